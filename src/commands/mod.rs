@@ -1,0 +1,93 @@
+//! The commands: each turns checked options into output. Shared here: loading the dispute for a
+//! command, choosing the pair of sides, and the errors that map to exit codes.
+
+pub mod generate;
+mod show;
+mod validate;
+
+pub use show::{show, topics};
+pub use validate::validate;
+
+use crate::cli::{InputArgs, PairArgs};
+use crate::format::Dispute;
+use crate::load::{self, Loaded};
+use std::io::Write;
+
+/// Why a command stopped; each maps to an exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// The command line asks for something impossible: exit 2.
+    #[error("{0}")]
+    Usage(String),
+    /// The input has problems, already reported: exit 1.
+    #[error("{0}")]
+    Input(String),
+    /// Writing failed: exit 1, or 0 for a closed pipe.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// Loads what the paths name, or the bundled dispute when there are none.
+pub fn load(input: &InputArgs) -> Loaded {
+    if input.paths.is_empty() {
+        load::load_bundled()
+    } else {
+        load::load_paths(&input.paths)
+    }
+}
+
+/// Loads a dispute for a command that shows it: any error stops it, after being reported.
+pub fn open(input: &InputArgs, err: &mut dyn Write) -> Result<Dispute, Failure> {
+    let loaded = load(input);
+    let report = &loaded.report;
+    if report.errors() > 0 {
+        for d in report.diagnostics.iter().filter(|d| d.is_error()) {
+            writeln!(err, "{d}")?;
+        }
+        return Err(Failure::Input(format!(
+            "{} error(s) in the input; nothing is shown. Fix them, or run `parallax validate` for the full report.",
+            report.errors()
+        )));
+    }
+    if report.warnings() > 0 {
+        writeln!(
+            err,
+            "parallax: {} warning(s) in the input; run `parallax validate` to see them.",
+            report.warnings()
+        )?;
+    }
+    loaded
+        .dispute
+        .ok_or_else(|| Failure::Input("no dispute could be loaded".to_owned()))
+}
+
+/// Chooses the left and right sides: the given party ids, else the first two sides in order.
+pub fn pair(dispute: &Dispute, args: &PairArgs) -> Result<(usize, usize), Failure> {
+    let find = |id: &str| {
+        dispute.side_index(id).ok_or_else(|| {
+            let ids: Vec<&str> = dispute.sides.iter().map(|s| s.party.id.as_str()).collect();
+            Failure::Usage(format!(
+                "no party `{}` in this dispute; choose one of: {}",
+                crate::text::clean(id).text,
+                ids.join(", ")
+            ))
+        })
+    };
+    let right = args.right.as_deref().map(find).transpose()?;
+    let left = match args.left.as_deref() {
+        Some(id) => find(id)?,
+        None => (0..dispute.sides.len())
+            .find(|&i| Some(i) != right)
+            .unwrap_or(0),
+    };
+    let right = match right {
+        Some(r) => r,
+        None => (0..dispute.sides.len()).find(|&i| i != left).unwrap_or(0),
+    };
+    if left == right {
+        return Err(Failure::Usage(
+            "--left and --right name the same party; choose two different sides".to_owned(),
+        ));
+    }
+    Ok((left, right))
+}

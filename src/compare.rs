@@ -1,0 +1,396 @@
+//! The comparison: how two sides' claims line up, topic by topic and row by row.
+//!
+//! This follows FORMAT.md's "Comparison" rules exactly; the one engine feeds the TUI, `show`,
+//! search, filters and export. Where the rules leave a choice open, the choice is written here:
+//! rule 3 is applied until nothing changes, so a chain of unpointed rebuttals that reaches a point
+//! row joins it whole.
+
+use crate::format::{Claim, ClaimAt, Dispute};
+use std::collections::HashMap;
+
+/// Which sides answer a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Answered {
+    /// Both compared sides have claims in the row.
+    Both,
+    /// Only the left side does.
+    Left,
+    /// Only the right side does.
+    Right,
+}
+
+/// Why claims share a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// They answer the same point (rules 2 and 3).
+    Point,
+    /// They are joined by rebuttal links (rule 4).
+    Rebuttal,
+    /// A claim with no counterpart (rule 5).
+    Single,
+}
+
+/// One rebuttal link between two claims of a row: `from` rebuts `to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    /// The claim that rebuts.
+    pub from: ClaimAt,
+    /// The claim it rebuts.
+    pub to: ClaimAt,
+}
+
+/// One line of the side-by-side comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Why these claims share the row.
+    pub kind: RowKind,
+    /// The point, for point rows.
+    pub point: Option<String>,
+    /// The manifest's question for the point, when it has one.
+    pub question: Option<String>,
+    /// The left side's claims, in file order.
+    pub left: Vec<ClaimAt>,
+    /// The right side's claims, in file order.
+    pub right: Vec<ClaimAt>,
+    /// The rebuttal links among the row's claims.
+    pub links: Vec<Link>,
+}
+
+impl Row {
+    /// Which sides answer the row.
+    pub fn answered(&self) -> Answered {
+        match (self.left.is_empty(), self.right.is_empty()) {
+            (false, false) => Answered::Both,
+            (false, true) => Answered::Left,
+            _ => Answered::Right,
+        }
+    }
+
+    /// The row's claims, left side first.
+    pub fn claims(&self) -> impl Iterator<Item = ClaimAt> + '_ {
+        self.left.iter().chain(self.right.iter()).copied()
+    }
+}
+
+/// One topic of the comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicRows {
+    /// The topic id.
+    pub id: String,
+    /// The neutral title: the manifest's, else the first framing a compared side gives it.
+    pub title: String,
+    /// The manifest's summary.
+    pub summary: Option<String>,
+    /// Whether the manifest lists the topic.
+    pub in_manifest: bool,
+    /// The left side's own title for the topic, when it addresses it.
+    pub left_title: Option<String>,
+    /// The right side's own title for the topic, when it addresses it.
+    pub right_title: Option<String>,
+    /// The rows, in the rules' order.
+    pub rows: Vec<Row>,
+}
+
+impl TopicRows {
+    /// True when exactly one of the compared sides addresses the topic.
+    pub fn one_sided(&self) -> bool {
+        self.left_title.is_some() != self.right_title.is_some()
+    }
+}
+
+/// Two sides compared, topic by topic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// The left side's index in the dispute.
+    pub left: usize,
+    /// The right side's index in the dispute.
+    pub right: usize,
+    /// The topics, in the rules' order.
+    pub topics: Vec<TopicRows>,
+}
+
+/// Counts shown in headers and `topics`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Topics.
+    pub topics: usize,
+    /// Claims of the left side.
+    pub left_claims: usize,
+    /// Claims of the right side.
+    pub right_claims: usize,
+    /// Rows both sides answer.
+    pub both: usize,
+    /// Rows only the left side answers.
+    pub left_only: usize,
+    /// Rows only the right side answers.
+    pub right_only: usize,
+}
+
+impl Counts {
+    /// Adds one topic's rows.
+    pub fn add_rows<'a>(&mut self, rows: impl IntoIterator<Item = &'a Row>) {
+        for row in rows {
+            self.left_claims += row.left.len();
+            self.right_claims += row.right.len();
+            match row.answered() {
+                Answered::Both => self.both += 1,
+                Answered::Left => self.left_only += 1,
+                Answered::Right => self.right_only += 1,
+            }
+        }
+    }
+}
+
+impl Comparison {
+    /// Compares side `left` with side `right` of a dispute.
+    pub fn new(dispute: &Dispute, left: usize, right: usize) -> Comparison {
+        let index = |s: usize| -> HashMap<&str, usize> {
+            dispute.sides.get(s).map_or_else(HashMap::new, |side| {
+                side.topics
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (t.id.as_str(), i))
+                    .collect()
+            })
+        };
+        let (li, ri) = (index(left), index(right));
+        let mut order: Vec<&str> = dispute
+            .manifest_topics
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect();
+        for s in [left, right] {
+            if let Some(side) = dispute.sides.get(s) {
+                for t in &side.topics {
+                    if !order.contains(&t.id.as_str()) {
+                        order.push(&t.id);
+                    }
+                }
+            }
+        }
+        let topics = order
+            .into_iter()
+            .map(|id| {
+                let lt = li.get(id).map(|&t| (t, &dispute.sides[left].topics[t]));
+                let rt = ri.get(id).map(|&t| (t, &dispute.sides[right].topics[t]));
+                let manifest = dispute.manifest_topic(id);
+                let title = manifest
+                    .map(|m| m.title.clone())
+                    .or_else(|| lt.map(|(_, t)| t.title.clone()))
+                    .or_else(|| rt.map(|(_, t)| t.title.clone()))
+                    .unwrap_or_else(|| id.to_owned());
+                let points: Vec<(&str, Option<&str>)> = manifest
+                    .map(|m| {
+                        m.points
+                            .iter()
+                            .map(|p| (p.id.as_str(), p.question.as_deref()))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let l = lt.map_or(&[][..], |(_, t)| &t.claims[..]);
+                let r = rt.map_or(&[][..], |(_, t)| &t.claims[..]);
+                let at = |side: usize, topic: Option<(usize, _)>| {
+                    move |c: usize| ClaimAt {
+                        side,
+                        topic: topic.map_or(0, |(t, _)| t),
+                        claim: c,
+                    }
+                };
+                let rows = rows(&points, l, r, at(left, lt), at(right, rt));
+                TopicRows {
+                    id: id.to_owned(),
+                    title,
+                    summary: manifest.and_then(|m| m.summary.clone()),
+                    in_manifest: manifest.is_some(),
+                    left_title: lt.map(|(_, t)| t.title.clone()),
+                    right_title: rt.map(|(_, t)| t.title.clone()),
+                    rows,
+                }
+            })
+            .collect();
+        Comparison {
+            left,
+            right,
+            topics,
+        }
+    }
+
+    /// Counts over every topic.
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts {
+            topics: self.topics.len(),
+            ..Counts::default()
+        };
+        for topic in &self.topics {
+            counts.add_rows(&topic.rows);
+        }
+        counts
+    }
+}
+
+/// Where a claim of the topic sits while rows are built.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    Free,
+    Row(usize),
+}
+
+/// Builds one topic's rows from the two sides' claims (rules 2 to 5).
+fn rows(
+    points: &[(&str, Option<&str>)],
+    l: &[Claim],
+    r: &[Claim],
+    lat: impl Fn(usize) -> ClaimAt,
+    rat: impl Fn(usize) -> ClaimAt,
+) -> Vec<Row> {
+    // Claims are numbered 0..l.len() for the left, then l.len().. for the right.
+    let n = l.len();
+    let claim = |i: usize| if i < n { &l[i] } else { &r[i - n] };
+    let at = |i: usize| if i < n { lat(i) } else { rat(i - n) };
+    let total = n + r.len();
+
+    // Rule 2: point rows, the manifest's points first, then others in first appearance.
+    let mut order: Vec<(&str, Option<&str>)> = points.to_vec();
+    for i in 0..total {
+        if let Some(p) = claim(i).point.as_deref()
+            && !order.iter().any(|(id, _)| *id == p) {
+                order.push((p, None));
+            }
+    }
+    let mut rows: Vec<Row> = Vec::new();
+    let mut place = vec![Place::Free; total];
+    let mut row_of_point: HashMap<&str, usize> = HashMap::new();
+    for (point, question) in &order {
+        let members: Vec<usize> = (0..total)
+            .filter(|&i| claim(i).point.as_deref() == Some(point))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        for &i in &members {
+            place[i] = Place::Row(rows.len());
+        }
+        row_of_point.insert(point, rows.len());
+        rows.push(Row {
+            kind: RowKind::Point,
+            point: Some((*point).to_owned()),
+            question: question.map(str::to_owned),
+            left: Vec::new(),
+            right: Vec::new(),
+            links: Vec::new(),
+        });
+    }
+
+    // The rebuttal links between the two sides within this topic, as (from, to).
+    let left_ids: HashMap<&str, usize> = l
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let right_ids: HashMap<&str, usize> = r
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), n + i))
+        .collect();
+    let mut edges: Vec<(usize, usize)> = Vec::new();
+    for i in 0..total {
+        let other = if i < n { &right_ids } else { &left_ids };
+        for target in &claim(i).rebuts {
+            if let Some(&j) = other.get(target.as_str()) {
+                edges.push((i, j));
+            }
+        }
+    }
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); total];
+    for &(a, b) in &edges {
+        neighbours[a].push(b);
+        neighbours[b].push(a);
+    }
+
+    // Rule 3: unpointed claims linked to a claim in a point row join the first such row.
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 0..total {
+            if place[i] != Place::Free || claim(i).point.is_some() {
+                continue;
+            }
+            let first = neighbours[i]
+                .iter()
+                .filter_map(|&j| match place[j] {
+                    Place::Row(row) if rows[row].kind == RowKind::Point => Some(row),
+                    _ => None,
+                })
+                .min();
+            if let Some(row) = first {
+                place[i] = Place::Row(row);
+                changed = true;
+            }
+        }
+    }
+
+    // Rule 4: groups of remaining claims joined by links, one row per group.
+    let mut group_row: Vec<Option<usize>> = vec![None; total];
+    for i in 0..n {
+        if place[i] != Place::Free || neighbours[i].iter().all(|&j| place[j] != Place::Free) {
+            continue;
+        }
+        let row = rows.len();
+        rows.push(Row {
+            kind: RowKind::Rebuttal,
+            point: None,
+            question: None,
+            left: Vec::new(),
+            right: Vec::new(),
+            links: Vec::new(),
+        });
+        let mut stack = vec![i];
+        place[i] = Place::Row(row);
+        while let Some(k) = stack.pop() {
+            group_row[k] = Some(row);
+            for &j in &neighbours[k] {
+                if place[j] == Place::Free {
+                    place[j] = Place::Row(row);
+                    stack.push(j);
+                }
+            }
+        }
+    }
+
+    // Rule 5: every remaining claim alone, left side first.
+    for slot in place.iter_mut() {
+        if *slot == Place::Free {
+            *slot = Place::Row(rows.len());
+            rows.push(Row {
+                kind: RowKind::Single,
+                point: None,
+                question: None,
+                left: Vec::new(),
+                right: Vec::new(),
+                links: Vec::new(),
+            });
+        }
+    }
+
+    // Fill the rows in file order, then their links.
+    for (i, slot) in place.iter().enumerate() {
+        if let Place::Row(row) = *slot {
+            let side = if i < n {
+                &mut rows[row].left
+            } else {
+                &mut rows[row].right
+            };
+            side.push(at(i));
+        }
+    }
+    for (a, b) in edges {
+        if let (Place::Row(x), Place::Row(y)) = (place[a], place[b])
+            && x == y {
+                rows[x].links.push(Link {
+                    from: at(a),
+                    to: at(b),
+                });
+            }
+    }
+    rows
+}

@@ -1,0 +1,474 @@
+//! The narrative format (`parallax/1`): the types of side files, the manifest, and a loaded dispute.
+//!
+//! These are the analyst's words: a dispute has sides, a side has topics, a topic has claims, a
+//! claim cites sources. The loader (`crate::load`) builds them from files and checks every rule;
+//! the types themselves serialise back to the same JSON shape (used by export and tests).
+
+mod date;
+
+pub use date::{Date, DateError};
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The only format string this program reads and writes.
+pub const FORMAT: &str = "parallax/1";
+
+/// The affiliation value for an outlet that speaks for no party.
+pub const INDEPENDENT: &str = "independent";
+
+/// True when `s` is an id: 1 to 128 characters of `a-z`, `0-9`, `-`, `_`, `.`, starting with a
+/// letter or digit.
+pub fn is_id(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 128
+        && bytes[0].is_ascii_lowercase() | bytes[0].is_ascii_digit()
+        && bytes.iter().all(|&b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_' || b == b'.'
+        })
+}
+
+/// A party to the dispute: the teller of one side's story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Party {
+    /// Unique among the loaded sides.
+    pub id: String,
+    /// The name shown to the analyst.
+    pub name: String,
+    /// Who this side's claims come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+}
+
+/// What kind of publication a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// A government, military or party statement.
+    Official,
+    /// News reporting.
+    News,
+    /// Commentary and opinion.
+    Opinion,
+    /// A fact-checking organisation.
+    FactCheck,
+    /// A social-media post.
+    Social,
+    /// Academic or think-tank work.
+    Academic,
+    /// Anything else.
+    Other,
+}
+
+impl SourceKind {
+    /// Every kind, in the format's order.
+    pub const ALL: [SourceKind; 7] = [
+        SourceKind::Official,
+        SourceKind::News,
+        SourceKind::Opinion,
+        SourceKind::FactCheck,
+        SourceKind::Social,
+        SourceKind::Academic,
+        SourceKind::Other,
+    ];
+
+    /// The kind as the format spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Official => "official",
+            SourceKind::News => "news",
+            SourceKind::Opinion => "opinion",
+            SourceKind::FactCheck => "fact-check",
+            SourceKind::Social => "social",
+            SourceKind::Academic => "academic",
+            SourceKind::Other => "other",
+        }
+    }
+
+    /// Parses the format's spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// How far a claim has been checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rating {
+    /// Not checked either way.
+    Unverified,
+    /// Supported by independent reporting.
+    Corroborated,
+    /// Contested by credible reporting.
+    Disputed,
+    /// Shown to be false.
+    Refuted,
+    /// Withdrawn by whoever made it.
+    Retracted,
+}
+
+impl Rating {
+    /// Every rating, in the format's order.
+    pub const ALL: [Rating; 5] = [
+        Rating::Unverified,
+        Rating::Corroborated,
+        Rating::Disputed,
+        Rating::Refuted,
+        Rating::Retracted,
+    ];
+
+    /// The rating as the format spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rating::Unverified => "unverified",
+            Rating::Corroborated => "corroborated",
+            Rating::Disputed => "disputed",
+            Rating::Refuted => "refuted",
+            Rating::Retracted => "retracted",
+        }
+    }
+
+    /// Parses the format's spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// A publication a side cites.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Unique within its side file.
+    pub id: String,
+    /// The outlet that published it.
+    pub outlet: String,
+    /// Headline or title, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Publication date, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// An http or https address, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The author, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// What kind of publication it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<SourceKind>,
+    /// The party the outlet speaks for, or `independent`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+}
+
+impl Source {
+    /// The short tag shown beside a claim: outlet and date.
+    pub fn tag(&self) -> String {
+        match &self.date {
+            Some(date) => format!("{} {}", self.outlet, date),
+            None => self.outlet.clone(),
+        }
+    }
+}
+
+/// A claim's citation of one of its side's sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// The source's id in the same side file.
+    pub id: String,
+    /// The exact words the claim rests on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Where in the source: a paragraph, page or timestamp.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+    /// The index of the source in its side's `sources`, resolved at load.
+    #[serde(skip)]
+    pub index: usize,
+}
+
+/// A verdict on a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// How far the claim holds up.
+    pub rating: Rating,
+    /// Why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Source ids of the same file that support the verdict.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+/// One thing one party says about a topic.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Unique across every loaded side.
+    pub id: String,
+    /// The question this claim answers; claims of different sides with the same topic and point
+    /// answer the same question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub point: Option<String>,
+    /// What the party claims, cleaned of control characters.
+    pub text: String,
+    /// When the claim was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Who made it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// What it rests on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    /// Free labels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Claim ids of other parties that this claim answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rebuts: Vec<String>,
+    /// A verdict on the claim, when one was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<Assessment>,
+    /// Code points that were replaced by markers anywhere in the claim's own text fields.
+    #[serde(skip)]
+    pub flagged: Vec<char>,
+}
+
+/// One side's claims on one topic, under its own title.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Topic {
+    /// Shared with the other sides and the manifest.
+    pub id: String,
+    /// This side's own framing of the topic.
+    pub title: String,
+    /// The claims, in file order.
+    pub claims: Vec<Claim>,
+}
+
+/// One party's file: its sources and its claims, topic by topic.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Side {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The dispute's id.
+    pub dispute: String,
+    /// Who tells this side.
+    pub party: Party,
+    /// What this side cites.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// The side's topics, in file order.
+    pub topics: Vec<Topic>,
+    /// Where the side was read from, for messages.
+    #[serde(skip)]
+    pub file: String,
+}
+
+/// A date range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Period {
+    /// The first date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// The last date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+}
+
+/// The manifest's description of the dispute.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DisputeInfo {
+    /// The dispute's id, shared by every side.
+    pub id: String,
+    /// A neutral title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// A neutral summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// The time the dispute covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+}
+
+/// A question that claims of several sides answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Point {
+    /// Unique within its topic.
+    pub id: String,
+    /// The neutral question; absent for points only a side file names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+}
+
+/// A topic as the manifest names it: neutral title, summary and questions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ManifestTopic {
+    /// Shared with the side files.
+    pub id: String,
+    /// The neutral title.
+    pub title: String,
+    /// A neutral summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// The questions, in order.
+    #[serde(default)]
+    pub points: Vec<Point>,
+}
+
+/// `dispute.json`: neutral titles, the sides' order, topic order and questions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The dispute.
+    pub dispute: DisputeInfo,
+    /// Side files relative to the folder, left to right.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sides: Option<Vec<String>>,
+    /// Topics in order.
+    #[serde(default)]
+    pub topics: Vec<ManifestTopic>,
+}
+
+/// Where a claim sits in a dispute: side, topic within the side, claim within the topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClaimAt {
+    /// Index into [`Dispute::sides`].
+    pub side: usize,
+    /// Index into that side's topics.
+    pub topic: usize,
+    /// Index into that topic's claims.
+    pub claim: usize,
+}
+
+/// A loaded, checked dispute: the manifest (if any) and two or more sides.
+#[derive(Debug, Clone)]
+pub struct Dispute {
+    /// The dispute's id.
+    pub id: String,
+    /// The neutral title: the manifest's, or the id.
+    pub title: String,
+    /// The manifest's summary.
+    pub summary: Option<String>,
+    /// The manifest's period.
+    pub period: Option<Period>,
+    /// The manifest's topics (empty without a manifest).
+    pub manifest_topics: Vec<ManifestTopic>,
+    /// Whether a manifest was loaded.
+    pub has_manifest: bool,
+    /// The sides, in the manifest's (or the command line's) order.
+    pub sides: Vec<Side>,
+    claims: HashMap<String, ClaimAt>,
+}
+
+impl Dispute {
+    /// Builds a dispute from checked parts; the loader is the only caller that checks them.
+    pub fn new(manifest: Option<Manifest>, sides: Vec<Side>) -> Dispute {
+        let mut claims = HashMap::new();
+        for (s, side) in sides.iter().enumerate() {
+            for (t, topic) in side.topics.iter().enumerate() {
+                for (c, claim) in topic.claims.iter().enumerate() {
+                    claims.entry(claim.id.clone()).or_insert(ClaimAt {
+                        side: s,
+                        topic: t,
+                        claim: c,
+                    });
+                }
+            }
+        }
+        let (id, title, summary, period, topics, has_manifest) = match manifest {
+            Some(m) => (
+                m.dispute.id.clone(),
+                m.dispute.title.unwrap_or(m.dispute.id),
+                m.dispute.summary,
+                m.dispute.period,
+                m.topics,
+                true,
+            ),
+            None => {
+                let id = sides.first().map(|s| s.dispute.clone()).unwrap_or_default();
+                (id.clone(), id, None, None, Vec::new(), false)
+            }
+        };
+        Dispute {
+            id,
+            title,
+            summary,
+            period,
+            manifest_topics: topics,
+            has_manifest,
+            sides,
+            claims,
+        }
+    }
+
+    /// Finds a claim by id across every side.
+    pub fn find_claim(&self, id: &str) -> Option<ClaimAt> {
+        self.claims.get(id).copied()
+    }
+
+    /// The claim at a position.
+    pub fn claim(&self, at: ClaimAt) -> Option<&Claim> {
+        self.sides
+            .get(at.side)?
+            .topics
+            .get(at.topic)?
+            .claims
+            .get(at.claim)
+    }
+
+    /// The side index of a party id.
+    pub fn side_index(&self, party: &str) -> Option<usize> {
+        self.sides.iter().position(|s| s.party.id == party)
+    }
+
+    /// The manifest topic with this id.
+    pub fn manifest_topic(&self, id: &str) -> Option<&ManifestTopic> {
+        self.manifest_topics.iter().find(|t| t.id == id)
+    }
+
+    /// Every claim with its position, side by side, in file order.
+    pub fn claims(&self) -> impl Iterator<Item = (ClaimAt, &Claim)> {
+        self.sides.iter().enumerate().flat_map(|(s, side)| {
+            side.topics.iter().enumerate().flat_map(move |(t, topic)| {
+                topic.claims.iter().enumerate().map(move |(c, claim)| {
+                    (
+                        ClaimAt {
+                            side: s,
+                            topic: t,
+                            claim: c,
+                        },
+                        claim,
+                    )
+                })
+            })
+        })
+    }
+
+    /// The number of claims on each side.
+    pub fn claim_count(&self, side: usize) -> usize {
+        self.sides
+            .get(side)
+            .map(|s| s.topics.iter().map(|t| t.claims.len()).sum())
+            .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_follow_the_format() {
+        assert!(is_id("pk-ceasefire.1_a"));
+        assert!(is_id("9a"));
+        assert!(!is_id(""));
+        assert!(!is_id("-a"));
+        assert!(!is_id("Upper"));
+        assert!(!is_id("a b"));
+        assert!(!is_id(&"a".repeat(129)));
+        assert!(is_id(&"a".repeat(128)));
+    }
+}

@@ -1,0 +1,186 @@
+//! Laying out a claim as lines of a given width: the one layout `show`, the TUI and export share,
+//! so a row's height is the same wherever it is drawn.
+
+use crate::compare::Comparison;
+use crate::format::{Claim, ClaimAt, Dispute};
+use crate::text;
+
+/// What a line of a claim's card shows; the TUI styles each kind differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// The claim's own words.
+    Text,
+    /// Who said it and when.
+    Speaker,
+    /// Short source tags: outlet and date.
+    Sources,
+    /// An assessment: rating and note.
+    Assessment,
+    /// A rebuttal link.
+    Link,
+    /// The empty line between two claims.
+    Gap,
+    /// "no counterpart" on a silent side.
+    Silent,
+}
+
+/// One laid-out line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// What the line shows.
+    pub kind: LineKind,
+    /// The text, at most the layout's width in columns.
+    pub text: String,
+    /// The claim the line belongs to, if any.
+    pub claim: Option<ClaimAt>,
+}
+
+/// The words shown on a side that has no claim in a row.
+pub const NO_COUNTERPART: &str = "no counterpart";
+
+/// The one-line summary of who said a claim and when, if the file gives either.
+pub fn speaker_line(claim: &Claim) -> Option<String> {
+    match (&claim.speaker, &claim.date) {
+        (Some(s), Some(d)) => Some(format!("— {s}, {d}")),
+        (Some(s), None) => Some(format!("— {s}")),
+        (None, Some(d)) => Some(format!("— {d}")),
+        (None, None) => None,
+    }
+}
+
+/// The short source tags of a claim: `[Outlet date]` for each source.
+pub fn source_tags(dispute: &Dispute, at: ClaimAt, claim: &Claim) -> Vec<String> {
+    let Some(side) = dispute.sides.get(at.side) else {
+        return Vec::new();
+    };
+    claim
+        .sources
+        .iter()
+        .filter_map(|r| side.sources.get(r.index))
+        .map(|s| format!("[{}]", s.tag()))
+        .collect()
+}
+
+/// How a rebuttal target is described: the claim id and, when it is not beside this claim in the
+/// comparison, whose claim it is and where.
+pub fn rebut_line(
+    dispute: &Dispute,
+    from: ClaimAt,
+    target: &str,
+    comparison: &Comparison,
+) -> String {
+    match dispute.find_claim(target) {
+        None => format!("↳ rebuts {target} (not loaded)"),
+        Some(to) => {
+            let party = dispute
+                .sides
+                .get(to.side)
+                .map_or("?", |s| s.party.name.as_str());
+            let compared = to.side == comparison.left || to.side == comparison.right;
+            let topic_id = |at: ClaimAt| {
+                dispute
+                    .sides
+                    .get(at.side)
+                    .and_then(|s| s.topics.get(at.topic))
+                    .map(|t| t.id.as_str())
+            };
+            if !compared {
+                format!("↳ rebuts {party}: {target} (side not compared)")
+            } else if topic_id(to) != topic_id(from) {
+                format!(
+                    "↳ rebuts {party}: {target} (topic {})",
+                    topic_id(to).unwrap_or("?")
+                )
+            } else {
+                format!("↳ rebuts {party}: {target}")
+            }
+        }
+    }
+}
+
+fn push_wrapped(out: &mut Vec<Line>, kind: LineKind, s: &str, width: usize, at: ClaimAt) {
+    for line in text::wrap(s, width) {
+        out.push(Line {
+            kind,
+            text: line,
+            claim: Some(at),
+        });
+    }
+}
+
+/// Lays out one claim: text, speaker and date, source tags, assessment, rebuttal links.
+pub fn claim_lines(
+    dispute: &Dispute,
+    comparison: &Comparison,
+    at: ClaimAt,
+    width: usize,
+) -> Vec<Line> {
+    let mut out = Vec::new();
+    let Some(claim) = dispute.claim(at) else {
+        return out;
+    };
+    push_wrapped(&mut out, LineKind::Text, &claim.text, width, at);
+    if let Some(s) = speaker_line(claim) {
+        push_wrapped(&mut out, LineKind::Speaker, &s, width, at);
+    }
+    let tags = source_tags(dispute, at, claim);
+    if tags.is_empty() {
+        push_wrapped(&mut out, LineKind::Sources, "[unsourced]", width, at);
+    } else {
+        push_wrapped(&mut out, LineKind::Sources, &tags.join(" "), width, at);
+    }
+    if let Some(a) = &claim.assessment {
+        let s = match &a.note {
+            Some(note) => format!("⚑ {}: {note}", a.rating.as_str()),
+            None => format!("⚑ {}", a.rating.as_str()),
+        };
+        push_wrapped(&mut out, LineKind::Assessment, &s, width, at);
+    }
+    for target in &claim.rebuts {
+        let s = rebut_line(dispute, at, target, comparison);
+        push_wrapped(&mut out, LineKind::Link, &s, width, at);
+    }
+    out
+}
+
+/// Lays out one side of a row: its claims with a gap between them, or "no counterpart".
+pub fn side_lines(
+    dispute: &Dispute,
+    comparison: &Comparison,
+    claims: &[ClaimAt],
+    width: usize,
+) -> Vec<Line> {
+    if claims.is_empty() {
+        return vec![Line {
+            kind: LineKind::Silent,
+            text: NO_COUNTERPART.to_owned(),
+            claim: None,
+        }];
+    }
+    let mut out = Vec::new();
+    for (i, &at) in claims.iter().enumerate() {
+        if i > 0 {
+            out.push(Line {
+                kind: LineKind::Gap,
+                text: String::new(),
+                claim: None,
+            });
+        }
+        out.extend(claim_lines(dispute, comparison, at, width));
+    }
+    out
+}
+
+/// Pads the shorter of two sides with empty lines, so matching claims stay level.
+pub fn level(left: &mut Vec<Line>, right: &mut Vec<Line>) {
+    let height = left.len().max(right.len());
+    for side in [left, right] {
+        while side.len() < height {
+            side.push(Line {
+                kind: LineKind::Gap,
+                text: String::new(),
+                claim: None,
+            });
+        }
+    }
+}

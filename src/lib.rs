@@ -1,0 +1,16 @@
+//! parallax: compare two parties' competing narratives side by side.
+//!
+//! The library is the pure core: the format's types ([`format`]), loading with diagnostics
+//! ([`load`]), the comparison ([`compare`]), untrusted-text cleaning ([`text`]). The terminal UI
+//! and the command line sit on top of it in the binary.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod commands;
+pub mod compare;
+pub mod format;
+pub mod layout;
+pub mod load;
+pub mod plain;
+pub mod synth;
+pub mod text;

@@ -1,0 +1,220 @@
+//! Problems found while loading: errors and warnings, each with where it is and what to do.
+
+use serde::Serialize;
+use std::fmt;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The file cannot be used; nothing of it is shown.
+    Error,
+    /// The file loads, but something deserves the author's attention.
+    Warning,
+}
+
+/// What kind of problem: a stable name for scripts (`validate --json`) and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// The file could not be read.
+    Unreadable,
+    /// The file is not UTF-8.
+    NotUtf8,
+    /// The file is not JSON.
+    Syntax,
+    /// `format` is not `parallax/1`.
+    WrongFormat,
+    /// A required field is absent.
+    MissingField,
+    /// A value has the wrong JSON type.
+    WrongType,
+    /// A value is not a valid id.
+    BadId,
+    /// A value is not a valid date.
+    BadDate,
+    /// An id appears twice where it must be unique.
+    DuplicateId,
+    /// A claim or assessment cites a source id the file does not declare.
+    UnknownSource,
+    /// A url is not http or https.
+    BadUrl,
+    /// A text that must say something is empty.
+    EmptyText,
+    /// A value is not one of the allowed words.
+    BadValue,
+    /// Sides of different disputes were loaded together.
+    DisputeMismatch,
+    /// Two sides have the same party.
+    DuplicateParty,
+    /// Fewer than two sides could be loaded.
+    TooFewSides,
+    /// A field this version does not know.
+    UnknownField,
+    /// A claim cites no source.
+    Unsourced,
+    /// A `rebuts` id names no loaded claim of another party.
+    UnresolvedRebuttal,
+    /// An `affiliation` names no loaded party.
+    UnknownAffiliation,
+    /// A topic that the manifest does not list.
+    TopicNotInManifest,
+    /// A point that the manifest does not list.
+    PointNotInManifest,
+    /// Text holding control, bidirectional or invisible characters.
+    UntrustedText,
+}
+
+impl Code {
+    /// The code's stable name, as `validate` prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Code::Unreadable => "unreadable",
+            Code::NotUtf8 => "not-utf8",
+            Code::Syntax => "syntax",
+            Code::WrongFormat => "wrong-format",
+            Code::MissingField => "missing-field",
+            Code::WrongType => "wrong-type",
+            Code::BadId => "bad-id",
+            Code::BadDate => "bad-date",
+            Code::DuplicateId => "duplicate-id",
+            Code::UnknownSource => "unknown-source",
+            Code::BadUrl => "bad-url",
+            Code::EmptyText => "empty-text",
+            Code::BadValue => "bad-value",
+            Code::DisputeMismatch => "dispute-mismatch",
+            Code::DuplicateParty => "duplicate-party",
+            Code::TooFewSides => "too-few-sides",
+            Code::UnknownField => "unknown-field",
+            Code::Unsourced => "unsourced",
+            Code::UnresolvedRebuttal => "unresolved-rebuttal",
+            Code::UnknownAffiliation => "unknown-affiliation",
+            Code::TopicNotInManifest => "topic-not-in-manifest",
+            Code::PointNotInManifest => "point-not-in-manifest",
+            Code::UntrustedText => "untrusted-text",
+        }
+    }
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What kind of problem.
+    pub code: Code,
+    /// The file, as the user named it.
+    pub file: String,
+    /// A JSON pointer to the value, for everything but syntax and read errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    /// The 1-based line, where the value could be found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// The 1-based column, for syntax errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What was expected, or what to do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem at a JSON pointer; its line is filled in after the file is walked.
+    pub fn at(
+        severity: Severity,
+        code: Code,
+        file: &str,
+        pointer: &str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            file: file.to_owned(),
+            pointer: Some(pointer.to_owned()),
+            line: None,
+            column: None,
+            message: message.into(),
+            expected: None,
+        }
+    }
+
+    /// A problem with the whole file, or a syntax error at a line and column.
+    pub fn in_file(severity: Severity, code: Code, file: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            file: file.to_owned(),
+            pointer: None,
+            line: None,
+            column: None,
+            message: message.into(),
+            expected: None,
+        }
+    }
+
+    /// Adds what was expected.
+    pub fn expected(mut self, expected: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `file:line:col: error[code] at /pointer: message; expected ...`, one line, inert.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+        }
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {severity}[{}]", self.code.name())?;
+        if let Some(pointer) = &self.pointer {
+            let pointer = if pointer.is_empty() { "/" } else { pointer };
+            write!(f, " at {pointer}")?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(expected) = &self.expected {
+            write!(f, "; expected {expected}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found in one load, in file order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    /// The problems.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// The number of errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// The number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    /// True when nothing at all was found.
+    pub fn is_clean(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+}

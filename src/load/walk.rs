@@ -1,0 +1,268 @@
+//! The walker: reads one parsed JSON file into format types, collecting every problem on the way.
+//!
+//! Each reader takes a value out of its parent (so strings move, never copy), checks its type and
+//! rule, and on failure records a diagnostic at the value's JSON pointer and carries on, so a
+//! single pass reports every problem in the file.
+
+use super::diagnostic::{Code, Diagnostic, Severity};
+use crate::format::{self, Date, DateError};
+use crate::text;
+use serde_json::{Map, Value};
+
+/// A JSON object being read; fields are removed as they are read, leaving the unknown ones.
+pub(super) type Object = Map<String, Value>;
+
+/// Reads one file; holds its name and the problems found so far.
+pub(super) struct Walker<'a> {
+    /// The file, as the user named it.
+    pub file: &'a str,
+    /// Problems found so far, in order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Code points flagged in the texts read since the last [`Walker::take_flagged`].
+    flagged: Vec<char>,
+    /// The claim being read, named in untrusted-text warnings.
+    pub claim: Option<String>,
+}
+
+/// Appends one reference token to a JSON pointer, escaping `~` and `/`.
+pub(super) fn child(pointer: &str, token: &str) -> String {
+    if token.contains(['~', '/']) {
+        format!("{pointer}/{}", token.replace('~', "~0").replace('/', "~1"))
+    } else {
+        format!("{pointer}/{token}")
+    }
+}
+
+/// Names a JSON value's type the way messages say it.
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl<'a> Walker<'a> {
+    pub fn new(file: &'a str) -> Self {
+        Walker {
+            file,
+            diagnostics: Vec::new(),
+            flagged: Vec::new(),
+            claim: None,
+        }
+    }
+
+    /// True when an error has been recorded.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Records an error at a pointer, with what was expected.
+    pub fn error(&mut self, code: Code, pointer: &str, message: String, expected: &str) {
+        self.diagnostics.push(
+            Diagnostic::at(Severity::Error, code, self.file, pointer, message).expected(expected),
+        );
+    }
+
+    /// Records a warning at a pointer.
+    pub fn warn(&mut self, code: Code, pointer: &str, message: String, expected: &str) {
+        self.diagnostics.push(
+            Diagnostic::at(Severity::Warning, code, self.file, pointer, message).expected(expected),
+        );
+    }
+
+    /// Returns and forgets the code points flagged since the last call.
+    pub fn take_flagged(&mut self) -> Vec<char> {
+        std::mem::take(&mut self.flagged)
+    }
+
+    fn wrong_type(&mut self, pointer: &str, v: &Value, expected: &str) {
+        let message = format!("is {}", type_name(v));
+        self.error(Code::WrongType, pointer, message, expected);
+    }
+
+    /// Takes a field out of an object; JSON `null` counts as absent.
+    pub fn field(&mut self, obj: &mut Object, key: &str) -> Option<Value> {
+        obj.remove(key).filter(|v| !v.is_null())
+    }
+
+    /// Takes a required field, reporting it at the object's pointer when absent.
+    pub fn required(&mut self, obj: &mut Object, key: &str, pointer: &str) -> Option<Value> {
+        let v = self.field(obj, key);
+        if v.is_none() {
+            self.error(
+                Code::MissingField,
+                pointer,
+                format!("missing required field `{key}`"),
+                &format!("a `{key}` field (see FORMAT.md)"),
+            );
+        }
+        v
+    }
+
+    /// Reads an object.
+    pub fn object(&mut self, v: Value, pointer: &str) -> Option<Object> {
+        match v {
+            Value::Object(m) => Some(m),
+            other => {
+                self.wrong_type(pointer, &other, "an object");
+                None
+            }
+        }
+    }
+
+    /// Reads an array.
+    pub fn array(&mut self, v: Value, pointer: &str) -> Option<Vec<Value>> {
+        match v {
+            Value::Array(a) => Some(a),
+            other => {
+                self.wrong_type(pointer, &other, "an array");
+                None
+            }
+        }
+    }
+
+    /// Reads a string as it is (for ids, urls and words).
+    pub fn string(&mut self, v: Value, pointer: &str, expected: &str) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s),
+            other => {
+                self.wrong_type(pointer, &other, expected);
+                None
+            }
+        }
+    }
+
+    /// Reads a text: cleans it (see [`crate::text`]) and warns about anything it had to replace.
+    pub fn text(&mut self, v: Value, pointer: &str, non_empty: bool) -> Option<String> {
+        let raw = self.string(v, pointer, "a string")?;
+        if non_empty && raw.trim().is_empty() {
+            self.error(Code::EmptyText, pointer, "is empty".into(), "some text");
+            return None;
+        }
+        let cleaned = text::clean(&raw);
+        if !cleaned.flagged.is_empty() {
+            let points: Vec<String> = cleaned
+                .flagged
+                .iter()
+                .map(|&c| text::code_point(c))
+                .collect();
+            let whose = match &self.claim {
+                Some(id) => format!("claim `{id}`: "),
+                None => String::new(),
+            };
+            let message = format!(
+                "{whose}text holds control, bidirectional or invisible characters ({}); they are shown as visible markers",
+                points.join(", ")
+            );
+            self.warn(Code::UntrustedText, pointer, message, "plain text");
+            for c in cleaned.flagged {
+                if !self.flagged.contains(&c) {
+                    self.flagged.push(c);
+                }
+            }
+        }
+        Some(cleaned.text)
+    }
+
+    /// Reads an id.
+    pub fn id(&mut self, v: Value, pointer: &str) -> Option<String> {
+        let s = self.string(v, pointer, "an id (a string)")?;
+        if format::is_id(&s) {
+            Some(s)
+        } else {
+            let shown = text::clean(&s).text;
+            self.error(
+                Code::BadId,
+                pointer,
+                format!("\"{shown}\" is not an id"),
+                "1 to 128 characters of a-z, 0-9, '-', '_', '.', starting with a letter or digit",
+            );
+            None
+        }
+    }
+
+    /// Reads a date.
+    pub fn date(&mut self, v: Value, pointer: &str) -> Option<Date> {
+        let s = self.string(v, pointer, "a date (a string)")?;
+        match s.parse::<Date>() {
+            Ok(d) => Some(d),
+            Err(e) => {
+                let shown = text::clean(&s).text;
+                let expected = match e {
+                    DateError::Shape => "a date written YYYY, YYYY-MM or YYYY-MM-DD",
+                    DateError::NotReal => "a real calendar date",
+                };
+                self.error(Code::BadDate, pointer, format!("\"{shown}\" {e}"), expected);
+                None
+            }
+        }
+    }
+
+    /// Reads an array of ids.
+    pub fn ids(&mut self, v: Value, pointer: &str) -> Vec<String> {
+        let Some(items) = self.array(v, pointer) else {
+            return Vec::new();
+        };
+        items
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, item)| self.id(item, &child(pointer, &i.to_string())))
+            .collect()
+    }
+
+    /// Reads an optional text field.
+    pub fn opt_text(&mut self, obj: &mut Object, key: &str, pointer: &str) -> Option<String> {
+        let v = self.field(obj, key)?;
+        self.text(v, &child(pointer, key), false)
+    }
+
+    /// Reads an optional date field.
+    pub fn opt_date(&mut self, obj: &mut Object, key: &str, pointer: &str) -> Option<Date> {
+        let v = self.field(obj, key)?;
+        self.date(v, &child(pointer, key))
+    }
+
+    /// Reads a required id field.
+    pub fn req_id(&mut self, obj: &mut Object, key: &str, pointer: &str) -> Option<String> {
+        let v = self.required(obj, key, pointer)?;
+        self.id(v, &child(pointer, key))
+    }
+
+    /// Reads a required, non-empty text field.
+    pub fn req_text(&mut self, obj: &mut Object, key: &str, pointer: &str) -> Option<String> {
+        let v = self.required(obj, key, pointer)?;
+        self.text(v, &child(pointer, key), true)
+    }
+
+    /// Checks the `format` field.
+    pub fn format(&mut self, obj: &mut Object) {
+        if let Some(v) = self.required(obj, "format", "")
+            && let Some(s) = self.string(v, "/format", "the string \"parallax/1\"")
+                && s != format::FORMAT {
+                    let shown = text::clean(&s).text;
+                    self.error(
+                        Code::WrongFormat,
+                        "/format",
+                        format!("format \"{shown}\" is not one this program reads"),
+                        "\"parallax/1\"",
+                    );
+                }
+    }
+
+    /// Warns about every field left in an object after the known ones were taken.
+    pub fn unknown_fields(&mut self, obj: Object, pointer: &str) {
+        for key in obj.keys() {
+            let shown = text::clean(key).text;
+            self.warn(
+                Code::UnknownField,
+                &child(pointer, key),
+                format!("unknown field `{shown}` is ignored"),
+                "only the fields FORMAT.md lists (a newer program may know this one)",
+            );
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! The parallax binary: parses the command line, dispatches, and maps the outcome to an exit
+//! code (0 all well, 1 bad input or a failed write, 2 a usage error). A closed pipe is a clean exit.
+#![forbid(unsafe_code)]
+
+use clap::Parser;
+use parallax::cli::{Cli, Command};
+use parallax::commands::{self, Failure};
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut err = io::stderr();
+    let result = match cli.command {
+        Some(Command::Validate {
+            input,
+            strict,
+            json,
+        }) => commands::validate(&input, strict, json, &mut out).map(|ok| ok as u8 ^ 1),
+        Some(Command::Topics { input, pair }) => {
+            commands::topics(&input, &pair, &mut out, &mut err).map(|()| 0)
+        }
+        Some(Command::Show { input, pair, width }) => {
+            commands::show(&input, &pair, width, &mut out, &mut err).map(|()| 0)
+        }
+        Some(Command::Generate { claims, out: dir }) => {
+            commands::generate::generate(claims, &dir, &mut err).map(|()| 0)
+        }
+        None => {
+            if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+                Err(Failure::Usage(
+                    "the comparison screen needs a terminal; to print the comparison, use `parallax show`".to_owned(),
+                ))
+            } else {
+                Err(Failure::Usage(
+                    "the terminal UI is not built yet; use `parallax show` to read the comparison"
+                        .to_owned(),
+                ))
+            }
+        }
+    };
+    let result = result.and_then(|code| out.flush().map(|()| code).map_err(Failure::from));
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "parallax: {e}");
+            ExitCode::from(match e {
+                Failure::Usage(_) => 2,
+                Failure::Input(_) | Failure::Io(_) => 1,
+            })
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! Plain-text output for the headless commands: the side-by-side comparison of `show` and the
+//! table of `topics`. Everything here is cleaned text, laid out by column width; no colour and no
+//! control character is ever written.
+
+use crate::compare::{Comparison, Counts, Row, RowKind, TopicRows};
+use crate::format::Dispute;
+use crate::layout::{self, Line};
+use crate::text;
+use std::fmt::Write;
+
+/// The narrowest layout `show` accepts: two columns of 18 and a separator.
+pub const MIN_WIDTH: usize = 40;
+
+const SEPARATOR: &str = " │ ";
+
+/// The heading of a row: its question, or what kind of row it is.
+pub fn row_heading(row: &Row) -> String {
+    match (row.kind, &row.question, &row.point) {
+        (_, Some(q), _) => q.clone(),
+        (RowKind::Point, None, Some(p)) => format!("Point: {p}"),
+        (RowKind::Rebuttal, _, _) => "Claims that answer each other".to_owned(),
+        _ => "Unmatched claim".to_owned(),
+    }
+}
+
+/// Joins two columns of lines side by side, each padded to `col` columns.
+fn columns(out: &mut String, left: &[Line], right: &[Line], col: usize) {
+    for (l, r) in left.iter().zip(right) {
+        let line = format!("{}{SEPARATOR}{}", text::fit(&l.text, col), r.text);
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
+
+fn rule(out: &mut String, title: &str, width: usize) {
+    let head = format!("══ {title} ");
+    let fill = width.saturating_sub(text::width(&head));
+    let _ = writeln!(out, "{head}{}", "═".repeat(fill));
+}
+
+/// Renders one topic of a comparison at a total width.
+pub fn topic(out: &mut String, dispute: &Dispute, cmp: &Comparison, t: &TopicRows, width: usize) {
+    let col = (width - text::width(SEPARATOR)) / 2;
+    let name = |s: usize| dispute.sides.get(s).map_or("?", |s| s.party.name.as_str());
+    rule(out, &t.title, width);
+    if let Some(summary) = &t.summary {
+        for line in text::wrap(summary, width) {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let framing = |side: usize, title: &Option<String>| {
+        let s = match title {
+            Some(title) => format!("{}: “{title}”", name(side)),
+            None => format!("{}: does not address this topic", name(side)),
+        };
+        text::wrap(&s, col)
+            .into_iter()
+            .map(|text| Line {
+                kind: layout::LineKind::Text,
+                text,
+                claim: None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut l = framing(cmp.left, &t.left_title);
+    let mut r = framing(cmp.right, &t.right_title);
+    layout::level(&mut l, &mut r);
+    columns(out, &l, &r, col);
+    if t.rows.is_empty() {
+        let _ = writeln!(out, "\n(neither side makes a claim on this topic)");
+    }
+    for row in &t.rows {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "▸ {}", row_heading(row));
+        let mut l = layout::side_lines(dispute, cmp, &row.left, col);
+        let mut r = layout::side_lines(dispute, cmp, &row.right, col);
+        layout::level(&mut l, &mut r);
+        columns(out, &l, &r, col);
+    }
+    let _ = writeln!(out);
+}
+
+/// Renders a whole comparison, or only the topics `keep` accepts.
+pub fn show(
+    dispute: &Dispute,
+    cmp: &Comparison,
+    width: usize,
+    keep: impl Fn(&TopicRows) -> bool,
+) -> String {
+    let width = width.max(MIN_WIDTH);
+    let mut out = String::new();
+    let name = |s: usize| dispute.sides.get(s).map_or("?", |s| s.party.name.as_str());
+    let _ = writeln!(out, "{}", dispute.title);
+    let _ = writeln!(out, "{} ⟷ {}", name(cmp.left), name(cmp.right));
+    if let Some(summary) = &dispute.summary {
+        for line in text::wrap(summary, width) {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let _ = writeln!(out);
+    let col = (width - text::width(SEPARATOR)) / 2;
+    let head = format!(
+        "{}{SEPARATOR}{}",
+        text::fit(&name(cmp.left).to_uppercase(), col),
+        name(cmp.right).to_uppercase()
+    );
+    let _ = writeln!(out, "{}", head.trim_end());
+    let _ = writeln!(out);
+    for t in cmp.topics.iter().filter(|t| keep(t)) {
+        topic(&mut out, dispute, cmp, t, width);
+    }
+    out
+}
+
+/// Renders the `topics` table: claims per side and rows answered by both or one.
+pub fn topics_table(dispute: &Dispute, cmp: &Comparison) -> String {
+    let name = |s: usize| {
+        dispute
+            .sides
+            .get(s)
+            .map_or("?".to_owned(), |s| s.party.name.clone())
+    };
+    let (ln, rn) = (name(cmp.left), name(cmp.right));
+    let headers = [
+        "topic".to_owned(),
+        ln.clone(),
+        rn.clone(),
+        "both".to_owned(),
+        format!("{ln} only"),
+        format!("{rn} only"),
+    ];
+    let mut rows: Vec<[String; 6]> = Vec::new();
+    let mut total = Counts::default();
+    for t in &cmp.topics {
+        let mut c = Counts::default();
+        c.add_rows(&t.rows);
+        total.add_rows(&t.rows);
+        let mark = if t.one_sided() { " *" } else { "" };
+        rows.push([
+            format!("{}{mark}", t.title),
+            c.left_claims.to_string(),
+            c.right_claims.to_string(),
+            c.both.to_string(),
+            c.left_only.to_string(),
+            c.right_only.to_string(),
+        ]);
+    }
+    rows.push([
+        format!("total ({} topics)", cmp.topics.len()),
+        total.left_claims.to_string(),
+        total.right_claims.to_string(),
+        total.both.to_string(),
+        total.left_only.to_string(),
+        total.right_only.to_string(),
+    ]);
+    let mut widths = headers.clone().map(|h| text::width(&h));
+    for r in &rows {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(text::width(cell));
+        }
+    }
+    widths[0] = widths[0].min(60);
+    let mut out = String::new();
+    let line = |cells: &[String; 6]| {
+        let mut s = text::fit(&cells[0], widths[0]);
+        for (cell, &w) in cells.iter().zip(&widths).skip(1) {
+            let pad = w.saturating_sub(text::width(cell));
+            s.push_str("  ");
+            s.push_str(&" ".repeat(pad));
+            s.push_str(cell);
+        }
+        s
+    };
+    let _ = writeln!(out, "{}", line(&headers));
+    for (i, r) in rows.iter().enumerate() {
+        if i + 1 == rows.len() {
+            let total_width = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
+            let _ = writeln!(out, "{}", "─".repeat(total_width));
+        }
+        let _ = writeln!(out, "{}", line(r));
+    }
+    if cmp.topics.iter().any(TopicRows::one_sided) {
+        let _ = writeln!(out, "* only one of the two sides addresses this topic");
+    }
+    out
+}

@@ -1,0 +1,275 @@
+//! Untrusted text: cleaning strings from narrative files once, at load, and measuring them.
+//!
+//! Narrative files come from other people, some of them parties to the dispute. FORMAT.md's
+//! "Untrusted text" rules say that control characters, whole escape sequences, bidirectional
+//! controls and invisible characters never reach a terminal, and that they are replaced by a
+//! visible marker rather than dropped. Cleaning happens once, when a file is loaded, so every
+//! later consumer (TUI, `show`, search, export) sees the same inert text and the same offsets.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// The marker that stands for a whole escape sequence (ESC plus its parameters).
+pub const ESCAPE_MARKER: &str = "␛";
+
+/// How many spaces a tab in a text becomes: tabs are laid out, never sent raw.
+const TAB_SPACES: &str = "    ";
+
+/// A string after cleaning, with the code points that had to be replaced.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cleaned {
+    /// The text, safe to print anywhere; newlines are kept as `\n`.
+    pub text: String,
+    /// The distinct code points that were replaced by markers, in order of first appearance.
+    pub flagged: Vec<char>,
+}
+
+/// Cleans one string: see the module documentation.
+///
+/// Printable ASCII and newlines take a fast path that copies nothing but the string itself.
+pub fn clean(input: &str) -> Cleaned {
+    if input
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n')
+    {
+        return Cleaned {
+            text: input.to_owned(),
+            flagged: Vec::new(),
+        };
+    }
+    let mut out = String::with_capacity(input.len() + 8);
+    let mut flagged: Vec<char> = Vec::new();
+    let flag = |c: char, flagged: &mut Vec<char>| {
+        if !flagged.contains(&c) {
+            flagged.push(c);
+        }
+    };
+    let chars: Vec<char> = input.chars().collect();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        i += 1;
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push_str(TAB_SPACES),
+            '\r' if chars.get(i) == Some(&'\n') => {}
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\u{1b}' => {
+                flag(c, &mut flagged);
+                i = skip_escape(&chars, i, &mut flagged);
+                out.push_str(ESCAPE_MARKER);
+            }
+            // C1 introducers of CSI, OSC, DCS, SOS, PM and APC: their payload goes too.
+            '\u{9b}' => {
+                flag(c, &mut flagged);
+                i = skip_csi(&chars, i);
+                push_marker(&mut out, c);
+            }
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
+                flag(c, &mut flagged);
+                i = skip_string(&chars, i, &mut flagged);
+                push_marker(&mut out, c);
+            }
+            c if (c as u32) < 0x20 => {
+                flag(c, &mut flagged);
+                // The Control Pictures block has a picture for every C0 control.
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?'));
+            }
+            '\u{7f}' => {
+                flag(c, &mut flagged);
+                out.push('␡');
+            }
+            c if is_hidden(c) => {
+                flag(c, &mut flagged);
+                push_marker(&mut out, c);
+            }
+            c => out.push(c),
+        }
+    }
+    Cleaned { text: out, flagged }
+}
+
+/// True for the code points FORMAT.md lists as never to reach a terminal, other than C0 and DEL:
+/// C1 controls, bidirectional controls and invisible characters.
+pub fn is_hidden(c: char) -> bool {
+    matches!(c,
+        '\u{80}'..='\u{9f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200e}' | '\u{200f}' | '\u{061c}'
+        | '\u{200b}'..='\u{200d}'
+        | '\u{2060}' | '\u{feff}' | '\u{ad}')
+}
+
+/// Formats a code point the way markers and warnings name it, e.g. `U+202E`.
+pub fn code_point(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
+
+fn push_marker(out: &mut String, c: char) {
+    out.push('⟨');
+    out.push_str(&code_point(c));
+    out.push('⟩');
+}
+
+/// Skips what follows an ESC: a CSI, a string sequence (OSC, DCS, SOS, PM, APC) or a short
+/// escape (intermediates then one final byte). Unterminated sequences run to the end.
+fn skip_escape(chars: &[char], mut i: usize, flagged: &mut Vec<char>) -> usize {
+    match chars.get(i) {
+        Some('[') => skip_csi(chars, i + 1),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars, i + 1, flagged),
+        _ => {
+            while let Some(&c) = chars.get(i) {
+                if ('\u{20}'..='\u{2f}').contains(&c) {
+                    i += 1;
+                } else {
+                    if ('\u{30}'..='\u{7e}').contains(&c) {
+                        i += 1;
+                    }
+                    break;
+                }
+            }
+            i
+        }
+    }
+}
+
+/// Skips the parameters, intermediates and final byte of a control sequence.
+fn skip_csi(chars: &[char], mut i: usize) -> usize {
+    while let Some(&c) = chars.get(i) {
+        if ('\u{20}'..='\u{3f}').contains(&c) {
+            i += 1;
+        } else {
+            if ('\u{40}'..='\u{7e}').contains(&c) {
+                i += 1;
+            }
+            break;
+        }
+    }
+    i
+}
+
+/// Skips a string sequence up to and including its terminator (BEL, ESC \ or ST).
+fn skip_string(chars: &[char], mut i: usize, flagged: &mut Vec<char>) -> usize {
+    while let Some(&c) = chars.get(i) {
+        i += 1;
+        match c {
+            '\u{7}' | '\u{9c}' => return i,
+            '\u{1b}' => {
+                if chars.get(i) == Some(&'\\') {
+                    return i + 1;
+                }
+                return i;
+            }
+            c if (c as u32) < 0x20 && !flagged.contains(&c) => flagged.push(c),
+            _ => {}
+        }
+    }
+    i
+}
+
+/// The number of terminal columns a cleaned string takes, measured by grapheme.
+pub fn width(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// Wraps cleaned text to `width` columns, keeping the text's own line breaks.
+///
+/// Words longer than the width are broken; the result always has at least one line.
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in s.split('\n') {
+        if paragraph.is_empty() {
+            lines.push(String::new());
+            continue;
+        }
+        let options = textwrap::Options::new(width).break_words(true);
+        lines.extend(
+            textwrap::wrap(paragraph, options)
+                .into_iter()
+                .map(|line| line.into_owned()),
+        );
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// Pads or truncates a cleaned string to exactly `cols` columns, by grapheme.
+pub fn fit(s: &str, cols: usize) -> String {
+    let mut out = String::with_capacity(cols);
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = UnicodeWidthStr::width(g);
+        if used + w > cols {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.extend(std::iter::repeat_n(' ', cols - used));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_ascii_is_unchanged() {
+        let c = clean("Plain text, with a newline\nhere.");
+        assert_eq!(c.text, "Plain text, with a newline\nhere.");
+        assert!(c.flagged.is_empty());
+    }
+
+    #[test]
+    fn csi_and_osc_sequences_become_one_marker() {
+        let c = clean("a\u{1b}[31mred\u{1b}]0;title\u{7}b");
+        assert_eq!(c.text, "a␛red␛b");
+        assert_eq!(c.flagged, vec!['\u{1b}', '\u{7}']);
+    }
+
+    #[test]
+    fn unterminated_osc_runs_to_the_end() {
+        let c = clean("x\u{1b}]52;c;aGVsbG8=");
+        assert_eq!(c.text, "x␛");
+    }
+
+    #[test]
+    fn bidi_and_invisible_characters_are_named() {
+        let c = clean("abc\u{202e}def\u{200b}");
+        assert_eq!(c.text, "abc⟨U+202E⟩def⟨U+200B⟩");
+        assert_eq!(c.flagged, vec!['\u{202e}', '\u{200b}']);
+    }
+
+    #[test]
+    fn c0_controls_become_control_pictures_and_tabs_spaces() {
+        let c = clean("a\u{0}b\tc\r\nd\u{7f}");
+        assert_eq!(c.text, "a␀b    c\nd␡");
+        assert_eq!(c.flagged, vec!['\u{0}', '\u{7f}']);
+    }
+
+    #[test]
+    fn c1_csi_is_removed_with_its_parameters() {
+        let c = clean("a\u{9b}2Jb");
+        assert_eq!(c.text, "a⟨U+009B⟩b");
+    }
+
+    #[test]
+    fn width_counts_wide_graphemes() {
+        assert_eq!(width("日本"), 4);
+        assert_eq!(width("e\u{301}"), 1);
+        assert_eq!(fit("日本語", 5), "日本 ");
+    }
+
+    #[test]
+    fn wrap_keeps_line_breaks_and_breaks_long_words() {
+        assert_eq!(wrap("ab cd\nef", 2), vec!["ab", "cd", "ef"]);
+        assert_eq!(wrap("abcdef", 4), vec!["abcd", "ef"]);
+        assert_eq!(wrap("", 4), vec![""]);
+    }
+}

@@ -233,9 +233,7 @@ impl Loader {
             let file = self
                 .manifest
                 .as_ref()
-                .map(|(n, _)| n.clone())
-                .or_else(|| self.order.first().cloned())
-                .unwrap_or_else(|| "(input)".to_owned());
+                .map_or_else(|| "(input)".to_owned(), |(n, _)| n.clone());
             self.diagnostics.push(
                 Diagnostic::in_file(
                     Severity::Error,

@@ -1,0 +1,182 @@
+//! Loading and diagnostics: every kind of error and warning, reported at its exact place.
+
+use parallax::load::{Code, Loader, Severity, load_paths};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/load")
+        .join(name)
+}
+
+/// Loads the good side with one other file; returns the diagnostics of that other file.
+fn problems(name: &str) -> Vec<(Severity, Code, Option<String>, Option<usize>, Option<usize>)> {
+    let path = fixture(name);
+    let loaded = load_paths(&[fixture("good.json"), path.clone()]);
+    let shown = path.display().to_string();
+    loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.file == shown)
+        .map(|d| (d.severity, d.code, d.pointer.clone(), d.line, d.column))
+        .collect()
+}
+
+fn one(name: &str, severity: Severity, code: Code, pointer: Option<&str>, line: usize) {
+    let found = problems(name);
+    assert_eq!(
+        found,
+        vec![(severity, code, pointer.map(str::to_owned), Some(line), None)],
+        "{name}"
+    );
+}
+
+#[test]
+fn each_error_is_reported_at_its_pointer_and_line() {
+    use Code::*;
+    use Severity::Error;
+    one("wrong-format.json", Error, WrongFormat, Some("/format"), 2);
+    one("missing-field.json", Error, MissingField, Some("/topics/0/claims/0"), 23);
+    one("wrong-type.json", Error, WrongType, Some("/topics/0/claims"), 22);
+    one("bad-id.json", Error, BadId, Some("/topics/0/claims/0/id"), 24);
+    one("bad-date.json", Error, BadDate, Some("/topics/0/claims/0/date"), 30);
+    one("duplicate-id.json", Error, DuplicateId, Some("/topics/0/claims/1/id"), 32);
+    one("unknown-source.json", Error, UnknownSource, Some("/topics/0/claims/0/sources/1"), 29);
+    one("bad-url.json", Error, BadUrl, Some("/sources/0/url"), 13);
+    one("empty-text.json", Error, EmptyText, Some("/topics/0/claims/0/text"), 26);
+    one("bad-value.json", Error, BadValue, Some("/sources/0/kind"), 14);
+    one("dispute-mismatch.json", Error, DisputeMismatch, Some("/dispute"), 3);
+    one("duplicate-party.json", Error, DuplicateParty, Some("/party/id"), 5);
+    one(
+        "duplicate-claim-across-sides.json",
+        Error,
+        DuplicateId,
+        Some("/topics/0/claims/0/id"),
+        24,
+    );
+}
+
+#[test]
+fn syntax_and_encoding_errors_give_line_and_column() {
+    assert_eq!(
+        problems("syntax.json"),
+        vec![(Severity::Error, Code::Syntax, None, Some(4), Some(3))]
+    );
+    assert_eq!(
+        problems("not-utf8.json"),
+        vec![(Severity::Error, Code::NotUtf8, None, Some(3), Some(16))]
+    );
+}
+
+#[test]
+fn each_warning_is_reported_at_its_pointer_and_line() {
+    use Code::*;
+    use Severity::Warning;
+    one("unknown-field.json", Warning, UnknownField, Some("/topics/0/claims/0/mood"), 30);
+    one("unsourced.json", Warning, Unsourced, Some("/topics/0/claims/0"), 23);
+    one(
+        "unresolved-rebuttal.json",
+        Warning,
+        UnresolvedRebuttal,
+        Some("/topics/0/claims/0/rebuts/1"),
+        32,
+    );
+    one(
+        "unknown-affiliation.json",
+        Warning,
+        UnknownAffiliation,
+        Some("/sources/0/affiliation"),
+        15,
+    );
+    one("untrusted-text.json", Warning, UntrustedText, Some("/topics/0/claims/0/text"), 26);
+}
+
+#[test]
+fn untrusted_text_warning_names_the_claim_and_code_points_and_flags_the_claim() {
+    let loaded = load_paths(&[fixture("good.json"), fixture("untrusted-text.json")]);
+    let d = &loaded.report.diagnostics[0];
+    assert!(d.message.contains("claim `r1`"), "{}", d.message);
+    assert!(d.message.contains("U+202E") && d.message.contains("U+001B"));
+    let dispute = loaded.dispute.expect("both sides load with a warning");
+    let at = dispute.find_claim("r1").expect("claim r1");
+    let claim = dispute.claim(at).expect("claim");
+    assert_eq!(claim.text, "Red ⟨U+202E⟩says␛ one.");
+    assert_eq!(claim.flagged, vec!['\u{202e}', '\u{1b}']);
+}
+
+#[test]
+fn manifest_warnings_name_topics_and_points_it_lacks() {
+    let loaded = load_paths(&[fixture("manifest")]);
+    let found: Vec<_> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.pointer.clone().unwrap_or_default(), d.line))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (Code::PointNotInManifest, "/topics/0/claims/1/point".to_owned(), Some(33)),
+            (Code::TopicNotInManifest, "/topics/1/id".to_owned(), Some(42)),
+        ]
+    );
+    assert!(loaded.dispute.is_some());
+}
+
+#[test]
+fn every_error_of_a_file_is_collected_in_one_pass() {
+    let codes: Vec<Code> = problems("many-errors.json").into_iter().map(|p| p.1).collect();
+    assert_eq!(codes, vec![Code::WrongFormat, Code::BadDate, Code::EmptyText]);
+}
+
+#[test]
+fn a_file_with_errors_never_half_loads() {
+    let loaded = load_paths(&[fixture("good.json"), fixture("bad-date.json"), fixture("red.json")]);
+    let dispute = loaded.dispute.expect("good and red load");
+    let parties: Vec<&str> = dispute.sides.iter().map(|s| s.party.id.as_str()).collect();
+    assert_eq!(parties, vec!["blue", "red"]);
+    // Only red.json's claim r1 exists: nothing of bad-date.json (also party red) got in.
+    assert_eq!(dispute.claim_count(1), 1);
+    assert_eq!(loaded.report.errors(), 1);
+}
+
+#[test]
+fn fewer_than_two_sides_is_an_error() {
+    let loaded = load_paths(&[fixture("good.json")]);
+    assert!(loaded.dispute.is_none());
+    assert_eq!(loaded.report.diagnostics[0].code, Code::TooFewSides);
+}
+
+#[test]
+fn an_unreadable_file_is_reported_by_name() {
+    let loaded = load_paths(&[fixture("good.json"), fixture("no-such-file.json")]);
+    let d = &loaded.report.diagnostics[0];
+    assert_eq!(d.code, Code::Unreadable);
+    assert!(d.file.ends_with("no-such-file.json"));
+    assert!(d.to_string().contains("no such file"));
+}
+
+#[test]
+fn diagnostics_print_file_line_code_pointer_and_expectation() {
+    let loaded = load_paths(&[fixture("good.json"), fixture("bad-date.json")]);
+    let line = loaded.report.diagnostics[0].to_string();
+    assert!(
+        line.ends_with(
+            "bad-date.json:30: error[bad-date] at /topics/0/claims/0/date: \"2025-02-30\" is not a real calendar date; expected a real calendar date"
+        ),
+        "{line}"
+    );
+}
+
+#[test]
+fn in_memory_loading_matches_files() {
+    let mut loader = Loader::new();
+    let good = std::fs::read(fixture("good.json")).expect("fixture");
+    let red = std::fs::read(fixture("red.json")).expect("fixture");
+    loader.side("good.json", &good);
+    loader.side("red.json", &red);
+    let loaded = loader.finish();
+    assert!(loaded.report.is_clean());
+    assert_eq!(loaded.dispute.map(|d| d.sides.len()), Some(2));
+}

@@ -1,0 +1,158 @@
+//! The command line end to end: exit codes, `validate`, `topics`, and the layout of `show`.
+
+use assert_cmd::Command;
+use parallax::text;
+use predicates::prelude::*;
+
+fn parallax() -> Command {
+    Command::cargo_bin("parallax").expect("the binary is built")
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = parallax().args(args).output().expect("runs");
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+#[test]
+fn exit_codes_tell_ok_bad_input_and_usage_apart() {
+    parallax().args(["validate", &fixture("compare")]).assert().code(0);
+    parallax()
+        .args(["validate", "--strict", &fixture("compare")])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("warning(s) (strict: warnings fail)"));
+    parallax()
+        .args(["validate", &fixture("load/good.json"), &fixture("load/bad-date.json")])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[bad-date]"));
+    parallax()
+        .args(["show", &fixture("load/good.json"), &fixture("load/syntax.json")])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("syntax.json:4:3: error[syntax]"));
+    parallax().args(["show", "--no-such-flag"]).assert().code(2);
+    parallax()
+        .args(["show", "--width", "10", &fixture("compare")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("at least 40"));
+    parallax()
+        .args(["show", "--left", "zz", &fixture("compare")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("choose one of: a, b, c"));
+    parallax()
+        .args(["topics", "--left", "a", "--right", "a", &fixture("compare")])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_tui_refuses_without_a_terminal_and_points_to_show() {
+    parallax()
+        .arg(fixture("compare"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("parallax show"));
+}
+
+#[test]
+fn validate_json_is_machine_readable() {
+    let out = stdout_of(&["validate", "--json", &fixture("load/good.json"), &fixture("load/bad-date.json")]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["errors"], 1);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "bad-date");
+    assert_eq!(d["pointer"], "/topics/0/claims/0/date");
+    assert_eq!(d["line"], 30);
+}
+
+#[test]
+fn topics_lists_claims_per_side_and_rows_by_both_or_one() {
+    let out = stdout_of(&["topics", &fixture("compare")]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0].split_whitespace().collect::<Vec<_>>(), ["topic", "A", "B", "both", "A", "only", "B", "only"]);
+    let row = |title: &str| -> Vec<String> {
+        let line = lines.iter().find(|l| l.starts_with(title)).expect("topic row");
+        line[title.len()..].split_whitespace().map(str::to_owned).collect()
+    };
+    assert_eq!(row("Topic one"), ["7", "6", "3", "3", "2"]);
+    assert_eq!(row("Only B *"), ["0", "1", "0", "0", "1"]);
+    assert!(out.contains("* only one of the two sides addresses this topic"));
+}
+
+/// The column where the separator stands on every two-column line.
+fn separator_columns(out: &str) -> Vec<usize> {
+    out.lines()
+        .filter_map(|l| l.find(" │ ").map(|i| text::width(&l[..i])))
+        .collect()
+}
+
+#[test]
+fn show_lays_out_two_level_columns_at_any_width() {
+    for width in [60usize, 120] {
+        let out = stdout_of(&["show", "--width", &width.to_string(), &fixture("compare")]);
+        for line in out.lines() {
+            assert!(text::width(line) <= width, "too wide at {width}: {line:?}");
+        }
+        let cols = separator_columns(&out);
+        assert!(cols.len() > 10);
+        assert!(cols.iter().all(|&c| c == (width - 3) / 2), "columns drift at {width}");
+        insta::assert_snapshot!(format!("show_compare_{width}"), out);
+    }
+}
+
+#[test]
+fn show_puts_each_rows_question_above_it_and_marks_the_silent_side() {
+    let out = stdout_of(&["show", "--width", "100", &fixture("compare")]);
+    let q = out.find("▸ Question one?").expect("question heading");
+    let a2 = out.find("Claim a2.").expect("claim a2");
+    let b1 = out.find("Claim b1.").expect("claim b1");
+    assert!(q < a2 && q < b1);
+    // a2 and b1 answer the same question: they stand on the same line.
+    let line = out.lines().find(|l| l.contains("Claim a2.")).expect("line");
+    assert!(line.contains("Claim b1."), "{line}");
+    let single = out.lines().find(|l| l.contains("Claim a5.")).expect("line");
+    assert!(single.ends_with("no counterpart"), "{single}");
+    assert!(out.contains("[Wire]"), "source tags show outlet (and date)");
+}
+
+#[test]
+fn untrusted_text_is_inert_in_show_output() {
+    let out = parallax()
+        .args(["show", "--width", "100", &fixture("untrusted")])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8(out.stdout).expect("utf-8");
+    let bad = |c: char| {
+        (c < ' ' && c != '\n')
+            || ('\u{7f}'..='\u{9f}').contains(&c)
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}'..='\u{200f}' | '\u{061c}' | '\u{2060}' | '\u{feff}')
+    };
+    assert!(!s.chars().any(bad), "a control character reached the output");
+    assert!(s.contains("Title change␛ and clear␛␛ here."));
+    assert!(s.contains("⟨U+202E⟩gnp.exe⟨U+202C⟩"));
+    assert!(s.contains("Mr ⟨U+200B⟩Hidden"));
+    assert!(!s.contains("HACKED") && !s.contains("ZXZpbA"), "escape payloads are removed whole");
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(err.contains("warning(s)"));
+}
+
+#[test]
+fn the_bundled_dispute_opens_from_any_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    parallax()
+        .current_dir(dir.path())
+        .args(["topics"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("India"));
+}

@@ -67,7 +67,7 @@ fn validate_json_is_machine_readable() {
     let out = stdout_of(&["validate", "--json", &fixture("load/good.json"), &fixture("load/bad-date.json")]);
     let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
     assert_eq!(v["ok"], false);
-    assert_eq!(v["errors"], 1);
+    assert_eq!(v["errors"], 2, "the bad date, and too few sides left");
     let d = &v["diagnostics"][0];
     assert_eq!(d["code"], "bad-date");
     assert_eq!(d["pointer"], "/topics/0/claims/0/date");

@@ -169,9 +169,11 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// `file:line:col: error[code] at /pointer: message; expected ...`, one line, inert.
+    /// `file:line:col: error[code] at /pointer: message; expected ...`, one line, inert: a key or
+    /// path holding control characters is shown with markers, like any untrusted text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        let clean = |s: &str| crate::text::clean(s).text.replace('\n', " ");
+        write!(f, "{}", clean(&self.file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
@@ -185,9 +187,9 @@ impl fmt::Display for Diagnostic {
         write!(f, ": {severity}[{}]", self.code.name())?;
         if let Some(pointer) = &self.pointer {
             let pointer = if pointer.is_empty() { "/" } else { pointer };
-            write!(f, " at {pointer}")?;
+            write!(f, " at {}", clean(pointer))?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", clean(&self.message))?;
         if let Some(expected) = &self.expected {
             write!(f, "; expected {expected}")?;
         }

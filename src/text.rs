@@ -24,14 +24,29 @@ pub struct Cleaned {
     pub flagged: Vec<char>,
 }
 
+/// True when a string needs no cleaning: printable ASCII and newlines only.
+fn is_plain(input: &str) -> bool {
+    input
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n')
+}
+
+/// Cleans an owned string, reusing it when it is plain ASCII (the common case at load).
+pub fn clean_owned(input: String) -> Cleaned {
+    if is_plain(&input) {
+        return Cleaned {
+            text: input,
+            flagged: Vec::new(),
+        };
+    }
+    clean(&input)
+}
+
 /// Cleans one string: see the module documentation.
 ///
 /// Printable ASCII and newlines take a fast path that copies nothing but the string itself.
 pub fn clean(input: &str) -> Cleaned {
-    if input
-        .bytes()
-        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n')
-    {
+    if is_plain(input) {
         return Cleaned {
             text: input.to_owned(),
             flagged: Vec::new(),
@@ -153,7 +168,12 @@ fn skip_string(chars: &[char], mut i: usize, flagged: &mut Vec<char>) -> usize {
     while let Some(&c) = chars.get(i) {
         i += 1;
         match c {
-            '\u{7}' | '\u{9c}' => return i,
+            '\u{7}' | '\u{9c}' => {
+                if !flagged.contains(&c) {
+                    flagged.push(c);
+                }
+                return i;
+            }
             '\u{1b}' => {
                 if chars.get(i) == Some(&'\\') {
                     return i + 1;

@@ -41,9 +41,16 @@ fn bundled_dispute_has_the_promised_coverage() {
         .flat_map(|t| &t.rows)
         .filter(|r| r.answered() == Answered::Both && r.point.is_some())
         .count();
-    assert!(both >= 30, "at least 30 points both sides answer, found {both}");
+    assert!(
+        both >= 30,
+        "at least 30 points both sides answer, found {both}"
+    );
     for (_, claim) in d.claims() {
-        assert!(!claim.sources.is_empty(), "claim {} has no source", claim.id);
+        assert!(
+            !claim.sources.is_empty(),
+            "claim {} has no source",
+            claim.id
+        );
     }
 }
 
@@ -65,7 +72,10 @@ fn every_argument_of_the_seed_article_is_a_sourced_pakistan_claim() {
         .flat_map(|t| &t.claims)
         .filter(|c| c.sources.iter().any(|r| r.index == article))
         .count();
-    assert!(citing >= 18, "the article's arguments appear as claims ({citing})");
+    assert!(
+        citing >= 18,
+        "the article's arguments appear as claims ({citing})"
+    );
 }
 
 /// The research file's text.
@@ -78,8 +88,12 @@ fn research() -> Option<String> {
 fn contains_url(text: &str, url: &str) -> bool {
     text.match_indices(url).any(|(i, _)| {
         let next = text[i + url.len()..].chars().next();
-        let after_ok = next.is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ',' | ';' | '`' | '.'));
-        let before_ok = text[..i].chars().next_back().is_none_or(|c| c.is_whitespace() || c == '(');
+        let after_ok =
+            next.is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ',' | ';' | '`' | '.'));
+        let before_ok = text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || c == '(');
         after_ok && before_ok
     })
 }
@@ -87,7 +101,9 @@ fn contains_url(text: &str, url: &str) -> bool {
 #[test]
 fn every_source_url_comes_from_the_research_file() {
     let Some(research) = research() else {
-        eprintln!("SKIPPED: ../shared/research/ip2025-facts.md is not present, so urls cannot be checked");
+        eprintln!(
+            "SKIPPED: ../shared/research/ip2025-facts.md is not present, so urls cannot be checked"
+        );
         return;
     };
     let d = bundled();

@@ -19,19 +19,32 @@ fn stdout_of(args: &[&str]) -> String {
 
 #[test]
 fn exit_codes_tell_ok_bad_input_and_usage_apart() {
-    parallax().args(["validate", &fixture("compare")]).assert().code(0);
+    parallax()
+        .args(["validate", &fixture("compare")])
+        .assert()
+        .code(0);
     parallax()
         .args(["validate", "--strict", &fixture("compare")])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("warning(s) (strict: warnings fail)"));
+        .stdout(predicate::str::contains(
+            "warning(s) (strict: warnings fail)",
+        ));
     parallax()
-        .args(["validate", &fixture("load/good.json"), &fixture("load/bad-date.json")])
+        .args([
+            "validate",
+            &fixture("load/good.json"),
+            &fixture("load/bad-date.json"),
+        ])
         .assert()
         .code(1)
         .stdout(predicate::str::contains("error[bad-date]"));
     parallax()
-        .args(["show", &fixture("load/good.json"), &fixture("load/syntax.json")])
+        .args([
+            "show",
+            &fixture("load/good.json"),
+            &fixture("load/syntax.json"),
+        ])
         .assert()
         .code(1)
         .stdout("")
@@ -64,7 +77,12 @@ fn the_tui_refuses_without_a_terminal_and_points_to_show() {
 
 #[test]
 fn validate_json_is_machine_readable() {
-    let out = stdout_of(&["validate", "--json", &fixture("load/good.json"), &fixture("load/bad-date.json")]);
+    let out = stdout_of(&[
+        "validate",
+        "--json",
+        &fixture("load/good.json"),
+        &fixture("load/bad-date.json"),
+    ]);
     let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
     assert_eq!(v["ok"], false);
     assert_eq!(v["errors"], 2, "the bad date, and too few sides left");
@@ -78,10 +96,19 @@ fn validate_json_is_machine_readable() {
 fn topics_lists_claims_per_side_and_rows_by_both_or_one() {
     let out = stdout_of(&["topics", &fixture("compare")]);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0].split_whitespace().collect::<Vec<_>>(), ["topic", "A", "B", "both", "A", "only", "B", "only"]);
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        ["topic", "A", "B", "both", "A", "only", "B", "only"]
+    );
     let row = |title: &str| -> Vec<String> {
-        let line = lines.iter().find(|l| l.starts_with(title)).expect("topic row");
-        line[title.len()..].split_whitespace().map(str::to_owned).collect()
+        let line = lines
+            .iter()
+            .find(|l| l.starts_with(title))
+            .expect("topic row");
+        line[title.len()..]
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect()
     };
     assert_eq!(row("Topic one"), ["7", "6", "3", "3", "2"]);
     assert_eq!(row("Only B *"), ["0", "1", "0", "0", "1"]);
@@ -104,7 +131,10 @@ fn show_lays_out_two_level_columns_at_any_width() {
         }
         let cols = separator_columns(&out);
         assert!(cols.len() > 10);
-        assert!(cols.iter().all(|&c| c == (width - 3) / 2), "columns drift at {width}");
+        assert!(
+            cols.iter().all(|&c| c == (width - 3) / 2),
+            "columns drift at {width}"
+        );
         insta::assert_snapshot!(format!("show_compare_{width}"), out);
     }
 }
@@ -137,11 +167,17 @@ fn untrusted_text_is_inert_in_show_output() {
             || ('\u{7f}'..='\u{9f}').contains(&c)
             || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}'..='\u{200f}' | '\u{061c}' | '\u{2060}' | '\u{feff}')
     };
-    assert!(!s.chars().any(bad), "a control character reached the output");
+    assert!(
+        !s.chars().any(bad),
+        "a control character reached the output"
+    );
     assert!(s.contains("Title change␛ and clear␛␛ here."));
     assert!(s.contains("⟨U+202E⟩gnp.exe⟨U+202C⟩"));
     assert!(s.contains("Mr ⟨U+200B⟩Hidden"));
-    assert!(!s.contains("HACKED") && !s.contains("ZXZpbA"), "escape payloads are removed whole");
+    assert!(
+        !s.contains("HACKED") && !s.contains("ZXZpbA"),
+        "escape payloads are removed whole"
+    );
     let err = String::from_utf8(out.stderr).expect("utf-8");
     assert!(err.contains("warning(s)"));
 }

@@ -20,8 +20,16 @@ fn ids(d: &Dispute, claims: &[parallax::format::ClaimAt]) -> Vec<String> {
 }
 
 /// Each row of a topic as (kind, point, left ids, right ids).
-fn rows(d: &Dispute, cmp: &Comparison, topic: &str) -> Vec<(RowKind, Option<String>, Vec<String>, Vec<String>)> {
-    let t = cmp.topics.iter().find(|t| t.id == topic).expect("topic present");
+fn rows(
+    d: &Dispute,
+    cmp: &Comparison,
+    topic: &str,
+) -> Vec<(RowKind, Option<String>, Vec<String>, Vec<String>)> {
+    let t = cmp
+        .topics
+        .iter()
+        .find(|t| t.id == topic)
+        .expect("topic present");
     t.rows
         .iter()
         .map(|r| (r.kind, r.point.clone(), ids(d, &r.left), ids(d, &r.right)))
@@ -47,12 +55,20 @@ fn topics_come_in_manifest_order_then_side_only_topics_left_file_first() {
 fn a_topic_only_one_side_addresses_still_appears_and_a_manifest_topic_nobody_addresses_is_empty() {
     let d = dispute();
     let cmp = Comparison::new(&d, 0, 1);
-    let tb = cmp.topics.iter().find(|t| t.id == "tb-only").expect("tb-only");
+    let tb = cmp
+        .topics
+        .iter()
+        .find(|t| t.id == "tb-only")
+        .expect("tb-only");
     assert!(tb.one_sided());
     assert_eq!(tb.left_title, None);
     assert_eq!(tb.right_title.as_deref(), Some("Only B"));
     assert_eq!(tb.rows[0].answered(), Answered::Right);
-    let empty = cmp.topics.iter().find(|t| t.id == "t-empty").expect("t-empty");
+    let empty = cmp
+        .topics
+        .iter()
+        .find(|t| t.id == "t-empty")
+        .expect("t-empty");
     assert!(empty.rows.is_empty());
     assert_eq!(empty.title, "Nobody's topic");
 }
@@ -102,7 +118,10 @@ fn rows_know_their_question_answers_and_links() {
     };
     assert_eq!(link(0), vec![("a3".into(), "b1".into())]);
     assert_eq!(link(1), vec![("b2".into(), "a1".into())]);
-    assert_eq!(link(4), vec![("a4".into(), "b3".into()), ("b4".into(), "a4".into())]);
+    assert_eq!(
+        link(4),
+        vec![("a4".into(), "b3".into()), ("b4".into(), "a4".into())]
+    );
 }
 
 #[test]
@@ -110,7 +129,10 @@ fn links_across_topics_are_not_followed() {
     let d = dispute();
     let cmp = Comparison::new(&d, 0, 1);
     use RowKind::*;
-    assert_eq!(rows(&d, &cmp, "ta-only"), vec![(Single, None, v(&["a8"]), v(&[]))]);
+    assert_eq!(
+        rows(&d, &cmp, "ta-only"),
+        vec![(Single, None, v(&["a8"]), v(&[]))]
+    );
 }
 
 #[test]

@@ -37,17 +37,77 @@ fn each_error_is_reported_at_its_pointer_and_line() {
     use Code::*;
     use Severity::Error;
     one("wrong-format.json", Error, WrongFormat, Some("/format"), 2);
-    one("missing-field.json", Error, MissingField, Some("/topics/0/claims/0"), 23);
-    one("wrong-type.json", Error, WrongType, Some("/topics/0/claims"), 22);
-    one("bad-id.json", Error, BadId, Some("/topics/0/claims/0/id"), 24);
-    one("bad-date.json", Error, BadDate, Some("/topics/0/claims/0/date"), 30);
-    one("duplicate-id.json", Error, DuplicateId, Some("/topics/0/claims/1/id"), 32);
-    one("unknown-source.json", Error, UnknownSource, Some("/topics/0/claims/0/sources/1"), 29);
+    one(
+        "missing-field.json",
+        Error,
+        MissingField,
+        Some("/topics/0/claims/0"),
+        23,
+    );
+    one(
+        "wrong-type.json",
+        Error,
+        WrongType,
+        Some("/topics/0/claims"),
+        22,
+    );
+    one(
+        "bad-id.json",
+        Error,
+        BadId,
+        Some("/topics/0/claims/0/id"),
+        24,
+    );
+    one(
+        "bad-date.json",
+        Error,
+        BadDate,
+        Some("/topics/0/claims/0/date"),
+        30,
+    );
+    one(
+        "duplicate-id.json",
+        Error,
+        DuplicateId,
+        Some("/topics/0/claims/1/id"),
+        32,
+    );
+    one(
+        "unknown-source.json",
+        Error,
+        UnknownSource,
+        Some("/topics/0/claims/0/sources/1"),
+        29,
+    );
     one("bad-url.json", Error, BadUrl, Some("/sources/0/url"), 13);
-    one("empty-text.json", Error, EmptyText, Some("/topics/0/claims/0/text"), 26);
-    one("bad-value.json", Error, BadValue, Some("/sources/0/kind"), 14);
-    one("dispute-mismatch.json", Error, DisputeMismatch, Some("/dispute"), 3);
-    one("duplicate-party.json", Error, DuplicateParty, Some("/party/id"), 5);
+    one(
+        "empty-text.json",
+        Error,
+        EmptyText,
+        Some("/topics/0/claims/0/text"),
+        26,
+    );
+    one(
+        "bad-value.json",
+        Error,
+        BadValue,
+        Some("/sources/0/kind"),
+        14,
+    );
+    one(
+        "dispute-mismatch.json",
+        Error,
+        DisputeMismatch,
+        Some("/dispute"),
+        3,
+    );
+    one(
+        "duplicate-party.json",
+        Error,
+        DuplicateParty,
+        Some("/party/id"),
+        5,
+    );
     one(
         "duplicate-claim-across-sides.json",
         Error,
@@ -73,8 +133,20 @@ fn syntax_and_encoding_errors_give_line_and_column() {
 fn each_warning_is_reported_at_its_pointer_and_line() {
     use Code::*;
     use Severity::Warning;
-    one("unknown-field.json", Warning, UnknownField, Some("/topics/0/claims/0/mood"), 30);
-    one("unsourced.json", Warning, Unsourced, Some("/topics/0/claims/0"), 23);
+    one(
+        "unknown-field.json",
+        Warning,
+        UnknownField,
+        Some("/topics/0/claims/0/mood"),
+        30,
+    );
+    one(
+        "unsourced.json",
+        Warning,
+        Unsourced,
+        Some("/topics/0/claims/0"),
+        23,
+    );
     one(
         "unresolved-rebuttal.json",
         Warning,
@@ -89,7 +161,13 @@ fn each_warning_is_reported_at_its_pointer_and_line() {
         Some("/sources/0/affiliation"),
         15,
     );
-    one("untrusted-text.json", Warning, UntrustedText, Some("/topics/0/claims/0/text"), 26);
+    one(
+        "untrusted-text.json",
+        Warning,
+        UntrustedText,
+        Some("/topics/0/claims/0/text"),
+        26,
+    );
 }
 
 #[test]
@@ -117,8 +195,16 @@ fn manifest_warnings_name_topics_and_points_it_lacks() {
     assert_eq!(
         found,
         vec![
-            (Code::PointNotInManifest, "/topics/0/claims/1/point".to_owned(), Some(33)),
-            (Code::TopicNotInManifest, "/topics/1/id".to_owned(), Some(42)),
+            (
+                Code::PointNotInManifest,
+                "/topics/0/claims/1/point".to_owned(),
+                Some(33)
+            ),
+            (
+                Code::TopicNotInManifest,
+                "/topics/1/id".to_owned(),
+                Some(42)
+            ),
         ]
     );
     assert!(loaded.dispute.is_some());
@@ -126,13 +212,23 @@ fn manifest_warnings_name_topics_and_points_it_lacks() {
 
 #[test]
 fn every_error_of_a_file_is_collected_in_one_pass() {
-    let codes: Vec<Code> = problems("many-errors.json").into_iter().map(|p| p.1).collect();
-    assert_eq!(codes, vec![Code::WrongFormat, Code::BadDate, Code::EmptyText]);
+    let codes: Vec<Code> = problems("many-errors.json")
+        .into_iter()
+        .map(|p| p.1)
+        .collect();
+    assert_eq!(
+        codes,
+        vec![Code::WrongFormat, Code::BadDate, Code::EmptyText]
+    );
 }
 
 #[test]
 fn a_file_with_errors_never_half_loads() {
-    let loaded = load_paths(&[fixture("good.json"), fixture("bad-date.json"), fixture("red.json")]);
+    let loaded = load_paths(&[
+        fixture("good.json"),
+        fixture("bad-date.json"),
+        fixture("red.json"),
+    ]);
     let dispute = loaded.dispute.expect("good and red load");
     let parties: Vec<&str> = dispute.sides.iter().map(|s| s.party.id.as_str()).collect();
     assert_eq!(parties, vec!["blue", "red"]);

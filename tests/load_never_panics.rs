@@ -18,7 +18,10 @@ fn load_is_total(bytes: &[u8]) {
     }
     for d in &loaded.report.diagnostics {
         let shown = d.to_string();
-        assert!(!shown.chars().any(|c| c.is_control()), "a diagnostic carries a control character");
+        assert!(
+            !shown.chars().any(|c| c.is_control()),
+            "a diagnostic carries a control character"
+        );
     }
     let mut loader = Loader::new();
     let _ = loader.manifest("dispute.json", bytes);
@@ -36,7 +39,10 @@ enum Edit {
 fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
         (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Edit::Replace(i, b)),
-        (any::<usize>(), prop::sample::select(b"{}[]\",:0-aZ\\\x1b\xff ".to_vec()))
+        (
+            any::<usize>(),
+            prop::sample::select(b"{}[]\",:0-aZ\\\x1b\xff ".to_vec())
+        )
             .prop_map(|(i, b)| Edit::Insert(i, b)),
         any::<usize>().prop_map(Edit::Delete),
     ]

@@ -16,7 +16,9 @@ fn read(path: &std::path::Path) -> Value {
 fn validator() -> jsonschema::Validator {
     let schema = read(&root().join("narratives/schema.json"));
     assert!(
-        schema["$schema"].as_str().is_some_and(|s| s.contains("2020-12")),
+        schema["$schema"]
+            .as_str()
+            .is_some_and(|s| s.contains("2020-12")),
         "the schema declares draft 2020-12"
     );
     jsonschema::validator_for(&schema).expect("the schema compiles")
@@ -40,7 +42,12 @@ fn every_bundled_file_passes_the_schema() {
 #[test]
 fn the_loaders_good_fixtures_pass_the_schema() {
     let v = validator();
-    for name in ["load/good.json", "load/red.json", "compare/dispute.json", "compare/a.json"] {
+    for name in [
+        "load/good.json",
+        "load/red.json",
+        "compare/dispute.json",
+        "compare/a.json",
+    ] {
         let doc = read(&root().join("tests/fixtures").join(name));
         assert!(v.is_valid(&doc), "{name} should pass");
     }
@@ -53,12 +60,24 @@ fn files_with_defects_fail_the_schema() {
     let mut checked = 0;
     for entry in std::fs::read_dir(&folder).expect("folder") {
         let path = entry.expect("entry").path();
-        assert!(!v.is_valid(&read(&path)), "{} should fail the schema", path.display());
+        assert!(
+            !v.is_valid(&read(&path)),
+            "{} should fail the schema",
+            path.display()
+        );
         checked += 1;
     }
     assert!(checked >= 10, "one fixture per defect ({checked})");
     // The loader's error fixtures that a schema can express fail it too.
-    for name in ["wrong-format", "missing-field", "wrong-type", "bad-id", "bad-url", "empty-text", "bad-value"] {
+    for name in [
+        "wrong-format",
+        "missing-field",
+        "wrong-type",
+        "bad-id",
+        "bad-url",
+        "empty-text",
+        "bad-value",
+    ] {
         let doc = read(&root().join(format!("tests/fixtures/load/{name}.json")));
         assert!(!v.is_valid(&doc), "load/{name}.json should fail the schema");
     }

@@ -59,7 +59,6 @@ pub struct Loader {
     manifest: Option<(String, Manifest)>,
     manifest_seen: bool,
     sides: Vec<Side>,
-    claim_ids: HashSet<String>,
     texts: HashMap<String, String>,
     order: Vec<String>,
 }
@@ -173,11 +172,6 @@ impl Loader {
         let ok = !w.has_errors();
         self.diagnostics.append(&mut w.diagnostics);
         if let Some(side) = side.filter(|_| ok) {
-            for topic in &side.topics {
-                for claim in &topic.claims {
-                    self.claim_ids.insert(claim.id.clone());
-                }
-            }
             self.sides.push(side);
         }
     }
@@ -194,16 +188,17 @@ impl Loader {
                     .map(|s| (s.dispute.as_str(), s.file.as_str()))
             });
         if let Some((id, from)) = expected
-            && side.dispute != id {
-                w.error(
-                    Code::DisputeMismatch,
-                    "/dispute",
-                    format!("dispute `{}` differs from `{id}` of {from}", side.dispute),
-                    &format!("`{id}`: every side of one comparison belongs to the same dispute"),
-                );
-            }
+            && side.dispute != id
+        {
+            w.error_at(
+                Code::DisputeMismatch,
+                "/dispute",
+                format!("dispute `{}` differs from `{id}` of {from}", side.dispute),
+                &format!("`{id}`: every side of one comparison belongs to the same dispute"),
+            );
+        }
         if let Some(other) = self.sides.iter().find(|s| s.party.id == side.party.id) {
-            w.error(
+            w.error_at(
                 Code::DuplicateParty,
                 "/party/id",
                 format!(
@@ -213,10 +208,17 @@ impl Loader {
                 "a party id unique among the loaded sides",
             );
         }
+        let taken: HashSet<&str> = self
+            .sides
+            .iter()
+            .flat_map(|s| &s.topics)
+            .flat_map(|t| &t.claims)
+            .map(|c| c.id.as_str())
+            .collect();
         for (t, topic) in side.topics.iter().enumerate() {
             for (c, claim) in topic.claims.iter().enumerate() {
-                if self.claim_ids.contains(&claim.id) {
-                    w.error(
+                if taken.contains(claim.id.as_str()) {
+                    w.error_at(
                         Code::DuplicateId,
                         &format!("/topics/{t}/claims/{c}/id"),
                         format!("claim id `{}` is already used by another side", claim.id),
@@ -292,14 +294,16 @@ impl Loader {
             };
             for (i, source) in side.sources.iter().enumerate() {
                 if let Some(a) = &source.affiliation
-                    && a != INDEPENDENT && !parties.contains(a.as_str()) {
-                        out.push(warn(
-                            Code::UnknownAffiliation,
-                            format!("/sources/{i}/affiliation"),
-                            format!("affiliation `{a}` names no loaded party"),
-                            "a loaded party id, or `independent`",
-                        ));
-                    }
+                    && a != INDEPENDENT
+                    && !parties.contains(a.as_str())
+                {
+                    out.push(warn(
+                        Code::UnknownAffiliation,
+                        format!("/sources/{i}/affiliation"),
+                        format!("affiliation `{a}` names no loaded party"),
+                        "a loaded party id, or `independent`",
+                    ));
+                }
             }
             for (t, topic) in side.topics.iter().enumerate() {
                 let listed = manifest.map(|m| m.topics.iter().find(|mt| mt.id == topic.id));
@@ -315,18 +319,18 @@ impl Loader {
                 for (c, claim) in topic.claims.iter().enumerate() {
                     if let (Some(Some(mt)), Some(point)) = (listed, &claim.point)
                         && !mt.points.iter().any(|p| &p.id == point)
-                            && warned_points.insert(point.as_str())
-                        {
-                            out.push(warn(
-                                Code::PointNotInManifest,
-                                format!("/topics/{t}/claims/{c}/point"),
-                                format!(
-                                    "point `{point}` of topic `{}` is not in the manifest",
-                                    topic.id
-                                ),
-                                "the point listed under its topic in dispute.json with a question",
-                            ));
-                        }
+                        && warned_points.insert(point.as_str())
+                    {
+                        out.push(warn(
+                            Code::PointNotInManifest,
+                            format!("/topics/{t}/claims/{c}/point"),
+                            format!(
+                                "point `{point}` of topic `{}` is not in the manifest",
+                                topic.id
+                            ),
+                            "the point listed under its topic in dispute.json with a question",
+                        ));
+                    }
                     for (r, target) in claim.rebuts.iter().enumerate() {
                         let problem = match owner.get(target.as_str()) {
                             None => Some(format!(
@@ -378,9 +382,10 @@ impl Loader {
         }
         for d in &mut self.diagnostics {
             if let Some(p) = &d.pointer
-                && let Some(line) = lines.get(&(d.file.clone(), p.clone())) {
-                    d.line = *line;
-                }
+                && let Some(line) = lines.get(&(d.file.clone(), p.clone()))
+            {
+                d.line = *line;
+            }
         }
     }
 }

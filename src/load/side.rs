@@ -1,19 +1,22 @@
 //! Reading a side file: a party's sources and claims, topic by topic.
 
 use super::diagnostic::Code;
-use super::walk::{Object, Walker, child};
+use super::walk::{Object, Ptr, Walker};
 use crate::format::{Assessment, Claim, Party, Rating, Side, Source, SourceKind, SourceRef, Topic};
 use serde_json::Value;
 use std::collections::HashMap;
 
 /// Reads a whole side file. The result is complete only when the walker recorded no error.
 pub(super) fn read(w: &mut Walker, root: Value) -> Option<Side> {
-    let mut obj = w.object(root, "")?;
+    let at = Ptr::ROOT;
+    let mut obj = w.object(root, at)?;
     w.format(&mut obj);
-    let dispute = w.req_id(&mut obj, "dispute", "");
-    let party = w.required(&mut obj, "party", "").and_then(|v| party(w, v));
+    let dispute = w.req_id(&mut obj, "dispute", at);
+    let party = w
+        .required(&mut obj, "party", at)
+        .and_then(|v| party(w, v, at.key("party")));
     let sources = match w.field(&mut obj, "sources") {
-        Some(v) => sources(w, v),
+        Some(v) => sources(w, v, at.key("sources")),
         None => Vec::new(),
     };
     let index: HashMap<&str, usize> = sources
@@ -22,10 +25,11 @@ pub(super) fn read(w: &mut Walker, root: Value) -> Option<Side> {
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
     let topics = w
-        .required(&mut obj, "topics", "")
-        .map(|v| topics(w, v, &index))
+        .required(&mut obj, "topics", at)
+        .map(|v| topics(w, v, at.key("topics"), &index))
         .unwrap_or_default();
-    w.unknown_fields(obj, "");
+    w.unknown_fields(obj, at);
+    duplicate_claims(w, &topics);
     Some(Side {
         format: crate::format::FORMAT.to_owned(),
         dispute: dispute?,
@@ -36,13 +40,12 @@ pub(super) fn read(w: &mut Walker, root: Value) -> Option<Side> {
     })
 }
 
-fn party(w: &mut Walker, v: Value) -> Option<Party> {
-    let p = "/party";
-    let mut obj = w.object(v, p)?;
-    let id = w.req_id(&mut obj, "id", p);
-    let name = w.req_text(&mut obj, "name", p);
-    let summary = w.opt_text(&mut obj, "summary", p);
-    w.unknown_fields(obj, p);
+fn party(w: &mut Walker, v: Value, at: Ptr) -> Option<Party> {
+    let mut obj = w.object(v, at)?;
+    let id = w.req_id(&mut obj, "id", at);
+    let name = w.req_text(&mut obj, "name", at);
+    let summary = w.opt_text(&mut obj, "summary", at);
+    w.unknown_fields(obj, at);
     Some(Party {
         id: id?,
         name: name?,
@@ -50,21 +53,21 @@ fn party(w: &mut Walker, v: Value) -> Option<Party> {
     })
 }
 
-fn sources(w: &mut Walker, v: Value) -> Vec<Source> {
-    let Some(items) = w.array(v, "/sources") else {
+fn sources(w: &mut Walker, v: Value, at: Ptr) -> Vec<Source> {
+    let Some(items) = w.array(v, at) else {
         return Vec::new();
     };
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
-        let p = format!("/sources/{i}");
-        let Some(source) = w.object(item, &p).and_then(|obj| source(w, obj, &p)) else {
+        let p = at.index(i);
+        let Some(source) = w.object(item, p).and_then(|obj| source(w, obj, p)) else {
             continue;
         };
         if let Some(first) = seen.insert(source.id.clone(), i) {
             w.error(
                 Code::DuplicateId,
-                &format!("{p}/id"),
+                p.key("id"),
                 format!(
                     "source id `{}` is already used by /sources/{first}",
                     source.id
@@ -78,24 +81,24 @@ fn sources(w: &mut Walker, v: Value) -> Vec<Source> {
     out
 }
 
-fn source(w: &mut Walker, mut obj: Object, p: &str) -> Option<Source> {
-    let id = w.req_id(&mut obj, "id", p);
-    let outlet = w.req_text(&mut obj, "outlet", p);
-    let title = w.opt_text(&mut obj, "title", p);
-    let date = w.opt_date(&mut obj, "date", p);
+fn source(w: &mut Walker, mut obj: Object, at: Ptr) -> Option<Source> {
+    let id = w.req_id(&mut obj, "id", at);
+    let outlet = w.req_text(&mut obj, "outlet", at);
+    let title = w.opt_text(&mut obj, "title", at);
+    let date = w.opt_date(&mut obj, "date", at);
     let url = w
         .field(&mut obj, "url")
-        .and_then(|v| url(w, v, &child(p, "url")));
-    let author = w.opt_text(&mut obj, "author", p);
+        .and_then(|v| url(w, v, at.key("url")));
+    let author = w.opt_text(&mut obj, "author", at);
     let kind = w.field(&mut obj, "kind").and_then(|v| {
-        let kp = child(p, "kind");
-        let s = w.string(v, &kp, "a source kind (a string)")?;
+        let kp = at.key("kind");
+        let s = w.string(v, kp, "a source kind (a string)")?;
         let kind = SourceKind::parse(&s);
         if kind.is_none() {
             let shown = crate::text::clean(&s).text;
             w.error(
                 Code::BadValue,
-                &kp,
+                kp,
                 format!("\"{shown}\" is not a source kind"),
                 "one of official, news, opinion, fact-check, social, academic, other",
             );
@@ -104,8 +107,8 @@ fn source(w: &mut Walker, mut obj: Object, p: &str) -> Option<Source> {
     });
     let affiliation = w
         .field(&mut obj, "affiliation")
-        .and_then(|v| w.id(v, &child(p, "affiliation")));
-    w.unknown_fields(obj, p);
+        .and_then(|v| w.id(v, at.key("affiliation")));
+    w.unknown_fields(obj, at);
     Some(Source {
         id: id?,
         outlet: outlet?,
@@ -132,15 +135,15 @@ pub fn is_web_url(s: &str) -> bool {
     rest.is_some_and(|r| !r.is_empty() && !r.chars().any(|c| c.is_whitespace() || c.is_control()))
 }
 
-fn url(w: &mut Walker, v: Value, p: &str) -> Option<String> {
-    let s = w.string(v, p, "a url (a string)")?;
+fn url(w: &mut Walker, v: Value, at: Ptr) -> Option<String> {
+    let s = w.string(v, at, "a url (a string)")?;
     if is_web_url(&s) {
         Some(s)
     } else {
         let shown = crate::text::clean(&s).text;
         w.error(
             Code::BadUrl,
-            p,
+            at,
             format!("\"{shown}\" is not an http or https url"),
             "an address starting with http:// or https://",
         );
@@ -148,32 +151,31 @@ fn url(w: &mut Walker, v: Value, p: &str) -> Option<String> {
     }
 }
 
-fn topics(w: &mut Walker, v: Value, sources: &HashMap<&str, usize>) -> Vec<Topic> {
-    let Some(items) = w.array(v, "/topics") else {
+fn topics(w: &mut Walker, v: Value, at: Ptr, sources: &HashMap<&str, usize>) -> Vec<Topic> {
+    let Some(items) = w.array(v, at) else {
         return Vec::new();
     };
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut claim_ids: HashMap<String, String> = HashMap::new();
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
-        let p = format!("/topics/{i}");
-        let Some(mut obj) = w.object(item, &p) else {
+        let p = at.index(i);
+        let Some(mut obj) = w.object(item, p) else {
             continue;
         };
-        let id = w.req_id(&mut obj, "id", &p);
-        let title = w.req_text(&mut obj, "title", &p);
-        let claims = match w.required(&mut obj, "claims", &p) {
-            Some(v) => claims(w, v, &p, sources, &mut claim_ids),
+        let id = w.req_id(&mut obj, "id", p);
+        let title = w.req_text(&mut obj, "title", p);
+        let claims = match w.required(&mut obj, "claims", p) {
+            Some(v) => claims(w, v, p.key("claims"), sources),
             None => Vec::new(),
         };
-        w.unknown_fields(obj, &p);
+        w.unknown_fields(obj, p);
         let (Some(id), Some(title)) = (id, title) else {
             continue;
         };
         if let Some(first) = seen.insert(id.clone(), i) {
             w.error(
                 Code::DuplicateId,
-                &format!("{p}/id"),
+                p.key("id"),
                 format!("topic id `{id}` is already used by /topics/{first}"),
                 "an id unique within the file (put all of a topic's claims under one entry)",
             );
@@ -184,79 +186,90 @@ fn topics(w: &mut Walker, v: Value, sources: &HashMap<&str, usize>) -> Vec<Topic
     out
 }
 
-fn claims(
-    w: &mut Walker,
-    v: Value,
-    topic: &str,
-    sources: &HashMap<&str, usize>,
-    seen: &mut HashMap<String, String>,
-) -> Vec<Claim> {
-    let cp = format!("{topic}/claims");
-    let Some(items) = w.array(v, &cp) else {
+/// Reports claim ids used twice in the file; done after the walk, borrowing the ids.
+fn duplicate_claims(w: &mut Walker, topics: &[Topic]) {
+    use std::collections::hash_map::Entry;
+    let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (t, topic) in topics.iter().enumerate() {
+        for (c, claim) in topic.claims.iter().enumerate() {
+            match seen.entry(&claim.id) {
+                Entry::Vacant(slot) => {
+                    slot.insert((t, c));
+                }
+                Entry::Occupied(first) => {
+                    let (ft, fc) = *first.get();
+                    let root = Ptr::ROOT;
+                    let all = root.key("topics");
+                    let topic_at = all.index(t);
+                    let claims_at = topic_at.key("claims");
+                    let claim_at = claims_at.index(c);
+                    w.error(
+                        Code::DuplicateId,
+                        claim_at.key("id"),
+                        format!(
+                            "claim id `{}` is already used by /topics/{ft}/claims/{fc}",
+                            claim.id
+                        ),
+                        "a claim id unique across every side",
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn claims(w: &mut Walker, v: Value, at: Ptr, sources: &HashMap<&str, usize>) -> Vec<Claim> {
+    let Some(items) = w.array(v, at) else {
         return Vec::new();
     };
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
-        let p = format!("{cp}/{i}");
-        let Some(claim) = w
-            .object(item, &p)
-            .and_then(|obj| claim(w, obj, &p, sources))
-        else {
-            continue;
-        };
-        if let Some(first) = seen.get(&claim.id) {
-            w.error(
-                Code::DuplicateId,
-                &format!("{p}/id"),
-                format!("claim id `{}` is already used by {first}", claim.id),
-                "a claim id unique across every side",
-            );
-            continue;
-        }
-        seen.insert(claim.id.clone(), p);
-        out.push(claim);
-    }
-    out
+    items
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let p = at.index(i);
+            w.object(item, p).and_then(|obj| claim(w, obj, p, sources))
+        })
+        .collect()
 }
 
 fn claim(
     w: &mut Walker,
     mut obj: Object,
-    p: &str,
+    at: Ptr,
     sources: &HashMap<&str, usize>,
 ) -> Option<Claim> {
-    let id = w.req_id(&mut obj, "id", p);
+    let id = w.req_id(&mut obj, "id", at);
     w.claim = id.clone();
     w.take_flagged();
     let point = w
         .field(&mut obj, "point")
-        .and_then(|v| w.id(v, &child(p, "point")));
-    let text = w.req_text(&mut obj, "text", p);
-    let date = w.opt_date(&mut obj, "date", p);
-    let speaker = w.opt_text(&mut obj, "speaker", p);
+        .and_then(|v| w.id(v, at.key("point")));
+    let text = w.req_text(&mut obj, "text", at);
+    let date = w.opt_date(&mut obj, "date", at);
+    let speaker = w.opt_text(&mut obj, "speaker", at);
     let refs = match w.field(&mut obj, "sources") {
-        Some(v) => source_refs(w, v, &child(p, "sources"), sources),
+        Some(v) => source_refs(w, v, at.key("sources"), sources),
         None => Vec::new(),
     };
     let tags = match w.field(&mut obj, "tags") {
-        Some(v) => w.ids(v, &child(p, "tags")),
+        Some(v) => w.ids(v, at.key("tags")),
         None => Vec::new(),
     };
     let rebuts = match w.field(&mut obj, "rebuts") {
-        Some(v) => w.ids(v, &child(p, "rebuts")),
+        Some(v) => w.ids(v, at.key("rebuts")),
         None => Vec::new(),
     };
     let assessment = w
         .field(&mut obj, "assessment")
-        .and_then(|v| assessment(w, v, &child(p, "assessment"), sources));
-    w.unknown_fields(obj, p);
+        .and_then(|v| assessment(w, v, at.key("assessment"), sources));
+    w.unknown_fields(obj, at);
     let flagged = w.take_flagged();
     w.claim = None;
     let id = id?;
     if refs.is_empty() {
         w.warn(
             Code::Unsourced,
-            p,
+            at,
             format!("claim `{id}` cites no source"),
             "at least one source id in `sources`",
         );
@@ -275,10 +288,10 @@ fn claim(
     })
 }
 
-fn unknown_source(w: &mut Walker, id: &str, p: &str) {
+fn unknown_source(w: &mut Walker, id: &str, at: Ptr) {
     w.error(
         Code::UnknownSource,
-        p,
+        at,
         format!("source `{id}` is not declared in this file's `sources`"),
         "the id of a source listed in this file",
     );
@@ -287,24 +300,24 @@ fn unknown_source(w: &mut Walker, id: &str, p: &str) {
 fn source_refs(
     w: &mut Walker,
     v: Value,
-    p: &str,
+    at: Ptr,
     sources: &HashMap<&str, usize>,
 ) -> Vec<SourceRef> {
-    let Some(items) = w.array(v, p) else {
+    let Some(items) = w.array(v, at) else {
         return Vec::new();
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
-        let ip = child(p, &i.to_string());
-        let (id, quote, locator, id_pointer) = match item {
+        let ip = at.index(i);
+        let (id, quote, locator, in_object) = match item {
             Value::Object(mut obj) => {
-                let id = w.req_id(&mut obj, "id", &ip);
-                let quote = w.opt_text(&mut obj, "quote", &ip);
-                let locator = w.opt_text(&mut obj, "locator", &ip);
-                w.unknown_fields(obj, &ip);
-                (id, quote, locator, child(&ip, "id"))
+                let id = w.req_id(&mut obj, "id", ip);
+                let quote = w.opt_text(&mut obj, "quote", ip);
+                let locator = w.opt_text(&mut obj, "locator", ip);
+                w.unknown_fields(obj, ip);
+                (id, quote, locator, true)
             }
-            other => (w.id(other, &ip), None, None, ip.clone()),
+            other => (w.id(other, ip), None, None, false),
         };
         let Some(id) = id else { continue };
         match sources.get(id.as_str()) {
@@ -314,7 +327,8 @@ fn source_refs(
                 locator,
                 index,
             }),
-            None => unknown_source(w, &id, &id_pointer),
+            None if in_object => unknown_source(w, &id, ip.key("id")),
+            None => unknown_source(w, &id, ip),
         }
     }
     out
@@ -323,36 +337,37 @@ fn source_refs(
 fn assessment(
     w: &mut Walker,
     v: Value,
-    p: &str,
+    at: Ptr,
     sources: &HashMap<&str, usize>,
 ) -> Option<Assessment> {
-    let mut obj = w.object(v, p)?;
-    let rating = w.required(&mut obj, "rating", p).and_then(|v| {
-        let rp = child(p, "rating");
-        let s = w.string(v, &rp, "a rating (a string)")?;
+    let mut obj = w.object(v, at)?;
+    let rating = w.required(&mut obj, "rating", at).and_then(|v| {
+        let rp = at.key("rating");
+        let s = w.string(v, rp, "a rating (a string)")?;
         let rating = Rating::parse(&s);
         if rating.is_none() {
             let shown = crate::text::clean(&s).text;
             w.error(
                 Code::BadValue,
-                &rp,
+                rp,
                 format!("\"{shown}\" is not a rating"),
                 "one of unverified, corroborated, disputed, refuted, retracted",
             );
         }
         rating
     });
-    let note = w.opt_text(&mut obj, "note", p);
+    let note = w.opt_text(&mut obj, "note", at);
+    let sp = at.key("sources");
     let ids = match w.field(&mut obj, "sources") {
-        Some(v) => w.ids(v, &child(p, "sources")),
+        Some(v) => w.ids(v, sp),
         None => Vec::new(),
     };
     for (i, id) in ids.iter().enumerate() {
         if !sources.contains_key(id.as_str()) {
-            unknown_source(w, id, &format!("{p}/sources/{i}"));
+            unknown_source(w, id, sp.index(i));
         }
     }
-    w.unknown_fields(obj, p);
+    w.unknown_fields(obj, at);
     Some(Assessment {
         rating: rating?,
         note,

@@ -24,12 +24,67 @@ pub(super) struct Walker<'a> {
     pub claim: Option<String>,
 }
 
-/// Appends one reference token to a JSON pointer, escaping `~` and `/`.
-pub(super) fn child(pointer: &str, token: &str) -> String {
-    if token.contains(['~', '/']) {
-        format!("{pointer}/{}", token.replace('~', "~0").replace('/', "~1"))
-    } else {
-        format!("{pointer}/{token}")
+/// A JSON pointer under construction: a chain of tokens on the stack, rendered to a string only
+/// when a problem is reported, so a clean file costs no pointer allocations.
+#[derive(Clone, Copy)]
+pub(super) struct Ptr<'a> {
+    parent: Option<&'a Ptr<'a>>,
+    token: Token<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Token<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> Ptr<'a> {
+    /// The whole document.
+    pub const ROOT: Ptr<'static> = Ptr {
+        parent: None,
+        token: Token::Root,
+    };
+
+    /// The member `key` of this object.
+    pub fn key<'b>(&'b self, key: &'b str) -> Ptr<'b> {
+        Ptr {
+            parent: Some(self),
+            token: Token::Key(key),
+        }
+    }
+
+    /// The element `i` of this array.
+    pub fn index<'b>(&'b self, i: usize) -> Ptr<'b> {
+        Ptr {
+            parent: Some(self),
+            token: Token::Index(i),
+        }
+    }
+
+    /// The pointer as RFC 6901 text, `~` and `/` escaped.
+    pub fn render(&self) -> String {
+        let mut tokens = Vec::new();
+        let mut at = Some(self);
+        while let Some(p) = at {
+            tokens.push(p.token);
+            at = p.parent;
+        }
+        let mut out = String::new();
+        for t in tokens.iter().rev() {
+            match t {
+                Token::Root => {}
+                Token::Key(k) => {
+                    out.push('/');
+                    out.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                }
+                Token::Index(i) => {
+                    out.push('/');
+                    out.push_str(&i.to_string());
+                }
+            }
+        }
+        out
     }
 }
 
@@ -61,16 +116,18 @@ impl<'a> Walker<'a> {
     }
 
     /// Records an error at a pointer, with what was expected.
-    pub fn error(&mut self, code: Code, pointer: &str, message: String, expected: &str) {
+    pub fn error(&mut self, code: Code, at: Ptr, message: String, expected: &str) {
         self.diagnostics.push(
-            Diagnostic::at(Severity::Error, code, self.file, pointer, message).expected(expected),
+            Diagnostic::at(Severity::Error, code, self.file, &at.render(), message)
+                .expected(expected),
         );
     }
 
     /// Records a warning at a pointer.
-    pub fn warn(&mut self, code: Code, pointer: &str, message: String, expected: &str) {
+    pub fn warn(&mut self, code: Code, at: Ptr, message: String, expected: &str) {
         self.diagnostics.push(
-            Diagnostic::at(Severity::Warning, code, self.file, pointer, message).expected(expected),
+            Diagnostic::at(Severity::Warning, code, self.file, &at.render(), message)
+                .expected(expected),
         );
     }
 
@@ -79,9 +136,9 @@ impl<'a> Walker<'a> {
         std::mem::take(&mut self.flagged)
     }
 
-    fn wrong_type(&mut self, pointer: &str, v: &Value, expected: &str) {
+    fn wrong_type(&mut self, at: Ptr, v: &Value, expected: &str) {
         let message = format!("is {}", type_name(v));
-        self.error(Code::WrongType, pointer, message, expected);
+        self.error(Code::WrongType, at, message, expected);
     }
 
     /// Takes a field out of an object; JSON `null` counts as absent.
@@ -90,12 +147,12 @@ impl<'a> Walker<'a> {
     }
 
     /// Takes a required field, reporting it at the object's pointer when absent.
-    pub fn required(&mut self, obj: &mut Object, key: &str, pointer: &str) -> Option<Value> {
+    pub fn required(&mut self, obj: &mut Object, key: &str, at: Ptr) -> Option<Value> {
         let v = self.field(obj, key);
         if v.is_none() {
             self.error(
                 Code::MissingField,
-                pointer,
+                at,
                 format!("missing required field `{key}`"),
                 &format!("a `{key}` field (see FORMAT.md)"),
             );
@@ -104,46 +161,46 @@ impl<'a> Walker<'a> {
     }
 
     /// Reads an object.
-    pub fn object(&mut self, v: Value, pointer: &str) -> Option<Object> {
+    pub fn object(&mut self, v: Value, at: Ptr) -> Option<Object> {
         match v {
             Value::Object(m) => Some(m),
             other => {
-                self.wrong_type(pointer, &other, "an object");
+                self.wrong_type(at, &other, "an object");
                 None
             }
         }
     }
 
     /// Reads an array.
-    pub fn array(&mut self, v: Value, pointer: &str) -> Option<Vec<Value>> {
+    pub fn array(&mut self, v: Value, at: Ptr) -> Option<Vec<Value>> {
         match v {
             Value::Array(a) => Some(a),
             other => {
-                self.wrong_type(pointer, &other, "an array");
+                self.wrong_type(at, &other, "an array");
                 None
             }
         }
     }
 
     /// Reads a string as it is (for ids, urls and words).
-    pub fn string(&mut self, v: Value, pointer: &str, expected: &str) -> Option<String> {
+    pub fn string(&mut self, v: Value, at: Ptr, expected: &str) -> Option<String> {
         match v {
             Value::String(s) => Some(s),
             other => {
-                self.wrong_type(pointer, &other, expected);
+                self.wrong_type(at, &other, expected);
                 None
             }
         }
     }
 
     /// Reads a text: cleans it (see [`crate::text`]) and warns about anything it had to replace.
-    pub fn text(&mut self, v: Value, pointer: &str, non_empty: bool) -> Option<String> {
-        let raw = self.string(v, pointer, "a string")?;
+    pub fn text(&mut self, v: Value, at: Ptr, non_empty: bool) -> Option<String> {
+        let raw = self.string(v, at, "a string")?;
         if non_empty && raw.trim().is_empty() {
-            self.error(Code::EmptyText, pointer, "is empty".into(), "some text");
+            self.error(Code::EmptyText, at, "is empty".into(), "some text");
             return None;
         }
-        let cleaned = text::clean(&raw);
+        let cleaned = text::clean_owned(raw);
         if !cleaned.flagged.is_empty() {
             let points: Vec<String> = cleaned
                 .flagged
@@ -158,7 +215,7 @@ impl<'a> Walker<'a> {
                 "{whose}text holds control, bidirectional or invisible characters ({}); they are shown as visible markers",
                 points.join(", ")
             );
-            self.warn(Code::UntrustedText, pointer, message, "plain text");
+            self.warn(Code::UntrustedText, at, message, "plain text");
             for c in cleaned.flagged {
                 if !self.flagged.contains(&c) {
                     self.flagged.push(c);
@@ -169,15 +226,15 @@ impl<'a> Walker<'a> {
     }
 
     /// Reads an id.
-    pub fn id(&mut self, v: Value, pointer: &str) -> Option<String> {
-        let s = self.string(v, pointer, "an id (a string)")?;
+    pub fn id(&mut self, v: Value, at: Ptr) -> Option<String> {
+        let s = self.string(v, at, "an id (a string)")?;
         if format::is_id(&s) {
             Some(s)
         } else {
             let shown = text::clean(&s).text;
             self.error(
                 Code::BadId,
-                pointer,
+                at,
                 format!("\"{shown}\" is not an id"),
                 "1 to 128 characters of a-z, 0-9, '-', '_', '.', starting with a letter or digit",
             );
@@ -186,8 +243,8 @@ impl<'a> Walker<'a> {
     }
 
     /// Reads a date.
-    pub fn date(&mut self, v: Value, pointer: &str) -> Option<Date> {
-        let s = self.string(v, pointer, "a date (a string)")?;
+    pub fn date(&mut self, v: Value, at: Ptr) -> Option<Date> {
+        let s = self.string(v, at, "a date (a string)")?;
         match s.parse::<Date>() {
             Ok(d) => Some(d),
             Err(e) => {
@@ -196,70 +253,80 @@ impl<'a> Walker<'a> {
                     DateError::Shape => "a date written YYYY, YYYY-MM or YYYY-MM-DD",
                     DateError::NotReal => "a real calendar date",
                 };
-                self.error(Code::BadDate, pointer, format!("\"{shown}\" {e}"), expected);
+                self.error(Code::BadDate, at, format!("\"{shown}\" {e}"), expected);
                 None
             }
         }
     }
 
     /// Reads an array of ids.
-    pub fn ids(&mut self, v: Value, pointer: &str) -> Vec<String> {
-        let Some(items) = self.array(v, pointer) else {
+    pub fn ids(&mut self, v: Value, at: Ptr) -> Vec<String> {
+        let Some(items) = self.array(v, at) else {
             return Vec::new();
         };
         items
             .into_iter()
             .enumerate()
-            .filter_map(|(i, item)| self.id(item, &child(pointer, &i.to_string())))
+            .filter_map(|(i, item)| self.id(item, at.index(i)))
             .collect()
     }
 
     /// Reads an optional text field.
-    pub fn opt_text(&mut self, obj: &mut Object, key: &str, pointer: &str) -> Option<String> {
+    pub fn opt_text(&mut self, obj: &mut Object, key: &str, at: Ptr) -> Option<String> {
         let v = self.field(obj, key)?;
-        self.text(v, &child(pointer, key), false)
+        self.text(v, at.key(key), false)
     }
 
     /// Reads an optional date field.
-    pub fn opt_date(&mut self, obj: &mut Object, key: &str, pointer: &str) -> Option<Date> {
+    pub fn opt_date(&mut self, obj: &mut Object, key: &str, at: Ptr) -> Option<Date> {
         let v = self.field(obj, key)?;
-        self.date(v, &child(pointer, key))
+        self.date(v, at.key(key))
     }
 
     /// Reads a required id field.
-    pub fn req_id(&mut self, obj: &mut Object, key: &str, pointer: &str) -> Option<String> {
-        let v = self.required(obj, key, pointer)?;
-        self.id(v, &child(pointer, key))
+    pub fn req_id(&mut self, obj: &mut Object, key: &str, at: Ptr) -> Option<String> {
+        let v = self.required(obj, key, at)?;
+        self.id(v, at.key(key))
     }
 
     /// Reads a required, non-empty text field.
-    pub fn req_text(&mut self, obj: &mut Object, key: &str, pointer: &str) -> Option<String> {
-        let v = self.required(obj, key, pointer)?;
-        self.text(v, &child(pointer, key), true)
+    pub fn req_text(&mut self, obj: &mut Object, key: &str, at: Ptr) -> Option<String> {
+        let v = self.required(obj, key, at)?;
+        self.text(v, at.key(key), true)
     }
 
     /// Checks the `format` field.
     pub fn format(&mut self, obj: &mut Object) {
-        if let Some(v) = self.required(obj, "format", "")
-            && let Some(s) = self.string(v, "/format", "the string \"parallax/1\"")
-                && s != format::FORMAT {
-                    let shown = text::clean(&s).text;
-                    self.error(
-                        Code::WrongFormat,
-                        "/format",
-                        format!("format \"{shown}\" is not one this program reads"),
-                        "\"parallax/1\"",
-                    );
-                }
+        let root = Ptr::ROOT;
+        let at = root.key("format");
+        if let Some(v) = self.required(obj, "format", root)
+            && let Some(s) = self.string(v, at, "the string \"parallax/1\"")
+            && s != format::FORMAT
+        {
+            let shown = text::clean(&s).text;
+            self.error(
+                Code::WrongFormat,
+                at,
+                format!("format \"{shown}\" is not one this program reads"),
+                "\"parallax/1\"",
+            );
+        }
+    }
+
+    /// Records an error at a pointer given as text (for checks made after the walk).
+    pub fn error_at(&mut self, code: Code, pointer: &str, message: String, expected: &str) {
+        self.diagnostics.push(
+            Diagnostic::at(Severity::Error, code, self.file, pointer, message).expected(expected),
+        );
     }
 
     /// Warns about every field left in an object after the known ones were taken.
-    pub fn unknown_fields(&mut self, obj: Object, pointer: &str) {
+    pub fn unknown_fields(&mut self, obj: Object, at: Ptr) {
         for key in obj.keys() {
             let shown = text::clean(key).text;
             self.warn(
                 Code::UnknownField,
-                &child(pointer, key),
+                at.key(key),
                 format!("unknown field `{shown}` is ignored"),
                 "only the fields FORMAT.md lists (a newer program may know this one)",
             );

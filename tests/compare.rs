@@ -19,12 +19,11 @@ fn ids(d: &Dispute, claims: &[parallax::format::ClaimAt]) -> Vec<String> {
         .collect()
 }
 
+/// A row as (kind, point, left claim ids, right claim ids).
+type RowShape = (RowKind, Option<String>, Vec<String>, Vec<String>);
+
 /// Each row of a topic as (kind, point, left ids, right ids).
-fn rows(
-    d: &Dispute,
-    cmp: &Comparison,
-    topic: &str,
-) -> Vec<(RowKind, Option<String>, Vec<String>, Vec<String>)> {
+fn rows(d: &Dispute, cmp: &Comparison, topic: &str) -> Vec<RowShape> {
     let t = cmp
         .topics
         .iter()

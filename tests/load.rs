@@ -9,8 +9,11 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A diagnostic as (severity, code, pointer, line, column).
+type Found = (Severity, Code, Option<String>, Option<usize>, Option<usize>);
+
 /// Loads the good side with one other file; returns the diagnostics of that other file.
-fn problems(name: &str) -> Vec<(Severity, Code, Option<String>, Option<usize>, Option<usize>)> {
+fn problems(name: &str) -> Vec<Found> {
     let path = fixture(name);
     let loaded = load_paths(&[fixture("good.json"), path.clone()]);
     let shown = path.display().to_string();

@@ -9,6 +9,10 @@ use std::hint::black_box;
 
 const CLAIMS: usize = 100_000;
 
+/// The same allocator as the binary, so the bench measures what users run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn bench(c: &mut Criterion) {
     let files = parallax::synth::generate(CLAIMS);
     let mut group = c.benchmark_group("load_100k");

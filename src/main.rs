@@ -8,6 +8,11 @@ use parallax::commands::{self, Failure};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+/// mimalloc: loading a large dispute makes millions of small allocations, and the system
+/// allocator roughly doubles the load time (see BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = io::stdout();

@@ -4,6 +4,7 @@
 //! half-loads: nothing of it reaches the [`Dispute`].
 
 pub mod diagnostic;
+mod fast;
 mod locate;
 mod manifest;
 mod side;
@@ -54,23 +55,23 @@ pub struct Loaded {
 
 /// Collects files one at a time, then checks them against each other.
 #[derive(Default)]
-pub struct Loader {
+pub struct Loader<'a> {
     diagnostics: Vec<Diagnostic>,
     manifest: Option<(String, Manifest)>,
     manifest_seen: bool,
     sides: Vec<Side>,
-    texts: HashMap<String, String>,
+    texts: HashMap<String, &'a str>,
     order: Vec<String>,
 }
 
-impl Loader {
+impl<'a> Loader<'a> {
     /// A loader with nothing loaded.
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Parses bytes as UTF-8 JSON, reporting a syntax error with its line and column.
-    fn parse(&mut self, name: &str, bytes: &[u8]) -> Option<serde_json::Value> {
+    fn parse(&mut self, name: &str, bytes: &'a [u8]) -> Option<serde_json::Value> {
         self.order.push(name.to_owned());
         let text = match std::str::from_utf8(bytes) {
             Ok(t) => t,
@@ -94,7 +95,7 @@ impl Loader {
         };
         match serde_json::from_str(text) {
             Ok(v) => {
-                self.texts.insert(name.to_owned(), text.to_owned());
+                self.texts.insert(name.to_owned(), text);
                 Some(v)
             }
             Err(e) => {
@@ -133,7 +134,7 @@ impl Loader {
     }
 
     /// Adds the manifest; returns its list of side files when it loaded and has one.
-    pub fn manifest(&mut self, name: &str, bytes: &[u8]) -> Option<Vec<String>> {
+    pub fn manifest(&mut self, name: &str, bytes: &'a [u8]) -> Option<Vec<String>> {
         if self.manifest_seen {
             self.order.push(name.to_owned());
             self.diagnostics.push(
@@ -160,12 +161,24 @@ impl Loader {
     }
 
     /// Adds one side file, checking it against the manifest and the sides already loaded.
-    pub fn side(&mut self, name: &str, bytes: &[u8]) {
-        let Some(value) = self.parse(name, bytes) else {
-            return;
-        };
+    pub fn side(&mut self, name: &str, bytes: &'a [u8]) {
+        let fast = std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|text| Some((text, fast::read(text, name)?)));
         let mut w = Walker::new(name);
-        let side = side::read(&mut w, value);
+        let side = match fast {
+            Some((text, side)) => {
+                self.order.push(name.to_owned());
+                self.texts.insert(name.to_owned(), text);
+                Some(side)
+            }
+            None => {
+                let Some(value) = self.parse(name, bytes) else {
+                    return;
+                };
+                side::read(&mut w, value)
+            }
+        };
         if let Some(side) = side.as_ref().filter(|_| !w.has_errors()) {
             self.check_against_loaded(&mut w, side);
         }
@@ -408,17 +421,35 @@ pub fn load_bundled() -> Loaded {
     loader.finish()
 }
 
+/// One file to load, read from disk before the loader runs (the loader borrows the bytes, so a
+/// large file is never copied).
+enum Input {
+    Manifest(String, Vec<u8>),
+    Side(String, Vec<u8>),
+    Unreadable(String, std::io::Error),
+}
+
 /// Loads a dispute from paths: each a dispute folder, a `dispute.json`, or a side file.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
-    let mut loader = Loader::new();
+    let mut inputs = Vec::new();
     for path in paths {
         if path.is_dir() {
-            load_folder(&mut loader, path, None);
+            gather_folder(&mut inputs, path, None);
         } else if path.file_name().is_some_and(|n| n == MANIFEST) {
             let folder = path.parent().unwrap_or(Path::new("."));
-            load_folder(&mut loader, folder, Some(path));
+            gather_folder(&mut inputs, folder, Some(path));
         } else {
-            read_side(&mut loader, path);
+            inputs.push(read(path, Input::Side));
+        }
+    }
+    let mut loader = Loader::new();
+    for input in &inputs {
+        match input {
+            Input::Manifest(name, bytes) => {
+                loader.manifest(name, bytes);
+            }
+            Input::Side(name, bytes) => loader.side(name, bytes),
+            Input::Unreadable(name, e) => loader.unreadable(name, e),
         }
     }
     loader.finish()
@@ -428,28 +459,34 @@ fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
-fn read_side(loader: &mut Loader, path: &Path) {
+fn read(path: &Path, kind: fn(String, Vec<u8>) -> Input) -> Input {
     match std::fs::read(path) {
-        Ok(bytes) => loader.side(&display(path), &bytes),
-        Err(e) => loader.unreadable(&display(path), &e),
+        Ok(bytes) => kind(display(path), bytes),
+        Err(e) => Input::Unreadable(display(path), e),
     }
 }
 
-/// Loads a folder: its manifest if present, then the sides it lists, or every other `*.json`
+/// The `sides` list of a manifest, read without checking the rest (the loader does that).
+fn listed_sides(bytes: &[u8]) -> Option<Vec<String>> {
+    #[derive(serde::Deserialize)]
+    struct Sides {
+        sides: Option<Vec<String>>,
+    }
+    serde_json::from_slice::<Sides>(bytes).ok()?.sides
+}
+
+/// Gathers a folder: its manifest if present, then the sides it lists, or every other `*.json`
 /// in name order.
-fn load_folder(loader: &mut Loader, folder: &Path, manifest: Option<&Path>) {
+fn gather_folder(inputs: &mut Vec<Input>, folder: &Path, manifest: Option<&Path>) {
     let manifest_path = manifest.map_or_else(|| folder.join(MANIFEST), Path::to_path_buf);
-    let listed = if manifest_path.exists() {
-        match std::fs::read(&manifest_path) {
-            Ok(bytes) => loader.manifest(&display(&manifest_path), &bytes),
-            Err(e) => {
-                loader.unreadable(&display(&manifest_path), &e);
-                None
-            }
+    let mut listed = None;
+    if manifest_path.exists() {
+        let input = read(&manifest_path, Input::Manifest);
+        if let Input::Manifest(_, bytes) = &input {
+            listed = listed_sides(bytes);
         }
-    } else {
-        None
-    };
+        inputs.push(input);
+    }
     let files: Vec<PathBuf> = match listed {
         Some(names) => names.iter().map(|n| folder.join(n)).collect(),
         None => {
@@ -464,7 +501,7 @@ fn load_folder(loader: &mut Loader, folder: &Path, manifest: Option<&Path>) {
                     })
                     .collect(),
                 Err(e) => {
-                    loader.unreadable(&display(folder), &e);
+                    inputs.push(Input::Unreadable(display(folder), e));
                     Vec::new()
                 }
             };
@@ -473,6 +510,6 @@ fn load_folder(loader: &mut Loader, folder: &Path, manifest: Option<&Path>) {
         }
     };
     for file in files {
-        read_side(loader, &file);
+        inputs.push(read(&file, Input::Side));
     }
 }

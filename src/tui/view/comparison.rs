@@ -70,7 +70,12 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             break;
         }
         let selected = i == app.row;
-        let block = row_lines(app, row, i, selected, widths);
+        let mut block = row_lines(app, row, i, selected, widths);
+        if skip > 0 && skip + 1 < block.len() {
+            // The row's heading stays pinned above its claims while they scroll under it.
+            block.drain(1..=skip);
+            skip = 0;
+        }
         let take = height - lines.len();
         lines.extend(block.into_iter().skip(skip).take(take));
         skip = 0;

@@ -97,7 +97,10 @@ fn the_two_panes_scroll_together_and_stay_level() {
             assert!(l.contains("Our engineers were"), "not level: {l}");
         }
         let (first, last) = a.visible_rows();
-        assert!(a.row >= first && a.row <= last, "the selection stays on screen");
+        assert!(
+            a.row >= first && a.row <= last,
+            "the selection stays on screen"
+        );
     }
 }
 
@@ -121,7 +124,10 @@ fn the_selected_row_is_always_on_screen() {
 fn a_rebuttal_link_jumps_to_the_claim_it_answers_and_back() {
     let mut a = app(100, 30);
     // The talks: Beta's b-later rebuts Alpha's a-border, in another topic.
-    press(&mut a, &[Action::Last, Action::Open, Action::Last, Action::Open]);
+    press(
+        &mut a,
+        &[Action::Last, Action::Open, Action::Last, Action::Open],
+    );
     let d = a.detail.expect("detail is open");
     assert_eq!(topic_id(&a), "talks");
     assert!(lines(&a).join("\n").contains("Beta · b-later"));
@@ -167,7 +173,15 @@ fn the_party_picker_chooses_both_sides() {
 #[test]
 fn the_picker_refuses_the_same_side_twice_and_esc_cancels() {
     let mut a = app(100, 30);
-    press(&mut a, &[Action::PickParties, Action::Open, Action::First, Action::Open]);
+    press(
+        &mut a,
+        &[
+            Action::PickParties,
+            Action::Open,
+            Action::First,
+            Action::Open,
+        ],
+    );
     assert!(a.message.is_some());
     press(&mut a, &[Action::Back]);
     assert_eq!(a.overlay, Overlay::None);
@@ -182,7 +196,10 @@ fn swapping_sides_keeps_the_place() {
     press(&mut a, &[Action::SwapSides]);
     assert_eq!((a.cmp.left, a.cmp.right), (1, 0));
     assert_eq!(topic_id(&a), "talks");
-    assert!(a.current_row().is_some_and(|r| r.claims().any(|c| Some(c) == claim)));
+    assert!(
+        a.current_row()
+            .is_some_and(|r| r.claims().any(|c| Some(c) == claim))
+    );
     let screen = lines(&a).join("\n");
     assert!(screen.contains("■ Beta (left)"), "{screen}");
 }
@@ -238,4 +255,18 @@ fn only_two_sides_means_no_picker() {
     let mut a = App::new(dispute, 0, 1, Theme::plain());
     update(&mut a, Action::PickParties);
     assert_eq!(matches!(a.overlay, Overlay::Picker(_)), !two);
+}
+
+#[test]
+fn the_readme_key_table_matches_the_bindings() {
+    let table = parallax::tui::keys::markdown_table();
+    let readme = ["README.md", "README-tui.md"]
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .find(|t| t.contains("| keys | what they do |"))
+        .expect("a README with the key table");
+    assert!(
+        readme.contains(&table),
+        "README's key table differs; it should be:\n{table}"
+    );
 }

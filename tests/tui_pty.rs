@@ -99,7 +99,10 @@ impl Session {
                 return;
             }
         }
-        panic!("timed out waiting for {what}; the screen:\n{}", self.screen());
+        panic!(
+            "timed out waiting for {what}; the screen:\n{}",
+            self.screen()
+        );
     }
 
     fn send(&mut self, keys: &str) {
@@ -140,7 +143,10 @@ fn open_navigate_resize_and_quit() {
     s.wait_for("the comparison", |t| {
         t.contains("Sharing the river") && t.contains("Who cut the flow first?")
     });
-    assert!(s.parser.screen().alternate_screen(), "runs on the alternate screen");
+    assert!(
+        s.parser.screen().alternate_screen(),
+        "runs on the alternate screen"
+    );
     assert_ne!(
         s.parser.screen().mouse_protocol_mode(),
         vt100::MouseProtocolMode::None,
@@ -151,7 +157,9 @@ fn open_navigate_resize_and_quit() {
         t.contains("▶ The border incident") && t.contains("Beta: does not address this topic")
     });
     s.send("\t\r");
-    s.wait_for("the detail view", |t| t.contains("Row in full") && t.contains("Alpha · a-border"));
+    s.wait_for("the detail view", |t| {
+        t.contains("Row in full") && t.contains("Alpha · a-border")
+    });
     s.send("\x1b");
     s.wait_for("the comparison again", |t| !t.contains("Row in full"));
     s.send("?");
@@ -159,17 +167,24 @@ fn open_navigate_resize_and_quit() {
     s.send("?");
     s.resize(60, 16);
     s.wait_for("a narrower layout", |t| {
-        t.contains("Topics") && !t.contains("swap the left") && t.lines().all(|l| l.chars().count() <= 60)
+        t.contains("Topics")
+            && !t.contains("swap the left")
+            && t.lines().all(|l| l.chars().count() <= 60)
     });
     for (w, h) in [(40, 10), (70, 20), (30, 8)] {
         s.resize(w, h);
     }
     s.wait_for("the too-small message", |t| t.contains("needs at least"));
     s.resize(100, 30);
-    s.wait_for("the full screen back", |t| t.contains("▶ The border incident"));
+    s.wait_for("the full screen back", |t| {
+        t.contains("▶ The border incident")
+    });
     s.send("q");
     assert_eq!(s.exit_code(), 0);
-    assert!(!s.parser.screen().alternate_screen(), "the terminal is restored");
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "the terminal is restored"
+    );
 }
 
 #[test]
@@ -193,8 +208,14 @@ fn hostile_text_is_shown_as_markers() {
     let screen = s.screen();
     assert!(screen.contains("Copies ␛ to the clipboard."), "{screen}");
     assert!(screen.contains("Clears the screen ␛␛ now."), "{screen}");
-    assert!(screen.contains("hostile"), "the header is still drawn: {screen}");
-    assert!(screen.contains("Topics"), "the screen was not cleared: {screen}");
+    assert!(
+        screen.contains("hostile"),
+        "the header is still drawn: {screen}"
+    );
+    assert!(
+        screen.contains("Topics"),
+        "the screen was not cleared: {screen}"
+    );
     // Wide characters keep the separator in its column.
     let wide = screen
         .lines()
@@ -210,7 +231,11 @@ fn hostile_text_is_shown_as_markers() {
     };
     assert_eq!(col(wide), col(plain), "\n{wide}\n{plain}");
     let seen = s.parser.callbacks();
-    assert!(seen.titles.is_empty(), "the title was set: {:?}", seen.titles);
+    assert!(
+        seen.titles.is_empty(),
+        "the title was set: {:?}",
+        seen.titles
+    );
     assert!(seen.clipboard.is_empty(), "the clipboard was written");
     s.send("q");
     assert_eq!(s.exit_code(), 0);

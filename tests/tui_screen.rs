@@ -16,7 +16,9 @@ fn fixture() -> App {
 }
 
 fn bundled() -> App {
-    let dispute = load::load_bundled().dispute.expect("the bundled dispute loads");
+    let dispute = load::load_bundled()
+        .dispute
+        .expect("the bundled dispute loads");
     App::new(dispute, 0, 1, Theme::plain())
 }
 
@@ -27,9 +29,7 @@ fn screen(app: &mut App, width: u16, height: u16, actions: &[Action]) -> String 
         update(app, a);
     }
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|f| view::draw(f, app))
-        .expect("draws");
+    terminal.draw(|f| view::draw(f, app)).expect("draws");
     terminal.backend().to_string()
 }
 
@@ -43,7 +43,10 @@ fn bundled_dispute_at_three_sizes() {
 
 #[test]
 fn bundled_help_and_detail() {
-    insta::assert_snapshot!("bundled_help_80x24", screen(&mut bundled(), 80, 24, &[Action::Help]));
+    insta::assert_snapshot!(
+        "bundled_help_80x24",
+        screen(&mut bundled(), 80, 24, &[Action::Help])
+    );
     insta::assert_snapshot!(
         "bundled_detail_120x40",
         screen(&mut bundled(), 120, 40, &[Action::NextPane, Action::Open])
@@ -111,9 +114,17 @@ fn party_picker_lists_the_sides() {
 #[test]
 fn a_tiny_terminal_says_how_big_it_must_be() {
     let mut app = fixture();
-    update(&mut app, Action::Resize { width: 0, height: 0 });
+    update(
+        &mut app,
+        Action::Resize {
+            width: 0,
+            height: 0,
+        },
+    );
     let mut terminal = Terminal::new(TestBackend::new(0, 0)).expect("test terminal");
-    terminal.draw(|f| view::draw(f, &app)).expect("draws on nothing");
+    terminal
+        .draw(|f| view::draw(f, &app))
+        .expect("draws on nothing");
     for (w, h) in [(10, 3), (49, 30), (120, 11), (1, 1)] {
         let s = screen(&mut fixture(), w, h, &[Action::Down, Action::Open]);
         if w >= 20 && h >= 3 {

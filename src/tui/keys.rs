@@ -165,7 +165,8 @@ pub const BINDINGS: &[Binding] = &[
 
 /// The key as the table spells it: Shift is part of a character (`G`, `?`) and of Shift-Tab.
 fn normalise(event: KeyEvent) -> Key {
-    let mut mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    let mut mods =
+        event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
     if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
         mods.remove(KeyModifiers::SHIFT);
     }
@@ -223,13 +224,26 @@ pub fn labels(binding: &Binding) -> String {
         .join(" ")
 }
 
+/// The bindings as a Markdown table, as README's key table shows them.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| keys | what they do |\n| --- | --- |\n");
+    for b in BINDINGS {
+        let keys: Vec<String> = b.keys.iter().map(|&k| format!("`{}`", label(k))).collect();
+        out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn no_key_is_bound_twice() {
-        let keys: Vec<Key> = BINDINGS.iter().flat_map(|b| b.keys.iter().copied()).collect();
+        let keys: Vec<Key> = BINDINGS
+            .iter()
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
         for (i, key) in keys.iter().enumerate() {
             assert!(!keys[i + 1..].contains(key), "{key:?} is bound twice");
         }

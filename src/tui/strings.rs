@@ -139,7 +139,10 @@ pub fn claim_heading(party: &str, id: &str) -> String {
 
 /// The line listing the code points a claim held that were replaced by markers.
 pub fn flagged(points: &[String]) -> String {
-    format!("⚠ held hidden or control characters, shown as markers: {}", points.join(", "))
+    format!(
+        "⚠ held hidden or control characters, shown as markers: {}",
+        points.join(", ")
+    )
 }
 
 /// Field labels of the detail view.

@@ -131,11 +131,9 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
                 scroll_detail(app, d, 0);
             }
         }
-        Action::Scroll {
-            column,
-            row,
-            lines,
-        } => wheel(app, Position::new(column, row), isize::from(lines)),
+        Action::Scroll { column, row, lines } => {
+            wheel(app, Position::new(column, row), isize::from(lines))
+        }
         Action::Click { column, row } => click(app, Position::new(column, row)),
         _ => match app.overlay {
             Overlay::Help { scroll } => help_key(app, action, scroll),

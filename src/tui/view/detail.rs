@@ -66,7 +66,14 @@ pub fn content(app: &App, d: Detail, width: usize) -> Content {
     c
 }
 
-fn claim_block(c: &mut Content, app: &App, at: ClaimAt, claim: &Claim, selected: bool, width: usize) {
+fn claim_block(
+    c: &mut Content,
+    app: &App,
+    at: ClaimAt,
+    claim: &Claim,
+    selected: bool,
+    width: usize,
+) {
     let theme = app.theme;
     let pane = if at.side == app.cmp.left {
         Pane::Left
@@ -83,7 +90,8 @@ fn claim_block(c: &mut Content, app: &App, at: ClaimAt, claim: &Claim, selected:
     } else {
         theme.party(pane)
     };
-    c.lines.push(Line::styled(text::fit(&heading, width), style));
+    c.lines
+        .push(Line::styled(text::fit(&heading, width), style));
     c.push(2, &claim.text, Style::new(), width);
     let plain = Style::new();
     c.field(field::SPEAKER, claim.speaker.as_deref(), plain, width);
@@ -143,7 +151,10 @@ fn claim_block(c: &mut Content, app: &App, at: ClaimAt, claim: &Claim, selected:
         f(field::KIND, s.kind.map(|k| k.as_str()));
         f(field::AFFILIATION, s.affiliation.as_deref());
         f(field::URL, s.url.as_deref());
-        f(field::QUOTE, r.quote.as_ref().map(|q| format!("“{q}”")).as_deref());
+        f(
+            field::QUOTE,
+            r.quote.as_ref().map(|q| format!("“{q}”")).as_deref(),
+        );
         f(field::LOCATOR, r.locator.as_deref());
     }
 }

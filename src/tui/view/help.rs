@@ -28,7 +28,11 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             ])
         })
         .collect();
-    out.extend(strings::HELP_NOTES.iter().map(|&s| Line::styled(s, theme.dim())));
+    out.extend(
+        strings::HELP_NOTES
+            .iter()
+            .map(|&s| Line::styled(s, theme.dim())),
+    );
     out
 }
 

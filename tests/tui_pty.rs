@@ -38,6 +38,7 @@ struct Session {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     output: Receiver<Vec<u8>>,
     parser: vt100::Parser<Seen>,
+    raw: Vec<u8>,
 }
 
 impl Session {
@@ -74,15 +75,18 @@ impl Session {
             child,
             output,
             parser: vt100::Parser::new_with_callbacks(nz(rows), nz(cols), 0, Seen::default()),
+            raw: Vec::new(),
         }
     }
 
     fn pump(&mut self, wait: Duration) {
         if let Ok(bytes) = self.output.recv_timeout(wait) {
             self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
         }
         while let Ok(bytes) = self.output.try_recv() {
             self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
         }
     }
 
@@ -185,6 +189,37 @@ fn open_navigate_resize_and_quit() {
         !s.parser.screen().alternate_screen(),
         "the terminal is restored"
     );
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_the_screen_returns_intact() {
+    let mut s = Session::start(&["tests/fixtures/tui/sample"], 100, 30);
+    s.wait_for("the comparison", |t| t.contains("Sharing the river"));
+    s.send("j");
+    s.wait_for("the second topic", |t| t.contains("▶ The border incident"));
+    // In the test's pseudo-terminal the program's process group has no shell to stop it for,
+    // so the kernel drops SIGTSTP at once: this exercises leaving and restoring the screen.
+    let before = s.raw.len();
+    s.send("\x1a");
+    let left_and_came_back = |raw: &[u8]| {
+        let text = String::from_utf8_lossy(raw);
+        text.find("\x1b[?1049l")
+            .is_some_and(|i| text[i..].contains("\x1b[?1049h"))
+    };
+    let start = Instant::now();
+    while !left_and_came_back(&s.raw[before..]) && start.elapsed() < TIMEOUT {
+        s.pump(Duration::from_millis(50));
+    }
+    assert!(
+        left_and_came_back(&s.raw[before..]),
+        "the screen was not left and restored"
+    );
+    s.wait_for("the screen back", |t| {
+        t.contains("▶ The border incident") && t.contains("Beta: does not address this topic")
+    });
+    assert!(s.parser.screen().alternate_screen());
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
 }
 
 #[test]

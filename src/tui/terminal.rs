@@ -96,8 +96,12 @@ pub fn event_loop<B: Backend>(
             Outcome::Quit => return Ok(()),
             Outcome::Suspend => {
                 host.suspend()?;
-                terminal.clear().map_err(backend_error)?;
+                // Resizing clears the screen and forgets the last frame, so all of it is redrawn
+                // (unlike `clear`, it does not ask the terminal where the cursor is).
                 let size = terminal.size().map_err(backend_error)?;
+                terminal
+                    .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+                    .map_err(backend_error)?;
                 update(
                     app,
                     Action::Resize {

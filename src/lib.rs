@@ -14,3 +14,4 @@ pub mod load;
 pub mod plain;
 pub mod synth;
 pub mod text;
+pub mod tui;

@@ -39,10 +39,7 @@ fn main() -> ExitCode {
                     "the comparison screen needs a terminal; to print the comparison, use `parallax show`".to_owned(),
                 ))
             } else {
-                Err(Failure::Usage(
-                    "the terminal UI is not built yet; use `parallax show` to read the comparison"
-                        .to_owned(),
-                ))
+                parallax::tui::open(&cli.open, &mut err).map(|()| 0)
             }
         }
     };

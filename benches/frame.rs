@@ -1,0 +1,86 @@
+//! One frame of the comparison screen (200×60, TestBackend) for the bundled dispute and for a
+//! synthetic dispute of 100,000 claims: the view lays out only what is visible, so the two should
+//! cost about the same. A synthetic dispute of 100 claims fills the screen the way the big one
+//! does, so it isolates the cost of size from the cost of what is on screen.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use parallax::load::{self, Loader};
+use parallax::tui::theme::Theme;
+use parallax::tui::{Action, App, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+
+fn synthetic(claims: usize) -> parallax::format::Dispute {
+    let mut loader = Loader::new();
+    let files = parallax::synth::generate(claims);
+    let sides = files
+        .iter()
+        .find(|(name, _)| name == "dispute.json")
+        .and_then(|(name, text)| loader.manifest(name, text.as_bytes()))
+        .unwrap_or_default();
+    for name in sides {
+        if let Some((_, text)) = files.iter().find(|(n, _)| *n == name) {
+            loader.side(&name, text.as_bytes());
+        }
+    }
+    loader
+        .finish()
+        .dispute
+        .unwrap_or_else(|| panic!("the synthetic dispute loads"))
+}
+
+fn ready(dispute: parallax::format::Dispute) -> App {
+    let mut app = App::new(dispute, 0, 1, Theme::colored());
+    update(
+        &mut app,
+        Action::Resize {
+            width: 200,
+            height: 60,
+        },
+    );
+    // Somewhere in the middle, in the comparison, as an analyst would be.
+    update(&mut app, Action::PageDown);
+    update(&mut app, Action::NextPane);
+    update(&mut app, Action::Down);
+    app
+}
+
+fn frame(c: &mut Criterion) {
+    let mut terminal =
+        Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|_| panic!("terminal"));
+    let bundled = ready(
+        load::load_bundled()
+            .dispute
+            .unwrap_or_else(|| panic!("bundled dispute")),
+    );
+    c.bench_function("frame 200x60, bundled dispute", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| view::draw(f, black_box(&bundled)))
+                .map(|_| ())
+                .unwrap_or_else(|_| panic!("draw"));
+        })
+    });
+    let small = ready(synthetic(100));
+    c.bench_function("frame 200x60, 100 claims", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| view::draw(f, black_box(&small)))
+                .map(|_| ())
+                .unwrap_or_else(|_| panic!("draw"));
+        })
+    });
+    let big = ready(synthetic(100_000));
+    c.bench_function("frame 200x60, 100000 claims", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| view::draw(f, black_box(&big)))
+                .map(|_| ())
+                .unwrap_or_else(|_| panic!("draw"));
+        })
+    });
+}
+
+criterion_group!(benches, frame);
+criterion_main!(benches);

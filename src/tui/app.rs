@@ -1,0 +1,469 @@
+//! The state of the terminal UI: the dispute, the comparison on screen, what is selected and where
+//! each region is scrolled. It knows nothing of a real terminal; `update` changes it and the views
+//! draw it. Row heights are computed lazily, for the rows scrolling touches, and cached per topic and
+//! pane width, so nothing here costs more with 100,000 claims than with 100.
+
+use super::theme::Theme;
+use super::view::{self, Regions};
+use crate::compare::{Comparison, Counts, Row, TopicRows};
+use crate::format::{ClaimAt, Dispute};
+use crate::layout::{self, Line};
+use ratatui::layout::Rect;
+use std::collections::HashMap;
+
+/// The smallest terminal the screen is laid out for; below it the screen says so.
+pub const MIN_WIDTH: u16 = 50;
+/// See [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 12;
+/// Lines a topic takes in the topic list: its title, then its counts.
+pub const TOPIC_LINES: usize = 2;
+
+/// Which region the keys move in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The topic list on the left.
+    Topics,
+    /// The two panes of the comparison.
+    Comparison,
+}
+
+/// Where the comparison is scrolled to: the first row on screen and how many of its lines are
+/// above the top edge. Scrolling by rows, not by absolute lines, needs no heights above the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Scroll {
+    /// The row at the top of the panes.
+    pub row: usize,
+    /// Its lines scrolled off above.
+    pub line: usize,
+}
+
+/// The detail view of one row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Detail {
+    /// The topic, an index into the comparison's topics.
+    pub topic: usize,
+    /// The row within the topic.
+    pub row: usize,
+    /// The selected claim, an index into the row's claims (left side first).
+    pub cursor: usize,
+    /// Lines scrolled off above.
+    pub scroll: usize,
+}
+
+/// Which side the party picker is choosing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The left side, first.
+    Left,
+    /// Then the right side.
+    Right,
+}
+
+/// The party picker's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Picker {
+    /// What is being chosen.
+    pub step: Step,
+    /// The highlighted side.
+    pub cursor: usize,
+    /// The left side chosen in the first step.
+    pub left: usize,
+}
+
+/// A window over the regions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// None: the topic list and the comparison.
+    None,
+    /// The help overlay, scrolled by some lines.
+    Help {
+        /// Lines scrolled off above.
+        scroll: usize,
+    },
+    /// The party picker.
+    Picker(Picker),
+}
+
+/// The whole state of the terminal UI.
+#[derive(Debug)]
+pub struct App {
+    /// The dispute, as loaded and cleaned.
+    pub dispute: Dispute,
+    /// The two sides compared.
+    pub cmp: Comparison,
+    /// Counts over the whole comparison, for the header.
+    pub counts: Counts,
+    /// Counts per topic, for the topic list.
+    pub topic_counts: Vec<Counts>,
+    /// Filters in force, shown in the header when there are any (set by the filter feature).
+    pub active_filters: Vec<String>,
+    /// The palette.
+    pub theme: Theme,
+    /// The terminal's size in columns and lines.
+    pub size: (u16, u16),
+    /// Where the keys act.
+    pub focus: Focus,
+    /// The selected topic.
+    pub topic: usize,
+    /// The first topic shown in the list.
+    pub topic_top: usize,
+    /// The selected row of the selected topic.
+    pub row: usize,
+    /// Where the comparison's two panes are scrolled (always together).
+    pub top: Scroll,
+    /// The detail view, when open.
+    pub detail: Option<Detail>,
+    /// Where rebuttal jumps came from, most recent last.
+    pub back: Vec<Detail>,
+    /// The overlay on top.
+    pub overlay: Overlay,
+    /// A one-off message for the footer, cleared by the next key.
+    pub message: Option<String>,
+    heights: HashMap<(usize, usize), Vec<u32>>,
+}
+
+/// Lays out one row's two sides at the panes' widths, padded to equal height.
+pub fn layout_row(
+    dispute: &Dispute,
+    cmp: &Comparison,
+    row: &Row,
+    widths: (usize, usize),
+) -> (Vec<Line>, Vec<Line>) {
+    let mut left = layout::side_lines(dispute, cmp, &row.left, widths.0);
+    let mut right = layout::side_lines(dispute, cmp, &row.right, widths.1);
+    layout::level(&mut left, &mut right);
+    (left, right)
+}
+
+/// The widths of the two panes in a comparison `width` columns wide, with the separator between.
+pub fn pane_widths(width: usize) -> (usize, usize) {
+    let inner = width.saturating_sub(view::SEPARATOR_WIDTH).max(2);
+    (inner / 2, inner - inner / 2)
+}
+
+impl App {
+    /// Opens a dispute comparing side `left` with side `right`.
+    pub fn new(dispute: Dispute, left: usize, right: usize, theme: Theme) -> App {
+        let cmp = Comparison::new(&dispute, left, right);
+        let mut app = App {
+            dispute,
+            counts: Counts::default(),
+            topic_counts: Vec::new(),
+            cmp,
+            active_filters: Vec::new(),
+            theme,
+            size: (80, 24),
+            focus: Focus::Topics,
+            topic: 0,
+            topic_top: 0,
+            row: 0,
+            top: Scroll::default(),
+            detail: None,
+            back: Vec::new(),
+            overlay: Overlay::None,
+            message: None,
+            heights: HashMap::new(),
+        };
+        app.count();
+        app
+    }
+
+    fn count(&mut self) {
+        self.counts = self.cmp.counts();
+        self.topic_counts = self
+            .cmp
+            .topics
+            .iter()
+            .map(|t| {
+                let mut c = Counts::default();
+                c.add_rows(&t.rows);
+                c
+            })
+            .collect();
+    }
+
+    /// Compares another pair of sides, keeping the selected topic and, where it can, the row
+    /// holding the selected row's first claim.
+    pub fn set_pair(&mut self, left: usize, right: usize) {
+        let topic_id = self.current_topic().map(|t| t.id.clone());
+        let claim = self.current_row().and_then(|r| r.claims().next());
+        self.cmp = Comparison::new(&self.dispute, left, right);
+        self.count();
+        self.heights.clear();
+        self.detail = None;
+        self.back.clear();
+        self.topic = topic_id
+            .and_then(|id| self.cmp.topics.iter().position(|t| t.id == id))
+            .unwrap_or(0);
+        self.row = claim
+            .and_then(|c| self.rows().iter().position(|r| r.claims().any(|x| x == c)))
+            .unwrap_or(0);
+        self.top = Scroll::default();
+        self.ensure_topic_visible();
+        self.ensure_row_visible();
+    }
+
+    /// The selected topic.
+    pub fn current_topic(&self) -> Option<&TopicRows> {
+        self.cmp.topics.get(self.topic)
+    }
+
+    /// The selected topic's rows.
+    pub fn rows(&self) -> &[Row] {
+        self.current_topic().map_or(&[][..], |t| &t.rows[..])
+    }
+
+    /// The selected row.
+    pub fn current_row(&self) -> Option<&Row> {
+        self.rows().get(self.row)
+    }
+
+    /// A party's name by side index.
+    pub fn party(&self, side: usize) -> &str {
+        self.dispute
+            .sides
+            .get(side)
+            .map_or("?", |s| s.party.name.as_str())
+    }
+
+    /// The screen's regions at the current size.
+    pub fn regions(&self) -> Regions {
+        view::regions(Rect::new(0, 0, self.size.0, self.size.1), self)
+    }
+
+    /// Lines of the comparison's panes on screen.
+    pub fn viewport(&self) -> usize {
+        usize::from(self.regions().body.height).max(1)
+    }
+
+    /// Topics the list shows at once.
+    pub fn topics_visible(&self) -> usize {
+        (usize::from(self.regions().topics_inner.height) / TOPIC_LINES).max(1)
+    }
+
+    /// The pane widths at the current size.
+    pub fn widths(&self) -> (usize, usize) {
+        pane_widths(usize::from(self.regions().body.width))
+    }
+
+    /// The height of a row of the selected topic in lines: its heading, its leveled claims and a
+    /// blank line. Cached per topic and width.
+    pub fn row_height(&mut self, row: usize) -> usize {
+        let widths = self.widths();
+        let key = (self.topic, widths.0 + widths.1);
+        let n = self.rows().len();
+        let cached = self
+            .heights
+            .entry(key)
+            .or_insert_with(|| vec![0; n])
+            .get(row)
+            .copied()
+            .unwrap_or(0);
+        if cached > 0 {
+            return cached as usize;
+        }
+        let Some(r) = self.rows().get(row) else {
+            return 1;
+        };
+        let (left, _) = layout_row(&self.dispute, &self.cmp, r, widths);
+        let h = left.len() + 2;
+        if let Some(slot) = self.heights.get_mut(&key).and_then(|v| v.get_mut(row)) {
+            *slot = u32::try_from(h).unwrap_or(u32::MAX);
+        }
+        h
+    }
+
+    /// Forgets cached heights (the width changed).
+    pub fn forget_heights(&mut self) {
+        self.heights.clear();
+    }
+
+    /// The top that puts the end of `row` at the bottom of the panes.
+    fn bottom_aligned(&mut self, row: usize) -> Scroll {
+        let vp = self.viewport();
+        let mut remaining = vp;
+        let mut r = row + 1;
+        while r > 0 {
+            let h = self.row_height(r - 1);
+            if h <= remaining {
+                remaining -= h;
+                r -= 1;
+            } else {
+                return Scroll {
+                    row: r - 1,
+                    line: h - remaining,
+                };
+            }
+        }
+        Scroll::default()
+    }
+
+    /// The furthest the panes can scroll: the last row's end at the bottom.
+    pub fn max_top(&mut self) -> Scroll {
+        match self.rows().len() {
+            0 => Scroll::default(),
+            n => self.bottom_aligned(n - 1),
+        }
+    }
+
+    fn clamp_top(&mut self) {
+        let max = self.max_top();
+        if self.top > max {
+            self.top = max;
+        }
+    }
+
+    /// Scrolls both panes together by `delta` lines (negative: up).
+    pub fn scroll_by(&mut self, delta: isize) {
+        let n = self.rows().len();
+        if n == 0 {
+            self.top = Scroll::default();
+            return;
+        }
+        if delta >= 0 {
+            let mut line = self.top.line + delta.unsigned_abs();
+            let mut row = self.top.row.min(n - 1);
+            loop {
+                let h = self.row_height(row);
+                if line < h || row + 1 >= n {
+                    line = line.min(h.saturating_sub(1));
+                    break;
+                }
+                line -= h;
+                row += 1;
+            }
+            self.top = Scroll { row, line };
+            self.clamp_top();
+        } else {
+            let mut need = delta.unsigned_abs();
+            let Scroll { mut row, mut line } = self.top;
+            while need > 0 {
+                if line >= need {
+                    line -= need;
+                    need = 0;
+                } else if row == 0 {
+                    line = 0;
+                    need = 0;
+                } else {
+                    need -= line + 1;
+                    row -= 1;
+                    line = self.row_height(row).saturating_sub(1);
+                }
+            }
+            self.top = Scroll { row, line };
+        }
+    }
+
+    /// Where a row starts relative to the top of the panes, in lines (negative: above). Stops
+    /// counting once past the bottom.
+    pub fn row_start(&mut self, row: usize) -> isize {
+        let vp = self.viewport() as isize;
+        if row < self.top.row {
+            return -1;
+        }
+        let mut at = -(self.top.line as isize);
+        for r in self.top.row..row {
+            at += self.row_height(r) as isize;
+            if at > vp {
+                break;
+            }
+        }
+        at
+    }
+
+    /// Scrolls so the selected row shows; a row taller than the panes shows from its heading.
+    pub fn ensure_row_visible(&mut self) {
+        let n = self.rows().len();
+        if n == 0 {
+            self.row = 0;
+            self.top = Scroll::default();
+            return;
+        }
+        self.row = self.row.min(n - 1);
+        let vp = self.viewport() as isize;
+        let start = self.row_start(self.row);
+        let h = self.row_height(self.row) as isize;
+        if start < 0 || (start == 0 && self.top.line > 0) {
+            self.top = Scroll {
+                row: self.row,
+                line: 0,
+            };
+        } else if start + h > vp {
+            self.top = if h >= vp {
+                Scroll {
+                    row: self.row,
+                    line: 0,
+                }
+            } else {
+                self.bottom_aligned(self.row)
+            };
+        }
+        self.clamp_top();
+    }
+
+    /// The rows with at least one line on screen, first and last.
+    pub fn visible_rows(&mut self) -> (usize, usize) {
+        let n = self.rows().len();
+        let vp = self.viewport();
+        let first = self.top.row.min(n.saturating_sub(1));
+        let mut last = first;
+        let mut used = self.row_height(first).saturating_sub(self.top.line);
+        while used < vp && last + 1 < n {
+            last += 1;
+            used += self.row_height(last);
+        }
+        (first, last)
+    }
+
+    /// The row drawn at a line of the panes, if any.
+    pub fn row_at_line(&mut self, y: usize) -> Option<usize> {
+        let n = self.rows().len();
+        let mut at = 0usize;
+        let mut row = self.top.row;
+        let mut skip = self.top.line;
+        while row < n {
+            let h = self.row_height(row) - skip;
+            skip = 0;
+            if y < at + h {
+                return Some(row);
+            }
+            at += h;
+            row += 1;
+        }
+        None
+    }
+
+    /// Keeps the selected topic inside the list's window.
+    pub fn ensure_topic_visible(&mut self) {
+        let visible = self.topics_visible();
+        if self.topic < self.topic_top {
+            self.topic_top = self.topic;
+        } else if self.topic >= self.topic_top + visible {
+            self.topic_top = self.topic + 1 - visible;
+        }
+    }
+
+    /// Selects a topic, showing its first row.
+    pub fn select_topic(&mut self, topic: usize) {
+        let n = self.cmp.topics.len();
+        if n == 0 {
+            return;
+        }
+        self.topic = topic.min(n - 1);
+        self.row = 0;
+        self.top = Scroll::default();
+        self.ensure_topic_visible();
+    }
+
+    /// Where a claim sits in the comparison: topic, row, and its index among the row's claims.
+    pub fn locate(&self, at: ClaimAt) -> Option<(usize, usize, usize)> {
+        let topic_id = &self.dispute.sides.get(at.side)?.topics.get(at.topic)?.id;
+        let t = self.cmp.topics.iter().position(|t| &t.id == topic_id)?;
+        let rows = &self.cmp.topics.get(t)?.rows;
+        rows.iter().enumerate().find_map(|(r, row)| {
+            row.claims()
+                .position(|c| c == at)
+                .map(|cursor| (t, r, cursor))
+        })
+    }
+}

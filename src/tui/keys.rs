@@ -1,0 +1,269 @@
+//! The one table of key bindings. Key handling, the help overlay, the footer and README-tui.md
+//! all read it, so they can never disagree.
+
+use super::strings::{footer, help};
+use super::update::Action;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A key with its modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl, Alt; Shift only for keys that are not characters.
+    pub mods: KeyModifiers,
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn c(ch: char) -> Key {
+    k(KeyCode::Char(ch))
+}
+
+const fn ctrl(ch: char) -> Key {
+    Key {
+        code: KeyCode::Char(ch),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+/// One binding: the keys, what they do, and how help and footer describe it.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// The keys that trigger the action.
+    pub keys: &'static [Key],
+    /// The action.
+    pub action: Action,
+    /// The help overlay's description.
+    pub help: &'static str,
+    /// The footer's short label, for the few bindings that matter most.
+    pub footer: Option<&'static str>,
+}
+
+/// Every binding, in the order the help overlay lists them.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[k(KeyCode::Up), c('k')],
+        action: Action::Up,
+        help: help::UP,
+        footer: None,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down), c('j')],
+        action: Action::Down,
+        help: help::DOWN,
+        footer: None,
+    },
+    Binding {
+        keys: &[k(KeyCode::PageUp)],
+        action: Action::PageUp,
+        help: help::PAGE_UP,
+        footer: None,
+    },
+    Binding {
+        keys: &[k(KeyCode::PageDown)],
+        action: Action::PageDown,
+        help: help::PAGE_DOWN,
+        footer: None,
+    },
+    Binding {
+        keys: &[k(KeyCode::Home), c('g')],
+        action: Action::First,
+        help: help::FIRST,
+        footer: None,
+    },
+    Binding {
+        keys: &[k(KeyCode::End), c('G')],
+        action: Action::Last,
+        help: help::LAST,
+        footer: None,
+    },
+    Binding {
+        keys: &[k(KeyCode::Left), c('h')],
+        action: Action::FocusTopics,
+        help: help::FOCUS_TOPICS,
+        footer: None,
+    },
+    Binding {
+        keys: &[k(KeyCode::Right), c('l')],
+        action: Action::FocusComparison,
+        help: help::FOCUS_COMPARISON,
+        footer: None,
+    },
+    Binding {
+        keys: &[k(KeyCode::Tab)],
+        action: Action::NextPane,
+        help: help::NEXT_PANE,
+        footer: Some(footer::NEXT_PANE),
+    },
+    Binding {
+        keys: &[k(KeyCode::BackTab)],
+        action: Action::PrevPane,
+        help: help::PREV_PANE,
+        footer: None,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        action: Action::Open,
+        help: help::OPEN,
+        footer: Some(footer::OPEN),
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        action: Action::Back,
+        help: help::BACK,
+        footer: Some(footer::BACK),
+    },
+    Binding {
+        keys: &[c('r')],
+        action: Action::FollowRebuttal,
+        help: help::FOLLOW,
+        footer: None,
+    },
+    Binding {
+        keys: &[c('b'), k(KeyCode::Backspace)],
+        action: Action::JumpBack,
+        help: help::JUMP_BACK,
+        footer: None,
+    },
+    Binding {
+        keys: &[c('s')],
+        action: Action::SwapSides,
+        help: help::SWAP,
+        footer: Some(footer::SWAP),
+    },
+    Binding {
+        keys: &[c('p')],
+        action: Action::PickParties,
+        help: help::PICK,
+        footer: Some(footer::PICK),
+    },
+    Binding {
+        keys: &[c('?')],
+        action: Action::Help,
+        help: help::HELP,
+        footer: Some(footer::HELP),
+    },
+    Binding {
+        keys: &[c('q'), ctrl('c')],
+        action: Action::Quit,
+        help: help::QUIT,
+        footer: Some(footer::QUIT),
+    },
+    Binding {
+        keys: &[ctrl('z')],
+        action: Action::Suspend,
+        help: help::SUSPEND,
+        footer: None,
+    },
+];
+
+/// The key as the table spells it: Shift is part of a character (`G`, `?`) and of Shift-Tab.
+fn normalise(event: KeyEvent) -> Key {
+    let mut mods =
+        event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
+        mods.remove(KeyModifiers::SHIFT);
+    }
+    let code = match event.code {
+        KeyCode::Char(ch) if mods.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(ch.to_ascii_lowercase())
+        }
+        code => code,
+    };
+    Key { code, mods }
+}
+
+/// The action a key press triggers, if any.
+pub fn action_for(event: KeyEvent) -> Option<Action> {
+    let key = normalise(event);
+    BINDINGS
+        .iter()
+        .find(|b| b.keys.contains(&key))
+        .map(|b| b.action)
+}
+
+/// A key's name as help and footer show it.
+pub fn label(key: Key) -> String {
+    let name = match key.code {
+        KeyCode::Up => "↑".to_owned(),
+        KeyCode::Down => "↓".to_owned(),
+        KeyCode::Left => "←".to_owned(),
+        KeyCode::Right => "→".to_owned(),
+        KeyCode::PageUp => "PgUp".to_owned(),
+        KeyCode::PageDown => "PgDn".to_owned(),
+        KeyCode::Home => "Home".to_owned(),
+        KeyCode::End => "End".to_owned(),
+        KeyCode::Tab => "Tab".to_owned(),
+        KeyCode::BackTab => "Shift-Tab".to_owned(),
+        KeyCode::Enter => "Enter".to_owned(),
+        KeyCode::Esc => "Esc".to_owned(),
+        KeyCode::Backspace => "Backspace".to_owned(),
+        KeyCode::Char(ch) => ch.to_string(),
+        other => format!("{other:?}"),
+    };
+    if key.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{}", name.to_uppercase())
+    } else {
+        name
+    }
+}
+
+/// All the keys of a binding, as help shows them: `↑ k`.
+pub fn labels(binding: &Binding) -> String {
+    binding
+        .keys
+        .iter()
+        .map(|&key| label(key))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The bindings as a Markdown table, as README's key table shows them.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| keys | what they do |\n| --- | --- |\n");
+    for b in BINDINGS {
+        let keys: Vec<String> = b.keys.iter().map(|&k| format!("`{}`", label(k))).collect();
+        out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        let keys: Vec<Key> = BINDINGS
+            .iter()
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
+        for (i, key) in keys.iter().enumerate() {
+            assert!(!keys[i + 1..].contains(key), "{key:?} is bound twice");
+        }
+    }
+
+    #[test]
+    fn shifted_characters_and_control_keys_match() {
+        let ev = |code, mods| KeyEvent::new(code, mods);
+        assert_eq!(
+            action_for(ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Last)
+        );
+        assert_eq!(
+            action_for(ev(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Action::PrevPane)
+        );
+        assert_eq!(action_for(ev(KeyCode::Char('x'), KeyModifiers::NONE)), None);
+    }
+}

@@ -1,0 +1,174 @@
+//! Every word the terminal UI shows, in one place, so wording stays consistent and reviewable.
+
+/// Title of the topic list.
+pub const TOPICS: &str = "Topics";
+/// Title of the help overlay.
+pub const HELP_TITLE: &str = "Keys";
+/// Title of the detail view.
+pub const DETAIL_TITLE: &str = "Row in full";
+/// Title of the party picker, first step.
+pub const PICK_LEFT: &str = "Choose the left side";
+/// Title of the party picker, second step.
+pub const PICK_RIGHT: &str = "Choose the right side";
+/// What the header calls the filters in force.
+pub const FILTERS: &str = "filters";
+/// Shown beside the party picker's entries already in place.
+pub const NOW_LEFT: &str = "(left now)";
+/// Shown beside the party picker's entries already in place.
+pub const NOW_RIGHT: &str = "(right now)";
+/// The mark on a topic only one of the two sides addresses.
+pub const ONE_SIDED_MARK: &str = "* one side";
+/// The same mark where the list is narrow.
+pub const ONE_SIDED_SHORT: &str = "*";
+/// Shown in an empty topic.
+pub const EMPTY_TOPIC: &str = "Neither side makes a claim on this topic.";
+/// Shown when a dispute has no topics at all.
+pub const NO_TOPICS: &str = "This dispute has no topics.";
+/// Heading of the sources in the detail view.
+pub const SOURCES: &str = "Sources";
+/// A claim that cites nothing.
+pub const UNSOURCED: &str = "unsourced: cites no source";
+/// Hint beside a rebuttal link in the detail view.
+pub const FOLLOW_HINT: &str = "r: go to the claim it answers · b: back";
+/// The message when the picker is asked for with only two sides.
+pub const ONLY_TWO_SIDES: &str = "This dispute has only two sides: press s to swap them.";
+/// The message when the picker's two choices are the same party.
+pub const SAME_SIDE: &str = "Choose a side other than the left one.";
+/// The message when there is nothing to go back to.
+pub const NOTHING_BACK: &str = "Nothing to go back to.";
+/// The message when the selected claim rebuts nothing.
+pub const REBUTS_NOTHING: &str = "This claim rebuts no other claim.";
+/// The message when asked for the detail of an empty topic.
+pub const NO_ROW: &str = "No row to open here.";
+/// The legend's words for the left side.
+pub const LEFT: &str = "left";
+/// The legend's words for the right side.
+pub const RIGHT: &str = "right";
+
+/// Help texts of the bindings, in the order of the table in `keys.rs`.
+pub mod help {
+    pub const UP: &str = "previous topic, row or claim";
+    pub const DOWN: &str = "next topic, row or claim";
+    pub const PAGE_UP: &str = "one screen up";
+    pub const PAGE_DOWN: &str = "one screen down";
+    pub const FIRST: &str = "first topic or row";
+    pub const LAST: &str = "last topic or row";
+    pub const FOCUS_TOPICS: &str = "to the topic list";
+    pub const FOCUS_COMPARISON: &str = "to the comparison";
+    pub const NEXT_PANE: &str = "switch between topic list and comparison";
+    pub const PREV_PANE: &str = "switch back";
+    pub const OPEN: &str = "open: a topic's rows, a row in full, a choice";
+    pub const BACK: &str = "go back or close";
+    pub const FOLLOW: &str = "in a row in full: go to the claim it rebuts";
+    pub const JUMP_BACK: &str = "in a row in full: back to where you jumped from";
+    pub const SWAP: &str = "swap the left and right sides";
+    pub const PICK: &str = "choose the two parties compared";
+    pub const HELP: &str = "this help";
+    pub const QUIT: &str = "quit";
+    pub const SUSPEND: &str = "suspend to the shell (fg to return)";
+}
+
+/// Short footer labels.
+pub mod footer {
+    pub const OPEN: &str = "open";
+    pub const BACK: &str = "back";
+    pub const NEXT_PANE: &str = "pane";
+    pub const SWAP: &str = "swap";
+    pub const PICK: &str = "parties";
+    pub const HELP: &str = "help";
+    pub const QUIT: &str = "quit";
+}
+
+/// The line the header shows for the two parties.
+pub fn legend(left: &str, right: &str) -> [String; 3] {
+    [
+        format!("■ {left} ({LEFT})"),
+        " ⟷ ".to_owned(),
+        format!("■ {right} ({RIGHT})"),
+    ]
+}
+
+/// The header's counts.
+pub fn counts(c: &crate::compare::Counts, left: &str, right: &str) -> String {
+    let topics = if c.topics == 1 { "topic" } else { "topics" };
+    format!(
+        "{} {topics} · claims {} ⟷ {} · rows: {} both, {} {left} only, {} {right} only",
+        c.topics, c.left_claims, c.right_claims, c.both, c.left_only, c.right_only
+    )
+}
+
+/// The header's line of active filters.
+pub fn filters(filters: &[String]) -> String {
+    format!("{FILTERS}: {}", filters.join(", "))
+}
+
+/// The screen shown when the terminal is below the minimum size.
+pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> String {
+    format!(
+        "The terminal is {width}×{height}. parallax needs at least {min_width}×{min_height}: enlarge the window."
+    )
+}
+
+/// A side's own framing of a topic, above its pane.
+pub fn framing(party: &str, title: Option<&str>) -> String {
+    match title {
+        Some(t) => format!("{party}: “{t}”"),
+        None => format!("{party}: does not address this topic"),
+    }
+}
+
+/// The position shown in the footer.
+pub fn position(row: usize, rows: usize) -> String {
+    format!("row {}/{rows}", row + 1)
+}
+
+/// The message when a rebutted claim is not in the two sides compared.
+pub fn not_compared(target: &str) -> String {
+    format!("{target} is on a side that is not compared; press p to choose the parties.")
+}
+
+/// The message when a rebutted claim is not loaded at all.
+pub fn not_loaded(target: &str) -> String {
+    format!("{target} is not in the loaded files.")
+}
+
+/// The heading of one claim in the detail view.
+pub fn claim_heading(party: &str, id: &str) -> String {
+    format!("{party} · {id}")
+}
+
+/// The line listing the code points a claim held that were replaced by markers.
+pub fn flagged(points: &[String]) -> String {
+    format!(
+        "⚠ held hidden or control characters, shown as markers: {}",
+        points.join(", ")
+    )
+}
+
+/// Field labels of the detail view.
+pub mod field {
+    pub const SPEAKER: &str = "speaker";
+    pub const DATE: &str = "date";
+    pub const TAGS: &str = "tags";
+    pub const ASSESSMENT: &str = "assessment";
+    pub const ASSESSMENT_SOURCES: &str = "assessment sources";
+    pub const REBUTS: &str = "rebuts";
+    pub const TOPIC: &str = "topic";
+    pub const TITLE: &str = "title";
+    pub const AUTHOR: &str = "author";
+    pub const KIND: &str = "kind";
+    pub const AFFILIATION: &str = "affiliation";
+    pub const URL: &str = "url";
+    pub const QUOTE: &str = "quote";
+    pub const LOCATOR: &str = "locator";
+}
+
+/// The help overlay's notes below the key table.
+pub const HELP_NOTES: &[&str] = &[
+    "",
+    "Mouse: the wheel scrolls the pane under it; a click selects a topic or a row.",
+    "Start with --no-mouse to keep the terminal's own text selection.",
+    "* one side: only one of the two sides addresses the topic.",
+    "⚑ an assessment (disputed, refuted, …); ↳ a rebuttal link.",
+    "Esc or ? closes this help.",
+];

@@ -1,0 +1,183 @@
+//! The only code that touches the real terminal: the event loop (generic over the ratatui
+//! backend, so tests can drive it), the guard that restores the terminal on quit, error and panic,
+//! and suspending to the shell on Ctrl-Z.
+
+use super::app::App;
+use super::keys;
+use super::update::{Action, Outcome, update};
+use super::view;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use std::io::{self, stdout};
+use std::time::Duration;
+
+/// Lines the mouse wheel scrolls per notch.
+const WHEEL_LINES: i16 = 3;
+
+/// Where events come from and how the program suspends: the real terminal, or a test's script.
+pub trait Host {
+    /// Waits for the next event.
+    fn read(&mut self) -> io::Result<Event>;
+    /// Whether another event is already waiting (so a burst is folded into one redraw).
+    fn pending(&mut self) -> io::Result<bool>;
+    /// Gives the terminal back to the shell until the program is resumed.
+    fn suspend(&mut self) -> io::Result<()>;
+}
+
+/// Turns a terminal event into an action: key presses (not releases or repeats of releases),
+/// resizes, the mouse wheel and left clicks.
+pub fn to_action(event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => keys::action_for(key),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Mouse(m) => {
+            let lines = match m.kind {
+                MouseEventKind::ScrollDown => WHEEL_LINES,
+                MouseEventKind::ScrollUp => -WHEEL_LINES,
+                MouseEventKind::Down(MouseButton::Left) => {
+                    return Some(Action::Click {
+                        column: m.column,
+                        row: m.row,
+                    });
+                }
+                _ => return None,
+            };
+            Some(Action::Scroll {
+                column: m.column,
+                row: m.row,
+                lines,
+            })
+        }
+        _ => None,
+    }
+}
+
+fn backend_error(e: impl std::fmt::Display) -> io::Error {
+    io::Error::other(e.to_string())
+}
+
+/// Runs the UI until the user quits: draw, wait for an event, apply it and every event already
+/// waiting, draw again.
+pub fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    host: &mut impl Host,
+) -> io::Result<()> {
+    let size = terminal.size().map_err(backend_error)?;
+    update(
+        app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    loop {
+        terminal
+            .draw(|frame| view::draw(frame, app))
+            .map_err(backend_error)?;
+        let mut outcome = Outcome::Continue;
+        loop {
+            if let Some(action) = to_action(host.read()?) {
+                outcome = update(app, action);
+            }
+            if outcome != Outcome::Continue || !host.pending()? {
+                break;
+            }
+        }
+        match outcome {
+            Outcome::Continue => {}
+            Outcome::Quit => return Ok(()),
+            Outcome::Suspend => {
+                host.suspend()?;
+                // Resizing clears the screen and forgets the last frame, so all of it is redrawn
+                // (unlike `clear`, it does not ask the terminal where the cursor is).
+                let size = terminal.size().map_err(backend_error)?;
+                terminal
+                    .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+                    .map_err(backend_error)?;
+                update(
+                    app,
+                    Action::Resize {
+                        width: size.width,
+                        height: size.height,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// The real terminal, through crossterm.
+struct Crossterm {
+    mouse: bool,
+}
+
+impl Host for Crossterm {
+    fn read(&mut self) -> io::Result<Event> {
+        event::read()
+    }
+
+    fn pending(&mut self) -> io::Result<bool> {
+        event::poll(Duration::ZERO)
+    }
+
+    fn suspend(&mut self) -> io::Result<()> {
+        leave(self.mouse)?;
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        // Execution resumes here after `fg`.
+        enable_raw_mode()?;
+        execute!(stdout(), EnterAlternateScreen)?;
+        if self.mouse {
+            execute!(stdout(), EnableMouseCapture)?;
+        }
+        Ok(())
+    }
+}
+
+fn leave(mouse: bool) -> io::Result<()> {
+    if mouse {
+        execute!(stdout(), DisableMouseCapture)?;
+    }
+    execute!(stdout(), LeaveAlternateScreen)?;
+    disable_raw_mode()
+}
+
+/// Restores the terminal when dropped: on quit, on error, and while a panic unwinds.
+struct Guard {
+    mouse: bool,
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        if self.mouse {
+            let _ = execute!(stdout(), DisableMouseCapture);
+        }
+        ratatui::restore();
+    }
+}
+
+/// Opens the UI on the real terminal: alternate screen, raw mode, mouse capture unless `mouse` is
+/// false. The terminal is restored however this ends; a panic's message is printed after that.
+pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
+    // ratatui's hook restores the terminal, then prints the panic through the previous hook.
+    let mut terminal = ratatui::try_init()?;
+    let guard = Guard { mouse };
+    if mouse {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(stdout(), DisableMouseCapture);
+            previous(info);
+        }));
+        execute!(stdout(), EnableMouseCapture)?;
+    }
+    let result = event_loop(&mut terminal, app, &mut Crossterm { mouse });
+    drop(guard);
+    result
+}

@@ -1,0 +1,130 @@
+//! The comparison: two panes, the left party's claims and the right party's, row by row. Each row
+//! has its question as a heading across both panes; its two sides are padded to the same height so
+//! matching claims stay level, and both panes scroll together. Only the rows on screen are laid out.
+
+use super::{Regions, SEPARATOR};
+use crate::layout::{Line as LaidLine, LineKind};
+use crate::plain;
+use crate::text;
+use crate::tui::app::{App, Focus, layout_row, pane_widths};
+use crate::tui::strings;
+use crate::tui::theme::{Pane, Theme};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+/// Draws the comparison of the selected topic.
+pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
+    let theme = app.theme;
+    let focused = app.focus == Focus::Comparison;
+    let title = app.current_topic().map_or("", |t| t.title.as_str());
+    let title_width = usize::from(regions.comparison.width.saturating_sub(4));
+    let block = Block::bordered()
+        .title(format!(" {} ", text::fit(title, title_width).trim_end()))
+        .border_style(theme.border(focused));
+    frame.render_widget(block, regions.comparison);
+    let Some(topic) = app.current_topic() else {
+        return;
+    };
+    let widths = pane_widths(usize::from(regions.body.width));
+    let framing = |side: usize, title: &Option<String>, w: usize| {
+        text::fit(&strings::framing(app.party(side), title.as_deref()), w)
+    };
+    let head = Line::from(vec![
+        Span::styled(
+            framing(app.cmp.left, &topic.left_title, widths.0),
+            theme.party(Pane::Left),
+        ),
+        Span::styled(SEPARATOR, theme.dim()),
+        Span::styled(
+            framing(app.cmp.right, &topic.right_title, widths.1),
+            theme.party(Pane::Right),
+        ),
+    ]);
+    let rule = Line::styled(
+        format!("{}─┼─{}", "─".repeat(widths.0), "─".repeat(widths.1)),
+        theme.dim(),
+    );
+    frame.render_widget(
+        Paragraph::new(vec![head, rule]),
+        Rect::new(
+            regions.framing.x,
+            regions.framing.y,
+            regions.framing.width,
+            2,
+        ),
+    );
+    if topic.rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled(strings::EMPTY_TOPIC, theme.dim())),
+            regions.body,
+        );
+        return;
+    }
+    let height = usize::from(regions.body.height);
+    let mut lines: Vec<Line> = Vec::with_capacity(height);
+    let mut skip = app.top.line;
+    for (i, row) in topic.rows.iter().enumerate().skip(app.top.row) {
+        if lines.len() >= height {
+            break;
+        }
+        let selected = i == app.row;
+        let mut block = row_lines(app, row, i, selected, widths);
+        if skip > 0 && skip + 1 < block.len() {
+            // The row's heading stays pinned above its claims while they scroll under it.
+            block.drain(1..=skip);
+            skip = 0;
+        }
+        let take = height - lines.len();
+        lines.extend(block.into_iter().skip(skip).take(take));
+        skip = 0;
+    }
+    frame.render_widget(Paragraph::new(lines), regions.body);
+}
+
+/// One row as screen lines: heading, the two sides level, a blank line.
+fn row_lines(
+    app: &App,
+    row: &crate::compare::Row,
+    index: usize,
+    selected: bool,
+    widths: (usize, usize),
+) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let total = widths.0 + widths.1 + super::SEPARATOR_WIDTH;
+    let (left, right) = layout_row(&app.dispute, &app.cmp, row, widths);
+    let mut out = Vec::with_capacity(left.len() + 2);
+    let heading = plain::row_heading(row);
+    let number = format!("{}. ", index + 1);
+    out.push(if selected {
+        Line::styled(
+            text::fit(&format!("▶ {number}{heading}"), total),
+            theme.selected(),
+        )
+    } else {
+        Line::styled(
+            text::fit(&format!("▸ {number}{heading}"), total),
+            theme.heading(),
+        )
+    });
+    for (l, r) in left.iter().zip(&right) {
+        out.push(Line::from(vec![
+            cell(theme, l, widths.0),
+            Span::styled(SEPARATOR, theme.dim()),
+            cell(theme, r, widths.1),
+        ]));
+    }
+    out.push(Line::raw(""));
+    out
+}
+
+fn cell(theme: Theme, line: &LaidLine, width: usize) -> Span<'static> {
+    let style = theme.line(line.kind);
+    let s = text::fit(&line.text, width);
+    if line.kind == LineKind::Gap {
+        Span::raw(s)
+    } else {
+        Span::styled(s, style)
+    }
+}

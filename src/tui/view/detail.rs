@@ -1,0 +1,177 @@
+//! The detail view: the selected row in full. For each claim its speaker, date, tags, assessment
+//! and note, rebuttal links, and every source with all it records.
+
+use super::Regions;
+use crate::format::{Claim, ClaimAt};
+use crate::layout;
+use crate::plain;
+use crate::text;
+use crate::tui::app::{App, Detail};
+use crate::tui::strings::{self, field};
+use crate::tui::theme::Pane;
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+
+/// The detail view's lines, and the line each claim starts on.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// Every line, wrapped to the view's width.
+    pub lines: Vec<Line<'static>>,
+    /// The first line of each claim, in the row's order (left side first).
+    pub starts: Vec<usize>,
+}
+
+impl Content {
+    fn push(&mut self, indent: usize, s: &str, style: Style, width: usize) {
+        let pad = " ".repeat(indent);
+        for line in text::wrap(s, width.saturating_sub(indent).max(1)) {
+            self.lines.push(Line::styled(format!("{pad}{line}"), style));
+        }
+    }
+
+    fn field(&mut self, label: &str, value: Option<&str>, style: Style, width: usize) {
+        if let Some(v) = value {
+            self.push(4, &format!("{label}: {v}"), style, width);
+        }
+    }
+}
+
+/// Lays out the detail of `d` at `width` columns.
+pub fn content(app: &App, d: Detail, width: usize) -> Content {
+    let mut c = Content::default();
+    let Some(topic) = app.cmp.topics.get(d.topic) else {
+        return c;
+    };
+    let Some(row) = topic.rows.get(d.row) else {
+        return c;
+    };
+    let theme = app.theme;
+    c.push(0, &plain::row_heading(row), theme.heading(), width);
+    c.push(
+        0,
+        &format!("{}: {}", field::TOPIC, topic.title),
+        theme.dim(),
+        width,
+    );
+    for (i, at) in row.claims().enumerate() {
+        let Some(claim) = app.dispute.claim(at) else {
+            continue;
+        };
+        c.lines.push(Line::raw(""));
+        c.starts.push(c.lines.len());
+        claim_block(&mut c, app, at, claim, i == d.cursor, width);
+    }
+    c
+}
+
+fn claim_block(
+    c: &mut Content,
+    app: &App,
+    at: ClaimAt,
+    claim: &Claim,
+    selected: bool,
+    width: usize,
+) {
+    let theme = app.theme;
+    let pane = if at.side == app.cmp.left {
+        Pane::Left
+    } else {
+        Pane::Right
+    };
+    let marker = if selected { "▶ " } else { "  " };
+    let heading = format!(
+        "{marker}{}",
+        strings::claim_heading(app.party(at.side), &claim.id)
+    );
+    let style = if selected {
+        theme.party(pane).patch(theme.selected())
+    } else {
+        theme.party(pane)
+    };
+    c.lines
+        .push(Line::styled(text::fit(&heading, width), style));
+    c.push(2, &claim.text, Style::new(), width);
+    let plain = Style::new();
+    c.field(field::SPEAKER, claim.speaker.as_deref(), plain, width);
+    let date = claim.date.map(|d| d.to_string());
+    c.field(field::DATE, date.as_deref(), plain, width);
+    if !claim.tags.is_empty() {
+        c.field(field::TAGS, Some(&claim.tags.join(", ")), plain, width);
+    }
+    if let Some(a) = &claim.assessment {
+        let s = match &a.note {
+            Some(note) => format!("⚑ {}: {note}", a.rating.as_str()),
+            None => format!("⚑ {}", a.rating.as_str()),
+        };
+        c.field(field::ASSESSMENT, Some(&s), theme.rating(a.rating), width);
+        if !a.sources.is_empty() {
+            let ids = a.sources.join(", ");
+            c.field(field::ASSESSMENT_SOURCES, Some(&ids), theme.dim(), width);
+        }
+    }
+    if !claim.flagged.is_empty() {
+        let points: Vec<String> = claim.flagged.iter().map(|&p| text::code_point(p)).collect();
+        c.push(4, &strings::flagged(&points), theme.warning(), width);
+    }
+    for target in &claim.rebuts {
+        let s = layout::rebut_line(&app.dispute, at, target, &app.cmp);
+        c.push(4, &s, theme.line(layout::LineKind::Link), width);
+    }
+    if !claim.rebuts.is_empty() && selected {
+        c.push(6, strings::FOLLOW_HINT, theme.dim(), width);
+    }
+    let Some(side) = app.dispute.sides.get(at.side) else {
+        return;
+    };
+    if claim.sources.is_empty() {
+        c.push(4, strings::UNSOURCED, theme.warning(), width);
+        return;
+    }
+    c.push(4, strings::SOURCES, theme.title(), width);
+    for (n, r) in claim.sources.iter().enumerate() {
+        let Some(s) = side.sources.get(r.index) else {
+            continue;
+        };
+        c.push(
+            6,
+            &format!("{}. {}", n + 1, s.outlet),
+            theme.line(layout::LineKind::Sources),
+            width,
+        );
+        let mut f = |label: &str, value: Option<&str>| {
+            if let Some(v) = value {
+                c.push(9, &format!("{label}: {v}"), plain, width);
+            }
+        };
+        f(field::TITLE, s.title.as_deref());
+        f(field::AUTHOR, s.author.as_deref());
+        f(field::DATE, s.date.map(|d| d.to_string()).as_deref());
+        f(field::KIND, s.kind.map(|k| k.as_str()));
+        f(field::AFFILIATION, s.affiliation.as_deref());
+        f(field::URL, s.url.as_deref());
+        f(
+            field::QUOTE,
+            r.quote.as_ref().map(|q| format!("“{q}”")).as_deref(),
+        );
+        f(field::LOCATOR, r.locator.as_deref());
+    }
+}
+
+/// Draws the detail view over the topic list and the comparison.
+pub fn draw(frame: &mut Frame, app: &App, d: Detail, regions: &Regions) {
+    let block = Block::bordered()
+        .title(format!(" {} ", strings::DETAIL_TITLE))
+        .border_style(app.theme.border(true));
+    frame.render_widget(block, regions.detail);
+    let inner = regions.detail_inner;
+    let content = content(app, d, usize::from(inner.width));
+    let shown: Vec<Line> = content
+        .lines
+        .into_iter()
+        .skip(d.scroll)
+        .take(usize::from(inner.height))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}

@@ -1,0 +1,47 @@
+//! The footer: the few keys that matter most (from the bindings table), a one-off message, and
+//! where the selection is.
+
+use crate::text;
+use crate::tui::app::{App, Focus};
+use crate::tui::keys::{self, BINDINGS};
+use crate::tui::strings;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Draws the footer line.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme;
+    let width = usize::from(area.width);
+    let position = match (app.detail, app.focus) {
+        (None, Focus::Comparison) if !app.rows().is_empty() => {
+            strings::position(app.row, app.rows().len())
+        }
+        _ => String::new(),
+    };
+    let room = width.saturating_sub(text::width(&position) + 1);
+    let mut spans = Vec::new();
+    let mut used = 0;
+    if let Some(msg) = &app.message {
+        let s = text::fit(msg, room);
+        used = text::width(&s);
+        spans.push(Span::styled(s, theme.warning()));
+    } else {
+        for b in BINDINGS {
+            let Some(label) = b.footer else { continue };
+            let key = b.keys.first().map(|&k| keys::label(k)).unwrap_or_default();
+            let w = text::width(&key) + text::width(label) + 4;
+            if used + w > room {
+                break;
+            }
+            used += w;
+            spans.push(Span::styled(format!(" {key} "), theme.key()));
+            spans.push(Span::raw(format!(" {label} ")));
+        }
+    }
+    let pad = width.saturating_sub(used + text::width(&position));
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(position, theme.dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

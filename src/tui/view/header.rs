@@ -1,0 +1,38 @@
+//! The header: the dispute's title, the two parties with their colours, the counts, and the
+//! filters in force.
+
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::strings;
+use crate::tui::theme::Pane;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Draws the header into `area`.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = app.theme;
+    let width = usize::from(area.width);
+    let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));
+    let [l, sep, r] = strings::legend(left, right);
+    let mut lines = vec![
+        Line::styled(text::fit(&app.dispute.title, width), theme.title()),
+        Line::from(vec![
+            Span::styled(l, theme.party(Pane::Left)),
+            Span::raw(sep),
+            Span::styled(r, theme.party(Pane::Right)),
+        ]),
+        Line::styled(
+            text::fit(&strings::counts(&app.counts, left, right), width),
+            theme.dim(),
+        ),
+    ];
+    if !app.active_filters.is_empty() {
+        lines.push(Line::styled(
+            text::fit(&strings::filters(&app.active_filters), width),
+            theme.warning(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

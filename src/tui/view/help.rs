@@ -1,0 +1,52 @@
+//! The help overlay: every binding, generated from the bindings table, then a few notes.
+
+use super::Regions;
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::keys::{self, BINDINGS};
+use crate::tui::strings;
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+const KEY_COLUMN: usize = 20;
+
+/// Lines of the help's text.
+pub fn height() -> usize {
+    BINDINGS.len() + strings::HELP_NOTES.len()
+}
+
+/// The help's text, one line per binding, as the README's table lists them too.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let mut out: Vec<Line> = BINDINGS
+        .iter()
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(text::fit(&keys::labels(b), KEY_COLUMN), theme.title()),
+                Span::raw(b.help),
+            ])
+        })
+        .collect();
+    out.extend(
+        strings::HELP_NOTES
+            .iter()
+            .map(|&s| Line::styled(s, theme.dim())),
+    );
+    out
+}
+
+/// Draws the help overlay, scrolled by `scroll` lines.
+pub fn draw(frame: &mut Frame, app: &App, scroll: usize, regions: &Regions) {
+    frame.render_widget(Clear, regions.help);
+    let block = Block::bordered()
+        .title(format!(" {} ", strings::HELP_TITLE))
+        .border_style(app.theme.border(true));
+    frame.render_widget(block, regions.help);
+    let shown: Vec<Line> = lines(app)
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(regions.help_inner.height))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), regions.help_inner);
+}

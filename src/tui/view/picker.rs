@@ -1,0 +1,48 @@
+//! The party picker: choose the left side, then the right, among all the dispute's sides.
+
+use crate::text;
+use crate::tui::app::{App, Picker, Step};
+use crate::tui::strings;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+/// Draws the picker into `area`.
+pub fn draw(frame: &mut Frame, app: &App, p: Picker, area: Rect) {
+    let theme = app.theme;
+    frame.render_widget(Clear, area);
+    let title = match p.step {
+        Step::Left => strings::PICK_LEFT,
+        Step::Right => strings::PICK_RIGHT,
+    };
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(theme.border(true));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = app
+        .dispute
+        .sides
+        .iter()
+        .enumerate()
+        .map(|(i, side)| {
+            let now = if i == app.cmp.left {
+                strings::NOW_LEFT
+            } else if i == app.cmp.right {
+                strings::NOW_RIGHT
+            } else {
+                ""
+            };
+            let marker = if i == p.cursor { "▶ " } else { "  " };
+            let s = text::fit(&format!("{marker}{} {now}", side.party.name), width);
+            if i == p.cursor {
+                Line::styled(s, theme.selected())
+            } else {
+                Line::raw(s)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,65 @@
+//! The topic list: neutral titles, claims per side, and a mark on topics only one side addresses.
+//! Only the topics in the list's window are drawn.
+
+use super::Regions;
+use crate::text;
+use crate::tui::app::{App, Focus, TOPIC_LINES};
+use crate::tui::strings;
+use crate::tui::theme::Pane;
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+/// Draws the topic list.
+pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
+    let theme = app.theme;
+    let focused = app.focus == Focus::Topics;
+    let block = Block::bordered()
+        .title(format!(" {} ", strings::TOPICS))
+        .border_style(theme.border(focused));
+    frame.render_widget(block, regions.topics);
+    let inner = regions.topics_inner;
+    let width = usize::from(inner.width);
+    if app.cmp.topics.is_empty() {
+        frame.render_widget(Paragraph::new(strings::NO_TOPICS), inner);
+        return;
+    }
+    let shown = usize::from(inner.height) / TOPIC_LINES;
+    let mut lines = Vec::with_capacity(shown * TOPIC_LINES);
+    for (i, topic) in app
+        .cmp
+        .topics
+        .iter()
+        .enumerate()
+        .skip(app.topic_top)
+        .take(shown)
+    {
+        let selected = i == app.topic;
+        let marker = if selected { "▶ " } else { "  " };
+        let title = text::fit(&format!("{marker}{}", topic.title), width);
+        lines.push(if selected {
+            Line::styled(title, theme.selected())
+        } else {
+            Line::raw(title)
+        });
+        let counts = app.topic_counts.get(i).copied().unwrap_or_default();
+        let mut spans = vec![
+            Span::raw("  "),
+            Span::styled(counts.left_claims.to_string(), theme.party(Pane::Left)),
+            Span::styled(" ⟷ ", theme.dim()),
+            Span::styled(counts.right_claims.to_string(), theme.party(Pane::Right)),
+        ];
+        if topic.one_sided() {
+            let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+            let mark = if used + 2 + text::width(strings::ONE_SIDED_MARK) <= width {
+                strings::ONE_SIDED_MARK
+            } else {
+                strings::ONE_SIDED_SHORT
+            };
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(mark, theme.warning()));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

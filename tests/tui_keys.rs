@@ -1,0 +1,272 @@
+//! Driving the UI with key sequences, on the state alone: moving through topics and rows, the two
+//! panes scrolling together, jumping to a rebutted claim and back, the party picker, swapping sides.
+
+use parallax::load;
+use parallax::tui::app::{Focus, Overlay};
+use parallax::tui::theme::Theme;
+use parallax::tui::{Action, App, Outcome, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+
+fn app(width: u16, height: u16) -> App {
+    let loaded = load::load_paths(&[PathBuf::from("tests/fixtures/tui/sample")]);
+    let mut app = App::new(loaded.dispute.expect("fixture loads"), 0, 1, Theme::plain());
+    update(&mut app, Action::Resize { width, height });
+    app
+}
+
+fn press(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        assert_eq!(update(app, a), Outcome::Continue, "{a:?}");
+    }
+}
+
+fn lines(app: &App) -> Vec<String> {
+    let (w, h) = app.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| view::draw(f, app)).expect("draws");
+    let buf = t.backend().buffer().clone();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_owned()).collect())
+        .collect()
+}
+
+fn topic_id(app: &App) -> &str {
+    app.current_topic().map_or("", |t| t.id.as_str())
+}
+
+#[test]
+fn arrows_move_through_topics_then_rows() {
+    let mut a = app(100, 30);
+    assert_eq!(a.focus, Focus::Topics);
+    press(&mut a, &[Action::Down]);
+    assert_eq!(topic_id(&a), "border");
+    press(&mut a, &[Action::Last]);
+    assert_eq!(topic_id(&a), "talks");
+    press(&mut a, &[Action::First, Action::Open]);
+    assert_eq!(a.focus, Focus::Comparison);
+    press(&mut a, &[Action::Down, Action::Down]);
+    assert_eq!(a.row, 2);
+    press(&mut a, &[Action::Down]);
+    assert_eq!(a.row, 2, "the last row stays selected");
+    press(&mut a, &[Action::Up, Action::First]);
+    assert_eq!(a.row, 0);
+    press(&mut a, &[Action::Last]);
+    assert_eq!(a.row, 2);
+    press(&mut a, &[Action::PrevPane]);
+    assert_eq!(a.focus, Focus::Topics);
+    press(&mut a, &[Action::FocusComparison, Action::Back]);
+    assert_eq!(a.focus, Focus::Topics, "Esc returns to the topic list");
+    assert_eq!(update(&mut a, Action::Quit), Outcome::Quit);
+}
+
+#[test]
+fn the_two_panes_scroll_together_and_stay_level() {
+    let mut a = app(60, 16);
+    press(&mut a, &[Action::NextPane]);
+    let before = a.top;
+    press(&mut a, &[Action::PageDown]);
+    assert!(a.top > before, "page down scrolls");
+    // The wheel over the right pane scrolls both.
+    let right = a.regions().body;
+    update(
+        &mut a,
+        Action::Scroll {
+            column: right.right() - 2,
+            row: right.y + 1,
+            lines: -30,
+        },
+    );
+    assert_eq!(a.top, Default::default());
+    // Scrolled by lines, the left claim and the right one of a row still share their lines.
+    for _ in 0..20 {
+        update(
+            &mut a,
+            Action::Scroll {
+                column: right.x + 1,
+                row: right.y + 1,
+                lines: 1,
+            },
+        );
+        let screen = lines(&a);
+        if let Some(l) = screen.iter().find(|l| l.contains("The treaty binds")) {
+            assert!(l.contains("no counterpart"), "not level: {l}");
+        }
+        if let Some(l) = screen.iter().find(|l| l.contains("Beta's engineers were")) {
+            assert!(l.contains("Our engineers were"), "not level: {l}");
+        }
+        let (first, last) = a.visible_rows();
+        assert!(
+            a.row >= first && a.row <= last,
+            "the selection stays on screen"
+        );
+    }
+}
+
+#[test]
+fn the_selected_row_is_always_on_screen() {
+    let mut a = app(60, 14);
+    press(&mut a, &[Action::NextPane]);
+    for _ in 0..40 {
+        press(&mut a, &[Action::Down]);
+        let screen = lines(&a).join("\n");
+        assert!(screen.contains(&format!("▶ {}.", a.row + 1)), "{screen}");
+    }
+    assert_eq!(a.row, 2);
+    for _ in 0..40 {
+        press(&mut a, &[Action::Up]);
+    }
+    assert_eq!((a.row, a.top), (0, Default::default()));
+}
+
+#[test]
+fn a_rebuttal_link_jumps_to_the_claim_it_answers_and_back() {
+    let mut a = app(100, 30);
+    // The talks: Beta's b-later rebuts Alpha's a-border, in another topic.
+    press(
+        &mut a,
+        &[Action::Last, Action::Open, Action::Last, Action::Open],
+    );
+    let d = a.detail.expect("detail is open");
+    assert_eq!(topic_id(&a), "talks");
+    assert!(lines(&a).join("\n").contains("Beta · b-later"));
+    press(&mut a, &[Action::FollowRebuttal]);
+    let jumped = a.detail.expect("still in detail");
+    assert_eq!(topic_id(&a), "border", "the comparison follows the jump");
+    let screen = lines(&a).join("\n");
+    assert!(screen.contains("▶ Alpha · a-border"), "{screen}");
+    press(&mut a, &[Action::JumpBack]);
+    assert_eq!(a.detail, Some(d));
+    assert_eq!(topic_id(&a), "talks");
+    assert_ne!(jumped, d);
+    press(&mut a, &[Action::JumpBack]);
+    assert!(a.message.is_some(), "nothing left to go back to is said");
+    press(&mut a, &[Action::Back]);
+    assert_eq!(a.detail, None);
+}
+
+#[test]
+fn a_rebuttal_within_the_row_moves_the_cursor() {
+    let mut a = app(100, 30);
+    press(&mut a, &[Action::Open, Action::Open, Action::Down]);
+    assert_eq!(a.detail.map(|d| d.cursor), Some(1));
+    press(&mut a, &[Action::FollowRebuttal]);
+    assert_eq!(a.detail.map(|d| (d.row, d.cursor)), Some((0, 0)));
+}
+
+#[test]
+fn the_party_picker_chooses_both_sides() {
+    let mut a = app(100, 30);
+    press(&mut a, &[Action::PickParties]);
+    assert!(matches!(a.overlay, Overlay::Picker(_)));
+    press(&mut a, &[Action::Last, Action::Open]);
+    // The right side's step starts on the current right side (Beta); choose Alpha.
+    press(&mut a, &[Action::First, Action::Open]);
+    assert_eq!((a.cmp.left, a.cmp.right), (2, 0));
+    assert_eq!(a.overlay, Overlay::None);
+    let screen = lines(&a).join("\n");
+    assert!(screen.contains("■ Gamma (left)"), "{screen}");
+    assert!(screen.contains("■ Alpha (right)"), "{screen}");
+}
+
+#[test]
+fn the_picker_refuses_the_same_side_twice_and_esc_cancels() {
+    let mut a = app(100, 30);
+    press(
+        &mut a,
+        &[
+            Action::PickParties,
+            Action::Open,
+            Action::First,
+            Action::Open,
+        ],
+    );
+    assert!(a.message.is_some());
+    press(&mut a, &[Action::Back]);
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!((a.cmp.left, a.cmp.right), (0, 1));
+}
+
+#[test]
+fn swapping_sides_keeps_the_place() {
+    let mut a = app(100, 30);
+    press(&mut a, &[Action::Last, Action::NextPane, Action::Down]);
+    let claim = a.current_row().and_then(|r| r.claims().next());
+    press(&mut a, &[Action::SwapSides]);
+    assert_eq!((a.cmp.left, a.cmp.right), (1, 0));
+    assert_eq!(topic_id(&a), "talks");
+    assert!(
+        a.current_row()
+            .is_some_and(|r| r.claims().any(|c| Some(c) == claim))
+    );
+    let screen = lines(&a).join("\n");
+    assert!(screen.contains("■ Beta (left)"), "{screen}");
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let mut a = app(100, 30);
+    press(&mut a, &[Action::Help]);
+    assert!(matches!(a.overlay, Overlay::Help { .. }));
+    press(&mut a, &[Action::Down, Action::Back]);
+    assert_eq!(a.overlay, Overlay::None);
+}
+
+#[test]
+fn a_click_selects_a_topic_and_a_row() {
+    let mut a = app(100, 30);
+    let topics = a.regions().topics_inner;
+    update(
+        &mut a,
+        Action::Click {
+            column: topics.x + 2,
+            row: topics.y + 2,
+        },
+    );
+    assert_eq!(topic_id(&a), "border");
+    update(
+        &mut a,
+        Action::Click {
+            column: topics.x + 2,
+            row: topics.y,
+        },
+    );
+    let body = a.regions().body;
+    let screen = lines(&a);
+    let y = screen
+        .iter()
+        .position(|l| l.contains("▸ 2."))
+        .expect("row 2 heading on screen");
+    update(
+        &mut a,
+        Action::Click {
+            column: body.x + 3,
+            row: u16::try_from(y).expect("fits") + 1,
+        },
+    );
+    assert_eq!((a.focus, a.row), (Focus::Comparison, 1));
+}
+
+#[test]
+fn only_two_sides_means_no_picker() {
+    let dispute = load::load_bundled().dispute.expect("bundled");
+    let two = dispute.sides.len() == 2;
+    let mut a = App::new(dispute, 0, 1, Theme::plain());
+    update(&mut a, Action::PickParties);
+    assert_eq!(matches!(a.overlay, Overlay::Picker(_)), !two);
+}
+
+#[test]
+fn the_readme_key_table_matches_the_bindings() {
+    let table = parallax::tui::keys::markdown_table();
+    let readme = ["README.md", "README-tui.md"]
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .find(|t| t.contains("| keys | what they do |"))
+        .expect("a README with the key table");
+    assert!(
+        readme.contains(&table),
+        "README's key table differs; it should be:\n{table}"
+    );
+}

@@ -1,0 +1,288 @@
+//! End to end: the real binary in a pseudo-terminal. It opens, navigates, survives resizes down
+//! to a too-small window, quits cleanly, and shows hostile text as inert markers: the window title
+//! and clipboard are untouched and the screen is neither cleared nor garbled.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+fn nz(n: u16) -> std::num::NonZero<u16> {
+    std::num::NonZero::new(n.max(1)).unwrap_or(std::num::NonZero::<u16>::MIN)
+}
+
+/// Records what the program asked of the terminal beyond drawing.
+#[derive(Default)]
+struct Seen {
+    titles: Vec<Vec<u8>>,
+    clipboard: Vec<Vec<u8>>,
+}
+
+impl vt100::Callbacks for Seen {
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.titles.push(name.to_vec());
+    }
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], data: &[u8]) {
+        self.clipboard.push(data.to_vec());
+    }
+}
+
+struct Session {
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    output: Receiver<Vec<u8>>,
+    parser: vt100::Parser<Seen>,
+    raw: Vec<u8>,
+}
+
+impl Session {
+    fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).expect("the binary starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let (tx, output) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            master: pty.master,
+            writer,
+            child,
+            output,
+            parser: vt100::Parser::new_with_callbacks(nz(rows), nz(cols), 0, Seen::default()),
+            raw: Vec::new(),
+        }
+    }
+
+    fn pump(&mut self, wait: Duration) {
+        if let Ok(bytes) = self.output.recv_timeout(wait) {
+            self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
+        }
+        while let Ok(bytes) = self.output.try_recv() {
+            self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Waits until the screen satisfies `ok`, or fails with the screen as it is.
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            self.pump(Duration::from_millis(50));
+            if ok(&self.screen()) {
+                return;
+            }
+        }
+        panic!(
+            "timed out waiting for {what}; the screen:\n{}",
+            self.screen()
+        );
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+        self.parser.set_size(nz(rows), nz(cols));
+    }
+
+    /// Waits for the program to exit and returns its exit code.
+    fn exit_code(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            self.pump(Duration::from_millis(50));
+            if let Ok(Some(status)) = self.child.try_wait() {
+                self.pump(Duration::from_millis(100));
+                return status.exit_code();
+            }
+        }
+        let _ = self.child.kill();
+        panic!("the program did not exit; the screen:\n{}", self.screen());
+    }
+}
+
+#[test]
+fn open_navigate_resize_and_quit() {
+    let mut s = Session::start(&["tests/fixtures/tui/sample"], 100, 30);
+    s.wait_for("the comparison", |t| {
+        t.contains("Sharing the river") && t.contains("Who cut the flow first?")
+    });
+    assert!(
+        s.parser.screen().alternate_screen(),
+        "runs on the alternate screen"
+    );
+    assert_ne!(
+        s.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "captures the mouse by default"
+    );
+    s.send("j");
+    s.wait_for("the one-sided topic", |t| {
+        t.contains("▶ The border incident") && t.contains("Beta: does not address this topic")
+    });
+    s.send("\t\r");
+    s.wait_for("the detail view", |t| {
+        t.contains("Row in full") && t.contains("Alpha · a-border")
+    });
+    s.send("\x1b");
+    s.wait_for("the comparison again", |t| !t.contains("Row in full"));
+    s.send("?");
+    s.wait_for("the help", |t| t.contains("swap the left and right sides"));
+    s.send("?");
+    s.resize(60, 16);
+    s.wait_for("a narrower layout", |t| {
+        t.contains("Topics")
+            && !t.contains("swap the left")
+            && t.lines().all(|l| l.chars().count() <= 60)
+    });
+    for (w, h) in [(40, 10), (70, 20), (30, 8)] {
+        s.resize(w, h);
+    }
+    s.wait_for("the too-small message", |t| t.contains("needs at least"));
+    s.resize(100, 30);
+    s.wait_for("the full screen back", |t| {
+        t.contains("▶ The border incident")
+    });
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "the terminal is restored"
+    );
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_the_screen_returns_intact() {
+    let mut s = Session::start(&["tests/fixtures/tui/sample"], 100, 30);
+    s.wait_for("the comparison", |t| t.contains("Sharing the river"));
+    s.send("j");
+    s.wait_for("the second topic", |t| t.contains("▶ The border incident"));
+    // In the test's pseudo-terminal the program's process group has no shell to stop it for,
+    // so the kernel drops SIGTSTP at once: this exercises leaving and restoring the screen.
+    let before = s.raw.len();
+    s.send("\x1a");
+    let left_and_came_back = |raw: &[u8]| {
+        let text = String::from_utf8_lossy(raw);
+        text.find("\x1b[?1049l")
+            .is_some_and(|i| text[i..].contains("\x1b[?1049h"))
+    };
+    let start = Instant::now();
+    while !left_and_came_back(&s.raw[before..]) && start.elapsed() < TIMEOUT {
+        s.pump(Duration::from_millis(50));
+    }
+    assert!(
+        left_and_came_back(&s.raw[before..]),
+        "the screen was not left and restored"
+    );
+    s.wait_for("the screen back", |t| {
+        t.contains("▶ The border incident") && t.contains("Beta: does not address this topic")
+    });
+    assert!(s.parser.screen().alternate_screen());
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
+#[test]
+fn no_mouse_leaves_the_mouse_alone() {
+    let mut s = Session::start(&["--no-mouse", "tests/fixtures/tui/sample"], 100, 30);
+    s.wait_for("the comparison", |t| t.contains("Sharing the river"));
+    assert_eq!(
+        s.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    s.send("\x03");
+    assert_eq!(s.exit_code(), 0, "Ctrl-C quits");
+}
+
+#[test]
+fn hostile_text_is_shown_as_markers() {
+    let mut s = Session::start(&["tests/fixtures/tui/hostile"], 120, 40);
+    s.wait_for("the comparison", |t| t.contains("Sets the title ␛ here."));
+    s.send("\tG");
+    s.wait_for("the last row", |t| t.contains("⟨U+202E⟩txet⟨U+202C⟩"));
+    let screen = s.screen();
+    assert!(screen.contains("Copies ␛ to the clipboard."), "{screen}");
+    assert!(screen.contains("Clears the screen ␛␛ now."), "{screen}");
+    assert!(
+        screen.contains("hostile"),
+        "the header is still drawn: {screen}"
+    );
+    assert!(
+        screen.contains("Topics"),
+        "the screen was not cleared: {screen}"
+    );
+    // Wide characters keep the separator in its column.
+    let wide = screen
+        .lines()
+        .find(|l| l.contains("日本語"))
+        .expect("the wide claim is on screen");
+    let plain = screen
+        .lines()
+        .find(|l| l.contains("Clears the screen"))
+        .expect("the clear claim");
+    let col = |l: &str| {
+        let before = l.split(" │ ").next().unwrap_or("");
+        parallax::text::width(before)
+    };
+    assert_eq!(col(wide), col(plain), "\n{wide}\n{plain}");
+    let seen = s.parser.callbacks();
+    assert!(
+        seen.titles.is_empty(),
+        "the title was set: {:?}",
+        seen.titles
+    );
+    assert!(seen.clipboard.is_empty(), "the clipboard was written");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
+#[test]
+fn without_a_terminal_it_points_to_show() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .arg("tests/fixtures/tui/sample")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("parallax show"));
+}

@@ -1,0 +1,142 @@
+//! The comparison screen as an analyst sees it: snapshots of the rendered screen at three sizes,
+//! for the bundled dispute and for a small fixture (a one-sided topic, the help, the detail view,
+//! the party picker), plus the too-small screen and NO_COLOR.
+
+use parallax::load;
+use parallax::tui::theme::Theme;
+use parallax::tui::{Action, App, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+
+fn fixture() -> App {
+    let loaded = load::load_paths(&[PathBuf::from("tests/fixtures/tui/sample")]);
+    let dispute = loaded.dispute.expect("the fixture loads");
+    App::new(dispute, 0, 1, Theme::plain())
+}
+
+fn bundled() -> App {
+    let dispute = load::load_bundled()
+        .dispute
+        .expect("the bundled dispute loads");
+    App::new(dispute, 0, 1, Theme::plain())
+}
+
+/// Renders the app on a test terminal of the given size, after the given actions.
+fn screen(app: &mut App, width: u16, height: u16, actions: &[Action]) -> String {
+    update(app, Action::Resize { width, height });
+    for &a in actions {
+        update(app, a);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|f| view::draw(f, app)).expect("draws");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn bundled_dispute_at_three_sizes() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let s = screen(&mut bundled(), w, h, &[]);
+        insta::assert_snapshot!(format!("bundled_{w}x{h}"), s);
+    }
+}
+
+#[test]
+fn bundled_help_and_detail() {
+    insta::assert_snapshot!(
+        "bundled_help_80x24",
+        screen(&mut bundled(), 80, 24, &[Action::Help])
+    );
+    insta::assert_snapshot!(
+        "bundled_detail_120x40",
+        screen(&mut bundled(), 120, 40, &[Action::NextPane, Action::Open])
+    );
+}
+
+#[test]
+fn fixture_comparison_at_three_sizes() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let s = screen(&mut fixture(), w, h, &[Action::NextPane]);
+        insta::assert_snapshot!(format!("fixture_{w}x{h}"), s);
+    }
+}
+
+#[test]
+fn one_sided_topic_shows_no_counterpart_and_the_mark() {
+    let s = screen(&mut fixture(), 120, 40, &[Action::Down]);
+    assert!(s.contains("Beta: does not address this topic"), "{s}");
+    assert!(s.contains("no counterpart"), "{s}");
+    assert!(s.contains("* one side"), "{s}");
+    insta::assert_snapshot!("fixture_one_sided_120x40", s);
+}
+
+#[test]
+fn detail_view_shows_every_field() {
+    let s = screen(&mut fixture(), 120, 40, &[Action::NextPane, Action::Open]);
+    for needle in [
+        "Alpha · a-cut",
+        "speaker: Alpha's water minister",
+        "date: 2024-03-02",
+        "tags: dam, flow",
+        "assessment: ⚑ disputed: Satellite images",
+        "title: Dam gates closed",
+        "author: R. Writer",
+        "kind: news",
+        "affiliation: alpha",
+        "url: https://example.org/gazette/dam",
+        "quote: “the gates were shut at dawn”",
+        "locator: para 2",
+        "Beta · b-cut",
+        "↳ rebuts Alpha: a-cut",
+    ] {
+        assert!(s.contains(needle), "missing {needle:?} in\n{s}");
+    }
+    insta::assert_snapshot!("fixture_detail_120x40", s);
+}
+
+#[test]
+fn help_lists_every_binding() {
+    let s = screen(&mut fixture(), 120, 40, &[Action::Help]);
+    for b in parallax::tui::keys::BINDINGS {
+        assert!(s.contains(b.help), "help lacks {:?}\n{s}", b.help);
+    }
+    insta::assert_snapshot!("fixture_help_120x40", s);
+}
+
+#[test]
+fn party_picker_lists_the_sides() {
+    let s = screen(&mut fixture(), 80, 24, &[Action::PickParties]);
+    assert!(s.contains("Choose the left side"), "{s}");
+    assert!(s.contains("Gamma"), "{s}");
+    insta::assert_snapshot!("fixture_picker_80x24", s);
+}
+
+#[test]
+fn a_tiny_terminal_says_how_big_it_must_be() {
+    let mut app = fixture();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 0,
+            height: 0,
+        },
+    );
+    let mut terminal = Terminal::new(TestBackend::new(0, 0)).expect("test terminal");
+    terminal
+        .draw(|f| view::draw(f, &app))
+        .expect("draws on nothing");
+    for (w, h) in [(10, 3), (49, 30), (120, 11), (1, 1)] {
+        let s = screen(&mut fixture(), w, h, &[Action::Down, Action::Open]);
+        if w >= 20 && h >= 3 {
+            assert!(s.contains("50×12"), "{w}x{h}: {s}");
+        }
+    }
+}
+
+#[test]
+fn header_shows_active_filters_when_there_are_some() {
+    let mut app = fixture();
+    app.active_filters = vec!["tag: dam".to_owned()];
+    let s = screen(&mut app, 80, 24, &[]);
+    assert!(s.contains("filters: tag: dam"), "{s}");
+}

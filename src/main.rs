@@ -25,7 +25,9 @@ fn main() -> ExitCode {
         Some(Command::Show { input, pair, width }) => {
             commands::show(&input, &pair, width, &mut out, &mut err).map(|()| 0)
         }
-        Some(Command::Export(args)) => commands::export::export(&args, &mut out, &mut err).map(|()| 0),
+        Some(Command::Export(args)) => {
+            commands::export::export(&args, &mut out, &mut err).map(|()| 0)
+        }
         Some(Command::Generate { claims, out: dir }) => {
             commands::generate::generate(claims, &dir, &mut err).map(|()| 0)
         }

@@ -11,7 +11,9 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/export")
+        .join(name)
 }
 
 fn load(name: &str) -> (Dispute, Comparison) {
@@ -117,7 +119,10 @@ fn markdown_of_hostile_text_makes_no_html_image_or_foreign_link() {
     assert!(seen.contains(&dispute.title));
     let a2 = "=1+2\nsecond line | with pipe\n- and a list marker";
     assert!(seen.contains(a2), "newlines became <br> inside one cell");
-    assert!(!md.lines().any(|l| l.starts_with("- ")), "no line starts a list");
+    assert!(
+        !md.lines().any(|l| l.starts_with("- ")),
+        "no line starts a list"
+    );
 }
 
 // ---------- CSV ----------
@@ -172,7 +177,10 @@ fn csv_has_the_documented_columns_and_one_record_per_pairing() {
     assert_eq!(&brokered[0][lid], "n-truce-bilateral");
     assert_eq!(&brokered[0][rid], "s-truce-mediated");
     assert_eq!(&brokered[1][lid], "n-truce-no-mediator");
-    assert_eq!(&brokered[1][rid], "", "blank where the right side has no second claim");
+    assert_eq!(
+        &brokered[1][rid], "",
+        "blank where the right side has no second claim"
+    );
     assert_eq!((&brokered[0][pair], &brokered[1][pair]), ("1", "2"));
     // Sources carry their url; the empty topic still has its record.
     let sources = col(&headers, "left_sources");
@@ -231,7 +239,10 @@ fn json_round_trips_and_matches_its_schema() {
         assert_eq!(back, model::build(&dispute, &cmp), "{name}: round trip");
         assert_eq!(back.format, "parallax-export/1");
         let value: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
-        let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
         assert!(errors.is_empty(), "{name}: {errors:?}");
     }
 }
@@ -274,7 +285,10 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
             attrs = attrs.trim_start();
             let eq = attrs.find('=').expect("attributes have values");
             let key = attrs[..eq].to_owned();
-            assert!(attrs[eq + 1..].starts_with('"'), "attribute values are quoted");
+            assert!(
+                attrs[eq + 1..].starts_with('"'),
+                "attribute values are quoted"
+            );
             let value_end = attrs[eq + 2..].find('"').expect("quote closes");
             list.push((key, attrs[eq + 2..eq + 2 + value_end].to_owned()));
             attrs = &attrs[eq + 2 + value_end + 1..];
@@ -292,13 +306,22 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
 fn html_of_hostile_text_is_inert() {
     let (dispute, html) = render("hostile", Format::Html);
     const TAGS: &[&str] = &[
-        "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p",
-        "ul", "li", "main", "section", "table", "thead", "tbody", "tr", "th", "td", "span", "div",
-        "a", "br",
+        "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "ul", "li",
+        "main", "section", "table", "thead", "tbody", "tr", "th", "td", "span", "div", "a", "br",
     ];
     const ATTRS: &[&str] = &[
-        "lang", "charset", "http-equiv", "content", "name", "class", "id", "href", "rel",
-        "colspan", "scope", "aria-label",
+        "lang",
+        "charset",
+        "http-equiv",
+        "content",
+        "name",
+        "class",
+        "id",
+        "href",
+        "rel",
+        "colspan",
+        "scope",
+        "aria-label",
     ];
     for (name, attrs) in tags(&html) {
         let bare = name.trim_start_matches('/');
@@ -354,7 +377,13 @@ fn hostile_text_is_inert_in_every_format() {
 fn javascript_urls_are_refused_at_load() {
     let loaded = load::load_paths(&[fixture("javascript-url")]);
     assert!(loaded.dispute.is_none());
-    assert!(loaded.report.diagnostics.iter().any(|d| d.code == Code::BadUrl));
+    assert!(
+        loaded
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::BadUrl)
+    );
     parallax()
         .args(["export", "--format", "html"])
         .arg(fixture("javascript-url"))
@@ -381,7 +410,12 @@ fn png_is_not_blank(path: &Path) -> bool {
 fn html_renders_in_headless_chromium() {
     let Some(browser) = ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
-        .find(|b| std::process::Command::new(b).arg("--version").output().is_ok())
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok()
+        })
     else {
         eprintln!("SKIPPED: chromium not found (install it to render the HTML export)");
         return;
@@ -437,7 +471,10 @@ fn export_writes_stdout_by_default_and_a_file_with_o() {
         .stdout("")
         .stderr(predicate::str::contains("wrote"));
     let html = std::fs::read_to_string(&target).expect("written");
-    assert!(html.starts_with("<!DOCTYPE html>"), "format from the extension");
+    assert!(
+        html.starts_with("<!DOCTYPE html>"),
+        "format from the extension"
+    );
     let names: Vec<_> = std::fs::read_dir(dir.path()).expect("ls").collect();
     assert_eq!(names.len(), 1, "no temporary file is left behind");
 }
@@ -454,7 +491,9 @@ fn export_refuses_an_existing_file_without_force_and_replaces_it_with() {
         .arg(&target)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("already exists").and(predicate::str::contains("--force")));
+        .stderr(
+            predicate::str::contains("already exists").and(predicate::str::contains("--force")),
+        );
     assert_eq!(std::fs::read_to_string(&target).expect("read"), "precious");
     parallax()
         .arg("export")
@@ -464,7 +503,11 @@ fn export_refuses_an_existing_file_without_force_and_replaces_it_with() {
         .arg("--force")
         .assert()
         .success();
-    assert!(std::fs::read_to_string(&target).expect("read").starts_with("topic_id,"));
+    assert!(
+        std::fs::read_to_string(&target)
+            .expect("read")
+            .starts_with("topic_id,")
+    );
 }
 
 #[test]
@@ -562,7 +605,10 @@ fn left_and_right_choose_the_sides() {
         .assert()
         .success();
     let doc: Export = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
-    assert_eq!((doc.left.id.as_str(), doc.right.id.as_str()), ("south", "north"));
+    assert_eq!(
+        (doc.left.id.as_ref(), doc.right.id.as_ref()),
+        ("south", "north")
+    );
 }
 
 #[test]

@@ -49,89 +49,113 @@ pub(crate) fn neutralise(s: &str) -> Cow<'_, str> {
     }
 }
 
-fn source(s: &SourceOut) -> String {
-    match s.link() {
-        Some(u) => format!("{} <{u}>", s.label()),
-        None => s.label(),
+fn sources(list: &[SourceOut]) -> String {
+    let mut out = String::new();
+    for (i, s) in list.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&s.label());
+        if let Some(u) = s.link() {
+            out.push_str(" <");
+            out.push_str(u);
+            out.push('>');
+        }
+    }
+    out
+}
+
+/// Writes one record cell by cell, each neutralised.
+struct Record<'w> {
+    w: &'w mut csv::Writer<Vec<u8>>,
+}
+
+impl Record<'_> {
+    fn cell(&mut self, s: &str) -> Result<&mut Self, ExportError> {
+        self.w
+            .write_field(neutralise(s).as_bytes())
+            .map_err(encode)?;
+        Ok(self)
+    }
+
+    fn blanks(&mut self, n: usize) -> Result<&mut Self, ExportError> {
+        for _ in 0..n {
+            self.cell("")?;
+        }
+        Ok(self)
+    }
+
+    /// The nine cells of one side: claim id, text, speaker, date, sources, rating, note, rebutted
+    /// ids, flagged code points; blanks when the side has no claim at this position.
+    fn side(&mut self, c: Option<&ClaimOut>) -> Result<&mut Self, ExportError> {
+        let Some(c) = c else {
+            return self.blanks(9);
+        };
+        let rebuts: Vec<&str> = c.rebuts.iter().map(|r| r.claim.as_ref()).collect();
+        self.cell(&c.id)?
+            .cell(&c.text)?
+            .cell(c.speaker.as_deref().unwrap_or_default())?
+            .cell(&c.date.map(|d| d.to_string()).unwrap_or_default())?
+            .cell(&sources(&c.sources))?
+            .cell(c.assessment.as_ref().map_or("", |a| a.rating.as_str()))?
+            .cell(
+                c.assessment
+                    .as_ref()
+                    .and_then(|a| a.note.as_deref())
+                    .unwrap_or_default(),
+            )?
+            .cell(&rebuts.join(" "))?
+            .cell(&c.flagged.join(" "))
+    }
+
+    fn end(&mut self) -> Result<(), ExportError> {
+        self.w.write_record(None::<&[u8]>).map_err(encode)
     }
 }
 
-/// The nine cells of one side of a record: claim id, text, speaker, date, sources, rating, note,
-/// rebutted ids, flagged code points.
-fn side(c: Option<&ClaimOut>) -> [String; 9] {
-    let Some(c) = c else {
-        return Default::default();
-    };
-    [
-        c.id.clone(),
-        c.text.clone(),
-        c.speaker.clone().unwrap_or_default(),
-        c.date.as_ref().map(ToString::to_string).unwrap_or_default(),
-        c.sources.iter().map(source).collect::<Vec<_>>().join("; "),
-        c.assessment
-            .as_ref()
-            .map(|a| a.rating.as_str().to_owned())
-            .unwrap_or_default(),
-        c.assessment
-            .as_ref()
-            .and_then(|a| a.note.clone())
-            .unwrap_or_default(),
-        c.rebuts
-            .iter()
-            .map(|r| r.claim.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-        c.flagged.join(" "),
-    ]
+fn encode(e: csv::Error) -> ExportError {
+    ExportError::Encode(e.to_string())
 }
 
 /// Renders the document as CSV bytes (UTF-8, header first, `\n` line ends).
 pub fn render(doc: &Export) -> Result<Vec<u8>, ExportError> {
-    let encode = |e: csv::Error| ExportError::Encode(e.to_string());
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    w.write_record(COLUMNS)
-        .map_err(encode)?;
-    let mut record: Vec<String> = Vec::with_capacity(COLUMNS.len());
-    let write = |w: &mut csv::Writer<Vec<u8>>, record: &[String]| {
-        w.write_record(record.iter().map(|c| neutralise(c).into_owned()))
-            .map_err(encode)
-    };
+    w.write_record(COLUMNS).map_err(encode)?;
+    let mut rec = Record { w: &mut w };
     for t in &doc.topics {
         if t.rows.is_empty() {
-            record.clear();
-            record.extend([t.id.clone(), t.title.clone()]);
-            record.extend(std::iter::repeat_n(String::new(), 6));
-            record.push(doc.left.id.clone());
-            record.extend(std::iter::repeat_n(String::new(), 9));
-            record.push(doc.right.id.clone());
-            record.extend(std::iter::repeat_n(String::new(), 9));
-            write(&mut w, &record)?;
+            rec.cell(&t.id)?
+                .cell(&t.title)?
+                .blanks(6)?
+                .cell(&doc.left.id)?
+                .blanks(9)?
+                .cell(&doc.right.id)?
+                .blanks(9)?
+                .end()?;
         }
         for (r, row) in t.rows.iter().enumerate() {
             let height = row.left.len().max(row.right.len()).max(1);
             for i in 0..height {
-                record.clear();
-                record.extend([
-                    t.id.clone(),
-                    t.title.clone(),
-                    (r + 1).to_string(),
-                    row.kind.as_str().to_owned(),
-                    row.point.clone().unwrap_or_default(),
-                    row.question.clone().unwrap_or_default(),
-                    row.answered.as_str().to_owned(),
-                    (i + 1).to_string(),
-                    doc.left.id.clone(),
-                ]);
-                record.extend(side(row.left.get(i)));
-                record.push(doc.right.id.clone());
-                record.extend(side(row.right.get(i)));
-                write(&mut w, &record)?;
+                rec.cell(&t.id)?
+                    .cell(&t.title)?
+                    .cell(&(r + 1).to_string())?
+                    .cell(row.kind.as_str())?
+                    .cell(row.point.as_deref().unwrap_or_default())?
+                    .cell(row.question.as_deref().unwrap_or_default())?
+                    .cell(row.answered.as_str())?
+                    .cell(&(i + 1).to_string())?
+                    .cell(&doc.left.id)?
+                    .side(row.left.get(i))?
+                    .cell(&doc.right.id)?
+                    .side(row.right.get(i))?
+                    .end()?;
             }
         }
     }
-    w.into_inner().map_err(|e| ExportError::Encode(e.to_string()))
+    w.into_inner()
+        .map_err(|e| ExportError::Encode(e.to_string()))
 }
 
 #[cfg(test)]

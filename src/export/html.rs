@@ -35,6 +35,7 @@ th.question { background: #f3f3f3; font-weight: 600; border-top: 1px solid var(-
 .claim .speaker { font-style: italic; color: var(--muted); }
 .claim ul { margin: .1rem 0 .25rem; padding-left: 1.1rem; }
 .assessment { font-weight: 600; }
+.assessment .per { font-weight: normal; }
 .rating-refuted, .rating-retracted { color: #a0001a; }
 .rating-corroborated { color: #00603f; }
 .flag { color: #7a4b00; }
@@ -67,8 +68,8 @@ fn attr(out: &mut String, s: &str) {
     html_escape::encode_double_quoted_attribute_to_string(s, out);
 }
 
+/// A source: a link (http(s) only) or plain text, then its title, quote and locator.
 fn source(out: &mut String, s: &SourceOut) {
-    out.push_str("<li>");
     match s.link() {
         Some(u) => {
             out.push_str("<a href=\"");
@@ -93,7 +94,6 @@ fn source(out: &mut String, s: &SourceOut) {
         text(out, l);
         out.push(')');
     }
-    out.push_str("</li>");
 }
 
 fn claim(out: &mut String, c: &ClaimOut) {
@@ -112,7 +112,9 @@ fn claim(out: &mut String, c: &ClaimOut) {
     } else {
         out.push_str("<ul class=\"sources\">");
         for s in &c.sources {
+            out.push_str("<li>");
             source(out, s);
+            out.push_str("</li>");
         }
         out.push_str("</ul>");
     }
@@ -125,14 +127,18 @@ fn claim(out: &mut String, c: &ClaimOut) {
             out.push_str(" — ");
             text(out, n);
         }
-        out.push_str("</p>");
-        if !a.sources.is_empty() {
-            out.push_str("<ul class=\"sources\">");
-            for s in &a.sources {
-                source(out, s);
-            }
-            out.push_str("</ul>");
+        for (i, s) in a.sources.iter().enumerate() {
+            out.push_str(if i == 0 {
+                " <span class=\"per\">(per "
+            } else {
+                "; "
+            });
+            source(out, s);
         }
+        if !a.sources.is_empty() {
+            out.push_str(")</span>");
+        }
+        out.push_str("</p>");
     }
     for r in &c.rebuts {
         out.push_str("<p class=\"muted\">");
@@ -236,7 +242,9 @@ pub fn render(doc: &Export) -> String {
         out.push_str("</p>\n");
     }
     if doc.dispute.from.is_some() || doc.dispute.to.is_some() {
-        let d = |d: &Option<crate::format::Date>| d.as_ref().map_or("…".to_owned(), |d| d.to_string());
+        let d = |d: &Option<crate::format::Date>| {
+            d.as_ref().map_or("…".to_owned(), |d| d.to_string())
+        };
         out.push_str("<p class=\"muted\">");
         text(
             &mut out,
@@ -244,7 +252,9 @@ pub fn render(doc: &Export) -> String {
         );
         out.push_str("</p>\n");
     }
-    out.push_str("<ul class=\"legend\" aria-label=\"Legend\"><li class=\"left\">Left (blue, solid): ");
+    out.push_str(
+        "<ul class=\"legend\" aria-label=\"Legend\"><li class=\"left\">Left (blue, solid): ",
+    );
     text(&mut out, &doc.left.name);
     out.push_str("</li><li class=\"right\">Right (orange, dashed): ");
     text(&mut out, &doc.right.name);

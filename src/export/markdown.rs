@@ -15,22 +15,27 @@ const ACTIVE: &[char] = &[
 ];
 
 /// Escapes dispute text for any inline position: a cell, a heading or a paragraph line.
-pub(crate) fn text(s: &str) -> String {
+#[cfg(test)]
+fn text(s: &str) -> String {
+    let mut out = String::new();
+    push(&mut out, s);
+    out
+}
+
+/// Appends dispute text escaped for any inline position: a cell, a heading or a paragraph line.
+fn push(out: &mut String, s: &str) {
     let s = s.trim_start_matches([' ', '\t']);
-    let mut out = String::with_capacity(s.len() + 8);
     // A leading list, quote or setext marker would start a block when the text opens a line.
-    let mut chars = s.chars().peekable();
-    if let Some(&c) = chars.peek()
-        && matches!(c, '-' | '+' | '=')
-    {
+    if s.starts_with(['-', '+', '=']) {
         out.push('\\');
     }
     let mut leading_digits = true;
-    for c in chars {
+    let mut first = true;
+    for c in s.chars() {
         match c {
             '\n' => out.push_str("<br>"),
             '\r' | '\t' => out.push(' '),
-            '.' if leading_digits && !out.is_empty() => out.push_str("\\."),
+            '.' if leading_digits && !first => out.push_str("\\."),
             c if ACTIVE.contains(&c) => {
                 out.push('\\');
                 out.push(c);
@@ -38,13 +43,12 @@ pub(crate) fn text(s: &str) -> String {
             c => out.push(c),
         }
         leading_digits = leading_digits && c.is_ascii_digit();
+        first = false;
     }
-    out
 }
 
-/// Percent-encodes the characters of a url that Markdown or a table would read as syntax.
-fn url(u: &str) -> String {
-    let mut out = String::with_capacity(u.len());
+/// Appends a url, percent-encoding the characters Markdown or a table would read as syntax.
+fn push_url(out: &mut String, u: &str) {
     for c in u.chars() {
         match c {
             '(' | ')' | '<' | '>' | '|' | '\\' | '`' | '"' | '\'' | '[' | ']' | ' ' | '*' | '_' => {
@@ -53,120 +57,158 @@ fn url(u: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// A source as a link (http(s) only) or plain text, with its quote and locator.
-fn source(s: &SourceOut) -> String {
-    let label = text(&s.label());
-    let mut out = match s.link() {
-        Some(u) => format!("[{label}]({})", url(u)),
-        None => label,
-    };
+fn source(out: &mut String, s: &SourceOut) {
+    match s.link() {
+        Some(u) => {
+            out.push('[');
+            push(out, &s.label());
+            out.push_str("](");
+            push_url(out, u);
+            out.push(')');
+        }
+        None => push(out, &s.label()),
+    }
     if let Some(q) = &s.quote {
-        let _ = write!(out, " “{}”", text(q));
+        out.push_str(" “");
+        push(out, q);
+        out.push('”');
     }
     if let Some(l) = &s.locator {
-        let _ = write!(out, " ({})", text(l));
+        out.push_str(" (");
+        push(out, l);
+        out.push(')');
     }
-    out
 }
 
-/// One claim as the content of a single table cell.
-fn claim(c: &ClaimOut) -> String {
-    let mut parts = vec![text(&c.text)];
+fn sources(out: &mut String, list: &[SourceOut]) {
+    for (i, s) in list.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        source(out, s);
+    }
+}
+
+/// One claim as the content of a single table cell, its parts joined by `<br>`.
+fn claim(out: &mut String, c: &ClaimOut) {
+    push(out, &c.text);
     if let Some(s) = c.speaker_line() {
-        parts.push(format!("*{}*", text(&s)));
+        out.push_str("<br>*");
+        push(out, &s);
+        out.push('*');
     }
     if c.sources.is_empty() {
-        parts.push("Sources: *unsourced*".to_owned());
+        out.push_str("<br>Sources: *unsourced*");
     } else {
-        let list: Vec<String> = c.sources.iter().map(source).collect();
-        parts.push(format!("Sources: {}", list.join("; ")));
+        out.push_str("<br>Sources: ");
+        sources(out, &c.sources);
     }
     if let Some(a) = &c.assessment {
-        let mut s = format!("**Assessment: {}**", a.rating.as_str());
+        let _ = write!(out, "<br>**Assessment: {}**", a.rating.as_str());
         if let Some(n) = &a.note {
-            let _ = write!(s, " — {}", text(n));
+            out.push_str(" — ");
+            push(out, n);
         }
         if !a.sources.is_empty() {
-            let list: Vec<String> = a.sources.iter().map(source).collect();
-            let _ = write!(s, " ({})", list.join("; "));
+            out.push_str(" (per ");
+            sources(out, &a.sources);
+            out.push(')');
         }
-        parts.push(s);
     }
     for r in &c.rebuts {
-        parts.push(text(&r.description));
+        out.push_str("<br>");
+        push(out, &r.description);
     }
     if !c.flagged.is_empty() {
-        parts.push(format!(
-            "⚠ hidden characters replaced: {}",
-            text(&c.flagged.join(" "))
-        ));
+        out.push_str("<br>⚠ hidden characters replaced: ");
+        push(out, &c.flagged.join(" "));
     }
-    parts.push(format!("claim {}", text(&c.id)));
-    parts.join("<br>")
+    out.push_str("<br>claim ");
+    push(out, &c.id);
 }
 
 fn row(out: &mut String, doc: &Export, r: &RowOut) {
-    let _ = writeln!(out, "### {}\n", text(&r.heading));
-    let _ = writeln!(
-        out,
-        "| {} | {} |\n| --- | --- |",
-        text(&doc.left.name),
-        text(&doc.right.name)
-    );
+    out.push_str("### ");
+    push(out, &r.heading);
+    out.push_str("\n\n| ");
+    push(out, &doc.left.name);
+    out.push_str(" | ");
+    push(out, &doc.right.name);
+    out.push_str(" |\n| --- | --- |\n");
     let height = r.left.len().max(r.right.len()).max(1);
     for i in 0..height {
-        let cell = |side: &[ClaimOut]| match side.get(i) {
-            Some(c) => claim(c),
-            None if i == 0 => "*no counterpart*".to_owned(),
-            None => String::new(),
-        };
-        let _ = writeln!(out, "| {} | {} |", cell(&r.left), cell(&r.right));
+        for side in [&r.left, &r.right] {
+            out.push_str("| ");
+            match side.get(i) {
+                Some(c) => claim(out, c),
+                None if i == 0 => out.push_str("*no counterpart*"),
+                None => {}
+            }
+            out.push(' ');
+        }
+        out.push_str("|\n");
     }
     out.push('\n');
 }
 
 /// Renders the whole document.
 pub fn render(doc: &Export) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", text(&doc.dispute.title));
+    let mut out = String::with_capacity(1024 + doc.topics.len() * 1024);
+    out.push_str("# ");
+    push(&mut out, &doc.dispute.title);
+    out.push_str("\n\n");
     if let Some(s) = &doc.dispute.summary {
-        let _ = writeln!(out, "{}\n", text(s));
+        push(&mut out, s);
+        out.push_str("\n\n");
     }
     if doc.dispute.from.is_some() || doc.dispute.to.is_some() {
-        let d = |d: &Option<crate::format::Date>| d.as_ref().map_or("…".to_owned(), |d| d.to_string());
-        let _ = writeln!(
+        let d = |d: Option<crate::format::Date>| d.map_or("…".to_owned(), |d| d.to_string());
+        let _ = write!(
             out,
-            "Period: {} to {}\n",
-            d(&doc.dispute.from),
-            d(&doc.dispute.to)
+            "Period: {} to {}\n\n",
+            d(doc.dispute.from),
+            d(doc.dispute.to)
         );
     }
-    let _ = writeln!(
-        out,
-        "Left: **{}** · Right: **{}**\n",
-        text(&doc.left.name),
-        text(&doc.right.name)
-    );
+    out.push_str("Left: **");
+    push(&mut out, &doc.left.name);
+    out.push_str("** · Right: **");
+    push(&mut out, &doc.right.name);
+    out.push_str("**\n\n");
     for t in &doc.topics {
-        let _ = writeln!(out, "## {}\n", text(&t.title));
+        out.push_str("## ");
+        push(&mut out, &t.title);
+        out.push_str("\n\n");
         if let Some(s) = &t.summary {
-            let _ = writeln!(out, "{}\n", text(s));
+            push(&mut out, s);
+            out.push_str("\n\n");
         }
-        let framing = |name: &str, title: &Option<String>| match title {
-            Some(title) => format!("{}: “{}”", text(name), text(title)),
-            None => format!("{}: *does not address this topic*", text(name)),
-        };
-        let _ = writeln!(
-            out,
-            "{}<br>{}\n",
-            framing(&doc.left.name, &t.left_title),
-            framing(&doc.right.name, &t.right_title)
-        );
+        for (i, (name, title)) in [
+            (&doc.left.name, &t.left_title),
+            (&doc.right.name, &t.right_title),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if i > 0 {
+                out.push_str("<br>");
+            }
+            push(&mut out, name);
+            match title {
+                Some(title) => {
+                    out.push_str(": “");
+                    push(&mut out, title);
+                    out.push('”');
+                }
+                None => out.push_str(": *does not address this topic*"),
+            }
+        }
+        out.push_str("\n\n");
         if t.rows.is_empty() {
-            let _ = writeln!(out, "*Neither side makes a claim on this topic.*\n");
+            out.push_str("*Neither side makes a claim on this topic.*\n\n");
         }
         for r in &t.rows {
             row(&mut out, doc, r);
@@ -188,6 +230,8 @@ mod tests {
         assert_eq!(text("- item"), "\\- item");
         assert_eq!(text("12. item"), "12\\. item");
         assert_eq!(text("a.b"), "a.b");
-        assert_eq!(url("https://x.org/a_(b)|c"), "https://x.org/a%5F%28b%29%7Cc");
+        let mut u = String::new();
+        push_url(&mut u, "https://x.org/a_(b)|c");
+        assert_eq!(u, "https://x.org/a%5F%28b%29%7Cc");
     }
 }

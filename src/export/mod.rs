@@ -142,11 +142,13 @@ pub fn render(
     cmp: &Comparison,
     topic: Option<&str>,
 ) -> Result<Vec<u8>, ExportError> {
-    let doc = match topic {
-        None => model::build(dispute, cmp),
-        Some(_) => model::build(dispute, &select_topic(cmp, topic)?),
-    };
-    render_doc(format, &doc)
+    match topic {
+        None => render_doc(format, &model::build(dispute, cmp)),
+        Some(_) => {
+            let one = select_topic(cmp, topic)?;
+            render_doc(format, &model::build(dispute, &one))
+        }
+    }
 }
 
 /// Renders an already-built export document.

@@ -24,7 +24,9 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportEr
         });
     }
     if !force && path.symlink_metadata().is_ok() {
-        return Err(ExportError::Exists { path: shown_path(path) });
+        return Err(ExportError::Exists {
+            path: shown_path(path),
+        });
     }
     let fail = |e: io::Error| error(path, e);
     let mut builder = tempfile::Builder::new();

@@ -18,13 +18,12 @@ pub fn show(
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
     if let Some(w) = width
-        && w < plain::MIN_WIDTH
-    {
-        return Err(Failure::Usage(format!(
-            "--width {w} is too narrow; give at least {}",
-            plain::MIN_WIDTH
-        )));
-    }
+        && w < plain::MIN_WIDTH {
+            return Err(Failure::Usage(format!(
+                "--width {w} is too narrow; give at least {}",
+                plain::MIN_WIDTH
+            )));
+        }
     let dispute = open(input, err)?;
     let (left, right) = pair(&dispute, pair_args)?;
     let cmp = Comparison::new(&dispute, left, right);

@@ -24,6 +24,14 @@ fn text(s: &str) -> String {
 
 /// Appends dispute text escaped for any inline position: a cell, a heading or a paragraph line.
 fn push(out: &mut String, s: &str) {
+    // Fast path: most text holds nothing to escape.
+    let plain = |b: u8| !(b.is_ascii_punctuation() && ACTIVE.contains(&char::from(b)));
+    if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '=' | ' ' | '\t'))
+        && s.bytes().all(|b| plain(b) && !matches!(b, b'\n' | b'\r' | b'\t'))
+    {
+        out.push_str(s);
+        return;
+    }
     let s = s.trim_start_matches([' ', '\t']);
     // A leading list, quote or setext marker would start a block when the text opens a line.
     if s.starts_with(['-', '+', '=']) {

@@ -84,6 +84,8 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         width: Option<usize>,
     },
+    /// Export the comparison to Markdown, CSV, JSON or a self-contained HTML page.
+    Export(ExportArgs),
     /// Write a synthetic dispute of N claims, for benchmarks.
     #[command(hide = true)]
     Generate {
@@ -94,4 +96,27 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+/// Options of `parallax export`.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub pair: PairArgs,
+    // The query pipeline's filter flags are flattened here when it lands:
+    // #[command(flatten)] pub filter: FilterArgs,
+    /// The format (default: from the output file's extension).
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+    pub format: Option<crate::export::Format>,
+    /// The file to write; `-` or none for standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Export only this topic (a topic id).
+    #[arg(long, value_name = "ID")]
+    pub topic: Option<String>,
 }

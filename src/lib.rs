@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod commands;
 pub mod compare;
+pub mod export;
 pub mod format;
 pub mod layout;
 pub mod load;

@@ -30,6 +30,9 @@ fn main() -> ExitCode {
         Some(Command::Show { input, pair, width }) => {
             commands::show(&input, &pair, width, &mut out, &mut err).map(|()| 0)
         }
+        Some(Command::Export(args)) => {
+            commands::export::export(&args, &mut out, &mut err).map(|()| 0)
+        }
         Some(Command::Generate { claims, out: dir }) => {
             commands::generate::generate(claims, &dir, &mut err).map(|()| 0)
         }
@@ -51,7 +54,7 @@ fn main() -> ExitCode {
             let _ = writeln!(err, "parallax: {e}");
             ExitCode::from(match e {
                 Failure::Usage(_) => 2,
-                Failure::Input(_) | Failure::Io(_) => 1,
+                Failure::Input(_) | Failure::Output(_) | Failure::Io(_) => 1,
             })
         }
     }

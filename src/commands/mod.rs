@@ -1,6 +1,7 @@
 //! The commands: each turns checked options into output. Shared here: loading the dispute for a
 //! command, choosing the pair of sides, and the errors that map to exit codes.
 
+pub mod export;
 pub mod generate;
 mod show;
 mod validate;
@@ -22,6 +23,9 @@ pub enum Failure {
     /// The input has problems, already reported: exit 1.
     #[error("{0}")]
     Input(String),
+    /// Writing an output file failed; the message names the path and what to do: exit 1.
+    #[error("{0}")]
+    Output(String),
     /// Writing failed: exit 1, or 0 for a closed pipe.
     #[error(transparent)]
     Io(#[from] std::io::Error),

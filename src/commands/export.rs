@@ -1,0 +1,60 @@
+//! `parallax export`: writes the comparison in one format to a file (atomically) or stdout.
+
+use super::{Failure, open, pair};
+use crate::cli::ExportArgs;
+use crate::compare::Comparison;
+use crate::export::{self, ExportError, Format};
+use std::io::Write;
+use std::path::Path;
+
+impl From<ExportError> for Failure {
+    fn from(e: ExportError) -> Self {
+        match e {
+            ExportError::UnknownTopic { .. } => Failure::Usage(e.to_string()),
+            _ => Failure::Output(e.to_string()),
+        }
+    }
+}
+
+/// Exports the comparison chosen by `args`; a note on what was written goes to `err`.
+pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
+    let target = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    let format = match (args.format, target.and_then(Format::from_path)) {
+        (Some(f), _) | (None, Some(f)) => f,
+        (None, None) => {
+            return Err(Failure::Usage(
+                "give --format md, csv, json or html (or an output file ending in one of them)"
+                    .to_owned(),
+            ));
+        }
+    };
+    if let Some(path) = target
+        && !args.force
+        && path.symlink_metadata().is_ok()
+    {
+        // Checked early too, so a long export is not thrown away; the write checks again.
+        return Err(ExportError::Exists {
+            path: export::shown_path(path),
+        }
+        .into());
+    }
+    let dispute = open(&args.input, err)?;
+    let (left, right) = pair(&dispute, &args.pair)?;
+    let cmp = Comparison::new(&dispute, left, right);
+    // The query pipeline's filters narrow `cmp` here when they land (see cli::ExportArgs).
+    let bytes = export::render(format, &dispute, &cmp, args.topic.as_deref())?;
+    match target {
+        None => out.write_all(&bytes)?,
+        Some(path) => {
+            export::write_file(path, &bytes, args.force)?;
+            writeln!(
+                err,
+                "parallax: wrote {} ({} bytes, {})",
+                export::shown_path(path),
+                bytes.len(),
+                format.extension()
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,173 @@
+//! CSV export: one record per row and claim pairing position. A row with two left claims and one
+//! right claim gives two records: left claim 1 beside right claim 1, then left claim 2 beside
+//! blanks. A topic with no rows gives one record with only the topic filled, so silence stays
+//! visible. Every cell a spreadsheet would read as a formula (starting `=`, `+`, `-`, `@`, tab or
+//! CR) gets a leading `'`.
+
+use super::ExportError;
+use super::model::{ClaimOut, Export, SourceOut};
+use std::borrow::Cow;
+
+/// The header, in order; README-export.md documents each column.
+pub const COLUMNS: [&str; 28] = [
+    "topic_id",
+    "topic",
+    "row",
+    "row_kind",
+    "point",
+    "question",
+    "answered",
+    "pair",
+    "left_party",
+    "left_claim_id",
+    "left_claim",
+    "left_speaker",
+    "left_date",
+    "left_sources",
+    "left_assessment",
+    "left_assessment_note",
+    "left_rebuts",
+    "left_flagged",
+    "right_party",
+    "right_claim_id",
+    "right_claim",
+    "right_speaker",
+    "right_date",
+    "right_sources",
+    "right_assessment",
+    "right_assessment_note",
+    "right_rebuts",
+    "right_flagged",
+];
+
+/// A cell as written: a would-be formula gets a leading `'`.
+pub(crate) fn neutralise(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+fn sources(list: &[SourceOut]) -> String {
+    let mut out = String::new();
+    for (i, s) in list.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&s.label());
+        if let Some(u) = s.link() {
+            out.push_str(" <");
+            out.push_str(u);
+            out.push('>');
+        }
+    }
+    out
+}
+
+/// Writes one record cell by cell, each neutralised.
+struct Record<'w> {
+    w: &'w mut csv::Writer<Vec<u8>>,
+}
+
+impl Record<'_> {
+    fn cell(&mut self, s: &str) -> Result<&mut Self, ExportError> {
+        self.w
+            .write_field(neutralise(s).as_bytes())
+            .map_err(encode)?;
+        Ok(self)
+    }
+
+    fn blanks(&mut self, n: usize) -> Result<&mut Self, ExportError> {
+        for _ in 0..n {
+            self.cell("")?;
+        }
+        Ok(self)
+    }
+
+    /// The nine cells of one side: claim id, text, speaker, date, sources, rating, note, rebutted
+    /// ids, flagged code points; blanks when the side has no claim at this position.
+    fn side(&mut self, c: Option<&ClaimOut>) -> Result<&mut Self, ExportError> {
+        let Some(c) = c else {
+            return self.blanks(9);
+        };
+        let rebuts: Vec<&str> = c.rebuts.iter().map(|r| r.claim.as_ref()).collect();
+        self.cell(&c.id)?
+            .cell(&c.text)?
+            .cell(c.speaker.as_deref().unwrap_or_default())?
+            .cell(&c.date.map(|d| d.to_string()).unwrap_or_default())?
+            .cell(&sources(&c.sources))?
+            .cell(c.assessment.as_ref().map_or("", |a| a.rating.as_str()))?
+            .cell(
+                c.assessment
+                    .as_ref()
+                    .and_then(|a| a.note.as_deref())
+                    .unwrap_or_default(),
+            )?
+            .cell(&rebuts.join(" "))?
+            .cell(&c.flagged.join(" "))
+    }
+
+    fn end(&mut self) -> Result<(), ExportError> {
+        self.w.write_record(None::<&[u8]>).map_err(encode)
+    }
+}
+
+fn encode(e: csv::Error) -> ExportError {
+    ExportError::Encode(e.to_string())
+}
+
+/// Renders the document as CSV bytes (UTF-8, header first, `\n` line ends).
+pub fn render(doc: &Export) -> Result<Vec<u8>, ExportError> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record(COLUMNS).map_err(encode)?;
+    let mut rec = Record { w: &mut w };
+    for t in &doc.topics {
+        if t.rows.is_empty() {
+            rec.cell(&t.id)?
+                .cell(&t.title)?
+                .blanks(6)?
+                .cell(&doc.left.id)?
+                .blanks(9)?
+                .cell(&doc.right.id)?
+                .blanks(9)?
+                .end()?;
+        }
+        for (r, row) in t.rows.iter().enumerate() {
+            let height = row.left.len().max(row.right.len()).max(1);
+            for i in 0..height {
+                rec.cell(&t.id)?
+                    .cell(&t.title)?
+                    .cell(&(r + 1).to_string())?
+                    .cell(row.kind.as_str())?
+                    .cell(row.point.as_deref().unwrap_or_default())?
+                    .cell(row.question.as_deref().unwrap_or_default())?
+                    .cell(row.answered.as_str())?
+                    .cell(&(i + 1).to_string())?
+                    .cell(&doc.left.id)?
+                    .side(row.left.get(i))?
+                    .cell(&doc.right.id)?
+                    .side(row.right.get(i))?
+                    .end()?;
+            }
+        }
+    }
+    w.into_inner()
+        .map_err(|e| ExportError::Encode(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for s in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise(s), format!("'{s}"));
+        }
+        assert_eq!(neutralise("plain"), "plain");
+        assert_eq!(neutralise(""), "");
+    }
+}

@@ -1,0 +1,267 @@
+//! HTML export: one self-contained page. Inline CSS only, no script, no font, image or any other
+//! request (a Content-Security-Policy of `default-src 'none'` says so to the browser too). The two
+//! parties stand side by side in colour-blind-safe blue and orange, named in a legend and in every
+//! column head so colour is never the only cue; each comparison row is one table row, so the
+//! sides stay level. Every string is escaped with `html-escape`; links are made only for http(s)
+//! urls and carry `rel="noopener noreferrer"`.
+
+use super::model::{ClaimOut, Export, RowOut, SourceOut, TopicOut};
+use std::fmt::Write;
+
+/// The page's style: screen and print.
+const STYLE: &str = r#"
+:root { --left: #0072b2; --right: #e69f00; --ink: #1a1a1a; --muted: #555; --rule: #ccc; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 78rem; padding: 1.5rem; color: var(--ink); background: #fff;
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+h1 { font-size: 1.6rem; margin: 0 0 .4rem; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .4rem; border-bottom: 2px solid var(--rule); padding-bottom: .2rem; }
+.legend { display: flex; gap: 1rem; flex-wrap: wrap; margin: .8rem 0; padding: 0; list-style: none; }
+.legend li { padding: .2rem .6rem; border-radius: .3rem; font-weight: 600; }
+.legend .left, th.left { border-left: .45rem solid var(--left); background: #e6f1f8; }
+.legend .right, th.right { border-left: .45rem dashed var(--right); background: #fdf3de; }
+.muted, .framing, .silent { color: var(--muted); }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: .6rem 0 1rem; }
+th, td { vertical-align: top; text-align: left; padding: .5rem .6rem; overflow-wrap: anywhere; }
+thead th { font-size: 1rem; }
+td.left { border-left: .3rem solid var(--left); }
+td.right { border-left: .3rem dashed var(--right); }
+tbody { break-inside: avoid; page-break-inside: avoid; }
+th.question { background: #f3f3f3; font-weight: 600; border-top: 1px solid var(--rule); }
+.claim { margin: 0 0 .8rem; }
+.claim:last-child { margin-bottom: 0; }
+.claim p { margin: 0 0 .25rem; }
+.claim .text { font-size: 1rem; }
+.claim .speaker { font-style: italic; color: var(--muted); }
+.claim ul { margin: .1rem 0 .25rem; padding-left: 1.1rem; }
+.assessment { font-weight: 600; }
+.assessment .per { font-weight: normal; }
+.rating-refuted, .rating-retracted { color: #a0001a; }
+.rating-corroborated { color: #00603f; }
+.flag { color: #7a4b00; }
+.id { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .8rem; color: var(--muted); }
+a { color: #00508a; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  thead { display: table-header-group; }
+  a { color: inherit; text-decoration: none; }
+  a[href]::after { content: " <" attr(href) ">"; font-size: .8em; overflow-wrap: anywhere; }
+}
+"#;
+
+/// Escapes text for element content.
+fn text(out: &mut String, s: &str) {
+    let mut first = true;
+    for line in s.split('\n') {
+        if !first {
+            out.push_str("<br>");
+        }
+        first = false;
+        html_escape::encode_safe_to_string(line, out);
+    }
+}
+
+/// Escapes a value for a double-quoted attribute.
+fn attr(out: &mut String, s: &str) {
+    html_escape::encode_double_quoted_attribute_to_string(s, out);
+}
+
+/// A source: a link (http(s) only) or plain text, then its title, quote and locator.
+fn source(out: &mut String, s: &SourceOut) {
+    match s.link() {
+        Some(u) => {
+            out.push_str("<a href=\"");
+            attr(out, u);
+            out.push_str("\" rel=\"noopener noreferrer\">");
+            text(out, &s.label());
+            out.push_str("</a>");
+        }
+        None => text(out, &s.label()),
+    }
+    if let Some(t) = &s.title {
+        out.push_str(": ");
+        text(out, t);
+    }
+    if let Some(q) = &s.quote {
+        out.push_str(" “");
+        text(out, q);
+        out.push('”');
+    }
+    if let Some(l) = &s.locator {
+        out.push_str(" (");
+        text(out, l);
+        out.push(')');
+    }
+}
+
+fn claim(out: &mut String, c: &ClaimOut) {
+    out.push_str("<div class=\"claim\" id=\"claim-");
+    attr(out, &c.id);
+    out.push_str("\"><p class=\"text\">");
+    text(out, &c.text);
+    out.push_str("</p>");
+    if let Some(s) = c.speaker_line() {
+        out.push_str("<p class=\"speaker\">");
+        text(out, &s);
+        out.push_str("</p>");
+    }
+    if c.sources.is_empty() {
+        out.push_str("<p class=\"muted\">unsourced</p>");
+    } else {
+        out.push_str("<ul class=\"sources\">");
+        for s in &c.sources {
+            out.push_str("<li>");
+            source(out, s);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    if let Some(a) = &c.assessment {
+        out.push_str("<p class=\"assessment rating-");
+        attr(out, a.rating.as_str());
+        out.push_str("\">⚑ Assessment: ");
+        text(out, a.rating.as_str());
+        if let Some(n) = &a.note {
+            out.push_str(" — ");
+            text(out, n);
+        }
+        for (i, s) in a.sources.iter().enumerate() {
+            out.push_str(if i == 0 {
+                " <span class=\"per\">(per "
+            } else {
+                "; "
+            });
+            source(out, s);
+        }
+        if !a.sources.is_empty() {
+            out.push_str(")</span>");
+        }
+        out.push_str("</p>");
+    }
+    for r in &c.rebuts {
+        out.push_str("<p class=\"muted\">");
+        text(out, &r.description);
+        out.push_str("</p>");
+    }
+    if !c.flagged.is_empty() {
+        out.push_str("<p class=\"flag\">⚠ hidden characters replaced: ");
+        text(out, &c.flagged.join(" "));
+        out.push_str("</p>");
+    }
+    out.push_str("<p class=\"id\">");
+    text(out, &c.id);
+    out.push_str("</p></div>");
+}
+
+fn side(out: &mut String, class: &str, claims: &[ClaimOut]) {
+    let _ = write!(out, "<td class=\"{class}\">");
+    if claims.is_empty() {
+        out.push_str("<p class=\"silent\">no counterpart</p>");
+    }
+    for c in claims {
+        claim(out, c);
+    }
+    out.push_str("</td>");
+}
+
+fn row(out: &mut String, r: &RowOut) {
+    out.push_str("<tbody><tr><th class=\"question\" colspan=\"2\" scope=\"colgroup\">");
+    text(out, &r.heading);
+    out.push_str("</th></tr><tr>");
+    side(out, "left", &r.left);
+    side(out, "right", &r.right);
+    out.push_str("</tr></tbody>\n");
+}
+
+fn topic(out: &mut String, doc: &Export, t: &TopicOut) {
+    out.push_str("<section class=\"topic\" id=\"topic-");
+    attr(out, &t.id);
+    out.push_str("\"><h2>");
+    text(out, &t.title);
+    out.push_str("</h2>\n");
+    if let Some(s) = &t.summary {
+        out.push_str("<p>");
+        text(out, s);
+        out.push_str("</p>\n");
+    }
+    out.push_str("<table><thead><tr>");
+    for (class, name, title) in [
+        ("left", &doc.left.name, &t.left_title),
+        ("right", &doc.right.name, &t.right_title),
+    ] {
+        let _ = write!(out, "<th class=\"{class}\" scope=\"col\">");
+        text(out, name);
+        out.push_str("<br><span class=\"framing\">");
+        match title {
+            Some(title) => {
+                out.push('“');
+                text(out, title);
+                out.push('”');
+            }
+            None => out.push_str("does not address this topic"),
+        }
+        out.push_str("</span></th>");
+    }
+    out.push_str("</tr></thead>\n");
+    if t.rows.is_empty() {
+        out.push_str(
+            "<tbody><tr><td colspan=\"2\" class=\"muted\">Neither side makes a claim on this topic.</td></tr></tbody>\n",
+        );
+    }
+    for r in &t.rows {
+        row(out, r);
+    }
+    out.push_str("</table></section>\n");
+}
+
+/// Renders the whole document as one HTML page.
+pub fn render(doc: &Export) -> String {
+    let mut out = String::with_capacity(4096 + doc.topics.len() * 2048);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'\">\n",
+    );
+    out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta name=\"generator\" content=\"parallax\">\n<title>");
+    text(&mut out, &doc.dispute.title);
+    out.push_str(" — ");
+    text(&mut out, &doc.left.name);
+    out.push_str(" and ");
+    text(&mut out, &doc.right.name);
+    out.push_str("</title>\n<style>");
+    out.push_str(STYLE);
+    out.push_str("</style>\n</head>\n<body>\n<header>\n<h1>");
+    text(&mut out, &doc.dispute.title);
+    out.push_str("</h1>\n");
+    if let Some(s) = &doc.dispute.summary {
+        out.push_str("<p>");
+        text(&mut out, s);
+        out.push_str("</p>\n");
+    }
+    if doc.dispute.from.is_some() || doc.dispute.to.is_some() {
+        let d = |d: &Option<crate::format::Date>| {
+            d.as_ref().map_or("…".to_owned(), |d| d.to_string())
+        };
+        out.push_str("<p class=\"muted\">");
+        text(
+            &mut out,
+            &format!("Period: {} to {}", d(&doc.dispute.from), d(&doc.dispute.to)),
+        );
+        out.push_str("</p>\n");
+    }
+    out.push_str(
+        "<ul class=\"legend\" aria-label=\"Legend\"><li class=\"left\">Left (blue, solid): ",
+    );
+    text(&mut out, &doc.left.name);
+    out.push_str("</li><li class=\"right\">Right (orange, dashed): ");
+    text(&mut out, &doc.right.name);
+    out.push_str("</li></ul>\n</header>\n<main>\n");
+    for t in &doc.topics {
+        topic(&mut out, doc, t);
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}

@@ -1,0 +1,246 @@
+//! Markdown export (GitHub-flavoured): a heading per topic, and for each row a two-column table,
+//! left party | right party, one table line per claim pairing position (as in CSV).
+//!
+//! Every piece of dispute text goes through [`text`], which backslash-escapes every character
+//! Markdown or GitHub would act on (`\ ` * _ [ ] ( ) < > | ! # ~ & $ { }`, a list marker at the
+//! start) and turns newlines into `<br>`, the only HTML this file ever contains. So no text can
+//! open a link, an image, HTML, a table cell or a new block. Links are made only for http(s) urls.
+
+use super::model::{ClaimOut, Export, RowOut, SourceOut};
+use std::fmt::Write;
+
+/// The characters escaped wherever they appear.
+const ACTIVE: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '|', '!', '#', '~', '&', '$', '{', '}',
+];
+
+/// Escapes dispute text for any inline position: a cell, a heading or a paragraph line.
+#[cfg(test)]
+fn text(s: &str) -> String {
+    let mut out = String::new();
+    push(&mut out, s);
+    out
+}
+
+/// Appends dispute text escaped for any inline position: a cell, a heading or a paragraph line.
+fn push(out: &mut String, s: &str) {
+    // Fast path: most text holds nothing to escape.
+    let plain = |b: u8| !(b.is_ascii_punctuation() && ACTIVE.contains(&char::from(b)));
+    if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '=' | ' ' | '\t'))
+        && s.bytes()
+            .all(|b| plain(b) && !matches!(b, b'\n' | b'\r' | b'\t'))
+    {
+        out.push_str(s);
+        return;
+    }
+    let s = s.trim_start_matches([' ', '\t']);
+    // A leading list, quote or setext marker would start a block when the text opens a line.
+    if s.starts_with(['-', '+', '=']) {
+        out.push('\\');
+    }
+    let mut leading_digits = true;
+    let mut first = true;
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("<br>"),
+            '\r' | '\t' => out.push(' '),
+            '.' if leading_digits && !first => out.push_str("\\."),
+            c if ACTIVE.contains(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+        leading_digits = leading_digits && c.is_ascii_digit();
+        first = false;
+    }
+}
+
+/// Appends a url, percent-encoding the characters Markdown or a table would read as syntax.
+fn push_url(out: &mut String, u: &str) {
+    for c in u.chars() {
+        match c {
+            '(' | ')' | '<' | '>' | '|' | '\\' | '`' | '"' | '\'' | '[' | ']' | ' ' | '*' | '_' => {
+                let _ = write!(out, "%{:02X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+/// A source as a link (http(s) only) or plain text, with its quote and locator.
+fn source(out: &mut String, s: &SourceOut) {
+    match s.link() {
+        Some(u) => {
+            out.push('[');
+            push(out, &s.label());
+            out.push_str("](");
+            push_url(out, u);
+            out.push(')');
+        }
+        None => push(out, &s.label()),
+    }
+    if let Some(q) = &s.quote {
+        out.push_str(" “");
+        push(out, q);
+        out.push('”');
+    }
+    if let Some(l) = &s.locator {
+        out.push_str(" (");
+        push(out, l);
+        out.push(')');
+    }
+}
+
+fn sources(out: &mut String, list: &[SourceOut]) {
+    for (i, s) in list.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        source(out, s);
+    }
+}
+
+/// One claim as the content of a single table cell, its parts joined by `<br>`.
+fn claim(out: &mut String, c: &ClaimOut) {
+    push(out, &c.text);
+    if let Some(s) = c.speaker_line() {
+        out.push_str("<br>*");
+        push(out, &s);
+        out.push('*');
+    }
+    if c.sources.is_empty() {
+        out.push_str("<br>Sources: *unsourced*");
+    } else {
+        out.push_str("<br>Sources: ");
+        sources(out, &c.sources);
+    }
+    if let Some(a) = &c.assessment {
+        let _ = write!(out, "<br>**Assessment: {}**", a.rating.as_str());
+        if let Some(n) = &a.note {
+            out.push_str(" — ");
+            push(out, n);
+        }
+        if !a.sources.is_empty() {
+            out.push_str(" (per ");
+            sources(out, &a.sources);
+            out.push(')');
+        }
+    }
+    for r in &c.rebuts {
+        out.push_str("<br>");
+        push(out, &r.description);
+    }
+    if !c.flagged.is_empty() {
+        out.push_str("<br>⚠ hidden characters replaced: ");
+        push(out, &c.flagged.join(" "));
+    }
+    out.push_str("<br>claim ");
+    push(out, &c.id);
+}
+
+fn row(out: &mut String, doc: &Export, r: &RowOut) {
+    out.push_str("### ");
+    push(out, &r.heading);
+    out.push_str("\n\n| ");
+    push(out, &doc.left.name);
+    out.push_str(" | ");
+    push(out, &doc.right.name);
+    out.push_str(" |\n| --- | --- |\n");
+    let height = r.left.len().max(r.right.len()).max(1);
+    for i in 0..height {
+        for side in [&r.left, &r.right] {
+            out.push_str("| ");
+            match side.get(i) {
+                Some(c) => claim(out, c),
+                None if i == 0 => out.push_str("*no counterpart*"),
+                None => {}
+            }
+            out.push(' ');
+        }
+        out.push_str("|\n");
+    }
+    out.push('\n');
+}
+
+/// Renders the whole document.
+pub fn render(doc: &Export) -> String {
+    let mut out = String::with_capacity(1024 + doc.topics.len() * 1024);
+    out.push_str("# ");
+    push(&mut out, &doc.dispute.title);
+    out.push_str("\n\n");
+    if let Some(s) = &doc.dispute.summary {
+        push(&mut out, s);
+        out.push_str("\n\n");
+    }
+    if doc.dispute.from.is_some() || doc.dispute.to.is_some() {
+        let d = |d: Option<crate::format::Date>| d.map_or("…".to_owned(), |d| d.to_string());
+        let _ = write!(
+            out,
+            "Period: {} to {}\n\n",
+            d(doc.dispute.from),
+            d(doc.dispute.to)
+        );
+    }
+    out.push_str("Left: **");
+    push(&mut out, &doc.left.name);
+    out.push_str("** · Right: **");
+    push(&mut out, &doc.right.name);
+    out.push_str("**\n\n");
+    for t in &doc.topics {
+        out.push_str("## ");
+        push(&mut out, &t.title);
+        out.push_str("\n\n");
+        if let Some(s) = &t.summary {
+            push(&mut out, s);
+            out.push_str("\n\n");
+        }
+        for (i, (name, title)) in [
+            (&doc.left.name, &t.left_title),
+            (&doc.right.name, &t.right_title),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if i > 0 {
+                out.push_str("<br>");
+            }
+            push(&mut out, name);
+            match title {
+                Some(title) => {
+                    out.push_str(": “");
+                    push(&mut out, title);
+                    out.push('”');
+                }
+                None => out.push_str(": *does not address this topic*"),
+            }
+        }
+        out.push_str("\n\n");
+        if t.rows.is_empty() {
+            out.push_str("*Neither side makes a claim on this topic.*\n\n");
+        }
+        for r in &t.rows {
+            row(&mut out, doc, r);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything_active() {
+        assert_eq!(text("a | b"), "a \\| b");
+        assert_eq!(text("x\ny"), "x<br>y");
+        assert_eq!(text("[a](javascript:x)"), "\\[a\\]\\(javascript:x\\)");
+        assert_eq!(text("<img src=x>"), "\\<img src=x\\>");
+        assert_eq!(text("- item"), "\\- item");
+        assert_eq!(text("12. item"), "12\\. item");
+        assert_eq!(text("a.b"), "a.b");
+        let mut u = String::new();
+        push_url(&mut u, "https://x.org/a_(b)|c");
+        assert_eq!(u, "https://x.org/a%5F%28b%29%7Cc");
+    }
+}

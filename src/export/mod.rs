@@ -1,0 +1,208 @@
+//! Export of a side-by-side comparison to a file an analyst can share: Markdown, CSV, JSON or a
+//! self-contained HTML page. The exporters take an already-chosen (and filtered) [`Comparison`];
+//! how it was filtered is none of their business. Every format follows FORMAT.md's "Untrusted
+//! text" rules: the text of a dispute is data, never markup, formula or link.
+//!
+//! The public API used by the CLI and the TUI: [`render`], [`default_file_name`], [`write_file`].
+
+mod csv;
+mod html;
+mod markdown;
+pub mod model;
+mod write;
+
+pub use csv::COLUMNS as CSV_COLUMNS;
+pub use model::{EXPORT_FORMAT, Export};
+pub use write::write_file;
+
+use crate::compare::Comparison;
+use crate::format::Dispute;
+use std::path::PathBuf;
+
+/// The formats a comparison can be exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// GitHub-flavoured Markdown: a heading per topic, a two-column table per row.
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
+    /// CSV: one record per claim pairing of a row, for spreadsheets.
+    Csv,
+    /// JSON (`parallax-export/1`), for programs.
+    Json,
+    /// One self-contained HTML page, the two parties side by side.
+    Html,
+}
+
+impl Format {
+    /// Every format, in the order help lists them.
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Csv, Format::Json, Format::Html];
+
+    /// The file extension, without the dot; also the name `--format` takes.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Html => "html",
+        }
+    }
+
+    /// The format a file name's extension implies, if any (`.md`, `.markdown`, `.csv`, `.json`,
+    /// `.html`, `.htm`).
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// Why an export failed. The TUI matches on [`ExportError::Exists`] to ask before replacing.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The target file exists and replacing it was not asked for.
+    #[error("{path} already exists; give --force to replace it, or choose another file")]
+    Exists {
+        /// The target, as shown to the analyst.
+        path: String,
+    },
+    /// The folder the file would go in does not exist.
+    #[error(
+        "cannot write {path}: the folder {folder} does not exist; create it first or choose another path"
+    )]
+    NoFolder {
+        /// The target, as shown.
+        path: String,
+        /// Its folder, as shown.
+        folder: String,
+    },
+    /// The folder or file may not be written.
+    #[error(
+        "cannot write {path}: permission denied; choose a folder you can write to (any existing file there is unchanged)"
+    )]
+    PermissionDenied {
+        /// The target, as shown.
+        path: String,
+    },
+    /// The disk is full.
+    #[error(
+        "cannot write {path}: the disk is full; free some space or write elsewhere (any existing file there is unchanged)"
+    )]
+    DiskFull {
+        /// The target, as shown.
+        path: String,
+    },
+    /// Any other write failure.
+    #[error("cannot write {path}: {reason}; any existing file there is unchanged")]
+    Write {
+        /// The target, as shown.
+        path: String,
+        /// What the system said.
+        reason: String,
+    },
+    /// `--topic` names no topic of the comparison.
+    #[error("no topic `{id}` in this comparison; choose one of: {}", known.join(", "))]
+    UnknownTopic {
+        /// The id asked for, cleaned for display.
+        id: String,
+        /// The topic ids there are.
+        known: Vec<String>,
+    },
+    /// Encoding the output failed (should not happen with in-memory buffers).
+    #[error("cannot encode the export: {0}")]
+    Encode(String),
+}
+
+/// Narrows a comparison to one topic (or keeps it whole with `None`).
+pub fn select_topic(cmp: &Comparison, topic: Option<&str>) -> Result<Comparison, ExportError> {
+    let Some(id) = topic else {
+        return Ok(cmp.clone());
+    };
+    match cmp.topics.iter().find(|t| t.id == id) {
+        Some(t) => Ok(Comparison {
+            left: cmp.left,
+            right: cmp.right,
+            topics: vec![t.clone()],
+        }),
+        None => Err(ExportError::UnknownTopic {
+            id: crate::text::clean(id).text,
+            known: cmp.topics.iter().map(|t| t.id.clone()).collect(),
+        }),
+    }
+}
+
+/// Renders a comparison (or its one topic `topic`) in a format, as the bytes of the file.
+pub fn render(
+    format: Format,
+    dispute: &Dispute,
+    cmp: &Comparison,
+    topic: Option<&str>,
+) -> Result<Vec<u8>, ExportError> {
+    match topic {
+        None => render_doc(format, &model::build(dispute, cmp)),
+        Some(_) => {
+            let one = select_topic(cmp, topic)?;
+            render_doc(format, &model::build(dispute, &one))
+        }
+    }
+}
+
+/// Renders an already-built export document.
+pub fn render_doc(format: Format, doc: &Export) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Markdown => Ok(markdown::render(doc).into_bytes()),
+        Format::Csv => csv::render(doc),
+        Format::Json => {
+            let mut out =
+                serde_json::to_vec_pretty(doc).map_err(|e| ExportError::Encode(e.to_string()))?;
+            out.push(b'\n');
+            Ok(out)
+        }
+        Format::Html => Ok(html::render(doc).into_bytes()),
+    }
+}
+
+/// The file name an export is offered under: the dispute id, the topic id when one topic is
+/// exported, and the format's extension (`india-pakistan-2025-ceasefire.md`). Ids are safe file
+/// names by the format's rules; anything else is replaced by `-`.
+pub fn default_file_name(dispute: &Dispute, topic: Option<&str>, format: Format) -> String {
+    let safe = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect::<String>()
+            .trim_start_matches('.')
+            .to_owned()
+    };
+    let mut stem = safe(&dispute.id);
+    if stem.is_empty() {
+        stem = "comparison".to_owned();
+    }
+    if let Some(t) = topic.map(safe).filter(|t| !t.is_empty()) {
+        stem.push('-');
+        stem.push_str(&t);
+    }
+    format!("{stem}.{}", format.extension())
+}
+
+/// How a path is named in messages: cleaned, so a hostile name cannot reach the terminal raw.
+pub fn shown_path(path: &std::path::Path) -> String {
+    crate::text::clean(&path.display().to_string()).text
+}
+
+/// The folder a file goes in (`.` for a bare file name).
+pub(crate) fn folder_of(path: &std::path::Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}

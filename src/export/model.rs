@@ -1,0 +1,429 @@
+//! The export document: a comparison resolved into plain data (parties, topics, rows, claims with
+//! their sources looked up). Every format renders from this one shape, and JSON *is* this shape
+//! (`parallax-export/1`, described by `narratives/export-schema.json`).
+
+use crate::compare::{Answered, Comparison, RowKind};
+use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, SourceKind};
+use crate::layout;
+use crate::load::is_web_url;
+use crate::plain;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// The format string of an export document; bumped on any incompatible change.
+pub const EXPORT_FORMAT: &str = "parallax-export/1";
+
+/// A whole exported comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Export<'a> {
+    /// Always [`EXPORT_FORMAT`].
+    pub format: Cow<'a, str>,
+    /// Which dispute the comparison is of.
+    pub dispute: DisputeOut<'a>,
+    /// The party on the left.
+    pub left: PartyOut<'a>,
+    /// The party on the right.
+    pub right: PartyOut<'a>,
+    /// The exported topics, in the comparison's order.
+    pub topics: Vec<TopicOut<'a>>,
+}
+
+/// The dispute's neutral description.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisputeOut<'a> {
+    /// The dispute id.
+    pub id: Cow<'a, str>,
+    /// The neutral title.
+    pub title: Cow<'a, str>,
+    /// The neutral summary, when the manifest gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Cow<'a, str>>,
+    /// The first date the dispute covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// The last date the dispute covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+}
+
+/// One of the two compared parties.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyOut<'a> {
+    /// The party id.
+    pub id: Cow<'a, str>,
+    /// The party's name.
+    pub name: Cow<'a, str>,
+    /// Who the side's claims come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Cow<'a, str>>,
+}
+
+/// One topic with its rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicOut<'a> {
+    /// The topic id.
+    pub id: Cow<'a, str>,
+    /// The neutral title.
+    pub title: Cow<'a, str>,
+    /// The manifest's summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Cow<'a, str>>,
+    /// The left side's own framing; absent when it does not address the topic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left_title: Option<Cow<'a, str>>,
+    /// The right side's own framing; absent when it does not address the topic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub right_title: Option<Cow<'a, str>>,
+    /// The rows, in the comparison's order.
+    pub rows: Vec<RowOut<'a>>,
+}
+
+/// Why claims share a row (the comparison's [`RowKind`], spelled for data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RowKindOut {
+    /// They answer the same point.
+    Point,
+    /// They are joined by rebuttal links.
+    Rebuttal,
+    /// A claim with no counterpart.
+    Single,
+}
+
+impl RowKindOut {
+    /// The kind as exports spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowKindOut::Point => "point",
+            RowKindOut::Rebuttal => "rebuttal",
+            RowKindOut::Single => "single",
+        }
+    }
+}
+
+/// Which sides answer a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnsweredOut {
+    /// Both sides.
+    Both,
+    /// Only the left side.
+    Left,
+    /// Only the right side.
+    Right,
+}
+
+impl AnsweredOut {
+    /// The value as exports spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnsweredOut::Both => "both",
+            AnsweredOut::Left => "left",
+            AnsweredOut::Right => "right",
+        }
+    }
+}
+
+/// One row: the claims of both sides that line up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowOut<'a> {
+    /// Why the claims share the row.
+    pub kind: RowKindOut,
+    /// The point, for point rows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub point: Option<Cow<'a, str>>,
+    /// The manifest's question for the point.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<Cow<'a, str>>,
+    /// The row's heading as every output shows it: the question, or what kind of row it is.
+    pub heading: Cow<'a, str>,
+    /// Which sides answer it.
+    pub answered: AnsweredOut,
+    /// The left side's claims, in file order.
+    pub left: Vec<ClaimOut<'a>>,
+    /// The right side's claims, in file order.
+    pub right: Vec<ClaimOut<'a>>,
+}
+
+/// A claim with everything it cites resolved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimOut<'a> {
+    /// The claim id.
+    pub id: Cow<'a, str>,
+    /// What the party claims.
+    pub text: Cow<'a, str>,
+    /// When it was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Who made it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Cow<'a, str>>,
+    /// What it rests on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceOut<'a>>,
+    /// Free labels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Cow<'a, str>>,
+    /// The claims it answers, each described (whose, and where when not beside it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rebuts: Vec<RebutOut<'a>>,
+    /// A verdict on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<AssessmentOut<'a>>,
+    /// Code points (`U+202E`) that were replaced by visible markers in the claim's text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flagged: Vec<Cow<'a, str>>,
+}
+
+/// A rebuttal target of a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RebutOut<'a> {
+    /// The claim id it rebuts.
+    pub claim: Cow<'a, str>,
+    /// How the target is described to a reader.
+    pub description: Cow<'a, str>,
+}
+
+/// A cited source, resolved from its side's list, with the citation's own quote and locator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceOut<'a> {
+    /// The source id in its side file.
+    pub id: Cow<'a, str>,
+    /// The outlet.
+    pub outlet: Cow<'a, str>,
+    /// Headline or title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Cow<'a, str>>,
+    /// Publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// An http or https address; never any other scheme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<Cow<'a, str>>,
+    /// The author.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<Cow<'a, str>>,
+    /// What kind of publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<SourceKind>,
+    /// The party it speaks for, or `independent`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<Cow<'a, str>>,
+    /// The exact words cited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Cow<'a, str>>,
+    /// Where in the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locator: Option<Cow<'a, str>>,
+}
+
+impl SourceOut<'_> {
+    /// The short label readers see: outlet and date.
+    pub fn label(&self) -> String {
+        match &self.date {
+            Some(d) => format!("{} {d}", self.outlet),
+            None => self.outlet.to_string(),
+        }
+    }
+
+    /// The url when it may become a link (http or https only).
+    pub fn link(&self) -> Option<&str> {
+        self.url.as_deref().filter(|u| is_web_url(u))
+    }
+}
+
+/// A verdict with its sources resolved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentOut<'a> {
+    /// How far the claim holds up.
+    pub rating: Rating,
+    /// Why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Cow<'a, str>>,
+    /// The sources of the verdict.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceOut<'a>>,
+}
+
+impl ClaimOut<'_> {
+    /// The "who and when" line, as the terminal shows it.
+    pub fn speaker_line(&self) -> Option<String> {
+        match (&self.speaker, &self.date) {
+            (Some(s), Some(d)) => Some(format!("— {s}, {d}")),
+            (Some(s), None) => Some(format!("— {s}")),
+            (None, Some(d)) => Some(format!("— {d}")),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Borrows a string of the dispute.
+fn b(s: &str) -> Cow<'_, str> {
+    Cow::Borrowed(s)
+}
+
+/// Borrows an optional string of the dispute.
+fn ob(s: &Option<String>) -> Option<Cow<'_, str>> {
+    s.as_deref().map(Cow::Borrowed)
+}
+
+fn party(dispute: &Dispute, side: usize) -> PartyOut<'_> {
+    match dispute.sides.get(side) {
+        Some(s) => PartyOut {
+            id: b(&s.party.id),
+            name: b(&s.party.name),
+            summary: ob(&s.party.summary),
+        },
+        None => PartyOut {
+            id: b(""),
+            name: b("?"),
+            summary: None,
+        },
+    }
+}
+
+/// Resolves a source of side `side` by its index or id, with a citation's quote and locator.
+fn source<'a>(
+    dispute: &'a Dispute,
+    side: usize,
+    index: Option<usize>,
+    id: &'a str,
+    quote: &'a Option<String>,
+    locator: &'a Option<String>,
+) -> SourceOut<'a> {
+    let sources = dispute.sides.get(side).map_or(&[][..], |s| &s.sources[..]);
+    let found = index
+        .and_then(|i| sources.get(i))
+        .filter(|s| s.id == id)
+        .or_else(|| sources.iter().find(|s| s.id == id));
+    match found {
+        Some(s) => SourceOut {
+            id: b(&s.id),
+            outlet: b(&s.outlet),
+            title: ob(&s.title),
+            date: s.date,
+            url: ob(&s.url).filter(|u| is_web_url(u)),
+            author: ob(&s.author),
+            kind: s.kind,
+            affiliation: ob(&s.affiliation),
+            quote: ob(quote),
+            locator: ob(locator),
+        },
+        None => SourceOut {
+            id: b(id),
+            outlet: b(id),
+            title: None,
+            date: None,
+            url: None,
+            author: None,
+            kind: None,
+            affiliation: None,
+            quote: ob(quote),
+            locator: ob(locator),
+        },
+    }
+}
+
+fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) -> ClaimOut<'a> {
+    ClaimOut {
+        id: b(&c.id),
+        text: b(&c.text),
+        date: c.date,
+        speaker: ob(&c.speaker),
+        sources: c
+            .sources
+            .iter()
+            .map(|r| source(dispute, at.side, Some(r.index), &r.id, &r.quote, &r.locator))
+            .collect(),
+        tags: c.tags.iter().map(|t| b(t)).collect(),
+        rebuts: c
+            .rebuts
+            .iter()
+            .map(|target| RebutOut {
+                claim: b(target),
+                description: Cow::Owned(layout::rebut_line(dispute, at, target, cmp)),
+            })
+            .collect(),
+        assessment: c.assessment.as_ref().map(|a| AssessmentOut {
+            rating: a.rating,
+            note: ob(&a.note),
+            sources: a
+                .sources
+                .iter()
+                .map(|id| source(dispute, at.side, None, id, &None, &None))
+                .collect(),
+        }),
+        flagged: c
+            .flagged
+            .iter()
+            .map(|&ch| Cow::Owned(crate::text::code_point(ch)))
+            .collect(),
+    }
+}
+
+/// Builds the export document of a comparison (every topic it holds, in order). The document
+/// borrows the dispute's and comparison's text rather than copying it.
+pub fn build<'a>(dispute: &'a Dispute, cmp: &'a Comparison) -> Export<'a> {
+    let claims = |ats: &[ClaimAt]| -> Vec<ClaimOut<'a>> {
+        ats.iter()
+            .filter_map(|&at| dispute.claim(at).map(|c| claim(dispute, cmp, at, c)))
+            .collect()
+    };
+    let topics = cmp
+        .topics
+        .iter()
+        .map(|t| TopicOut {
+            id: b(&t.id),
+            title: b(&t.title),
+            summary: ob(&t.summary),
+            left_title: ob(&t.left_title),
+            right_title: ob(&t.right_title),
+            rows: t
+                .rows
+                .iter()
+                .map(|row| RowOut {
+                    kind: match row.kind {
+                        RowKind::Point => RowKindOut::Point,
+                        RowKind::Rebuttal => RowKindOut::Rebuttal,
+                        RowKind::Single => RowKindOut::Single,
+                    },
+                    point: ob(&row.point),
+                    question: ob(&row.question),
+                    heading: match &row.question {
+                        Some(q) => b(q),
+                        None => Cow::Owned(plain::row_heading(row)),
+                    },
+                    answered: match row.answered() {
+                        Answered::Both => AnsweredOut::Both,
+                        Answered::Left => AnsweredOut::Left,
+                        Answered::Right => AnsweredOut::Right,
+                    },
+                    left: claims(&row.left),
+                    right: claims(&row.right),
+                })
+                .collect(),
+        })
+        .collect();
+    Export {
+        format: b(EXPORT_FORMAT),
+        dispute: DisputeOut {
+            id: b(&dispute.id),
+            title: b(&dispute.title),
+            summary: ob(&dispute.summary),
+            from: dispute.period.as_ref().and_then(|p| p.from),
+            to: dispute.period.as_ref().and_then(|p| p.to),
+        },
+        left: party(dispute, cmp.left),
+        right: party(dispute, cmp.right),
+        topics,
+    }
+}

@@ -1,0 +1,629 @@
+//! Export: every format carries every claim, keeps the two sides paired, and stays inert on
+//! hostile text; files are written atomically and never clobbered without --force.
+
+use assert_cmd::Command;
+use parallax::compare::Comparison;
+use parallax::export::{self, Export, ExportError, Format, model};
+use parallax::format::Dispute;
+use parallax::load::{self, Code};
+use predicates::prelude::*;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/export")
+        .join(name)
+}
+
+fn load(name: &str) -> (Dispute, Comparison) {
+    let loaded = load::load_paths(&[fixture(name)]);
+    assert_eq!(loaded.report.errors(), 0, "{:?}", loaded.report.diagnostics);
+    let dispute = loaded.dispute.expect("the fixture loads");
+    let cmp = Comparison::new(&dispute, 0, 1);
+    (dispute, cmp)
+}
+
+fn render(name: &str, format: Format) -> (Dispute, String) {
+    let (dispute, cmp) = load(name);
+    let bytes = export::render(format, &dispute, &cmp, None).expect("renders");
+    (dispute, String::from_utf8(bytes).expect("UTF-8"))
+}
+
+fn parallax() -> Command {
+    Command::cargo_bin("parallax").expect("the binary is built")
+}
+
+/// Every claim text of the two compared sides.
+fn claim_texts(d: &Dispute) -> Vec<String> {
+    d.claims()
+        .filter(|(at, _)| at.side < 2)
+        .map(|(_, c)| c.text.clone())
+        .collect()
+}
+
+// ---------- Markdown ----------
+
+/// The text a Markdown reader sees, `<br>` read as a newline, and every event for inspection.
+fn markdown_events(md: &str) -> (String, Vec<Event<'_>>) {
+    let events: Vec<Event> = Parser::new_ext(md, Options::ENABLE_TABLES).collect();
+    let mut seen = String::new();
+    for e in &events {
+        match e {
+            Event::Text(t) => seen.push_str(t),
+            Event::InlineHtml(h) if h.as_ref() == "<br>" => seen.push('\n'),
+            Event::End(TagEnd::TableCell | TagEnd::Paragraph | TagEnd::Heading(_)) => {
+                seen.push('\u{1}')
+            }
+            _ => {}
+        }
+    }
+    (seen, events)
+}
+
+#[test]
+fn markdown_has_a_two_column_table_per_row_holding_every_claim() {
+    for name in ["normal", "hostile"] {
+        let (dispute, md) = render(name, Format::Markdown);
+        let (seen, events) = markdown_events(&md);
+        let mut tables = 0;
+        let mut cells = 0;
+        for e in &events {
+            match e {
+                Event::Start(Tag::Table(columns)) => {
+                    tables += 1;
+                    assert_eq!(columns.len(), 2, "{name}: every table has two columns");
+                }
+                Event::Start(Tag::TableHead | Tag::TableRow) => cells = 0,
+                Event::Start(Tag::TableCell) => cells += 1,
+                Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                    assert_eq!(cells, 2, "{name}: every table line has two cells")
+                }
+                _ => {}
+            }
+        }
+        let (_, cmp) = load(name);
+        let rows: usize = cmp.topics.iter().map(|t| t.rows.len()).sum();
+        assert_eq!(tables, rows, "{name}: one table per comparison row");
+        for text in claim_texts(&dispute) {
+            assert!(seen.contains(&text), "{name}: claim text missing: {text:?}");
+        }
+    }
+}
+
+#[test]
+fn markdown_of_hostile_text_makes_no_html_image_or_foreign_link() {
+    let (dispute, md) = render("hostile", Format::Markdown);
+    let (seen, events) = markdown_events(&md);
+    for e in &events {
+        match e {
+            Event::Html(h) => panic!("raw HTML block: {h:?}"),
+            Event::InlineHtml(h) => assert_eq!(h.as_ref(), "<br>", "only <br> is HTML"),
+            Event::Start(Tag::Image { .. }) => panic!("an image was made"),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                assert!(
+                    dest_url.starts_with("https://example.org/"),
+                    "only the source's own http(s) url is linked, not {dest_url:?}"
+                );
+            }
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::CodeBlock(_)) => {
+                panic!("text opened a block: {e:?}")
+            }
+            Event::Code(c) => panic!("text opened a code span: {c:?}"),
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough) => {}
+            _ => {}
+        }
+    }
+    // The titles come through whole: the pipe did not split a cell, `#` made no extra heading.
+    assert!(seen.contains("# Heading | pipe <img src=x onerror=alert(1)>"));
+    assert!(seen.contains(&dispute.title));
+    let a2 = "=1+2\nsecond line | with pipe\n- and a list marker";
+    assert!(seen.contains(a2), "newlines became <br> inside one cell");
+    assert!(
+        !md.lines().any(|l| l.starts_with("- ")),
+        "no line starts a list"
+    );
+}
+
+// ---------- CSV ----------
+
+fn csv_records(name: &str) -> (csv::StringRecord, Vec<csv::StringRecord>) {
+    let (_, text) = render(name, Format::Csv);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().expect("a header").clone();
+    let records = reader
+        .records()
+        .collect::<Result<Vec<_>, _>>()
+        .expect("valid CSV");
+    (headers, records)
+}
+
+fn col(headers: &csv::StringRecord, name: &str) -> usize {
+    headers
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}"))
+}
+
+#[test]
+fn csv_has_the_documented_columns_and_one_record_per_pairing() {
+    let (headers, records) = csv_records("normal");
+    assert_eq!(headers.iter().collect::<Vec<_>>(), export::CSV_COLUMNS);
+    let (dispute, cmp) = load("normal");
+    let expected: usize = cmp
+        .topics
+        .iter()
+        .map(|t| {
+            if t.rows.is_empty() {
+                1
+            } else {
+                t.rows.iter().map(|r| r.left.len().max(r.right.len())).sum()
+            }
+        })
+        .sum();
+    assert_eq!(records.len(), expected);
+    // Two left claims and one right claim on "who-brokered": paired by position.
+    let point = col(&headers, "point");
+    let brokered: Vec<_> = records
+        .iter()
+        .filter(|r| &r[point] == "who-brokered")
+        .collect();
+    assert_eq!(brokered.len(), 2);
+    let (lid, rid, pair) = (
+        col(&headers, "left_claim_id"),
+        col(&headers, "right_claim_id"),
+        col(&headers, "pair"),
+    );
+    assert_eq!(&brokered[0][lid], "n-truce-bilateral");
+    assert_eq!(&brokered[0][rid], "s-truce-mediated");
+    assert_eq!(&brokered[1][lid], "n-truce-no-mediator");
+    assert_eq!(
+        &brokered[1][rid], "",
+        "blank where the right side has no second claim"
+    );
+    assert_eq!((&brokered[0][pair], &brokered[1][pair]), ("1", "2"));
+    // Sources carry their url; the empty topic still has its record.
+    let sources = col(&headers, "left_sources");
+    assert!(
+        records
+            .iter()
+            .any(|r| r[sources].contains("World Wire 2025-05-10 <https://news.example.org/truce>"))
+    );
+    let topic = col(&headers, "topic_id");
+    let trade: Vec<_> = records.iter().filter(|r| &r[topic] == "trade").collect();
+    assert_eq!(trade.len(), 1);
+    assert_eq!(&trade[0][lid], "");
+    // Every claim is somewhere.
+    let (lc, rc) = (col(&headers, "left_claim"), col(&headers, "right_claim"));
+    for text in claim_texts(&dispute) {
+        assert!(records.iter().any(|r| r[lc] == text || r[rc] == text));
+    }
+}
+
+#[test]
+fn csv_neutralises_every_formula_cell() {
+    let (headers, records) = csv_records("hostile");
+    for r in &records {
+        for cell in r.iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a formula cell got through: {cell:?}"
+            );
+        }
+    }
+    let lc = col(&headers, "left_claim");
+    let cells: Vec<&str> = records.iter().map(|r| &r[lc]).collect();
+    assert!(cells.contains(&"'=1+2\nsecond line | with pipe\n- and a list marker"));
+    assert!(cells.iter().any(|c| c.starts_with("'+44 hidden")));
+    let speaker = col(&headers, "left_speaker");
+    assert!(records.iter().any(|r| &r[speaker] == "'@SUM(1+1)"));
+    let note = col(&headers, "left_assessment_note");
+    assert!(records.iter().any(|r| &r[note] == "'=cmd|' /C calc'!A0"));
+}
+
+// ---------- JSON ----------
+
+fn schema() -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("narratives/export-schema.json");
+    serde_json::from_str(&std::fs::read_to_string(path).expect("the schema exists"))
+        .expect("the schema is JSON")
+}
+
+#[test]
+fn json_round_trips_and_matches_its_schema() {
+    let validator = jsonschema::validator_for(&schema()).expect("a valid draft 2020-12 schema");
+    for name in ["normal", "hostile"] {
+        let (dispute, cmp) = load(name);
+        let bytes = export::render(Format::Json, &dispute, &cmp, None).expect("renders");
+        let back: Export = serde_json::from_slice(&bytes).expect("parses back");
+        assert_eq!(back, model::build(&dispute, &cmp), "{name}: round trip");
+        assert_eq!(back.format, "parallax-export/1");
+        let value: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+    }
+}
+
+#[test]
+fn the_schema_rejects_what_an_export_never_holds() {
+    let validator = jsonschema::validator_for(&schema()).expect("schema");
+    let (_, json) = render("normal", Format::Json);
+    let good: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let mut wrong_format = good.clone();
+    wrong_format["format"] = "parallax-export/2".into();
+    assert!(!validator.is_valid(&wrong_format));
+    let mut bad_url = good.clone();
+    bad_url["topics"][0]["rows"][0]["left"][0]["assessment"]["sources"][0]["url"] =
+        "javascript:alert(1)".into();
+    assert!(!validator.is_valid(&bad_url));
+    let mut extra = good;
+    extra["topics"][0]["rows"][0]["surprise"] = true.into();
+    assert!(!validator.is_valid(&extra));
+}
+
+// ---------- HTML ----------
+
+/// Every tag of the page: (name, [(attribute, value)]), read with a strict little scanner. As all
+/// text is escaped, every `<` outside the style element starts a tag the exporter wrote.
+fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let end = rest.find('>').expect("every tag closes");
+        let inside = &rest[..end];
+        rest = &rest[end + 1..];
+        if inside == "!DOCTYPE html" {
+            continue;
+        }
+        let (name, mut attrs) = inside.split_once(' ').unwrap_or((inside, ""));
+        let mut list = Vec::new();
+        while !attrs.trim().is_empty() {
+            attrs = attrs.trim_start();
+            let eq = attrs.find('=').expect("attributes have values");
+            let key = attrs[..eq].to_owned();
+            assert!(
+                attrs[eq + 1..].starts_with('"'),
+                "attribute values are quoted"
+            );
+            let value_end = attrs[eq + 2..].find('"').expect("quote closes");
+            list.push((key, attrs[eq + 2..eq + 2 + value_end].to_owned()));
+            attrs = &attrs[eq + 2 + value_end + 1..];
+        }
+        if name == "style" {
+            let close = rest.find("</style>").expect("style closes");
+            rest = &rest[close..];
+        }
+        out.push((name.to_owned(), list));
+    }
+    out
+}
+
+#[test]
+fn html_of_hostile_text_is_inert() {
+    let (dispute, html) = render("hostile", Format::Html);
+    const TAGS: &[&str] = &[
+        "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "ul", "li",
+        "main", "section", "table", "thead", "tbody", "tr", "th", "td", "span", "div", "a", "br",
+    ];
+    const ATTRS: &[&str] = &[
+        "lang",
+        "charset",
+        "http-equiv",
+        "content",
+        "name",
+        "class",
+        "id",
+        "href",
+        "rel",
+        "colspan",
+        "scope",
+        "aria-label",
+    ];
+    for (name, attrs) in tags(&html) {
+        let bare = name.trim_start_matches('/');
+        assert!(TAGS.contains(&bare), "unexpected tag <{name}>");
+        for (key, value) in &attrs {
+            assert!(ATTRS.contains(&key.as_str()), "unexpected attribute {key}");
+            if key == "href" {
+                assert!(value.starts_with("https://") || value.starts_with("http://"));
+            }
+        }
+        if name == "a" {
+            assert!(attrs.contains(&("rel".to_owned(), "noopener noreferrer".to_owned())));
+        }
+    }
+    assert_eq!(html.matches("<style>").count(), 1);
+    for needle in ["<script", "<iframe", "<img", "url(", "@import"] {
+        assert!(!html.contains(needle), "found {needle}");
+    }
+    // And the analyst still reads every word, unescaped by the browser.
+    for text in claim_texts(&dispute) {
+        let mut escaped = String::new();
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                escaped.push_str("<br>");
+            }
+            escaped.push_str(&html_escape::encode_safe(line));
+        }
+        assert!(html.contains(&escaped), "claim text missing: {text:?}");
+    }
+}
+
+#[test]
+fn hostile_text_is_inert_in_every_format() {
+    for format in Format::ALL {
+        let (_, out) = render("hostile", format);
+        match format {
+            Format::Html => assert!(!out.contains("<script")),
+            Format::Markdown => {
+                // Every `<` is escaped, except the `<br>` the exporter writes itself.
+                for (i, _) in out.match_indices('<') {
+                    assert!(out[..i].ends_with('\\') || out[i..].starts_with("<br>"));
+                }
+                assert!(!out.contains("](javascript"));
+            }
+            // Data formats carry the text as data: it must be there, quoted by the format.
+            Format::Json => assert!(out.contains(r#"\" onmouseover=\"alert(1)"#)),
+            Format::Csv => assert!(out.contains(r#""" onmouseover=""alert(1)"#)),
+        }
+    }
+}
+
+#[test]
+fn javascript_urls_are_refused_at_load() {
+    let loaded = load::load_paths(&[fixture("javascript-url")]);
+    assert!(loaded.dispute.is_none());
+    assert!(
+        loaded
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::BadUrl)
+    );
+    parallax()
+        .args(["export", "--format", "html"])
+        .arg(fixture("javascript-url"))
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("bad-url"));
+}
+
+fn png_is_not_blank(path: &Path) -> bool {
+    let file = std::fs::File::open(path).expect("the screenshot opens");
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .expect("a PNG");
+    let mut buf = vec![0; reader.output_buffer_size().expect("a sane size")];
+    let info = reader.next_frame(&mut buf).expect("a frame");
+    let pixels = &buf[..info.buffer_size()];
+    let step = info.color_type.samples() * usize::from(info.bit_depth as u8).div_ceil(8);
+    let first = &pixels[..step];
+    pixels.chunks(step).any(|p| p != first)
+}
+
+#[test]
+fn html_renders_in_headless_chromium() {
+    let Some(browser) = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok()
+        })
+    else {
+        eprintln!("SKIPPED: chromium not found (install it to render the HTML export)");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let page = dir.path().join("export.html");
+    let (_, html) = render("normal", Format::Html);
+    std::fs::write(&page, html).expect("written");
+    let shot = dir.path().join("shot.png");
+    let profile = dir.path().join("profile");
+    let status = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg("--window-size=1200,900")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(shot.exists(), "no screenshot: {status:?}");
+    assert!(std::fs::metadata(&shot).expect("meta").len() > 10_000);
+    assert!(png_is_not_blank(&shot), "the page rendered as one colour");
+}
+
+// ---------- CLI and files ----------
+
+#[test]
+fn export_writes_stdout_by_default_and_a_file_with_o() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = parallax()
+        .arg("export")
+        .arg(fixture("normal"))
+        .args(["--format", "md"])
+        .assert()
+        .success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8");
+    assert!(stdout.starts_with("# The river dispute of 2025"));
+    let target = dir.path().join("river.html");
+    parallax()
+        .arg("export")
+        .arg(fixture("normal"))
+        .arg("-o")
+        .arg(&target)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("wrote"));
+    let html = std::fs::read_to_string(&target).expect("written");
+    assert!(
+        html.starts_with("<!DOCTYPE html>"),
+        "format from the extension"
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path()).expect("ls").collect();
+    assert_eq!(names.len(), 1, "no temporary file is left behind");
+}
+
+#[test]
+fn export_refuses_an_existing_file_without_force_and_replaces_it_with() {
+    let dir = tempfile::tempdir().expect("dir");
+    let target = dir.path().join("out.csv");
+    std::fs::write(&target, "precious").expect("seed");
+    parallax()
+        .arg("export")
+        .arg(fixture("normal"))
+        .arg("-o")
+        .arg(&target)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("already exists").and(predicate::str::contains("--force")),
+        );
+    assert_eq!(std::fs::read_to_string(&target).expect("read"), "precious");
+    parallax()
+        .arg("export")
+        .arg(fixture("normal"))
+        .arg("-o")
+        .arg(&target)
+        .arg("--force")
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&target)
+            .expect("read")
+            .starts_with("topic_id,")
+    );
+}
+
+#[test]
+fn a_failed_export_never_damages_an_existing_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    let target = dir.path().join("out.md");
+    std::fs::write(&target, "precious").expect("seed");
+    // An unknown topic (usage error) and an input with errors, both with --force.
+    parallax()
+        .arg("export")
+        .arg(fixture("normal"))
+        .args(["--topic", "nope", "--force", "-o"])
+        .arg(&target)
+        .assert()
+        .code(2);
+    parallax()
+        .arg("export")
+        .arg(fixture("javascript-url"))
+        .args(["--force", "-o"])
+        .arg(&target)
+        .assert()
+        .code(1);
+    assert_eq!(std::fs::read_to_string(&target).expect("read"), "precious");
+    let names: Vec<_> = std::fs::read_dir(dir.path()).expect("ls").collect();
+    assert_eq!(names.len(), 1, "no temporary file is left behind");
+}
+
+#[test]
+fn export_to_a_missing_folder_fails_clearly() {
+    let dir = tempfile::tempdir().expect("dir");
+    let target = dir.path().join("no-such-folder/out.json");
+    parallax()
+        .arg("export")
+        .arg(fixture("normal"))
+        .arg("-o")
+        .arg(&target)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("no-such-folder")
+                .and(predicate::str::contains("does not exist"))
+                .and(predicate::str::contains("create it")),
+        );
+    assert!(!target.exists());
+}
+
+#[test]
+fn write_file_reports_an_existing_file_so_the_tui_can_ask() {
+    let dir = tempfile::tempdir().expect("dir");
+    let target = dir.path().join("x.md");
+    export::write_file(&target, b"first", false).expect("a new file");
+    let again = export::write_file(&target, b"second", false);
+    assert!(matches!(again, Err(ExportError::Exists { .. })));
+    assert_eq!(std::fs::read(&target).expect("read"), b"first");
+    export::write_file(&target, b"second", true).expect("forced");
+    assert_eq!(std::fs::read(&target).expect("read"), b"second");
+}
+
+#[test]
+fn one_topic_is_exported_with_topic_and_an_unknown_one_lists_the_choices() {
+    let out = parallax()
+        .arg("export")
+        .arg(fixture("normal"))
+        .args(["--format", "json", "--topic", "dam"])
+        .assert()
+        .success();
+    let doc: Export = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
+    assert_eq!(doc.topics.len(), 1);
+    assert_eq!(doc.topics[0].id, "dam");
+    parallax()
+        .arg("export")
+        .arg(fixture("normal"))
+        .args(["--format", "md", "--topic", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("truce, dam, trade"));
+}
+
+#[test]
+fn export_needs_a_format_it_can_tell() {
+    parallax()
+        .arg("export")
+        .arg(fixture("normal"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--format"));
+}
+
+#[test]
+fn left_and_right_choose_the_sides() {
+    let out = parallax()
+        .arg("export")
+        .arg(fixture("normal"))
+        .args(["--format", "json", "--left", "south", "--right", "north"])
+        .assert()
+        .success();
+    let doc: Export = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
+    assert_eq!(
+        (doc.left.id.as_ref(), doc.right.id.as_ref()),
+        ("south", "north")
+    );
+}
+
+#[test]
+fn default_file_names_follow_dispute_topic_and_format() {
+    let (dispute, _) = load("normal");
+    assert_eq!(
+        export::default_file_name(&dispute, None, Format::Markdown),
+        "river-dispute.md"
+    );
+    assert_eq!(
+        export::default_file_name(&dispute, Some("truce"), Format::Html),
+        "river-dispute-truce.html"
+    );
+    assert_eq!(
+        export::default_file_name(&dispute, Some("../etc"), Format::Csv),
+        "river-dispute--etc.csv"
+    );
+}

@@ -1,6 +1,5 @@
 //! Reading the manifest, `dispute.json`: neutral titles, the sides' order, topics and questions.
 
-use super::diagnostic::Code;
 use super::walk::{Ptr, Walker};
 use crate::format::{DisputeInfo, Manifest, ManifestTopic, Period, Point};
 use serde_json::Value;
@@ -82,13 +81,13 @@ fn topics(w: &mut Walker, v: Value, at: Ptr) -> Vec<ManifestTopic> {
         let (Some(id), Some(title)) = (id, title) else {
             continue;
         };
-        if let Some(first) = seen.insert(id.clone(), i) {
-            w.error(
-                Code::DuplicateId,
-                p.key("id"),
-                format!("topic id `{id}` is already used by /topics/{first}"),
-                "a topic id unique within the manifest",
-            );
+        if !w.first_use(
+            &mut seen,
+            &id,
+            (i, p),
+            "/topics",
+            "a topic id unique within the manifest",
+        ) {
             continue;
         }
         out.push(ManifestTopic {
@@ -116,13 +115,14 @@ fn points(w: &mut Walker, v: Value, p: Ptr) -> Vec<Point> {
         let question = w.req_text(&mut obj, "question", ip);
         w.unknown_fields(obj, ip);
         let Some(id) = id else { continue };
-        if let Some(first) = seen.insert(id.clone(), i) {
-            w.error(
-                Code::DuplicateId,
-                ip.key("id"),
-                format!("point id `{id}` is already used by {}/{first}", p.render()),
-                "a point id unique within its topic",
-            );
+        let list = p.render();
+        if !w.first_use(
+            &mut seen,
+            &id,
+            (i, ip),
+            &list,
+            "a point id unique within its topic",
+        ) {
             continue;
         }
         out.push(Point { id, question });

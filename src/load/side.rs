@@ -64,16 +64,13 @@ fn sources(w: &mut Walker, v: Value, at: Ptr) -> Vec<Source> {
         let Some(source) = w.object(item, p).and_then(|obj| source(w, obj, p)) else {
             continue;
         };
-        if let Some(first) = seen.insert(source.id.clone(), i) {
-            w.error(
-                Code::DuplicateId,
-                p.key("id"),
-                format!(
-                    "source id `{}` is already used by /sources/{first}",
-                    source.id
-                ),
-                "an id unique within the file",
-            );
+        if !w.first_use(
+            &mut seen,
+            &source.id,
+            (i, p),
+            "/sources",
+            "an id unique within the file",
+        ) {
             continue;
         }
         out.push(source);
@@ -91,19 +88,13 @@ fn source(w: &mut Walker, mut obj: Object, at: Ptr) -> Option<Source> {
         .and_then(|v| url(w, v, at.key("url")));
     let author = w.opt_text(&mut obj, "author", at);
     let kind = w.field(&mut obj, "kind").and_then(|v| {
-        let kp = at.key("kind");
-        let s = w.string(v, kp, "a source kind (a string)")?;
-        let kind = SourceKind::parse(&s);
-        if kind.is_none() {
-            let shown = crate::text::clean(&s).text;
-            w.error(
-                Code::BadValue,
-                kp,
-                format!("\"{shown}\" is not a source kind"),
-                "one of official, news, opinion, fact-check, social, academic, other",
-            );
-        }
-        kind
+        w.word(
+            v,
+            at.key("kind"),
+            "a source kind",
+            SourceKind::parse,
+            "official, news, opinion, fact-check, social, academic, other",
+        )
     });
     let affiliation = w
         .field(&mut obj, "affiliation")
@@ -172,13 +163,8 @@ fn topics(w: &mut Walker, v: Value, at: Ptr, sources: &HashMap<&str, usize>) -> 
         let (Some(id), Some(title)) = (id, title) else {
             continue;
         };
-        if let Some(first) = seen.insert(id.clone(), i) {
-            w.error(
-                Code::DuplicateId,
-                p.key("id"),
-                format!("topic id `{id}` is already used by /topics/{first}"),
-                "an id unique within the file (put all of a topic's claims under one entry)",
-            );
+        let expected = "an id unique within the file (put all of a topic's claims under one entry)";
+        if !w.first_use(&mut seen, &id, (i, p), "/topics", expected) {
             continue;
         }
         out.push(Topic { id, title, claims });
@@ -342,19 +328,13 @@ fn assessment(
 ) -> Option<Assessment> {
     let mut obj = w.object(v, at)?;
     let rating = w.required(&mut obj, "rating", at).and_then(|v| {
-        let rp = at.key("rating");
-        let s = w.string(v, rp, "a rating (a string)")?;
-        let rating = Rating::parse(&s);
-        if rating.is_none() {
-            let shown = crate::text::clean(&s).text;
-            w.error(
-                Code::BadValue,
-                rp,
-                format!("\"{shown}\" is not a rating"),
-                "one of unverified, corroborated, disputed, refuted, retracted",
-            );
-        }
-        rating
+        w.word(
+            v,
+            at.key("rating"),
+            "a rating",
+            Rating::parse,
+            "unverified, corroborated, disputed, refuted, retracted",
+        )
     });
     let note = w.opt_text(&mut obj, "note", at);
     let sp = at.key("sources");

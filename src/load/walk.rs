@@ -313,6 +313,56 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// Reads one of a fixed set of words (a source kind, a rating).
+    pub fn word<T>(
+        &mut self,
+        v: Value,
+        at: Ptr,
+        what: &str,
+        parse: fn(&str) -> Option<T>,
+        allowed: &str,
+    ) -> Option<T> {
+        let s = self.string(v, at, &format!("{what} (a string)"))?;
+        let parsed = parse(&s);
+        if parsed.is_none() {
+            let shown = text::clean(&s).text;
+            self.error(
+                Code::BadValue,
+                at,
+                format!("\"{shown}\" is not {what}"),
+                &format!("one of {allowed}"),
+            );
+        }
+        parsed
+    }
+
+    /// Records the first use of an id in a list; reports a later use as a duplicate of the
+    /// first (`list` names the list, e.g. `/topics`). Returns true for a first use.
+    pub fn first_use(
+        &mut self,
+        seen: &mut std::collections::HashMap<String, usize>,
+        id: &str,
+        (i, at): (usize, Ptr),
+        list: &str,
+        expected: &str,
+    ) -> bool {
+        match seen.get(id) {
+            None => {
+                seen.insert(id.to_owned(), i);
+                true
+            }
+            Some(first) => {
+                self.error(
+                    Code::DuplicateId,
+                    at.key("id"),
+                    format!("id `{id}` is already used by {list}/{first}"),
+                    expected,
+                );
+                false
+            }
+        }
+    }
+
     /// Records an error at a pointer given as text (for checks made after the walk).
     pub fn error_at(&mut self, code: Code, pointer: &str, message: String, expected: &str) {
         self.diagnostics.push(

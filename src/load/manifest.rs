@@ -85,7 +85,7 @@ fn topics(w: &mut Walker, v: Value, at: Ptr) -> Vec<ManifestTopic> {
             &mut seen,
             &id,
             (i, p),
-            "/topics",
+            at,
             "a topic id unique within the manifest",
         ) {
             continue;
@@ -115,12 +115,11 @@ fn points(w: &mut Walker, v: Value, p: Ptr) -> Vec<Point> {
         let question = w.req_text(&mut obj, "question", ip);
         w.unknown_fields(obj, ip);
         let Some(id) = id else { continue };
-        let list = p.render();
         if !w.first_use(
             &mut seen,
             &id,
             (i, ip),
-            &list,
+            p,
             "a point id unique within its topic",
         ) {
             continue;

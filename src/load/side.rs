@@ -68,7 +68,7 @@ fn sources(w: &mut Walker, v: Value, at: Ptr) -> Vec<Source> {
             &mut seen,
             &source.id,
             (i, p),
-            "/sources",
+            at,
             "an id unique within the file",
         ) {
             continue;
@@ -164,7 +164,7 @@ fn topics(w: &mut Walker, v: Value, at: Ptr, sources: &HashMap<&str, usize>) -> 
             continue;
         };
         let expected = "an id unique within the file (put all of a topic's claims under one entry)";
-        if !w.first_use(&mut seen, &id, (i, p), "/topics", expected) {
+        if !w.first_use(&mut seen, &id, (i, p), at, expected) {
             continue;
         }
         out.push(Topic { id, title, claims });

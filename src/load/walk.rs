@@ -337,13 +337,13 @@ impl<'a> Walker<'a> {
     }
 
     /// Records the first use of an id in a list; reports a later use as a duplicate of the
-    /// first (`list` names the list, e.g. `/topics`). Returns true for a first use.
+    /// first (`list` points at the list, e.g. `/topics`). Returns true for a first use.
     pub fn first_use(
         &mut self,
         seen: &mut std::collections::HashMap<String, usize>,
         id: &str,
         (i, at): (usize, Ptr),
-        list: &str,
+        list: Ptr,
         expected: &str,
     ) -> bool {
         match seen.get(id) {
@@ -355,7 +355,7 @@ impl<'a> Walker<'a> {
                 self.error(
                     Code::DuplicateId,
                     at.key("id"),
-                    format!("id `{id}` is already used by {list}/{first}"),
+                    format!("id `{id}` is already used by {}/{first}", list.render()),
                     expected,
                 );
                 false

@@ -66,7 +66,7 @@ pub mod help {
     pub const HELP: &str = "this help";
     pub const QUIT: &str = "quit";
     pub const SUSPEND: &str = "suspend to the shell (fg to return)";
-    pub const EXPORT: &str = "export this topic or all topics to a file (search and filters apply)";
+    pub const EXPORT: &str = "export to a file: this topic or all, as shown";
     pub const EXPORT_NEXT_FIELD: &str = "next field";
     pub const EXPORT_PREV_FIELD: &str = "previous field";
     pub const EXPORT_LEFT: &str = "previous choice; in the file: cursor left";

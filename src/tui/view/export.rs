@@ -1,21 +1,21 @@
-//! The export dialog, drawn over the screen: what to export, the format, the file, then a line
-//! for what happened ("overwrite? y / n", or why the last try failed) and the dialog's keys,
-//! generated from the bindings table.
+//! The export dialog, drawn over the screen: what to export, the format, the file, then what
+//! happened ("overwrite? y / n", or why the last try failed). Its keys show in the footer.
 
 use crate::export::Format;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::export::{Dialog, Field, Scope, Stage, format_name};
-use crate::tui::keys::{self, EXPORT_BINDINGS};
 use crate::tui::strings::export as words;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
 /// Columns of the field labels (`▸ Format  `).
 const LABEL: usize = 10;
+/// What goes between a label and its value (`◂ ` on a focused field of choices).
+const INDENT: &str = "  ";
 /// Lines of the dialog's text.
 const LINES: u16 = 7;
 
@@ -34,7 +34,8 @@ fn label(theme: Theme, name: &str, focused: bool) -> Span<'static> {
     }
 }
 
-/// One field of choices: the chosen one in reverse video, `◂ ▸` around them while focused.
+/// One field of choices: the chosen one marked `●` and in reverse video, `◂ ▸` around them while
+/// focused.
 fn choices(
     theme: Theme,
     label: Span<'static>,
@@ -42,12 +43,13 @@ fn choices(
     focused: bool,
 ) -> Line<'static> {
     let mut spans = vec![label];
-    spans.push(Span::raw(if focused { "◂ " } else { "  " }));
+    spans.push(Span::raw(if focused { "◂ " } else { INDENT }));
     for (i, (name, chosen)) in items.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw(" "));
         }
-        let s = format!(" {name} ");
+        let mark = if chosen { '●' } else { '○' };
+        let s = format!("{mark} {name} ");
         spans.push(if chosen {
             Span::styled(s, theme.selected())
         } else {
@@ -67,7 +69,8 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(format!(" {} ", words::TITLE))
-        .border_style(theme.border(true));
+        .border_style(theme.border(true))
+        .padding(Padding::horizontal(1));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -78,7 +81,7 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
     let all = words::all_topics_choice(app.cmp.topics.len());
     let mut scope_items = Vec::new();
     if let Some(t) = app.current_topic() {
-        let cols = room.saturating_sub(text::width(&all) + 3).max(8);
+        let cols = room.saturating_sub(text::width(&all) + 6).max(8);
         let this = words::this_topic_choice(&t.title);
         let this = if text::width(&this) > cols {
             let mut cut = text::fit(&this, cols.saturating_sub(1));
@@ -95,7 +98,7 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
         .map(|&f| (format_name(f).to_owned(), f == d.format))
         .collect();
 
-    let (path, column) = d.path.shown(width.saturating_sub(LABEL + 1));
+    let (path, column) = d.path.shown(width.saturating_sub(LABEL + INDENT.len() + 1));
     let [status, status_more]: [Line; 2] = match (&d.note, d.stage) {
         (Some(note), Stage::Confirm) => [
             Line::styled(text::fit(note, width), theme.warning()),
@@ -112,13 +115,6 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
         }
         (None, _) => [Line::styled(words::AS_SHOWN, theme.dim()), Line::raw("")],
     };
-    let mut hint = Vec::new();
-    for b in EXPORT_BINDINGS {
-        let Some(name) = b.footer else { continue };
-        let key = b.keys.first().map(|&k| keys::label(k)).unwrap_or_default();
-        hint.push(Span::styled(format!(" {key} "), theme.key()));
-        hint.push(Span::raw(format!(" {name}  ")));
-    }
     let lines = vec![
         choices(
             theme,
@@ -134,16 +130,17 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
         ),
         Line::from(vec![
             label(theme, words::FILE, focused(Field::File)),
+            Span::raw(INDENT),
             Span::raw(path),
         ]),
+        Line::raw(""),
         status,
         status_more,
         Line::styled(words::WHERE, theme.dim()),
-        Line::from(hint),
     ];
     frame.render_widget(Paragraph::new(lines), inner);
     if focused(Field::File) {
-        let x = inner.x + u16::try_from(LABEL + column).unwrap_or(inner.width);
+        let x = inner.x + u16::try_from(LABEL + INDENT.len() + column).unwrap_or(inner.width);
         if x < inner.right() && inner.height > 2 {
             frame.set_cursor_position(Position::new(x, inner.y + 2));
         }

@@ -305,6 +305,7 @@ pub fn perform(app: &mut App) {
         Err(ExportError::Exists { .. }) => {
             d.stage = Stage::Confirm;
             d.note = Some(strings::export::exists(&shown));
+            app.message = Some(strings::export::ask_overwrite(&shown));
         }
         Err(e) => {
             d.stage = Stage::Editing;

@@ -163,6 +163,11 @@ pub mod export {
         format!("{path} already exists.")
     }
 
+    /// The footer while "overwrite?" waits for y or n.
+    pub fn ask_overwrite(path: &str) -> String {
+        format!("{path} already exists. {OVERWRITE}")
+    }
+
     /// The footer when an export failed.
     pub fn failed(reason: &str) -> String {
         format!("Not exported: {reason}")

@@ -164,7 +164,10 @@ mod tests {
     fn a_long_text_shows_its_end_with_the_cursor() {
         let f = TextField::new("a".repeat(30) + "end");
         let (line, col) = f.shown(10);
-        assert!(line.starts_with('…') && line.trim_end().ends_with("end"), "{line}");
+        assert!(
+            line.starts_with('…') && line.trim_end().ends_with("end"),
+            "{line}"
+        );
         assert!(col < 10);
     }
 }

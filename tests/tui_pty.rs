@@ -1,6 +1,6 @@
 //! End to end: the real binary in a pseudo-terminal. It opens, navigates, survives resizes down
 //! to a too-small window, quits cleanly, and shows hostile text as inert markers: the window title
-//! and clipboard are untouched and the screen is neither cleared nor garbled.
+//! and clipboard are untouched and the screen is neither cleared nor garbled. `e` exports a file.
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -272,6 +272,25 @@ fn hostile_text_is_shown_as_markers() {
         seen.titles
     );
     assert!(seen.clipboard.is_empty(), "the clipboard was written");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
+#[test]
+fn e_exports_to_a_typed_folder_and_the_footer_says_where() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().display().to_string();
+    let mut s = Session::start(&["tests/fixtures/tui/sample"], 110, 30);
+    s.wait_for("the comparison", |t| t.contains("Sharing the river"));
+    s.send("e");
+    s.wait_for("the export dialog", |t| t.contains("river-water.md"));
+    // Tab twice to the file, Home, then the folder in front of the offered name.
+    s.send(&format!("\t\t\x1b[H{folder}/"));
+    s.wait_for("the typed path", |t| t.contains("/river-water.md"));
+    s.send("\r");
+    s.wait_for("the footer", |t| t.contains("Exported Markdown to"));
+    let text = std::fs::read_to_string(dir.path().join("river-water.md")).expect("written");
+    assert!(text.contains("Sharing the river"), "{text}");
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }

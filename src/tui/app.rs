@@ -10,6 +10,7 @@ use crate::format::{ClaimAt, Dispute};
 use crate::layout::{self, Line};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 /// The smallest terminal the screen is laid out for; below it the screen says so.
 pub const MIN_WIDTH: u16 = 50;
@@ -119,6 +120,10 @@ pub struct App {
     pub overlay: Overlay,
     /// A one-off message for the footer, cleared by the next key.
     pub message: Option<String>,
+    /// The export dialog, when open.
+    pub export: Option<super::export::Dialog>,
+    /// The folder a relative export path is in: the current folder (tests point it elsewhere).
+    pub export_folder: PathBuf,
     heights: HashMap<(usize, usize), Vec<u32>>,
 }
 
@@ -162,6 +167,8 @@ impl App {
             back: Vec::new(),
             overlay: Overlay::None,
             message: None,
+            export: None,
+            export_folder: PathBuf::from("."),
             heights: HashMap::new(),
         };
         app.count();

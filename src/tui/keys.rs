@@ -1,6 +1,8 @@
 //! The one table of key bindings. Key handling, the help overlay, the footer and README-tui.md
 //! all read it, so they can never disagree.
 
+use super::app::App;
+use super::export::Input;
 use super::strings::{footer, help};
 use super::update::Action;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -156,11 +158,76 @@ pub const BINDINGS: &[Binding] = &[
         footer: Some(footer::QUIT),
     },
     Binding {
+        keys: &[c('e')],
+        action: Action::Export,
+        help: help::EXPORT,
+        footer: Some(footer::EXPORT),
+    },
+    Binding {
         keys: &[ctrl('z')],
         action: Action::Suspend,
         help: help::SUSPEND,
         footer: None,
     },
+];
+
+const fn dialog(
+    keys: &'static [Key],
+    input: Input,
+    help: &'static str,
+    footer: Option<&'static str>,
+) -> Binding {
+    Binding {
+        keys,
+        action: Action::ExportDialog(input),
+        help,
+        footer,
+    }
+}
+
+/// The bindings inside the export dialog, which the dialog's hint line and README list. Any other
+/// character (without Ctrl or Alt) types into the path; Ctrl-C and Ctrl-Z act as everywhere.
+pub const EXPORT_BINDINGS: &[Binding] = &[
+    dialog(
+        &[k(KeyCode::Tab), k(KeyCode::Down)],
+        Input::NextField,
+        help::EXPORT_NEXT_FIELD,
+        Some(footer::EXPORT_FIELD),
+    ),
+    dialog(
+        &[k(KeyCode::BackTab), k(KeyCode::Up)],
+        Input::PrevField,
+        help::EXPORT_PREV_FIELD,
+        None,
+    ),
+    dialog(&[k(KeyCode::Left)], Input::Left, help::EXPORT_LEFT, None),
+    dialog(&[k(KeyCode::Right)], Input::Right, help::EXPORT_RIGHT, None),
+    dialog(&[k(KeyCode::Home)], Input::Home, help::EXPORT_HOME, None),
+    dialog(&[k(KeyCode::End)], Input::End, help::EXPORT_END, None),
+    dialog(
+        &[k(KeyCode::Backspace)],
+        Input::Backspace,
+        help::EXPORT_BACKSPACE,
+        None,
+    ),
+    dialog(
+        &[k(KeyCode::Delete)],
+        Input::Delete,
+        help::EXPORT_DELETE,
+        None,
+    ),
+    dialog(
+        &[k(KeyCode::Enter)],
+        Input::Submit,
+        help::EXPORT_SUBMIT,
+        Some(footer::EXPORT_SUBMIT),
+    ),
+    dialog(
+        &[k(KeyCode::Esc)],
+        Input::Cancel,
+        help::EXPORT_CANCEL,
+        Some(footer::EXPORT_CANCEL),
+    ),
 ];
 
 /// The key as the table spells it: Shift is part of a character (`G`, `?`) and of Shift-Tab.
@@ -188,6 +255,28 @@ pub fn action_for(event: KeyEvent) -> Option<Action> {
         .map(|b| b.action)
 }
 
+/// The action a key press triggers where the keys act now: in the export dialog its own bindings
+/// and typing, else (and for Ctrl-C and Ctrl-Z) the main table.
+pub fn action_in(app: &App, event: KeyEvent) -> Option<Action> {
+    if app.export.is_none() {
+        return action_for(event);
+    }
+    let key = normalise(event);
+    if let Some(b) = EXPORT_BINDINGS.iter().find(|b| b.keys.contains(&key)) {
+        return Some(b.action);
+    }
+    match key.code {
+        KeyCode::Char(ch)
+            if !key
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::ExportDialog(Input::Type(ch)))
+        }
+        _ => action_for(event),
+    }
+}
+
 /// A key's name as help and footer show it.
 pub fn label(key: Key) -> String {
     let name = match key.code {
@@ -204,6 +293,7 @@ pub fn label(key: Key) -> String {
         KeyCode::Enter => "Enter".to_owned(),
         KeyCode::Esc => "Esc".to_owned(),
         KeyCode::Backspace => "Backspace".to_owned(),
+        KeyCode::Delete => "Delete".to_owned(),
         KeyCode::Char(ch) => ch.to_string(),
         other => format!("{other:?}"),
     };
@@ -226,8 +316,13 @@ pub fn labels(binding: &Binding) -> String {
 
 /// The bindings as a Markdown table, as README's key table shows them.
 pub fn markdown_table() -> String {
+    markdown_table_of(BINDINGS)
+}
+
+/// Some bindings (the main ones, or the export dialog's) as a Markdown table.
+pub fn markdown_table_of(bindings: &[Binding]) -> String {
     let mut out = String::from("| keys | what they do |\n| --- | --- |\n");
-    for b in BINDINGS {
+    for b in bindings {
         let keys: Vec<String> = b.keys.iter().map(|&k| format!("`{}`", label(k))).collect();
         out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help));
     }
@@ -246,6 +341,13 @@ mod tests {
             .collect();
         for (i, key) in keys.iter().enumerate() {
             assert!(!keys[i + 1..].contains(key), "{key:?} is bound twice");
+        }
+        let dialog: Vec<Key> = EXPORT_BINDINGS
+            .iter()
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
+        for (i, key) in dialog.iter().enumerate() {
+            assert!(!dialog[i + 1..].contains(key), "{key:?} is bound twice");
         }
     }
 

@@ -5,9 +5,11 @@
 //! [`terminal`] touches a real terminal.
 
 pub mod app;
+pub mod export;
 pub mod keys;
 pub mod strings;
 pub mod terminal;
+pub mod text_field;
 pub mod theme;
 pub mod update;
 pub mod view;

@@ -66,6 +66,17 @@ pub mod help {
     pub const HELP: &str = "this help";
     pub const QUIT: &str = "quit";
     pub const SUSPEND: &str = "suspend to the shell (fg to return)";
+    pub const EXPORT: &str = "export to a file: this topic or all, as shown";
+    pub const EXPORT_NEXT_FIELD: &str = "next field";
+    pub const EXPORT_PREV_FIELD: &str = "previous field";
+    pub const EXPORT_LEFT: &str = "previous choice; in the file: cursor left";
+    pub const EXPORT_RIGHT: &str = "next choice; in the file: cursor right";
+    pub const EXPORT_HOME: &str = "start of the file's path";
+    pub const EXPORT_END: &str = "end of the file's path";
+    pub const EXPORT_BACKSPACE: &str = "delete before the cursor (other keys type)";
+    pub const EXPORT_DELETE: &str = "delete under the cursor";
+    pub const EXPORT_SUBMIT: &str = "export; if the file exists, y replaces it and n keeps it";
+    pub const EXPORT_CANCEL: &str = "cancel";
 }
 
 /// Short footer labels.
@@ -77,6 +88,90 @@ pub mod footer {
     pub const PICK: &str = "parties";
     pub const HELP: &str = "help";
     pub const QUIT: &str = "quit";
+    pub const EXPORT: &str = "export";
+    pub const EXPORT_FIELD: &str = "next field";
+    pub const EXPORT_SUBMIT: &str = "export";
+    pub const EXPORT_CANCEL: &str = "cancel";
+}
+
+/// The export dialog's words.
+pub mod export {
+    /// The dialog's title.
+    pub const TITLE: &str = "Export";
+    /// The label of the scope field.
+    pub const SCOPE: &str = "What";
+    /// The label of the format field.
+    pub const FORMAT: &str = "Format";
+    /// The label of the path field.
+    pub const FILE: &str = "File";
+    /// The choice of every topic.
+    pub const ALL_TOPICS: &str = "all topics";
+    /// The choice of the selected topic.
+    pub const THIS_TOPIC: &str = "this topic";
+    /// Format names.
+    pub const MARKDOWN: &str = "Markdown";
+    /// See [`MARKDOWN`].
+    pub const CSV: &str = "CSV";
+    /// See [`MARKDOWN`].
+    pub const JSON: &str = "JSON";
+    /// See [`MARKDOWN`].
+    pub const HTML: &str = "HTML";
+    /// What the export holds.
+    pub const AS_SHOWN: &str =
+        "The comparison as shown: the two parties, search and filters applied.";
+    /// Where a relative path goes.
+    pub const WHERE: &str = "A relative path is in the current folder; ~/ is your home folder.";
+    /// The question before replacing a file.
+    pub const OVERWRITE: &str = "Overwrite it? y / n";
+    /// After `n` at "overwrite?".
+    pub const KEPT: &str =
+        "The file was kept as it was; type another name, or Enter to be asked again.";
+    /// Enter with an empty path.
+    pub const NO_FILE: &str = "Type a file name first.";
+
+    /// The footer after an export: the path early, so a narrow footer still shows it.
+    pub fn exported(path: &str, format: &str, what: &str) -> String {
+        format!("Exported {format} to {path} ({what})")
+    }
+
+    /// "this topic" in the footer.
+    pub fn topic(title: &str) -> String {
+        format!("topic “{title}”")
+    }
+
+    /// "all topics" in the footer.
+    pub fn all_topics(n: usize) -> String {
+        if n == 1 {
+            "the one topic".to_owned()
+        } else {
+            format!("all {n} topics")
+        }
+    }
+
+    /// "all topics" in the dialog.
+    pub fn all_topics_choice(n: usize) -> String {
+        format!("{ALL_TOPICS} ({n})")
+    }
+
+    /// "this topic" in the dialog.
+    pub fn this_topic_choice(title: &str) -> String {
+        format!("{THIS_TOPIC}: {title}")
+    }
+
+    /// The file exists.
+    pub fn exists(path: &str) -> String {
+        format!("{path} already exists.")
+    }
+
+    /// The footer while "overwrite?" waits for y or n.
+    pub fn ask_overwrite(path: &str) -> String {
+        format!("{path} already exists. {OVERWRITE}")
+    }
+
+    /// The footer when an export failed.
+    pub fn failed(reason: &str) -> String {
+        format!("Not exported: {reason}")
+    }
 }
 
 /// The line the header shows for the two parties.

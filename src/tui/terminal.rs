@@ -31,11 +31,11 @@ pub trait Host {
     fn suspend(&mut self) -> io::Result<()>;
 }
 
-/// Turns a terminal event into an action: key presses (not releases or repeats of releases),
-/// resizes, the mouse wheel and left clicks.
-pub fn to_action(event: Event) -> Option<Action> {
+/// Turns a terminal event into an action: key presses (not releases or repeats of releases, and
+/// as the open dialog reads them), resizes, the mouse wheel and left clicks.
+pub fn to_action(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => keys::action_for(key),
+        Event::Key(key) if key.kind == KeyEventKind::Press => keys::action_in(app, key),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(m) => {
             let lines = match m.kind {
@@ -84,7 +84,7 @@ pub fn event_loop<B: Backend>(
             .map_err(backend_error)?;
         let mut outcome = Outcome::Continue;
         loop {
-            if let Some(action) = to_action(host.read()?) {
+            if let Some(action) = to_action(app, host.read()?) {
                 outcome = update(app, action);
             }
             if outcome != Outcome::Continue || !host.pending()? {
@@ -94,6 +94,7 @@ pub fn event_loop<B: Backend>(
         match outcome {
             Outcome::Continue => {}
             Outcome::Quit => return Ok(()),
+            Outcome::Export => super::export::perform(app),
             Outcome::Suspend => {
                 host.suspend()?;
                 // Resizing clears the screen and forgets the last frame, so all of it is redrawn

@@ -48,6 +48,10 @@ pub enum Action {
     Quit,
     /// Suspend to the shell; `fg` brings the screen back.
     Suspend,
+    /// Open the export dialog.
+    Export,
+    /// A key in the export dialog.
+    ExportDialog(super::export::Input),
     /// The terminal changed size.
     Resize {
         /// Columns.
@@ -96,6 +100,8 @@ impl Action {
             Action::Help => "help",
             Action::Quit => "quit",
             Action::Suspend => "suspend",
+            Action::Export => "export",
+            Action::ExportDialog(_) => "export_dialog",
             Action::Resize { .. } => "resize",
             Action::Scroll { .. } => "scroll",
             Action::Click { .. } => "click",
@@ -112,6 +118,8 @@ pub enum Outcome {
     Quit,
     /// Suspend to the shell, then redraw.
     Suspend,
+    /// Write the export the dialog asked for (`export::perform`), then redraw.
+    Export,
 }
 
 /// Applies one action to the state.
@@ -131,6 +139,7 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
                 scroll_detail(app, d, 0);
             }
         }
+        _ if app.export.is_some() => return super::export::update(app, action),
         Action::Scroll { column, row, lines } => {
             wheel(app, Position::new(column, row), isize::from(lines))
         }
@@ -150,6 +159,7 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
 fn main_key(app: &mut App, action: Action) {
     match action {
         Action::Help => app.overlay = Overlay::Help { scroll: 0 },
+        Action::Export => super::export::open(app),
         Action::SwapSides => app.set_pair(app.cmp.right, app.cmp.left),
         Action::PickParties => {
             if app.dispute.sides.len() <= 2 {

@@ -1,9 +1,9 @@
-//! The footer: the few keys that matter most (from the bindings table), a one-off message, and
+//! The footer: the few keys that matter most (from the bindings table, or the export dialog's), a one-off message, and
 //! where the selection is.
 
 use crate::text;
 use crate::tui::app::{App, Focus};
-use crate::tui::keys::{self, BINDINGS};
+use crate::tui::keys::{self, BINDINGS, EXPORT_BINDINGS};
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -28,7 +28,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         used = text::width(&s);
         spans.push(Span::styled(s, theme.warning()));
     } else {
-        for b in BINDINGS {
+        let table = if app.export.is_some() {
+            EXPORT_BINDINGS
+        } else {
+            BINDINGS
+        };
+        for b in table {
             let Some(label) = b.footer else { continue };
             let key = b.keys.first().map(|&k| keys::label(k)).unwrap_or_default();
             let w = text::width(&key) + text::width(label) + 4;

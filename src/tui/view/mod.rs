@@ -4,6 +4,7 @@
 
 pub mod comparison;
 pub mod detail;
+pub mod export;
 pub mod footer;
 pub mod header;
 pub mod help;
@@ -147,6 +148,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Overlay::None => {}
         Overlay::Help { scroll } => help::draw(frame, app, scroll, &regions),
         Overlay::Picker(p) => picker::draw(frame, app, p, regions.picker),
+    }
+    if let Some(d) = &app.export {
+        export::draw(frame, app, d, regions.detail);
     }
     footer::draw(frame, app, regions.footer);
 }

@@ -1,0 +1,173 @@
+//! A one-line text field: typing, deleting and moving the cursor by grapheme, so a combining mark
+//! or an emoji is never split. The export dialog's path uses it.
+
+use crate::text;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The text and where the cursor stands in it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TextField {
+    text: String,
+    /// A byte offset into `text`, always on a grapheme boundary.
+    cursor: usize,
+}
+
+/// A change to a text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// Insert a character at the cursor.
+    Insert(char),
+    /// Delete the grapheme before the cursor.
+    Backspace,
+    /// Delete the grapheme under the cursor.
+    Delete,
+    /// One grapheme left.
+    Left,
+    /// One grapheme right.
+    Right,
+    /// To the start.
+    Home,
+    /// To the end.
+    End,
+}
+
+impl TextField {
+    /// A field holding `text`, the cursor at its end.
+    pub fn new(text: impl Into<String>) -> TextField {
+        let text = text.into();
+        TextField {
+            cursor: text.len(),
+            text,
+        }
+    }
+
+    /// The text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The cursor, as a byte offset into the text.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    fn prev_boundary(&self) -> usize {
+        self.text
+            .get(..self.cursor)
+            .and_then(|s| s.grapheme_indices(true).next_back())
+            .map_or(0, |(i, _)| i)
+    }
+
+    fn next_boundary(&self) -> usize {
+        self.text
+            .get(self.cursor..)
+            .and_then(|s| s.graphemes(true).next())
+            .map_or(self.cursor, |g| self.cursor + g.len())
+    }
+
+    /// Applies an edit; returns whether the text changed. Control characters are not inserted.
+    pub fn apply(&mut self, edit: Edit) -> bool {
+        match edit {
+            Edit::Insert(c) if !c.is_control() => {
+                self.text.insert(self.cursor, c);
+                self.cursor += c.len_utf8();
+                // A combining mark joins the grapheme before it; keep the cursor on a boundary.
+                self.cursor = self.next_boundary_at_or_after(self.cursor);
+                true
+            }
+            Edit::Insert(_) => false,
+            Edit::Backspace => {
+                let start = self.prev_boundary();
+                let changed = start < self.cursor;
+                self.text.replace_range(start..self.cursor, "");
+                self.cursor = start;
+                changed
+            }
+            Edit::Delete => {
+                let end = self.next_boundary();
+                let changed = end > self.cursor;
+                self.text.replace_range(self.cursor..end, "");
+                changed
+            }
+            Edit::Left => {
+                self.cursor = self.prev_boundary();
+                false
+            }
+            Edit::Right => {
+                self.cursor = self.next_boundary();
+                false
+            }
+            Edit::Home => {
+                self.cursor = 0;
+                false
+            }
+            Edit::End => {
+                self.cursor = self.text.len();
+                false
+            }
+        }
+    }
+
+    fn next_boundary_at_or_after(&self, at: usize) -> usize {
+        self.text
+            .grapheme_indices(true)
+            .map(|(i, _)| i)
+            .chain(std::iter::once(self.text.len()))
+            .find(|&i| i >= at)
+            .unwrap_or(self.text.len())
+    }
+
+    /// What to show in `cols` columns: the text cleaned for the terminal (typed text could hold a
+    /// bidi or invisible character) and the cursor's column. A text too long to fit is cut on the
+    /// left, after `…`, so the cursor stays in view.
+    pub fn shown(&self, cols: usize) -> (String, usize) {
+        let before = text::clean(self.text.get(..self.cursor).unwrap_or("")).text;
+        let after = text::clean(self.text.get(self.cursor..).unwrap_or("")).text;
+        let cols = cols.max(2);
+        let mut head = before;
+        let mut skipped = false;
+        while text::width(&head) + usize::from(skipped) >= cols {
+            let Some(g) = head.graphemes(true).next() else {
+                break;
+            };
+            head = head.split_at(g.len()).1.to_owned();
+            skipped = true;
+        }
+        let head = if skipped { format!("…{head}") } else { head };
+        let column = text::width(&head);
+        (text::fit(&format!("{head}{after}"), cols), column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_move_by_grapheme() {
+        let mut f = TextField::new("ae\u{301}b");
+        f.apply(Edit::Left);
+        f.apply(Edit::Left);
+        f.apply(Edit::Backspace);
+        assert_eq!(f.text(), "e\u{301}b");
+        f.apply(Edit::Delete);
+        assert_eq!(f.text(), "b");
+        f.apply(Edit::End);
+        f.apply(Edit::Insert('x'));
+        f.apply(Edit::Home);
+        f.apply(Edit::Insert('/'));
+        assert_eq!(f.text(), "/bx");
+        assert!(!f.apply(Edit::Insert('\u{1b}')), "no control characters");
+    }
+
+    #[test]
+    fn a_long_text_shows_its_end_with_the_cursor() {
+        let f = TextField::new("a".repeat(30) + "end");
+        let (line, col) = f.shown(10);
+        assert!(
+            line.starts_with('…') && line.trim_end().ends_with("end"),
+            "{line}"
+        );
+        assert!(col < 10);
+    }
+}

@@ -1,0 +1,148 @@
+//! The export dialog, drawn over the screen: what to export, the format, the file, then what
+//! happened ("overwrite? y / n", or why the last try failed). Its keys show in the footer.
+
+use crate::export::Format;
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::export::{Dialog, Field, Scope, Stage, format_name};
+use crate::tui::strings::export as words;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+
+/// Columns of the field labels (`▸ Format  `).
+const LABEL: usize = 10;
+/// What goes between a label and its value (`◂ ` on a focused field of choices).
+const INDENT: &str = "  ";
+/// Lines of the dialog's text.
+const LINES: u16 = 7;
+
+/// Where the dialog sits on the screen's main area.
+pub fn area(main: Rect) -> Rect {
+    super::centered(main, 76.min(main.width.saturating_sub(4)), LINES + 2)
+}
+
+fn label(theme: Theme, name: &str, focused: bool) -> Span<'static> {
+    let marker = if focused { "▸ " } else { "  " };
+    let s = text::fit(&format!("{marker}{name}"), LABEL);
+    if focused {
+        Span::styled(s, theme.title())
+    } else {
+        Span::raw(s)
+    }
+}
+
+/// One field of choices: the chosen one marked `●` and in reverse video, `◂ ▸` around them while
+/// focused.
+fn choices(
+    theme: Theme,
+    label: Span<'static>,
+    items: Vec<(String, bool)>,
+    focused: bool,
+) -> Line<'static> {
+    let mut spans = vec![label];
+    spans.push(Span::raw(if focused { "◂ " } else { INDENT }));
+    for (i, (name, chosen)) in items.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        let mark = if chosen { '●' } else { '○' };
+        let s = format!("{mark} {name} ");
+        spans.push(if chosen {
+            Span::styled(s, theme.selected())
+        } else {
+            Span::raw(s)
+        });
+    }
+    if focused {
+        spans.push(Span::raw(" ▸"));
+    }
+    Line::from(spans)
+}
+
+/// Draws the dialog over the screen's main area.
+pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
+    let theme = app.theme;
+    let area = area(main);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(format!(" {} ", words::TITLE))
+        .border_style(theme.border(true))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let room = width.saturating_sub(LABEL + 4);
+    let editing = d.stage != Stage::Confirm;
+    let focused = |f: Field| editing && d.field == f;
+
+    let all = words::all_topics_choice(app.cmp.topics.len());
+    let mut scope_items = Vec::new();
+    if let Some(t) = app.current_topic() {
+        let cols = room.saturating_sub(text::width(&all) + 6).max(8);
+        let this = words::this_topic_choice(&t.title);
+        let this = if text::width(&this) > cols {
+            let mut cut = text::fit(&this, cols.saturating_sub(1));
+            cut.push('…');
+            cut
+        } else {
+            this
+        };
+        scope_items.push((this, d.scope == Scope::Topic));
+    }
+    scope_items.push((all, d.scope == Scope::All));
+    let formats = Format::ALL
+        .iter()
+        .map(|&f| (format_name(f).to_owned(), f == d.format))
+        .collect();
+
+    let (path, column) = d.path.shown(width.saturating_sub(LABEL + INDENT.len() + 1));
+    let [status, status_more]: [Line; 2] = match (&d.note, d.stage) {
+        (Some(note), Stage::Confirm) => [
+            Line::styled(text::fit(note, width), theme.warning()),
+            Line::styled(words::OVERWRITE, theme.title()),
+        ],
+        (Some(note), _) => {
+            let mut wrapped = text::wrap(note, width).into_iter();
+            let first = wrapped.next().unwrap_or_default();
+            let second = wrapped.next().unwrap_or_default();
+            [
+                Line::styled(first, theme.warning()),
+                Line::styled(second, theme.warning()),
+            ]
+        }
+        (None, _) => [Line::styled(words::AS_SHOWN, theme.dim()), Line::raw("")],
+    };
+    let lines = vec![
+        choices(
+            theme,
+            label(theme, words::SCOPE, focused(Field::Scope)),
+            scope_items,
+            focused(Field::Scope),
+        ),
+        choices(
+            theme,
+            label(theme, words::FORMAT, focused(Field::Format)),
+            formats,
+            focused(Field::Format),
+        ),
+        Line::from(vec![
+            label(theme, words::FILE, focused(Field::File)),
+            Span::raw(INDENT),
+            Span::raw(path),
+        ]),
+        Line::raw(""),
+        status,
+        status_more,
+        Line::styled(words::WHERE, theme.dim()),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+    if focused(Field::File) {
+        let x = inner.x + u16::try_from(LABEL + INDENT.len() + column).unwrap_or(inner.width);
+        if x < inner.right() && inner.height > 2 {
+            frame.set_cursor_position(Position::new(x, inner.y + 2));
+        }
+    }
+}

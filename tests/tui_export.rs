@@ -1,0 +1,290 @@
+//! Exporting from the screen (`e`): the dialog chooses this topic or all topics and the format,
+//! offers a file named after the dispute and the topic, takes a typed path, writes the comparison
+//! the screen shows, never replaces a file without a `y`, and the footer says where the file went.
+
+use parallax::export::Format;
+use parallax::load;
+use parallax::tui::export::{Field, Input, Scope, Stage};
+use parallax::tui::keys;
+use parallax::tui::theme::Theme;
+use parallax::tui::{Action, App, Outcome, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::{Path, PathBuf};
+
+/// The fixture's app at 80×24, exporting into `folder`.
+fn app(folder: &Path) -> App {
+    let loaded = load::load_paths(&[PathBuf::from("tests/fixtures/tui/sample")]);
+    let mut app = App::new(loaded.dispute.expect("fixture loads"), 0, 1, Theme::plain());
+    app.export_folder = folder.to_path_buf();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    app
+}
+
+/// Presses keys as the terminal reads them (through the bindings tables), carrying out an export
+/// when one is asked for, as the event loop does.
+fn keys(app: &mut App, presses: &[KeyCode]) {
+    for &code in presses {
+        let action = keys::action_in(app, KeyEvent::new(code, KeyModifiers::NONE));
+        if let Some(action) = action
+            && update(app, action) == Outcome::Export
+        {
+            parallax::tui::export::perform(app);
+        }
+    }
+}
+
+fn typed(app: &mut App, s: &str) {
+    let codes: Vec<KeyCode> = s.chars().map(KeyCode::Char).collect();
+    keys(app, &codes);
+}
+
+fn path_text(app: &App) -> String {
+    app.export
+        .as_ref()
+        .map(|d| d.path.text().to_owned())
+        .unwrap_or_default()
+}
+
+fn screen(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| view::draw(f, app)).expect("draws");
+    t.backend().to_string()
+}
+
+#[test]
+fn e_opens_the_dialog_on_this_topic_in_markdown_and_esc_cancels() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(dir.path());
+    keys(&mut a, &[KeyCode::Char('e')]);
+    let d = a.export.as_ref().expect("the dialog is open");
+    assert_eq!(
+        (d.scope, d.format, d.field),
+        (Scope::Topic, Format::Markdown, Field::Scope)
+    );
+    assert_eq!(
+        path_text(&a),
+        "river-water.md",
+        "named after dispute and topic"
+    );
+    // q types into the dialog rather than quitting.
+    keys(&mut a, &[KeyCode::Char('q'), KeyCode::Esc]);
+    assert!(a.export.is_none(), "Esc cancels");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("dir").count(),
+        0,
+        "nothing written"
+    );
+}
+
+#[test]
+fn scope_and_format_change_the_offered_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(dir.path());
+    keys(&mut a, &[KeyCode::Char('e'), KeyCode::Right]);
+    assert_eq!(a.export.as_ref().map(|d| d.scope), Some(Scope::All));
+    assert_eq!(path_text(&a), "river.md");
+    keys(&mut a, &[KeyCode::Tab, KeyCode::Right]);
+    assert_eq!(path_text(&a), "river.csv");
+    keys(&mut a, &[KeyCode::Right, KeyCode::Right]);
+    assert_eq!(path_text(&a), "river.html");
+    keys(&mut a, &[KeyCode::Right]);
+    assert_eq!(path_text(&a), "river.md", "the formats wrap around");
+    keys(&mut a, &[KeyCode::Left, KeyCode::BackTab, KeyCode::Left]);
+    assert_eq!(path_text(&a), "river-water.html");
+    let d = a.export.as_ref().expect("open");
+    assert_eq!((d.scope, d.format), (Scope::Topic, Format::Html));
+}
+
+#[test]
+fn enter_writes_the_topic_on_screen_and_the_footer_says_where() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(dir.path());
+    keys(&mut a, &[KeyCode::Char('e'), KeyCode::Enter]);
+    assert!(a.export.is_none(), "the dialog closes");
+    let file = dir.path().join("river-water.md");
+    let text = std::fs::read_to_string(&file).expect("the file is written");
+    let topic = a.current_topic().expect("a topic").title.clone();
+    assert!(text.contains(&topic), "{text}");
+    let other = &a.cmp.topics[1].title;
+    assert!(!text.contains(other.as_str()), "only the selected topic");
+    let message = a.message.clone().expect("a footer message");
+    assert!(message.starts_with("Exported Markdown to "), "{message}");
+    assert!(message.contains("river-water.md"), "{message}");
+    assert!(
+        screen(&a).contains("Exported Markdown to"),
+        "the footer shows it"
+    );
+}
+
+#[test]
+fn all_topics_in_json_goes_where_typed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("out")).expect("mkdir");
+    let mut a = app(dir.path());
+    keys(&mut a, &[KeyCode::Char('e'), KeyCode::Right, KeyCode::Tab]);
+    keys(&mut a, &[KeyCode::Right, KeyCode::Right]);
+    assert_eq!(path_text(&a), "river.json");
+    keys(&mut a, &[KeyCode::Tab]);
+    for _ in 0.."river.json".len() {
+        keys(&mut a, &[KeyCode::Backspace]);
+    }
+    typed(&mut a, "out/both.json");
+    keys(&mut a, &[KeyCode::Home, KeyCode::Delete]);
+    typed(&mut a, "o");
+    assert_eq!(path_text(&a), "out/both.json");
+    keys(&mut a, &[KeyCode::Enter]);
+    let json = std::fs::read_to_string(dir.path().join("out/both.json")).expect("written");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let topics = value["topics"].as_array().expect("topics").len();
+    assert_eq!(topics, a.cmp.topics.len(), "every topic");
+    assert!(a.message.as_deref().unwrap_or("").contains("out/both.json"));
+}
+
+#[test]
+fn a_folder_gets_the_offered_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("exports")).expect("mkdir");
+    let mut a = app(dir.path());
+    keys(
+        &mut a,
+        &[
+            KeyCode::Char('e'),
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Home,
+        ],
+    );
+    typed(&mut a, "exports/");
+    keys(&mut a, &[KeyCode::End, KeyCode::Enter]);
+    // "exports/river-water.md" is a path in the folder; a bare folder gets the offered name too.
+    assert!(dir.path().join("exports/river-water.md").is_file());
+    keys(&mut a, &[KeyCode::Char('e'), KeyCode::Tab, KeyCode::Tab]);
+    keys(&mut a, &vec![KeyCode::Backspace; 40]);
+    typed(&mut a, "exports");
+    keys(&mut a, &[KeyCode::Enter]);
+    assert!(a.export.is_some(), "the file exists, so it asks");
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_after_y() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("river-water.md");
+    std::fs::write(&file, "keep me").expect("write");
+    let mut a = app(dir.path());
+    keys(&mut a, &[KeyCode::Char('e'), KeyCode::Enter]);
+    let d = a.export.as_ref().expect("still open");
+    assert_eq!(d.stage, Stage::Confirm);
+    assert!(screen(&a).contains("Overwrite it? y / n"), "{}", screen(&a));
+    keys(&mut a, &[KeyCode::Enter, KeyCode::Char('x')]);
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "keep me");
+    keys(&mut a, &[KeyCode::Char('n')]);
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        "keep me",
+        "n keeps it"
+    );
+    let d = a.export.as_ref().expect("back in the dialog");
+    assert_eq!(d.stage, Stage::Editing);
+    assert_eq!(path_text(&a), "river-water.md", "n typed nothing");
+    keys(&mut a, &[KeyCode::Enter, KeyCode::Esc]);
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        "keep me",
+        "Esc keeps it"
+    );
+    keys(&mut a, &[KeyCode::Enter, KeyCode::Char('y')]);
+    assert!(a.export.is_none());
+    let text = std::fs::read_to_string(&file).expect("read");
+    assert_ne!(text, "keep me", "y replaces it");
+    assert!(a.message.as_deref().unwrap_or("").starts_with("Exported"));
+}
+
+#[test]
+fn a_failure_says_what_to_do_and_keeps_the_dialog() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(dir.path());
+    keys(
+        &mut a,
+        &[
+            KeyCode::Char('e'),
+            KeyCode::Tab,
+            KeyCode::Tab,
+            KeyCode::Home,
+        ],
+    );
+    typed(&mut a, "missing/");
+    keys(&mut a, &[KeyCode::Enter]);
+    let message = a.message.clone().expect("a footer message");
+    assert!(message.starts_with("Not exported:"), "{message}");
+    assert!(message.contains("does not exist"), "{message}");
+    let d = a.export.as_ref().expect("the dialog stays");
+    assert_eq!(d.field, Field::File, "ready to fix the path");
+    assert!(d.note.is_some());
+    // An empty path asks for a name.
+    keys(&mut a, &vec![KeyCode::Backspace; 40]);
+    keys(&mut a, &vec![KeyCode::Delete; 40]);
+    keys(&mut a, &[KeyCode::Enter]);
+    assert_eq!(path_text(&a), "");
+    assert!(a.export.as_ref().and_then(|d| d.note.clone()).is_some());
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
+}
+
+#[test]
+fn export_uses_the_comparison_on_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(dir.path());
+    // Swap the sides: the export's left party follows the screen.
+    update(&mut a, Action::SwapSides);
+    keys(&mut a, &[KeyCode::Char('e'), KeyCode::Tab, KeyCode::Right]);
+    keys(&mut a, &[KeyCode::Right, KeyCode::Enter]);
+    let json = std::fs::read_to_string(dir.path().join("river-water.json")).expect("written");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let left = &a.dispute.sides[a.cmp.left].party.id;
+    assert_eq!(value["left"]["id"].as_str(), Some(left.as_str()), "{json}");
+}
+
+#[test]
+fn ctrl_c_still_quits_in_the_dialog() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(dir.path());
+    keys(&mut a, &[KeyCode::Char('e')]);
+    let action = keys::action_in(&a, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(action, Some(Action::Quit));
+    assert_eq!(
+        keys::action_in(&a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE)),
+        Some(Action::ExportDialog(Input::Type('s'))),
+        "letters type, they do not swap sides"
+    );
+}
+
+#[test]
+fn the_dialog_at_80x24() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(dir.path());
+    keys(&mut a, &[KeyCode::Char('e')]);
+    insta::assert_snapshot!("dialog_80x24", screen(&a));
+    keys(&mut a, &[KeyCode::Tab, KeyCode::Right, KeyCode::Tab]);
+    insta::assert_snapshot!("dialog_csv_file_80x24", screen(&a));
+}
+
+#[test]
+fn the_readme_lists_the_dialog_keys() {
+    let table = keys::markdown_table_of(keys::EXPORT_BINDINGS);
+    let found = ["README.md", "README-tui.md"]
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .any(|t| t.contains(&table));
+    assert!(
+        found,
+        "README's export dialog table differs; it should be:\n{table}"
+    );
+}

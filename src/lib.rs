@@ -12,5 +12,6 @@ pub mod format;
 pub mod layout;
 pub mod load;
 pub mod plain;
+pub mod query;
 pub mod synth;
 pub mod text;

@@ -2,13 +2,17 @@
 //! command, choosing the pair of sides, and the errors that map to exit codes.
 
 pub mod generate;
+mod search;
 mod show;
 mod validate;
 
+pub use search::search;
 pub use show::{show, topics};
 pub use validate::validate;
 
-use crate::cli::{InputArgs, PairArgs};
+use crate::cli::{FilterArgs, InputArgs, PairArgs};
+use crate::compare::Comparison;
+use crate::query::Filter;
 use crate::format::Dispute;
 use crate::load::{self, Loaded};
 use std::io::Write;
@@ -90,4 +94,25 @@ pub fn pair(dispute: &Dispute, args: &PairArgs) -> Result<(usize, usize), Failur
         ));
     }
     Ok((left, right))
+}
+
+/// The checked filter of the flags: party and topic ids must exist (in `cmp`'s topics, or any
+/// topic of the dispute without one), and `--since` must not come after `--until`.
+pub fn filter(
+    args: &FilterArgs,
+    dispute: &Dispute,
+    cmp: Option<&Comparison>,
+) -> Result<Filter, Failure> {
+    let filter = args.filter();
+    filter
+        .check(dispute, cmp)
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    if let (Some(since), Some(until)) = (filter.since, filter.until)
+        && since.first_day() > until.last_day()
+    {
+        return Err(Failure::Usage(format!(
+            "--since {since} comes after --until {until}; nothing could match"
+        )));
+    }
+    Ok(filter)
 }

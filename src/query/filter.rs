@@ -59,7 +59,7 @@ pub enum FilterError {
         choices: String,
     },
     /// `--topic` names no topic of the comparison.
-    #[error("no topic `{id}` in this comparison; choose one of: {choices}")]
+    #[error("no topic `{id}` here; choose one of: {choices}")]
     UnknownTopic {
         /// The id given.
         id: String,
@@ -83,8 +83,20 @@ impl Filter {
         *self != topics_only
     }
 
-    /// Checks party and topic ids against the dispute and comparison.
-    pub fn check(&self, dispute: &Dispute, cmp: &Comparison) -> Result<(), FilterError> {
+    /// Checks party and topic ids against the dispute: topics against the comparison's, or,
+    /// without one, against every topic of the dispute.
+    pub fn check(&self, dispute: &Dispute, cmp: Option<&Comparison>) -> Result<(), FilterError> {
+        let mut topic_ids: Vec<&str> = match cmp {
+            Some(cmp) => cmp.topics.iter().map(|t| t.id.as_str()).collect(),
+            None => dispute
+                .manifest_topics
+                .iter()
+                .map(|t| t.id.as_str())
+                .chain(dispute.sides.iter().flat_map(|s| s.topics.iter().map(|t| t.id.as_str())))
+                .collect(),
+        };
+        let mut seen = std::collections::HashSet::new();
+        topic_ids.retain(|id| seen.insert(*id));
         for id in &self.parties {
             if dispute.side_index(id).is_none() {
                 let choices: Vec<&str> =
@@ -96,11 +108,10 @@ impl Filter {
             }
         }
         for id in &self.topics {
-            if !cmp.topics.iter().any(|t| &t.id == id) {
-                let choices: Vec<&str> = cmp.topics.iter().map(|t| t.id.as_str()).collect();
+            if !topic_ids.contains(&id.as_str()) {
                 return Err(FilterError::UnknownTopic {
                     id: crate::text::clean(id).text,
-                    choices: choices.join(", "),
+                    choices: topic_ids.join(", "),
                 });
             }
         }
@@ -155,6 +166,14 @@ impl Filter {
             return false;
         };
         if !self.parties.is_empty() && !self.parties.contains(&side.party.id) {
+            return false;
+        }
+        if !self.topics.is_empty()
+            && !side
+                .topics
+                .get(at.topic)
+                .is_some_and(|t| self.topics.contains(&t.id))
+        {
             return false;
         }
         if !self.tags.is_empty() && !claim.tags.iter().any(|t| self.tags.contains(t)) {

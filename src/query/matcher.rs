@@ -66,7 +66,7 @@ impl FromStr for MatcherKind {
         Self::ALL
             .into_iter()
             .find(|m| m.as_str() == s)
-            .ok_or_else(|| format!("unknown matcher; choose one of: nucleo, skim"))
+            .ok_or_else(|| "unknown matcher; choose one of: nucleo, skim".to_owned())
     }
 }
 

@@ -213,10 +213,12 @@ fn parse_rating(s: &str) -> Result<RatingChoice, String> {
     if s == "none" {
         return Ok(RatingChoice(None));
     }
-    Rating::parse(s).map(|r| RatingChoice(Some(r))).ok_or_else(|| {
-        let all: Vec<&str> = Rating::ALL.iter().map(|r| r.as_str()).collect();
-        format!("unknown rating; choose one of: {}, none", all.join(", "))
-    })
+    Rating::parse(s)
+        .map(|r| RatingChoice(Some(r)))
+        .ok_or_else(|| {
+            let all: Vec<&str> = Rating::ALL.iter().map(|r| r.as_str()).collect();
+            format!("unknown rating; choose one of: {}, none", all.join(", "))
+        })
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

@@ -253,9 +253,10 @@ fn rows(
     let mut order: Vec<(&str, Option<&str>)> = points.to_vec();
     for i in 0..total {
         if let Some(p) = claim(i).point.as_deref()
-            && !order.iter().any(|(id, _)| *id == p) {
-                order.push((p, None));
-            }
+            && !order.iter().any(|(id, _)| *id == p)
+        {
+            order.push((p, None));
+        }
     }
     let mut rows: Vec<Row> = Vec::new();
     let mut place = vec![Place::Free; total];
@@ -385,12 +386,13 @@ fn rows(
     }
     for (a, b) in edges {
         if let (Place::Row(x), Place::Row(y)) = (place[a], place[b])
-            && x == y {
-                rows[x].links.push(Link {
-                    from: at(a),
-                    to: at(b),
-                });
-            }
+            && x == y
+        {
+            rows[x].links.push(Link {
+                from: at(a),
+                to: at(b),
+            });
+        }
     }
     rows
 }

@@ -12,9 +12,9 @@ pub use validate::validate;
 
 use crate::cli::{FilterArgs, InputArgs, PairArgs};
 use crate::compare::Comparison;
-use crate::query::Filter;
 use crate::format::Dispute;
 use crate::load::{self, Loaded};
+use crate::query::Filter;
 use std::io::Write;
 
 /// Why a command stopped; each maps to an exit code.

@@ -38,9 +38,9 @@ pub fn search(
     let query_os = args
         .pop()
         .ok_or_else(|| Failure::Usage("give a query to search for".to_owned()))?;
-    let query_text = query_os.to_str().ok_or_else(|| {
-        Failure::Usage("the query is not valid UTF-8 text".to_owned())
-    })?;
+    let query_text = query_os
+        .to_str()
+        .ok_or_else(|| Failure::Usage("the query is not valid UTF-8 text".to_owned()))?;
     if filter_args.query.is_some() {
         return Err(Failure::Usage(
             "`search` takes its query as the last argument, not --query".to_owned(),
@@ -125,7 +125,11 @@ fn write_lines(
     let places: Vec<_> = hits.iter().map(|h| place(dispute, h)).collect();
     let pw = places.iter().map(|p| text::width(p.0)).max().unwrap_or(0);
     let tw = places.iter().map(|p| text::width(p.1)).max().unwrap_or(0);
-    let sw = hits.iter().map(|h| h.score.to_string().len()).max().unwrap_or(0);
+    let sw = hits
+        .iter()
+        .map(|h| h.score.to_string().len())
+        .max()
+        .unwrap_or(0);
     for (hit, (party, topic, _)) in hits.iter().zip(&places) {
         let ranges = pattern.highlight(&hit.text);
         let snippet: String = highlight::snippet(&hit.text, &ranges, SNIPPET_CHARS)

@@ -20,12 +20,13 @@ pub fn show(
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
     if let Some(w) = width
-        && w < plain::MIN_WIDTH {
-            return Err(Failure::Usage(format!(
-                "--width {w} is too narrow; give at least {}",
-                plain::MIN_WIDTH
-            )));
-        }
+        && w < plain::MIN_WIDTH
+    {
+        return Err(Failure::Usage(format!(
+            "--width {w} is too narrow; give at least {}",
+            plain::MIN_WIDTH
+        )));
+    }
     let dispute = open(input, err)?;
     let (left, right) = pair(&dispute, pair_args)?;
     let cmp = Comparison::new(&dispute, left, right);
@@ -51,11 +52,7 @@ pub fn show(
             labels.join(" · ")
         )?;
         if outcome.comparison.topics.is_empty() {
-            writeln!(
-                err,
-                "parallax: no claim matches {}",
-                labels.join(" · ")
-            )?;
+            writeln!(err, "parallax: no claim matches {}", labels.join(" · "))?;
         }
     }
     out.write_all(plain::show(&dispute, &outcome.comparison, width, |_| true).as_bytes())?;

@@ -81,9 +81,10 @@ impl FromStr for Date {
                 return Err(DateError::NotReal);
             }
             if let Some(d) = day
-                && (d == 0 || d > days_in_month(year, m)) {
-                    return Err(DateError::NotReal);
-                }
+                && (d == 0 || d > days_in_month(year, m))
+            {
+                return Err(DateError::NotReal);
+            }
         }
         Ok(Date { year, month, day })
     }

@@ -194,14 +194,15 @@ impl Loader {
                     .map(|s| (s.dispute.as_str(), s.file.as_str()))
             });
         if let Some((id, from)) = expected
-            && side.dispute != id {
-                w.error(
-                    Code::DisputeMismatch,
-                    "/dispute",
-                    format!("dispute `{}` differs from `{id}` of {from}", side.dispute),
-                    &format!("`{id}`: every side of one comparison belongs to the same dispute"),
-                );
-            }
+            && side.dispute != id
+        {
+            w.error(
+                Code::DisputeMismatch,
+                "/dispute",
+                format!("dispute `{}` differs from `{id}` of {from}", side.dispute),
+                &format!("`{id}`: every side of one comparison belongs to the same dispute"),
+            );
+        }
         if let Some(other) = self.sides.iter().find(|s| s.party.id == side.party.id) {
             w.error(
                 Code::DuplicateParty,
@@ -294,14 +295,16 @@ impl Loader {
             };
             for (i, source) in side.sources.iter().enumerate() {
                 if let Some(a) = &source.affiliation
-                    && a != INDEPENDENT && !parties.contains(a.as_str()) {
-                        out.push(warn(
-                            Code::UnknownAffiliation,
-                            format!("/sources/{i}/affiliation"),
-                            format!("affiliation `{a}` names no loaded party"),
-                            "a loaded party id, or `independent`",
-                        ));
-                    }
+                    && a != INDEPENDENT
+                    && !parties.contains(a.as_str())
+                {
+                    out.push(warn(
+                        Code::UnknownAffiliation,
+                        format!("/sources/{i}/affiliation"),
+                        format!("affiliation `{a}` names no loaded party"),
+                        "a loaded party id, or `independent`",
+                    ));
+                }
             }
             for (t, topic) in side.topics.iter().enumerate() {
                 let listed = manifest.map(|m| m.topics.iter().find(|mt| mt.id == topic.id));
@@ -317,18 +320,18 @@ impl Loader {
                 for (c, claim) in topic.claims.iter().enumerate() {
                     if let (Some(Some(mt)), Some(point)) = (listed, &claim.point)
                         && !mt.points.iter().any(|p| &p.id == point)
-                            && warned_points.insert(point.as_str())
-                        {
-                            out.push(warn(
-                                Code::PointNotInManifest,
-                                format!("/topics/{t}/claims/{c}/point"),
-                                format!(
-                                    "point `{point}` of topic `{}` is not in the manifest",
-                                    topic.id
-                                ),
-                                "the point listed under its topic in dispute.json with a question",
-                            ));
-                        }
+                        && warned_points.insert(point.as_str())
+                    {
+                        out.push(warn(
+                            Code::PointNotInManifest,
+                            format!("/topics/{t}/claims/{c}/point"),
+                            format!(
+                                "point `{point}` of topic `{}` is not in the manifest",
+                                topic.id
+                            ),
+                            "the point listed under its topic in dispute.json with a question",
+                        ));
+                    }
                     for (r, target) in claim.rebuts.iter().enumerate() {
                         let problem = match owner.get(target.as_str()) {
                             None => Some(format!(
@@ -380,9 +383,10 @@ impl Loader {
         }
         for d in &mut self.diagnostics {
             if let Some(p) = &d.pointer
-                && let Some(line) = lines.get(&(d.file.clone(), p.clone())) {
-                    d.line = *line;
-                }
+                && let Some(line) = lines.get(&(d.file.clone(), p.clone()))
+            {
+                d.line = *line;
+            }
         }
     }
 }

@@ -242,15 +242,16 @@ impl<'a> Walker<'a> {
     pub fn format(&mut self, obj: &mut Object) {
         if let Some(v) = self.required(obj, "format", "")
             && let Some(s) = self.string(v, "/format", "the string \"parallax/1\"")
-                && s != format::FORMAT {
-                    let shown = text::clean(&s).text;
-                    self.error(
-                        Code::WrongFormat,
-                        "/format",
-                        format!("format \"{shown}\" is not one this program reads"),
-                        "\"parallax/1\"",
-                    );
-                }
+            && s != format::FORMAT
+        {
+            let shown = text::clean(&s).text;
+            self.error(
+                Code::WrongFormat,
+                "/format",
+                format!("format \"{shown}\" is not one this program reads"),
+                "\"parallax/1\"",
+            );
+        }
     }
 
     /// Warns about every field left in an object after the known ones were taken.

@@ -92,7 +92,12 @@ impl Filter {
                 .manifest_topics
                 .iter()
                 .map(|t| t.id.as_str())
-                .chain(dispute.sides.iter().flat_map(|s| s.topics.iter().map(|t| t.id.as_str())))
+                .chain(
+                    dispute
+                        .sides
+                        .iter()
+                        .flat_map(|s| s.topics.iter().map(|t| t.id.as_str())),
+                )
                 .collect(),
         };
         let mut seen = std::collections::HashSet::new();
@@ -124,13 +129,19 @@ impl Filter {
         let mut out = Vec::new();
         let mut list = |name: &str, values: Vec<String>| {
             if !values.is_empty() {
-                out.push(format!("{name}: {}", crate::text::clean(&values.join(", ")).text));
+                out.push(format!(
+                    "{name}: {}",
+                    crate::text::clean(&values.join(", ")).text
+                ));
             }
         };
         list("party", self.parties.clone());
         list("topic", self.topics.clone());
         list("source", self.outlets.clone());
-        list("kind", self.kinds.iter().map(|k| k.as_str().to_owned()).collect());
+        list(
+            "kind",
+            self.kinds.iter().map(|k| k.as_str().to_owned()).collect(),
+        );
         list("affiliation", self.affiliations.clone());
         list("tag", self.tags.clone());
         list(
@@ -206,8 +217,10 @@ impl Filter {
             // One cited source must satisfy every source constraint at once.
             let fits = claim.sources.iter().any(|r| {
                 side.sources.get(r.index).is_some_and(|s| {
-                    (self.outlets.is_empty() || self.outlets.iter().any(|o| same_text(o, &s.outlet)))
-                        && (self.kinds.is_empty() || s.kind.is_some_and(|k| self.kinds.contains(&k)))
+                    (self.outlets.is_empty()
+                        || self.outlets.iter().any(|o| same_text(o, &s.outlet)))
+                        && (self.kinds.is_empty()
+                            || s.kind.is_some_and(|k| self.kinds.contains(&k)))
                         && (self.affiliations.is_empty()
                             || s.affiliation
                                 .as_ref()
@@ -236,7 +249,11 @@ impl Filter {
             return cmp.clone();
         }
         let drops = self.drops_claims();
-        let keep = |at: &ClaimAt| dispute.claim(*at).is_some_and(|c| self.keeps_claim(dispute, *at, c));
+        let keep = |at: &ClaimAt| {
+            dispute
+                .claim(*at)
+                .is_some_and(|c| self.keeps_claim(dispute, *at, c))
+        };
         let topics = cmp
             .topics
             .iter()

@@ -133,7 +133,7 @@ mod tests {
     #[test]
     fn segments_split_at_ranges() {
         assert_eq!(
-            segments("Café au lait", &[0..5]),
+            segments("Café au lait", std::slice::from_ref(&(0..5))),
             vec![("Café".to_owned(), true), (" au lait".to_owned(), false)]
         );
     }
@@ -142,7 +142,7 @@ mod tests {
     fn snippets_cut_around_the_first_match() {
         let text = format!("{} needle {}", "a".repeat(100), "b".repeat(100));
         let at = text.find("needle").unwrap_or(0);
-        let s = snippet(&text, &[at..at + 6], 40);
+        let s = snippet(&text, std::slice::from_ref(&(at..at + 6)), 40);
         assert_eq!(s.first().map(|p| p.0.as_str()), Some("…"));
         assert!(s.iter().any(|(p, hit)| *hit && p == "needle"));
         let chars: usize = s.iter().map(|(p, _)| p.chars().count()).sum();

@@ -83,6 +83,11 @@ thread_local! {
 
 impl Matcher for NucleoMatcher {
     fn prepare(&self, term: &Term) -> Box<dyn Needle> {
+        // nucleo-matcher 0.3.1 compares the whole ASCII field, not the prefix or suffix, when
+        // matching case-sensitively, so `^Nine` would never match: those go char by char.
+        if term.case_sensitive && matches!(term.kind, TermKind::Prefix | TermKind::Suffix) {
+            return Box::new(Literal::new(term));
+        }
         let kind = match term.kind {
             TermKind::Fuzzy => AtomKind::Fuzzy,
             TermKind::Substring => AtomKind::Substring,
@@ -113,11 +118,7 @@ fn utf32<'a>(haystack: &'a str, buf: &'a mut Vec<char>) -> Utf32Str<'a> {
         return Utf32Str::Ascii(haystack.as_bytes());
     }
     buf.clear();
-    buf.extend(
-        haystack
-            .graphemes(true)
-            .filter_map(|g| g.chars().next()),
-    );
+    buf.extend(haystack.graphemes(true).filter_map(|g| g.chars().next()));
     Utf32Str::Unicode(buf)
 }
 
@@ -161,14 +162,11 @@ impl Needle for NucleoNeedle {
 /// fuzzy-matcher's SkimMatcherV2 for fuzzy terms; the literal kinds are matched directly.
 pub struct SkimMatcher;
 
-enum SkimNeedle {
-    Fuzzy(SkimMatcherV2, String),
-    Literal(Literal),
-}
+struct SkimNeedle(SkimMatcherV2, String);
 
 impl Matcher for SkimMatcher {
     fn prepare(&self, term: &Term) -> Box<dyn Needle> {
-        Box::new(match term.kind {
+        match term.kind {
             TermKind::Fuzzy => {
                 let m = SkimMatcherV2::default();
                 let m = if term.case_sensitive {
@@ -176,32 +174,24 @@ impl Matcher for SkimMatcher {
                 } else {
                     m.ignore_case()
                 };
-                SkimNeedle::Fuzzy(m, term.text.clone())
+                Box::new(SkimNeedle(m, term.text.clone()))
             }
-            _ => SkimNeedle::Literal(Literal::new(term)),
-        })
+            _ => Box::new(Literal::new(term)),
+        }
     }
 }
 
 impl Needle for SkimNeedle {
     fn score(&self, haystack: &str) -> Option<u32> {
-        match self {
-            SkimNeedle::Fuzzy(m, needle) => m
-                .fuzzy_match(haystack, needle)
-                .map(|s| u32::try_from(s.max(0)).unwrap_or(0)),
-            SkimNeedle::Literal(l) => l.find(haystack).map(|(s, _)| s),
-        }
+        self.0
+            .fuzzy_match(haystack, &self.1)
+            .map(|s| u32::try_from(s.max(0)).unwrap_or(0))
     }
 
     fn indices(&self, haystack: &str) -> Option<(u32, Vec<usize>)> {
-        match self {
-            SkimNeedle::Fuzzy(m, needle) => m
-                .fuzzy_indices(haystack, needle)
-                .map(|(s, i)| (u32::try_from(s.max(0)).unwrap_or(0), i)),
-            SkimNeedle::Literal(l) => l
-                .find(haystack)
-                .map(|(s, start)| (s, (start..start + l.needle.len()).collect())),
-        }
+        self.0
+            .fuzzy_indices(haystack, &self.1)
+            .map(|(s, i)| (u32::try_from(s.max(0)).unwrap_or(0), i))
     }
 }
 
@@ -233,17 +223,33 @@ impl Literal {
             .map(|c| if self.fold { lower(c) } else { c })
             .collect();
         let n = self.needle.len();
-        let at = |i: usize| hay.get(i..i + n).is_some_and(|w| w == self.needle.as_slice());
+        let at = |i: usize| {
+            hay.get(i..i + n)
+                .is_some_and(|w| w == self.needle.as_slice())
+        };
         let start = match self.kind {
             TermKind::Prefix => at(0).then_some(0),
             TermKind::Suffix => hay.len().checked_sub(n).filter(|&i| at(i)),
             TermKind::Exact => (hay.len() == n && at(0)).then_some(0),
-            TermKind::Substring | TermKind::Fuzzy => (0..=hay.len().saturating_sub(n)).find(|&i| at(i)),
+            TermKind::Substring | TermKind::Fuzzy => {
+                (0..=hay.len().saturating_sub(n)).find(|&i| at(i))
+            }
         }?;
         // Like fzf: a match at a word start scores more than one inside a word.
         let boundary = start == 0 || hay.get(start - 1).is_some_and(|c| !c.is_alphanumeric());
         let score = 16 * n as u32 + if boundary { 8 } else { 0 };
         Some((score, start))
+    }
+}
+
+impl Needle for Literal {
+    fn score(&self, haystack: &str) -> Option<u32> {
+        self.find(haystack).map(|(s, _)| s)
+    }
+
+    fn indices(&self, haystack: &str) -> Option<(u32, Vec<usize>)> {
+        self.find(haystack)
+            .map(|(s, start)| (s, (start..start + self.needle.len()).collect()))
     }
 }
 

@@ -61,7 +61,9 @@ impl Outcome {
 
     /// The byte ranges to highlight in a text the view draws (empty without a search).
     pub fn highlight(&self, text: &str) -> Vec<std::ops::Range<usize>> {
-        self.pattern.as_ref().map_or_else(Vec::new, |p| p.highlight(text))
+        self.pattern
+            .as_ref()
+            .map_or_else(Vec::new, |p| p.highlight(text))
     }
 
     /// The index in [`Outcome::order`] of the first hit at or after a row, wrapping round to
@@ -146,7 +148,10 @@ impl Session {
         let Some(cached) = &self.cached else {
             return empty(cmp);
         };
-        let search = query.search.as_deref().filter(|q| !pattern::parse(q).is_empty());
+        let search = query
+            .search
+            .as_deref()
+            .filter(|q| !pattern::parse(q).is_empty());
         let Some(search) = search else {
             return Outcome {
                 comparison: cached.comparison.clone(),
@@ -164,7 +169,8 @@ impl Session {
                 *slot = true;
             }
         }
-        let hit = |at: &ClaimAt| index.entry(*at).and_then(|e| is_hit.get(e).copied()) == Some(true);
+        let hit =
+            |at: &ClaimAt| index.entry(*at).and_then(|e| is_hit.get(e).copied()) == Some(true);
         let comparison = if query.narrow {
             narrow(&cached.comparison, &hit)
         } else {
@@ -221,12 +227,11 @@ fn empty(cmp: &Comparison) -> Outcome {
 /// Every claim of a comparison with its topic and row index, in reading order.
 fn claims_of(cmp: &Comparison) -> impl Iterator<Item = (usize, usize, ClaimAt)> + '_ {
     cmp.topics.iter().enumerate().flat_map(|(t, topic)| {
-        topic.rows.iter().enumerate().flat_map(move |(r, row)| {
-            row.left
-                .iter()
-                .chain(&row.right)
-                .map(move |&at| (t, r, at))
-        })
+        topic
+            .rows
+            .iter()
+            .enumerate()
+            .flat_map(move |(r, row)| row.left.iter().chain(&row.right).map(move |&at| (t, r, at)))
     })
 }
 

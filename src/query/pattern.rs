@@ -113,14 +113,26 @@ mod tests {
             kind("'fire"),
             Some((TermKind::Substring, false, "fire".into()))
         );
-        assert_eq!(kind("^fire"), Some((TermKind::Prefix, false, "fire".into())));
-        assert_eq!(kind("fire$"), Some((TermKind::Suffix, false, "fire".into())));
-        assert_eq!(kind("^fire$"), Some((TermKind::Exact, false, "fire".into())));
+        assert_eq!(
+            kind("^fire"),
+            Some((TermKind::Prefix, false, "fire".into()))
+        );
+        assert_eq!(
+            kind("fire$"),
+            Some((TermKind::Suffix, false, "fire".into()))
+        );
+        assert_eq!(
+            kind("^fire$"),
+            Some((TermKind::Exact, false, "fire".into()))
+        );
         assert_eq!(
             kind("!fire"),
             Some((TermKind::Substring, true, "fire".into()))
         );
-        assert_eq!(kind("!^fire"), Some((TermKind::Prefix, true, "fire".into())));
+        assert_eq!(
+            kind("!^fire"),
+            Some((TermKind::Prefix, true, "fire".into()))
+        );
         assert_eq!(kind("$"), Some((TermKind::Fuzzy, false, "$".into())));
         assert_eq!(kind("!"), None);
         assert_eq!(kind("^"), None);

@@ -110,18 +110,25 @@ impl Index {
                         f.push((Field::Framing, intern(&topic.title)));
                     }
                     let question = claim.point.as_deref().and_then(|p| {
-                        manifest?.points.iter().find(|q| q.id == p)?.question.as_deref()
+                        manifest?
+                            .points
+                            .iter()
+                            .find(|q| q.id == p)?
+                            .question
+                            .as_deref()
                     });
                     if let Some(q) = question {
                         f.push((Field::Question, intern(q)));
                     }
                     index.starts.push(f.len());
                 }
-                index.claims.extend((0..topic.claims.len()).map(|c| ClaimAt {
-                    side: index.first.len(),
-                    topic: firsts.len() - 1,
-                    claim: c,
-                }));
+                index
+                    .claims
+                    .extend((0..topic.claims.len()).map(|c| ClaimAt {
+                        side: index.first.len(),
+                        topic: firsts.len() - 1,
+                        claim: c,
+                    }));
             }
             index.first.push(firsts);
         }
@@ -238,12 +245,21 @@ impl Pattern {
             .iter()
             .zip(&self.needles)
             .filter(|(t, _)| !t.negated)
-            .chain(self.terms.iter().zip(&self.needles).filter(|(t, _)| t.negated));
+            .chain(
+                self.terms
+                    .iter()
+                    .zip(&self.needles)
+                    .filter(|(t, _)| t.negated),
+            );
         for (term, needle) in order {
             if alive.is_empty() {
                 break;
             }
-            let scores = score_strings(index, &alive.iter().map(|a| a.entry).collect::<Vec<_>>(), needle.as_ref());
+            let scores = score_strings(
+                index,
+                &alive.iter().map(|a| a.entry).collect::<Vec<_>>(),
+                needle.as_ref(),
+            );
             alive.retain_mut(|a| {
                 let best = index
                     .fields(a.entry)
@@ -252,7 +268,11 @@ impl Pattern {
                         let score = *scores.get(s as usize)?;
                         (score != NONE).then_some((score, f, s))
                     })
-                    .max_by_key(|&(score, _, _)| score);
+                    // The first field wins a tie, so the claim's own text comes first.
+                    .fold(None, |best: Option<(u32, Field, u32)>, x| match best {
+                        Some(b) if b.0 >= x.0 => Some(b),
+                        _ => Some(x),
+                    });
                 match (term.negated, best) {
                     (true, found) => found.is_none(),
                     (false, None) => false,
@@ -366,9 +386,10 @@ impl Searcher {
     /// are searched again.
     pub fn search(&mut self, query: &str, candidates: &[usize]) -> (Pattern, Vec<(usize, Hit)>) {
         let pattern = Pattern::new(query, self.matcher);
-        let narrowed = self.last.as_ref().filter(|last| {
-            pattern::narrows(&last.query, query) && last.candidates == candidates
-        });
+        let narrowed = self
+            .last
+            .as_ref()
+            .filter(|last| pattern::narrows(&last.query, query) && last.candidates == candidates);
         let hits = match narrowed {
             Some(last) => pattern.search(&self.index, &last.hits),
             None => pattern.search(&self.index, candidates),
@@ -384,11 +405,7 @@ impl Searcher {
     }
 
     /// Searches every claim of the dispute that `keep` accepts, with no session state.
-    pub fn search_all(
-        &self,
-        query: &str,
-        keep: impl Fn(ClaimAt) -> bool,
-    ) -> (Pattern, Vec<Hit>) {
+    pub fn search_all(&self, query: &str, keep: impl Fn(ClaimAt) -> bool) -> (Pattern, Vec<Hit>) {
         let pattern = Pattern::new(query, self.matcher);
         let candidates: Vec<usize> = (0..self.index.len())
             .filter(|&e| self.index.claims.get(e).is_some_and(|&at| keep(at)))

@@ -190,7 +190,8 @@ fn typing_narrows_to_the_same_hits_as_a_fresh_search() {
         };
         let live = session.run(&d, &cmp, &q);
         let fresh = query::apply(&d, &cmp, &q, MatcherKind::Nucleo);
-        let claims = |o: &query::Outcome| o.hits.iter().map(|(h, _)| h.claim).collect::<Vec<_>>();
+        let claims =
+            |o: &query::Outcome| o.ranked().iter().map(|(h, _)| h.claim).collect::<Vec<_>>();
         assert_eq!(
             claims(&live),
             claims(&fresh),
@@ -212,7 +213,7 @@ fn hits_know_their_topic_row_and_claim() {
     };
     let out = query::apply(&d, &cmp, &q, MatcherKind::Nucleo);
     // Without narrowing every row stays; the hits are marked.
-    assert_eq!(out.comparison, cmp);
+    assert_eq!(*out.comparison, cmp);
     assert_eq!(out.order.len(), 2);
     for at in &out.order {
         let topic = &out.comparison.topics[at.topic];
@@ -244,7 +245,8 @@ fn narrowing_keeps_only_rows_with_a_hit() {
     let out = query::apply(&d, &cmp, &q, MatcherKind::Nucleo);
     assert_eq!(out.comparison.topics.len(), 1);
     assert_eq!(out.comparison.topics[0].rows.len(), 1);
-    assert_eq!(out.hits.len(), 2);
+    assert_eq!(out.ranked().len(), 2);
+    assert_eq!(out.order.len(), 2);
 }
 
 fn parallax() -> Command {

@@ -69,7 +69,7 @@ pub fn search(
             narrow: true,
         };
         let outcome = query::apply(&dispute, &cmp, &q, filter_args.matcher);
-        let hits: Vec<Hit> = outcome.hits.into_iter().map(|(h, _)| h).collect();
+        let hits: Vec<Hit> = outcome.ranked().into_iter().map(|(h, _)| h).collect();
         (outcome.pattern, hits, labels)
     } else {
         let filter = super::filter(filter_args, &dispute, None)?;

@@ -20,6 +20,75 @@ pub trait Needle: Send + Sync {
     fn score(&self, haystack: &str) -> Option<u32>;
     /// The score and the matched positions, as char indices into `haystack`.
     fn indices(&self, haystack: &str) -> Option<(u32, Vec<usize>)>;
+    /// Whether the field matches, without scoring: what a view needs on every keystroke.
+    fn is_match(&self, haystack: &str) -> bool {
+        self.score(haystack).is_some()
+    }
+}
+
+/// A quick yes or no for ASCII text and an ASCII needle, the same answer both matchers give:
+/// a fuzzy term matches when its letters appear in order, a substring when it appears whole.
+/// `None` when the quick answer does not apply (non-ASCII text, or another kind of term).
+fn quick_match(haystack: &str, needle: &[u8], kind: TermKind, fold: bool) -> Option<bool> {
+    if !haystack.is_ascii() || needle.is_empty() {
+        return None;
+    }
+    let hay = haystack.as_bytes();
+    // memchr finds each next letter (either case when folding) at SIMD speed.
+    let find = |from: usize, n: u8| -> Option<usize> {
+        let rest = hay.get(from..)?;
+        let upper = n.to_ascii_uppercase();
+        let at = if fold && upper != n {
+            memchr::memchr2(n, upper, rest)
+        } else {
+            memchr::memchr(n, rest)
+        };
+        at.map(|i| from + i)
+    };
+    match kind {
+        TermKind::Fuzzy => {
+            let mut from = 0;
+            for &n in needle {
+                match find(from, n) {
+                    Some(i) => from = i + 1,
+                    None => return Some(false),
+                }
+            }
+            Some(true)
+        }
+        TermKind::Substring => {
+            let (&first, tail) = needle.split_first()?;
+            let mut from = 0;
+            while let Some(i) = find(from, first) {
+                let fits = hay.get(i + 1..i + 1 + tail.len()).is_some_and(|w| {
+                    w.iter().zip(tail).all(|(&h, &n)| {
+                        if fold {
+                            h.to_ascii_lowercase() == n
+                        } else {
+                            h == n
+                        }
+                    })
+                });
+                if fits {
+                    return Some(true);
+                }
+                from = i + 1;
+            }
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+/// The needle of a term as quick_match wants it: ASCII, lower-cased unless case-sensitive.
+fn quick_needle(term: &Term) -> Option<Vec<u8>> {
+    term.text.is_ascii().then(|| {
+        if term.case_sensitive {
+            term.text.as_bytes().to_vec()
+        } else {
+            term.text.to_ascii_lowercase().into_bytes()
+        }
+    })
 }
 
 /// A fuzzy matcher: prepares terms for matching.
@@ -73,7 +142,11 @@ impl FromStr for MatcherKind {
 /// nucleo-matcher, through its [`Atom`]s.
 pub struct NucleoMatcher;
 
-struct NucleoNeedle(Atom);
+struct NucleoNeedle {
+    atom: Atom,
+    term: Term,
+    quick: Option<Vec<u8>>,
+}
 
 thread_local! {
     /// nucleo's matcher holds scratch memory and needs `&mut`: one per thread.
@@ -100,13 +173,11 @@ impl Matcher for NucleoMatcher {
         } else {
             CaseMatching::Ignore
         };
-        Box::new(NucleoNeedle(Atom::new(
-            &term.text,
-            case,
-            Normalization::Smart,
-            kind,
-            false,
-        )))
+        Box::new(NucleoNeedle {
+            atom: Atom::new(&term.text, case, Normalization::Smart, kind, false),
+            term: term.clone(),
+            quick: quick_needle(term),
+        })
     }
 }
 
@@ -127,7 +198,9 @@ impl Needle for NucleoNeedle {
         NUCLEO.with(|cell| {
             let mut guard = cell.borrow_mut();
             let (matcher, buf) = &mut *guard;
-            self.0.score(utf32(haystack, buf), matcher).map(u32::from)
+            self.atom
+                .score(utf32(haystack, buf), matcher)
+                .map(u32::from)
         })
     }
 
@@ -136,7 +209,9 @@ impl Needle for NucleoNeedle {
             let mut guard = cell.borrow_mut();
             let (matcher, buf) = &mut *guard;
             let mut found = Vec::new();
-            let score = self.0.indices(utf32(haystack, buf), matcher, &mut found)?;
+            let score = self
+                .atom
+                .indices(utf32(haystack, buf), matcher, &mut found)?;
             Some((u32::from(score), found))
         })?;
         if haystack.is_ascii() {
@@ -157,12 +232,19 @@ impl Needle for NucleoNeedle {
         out.dedup();
         Some((score, out))
     }
+
+    fn is_match(&self, haystack: &str) -> bool {
+        self.quick
+            .as_deref()
+            .and_then(|n| quick_match(haystack, n, self.term.kind, !self.term.case_sensitive))
+            .unwrap_or_else(|| self.score(haystack).is_some())
+    }
 }
 
 /// fuzzy-matcher's SkimMatcherV2 for fuzzy terms; the literal kinds are matched directly.
 pub struct SkimMatcher;
 
-struct SkimNeedle(SkimMatcherV2, String);
+struct SkimNeedle(SkimMatcherV2, String, Option<Vec<u8>>, bool);
 
 impl Matcher for SkimMatcher {
     fn prepare(&self, term: &Term) -> Box<dyn Needle> {
@@ -174,7 +256,12 @@ impl Matcher for SkimMatcher {
                 } else {
                     m.ignore_case()
                 };
-                Box::new(SkimNeedle(m, term.text.clone()))
+                Box::new(SkimNeedle(
+                    m,
+                    term.text.clone(),
+                    quick_needle(term),
+                    !term.case_sensitive,
+                ))
             }
             _ => Box::new(Literal::new(term)),
         }
@@ -192,6 +279,13 @@ impl Needle for SkimNeedle {
         self.0
             .fuzzy_indices(haystack, &self.1)
             .map(|(s, i)| (u32::try_from(s.max(0)).unwrap_or(0), i))
+    }
+
+    fn is_match(&self, haystack: &str) -> bool {
+        self.2
+            .as_deref()
+            .and_then(|n| quick_match(haystack, n, TermKind::Fuzzy, self.3))
+            .unwrap_or_else(|| self.score(haystack).is_some())
     }
 }
 
@@ -289,6 +383,25 @@ mod tests {
             assert!(yes("fire$", "ceasefire"), "{kind:?}");
             assert!(yes("^ceasefire$", "Ceasefire"), "{kind:?}");
             assert!(!yes("Cease", "ceasefire"), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn quick_answers_agree_with_scoring() {
+        let fields = [
+            "Ceasefire talks",
+            "the sea fire",
+            "nothing here",
+            "CEASE fire",
+            "fire",
+        ];
+        for kind in MatcherKind::ALL {
+            for q in ["cfire", "Cfire", "'fire", "'sea f", "ceasefire", "zz"] {
+                let n = kind.matcher().prepare(&term(q));
+                for f in fields {
+                    assert_eq!(n.is_match(f), n.score(f).is_some(), "{kind:?} {q} {f}");
+                }
+            }
         }
     }
 

@@ -17,6 +17,7 @@ pub use search::{Field, Hit, Index, Pattern, Searcher};
 
 use crate::compare::{Comparison, Row, TopicRows};
 use crate::format::{ClaimAt, Dispute};
+use std::sync::Arc;
 
 /// What the analyst asks of a comparison.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,20 +44,23 @@ pub struct HitAt {
 /// The pipeline's result.
 pub struct Outcome {
     /// What the filter (and, when narrowing, the search) kept, in the comparison's order.
-    pub comparison: Comparison,
-    /// The hits, best first; each with its place in `comparison`.
-    pub hits: Vec<(Hit, HitAt)>,
-    /// The same hits in reading order (topic, row, left side then right), for next/previous.
+    /// Shared: while the filter stays the same, runs hand out the same comparison.
+    pub comparison: Arc<Comparison>,
+    /// The hits in reading order (topic, row, left side then right), for next and previous.
     pub order: Vec<HitAt>,
     /// The prepared search, for highlighting any text a view draws; `None` without a search.
     pub pattern: Option<Pattern>,
-    hit_claims: Vec<ClaimAt>,
+    index: Arc<Index>,
+    /// The hits' index entries, ascending.
+    entries: Vec<usize>,
 }
 
 impl Outcome {
     /// True when the claim is a hit of the search.
     pub fn is_hit(&self, claim: ClaimAt) -> bool {
-        self.hit_claims.binary_search(&claim).is_ok()
+        self.index
+            .entry(claim)
+            .is_some_and(|e| self.entries.binary_search(&e).is_ok())
     }
 
     /// The byte ranges to highlight in a text the view draws (empty without a search).
@@ -64,6 +68,34 @@ impl Outcome {
         self.pattern
             .as_ref()
             .map_or_else(Vec::new, |p| p.highlight(text))
+    }
+
+    /// The hits scored and ranked, best first (equal scores in reading order), each with its
+    /// place. Scoring costs more than finding, so it is done only when asked for.
+    pub fn ranked(&self) -> Vec<(Hit, HitAt)> {
+        let Some(pattern) = &self.pattern else {
+            return Vec::new();
+        };
+        let mut place: Vec<(usize, HitAt)> = self
+            .order
+            .iter()
+            .filter_map(|h| Some((self.index.entry(h.claim)?, *h)))
+            .collect();
+        place.sort_unstable_by_key(|(e, _)| *e);
+        let find = |e: usize| {
+            place
+                .binary_search_by_key(&e, |(x, _)| *x)
+                .ok()
+                .and_then(|i| place.get(i))
+                .map(|(_, at)| *at)
+        };
+        let mut hits: Vec<(Hit, HitAt)> = pattern
+            .rank(&self.index, &self.entries)
+            .into_iter()
+            .filter_map(|(e, h)| Some((h, find(e)?)))
+            .collect();
+        hits.sort_by_key(|(h, at)| (std::cmp::Reverse(h.score), at.topic, at.row));
+        hits
     }
 
     /// The index in [`Outcome::order`] of the first hit at or after a row, wrapping round to
@@ -106,8 +138,10 @@ pub struct Session {
 struct Filtered {
     filter: Filter,
     pair: (usize, usize),
-    comparison: Comparison,
+    comparison: Arc<Comparison>,
     candidates: Vec<usize>,
+    /// The last narrowed comparison and the hits it was built for, reused while they repeat.
+    narrowed: Option<(Vec<usize>, Arc<Comparison>)>,
 }
 
 impl Session {
@@ -119,7 +153,15 @@ impl Session {
         }
     }
 
-    /// The search session inside, for headless searches over every side.
+    /// Forgets the last query (the filtered comparison stays), so the next run scans afresh.
+    pub fn forget(&mut self) {
+        self.searcher.forget();
+        if let Some(c) = &mut self.cached {
+            c.narrowed = None;
+        }
+    }
+
+    /// The search session inside.
     pub fn searcher(&self) -> &Searcher {
         &self.searcher
     }
@@ -127,13 +169,13 @@ impl Session {
     /// Runs the query on `cmp` (a comparison of `dispute`).
     pub fn run(&mut self, dispute: &Dispute, cmp: &Comparison, query: &Query) -> Outcome {
         let pair = (cmp.left, cmp.right);
+        let index = Arc::clone(self.searcher.index());
         let fresh = self
             .cached
             .as_ref()
             .is_none_or(|c| c.filter != query.filter || c.pair != pair);
         if fresh {
             let comparison = query.filter.apply(dispute, cmp);
-            let index = self.searcher.index();
             let mut candidates: Vec<usize> = claims_of(&comparison)
                 .filter_map(|(_, _, at)| index.entry(at))
                 .collect();
@@ -141,12 +183,19 @@ impl Session {
             self.cached = Some(Filtered {
                 filter: query.filter.clone(),
                 pair,
-                comparison,
+                comparison: Arc::new(comparison),
                 candidates,
+                narrowed: None,
             });
         }
-        let Some(cached) = &self.cached else {
-            return empty(cmp);
+        let Some(cached) = &mut self.cached else {
+            return Outcome {
+                comparison: Arc::new(query.filter.apply(dispute, cmp)),
+                order: Vec::new(),
+                pattern: None,
+                index,
+                entries: Vec::new(),
+            };
         };
         let search = query
             .search
@@ -154,53 +203,45 @@ impl Session {
             .filter(|q| !pattern::parse(q).is_empty());
         let Some(search) = search else {
             return Outcome {
-                comparison: cached.comparison.clone(),
-                hits: Vec::new(),
+                comparison: Arc::clone(&cached.comparison),
                 order: Vec::new(),
                 pattern: None,
-                hit_claims: Vec::new(),
+                index,
+                entries: Vec::new(),
             };
         };
-        let (pattern, found) = self.searcher.search(search, &cached.candidates);
-        let index = self.searcher.index();
+        let (pattern, entries) = self.searcher.search(search, &cached.candidates);
         let mut is_hit = vec![false; index.len()];
-        for (e, _) in &found {
-            if let Some(slot) = is_hit.get_mut(*e) {
+        for &e in &entries {
+            if let Some(slot) = is_hit.get_mut(e) {
                 *slot = true;
             }
         }
         let hit =
             |at: &ClaimAt| index.entry(*at).and_then(|e| is_hit.get(e).copied()) == Some(true);
-        let comparison = if query.narrow {
-            narrow(&cached.comparison, &hit)
+        // Nothing to drop when every candidate is a hit (a first letter usually hits all).
+        let comparison = if !query.narrow || entries.len() == cached.candidates.len() {
+            Arc::clone(&cached.comparison)
         } else {
-            cached.comparison.clone()
-        };
-        let mut place: Vec<Option<HitAt>> = vec![None; index.len()];
-        let mut order = Vec::new();
-        for (topic, row, claim) in claims_of(&comparison) {
-            if hit(&claim) {
-                let at = HitAt { topic, row, claim };
-                order.push(at);
-                if let Some(slot) = index.entry(claim).and_then(|e| place.get_mut(e)) {
-                    *slot = Some(at);
+            match &cached.narrowed {
+                Some((same, c)) if *same == entries => Arc::clone(c),
+                _ => {
+                    let c = Arc::new(narrow(&cached.comparison, &hit));
+                    cached.narrowed = Some((entries.clone(), Arc::clone(&c)));
+                    c
                 }
             }
-        }
-        let mut hits: Vec<(Hit, HitAt)> = found
-            .into_iter()
-            .filter_map(|(e, h)| Some((h, (*place.get(e)?)?)))
+        };
+        let order = claims_of(&comparison)
+            .filter(|(_, _, claim)| hit(claim))
+            .map(|(topic, row, claim)| HitAt { topic, row, claim })
             .collect();
-        // Equal scores read in the comparison's order.
-        hits.sort_by_key(|(h, at)| (std::cmp::Reverse(h.score), at.topic, at.row));
-        let mut hit_claims: Vec<ClaimAt> = order.iter().map(|h| h.claim).collect();
-        hit_claims.sort_unstable();
         Outcome {
             comparison,
-            hits,
             order,
             pattern: Some(pattern),
-            hit_claims,
+            index,
+            entries,
         }
     }
 }
@@ -208,20 +249,6 @@ impl Session {
 /// Runs a query once, without keeping a session.
 pub fn apply(dispute: &Dispute, cmp: &Comparison, query: &Query, matcher: MatcherKind) -> Outcome {
     Session::new(dispute, matcher).run(dispute, cmp, query)
-}
-
-fn empty(cmp: &Comparison) -> Outcome {
-    Outcome {
-        comparison: Comparison {
-            left: cmp.left,
-            right: cmp.right,
-            topics: Vec::new(),
-        },
-        hits: Vec::new(),
-        order: Vec::new(),
-        pattern: None,
-        hit_claims: Vec::new(),
-    }
 }
 
 /// Every claim of a comparison with its topic and row index, in reading order.
@@ -235,11 +262,13 @@ fn claims_of(cmp: &Comparison) -> impl Iterator<Item = (usize, usize, ClaimAt)> 
     })
 }
 
-/// Keeps only the rows holding a hit, and the topics left with a row.
-fn narrow(cmp: &Comparison, hit: &dyn Fn(&ClaimAt) -> bool) -> Comparison {
+/// Keeps only the rows holding a hit, and the topics left with a row (topics in parallel).
+fn narrow(cmp: &Comparison, hit: &(dyn Fn(&ClaimAt) -> bool + Sync)) -> Comparison {
+    use rayon::prelude::*;
     let topics = cmp
         .topics
-        .iter()
+        .par_iter()
+        .with_min_len(16)
         .filter_map(|t| {
             let rows: Vec<Row> = t
                 .rows

@@ -55,7 +55,10 @@ impl Field {
 
 /// The searchable fields of every claim of a dispute, built once per loaded dispute.
 pub struct Index {
-    strings: Vec<Arc<str>>,
+    /// Every distinct field string, end to end, so a scan reads memory in order.
+    arena: String,
+    /// Each string's byte range in `arena`, by string id.
+    strings: Vec<(usize, usize)>,
     claims: Vec<ClaimAt>,
     /// Entry `i`'s fields are `fields[starts[i]..starts[i + 1]]`.
     starts: Vec<usize>,
@@ -68,14 +71,17 @@ impl Index {
     /// Indexes every claim of every side, in the dispute's order (side, topic, claim).
     pub fn new<'d>(dispute: &'d Dispute) -> Index {
         let mut ids: HashMap<&'d str, u32> = HashMap::new();
-        let mut strings: Vec<Arc<str>> = Vec::new();
+        let mut strings: Vec<(usize, usize)> = Vec::new();
+        let mut arena = String::new();
         let mut intern = |s: &'d str| -> u32 {
             *ids.entry(s).or_insert_with(|| {
-                strings.push(Arc::from(s));
+                strings.push((arena.len(), arena.len() + s.len()));
+                arena.push_str(s);
                 u32::try_from(strings.len() - 1).unwrap_or(u32::MAX)
             })
         };
         let mut index = Index {
+            arena: String::new(),
             strings: Vec::new(),
             claims: Vec::new(),
             starts: vec![0],
@@ -133,6 +139,7 @@ impl Index {
             index.first.push(firsts);
         }
         index.strings = strings;
+        index.arena = arena;
         index
     }
 
@@ -160,12 +167,12 @@ impl Index {
         self.fields.get(a..b).unwrap_or_default()
     }
 
-    fn string(&self, id: u32) -> &Arc<str> {
-        // Ids come from interning, so they are always in range; an empty string is the fallback.
-        static EMPTY: std::sync::OnceLock<Arc<str>> = std::sync::OnceLock::new();
+    fn string(&self, id: u32) -> &str {
+        // Ids and ranges come from interning, so they are always valid; "" is the fallback.
         self.strings
             .get(id as usize)
-            .unwrap_or_else(|| EMPTY.get_or_init(|| Arc::from("")))
+            .and_then(|&(a, b)| self.arena.get(a..b))
+            .unwrap_or_default()
     }
 }
 
@@ -223,9 +230,41 @@ impl Pattern {
         super::highlight::merge(ranges)
     }
 
-    /// Ranks the `candidates` (index entries, ascending) that match every term. Ties keep the
-    /// candidates' order.
-    pub fn search(&self, index: &Index, candidates: &[usize]) -> Vec<(usize, Hit)> {
+    /// The `candidates` (index entries, ascending) that match every term, in the same order.
+    /// Only yes or no per field, no scoring: the cheap test a view runs on every keystroke.
+    pub fn matches(&self, index: &Index, candidates: &[usize]) -> Vec<usize> {
+        let mut alive = candidates.to_vec();
+        for (term, needle) in self.ordered() {
+            if alive.is_empty() {
+                break;
+            }
+            let found = per_string(index, &alive, |s| needle.is_match(s).then_some(0));
+            alive.retain(|&e| {
+                let any = index
+                    .fields(e)
+                    .iter()
+                    .any(|&(_, s)| found.get(s as usize).is_some_and(|&x| x != u32::MAX));
+                any != term.negated
+            });
+        }
+        alive
+    }
+
+    /// Positive terms first (they narrow most), then negated ones.
+    fn ordered(&self) -> impl Iterator<Item = (&Term, &dyn Needle)> {
+        let all = || {
+            self.terms
+                .iter()
+                .zip(self.needles.iter().map(|n| n.as_ref()))
+        };
+        all()
+            .filter(|(t, _)| !t.negated)
+            .chain(all().filter(|(t, _)| t.negated))
+    }
+
+    /// Scores and ranks the `candidates` (index entries, ascending) that match every term,
+    /// best first; ties keep the candidates' order.
+    pub fn rank(&self, index: &Index, candidates: &[usize]) -> Vec<(usize, Hit)> {
         const NONE: u32 = u32::MAX;
         struct Alive {
             entry: usize,
@@ -240,25 +279,14 @@ impl Pattern {
                 best: (0, Field::Text, NONE),
             })
             .collect();
-        let order = self
-            .terms
-            .iter()
-            .zip(&self.needles)
-            .filter(|(t, _)| !t.negated)
-            .chain(
-                self.terms
-                    .iter()
-                    .zip(&self.needles)
-                    .filter(|(t, _)| t.negated),
-            );
-        for (term, needle) in order {
+        for (term, needle) in self.ordered() {
             if alive.is_empty() {
                 break;
             }
-            let scores = score_strings(
+            let scores = per_string(
                 index,
                 &alive.iter().map(|a| a.entry).collect::<Vec<_>>(),
-                needle.as_ref(),
+                |s| needle.score(s),
             );
             alive.retain_mut(|a| {
                 let best = index
@@ -295,7 +323,7 @@ impl Pattern {
                 } else {
                     (a.best.1, Some(a.best.2))
                 };
-                let text = index.string(text.unwrap_or(NONE)).clone();
+                let text = Arc::from(index.string(text.unwrap_or(NONE)));
                 Some((
                     a.entry,
                     Hit {
@@ -312,9 +340,13 @@ impl Pattern {
     }
 }
 
-/// Scores every distinct field string of the given entries, using both cores; the result is
-/// indexed by string id, `u32::MAX` where the string does not match or was not needed.
-fn score_strings(index: &Index, entries: &[usize], needle: &dyn Needle) -> Vec<u32> {
+/// Runs `score` on every distinct field string of the given entries, using every core; the
+/// result is indexed by string id, `u32::MAX` where the string does not match or was not needed.
+fn per_string(
+    index: &Index,
+    entries: &[usize],
+    score: impl Fn(&str) -> Option<u32> + Sync,
+) -> Vec<u32> {
     let mut needed: Vec<u32> = if entries.len() == index.claims.len() {
         (0..u32::try_from(index.strings.len()).unwrap_or(u32::MAX)).collect()
     } else {
@@ -336,7 +368,7 @@ fn score_strings(index: &Index, entries: &[usize], needle: &dyn Needle) -> Vec<u
     let found: Vec<(u32, u32)> = needed
         .par_iter()
         .with_min_len(512)
-        .filter_map(|&s| Some((s, needle.score(index.string(s))?)))
+        .filter_map(|&s| Some((s, score(index.string(s))?)))
         .collect();
     let mut scores = vec![u32::MAX; index.strings.len()];
     for (s, score) in found {
@@ -350,7 +382,7 @@ fn score_strings(index: &Index, entries: &[usize], needle: &dyn Needle) -> Vec<u
 /// A search session: the index and the last query with its hits, so that a query that grows by
 /// keystrokes searches only the previous hits (see [`pattern::narrows`]).
 pub struct Searcher {
-    index: Index,
+    index: Arc<Index>,
     matcher: MatcherKind,
     last: Option<Last>,
 }
@@ -365,14 +397,19 @@ impl Searcher {
     /// Indexes a dispute for searching with `matcher`.
     pub fn new(dispute: &Dispute, matcher: MatcherKind) -> Searcher {
         Searcher {
-            index: Index::new(dispute),
+            index: Arc::new(Index::new(dispute)),
             matcher,
             last: None,
         }
     }
 
+    /// Forgets the last query, so the next search scans every candidate.
+    pub fn forget(&mut self) {
+        self.last = None;
+    }
+
     /// The index behind the session.
-    pub fn index(&self) -> &Index {
+    pub fn index(&self) -> &Arc<Index> {
         &self.index
     }
 
@@ -381,36 +418,36 @@ impl Searcher {
         self.matcher
     }
 
-    /// Searches `candidates` (entries, ascending) for `query`: ranked hits with their entries.
-    /// When the last search had the same candidates and `query` extends its query, only its hits
-    /// are searched again.
-    pub fn search(&mut self, query: &str, candidates: &[usize]) -> (Pattern, Vec<(usize, Hit)>) {
+    /// The `candidates` (entries, ascending) that match `query`, ascending, unscored. When the
+    /// last search had the same candidates and `query` extends its query, only its hits are
+    /// searched again.
+    pub fn search(&mut self, query: &str, candidates: &[usize]) -> (Pattern, Vec<usize>) {
         let pattern = Pattern::new(query, self.matcher);
         let narrowed = self
             .last
             .as_ref()
             .filter(|last| pattern::narrows(&last.query, query) && last.candidates == candidates);
         let hits = match narrowed {
-            Some(last) => pattern.search(&self.index, &last.hits),
-            None => pattern.search(&self.index, candidates),
+            Some(last) => pattern.matches(&self.index, &last.hits),
+            None => pattern.matches(&self.index, candidates),
         };
-        let mut entries: Vec<usize> = hits.iter().map(|(e, _)| *e).collect();
-        entries.sort_unstable();
         self.last = Some(Last {
             query: query.to_owned(),
             candidates: candidates.to_vec(),
-            hits: entries,
+            hits: hits.clone(),
         });
         (pattern, hits)
     }
 
-    /// Searches every claim of the dispute that `keep` accepts, with no session state.
+    /// Ranks every claim of the dispute that `keep` accepts and that matches `query`, best
+    /// first, with no session state: what `parallax search` prints.
     pub fn search_all(&self, query: &str, keep: impl Fn(ClaimAt) -> bool) -> (Pattern, Vec<Hit>) {
         let pattern = Pattern::new(query, self.matcher);
         let candidates: Vec<usize> = (0..self.index.len())
             .filter(|&e| self.index.claims.get(e).is_some_and(|&at| keep(at)))
             .collect();
-        let hits = pattern.search(&self.index, &candidates);
-        (pattern, hits.into_iter().map(|(_, h)| h).collect())
+        let hits = pattern.matches(&self.index, &candidates);
+        let ranked = pattern.rank(&self.index, &hits);
+        (pattern, ranked.into_iter().map(|(_, h)| h).collect())
     }
 }

@@ -7,6 +7,7 @@ use crate::compare::Comparison;
 use crate::format::Dispute;
 use crate::query::{self, Hit, Pattern, Query, Searcher, highlight};
 use crate::text;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -130,21 +131,28 @@ fn write_lines(
         .map(|h| h.score.to_string().len())
         .max()
         .unwrap_or(0);
-    for (hit, (party, topic, _)) in hits.iter().zip(&places) {
-        let ranges = pattern.highlight(&hit.text);
-        let snippet: String = highlight::snippet(&hit.text, &ranges, SNIPPET_CHARS)
-            .into_iter()
-            .map(|(s, _)| s)
-            .collect();
-        let field = match hit.field {
-            query::Field::Text => String::new(),
-            f => format!("{}: ", f.as_str()),
-        };
-        writeln!(
-            out,
-            "{party:<pw$}  {topic:<tw$}  {:>sw$}  {field}{snippet}",
-            hit.score
-        )?;
+    // Snippets cost a highlight each: build the lines on every core, then write in order.
+    let lines: Vec<String> = hits
+        .par_iter()
+        .zip(&places)
+        .map(|(hit, (party, topic, _))| {
+            let ranges = pattern.highlight(&hit.text);
+            let snippet: String = highlight::snippet(&hit.text, &ranges, SNIPPET_CHARS)
+                .into_iter()
+                .map(|(s, _)| s)
+                .collect();
+            let field = match hit.field {
+                query::Field::Text => String::new(),
+                f => format!("{}: ", f.as_str()),
+            };
+            format!(
+                "{party:<pw$}  {topic:<tw$}  {:>sw$}  {field}{snippet}\n",
+                hit.score
+            )
+        })
+        .collect();
+    for line in lines {
+        out.write_all(line.as_bytes())?;
     }
     Ok(())
 }

@@ -12,6 +12,16 @@ pub fn grapheme_ranges(text: &str, chars: &[usize]) -> Vec<Range<usize>> {
     marked.sort_unstable();
     marked.dedup();
     let mut out: Vec<Range<usize>> = Vec::new();
+    if text.is_ascii() {
+        // Cleaned ASCII text holds no CR, so every byte is a cluster of its own.
+        for c in marked.into_iter().filter(|&c| c < text.len()) {
+            match out.last_mut() {
+                Some(last) if last.end == c => last.end = c + 1,
+                _ => out.push(c..c + 1),
+            }
+        }
+        return out;
+    }
     let mut next = marked.iter().peekable();
     let mut char_at = 0;
     for (byte, g) in text.grapheme_indices(true) {
@@ -84,11 +94,14 @@ pub fn snippet(text: &str, ranges: &[Range<usize>], max_chars: usize) -> Vec<(St
         .map(|c| if c == '\n' { ' ' } else { c })
         .collect();
     // Newline and space are both one byte, so the ranges still hold.
-    let bounds: Vec<usize> = flat
-        .grapheme_indices(true)
-        .map(|(b, _)| b)
-        .chain(std::iter::once(flat.len()))
-        .collect();
+    let bounds: Vec<usize> = if flat.is_ascii() {
+        (0..=flat.len()).collect()
+    } else {
+        flat.grapheme_indices(true)
+            .map(|(b, _)| b)
+            .chain(std::iter::once(flat.len()))
+            .collect()
+    };
     let clusters = bounds.len().saturating_sub(1);
     if clusters <= max_chars {
         return segments(&flat, ranges);

@@ -1,6 +1,8 @@
 //! The command line, as clap parses it. Raw flags only: `crate::commands` turns them into checked
 //! values (a loaded dispute, a pair of sides) before anything runs.
 
+use crate::format::{Date, Rating, SourceKind};
+use crate::query::{AnsweredBy, Filter, MatcherKind};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -83,6 +85,28 @@ pub enum Command {
         /// Total width in columns (default: the terminal's, or 100 when piped).
         #[arg(long, value_name = "N")]
         width: Option<usize>,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// Search every claim; print the hits best first, one per line (exit 1 when none).
+    ///
+    /// Terms separated by spaces must all match. `'word` matches a substring, `^word` a
+    /// prefix, `word$` a suffix, `!word` must not match; an upper-case letter makes a term
+    /// case-sensitive. Searches the claims of every side unless --left/--right or a row filter
+    /// (--one-sided, --both-sides) picks one comparison.
+    #[command(override_usage = "parallax search [OPTIONS] [PATH]... <QUERY>")]
+    Search {
+        /// The dispute (a folder, its dispute.json, or side files; none: the bundled dispute),
+        /// then what to search for, last.
+        #[arg(value_name = "PATH... QUERY", required = true, num_args = 1..)]
+        args: Vec<PathBuf>,
+        #[command(flatten)]
+        pair: PairArgs,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Print the hits as a JSON array.
+        #[arg(long)]
+        json: bool,
     },
     /// Export the comparison to Markdown, CSV, JSON or a self-contained HTML page.
     Export(ExportArgs),
@@ -105,8 +129,8 @@ pub struct ExportArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub pair: PairArgs,
-    // The query pipeline's filter flags are flattened here when it lands:
-    // #[command(flatten)] pub filter: FilterArgs,
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// The format (default: from the output file's extension).
     #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
     pub format: Option<crate::export::Format>,
@@ -116,7 +140,114 @@ pub struct ExportArgs {
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
-    /// Export only this topic (a topic id).
-    #[arg(long, value_name = "ID")]
-    pub topic: Option<String>,
+}
+
+/// Filters and search, shared by every command that shows claims. Repeated flags, or values
+/// separated by commas, are alternatives; different flags must all hold.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FilterArgs {
+    /// Keep the claims of these parties (party ids).
+    #[arg(long = "party", value_name = "ID", value_delimiter = ',')]
+    pub parties: Vec<String>,
+    /// Keep these topics (topic ids).
+    #[arg(long = "topic", value_name = "ID", value_delimiter = ',')]
+    pub topics: Vec<String>,
+    /// Keep claims citing this outlet (its whole name, any case; repeat for more).
+    #[arg(long = "source", value_name = "OUTLET")]
+    pub sources: Vec<String>,
+    /// Keep claims citing a source of this kind: official, news, opinion, fact-check, social,
+    /// academic, other.
+    #[arg(long = "kind", value_name = "KIND", value_delimiter = ',', value_parser = parse_kind)]
+    pub kinds: Vec<SourceKind>,
+    /// Keep claims citing a source affiliated with this party id, or `independent`.
+    #[arg(long = "affiliation", value_name = "ID", value_delimiter = ',')]
+    pub affiliations: Vec<String>,
+    /// Keep claims with this tag.
+    #[arg(long = "tag", value_name = "TAG", value_delimiter = ',')]
+    pub tags: Vec<String>,
+    /// Keep claims assessed with this rating: unverified, corroborated, disputed, refuted,
+    /// retracted, or `none` for claims without an assessment.
+    #[arg(long = "rating", value_name = "RATING", value_delimiter = ',', value_parser = parse_rating)]
+    pub ratings: Vec<RatingChoice>,
+    /// Keep claims dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); undated go.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<Date>,
+    /// Keep claims dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD); undated go.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<Date>,
+    /// Keep rows that only one of the two sides answers.
+    #[arg(long, conflicts_with = "both_sides")]
+    pub one_sided: bool,
+    /// Keep rows that both sides answer.
+    #[arg(long)]
+    pub both_sides: bool,
+    /// Keep only claims that cite no source.
+    #[arg(long)]
+    pub unsourced: bool,
+    /// Keep only claims whose text held control, bidirectional or invisible characters.
+    #[arg(long)]
+    pub untrusted: bool,
+    /// Search the claims and keep only rows with a hit (same syntax as `parallax search`).
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
+    /// The fuzzy matcher: nucleo (default) or skim.
+    #[arg(long, value_name = "NAME", default_value = "nucleo", value_parser = parse_matcher)]
+    pub matcher: MatcherKind,
+}
+
+/// A `--rating` value: a rating, or `none` for "no assessment".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RatingChoice(pub Option<Rating>);
+
+impl FilterArgs {
+    /// The filter these flags ask for (party and topic ids are checked later, against the
+    /// loaded dispute).
+    pub fn filter(&self) -> Filter {
+        Filter {
+            parties: self.parties.clone(),
+            topics: self.topics.clone(),
+            outlets: self.sources.clone(),
+            kinds: self.kinds.clone(),
+            affiliations: self.affiliations.clone(),
+            tags: self.tags.clone(),
+            ratings: self.ratings.iter().map(|r| r.0).collect(),
+            since: self.since,
+            until: self.until,
+            answered: match (self.both_sides, self.one_sided) {
+                (true, _) => Some(AnsweredBy::Both),
+                (false, true) => Some(AnsweredBy::OneSided),
+                (false, false) => None,
+            },
+            unsourced: self.unsourced,
+            untrusted: self.untrusted,
+        }
+    }
+}
+
+fn parse_kind(s: &str) -> Result<SourceKind, String> {
+    SourceKind::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("unknown kind; choose one of: {}", all.join(", "))
+    })
+}
+
+fn parse_rating(s: &str) -> Result<RatingChoice, String> {
+    if s == "none" {
+        return Ok(RatingChoice(None));
+    }
+    Rating::parse(s)
+        .map(|r| RatingChoice(Some(r)))
+        .ok_or_else(|| {
+            let all: Vec<&str> = Rating::ALL.iter().map(|r| r.as_str()).collect();
+            format!("unknown rating; choose one of: {}, none", all.join(", "))
+        })
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>()
+        .map_err(|e| format!("{e} (write YYYY, YYYY-MM or YYYY-MM-DD)"))
+}
+
+fn parse_matcher(s: &str) -> Result<MatcherKind, String> {
+    s.parse()
 }

@@ -13,6 +13,7 @@ pub mod format;
 pub mod layout;
 pub mod load;
 pub mod plain;
+pub mod query;
 pub mod synth;
 pub mod text;
 pub mod tui;

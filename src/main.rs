@@ -27,9 +27,19 @@ fn main() -> ExitCode {
         Some(Command::Topics { input, pair }) => {
             commands::topics(&input, &pair, &mut out, &mut err).map(|()| 0)
         }
-        Some(Command::Show { input, pair, width }) => {
-            commands::show(&input, &pair, width, &mut out, &mut err).map(|()| 0)
-        }
+        Some(Command::Show {
+            input,
+            pair,
+            width,
+            filter,
+        }) => commands::show(&input, &pair, width, &filter, &mut out, &mut err).map(|()| 0),
+        Some(Command::Search {
+            args,
+            pair,
+            filter,
+            json,
+        }) => commands::search(args, &pair, &filter, json, &mut out, &mut err)
+            .map(|found| u8::from(!found)),
         Some(Command::Export(args)) => {
             commands::export::export(&args, &mut out, &mut err).map(|()| 0)
         }

@@ -41,8 +41,18 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     let dispute = open(&args.input, err)?;
     let (left, right) = pair(&dispute, &args.pair)?;
     let cmp = Comparison::new(&dispute, left, right);
-    // The query pipeline's filters narrow `cmp` here when they land (see cli::ExportArgs).
-    let bytes = export::render(format, &dispute, &cmp, args.topic.as_deref())?;
+    let (outcome, labels) = super::narrow(&args.filter, &dispute, &cmp)?;
+    let shown = &outcome.comparison;
+    if shown.topics.is_empty() && !labels.is_empty() {
+        writeln!(err, "parallax: no claim matches {}", labels.join(" · "))?;
+    }
+    // One `--topic` names the file's topic; an export of one topic keeps its heading even when
+    // the filters leave it empty.
+    let topic = match args.filter.topics.as_slice() {
+        [one] if shown.topics.iter().any(|t| &t.id == one) => Some(one.as_str()),
+        _ => None,
+    };
+    let bytes = export::render(format, &dispute, shown, topic)?;
     match target {
         None => out.write_all(&bytes)?,
         Some(path) => {

@@ -3,15 +3,19 @@
 
 pub mod export;
 pub mod generate;
+mod search;
 mod show;
 mod validate;
 
+pub use search::search;
 pub use show::{show, topics};
 pub use validate::validate;
 
-use crate::cli::{InputArgs, PairArgs};
+use crate::cli::{FilterArgs, InputArgs, PairArgs};
+use crate::compare::Comparison;
 use crate::format::Dispute;
 use crate::load::{self, Loaded};
+use crate::query::Filter;
 use std::io::Write;
 
 /// Why a command stopped; each maps to an exit code.
@@ -94,4 +98,47 @@ pub fn pair(dispute: &Dispute, args: &PairArgs) -> Result<(usize, usize), Failur
         ));
     }
     Ok((left, right))
+}
+
+/// The checked filter of the flags: party and topic ids must exist (in `cmp`'s topics, or any
+/// topic of the dispute without one), and `--since` must not come after `--until`.
+/// Runs the query pipeline that `show`, `export` and the TUI share: the filters and `--query` of
+/// `args` narrow the comparison. Returns the outcome and the labels of what is in force.
+pub fn narrow(
+    args: &FilterArgs,
+    dispute: &Dispute,
+    cmp: &Comparison,
+) -> Result<(crate::query::Outcome, Vec<String>), Failure> {
+    let filter = filter(args, dispute, Some(cmp))?;
+    let query = crate::query::Query {
+        filter,
+        search: args.query.clone(),
+        narrow: true,
+    };
+    let outcome = crate::query::apply(dispute, cmp, &query, args.matcher);
+    let mut labels = query.filter.describe();
+    if let Some(p) = &outcome.pattern {
+        labels.push(format!("search: {}", crate::text::clean(&p.query).text));
+    }
+    Ok((outcome, labels))
+}
+
+/// Checks the filter flags against the dispute: known ids, and dates in order.
+pub fn filter(
+    args: &FilterArgs,
+    dispute: &Dispute,
+    cmp: Option<&Comparison>,
+) -> Result<Filter, Failure> {
+    let filter = args.filter();
+    filter
+        .check(dispute, cmp)
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    if let (Some(since), Some(until)) = (filter.since, filter.until)
+        && since.first_day() > until.last_day()
+    {
+        return Err(Failure::Usage(format!(
+            "--since {since} comes after --until {until}; nothing could match"
+        )));
+    }
+    Ok(filter)
 }

@@ -1,7 +1,7 @@
 //! `parallax show` and `parallax topics`: the comparison and its table as plain text.
 
 use super::{Failure, open, pair};
-use crate::cli::{InputArgs, PairArgs};
+use crate::cli::{FilterArgs, InputArgs, PairArgs};
 use crate::compare::Comparison;
 use crate::plain;
 use std::io::Write;
@@ -9,11 +9,12 @@ use std::io::Write;
 /// Width used when the output is not a terminal and no `--width` is given.
 pub const PIPE_WIDTH: usize = 100;
 
-/// Prints the side-by-side comparison.
+/// Prints the side-by-side comparison, or what the filters and `--query` keep of it.
 pub fn show(
     input: &InputArgs,
     pair_args: &PairArgs,
     width: Option<usize>,
+    filter_args: &FilterArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -28,8 +29,22 @@ pub fn show(
     let dispute = open(input, err)?;
     let (left, right) = pair(&dispute, pair_args)?;
     let cmp = Comparison::new(&dispute, left, right);
+    let (outcome, labels) = super::narrow(filter_args, &dispute, &cmp)?;
     let width = width.unwrap_or_else(terminal_width);
-    out.write_all(plain::show(&dispute, &cmp, width, |_| true).as_bytes())?;
+    if !labels.is_empty() {
+        let (all, kept) = (cmp.counts(), outcome.comparison.counts());
+        writeln!(
+            out,
+            "Showing {} of {} claims ({})",
+            kept.left_claims + kept.right_claims,
+            all.left_claims + all.right_claims,
+            labels.join(" · ")
+        )?;
+        if outcome.comparison.topics.is_empty() {
+            writeln!(err, "parallax: no claim matches {}", labels.join(" · "))?;
+        }
+    }
+    out.write_all(plain::show(&dispute, &outcome.comparison, width, |_| true).as_bytes())?;
     Ok(())
 }
 

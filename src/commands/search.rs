@@ -1,0 +1,188 @@
+//! `parallax search`: the query pipeline's hits, best first, as plain lines or JSON. Like grep,
+//! it exits 1 when nothing matches.
+
+use super::{Failure, open, pair};
+use crate::cli::{FilterArgs, InputArgs, PairArgs};
+use crate::compare::Comparison;
+use crate::format::Dispute;
+use crate::query::{self, Hit, Pattern, Query, Searcher, highlight};
+use crate::text;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// How many chars of a field a plain line shows around the first match.
+const SNIPPET_CHARS: usize = 100;
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    party: &'a str,
+    topic: &'a str,
+    claim: &'a str,
+    score: u32,
+    field: &'a str,
+    text: &'a str,
+    /// Byte ranges of `text` to highlight, whole grapheme clusters.
+    matches: Vec<[usize; 2]>,
+}
+
+/// Prints the hits; returns whether there was any. `args` are the paths, then the query.
+pub fn search(
+    mut args: Vec<PathBuf>,
+    pair_args: &PairArgs,
+    filter_args: &FilterArgs,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<bool, Failure> {
+    let query_os = args
+        .pop()
+        .ok_or_else(|| Failure::Usage("give a query to search for".to_owned()))?;
+    let query_text = query_os
+        .to_str()
+        .ok_or_else(|| Failure::Usage("the query is not valid UTF-8 text".to_owned()))?;
+    if filter_args.query.is_some() {
+        return Err(Failure::Usage(
+            "`search` takes its query as the last argument, not --query".to_owned(),
+        ));
+    }
+    let input = &InputArgs { paths: args };
+    if query::pattern::parse(query_text).is_empty() {
+        return Err(Failure::Usage(format!(
+            "the query `{}` holds no term to search for",
+            text::clean(query_text).text
+        )));
+    }
+    let dispute = open(input, err)?;
+    let one_comparison = pair_args.left.is_some()
+        || pair_args.right.is_some()
+        || filter_args.one_sided
+        || filter_args.both_sides;
+    let (pattern, hits, labels) = if one_comparison {
+        let (left, right) = pair(&dispute, pair_args)?;
+        let cmp = Comparison::new(&dispute, left, right);
+        let filter = super::filter(filter_args, &dispute, Some(&cmp))?;
+        let labels = filter.describe();
+        let q = Query {
+            filter,
+            search: Some(query_text.to_owned()),
+            narrow: true,
+        };
+        let outcome = query::apply(&dispute, &cmp, &q, filter_args.matcher);
+        let hits: Vec<Hit> = outcome.ranked().into_iter().map(|(h, _)| h).collect();
+        (outcome.pattern, hits, labels)
+    } else {
+        let filter = super::filter(filter_args, &dispute, None)?;
+        let searcher = Searcher::new(&dispute, filter_args.matcher);
+        let (pattern, hits) = searcher.search_all(query_text, |at| {
+            dispute
+                .claim(at)
+                .is_some_and(|c| filter.keeps_claim(&dispute, at, c))
+        });
+        (Some(pattern), hits, filter.describe())
+    };
+    let Some(pattern) = pattern else {
+        return Ok(false);
+    };
+    if json {
+        write_json(&dispute, &pattern, &hits, out)?;
+    } else {
+        write_lines(&dispute, &pattern, &hits, out)?;
+    }
+    if hits.is_empty() {
+        let with = if labels.is_empty() {
+            String::new()
+        } else {
+            format!(" with {}", labels.join(" · "))
+        };
+        writeln!(
+            err,
+            "parallax: no claim matches `{}`{with}",
+            text::clean(query_text).text
+        )?;
+    }
+    Ok(!hits.is_empty())
+}
+
+/// The party and topic ids of a hit.
+fn place<'a>(dispute: &'a Dispute, hit: &Hit) -> (&'a str, &'a str, &'a str) {
+    let side = dispute.sides.get(hit.claim.side);
+    let topic = side.and_then(|s| s.topics.get(hit.claim.topic));
+    let claim = topic.and_then(|t| t.claims.get(hit.claim.claim));
+    (
+        side.map_or("?", |s| s.party.id.as_str()),
+        topic.map_or("?", |t| t.id.as_str()),
+        claim.map_or("?", |c| c.id.as_str()),
+    )
+}
+
+fn write_lines(
+    dispute: &Dispute,
+    pattern: &Pattern,
+    hits: &[Hit],
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let places: Vec<_> = hits.iter().map(|h| place(dispute, h)).collect();
+    let pw = places.iter().map(|p| text::width(p.0)).max().unwrap_or(0);
+    let tw = places.iter().map(|p| text::width(p.1)).max().unwrap_or(0);
+    let sw = hits
+        .iter()
+        .map(|h| h.score.to_string().len())
+        .max()
+        .unwrap_or(0);
+    // Snippets cost a highlight each: build the lines on every core, then write in order.
+    let lines: Vec<String> = hits
+        .par_iter()
+        .zip(&places)
+        .map(|(hit, (party, topic, _))| {
+            let ranges = pattern.highlight(&hit.text);
+            let snippet: String = highlight::snippet(&hit.text, &ranges, SNIPPET_CHARS)
+                .into_iter()
+                .map(|(s, _)| s)
+                .collect();
+            let field = match hit.field {
+                query::Field::Text => String::new(),
+                f => format!("{}: ", f.as_str()),
+            };
+            format!(
+                "{party:<pw$}  {topic:<tw$}  {:>sw$}  {field}{snippet}\n",
+                hit.score
+            )
+        })
+        .collect();
+    for line in lines {
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn write_json(
+    dispute: &Dispute,
+    pattern: &Pattern,
+    hits: &[Hit],
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let docs: Vec<JsonHit> = hits
+        .iter()
+        .map(|hit| {
+            let (party, topic, claim) = place(dispute, hit);
+            JsonHit {
+                party,
+                topic,
+                claim,
+                score: hit.score,
+                field: hit.field.as_str(),
+                text: &hit.text,
+                matches: pattern
+                    .highlight(&hit.text)
+                    .into_iter()
+                    .map(|r| [r.start, r.end])
+                    .collect(),
+            }
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &docs).map_err(std::io::Error::from)?;
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,317 @@
+//! Filters: which claims and rows of a comparison an analyst wants to see.
+//!
+//! Every constraint is optional; an empty [`Filter`] keeps everything. Values within one
+//! constraint are alternatives (`--party india --party pakistan` keeps both); different
+//! constraints must all hold. Claim constraints keep claims; the row constraint (`answered`)
+//! keeps rows, judged on the full comparison before claims are dropped. A row left with no claim
+//! disappears, and so does a topic left with no row; topics keep their order.
+
+use crate::compare::{Answered, Comparison, Row, TopicRows};
+use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, SourceKind};
+
+/// Which rows to keep by who answers them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnsweredBy {
+    /// Rows where both compared sides have a claim.
+    Both,
+    /// Rows only one of the two sides answers.
+    OneSided,
+}
+
+/// What to keep of a comparison. See the module documentation for how constraints combine.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Party ids: keep the claims of these parties.
+    pub parties: Vec<String>,
+    /// Topic ids: keep these topics.
+    pub topics: Vec<String>,
+    /// Outlet names, matched whole and ignoring case: keep claims citing one of them.
+    pub outlets: Vec<String>,
+    /// Keep claims citing a source of one of these kinds.
+    pub kinds: Vec<SourceKind>,
+    /// Keep claims citing a source with one of these affiliations (a party id or `independent`).
+    pub affiliations: Vec<String>,
+    /// Keep claims with one of these tags.
+    pub tags: Vec<String>,
+    /// Keep claims with one of these ratings; `None` stands for "no assessment".
+    pub ratings: Vec<Option<Rating>>,
+    /// Keep claims whose date reaches this date or later; undated claims go.
+    pub since: Option<Date>,
+    /// Keep claims whose date reaches this date or earlier; undated claims go.
+    pub until: Option<Date>,
+    /// Keep rows answered by both sides, or by one.
+    pub answered: Option<AnsweredBy>,
+    /// Keep only claims that cite no source.
+    pub unsourced: bool,
+    /// Keep only claims whose text held flagged characters (the "untrusted text" flag).
+    pub untrusted: bool,
+}
+
+/// A filter that names something the dispute does not have.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FilterError {
+    /// `--party` names no loaded party.
+    #[error("no party `{id}` in this dispute; choose one of: {choices}")]
+    UnknownParty {
+        /// The id given.
+        id: String,
+        /// The party ids, comma-separated.
+        choices: String,
+    },
+    /// `--topic` names no topic of the comparison.
+    #[error("no topic `{id}` here; choose one of: {choices}")]
+    UnknownTopic {
+        /// The id given.
+        id: String,
+        /// The topic ids, comma-separated.
+        choices: String,
+    },
+}
+
+impl Filter {
+    /// True when the filter keeps everything.
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// True when the filter can drop claims or rows (anything but a topic choice).
+    fn drops_claims(&self) -> bool {
+        let topics_only = Filter {
+            topics: self.topics.clone(),
+            ..Filter::default()
+        };
+        *self != topics_only
+    }
+
+    /// Checks party and topic ids against the dispute: topics against the comparison's, or,
+    /// without one, against every topic of the dispute.
+    pub fn check(&self, dispute: &Dispute, cmp: Option<&Comparison>) -> Result<(), FilterError> {
+        let mut topic_ids: Vec<&str> = match cmp {
+            Some(cmp) => cmp.topics.iter().map(|t| t.id.as_str()).collect(),
+            None => dispute
+                .manifest_topics
+                .iter()
+                .map(|t| t.id.as_str())
+                .chain(
+                    dispute
+                        .sides
+                        .iter()
+                        .flat_map(|s| s.topics.iter().map(|t| t.id.as_str())),
+                )
+                .collect(),
+        };
+        let mut seen = std::collections::HashSet::new();
+        topic_ids.retain(|id| seen.insert(*id));
+        for id in &self.parties {
+            if dispute.side_index(id).is_none() {
+                let choices: Vec<&str> =
+                    dispute.sides.iter().map(|s| s.party.id.as_str()).collect();
+                return Err(FilterError::UnknownParty {
+                    id: crate::text::clean(id).text,
+                    choices: choices.join(", "),
+                });
+            }
+        }
+        for id in &self.topics {
+            if !topic_ids.contains(&id.as_str()) {
+                return Err(FilterError::UnknownTopic {
+                    id: crate::text::clean(id).text,
+                    choices: topic_ids.join(", "),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Short labels for a header, one per constraint: `party: india`, `since 2025-05-01`.
+    /// Values typed on the command line are cleaned, so the labels are safe to print.
+    pub fn describe(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut list = |name: &str, values: Vec<String>| {
+            if !values.is_empty() {
+                out.push(format!(
+                    "{name}: {}",
+                    crate::text::clean(&values.join(", ")).text
+                ));
+            }
+        };
+        list("party", self.parties.clone());
+        list("topic", self.topics.clone());
+        list("source", self.outlets.clone());
+        list(
+            "kind",
+            self.kinds.iter().map(|k| k.as_str().to_owned()).collect(),
+        );
+        list("affiliation", self.affiliations.clone());
+        list("tag", self.tags.clone());
+        list(
+            "rating",
+            self.ratings
+                .iter()
+                .map(|r| r.map_or("none", Rating::as_str).to_owned())
+                .collect(),
+        );
+        if let Some(d) = self.since {
+            out.push(format!("since {d}"));
+        }
+        if let Some(d) = self.until {
+            out.push(format!("until {d}"));
+        }
+        match self.answered {
+            Some(AnsweredBy::Both) => out.push("answered by both sides".to_owned()),
+            Some(AnsweredBy::OneSided) => out.push("one-sided rows".to_owned()),
+            None => {}
+        }
+        if self.unsourced {
+            out.push("unsourced".to_owned());
+        }
+        if self.untrusted {
+            out.push("untrusted text".to_owned());
+        }
+        out
+    }
+
+    /// True when the claim at `at` passes every claim constraint.
+    pub fn keeps_claim(&self, dispute: &Dispute, at: ClaimAt, claim: &Claim) -> bool {
+        let Some(side) = dispute.sides.get(at.side) else {
+            return false;
+        };
+        if !self.parties.is_empty() && !self.parties.contains(&side.party.id) {
+            return false;
+        }
+        if !self.topics.is_empty()
+            && !side
+                .topics
+                .get(at.topic)
+                .is_some_and(|t| self.topics.contains(&t.id))
+        {
+            return false;
+        }
+        if !self.tags.is_empty() && !claim.tags.iter().any(|t| self.tags.contains(t)) {
+            return false;
+        }
+        if !self.ratings.is_empty()
+            && !self
+                .ratings
+                .contains(&claim.assessment.as_ref().map(|a| a.rating))
+        {
+            return false;
+        }
+        if self.since.is_some() || self.until.is_some() {
+            let Some(date) = claim.date else {
+                return false;
+            };
+            if self.since.is_some_and(|s| date.last_day() < s.first_day())
+                || self.until.is_some_and(|u| date.first_day() > u.last_day())
+            {
+                return false;
+            }
+        }
+        if self.unsourced && !claim.sources.is_empty() {
+            return false;
+        }
+        if self.untrusted && claim.flagged.is_empty() {
+            return false;
+        }
+        if !self.outlets.is_empty() || !self.kinds.is_empty() || !self.affiliations.is_empty() {
+            // One cited source must satisfy every source constraint at once.
+            let fits = claim.sources.iter().any(|r| {
+                side.sources.get(r.index).is_some_and(|s| {
+                    (self.outlets.is_empty()
+                        || self.outlets.iter().any(|o| same_text(o, &s.outlet)))
+                        && (self.kinds.is_empty()
+                            || s.kind.is_some_and(|k| self.kinds.contains(&k)))
+                        && (self.affiliations.is_empty()
+                            || s.affiliation
+                                .as_ref()
+                                .is_some_and(|a| self.affiliations.contains(a)))
+                })
+            });
+            if !fits {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// True when the row passes the row constraint (judged on the whole row).
+    pub fn keeps_row(&self, row: &Row) -> bool {
+        match self.answered {
+            None => true,
+            Some(AnsweredBy::Both) => row.answered() == Answered::Both,
+            Some(AnsweredBy::OneSided) => row.answered() != Answered::Both,
+        }
+    }
+
+    /// The comparison with only what the filter keeps; an empty filter returns it unchanged.
+    pub fn apply(&self, dispute: &Dispute, cmp: &Comparison) -> Comparison {
+        if self.is_empty() {
+            return cmp.clone();
+        }
+        let drops = self.drops_claims();
+        let keep = |at: &ClaimAt| {
+            dispute
+                .claim(*at)
+                .is_some_and(|c| self.keeps_claim(dispute, *at, c))
+        };
+        let topics = cmp
+            .topics
+            .iter()
+            .filter(|t| self.topics.is_empty() || self.topics.contains(&t.id))
+            .filter_map(|t| {
+                let rows: Vec<Row> = t
+                    .rows
+                    .iter()
+                    .filter(|r| self.keeps_row(r))
+                    .filter_map(|r| {
+                        let left: Vec<ClaimAt> = r.left.iter().copied().filter(keep).collect();
+                        let right: Vec<ClaimAt> = r.right.iter().copied().filter(keep).collect();
+                        if left.is_empty() && right.is_empty() {
+                            return None;
+                        }
+                        let links = r
+                            .links
+                            .iter()
+                            .copied()
+                            .filter(|l| {
+                                let has = |at: &ClaimAt| left.contains(at) || right.contains(at);
+                                has(&l.from) && has(&l.to)
+                            })
+                            .collect();
+                        Some(Row {
+                            kind: r.kind,
+                            point: r.point.clone(),
+                            question: r.question.clone(),
+                            left,
+                            right,
+                            links,
+                        })
+                    })
+                    .collect();
+                (!drops || !rows.is_empty()).then(|| TopicRows {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                    summary: t.summary.clone(),
+                    in_manifest: t.in_manifest,
+                    left_title: t.left_title.clone(),
+                    right_title: t.right_title.clone(),
+                    rows,
+                })
+            })
+            .collect();
+        Comparison {
+            left: cmp.left,
+            right: cmp.right,
+            topics,
+        }
+    }
+}
+
+/// Case-insensitive equality of whole texts.
+fn same_text(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}

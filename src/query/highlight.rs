@@ -1,0 +1,164 @@
+//! Highlights: matchers report char indices; a view needs byte ranges over whole grapheme
+//! clusters, so that a combining mark is never drawn apart from its letter. Also the one-line
+//! snippet that `search` prints and a results list can draw.
+
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Byte ranges of `text` covering every grapheme cluster that holds a matched char (`chars` are
+/// char indices, in any order). Adjacent clusters merge into one range; ranges are sorted.
+pub fn grapheme_ranges(text: &str, chars: &[usize]) -> Vec<Range<usize>> {
+    let mut marked: Vec<usize> = chars.to_vec();
+    marked.sort_unstable();
+    marked.dedup();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    if text.is_ascii() {
+        // Cleaned ASCII text holds no CR, so every byte is a cluster of its own.
+        for c in marked.into_iter().filter(|&c| c < text.len()) {
+            match out.last_mut() {
+                Some(last) if last.end == c => last.end = c + 1,
+                _ => out.push(c..c + 1),
+            }
+        }
+        return out;
+    }
+    let mut next = marked.iter().peekable();
+    let mut char_at = 0;
+    for (byte, g) in text.grapheme_indices(true) {
+        let count = g.chars().count();
+        let end_char = char_at + count;
+        let mut hit = false;
+        while let Some(&&c) = next.peek() {
+            if c >= end_char {
+                break;
+            }
+            hit |= c >= char_at;
+            next.next();
+        }
+        if hit {
+            let range = byte..byte + g.len();
+            match out.last_mut() {
+                Some(last) if last.end == byte => last.end = range.end,
+                _ => out.push(range),
+            }
+        }
+        char_at = end_char;
+    }
+    out
+}
+
+/// Merges byte ranges from several terms into sorted, non-overlapping ranges.
+pub fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// `text` cut into pieces, each marked true when highlighted; ready for a ratatui `Line` of
+/// `Span`s. Ranges must be sorted, non-overlapping and on char boundaries (as
+/// [`grapheme_ranges`] gives them); a bad range is ignored rather than panicking.
+pub fn segments(text: &str, ranges: &[Range<usize>]) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in ranges {
+        let (Some(before), Some(inside)) = (text.get(at..r.start), text.get(r.start..r.end)) else {
+            continue;
+        };
+        if !before.is_empty() {
+            out.push((before.to_owned(), false));
+        }
+        if !inside.is_empty() {
+            out.push((inside.to_owned(), true));
+        }
+        at = r.end;
+    }
+    if let Some(rest) = text.get(at..)
+        && !rest.is_empty()
+    {
+        out.push((rest.to_owned(), false));
+    }
+    out
+}
+
+/// A one-line excerpt of `text` of at most about `max_chars` chars around the first highlight,
+/// with `…` where it was cut; newlines become spaces. Returned as [`segments`].
+pub fn snippet(text: &str, ranges: &[Range<usize>], max_chars: usize) -> Vec<(String, bool)> {
+    let flat: String = text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    // Newline and space are both one byte, so the ranges still hold.
+    let bounds: Vec<usize> = if flat.is_ascii() {
+        (0..=flat.len()).collect()
+    } else {
+        flat.grapheme_indices(true)
+            .map(|(b, _)| b)
+            .chain(std::iter::once(flat.len()))
+            .collect()
+    };
+    let clusters = bounds.len().saturating_sub(1);
+    if clusters <= max_chars {
+        return segments(&flat, ranges);
+    }
+    let first = ranges.first().map_or(0, |r| r.start);
+    let first_cluster = bounds.iter().position(|&b| b >= first).unwrap_or(0);
+    let start = first_cluster.saturating_sub(max_chars / 4);
+    let end = (start + max_chars).min(clusters);
+    let start = end.saturating_sub(max_chars);
+    let (from, to) = (
+        bounds.get(start).copied().unwrap_or(0),
+        bounds.get(end).copied().unwrap_or(flat.len()),
+    );
+    let inner: Vec<Range<usize>> = ranges
+        .iter()
+        .filter(|r| r.end > from && r.start < to)
+        .map(|r| r.start.max(from) - from..r.end.min(to) - from)
+        .collect();
+    let mut out = Vec::new();
+    if start > 0 {
+        out.push(("…".to_owned(), false));
+    }
+    out.extend(segments(flat.get(from..to).unwrap_or_default(), &inner));
+    if end < clusters {
+        out.push(("…".to_owned(), false));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn combining_marks_highlight_with_their_letter() {
+        // "nai" + U+0308 + "ve": the match on 'i' (char 2) covers the mark too (bytes 2..5).
+        let text = "nai\u{308}ve";
+        assert_eq!(grapheme_ranges(text, &[2]), vec![2..5]);
+        assert_eq!(grapheme_ranges(text, &[0, 1, 2, 4, 5]), vec![0..7]);
+    }
+
+    #[test]
+    fn segments_split_at_ranges() {
+        assert_eq!(
+            segments("Café au lait", std::slice::from_ref(&(0..5))),
+            vec![("Café".to_owned(), true), (" au lait".to_owned(), false)]
+        );
+    }
+
+    #[test]
+    fn snippets_cut_around_the_first_match() {
+        let text = format!("{} needle {}", "a".repeat(100), "b".repeat(100));
+        let at = text.find("needle").unwrap_or(0);
+        let s = snippet(&text, std::slice::from_ref(&(at..at + 6)), 40);
+        assert_eq!(s.first().map(|p| p.0.as_str()), Some("…"));
+        assert!(s.iter().any(|(p, hit)| *hit && p == "needle"));
+        let chars: usize = s.iter().map(|(p, _)| p.chars().count()).sum();
+        assert!(chars <= 42);
+    }
+}

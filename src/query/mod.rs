@@ -1,0 +1,295 @@
+//! The one query pipeline: filters then search over a comparison, used alike by the TUI, `show`,
+//! `search` and `export`. Its result is a [`Comparison`] of the same type as the unfiltered one
+//! (so every view draws it unchanged) plus the ranked hits and where they sit in it.
+//!
+//! For typing, a [`Session`] keeps the filtered comparison while the filter stays the same and
+//! the last query's hits, so each keystroke costs a search of what is left, not of everything.
+
+pub mod filter;
+pub mod highlight;
+pub mod matcher;
+pub mod pattern;
+pub mod search;
+
+pub use filter::{AnsweredBy, Filter, FilterError};
+pub use matcher::{Matcher, MatcherKind, Needle};
+pub use search::{Field, Hit, Index, Pattern, Searcher};
+
+use crate::compare::{Comparison, Row, TopicRows};
+use crate::format::{ClaimAt, Dispute};
+use std::sync::Arc;
+
+/// What the analyst asks of a comparison.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Which claims and rows to keep.
+    pub filter: Filter,
+    /// Search terms (see [`pattern`] for the syntax); `None` or blank searches nothing.
+    pub search: Option<String>,
+    /// With a search, keep only the rows that hold a hit (else hits are only marked).
+    pub narrow: bool,
+}
+
+/// Where a hit sits in the filtered comparison: enough for a view to jump to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HitAt {
+    /// Index into the filtered comparison's topics.
+    pub topic: usize,
+    /// Index into that topic's rows.
+    pub row: usize,
+    /// The claim.
+    pub claim: ClaimAt,
+}
+
+/// The pipeline's result.
+pub struct Outcome {
+    /// What the filter (and, when narrowing, the search) kept, in the comparison's order.
+    /// Shared: while the filter stays the same, runs hand out the same comparison.
+    pub comparison: Arc<Comparison>,
+    /// The hits in reading order (topic, row, left side then right), for next and previous.
+    pub order: Vec<HitAt>,
+    /// The prepared search, for highlighting any text a view draws; `None` without a search.
+    pub pattern: Option<Pattern>,
+    index: Arc<Index>,
+    /// The hits' index entries, ascending.
+    entries: Vec<usize>,
+}
+
+impl Outcome {
+    /// True when the claim is a hit of the search.
+    pub fn is_hit(&self, claim: ClaimAt) -> bool {
+        self.index
+            .entry(claim)
+            .is_some_and(|e| self.entries.binary_search(&e).is_ok())
+    }
+
+    /// The byte ranges to highlight in a text the view draws (empty without a search).
+    pub fn highlight(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        self.pattern
+            .as_ref()
+            .map_or_else(Vec::new, |p| p.highlight(text))
+    }
+
+    /// The hits scored and ranked, best first (equal scores in reading order), each with its
+    /// place. Scoring costs more than finding, so it is done only when asked for.
+    pub fn ranked(&self) -> Vec<(Hit, HitAt)> {
+        let Some(pattern) = &self.pattern else {
+            return Vec::new();
+        };
+        let mut place: Vec<(usize, HitAt)> = self
+            .order
+            .iter()
+            .filter_map(|h| Some((self.index.entry(h.claim)?, *h)))
+            .collect();
+        place.sort_unstable_by_key(|(e, _)| *e);
+        let find = |e: usize| {
+            place
+                .binary_search_by_key(&e, |(x, _)| *x)
+                .ok()
+                .and_then(|i| place.get(i))
+                .map(|(_, at)| *at)
+        };
+        let mut hits: Vec<(Hit, HitAt)> = pattern
+            .rank(&self.index, &self.entries)
+            .into_iter()
+            .filter_map(|(e, h)| Some((h, find(e)?)))
+            .collect();
+        hits.sort_by_key(|(h, at)| (std::cmp::Reverse(h.score), at.topic, at.row));
+        hits
+    }
+
+    /// The index in [`Outcome::order`] of the first hit at or after a row, wrapping round to
+    /// the first hit; `None` without hits.
+    pub fn hit_from(&self, topic: usize, row: usize) -> Option<usize> {
+        if self.order.is_empty() {
+            return None;
+        }
+        Some(
+            self.order
+                .iter()
+                .position(|h| (h.topic, h.row) >= (topic, row))
+                .unwrap_or(0),
+        )
+    }
+
+    /// The next (or previous) hit in reading order after the hit at index `from` of
+    /// [`Outcome::order`], wrapping round; from `None`, the first (or last).
+    pub fn step(&self, from: Option<usize>, forward: bool) -> Option<usize> {
+        let n = self.order.len();
+        if n == 0 {
+            return None;
+        }
+        Some(match (from, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        })
+    }
+}
+
+/// The pipeline with its memory, for a view that re-runs it on every keystroke. Build a new one
+/// when the dispute is reloaded.
+pub struct Session {
+    searcher: Searcher,
+    cached: Option<Filtered>,
+}
+
+struct Filtered {
+    filter: Filter,
+    pair: (usize, usize),
+    comparison: Arc<Comparison>,
+    candidates: Vec<usize>,
+    /// The last narrowed comparison and the hits it was built for, reused while they repeat.
+    narrowed: Option<(Vec<usize>, Arc<Comparison>)>,
+}
+
+impl Session {
+    /// Indexes the dispute for search with `matcher`.
+    pub fn new(dispute: &Dispute, matcher: MatcherKind) -> Session {
+        Session {
+            searcher: Searcher::new(dispute, matcher),
+            cached: None,
+        }
+    }
+
+    /// Forgets the last query (the filtered comparison stays), so the next run scans afresh.
+    pub fn forget(&mut self) {
+        self.searcher.forget();
+        if let Some(c) = &mut self.cached {
+            c.narrowed = None;
+        }
+    }
+
+    /// The search session inside.
+    pub fn searcher(&self) -> &Searcher {
+        &self.searcher
+    }
+
+    /// Runs the query on `cmp` (a comparison of `dispute`).
+    pub fn run(&mut self, dispute: &Dispute, cmp: &Comparison, query: &Query) -> Outcome {
+        let pair = (cmp.left, cmp.right);
+        let index = Arc::clone(self.searcher.index());
+        let fresh = self
+            .cached
+            .as_ref()
+            .is_none_or(|c| c.filter != query.filter || c.pair != pair);
+        if fresh {
+            let comparison = query.filter.apply(dispute, cmp);
+            let mut candidates: Vec<usize> = claims_of(&comparison)
+                .filter_map(|(_, _, at)| index.entry(at))
+                .collect();
+            candidates.sort_unstable();
+            self.cached = Some(Filtered {
+                filter: query.filter.clone(),
+                pair,
+                comparison: Arc::new(comparison),
+                candidates,
+                narrowed: None,
+            });
+        }
+        let Some(cached) = &mut self.cached else {
+            return Outcome {
+                comparison: Arc::new(query.filter.apply(dispute, cmp)),
+                order: Vec::new(),
+                pattern: None,
+                index,
+                entries: Vec::new(),
+            };
+        };
+        let search = query
+            .search
+            .as_deref()
+            .filter(|q| !pattern::parse(q).is_empty());
+        let Some(search) = search else {
+            return Outcome {
+                comparison: Arc::clone(&cached.comparison),
+                order: Vec::new(),
+                pattern: None,
+                index,
+                entries: Vec::new(),
+            };
+        };
+        let (pattern, entries) = self.searcher.search(search, &cached.candidates);
+        let mut is_hit = vec![false; index.len()];
+        for &e in &entries {
+            if let Some(slot) = is_hit.get_mut(e) {
+                *slot = true;
+            }
+        }
+        let hit =
+            |at: &ClaimAt| index.entry(*at).and_then(|e| is_hit.get(e).copied()) == Some(true);
+        // Nothing to drop when every candidate is a hit (a first letter usually hits all).
+        let comparison = if !query.narrow || entries.len() == cached.candidates.len() {
+            Arc::clone(&cached.comparison)
+        } else {
+            match &cached.narrowed {
+                Some((same, c)) if *same == entries => Arc::clone(c),
+                _ => {
+                    let c = Arc::new(narrow(&cached.comparison, &hit));
+                    cached.narrowed = Some((entries.clone(), Arc::clone(&c)));
+                    c
+                }
+            }
+        };
+        let order = claims_of(&comparison)
+            .filter(|(_, _, claim)| hit(claim))
+            .map(|(topic, row, claim)| HitAt { topic, row, claim })
+            .collect();
+        Outcome {
+            comparison,
+            order,
+            pattern: Some(pattern),
+            index,
+            entries,
+        }
+    }
+}
+
+/// Runs a query once, without keeping a session.
+pub fn apply(dispute: &Dispute, cmp: &Comparison, query: &Query, matcher: MatcherKind) -> Outcome {
+    Session::new(dispute, matcher).run(dispute, cmp, query)
+}
+
+/// Every claim of a comparison with its topic and row index, in reading order.
+fn claims_of(cmp: &Comparison) -> impl Iterator<Item = (usize, usize, ClaimAt)> + '_ {
+    cmp.topics.iter().enumerate().flat_map(|(t, topic)| {
+        topic
+            .rows
+            .iter()
+            .enumerate()
+            .flat_map(move |(r, row)| row.left.iter().chain(&row.right).map(move |&at| (t, r, at)))
+    })
+}
+
+/// Keeps only the rows holding a hit, and the topics left with a row (topics in parallel).
+fn narrow(cmp: &Comparison, hit: &(dyn Fn(&ClaimAt) -> bool + Sync)) -> Comparison {
+    use rayon::prelude::*;
+    let topics = cmp
+        .topics
+        .par_iter()
+        .with_min_len(16)
+        .filter_map(|t| {
+            let rows: Vec<Row> = t
+                .rows
+                .iter()
+                .filter(|r| r.left.iter().chain(&r.right).any(hit))
+                .cloned()
+                .collect();
+            (!rows.is_empty()).then(|| TopicRows {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                summary: t.summary.clone(),
+                in_manifest: t.in_manifest,
+                left_title: t.left_title.clone(),
+                right_title: t.right_title.clone(),
+                rows,
+            })
+        })
+        .collect();
+    Comparison {
+        left: cmp.left,
+        right: cmp.right,
+        topics,
+    }
+}

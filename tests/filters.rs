@@ -1,0 +1,369 @@
+//! Filters: each constraint and their combinations, on the comparison that every view draws,
+//! and the filter flags of `parallax show`.
+
+use assert_cmd::Command;
+use parallax::compare::Comparison;
+use parallax::format::{Date, Dispute, Rating, SourceKind};
+use parallax::query::{AnsweredBy, Filter, FilterError};
+use predicates::prelude::*;
+use std::path::PathBuf;
+
+const FIXTURE: &str = "tests/fixtures/query";
+
+fn dispute() -> Dispute {
+    let loaded = parallax::load::load_paths(&[PathBuf::from(FIXTURE)]);
+    assert_eq!(loaded.report.errors(), 0, "{:?}", loaded.report);
+    loaded
+        .dispute
+        .unwrap_or_else(|| panic!("the fixture loads"))
+}
+
+/// The claim ids the filter keeps, sorted.
+fn kept(f: &Filter) -> Vec<String> {
+    let d = dispute();
+    let cmp = Comparison::new(&d, 0, 1);
+    let out = f.apply(&d, &cmp);
+    let mut ids: Vec<String> = out
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .flat_map(|r| r.left.iter().chain(&r.right))
+        .filter_map(|&at| d.claim(at).map(|c| c.id.clone()))
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn date(s: &str) -> Option<Date> {
+    s.parse().ok()
+}
+
+#[test]
+fn an_empty_filter_keeps_the_comparison_unchanged() {
+    let d = dispute();
+    let cmp = Comparison::new(&d, 0, 1);
+    assert_eq!(Filter::default().apply(&d, &cmp), cmp);
+    assert!(Filter::default().describe().is_empty());
+}
+
+#[test]
+fn party_keeps_that_partys_claims() {
+    let f = Filter {
+        parties: vec!["india".into()],
+        ..Filter::default()
+    };
+    let ids = kept(&f);
+    assert_eq!(ids.len(), 5);
+    assert!(ids.iter().all(|id| id.starts_with("in-")));
+}
+
+#[test]
+fn topic_keeps_that_topic() {
+    let f = Filter {
+        topics: vec!["water".into()],
+        ..Filter::default()
+    };
+    assert_eq!(kept(&f), ["in-water-treaty"]);
+}
+
+#[test]
+fn source_outlet_matches_whole_names_in_any_case() {
+    let f = |o: &str| Filter {
+        outlets: vec![o.into()],
+        ..Filter::default()
+    };
+    assert_eq!(
+        kept(&f("dawn")),
+        ["pk-ceasefire-us", "pk-strikes-scattered"]
+    );
+    assert_eq!(kept(&f("le café")), ["in-strikes-naive"]);
+    assert!(kept(&f("daw")).is_empty());
+}
+
+#[test]
+fn kind_and_affiliation_must_hold_for_one_source() {
+    let official = Filter {
+        kinds: vec![SourceKind::Official],
+        ..Filter::default()
+    };
+    assert_eq!(
+        kept(&official),
+        [
+            "in-ceasefire-bilateral",
+            "in-strikes-targets",
+            "pk-strikes-civilians",
+            "pk-strikes-untrusted"
+        ]
+    );
+    let pakistani = Filter {
+        affiliations: vec!["pakistan".into()],
+        ..Filter::default()
+    };
+    assert_eq!(
+        kept(&pakistani),
+        ["pk-strikes-civilians", "pk-strikes-untrusted"]
+    );
+    let both = Filter {
+        kinds: vec![SourceKind::News],
+        outlets: vec!["ISPR".into()],
+        ..Filter::default()
+    };
+    assert!(kept(&both).is_empty());
+}
+
+#[test]
+fn tags_and_ratings() {
+    let tag = Filter {
+        tags: vec!["mediation".into()],
+        ..Filter::default()
+    };
+    assert_eq!(kept(&tag), ["pk-ceasefire-cjk", "pk-ceasefire-us"]);
+    let disputed = Filter {
+        ratings: vec![Some(Rating::Disputed)],
+        ..Filter::default()
+    };
+    assert_eq!(kept(&disputed), ["in-strikes-targets", "pk-ceasefire-us"]);
+    let unassessed = Filter {
+        ratings: vec![None],
+        ..Filter::default()
+    };
+    assert_eq!(kept(&unassessed).len(), 7);
+}
+
+#[test]
+fn dates_overlap_and_undated_claims_go() {
+    let since = Filter {
+        since: date("2025-05-10"),
+        ..Filter::default()
+    };
+    // `2025-05` (the whole month) reaches 10 May; the undated claim goes.
+    assert_eq!(
+        kept(&since),
+        [
+            "in-ceasefire-bilateral",
+            "in-ceasefire-when",
+            "pk-ceasefire-cjk",
+            "pk-ceasefire-us"
+        ]
+    );
+    let until = Filter {
+        until: date("2025-04"),
+        ..Filter::default()
+    };
+    assert_eq!(kept(&until), ["in-water-treaty"]);
+    let day = Filter {
+        since: date("2025-05-07"),
+        until: date("2025-05-07"),
+        ..Filter::default()
+    };
+    assert_eq!(
+        kept(&day),
+        [
+            "in-ceasefire-when",
+            "in-strikes-targets",
+            "pk-strikes-civilians"
+        ]
+    );
+}
+
+#[test]
+fn answered_keeps_rows_by_who_answers_them() {
+    let both = Filter {
+        answered: Some(AnsweredBy::Both),
+        ..Filter::default()
+    };
+    assert_eq!(
+        kept(&both),
+        [
+            "in-ceasefire-bilateral",
+            "in-strikes-targets",
+            "pk-ceasefire-us",
+            "pk-strikes-civilians"
+        ]
+    );
+    let one = Filter {
+        answered: Some(AnsweredBy::OneSided),
+        ..Filter::default()
+    };
+    assert_eq!(kept(&one).len(), 6);
+}
+
+#[test]
+fn unsourced_and_untrusted() {
+    let unsourced = Filter {
+        unsourced: true,
+        ..Filter::default()
+    };
+    assert_eq!(kept(&unsourced), ["in-water-treaty"]);
+    let untrusted = Filter {
+        untrusted: true,
+        ..Filter::default()
+    };
+    assert_eq!(kept(&untrusted), ["pk-strikes-untrusted"]);
+}
+
+#[test]
+fn constraints_combine() {
+    let f = Filter {
+        parties: vec!["pakistan".into()],
+        topics: vec!["strikes".into()],
+        kinds: vec![SourceKind::Official],
+        since: date("2025-05-08"),
+        ..Filter::default()
+    };
+    assert_eq!(kept(&f), ["pk-strikes-untrusted"]);
+    // Values of one constraint are alternatives.
+    let either = Filter {
+        tags: vec!["jets".into(), "water".into()],
+        ..Filter::default()
+    };
+    assert_eq!(kept(&either), ["in-water-treaty", "pk-strikes-untrusted"]);
+}
+
+#[test]
+fn filtering_drops_empty_rows_and_topics_keeps_order_and_recounts() {
+    let d = dispute();
+    let cmp = Comparison::new(&d, 0, 1);
+    let f = Filter {
+        tags: vec!["terror".into(), "water".into(), "bilateral".into()],
+        ..Filter::default()
+    };
+    let out = f.apply(&d, &cmp);
+    let topics: Vec<&str> = out.topics.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(topics, ["ceasefire", "strikes", "water"]);
+    assert!(out.topics.iter().all(|t| t.rows.len() == 1));
+    let counts = out.counts();
+    assert_eq!((counts.left_claims, counts.right_claims), (3, 0));
+    assert_eq!(counts.left_only, 3);
+    // The rebuttal link lost its other end, so it goes too.
+    assert!(out.topics[0].rows[0].links.is_empty());
+}
+
+#[test]
+fn unknown_party_or_topic_lists_the_choices() {
+    let d = dispute();
+    let cmp = Comparison::new(&d, 0, 1);
+    let f = Filter {
+        parties: vec!["china".into()],
+        ..Filter::default()
+    };
+    assert_eq!(
+        f.check(&d, Some(&cmp)),
+        Err(FilterError::UnknownParty {
+            id: "china".into(),
+            choices: "india, pakistan".into()
+        })
+    );
+    let f = Filter {
+        topics: vec!["trade".into()],
+        ..Filter::default()
+    };
+    assert!(
+        f.check(&d, None)
+            .is_err_and(|e| e.to_string().contains("ceasefire, strikes, water"))
+    );
+}
+
+#[test]
+fn describe_gives_short_labels() {
+    let f = Filter {
+        parties: vec!["india".into()],
+        ratings: vec![Some(Rating::Disputed), None],
+        since: date("2025-05-01"),
+        answered: Some(AnsweredBy::OneSided),
+        untrusted: true,
+        ..Filter::default()
+    };
+    assert_eq!(
+        f.describe(),
+        [
+            "party: india",
+            "rating: disputed, none",
+            "since 2025-05-01",
+            "one-sided rows",
+            "untrusted text"
+        ]
+    );
+}
+
+fn parallax() -> Command {
+    Command::cargo_bin("parallax").unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn show_with_filter_flags_prints_only_what_they_keep() {
+    parallax()
+        .args([
+            "show", FIXTURE, "--party", "india", "--topic", "strikes", "--width", "100",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Showing 2 of 10 claims (party: india · topic: strikes)",
+        ))
+        .stdout(predicate::str::contains("Nine terror camps"))
+        .stdout(predicate::str::contains("killed civilians").not())
+        .stdout(predicate::str::contains("The ceasefire").not());
+}
+
+#[test]
+fn show_with_a_query_keeps_rows_with_a_hit() {
+    parallax()
+        .args(["show", FIXTURE, "--query", "abeyance", "--width", "100"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("search: abeyance"))
+        .stdout(predicate::str::contains("Indus Waters Treaty is held"))
+        .stdout(predicate::str::contains("Nine terror camps").not());
+}
+
+#[test]
+fn show_says_when_nothing_is_left() {
+    parallax()
+        .args(["show", FIXTURE, "--unsourced", "--party", "pakistan"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "no claim matches party: pakistan · unsourced",
+        ));
+}
+
+#[test]
+fn bad_filter_values_are_usage_errors() {
+    parallax()
+        .args(["show", FIXTURE, "--since", "2025-13"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a real calendar date"));
+    parallax()
+        .args(["show", FIXTURE, "--kind", "blog"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("choose one of: official, news"));
+    parallax()
+        .args(["show", FIXTURE, "--rating", "false"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("retracted, none"));
+    parallax()
+        .args(["show", FIXTURE, "--party", "china"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("choose one of: india, pakistan"));
+    parallax()
+        .args(["show", FIXTURE, "--topic", "trade"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "choose one of: ceasefire, strikes, water",
+        ));
+    parallax()
+        .args(["show", FIXTURE, "--since", "2025-06", "--until", "2025-05"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("comes after"));
+    parallax()
+        .args(["show", FIXTURE, "--one-sided", "--both-sides"])
+        .assert()
+        .code(2);
+}

@@ -1,0 +1,358 @@
+//! Search: ranking, the fzf term syntax, smart case, highlights on multi-byte text, narrowing
+//! while typing, hit locations for a view, and the headless `parallax search` command.
+
+use assert_cmd::Command;
+use parallax::compare::Comparison;
+use parallax::format::Dispute;
+use parallax::query::{self, MatcherKind, Query, Session, highlight};
+use predicates::prelude::*;
+use std::path::PathBuf;
+
+const FIXTURE: &str = "tests/fixtures/query";
+
+fn dispute() -> Dispute {
+    let loaded = parallax::load::load_paths(&[PathBuf::from(FIXTURE)]);
+    assert_eq!(loaded.report.errors(), 0, "{:?}", loaded.report);
+    loaded
+        .dispute
+        .unwrap_or_else(|| panic!("the fixture loads"))
+}
+
+/// The claim ids of the hits, best first, over every side.
+fn ids_with(d: &Dispute, q: &str, m: MatcherKind) -> Vec<String> {
+    let searcher = query::Searcher::new(d, m);
+    let (_, hits) = searcher.search_all(q, |_| true);
+    hits.iter()
+        .filter_map(|h| d.claim(h.claim).map(|c| c.id.clone()))
+        .collect()
+}
+
+fn ids(d: &Dispute, q: &str) -> Vec<String> {
+    ids_with(d, q, MatcherKind::Nucleo)
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn a_contiguous_match_ranks_above_a_scattered_one() {
+    let d = dispute();
+    for m in MatcherKind::ALL {
+        let hits = ids_with(&d, "ceasefire", m);
+        assert_eq!(
+            hits.first().map(String::as_str),
+            Some("in-ceasefire-bilateral"),
+            "{m:?}"
+        );
+        assert_eq!(
+            hits.last().map(String::as_str),
+            Some("pk-strikes-scattered"),
+            "{m:?}"
+        );
+        assert_eq!(hits.len(), 5, "{m:?}: {hits:?}");
+    }
+}
+
+#[test]
+fn every_term_must_match_some_field() {
+    let d = dispute();
+    assert_eq!(
+        sorted(ids(&d, "ceasefire mediation")),
+        ["pk-ceasefire-cjk", "pk-ceasefire-us"]
+    );
+    // The speaker and the tag are different fields of the same claim.
+    assert_eq!(ids(&d, "sharif mediation"), ["pk-ceasefire-us"]);
+}
+
+#[test]
+fn negated_terms_exclude() {
+    let d = dispute();
+    assert_eq!(
+        sorted(ids(&d, "ceasefire !mediation")),
+        [
+            "in-ceasefire-bilateral",
+            "in-ceasefire-when",
+            "pk-strikes-scattered"
+        ]
+    );
+}
+
+#[test]
+fn exact_prefix_and_suffix_terms() {
+    let d = dispute();
+    for m in MatcherKind::ALL {
+        assert_eq!(ids_with(&d, "klcvl", m), ["pk-strikes-civilians"], "{m:?}");
+        assert!(ids_with(&d, "'klcvl", m).is_empty(), "{m:?}");
+        assert_eq!(
+            sorted(ids_with(&d, "'terror", m)),
+            ["in-strikes-targets", "pk-strikes-civilians"],
+            "{m:?}"
+        );
+        assert_eq!(ids_with(&d, "^Nine", m), ["in-strikes-targets"], "{m:?}");
+        assert!(ids_with(&d, "^NINE", m).is_empty(), "{m:?}");
+        assert_eq!(
+            ids_with(&d, "'Kashmir", m),
+            ["pk-strikes-untrusted"],
+            "{m:?}"
+        );
+        assert_eq!(
+            ids_with(&d, "Kashmir.$", m),
+            ["pk-strikes-untrusted"],
+            "{m:?}"
+        );
+        assert!(ids_with(&d, "^camps", m).is_empty(), "{m:?}");
+        assert_eq!(ids_with(&d, "abeyance.$", m), ["in-water-treaty"], "{m:?}");
+        assert_eq!(ids_with(&d, "^jets$", m), ["pk-strikes-untrusted"], "{m:?}");
+    }
+}
+
+#[test]
+fn smart_case() {
+    let d = dispute();
+    assert_eq!(ids(&d, "sharif"), ["pk-ceasefire-us"]);
+    assert_eq!(ids(&d, "Sharif"), ["pk-ceasefire-us"]);
+    assert!(ids(&d, "SHARIF").is_empty());
+}
+
+#[test]
+fn hits_come_from_speaker_tag_outlet_title_topic_and_question() {
+    let d = dispute();
+    let searcher = query::Searcher::new(&d, MatcherKind::Nucleo);
+    let field = |q: &str| {
+        let (_, hits) = searcher.search_all(q, |_| true);
+        hits.first().map(|h| h.field.as_str())
+    };
+    assert_eq!(field("misri"), Some("speaker"));
+    assert_eq!(field("^bilateral$"), Some("tag"));
+    assert_eq!(field("'ministry of"), Some("outlet"));
+    assert_eq!(field("diplomacy"), Some("source-title"));
+    assert_eq!(field("'dispute"), Some("topic"));
+    assert_eq!(field("sindoor"), Some("framing"));
+    assert_eq!(field("'what was hit"), Some("question"));
+}
+
+/// The highlighted pieces of `text` for query `q`.
+fn marked(q: &str, m: MatcherKind, text: &str) -> Vec<String> {
+    let p = query::Pattern::new(q, m);
+    highlight::segments(text, &p.highlight(text))
+        .into_iter()
+        .filter(|(_, hit)| *hit)
+        .map(|(s, _)| s)
+        .collect()
+}
+
+#[test]
+fn highlights_cover_whole_graphemes_on_multi_byte_text() {
+    // Precomposed é: nucleo's normalisation lets `cafe` find it.
+    assert_eq!(marked("cafe", MatcherKind::Nucleo, "Le Café"), ["Café"]);
+    // A combining diaeresis stays with its letter, for both matchers.
+    for m in MatcherKind::ALL {
+        assert_eq!(
+            marked("naive", m, "Only a nai\u{308}ve observer"),
+            ["nai\u{308}ve"],
+            "{m:?}"
+        );
+        assert_eq!(
+            marked("停火", m, "停火协议在五月十日生效。"),
+            ["停火"],
+            "{m:?}"
+        );
+    }
+    // A decomposed é at the end of a match is highlighted with its accent.
+    assert_eq!(
+        marked("'cafe", MatcherKind::Nucleo, "Le Cafe\u{301} noir"),
+        ["Cafe\u{301}"]
+    );
+}
+
+#[test]
+fn highlight_byte_ranges_fall_on_char_boundaries() {
+    let text = "停火协议在五月十日生效。";
+    let p = query::Pattern::new("协议 生效", MatcherKind::Nucleo);
+    let ranges = p.highlight(text);
+    assert_eq!(ranges, vec![6..12, 27..33]);
+    assert!(ranges.iter().all(|r| text.get(r.clone()).is_some()));
+}
+
+#[test]
+fn typing_narrows_to_the_same_hits_as_a_fresh_search() {
+    let d = dispute();
+    let cmp = Comparison::new(&d, 0, 1);
+    let mut session = Session::new(&d, MatcherKind::Nucleo);
+    let typed = "ceasefire !med";
+    for end in 1..=typed.len() {
+        let q = Query {
+            search: Some(typed[..end].to_owned()),
+            narrow: true,
+            ..Query::default()
+        };
+        let live = session.run(&d, &cmp, &q);
+        let fresh = query::apply(&d, &cmp, &q, MatcherKind::Nucleo);
+        let claims =
+            |o: &query::Outcome| o.ranked().iter().map(|(h, _)| h.claim).collect::<Vec<_>>();
+        assert_eq!(
+            claims(&live),
+            claims(&fresh),
+            "after typing {:?}",
+            &typed[..end]
+        );
+        assert_eq!(live.comparison, fresh.comparison);
+    }
+}
+
+#[test]
+fn hits_know_their_topic_row_and_claim() {
+    let d = dispute();
+    let cmp = Comparison::new(&d, 0, 1);
+    let q = Query {
+        search: Some("'terror".to_owned()),
+        narrow: false,
+        ..Query::default()
+    };
+    let out = query::apply(&d, &cmp, &q, MatcherKind::Nucleo);
+    // Without narrowing every row stays; the hits are marked.
+    assert_eq!(*out.comparison, cmp);
+    assert_eq!(out.order.len(), 2);
+    for at in &out.order {
+        let topic = &out.comparison.topics[at.topic];
+        assert_eq!(topic.id, "strikes");
+        let row = &topic.rows[at.row];
+        assert!(row.left.contains(&at.claim) || row.right.contains(&at.claim));
+        assert!(out.is_hit(at.claim));
+    }
+    // Both hits answer the same point: one row, left side first.
+    assert_eq!(out.order[0].row, out.order[1].row);
+    assert_eq!(out.order[0].claim.side, 0);
+    // Next and previous wrap round.
+    assert_eq!(out.step(None, true), Some(0));
+    assert_eq!(out.step(Some(1), true), Some(0));
+    assert_eq!(out.step(Some(0), false), Some(1));
+    assert_eq!(out.hit_from(0, 0), Some(0));
+    assert_eq!(out.hit_from(out.comparison.topics.len(), 0), Some(0));
+}
+
+#[test]
+fn narrowing_keeps_only_rows_with_a_hit() {
+    let d = dispute();
+    let cmp = Comparison::new(&d, 0, 1);
+    let q = Query {
+        search: Some("'terror".to_owned()),
+        narrow: true,
+        ..Query::default()
+    };
+    let out = query::apply(&d, &cmp, &q, MatcherKind::Nucleo);
+    assert_eq!(out.comparison.topics.len(), 1);
+    assert_eq!(out.comparison.topics[0].rows.len(), 1);
+    assert_eq!(out.ranked().len(), 2);
+    assert_eq!(out.order.len(), 2);
+}
+
+fn parallax() -> Command {
+    Command::cargo_bin("parallax").unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn search_prints_ranked_hits_one_per_line() {
+    let out = parallax()
+        .args(["search", FIXTURE, "ceasefire"])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 5, "{stdout}");
+    assert!(lines[0].starts_with("india"), "{stdout}");
+    assert!(lines[0].contains("The ceasefire was agreed bilaterally"));
+    assert!(lines[4].contains("Certain early assessments"));
+    assert!(!stdout.contains('\u{1b}'), "no colour");
+}
+
+#[test]
+fn search_json_lists_hits_with_highlight_ranges() {
+    let out = parallax()
+        .args(["search", FIXTURE, "停火", "--json"])
+        .assert()
+        .success();
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.get_output().stdout).unwrap_or_else(|e| panic!("{e}"));
+    let first = &v[0];
+    assert_eq!(first["party"], "pakistan");
+    assert_eq!(first["claim"], "pk-ceasefire-cjk");
+    assert_eq!(first["field"], "text");
+    assert_eq!(first["matches"][0], serde_json::json!([0, 6]));
+}
+
+#[test]
+fn search_with_no_hit_says_so_and_exits_1() {
+    parallax()
+        .args(["search", FIXTURE, "zqxzqx"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("no claim matches `zqxzqx`"));
+    parallax()
+        .args([
+            "search",
+            FIXTURE,
+            "ceasefire",
+            "--party",
+            "india",
+            "--tag",
+            "terror",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no claim matches `ceasefire` with party: india · tag: terror",
+        ));
+}
+
+#[test]
+fn search_applies_filters_and_the_chosen_matcher() {
+    parallax()
+        .args([
+            "search",
+            FIXTURE,
+            "ceasefire",
+            "--party",
+            "pakistan",
+            "--matcher",
+            "skim",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("india").not())
+        .stdout(predicate::str::contains("United States mediation"));
+    parallax()
+        .args(["search", FIXTURE, "ceasefire", "--both-sides"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("bilaterally"))
+        .stdout(predicate::str::contains("Certain early").not());
+}
+
+#[test]
+fn search_rejects_a_bad_matcher_or_an_empty_query() {
+    parallax()
+        .args(["search", FIXTURE, "x", "--matcher", "grep"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("choose one of: nucleo, skim"));
+    parallax()
+        .args(["search", FIXTURE, "!"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("holds no term"));
+}
+
+#[test]
+fn search_never_prints_raw_control_characters() {
+    let out = parallax()
+        .args(["search", FIXTURE, "jets"])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(stdout.contains("⟨U+202E⟩"), "{stdout}");
+    assert!(!stdout.contains('\u{202e}'));
+}

@@ -3,28 +3,11 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use parallax::compare::Comparison;
 use parallax::export::{self, Format};
-use parallax::format::Dispute;
-use parallax::load::Loader;
 use std::hint::black_box;
 
-/// Builds the synthetic dispute in memory, through the real loader.
-fn synthetic(claims: usize) -> Dispute {
-    let files = parallax::synth::generate(claims);
-    let mut loader = Loader::new();
-    let mut sides = Vec::new();
-    for (name, text) in &files {
-        if name == "dispute.json" {
-            loader.manifest(name, text.as_bytes());
-        } else {
-            sides.push((name, text));
-        }
-    }
-    for (name, text) in sides {
-        loader.side(name, text.as_bytes());
-    }
-    let loaded = loader.finish();
-    assert_eq!(loaded.report.errors(), 0, "the synthetic dispute loads");
-    loaded.dispute.expect("a dispute")
+/// The synthetic dispute, loaded through the real loader.
+fn synthetic(claims: usize) -> parallax::format::Dispute {
+    parallax::synth::dispute(claims).unwrap_or_else(|| panic!("the synthetic dispute loads"))
 }
 
 fn bench(c: &mut Criterion) {

@@ -10,24 +10,9 @@ use parallax::tui::{Action, App, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
-
+/// The synthetic dispute, loaded through the real loader.
 fn synthetic(claims: usize) -> parallax::format::Dispute {
-    let mut loader = Loader::new();
-    let files = parallax::synth::generate(claims);
-    let sides = files
-        .iter()
-        .find(|(name, _)| name == "dispute.json")
-        .and_then(|(name, text)| loader.manifest(name, text.as_bytes()))
-        .unwrap_or_default();
-    for name in sides {
-        if let Some((_, text)) = files.iter().find(|(n, _)| *n == name) {
-            loader.side(&name, text.as_bytes());
-        }
-    }
-    loader
-        .finish()
-        .dispute
-        .unwrap_or_else(|| panic!("the synthetic dispute loads"))
+    parallax::synth::dispute(claims).unwrap_or_else(|| panic!("the synthetic dispute loads"))
 }
 
 fn ready(dispute: parallax::format::Dispute) -> App {

@@ -4,24 +4,11 @@
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use parallax::compare::Comparison;
-use parallax::format::Dispute;
-use parallax::load::Loader;
 use parallax::query::{MatcherKind, Query, Searcher, Session};
 use std::hint::black_box;
-
-fn dispute(claims: usize) -> Dispute {
-    let mut loader = Loader::new();
-    for (name, text) in parallax::synth::generate(claims) {
-        if name == "dispute.json" {
-            loader.manifest(&name, text.as_bytes());
-        } else {
-            loader.side(&name, text.as_bytes());
-        }
-    }
-    loader
-        .finish()
-        .dispute
-        .unwrap_or_else(|| panic!("the synthetic dispute loads"))
+/// The synthetic dispute, loaded through the real loader.
+fn dispute(claims: usize) -> parallax::format::Dispute {
+    parallax::synth::dispute(claims).unwrap_or_else(|| panic!("the synthetic dispute loads"))
 }
 
 fn full_scan(c: &mut Criterion) {

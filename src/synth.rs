@@ -171,3 +171,30 @@ pub fn generate(claims: usize) -> Vec<(String, String)> {
     }
     files
 }
+
+/// Loads a synthetic dispute of about `claims` claims through the real loader, in memory, as the
+/// benches use it. `None` would mean the generator broke the format.
+pub fn dispute(claims: usize) -> Option<crate::format::Dispute> {
+    let files = generate(claims);
+    let mut loader = crate::load::Loader::new();
+    for (name, text) in &files {
+        if name == "dispute.json" {
+            loader.manifest(name, text.as_bytes());
+        } else {
+            loader.side(name, text.as_bytes());
+        }
+    }
+    let loaded = loader.finish();
+    (loaded.report.errors() == 0)
+        .then_some(loaded.dispute)
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_synthetic_dispute_loads_clean_with_the_claims_asked_for() {
+        let d = super::dispute(1_001).expect("loads");
+        assert_eq!(d.claim_count(0) + d.claim_count(1), 1_001);
+    }
+}

@@ -4,7 +4,7 @@
 //! does, so it isolates the cost of size from the cost of what is on screen.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use parallax::load::{self, Loader};
+use parallax::load;
 use parallax::tui::theme::Theme;
 use parallax::tui::{Action, App, update, view};
 use ratatui::Terminal;

@@ -4,6 +4,7 @@
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use parallax::compare::Comparison;
+use parallax::format::Dispute;
 use parallax::query::{MatcherKind, Query, Searcher, Session};
 use std::hint::black_box;
 /// The synthetic dispute, loaded through the real loader.

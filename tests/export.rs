@@ -587,6 +587,56 @@ fn one_topic_is_exported_with_topic_and_an_unknown_one_lists_the_choices() {
 }
 
 #[test]
+fn export_takes_the_filters_and_query_of_show() {
+    let claims_of = |args: &[&str]| -> Vec<String> {
+        let out = parallax()
+            .arg("export")
+            .arg(fixture("normal"))
+            .args(["--format", "csv"])
+            .args(args)
+            .assert()
+            .success();
+        let mut reader = csv::Reader::from_reader(&out.get_output().stdout[..]);
+        let headers = reader.headers().expect("headers").clone();
+        let ids: Vec<usize> = ["left_claim_id", "right_claim_id"]
+            .iter()
+            .map(|name| col(&headers, name))
+            .collect();
+        let mut found: Vec<String> = reader
+            .records()
+            .map(|r| r.expect("record"))
+            .flat_map(|r| ids.iter().map(|&i| r[i].to_owned()).collect::<Vec<_>>())
+            .filter(|id| !id.is_empty())
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(
+        claims_of(&["--rating", "disputed,unverified"]),
+        ["n-truce-bilateral", "s-strike-civilians"]
+    );
+    assert_eq!(
+        claims_of(&["--party", "south", "--topic", "truce"]),
+        ["s-strike-civilians", "s-truce-mediated"]
+    );
+    // A search keeps the rows that hold a hit, with their other claims beside it.
+    assert_eq!(
+        claims_of(&["--query", "'mediated"]),
+        [
+            "n-truce-bilateral",
+            "n-truce-no-mediator",
+            "s-truce-mediated"
+        ]
+    );
+    parallax()
+        .arg("export")
+        .arg(fixture("normal"))
+        .args(["--format", "csv", "--since", "2025-13"])
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn export_needs_a_format_it_can_tell() {
     parallax()
         .arg("export")

@@ -136,7 +136,13 @@ fn write_lines(
         .par_iter()
         .zip(&places)
         .map(|(hit, (party, topic, _))| {
-            let ranges = pattern.highlight(&hit.text);
+            // Plain lines show no highlight: the ranges only place the window of a long field,
+            // and a field that fits whole needs none.
+            let ranges = if hit.text.len() > SNIPPET_CHARS {
+                pattern.highlight(&hit.text)
+            } else {
+                Vec::new()
+            };
             let snippet: String = highlight::snippet(&hit.text, &ranges, SNIPPET_CHARS)
                 .into_iter()
                 .map(|(s, _)| s)

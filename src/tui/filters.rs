@@ -420,30 +420,30 @@ fn parse_date(text: &str) -> Result<Option<Date>, DateError> {
     }
 }
 
-/// Applies the dates typed, where they are valid; returns why not, if they are not.
+/// Applies the dates as typed: a field that is not a date (yet) applies no limit, and neither
+/// does a range that ends before it starts. Returns why, when a date is not applied, so what is
+/// applied is always what the panel shows as valid.
 fn apply_dates(filter: &mut Filter, p: &Panel) -> Option<String> {
-    let since = parse_date(p.since.text());
-    let until = parse_date(p.until.text());
     let bad = |name: &str, field: &TextField, e: DateError| {
         words::bad_date(name, &crate::text::clean(field.text()).text, &e.to_string())
     };
-    match (since, until) {
-        (Ok(Some(s)), Ok(Some(u))) if s.first_day() > u.last_day() => {
-            Some(words::since_after_until(&s.to_string(), &u.to_string()))
-        }
-        (since, until) => {
-            let mut note = None;
-            match since {
-                Ok(d) => filter.since = d,
-                Err(e) => note = Some(bad(words::SINCE, &p.since, e)),
-            }
-            match until {
-                Ok(d) => filter.until = d,
-                Err(e) => note = note.or(Some(bad(words::UNTIL, &p.until, e))),
-            }
-            note
-        }
+    let mut note = None;
+    filter.since = parse_date(p.since.text()).unwrap_or_else(|e| {
+        note = Some(bad(words::SINCE, &p.since, e));
+        None
+    });
+    filter.until = parse_date(p.until.text()).unwrap_or_else(|e| {
+        note = note.take().or(Some(bad(words::UNTIL, &p.until, e)));
+        None
+    });
+    if let (Some(s), Some(u)) = (filter.since, filter.until)
+        && s.first_day() > u.last_day()
+    {
+        filter.since = None;
+        filter.until = None;
+        note = Some(words::since_after_until(&s.to_string(), &u.to_string()));
     }
+    note
 }
 
 /// Applies an action to the open panel. Only the panel's keys (and Esc) act; the screen beneath

@@ -81,8 +81,8 @@ pub mod help {
     pub const CLEAR_FILTERS: &str = "clear every filter";
     pub const FILTER_NEXT_SECTION: &str = "next section";
     pub const FILTER_PREV_SECTION: &str = "previous section";
-    pub const FILTER_UP: &str = "previous choice";
-    pub const FILTER_DOWN: &str = "next choice";
+    pub const FILTER_UP: &str = "previous choice or date field";
+    pub const FILTER_DOWN: &str = "next choice or date field";
     pub const FILTER_PAGE_UP: &str = "ten choices up";
     pub const FILTER_PAGE_DOWN: &str = "ten choices down";
     pub const FILTER_LEFT: &str = "previous section; in a date: cursor left";
@@ -364,12 +364,12 @@ pub mod filters {
 
     /// A typed date that is not one.
     pub fn bad_date(field: &str, text: &str, why: &str) -> String {
-        format!("{field}: “{text}” {why}; type YYYY, YYYY-MM or YYYY-MM-DD.")
+        format!("{field}: “{text}” {why} (type YYYY, YYYY-MM or YYYY-MM-DD); not applied.")
     }
 
     /// A range that ends before it starts.
     pub fn since_after_until(since: &str, until: &str) -> String {
-        format!("since {since} comes after until {until}: nothing could match; not applied.")
+        format!("since {since} comes after until {until}: nothing could match; dates not applied.")
     }
 
     /// The topic list and comparison when nothing is left.

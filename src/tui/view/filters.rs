@@ -150,7 +150,8 @@ fn choices(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stati
             (_, true) => "[x]",
             (_, false) => "[ ]",
         };
-        let s = text::fit(&format!("{mark} {}", c.label), width);
+        let cursor = if i == p.cursor { "▶ " } else { "  " };
+        let s = text::fit(&format!("{cursor}{mark} {}", c.label), width);
         lines.push(if i == p.cursor {
             Line::styled(s, theme.selected())
         } else if on {

@@ -114,7 +114,11 @@ fn choosing_a_party_applies_at_once_and_the_header_says_so() {
 
     keys(&mut a, &[KeyCode::Esc]);
     assert!(a.filters.is_none(), "Esc closes the panel");
-    assert_eq!(a.query.filter.parties, ["india"], "and keeps what is applied");
+    assert_eq!(
+        a.query.filter.parties,
+        ["india"],
+        "and keeps what is applied"
+    );
     let s = screen(&a);
     assert!(s.contains("filters: party: india"), "{s}");
     assert!(s.contains("3 topics · claims 5 ⟷ 0"), "{s}");
@@ -131,7 +135,10 @@ fn a_kind_a_rating_and_typing_to_find_a_choice() {
         .map(|p| p.visible().iter().map(|c| c.label.clone()).collect())
         .unwrap_or_default();
     assert_eq!(found, ["Dawn"], "typing narrows a long list");
-    keys(&mut a, &[KeyCode::Backspace, KeyCode::Backspace, KeyCode::Backspace]);
+    keys(
+        &mut a,
+        &[KeyCode::Backspace, KeyCode::Backspace, KeyCode::Backspace],
+    );
     assert!(a.filters.as_ref().is_some_and(|p| p.visible().len() == 6));
 
     choose(&mut a, Section::Kind, "opinion");
@@ -181,7 +188,10 @@ fn an_invalid_date_says_why_and_is_not_applied() {
     section(&mut a, Section::Dates);
     typed(&mut a, "2025-13");
     keys(&mut a, &[KeyCode::Enter]);
-    let p = a.filters.as_ref().expect("Enter with a bad date keeps the panel open");
+    let p = a
+        .filters
+        .as_ref()
+        .expect("Enter with a bad date keeps the panel open");
     assert!(
         p.note
             .as_deref()
@@ -237,7 +247,10 @@ fn one_sided_rows_unsourced_and_untrusted_claims() {
     keys(&mut a, &[KeyCode::Char(' ')]);
     assert_eq!(a.active_filters, ["unsourced"]);
     assert_eq!(topics(&a), [t("water", 1, 0)]);
-    keys(&mut a, &[KeyCode::Char(' '), KeyCode::Down, KeyCode::Char(' ')]);
+    keys(
+        &mut a,
+        &[KeyCode::Char(' '), KeyCode::Down, KeyCode::Char(' ')],
+    );
     assert_eq!(a.active_filters, ["untrusted text"]);
     assert_eq!(topics(&a), [t("strikes", 0, 1)]);
 }
@@ -308,7 +321,12 @@ fn the_selection_stays_valid_after_filtering() {
     keys(&mut a, &[KeyCode::Down, KeyCode::Char(' ')]);
     assert_eq!(a.query.filter.answered, Some(AnsweredBy::Both));
     assert_eq!(a.current_topic().map(|t| t.id.as_str()), Some("strikes"));
-    assert!(a.row < a.rows().len(), "row {} of {}", a.row, a.rows().len());
+    assert!(
+        a.row < a.rows().len(),
+        "row {} of {}",
+        a.row,
+        a.rows().len()
+    );
     keys(&mut a, &[KeyCode::Esc]);
     screen(&a);
 }
@@ -376,5 +394,28 @@ fn the_readme_lists_the_panel_keys() {
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())
         .any(|r| r.contains(&table));
-    assert!(found, "README's filter panel table differs; it should be:\n{table}");
+    assert!(
+        found,
+        "README's filter panel table differs; it should be:\n{table}"
+    );
+}
+
+#[test]
+fn the_panel_draws_at_any_size_in_every_section() {
+    let mut a = app(120, 40);
+    choose(&mut a, Section::Outlet, "a");
+    for (w, h) in [(50, 12), (60, 16), (80, 24), (200, 60), (49, 11)] {
+        update(
+            &mut a,
+            Action::Resize {
+                width: w,
+                height: h,
+            },
+        );
+        for _ in 0..Section::ALL.len() {
+            keys(&mut a, &[KeyCode::Tab, KeyCode::End, KeyCode::PageUp]);
+            let s = screen(&a);
+            assert!(!s.is_empty());
+        }
+    }
 }

@@ -128,6 +128,15 @@ impl Outcome {
     }
 }
 
+impl std::fmt::Debug for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Outcome")
+            .field("topics", &self.comparison.topics.len())
+            .field("hits", &self.order.len())
+            .finish_non_exhaustive()
+    }
+}
+
 /// The pipeline with its memory, for a view that re-runs it on every keystroke. Build a new one
 /// when the dispute is reloaded.
 pub struct Session {
@@ -142,6 +151,12 @@ struct Filtered {
     candidates: Vec<usize>,
     /// The last narrowed comparison and the hits it was built for, reused while they repeat.
     narrowed: Option<(Vec<usize>, Arc<Comparison>)>,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session").finish_non_exhaustive()
+    }
 }
 
 impl Session {

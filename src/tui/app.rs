@@ -8,6 +8,7 @@ use super::view::{self, Regions};
 use crate::compare::{Comparison, Counts, Row, TopicRows};
 use crate::format::{ClaimAt, Dispute};
 use crate::layout::{self, Line};
+use crate::query::{self, MatcherKind, Query, Session};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -90,9 +91,9 @@ pub enum Overlay {
 pub struct App {
     /// The dispute, as loaded and cleaned.
     pub dispute: Dispute,
-    /// The two sides compared.
+    /// The two sides compared, in full: the query runs over it.
     pub cmp: Comparison,
-    /// Counts over the whole comparison, for the header.
+    /// Counts over the comparison on screen, for the header.
     pub counts: Counts,
     /// Counts per topic, for the topic list.
     pub topic_counts: Vec<Counts>,
@@ -124,6 +125,15 @@ pub struct App {
     pub export: Option<super::export::Dialog>,
     /// The folder a relative export path is in: the current folder (tests point it elsewhere).
     pub export_folder: PathBuf,
+    /// What the analyst asks of the comparison: filters, search, narrowing.
+    pub query: Query,
+    /// The query pipeline with its memory, for this dispute.
+    pub session: Session,
+    /// The last run of the query over [`App::cmp`]; `None` when no filter and no search are
+    /// active. The views draw its comparison when present ([`App::shown`]).
+    pub outcome: Option<query::Outcome>,
+    /// The filter panel, when open.
+    pub filters: Option<super::filters::Panel>,
     heights: HashMap<(usize, usize), Vec<u32>>,
 }
 
@@ -150,6 +160,7 @@ impl App {
     /// Opens a dispute comparing side `left` with side `right`.
     pub fn new(dispute: Dispute, left: usize, right: usize, theme: Theme) -> App {
         let cmp = Comparison::new(&dispute, left, right);
+        let session = Session::new(&dispute, MatcherKind::default());
         let mut app = App {
             dispute,
             counts: Counts::default(),
@@ -169,6 +180,10 @@ impl App {
             message: None,
             export: None,
             export_folder: PathBuf::from("."),
+            query: Query::default(),
+            session,
+            outcome: None,
+            filters: None,
             heights: HashMap::new(),
         };
         app.count();
@@ -176,9 +191,9 @@ impl App {
     }
 
     fn count(&mut self) {
-        self.counts = self.cmp.counts();
-        self.topic_counts = self
-            .cmp
+        let shown = self.shown();
+        let counts = shown.counts();
+        let topic_counts = shown
             .topics
             .iter()
             .map(|t| {
@@ -187,32 +202,79 @@ impl App {
                 c
             })
             .collect();
+        self.counts = counts;
+        self.topic_counts = topic_counts;
     }
 
-    /// Compares another pair of sides, keeping the selected topic and, where it can, the row
-    /// holding the selected row's first claim.
-    pub fn set_pair(&mut self, left: usize, right: usize) {
-        let topic_id = self.current_topic().map(|t| t.id.clone());
-        let claim = self.current_row().and_then(|r| r.claims().next());
-        self.cmp = Comparison::new(&self.dispute, left, right);
+    /// The comparison on screen: what the query kept, or the full comparison without a query.
+    pub fn shown(&self) -> &Comparison {
+        self.outcome.as_ref().map_or(&self.cmp, |o| &o.comparison)
+    }
+
+    /// Runs the query (filters and search) over the full comparison and shows what it keeps,
+    /// with the header's filter labels and counts to match. The selected topic and row stay
+    /// where they survive; otherwise the selection moves to the nearest topic, its first row.
+    pub fn requery(&mut self) {
+        let (topic_id, claims) = self.selection();
+        self.run_query();
+        self.reselect(topic_id, &claims);
+    }
+
+    fn run_query(&mut self) {
+        let search = self
+            .query
+            .search
+            .as_deref()
+            .is_some_and(|s| !s.trim().is_empty());
+        self.outcome = (search || !self.query.filter.is_empty())
+            .then(|| self.session.run(&self.dispute, &self.cmp, &self.query));
+        self.active_filters = self.query.filter.describe();
+    }
+
+    /// The selected topic's id and the selected row's claims, to find them again.
+    fn selection(&self) -> (Option<String>, Vec<ClaimAt>) {
+        (
+            self.current_topic().map(|t| t.id.clone()),
+            self.current_row()
+                .map(|r| r.claims().collect())
+                .unwrap_or_default(),
+        )
+    }
+
+    /// After the comparison on screen changed: recounts, and selects the topic `topic_id` (else
+    /// the nearest) and the row holding one of `claims` (else the first).
+    fn reselect(&mut self, topic_id: Option<String>, claims: &[ClaimAt]) {
         self.count();
         self.heights.clear();
         self.detail = None;
         self.back.clear();
+        let n = self.shown().topics.len();
         self.topic = topic_id
-            .and_then(|id| self.cmp.topics.iter().position(|t| t.id == id))
-            .unwrap_or(0);
-        self.row = claim
-            .and_then(|c| self.rows().iter().position(|r| r.claims().any(|x| x == c)))
+            .and_then(|id| self.shown().topics.iter().position(|t| t.id == id))
+            .unwrap_or(self.topic.min(n.saturating_sub(1)));
+        self.row = self
+            .rows()
+            .iter()
+            .position(|r| r.claims().any(|x| claims.contains(&x)))
             .unwrap_or(0);
         self.top = Scroll::default();
+        self.topic_top = self.topic_top.min(n.saturating_sub(self.topics_visible()));
         self.ensure_topic_visible();
         self.ensure_row_visible();
     }
 
+    /// Compares another pair of sides, keeping the query, the selected topic and, where it can,
+    /// the row holding the selected row's claims.
+    pub fn set_pair(&mut self, left: usize, right: usize) {
+        let (topic_id, claims) = self.selection();
+        self.cmp = Comparison::new(&self.dispute, left, right);
+        self.run_query();
+        self.reselect(topic_id, &claims);
+    }
+
     /// The selected topic.
     pub fn current_topic(&self) -> Option<&TopicRows> {
-        self.cmp.topics.get(self.topic)
+        self.shown().topics.get(self.topic)
     }
 
     /// The selected topic's rows.
@@ -272,7 +334,7 @@ impl App {
         let Some(r) = self.rows().get(row) else {
             return 1;
         };
-        let (left, _) = layout_row(&self.dispute, &self.cmp, r, widths);
+        let (left, _) = layout_row(&self.dispute, self.shown(), r, widths);
         let h = left.len() + 2;
         if let Some(slot) = self.heights.get_mut(&key).and_then(|v| v.get_mut(row)) {
             *slot = u32::try_from(h).unwrap_or(u32::MAX);
@@ -452,7 +514,7 @@ impl App {
 
     /// Selects a topic, showing its first row.
     pub fn select_topic(&mut self, topic: usize) {
-        let n = self.cmp.topics.len();
+        let n = self.shown().topics.len();
         if n == 0 {
             return;
         }
@@ -465,8 +527,8 @@ impl App {
     /// Where a claim sits in the comparison: topic, row, and its index among the row's claims.
     pub fn locate(&self, at: ClaimAt) -> Option<(usize, usize, usize)> {
         let topic_id = &self.dispute.sides.get(at.side)?.topics.get(at.topic)?.id;
-        let t = self.cmp.topics.iter().position(|t| &t.id == topic_id)?;
-        let rows = &self.cmp.topics.get(t)?.rows;
+        let t = self.shown().topics.iter().position(|t| &t.id == topic_id)?;
+        let rows = &self.shown().topics.get(t)?.rows;
         rows.iter().enumerate().find_map(|(r, row)| {
             row.claims()
                 .position(|c| c == at)

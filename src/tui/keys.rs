@@ -3,6 +3,7 @@
 
 use super::app::App;
 use super::export::Input;
+use super::filters::Input as FilterInput;
 use super::strings::{footer, help};
 use super::update::Action;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -164,6 +165,18 @@ pub const BINDINGS: &[Binding] = &[
         footer: Some(footer::EXPORT),
     },
     Binding {
+        keys: &[c('f')],
+        action: Action::Filters,
+        help: help::FILTERS,
+        footer: Some(footer::FILTERS),
+    },
+    Binding {
+        keys: &[c('F')],
+        action: Action::ClearFilters,
+        help: help::CLEAR_FILTERS,
+        footer: None,
+    },
+    Binding {
         keys: &[ctrl('z')],
         action: Action::Suspend,
         help: help::SUSPEND,
@@ -230,6 +243,106 @@ pub const EXPORT_BINDINGS: &[Binding] = &[
     ),
 ];
 
+const fn panel(
+    keys: &'static [Key],
+    input: FilterInput,
+    help: &'static str,
+    footer: Option<&'static str>,
+) -> Binding {
+    Binding {
+        keys,
+        action: Action::FilterPanel(input),
+        help,
+        footer,
+    }
+}
+
+/// The bindings inside the filter panel, which the footer and README list. Any other character
+/// (without Ctrl or Alt) types: into a date, or to find a choice; Ctrl-C and Ctrl-Z act as
+/// everywhere.
+pub const FILTER_BINDINGS: &[Binding] = &[
+    panel(
+        &[k(KeyCode::Tab)],
+        FilterInput::NextSection,
+        help::FILTER_NEXT_SECTION,
+        Some(footer::FILTER_SECTION),
+    ),
+    panel(
+        &[k(KeyCode::BackTab)],
+        FilterInput::PrevSection,
+        help::FILTER_PREV_SECTION,
+        None,
+    ),
+    panel(&[k(KeyCode::Up)], FilterInput::Up, help::FILTER_UP, None),
+    panel(
+        &[k(KeyCode::Down)],
+        FilterInput::Down,
+        help::FILTER_DOWN,
+        None,
+    ),
+    panel(
+        &[k(KeyCode::PageUp)],
+        FilterInput::PageUp,
+        help::FILTER_PAGE_UP,
+        None,
+    ),
+    panel(
+        &[k(KeyCode::PageDown)],
+        FilterInput::PageDown,
+        help::FILTER_PAGE_DOWN,
+        None,
+    ),
+    panel(
+        &[k(KeyCode::Left)],
+        FilterInput::Left,
+        help::FILTER_LEFT,
+        None,
+    ),
+    panel(
+        &[k(KeyCode::Right)],
+        FilterInput::Right,
+        help::FILTER_RIGHT,
+        None,
+    ),
+    panel(
+        &[k(KeyCode::Home)],
+        FilterInput::Home,
+        help::FILTER_HOME,
+        None,
+    ),
+    panel(&[k(KeyCode::End)], FilterInput::End, help::FILTER_END, None),
+    panel(
+        &[c(' ')],
+        FilterInput::Toggle,
+        help::FILTER_TOGGLE,
+        Some(footer::FILTER_TOGGLE),
+    ),
+    panel(
+        &[k(KeyCode::Backspace)],
+        FilterInput::Backspace,
+        help::FILTER_BACKSPACE,
+        None,
+    ),
+    panel(
+        &[k(KeyCode::Delete)],
+        FilterInput::Clear,
+        help::FILTER_CLEAR,
+        Some(footer::FILTER_CLEAR),
+    ),
+    panel(
+        &[k(KeyCode::Enter)],
+        FilterInput::Submit,
+        help::FILTER_SUBMIT,
+        Some(footer::FILTER_SUBMIT),
+    ),
+    panel(
+        &[k(KeyCode::Esc)],
+        FilterInput::Close,
+        help::FILTER_CLOSE,
+        Some(footer::FILTER_CLOSE),
+    ),
+];
+
 /// The key as the table spells it: Shift is part of a character (`G`, `?`) and of Shift-Tab.
 fn normalise(event: KeyEvent) -> Key {
     let mut mods =
@@ -258,6 +371,9 @@ pub fn action_for(event: KeyEvent) -> Option<Action> {
 /// The action a key press triggers where the keys act now: in the export dialog its own bindings
 /// and typing, else (and for Ctrl-C and Ctrl-Z) the main table.
 pub fn action_in(app: &App, event: KeyEvent) -> Option<Action> {
+    if app.filters.is_some() {
+        return filter_action(event);
+    }
     if app.export.is_none() {
         return action_for(event);
     }
@@ -277,6 +393,36 @@ pub fn action_in(app: &App, event: KeyEvent) -> Option<Action> {
     }
 }
 
+/// The action a key press triggers in the filter panel: its own bindings and typing, else (for
+/// Ctrl-C and Ctrl-Z) the main table.
+fn filter_action(event: KeyEvent) -> Option<Action> {
+    let key = normalise(event);
+    if let Some(b) = FILTER_BINDINGS.iter().find(|b| b.keys.contains(&key)) {
+        return Some(b.action);
+    }
+    match key.code {
+        KeyCode::Char(ch)
+            if !key
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::FilterPanel(FilterInput::Type(ch)))
+        }
+        _ => action_for(event),
+    }
+}
+
+/// The first key bound to an action in the main table, as help shows it (for messages that
+/// name a key).
+pub fn key_for(action: Action) -> String {
+    BINDINGS
+        .iter()
+        .find(|b| b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(|&k| label(k))
+        .unwrap_or_default()
+}
+
 /// A key's name as help and footer show it.
 pub fn label(key: Key) -> String {
     let name = match key.code {
@@ -294,6 +440,7 @@ pub fn label(key: Key) -> String {
         KeyCode::Esc => "Esc".to_owned(),
         KeyCode::Backspace => "Backspace".to_owned(),
         KeyCode::Delete => "Delete".to_owned(),
+        KeyCode::Char(' ') => "Space".to_owned(),
         KeyCode::Char(ch) => ch.to_string(),
         other => format!("{other:?}"),
     };
@@ -348,6 +495,13 @@ mod tests {
             .collect();
         for (i, key) in dialog.iter().enumerate() {
             assert!(!dialog[i + 1..].contains(key), "{key:?} is bound twice");
+        }
+        let panel: Vec<Key> = FILTER_BINDINGS
+            .iter()
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
+        for (i, key) in panel.iter().enumerate() {
+            assert!(!panel[i + 1..].contains(key), "{key:?} is bound twice");
         }
     }
 

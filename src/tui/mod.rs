@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod export;
+pub mod filters;
 pub mod keys;
 pub mod strings;
 pub mod terminal;

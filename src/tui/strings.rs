@@ -77,6 +77,24 @@ pub mod help {
     pub const EXPORT_DELETE: &str = "delete under the cursor";
     pub const EXPORT_SUBMIT: &str = "export; if the file exists, y replaces it and n keeps it";
     pub const EXPORT_CANCEL: &str = "cancel";
+    pub const FILTERS: &str = "filters: party, topic, source, tag, assessment, dates…";
+    pub const CLEAR_FILTERS: &str = "clear every filter";
+    pub const FILTER_NEXT_SECTION: &str = "next section";
+    pub const FILTER_PREV_SECTION: &str = "previous section";
+    pub const FILTER_UP: &str = "previous choice or date field";
+    pub const FILTER_DOWN: &str = "next choice or date field";
+    pub const FILTER_PAGE_UP: &str = "ten choices up";
+    pub const FILTER_PAGE_DOWN: &str = "ten choices down";
+    pub const FILTER_LEFT: &str = "previous section; in a date: cursor left";
+    pub const FILTER_RIGHT: &str = "next section; in a date: cursor right";
+    pub const FILTER_HOME: &str = "first choice; in a date: its start";
+    pub const FILTER_END: &str = "last choice; in a date: its end";
+    pub const FILTER_TOGGLE: &str = "select or unselect the choice (applies at once)";
+    pub const FILTER_BACKSPACE: &str =
+        "delete a typed character (other keys type: a date, or to find a choice)";
+    pub const FILTER_CLEAR: &str = "clear this section";
+    pub const FILTER_SUBMIT: &str = "done (once the dates typed are valid)";
+    pub const FILTER_CLOSE: &str = "close; the filters applied stay";
 }
 
 /// Short footer labels.
@@ -92,6 +110,12 @@ pub mod footer {
     pub const EXPORT_FIELD: &str = "next field";
     pub const EXPORT_SUBMIT: &str = "export";
     pub const EXPORT_CANCEL: &str = "cancel";
+    pub const FILTERS: &str = "filters";
+    pub const FILTER_SECTION: &str = "section";
+    pub const FILTER_TOGGLE: &str = "select";
+    pub const FILTER_CLEAR: &str = "clear section";
+    pub const FILTER_SUBMIT: &str = "done";
+    pub const FILTER_CLOSE: &str = "close";
 }
 
 /// The export dialog's words.
@@ -267,3 +291,89 @@ pub const HELP_NOTES: &[&str] = &[
     "⚑ an assessment (disputed, refuted, …); ↳ a rebuttal link.",
     "Esc or ? closes this help.",
 ];
+
+/// The filter panel's words.
+pub mod filters {
+    /// The panel's title.
+    pub const TITLE: &str = "Filters";
+    /// Section names.
+    pub const PARTY: &str = "Party";
+    /// See [`PARTY`].
+    pub const TOPIC: &str = "Topic";
+    /// See [`PARTY`].
+    pub const OUTLET: &str = "Source";
+    /// See [`PARTY`].
+    pub const KIND: &str = "Kind";
+    /// See [`PARTY`].
+    pub const AFFILIATION: &str = "Affiliation";
+    /// See [`PARTY`].
+    pub const TAG: &str = "Tag";
+    /// See [`PARTY`].
+    pub const RATING: &str = "Assessment";
+    /// See [`PARTY`].
+    pub const DATES: &str = "Dates";
+    /// See [`PARTY`].
+    pub const ROWS: &str = "Rows";
+    /// See [`PARTY`].
+    pub const CLAIMS: &str = "Claims";
+    /// A section with nothing chosen.
+    pub const ANY: &str = "any";
+    /// The rating choice for claims without an assessment.
+    pub const NO_ASSESSMENT: &str = "no assessment";
+    /// The date fields.
+    pub const SINCE: &str = "since";
+    /// See [`SINCE`].
+    pub const UNTIL: &str = "until";
+    /// How to type a date.
+    pub const DATE_HINT: &str = "YYYY, YYYY-MM or YYYY-MM-DD; empty for no limit.";
+    /// The row choices.
+    pub const ALL_ROWS: &str = "all rows";
+    /// See [`ALL_ROWS`].
+    pub const BOTH_SIDES: &str = "answered by both sides";
+    /// See [`ALL_ROWS`].
+    pub const ONE_SIDE: &str = "answered by one side only";
+    /// The claim choices.
+    pub const UNSOURCED: &str = "unsourced: cite no source";
+    /// See [`UNSOURCED`].
+    pub const UNTRUSTED: &str = "untrusted text: held hidden or control characters";
+    /// Above a list, before anything is typed.
+    pub const FIND_HINT: &str = "type to find";
+    /// Above a list, with what is typed.
+    pub const FIND: &str = "find";
+    /// A section with no choice in this dispute.
+    pub const NOTHING_TO_CHOOSE: &str = "nothing to choose in this dispute";
+    /// A search for a choice that finds none.
+    pub const NO_CHOICE_FOUND: &str = "no choice holds this text";
+    /// The topic list and comparison when a search alone leaves nothing.
+    pub const NO_SEARCH_MATCH: &str = "No claim matches the search.";
+    /// The footer after the clear key.
+    pub const CLEARED: &str = "Filters cleared: every claim is shown.";
+    /// The footer after the clear key with no filter in force.
+    pub const NOTHING_TO_CLEAR: &str = "No filter is in force.";
+
+    /// A party in a list: its name and id.
+    pub fn party(name: &str, id: &str) -> String {
+        format!("{name} ({id})")
+    }
+
+    /// How many claims the filters (and search) leave.
+    pub fn remaining(shown: usize, total: usize, topics: usize) -> String {
+        let t = if topics == 1 { "topic" } else { "topics" };
+        format!("{shown} of {total} claims remain, in {topics} {t}")
+    }
+
+    /// A typed date that is not one.
+    pub fn bad_date(field: &str, text: &str, why: &str) -> String {
+        format!("{field}: “{text}” {why} (type YYYY, YYYY-MM or YYYY-MM-DD); not applied.")
+    }
+
+    /// A range that ends before it starts.
+    pub fn since_after_until(since: &str, until: &str) -> String {
+        format!("since {since} comes after until {until}: nothing could match; dates not applied.")
+    }
+
+    /// The topic list and comparison when nothing is left.
+    pub fn no_match(clear_key: &str) -> String {
+        format!("No claim matches the filters. Press {clear_key} to clear them.")
+    }
+}

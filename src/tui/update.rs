@@ -52,6 +52,12 @@ pub enum Action {
     Export,
     /// A key in the export dialog.
     ExportDialog(super::export::Input),
+    /// Open the filter panel.
+    Filters,
+    /// Clear every filter.
+    ClearFilters,
+    /// A key in the filter panel.
+    FilterPanel(super::filters::Input),
     /// The terminal changed size.
     Resize {
         /// Columns.
@@ -102,6 +108,9 @@ impl Action {
             Action::Suspend => "suspend",
             Action::Export => "export",
             Action::ExportDialog(_) => "export_dialog",
+            Action::Filters => "filters",
+            Action::ClearFilters => "clear_filters",
+            Action::FilterPanel(_) => "filter_panel",
             Action::Resize { .. } => "resize",
             Action::Scroll { .. } => "scroll",
             Action::Click { .. } => "click",
@@ -140,6 +149,7 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
             }
         }
         _ if app.export.is_some() => return super::export::update(app, action),
+        _ if app.filters.is_some() => return super::filters::update(app, action),
         Action::Scroll { column, row, lines } => {
             wheel(app, Position::new(column, row), isize::from(lines))
         }
@@ -160,6 +170,8 @@ fn main_key(app: &mut App, action: Action) {
     match action {
         Action::Help => app.overlay = Overlay::Help { scroll: 0 },
         Action::Export => super::export::open(app),
+        Action::Filters => super::filters::open(app),
+        Action::ClearFilters => super::filters::clear(app),
         Action::SwapSides => app.set_pair(app.cmp.right, app.cmp.left),
         Action::PickParties => {
             if app.dispute.sides.len() <= 2 {
@@ -194,7 +206,7 @@ fn main_key(app: &mut App, action: Action) {
 }
 
 fn topics_key(app: &mut App, action: Action) {
-    let n = app.cmp.topics.len();
+    let n = app.shown().topics.len();
     let page = app.topics_visible();
     let target = match action {
         Action::Up => app.topic.saturating_sub(1),
@@ -404,7 +416,7 @@ fn show_detail(app: &mut App, d: Detail) {
 /// Goes to the claim the selected claim rebuts (its first link to a loaded claim).
 fn follow(app: &mut App, d: Detail) {
     let claim = app
-        .cmp
+        .shown()
         .topics
         .get(d.topic)
         .and_then(|t| t.rows.get(d.row))
@@ -513,7 +525,7 @@ fn wheel(app: &mut App, at: Position, lines: isize) {
         (Overlay::None, Some(d)) => scroll_detail(app, d, lines),
         (Overlay::None, None) => {
             if inside(regions.topics, at) {
-                let n = app.cmp.topics.len();
+                let n = app.shown().topics.len();
                 let max = n.saturating_sub(app.topics_visible());
                 app.topic_top = app.topic_top.saturating_add_signed(lines).min(max);
             } else if inside(regions.comparison, at) {
@@ -531,7 +543,7 @@ fn click(app: &mut App, at: Position) {
     let regions = app.regions();
     if inside(regions.topics_inner, at) {
         let i = app.topic_top + usize::from(at.y - regions.topics_inner.y) / TOPIC_LINES;
-        if i < app.cmp.topics.len() {
+        if i < app.shown().topics.len() {
             app.focus = Focus::Topics;
             if i != app.topic {
                 app.select_topic(i);

@@ -12,7 +12,7 @@ use crate::tui::theme::{Pane, Theme};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// Draws the comparison of the selected topic.
 pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
@@ -25,6 +25,13 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
         .border_style(theme.border(focused));
     frame.render_widget(block, regions.comparison);
     let Some(topic) = app.current_topic() else {
+        if app.outcome.is_some() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(super::no_match(app), theme.warning()))
+                    .wrap(Wrap { trim: true }),
+                regions.body,
+            );
+        }
         return;
     };
     let widths = pane_widths(usize::from(regions.body.width));
@@ -93,7 +100,7 @@ fn row_lines(
 ) -> Vec<Line<'static>> {
     let theme = app.theme;
     let total = widths.0 + widths.1 + super::SEPARATOR_WIDTH;
-    let (left, right) = layout_row(&app.dispute, &app.cmp, row, widths);
+    let (left, right) = layout_row(&app.dispute, app.shown(), row, widths);
     let mut out = Vec::with_capacity(left.len() + 2);
     let heading = plain::row_heading(row);
     let number = format!("{}. ", index + 1);

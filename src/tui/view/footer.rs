@@ -3,7 +3,7 @@
 
 use crate::text;
 use crate::tui::app::{App, Focus};
-use crate::tui::keys::{self, BINDINGS, EXPORT_BINDINGS};
+use crate::tui::keys::{self, BINDINGS, EXPORT_BINDINGS, FILTER_BINDINGS};
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,6 +30,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     } else {
         let table = if app.export.is_some() {
             EXPORT_BINDINGS
+        } else if app.filters.is_some() {
+            FILTER_BINDINGS
         } else {
             BINDINGS
         };

@@ -5,6 +5,7 @@
 pub mod comparison;
 pub mod detail;
 pub mod export;
+pub mod filters;
 pub mod footer;
 pub mod header;
 pub mod help;
@@ -127,6 +128,15 @@ pub fn regions(area: Rect, app: &App) -> Regions {
     }
 }
 
+/// What the topic list and the comparison say when the query leaves nothing.
+pub fn no_match(app: &App) -> String {
+    if app.query.filter.is_empty() {
+        strings::filters::NO_SEARCH_MATCH.to_owned()
+    } else {
+        strings::filters::no_match(&super::keys::key_for(super::update::Action::ClearFilters))
+    }
+}
+
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -148,6 +158,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Overlay::None => {}
         Overlay::Help { scroll } => help::draw(frame, app, scroll, &regions),
         Overlay::Picker(p) => picker::draw(frame, app, p, regions.picker),
+    }
+    if let Some(p) = &app.filters {
+        filters::draw(frame, app, p, regions.detail);
     }
     if let Some(d) = &app.export {
         export::draw(frame, app, d, regions.detail);

@@ -8,7 +8,7 @@ use crate::tui::strings;
 use crate::tui::theme::Pane;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// Draws the topic list.
 pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
@@ -20,14 +20,18 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     frame.render_widget(block, regions.topics);
     let inner = regions.topics_inner;
     let width = usize::from(inner.width);
-    if app.cmp.topics.is_empty() {
-        frame.render_widget(Paragraph::new(strings::NO_TOPICS), inner);
+    if app.shown().topics.is_empty() {
+        let text = match &app.outcome {
+            Some(_) => Line::styled(super::no_match(app), theme.warning()),
+            None => Line::raw(strings::NO_TOPICS),
+        };
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
         return;
     }
     let shown = usize::from(inner.height) / TOPIC_LINES;
     let mut lines = Vec::with_capacity(shown * TOPIC_LINES);
     for (i, topic) in app
-        .cmp
+        .shown()
         .topics
         .iter()
         .enumerate()

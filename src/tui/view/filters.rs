@@ -1,0 +1,230 @@
+//! The filter panel, drawn over the screen: the sections with what each has chosen on the left,
+//! the focused section's choices (or date fields) on the right, then how many claims remain and
+//! why a typed date is not applied. Its keys show in the footer.
+
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::filters::{Panel, Section, Value, is_selected, summary};
+use crate::tui::strings::filters as words;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+
+/// Columns of a section's name (`▸ Affiliation  `).
+const NAME: usize = 15;
+/// Columns of the left column: the name and the summary of what is chosen.
+const LEFT: usize = 38;
+/// Between the two columns.
+const RULE: &str = " │ ";
+/// Lines below the two columns: a blank, the claims remaining, a note.
+const BELOW: u16 = 3;
+/// Columns of a date field's label (`since  `).
+const DATE_LABEL: usize = 7;
+
+/// Where the panel sits on the screen's main area.
+pub fn area(main: Rect) -> Rect {
+    let rows = u16::try_from(Section::ALL.len()).unwrap_or(10);
+    super::centered(
+        main,
+        104.min(main.width.saturating_sub(2)),
+        (rows + BELOW + 6).min(main.height),
+    )
+}
+
+/// The first of `n` entries to show in `height` lines so that `cursor` is visible.
+fn window(cursor: usize, height: usize) -> usize {
+    if height == 0 {
+        0
+    } else {
+        cursor.saturating_sub(height - 1)
+    }
+}
+
+fn sections(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let focus = Section::ALL
+        .iter()
+        .position(|&s| s == p.section)
+        .unwrap_or(0);
+    Section::ALL
+        .iter()
+        .enumerate()
+        .skip(window(focus, height))
+        .take(height)
+        .map(|(_, &s)| {
+            let focused = s == p.section;
+            let marker = if focused { "▸ " } else { "  " };
+            let name = text::fit(&format!("{marker}{}", s.name()), NAME);
+            let what = summary(p, &app.query.filter, s);
+            let chosen = what != words::ANY && !(s == Section::Rows && what == words::ALL_ROWS);
+            let what = text::fit(&what, width.saturating_sub(NAME));
+            Line::from(vec![
+                if focused {
+                    Span::styled(name, theme.title())
+                } else {
+                    Span::raw(name)
+                },
+                if chosen {
+                    Span::styled(what, theme.warning())
+                } else {
+                    Span::styled(what, theme.dim())
+                },
+            ])
+        })
+        .collect()
+}
+
+/// The date fields: label, text, and the hint; with where the cursor goes.
+fn dates(theme: Theme, p: &Panel, width: usize) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
+    let mut cursor = None;
+    let mut lines = Vec::new();
+    for (i, (label, field)) in [(words::SINCE, &p.since), (words::UNTIL, &p.until)]
+        .into_iter()
+        .enumerate()
+    {
+        let focused = p.cursor == i;
+        let (shown, col) = field.shown(width.saturating_sub(DATE_LABEL + 1));
+        if focused {
+            cursor = Some((DATE_LABEL + col, i));
+        }
+        let label = text::fit(label, DATE_LABEL);
+        lines.push(Line::from(vec![
+            if focused {
+                Span::styled(label, theme.title())
+            } else {
+                Span::raw(label)
+            },
+            Span::styled(
+                text::fit(&shown, width.saturating_sub(DATE_LABEL)),
+                theme.selected(),
+            ),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    for l in text::wrap(words::DATE_HINT, width) {
+        lines.push(Line::styled(l, theme.dim()));
+    }
+    (lines, cursor)
+}
+
+/// The focused section's choices, the text typed to find one above a list.
+fn choices(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let mut lines = Vec::new();
+    let mut room = height;
+    if p.section.is_list() {
+        let find = if p.find.text().is_empty() {
+            Line::styled(text::fit(words::FIND_HINT, width), theme.dim())
+        } else {
+            let (shown, _) = p.find.shown(width.saturating_sub(words::FIND.len() + 2));
+            Line::styled(
+                text::fit(&format!("{}: {shown}", words::FIND), width),
+                theme.title(),
+            )
+        };
+        lines.push(find);
+        room = room.saturating_sub(1);
+    }
+    let visible = p.visible();
+    if visible.is_empty() {
+        let why = if p.choices(p.section).is_empty() {
+            words::NOTHING_TO_CHOOSE
+        } else {
+            words::NO_CHOICE_FOUND
+        };
+        lines.push(Line::styled(text::fit(why, width), theme.dim()));
+        return lines;
+    }
+    for (i, c) in visible
+        .iter()
+        .enumerate()
+        .skip(window(p.cursor, room))
+        .take(room)
+    {
+        let on = is_selected(&app.query.filter, &c.value);
+        let mark = match (&c.value, on) {
+            (Value::Answered(_), true) => "(•)",
+            (Value::Answered(_), false) => "( )",
+            (_, true) => "[x]",
+            (_, false) => "[ ]",
+        };
+        let cursor = if i == p.cursor { "▶ " } else { "  " };
+        let s = text::fit(&format!("{cursor}{mark} {}", c.label), width);
+        lines.push(if i == p.cursor {
+            Line::styled(s, theme.selected())
+        } else if on {
+            Line::styled(s, theme.title())
+        } else {
+            Line::raw(s)
+        });
+    }
+    lines
+}
+
+/// Draws the panel over the screen's main area.
+pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
+    let theme = app.theme;
+    let area = area(main);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(format!(" {} ", words::TITLE))
+        .border_style(theme.border(true))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let top = inner.height.saturating_sub(BELOW);
+    let height = usize::from(top);
+    let left_w = LEFT.min(width / 2);
+    let right_w = width.saturating_sub(left_w + RULE.len());
+    let right_x = inner.x + u16::try_from(left_w + text::width(RULE)).unwrap_or(0);
+
+    frame.render_widget(
+        Paragraph::new(sections(app, p, left_w, height)),
+        Rect::new(inner.x, inner.y, u16::try_from(left_w).unwrap_or(0), top),
+    );
+    let rule: Vec<Line> = (0..height)
+        .map(|_| Line::styled(RULE, theme.dim()))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(rule),
+        Rect::new(
+            inner.x + u16::try_from(left_w).unwrap_or(0),
+            inner.y,
+            u16::try_from(text::width(RULE)).unwrap_or(3),
+            top,
+        ),
+    );
+    let right = Rect::new(right_x, inner.y, u16::try_from(right_w).unwrap_or(0), top);
+    if p.section == Section::Dates {
+        let (lines, cursor) = dates(theme, p, right_w);
+        frame.render_widget(Paragraph::new(lines), right);
+        if let Some((x, y)) = cursor {
+            let x = right.x + u16::try_from(x).unwrap_or(right.width);
+            let y = right.y + u16::try_from(y).unwrap_or(0);
+            if x < right.right() && y < right.bottom() {
+                frame.set_cursor_position(Position::new(x, y));
+            }
+        }
+    } else {
+        frame.render_widget(Paragraph::new(choices(app, p, right_w, height)), right);
+    }
+
+    let shown = app.counts.left_claims + app.counts.right_claims;
+    let remaining = words::remaining(shown, p.total, app.counts.topics);
+    let remaining = if shown == 0 {
+        Line::styled(text::fit(&remaining, width), theme.warning())
+    } else {
+        Line::styled(text::fit(&remaining, width), theme.title())
+    };
+    let note = p.note.as_deref().map_or_else(
+        || Line::raw(""),
+        |n| Line::styled(text::fit(n, width), theme.warning()),
+    );
+    frame.render_widget(
+        Paragraph::new(vec![Line::raw(""), remaining, note]),
+        Rect::new(inner.x, inner.y + top, inner.width, inner.height - top),
+    );
+}

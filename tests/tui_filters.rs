@@ -1,0 +1,421 @@
+//! Filtering on the screen (`f`): the panel's choices come from the dispute, every choice applies
+//! at once, the header lists the filters in force, the topic list counts what is left, `F` clears
+//! everything, a bad date says why, an empty result says how to get out of it, and swapping sides
+//! or exporting keeps the filters.
+
+use parallax::load;
+use parallax::query::AnsweredBy;
+use parallax::tui::filters::Section;
+use parallax::tui::keys;
+use parallax::tui::theme::Theme;
+use parallax::tui::{Action, App, Outcome, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::PathBuf;
+
+/// India (left) and Pakistan (right): 10 claims over three topics, `water` India's alone.
+fn app(width: u16, height: u16) -> App {
+    let loaded = load::load_paths(&[PathBuf::from("tests/fixtures/tui_filters")]);
+    let mut app = App::new(loaded.dispute.expect("fixture loads"), 0, 1, Theme::plain());
+    update(&mut app, Action::Resize { width, height });
+    app
+}
+
+/// Presses keys as the terminal reads them, through the bindings tables.
+fn keys(app: &mut App, presses: &[KeyCode]) {
+    for &code in presses {
+        if let Some(action) = keys::action_in(app, KeyEvent::new(code, KeyModifiers::NONE))
+            && update(app, action) == Outcome::Export
+        {
+            parallax::tui::export::perform(app);
+        }
+    }
+}
+
+fn typed(app: &mut App, s: &str) {
+    let codes: Vec<KeyCode> = s.chars().map(KeyCode::Char).collect();
+    keys(app, &codes);
+}
+
+/// Opens the panel and moves to a section.
+fn section(app: &mut App, target: Section) {
+    if app.filters.is_none() {
+        typed(app, "f");
+    }
+    for _ in 0..Section::ALL.len() {
+        if app.filters.as_ref().map(|p| p.section) == Some(target) {
+            return;
+        }
+        keys(app, &[KeyCode::Tab]);
+    }
+    panic!("no section {target:?}");
+}
+
+/// Finds a choice by typing part of its name, and selects it.
+fn choose(app: &mut App, target: Section, find: &str) {
+    if app.filters.as_ref().map(|p| p.section) == Some(target) {
+        // Leaving and coming back forgets the text typed to find a choice.
+        keys(app, &[KeyCode::Tab, KeyCode::BackTab]);
+    }
+    section(app, target);
+    typed(app, find);
+    keys(app, &[KeyCode::Char(' ')]);
+}
+
+fn screen(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| view::draw(f, app)).expect("draws");
+    t.backend().to_string()
+}
+
+/// The topic list as (topic id, left claims, right claims).
+fn topics(app: &App) -> Vec<(String, usize, usize)> {
+    app.shown()
+        .topics
+        .iter()
+        .zip(&app.topic_counts)
+        .map(|(t, c)| (t.id.clone(), c.left_claims, c.right_claims))
+        .collect()
+}
+
+fn t(id: &str, l: usize, r: usize) -> (String, usize, usize) {
+    (id.to_owned(), l, r)
+}
+
+fn claims(app: &App) -> usize {
+    app.counts.left_claims + app.counts.right_claims
+}
+
+#[test]
+fn choosing_a_party_applies_at_once_and_the_header_says_so() {
+    let mut a = app(120, 40);
+    assert_eq!(claims(&a), 10);
+    typed(&mut a, "f");
+    let panel = a.filters.as_ref().expect("f opens the panel");
+    assert_eq!(panel.section, Section::Party);
+    let parties: Vec<&str> = panel
+        .choices(Section::Party)
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    assert_eq!(parties, ["India (india)", "Pakistan (pakistan)"]);
+    assert!(screen(&a).contains("10 of 10 claims remain, in 3 topics"));
+
+    keys(&mut a, &[KeyCode::Char(' ')]);
+    assert_eq!(a.query.filter.parties, ["india"]);
+    assert_eq!(
+        topics(&a),
+        [t("ceasefire", 2, 0), t("strikes", 2, 0), t("water", 1, 0)]
+    );
+    assert_eq!(a.active_filters, ["party: india"]);
+    assert!(screen(&a).contains("5 of 10 claims remain, in 3 topics"));
+
+    keys(&mut a, &[KeyCode::Esc]);
+    assert!(a.filters.is_none(), "Esc closes the panel");
+    assert_eq!(
+        a.query.filter.parties,
+        ["india"],
+        "and keeps what is applied"
+    );
+    let s = screen(&a);
+    assert!(s.contains("filters: party: india"), "{s}");
+    assert!(s.contains("3 topics · claims 5 ⟷ 0"), "{s}");
+}
+
+#[test]
+fn a_kind_a_rating_and_typing_to_find_a_choice() {
+    let mut a = app(120, 40);
+    section(&mut a, Section::Outlet);
+    typed(&mut a, "daw");
+    let found: Vec<String> = a
+        .filters
+        .as_ref()
+        .map(|p| p.visible().iter().map(|c| c.label.clone()).collect())
+        .unwrap_or_default();
+    assert_eq!(found, ["Dawn"], "typing narrows a long list");
+    keys(
+        &mut a,
+        &[KeyCode::Backspace, KeyCode::Backspace, KeyCode::Backspace],
+    );
+    assert!(a.filters.as_ref().is_some_and(|p| p.visible().len() == 6));
+
+    choose(&mut a, Section::Kind, "opinion");
+    assert_eq!(a.active_filters, ["kind: opinion"]);
+    assert_eq!(topics(&a), [t("strikes", 1, 0)], "only Le Café's claim");
+    keys(&mut a, &[KeyCode::Delete]);
+    assert!(a.query.filter.is_empty(), "Delete clears the section");
+
+    choose(&mut a, Section::Rating, "disputed");
+    assert_eq!(a.active_filters, ["rating: disputed"]);
+    assert_eq!(topics(&a), [t("ceasefire", 0, 1), t("strikes", 1, 0)]);
+
+    keys(&mut a, &[KeyCode::Char(' ')]);
+    assert!(a.query.filter.is_empty(), "Space again unselects");
+    choose(&mut a, Section::Rating, "no");
+    assert_eq!(a.active_filters, ["rating: none"]);
+    assert_eq!(claims(&a), 7);
+}
+
+#[test]
+fn a_date_range_is_typed_and_checked() {
+    let mut a = app(120, 40);
+    section(&mut a, Section::Dates);
+    typed(&mut a, "2025-05-0");
+    let note = a.filters.as_ref().and_then(|p| p.note.clone());
+    assert!(
+        note.as_deref()
+            .is_some_and(|n| n.contains("“2025-05-0”") && n.contains("YYYY-MM-DD")),
+        "{note:?}"
+    );
+    typed(&mut a, "8");
+    assert!(a.filters.as_ref().is_some_and(|p| p.note.is_none()));
+    keys(&mut a, &[KeyCode::Down]);
+    typed(&mut a, "2025-05-10");
+    assert_eq!(a.active_filters, ["since 2025-05-08", "until 2025-05-10"]);
+    // 2025-05 reaches into the range; 05-07 and undated claims go.
+    assert_eq!(claims(&a), 5);
+    assert_eq!(topics(&a), [t("ceasefire", 2, 1), t("strikes", 0, 2)]);
+    keys(&mut a, &[KeyCode::Enter]);
+    assert!(a.filters.is_none(), "Enter closes once the dates are valid");
+    assert!(screen(&a).contains("filters: since 2025-05-08, until 2025-05-10"));
+}
+
+#[test]
+fn an_invalid_date_says_why_and_is_not_applied() {
+    let mut a = app(120, 40);
+    section(&mut a, Section::Dates);
+    typed(&mut a, "2025-13");
+    keys(&mut a, &[KeyCode::Enter]);
+    let p = a
+        .filters
+        .as_ref()
+        .expect("Enter with a bad date keeps the panel open");
+    assert!(
+        p.note
+            .as_deref()
+            .is_some_and(|n| n.contains("is not a real calendar date")),
+        "{:?}",
+        p.note
+    );
+    assert_eq!(a.query.filter.since, None);
+    assert!(screen(&a).contains("is not a real calendar date"));
+
+    keys(&mut a, &[KeyCode::Delete]);
+    typed(&mut a, "2025-06");
+    keys(&mut a, &[KeyCode::Down]);
+    typed(&mut a, "2025-05");
+    let note = a.filters.as_ref().and_then(|p| p.note.clone());
+    assert!(note.is_some_and(|n| n.contains("comes after")));
+    assert_eq!(
+        (a.query.filter.since, a.query.filter.until),
+        (None, None),
+        "a reversed range is not applied"
+    );
+    keys(&mut a, &[KeyCode::Backspace]);
+    typed(&mut a, "7");
+    assert_eq!(a.active_filters, ["since 2025-06", "until 2025-07"]);
+
+    keys(&mut a, &[KeyCode::Backspace]);
+    keys(&mut a, &[KeyCode::Esc]);
+    assert!(a.filters.is_none(), "Esc closes even with a bad date");
+    assert_eq!(
+        a.active_filters,
+        ["since 2025-06"],
+        "what was not a date is not applied"
+    );
+}
+
+#[test]
+fn one_sided_rows_unsourced_and_untrusted_claims() {
+    let mut a = app(120, 40);
+    section(&mut a, Section::Rows);
+    keys(&mut a, &[KeyCode::Down, KeyCode::Down, KeyCode::Char(' ')]);
+    assert_eq!(a.query.filter.answered, Some(AnsweredBy::OneSided));
+    assert_eq!(a.active_filters, ["one-sided rows"]);
+    assert_eq!(
+        topics(&a),
+        [t("ceasefire", 1, 1), t("strikes", 1, 2), t("water", 1, 0)]
+    );
+    keys(&mut a, &[KeyCode::Up, KeyCode::Char(' ')]);
+    assert_eq!(a.query.filter.answered, Some(AnsweredBy::Both));
+    assert_eq!(topics(&a), [t("ceasefire", 1, 1), t("strikes", 1, 1)]);
+    keys(&mut a, &[KeyCode::Delete]);
+
+    section(&mut a, Section::Claims);
+    keys(&mut a, &[KeyCode::Char(' ')]);
+    assert_eq!(a.active_filters, ["unsourced"]);
+    assert_eq!(topics(&a), [t("water", 1, 0)]);
+    keys(
+        &mut a,
+        &[KeyCode::Char(' '), KeyCode::Down, KeyCode::Char(' ')],
+    );
+    assert_eq!(a.active_filters, ["untrusted text"]);
+    assert_eq!(topics(&a), [t("strikes", 0, 1)]);
+}
+
+#[test]
+fn one_key_clears_every_filter() {
+    let mut a = app(120, 40);
+    let before = screen(&a);
+    choose(&mut a, Section::Party, "pak");
+    choose(&mut a, Section::Tag, "jets");
+    section(&mut a, Section::Dates);
+    typed(&mut a, "2025-05");
+    keys(&mut a, &[KeyCode::Esc]);
+    assert_eq!(a.active_filters.len(), 3);
+    assert_eq!(claims(&a), 1);
+    assert_eq!(keys::key_for(Action::ClearFilters), "F");
+    typed(&mut a, "F");
+    assert!(a.query.filter.is_empty());
+    assert!(a.outcome.is_none());
+    assert!(a.active_filters.is_empty());
+    assert_eq!(claims(&a), 10);
+    assert!(screen(&a).contains("Filters cleared"));
+    // The selected topic (the one left) stays selected; back to the first, all is as before.
+    typed(&mut a, "g");
+    assert_eq!(screen(&a), before, "the screen is as before the filters");
+}
+
+#[test]
+fn nothing_left_says_how_to_clear_and_nothing_breaks() {
+    let mut a = app(120, 40);
+    keys(&mut a, &[KeyCode::Right, KeyCode::End]);
+    choose(&mut a, Section::Party, "pak");
+    choose(&mut a, Section::Claims, "");
+    assert!(a.shown().topics.is_empty());
+    assert_eq!(a.row, 0);
+    assert!(screen(&a).contains("0 of 10 claims remain, in 0 topics"));
+    keys(&mut a, &[KeyCode::Esc]);
+    let s = screen(&a);
+    assert!(
+        s.contains("No claim matches the filters. Press F to clear them."),
+        "{s}"
+    );
+    for code in [
+        KeyCode::Down,
+        KeyCode::End,
+        KeyCode::PageDown,
+        KeyCode::Enter,
+        KeyCode::Tab,
+        KeyCode::Down,
+        KeyCode::Enter,
+        KeyCode::Char('s'),
+    ] {
+        keys(&mut a, &[code]);
+        screen(&a);
+    }
+    typed(&mut a, "F");
+    assert_eq!(claims(&a), 10);
+}
+
+#[test]
+fn the_selection_stays_valid_after_filtering() {
+    let mut a = app(120, 40);
+    keys(&mut a, &[KeyCode::Down, KeyCode::Right, KeyCode::End]);
+    assert_eq!(a.current_topic().map(|t| t.id.as_str()), Some("strikes"));
+    assert_eq!(a.row, 3);
+    choose(&mut a, Section::Rows, "");
+    // Rows: "all rows" is first; choose "answered by both sides".
+    keys(&mut a, &[KeyCode::Down, KeyCode::Char(' ')]);
+    assert_eq!(a.query.filter.answered, Some(AnsweredBy::Both));
+    assert_eq!(a.current_topic().map(|t| t.id.as_str()), Some("strikes"));
+    assert!(
+        a.row < a.rows().len(),
+        "row {} of {}",
+        a.row,
+        a.rows().len()
+    );
+    keys(&mut a, &[KeyCode::Esc]);
+    screen(&a);
+}
+
+#[test]
+fn swapping_sides_keeps_the_filters() {
+    let mut a = app(120, 40);
+    choose(&mut a, Section::Party, "india");
+    keys(&mut a, &[KeyCode::Esc]);
+    typed(&mut a, "s");
+    assert_eq!((a.cmp.left, a.cmp.right), (1, 0));
+    assert_eq!(a.query.filter.parties, ["india"]);
+    assert_eq!(a.active_filters, ["party: india"]);
+    assert_eq!(
+        topics(&a),
+        [t("ceasefire", 0, 2), t("strikes", 0, 2), t("water", 0, 1)]
+    );
+    let s = screen(&a);
+    assert!(s.contains("claims 0 ⟷ 5"), "{s}");
+    assert!(s.contains("filters: party: india"), "{s}");
+}
+
+#[test]
+fn export_writes_the_filtered_comparison() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(120, 40);
+    a.export_folder = dir.path().to_path_buf();
+    choose(&mut a, Section::Party, "pak");
+    keys(&mut a, &[KeyCode::Esc]);
+    typed(&mut a, "e");
+    // All topics, then export.
+    keys(&mut a, &[KeyCode::Right, KeyCode::Enter]);
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(msg.starts_with("Exported Markdown"), "{msg}");
+    let file = std::fs::read_dir(dir.path())
+        .expect("folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .next()
+        .expect("a file");
+    let text = std::fs::read_to_string(file).expect("reads");
+    assert!(text.contains("United States mediation"), "{text}");
+    assert!(
+        !text.contains("agreed bilaterally"),
+        "India's claims are filtered out: {text}"
+    );
+    assert!(!text.contains("Indus Waters"), "{text}");
+}
+
+#[test]
+fn the_panel_and_the_header_at_120x40() {
+    let mut a = app(120, 40);
+    choose(&mut a, Section::Party, "india");
+    choose(&mut a, Section::Kind, "official");
+    section(&mut a, Section::Tag);
+    insta::assert_snapshot!("panel_120x40", screen(&a));
+    keys(&mut a, &[KeyCode::Esc]);
+    insta::assert_snapshot!("header_with_filters_120x40", screen(&a));
+}
+
+#[test]
+fn the_readme_lists_the_panel_keys() {
+    let table = keys::markdown_table_of(keys::FILTER_BINDINGS);
+    let found = ["README.md", "README-tui.md"]
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .any(|r| r.contains(&table));
+    assert!(
+        found,
+        "README's filter panel table differs; it should be:\n{table}"
+    );
+}
+
+#[test]
+fn the_panel_draws_at_any_size_in_every_section() {
+    let mut a = app(120, 40);
+    choose(&mut a, Section::Outlet, "a");
+    for (w, h) in [(50, 12), (60, 16), (80, 24), (200, 60), (49, 11)] {
+        update(
+            &mut a,
+            Action::Resize {
+                width: w,
+                height: h,
+            },
+        );
+        for _ in 0..Section::ALL.len() {
+            keys(&mut a, &[KeyCode::Tab, KeyCode::End, KeyCode::PageUp]);
+            let s = screen(&a);
+            assert!(!s.is_empty());
+        }
+    }
+}

@@ -4,7 +4,6 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use parallax::compare::Comparison;
-use parallax::load::Loader;
 use std::hint::black_box;
 
 const CLAIMS: usize = 100_000;
@@ -27,15 +26,7 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("parallax_load_validate_compare", |b| {
         b.iter(|| {
-            let mut loader = Loader::new();
-            for (name, text) in &files {
-                if name == "dispute.json" {
-                    loader.manifest(name, text.as_bytes());
-                } else {
-                    loader.side(name, text.as_bytes());
-                }
-            }
-            let loaded = loader.finish();
+            let loaded = parallax::synth::load(&files);
             if let Some(d) = &loaded.dispute {
                 black_box(Comparison::new(d, 0, 1));
             }

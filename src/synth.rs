@@ -172,19 +172,26 @@ pub fn generate(claims: usize) -> Vec<(String, String)> {
     files
 }
 
+/// Loads generated files the way `parallax` loads a folder: the manifest, then the sides.
+pub fn load(files: &[(String, String)]) -> crate::load::Loaded {
+    let mut loader = crate::load::Loader::new();
+    let mut sides = Vec::new();
+    for (name, text) in files {
+        if name == "dispute.json" {
+            loader.manifest(name, text.as_bytes());
+        } else {
+            sides.push((name.as_str(), text.as_bytes()));
+        }
+    }
+    loader.sides(&sides);
+    loader.finish()
+}
+
 /// Loads a synthetic dispute of about `claims` claims through the real loader, in memory, as the
 /// benches use it. `None` would mean the generator broke the format.
 pub fn dispute(claims: usize) -> Option<crate::format::Dispute> {
     let files = generate(claims);
-    let mut loader = crate::load::Loader::new();
-    for (name, text) in &files {
-        if name == "dispute.json" {
-            loader.manifest(name, text.as_bytes());
-        } else {
-            loader.side(name, text.as_bytes());
-        }
-    }
-    let loaded = loader.finish();
+    let loaded = load(&files);
     (loaded.report.errors() == 0)
         .then_some(loaded.dispute)
         .flatten()

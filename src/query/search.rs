@@ -70,7 +70,9 @@ pub struct Index {
 impl Index {
     /// Indexes every claim of every side, in the dispute's order (side, topic, claim).
     pub fn new<'d>(dispute: &'d Dispute) -> Index {
-        let mut ids: HashMap<&'d str, u32> = HashMap::new();
+        // Interning hashes every field of every claim, so the hash must be fast; the strings come
+        // from other people's files, so it is seeded at random (foldhash) against collisions.
+        let mut ids: HashMap<&'d str, u32, foldhash::fast::RandomState> = HashMap::default();
         let mut strings: Vec<(usize, usize)> = Vec::new();
         let mut arena = String::new();
         let mut intern = |s: &'d str| -> u32 {

@@ -53,6 +53,63 @@ pub struct Outcome {
     index: Arc<Index>,
     /// The hits' index entries, ascending.
     entries: Vec<usize>,
+    matcher: MatcherKind,
+}
+
+impl std::fmt::Debug for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Outcome")
+            .field("topics", &self.comparison.topics.len())
+            .field("hits", &self.order.len())
+            .field("query", &self.pattern.as_ref().map(|p| p.query.as_str()))
+            .finish()
+    }
+}
+
+/// The scoring of a run's hits, detached from the [`Outcome`] so it can run on another thread:
+/// scoring costs more than finding (150 ms for 80,000 hits), too much for a keystroke.
+#[derive(Clone)]
+pub struct Ranking {
+    index: Arc<Index>,
+    query: String,
+    matcher: MatcherKind,
+    entries: Vec<usize>,
+}
+
+impl std::fmt::Debug for Ranking {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ranking")
+            .field("query", &self.query)
+            .field("hits", &self.entries.len())
+            .finish()
+    }
+}
+
+impl Ranking {
+    /// The number of hits to score.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there is nothing to score.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The query scored.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The hits' index entries, ascending.
+    pub fn entries(&self) -> &[usize] {
+        &self.entries
+    }
+
+    /// Scores the hits, best first, each with its index entry (for [`Outcome::place`]).
+    pub fn run(&self) -> Vec<(usize, Hit)> {
+        Pattern::new(&self.query, self.matcher).rank(&self.index, &self.entries)
+    }
 }
 
 impl Outcome {
@@ -73,9 +130,26 @@ impl Outcome {
     /// The hits scored and ranked, best first (equal scores in reading order), each with its
     /// place. Scoring costs more than finding, so it is done only when asked for.
     pub fn ranked(&self) -> Vec<(Hit, HitAt)> {
-        let Some(pattern) = &self.pattern else {
-            return Vec::new();
-        };
+        match self.ranking() {
+            Some(r) => self.place(r.run()),
+            None => Vec::new(),
+        }
+    }
+
+    /// The hits' scoring, to run now or elsewhere; `None` without a search.
+    pub fn ranking(&self) -> Option<Ranking> {
+        let pattern = self.pattern.as_ref()?;
+        Some(Ranking {
+            index: Arc::clone(&self.index),
+            query: pattern.query.clone(),
+            matcher: self.matcher,
+            entries: self.entries.clone(),
+        })
+    }
+
+    /// Puts scored hits (from this outcome's [`Ranking::run`]) in their places: best first,
+    /// equal scores in reading order.
+    pub fn place(&self, scored: Vec<(usize, Hit)>) -> Vec<(Hit, HitAt)> {
         let mut place: Vec<(usize, HitAt)> = self
             .order
             .iter()
@@ -89,8 +163,7 @@ impl Outcome {
                 .and_then(|i| place.get(i))
                 .map(|(_, at)| *at)
         };
-        let mut hits: Vec<(Hit, HitAt)> = pattern
-            .rank(&self.index, &self.entries)
+        let mut hits: Vec<(Hit, HitAt)> = scored
             .into_iter()
             .filter_map(|(e, h)| Some((h, find(e)?)))
             .collect();
@@ -133,6 +206,15 @@ impl Outcome {
 pub struct Session {
     searcher: Searcher,
     cached: Option<Filtered>,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("matcher", &self.searcher.matcher())
+            .field("claims", &self.searcher.index().len())
+            .finish()
+    }
 }
 
 struct Filtered {
@@ -195,6 +277,7 @@ impl Session {
                 pattern: None,
                 index,
                 entries: Vec::new(),
+                matcher: self.searcher.matcher(),
             };
         };
         let search = query
@@ -208,6 +291,7 @@ impl Session {
                 pattern: None,
                 index,
                 entries: Vec::new(),
+                matcher: self.searcher.matcher(),
             };
         };
         let (pattern, entries) = self.searcher.search(search, &cached.candidates);
@@ -242,6 +326,7 @@ impl Session {
             pattern: Some(pattern),
             index,
             entries,
+            matcher: self.searcher.matcher(),
         }
     }
 }

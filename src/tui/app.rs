@@ -8,9 +8,11 @@ use super::view::{self, Regions};
 use crate::compare::{Comparison, Counts, Row, TopicRows};
 use crate::format::{ClaimAt, Dispute};
 use crate::layout::{self, Line};
+use crate::query::{self, MatcherKind, Query};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The smallest terminal the screen is laid out for; below it the screen says so.
 pub const MIN_WIDTH: u16 = 50;
@@ -90,8 +92,17 @@ pub enum Overlay {
 pub struct App {
     /// The dispute, as loaded and cleaned.
     pub dispute: Dispute,
-    /// The two sides compared.
+    /// The two sides compared, in full. The screen shows [`App::shown`]: this, or what the
+    /// query left of it.
     pub cmp: Comparison,
+    /// What the analyst asks of the comparison: filters, search, narrowing.
+    pub query: Query,
+    /// The query pipeline with its memory (the filtered comparison, the last search's hits).
+    pub session: query::Session,
+    /// The last run of [`App::query`]; `None` while nothing is asked.
+    pub outcome: Option<query::Outcome>,
+    /// The search line, its results list and the hit stepped to (`/`, `n`, `N`).
+    pub search: super::search::Search,
     /// Counts over the whole comparison, for the header.
     pub counts: Counts,
     /// Counts per topic, for the topic list.
@@ -150,11 +161,16 @@ impl App {
     /// Opens a dispute comparing side `left` with side `right`.
     pub fn new(dispute: Dispute, left: usize, right: usize, theme: Theme) -> App {
         let cmp = Comparison::new(&dispute, left, right);
+        let session = query::Session::new(&dispute, MatcherKind::default());
         let mut app = App {
             dispute,
             counts: Counts::default(),
             topic_counts: Vec::new(),
             cmp,
+            query: Query::default(),
+            session,
+            outcome: None,
+            search: super::search::Search::default(),
             active_filters: Vec::new(),
             theme,
             size: (80, 24),
@@ -175,10 +191,64 @@ impl App {
         app
     }
 
+    /// The comparison on screen: what the query left of the full comparison, or all of it.
+    pub fn shown(&self) -> &Comparison {
+        self.outcome.as_ref().map_or(&self.cmp, |o| &o.comparison)
+    }
+
+    /// Runs [`App::query`] over the full comparison and keeps its outcome. When that changes
+    /// the comparison on screen, the counts follow and the selection stays on its topic and on
+    /// the row holding its claim where they are still shown.
+    pub fn requery(&mut self) {
+        let before = self.outcome.as_ref().map(|o| Arc::as_ptr(&o.comparison));
+        let topic_id = self.current_topic().map(|t| t.id.clone());
+        let claim = self.current_row().and_then(|r| r.claims().next());
+        let idle = self.query.filter.is_empty()
+            && self
+                .query
+                .search
+                .as_deref()
+                .is_none_or(|s| s.trim().is_empty());
+        self.outcome = if idle {
+            None
+        } else {
+            Some(self.session.run(&self.dispute, &self.cmp, &self.query))
+        };
+        let after = self.outcome.as_ref().map(|o| Arc::as_ptr(&o.comparison));
+        if before != after {
+            self.count();
+            self.heights.clear();
+            self.detail = None;
+            self.back.clear();
+            let topics = &self.shown().topics;
+            let topic = topic_id
+                .and_then(|id| topics.iter().position(|t| t.id == id))
+                .unwrap_or(0);
+            let row = claim
+                .and_then(|c| {
+                    topics
+                        .get(topic)?
+                        .rows
+                        .iter()
+                        .position(|r| r.claims().any(|x| x == c))
+                })
+                .unwrap_or(0);
+            let moved = topic != self.topic || row != self.row;
+            self.topic = topic;
+            self.row = row;
+            if moved {
+                self.top = Scroll::default();
+            }
+            self.ensure_topic_visible();
+            self.ensure_row_visible();
+        }
+        super::search::refresh(self);
+    }
+
     fn count(&mut self) {
-        self.counts = self.cmp.counts();
+        self.counts = self.shown().counts();
         self.topic_counts = self
-            .cmp
+            .shown()
             .topics
             .iter()
             .map(|t| {
@@ -195,12 +265,14 @@ impl App {
         let topic_id = self.current_topic().map(|t| t.id.clone());
         let claim = self.current_row().and_then(|r| r.claims().next());
         self.cmp = Comparison::new(&self.dispute, left, right);
+        self.outcome = None;
+        self.requery();
         self.count();
         self.heights.clear();
         self.detail = None;
         self.back.clear();
         self.topic = topic_id
-            .and_then(|id| self.cmp.topics.iter().position(|t| t.id == id))
+            .and_then(|id| self.shown().topics.iter().position(|t| t.id == id))
             .unwrap_or(0);
         self.row = claim
             .and_then(|c| self.rows().iter().position(|r| r.claims().any(|x| x == c)))
@@ -212,7 +284,7 @@ impl App {
 
     /// The selected topic.
     pub fn current_topic(&self) -> Option<&TopicRows> {
-        self.cmp.topics.get(self.topic)
+        self.shown().topics.get(self.topic)
     }
 
     /// The selected topic's rows.
@@ -272,7 +344,7 @@ impl App {
         let Some(r) = self.rows().get(row) else {
             return 1;
         };
-        let (left, _) = layout_row(&self.dispute, &self.cmp, r, widths);
+        let (left, _) = layout_row(&self.dispute, self.shown(), r, widths);
         let h = left.len() + 2;
         if let Some(slot) = self.heights.get_mut(&key).and_then(|v| v.get_mut(row)) {
             *slot = u32::try_from(h).unwrap_or(u32::MAX);
@@ -452,7 +524,7 @@ impl App {
 
     /// Selects a topic, showing its first row.
     pub fn select_topic(&mut self, topic: usize) {
-        let n = self.cmp.topics.len();
+        let n = self.shown().topics.len();
         if n == 0 {
             return;
         }
@@ -465,8 +537,8 @@ impl App {
     /// Where a claim sits in the comparison: topic, row, and its index among the row's claims.
     pub fn locate(&self, at: ClaimAt) -> Option<(usize, usize, usize)> {
         let topic_id = &self.dispute.sides.get(at.side)?.topics.get(at.topic)?.id;
-        let t = self.cmp.topics.iter().position(|t| &t.id == topic_id)?;
-        let rows = &self.cmp.topics.get(t)?.rows;
+        let t = self.shown().topics.iter().position(|t| &t.id == topic_id)?;
+        let rows = &self.shown().topics.get(t)?.rows;
         rows.iter().enumerate().find_map(|(r, row)| {
             row.claims()
                 .position(|c| c == at)

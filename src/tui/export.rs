@@ -284,7 +284,7 @@ pub fn perform(app: &mut App) {
         Scope::Topic => topic_id(app),
         Scope::All => None,
     };
-    let result = export::render(d.format, &app.dispute, &app.cmp, topic.as_deref())
+    let result = export::render(d.format, &app.dispute, app.shown(), topic.as_deref())
         .and_then(|bytes| export::write_file(&path, &bytes, force));
     let shown = export::shown_path(&path);
     match result {
@@ -293,7 +293,7 @@ pub fn perform(app: &mut App) {
                 Scope::Topic => {
                     strings::export::topic(app.current_topic().map_or("", |t| t.title.as_str()))
                 }
-                Scope::All => strings::export::all_topics(app.cmp.topics.len()),
+                Scope::All => strings::export::all_topics(app.shown().topics.len()),
             };
             app.message = Some(strings::export::exported(
                 &shown,

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod export;
 pub mod keys;
+pub mod search;
 pub mod strings;
 pub mod terminal;
 pub mod text_field;

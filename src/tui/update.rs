@@ -52,6 +52,16 @@ pub enum Action {
     Export,
     /// A key in the export dialog.
     ExportDialog(super::export::Input),
+    /// Open the search line.
+    Search,
+    /// A key in the search line.
+    SearchLine(super::search::Input),
+    /// Go to the next hit of the search.
+    NextHit,
+    /// Go to the previous hit of the search.
+    PrevHit,
+    /// Keep only the rows with a hit, or all rows again.
+    Narrow,
     /// The terminal changed size.
     Resize {
         /// Columns.
@@ -102,6 +112,11 @@ impl Action {
             Action::Suspend => "suspend",
             Action::Export => "export",
             Action::ExportDialog(_) => "export_dialog",
+            Action::Search => "search",
+            Action::SearchLine(_) => "search_line",
+            Action::NextHit => "next_hit",
+            Action::PrevHit => "prev_hit",
+            Action::Narrow => "narrow",
             Action::Resize { .. } => "resize",
             Action::Scroll { .. } => "scroll",
             Action::Click { .. } => "click",
@@ -140,6 +155,11 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
             }
         }
         _ if app.export.is_some() => return super::export::update(app, action),
+        _ if app.search.editing => match action {
+            Action::SearchLine(input) => super::search::line_key(app, input),
+            Action::Narrow => super::search::toggle_narrow(app),
+            _ => {}
+        },
         Action::Scroll { column, row, lines } => {
             wheel(app, Position::new(column, row), isize::from(lines))
         }
@@ -180,6 +200,12 @@ fn main_key(app: &mut App, action: Action) {
                 Focus::Comparison => Focus::Topics,
             }
         }
+        Action::Search => super::search::open(app),
+        Action::NextHit => super::search::step(app, true),
+        Action::PrevHit => super::search::step(app, false),
+        Action::Narrow if super::search::active(app) => super::search::toggle_narrow(app),
+        Action::Narrow => app.message = Some(strings::search::NO_SEARCH.to_owned()),
+        Action::Back if super::search::active(app) => super::search::clear(app),
         Action::Back => {
             if app.focus == Focus::Comparison {
                 app.focus = Focus::Topics;
@@ -194,7 +220,7 @@ fn main_key(app: &mut App, action: Action) {
 }
 
 fn topics_key(app: &mut App, action: Action) {
-    let n = app.cmp.topics.len();
+    let n = app.shown().topics.len();
     let page = app.topics_visible();
     let target = match action {
         Action::Up => app.topic.saturating_sub(1),
@@ -404,7 +430,7 @@ fn show_detail(app: &mut App, d: Detail) {
 /// Goes to the claim the selected claim rebuts (its first link to a loaded claim).
 fn follow(app: &mut App, d: Detail) {
     let claim = app
-        .cmp
+        .shown()
         .topics
         .get(d.topic)
         .and_then(|t| t.rows.get(d.row))
@@ -513,7 +539,7 @@ fn wheel(app: &mut App, at: Position, lines: isize) {
         (Overlay::None, Some(d)) => scroll_detail(app, d, lines),
         (Overlay::None, None) => {
             if inside(regions.topics, at) {
-                let n = app.cmp.topics.len();
+                let n = app.shown().topics.len();
                 let max = n.saturating_sub(app.topics_visible());
                 app.topic_top = app.topic_top.saturating_add_signed(lines).min(max);
             } else if inside(regions.comparison, at) {
@@ -531,7 +557,7 @@ fn click(app: &mut App, at: Position) {
     let regions = app.regions();
     if inside(regions.topics_inner, at) {
         let i = app.topic_top + usize::from(at.y - regions.topics_inner.y) / TOPIC_LINES;
-        if i < app.cmp.topics.len() {
+        if i < app.shown().topics.len() {
             app.focus = Focus::Topics;
             if i != app.topic {
                 app.select_topic(i);

@@ -93,7 +93,7 @@ fn row_lines(
 ) -> Vec<Line<'static>> {
     let theme = app.theme;
     let total = widths.0 + widths.1 + super::SEPARATOR_WIDTH;
-    let (left, right) = layout_row(&app.dispute, &app.cmp, row, widths);
+    let (left, right) = layout_row(&app.dispute, app.shown(), row, widths);
     let mut out = Vec::with_capacity(left.len() + 2);
     let heading = plain::row_heading(row);
     let number = format!("{}. ", index + 1);
@@ -109,11 +109,14 @@ fn row_lines(
         )
     });
     for (l, r) in left.iter().zip(&right) {
-        out.push(Line::from(vec![
-            cell(theme, l, widths.0),
-            Span::styled(SEPARATOR, theme.dim()),
-            cell(theme, r, widths.1),
-        ]));
+        let side = |line: &LaidLine, width: usize| {
+            super::search::cell(app, theme, line, width, theme.line(line.kind))
+                .unwrap_or_else(|| vec![cell(theme, line, width)])
+        };
+        let mut spans = side(l, widths.0);
+        spans.push(Span::styled(SEPARATOR, theme.dim()));
+        spans.extend(side(r, widths.1));
+        out.push(Line::from(spans));
     }
     out.push(Line::raw(""));
     out

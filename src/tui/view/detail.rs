@@ -41,7 +41,7 @@ impl Content {
 /// Lays out the detail of `d` at `width` columns.
 pub fn content(app: &App, d: Detail, width: usize) -> Content {
     let mut c = Content::default();
-    let Some(topic) = app.cmp.topics.get(d.topic) else {
+    let Some(topic) = app.shown().topics.get(d.topic) else {
         return c;
     };
     let Some(row) = topic.rows.get(d.row) else {
@@ -116,7 +116,7 @@ fn claim_block(
         c.push(4, &strings::flagged(&points), theme.warning(), width);
     }
     for target in &claim.rebuts {
-        let s = layout::rebut_line(&app.dispute, at, target, &app.cmp);
+        let s = layout::rebut_line(&app.dispute, at, target, app.shown());
         c.push(4, &s, theme.line(layout::LineKind::Link), width);
     }
     if !claim.rebuts.is_empty() && selected {

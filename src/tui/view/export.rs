@@ -78,7 +78,7 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
     let editing = d.stage != Stage::Confirm;
     let focused = |f: Field| editing && d.field == f;
 
-    let all = words::all_topics_choice(app.cmp.topics.len());
+    let all = words::all_topics_choice(app.shown().topics.len());
     let mut scope_items = Vec::new();
     if let Some(t) = app.current_topic() {
         let cols = room.saturating_sub(text::width(&all) + 6).max(8);

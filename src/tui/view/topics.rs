@@ -20,14 +20,14 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     frame.render_widget(block, regions.topics);
     let inner = regions.topics_inner;
     let width = usize::from(inner.width);
-    if app.cmp.topics.is_empty() {
+    if app.shown().topics.is_empty() {
         frame.render_widget(Paragraph::new(strings::NO_TOPICS), inner);
         return;
     }
     let shown = usize::from(inner.height) / TOPIC_LINES;
     let mut lines = Vec::with_capacity(shown * TOPIC_LINES);
     for (i, topic) in app
-        .cmp
+        .shown()
         .topics
         .iter()
         .enumerate()

@@ -63,8 +63,15 @@ fn marked(app: &App) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut on = false;
+        let mut skip = 0;
         for x in 0..buf.area.width {
             let cell = &buf[(x, y)];
+            if skip > 0 {
+                // The cell behind a wide character.
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
             let hit = cell.modifier.contains(Modifier::UNDERLINED);
             if hit != on {
                 out.push(if hit { '«' } else { '»' });
@@ -279,6 +286,7 @@ fn the_panel_highlights_whole_characters_of_multi_byte_text() {
     let m = marked(&a);
     assert!(m.contains("«停火»"), "{m}");
     assert!(!a.search.editing);
+    insta::assert_snapshot!("comparison_at_hit_120x40", m);
 }
 
 #[test]

@@ -58,7 +58,7 @@ pub mod help {
     pub const NEXT_PANE: &str = "switch between topic list and comparison";
     pub const PREV_PANE: &str = "switch back";
     pub const OPEN: &str = "open: a topic's rows, a row in full, a choice";
-    pub const BACK: &str = "go back or close";
+    pub const BACK: &str = "go back or close; first clears a search left in force";
     pub const FOLLOW: &str = "in a row in full: go to the claim it rebuts";
     pub const JUMP_BACK: &str = "in a row in full: back to where you jumped from";
     pub const SWAP: &str = "swap the left and right sides";

@@ -157,6 +157,7 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
         _ if app.export.is_some() => return super::export::update(app, action),
         _ if app.search.editing => match action {
             Action::SearchLine(input) => super::search::line_key(app, input),
+            Action::Back => super::search::line_key(app, super::search::Input::Leave),
             Action::Narrow => super::search::toggle_narrow(app),
             _ => {}
         },

@@ -328,11 +328,13 @@ fn slash_searches_the_bundled_dispute_and_enter_jumps_to_the_hit() {
     });
     s.send("\r");
     s.wait_for("the comparison at the hit", |t| {
-        !t.contains("┌ Search") && t.contains("search: ceasefire") && t.contains("hit ")
+        !t.contains("┌ Search") && t.contains("search: ceasefire") && hit_in_footer(t).is_some()
     });
     let at = s.screen();
     assert!(at.to_lowercase().contains("ceasefire"), "{at}");
-    let (hit, hits) = hit_in_footer(&at).expect("hit k/n in the footer");
+    let Some((hit, hits)) = hit_in_footer(&at) else {
+        panic!("no hit k/n in the footer:\n{at}");
+    };
     s.send("n");
     let next = format!("hit {}/{hits}", hit % hits + 1);
     s.wait_for(&next, |t| t.contains(&next));

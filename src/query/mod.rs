@@ -147,8 +147,8 @@ impl Outcome {
         })
     }
 
-    /// Puts scored hits (from this outcome's [`Ranking::run`]) in their places: best first,
-    /// equal scores in reading order.
+    /// Puts scored hits (from this outcome's [`Ranking::run`]) in their places: best first;
+    /// among equal scores, matches in the claim's text first, then in reading order.
     pub fn place(&self, scored: Vec<(usize, Hit)>) -> Vec<(Hit, HitAt)> {
         let mut place: Vec<(usize, HitAt)> = self
             .order
@@ -167,7 +167,9 @@ impl Outcome {
             .into_iter()
             .filter_map(|(e, h)| Some((h, find(e)?)))
             .collect();
-        hits.sort_by_key(|(h, at)| (std::cmp::Reverse(h.score), at.topic, at.row));
+        // Among equal scores, a match in the claim's own text before one in its speaker, tags,
+        // sources or topic.
+        hits.sort_by_key(|(h, at)| (std::cmp::Reverse(h.score), h.field, at.topic, at.row));
         hits
     }
 

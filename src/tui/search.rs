@@ -8,7 +8,7 @@
 //! hits). A few hits are ranked at once; more are listed in reading order while a worker thread
 //! ranks them after a pause in typing, and the list switches to the ranking when it arrives.
 
-use super::app::{App, Focus};
+use super::app::{App, Focus, Scroll, layout_row};
 use super::text_field::{Edit, TextField};
 use crate::query::{Hit, HitAt, Outcome, Ranking};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -104,6 +104,13 @@ impl Worker {
     fn spawn() -> Option<Worker> {
         let (jobs, inbox) = mpsc::channel::<(u64, Ranking)>();
         let (outbox, done) = mpsc::channel::<Done>();
+        // Its own single-thread pool: scoring on the shared pool would queue the next
+        // keystroke's search behind it.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "parallax-rank-pool".to_owned())
+            .build()
+            .ok()?;
         std::thread::Builder::new()
             .name("parallax-rank".to_owned())
             .spawn(move || {
@@ -117,7 +124,7 @@ impl Worker {
                         }
                     }
                     let (generation, ranking) = job;
-                    let scored = ranking.run();
+                    let scored = pool.install(|| ranking.run());
                     if outbox
                         .send((
                             generation,
@@ -298,7 +305,8 @@ pub fn wait_for_ranking(app: &mut App, timeout: Duration) -> bool {
     !app.search.waiting
 }
 
-/// Shows a hit: its topic, its row selected and on screen, the comparison focused.
+/// Shows a hit: its topic, its row selected and on screen with the claim in view, the
+/// comparison focused.
 pub fn go(app: &mut App, at: HitAt) {
     app.detail = None;
     if app.topic != at.topic {
@@ -307,6 +315,24 @@ pub fn go(app: &mut App, at: HitAt) {
     app.row = at.row;
     app.focus = Focus::Comparison;
     app.ensure_row_visible();
+    // In a row taller than the screen, scroll to the claim (the row's heading stays pinned).
+    let widths = app.widths();
+    let offset = app.current_row().and_then(|r| {
+        let (left, right) = layout_row(&app.dispute, app.shown(), r, widths);
+        left.iter()
+            .zip(&right)
+            .position(|(l, r)| l.claim == Some(at.claim) || r.claim == Some(at.claim))
+    });
+    if let Some(offset) = offset {
+        let bottom = app.viewport().saturating_sub(1) as isize;
+        if app.row_start(app.row) + 1 + offset as isize >= bottom {
+            app.top = Scroll {
+                row: app.row,
+                line: offset,
+            };
+            app.scroll_by(0);
+        }
+    }
     app.search.current =
         searched(app).and_then(|o| o.order.iter().position(|h| h.claim == at.claim));
 }

@@ -1,22 +1,20 @@
-use parallax::load;
-use parallax::tui::search::Input;
-use parallax::tui::theme::Theme;
-use parallax::tui::{Action, App, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use parallax::compare::Comparison;
+use parallax::query::{MatcherKind, Searcher};
+use std::time::Instant;
 #[test]
 fn look() {
-    let d = load::load_bundled().dispute.unwrap();
-    let mut a = App::new(d, 0, 1, Theme::plain());
-    update(&mut a, Action::Resize { width: 80, height: 24 });
-    update(&mut a, Action::Search);
-    for c in "trump".chars() { update(&mut a, Action::SearchLine(Input::Type(c))); }
-    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| view::draw(f, &a)).unwrap();
-    println!("{}", t.backend());
-    update(&mut a, Action::SearchLine(Input::Down));
-    update(&mut a, Action::SearchLine(Input::Submit));
-    update(&mut a, Action::Narrow);
-    t.draw(|f| view::draw(f, &a)).unwrap();
-    println!("{}", t.backend());
+    let d = parallax::synth::dispute(100_000).unwrap();
+    let _cmp = Comparison::new(&d, 0, 1);
+    let mut s = Searcher::new(&d, MatcherKind::Nucleo);
+    let cands: Vec<usize> = (0..s.index().len()).collect();
+    for round in 0..3 {
+        s.forget();
+        for end in 1..=9 {
+            let t = Instant::now();
+            let (_p, hits) = s.search(&"ceasefire"[..end], &cands);
+            let run = t.elapsed();
+            if round == 2 { eprintln!("{end}: search {:?} hits {}", run, hits.len()); }
+        }
+    }
+    eprintln!("nproc {:?}", std::thread::available_parallelism());
 }

@@ -208,6 +208,7 @@ impl Outcome {
 pub struct Session {
     searcher: Searcher,
     cached: Option<Filtered>,
+    typing: bool,
 }
 
 impl std::fmt::Debug for Session {
@@ -234,7 +235,16 @@ impl Session {
         Session {
             searcher: Searcher::new(dispute, matcher),
             cached: None,
+            typing: false,
         }
+    }
+
+    /// While typing, a narrowed comparison is not rebuilt for every keystroke: the last one is
+    /// kept while it still holds every hit (a query that grows only loses hits), so the view
+    /// may show a few rows whose hits are gone until typing stops (call with `false` and run
+    /// again). Rebuilding costs 10–15 ms at 100,000 claims; hits, order and marks stay exact.
+    pub fn typing(&mut self, on: bool) {
+        self.typing = on;
     }
 
     /// Forgets the last query (the filtered comparison stays), so the next run scans afresh.
@@ -306,11 +316,15 @@ impl Session {
         let hit =
             |at: &ClaimAt| index.entry(*at).and_then(|e| is_hit.get(e).copied()) == Some(true);
         // Nothing to drop when every candidate is a hit (a first letter usually hits all).
-        let comparison = if !query.narrow || entries.len() == cached.candidates.len() {
+        let comparison = if !query.narrow {
+            Arc::clone(&cached.comparison)
+        } else if entries.len() == cached.candidates.len() {
+            cached.narrowed = Some((entries.clone(), Arc::clone(&cached.comparison)));
             Arc::clone(&cached.comparison)
         } else {
             match &cached.narrowed {
                 Some((same, c)) if *same == entries => Arc::clone(c),
+                Some((holds, c)) if self.typing && is_subset(&entries, holds) => Arc::clone(c),
                 _ => {
                     let c = Arc::new(narrow(&cached.comparison, &hit));
                     cached.narrowed = Some((entries.clone(), Arc::clone(&c)));
@@ -347,6 +361,12 @@ fn claims_of(cmp: &Comparison) -> impl Iterator<Item = (usize, usize, ClaimAt)> 
             .enumerate()
             .flat_map(move |(r, row)| row.left.iter().chain(&row.right).map(move |&at| (t, r, at)))
     })
+}
+
+/// True when every element of `small` is in `big` (both ascending).
+fn is_subset(small: &[usize], big: &[usize]) -> bool {
+    let mut big = big.iter();
+    small.iter().all(|x| big.any(|y| y == x))
 }
 
 /// Keeps only the rows holding a hit, and the topics left with a row (topics in parallel).

@@ -194,7 +194,24 @@ pub fn clear(app: &mut App) {
 /// Keeps only the rows with a hit, or all rows again.
 pub fn toggle_narrow(app: &mut App) {
     app.query.narrow = !app.query.narrow;
-    settle_now(app);
+    app.search.dirty = false;
+    exact(app);
+}
+
+/// Runs the query with the narrowed comparison rebuilt exactly (see `Session::typing`).
+fn exact(app: &mut App) {
+    app.session.typing(false);
+    let text = app.search.field.text();
+    app.query.search = (!text.trim().is_empty()).then(|| text.to_owned());
+    app.requery();
+}
+
+/// Leaves the search line; a narrowed comparison kept while typing is made exact.
+fn leave(app: &mut App) {
+    app.search.editing = false;
+    if app.query.narrow {
+        exact(app);
+    }
 }
 
 /// Re-runs the query if typing changed it since the last run.
@@ -206,6 +223,7 @@ pub fn settle(app: &mut App) {
 
 fn settle_now(app: &mut App) {
     app.search.dirty = false;
+    app.session.typing(app.search.editing);
     let text = app.search.field.text();
     app.query.search = (!text.trim().is_empty()).then(|| text.to_owned());
     app.requery();
@@ -421,11 +439,15 @@ pub fn line_key(app: &mut App, input: Input) {
                 return;
             }
             if let Some((at, _)) = entry(app, app.search.cursor) {
-                app.search.editing = false;
+                leave(app);
+                // Leaving may rebuild the narrowed comparison: find the claim again.
+                let at = searched(app)
+                    .and_then(|o| o.order.iter().find(|h| h.claim == at.claim).copied())
+                    .unwrap_or(at);
                 go(app, at);
             }
         }
-        Input::Leave => app.search.editing = false,
+        Input::Leave => leave(app),
         _ => {}
     }
     keep_cursor_visible(app);

@@ -84,11 +84,11 @@ fn keystroke(c: &mut Criterion) {
             .unwrap_or_else(|| panic!("bundled dispute"))
     };
     let big = || parallax::synth::dispute(100_000).unwrap_or_else(|| panic!("synthetic"));
-    let cases: [(&str, Box<dyn Fn() -> Dispute>, bool); 4] = [
-        ("bundled", Box::new(bundled), false),
-        ("100000", Box::new(big), false),
-        ("100000-narrowed", Box::new(big), true),
-        ("bundled-narrowed", Box::new(bundled), true),
+    let cases: [(&str, &dyn Fn() -> Dispute, bool); 4] = [
+        ("bundled", &bundled, false),
+        ("100000", &big, false),
+        ("100000-narrowed", &big, true),
+        ("bundled-narrowed", &bundled, true),
     ];
     for (name, dispute, narrow) in cases {
         let mut app = app(dispute(), narrow);

@@ -216,10 +216,7 @@ fn esc_keeps_the_search_and_a_second_esc_clears_it() {
     assert!(a.outcome.is_none());
     assert!(!screen(&a).contains("search:"));
     press(&mut a, &[Action::NextHit]);
-    assert_eq!(
-        a.message.as_deref(),
-        Some("No search: press / to search.")
-    );
+    assert_eq!(a.message.as_deref(), Some("No search: press / to search."));
 }
 
 #[test]
@@ -228,7 +225,11 @@ fn narrowing_keeps_only_the_rows_with_a_hit() {
     let all_topics = a.shown().topics.len();
     search_for(&mut a, "escalation");
     assert_eq!(search::hits(&a), 1);
-    assert_eq!(a.shown().topics.len(), all_topics, "only marked, not narrowed");
+    assert_eq!(
+        a.shown().topics.len(),
+        all_topics,
+        "only marked, not narrowed"
+    );
     press(&mut a, &[Action::Narrow]);
     assert!(a.query.narrow);
     let shown = a.shown();
@@ -249,9 +250,10 @@ fn narrowing_keeps_only_the_rows_with_a_hit() {
     assert!(topics.len() > 1, "{topics:?}");
     for t in &a.shown().topics {
         for row in &t.rows {
-            assert!(row.claims().any(|c| search::searched(&a)
-                .expect("search")
-                .is_hit(c)));
+            assert!(
+                row.claims()
+                    .any(|c| search::searched(&a).expect("search").is_hit(c))
+            );
         }
     }
 }
@@ -313,4 +315,35 @@ fn the_readme_search_key_table_matches_the_bindings() {
         found,
         "README's search line table differs; it should be:\n{table}"
     );
+}
+
+#[test]
+fn many_hits_are_listed_in_reading_order_then_ranked_in_the_background() {
+    let dispute = parallax::synth::dispute(3_000).expect("the synthetic dispute loads");
+    let mut a = App::new(dispute, 0, 1, Theme::plain());
+    update(
+        &mut a,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    search_for(&mut a, "ceasefire");
+    let hits = search::hits(&a);
+    assert!(hits > search::RANK_AT_ONCE, "{hits}");
+    assert!(matches!(a.search.ranked, search::Ranked::Pending));
+    assert!(screen(&a).contains("in reading order, ranking…"));
+    // Before ranking, the list is the reading order.
+    let first = search::entry(&a, 0).expect("an entry").0;
+    assert_eq!(first, search::searched(&a).expect("search").order[0]);
+    assert!(search::wait_for_ranking(
+        &mut a,
+        std::time::Duration::from_secs(30)
+    ));
+    let search::Ranked::Ready(list) = &a.search.ranked else {
+        panic!("ranked");
+    };
+    assert_eq!(list.len(), hits);
+    assert!(list.windows(2).all(|w| w[0].0.score >= w[1].0.score));
+    assert!(screen(&a).contains("best first"));
 }

@@ -279,7 +279,12 @@ pub const SEARCH_BINDINGS: &[Binding] = &[
         help::SEARCH_DOWN,
         Some(footer::SEARCH_CHOOSE),
     ),
-    line(&[k(KeyCode::PageUp)], Line::PageUp, help::SEARCH_PAGE_UP, None),
+    line(
+        &[k(KeyCode::PageUp)],
+        Line::PageUp,
+        help::SEARCH_PAGE_UP,
+        None,
+    ),
     line(
         &[k(KeyCode::PageDown)],
         Line::PageDown,
@@ -315,7 +320,12 @@ pub const SEARCH_BINDINGS: &[Binding] = &[
         help::SEARCH_BACKSPACE,
         None,
     ),
-    line(&[k(KeyCode::Delete)], Line::Delete, help::SEARCH_DELETE, None),
+    line(
+        &[k(KeyCode::Delete)],
+        Line::Delete,
+        help::SEARCH_DELETE,
+        None,
+    ),
 ];
 
 /// The key as the table spells it: Shift is part of a character (`G`, `?`) and of Shift-Tab.

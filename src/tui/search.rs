@@ -128,7 +128,11 @@ impl Worker {
                     if outbox
                         .send((
                             generation,
-                            (ranking.query().to_owned(), ranking.entries().to_vec(), scored),
+                            (
+                                ranking.query().to_owned(),
+                                ranking.entries().to_vec(),
+                                scored,
+                            ),
                         ))
                         .is_err()
                     {

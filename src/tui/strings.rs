@@ -204,11 +204,9 @@ pub mod search {
     /// The prompt before the typed text.
     pub const PROMPT: &str = "/ ";
     /// Shown in the list before anything is typed.
-    pub const START: &str =
-        "Type to search claims, speakers, tags, sources, topics and questions.";
+    pub const START: &str = "Type to search claims, speakers, tags, sources, topics and questions.";
     /// The syntax, in one line.
-    pub const SYNTAX: &str =
-        "Letters in order match (cfire finds ceasefire); spaces separate terms that must all match.";
+    pub const SYNTAX: &str = "Letters in order match (cfire finds ceasefire); spaces separate terms that must all match.";
     /// The marks, in one line.
     pub const MARKS: &str = "'exact  ^start  end$  !not  ·  Capitals match case exactly.";
     /// After "no claim matches" with filters in force.

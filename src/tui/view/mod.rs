@@ -82,7 +82,8 @@ pub fn regions(area: Rect, app: &App) -> Regions {
             ..Regions::default()
         };
     }
-    let header_h = 3 + u16::from(!app.active_filters.is_empty()) + u16::from(search::in_header(app));
+    let header_h =
+        3 + u16::from(!app.active_filters.is_empty()) + u16::from(search::in_header(app));
     let header = Rect::new(area.x, area.y, area.width, header_h);
     let footer = Rect::new(area.x, area.bottom() - 1, area.width, 1);
     let main = Rect::new(
@@ -142,7 +143,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(d) => detail::draw(frame, app, d, &regions),
         None => {
             topics::draw(frame, app, &regions);
-            comparison::draw(frame, app, &regions);
+            // The search panel covers the comparison: no need to lay it out beneath.
+            if !app.search.editing {
+                comparison::draw(frame, app, &regions);
+            }
         }
     }
     if app.search.editing && app.detail.is_none() {

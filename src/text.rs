@@ -28,9 +28,9 @@ pub struct Cleaned {
 /// early exit so the compiler can check many bytes at once: every string of a file passes here.
 fn is_plain(input: &str) -> bool {
     input.is_ascii()
-        && !input
-            .bytes()
-            .fold(false, |bad, b| bad | ((b < 0x20) & (b != b'\n')) | (b == 0x7f))
+        && !input.bytes().fold(false, |bad, b| {
+            bad | ((b < 0x20) & (b != b'\n')) | (b == 0x7f)
+        })
 }
 
 /// Cleans an owned string, reusing it when it is plain ASCII (the common case at load).

@@ -1,6 +1,7 @@
 //! End to end: the real binary in a pseudo-terminal. It opens, navigates, survives resizes down
 //! to a too-small window, quits cleanly, and shows hostile text as inert markers: the window title
-//! and clipboard are untouched and the screen is neither cleared nor garbled. `e` exports a file.
+//! and clipboard are untouched and the screen is neither cleared nor garbled. `e` exports a file;
+//! `/` searches and Enter jumps to a hit.
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -304,4 +305,41 @@ fn without_a_terminal_it_points_to_show() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("parallax show"));
+}
+
+/// The footer's `hit k/n`.
+fn hit_in_footer(screen: &str) -> Option<(usize, usize)> {
+    let footer = screen.lines().last()?;
+    let (_, rest) = footer.split_once("hit ")?;
+    let (k, rest) = rest.split_once('/')?;
+    let n: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((k.parse().ok()?, n.parse().ok()?))
+}
+
+#[test]
+fn slash_searches_the_bundled_dispute_and_enter_jumps_to_the_hit() {
+    let mut s = Session::start(&[], 160, 45);
+    s.wait_for("the comparison", |t| t.contains("Topics"));
+    s.send("/");
+    s.wait_for("the search line", |t| t.contains("Type to search claims"));
+    s.send("ceasefire");
+    s.wait_for("the ranked hits", |t| {
+        t.contains("/ ceasefire") && t.contains("hits · best first") && t.contains("▶ ")
+    });
+    s.send("\r");
+    s.wait_for("the comparison at the hit", |t| {
+        !t.contains("┌ Search") && t.contains("search: ceasefire") && hit_in_footer(t).is_some()
+    });
+    let at = s.screen();
+    assert!(at.to_lowercase().contains("ceasefire"), "{at}");
+    let Some((hit, hits)) = hit_in_footer(&at) else {
+        panic!("no hit k/n in the footer:\n{at}");
+    };
+    s.send("n");
+    let next = format!("hit {}/{hits}", hit % hits + 1);
+    s.wait_for(&next, |t| t.contains(&next));
+    s.send("\x1b");
+    s.wait_for("the search cleared", |t| !t.contains("search: ceasefire"));
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
 }

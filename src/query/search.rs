@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Where in a claim a search term matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Field {
     /// The claim's text.
@@ -349,24 +349,22 @@ fn per_string(
     entries: &[usize],
     score: impl Fn(&str) -> Option<u32> + Sync,
 ) -> Vec<u32> {
-    let mut needed: Vec<u32> = if entries.len() == index.claims.len() {
+    // Ascending string ids, so the scan reads the arena in order.
+    let needed: Vec<u32> = if entries.len() == index.claims.len() {
         (0..u32::try_from(index.strings.len()).unwrap_or(u32::MAX)).collect()
     } else {
         let mut seen = vec![false; index.strings.len()];
-        let mut ids = Vec::new();
         for &e in entries {
             for &(_, s) in index.fields(e) {
-                if let Some(slot) = seen.get_mut(s as usize)
-                    && !*slot
-                {
+                if let Some(slot) = seen.get_mut(s as usize) {
                     *slot = true;
-                    ids.push(s);
                 }
             }
         }
-        ids
+        (0..u32::try_from(seen.len()).unwrap_or(u32::MAX))
+            .filter(|&s| seen.get(s as usize) == Some(&true))
+            .collect()
     };
-    needed.sort_unstable();
     let found: Vec<(u32, u32)> = needed
         .par_iter()
         .with_min_len(512)

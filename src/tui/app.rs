@@ -8,10 +8,11 @@ use super::view::{self, Regions};
 use crate::compare::{Comparison, Counts, Row, TopicRows};
 use crate::format::{ClaimAt, Dispute};
 use crate::layout::{self, Line};
-use crate::query::{self, MatcherKind, Query, Session};
+use crate::query::{self, MatcherKind, Query};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The smallest terminal the screen is laid out for; below it the screen says so.
 pub const MIN_WIDTH: u16 = 50;
@@ -91,9 +92,18 @@ pub enum Overlay {
 pub struct App {
     /// The dispute, as loaded and cleaned.
     pub dispute: Dispute,
-    /// The two sides compared, in full: the query runs over it.
+    /// The two sides compared, in full. The screen shows [`App::shown`]: this, or what the
+    /// query left of it.
     pub cmp: Comparison,
-    /// Counts over the comparison on screen, for the header.
+    /// What the analyst asks of the comparison: filters, search, narrowing.
+    pub query: Query,
+    /// The query pipeline with its memory (the filtered comparison, the last search's hits).
+    pub session: query::Session,
+    /// The last run of [`App::query`]; `None` while nothing is asked.
+    pub outcome: Option<query::Outcome>,
+    /// The search line, its results list and the hit stepped to (`/`, `n`, `N`).
+    pub search: super::search::Search,
+    /// Counts over the whole comparison, for the header.
     pub counts: Counts,
     /// Counts per topic, for the topic list.
     pub topic_counts: Vec<Counts>,
@@ -125,13 +135,6 @@ pub struct App {
     pub export: Option<super::export::Dialog>,
     /// The folder a relative export path is in: the current folder (tests point it elsewhere).
     pub export_folder: PathBuf,
-    /// What the analyst asks of the comparison: filters, search, narrowing.
-    pub query: Query,
-    /// The query pipeline with its memory, for this dispute.
-    pub session: Session,
-    /// The last run of the query over [`App::cmp`]; `None` when no filter and no search are
-    /// active. The views draw its comparison when present ([`App::shown`]).
-    pub outcome: Option<query::Outcome>,
     /// The filter panel, when open.
     pub filters: Option<super::filters::Panel>,
     heights: HashMap<(usize, usize), Vec<u32>>,
@@ -160,12 +163,16 @@ impl App {
     /// Opens a dispute comparing side `left` with side `right`.
     pub fn new(dispute: Dispute, left: usize, right: usize, theme: Theme) -> App {
         let cmp = Comparison::new(&dispute, left, right);
-        let session = Session::new(&dispute, MatcherKind::default());
+        let session = query::Session::new(&dispute, MatcherKind::default());
         let mut app = App {
             dispute,
             counts: Counts::default(),
             topic_counts: Vec::new(),
             cmp,
+            query: Query::default(),
+            session,
+            outcome: None,
+            search: super::search::Search::default(),
             active_filters: Vec::new(),
             theme,
             size: (80, 24),
@@ -180,9 +187,6 @@ impl App {
             message: None,
             export: None,
             export_folder: PathBuf::from("."),
-            query: Query::default(),
-            session,
-            outcome: None,
             filters: None,
             heights: HashMap::new(),
         };
@@ -190,10 +194,68 @@ impl App {
         app
     }
 
+    /// The comparison on screen: what the query left of the full comparison, or all of it.
+    pub fn shown(&self) -> &Comparison {
+        self.outcome.as_ref().map_or(&self.cmp, |o| &o.comparison)
+    }
+
+    /// Runs [`App::query`] over the full comparison and keeps its outcome. When that changes
+    /// the comparison on screen, the counts follow and the selection stays on its topic and on
+    /// the row holding its claim where they are still shown.
+    pub fn requery(&mut self) {
+        let before = self.outcome.as_ref().map(|o| Arc::as_ptr(&o.comparison));
+        let topic_id = self.current_topic().map(|t| t.id.clone());
+        let claim = self.current_row().and_then(|r| r.claims().next());
+        let idle = self.query.filter.is_empty()
+            && self
+                .query
+                .search
+                .as_deref()
+                .is_none_or(|s| s.trim().is_empty());
+        self.outcome = if idle {
+            None
+        } else {
+            Some(self.session.run(&self.dispute, &self.cmp, &self.query))
+        };
+        self.active_filters = self.query.filter.describe();
+        let after = self.outcome.as_ref().map(|o| Arc::as_ptr(&o.comparison));
+        if before != after {
+            self.count();
+            self.heights.clear();
+            self.detail = None;
+            self.back.clear();
+            let topics = &self.shown().topics;
+            let nearest = self.topic.min(topics.len().saturating_sub(1));
+            let topic = topic_id
+                .and_then(|id| topics.iter().position(|t| t.id == id))
+                .unwrap_or(nearest);
+            let n = topics.len();
+            let row = claim
+                .and_then(|c| {
+                    topics
+                        .get(topic)?
+                        .rows
+                        .iter()
+                        .position(|r| r.claims().any(|x| x == c))
+                })
+                .unwrap_or(0);
+            let moved = topic != self.topic || row != self.row;
+            self.topic = topic;
+            self.row = row;
+            if moved {
+                self.top = Scroll::default();
+            }
+            self.topic_top = self.topic_top.min(n.saturating_sub(self.topics_visible()));
+            self.ensure_topic_visible();
+            self.ensure_row_visible();
+        }
+        super::search::refresh(self);
+    }
+
     fn count(&mut self) {
-        let shown = self.shown();
-        let counts = shown.counts();
-        let topic_counts = shown
+        self.counts = self.shown().counts();
+        self.topic_counts = self
+            .shown()
             .topics
             .iter()
             .map(|t| {
@@ -202,74 +264,29 @@ impl App {
                 c
             })
             .collect();
-        self.counts = counts;
-        self.topic_counts = topic_counts;
     }
 
-    /// The comparison on screen: what the query kept, or the full comparison without a query.
-    pub fn shown(&self) -> &Comparison {
-        self.outcome.as_ref().map_or(&self.cmp, |o| &o.comparison)
-    }
-
-    /// Runs the query (filters and search) over the full comparison and shows what it keeps,
-    /// with the header's filter labels and counts to match. The selected topic and row stay
-    /// where they survive; otherwise the selection moves to the nearest topic, its first row.
-    pub fn requery(&mut self) {
-        let (topic_id, claims) = self.selection();
-        self.run_query();
-        self.reselect(topic_id, &claims);
-    }
-
-    fn run_query(&mut self) {
-        let search = self
-            .query
-            .search
-            .as_deref()
-            .is_some_and(|s| !s.trim().is_empty());
-        self.outcome = (search || !self.query.filter.is_empty())
-            .then(|| self.session.run(&self.dispute, &self.cmp, &self.query));
-        self.active_filters = self.query.filter.describe();
-    }
-
-    /// The selected topic's id and the selected row's claims, to find them again.
-    fn selection(&self) -> (Option<String>, Vec<ClaimAt>) {
-        (
-            self.current_topic().map(|t| t.id.clone()),
-            self.current_row()
-                .map(|r| r.claims().collect())
-                .unwrap_or_default(),
-        )
-    }
-
-    /// After the comparison on screen changed: recounts, and selects the topic `topic_id` (else
-    /// the nearest) and the row holding one of `claims` (else the first).
-    fn reselect(&mut self, topic_id: Option<String>, claims: &[ClaimAt]) {
+    /// Compares another pair of sides, keeping the selected topic and, where it can, the row
+    /// holding the selected row's first claim.
+    pub fn set_pair(&mut self, left: usize, right: usize) {
+        let topic_id = self.current_topic().map(|t| t.id.clone());
+        let claim = self.current_row().and_then(|r| r.claims().next());
+        self.cmp = Comparison::new(&self.dispute, left, right);
+        self.outcome = None;
+        self.requery();
         self.count();
         self.heights.clear();
         self.detail = None;
         self.back.clear();
-        let n = self.shown().topics.len();
         self.topic = topic_id
             .and_then(|id| self.shown().topics.iter().position(|t| t.id == id))
-            .unwrap_or(self.topic.min(n.saturating_sub(1)));
-        self.row = self
-            .rows()
-            .iter()
-            .position(|r| r.claims().any(|x| claims.contains(&x)))
+            .unwrap_or(0);
+        self.row = claim
+            .and_then(|c| self.rows().iter().position(|r| r.claims().any(|x| x == c)))
             .unwrap_or(0);
         self.top = Scroll::default();
-        self.topic_top = self.topic_top.min(n.saturating_sub(self.topics_visible()));
         self.ensure_topic_visible();
         self.ensure_row_visible();
-    }
-
-    /// Compares another pair of sides, keeping the query, the selected topic and, where it can,
-    /// the row holding the selected row's claims.
-    pub fn set_pair(&mut self, left: usize, right: usize) {
-        let (topic_id, claims) = self.selection();
-        self.cmp = Comparison::new(&self.dispute, left, right);
-        self.run_query();
-        self.reselect(topic_id, &claims);
     }
 
     /// The selected topic.

@@ -4,6 +4,7 @@
 use super::app::App;
 use super::export::Input;
 use super::filters::Input as FilterInput;
+use super::search::Input as Line;
 use super::strings::{footer, help};
 use super::update::Action;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -121,6 +122,30 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Back,
         help: help::BACK,
         footer: Some(footer::BACK),
+    },
+    Binding {
+        keys: &[c('/')],
+        action: Action::Search,
+        help: help::SEARCH,
+        footer: Some(footer::SEARCH),
+    },
+    Binding {
+        keys: &[c('n')],
+        action: Action::NextHit,
+        help: help::NEXT_HIT,
+        footer: None,
+    },
+    Binding {
+        keys: &[c('N')],
+        action: Action::PrevHit,
+        help: help::PREV_HIT,
+        footer: None,
+    },
+    Binding {
+        keys: &[c('&')],
+        action: Action::Narrow,
+        help: help::NARROW,
+        footer: None,
     },
     Binding {
         keys: &[c('r')],
@@ -343,6 +368,79 @@ pub const FILTER_BINDINGS: &[Binding] = &[
     ),
 ];
 
+const fn line(
+    keys: &'static [Key],
+    input: Line,
+    help: &'static str,
+    footer: Option<&'static str>,
+) -> Binding {
+    Binding {
+        keys,
+        action: Action::SearchLine(input),
+        help,
+        footer,
+    }
+}
+
+/// The bindings in the search line, which its footer, the help and README list. Any other
+/// character (without Ctrl or Alt) types into the line; Ctrl-C and Ctrl-Z act as everywhere.
+pub const SEARCH_BINDINGS: &[Binding] = &[
+    line(&[k(KeyCode::Up)], Line::Up, help::SEARCH_UP, None),
+    line(
+        &[k(KeyCode::Down)],
+        Line::Down,
+        help::SEARCH_DOWN,
+        Some(footer::SEARCH_CHOOSE),
+    ),
+    line(
+        &[k(KeyCode::PageUp)],
+        Line::PageUp,
+        help::SEARCH_PAGE_UP,
+        None,
+    ),
+    line(
+        &[k(KeyCode::PageDown)],
+        Line::PageDown,
+        help::SEARCH_PAGE_DOWN,
+        None,
+    ),
+    line(
+        &[k(KeyCode::Enter)],
+        Line::Submit,
+        help::SEARCH_SUBMIT,
+        Some(footer::SEARCH_SUBMIT),
+    ),
+    line(
+        &[k(KeyCode::Esc)],
+        Line::Leave,
+        help::SEARCH_LEAVE,
+        Some(footer::SEARCH_LEAVE),
+    ),
+    Binding {
+        keys: &[ctrl('n')],
+        action: Action::Narrow,
+        help: help::SEARCH_NARROW,
+        footer: Some(footer::SEARCH_NARROW),
+    },
+    line(&[ctrl('u')], Line::Erase, help::SEARCH_ERASE, None),
+    line(&[k(KeyCode::Left)], Line::Left, help::SEARCH_LEFT, None),
+    line(&[k(KeyCode::Right)], Line::Right, help::SEARCH_RIGHT, None),
+    line(&[k(KeyCode::Home)], Line::Home, help::SEARCH_HOME, None),
+    line(&[k(KeyCode::End)], Line::End, help::SEARCH_END, None),
+    line(
+        &[k(KeyCode::Backspace)],
+        Line::Backspace,
+        help::SEARCH_BACKSPACE,
+        None,
+    ),
+    line(
+        &[k(KeyCode::Delete)],
+        Line::Delete,
+        help::SEARCH_DELETE,
+        None,
+    ),
+];
+
 /// The key as the table spells it: Shift is part of a character (`G`, `?`) and of Shift-Tab.
 fn normalise(event: KeyEvent) -> Key {
     let mut mods =
@@ -374,11 +472,15 @@ pub fn action_in(app: &App, event: KeyEvent) -> Option<Action> {
     if app.filters.is_some() {
         return filter_action(event);
     }
-    if app.export.is_none() {
+    let (table, typed): (&[Binding], fn(char) -> Action) = if app.export.is_some() {
+        (EXPORT_BINDINGS, |ch| Action::ExportDialog(Input::Type(ch)))
+    } else if app.search.editing {
+        (SEARCH_BINDINGS, |ch| Action::SearchLine(Line::Type(ch)))
+    } else {
         return action_for(event);
-    }
+    };
     let key = normalise(event);
-    if let Some(b) = EXPORT_BINDINGS.iter().find(|b| b.keys.contains(&key)) {
+    if let Some(b) = table.iter().find(|b| b.keys.contains(&key)) {
         return Some(b.action);
     }
     match key.code {
@@ -387,7 +489,7 @@ pub fn action_in(app: &App, event: KeyEvent) -> Option<Action> {
                 .mods
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {
-            Some(Action::ExportDialog(Input::Type(ch)))
+            Some(typed(ch))
         }
         _ => action_for(event),
     }
@@ -489,19 +591,11 @@ mod tests {
         for (i, key) in keys.iter().enumerate() {
             assert!(!keys[i + 1..].contains(key), "{key:?} is bound twice");
         }
-        let dialog: Vec<Key> = EXPORT_BINDINGS
-            .iter()
-            .flat_map(|b| b.keys.iter().copied())
-            .collect();
-        for (i, key) in dialog.iter().enumerate() {
-            assert!(!dialog[i + 1..].contains(key), "{key:?} is bound twice");
-        }
-        let panel: Vec<Key> = FILTER_BINDINGS
-            .iter()
-            .flat_map(|b| b.keys.iter().copied())
-            .collect();
-        for (i, key) in panel.iter().enumerate() {
-            assert!(!panel[i + 1..].contains(key), "{key:?} is bound twice");
+        for table in [EXPORT_BINDINGS, SEARCH_BINDINGS, FILTER_BINDINGS] {
+            let keys: Vec<Key> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
+            for (i, key) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(key), "{key:?} is bound twice");
+            }
         }
     }
 

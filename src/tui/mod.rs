@@ -8,6 +8,7 @@ pub mod app;
 pub mod export;
 pub mod filters;
 pub mod keys;
+pub mod search;
 pub mod strings;
 pub mod terminal;
 pub mod text_field;

@@ -58,7 +58,7 @@ pub mod help {
     pub const NEXT_PANE: &str = "switch between topic list and comparison";
     pub const PREV_PANE: &str = "switch back";
     pub const OPEN: &str = "open: a topic's rows, a row in full, a choice";
-    pub const BACK: &str = "go back or close";
+    pub const BACK: &str = "go back or close; first clears a search left in force";
     pub const FOLLOW: &str = "in a row in full: go to the claim it rebuts";
     pub const JUMP_BACK: &str = "in a row in full: back to where you jumped from";
     pub const SWAP: &str = "swap the left and right sides";
@@ -67,6 +67,24 @@ pub mod help {
     pub const QUIT: &str = "quit";
     pub const SUSPEND: &str = "suspend to the shell (fg to return)";
     pub const EXPORT: &str = "export to a file: this topic or all, as shown";
+    pub const SEARCH: &str = "search claims, speakers, tags, sources, topics and questions";
+    pub const NEXT_HIT: &str = "next hit of the search (wraps round)";
+    pub const PREV_HIT: &str = "previous hit of the search (wraps round)";
+    pub const NARROW: &str = "only the rows with a hit, or all rows again";
+    pub const SEARCH_UP: &str = "previous hit in the list";
+    pub const SEARCH_DOWN: &str = "next hit in the list";
+    pub const SEARCH_PAGE_UP: &str = "a page of hits up";
+    pub const SEARCH_PAGE_DOWN: &str = "a page of hits down";
+    pub const SEARCH_SUBMIT: &str = "go to the chosen hit in its row";
+    pub const SEARCH_LEAVE: &str = "leave the line, keeping the search (Esc again clears it)";
+    pub const SEARCH_NARROW: &str = "only the rows with a hit, or all rows again";
+    pub const SEARCH_ERASE: &str = "empty the line";
+    pub const SEARCH_LEFT: &str = "cursor left";
+    pub const SEARCH_RIGHT: &str = "cursor right";
+    pub const SEARCH_HOME: &str = "start of the line";
+    pub const SEARCH_END: &str = "end of the line";
+    pub const SEARCH_BACKSPACE: &str = "delete before the cursor (other keys type)";
+    pub const SEARCH_DELETE: &str = "delete under the cursor";
     pub const EXPORT_NEXT_FIELD: &str = "next field";
     pub const EXPORT_PREV_FIELD: &str = "previous field";
     pub const EXPORT_LEFT: &str = "previous choice; in the file: cursor left";
@@ -108,6 +126,11 @@ pub mod footer {
     pub const QUIT: &str = "quit";
     pub const EXPORT: &str = "export";
     pub const EXPORT_FIELD: &str = "next field";
+    pub const SEARCH: &str = "search";
+    pub const SEARCH_CHOOSE: &str = "choose";
+    pub const SEARCH_SUBMIT: &str = "go to hit";
+    pub const SEARCH_LEAVE: &str = "leave";
+    pub const SEARCH_NARROW: &str = "narrow";
     pub const EXPORT_SUBMIT: &str = "export";
     pub const EXPORT_CANCEL: &str = "cancel";
     pub const FILTERS: &str = "filters";
@@ -198,6 +221,67 @@ pub mod export {
     }
 }
 
+/// The search's words.
+pub mod search {
+    /// The search panel's title.
+    pub const TITLE: &str = "Search";
+    /// The prompt before the typed text.
+    pub const PROMPT: &str = "/ ";
+    /// Shown in the list before anything is typed.
+    pub const START: &str = "Type to search claims, speakers, tags, sources, topics and questions.";
+    /// The syntax, in one line.
+    pub const SYNTAX: &str = "Letters in order match (cfire finds ceasefire); spaces separate terms that must all match.";
+    /// The marks, in one line.
+    pub const MARKS: &str = "'exact  ^start  end$  !not  ·  Capitals match case exactly.";
+    /// After "no claim matches" with filters in force.
+    pub const WITH_FILTERS: &str = "Only claims the filters keep are searched.";
+    /// The message for n, N or & without a search.
+    pub const NO_SEARCH: &str = "No search: press / to search.";
+    /// Beside the count while the worker ranks.
+    pub const RANKING: &str = "in reading order, ranking…";
+    /// Beside the count once ranked.
+    pub const RANKED: &str = "best first";
+    /// The narrowing mark, in the header and the panel.
+    pub const NARROWED: &str = "(narrowed)";
+
+    /// The message when nothing matches.
+    pub fn no_hit(query: &str) -> String {
+        format!("no claim matches “{query}”")
+    }
+
+    /// The count of hits.
+    pub fn count(n: usize) -> String {
+        if n == 1 {
+            "1 hit".to_owned()
+        } else {
+            format!("{n} hits")
+        }
+    }
+
+    /// The header's line: the search and its count.
+    pub fn header(query: &str, hits: usize, narrowed: bool) -> String {
+        let mark = if narrowed {
+            format!(" {NARROWED}")
+        } else {
+            String::new()
+        };
+        format!("search: {query} · {}{mark}", count(hits))
+    }
+
+    /// The footer's place among the hits.
+    pub fn position(current: Option<usize>, hits: usize) -> String {
+        match current {
+            Some(i) => format!("hit {}/{hits}", i + 1),
+            None => count(hits),
+        }
+    }
+
+    /// A field other than the claim's text, before its snippet.
+    pub fn field(name: &str) -> String {
+        format!("{name}: ")
+    }
+}
+
 /// The line the header shows for the two parties.
 pub fn legend(left: &str, right: &str) -> [String; 3] {
     [
@@ -281,6 +365,9 @@ pub mod field {
     pub const QUOTE: &str = "quote";
     pub const LOCATOR: &str = "locator";
 }
+
+/// The help overlay's heading above the search line's keys.
+pub const SEARCH_LINE_KEYS: &str = "In the search line (other keys type):";
 
 /// The help overlay's notes below the key table.
 pub const HELP_NOTES: &[&str] = &[

@@ -29,7 +29,16 @@ pub trait Host {
     fn pending(&mut self) -> io::Result<bool>;
     /// Gives the terminal back to the shell until the program is resumed.
     fn suspend(&mut self) -> io::Result<()>;
+    /// Waits up to `timeout` for an event; true when one is waiting. Used while work goes on in
+    /// the background (ranking a search's hits), to show its result without a key.
+    fn wait(&mut self, timeout: Duration) -> io::Result<bool> {
+        std::thread::sleep(timeout);
+        self.pending()
+    }
 }
+
+/// How often the screen looks for background results while no key comes.
+const BACKGROUND_POLL: Duration = Duration::from_millis(30);
 
 /// Turns a terminal event into an action: key presses (not releases or repeats of releases, and
 /// as the open dialog reads them), resizes, the mouse wheel and left clicks.
@@ -79,10 +88,20 @@ pub fn event_loop<B: Backend>(
         },
     );
     loop {
+        super::search::collect(app);
         terminal
             .draw(|frame| view::draw(frame, app))
             .map_err(backend_error)?;
+        while super::search::ranking(app) && !host.wait(BACKGROUND_POLL)? {
+            if super::search::collect(app) {
+                terminal
+                    .draw(|frame| view::draw(frame, app))
+                    .map_err(backend_error)?;
+            }
+        }
         let mut outcome = Outcome::Continue;
+        // A burst of keys (fast typing, a paste) runs the search once, after the last key.
+        app.search.fold = true;
         loop {
             if let Some(action) = to_action(app, host.read()?) {
                 outcome = update(app, action);
@@ -91,6 +110,8 @@ pub fn event_loop<B: Backend>(
                 break;
             }
         }
+        app.search.fold = false;
+        super::search::settle(app);
         match outcome {
             Outcome::Continue => {}
             Outcome::Quit => return Ok(()),
@@ -127,6 +148,10 @@ impl Host for Crossterm {
 
     fn pending(&mut self) -> io::Result<bool> {
         event::poll(Duration::ZERO)
+    }
+
+    fn wait(&mut self, timeout: Duration) -> io::Result<bool> {
+        event::poll(timeout)
     }
 
     fn suspend(&mut self) -> io::Result<()> {

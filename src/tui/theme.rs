@@ -113,6 +113,18 @@ impl Theme {
         self.fg(Color::LightRed).add_modifier(Modifier::BOLD)
     }
 
+    /// The characters a search matched: bold and underlined (so they show without colour), and
+    /// magenta.
+    pub fn matched(self) -> Style {
+        self.fg(Color::LightMagenta)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// The hit last jumped or stepped to, in the comparison: reverse video.
+    pub fn current_hit(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
     /// A key's name in the footer and help.
     pub fn key(self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)

@@ -58,6 +58,16 @@ pub enum Action {
     ClearFilters,
     /// A key in the filter panel.
     FilterPanel(super::filters::Input),
+    /// Open the search line.
+    Search,
+    /// A key in the search line.
+    SearchLine(super::search::Input),
+    /// Go to the next hit of the search.
+    NextHit,
+    /// Go to the previous hit of the search.
+    PrevHit,
+    /// Keep only the rows with a hit, or all rows again.
+    Narrow,
     /// The terminal changed size.
     Resize {
         /// Columns.
@@ -111,6 +121,11 @@ impl Action {
             Action::Filters => "filters",
             Action::ClearFilters => "clear_filters",
             Action::FilterPanel(_) => "filter_panel",
+            Action::Search => "search",
+            Action::SearchLine(_) => "search_line",
+            Action::NextHit => "next_hit",
+            Action::PrevHit => "prev_hit",
+            Action::Narrow => "narrow",
             Action::Resize { .. } => "resize",
             Action::Scroll { .. } => "scroll",
             Action::Click { .. } => "click",
@@ -150,6 +165,12 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
         }
         _ if app.export.is_some() => return super::export::update(app, action),
         _ if app.filters.is_some() => return super::filters::update(app, action),
+        _ if app.search.editing => match action {
+            Action::SearchLine(input) => super::search::line_key(app, input),
+            Action::Back => super::search::line_key(app, super::search::Input::Leave),
+            Action::Narrow => super::search::toggle_narrow(app),
+            _ => {}
+        },
         Action::Scroll { column, row, lines } => {
             wheel(app, Position::new(column, row), isize::from(lines))
         }
@@ -192,6 +213,12 @@ fn main_key(app: &mut App, action: Action) {
                 Focus::Comparison => Focus::Topics,
             }
         }
+        Action::Search => super::search::open(app),
+        Action::NextHit => super::search::step(app, true),
+        Action::PrevHit => super::search::step(app, false),
+        Action::Narrow if super::search::active(app) => super::search::toggle_narrow(app),
+        Action::Narrow => app.message = Some(strings::search::NO_SEARCH.to_owned()),
+        Action::Back if super::search::active(app) => super::search::clear(app),
         Action::Back => {
             if app.focus == Focus::Comparison {
                 app.focus = Focus::Topics;

@@ -116,11 +116,14 @@ fn row_lines(
         )
     });
     for (l, r) in left.iter().zip(&right) {
-        out.push(Line::from(vec![
-            cell(theme, l, widths.0),
-            Span::styled(SEPARATOR, theme.dim()),
-            cell(theme, r, widths.1),
-        ]));
+        let side = |line: &LaidLine, width: usize| {
+            super::search::cell(app, theme, line, width, theme.line(line.kind))
+                .unwrap_or_else(|| vec![cell(theme, line, width)])
+        };
+        let mut spans = side(l, widths.0);
+        spans.push(Span::styled(SEPARATOR, theme.dim()));
+        spans.extend(side(r, widths.1));
+        out.push(Line::from(spans));
     }
     out.push(Line::raw(""));
     out

@@ -3,7 +3,7 @@
 
 use crate::text;
 use crate::tui::app::{App, Focus};
-use crate::tui::keys::{self, BINDINGS, EXPORT_BINDINGS, FILTER_BINDINGS};
+use crate::tui::keys::{self, BINDINGS, EXPORT_BINDINGS, FILTER_BINDINGS, SEARCH_BINDINGS};
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -20,6 +20,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         }
         _ => String::new(),
     };
+    let position = match super::search::position(app) {
+        Some(hit) if position.is_empty() => hit,
+        Some(hit) => format!("{hit} · {position}"),
+        None => position,
+    };
     let room = width.saturating_sub(text::width(&position) + 1);
     let mut spans = Vec::new();
     let mut used = 0;
@@ -32,6 +37,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             EXPORT_BINDINGS
         } else if app.filters.is_some() {
             FILTER_BINDINGS
+        } else if app.search.editing {
+            SEARCH_BINDINGS
         } else {
             BINDINGS
         };

@@ -34,5 +34,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             theme.warning(),
         ));
     }
+    lines.extend(super::search::header_line(app, width));
     frame.render_widget(Paragraph::new(lines), area);
 }

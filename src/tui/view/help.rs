@@ -3,7 +3,7 @@
 use super::Regions;
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::keys::{self, BINDINGS};
+use crate::tui::keys::{self, BINDINGS, Binding, SEARCH_BINDINGS};
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
@@ -13,21 +13,22 @@ const KEY_COLUMN: usize = 20;
 
 /// Lines of the help's text.
 pub fn height() -> usize {
-    BINDINGS.len() + strings::HELP_NOTES.len()
+    BINDINGS.len() + 2 + SEARCH_BINDINGS.len() + strings::HELP_NOTES.len()
 }
 
 /// The help's text, one line per binding, as the README's table lists them too.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let theme = app.theme;
-    let mut out: Vec<Line> = BINDINGS
-        .iter()
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(text::fit(&keys::labels(b), KEY_COLUMN), theme.title()),
-                Span::raw(b.help),
-            ])
-        })
-        .collect();
+    let row = |b: &Binding| {
+        Line::from(vec![
+            Span::styled(text::fit(&keys::labels(b), KEY_COLUMN), theme.title()),
+            Span::raw(b.help),
+        ])
+    };
+    let mut out: Vec<Line> = BINDINGS.iter().map(row).collect();
+    out.push(Line::raw(""));
+    out.push(Line::styled(strings::SEARCH_LINE_KEYS, theme.title()));
+    out.extend(SEARCH_BINDINGS.iter().map(row));
     out.extend(
         strings::HELP_NOTES
             .iter()

@@ -10,6 +10,7 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod picker;
+pub mod search;
 pub mod topics;
 
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH, Overlay};
@@ -82,7 +83,8 @@ pub fn regions(area: Rect, app: &App) -> Regions {
             ..Regions::default()
         };
     }
-    let header_h = if app.active_filters.is_empty() { 3 } else { 4 };
+    let header_h =
+        3 + u16::from(!app.active_filters.is_empty()) + u16::from(search::in_header(app));
     let header = Rect::new(area.x, area.y, area.width, header_h);
     let footer = Rect::new(area.x, area.bottom() - 1, area.width, 1);
     let main = Rect::new(
@@ -151,8 +153,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(d) => detail::draw(frame, app, d, &regions),
         None => {
             topics::draw(frame, app, &regions);
-            comparison::draw(frame, app, &regions);
+            // The search panel covers the comparison: no need to lay it out beneath.
+            if !app.search.editing {
+                comparison::draw(frame, app, &regions);
+            }
         }
+    }
+    if app.search.editing && app.detail.is_none() {
+        search::draw(frame, app, &regions);
     }
     match app.overlay {
         Overlay::None => {}

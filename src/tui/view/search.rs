@@ -1,0 +1,297 @@
+//! Drawing the search: the panel over the comparison (the search line, the count, the hits with
+//! their party, topic and a snippet whose matched characters are highlighted, or why nothing
+//! matched), the header's search line, the footer's place among the hits, and the highlights of
+//! matched characters in the comparison's panes.
+
+use super::Regions;
+use crate::format::ClaimAt;
+use crate::layout::{Line as LaidLine, LineKind};
+use crate::query::highlight;
+use crate::query::{Field, Hit, HitAt, Outcome};
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::search::{self, Ranked};
+use crate::tui::strings::search as words;
+use crate::tui::theme::{Pane, Theme};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Lines above the list: the search line, the count, a rule.
+const TOP: u16 = 3;
+/// Lines per hit: party and topic, then the snippet.
+const PER_HIT: usize = 2;
+
+/// Where the panel sits: over the comparison.
+pub fn area(regions: &Regions) -> Rect {
+    regions.comparison
+}
+
+/// Hits the list shows at once.
+pub fn entries_visible(app: &App) -> usize {
+    let inner = area(&app.regions()).height.saturating_sub(2 + TOP);
+    usize::from(inner) / PER_HIT
+}
+
+/// Spans of `pieces` (text, highlighted) within `cols` columns, cut by grapheme.
+fn spans_within(
+    pieces: Vec<(String, bool)>,
+    cols: usize,
+    plain: Style,
+    marked: Style,
+) -> (Vec<Span<'static>>, usize) {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for (piece, hit) in pieces {
+        let style = if hit { marked } else { plain };
+        let w = text::width(&piece);
+        if used + w <= cols {
+            used += w;
+            out.push(Span::styled(piece, style));
+            continue;
+        }
+        let mut cut = String::new();
+        for g in piece.graphemes(true) {
+            let gw = text::width(g);
+            if used + gw > cols {
+                break;
+            }
+            cut.push_str(g);
+            used += gw;
+        }
+        out.push(Span::styled(cut, style));
+        break;
+    }
+    (out, used)
+}
+
+fn pane(app: &App, side: usize) -> Pane {
+    if side == app.cmp.left {
+        Pane::Left
+    } else {
+        Pane::Right
+    }
+}
+
+/// The field to show for a hit not ranked yet: the first of the claim's fields with a highlight
+/// (its text when none has), as the field's name (`None` for the text) and its text.
+fn field_of(app: &App, o: &Outcome, at: ClaimAt) -> (Option<&'static str>, String) {
+    let Some(claim) = app.dispute.claim(at) else {
+        return (None, String::new());
+    };
+    if !o.highlight(&claim.text).is_empty() {
+        return (None, claim.text.clone());
+    }
+    let side = app.dispute.sides.get(at.side);
+    let sources = claim
+        .sources
+        .iter()
+        .filter_map(|r| side?.sources.get(r.index));
+    let mut others: Vec<(Field, &str)> = Vec::new();
+    if let Some(s) = &claim.speaker {
+        others.push((Field::Speaker, s));
+    }
+    others.extend(claim.tags.iter().map(|t| (Field::Tag, t.as_str())));
+    for s in sources {
+        others.push((Field::Outlet, &s.outlet));
+        if let Some(t) = &s.title {
+            others.push((Field::SourceTitle, t));
+        }
+    }
+    others
+        .into_iter()
+        .find(|(_, s)| !o.highlight(s).is_empty())
+        .map_or((None, claim.text.clone()), |(f, s)| {
+            (Some(f.as_str()), s.to_owned())
+        })
+}
+
+/// One hit of the list: party and topic, then the snippet.
+fn entry_lines(
+    app: &App,
+    o: &Outcome,
+    at: HitAt,
+    hit: Option<&Hit>,
+    selected: bool,
+    width: usize,
+) -> [Line<'static>; 2] {
+    let theme = app.theme;
+    let marker = if selected { "▶ " } else { "  " };
+    let party = app.party(at.claim.side).to_owned();
+    let topic = o
+        .comparison
+        .topics
+        .get(at.topic)
+        .map_or("", |t| t.title.as_str());
+    let mut party_style = theme.party(pane(app, at.claim.side));
+    let mut rest_style = theme.dim();
+    if selected {
+        party_style = party_style.patch(theme.selected());
+        rest_style = rest_style.patch(theme.selected());
+    }
+    let head_pieces = vec![
+        (format!("{marker}{party}"), true),
+        (format!(" · {topic}"), false),
+    ];
+    let (mut head, used) = spans_within(head_pieces, width, rest_style, party_style);
+    if selected {
+        head.push(Span::styled(
+            " ".repeat(width.saturating_sub(used)),
+            rest_style,
+        ));
+    }
+    let (label, body) = match hit {
+        Some(h) if h.field != Field::Text => (Some(h.field.as_str()), h.text.to_string()),
+        Some(h) => (None, h.text.to_string()),
+        None => field_of(app, o, at.claim),
+    };
+    let label = label.map(words::field).unwrap_or_default();
+    let room = width.saturating_sub(4 + text::width(&label));
+    let ranges = o.highlight(&body);
+    let pieces = highlight::snippet(&body, &ranges, room);
+    let (mut snippet, _) = spans_within(pieces, room, Style::new(), theme.matched());
+    let mut line = vec![Span::raw("    "), Span::styled(label, theme.dim())];
+    line.append(&mut snippet);
+    [Line::from(head), Line::from(line)]
+}
+
+/// Draws the panel over the comparison while the search line is open.
+pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
+    let theme = app.theme;
+    let area = area(regions);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(format!(" {} ", words::TITLE))
+        .border_style(theme.border(true));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height < TOP || inner.width < 8 {
+        return;
+    }
+    let width = usize::from(inner.width);
+    let prompt = text::width(words::PROMPT);
+    let (typed, column) = app.search.field.shown(width.saturating_sub(prompt + 1));
+    let mut lines = vec![Line::from(vec![
+        Span::styled(words::PROMPT, theme.title()),
+        Span::raw(typed),
+    ])];
+    let query = app.search.text().trim();
+    let hits = search::hits(app);
+    let outcome = search::searched(app);
+    let narrowed = if app.query.narrow {
+        format!(" {}", words::NARROWED)
+    } else {
+        String::new()
+    };
+    let hint = |lines: &mut Vec<Line<'static>>, s: &str| {
+        for l in text::wrap(s, width) {
+            lines.push(Line::styled(l, theme.dim()));
+        }
+    };
+    match outcome {
+        _ if query.is_empty() => {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled("─".repeat(width), theme.dim()));
+            hint(&mut lines, words::START);
+            hint(&mut lines, words::SYNTAX);
+            hint(&mut lines, words::MARKS);
+        }
+        Some(o) if hits > 0 => {
+            let order = match app.search.ranked {
+                Ranked::Ready(_) => words::RANKED,
+                Ranked::Pending => words::RANKING,
+            };
+            lines.push(Line::styled(
+                text::fit(
+                    &format!("{} · {order}{narrowed}", words::count(hits)),
+                    width,
+                ),
+                theme.dim(),
+            ));
+            lines.push(Line::styled("─".repeat(width), theme.dim()));
+            let shown = usize::from(inner.height - TOP) / PER_HIT;
+            let first = app.search.list_top;
+            for i in first..(first + shown).min(hits) {
+                let Some((at, hit)) = search::entry(app, i) else {
+                    break;
+                };
+                let selected = i == app.search.cursor;
+                lines.extend(entry_lines(app, o, at, hit, selected, width));
+            }
+        }
+        _ => {
+            lines.push(Line::styled(
+                text::fit(&words::no_hit(query), width),
+                theme.warning(),
+            ));
+            lines.push(Line::styled("─".repeat(width), theme.dim()));
+            hint(&mut lines, words::SYNTAX);
+            hint(&mut lines, words::MARKS);
+            if !app.query.filter.is_empty() {
+                hint(&mut lines, words::WITH_FILTERS);
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let x = inner.x + u16::try_from(prompt + column).unwrap_or(inner.width);
+    if x < inner.right() {
+        frame.set_cursor_position(Position::new(x, inner.y));
+    }
+}
+
+/// The header's line for the search in force, if any.
+pub fn header_line(app: &App, width: usize) -> Option<Line<'static>> {
+    let query = app.query.search.as_deref()?;
+    search::searched(app)?;
+    let s = words::header(query.trim(), search::hits(app), app.query.narrow);
+    Some(Line::styled(text::fit(&s, width), app.theme.title()))
+}
+
+/// True when the header has a search line.
+pub fn in_header(app: &App) -> bool {
+    app.query
+        .search
+        .as_deref()
+        .is_some_and(|q| !q.trim().is_empty())
+}
+
+/// The footer's place among the hits (`hit 3/17`, or `17 hits` before stepping), if searching.
+pub fn position(app: &App) -> Option<String> {
+    search::searched(app)?;
+    Some(words::position(app.search.current, search::hits(app)))
+}
+
+/// The hit last jumped or stepped to.
+pub fn current_claim(app: &App) -> Option<ClaimAt> {
+    let o = search::searched(app)?;
+    o.order.get(app.search.current?).map(|h| h.claim)
+}
+
+/// A cell of the comparison's panes with the search's matched characters highlighted, when the
+/// line belongs to a hit claim; `None` to draw it as usual.
+pub fn cell(
+    app: &App,
+    theme: Theme,
+    line: &LaidLine,
+    width: usize,
+    base: Style,
+) -> Option<Vec<Span<'static>>> {
+    let o = search::searched(app)?;
+    let at = line.claim?;
+    if matches!(line.kind, LineKind::Gap | LineKind::Silent) || !o.is_hit(at) {
+        return None;
+    }
+    let base = if current_claim(app) == Some(at) && line.kind == LineKind::Text {
+        base.patch(theme.current_hit())
+    } else {
+        base
+    };
+    let ranges = o.highlight(&line.text);
+    let pieces = highlight::segments(&line.text, &ranges);
+    let (mut spans, used) = spans_within(pieces, width, base, base.patch(theme.matched()));
+    spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
+    Some(spans)
+}

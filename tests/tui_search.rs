@@ -1,0 +1,349 @@
+//! Search in the terminal UI, on the state and on a test terminal: `/` opens the search line and
+//! every keystroke updates the hits; ↑/↓ choose one and Enter jumps to it in its row; `n`/`N` step
+//! through the hits and wrap round; Esc keeps the search and a second Esc clears it; narrowing
+//! keeps only the rows with a hit; nothing found says so. Snapshots show the panel with its
+//! highlights (marked «like this») on multi-byte text, and the message for no hit.
+
+use parallax::load;
+use parallax::tui::app::Focus;
+use parallax::tui::keys;
+use parallax::tui::search::{self, Input};
+use parallax::tui::theme::Theme;
+use parallax::tui::{Action, App, Outcome, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Modifier;
+use std::path::PathBuf;
+
+fn app(width: u16, height: u16) -> App {
+    let loaded = load::load_paths(&[PathBuf::from("tests/fixtures/query")]);
+    let mut app = App::new(loaded.dispute.expect("fixture loads"), 0, 1, Theme::plain());
+    update(&mut app, Action::Resize { width, height });
+    app
+}
+
+fn press(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        assert_eq!(update(app, a), Outcome::Continue, "{a:?}");
+    }
+}
+
+fn line(app: &mut App, input: Input) {
+    press(app, &[Action::SearchLine(input)]);
+}
+
+/// `/` then the text, one key at a time.
+fn search_for(app: &mut App, query: &str) {
+    press(app, &[Action::Search]);
+    type_in(app, query);
+}
+
+fn type_in(app: &mut App, text: &str) {
+    for c in text.chars() {
+        line(app, Input::Type(c));
+    }
+}
+
+fn render(app: &App) -> Terminal<TestBackend> {
+    let (w, h) = app.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| view::draw(f, app)).expect("draws");
+    t
+}
+
+fn screen(app: &App) -> String {
+    render(app).backend().to_string()
+}
+
+/// The screen as text, with every run of underlined (matched) cells inside « ».
+fn marked(app: &App) -> String {
+    let t = render(app);
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut on = false;
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            let cell = &buf[(x, y)];
+            if skip > 0 {
+                // The cell behind a wide character.
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+            let hit = cell.modifier.contains(Modifier::UNDERLINED);
+            if hit != on {
+                out.push(if hit { '«' } else { '»' });
+                on = hit;
+            }
+            out.push_str(cell.symbol());
+        }
+        if on {
+            out.push('»');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn claim_id(app: &App, i: usize) -> String {
+    let o = search::searched(app).expect("a search");
+    let at = o.order[i].claim;
+    app.dispute.claim(at).expect("claim").id.clone()
+}
+
+fn current_id(app: &App) -> String {
+    claim_id(app, app.search.current.expect("a current hit"))
+}
+
+#[test]
+fn typing_updates_the_hits_on_every_keystroke() {
+    let mut a = app(120, 40);
+    press(&mut a, &[Action::Search]);
+    assert!(a.search.editing);
+    assert_eq!(search::hits(&a), 0);
+    type_in(&mut a, "m");
+    let wide = search::hits(&a);
+    type_in(&mut a, "ediation");
+    let hits = search::hits(&a);
+    assert!(hits < wide, "{wide} then {hits}");
+    let ids: Vec<String> = (0..hits).map(|i| claim_id(&a, i)).collect();
+    assert_eq!(ids, ["pk-ceasefire-us", "pk-ceasefire-cjk"]);
+    // Through the speaker, the outlet and the point's question too.
+    for (query, id) in [
+        ("misri", "in-ceasefire-bilateral"),
+        ("guns fall", "in-ceasefire-when"),
+        ("'Le Café", "in-strikes-naive"),
+    ] {
+        line(&mut a, Input::Erase);
+        type_in(&mut a, query);
+        let found: Vec<String> = (0..search::hits(&a)).map(|i| claim_id(&a, i)).collect();
+        assert!(found.contains(&id.to_owned()), "{query}: {found:?}");
+    }
+    line(&mut a, Input::Backspace);
+    assert_eq!(a.search.text(), "'Le Caf");
+}
+
+#[test]
+fn keys_in_the_search_line_type_instead_of_acting() {
+    let mut a = app(120, 40);
+    press(&mut a, &[Action::Search]);
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    for ch in ['q', 'n', '?', '&', '/'] {
+        assert_eq!(
+            keys::action_in(&a, key(KeyCode::Char(ch))),
+            Some(Action::SearchLine(Input::Type(ch)))
+        );
+    }
+    assert_eq!(
+        keys::action_in(&a, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        Some(Action::Quit)
+    );
+    assert_eq!(
+        keys::action_in(&a, KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL)),
+        Some(Action::Narrow)
+    );
+    line(&mut a, Input::Leave);
+    assert_eq!(
+        keys::action_in(&a, key(KeyCode::Char('n'))),
+        Some(Action::NextHit)
+    );
+}
+
+#[test]
+fn up_down_choose_and_enter_jumps_to_the_hit_in_its_row() {
+    let mut a = app(120, 40);
+    search_for(&mut a, "strikes");
+    assert!(search::hits(&a) >= 3);
+    line(&mut a, Input::Down);
+    line(&mut a, Input::Down);
+    line(&mut a, Input::Up);
+    assert_eq!(a.search.cursor, 1);
+    let (at, _) = search::entry(&a, 1).expect("an entry");
+    line(&mut a, Input::Submit);
+    assert!(!a.search.editing, "Enter closes the line");
+    assert_eq!(a.focus, Focus::Comparison);
+    assert_eq!((a.topic, a.row), (at.topic, at.row));
+    assert_eq!(a.current_topic().map(|t| t.id.as_str()), Some("strikes"));
+    let row = a.current_row().expect("a row");
+    assert!(row.claims().any(|c| c == at.claim));
+    let current = a.search.current.expect("the hit is current");
+    assert_eq!(search::searched(&a).expect("search").order[current], at);
+    // The hit claim is marked in the comparison, and the footer says which hit it is.
+    let s = screen(&a);
+    assert!(
+        s.contains(&format!("hit {}/{}", current + 1, search::hits(&a))),
+        "{s}"
+    );
+    assert!(s.contains("search: strikes"), "{s}");
+}
+
+#[test]
+fn n_and_shift_n_step_through_the_hits_and_wrap_round() {
+    let mut a = app(120, 40);
+    search_for(&mut a, "mediation");
+    line(&mut a, Input::Leave);
+    assert!(search::active(&a), "Esc keeps the search");
+    press(&mut a, &[Action::NextHit]);
+    assert_eq!(current_id(&a), "pk-ceasefire-us");
+    press(&mut a, &[Action::NextHit]);
+    assert_eq!(current_id(&a), "pk-ceasefire-cjk");
+    press(&mut a, &[Action::NextHit]);
+    assert_eq!(current_id(&a), "pk-ceasefire-us", "n wraps round");
+    press(&mut a, &[Action::PrevHit]);
+    assert_eq!(current_id(&a), "pk-ceasefire-cjk", "N wraps round");
+    assert!(screen(&a).contains("hit 2/2"));
+    assert_eq!(a.focus, Focus::Comparison);
+    assert_eq!(a.current_topic().map(|t| t.id.as_str()), Some("ceasefire"));
+}
+
+#[test]
+fn esc_keeps_the_search_and_a_second_esc_clears_it() {
+    let mut a = app(120, 40);
+    search_for(&mut a, "jets");
+    press(&mut a, &[Action::Back]);
+    assert!(!a.search.editing);
+    assert!(search::active(&a));
+    assert!(screen(&a).contains("search: jets · 1 hit"));
+    press(&mut a, &[Action::NextHit]);
+    assert_eq!(current_id(&a), "pk-strikes-untrusted");
+    // `/` again shows the same search.
+    press(&mut a, &[Action::Search]);
+    assert_eq!(a.search.text(), "jets");
+    press(&mut a, &[Action::Back, Action::Back]);
+    assert!(!search::active(&a), "the second Esc clears it");
+    assert!(a.outcome.is_none());
+    assert!(!screen(&a).contains("search:"));
+    press(&mut a, &[Action::NextHit]);
+    assert_eq!(a.message.as_deref(), Some("No search: press / to search."));
+}
+
+#[test]
+fn narrowing_keeps_only_the_rows_with_a_hit() {
+    let mut a = app(120, 40);
+    let all_topics = a.shown().topics.len();
+    search_for(&mut a, "escalation");
+    assert_eq!(search::hits(&a), 1);
+    assert_eq!(
+        a.shown().topics.len(),
+        all_topics,
+        "only marked, not narrowed"
+    );
+    press(&mut a, &[Action::Narrow]);
+    assert!(a.query.narrow);
+    let shown = a.shown();
+    assert_eq!(shown.topics.len(), 1);
+    assert_eq!(shown.topics[0].id, "strikes");
+    assert_eq!(shown.topics[0].rows.len(), 1);
+    line(&mut a, Input::Leave);
+    assert!(screen(&a).contains("search: escalation · 1 hit (narrowed)"));
+    // `&` in the comparison toggles it back; a new search keeps narrowing on.
+    press(&mut a, &[Action::Narrow]);
+    assert_eq!(a.shown().topics.len(), all_topics);
+    press(&mut a, &[Action::Narrow, Action::Search]);
+    line(&mut a, Input::Erase);
+    type_in(&mut a, "the");
+    // While typing, rows whose hits are gone may stay; leaving the line makes it exact.
+    line(&mut a, Input::Leave);
+    let topics: Vec<&str> = a.shown().topics.iter().map(|t| t.id.as_str()).collect();
+    assert!(topics.len() > 1, "{topics:?}");
+    for t in &a.shown().topics {
+        for row in &t.rows {
+            assert!(
+                row.claims()
+                    .any(|c| search::searched(&a).expect("search").is_hit(c))
+            );
+        }
+    }
+}
+
+#[test]
+fn no_hit_says_so_with_a_hint_never_a_blank_pane() {
+    let mut a = app(120, 40);
+    search_for(&mut a, "zqxj");
+    assert_eq!(search::hits(&a), 0);
+    let s = screen(&a);
+    assert!(s.contains("no claim matches “zqxj”"), "{s}");
+    assert!(s.contains("cfire finds ceasefire"), "{s}");
+    insta::assert_snapshot!("no_hit_120x40", s);
+    line(&mut a, Input::Submit);
+    assert!(a.search.editing, "Enter with no hit stays in the line");
+    assert_eq!(a.message.as_deref(), Some("no claim matches “zqxj”"));
+}
+
+#[test]
+fn the_panel_highlights_whole_characters_of_multi_byte_text() {
+    let mut a = app(120, 40);
+    search_for(&mut a, "naive");
+    let m = marked(&a);
+    // The diaeresis is a combining mark: the ï is highlighted as one character with it.
+    assert!(m.contains("«nai\u{308}ve»"), "{m}");
+    insta::assert_snapshot!("panel_naive_120x40", m);
+    line(&mut a, Input::Erase);
+    type_in(&mut a, "停火");
+    let m = marked(&a);
+    assert!(m.contains("«停火»"), "{m}");
+    insta::assert_snapshot!("panel_cjk_120x40", m);
+    // Once jumped to, the comparison highlights the matched characters of the hit claim.
+    line(&mut a, Input::Submit);
+    let m = marked(&a);
+    assert!(m.contains("«停火»"), "{m}");
+    assert!(!a.search.editing);
+    insta::assert_snapshot!("comparison_at_hit_120x40", m);
+}
+
+#[test]
+fn the_panel_lists_party_topic_and_snippet() {
+    let mut a = app(120, 40);
+    search_for(&mut a, "'Sharif");
+    let s = screen(&a);
+    assert!(s.contains("Pakistan · The ceasefire"), "{s}");
+    assert!(s.contains("speaker: Shehbaz Sharif"), "{s}");
+    assert!(s.contains("1 hit · best first"), "{s}");
+    insta::assert_snapshot!("panel_speaker_120x40", marked(&a));
+}
+
+#[test]
+fn the_readme_search_key_table_matches_the_bindings() {
+    let table = keys::markdown_table_of(keys::SEARCH_BINDINGS);
+    let found = ["README.md", "README-tui.md"]
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .any(|t| t.contains(&table));
+    assert!(
+        found,
+        "README's search line table differs; it should be:\n{table}"
+    );
+}
+
+#[test]
+fn many_hits_are_listed_in_reading_order_then_ranked_in_the_background() {
+    let dispute = parallax::synth::dispute(3_000).expect("the synthetic dispute loads");
+    let mut a = App::new(dispute, 0, 1, Theme::plain());
+    update(
+        &mut a,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    search_for(&mut a, "ceasefire");
+    let hits = search::hits(&a);
+    assert!(hits > search::RANK_AT_ONCE, "{hits}");
+    assert!(matches!(a.search.ranked, search::Ranked::Pending));
+    assert!(screen(&a).contains("in reading order, ranking…"));
+    // Before ranking, the list is the reading order.
+    let first = search::entry(&a, 0).expect("an entry").0;
+    assert_eq!(first, search::searched(&a).expect("search").order[0]);
+    assert!(search::wait_for_ranking(
+        &mut a,
+        std::time::Duration::from_secs(30)
+    ));
+    let search::Ranked::Ready(list) = &a.search.ranked else {
+        panic!("ranked");
+    };
+    assert_eq!(list.len(), hits);
+    assert!(list.windows(2).all(|w| w[0].0.score >= w[1].0.score));
+    assert!(screen(&a).contains("best first"));
+}

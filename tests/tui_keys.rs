@@ -260,7 +260,7 @@ fn only_two_sides_means_no_picker() {
 #[test]
 fn the_readme_key_table_matches_the_bindings() {
     let table = parallax::tui::keys::markdown_table();
-    let readme = ["README.md", "README-tui.md"]
+    let readme = [concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")]
         .iter()
         .filter_map(|f| std::fs::read_to_string(f).ok())
         .find(|t| t.contains("| keys | what they do |"))

@@ -80,6 +80,8 @@ pub fn search(
                 .claim(at)
                 .is_some_and(|c| filter.keeps_claim(&dispute, at, c))
         });
+        // The process ends after this command: leave the index to the OS (see below).
+        std::mem::forget(searcher);
         (Some(pattern), hits, filter.describe())
     };
     let Some(pattern) = pattern else {
@@ -102,7 +104,12 @@ pub fn search(
             text::clean(query_text).text
         )?;
     }
-    Ok(!hits.is_empty())
+    let found = !hits.is_empty();
+    // `search` is a one-shot command and the process ends next: its hundreds of thousands of
+    // allocations are left to the OS instead of being freed one by one (as rustc does with its
+    // arenas). This is a measurable part of a search over a large dispute.
+    std::mem::forget((dispute, hits, pattern));
+    Ok(found)
 }
 
 /// The party and topic ids of a hit.

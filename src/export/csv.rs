@@ -8,7 +8,7 @@ use super::ExportError;
 use super::model::{ClaimOut, Export, SourceOut};
 use std::borrow::Cow;
 
-/// The header, in order; README-export.md documents each column.
+/// The header, in order; README.md documents each column.
 pub const COLUMNS: [&str; 28] = [
     "topic_id",
     "topic",

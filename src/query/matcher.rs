@@ -1,5 +1,5 @@
 //! The matchers behind search: one small trait and two implementations, nucleo-matcher (the
-//! default, see README-query.md for the measurements) and fuzzy-matcher's SkimMatcherV2.
+//! default, see README.md and BENCHMARKS.md for the measurements) and fuzzy-matcher's SkimMatcherV2.
 //!
 //! A matcher prepares a [`Term`] once into a [`Needle`], which then scores many fields. Match
 //! positions are char indices into the field; `crate::query::highlight` turns them into whole

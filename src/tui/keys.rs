@@ -1,4 +1,4 @@
-//! The one table of key bindings. Key handling, the help overlay, the footer and README-tui.md
+//! The one table of key bindings. Key handling, the help overlay, the footer and README.md
 //! all read it, so they can never disagree.
 
 use super::app::App;

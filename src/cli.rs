@@ -107,6 +107,9 @@ pub enum Command {
         /// Print the hits as a JSON array.
         #[arg(long)]
         json: bool,
+        /// Read the files again instead of using the cached search index of a large dispute.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Export the comparison to Markdown, CSV, JSON or a self-contained HTML page.
     Export(ExportArgs),

@@ -5,6 +5,7 @@
 //! and the command line sit on top of it in the binary.
 #![forbid(unsafe_code)]
 
+pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod compare;

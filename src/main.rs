@@ -38,7 +38,8 @@ fn main() -> ExitCode {
             pair,
             filter,
             json,
-        }) => commands::search(args, &pair, &filter, json, &mut out, &mut err)
+            no_cache,
+        }) => commands::search(args, &pair, &filter, json, !no_cache, &mut out, &mut err)
             .map(|found| u8::from(!found)),
         Some(Command::Export(args)) => {
             commands::export::export(&args, &mut out, &mut err).map(|()| 0)

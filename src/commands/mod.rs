@@ -46,6 +46,14 @@ pub fn load(input: &InputArgs) -> Loaded {
 
 /// Loads a dispute for a command that shows it: any error stops it, after being reported.
 pub fn open(input: &InputArgs, err: &mut dyn Write) -> Result<Dispute, Failure> {
+    open_loaded(input, err).map(|(dispute, _, _)| dispute)
+}
+
+/// As [`open`], and also returns the files read and the number of warnings.
+pub fn open_loaded(
+    input: &InputArgs,
+    err: &mut dyn Write,
+) -> Result<(Dispute, Vec<String>, usize), Failure> {
     let loaded = load(input);
     let report = &loaded.report;
     if report.errors() > 0 {
@@ -57,16 +65,23 @@ pub fn open(input: &InputArgs, err: &mut dyn Write) -> Result<Dispute, Failure> 
             report.errors()
         )));
     }
-    if report.warnings() > 0 {
+    warnings_note(err, report.warnings())?;
+    let warnings = report.warnings();
+    let dispute = loaded
+        .dispute
+        .ok_or_else(|| Failure::Input("no dispute could be loaded".to_owned()))?;
+    Ok((dispute, loaded.files, warnings))
+}
+
+/// Tells, on stderr, that the input has warnings that `validate` shows.
+pub fn warnings_note(err: &mut dyn Write, warnings: usize) -> std::io::Result<()> {
+    if warnings > 0 {
         writeln!(
             err,
-            "parallax: {} warning(s) in the input; run `parallax validate` to see them.",
-            report.warnings()
+            "parallax: {warnings} warning(s) in the input; run `parallax validate` to see them."
         )?;
     }
-    loaded
-        .dispute
-        .ok_or_else(|| Failure::Input("no dispute could be loaded".to_owned()))
+    Ok(())
 }
 
 /// Chooses the left and right sides: the given party ids, else the first two sides in order.

@@ -1,10 +1,10 @@
 //! `parallax search`: the query pipeline's hits, best first, as plain lines or JSON. Like grep,
 //! it exits 1 when nothing matches.
 
-use super::{Failure, open, pair};
+use super::{Failure, open_loaded, pair};
+use crate::cache::{self, Names};
 use crate::cli::{FilterArgs, InputArgs, PairArgs};
 use crate::compare::Comparison;
-use crate::format::Dispute;
 use crate::query::{self, Hit, Pattern, Query, Searcher, highlight};
 use crate::text;
 use rayon::prelude::*;
@@ -27,12 +27,14 @@ struct JsonHit<'a> {
     matches: Vec<[usize; 2]>,
 }
 
-/// Prints the hits; returns whether there was any. `args` are the paths, then the query.
+/// Prints the hits; returns whether there was any. `args` are the paths, then the query. A
+/// plain search (no filter, no pair) of a large dispute uses and refreshes [`cache`].
 pub fn search(
     mut args: Vec<PathBuf>,
     pair_args: &PairArgs,
     filter_args: &FilterArgs,
     json: bool,
+    use_cache: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<bool, Failure> {
@@ -54,11 +56,31 @@ pub fn search(
             text::clean(query_text).text
         )));
     }
-    let dispute = open(input, err)?;
     let one_comparison = pair_args.left.is_some()
         || pair_args.right.is_some()
         || filter_args.one_sided
         || filter_args.both_sides;
+    let cacheable =
+        use_cache && !one_comparison && !input.paths.is_empty() && filter_args.filter().is_empty();
+    if cacheable && let Some(cached) = cache::read(&input.paths) {
+        super::warnings_note(err, cached.warnings)?;
+        let searcher = Searcher::from_index(cached.index, filter_args.matcher);
+        let (pattern, hits) = searcher.search_all(query_text, |_| true);
+        let found = report(
+            &cached.names,
+            &pattern,
+            &hits,
+            &[],
+            query_text,
+            json,
+            out,
+            err,
+        )?;
+        // The process ends after this command: see the end of the function.
+        std::mem::forget((searcher, hits, cached.names));
+        return Ok(found);
+    }
+    let (dispute, files, warnings) = open_loaded(input, err)?;
     let (pattern, hits, labels) = if one_comparison {
         let (left, right) = pair(&dispute, pair_args)?;
         let cmp = Comparison::new(&dispute, left, right);
@@ -75,6 +97,9 @@ pub fn search(
     } else {
         let filter = super::filter(filter_args, &dispute, None)?;
         let searcher = Searcher::new(&dispute, filter_args.matcher);
+        if cacheable {
+            cache::write(&input.paths, &files, &dispute, searcher.index(), warnings);
+        }
         let (pattern, hits) = searcher.search_all(query_text, |at| {
             dispute
                 .claim(at)
@@ -87,10 +112,32 @@ pub fn search(
     let Some(pattern) = pattern else {
         return Ok(false);
     };
+    let names = Names::of(&dispute);
+    let found = report(&names, &pattern, &hits, &labels, query_text, json, out, err)?;
+    // `search` is a one-shot command and the process ends next: its hundreds of thousands of
+    // allocations are left to the OS instead of being freed one by one (as rustc does with its
+    // arenas). This is a measurable part of a search over a large dispute.
+    std::mem::forget((dispute, hits, pattern, names));
+    Ok(found)
+}
+
+/// Prints the hits as lines or JSON, or says on stderr that nothing matched; returns whether
+/// anything did.
+#[allow(clippy::too_many_arguments)]
+fn report(
+    names: &Names,
+    pattern: &Pattern,
+    hits: &[Hit],
+    labels: &[String],
+    query_text: &str,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<bool, Failure> {
     if json {
-        write_json(&dispute, &pattern, &hits, out)?;
+        write_json(names, pattern, hits, out)?;
     } else {
-        write_lines(&dispute, &pattern, &hits, out)?;
+        write_lines(names, pattern, hits, out)?;
     }
     if hits.is_empty() {
         let with = if labels.is_empty() {
@@ -104,33 +151,16 @@ pub fn search(
             text::clean(query_text).text
         )?;
     }
-    let found = !hits.is_empty();
-    // `search` is a one-shot command and the process ends next: its hundreds of thousands of
-    // allocations are left to the OS instead of being freed one by one (as rustc does with its
-    // arenas). This is a measurable part of a search over a large dispute.
-    std::mem::forget((dispute, hits, pattern));
-    Ok(found)
-}
-
-/// The party and topic ids of a hit.
-fn place<'a>(dispute: &'a Dispute, hit: &Hit) -> (&'a str, &'a str, &'a str) {
-    let side = dispute.sides.get(hit.claim.side);
-    let topic = side.and_then(|s| s.topics.get(hit.claim.topic));
-    let claim = topic.and_then(|t| t.claims.get(hit.claim.claim));
-    (
-        side.map_or("?", |s| s.party.id.as_str()),
-        topic.map_or("?", |t| t.id.as_str()),
-        claim.map_or("?", |c| c.id.as_str()),
-    )
+    Ok(!hits.is_empty())
 }
 
 fn write_lines(
-    dispute: &Dispute,
+    names: &Names,
     pattern: &Pattern,
     hits: &[Hit],
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let places: Vec<_> = hits.iter().map(|h| place(dispute, h)).collect();
+    let places: Vec<_> = hits.iter().map(|h| names.place(h.claim)).collect();
     let pw = places.iter().map(|p| text::width(p.0)).max().unwrap_or(0);
     let tw = places.iter().map(|p| text::width(p.1)).max().unwrap_or(0);
     let sw = hits
@@ -171,7 +201,7 @@ fn write_lines(
 }
 
 fn write_json(
-    dispute: &Dispute,
+    names: &Names,
     pattern: &Pattern,
     hits: &[Hit],
     out: &mut dyn Write,
@@ -179,7 +209,7 @@ fn write_json(
     let docs: Vec<JsonHit> = hits
         .iter()
         .map(|hit| {
-            let (party, topic, claim) = place(dispute, hit);
+            let (party, topic, claim) = names.place(hit.claim);
             JsonHit {
                 party,
                 topic,

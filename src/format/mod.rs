@@ -333,7 +333,7 @@ pub struct Manifest {
 }
 
 /// Where a claim sits in a dispute: side, topic within the side, claim within the topic.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ClaimAt {
     /// Index into [`Dispute::sides`].
     pub side: usize,

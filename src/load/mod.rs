@@ -51,6 +51,8 @@ pub struct Loaded {
     pub dispute: Option<Dispute>,
     /// Every error and warning, in file order.
     pub report: Report,
+    /// The files read, as their names appear in messages, in the order they were read.
+    pub files: Vec<String>,
 }
 
 /// Collects files one at a time, then checks them against each other.
@@ -301,6 +303,7 @@ impl<'a> Loader<'a> {
             report: Report {
                 diagnostics: self.diagnostics,
             },
+            files: self.order,
         }
     }
 

@@ -11,12 +11,12 @@ use super::matcher::{MatcherKind, Needle};
 use super::pattern::{self, Term};
 use crate::format::{ClaimAt, Dispute};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Where in a claim a search term matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Field {
     /// The claim's text.
@@ -53,7 +53,9 @@ impl Field {
     }
 }
 
-/// The searchable fields of every claim of a dispute, built once per loaded dispute.
+/// The searchable fields of every claim of a dispute, built once per loaded dispute. It
+/// serialises, so `crate::cache` can keep it for large disputes.
+#[derive(Serialize, Deserialize)]
 pub struct Index {
     /// Every distinct field string, end to end, so a scan reads memory in order.
     arena: String,
@@ -398,6 +400,15 @@ impl Searcher {
     pub fn new(dispute: &Dispute, matcher: MatcherKind) -> Searcher {
         Searcher {
             index: Arc::new(Index::new(dispute)),
+            matcher,
+            last: None,
+        }
+    }
+
+    /// A searcher over an index built earlier (kept by `crate::cache`).
+    pub fn from_index(index: Index, matcher: MatcherKind) -> Searcher {
+        Searcher {
+            index: Arc::new(index),
             matcher,
             last: None,
         }

@@ -1,0 +1,118 @@
+//! The cached search index of large disputes: used while nothing changed, never stale, never
+//! required.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+/// Writes a synthetic dispute of `claims` claims (about 330 bytes of JSON a claim).
+fn generate(dir: &Path, claims: usize) {
+    Command::cargo_bin("parallax")
+        .expect("binary")
+        .args(["generate", "--claims", &claims.to_string(), "--out"])
+        .arg(dir)
+        .assert()
+        .success();
+}
+
+/// Runs `parallax search` with the cache in `cache`; returns (exit code, stdout, stderr).
+fn search(cache: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("parallax")
+        .expect("binary")
+        .env("PARALLAX_CACHE_DIR", cache)
+        .arg("search")
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn entries(cache: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(cache)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_large_dispute_is_cached_and_the_cache_gives_the_same_hits() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (data, cache) = (tmp.path().join("d"), tmp.path().join("cache"));
+    generate(&data, 10_000);
+    let d = data.to_str().expect("utf-8 path");
+    let first = search(&cache, &[d, "ceasefire radar"]);
+    assert_eq!(first.0, 0);
+    assert_eq!(entries(&cache).len(), 1, "the first search keeps the index");
+    let second = search(&cache, &[d, "ceasefire radar"]);
+    assert_eq!(
+        second, first,
+        "the cached index finds the same hits, in the same order"
+    );
+    let uncached = search(&cache, &["--no-cache", d, "ceasefire radar"]);
+    assert_eq!(uncached, first);
+    let json = search(&cache, &["--json", d, "'Speaker 4"]);
+    let json_uncached = search(&cache, &["--no-cache", "--json", d, "'Speaker 4"]);
+    assert_eq!(json, json_uncached);
+}
+
+#[test]
+fn a_changed_file_is_read_again() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (data, cache) = (tmp.path().join("d"), tmp.path().join("cache"));
+    generate(&data, 10_000);
+    let d = data.to_str().expect("utf-8 path");
+    assert_eq!(
+        search(&cache, &[d, "'zebra"]).0,
+        1,
+        "nothing mentions zebras yet"
+    );
+    let left = data.join("left.json");
+    let text = std::fs::read_to_string(&left).expect("read");
+    let changed = text.replacen("\"text\":\"", "\"text\":\"A zebra crossed the border. ", 1);
+    std::fs::write(&left, changed).expect("write");
+    let (code, out, _) = search(&cache, &[d, "'zebra"]);
+    assert_eq!(code, 0, "the edit is seen, not the stale index");
+    assert!(out.contains("A zebra crossed the border."));
+    std::fs::write(&left, "{ not json").expect("write");
+    let (code, _, err) = search(&cache, &[d, "'zebra"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("error[syntax]"),
+        "a broken file is reported: {err}"
+    );
+}
+
+#[test]
+fn a_corrupt_cache_is_ignored() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (data, cache) = (tmp.path().join("d"), tmp.path().join("cache"));
+    generate(&data, 10_000);
+    let d = data.to_str().expect("utf-8 path");
+    let first = search(&cache, &[d, "treaty"]);
+    for entry in entries(&cache) {
+        std::fs::write(entry, b"not a cache entry").expect("write");
+    }
+    assert_eq!(search(&cache, &[d, "treaty"]), first);
+}
+
+#[test]
+fn small_disputes_and_filtered_searches_are_not_cached() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let cache = tmp.path().join("cache");
+    let small = format!("{}/tests/fixtures/compare", env!("CARGO_MANIFEST_DIR"));
+    assert_eq!(search(&cache, &[&small, "claim"]).0, 0);
+    assert!(
+        entries(&cache).is_empty(),
+        "a small dispute loads faster than a cache is read"
+    );
+    let data = tmp.path().join("d");
+    generate(&data, 10_000);
+    let d = data.to_str().expect("utf-8 path");
+    assert_eq!(search(&cache, &["--party", "left", d, "treaty"]).0, 0);
+    assert!(
+        entries(&cache).is_empty(),
+        "a filtered search reads the files"
+    );
+}

@@ -92,6 +92,19 @@ pub struct TopicRows {
 }
 
 impl TopicRows {
+    /// The same topic holding other rows: what a filter or a search keeps of it.
+    pub fn with_rows(&self, rows: Vec<Row>) -> TopicRows {
+        TopicRows {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            in_manifest: self.in_manifest,
+            left_title: self.left_title.clone(),
+            right_title: self.right_title.clone(),
+            rows,
+        }
+    }
+
     /// True when exactly one of the compared sides addresses the topic.
     pub fn one_sided(&self) -> bool {
         self.left_title.is_some() != self.right_title.is_some()

@@ -6,7 +6,7 @@
 //! keeps rows, judged on the full comparison before claims are dropped. A row left with no claim
 //! disappears, and so does a topic left with no row; topics keep their order.
 
-use crate::compare::{Answered, Comparison, Row, TopicRows};
+use crate::compare::{Answered, Comparison, Row};
 use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, SourceKind};
 
 /// Which rows to keep by who answers them.
@@ -288,15 +288,7 @@ impl Filter {
                         })
                     })
                     .collect();
-                (!drops || !rows.is_empty()).then(|| TopicRows {
-                    id: t.id.clone(),
-                    title: t.title.clone(),
-                    summary: t.summary.clone(),
-                    in_manifest: t.in_manifest,
-                    left_title: t.left_title.clone(),
-                    right_title: t.right_title.clone(),
-                    rows,
-                })
+                (!drops || !rows.is_empty()).then(|| t.with_rows(rows))
             })
             .collect();
         Comparison {

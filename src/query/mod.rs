@@ -15,7 +15,7 @@ pub use filter::{AnsweredBy, Filter, FilterError};
 pub use matcher::{Matcher, MatcherKind, Needle};
 pub use search::{Field, Hit, Index, Pattern, Searcher};
 
-use crate::compare::{Comparison, Row, TopicRows};
+use crate::compare::{Comparison, Row};
 use crate::format::{ClaimAt, Dispute};
 use std::sync::Arc;
 
@@ -383,15 +383,7 @@ fn narrow(cmp: &Comparison, hit: &(dyn Fn(&ClaimAt) -> bool + Sync)) -> Comparis
                 .filter(|r| r.left.iter().chain(&r.right).any(hit))
                 .cloned()
                 .collect();
-            (!rows.is_empty()).then(|| TopicRows {
-                id: t.id.clone(),
-                title: t.title.clone(),
-                summary: t.summary.clone(),
-                in_manifest: t.in_manifest,
-                left_title: t.left_title.clone(),
-                right_title: t.right_title.clone(),
-                rows,
-            })
+            (!rows.is_empty()).then(|| t.with_rows(rows))
         })
         .collect();
     Comparison {

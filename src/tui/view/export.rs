@@ -10,7 +10,7 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// Columns of the field labels (`▸ Format  `).
 const LABEL: usize = 10;
@@ -65,14 +65,7 @@ fn choices(
 /// Draws the dialog over the screen's main area.
 pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
     let theme = app.theme;
-    let area = area(main);
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .title(format!(" {} ", words::TITLE))
-        .border_style(theme.border(true))
-        .padding(Padding::horizontal(1));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::popup(frame, app, area(main), words::TITLE, true);
     let width = usize::from(inner.width);
     let room = width.saturating_sub(LABEL + 4);
     let editing = d.stage != Stage::Confirm;

@@ -10,7 +10,7 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// Columns of a section's name (`▸ Affiliation  `).
 const NAME: usize = 15;
@@ -166,14 +166,7 @@ fn choices(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stati
 /// Draws the panel over the screen's main area.
 pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
     let theme = app.theme;
-    let area = area(main);
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .title(format!(" {} ", words::TITLE))
-        .border_style(theme.border(true))
-        .padding(Padding::horizontal(1));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::popup(frame, app, area(main), words::TITLE, true);
     let width = usize::from(inner.width);
     let top = inner.height.saturating_sub(BELOW);
     let height = usize::from(top);

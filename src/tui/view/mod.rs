@@ -64,6 +64,23 @@ fn inset(r: Rect) -> Rect {
     )
 }
 
+/// Clears `area` and draws a popup's border and title over it (with a column of padding on each
+/// side when `padded`); returns the inside. Every popup (search, filters, export, picker) looks
+/// the same this way.
+fn popup(frame: &mut Frame, app: &App, area: Rect, title: &str, padded: bool) -> Rect {
+    use ratatui::widgets::{Block, Clear, Padding};
+    frame.render_widget(Clear, area);
+    let mut block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(app.theme.border(true));
+    if padded {
+        block = block.padding(Padding::horizontal(1));
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);

@@ -17,7 +17,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Lines above the list: the search line, the count, a rule.
@@ -161,13 +161,7 @@ fn entry_lines(
 /// Draws the panel over the comparison while the search line is open.
 pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     let theme = app.theme;
-    let area = area(regions);
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .title(format!(" {} ", words::TITLE))
-        .border_style(theme.border(true));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::popup(frame, app, area(regions), words::TITLE, false);
     if inner.height < TOP || inner.width < 8 {
         return;
     }

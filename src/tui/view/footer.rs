@@ -5,6 +5,7 @@ use crate::text;
 use crate::tui::app::{App, Focus};
 use crate::tui::keys::{self, BINDINGS, EXPORT_BINDINGS, FILTER_BINDINGS, SEARCH_BINDINGS};
 use crate::tui::strings;
+use crate::tui::update::Action;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -42,13 +43,27 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         } else {
             BINDINGS
         };
-        for b in table {
-            let Some(label) = b.footer else { continue };
-            let key = b.keys.first().map(|&k| keys::label(k)).unwrap_or_default();
-            let w = text::width(&key) + text::width(label) + 4;
-            if used + w > room {
-                break;
-            }
+        // Every key with a footer label, in the table's order; when they do not all fit, the
+        // last ones go first, but help and quit stay as long as anything can.
+        let mut shown: Vec<(String, &str, usize, bool)> = table
+            .iter()
+            .filter_map(|b| {
+                let label = b.footer?;
+                let key = b.keys.first().map(|&k| keys::label(k)).unwrap_or_default();
+                let w = text::width(&key) + text::width(label) + 4;
+                let kept = matches!(b.action, Action::Help | Action::Quit);
+                Some((key, label, w, kept))
+            })
+            .collect();
+        while shown.iter().map(|s| s.2).sum::<usize>() > room {
+            let last = shown
+                .iter()
+                .rposition(|s| !s.3)
+                .or(shown.len().checked_sub(1));
+            let Some(i) = last else { break };
+            shown.remove(i);
+        }
+        for (key, label, w, _) in shown {
             used += w;
             spans.push(Span::styled(format!(" {key} "), theme.key()));
             spans.push(Span::raw(format!(" {label} ")));

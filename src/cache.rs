@@ -3,7 +3,8 @@
 //!
 //! Only a load without errors is cached, only for disputes of at least [`MIN_BYTES`] of JSON, and
 //! only what `search` needs: the index of searchable fields, the ids that name a hit, and the
-//! number of warnings. An entry is used only while every file it was built from has the same size
+//! number of warnings. Files modified during the load (or in the second before it) are not
+//! cached, since they may have changed while they were read. An entry is used only while every file it was built from has the same size
 //! and modification time, every folder named on the command line the same modification time (a
 //! file added or removed), and the program the same version; otherwise the files are read again
 //! and the entry replaced. The cache lives in `$PARALLAX_CACHE_DIR`, else
@@ -16,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Disputes smaller than this load faster than a cache entry could be checked and read.
 pub const MIN_BYTES: u64 = 1 << 20;
@@ -174,10 +175,13 @@ pub fn read(paths: &[PathBuf]) -> Option<Cached> {
 }
 
 /// Keeps the index of a dispute loaded without errors from `files`, when it is large enough to
-/// be worth it. Best effort: a failure leaves no entry, or the previous one, intact.
+/// be worth it. `started` is when the load began: a file modified since then (or in the second
+/// before, within the clock's reach) may have changed while it was read, so nothing is kept.
+/// Best effort: a failure leaves no entry, or the previous one, intact.
 pub fn write(
     paths: &[PathBuf],
     files: &[String],
+    started: SystemTime,
     dispute: &Dispute,
     index: &Index,
     warnings: usize,
@@ -204,6 +208,13 @@ pub fn write(
     let (Some(stamps), Some(target)) = (stamps(&inputs, &files), entry_path(&inputs)) else {
         return;
     };
+    let settled = started
+        .checked_sub(Duration::from_secs(1))
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map(|t| t.as_nanos());
+    if settled.is_none_or(|limit| stamps.iter().any(|s| s.modified_ns >= limit)) {
+        return;
+    }
     #[derive(Serialize)]
     struct EntryRef<'a> {
         layout: u32,

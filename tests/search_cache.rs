@@ -14,6 +14,22 @@ fn generate(dir: &Path, claims: usize) {
         .success();
 }
 
+/// Dates a folder and its files a minute back: a file modified during or just before a load is
+/// never cached, in case it changed while it was read.
+fn settle(dir: &Path) {
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .expect("folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    paths.push(dir.to_path_buf());
+    for p in paths {
+        let f = std::fs::File::open(&p).expect("open");
+        f.set_modified(past).expect("set the modification time");
+    }
+}
+
 /// Runs `parallax search` with the cache in `cache`; returns (exit code, stdout, stderr).
 fn search(cache: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::cargo_bin("parallax")
@@ -42,7 +58,14 @@ fn a_large_dispute_is_cached_and_the_cache_gives_the_same_hits() {
     let (data, cache) = (tmp.path().join("d"), tmp.path().join("cache"));
     generate(&data, 10_000);
     let d = data.to_str().expect("utf-8 path");
+    let fresh = search(&cache, &[d, "ceasefire radar"]);
+    assert!(
+        entries(&cache).is_empty(),
+        "files modified a moment ago are not cached"
+    );
+    settle(&data);
     let first = search(&cache, &[d, "ceasefire radar"]);
+    assert_eq!(first, fresh);
     assert_eq!(first.0, 0);
     assert_eq!(entries(&cache).len(), 1, "the first search keeps the index");
     let second = search(&cache, &[d, "ceasefire radar"]);
@@ -75,6 +98,13 @@ fn a_changed_file_is_read_again() {
     let (code, out, _) = search(&cache, &[d, "'zebra"]);
     assert_eq!(code, 0, "the edit is seen, not the stale index");
     assert!(out.contains("A zebra crossed the border."));
+    settle(&data);
+    let cached = search(&cache, &[d, "'zebra"]);
+    assert_eq!(
+        (cached.0, cached.1),
+        (code, out),
+        "the index is rebuilt from the edited file"
+    );
     std::fs::write(&left, "{ not json").expect("write");
     let (code, _, err) = search(&cache, &[d, "'zebra"]);
     assert_eq!(code, 1);
@@ -89,8 +119,10 @@ fn a_corrupt_cache_is_ignored() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let (data, cache) = (tmp.path().join("d"), tmp.path().join("cache"));
     generate(&data, 10_000);
+    settle(&data);
     let d = data.to_str().expect("utf-8 path");
     let first = search(&cache, &[d, "treaty"]);
+    assert_eq!(entries(&cache).len(), 1);
     for entry in entries(&cache) {
         std::fs::write(entry, b"not a cache entry").expect("write");
     }
@@ -109,6 +141,7 @@ fn small_disputes_and_filtered_searches_are_not_cached() {
     );
     let data = tmp.path().join("d");
     generate(&data, 10_000);
+    settle(&data);
     let d = data.to_str().expect("utf-8 path");
     assert_eq!(search(&cache, &["--party", "left", d, "treaty"]).0, 0);
     assert!(

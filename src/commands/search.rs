@@ -80,6 +80,7 @@ pub fn search(
         std::mem::forget((searcher, hits, cached.names));
         return Ok(found);
     }
+    let started = std::time::SystemTime::now();
     let (dispute, files, warnings) = open_loaded(input, err)?;
     let (pattern, hits, labels) = if one_comparison {
         let (left, right) = pair(&dispute, pair_args)?;
@@ -98,7 +99,14 @@ pub fn search(
         let filter = super::filter(filter_args, &dispute, None)?;
         let searcher = Searcher::new(&dispute, filter_args.matcher);
         if cacheable {
-            cache::write(&input.paths, &files, &dispute, searcher.index(), warnings);
+            cache::write(
+                &input.paths,
+                &files,
+                started,
+                &dispute,
+                searcher.index(),
+                warnings,
+            );
         }
         let (pattern, hits) = searcher.search_all(query_text, |at| {
             dispute

@@ -18,7 +18,7 @@ fn bench(c: &mut Criterion) {
     for format in Format::ALL {
         group.bench_function(format.extension(), |b| {
             b.iter(|| {
-                let bytes = export::render(format, black_box(&dispute), black_box(&cmp), None)
+                let bytes = export::render(format, black_box(&dispute), black_box(&cmp), None, &[])
                     .expect("renders");
                 black_box(bytes.len())
             })

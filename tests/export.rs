@@ -26,7 +26,7 @@ fn load(name: &str) -> (Dispute, Comparison) {
 
 fn render(name: &str, format: Format) -> (Dispute, String) {
     let (dispute, cmp) = load(name);
-    let bytes = export::render(format, &dispute, &cmp, None).expect("renders");
+    let bytes = export::render(format, &dispute, &cmp, None, &[]).expect("renders");
     (dispute, String::from_utf8(bytes).expect("UTF-8"))
 }
 
@@ -234,7 +234,7 @@ fn json_round_trips_and_matches_its_schema() {
     let validator = jsonschema::validator_for(&schema()).expect("a valid draft 2020-12 schema");
     for name in ["normal", "hostile"] {
         let (dispute, cmp) = load(name);
-        let bytes = export::render(Format::Json, &dispute, &cmp, None).expect("renders");
+        let bytes = export::render(Format::Json, &dispute, &cmp, None, &[]).expect("renders");
         let back: Export = serde_json::from_slice(&bytes).expect("parses back");
         assert_eq!(back, model::build(&dispute, &cmp), "{name}: round trip");
         assert_eq!(back.format, "parallax-export/1");
@@ -634,6 +634,42 @@ fn export_takes_the_filters_and_query_of_show() {
         .args(["--format", "csv", "--since", "2025-13"])
         .assert()
         .code(2);
+}
+
+#[test]
+fn a_filtered_export_says_what_it_was_narrowed_to() {
+    let run = |args: &[&str]| -> String {
+        let out = parallax()
+            .arg("export")
+            .arg(fixture("normal"))
+            .args(args)
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
+    };
+    let json = run(&["--format", "json", "--party", "south", "--query", "'truce"]);
+    let doc: Export = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(doc.selection, ["party: south", "search: 'truce"]);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let validator = jsonschema::validator_for(&schema()).expect("schema");
+    assert!(
+        validator.is_valid(&value),
+        "a selection matches the export schema"
+    );
+    let md = run(&["--format", "md", "--party", "south"]);
+    assert!(
+        md.contains("Selection (not the whole comparison): party: south"),
+        "{md}"
+    );
+    let html = run(&["--format", "html", "--rating", "disputed"]);
+    assert!(html.contains("Selection (not the whole comparison): rating: disputed"));
+    let whole = run(&["--format", "json"]);
+    let doc: Export = serde_json::from_str(&whole).expect("JSON");
+    assert!(
+        doc.selection.is_empty(),
+        "the whole comparison names no selection"
+    );
+    assert!(!run(&["--format", "md"]).contains("Selection"));
 }
 
 #[test]

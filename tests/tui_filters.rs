@@ -374,6 +374,10 @@ fn export_writes_the_filtered_comparison() {
         "India's claims are filtered out: {text}"
     );
     assert!(!text.contains("Indus Waters"), "{text}");
+    assert!(
+        text.contains("Selection (not the whole comparison): party: pakistan"),
+        "the file says it holds a selection: {text}"
+    );
 }
 
 #[test]

@@ -52,7 +52,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         [one] if shown.topics.iter().any(|t| &t.id == one) => Some(one.as_str()),
         _ => None,
     };
-    let bytes = export::render(format, &dispute, shown, topic)?;
+    let bytes = export::render(format, &dispute, shown, topic, &labels)?;
     match target {
         None => out.write_all(&bytes)?,
         Some(path) => {

@@ -258,7 +258,19 @@ pub fn render(doc: &Export) -> String {
     text(&mut out, &doc.left.name);
     out.push_str("</li><li class=\"right\">Right (orange, dashed): ");
     text(&mut out, &doc.right.name);
-    out.push_str("</li></ul>\n</header>\n<main>\n");
+    out.push_str("</li></ul>\n");
+    if !doc.selection.is_empty() {
+        out.push_str("<p class=\"muted\">");
+        text(
+            &mut out,
+            &format!(
+                "Selection (not the whole comparison): {}",
+                doc.selection.join(" · ")
+            ),
+        );
+        out.push_str("</p>\n");
+    }
+    out.push_str("</header>\n<main>\n");
     for t in &doc.topics {
         topic(&mut out, doc, t);
     }

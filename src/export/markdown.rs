@@ -187,6 +187,11 @@ pub fn render(doc: &Export) -> String {
     out.push_str("** · Right: **");
     push(&mut out, &doc.right.name);
     out.push_str("**\n\n");
+    if !doc.selection.is_empty() {
+        out.push_str("Selection (not the whole comparison): ");
+        push(&mut out, &doc.selection.join(" · "));
+        out.push_str("\n\n");
+    }
     for t in &doc.topics {
         out.push_str("## ");
         push(&mut out, &t.title);

@@ -136,19 +136,26 @@ pub fn select_topic(cmp: &Comparison, topic: Option<&str>) -> Result<Comparison,
 }
 
 /// Renders a comparison (or its one topic `topic`) in a format, as the bytes of the file.
+/// `selection` names the filters and search that narrowed it (empty: the whole comparison); the
+/// document says so, so that a reader never takes a selection for the whole.
 pub fn render(
     format: Format,
     dispute: &Dispute,
     cmp: &Comparison,
     topic: Option<&str>,
+    selection: &[String],
 ) -> Result<Vec<u8>, ExportError> {
-    match topic {
-        None => render_doc(format, &model::build(dispute, cmp)),
+    let one;
+    let cmp = match topic {
+        None => cmp,
         Some(_) => {
-            let one = select_topic(cmp, topic)?;
-            render_doc(format, &model::build(dispute, &one))
+            one = select_topic(cmp, topic)?;
+            &one
         }
-    }
+    };
+    let mut doc = model::build(dispute, cmp);
+    doc.selection = selection.iter().map(|s| s.as_str().into()).collect();
+    render_doc(format, &doc)
 }
 
 /// Renders an already-built export document.

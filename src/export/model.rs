@@ -25,6 +25,11 @@ pub struct Export<'a> {
     pub left: PartyOut<'a>,
     /// The party on the right.
     pub right: PartyOut<'a>,
+    /// What the comparison was narrowed to, when it was: the filters and search in force, as
+    /// the header shows them (`party: india`, `search: ceasefire`). Empty for all of it, so a
+    /// reader always knows whether they see the whole comparison.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub selection: Vec<Cow<'a, str>>,
     /// The exported topics, in the comparison's order.
     pub topics: Vec<TopicOut<'a>>,
 }
@@ -424,6 +429,7 @@ pub fn build<'a>(dispute: &'a Dispute, cmp: &'a Comparison) -> Export<'a> {
         },
         left: party(dispute, cmp.left),
         right: party(dispute, cmp.right),
+        selection: Vec::new(),
         topics,
     }
 }

@@ -284,8 +284,14 @@ pub fn perform(app: &mut App) {
         Scope::Topic => topic_id(app),
         Scope::All => None,
     };
-    let result = export::render(d.format, &app.dispute, app.shown(), topic.as_deref())
-        .and_then(|bytes| export::write_file(&path, &bytes, force));
+    let result = export::render(
+        d.format,
+        &app.dispute,
+        app.shown(),
+        topic.as_deref(),
+        &selection(app),
+    )
+    .and_then(|bytes| export::write_file(&path, &bytes, force));
     let shown = export::shown_path(&path);
     match result {
         Ok(()) => {
@@ -315,4 +321,15 @@ pub fn perform(app: &mut App) {
         }
     }
     app.export = Some(d);
+}
+
+/// What narrows the comparison on screen, for the export to say: the filters in force, and the
+/// search when it keeps only the rows with a hit.
+fn selection(app: &App) -> Vec<String> {
+    let mut labels = app.active_filters.clone();
+    let search = app.query.search.as_deref().filter(|q| !q.trim().is_empty());
+    if let (true, Some(q)) = (app.query.narrow, search) {
+        labels.push(format!("search: {}", crate::text::clean(q).text));
+    }
+    labels
 }

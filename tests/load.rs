@@ -279,3 +279,30 @@ fn in_memory_loading_matches_files() {
     assert!(loaded.report.is_clean());
     assert_eq!(loaded.dispute.map(|d| d.sides.len()), Some(2));
 }
+
+#[test]
+fn a_manifest_can_only_name_regular_files_as_sides() {
+    // /dev/zero would never finish reading; it is reported, not read.
+    let loaded = load_paths(&[fixture("manifest-device")]);
+    let found: Vec<(Code, String)> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.to_string()))
+        .collect();
+    let has = |code: Code, words: &[&str]| {
+        found
+            .iter()
+            .any(|(c, text)| *c == code && words.iter().all(|w| text.contains(w)))
+    };
+    assert!(
+        has(Code::Unreadable, &["/dev/zero", "not a regular file"]),
+        "{found:?}"
+    );
+    assert!(
+        has(Code::Unreadable, &["missing.json", "no such file"]),
+        "{found:?}"
+    );
+    assert!(has(Code::TooFewSides, &[]), "{found:?}");
+    assert!(loaded.dispute.is_none());
+}

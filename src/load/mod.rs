@@ -127,6 +127,7 @@ impl<'a> Loader<'a> {
         let message = match error.kind() {
             std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
             std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            std::io::ErrorKind::InvalidInput => error.to_string(),
             _ => format!("cannot read the file: {error}"),
         };
         self.diagnostics.push(
@@ -513,7 +514,7 @@ fn listed_sides(bytes: &[u8]) -> Option<Vec<String>> {
 fn gather_folder(inputs: &mut Vec<Input>, folder: &Path, manifest: Option<&Path>) {
     let manifest_path = manifest.map_or_else(|| folder.join(MANIFEST), Path::to_path_buf);
     let mut listed = None;
-    if manifest_path.exists() {
+    if manifest_path.is_file() {
         let input = read(&manifest_path, Input::Manifest);
         if let Input::Manifest(_, bytes) = &input {
             listed = listed_sides(bytes);
@@ -543,6 +544,18 @@ fn gather_folder(inputs: &mut Vec<Input>, folder: &Path, manifest: Option<&Path>
         }
     };
     for file in files {
-        inputs.push(read(&file, Input::Side));
+        // The manifest comes from other people: a `sides` entry naming a device, a pipe or a
+        // folder would hang or fail the read, so only regular files are read.
+        if file.is_file() {
+            inputs.push(read(&file, Input::Side));
+        } else {
+            let why = if file.exists() {
+                "not a regular file; the manifest's `sides` must name side files"
+            } else {
+                "no such file (listed in the manifest's `sides`)"
+            };
+            let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, why);
+            inputs.push(Input::Unreadable(display(&file), e));
+        }
     }
 }

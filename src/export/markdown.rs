@@ -3,16 +3,26 @@
 //!
 //! Every piece of dispute text goes through [`text`], which backslash-escapes every character
 //! Markdown or GitHub would act on (`\ ` * _ [ ] ( ) < > | ! # ~ & $ { }`, a list marker at the
-//! start) and turns newlines into `<br>`, the only HTML this file ever contains. So no text can
-//! open a link, an image, HTML, a table cell or a new block. Links are made only for http(s) urls.
+//! start) and turns newlines into `<br>`, the only HTML this file ever contains. `:`, `@` and the
+//! dot of `www.` are escaped too, since GitHub turns bare addresses (`https://…`, `www.…`,
+//! `name@host`) into links. So no text can open a link, an image, HTML, a table cell or a new
+//! block. Links are made only for http(s) urls.
 
 use super::model::{ClaimOut, Export, RowOut, SourceOut};
 use std::fmt::Write;
 
 /// The characters escaped wherever they appear.
 const ACTIVE: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '|', '!', '#', '~', '&', '$', '{', '}',
+    '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '|', '!', '#', '~', '&', '$', '{', '}', ':',
+    '@',
 ];
+
+/// True when `s` holds `www.` in any case: GitHub links it as an address.
+fn has_www(s: &str) -> bool {
+    s.as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"www."))
+}
 
 /// Escapes dispute text for any inline position: a cell, a heading or a paragraph line.
 #[cfg(test)]
@@ -29,6 +39,7 @@ fn push(out: &mut String, s: &str) {
     if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '=' | ' ' | '\t'))
         && s.bytes()
             .all(|b| plain(b) && !matches!(b, b'\n' | b'\r' | b'\t'))
+        && !has_www(s)
     {
         out.push_str(s);
         return;
@@ -40,11 +51,14 @@ fn push(out: &mut String, s: &str) {
     }
     let mut leading_digits = true;
     let mut first = true;
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
+        let after_www = i >= 3
+            && s.get(i - 3..i)
+                .is_some_and(|w| w.eq_ignore_ascii_case("www"));
         match c {
             '\n' => out.push_str("<br>"),
             '\r' | '\t' => out.push(' '),
-            '.' if leading_digits && !first => out.push_str("\\."),
+            '.' if (leading_digits && !first) || after_www => out.push_str("\\."),
             c if ACTIVE.contains(&c) => {
                 out.push('\\');
                 out.push(c);
@@ -236,10 +250,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn bare_addresses_do_not_become_links_on_github() {
+        assert_eq!(
+            text("see https://evil.example now"),
+            "see https\\://evil.example now"
+        );
+        assert_eq!(text("visit WWW.evil.example"), "visit WWW\\.evil.example");
+        assert_eq!(text("write to a@b.org"), "write to a\\@b.org");
+        assert_eq!(text("plain words"), "plain words");
+    }
+
+    #[test]
     fn escapes_everything_active() {
         assert_eq!(text("a | b"), "a \\| b");
         assert_eq!(text("x\ny"), "x<br>y");
-        assert_eq!(text("[a](javascript:x)"), "\\[a\\]\\(javascript:x\\)");
+        assert_eq!(text("[a](javascript:x)"), "\\[a\\]\\(javascript\\:x\\)");
         assert_eq!(text("<img src=x>"), "\\<img src=x\\>");
         assert_eq!(text("- item"), "\\- item");
         assert_eq!(text("12. item"), "12\\. item");

@@ -658,7 +658,7 @@ fn a_filtered_export_says_what_it_was_narrowed_to() {
     );
     let md = run(&["--format", "md", "--party", "south"]);
     assert!(
-        md.contains("Selection (not the whole comparison): party: south"),
+        md.contains("Selection (not the whole comparison): party\\: south"),
         "{md}"
     );
     let html = run(&["--format", "html", "--rating", "disputed"]);

@@ -144,15 +144,20 @@ fn entry_path(inputs: &[PathBuf]) -> Option<PathBuf> {
     Some(folder()?.join(format!("search-{:016x}.bin", h.finish())))
 }
 
-/// The stamps of the files read and of the folders named (a folder's time changes when a file
-/// is added, removed or renamed in it).
-fn stamps(inputs: &[PathBuf], files: &[PathBuf]) -> Option<Vec<Stamp>> {
-    inputs
-        .iter()
-        .filter(|p| p.is_dir())
-        .chain(files)
-        .map(|p| Stamp::of(p))
-        .collect()
+/// The files read and the folders they were found in: a folder named, or the
+/// folder of a `dispute.json` named (a folder's time changes when a file is added, removed or
+/// renamed in it, and a manifest without `sides` reads every file there).
+fn watched(inputs: &[PathBuf], files: &[PathBuf]) -> Vec<PathBuf> {
+    let folders = inputs.iter().filter_map(|p| {
+        if p.is_dir() {
+            Some(p.clone())
+        } else if p.file_name().is_some_and(|n| n == crate::load::MANIFEST) {
+            p.parent().map(Path::to_path_buf)
+        } else {
+            None
+        }
+    });
+    folders.chain(files.iter().cloned()).collect()
 }
 
 /// The entry for these paths, when it exists and nothing it was built from has changed.
@@ -205,7 +210,13 @@ pub fn write(
     let (Some(inputs), Some(folder)) = (inputs(paths), folder()) else {
         return;
     };
-    let (Some(stamps), Some(target)) = (stamps(&inputs, &files), entry_path(&inputs)) else {
+    let (Some(stamps), Some(target)) = (
+        watched(&inputs, &files)
+            .iter()
+            .map(|p| Stamp::of(p))
+            .collect::<Option<Vec<_>>>(),
+        entry_path(&inputs),
+    ) else {
         return;
     };
     let settled = started

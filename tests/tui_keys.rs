@@ -270,3 +270,50 @@ fn the_readme_key_table_matches_the_bindings() {
         "README's key table differs; it should be:\n{table}"
     );
 }
+
+#[test]
+fn scrolling_deep_then_widening_the_terminal_keeps_the_scroll_inside_its_row() {
+    // At 50 columns the bundled dispute's first row wraps very tall; scroll down inside it,
+    // then widen so it shrinks under the scroll.
+    let loaded = load::load_bundled();
+    let mut a = App::new(loaded.dispute.expect("bundled"), 0, 1, Theme::plain());
+    press(
+        &mut a,
+        &[
+            Action::Resize {
+                width: 50,
+                height: 14,
+            },
+            Action::Open,
+        ],
+    );
+    for _ in 0..60 {
+        press(&mut a, &[Action::Down]);
+    }
+    assert!(a.top.line > 0, "the scroll is inside a row");
+    press(
+        &mut a,
+        &[Action::Resize {
+            width: 200,
+            height: 60,
+        }],
+    );
+    let rows = a.rows().len();
+    assert!(a.top.row < rows);
+    assert!(
+        a.top.line < a.row_height(a.top.row),
+        "the scroll sits on a line of its row"
+    );
+    // A click anywhere on the panes picks an existing row and never underflows.
+    for y in 0..60 {
+        let _ = update(
+            &mut a,
+            Action::Click {
+                column: 120,
+                row: y,
+            },
+        );
+        assert!(a.row < rows);
+    }
+    let _ = lines(&a);
+}

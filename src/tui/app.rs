@@ -246,6 +246,7 @@ impl App {
                 self.top = Scroll::default();
             }
             self.topic_top = self.topic_top.min(n.saturating_sub(self.topics_visible()));
+            self.clamp_top();
             self.ensure_topic_visible();
             self.ensure_row_visible();
         }
@@ -362,6 +363,7 @@ impl App {
     /// Forgets cached heights (the width changed).
     pub fn forget_heights(&mut self) {
         self.heights.clear();
+        self.clamp_top();
     }
 
     /// The top that puts the end of `row` at the bottom of the panes.
@@ -392,7 +394,17 @@ impl App {
         }
     }
 
+    /// Keeps the panes' scroll inside the comparison: on an existing row, on one of its lines
+    /// (heights change on resize and after a query), and no further than the last screenful.
     fn clamp_top(&mut self) {
+        let n = self.rows().len();
+        if n == 0 {
+            self.top = Scroll::default();
+            return;
+        }
+        let row = self.top.row.min(n - 1);
+        let line = self.top.line.min(self.row_height(row).saturating_sub(1));
+        self.top = Scroll { row, line };
         let max = self.max_top();
         if self.top > max {
             self.top = max;
@@ -508,7 +520,7 @@ impl App {
         let mut row = self.top.row;
         let mut skip = self.top.line;
         while row < n {
-            let h = self.row_height(row) - skip;
+            let h = self.row_height(row).saturating_sub(skip);
             skip = 0;
             if y < at + h {
                 return Some(row);

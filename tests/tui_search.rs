@@ -347,3 +347,15 @@ fn many_hits_are_listed_in_reading_order_then_ranked_in_the_background() {
     assert!(list.windows(2).all(|w| w[0].0.score >= w[1].0.score));
     assert!(screen(&a).contains("best first"));
 }
+
+#[test]
+fn a_line_of_bare_operators_searches_nothing_anywhere() {
+    let mut a = app(120, 40);
+    search_for(&mut a, "! '");
+    press(&mut a, &[Action::Back]);
+    assert!(
+        a.outcome.is_none(),
+        "no search runs, as in `show` and `search`"
+    );
+    assert!(!screen(&a).contains("search:"));
+}

@@ -30,6 +30,16 @@ pub struct Query {
     pub narrow: bool,
 }
 
+impl Query {
+    /// The search terms, when they hold at least one term. A blank query, or one of bare
+    /// operators (`!`, `'`, `^`), searches nothing: every part of the program asks here.
+    pub fn search_text(&self) -> Option<&str> {
+        self.search
+            .as_deref()
+            .filter(|q| !pattern::parse(q).is_empty())
+    }
+}
+
 /// Where a hit sits in the filtered comparison: enough for a view to jump to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HitAt {
@@ -292,11 +302,7 @@ impl Session {
                 matcher: self.searcher.matcher(),
             };
         };
-        let search = query
-            .search
-            .as_deref()
-            .filter(|q| !pattern::parse(q).is_empty());
-        let Some(search) = search else {
+        let Some(search) = query.search_text() else {
             return Outcome {
                 comparison: Arc::clone(&cached.comparison),
                 order: Vec::new(),

@@ -206,12 +206,7 @@ impl App {
         let before = self.outcome.as_ref().map(|o| Arc::as_ptr(&o.comparison));
         let topic_id = self.current_topic().map(|t| t.id.clone());
         let claim = self.current_row().and_then(|r| r.claims().next());
-        let idle = self.query.filter.is_empty()
-            && self
-                .query
-                .search
-                .as_deref()
-                .is_none_or(|s| s.trim().is_empty());
+        let idle = self.query.filter.is_empty() && self.query.search_text().is_none();
         self.outcome = if idle {
             None
         } else {

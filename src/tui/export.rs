@@ -327,8 +327,7 @@ pub fn perform(app: &mut App) {
 /// search when it keeps only the rows with a hit.
 fn selection(app: &App) -> Vec<String> {
     let mut labels = app.active_filters.clone();
-    let search = app.query.search.as_deref().filter(|q| !q.trim().is_empty());
-    if let (true, Some(q)) = (app.query.narrow, search) {
+    if let (true, Some(q)) = (app.query.narrow, app.query.search_text()) {
         labels.push(format!("search: {}", crate::text::clean(q).text));
     }
     labels

@@ -204,7 +204,12 @@ pub fn toggle_narrow(app: &mut App) {
 
 /// Runs the query with the narrowed comparison rebuilt exactly (see `Session::typing`).
 fn exact(app: &mut App) {
-    app.session.typing(false);
+    run(app, false);
+}
+
+/// Runs the line's text as the query; `typing` lets a narrowed comparison be kept meanwhile.
+fn run(app: &mut App, typing: bool) {
+    app.session.typing(typing);
     let text = app.search.field.text();
     app.query.search = (!text.trim().is_empty()).then(|| text.to_owned());
     app.requery();
@@ -227,10 +232,7 @@ pub fn settle(app: &mut App) {
 
 fn settle_now(app: &mut App) {
     app.search.dirty = false;
-    app.session.typing(app.search.editing);
-    let text = app.search.field.text();
-    app.query.search = (!text.trim().is_empty()).then(|| text.to_owned());
-    app.requery();
+    run(app, app.search.editing);
 }
 
 /// After the query ran: the list starts again at the top, the current hit stays the same claim

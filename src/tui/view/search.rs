@@ -246,10 +246,7 @@ pub fn header_line(app: &App, width: usize) -> Option<Line<'static>> {
 
 /// True when the header has a search line.
 pub fn in_header(app: &App) -> bool {
-    app.query
-        .search
-        .as_deref()
-        .is_some_and(|q| !q.trim().is_empty())
+    app.query.search_text().is_some()
 }
 
 /// The footer's place among the hits (`hit 3/17`, or `17 hits` before stepping), if searching.

@@ -171,7 +171,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
     let top = inner.height.saturating_sub(BELOW);
     let height = usize::from(top);
     let left_w = LEFT.min(width / 2);
-    let right_w = width.saturating_sub(left_w + RULE.len());
+    let right_w = width.saturating_sub(left_w + text::width(RULE));
     let right_x = inner.x + u16::try_from(left_w + text::width(RULE)).unwrap_or(0);
 
     frame.render_widget(

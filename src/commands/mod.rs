@@ -115,8 +115,6 @@ pub fn pair(dispute: &Dispute, args: &PairArgs) -> Result<(usize, usize), Failur
     Ok((left, right))
 }
 
-/// The checked filter of the flags: party and topic ids must exist (in `cmp`'s topics, or any
-/// topic of the dispute without one), and `--since` must not come after `--until`.
 /// Runs the query pipeline that `show`, `export` and the TUI share: the filters and `--query` of
 /// `args` narrow the comparison. Returns the outcome and the labels of what is in force.
 pub fn narrow(
@@ -138,7 +136,8 @@ pub fn narrow(
     Ok((outcome, labels))
 }
 
-/// Checks the filter flags against the dispute: known ids, and dates in order.
+/// The checked filter of the flags: party and topic ids must exist (in `cmp`'s topics, or any
+/// topic of the dispute without one), and `--since` must not come after `--until`.
 pub fn filter(
     args: &FilterArgs,
     dispute: &Dispute,

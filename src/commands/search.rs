@@ -90,7 +90,8 @@ pub fn search(
         let q = Query {
             filter,
             search: Some(query_text.to_owned()),
-            narrow: true,
+            // Only the ranked hits are printed: no narrowed comparison is needed.
+            narrow: false,
         };
         let outcome = query::apply(&dispute, &cmp, &q, filter_args.matcher);
         let hits: Vec<Hit> = outcome.ranked().into_iter().map(|(h, _)| h).collect();

@@ -279,29 +279,22 @@ impl Session {
             .as_ref()
             .is_none_or(|c| c.filter != query.filter || c.pair != pair);
         if fresh {
+            self.cached = None;
+        }
+        let cached = self.cached.get_or_insert_with(|| {
             let comparison = query.filter.apply(dispute, cmp);
             let mut candidates: Vec<usize> = claims_of(&comparison)
                 .filter_map(|(_, _, at)| index.entry(at))
                 .collect();
             candidates.sort_unstable();
-            self.cached = Some(Filtered {
+            Filtered {
                 filter: query.filter.clone(),
                 pair,
                 comparison: Arc::new(comparison),
                 candidates,
                 narrowed: None,
-            });
-        }
-        let Some(cached) = &mut self.cached else {
-            return Outcome {
-                comparison: Arc::new(query.filter.apply(dispute, cmp)),
-                order: Vec::new(),
-                pattern: None,
-                index,
-                entries: Vec::new(),
-                matcher: self.searcher.matcher(),
-            };
-        };
+            }
+        });
         let Some(search) = query.search_text() else {
             return Outcome {
                 comparison: Arc::clone(&cached.comparison),
@@ -353,8 +346,19 @@ impl Session {
     }
 }
 
-/// Runs a query once, without keeping a session.
+/// Runs a query once, without keeping a session. Without a search nothing is indexed: `show` and
+/// `export` with filters alone never pay for the search index.
 pub fn apply(dispute: &Dispute, cmp: &Comparison, query: &Query, matcher: MatcherKind) -> Outcome {
+    if query.search_text().is_none() {
+        return Outcome {
+            comparison: Arc::new(query.filter.apply(dispute, cmp)),
+            order: Vec::new(),
+            pattern: None,
+            index: Arc::new(Index::default()),
+            entries: Vec::new(),
+            matcher,
+        };
+    }
     Session::new(dispute, matcher).run(dispute, cmp, query)
 }
 

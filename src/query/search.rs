@@ -55,7 +55,7 @@ impl Field {
 
 /// The searchable fields of every claim of a dispute, built once per loaded dispute. It
 /// serialises, so `crate::cache` can keep it for large disputes.
-#[derive(Serialize, Deserialize)]
+#[derive(Default, Serialize, Deserialize)]
 pub struct Index {
     /// Every distinct field string, end to end, so a scan reads memory in order.
     arena: String,

@@ -33,9 +33,16 @@ fn is_plain(input: &str) -> bool {
         })
 }
 
-/// Cleans an owned string, reusing it when it is plain ASCII (the common case at load).
+/// True for a character that cleaning replaces or lays out: controls (tab and CR too), DEL, the
+/// Unicode line separators, and what [`is_hidden`] names.
+fn needs_cleaning(c: char) -> bool {
+    (c < ' ' && c != '\n') || c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' || is_hidden(c)
+}
+
+/// Cleans an owned string, reusing it when nothing in it needs cleaning (the common case at
+/// load, in any script).
 pub fn clean_owned(input: String) -> Cleaned {
-    if is_plain(&input) {
+    if is_plain(&input) || !input.chars().any(needs_cleaning) {
         return Cleaned {
             text: input,
             flagged: Vec::new(),
@@ -48,7 +55,7 @@ pub fn clean_owned(input: String) -> Cleaned {
 ///
 /// Printable ASCII and newlines take a fast path that copies nothing but the string itself.
 pub fn clean(input: &str) -> Cleaned {
-    if is_plain(input) {
+    if is_plain(input) || !input.chars().any(needs_cleaning) {
         return Cleaned {
             text: input.to_owned(),
             flagged: Vec::new(),
@@ -245,6 +252,13 @@ mod tests {
     fn clean_ascii_is_unchanged() {
         let c = clean("Plain text, with a newline\nhere.");
         assert_eq!(c.text, "Plain text, with a newline\nhere.");
+        assert!(c.flagged.is_empty());
+    }
+
+    #[test]
+    fn clean_text_in_any_script_is_unchanged() {
+        let c = clean_owned("Café — naïve “quote” 日本".to_owned());
+        assert_eq!(c.text, "Café — naïve “quote” 日本");
         assert!(c.flagged.is_empty());
     }
 

@@ -2,7 +2,7 @@
 //! so a row's height is the same wherever it is drawn.
 
 use crate::compare::Comparison;
-use crate::format::{Claim, ClaimAt, Dispute};
+use crate::format::{Claim, ClaimAt, Date, Dispute, Rating};
 use crate::text;
 
 /// What a line of a claim's card shows; the TUI styles each kind differently.
@@ -40,11 +40,24 @@ pub const NO_COUNTERPART: &str = "no counterpart";
 
 /// The one-line summary of who said a claim and when, if the file gives either.
 pub fn speaker_line(claim: &Claim) -> Option<String> {
-    match (&claim.speaker, &claim.date) {
+    who_when(claim.speaker.as_deref(), claim.date)
+}
+
+/// "— speaker, date" from whichever of the two is known: the one wording every output uses.
+pub fn who_when(speaker: Option<&str>, date: Option<Date>) -> Option<String> {
+    match (speaker, date) {
         (Some(s), Some(d)) => Some(format!("— {s}, {d}")),
         (Some(s), None) => Some(format!("— {s}")),
         (None, Some(d)) => Some(format!("— {d}")),
         (None, None) => None,
+    }
+}
+
+/// "⚑ rating: note": an assessment as the comparison and the full row show it.
+pub fn assessment_line(rating: Rating, note: Option<&str>) -> String {
+    match note {
+        Some(note) => format!("⚑ {}: {note}", rating.as_str()),
+        None => format!("⚑ {}", rating.as_str()),
     }
 }
 
@@ -130,10 +143,7 @@ pub fn claim_lines(
         push_wrapped(&mut out, LineKind::Sources, &tags.join(" "), width, at);
     }
     if let Some(a) = &claim.assessment {
-        let s = match &a.note {
-            Some(note) => format!("⚑ {}: {note}", a.rating.as_str()),
-            None => format!("⚑ {}", a.rating.as_str()),
-        };
+        let s = assessment_line(a.rating, a.note.as_deref());
         push_wrapped(&mut out, LineKind::Assessment, &s, width, at);
     }
     for target in &claim.rebuts {

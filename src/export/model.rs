@@ -233,10 +233,7 @@ pub struct SourceOut<'a> {
 impl SourceOut<'_> {
     /// The short label readers see: outlet and date.
     pub fn label(&self) -> String {
-        match &self.date {
-            Some(d) => format!("{} {d}", self.outlet),
-            None => self.outlet.to_string(),
-        }
+        crate::format::source_tag(&self.outlet, self.date)
     }
 
     /// The url when it may become a link (http or https only).
@@ -262,12 +259,7 @@ pub struct AssessmentOut<'a> {
 impl ClaimOut<'_> {
     /// The "who and when" line, as the terminal shows it.
     pub fn speaker_line(&self) -> Option<String> {
-        match (&self.speaker, &self.date) {
-            (Some(s), Some(d)) => Some(format!("— {s}, {d}")),
-            (Some(s), None) => Some(format!("— {s}")),
-            (None, Some(d)) => Some(format!("— {d}")),
-            (None, None) => None,
-        }
+        layout::who_when(self.speaker.as_deref(), self.date)
     }
 }
 

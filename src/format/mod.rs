@@ -29,6 +29,14 @@ pub fn is_id(s: &str) -> bool {
         })
 }
 
+/// A source's short tag, outlet and date, as every output names a source beside a claim.
+pub fn source_tag(outlet: &str, date: Option<Date>) -> String {
+    match date {
+        Some(date) => format!("{outlet} {date}"),
+        None => outlet.to_owned(),
+    }
+}
+
 /// A party to the dispute: the teller of one side's story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Party {
@@ -165,10 +173,7 @@ pub struct Source {
 impl Source {
     /// The short tag shown beside a claim: outlet and date.
     pub fn tag(&self) -> String {
-        match &self.date {
-            Some(date) => format!("{} {}", self.outlet, date),
-            None => self.outlet.clone(),
-        }
+        source_tag(&self.outlet, self.date)
     }
 }
 

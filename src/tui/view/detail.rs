@@ -101,10 +101,7 @@ fn claim_block(
         c.field(field::TAGS, Some(&claim.tags.join(", ")), plain, width);
     }
     if let Some(a) = &claim.assessment {
-        let s = match &a.note {
-            Some(note) => format!("⚑ {}: {note}", a.rating.as_str()),
-            None => format!("⚑ {}", a.rating.as_str()),
-        };
+        let s = crate::layout::assessment_line(a.rating, a.note.as_deref());
         c.field(field::ASSESSMENT, Some(&s), theme.rating(a.rating), width);
         if !a.sources.is_empty() {
             let ids = a.sources.join(", ");

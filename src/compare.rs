@@ -262,29 +262,28 @@ fn rows(
     let at = |i: usize| if i < n { lat(i) } else { rat(i - n) };
     let total = n + r.len();
 
-    // Rule 2: point rows, the manifest's points first, then others in first appearance.
+    // Rule 2: point rows, the manifest's points first, then others in first appearance. One pass
+    // groups the claims by point, so a topic with many points stays linear.
     let mut order: Vec<(&str, Option<&str>)> = points.to_vec();
+    let mut members: HashMap<&str, Vec<usize>> = HashMap::new();
     for i in 0..total {
-        if let Some(p) = claim(i).point.as_deref()
-            && !order.iter().any(|(id, _)| *id == p)
-        {
-            order.push((p, None));
+        if let Some(p) = claim(i).point.as_deref() {
+            let seen = members.contains_key(p);
+            members.entry(p).or_default().push(i);
+            if !seen && !points.iter().any(|(id, _)| *id == p) {
+                order.push((p, None));
+            }
         }
     }
     let mut rows: Vec<Row> = Vec::new();
     let mut place = vec![Place::Free; total];
-    let mut row_of_point: HashMap<&str, usize> = HashMap::new();
     for (point, question) in &order {
-        let members: Vec<usize> = (0..total)
-            .filter(|&i| claim(i).point.as_deref() == Some(point))
-            .collect();
-        if members.is_empty() {
+        let Some(members) = members.get(point) else {
             continue;
-        }
-        for &i in &members {
+        };
+        for &i in members {
             place[i] = Place::Row(rows.len());
         }
-        row_of_point.insert(point, rows.len());
         rows.push(Row {
             kind: RowKind::Point,
             point: Some((*point).to_owned()),
@@ -344,7 +343,6 @@ fn rows(
     }
 
     // Rule 4: groups of remaining claims joined by links, one row per group.
-    let mut group_row: Vec<Option<usize>> = vec![None; total];
     for i in 0..n {
         if place[i] != Place::Free || neighbours[i].iter().all(|&j| place[j] != Place::Free) {
             continue;
@@ -361,7 +359,6 @@ fn rows(
         let mut stack = vec![i];
         place[i] = Place::Row(row);
         while let Some(k) = stack.pop() {
-            group_row[k] = Some(row);
             for &j in &neighbours[k] {
                 if place[j] == Place::Free {
                     place[j] = Place::Row(row);

@@ -7,7 +7,7 @@ use crate::tui::keys::{self, BINDINGS, Binding, SEARCH_BINDINGS};
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 const KEY_COLUMN: usize = 20;
 
@@ -39,11 +39,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 
 /// Draws the help overlay, scrolled by `scroll` lines.
 pub fn draw(frame: &mut Frame, app: &App, scroll: usize, regions: &Regions) {
-    frame.render_widget(Clear, regions.help);
-    let block = Block::bordered()
-        .title(format!(" {} ", strings::HELP_TITLE))
-        .border_style(app.theme.border(true));
-    frame.render_widget(block, regions.help);
+    super::popup(frame, app, regions.help, strings::HELP_TITLE, false);
     let shown: Vec<Line> = lines(app)
         .into_iter()
         .skip(scroll)

@@ -6,21 +6,16 @@ use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// Draws the picker into `area`.
 pub fn draw(frame: &mut Frame, app: &App, p: Picker, area: Rect) {
     let theme = app.theme;
-    frame.render_widget(Clear, area);
     let title = match p.step {
         Step::Left => strings::PICK_LEFT,
         Step::Right => strings::PICK_RIGHT,
     };
-    let block = Block::bordered()
-        .title(format!(" {title} "))
-        .border_style(theme.border(true));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::popup(frame, app, area, title, false);
     let width = usize::from(inner.width);
     let lines: Vec<Line> = app
         .dispute

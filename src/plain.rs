@@ -79,13 +79,8 @@ pub fn topic(out: &mut String, dispute: &Dispute, cmp: &Comparison, t: &TopicRow
     let _ = writeln!(out);
 }
 
-/// Renders a whole comparison, or only the topics `keep` accepts.
-pub fn show(
-    dispute: &Dispute,
-    cmp: &Comparison,
-    width: usize,
-    keep: impl Fn(&TopicRows) -> bool,
-) -> String {
+/// Renders a whole comparison (already narrowed by the query pipeline when filters apply).
+pub fn show(dispute: &Dispute, cmp: &Comparison, width: usize) -> String {
     let width = width.max(MIN_WIDTH);
     let mut out = String::new();
     let name = |s: usize| dispute.sides.get(s).map_or("?", |s| s.party.name.as_str());
@@ -105,7 +100,7 @@ pub fn show(
     );
     let _ = writeln!(out, "{}", head.trim_end());
     let _ = writeln!(out);
-    for t in cmp.topics.iter().filter(|t| keep(t)) {
+    for t in &cmp.topics {
         topic(&mut out, dispute, cmp, t, width);
     }
     out

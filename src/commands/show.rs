@@ -44,7 +44,7 @@ pub fn show(
             writeln!(err, "parallax: no claim matches {}", labels.join(" · "))?;
         }
     }
-    out.write_all(plain::show(&dispute, &outcome.comparison, width, |_| true).as_bytes())?;
+    out.write_all(plain::show(&dispute, &outcome.comparison, width).as_bytes())?;
     Ok(())
 }
 

@@ -288,20 +288,18 @@ fn party(dispute: &Dispute, side: usize) -> PartyOut<'_> {
     }
 }
 
-/// Resolves a source of side `side` by its index or id, with a citation's quote and locator.
+/// Resolves a source of side `side` by the index the loader resolved its id to, with a
+/// citation's quote and locator.
 fn source<'a>(
     dispute: &'a Dispute,
     side: usize,
-    index: Option<usize>,
+    index: usize,
     id: &'a str,
     quote: &'a Option<String>,
     locator: &'a Option<String>,
 ) -> SourceOut<'a> {
     let sources = dispute.sides.get(side).map_or(&[][..], |s| &s.sources[..]);
-    let found = index
-        .and_then(|i| sources.get(i))
-        .filter(|s| s.id == id)
-        .or_else(|| sources.iter().find(|s| s.id == id));
+    let found = sources.get(index).filter(|s| s.id == id);
     match found {
         Some(s) => SourceOut {
             id: b(&s.id),
@@ -339,7 +337,7 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
         sources: c
             .sources
             .iter()
-            .map(|r| source(dispute, at.side, Some(r.index), &r.id, &r.quote, &r.locator))
+            .map(|r| source(dispute, at.side, r.index, &r.id, &r.quote, &r.locator))
             .collect(),
         tags: c.tags.iter().map(|t| b(t)).collect(),
         rebuts: c
@@ -356,7 +354,8 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
             sources: a
                 .sources
                 .iter()
-                .map(|id| source(dispute, at.side, None, id, &None, &None))
+                .zip(&a.indices)
+                .map(|(id, &i)| source(dispute, at.side, i, id, &None, &None))
                 .collect(),
         }),
         flagged: c

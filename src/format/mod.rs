@@ -204,6 +204,10 @@ pub struct Assessment {
     /// Source ids of the same file that support the verdict.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+    /// The index of each of those sources in its side's `sources`, resolved at load (as
+    /// [`SourceRef::index`] is), so nothing searches the list by id later.
+    #[serde(skip)]
+    pub indices: Vec<usize>,
 }
 
 /// One thing one party says about a topic.

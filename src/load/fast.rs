@@ -231,13 +231,15 @@ fn convert(raw: RawSide, file: &str) -> Option<Side> {
             let assessment = match c.assessment {
                 Some(a) => {
                     let sources = ids(a.sources)?;
-                    if sources.iter().any(|s| !index.contains_key(s.as_str())) {
-                        return None;
-                    }
+                    let indices = sources
+                        .iter()
+                        .map(|s| index.get(s.as_str()).copied())
+                        .collect::<Option<Vec<usize>>>()?;
                     Some(Assessment {
                         rating: a.rating,
                         note: opt_plain(a.note)?,
                         sources,
+                        indices,
                     })
                 }
                 None => None,

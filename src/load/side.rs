@@ -342,9 +342,11 @@ fn assessment(
         Some(v) => w.ids(v, sp),
         None => Vec::new(),
     };
+    let mut indices = Vec::with_capacity(ids.len());
     for (i, id) in ids.iter().enumerate() {
-        if !sources.contains_key(id.as_str()) {
-            unknown_source(w, id, sp.index(i));
+        match sources.get(id.as_str()) {
+            Some(&index) => indices.push(index),
+            None => unknown_source(w, id, sp.index(i)),
         }
     }
     w.unknown_fields(obj, at);
@@ -352,5 +354,6 @@ fn assessment(
         rating: rating?,
         note,
         sources: ids,
+        indices,
     })
 }

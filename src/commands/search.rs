@@ -2,7 +2,11 @@
 //! it exits 1 when nothing matches.
 
 use super::{Failure, open_loaded, pair};
-use crate::cache::{self, Names};
+use crate::cache;
+use crate::format::ClaimAt;
+
+/// Names a hit: its party, topic and claim ids (from the dispute, or from a cache entry).
+type Place<'a> = dyn Fn(ClaimAt) -> (&'a str, &'a str, &'a str) + 'a;
 use crate::cli::{FilterArgs, InputArgs, PairArgs};
 use crate::compare::Comparison;
 use crate::query::{self, Hit, Pattern, Query, Searcher, highlight};
@@ -67,7 +71,7 @@ pub fn search(
         let searcher = Searcher::from_index(cached.index, filter_args.matcher);
         let (pattern, hits) = searcher.search_all(query_text, |_| true);
         let found = report(
-            &cached.names,
+            &|at| cached.names.place(at),
             &pattern,
             &hits,
             &[],
@@ -121,20 +125,28 @@ pub fn search(
     let Some(pattern) = pattern else {
         return Ok(false);
     };
-    let names = Names::of(&dispute);
-    let found = report(&names, &pattern, &hits, &labels, query_text, json, out, err)?;
+    let found = report(
+        &|at| dispute.ids(at),
+        &pattern,
+        &hits,
+        &labels,
+        query_text,
+        json,
+        out,
+        err,
+    )?;
     // `search` is a one-shot command and the process ends next: its hundreds of thousands of
     // allocations are left to the OS instead of being freed one by one (as rustc does with its
     // arenas). This is a measurable part of a search over a large dispute.
-    std::mem::forget((dispute, hits, pattern, names));
+    std::mem::forget((dispute, hits, pattern));
     Ok(found)
 }
 
 /// Prints the hits as lines or JSON, or says on stderr that nothing matched; returns whether
 /// anything did.
 #[allow(clippy::too_many_arguments)]
-fn report(
-    names: &Names,
+fn report<'a>(
+    place: &Place<'a>,
     pattern: &Pattern,
     hits: &[Hit],
     labels: &[String],
@@ -144,9 +156,9 @@ fn report(
     err: &mut dyn Write,
 ) -> Result<bool, Failure> {
     if json {
-        write_json(names, pattern, hits, out)?;
+        write_json(place, pattern, hits, out)?;
     } else {
-        write_lines(names, pattern, hits, out)?;
+        write_lines(place, pattern, hits, out)?;
     }
     if hits.is_empty() {
         let with = if labels.is_empty() {
@@ -163,13 +175,13 @@ fn report(
     Ok(!hits.is_empty())
 }
 
-fn write_lines(
-    names: &Names,
+fn write_lines<'a>(
+    place: &Place<'a>,
     pattern: &Pattern,
     hits: &[Hit],
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let places: Vec<_> = hits.iter().map(|h| names.place(h.claim)).collect();
+    let places: Vec<_> = hits.iter().map(|h| place(h.claim)).collect();
     let pw = places.iter().map(|p| text::width(p.0)).max().unwrap_or(0);
     let tw = places.iter().map(|p| text::width(p.1)).max().unwrap_or(0);
     let sw = hits
@@ -209,8 +221,8 @@ fn write_lines(
     Ok(())
 }
 
-fn write_json(
-    names: &Names,
+fn write_json<'a>(
+    place: &Place<'a>,
     pattern: &Pattern,
     hits: &[Hit],
     out: &mut dyn Write,
@@ -218,7 +230,7 @@ fn write_json(
     let docs: Vec<JsonHit> = hits
         .iter()
         .map(|hit| {
-            let (party, topic, claim) = names.place(hit.claim);
+            let (party, topic, claim) = place(hit.claim);
             JsonHit {
                 party,
                 topic,

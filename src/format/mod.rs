@@ -428,6 +428,18 @@ impl Dispute {
             .get(at.claim)
     }
 
+    /// The party, topic and claim ids of a claim ("?" where a position is unknown).
+    pub fn ids(&self, at: ClaimAt) -> (&str, &str, &str) {
+        let side = self.sides.get(at.side);
+        let topic = side.and_then(|s| s.topics.get(at.topic));
+        let claim = topic.and_then(|t| t.claims.get(at.claim));
+        (
+            side.map_or("?", |s| s.party.id.as_str()),
+            topic.map_or("?", |t| t.id.as_str()),
+            claim.map_or("?", |c| c.id.as_str()),
+        )
+    }
+
     /// The side index of a party id.
     pub fn side_index(&self, party: &str) -> Option<usize> {
         self.sides.iter().position(|s| s.party.id == party)

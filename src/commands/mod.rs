@@ -147,9 +147,7 @@ pub fn filter(
     filter
         .check(dispute, cmp)
         .map_err(|e| Failure::Usage(e.to_string()))?;
-    if let (Some(since), Some(until)) = (filter.since, filter.until)
-        && since.first_day() > until.last_day()
-    {
+    if let Some((since, until)) = filter.reversed_dates() {
         return Err(Failure::Usage(format!(
             "--since {since} comes after --until {until}; nothing could match"
         )));

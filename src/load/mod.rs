@@ -173,12 +173,11 @@ impl<'a> Loader<'a> {
     /// files) runs on every core; the checks between files run in order afterwards.
     pub fn sides(&mut self, files: &[(&str, &'a [u8])]) {
         use rayon::prelude::*;
-        let prepared: Vec<Option<Side>> = files
+        let prepared: Vec<Option<(&'a str, Side)>> = files
             .par_iter()
-            .map(|(name, bytes)| prepare(name, bytes).map(|(_, side)| side))
+            .map(|(name, bytes)| prepare(name, bytes))
             .collect();
-        for ((name, bytes), side) in files.iter().zip(prepared) {
-            let fast = side.and_then(|side| Some((std::str::from_utf8(bytes).ok()?, side)));
+        for ((name, bytes), fast) in files.iter().zip(prepared) {
             self.add_side(name, bytes, fast);
         }
     }

@@ -83,6 +83,15 @@ impl Filter {
         *self != topics_only
     }
 
+    /// The `since` and `until` dates when the first comes after the second: a range nothing
+    /// can fall in.
+    pub fn reversed_dates(&self) -> Option<(Date, Date)> {
+        match (self.since, self.until) {
+            (Some(s), Some(u)) if s.first_day() > u.last_day() => Some((s, u)),
+            _ => None,
+        }
+    }
+
     /// Checks party and topic ids against the dispute: topics against the comparison's, or,
     /// without one, against every topic of the dispute.
     pub fn check(&self, dispute: &Dispute, cmp: Option<&Comparison>) -> Result<(), FilterError> {

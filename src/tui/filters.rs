@@ -436,9 +436,7 @@ fn apply_dates(filter: &mut Filter, p: &Panel) -> Option<String> {
         note = note.take().or(Some(bad(words::UNTIL, &p.until, e)));
         None
     });
-    if let (Some(s), Some(u)) = (filter.since, filter.until)
-        && s.first_day() > u.last_day()
-    {
+    if let Some((s, u)) = filter.reversed_dates() {
         filter.since = None;
         filter.until = None;
         note = Some(words::since_after_until(&s.to_string(), &u.to_string()));

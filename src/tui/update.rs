@@ -372,11 +372,14 @@ fn detail_key(app: &mut App, action: Action, mut d: Detail) {
     let (len, starts, vp) = detail_layout(app, d);
     let claims = starts.len();
     let max = len.saturating_sub(vp);
+    // The content depends on the cursor (the selected claim shows how to follow its rebuttal),
+    // so the claim's place is taken from the layout with the cursor already moved.
     let show_cursor = |d: &mut Detail| {
+        let (len, starts, vp) = detail_layout(app, *d);
         if let Some(&s) = starts.get(d.cursor)
             && (s < d.scroll || s >= d.scroll + vp)
         {
-            d.scroll = s.min(max);
+            d.scroll = s.min(len.saturating_sub(vp));
         }
     };
     match action {

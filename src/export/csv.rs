@@ -42,7 +42,8 @@ pub const COLUMNS: [&str; 28] = [
 
 /// A cell as written: a would-be formula gets a leading `'`.
 pub(crate) fn neutralise(s: &str) -> Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // Leading spaces too: some spreadsheets trim them before they read a formula.
+    if s.starts_with(['\t', '\r']) || s.trim_start().starts_with(['=', '+', '-', '@']) {
         Cow::Owned(format!("'{s}"))
     } else {
         Cow::Borrowed(s)

@@ -466,21 +466,14 @@ pub fn action_for(event: KeyEvent) -> Option<Action> {
         .map(|b| b.action)
 }
 
-/// The action a key press triggers where the keys act now: in the export dialog its own bindings
-/// and typing, else (and for Ctrl-C and Ctrl-Z) the main table.
+/// The action a key press triggers where the keys act now: in an open dialog, panel or search
+/// line its own bindings and typing, else (and for Ctrl-C and Ctrl-Z) the main table.
 pub fn action_in(app: &App, event: KeyEvent) -> Option<Action> {
-    if app.filters.is_some() {
-        return filter_action(event);
-    }
-    let (table, typed): (&[Binding], fn(char) -> Action) = if app.export.is_some() {
-        (EXPORT_BINDINGS, |ch| Action::ExportDialog(Input::Type(ch)))
-    } else if app.search.editing {
-        (SEARCH_BINDINGS, |ch| Action::SearchLine(Line::Type(ch)))
-    } else {
+    let Some(typed) = typing(app) else {
         return action_for(event);
     };
     let key = normalise(event);
-    if let Some(b) = table.iter().find(|b| b.keys.contains(&key)) {
+    if let Some(b) = active(app).iter().find(|b| b.keys.contains(&key)) {
         return Some(b.action);
     }
     match key.code {
@@ -495,22 +488,31 @@ pub fn action_in(app: &App, event: KeyEvent) -> Option<Action> {
     }
 }
 
-/// The action a key press triggers in the filter panel: its own bindings and typing, else (for
-/// Ctrl-C and Ctrl-Z) the main table.
-fn filter_action(event: KeyEvent) -> Option<Action> {
-    let key = normalise(event);
-    if let Some(b) = FILTER_BINDINGS.iter().find(|b| b.keys.contains(&key)) {
-        return Some(b.action);
+/// The table of the keys that act now: the open dialog's, panel's or search line's, else the
+/// main one. Key handling and the footer both read it.
+pub fn active(app: &App) -> &'static [Binding] {
+    if app.filters.is_some() {
+        FILTER_BINDINGS
+    } else if app.export.is_some() {
+        EXPORT_BINDINGS
+    } else if app.search.editing {
+        SEARCH_BINDINGS
+    } else {
+        BINDINGS
     }
-    match key.code {
-        KeyCode::Char(ch)
-            if !key
-                .mods
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::FilterPanel(FilterInput::Type(ch)))
-        }
-        _ => action_for(event),
+}
+
+/// Where other characters go now: typed into the open dialog, panel or search line (`None` on
+/// the main screen, where only bound keys act).
+fn typing(app: &App) -> Option<fn(char) -> Action> {
+    if app.filters.is_some() {
+        Some(|ch| Action::FilterPanel(FilterInput::Type(ch)))
+    } else if app.export.is_some() {
+        Some(|ch| Action::ExportDialog(Input::Type(ch)))
+    } else if app.search.editing {
+        Some(|ch| Action::SearchLine(Line::Type(ch)))
+    } else {
+        None
     }
 }
 

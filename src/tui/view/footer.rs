@@ -3,7 +3,7 @@
 
 use crate::text;
 use crate::tui::app::{App, Focus};
-use crate::tui::keys::{self, BINDINGS, EXPORT_BINDINGS, FILTER_BINDINGS, SEARCH_BINDINGS};
+use crate::tui::keys;
 use crate::tui::strings;
 use crate::tui::update::Action;
 use ratatui::Frame;
@@ -34,15 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         used = text::width(&s);
         spans.push(Span::styled(s, theme.warning()));
     } else {
-        let table = if app.export.is_some() {
-            EXPORT_BINDINGS
-        } else if app.filters.is_some() {
-            FILTER_BINDINGS
-        } else if app.search.editing {
-            SEARCH_BINDINGS
-        } else {
-            BINDINGS
-        };
+        let table = keys::active(app);
         // Every key with a footer label, in the table's order; when they do not all fit, the
         // last ones go first, but help and quit stay as long as anything can.
         let mut shown: Vec<(String, &str, usize, bool)> = table

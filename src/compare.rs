@@ -172,10 +172,11 @@ impl Comparison {
             .iter()
             .map(|t| t.id.as_str())
             .collect();
+        let mut seen: std::collections::HashSet<&str> = order.iter().copied().collect();
         for s in [left, right] {
             if let Some(side) = dispute.sides.get(s) {
                 for t in &side.topics {
-                    if !order.contains(&t.id.as_str()) {
+                    if seen.insert(&t.id) {
                         order.push(&t.id);
                     }
                 }

@@ -165,7 +165,15 @@ mod tests {
 
     #[test]
     fn formula_cells_are_neutralised() {
-        for s in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "    =HYPERLINK(1)"] {
+        for s in [
+            "=1+1",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "    =HYPERLINK(1)",
+        ] {
             assert_eq!(neutralise(s), format!("'{s}"));
         }
         assert_eq!(neutralise("plain"), "plain");

@@ -370,6 +370,9 @@ pub struct Dispute {
     /// The sides, in the manifest's (or the command line's) order.
     pub sides: Vec<Side>,
     claims: HashMap<String, ClaimAt>,
+    /// The position of each manifest topic, by id: the comparison and the search index look
+    /// one up for every topic.
+    manifest_index: HashMap<String, usize>,
 }
 
 impl Dispute {
@@ -401,6 +404,11 @@ impl Dispute {
                 (id.clone(), id, None, None, Vec::new(), false)
             }
         };
+        let manifest_index = topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
         Dispute {
             id,
             title,
@@ -410,6 +418,7 @@ impl Dispute {
             has_manifest,
             sides,
             claims,
+            manifest_index,
         }
     }
 
@@ -447,7 +456,7 @@ impl Dispute {
 
     /// The manifest topic with this id.
     pub fn manifest_topic(&self, id: &str) -> Option<&ManifestTopic> {
-        self.manifest_topics.iter().find(|t| t.id == id)
+        self.manifest_topics.get(*self.manifest_index.get(id)?)
     }
 
     /// Every claim with its position, side by side, in file order.

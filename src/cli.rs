@@ -190,6 +190,10 @@ pub struct FilterArgs {
     /// Keep only claims whose text held control, bidirectional or invisible characters.
     #[arg(long)]
     pub untrusted: bool,
+    /// Keep only claims resting only on sources rated low or partisan (a source's
+    /// `reliability`).
+    #[arg(long)]
+    pub weak_sources: bool,
     /// Search the claims and keep only rows with a hit (same syntax as `parallax search`).
     #[arg(long, value_name = "QUERY")]
     pub query: Option<String>,
@@ -223,6 +227,7 @@ impl FilterArgs {
             },
             unsourced: self.unsourced,
             untrusted: self.untrusted,
+            weak_sources: self.weak_sources,
         }
     }
 }

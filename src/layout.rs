@@ -53,15 +53,29 @@ pub fn who_when(speaker: Option<&str>, date: Option<Date>) -> Option<String> {
     }
 }
 
-/// "⚑ rating: note": an assessment as the comparison and the full row show it.
+/// "⚑ rating: note": an assessment without its author.
 pub fn assessment_line(rating: Rating, note: Option<&str>) -> String {
-    match note {
-        Some(note) => format!("⚑ {}: {note}", rating.as_str()),
-        None => format!("⚑ {}", rating.as_str()),
-    }
+    assessment_by_line(rating, None, note)
 }
 
-/// The short source tags of a claim: `[Outlet date]` for each source.
+/// "⚑ rating (by whom): note": an assessment as the comparison and the full row show it, with
+/// who made it when the file says.
+pub fn assessment_by_line(rating: Rating, by: Option<&str>, note: Option<&str>) -> String {
+    let mut s = format!("⚑ {}", rating.as_str());
+    if let Some(by) = by {
+        s.push_str(" (by ");
+        s.push_str(by);
+        s.push(')');
+    }
+    if let Some(note) = note {
+        s.push_str(": ");
+        s.push_str(note);
+    }
+    s
+}
+
+/// The short source tags of a claim: `[Outlet date]` for each source, `[Outlet date · low]`
+/// for one with a reliability rating.
 pub fn source_tags(dispute: &Dispute, at: ClaimAt, claim: &Claim) -> Vec<String> {
     let Some(side) = dispute.sides.get(at.side) else {
         return Vec::new();
@@ -143,7 +157,7 @@ pub fn claim_lines(
         push_wrapped(&mut out, LineKind::Sources, &tags.join(" "), width, at);
     }
     if let Some(a) = &claim.assessment {
-        let s = assessment_line(a.rating, a.note.as_deref());
+        let s = assessment_by_line(a.rating, a.by.as_deref(), a.note.as_deref());
         push_wrapped(&mut out, LineKind::Assessment, &s, width, at);
     }
     for target in &claim.rebuts {

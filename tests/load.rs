@@ -41,6 +41,13 @@ fn each_error_is_reported_at_its_pointer_and_line() {
     use Severity::Error;
     one("wrong-format.json", Error, WrongFormat, Some("/format"), 2);
     one(
+        "bad-reliability.json",
+        Error,
+        BadValue,
+        Some("/sources/0/reliability/rating"),
+        16,
+    );
+    one(
         "missing-field.json",
         Error,
         MissingField,

@@ -47,6 +47,8 @@ fn the_loaders_good_fixtures_pass_the_schema() {
         "load/red.json",
         "compare/dispute.json",
         "compare/a.json",
+        "reliability/north.json",
+        "reliability/south.json",
     ] {
         let doc = read(&root().join("tests/fixtures").join(name));
         assert!(v.is_valid(&doc), "{name} should pass");
@@ -77,6 +79,7 @@ fn files_with_defects_fail_the_schema() {
         "bad-url",
         "empty-text",
         "bad-value",
+        "bad-reliability",
     ] {
         let doc = read(&root().join(format!("tests/fixtures/load/{name}.json")));
         assert!(!v.is_valid(&doc), "load/{name}.json should fail the schema");

@@ -9,7 +9,7 @@ use super::model::{ClaimOut, Export, SourceOut};
 use std::borrow::Cow;
 
 /// The header, in order; README.md documents each column.
-pub const COLUMNS: [&str; 28] = [
+pub const COLUMNS: [&str; 32] = [
     "topic_id",
     "topic",
     "row",
@@ -24,7 +24,9 @@ pub const COLUMNS: [&str; 28] = [
     "left_speaker",
     "left_date",
     "left_sources",
+    "left_source_reliability",
     "left_assessment",
+    "left_assessment_by",
     "left_assessment_note",
     "left_rebuts",
     "left_flagged",
@@ -34,7 +36,9 @@ pub const COLUMNS: [&str; 28] = [
     "right_speaker",
     "right_date",
     "right_sources",
+    "right_source_reliability",
     "right_assessment",
+    "right_assessment_by",
     "right_assessment_note",
     "right_rebuts",
     "right_flagged",
@@ -66,6 +70,20 @@ fn sources(list: &[SourceOut]) -> String {
     out
 }
 
+/// The reliability rating of each source, in the order of [`sources`]; `not rated` where the
+/// file gives none.
+fn reliability(list: &[SourceOut]) -> String {
+    let ratings: Vec<&str> = list
+        .iter()
+        .map(|s| {
+            s.reliability
+                .as_ref()
+                .map_or("not rated", |r| r.rating.as_str())
+        })
+        .collect();
+    ratings.join("; ")
+}
+
 /// Writes one record cell by cell, each neutralised.
 struct Record<'w> {
     w: &'w mut csv::Writer<Vec<u8>>,
@@ -86,11 +104,12 @@ impl Record<'_> {
         Ok(self)
     }
 
-    /// The nine cells of one side: claim id, text, speaker, date, sources, rating, note, rebutted
-    /// ids, flagged code points; blanks when the side has no claim at this position.
+    /// The eleven cells of one side: claim id, text, speaker, date, sources, their reliability,
+    /// rating, who rated, note, rebutted ids, flagged code points; blanks when the side has no
+    /// claim at this position.
     fn side(&mut self, c: Option<&ClaimOut>) -> Result<&mut Self, ExportError> {
         let Some(c) = c else {
-            return self.blanks(9);
+            return self.blanks(11);
         };
         let rebuts: Vec<&str> = c.rebuts.iter().map(|r| r.claim.as_ref()).collect();
         self.cell(&c.id)?
@@ -98,7 +117,14 @@ impl Record<'_> {
             .cell(c.speaker.as_deref().unwrap_or_default())?
             .cell(&c.date.map(|d| d.to_string()).unwrap_or_default())?
             .cell(&sources(&c.sources))?
+            .cell(&reliability(&c.sources))?
             .cell(c.assessment.as_ref().map_or("", |a| a.rating.as_str()))?
+            .cell(
+                c.assessment
+                    .as_ref()
+                    .and_then(|a| a.by.as_deref())
+                    .unwrap_or_default(),
+            )?
             .cell(
                 c.assessment
                     .as_ref()
@@ -131,9 +157,9 @@ pub fn render(doc: &Export) -> Result<Vec<u8>, ExportError> {
                 .cell(&t.title)?
                 .blanks(6)?
                 .cell(&doc.left.id)?
-                .blanks(9)?
+                .blanks(11)?
                 .cell(&doc.right.id)?
-                .blanks(9)?
+                .blanks(11)?
                 .end()?;
         }
         for (r, row) in t.rows.iter().enumerate() {

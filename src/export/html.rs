@@ -123,6 +123,11 @@ fn claim(out: &mut String, c: &ClaimOut) {
         attr(out, a.rating.as_str());
         out.push_str("\">⚑ Assessment: ");
         text(out, a.rating.as_str());
+        if let Some(by) = &a.by {
+            out.push_str(" (by ");
+            text(out, by);
+            out.push(')');
+        }
         if let Some(n) = &a.note {
             out.push_str(" — ");
             text(out, n);

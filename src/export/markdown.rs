@@ -131,6 +131,11 @@ fn claim(out: &mut String, c: &ClaimOut) {
     }
     if let Some(a) = &c.assessment {
         let _ = write!(out, "<br>**Assessment: {}**", a.rating.as_str());
+        if let Some(by) = &a.by {
+            out.push_str(" (by ");
+            push(out, by);
+            out.push(')');
+        }
         if let Some(n) = &a.note {
             out.push_str(" — ");
             push(out, n);

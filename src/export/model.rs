@@ -3,7 +3,7 @@
 //! (`parallax-export/1`, described by `narratives/export-schema.json`).
 
 use crate::compare::{Answered, Comparison, RowKind};
-use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, SourceKind};
+use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, ReliabilityRating, SourceKind};
 use crate::layout;
 use crate::load::is_web_url;
 use crate::plain;
@@ -222,6 +222,9 @@ pub struct SourceOut<'a> {
     /// The party it speaks for, or `independent`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<Cow<'a, str>>,
+    /// How far it can be trusted, when the compilers judged it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reliability: Option<ReliabilityOut<'a>>,
     /// The exact words cited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<Cow<'a, str>>,
@@ -230,10 +233,25 @@ pub struct SourceOut<'a> {
     pub locator: Option<Cow<'a, str>>,
 }
 
+/// A source's reliability, as the side file gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReliabilityOut<'a> {
+    /// The rating.
+    pub rating: ReliabilityRating,
+    /// Why, or what to use it for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Cow<'a, str>>,
+}
+
 impl SourceOut<'_> {
-    /// The short label readers see: outlet and date.
+    /// The short label readers see: outlet, date and reliability rating.
     pub fn label(&self) -> String {
-        crate::format::source_tag(&self.outlet, self.date)
+        crate::format::source_tag(
+            &self.outlet,
+            self.date,
+            self.reliability.as_ref().map(|r| r.rating),
+        )
     }
 
     /// The url when it may become a link (http or https only).
@@ -251,6 +269,9 @@ pub struct AssessmentOut<'a> {
     /// Why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Cow<'a, str>>,
+    /// Who made the verdict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<Cow<'a, str>>,
     /// The sources of the verdict.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceOut<'a>>,
@@ -310,6 +331,10 @@ fn source<'a>(
             author: ob(&s.author),
             kind: s.kind,
             affiliation: ob(&s.affiliation),
+            reliability: s.reliability.as_ref().map(|r| ReliabilityOut {
+                rating: r.rating,
+                note: ob(&r.note),
+            }),
             quote: ob(quote),
             locator: ob(locator),
         },
@@ -322,6 +347,7 @@ fn source<'a>(
             author: None,
             kind: None,
             affiliation: None,
+            reliability: None,
             quote: ob(quote),
             locator: ob(locator),
         },
@@ -351,6 +377,7 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
         assessment: c.assessment.as_ref().map(|a| AssessmentOut {
             rating: a.rating,
             note: ob(&a.note),
+            by: ob(&a.by),
             sources: a
                 .sources
                 .iter()

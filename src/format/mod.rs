@@ -29,12 +29,22 @@ pub fn is_id(s: &str) -> bool {
         })
 }
 
-/// A source's short tag, outlet and date, as every output names a source beside a claim.
-pub fn source_tag(outlet: &str, date: Option<Date>) -> String {
-    match date {
+/// A source's short tag, outlet and date, and its reliability rating when one is given
+/// (`OpIndia 2025-05-12 · partisan`), as every output names a source beside a claim.
+pub fn source_tag(
+    outlet: &str,
+    date: Option<Date>,
+    reliability: Option<ReliabilityRating>,
+) -> String {
+    let mut tag = match date {
         Some(date) => format!("{outlet} {date}"),
         None => outlet.to_owned(),
+    };
+    if let Some(r) = reliability {
+        tag.push_str(" · ");
+        tag.push_str(r.as_str());
     }
+    tag
 }
 
 /// A party to the dispute: the teller of one side's story.
@@ -143,6 +153,64 @@ impl Rating {
     }
 }
 
+/// How far a source can be trusted, as the dispute's compilers judge it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReliabilityRating {
+    /// A record of accuracy; usable on its own.
+    High,
+    /// Accurate on some matters, not on others.
+    Mixed,
+    /// Use only as corroboration.
+    Low,
+    /// Speaks for one side's cause.
+    Partisan,
+    /// Not judged.
+    Unknown,
+}
+
+impl ReliabilityRating {
+    /// Every rating, in the format's order.
+    pub const ALL: [ReliabilityRating; 5] = [
+        ReliabilityRating::High,
+        ReliabilityRating::Mixed,
+        ReliabilityRating::Low,
+        ReliabilityRating::Partisan,
+        ReliabilityRating::Unknown,
+    ];
+
+    /// The rating as the format spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReliabilityRating::High => "high",
+            ReliabilityRating::Mixed => "mixed",
+            ReliabilityRating::Low => "low",
+            ReliabilityRating::Partisan => "partisan",
+            ReliabilityRating::Unknown => "unknown",
+        }
+    }
+
+    /// Parses the format's spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// True for the ratings a claim should not rest on alone: `low` and `partisan`.
+    pub fn is_weak(self) -> bool {
+        matches!(self, ReliabilityRating::Low | ReliabilityRating::Partisan)
+    }
+}
+
+/// A source's reliability: a rating and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reliability {
+    /// How far the source can be trusted.
+    pub rating: ReliabilityRating,
+    /// Why, or what to use it for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// A publication a side cites.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
@@ -168,12 +236,19 @@ pub struct Source {
     /// The party the outlet speaks for, or `independent`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<String>,
+    /// How far the source can be trusted, when the compilers judged it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reliability: Option<Reliability>,
 }
 
 impl Source {
-    /// The short tag shown beside a claim: outlet and date.
+    /// The short tag shown beside a claim: outlet, date and reliability rating.
     pub fn tag(&self) -> String {
-        source_tag(&self.outlet, self.date)
+        source_tag(
+            &self.outlet,
+            self.date,
+            self.reliability.as_ref().map(|r| r.rating),
+        )
     }
 }
 
@@ -201,6 +276,9 @@ pub struct Assessment {
     /// Why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Who made the verdict: a fact-checker, an outlet, the dispute's compilers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
     /// Source ids of the same file that support the verdict.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,

@@ -8,7 +8,8 @@
 //! build identical sides for clean files; a unit test below holds them to that.
 
 use crate::format::{
-    self, Assessment, Claim, Date, Party, Rating, Side, Source, SourceKind, SourceRef, Topic,
+    self, Assessment, Claim, Date, Party, Rating, Reliability, ReliabilityRating, Side, Source,
+    SourceKind, SourceRef, Topic,
 };
 use crate::text;
 use serde::Deserialize;
@@ -46,6 +47,14 @@ struct RawSource {
     author: Option<String>,
     kind: Option<SourceKind>,
     affiliation: Option<String>,
+    reliability: Option<RawReliability>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReliability {
+    rating: ReliabilityRating,
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -78,6 +87,7 @@ struct RawClaim {
 struct RawAssessment {
     rating: Rating,
     note: Option<String>,
+    by: Option<String>,
     #[serde(default)]
     sources: Vec<String>,
 }
@@ -196,6 +206,13 @@ fn convert(raw: RawSide, file: &str) -> Option<Side> {
             author: opt_plain(s.author)?,
             kind: s.kind,
             affiliation: s.affiliation.map(id).map_or(Some(None), |a| a.map(Some))?,
+            reliability: match s.reliability {
+                Some(r) => Some(Reliability {
+                    rating: r.rating,
+                    note: opt_plain(r.note)?,
+                }),
+                None => None,
+            },
         });
     }
     let index: HashMap<&str, usize> = sources
@@ -238,6 +255,7 @@ fn convert(raw: RawSide, file: &str) -> Option<Side> {
                     Some(Assessment {
                         rating: a.rating,
                         note: opt_plain(a.note)?,
+                        by: opt_plain(a.by)?,
                         sources,
                         indices,
                     })
@@ -298,6 +316,8 @@ mod tests {
             include_str!("../../narratives/india-pakistan-2025/india.json"),
             include_str!("../../narratives/india-pakistan-2025/pakistan.json"),
             include_str!("../../narratives/india-pakistan-2025/third-parties.json"),
+            include_str!("../../tests/fixtures/reliability/north.json"),
+            include_str!("../../tests/fixtures/reliability/south.json"),
         ] {
             let fast = read(text, "f.json");
             assert!(fast.is_some(), "a clean file takes the fast path");

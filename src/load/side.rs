@@ -2,7 +2,10 @@
 
 use super::diagnostic::Code;
 use super::walk::{Object, Ptr, Walker};
-use crate::format::{Assessment, Claim, Party, Rating, Side, Source, SourceKind, SourceRef, Topic};
+use crate::format::{
+    Assessment, Claim, Party, Rating, Reliability, ReliabilityRating, Side, Source, SourceKind,
+    SourceRef, Topic,
+};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -99,6 +102,9 @@ fn source(w: &mut Walker, mut obj: Object, at: Ptr) -> Option<Source> {
     let affiliation = w
         .field(&mut obj, "affiliation")
         .and_then(|v| w.id(v, at.key("affiliation")));
+    let reliability = w
+        .field(&mut obj, "reliability")
+        .and_then(|v| reliability(w, v, at.key("reliability")));
     w.unknown_fields(obj, at);
     Some(Source {
         id: id?,
@@ -109,6 +115,27 @@ fn source(w: &mut Walker, mut obj: Object, at: Ptr) -> Option<Source> {
         author,
         kind,
         affiliation,
+        reliability,
+    })
+}
+
+/// Reads a source's `reliability`: a rating and an optional note.
+fn reliability(w: &mut Walker, v: Value, at: Ptr) -> Option<Reliability> {
+    let mut obj = w.object(v, at)?;
+    let rating = w.required(&mut obj, "rating", at).and_then(|v| {
+        w.word(
+            v,
+            at.key("rating"),
+            "a reliability rating",
+            ReliabilityRating::parse,
+            "high, mixed, low, partisan, unknown",
+        )
+    });
+    let note = w.opt_text(&mut obj, "note", at);
+    w.unknown_fields(obj, at);
+    Some(Reliability {
+        rating: rating?,
+        note,
     })
 }
 
@@ -337,6 +364,7 @@ fn assessment(
         )
     });
     let note = w.opt_text(&mut obj, "note", at);
+    let by = w.opt_text(&mut obj, "by", at);
     let sp = at.key("sources");
     let ids = match w.field(&mut obj, "sources") {
         Some(v) => w.ids(v, sp),
@@ -353,6 +381,7 @@ fn assessment(
     Some(Assessment {
         rating: rating?,
         note,
+        by,
         sources: ids,
         indices,
     })

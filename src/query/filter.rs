@@ -7,7 +7,7 @@
 //! disappears, and so does a topic left with no row; topics keep their order.
 
 use crate::compare::{Answered, Comparison, Row};
-use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, SourceKind};
+use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, Source, SourceKind};
 
 /// Which rows to keep by who answers them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +45,8 @@ pub struct Filter {
     pub unsourced: bool,
     /// Keep only claims whose text held flagged characters (the "untrusted text" flag).
     pub untrusted: bool,
+    /// Keep only claims resting only on sources rated `low` or `partisan`.
+    pub weak_sources: bool,
 }
 
 /// A filter that names something the dispute does not have.
@@ -177,6 +179,9 @@ impl Filter {
         if self.untrusted {
             out.push("untrusted text".to_owned());
         }
+        if self.weak_sources {
+            out.push("only low or partisan sources".to_owned());
+        }
         out
     }
 
@@ -220,6 +225,9 @@ impl Filter {
             return false;
         }
         if self.untrusted && claim.flagged.is_empty() {
+            return false;
+        }
+        if self.weak_sources && !rests_on_weak_sources(&side.sources, claim) {
             return false;
         }
         if !self.outlets.is_empty() || !self.kinds.is_empty() || !self.affiliations.is_empty() {
@@ -306,6 +314,18 @@ impl Filter {
             topics,
         }
     }
+}
+
+/// True when a claim cites at least one source and every source it cites is rated `low` or
+/// `partisan`: nothing of better standing backs it.
+pub fn rests_on_weak_sources(sources: &[Source], claim: &Claim) -> bool {
+    !claim.sources.is_empty()
+        && claim.sources.iter().all(|r| {
+            sources
+                .get(r.index)
+                .and_then(|s| s.reliability.as_ref())
+                .is_some_and(|rel| rel.rating.is_weak())
+        })
 }
 
 /// Case-insensitive equality of whole texts.

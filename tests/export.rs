@@ -98,7 +98,10 @@ fn markdown_of_hostile_text_makes_no_html_image_or_foreign_link() {
     for e in &events {
         match e {
             Event::Html(h) => panic!("raw HTML block: {h:?}"),
-            Event::InlineHtml(h) => assert_eq!(h.as_ref(), "<br>", "only <br> is HTML"),
+            Event::InlineHtml(h) => assert!(
+                matches!(h.as_ref(), "<br>" | "<!-- -->"),
+                "only <br> and the empty comment before @ are HTML, not {h:?}"
+            ),
             Event::Start(Tag::Image { .. }) => panic!("an image was made"),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 assert!(
@@ -123,6 +126,68 @@ fn markdown_of_hostile_text_makes_no_html_image_or_foreign_link() {
         !md.lines().any(|l| l.starts_with("- ")),
         "no line starts a list"
     );
+}
+
+/// GitHub's own renderer, cmark-gfm, through Python's `cmarkgfm` when it is installed
+/// (`pip install cmarkgfm`): raw HTML allowed, every GFM extension on. `None` when absent.
+fn github_html(md: &str) -> Option<String> {
+    use std::io::Write as _;
+    let script = "import sys, cmarkgfm\n\
+        from cmarkgfm.cmark import Options as O\n\
+        sys.stdout.write(cmarkgfm.github_flavored_markdown_to_html(sys.stdin.read(), options=O.CMARK_OPT_UNSAFE))";
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    child.stdin.take()?.write_all(md.as_bytes()).ok()?;
+    let out = child.wait_with_output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn github_renders_hostile_markdown_with_no_link_or_html_of_its_own() {
+    let (_, md) = render("hostile", Format::Markdown);
+    let Some(html) = github_html(&md) else {
+        eprintln!("skipped: python3 with cmarkgfm is not installed (pip install cmarkgfm)");
+        return;
+    };
+    let allowed = [
+        "h1", "h2", "h3", "p", "br", "em", "strong", "table", "thead", "tbody", "tr", "th", "td",
+        "a",
+    ];
+    let mut links = 0;
+    for (i, _) in html.match_indices('<') {
+        let rest = &html[i + 1..];
+        if rest.starts_with("!-- -->") {
+            continue;
+        }
+        let name: String = rest
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        assert!(
+            allowed.contains(&name.as_str()),
+            "GitHub would render <{name}> from dispute text: {}",
+            &html[i..html.len().min(i + 80)]
+        );
+        if name == "a" && !rest.starts_with('/') {
+            links += 1;
+            assert!(
+                rest.starts_with("a href=\"https://example.org/"),
+                "only the source's own url is a link: {}",
+                &html[i..html.len().min(i + 80)]
+            );
+        }
+    }
+    assert!(links > 0, "the cited http(s) source is still a link");
+    let shown = html.replace("<!-- -->", "");
+    for address in ["press@evil.example", "www.evil.example", "https://evil.example/x"] {
+        assert!(shown.contains(address), "{address} is shown as text");
+    }
 }
 
 // ---------- CSV ----------
@@ -362,7 +427,11 @@ fn hostile_text_is_inert_in_every_format() {
             Format::Markdown => {
                 // Every `<` is escaped, except the `<br>` the exporter writes itself.
                 for (i, _) in out.match_indices('<') {
-                    assert!(out[..i].ends_with('\\') || out[i..].starts_with("<br>"));
+                    assert!(
+                        out[..i].ends_with('\\')
+                            || out[i..].starts_with("<br>")
+                            || out[i..].starts_with("<!-- -->@")
+                    );
                 }
                 assert!(!out.contains("](javascript"));
             }

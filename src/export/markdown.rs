@@ -3,19 +3,25 @@
 //!
 //! Every piece of dispute text goes through [`text`], which backslash-escapes every character
 //! Markdown or GitHub would act on (`\ ` * _ [ ] ( ) < > | ! # ~ & $ { }`, a list marker at the
-//! start) and turns newlines into `<br>`, the only HTML this file ever contains. `:`, `@` and the
-//! dot of `www.` are escaped too, since GitHub turns bare addresses (`https://…`, `www.…`,
-//! `name@host`) into links. So no text can open a link, an image, HTML, a table cell or a new
-//! block. Links are made only for http(s) urls.
+//! start) and turns newlines into `<br>`. `:` and the dot of `www.` are escaped too, since GitHub
+//! turns bare addresses (`https://…`, `www.…`) into links. An escape does not stop cmark-gfm from
+//! linking `name@host` (it looks for addresses after escapes are resolved), so every `@` follows
+//! an empty comment, `<!-- -->`, which splits the text where no renderer shows anything. `<br>`
+//! and that comment are the only HTML this file holds. So no text can open a link, an image,
+//! HTML, a table cell or a new block. Links are made only for http(s) urls.
 
 use super::model::{ClaimOut, Export, RowOut, SourceOut};
 use std::fmt::Write;
 
-/// The characters escaped wherever they appear.
+/// The characters escaped wherever they appear (`@` is handled on its own: see the module doc).
 const ACTIVE: &[char] = &[
     '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '|', '!', '#', '~', '&', '$', '{', '}', ':',
     '@',
 ];
+
+/// What stands before every `@` of dispute text: an empty comment, so that GitHub's renderer
+/// finds no address around it (`\@` is not enough).
+const AT: &str = "<!-- -->@";
 
 /// True when `s` holds `www.` in any case: GitHub links it as an address.
 fn has_www(s: &str) -> bool {
@@ -59,6 +65,7 @@ fn push(out: &mut String, s: &str) {
             '\n' => out.push_str("<br>"),
             '\r' | '\t' => out.push(' '),
             '.' if (leading_digits && !first) || after_www => out.push_str("\\."),
+            '@' => out.push_str(AT),
             c if ACTIVE.contains(&c) => {
                 out.push('\\');
                 out.push(c);
@@ -261,7 +268,7 @@ mod tests {
             "see https\\://evil.example now"
         );
         assert_eq!(text("visit WWW.evil.example"), "visit WWW\\.evil.example");
-        assert_eq!(text("write to a@b.org"), "write to a\\@b.org");
+        assert_eq!(text("write to a@b.org"), "write to a<!-- -->@b.org");
         assert_eq!(text("plain words"), "plain words");
     }
 

@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cache;
+pub mod cleanup;
 pub mod cli;
 pub mod commands;
 pub mod compare;

@@ -124,6 +124,35 @@ pub fn is_hidden(c: char) -> bool {
         | '\u{2060}' | '\u{feff}' | '\u{ad}')
 }
 
+/// Makes a url inert: each bidirectional or invisible character (see [`is_hidden`]) is
+/// percent-encoded, byte by byte of its UTF-8 (`U+202E` becomes `%E2%80%AE`). The result is
+/// the same address to a browser, which encodes them so itself, but it shows everywhere what it
+/// holds and cannot reorder or hide the text around it. `flagged` names the characters.
+pub fn escape_url(url: &str) -> Cleaned {
+    if url.is_ascii() || !url.chars().any(is_hidden) {
+        return Cleaned {
+            text: url.to_owned(),
+            flagged: Vec::new(),
+        };
+    }
+    let mut text = String::with_capacity(url.len() + 16);
+    let mut flagged = Vec::new();
+    for c in url.chars() {
+        if is_hidden(c) {
+            if !flagged.contains(&c) {
+                flagged.push(c);
+            }
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                text.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            text.push(c);
+        }
+    }
+    Cleaned { text, flagged }
+}
+
 /// Formats a code point the way markers and warnings name it, e.g. `U+202E`.
 pub fn code_point(c: char) -> String {
     format!("U+{:04X}", c as u32)
@@ -280,6 +309,17 @@ mod tests {
         let c = clean("abc\u{202e}def\u{200b}");
         assert_eq!(c.text, "abc⟨U+202E⟩def⟨U+200B⟩");
         assert_eq!(c.flagged, vec!['\u{202e}', '\u{200b}']);
+    }
+
+    #[test]
+    fn hidden_characters_in_a_url_are_percent_encoded() {
+        let c = escape_url("https://ex.org/\u{202e}fdp.exe\u{ad}?\u{feff}=1");
+        assert_eq!(c.text, "https://ex.org/%E2%80%AEfdp.exe%C2%AD?%EF%BB%BF=1");
+        assert_eq!(c.flagged, vec!['\u{202e}', '\u{ad}', '\u{feff}']);
+        assert_eq!(
+            escape_url("https://ex.org/café").text,
+            "https://ex.org/café"
+        );
     }
 
     #[test]

@@ -144,7 +144,9 @@ fn github_html(md: &str) -> Option<String> {
         .ok()?;
     child.stdin.take()?.write_all(md.as_bytes()).ok()?;
     let out = child.wait_with_output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 #[test]
@@ -185,7 +187,11 @@ fn github_renders_hostile_markdown_with_no_link_or_html_of_its_own() {
     }
     assert!(links > 0, "the cited http(s) source is still a link");
     let shown = html.replace("<!-- -->", "");
-    for address in ["press@evil.example", "www.evil.example", "https://evil.example/x"] {
+    for address in [
+        "press@evil.example",
+        "www.evil.example",
+        "https://evil.example/x",
+    ] {
         assert!(shown.contains(address), "{address} is shown as text");
     }
 }

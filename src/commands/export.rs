@@ -28,15 +28,11 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
             ));
         }
     };
-    if let Some(path) = target
-        && !args.force
-        && path.symlink_metadata().is_ok()
-    {
+    if let Some(path) = target {
         // Checked early too, so a long export is not thrown away; the write checks again.
-        return Err(ExportError::Exists {
-            path: export::shown_path(path),
-        }
-        .into());
+        export::check_target(path, args.force)?;
+        // An interrupted export leaves no temporary file behind.
+        crate::cleanup::remove_on_signal()?;
     }
     let dispute = open(&args.input, err)?;
     let (left, right) = pair(&dispute, &args.pair)?;

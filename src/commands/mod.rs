@@ -154,3 +154,31 @@ pub fn filter(
     }
     Ok(filter)
 }
+
+/// Standard output for the commands: its write errors say that standard output failed (a full
+/// disk behind `> file` otherwise reads like a problem of the input). A closed pipe keeps its
+/// kind, so it still ends the program quietly.
+pub struct Stdout<W>(pub W);
+
+impl<W: Write> Write for Stdout<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf).map_err(stdout_error)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush().map_err(stdout_error)
+    }
+}
+
+/// Names standard output in a write error, with what to do about a full disk.
+fn stdout_error(e: std::io::Error) -> std::io::Error {
+    use std::io::ErrorKind;
+    let what = match e.kind() {
+        ErrorKind::BrokenPipe => return e,
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+            "the disk is full; free some space or write elsewhere".to_owned()
+        }
+        _ => e.to_string(),
+    };
+    std::io::Error::new(e.kind(), format!("cannot write to standard output: {what}"))
+}

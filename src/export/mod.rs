@@ -13,7 +13,7 @@ mod write;
 
 pub use csv::COLUMNS as CSV_COLUMNS;
 pub use model::{EXPORT_FORMAT, Export};
-pub use write::write_file;
+pub use write::{check_target, write_file};
 
 use crate::compare::Comparison;
 use crate::format::Dispute;
@@ -69,6 +69,16 @@ pub enum ExportError {
     Exists {
         /// The target, as shown to the analyst.
         path: String,
+    },
+    /// The target exists and is not a regular file: a FIFO, a device, a socket.
+    #[error(
+        "will not write to {path}: it is {what}; exports go only to regular files or new paths (use `-o -` for standard output)"
+    )]
+    NotAFile {
+        /// The target, as shown.
+        path: String,
+        /// What it is.
+        what: &'static str,
     },
     /// The folder the file would go in does not exist.
     #[error(

@@ -1,15 +1,31 @@
 //! Atomic writes of an export: the bytes go to a temporary file in the target's folder, which is
 //! renamed into place only when complete. A failure never leaves half a file and never touches an
 //! existing one; without `force` an existing file is refused, checked by the rename itself
-//! (no window between a check and the write).
+//! (no window between a check and the write). Only a regular file is ever replaced: a FIFO or a
+//! device (`/dev/null`) is refused even with `force`.
+//!
+//! The temporary file is named `.parallax-export-<pid>-<random>.tmp`. It is removed on SIGINT
+//! and SIGTERM (see [`crate::cleanup`]); one left by a process killed outright (SIGKILL, a crash)
+//! is removed by the next export into the same folder once its process is gone.
 
 use super::{ExportError, folder_of, shown_path};
+use crate::cleanup;
 use std::io::{self, Write};
 use std::path::Path;
+use std::time::{Duration, SystemTime};
 
-/// Writes `bytes` to `path` atomically. Without `force`, an existing file is refused with
-/// [`ExportError::Exists`] (the TUI asks, then calls again with `force`).
-pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportError> {
+/// The start of every temporary file's name.
+const TEMP_PREFIX: &str = ".parallax-export-";
+/// The end of every temporary file's name.
+const TEMP_SUFFIX: &str = ".tmp";
+/// Where the process that wrote a leftover cannot be asked about, the age after which it is
+/// taken for abandoned.
+const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
+
+/// Checks that an export may go to `path`: its folder exists, it is not a folder, it is a new
+/// path or a regular file (also through a symbolic link), and without `force` it does not exist.
+/// The CLI calls it before the work of an export; [`write_file`] calls it again.
+pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
     let folder = folder_of(path);
     if !folder.is_dir() {
         return Err(ExportError::NoFolder {
@@ -23,14 +39,95 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportEr
             reason: "it is a folder; give a file name".to_owned(),
         });
     }
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return Err(ExportError::NotAFile {
+            path: shown_path(path),
+            what: kind_of(&meta.file_type()),
+        });
+    }
     if !force && path.symlink_metadata().is_ok() {
         return Err(ExportError::Exists {
             path: shown_path(path),
         });
     }
+    Ok(())
+}
+
+/// Names what a path that is not a regular file is, for the message that refuses it.
+fn kind_of(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if file_type.is_char_device() {
+            return "a character device";
+        }
+        if file_type.is_block_device() {
+            return "a block device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = file_type;
+    "not a regular file"
+}
+
+/// Removes temporary files that an export killed outright left in `folder`: those whose process
+/// is gone or, where that cannot be told, that are older than [`ABANDONED_AFTER`]. Only regular
+/// files with the export's own name pattern are touched; a failure to remove one is ignored.
+fn remove_leftovers(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let can_ask = Path::new("/proc/self").exists();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(stem) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(TEMP_PREFIX))
+            .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+        else {
+            continue;
+        };
+        let Ok(meta) = entry.path().symlink_metadata() else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        let pid = stem
+            .split_once('-')
+            .and_then(|(p, _)| p.parse::<u32>().ok());
+        let abandoned = match pid {
+            Some(pid) if pid == std::process::id() => false,
+            Some(pid) if can_ask => !Path::new("/proc").join(pid.to_string()).exists(),
+            _ => meta
+                .modified()
+                .ok()
+                .and_then(|m| SystemTime::now().duration_since(m).ok())
+                .is_some_and(|age| age > ABANDONED_AFTER),
+        };
+        if abandoned {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Writes `bytes` to `path` atomically. Without `force`, an existing file is refused with
+/// [`ExportError::Exists`] (the TUI asks, then calls again with `force`).
+pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportError> {
+    check_target(path, force)?;
+    let folder = folder_of(path);
+    remove_leftovers(&folder);
     let fail = |e: io::Error| error(path, e);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".parallax-export-").suffix(".tmp");
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -38,17 +135,36 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportEr
         let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
-    let mut tmp = builder.tempfile_in(&folder).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.flush().map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    let persisted = if force {
-        tmp.persist(path)
-    } else {
-        tmp.persist_noclobber(path)
+    // Created and recorded under one lock, so a signal cannot come between the two.
+    let mut tmp = {
+        let mut pending = cleanup::lock();
+        let tmp = builder.tempfile_in(&folder).map_err(fail)?;
+        pending.add(tmp.path());
+        tmp
     };
-    // On failure the temporary file is dropped with the error, which deletes it.
-    persisted.map(|_| ()).map_err(|e| error(path, e.error))
+    let tmp_path = tmp.path().to_path_buf();
+    let written = tmp
+        .write_all(bytes)
+        .and_then(|()| tmp.flush())
+        .and_then(|()| tmp.as_file().sync_all());
+    let mut pending = cleanup::lock();
+    let result = match written {
+        Ok(()) => {
+            let persisted = if force {
+                tmp.persist(path)
+            } else {
+                tmp.persist_noclobber(path)
+            };
+            // On failure the temporary file is dropped with the error, which deletes it.
+            persisted.map(|_| ()).map_err(|e| error(path, e.error))
+        }
+        Err(e) => {
+            drop(tmp);
+            Err(fail(e))
+        }
+    };
+    pending.forget(&tmp_path);
+    result
 }
 
 /// Turns an I/O error into a message that names the path and what to do.
@@ -88,5 +204,26 @@ mod tests {
         assert_eq!(std::fs::read(&target).unwrap(), b"three");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "only the target remains");
+    }
+
+    #[test]
+    fn a_leftover_of_a_dead_process_goes_and_one_of_a_live_process_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        // No process has an id this high (Linux's largest is 4194304).
+        let dead = dir.path().join(".parallax-export-4294967-abc123.tmp");
+        let mine = dir.path().join(format!(
+            ".parallax-export-{}-abc123.tmp",
+            std::process::id()
+        ));
+        let other = dir.path().join("notes.tmp");
+        for p in [&dead, &mine, &other] {
+            std::fs::write(p, b"x").unwrap();
+        }
+        write_file(&dir.path().join("out.md"), b"x", false).unwrap();
+        if Path::new("/proc/self").exists() {
+            assert!(!dead.exists(), "the dead process's leftover is removed");
+        }
+        assert!(mine.exists(), "a live export's file is kept");
+        assert!(other.exists(), "other files are never touched");
     }
 }

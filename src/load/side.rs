@@ -156,7 +156,25 @@ pub fn is_web_url(s: &str) -> bool {
 fn url(w: &mut Walker, v: Value, at: Ptr) -> Option<String> {
     let s = w.string(v, at, "a url (a string)")?;
     if is_web_url(&s) {
-        Some(s)
+        let escaped = crate::text::escape_url(&s);
+        if !escaped.flagged.is_empty() {
+            let points: Vec<String> = escaped
+                .flagged
+                .iter()
+                .map(|&c| crate::text::code_point(c))
+                .collect();
+            w.warn(
+                Code::UntrustedText,
+                at,
+                format!(
+                    "url holds bidirectional or invisible characters ({}); they are percent-encoded: {}",
+                    points.join(", "),
+                    escaped.text
+                ),
+                "a url of visible characters",
+            );
+        }
+        Some(escaped.text)
     } else {
         let shown = crate::text::clean(&s).text;
         w.error(

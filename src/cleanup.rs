@@ -1,0 +1,68 @@
+//! Temporary files that must not outlive an interrupted run. A writer records each temporary
+//! file here while it exists; the binary calls [`remove_on_signal`] before a command that writes,
+//! and on SIGINT or SIGTERM those files are removed before the process ends as the signal asks.
+//!
+//! The record is taken under one lock from the file's creation to its registration (and from
+//! its rename to its removal from the record), and the handler takes the same lock, so no
+//! temporary file can slip between a signal and the cleanup.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+/// The temporary files that exist right now.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// The record, held while a temporary file is created or renamed into place.
+pub struct Pending(MutexGuard<'static, Vec<PathBuf>>);
+
+/// Takes the record. Hold it across creating a temporary file and calling [`Pending::add`],
+/// and across renaming it into place and calling [`Pending::forget`].
+pub fn lock() -> Pending {
+    Pending(
+        PENDING
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()),
+    )
+}
+
+impl Pending {
+    /// Records a temporary file that now exists.
+    pub fn add(&mut self, path: &Path) {
+        self.0.push(path.to_path_buf());
+    }
+
+    /// Forgets a temporary file that was renamed into place or deleted.
+    pub fn forget(&mut self, path: &Path) {
+        self.0.retain(|p| p != path);
+    }
+}
+
+/// Installs, once, a handler for SIGINT and SIGTERM that removes every recorded temporary file,
+/// then ends the process as the signal would have. A no-op where there are no such signals.
+pub fn remove_on_signal() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        use std::sync::Once;
+        static INSTALLED: Once = Once::new();
+        let mut result = Ok(());
+        INSTALLED.call_once(|| {
+            result = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]).map(|mut signals| {
+                std::thread::spawn(move || {
+                    if let Some(signal) = signals.forever().next() {
+                        let mut pending = lock();
+                        for path in pending.0.drain(..) {
+                            let _ = std::fs::remove_file(path);
+                        }
+                        // Ends the process (the lock stays taken, so no new file appears).
+                        let _ = signal_hook::low_level::emulate_default_handler(signal);
+                        std::process::exit(128 + signal);
+                    }
+                });
+            });
+        });
+        result
+    }
+    #[cfg(not(unix))]
+    Ok(())
+}

@@ -1,0 +1,208 @@
+//! Exports that are safe on any path: only regular files or new paths are written, an
+//! interrupted export leaves no temporary file, a full standard output says so, and a url
+//! holding hidden characters is warned about and reaches no export raw.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/export/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn parallax() -> Command {
+    Command::cargo_bin("parallax").unwrap()
+}
+
+/// The export's temporary files in `dir`.
+fn leftovers(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(".parallax-export-"))
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn force_refuses_a_fifo_and_a_character_device() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    parallax()
+        .args(["export", &fixture("normal"), "-f", "md", "--force", "-o"])
+        .arg(&fifo)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("it is a FIFO"))
+        .stderr(predicate::str::contains("-o -"));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(fifo.symlink_metadata().unwrap().file_type().is_fifo());
+    assert!(leftovers(dir.path()).is_empty());
+
+    parallax()
+        .args(["export", &fixture("normal"), "-f", "md", "--force"])
+        .args(["-o", "/dev/null"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("it is a character device"));
+    assert!(
+        Path::new("/dev/null")
+            .metadata()
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    // `-` is standard output, whatever it is.
+    parallax()
+        .args(["export", &fixture("normal"), "-f", "md", "-o", "-"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("| --- | --- |"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_standard_output_is_named() {
+    let full = std::fs::File::create("/dev/full").unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+        .args(["export", &fixture("normal"), "-f", "md"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("cannot write to standard output: the disk is full"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Starts an export of a large dispute into `dir`, sends `signal` while its temporary file
+/// exists, and waits for the process. False when the export ended before the file was seen.
+#[cfg(unix)]
+fn interrupt_export(big: &Path, dir: &Path, signal: &str) -> bool {
+    let out = dir.join("big.html");
+    let _ = std::fs::remove_file(&out);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+        .args(["export", "-f", "html", "-o"])
+        .arg(&out)
+        .arg(big)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut seen = false;
+    while child.try_wait().unwrap().is_none() {
+        if !leftovers(dir).is_empty() {
+            seen = true;
+            let sent = std::process::Command::new("kill")
+                .args([format!("-{signal}"), child.id().to_string()])
+                .status()
+                .unwrap();
+            assert!(sent.success());
+            break;
+        }
+    }
+    let status = child.wait().unwrap();
+    seen && !status.success()
+}
+
+#[cfg(unix)]
+#[test]
+fn no_temporary_file_survives_an_interrupted_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big");
+    parallax()
+        .args(["generate", "--claims", "20000", "--out"])
+        .arg(&big)
+        .assert()
+        .success();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    for signal in ["TERM", "INT"] {
+        let caught = (0..5).any(|_| interrupt_export(&big, &out, signal));
+        assert!(caught, "SIG{signal} never reached an export mid-write");
+        assert_eq!(leftovers(&out), Vec::<PathBuf>::new(), "after SIG{signal}");
+        // The signal may come just after the rename: then the file is whole.
+        if let Ok(page) = std::fs::read_to_string(out.join("big.html")) {
+            assert!(
+                page.trim_end().ends_with("</html>"),
+                "no half file after SIG{signal}"
+            );
+        }
+    }
+    // SIGKILL cannot be caught: the next export into the folder removes what it left.
+    let caught = (0..5).any(|_| interrupt_export(&big, &out, "KILL"));
+    assert!(caught, "SIGKILL never reached an export mid-write");
+    assert_eq!(
+        leftovers(&out).len(),
+        1,
+        "SIGKILL leaves the temporary file"
+    );
+    parallax()
+        .args(["export", &fixture("normal"), "-o"])
+        .arg(out.join("next.md"))
+        .assert()
+        .success();
+    assert_eq!(
+        leftovers(&out),
+        Vec::<PathBuf>::new(),
+        "the next export cleaned up"
+    );
+}
+
+#[test]
+fn a_url_with_hidden_characters_is_warned_about_and_percent_encoded_everywhere() {
+    parallax()
+        .args(["validate", &fixture("hidden-url")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "warning[untrusted-text] at /sources/0/url",
+        ))
+        .stdout(predicate::str::contains(
+            "U+202E, U+2066, U+200B, U+FEFF, U+00AD",
+        ));
+    let hidden = ['\u{202e}', '\u{2066}', '\u{200b}', '\u{feff}', '\u{ad}'];
+    for format in ["md", "csv", "json", "html"] {
+        let out = parallax()
+            .args(["export", &fixture("hidden-url"), "-f", format])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            !out.contains(hidden),
+            "{format}: a hidden character went out raw"
+        );
+        assert!(
+            out.contains("/news/%E2%80%AEgpj.exe%E2%81%A6%E2%80%8B%EF%BB%BF%C2%ADend"),
+            "{format}: the url is there, percent-encoded"
+        );
+    }
+    let html = parallax()
+        .args(["export", &fixture("hidden-url"), "-f", "html"])
+        .output()
+        .unwrap()
+        .stdout;
+    assert!(
+        String::from_utf8_lossy(&html)
+            .contains(r#"href="https://example.org/news/%E2%80%AEgpj.exe"#),
+        "the link's href is encoded too"
+    );
+}

@@ -75,6 +75,10 @@ pub enum Command {
         input: InputArgs,
         #[command(flatten)]
         pair: PairArgs,
+        /// Print instead the claims of every side by assessment rating, and by who made the
+        /// assessments.
+        #[arg(long)]
+        ratings: bool,
     },
     /// Print the comparison as plain text, two columns side by side.
     Show {

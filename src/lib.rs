@@ -16,6 +16,7 @@ pub mod layout;
 pub mod load;
 pub mod plain;
 pub mod query;
+pub mod ratings;
 pub mod synth;
 pub mod text;
 pub mod tui;

@@ -24,9 +24,11 @@ fn main() -> ExitCode {
             strict,
             json,
         }) => commands::validate(&input, strict, json, &mut out).map(|ok| ok as u8 ^ 1),
-        Some(Command::Topics { input, pair }) => {
-            commands::topics(&input, &pair, &mut out, &mut err).map(|()| 0)
-        }
+        Some(Command::Topics {
+            input,
+            pair,
+            ratings,
+        }) => commands::topics(&input, &pair, ratings, &mut out, &mut err).map(|()| 0),
         Some(Command::Show {
             input,
             pair,

@@ -212,3 +212,31 @@ fn markdown_and_html_exports_show_reliability_and_who_assessed() {
         "{html}"
     );
 }
+
+#[test]
+fn topics_ratings_counts_each_sides_ratings_and_who_made_them() {
+    let out = stdout(&["topics", FIXTURE, "--ratings"]);
+    let lines: Vec<Vec<&str>> = out
+        .lines()
+        .map(|l| {
+            l.split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect()
+        })
+        .collect();
+    let has = |row: &[&str]| lines.iter().any(|l| l.as_slice() == row);
+    assert!(out.starts_with("Ratings by side\n"), "{out}");
+    // side, unverified, corroborated, disputed, refuted, retracted, not assessed, claims
+    assert!(has(&["North", "0", "0", "1", "0", "0", "2", "3"]), "{out}");
+    assert!(has(&["South", "1", "0", "0", "0", "0", "1", "2"]), "{out}");
+    assert!(out.contains("\nRatings by who made them\n"), "{out}");
+    assert!(
+        has(&["North", "Harbour Check", "0", "0", "1", "0", "0", "1"]),
+        "{out}"
+    );
+    assert!(
+        has(&["South", "the compilers", "1", "0", "0", "0", "0", "1"]),
+        "{out}"
+    );
+}

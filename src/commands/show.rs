@@ -48,14 +48,19 @@ pub fn show(
     Ok(())
 }
 
-/// Prints the topics table.
+/// Prints the topics table, or with `ratings` the tables of ratings by side and by who rated.
 pub fn topics(
     input: &InputArgs,
     pair_args: &PairArgs,
+    ratings: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
     let dispute = open(input, err)?;
+    if ratings {
+        out.write_all(crate::ratings::tables(&dispute).as_bytes())?;
+        return Ok(());
+    }
     let (left, right) = pair(&dispute, pair_args)?;
     let cmp = Comparison::new(&dispute, left, right);
     out.write_all(plain::topics_table(&dispute, &cmp).as_bytes())?;

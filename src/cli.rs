@@ -98,7 +98,10 @@ pub enum Command {
     /// prefix, `word$` a suffix, `!word` must not match; an upper-case letter makes a term
     /// case-sensitive. Searches the claims of every side unless --left/--right or a row filter
     /// (--one-sided, --both-sides) picks one comparison.
-    #[command(override_usage = "parallax search [OPTIONS] [PATH]... <QUERY>")]
+    #[command(
+        override_usage = "parallax search [OPTIONS] [PATH]... <QUERY>",
+        mut_arg("query", |a| a.hide(true))
+    )]
     Search {
         /// The dispute (a folder, its dispute.json, or side files; none: the bundled dispute),
         /// then what to search for, last.
@@ -111,6 +114,9 @@ pub enum Command {
         /// Print the hits as a JSON array.
         #[arg(long)]
         json: bool,
+        /// Print each hit's score (higher ranks first) before its field.
+        #[arg(long)]
+        score: bool,
         /// Read the files again instead of using the cached search index of a large dispute.
         #[arg(long)]
         no_cache: bool,

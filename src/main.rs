@@ -40,9 +40,17 @@ fn main() -> ExitCode {
             pair,
             filter,
             json,
+            score,
             no_cache,
-        }) => commands::search(args, &pair, &filter, json, !no_cache, &mut out, &mut err)
-            .map(|found| u8::from(!found)),
+        }) => {
+            let opts = commands::SearchOptions {
+                json,
+                score,
+                cache: !no_cache,
+            };
+            commands::search(args, &pair, &filter, opts, &mut out, &mut err)
+                .map(|found| u8::from(!found))
+        }
         Some(Command::Export(args)) => {
             commands::export::export(&args, &mut out, &mut err).map(|()| 0)
         }

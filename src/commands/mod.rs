@@ -7,7 +7,7 @@ mod search;
 mod show;
 mod validate;
 
-pub use search::search;
+pub use search::{Options as SearchOptions, search};
 pub use show::{show, topics};
 pub use validate::validate;
 

@@ -23,12 +23,26 @@ const SNIPPET_CHARS: usize = 100;
 struct JsonHit<'a> {
     party: &'a str,
     topic: &'a str,
+    /// The claim; for a topic-level hit, the first of the claims it stands for.
     claim: &'a str,
+    /// How many claims the hit stands for (more than 1 only for a topic-level hit).
+    claims: usize,
     score: u32,
     field: &'a str,
     text: &'a str,
     /// Byte ranges of `text` to highlight, whole grapheme clusters.
     matches: Vec<[usize; 2]>,
+}
+
+/// How `search` prints, from its flags.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// A JSON array instead of lines.
+    pub json: bool,
+    /// Each line carries its score.
+    pub score: bool,
+    /// A large dispute's index may come from the cache.
+    pub cache: bool,
 }
 
 /// Prints the hits; returns whether there was any. `args` are the paths, then the query. A
@@ -37,8 +51,7 @@ pub fn search(
     mut args: Vec<PathBuf>,
     pair_args: &PairArgs,
     filter_args: &FilterArgs,
-    json: bool,
-    use_cache: bool,
+    opts: Options,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<bool, Failure> {
@@ -65,7 +78,7 @@ pub fn search(
         || filter_args.one_sided
         || filter_args.both_sides;
     let cacheable =
-        use_cache && !one_comparison && !input.paths.is_empty() && filter_args.filter().is_empty();
+        opts.cache && !one_comparison && !input.paths.is_empty() && filter_args.filter().is_empty();
     if cacheable && let Some(cached) = cache::read(&input.paths) {
         super::warnings_note(err, cached.warnings)?;
         let searcher = Searcher::from_index(cached.index, filter_args.matcher);
@@ -76,7 +89,8 @@ pub fn search(
             &hits,
             &[],
             query_text,
-            json,
+            opts.json,
+            opts.score,
             out,
             err,
         )?;
@@ -131,7 +145,8 @@ pub fn search(
         &hits,
         &labels,
         query_text,
-        json,
+        opts.json,
+        opts.score,
         out,
         err,
     )?;
@@ -152,13 +167,17 @@ fn report<'a>(
     labels: &[String],
     query_text: &str,
     json: bool,
+    score: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<bool, Failure> {
     if json {
         write_json(place, pattern, hits, out)?;
     } else {
-        write_lines(place, pattern, hits, out)?;
+        write_lines(place, pattern, hits, score, out)?;
+    }
+    if !hits.is_empty() {
+        writeln!(err, "{}", summary(hits))?;
     }
     if hits.is_empty() {
         let with = if labels.is_empty() {
@@ -175,15 +194,23 @@ fn report<'a>(
     Ok(!hits.is_empty())
 }
 
+/// One line per hit: `party  topic  claim-id  field: snippet`, columns aligned, the score
+/// (with `--score`) before the field. A topic-level hit names its first claim and says how many
+/// claims it stands for: `framing (12 claims): …`.
 fn write_lines<'a>(
     place: &Place<'a>,
     pattern: &Pattern,
     hits: &[Hit],
+    score: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let places: Vec<_> = hits.iter().map(|h| place(h.claim)).collect();
-    let pw = places.iter().map(|p| text::width(p.0)).max().unwrap_or(0);
-    let tw = places.iter().map(|p| text::width(p.1)).max().unwrap_or(0);
+    let (mut pw, mut tw, mut cw) = (0, 0, 0);
+    for (p, t, c) in &places {
+        pw = pw.max(text::width(p));
+        tw = tw.max(text::width(t));
+        cw = cw.max(text::width(c));
+    }
     let sw = hits
         .iter()
         .map(|h| h.score.to_string().len())
@@ -193,7 +220,7 @@ fn write_lines<'a>(
     let lines: Vec<String> = hits
         .par_iter()
         .zip(&places)
-        .map(|(hit, (party, topic, _))| {
+        .map(|(hit, (party, topic, claim))| {
             // Plain lines show no highlight: the ranges only place the window of a long field,
             // and a field that fits whole needs none.
             let ranges = if hit.text.len() > SNIPPET_CHARS {
@@ -205,13 +232,24 @@ fn write_lines<'a>(
                 .into_iter()
                 .map(|(s, _)| s)
                 .collect();
-            let field = match hit.field {
-                query::Field::Text => String::new(),
-                f => format!("{}: ", f.as_str()),
+            let field = hit.field.as_str();
+            let field = if hit.is_topic_level() {
+                format!("{field} ({})", claims_count(hit.claims))
+            } else {
+                field.to_owned()
             };
+            let score = if score {
+                format!("{:>sw$}  ", hit.score)
+            } else {
+                String::new()
+            };
+            // Ids are checked at load (FORMAT.md), so they are safe to print; pad by width.
+            let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w - text::width(s).min(w)));
             format!(
-                "{party:<pw$}  {topic:<tw$}  {:>sw$}  {field}{snippet}\n",
-                hit.score
+                "{}  {}  {}  {score}{field}: {snippet}\n",
+                pad(party, pw),
+                pad(topic, tw),
+                pad(claim, cw)
             )
         })
         .collect();
@@ -219,6 +257,37 @@ fn write_lines<'a>(
         out.write_all(line.as_bytes())?;
     }
     Ok(())
+}
+
+/// "1 claim", "12 claims".
+fn claims_count(n: usize) -> String {
+    if n == 1 {
+        "1 claim".to_owned()
+    } else {
+        format!("{n} claims")
+    }
+}
+
+/// The summary on stderr: how many claims matched through their own fields, and how many
+/// topic-level hits stand for claims found only through their topic or point.
+fn summary(hits: &[Hit]) -> String {
+    let topic: Vec<&Hit> = hits.iter().filter(|h| h.is_topic_level()).collect();
+    let own = hits.len() - topic.len();
+    let mut s = format!("parallax: {} match", claims_count(own));
+    if own == 1 {
+        s.push_str("es");
+    }
+    if !topic.is_empty() {
+        let folded: usize = topic.iter().map(|h| h.claims).sum();
+        let n = topic.len();
+        s.push_str(&format!(
+            "; {n} topic-level hit{} (a topic's title or framing, a point's question) for \
+             {folded} more claim{}",
+            if n == 1 { "" } else { "s" },
+            if folded == 1 { "" } else { "s" }
+        ));
+    }
+    s
 }
 
 fn write_json<'a>(
@@ -235,6 +304,7 @@ fn write_json<'a>(
                 party,
                 topic,
                 claim,
+                claims: hit.claims,
                 score: hit.score,
                 field: hit.field.as_str(),
                 text: &hit.text,

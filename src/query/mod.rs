@@ -137,8 +137,7 @@ impl Outcome {
             .map_or_else(Vec::new, |p| p.highlight(text))
     }
 
-    /// The hits scored and ranked, best first (equal scores in reading order), each with its
-    /// place. Scoring costs more than finding, so it is done only when asked for.
+    /// The hits scored and ranked (see [`Pattern::rank`]), each with its place. Scoring costs more than finding, so it is done only when asked for.
     pub fn ranked(&self) -> Vec<(Hit, HitAt)> {
         match self.ranking() {
             Some(r) => self.place(r.run()),
@@ -157,8 +156,8 @@ impl Outcome {
         })
     }
 
-    /// Puts scored hits (from this outcome's [`Ranking::run`]) in their places: best first;
-    /// among equal scores, matches in the claim's text first, then in reading order.
+    /// Puts scored hits (from this outcome's [`Ranking::run`]) in their places, keeping the
+    /// ranking's order (the same order `parallax search` prints).
     pub fn place(&self, scored: Vec<(usize, Hit)>) -> Vec<(Hit, HitAt)> {
         let mut place: Vec<(usize, HitAt)> = self
             .order
@@ -173,14 +172,10 @@ impl Outcome {
                 .and_then(|i| place.get(i))
                 .map(|(_, at)| *at)
         };
-        let mut hits: Vec<(Hit, HitAt)> = scored
+        scored
             .into_iter()
             .filter_map(|(e, h)| Some((h, find(e)?)))
-            .collect();
-        // Among equal scores, a match in the claim's own text before one in its speaker, tags,
-        // sources or topic.
-        hits.sort_by_key(|(h, at)| (std::cmp::Reverse(h.score), h.field, at.topic, at.row));
-        hits
+            .collect()
     }
 
     /// The index in [`Outcome::order`] of the first hit at or after a row, wrapping round to

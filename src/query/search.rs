@@ -38,6 +38,12 @@ pub enum Field {
 }
 
 impl Field {
+    /// True for the fields a claim shares with its whole topic or point: the topic's titles and
+    /// the point's question. A match there is one hit, not one per claim.
+    pub fn is_topic_level(self) -> bool {
+        matches!(self, Field::Topic | Field::Framing | Field::Question)
+    }
+
     /// The field's name in output.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -191,6 +197,18 @@ pub struct Hit {
     pub field: Field,
     /// That field's text (cleaned at load), for snippets.
     pub text: Arc<str>,
+    /// How many claims the hit stands for: 1 for a match in the claim's own fields; for a
+    /// topic-level hit (its topic's titles, its point's question), every claim found only
+    /// through that field, `claim` being the first of them.
+    pub claims: usize,
+}
+
+impl Hit {
+    /// True for a hit through a topic's title or framing or a point's question, which stands
+    /// for every claim of its topic or point found that way.
+    pub fn is_topic_level(&self) -> bool {
+        self.field.is_topic_level()
+    }
 }
 
 /// A search pattern prepared for one matcher: the parsed terms and their needles.
@@ -266,80 +284,134 @@ impl Pattern {
             .chain(all().filter(|(t, _)| t.negated))
     }
 
-    /// Scores and ranks the `candidates` (index entries, ascending) that match every term,
-    /// best first; ties keep the candidates' order.
+    /// Scores and ranks the `candidates` (index entries, ascending) that match every term: the
+    /// one ranking order every view shows. First the claims whose own fields (text, speaker,
+    /// tags, sources) hold a term, best first; then the topic-level hits: claims matched only
+    /// through their topic's titles or their point's question are folded into one hit per side,
+    /// topic, field and text, so a topic's framing counts once, not once per claim. Ties keep
+    /// the field order (text first), then the dispute's order.
     pub fn rank(&self, index: &Index, candidates: &[usize]) -> Vec<(usize, Hit)> {
         const NONE: u32 = u32::MAX;
         struct Alive {
             entry: usize,
             score: u32,
-            best: (u32, Field, u32),
+            /// True when a positive term matched one of the claim's own fields.
+            own: bool,
+            /// The best match (score, field, string) among the claim's own fields.
+            best_own: (u32, Field, u32),
+            /// The best match among the topic-level fields.
+            best_topic: (u32, Field, u32),
         }
         let mut alive: Vec<Alive> = candidates
             .iter()
             .map(|&entry| Alive {
                 entry,
                 score: 0,
-                best: (0, Field::Text, NONE),
+                own: false,
+                best_own: (0, Field::Text, NONE),
+                best_topic: (0, Field::Topic, NONE),
             })
             .collect();
+        let mut positive = false;
         for (term, needle) in self.ordered() {
             if alive.is_empty() {
                 break;
             }
+            positive |= !term.negated;
             let scores = per_string(
                 index,
                 &alive.iter().map(|a| a.entry).collect::<Vec<_>>(),
                 |s| needle.score(s),
             );
             alive.retain_mut(|a| {
-                let best = index
-                    .fields(a.entry)
-                    .iter()
-                    .filter_map(|&(f, s)| {
-                        let score = *scores.get(s as usize)?;
-                        (score != NONE).then_some((score, f, s))
-                    })
-                    // The first field wins a tie, so the claim's own text comes first.
-                    .fold(None, |best: Option<(u32, Field, u32)>, x| match best {
-                        Some(b) if b.0 >= x.0 => Some(b),
-                        _ => Some(x),
-                    });
-                match (term.negated, best) {
-                    (true, found) => found.is_none(),
-                    (false, None) => false,
-                    (false, Some(b)) => {
-                        a.score = a.score.saturating_add(b.0);
-                        if b.0 > a.best.0 || a.best.2 == NONE {
-                            a.best = b;
-                        }
-                        true
+                // The first field wins a tie, so the claim's own text comes first.
+                let pick = |best: Option<(u32, Field, u32)>, x: (u32, Field, u32)| match best {
+                    Some(b) if b.0 >= x.0 => Some(b),
+                    _ => Some(x),
+                };
+                let (mut own, mut topic) = (None, None);
+                for &(f, s) in index.fields(a.entry) {
+                    let score = scores.get(s as usize).copied().unwrap_or(NONE);
+                    if score == NONE {
+                        continue;
+                    }
+                    if f.is_topic_level() {
+                        topic = pick(topic, (score, f, s));
+                    } else {
+                        own = pick(own, (score, f, s));
                     }
                 }
+                if term.negated {
+                    return own.is_none() && topic.is_none();
+                }
+                let best = match (own, topic) {
+                    (Some(o), Some(t)) => o.0.max(t.0),
+                    (Some(o), None) => o.0,
+                    (None, Some(t)) => t.0,
+                    (None, None) => return false,
+                };
+                a.score = a.score.saturating_add(best);
+                if let Some(o) = own {
+                    a.own = true;
+                    if o.0 > a.best_own.0 || a.best_own.2 == NONE {
+                        a.best_own = o;
+                    }
+                }
+                if let Some(t) = topic
+                    && (t.0 > a.best_topic.0 || a.best_topic.2 == NONE)
+                {
+                    a.best_topic = t;
+                }
+                true
             });
         }
-        let mut hits: Vec<(usize, Hit)> = alive
-            .into_iter()
-            .filter_map(|a| {
-                let claim = *index.claims.get(a.entry)?;
-                let (field, text) = if a.best.2 == NONE {
-                    (Field::Text, index.fields(a.entry).first().map(|&(_, s)| s))
+        let hit = |entry: usize, score: u32, field: Field, string: u32, claims: usize| {
+            let claim = *index.claims.get(entry)?;
+            Some((
+                entry,
+                Hit {
+                    claim,
+                    score,
+                    field,
+                    text: Arc::from(index.string(string)),
+                    claims,
+                },
+            ))
+        };
+        let mut hits: Vec<(usize, Hit)> = Vec::new();
+        // Topic-level hits by (side, topic, field, string): the first claim and how many.
+        /// A side's topic, the field and its string.
+        type Group = (usize, usize, Field, u32);
+        // For each group: its first entry, its score, how many claims.
+        let mut groups: HashMap<Group, (usize, u32, usize)> = HashMap::new();
+        for a in alive {
+            if a.own || !positive {
+                let (field, string) = if a.best_own.2 == NONE {
+                    // Only negated terms: the claim is shown by its text.
+                    let text = index.fields(a.entry).first().map_or(NONE, |&(_, s)| s);
+                    (Field::Text, text)
                 } else {
-                    (a.best.1, Some(a.best.2))
+                    (a.best_own.1, a.best_own.2)
                 };
-                let text = Arc::from(index.string(text.unwrap_or(NONE)));
-                Some((
-                    a.entry,
-                    Hit {
-                        claim,
-                        score: a.score,
-                        field,
-                        text,
-                    },
-                ))
+                hits.extend(hit(a.entry, a.score, field, string, 1));
+            } else if let Some(at) = index.claims.get(a.entry) {
+                let (_, field, string) = a.best_topic;
+                groups
+                    .entry((at.side, at.topic, field, string))
+                    .and_modify(|g| g.2 += 1)
+                    .or_insert((a.entry, a.score, 1));
+            }
+        }
+        let key = |(e, h): &(usize, Hit)| (std::cmp::Reverse(h.score), h.field, *e);
+        hits.sort_unstable_by_key(key);
+        let mut topics: Vec<(usize, Hit)> = groups
+            .into_iter()
+            .filter_map(|((_, _, field, string), (entry, score, claims))| {
+                hit(entry, score, field, string, claims)
             })
             .collect();
-        hits.sort_by_key(|(_, h)| std::cmp::Reverse(h.score));
+        topics.sort_unstable_by_key(key);
+        hits.extend(topics);
         hits
     }
 }

@@ -6,7 +6,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use parallax::format::Dispute;
-use parallax::tui::search::Input;
+use parallax::tui::text_field::Edit;
 use parallax::tui::theme::Theme;
 use parallax::tui::{Action, App, update, view};
 use ratatui::Terminal;
@@ -36,14 +36,14 @@ fn type_word(app: &mut App, terminal: &mut Terminal<TestBackend>, narrow: bool) 
         .chars()
         .map(|c| {
             let start = Instant::now();
-            update(app, Action::SearchLine(Input::Type(c)));
+            update(app, Action::Edit(Edit::Insert(c)));
             terminal
                 .draw(|f| view::draw(f, app))
                 .unwrap_or_else(|_| panic!("draw"));
             start.elapsed()
         })
         .collect();
-    update(app, Action::SearchLine(Input::Leave));
+    update(app, Action::Back);
     update(app, Action::Back);
     app.query.narrow = narrow;
     times

@@ -2,62 +2,27 @@
 //! offers a file named after the dispute and the topic, takes a typed path, writes the comparison
 //! the screen shows, never replaces a file without a `y`, and the footer says where the file went.
 
+mod common;
+
+use common::{dialog, keys, screen, typed};
 use parallax::export::Format;
-use parallax::load;
-use parallax::tui::export::{Field, Input, Scope, Stage};
-use parallax::tui::keys;
-use parallax::tui::theme::Theme;
-use parallax::tui::{Action, App, Outcome, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use parallax::tui::modal::export::state::{Field, Scope, Stage};
+use parallax::tui::text_field::Edit;
+use parallax::tui::{Action, App, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The fixture's app at 80×24, exporting into `folder`.
 fn app(folder: &Path) -> App {
-    let loaded = load::load_paths(&[PathBuf::from("tests/fixtures/tui/sample")]);
-    let mut app = App::new(loaded.dispute.expect("fixture loads"), 0, 1, Theme::plain());
+    let mut app = common::app_at("tests/fixtures/tui/sample", 80, 24);
     app.export_folder = folder.to_path_buf();
-    update(
-        &mut app,
-        Action::Resize {
-            width: 80,
-            height: 24,
-        },
-    );
     app
 }
 
-/// Presses keys as the terminal reads them (through the bindings tables), carrying out an export
-/// when one is asked for, as the event loop does.
-fn keys(app: &mut App, presses: &[KeyCode]) {
-    for &code in presses {
-        let action = keys::action_in(app, KeyEvent::new(code, KeyModifiers::NONE));
-        if let Some(action) = action
-            && update(app, action) == Outcome::Export
-        {
-            parallax::tui::export::perform(app);
-        }
-    }
-}
-
-fn typed(app: &mut App, s: &str) {
-    let codes: Vec<KeyCode> = s.chars().map(KeyCode::Char).collect();
-    keys(app, &codes);
-}
-
 fn path_text(app: &App) -> String {
-    app.export
-        .as_ref()
+    dialog(app)
         .map(|d| d.path.text().to_owned())
         .unwrap_or_default()
-}
-
-fn screen(app: &App) -> String {
-    let (w, h) = app.size;
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    t.draw(|f| view::draw(f, app)).expect("draws");
-    t.backend().to_string()
 }
 
 #[test]
@@ -65,7 +30,7 @@ fn e_opens_the_dialog_on_this_topic_in_markdown_and_esc_cancels() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut a = app(dir.path());
     keys(&mut a, &[KeyCode::Char('e')]);
-    let d = a.export.as_ref().expect("the dialog is open");
+    let d = dialog(&a).expect("the dialog is open");
     assert_eq!(
         (d.scope, d.format, d.field),
         (Scope::Topic, Format::Markdown, Field::Scope)
@@ -77,7 +42,7 @@ fn e_opens_the_dialog_on_this_topic_in_markdown_and_esc_cancels() {
     );
     // q types into the dialog rather than quitting.
     keys(&mut a, &[KeyCode::Char('q'), KeyCode::Esc]);
-    assert!(a.export.is_none(), "Esc cancels");
+    assert!(dialog(&a).is_none(), "Esc cancels");
     assert_eq!(
         std::fs::read_dir(dir.path()).expect("dir").count(),
         0,
@@ -90,7 +55,7 @@ fn scope_and_format_change_the_offered_name() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut a = app(dir.path());
     keys(&mut a, &[KeyCode::Char('e'), KeyCode::Right]);
-    assert_eq!(a.export.as_ref().map(|d| d.scope), Some(Scope::All));
+    assert_eq!(dialog(&a).map(|d| d.scope), Some(Scope::All));
     assert_eq!(path_text(&a), "river.md");
     keys(&mut a, &[KeyCode::Tab, KeyCode::Right]);
     assert_eq!(path_text(&a), "river.csv");
@@ -100,7 +65,7 @@ fn scope_and_format_change_the_offered_name() {
     assert_eq!(path_text(&a), "river.md", "the formats wrap around");
     keys(&mut a, &[KeyCode::Left, KeyCode::BackTab, KeyCode::Left]);
     assert_eq!(path_text(&a), "river-water.html");
-    let d = a.export.as_ref().expect("open");
+    let d = dialog(&a).expect("open");
     assert_eq!((d.scope, d.format), (Scope::Topic, Format::Html));
 }
 
@@ -109,7 +74,7 @@ fn enter_writes_the_topic_on_screen_and_the_footer_says_where() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut a = app(dir.path());
     keys(&mut a, &[KeyCode::Char('e'), KeyCode::Enter]);
-    assert!(a.export.is_none(), "the dialog closes");
+    assert!(dialog(&a).is_none(), "the dialog closes");
     let file = dir.path().join("river-water.md");
     let text = std::fs::read_to_string(&file).expect("the file is written");
     let topic = a.current_topic().expect("a topic").title.clone();
@@ -171,7 +136,7 @@ fn a_folder_gets_the_offered_name() {
     keys(&mut a, &vec![KeyCode::Backspace; 40]);
     typed(&mut a, "exports");
     keys(&mut a, &[KeyCode::Enter]);
-    assert!(a.export.is_some(), "the file exists, so it asks");
+    assert!(dialog(&a).is_some(), "the file exists, so it asks");
 }
 
 #[test]
@@ -181,7 +146,7 @@ fn an_existing_file_is_replaced_only_after_y() {
     std::fs::write(&file, "keep me").expect("write");
     let mut a = app(dir.path());
     keys(&mut a, &[KeyCode::Char('e'), KeyCode::Enter]);
-    let d = a.export.as_ref().expect("still open");
+    let d = dialog(&a).expect("still open");
     assert_eq!(d.stage, Stage::Confirm);
     assert!(screen(&a).contains("Overwrite it? y / n"), "{}", screen(&a));
     keys(&mut a, &[KeyCode::Enter, KeyCode::Char('x')]);
@@ -192,7 +157,7 @@ fn an_existing_file_is_replaced_only_after_y() {
         "keep me",
         "n keeps it"
     );
-    let d = a.export.as_ref().expect("back in the dialog");
+    let d = dialog(&a).expect("back in the dialog");
     assert_eq!(d.stage, Stage::Editing);
     assert_eq!(path_text(&a), "river-water.md", "n typed nothing");
     keys(&mut a, &[KeyCode::Enter, KeyCode::Esc]);
@@ -202,7 +167,7 @@ fn an_existing_file_is_replaced_only_after_y() {
         "Esc keeps it"
     );
     keys(&mut a, &[KeyCode::Enter, KeyCode::Char('y')]);
-    assert!(a.export.is_none());
+    assert!(dialog(&a).is_none());
     let text = std::fs::read_to_string(&file).expect("read");
     assert_ne!(text, "keep me", "y replaces it");
     assert!(a.message.as_deref().unwrap_or("").starts_with("Exported"));
@@ -226,7 +191,7 @@ fn a_failure_says_what_to_do_and_keeps_the_dialog() {
     let message = a.message.clone().expect("a footer message");
     assert!(message.starts_with("Not exported:"), "{message}");
     assert!(message.contains("does not exist"), "{message}");
-    let d = a.export.as_ref().expect("the dialog stays");
+    let d = dialog(&a).expect("the dialog stays");
     assert_eq!(d.field, Field::File, "ready to fix the path");
     assert!(d.note.is_some());
     // An empty path asks for a name.
@@ -234,7 +199,7 @@ fn a_failure_says_what_to_do_and_keeps_the_dialog() {
     keys(&mut a, &vec![KeyCode::Delete; 40]);
     keys(&mut a, &[KeyCode::Enter]);
     assert_eq!(path_text(&a), "");
-    assert!(a.export.as_ref().and_then(|d| d.note.clone()).is_some());
+    assert!(dialog(&a).and_then(|d| d.note.clone()).is_some());
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
 }
 
@@ -257,11 +222,14 @@ fn ctrl_c_still_quits_in_the_dialog() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut a = app(dir.path());
     keys(&mut a, &[KeyCode::Char('e')]);
-    let action = keys::action_in(&a, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let action = parallax::tui::keys::action_in(
+        &a,
+        KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+    );
     assert_eq!(action, Some(Action::Quit));
     assert_eq!(
-        keys::action_in(&a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE)),
-        Some(Action::ExportDialog(Input::Type('s'))),
+        parallax::tui::keys::action_in(&a, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE)),
+        Some(Action::Edit(Edit::Insert('s'))),
         "letters type, they do not swap sides"
     );
 }
@@ -278,13 +246,8 @@ fn the_dialog_at_80x24() {
 
 #[test]
 fn the_readme_lists_the_dialog_keys() {
-    let table = keys::markdown_table_of(keys::EXPORT_BINDINGS);
-    let found = [concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")]
-        .iter()
-        .filter_map(|f| std::fs::read_to_string(f).ok())
-        .any(|t| t.contains(&table));
-    assert!(
-        found,
-        "README's export dialog table differs; it should be:\n{table}"
+    common::readme_has_table(
+        "export dialog",
+        parallax::tui::modal::export::update::BINDINGS,
     );
 }

@@ -3,48 +3,26 @@
 //! everything, a bad date says why, an empty result says how to get out of it, and swapping sides
 //! or exporting keeps the filters.
 
-use parallax::load;
+mod common;
+
+use common::{keys, panel, screen, typed};
 use parallax::query::AnsweredBy;
-use parallax::tui::filters::Section;
-use parallax::tui::keys;
-use parallax::tui::theme::Theme;
-use parallax::tui::{Action, App, Outcome, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::path::PathBuf;
+use parallax::tui::modal::filters::state::Section;
+use parallax::tui::{Action, App, update};
+use ratatui::crossterm::event::KeyCode;
 
 /// India (left) and Pakistan (right): 10 claims over three topics, `water` India's alone.
 fn app(width: u16, height: u16) -> App {
-    let loaded = load::load_paths(&[PathBuf::from("tests/fixtures/tui_filters")]);
-    let mut app = App::new(loaded.dispute.expect("fixture loads"), 0, 1, Theme::plain());
-    update(&mut app, Action::Resize { width, height });
-    app
-}
-
-/// Presses keys as the terminal reads them, through the bindings tables.
-fn keys(app: &mut App, presses: &[KeyCode]) {
-    for &code in presses {
-        if let Some(action) = keys::action_in(app, KeyEvent::new(code, KeyModifiers::NONE))
-            && update(app, action) == Outcome::Export
-        {
-            parallax::tui::export::perform(app);
-        }
-    }
-}
-
-fn typed(app: &mut App, s: &str) {
-    let codes: Vec<KeyCode> = s.chars().map(KeyCode::Char).collect();
-    keys(app, &codes);
+    common::app_at("tests/fixtures/tui_filters", width, height)
 }
 
 /// Opens the panel and moves to a section.
 fn section(app: &mut App, target: Section) {
-    if app.filters.is_none() {
+    if panel(app).is_none() {
         typed(app, "f");
     }
     for _ in 0..Section::ALL.len() {
-        if app.filters.as_ref().map(|p| p.section) == Some(target) {
+        if panel(app).map(|p| p.section) == Some(target) {
             return;
         }
         keys(app, &[KeyCode::Tab]);
@@ -54,20 +32,13 @@ fn section(app: &mut App, target: Section) {
 
 /// Finds a choice by typing part of its name, and selects it.
 fn choose(app: &mut App, target: Section, find: &str) {
-    if app.filters.as_ref().map(|p| p.section) == Some(target) {
+    if panel(app).map(|p| p.section) == Some(target) {
         // Leaving and coming back forgets the text typed to find a choice.
         keys(app, &[KeyCode::Tab, KeyCode::BackTab]);
     }
     section(app, target);
     typed(app, find);
     keys(app, &[KeyCode::Char(' ')]);
-}
-
-fn screen(app: &App) -> String {
-    let (w, h) = app.size;
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    t.draw(|f| view::draw(f, app)).expect("draws");
-    t.backend().to_string()
 }
 
 /// The topic list as (topic id, left claims, right claims).
@@ -93,9 +64,9 @@ fn choosing_a_party_applies_at_once_and_the_header_says_so() {
     let mut a = app(120, 40);
     assert_eq!(claims(&a), 10);
     typed(&mut a, "f");
-    let panel = a.filters.as_ref().expect("f opens the panel");
-    assert_eq!(panel.section, Section::Party);
-    let parties: Vec<&str> = panel
+    let p = panel(&a).expect("f opens the panel");
+    assert_eq!(p.section, Section::Party);
+    let parties: Vec<&str> = p
         .choices(Section::Party)
         .iter()
         .map(|c| c.label.as_str())
@@ -113,7 +84,7 @@ fn choosing_a_party_applies_at_once_and_the_header_says_so() {
     assert!(screen(&a).contains("5 of 10 claims remain, in 3 topics"));
 
     keys(&mut a, &[KeyCode::Esc]);
-    assert!(a.filters.is_none(), "Esc closes the panel");
+    assert!(panel(&a).is_none(), "Esc closes the panel");
     assert_eq!(
         a.query.filter.parties,
         ["india"],
@@ -129,9 +100,7 @@ fn a_kind_a_rating_and_typing_to_find_a_choice() {
     let mut a = app(120, 40);
     section(&mut a, Section::Outlet);
     typed(&mut a, "daw");
-    let found: Vec<String> = a
-        .filters
-        .as_ref()
+    let found: Vec<String> = panel(&a)
         .map(|p| p.visible().iter().map(|c| c.label.clone()).collect())
         .unwrap_or_default();
     assert_eq!(found, ["Dawn"], "typing narrows a long list");
@@ -139,7 +108,7 @@ fn a_kind_a_rating_and_typing_to_find_a_choice() {
         &mut a,
         &[KeyCode::Backspace, KeyCode::Backspace, KeyCode::Backspace],
     );
-    assert!(a.filters.as_ref().is_some_and(|p| p.visible().len() == 6));
+    assert!(panel(&a).is_some_and(|p| p.visible().len() == 6));
 
     choose(&mut a, Section::Kind, "opinion");
     assert_eq!(a.active_filters, ["kind: opinion"]);
@@ -163,14 +132,14 @@ fn a_date_range_is_typed_and_checked() {
     let mut a = app(120, 40);
     section(&mut a, Section::Dates);
     typed(&mut a, "2025-05-0");
-    let note = a.filters.as_ref().and_then(|p| p.note.clone());
+    let note = panel(&a).and_then(|p| p.note.clone());
     assert!(
         note.as_deref()
             .is_some_and(|n| n.contains("“2025-05-0”") && n.contains("YYYY-MM-DD")),
         "{note:?}"
     );
     typed(&mut a, "8");
-    assert!(a.filters.as_ref().is_some_and(|p| p.note.is_none()));
+    assert!(panel(&a).is_some_and(|p| p.note.is_none()));
     keys(&mut a, &[KeyCode::Down]);
     typed(&mut a, "2025-05-10");
     assert_eq!(a.active_filters, ["since 2025-05-08", "until 2025-05-10"]);
@@ -178,7 +147,7 @@ fn a_date_range_is_typed_and_checked() {
     assert_eq!(claims(&a), 5);
     assert_eq!(topics(&a), [t("ceasefire", 2, 1), t("strikes", 0, 2)]);
     keys(&mut a, &[KeyCode::Enter]);
-    assert!(a.filters.is_none(), "Enter closes once the dates are valid");
+    assert!(panel(&a).is_none(), "Enter closes once the dates are valid");
     assert!(screen(&a).contains("filters: since 2025-05-08, until 2025-05-10"));
 }
 
@@ -188,10 +157,7 @@ fn an_invalid_date_says_why_and_is_not_applied() {
     section(&mut a, Section::Dates);
     typed(&mut a, "2025-13");
     keys(&mut a, &[KeyCode::Enter]);
-    let p = a
-        .filters
-        .as_ref()
-        .expect("Enter with a bad date keeps the panel open");
+    let p = panel(&a).expect("Enter with a bad date keeps the panel open");
     assert!(
         p.note
             .as_deref()
@@ -206,7 +172,7 @@ fn an_invalid_date_says_why_and_is_not_applied() {
     typed(&mut a, "2025-06");
     keys(&mut a, &[KeyCode::Down]);
     typed(&mut a, "2025-05");
-    let note = a.filters.as_ref().and_then(|p| p.note.clone());
+    let note = panel(&a).and_then(|p| p.note.clone());
     assert!(note.is_some_and(|n| n.contains("comes after")));
     assert_eq!(
         (a.query.filter.since, a.query.filter.until),
@@ -219,7 +185,7 @@ fn an_invalid_date_says_why_and_is_not_applied() {
 
     keys(&mut a, &[KeyCode::Backspace]);
     keys(&mut a, &[KeyCode::Esc]);
-    assert!(a.filters.is_none(), "Esc closes even with a bad date");
+    assert!(panel(&a).is_none(), "Esc closes even with a bad date");
     assert_eq!(
         a.active_filters,
         ["since 2025-06"],
@@ -266,7 +232,13 @@ fn one_key_clears_every_filter() {
     keys(&mut a, &[KeyCode::Esc]);
     assert_eq!(a.active_filters.len(), 3);
     assert_eq!(claims(&a), 1);
-    assert_eq!(keys::key_for(Action::ClearFilters), "F");
+    assert_eq!(
+        parallax::tui::keymap::key_for(
+            parallax::tui::modal::comparison::bindings::BINDINGS,
+            Action::ClearFilters
+        ),
+        "F"
+    );
     typed(&mut a, "F");
     assert!(a.query.filter.is_empty());
     assert!(a.outcome.is_none());
@@ -393,14 +365,9 @@ fn the_panel_and_the_header_at_120x40() {
 
 #[test]
 fn the_readme_lists_the_panel_keys() {
-    let table = keys::markdown_table_of(keys::FILTER_BINDINGS);
-    let found = [concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")]
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .any(|r| r.contains(&table));
-    assert!(
-        found,
-        "README's filter panel table differs; it should be:\n{table}"
+    common::readme_has_table(
+        "filter panel",
+        parallax::tui::modal::filters::update::BINDINGS,
     );
 }
 

@@ -1,35 +1,16 @@
 //! Driving the UI with key sequences, on the state alone: moving through topics and rows, the two
 //! panes scrolling together, jumping to a rebutted claim and back, the party picker, swapping sides.
 
-use parallax::load;
-use parallax::tui::app::{Focus, Overlay};
+mod common;
+
+use common::{lines, press};
+use parallax::tui::app::Focus;
+use parallax::tui::modal::Modal;
 use parallax::tui::theme::Theme;
-use parallax::tui::{Action, App, Outcome, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use std::path::PathBuf;
+use parallax::tui::{Action, App, Outcome, update};
 
 fn app(width: u16, height: u16) -> App {
-    let loaded = load::load_paths(&[PathBuf::from("tests/fixtures/tui/sample")]);
-    let mut app = App::new(loaded.dispute.expect("fixture loads"), 0, 1, Theme::plain());
-    update(&mut app, Action::Resize { width, height });
-    app
-}
-
-fn press(app: &mut App, actions: &[Action]) {
-    for &a in actions {
-        assert_eq!(update(app, a), Outcome::Continue, "{a:?}");
-    }
-}
-
-fn lines(app: &App) -> Vec<String> {
-    let (w, h) = app.size;
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    t.draw(|f| view::draw(f, app)).expect("draws");
-    let buf = t.backend().buffer().clone();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_owned()).collect())
-        .collect()
+    common::app_at("tests/fixtures/tui/sample", width, height)
 }
 
 fn topic_id(app: &App) -> &str {
@@ -128,43 +109,43 @@ fn a_rebuttal_link_jumps_to_the_claim_it_answers_and_back() {
         &mut a,
         &[Action::Last, Action::Open, Action::Last, Action::Open],
     );
-    let d = a.detail.expect("detail is open");
+    let d = a.detail().expect("detail is open");
     assert_eq!(topic_id(&a), "talks");
     assert!(lines(&a).join("\n").contains("Beta · b-later"));
     press(&mut a, &[Action::FollowRebuttal]);
-    let jumped = a.detail.expect("still in detail");
+    let jumped = a.detail().expect("still in detail");
     assert_eq!(topic_id(&a), "border", "the comparison follows the jump");
     let screen = lines(&a).join("\n");
     assert!(screen.contains("▶ Alpha · a-border"), "{screen}");
     press(&mut a, &[Action::JumpBack]);
-    assert_eq!(a.detail, Some(d));
+    assert_eq!(a.detail(), Some(d));
     assert_eq!(topic_id(&a), "talks");
     assert_ne!(jumped, d);
     press(&mut a, &[Action::JumpBack]);
     assert!(a.message.is_some(), "nothing left to go back to is said");
     press(&mut a, &[Action::Back]);
-    assert_eq!(a.detail, None);
+    assert_eq!(a.detail(), None);
 }
 
 #[test]
 fn a_rebuttal_within_the_row_moves_the_cursor() {
     let mut a = app(100, 30);
     press(&mut a, &[Action::Open, Action::Open, Action::Down]);
-    assert_eq!(a.detail.map(|d| d.cursor), Some(1));
+    assert_eq!(a.detail().map(|d| d.cursor), Some(1));
     press(&mut a, &[Action::FollowRebuttal]);
-    assert_eq!(a.detail.map(|d| (d.row, d.cursor)), Some((0, 0)));
+    assert_eq!(a.detail().map(|d| (d.row, d.cursor)), Some((0, 0)));
 }
 
 #[test]
 fn the_party_picker_chooses_both_sides() {
     let mut a = app(100, 30);
     press(&mut a, &[Action::PickParties]);
-    assert!(matches!(a.overlay, Overlay::Picker(_)));
+    assert!(matches!(a.modal(), Some(Modal::Picker(_))));
     press(&mut a, &[Action::Last, Action::Open]);
     // The right side's step starts on the current right side (Beta); choose Alpha.
     press(&mut a, &[Action::First, Action::Open]);
     assert_eq!((a.cmp.left, a.cmp.right), (2, 0));
-    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.modal(), None);
     let screen = lines(&a).join("\n");
     assert!(screen.contains("■ Gamma (left)"), "{screen}");
     assert!(screen.contains("■ Alpha (right)"), "{screen}");
@@ -184,7 +165,7 @@ fn the_picker_refuses_the_same_side_twice_and_esc_cancels() {
     );
     assert!(a.message.is_some());
     press(&mut a, &[Action::Back]);
-    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.modal(), None);
     assert_eq!((a.cmp.left, a.cmp.right), (0, 1));
 }
 
@@ -208,9 +189,9 @@ fn swapping_sides_keeps_the_place() {
 fn help_opens_and_closes() {
     let mut a = app(100, 30);
     press(&mut a, &[Action::Help]);
-    assert!(matches!(a.overlay, Overlay::Help { .. }));
+    assert!(matches!(a.modal(), Some(Modal::Help(_))));
     press(&mut a, &[Action::Down, Action::Back]);
-    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.modal(), None);
 }
 
 #[test]
@@ -250,33 +231,32 @@ fn a_click_selects_a_topic_and_a_row() {
 
 #[test]
 fn only_two_sides_means_no_picker() {
-    let dispute = load::load_bundled().dispute.expect("bundled");
-    let two = dispute.sides.len() == 2;
-    let mut a = App::new(dispute, 0, 1, Theme::plain());
+    let mut a = common::bundled(100, 30);
+    let two = a.dispute.sides.len() == 2;
     update(&mut a, Action::PickParties);
-    assert_eq!(matches!(a.overlay, Overlay::Picker(_)), !two);
+    assert_eq!(matches!(a.modal(), Some(Modal::Picker(_))), !two);
 }
 
 #[test]
 fn the_readme_key_table_matches_the_bindings() {
-    let table = parallax::tui::keys::markdown_table();
-    let readme = [concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")]
-        .iter()
-        .filter_map(|f| std::fs::read_to_string(f).ok())
-        .find(|t| t.contains("| keys | what they do |"))
-        .expect("a README with the key table");
-    assert!(
-        readme.contains(&table),
-        "README's key table differs; it should be:\n{table}"
-    );
+    use parallax::tui::modal::{comparison, detail, help, picker};
+    common::readme_has_table("comparison", comparison::bindings::BINDINGS);
+    common::readme_has_table("everywhere", parallax::tui::keymap::GLOBAL);
+    common::readme_has_table("row in full", detail::update::BINDINGS);
+    common::readme_has_table("party picker", picker::update::BINDINGS);
+    common::readme_has_table("help", help::update::BINDINGS);
 }
 
 #[test]
 fn scrolling_deep_then_widening_the_terminal_keeps_the_scroll_inside_its_row() {
     // At 50 columns the bundled dispute's first row wraps very tall; scroll down inside it,
     // then widen so it shrinks under the scroll.
-    let loaded = load::load_bundled();
-    let mut a = App::new(loaded.dispute.expect("bundled"), 0, 1, Theme::plain());
+    let mut a = App::new(
+        parallax::load::load_bundled().dispute.expect("bundled"),
+        0,
+        1,
+        Theme::plain(),
+    );
     press(
         &mut a,
         &[
@@ -316,4 +296,20 @@ fn scrolling_deep_then_widening_the_terminal_keeps_the_scroll_inside_its_row() {
         assert!(a.row < rows);
     }
     let _ = lines(&a);
+}
+
+#[test]
+fn no_key_is_bound_twice_in_any_modal() {
+    use parallax::tui::modal::{comparison, detail, export, filters, help, picker, search};
+    for table in [
+        comparison::bindings::BINDINGS,
+        detail::update::BINDINGS,
+        help::update::BINDINGS,
+        picker::update::BINDINGS,
+        search::update::BINDINGS,
+        filters::update::BINDINGS,
+        export::update::BINDINGS,
+    ] {
+        assert_eq!(parallax::tui::keymap::no_key_twice(table), None);
+    }
 }

@@ -2,24 +2,24 @@
 //! for the bundled dispute and for a small fixture (a one-sided topic, the help, the detail view,
 //! the party picker), plus the too-small screen and NO_COLOR.
 
-use parallax::load;
+mod common;
+
 use parallax::tui::theme::Theme;
 use parallax::tui::{Action, App, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::path::PathBuf;
 
 fn fixture() -> App {
-    let loaded = load::load_paths(&[PathBuf::from("tests/fixtures/tui/sample")]);
-    let dispute = loaded.dispute.expect("the fixture loads");
-    App::new(dispute, 0, 1, Theme::plain())
+    App::new(
+        common::dispute("tests/fixtures/tui/sample"),
+        0,
+        1,
+        Theme::plain(),
+    )
 }
 
 fn bundled() -> App {
-    let dispute = load::load_bundled()
-        .dispute
-        .expect("the bundled dispute loads");
-    App::new(dispute, 0, 1, Theme::plain())
+    common::bundled(80, 24)
 }
 
 /// Renders the app on a test terminal of the given size, after the given actions.
@@ -28,9 +28,7 @@ fn screen(app: &mut App, width: u16, height: u16, actions: &[Action]) -> String 
     for &a in actions {
         update(app, a);
     }
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| view::draw(f, app)).expect("draws");
-    terminal.backend().to_string()
+    common::screen(app)
 }
 
 #[test]
@@ -97,7 +95,7 @@ fn detail_view_shows_every_field() {
 #[test]
 fn help_lists_every_binding() {
     let s = screen(&mut fixture(), 120, 40, &[Action::Help]);
-    for b in parallax::tui::keys::BINDINGS {
+    for b in parallax::tui::modal::comparison::bindings::BINDINGS {
         assert!(s.contains(b.help), "help lacks {:?}\n{s}", b.help);
     }
     insta::assert_snapshot!("fixture_help_120x40", s);

@@ -4,33 +4,27 @@
 //! keeps only the rows with a hit; nothing found says so. Snapshots show the panel with its
 //! highlights (marked «like this») on multi-byte text, and the message for no hit.
 
-use parallax::load;
+mod common;
+
+use common::{press, render, screen};
 use parallax::tui::app::Focus;
 use parallax::tui::keys;
-use parallax::tui::search::{self, Input};
+use parallax::tui::modal::search::state::{RANK_AT_ONCE, Ranked};
+use parallax::tui::modal::search::update::{self as search, BINDINGS};
+use parallax::tui::terminal::Ranker;
+use parallax::tui::text_field::Edit;
 use parallax::tui::theme::Theme;
-use parallax::tui::{Action, App, Outcome, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use parallax::tui::{Action, App, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
-use std::path::PathBuf;
 
 fn app(width: u16, height: u16) -> App {
-    let loaded = load::load_paths(&[PathBuf::from("tests/fixtures/query")]);
-    let mut app = App::new(loaded.dispute.expect("fixture loads"), 0, 1, Theme::plain());
-    update(&mut app, Action::Resize { width, height });
-    app
+    common::app_at("tests/fixtures/query", width, height)
 }
 
-fn press(app: &mut App, actions: &[Action]) {
-    for &a in actions {
-        assert_eq!(update(app, a), Outcome::Continue, "{a:?}");
-    }
-}
-
-fn line(app: &mut App, input: Input) {
-    press(app, &[Action::SearchLine(input)]);
+/// An action in the search line.
+fn line(app: &mut App, action: Action) {
+    press(app, &[action]);
 }
 
 /// `/` then the text, one key at a time.
@@ -41,19 +35,8 @@ fn search_for(app: &mut App, query: &str) {
 
 fn type_in(app: &mut App, text: &str) {
     for c in text.chars() {
-        line(app, Input::Type(c));
+        line(app, Action::Edit(Edit::Insert(c)));
     }
-}
-
-fn render(app: &App) -> Terminal<TestBackend> {
-    let (w, h) = app.size;
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    t.draw(|f| view::draw(f, app)).expect("draws");
-    t
-}
-
-fn screen(app: &App) -> String {
-    render(app).backend().to_string()
 }
 
 /// The screen as text, with every run of underlined (matched) cells inside « ».
@@ -101,7 +84,7 @@ fn current_id(app: &App) -> String {
 fn typing_updates_the_hits_on_every_keystroke() {
     let mut a = app(120, 40);
     press(&mut a, &[Action::Search]);
-    assert!(a.search.editing);
+    assert!(a.searching());
     assert_eq!(search::hits(&a), 0);
     type_in(&mut a, "m");
     let wide = search::hits(&a);
@@ -116,12 +99,12 @@ fn typing_updates_the_hits_on_every_keystroke() {
         ("guns fall", "in-ceasefire-when"),
         ("'Le Café", "in-strikes-naive"),
     ] {
-        line(&mut a, Input::Erase);
+        line(&mut a, Action::Edit(Edit::Erase));
         type_in(&mut a, query);
         let found: Vec<String> = (0..search::hits(&a)).map(|i| claim_id(&a, i)).collect();
         assert!(found.contains(&id.to_owned()), "{query}: {found:?}");
     }
-    line(&mut a, Input::Backspace);
+    line(&mut a, Action::Edit(Edit::Backspace));
     assert_eq!(a.search.text(), "'Le Caf");
 }
 
@@ -133,7 +116,7 @@ fn keys_in_the_search_line_type_instead_of_acting() {
     for ch in ['q', 'n', '?', '&', '/'] {
         assert_eq!(
             keys::action_in(&a, key(KeyCode::Char(ch))),
-            Some(Action::SearchLine(Input::Type(ch)))
+            Some(Action::Edit(Edit::Insert(ch)))
         );
     }
     assert_eq!(
@@ -144,7 +127,7 @@ fn keys_in_the_search_line_type_instead_of_acting() {
         keys::action_in(&a, KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL)),
         Some(Action::Narrow)
     );
-    line(&mut a, Input::Leave);
+    line(&mut a, Action::Back);
     assert_eq!(
         keys::action_in(&a, key(KeyCode::Char('n'))),
         Some(Action::NextHit)
@@ -156,13 +139,13 @@ fn up_down_choose_and_enter_jumps_to_the_hit_in_its_row() {
     let mut a = app(120, 40);
     search_for(&mut a, "strikes");
     assert!(search::hits(&a) >= 3);
-    line(&mut a, Input::Down);
-    line(&mut a, Input::Down);
-    line(&mut a, Input::Up);
+    line(&mut a, Action::Down);
+    line(&mut a, Action::Down);
+    line(&mut a, Action::Up);
     assert_eq!(a.search.cursor, 1);
     let (at, _) = search::entry(&a, 1).expect("an entry");
-    line(&mut a, Input::Submit);
-    assert!(!a.search.editing, "Enter closes the line");
+    line(&mut a, Action::Open);
+    assert!(!a.searching(), "Enter closes the line");
     assert_eq!(a.focus, Focus::Comparison);
     assert_eq!((a.topic, a.row), (at.topic, at.row));
     assert_eq!(a.current_topic().map(|t| t.id.as_str()), Some("strikes"));
@@ -183,7 +166,7 @@ fn up_down_choose_and_enter_jumps_to_the_hit_in_its_row() {
 fn n_and_shift_n_step_through_the_hits_and_wrap_round() {
     let mut a = app(120, 40);
     search_for(&mut a, "mediation");
-    line(&mut a, Input::Leave);
+    line(&mut a, Action::Back);
     assert!(search::active(&a), "Esc keeps the search");
     press(&mut a, &[Action::NextHit]);
     assert_eq!(current_id(&a), "pk-ceasefire-us");
@@ -203,7 +186,7 @@ fn esc_keeps_the_search_and_a_second_esc_clears_it() {
     let mut a = app(120, 40);
     search_for(&mut a, "jets");
     press(&mut a, &[Action::Back]);
-    assert!(!a.search.editing);
+    assert!(!a.searching());
     assert!(search::active(&a));
     assert!(screen(&a).contains("search: jets · 1 hit"));
     press(&mut a, &[Action::NextHit]);
@@ -236,16 +219,16 @@ fn narrowing_keeps_only_the_rows_with_a_hit() {
     assert_eq!(shown.topics.len(), 1);
     assert_eq!(shown.topics[0].id, "strikes");
     assert_eq!(shown.topics[0].rows.len(), 1);
-    line(&mut a, Input::Leave);
+    line(&mut a, Action::Back);
     assert!(screen(&a).contains("search: escalation · 1 hit (narrowed)"));
     // `&` in the comparison toggles it back; a new search keeps narrowing on.
     press(&mut a, &[Action::Narrow]);
     assert_eq!(a.shown().topics.len(), all_topics);
     press(&mut a, &[Action::Narrow, Action::Search]);
-    line(&mut a, Input::Erase);
+    line(&mut a, Action::Edit(Edit::Erase));
     type_in(&mut a, "the");
     // While typing, rows whose hits are gone may stay; leaving the line makes it exact.
-    line(&mut a, Input::Leave);
+    line(&mut a, Action::Back);
     let topics: Vec<&str> = a.shown().topics.iter().map(|t| t.id.as_str()).collect();
     assert!(topics.len() > 1, "{topics:?}");
     for t in &a.shown().topics {
@@ -267,8 +250,8 @@ fn no_hit_says_so_with_a_hint_never_a_blank_pane() {
     assert!(s.contains("no claim matches “zqxj”"), "{s}");
     assert!(s.contains("cfire finds ceasefire"), "{s}");
     insta::assert_snapshot!("no_hit_120x40", s);
-    line(&mut a, Input::Submit);
-    assert!(a.search.editing, "Enter with no hit stays in the line");
+    line(&mut a, Action::Open);
+    assert!(a.searching(), "Enter with no hit stays in the line");
     assert_eq!(a.message.as_deref(), Some("no claim matches “zqxj”"));
 }
 
@@ -280,16 +263,16 @@ fn the_panel_highlights_whole_characters_of_multi_byte_text() {
     // The diaeresis is a combining mark: the ï is highlighted as one character with it.
     assert!(m.contains("«nai\u{308}ve»"), "{m}");
     insta::assert_snapshot!("panel_naive_120x40", m);
-    line(&mut a, Input::Erase);
+    line(&mut a, Action::Edit(Edit::Erase));
     type_in(&mut a, "停火");
     let m = marked(&a);
     assert!(m.contains("«停火»"), "{m}");
     insta::assert_snapshot!("panel_cjk_120x40", m);
     // Once jumped to, the comparison highlights the matched characters of the hit claim.
-    line(&mut a, Input::Submit);
+    line(&mut a, Action::Open);
     let m = marked(&a);
     assert!(m.contains("«停火»"), "{m}");
-    assert!(!a.search.editing);
+    assert!(!a.searching());
     insta::assert_snapshot!("comparison_at_hit_120x40", m);
 }
 
@@ -306,15 +289,7 @@ fn the_panel_lists_party_topic_and_snippet() {
 
 #[test]
 fn the_readme_search_key_table_matches_the_bindings() {
-    let table = keys::markdown_table_of(keys::SEARCH_BINDINGS);
-    let found = [concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")]
-        .iter()
-        .filter_map(|f| std::fs::read_to_string(f).ok())
-        .any(|t| t.contains(&table));
-    assert!(
-        found,
-        "README's search line table differs; it should be:\n{table}"
-    );
+    common::readme_has_table("search line", BINDINGS);
 }
 
 #[test]
@@ -330,17 +305,15 @@ fn many_hits_are_listed_in_reading_order_then_ranked_in_the_background() {
     );
     search_for(&mut a, "ceasefire");
     let hits = search::hits(&a);
-    assert!(hits > search::RANK_AT_ONCE, "{hits}");
-    assert!(matches!(a.search.ranked, search::Ranked::Pending));
+    assert!(hits > RANK_AT_ONCE, "{hits}");
+    assert!(matches!(a.search.ranked, Ranked::Pending));
     assert!(screen(&a).contains("in reading order, ranking…"));
     // Before ranking, the list is the reading order.
     let first = search::entry(&a, 0).expect("an entry").0;
     assert_eq!(first, search::searched(&a).expect("search").order[0]);
-    assert!(search::wait_for_ranking(
-        &mut a,
-        std::time::Duration::from_secs(30)
-    ));
-    let search::Ranked::Ready(list) = &a.search.ranked else {
+    // The event loop's worker ranks them; its answer comes back as an event.
+    assert!(Ranker::default().wait(&mut a, std::time::Duration::from_secs(30)));
+    let Ranked::Ready(list) = &a.search.ranked else {
         panic!("ranked");
     };
     // Claims found only through their topic's title fold into one hit each, after the rest.

@@ -1,10 +1,14 @@
-//! The state of the terminal UI: the dispute, the comparison on screen, what is selected and where
-//! each region is scrolled. It knows nothing of a real terminal; `update` changes it and the views
-//! draw it. Row heights are computed lazily, for the rows scrolling touches, and cached per topic and
+//! The shared state of the terminal UI: the dispute, the comparison on screen, the query session,
+//! the theme, what is selected and where the comparison is scrolled, and the open modals (a short
+//! stack: the top one takes the keys). It knows nothing of a real terminal; `update` changes it
+//! and the views draw it. Row heights are computed lazily, for the rows scrolling touches, and cached per topic and
 //! pane width, so nothing here costs more with 100,000 claims than with 100.
 
+use super::layout::{self as regions, Regions, TOPIC_LINES, pane_widths};
+use super::modal::Modal;
+use super::modal::detail::state::Detail;
+use super::modal::search::state::Search;
 use super::theme::Theme;
-use super::view::{self, Regions};
 use crate::compare::{Comparison, Counts, Row, TopicRows};
 use crate::format::{ClaimAt, Dispute};
 use crate::layout::{self, Line};
@@ -13,13 +17,6 @@ use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
-
-/// The smallest terminal the screen is laid out for; below it the screen says so.
-pub const MIN_WIDTH: u16 = 50;
-/// See [`MIN_WIDTH`].
-pub const MIN_HEIGHT: u16 = 12;
-/// Lines a topic takes in the topic list: its title, then its counts.
-pub const TOPIC_LINES: usize = 2;
 
 /// Which region the keys move in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,53 +37,6 @@ pub struct Scroll {
     pub line: usize,
 }
 
-/// The detail view of one row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Detail {
-    /// The topic, an index into the comparison's topics.
-    pub topic: usize,
-    /// The row within the topic.
-    pub row: usize,
-    /// The selected claim, an index into the row's claims (left side first).
-    pub cursor: usize,
-    /// Lines scrolled off above.
-    pub scroll: usize,
-}
-
-/// Which side the party picker is choosing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    /// The left side, first.
-    Left,
-    /// Then the right side.
-    Right,
-}
-
-/// The party picker's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Picker {
-    /// What is being chosen.
-    pub step: Step,
-    /// The highlighted side.
-    pub cursor: usize,
-    /// The left side chosen in the first step.
-    pub left: usize,
-}
-
-/// A window over the regions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    /// None: the topic list and the comparison.
-    None,
-    /// The help overlay, scrolled by some lines.
-    Help {
-        /// Lines scrolled off above.
-        scroll: usize,
-    },
-    /// The party picker.
-    Picker(Picker),
-}
-
 /// The whole state of the terminal UI.
 #[derive(Debug)]
 pub struct App {
@@ -101,19 +51,19 @@ pub struct App {
     pub session: query::Session,
     /// The last run of [`App::query`]; `None` while nothing is asked.
     pub outcome: Option<query::Outcome>,
-    /// The search line, its results list and the hit stepped to (`/`, `n`, `N`).
-    pub search: super::search::Search,
+    /// The search in force: its text, the hit stepped to (`n`, `N`), the ranking of its hits.
+    pub search: Search,
     /// Counts over the whole comparison, for the header.
     pub counts: Counts,
     /// Counts per topic, for the topic list.
     pub topic_counts: Vec<Counts>,
-    /// Filters in force, shown in the header when there are any (set by the filter feature).
+    /// Filters in force, shown in the header when there are any.
     pub active_filters: Vec<String>,
     /// The palette.
     pub theme: Theme,
     /// The terminal's size in columns and lines.
     pub size: (u16, u16),
-    /// Where the keys act.
+    /// Where the keys act on the comparison screen.
     pub focus: Focus,
     /// The selected topic.
     pub topic: usize,
@@ -123,20 +73,12 @@ pub struct App {
     pub row: usize,
     /// Where the comparison's two panes are scrolled (always together).
     pub top: Scroll,
-    /// The detail view, when open.
-    pub detail: Option<Detail>,
-    /// Where rebuttal jumps came from, most recent last.
-    pub back: Vec<Detail>,
-    /// The overlay on top.
-    pub overlay: Overlay,
+    /// The open modals, bottom first; the last takes the keys. Empty: the comparison screen.
+    pub modals: Vec<Modal>,
     /// A one-off message for the footer, cleared by the next key.
     pub message: Option<String>,
-    /// The export dialog, when open.
-    pub export: Option<super::export::Dialog>,
     /// The folder a relative export path is in: the current folder (tests point it elsewhere).
     pub export_folder: PathBuf,
-    /// The filter panel, when open.
-    pub filters: Option<super::filters::Panel>,
     heights: HashMap<(usize, usize), Vec<u32>>,
 }
 
@@ -153,12 +95,6 @@ pub fn layout_row(
     (left, right)
 }
 
-/// The widths of the two panes in a comparison `width` columns wide, with the separator between.
-pub fn pane_widths(width: usize) -> (usize, usize) {
-    let inner = width.saturating_sub(view::SEPARATOR_WIDTH).max(2);
-    (inner / 2, inner - inner / 2)
-}
-
 impl App {
     /// Opens a dispute comparing side `left` with side `right`.
     pub fn new(dispute: Dispute, left: usize, right: usize, theme: Theme) -> App {
@@ -172,7 +108,7 @@ impl App {
             query: Query::default(),
             session,
             outcome: None,
-            search: super::search::Search::default(),
+            search: Search::default(),
             active_filters: Vec::new(),
             theme,
             size: (80, 24),
@@ -181,13 +117,9 @@ impl App {
             topic_top: 0,
             row: 0,
             top: Scroll::default(),
-            detail: None,
-            back: Vec::new(),
-            overlay: Overlay::None,
+            modals: Vec::new(),
             message: None,
-            export: None,
             export_folder: PathBuf::from("."),
-            filters: None,
             heights: HashMap::new(),
         };
         app.count();
@@ -217,8 +149,7 @@ impl App {
         if before != after {
             self.count();
             self.heights.clear();
-            self.detail = None;
-            self.back.clear();
+            self.close_rows_in_full();
             let topics = &self.shown().topics;
             let nearest = self.topic.min(topics.len().saturating_sub(1));
             let topic = topic_id
@@ -245,7 +176,36 @@ impl App {
             self.ensure_topic_visible();
             self.ensure_row_visible();
         }
-        super::search::refresh(self);
+        self.search.refresh(self.outcome.as_ref());
+    }
+
+    /// Closes every row in full: after the comparison changed, the rows they show may be gone.
+    fn close_rows_in_full(&mut self) {
+        self.modals.retain(|m| !matches!(m, Modal::Detail(_)));
+    }
+
+    /// The modal on top, which takes the keys; `None` on the comparison screen.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modals.last()
+    }
+
+    /// The row in full on top of the stack, if one is open.
+    pub fn detail(&self) -> Option<Detail> {
+        self.modals.iter().rev().find_map(|m| match m {
+            Modal::Detail(d) => Some(d.at),
+            _ => None,
+        })
+    }
+
+    /// True while the search line is open (on top).
+    pub fn searching(&self) -> bool {
+        matches!(self.modal(), Some(Modal::Search(_)))
+    }
+
+    /// Lines of the header: title, parties, counts, then the filters and the search in force.
+    pub fn header_lines(&self) -> u16 {
+        3 + u16::from(!self.active_filters.is_empty())
+            + u16::from(self.query.search_text().is_some())
     }
 
     fn count(&mut self) {
@@ -272,8 +232,7 @@ impl App {
         self.requery();
         self.count();
         self.heights.clear();
-        self.detail = None;
-        self.back.clear();
+        self.close_rows_in_full();
         self.topic = topic_id
             .and_then(|id| self.shown().topics.iter().position(|t| t.id == id))
             .unwrap_or(0);
@@ -310,7 +269,10 @@ impl App {
 
     /// The screen's regions at the current size.
     pub fn regions(&self) -> Regions {
-        view::regions(Rect::new(0, 0, self.size.0, self.size.1), self)
+        regions::regions(
+            Rect::new(0, 0, self.size.0, self.size.1),
+            self.header_lines(),
+        )
     }
 
     /// Lines of the comparison's panes on screen.
@@ -353,6 +315,14 @@ impl App {
             *slot = u32::try_from(h).unwrap_or(u32::MAX);
         }
         h
+    }
+
+    /// The terminal changed size: the layout follows, the selection stays on screen.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.forget_heights();
+        self.ensure_topic_visible();
+        self.ensure_row_visible();
     }
 
     /// Forgets cached heights (the width changed).

@@ -1,23 +1,32 @@
 //! The terminal UI: a full-screen, keyboard-first comparison of two sides of a dispute.
 //!
-//! Three parts, as in the Elm architecture: the state ([`app`]), [`update`] which applies an
-//! [`update::Action`] to it, and the views ([`view`]), one file per region, which draw it. Only
-//! [`terminal`] touches a real terminal.
+//! As in the Elm architecture: the shared state ([`app`]), [`update`] which applies an
+//! [`Action`] to it, and the views. Everything that can open over the comparison screen is a
+//! [`modal`], one folder each with its state, update, view and bindings. Only [`terminal`] (the
+//! event loop, its threads) and [`effects`] touch the world outside the state.
+//!
+//! Modules depend one way: `terminal` → `update`/`view`/`keys` → `modal::*` → `app` → `layout`,
+//! `keymap`, `text_field`, `theme`, `strings`; a modal's `state.rs` imports no `App`, so `App` can
+//! hold the modals. `tests/tui_structure.rs` checks there is no circle.
 
+pub mod action;
 pub mod app;
-pub mod export;
-pub mod filters;
+pub mod effects;
+pub mod keymap;
 pub mod keys;
-pub mod search;
+pub mod layout;
+pub mod modal;
 pub mod strings;
 pub mod terminal;
 pub mod text_field;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod widgets;
 
+pub use action::{Action, Outcome};
 pub use app::App;
-pub use update::{Action, Outcome, update};
+pub use update::update;
 
 use crate::cli::OpenArgs;
 use crate::commands::{self, Failure};

@@ -6,6 +6,8 @@ pub const TOPICS: &str = "Topics";
 pub const HELP_TITLE: &str = "Keys";
 /// Title of the detail view.
 pub const DETAIL_TITLE: &str = "Row in full";
+/// The comparison screen's name, heading its keys in help.
+pub const COMPARISON_TITLE: &str = "Comparison";
 /// Title of the party picker, first step.
 pub const PICK_LEFT: &str = "Choose the left side";
 /// Title of the party picker, second step.
@@ -59,8 +61,23 @@ pub mod help {
     pub const PREV_PANE: &str = "switch back";
     pub const OPEN: &str = "open: a topic's rows, a row in full, a choice";
     pub const BACK: &str = "go back or close; first clears a search left in force";
-    pub const FOLLOW: &str = "in a row in full: go to the claim it rebuts";
-    pub const JUMP_BACK: &str = "in a row in full: back to where you jumped from";
+    pub const FOLLOW: &str = "go to the claim the selected claim rebuts";
+    pub const JUMP_BACK: &str = "back to where you followed a link from";
+    pub const DETAIL_UP: &str = "previous claim; at the first, scroll up";
+    pub const DETAIL_DOWN: &str = "next claim; at the last, scroll down";
+    pub const DETAIL_FIRST: &str = "first claim";
+    pub const DETAIL_LAST: &str = "last claim";
+    pub const CLOSE: &str = "close";
+    pub const CANCEL: &str = "cancel";
+    pub const HELP_UP: &str = "scroll up a line";
+    pub const HELP_DOWN: &str = "scroll down a line";
+    pub const HELP_FIRST: &str = "to the top";
+    pub const HELP_LAST: &str = "to the end";
+    pub const PICK_UP: &str = "previous side";
+    pub const PICK_DOWN: &str = "next side";
+    pub const PICK_FIRST: &str = "first side";
+    pub const PICK_LAST: &str = "last side";
+    pub const PICK_CHOOSE: &str = "choose the highlighted side";
     pub const SWAP: &str = "swap the left and right sides";
     pub const PICK: &str = "choose the two parties compared";
     pub const HELP: &str = "this help";
@@ -118,6 +135,12 @@ pub mod help {
 /// Short footer labels.
 pub mod footer {
     pub const OPEN: &str = "open";
+    pub const FOLLOW: &str = "follow link";
+    pub const JUMP_BACK: &str = "back";
+    pub const CLOSE: &str = "close";
+    pub const CANCEL: &str = "cancel";
+    pub const SCROLL: &str = "scroll";
+    pub const CHOOSE: &str = "choose";
     pub const BACK: &str = "back";
     pub const NEXT_PANE: &str = "pane";
     pub const SWAP: &str = "swap";
@@ -366,8 +389,30 @@ pub mod field {
     pub const LOCATOR: &str = "locator";
 }
 
-/// The help overlay's heading above the search line's keys.
-pub const SEARCH_LINE_KEYS: &str = "In the search line (other keys type):";
+/// The help's heading above the keys of what is beneath it.
+pub fn help_heading(title: &str) -> String {
+    format!("Keys in {title}:")
+}
+
+/// The help's last line when more is below.
+pub fn help_more(lines: usize) -> String {
+    format!("↓ {lines} more lines: j, ↓ or PgDn to scroll")
+}
+
+/// The one-line hint for a key with no meaning where it was pressed.
+pub fn unbound(key: char, place: &str) -> String {
+    let key = if key == ' ' {
+        "Space".to_owned()
+    } else {
+        key.to_string()
+    };
+    format!("{key} does nothing in {place}; ? lists the keys that work here.")
+}
+
+/// The footer when the opener could not be started.
+pub fn open_failed(url: &str, why: &str) -> String {
+    format!("Could not open {url}: {why}")
+}
 
 /// The help overlay's notes below the key table.
 pub const HELP_NOTES: &[&str] = &[

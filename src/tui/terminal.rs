@@ -1,10 +1,14 @@
 //! The only code that touches the real terminal: the event loop (generic over the ratatui
 //! backend, so tests can drive it), the guard that restores the terminal on quit, error and panic,
-//! and suspending to the shell on Ctrl-Z.
+//! suspending to the shell on Ctrl-Z, and the threads: the search's ranking worker belongs to the
+//! loop, which hands it the jobs `update` leaves and feeds its answers back as events.
 
+use super::action::{Action, Outcome};
 use super::app::App;
 use super::keys;
-use super::update::{Action, Outcome, update};
+use super::modal::search;
+use super::modal::search::state::{Done, Job};
+use super::update::update;
 use super::view;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -16,6 +20,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use std::io::{self, stdout};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 /// Lines the mouse wheel scrolls per notch.
@@ -29,6 +34,8 @@ pub trait Host {
     fn pending(&mut self) -> io::Result<bool>;
     /// Gives the terminal back to the shell until the program is resumed.
     fn suspend(&mut self) -> io::Result<()>;
+    /// Puts text on the terminal's clipboard (OSC 52).
+    fn copy(&mut self, text: &str) -> io::Result<()>;
     /// Waits up to `timeout` for an event; true when one is waiting. Used while work goes on in
     /// the background (ranking a search's hits), to show its result without a key.
     fn wait(&mut self, timeout: Duration) -> io::Result<bool> {
@@ -39,6 +46,100 @@ pub trait Host {
 
 /// How often the screen looks for background results while no key comes.
 const BACKGROUND_POLL: Duration = Duration::from_millis(30);
+/// How long typing must pause before the worker ranks many hits.
+const PAUSE: Duration = Duration::from_millis(80);
+
+/// The ranking worker: takes the latest job after a pause in typing, scores it, hands the result
+/// back. Started on the first job.
+#[derive(Debug, Default)]
+pub struct Ranker {
+    worker: Option<(Sender<Job>, Receiver<Done>)>,
+}
+
+impl Ranker {
+    fn spawn() -> Option<(Sender<Job>, Receiver<Done>)> {
+        let (jobs, inbox) = mpsc::channel::<Job>();
+        let (outbox, done) = mpsc::channel::<Done>();
+        // Its own single-thread pool: scoring on the shared pool would queue the next
+        // keystroke's search behind it.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "parallax-rank-pool".to_owned())
+            .build()
+            .ok()?;
+        std::thread::Builder::new()
+            .name("parallax-rank".to_owned())
+            .spawn(move || {
+                while let Ok(mut job) = inbox.recv() {
+                    // Only the latest query matters: wait for typing to pause.
+                    loop {
+                        match inbox.recv_timeout(PAUSE) {
+                            Ok(newer) => job = newer,
+                            Err(RecvTimeoutError::Timeout) => break,
+                            Err(RecvTimeoutError::Disconnected) => return,
+                        }
+                    }
+                    let (generation, ranking) = job;
+                    let scored = pool.install(|| ranking.run());
+                    let done = (
+                        generation,
+                        (
+                            ranking.query().to_owned(),
+                            ranking.entries().to_vec(),
+                            scored,
+                        ),
+                    );
+                    if outbox.send(done).is_err() {
+                        return;
+                    }
+                }
+            })
+            .ok()?;
+        Some((jobs, done))
+    }
+
+    /// Hands the worker the job `update` left, if any.
+    pub fn send(&mut self, app: &mut App) {
+        let Some(job) = app.search.take_job() else {
+            return;
+        };
+        if self.worker.is_none() {
+            self.worker = Ranker::spawn();
+        }
+        let sent = self
+            .worker
+            .as_ref()
+            .is_some_and(|(jobs, _)| jobs.send(job).is_ok());
+        if !sent {
+            self.worker = None;
+        }
+    }
+
+    /// Feeds the worker's latest answer back into the state; true when the screen changed.
+    pub fn collect(&mut self, app: &mut App) -> bool {
+        let Some((_, done)) = &self.worker else {
+            return false;
+        };
+        let mut latest = None;
+        while let Ok(d) = done.try_recv() {
+            latest = Some(d);
+        }
+        latest.is_some_and(|d| search::update::ranked(app, d))
+    }
+
+    /// Waits up to `timeout` for the ranking asked for (benchmarks and tests; the loop polls).
+    pub fn wait(&mut self, app: &mut App, timeout: Duration) -> bool {
+        self.send(app);
+        let start = std::time::Instant::now();
+        while app.search.ranking() && start.elapsed() < timeout {
+            if self.collect(app) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        !app.search.ranking()
+    }
+}
 
 /// Turns a terminal event into an action: key presses (not releases or repeats of releases, and
 /// as the open dialog reads them), resizes, the mouse wheel and left clicks.
@@ -87,13 +188,15 @@ pub fn event_loop<B: Backend>(
             height: size.height,
         },
     );
+    let mut ranker = Ranker::default();
     loop {
-        super::search::collect(app);
+        ranker.send(app);
+        ranker.collect(app);
         terminal
             .draw(|frame| view::draw(frame, app))
             .map_err(backend_error)?;
-        while super::search::ranking(app) && !host.wait(BACKGROUND_POLL)? {
-            if super::search::collect(app) {
+        while app.search.ranking() && !host.wait(BACKGROUND_POLL)? {
+            if ranker.collect(app) {
                 terminal
                     .draw(|frame| view::draw(frame, app))
                     .map_err(backend_error)?;
@@ -111,11 +214,13 @@ pub fn event_loop<B: Backend>(
             }
         }
         app.search.fold = false;
-        super::search::settle(app);
+        search::update::settle(app);
         match outcome {
             Outcome::Continue => {}
             Outcome::Quit => return Ok(()),
-            Outcome::Export => super::export::perform(app),
+            Outcome::Export => super::modal::export::update::perform(app),
+            Outcome::Copy(text) => host.copy(&text)?,
+            Outcome::OpenUrl(url) => super::effects::open_url(app, &url),
             Outcome::Suspend => {
                 host.suspend()?;
                 // Resizing clears the screen and forgets the last frame, so all of it is redrawn
@@ -152,6 +257,13 @@ impl Host for Crossterm {
 
     fn wait(&mut self, timeout: Duration) -> io::Result<bool> {
         event::poll(timeout)
+    }
+
+    fn copy(&mut self, text: &str) -> io::Result<()> {
+        use std::io::Write;
+        let mut out = stdout();
+        out.write_all(super::effects::osc52(text).as_bytes())?;
+        out.flush()
     }
 
     fn suspend(&mut self) -> io::Result<()> {

@@ -1,5 +1,6 @@
 //! A one-line text field: typing, deleting and moving the cursor by grapheme, so a combining mark
-//! or an emoji is never split. The export dialog's path uses it.
+//! or an emoji is never split. Every input of the screen (the search line, the export dialog's
+//! path, the filter panel's dates and find) uses it, and takes the one [`Edit`] type.
 
 use crate::text;
 use unicode_segmentation::UnicodeSegmentation;
@@ -29,6 +30,8 @@ pub enum Edit {
     Home,
     /// To the end.
     End,
+    /// Empty the field.
+    Erase,
 }
 
 impl TextField {
@@ -104,6 +107,11 @@ impl TextField {
             Edit::End => {
                 self.cursor = self.text.len();
                 false
+            }
+            Edit::Erase => {
+                let changed = !self.text.is_empty();
+                *self = TextField::default();
+                changed
             }
         }
     }

@@ -34,6 +34,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             theme.warning(),
         ));
     }
-    lines.extend(super::search::header_line(app, width));
+    lines.extend(crate::tui::modal::search::view::header_line(app, width));
     frame.render_widget(Paragraph::new(lines), area);
 }

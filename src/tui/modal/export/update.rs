@@ -6,103 +6,77 @@
 //! [`update`] is pure: pressing Enter only asks for the export ([`Outcome::Export`]); the event
 //! loop then calls [`perform`], the one place that renders and writes the file.
 
-use super::app::App;
-use super::strings;
-use super::text_field::{Edit, TextField};
-use super::update::{Action, Outcome};
+use super::state::{Dialog, Field, Scope, Stage, format_name};
 use crate::export::{self, ExportError, Format};
+use crate::tui::action::{Action, Outcome};
+use crate::tui::app::App;
+use crate::tui::keymap::{Binding, k, listed, shown};
+use crate::tui::layout::Regions;
+use crate::tui::modal::Modal;
+use crate::tui::modal::component::{Component, Step};
+use crate::tui::strings::{self, footer, help};
+use crate::tui::text_field::{Edit, TextField};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
 use std::path::{Path, PathBuf};
 
-/// What the dialog exports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// The topic selected on screen.
-    Topic,
-    /// Every topic of the comparison.
-    All,
-}
-
-/// The dialog's fields, in the order Tab visits them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    /// This topic or all topics.
-    Scope,
-    /// Markdown, CSV, JSON or HTML.
-    Format,
-    /// The file's path.
-    File,
-}
-
-/// Where the dialog stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    /// Choosing and typing.
-    Editing,
-    /// The file exists: "overwrite? y/n".
-    Confirm,
-    /// Enter (or `y`) was pressed; the event loop is to write the file.
-    Writing {
-        /// Replace an existing file (the analyst said yes).
-        force: bool,
-    },
-}
-
-/// A key in the dialog, as the bindings table in `keys.rs` names it. Any other character types
-/// into the path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
-    /// The next field.
-    NextField,
-    /// The previous field.
-    PrevField,
-    /// The previous choice, or the path's cursor one left.
-    Left,
-    /// The next choice, or the path's cursor one right.
-    Right,
-    /// The path's start.
-    Home,
-    /// The path's end.
-    End,
-    /// Delete before the cursor.
-    Backspace,
-    /// Delete under the cursor.
-    Delete,
-    /// A typed character (at "overwrite?", `y` or `n`).
-    Type(char),
-    /// Export.
-    Submit,
-    /// Close the dialog (at "overwrite?": keep the file).
-    Cancel,
-}
-
-/// The dialog's state.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dialog {
-    /// What to export.
-    pub scope: Scope,
-    /// The format.
-    pub format: Format,
-    /// The field keys act on.
-    pub field: Field,
-    /// The file's path: relative to [`App::export_folder`] unless absolute; `~/` is the home folder.
-    pub path: TextField,
-    /// Whether the path was typed (then a change of scope or format only changes its extension).
-    pub edited: bool,
-    /// Where the dialog stands.
-    pub stage: Stage,
-    /// A line for the analyst: why the last export failed, or that a file was kept.
-    pub note: Option<String>,
-}
-
-/// Every format, with the name the dialog shows.
-pub fn format_name(format: Format) -> &'static str {
-    match format {
-        Format::Markdown => strings::export::MARKDOWN,
-        Format::Csv => strings::export::CSV,
-        Format::Json => strings::export::JSON,
-        Format::Html => strings::export::HTML,
-    }
-}
+/// The bindings inside the export dialog, which the dialog's footer and README list. Any other
+/// character (without Ctrl or Alt) types into the path.
+pub const BINDINGS: &[Binding] = &[
+    shown(
+        &[k(KeyCode::Tab), k(KeyCode::Down)],
+        Action::NextPane,
+        help::EXPORT_NEXT_FIELD,
+        footer::EXPORT_FIELD,
+    ),
+    listed(
+        &[k(KeyCode::BackTab), k(KeyCode::Up)],
+        Action::PrevPane,
+        help::EXPORT_PREV_FIELD,
+    ),
+    listed(
+        &[k(KeyCode::Left)],
+        Action::Edit(Edit::Left),
+        help::EXPORT_LEFT,
+    ),
+    listed(
+        &[k(KeyCode::Right)],
+        Action::Edit(Edit::Right),
+        help::EXPORT_RIGHT,
+    ),
+    listed(
+        &[k(KeyCode::Home)],
+        Action::Edit(Edit::Home),
+        help::EXPORT_HOME,
+    ),
+    listed(
+        &[k(KeyCode::End)],
+        Action::Edit(Edit::End),
+        help::EXPORT_END,
+    ),
+    listed(
+        &[k(KeyCode::Backspace)],
+        Action::Edit(Edit::Backspace),
+        help::EXPORT_BACKSPACE,
+    ),
+    listed(
+        &[k(KeyCode::Delete)],
+        Action::Edit(Edit::Delete),
+        help::EXPORT_DELETE,
+    ),
+    shown(
+        &[k(KeyCode::Enter)],
+        Action::Open,
+        help::EXPORT_SUBMIT,
+        footer::EXPORT_SUBMIT,
+    ),
+    shown(
+        &[k(KeyCode::Esc)],
+        Action::Back,
+        help::EXPORT_CANCEL,
+        footer::EXPORT_CANCEL,
+    ),
+];
 
 /// The selected topic's id, which "this topic" exports.
 fn topic_id(app: &App) -> Option<String> {
@@ -119,14 +93,14 @@ pub fn default_name(app: &App, scope: Scope, format: Format) -> String {
 }
 
 /// Opens the dialog on the selected topic, in Markdown, with the file name it would get.
-pub fn open(app: &mut App) {
+pub fn open(app: &mut App) -> Step {
     let scope = if app.current_topic().is_some() {
         Scope::Topic
     } else {
         Scope::All
     };
     let format = Format::Markdown;
-    app.export = Some(Dialog {
+    Step::Open(Modal::Export(Box::new(Dialog {
         scope,
         format,
         field: Field::Scope,
@@ -134,38 +108,47 @@ pub fn open(app: &mut App) {
         edited: false,
         stage: Stage::Editing,
         note: None,
-    });
+    })))
 }
 
-/// Applies an action to the open dialog. Only the dialog's keys (and Esc) act; the screen beneath
-/// waits.
-pub fn update(app: &mut App, action: Action) -> Outcome {
-    let input = match action {
-        Action::ExportDialog(input) => input,
-        Action::Back => Input::Cancel,
-        _ => return Outcome::Continue,
-    };
-    let Some(mut d) = app.export.take() else {
-        return Outcome::Continue;
-    };
-    let (keep, outcome) = match d.stage {
-        Stage::Confirm => confirm(&mut d, input),
-        Stage::Editing | Stage::Writing { .. } => edit(app, &mut d, input),
-    };
-    if keep {
-        app.export = Some(d);
+impl Component for Dialog {
+    fn title(&self) -> &'static str {
+        strings::export::TITLE
     }
-    outcome
+
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
+    fn types(&self) -> bool {
+        true
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Step {
+        let (keep, outcome) = match self.stage {
+            Stage::Confirm => confirm(self, action),
+            Stage::Editing | Stage::Writing { .. } => edit(app, self, action),
+        };
+        match (keep, outcome) {
+            (false, _) => Step::Close,
+            (true, Outcome::Continue) => Step::Stay,
+            (true, outcome) => Step::Then(outcome),
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
+        super::view::draw(frame, app, self, regions.main);
+    }
 }
 
 /// At "overwrite?": `y` writes, `n` or Esc returns to the dialog with the file untouched.
-fn confirm(d: &mut Dialog, input: Input) -> (bool, Outcome) {
-    match input {
-        Input::Type('y' | 'Y') => {
+fn confirm(d: &mut Dialog, action: Action) -> (bool, Outcome) {
+    match action {
+        Action::Edit(Edit::Insert('y' | 'Y')) => {
             d.stage = Stage::Writing { force: true };
             (true, Outcome::Export)
         }
-        Input::Type('n' | 'N') | Input::Cancel => {
+        Action::Edit(Edit::Insert('n' | 'N')) | Action::Back => {
             d.stage = Stage::Editing;
             d.field = Field::File;
             d.note = Some(strings::export::KEPT.to_owned());
@@ -175,11 +158,11 @@ fn confirm(d: &mut Dialog, input: Input) -> (bool, Outcome) {
     }
 }
 
-fn edit(app: &App, d: &mut Dialog, input: Input) -> (bool, Outcome) {
+fn edit(app: &App, d: &mut Dialog, action: Action) -> (bool, Outcome) {
     d.stage = Stage::Editing;
-    let edit = match input {
-        Input::Cancel => return (false, Outcome::Continue),
-        Input::Submit => {
+    let edit = match action {
+        Action::Back => return (false, Outcome::Continue),
+        Action::Open => {
             if d.path.text().trim().is_empty() {
                 d.field = Field::File;
                 d.note = Some(strings::export::NO_FILE.to_owned());
@@ -188,24 +171,19 @@ fn edit(app: &App, d: &mut Dialog, input: Input) -> (bool, Outcome) {
             d.stage = Stage::Writing { force: false };
             return (true, Outcome::Export);
         }
-        Input::NextField | Input::PrevField => {
+        Action::NextPane | Action::PrevPane => {
             let order = [Field::Scope, Field::Format, Field::File];
             let at = order.iter().position(|&f| f == d.field).unwrap_or(0);
-            let step = if input == Input::NextField { 1 } else { 2 };
+            let step = if action == Action::NextPane { 1 } else { 2 };
             d.field = order[(at + step) % order.len()];
             return (true, Outcome::Continue);
         }
-        Input::Left | Input::Right if d.field != Field::File => {
-            choose(app, d, input == Input::Right);
+        Action::Edit(e @ (Edit::Left | Edit::Right)) if d.field != Field::File => {
+            choose(app, d, e == Edit::Right);
             return (true, Outcome::Continue);
         }
-        Input::Left => Edit::Left,
-        Input::Right => Edit::Right,
-        Input::Home => Edit::Home,
-        Input::End => Edit::End,
-        Input::Backspace => Edit::Backspace,
-        Input::Delete => Edit::Delete,
-        Input::Type(c) => Edit::Insert(c),
+        Action::Edit(e) => e,
+        _ => return (true, Outcome::Continue),
     };
     // Typing, wherever the focus is, edits the path.
     if matches!(edit, Edit::Insert(_) | Edit::Backspace | Edit::Delete) {
@@ -271,11 +249,11 @@ pub fn target(folder: &Path, typed: &str, offered: &str) -> PathBuf {
 /// the file went; an existing file asks "overwrite?"; a failure stays in the dialog, with what to
 /// do, and in the footer.
 pub fn perform(app: &mut App) {
-    let Some(mut d) = app.export.take() else {
+    let Some(Modal::Export(mut d)) = app.modals.pop() else {
         return;
     };
     let Stage::Writing { force } = d.stage else {
-        app.export = Some(d);
+        app.modals.push(Modal::Export(d));
         return;
     };
     let offered = default_name(app, d.scope, d.format);
@@ -320,7 +298,7 @@ pub fn perform(app: &mut App) {
             app.message = Some(strings::export::failed(&e.to_string()));
         }
     }
-    app.export = Some(d);
+    app.modals.push(Modal::Export(d));
 }
 
 /// What narrows the comparison on screen, for the export to say: the filters in force, and the

@@ -1,9 +1,12 @@
 //! The topic list: neutral titles, claims per side, and a mark on topics only one side addresses.
 //! Only the topics in the list's window are drawn.
 
-use super::Regions;
+use super::bindings::BINDINGS;
 use crate::text;
-use crate::tui::app::{App, Focus, TOPIC_LINES};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus};
+use crate::tui::keymap;
+use crate::tui::layout::{Regions, TOPIC_LINES};
 use crate::tui::strings;
 use crate::tui::theme::Pane;
 use ratatui::Frame;
@@ -22,7 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     let width = usize::from(inner.width);
     if app.shown().topics.is_empty() {
         let text = match &app.outcome {
-            Some(_) => Line::styled(super::no_match(app), theme.warning()),
+            Some(_) => Line::styled(no_match(app), theme.warning()),
             None => Line::raw(strings::NO_TOPICS),
         };
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
@@ -66,4 +69,13 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What the topic list and the comparison say when the query leaves nothing.
+pub fn no_match(app: &App) -> String {
+    if app.query.filter.is_empty() {
+        strings::filters::NO_SEARCH_MATCH.to_owned()
+    } else {
+        strings::filters::no_match(&keymap::key_for(BINDINGS, Action::ClearFilters))
+    }
 }

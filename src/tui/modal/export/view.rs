@@ -1,10 +1,10 @@
 //! The export dialog, drawn over the screen: what to export, the format, the file, then what
 //! happened ("overwrite? y / n", or why the last try failed). Its keys show in the footer.
 
+use super::state::{Dialog, Field, Scope, Stage, format_name};
 use crate::export::Format;
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::export::{Dialog, Field, Scope, Stage, format_name};
 use crate::tui::strings::export as words;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -21,7 +21,7 @@ const LINES: u16 = 7;
 
 /// Where the dialog sits on the screen's main area.
 pub fn area(main: Rect) -> Rect {
-    super::centered(main, 76.min(main.width.saturating_sub(4)), LINES + 2)
+    crate::tui::layout::centered(main, 76.min(main.width.saturating_sub(4)), LINES + 2)
 }
 
 fn label(theme: Theme, name: &str, focused: bool) -> Span<'static> {
@@ -65,7 +65,7 @@ fn choices(
 /// Draws the dialog over the screen's main area.
 pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
     let theme = app.theme;
-    let inner = super::popup(frame, app, area(main), words::TITLE, true);
+    let inner = crate::tui::widgets::popup(frame, app.theme, area(main), words::TITLE, true);
     let width = usize::from(inner.width);
     let room = width.saturating_sub(LABEL + 4);
     let editing = d.stage != Stage::Confirm;

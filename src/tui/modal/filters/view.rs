@@ -2,9 +2,9 @@
 //! the focused section's choices (or date fields) on the right, then how many claims remain and
 //! why a typed date is not applied. Its keys show in the footer.
 
+use super::state::{Panel, Section, Value, is_selected, summary};
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::filters::{Panel, Section, Value, is_selected, summary};
 use crate::tui::strings::filters as words;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -26,7 +26,7 @@ const DATE_LABEL: usize = 7;
 /// Where the panel sits on the screen's main area.
 pub fn area(main: Rect) -> Rect {
     let rows = u16::try_from(Section::ALL.len()).unwrap_or(10);
-    super::centered(
+    crate::tui::layout::centered(
         main,
         104.min(main.width.saturating_sub(2)),
         (rows + BELOW + 6).min(main.height),
@@ -166,7 +166,7 @@ fn choices(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stati
 /// Draws the panel over the screen's main area.
 pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
     let theme = app.theme;
-    let inner = super::popup(frame, app, area(main), words::TITLE, true);
+    let inner = crate::tui::widgets::popup(frame, app.theme, area(main), words::TITLE, true);
     let width = usize::from(inner.width);
     let top = inner.height.saturating_sub(BELOW);
     let height = usize::from(top);

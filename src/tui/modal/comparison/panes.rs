@@ -2,11 +2,12 @@
 //! has its question as a heading across both panes; its two sides are padded to the same height so
 //! matching claims stay level, and both panes scroll together. Only the rows on screen are laid out.
 
-use super::{Regions, SEPARATOR};
 use crate::layout::{Line as LaidLine, LineKind};
 use crate::plain;
 use crate::text;
-use crate::tui::app::{App, Focus, layout_row, pane_widths};
+use crate::tui::app::{App, Focus, layout_row};
+use crate::tui::layout::{Regions, SEPARATOR, SEPARATOR_WIDTH, pane_widths};
+use crate::tui::modal::search::view as search;
 use crate::tui::strings;
 use crate::tui::theme::{Pane, Theme};
 use ratatui::Frame;
@@ -27,7 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     let Some(topic) = app.current_topic() else {
         if app.outcome.is_some() {
             frame.render_widget(
-                Paragraph::new(Line::styled(super::no_match(app), theme.warning()))
+                Paragraph::new(Line::styled(super::topics::no_match(app), theme.warning()))
                     .wrap(Wrap { trim: true }),
                 regions.body,
             );
@@ -99,7 +100,7 @@ fn row_lines(
     widths: (usize, usize),
 ) -> Vec<Line<'static>> {
     let theme = app.theme;
-    let total = widths.0 + widths.1 + super::SEPARATOR_WIDTH;
+    let total = widths.0 + widths.1 + SEPARATOR_WIDTH;
     let (left, right) = layout_row(&app.dispute, app.shown(), row, widths);
     let mut out = Vec::with_capacity(left.len() + 2);
     let heading = plain::row_heading(row);
@@ -117,7 +118,7 @@ fn row_lines(
     });
     for (l, r) in left.iter().zip(&right) {
         let side = |line: &LaidLine, width: usize| {
-            super::search::cell(app, theme, line, width, theme.line(line.kind))
+            search::cell(app, theme, line, width, theme.line(line.kind))
                 .unwrap_or_else(|| vec![cell(theme, line, width)])
         };
         let mut spans = side(l, widths.0);

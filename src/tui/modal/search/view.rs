@@ -3,38 +3,23 @@
 //! matched), the header's search line, the footer's place among the hits, and the highlights of
 //! matched characters in the comparison's panes.
 
-use super::Regions;
+use super::hits::{self as search, PER_HIT, TOP, area};
+use super::state::Ranked;
 use crate::format::ClaimAt;
 use crate::layout::{Line as LaidLine, LineKind};
 use crate::query::highlight;
 use crate::query::{Field, Hit, HitAt, Outcome};
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::search::{self, Ranked};
+use crate::tui::layout::Regions;
 use crate::tui::strings::search as words;
 use crate::tui::theme::{Pane, Theme};
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Position;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_segmentation::UnicodeSegmentation;
-
-/// Lines above the list: the search line, the count, a rule.
-const TOP: u16 = 3;
-/// Lines per hit: party and topic, then the snippet.
-const PER_HIT: usize = 2;
-
-/// Where the panel sits: over the comparison.
-pub fn area(regions: &Regions) -> Rect {
-    regions.comparison
-}
-
-/// Hits the list shows at once.
-pub fn entries_visible(app: &App) -> usize {
-    let inner = area(&app.regions()).height.saturating_sub(2 + TOP);
-    usize::from(inner) / PER_HIT
-}
 
 /// Spans of `pieces` (text, highlighted) within `cols` columns, cut by grapheme.
 fn spans_within(
@@ -161,7 +146,7 @@ fn entry_lines(
 /// Draws the panel over the comparison while the search line is open.
 pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     let theme = app.theme;
-    let inner = super::popup(frame, app, area(regions), words::TITLE, false);
+    let inner = crate::tui::widgets::popup(frame, app.theme, area(regions), words::TITLE, false);
     if inner.height < TOP || inner.width < 8 {
         return;
     }

@@ -1,7 +1,8 @@
 //! The party picker: choose the left side, then the right, among all the dispute's sides.
 
+use super::state::{Choosing as Step, Picker};
 use crate::text;
-use crate::tui::app::{App, Picker, Step};
+use crate::tui::app::App;
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -15,7 +16,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: Picker, area: Rect) {
         Step::Left => strings::PICK_LEFT,
         Step::Right => strings::PICK_RIGHT,
     };
-    let inner = super::popup(frame, app, area, title, false);
+    let inner = crate::tui::widgets::popup(frame, app.theme, area, title, false);
     let width = usize::from(inner.width);
     let lines: Vec<Line> = app
         .dispute

@@ -1,12 +1,13 @@
 //! The detail view: the selected row in full. For each claim its speaker, date, tags, assessment
 //! and note, rebuttal links, and every source with all it records.
 
-use super::Regions;
+use super::state::Detail;
 use crate::format::{Claim, ClaimAt};
 use crate::layout;
 use crate::plain;
 use crate::text;
-use crate::tui::app::{App, Detail};
+use crate::tui::app::App;
+use crate::tui::layout::{Regions, inset};
 use crate::tui::strings::{self, field};
 use crate::tui::theme::Pane;
 use ratatui::Frame;
@@ -161,8 +162,8 @@ pub fn draw(frame: &mut Frame, app: &App, d: Detail, regions: &Regions) {
     let block = Block::bordered()
         .title(format!(" {} ", strings::DETAIL_TITLE))
         .border_style(app.theme.border(true));
-    frame.render_widget(block, regions.detail);
-    let inner = regions.detail_inner;
+    frame.render_widget(block, regions.main);
+    let inner = inset(regions.main);
     let content = content(app, d, usize::from(inner.width));
     let shown: Vec<Line> = content
         .lines

@@ -1,0 +1,126 @@
+//! What the user asks for, and what the event loop does after an update. Keys reach `update`
+//! only as an [`Action`], through the active modal's bindings table (`keymap`); mouse and resize
+//! events become actions too, so every change of state goes through `update`.
+
+use super::text_field::Edit;
+
+/// Something the user asks for. A modal gives each action its own meaning (`Down` moves to the
+/// next topic in the topic list, the next claim in a row in full, the next field in a dialog).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move up one: the previous topic, row, claim, hit, choice or line.
+    Up,
+    /// Move down one: the next topic, row, claim, hit, choice or line.
+    Down,
+    /// Up by one screen.
+    PageUp,
+    /// Down by one screen.
+    PageDown,
+    /// To the first topic, row or entry.
+    First,
+    /// To the last topic, row or entry.
+    Last,
+    /// The next row, whatever its height (`]`).
+    NextRow,
+    /// The previous row, whatever its height (`[`).
+    PrevRow,
+    /// The next topic, from anywhere in the comparison (`}`).
+    NextTopic,
+    /// The previous topic (`{`).
+    PrevTopic,
+    /// Move the focus to the topic list.
+    FocusTopics,
+    /// Move the focus to the comparison.
+    FocusComparison,
+    /// The other region, the next field or the next section.
+    NextPane,
+    /// Back to the other region, the previous field or the previous section.
+    PrevPane,
+    /// Open or confirm what is selected: a topic's rows, a row in full, a choice, a hit.
+    Open,
+    /// Go back: close a modal, leave a line, return to the topic list.
+    Back,
+    /// Follow the selected claim's rebuttal link (`r`).
+    FollowRebuttal,
+    /// Return to where the last link was followed from (`b`).
+    JumpBack,
+    /// Swap the left and right sides.
+    SwapSides,
+    /// Open the party picker (disputes of more than two sides).
+    PickParties,
+    /// Show or hide the help.
+    Help,
+    /// Leave the program.
+    Quit,
+    /// Suspend to the shell; `fg` brings the screen back.
+    Suspend,
+    /// Open the export dialog.
+    Export,
+    /// Open the filter panel.
+    Filters,
+    /// Clear every filter.
+    ClearFilters,
+    /// Open the search line.
+    Search,
+    /// Go to the next hit of the search.
+    NextHit,
+    /// Go to the previous hit of the search.
+    PrevHit,
+    /// Keep only the rows with a hit, or all rows again.
+    Narrow,
+    /// Select or unselect the highlighted choice (filter panel).
+    Toggle,
+    /// Clear the focused section (filter panel).
+    Clear,
+    /// Copy the selected claim's text with its attribution (OSC 52).
+    Copy,
+    /// Copy the selected claim's id.
+    CopyId,
+    /// Open the selected claim's first source in the browser.
+    OpenSource,
+    /// A text-editing key, in whatever input the modal has.
+    Edit(Edit),
+    /// A key with no meaning where it was pressed: the footer says so in one line.
+    Unbound(char),
+    /// The terminal changed size.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Lines.
+        height: u16,
+    },
+    /// The mouse wheel turned over a point of the screen (positive: down).
+    Scroll {
+        /// Column of the pointer.
+        column: u16,
+        /// Line of the pointer.
+        row: u16,
+        /// Lines to scroll.
+        lines: i16,
+    },
+    /// A click at a point of the screen.
+    Click {
+        /// Column of the pointer.
+        column: u16,
+        /// Line of the pointer.
+        row: u16,
+    },
+}
+
+/// What the event loop should do after an update. `update` stays pure: anything that writes a
+/// file, talks to the terminal or starts a program is asked for here, and the loop does it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Draw and wait for the next event.
+    Continue,
+    /// Restore the terminal and leave.
+    Quit,
+    /// Suspend to the shell, then redraw.
+    Suspend,
+    /// Write the export the dialog asked for, then redraw.
+    Export,
+    /// Put this text on the clipboard (OSC 52); the footer already says so.
+    Copy(String),
+    /// Open this http(s) address with the platform's opener.
+    OpenUrl(String),
+}

@@ -1,0 +1,198 @@
+//! The comparison screen's keys and mouse: moving through topics and rows, scrolling the two
+//! panes together, and opening the modals (a row in full, help, the picker, search, filters,
+//! export).
+
+use super::bindings::BINDINGS;
+use super::state::Comparison;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus, Scroll};
+use crate::tui::keymap::Binding;
+use crate::tui::layout::{Regions, TOPIC_LINES};
+use crate::tui::modal::component::{Component, Step};
+use crate::tui::modal::{detail, export, filters, help, picker, search};
+use crate::tui::strings;
+use ratatui::Frame;
+use ratatui::layout::Position;
+
+impl Component for Comparison {
+    fn title(&self) -> &'static str {
+        strings::COMPARISON_TITLE
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Step {
+        match action {
+            Action::Help => return help::update::open(app, self),
+            Action::Export => return export::update::open(app),
+            Action::Filters => return filters::update::open(app),
+            Action::Search => return search::update::open(app),
+            Action::PickParties => return picker::update::open(app),
+            Action::Open if app.focus == Focus::Comparison => return detail::update::open(app),
+            Action::ClearFilters => filters::update::clear(app),
+            Action::SwapSides => app.set_pair(app.cmp.right, app.cmp.left),
+            Action::FocusTopics => app.focus = Focus::Topics,
+            Action::FocusComparison => app.focus = Focus::Comparison,
+            Action::NextPane | Action::PrevPane => {
+                app.focus = match app.focus {
+                    Focus::Topics => Focus::Comparison,
+                    Focus::Comparison => Focus::Topics,
+                }
+            }
+            Action::NextHit => search::update::step(app, true),
+            Action::PrevHit => search::update::step(app, false),
+            Action::Narrow if search::update::active(app) => search::update::toggle_narrow(app),
+            Action::Narrow => app.message = Some(strings::search::NO_SEARCH.to_owned()),
+            Action::Back if search::update::active(app) => search::update::clear(app),
+            Action::Back => app.focus = Focus::Topics,
+            Action::Scroll { column, row, lines } => {
+                wheel(app, Position::new(column, row), isize::from(lines))
+            }
+            Action::Click { column, row } => click(app, Position::new(column, row)),
+            _ => match app.focus {
+                Focus::Topics => topics_key(app, action),
+                Focus::Comparison => comparison_key(app, action),
+            },
+        }
+        Step::Stay
+    }
+
+    fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
+        super::topics::draw(frame, app, regions);
+        // The search line's panel covers the comparison: no need to lay it out beneath.
+        if !app.searching() {
+            super::panes::draw(frame, app, regions);
+        }
+    }
+}
+
+fn topics_key(app: &mut App, action: Action) {
+    let n = app.shown().topics.len();
+    let page = app.topics_visible();
+    let target = match action {
+        Action::Up => app.topic.saturating_sub(1),
+        Action::Down => app.topic + 1,
+        Action::PageUp => app.topic.saturating_sub(page),
+        Action::PageDown => app.topic + page,
+        Action::First => 0,
+        Action::Last => n.saturating_sub(1),
+        Action::Open => {
+            app.focus = Focus::Comparison;
+            return;
+        }
+        _ => return,
+    };
+    let target = target.min(n.saturating_sub(1));
+    if target != app.topic {
+        app.select_topic(target);
+    }
+}
+
+fn comparison_key(app: &mut App, action: Action) {
+    let n = app.rows().len();
+    if n == 0 {
+        return;
+    }
+    let vp = app.viewport() as isize;
+    match action {
+        Action::Down => {
+            let start = app.row_start(app.row);
+            let h = app.row_height(app.row) as isize;
+            if start + h > vp && app.max_top() > app.top {
+                app.scroll_by(1);
+            } else if app.row + 1 < n {
+                app.row += 1;
+                app.ensure_row_visible();
+            }
+        }
+        Action::Up => {
+            if app.row_start(app.row) < 0 || (app.top.row == app.row && app.top.line > 0) {
+                app.scroll_by(-1);
+            } else if app.row > 0 {
+                app.row -= 1;
+                app.ensure_row_visible();
+            }
+        }
+        Action::PageDown => {
+            if app.max_top() <= app.top {
+                app.row = n - 1;
+            } else {
+                app.scroll_by(vp - 1);
+                select_at_top(app);
+            }
+        }
+        Action::PageUp => {
+            if app.top == Scroll::default() {
+                app.row = 0;
+            } else {
+                app.scroll_by(1 - vp);
+                select_at_top(app);
+            }
+        }
+        Action::First => {
+            app.row = 0;
+            app.top = Scroll::default();
+        }
+        Action::Last => {
+            app.row = n - 1;
+            app.ensure_row_visible();
+        }
+        _ => {}
+    }
+}
+
+/// After a page scroll: selects the first row whose heading is on screen.
+fn select_at_top(app: &mut App) {
+    let n = app.rows().len();
+    let row = app.top.row;
+    app.row = if app.top.line > 0 && row + 1 < n && app.row_start(row + 1) < app.viewport() as isize
+    {
+        row + 1
+    } else {
+        row
+    };
+}
+
+/// Keeps the selection on screen after the panes scrolled under it.
+fn follow_scroll(app: &mut App) {
+    let (first, last) = app.visible_rows();
+    if app.row < first {
+        app.row = first;
+    } else if app.row > last {
+        app.row = last;
+    }
+}
+
+fn wheel(app: &mut App, at: Position, lines: isize) {
+    let regions = app.regions();
+    if regions.topics.contains(at) {
+        let n = app.shown().topics.len();
+        let max = n.saturating_sub(app.topics_visible());
+        app.topic_top = app.topic_top.saturating_add_signed(lines).min(max);
+    } else if regions.comparison.contains(at) {
+        app.scroll_by(lines);
+        follow_scroll(app);
+    }
+}
+
+fn click(app: &mut App, at: Position) {
+    let regions = app.regions();
+    if regions.topics_inner.contains(at) {
+        let i = app.topic_top + usize::from(at.y - regions.topics_inner.y) / TOPIC_LINES;
+        if i < app.shown().topics.len() {
+            app.focus = Focus::Topics;
+            if i != app.topic {
+                app.select_topic(i);
+            }
+        }
+    } else if regions.body.contains(at) {
+        app.focus = Focus::Comparison;
+        if let Some(row) = app.row_at_line(usize::from(at.y - regions.body.y)) {
+            app.row = row;
+        }
+    } else if regions.comparison.contains(at) {
+        app.focus = Focus::Comparison;
+    }
+}

@@ -1,0 +1,91 @@
+//! The one interface every modal (and the comparison screen beneath them) offers: its bindings,
+//! its update and its drawing. Which one takes a key is decided here, in one `match`.
+
+use super::Modal;
+use super::comparison::state::Comparison;
+use crate::tui::action::{Action, Outcome};
+use crate::tui::app::App;
+use crate::tui::keymap::Binding;
+use crate::tui::layout::Regions;
+use ratatui::Frame;
+
+/// What the stack of modals does after a modal's update.
+#[derive(Debug)]
+pub enum Step {
+    /// The modal stays open.
+    Stay,
+    /// The modal closes.
+    Close,
+    /// Another modal opens on top of this one.
+    Open(Modal),
+    /// This modal gives way to another.
+    Replace(Modal),
+    /// The modal stays and the event loop is asked to do something.
+    Then(Outcome),
+}
+
+/// A modal: its keys, how it changes the state, how it is drawn.
+pub trait Component {
+    /// Its name, as help heads its keys.
+    fn title(&self) -> &'static str;
+    /// Its bindings, in the order help lists them.
+    fn bindings(&self) -> &'static [Binding];
+    /// Whether a listed action can do anything now; the footer and help list only those.
+    fn works(&self, _app: &App, _action: Action) -> bool {
+        true
+    }
+    /// True when characters that are not bound type into the modal's input.
+    fn types(&self) -> bool {
+        false
+    }
+    /// True when it covers everything between header and footer (nothing beneath is drawn).
+    fn covers(&self) -> bool {
+        false
+    }
+    /// Applies an action. Pure: anything beyond the state is asked of the loop by
+    /// [`Step::Then`].
+    fn update(&mut self, app: &mut App, action: Action) -> Step;
+    /// Draws the modal over what is beneath.
+    fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions);
+}
+
+/// The comparison screen, which is there beneath every modal.
+pub static SCREEN: Comparison = Comparison;
+
+/// A modal as its interface.
+pub fn of(modal: &Modal) -> &dyn Component {
+    match modal {
+        Modal::Help(m) => m,
+        Modal::Picker(m) => m,
+        Modal::Detail(m) => m,
+        Modal::Search(m) => m,
+        Modal::Filters(m) => m.as_ref(),
+        Modal::Export(m) => m.as_ref(),
+    }
+}
+
+/// A modal as its interface, to update it.
+pub fn of_mut(modal: &mut Modal) -> &mut dyn Component {
+    match modal {
+        Modal::Help(m) => m,
+        Modal::Picker(m) => m,
+        Modal::Detail(m) => m,
+        Modal::Search(m) => m,
+        Modal::Filters(m) => m.as_mut(),
+        Modal::Export(m) => m.as_mut(),
+    }
+}
+
+/// The one that takes the keys now: the top modal, else the comparison screen.
+pub fn active(app: &App) -> &dyn Component {
+    app.modal().map_or(&SCREEN as &dyn Component, of)
+}
+
+/// The bindings that work now, in help order: the footer and help list only these.
+pub fn working(app: &App) -> Vec<&'static Binding> {
+    let c = active(app);
+    c.bindings()
+        .iter()
+        .filter(|b| c.works(app, b.action))
+        .collect()
+}

@@ -1,0 +1,211 @@
+//! A row in full: moving from claim to claim, scrolling, following a claim's rebuttal link to the
+//! claim it answers (in whatever topic) and coming back.
+
+use super::state::{Detail, RowInFull};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{Binding, c, k, listed, shown};
+use crate::tui::layout::{Regions, inset};
+use crate::tui::modal::Modal;
+use crate::tui::modal::component::{Component, Step};
+use crate::tui::strings::{self, footer, help};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+
+/// The keys of a row in full.
+pub const BINDINGS: &[Binding] = &[
+    listed(&[k(KeyCode::Up), c('k')], Action::Up, help::DETAIL_UP),
+    listed(&[k(KeyCode::Down), c('j')], Action::Down, help::DETAIL_DOWN),
+    listed(&[k(KeyCode::PageUp)], Action::PageUp, help::PAGE_UP),
+    listed(&[k(KeyCode::PageDown)], Action::PageDown, help::PAGE_DOWN),
+    listed(
+        &[k(KeyCode::Home), c('g')],
+        Action::First,
+        help::DETAIL_FIRST,
+    ),
+    listed(&[k(KeyCode::End), c('G')], Action::Last, help::DETAIL_LAST),
+    shown(
+        &[c('r')],
+        Action::FollowRebuttal,
+        help::FOLLOW,
+        footer::FOLLOW,
+    ),
+    shown(
+        &[c('b'), k(KeyCode::Backspace)],
+        Action::JumpBack,
+        help::JUMP_BACK,
+        footer::JUMP_BACK,
+    ),
+    shown(&[k(KeyCode::Esc)], Action::Back, help::CLOSE, footer::CLOSE),
+    shown(&[c('?')], Action::Help, help::HELP, footer::HELP),
+    shown(&[c('q')], Action::Quit, help::QUIT, footer::QUIT),
+];
+
+/// Opens the selected row in full, or says there is none.
+pub fn open(app: &mut App) -> Step {
+    if app.current_row().is_none() {
+        app.message = Some(strings::NO_ROW.to_owned());
+        return Step::Stay;
+    }
+    Step::Open(Modal::Detail(RowInFull {
+        at: Detail {
+            topic: app.topic,
+            row: app.row,
+            cursor: 0,
+            scroll: 0,
+        },
+        back: Vec::new(),
+    }))
+}
+
+/// The row in full's content height, the line each claim starts on, and its text's height.
+fn layout(app: &App, d: Detail) -> (usize, Vec<usize>, usize) {
+    let area = inset(app.regions().main);
+    let content = super::view::content(app, d, usize::from(area.width));
+    (
+        content.lines.len(),
+        content.starts,
+        usize::from(area.height).max(1),
+    )
+}
+
+/// Selects the row's topic and row in the comparison beneath.
+fn select_beneath(app: &mut App, d: Detail) {
+    if app.topic != d.topic {
+        app.select_topic(d.topic);
+    }
+    app.row = d.row;
+    app.ensure_row_visible();
+}
+
+impl RowInFull {
+    /// Goes to the claim the selected claim rebuts (its first link to a loaded claim).
+    fn follow(&mut self, app: &mut App) {
+        let d = self.at;
+        let claim = app
+            .shown()
+            .topics
+            .get(d.topic)
+            .and_then(|t| t.rows.get(d.row))
+            .and_then(|r| r.claims().nth(d.cursor))
+            .and_then(|at| app.dispute.claim(at));
+        let Some(claim) = claim else { return };
+        let Some(target) = claim.rebuts.first().cloned() else {
+            app.message = Some(strings::REBUTS_NOTHING.to_owned());
+            return;
+        };
+        let Some(at) = app.dispute.find_claim(&target) else {
+            app.message = Some(strings::not_loaded(&target));
+            return;
+        };
+        let Some((topic, row, cursor)) = app.locate(at) else {
+            app.message = Some(strings::not_compared(&target));
+            return;
+        };
+        self.back.push(d);
+        let mut next = Detail {
+            topic,
+            row,
+            cursor,
+            scroll: 0,
+        };
+        let (len, starts, vp) = layout(app, next);
+        next.scroll = starts
+            .get(cursor)
+            .copied()
+            .unwrap_or(0)
+            .min(len.saturating_sub(vp));
+        select_beneath(app, next);
+        self.at = next;
+    }
+}
+
+impl Component for RowInFull {
+    fn title(&self) -> &'static str {
+        strings::DETAIL_TITLE
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
+    fn works(&self, _app: &App, action: Action) -> bool {
+        action != Action::JumpBack || !self.back.is_empty()
+    }
+
+    fn covers(&self) -> bool {
+        true
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Step {
+        let mut d = self.at;
+        let (len, starts, vp) = layout(app, d);
+        let claims = starts.len();
+        let max = len.saturating_sub(vp);
+        // The content depends on the cursor (the selected claim shows how to follow its
+        // rebuttal), so the claim's place is taken from the layout with the cursor already moved.
+        let show_cursor = |d: &mut Detail| {
+            let (len, starts, vp) = layout(app, *d);
+            if let Some(&s) = starts.get(d.cursor)
+                && (s < d.scroll || s >= d.scroll + vp)
+            {
+                d.scroll = s.min(len.saturating_sub(vp));
+            }
+        };
+        match action {
+            Action::Back => return Step::Close,
+            Action::Help => return crate::tui::modal::help::update::open(app, self),
+            Action::Down if d.cursor + 1 < claims => {
+                d.cursor += 1;
+                show_cursor(&mut d);
+            }
+            Action::Down => d.scroll = (d.scroll + 1).min(max),
+            Action::Up if d.cursor > 0 => {
+                d.cursor -= 1;
+                show_cursor(&mut d);
+            }
+            Action::Up => d.scroll = d.scroll.saturating_sub(1),
+            Action::PageDown => {
+                d.scroll = (d.scroll + vp.saturating_sub(1)).min(max);
+                d.cursor = starts.iter().rposition(|&s| s <= d.scroll).unwrap_or(0);
+            }
+            Action::PageUp => {
+                d.scroll = d.scroll.saturating_sub(vp.saturating_sub(1));
+                d.cursor = starts.iter().rposition(|&s| s <= d.scroll).unwrap_or(0);
+            }
+            Action::First => {
+                d.cursor = 0;
+                d.scroll = 0;
+            }
+            Action::Last => {
+                d.cursor = claims.saturating_sub(1);
+                d.scroll = max;
+            }
+            Action::Scroll { lines, .. } => {
+                d.scroll = d.scroll.saturating_add_signed(isize::from(lines)).min(max);
+            }
+            Action::Resize { .. } => d.scroll = d.scroll.min(max),
+            Action::FollowRebuttal => {
+                self.follow(app);
+                return Step::Stay;
+            }
+            Action::JumpBack => {
+                match self.back.pop() {
+                    Some(prev) => {
+                        select_beneath(app, prev);
+                        self.at = prev;
+                    }
+                    None => app.message = Some(strings::NOTHING_BACK.to_owned()),
+                }
+                return Step::Stay;
+            }
+            _ => {}
+        }
+        self.at = d;
+        Step::Stay
+    }
+
+    fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
+        super::view::draw(frame, app, self.at, regions);
+    }
+}

@@ -1,0 +1,5 @@
+//! The filters modal: its state, its update with its bindings, its view.
+
+pub mod state;
+pub mod update;
+pub mod view;

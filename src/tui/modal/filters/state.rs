@@ -1,0 +1,270 @@
+//! The filter panel's state: the sections, their choices, where the analyst is, and what is
+//! being typed. What is chosen lives in `App::query`'s filter, the one the pipeline runs; the
+//! functions here read and change that filter for one choice.
+
+use crate::format::{Rating, SourceKind};
+use crate::query::{AnsweredBy, Filter};
+use crate::tui::strings::filters as words;
+use crate::tui::text_field::TextField;
+
+/// The panel's sections, in the order Tab visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Parties, by name.
+    Party,
+    /// Topics, by neutral title.
+    Topic,
+    /// Source outlets.
+    Outlet,
+    /// Source kinds.
+    Kind,
+    /// Source affiliations.
+    Affiliation,
+    /// Claim tags.
+    Tag,
+    /// Assessment ratings, and "no assessment".
+    Rating,
+    /// The date range, typed.
+    Dates,
+    /// Rows answered by both sides or by one.
+    Rows,
+    /// Unsourced claims, claims with untrusted text.
+    Claims,
+}
+
+impl Section {
+    /// Every section, in order.
+    pub const ALL: [Section; 10] = [
+        Section::Party,
+        Section::Topic,
+        Section::Outlet,
+        Section::Kind,
+        Section::Affiliation,
+        Section::Tag,
+        Section::Rating,
+        Section::Dates,
+        Section::Rows,
+        Section::Claims,
+    ];
+
+    /// The section's name in the panel.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Party => words::PARTY,
+            Section::Topic => words::TOPIC,
+            Section::Outlet => words::OUTLET,
+            Section::Kind => words::KIND,
+            Section::Affiliation => words::AFFILIATION,
+            Section::Tag => words::TAG,
+            Section::Rating => words::RATING,
+            Section::Dates => words::DATES,
+            Section::Rows => words::ROWS,
+            Section::Claims => words::CLAIMS,
+        }
+    }
+
+    /// True for the sections of many choices, where typing finds a choice.
+    pub fn is_list(self) -> bool {
+        !matches!(self, Section::Dates | Section::Rows | Section::Claims)
+    }
+
+    /// The section's place in [`Section::ALL`].
+    pub fn index(self) -> usize {
+        Section::ALL.iter().position(|&s| s == self).unwrap_or(0)
+    }
+}
+
+/// What a choice stands for in the filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// A party id.
+    Party(String),
+    /// A topic id.
+    Topic(String),
+    /// An outlet name.
+    Outlet(String),
+    /// A source kind.
+    Kind(SourceKind),
+    /// A party id or `independent`.
+    Affiliation(String),
+    /// A tag.
+    Tag(String),
+    /// A rating, or `None` for "no assessment".
+    Rating(Option<Rating>),
+    /// The date field "since".
+    Since,
+    /// The date field "until".
+    Until,
+    /// Which rows: all (`None`), answered by both, by one.
+    Answered(Option<AnsweredBy>),
+    /// Only claims citing no source.
+    Unsourced,
+    /// Only claims whose text held flagged characters.
+    Untrusted,
+}
+
+/// One choice: what the panel shows and what it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// Shown in the list (text from the loaded dispute, already cleaned).
+    pub label: String,
+    /// What it selects.
+    pub value: Value,
+}
+
+/// The panel's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Panel {
+    /// The section keys act on.
+    pub section: Section,
+    /// The highlighted choice, an index into [`Panel::visible`].
+    pub cursor: usize,
+    /// Text typed to find a choice in the section's list.
+    pub find: TextField,
+    /// The "since" date as typed.
+    pub since: TextField,
+    /// The "until" date as typed.
+    pub until: TextField,
+    /// Why a typed date is not applied.
+    pub note: Option<String>,
+    /// Claims in the full comparison, for "N of M claims".
+    pub total: usize,
+    /// The choices of every section, in [`Section::ALL`] order.
+    pub lists: Vec<Vec<Choice>>,
+}
+
+impl Panel {
+    /// The choices of a section.
+    pub fn choices(&self, section: Section) -> &[Choice] {
+        self.lists.get(section.index()).map_or(&[][..], |l| &l[..])
+    }
+
+    /// The focused section's choices that hold the text typed to find one (any case).
+    pub fn visible(&self) -> Vec<&Choice> {
+        let find = self.find.text().to_lowercase();
+        self.choices(self.section)
+            .iter()
+            .filter(|c| find.is_empty() || c.label.to_lowercase().contains(&find))
+            .collect()
+    }
+
+    /// The highlighted choice.
+    pub fn current(&self) -> Option<&Choice> {
+        self.visible().get(self.cursor).copied()
+    }
+
+    /// The date field being typed in, if the cursor is on one.
+    pub fn date_field(&self) -> Option<Value> {
+        match (self.section, self.cursor) {
+            (Section::Dates, 0) => Some(Value::Since),
+            (Section::Dates, _) => Some(Value::Until),
+            _ => None,
+        }
+    }
+}
+
+/// True when the filter has the choice selected.
+pub fn is_selected(filter: &Filter, value: &Value) -> bool {
+    match value {
+        Value::Party(id) => filter.parties.contains(id),
+        Value::Topic(id) => filter.topics.contains(id),
+        Value::Outlet(o) => filter.outlets.contains(o),
+        Value::Kind(k) => filter.kinds.contains(k),
+        Value::Affiliation(a) => filter.affiliations.contains(a),
+        Value::Tag(t) => filter.tags.contains(t),
+        Value::Rating(r) => filter.ratings.contains(r),
+        Value::Since => filter.since.is_some(),
+        Value::Until => filter.until.is_some(),
+        Value::Answered(a) => filter.answered == *a,
+        Value::Unsourced => filter.unsourced,
+        Value::Untrusted => filter.untrusted,
+    }
+}
+
+fn flip<T: PartialEq + Clone>(list: &mut Vec<T>, value: &T) {
+    match list.iter().position(|x| x == value) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(value.clone()),
+    }
+}
+
+/// Selects or unselects a choice (a radio choice for rows).
+pub fn toggle(filter: &mut Filter, value: &Value) {
+    match value {
+        Value::Party(id) => flip(&mut filter.parties, id),
+        Value::Topic(id) => flip(&mut filter.topics, id),
+        Value::Outlet(o) => flip(&mut filter.outlets, o),
+        Value::Kind(k) => flip(&mut filter.kinds, k),
+        Value::Affiliation(a) => flip(&mut filter.affiliations, a),
+        Value::Tag(t) => flip(&mut filter.tags, t),
+        Value::Rating(r) => flip(&mut filter.ratings, r),
+        Value::Since | Value::Until => {}
+        Value::Answered(a) => filter.answered = *a,
+        Value::Unsourced => filter.unsourced = !filter.unsourced,
+        Value::Untrusted => filter.untrusted = !filter.untrusted,
+    }
+}
+
+/// Clears one section of the filter.
+pub fn clear_section(filter: &mut Filter, section: Section) {
+    match section {
+        Section::Party => filter.parties.clear(),
+        Section::Topic => filter.topics.clear(),
+        Section::Outlet => filter.outlets.clear(),
+        Section::Kind => filter.kinds.clear(),
+        Section::Affiliation => filter.affiliations.clear(),
+        Section::Tag => filter.tags.clear(),
+        Section::Rating => filter.ratings.clear(),
+        Section::Dates => {
+            filter.since = None;
+            filter.until = None;
+        }
+        Section::Rows => filter.answered = None,
+        Section::Claims => {
+            filter.unsourced = false;
+            filter.untrusted = false;
+        }
+    }
+}
+
+/// Sorted by lower case, and without repeats that differ only by case.
+pub fn distinct(mut values: Vec<String>) -> Vec<String> {
+    values.sort_by_key(|v| (v.to_lowercase(), v.clone()));
+    values.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
+    values
+}
+
+/// The short summary of a section beside its name: what is chosen, or "any".
+pub fn summary(p: &Panel, filter: &Filter, section: Section) -> String {
+    let chosen: Vec<&str> = p
+        .choices(section)
+        .iter()
+        .filter(|c| is_selected(filter, &c.value))
+        .map(|c| c.label.as_str())
+        .collect();
+    match section {
+        Section::Dates => {
+            let mut out = Vec::new();
+            if let Some(d) = filter.since {
+                out.push(format!("{} {d}", words::SINCE));
+            }
+            if let Some(d) = filter.until {
+                out.push(format!("{} {d}", words::UNTIL));
+            }
+            if out.is_empty() {
+                words::ANY.to_owned()
+            } else {
+                out.join(" ")
+            }
+        }
+        Section::Rows => chosen
+            .first()
+            .copied()
+            .unwrap_or(words::ALL_ROWS)
+            .to_owned(),
+        _ if chosen.is_empty() => words::ANY.to_owned(),
+        _ => chosen.join(", "),
+    }
+}

@@ -1,0 +1,358 @@
+//! The filter panel (`f`): party, topic, source outlet, kind and affiliation, tag, assessment,
+//! dates, one-sided rows, unsourced and untrusted claims. The choices come from the loaded
+//! dispute. Every change applies at once (the comparison behind is queried again), so `Esc` only
+//! closes the panel and what is applied stays; `F` on the screen clears every filter.
+//!
+//! The panel holds only where the analyst is in it and what is being typed: what is chosen lives
+//! in [`App::query`]'s filter, the one the pipeline runs.
+
+use super::state::{Choice, Panel, Section, Value, clear_section, distinct, toggle};
+use crate::format::{Date, DateError, Rating, SourceKind};
+use crate::query::{AnsweredBy, Filter};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{Binding, c, k, listed, shown};
+use crate::tui::layout::Regions;
+use crate::tui::modal::Modal;
+use crate::tui::modal::component::{Component, Step};
+use crate::tui::strings::{filters as words, footer, help};
+use crate::tui::text_field::{Edit, TextField};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+
+/// Choices a page key moves by.
+const PAGE: usize = 10;
+
+/// The bindings inside the filter panel, which the footer and README list. Any other character
+/// (without Ctrl or Alt) types: into a date, or to find a choice.
+pub const BINDINGS: &[Binding] = &[
+    shown(
+        &[k(KeyCode::Tab)],
+        Action::NextPane,
+        help::FILTER_NEXT_SECTION,
+        footer::FILTER_SECTION,
+    ),
+    listed(
+        &[k(KeyCode::BackTab)],
+        Action::PrevPane,
+        help::FILTER_PREV_SECTION,
+    ),
+    listed(&[k(KeyCode::Up)], Action::Up, help::FILTER_UP),
+    listed(&[k(KeyCode::Down)], Action::Down, help::FILTER_DOWN),
+    listed(&[k(KeyCode::PageUp)], Action::PageUp, help::FILTER_PAGE_UP),
+    listed(
+        &[k(KeyCode::PageDown)],
+        Action::PageDown,
+        help::FILTER_PAGE_DOWN,
+    ),
+    listed(
+        &[k(KeyCode::Left)],
+        Action::Edit(Edit::Left),
+        help::FILTER_LEFT,
+    ),
+    listed(
+        &[k(KeyCode::Right)],
+        Action::Edit(Edit::Right),
+        help::FILTER_RIGHT,
+    ),
+    listed(
+        &[k(KeyCode::Home)],
+        Action::Edit(Edit::Home),
+        help::FILTER_HOME,
+    ),
+    listed(
+        &[k(KeyCode::End)],
+        Action::Edit(Edit::End),
+        help::FILTER_END,
+    ),
+    shown(
+        &[c(' ')],
+        Action::Toggle,
+        help::FILTER_TOGGLE,
+        footer::FILTER_TOGGLE,
+    ),
+    listed(
+        &[k(KeyCode::Backspace)],
+        Action::Edit(Edit::Backspace),
+        help::FILTER_BACKSPACE,
+    ),
+    shown(
+        &[k(KeyCode::Delete)],
+        Action::Clear,
+        help::FILTER_CLEAR,
+        footer::FILTER_CLEAR,
+    ),
+    shown(
+        &[k(KeyCode::Enter)],
+        Action::Open,
+        help::FILTER_SUBMIT,
+        footer::FILTER_SUBMIT,
+    ),
+    shown(
+        &[k(KeyCode::Esc)],
+        Action::Back,
+        help::FILTER_CLOSE,
+        footer::FILTER_CLOSE,
+    ),
+];
+
+/// The choices of every section, from the loaded dispute and the full comparison.
+fn lists(app: &App) -> Vec<Vec<Choice>> {
+    let d = &app.dispute;
+    let choice = |label: String, value: Value| Choice { label, value };
+    let sources = || d.sides.iter().flat_map(|s| s.sources.iter());
+    let claims = || {
+        d.sides
+            .iter()
+            .flat_map(|s| s.topics.iter().flat_map(|t| t.claims.iter()))
+    };
+    let party_name = |id: &str| {
+        d.sides
+            .iter()
+            .find(|s| s.party.id == id)
+            .map(|s| s.party.name.clone())
+    };
+    Section::ALL
+        .iter()
+        .map(|&section| match section {
+            Section::Party => d
+                .sides
+                .iter()
+                .map(|s| {
+                    choice(
+                        words::party(&s.party.name, &s.party.id),
+                        Value::Party(s.party.id.clone()),
+                    )
+                })
+                .collect(),
+            Section::Topic => app
+                .cmp
+                .topics
+                .iter()
+                .map(|t| choice(t.title.clone(), Value::Topic(t.id.clone())))
+                .collect(),
+            Section::Outlet => distinct(sources().map(|s| s.outlet.clone()).collect())
+                .into_iter()
+                .map(|o| choice(o.clone(), Value::Outlet(o)))
+                .collect(),
+            Section::Kind => SourceKind::ALL
+                .iter()
+                .filter(|k| sources().any(|s| s.kind == Some(**k)))
+                .map(|&k| choice(k.as_str().to_owned(), Value::Kind(k)))
+                .collect(),
+            Section::Affiliation => {
+                let mut ids: Vec<String> =
+                    sources().filter_map(|s| s.affiliation.clone()).collect();
+                ids.sort();
+                ids.dedup();
+                // Parties first, in their order, then the rest (`independent`).
+                ids.sort_by_key(|id| d.side_index(id).unwrap_or(usize::MAX));
+                ids.into_iter()
+                    .map(|id| {
+                        let label =
+                            party_name(&id).map_or_else(|| id.clone(), |n| words::party(&n, &id));
+                        choice(label, Value::Affiliation(id))
+                    })
+                    .collect()
+            }
+            Section::Tag => distinct(claims().flat_map(|c| c.tags.iter().cloned()).collect())
+                .into_iter()
+                .map(|t| choice(t.clone(), Value::Tag(t)))
+                .collect(),
+            Section::Rating => {
+                let mut out: Vec<Choice> = Rating::ALL
+                    .iter()
+                    .filter(|r| {
+                        claims().any(|c| c.assessment.as_ref().map(|a| a.rating) == Some(**r))
+                    })
+                    .map(|&r| choice(r.as_str().to_owned(), Value::Rating(Some(r))))
+                    .collect();
+                if claims().any(|c| c.assessment.is_none()) {
+                    out.push(choice(words::NO_ASSESSMENT.to_owned(), Value::Rating(None)));
+                }
+                out
+            }
+            Section::Dates => vec![
+                choice(words::SINCE.to_owned(), Value::Since),
+                choice(words::UNTIL.to_owned(), Value::Until),
+            ],
+            Section::Rows => vec![
+                choice(words::ALL_ROWS.to_owned(), Value::Answered(None)),
+                choice(
+                    words::BOTH_SIDES.to_owned(),
+                    Value::Answered(Some(AnsweredBy::Both)),
+                ),
+                choice(
+                    words::ONE_SIDE.to_owned(),
+                    Value::Answered(Some(AnsweredBy::OneSided)),
+                ),
+            ],
+            Section::Claims => vec![
+                choice(words::UNSOURCED.to_owned(), Value::Unsourced),
+                choice(words::UNTRUSTED.to_owned(), Value::Untrusted),
+            ],
+        })
+        .collect()
+}
+
+fn date_text(date: Option<Date>) -> TextField {
+    TextField::new(date.map(|d| d.to_string()).unwrap_or_default())
+}
+
+/// Opens the panel on its first section, the dates as applied.
+pub fn open(app: &mut App) -> Step {
+    let c = app.cmp.counts();
+    Step::Open(Modal::Filters(Box::new(Panel {
+        section: Section::Party,
+        cursor: 0,
+        find: TextField::default(),
+        since: date_text(app.query.filter.since),
+        until: date_text(app.query.filter.until),
+        note: None,
+        total: c.left_claims + c.right_claims,
+        lists: lists(app),
+    })))
+}
+
+/// Clears every filter (the `F` key); the search, if any, stays.
+pub fn clear(app: &mut App) {
+    if app.query.filter.is_empty() {
+        app.message = Some(words::NOTHING_TO_CLEAR.to_owned());
+        return;
+    }
+    app.query.filter = Filter::default();
+    app.requery();
+    app.message = Some(words::CLEARED.to_owned());
+}
+
+/// A typed date: empty is no limit.
+fn parse_date(text: &str) -> Result<Option<Date>, DateError> {
+    let t = text.trim();
+    if t.is_empty() {
+        Ok(None)
+    } else {
+        t.parse().map(Some)
+    }
+}
+
+/// Applies the dates as typed: a field that is not a date (yet) applies no limit, and neither
+/// does a range that ends before it starts. Returns why, when a date is not applied, so what is
+/// applied is always what the panel shows as valid.
+fn apply_dates(filter: &mut Filter, p: &Panel) -> Option<String> {
+    let bad = |name: &str, field: &TextField, e: DateError| {
+        words::bad_date(name, &crate::text::clean(field.text()).text, &e.to_string())
+    };
+    let mut note = None;
+    filter.since = parse_date(p.since.text()).unwrap_or_else(|e| {
+        note = Some(bad(words::SINCE, &p.since, e));
+        None
+    });
+    filter.until = parse_date(p.until.text()).unwrap_or_else(|e| {
+        note = note.take().or(Some(bad(words::UNTIL, &p.until, e)));
+        None
+    });
+    if let Some((s, u)) = filter.reversed_dates() {
+        filter.since = None;
+        filter.until = None;
+        note = Some(words::since_after_until(&s.to_string(), &u.to_string()));
+    }
+    note
+}
+
+/// Moves to another section, forgetting the text typed to find a choice.
+fn go(p: &mut Panel, forward: bool) {
+    let n = Section::ALL.len();
+    let at = p.section.index();
+    let next = if forward {
+        (at + 1) % n
+    } else {
+        (at + n - 1) % n
+    };
+    p.section = Section::ALL[next];
+    p.cursor = 0;
+    p.find = TextField::default();
+}
+
+impl Component for Panel {
+    fn title(&self) -> &'static str {
+        words::TITLE
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
+    fn types(&self) -> bool {
+        true
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Step {
+        let before = app.query.filter.clone();
+        let keep = key(app, self, action);
+        if app.query.filter != before {
+            app.requery();
+        }
+        if keep { Step::Stay } else { Step::Close }
+    }
+
+    fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
+        super::view::draw(frame, app, self, regions.main);
+    }
+}
+
+/// Applies one action; returns whether the panel stays open.
+fn key(app: &mut App, p: &mut Panel, action: Action) -> bool {
+    let n = p.visible().len();
+    let last = n.saturating_sub(1);
+    let date = p.date_field();
+    let edit = |p: &mut Panel, e: Edit| match p.date_field() {
+        Some(Value::Since) => p.since.apply(e),
+        Some(_) => p.until.apply(e),
+        None => false,
+    };
+    match action {
+        Action::Back => return false,
+        Action::Open => {
+            p.note = apply_dates(&mut app.query.filter, p);
+            return p.note.is_some();
+        }
+        Action::NextPane => go(p, true),
+        Action::PrevPane => go(p, false),
+        Action::Edit(e @ (Edit::Left | Edit::Right | Edit::Home | Edit::End)) if date.is_some() => {
+            edit(p, e);
+        }
+        Action::Edit(Edit::Left) => go(p, false),
+        Action::Edit(Edit::Right) => go(p, true),
+        Action::Up => p.cursor = p.cursor.saturating_sub(1),
+        Action::Down => p.cursor = (p.cursor + 1).min(last),
+        Action::PageUp => p.cursor = p.cursor.saturating_sub(PAGE),
+        Action::PageDown => p.cursor = (p.cursor + PAGE).min(last),
+        Action::Edit(Edit::Home) => p.cursor = 0,
+        Action::Edit(Edit::End) => p.cursor = last,
+        Action::Toggle => {
+            if let Some(c) = p.current().cloned() {
+                toggle(&mut app.query.filter, &c.value);
+            }
+        }
+        Action::Clear => {
+            clear_section(&mut app.query.filter, p.section);
+            if p.section == Section::Dates {
+                p.since = TextField::default();
+                p.until = TextField::default();
+                p.note = None;
+            }
+        }
+        Action::Edit(e @ (Edit::Backspace | Edit::Insert(_))) => {
+            if date.is_some() {
+                if edit(p, e) {
+                    p.note = apply_dates(&mut app.query.filter, p);
+                }
+            } else if p.section.is_list() && p.find.apply(e) {
+                p.cursor = 0;
+            }
+        }
+        _ => {}
+    }
+    p.cursor = p.cursor.min(p.visible().len().saturating_sub(1));
+    true
+}

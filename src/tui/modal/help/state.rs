@@ -1,0 +1,33 @@
+//! The help's state: where it is scrolled and whose keys it lists.
+
+use crate::tui::keymap::Binding;
+
+/// The help over a modal (or the comparison screen): that one's keys, scrolled by some lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Help {
+    /// Lines scrolled off above.
+    pub scroll: usize,
+    /// The name of what is beneath, heading its keys.
+    pub title: &'static str,
+    /// The keys of what is beneath that work there now.
+    pub keys: Vec<KeyLine>,
+}
+
+/// One line of the help's key table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyLine {
+    /// The keys, as help shows them.
+    pub keys: String,
+    /// What they do.
+    pub help: &'static str,
+}
+
+impl KeyLine {
+    /// A binding's line.
+    pub fn of(b: &Binding) -> KeyLine {
+        KeyLine {
+            keys: crate::tui::keymap::labels(b),
+            help: b.help,
+        }
+    }
+}

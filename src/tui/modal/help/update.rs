@@ -1,0 +1,93 @@
+//! The help (`?`): the keys of what is beneath that work there now, generated from its bindings
+//! table and the keys that act everywhere, then a few notes. It scrolls, and says when there is
+//! more.
+
+use super::state::{Help, KeyLine};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{Binding, GLOBAL, c, k, listed, shown};
+use crate::tui::layout::Regions;
+use crate::tui::modal::Modal;
+use crate::tui::modal::component::{Component, Step};
+use crate::tui::strings::{self, footer, help};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+
+/// The help's own keys.
+pub const BINDINGS: &[Binding] = &[
+    shown(
+        &[k(KeyCode::Down), c('j')],
+        Action::Down,
+        help::HELP_DOWN,
+        footer::SCROLL,
+    ),
+    listed(&[k(KeyCode::Up), c('k')], Action::Up, help::HELP_UP),
+    listed(&[k(KeyCode::PageDown)], Action::PageDown, help::PAGE_DOWN),
+    listed(&[k(KeyCode::PageUp)], Action::PageUp, help::PAGE_UP),
+    listed(&[k(KeyCode::Home), c('g')], Action::First, help::HELP_FIRST),
+    listed(&[k(KeyCode::End), c('G')], Action::Last, help::HELP_LAST),
+    shown(
+        &[k(KeyCode::Esc), c('?')],
+        Action::Back,
+        help::CLOSE,
+        footer::CLOSE,
+    ),
+    shown(&[c('q')], Action::Quit, help::QUIT, footer::QUIT),
+];
+
+/// Opens the help over `beneath`, listing the keys that work there now.
+pub fn open(app: &App, beneath: &dyn Component) -> Step {
+    let keys = beneath
+        .bindings()
+        .iter()
+        .chain(GLOBAL)
+        .filter(|b| beneath.works(app, b.action))
+        .map(KeyLine::of)
+        .collect();
+    Step::Open(Modal::Help(Help {
+        scroll: 0,
+        title: beneath.title(),
+        keys,
+    }))
+}
+
+impl Component for Help {
+    fn title(&self) -> &'static str {
+        strings::HELP_TITLE
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
+    fn works(&self, app: &App, action: Action) -> bool {
+        let max = super::view::max_scroll(app, self);
+        match action {
+            Action::Down | Action::PageDown | Action::Last => self.scroll < max,
+            Action::Up | Action::PageUp | Action::First => self.scroll > 0,
+            _ => true,
+        }
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Step {
+        let max = super::view::max_scroll(app, self);
+        let page = super::view::page(app, self);
+        self.scroll = match action {
+            Action::Help | Action::Back => return Step::Close,
+            Action::Down => self.scroll + 1,
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::PageDown => self.scroll + page,
+            Action::PageUp => self.scroll.saturating_sub(page),
+            Action::First => 0,
+            Action::Last => max,
+            Action::Scroll { lines, .. } => self.scroll.saturating_add_signed(isize::from(lines)),
+            _ => self.scroll,
+        }
+        .min(max);
+        Step::Stay
+    }
+
+    fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
+        super::view::draw(frame, app, self, regions);
+    }
+}

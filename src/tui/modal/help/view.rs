@@ -1,0 +1,65 @@
+//! Drawing the help: a key table, generated from the bindings of what is beneath, then the notes;
+//! its last line says when there is more below.
+
+use super::state::Help;
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::layout::{Regions, centered, inset};
+use crate::tui::strings;
+use crate::tui::widgets::popup;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const KEY_COLUMN: usize = 20;
+
+/// The help's text: a heading, one line per key, then the notes.
+pub fn lines(app: &App, h: &Help) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let mut out = vec![Line::styled(strings::help_heading(h.title), theme.title())];
+    out.extend(h.keys.iter().map(|k| {
+        Line::from(vec![
+            Span::styled(text::fit(&k.keys, KEY_COLUMN), theme.title()),
+            Span::raw(k.help),
+        ])
+    }));
+    out.extend(
+        strings::HELP_NOTES
+            .iter()
+            .map(|&s| Line::styled(s, theme.dim())),
+    );
+    out
+}
+
+/// Where the help sits: centred over everything between header and footer.
+fn area(app: &App, h: &Help, main: Rect) -> Rect {
+    let height = u16::try_from(lines(app, h).len() + 2).unwrap_or(u16::MAX);
+    centered(main, 84.min(main.width.saturating_sub(2)), height)
+}
+
+/// Lines of text the help shows at once.
+pub fn page(app: &App, h: &Help) -> usize {
+    usize::from(inset(area(app, h, app.regions().main)).height).max(1)
+}
+
+/// The furthest the help scrolls.
+pub fn max_scroll(app: &App, h: &Help) -> usize {
+    lines(app, h).len().saturating_sub(page(app, h))
+}
+
+/// Draws the help, scrolled; the last line says when more is below.
+pub fn draw(frame: &mut Frame, app: &App, h: &Help, regions: &Regions) {
+    let area = area(app, h, regions.main);
+    let inner = popup(frame, app.theme, area, strings::HELP_TITLE, false);
+    let all = lines(app, h);
+    let height = usize::from(inner.height);
+    let more = all.len().saturating_sub(h.scroll + height);
+    let mut shown: Vec<Line> = all.into_iter().skip(h.scroll).take(height).collect();
+    if more > 0
+        && let Some(last) = shown.last_mut()
+    {
+        *last = Line::styled(strings::help_more(more + 1), app.theme.warning());
+    }
+    frame.render_widget(Paragraph::new(shown), inner);
+}

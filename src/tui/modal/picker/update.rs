@@ -1,0 +1,105 @@
+//! The party picker (`p`, with more than two sides): choose the left side, then the right one
+//! among the others.
+
+use super::state::{Choosing, Picker};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{Binding, c, k, listed, shown};
+use crate::tui::layout::{Regions, centered};
+use crate::tui::modal::Modal;
+use crate::tui::modal::component::{Component, Step};
+use crate::tui::strings::{self, footer, help};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+
+/// The picker's keys.
+pub const BINDINGS: &[Binding] = &[
+    listed(&[k(KeyCode::Up), c('k')], Action::Up, help::PICK_UP),
+    listed(&[k(KeyCode::Down), c('j')], Action::Down, help::PICK_DOWN),
+    listed(&[k(KeyCode::Home), c('g')], Action::First, help::PICK_FIRST),
+    listed(&[k(KeyCode::End), c('G')], Action::Last, help::PICK_LAST),
+    shown(
+        &[k(KeyCode::Enter)],
+        Action::Open,
+        help::PICK_CHOOSE,
+        footer::CHOOSE,
+    ),
+    shown(
+        &[k(KeyCode::Esc)],
+        Action::Back,
+        help::CANCEL,
+        footer::CANCEL,
+    ),
+    shown(&[c('?')], Action::Help, help::HELP, footer::HELP),
+    shown(&[c('q')], Action::Quit, help::QUIT, footer::QUIT),
+];
+
+/// Opens the picker on the left side, or says why there is nothing to pick.
+pub fn open(app: &mut App) -> Step {
+    if app.dispute.sides.len() <= 2 {
+        app.message = Some(strings::ONLY_TWO_SIDES.to_owned());
+        return Step::Stay;
+    }
+    Step::Open(Modal::Picker(Picker {
+        step: Choosing::Left,
+        cursor: app.cmp.left,
+        left: app.cmp.left,
+    }))
+}
+
+/// Where the picker sits.
+pub fn area(app: &App, main: Rect) -> Rect {
+    let height = u16::try_from(app.dispute.sides.len() + 2).unwrap_or(u16::MAX);
+    centered(main, 48.min(main.width.saturating_sub(4)), height)
+}
+
+impl Component for Picker {
+    fn title(&self) -> &'static str {
+        match self.step {
+            Choosing::Left => strings::PICK_LEFT,
+            Choosing::Right => strings::PICK_RIGHT,
+        }
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Step {
+        let n = app.dispute.sides.len();
+        let p = self;
+        match action {
+            Action::Back => return Step::Close,
+            Action::Help => return crate::tui::modal::help::update::open(app, p),
+            Action::Up => p.cursor = p.cursor.saturating_sub(1),
+            Action::Down => p.cursor = (p.cursor + 1).min(n.saturating_sub(1)),
+            Action::First => p.cursor = 0,
+            Action::Last => p.cursor = n.saturating_sub(1),
+            Action::Open => match p.step {
+                Choosing::Left => {
+                    p.left = p.cursor;
+                    p.step = Choosing::Right;
+                    p.cursor = if app.cmp.right != p.left {
+                        app.cmp.right
+                    } else {
+                        (0..n).find(|&i| i != p.left).unwrap_or(0)
+                    };
+                }
+                Choosing::Right if p.cursor == p.left => {
+                    app.message = Some(strings::SAME_SIDE.to_owned());
+                }
+                Choosing::Right => {
+                    app.set_pair(p.left, p.cursor);
+                    return Step::Close;
+                }
+            },
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
+        super::view::draw(frame, app, *self, area(app, regions.main));
+    }
+}

@@ -1,0 +1,47 @@
+//! The search in force as the screen reads it: its hits, the results list's entries, and where
+//! the results panel sits. Both the search line's update and its view read these.
+
+use super::state::Ranked;
+use crate::query::{Hit, HitAt, Outcome};
+use crate::tui::app::App;
+use crate::tui::layout::Regions;
+use ratatui::layout::Rect;
+
+/// The outcome when it holds a search.
+pub fn searched(app: &App) -> Option<&Outcome> {
+    app.outcome.as_ref().filter(|o| o.pattern.is_some())
+}
+
+/// True when a search is in force (its hits are marked, `n` and `N` step through them).
+pub fn active(app: &App) -> bool {
+    searched(app).is_some()
+}
+
+/// The number of hits of the search in force.
+pub fn hits(app: &App) -> usize {
+    searched(app).map_or(0, |o| o.order.len())
+}
+
+/// The results list's entry `i`: where the hit sits, and its score and best field once ranked.
+pub fn entry(app: &App, i: usize) -> Option<(HitAt, Option<&Hit>)> {
+    match &app.search.ranked {
+        Ranked::Ready(list) => list.get(i).map(|(h, at)| (*at, Some(h))),
+        Ranked::Pending => searched(app)?.order.get(i).map(|&at| (at, None)),
+    }
+}
+
+/// Lines above the results list: the search line, the count, a rule.
+pub const TOP: u16 = 3;
+/// Lines per hit: party and topic, then the snippet.
+pub const PER_HIT: usize = 2;
+
+/// Where the panel sits: over the comparison.
+pub fn area(regions: &Regions) -> Rect {
+    regions.comparison
+}
+
+/// Entries of the results list on screen at once.
+pub fn page(app: &App) -> usize {
+    let inner = area(&app.regions()).height.saturating_sub(2 + TOP);
+    (usize::from(inner) / PER_HIT).max(1)
+}

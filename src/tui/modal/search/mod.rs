@@ -1,0 +1,6 @@
+//! The search modal: its state, its update with its bindings, its view.
+
+pub mod hits;
+pub mod state;
+pub mod update;
+pub mod view;

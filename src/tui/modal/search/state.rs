@@ -1,0 +1,138 @@
+//! The search's state. [`Search`] is the search in force, shared by the whole UI (it stays after
+//! the line closes: its hits are marked, `n` and `N` step through them); [`SearchLine`] is the
+//! modal of the open line.
+//!
+//! Finding hits is cheap enough for every keystroke; scoring them is not (about 150 ms for 80,000
+//! hits). A few hits are ranked at once; for more, [`Search::refresh`] leaves a job the event loop
+//! hands to its ranking worker, and the result comes back as an event ([`Search::receive`]).
+
+use crate::query::{Hit, HitAt, Outcome, Ranking};
+use crate::tui::text_field::TextField;
+
+/// Up to this many hits are ranked on the keystroke itself (a few milliseconds).
+pub const RANK_AT_ONCE: usize = 1_000;
+
+/// The hits as the results list orders them.
+#[derive(Debug, Clone, Default)]
+pub enum Ranked {
+    /// No search, or not ranked yet: the list follows reading order.
+    #[default]
+    Pending,
+    /// Best first, with the field each matched best.
+    Ready(Vec<(Hit, HitAt)>),
+}
+
+/// What a scoring was of (the query and the hits' index entries) and its result.
+pub type Scored = (String, Vec<usize>, Vec<(usize, Hit)>);
+/// A ranking asked of the worker, numbered so a late answer to an old search is dropped.
+pub type Job = (u64, Ranking);
+/// The worker's answer to a [`Job`].
+pub type Done = (u64, Scored);
+
+/// The search in force.
+#[derive(Debug, Default)]
+pub struct Search {
+    /// What is typed.
+    pub field: TextField,
+    /// The chosen entry of the results list.
+    pub cursor: usize,
+    /// The first entry the list shows.
+    pub list_top: usize,
+    /// The hit last jumped or stepped to, an index into the outcome's hits in reading order.
+    pub current: Option<usize>,
+    /// The results list's order.
+    pub ranked: Ranked,
+    /// While true (inside a burst of keys), typing does not re-run the query; the loop settles
+    /// it after the burst.
+    pub fold: bool,
+    /// Typing changed the text since the query last ran.
+    pub dirty: bool,
+    generation: u64,
+    /// The hits (index entries) and scores of the last scoring, kept to re-place it when only
+    /// the places changed (narrowing toggled).
+    scored: Option<Scored>,
+    job: Option<Job>,
+    waiting: bool,
+}
+
+/// The open search line. What it edits and lists is the search in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SearchLine;
+
+impl Search {
+    /// The search text as typed.
+    pub fn text(&self) -> &str {
+        self.field.text()
+    }
+
+    /// True while a ranking is asked for and not back (the loop then wakes up to show it).
+    pub fn ranking(&self) -> bool {
+        self.waiting
+    }
+
+    /// The ranking the loop is to hand to its worker, if one was asked for since.
+    pub fn take_job(&mut self) -> Option<Job> {
+        self.job.take()
+    }
+
+    /// After the query ran (`outcome`): the list starts again at the top, the current hit stays
+    /// the same claim if it is still a hit, and the hits are ranked now or asked of the worker.
+    pub fn refresh(&mut self, outcome: Option<&Outcome>) {
+        let outcome = outcome.filter(|o| o.pattern.is_some());
+        let current = self
+            .current
+            .and_then(|i| outcome?.order.get(i).map(|h| h.claim));
+        self.generation += 1;
+        self.cursor = 0;
+        self.list_top = 0;
+        self.waiting = false;
+        self.job = None;
+        self.ranked = Ranked::Pending;
+        let Some(outcome) = outcome else {
+            self.current = None;
+            return;
+        };
+        self.current = current.and_then(|c| outcome.order.iter().position(|h| h.claim == c));
+        let Some(ranking) = outcome.ranking() else {
+            return;
+        };
+        // Narrowing toggled: the same hits in other places, so the scores still hold.
+        if let Some((query, entries, scored)) = &self.scored
+            && query == ranking.query()
+            && entries == ranking.entries()
+        {
+            self.ranked = Ranked::Ready(outcome.place(scored.clone()));
+            return;
+        }
+        if ranking.len() <= RANK_AT_ONCE {
+            let scored = ranking.run();
+            self.ranked = Ranked::Ready(outcome.place(scored.clone()));
+            self.scored = Some((
+                ranking.query().to_owned(),
+                ranking.entries().to_vec(),
+                scored,
+            ));
+            return;
+        }
+        self.job = Some((self.generation, ranking));
+        self.waiting = true;
+    }
+
+    /// Takes the worker's ranking if it is for the hits of `outcome` now; true when the list
+    /// changed.
+    pub fn receive(&mut self, done: Done, outcome: Option<&Outcome>) -> bool {
+        let (generation, scored) = done;
+        if generation != self.generation {
+            return false;
+        }
+        let Some(outcome) = outcome.filter(|o| o.pattern.is_some()) else {
+            return false;
+        };
+        self.ranked = Ranked::Ready(outcome.place(scored.2.clone()));
+        self.scored = Some(scored);
+        self.waiting = false;
+        self.cursor = 0;
+        self.list_top = 0;
+        true
+    }
+}

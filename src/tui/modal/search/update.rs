@@ -1,0 +1,297 @@
+//! Search on the screen: `/` opens the search line over the comparison; every keystroke re-runs
+//! the query pipeline (`App::requery`) and the results list shows the hits, best first. Enter
+//! jumps to a hit in its row; `n` and `N` step through the hits in reading order; `&` (or Ctrl-N
+//! in the line) keeps only the rows with a hit. Esc leaves the line and keeps the search; a second
+//! Esc clears it.
+
+pub use super::hits::{active, entry, hits, page, searched};
+use super::state::SearchLine;
+use crate::query::HitAt;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus, Scroll, layout_row};
+use crate::tui::keymap::{Binding, ctrl, k, listed, shown};
+use crate::tui::layout::Regions;
+use crate::tui::modal::component::{Component, Step};
+use crate::tui::strings::{self, footer, help};
+use crate::tui::text_field::{Edit, TextField};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+
+/// The bindings in the search line, which its footer, the help and README list. Any other
+/// character (without Ctrl or Alt) types into the line.
+pub const BINDINGS: &[Binding] = &[
+    listed(&[k(KeyCode::Up)], Action::Up, help::SEARCH_UP),
+    shown(
+        &[k(KeyCode::Down)],
+        Action::Down,
+        help::SEARCH_DOWN,
+        footer::SEARCH_CHOOSE,
+    ),
+    listed(&[k(KeyCode::PageUp)], Action::PageUp, help::SEARCH_PAGE_UP),
+    listed(
+        &[k(KeyCode::PageDown)],
+        Action::PageDown,
+        help::SEARCH_PAGE_DOWN,
+    ),
+    shown(
+        &[k(KeyCode::Enter)],
+        Action::Open,
+        help::SEARCH_SUBMIT,
+        footer::SEARCH_SUBMIT,
+    ),
+    shown(
+        &[k(KeyCode::Esc)],
+        Action::Back,
+        help::SEARCH_LEAVE,
+        footer::SEARCH_LEAVE,
+    ),
+    shown(
+        &[ctrl('n')],
+        Action::Narrow,
+        help::SEARCH_NARROW,
+        footer::SEARCH_NARROW,
+    ),
+    listed(&[ctrl('u')], Action::Edit(Edit::Erase), help::SEARCH_ERASE),
+    listed(
+        &[k(KeyCode::Left)],
+        Action::Edit(Edit::Left),
+        help::SEARCH_LEFT,
+    ),
+    listed(
+        &[k(KeyCode::Right)],
+        Action::Edit(Edit::Right),
+        help::SEARCH_RIGHT,
+    ),
+    listed(
+        &[k(KeyCode::Home)],
+        Action::Edit(Edit::Home),
+        help::SEARCH_HOME,
+    ),
+    listed(
+        &[k(KeyCode::End)],
+        Action::Edit(Edit::End),
+        help::SEARCH_END,
+    ),
+    listed(
+        &[k(KeyCode::Backspace)],
+        Action::Edit(Edit::Backspace),
+        help::SEARCH_BACKSPACE,
+    ),
+    listed(
+        &[k(KeyCode::Delete)],
+        Action::Edit(Edit::Delete),
+        help::SEARCH_DELETE,
+    ),
+];
+
+/// Opens the search line on the search in force (or an empty one).
+pub fn open(app: &mut App) -> Step {
+    app.search.field.apply(Edit::End);
+    Step::Open(crate::tui::modal::Modal::Search(SearchLine))
+}
+
+/// Clears the search: no hits, no narrowing.
+pub fn clear(app: &mut App) {
+    app.search.field = TextField::default();
+    app.query.narrow = false;
+    app.search.dirty = true;
+    settle(app);
+}
+
+/// Keeps only the rows with a hit, or all rows again.
+pub fn toggle_narrow(app: &mut App) {
+    app.query.narrow = !app.query.narrow;
+    app.search.dirty = false;
+    run(app, false);
+}
+
+/// Runs the line's text as the query; `typing` lets a narrowed comparison be kept meanwhile
+/// (see `Session::typing`); otherwise it is rebuilt exactly.
+fn run(app: &mut App, typing: bool) {
+    app.session.typing(typing);
+    let text = app.search.field.text();
+    app.query.search = (!text.trim().is_empty()).then(|| text.to_owned());
+    app.requery();
+}
+
+/// Re-runs the query if typing changed it since the last run (the loop calls it after a burst).
+pub fn settle(app: &mut App) {
+    let typing = app.searching();
+    settle_as(app, typing);
+}
+
+/// [`settle`], knowing whether the line is still being typed in.
+fn settle_as(app: &mut App, typing: bool) {
+    if app.search.dirty {
+        app.search.dirty = false;
+        run(app, typing);
+    }
+}
+
+/// The worker's ranking came back: the list switches to it if it is for the hits on screen.
+pub fn ranked(app: &mut App, done: super::state::Done) -> bool {
+    let outcome = app.outcome.as_ref();
+    app.search.receive(done, outcome)
+}
+
+/// Shows a hit: its topic, its row selected and on screen with the claim in view, the
+/// comparison focused.
+pub fn go(app: &mut App, at: HitAt) {
+    if app.topic != at.topic {
+        app.select_topic(at.topic);
+    }
+    app.row = at.row;
+    app.focus = Focus::Comparison;
+    app.ensure_row_visible();
+    // In a row taller than the screen, scroll to the claim (the row's heading stays pinned).
+    let widths = app.widths();
+    let offset = app.current_row().and_then(|r| {
+        let (left, right) = layout_row(&app.dispute, app.shown(), r, widths);
+        left.iter()
+            .zip(&right)
+            .position(|(l, r)| l.claim == Some(at.claim) || r.claim == Some(at.claim))
+    });
+    if let Some(offset) = offset {
+        let bottom = app.viewport().saturating_sub(1) as isize;
+        if app.row_start(app.row) + 1 + offset as isize >= bottom {
+            app.top = Scroll {
+                row: app.row,
+                line: offset,
+            };
+            app.scroll_by(0);
+        }
+    }
+    app.search.current =
+        searched(app).and_then(|o| o.order.iter().position(|h| h.claim == at.claim));
+}
+
+/// `n` / `N`: the next or previous hit in reading order, wrapping round. Without a current hit,
+/// the first from the selected row on (or the last before it).
+pub fn step(app: &mut App, forward: bool) {
+    let Some(o) = searched(app) else {
+        app.message = Some(strings::search::NO_SEARCH.to_owned());
+        return;
+    };
+    let next = match app.search.current {
+        Some(i) => o.step(Some(i), forward),
+        None => {
+            let from = o.hit_from(app.topic, app.row);
+            if forward {
+                from
+            } else {
+                from.and_then(|i| o.step(Some(i), false))
+            }
+        }
+    };
+    let Some(i) = next else {
+        app.message = Some(strings::search::no_hit(app.search.text()));
+        return;
+    };
+    if let Some(&at) = o.order.get(i) {
+        go(app, at);
+    }
+}
+
+fn keep_cursor_visible(app: &mut App) {
+    let page = page(app);
+    let s = &mut app.search;
+    if s.cursor < s.list_top {
+        s.list_top = s.cursor;
+    } else if s.cursor >= s.list_top + page {
+        s.list_top = s.cursor + 1 - page;
+    }
+}
+
+impl Component for SearchLine {
+    fn title(&self) -> &'static str {
+        strings::search::TITLE
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
+    fn types(&self) -> bool {
+        true
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Step {
+        if let Action::Edit(edit) = action
+            && edit != Edit::Erase
+        {
+            if app.search.field.apply(edit) {
+                app.search.dirty = true;
+                if !app.search.fold {
+                    settle_as(app, true);
+                }
+            }
+            return Step::Stay;
+        }
+        settle_as(app, true);
+        let n = hits(app);
+        let last = n.saturating_sub(1);
+        let page = page(app);
+        let step = match action {
+            Action::Edit(_) => {
+                app.search.field = TextField::default();
+                app.search.dirty = true;
+                settle_as(app, true);
+                Step::Stay
+            }
+            Action::Narrow => {
+                toggle_narrow(app);
+                Step::Stay
+            }
+            Action::Up => {
+                app.search.cursor = app.search.cursor.saturating_sub(1);
+                Step::Stay
+            }
+            Action::Down => {
+                app.search.cursor = (app.search.cursor + 1).min(last);
+                Step::Stay
+            }
+            Action::PageUp => {
+                app.search.cursor = app.search.cursor.saturating_sub(page);
+                Step::Stay
+            }
+            Action::PageDown => {
+                app.search.cursor = (app.search.cursor + page).min(last);
+                Step::Stay
+            }
+            Action::Open => {
+                if n == 0 {
+                    app.message = Some(strings::search::no_hit(app.search.text()));
+                    return Step::Stay;
+                }
+                let Some((at, _)) = entry(app, app.search.cursor) else {
+                    return Step::Stay;
+                };
+                leave(app);
+                // Leaving may rebuild the narrowed comparison: find the claim again.
+                let at = searched(app)
+                    .and_then(|o| o.order.iter().find(|h| h.claim == at.claim).copied())
+                    .unwrap_or(at);
+                go(app, at);
+                return Step::Close;
+            }
+            Action::Back => {
+                leave(app);
+                return Step::Close;
+            }
+            _ => Step::Stay,
+        };
+        keep_cursor_visible(app);
+        step
+    }
+
+    fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
+        super::view::draw(frame, app, regions);
+    }
+}
+
+/// Leaves the search line; a narrowed comparison kept while typing is made exact.
+fn leave(app: &mut App) {
+    if app.query.narrow {
+        run(app, false);
+    }
+}

@@ -1,0 +1,131 @@
+//! Helpers the screen's tests share: opening a fixture at a size, pressing actions or keys as the
+//! terminal reads them, and rendering the screen on a test terminal.
+#![allow(dead_code)]
+
+use parallax::load;
+use parallax::tui::modal::Modal;
+use parallax::tui::modal::export::state::Dialog;
+use parallax::tui::modal::filters::state::Panel;
+use parallax::tui::theme::Theme;
+use parallax::tui::{Action, App, Outcome, keys, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::PathBuf;
+
+/// The dispute of a fixture folder (or files), loaded.
+pub fn dispute(path: &str) -> parallax::format::Dispute {
+    load::load_paths(&[PathBuf::from(path)])
+        .dispute
+        .expect("the fixture loads")
+}
+
+/// The UI on a fixture, comparing its first two sides, at a size, without colour.
+pub fn app_at(path: &str, width: u16, height: u16) -> App {
+    sized(App::new(dispute(path), 0, 1, Theme::plain()), width, height)
+}
+
+/// The UI on the bundled dispute at a size.
+pub fn bundled(width: u16, height: u16) -> App {
+    let dispute = load::load_bundled()
+        .dispute
+        .expect("the bundled dispute loads");
+    sized(App::new(dispute, 0, 1, Theme::plain()), width, height)
+}
+
+/// The app told its terminal's size.
+pub fn sized(mut app: App, width: u16, height: u16) -> App {
+    update(&mut app, Action::Resize { width, height });
+    app
+}
+
+/// Applies actions, each of which must leave the program running.
+pub fn press(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        assert_eq!(update(app, a), Outcome::Continue, "{a:?}");
+    }
+}
+
+/// Presses keys as the terminal reads them (through the active bindings table), carrying out an
+/// export when one is asked for, as the event loop does. Returns the last outcome.
+pub fn keys(app: &mut App, presses: &[KeyCode]) -> Outcome {
+    let mut last = Outcome::Continue;
+    for &code in presses {
+        last = key(app, KeyEvent::new(code, KeyModifiers::NONE));
+    }
+    last
+}
+
+/// One key event, through the bindings, as the event loop handles it.
+pub fn key(app: &mut App, event: KeyEvent) -> Outcome {
+    let Some(action) = keys::action_in(app, event) else {
+        return Outcome::Continue;
+    };
+    let outcome = update(app, action);
+    if outcome == Outcome::Export {
+        parallax::tui::modal::export::update::perform(app);
+    }
+    outcome
+}
+
+/// Types a text, one key per character.
+pub fn typed(app: &mut App, s: &str) {
+    let codes: Vec<KeyCode> = s.chars().map(KeyCode::Char).collect();
+    keys(app, &codes);
+}
+
+/// The screen drawn on a test terminal of the app's size.
+pub fn render(app: &App) -> Terminal<TestBackend> {
+    let (w, h) = app.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| view::draw(f, app)).expect("draws");
+    t
+}
+
+/// The screen as text, as snapshots keep it.
+pub fn screen(app: &App) -> String {
+    render(app).backend().to_string()
+}
+
+/// The screen's lines, without the snapshot's quotes.
+pub fn lines(app: &App) -> Vec<String> {
+    let t = render(app);
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+/// The open export dialog, if any.
+pub fn dialog(app: &App) -> Option<&Dialog> {
+    app.modals.iter().rev().find_map(|m| match m {
+        Modal::Export(d) => Some(d.as_ref()),
+        _ => None,
+    })
+}
+
+/// The open filter panel, if any.
+pub fn panel(app: &App) -> Option<&Panel> {
+    app.modals.iter().rev().find_map(|m| match m {
+        Modal::Filters(p) => Some(p.as_ref()),
+        _ => None,
+    })
+}
+
+/// README.md's text.
+pub fn readme() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README")
+}
+
+/// Asserts README holds a bindings table exactly as the bindings give it.
+pub fn readme_has_table(name: &str, bindings: &[parallax::tui::keymap::Binding]) {
+    let table = parallax::tui::keymap::markdown_table_of(bindings);
+    assert!(
+        readme().contains(&table),
+        "README's {name} key table differs; it should be:\n{table}"
+    );
+}

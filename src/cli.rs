@@ -30,6 +30,25 @@ pub struct InputArgs {
     /// bundled in the program (India and Pakistan, 2025).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// How much of the disk the loader may read.
+#[derive(Debug, Clone, Args)]
+pub struct ReadArgs {
+    /// Refuse any input file larger than this (bytes, or with a unit: 500K, 64M, 2G; binary
+    /// units). Default 1G.
+    #[arg(long, value_name = "SIZE", default_value = "1G", value_parser = parse_size)]
+    pub max_file_size: u64,
+}
+
+impl Default for ReadArgs {
+    fn default() -> Self {
+        ReadArgs {
+            max_file_size: crate::load::DEFAULT_MAX_FILE,
+        }
+    }
 }
 
 /// Which two sides are compared.
@@ -120,6 +139,8 @@ pub enum Command {
         /// Read the files again instead of using the cached search index of a large dispute.
         #[arg(long)]
         no_cache: bool,
+        #[command(flatten)]
+        read: ReadArgs,
     },
     /// Export the comparison to Markdown, CSV, JSON or a self-contained HTML page.
     Export(ExportArgs),
@@ -264,6 +285,35 @@ fn parse_rating(s: &str) -> Result<RatingChoice, String> {
 fn parse_date(s: &str) -> Result<Date, String> {
     s.parse::<Date>()
         .map_err(|e| format!("{e} (write YYYY, YYYY-MM or YYYY-MM-DD)"))
+}
+
+/// A size in bytes: a number, optionally followed by K, M or G (powers of 1024; `KiB`, `MB`
+/// and lower case are read the same).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let shift = match unit
+        .trim()
+        .to_ascii_lowercase()
+        .trim_end_matches(['b', 'i'])
+    {
+        "" => 0,
+        "k" => 10,
+        "m" => 20,
+        "g" => 30,
+        "t" => 40,
+        _ => {
+            return Err(format!(
+                "`{s}` is not a size; write bytes, or a number with K, M or G"
+            ));
+        }
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1u64 << shift))
+        .ok_or_else(|| format!("`{s}` is not a size; write bytes, or a number with K, M or G"))
 }
 
 fn parse_matcher(s: &str) -> Result<MatcherKind, String> {

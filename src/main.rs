@@ -3,7 +3,7 @@
 #![forbid(unsafe_code)]
 
 use clap::Parser;
-use parallax::cli::{Cli, Command};
+use parallax::cli::{self, Cli, Command};
 use parallax::commands::{self, Failure};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -42,14 +42,22 @@ fn main() -> ExitCode {
             json,
             score,
             no_cache,
+            read,
         }) => {
             let opts = commands::SearchOptions {
                 json,
                 score,
                 cache: !no_cache,
             };
-            commands::search(args, &pair, &filter, opts, &mut out, &mut err)
-                .map(|found| u8::from(!found))
+            commands::search(
+                cli::InputArgs { paths: args, read },
+                &pair,
+                &filter,
+                opts,
+                &mut out,
+                &mut err,
+            )
+            .map(|found| u8::from(!found))
         }
         Some(Command::Export(args)) => {
             commands::export::export(&args, &mut out, &mut err).map(|()| 0)

@@ -112,6 +112,20 @@ pub fn clean(input: &str) -> Cleaned {
     Cleaned { text: out, flagged }
 }
 
+/// The most characters of a file's value that a message quotes whole.
+pub const QUOTE_LIMIT: usize = 80;
+
+/// A value from a file as a message quotes it: cleaned, and when longer than [`QUOTE_LIMIT`]
+/// characters, cut there with `…` and its full length, so a message never grows with its input.
+pub fn quote(value: &str) -> String {
+    let count = value.chars().count();
+    if count <= QUOTE_LIMIT {
+        return clean(value).text;
+    }
+    let cut: String = value.chars().take(QUOTE_LIMIT).collect();
+    format!("{}… ({count} characters)", clean(&cut).text)
+}
+
 /// True for the code points FORMAT.md lists as never to reach a terminal, other than C0 and DEL:
 /// C1 controls, bidirectional controls and invisible characters.
 pub fn is_hidden(c: char) -> bool {
@@ -276,6 +290,14 @@ pub fn fit(s: &str, cols: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_values_are_quoted_short() {
+        assert_eq!(quote("short"), "short");
+        let long = "x".repeat(1000);
+        let q = quote(&long);
+        assert_eq!(q, format!("{}… (1000 characters)", "x".repeat(80)));
+    }
 
     #[test]
     fn clean_ascii_is_unchanged() {

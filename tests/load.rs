@@ -289,7 +289,7 @@ fn in_memory_loading_matches_files() {
 
 #[test]
 fn a_manifest_can_only_name_regular_files_as_sides() {
-    // /dev/zero would never finish reading; it is reported, not read.
+    // zero.json links to /dev/zero, which would never finish reading; it is reported, not read.
     let loaded = load_paths(&[fixture("manifest-device")]);
     let found: Vec<(Code, String)> = loaded
         .report
@@ -303,7 +303,7 @@ fn a_manifest_can_only_name_regular_files_as_sides() {
             .any(|(c, text)| *c == code && words.iter().all(|w| text.contains(w)))
     };
     assert!(
-        has(Code::Unreadable, &["/dev/zero", "not a regular file"]),
+        has(Code::Unreadable, &["zero.json", "not a regular file"]),
         "{found:?}"
     );
     assert!(
@@ -312,4 +312,104 @@ fn a_manifest_can_only_name_regular_files_as_sides() {
     );
     assert!(has(Code::TooFewSides, &[]), "{found:?}");
     assert!(loaded.dispute.is_none());
+}
+
+#[test]
+fn a_manifest_side_outside_its_folder_is_refused_by_name() {
+    let loaded = load_paths(&[fixture("manifest-outside")]);
+    let outside: Vec<(Option<&str>, String)> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::OutsideFolder)
+        .map(|d| (d.pointer.as_deref(), d.to_string()))
+        .collect();
+    assert_eq!(outside.len(), 2, "{outside:?}");
+    assert_eq!(outside[0].0, Some("/sides/1"));
+    assert!(outside[0].1.contains("\"../good.json\""), "{outside:?}");
+    assert!(outside[0].1.contains("dispute.json:4:"), "{outside:?}");
+    assert!(outside[1].1.contains("\"/etc/hostname\""), "{outside:?}");
+    // Neither file was read: only the manifest and red.json are named.
+    assert_eq!(loaded.files.len(), 2, "{:?}", loaded.files);
+    assert!(loaded.dispute.is_none());
+}
+
+/// Loads one in-memory side beside the good fixture; returns its diagnostics as printed.
+fn side_text_problems(text: &str) -> Vec<(Code, String)> {
+    let good = std::fs::read(fixture("good.json")).expect("fixture");
+    let mut loader = Loader::new();
+    loader.side("good.json", &good);
+    loader.side("other.json", text.as_bytes());
+    loader
+        .finish()
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.file == "other.json")
+        .map(|d| (d.code, d.to_string()))
+        .collect()
+}
+
+fn red() -> String {
+    std::fs::read_to_string(fixture("red.json")).expect("fixture")
+}
+
+#[test]
+fn a_repeated_key_is_an_error_naming_both_lines() {
+    let text = red().replacen(
+        "\"name\": \"Red\"",
+        "\"name\": \"Red\",\n    \"name\": \"Rot\"",
+        1,
+    );
+    let found = side_text_problems(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Code::DuplicateKey);
+    assert!(
+        found[0]
+            .1
+            .starts_with("other.json:7: error[duplicate-key] at /party/name:"),
+        "{found:?}"
+    );
+    assert!(found[0].1.contains("(first at line 6)"), "{found:?}");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let found = side_text_problems(&format!("\u{feff}{}", red()));
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn an_oversized_id_or_key_is_shortened_in_messages() {
+    let long = "X".repeat(50_000);
+    let text = red()
+        .replacen("\"id\": \"r1\"", &format!("\"id\": \"{long}\""), 1)
+        .replacen("\"text\"", &format!("\"{long}\": 1, \"text\""), 1);
+    let found = side_text_problems(&text);
+    let codes: Vec<Code> = found.iter().map(|f| f.0).collect();
+    assert!(codes.contains(&Code::BadId), "{codes:?}");
+    assert!(codes.contains(&Code::UnknownField), "{codes:?}");
+    for (_, line) in &found {
+        assert!(line.len() < 600, "{} characters: {line:.200}", line.len());
+        if line.contains("XXXX") {
+            assert!(line.contains("… (50000 characters)"), "{line:.300}");
+        }
+    }
+}
+
+#[test]
+fn a_second_manifest_has_its_own_code() {
+    let manifest = std::fs::read(fixture("manifest/dispute.json")).expect("fixture");
+    let mut loader = Loader::new();
+    let _ = loader.manifest("a/dispute.json", &manifest);
+    let _ = loader.manifest("b/dispute.json", &manifest);
+    let loaded = loader.finish();
+    let second: Vec<&str> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::SecondManifest)
+        .map(|d| d.file.as_str())
+        .collect();
+    assert_eq!(second, ["b/dispute.json"]);
 }

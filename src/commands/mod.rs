@@ -40,7 +40,7 @@ pub fn load(input: &InputArgs) -> Loaded {
     if input.paths.is_empty() {
         load::load_bundled()
     } else {
-        load::load_paths(&input.paths)
+        load::load_paths_limited(&input.paths, input.read.max_file_size)
     }
 }
 

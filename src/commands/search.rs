@@ -14,7 +14,6 @@ use crate::text;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::Write;
-use std::path::PathBuf;
 
 /// How many chars of a field a plain line shows around the first match.
 const SNIPPET_CHARS: usize = 100;
@@ -45,17 +44,18 @@ pub struct Options {
     pub cache: bool,
 }
 
-/// Prints the hits; returns whether there was any. `args` are the paths, then the query. A
+/// Prints the hits; returns whether there was any. `input.paths` are the paths, then the query. A
 /// plain search (no filter, no pair) of a large dispute uses and refreshes [`cache`].
 pub fn search(
-    mut args: Vec<PathBuf>,
+    mut input: InputArgs,
     pair_args: &PairArgs,
     filter_args: &FilterArgs,
     opts: Options,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<bool, Failure> {
-    let query_os = args
+    let query_os = input
+        .paths
         .pop()
         .ok_or_else(|| Failure::Usage("give a query to search for".to_owned()))?;
     let query_text = query_os
@@ -66,7 +66,7 @@ pub fn search(
             "`search` takes its query as the last argument, not --query".to_owned(),
         ));
     }
-    let input = &InputArgs { paths: args };
+    let input = &input;
     if query::pattern::parse(query_text).is_empty() {
         return Err(Failure::Usage(format!(
             "the query `{}` holds no term to search for",

@@ -14,8 +14,9 @@ pub enum Severity {
 }
 
 /// What kind of problem: a stable name for scripts (`validate --json`) and tests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Code {
     /// The file could not be read.
     Unreadable,
@@ -35,6 +36,12 @@ pub enum Code {
     BadDate,
     /// An id appears twice where it must be unique.
     DuplicateId,
+    /// A key appears twice in one JSON object.
+    DuplicateKey,
+    /// A second manifest was given.
+    SecondManifest,
+    /// A manifest's `sides` entry reaches outside the dispute folder.
+    OutsideFolder,
     /// A claim or assessment cites a source id the file does not declare.
     UnknownSource,
     /// A url is not http or https.
@@ -68,31 +75,7 @@ pub enum Code {
 impl Code {
     /// The code's stable name, as `validate` prints it.
     pub fn name(self) -> &'static str {
-        match self {
-            Code::Unreadable => "unreadable",
-            Code::NotUtf8 => "not-utf8",
-            Code::Syntax => "syntax",
-            Code::WrongFormat => "wrong-format",
-            Code::MissingField => "missing-field",
-            Code::WrongType => "wrong-type",
-            Code::BadId => "bad-id",
-            Code::BadDate => "bad-date",
-            Code::DuplicateId => "duplicate-id",
-            Code::UnknownSource => "unknown-source",
-            Code::BadUrl => "bad-url",
-            Code::EmptyText => "empty-text",
-            Code::BadValue => "bad-value",
-            Code::DisputeMismatch => "dispute-mismatch",
-            Code::DuplicateParty => "duplicate-party",
-            Code::TooFewSides => "too-few-sides",
-            Code::UnknownField => "unknown-field",
-            Code::Unsourced => "unsourced",
-            Code::UnresolvedRebuttal => "unresolved-rebuttal",
-            Code::UnknownAffiliation => "unknown-affiliation",
-            Code::TopicNotInManifest => "topic-not-in-manifest",
-            Code::PointNotInManifest => "point-not-in-manifest",
-            Code::UntrustedText => "untrusted-text",
-        }
+        self.into()
     }
 }
 

@@ -123,7 +123,15 @@ impl<'de> Deserialize<'de> for RawRef {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawRef, A::Error> {
                 let (mut id, mut quote, mut locator) = (None, None, None);
+                let mut seen = [false; 3];
                 while let Some(key) = map.next_key::<String>()? {
+                    let slot = ["id", "quote", "locator"].iter().position(|k| *k == key);
+                    if let Some(s) = slot.and_then(|i| seen.get_mut(i)) {
+                        if *s {
+                            return Err(de::Error::duplicate_field("a repeated key"));
+                        }
+                        *s = true;
+                    }
                     match key.as_str() {
                         "id" => id = Some(map.next_value::<String>()?),
                         "quote" => quote = map.next_value::<Option<String>>()?,

@@ -5,6 +5,8 @@
 
 use jsonc_parser::ast::Value;
 use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 /// The lines of pointers in one file's text.
 pub(super) struct Locator<'a> {
@@ -24,33 +26,117 @@ impl<'a> Locator<'a> {
         Locator { root, line_starts }
     }
 
+    fn line_at(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset)
+    }
+
+    /// The lines of many pointers, in one walk that visits only the values on the way to them
+    /// and each object's members once (so many problems in one large object stay linear).
+    pub fn lines<'p>(&self, pointers: impl IntoIterator<Item = &'p str>) -> Lines {
+        let mut wanted: HashMap<&'p str, HashSet<&'p str>> = HashMap::new();
+        for pointer in pointers {
+            let slashes: Vec<usize> = pointer.match_indices('/').map(|(i, _)| i).collect();
+            let ends = slashes.iter().skip(1).copied().chain([pointer.len()]);
+            for (&start, end) in slashes.iter().zip(ends) {
+                if let (Some(parent), Some(token)) =
+                    (pointer.get(..start), pointer.get(start + 1..end))
+                {
+                    wanted.entry(parent).or_default().insert(token);
+                }
+            }
+        }
+        let mut found = Lines::default();
+        if let Some(root) = &self.root {
+            found
+                .at
+                .insert(String::new(), vec![self.line_at(value_start(root))]);
+            self.walk(root, String::new(), &wanted, &mut found);
+        }
+        found
+    }
+
+    fn walk(
+        &self,
+        node: &Value,
+        at: String,
+        wanted: &HashMap<&str, HashSet<&str>>,
+        found: &mut Lines,
+    ) {
+        let Some(tokens) = wanted.get(at.as_str()) else {
+            return;
+        };
+        let mut next = Vec::new();
+        match node {
+            Value::Object(obj) => {
+                for prop in &obj.properties {
+                    let name = prop.name.as_str();
+                    let token = escape(name);
+                    if tokens.contains(token.as_ref()) {
+                        let child = format!("{at}/{token}");
+                        let lines = found.at.entry(child.clone()).or_default();
+                        lines.push(self.line_at(prop.range.start));
+                        if lines.len() == 1 {
+                            next.push((&prop.value, child));
+                        }
+                    }
+                }
+            }
+            Value::Array(arr) => {
+                for token in tokens {
+                    if let Some(v) = token
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|i| arr.elements.get(i))
+                    {
+                        let child = format!("{at}/{token}");
+                        found
+                            .at
+                            .insert(child.clone(), vec![self.line_at(value_start(v))]);
+                        next.push((v, child));
+                    }
+                }
+            }
+            _ => {}
+        }
+        for (v, child) in next {
+            self.walk(v, child, wanted, found);
+        }
+    }
+}
+
+/// The lines found for pointers.
+#[derive(Default)]
+pub(super) struct Lines {
+    /// Each pointer found, with the line of every member that has its key (more than one when
+    /// the key is repeated), first to last.
+    at: HashMap<String, Vec<usize>>,
+}
+
+impl Lines {
     /// The 1-based line where the value at `pointer` starts, or where its deepest existing
     /// parent starts when the value itself is missing.
     pub fn line(&self, pointer: &str) -> Option<usize> {
-        let mut node = self.root.as_ref()?;
-        let mut offset = value_start(node);
-        for token in pointer.split('/').skip(1) {
-            let token = token.replace("~1", "/").replace("~0", "~");
-            let next = match node {
-                Value::Object(obj) => obj.properties.iter().find_map(|prop| {
-                    (prop.name.as_str() == token).then_some((&prop.value, prop.range.start))
-                }),
-                Value::Array(arr) => token
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| arr.elements.get(i))
-                    .map(|v| (v, value_start(v))),
-                _ => None,
-            };
-            match next {
-                Some((v, start)) => {
-                    node = v;
-                    offset = start;
-                }
-                None => break,
+        let mut p = pointer;
+        loop {
+            if let Some(first) = self.at.get(p).and_then(|l| l.first()) {
+                return Some(*first);
             }
+            p = p.get(..p.rfind('/')?)?;
         }
-        Some(self.line_starts.partition_point(|&s| s <= offset))
+    }
+
+    /// The lines of every member with the key `pointer` ends in, first to last.
+    pub fn all(&self, pointer: &str) -> &[usize] {
+        self.at.get(pointer).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A key as a pointer token (RFC 6901).
+fn escape(key: &str) -> Cow<'_, str> {
+    if key.contains(['~', '/']) {
+        Cow::Owned(key.replace('~', "~0").replace('/', "~1"))
+    } else {
+        Cow::Borrowed(key)
     }
 }
 
@@ -71,11 +157,14 @@ mod tests {
 
     #[test]
     fn finds_lines_of_nested_values_and_missing_ones() {
-        let text = "{\n  \"a\": [\n    1,\n    {\"b\": 2}\n  ]\n}\n";
-        let l = Locator::new(text);
+        let text = "{\n  \"a\": [\n    1,\n    {\"b\": 2}\n  ],\n  \"a\": 3\n}\n";
+        let pointers = ["", "/a", "/a/1/b", "/a/1/missing", "/x/y"];
+        let l = Locator::new(text).lines(pointers);
         assert_eq!(l.line(""), Some(1));
         assert_eq!(l.line("/a"), Some(2));
         assert_eq!(l.line("/a/1/b"), Some(4));
         assert_eq!(l.line("/a/1/missing"), Some(4));
+        assert_eq!(l.line("/x/y"), Some(1));
+        assert_eq!(l.all("/a"), [2, 6]);
     }
 }

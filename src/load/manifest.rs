@@ -1,5 +1,6 @@
 //! Reading the manifest, `dispute.json`: neutral titles, the sides' order, topics and questions.
 
+use super::diagnostic::Code;
 use super::walk::{Ptr, Walker};
 use crate::format::{DisputeInfo, Manifest, ManifestTopic, Period, Point};
 use serde_json::Value;
@@ -16,13 +17,26 @@ pub(super) fn read(w: &mut Walker, root: Value) -> Option<Manifest> {
     let sides = w.field(&mut obj, "sides").and_then(|v| {
         let sp = at.key("sides");
         let items = w.array(v, sp)?;
-        Some(
-            items
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, item)| w.text(item, sp.index(i), true))
-                .collect::<Vec<_>>(),
-        )
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            let Some(entry) = w.text(item, sp.index(i), true) else {
+                continue;
+            };
+            if !super::inside_folder(&entry) {
+                w.error(
+                    Code::OutsideFolder,
+                    sp.index(i),
+                    format!(
+                        "side file \"{}\" is outside the dispute folder; it is not read",
+                        crate::text::quote(&entry)
+                    ),
+                    "a file in the folder, named relative to it (no `..`, no leading `/`)",
+                );
+                continue;
+            }
+            out.push(entry);
+        }
+        Some(out)
     });
     let topics = match w.field(&mut obj, "topics") {
         Some(v) => topics(w, v, at.key("topics")),

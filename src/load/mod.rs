@@ -5,18 +5,23 @@
 
 pub mod diagnostic;
 mod fast;
+mod files;
 mod locate;
 mod manifest;
 mod side;
+mod value;
 mod walk;
 
 pub use diagnostic::{Code, Diagnostic, Report, Severity};
+pub use files::{DEFAULT_MAX_FILE, inside_folder, load_paths, load_paths_limited};
 pub use side::is_web_url;
 
 use crate::format::{Dispute, INDEPENDENT, Manifest, Side};
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
 use walk::Walker;
+
+/// A UTF-8 byte order mark: some editors start a file with one, and it is skipped.
+const BOM: &str = "\u{feff}";
 
 /// The bundled dispute's folder name, as messages name its files.
 pub const BUNDLED_NAME: &str = "india-pakistan-2025";
@@ -73,10 +78,12 @@ impl<'a> Loader<'a> {
     }
 
     /// Parses bytes as UTF-8 JSON, reporting a syntax error with its line and column.
-    fn parse(&mut self, name: &str, bytes: &'a [u8]) -> Option<serde_json::Value> {
+    /// Repeated keys are errors of the file, recorded in `w`.
+    fn parse(&mut self, w: &mut Walker, bytes: &'a [u8]) -> Option<serde_json::Value> {
+        let name = w.file;
         self.order.push(name.to_owned());
         let text = match std::str::from_utf8(bytes) {
-            Ok(t) => t,
+            Ok(t) => t.strip_prefix(BOM).unwrap_or(t),
             Err(e) => {
                 let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
                 let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -95,10 +102,20 @@ impl<'a> Loader<'a> {
                 return None;
             }
         };
-        match serde_json::from_str(text) {
-            Ok(v) => {
+        match value::parse(text) {
+            Ok(parsed) => {
                 self.texts.insert(name.to_owned(), text);
-                Some(v)
+                for pointer in parsed.duplicates {
+                    let key = pointer.rsplit('/').next().unwrap_or_default();
+                    let key = crate::text::quote(&key.replace("~1", "/").replace("~0", "~"));
+                    w.error_at(
+                        Code::DuplicateKey,
+                        &pointer,
+                        format!("key `{key}` appears twice in one object"),
+                        "each key once per object (remove or merge the repeat)",
+                    );
+                }
+                Some(parsed.value)
             }
             Err(e) => {
                 let message = e.to_string();
@@ -123,16 +140,20 @@ impl<'a> Loader<'a> {
 
     /// Records a file that could not be read.
     pub fn unreadable(&mut self, name: &str, error: &std::io::Error) {
+        self.refused(name, &files::io_refusal(error));
+    }
+
+    /// Records a file that was not read, and why.
+    fn refused(&mut self, name: &str, why: &files::Refusal) {
         self.order.push(name.to_owned());
-        let message = match error.kind() {
-            std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-            std::io::ErrorKind::InvalidInput => error.to_string(),
-            _ => format!("cannot read the file: {error}"),
-        };
         self.diagnostics.push(
-            Diagnostic::in_file(Severity::Error, Code::Unreadable, name, message)
-                .expected("a readable file (check the path)"),
+            Diagnostic::in_file(
+                Severity::Error,
+                Code::Unreadable,
+                name,
+                why.message.as_str(),
+            )
+            .expected(why.expected.as_str()),
         );
     }
 
@@ -143,7 +164,7 @@ impl<'a> Loader<'a> {
             self.diagnostics.push(
                 Diagnostic::in_file(
                     Severity::Error,
-                    Code::DuplicateId,
+                    Code::SecondManifest,
                     name,
                     "a second manifest was given; only one dispute can be loaded at a time",
                 )
@@ -152,8 +173,11 @@ impl<'a> Loader<'a> {
             return None;
         }
         self.manifest_seen = true;
-        let value = self.parse(name, bytes)?;
         let mut w = Walker::new(name);
+        let Some(value) = self.parse(&mut w, bytes) else {
+            self.diagnostics.append(&mut w.diagnostics);
+            return None;
+        };
         let manifest = manifest::read(&mut w, value);
         let ok = !w.has_errors();
         self.diagnostics.append(&mut w.diagnostics);
@@ -192,7 +216,8 @@ impl<'a> Loader<'a> {
                 Some(side)
             }
             None => {
-                let Some(value) = self.parse(name, bytes) else {
+                let Some(value) = self.parse(&mut w, bytes) else {
+                    self.diagnostics.append(&mut w.diagnostics);
                     return;
                 };
                 side::read(&mut w, value)
@@ -391,33 +416,49 @@ impl<'a> Loader<'a> {
         self.diagnostics.extend(out);
     }
 
-    /// Fills in the line of every diagnostic that has a pointer.
+    /// Fills in the line of every diagnostic that has a pointer: a second look at the text of
+    /// each file with problems, only. A repeated key gets the line of its repeat, and its
+    /// message the line of the first.
     fn locate(&mut self) {
-        let mut files: Vec<&str> = self
-            .diagnostics
-            .iter()
-            .filter(|d| d.pointer.is_some() && d.line.is_none())
-            .map(|d| d.file.as_str())
-            .collect();
-        files.sort_unstable();
-        files.dedup();
-        let mut lines: HashMap<(String, String), Option<usize>> = HashMap::new();
-        for file in files {
+        let mut by_file: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, d) in self.diagnostics.iter().enumerate() {
+            if d.pointer.is_some() && d.line.is_none() {
+                by_file.entry(d.file.as_str()).or_default().push(i);
+            }
+        }
+        let mut updates: Vec<(usize, Option<usize>, Option<usize>)> = Vec::new();
+        for (file, indices) in by_file {
             let Some(text) = self.texts.get(file) else {
                 continue;
             };
-            let locator = locate::Locator::new(text);
-            for d in self.diagnostics.iter().filter(|d| d.file == file) {
-                if let Some(p) = &d.pointer {
-                    lines.insert((file.to_owned(), p.clone()), locator.line(p));
+            let pointers = indices
+                .iter()
+                .filter_map(|&i| self.diagnostics.get(i)?.pointer.as_deref());
+            let lines = locate::Locator::new(text).lines(pointers);
+            let mut repeats: HashMap<&str, usize> = HashMap::new();
+            for i in indices {
+                let Some(d) = self.diagnostics.get(i) else {
+                    continue;
+                };
+                let Some(pointer) = d.pointer.as_deref() else {
+                    continue;
+                };
+                if d.code == Code::DuplicateKey {
+                    let n = repeats.entry(pointer).or_insert(0);
+                    *n += 1;
+                    let all = lines.all(pointer);
+                    updates.push((i, all.get(*n).copied(), all.first().copied()));
+                } else {
+                    updates.push((i, lines.line(pointer), None));
                 }
             }
         }
-        for d in &mut self.diagnostics {
-            if let Some(p) = &d.pointer
-                && let Some(line) = lines.get(&(d.file.clone(), p.clone()))
-            {
-                d.line = *line;
+        for (i, line, first) in updates {
+            if let Some(d) = self.diagnostics.get_mut(i) {
+                d.line = line;
+                if let Some(first) = first {
+                    d.message.push_str(&format!(" (first at line {first})"));
+                }
             }
         }
     }
@@ -426,6 +467,7 @@ impl<'a> Loader<'a> {
 /// The fast path for one side file: its text and side when it is clean (see `fast`).
 fn prepare<'a>(name: &str, bytes: &'a [u8]) -> Option<(&'a str, Side)> {
     let text = std::str::from_utf8(bytes).ok()?;
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     Some((text, fast::read(text, name)?))
 }
 
@@ -445,116 +487,4 @@ pub fn load_bundled() -> Loaded {
         }
     }
     loader.finish()
-}
-
-/// One file to load, read from disk before the loader runs (the loader borrows the bytes, so a
-/// large file is never copied).
-enum Input {
-    Manifest(String, Vec<u8>),
-    Side(String, Vec<u8>),
-    Unreadable(String, std::io::Error),
-}
-
-/// Loads a dispute from paths: each a dispute folder, a `dispute.json`, or a side file.
-pub fn load_paths(paths: &[PathBuf]) -> Loaded {
-    let mut inputs = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            gather_folder(&mut inputs, path, None);
-        } else if path.file_name().is_some_and(|n| n == MANIFEST) {
-            let folder = path.parent().unwrap_or(Path::new("."));
-            gather_folder(&mut inputs, folder, Some(path));
-        } else {
-            inputs.push(read(path, Input::Side));
-        }
-    }
-    let mut loader = Loader::new();
-    let mut run: Vec<(&str, &[u8])> = Vec::new();
-    for input in &inputs {
-        if let Input::Side(name, bytes) = input {
-            run.push((name, bytes));
-            continue;
-        }
-        loader.sides(&std::mem::take(&mut run));
-        match input {
-            Input::Manifest(name, bytes) => {
-                loader.manifest(name, bytes);
-            }
-            Input::Unreadable(name, e) => loader.unreadable(name, e),
-            Input::Side(..) => {}
-        }
-    }
-    loader.sides(&run);
-    loader.finish()
-}
-
-fn display(path: &Path) -> String {
-    path.display().to_string()
-}
-
-fn read(path: &Path, kind: fn(String, Vec<u8>) -> Input) -> Input {
-    match std::fs::read(path) {
-        Ok(bytes) => kind(display(path), bytes),
-        Err(e) => Input::Unreadable(display(path), e),
-    }
-}
-
-/// The `sides` list of a manifest, read without checking the rest (the loader does that).
-fn listed_sides(bytes: &[u8]) -> Option<Vec<String>> {
-    #[derive(serde::Deserialize)]
-    struct Sides {
-        sides: Option<Vec<String>>,
-    }
-    serde_json::from_slice::<Sides>(bytes).ok()?.sides
-}
-
-/// Gathers a folder: its manifest if present, then the sides it lists, or every other `*.json`
-/// in name order.
-fn gather_folder(inputs: &mut Vec<Input>, folder: &Path, manifest: Option<&Path>) {
-    let manifest_path = manifest.map_or_else(|| folder.join(MANIFEST), Path::to_path_buf);
-    let mut listed = None;
-    if manifest_path.is_file() {
-        let input = read(&manifest_path, Input::Manifest);
-        if let Input::Manifest(_, bytes) = &input {
-            listed = listed_sides(bytes);
-        }
-        inputs.push(input);
-    }
-    let files: Vec<PathBuf> = match listed {
-        Some(names) => names.iter().map(|n| folder.join(n)).collect(),
-        None => {
-            let mut found: Vec<PathBuf> = match std::fs::read_dir(folder) {
-                Ok(entries) => entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| {
-                        p.extension().is_some_and(|e| e == "json")
-                            && p.file_name().is_some_and(|n| n != MANIFEST)
-                            && p.is_file()
-                    })
-                    .collect(),
-                Err(e) => {
-                    inputs.push(Input::Unreadable(display(folder), e));
-                    Vec::new()
-                }
-            };
-            found.sort();
-            found
-        }
-    };
-    for file in files {
-        // The manifest comes from other people: a `sides` entry naming a device, a pipe or a
-        // folder would hang or fail the read, so only regular files are read.
-        if file.is_file() {
-            inputs.push(read(&file, Input::Side));
-        } else {
-            let why = if file.exists() {
-                "not a regular file; the manifest's `sides` must name side files"
-            } else {
-                "no such file (listed in the manifest's `sides`)"
-            };
-            let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, why);
-            inputs.push(Input::Unreadable(display(&file), e));
-        }
-    }
 }

@@ -176,7 +176,7 @@ fn url(w: &mut Walker, v: Value, at: Ptr) -> Option<String> {
         }
         Some(escaped.text)
     } else {
-        let shown = crate::text::clean(&s).text;
+        let shown = crate::text::quote(&s);
         w.error(
             Code::BadUrl,
             at,

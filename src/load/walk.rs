@@ -75,6 +75,12 @@ impl<'a> Ptr<'a> {
             match t {
                 Token::Root => {}
                 Token::Key(k) => {
+                    // A key past the quote limit is shortened like any quoted value.
+                    let k = if k.chars().nth(text::QUOTE_LIMIT).is_some() {
+                        text::quote(k)
+                    } else {
+                        (*k).to_owned()
+                    };
                     out.push('/');
                     out.push_str(&k.replace('~', "~0").replace('/', "~1"));
                 }
@@ -231,7 +237,7 @@ impl<'a> Walker<'a> {
         if format::is_id(&s) {
             Some(s)
         } else {
-            let shown = text::clean(&s).text;
+            let shown = text::quote(&s);
             self.error(
                 Code::BadId,
                 at,
@@ -248,7 +254,7 @@ impl<'a> Walker<'a> {
         match s.parse::<Date>() {
             Ok(d) => Some(d),
             Err(e) => {
-                let shown = text::clean(&s).text;
+                let shown = text::quote(&s);
                 let expected = match e {
                     DateError::Shape => "a date written YYYY, YYYY-MM or YYYY-MM-DD",
                     DateError::NotReal => "a real calendar date",
@@ -303,7 +309,7 @@ impl<'a> Walker<'a> {
             && let Some(s) = self.string(v, at, "the string \"parallax/1\"")
             && s != format::FORMAT
         {
-            let shown = text::clean(&s).text;
+            let shown = text::quote(&s);
             self.error(
                 Code::WrongFormat,
                 at,
@@ -325,7 +331,7 @@ impl<'a> Walker<'a> {
         let s = self.string(v, at, &format!("{what} (a string)"))?;
         let parsed = parse(&s);
         if parsed.is_none() {
-            let shown = text::clean(&s).text;
+            let shown = text::quote(&s);
             self.error(
                 Code::BadValue,
                 at,
@@ -373,7 +379,7 @@ impl<'a> Walker<'a> {
     /// Warns about every field left in an object after the known ones were taken.
     pub fn unknown_fields(&mut self, obj: Object, at: Ptr) {
         for key in obj.keys() {
-            let shown = text::clean(key).text;
+            let shown = text::quote(key);
             self.warn(
                 Code::UnknownField,
                 at.key(key),

@@ -1,0 +1,214 @@
+//! Reading a dispute from disk: which files a path names, and reading each one honestly.
+//!
+//! Only regular files are read, wherever they are named (the command line, a folder, the
+//! manifest's `sides`), and none larger than a limit: a device would be read until memory runs
+//! out and a pipe would block forever, so both are refused before they are opened.
+
+use super::{Loaded, Loader, MANIFEST};
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+/// The largest file read unless the user raises the limit (`--max-file-size`): 1 GiB.
+pub const DEFAULT_MAX_FILE: u64 = 1 << 30;
+
+/// Why a named file was not read: what is wrong and what to do.
+pub(super) struct Refusal {
+    pub message: String,
+    pub expected: String,
+}
+
+/// One file to load, read from disk before the loader runs (the loader borrows the bytes, so a
+/// large file is never copied).
+enum Input {
+    Manifest(String, Vec<u8>),
+    Side(String, Vec<u8>),
+    Refused(String, Refusal),
+}
+
+/// True when a manifest's `sides` entry names a file inside the dispute folder: relative, and
+/// without `..` (an entry reaching elsewhere would let a manifest read any file on the disk).
+pub fn inside_folder(entry: &str) -> bool {
+    Path::new(entry)
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+}
+
+/// Loads a dispute from paths, each a dispute folder, a `dispute.json`, or a side file, reading
+/// no file larger than [`DEFAULT_MAX_FILE`].
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    load_paths_limited(paths, DEFAULT_MAX_FILE)
+}
+
+/// As [`load_paths`], reading no file larger than `max_file` bytes.
+pub fn load_paths_limited(paths: &[PathBuf], max_file: u64) -> Loaded {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            gather_folder(&mut inputs, path, None, max_file);
+        } else if path.file_name().is_some_and(|n| n == MANIFEST) {
+            let folder = path.parent().unwrap_or(Path::new("."));
+            gather_folder(&mut inputs, folder, Some(path), max_file);
+        } else {
+            inputs.push(read(path, Input::Side, max_file));
+        }
+    }
+    let mut loader = Loader::new();
+    let mut run: Vec<(&str, &[u8])> = Vec::new();
+    for input in &inputs {
+        if let Input::Side(name, bytes) = input {
+            run.push((name, bytes));
+            continue;
+        }
+        loader.sides(&std::mem::take(&mut run));
+        match input {
+            Input::Manifest(name, bytes) => {
+                loader.manifest(name, bytes);
+            }
+            Input::Refused(name, why) => loader.refused(name, why),
+            Input::Side(..) => {}
+        }
+    }
+    loader.sides(&run);
+    loader.finish()
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn read(path: &Path, kind: fn(String, Vec<u8>) -> Input, max_file: u64) -> Input {
+    match read_bounded(path, max_file) {
+        Ok(bytes) => kind(display(path), bytes),
+        Err(why) => Input::Refused(display(path), why),
+    }
+}
+
+/// Reads a regular file of at most `max` bytes. Anything else is refused before it is opened,
+/// and the opened file is checked again, so a file swapped in between is refused too.
+fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Refusal> {
+    let regular = |meta: &std::fs::Metadata| {
+        if meta.is_file() {
+            Ok(())
+        } else {
+            let what = if meta.is_dir() {
+                "a folder"
+            } else {
+                "a device, pipe or socket"
+            };
+            Err(Refusal {
+                message: format!("{what}, not a regular file; only files are read"),
+                expected: "a side file (a regular JSON file)".to_owned(),
+            })
+        }
+    };
+    let too_large = |len: u64| Refusal {
+        message: format!("the file is {len} bytes, over the limit of {max} bytes"),
+        expected: "a smaller file, or a higher limit with --max-file-size".to_owned(),
+    };
+    let meta = std::fs::metadata(path).map_err(|e| io_refusal(&e))?;
+    regular(&meta)?;
+    if meta.len() > max {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_refusal(&e))?;
+    let meta = file.metadata().map_err(|e| io_refusal(&e))?;
+    regular(&meta)?;
+    let capacity = usize::try_from(meta.len().min(max)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_refusal(&e))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The words for a failed read.
+pub(super) fn io_refusal(error: &std::io::Error) -> Refusal {
+    let message = match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => format!("cannot read the file: {error}"),
+    };
+    Refusal {
+        message,
+        expected: "a readable file (check the path)".to_owned(),
+    }
+}
+
+/// The `sides` list of a manifest, read without checking the rest (the loader does that).
+fn listed_sides(bytes: &[u8]) -> Option<Vec<String>> {
+    #[derive(serde::Deserialize)]
+    struct Sides {
+        sides: Option<Vec<String>>,
+    }
+    let bytes = bytes.strip_prefix(super::BOM.as_bytes()).unwrap_or(bytes);
+    serde_json::from_slice::<Sides>(bytes).ok()?.sides
+}
+
+/// Gathers a folder: its manifest if present, then the sides it lists, or every other `*.json`
+/// in name order.
+fn gather_folder(inputs: &mut Vec<Input>, folder: &Path, manifest: Option<&Path>, max: u64) {
+    let manifest_path = manifest.map_or_else(|| folder.join(MANIFEST), Path::to_path_buf);
+    let mut listed = None;
+    if manifest.is_some() || manifest_path.symlink_metadata().is_ok() {
+        let input = read(&manifest_path, Input::Manifest, max);
+        if let Input::Manifest(_, bytes) = &input {
+            listed = listed_sides(bytes);
+        }
+        inputs.push(input);
+    }
+    let files: Vec<PathBuf> = match listed {
+        // An entry outside the folder is reported by the manifest's reader; it is never read.
+        Some(names) => names
+            .iter()
+            .filter(|n| inside_folder(n))
+            .map(|n| folder.join(n))
+            .collect(),
+        None => {
+            let mut found: Vec<PathBuf> = match std::fs::read_dir(folder) {
+                Ok(entries) => entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        p.extension().is_some_and(|e| e == "json")
+                            && p.file_name().is_some_and(|n| n != MANIFEST)
+                            && p.is_file()
+                    })
+                    .collect(),
+                Err(e) => {
+                    inputs.push(Input::Refused(display(folder), io_refusal(&e)));
+                    Vec::new()
+                }
+            };
+            found.sort();
+            found
+        }
+    };
+    for file in files {
+        let input = match read(&file, Input::Side, max) {
+            Input::Refused(name, mut why) if !file.exists() => {
+                why.message = "no such file (listed in the manifest's `sides`)".to_owned();
+                Input::Refused(name, why)
+            }
+            input => input,
+        };
+        inputs.push(input);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sides_stay_inside_the_folder() {
+        assert!(inside_folder("a.json"));
+        assert!(inside_folder("sub/a.json"));
+        assert!(inside_folder("./a.json"));
+        assert!(!inside_folder("../a.json"));
+        assert!(!inside_folder("sub/../../a.json"));
+        assert!(!inside_folder("/etc/passwd"));
+    }
+}

@@ -1,0 +1,84 @@
+//! Reads are bounded and honest: only regular files, none over the size limit, whether named on
+//! the command line or by a manifest. Every run has a timeout, so a read that blocks fails the
+//! test instead of hanging it.
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+use std::time::Duration;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/load")
+        .join(name)
+}
+
+/// `parallax validate` with these arguments, stopped after ten seconds.
+fn validate(args: &[&std::ffi::OsStr]) -> (bool, String) {
+    let out = Command::cargo_bin("parallax")
+        .expect("binary")
+        .arg("validate")
+        .args(args)
+        .timeout(Duration::from_secs(10))
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    // A run stopped by the timeout has no exit code.
+    assert!(out.status.code().is_some(), "timed out: {text}");
+    (out.status.success(), text)
+}
+
+#[test]
+fn a_device_on_the_command_line_is_refused_at_once() {
+    let good = fixture("good.json");
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let (ok, text) = validate(&[good.as_os_str(), device.as_ref()]);
+        assert!(!ok);
+        assert!(
+            text.contains(&format!("{device}: error[unreadable]"))
+                && text.contains("not a regular file"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_fifo_on_the_command_line_is_refused_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("side.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let good = fixture("good.json");
+    let (ok, text) = validate(&[good.as_os_str(), fifo.as_os_str()]);
+    assert!(!ok);
+    assert!(text.contains("not a regular file"), "{text}");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_and_the_limit_can_be_raised() {
+    let good = fixture("good.json");
+    let red = fixture("red.json");
+    let size = std::fs::metadata(&red).expect("fixture").len();
+    let (ok, text) = validate(&[
+        "--max-file-size".as_ref(),
+        "100".as_ref(),
+        good.as_os_str(),
+        red.as_os_str(),
+    ]);
+    assert!(!ok);
+    assert!(
+        text.contains(&format!(
+            "the file is {size} bytes, over the limit of 100 bytes"
+        )) && text.contains("--max-file-size"),
+        "{text}"
+    );
+    let (ok, text) = validate(&[
+        "--max-file-size".as_ref(),
+        "1M".as_ref(),
+        good.as_os_str(),
+        red.as_os_str(),
+    ]);
+    assert!(ok, "{text}");
+}

@@ -144,6 +144,8 @@ pub enum Command {
     },
     /// Export the comparison to Markdown, CSV, JSON or a self-contained HTML page.
     Export(ExportArgs),
+    /// Start a dispute: write a folder with a manifest and one empty side file per party.
+    New(NewArgs),
     /// Write a synthetic dispute of N claims, for benchmarks.
     #[command(hide = true)]
     Generate {
@@ -154,6 +156,23 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+/// Options of `parallax new`.
+#[derive(Debug, Clone, Args)]
+pub struct NewArgs {
+    /// The folder to create (it may exist, empty); its name is the dispute's id unless --id.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The dispute's neutral title.
+    #[arg(long, value_name = "TITLE")]
+    pub title: String,
+    /// A party, as its id and name (`india:India`); two or more, left to right.
+    #[arg(long = "side", value_name = "ID:NAME", required = true)]
+    pub sides: Vec<String>,
+    /// The dispute's id (default: made from the folder's name).
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
 }
 
 /// Options of `parallax export`.

@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod generate;
+pub mod new;
 mod search;
 mod show;
 mod validate;

@@ -20,6 +20,9 @@ use std::fmt;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSide {
+    /// The JSON Schema editors check the file against; not used here.
+    #[serde(rename = "$schema")]
+    _schema: Option<String>,
     format: String,
     dispute: String,
     party: RawParty,

@@ -42,6 +42,7 @@ pub(super) fn read(w: &mut Walker, root: Value) -> Option<Manifest> {
         Some(v) => topics(w, v, at.key("topics")),
         None => Vec::new(),
     };
+    w.schema_reference(&mut obj, at);
     w.unknown_fields(obj, at);
     Some(Manifest {
         format: crate::format::FORMAT.to_owned(),

@@ -31,6 +31,7 @@ pub(super) fn read(w: &mut Walker, root: Value) -> Option<Side> {
         .required(&mut obj, "topics", at)
         .map(|v| topics(w, v, at.key("topics"), &index))
         .unwrap_or_default();
+    w.schema_reference(&mut obj, at);
     w.unknown_fields(obj, at);
     duplicate_claims(w, &topics);
     Some(Side {

@@ -377,6 +377,18 @@ impl<'a> Walker<'a> {
     }
 
     /// Warns about every field left in an object after the known ones were taken.
+    /// Takes a file's `$schema` (the JSON Schema editors check it against), which the program
+    /// does not use: a string, or a wrong-type error.
+    pub fn schema_reference(&mut self, obj: &mut Object, at: Ptr) {
+        if let Some(v) = self.field(obj, "$schema") {
+            self.string(
+                v,
+                at.key("$schema"),
+                "the address of a JSON Schema (a string)",
+            );
+        }
+    }
+
     pub fn unknown_fields(&mut self, obj: Object, at: Ptr) {
         for key in obj.keys() {
             let shown = text::quote(key);

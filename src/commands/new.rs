@@ -1,0 +1,118 @@
+//! `parallax new`: starts a dispute folder with a manifest and one empty side file per party.
+
+use super::Failure;
+use crate::cli::NewArgs;
+use crate::create::{CreateError, Draft, make_id};
+use crate::format::{FORMAT, Party, Side, is_id};
+use crate::load::MANIFEST;
+use std::io::Write;
+
+impl From<CreateError> for Failure {
+    fn from(e: CreateError) -> Self {
+        Failure::Output(e.to_string())
+    }
+}
+
+/// Checks the parties given as `ID:NAME`: ids valid and distinct, names not empty, two or more.
+fn parties(given: &[String]) -> Result<Vec<Party>, Failure> {
+    let mut parties: Vec<Party> = Vec::new();
+    for s in given {
+        let shown = crate::text::clean(s).text;
+        let Some((id, name)) = s.split_once(':') else {
+            return Err(Failure::Usage(format!(
+                "--side {shown}: write the party's id and name as ID:NAME (for example india:India)"
+            )));
+        };
+        let (id, name) = (id.trim(), name.trim());
+        if !is_id(id) {
+            return Err(Failure::Usage(format!(
+                "--side {shown}: `{}` is not an id; use 1 to 128 characters of a-z, 0-9, '-', '_', '.' (for example `{}`)",
+                crate::text::clean(id).text,
+                make_id(id, 128)
+            )));
+        }
+        if format!("{id}.json") == MANIFEST {
+            return Err(Failure::Usage(format!(
+                "--side {shown}: the id `{id}` would name the side file {MANIFEST}, the manifest's; choose another"
+            )));
+        }
+        if name.is_empty() {
+            return Err(Failure::Usage(format!(
+                "--side {shown}: give the party's name after the colon"
+            )));
+        }
+        if parties.iter().any(|p| p.id == id) {
+            return Err(Failure::Usage(format!(
+                "--side {shown}: the id `{id}` is given twice; each party needs its own"
+            )));
+        }
+        parties.push(Party {
+            id: id.to_owned(),
+            name: crate::text::clean(name).text,
+            summary: None,
+        });
+    }
+    if parties.len() < 2 {
+        return Err(Failure::Usage(
+            "a dispute needs two or more parties: give --side ID:NAME at least twice".to_owned(),
+        ));
+    }
+    Ok(parties)
+}
+
+/// Writes the new dispute folder; says on `err` what was written and what to do next.
+pub fn new(args: &NewArgs, err: &mut dyn Write) -> Result<(), Failure> {
+    let id = match &args.id {
+        Some(id) if is_id(id) => id.clone(),
+        Some(id) => {
+            return Err(Failure::Usage(format!(
+                "--id `{}` is not an id; use 1 to 128 characters of a-z, 0-9, '-', '_', '.'",
+                crate::text::clean(id).text
+            )));
+        }
+        None => {
+            let name = args
+                .dir
+                .canonicalize()
+                .unwrap_or_else(|_| args.dir.clone())
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let id = make_id(&name, 128);
+            if id.is_empty() {
+                return Err(Failure::Usage(
+                    "cannot make an id from the folder's name; give one with --id".to_owned(),
+                ));
+            }
+            id
+        }
+    };
+    let title = args.title.trim();
+    if title.is_empty() {
+        return Err(Failure::Usage(
+            "--title: give the dispute a title".to_owned(),
+        ));
+    }
+    let mut draft = Draft::new(&id, &crate::text::clean(title).text);
+    for party in parties(&args.sides)? {
+        draft.sides.push(Side {
+            format: FORMAT.to_owned(),
+            dispute: id.clone(),
+            file: format!("{}.json", party.id),
+            party,
+            sources: Vec::new(),
+            topics: Vec::new(),
+        });
+    }
+    crate::cleanup::remove_on_signal()?;
+    let written = draft.write(&args.dir)?;
+    for path in &written {
+        writeln!(err, "parallax: wrote {}", crate::export::shown_path(path))?;
+    }
+    writeln!(
+        err,
+        "parallax: add topics and claims (see \"Writing a new dispute\" in the README), then run `parallax validate {}`",
+        crate::export::shown_path(&args.dir)
+    )?;
+    Ok(())
+}

@@ -1,0 +1,198 @@
+//! Writing a new dispute folder: the manifest and one side file per party, as `parallax new` and
+//! the importers make them. Every file carries `$schema`, so editors check it as it is typed;
+//! the files are checked by the loader in memory before anything is written, and no existing
+//! file is ever replaced.
+
+use crate::format::{FORMAT, Manifest, Side};
+use crate::load::{Loader, MANIFEST, Report};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// The JSON Schema of narrative files, as bundled in the program.
+pub const SCHEMA: &str = include_str!("../narratives/schema.json");
+
+/// Where a new dispute keeps its copy of the schema, relative to the folder (a subfolder, so
+/// that a folder read without its manifest does not take the schema for a side).
+pub const SCHEMA_FILE: &str = "schema/parallax-1.schema.json";
+
+/// Why a dispute folder could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateError {
+    /// A file the dispute needs is already there.
+    #[error(
+        "{path} already exists; parallax never replaces an analyst's file. Choose a new folder, or move it away"
+    )]
+    Exists {
+        /// The file, as shown.
+        path: String,
+    },
+    /// The files made do not load cleanly (the problems, one per line).
+    #[error("the files made would not load:\n{0}")]
+    Invalid(String),
+    /// Writing failed.
+    #[error(transparent)]
+    Write(#[from] crate::export::ExportError),
+    /// The folder could not be made.
+    #[error("cannot create the folder {path}: {reason}")]
+    Folder {
+        /// The folder, as shown.
+        path: String,
+        /// What the system said.
+        reason: String,
+    },
+}
+
+/// A dispute about to be written: its manifest and its sides (each side's `file` is its file
+/// name in the folder, and the manifest's `sides` lists them).
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// The manifest, `dispute.json`.
+    pub manifest: Manifest,
+    /// The side files, in left-to-right order.
+    pub sides: Vec<Side>,
+}
+
+/// A file with `$schema` first, then the file's own fields.
+#[derive(Serialize)]
+struct WithSchema<'a, T: Serialize> {
+    #[serde(rename = "$schema")]
+    schema: &'a str,
+    #[serde(flatten)]
+    inner: &'a T,
+}
+
+/// Makes an id from any text: lower case ASCII letters and digits, runs of anything else as one
+/// `-`, at most `max` characters, cut at a word. Empty when the text holds no letter or digit.
+pub fn make_id(text: &str, max: usize) -> String {
+    let mut id = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    if id.len() > max {
+        let cut = id[..max].rfind('-').filter(|&i| i > 0).unwrap_or(max);
+        id.truncate(cut);
+    }
+    id.trim_end_matches('-').to_owned()
+}
+
+impl Draft {
+    /// A draft with a manifest of this id and title, and no sides yet.
+    pub fn new(id: &str, title: &str) -> Draft {
+        Draft {
+            manifest: Manifest {
+                format: FORMAT.to_owned(),
+                dispute: crate::format::DisputeInfo {
+                    id: id.to_owned(),
+                    title: Some(title.to_owned()),
+                    summary: None,
+                    period: None,
+                },
+                sides: Some(Vec::new()),
+                topics: Vec::new(),
+            },
+            sides: Vec::new(),
+        }
+    }
+
+    /// The folder's files: relative name and bytes, the manifest first.
+    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut manifest = self.manifest.clone();
+        manifest.sides = Some(self.sides.iter().map(|s| s.file.clone()).collect());
+        let mut files = vec![(MANIFEST.to_owned(), json(&manifest))];
+        for side in &self.sides {
+            files.push((side.file.clone(), json(side)));
+        }
+        files
+    }
+
+    /// Loads the files in memory, as `parallax validate` would read them from the folder.
+    pub fn check(&self) -> Report {
+        let files = self.files();
+        let mut loader = Loader::new();
+        let mut sides: Vec<(&str, &[u8])> = Vec::new();
+        for (name, bytes) in &files {
+            if name == MANIFEST {
+                loader.manifest(name, bytes);
+            } else {
+                sides.push((name, bytes));
+            }
+        }
+        loader.sides(&sides);
+        loader.finish().report
+    }
+
+    /// Writes the folder `dir` (made if missing): the manifest, the side files and the
+    /// schema. Refuses, before writing anything, when the files would not load or when any of
+    /// them exists. Returns the paths written.
+    pub fn write(&self, dir: &Path) -> Result<Vec<PathBuf>, CreateError> {
+        let report = self.check();
+        if report.errors() > 0 {
+            let lines: Vec<String> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.to_string())
+                .collect();
+            return Err(CreateError::Invalid(lines.join("\n")));
+        }
+        let files = self.files();
+        for (name, _) in &files {
+            let path = dir.join(name);
+            if path.symlink_metadata().is_ok() {
+                return Err(CreateError::Exists {
+                    path: crate::export::shown_path(&path),
+                });
+            }
+        }
+        let schema = dir.join(SCHEMA_FILE);
+        let folder = crate::export::folder_of(&schema);
+        std::fs::create_dir_all(&folder).map_err(|e| CreateError::Folder {
+            path: crate::export::shown_path(&folder),
+            reason: e.to_string(),
+        })?;
+        let mut written = Vec::new();
+        // The schema is the program's own: one already there (from an earlier import) stays.
+        if schema.symlink_metadata().is_err() {
+            crate::export::write_file(&schema, SCHEMA.as_bytes(), false)?;
+            written.push(schema);
+        }
+        for (name, bytes) in files {
+            let path = dir.join(name);
+            crate::export::write_file(&path, &bytes, false)?;
+            written.push(path);
+        }
+        Ok(written)
+    }
+}
+
+/// A file's JSON: `$schema` first, two-space indents, a final newline.
+fn json<T: Serialize>(value: &T) -> Vec<u8> {
+    let with = WithSchema {
+        schema: SCHEMA_FILE,
+        inner: value,
+    };
+    // Serialising the format's own types to memory cannot fail: every key is a string.
+    let mut out = serde_json::to_vec_pretty(&with).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_made_from_any_text() {
+        assert_eq!(
+            make_id("The Ceasefire of 10 May!", 128),
+            "the-ceasefire-of-10-may"
+        );
+        assert_eq!(make_id("  Café -- naïve  ", 128), "caf-na-ve");
+        assert_eq!(make_id("alpha beta gamma", 12), "alpha-beta");
+        assert_eq!(make_id("!!!", 10), "");
+    }
+}

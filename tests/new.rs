@@ -1,0 +1,105 @@
+//! `parallax new`: a new dispute folder whose files validate, point editors at the schema, and
+//! never replace a file that is there.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::Path;
+
+fn parallax() -> Command {
+    Command::cargo_bin("parallax").unwrap()
+}
+
+fn read(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn new_writes_a_dispute_that_validates_and_names_its_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let river = dir.path().join("river-2024");
+    parallax()
+        .arg("new")
+        .arg(&river)
+        .args(["--title", "Alpha and Beta on the river"])
+        .args(["--side", "alpha:Alpha", "--side", "beta:Beta Republic"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote"));
+    parallax()
+        .args(["validate", "--strict"])
+        .arg(&river)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 sides (alpha, beta)"));
+    let manifest = read(&river.join("dispute.json"));
+    assert_eq!(
+        manifest["dispute"]["id"], "river-2024",
+        "the id comes from the folder"
+    );
+    assert_eq!(manifest["dispute"]["title"], "Alpha and Beta on the river");
+    assert_eq!(
+        manifest["sides"],
+        serde_json::json!(["alpha.json", "beta.json"])
+    );
+    let beta = read(&river.join("beta.json"));
+    assert_eq!(beta["party"]["name"], "Beta Republic");
+
+    // Each file names the schema beside it, and passes it.
+    let schema = read(&river.join("schema/parallax-1.schema.json"));
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for name in ["dispute.json", "alpha.json", "beta.json"] {
+        let doc = read(&river.join(name));
+        let target = doc["$schema"].as_str().unwrap();
+        assert!(
+            river.join(target).is_file(),
+            "{name}: $schema points at a file"
+        );
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+    }
+}
+
+#[test]
+fn new_refuses_to_replace_any_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("alpha.json"), "mine").unwrap();
+    parallax()
+        .arg("new")
+        .arg(dir.path())
+        .args([
+            "--title", "T", "--id", "t", "--side", "alpha:A", "--side", "beta:B",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("alpha.json already exists"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("alpha.json")).unwrap(),
+        "mine"
+    );
+    assert!(
+        !dir.path().join("dispute.json").exists(),
+        "nothing was written"
+    );
+}
+
+#[test]
+fn new_refuses_bad_parties_with_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("d");
+    for (sides, says) in [
+        (vec!["alpha:A"], "two or more parties"),
+        (vec!["alpha:A", "Beta:B"], "`Beta` is not an id"),
+        (vec!["alpha:A", "alpha:B"], "given twice"),
+        (vec!["alpha:A", "beta"], "ID:NAME"),
+        (vec!["alpha:A", "dispute:D"], "manifest"),
+    ] {
+        let mut cmd = parallax();
+        cmd.arg("new").arg(&target).args(["--title", "T"]);
+        for s in sides {
+            cmd.args(["--side", s]);
+        }
+        cmd.assert().code(2).stderr(predicate::str::contains(says));
+    }
+    assert!(!target.exists());
+}

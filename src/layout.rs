@@ -53,14 +53,9 @@ pub fn who_when(speaker: Option<&str>, date: Option<Date>) -> Option<String> {
     }
 }
 
-/// "⚑ rating: note": an assessment without its author.
-pub fn assessment_line(rating: Rating, note: Option<&str>) -> String {
-    assessment_by_line(rating, None, note)
-}
-
 /// "⚑ rating (by whom): note": an assessment as the comparison and the full row show it, with
 /// who made it when the file says.
-pub fn assessment_by_line(rating: Rating, by: Option<&str>, note: Option<&str>) -> String {
+pub fn assessment_line(rating: Rating, by: Option<&str>, note: Option<&str>) -> String {
     let mut s = format!("⚑ {}", rating.as_str());
     if let Some(by) = by {
         s.push_str(" (by ");
@@ -157,7 +152,7 @@ pub fn claim_lines(
         push_wrapped(&mut out, LineKind::Sources, &tags.join(" "), width, at);
     }
     if let Some(a) = &claim.assessment {
-        let s = assessment_by_line(a.rating, a.by.as_deref(), a.note.as_deref());
+        let s = assessment_line(a.rating, a.by.as_deref(), a.note.as_deref());
         push_wrapped(&mut out, LineKind::Assessment, &s, width, at);
     }
     for target in &claim.rebuts {

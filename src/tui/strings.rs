@@ -384,6 +384,7 @@ pub mod field {
     pub const AUTHOR: &str = "author";
     pub const KIND: &str = "kind";
     pub const AFFILIATION: &str = "affiliation";
+    pub const RELIABILITY: &str = "reliability";
     pub const URL: &str = "url";
     pub const QUOTE: &str = "quote";
     pub const LOCATOR: &str = "locator";
@@ -468,6 +469,8 @@ pub mod filters {
     pub const UNSOURCED: &str = "unsourced: cite no source";
     /// See [`UNSOURCED`].
     pub const UNTRUSTED: &str = "untrusted text: held hidden or control characters";
+    /// See [`UNSOURCED`].
+    pub const WEAK_SOURCES: &str = "only low or partisan sources: nothing better backs them";
     /// Above a list, before anything is typed.
     pub const FIND_HINT: &str = "type to find";
     /// Above a list, with what is typed.

@@ -102,7 +102,7 @@ fn claim_block(
         c.field(field::TAGS, Some(&claim.tags.join(", ")), plain, width);
     }
     if let Some(a) = &claim.assessment {
-        let s = crate::layout::assessment_line(a.rating, a.note.as_deref());
+        let s = layout::assessment_line(a.rating, a.by.as_deref(), a.note.as_deref());
         c.field(field::ASSESSMENT, Some(&s), theme.rating(a.rating), width);
         if !a.sources.is_empty() {
             let ids = a.sources.join(", ");
@@ -148,6 +148,11 @@ fn claim_block(
         f(field::DATE, s.date.map(|d| d.to_string()).as_deref());
         f(field::KIND, s.kind.map(|k| k.as_str()));
         f(field::AFFILIATION, s.affiliation.as_deref());
+        let reliability = s.reliability.as_ref().map(|r| match &r.note {
+            Some(note) => format!("{}: {note}", r.rating.as_str()),
+            None => r.rating.as_str().to_owned(),
+        });
+        f(field::RELIABILITY, reliability.as_deref());
         f(field::URL, s.url.as_deref());
         f(
             field::QUOTE,

@@ -101,6 +101,8 @@ pub enum Value {
     Unsourced,
     /// Only claims whose text held flagged characters.
     Untrusted,
+    /// Only claims resting only on sources rated low or partisan.
+    WeakSources,
 }
 
 /// One choice: what the panel shows and what it stands for.
@@ -178,6 +180,7 @@ pub fn is_selected(filter: &Filter, value: &Value) -> bool {
         Value::Answered(a) => filter.answered == *a,
         Value::Unsourced => filter.unsourced,
         Value::Untrusted => filter.untrusted,
+        Value::WeakSources => filter.weak_sources,
     }
 }
 
@@ -204,6 +207,7 @@ pub fn toggle(filter: &mut Filter, value: &Value) {
         Value::Answered(a) => filter.answered = *a,
         Value::Unsourced => filter.unsourced = !filter.unsourced,
         Value::Untrusted => filter.untrusted = !filter.untrusted,
+        Value::WeakSources => filter.weak_sources = !filter.weak_sources,
     }
 }
 
@@ -225,6 +229,7 @@ pub fn clear_section(filter: &mut Filter, section: Section) {
         Section::Claims => {
             filter.unsourced = false;
             filter.untrusted = false;
+            filter.weak_sources = false;
         }
     }
 }

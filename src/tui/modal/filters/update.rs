@@ -190,6 +190,7 @@ fn lists(app: &App) -> Vec<Vec<Choice>> {
             Section::Claims => vec![
                 choice(words::UNSOURCED.to_owned(), Value::Unsourced),
                 choice(words::UNTRUSTED.to_owned(), Value::Untrusted),
+                choice(words::WEAK_SOURCES.to_owned(), Value::WeakSources),
             ],
         })
         .collect()

@@ -27,6 +27,8 @@ struct JsonHit<'a> {
     /// How many claims the hit stands for (more than 1 only for a topic-level hit).
     claims: usize,
     score: u32,
+    /// Typos the hit needed; more than 0: it matched only through a typo.
+    typos: u8,
     field: &'a str,
     text: &'a str,
     /// Byte ranges of `text` to highlight, whole grapheme clusters.
@@ -224,7 +226,7 @@ fn write_lines<'a>(
             // Plain lines show no highlight: the ranges only place the window of a long field,
             // and a field that fits whole needs none.
             let ranges = if hit.text.len() > SNIPPET_CHARS {
-                pattern.highlight(&hit.text)
+                pattern.highlight_field(hit.field, &hit.text)
             } else {
                 Vec::new()
             };
@@ -268,14 +270,18 @@ fn claims_count(n: usize) -> String {
     }
 }
 
-/// The summary on stderr: how many claims matched through their own fields, and how many
-/// topic-level hits stand for claims found only through their topic or point.
+/// The summary on stderr: how many claims matched through their own fields (and how many of
+/// those only through a typo), and how many topic-level hits stand for claims found only
+/// through their topic or point.
 fn summary(hits: &[Hit]) -> String {
-    let topic: Vec<&Hit> = hits.iter().filter(|h| h.is_topic_level()).collect();
-    let own = hits.len() - topic.len();
-    let mut s = format!("parallax: {} match", claims_count(own));
-    if own == 1 {
+    let (topic, own): (Vec<&Hit>, Vec<&Hit>) = hits.iter().partition(|h| h.is_topic_level());
+    let mut s = format!("parallax: {} match", claims_count(own.len()));
+    if own.len() == 1 {
         s.push_str("es");
+    }
+    let typos = own.iter().filter(|h| h.typos > 0).count();
+    if typos > 0 {
+        s.push_str(&format!(" ({typos} only through a typo)"));
     }
     if !topic.is_empty() {
         let folded: usize = topic.iter().map(|h| h.claims).sum();
@@ -306,10 +312,11 @@ fn write_json<'a>(
                 claim,
                 claims: hit.claims,
                 score: hit.score,
+                typos: hit.typos,
                 field: hit.field.as_str(),
                 text: &hit.text,
                 matches: pattern
-                    .highlight(&hit.text)
+                    .highlight_field(hit.field, &hit.text)
                     .into_iter()
                     .map(|r| [r.start, r.end])
                     .collect(),

@@ -46,7 +46,7 @@ fn quick_match(haystack: &str, needle: &[u8], kind: TermKind, fold: bool) -> Opt
         at.map(|i| from + i)
     };
     match kind {
-        TermKind::Fuzzy => {
+        TermKind::Word => {
             let mut from = 0;
             for &n in needle {
                 match find(from, n) {
@@ -162,8 +162,8 @@ impl Matcher for NucleoMatcher {
             return Box::new(Literal::new(term));
         }
         let kind = match term.kind {
-            TermKind::Fuzzy => AtomKind::Fuzzy,
-            TermKind::Substring => AtomKind::Substring,
+            TermKind::Word => AtomKind::Fuzzy,
+            TermKind::Substring | TermKind::Phrase { .. } => AtomKind::Substring,
             TermKind::Prefix => AtomKind::Prefix,
             TermKind::Suffix => AtomKind::Postfix,
             TermKind::Exact => AtomKind::Exact,
@@ -249,7 +249,7 @@ struct SkimNeedle(SkimMatcherV2, String, Option<Vec<u8>>, bool);
 impl Matcher for SkimMatcher {
     fn prepare(&self, term: &Term) -> Box<dyn Needle> {
         match term.kind {
-            TermKind::Fuzzy => {
+            TermKind::Word => {
                 let m = SkimMatcherV2::default();
                 let m = if term.case_sensitive {
                     m.respect_case()
@@ -284,7 +284,7 @@ impl Needle for SkimNeedle {
     fn is_match(&self, haystack: &str) -> bool {
         self.2
             .as_deref()
-            .and_then(|n| quick_match(haystack, n, TermKind::Fuzzy, self.3))
+            .and_then(|n| quick_match(haystack, n, TermKind::Word, self.3))
             .unwrap_or_else(|| self.score(haystack).is_some())
     }
 }
@@ -325,7 +325,7 @@ impl Literal {
             TermKind::Prefix => at(0).then_some(0),
             TermKind::Suffix => hay.len().checked_sub(n).filter(|&i| at(i)),
             TermKind::Exact => (hay.len() == n && at(0)).then_some(0),
-            TermKind::Substring | TermKind::Fuzzy => {
+            TermKind::Substring | TermKind::Word | TermKind::Phrase { .. } => {
                 (0..=hay.len().saturating_sub(n)).find(|&i| at(i))
             }
         }?;
@@ -363,7 +363,7 @@ mod tests {
     fn term(s: &str) -> Term {
         Term::parse(s).unwrap_or(Term {
             text: String::new(),
-            kind: TermKind::Fuzzy,
+            kind: TermKind::Word,
             negated: false,
             case_sensitive: false,
         })

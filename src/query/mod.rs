@@ -10,10 +10,11 @@ pub mod highlight;
 pub mod matcher;
 pub mod pattern;
 pub mod search;
+pub mod words;
 
 pub use filter::{AnsweredBy, Filter, FilterError};
 pub use matcher::{Matcher, MatcherKind, Needle};
-pub use search::{Field, Hit, Index, Pattern, Searcher};
+pub use search::{Counts, Field, Hit, Index, Pattern, Searcher};
 
 use crate::compare::{Comparison, Row};
 use crate::format::{ClaimAt, Dispute};
@@ -60,6 +61,9 @@ pub struct Outcome {
     pub order: Vec<HitAt>,
     /// The prepared search, for highlighting any text a view draws; `None` without a search.
     pub pattern: Option<Pattern>,
+    /// How many claims the search found: through their own fields, only through a typo, only
+    /// through their topic or point (all zero without a search).
+    pub counts: Counts,
     index: Arc<Index>,
     /// The hits' index entries, ascending.
     entries: Vec<usize>,
@@ -295,12 +299,13 @@ impl Session {
                 comparison: Arc::clone(&cached.comparison),
                 order: Vec::new(),
                 pattern: None,
+                counts: Counts::default(),
                 index,
                 entries: Vec::new(),
                 matcher: self.searcher.matcher(),
             };
         };
-        let (pattern, entries) = self.searcher.search(search, &cached.candidates);
+        let (pattern, entries, counts) = self.searcher.search(search, &cached.candidates);
         let mut is_hit = vec![false; index.len()];
         for &e in &entries {
             if let Some(slot) = is_hit.get_mut(e) {
@@ -334,6 +339,7 @@ impl Session {
             comparison,
             order,
             pattern: Some(pattern),
+            counts,
             index,
             entries,
             matcher: self.searcher.matcher(),
@@ -349,6 +355,7 @@ pub fn apply(dispute: &Dispute, cmp: &Comparison, query: &Query, matcher: Matche
             comparison: Arc::new(query.filter.apply(dispute, cmp)),
             order: Vec::new(),
             pattern: None,
+            counts: Counts::default(),
             index: Arc::new(Index::default()),
             entries: Vec::new(),
             matcher,

@@ -1,16 +1,25 @@
 //! The search syntax: a query string split into terms, fzf style, and the rule that decides when
 //! a longer query can search only the previous hits (incremental narrowing).
 //!
-//! Terms are separated by whitespace and must all match (AND). Each term is fuzzy unless marked:
-//! `'word` a substring, `^word` a prefix, `word$` a suffix, `^word$` the whole field, and
-//! `!word` a term that must NOT match (a substring unless `^` or `$` say otherwise). Smart case
-//! holds per term: a term with an upper-case letter matches case-sensitively.
+//! Terms are separated by whitespace and must all match (AND). A plain term matches words (a
+//! prefix, or within a typo or two: `super::words`) in prose, and letters in order in short
+//! fields. Marks: `'word` a substring, `^word` a prefix, `word$` a suffix, `^word$` the whole
+//! field, `"a phrase"` words in sequence, and `!word` a term that must NOT match (a substring
+//! unless `^`, `$` or quotes say otherwise). Smart case holds per term: a term with an
+//! upper-case letter matches case-sensitively.
 
 /// How a term matches a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TermKind {
-    /// The term's characters in order, gaps allowed.
-    Fuzzy,
+    /// Words: in prose, a prefix of a word or within a typo or two of one; in short fields
+    /// (speakers, tags, outlets), the term's characters in order, gaps allowed.
+    Word,
+    /// Words in sequence (`"a phrase"`), whole words without typos; while the closing quote is
+    /// still missing (`open`), the last word may be a prefix.
+    Phrase {
+        /// No closing quote yet.
+        open: bool,
+    },
     /// The term as one contiguous piece (`'term`).
     Substring,
     /// The field starts with the term (`^term`).
@@ -35,12 +44,25 @@ pub struct Term {
 }
 
 impl Term {
-    /// Parses one raw term; `None` for a term with no text left (`!`, `'`, `^`).
+    /// Parses one raw term; `None` for a term with no text left (`!`, `'`, `^`, `""`).
     pub fn parse(raw: &str) -> Option<Term> {
         let (negated, rest) = match raw.strip_prefix('!') {
             Some(rest) => (true, rest),
             None => (false, raw),
         };
+        if let Some(inner) = rest.strip_prefix('"') {
+            let (open, inner) = match inner.strip_suffix('"') {
+                Some(closed) => (false, closed),
+                None => (true, inner),
+            };
+            let text = inner.split_whitespace().collect::<Vec<_>>().join(" ");
+            return (!text.is_empty()).then(|| Term {
+                case_sensitive: text.chars().any(char::is_uppercase),
+                text,
+                kind: TermKind::Phrase { open },
+                negated,
+            });
+        }
         let (quoted, rest) = match rest.strip_prefix('\'') {
             Some(rest) => (true, rest),
             None => (false, rest),
@@ -62,7 +84,7 @@ impl Term {
             (true, false) => TermKind::Prefix,
             (false, true) => TermKind::Suffix,
             (false, false) if quoted || negated => TermKind::Substring,
-            (false, false) => TermKind::Fuzzy,
+            (false, false) => TermKind::Word,
         };
         Some(Term {
             text: rest.to_owned(),
@@ -75,26 +97,71 @@ impl Term {
 
 /// Splits a query into its terms; empty when the query holds nothing to match.
 pub fn parse(query: &str) -> Vec<Term> {
-    query.split_whitespace().filter_map(Term::parse).collect()
+    raw_terms(query)
+        .into_iter()
+        .filter_map(Term::parse)
+        .collect()
+}
+
+/// The raw terms of a query: split at whitespace, except inside a phrase (`"…"` or `!"…"`,
+/// which runs to its closing quote or the end of the query).
+fn raw_terms(query: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = query.trim_start();
+    while !rest.is_empty() {
+        let body = rest.strip_prefix('!').unwrap_or(rest);
+        let end = if let Some(inner) = body.strip_prefix('"') {
+            let closing = inner.find('"').map_or(inner.len(), |i| i + 1);
+            rest.len() - inner.len() + closing
+        } else {
+            rest.find(char::is_whitespace).unwrap_or(rest.len())
+        };
+        let (term, tail) = rest.split_at(end.min(rest.len()));
+        out.push(term);
+        rest = tail.trim_start();
+    }
+    out
 }
 
 /// True when every claim that matches `new` also matches `old`, so a search for `new` may look
 /// only at `old`'s hits. That holds when `new` only adds characters at the end of `old` and the
-/// term being extended cannot widen: a negated term (`!ab` matches more than `!a`) or a term
-/// closed by `$` (`a$b` is not a suffix any more) can, so those fall back to a full search.
+/// term being extended cannot widen: a negated term (`!ab` matches more than `!a`), a term closed
+/// by `$` (`a$b` is not a suffix any more), or a plain word growing into more typos allowed
+/// (`cea` has none, `ceas` one) can, so those fall back to a full search.
 pub fn narrows(old: &str, new: &str) -> bool {
     if old.is_empty() || !new.starts_with(old) || parse(old).is_empty() {
         return false;
     }
-    if old.ends_with(char::is_whitespace) {
-        return true;
-    }
-    let Some(last) = old.split_whitespace().next_back() else {
+    let (Some(&last), Some(&grown)) = (
+        raw_terms(old).last(),
+        raw_terms(new).get(raw_terms(old).len() - 1),
+    ) else {
         return false;
     };
-    match Term::parse(last) {
-        Some(term) => !term.negated && !matches!(term.kind, TermKind::Suffix | TermKind::Exact),
-        None => false,
+    if old.ends_with(char::is_whitespace) && !last.ends_with(char::is_whitespace) {
+        // A new term follows (a space inside an open phrase is part of it, below).
+        return true;
+    }
+    let Some(term) = Term::parse(last) else {
+        return false;
+    };
+    match term.kind {
+        _ if term.negated => false,
+        TermKind::Suffix | TermKind::Exact => false,
+        TermKind::Word => Term::parse(grown).is_some_and(|g| {
+            if g.kind != TermKind::Word {
+                return false;
+            }
+            let budgets =
+                |t: &Term| super::words::Words::new(&t.text, true, true, true).map(|w| w.budgets);
+            match (budgets(&term), budgets(&g)) {
+                (Some(a), Some(b)) => b.get(..a.len()) == Some(a.as_slice()),
+                // No word yet (punctuation): letters in order, which only narrow.
+                (None, _) => true,
+                (Some(_), None) => false,
+            }
+        }),
+        _ => true,
     }
 }
 
@@ -108,7 +175,15 @@ mod tests {
 
     #[test]
     fn marks_choose_the_kind() {
-        assert_eq!(kind("fire"), Some((TermKind::Fuzzy, false, "fire".into())));
+        assert_eq!(kind("fire"), Some((TermKind::Word, false, "fire".into())));
+        assert_eq!(
+            kind("\"a  phrase\""),
+            Some((TermKind::Phrase { open: false }, false, "a phrase".into()))
+        );
+        assert_eq!(
+            kind("!\"a phr"),
+            Some((TermKind::Phrase { open: true }, true, "a phr".into()))
+        );
         assert_eq!(
             kind("'fire"),
             Some((TermKind::Substring, false, "fire".into()))
@@ -133,7 +208,7 @@ mod tests {
             kind("!^fire"),
             Some((TermKind::Prefix, true, "fire".into()))
         );
-        assert_eq!(kind("$"), Some((TermKind::Fuzzy, false, "$".into())));
+        assert_eq!(kind("$"), Some((TermKind::Word, false, "$".into())));
         assert_eq!(kind("!"), None);
         assert_eq!(kind("^"), None);
     }
@@ -146,12 +221,28 @@ mod tests {
     }
 
     #[test]
+    fn phrases_keep_their_spaces() {
+        let terms = parse("ceasefire \"united states\" !\"not this\" \"open end");
+        let texts: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["ceasefire", "united states", "not this", "open end"]
+        );
+    }
+
+    #[test]
     fn narrowing_only_where_it_is_sound() {
-        assert!(narrows("cea", "ceas"));
+        assert!(narrows("ceas", "ceasf"));
+        assert!(!narrows("cea", "ceas"), "4 letters allow a typo");
+        assert!(!narrows("ceasefi", "ceasefir"), "8 letters allow two");
+        assert!(narrows("\"united st", "\"united sta"));
+        assert!(narrows("\"united ", "\"united s"));
+        assert!(narrows("\"united sta", "\"united sta\""));
+        assert!(narrows("cea", "cea"));
         assert!(narrows("cea", "cea fire"));
         assert!(narrows("cea ", "cea !x"));
         assert!(narrows("^ce", "^cea"));
-        assert!(narrows("cea", "cea$"));
+        assert!(!narrows("ceas", "ceas$"), "a suffix is not a word's prefix");
         assert!(!narrows("!ce", "!cea"));
         assert!(!narrows("ce$", "ce$a"));
         assert!(!narrows("cea", "ce"));

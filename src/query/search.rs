@@ -1,14 +1,17 @@
-//! Fuzzy search over every claim: an index of the searchable fields, the ranked search itself,
-//! and a [`Searcher`] that remembers the last query so that typing narrows instead of rescanning.
+//! Search over every claim: an index of the searchable fields, the ranked search itself, and a
+//! [`Searcher`] that remembers the last query so that typing narrows instead of rescanning.
 //!
 //! A claim is searched through its fields: its text, speaker and tags, the outlet and title of
 //! each source it cites, its topic's neutral title and its side's framing of the topic, and the
-//! question of its point. Field strings are interned: the same outlet or topic title is scored
-//! once per term, not once per claim. Each term of the query must match some field of a claim;
-//! a claim's score is the sum of each term's best field score.
+//! question of its point. Field strings are interned: the same outlet or topic title is matched
+//! once per term, not once per claim. Prose fields (text, titles, framing, question) are also
+//! split into words with a vocabulary, so a plain term is matched once per distinct word
+//! (`super::words`); short fields (speaker, tags, outlet) keep letters-in-order matching too.
+//! Each term of the query must match some field of a claim.
 
 use super::matcher::{MatcherKind, Needle};
-use super::pattern::{self, Term};
+use super::pattern::{self, Term, TermKind};
+use super::words::{self, Words};
 use crate::format::{ClaimAt, Dispute};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -44,6 +47,12 @@ impl Field {
         matches!(self, Field::Topic | Field::Framing | Field::Question)
     }
 
+    /// True for prose, matched by words: letters scattered across a paragraph mean nothing.
+    /// Speakers, tags and outlets are short, so letters in order (fzf's way) help there.
+    pub fn is_prose(self) -> bool {
+        !matches!(self, Field::Speaker | Field::Tag | Field::Outlet)
+    }
+
     /// The field's name in output.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -67,6 +76,13 @@ pub struct Index {
     arena: String,
     /// Each string's byte range in `arena`, by string id.
     strings: Vec<(usize, usize)>,
+    /// Per string: true for prose, matched by its words.
+    prose: Vec<bool>,
+    /// A prose string's words, as ids into `vocab`: `tokens[token_starts[s]..token_starts[s + 1]]`.
+    token_starts: Vec<u32>,
+    tokens: Vec<u32>,
+    /// Every distinct word of the prose fields, as written.
+    vocab: Vec<String>,
     claims: Vec<ClaimAt>,
     /// Entry `i`'s fields are `fields[starts[i]..starts[i + 1]]`.
     starts: Vec<usize>,
@@ -80,19 +96,41 @@ impl Index {
     pub fn new<'d>(dispute: &'d Dispute) -> Index {
         // Interning hashes every field of every claim, so the hash must be fast; the strings come
         // from other people's files, so it is seeded at random (foldhash) against collisions.
-        let mut ids: HashMap<&'d str, u32, foldhash::fast::RandomState> = HashMap::default();
+        type Map<'d> = HashMap<(&'d str, bool), u32, foldhash::fast::RandomState>;
+        let mut ids: Map<'d> = HashMap::default();
+        let mut vocab_ids: HashMap<&'d str, u32, foldhash::fast::RandomState> = HashMap::default();
         let mut strings: Vec<(usize, usize)> = Vec::new();
+        let mut prose: Vec<bool> = Vec::new();
+        let mut token_starts: Vec<u32> = vec![0];
+        let mut tokens: Vec<u32> = Vec::new();
+        let mut vocab: Vec<String> = Vec::new();
         let mut arena = String::new();
-        let mut intern = |s: &'d str| -> u32 {
-            *ids.entry(s).or_insert_with(|| {
+        let mut intern = |s: &'d str, field: Field| -> u32 {
+            let is_prose = field.is_prose();
+            *ids.entry((s, is_prose)).or_insert_with(|| {
                 strings.push((arena.len(), arena.len() + s.len()));
                 arena.push_str(s);
+                prose.push(is_prose);
+                if is_prose {
+                    for (_, w) in words::split(s) {
+                        let id = *vocab_ids.entry(w).or_insert_with(|| {
+                            vocab.push(w.to_owned());
+                            u32::try_from(vocab.len() - 1).unwrap_or(u32::MAX)
+                        });
+                        tokens.push(id);
+                    }
+                }
+                token_starts.push(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
                 u32::try_from(strings.len() - 1).unwrap_or(u32::MAX)
             })
         };
         let mut index = Index {
             arena: String::new(),
             strings: Vec::new(),
+            prose: Vec::new(),
+            token_starts: Vec::new(),
+            tokens: Vec::new(),
+            vocab: Vec::new(),
             claims: Vec::new(),
             starts: vec![0],
             fields: Vec::new(),
@@ -106,24 +144,24 @@ impl Index {
                 let neutral = manifest.map_or(topic.title.as_str(), |m| m.title.as_str());
                 for claim in &topic.claims {
                     let f = &mut index.fields;
-                    f.push((Field::Text, intern(&claim.text)));
+                    f.push((Field::Text, intern(&claim.text, Field::Text)));
                     if let Some(s) = &claim.speaker {
-                        f.push((Field::Speaker, intern(s)));
+                        f.push((Field::Speaker, intern(s, Field::Speaker)));
                     }
                     for tag in &claim.tags {
-                        f.push((Field::Tag, intern(tag)));
+                        f.push((Field::Tag, intern(tag, Field::Tag)));
                     }
                     for r in &claim.sources {
                         if let Some(src) = side.sources.get(r.index) {
-                            f.push((Field::Outlet, intern(&src.outlet)));
+                            f.push((Field::Outlet, intern(&src.outlet, Field::Outlet)));
                             if let Some(t) = &src.title {
-                                f.push((Field::SourceTitle, intern(t)));
+                                f.push((Field::SourceTitle, intern(t, Field::SourceTitle)));
                             }
                         }
                     }
-                    f.push((Field::Topic, intern(neutral)));
+                    f.push((Field::Topic, intern(neutral, Field::Topic)));
                     if topic.title != neutral {
-                        f.push((Field::Framing, intern(&topic.title)));
+                        f.push((Field::Framing, intern(&topic.title, Field::Framing)));
                     }
                     let question = claim.point.as_deref().and_then(|p| {
                         manifest?
@@ -134,7 +172,7 @@ impl Index {
                             .as_deref()
                     });
                     if let Some(q) = question {
-                        f.push((Field::Question, intern(q)));
+                        f.push((Field::Question, intern(q, Field::Question)));
                     }
                     index.starts.push(f.len());
                 }
@@ -150,6 +188,10 @@ impl Index {
         }
         index.strings = strings;
         index.arena = arena;
+        index.prose = prose;
+        index.token_starts = token_starts;
+        index.tokens = tokens;
+        index.vocab = vocab;
         index
     }
 
@@ -177,6 +219,19 @@ impl Index {
         self.fields.get(a..b).unwrap_or_default()
     }
 
+    /// A prose string's words as vocabulary ids (empty for a short field).
+    fn tokens(&self, id: u32) -> &[u32] {
+        let at = |i: usize| self.token_starts.get(i).map(|&x| x as usize);
+        match (at(id as usize), at(id as usize + 1)) {
+            (Some(a), Some(b)) => self.tokens.get(a..b).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    fn is_prose(&self, id: u32) -> bool {
+        self.prose.get(id as usize).copied().unwrap_or(false)
+    }
+
     fn string(&self, id: u32) -> &str {
         // Ids and ranges come from interning, so they are always valid; "" is the fallback.
         self.strings
@@ -186,14 +241,14 @@ impl Index {
     }
 }
 
-/// One claim that matches the query.
+/// One hit of a search, as every view lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     /// The claim.
     pub claim: ClaimAt,
-    /// The sum of each term's best field score; higher ranks first.
+    /// The rank packed into one number; higher ranks first (see [`Pattern::rank`]).
     pub score: u32,
-    /// The field where the best-scoring term matched.
+    /// The field shown for the hit: where its best term matched.
     pub field: Field,
     /// That field's text (cleaned at load), for snippets.
     pub text: Arc<str>,
@@ -201,6 +256,9 @@ pub struct Hit {
     /// topic-level hit (its topic's titles, its point's question), every claim found only
     /// through that field, `claim` being the first of them.
     pub claims: usize,
+    /// Typos the hit needed, over all its terms: more than 0 means it matched only through a
+    /// typo (or, in a short field, through letters in order).
+    pub typos: u8,
 }
 
 impl Hit {
@@ -211,25 +269,126 @@ impl Hit {
     }
 }
 
-/// A search pattern prepared for one matcher: the parsed terms and their needles.
+/// How many claims a search found, for a header or a summary line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Claims matched through their own fields (text, speaker, tags, sources).
+    pub claims: usize,
+    /// Of those, the claims matched only through a typo.
+    pub typo_only: usize,
+    /// Claims matched only through their topic's titles or their point's question.
+    pub topic_only: usize,
+}
+
+/// "no" where a string does not match a term.
+const NO: u8 = u8::MAX;
+
+/// One term, prepared: the matcher's needle (short fields, and the literal kinds everywhere)
+/// and, for plain terms and phrases, its words.
+struct Prepared {
+    term: Term,
+    needle: Box<dyn Needle>,
+    words: Option<Words>,
+}
+
+impl Prepared {
+    fn new(term: &Term, matcher: MatcherKind) -> Prepared {
+        let fold = !term.case_sensitive;
+        let words = match term.kind {
+            TermKind::Word => Words::new(&term.text, fold, true, true),
+            TermKind::Phrase { open } => Words::new(&term.text, fold, false, open),
+            _ => None,
+        };
+        // A plain term of punctuation alone (`--`) holds no word: it is found as written.
+        let mut term = term.clone();
+        if term.kind == TermKind::Word && words.is_none() {
+            term.kind = TermKind::Substring;
+        }
+        Prepared {
+            needle: matcher.matcher().prepare(&term),
+            term,
+            words,
+        }
+    }
+
+    /// For each vocabulary word, how each of the term's words matches it (typos, or [`NO`]):
+    /// entry `v * n + i` for vocabulary word `v` and term word `i`. Empty without words.
+    fn table(&self, index: &Index) -> Vec<u8> {
+        let Some(w) = &self.words else {
+            return Vec::new();
+        };
+        let n = w.words.len();
+        index
+            .vocab
+            .par_iter()
+            .with_min_len(256)
+            .flat_map_iter(|v| {
+                let chars = words::chars(v, w.fold);
+                (0..n).map(move |i| w.word_match(i, &chars).map_or(NO, |(t, _)| t))
+            })
+            .collect()
+    }
+
+    /// Where the term's words sit in a prose string's words: typos and the first word's index.
+    fn in_tokens(&self, table: &[u8], tokens: &[u32]) -> Option<(u8, usize)> {
+        let w = self.words.as_ref()?;
+        let n = w.words.len();
+        w.find_in(tokens.len(), |at, i| {
+            let v = *tokens.get(at)? as usize;
+            let t = *table.get(v * n + i)?;
+            (t != NO).then_some((t, 0))
+        })
+    }
+
+    /// How the term matches string `s` of the index: its typos, or `None`.
+    fn typos(&self, index: &Index, table: &[u8], s: u32) -> Option<u8> {
+        let Some(w) = &self.words else {
+            return self.needle.is_match(index.string(s)).then_some(0);
+        };
+        if index.is_prose(s) {
+            return self.in_tokens(table, index.tokens(s)).map(|(t, _)| t);
+        }
+        // A short field: its words first, else (plain terms) letters in order, which count as
+        // a typo: the term is not in it as written.
+        let text = index.string(s);
+        w.find(text).or_else(|| {
+            (self.term.kind == TermKind::Word && self.needle.is_match(text)).then_some(1)
+        })
+    }
+
+    /// The byte ranges of `text` that the term matches, as a field of kind `field`.
+    fn ranges(&self, text: &str, prose: bool) -> Vec<std::ops::Range<usize>> {
+        if let Some(w) = &self.words {
+            let found = w.ranges(text);
+            if !found.is_empty() || prose || self.term.kind != TermKind::Word {
+                return found;
+            }
+        }
+        self.needle
+            .indices(text)
+            .map(|(_, chars)| super::highlight::grapheme_ranges(text, &chars))
+            .unwrap_or_default()
+    }
+}
+
+/// A search pattern prepared for one matcher: the parsed terms, ready to match.
 pub struct Pattern {
     /// The query as typed.
     pub query: String,
     /// Its terms.
     pub terms: Vec<Term>,
-    needles: Vec<Box<dyn Needle>>,
+    prepared: Vec<Prepared>,
 }
 
 impl Pattern {
     /// Parses `query` and prepares its terms for `matcher`.
     pub fn new(query: &str, matcher: MatcherKind) -> Pattern {
         let terms = pattern::parse(query);
-        let m = matcher.matcher();
-        let needles = terms.iter().map(|t| m.prepare(t)).collect();
+        let prepared = terms.iter().map(|t| Prepared::new(t, matcher)).collect();
         Pattern {
             query: query.to_owned(),
             terms,
-            needles,
+            prepared,
         }
     }
 
@@ -238,134 +397,181 @@ impl Pattern {
         self.terms.is_empty()
     }
 
-    /// The byte ranges of `text` to highlight: every positive term that matches it, widened to
-    /// whole grapheme clusters. Works on any text, so a view can highlight the claim it draws.
+    /// The byte ranges of `text` to highlight, taken as prose (a claim's text, a title): every
+    /// positive term's words, widened to whole grapheme clusters. Works on any text, so a view
+    /// can highlight the claim it draws.
     pub fn highlight(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        self.highlight_field(Field::Text, text)
+    }
+
+    /// As [`Pattern::highlight`], for a field of kind `field`: in a short field (speaker, tag,
+    /// outlet), letters in order are highlighted where no word matches.
+    pub fn highlight_field(&self, field: Field, text: &str) -> Vec<std::ops::Range<usize>> {
         let ranges = self
-            .terms
+            .prepared
             .iter()
-            .zip(&self.needles)
-            .filter(|(t, _)| !t.negated)
-            .filter_map(|(_, n)| n.indices(text))
-            .flat_map(|(_, chars)| super::highlight::grapheme_ranges(text, &chars))
+            .filter(|p| !p.term.negated)
+            .flat_map(|p| p.ranges(text, field.is_prose()))
             .collect();
         super::highlight::merge(ranges)
     }
 
-    /// The `candidates` (index entries, ascending) that match every term, in the same order.
-    /// Only yes or no per field, no scoring: the cheap test a view runs on every keystroke.
-    pub fn matches(&self, index: &Index, candidates: &[usize]) -> Vec<usize> {
-        let mut alive = candidates.to_vec();
-        for (term, needle) in self.ordered() {
+    /// Positive terms first (they narrow most), then negated ones.
+    fn ordered(&self) -> impl Iterator<Item = &Prepared> {
+        let all = || self.prepared.iter();
+        all()
+            .filter(|p| !p.term.negated)
+            .chain(all().filter(|p| p.term.negated))
+    }
+
+    /// The `candidates` (index entries, ascending) that match every term, in the same order,
+    /// and how many of them are claims' own hits, typos, topic-level. Only yes or no per field,
+    /// no ranking: the cheap test a view runs on every keystroke.
+    pub fn matches(&self, index: &Index, candidates: &[usize]) -> (Vec<usize>, Counts) {
+        // Per candidate still alive: a positive term matched its own fields; a term needed typos.
+        let mut alive: Vec<(usize, bool, bool)> =
+            candidates.iter().map(|&e| (e, false, false)).collect();
+        let mut positive = false;
+        for p in self.ordered() {
             if alive.is_empty() {
                 break;
             }
-            let found = per_string(index, &alive, |s| needle.is_match(s).then_some(0));
-            alive.retain(|&e| {
-                let any = index
-                    .fields(e)
-                    .iter()
-                    .any(|&(_, s)| found.get(s as usize).is_some_and(|&x| x != u32::MAX));
-                any != term.negated
+            positive |= !p.term.negated;
+            let table = p.table(index);
+            let entries: Vec<usize> = alive.iter().map(|a| a.0).collect();
+            let found = per_string(index, &entries, |s| p.typos(index, &table, s));
+            alive.retain_mut(|(e, own, typo)| {
+                let (mut best, mut in_own) = (NO, false);
+                for &(f, s) in index.fields(*e) {
+                    let t = found.get(s as usize).copied().unwrap_or(NO);
+                    if t != NO {
+                        best = best.min(t);
+                        in_own |= !f.is_topic_level();
+                    }
+                }
+                if p.term.negated {
+                    return best == NO;
+                }
+                *own |= in_own;
+                *typo |= best > 0;
+                best != NO
             });
         }
-        alive
+        let mut counts = Counts::default();
+        for &(_, own, typo) in &alive {
+            if own || !positive {
+                counts.claims += 1;
+                counts.typo_only += usize::from(typo);
+            } else {
+                counts.topic_only += 1;
+            }
+        }
+        (alive.into_iter().map(|a| a.0).collect(), counts)
     }
 
-    /// Positive terms first (they narrow most), then negated ones.
-    fn ordered(&self) -> impl Iterator<Item = (&Term, &dyn Needle)> {
-        let all = || {
-            self.terms
-                .iter()
-                .zip(self.needles.iter().map(|n| n.as_ref()))
-        };
-        all()
-            .filter(|(t, _)| !t.negated)
-            .chain(all().filter(|(t, _)| t.negated))
-    }
-
-    /// Scores and ranks the `candidates` (index entries, ascending) that match every term: the
-    /// one ranking order every view shows. First the claims whose own fields (text, speaker,
-    /// tags, sources) hold a term, best first; then the topic-level hits: claims matched only
-    /// through their topic's titles or their point's question are folded into one hit per side,
-    /// topic, field and text, so a topic's framing counts once, not once per claim. Ties keep
-    /// the field order (text first), then the dispute's order.
+    /// Ranks the `candidates` (index entries, ascending) that match every term: the one
+    /// ranking order every view shows.
+    ///
+    /// First the claims whose own fields (text, speaker, tags, sources) hold a term, ranked by
+    /// how many terms match exactly, then the fewest typos, then how close together the terms
+    /// sit in the claim's text, then the field (text first), then the dispute's order. Then the
+    /// topic-level hits: claims matched only through their topic's titles or their point's
+    /// question are folded into one hit per side, topic, field and text, so a topic's framing
+    /// counts once, not once per claim.
     pub fn rank(&self, index: &Index, candidates: &[usize]) -> Vec<(usize, Hit)> {
-        const NONE: u32 = u32::MAX;
+        /// The best match of one term in one claim: typos, field, string.
+        type Best = (u8, Field, u32);
         struct Alive {
             entry: usize,
-            score: u32,
-            /// True when a positive term matched one of the claim's own fields.
-            own: bool,
-            /// The best match (score, field, string) among the claim's own fields.
-            best_own: (u32, Field, u32),
-            /// The best match among the topic-level fields.
-            best_topic: (u32, Field, u32),
+            exact: u8,
+            typos: u8,
+            own: Option<Best>,
+            topic: Option<Best>,
+            /// Per positive term: the first word where it matches in the claim's text.
+            at: Vec<Option<usize>>,
         }
+        let pick = |a: Option<Best>, b: Best| match a {
+            Some(x) if (x.0, x.1) <= (b.0, b.1) => Some(x),
+            _ => Some(b),
+        };
         let mut alive: Vec<Alive> = candidates
             .iter()
             .map(|&entry| Alive {
                 entry,
-                score: 0,
-                own: false,
-                best_own: (0, Field::Text, NONE),
-                best_topic: (0, Field::Topic, NONE),
+                exact: 0,
+                typos: 0,
+                own: None,
+                topic: None,
+                at: Vec::new(),
             })
             .collect();
         let mut positive = false;
-        for (term, needle) in self.ordered() {
+        for p in self.ordered() {
             if alive.is_empty() {
                 break;
             }
-            positive |= !term.negated;
-            let scores = per_string(
-                index,
-                &alive.iter().map(|a| a.entry).collect::<Vec<_>>(),
-                |s| needle.score(s),
-            );
+            positive |= !p.term.negated;
+            let table = p.table(index);
+            let entries: Vec<usize> = alive.iter().map(|a| a.entry).collect();
+            let found = per_string(index, &entries, |s| p.typos(index, &table, s));
             alive.retain_mut(|a| {
-                // The first field wins a tie, so the claim's own text comes first.
-                let pick = |best: Option<(u32, Field, u32)>, x: (u32, Field, u32)| match best {
-                    Some(b) if b.0 >= x.0 => Some(b),
-                    _ => Some(x),
-                };
-                let (mut own, mut topic) = (None, None);
+                let (mut own, mut topic): (Option<Best>, Option<Best>) = (None, None);
                 for &(f, s) in index.fields(a.entry) {
-                    let score = scores.get(s as usize).copied().unwrap_or(NONE);
-                    if score == NONE {
+                    let t = found.get(s as usize).copied().unwrap_or(NO);
+                    if t == NO {
                         continue;
                     }
                     if f.is_topic_level() {
-                        topic = pick(topic, (score, f, s));
+                        topic = pick(topic, (t, f, s));
                     } else {
-                        own = pick(own, (score, f, s));
+                        own = pick(own, (t, f, s));
                     }
                 }
-                if term.negated {
+                if p.term.negated {
                     return own.is_none() && topic.is_none();
                 }
                 let best = match (own, topic) {
-                    (Some(o), Some(t)) => o.0.max(t.0),
+                    (Some(o), Some(t)) => o.0.min(t.0),
                     (Some(o), None) => o.0,
                     (None, Some(t)) => t.0,
                     (None, None) => return false,
                 };
-                a.score = a.score.saturating_add(best);
+                a.exact += u8::from(best == 0);
+                a.typos = a.typos.saturating_add(best);
                 if let Some(o) = own {
-                    a.own = true;
-                    if o.0 > a.best_own.0 || a.best_own.2 == NONE {
-                        a.best_own = o;
+                    a.own = pick(a.own, o);
+                }
+                if let Some(t) = topic {
+                    a.topic = pick(a.topic, t);
+                }
+                // Where in the text, for proximity.
+                let text = index.fields(a.entry).first().map(|&(_, s)| s);
+                a.at.push(text.and_then(|s| {
+                    if found.get(s as usize).copied().unwrap_or(NO) == NO {
+                        return None;
                     }
-                }
-                if let Some(t) = topic
-                    && (t.0 > a.best_topic.0 || a.best_topic.2 == NONE)
-                {
-                    a.best_topic = t;
-                }
+                    p.in_tokens(&table, index.tokens(s)).map(|(_, at)| at)
+                }));
                 true
             });
         }
-        let hit = |entry: usize, score: u32, field: Field, string: u32, claims: usize| {
+        let key = |exact: u8, typos: u8, proximity: usize, field: Field| -> u32 {
+            let prox = u32::try_from(proximity.min(255)).unwrap_or(255);
+            (u32::from(exact) << 24)
+                | (u32::from(255 - typos) << 16)
+                | ((255 - prox) << 8)
+                | (255 - field as u32)
+        };
+        // Terms apart in the text: the span of words they cover; a term elsewhere adds 64.
+        let proximity = |at: &[Option<usize>]| {
+            let found: Vec<usize> = at.iter().flatten().copied().collect();
+            let span = match (found.iter().min(), found.iter().max()) {
+                (Some(a), Some(b)) => b - a,
+                _ => 0,
+            };
+            span + 64 * (at.len() - found.len())
+        };
+        let hit = |entry: usize, score: u32, field: Field, string: u32, claims: usize, typos| {
             let claim = *index.claims.get(entry)?;
             Some((
                 entry,
@@ -375,54 +581,57 @@ impl Pattern {
                     field,
                     text: Arc::from(index.string(string)),
                     claims,
+                    typos,
                 },
             ))
         };
         let mut hits: Vec<(usize, Hit)> = Vec::new();
-        // Topic-level hits by (side, topic, field, string): the first claim and how many.
         /// A side's topic, the field and its string.
         type Group = (usize, usize, Field, u32);
-        // For each group: its first entry, its score, how many claims.
-        let mut groups: HashMap<Group, (usize, u32, usize)> = HashMap::new();
+        // For each group: its first entry, its score, how many claims, typos.
+        let mut groups: HashMap<Group, (usize, u32, usize, u8)> = HashMap::new();
         for a in alive {
-            if a.own || !positive {
-                let (field, string) = if a.best_own.2 == NONE {
+            let score = |field| key(a.exact, a.typos, proximity(&a.at), field);
+            match (a.own, a.topic) {
+                (Some((_, field, string)), _) => {
+                    hits.extend(hit(a.entry, score(field), field, string, 1, a.typos));
+                }
+                (None, Some((_, field, string))) if positive => {
+                    if let Some(at) = index.claims.get(a.entry) {
+                        groups
+                            .entry((at.side, at.topic, field, string))
+                            .and_modify(|g| g.2 += 1)
+                            .or_insert((a.entry, score(field), 1, a.typos));
+                    }
+                }
+                _ => {
                     // Only negated terms: the claim is shown by its text.
-                    let text = index.fields(a.entry).first().map_or(NONE, |&(_, s)| s);
-                    (Field::Text, text)
-                } else {
-                    (a.best_own.1, a.best_own.2)
-                };
-                hits.extend(hit(a.entry, a.score, field, string, 1));
-            } else if let Some(at) = index.claims.get(a.entry) {
-                let (_, field, string) = a.best_topic;
-                groups
-                    .entry((at.side, at.topic, field, string))
-                    .and_modify(|g| g.2 += 1)
-                    .or_insert((a.entry, a.score, 1));
+                    let text = index.fields(a.entry).first().map_or(u32::MAX, |&(_, s)| s);
+                    hits.extend(hit(a.entry, score(Field::Text), Field::Text, text, 1, 0));
+                }
             }
         }
-        let key = |(e, h): &(usize, Hit)| (std::cmp::Reverse(h.score), h.field, *e);
-        hits.sort_unstable_by_key(key);
+        let order = |(e, h): &(usize, Hit)| (std::cmp::Reverse(h.score), *e);
+        hits.sort_unstable_by_key(order);
         let mut topics: Vec<(usize, Hit)> = groups
             .into_iter()
-            .filter_map(|((_, _, field, string), (entry, score, claims))| {
-                hit(entry, score, field, string, claims)
+            .filter_map(|((_, _, field, string), (entry, score, claims, typos))| {
+                hit(entry, score, field, string, claims, typos)
             })
             .collect();
-        topics.sort_unstable_by_key(key);
+        topics.sort_unstable_by_key(order);
         hits.extend(topics);
         hits
     }
 }
 
 /// Runs `score` on every distinct field string of the given entries, using every core; the
-/// result is indexed by string id, `u32::MAX` where the string does not match or was not needed.
+/// result is indexed by string id, [`NO`] where the string does not match or was not needed.
 fn per_string(
     index: &Index,
     entries: &[usize],
-    score: impl Fn(&str) -> Option<u32> + Sync,
-) -> Vec<u32> {
+    score: impl Fn(u32) -> Option<u8> + Sync,
+) -> Vec<u8> {
     // Ascending string ids, so the scan reads the arena in order.
     let needed: Vec<u32> = if entries.len() == index.claims.len() {
         (0..u32::try_from(index.strings.len()).unwrap_or(u32::MAX)).collect()
@@ -439,15 +648,15 @@ fn per_string(
             .filter(|&s| seen.get(s as usize) == Some(&true))
             .collect()
     };
-    let found: Vec<(u32, u32)> = needed
+    let found: Vec<(u32, u8)> = needed
         .par_iter()
         .with_min_len(512)
-        .filter_map(|&s| Some((s, score(index.string(s))?)))
+        .filter_map(|&s| Some((s, score(s)?)))
         .collect();
-    let mut scores = vec![u32::MAX; index.strings.len()];
+    let mut scores = vec![NO; index.strings.len()];
     for (s, score) in found {
         if let Some(slot) = scores.get_mut(s as usize) {
-            *slot = score.min(u32::MAX - 1);
+            *slot = score.min(NO - 1);
         }
     }
     scores
@@ -501,16 +710,17 @@ impl Searcher {
         self.matcher
     }
 
-    /// The `candidates` (entries, ascending) that match `query`, ascending, unscored. When the
+    /// The `candidates` (entries, ascending) that match `query`, ascending, unranked, and their
+    /// counts. When the
     /// last search had the same candidates and `query` extends its query, only its hits are
     /// searched again.
-    pub fn search(&mut self, query: &str, candidates: &[usize]) -> (Pattern, Vec<usize>) {
+    pub fn search(&mut self, query: &str, candidates: &[usize]) -> (Pattern, Vec<usize>, Counts) {
         let pattern = Pattern::new(query, self.matcher);
         let narrowed = self
             .last
             .as_ref()
             .filter(|last| pattern::narrows(&last.query, query) && last.candidates == candidates);
-        let hits = match narrowed {
+        let (hits, counts) = match narrowed {
             Some(last) => pattern.matches(&self.index, &last.hits),
             None => pattern.matches(&self.index, candidates),
         };
@@ -519,7 +729,7 @@ impl Searcher {
             candidates: candidates.to_vec(),
             hits: hits.clone(),
         });
-        (pattern, hits)
+        (pattern, hits, counts)
     }
 
     /// Ranks every claim of the dispute that `keep` accepts and that matches `query`, best
@@ -529,8 +739,7 @@ impl Searcher {
         let candidates: Vec<usize> = (0..self.index.len())
             .filter(|&e| self.index.claims.get(e).is_some_and(|&at| keep(at)))
             .collect();
-        let hits = pattern.matches(&self.index, &candidates);
-        let ranked = pattern.rank(&self.index, &hits);
+        let ranked = pattern.rank(&self.index, &candidates);
         (pattern, ranked.into_iter().map(|(_, h)| h).collect())
     }
 }

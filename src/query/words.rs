@@ -1,0 +1,323 @@
+//! Word matching for prose, the way Meilisearch and Typesense match: a term matches a word of a
+//! field when it is a prefix of the word, or when it is within a typo or two of one (one typo for
+//! terms of 4–7 letters, two from 8). Letters scattered across a paragraph never match here; the
+//! fuzzy matchers (`super::matcher`) keep that for short fields.
+//!
+//! Words are split as Unicode's word boundaries say (UAX #29: `India's` is one word, `cross-border`
+//! two, each CJK ideograph one), with a fast path for ASCII. Case and accents are folded unless the
+//! term asks for case (smart case): `cafe` finds "Café".
+
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Typos allowed in a term word of `len` chars: none below 4, one for 4–7, two from 8.
+pub fn typo_budget(len: usize) -> u8 {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The words of `text` with their byte ranges, in order.
+pub fn split(text: &str) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    if text.is_ascii() {
+        // ASCII: a word is a run of letters and digits, with an apostrophe inside it (`India's`),
+        // as UAX #29 has it for ASCII text.
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() {
+                let c = b.get(i).copied().unwrap_or(b' ');
+                let inner = c == b'\''
+                    && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+                    && b.get(i.wrapping_sub(1))
+                        .is_some_and(u8::is_ascii_alphabetic);
+                if c.is_ascii_alphanumeric() || inner {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            if let Some(w) = text.get(start..i) {
+                out.push((start..i, w));
+            }
+        }
+        return out;
+    }
+    for (at, w) in text.unicode_word_indices() {
+        out.push((at..at + w.len(), w));
+    }
+    out
+}
+
+/// `word` as matching sees it: one char per grapheme cluster (its first, so a combining accent
+/// never splits a word), accents dropped and lower-cased when `fold` is true.
+pub fn chars(word: &str, fold: bool) -> Vec<char> {
+    let one = |c: char| {
+        if fold {
+            nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c))
+        } else {
+            c
+        }
+    };
+    if word.is_ascii() {
+        return word
+            .bytes()
+            .map(|b| char::from(if fold { b.to_ascii_lowercase() } else { b }))
+            .collect();
+    }
+    word.graphemes(true)
+        .filter_map(|g| g.chars().next())
+        .map(one)
+        .collect()
+}
+
+/// The fewest typos (insertions, deletions, substitutions, swaps of two neighbours) that turn
+/// `term` into `word` (`prefix` false) or into some prefix of `word` (`prefix` true), when at
+/// most `budget`; else `None`. Also the length in chars of the word's part that matched.
+pub fn distance(term: &[char], word: &[char], prefix: bool, budget: u8) -> Option<(u8, usize)> {
+    let k = usize::from(budget);
+    let (m, n) = (term.len(), word.len());
+    if !prefix && n.abs_diff(m) > k {
+        return None;
+    }
+    if budget == 0 {
+        return if prefix {
+            word.starts_with(term).then_some((0, m))
+        } else {
+            (word == term).then_some((0, m))
+        };
+    }
+    // Only word prefixes up to m + k chars can be within the budget.
+    let n = if prefix { n.min(m + k) } else { n };
+    let big = m + n + 1;
+    let width = n + 1;
+    // Three rows of the dynamic programme (optimal string alignment distance).
+    let mut rows = vec![vec![big; width]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    let (mut prev2, mut prev, mut cur) = (2usize, 0usize, 1usize);
+    for i in 1..=m {
+        let tc = term.get(i - 1).copied();
+        let mut row_min = big;
+        for j in 0..width {
+            let v = if j == 0 {
+                i
+            } else {
+                let wc = word.get(j - 1).copied();
+                let sub = rows[prev][j - 1] + usize::from(tc != wc);
+                let mut v = sub.min(rows[prev][j] + 1).min(rows[cur][j - 1] + 1);
+                if i > 1
+                    && j > 1
+                    && tc == word.get(j - 2).copied()
+                    && term.get(i - 2).copied() == wc
+                {
+                    v = v.min(rows[prev2][j - 2] + 1);
+                }
+                v
+            };
+            rows[cur][j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > k {
+            return None;
+        }
+        (prev2, prev, cur) = (prev, cur, prev2);
+    }
+    let last = &rows[prev];
+    let found = if prefix {
+        // The best prefix; among equals, the longest, so a highlight covers the word's match.
+        (0..width)
+            .filter(|&j| last[j] <= k)
+            .min_by_key(|&j| (last[j], std::cmp::Reverse(j)))
+            .map(|j| (last[j], j))
+    } else {
+        (last[n] <= k).then_some((last[n], n))
+    };
+    found.map(|(d, j)| (u8::try_from(d).unwrap_or(u8::MAX), j))
+}
+
+/// A term of words to find in sequence: a plain term (`ceasefire`, `cross-border`) or a phrase
+/// (`"united states"`). The last word may be a prefix of a word; the others must be whole words.
+#[derive(Debug, Clone)]
+pub struct Words {
+    /// The term's words, as [`chars`] gives them.
+    pub words: Vec<Vec<char>>,
+    /// Typos allowed for each word (none in a phrase).
+    pub budgets: Vec<u8>,
+    /// Fold case and accents (a term without an upper-case letter).
+    pub fold: bool,
+    /// The last word may be a prefix.
+    pub last_prefix: bool,
+}
+
+impl Words {
+    /// The words of `text`; `typos` allows typos (plain terms), `last_prefix` a prefix match
+    /// of the last word. `None` when `text` holds no word (punctuation only).
+    pub fn new(text: &str, fold: bool, typos: bool, last_prefix: bool) -> Option<Words> {
+        let words: Vec<Vec<char>> = split(text).iter().map(|(_, w)| chars(w, fold)).collect();
+        if words.is_empty() {
+            return None;
+        }
+        let budgets = words
+            .iter()
+            .map(|w| if typos { typo_budget(w.len()) } else { 0 })
+            .collect();
+        Some(Words {
+            words,
+            budgets,
+            fold,
+            last_prefix,
+        })
+    }
+
+    /// How the term's word `i` matches `word` (already as [`chars`] gives it): typos and the
+    /// matched length in chars.
+    pub fn word_match(&self, i: usize, word: &[char]) -> Option<(u8, usize)> {
+        let term = self.words.get(i)?;
+        let prefix = self.last_prefix && i + 1 == self.words.len();
+        distance(
+            term,
+            word,
+            prefix,
+            self.budgets.get(i).copied().unwrap_or(0),
+        )
+    }
+
+    /// Where the term matches in a sequence of words, each given by `at(word index, term word)`
+    /// (typos and matched length, or `None`): the fewest typos and the index of the first word.
+    pub fn find_in(
+        &self,
+        len: usize,
+        at: impl Fn(usize, usize) -> Option<(u8, usize)>,
+    ) -> Option<(u8, usize)> {
+        let n = self.words.len();
+        let mut best: Option<(u8, usize)> = None;
+        for start in 0..(len + 1).saturating_sub(n) {
+            let mut typos = 0u8;
+            let all = (0..n).all(|i| match at(start + i, i) {
+                Some((t, _)) => {
+                    typos = typos.saturating_add(t);
+                    true
+                }
+                None => false,
+            });
+            if all && best.is_none_or(|b| typos < b.0) {
+                best = Some((typos, start));
+                if typos == 0 {
+                    break;
+                }
+            }
+        }
+        best
+    }
+
+    /// Matches the term in `text`: the fewest typos, or `None`.
+    pub fn find(&self, text: &str) -> Option<u8> {
+        let words: Vec<Vec<char>> = split(text)
+            .iter()
+            .map(|(_, w)| chars(w, self.fold))
+            .collect();
+        self.find_in(words.len(), |w, i| self.word_match(i, words.get(w)?))
+            .map(|(t, _)| t)
+    }
+
+    /// The byte ranges of `text` that every match of the term covers (the matched part of each
+    /// word), for highlighting.
+    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        let split = split(text);
+        let words: Vec<Vec<char>> = split.iter().map(|(_, w)| chars(w, self.fold)).collect();
+        let n = self.words.len();
+        let mut out = Vec::new();
+        for start in 0..(words.len() + 1).saturating_sub(n) {
+            let found: Option<Vec<(usize, usize)>> = (0..n)
+                .map(|i| {
+                    let (_, len) = self.word_match(i, words.get(start + i)?)?;
+                    Some((start + i, len))
+                })
+                .collect();
+            for (w, len) in found.into_iter().flatten() {
+                if let Some((range, word)) = split.get(w) {
+                    out.push(range.start..range.start + byte_len(word, len));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The bytes of `word` that its first `clusters` grapheme clusters take.
+fn byte_len(word: &str, clusters: usize) -> usize {
+    if word.is_ascii() {
+        return clusters.min(word.len());
+    }
+    word.grapheme_indices(true)
+        .nth(clusters)
+        .map_or(word.len(), |(b, _)| b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> Vec<char> {
+        chars(s, true)
+    }
+
+    #[test]
+    fn typos_by_length() {
+        assert_eq!(typo_budget(3), 0);
+        assert_eq!(typo_budget(4), 1);
+        assert_eq!(typo_budget(7), 1);
+        assert_eq!(typo_budget(8), 2);
+    }
+
+    #[test]
+    fn prefixes_and_typos() {
+        assert_eq!(
+            distance(&c("mediat"), &c("mediation"), true, 1),
+            Some((0, 6))
+        );
+        assert_eq!(
+            distance(&c("ceasfire"), &c("ceasefire"), true, 2),
+            Some((1, 9))
+        );
+        assert_eq!(
+            distance(&c("medation"), &c("mediation"), true, 2),
+            Some((1, 9))
+        );
+        assert_eq!(distance(&c("cfire"), &c("ceasefire"), true, 1), None);
+        assert_eq!(distance(&c("teh"), &c("the"), false, 1), Some((1, 3)));
+        assert_eq!(distance(&c("fire"), &c("fired"), false, 0), None);
+        assert_eq!(distance(&c("fire"), &c("fired"), true, 0), Some((0, 4)));
+    }
+
+    #[test]
+    fn words_split_as_a_reader_would() {
+        let w: Vec<&str> = split("India's cross-border fire, 10 May.")
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(w, ["India's", "cross", "border", "fire", "10", "May"]);
+        assert_eq!(chars("Café", true), c("cafe"));
+        assert_eq!(chars("nai\u{308}ve", true), c("naive"));
+    }
+
+    #[test]
+    fn a_term_of_several_words_matches_them_in_sequence() {
+        let w = Words::new("united sta", true, false, true);
+        assert!(
+            w.as_ref()
+                .is_some_and(|w| w.find("The United States said") == Some(0))
+        );
+        assert!(w.is_some_and(|w| w.find("States united").is_none()));
+    }
+}

@@ -1,8 +1,8 @@
 //! The command line, as clap parses it. Raw flags only: `crate::commands` turns them into checked
 //! values (a loaded dispute, a pair of sides) before anything runs.
 
-use crate::format::{Date, Rating, SourceKind};
-use crate::query::{AnsweredBy, Filter, MatcherKind};
+use crate::format::{Date, Rating, RelationKind, SourceKind};
+use crate::query::{AnsweredBy, CommonGround, Filter, MatcherKind};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -88,7 +88,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List the topics with claims per side and rows answered by both sides or one.
+    /// List the topics with claims per side, rows answered by both sides or one, and rows of
+    /// common ground.
     Topics {
         #[command(flatten)]
         input: InputArgs,
@@ -98,6 +99,10 @@ pub enum Command {
         /// assessments.
         #[arg(long)]
         ratings: bool,
+        /// Count only what had been said by this date (YYYY, YYYY-MM or YYYY-MM-DD; a month
+        /// counts to its end); undated claims are kept.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
     },
     /// Print the comparison as plain text, two columns side by side.
     Show {
@@ -116,7 +121,7 @@ pub enum Command {
     /// Terms separated by spaces must all match. `'word` matches a substring, `^word` a
     /// prefix, `word$` a suffix, `!word` must not match; an upper-case letter makes a term
     /// case-sensitive. Searches the claims of every side unless --left/--right or a row filter
-    /// (--one-sided, --both-sides) picks one comparison.
+    /// (--one-sided, --both-sides, --common-ground, --no-common-ground) picks one comparison.
     #[command(
         override_usage = "parallax search [OPTIONS] [PATH]... <QUERY>",
         mut_arg("query", |a| a.hide(true))
@@ -244,6 +249,20 @@ pub struct FilterArgs {
     /// `reliability`).
     #[arg(long)]
     pub weak_sources: bool,
+    /// Keep claims that relate to another party's claim this way: contradicts (`rebuts`
+    /// counts), reframes, concedes, agrees.
+    #[arg(long = "relation", value_name = "KIND", value_delimiter = ',', value_parser = parse_relation)]
+    pub relations: Vec<RelationKind>,
+    /// Keep only the rows where the two sides agree (common ground).
+    #[arg(long, conflicts_with = "no_common_ground")]
+    pub common_ground: bool,
+    /// Hide the rows where the two sides agree.
+    #[arg(long)]
+    pub no_common_ground: bool,
+    /// Show only what had been said by this date (YYYY, YYYY-MM or YYYY-MM-DD; a month counts
+    /// to its end); undated claims are kept and marked undated.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
     /// Search the claims and keep only rows with a hit (same syntax as `parallax search`).
     #[arg(long, value_name = "QUERY")]
     pub query: Option<String>,
@@ -278,6 +297,13 @@ impl FilterArgs {
             unsourced: self.unsourced,
             untrusted: self.untrusted,
             weak_sources: self.weak_sources,
+            relations: self.relations.clone(),
+            common: match (self.common_ground, self.no_common_ground) {
+                (true, _) => Some(CommonGround::Only),
+                (false, true) => Some(CommonGround::Hide),
+                (false, false) => None,
+            },
+            as_of: self.as_of,
         }
     }
 }
@@ -286,6 +312,13 @@ fn parse_kind(s: &str) -> Result<SourceKind, String> {
     SourceKind::parse(s).ok_or_else(|| {
         let all: Vec<&str> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
         format!("unknown kind; choose one of: {}", all.join(", "))
+    })
+}
+
+fn parse_relation(s: &str) -> Result<RelationKind, String> {
+    RelationKind::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = RelationKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("unknown relation; choose one of: {}", all.join(", "))
     })
 }
 

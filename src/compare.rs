@@ -3,9 +3,14 @@
 //! This follows FORMAT.md's "Comparison" rules exactly; the one engine feeds the TUI, `show`,
 //! search, filters and export. Where the rules leave a choice open, the choice is written here:
 //! rule 3 is applied until nothing changes, so a chain of unpointed rebuttals that reaches a point
-//! row joins it whole.
+//! row joins it whole. Every typed relation (`contradicts`, `reframes`, `concedes`, `agrees`)
+//! links claims as `rebuts` does, and `rebuts` reads as `contradicts`.
+//!
+//! Common ground: a row where the two sides agree (a claim `agrees` with one of the other side
+//! in it, or, in a point row, each side has a claim rated corroborated) is marked, and each
+//! topic's common-ground rows come first, as a lane of their own.
 
-use crate::format::{Claim, ClaimAt, Dispute};
+use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, RelationKind};
 use std::collections::HashMap;
 
 /// Which sides answer a row.
@@ -30,13 +35,15 @@ pub enum RowKind {
     Single,
 }
 
-/// One rebuttal link between two claims of a row: `from` rebuts `to`.
+/// One link between two claims of a row: `from` relates to `to` as `kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Link {
-    /// The claim that rebuts.
+    /// The claim that relates.
     pub from: ClaimAt,
-    /// The claim it rebuts.
+    /// The claim it relates to.
     pub to: ClaimAt,
+    /// How (a `rebuts` link is [`RelationKind::Contradicts`]).
+    pub kind: RelationKind,
 }
 
 /// One line of the side-by-side comparison.
@@ -52,11 +59,34 @@ pub struct Row {
     pub left: Vec<ClaimAt>,
     /// The right side's claims, in file order.
     pub right: Vec<ClaimAt>,
-    /// The rebuttal links among the row's claims.
+    /// The links among the row's claims.
     pub links: Vec<Link>,
+    /// Whether the two sides agree in the row (see [`Row::agreement`]).
+    pub common: bool,
 }
 
 impl Row {
+    /// True when the two sides agree in the row: one side's claim `agrees` with the other's,
+    /// or, in a point row, each side has a claim rated corroborated. The one rule behind
+    /// [`Row::common`], applied again when a filter or a date drops claims.
+    pub fn agreement(&self, dispute: &Dispute) -> bool {
+        if self.left.is_empty() || self.right.is_empty() {
+            return false;
+        }
+        if self.links.iter().any(|l| l.kind == RelationKind::Agrees) {
+            return true;
+        }
+        let corroborated = |side: &[ClaimAt]| {
+            side.iter().any(|&at| {
+                dispute
+                    .claim(at)
+                    .and_then(|c| c.assessment.as_ref())
+                    .is_some_and(|a| a.rating == Rating::Corroborated)
+            })
+        };
+        self.kind == RowKind::Point && corroborated(&self.left) && corroborated(&self.right)
+    }
+
     /// Which sides answer the row.
     pub fn answered(&self) -> Answered {
         match (self.left.is_empty(), self.right.is_empty()) {
@@ -120,6 +150,29 @@ pub struct Comparison {
     pub right: usize,
     /// The topics, in the rules' order.
     pub topics: Vec<TopicRows>,
+    /// The date the comparison is seen as of, when one is in force (see [`AsOf`]).
+    pub as_of: Option<AsOf>,
+}
+
+/// What each side had said by a date: the date, and the claims that a later claim of the same
+/// side in the same point row replaced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AsOf {
+    /// The date in force; a claim dated only to the month counts from the month's end.
+    pub date: Date,
+    /// Each superseded claim, with the date of the side's current position in its row.
+    pub superseded: HashMap<ClaimAt, Date>,
+}
+
+/// Where a claim stands as of the date in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// The side's latest claim in its row (or no date is in force).
+    Current,
+    /// A later claim of the same side in the row, made on this date, replaced it.
+    Superseded(Date),
+    /// The claim has no date, so when it was said is unknown; it is kept.
+    Undated,
 }
 
 /// Counts shown in headers and `topics`.
@@ -137,6 +190,8 @@ pub struct Counts {
     pub left_only: usize,
     /// Rows only the right side answers.
     pub right_only: usize,
+    /// Rows where the two sides agree (common ground).
+    pub common: usize,
 }
 
 impl Counts {
@@ -145,6 +200,7 @@ impl Counts {
         for row in rows {
             self.left_claims += row.left.len();
             self.right_claims += row.right.len();
+            self.common += usize::from(row.common);
             match row.answered() {
                 Answered::Both => self.both += 1,
                 Answered::Left => self.left_only += 1,
@@ -210,7 +266,8 @@ impl Comparison {
                         claim: c,
                     }
                 };
-                let rows = rows(&points, l, r, at(left, lt), at(right, rt));
+                let mut rows = rows(&points, l, r, at(left, lt), at(right, rt));
+                common_first(dispute, &mut rows);
                 TopicRows {
                     id: id.to_owned(),
                     title,
@@ -226,6 +283,30 @@ impl Comparison {
             left,
             right,
             topics,
+            as_of: None,
+        }
+    }
+
+    /// The same two sides and date in force, holding other topics: what a filter, a search or
+    /// a choice of topic keeps of it.
+    pub fn with_topics(&self, topics: Vec<TopicRows>) -> Comparison {
+        Comparison {
+            left: self.left,
+            right: self.right,
+            topics,
+            as_of: self.as_of.clone(),
+        }
+    }
+
+    /// Where a claim stands as of the date in force ([`Standing::Current`] without one).
+    pub fn standing(&self, at: ClaimAt, claim: &Claim) -> Standing {
+        match &self.as_of {
+            None => Standing::Current,
+            Some(as_of) => match as_of.superseded.get(&at) {
+                Some(&by) => Standing::Superseded(by),
+                None if claim.date.is_none() => Standing::Undated,
+                None => Standing::Current,
+            },
         }
     }
 
@@ -240,6 +321,15 @@ impl Comparison {
         }
         counts
     }
+}
+
+/// Marks the rows where the sides agree and moves them first, keeping the order within each
+/// lane. Used when the comparison is built and again when a filter or a date drops claims.
+pub fn common_first(dispute: &Dispute, rows: &mut [Row]) {
+    for row in rows.iter_mut() {
+        row.common = row.agreement(dispute);
+    }
+    rows.sort_by_key(|row| !row.common);
 }
 
 /// Where a claim of the topic sits while rows are built.
@@ -292,6 +382,7 @@ fn rows(
             left: Vec::new(),
             right: Vec::new(),
             links: Vec::new(),
+            common: false,
         });
     }
 
@@ -306,17 +397,17 @@ fn rows(
         .enumerate()
         .map(|(i, c)| (c.id.as_str(), n + i))
         .collect();
-    let mut edges: Vec<(usize, usize)> = Vec::new();
+    let mut edges: Vec<(usize, usize, RelationKind)> = Vec::new();
     for i in 0..total {
         let other = if i < n { &right_ids } else { &left_ids };
-        for target in &claim(i).rebuts {
-            if let Some(&j) = other.get(target.as_str()) {
-                edges.push((i, j));
+        for (kind, target) in claim(i).links() {
+            if let Some(&j) = other.get(target) {
+                edges.push((i, j, kind));
             }
         }
     }
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); total];
-    for &(a, b) in &edges {
+    for &(a, b, _) in &edges {
         neighbours[a].push(b);
         neighbours[b].push(a);
     }
@@ -356,6 +447,7 @@ fn rows(
             left: Vec::new(),
             right: Vec::new(),
             links: Vec::new(),
+            common: false,
         });
         let mut stack = vec![i];
         place[i] = Place::Row(row);
@@ -380,6 +472,7 @@ fn rows(
                 left: Vec::new(),
                 right: Vec::new(),
                 links: Vec::new(),
+                common: false,
             });
         }
     }
@@ -395,13 +488,14 @@ fn rows(
             side.push(at(i));
         }
     }
-    for (a, b) in edges {
+    for (a, b, kind) in edges {
         if let (Place::Row(x), Place::Row(y)) = (place[a], place[b])
             && x == y
         {
             rows[x].links.push(Link {
                 from: at(a),
                 to: at(b),
+                kind,
             });
         }
     }

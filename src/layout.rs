@@ -1,8 +1,8 @@
 //! Laying out a claim as lines of a given width: the one layout `show`, the TUI and export share,
 //! so a row's height is the same wherever it is drawn.
 
-use crate::compare::Comparison;
-use crate::format::{Claim, ClaimAt, Date, Dispute, Rating};
+use crate::compare::{Comparison, Standing};
+use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, RelationKind};
 use crate::text;
 
 /// What a line of a claim's card shows; the TUI styles each kind differently.
@@ -16,8 +16,10 @@ pub enum LineKind {
     Sources,
     /// An assessment: rating and note.
     Assessment,
-    /// A rebuttal link.
+    /// A relation to another claim (`↳ concedes …`).
     Link,
+    /// Where the claim stands as of the date in force: superseded, or undated.
+    Standing,
     /// The empty line between two claims.
     Gap,
     /// "no counterpart" on a silent side.
@@ -83,16 +85,18 @@ pub fn source_tags(dispute: &Dispute, at: ClaimAt, claim: &Claim) -> Vec<String>
         .collect()
 }
 
-/// How a rebuttal target is described: the claim id and, when it is not beside this claim in the
-/// comparison, whose claim it is and where.
-pub fn rebut_line(
+/// How a relation is described: its kind, the claim id and, when the target is not beside this
+/// claim in the comparison, whose claim it is and where (`↳ concedes India: in-jets`).
+pub fn relation_line(
     dispute: &Dispute,
     from: ClaimAt,
+    kind: RelationKind,
     target: &str,
     comparison: &Comparison,
 ) -> String {
+    let verb = kind.verb();
     match dispute.find_claim(target) {
-        None => format!("↳ rebuts {target} (not loaded)"),
+        None => format!("↳ {verb} {target} (not loaded)"),
         Some(to) => {
             let party = dispute
                 .sides
@@ -107,16 +111,26 @@ pub fn rebut_line(
                     .map(|t| t.id.as_str())
             };
             if !compared {
-                format!("↳ rebuts {party}: {target} (side not compared)")
+                format!("↳ {verb} {party}: {target} (side not compared)")
             } else if topic_id(to) != topic_id(from) {
                 format!(
-                    "↳ rebuts {party}: {target} (topic {})",
+                    "↳ {verb} {party}: {target} (topic {})",
                     topic_id(to).unwrap_or("?")
                 )
             } else {
-                format!("↳ rebuts {party}: {target}")
+                format!("↳ {verb} {party}: {target}")
             }
         }
+    }
+}
+
+/// The line that says where a claim stands as of the date in force, when it is not simply
+/// the side's current position.
+pub fn standing_line(standing: Standing) -> Option<String> {
+    match standing {
+        Standing::Current => None,
+        Standing::Superseded(by) => Some(format!("⌛ superseded (latest {by})")),
+        Standing::Undated => Some("⌛ undated".to_owned()),
     }
 }
 
@@ -130,7 +144,8 @@ fn push_wrapped(out: &mut Vec<Line>, kind: LineKind, s: &str, width: usize, at: 
     }
 }
 
-/// Lays out one claim: text, speaker and date, source tags, assessment, rebuttal links.
+/// Lays out one claim: text, speaker and date, its standing as of a date in force, source
+/// tags, assessment, relations.
 pub fn claim_lines(
     dispute: &Dispute,
     comparison: &Comparison,
@@ -145,6 +160,9 @@ pub fn claim_lines(
     if let Some(s) = speaker_line(claim) {
         push_wrapped(&mut out, LineKind::Speaker, &s, width, at);
     }
+    if let Some(s) = standing_line(comparison.standing(at, claim)) {
+        push_wrapped(&mut out, LineKind::Standing, &s, width, at);
+    }
     let tags = source_tags(dispute, at, claim);
     if tags.is_empty() {
         push_wrapped(&mut out, LineKind::Sources, "[unsourced]", width, at);
@@ -155,8 +173,8 @@ pub fn claim_lines(
         let s = assessment_line(a.rating, a.by.as_deref(), a.note.as_deref());
         push_wrapped(&mut out, LineKind::Assessment, &s, width, at);
     }
-    for target in &claim.rebuts {
-        let s = rebut_line(dispute, at, target, comparison);
+    for (kind, target) in claim.links() {
+        let s = relation_line(dispute, at, kind, target, comparison);
         push_wrapped(&mut out, LineKind::Link, &s, width, at);
     }
     out

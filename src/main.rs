@@ -28,7 +28,8 @@ fn main() -> ExitCode {
             input,
             pair,
             ratings,
-        }) => commands::topics(&input, &pair, ratings, &mut out, &mut err).map(|()| 0),
+            as_of,
+        }) => commands::topics(&input, &pair, ratings, as_of, &mut out, &mut err).map(|()| 0),
         Some(Command::Show {
             input,
             pair,

@@ -37,6 +37,13 @@ fn rule(out: &mut String, title: &str, width: usize) {
     let _ = writeln!(out, "{head}{}", "═".repeat(fill));
 }
 
+/// The label of a lane of rows: the common ground, then where the sides differ.
+fn lane(out: &mut String, title: &str, width: usize) {
+    let head = format!("┄┄ {title} ");
+    let fill = width.saturating_sub(text::width(&head));
+    let _ = writeln!(out, "{head}{}", "┄".repeat(fill));
+}
+
 /// Renders one topic of a comparison at a total width.
 pub fn topic(out: &mut String, dispute: &Dispute, cmp: &Comparison, t: &TopicRows, width: usize) {
     let col = (width - text::width(SEPARATOR)) / 2;
@@ -68,7 +75,15 @@ pub fn topic(out: &mut String, dispute: &Dispute, cmp: &Comparison, t: &TopicRow
     if t.rows.is_empty() {
         let _ = writeln!(out, "\n(neither side makes a claim on this topic)");
     }
-    for row in &t.rows {
+    let common = t.rows.iter().filter(|r| r.common).count();
+    for (i, row) in t.rows.iter().enumerate() {
+        if common > 0 && i == 0 {
+            let _ = writeln!(out);
+            lane(out, &format!("Common ground ({common})"), width);
+        } else if common > 0 && i == common {
+            let _ = writeln!(out);
+            lane(out, "Where they differ", width);
+        }
         let _ = writeln!(out);
         let _ = writeln!(out, "▸ {}", row_heading(row));
         let mut l = layout::side_lines(dispute, cmp, &row.left, col);
@@ -86,6 +101,9 @@ pub fn show(dispute: &Dispute, cmp: &Comparison, width: usize) -> String {
     let name = |s: usize| dispute.sides.get(s).map_or("?", |s| s.party.name.as_str());
     let _ = writeln!(out, "{}", dispute.title);
     let _ = writeln!(out, "{} ⟷ {}", name(cmp.left), name(cmp.right));
+    if let Some(as_of) = &cmp.as_of {
+        let _ = writeln!(out, "As of {}: what each side had said by then", as_of.date);
+    }
     if let Some(summary) = &dispute.summary {
         for line in text::wrap(summary, width) {
             let _ = writeln!(out, "{line}");
@@ -106,7 +124,8 @@ pub fn show(dispute: &Dispute, cmp: &Comparison, width: usize) -> String {
     out
 }
 
-/// Renders the `topics` table: claims per side and rows answered by both or one.
+/// Renders the `topics` table: claims per side, rows answered by both or one, and the rows of
+/// common ground.
 pub fn topics_table(dispute: &Dispute, cmp: &Comparison) -> String {
     let name = |s: usize| {
         dispute
@@ -122,8 +141,9 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison) -> String {
         "both".to_owned(),
         format!("{ln} only"),
         format!("{rn} only"),
+        "common".to_owned(),
     ];
-    let mut rows: Vec<[String; 6]> = Vec::new();
+    let mut rows: Vec<[String; 7]> = Vec::new();
     let mut total = Counts::default();
     for t in &cmp.topics {
         let mut c = Counts::default();
@@ -137,6 +157,7 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison) -> String {
             c.both.to_string(),
             c.left_only.to_string(),
             c.right_only.to_string(),
+            c.common.to_string(),
         ]);
     }
     rows.push([
@@ -146,6 +167,7 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison) -> String {
         total.both.to_string(),
         total.left_only.to_string(),
         total.right_only.to_string(),
+        total.common.to_string(),
     ]);
     let mut widths = headers.clone().map(|h| text::width(&h));
     for r in &rows {
@@ -155,7 +177,7 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison) -> String {
     }
     widths[0] = widths[0].min(60);
     let mut out = String::new();
-    let line = |cells: &[String; 6]| {
+    let line = |cells: &[String; 7]| {
         let mut s = text::fit(&cells[0], widths[0]);
         for (cell, &w) in cells.iter().zip(&widths).skip(1) {
             let pad = w.saturating_sub(text::width(cell));

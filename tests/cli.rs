@@ -98,7 +98,9 @@ fn topics_lists_claims_per_side_and_rows_by_both_or_one() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0].split_whitespace().collect::<Vec<_>>(),
-        ["topic", "A", "B", "both", "A", "only", "B", "only"]
+        [
+            "topic", "A", "B", "both", "A", "only", "B", "only", "common"
+        ]
     );
     let row = |title: &str| -> Vec<String> {
         let line = lines
@@ -110,8 +112,8 @@ fn topics_lists_claims_per_side_and_rows_by_both_or_one() {
             .map(str::to_owned)
             .collect()
     };
-    assert_eq!(row("Topic one"), ["7", "6", "3", "3", "2"]);
-    assert_eq!(row("Only B *"), ["0", "1", "0", "0", "1"]);
+    assert_eq!(row("Topic one"), ["7", "6", "3", "3", "2", "0"]);
+    assert_eq!(row("Only B *"), ["0", "1", "0", "0", "1", "0"]);
     assert!(out.contains("* only one of the two sides addresses this topic"));
 }
 

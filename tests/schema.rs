@@ -49,6 +49,9 @@ fn the_loaders_good_fixtures_pass_the_schema() {
         "compare/a.json",
         "reliability/north.json",
         "reliability/south.json",
+        "relations/dispute.json",
+        "relations/east.json",
+        "relations/west.json",
     ] {
         let doc = read(&root().join("tests/fixtures").join(name));
         assert!(v.is_valid(&doc), "{name} should pass");

@@ -85,7 +85,7 @@ fn detail_view_shows_every_field() {
         "quote: “the gates were shut at dawn”",
         "locator: para 2",
         "Beta · b-cut",
-        "↳ rebuts Alpha: a-cut",
+        "↳ contradicts Alpha: a-cut",
     ] {
         assert!(s.contains(needle), "missing {needle:?} in\n{s}");
     }

@@ -78,7 +78,9 @@ pub fn search(
     let one_comparison = pair_args.left.is_some()
         || pair_args.right.is_some()
         || filter_args.one_sided
-        || filter_args.both_sides;
+        || filter_args.both_sides
+        || filter_args.common_ground
+        || filter_args.no_common_ground;
     let cacheable =
         opts.cache && !one_comparison && !input.paths.is_empty() && filter_args.filter().is_empty();
     if cacheable && let Some(cached) = cache::read(&input.paths) {

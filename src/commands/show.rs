@@ -3,7 +3,9 @@
 use super::{Failure, open, pair};
 use crate::cli::{FilterArgs, InputArgs, PairArgs};
 use crate::compare::Comparison;
+use crate::format::Date;
 use crate::plain;
+use crate::query::Filter;
 use std::io::Write;
 
 /// Width used when the output is not a terminal and no `--width` is given.
@@ -48,11 +50,13 @@ pub fn show(
     Ok(())
 }
 
-/// Prints the topics table, or with `ratings` the tables of ratings by side and by who rated.
+/// Prints the topics table, or with `ratings` the tables of ratings by side and by who rated;
+/// with `as_of`, the table counts only what had been said by then.
 pub fn topics(
     input: &InputArgs,
     pair_args: &PairArgs,
     ratings: bool,
+    as_of: Option<Date>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -62,7 +66,15 @@ pub fn topics(
         return Ok(());
     }
     let (left, right) = pair(&dispute, pair_args)?;
-    let cmp = Comparison::new(&dispute, left, right);
+    let mut cmp = Comparison::new(&dispute, left, right);
+    if let Some(date) = as_of {
+        cmp = Filter {
+            as_of: Some(date),
+            ..Filter::default()
+        }
+        .apply(&dispute, &cmp);
+        writeln!(out, "As of {date}")?;
+    }
     out.write_all(plain::topics_table(&dispute, &cmp).as_bytes())?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use super::model::{ClaimOut, Export, SourceOut};
 use std::borrow::Cow;
 
 /// The header, in order; README.md documents each column.
-pub const COLUMNS: [&str; 32] = [
+pub const COLUMNS: [&str; 37] = [
     "topic_id",
     "topic",
     "row",
@@ -42,6 +42,11 @@ pub const COLUMNS: [&str; 32] = [
     "right_assessment_note",
     "right_rebuts",
     "right_flagged",
+    "common_ground",
+    "left_relations",
+    "right_relations",
+    "left_superseded_by",
+    "right_superseded_by",
 ];
 
 /// A cell as written: a would-be formula gets a leading `'`.
@@ -135,6 +140,37 @@ impl Record<'_> {
             .cell(&c.flagged.join(" "))
     }
 
+    /// The cells added after the first 28 (so older readers' columns keep their places):
+    /// whether the row is common ground, then each side's relations (`concedes:id`, separated
+    /// by spaces) and the date of the claim that superseded it.
+    fn extra(
+        &mut self,
+        common: bool,
+        left: Option<&ClaimOut>,
+        right: Option<&ClaimOut>,
+    ) -> Result<&mut Self, ExportError> {
+        let relations = |c: Option<&ClaimOut>| {
+            c.map_or_else(String::new, |c| {
+                let all: Vec<String> = c
+                    .relations
+                    .iter()
+                    .map(|r| format!("{}:{}", r.kind.as_str(), r.claim))
+                    .collect();
+                all.join(" ")
+            })
+        };
+        let superseded = |c: Option<&ClaimOut>| {
+            c.and_then(|c| c.superseded_by)
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        };
+        self.cell(if common { "yes" } else { "" })?
+            .cell(&relations(left))?
+            .cell(&relations(right))?
+            .cell(&superseded(left))?
+            .cell(&superseded(right))
+    }
+
     fn end(&mut self) -> Result<(), ExportError> {
         self.w.write_record(None::<&[u8]>).map_err(encode)
     }
@@ -160,6 +196,7 @@ pub fn render(doc: &Export) -> Result<Vec<u8>, ExportError> {
                 .blanks(11)?
                 .cell(&doc.right.id)?
                 .blanks(11)?
+                .blanks(5)?
                 .end()?;
         }
         for (r, row) in t.rows.iter().enumerate() {
@@ -177,6 +214,7 @@ pub fn render(doc: &Export) -> Result<Vec<u8>, ExportError> {
                     .side(row.left.get(i))?
                     .cell(&doc.right.id)?
                     .side(row.right.get(i))?
+                    .extra(row.common_ground, row.left.get(i), row.right.get(i))?
                     .end()?;
             }
         }

@@ -145,8 +145,13 @@ fn claim(out: &mut String, c: &ClaimOut) {
         }
         out.push_str("</p>");
     }
-    for r in &c.rebuts {
-        out.push_str("<p class=\"muted\">");
+    if let Some(d) = c.superseded_by {
+        let _ = write!(out, "<p class=\"muted\">⌛ superseded (latest {d})</p>");
+    }
+    for r in &c.relations {
+        out.push_str("<p class=\"relation relation-");
+        attr(out, r.kind.as_str());
+        out.push_str("\">");
         text(out, &r.description);
         out.push_str("</p>");
     }

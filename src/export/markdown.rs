@@ -153,7 +153,10 @@ fn claim(out: &mut String, c: &ClaimOut) {
             out.push(')');
         }
     }
-    for r in &c.rebuts {
+    if let Some(d) = c.superseded_by {
+        let _ = write!(out, "<br>*superseded (latest {d})*");
+    }
+    for r in &c.relations {
         out.push_str("<br>");
         push(out, &r.description);
     }

@@ -133,11 +133,7 @@ pub fn select_topic(cmp: &Comparison, topic: Option<&str>) -> Result<Comparison,
         return Ok(cmp.clone());
     };
     match cmp.topics.iter().find(|t| t.id == id) {
-        Some(t) => Ok(Comparison {
-            left: cmp.left,
-            right: cmp.right,
-            topics: vec![t.clone()],
-        }),
+        Some(t) => Ok(cmp.with_topics(vec![t.clone()])),
         None => Err(ExportError::UnknownTopic {
             id: crate::text::clean(id).text,
             known: cmp.topics.iter().map(|t| t.id.clone()).collect(),

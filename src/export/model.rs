@@ -2,8 +2,10 @@
 //! their sources looked up). Every format renders from this one shape, and JSON *is* this shape
 //! (`parallax-export/1`, described by `narratives/export-schema.json`).
 
-use crate::compare::{Answered, Comparison, RowKind};
-use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, ReliabilityRating, SourceKind};
+use crate::compare::{Answered, Comparison, RowKind, Standing};
+use crate::format::{
+    Claim, ClaimAt, Date, Dispute, Rating, RelationKind, ReliabilityRating, SourceKind,
+};
 use crate::layout;
 use crate::load::is_web_url;
 use crate::plain;
@@ -30,6 +32,10 @@ pub struct Export<'a> {
     /// reader always knows whether they see the whole comparison.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub selection: Vec<Cow<'a, str>>,
+    /// The date the comparison is seen as of, when one is in force: only what had been said
+    /// by then is exported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
     /// The exported topics, in the comparison's order.
     pub topics: Vec<TopicOut<'a>>,
 }
@@ -147,6 +153,9 @@ pub struct RowOut<'a> {
     pub question: Option<Cow<'a, str>>,
     /// The row's heading as every output shows it: the question, or what kind of row it is.
     pub heading: Cow<'a, str>,
+    /// True when the two sides agree in the row (common ground); such rows come first.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub common_ground: bool,
     /// Which sides answer it.
     pub answered: AnsweredOut,
     /// The left side's claims, in file order.
@@ -178,6 +187,13 @@ pub struct ClaimOut<'a> {
     /// The claims it answers, each described (whose, and where when not beside it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rebuts: Vec<RebutOut<'a>>,
+    /// Every typed relation to another claim, `rebuts` included as `contradicts`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<RelationOut<'a>>,
+    /// With a date in force, the date of the side's later claim in the row that replaced
+    /// this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<Date>,
     /// A verdict on it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessment: Option<AssessmentOut<'a>>,
@@ -193,6 +209,18 @@ pub struct RebutOut<'a> {
     /// The claim id it rebuts.
     pub claim: Cow<'a, str>,
     /// How the target is described to a reader.
+    pub description: Cow<'a, str>,
+}
+
+/// A typed relation of a claim to another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationOut<'a> {
+    /// How the claim relates to the other.
+    pub kind: RelationKind,
+    /// The other claim's id.
+    pub claim: Cow<'a, str>,
+    /// How the relation is described to a reader (`↳ concedes India: in-jets`).
     pub description: Cow<'a, str>,
 }
 
@@ -371,9 +399,27 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
             .iter()
             .map(|target| RebutOut {
                 claim: b(target),
-                description: Cow::Owned(layout::rebut_line(dispute, at, target, cmp)),
+                description: Cow::Owned(layout::relation_line(
+                    dispute,
+                    at,
+                    RelationKind::Contradicts,
+                    target,
+                    cmp,
+                )),
             })
             .collect(),
+        relations: c
+            .links()
+            .map(|(kind, target)| RelationOut {
+                kind,
+                claim: b(target),
+                description: Cow::Owned(layout::relation_line(dispute, at, kind, target, cmp)),
+            })
+            .collect(),
+        superseded_by: match cmp.standing(at, c) {
+            Standing::Superseded(by) => Some(by),
+            _ => None,
+        },
         assessment: c.assessment.as_ref().map(|a| AssessmentOut {
             rating: a.rating,
             note: ob(&a.note),
@@ -425,6 +471,7 @@ pub fn build<'a>(dispute: &'a Dispute, cmp: &'a Comparison) -> Export<'a> {
                         Some(q) => b(q),
                         None => Cow::Owned(plain::row_heading(row)),
                     },
+                    common_ground: row.common,
                     answered: match row.answered() {
                         Answered::Both => AnsweredOut::Both,
                         Answered::Left => AnsweredOut::Left,
@@ -448,6 +495,7 @@ pub fn build<'a>(dispute: &'a Dispute, cmp: &'a Comparison) -> Export<'a> {
         left: party(dispute, cmp.left),
         right: party(dispute, cmp.right),
         selection: Vec::new(),
+        as_of: cmp.as_of.as_ref().map(|a| a.date),
         topics,
     }
 }

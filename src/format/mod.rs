@@ -211,6 +211,62 @@ pub struct Reliability {
     pub note: Option<String>,
 }
 
+/// How a claim relates to another party's claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationKind {
+    /// It says the other claim is wrong (what `rebuts` means).
+    Contradicts,
+    /// It puts the same facts in another light.
+    Reframes,
+    /// It grants the other claim, or part of it.
+    Concedes,
+    /// It says the same.
+    Agrees,
+}
+
+impl RelationKind {
+    /// Every kind, in the format's order.
+    pub const ALL: [RelationKind; 4] = [
+        RelationKind::Contradicts,
+        RelationKind::Reframes,
+        RelationKind::Concedes,
+        RelationKind::Agrees,
+    ];
+
+    /// The kind as the format spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::Contradicts => "contradicts",
+            RelationKind::Reframes => "reframes",
+            RelationKind::Concedes => "concedes",
+            RelationKind::Agrees => "agrees",
+        }
+    }
+
+    /// Parses the format's spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The verb as a sentence uses it before the other claim: "concedes", "agrees with".
+    pub fn verb(self) -> &'static str {
+        match self {
+            RelationKind::Agrees => "agrees with",
+            other => other.as_str(),
+        }
+    }
+}
+
+/// A typed link from a claim to another party's claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    /// How the claim relates to the other.
+    pub kind: RelationKind,
+    /// The other claim's id.
+    pub to: String,
+}
+
 /// A publication a side cites.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
@@ -314,12 +370,26 @@ pub struct Claim {
     /// Claim ids of other parties that this claim answers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rebuts: Vec<String>,
+    /// Typed links to other parties' claims.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Relation>,
     /// A verdict on the claim, when one was made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessment: Option<Assessment>,
     /// Code points that were replaced by markers anywhere in the claim's own text fields.
     #[serde(skip)]
     pub flagged: Vec<char>,
+}
+
+impl Claim {
+    /// Every link of the claim to another claim: each `rebuts` as `contradicts`, then its
+    /// `relations`, in file order. The one reading of links the comparison and views share.
+    pub fn links(&self) -> impl Iterator<Item = (RelationKind, &str)> {
+        self.rebuts
+            .iter()
+            .map(|t| (RelationKind::Contradicts, t.as_str()))
+            .chain(self.relations.iter().map(|r| (r.kind, r.to.as_str())))
+    }
 }
 
 /// One side's claims on one topic, under its own title.

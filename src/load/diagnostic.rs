@@ -60,7 +60,7 @@ pub enum Code {
     UnknownField,
     /// A claim cites no source.
     Unsourced,
-    /// A `rebuts` id names no loaded claim of another party.
+    /// A `rebuts` id or a relation's `to` names no loaded claim of another party.
     UnresolvedRebuttal,
     /// An `affiliation` names no loaded party.
     UnknownAffiliation,

@@ -8,8 +8,8 @@
 //! build identical sides for clean files; a unit test below holds them to that.
 
 use crate::format::{
-    self, Assessment, Claim, Date, Party, Rating, Reliability, ReliabilityRating, Side, Source,
-    SourceKind, SourceRef, Topic,
+    self, Assessment, Claim, Date, Party, Rating, Relation, RelationKind, Reliability,
+    ReliabilityRating, Side, Source, SourceKind, SourceRef, Topic,
 };
 use crate::text;
 use serde::Deserialize;
@@ -82,7 +82,16 @@ struct RawClaim {
     tags: Vec<String>,
     #[serde(default)]
     rebuts: Vec<String>,
+    #[serde(default)]
+    relations: Vec<RawRelation>,
     assessment: Option<RawAssessment>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelation {
+    kind: RelationKind,
+    to: String,
 }
 
 #[derive(Deserialize)]
@@ -283,6 +292,11 @@ fn convert(raw: RawSide, file: &str) -> Option<Side> {
                 sources: refs,
                 tags: ids(c.tags)?,
                 rebuts: ids(c.rebuts)?,
+                relations: c
+                    .relations
+                    .into_iter()
+                    .map(|r| id(r.to).map(|to| Relation { kind: r.kind, to }))
+                    .collect::<Option<_>>()?,
                 assessment,
                 flagged: Vec::new(),
             });
@@ -330,6 +344,8 @@ mod tests {
             include_str!("../../narratives/india-pakistan-2025/third-parties.json"),
             include_str!("../../tests/fixtures/reliability/north.json"),
             include_str!("../../tests/fixtures/reliability/south.json"),
+            include_str!("../../tests/fixtures/relations/east.json"),
+            include_str!("../../tests/fixtures/relations/west.json"),
         ] {
             let fast = read(text, "f.json");
             assert!(fast.is_some(), "a clean file takes the fast path");
@@ -349,6 +365,14 @@ mod tests {
             ("\"2025-05-01\"", "\"2025-02-30\""),
             ("\"https://example.org/a\"", "\"javascript:x\""),
             ("\"s1\"\n", "\"s2\"\n"),
+            (
+                "\"point\": \"p1\"",
+                "\"relations\": [{\"kind\": \"likes\", \"to\": \"b1\"}]",
+            ),
+            (
+                "\"point\": \"p1\"",
+                "\"relations\": [{\"kind\": \"agrees\", \"to\": \"B1\"}]",
+            ),
         ] {
             let bad = good.replacen(from, to, 1);
             assert_ne!(bad, good, "{from}");

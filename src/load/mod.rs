@@ -389,14 +389,26 @@ impl<'a> Loader<'a> {
                             "the point listed under its topic in dispute.json with a question",
                         ));
                     }
-                    for (r, target) in claim.rebuts.iter().enumerate() {
-                        let problem = match owner.get(target.as_str()) {
+                    let rebuts = claim
+                        .rebuts
+                        .iter()
+                        .enumerate()
+                        .map(|(r, target)| ("rebuts", format!("rebuts/{r}"), target.as_str()));
+                    let related = claim.relations.iter().enumerate().map(|(r, rel)| {
+                        (
+                            rel.kind.verb(),
+                            format!("relations/{r}/to"),
+                            rel.to.as_str(),
+                        )
+                    });
+                    for (verb, place, target) in rebuts.chain(related) {
+                        let problem = match owner.get(target) {
                             None => Some(format!(
-                                "claim `{}` rebuts `{target}`, which no loaded side holds",
+                                "claim `{}` {verb} `{target}`, which no loaded side holds",
                                 claim.id
                             )),
                             Some(&p) if p == side.party.id => Some(format!(
-                                "claim `{}` rebuts `{target}`, a claim of its own party",
+                                "claim `{}` {verb} `{target}`, a claim of its own party",
                                 claim.id
                             )),
                             Some(_) => None,
@@ -404,7 +416,7 @@ impl<'a> Loader<'a> {
                         if let Some(message) = problem {
                             out.push(warn(
                                 Code::UnresolvedRebuttal,
-                                format!("/topics/{t}/claims/{c}/rebuts/{r}"),
+                                format!("/topics/{t}/claims/{c}/{place}"),
                                 message,
                                 "the id of another party's claim (load that side too)",
                             ));

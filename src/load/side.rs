@@ -3,8 +3,8 @@
 use super::diagnostic::Code;
 use super::walk::{Object, Ptr, Walker};
 use crate::format::{
-    Assessment, Claim, Party, Rating, Reliability, ReliabilityRating, Side, Source, SourceKind,
-    SourceRef, Topic,
+    Assessment, Claim, Party, Rating, Relation, RelationKind, Reliability, ReliabilityRating, Side,
+    Source, SourceKind, SourceRef, Topic,
 };
 use serde_json::Value;
 use std::collections::HashMap;
@@ -291,6 +291,10 @@ fn claim(
         Some(v) => w.ids(v, at.key("rebuts")),
         None => Vec::new(),
     };
+    let relations = match w.field(&mut obj, "relations") {
+        Some(v) => relations(w, v, at.key("relations")),
+        None => Vec::new(),
+    };
     let assessment = w
         .field(&mut obj, "assessment")
         .and_then(|v| assessment(w, v, at.key("assessment"), sources));
@@ -315,9 +319,39 @@ fn claim(
         sources: refs,
         tags,
         rebuts,
+        relations,
         assessment,
         flagged,
     })
+}
+
+/// A claim's `relations`: each `{"kind", "to"}`, a relation kind and another claim's id.
+fn relations(w: &mut Walker, v: Value, at: Ptr) -> Vec<Relation> {
+    let Some(items) = w.array(v, at) else {
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let p = at.index(i);
+        let Some(mut obj) = w.object(item, p) else {
+            continue;
+        };
+        let kind = w.required(&mut obj, "kind", p).and_then(|v| {
+            w.word(
+                v,
+                p.key("kind"),
+                "a relation kind",
+                RelationKind::parse,
+                "contradicts, reframes, concedes, agrees",
+            )
+        });
+        let to = w.req_id(&mut obj, "to", p);
+        w.unknown_fields(obj, p);
+        if let (Some(kind), Some(to)) = (kind, to) {
+            out.push(Relation { kind, to });
+        }
+    }
+    out
 }
 
 fn unknown_source(w: &mut Walker, id: &str, at: Ptr) {

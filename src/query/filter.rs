@@ -5,9 +5,14 @@
 //! constraints must all hold. Claim constraints keep claims; the row constraint (`answered`)
 //! keeps rows, judged on the full comparison before claims are dropped. A row left with no claim
 //! disappears, and so does a topic left with no row; topics keep their order.
+//!
+//! A date in force (`as_of`) comes before everything else: each row is first cut to what had
+//! been said by then, and the row constraints (`answered`, `common`) and common ground are
+//! judged on that row.
 
-use crate::compare::{Answered, Comparison, Row};
-use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, Source, SourceKind};
+use crate::compare::{Answered, AsOf, Comparison, Link, Row, RowKind};
+use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, RelationKind, Source, SourceKind};
+use std::collections::HashMap;
 
 /// Which rows to keep by who answers them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +21,21 @@ pub enum AnsweredBy {
     Both,
     /// Rows only one of the two sides answers.
     OneSided,
+}
+
+/// Which rows to keep by whether the two sides agree in them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommonGround {
+    /// Only the rows where the sides agree.
+    Only,
+    /// Every row but those.
+    Hide,
+}
+
+/// True when a claim dated `date` had been made by `as_of`: a date of month or year precision
+/// counts from its last day, on both sides; an undated claim is kept (marked undated).
+pub fn said_by(date: Option<Date>, as_of: Date) -> bool {
+    date.is_none_or(|d| d.last_day() <= as_of.last_day())
 }
 
 /// What to keep of a comparison. See the module documentation for how constraints combine.
@@ -47,6 +67,13 @@ pub struct Filter {
     pub untrusted: bool,
     /// Keep only claims resting only on sources rated `low` or `partisan`.
     pub weak_sources: bool,
+    /// Keep claims that relate to another claim in one of these ways (`rebuts` counts as
+    /// contradicts).
+    pub relations: Vec<RelationKind>,
+    /// Keep only the rows where the two sides agree, or hide them.
+    pub common: Option<CommonGround>,
+    /// Show only what had been said by this date (undated claims kept).
+    pub as_of: Option<Date>,
 }
 
 /// A filter that names something the dispute does not have.
@@ -162,6 +189,13 @@ impl Filter {
                 .map(|r| r.map_or("none", Rating::as_str).to_owned())
                 .collect(),
         );
+        list(
+            "relation",
+            self.relations
+                .iter()
+                .map(|k| k.as_str().to_owned())
+                .collect(),
+        );
         if let Some(d) = self.since {
             out.push(format!("since {d}"));
         }
@@ -181,6 +215,14 @@ impl Filter {
         }
         if self.weak_sources {
             out.push("only low or partisan sources".to_owned());
+        }
+        match self.common {
+            Some(CommonGround::Only) => out.push("common ground only".to_owned()),
+            Some(CommonGround::Hide) => out.push("common ground hidden".to_owned()),
+            None => {}
+        }
+        if let Some(d) = self.as_of {
+            out.push(format!("as of {d}"));
         }
         out
     }
@@ -230,6 +272,12 @@ impl Filter {
         if self.weak_sources && !rests_on_weak_sources(&side.sources, claim) {
             return false;
         }
+        if self.as_of.is_some_and(|d| !said_by(claim.date, d)) {
+            return false;
+        }
+        if !self.relations.is_empty() && !claim.links().any(|(k, _)| self.relations.contains(&k)) {
+            return false;
+        }
         if !self.outlets.is_empty() || !self.kinds.is_empty() || !self.affiliations.is_empty() {
             // One cited source must satisfy every source constraint at once.
             let fits = claim.sources.iter().any(|r| {
@@ -251,13 +299,20 @@ impl Filter {
         true
     }
 
-    /// True when the row passes the row constraint (judged on the whole row).
+    /// True when the row passes the row constraints (judged on the whole row, as of the date
+    /// in force).
     pub fn keeps_row(&self, row: &Row) -> bool {
-        match self.answered {
+        let answered = match self.answered {
             None => true,
             Some(AnsweredBy::Both) => row.answered() == Answered::Both,
             Some(AnsweredBy::OneSided) => row.answered() != Answered::Both,
-        }
+        };
+        let common = match self.common {
+            None => true,
+            Some(CommonGround::Only) => row.common,
+            Some(CommonGround::Hide) => !row.common,
+        };
+        answered && common
     }
 
     /// The comparison with only what the filter keeps; an empty filter returns it unchanged.
@@ -271,47 +326,71 @@ impl Filter {
                 .claim(*at)
                 .is_some_and(|c| self.keeps_claim(dispute, *at, c))
         };
+        let mut superseded = HashMap::new();
         let topics = cmp
             .topics
             .iter()
             .filter(|t| self.topics.is_empty() || self.topics.contains(&t.id))
             .filter_map(|t| {
-                let rows: Vec<Row> = t
+                let mut rows: Vec<Row> = t
                     .rows
                     .iter()
-                    .filter(|r| self.keeps_row(r))
                     .filter_map(|r| {
-                        let left: Vec<ClaimAt> = r.left.iter().copied().filter(keep).collect();
-                        let right: Vec<ClaimAt> = r.right.iter().copied().filter(keep).collect();
-                        if left.is_empty() && right.is_empty() {
+                        let dated = match self.as_of {
+                            Some(date) => {
+                                let row = as_of(dispute, r, date)?;
+                                supersede(dispute, &row, &mut superseded);
+                                std::borrow::Cow::Owned(row)
+                            }
+                            None => std::borrow::Cow::Borrowed(r),
+                        };
+                        if !self.keeps_row(&dated) {
                             return None;
                         }
-                        let links = r
-                            .links
-                            .iter()
-                            .copied()
-                            .filter(|l| {
-                                let has = |at: &ClaimAt| left.contains(at) || right.contains(at);
-                                has(&l.from) && has(&l.to)
-                            })
-                            .collect();
-                        Some(Row {
-                            kind: r.kind,
-                            point: r.point.clone(),
-                            question: r.question.clone(),
-                            left,
-                            right,
-                            links,
-                        })
+                        keep_claims(&dated, keep)
                     })
                     .collect();
+                if self.as_of.is_some() {
+                    rows.sort_by_key(|row| !row.common);
+                }
                 (!drops || !rows.is_empty()).then(|| t.with_rows(rows))
             })
             .collect();
-        Comparison {
-            left: cmp.left,
-            right: cmp.right,
-            topics,
+        let mut out = cmp.with_topics(topics);
+        if let Some(date) = self.as_of {
+            out.as_of = Some(AsOf { date, superseded });
+        }
+        out
+    }
+}
+
+/// A row cut to what had been said by `date`, its common ground judged again; `None` when
+/// nothing of it had been said.
+fn as_of(dispute: &Dispute, row: &Row, date: Date) -> Option<Row> {
+    let said = |at: &ClaimAt| dispute.claim(*at).is_some_and(|c| said_by(c.date, date));
+    let mut cut = keep_claims(row, said)?;
+    cut.common = cut.agreement(dispute);
+    Some(cut)
+}
+
+/// Records, for a point row, each side's claims that a later claim of the same side replaced,
+/// with the date of that latest claim. Undated claims are neither current nor superseded.
+fn supersede(dispute: &Dispute, row: &Row, out: &mut HashMap<ClaimAt, Date>) {
+    if row.kind != RowKind::Point {
+        return;
+    }
+    for side in [&row.left, &row.right] {
+        let dated: Vec<(ClaimAt, Date)> = side
+            .iter()
+            .filter_map(|&at| Some((at, dispute.claim(at)?.date?)))
+            .collect();
+        let Some(latest) = dated.iter().map(|(_, d)| *d).max_by_key(Date::last_day) else {
+            continue;
+        };
+        for (at, d) in dated {
+            if d.last_day() < latest.last_day() {
+                out.insert(at, latest);
+            }
         }
     }
 }
@@ -326,6 +405,32 @@ pub fn rests_on_weak_sources(sources: &[Source], claim: &Claim) -> bool {
                 .and_then(|s| s.reliability.as_ref())
                 .is_some_and(|rel| rel.rating.is_weak())
         })
+}
+
+/// The row with only the claims `keep` keeps, and the links among them; `None` when no claim
+/// is left.
+fn keep_claims(r: &Row, keep: impl Fn(&ClaimAt) -> bool) -> Option<Row> {
+    let left: Vec<ClaimAt> = r.left.iter().copied().filter(&keep).collect();
+    let right: Vec<ClaimAt> = r.right.iter().copied().filter(&keep).collect();
+    if left.is_empty() && right.is_empty() {
+        return None;
+    }
+    let has = |at: &ClaimAt| left.contains(at) || right.contains(at);
+    let links: Vec<Link> = r
+        .links
+        .iter()
+        .copied()
+        .filter(|l| has(&l.from) && has(&l.to))
+        .collect();
+    Some(Row {
+        kind: r.kind,
+        point: r.point.clone(),
+        question: r.question.clone(),
+        left,
+        right,
+        links,
+        common: r.common,
+    })
 }
 
 /// Case-insensitive equality of whole texts.

@@ -12,7 +12,7 @@ pub mod pattern;
 pub mod search;
 pub mod words;
 
-pub use filter::{AnsweredBy, Filter, FilterError};
+pub use filter::{AnsweredBy, CommonGround, Filter, FilterError};
 pub use matcher::{Matcher, MatcherKind, Needle};
 pub use search::{Counts, Field, Hit, Index, Pattern, Searcher};
 
@@ -398,9 +398,5 @@ fn narrow(cmp: &Comparison, hit: &(dyn Fn(&ClaimAt) -> bool + Sync)) -> Comparis
             (!rows.is_empty()).then(|| t.with_rows(rows))
         })
         .collect();
-    Comparison {
-        left: cmp.left,
-        right: cmp.right,
-        topics,
-    }
+    cmp.with_topics(topics)
 }

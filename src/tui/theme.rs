@@ -93,7 +93,7 @@ impl Theme {
             LineKind::Sources => self.fg(Color::Green),
             LineKind::Assessment => self.fg(Color::LightRed).add_modifier(Modifier::BOLD),
             LineKind::Link => self.fg(Color::Magenta).add_modifier(Modifier::BOLD),
-            LineKind::Silent => self.dim().add_modifier(Modifier::ITALIC),
+            LineKind::Silent | LineKind::Standing => self.dim().add_modifier(Modifier::ITALIC),
         }
     }
 

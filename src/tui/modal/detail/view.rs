@@ -113,8 +113,8 @@ fn claim_block(
         let points: Vec<String> = claim.flagged.iter().map(|&p| text::code_point(p)).collect();
         c.push(4, &strings::flagged(&points), theme.warning(), width);
     }
-    for target in &claim.rebuts {
-        let s = layout::rebut_line(&app.dispute, at, target, app.shown());
+    for (kind, target) in claim.links() {
+        let s = layout::relation_line(&app.dispute, at, kind, target, app.shown());
         c.push(4, &s, theme.line(layout::LineKind::Link), width);
     }
     if !claim.rebuts.is_empty() && selected {

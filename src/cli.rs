@@ -151,6 +151,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Start a dispute: write a folder with a manifest and one empty side file per party.
     New(NewArgs),
+    /// Import claims into a new dispute folder: from a spreadsheet (CSV) or fact-checks
+    /// (ClaimReview JSON-LD).
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Write a synthetic dispute of N claims, for benchmarks.
     #[command(hide = true)]
     Generate {
@@ -161,6 +165,45 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+/// What `parallax import` reads.
+#[derive(Debug, Clone, Subcommand)]
+pub enum ImportCommand {
+    /// One claim per row; a header row names the columns (side, topic, text, …), in any order.
+    Csv(ImportArgs),
+    /// schema.org ClaimReview JSON-LD (one review, a list, an @graph), or the JSON of the Google
+    /// Fact Check Tools API (`claims[]`).
+    #[command(name = "claimreview")]
+    ClaimReview {
+        #[command(flatten)]
+        args: ImportArgs,
+        /// The side of a claimant, as CLAIMANT=ID (repeat for more); other claimants get a side
+        /// of their own, named after them.
+        #[arg(long = "side", value_name = "CLAIMANT=ID")]
+        sides: Vec<String>,
+        /// The topic the claims go in.
+        #[arg(long, value_name = "ID", default_value = "fact-checks")]
+        topic: String,
+    },
+}
+
+/// Options every import shares.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The files to read.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// The folder to write the dispute to (it may exist, empty); its name is the dispute's id
+    /// unless --id.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: PathBuf,
+    /// The dispute's title (default: its id).
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// The dispute's id (default: made from the folder's name).
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
 }
 
 /// Options of `parallax new`.
@@ -180,6 +223,51 @@ pub struct NewArgs {
     pub id: Option<String>,
 }
 
+/// What `parallax export` writes: a comparison in one of the comparison formats, or every
+/// claim of the dispute in a claims format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// The comparison as GitHub-flavoured Markdown.
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
+    /// The comparison as CSV, one record per claim pairing of a row.
+    Csv,
+    /// The comparison as JSON (`parallax-export/1`).
+    Json,
+    /// The comparison as one self-contained HTML page.
+    Html,
+    /// Every claim of every side as the claims table that `parallax import csv` reads.
+    ClaimsCsv,
+    /// One schema.org ClaimReview (JSON-LD) per assessed claim.
+    #[value(name = "claimreview")]
+    ClaimReview,
+}
+
+impl ExportFormat {
+    /// The comparison format, for the four that export a comparison.
+    pub fn comparison(self) -> Option<crate::export::Format> {
+        use crate::export::Format;
+        match self {
+            ExportFormat::Markdown => Some(Format::Markdown),
+            ExportFormat::Csv => Some(Format::Csv),
+            ExportFormat::Json => Some(Format::Json),
+            ExportFormat::Html => Some(Format::Html),
+            ExportFormat::ClaimsCsv | ExportFormat::ClaimReview => None,
+        }
+    }
+
+    /// The format a comparison format names.
+    pub fn from_comparison(f: crate::export::Format) -> ExportFormat {
+        use crate::export::Format;
+        match f {
+            Format::Markdown => ExportFormat::Markdown,
+            Format::Csv => ExportFormat::Csv,
+            Format::Json => ExportFormat::Json,
+            Format::Html => ExportFormat::Html,
+        }
+    }
+}
+
 /// Options of `parallax export`.
 #[derive(Debug, Clone, Args)]
 pub struct ExportArgs {
@@ -191,7 +279,7 @@ pub struct ExportArgs {
     pub filter: FilterArgs,
     /// The format (default: from the output file's extension).
     #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
-    pub format: Option<crate::export::Format>,
+    pub format: Option<ExportFormat>,
     /// The file to write; `-` or none for standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -13,6 +13,7 @@ pub mod compare;
 pub mod create;
 pub mod export;
 pub mod format;
+pub mod import;
 pub mod layout;
 pub mod load;
 pub mod plain;

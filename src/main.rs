@@ -63,6 +63,7 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => {
             commands::export::export(&args, &mut out, &mut err).map(|()| 0)
         }
+        Some(Command::Import(command)) => commands::import::import(&command, &mut err).map(|()| 0),
         Some(Command::New(args)) => commands::new::new(&args, &mut err).map(|()| 0),
         Some(Command::Generate { claims, out: dir }) => {
             commands::generate::generate(claims, &dir, &mut err).map(|()| 0)

@@ -1,7 +1,7 @@
 //! `parallax export`: writes the comparison in one format to a file (atomically) or stdout.
 
 use super::{Failure, open, pair};
-use crate::cli::ExportArgs;
+use crate::cli::{ExportArgs, ExportFormat};
 use crate::compare::Comparison;
 use crate::export::{self, ExportError, Format};
 use std::io::Write;
@@ -19,14 +19,18 @@ impl From<ExportError> for Failure {
 /// Exports the comparison chosen by `args`; a note on what was written goes to `err`.
 pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     let target = args.output.as_deref().filter(|p| *p != Path::new("-"));
-    let format = match (args.format, target.and_then(Format::from_path)) {
-        (Some(f), _) | (None, Some(f)) => f,
+    let chosen = match (args.format, target.and_then(Format::from_path)) {
+        (Some(f), _) => f,
+        (None, Some(f)) => ExportFormat::from_comparison(f),
         (None, None) => {
             return Err(Failure::Usage(
-                "give --format md, csv, json or html (or an output file ending in one of them)"
+                "give --format md, csv, json, html, claims-csv or claimreview (or an output file ending in .md, .csv, .json or .html)"
                     .to_owned(),
             ));
         }
+    };
+    let Some(format) = chosen.comparison() else {
+        return claims(args, chosen, target, out, err);
     };
     if let Some(path) = target {
         // Checked early too, so a long export is not thrown away; the write checks again.
@@ -59,6 +63,51 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
                 export::shown_path(path),
                 bytes.len(),
                 format.extension()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Exports every claim of the dispute in a claims format (`claims-csv`, `claimreview`): these
+/// carry the dispute, not a comparison, so filters and the choice of sides do not apply.
+fn claims(
+    args: &ExportArgs,
+    format: ExportFormat,
+    target: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let narrowed = !args.filter.filter().describe().is_empty()
+        || args.filter.query.is_some()
+        || args.pair.left.is_some()
+        || args.pair.right.is_some();
+    if narrowed {
+        return Err(Failure::Usage(
+            "claims-csv and claimreview export every claim of every side; leave out the filters, --query, --left and --right".to_owned(),
+        ));
+    }
+    if let Some(path) = target {
+        export::check_target(path, args.force)?;
+        crate::cleanup::remove_on_signal()?;
+    }
+    let dispute = open(&args.input, err)?;
+    let (bytes, name) = match format {
+        ExportFormat::ClaimReview => (crate::import::claimreview::write(&dispute), "claimreview"),
+        _ => (
+            crate::import::csv::write(&dispute).map_err(|e| Failure::Output(e.to_string()))?,
+            "claims-csv",
+        ),
+    };
+    match target {
+        None => out.write_all(&bytes)?,
+        Some(path) => {
+            export::write_file(path, &bytes, args.force)?;
+            writeln!(
+                err,
+                "parallax: wrote {} ({} bytes, {name})",
+                export::shown_path(path),
+                bytes.len()
             )?;
         }
     }

@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod generate;
+pub mod import;
 pub mod new;
 mod search;
 mod show;

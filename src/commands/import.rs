@@ -1,0 +1,122 @@
+//! `parallax import csv|claimreview`: reads claims from other tools and writes a new dispute
+//! folder, reporting every record it could not use.
+
+use super::Failure;
+use crate::cli::{ImportArgs, ImportCommand};
+use crate::create::make_id;
+use crate::format::is_id;
+use crate::import::{Builder, claimreview, csv};
+use std::io::Write;
+
+/// Runs an import; the problems and what was written go to `err`.
+pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failure> {
+    let args = match command {
+        ImportCommand::Csv(args) | ImportCommand::ClaimReview { args, .. } => args,
+    };
+    let id = dispute_id(args)?;
+    let mut builder = Builder::default();
+    for path in &args.files {
+        let name = crate::export::shown_path(path);
+        let bytes =
+            std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
+        match command {
+            ImportCommand::Csv(_) => {
+                csv::read(&bytes, &name, &mut builder)
+                    .map_err(|e| Failure::Input(e.to_string()))?;
+            }
+            ImportCommand::ClaimReview { sides, topic, .. } => {
+                let sides = side_map(sides)?;
+                if !is_id(topic) {
+                    return Err(Failure::Usage(format!(
+                        "--topic `{}` is not an id; use 1 to 128 characters of a-z, 0-9, '-', '_', '.'",
+                        crate::text::clean(topic).text
+                    )));
+                }
+                let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+                    Failure::Input(format!("{name}:{}:{}: not JSON: {e}", e.line(), e.column()))
+                })?;
+                let options = claimreview::Options {
+                    sides: &sides,
+                    topic,
+                };
+                claimreview::read(&value, &name, &options, &mut builder);
+            }
+        }
+    }
+    let title = args.title.clone().unwrap_or_else(|| id.clone());
+    let (draft, problems) = builder.finish(&id, crate::text::clean(&title).text.trim());
+    for p in &problems {
+        writeln!(err, "parallax: {p}")?;
+    }
+    let claims: usize = draft
+        .sides
+        .iter()
+        .flat_map(|s| &s.topics)
+        .map(|t| t.claims.len())
+        .sum();
+    if draft.sides.len() < 2 {
+        return Err(Failure::Input(format!(
+            "the input holds claims of {} side(s); a dispute needs two or more (check the side column, or map claimants with --side)",
+            draft.sides.len()
+        )));
+    }
+    crate::cleanup::remove_on_signal()?;
+    draft.write(&args.out)?;
+    writeln!(
+        err,
+        "parallax: imported {claims} claim(s) of {} sides into {}; {} problem(s){}",
+        draft.sides.len(),
+        crate::export::shown_path(&args.out),
+        problems.len(),
+        if problems.is_empty() {
+            ""
+        } else {
+            " listed above"
+        }
+    )?;
+    Ok(())
+}
+
+/// The dispute's id: `--id`, else made from the output folder's name.
+fn dispute_id(args: &ImportArgs) -> Result<String, Failure> {
+    match &args.id {
+        Some(id) if is_id(id) => Ok(id.clone()),
+        Some(id) => Err(Failure::Usage(format!(
+            "--id `{}` is not an id; use 1 to 128 characters of a-z, 0-9, '-', '_', '.'",
+            crate::text::clean(id).text
+        ))),
+        None => {
+            let name = args
+                .out
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let id = make_id(&name, 128);
+            if id.is_empty() {
+                Err(Failure::Usage(
+                    "cannot make an id from the folder's name; give one with --id".to_owned(),
+                ))
+            } else {
+                Ok(id)
+            }
+        }
+    }
+}
+
+/// The `--side CLAIMANT=ID` mappings, checked.
+fn side_map(given: &[String]) -> Result<Vec<(String, String)>, Failure> {
+    given
+        .iter()
+        .map(|s| {
+            let shown = crate::text::clean(s).text;
+            match s.rsplit_once('=') {
+                Some((claimant, id)) if !claimant.trim().is_empty() && is_id(id.trim()) => {
+                    Ok((claimant.trim().to_owned(), id.trim().to_owned()))
+                }
+                _ => Err(Failure::Usage(format!(
+                    "--side {shown}: write the claimant's name and a side id as CLAIMANT=ID (for example \"Narendra Modi=india\")"
+                ))),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,476 @@
+//! schema.org ClaimReview, both ways. `parallax import claimreview` reads JSON-LD (one review, a
+//! list, an `@graph`) and the JSON of the Google Fact Check Tools API (`claims[]` with
+//! `claimReview[]`) into claims table records; `parallax export --format claimreview` writes one
+//! ClaimReview per assessed claim. The rating words map by [`rating_of`]'s table (documented in
+//! the README); the review's own wording is always kept in the assessment's note.
+
+use super::record::{Col, Record};
+use super::{Builder, Problem, claim_id};
+use crate::create::make_id;
+use crate::format::{Dispute, Rating};
+use serde_json::{Value, json};
+
+/// The rating words of fact-checkers, by what they mean in parallax. Compared in lower case,
+/// without punctuation.
+const TABLE: &[(Rating, &[&str])] = &[
+    (
+        Rating::Refuted,
+        &[
+            "false",
+            "pants on fire",
+            "incorrect",
+            "fake",
+            "wrong",
+            "untrue",
+            "not true",
+            "fabricated",
+            "baseless",
+            "hoax",
+            "debunked",
+            "scam",
+            "four pinocchios",
+        ],
+    ),
+    (
+        Rating::Disputed,
+        &[
+            "misleading",
+            "mostly false",
+            "half true",
+            "partly false",
+            "partially false",
+            "partly true",
+            "partially true",
+            "mixture",
+            "mixed",
+            "exaggerated",
+            "missing context",
+            "lacks context",
+            "needs context",
+            "out of context",
+            "distorted",
+            "disputed",
+            "three pinocchios",
+            "two pinocchios",
+        ],
+    ),
+    (
+        Rating::Corroborated,
+        &[
+            "true",
+            "mostly true",
+            "correct",
+            "accurate",
+            "confirmed",
+            "verified",
+            "corroborated",
+            "one pinocchio",
+            "geppetto checkmark",
+        ],
+    ),
+    (Rating::Retracted, &["retracted", "withdrawn"]),
+    (
+        Rating::Unverified,
+        &[
+            "unproven",
+            "unverified",
+            "unsubstantiated",
+            "no evidence",
+            "research in progress",
+            "not proven",
+            "unsupported",
+        ],
+    ),
+];
+
+/// The parallax rating of a fact-checker's word, if the table has it.
+pub fn rating_of(word: &str) -> Option<Rating> {
+    let key: String = word
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    TABLE
+        .iter()
+        .find(|(_, words)| words.contains(&key.as_str()))
+        .map(|(r, _)| *r)
+}
+
+/// The rating of a number on a scale: the lowest quarter refuted, up to the middle disputed,
+/// from three quarters corroborated, in between unverified.
+fn rating_of_number(value: f64, worst: f64, best: f64) -> Option<Rating> {
+    if !(best - worst).is_normal() {
+        return None;
+    }
+    let at = (value - worst) / (best - worst);
+    Some(if at <= 0.25 {
+        Rating::Refuted
+    } else if at <= 0.5 {
+        Rating::Disputed
+    } else if at >= 0.75 {
+        Rating::Corroborated
+    } else {
+        Rating::Unverified
+    })
+}
+
+/// A string field, or the `name` of an object field, or the first of a list.
+fn text(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Object(o) => text(o.get("name")),
+        Value::Array(a) => text(a.first()),
+        _ => None,
+    }
+}
+
+/// The date part of an ISO date or date-time (`2025-05-10T00:00:00Z` gives `2025-05-10`).
+fn day(v: Option<&Value>) -> Option<String> {
+    text(v).map(|s| s.chars().take(10).collect())
+}
+
+/// The urls of `appearance` / `firstAppearance`: a url, an object with `url`, or a list.
+fn urls(v: Option<&Value>, out: &mut Vec<String>) {
+    match v {
+        Some(Value::String(s)) => out.push(s.trim().to_owned()),
+        Some(Value::Object(o)) => urls(o.get("url"), out),
+        Some(Value::Array(a)) => a.iter().for_each(|x| urls(Some(x), out)),
+        _ => {}
+    }
+}
+
+/// True when a JSON-LD node has this `@type` (a string or a list of them).
+fn is_type(node: &Value, name: &str) -> bool {
+    match node.get("@type") {
+        Some(Value::String(t)) => t == name || t.ends_with(&format!("/{name}")),
+        Some(Value::Array(a)) => a.iter().any(|t| t.as_str() == Some(name)),
+        _ => false,
+    }
+}
+
+/// Options of the import: claimant to side, and the topic.
+pub struct Options<'a> {
+    /// Claimant names (any case) and the side id each goes to.
+    pub sides: &'a [(String, String)],
+    /// The topic id every claim goes in.
+    pub topic: &'a str,
+}
+
+/// One review of one claim, as read from either shape.
+struct Review {
+    claim: String,
+    claimant: Option<String>,
+    claim_date: Option<String>,
+    appearances: Vec<String>,
+    url: Option<String>,
+    title: Option<String>,
+    publisher: Option<String>,
+    date: Option<String>,
+    /// The textual rating and any numbers, as the reviewer gave them.
+    textual: Option<String>,
+    number: Option<(f64, f64, f64)>,
+}
+
+/// Reads one file's JSON into `builder`; every node or claim it cannot use is a problem with
+/// its place (`@graph[2]`, `claims[0].claimReview[1]`).
+pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder) {
+    let mut reviews: Vec<(String, Review)> = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut problem = |at: &str, reason: String| {
+        problems.push(Problem {
+            file: file.to_owned(),
+            at: at.to_owned(),
+            reason,
+        })
+    };
+    if let Some(claims) = value.get("claims").and_then(Value::as_array) {
+        for (i, c) in claims.iter().enumerate() {
+            let at = format!("claims[{i}]");
+            let Some(claim) = text(c.get("text")) else {
+                problem(&at, "a claim without `text`; skipped".to_owned());
+                continue;
+            };
+            let list = c.get("claimReview").and_then(Value::as_array);
+            if list.is_none_or(|l| l.is_empty()) {
+                problem(&at, "a claim without `claimReview`; skipped".to_owned());
+                continue;
+            }
+            for (j, r) in list.into_iter().flatten().enumerate() {
+                reviews.push((
+                    format!("{at}.claimReview[{j}]"),
+                    Review {
+                        claim: claim.clone(),
+                        claimant: text(c.get("claimant")),
+                        claim_date: day(c.get("claimDate")),
+                        appearances: Vec::new(),
+                        url: text(r.get("url")),
+                        title: text(r.get("title")),
+                        publisher: text(r.get("publisher"))
+                            .or_else(|| text(r.get("publisher").and_then(|p| p.get("site")))),
+                        date: day(r.get("reviewDate")),
+                        textual: text(r.get("textualRating")),
+                        number: None,
+                    },
+                ));
+            }
+        }
+    } else {
+        let (nodes, name): (Vec<&Value>, &str) = match value {
+            Value::Array(a) => (a.iter().collect(), ""),
+            Value::Object(o) => match o.get("@graph").and_then(Value::as_array) {
+                Some(g) => (g.iter().collect(), "@graph"),
+                None => (vec![value], ""),
+            },
+            _ => (Vec::new(), ""),
+        };
+        if nodes.is_empty() {
+            problem(
+                "top",
+                "neither a ClaimReview, a list, an @graph nor `claims[]`; nothing to import"
+                    .to_owned(),
+            );
+        }
+        for (i, node) in nodes.into_iter().enumerate() {
+            let at = if name.is_empty() && !value.is_array() {
+                "the review".to_owned()
+            } else {
+                format!("{name}[{i}]")
+            };
+            if !is_type(node, "ClaimReview") {
+                let kind =
+                    text(node.get("@type")).unwrap_or_else(|| "node without @type".to_owned());
+                problem(
+                    &at,
+                    format!(
+                        "a {}, not a ClaimReview; skipped",
+                        crate::text::clean(&kind).text
+                    ),
+                );
+                continue;
+            }
+            let item = node.get("itemReviewed");
+            let Some(claim) =
+                text(node.get("claimReviewed")).or_else(|| text(item.and_then(|i| i.get("text"))))
+            else {
+                problem(
+                    &at,
+                    "a ClaimReview without `claimReviewed`; skipped".to_owned(),
+                );
+                continue;
+            };
+            let rating = node.get("reviewRating");
+            let num = |k: &str| {
+                rating
+                    .and_then(|r| r.get(k))
+                    .and_then(|v| v.as_f64().or_else(|| v.as_str()?.trim().parse().ok()))
+            };
+            let mut appearances = Vec::new();
+            urls(item.and_then(|i| i.get("appearance")), &mut appearances);
+            urls(
+                item.and_then(|i| i.get("firstAppearance")),
+                &mut appearances,
+            );
+            reviews.push((
+                at,
+                Review {
+                    claim,
+                    claimant: text(item.and_then(|i| i.get("author"))),
+                    claim_date: day(item.and_then(|i| i.get("datePublished"))),
+                    appearances,
+                    url: text(node.get("url")),
+                    title: text(node.get("headline")).or_else(|| text(node.get("name"))),
+                    publisher: text(node.get("author")).or_else(|| text(node.get("publisher"))),
+                    date: day(node.get("datePublished")),
+                    textual: text(rating.and_then(|r| r.get("alternateName")))
+                        .or_else(|| text(rating.and_then(|r| r.get("name")))),
+                    number: num("ratingValue").map(|v| {
+                        (
+                            v,
+                            num("worstRating").unwrap_or(1.0),
+                            num("bestRating").unwrap_or(5.0),
+                        )
+                    }),
+                },
+            ));
+        }
+    }
+    builder.problems.extend(problems);
+    for (at, review) in reviews {
+        add(review, &at, file, options, builder);
+    }
+}
+
+/// Turns one review into records: the claim with the review as its assessment, the review's
+/// url as the assessment's source, and where the claim appeared as the claim's sources.
+fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Builder) {
+    let mut problem = |reason: String| {
+        builder.problems.push(Problem {
+            file: file.to_owned(),
+            at: at.to_owned(),
+            reason,
+        })
+    };
+    let claimant = review.claimant.clone();
+    let mapped = claimant.as_deref().and_then(|c| {
+        options
+            .sides
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(c))
+            .map(|(_, id)| id.clone())
+    });
+    let (side, side_name) = match (mapped, &claimant) {
+        (Some(id), _) => (id.clone(), id),
+        (None, Some(c)) if !make_id(c, 64).is_empty() => (make_id(c, 64), c.clone()),
+        _ => {
+            problem("no claimant; the claim goes to the side `unknown-claimant`".to_owned());
+            ("unknown-claimant".to_owned(), "Unknown claimant".to_owned())
+        }
+    };
+    let (rating, wording) = match (&review.textual, review.number) {
+        (Some(t), number) => {
+            let rated =
+                rating_of(t).or_else(|| number.and_then(|(v, w, b)| rating_of_number(v, w, b)));
+            (rated, format!("“{t}”"))
+        }
+        (None, Some((v, w, b))) => (
+            rating_of_number(v, w, b),
+            format!("{v} on a scale of {w} to {b}"),
+        ),
+        (None, None) => (None, "no rating".to_owned()),
+    };
+    let rating = rating.unwrap_or_else(|| {
+        problem(format!("the rating {} is not in the table; the assessment is `unverified` and the wording is kept in its note", crate::text::clean(&wording).text));
+        Rating::Unverified
+    });
+    let by = review.publisher.clone();
+    let note = match &by {
+        Some(p) => format!("Rated {wording} by {p}."),
+        None => format!("Rated {wording}."),
+    };
+    let id = claim_id(&side, &review.claim);
+    let mut first = Record::default();
+    first.set(Col::Side, &side);
+    first.set(Col::SideName, &side_name);
+    first.set(Col::Topic, options.topic);
+    first.set(Col::TopicTitle, "Fact-checks");
+    first.set(Col::Id, &id);
+    first.set(Col::Text, &review.claim);
+    first.set(Col::Speaker, claimant.as_deref().unwrap_or(""));
+    first.set(Col::Date, review.claim_date.as_deref().unwrap_or(""));
+    first.set(Col::Rating, rating.as_str());
+    first.set(Col::Note, &note);
+    first.set(Col::By, by.as_deref().unwrap_or(""));
+    match &review.url {
+        Some(url) => {
+            first.set(Col::SourceRole, "assessment");
+            first.set(Col::SourceOutlet, by.as_deref().unwrap_or(""));
+            first.set(Col::SourceTitle, review.title.as_deref().unwrap_or(""));
+            first.set(Col::SourceUrl, url);
+            first.set(Col::SourceDate, review.date.as_deref().unwrap_or(""));
+            first.set(Col::SourceKind, "fact-check");
+        }
+        None => problem("a review without `url`; the assessment has no source".to_owned()),
+    }
+    builder.add(&first, file, at);
+    for url in review.appearances {
+        let mut r = Record::default();
+        r.set(Col::Side, &side);
+        r.set(Col::Id, &id);
+        r.set(Col::SourceUrl, url);
+        builder.add(&r, file, at);
+    }
+}
+
+/// One ClaimReview (JSON-LD, in an `@graph`) per assessed claim of every side. The review's url
+/// is the first http(s) url among the assessment's sources, else the claim's.
+pub fn write(dispute: &Dispute) -> Vec<u8> {
+    let mut graph = Vec::new();
+    for (at, claim) in dispute.claims() {
+        let (Some(side), Some(a)) = (dispute.sides.get(at.side), &claim.assessment) else {
+            continue;
+        };
+        let source = |i: &usize| side.sources.get(*i);
+        let review_url = a
+            .indices
+            .iter()
+            .filter_map(source)
+            .chain(claim.sources.iter().filter_map(|s| source(&s.index)))
+            .find_map(|s| s.url.clone());
+        let review_source = a.indices.iter().filter_map(source).next();
+        let (value, name) = match a.rating {
+            Rating::Refuted => (Some(1), "Refuted"),
+            Rating::Disputed => (Some(2), "Disputed"),
+            Rating::Unverified => (Some(3), "Unverified"),
+            Rating::Corroborated => (Some(5), "Corroborated"),
+            Rating::Retracted => (None, "Retracted"),
+        };
+        let mut rating =
+            json!({"@type": "Rating", "alternateName": name, "worstRating": 1, "bestRating": 5});
+        if let Some(v) = value {
+            rating["ratingValue"] = json!(v);
+        }
+        let claimant = claim.speaker.as_deref().unwrap_or(&side.party.name);
+        let mut item =
+            json!({"@type": "Claim", "author": {"@type": "Organization", "name": claimant}});
+        if let Some(d) = claim.date {
+            item["datePublished"] = json!(d.to_string());
+        }
+        let appearances: Vec<Value> = claim
+            .sources
+            .iter()
+            .filter_map(|s| source(&s.index))
+            .filter_map(|s| s.url.as_ref().map(|u| json!({"@type": "CreativeWork", "url": u, "headline": s.title, "publisher": {"@type": "Organization", "name": s.outlet}})))
+            .collect();
+        if !appearances.is_empty() {
+            item["appearance"] = json!(appearances);
+        }
+        let mut review = json!({
+            "@type": "ClaimReview",
+            "identifier": claim.id,
+            "claimReviewed": claim.text,
+            "itemReviewed": item,
+            "reviewRating": rating,
+        });
+        if let Some(u) = review_url {
+            review["url"] = json!(u);
+        }
+        if let Some(by) = a.by.as_deref().or(review_source.map(|s| s.outlet.as_str())) {
+            review["author"] = json!({"@type": "Organization", "name": by});
+        }
+        if let Some(d) = review_source.and_then(|s| s.date) {
+            review["datePublished"] = json!(d.to_string());
+        }
+        if let Some(n) = &a.note {
+            review["reviewBody"] = json!(n);
+        }
+        graph.push(review);
+    }
+    let doc = json!({"@context": "https://schema.org", "@graph": graph});
+    let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratings_map_by_the_table_and_by_the_scale() {
+        assert_eq!(rating_of("False"), Some(Rating::Refuted));
+        assert_eq!(rating_of("Pants on Fire!"), Some(Rating::Refuted));
+        assert_eq!(rating_of("Mostly False"), Some(Rating::Disputed));
+        assert_eq!(rating_of("half-true"), Some(Rating::Disputed));
+        assert_eq!(rating_of("TRUE"), Some(Rating::Corroborated));
+        assert_eq!(rating_of("Unproven"), Some(Rating::Unverified));
+        assert_eq!(rating_of("Spicy"), None);
+        assert_eq!(rating_of_number(1.0, 1.0, 5.0), Some(Rating::Refuted));
+        assert_eq!(rating_of_number(3.0, 1.0, 5.0), Some(Rating::Disputed));
+        assert_eq!(rating_of_number(5.0, 1.0, 5.0), Some(Rating::Corroborated));
+        assert_eq!(rating_of_number(1.0, 1.0, 1.0), None);
+    }
+}

@@ -1,0 +1,233 @@
+//! The claims table as CSV: read by `parallax import csv` (the dialects spreadsheets write:
+//! comma or semicolon, a byte-order mark, CRLF, quoted newlines; columns found by their header
+//! name, in any order) and written by `parallax export --format claims-csv`.
+
+use super::record::{Col, Record, guard, unguard};
+use super::{Builder, Problem};
+use crate::format::Dispute;
+
+/// Why a CSV file could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum CsvError {
+    /// The header lacks a column every claim needs.
+    #[error(
+        "{file}: line 1: the header has no `{column}` column; name the columns in the first row (side, topic, text, …; see the README)"
+    )]
+    MissingColumn {
+        /// The file, as given.
+        file: String,
+        /// The column's name.
+        column: &'static str,
+    },
+    /// The file has no header row.
+    #[error("{file}: the file is empty; the first row names the columns")]
+    Empty {
+        /// The file, as given.
+        file: String,
+    },
+}
+
+/// The delimiter of a file: a semicolon when the header row holds more semicolons than commas
+/// (as spreadsheets write where the comma is the decimal mark), else a comma.
+fn delimiter(bytes: &[u8]) -> u8 {
+    let header = bytes.split(|&b| b == b'\n').next().unwrap_or(bytes);
+    let count = |c: u8| header.iter().filter(|&&b| b == c).count();
+    if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Reads one CSV file into `builder`. Every record that cannot be used, and every unknown
+/// column, becomes a problem with its line; only a file without the needed columns fails.
+pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvError> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(bytes))
+        .flexible(true)
+        .from_reader(bytes);
+    let headers = match reader.headers() {
+        Ok(h) if !h.is_empty() => h.clone(),
+        Ok(_) => {
+            return Err(CsvError::Empty {
+                file: file.to_owned(),
+            });
+        }
+        Err(e) => {
+            builder.problems.push(Problem {
+                file: file.to_owned(),
+                at: "line 1".to_owned(),
+                reason: format!("the header row cannot be read: {e}"),
+            });
+            return Err(CsvError::Empty {
+                file: file.to_owned(),
+            });
+        }
+    };
+    let mut columns: Vec<Option<Col>> = Vec::with_capacity(headers.len());
+    for name in &headers {
+        let col = Col::from_header(name);
+        let shown = crate::text::clean(name.trim()).text;
+        match col {
+            None if name.trim().is_empty() => {}
+            None => builder.problems.push(Problem {
+                file: file.to_owned(),
+                at: "line 1".to_owned(),
+                reason: format!("the column `{shown}` is not one parallax knows; ignored"),
+            }),
+            Some(c) if columns.contains(&Some(c)) => builder.problems.push(Problem {
+                file: file.to_owned(),
+                at: "line 1".to_owned(),
+                reason: format!(
+                    "the column `{shown}` repeats `{}`; the first is used",
+                    c.name()
+                ),
+            }),
+            Some(_) => {}
+        }
+        columns.push(col.filter(|c| !columns.contains(&Some(*c))));
+    }
+    for needed in [Col::Side, Col::Topic, Col::Text] {
+        if !columns.contains(&Some(needed)) {
+            return Err(CsvError::MissingColumn {
+                file: file.to_owned(),
+                column: needed.name(),
+            });
+        }
+    }
+    for result in reader.records() {
+        match result {
+            Ok(row) => {
+                let line = row.position().map_or(0, |p| p.line());
+                let at = format!("line {line}");
+                let mut record = Record::default();
+                for (cell, col) in row.iter().zip(&columns) {
+                    if let Some(col) = col {
+                        record.set(*col, unguard(cell));
+                    }
+                }
+                if row.len() > columns.len() {
+                    builder.problems.push(Problem {
+                        file: file.to_owned(),
+                        at: at.clone(),
+                        reason: format!(
+                            "{} cells where the header names {}; the extra cells are ignored",
+                            row.len(),
+                            columns.len()
+                        ),
+                    });
+                }
+                builder.add(&record, file, &at);
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                builder.problems.push(Problem {
+                    file: file.to_owned(),
+                    at: format!("line {line}"),
+                    reason: format!("cannot be read ({e}); skipped"),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes every claim of every side as the claims table: the claim's record with its first
+/// source, then a record per further source (and per source of its assessment) that repeats
+/// only the side and the id.
+pub fn write(dispute: &Dispute) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record(Col::ALL.iter().map(|c| c.name()))?;
+    let write = |w: &mut csv::Writer<Vec<u8>>, r: &Record| {
+        w.write_record(
+            Col::ALL
+                .iter()
+                .map(|&c| guard(r.get(c).unwrap_or("")).into_owned()),
+        )
+    };
+    for side in &dispute.sides {
+        for topic in &side.topics {
+            let neutral = dispute.manifest_topic(&topic.id);
+            for claim in &topic.claims {
+                let mut first = Record::default();
+                first.set(Col::Side, &side.party.id);
+                first.set(Col::SideName, &side.party.name);
+                first.set(Col::Topic, &topic.id);
+                first.set(Col::TopicTitle, neutral.map_or(&topic.title, |t| &t.title));
+                first.set(Col::SideTopicTitle, &topic.title);
+                if let Some(p) = &claim.point {
+                    first.set(Col::Point, p);
+                    let question = neutral
+                        .and_then(|t| t.points.iter().find(|q| &q.id == p))
+                        .and_then(|q| q.question.as_deref());
+                    first.set(Col::Question, question.unwrap_or(""));
+                }
+                first.set(Col::Id, &claim.id);
+                first.set(Col::Text, &claim.text);
+                first.set(Col::Speaker, claim.speaker.as_deref().unwrap_or(""));
+                first.set(
+                    Col::Date,
+                    claim.date.map(|d| d.to_string()).unwrap_or_default(),
+                );
+                first.set(Col::Tags, claim.tags.join(" "));
+                first.set(Col::Rebuts, claim.rebuts.join(" "));
+                if let Some(a) = &claim.assessment {
+                    first.set(Col::Rating, a.rating.as_str());
+                    first.set(Col::Note, a.note.as_deref().unwrap_or(""));
+                    first.set(Col::By, a.by.as_deref().unwrap_or(""));
+                }
+                let mut cites: Vec<(&str, usize, Option<&str>, Option<&str>)> = claim
+                    .sources
+                    .iter()
+                    .map(|s| ("claim", s.index, s.quote.as_deref(), s.locator.as_deref()))
+                    .collect();
+                if let Some(a) = &claim.assessment {
+                    cites.extend(a.indices.iter().map(|&i| ("assessment", i, None, None)));
+                }
+                if cites.is_empty() {
+                    write(&mut w, &first)?;
+                }
+                for (n, (role, index, quote, locator)) in cites.into_iter().enumerate() {
+                    let mut r = if n == 0 {
+                        first.clone()
+                    } else {
+                        let mut r = Record::default();
+                        r.set(Col::Side, &side.party.id);
+                        r.set(Col::Id, &claim.id);
+                        r
+                    };
+                    if let Some(s) = side.sources.get(index) {
+                        r.set(Col::SourceRole, role);
+                        r.set(Col::SourceOutlet, &s.outlet);
+                        r.set(Col::SourceTitle, s.title.as_deref().unwrap_or(""));
+                        r.set(Col::SourceUrl, s.url.as_deref().unwrap_or(""));
+                        r.set(
+                            Col::SourceDate,
+                            s.date.map(|d| d.to_string()).unwrap_or_default(),
+                        );
+                        r.set(Col::SourceAuthor, s.author.as_deref().unwrap_or(""));
+                        r.set(Col::SourceKind, s.kind.map_or("", |k| k.as_str()));
+                        r.set(
+                            Col::SourceAffiliation,
+                            s.affiliation.as_deref().unwrap_or(""),
+                        );
+                        if let Some(rel) = &s.reliability {
+                            r.set(Col::SourceReliability, rel.rating.as_str());
+                            r.set(
+                                Col::SourceReliabilityNote,
+                                rel.note.as_deref().unwrap_or(""),
+                            );
+                        }
+                        r.set(Col::SourceQuote, quote.unwrap_or(""));
+                        r.set(Col::SourceLocator, locator.unwrap_or(""));
+                    }
+                    write(&mut w, &r)?;
+                }
+            }
+        }
+    }
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}

@@ -1,0 +1,557 @@
+//! Importing claims from other tools into a new dispute: spreadsheets (`csv`) and fact-checks
+//! (`claimreview`). Each importer turns what it reads into [`Record`]s of the claims table; one
+//! [`Builder`] turns records into sides, topics, claims and sources (ids made where missing,
+//! sources merged by url), and records every problem with where it was. Nothing is dropped
+//! silently: a record that cannot be used, or a value that is left out, is a [`Problem`].
+
+pub mod claimreview;
+pub mod csv;
+pub mod record;
+
+pub use record::{Col, Record};
+
+use crate::create::{Draft, make_id};
+use crate::format::{
+    Assessment, Claim, Date, FORMAT, ManifestTopic, Party, Point, Rating, Reliability,
+    ReliabilityRating, Side, Source, SourceKind, SourceRef, Topic, is_id,
+};
+use std::collections::HashMap;
+
+/// Something in the input that could not be used as it was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// The file, as given.
+    pub file: String,
+    /// Where in it: `line 4`, `claims[2]`.
+    pub at: String,
+    /// What was wrong and what was done about it.
+    pub reason: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}: {}", self.file, self.at, self.reason)
+    }
+}
+
+/// One side being built, with what makes merging cheap.
+#[derive(Debug)]
+struct SideDraft {
+    side: Side,
+    topics: HashMap<String, usize>,
+    /// Source ids by url (or by outlet, title and date when there is no url).
+    sources: HashMap<String, String>,
+}
+
+/// Where a claim is, and the record that made it.
+#[derive(Debug, Clone)]
+struct ClaimPlace {
+    side: usize,
+    topic: usize,
+    claim: usize,
+    at: String,
+}
+
+/// Builds a dispute from records.
+#[derive(Debug, Default)]
+pub struct Builder {
+    sides: Vec<SideDraft>,
+    side_ids: HashMap<String, usize>,
+    topics: Vec<ManifestTopic>,
+    topic_ids: HashMap<String, usize>,
+    claims: HashMap<String, ClaimPlace>,
+    /// The problems met so far.
+    pub problems: Vec<Problem>,
+}
+
+/// A stable 64-bit FNV-1a hash: ids made from text must not change between versions or
+/// machines, which the standard library's hashers do not promise.
+fn stable_hash(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain([0]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The id a claim without one gets: its first words and a hash of its side and text, so the
+/// same claim gets the same id on every import, and two different claims never share one.
+pub fn claim_id(side: &str, text: &str) -> String {
+    let words = make_id(text, 40);
+    let hash = stable_hash(&[side, text]) & 0xff_ffff;
+    if words.is_empty() {
+        format!("{side}-{hash:06x}")
+    } else {
+        format!("{words}-{hash:06x}")
+    }
+}
+
+/// Splits a list cell (tags, rebuts) on commas, semicolons and spaces.
+fn list(cell: Option<&str>) -> Vec<&str> {
+    cell.map(|c| {
+        c.split([',', ';', ' ', '\n'])
+            .filter(|s| !s.is_empty())
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+impl Builder {
+    fn problem(&mut self, file: &str, at: &str, reason: String) {
+        self.problems.push(Problem {
+            file: file.to_owned(),
+            at: at.to_owned(),
+            reason,
+        });
+    }
+
+    /// An id from a cell that should be one: as it is, or made from it (with a problem noted).
+    fn id_of(&mut self, cell: &str, what: &str, file: &str, at: &str) -> Option<String> {
+        if is_id(cell) {
+            return Some(cell.to_owned());
+        }
+        let made = make_id(cell, 128);
+        if made.is_empty() {
+            self.problem(
+                file,
+                at,
+                format!(
+                    "{what} `{}` holds no letter or digit to make an id from",
+                    clean(cell)
+                ),
+            );
+            return None;
+        }
+        Some(made)
+    }
+
+    /// Adds one record; `at` says where it is (`line 4`).
+    pub fn add(&mut self, r: &Record, file: &str, at: &str) {
+        if r.is_empty() {
+            self.problem(file, at, "an empty record; skipped".to_owned());
+            return;
+        }
+        let Some(side_cell) = r.get(Col::Side) else {
+            self.problem(file, at, "no side; skipped".to_owned());
+            return;
+        };
+        let Some(side_id) = self.id_of(side_cell.trim(), "the side", file, at) else {
+            return;
+        };
+        let side = self.side(&side_id, r.get(Col::SideName).unwrap_or(side_cell.trim()));
+        let text = r.get(Col::Text).map(str::trim);
+        let id = match (r.get(Col::Id).map(str::trim), text) {
+            (Some(id), _) if is_id(id) => id.to_owned(),
+            (Some(id), _) => {
+                let made = make_id(id, 128);
+                if made.is_empty() {
+                    self.problem(
+                        file,
+                        at,
+                        format!("the id `{}` holds no letter or digit; skipped", clean(id)),
+                    );
+                    return;
+                }
+                self.problem(
+                    file,
+                    at,
+                    format!("`{}` is not an id; `{made}` is used", clean(id)),
+                );
+                made
+            }
+            (None, Some(text)) => claim_id(&side_id, text),
+            (None, None) => {
+                self.problem(file, at, "no text and no id; skipped".to_owned());
+                return;
+            }
+        };
+        if let Some(place) = self.claims.get(&id).cloned() {
+            if place.side != side {
+                self.problem(
+                    file,
+                    at,
+                    format!(
+                        "the claim id `{id}` is already a claim of another side ({}); skipped",
+                        place.at
+                    ),
+                );
+                return;
+            }
+            let same = text.is_none_or(|t| {
+                self.sides[place.side].side.topics[place.topic].claims[place.claim].text == t
+            });
+            let claim = &self.sides[place.side].side.topics[place.topic].claims[place.claim];
+            let other_verdict = r.get(Col::Rating).is_some_and(|w| {
+                claim
+                    .assessment
+                    .as_ref()
+                    .is_none_or(|a| !a.rating.as_str().eq_ignore_ascii_case(w.trim()))
+            }) || r.get(Col::Note).is_some_and(|n| {
+                claim.assessment.as_ref().and_then(|a| a.note.as_deref()) != Some(n.trim())
+            });
+            if other_verdict {
+                let wording = [r.get(Col::Rating), r.get(Col::Note)]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(": ");
+                self.problem(
+                    file,
+                    at,
+                    format!(
+                        "another verdict on claim `{id}` (given at {}) is not used: {}",
+                        place.at,
+                        clean(&wording)
+                    ),
+                );
+            }
+            if !same {
+                self.problem(
+                    file,
+                    at,
+                    format!("claim `{id}` was given at {}; this record's other fields are ignored and only its source is added", place.at),
+                );
+            }
+            self.source(r, &place, file, at);
+            return;
+        }
+        let Some(text) = text else {
+            self.problem(file, at, format!("claim `{id}` has no text; skipped"));
+            return;
+        };
+        let Some(topic_cell) = r.get(Col::Topic).map(str::trim) else {
+            self.problem(file, at, "no topic; skipped".to_owned());
+            return;
+        };
+        let Some(topic_id) = self.id_of(topic_cell, "the topic", file, at) else {
+            return;
+        };
+        let neutral = r
+            .get(Col::TopicTitle)
+            .unwrap_or(topic_cell)
+            .trim()
+            .to_owned();
+        let framing = r
+            .get(Col::SideTopicTitle)
+            .map_or(neutral.clone(), |t| t.trim().to_owned());
+        let topic = self.topic(side, &topic_id, &neutral, &framing);
+        let point = match r.get(Col::Point).map(str::trim) {
+            Some(cell) => self.id_of(cell, "the point", file, at).inspect(|p| {
+                let question = r
+                    .get(Col::Question)
+                    .map(str::trim)
+                    .or((!is_id(cell)).then_some(cell));
+                self.point(&topic_id, p, question);
+            }),
+            None => None,
+        };
+        let date = r
+            .get(Col::Date)
+            .and_then(|d| self.date(d, "date", file, at));
+        let tags = list(r.get(Col::Tags))
+            .into_iter()
+            .filter_map(|t| self.id_of(t, "the tag", file, at))
+            .collect();
+        let rebuts = list(r.get(Col::Rebuts))
+            .into_iter()
+            .filter_map(|t| self.id_of(t, "the rebutted claim", file, at))
+            .collect();
+        let assessment = self.assessment(r, file, at);
+        let claims = &mut self.sides[side].side.topics[topic].claims;
+        claims.push(Claim {
+            id: id.clone(),
+            point,
+            text: text.to_owned(),
+            date,
+            speaker: r.get(Col::Speaker).map(|s| s.trim().to_owned()),
+            sources: Vec::new(),
+            tags,
+            rebuts,
+            assessment,
+            flagged: Vec::new(),
+        });
+        let place = ClaimPlace {
+            side,
+            topic,
+            claim: claims.len() - 1,
+            at: at.to_owned(),
+        };
+        self.claims.insert(id, place.clone());
+        self.source(r, &place, file, at);
+    }
+
+    fn side(&mut self, id: &str, name: &str) -> usize {
+        if let Some(&i) = self.side_ids.get(id) {
+            return i;
+        }
+        self.sides.push(SideDraft {
+            side: Side {
+                format: FORMAT.to_owned(),
+                dispute: String::new(),
+                party: Party {
+                    id: id.to_owned(),
+                    name: name.trim().to_owned(),
+                    summary: None,
+                },
+                sources: Vec::new(),
+                topics: Vec::new(),
+                file: format!("{id}.json"),
+            },
+            topics: HashMap::new(),
+            sources: HashMap::new(),
+        });
+        self.side_ids.insert(id.to_owned(), self.sides.len() - 1);
+        self.sides.len() - 1
+    }
+
+    fn topic(&mut self, side: usize, id: &str, neutral: &str, framing: &str) -> usize {
+        if !self.topic_ids.contains_key(id) {
+            self.topics.push(ManifestTopic {
+                id: id.to_owned(),
+                title: neutral.to_owned(),
+                summary: None,
+                points: Vec::new(),
+            });
+            self.topic_ids.insert(id.to_owned(), self.topics.len() - 1);
+        }
+        let s = &mut self.sides[side];
+        if let Some(&t) = s.topics.get(id) {
+            return t;
+        }
+        s.side.topics.push(Topic {
+            id: id.to_owned(),
+            title: framing.to_owned(),
+            claims: Vec::new(),
+        });
+        s.topics.insert(id.to_owned(), s.side.topics.len() - 1);
+        s.side.topics.len() - 1
+    }
+
+    fn point(&mut self, topic: &str, id: &str, question: Option<&str>) {
+        let Some(t) = self
+            .topic_ids
+            .get(topic)
+            .and_then(|&i| self.topics.get_mut(i))
+        else {
+            return;
+        };
+        match t.points.iter_mut().find(|p| p.id == id) {
+            Some(p) => {
+                if p.question.is_none() {
+                    p.question = question.map(str::to_owned);
+                }
+            }
+            None => t.points.push(Point {
+                id: id.to_owned(),
+                question: question.map(str::to_owned),
+            }),
+        }
+    }
+
+    fn date(&mut self, cell: &str, what: &str, file: &str, at: &str) -> Option<Date> {
+        match cell.trim().parse::<Date>() {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.problem(file, at, format!("the {what} `{}` is not a date ({e}); left out (write YYYY, YYYY-MM or YYYY-MM-DD)", clean(cell)));
+                None
+            }
+        }
+    }
+
+    fn assessment(&mut self, r: &Record, file: &str, at: &str) -> Option<Assessment> {
+        let note = r.get(Col::Note).map(|n| n.trim().to_owned());
+        let by = r.get(Col::By).map(|b| b.trim().to_owned());
+        let rating = match r.get(Col::Rating).map(|s| s.trim().to_lowercase()) {
+            Some(word) => match Rating::parse(&word) {
+                Some(rating) => rating,
+                None => {
+                    let all: Vec<&str> = Rating::ALL.iter().map(|r| r.as_str()).collect();
+                    self.problem(file, at, format!("the rating `{}` is not one of {}; the claim is kept without an assessment", clean(&word), all.join(", ")));
+                    return None;
+                }
+            },
+            None if note.is_some() || by.is_some() => {
+                self.problem(
+                    file,
+                    at,
+                    "a note or `by` without a rating; kept as an `unverified` assessment"
+                        .to_owned(),
+                );
+                Rating::Unverified
+            }
+            None => return None,
+        };
+        Some(Assessment {
+            rating,
+            note,
+            by,
+            sources: Vec::new(),
+            indices: Vec::new(),
+        })
+    }
+
+    /// Adds the record's source (if it has one) to its side, merged by url, and cites it from
+    /// the claim or its assessment.
+    fn source(&mut self, r: &Record, place: &ClaimPlace, file: &str, at: &str) {
+        if !r.has_source() {
+            return;
+        }
+        let url = match r.get(Col::SourceUrl).map(str::trim) {
+            Some(u) if crate::load::is_web_url(u) => Some(u.to_owned()),
+            Some(u) => {
+                self.problem(
+                    file,
+                    at,
+                    format!(
+                        "the source url `{}` is not an http or https address; left out",
+                        clean(u)
+                    ),
+                );
+                None
+            }
+            None => None,
+        };
+        let outlet = match (r.get(Col::SourceOutlet).map(str::trim), &url) {
+            (Some(o), _) => o.to_owned(),
+            (None, Some(u)) => u.split('/').nth(2).unwrap_or(u).to_owned(),
+            (None, None) => {
+                self.problem(
+                    file,
+                    at,
+                    "a source with neither outlet nor url; left out".to_owned(),
+                );
+                return;
+            }
+        };
+        let date = r
+            .get(Col::SourceDate)
+            .and_then(|d| self.date(d, "source date", file, at));
+        let title = r.get(Col::SourceTitle).map(|t| t.trim().to_owned());
+        let key = url.clone().unwrap_or_else(|| {
+            format!(
+                "{}\u{0}{}\u{0}{}",
+                outlet.to_lowercase(),
+                title.as_deref().unwrap_or(""),
+                date.map(|d| d.to_string()).unwrap_or_default()
+            )
+        });
+        let id = match self.sides[place.side].sources.get(&key) {
+            Some(id) => id.clone(),
+            None => {
+                let kind = r.get(Col::SourceKind).and_then(|k| {
+                    let k = k.trim().to_lowercase();
+                    let parsed = SourceKind::parse(&k);
+                    if parsed.is_none() {
+                        self.problem(file, at, format!("the source kind `{}` is not one of official, news, opinion, fact-check, social, academic, other; left out", clean(&k)));
+                    }
+                    parsed
+                });
+                let affiliation = r
+                    .get(Col::SourceAffiliation)
+                    .and_then(|a| self.id_of(a.trim(), "the affiliation", file, at));
+                let reliability = r.get(Col::SourceReliability).and_then(|w| {
+                    let w = w.trim().to_lowercase();
+                    let parsed = ReliabilityRating::parse(&w);
+                    if parsed.is_none() {
+                        self.problem(file, at, format!("the source reliability `{}` is not one of high, mixed, low, partisan, unknown; left out", clean(&w)));
+                    }
+                    parsed.map(|rating| Reliability {
+                        rating,
+                        note: r.get(Col::SourceReliabilityNote).map(|n| n.trim().to_owned()),
+                    })
+                });
+                let s = &mut self.sides[place.side];
+                let mut stem = make_id(&outlet, 40);
+                if stem.is_empty() {
+                    stem = "source".to_owned();
+                }
+                if let Some(d) = date {
+                    stem = format!("{stem}-{d}");
+                }
+                let mut id = stem.clone();
+                let mut n = 2;
+                while s.side.sources.iter().any(|x| x.id == id) {
+                    id = format!("{stem}-{n}");
+                    n += 1;
+                }
+                s.side.sources.push(Source {
+                    id: id.clone(),
+                    outlet,
+                    title,
+                    date,
+                    url,
+                    author: r.get(Col::SourceAuthor).map(|a| a.trim().to_owned()),
+                    kind,
+                    affiliation,
+                    reliability,
+                });
+                s.sources.insert(key, id.clone());
+                id
+            }
+        };
+        let role = r.get(Col::SourceRole).map(|s| s.trim().to_lowercase());
+        let claim = &mut self.sides[place.side].side.topics[place.topic].claims[place.claim];
+        match role.as_deref() {
+            Some("assessment") => match &mut claim.assessment {
+                Some(a) => {
+                    if !a.sources.contains(&id) {
+                        a.sources.push(id);
+                    }
+                }
+                None => {
+                    let claim_id = claim.id.clone();
+                    self.problem(file, at, format!("a source for the assessment of claim `{claim_id}`, which has none; left out"));
+                }
+            },
+            None | Some("claim") => {
+                let cite = SourceRef {
+                    id,
+                    quote: r.get(Col::SourceQuote).map(|q| q.trim().to_owned()),
+                    locator: r.get(Col::SourceLocator).map(|l| l.trim().to_owned()),
+                    index: 0,
+                };
+                if !claim.sources.contains(&cite) {
+                    claim.sources.push(cite);
+                }
+            }
+            Some(other) => {
+                let other = clean(other);
+                self.problem(
+                    file,
+                    at,
+                    format!(
+                        "the source role `{other}` is neither `claim` nor `assessment`; left out"
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The dispute built: a manifest with this id and title, its topics and points, and the
+    /// sides in first-appearance order.
+    pub fn finish(self, id: &str, title: &str) -> (Draft, Vec<Problem>) {
+        let mut draft = Draft::new(id, title);
+        draft.manifest.topics = self.topics;
+        // The manifest names a point only with its question; one without stays in the sides.
+        for t in &mut draft.manifest.topics {
+            t.points.retain(|p| p.question.is_some());
+        }
+        draft.sides = self
+            .sides
+            .into_iter()
+            .map(|mut s| {
+                s.side.dispute = id.to_owned();
+                s.side
+            })
+            .collect();
+        (draft, self.problems)
+    }
+}
+
+/// A value quoted in a problem, cleaned like any untrusted text.
+fn clean(s: &str) -> String {
+    crate::text::clean(s).text
+}

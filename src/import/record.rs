@@ -1,0 +1,221 @@
+//! The claims table: the columns `import csv` reads and `export --format claims-csv` writes, one
+//! claim per record (a claim with several sources takes one record per source). The ClaimReview
+//! importer fills the same records, so every import goes through one builder.
+
+use std::borrow::Cow;
+
+/// A column of the claims table, in the order `claims-csv` writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    Side,
+    SideName,
+    Topic,
+    TopicTitle,
+    SideTopicTitle,
+    Point,
+    Question,
+    Id,
+    Text,
+    Speaker,
+    Date,
+    Tags,
+    Rebuts,
+    Rating,
+    Note,
+    By,
+    SourceRole,
+    SourceOutlet,
+    SourceTitle,
+    SourceUrl,
+    SourceDate,
+    SourceAuthor,
+    SourceKind,
+    SourceAffiliation,
+    SourceReliability,
+    SourceReliabilityNote,
+    SourceQuote,
+    SourceLocator,
+}
+
+impl Col {
+    /// Every column, in the written order.
+    pub const ALL: [Col; 28] = [
+        Col::Side,
+        Col::SideName,
+        Col::Topic,
+        Col::TopicTitle,
+        Col::SideTopicTitle,
+        Col::Point,
+        Col::Question,
+        Col::Id,
+        Col::Text,
+        Col::Speaker,
+        Col::Date,
+        Col::Tags,
+        Col::Rebuts,
+        Col::Rating,
+        Col::Note,
+        Col::By,
+        Col::SourceRole,
+        Col::SourceOutlet,
+        Col::SourceTitle,
+        Col::SourceUrl,
+        Col::SourceDate,
+        Col::SourceAuthor,
+        Col::SourceKind,
+        Col::SourceAffiliation,
+        Col::SourceReliability,
+        Col::SourceReliabilityNote,
+        Col::SourceQuote,
+        Col::SourceLocator,
+    ];
+
+    /// The column's name in a header row.
+    pub fn name(self) -> &'static str {
+        match self {
+            Col::Side => "side",
+            Col::SideName => "side_name",
+            Col::Topic => "topic",
+            Col::TopicTitle => "topic_title",
+            Col::SideTopicTitle => "side_topic_title",
+            Col::Point => "point",
+            Col::Question => "question",
+            Col::Id => "id",
+            Col::Text => "text",
+            Col::Speaker => "speaker",
+            Col::Date => "date",
+            Col::Tags => "tags",
+            Col::Rebuts => "rebuts",
+            Col::Rating => "rating",
+            Col::Note => "note",
+            Col::By => "by",
+            Col::SourceRole => "source_role",
+            Col::SourceOutlet => "source_outlet",
+            Col::SourceTitle => "source_title",
+            Col::SourceUrl => "source_url",
+            Col::SourceDate => "source_date",
+            Col::SourceAuthor => "source_author",
+            Col::SourceKind => "source_kind",
+            Col::SourceAffiliation => "source_affiliation",
+            Col::SourceReliability => "source_reliability",
+            Col::SourceReliabilityNote => "source_reliability_note",
+            Col::SourceQuote => "source_quote",
+            Col::SourceLocator => "source_locator",
+        }
+    }
+
+    /// The column a header cell names: its name in any case, with spaces or `-` for `_`, or a
+    /// common other name (`party`, `claim`, `outlet`, `url`, `assessment`…).
+    pub fn from_header(cell: &str) -> Option<Col> {
+        let key: String = cell
+            .trim()
+            .trim_start_matches('\u{feff}')
+            .to_lowercase()
+            .chars()
+            .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+            .collect();
+        let alias = match key.as_str() {
+            "party" | "party_id" | "side_id" => Col::Side,
+            "party_name" => Col::SideName,
+            "topic_id" => Col::Topic,
+            "point_id" => Col::Point,
+            "claim_id" => Col::Id,
+            "claim" | "claim_text" => Col::Text,
+            "tag" => Col::Tags,
+            "assessment" | "assessment_rating" => Col::Rating,
+            "assessment_note" => Col::Note,
+            "assessment_by" | "assessed_by" => Col::By,
+            "outlet" | "source" => Col::SourceOutlet,
+            "url" | "link" => Col::SourceUrl,
+            _ => return Col::ALL.into_iter().find(|c| c.name() == key),
+        };
+        Some(alias)
+    }
+}
+
+/// One record: a cell per column, `None` when empty or absent.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Record {
+    cells: Vec<Option<String>>,
+}
+
+impl Record {
+    /// The cell of a column.
+    pub fn get(&self, col: Col) -> Option<&str> {
+        self.cells.get(col as usize).and_then(|c| c.as_deref())
+    }
+
+    /// Sets a cell; blank text counts as empty.
+    pub fn set(&mut self, col: Col, value: impl Into<String>) {
+        let value: String = value.into();
+        if self.cells.len() < Col::ALL.len() {
+            self.cells.resize(Col::ALL.len(), None);
+        }
+        if let Some(cell) = self.cells.get_mut(col as usize) {
+            *cell = (!value.trim().is_empty()).then_some(value);
+        }
+    }
+
+    /// True when no cell holds anything.
+    pub fn is_empty(&self) -> bool {
+        self.cells.iter().all(Option::is_none)
+    }
+
+    /// True when a source cell holds something.
+    pub fn has_source(&self) -> bool {
+        Col::ALL
+            .iter()
+            .filter(|c| c.name().starts_with("source_") && **c != Col::SourceRole)
+            .any(|&c| self.get(c).is_some())
+    }
+}
+
+/// True when a spreadsheet would read the cell as a formula, or it is one guarded already
+/// (`'=…`), so that guarding and unguarding give back exactly the text.
+fn needs_guard(s: &str) -> bool {
+    s.starts_with(['\t', '\r'])
+        || s.trim_start().starts_with(['=', '+', '-', '@'])
+        || s.strip_prefix('\'').is_some_and(needs_guard)
+}
+
+/// A cell as written: one a spreadsheet would read as a formula gets a leading `'`.
+pub fn guard(s: &str) -> Cow<'_, str> {
+    if needs_guard(s) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// A cell as read: the `'` that [`guard`] adds is taken off again.
+pub fn unguard(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guarding_round_trips_every_text() {
+        for s in [
+            "=1+2", "'=x", "''=x", "plain", "'quoted'", " -3", "\tx", "@a", "'",
+        ] {
+            assert_eq!(unguard(&guard(s)), s, "{s:?}");
+        }
+        assert_eq!(guard("=1"), "'=1");
+        assert_eq!(unguard("'plain"), "'plain");
+    }
+
+    #[test]
+    fn headers_are_read_in_any_spelling() {
+        assert_eq!(Col::from_header("Source URL"), Some(Col::SourceUrl));
+        assert_eq!(Col::from_header("\u{feff}side"), Some(Col::Side));
+        assert_eq!(Col::from_header("source-outlet"), Some(Col::SourceOutlet));
+        assert_eq!(Col::from_header("Party"), Some(Col::Side));
+        assert_eq!(Col::from_header("colour"), None);
+    }
+}

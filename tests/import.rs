@@ -1,0 +1,323 @@
+//! Imports: a spreadsheet's CSV and fact-checkers' ClaimReview become a valid dispute, every
+//! unusable record is reported with where it was, and claims-csv survives export and import.
+
+use assert_cmd::Command;
+use parallax::format::Dispute;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn parallax() -> Command {
+    Command::cargo_bin("parallax").unwrap()
+}
+
+fn load(dir: &Path) -> Dispute {
+    let loaded = parallax::load::load_paths(&[dir.to_path_buf()]);
+    assert_eq!(loaded.report.errors(), 0, "{:?}", loaded.report.diagnostics);
+    loaded.dispute.unwrap()
+}
+
+/// Every claim with every field the claims table carries, its sources resolved (ids aside).
+fn claims(d: &Dispute) -> Vec<String> {
+    let mut out = Vec::new();
+    for side in &d.sides {
+        for topic in &side.topics {
+            // The neutral title in effect (an import names every topic in the manifest).
+            let neutral = d
+                .manifest_topic(&topic.id)
+                .map_or(topic.title.clone(), |t| t.title.clone());
+            for c in &topic.claims {
+                let resolve = |i: usize| {
+                    side.sources.get(i).map(|s| {
+                        let mut s = s.clone();
+                        s.id.clear();
+                        format!("{s:?}")
+                    })
+                };
+                let cites: Vec<_> = c
+                    .sources
+                    .iter()
+                    .map(|r| (resolve(r.index), &r.quote, &r.locator))
+                    .collect();
+                let assessed: Vec<_> = c
+                    .assessment
+                    .iter()
+                    .flat_map(|a| a.indices.iter().map(|&i| resolve(i)))
+                    .collect();
+                let question = c.point.as_ref().and_then(|p| {
+                    d.manifest_topic(&topic.id)?
+                        .points
+                        .iter()
+                        .find(|q| &q.id == p)?
+                        .question
+                        .clone()
+                });
+                let mut c = c.clone();
+                c.sources.clear();
+                // Hidden characters travel as the visible markers they were shown as.
+                c.flagged.clear();
+                if let Some(a) = &mut c.assessment {
+                    a.sources.clear();
+                    a.indices.clear();
+                }
+                out.push(format!(
+                    "{} {:?} | {} {:?} {:?} | {question:?} | {c:?} | {cites:?} | {assessed:?}",
+                    side.party.id, side.party.name, topic.id, topic.title, neutral
+                ));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_spreadsheet_csv_imports_with_every_problem_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("river");
+    parallax()
+        .args(["import", "csv"])
+        .arg(fixture("import/spreadsheet.csv"))
+        .arg("-o")
+        .arg(&out)
+        .args(["--title", "The river"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("line 1: the column `Colour`"))
+        .stderr(predicate::str::contains("line 5: the date `2024-13`"))
+        .stderr(predicate::str::contains(
+            "line 6: no text and no id; skipped",
+        ))
+        .stderr(predicate::str::contains("line 7: the rating `spicy`"))
+        .stderr(predicate::str::contains("imported 4 claim(s) of 2 sides"));
+    let d = load(&out);
+    assert_eq!(d.title, "The river");
+    let alpha = &d.sides[0];
+    assert_eq!(alpha.party.id, "alpha");
+    // The BOM did not stick to the first column, the quoted newline stayed in its cell.
+    let beta = &d.sides[1].topics[0].claims[0];
+    assert_eq!(
+        beta.text,
+        "The gates were opened as usual;\nAlpha's own canal failed."
+    );
+    assert_eq!(
+        beta.assessment.as_ref().unwrap().rating.as_str(),
+        "disputed"
+    );
+    // A row repeating a claim adds its source; rows citing one url share one source.
+    let gates = &alpha.topics[0].claims[0];
+    assert_eq!(gates.sources.len(), 2, "River Daily and the wire");
+    let urls: Vec<_> = alpha
+        .sources
+        .iter()
+        .filter_map(|s| s.url.as_deref())
+        .collect();
+    assert_eq!(
+        urls,
+        ["https://example.org/gates", "https://example.org/wire"]
+    );
+    assert_eq!(gates.tags, ["gates", "water"]);
+    // A point given as a question gets an id and keeps its question.
+    let topic = d.manifest_topic("sharing-the-river").unwrap();
+    assert_eq!(topic.title, "Sharing the river");
+    assert_eq!(topic.points[0].id, "who-cut-the-flow-first");
+    assert_eq!(
+        topic.points[0].question.as_deref(),
+        Some("Who cut the flow first?")
+    );
+
+    // Ids made from the text are the same on every import.
+    let again = dir.path().join("again");
+    parallax()
+        .args(["import", "csv"])
+        .arg(fixture("import/spreadsheet.csv"))
+        .arg("-o")
+        .arg(&again)
+        .args(["--id", "river"])
+        .assert()
+        .success();
+    let ids = |d: &Dispute| -> Vec<String> { d.claims().map(|(_, c)| c.id.clone()).collect() };
+    assert_eq!(ids(&d), ids(&load(&again)));
+
+    // It never writes over a dispute.
+    parallax()
+        .args(["import", "csv"])
+        .arg(fixture("import/spreadsheet.csv"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists"));
+}
+
+#[test]
+fn claims_csv_survives_export_and_import_with_nothing_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["compare", "export/normal", "export/hostile"] {
+        let csv = dir.path().join(format!("{}.csv", name.replace('/', "-")));
+        parallax()
+            .arg("export")
+            .arg(fixture(name))
+            .args(["-f", "claims-csv", "-o"])
+            .arg(&csv)
+            .assert()
+            .success();
+        let back = dir.path().join(name.replace('/', "-"));
+        parallax()
+            .args(["import", "csv"])
+            .arg(&csv)
+            .arg("-o")
+            .arg(&back)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("0 problem(s)"));
+        let (before, after) = (load(&fixture(name)), load(&back));
+        assert_eq!(claims(&before), claims(&after), "{name}");
+        // And the table written again is the same table.
+        let again = parallax()
+            .arg("export")
+            .arg(&back)
+            .args(["-f", "claims-csv"])
+            .output()
+            .unwrap()
+            .stdout;
+        assert_eq!(
+            String::from_utf8(again).unwrap(),
+            std::fs::read_to_string(&csv).unwrap()
+        );
+    }
+}
+
+#[test]
+fn claimreview_imports_a_review_a_graph_and_the_fact_check_api() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("checks");
+    parallax()
+        .args(["import", "claimreview"])
+        .arg(fixture("import/review.json"))
+        .arg(fixture("import/graph.json"))
+        .arg("-o")
+        .arg(&out)
+        .args([
+            "--side",
+            "Alpha water minister=alpha",
+            "--side",
+            "Beta Government=beta",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "@graph[0]: a WebPage, not a ClaimReview",
+        ))
+        .stderr(predicate::str::contains(
+            "@graph[3]: a ClaimReview without `claimReviewed`",
+        ))
+        .stderr(predicate::str::contains("“Spicy take” is not in the table"));
+    let d = load(&out);
+    let ids: Vec<&str> = d.sides.iter().map(|s| s.party.id.as_str()).collect();
+    assert_eq!(ids, ["alpha", "beta"]);
+    let gates = &d.sides[0].topics[0].claims[0];
+    assert_eq!(gates.speaker.as_deref(), Some("Alpha water minister"));
+    let a = gates.assessment.as_ref().unwrap();
+    assert_eq!(a.rating.as_str(), "disputed", "Mostly False");
+    assert_eq!(a.by.as_deref(), Some("Fact Desk"));
+    assert!(
+        a.note.as_deref().unwrap().contains("“Mostly False”"),
+        "the wording is kept"
+    );
+    let review = &d.sides[0].sources[a.indices[0]];
+    assert_eq!(
+        review.url.as_deref(),
+        Some("https://factdesk.example/checks/gates")
+    );
+    assert_eq!(
+        gates.sources.len(),
+        1,
+        "where the claim appeared is its source"
+    );
+    let canal = &d.sides[1].topics[0].claims[0];
+    assert_eq!(
+        canal.assessment.as_ref().unwrap().rating.as_str(),
+        "corroborated",
+        "5 of 5"
+    );
+
+    let api = dir.path().join("api");
+    parallax()
+        .args(["import", "claimreview"])
+        .arg(fixture("import/google.json"))
+        .arg("-o")
+        .arg(&api)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "claims[2]: a claim without `text`",
+        ))
+        .stderr(predicate::str::contains(
+            "claims[0].claimReview[1]: another verdict",
+        ));
+    let d = load(&api);
+    let names: Vec<&str> = d.sides.iter().map(|s| s.party.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Alpha water minister", "Beta Government"],
+        "each claimant a side"
+    );
+    let a = d.sides[0].topics[0].claims[0].assessment.as_ref().unwrap();
+    assert_eq!(a.indices.len(), 2, "both reviews' urls back the assessment");
+}
+
+#[test]
+fn claimreview_export_has_googles_required_fields_for_every_assessed_claim() {
+    let out = parallax()
+        .args(["export", "-f", "claimreview"])
+        .arg(fixture("export/normal"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["@context"], "https://schema.org");
+    let reviews = doc["@graph"].as_array().unwrap();
+    let d = load(&fixture("export/normal"));
+    let assessed = d.claims().filter(|(_, c)| c.assessment.is_some()).count();
+    assert!(assessed > 0);
+    assert_eq!(reviews.len(), assessed, "one review per assessed claim");
+    for r in reviews {
+        assert_eq!(r["@type"], "ClaimReview");
+        // Google's required properties: claimReviewed, reviewRating (with alternateName), url.
+        assert!(r["claimReviewed"].as_str().is_some_and(|s| !s.is_empty()));
+        assert!(r["reviewRating"]["alternateName"].as_str().is_some());
+        assert!(
+            r["url"].as_str().is_some_and(|u| u.starts_with("http")),
+            "{r}"
+        );
+        assert_eq!(r["itemReviewed"]["@type"], "Claim");
+    }
+    // And what it writes, it reads back.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("reviews.json");
+    std::fs::write(&file, &out.stdout).unwrap();
+    parallax()
+        .args(["import", "claimreview"])
+        .arg(&file)
+        .arg("-o")
+        .arg(dir.path().join("back"))
+        .assert()
+        .success();
+}
+
+#[test]
+fn claims_formats_refuse_filters() {
+    parallax()
+        .args(["export", "-f", "claims-csv", "--party", "north"])
+        .arg(fixture("export/normal"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("every claim of every side"));
+}

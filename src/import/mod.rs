@@ -270,6 +270,7 @@ impl Builder {
             sources: Vec::new(),
             tags,
             rebuts,
+            relations: Vec::new(),
             assessment,
             flagged: Vec::new(),
         });

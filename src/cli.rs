@@ -147,6 +147,44 @@ pub enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// Suggest matches between claims nobody linked: for each left claim without a counterpart,
+    /// the right claims or point rows that answer it, best first, with reasons (exit 1 when
+    /// none).
+    ///
+    /// Dismissed suggestions (kept in .parallax-dismissed.json beside the dispute) are left out.
+    Match {
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        pair: PairArgs,
+        /// Only suggestions scoring at least this (0 to 1; below 0.1 they share little).
+        #[arg(long, value_name = "S", default_value_t = 0.1)]
+        min_score: f32,
+        /// At most this many suggestions for each left claim.
+        #[arg(long, value_name = "K", default_value_t = 3)]
+        limit: usize,
+        /// Print the suggestions as JSON: {"suggestions": [...]}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Give two claims of different parties a common point, as accepting a suggestion does: the
+    /// point one of them has, or a new one whose question goes into the manifest (created
+    /// beside side files that have none).
+    #[command(override_usage = "parallax link [OPTIONS] <LEFT_ID> <RIGHT_ID> [PATH]...")]
+    Link {
+        /// The left claim's id.
+        #[arg(value_name = "LEFT_ID")]
+        left: String,
+        /// The right claim's id.
+        #[arg(value_name = "RIGHT_ID")]
+        right: String,
+        /// The question of a new point (default: a neutral question to edit later).
+        #[arg(long, value_name = "Q")]
+        question: Option<String>,
+        /// The dispute folder, its dispute.json, or its side files.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Export the comparison to Markdown, CSV, JSON or a self-contained HTML page.
     Export(ExportArgs),
     /// Start a dispute: write a folder with a manifest and one empty side file per party.

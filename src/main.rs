@@ -60,6 +60,20 @@ fn main() -> ExitCode {
             )
             .map(|found| u8::from(!found))
         }
+        Some(Command::Match {
+            input,
+            pair,
+            min_score,
+            limit,
+            json,
+        }) => commands::matches(&input, &pair, min_score, limit, json, &mut out, &mut err)
+            .map(|found| u8::from(!found)),
+        Some(Command::Link {
+            left,
+            right,
+            question,
+            paths,
+        }) => commands::link(&left, &right, question.as_deref(), &paths, &mut out).map(|()| 0),
         Some(Command::Export(args)) => {
             commands::export::export(&args, &mut out, &mut err).map(|()| 0)
         }

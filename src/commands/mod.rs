@@ -4,11 +4,15 @@
 pub mod export;
 pub mod generate;
 pub mod import;
+mod link;
+mod matches;
 pub mod new;
 mod search;
 mod show;
 mod validate;
 
+pub use link::link;
+pub use matches::matches;
 pub use search::{Options as SearchOptions, search};
 pub use show::{show, topics};
 pub use validate::validate;

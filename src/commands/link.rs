@@ -1,0 +1,57 @@
+//! `parallax link`: accept a match without the screen, for scripts. It writes exactly what
+//! accepting a suggestion on the screen writes (see `crate::edit`).
+
+use super::Failure;
+use crate::edit::{EditError, Workspace, commit};
+use crate::text;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Gives claims `left` and `right` a common point in the files at `paths`, and says what was
+/// written.
+pub fn link(
+    left: &str,
+    right: &str,
+    question: Option<&str>,
+    paths: &[PathBuf],
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    if question.is_some_and(|q| q.trim().is_empty()) {
+        return Err(Failure::Usage(
+            "--question is empty; write the question the two claims answer".to_owned(),
+        ));
+    }
+    let (ws, dispute) = Workspace::open(paths).map_err(failure)?;
+    let plan = ws.link(&dispute, left, right, question).map_err(failure)?;
+    commit(&plan).map_err(failure)?;
+    let files: Vec<String> = plan
+        .writes
+        .iter()
+        .map(|w| w.path.display().to_string())
+        .collect();
+    writeln!(
+        out,
+        "Linked {} and {} on {} point `{}` of topic `{}`; wrote {}",
+        text::clean(left).text,
+        text::clean(right).text,
+        if plan.new_point { "the new" } else { "the" },
+        plan.point,
+        plan.topic,
+        text::clean(&files.join(", ")).text
+    )?;
+    Ok(())
+}
+
+/// The exit code of each kind of failure: a request that cannot be done is a usage error (2);
+/// files that do not load, changed on disk, or could not be written are 1.
+fn failure(e: EditError) -> Failure {
+    match e {
+        EditError::Bundled | EditError::UnknownClaim(_) | EditError::Refused(_) => {
+            Failure::Usage(e.to_string())
+        }
+        EditError::Load(_) => Failure::Input(e.to_string()),
+        EditError::Changed(_) | EditError::Invalid(..) | EditError::Io(..) => {
+            Failure::Output(e.to_string())
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! `parallax match`: suggested matches between the claims of the two compared sides that nobody
+//! linked, best first, as plain lines or JSON. Like `search`, it exits 1 when there is none.
+
+use super::{Failure, open, pair};
+use crate::cli::{InputArgs, PairArgs};
+use crate::compare::Comparison;
+use crate::edit::dismissed::Dismissed;
+use crate::matching::{Options, Profiles, Suggestion, suggest};
+use crate::text;
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Serialize)]
+struct JsonSuggestion<'a> {
+    left: &'a str,
+    right: &'a str,
+    point: Option<&'a str>,
+    topic: &'a str,
+    cross_topic: bool,
+    score: f64,
+    reasons: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    suggestions: Vec<JsonSuggestion<'a>>,
+}
+
+/// Prints the suggestions for the left claims no right claim answers yet, at most `limit` each
+/// and scoring at least `min_score`, skipping those dismissed beside the dispute. Returns
+/// whether there was any.
+pub fn matches(
+    input: &InputArgs,
+    pair_args: &PairArgs,
+    min_score: f32,
+    limit: usize,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<bool, Failure> {
+    if !(0.0..=1.0).contains(&min_score) {
+        return Err(Failure::Usage(format!(
+            "--min-score {min_score} is out of range; give a score from 0 to 1"
+        )));
+    }
+    if limit == 0 {
+        return Err(Failure::Usage(
+            "--limit 0 would show nothing; give 1 or more".to_owned(),
+        ));
+    }
+    let dispute = open(input, err)?;
+    let (left, right) = pair(&dispute, pair_args)?;
+    let mut opts = Options {
+        limit,
+        min_score,
+        ..Options::default()
+    };
+    if let Some(folder) = crate::edit::folder_of(&input.paths) {
+        Dismissed::read(&folder)
+            .map_err(|e| Failure::Input(e.to_string()))?
+            .apply(&mut opts);
+    }
+    let cmp = Comparison::new(&dispute, left, right);
+    let profiles = Profiles::new(&dispute, &cmp);
+    let found = suggest(&cmp, &profiles, &opts);
+    let id = |s: &Suggestion| (dispute.ids(s.left).2, dispute.ids(s.right).2);
+    let topic = |s: &Suggestion| cmp.topics.get(s.topic).map_or("?", |t| t.id.as_str());
+    if json {
+        let suggestions = found
+            .iter()
+            .map(|s| JsonSuggestion {
+                left: id(s).0,
+                right: id(s).1,
+                point: s.point.as_deref(),
+                topic: topic(s),
+                cross_topic: s.cross_topic,
+                score: (f64::from(s.score) * 1000.0).round() / 1000.0,
+                reasons: s.reasons.iter().map(ToString::to_string).collect(),
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &JsonOut { suggestions })
+            .map_err(std::io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        for s in &found {
+            let (l, r) = id(s);
+            let point = s
+                .point
+                .as_deref()
+                .map_or_else(String::new, |p| format!("  [point {p}]"));
+            let mut reasons: Vec<String> = s.reasons.iter().map(ToString::to_string).collect();
+            if reasons.is_empty() {
+                reasons.push("no shared names, numbers or words".to_owned());
+            }
+            writeln!(
+                out,
+                "{:.2}  {l}  {r}{point}  {}",
+                s.score,
+                text::clean(&reasons.join(" · ")).text.replace('\n', " ")
+            )?;
+        }
+        if found.is_empty() {
+            writeln!(
+                err,
+                "parallax: no suggestion; every claim of the left side has a counterpart, or none scores {min_score} or more"
+            )?;
+        }
+    }
+    Ok(!found.is_empty())
+}

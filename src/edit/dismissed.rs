@@ -1,0 +1,119 @@
+//! Dismissed suggestions, remembered in `.parallax-dismissed.json` beside the dispute so they do
+//! not come back:
+//!
+//! ```json
+//! {"format": "parallax-dismissed/1",
+//!  "dismissed": [{"left": "claim-a", "right": "claim-b", "point": null}]}
+//! ```
+//!
+//! Each entry is one suggestion the analyst dismissed: a pair of claims, and the point row when
+//! the suggestion was to join one. A pair is dismissed in either order.
+
+use super::{EditError, write_atomic};
+use crate::matching::Options;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// The file's name, in the dispute's folder.
+pub const FILE: &str = ".parallax-dismissed.json";
+
+/// The format string of the file.
+pub const FORMAT: &str = "parallax-dismissed/1";
+
+/// One dismissed suggestion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The left claim's id.
+    pub left: String,
+    /// The right claim's id.
+    pub right: String,
+    /// The point row the left claim would have joined, when the suggestion was to join one.
+    #[serde(default)]
+    pub point: Option<String>,
+    /// The topic of that point row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct File {
+    format: String,
+    #[serde(default)]
+    dismissed: Vec<Entry>,
+}
+
+/// The dismissals of one dispute folder.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Dismissed {
+    /// Where they are kept; `None` for the bundled dispute (kept for this session only).
+    pub path: Option<PathBuf>,
+    /// The entries, oldest first.
+    pub entries: Vec<Entry>,
+}
+
+impl Dismissed {
+    /// Reads the dismissals kept in `folder` (none when the file does not exist).
+    pub fn read(folder: &Path) -> Result<Dismissed, EditError> {
+        let path = folder.join(FILE);
+        let name = path.display().to_string();
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Dismissed {
+                    path: Some(path),
+                    entries: Vec::new(),
+                });
+            }
+            Err(e) => return Err(EditError::Io(name, e)),
+        };
+        let file: File = serde_json::from_slice(&bytes).map_err(|e| {
+            EditError::Refused(format!(
+                "{name} is not a dismissals file ({e}); fix or delete it"
+            ))
+        })?;
+        if file.format != FORMAT {
+            return Err(EditError::Refused(format!(
+                "{name} has format `{}`, expected `{FORMAT}`; fix or delete it",
+                crate::text::clean(&file.format).text
+            )));
+        }
+        Ok(Dismissed {
+            path: Some(path),
+            entries: file.dismissed,
+        })
+    }
+
+    /// Adds an entry and saves the file (atomically), when there is one.
+    pub fn add(&mut self, entry: Entry) -> Result<(), EditError> {
+        if self.entries.contains(&entry) {
+            return Ok(());
+        }
+        self.entries.push(entry);
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        let file = File {
+            format: FORMAT.to_owned(),
+            dismissed: self.entries.clone(),
+        };
+        let mut bytes = serde_json::to_vec_pretty(&file).unwrap_or_default();
+        bytes.push(b'\n');
+        write_atomic(path, &bytes)
+    }
+
+    /// Puts the dismissals into the matcher's options.
+    pub fn apply(&self, opts: &mut Options) {
+        for e in &self.entries {
+            match (&e.point, &e.topic) {
+                (Some(point), Some(topic)) => {
+                    opts.dismissed_rows
+                        .insert((e.left.clone(), topic.clone(), point.clone()));
+                }
+                _ => {
+                    opts.dismissed_pairs
+                        .insert((e.left.clone(), e.right.clone()));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,278 @@
+//! Minimal edits to a JSON text: add one property to an object, or one element to an array,
+//! touching nothing else. Positions come from jsonc-parser's syntax tree (byte ranges); the new
+//! text copies the indentation of its neighbours, so the file keeps its own style.
+
+use jsonc_parser::ast::{Array, Object, Value};
+use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
+
+/// One step of a path into a JSON value.
+#[derive(Debug, Clone, Copy)]
+pub enum Step<'a> {
+    /// A property of an object.
+    Key(&'a str),
+    /// An element of an array.
+    Index(usize),
+}
+
+/// Why an edit could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JsonEditError {
+    /// The text does not parse.
+    #[error("the file is not valid JSON")]
+    Syntax,
+    /// The path leads nowhere, or to the wrong kind of value.
+    #[error("the file has no {0}")]
+    Missing(String),
+}
+
+fn parse(text: &str) -> Result<Value<'_>, JsonEditError> {
+    parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default())
+        .ok()
+        .and_then(|r| r.value)
+        .ok_or(JsonEditError::Syntax)
+}
+
+fn describe(path: &[Step]) -> String {
+    let mut s = String::new();
+    for step in path {
+        match step {
+            Step::Key(k) => {
+                s.push('/');
+                s.push_str(k);
+            }
+            Step::Index(i) => {
+                s.push('/');
+                s.push_str(&i.to_string());
+            }
+        }
+    }
+    if s.is_empty() { "/".to_owned() } else { s }
+}
+
+fn walk<'v, 'a>(root: &'v Value<'a>, path: &[Step]) -> Result<&'v Value<'a>, JsonEditError> {
+    let mut node = root;
+    for step in path {
+        node = match (node, step) {
+            (Value::Object(o), Step::Key(k)) => o.get(k).map(|p| &p.value),
+            (Value::Array(a), Step::Index(i)) => a.elements.get(*i),
+            _ => None,
+        }
+        .ok_or_else(|| JsonEditError::Missing(describe(path)))?;
+    }
+    Ok(node)
+}
+
+fn range(v: &Value) -> (usize, usize) {
+    let r = match v {
+        Value::StringLit(x) => x.range,
+        Value::NumberLit(x) => x.range,
+        Value::BooleanLit(x) => x.range,
+        Value::Object(x) => x.range,
+        Value::Array(x) => x.range,
+        Value::NullKeyword(x) => x.range,
+    };
+    (r.start, r.end)
+}
+
+/// The whitespace from the start of the line holding `at` up to `at`.
+fn indent_at(text: &str, at: usize) -> &str {
+    let start = text
+        .get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line = text.get(start..at).unwrap_or("");
+    let n = line.len() - line.trim_start().len();
+    line.get(..n).unwrap_or("")
+}
+
+/// The file's indentation unit: the indent of the root object's first property, else 2 spaces.
+fn unit(text: &str, root: &Value) -> String {
+    if let Value::Object(o) = root
+        && let Some(p) = o.properties.first()
+    {
+        let i = indent_at(text, p.range.start);
+        if !i.is_empty()
+            && text
+                .get(o.range.start..p.range.start)
+                .is_some_and(|s| s.contains('\n'))
+        {
+            return i.to_owned();
+        }
+    }
+    "  ".to_owned()
+}
+
+/// Renders a value pretty-printed with `unit`, every line after the first indented by `base`.
+fn render(value: &serde_json::Value, unit: &str, base: &str) -> String {
+    let mut buf = Vec::new();
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(unit.as_bytes());
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+    if serde::Serialize::serialize(value, &mut ser).is_err() {
+        return value.to_string();
+    }
+    let pretty = String::from_utf8(buf).unwrap_or_else(|_| value.to_string());
+    pretty.replace('\n', &format!("\n{base}"))
+}
+
+/// The offset just after the comma that follows `end`, if a comma follows (after whitespace).
+fn comma_after(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?;
+    let skipped = rest.len() - rest.trim_start().len();
+    rest.get(skipped..)?
+        .starts_with(',')
+        .then_some(end + skipped + 1)
+}
+
+/// Adds `"key": value` to the object at `path`, right after its property `after` (or after its
+/// last property when `after` is absent from it), in the object's own layout.
+pub fn insert_property(
+    text: &str,
+    path: &[Step],
+    after: &str,
+    key: &str,
+    value: &serde_json::Value,
+) -> Result<String, JsonEditError> {
+    let root = parse(text)?;
+    let unit = unit(text, &root);
+    let Value::Object(obj) = walk(&root, path)? else {
+        return Err(JsonEditError::Missing(describe(path)));
+    };
+    let key_json = serde_json::Value::from(key).to_string();
+    let Some(prop) = obj.get(after).or(obj.properties.last()) else {
+        return Ok(insert_into_empty_object(text, obj, &unit, &key_json, value));
+    };
+    let multiline = text
+        .get(obj.range.start..prop.range.start)
+        .is_some_and(|s| s.contains('\n'));
+    let indent = if multiline {
+        indent_at(text, prop.range.start).to_owned()
+    } else {
+        String::new()
+    };
+    let rendered = if multiline {
+        render(value, &unit, &indent)
+    } else {
+        value.to_string()
+    };
+    let (at, insertion) = match (comma_after(text, prop.range.end), multiline) {
+        (Some(at), true) => (at, format!("\n{indent}{key_json}: {rendered},")),
+        (Some(at), false) => (at, format!(" {key_json}: {rendered},")),
+        (None, true) => (prop.range.end, format!(",\n{indent}{key_json}: {rendered}")),
+        (None, false) => (prop.range.end, format!(", {key_json}: {rendered}")),
+    };
+    Ok(splice(text, at, &insertion))
+}
+
+fn insert_into_empty_object(
+    text: &str,
+    obj: &Object,
+    unit: &str,
+    key_json: &str,
+    value: &serde_json::Value,
+) -> String {
+    let outer = indent_at(text, obj.range.start).to_owned();
+    let inner = format!("{outer}{unit}");
+    let body = format!(
+        "{{\n{inner}{key_json}: {}\n{outer}}}",
+        render(value, unit, &inner)
+    );
+    let mut out = String::with_capacity(text.len() + body.len());
+    out.push_str(text.get(..obj.range.start).unwrap_or(""));
+    out.push_str(&body);
+    out.push_str(text.get(obj.range.end..).unwrap_or(""));
+    out
+}
+
+/// Appends `value` to the array at `path`, in the array's own layout.
+pub fn append_element(
+    text: &str,
+    path: &[Step],
+    value: &serde_json::Value,
+) -> Result<String, JsonEditError> {
+    let root = parse(text)?;
+    let unit = unit(text, &root);
+    let Value::Array(arr) = walk(&root, path)? else {
+        return Err(JsonEditError::Missing(describe(path)));
+    };
+    Ok(append_to(text, arr, &unit, value))
+}
+
+fn append_to(text: &str, arr: &Array, unit: &str, value: &serde_json::Value) -> String {
+    let Some(last) = arr.elements.last() else {
+        // `[]`: open it up one level deeper than the line it sits on.
+        let outer = indent_at(text, arr.range.start).to_owned();
+        let inner = format!("{outer}{unit}");
+        let body = format!("[\n{inner}{}\n{outer}]", render(value, unit, &inner));
+        let mut out = String::with_capacity(text.len() + body.len());
+        out.push_str(text.get(..arr.range.start).unwrap_or(""));
+        out.push_str(&body);
+        out.push_str(text.get(arr.range.end..).unwrap_or(""));
+        return out;
+    };
+    let (first_start, _) = arr.elements.first().map_or((0, 0), range);
+    let (last_start, last_end) = range(last);
+    let multiline = text
+        .get(arr.range.start..first_start)
+        .is_some_and(|s| s.contains('\n'));
+    let insertion = if multiline {
+        let indent = indent_at(text, last_start).to_owned();
+        format!(",\n{indent}{}", render(value, unit, &indent))
+    } else {
+        format!(", {value}")
+    };
+    splice(text, last_end, &insertion)
+}
+
+fn splice(text: &str, at: usize, insertion: &str) -> String {
+    let mut out = String::with_capacity(text.len() + insertion.len());
+    out.push_str(text.get(..at).unwrap_or(text));
+    out.push_str(insertion);
+    out.push_str(text.get(at..).unwrap_or(""));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_property_goes_after_the_id_in_the_objects_layout() {
+        let text = "{\n  \"claims\": [\n    {\n      \"id\": \"a\",\n      \"text\": \"x\"\n    }\n  ]\n}\n";
+        let out = insert_property(
+            text,
+            &[Step::Key("claims"), Step::Index(0)],
+            "id",
+            "point",
+            &json!("p"),
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            "{\n  \"claims\": [\n    {\n      \"id\": \"a\",\n      \"point\": \"p\",\n      \"text\": \"x\"\n    }\n  ]\n}\n"
+        );
+        let one_line = "{\"claims\": [{\"id\": \"a\"}]}";
+        let out = insert_property(
+            one_line,
+            &[Step::Key("claims"), Step::Index(0)],
+            "id",
+            "point",
+            &json!("p"),
+        )
+        .unwrap();
+        assert_eq!(out, "{\"claims\": [{\"id\": \"a\", \"point\": \"p\"}]}");
+    }
+
+    #[test]
+    fn an_element_copies_its_siblings_indentation() {
+        let text = "{\n    \"points\": [\n        {\"id\": \"a\"}\n    ]\n}";
+        let out = append_element(text, &[Step::Key("points")], &json!({"id": "b"})).unwrap();
+        assert_eq!(
+            out,
+            "{\n    \"points\": [\n        {\"id\": \"a\"},\n        {\n            \"id\": \"b\"\n        }\n    ]\n}"
+        );
+        let empty = "{\n  \"points\": []\n}";
+        let out = append_element(empty, &[Step::Key("points")], &json!("x")).unwrap();
+        assert_eq!(out, "{\n  \"points\": [\n    \"x\"\n  ]\n}");
+    }
+}

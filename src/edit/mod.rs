@@ -1,0 +1,530 @@
+//! Writing back to the analyst's files: giving two claims a common point (and the manifest its
+//! question), and remembering dismissed suggestions.
+//!
+//! The files belong to the analyst, so every write:
+//! - changes only what it must (see [`json`]): the rest stays byte for byte;
+//! - is checked by the loader, on the new bytes, before anything is replaced;
+//! - is atomic: a temporary file in the same folder, then a rename;
+//! - never replaces a file that changed on disk since it was read.
+
+pub mod dismissed;
+pub mod json;
+
+use crate::format::{Dispute, is_id};
+use crate::load::{Loader, MANIFEST};
+use json::Step;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+/// Why a write-back could not be made; nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    /// The bundled dispute lives inside the program.
+    #[error(
+        "the bundled dispute is built into the program and cannot be changed; copy its folder (narratives/india-pakistan-2025 in the source) and open the copy"
+    )]
+    Bundled,
+    /// The files do not load cleanly.
+    #[error("{0}")]
+    Load(String),
+    /// A claim id is not in the dispute.
+    #[error("no claim `{0}` in this dispute")]
+    UnknownClaim(String),
+    /// What was asked cannot be done; the message says why and what to do.
+    #[error("{0}")]
+    Refused(String),
+    /// A file changed on disk since it was read.
+    #[error("{0} changed on disk since it was read; nothing was written. Reload and try again.")]
+    Changed(String),
+    /// The edit would make the files invalid (a bug, or a file the editor cannot lay out).
+    #[error("the change would leave {0} invalid, so nothing was written: {1}")]
+    Invalid(String, String),
+    /// Reading or writing failed.
+    #[error("{0}: {1}")]
+    Io(String, std::io::Error),
+}
+
+/// One file as it was read: its path and its bytes then.
+#[derive(Debug, Clone)]
+pub struct FileCopy {
+    /// Where it is.
+    pub path: PathBuf,
+    /// What it held when read.
+    pub bytes: Vec<u8>,
+}
+
+/// The files of a dispute on disk, as read, and the dispute loaded from exactly those bytes.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    /// The folder the dispute lives in (the manifest's, or the side files').
+    pub folder: PathBuf,
+    /// The manifest, when there is one.
+    pub manifest: Option<FileCopy>,
+    /// The side files, in the dispute's side order.
+    pub sides: Vec<FileCopy>,
+}
+
+/// One file to replace: what it held when read (`None`: it must not exist) and what it will hold.
+#[derive(Debug, Clone)]
+pub struct Write {
+    /// The file.
+    pub path: PathBuf,
+    /// Its bytes when read, or `None` for a new file.
+    pub before: Option<Vec<u8>>,
+    /// Its new bytes.
+    pub after: Vec<u8>,
+}
+
+/// A checked change, ready to write.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The files to write.
+    pub writes: Vec<Write>,
+    /// The point the two claims now share.
+    pub point: String,
+    /// The topic it belongs to.
+    pub topic: String,
+    /// True when the point is new (and the manifest holds its question).
+    pub new_point: bool,
+}
+
+impl Workspace {
+    /// Reads the files of the dispute at `paths` and loads them from the bytes read, so what is
+    /// edited is exactly what was loaded. No paths: the bundled dispute, which cannot be edited.
+    pub fn open(paths: &[PathBuf]) -> Result<(Workspace, Dispute), EditError> {
+        if paths.is_empty() {
+            return Err(EditError::Bundled);
+        }
+        // The loader finds the files (a folder's manifest and sides); then they are read once.
+        let first = crate::load::load_paths(paths);
+        let Some(found) = first.dispute else {
+            return Err(EditError::Load(load_failure(&first.report)));
+        };
+        let manifest_path = first
+            .files
+            .iter()
+            .find(|f| Path::new(f).file_name().is_some_and(|n| n == MANIFEST))
+            .map(PathBuf::from);
+        let read = |path: PathBuf| -> Result<FileCopy, EditError> {
+            let bytes =
+                std::fs::read(&path).map_err(|e| EditError::Io(path.display().to_string(), e))?;
+            Ok(FileCopy { path, bytes })
+        };
+        let manifest = manifest_path.map(read).transpose()?;
+        let sides = found
+            .sides
+            .iter()
+            .map(|s| read(PathBuf::from(&s.file)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let folder = match &manifest {
+            Some(m) => parent(&m.path),
+            None => {
+                let folders: Vec<PathBuf> = sides.iter().map(|s| parent(&s.path)).collect();
+                let first = folders
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| PathBuf::from("."));
+                if folders.iter().any(|f| !same_folder(f, &first)) {
+                    return Err(EditError::Refused(
+                        "the side files are in different folders; put them in one folder (a dispute folder) so a manifest can list them".to_owned(),
+                    ));
+                }
+                first
+            }
+        };
+        let ws = Workspace {
+            folder,
+            manifest,
+            sides,
+        };
+        let dispute = ws.load(None)?;
+        Ok((ws, dispute))
+    }
+
+    /// Loads the files from bytes: the ones read, with `changes` in place of some.
+    fn load(&self, changes: Option<&[Write]>) -> Result<Dispute, EditError> {
+        let bytes_of = |path: &Path, original: &[u8]| -> Vec<u8> {
+            changes
+                .and_then(|c| c.iter().find(|w| w.path == path))
+                .map_or_else(|| original.to_vec(), |w| w.after.clone())
+        };
+        let new_manifest = changes.and_then(|c| {
+            c.iter()
+                .find(|w| w.before.is_none())
+                .map(|w| (w.path.clone(), w.after.clone()))
+        });
+        let manifest = self
+            .manifest
+            .as_ref()
+            .map(|m| (m.path.clone(), bytes_of(&m.path, &m.bytes)))
+            .or(new_manifest);
+        let sides: Vec<(String, Vec<u8>)> = self
+            .sides
+            .iter()
+            .map(|s| (s.path.display().to_string(), bytes_of(&s.path, &s.bytes)))
+            .collect();
+        let mut loader = Loader::new();
+        let manifest_name = manifest.as_ref().map(|(p, _)| p.display().to_string());
+        if let (Some(name), Some((_, bytes))) = (&manifest_name, &manifest) {
+            loader.manifest(name, bytes);
+        }
+        let refs: Vec<(&str, &[u8])> = sides
+            .iter()
+            .map(|(n, b)| (n.as_str(), b.as_slice()))
+            .collect();
+        loader.sides(&refs);
+        let loaded = loader.finish();
+        match loaded.dispute {
+            Some(d) if loaded.report.errors() == 0 => Ok(d),
+            _ => Err(EditError::Load(load_failure(&loaded.report))),
+        }
+    }
+
+    /// Plans giving the claims `left` and `right` (of two sides, in one topic) a common point:
+    /// the point one of them has, else a new one with `question` (or a neutral default) added
+    /// to the manifest, created beside the side files when there is none. Checked by the loader.
+    pub fn link(
+        &self,
+        dispute: &Dispute,
+        left: &str,
+        right: &str,
+        question: Option<&str>,
+    ) -> Result<Plan, EditError> {
+        let find = |id: &str| {
+            dispute
+                .find_claim(id)
+                .ok_or_else(|| EditError::UnknownClaim(crate::text::clean(id).text))
+        };
+        let (la, ra) = (find(left)?, find(right)?);
+        if la.side == ra.side {
+            return Err(EditError::Refused(format!(
+                "`{left}` and `{right}` are claims of the same party; link claims of two parties"
+            )));
+        }
+        let (_, ltopic, _) = dispute.ids(la);
+        let (_, rtopic, _) = dispute.ids(ra);
+        if ltopic != rtopic {
+            return Err(EditError::Refused(format!(
+                "`{left}` is in topic `{ltopic}` and `{right}` in `{rtopic}`; a point joins claims of one topic, so move one claim to the other's topic first"
+            )));
+        }
+        let topic = ltopic.to_owned();
+        let (lp, rp) = (
+            dispute.claim(la).and_then(|c| c.point.clone()),
+            dispute.claim(ra).and_then(|c| c.point.clone()),
+        );
+        let (point, to_mark, new_point) = match (lp, rp) {
+            (Some(a), Some(b)) if a == b => {
+                return Err(EditError::Refused(format!(
+                    "`{left}` and `{right}` already share the point `{a}`; nothing to do"
+                )));
+            }
+            (Some(a), Some(b)) => {
+                return Err(EditError::Refused(format!(
+                    "`{left}` answers point `{a}` and `{right}` point `{b}`; change one of them by hand"
+                )));
+            }
+            (Some(a), None) => (a, vec![ra], false),
+            (None, Some(b)) => (b, vec![la], false),
+            (None, None) => (new_point_id(dispute, &topic, question), vec![la, ra], true),
+        };
+        let question = question.unwrap_or(DEFAULT_QUESTION).to_owned();
+        let mut writes: Vec<Write> = Vec::new();
+        for at in to_mark {
+            let file = self
+                .sides
+                .get(at.side)
+                .ok_or_else(|| EditError::Load("a side file was not read".to_owned()))?;
+            let previous = writes.iter().position(|w| w.path == file.path);
+            let text = match previous {
+                Some(i) => String::from_utf8_lossy(&writes[i].after).into_owned(),
+                None => String::from_utf8_lossy(&file.bytes).into_owned(),
+            };
+            let path = [
+                Step::Key("topics"),
+                Step::Index(at.topic),
+                Step::Key("claims"),
+                Step::Index(at.claim),
+            ];
+            let after = json::insert_property(&text, &path, "id", "point", &json!(point))
+                .map_err(|e| EditError::Invalid(file.path.display().to_string(), e.to_string()))?;
+            match previous {
+                Some(i) => writes[i].after = after.into_bytes(),
+                None => writes.push(Write {
+                    path: file.path.clone(),
+                    before: Some(file.bytes.clone()),
+                    after: after.into_bytes(),
+                }),
+            }
+        }
+        let listed = dispute
+            .manifest_topic(&topic)
+            .is_some_and(|t| t.points.iter().any(|p| p.id == point));
+        if !listed {
+            writes.push(self.manifest_write(dispute, &topic, &point, &question)?);
+        }
+        let loaded = self.load(Some(&writes)).map_err(|e| {
+            EditError::Invalid(
+                writes
+                    .iter()
+                    .map(|w| w.path.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                e.to_string(),
+            )
+        })?;
+        let shared = |id: &str| {
+            loaded
+                .find_claim(id)
+                .and_then(|at| loaded.claim(at))
+                .and_then(|c| c.point.clone())
+        };
+        if shared(left).as_deref() != Some(point.as_str()) || shared(right) != shared(left) {
+            return Err(EditError::Invalid(
+                "the side files".to_owned(),
+                "the claims do not share the point after the change".to_owned(),
+            ));
+        }
+        Ok(Plan {
+            writes,
+            point,
+            topic,
+            new_point,
+        })
+    }
+
+    /// The manifest's change: the point (with its question) added under its topic; the topic
+    /// added when the manifest lacks it; a new manifest listing the sides when there is none.
+    fn manifest_write(
+        &self,
+        dispute: &Dispute,
+        topic: &str,
+        point: &str,
+        question: &str,
+    ) -> Result<Write, EditError> {
+        let entry = json!({"id": point, "question": question});
+        let Some(file) = &self.manifest else {
+            return Ok(self.new_manifest(dispute, topic, entry));
+        };
+        let text = String::from_utf8_lossy(&file.bytes).into_owned();
+        let invalid = |e: json::JsonEditError| {
+            EditError::Invalid(file.path.display().to_string(), e.to_string())
+        };
+        let after = match dispute.manifest_topics.iter().position(|t| t.id == topic) {
+            Some(k) => {
+                let topic_path = [Step::Key("topics"), Step::Index(k)];
+                let has_points = dispute.manifest_topics[k].points.len()
+                    + usize::from(has_key(&text, &topic_path, "points"));
+                if has_points > 0 {
+                    let path = [Step::Key("topics"), Step::Index(k), Step::Key("points")];
+                    json::append_element(&text, &path, &entry).map_err(invalid)?
+                } else {
+                    json::insert_property(&text, &topic_path, "", "points", &json!([entry]))
+                        .map_err(invalid)?
+                }
+            }
+            None => {
+                let title = side_title(dispute, topic).unwrap_or_else(|| topic.to_owned());
+                let new_topic = json!({"id": topic, "title": title, "points": [entry]});
+                json::append_element(&text, &[Step::Key("topics")], &new_topic).map_err(invalid)?
+            }
+        };
+        Ok(Write {
+            path: file.path.clone(),
+            before: Some(file.bytes.clone()),
+            after: after.into_bytes(),
+        })
+    }
+
+    /// A manifest for side files that have none: it lists them and names every topic they use,
+    /// with the new point and its question. (Other points have no question to give, so they
+    /// stay out, and `validate` warns about them as before.)
+    fn new_manifest(&self, dispute: &Dispute, topic: &str, entry: serde_json::Value) -> Write {
+        let mut topics: Vec<serde_json::Value> = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for side in &dispute.sides {
+            for t in &side.topics {
+                if seen.contains(&t.id.as_str()) {
+                    continue;
+                }
+                seen.push(&t.id);
+                let mut points: Vec<serde_json::Value> = Vec::new();
+                if t.id == topic {
+                    points.push(entry.clone());
+                }
+                topics.push(json!({"id": t.id, "title": t.title, "points": points}));
+            }
+        }
+        let sides: Vec<String> = self
+            .sides
+            .iter()
+            .map(|s| {
+                s.path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            })
+            .collect();
+        let manifest = json!({
+            "format": crate::format::FORMAT,
+            "dispute": {"id": dispute.id, "title": dispute.title},
+            "sides": sides,
+            "topics": topics,
+        });
+        let mut after = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+        after.push(b'\n');
+        Write {
+            path: self.folder.join(MANIFEST),
+            before: None,
+            after,
+        }
+    }
+}
+
+/// Writes a plan: first checks that no file changed on disk since it was read (and that a new
+/// file still does not exist), then replaces each file atomically.
+pub fn commit(plan: &Plan) -> Result<(), EditError> {
+    for w in &plan.writes {
+        let name = w.path.display().to_string();
+        match (&w.before, std::fs::read(&w.path)) {
+            (Some(before), Ok(now)) if &now == before => {}
+            (None, Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {}
+            (None, _) => {
+                return Err(EditError::Changed(format!("{name} (it now exists)")));
+            }
+            (Some(_), Ok(_)) => return Err(EditError::Changed(name)),
+            (Some(_), Err(e)) => return Err(EditError::Io(name, e)),
+        }
+    }
+    for w in &plan.writes {
+        write_atomic(&w.path, &w.after)?;
+    }
+    Ok(())
+}
+
+/// Writes a file through a temporary file in the same folder and a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), EditError> {
+    use std::io::Write as _;
+    let name = path.display().to_string();
+    let folder = parent(path);
+    let mut tmp =
+        tempfile::NamedTempFile::new_in(&folder).map_err(|e| EditError::Io(name.clone(), e))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| EditError::Io(name.clone(), e))?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    }
+    tmp.persist(path)
+        .map_err(|e| EditError::Io(name, e.error))?;
+    Ok(())
+}
+
+/// The folder of the dispute at `paths`, where files beside it (the dismissals) live: a folder
+/// given, or the folder of the first file. `None` for the bundled dispute.
+pub fn folder_of(paths: &[PathBuf]) -> Option<PathBuf> {
+    let first = paths.first()?;
+    Some(if first.is_dir() {
+        first.clone()
+    } else {
+        parent(first)
+    })
+}
+
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn same_folder(a: &Path, b: &Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}
+
+/// True when the object at `path` has the property `key` (even an empty one).
+fn has_key(text: &str, path: &[Step], key: &str) -> bool {
+    let Some(value) = serde_json::from_str::<serde_json::Value>(text).ok() else {
+        return false;
+    };
+    let mut node = &value;
+    for step in path {
+        node = match step {
+            Step::Key(k) => match node.get(k) {
+                Some(n) => n,
+                None => return false,
+            },
+            Step::Index(i) => match node.get(i) {
+                Some(n) => n,
+                None => return false,
+            },
+        };
+    }
+    node.get(key).is_some()
+}
+
+fn side_title(dispute: &Dispute, topic: &str) -> Option<String> {
+    dispute
+        .sides
+        .iter()
+        .flat_map(|s| &s.topics)
+        .find(|t| t.id == topic)
+        .map(|t| t.title.clone())
+}
+
+/// What a load's errors say, in short.
+fn load_failure(report: &crate::load::Report) -> String {
+    let first = report
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "fewer than two sides loaded".to_owned());
+    format!(
+        "the files do not load cleanly ({} error(s); first: {first}); run `parallax validate` and fix them first",
+        report.errors()
+    )
+}
+
+/// The neutral question a new point is offered with, for the analyst to replace.
+pub const DEFAULT_QUESTION: &str = "What is at issue here?";
+
+/// A new point id for a topic: the question's first longer words (else the topic's id and
+/// `point`), unique in the topic.
+pub fn new_point_id(dispute: &Dispute, topic: &str, question: Option<&str>) -> String {
+    let words: Vec<String> = question
+        .unwrap_or("")
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() > 3)
+        .take(4)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let base = if words.is_empty() {
+        format!("{topic}-point")
+    } else {
+        words.join("-")
+    };
+    let mut base = base;
+    base.truncate(100);
+    let taken = |id: &str| {
+        dispute
+            .manifest_topic(topic)
+            .is_some_and(|t| t.points.iter().any(|p| p.id == id))
+            || dispute
+                .sides
+                .iter()
+                .flat_map(|s| &s.topics)
+                .filter(|t| t.id == topic)
+                .flat_map(|t| &t.claims)
+                .any(|c| c.point.as_deref() == Some(id))
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken(&id) || !is_id(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+        if n > 10_000 {
+            break;
+        }
+    }
+    id
+}

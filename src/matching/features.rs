@@ -1,0 +1,327 @@
+//! What the matcher sees of a claim: its words stemmed and classed (names, numbers, common
+//! words), weighted by how rare they are in the dispute itself, and its dates and outlets.
+//!
+//! Nothing here knows one dispute's wording: the weights come from the claims loaded (an inverse
+//! document frequency over every claim), and the classes from the shape of a word (a capital
+//! inside a sentence, a digit).
+
+use crate::format::{Claim, Dispute};
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
+
+/// What kind of word a term is; rarer kinds tell more about what a claim is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Class {
+    /// An ordinary word.
+    Common,
+    /// A proper name: capitalised inside a sentence, or an acronym.
+    Name,
+    /// A number or a year.
+    Number,
+    /// One of the claim's tags.
+    Tag,
+}
+
+/// A term of the dispute's vocabulary.
+pub type Term = u32;
+
+/// English function words: they carry no topic. General English, not any dispute's wording.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
+    "during", "each", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if",
+    "in", "into", "is", "it", "its", "may", "more", "most", "must", "no", "not", "of", "on", "one",
+    "only", "or", "other", "our", "out", "over", "own", "said", "says", "she", "should", "so",
+    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "through", "to", "under", "until", "up", "upon", "was", "we", "were", "what",
+    "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+];
+
+/// One word of a text, before weighting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    /// The stem, lower case.
+    pub stem: String,
+    /// The word as written (for reasons).
+    pub surface: String,
+    /// Its class.
+    pub class: Class,
+}
+
+/// Splits a text into words, stems them and classes them.
+pub struct Tokenizer {
+    stemmer: Stemmer,
+}
+
+impl Default for Tokenizer {
+    fn default() -> Self {
+        Tokenizer {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+}
+
+impl Tokenizer {
+    /// The words of `text` that carry meaning: no function words, no single letters.
+    pub fn words(&self, text: &str) -> Vec<Word> {
+        let mut out = Vec::new();
+        let mut sentence_start = true;
+        for piece in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+            let piece = piece.trim_matches(|c| c == '\'' || c == '’');
+            let piece = piece
+                .strip_suffix("'s")
+                .or_else(|| piece.strip_suffix("’s"))
+                .unwrap_or(piece);
+            if piece.is_empty() {
+                continue;
+            }
+            let starts = sentence_start;
+            sentence_start = false;
+            let lower = piece.to_lowercase();
+            let has_digit = piece.chars().any(|c| c.is_ascii_digit());
+            if !has_digit && (lower.chars().count() < 2 || STOPWORDS.contains(&lower.as_str())) {
+                continue;
+            }
+            let class = if has_digit {
+                Class::Number
+            } else if is_name(piece, starts) {
+                Class::Name
+            } else {
+                Class::Common
+            };
+            let stem = if has_digit {
+                lower.replace(',', "")
+            } else {
+                self.stemmer.stem(&lower).into_owned()
+            };
+            out.push(Word {
+                stem,
+                surface: piece.to_owned(),
+                class,
+            });
+        }
+        // A sentence ends where a piece of text does; the split above loses the full stops, so
+        // a second pass marks capitals after one as sentence starts.
+        mark_sentence_starts(text, &mut out);
+        out
+    }
+}
+
+/// A capitalised word inside a sentence, or an acronym anywhere, is taken for a name.
+fn is_name(word: &str, sentence_start: bool) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    upper >= 2 || !sentence_start
+}
+
+/// Capitalised words just after a full stop, question or exclamation mark are sentence starts,
+/// not names, unless they are acronyms.
+fn mark_sentence_starts(text: &str, words: &mut [Word]) {
+    let mut after_stop = Vec::new();
+    let mut stop = true;
+    for piece in text.split_inclusive(|c: char| c.is_whitespace()) {
+        let trimmed = piece.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let first_word = trimmed
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .next()
+            .unwrap_or("");
+        if stop && !first_word.is_empty() {
+            after_stop.push(first_word.to_owned());
+        }
+        stop = trimmed.ends_with(['.', '?', '!', ':', ';'])
+            || trimmed.ends_with(".\"")
+            || trimmed.ends_with(".”");
+    }
+    for w in words.iter_mut() {
+        if w.class == Class::Name
+            && w.surface.chars().filter(|c| c.is_uppercase()).count() < 2
+            && after_stop.iter().any(|s| s == &w.surface)
+        {
+            w.class = Class::Common;
+        }
+    }
+}
+
+/// The terms of every claim and question, interned, with how many documents hold each.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: HashMap<(Class, String), Term>,
+    /// Documents holding each term.
+    pub df: Vec<u32>,
+    /// The class of each term.
+    pub class: Vec<Class>,
+    /// Documents counted.
+    pub docs: u32,
+}
+
+impl Vocabulary {
+    /// The term of a (class, stem), added when new.
+    pub fn intern(&mut self, class: Class, stem: &str) -> Term {
+        // Names and common words share a stem space: "Attack" at a sentence start and "attack"
+        // inside one are the same word; a name is a name wherever it is written capitalised.
+        let key_class = match class {
+            Class::Name => Class::Common,
+            c => c,
+        };
+        if let Some(&t) = self.ids.get(&(key_class, stem.to_owned())) {
+            if class == Class::Name {
+                self.class[t as usize] = Class::Name;
+            }
+            return t;
+        }
+        let t = self.df.len() as Term;
+        self.ids.insert((key_class, stem.to_owned()), t);
+        self.df.push(0);
+        self.class.push(class);
+        t
+    }
+
+    /// Counts one document's distinct terms.
+    pub fn count(&mut self, terms: &[Term]) {
+        self.docs += 1;
+        for &t in terms {
+            if let Some(df) = self.df.get_mut(t as usize) {
+                *df += 1;
+            }
+        }
+    }
+
+    /// The BM25 inverse document frequency of a term: near 0 for a word in every claim.
+    pub fn idf(&self, t: Term) -> f32 {
+        let n = self.docs as f32;
+        let df = self.df.get(t as usize).copied().unwrap_or(0) as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+}
+
+/// A sparse vector: (term, weight), sorted by term, of unit length.
+pub type Vector = Vec<(Term, f32)>;
+
+/// The dot product of two sorted sparse vectors.
+pub fn dot(a: &[(Term, f32)], b: &[(Term, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Scales a vector to unit length (a zero vector stays zero).
+pub fn normalise(v: &mut Vector) {
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in v.iter_mut() {
+            *w /= norm;
+        }
+    }
+}
+
+/// A claim's text fields, as the matcher reads them: the text counts fully, tags and the
+/// assessment note less.
+pub fn claim_texts(claim: &Claim) -> [(&str, f32); 2] {
+    let note = claim
+        .assessment
+        .as_ref()
+        .and_then(|a| a.note.as_deref())
+        .unwrap_or("");
+    [(claim.text.as_str(), 1.0), (note, 0.3)]
+}
+
+/// The titles of the sources a claim cites and the quotes it takes from them: what the claim
+/// rests on often names what it is about.
+pub fn cited_texts<'a>(dispute: &'a Dispute, side: usize, claim: &'a Claim) -> Vec<(&'a str, f32)> {
+    let Some(side) = dispute.sides.get(side) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for r in &claim.sources {
+        if let Some(title) = side.sources.get(r.index).and_then(|s| s.title.as_deref()) {
+            out.push((title, 1.0));
+        }
+        if let Some(quote) = r.quote.as_deref() {
+            out.push((quote, 1.0));
+        }
+    }
+    out
+}
+
+/// The outlets a claim cites, as written.
+pub fn outlets<'a>(dispute: &'a Dispute, side: usize, claim: &'a Claim) -> Vec<&'a str> {
+    let Some(side) = dispute.sides.get(side) else {
+        return Vec::new();
+    };
+    let mut out: Vec<&str> = claim
+        .sources
+        .iter()
+        .filter_map(|r| side.sources.get(r.index))
+        .map(|s| s.outlet.as_str())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Days since 1970-01-01 of a (year, month, day) (the civil-from-days algorithm, inverted).
+pub fn day_number((y, m, d): (u16, u8, u8)) -> i64 {
+    let (y, m, d) = (i64::from(y), i64::from(m), i64::from(d));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_numbers_and_stems() {
+        let t = Tokenizer::default();
+        let words = t.words("Officials in Geneva said talks resumed on 12 March. Talks failed.");
+        let classes: Vec<(&str, Class)> = words
+            .iter()
+            .map(|w| (w.surface.as_str(), w.class))
+            .collect();
+        assert!(classes.contains(&("Geneva", Class::Name)));
+        assert!(classes.contains(&("12", Class::Number)));
+        assert!(classes.contains(&("March", Class::Name)));
+        // Sentence starts are not names.
+        assert!(classes.contains(&("Officials", Class::Common)));
+        assert!(classes.contains(&("Talks", Class::Common)));
+        let talks: Vec<&str> = words
+            .iter()
+            .filter(|w| w.surface.eq_ignore_ascii_case("talks"))
+            .map(|w| w.stem.as_str())
+            .collect();
+        assert_eq!(talks, ["talk", "talk"]);
+        assert!(!words.iter().any(|w| w.surface == "in" || w.surface == "on"));
+    }
+
+    #[test]
+    fn day_numbers_count_days() {
+        assert_eq!(day_number((1970, 1, 1)), 0);
+        assert_eq!(day_number((2025, 5, 10)) - day_number((2025, 4, 22)), 18);
+        assert_eq!(day_number((2024, 3, 1)) - day_number((2024, 2, 28)), 2);
+    }
+}

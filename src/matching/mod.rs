@@ -1,0 +1,90 @@
+//! Suggested matches: which claims of the two compared sides answer each other, though nobody
+//! linked them, with a score in [0, 1] and reasons an analyst can check.
+//!
+//! The engine is pure and deterministic: no terminal, no network, no model. It combines signals
+//! that can be explained (see [`profile`] and [`score`]):
+//! - word weights learned from the dispute itself (BM25's inverse document frequency), over
+//!   Snowball stems, with names, numbers and tags weighted above common words;
+//! - the manifest's point questions, and the claims already on each point;
+//! - dates, shared outlets, rebuttal links;
+//! - one-to-one consistency within a topic: a claim that is clearly another claim's partner
+//!   counts less as a partner for the rest.
+//!
+//! A suggestion either joins a left claim to an existing point row (its `point` is set, and its
+//! right claim is the row's best match) or pairs it with a right claim that has no point.
+
+mod features;
+mod profile;
+mod rank;
+mod score;
+
+pub use features::{Class, Tokenizer, Word};
+pub use profile::Profiles;
+pub use rank::{Options, suggest, topic_pairs};
+pub use score::{Signals, Weights};
+
+use crate::format::ClaimAt;
+use std::fmt;
+
+/// One suggested match between a left and a right claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    /// The left claim.
+    pub left: ClaimAt,
+    /// The right claim: the partner, or the best match in the point row to join.
+    pub right: ClaimAt,
+    /// The point row the left claim would join, when the right claim has a point.
+    pub point: Option<String>,
+    /// The index of the left claim's topic in the comparison.
+    pub topic: usize,
+    /// True when the right claim sits in another topic.
+    pub cross_topic: bool,
+    /// How good the match looks, 0 to 1.
+    pub score: f32,
+    /// Why, strongest first.
+    pub reasons: Vec<Reason>,
+}
+
+/// One reason for a suggestion, checkable by reading the two claims.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// Both name these people, places or organisations.
+    SharedNames(Vec<String>),
+    /// Both hold these numbers.
+    SharedNumbers(Vec<String>),
+    /// Both carry these tags.
+    SharedTags(Vec<String>),
+    /// Both use these rarer words.
+    SharedWords(Vec<String>),
+    /// Both answer this question of the manifest.
+    Question(String),
+    /// Both cite these outlets.
+    SameOutlet(Vec<String>),
+    /// Both are dated this many days apart (0: the same day).
+    DaysApart(i64),
+    /// One already rebuts the other.
+    Rebuts(String),
+    /// One already rebuts this claim, which sits in the row.
+    RebutsInRow(String),
+    /// The right claim sits in another topic (its id).
+    OtherTopic(String),
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::SharedNames(v) => write!(f, "shared names: {}", v.join(", ")),
+            Reason::SharedNumbers(v) => write!(f, "shared numbers: {}", v.join(", ")),
+            Reason::SharedTags(v) => write!(f, "shared tags: {}", v.join(", ")),
+            Reason::SharedWords(v) => write!(f, "shared words: {}", v.join(", ")),
+            Reason::Question(q) => write!(f, "both answer “{q}”"),
+            Reason::SameOutlet(v) => write!(f, "same outlet: {}", v.join(", ")),
+            Reason::DaysApart(0) => write!(f, "same day"),
+            Reason::DaysApart(1) => write!(f, "1 day apart"),
+            Reason::DaysApart(n) => write!(f, "{n} days apart"),
+            Reason::Rebuts(id) => write!(f, "already rebuts {id}"),
+            Reason::RebutsInRow(id) => write!(f, "already rebuts {id} in that row"),
+            Reason::OtherTopic(id) => write!(f, "other topic: {id}"),
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! Ranking: for each left claim that no right claim answers yet, the best right claims and point
+//! rows, within its topic and across topics; and the mutual best pairs the screen shows.
+
+use super::Suggestion;
+use super::profile::Profiles;
+use super::score::{Weights, reasons, signals};
+use crate::compare::{Comparison, RowKind};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+
+/// What to suggest.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// At most this many suggestions for each left claim.
+    pub limit: usize,
+    /// Only suggestions scoring at least this.
+    pub min_score: f32,
+    /// Suggest right claims of other topics too.
+    pub across_topics: bool,
+    /// How the signals combine.
+    pub weights: Weights,
+    /// Pairs the analyst dismissed, as (left id, right id) in either order.
+    pub dismissed_pairs: HashSet<(String, String)>,
+    /// Point rows a claim was kept out of, as (claim id, topic id, point id).
+    pub dismissed_rows: HashSet<(String, String, String)>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            limit: 3,
+            min_score: 0.0,
+            across_topics: true,
+            weights: Weights::default(),
+            dismissed_pairs: HashSet::new(),
+            dismissed_rows: HashSet::new(),
+        }
+    }
+}
+
+/// Cross-topic candidates of one left claim that are scored in full.
+const CROSS_CANDIDATES: usize = 24;
+
+/// The comparison's view of one profile's row: does it hold claims of the other side?
+fn row_has_other(cmp: &Comparison, p: &Profiles, i: usize) -> bool {
+    let Some(c) = p.claims.get(i) else {
+        return false;
+    };
+    cmp.topics
+        .get(c.topic)
+        .and_then(|t| t.rows.get(c.row))
+        .is_some_and(|row| {
+            if c.left {
+                !row.right.is_empty()
+            } else {
+                !row.left.is_empty()
+            }
+        })
+}
+
+/// The left claims that need a counterpart, and the right claims a suggestion may name: any
+/// right claim on a point (its row can be joined) or in a row without a left claim.
+fn sides(cmp: &Comparison, p: &Profiles) -> (Vec<usize>, Vec<usize>) {
+    let nl = p.left_len();
+    let lefts = (0..nl).filter(|&a| !row_has_other(cmp, p, a)).collect();
+    let rights = (nl..p.claims.len())
+        .filter(|&b| p.claims[b].point.is_some() || !row_has_other(cmp, p, b))
+        .collect();
+    (lefts, rights)
+}
+
+/// Groups indices by their profile's topic.
+fn by_topic(p: &Profiles, topics: usize, items: &[usize]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); topics];
+    for &i in items {
+        if let Some(slot) = out.get_mut(p.claims[i].topic) {
+            slot.push(i);
+        }
+    }
+    out
+}
+
+/// The scores of every (left, right) pair of one topic, with one-to-one consistency applied: a
+/// right claim that fits another left claim much better counts less for this one.
+fn topic_matrix(p: &Profiles, lefts: &[usize], rights: &[usize], w: &Weights) -> Vec<Vec<f32>> {
+    let raw: Vec<Vec<f32>> = lefts
+        .iter()
+        .map(|&a| {
+            rights
+                .iter()
+                .map(|&b| w.combine(&signals(p, a, b)))
+                .collect()
+        })
+        .collect();
+    if w.one_to_one <= 0.0 || lefts.len() < 2 {
+        return raw;
+    }
+    let best_left: Vec<f32> = (0..rights.len())
+        .map(|j| raw.iter().map(|r| r[j]).fold(0.0, f32::max))
+        .collect();
+    raw.iter()
+        .map(|r| {
+            r.iter()
+                .zip(&best_left)
+                .map(|(&s, &m)| (s - w.one_to_one * (m - s)).max(0.0))
+                .collect()
+        })
+        .collect()
+}
+
+/// Candidates from other topics for each left claim: right claims sharing a distinctive term
+/// (one that few claims hold), scored in full.
+fn cross_topic(
+    p: &Profiles,
+    lefts: &[usize],
+    rights: &[usize],
+    w: &Weights,
+) -> Vec<Vec<(f32, usize)>> {
+    let cap = ((p.vocab.docs as f32).sqrt() as u32).max(16);
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for &b in rights {
+        for &(t, _) in &p.claims[b].vector {
+            if p.vocab.df.get(t as usize).is_some_and(|&df| df <= cap) {
+                postings.entry(t).or_default().push(b);
+            }
+        }
+    }
+    lefts
+        .par_iter()
+        .map(|&a| {
+            let x = &p.claims[a];
+            let mut partial: HashMap<usize, f32> = HashMap::new();
+            for &(t, wa) in &x.vector {
+                if let Some(list) = postings.get(&t) {
+                    for &b in list {
+                        if p.claims[b].topic != x.topic {
+                            *partial.entry(b).or_default() += wa;
+                        }
+                    }
+                }
+            }
+            let mut partial: Vec<(f32, usize)> = partial.into_iter().map(|(b, s)| (s, b)).collect();
+            partial.sort_by(|l, r| r.0.total_cmp(&l.0).then(l.1.cmp(&r.1)));
+            partial.truncate(CROSS_CANDIDATES);
+            partial
+                .into_iter()
+                .map(|(_, b)| (w.combine(&signals(p, a, b)), b))
+                .collect()
+        })
+        .collect()
+}
+
+/// The ranked suggestions for every left claim that no right claim answers yet: best first
+/// within each left claim, at most `opts.limit` each, left claims in comparison order.
+pub fn suggest(cmp: &Comparison, p: &Profiles, opts: &Options) -> Vec<Suggestion> {
+    let (lefts, rights) = sides(cmp, p);
+    let topics = cmp.topics.len();
+    let left_topics = by_topic(p, topics, &lefts);
+    let right_topics = by_topic(p, topics, &rights);
+    let w = &opts.weights;
+    // Within each topic.
+    let within: Vec<(usize, Vec<(f32, usize)>)> = left_topics
+        .par_iter()
+        .zip(right_topics.par_iter())
+        .flat_map_iter(|(ls, rs)| {
+            let m = topic_matrix(p, ls, rs, w);
+            ls.iter()
+                .zip(m)
+                .map(|(&a, row)| (a, row.into_iter().zip(rs.iter().copied()).collect()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut candidates: HashMap<usize, Vec<(f32, usize)>> = within.into_iter().collect();
+    if opts.across_topics {
+        for (&a, extra) in lefts.iter().zip(cross_topic(p, &lefts, &rights, w)) {
+            candidates.entry(a).or_default().extend(extra);
+        }
+    }
+    let mut out = Vec::new();
+    for a in lefts {
+        let Some(list) = candidates.remove(&a) else {
+            continue;
+        };
+        out.extend(best_for(cmp, p, a, list, opts));
+    }
+    out
+}
+
+/// The best suggestions for left profile `a` among scored candidates: one per point row, the
+/// dismissed left out, best first.
+fn best_for(
+    cmp: &Comparison,
+    p: &Profiles,
+    a: usize,
+    mut list: Vec<(f32, usize)>,
+    opts: &Options,
+) -> Vec<Suggestion> {
+    let left_id = &p.ids[a];
+    list.sort_by(|l, r| r.0.total_cmp(&l.0).then(l.1.cmp(&r.1)));
+    let mut rows_taken: HashSet<(usize, usize)> = HashSet::new();
+    let mut out = Vec::new();
+    for (score, b) in list {
+        if out.len() >= opts.limit || score < opts.min_score {
+            break;
+        }
+        let y = &p.claims[b];
+        let right_id = &p.ids[b];
+        if opts
+            .dismissed_pairs
+            .contains(&(left_id.clone(), right_id.clone()))
+            || opts
+                .dismissed_pairs
+                .contains(&(right_id.clone(), left_id.clone()))
+        {
+            continue;
+        }
+        let topic = cmp.topics.get(y.topic);
+        let point = topic
+            .and_then(|t| t.rows.get(y.row))
+            .filter(|row| row.kind == RowKind::Point)
+            .and_then(|row| row.point.clone());
+        if let (Some(point), Some(topic)) = (&point, topic)
+            && (!rows_taken.insert((y.topic, y.row))
+                || opts.dismissed_rows.contains(&(
+                    left_id.clone(),
+                    topic.id.clone(),
+                    point.clone(),
+                )))
+        {
+            continue;
+        }
+        let x = &p.claims[a];
+        let cross = x.topic != y.topic;
+        let cross_id = cross.then(|| topic.map_or("?", |t| t.id.as_str()));
+        out.push(Suggestion {
+            left: x.at,
+            right: y.at,
+            point,
+            topic: x.topic,
+            cross_topic: cross,
+            score,
+            reasons: reasons(p, a, b, cross_id),
+        });
+    }
+    out
+}
+
+/// The pairs the screen shows as suggested rows: within each topic, a left and a right claim
+/// that each stand alone (no counterpart, no point) and are each other's best match, scoring at
+/// least `opts.min_score`. Topic by topic, left claims in comparison order.
+pub fn topic_pairs(cmp: &Comparison, p: &Profiles, opts: &Options) -> Vec<Suggestion> {
+    let alone = |i: usize| {
+        let c = &p.claims[i];
+        cmp.topics
+            .get(c.topic)
+            .and_then(|t| t.rows.get(c.row))
+            .is_some_and(|r| r.kind == RowKind::Single)
+    };
+    let nl = p.left_len();
+    let lefts: Vec<usize> = (0..nl).filter(|&a| alone(a)).collect();
+    let rights: Vec<usize> = (nl..p.claims.len()).filter(|&b| alone(b)).collect();
+    let topics = cmp.topics.len();
+    let (lt, rt) = (by_topic(p, topics, &lefts), by_topic(p, topics, &rights));
+    let dismissed = |a: usize, b: usize| {
+        let (l, r) = (p.ids[a].clone(), p.ids[b].clone());
+        opts.dismissed_pairs.contains(&(l.clone(), r.clone()))
+            || opts.dismissed_pairs.contains(&(r, l))
+    };
+    let per_topic: Vec<Vec<Suggestion>> = lt
+        .par_iter()
+        .zip(rt.par_iter())
+        .map(|(ls, rs)| {
+            let m = topic_matrix(p, ls, rs, &opts.weights);
+            let mut out = Vec::new();
+            for (i, &a) in ls.iter().enumerate() {
+                let best = |row: &[f32]| -> Option<usize> {
+                    (0..rs.len())
+                        .filter(|&j| !dismissed(a, rs[j]))
+                        .max_by(|&x, &y| row[x].total_cmp(&row[y]).then(y.cmp(&x)))
+                };
+                let Some(j) = best(&m[i]) else { continue };
+                let col_best = (0..ls.len())
+                    .filter(|&k| !dismissed(ls[k], rs[j]))
+                    .max_by(|&x, &y| m[x][j].total_cmp(&m[y][j]).then(y.cmp(&x)));
+                let score = m[i][j];
+                if col_best == Some(i) && score >= opts.min_score && score > 0.0 {
+                    let b = rs[j];
+                    out.push(Suggestion {
+                        left: p.claims[a].at,
+                        right: p.claims[b].at,
+                        point: None,
+                        topic: p.claims[a].topic,
+                        cross_topic: false,
+                        score,
+                        reasons: reasons(p, a, b, None),
+                    });
+                }
+            }
+            out
+        })
+        .collect();
+    per_topic.into_iter().flatten().collect()
+}

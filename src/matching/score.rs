@@ -1,0 +1,234 @@
+//! Scoring one pair of claims: each signal on its own in [0, 1], their weighted sum, and the
+//! reasons an analyst can check.
+
+use super::Reason;
+use super::features::{Class, dot};
+use super::profile::{Profile, Profiles};
+
+/// The signals between a left and a right claim, each in [0, 1].
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Signals {
+    /// The cosine of their weighted terms.
+    pub text: f32,
+    /// How likely both answer the same question of their topic (0 across topics).
+    pub question: f32,
+    /// How close their dates are (0 when either is undated).
+    pub date: f32,
+    /// Whether they cite a common outlet.
+    pub outlet: f32,
+    /// Whether a rebuttal already links them, directly or through a claim of the row.
+    pub rebut: f32,
+    /// True when they sit in different topics.
+    pub cross_topic: bool,
+}
+
+/// How much each signal counts; the defaults are what `examples/match_eval.rs` measures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// Weight of [`Signals::text`].
+    pub text: f32,
+    /// Weight of [`Signals::question`].
+    pub question: f32,
+    /// Weight of [`Signals::date`].
+    pub date: f32,
+    /// Weight of [`Signals::outlet`].
+    pub outlet: f32,
+    /// Weight of [`Signals::rebut`].
+    pub rebut: f32,
+    /// What a cross-topic score is multiplied by: the manifest's topics are a strong prior.
+    pub cross_topic: f32,
+    /// How much a claim that is clearly another claim's best partner counts less (0: not at all).
+    pub one_to_one: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            text: 0.5,
+            question: 0.25,
+            date: 0.04,
+            outlet: 0.05,
+            rebut: 0.08,
+            cross_topic: 0.6,
+            one_to_one: 0.15,
+        }
+    }
+}
+
+impl Weights {
+    /// The combined score of some signals, in [0, 1].
+    pub fn combine(&self, s: &Signals) -> f32 {
+        let total = self.text + self.question + self.date + self.outlet + self.rebut;
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let sum = self.text * s.text
+            + self.question * s.question
+            + self.date * s.date
+            + self.outlet * s.outlet
+            + self.rebut * s.rebut;
+        let score = sum / total;
+        let score = if s.cross_topic {
+            score * self.cross_topic
+        } else {
+            score
+        };
+        score.clamp(0.0, 1.0)
+    }
+}
+
+/// The signals between profiles `a` (left) and `b` (right).
+pub fn signals(p: &Profiles, a: usize, b: usize) -> Signals {
+    let (Some(x), Some(y)) = (p.claims.get(a), p.claims.get(b)) else {
+        return Signals::default();
+    };
+    let cross_topic = x.topic != y.topic;
+    let question = if cross_topic {
+        0.0
+    } else {
+        x.fit.iter().zip(&y.fit).map(|(f, g)| f * g).sum::<f32>()
+    };
+    Signals {
+        text: dot(&x.vector, &y.vector).clamp(0.0, 1.0),
+        question: question.clamp(0.0, 1.0),
+        date: date_signal(x, y),
+        outlet: f32::from(u8::from(
+            x.outlets.iter().any(|o| y.outlets.binary_search(o).is_ok()),
+        )),
+        rebut: f32::from(u8::from(rebut_link(p, a, b).is_some())),
+        cross_topic,
+    }
+}
+
+/// Days between two claims' dates (0 when their ranges overlap), when both are dated.
+fn gap(x: &Profile, y: &Profile) -> Option<(i64, bool)> {
+    let ((xf, xl, xd), (yf, yl, yd)) = (x.days?, y.days?);
+    Some((0.max(xf.max(yf) - xl.min(yl)), xd && yd))
+}
+
+/// Close dates count: a week apart is about half of the same day; dates of a month or a year
+/// count less, since they overlap easily.
+fn date_signal(x: &Profile, y: &Profile) -> f32 {
+    match gap(x, y) {
+        Some((days, true)) => (-(days as f32) / 10.0).exp(),
+        Some((days, false)) => 0.4 * (-(days as f32) / 30.0).exp(),
+        None => 0.0,
+    }
+}
+
+/// The rebuttal that links `a` and `b`: one rebuts the other, or one rebuts a claim in the
+/// other's row. Returns the reason.
+fn rebut_link(p: &Profiles, a: usize, b: usize) -> Option<Reason> {
+    let (x, y) = (p.claims.get(a)?, p.claims.get(b)?);
+    if x.links.binary_search(&b).is_ok() {
+        return Some(Reason::Rebuts(p.ids.get(b)?.clone()));
+    }
+    // A claim of b's point row (on either side) that a rebuts, or that rebuts a.
+    if y.point.is_some() {
+        for &i in &x.links {
+            let c = p.claims.get(i)?;
+            if c.topic == y.topic && c.row == y.row {
+                return Some(Reason::RebutsInRow(p.ids.get(i)?.clone()));
+            }
+        }
+    }
+    None
+}
+
+/// At most this many terms of each kind are named in a reason.
+const NAMED: usize = 4;
+
+/// The reasons for pairing profiles `a` and `b`, strongest first.
+pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -> Vec<Reason> {
+    let (Some(x), Some(y)) = (p.claims.get(a), p.claims.get(b)) else {
+        return Vec::new();
+    };
+    let mut reasons = Vec::new();
+    if let Some(r) = rebut_link(p, a, b) {
+        reasons.push(r);
+    }
+    // Shared terms, by how much each adds to the cosine.
+    let mut shared: Vec<(f32, Class, &str)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < x.vector.len() && j < y.vector.len() {
+        let (ta, wa) = x.vector[i];
+        let (tb, wb) = y.vector[j];
+        match ta.cmp(&tb) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if let Ok(k) = x.surfaces.binary_search_by_key(&ta, |(t, _)| *t) {
+                    let class = p
+                        .vocab
+                        .class
+                        .get(ta as usize)
+                        .copied()
+                        .unwrap_or(Class::Common);
+                    shared.push((wa * wb, class, x.surfaces[k].1.as_str()));
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared.sort_by(|l, r| r.0.total_cmp(&l.0).then(l.2.cmp(r.2)));
+    let pick = |class: Class, floor: f32| -> Vec<String> {
+        shared
+            .iter()
+            .filter(|(w, c, _)| *c == class && *w >= floor)
+            .take(NAMED)
+            .map(|(_, _, s)| (*s).to_owned())
+            .collect()
+    };
+    let names = pick(Class::Name, 0.0);
+    if !names.is_empty() {
+        reasons.push(Reason::SharedNames(names));
+    }
+    let numbers = pick(Class::Number, 0.0);
+    if !numbers.is_empty() {
+        reasons.push(Reason::SharedNumbers(numbers));
+    }
+    let tags = pick(Class::Tag, 0.0);
+    if !tags.is_empty() {
+        reasons.push(Reason::SharedTags(tags));
+    }
+    let words = pick(Class::Common, 0.005);
+    if !words.is_empty() {
+        reasons.push(Reason::SharedWords(words));
+    }
+    if x.topic == y.topic {
+        let best = |fit: &[f32]| {
+            fit.iter()
+                .enumerate()
+                .max_by(|l, r| l.1.total_cmp(r.1))
+                .map(|(k, f)| (k, *f))
+        };
+        if let (Some((k, f)), Some((l, g))) = (best(&x.fit), best(&y.fit))
+            && k == l
+            && f >= 0.5
+            && g >= 0.5
+            && let Some(q) = p.questions.get(x.topic).and_then(|qs| qs.get(k))
+        {
+            reasons.push(Reason::Question(
+                q.text.clone().unwrap_or_else(|| q.point.clone()),
+            ));
+        }
+    }
+    let outlets: Vec<String> = x
+        .outlets
+        .iter()
+        .filter(|o| y.outlets.binary_search(o).is_ok())
+        .take(NAMED)
+        .cloned()
+        .collect();
+    if !outlets.is_empty() {
+        reasons.push(Reason::SameOutlet(outlets));
+    }
+    if let Some((days, true)) = gap(x, y) {
+        reasons.push(Reason::DaysApart(days));
+    }
+    if let Some(id) = cross_topic_id {
+        reasons.push(Reason::OtherTopic(id.to_owned()));
+    }
+    reasons
+}

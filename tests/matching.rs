@@ -1,0 +1,370 @@
+//! Suggested matches: the engine finds what nobody linked and says why; `match` prints it;
+//! `link` and accepting write it back without losing a byte; dismissals are remembered.
+
+use assert_cmd::Command;
+use parallax::compare::{Comparison, RowKind};
+use parallax::edit::dismissed::{Dismissed, Entry};
+use parallax::edit::{EditError, Workspace, commit};
+use parallax::format::Dispute;
+use parallax::load::load_paths;
+use parallax::matching::{Options, Profiles, Reason, Suggestion, suggest};
+use std::path::{Path, PathBuf};
+
+fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match")
+}
+
+fn load(path: &Path) -> Dispute {
+    let loaded = load_paths(&[path.to_path_buf()]);
+    assert_eq!(loaded.report.errors(), 0, "{:?}", loaded.report);
+    loaded.dispute.expect("the fixture loads")
+}
+
+/// A copy of the fixture folder in a temporary folder.
+fn copy_fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for name in ["dispute.json", "alpha.json", "beta.json"] {
+        std::fs::copy(fixture().join(name), dir.path().join(name)).expect("copy");
+    }
+    dir
+}
+
+fn suggestions(d: &Dispute) -> (Comparison, Vec<Suggestion>) {
+    let cmp = Comparison::new(d, 0, 1);
+    let p = Profiles::new(d, &cmp);
+    let s = suggest(&cmp, &p, &Options::default());
+    (cmp, s)
+}
+
+fn id(d: &Dispute, at: parallax::format::ClaimAt) -> &str {
+    d.ids(at).2
+}
+
+fn parallax() -> Command {
+    Command::cargo_bin("parallax").expect("the binary is built")
+}
+
+#[test]
+fn a_pair_sharing_rare_names_and_dates_beats_one_sharing_common_words() {
+    let d = load(&fixture());
+    let (_, s) = suggestions(&d);
+    let best = |left: &str| {
+        s.iter()
+            .find(|x| id(&d, x.left) == left)
+            .expect("a suggestion for the claim")
+    };
+    let planted = best("a-karvani");
+    assert_eq!(id(&d, planted.right), "b-karvani");
+    // b-common shares more words with a-karvani (government, said, water), but only common ones.
+    let common = s
+        .iter()
+        .find(|x| id(&d, x.left) == "a-karvani" && id(&d, x.right) == "b-common");
+    assert!(common.is_none_or(|c| c.score < planted.score));
+    // And the planted pair scores above the pair that shares only common words.
+    let words_only = best("a-people");
+    assert_eq!(id(&d, words_only.right), "b-common");
+    assert!(
+        planted.score > words_only.score,
+        "{planted:?} vs {words_only:?}"
+    );
+    assert!((0.0..=1.0).contains(&planted.score));
+}
+
+#[test]
+fn reasons_name_the_shared_names_numbers_outlet_and_days() {
+    let d = load(&fixture());
+    let (_, s) = suggestions(&d);
+    let planted = s
+        .iter()
+        .find(|x| id(&d, x.left) == "a-karvani" && id(&d, x.right) == "b-karvani")
+        .expect("the planted pair is suggested");
+    let names = planted.reasons.iter().find_map(|r| match r {
+        Reason::SharedNames(v) => Some(v.clone()),
+        _ => None,
+    });
+    let names = names.expect("shared names are a reason");
+    assert!(names.contains(&"Karvani".to_owned()) && names.contains(&"Tembla".to_owned()));
+    assert!(
+        planted
+            .reasons
+            .contains(&Reason::SharedNumbers(vec!["3".to_owned()]))
+    );
+    assert!(
+        planted
+            .reasons
+            .contains(&Reason::SameOutlet(vec!["River Courier".to_owned()]))
+    );
+    assert!(planted.reasons.contains(&Reason::DaysApart(1)));
+    assert!(!planted.cross_topic);
+}
+
+#[test]
+fn a_claim_is_offered_the_point_row_it_fits_and_cross_topic_ones_are_marked() {
+    let d = load(&fixture());
+    let (cmp, s) = suggestions(&d);
+    // Claims already in a row with the other side get no suggestion.
+    assert!(!s.iter().any(|x| id(&d, x.left) == "a-closed"));
+    let join = s
+        .iter()
+        .find(|x| x.point.as_deref() == Some("who-closed"))
+        .expect("some claim is offered the point row");
+    assert_eq!(id(&d, join.right), "b-opened");
+    for x in &s {
+        let (lt, rt) = (d.ids(x.left).1, d.ids(x.right).1);
+        assert_eq!(x.cross_topic, lt != rt);
+        assert_eq!(cmp.topics[x.topic].id, lt);
+        assert_eq!(
+            x.cross_topic,
+            x.reasons.iter().any(|r| matches!(r, Reason::OtherTopic(_)))
+        );
+    }
+}
+
+#[test]
+fn match_json_parses_and_names_claims_that_exist() {
+    let out = parallax()
+        .args(["match", "--json", "--min-score", "0"])
+        .arg(fixture())
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let list = v["suggestions"].as_array().expect("a list");
+    assert!(!list.is_empty());
+    let d = load(&fixture());
+    let mut per_left: std::collections::HashMap<String, Vec<f64>> = Default::default();
+    for s in list {
+        let (l, r) = (s["left"].as_str().unwrap(), s["right"].as_str().unwrap());
+        let (la, ra) = (d.find_claim(l).unwrap(), d.find_claim(r).unwrap());
+        assert_eq!((la.side, ra.side), (0, 1));
+        assert_eq!(s["topic"].as_str(), Some(d.ids(la).1));
+        assert!(s["point"].is_null() || s["point"].is_string());
+        assert!(s["reasons"].is_array() && s["cross_topic"].is_boolean());
+        per_left
+            .entry(l.to_owned())
+            .or_default()
+            .push(s["score"].as_f64().unwrap());
+    }
+    for scores in per_left.values() {
+        assert!(scores.len() <= 3);
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first");
+    }
+    // Plain output: one line a suggestion, score first; none at all exits 1.
+    let plain = parallax()
+        .arg("match")
+        .arg(fixture())
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(plain.stdout).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("0.") && l.contains("a-karvani  b-karvani"))
+    );
+    parallax()
+        .args(["match", "--min-score", "1"])
+        .arg(fixture())
+        .assert()
+        .code(1);
+    parallax()
+        .args(["match", "--min-score", "2"])
+        .arg(fixture())
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn link_adds_only_the_point_lines_and_the_rows_update() {
+    let dir = copy_fixture();
+    let before_a = std::fs::read_to_string(dir.path().join("alpha.json")).unwrap();
+    let before_b = std::fs::read_to_string(dir.path().join("beta.json")).unwrap();
+    let before_m = std::fs::read_to_string(dir.path().join("dispute.json")).unwrap();
+    parallax()
+        .args([
+            "link",
+            "a-karvani",
+            "b-karvani",
+            "--question",
+            "Was the Karvani sluice shut?",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let after_a = std::fs::read_to_string(dir.path().join("alpha.json")).unwrap();
+    let after_b = std::fs::read_to_string(dir.path().join("beta.json")).unwrap();
+    let after_m = std::fs::read_to_string(dir.path().join("dispute.json")).unwrap();
+    let point = "\"point\": \"karvani-sluice-shut\",";
+    // Each side file gains exactly one line, after the claim's id, at the id's indentation.
+    assert_eq!(
+        after_a,
+        before_a.replace(
+            "          \"id\": \"a-karvani\",\n",
+            &format!("          \"id\": \"a-karvani\",\n          {point}\n")
+        )
+    );
+    assert_eq!(
+        after_b,
+        before_b.replace(
+            "          \"id\": \"b-karvani\",\n",
+            &format!("          \"id\": \"b-karvani\",\n          {point}\n")
+        )
+    );
+    // The manifest gains the point after the topic's last one, in the same layout.
+    assert_eq!(
+        after_m,
+        before_m.replace(
+            "          \"question\": \"Who closed the dam gates first?\"\n        }\n",
+            "          \"question\": \"Who closed the dam gates first?\"\n        },\n        {\n          \"id\": \"karvani-sluice-shut\",\n          \"question\": \"Was the Karvani sluice shut?\"\n        }\n"
+        )
+    );
+    // It validates, and the two claims now share a point row.
+    parallax()
+        .arg("validate")
+        .arg(dir.path())
+        .assert()
+        .success();
+    let d = load(dir.path());
+    let cmp = Comparison::new(&d, 0, 1);
+    let gates = cmp.topics.iter().find(|t| t.id == "gates").unwrap();
+    let row = gates
+        .rows
+        .iter()
+        .find(|r| r.point.as_deref() == Some("karvani-sluice-shut"))
+        .expect("a point row");
+    assert_eq!(row.kind, RowKind::Point);
+    assert_eq!(
+        row.question.as_deref(),
+        Some("Was the Karvani sluice shut?")
+    );
+    assert_eq!((row.left.len(), row.right.len()), (1, 1));
+    // Linking the same pair again changes nothing and says why.
+    parallax()
+        .args(["link", "a-karvani", "b-karvani"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("alpha.json")).unwrap(),
+        after_a
+    );
+}
+
+#[test]
+fn joining_a_point_row_writes_only_the_new_claims_point() {
+    let dir = copy_fixture();
+    let before_m = std::fs::read(dir.path().join("dispute.json")).unwrap();
+    let before_b = std::fs::read(dir.path().join("beta.json")).unwrap();
+    parallax()
+        .args(["link", "a-people", "b-opened"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read(dir.path().join("dispute.json")).unwrap(),
+        before_m
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("beta.json")).unwrap(),
+        before_b
+    );
+    let d = load(dir.path());
+    let at = d.find_claim("a-people").unwrap();
+    assert_eq!(d.claim(at).unwrap().point.as_deref(), Some("who-closed"));
+}
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten() {
+    let dir = copy_fixture();
+    let (ws, d) = Workspace::open(&[dir.path().to_path_buf()]).expect("opens");
+    let plan = ws.link(&d, "a-karvani", "b-karvani", None).expect("plans");
+    // Someone edits a side file after it was read.
+    let edited = std::fs::read_to_string(dir.path().join("beta.json"))
+        .unwrap()
+        .replace("Alpha invents a crisis", "Alpha invents a crisis, again");
+    std::fs::write(dir.path().join("beta.json"), &edited).unwrap();
+    let before_a = std::fs::read(dir.path().join("alpha.json")).unwrap();
+    let err = commit(&plan).expect_err("refused");
+    assert!(matches!(err, EditError::Changed(_)), "{err}");
+    assert!(err.to_string().contains("beta.json"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("beta.json")).unwrap(),
+        edited
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("alpha.json")).unwrap(),
+        before_a
+    );
+}
+
+#[test]
+fn side_files_without_a_manifest_get_one_that_lists_them() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["alpha.json", "beta.json"] {
+        std::fs::copy(fixture().join(name), dir.path().join(name)).unwrap();
+    }
+    parallax()
+        .args(["link", "a-karvani", "b-karvani"])
+        .arg(dir.path().join("alpha.json"))
+        .arg(dir.path().join("beta.json"))
+        .assert()
+        .success();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("dispute.json")).unwrap()).unwrap();
+    assert_eq!(
+        manifest["sides"],
+        serde_json::json!(["alpha.json", "beta.json"])
+    );
+    let out = parallax()
+        .args(["validate", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let d = load(dir.path());
+    let cmp = Comparison::new(&d, 0, 1);
+    assert!(cmp.topics.iter().flat_map(|t| &t.rows).any(|r| {
+        r.question.as_deref() == Some(parallax::edit::DEFAULT_QUESTION)
+            && r.left.len() == 1
+            && r.right.len() == 1
+    }));
+}
+
+#[test]
+fn a_dismissal_survives_a_restart() {
+    let dir = copy_fixture();
+    let mut dismissed = Dismissed::read(dir.path()).expect("no file yet is fine");
+    assert!(dismissed.entries.is_empty());
+    dismissed
+        .add(Entry {
+            left: "a-karvani".to_owned(),
+            right: "b-karvani".to_owned(),
+            point: None,
+            topic: None,
+        })
+        .expect("saved");
+    // A new session reads it back, and `match` leaves the pair out.
+    let again = Dismissed::read(dir.path()).expect("reads");
+    assert_eq!(again.entries, dismissed.entries);
+    let out = parallax()
+        .args(["match", "--json", "--min-score", "0"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let pairs: Vec<(&str, &str)> = v["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["left"].as_str().unwrap(), s["right"].as_str().unwrap()))
+        .collect();
+    assert!(!pairs.contains(&("a-karvani", "b-karvani")));
+    assert!(pairs.iter().any(|(l, _)| *l == "a-karvani"));
+}
+
+#[test]
+fn the_bundled_dispute_cannot_be_linked() {
+    parallax()
+        .args(["link", "in-a", "pk-b"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("built into the program"));
+}

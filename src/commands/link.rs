@@ -22,6 +22,8 @@ pub fn link(
         ));
     }
     let (ws, dispute) = Workspace::open(paths).map_err(failure)?;
+    // An interrupted write leaves no temporary file behind.
+    crate::cleanup::remove_on_signal()?;
     let plan = ws.link(&dispute, left, right, question).map_err(failure)?;
     commit(&plan).map_err(failure)?;
     let files: Vec<String> = plan
@@ -50,8 +52,9 @@ fn failure(e: EditError) -> Failure {
             Failure::Usage(e.to_string())
         }
         EditError::Load(_) => Failure::Input(e.to_string()),
-        EditError::Changed(_) | EditError::Invalid(..) | EditError::Io(..) => {
-            Failure::Output(e.to_string())
-        }
+        EditError::Changed(_)
+        | EditError::Invalid(..)
+        | EditError::Io(..)
+        | EditError::Write(_) => Failure::Output(e.to_string()),
     }
 }

@@ -98,7 +98,7 @@ impl Dismissed {
         };
         let mut bytes = serde_json::to_vec_pretty(&file).unwrap_or_default();
         bytes.push(b'\n');
-        write_atomic(path, &bytes)
+        write_atomic(path, &bytes, true)
     }
 
     /// Puts the dismissals into the matcher's options.

@@ -39,9 +39,12 @@ pub enum EditError {
     /// The edit would make the files invalid (a bug, or a file the editor cannot lay out).
     #[error("the change would leave {0} invalid, so nothing was written: {1}")]
     Invalid(String, String),
-    /// Reading or writing failed.
+    /// Reading a file failed.
     #[error("{0}: {1}")]
     Io(String, std::io::Error),
+    /// Writing a file failed; the message names it and says what to do.
+    #[error("{0}")]
+    Write(String),
 }
 
 /// One file as it was read: its path and its bytes then.
@@ -396,27 +399,20 @@ pub fn commit(plan: &Plan) -> Result<(), EditError> {
         }
     }
     for w in &plan.writes {
-        write_atomic(&w.path, &w.after)?;
+        write_atomic(&w.path, &w.after, w.before.is_some())?;
     }
     Ok(())
 }
 
-/// Writes a file through a temporary file in the same folder and a rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), EditError> {
-    use std::io::Write as _;
-    let name = path.display().to_string();
-    let folder = parent(path);
-    let mut tmp =
-        tempfile::NamedTempFile::new_in(&folder).map_err(|e| EditError::Io(name.clone(), e))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| EditError::Io(name.clone(), e))?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
-    }
-    tmp.persist(path)
-        .map_err(|e| EditError::Io(name, e.error))?;
-    Ok(())
+/// Writes a file atomically, through the one atomic writer (`export::write`): a temporary file
+/// in the same folder, then a rename. `replace: false` refuses a file that exists.
+pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), EditError> {
+    crate::export::write_file(path, bytes, replace).map_err(|e| match e {
+        crate::export::ExportError::Exists { .. } => {
+            EditError::Changed(format!("{} (it now exists)", path.display()))
+        }
+        other => EditError::Write(other.to_string()),
+    })
 }
 
 /// The folder of the dispute at `paths`, where files beside it (the dismissals) live: a folder

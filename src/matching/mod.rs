@@ -62,9 +62,9 @@ pub enum Reason {
     SameOutlet(Vec<String>),
     /// Both are dated this many days apart (0: the same day).
     DaysApart(i64),
-    /// One already rebuts the other.
+    /// One already rebuts the other (or links to it by a typed relation).
     Rebuts(String),
-    /// One already rebuts this claim, which sits in the row.
+    /// One already rebuts (or relates to) this claim, which sits in the row.
     RebutsInRow(String),
     /// The right claim sits in another topic (its id).
     OtherTopic(String),
@@ -82,8 +82,8 @@ impl fmt::Display for Reason {
             Reason::DaysApart(0) => write!(f, "same day"),
             Reason::DaysApart(1) => write!(f, "1 day apart"),
             Reason::DaysApart(n) => write!(f, "{n} days apart"),
-            Reason::Rebuts(id) => write!(f, "already rebuts {id}"),
-            Reason::RebutsInRow(id) => write!(f, "already rebuts {id} in that row"),
+            Reason::Rebuts(id) => write!(f, "already linked to {id}"),
+            Reason::RebutsInRow(id) => write!(f, "already linked to {id} in that row"),
             Reason::OtherTopic(id) => write!(f, "other topic: {id}"),
         }
     }

@@ -52,7 +52,7 @@ pub struct Profile {
     pub outlets: Vec<String>,
     /// How well it fits each question of its topic; sums to 1 when the topic has questions.
     pub fit: Vec<f32>,
-    /// The claim ids it rebuts.
+    /// The claim ids it links to: `rebuts` and typed relations.
     pub rebuts: Vec<String>,
     /// The profiles it rebuts or is rebutted by, sorted.
     pub links: Vec<usize>,
@@ -207,7 +207,7 @@ impl Profiles {
                             .map(str::to_owned)
                             .collect(),
                         fit: Vec::new(),
-                        rebuts: claim.rebuts.clone(),
+                        rebuts: claim.links().map(|(_, to)| to.to_owned()).collect(),
                         links: Vec::new(),
                     });
                     ids.push(claim.id.clone());

@@ -496,4 +496,5 @@ fn parse_size(s: &str) -> Result<u64, String> {
 
 fn parse_matcher(s: &str) -> Result<MatcherKind, String> {
     s.parse()
+        .map_err(|_| "unknown matcher; choose one of: nucleo, skim".to_owned())
 }

@@ -11,7 +11,7 @@
 //! topic's common-ground rows come first, as a lane of their own.
 
 use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, RelationKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Which sides answer a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -356,12 +356,13 @@ fn rows(
     // Rule 2: point rows, the manifest's points first, then others in first appearance. One pass
     // groups the claims by point, so a topic with many points stays linear.
     let mut order: Vec<(&str, Option<&str>)> = points.to_vec();
+    let listed: HashSet<&str> = points.iter().map(|(id, _)| *id).collect();
     let mut members: HashMap<&str, Vec<usize>> = HashMap::new();
     for i in 0..total {
         if let Some(p) = claim(i).point.as_deref() {
             let seen = members.contains_key(p);
             members.entry(p).or_default().push(i);
-            if !seen && !points.iter().any(|(id, _)| *id == p) {
+            if !seen && !listed.contains(p) {
                 order.push((p, None));
             }
         }
@@ -412,25 +413,27 @@ fn rows(
         neighbours[b].push(a);
     }
 
-    // Rule 3: unpointed claims linked to a claim in a point row join the first such row.
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for i in 0..total {
-            if place[i] != Place::Free || claim(i).point.is_some() {
-                continue;
+    // Rule 3: unpointed claims linked to a claim in a point row join the first such row, and
+    // so on outwards, one step of links at a time: a claim joins the first row among its
+    // neighbours placed in the step before. Each claim and link is looked at once per step it
+    // borders, so a long chain stays linear.
+    let free = |i: usize, place: &[Place]| place[i] == Place::Free && claim(i).point.is_none();
+    let mut frontier: Vec<usize> = (0..total).filter(|&i| place[i] != Place::Free).collect();
+    while !frontier.is_empty() {
+        let mut joined: Vec<(usize, usize)> = Vec::new();
+        for &j in &frontier {
+            let Place::Row(row) = place[j] else { continue };
+            for &i in &neighbours[j] {
+                if free(i, &place) {
+                    joined.push((i, row));
+                }
             }
-            let first = neighbours[i]
-                .iter()
-                .filter_map(|&j| match place[j] {
-                    Place::Row(row) if rows[row].kind == RowKind::Point => Some(row),
-                    _ => None,
-                })
-                .min();
-            if let Some(row) = first {
-                place[i] = Place::Row(row);
-                changed = true;
-            }
+        }
+        joined.sort_unstable();
+        joined.dedup_by_key(|(i, _)| *i);
+        frontier = joined.iter().map(|&(i, _)| i).collect();
+        for (i, row) in joined {
+            place[i] = Place::Row(row);
         }
     }
 

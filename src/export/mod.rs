@@ -20,10 +20,9 @@ use crate::format::Dispute;
 use std::path::PathBuf;
 
 /// The formats a comparison can be exported to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// GitHub-flavoured Markdown: a heading per topic, a two-column table per row.
-    #[value(name = "md", alias = "markdown")]
     Markdown,
     /// CSV: one record per claim pairing of a row, for spreadsheets.
     Csv,

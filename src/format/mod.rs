@@ -60,8 +60,22 @@ pub struct Party {
 }
 
 /// What kind of publication a source is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum SourceKind {
     /// A government, military or party statement.
     Official,
@@ -93,26 +107,32 @@ impl SourceKind {
 
     /// The kind as the format spells it.
     pub fn as_str(self) -> &'static str {
-        match self {
-            SourceKind::Official => "official",
-            SourceKind::News => "news",
-            SourceKind::Opinion => "opinion",
-            SourceKind::FactCheck => "fact-check",
-            SourceKind::Social => "social",
-            SourceKind::Academic => "academic",
-            SourceKind::Other => "other",
-        }
+        self.into()
     }
 
     /// Parses the format's spelling.
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+        s.parse().ok()
     }
 }
 
 /// How far a claim has been checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Rating {
     /// Not checked either way.
     Unverified,
@@ -138,24 +158,32 @@ impl Rating {
 
     /// The rating as the format spells it.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Rating::Unverified => "unverified",
-            Rating::Corroborated => "corroborated",
-            Rating::Disputed => "disputed",
-            Rating::Refuted => "refuted",
-            Rating::Retracted => "retracted",
-        }
+        self.into()
     }
 
     /// Parses the format's spelling.
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == s)
+        s.parse().ok()
     }
 }
 
 /// How far a source can be trusted, as the dispute's compilers judge it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum ReliabilityRating {
     /// A record of accuracy; usable on its own.
     High,
@@ -181,18 +209,12 @@ impl ReliabilityRating {
 
     /// The rating as the format spells it.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ReliabilityRating::High => "high",
-            ReliabilityRating::Mixed => "mixed",
-            ReliabilityRating::Low => "low",
-            ReliabilityRating::Partisan => "partisan",
-            ReliabilityRating::Unknown => "unknown",
-        }
+        self.into()
     }
 
     /// Parses the format's spelling.
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == s)
+        s.parse().ok()
     }
 
     /// True for the ratings a claim should not rest on alone: `low` and `partisan`.

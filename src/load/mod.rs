@@ -343,7 +343,19 @@ impl<'a> Loader<'a> {
             }
         }
         let parties: HashSet<&str> = self.sides.iter().map(|s| s.party.id.as_str()).collect();
-        let manifest = self.manifest.as_ref().map(|(_, m)| m);
+        // The manifest's topics and their points by id, so each check is a lookup, not a scan.
+        let manifest: Option<HashMap<&str, HashSet<&str>>> =
+            self.manifest.as_ref().map(|(_, m)| {
+                m.topics
+                    .iter()
+                    .map(|t| {
+                        (
+                            t.id.as_str(),
+                            t.points.iter().map(|p| p.id.as_str()).collect(),
+                        )
+                    })
+                    .collect()
+            });
         let mut out = Vec::new();
         for side in &self.sides {
             let warn = |code, pointer: String, message: String, expected: &str| {
@@ -364,7 +376,7 @@ impl<'a> Loader<'a> {
                 }
             }
             for (t, topic) in side.topics.iter().enumerate() {
-                let listed = manifest.map(|m| m.topics.iter().find(|mt| mt.id == topic.id));
+                let listed = manifest.as_ref().map(|m| m.get(topic.id.as_str()));
                 if let Some(None) = listed {
                     out.push(warn(
                         Code::TopicNotInManifest,
@@ -375,8 +387,8 @@ impl<'a> Loader<'a> {
                 }
                 let mut warned_points: HashSet<&str> = HashSet::new();
                 for (c, claim) in topic.claims.iter().enumerate() {
-                    if let (Some(Some(mt)), Some(point)) = (listed, &claim.point)
-                        && !mt.points.iter().any(|p| &p.id == point)
+                    if let (Some(Some(points)), Some(point)) = (listed, &claim.point)
+                        && !points.contains(point.as_str())
                         && warned_points.insert(point.as_str())
                     {
                         out.push(warn(

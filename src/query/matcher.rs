@@ -11,7 +11,6 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
 use nucleo_matcher::{Config, Utf32Str};
 use std::cell::RefCell;
-use std::str::FromStr;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A prepared term that scores fields. Shared between the threads of one search.
@@ -98,7 +97,8 @@ pub trait Matcher: Send + Sync {
 }
 
 /// Which matcher a search uses (`--matcher`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "kebab-case")]
 pub enum MatcherKind {
     /// nucleo-matcher: the fzf algorithm, with Unicode normalisation (`cafe` finds `café`).
     #[default]
@@ -113,10 +113,7 @@ impl MatcherKind {
 
     /// The name `--matcher` takes.
     pub fn as_str(self) -> &'static str {
-        match self {
-            MatcherKind::Nucleo => "nucleo",
-            MatcherKind::Skim => "skim",
-        }
+        self.into()
     }
 
     /// The matcher itself.
@@ -125,17 +122,6 @@ impl MatcherKind {
             MatcherKind::Nucleo => &NucleoMatcher,
             MatcherKind::Skim => &SkimMatcher,
         }
-    }
-}
-
-impl FromStr for MatcherKind {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|m| m.as_str() == s)
-            .ok_or_else(|| "unknown matcher; choose one of: nucleo, skim".to_owned())
     }
 }
 

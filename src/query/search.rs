@@ -19,8 +19,21 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Where in a claim a search term matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Field {
     /// The claim's text.
     Text,
@@ -55,16 +68,7 @@ impl Field {
 
     /// The field's name in output.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Field::Text => "text",
-            Field::Speaker => "speaker",
-            Field::Tag => "tag",
-            Field::Outlet => "outlet",
-            Field::SourceTitle => "source-title",
-            Field::Topic => "topic",
-            Field::Framing => "framing",
-            Field::Question => "question",
-        }
+        self.into()
     }
 }
 

@@ -1,7 +1,7 @@
 //! Laying out a claim as lines of a given width: the one layout `show`, the TUI and export share,
 //! so a row's height is the same wherever it is drawn.
 
-use crate::compare::{Comparison, Standing};
+use crate::compare::{Comparison, Row, Standing};
 use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, RelationKind};
 use crate::text;
 
@@ -124,6 +124,74 @@ pub fn relation_line(
     }
 }
 
+/// A claim's label in its row, as the reader sees it: `L1`, `L2` … on the left side, `R1` … on
+/// the right, in the row's order.
+pub fn label(row: &Row, at: ClaimAt) -> Option<String> {
+    if let Some(i) = row.left.iter().position(|&c| c == at) {
+        return Some(format!("L{}", i + 1));
+    }
+    row.right
+        .iter()
+        .position(|&c| c == at)
+        .map(|i| format!("R{}", i + 1))
+}
+
+/// Where a claim sits in a comparison: its topic and row, as indexes.
+pub fn locate(dispute: &Dispute, comparison: &Comparison, at: ClaimAt) -> Option<(usize, usize)> {
+    let topic_id = &dispute.sides.get(at.side)?.topics.get(at.topic)?.id;
+    let t = comparison.topics.iter().position(|t| &t.id == topic_id)?;
+    let r = comparison
+        .topics
+        .get(t)?
+        .rows
+        .iter()
+        .position(|r| r.claims().any(|c| c == at))?;
+    Some((t, r))
+}
+
+/// A relation as the reader of a comparison finds its target: by party and label in the same
+/// row (`↳ contradicts India L2`), with the row number in another row of the topic, and with the
+/// topic's title in another topic. `from` is the topic and row the linking claim is in.
+pub fn relation_place(
+    dispute: &Dispute,
+    comparison: &Comparison,
+    from: Option<(usize, usize)>,
+    kind: RelationKind,
+    target: &str,
+) -> String {
+    let verb = kind.verb();
+    let Some(to) = dispute.find_claim(target) else {
+        return format!("↳ {verb} {target} (not loaded)");
+    };
+    let party = dispute
+        .sides
+        .get(to.side)
+        .map_or("?", |s| s.party.name.as_str());
+    if to.side != comparison.left && to.side != comparison.right {
+        return format!("↳ {verb} a claim of {party} (side not compared)");
+    }
+    let Some((t, r)) = locate(dispute, comparison, to) else {
+        return format!("↳ {verb} a claim of {party} not shown now");
+    };
+    let Some(topic) = comparison.topics.get(t) else {
+        return format!("↳ {verb} a claim of {party}");
+    };
+    let label = topic
+        .rows
+        .get(r)
+        .and_then(|row| label(row, to))
+        .unwrap_or_default();
+    match from {
+        Some((ft, fr)) if ft == t && fr == r => format!("↳ {verb} {party} {label}"),
+        Some((ft, _)) if ft == t => format!("↳ {verb} {party} {label}, row {}", r + 1),
+        _ => format!(
+            "↳ {verb} {party} {label}, row {} of “{}”",
+            r + 1,
+            topic.title
+        ),
+    }
+}
+
 /// The line that says where a claim stands as of the date in force, when it is not simply
 /// the side's current position.
 pub fn standing_line(standing: Standing) -> Option<String> {
@@ -144,19 +212,38 @@ fn push_wrapped(out: &mut Vec<Line>, kind: LineKind, s: &str, width: usize, at: 
     }
 }
 
-/// Lays out one claim: text, speaker and date, its standing as of a date in force, source
-/// tags, assessment, relations.
+/// Where a claim is laid out: its label in its row and the row's place, when it is in one.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct InRow<'a> {
+    /// The row the claim is in.
+    pub row: Option<&'a Row>,
+    /// The row's topic and index in the comparison.
+    pub place: Option<(usize, usize)>,
+}
+
+/// Lays out one claim: its label and text, speaker and date, its standing as of a date in
+/// force, source tags, assessment, relations.
 pub fn claim_lines(
     dispute: &Dispute,
     comparison: &Comparison,
     at: ClaimAt,
     width: usize,
+    within: InRow,
 ) -> Vec<Line> {
     let mut out = Vec::new();
     let Some(claim) = dispute.claim(at) else {
         return out;
     };
-    push_wrapped(&mut out, LineKind::Text, &claim.text, width, at);
+    match within.row.and_then(|r| label(r, at)) {
+        Some(l) => push_wrapped(
+            &mut out,
+            LineKind::Text,
+            &format!("{l} {}", claim.text),
+            width,
+            at,
+        ),
+        None => push_wrapped(&mut out, LineKind::Text, &claim.text, width, at),
+    }
     if let Some(s) = speaker_line(claim) {
         push_wrapped(&mut out, LineKind::Speaker, &s, width, at);
     }
@@ -174,10 +261,33 @@ pub fn claim_lines(
         push_wrapped(&mut out, LineKind::Assessment, &s, width, at);
     }
     for (kind, target) in claim.links() {
-        let s = relation_line(dispute, at, kind, target, comparison);
+        let s = match within.row {
+            Some(_) => relation_place(dispute, comparison, within.place, kind, target),
+            None => relation_line(dispute, at, kind, target, comparison),
+        };
         push_wrapped(&mut out, LineKind::Link, &s, width, at);
     }
     out
+}
+
+/// Lays out both sides of a row at two widths, each claim numbered (`L1`, `R1`) and each
+/// relation naming its target as the reader finds it, padded to the same height. `place` is the
+/// row's topic and index in `comparison`.
+pub fn row_lines(
+    dispute: &Dispute,
+    comparison: &Comparison,
+    row: &Row,
+    place: (usize, usize),
+    widths: (usize, usize),
+) -> (Vec<Line>, Vec<Line>) {
+    let within = InRow {
+        row: Some(row),
+        place: Some(place),
+    };
+    let mut left = side_lines(dispute, comparison, &row.left, widths.0, within);
+    let mut right = side_lines(dispute, comparison, &row.right, widths.1, within);
+    level(&mut left, &mut right);
+    (left, right)
 }
 
 /// Lays out one side of a row: its claims with a gap between them, or "no counterpart".
@@ -186,6 +296,7 @@ pub fn side_lines(
     comparison: &Comparison,
     claims: &[ClaimAt],
     width: usize,
+    within: InRow,
 ) -> Vec<Line> {
     if claims.is_empty() {
         return vec![Line {
@@ -203,7 +314,7 @@ pub fn side_lines(
                 claim: None,
             });
         }
-        out.extend(claim_lines(dispute, comparison, at, width));
+        out.extend(claim_lines(dispute, comparison, at, width, within));
     }
     out
 }

@@ -76,6 +76,7 @@ pub fn topic(out: &mut String, dispute: &Dispute, cmp: &Comparison, t: &TopicRow
         let _ = writeln!(out, "\n(neither side makes a claim on this topic)");
     }
     let common = t.rows.iter().filter(|r| r.common).count();
+    let topic_index = cmp.topics.iter().position(|x| x.id == t.id).unwrap_or(0);
     for (i, row) in t.rows.iter().enumerate() {
         if common > 0 && i == 0 {
             let _ = writeln!(out);
@@ -85,10 +86,8 @@ pub fn topic(out: &mut String, dispute: &Dispute, cmp: &Comparison, t: &TopicRow
             lane(out, "Where they differ", width);
         }
         let _ = writeln!(out);
-        let _ = writeln!(out, "▸ {}", row_heading(row));
-        let mut l = layout::side_lines(dispute, cmp, &row.left, col);
-        let mut r = layout::side_lines(dispute, cmp, &row.right, col);
-        layout::level(&mut l, &mut r);
+        let _ = writeln!(out, "▸ {}. {}", i + 1, row_heading(row));
+        let (l, r) = layout::row_lines(dispute, cmp, row, (topic_index, i), (col, col));
         columns(out, &l, &r, col);
     }
     let _ = writeln!(out);

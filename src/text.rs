@@ -287,6 +287,21 @@ pub fn fit(s: &str, cols: usize) -> String {
     out
 }
 
+/// Like [`fit`], but a string cut short ends in `…`, so nothing is cut without a sign.
+pub fn ellipsis(s: &str, cols: usize) -> String {
+    if width(s) <= cols {
+        return fit(s, cols);
+    }
+    if cols == 0 {
+        return String::new();
+    }
+    let mut out = fit(s, cols - 1).trim_end().to_owned();
+    out.push('…');
+    let used = width(&out);
+    out.extend(std::iter::repeat_n(' ', cols.saturating_sub(used)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,6 +377,14 @@ mod tests {
         assert_eq!(width("日本"), 4);
         assert_eq!(width("e\u{301}"), 1);
         assert_eq!(fit("日本語", 5), "日本 ");
+    }
+
+    #[test]
+    fn a_cut_string_ends_in_an_ellipsis() {
+        assert_eq!(ellipsis("abcdef", 4), "abc…");
+        assert_eq!(ellipsis("ab", 4), "ab  ");
+        assert_eq!(ellipsis("ab cdef", 4), "ab… ");
+        assert_eq!(width(&ellipsis("日本語です", 5)), 5);
     }
 
     #[test]

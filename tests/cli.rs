@@ -144,7 +144,7 @@ fn show_lays_out_two_level_columns_at_any_width() {
 #[test]
 fn show_puts_each_rows_question_above_it_and_marks_the_silent_side() {
     let out = stdout_of(&["show", "--width", "100", &fixture("compare")]);
-    let q = out.find("▸ Question one?").expect("question heading");
+    let q = out.find("▸ 1. Question one?").expect("question heading");
     let a2 = out.find("Claim a2.").expect("claim a2");
     let b1 = out.find("Claim b1.").expect("claim b1");
     assert!(q < a2 && q < b1);

@@ -239,7 +239,8 @@ fn only_two_sides_means_no_picker() {
 
 #[test]
 fn the_readme_key_table_matches_the_bindings() {
-    use parallax::tui::modal::{comparison, detail, help, picker};
+    use parallax::tui::modal::{comparison, detail, help, links, picker};
+    common::readme_has_table("link choice", links::update::BINDINGS);
     common::readme_has_table("comparison", comparison::bindings::BINDINGS);
     common::readme_has_table("everywhere", parallax::tui::keymap::GLOBAL);
     common::readme_has_table("row in full", detail::update::BINDINGS);
@@ -306,10 +307,92 @@ fn no_key_is_bound_twice_in_any_modal() {
         detail::update::BINDINGS,
         help::update::BINDINGS,
         picker::update::BINDINGS,
+        parallax::tui::modal::links::update::BINDINGS,
         search::update::BINDINGS,
         filters::update::BINDINGS,
         export::update::BINDINGS,
     ] {
         assert_eq!(parallax::tui::keymap::no_key_twice(table), None);
     }
+}
+
+#[test]
+fn claims_are_numbered_and_a_rebuttal_names_its_target_as_the_reader_sees_it() {
+    let a = app(120, 40);
+    let s = lines(&a).join("\n");
+    assert!(s.contains("L1 Beta closed the upstream"), "{s}");
+    assert!(s.contains("R1 The gates were opened"), "{s}");
+    assert!(s.contains("↳ contradicts Alpha L1 "), "{s}");
+    assert!(
+        !s.contains("a-cut"),
+        "the id is kept for the row in full: {s}"
+    );
+}
+
+#[test]
+fn r_follows_a_link_from_the_comparison_and_b_comes_back() {
+    let mut a = app(120, 40);
+    // The talks, second row: Beta's b-later rebuts Alpha's a-border, in another topic.
+    press(&mut a, &[Action::Last, Action::Open, Action::NextRow]);
+    assert_eq!((topic_id(&a), a.row), ("talks", 1));
+    press(&mut a, &[Action::FollowRebuttal]);
+    assert_eq!(topic_id(&a), "border");
+    let target = a.dispute.find_claim("a-border").expect("a-border");
+    assert!(
+        a.current_row()
+            .is_some_and(|r| r.claims().any(|c| c == target))
+    );
+    press(&mut a, &[Action::JumpBack]);
+    assert_eq!((topic_id(&a), a.row), ("talks", 1), "b returns");
+    press(&mut a, &[Action::JumpBack]);
+    assert!(a.message.is_some(), "nothing more to go back to is said");
+}
+
+#[test]
+fn a_row_with_several_links_offers_a_choice() {
+    let mut a = app(120, 40);
+    press(&mut a, &[Action::Last, Action::Open, Action::PrevRow]);
+    press(&mut a, &[Action::FollowRebuttal]);
+    let Some(Modal::Links(links)) = a.modal() else {
+        panic!("a choice of links opens: {:?}", a.modal());
+    };
+    let labels: Vec<&str> = links.choices.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["L1 ↳ contradicts Beta R1", "R1 ↳ contradicts Alpha L1"]
+    );
+    let chosen = links.choices[1].target;
+    let screen = lines(&a).join("\n");
+    assert!(screen.contains("Follow which link?"), "{screen}");
+    press(&mut a, &[Action::Down, Action::Open]);
+    assert_eq!(a.modal(), None, "the choice closes");
+    assert!(
+        a.current_row()
+            .is_some_and(|r| r.claims().any(|c| c == chosen))
+    );
+    assert_eq!(a.back.len(), 1, "b can return");
+    // Esc cancels a choice without moving.
+    press(&mut a, &[Action::FollowRebuttal, Action::Back]);
+    assert_eq!(a.modal(), None);
+    assert_eq!(a.back.len(), 1);
+}
+
+#[test]
+fn brackets_move_by_row_and_braces_by_topic_whatever_the_row_height() {
+    // At 60×16 the bundled dispute's first row is taller than the screen.
+    let mut a = common::bundled(60, 16);
+    press(&mut a, &[Action::NextPane, Action::Down]);
+    assert_eq!(a.row, 0, "j scrolls inside the tall row");
+    assert!(a.top.line > 0);
+    press(&mut a, &[Action::NextRow]);
+    assert_eq!(a.row, 1, "] goes to the next row at once");
+    let screen = lines(&a).join("\n");
+    assert!(screen.contains("▶ 2."), "its heading shows: {screen}");
+    press(&mut a, &[Action::PrevRow]);
+    assert_eq!(a.row, 0);
+    let first = a.topic;
+    press(&mut a, &[Action::NextTopic]);
+    assert_eq!(a.topic, first + 1);
+    press(&mut a, &[Action::PrevTopic]);
+    assert_eq!(a.topic, first);
 }

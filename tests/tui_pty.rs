@@ -202,10 +202,15 @@ fn ctrl_z_gives_the_terminal_back_and_the_screen_returns_intact() {
     // so the kernel drops SIGTSTP at once: this exercises leaving and restoring the screen.
     let before = s.raw.len();
     s.send("\x1a");
+    // The shell gets the screen and the cursor back, then the program takes them again.
     let left_and_came_back = |raw: &[u8]| {
         let text = String::from_utf8_lossy(raw);
-        text.find("\x1b[?1049l")
-            .is_some_and(|i| text[i..].contains("\x1b[?1049h"))
+        text.find("\x1b[?1049l").is_some_and(|i| {
+            let after = &text[i..];
+            after
+                .find("\x1b[?25h")
+                .is_some_and(|j| after[j..].contains("\x1b[?1049h"))
+        })
     };
     let start = Instant::now();
     while !left_and_came_back(&s.raw[before..]) && start.elapsed() < TIMEOUT {
@@ -340,6 +345,87 @@ fn slash_searches_the_bundled_dispute_and_enter_jumps_to_the_hit() {
     s.wait_for(&next, |t| t.contains(&next));
     s.send("\x1b");
     s.wait_for("the search cleared", |t| !t.contains("search: ceasefire"));
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
+#[test]
+fn ending_signals_restore_the_terminal_before_the_program_ends() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130), ("QUIT", 131)] {
+        let mut s = Session::start(&["tests/fixtures/tui/sample"], 100, 30);
+        s.wait_for("the comparison", |t| t.contains("Sharing the river"));
+        assert!(s.parser.screen().alternate_screen());
+        let before = s.raw.len();
+        let pid = s.child.process_id().expect("a pid");
+        let killed = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success());
+        assert_eq!(
+            s.exit_code(),
+            code,
+            "SIG{signal}: the shell's code for the signal"
+        );
+        let after = String::from_utf8_lossy(&s.raw[before..]).into_owned();
+        for (what, seq) in [
+            ("the alternate screen left", "\x1b[?1049l"),
+            ("the cursor shown", "\x1b[?25h"),
+            ("the mouse released", "\x1b[?1000l"),
+        ] {
+            assert!(after.contains(seq), "SIG{signal}: not {what}: {after:?}");
+        }
+        assert!(!s.parser.screen().alternate_screen());
+        assert_eq!(
+            s.parser.screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None
+        );
+    }
+}
+
+#[test]
+fn y_copies_the_selected_claim_with_osc52_and_the_footer_confirms() {
+    use base64::Engine;
+    let mut s = Session::start(&["tests/fixtures/tui/sample"], 120, 40);
+    s.wait_for("the comparison", |t| t.contains("Sharing the river"));
+    s.send("\ty");
+    s.wait_for("the footer's confirmation", |t| {
+        t.contains("Copied Alpha L1")
+    });
+    let copied = s.parser.callbacks().clipboard.clone();
+    assert_eq!(copied.len(), 1, "one OSC 52 sequence");
+    let text = base64::engine::general_purpose::STANDARD
+        .decode(&copied[0])
+        .expect("base64");
+    let text = String::from_utf8(text).expect("UTF-8");
+    assert!(
+        text.contains("Beta closed the upstream gates on 1 March"),
+        "{text}"
+    );
+    assert!(text.contains("Alpha") && text.contains("a-cut"), "{text}");
+    s.send("Y");
+    s.wait_for("the id copied", |t| t.contains("Copied the id a-cut"));
+    let ids = s.parser.callbacks().clipboard.clone();
+    let id = base64::engine::general_purpose::STANDARD
+        .decode(ids.last().expect("a second copy"))
+        .expect("base64");
+    assert_eq!(id, b"a-cut");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
+#[test]
+fn a_closing_bracket_crosses_a_tall_row_at_once() {
+    let mut s = Session::start(&[], 60, 16);
+    s.wait_for("the comparison", |t| t.contains("▶ 1."));
+    s.send("\tjjj");
+    s.wait_for("still on the first row, scrolled", |t| {
+        t.lines().last().is_some_and(|l| l.contains("row 1/"))
+    });
+    s.send("]");
+    s.wait_for("the second row selected", |t| t.contains("▶ 2."));
+    let footer = s.screen().lines().last().unwrap_or("").to_owned();
+    assert!(footer.contains("row 2/"), "{footer}");
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }

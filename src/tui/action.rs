@@ -44,6 +44,8 @@ pub enum Action {
     FollowRebuttal,
     /// Return to where the last link was followed from (`b`).
     JumpBack,
+    /// Go to this claim, following a link chosen among several.
+    FollowTo(crate::format::ClaimAt),
     /// Swap the left and right sides.
     SwapSides,
     /// Open the party picker (disputes of more than two sides).

@@ -75,6 +75,8 @@ pub struct App {
     pub top: Scroll,
     /// The open modals, bottom first; the last takes the keys. Empty: the comparison screen.
     pub modals: Vec<Modal>,
+    /// Where `r` followed links from on the comparison screen, most recent last (`b` returns).
+    pub back: Vec<Place>,
     /// A one-off message for the footer, cleared by the next key.
     pub message: Option<String>,
     /// The folder a relative export path is in: the current folder (tests point it elsewhere).
@@ -82,17 +84,16 @@ pub struct App {
     heights: HashMap<(usize, usize), Vec<u32>>,
 }
 
-/// Lays out one row's two sides at the panes' widths, padded to equal height.
+/// Lays out one row's two sides at the panes' widths, padded to equal height; `place` is the
+/// row's topic and index in `cmp`.
 pub fn layout_row(
     dispute: &Dispute,
     cmp: &Comparison,
     row: &Row,
+    place: (usize, usize),
     widths: (usize, usize),
 ) -> (Vec<Line>, Vec<Line>) {
-    let mut left = layout::side_lines(dispute, cmp, &row.left, widths.0);
-    let mut right = layout::side_lines(dispute, cmp, &row.right, widths.1);
-    layout::level(&mut left, &mut right);
-    (left, right)
+    layout::row_lines(dispute, cmp, row, place, widths)
 }
 
 impl App {
@@ -118,6 +119,7 @@ impl App {
             row: 0,
             top: Scroll::default(),
             modals: Vec::new(),
+            back: Vec::new(),
             message: None,
             export_folder: PathBuf::from("."),
             heights: HashMap::new(),
@@ -150,6 +152,7 @@ impl App {
             self.count();
             self.heights.clear();
             self.close_rows_in_full();
+            self.back.clear();
             let topics = &self.shown().topics;
             let nearest = self.topic.min(topics.len().saturating_sub(1));
             let topic = topic_id
@@ -233,6 +236,7 @@ impl App {
         self.count();
         self.heights.clear();
         self.close_rows_in_full();
+        self.back.clear();
         self.topic = topic_id
             .and_then(|id| self.shown().topics.iter().position(|t| t.id == id))
             .unwrap_or(0);
@@ -309,7 +313,7 @@ impl App {
         let Some(r) = self.rows().get(row) else {
             return 1;
         };
-        let (left, _) = layout_row(&self.dispute, self.shown(), r, widths);
+        let (left, _) = layout_row(&self.dispute, self.shown(), r, (self.topic, row), widths);
         let h = left.len() + 2;
         if let Some(slot) = self.heights.get_mut(&key).and_then(|v| v.get_mut(row)) {
             *slot = u32::try_from(h).unwrap_or(u32::MAX);
@@ -529,4 +533,64 @@ impl App {
                 .map(|cursor| (t, r, cursor))
         })
     }
+
+    /// Shows a claim of the comparison: its topic, its row selected and on screen with the claim
+    /// in view (in a row taller than the screen, scrolled to it), the comparison focused.
+    pub fn reveal(&mut self, topic: usize, row: usize, claim: ClaimAt) {
+        if self.topic != topic {
+            self.select_topic(topic);
+        }
+        self.row = row;
+        self.focus = Focus::Comparison;
+        self.ensure_row_visible();
+        let widths = self.widths();
+        let offset = self.current_row().and_then(|r| {
+            let (left, right) = layout_row(&self.dispute, self.shown(), r, (topic, row), widths);
+            left.iter()
+                .zip(&right)
+                .position(|(l, r)| l.claim == Some(claim) || r.claim == Some(claim))
+        });
+        if let Some(offset) = offset {
+            let bottom = self.viewport().saturating_sub(1) as isize;
+            if self.row_start(self.row) + 1 + offset as isize >= bottom {
+                self.top = Scroll { row, line: offset };
+                self.scroll_by(0);
+            }
+        }
+    }
+
+    /// Where the comparison stands now, to come back to.
+    pub fn place(&self) -> Place {
+        Place {
+            topic: self.topic,
+            row: self.row,
+            top: self.top,
+            focus: self.focus,
+        }
+    }
+
+    /// Returns to a place kept by [`App::place`].
+    pub fn restore(&mut self, p: Place) {
+        if self.topic != p.topic {
+            self.select_topic(p.topic);
+        }
+        self.row = p.row;
+        self.top = p.top;
+        self.focus = p.focus;
+        self.clamp_top();
+        self.ensure_row_visible();
+    }
+}
+
+/// A place in the comparison: the selection and the scroll.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// The selected topic.
+    pub topic: usize,
+    /// The selected row.
+    pub row: usize,
+    /// The panes' scroll.
+    pub top: Scroll,
+    /// Where the keys acted.
+    pub focus: Focus,
 }

@@ -32,6 +32,12 @@ pub const SOURCES: &str = "Sources";
 pub const UNSOURCED: &str = "unsourced: cites no source";
 /// Hint beside a rebuttal link in the detail view.
 pub const FOLLOW_HINT: &str = "r: go to the claim it answers · b: back";
+/// The message when no claim of the selected row rebuts another.
+pub const ROW_REBUTS_NOTHING: &str = "No claim in this row rebuts another.";
+/// Title of the choice of links to follow.
+pub const LINKS_TITLE: &str = "Follow which link?";
+/// The message when there is no place to go back to.
+pub const NOTHING_BACK_HERE: &str = "Nothing to go back to: b returns after r followed a link.";
 /// The message when the picker is asked for with only two sides.
 pub const ONLY_TWO_SIDES: &str = "This dispute has only two sides: press s to swap them.";
 /// The message when the picker's two choices are the same party.
@@ -61,8 +67,19 @@ pub mod help {
     pub const PREV_PANE: &str = "switch back";
     pub const OPEN: &str = "open: a topic's rows, a row in full, a choice";
     pub const BACK: &str = "go back or close; first clears a search left in force";
-    pub const FOLLOW: &str = "go to the claim the selected claim rebuts";
+    pub const FOLLOW: &str = "go to the claim the selected claim rebuts (a choice if several)";
     pub const JUMP_BACK: &str = "back to where you followed a link from";
+    pub const FOLLOW_ROW: &str = "follow a rebuttal link of the row (a choice if several)";
+    pub const NEXT_ROW: &str = "next row, however tall the row on screen";
+    pub const PREV_ROW: &str = "previous row";
+    pub const NEXT_TOPIC: &str = "next topic";
+    pub const PREV_TOPIC: &str = "previous topic";
+    pub const LINK_UP: &str = "previous link";
+    pub const LINK_DOWN: &str = "next link";
+    pub const LINK_FOLLOW: &str = "follow the highlighted link";
+    pub const COPY: &str = "copy the selected claim's text with its attribution";
+    pub const COPY_ID: &str = "copy the selected claim's id";
+    pub const OPEN_SOURCE: &str = "open the selected claim's first source in the browser";
     pub const DETAIL_UP: &str = "previous claim; at the first, scroll up";
     pub const DETAIL_DOWN: &str = "next claim; at the last, scroll down";
     pub const DETAIL_FIRST: &str = "first claim";
@@ -136,6 +153,8 @@ pub mod help {
 pub mod footer {
     pub const OPEN: &str = "open";
     pub const FOLLOW: &str = "follow link";
+    pub const NEXT_ROW: &str = "next row";
+    pub const COPY: &str = "copy";
     pub const JUMP_BACK: &str = "back";
     pub const CLOSE: &str = "close";
     pub const CANCEL: &str = "cancel";
@@ -241,6 +260,34 @@ pub mod export {
     /// The footer when an export failed.
     pub fn failed(reason: &str) -> String {
         format!("Not exported: {reason}")
+    }
+}
+
+/// The words of copying and opening a claim.
+pub mod take {
+    /// Nothing selected to copy or open.
+    pub const NO_CLAIM: &str = "No claim is selected here.";
+    /// `o` on a claim without an address.
+    pub const NO_URL: &str = "This claim cites no source with an address to open.";
+
+    /// After `y`.
+    pub fn copied(label: &str) -> String {
+        format!("Copied {label}'s text with its attribution to the clipboard.")
+    }
+
+    /// After `Y`.
+    pub fn copied_id(id: &str) -> String {
+        format!("Copied the id {id} to the clipboard.")
+    }
+
+    /// After `o`.
+    pub fn opening(url: &str) -> String {
+        format!("Opening {url}")
+    }
+
+    /// `o` on an address that is not http(s).
+    pub fn not_web(url: &str) -> String {
+        format!("Not opened: {url} is not an http(s) address.")
     }
 }
 
@@ -359,8 +406,8 @@ pub fn not_loaded(target: &str) -> String {
 }
 
 /// The heading of one claim in the detail view.
-pub fn claim_heading(party: &str, id: &str) -> String {
-    format!("{party} · {id}")
+pub fn claim_heading(party: &str, id: &str, label: &str) -> String {
+    format!("{party} · {id} ({label})")
 }
 
 /// The line listing the code points a claim held that were replaced by markers.

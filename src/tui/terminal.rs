@@ -12,6 +12,7 @@ use super::update::update;
 use super::view;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
@@ -20,6 +21,8 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use std::io::{self, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
@@ -223,6 +226,8 @@ pub fn event_loop<B: Backend>(
             Outcome::OpenUrl(url) => super::effects::open_url(app, &url),
             Outcome::Suspend => {
                 host.suspend()?;
+                // The shell had the cursor; the screen hides it again.
+                terminal.hide_cursor().map_err(backend_error)?;
                 // Resizing clears the screen and forgets the last frame, so all of it is redrawn
                 // (unlike `clear`, it does not ask the terminal where the cursor is).
                 let size = terminal.size().map_err(backend_error)?;
@@ -241,21 +246,53 @@ pub fn event_loop<B: Backend>(
     }
 }
 
+/// How often a read looks whether a signal asked the program to end.
+const SIGNAL_POLL: Duration = Duration::from_millis(50);
+
+/// The signals that end the program; each restores the terminal first.
+const ENDING: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
 /// The real terminal, through crossterm.
 struct Crossterm {
     mouse: bool,
+    /// The number of an ending signal received, or 0.
+    signal: Arc<AtomicUsize>,
+}
+
+impl Crossterm {
+    fn ended(&self) -> io::Result<()> {
+        match self.signal.load(Ordering::Relaxed) {
+            0 => Ok(()),
+            n => Err(io::Error::new(
+                io::ErrorKind::Interrupted,
+                format!("ended by signal {n}"),
+            )),
+        }
+    }
 }
 
 impl Host for Crossterm {
     fn read(&mut self) -> io::Result<Event> {
-        event::read()
+        loop {
+            self.ended()?;
+            if event::poll(SIGNAL_POLL)? {
+                return event::read();
+            }
+        }
     }
 
     fn pending(&mut self) -> io::Result<bool> {
+        self.ended()?;
         event::poll(Duration::ZERO)
     }
 
     fn wait(&mut self, timeout: Duration) -> io::Result<bool> {
+        self.ended()?;
         event::poll(timeout)
     }
 
@@ -271,7 +308,7 @@ impl Host for Crossterm {
         signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
         // Execution resumes here after `fg`.
         enable_raw_mode()?;
-        execute!(stdout(), EnterAlternateScreen)?;
+        execute!(stdout(), EnterAlternateScreen, Hide)?;
         if self.mouse {
             execute!(stdout(), EnableMouseCapture)?;
         }
@@ -279,15 +316,17 @@ impl Host for Crossterm {
     }
 }
 
+/// Gives the terminal back as the shell had it: mouse, alternate screen, cursor, raw mode.
 fn leave(mouse: bool) -> io::Result<()> {
     if mouse {
         execute!(stdout(), DisableMouseCapture)?;
     }
-    execute!(stdout(), LeaveAlternateScreen)?;
+    execute!(stdout(), LeaveAlternateScreen, Show)?;
     disable_raw_mode()
 }
 
-/// Restores the terminal when dropped: on quit, on error, and while a panic unwinds.
+/// Restores the terminal when dropped: on quit, on error, on an ending signal, and while a panic
+/// unwinds.
 struct Guard {
     mouse: bool,
 }
@@ -298,12 +337,19 @@ impl Drop for Guard {
             let _ = execute!(stdout(), DisableMouseCapture);
         }
         ratatui::restore();
+        let _ = execute!(stdout(), Show);
     }
 }
 
 /// Opens the UI on the real terminal: alternate screen, raw mode, mouse capture unless `mouse` is
 /// false. The terminal is restored however this ends; a panic's message is printed after that.
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the loop, restore the terminal, then end the process
+/// with the shell's code for the signal (128 + its number).
 pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in ENDING {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    }
     // ratatui's hook restores the terminal, then prints the panic through the previous hook.
     let mut terminal = ratatui::try_init()?;
     let guard = Guard { mouse };
@@ -315,7 +361,14 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
         }));
         execute!(stdout(), EnableMouseCapture)?;
     }
-    let result = event_loop(&mut terminal, app, &mut Crossterm { mouse });
+    let mut host = Crossterm {
+        mouse,
+        signal: Arc::clone(&signal),
+    };
+    let result = event_loop(&mut terminal, app, &mut host);
     drop(guard);
-    result
+    match signal.load(Ordering::Relaxed) {
+        0 => result,
+        n => std::process::exit(128 + i32::try_from(n).unwrap_or(0)),
+    }
 }

@@ -30,7 +30,7 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
         Some(mut modal) => {
             let step = component::of_mut(&mut modal).update(app, action);
             match step {
-                Step::Close | Step::Replace(_) => {}
+                Step::Close | Step::Replace(_) | Step::CloseWith(_) => {}
                 _ => app.modals.push(modal),
             }
             step
@@ -38,6 +38,7 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
     };
     match step {
         Step::Stay | Step::Close => Outcome::Continue,
+        Step::CloseWith(action) => update(app, action),
         Step::Open(m) | Step::Replace(m) => {
             app.modals.push(m);
             Outcome::Continue

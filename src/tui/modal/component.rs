@@ -22,6 +22,9 @@ pub enum Step {
     Replace(Modal),
     /// The modal stays and the event loop is asked to do something.
     Then(Outcome),
+    /// The modal closes and the one beneath (or the comparison screen) takes this action: a
+    /// choice made in a small modal acts where it was asked for.
+    CloseWith(Action),
 }
 
 /// A modal: its keys, how it changes the state, how it is drawn.
@@ -61,6 +64,7 @@ pub fn of(modal: &Modal) -> &dyn Component {
         Modal::Search(m) => m,
         Modal::Filters(m) => m.as_ref(),
         Modal::Export(m) => m.as_ref(),
+        Modal::Links(m) => m,
     }
 }
 
@@ -73,6 +77,7 @@ pub fn of_mut(modal: &mut Modal) -> &mut dyn Component {
         Modal::Search(m) => m,
         Modal::Filters(m) => m.as_mut(),
         Modal::Export(m) => m.as_mut(),
+        Modal::Links(m) => m,
     }
 }
 

@@ -12,8 +12,10 @@ pub mod detail;
 pub mod export;
 pub mod filters;
 pub mod help;
+pub mod links;
 pub mod picker;
 pub mod search;
+pub mod take;
 
 /// What is open over the comparison screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,4 +32,6 @@ pub enum Modal {
     Filters(Box<filters::state::Panel>),
     /// The export dialog.
     Export(Box<export::state::Dialog>),
+    /// The choice among a claim's (or a row's) rebuttal links.
+    Links(links::state::Links),
 }

@@ -101,7 +101,7 @@ fn row_lines(
 ) -> Vec<Line<'static>> {
     let theme = app.theme;
     let total = widths.0 + widths.1 + SEPARATOR_WIDTH;
-    let (left, right) = layout_row(&app.dispute, app.shown(), row, widths);
+    let (left, right) = layout_row(&app.dispute, app.shown(), row, (app.topic, index), widths);
     let mut out = Vec::with_capacity(left.len() + 2);
     let heading = plain::row_heading(row);
     let number = format!("{}. ", index + 1);

@@ -9,7 +9,8 @@ use crate::tui::app::{App, Focus, Scroll};
 use crate::tui::keymap::Binding;
 use crate::tui::layout::{Regions, TOPIC_LINES};
 use crate::tui::modal::component::{Component, Step};
-use crate::tui::modal::{detail, export, filters, help, picker, search};
+use crate::tui::modal::links::update::{self as links, Follow};
+use crate::tui::modal::{detail, export, filters, help, picker, search, take};
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Position;
@@ -21,6 +22,30 @@ impl Component for Comparison {
 
     fn bindings(&self) -> &'static [Binding] {
         BINDINGS
+    }
+
+    fn works(&self, app: &App, action: Action) -> bool {
+        let searching = search::update::active(app);
+        match action {
+            Action::NextHit | Action::PrevHit | Action::Narrow => searching,
+            Action::PickParties => app.dispute.sides.len() > 2,
+            Action::JumpBack => !app.back.is_empty(),
+            Action::ClearFilters => !app.query.filter.is_empty(),
+            Action::FollowRebuttal => app.current_row().is_some_and(|r| {
+                r.claims().any(|c| {
+                    app.dispute
+                        .claim(c)
+                        .is_some_and(|c| c.links().next().is_some())
+                })
+            }),
+            Action::Open
+            | Action::NextRow
+            | Action::PrevRow
+            | Action::Copy
+            | Action::CopyId
+            | Action::OpenSource => !app.rows().is_empty(),
+            _ => true,
+        }
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
@@ -47,6 +72,39 @@ impl Component for Comparison {
             Action::Narrow => app.message = Some(strings::search::NO_SEARCH.to_owned()),
             Action::Back if search::update::active(app) => search::update::clear(app),
             Action::Back => app.focus = Focus::Topics,
+            Action::FollowRebuttal => return follow(app),
+            Action::Copy | Action::CopyId | Action::OpenSource => {
+                let claim = take::selected_in_row(app);
+                return take::take(app, claim, action);
+            }
+            Action::FollowTo(at) => go_to(app, at),
+            Action::JumpBack => match app.back.pop() {
+                Some(place) => app.restore(place),
+                None => app.message = Some(strings::NOTHING_BACK_HERE.to_owned()),
+            },
+            Action::NextRow | Action::PrevRow => {
+                let n = app.rows().len();
+                if n > 0 {
+                    app.focus = Focus::Comparison;
+                    app.row = if action == Action::NextRow {
+                        (app.row + 1).min(n - 1)
+                    } else {
+                        app.row.saturating_sub(1)
+                    };
+                    app.ensure_row_visible();
+                }
+            }
+            Action::NextTopic | Action::PrevTopic => {
+                let n = app.shown().topics.len();
+                let target = if action == Action::NextTopic {
+                    (app.topic + 1).min(n.saturating_sub(1))
+                } else {
+                    app.topic.saturating_sub(1)
+                };
+                if target != app.topic {
+                    app.select_topic(target);
+                }
+            }
             Action::Scroll { column, row, lines } => {
                 wheel(app, Position::new(column, row), isize::from(lines))
             }
@@ -66,6 +124,32 @@ impl Component for Comparison {
             super::panes::draw(frame, app, regions);
         }
     }
+}
+
+/// `r` on the comparison screen: follows the selected row's one link, or offers a choice.
+fn follow(app: &mut App) -> Step {
+    let Some(row) = app.current_row() else {
+        app.message = Some(strings::NO_ROW.to_owned());
+        return Step::Stay;
+    };
+    let claims: Vec<_> = row.claims().collect();
+    let (choices, why) = links::of(app, row, (app.topic, app.row), &claims);
+    match links::follow(app, choices, why, strings::ROW_REBUTS_NOTHING) {
+        Follow::Go(at) => {
+            go_to(app, at);
+            Step::Stay
+        }
+        Follow::Step(step) => step,
+    }
+}
+
+/// Shows the claim `at` in its row; `b` comes back here.
+fn go_to(app: &mut App, at: crate::format::ClaimAt) {
+    let Some((topic, row, _)) = app.locate(at) else {
+        return;
+    };
+    app.back.push(app.place());
+    app.reveal(topic, row, at);
 }
 
 fn topics_key(app: &mut App, action: Action) {

@@ -8,6 +8,7 @@ use crate::tui::keymap::{Binding, c, k, listed, shown};
 use crate::tui::layout::{Regions, inset};
 use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
+use crate::tui::modal::links::update::{self as links, Follow};
 use crate::tui::strings::{self, footer, help};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
@@ -36,6 +37,9 @@ pub const BINDINGS: &[Binding] = &[
         help::JUMP_BACK,
         footer::JUMP_BACK,
     ),
+    shown(&[c('y')], Action::Copy, help::COPY, footer::COPY),
+    listed(&[c('Y')], Action::CopyId, help::COPY_ID),
+    listed(&[c('o')], Action::OpenSource, help::OPEN_SOURCE),
     shown(&[k(KeyCode::Esc)], Action::Back, help::CLOSE, footer::CLOSE),
     shown(&[c('?')], Action::Help, help::HELP, footer::HELP),
     shown(&[c('q')], Action::Quit, help::QUIT, footer::QUIT),
@@ -79,27 +83,34 @@ fn select_beneath(app: &mut App, d: Detail) {
 }
 
 impl RowInFull {
-    /// Goes to the claim the selected claim rebuts (its first link to a loaded claim).
-    fn follow(&mut self, app: &mut App) {
+    /// `r`: follows the selected claim's link, or offers a choice among its links.
+    fn follow(&mut self, app: &mut App) -> Step {
         let d = self.at;
-        let claim = app
+        let Some(row) = app
             .shown()
             .topics
             .get(d.topic)
             .and_then(|t| t.rows.get(d.row))
-            .and_then(|r| r.claims().nth(d.cursor))
-            .and_then(|at| app.dispute.claim(at));
-        let Some(claim) = claim else { return };
-        let Some(target) = claim.rebuts.first().cloned() else {
-            app.message = Some(strings::REBUTS_NOTHING.to_owned());
-            return;
+        else {
+            return Step::Stay;
         };
-        let Some(at) = app.dispute.find_claim(&target) else {
-            app.message = Some(strings::not_loaded(&target));
-            return;
+        let Some(claim) = row.claims().nth(d.cursor) else {
+            return Step::Stay;
         };
+        let (choices, why) = links::of(app, row, (d.topic, d.row), &[claim]);
+        match links::follow(app, choices, why, strings::REBUTS_NOTHING) {
+            Follow::Go(at) => {
+                self.go_to(app, at);
+                Step::Stay
+            }
+            Follow::Step(step) => step,
+        }
+    }
+
+    /// Shows the row of the claim `at`, that claim selected; `b` comes back.
+    fn go_to(&mut self, app: &mut App, at: crate::format::ClaimAt) {
+        let d = self.at;
         let Some((topic, row, cursor)) = app.locate(at) else {
-            app.message = Some(strings::not_compared(&target));
             return;
         };
         self.back.push(d);
@@ -185,8 +196,18 @@ impl Component for RowInFull {
                 d.scroll = d.scroll.saturating_add_signed(isize::from(lines)).min(max);
             }
             Action::Resize { .. } => d.scroll = d.scroll.min(max),
-            Action::FollowRebuttal => {
-                self.follow(app);
+            Action::FollowRebuttal => return self.follow(app),
+            Action::Copy | Action::CopyId | Action::OpenSource => {
+                let claim = app
+                    .shown()
+                    .topics
+                    .get(d.topic)
+                    .and_then(|t| t.rows.get(d.row))
+                    .and_then(|r| r.claims().nth(d.cursor));
+                return crate::tui::modal::take::take(app, claim, action);
+            }
+            Action::FollowTo(at) => {
+                self.go_to(app, at);
                 return Step::Stay;
             }
             Action::JumpBack => {

@@ -62,7 +62,16 @@ pub fn content(app: &App, d: Detail, width: usize) -> Content {
         };
         c.lines.push(Line::raw(""));
         c.starts.push(c.lines.len());
-        claim_block(&mut c, app, at, claim, i == d.cursor, width);
+        let label = layout::label(row, at).unwrap_or_default();
+        let place = (d.topic, d.row);
+        claim_block(
+            &mut c,
+            app,
+            (at, place, &label),
+            claim,
+            i == d.cursor,
+            width,
+        );
     }
     c
 }
@@ -70,7 +79,7 @@ pub fn content(app: &App, d: Detail, width: usize) -> Content {
 fn claim_block(
     c: &mut Content,
     app: &App,
-    at: ClaimAt,
+    (at, place, label): (ClaimAt, (usize, usize), &str),
     claim: &Claim,
     selected: bool,
     width: usize,
@@ -84,7 +93,7 @@ fn claim_block(
     let marker = if selected { "▶ " } else { "  " };
     let heading = format!(
         "{marker}{}",
-        strings::claim_heading(app.party(at.side), &claim.id)
+        strings::claim_heading(app.party(at.side), &claim.id, label)
     );
     let style = if selected {
         theme.party(pane).patch(theme.selected())
@@ -114,10 +123,13 @@ fn claim_block(
         c.push(4, &strings::flagged(&points), theme.warning(), width);
     }
     for (kind, target) in claim.links() {
-        let s = layout::relation_line(&app.dispute, at, kind, target, app.shown());
+        let s = format!(
+            "{} · {target}",
+            layout::relation_place(&app.dispute, app.shown(), Some(place), kind, target)
+        );
         c.push(4, &s, theme.line(layout::LineKind::Link), width);
     }
-    if !claim.rebuts.is_empty() && selected {
+    if claim.links().next().is_some() && selected {
         c.push(6, strings::FOLLOW_HINT, theme.dim(), width);
     }
     let Some(side) = app.dispute.sides.get(at.side) else {

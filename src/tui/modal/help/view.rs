@@ -14,28 +14,43 @@ use ratatui::widgets::Paragraph;
 
 const KEY_COLUMN: usize = 20;
 
-/// The help's text: a heading, one line per key, then the notes.
+/// The help's width at a size: at most 84 columns.
+fn width(main: Rect) -> u16 {
+    84.min(main.width.saturating_sub(2))
+}
+
+/// The help's text at the screen's size: a heading, each key with what it does (wrapped, never
+/// cut), then the notes.
 pub fn lines(app: &App, h: &Help) -> Vec<Line<'static>> {
     let theme = app.theme;
+    let inner = usize::from(width(app.regions().main).saturating_sub(2)).max(KEY_COLUMN + 8);
     let mut out = vec![Line::styled(strings::help_heading(h.title), theme.title())];
-    out.extend(h.keys.iter().map(|k| {
-        Line::from(vec![
-            Span::styled(text::fit(&k.keys, KEY_COLUMN), theme.title()),
-            Span::raw(k.help),
-        ])
-    }));
-    out.extend(
-        strings::HELP_NOTES
-            .iter()
-            .map(|&s| Line::styled(s, theme.dim())),
-    );
+    for k in &h.keys {
+        for (i, part) in text::wrap(k.help, inner - KEY_COLUMN)
+            .into_iter()
+            .enumerate()
+        {
+            let keys = if i == 0 { k.keys.as_str() } else { "" };
+            out.push(Line::from(vec![
+                Span::styled(text::fit(keys, KEY_COLUMN), theme.title()),
+                Span::raw(part),
+            ]));
+        }
+    }
+    for note in strings::HELP_NOTES {
+        out.extend(
+            text::wrap(note, inner)
+                .into_iter()
+                .map(|s| Line::styled(s, theme.dim())),
+        );
+    }
     out
 }
 
 /// Where the help sits: centred over everything between header and footer.
 fn area(app: &App, h: &Help, main: Rect) -> Rect {
     let height = u16::try_from(lines(app, h).len() + 2).unwrap_or(u16::MAX);
-    centered(main, 84.min(main.width.saturating_sub(2)), height)
+    centered(main, width(main), height)
 }
 
 /// Lines of text the help shows at once.

@@ -8,7 +8,7 @@ pub use super::hits::{active, entry, hits, page, searched};
 use super::state::SearchLine;
 use crate::query::HitAt;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Focus, Scroll, layout_row};
+use crate::tui::app::App;
 use crate::tui::keymap::{Binding, ctrl, k, listed, shown};
 use crate::tui::layout::Regions;
 use crate::tui::modal::component::{Component, Step};
@@ -135,32 +135,9 @@ pub fn ranked(app: &mut App, done: super::state::Done) -> bool {
 }
 
 /// Shows a hit: its topic, its row selected and on screen with the claim in view, the
-/// comparison focused.
+/// comparison focused; it becomes the current hit.
 pub fn go(app: &mut App, at: HitAt) {
-    if app.topic != at.topic {
-        app.select_topic(at.topic);
-    }
-    app.row = at.row;
-    app.focus = Focus::Comparison;
-    app.ensure_row_visible();
-    // In a row taller than the screen, scroll to the claim (the row's heading stays pinned).
-    let widths = app.widths();
-    let offset = app.current_row().and_then(|r| {
-        let (left, right) = layout_row(&app.dispute, app.shown(), r, widths);
-        left.iter()
-            .zip(&right)
-            .position(|(l, r)| l.claim == Some(at.claim) || r.claim == Some(at.claim))
-    });
-    if let Some(offset) = offset {
-        let bottom = app.viewport().saturating_sub(1) as isize;
-        if app.row_start(app.row) + 1 + offset as isize >= bottom {
-            app.top = Scroll {
-                row: app.row,
-                line: offset,
-            };
-            app.scroll_by(0);
-        }
-    }
+    app.reveal(at.topic, at.row, at.claim);
     app.search.current =
         searched(app).and_then(|o| o.order.iter().position(|h| h.claim == at.claim));
 }

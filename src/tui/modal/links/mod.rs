@@ -1,0 +1,5 @@
+//! The choice of a rebuttal link to follow, when a claim or a row has several.
+
+pub mod state;
+pub mod update;
+pub mod view;

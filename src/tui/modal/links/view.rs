@@ -1,0 +1,32 @@
+//! Drawing the link chooser: one line per link, the highlighted one marked.
+
+use super::state::Links;
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::strings;
+use crate::tui::widgets::popup;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+/// Draws the chooser into `area`.
+pub fn draw(frame: &mut Frame, app: &App, links: &Links, area: Rect) {
+    let inner = popup(frame, app.theme, area, strings::LINKS_TITLE, false);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = links
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let marker = if i == links.cursor { "▶ " } else { "  " };
+            let s = text::ellipsis(&format!("{marker}{}", c.label), width);
+            if i == links.cursor {
+                Line::styled(s, app.theme.selected())
+            } else {
+                Line::raw(s)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

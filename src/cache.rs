@@ -3,27 +3,36 @@
 //!
 //! Only a load without errors is cached, only for disputes of at least [`MIN_BYTES`] of JSON, and
 //! only what `search` needs: the index of searchable fields, the ids that name a hit, and the
-//! number of warnings. Files modified during the load (or in the second before it) are not
-//! cached, since they may have changed while they were read. An entry is used only while every file it was built from has the same size
-//! and modification time, every folder named on the command line the same modification time (a
-//! file added or removed), and the program the same version; otherwise the files are read again
-//! and the entry replaced. The cache lives in `$PARALLAX_CACHE_DIR`, else
-//! `$XDG_CACHE_HOME/parallax`, else `~/.cache/parallax`. Any problem with it (unreadable, corrupt,
-//! not writable) only means the files are read as usual.
+//! number of warnings. An entry can never be wrong:
+//! - it is used only while every file it was built from has the same **content** (an xxh3 hash
+//!   of its bytes: hashing 33 MB takes a few milliseconds), every folder named the same JSON
+//!   files, and the program the same version; size and modification time decide nothing;
+//! - it carries a checksum of itself and is refused when the checksum does not match;
+//! - its text must be as loading leaves it (cleaned: no control, bidirectional or invisible
+//!   characters), else it is refused;
+//! - only regular files of bounded size are read, the entry and the files hashed alike, so a
+//!   pipe, a device or a link to one is never opened.
+//!
+//! A file modified during the load (or in the second before it) is not cached, since it may
+//! have changed while it was read. The cache lives in `$PARALLAX_CACHE_DIR`, else
+//! `$XDG_CACHE_HOME/parallax`, else `~/.cache/parallax`. Any problem with it (unreadable,
+//! corrupt, not writable) only means the files are read as usual.
 
 use crate::format::{ClaimAt, Dispute};
 use crate::query::Index;
 use serde::{Deserialize, Serialize};
-use std::hash::{Hash, Hasher};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 /// Disputes smaller than this load faster than a cache entry could be checked and read.
 pub const MIN_BYTES: u64 = 1 << 20;
 
-/// Changes whenever the entry's layout changes, so an older program's entries are never misread.
-const LAYOUT: u32 = 1;
+/// The largest entry read: far above the index of any dispute the loader accepts.
+const MAX_ENTRY: u64 = 1 << 31;
+
+/// What every entry starts with; the layout number changes whenever the entry's layout does.
+const MAGIC: &[u8; 8] = b"plxidx03";
 
 /// The names a hit is printed with: party, topic and claim ids, by position.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,40 +80,63 @@ impl Names {
                 .and_then(|c| c.get(at.claim))),
         )
     }
+
+    /// True when every id is as loading leaves text (nothing to clean).
+    fn clean(&self) -> bool {
+        let all = self
+            .parties
+            .iter()
+            .chain(self.topics.iter().flatten())
+            .chain(self.claims.iter().flatten().flatten());
+        all.into_iter().all(|s| crate::text::is_clean(s))
+    }
 }
 
-/// What identifies one file's content without reading it.
+/// What an entry was built from: a file and the hash of its bytes, or a folder and the JSON
+/// files in it (a file added to or removed from the folder changes what a load reads).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Stamp {
-    path: PathBuf,
-    len: u64,
-    modified_ns: u128,
+enum Source {
+    File { path: PathBuf, hash: u128 },
+    Folder { path: PathBuf, files: Vec<String> },
 }
 
-impl Stamp {
-    fn of(path: &Path) -> Option<Stamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        let modified_ns = meta
-            .modified()
-            .ok()?
-            .duration_since(UNIX_EPOCH)
-            .ok()?
-            .as_nanos();
-        Some(Stamp {
+impl Source {
+    fn file(path: &Path) -> Option<Source> {
+        Some(Source::File {
             path: path.to_path_buf(),
-            len: meta.len(),
-            modified_ns,
+            hash: xxhash_rust::xxh3::xxh3_128(&read_regular(path, crate::load::DEFAULT_MAX_FILE)?),
         })
+    }
+
+    fn folder(path: &Path) -> Option<Source> {
+        let mut files: Vec<String> = std::fs::read_dir(path)
+            .ok()?
+            .filter_map(Result::ok)
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| n.ends_with(".json"))
+            .collect();
+        files.sort_unstable();
+        Some(Source::Folder {
+            path: path.to_path_buf(),
+            files,
+        })
+    }
+
+    /// The same source as it is now on disk.
+    fn now(&self) -> Option<Source> {
+        match self {
+            Source::File { path, .. } => Source::file(path),
+            Source::Folder { path, .. } => Source::folder(path),
+        }
     }
 }
 
 /// One cache entry: what it was built from, and what `search` needs.
 #[derive(Serialize, Deserialize)]
 struct Entry {
-    layout: u32,
     version: String,
     inputs: Vec<PathBuf>,
-    stamps: Vec<Stamp>,
+    sources: Vec<Source>,
     warnings: usize,
     names: Names,
     index: Index,
@@ -118,6 +150,25 @@ pub struct Cached {
     pub names: Names,
     /// How many warnings the load reported.
     pub warnings: usize,
+}
+
+/// Reads a regular file of at most `max` bytes: anything else (a folder, a pipe, a device, a
+/// link to one) is refused before it is opened, and the opened file is checked again.
+fn read_regular(path: &Path, max: u64) -> Option<Vec<u8>> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > max {
+        return None;
+    }
+    let file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() > max {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .ok()?;
+    (bytes.len() as u64 <= max).then_some(bytes)
 }
 
 /// The cache folder, from the environment.
@@ -139,39 +190,56 @@ fn inputs(paths: &[PathBuf]) -> Option<Vec<PathBuf>> {
 
 /// The entry's file: named by a hash of the inputs, so each dispute has one entry.
 fn entry_path(inputs: &[PathBuf]) -> Option<PathBuf> {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    inputs.hash(&mut h);
-    Some(folder()?.join(format!("search-{:016x}.bin", h.finish())))
+    let key = postcard::to_allocvec(inputs).ok()?;
+    let hash = xxhash_rust::xxh3::xxh3_64(&key);
+    Some(folder()?.join(format!("search-{hash:016x}.bin")))
 }
 
-/// The files read and the folders they were found in: a folder named, or the
-/// folder of a `dispute.json` named (a folder's time changes when a file is added, removed or
-/// renamed in it, and a manifest without `sides` reads every file there).
-fn watched(inputs: &[PathBuf], files: &[PathBuf]) -> Vec<PathBuf> {
-    let folders = inputs.iter().filter_map(|p| {
-        if p.is_dir() {
-            Some(p.clone())
-        } else if p.file_name().is_some_and(|n| n == crate::load::MANIFEST) {
-            p.parent().map(Path::to_path_buf)
-        } else {
-            None
-        }
-    });
-    folders.chain(files.iter().cloned()).collect()
+/// The folders whose JSON files a load reads: a folder named, or the folder of a
+/// `dispute.json` named (a manifest without `sides` reads every file there).
+fn folders(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    inputs
+        .iter()
+        .filter_map(|p| {
+            if p.is_dir() {
+                Some(p.clone())
+            } else if p.file_name().is_some_and(|n| n == crate::load::MANIFEST) {
+                p.parent().map(Path::to_path_buf)
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
-/// The entry for these paths, when it exists and nothing it was built from has changed.
+/// An entry's bytes: the magic, the checksum of the body, the body.
+fn seal(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len() + 24);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(body).to_le_bytes());
+    out.extend_from_slice(body);
+    out
+}
+
+/// The body of an entry's bytes, when its magic and checksum hold.
+fn unseal(bytes: &[u8]) -> Option<&[u8]> {
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (sum, body) = rest.split_at_checked(16)?;
+    let sum = u128::from_le_bytes(sum.try_into().ok()?);
+    (xxhash_rust::xxh3::xxh3_128(body) == sum).then_some(body)
+}
+
+/// The entry for these paths, when it exists, is intact, and nothing it was built from has
+/// changed.
 pub fn read(paths: &[PathBuf]) -> Option<Cached> {
     let inputs = inputs(paths)?;
-    let bytes = std::fs::read(entry_path(&inputs)?).ok()?;
-    let entry: Entry = postcard::from_bytes(&bytes).ok()?;
-    let fresh = entry.layout == LAYOUT
-        && entry.version == env!("CARGO_PKG_VERSION")
+    let bytes = read_regular(&entry_path(&inputs)?, MAX_ENTRY)?;
+    let entry: Entry = postcard::from_bytes(unseal(&bytes)?).ok()?;
+    let fresh = entry.version == env!("CARGO_PKG_VERSION")
         && entry.inputs == inputs
-        && entry
-            .stamps
-            .iter()
-            .all(|s| Stamp::of(&s.path).as_ref() == Some(s));
+        && entry.sources.iter().all(|s| s.now().as_ref() == Some(s))
+        && entry.names.clean()
+        && entry.index.is_clean();
     fresh.then_some(Cached {
         index: entry.index,
         names: entry.names,
@@ -191,70 +259,88 @@ pub fn write(
     index: &Index,
     warnings: usize,
 ) {
-    let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
     let Some(files) = files
         .iter()
-        .map(|f| f.canonicalize().ok())
+        .map(|f| PathBuf::from(f).canonicalize().ok())
         .collect::<Option<Vec<_>>>()
     else {
         return;
     };
-    let size: u64 = files
-        .iter()
-        .filter_map(|f| std::fs::metadata(f).ok())
-        .map(|m| m.len())
-        .sum();
-    if size < MIN_BYTES {
+    let metas: Option<Vec<std::fs::Metadata>> =
+        files.iter().map(|f| std::fs::metadata(f).ok()).collect();
+    let Some(metas) = metas else {
+        return;
+    };
+    if metas.iter().map(std::fs::Metadata::len).sum::<u64>() < MIN_BYTES {
+        return;
+    }
+    let settled = started.checked_sub(Duration::from_secs(1));
+    let recent = |m: &std::fs::Metadata| {
+        m.modified()
+            .ok()
+            .zip(settled)
+            .is_none_or(|(t, limit)| t >= limit)
+    };
+    if metas.iter().any(recent) {
         return;
     }
     let (Some(inputs), Some(folder)) = (inputs(paths), folder()) else {
         return;
     };
-    let (Some(stamps), Some(target)) = (
-        watched(&inputs, &files)
-            .iter()
-            .map(|p| Stamp::of(p))
-            .collect::<Option<Vec<_>>>(),
-        entry_path(&inputs),
-    ) else {
+    let sources: Option<Vec<Source>> = folders(&inputs)
+        .iter()
+        .map(|p| Source::folder(p))
+        .chain(files.iter().map(|p| Source::file(p)))
+        .collect();
+    let (Some(sources), Some(target)) = (sources, entry_path(&inputs)) else {
         return;
     };
-    let settled = started
-        .checked_sub(Duration::from_secs(1))
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map(|t| t.as_nanos());
-    if settled.is_none_or(|limit| stamps.iter().any(|s| s.modified_ns >= limit)) {
-        return;
-    }
     #[derive(Serialize)]
     struct EntryRef<'a> {
-        layout: u32,
         version: &'a str,
         inputs: &'a [PathBuf],
-        stamps: &'a [Stamp],
+        sources: &'a [Source],
         warnings: usize,
         names: &'a Names,
         index: &'a Index,
     }
     let names = Names::of(dispute);
     let entry = EntryRef {
-        layout: LAYOUT,
         version: env!("CARGO_PKG_VERSION"),
         inputs: &inputs,
-        stamps: &stamps,
+        sources: &sources,
         warnings,
         names: &names,
         index,
     };
-    let Ok(bytes) = postcard::to_allocvec(&entry) else {
+    let Ok(body) = postcard::to_allocvec(&entry) else {
         return;
     };
     if std::fs::create_dir_all(&folder).is_err() {
         return;
     }
     if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(&folder)
-        && tmp.write_all(&bytes).is_ok()
+        && tmp.write_all(&seal(&body)).is_ok()
     {
         let _ = tmp.persist(&target);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sealed_entry_opens_and_any_flipped_bit_is_refused() {
+        let sealed = seal(b"the body of an entry");
+        assert_eq!(unseal(&sealed), Some(b"the body of an entry".as_slice()));
+        for i in 0..sealed.len() {
+            let mut bad = sealed.clone();
+            if let Some(b) = bad.get_mut(i) {
+                *b ^= 0x10;
+            }
+            assert_eq!(unseal(&bad), None, "byte {i}");
+        }
+        assert_eq!(unseal(&sealed[..10]), None);
     }
 }

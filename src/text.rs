@@ -39,6 +39,12 @@ fn needs_cleaning(c: char) -> bool {
     (c < ' ' && c != '\n') || c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' || is_hidden(c)
 }
 
+/// True when cleaning would leave `input` as it is: text read back from elsewhere (a cache)
+/// is checked with this before it is shown.
+pub fn is_clean(input: &str) -> bool {
+    is_plain(input) || !input.chars().any(needs_cleaning)
+}
+
 /// Cleans an owned string, reusing it when nothing in it needs cleaning (the common case at
 /// load, in any script).
 pub fn clean_owned(input: String) -> Cleaned {

@@ -149,3 +149,84 @@ fn small_disputes_and_filtered_searches_are_not_cached() {
         "a filtered search reads the files"
     );
 }
+
+#[test]
+fn an_edit_that_keeps_the_size_and_the_time_is_seen() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (data, cache) = (tmp.path().join("d"), tmp.path().join("cache"));
+    generate(&data, 10_000);
+    settle(&data);
+    let d = data.to_str().expect("utf-8 path");
+    assert_eq!(search(&cache, &[d, "'zebra"]).0, 1, "no zebra yet");
+    assert_eq!(entries(&cache).len(), 1);
+    // Same length, same modification time: only the bytes differ.
+    let left = data.join("left.json");
+    let text = std::fs::read_to_string(&left).expect("read");
+    let at = text.find("\"text\":\"").expect("a claim text") + 8;
+    let mut edited = text.clone();
+    edited.replace_range(at..at + 5, "zebra");
+    assert_eq!(edited.len(), text.len());
+    let when = std::fs::metadata(&left)
+        .and_then(|m| m.modified())
+        .expect("time");
+    let write_keeping_time = |bytes: &str| {
+        std::fs::write(&left, bytes).expect("write");
+        std::fs::File::options()
+            .write(true)
+            .open(&left)
+            .and_then(|f| f.set_modified(when))
+            .expect("restore the time");
+    };
+    write_keeping_time(&edited);
+    let (code, out, _) = search(&cache, &[d, "'zebra"]);
+    assert_eq!(code, 0, "the edit is seen: {out}");
+    // A same-size edit that breaks the JSON is reported, never answered from the cache.
+    write_keeping_time(&edited.replacen('{', "[", 1));
+    let (code, _, err) = search(&cache, &[d, "'zebra"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("error["), "{err}");
+}
+
+#[test]
+fn a_damaged_entry_is_ignored_and_the_answer_stays_right() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (data, cache) = (tmp.path().join("d"), tmp.path().join("cache"));
+    generate(&data, 10_000);
+    settle(&data);
+    let d = data.to_str().expect("utf-8 path");
+    let truth = search(&cache, &["--no-cache", d, "treaty radar"]);
+    assert_eq!(search(&cache, &[d, "treaty radar"]), truth);
+    let entry = entries(&cache).pop().expect("an entry");
+    let good = std::fs::read(&entry).expect("read");
+    // Bytes flipped anywhere: the checksum refuses the entry, the files are read instead.
+    for at in [9, 40, good.len() / 3, good.len() / 2, good.len() - 1] {
+        let mut bad = good.clone();
+        bad[at] ^= 0x5a;
+        std::fs::write(&entry, &bad).expect("write");
+        assert_eq!(search(&cache, &[d, "treaty radar"]), truth, "byte {at}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_entry_that_is_a_pipe_or_a_link_to_a_device_does_not_hang() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (data, cache) = (tmp.path().join("d"), tmp.path().join("cache"));
+    generate(&data, 10_000);
+    settle(&data);
+    let d = data.to_str().expect("utf-8 path");
+    let truth = search(&cache, &["--no-cache", d, "treaty"]);
+    search(&cache, &[d, "treaty"]);
+    let entry = entries(&cache).pop().expect("an entry");
+    std::fs::remove_file(&entry).expect("remove");
+    std::os::unix::fs::symlink("/dev/zero", &entry).expect("link");
+    assert_eq!(search(&cache, &[d, "treaty"]), truth, "a link to /dev/zero");
+    std::fs::remove_file(&entry).expect("remove");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&entry)
+        .status()
+        .is_ok_and(|s| s.success());
+    if made {
+        assert_eq!(search(&cache, &[d, "treaty"]), truth, "a pipe");
+    }
+}

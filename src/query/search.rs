@@ -223,6 +223,12 @@ impl Index {
         self.fields.get(a..b).unwrap_or_default()
     }
 
+    /// True when the index's text is as loading leaves it (nothing to clean): an index read
+    /// back from a cache must pass this before it is used.
+    pub fn is_clean(&self) -> bool {
+        crate::text::is_clean(&self.arena) && self.vocab.iter().all(|w| crate::text::is_clean(w))
+    }
+
     /// A prose string's words as vocabulary ids (empty for a short field).
     fn tokens(&self, id: u32) -> &[u32] {
         let at = |i: usize| self.token_starts.get(i).map(|&x| x as usize);

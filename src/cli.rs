@@ -103,6 +103,9 @@ pub enum Command {
         /// counts to its end); undated claims are kept.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<Date>,
+        /// Print the topics as JSON: ids, titles and counts.
+        #[arg(long, conflicts_with = "ratings")]
+        json: bool,
     },
     /// Print the comparison as plain text, two columns side by side.
     Show {

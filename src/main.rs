@@ -29,7 +29,8 @@ fn main() -> ExitCode {
             pair,
             ratings,
             as_of,
-        }) => commands::topics(&input, &pair, ratings, as_of, &mut out, &mut err).map(|()| 0),
+            json,
+        }) => commands::topics(&input, &pair, ratings, as_of, json, &mut out, &mut err).map(|()| 0),
         Some(Command::Show {
             input,
             pair,

@@ -126,6 +126,7 @@ pub fn show(dispute: &Dispute, cmp: &Comparison, width: usize) -> String {
 /// Renders the `topics` table: claims per side, rows answered by both or one, and the rows of
 /// common ground.
 pub fn topics_table(dispute: &Dispute, cmp: &Comparison) -> String {
+    // One row per topic: its id (what --topic takes), its neutral title, then the counts.
     let name = |s: usize| {
         dispute
             .sides
@@ -134,6 +135,7 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison) -> String {
     };
     let (ln, rn) = (name(cmp.left), name(cmp.right));
     let headers = [
+        "id".to_owned(),
         "topic".to_owned(),
         ln.clone(),
         rn.clone(),
@@ -142,7 +144,7 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison) -> String {
         format!("{rn} only"),
         "common".to_owned(),
     ];
-    let mut rows: Vec<[String; 7]> = Vec::new();
+    let mut rows: Vec<[String; 8]> = Vec::new();
     let mut total = Counts::default();
     for t in &cmp.topics {
         let mut c = Counts::default();
@@ -150,6 +152,7 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison) -> String {
         total.add_rows(&t.rows);
         let mark = if t.one_sided() { " *" } else { "" };
         rows.push([
+            t.id.clone(),
             format!("{}{mark}", t.title),
             c.left_claims.to_string(),
             c.right_claims.to_string(),
@@ -160,6 +163,7 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison) -> String {
         ]);
     }
     rows.push([
+        String::new(),
         format!("total ({} topics)", cmp.topics.len()),
         total.left_claims.to_string(),
         total.right_claims.to_string(),
@@ -174,11 +178,18 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison) -> String {
             *w = (*w).max(text::width(cell));
         }
     }
-    widths[0] = widths[0].min(60);
+    widths[1] = widths[1].min(60);
     let mut out = String::new();
-    let line = |cells: &[String; 7]| {
-        let mut s = text::fit(&cells[0], widths[0]);
-        for (cell, &w) in cells.iter().zip(&widths).skip(1) {
+    let line = |cells: &[String; 8]| {
+        // Ids are checked at load (FORMAT.md), so they print as they are.
+        let mut s = format!(
+            "{}{}",
+            cells[0],
+            " ".repeat(widths[0].saturating_sub(text::width(&cells[0])))
+        );
+        s.push_str("  ");
+        s.push_str(&text::fit(&cells[1], widths[1]));
+        for (cell, &w) in cells.iter().zip(&widths).skip(2) {
             let pad = w.saturating_sub(text::width(cell));
             s.push_str("  ");
             s.push_str(&" ".repeat(pad));

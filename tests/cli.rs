@@ -99,21 +99,24 @@ fn topics_lists_claims_per_side_and_rows_by_both_or_one() {
     assert_eq!(
         lines[0].split_whitespace().collect::<Vec<_>>(),
         [
-            "topic", "A", "B", "both", "A", "only", "B", "only", "common"
+            "id", "topic", "A", "B", "both", "A", "only", "B", "only", "common"
         ]
     );
+    // Each row starts with the topic's id, what --topic takes.
     let row = |title: &str| -> Vec<String> {
-        let line = lines
-            .iter()
-            .find(|l| l.starts_with(title))
-            .expect("topic row");
-        line[title.len()..]
-            .split_whitespace()
-            .map(str::to_owned)
+        let line = lines.iter().find(|l| l.contains(title)).expect("topic row");
+        let at = line.find(title).unwrap_or(0);
+        let id = line[..at].trim().to_owned();
+        std::iter::once(id)
+            .chain(
+                line[at + title.len()..]
+                    .split_whitespace()
+                    .map(str::to_owned),
+            )
             .collect()
     };
-    assert_eq!(row("Topic one"), ["7", "6", "3", "3", "2", "0"]);
-    assert_eq!(row("Only B *"), ["0", "1", "0", "0", "1", "0"]);
+    assert_eq!(row("Topic one"), ["t1", "7", "6", "3", "3", "2", "0"]);
+    assert_eq!(row("Only B *"), ["tb-only", "0", "1", "0", "0", "1", "0"]);
     assert!(out.contains("* only one of the two sides addresses this topic"));
 }
 
@@ -193,4 +196,34 @@ fn the_bundled_dispute_opens_from_any_folder() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("India"));
+}
+
+#[test]
+fn topics_json_gives_ids_titles_and_counts() {
+    let out = stdout_of(&["topics", &fixture("compare"), "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["left"], "a");
+    let topics = v["topics"].as_array().expect("topics");
+    let one = topics.iter().find(|t| t["id"] == "t1").expect("topic one");
+    assert_eq!(one["title"], "Topic one");
+    assert_eq!(
+        [&one["left_claims"], &one["right_claims"], &one["both"]],
+        [7, 6, 3]
+    );
+    assert!(topics.iter().any(|t| t["one_sided"] == true));
+}
+
+#[test]
+fn validate_counts_columns_from_1() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let file = tmp.path().join("side.json");
+    std::fs::write(&file, "{\n  \"format\": x\n}").expect("write");
+    let out = parallax()
+        .args(["validate"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    // The `x` is the 13th character of line 2.
+    assert!(report.contains("side.json:2:13: error[syntax]"), "{report}");
 }

@@ -486,3 +486,18 @@ fn plain_lines_show_no_score_unless_asked() {
     let cols: Vec<&str> = line.split_whitespace().collect();
     assert!(cols[3].parse::<u32>().is_ok(), "{line}");
 }
+
+#[test]
+fn a_forgotten_query_is_named_not_searched_for() {
+    parallax()
+        .args(["search", FIXTURE])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a dispute path, not a query"));
+    let help = parallax()
+        .args(["search", "--help"])
+        .output()
+        .expect("runs");
+    let help = String::from_utf8_lossy(&help.stdout).into_owned();
+    assert!(!help.contains("--query"), "search rejects --query: {help}");
+}

@@ -68,6 +68,15 @@ pub fn search(
             "`search` takes its query as the last argument, not --query".to_owned(),
         ));
     }
+    // `parallax search PATH` with the query forgotten: the path would be searched for as text.
+    let path = std::path::Path::new(&query_os);
+    if path.is_dir() || (path.is_file() && path.extension().is_some_and(|e| e == "json")) {
+        let shown = text::clean(query_text).text;
+        return Err(Failure::Usage(format!(
+            "`{shown}` is a dispute path, not a query: give what to search for after it \
+             (parallax search {shown} QUERY); to search for this text itself, write '{shown}"
+        )));
+    }
     let input = &input;
     if query::pattern::parse(query_text).is_empty() {
         return Err(Failure::Usage(format!(

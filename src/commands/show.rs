@@ -57,6 +57,7 @@ pub fn topics(
     pair_args: &PairArgs,
     ratings: bool,
     as_of: Option<Date>,
+    json: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -73,10 +74,70 @@ pub fn topics(
             ..Filter::default()
         }
         .apply(&dispute, &cmp);
-        writeln!(out, "As of {date}")?;
+        if !json {
+            writeln!(out, "As of {date}")?;
+        }
     }
-    out.write_all(plain::topics_table(&dispute, &cmp).as_bytes())?;
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &topics_json(&dispute, &cmp))
+            .map_err(std::io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(plain::topics_table(&dispute, &cmp).as_bytes())?;
+    }
     Ok(())
+}
+
+/// One topic of `topics --json`.
+#[derive(serde::Serialize)]
+struct TopicJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    left_claims: usize,
+    right_claims: usize,
+    both: usize,
+    left_only: usize,
+    right_only: usize,
+    common: usize,
+    one_sided: bool,
+}
+
+/// `topics --json` as a whole.
+#[derive(serde::Serialize)]
+struct TopicsJson<'a> {
+    left: &'a str,
+    right: &'a str,
+    topics: Vec<TopicJson<'a>>,
+}
+
+/// `topics --json`: the two parties compared, then each topic with its id, neutral title,
+/// claims per side, rows answered by both sides or one, and rows of common ground.
+fn topics_json<'a>(dispute: &'a crate::format::Dispute, cmp: &'a Comparison) -> TopicsJson<'a> {
+    let party = |s: usize| dispute.sides.get(s).map_or("?", |s| s.party.id.as_str());
+    let topics: Vec<TopicJson> = cmp
+        .topics
+        .iter()
+        .map(|t| {
+            let mut c = crate::compare::Counts::default();
+            c.add_rows(&t.rows);
+            TopicJson {
+                id: &t.id,
+                title: &t.title,
+                left_claims: c.left_claims,
+                right_claims: c.right_claims,
+                both: c.both,
+                left_only: c.left_only,
+                right_only: c.right_only,
+                common: c.common,
+                one_sided: t.one_sided(),
+            }
+        })
+        .collect();
+    TopicsJson {
+        left: party(cmp.left),
+        right: party(cmp.right),
+        topics,
+    }
 }
 
 /// The terminal's width when stdout is one, else [`PIPE_WIDTH`].

@@ -112,7 +112,7 @@ fn common_ground_is_judged_as_of_the_date() {
     let after = run(&["topics", "--as-of", "2025-03-03"]);
     let blockade = |out: &str| {
         out.lines()
-            .find(|l| l.starts_with("The harbour blockade"))
+            .find(|l| l.contains("The harbour blockade"))
             .map(|l| l.split_whitespace().last().unwrap_or_default().to_owned())
     };
     assert_eq!(blockade(&before).as_deref(), Some("0"), "{before}");

@@ -159,7 +159,7 @@ fn a_spreadsheet_csv_imports_with_every_problem_reported() {
 #[test]
 fn claims_csv_survives_export_and_import_with_nothing_lost() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["compare", "export/normal", "export/hostile"] {
+    for name in ["compare", "export/normal", "export/hostile", "relations"] {
         let csv = dir.path().join(format!("{}.csv", name.replace('/', "-")));
         parallax()
             .arg("export")

@@ -174,6 +174,12 @@ pub fn write(dispute: &Dispute) -> Result<Vec<u8>, csv::Error> {
                 );
                 first.set(Col::Tags, claim.tags.join(" "));
                 first.set(Col::Rebuts, claim.rebuts.join(" "));
+                let relations: Vec<String> = claim
+                    .relations
+                    .iter()
+                    .map(|r| format!("{}:{}", r.kind.as_str(), r.to))
+                    .collect();
+                first.set(Col::Relations, relations.join(" "));
                 if let Some(a) = &claim.assessment {
                     first.set(Col::Rating, a.rating.as_str());
                     first.set(Col::Note, a.note.as_deref().unwrap_or(""));

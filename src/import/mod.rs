@@ -12,8 +12,8 @@ pub use record::{Col, Record};
 
 use crate::create::{Draft, make_id};
 use crate::format::{
-    Assessment, Claim, Date, FORMAT, ManifestTopic, Party, Point, Rating, Reliability,
-    ReliabilityRating, Side, Source, SourceKind, SourceRef, Topic, is_id,
+    Assessment, Claim, Date, FORMAT, ManifestTopic, Party, Point, Rating, Relation, RelationKind,
+    Reliability, ReliabilityRating, Side, Source, SourceKind, SourceRef, Topic, is_id,
 };
 use std::collections::HashMap;
 
@@ -259,6 +259,21 @@ impl Builder {
             .into_iter()
             .filter_map(|t| self.id_of(t, "the rebutted claim", file, at))
             .collect();
+        let relations = list(r.get(Col::Relations))
+            .into_iter()
+            .filter_map(|cell| {
+                let parsed = cell.split_once(':').and_then(|(kind, to)| {
+                    Some(Relation {
+                        kind: RelationKind::parse(&kind.to_lowercase())?,
+                        to: is_id(to).then(|| to.to_owned())?,
+                    })
+                });
+                if parsed.is_none() {
+                    self.problem(file, at, format!("the relation `{}` is not KIND:CLAIM-ID with a kind of contradicts, reframes, concedes or agrees; left out", clean(cell)));
+                }
+                parsed
+            })
+            .collect();
         let assessment = self.assessment(r, file, at);
         let claims = &mut self.sides[side].side.topics[topic].claims;
         claims.push(Claim {
@@ -270,7 +285,7 @@ impl Builder {
             sources: Vec::new(),
             tags,
             rebuts,
-            relations: Vec::new(),
+            relations,
             assessment,
             flagged: Vec::new(),
         });

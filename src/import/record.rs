@@ -20,6 +20,7 @@ pub enum Col {
     Date,
     Tags,
     Rebuts,
+    Relations,
     Rating,
     Note,
     By,
@@ -39,7 +40,7 @@ pub enum Col {
 
 impl Col {
     /// Every column, in the written order.
-    pub const ALL: [Col; 28] = [
+    pub const ALL: [Col; 29] = [
         Col::Side,
         Col::SideName,
         Col::Topic,
@@ -53,6 +54,7 @@ impl Col {
         Col::Date,
         Col::Tags,
         Col::Rebuts,
+        Col::Relations,
         Col::Rating,
         Col::Note,
         Col::By,
@@ -86,6 +88,7 @@ impl Col {
             Col::Date => "date",
             Col::Tags => "tags",
             Col::Rebuts => "rebuts",
+            Col::Relations => "relations",
             Col::Rating => "rating",
             Col::Note => "note",
             Col::By => "by",

@@ -192,6 +192,17 @@ pub enum Command {
     Export(ExportArgs),
     /// Start a dispute: write a folder with a manifest and one empty side file per party.
     New(NewArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    ///
+    /// bash: `source <(parallax completions bash)`; zsh: `parallax completions zsh >
+    /// ~/.zfunc/_parallax`; fish: `parallax completions fish > ~/.config/fish/completions/parallax.fish`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `parallax man > parallax.1`, or `parallax man | man -l -`.
+    Man,
     /// Import claims into a new dispute folder: from a spreadsheet (CSV) or fact-checks
     /// (ClaimReview JSON-LD).
     #[command(subcommand)]

@@ -79,6 +79,10 @@ fn main() -> ExitCode {
             commands::export::export(&args, &mut out, &mut err).map(|()| 0)
         }
         Some(Command::Import(command)) => commands::import::import(&command, &mut err).map(|()| 0),
+        Some(Command::Completions { shell }) => {
+            commands::help::completions(shell, &mut out).map(|()| 0)
+        }
+        Some(Command::Man) => commands::help::man(&mut out).map(|()| 0),
         Some(Command::New(args)) => commands::new::new(&args, &mut err).map(|()| 0),
         Some(Command::Generate { claims, out: dir }) => {
             commands::generate::generate(claims, &dir, &mut err).map(|()| 0)

@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod generate;
+pub mod help;
 pub mod import;
 mod link;
 mod matches;

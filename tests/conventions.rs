@@ -1,0 +1,102 @@
+//! The conventions of a terminal tool: shell completions and a manual page, generated from the
+//! command line itself.
+
+use assert_cmd::Command;
+
+fn parallax() -> Command {
+    Command::cargo_bin("parallax").unwrap()
+}
+
+fn have(tool: &str) -> bool {
+    std::process::Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn bash_completes_a_subcommand_and_a_format() {
+    if !have("bash") {
+        eprintln!("skipped: no bash");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("parallax.bash");
+    let out = parallax().args(["completions", "bash"]).output().unwrap();
+    assert!(out.status.success());
+    std::fs::write(&script, &out.stdout).unwrap();
+    // As bash calls it: the command, the word being completed, the word before it.
+    let complete = |words: &str, cword: usize| {
+        let line = format!(
+            "source '{}'; COMP_WORDS=({words}); COMP_CWORD={cword}; \
+             _parallax parallax \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; \
+             echo \"${{COMPREPLY[@]}}\"",
+            script.display()
+        );
+        let out = std::process::Command::new("bash")
+            .args(["-c", &line])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(complete("parallax exp", 1).trim(), "export");
+    let formats = complete("parallax export --format ''", 3);
+    assert!(
+        formats.contains("claims-csv") && formats.contains("html"),
+        "{formats}"
+    );
+}
+
+#[test]
+fn every_shell_gets_a_script() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = parallax().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("export") && text.contains("import"),
+            "{shell}"
+        );
+    }
+    parallax().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn the_manual_page_renders() {
+    let out = parallax().arg("man").output().unwrap();
+    assert!(out.status.success());
+    let roff = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        roff.starts_with(".ie") || roff.contains(".TH parallax 1"),
+        "a roff page"
+    );
+    for word in ["validate", "export", "import", "completions"] {
+        assert!(roff.contains(word), "the page names `{word}`");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("parallax.1");
+    std::fs::write(&page, &roff).unwrap();
+    let rendered = if have("man") {
+        std::process::Command::new("man")
+            .arg("-l")
+            .arg(&page)
+            .env("MANPAGER", "cat")
+            .env("MANWIDTH", "80")
+            .output()
+    } else if have("groff") {
+        std::process::Command::new("groff")
+            .args(["-man", "-Tutf8"])
+            .arg(&page)
+            .output()
+    } else {
+        eprintln!("skipped rendering: neither man nor groff is installed");
+        return;
+    };
+    let rendered = rendered.unwrap();
+    assert!(rendered.status.success());
+    let text = String::from_utf8_lossy(&rendered.stdout);
+    assert!(
+        text.contains("SYNOPSIS") && text.contains("SUBCOMMANDS"),
+        "{text}"
+    );
+}

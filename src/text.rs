@@ -264,7 +264,11 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
             lines.push(String::new());
             continue;
         }
-        let options = textwrap::Options::new(width).break_words(true);
+        // Lines break at spaces only, never at a hyphen: a date (2024-03-03), an id
+        // (in-pahalgam-attack) or a URL stays whole unless it alone is wider than a line.
+        let options = textwrap::Options::new(width)
+            .break_words(true)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         lines.extend(
             textwrap::wrap(paragraph, options)
                 .into_iter()
@@ -391,6 +395,18 @@ mod tests {
         assert_eq!(ellipsis("ab", 4), "ab  ");
         assert_eq!(ellipsis("ab cdef", 4), "ab… ");
         assert_eq!(width(&ellipsis("日本語です", 5)), 5);
+    }
+
+    #[test]
+    fn wrap_never_breaks_a_date_or_an_id_at_its_hyphens() {
+        assert_eq!(
+            wrap("[World Wire 2024-03-03]", 20),
+            vec!["[World Wire", "2024-03-03]"]
+        );
+        assert_eq!(
+            wrap("rebuts in-pahalgam-attack", 20),
+            vec!["rebuts", "in-pahalgam-attack"]
+        );
     }
 
     #[test]

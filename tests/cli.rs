@@ -227,3 +227,24 @@ fn validate_counts_columns_from_1() {
     // The `x` is the 13th character of line 2.
     assert!(report.contains("side.json:2:13: error[syntax]"), "{report}");
 }
+
+#[test]
+fn show_never_wraps_inside_a_date_or_an_id() {
+    for width in [50, 60, 72, 90, 100] {
+        let out = stdout_of(&["show", "--width", &width.to_string(), &fixture("compare")]);
+        let tui = stdout_of(&[
+            "show",
+            "--width",
+            &width.to_string(),
+            "tests/fixtures/tui/sample",
+        ]);
+        for line in out.lines().chain(tui.lines()) {
+            for column in line.split(" │ ") {
+                assert!(
+                    !column.trim_end().ends_with('-'),
+                    "at {width}: a line breaks at a hyphen: {line:?}"
+                );
+            }
+        }
+    }
+}

@@ -152,18 +152,20 @@ fn the_party_picker_chooses_both_sides() {
 }
 
 #[test]
-fn the_picker_refuses_the_same_side_twice_and_esc_cancels() {
+fn the_picker_does_not_offer_the_left_side_for_the_right_and_esc_cancels() {
     let mut a = app(100, 30);
-    press(
-        &mut a,
-        &[
-            Action::PickParties,
-            Action::Open,
-            Action::First,
-            Action::Open,
-        ],
+    press(&mut a, &[Action::PickParties, Action::Open]);
+    let screen = lines(&a).join("\n");
+    assert!(screen.contains("Choose the right side"), "{screen}");
+    assert!(
+        !screen.contains("Alpha (left now)"),
+        "the left side is not offered: {screen}"
     );
-    assert!(a.message.is_some());
+    press(&mut a, &[Action::First]);
+    let Some(Modal::Picker(p)) = a.modal() else {
+        panic!("the picker stays open");
+    };
+    assert_eq!(p.cursor, 1, "the first side offered is Beta, not Alpha");
     press(&mut a, &[Action::Back]);
     assert_eq!(a.modal(), None);
     assert_eq!((a.cmp.left, a.cmp.right), (0, 1));

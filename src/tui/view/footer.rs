@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0;
     if let Some(msg) = &app.message {
-        let s = text::fit(msg, room);
+        let s = text::ellipsis(msg, room);
         used = text::width(&s);
         spans.push(Span::styled(s, theme.warning()));
     } else {

@@ -17,20 +17,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));
     let [l, sep, r] = strings::legend(left, right);
     let mut lines = vec![
-        Line::styled(text::fit(&app.dispute.title, width), theme.title()),
+        Line::styled(text::ellipsis(&app.dispute.title, width), theme.title()),
         Line::from(vec![
             Span::styled(l, theme.party(Pane::Left)),
             Span::raw(sep),
             Span::styled(r, theme.party(Pane::Right)),
         ]),
         Line::styled(
-            text::fit(&strings::counts(&app.counts, left, right), width),
+            text::ellipsis(&strings::counts(&app.counts, left, right), width),
             theme.dim(),
         ),
     ];
     if !app.active_filters.is_empty() {
         lines.push(Line::styled(
-            text::fit(&strings::filters(&app.active_filters), width),
+            text::ellipsis(&strings::filters(&app.active_filters), width),
             theme.warning(),
         ));
     }

@@ -22,7 +22,10 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     let title = app.current_topic().map_or("", |t| t.title.as_str());
     let title_width = usize::from(regions.comparison.width.saturating_sub(4));
     let block = Block::bordered()
-        .title(format!(" {} ", text::fit(title, title_width).trim_end()))
+        .title(format!(
+            " {} ",
+            text::ellipsis(title, title_width).trim_end()
+        ))
         .border_style(theme.border(focused));
     frame.render_widget(block, regions.comparison);
     let Some(topic) = app.current_topic() else {
@@ -37,7 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     };
     let widths = pane_widths(usize::from(regions.body.width));
     let framing = |side: usize, title: &Option<String>, w: usize| {
-        text::fit(&strings::framing(app.party(side), title.as_deref()), w)
+        text::ellipsis(&strings::framing(app.party(side), title.as_deref()), w)
     };
     let head = Line::from(vec![
         Span::styled(
@@ -107,12 +110,12 @@ fn row_lines(
     let number = format!("{}. ", index + 1);
     out.push(if selected {
         Line::styled(
-            text::fit(&format!("▶ {number}{heading}"), total),
+            text::ellipsis(&format!("▶ {number}{heading}"), total),
             theme.selected(),
         )
     } else {
         Line::styled(
-            text::fit(&format!("▸ {number}{heading}"), total),
+            text::ellipsis(&format!("▸ {number}{heading}"), total),
             theme.heading(),
         )
     });

@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     {
         let selected = i == app.topic;
         let marker = if selected { "▶ " } else { "  " };
-        let title = text::fit(&format!("{marker}{}", topic.title), width);
+        let title = text::ellipsis(&format!("{marker}{}", topic.title), width);
         lines.push(if selected {
             Line::styled(title, theme.selected())
         } else {

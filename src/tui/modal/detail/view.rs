@@ -101,7 +101,7 @@ fn claim_block(
         theme.party(pane)
     };
     c.lines
-        .push(Line::styled(text::fit(&heading, width), style));
+        .push(Line::styled(text::ellipsis(&heading, width), style));
     c.push(2, &claim.text, Style::new(), width);
     let plain = Style::new();
     c.field(field::SPEAKER, claim.speaker.as_deref(), plain, width);

@@ -26,7 +26,7 @@ pub fn area(main: Rect) -> Rect {
 
 fn label(theme: Theme, name: &str, focused: bool) -> Span<'static> {
     let marker = if focused { "▸ " } else { "  " };
-    let s = text::fit(&format!("{marker}{name}"), LABEL);
+    let s = text::ellipsis(&format!("{marker}{name}"), LABEL);
     if focused {
         Span::styled(s, theme.title())
     } else {
@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
         let cols = room.saturating_sub(text::width(&all) + 6).max(8);
         let this = words::this_topic_choice(&t.title);
         let this = if text::width(&this) > cols {
-            let mut cut = text::fit(&this, cols.saturating_sub(1));
+            let mut cut = text::ellipsis(&this, cols.saturating_sub(1));
             cut.push('…');
             cut
         } else {
@@ -94,7 +94,7 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
     let (path, column) = d.path.shown(width.saturating_sub(LABEL + INDENT.len() + 1));
     let [status, status_more]: [Line; 2] = match (&d.note, d.stage) {
         (Some(note), Stage::Confirm) => [
-            Line::styled(text::fit(note, width), theme.warning()),
+            Line::styled(text::ellipsis(note, width), theme.warning()),
             Line::styled(words::OVERWRITE, theme.title()),
         ],
         (Some(note), _) => {

@@ -56,10 +56,10 @@ fn sections(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stat
         .map(|(_, &s)| {
             let focused = s == p.section;
             let marker = if focused { "▸ " } else { "  " };
-            let name = text::fit(&format!("{marker}{}", s.name()), NAME);
+            let name = text::ellipsis(&format!("{marker}{}", s.name()), NAME);
             let what = summary(p, &app.query.filter, s);
             let chosen = what != words::ANY && !(s == Section::Rows && what == words::ALL_ROWS);
-            let what = text::fit(&what, width.saturating_sub(NAME));
+            let what = text::ellipsis(&what, width.saturating_sub(NAME));
             Line::from(vec![
                 if focused {
                     Span::styled(name, theme.title())
@@ -89,7 +89,7 @@ fn dates(theme: Theme, p: &Panel, width: usize) -> (Vec<Line<'static>>, Option<(
         if focused {
             cursor = Some((DATE_LABEL + col, i));
         }
-        let label = text::fit(label, DATE_LABEL);
+        let label = text::ellipsis(label, DATE_LABEL);
         lines.push(Line::from(vec![
             if focused {
                 Span::styled(label, theme.title())
@@ -97,7 +97,7 @@ fn dates(theme: Theme, p: &Panel, width: usize) -> (Vec<Line<'static>>, Option<(
                 Span::raw(label)
             },
             Span::styled(
-                text::fit(&shown, width.saturating_sub(DATE_LABEL)),
+                text::ellipsis(&shown, width.saturating_sub(DATE_LABEL)),
                 theme.selected(),
             ),
         ]));
@@ -116,11 +116,11 @@ fn choices(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stati
     let mut room = height;
     if p.section.is_list() {
         let find = if p.find.text().is_empty() {
-            Line::styled(text::fit(words::FIND_HINT, width), theme.dim())
+            Line::styled(text::ellipsis(words::FIND_HINT, width), theme.dim())
         } else {
             let (shown, _) = p.find.shown(width.saturating_sub(words::FIND.len() + 2));
             Line::styled(
-                text::fit(&format!("{}: {shown}", words::FIND), width),
+                text::ellipsis(&format!("{}: {shown}", words::FIND), width),
                 theme.title(),
             )
         };
@@ -134,7 +134,7 @@ fn choices(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stati
         } else {
             words::NO_CHOICE_FOUND
         };
-        lines.push(Line::styled(text::fit(why, width), theme.dim()));
+        lines.push(Line::styled(text::ellipsis(why, width), theme.dim()));
         return lines;
     }
     for (i, c) in visible
@@ -151,7 +151,7 @@ fn choices(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stati
             (_, false) => "[ ]",
         };
         let cursor = if i == p.cursor { "▶ " } else { "  " };
-        let s = text::fit(&format!("{cursor}{mark} {}", c.label), width);
+        let s = text::ellipsis(&format!("{cursor}{mark} {}", c.label), width);
         lines.push(if i == p.cursor {
             Line::styled(s, theme.selected())
         } else if on {
@@ -208,13 +208,13 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
     let shown = app.counts.left_claims + app.counts.right_claims;
     let remaining = words::remaining(shown, p.total, app.counts.topics);
     let remaining = if shown == 0 {
-        Line::styled(text::fit(&remaining, width), theme.warning())
+        Line::styled(text::ellipsis(&remaining, width), theme.warning())
     } else {
-        Line::styled(text::fit(&remaining, width), theme.title())
+        Line::styled(text::ellipsis(&remaining, width), theme.title())
     };
     let note = p.note.as_deref().map_or_else(
         || Line::raw(""),
-        |n| Line::styled(text::fit(n, width), theme.warning()),
+        |n| Line::styled(text::ellipsis(n, width), theme.warning()),
     );
     frame.render_widget(
         Paragraph::new(vec![Line::raw(""), remaining, note]),

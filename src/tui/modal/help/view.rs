@@ -32,7 +32,7 @@ pub fn lines(app: &App, h: &Help) -> Vec<Line<'static>> {
         {
             let keys = if i == 0 { k.keys.as_str() } else { "" };
             out.push(Line::from(vec![
-                Span::styled(text::fit(keys, KEY_COLUMN), theme.title()),
+                Span::styled(text::ellipsis(keys, KEY_COLUMN), theme.title()),
                 Span::raw(part),
             ]));
         }

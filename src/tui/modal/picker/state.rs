@@ -19,3 +19,10 @@ pub struct Picker {
     /// The left side chosen in the first step.
     pub left: usize,
 }
+
+impl Picker {
+    /// True when side `i` is offered now: every side for the left, the others for the right.
+    pub fn offers(&self, i: usize) -> bool {
+        self.step == Choosing::Left || i != self.left
+    }
+}

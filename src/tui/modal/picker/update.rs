@@ -48,9 +48,12 @@ pub fn open(app: &mut App) -> Step {
     }))
 }
 
-/// Where the picker sits.
-pub fn area(app: &App, main: Rect) -> Rect {
-    let height = u16::try_from(app.dispute.sides.len() + 2).unwrap_or(u16::MAX);
+/// Where the picker sits: as tall as the sides it offers.
+pub fn area(app: &App, p: &Picker, main: Rect) -> Rect {
+    let offered = (0..app.dispute.sides.len())
+        .filter(|&i| p.offers(i))
+        .count();
+    let height = u16::try_from(offered + 2).unwrap_or(u16::MAX);
     centered(main, 48.min(main.width.saturating_sub(4)), height)
 }
 
@@ -72,10 +75,15 @@ impl Component for Picker {
         match action {
             Action::Back => return Step::Close,
             Action::Help => return crate::tui::modal::help::update::open(app, p),
-            Action::Up => p.cursor = p.cursor.saturating_sub(1),
-            Action::Down => p.cursor = (p.cursor + 1).min(n.saturating_sub(1)),
-            Action::First => p.cursor = 0,
-            Action::Last => p.cursor = n.saturating_sub(1),
+            Action::Up => {
+                p.cursor = (0..p.cursor)
+                    .rev()
+                    .find(|&i| p.offers(i))
+                    .unwrap_or(p.cursor)
+            }
+            Action::Down => p.cursor = (p.cursor + 1..n).find(|&i| p.offers(i)).unwrap_or(p.cursor),
+            Action::First => p.cursor = (0..n).find(|&i| p.offers(i)).unwrap_or(p.cursor),
+            Action::Last => p.cursor = (0..n).rev().find(|&i| p.offers(i)).unwrap_or(p.cursor),
             Action::Open => match p.step {
                 Choosing::Left => {
                     p.left = p.cursor;
@@ -100,6 +108,6 @@ impl Component for Picker {
     }
 
     fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
-        super::view::draw(frame, app, *self, area(app, regions.main));
+        super::view::draw(frame, app, *self, area(app, self, regions.main));
     }
 }

@@ -23,6 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: Picker, area: Rect) {
         .sides
         .iter()
         .enumerate()
+        .filter(|&(i, _)| p.offers(i))
         .map(|(i, side)| {
             let now = if i == app.cmp.left {
                 strings::NOW_LEFT
@@ -32,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: Picker, area: Rect) {
                 ""
             };
             let marker = if i == p.cursor { "▶ " } else { "  " };
-            let s = text::fit(&format!("{marker}{} {now}", side.party.name), width);
+            let s = text::ellipsis(&format!("{marker}{} {now}", side.party.name), width);
             if i == p.cursor {
                 Line::styled(s, theme.selected())
             } else {

@@ -184,7 +184,7 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
                 Ranked::Pending => words::RANKING,
             };
             lines.push(Line::styled(
-                text::fit(
+                text::ellipsis(
                     &format!("{} · {order}{narrowed}", words::count(hits)),
                     width,
                 ),
@@ -203,7 +203,7 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
         }
         _ => {
             lines.push(Line::styled(
-                text::fit(&words::no_hit(query), width),
+                text::ellipsis(&words::no_hit(query), width),
                 theme.warning(),
             ));
             lines.push(Line::styled("─".repeat(width), theme.dim()));
@@ -226,7 +226,7 @@ pub fn header_line(app: &App, width: usize) -> Option<Line<'static>> {
     let query = app.query.search.as_deref()?;
     search::searched(app)?;
     let s = words::header(query.trim(), search::hits(app), app.query.narrow);
-    Some(Line::styled(text::fit(&s, width), app.theme.title()))
+    Some(Line::styled(text::ellipsis(&s, width), app.theme.title()))
 }
 
 /// True when the header has a search line.

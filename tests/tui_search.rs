@@ -188,7 +188,7 @@ fn esc_keeps_the_search_and_a_second_esc_clears_it() {
     press(&mut a, &[Action::Back]);
     assert!(!a.searching());
     assert!(search::active(&a));
-    assert!(screen(&a).contains("search: jets · 1 hit"));
+    assert!(screen(&a).contains("search: jets · 1 claim"));
     press(&mut a, &[Action::NextHit]);
     assert_eq!(current_id(&a), "pk-strikes-untrusted");
     // `/` again shows the same search.
@@ -220,7 +220,7 @@ fn narrowing_keeps_only_the_rows_with_a_hit() {
     assert_eq!(shown.topics[0].id, "strikes");
     assert_eq!(shown.topics[0].rows.len(), 1);
     line(&mut a, Action::Back);
-    assert!(screen(&a).contains("search: escalation · 1 hit (narrowed)"));
+    assert!(screen(&a).contains("search: escalation · 1 claim (narrowed)"));
     // `&` in the comparison toggles it back; a new search keeps narrowing on.
     press(&mut a, &[Action::Narrow]);
     assert_eq!(a.shown().topics.len(), all_topics);
@@ -248,7 +248,7 @@ fn no_hit_says_so_with_a_hint_never_a_blank_pane() {
     assert_eq!(search::hits(&a), 0);
     let s = screen(&a);
     assert!(s.contains("no claim matches “zqxj”"), "{s}");
-    assert!(s.contains("cfire finds ceasefire"), "{s}");
+    assert!(s.contains("a typo forgiven (mediat, ceasfire)"), "{s}");
     insta::assert_snapshot!("no_hit_120x40", s);
     line(&mut a, Action::Open);
     assert!(a.searching(), "Enter with no hit stays in the line");
@@ -283,7 +283,7 @@ fn the_panel_lists_party_topic_and_snippet() {
     let s = screen(&a);
     assert!(s.contains("Pakistan · The ceasefire"), "{s}");
     assert!(s.contains("speaker: Shehbaz Sharif"), "{s}");
-    assert!(s.contains("1 hit · best first"), "{s}");
+    assert!(s.contains("1 claim · best first"), "{s}");
     insta::assert_snapshot!("panel_speaker_120x40", marked(&a));
 }
 
@@ -337,4 +337,15 @@ fn a_line_of_bare_operators_searches_nothing_anywhere() {
         "no search runs, as in `show` and `search`"
     );
     assert!(!screen(&a).contains("search:"));
+}
+
+#[test]
+fn the_count_says_how_many_claims_matched_only_through_a_typo() {
+    let mut a = app(120, 40);
+    search_for(&mut a, "ceasfire");
+    let s = screen(&a);
+    assert!(s.contains("2 claims (2 only through a typo)"), "{s}");
+    // Each entry names the row it sits in, and claims found through a topic title fold.
+    assert!(s.contains("India · The ceasefire · row 1"), "{s}");
+    assert!(s.contains("topic · 1 claim"), "{s}");
 }

@@ -141,6 +141,13 @@ impl Outcome {
             .map_or_else(Vec::new, |p| p.highlight(text))
     }
 
+    /// As [`Outcome::highlight`], for a field of kind `field` (see [`Pattern::highlight_field`]).
+    pub fn highlight_field(&self, field: Field, text: &str) -> Vec<std::ops::Range<usize>> {
+        self.pattern
+            .as_ref()
+            .map_or_else(Vec::new, |p| p.highlight_field(field, text))
+    }
+
     /// The hits scored and ranked (see [`Pattern::rank`]), each with its place. Scoring costs more than finding, so it is done only when asked for.
     pub fn ranked(&self) -> Vec<(Hit, HitAt)> {
         match self.ranking() {

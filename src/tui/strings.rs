@@ -300,9 +300,10 @@ pub mod search {
     /// Shown in the list before anything is typed.
     pub const START: &str = "Type to search claims, speakers, tags, sources, topics and questions.";
     /// The syntax, in one line.
-    pub const SYNTAX: &str = "Letters in order match (cfire finds ceasefire); spaces separate terms that must all match.";
+    pub const SYNTAX: &str = "Words match from their start, a typo forgiven (mediat, ceasfire); spaces separate terms that must all match.";
     /// The marks, in one line.
-    pub const MARKS: &str = "'exact  ^start  end$  !not  ·  Capitals match case exactly.";
+    pub const MARKS: &str =
+        "\"a phrase\"  'exact  ^start  end$  !not  ·  Capitals match case exactly.";
     /// After "no claim matches" with filters in force.
     pub const WITH_FILTERS: &str = "Only claims the filters keep are searched.";
     /// The message for n, N or & without a search.
@@ -329,13 +330,49 @@ pub mod search {
     }
 
     /// The header's line: the search and its count.
-    pub fn header(query: &str, hits: usize, narrowed: bool) -> String {
+    /// How many claims a search found: `28 claims (3 only through a typo) · 12 through a
+    /// topic`, for the panel and the header.
+    pub fn found(c: &crate::query::Counts) -> String {
+        let mut s = if c.claims == 1 {
+            "1 claim".to_owned()
+        } else {
+            format!("{} claims", c.claims)
+        };
+        if c.typo_only > 0 {
+            s.push_str(&format!(" ({} only through a typo)", c.typo_only));
+        }
+        if c.topic_only > 0 {
+            s.push_str(&format!(" · {} through a topic", c.topic_only));
+        }
+        s
+    }
+
+    /// A hit's place: the row's number as the comparison shows it, and the claim's speaker.
+    pub fn row_and_speaker(row: usize, speaker: Option<&str>) -> String {
+        match speaker {
+            Some(who) => format!("row {} · {who}", row + 1),
+            None => format!("row {}", row + 1),
+        }
+    }
+
+    /// A topic-level hit: its field and how many claims it stands for.
+    pub fn topic_level(field: &str, claims: usize) -> String {
+        let n = if claims == 1 {
+            "1 claim".to_owned()
+        } else {
+            format!("{claims} claims")
+        };
+        format!("{field} · {n}")
+    }
+
+    /// The header's search line.
+    pub fn header(query: &str, counts: &crate::query::Counts, narrowed: bool) -> String {
         let mark = if narrowed {
             format!(" {NARROWED}")
         } else {
             String::new()
         };
-        format!("search: {query} · {}{mark}", count(hits))
+        format!("search: {query} · {}{mark}", found(counts))
     }
 
     /// The footer's place among the hits.

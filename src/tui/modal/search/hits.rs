@@ -22,6 +22,15 @@ pub fn hits(app: &App) -> usize {
     searched(app).map_or(0, |o| o.order.len())
 }
 
+/// The entries of the results list: the ranked hits once ranked (claims found only through a
+/// topic's title fold into one entry), else the hits in reading order.
+pub fn list_len(app: &App) -> usize {
+    match &app.search.ranked {
+        Ranked::Ready(list) => list.len(),
+        Ranked::Pending => hits(app),
+    }
+}
+
 /// The results list's entry `i`: where the hit sits, and its score and best field once ranked.
 pub fn entry(app: &App, i: usize) -> Option<(HitAt, Option<&Hit>)> {
     match &app.search.ranked {

@@ -4,7 +4,7 @@
 //! in the line) keeps only the rows with a hit. Esc leaves the line and keeps the search; a second
 //! Esc clears it.
 
-pub use super::hits::{active, entry, hits, page, searched};
+pub use super::hits::{active, entry, hits, list_len, page, searched};
 use super::state::SearchLine;
 use crate::query::HitAt;
 use crate::tui::action::Action;
@@ -205,7 +205,7 @@ impl Component for SearchLine {
             return Step::Stay;
         }
         settle_as(app, true);
-        let n = hits(app);
+        let n = list_len(app);
         let last = n.saturating_sub(1);
         let page = page(app);
         let step = match action {

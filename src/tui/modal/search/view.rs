@@ -117,9 +117,21 @@ fn entry_lines(
         party_style = party_style.patch(theme.selected());
         rest_style = rest_style.patch(theme.selected());
     }
+    // The row's number as the comparison shows it, and who made the claim; a topic-level hit
+    // says which field and how many claims it stands for instead.
+    let detail = match hit {
+        Some(h) if h.is_topic_level() => words::topic_level(h.field.as_str(), h.claims),
+        _ => {
+            let speaker = app
+                .dispute
+                .claim(at.claim)
+                .and_then(|c| c.speaker.as_deref());
+            words::row_and_speaker(at.row, speaker)
+        }
+    };
     let head_pieces = vec![
         (format!("{marker}{party}"), true),
-        (format!(" · {topic}"), false),
+        (format!(" · {topic} · {detail}"), false),
     ];
     let (mut head, used) = spans_within(head_pieces, width, rest_style, party_style);
     if selected {
@@ -135,7 +147,7 @@ fn entry_lines(
     };
     let label = label.map(words::field).unwrap_or_default();
     let room = width.saturating_sub(4 + text::width(&label));
-    let ranges = o.highlight(&body);
+    let ranges = o.highlight_field(hit.map_or(Field::Text, |h| h.field), &body);
     let pieces = highlight::snippet(&body, &ranges, room);
     let (mut snippet, _) = spans_within(pieces, room, Style::new(), theme.matched());
     let mut line = vec![Span::raw("    "), Span::styled(label, theme.dim())];
@@ -185,7 +197,7 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             };
             lines.push(Line::styled(
                 text::ellipsis(
-                    &format!("{} · {order}{narrowed}", words::count(hits)),
+                    &format!("{} · {order}{narrowed}", words::found(&o.counts)),
                     width,
                 ),
                 theme.dim(),
@@ -193,7 +205,7 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             lines.push(Line::styled("─".repeat(width), theme.dim()));
             let shown = usize::from(inner.height - TOP) / PER_HIT;
             let first = app.search.list_top;
-            for i in first..(first + shown).min(hits) {
+            for i in first..(first + shown).min(search::list_len(app)) {
                 let Some((at, hit)) = search::entry(app, i) else {
                     break;
                 };
@@ -225,7 +237,8 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
 pub fn header_line(app: &App, width: usize) -> Option<Line<'static>> {
     let query = app.query.search.as_deref()?;
     search::searched(app)?;
-    let s = words::header(query.trim(), search::hits(app), app.query.narrow);
+    let counts = search::searched(app).map(|o| o.counts).unwrap_or_default();
+    let s = words::header(query.trim(), &counts, app.query.narrow);
     Some(Line::styled(text::ellipsis(&s, width), app.theme.title()))
 }
 

@@ -329,7 +329,10 @@ fn slash_searches_the_bundled_dispute_and_enter_jumps_to_the_hit() {
     s.wait_for("the search line", |t| t.contains("Type to search claims"));
     s.send("ceasefire");
     s.wait_for("the ranked hits", |t| {
-        t.contains("/ ceasefire") && t.contains("claims · best first") && t.contains("▶ ")
+        t.contains("/ ceasefire")
+            && t.contains(" claims")
+            && t.contains("best first")
+            && t.contains("▶ ")
     });
     s.send("\r");
     s.wait_for("the comparison at the hit", |t| {

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Whole-process search timing: `parallax search QUERY` over a generated 100,000-claim dispute
-# against `fzf --filter QUERY` over the same claim texts, one per line.
-# Needs hyperfine, fzf and python3 (apt-get install -y hyperfine fzf). Usage:
+# against `fzf --filter QUERY` over the same claim texts, one per line. The commands run
+# interleaved (one run of each in turn, RUNS rounds), so a noisy machine slows them alike; the
+# medians and their ratio to fzf are printed. parallax runs cold (--no-cache: every file read and
+# checked) and with its cache of the search index.
+# Needs fzf and python3 (apt-get install -y fzf). Usage:
 #   scripts/bench-search.sh [CLAIMS] [QUERY...]     (default: 100000 ceasefire zqx)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,10 +17,11 @@ cargo build --release --quiet
 bin="$PWD/target/release/parallax"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-# parallax keeps the search index of a large dispute in a cache; hyperfine's warm-up runs fill it.
 export PARALLAX_CACHE_DIR="$work/cache"
 
 "$bin" generate --claims "$claims" --out "$work/dispute" 2>/dev/null
+# The cache keeps only files settled for a second or more.
+touch -d '1 minute ago' "$work/dispute" "$work/dispute"/*
 python3 - "$work/dispute" > "$work/claims.txt" <<'PY'
 import json, sys, pathlib
 for f in ("left.json", "right.json"):
@@ -29,10 +33,27 @@ PY
 echo "claims: $(wc -l < "$work/claims.txt") lines; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 
 for q in "${queries[@]}"; do
-  echo "hits for '$q': parallax $("$bin" search "$work/dispute" "$q" 2>/dev/null | wc -l), fzf $(fzf --filter "$q" < "$work/claims.txt" | wc -l)"
-  hyperfine --warmup 2 --runs 10 -i --export-markdown "$work/$q.md" \
-    -n "parallax search $q" "$bin search $work/dispute $q > /dev/null 2>&1" \
-    -n "parallax search --no-cache $q" "$bin search --no-cache $work/dispute $q > /dev/null 2>&1" \
-    -n "fzf --filter $q" "fzf --filter $q < $work/claims.txt > /dev/null"
-  cat "$work/$q.md"
+  "$bin" search "$work/dispute" "$q" > /dev/null 2>&1 || true   # fills the cache
+  echo "query '$q': parallax $("$bin" search --no-cache "$work/dispute" "$q" 2>&1 >/dev/null | tail -1); fzf $(fzf --filter "$q" < "$work/claims.txt" | wc -l) lines"
+  python3 - "$bin" "$work/dispute" "$work/claims.txt" "$q" "${RUNS:-15}" <<'PY'
+import statistics, subprocess, sys, time
+bin, dispute, claims, q, runs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+cmds = {
+    "fzf --filter": lambda: subprocess.run(["fzf", "--filter", q], stdin=open(claims), stdout=subprocess.DEVNULL),
+    "parallax search --no-cache (cold)": lambda: subprocess.run([bin, "search", "--no-cache", dispute, q], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+    "parallax search (cached index)": lambda: subprocess.run([bin, "search", dispute, q], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+}
+times = {name: [] for name in cmds}
+for _ in range(runs):
+    for name, run in cmds.items():
+        start = time.perf_counter()
+        run()
+        times[name].append(time.perf_counter() - start)
+base = statistics.median(times["fzf --filter"])
+print(f"| command (`{q}`) | median | ratio to fzf |")
+print("| --- | ---: | ---: |")
+for name, t in times.items():
+    m = statistics.median(t)
+    print(f"| {name} | {m * 1000:.0f} ms | {m / base:.2f} |")
+PY
 done

@@ -203,6 +203,15 @@ pub enum Command {
     },
     /// Print the manual page (roff): `parallax man > parallax.1`, or `parallax man | man -l -`.
     Man,
+    /// Check the config file, print its path, or print a commented default one.
+    Config {
+        /// Print a commented default config file.
+        #[arg(long, conflicts_with = "path")]
+        default: bool,
+        /// Print where the config file is read from.
+        #[arg(long)]
+        path: bool,
+    },
     /// Import claims into a new dispute folder: from a spreadsheet (CSV) or fact-checks
     /// (ClaimReview JSON-LD).
     #[command(subcommand)]

@@ -10,6 +10,7 @@ pub mod cleanup;
 pub mod cli;
 pub mod commands;
 pub mod compare;
+pub mod config;
 pub mod create;
 pub mod edit;
 pub mod export;

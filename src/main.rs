@@ -82,6 +82,9 @@ fn main() -> ExitCode {
         Some(Command::Completions { shell }) => {
             commands::help::completions(shell, &mut out).map(|()| 0)
         }
+        Some(Command::Config { default, path }) => {
+            commands::help::config(default, path, &mut out).map(|()| 0)
+        }
         Some(Command::Man) => commands::help::man(&mut out).map(|()| 0),
         Some(Command::New(args)) => commands::new::new(&args, &mut err).map(|()| 0),
         Some(Command::Generate { claims, out: dir }) => {

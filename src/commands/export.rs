@@ -19,12 +19,18 @@ impl From<ExportError> for Failure {
 /// Exports the comparison chosen by `args`; a note on what was written goes to `err`.
 pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
     let target = args.output.as_deref().filter(|p| *p != Path::new("-"));
-    let chosen = match (args.format, target.and_then(Format::from_path)) {
-        (Some(f), _) => f,
-        (None, Some(f)) => ExportFormat::from_comparison(f),
-        (None, None) => {
+    let configured = crate::config::load()
+        .map_err(|e| Failure::Usage(e.to_string()))?
+        .export
+        .format
+        .map(|f| f.0);
+    let chosen = match (args.format, target.and_then(Format::from_path), configured) {
+        (Some(f), _, _) => f,
+        (None, Some(f), _) => ExportFormat::from_comparison(f),
+        (None, None, Some(f)) => f,
+        (None, None, None) => {
             return Err(Failure::Usage(
-                "give --format md, csv, json, html, claims-csv or claimreview (or an output file ending in .md, .csv, .json or .html)"
+                "give --format md, csv, json, html, claims-csv or claimreview (or an output file ending in .md, .csv, .json or .html, or a default in the config file)"
                     .to_owned(),
             ));
         }

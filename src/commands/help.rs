@@ -1,5 +1,6 @@
-//! `parallax completions` and `parallax man`: the shell completion scripts and the manual page,
-//! generated from the command line's own definition so they never drift from it.
+//! `parallax completions`, `parallax man` and `parallax config`: the shell completion scripts
+//! and the manual page, generated from the command line's own definition so they never drift
+//! from it, and the config file's default, path and check.
 
 use super::Failure;
 use crate::cli::Cli;
@@ -16,5 +17,34 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(
 /// Writes the manual page, section 1: the synopsis, the options, and every command.
 pub fn man(out: &mut dyn Write) -> Result<(), Failure> {
     clap_mangen::Man::new(Cli::command()).render(out)?;
+    Ok(())
+}
+
+/// `parallax config`: the commented default (`--default`), the file's path (`--path`), or, with
+/// neither, a check of the file in force.
+pub fn config(default: bool, path: bool, out: &mut dyn Write) -> Result<(), Failure> {
+    if default {
+        out.write_all(crate::config::DEFAULT.as_bytes())?;
+        return Ok(());
+    }
+    let Some(file) = crate::config::path() else {
+        return Err(Failure::Usage(
+            "this system has no config folder; set PARALLAX_CONFIG to a file".to_owned(),
+        ));
+    };
+    let shown = crate::export::shown_path(&file);
+    if path {
+        writeln!(out, "{shown}")?;
+        return Ok(());
+    }
+    crate::config::load().map_err(|e| Failure::Input(e.to_string()))?;
+    if file.exists() {
+        writeln!(out, "{shown}: ok")?;
+    } else {
+        writeln!(
+            out,
+            "{shown}: no such file; the defaults are in force (`parallax config --default > {shown}` writes one)"
+        )?;
+    }
     Ok(())
 }

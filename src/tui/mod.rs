@@ -38,7 +38,9 @@ pub fn open(args: &OpenArgs, err: &mut dyn Write) -> Result<(), Failure> {
     let dispute = commands::open(&args.input, err)?;
     let (left, right) = commands::pair(&dispute, &args.pair)?;
     err.flush()?;
-    let mut app = App::new(dispute, left, right, theme::Theme::from_env());
+    let config = crate::config::load().map_err(|e| Failure::Usage(e.to_string()))?;
+    let theme = theme::Theme::from_env().configured(&config.theme);
+    let mut app = App::new(dispute, left, right, theme);
     terminal::run(&mut app, !args.no_mouse)?;
     Ok(())
 }

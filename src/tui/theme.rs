@@ -20,23 +20,47 @@ pub enum Pane {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     color: bool,
+    /// The two parties' colours (the config file's `[theme]` may change them).
+    left: Color,
+    right: Color,
 }
 
 impl Theme {
+    fn with(color: bool) -> Theme {
+        Theme {
+            color,
+            left: Color::LightBlue,
+            right: Color::Yellow,
+        }
+    }
+
+    /// The theme with the parties' colours of the config file, where it sets them.
+    pub fn configured(self, config: &crate::config::ThemeConfig) -> Theme {
+        let colour = |c: crate::config::Colour| match c {
+            crate::config::Colour::Named(i) => Color::Indexed(i),
+            crate::config::Colour::Rgb(r, g, b) => Color::Rgb(r, g, b),
+        };
+        Theme {
+            left: config.left.map_or(self.left, colour),
+            right: config.right.map_or(self.right, colour),
+            ..self
+        }
+    }
+
     /// Colours unless NO_COLOR is set to a non-empty value (no-color.org).
     pub fn from_env() -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+        Theme::with(!no_color)
     }
 
     /// The coloured theme.
     pub fn colored() -> Theme {
-        Theme { color: true }
+        Theme::with(true)
     }
 
     /// The theme without colour.
     pub fn plain() -> Theme {
-        Theme { color: false }
+        Theme::with(false)
     }
 
     fn fg(self, c: Color) -> Style {
@@ -50,8 +74,8 @@ impl Theme {
     /// A party's name and legend: blue for the left, yellow for the right, always bold.
     pub fn party(self, pane: Pane) -> Style {
         match pane {
-            Pane::Left => self.fg(Color::LightBlue),
-            Pane::Right => self.fg(Color::Yellow),
+            Pane::Left => self.fg(self.left),
+            Pane::Right => self.fg(self.right),
         }
         .add_modifier(Modifier::BOLD)
     }

@@ -7,7 +7,7 @@ use std::hint::black_box;
 
 /// The synthetic dispute, loaded through the real loader.
 fn synthetic(claims: usize) -> parallax::format::Dispute {
-    parallax::synth::dispute(claims).unwrap_or_else(|| panic!("the synthetic dispute loads"))
+    synth::dispute(claims).unwrap_or_else(|| panic!("the synthetic dispute loads"))
 }
 
 fn bench(c: &mut Criterion) {

@@ -83,7 +83,7 @@ fn keystroke(c: &mut Criterion) {
             .dispute
             .unwrap_or_else(|| panic!("bundled dispute"))
     };
-    let big = || parallax::synth::dispute(100_000).unwrap_or_else(|| panic!("synthetic"));
+    let big = || synth::dispute(100_000).unwrap_or_else(|| panic!("synthetic"));
     let cases: [(&str, &dyn Fn() -> Dispute, bool); 4] = [
         ("bundled", &bundled, false),
         ("100000", &big, false),

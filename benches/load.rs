@@ -13,7 +13,7 @@ const CLAIMS: usize = 100_000;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn bench(c: &mut Criterion) {
-    let files = parallax::synth::generate(CLAIMS);
+    let files = synth::generate(CLAIMS);
     let mut group = c.benchmark_group("load_100k");
     group.sample_size(10);
     group.bench_function("baseline_serde_json_value", |b| {
@@ -26,7 +26,7 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("parallax_load_validate_compare", |b| {
         b.iter(|| {
-            let loaded = parallax::synth::load(&files);
+            let loaded = synth::load(&files);
             if let Some(d) = &loaded.dispute {
                 black_box(Comparison::new(d, 0, 1));
             }

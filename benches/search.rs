@@ -9,7 +9,7 @@ use parallax::query::{MatcherKind, Query, Searcher, Session};
 use std::hint::black_box;
 /// The synthetic dispute, loaded through the real loader.
 fn dispute(claims: usize) -> parallax::format::Dispute {
-    parallax::synth::dispute(claims).unwrap_or_else(|| panic!("the synthetic dispute loads"))
+    synth::dispute(claims).unwrap_or_else(|| panic!("the synthetic dispute loads"))
 }
 
 fn full_scan(c: &mut Criterion) {

@@ -216,16 +216,6 @@ pub enum Command {
     /// (ClaimReview JSON-LD).
     #[command(subcommand)]
     Import(ImportCommand),
-    /// Write a synthetic dispute of N claims, for benchmarks.
-    #[command(hide = true)]
-    Generate {
-        /// Claims in all, spread over the sides.
-        #[arg(long, default_value_t = 100_000)]
-        claims: usize,
-        /// The folder to write (created if missing).
-        #[arg(long)]
-        out: PathBuf,
-    },
 }
 
 /// What `parallax import` reads.

@@ -22,6 +22,5 @@ pub mod matching;
 pub mod plain;
 pub mod query;
 pub mod ratings;
-pub mod synth;
 pub mod text;
 pub mod tui;

@@ -87,9 +87,6 @@ fn main() -> ExitCode {
         }
         Some(Command::Man) => commands::help::man(&mut out).map(|()| 0),
         Some(Command::New(args)) => commands::new::new(&args, &mut err).map(|()| 0),
-        Some(Command::Generate { claims, out: dir }) => {
-            commands::generate::generate(claims, &dir, &mut err).map(|()| 0)
-        }
         None => {
             if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
                 Err(Failure::Usage(

@@ -125,11 +125,7 @@ fn interrupt_export(big: &Path, dir: &Path, signal: &str) -> bool {
 fn no_temporary_file_survives_an_interrupted_export() {
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("big");
-    parallax()
-        .args(["generate", "--claims", "20000", "--out"])
-        .arg(&big)
-        .assert()
-        .success();
+    synth::write(&big, &synth::generate(20_000)).unwrap();
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
     for signal in ["TERM", "INT"] {

@@ -6,12 +6,7 @@ use std::path::Path;
 
 /// Writes a synthetic dispute of `claims` claims (about 330 bytes of JSON a claim).
 fn generate(dir: &Path, claims: usize) {
-    Command::cargo_bin("parallax")
-        .expect("binary")
-        .args(["generate", "--claims", &claims.to_string(), "--out"])
-        .arg(dir)
-        .assert()
-        .success();
+    synth::write(dir, &synth::generate(claims)).expect("the synthetic dispute is written");
 }
 
 /// Dates a folder and its files a minute back: a file modified during or just before a load is

@@ -13,7 +13,7 @@ use ratatui::crossterm::event::KeyCode;
 
 /// India (left) and Pakistan (right): 10 claims over three topics, `water` India's alone.
 fn app(width: u16, height: u16) -> App {
-    common::app_at("tests/fixtures/tui_filters", width, height)
+    common::app_at("tests/fixtures/query", width, height)
 }
 
 /// Opens the panel and moves to a section.

@@ -294,7 +294,7 @@ fn the_readme_search_key_table_matches_the_bindings() {
 
 #[test]
 fn many_hits_are_listed_in_reading_order_then_ranked_in_the_background() {
-    let dispute = parallax::synth::dispute(3_000).expect("the synthetic dispute loads");
+    let dispute = synth::dispute(3_000).expect("the synthetic dispute loads");
     let mut a = App::new(dispute, 0, 1, Theme::plain());
     update(
         &mut a,

@@ -2,7 +2,6 @@
 //! command, choosing the pair of sides, and the errors that map to exit codes.
 
 pub mod export;
-pub mod generate;
 pub mod help;
 pub mod import;
 mod link;

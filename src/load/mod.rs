@@ -67,6 +67,10 @@ pub struct Loader<'a> {
     manifest: Option<(String, Manifest)>,
     manifest_seen: bool,
     sides: Vec<Side>,
+    /// The loaded sides' parties (to their side's index) and claim ids, kept as sides are
+    /// added so that checking a side against the others costs that side's size only.
+    parties: HashMap<String, usize>,
+    claim_ids: HashSet<String>,
     texts: HashMap<String, &'a str>,
     order: Vec<String>,
 }
@@ -229,6 +233,11 @@ impl<'a> Loader<'a> {
         let ok = !w.has_errors();
         self.diagnostics.append(&mut w.diagnostics);
         if let Some(side) = side.filter(|_| ok) {
+            self.parties
+                .entry(side.party.id.clone())
+                .or_insert(self.sides.len());
+            let ids = side.topics.iter().flat_map(|t| &t.claims);
+            self.claim_ids.extend(ids.map(|c| c.id.clone()));
             self.sides.push(side);
         }
     }
@@ -254,7 +263,11 @@ impl<'a> Loader<'a> {
                 &format!("`{id}`: every side of one comparison belongs to the same dispute"),
             );
         }
-        if let Some(other) = self.sides.iter().find(|s| s.party.id == side.party.id) {
+        if let Some(other) = self
+            .parties
+            .get(&side.party.id)
+            .and_then(|&i| self.sides.get(i))
+        {
             w.error_at(
                 Code::DuplicateParty,
                 "/party/id",
@@ -265,13 +278,7 @@ impl<'a> Loader<'a> {
                 "a party id unique among the loaded sides",
             );
         }
-        let taken: HashSet<&str> = self
-            .sides
-            .iter()
-            .flat_map(|s| &s.topics)
-            .flat_map(|t| &t.claims)
-            .map(|c| c.id.as_str())
-            .collect();
+        let taken = &self.claim_ids;
         for (t, topic) in side.topics.iter().enumerate() {
             for (c, claim) in topic.claims.iter().enumerate() {
                 if taken.contains(claim.id.as_str()) {

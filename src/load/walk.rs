@@ -160,7 +160,7 @@ impl<'a> Walker<'a> {
                 Code::MissingField,
                 at,
                 format!("missing required field `{key}`"),
-                &format!("a `{key}` field (see FORMAT.md)"),
+                &format!("a `{key}` field (see docs/format.md)"),
             );
         }
         v
@@ -396,7 +396,7 @@ impl<'a> Walker<'a> {
                 Code::UnknownField,
                 at.key(key),
                 format!("unknown field `{shown}` is ignored"),
-                "only the fields FORMAT.md lists (a newer program may know this one)",
+                "only the fields docs/format.md lists (a newer program may know this one)",
             );
         }
     }

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Whole-process figures, as a user runs them (the release binary, files on disk, output to
+# /dev/null), each against its baseline measured in the same run, interleaved A B A B:
+#  1. per size: `parallax validate`, `show`, `search --no-cache` and `export -f md|csv|json|html`
+#     against `json-baseline`, a bare serde_json::Value parse of the same files; median wall
+#     time, the ratio to the baseline, and peak RSS (/usr/bin/time) against the input's size;
+#  2. scaling: `parallax show` of each stress shape at 10k, 20k, 40k and 80k, and the time ratio
+#     per doubling (the limit is about 2.2x).
+# Usage: scripts/bench-load.sh [CLAIMS...]   (default 100000; RUNS=N pairs per figure, default 3;
+#        SCALING=0 skips part 2)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(100000)
+runs="${RUNS:-3}"
+
+cargo build --release --quiet -p parallax -p parallax-synth
+bin="$PWD/target/release"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export PARALLAX_CACHE_DIR="$work/cache"
+
+# One run: appends "seconds peak_kib" to the file $1; the rest is the command.
+measure() {
+  local into="$1"; shift
+  /usr/bin/time -f "%e %M" -o "$work/t" "$@" > /dev/null 2> /dev/null || true
+  tail -n 1 "$work/t" >> "$into"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1 /proc/loadavg)"
+for n in "${sizes[@]}"; do
+  dir="$work/d$n"
+  "$bin/generate" --claims "$n" --out "$dir" 2> /dev/null
+  files=("$dir"/dispute.json "$dir"/left.json "$dir"/right.json)
+  input=$(cat "${files[@]}" | wc -c)
+  printf '\n%s claims, %s MiB of JSON; %s interleaved pairs per figure\n' "$n" "$((input / 1048576))" "$runs"
+  printf '%-24s %9s %9s %7s %10s %8s\n' command median baseline ratio "peak MiB" "x input"
+  cmds=("validate" "show --width 100" "search --no-cache ceasefire" "export -f md" "export -f csv" "export -f json" "export -f html")
+  for c in "${cmds[@]}"; do
+    read -r -a words <<< "$c"
+    : > "$work/a"; : > "$work/b"
+    for _ in $(seq "$runs"); do
+      measure "$work/b" "$bin/json-baseline" "${files[@]}"
+      if [ "${words[0]}" = search ]; then
+        measure "$work/a" "$bin/parallax" search --no-cache "$dir" "${words[2]}"
+      else
+        measure "$work/a" "$bin/parallax" "${words[@]:0:1}" "$dir" "${words[@]:1}"
+      fi
+    done
+    t=$(cut -d' ' -f1 "$work/a" | median); b=$(cut -d' ' -f1 "$work/b" | median)
+    m=$(cut -d' ' -f2 "$work/a" | median)
+    awk -v c="$c" -v t="$t" -v b="$b" -v m="$m" -v i="$input" \
+      'BEGIN {printf "%-24s %8.2fs %8.2fs %6.2fx %10.0f %7.1fx\n", c, t, b, t / (b > 0 ? b : 0.01), m / 1024, m * 1024 / i}'
+  done
+  m=$(cut -d' ' -f2 "$work/b" | median)
+  awk -v m="$m" -v i="$input" 'BEGIN {printf "%-24s %39.0f %7.1fx\n", "(json-baseline)", m / 1024, m * 1024 / i}'
+  rm -rf "$dir"
+done
+
+[ "${SCALING:-1}" = 0 ] && exit 0
+printf '\nscaling: parallax show of each stress shape, median of %s runs\n' "$runs"
+printf '%-15s %8s %8s %8s %8s   %s\n' shape 10k 20k 40k 80k "ratio per doubling"
+for shape in topics points unknown-fields sides chain; do
+  row=()
+  for n in 10000 20000 40000 80000; do
+    dir="$work/$shape$n"
+    "$bin/generate" --shape "$shape" --claims "$n" --out "$dir" 2> /dev/null
+    : > "$work/a"
+    for _ in $(seq "$runs"); do measure "$work/a" "$bin/parallax" show --width 100 "$dir"; done
+    row+=("$(cut -d' ' -f1 "$work/a" | median)")
+    rm -rf "$dir"
+  done
+  awk -v s="$shape" -v r="${row[*]}" 'BEGIN {
+    n = split(r, t, " "); printf "%-15s", s
+    for (i = 1; i <= n; i++) printf " %7.2fs", t[i]
+    printf "  "
+    for (i = 2; i <= n; i++) printf " %.2fx", t[i] / (t[i-1] > 0 ? t[i-1] : 0.01)
+    printf "\n" }'
+done

@@ -33,6 +33,9 @@ pub enum RowKind {
     Rebuttal,
     /// A claim with no counterpart (rule 5).
     Single,
+    /// Two claims nobody linked that the matcher pairs (see `crate::matching::with_suggested`);
+    /// its heading holds the score and the reasons. Never made by the rules above.
+    Suggested,
 }
 
 /// One link between two claims of a row: `from` relates to `to` as `kind`.

@@ -248,6 +248,10 @@ fn the_readme_key_table_matches_the_bindings() {
     common::readme_has_table("row in full", detail::update::BINDINGS);
     common::readme_has_table("party picker", picker::update::BINDINGS);
     common::readme_has_table("help", help::update::BINDINGS);
+    common::readme_has_table(
+        "accept dialog",
+        parallax::tui::modal::accept::update::BINDINGS,
+    );
 }
 
 #[test]
@@ -313,6 +317,7 @@ fn no_key_is_bound_twice_in_any_modal() {
         search::update::BINDINGS,
         filters::update::BINDINGS,
         export::update::BINDINGS,
+        parallax::tui::modal::accept::update::BINDINGS,
     ] {
         assert_eq!(parallax::tui::keymap::no_key_twice(table), None);
     }

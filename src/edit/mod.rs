@@ -144,6 +144,27 @@ impl Workspace {
         Ok((ws, dispute))
     }
 
+    /// After a plan was committed: the files now hold what it wrote (a new manifest included).
+    pub fn applied(&mut self, plan: &Plan) {
+        for w in &plan.writes {
+            if let Some(f) = self.sides.iter_mut().find(|f| f.path == w.path) {
+                f.bytes = w.after.clone();
+            } else if let Some(m) = self.manifest.as_mut().filter(|m| m.path == w.path) {
+                m.bytes = w.after.clone();
+            } else if w.before.is_none() {
+                self.manifest = Some(FileCopy {
+                    path: w.path.clone(),
+                    bytes: w.after.clone(),
+                });
+            }
+        }
+    }
+
+    /// The dispute loaded from the bytes held (after [`Workspace::applied`]).
+    pub fn reload(&self) -> Result<Dispute, EditError> {
+        self.load(None)
+    }
+
     /// Loads the files from bytes: the ones read, with `changes` in place of some.
     fn load(&self, changes: Option<&[Write]>) -> Result<Dispute, EditError> {
         let bytes_of = |path: &Path, original: &[u8]| -> Vec<u8> {

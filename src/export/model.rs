@@ -103,6 +103,8 @@ pub enum RowKindOut {
     Rebuttal,
     /// A claim with no counterpart.
     Single,
+    /// Two claims the matcher suggests pairing (shown on the screen when suggestions are on).
+    Suggested,
 }
 
 impl RowKindOut {
@@ -112,6 +114,7 @@ impl RowKindOut {
             RowKindOut::Point => "point",
             RowKindOut::Rebuttal => "rebuttal",
             RowKindOut::Single => "single",
+            RowKindOut::Suggested => "suggested",
         }
     }
 }
@@ -464,6 +467,7 @@ pub fn build<'a>(dispute: &'a Dispute, cmp: &'a Comparison) -> Export<'a> {
                         RowKind::Point => RowKindOut::Point,
                         RowKind::Rebuttal => RowKindOut::Rebuttal,
                         RowKind::Single => RowKindOut::Single,
+                        RowKind::Suggested => RowKindOut::Suggested,
                     },
                     point: ob(&row.point),
                     question: ob(&row.question),

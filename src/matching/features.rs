@@ -61,94 +61,84 @@ impl Default for Tokenizer {
     }
 }
 
-impl Tokenizer {
-    /// The words of `text` that carry meaning: no function words, no single letters.
-    pub fn words(&self, text: &str) -> Vec<Word> {
-        let mut out = Vec::new();
-        let mut sentence_start = true;
-        for piece in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-            let piece = piece.trim_matches(|c| c == '\'' || c == '’');
-            let piece = piece
-                .strip_suffix("'s")
-                .or_else(|| piece.strip_suffix("’s"))
-                .unwrap_or(piece);
-            if piece.is_empty() {
-                continue;
-            }
-            let starts = sentence_start;
-            sentence_start = false;
-            let lower = piece.to_lowercase();
-            let has_digit = piece.chars().any(|c| c.is_ascii_digit());
-            if !has_digit && (lower.chars().count() < 2 || STOPWORDS.contains(&lower.as_str())) {
-                continue;
-            }
-            let class = if has_digit {
-                Class::Number
-            } else if is_name(piece, starts) {
-                Class::Name
-            } else {
-                Class::Common
-            };
-            let stem = if has_digit {
-                lower.replace(',', "")
-            } else {
-                self.stemmer.stem(&lower).into_owned()
-            };
-            out.push(Word {
-                stem,
-                surface: piece.to_owned(),
-                class,
-            });
-        }
-        // A sentence ends where a piece of text does; the split above loses the full stops, so
-        // a second pass marks capitals after one as sentence starts.
-        mark_sentence_starts(text, &mut out);
-        out
-    }
-}
-
-/// A capitalised word inside a sentence, or an acronym anywhere, is taken for a name.
-fn is_name(word: &str, sentence_start: bool) -> bool {
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if !first.is_uppercase() {
-        return false;
-    }
-    let upper = word.chars().filter(|c| c.is_uppercase()).count();
-    upper >= 2 || !sentence_start
-}
-
-/// Capitalised words just after a full stop, question or exclamation mark are sentence starts,
-/// not names, unless they are acronyms.
-fn mark_sentence_starts(text: &str, words: &mut [Word]) {
-    let mut after_stop = Vec::new();
+/// The pieces of a text that may be words, each with whether it starts a sentence (after a full
+/// stop, question or exclamation mark, colon or semicolon, or at the start).
+pub fn pieces(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
     let mut stop = true;
-    for piece in text.split_inclusive(|c: char| c.is_whitespace()) {
-        let trimmed = piece.trim();
-        if trimmed.is_empty() {
-            continue;
+    let mut push = |from: usize, to: usize, stop: &mut bool| {
+        let piece = text.get(from..to).unwrap_or("");
+        let piece = piece.trim_matches(|c| c == '\'' || c == '’');
+        let piece = piece
+            .strip_suffix("'s")
+            .or_else(|| piece.strip_suffix("’s"))
+            .unwrap_or(piece);
+        if !piece.is_empty() {
+            out.push((piece, *stop));
+            *stop = false;
         }
-        let first_word = trimmed
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-            .next()
-            .unwrap_or("");
-        if stop && !first_word.is_empty() {
-            after_stop.push(first_word.to_owned());
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() || c == '\'' || c == '’' {
+            start.get_or_insert(i);
+        } else {
+            if let Some(s) = start.take() {
+                push(s, i, &mut stop);
+            }
+            if matches!(c, '.' | '?' | '!' | ';' | ':') {
+                stop = true;
+            }
         }
-        stop = trimmed.ends_with(['.', '?', '!', ':', ';'])
-            || trimmed.ends_with(".\"")
-            || trimmed.ends_with(".”");
     }
-    for w in words.iter_mut() {
-        if w.class == Class::Name
-            && w.surface.chars().filter(|c| c.is_uppercase()).count() < 2
-            && after_stop.iter().any(|s| s == &w.surface)
-        {
-            w.class = Class::Common;
+    if let Some(s) = start {
+        push(s, text.len(), &mut stop);
+    }
+    out
+}
+
+/// The class of a piece as written: a digit makes a number; a capital inside a sentence, or two
+/// capitals anywhere (an acronym), a name.
+pub fn class_of(piece: &str, sentence_start: bool) -> Class {
+    if piece.chars().any(|c| c.is_ascii_digit()) {
+        return Class::Number;
+    }
+    let first_upper = piece.chars().next().is_some_and(char::is_uppercase);
+    let capitals = piece.chars().filter(|c| c.is_uppercase()).count();
+    if first_upper && (capitals >= 2 || !sentence_start) {
+        Class::Name
+    } else {
+        Class::Common
+    }
+}
+
+impl Tokenizer {
+    /// The stem of a lower-cased word, or `None` for a word that carries no meaning (a function
+    /// word, a single letter). Numbers keep their digits (without thousands commas).
+    pub fn stem(&self, lower: &str) -> Option<String> {
+        let has_digit = lower.chars().any(|c| c.is_ascii_digit());
+        if has_digit {
+            return Some(lower.replace(',', ""));
         }
+        if lower.chars().count() < 2 || STOPWORDS.binary_search(&lower).is_ok() {
+            return None;
+        }
+        Some(self.stemmer.stem(lower).into_owned())
+    }
+
+    /// The words of `text` that carry meaning, stemmed and classed.
+    pub fn words(&self, text: &str) -> Vec<Word> {
+        pieces(text)
+            .into_iter()
+            .filter_map(|(piece, starts)| {
+                let stem = self.stem(&piece.to_lowercase())?;
+                Some(Word {
+                    stem,
+                    surface: piece.to_owned(),
+                    class: class_of(piece, starts),
+                })
+            })
+            .collect()
     }
 }
 
@@ -156,6 +146,9 @@ fn mark_sentence_starts(text: &str, words: &mut [Word]) {
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     ids: HashMap<(Class, String), Term>,
+    /// Each lower-cased word seen, with its term (`None`: not a meaningful word), so a word is
+    /// stemmed once however often it is written.
+    words: HashMap<String, Option<Term>>,
     /// Documents holding each term.
     pub df: Vec<u32>,
     /// The class of each term.
@@ -184,6 +177,34 @@ impl Vocabulary {
         self.df.push(0);
         self.class.push(class);
         t
+    }
+
+    /// The term of a word as written, interning its stem when new; `None` for a word that
+    /// carries no meaning. `lower` is a scratch buffer.
+    pub fn word(
+        &mut self,
+        tokenizer: &Tokenizer,
+        piece: &str,
+        class: Class,
+        lower: &mut String,
+    ) -> Option<Term> {
+        lower.clear();
+        lower.extend(piece.chars().flat_map(char::to_lowercase));
+        let term = match self.words.get(lower.as_str()) {
+            Some(t) => *t,
+            None => {
+                let t = tokenizer.stem(lower).map(|stem| self.intern(class, &stem));
+                self.words.insert(lower.clone(), t);
+                t
+            }
+        }?;
+        if class == Class::Name
+            && let Some(c) = self.class.get_mut(term as usize)
+            && *c == Class::Common
+        {
+            *c = Class::Name;
+        }
+        Some(term)
     }
 
     /// Counts one document's distinct terms.
@@ -316,6 +337,11 @@ mod tests {
             .collect();
         assert_eq!(talks, ["talk", "talk"]);
         assert!(!words.iter().any(|w| w.surface == "in" || w.surface == "on"));
+    }
+
+    #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -23,6 +23,54 @@ pub use profile::Profiles;
 pub use rank::{Options, suggest, topic_pairs};
 pub use score::{Signals, Weights};
 
+/// The marker of a suggested row's heading, so it reads apart without colour.
+pub const SUGGESTED_MARK: &str = "≈ suggested";
+
+/// The comparison with each suggested pair (as [`topic_pairs`] finds them) merged into one
+/// [`RowKind::Suggested`] row, placed after the topic's point rows; the two claims' rows of their
+/// own go. The heading carries the marker, the score and one line of reasons.
+pub fn with_suggested(cmp: &Comparison, pairs: &[Suggestion]) -> Comparison {
+    let mut out = cmp.clone();
+    for (t, topic) in out.topics.iter_mut().enumerate() {
+        let mine: Vec<&Suggestion> = pairs.iter().filter(|s| s.topic == t).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let paired: std::collections::HashSet<ClaimAt> =
+            mine.iter().flat_map(|s| [s.left, s.right]).collect();
+        topic
+            .rows
+            .retain(|r| !(r.kind == RowKind::Single && r.claims().all(|c| paired.contains(&c))));
+        let after = topic
+            .rows
+            .iter()
+            .rposition(|r| r.kind == RowKind::Point)
+            .map_or(0, |i| i + 1);
+        let rows = mine.iter().map(|s| Row {
+            kind: RowKind::Suggested,
+            point: None,
+            question: Some(heading(s)),
+            left: vec![s.left],
+            right: vec![s.right],
+            links: Vec::new(),
+            common: false,
+        });
+        topic.rows.splice(after..after, rows);
+    }
+    out
+}
+
+/// A suggested row's heading: marker, score, reasons.
+pub fn heading(s: &Suggestion) -> String {
+    let mut h = format!("{SUGGESTED_MARK} {:.2}", s.score);
+    for r in &s.reasons {
+        h.push_str(" · ");
+        h.push_str(&r.to_string());
+    }
+    h
+}
+
+use crate::compare::{Comparison, Row, RowKind};
 use crate::format::ClaimAt;
 use std::fmt;
 

@@ -235,6 +235,12 @@ impl Profiles {
             profile.surfaces = surfaces;
         }
         // A question is its words plus the claims already on its point.
+        let mut on_point: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        for (i, c) in claims.iter().enumerate() {
+            if let Some(k) = c.point {
+                on_point.entry((c.topic, k)).or_default().push(i);
+            }
+        }
         for (t, qs) in questions.iter_mut().enumerate() {
             for (k, q) in qs.iter_mut().enumerate() {
                 let mut v: HashMap<Term, f32> = HashMap::new();
@@ -243,8 +249,8 @@ impl Profiles {
                         *v.entry(term).or_default() += w;
                     }
                 }
-                for c in claims.iter().filter(|c| c.topic == t && c.point == Some(k)) {
-                    for &(term, w) in &c.vector {
+                for &i in on_point.get(&(t, k)).map_or(&[][..], Vec::as_slice) {
+                    for &(term, w) in &claims[i].vector {
                         *v.entry(term).or_default() += w;
                     }
                 }
@@ -306,7 +312,7 @@ impl Profiles {
     }
 }
 
-/// Adds a text's words to a bag.
+/// Adds a text's words to a bag; the first spelling of each term is kept for reasons.
 fn add_words(
     tokenizer: &Tokenizer,
     vocab: &mut Vocabulary,
@@ -314,10 +320,15 @@ fn add_words(
     text: &str,
     weight: f32,
 ) {
-    for word in tokenizer.words(text) {
-        let term = vocab.intern(word.class, &word.stem);
-        bag.words.push((term, weight));
-        bag.surfaces.push((term, word.surface));
+    let mut lower = String::new();
+    for (piece, starts) in features::pieces(text) {
+        let class = features::class_of(piece, starts);
+        if let Some(term) = vocab.word(tokenizer, piece, class, &mut lower) {
+            bag.words.push((term, weight));
+            if !bag.surfaces.iter().any(|(t, _)| *t == term) {
+                bag.surfaces.push((term, piece.to_owned()));
+            }
+        }
     }
 }
 

@@ -80,6 +80,12 @@ pub enum Action {
     CopyId,
     /// Open the selected claim's first source in the browser.
     OpenSource,
+    /// Show or hide suggested rows.
+    ToggleSuggestions,
+    /// Accept the selected suggested row: ask for its question, then write the common point.
+    Accept,
+    /// Dismiss the selected suggested row, for good.
+    Dismiss,
     /// A text-editing key, in whatever input the modal has.
     Edit(Edit),
     /// A key with no meaning where it was pressed: the footer says so in one line.
@@ -125,4 +131,20 @@ pub enum Outcome {
     Copy(String),
     /// Open this http(s) address with the platform's opener.
     OpenUrl(String),
+    /// Give these two claims (ids) a common point with this question, write it back, reload.
+    Link {
+        /// The left claim's id.
+        left: String,
+        /// The right claim's id.
+        right: String,
+        /// The new point's question.
+        question: String,
+    },
+    /// Remember this suggestion as dismissed (left and right claim ids), then look again.
+    Dismiss {
+        /// The left claim's id.
+        left: String,
+        /// The right claim's id.
+        right: String,
+    },
 }

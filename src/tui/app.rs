@@ -81,6 +81,8 @@ pub struct App {
     pub message: Option<String>,
     /// The folder a relative export path is in: the current folder (tests point it elsewhere).
     pub export_folder: PathBuf,
+    /// Suggested rows: shown or not, the pairs found, the files to write an accepted one to.
+    pub suggest: super::suggest::Suggest,
     heights: HashMap<(usize, usize), Vec<u32>>,
 }
 
@@ -123,7 +125,10 @@ impl App {
             message: None,
             export_folder: PathBuf::from("."),
             heights: HashMap::new(),
+            suggest: super::suggest::Suggest::default(),
         };
+        app.suggest = super::suggest::Suggest::new(&app.cmp);
+        app.suggest.ask(&app.dispute, &app.cmp);
         app.count();
         app
     }
@@ -228,9 +233,51 @@ impl App {
     /// Compares another pair of sides, keeping the selected topic and, where it can, the row
     /// holding the selected row's first claim.
     pub fn set_pair(&mut self, left: usize, right: usize) {
+        let cmp = Comparison::new(&self.dispute, left, right);
+        self.suggest.ask(&self.dispute, &cmp);
+        self.set_comparison(cmp);
+    }
+
+    /// The comparison of the two sides without suggested rows.
+    pub fn base_comparison(&self) -> Comparison {
+        Comparison::new(&self.dispute, self.cmp.left, self.cmp.right)
+    }
+
+    /// Shows or hides suggested rows; shown, they are looked for off the event loop.
+    pub fn toggle_suggestions(&mut self) {
+        self.suggest.on = !self.suggest.on;
+        let base = self.base_comparison();
+        self.suggest.ask(&self.dispute, &base);
+        self.set_comparison(base);
+    }
+
+    /// The worker's answer: the suggested pairs of request `generation`, merged into the
+    /// comparison as suggested rows (an answer to an older request is dropped).
+    pub fn suggestions_ready(&mut self, generation: u64, pairs: Vec<crate::matching::Suggestion>) {
+        if generation != self.suggest.generation || !self.suggest.on {
+            return;
+        }
+        self.suggest.pending = false;
+        let merged = crate::matching::with_suggested(&self.base_comparison(), &pairs);
+        self.suggest.pairs = pairs;
+        self.set_comparison(merged);
+    }
+
+    /// Replaces the dispute (after a write-back), keeping the pair, the topic and the row of the
+    /// selected claim where they still are; suggestions are looked for again.
+    pub fn reload(&mut self, dispute: Dispute) {
+        let (left, right) = (self.cmp.left, self.cmp.right);
+        self.session = query::Session::new(&dispute, MatcherKind::default());
+        self.dispute = dispute;
+        self.set_pair(left, right);
+    }
+
+    /// Shows another comparison of the same two sides, keeping the selected topic and, where it
+    /// can, the row holding the selected row's first claim; counts follow at once.
+    pub fn set_comparison(&mut self, cmp: Comparison) {
         let topic_id = self.current_topic().map(|t| t.id.clone());
         let claim = self.current_row().and_then(|r| r.claims().next());
-        self.cmp = Comparison::new(&self.dispute, left, right);
+        self.cmp = cmp;
         self.outcome = None;
         self.requery();
         self.count();

@@ -1,5 +1,6 @@
 //! What the event loop does for `update` beyond the state: the clipboard sequence (OSC 52, the way
-//! lazygit and helix copy over SSH) and opening a source in the browser.
+//! lazygit and helix copy over SSH), opening a source in the browser, and writing an accepted or
+//! dismissed suggestion back beside the dispute.
 
 use super::app::App;
 use super::strings;
@@ -17,5 +18,65 @@ pub fn osc52(text: &str) -> String {
 pub fn open_url(app: &mut App, url: &str) {
     if let Err(e) = open::that_detached(url) {
         app.message = Some(strings::open_failed(url, &e.to_string()));
+    }
+}
+
+/// Gives two claims a common point in the files (as `parallax link` does), then reloads the
+/// dispute from the bytes written; the footer says what was written or why nothing was.
+pub fn link(app: &mut App, left: &str, right: &str, question: &str) {
+    use super::modal::Modal;
+    app.modals.retain(|m| !matches!(m, Modal::Accept(_)));
+    let Some(ws) = app.suggest.workspace.clone() else {
+        app.message = Some(strings::write_failed(
+            &crate::edit::EditError::Bundled.to_string(),
+        ));
+        return;
+    };
+    let result = ws
+        .link(&app.dispute, left, right, Some(question))
+        .and_then(|plan| crate::edit::commit(&plan).map(|()| plan));
+    match result {
+        Ok(plan) => {
+            let mut ws = ws;
+            ws.applied(&plan);
+            let files: Vec<String> = plan
+                .writes
+                .iter()
+                .map(|w| w.path.display().to_string())
+                .collect();
+            match ws.reload() {
+                Ok(dispute) => {
+                    app.suggest.workspace = Some(ws);
+                    app.reload(dispute);
+                    app.message = Some(strings::accepted(
+                        &plan.point,
+                        &crate::text::clean(&files.join(", ")).text,
+                    ));
+                }
+                Err(e) => app.message = Some(strings::write_failed(&e.to_string())),
+            }
+        }
+        Err(e) => app.message = Some(strings::write_failed(&e.to_string())),
+    }
+}
+
+/// Remembers a dismissed suggestion (in the dismissals file when the dispute has a folder) and
+/// looks for suggestions again without it.
+pub fn dismiss(app: &mut App, left: &str, right: &str) {
+    let entry = crate::edit::dismissed::Entry {
+        left: left.to_owned(),
+        right: right.to_owned(),
+        point: None,
+        topic: None,
+    };
+    let kept = app.suggest.dismissed.path.is_some();
+    match app.suggest.dismissed.add(entry) {
+        Ok(()) => {
+            let base = app.base_comparison();
+            app.suggest.ask(&app.dispute, &base);
+            app.set_comparison(base);
+            app.message = Some(strings::dismissed(kept));
+        }
+        Err(e) => app.message = Some(strings::write_failed(&e.to_string())),
     }
 }

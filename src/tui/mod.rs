@@ -17,6 +17,7 @@ pub mod keys;
 pub mod layout;
 pub mod modal;
 pub mod strings;
+pub mod suggest;
 pub mod terminal;
 pub mod text_field;
 pub mod theme;
@@ -38,9 +39,28 @@ pub fn open(args: &OpenArgs, err: &mut dyn Write) -> Result<(), Failure> {
     let dispute = commands::open(&args.input, err)?;
     let (left, right) = commands::pair(&dispute, &args.pair)?;
     err.flush()?;
+    // With files, the screen keeps the bytes it loaded, so an accepted suggestion is written
+    // back only over files that have not changed since.
+    let (dispute, workspace) = match crate::edit::Workspace::open(&args.input.paths) {
+        Ok((ws, loaded)) => (loaded, Some(ws)),
+        Err(_) => (dispute, None),
+    };
+    let dismissed = match crate::edit::folder_of(&args.input.paths) {
+        Some(folder) => crate::edit::dismissed::Dismissed::read(&folder),
+        None => Ok(crate::edit::dismissed::Dismissed::default()),
+    };
     let config = crate::config::load().map_err(|e| Failure::Usage(e.to_string()))?;
     let theme = theme::Theme::from_env().configured(&config.theme);
     let mut app = App::new(dispute, left, right, theme);
+    app.suggest.workspace = workspace;
+    match dismissed {
+        Ok(d) => {
+            app.suggest.dismissed = d;
+            let base = app.base_comparison();
+            app.suggest.ask(&app.dispute, &base);
+        }
+        Err(e) => app.message = Some(e.to_string()),
+    }
     terminal::run(&mut app, !args.no_mouse)?;
     Ok(())
 }

@@ -48,6 +48,38 @@ pub const NOTHING_BACK: &str = "Nothing to go back to.";
 pub const REBUTS_NOTHING: &str = "This claim rebuts no other claim.";
 /// The message when asked for the detail of an empty topic.
 pub const NO_ROW: &str = "No row to open here.";
+/// Title of the dialog that accepts a suggested row.
+pub const ACCEPT_TITLE: &str = "Accept the suggestion";
+/// The dialog's explanation.
+pub const ACCEPT_WHAT: &str =
+    "Both claims get a new point with this question; the manifest gets the question.";
+/// The message when `a` or `x` is pressed away from a suggested row.
+pub const NOT_SUGGESTED: &str = "Select a suggested row (≈) first; m shows or hides them.";
+/// The message while suggestions are looked for.
+pub const SUGGESTING: &str = "Looking for suggested matches…";
+/// The message when an empty question is submitted.
+pub const EMPTY_QUESTION: &str = "Write the question both claims answer.";
+/// The header's note on suggested rows shown.
+pub fn suggested(n: usize) -> String {
+    format!("{n} suggested (≈, m hides)")
+}
+/// The message after accepting.
+pub fn accepted(point: &str, files: &str) -> String {
+    format!("Linked on point `{point}`; wrote {files}")
+}
+/// The message after dismissing.
+pub fn dismissed(kept: bool) -> String {
+    if kept {
+        "Dismissed; kept in .parallax-dismissed.json beside the dispute.".to_owned()
+    } else {
+        "Dismissed for this session (the bundled dispute has no folder to keep it in).".to_owned()
+    }
+}
+/// The message when the write-back failed.
+pub fn write_failed(why: &str) -> String {
+    format!("Nothing was written: {why}")
+}
+
 /// The legend's words for the left side.
 pub const LEFT: &str = "left";
 /// The legend's words for the right side.
@@ -131,6 +163,17 @@ pub mod help {
     pub const EXPORT_CANCEL: &str = "cancel";
     pub const FILTERS: &str = "filters: party, topic, source, tag, assessment, dates…";
     pub const CLEAR_FILTERS: &str = "clear every filter";
+    pub const TOGGLE_SUGGESTIONS: &str = "show or hide suggested rows (≈)";
+    pub const ACCEPT: &str = "accept the suggested row: give both claims a common point";
+    pub const DISMISS: &str = "dismiss the suggested row for good";
+    pub const ACCEPT_SUBMIT: &str = "write the point with this question";
+    pub const ACCEPT_CANCEL: &str = "cancel";
+    pub const ACCEPT_BACKSPACE: &str = "delete before the cursor (other keys type)";
+    pub const ACCEPT_DELETE: &str = "delete under the cursor";
+    pub const ACCEPT_LEFT: &str = "cursor left";
+    pub const ACCEPT_RIGHT: &str = "cursor right";
+    pub const ACCEPT_HOME: &str = "start of the question";
+    pub const ACCEPT_END: &str = "end of the question";
     pub const FILTER_NEXT_SECTION: &str = "next section";
     pub const FILTER_PREV_SECTION: &str = "previous section";
     pub const FILTER_UP: &str = "previous choice or date field";
@@ -176,6 +219,8 @@ pub mod footer {
     pub const EXPORT_SUBMIT: &str = "export";
     pub const EXPORT_CANCEL: &str = "cancel";
     pub const FILTERS: &str = "filters";
+    pub const ACCEPT_SUBMIT: &str = "write";
+    pub const ACCEPT_CANCEL: &str = "cancel";
     pub const FILTER_SECTION: &str = "section";
     pub const FILTER_TOGGLE: &str = "select";
     pub const FILTER_CLEAR: &str = "clear section";

@@ -144,6 +144,76 @@ impl Ranker {
     }
 }
 
+/// The matching worker: looks for suggested rows on its own thread, one job at a time (a newer
+/// job replaces one not started), and hands the pairs back.
+#[derive(Debug, Default)]
+pub struct Matcher {
+    worker: Option<(Sender<super::suggest::Job>, Receiver<super::suggest::Done>)>,
+}
+
+impl Matcher {
+    fn spawn() -> Option<(Sender<super::suggest::Job>, Receiver<super::suggest::Done>)> {
+        let (jobs, inbox) = mpsc::channel::<super::suggest::Job>();
+        let (outbox, done) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("parallax-match".to_owned())
+            .spawn(move || {
+                while let Ok(mut job) = inbox.recv() {
+                    while let Ok(newer) = inbox.try_recv() {
+                        job = newer;
+                    }
+                    if outbox.send(super::suggest::run(&job)).is_err() {
+                        return;
+                    }
+                }
+            })
+            .ok()?;
+        Some((jobs, done))
+    }
+
+    /// Hands the worker the job the state holds, if any.
+    pub fn send(&mut self, app: &mut App) {
+        let Some(job) = app.suggest.take_job() else {
+            return;
+        };
+        if self.worker.is_none() {
+            self.worker = Matcher::spawn();
+        }
+        let sent = self
+            .worker
+            .as_ref()
+            .is_some_and(|(jobs, _)| jobs.send(job).is_ok());
+        if !sent {
+            self.worker = None;
+            app.suggest.pending = false;
+        }
+    }
+
+    /// Feeds the worker's answers back into the state; true when one came.
+    pub fn collect(&mut self, app: &mut App) -> bool {
+        let Some((_, done)) = &self.worker else {
+            return false;
+        };
+        let mut any = false;
+        while let Ok((generation, pairs)) = done.try_recv() {
+            app.suggestions_ready(generation, pairs);
+            any = true;
+        }
+        any
+    }
+
+    /// Waits up to `timeout` for the suggestions asked for (tests; the loop polls).
+    pub fn wait(&mut self, app: &mut App, timeout: Duration) -> bool {
+        self.send(app);
+        let start = std::time::Instant::now();
+        while app.suggest.pending && start.elapsed() < timeout {
+            self.collect(app);
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        !app.suggest.pending
+    }
+}
+
 /// Turns a terminal event into an action: key presses (not releases or repeats of releases, and
 /// as the open dialog reads them), resizes, the mouse wheel and left clicks.
 pub fn to_action(app: &App, event: Event) -> Option<Action> {
@@ -192,14 +262,17 @@ pub fn event_loop<B: Backend>(
         },
     );
     let mut ranker = Ranker::default();
+    let mut matcher = Matcher::default();
     loop {
         ranker.send(app);
         ranker.collect(app);
+        matcher.send(app);
+        matcher.collect(app);
         terminal
             .draw(|frame| view::draw(frame, app))
             .map_err(backend_error)?;
-        while app.search.ranking() && !host.wait(BACKGROUND_POLL)? {
-            if ranker.collect(app) {
+        while (app.search.ranking() || app.suggest.pending) && !host.wait(BACKGROUND_POLL)? {
+            if ranker.collect(app) | matcher.collect(app) {
                 terminal
                     .draw(|frame| view::draw(frame, app))
                     .map_err(backend_error)?;
@@ -224,6 +297,12 @@ pub fn event_loop<B: Backend>(
             Outcome::Export => super::modal::export::update::perform(app),
             Outcome::Copy(text) => host.copy(&text)?,
             Outcome::OpenUrl(url) => super::effects::open_url(app, &url),
+            Outcome::Link {
+                left,
+                right,
+                question,
+            } => super::effects::link(app, &left, &right, &question),
+            Outcome::Dismiss { left, right } => super::effects::dismiss(app, &left, &right),
             Outcome::Suspend => {
                 host.suspend()?;
                 // The shell had the cursor; the screen hides it again.

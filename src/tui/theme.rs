@@ -109,6 +109,12 @@ impl Theme {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
+    /// A suggested row's heading: set apart from a linked row's by colour and italics (and, for
+    /// no colour at all, by its `≈ suggested` marker).
+    pub fn suggested(self) -> Style {
+        self.fg(Color::Magenta).add_modifier(Modifier::ITALIC)
+    }
+
     /// A line of a claim, by what it shows.
     pub fn line(self, kind: LineKind) -> Style {
         match kind {

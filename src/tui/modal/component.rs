@@ -65,6 +65,7 @@ pub fn of(modal: &Modal) -> &dyn Component {
         Modal::Filters(m) => m.as_ref(),
         Modal::Export(m) => m.as_ref(),
         Modal::Links(m) => m,
+        Modal::Accept(m) => m,
     }
 }
 
@@ -78,6 +79,7 @@ pub fn of_mut(modal: &mut Modal) -> &mut dyn Component {
         Modal::Filters(m) => m.as_mut(),
         Modal::Export(m) => m.as_mut(),
         Modal::Links(m) => m,
+        Modal::Accept(m) => m,
     }
 }
 

@@ -6,6 +6,7 @@
 //! table and `impl Component`), `view.rs` (its drawing); a variant here; an arm in
 //! [`component::of`] and [`component::of_mut`]; and an action or key that opens it.
 
+pub mod accept;
 pub mod comparison;
 pub mod component;
 pub mod detail;
@@ -34,4 +35,6 @@ pub enum Modal {
     Export(Box<export::state::Dialog>),
     /// The choice among a claim's (or a row's) rebuttal links.
     Links(links::state::Links),
+    /// Accepting a suggested row: its question.
+    Accept(accept::state::Accept),
 }

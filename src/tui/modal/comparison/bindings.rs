@@ -72,4 +72,11 @@ pub const BINDINGS: &[Binding] = &[
     shown(&[c('e')], Action::Export, words::EXPORT, footer::EXPORT),
     shown(&[c('f')], Action::Filters, words::FILTERS, footer::FILTERS),
     listed(&[c('F')], Action::ClearFilters, words::CLEAR_FILTERS),
+    listed(
+        &[c('m')],
+        Action::ToggleSuggestions,
+        words::TOGGLE_SUGGESTIONS,
+    ),
+    listed(&[c('a')], Action::Accept, words::ACCEPT),
+    listed(&[c('x')], Action::Dismiss, words::DISMISS),
 ];

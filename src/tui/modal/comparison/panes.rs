@@ -113,6 +113,11 @@ fn row_lines(
             text::ellipsis(&format!("▶ {number}{heading}"), total),
             theme.selected(),
         )
+    } else if row.kind == crate::compare::RowKind::Suggested {
+        Line::styled(
+            text::fit(&format!("▸ {number}{heading}"), total),
+            theme.suggested(),
+        )
     } else {
         Line::styled(
             text::ellipsis(&format!("▸ {number}{heading}"), total),

@@ -10,7 +10,7 @@ use crate::tui::keymap::Binding;
 use crate::tui::layout::{Regions, TOPIC_LINES};
 use crate::tui::modal::component::{Component, Step};
 use crate::tui::modal::links::update::{self as links, Follow};
-use crate::tui::modal::{detail, export, filters, help, picker, search, take};
+use crate::tui::modal::{accept, detail, export, filters, help, picker, search, take};
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Position;
@@ -57,6 +57,9 @@ impl Component for Comparison {
             Action::PickParties => return picker::update::open(app),
             Action::Open if app.focus == Focus::Comparison => return detail::update::open(app),
             Action::ClearFilters => filters::update::clear(app),
+            Action::Accept => return accept::update::open(app),
+            Action::Dismiss => return accept::update::dismiss(app),
+            Action::ToggleSuggestions => app.toggle_suggestions(),
             Action::SwapSides => app.set_pair(app.cmp.right, app.cmp.left),
             Action::FocusTopics => app.focus = Focus::Topics,
             Action::FocusComparison => app.focus = Focus::Comparison,

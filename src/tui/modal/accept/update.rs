@@ -1,0 +1,144 @@
+//! The accept dialog's keys: type the question, Enter writes, Esc cancels.
+
+use super::state::Accept;
+use crate::compare::RowKind;
+use crate::tui::action::{Action, Outcome};
+use crate::tui::app::App;
+use crate::tui::keymap::{Binding, k, listed, shown};
+use crate::tui::layout::{Regions, centered};
+use crate::tui::modal::Modal;
+use crate::tui::modal::component::{Component, Step};
+use crate::tui::strings::{self, footer, help};
+use crate::tui::text_field::{Edit, TextField};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+
+/// The dialog's keys (any other character types into the question).
+pub const BINDINGS: &[Binding] = &[
+    shown(
+        &[k(KeyCode::Enter)],
+        Action::Open,
+        help::ACCEPT_SUBMIT,
+        footer::ACCEPT_SUBMIT,
+    ),
+    shown(
+        &[k(KeyCode::Esc)],
+        Action::Back,
+        help::ACCEPT_CANCEL,
+        footer::ACCEPT_CANCEL,
+    ),
+    listed(
+        &[k(KeyCode::Left)],
+        Action::Edit(Edit::Left),
+        help::ACCEPT_LEFT,
+    ),
+    listed(
+        &[k(KeyCode::Right)],
+        Action::Edit(Edit::Right),
+        help::ACCEPT_RIGHT,
+    ),
+    listed(
+        &[k(KeyCode::Home)],
+        Action::Edit(Edit::Home),
+        help::ACCEPT_HOME,
+    ),
+    listed(
+        &[k(KeyCode::End)],
+        Action::Edit(Edit::End),
+        help::ACCEPT_END,
+    ),
+    listed(
+        &[k(KeyCode::Backspace)],
+        Action::Edit(Edit::Backspace),
+        help::ACCEPT_BACKSPACE,
+    ),
+    listed(
+        &[k(KeyCode::Delete)],
+        Action::Edit(Edit::Delete),
+        help::ACCEPT_DELETE,
+    ),
+];
+
+/// Opens the dialog on the selected suggested row, or says why not.
+pub fn open(app: &mut App) -> Step {
+    match selected_pair(app) {
+        Some((left, right)) => Step::Open(Modal::Accept(Accept {
+            left,
+            right,
+            question: TextField::new(crate::edit::DEFAULT_QUESTION),
+        })),
+        None => {
+            app.message = Some(strings::NOT_SUGGESTED.to_owned());
+            Step::Stay
+        }
+    }
+}
+
+/// Dismisses the selected suggested row, or says why not.
+pub fn dismiss(app: &mut App) -> Step {
+    match selected_pair(app) {
+        Some((left, right)) => Step::Then(Outcome::Dismiss { left, right }),
+        None => {
+            app.message = Some(strings::NOT_SUGGESTED.to_owned());
+            Step::Stay
+        }
+    }
+}
+
+/// The claim ids of the selected row, when it is a suggested one.
+fn selected_pair(app: &App) -> Option<(String, String)> {
+    let row = app.current_row().filter(|r| r.kind == RowKind::Suggested)?;
+    let (l, r) = (*row.left.first()?, *row.right.first()?);
+    Some((
+        app.dispute.claim(l)?.id.clone(),
+        app.dispute.claim(r)?.id.clone(),
+    ))
+}
+
+/// Where the dialog sits.
+pub fn area(main: Rect) -> Rect {
+    centered(main, 72.min(main.width.saturating_sub(4)), 7)
+}
+
+impl Component for Accept {
+    fn title(&self) -> &'static str {
+        strings::ACCEPT_TITLE
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
+    fn types(&self) -> bool {
+        true
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Step {
+        match action {
+            Action::Back => Step::Close,
+            Action::Open if self.question.text().trim().is_empty() => {
+                app.message = Some(strings::EMPTY_QUESTION.to_owned());
+                Step::Stay
+            }
+            Action::Open => {
+                let outcome = Outcome::Link {
+                    left: self.left.clone(),
+                    right: self.right.clone(),
+                    question: self.question.text().trim().to_owned(),
+                };
+                // The loop writes, then closes the dialog (see `effects::link`).
+                Step::Then(outcome)
+            }
+            Action::Edit(edit) => {
+                self.question.apply(edit);
+                Step::Stay
+            }
+            _ => Step::Stay,
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
+        super::view::draw(frame, app, self, area(regions.main));
+    }
+}

@@ -1,0 +1,41 @@
+//! The accept dialog: the two claims, the question being typed, what accepting writes.
+
+use super::state::Accept;
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::strings;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+/// Draws the dialog into `area`.
+pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
+    let theme = app.theme;
+    let inner = crate::tui::widgets::popup(frame, theme, area, strings::ACCEPT_TITLE, false);
+    let width = usize::from(inner.width);
+    let label = "Question  ";
+    let (shown, cursor) = a.question.shown(width.saturating_sub(label.len()));
+    let lines = vec![
+        Line::raw(text::fit(
+            &format!(
+                "{} ⟷ {}",
+                text::clean(&a.left).text,
+                text::clean(&a.right).text
+            ),
+            width,
+        )),
+        Line::raw(""),
+        Line::styled(
+            text::fit(&format!("{label}{shown}"), width),
+            theme.heading(),
+        ),
+        Line::raw(""),
+        Line::styled(text::fit(strings::ACCEPT_WHAT, width), theme.dim()),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+    let x = inner.x + u16::try_from(label.len() + cursor).unwrap_or(0);
+    if x < inner.x + inner.width {
+        frame.set_cursor_position(Position::new(x, inner.y + 2));
+    }
+}

@@ -1,0 +1,94 @@
+//! Suggested rows on the screen: whether they are shown, the pairs the matcher found, and the
+//! work it asks of the event loop. The matching itself runs on the loop's worker thread (see
+//! `terminal`), so a keystroke never waits for it; its answer comes back through
+//! `App::suggestions_ready`.
+
+use crate::compare::{Comparison, RowKind};
+use crate::edit::Workspace;
+use crate::edit::dismissed::Dismissed;
+use crate::format::Dispute;
+use crate::matching::{Options, Profiles, Suggestion, topic_pairs};
+
+/// The lowest score a suggested row is shown with.
+pub const MIN_SCORE: f32 = 0.15;
+
+/// Work for the worker: match a comparison of a copy of the dispute.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// Which request this answers; older answers are dropped.
+    pub generation: u64,
+    /// The dispute, as loaded.
+    pub dispute: Dispute,
+    /// The comparison without suggested rows.
+    pub cmp: Comparison,
+    /// The matcher's options (dismissals included).
+    pub opts: Options,
+}
+
+/// The worker's answer.
+pub type Done = (u64, Vec<Suggestion>);
+
+/// Finds the suggested pairs of a job (on the worker thread).
+pub fn run(job: &Job) -> Done {
+    let profiles = Profiles::new(&job.dispute, &job.cmp);
+    (job.generation, topic_pairs(&job.cmp, &profiles, &job.opts))
+}
+
+/// The screen's suggestions.
+#[derive(Debug, Clone, Default)]
+pub struct Suggest {
+    /// Whether suggested rows are shown.
+    pub on: bool,
+    /// The pairs shown, once found.
+    pub pairs: Vec<Suggestion>,
+    /// True while the worker looks for them.
+    pub pending: bool,
+    /// The latest request.
+    pub generation: u64,
+    /// Work waiting for the loop to hand to the worker.
+    pub job: Option<Job>,
+    /// The dismissed suggestions (kept beside the dispute's files).
+    pub dismissed: Dismissed,
+    /// The files as read, when the dispute came from files (so accepting can write back).
+    pub workspace: Option<Workspace>,
+}
+
+impl Suggest {
+    /// Suggestions for a comparison: on by default when neither compared side has a point.
+    pub fn new(cmp: &Comparison) -> Suggest {
+        let no_points = !cmp
+            .topics
+            .iter()
+            .flat_map(|t| &t.rows)
+            .any(|r| r.kind == RowKind::Point);
+        Suggest {
+            on: no_points,
+            ..Suggest::default()
+        }
+    }
+
+    /// Asks for the pairs of `base` (a comparison without suggested rows), when shown.
+    pub fn ask(&mut self, dispute: &Dispute, base: &Comparison) {
+        self.generation += 1;
+        self.pairs.clear();
+        self.pending = self.on;
+        self.job = self.on.then(|| {
+            let mut opts = Options {
+                min_score: MIN_SCORE,
+                ..Options::default()
+            };
+            self.dismissed.apply(&mut opts);
+            Job {
+                generation: self.generation,
+                dispute: dispute.clone(),
+                cmp: base.clone(),
+                opts,
+            }
+        });
+    }
+
+    /// The job waiting for the worker, if any.
+    pub fn take_job(&mut self) -> Option<Job> {
+        self.job.take()
+    }
+}

@@ -1,0 +1,205 @@
+//! Suggested rows on the screen: shown by default when the sides have no points, computed off the
+//! event loop, accepted into the files (`a`) or dismissed for good (`x`).
+
+mod common;
+
+use common::{keys, screen, sized, typed};
+use parallax::compare::RowKind;
+use parallax::edit::Workspace;
+use parallax::edit::dismissed::Dismissed;
+use parallax::tui::suggest;
+use parallax::tui::theme::Theme;
+use parallax::tui::{App, Outcome};
+use ratatui::crossterm::event::KeyCode;
+use std::path::{Path, PathBuf};
+
+/// The match fixture's side files without their points, alone in a temporary folder (no
+/// manifest), as a first draft looks.
+fn draft() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match");
+    for name in ["alpha.json", "beta.json"] {
+        let text = std::fs::read_to_string(from.join(name)).unwrap();
+        let text = text.replace("          \"point\": \"who-closed\",\n", "");
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+/// The screen on the draft, as `parallax DIR` opens it: the files as read, the dismissals kept
+/// beside them; the matcher's job run to its end (the loop's worker does this in the program).
+fn open(dir: &Path) -> App {
+    let (ws, dispute) = Workspace::open(&[dir.to_path_buf()]).expect("opens");
+    let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
+    app.suggest.workspace = Some(ws);
+    app.suggest.dismissed = Dismissed::read(dir).expect("reads");
+    let base = app.base_comparison();
+    app.suggest.ask(&app.dispute, &base);
+    finish(&mut app);
+    app
+}
+
+/// Runs the job the state asks for, as the worker would, and feeds the answer back.
+fn finish(app: &mut App) {
+    if let Some(job) = app.suggest.take_job() {
+        let (generation, pairs) = suggest::run(&job);
+        app.suggestions_ready(generation, pairs);
+    }
+}
+
+fn suggested_pairs(app: &App) -> Vec<(String, String)> {
+    app.shown()
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .filter(|r| r.kind == RowKind::Suggested)
+        .map(|r| {
+            let id = |at| app.dispute.claim(at).unwrap().id.clone();
+            (id(r.left[0]), id(r.right[0]))
+        })
+        .collect()
+}
+
+/// Selects the topic `gates` and its first suggested row.
+fn select_suggested(app: &mut App) {
+    let t = app
+        .shown()
+        .topics
+        .iter()
+        .position(|t| t.id == "gates")
+        .unwrap();
+    app.select_topic(t);
+    app.focus = parallax::tui::app::Focus::Comparison;
+    app.row = app
+        .rows()
+        .iter()
+        .position(|r| r.kind == RowKind::Suggested)
+        .expect("a suggested row in the topic");
+}
+
+#[test]
+fn suggested_rows_are_on_by_default_without_points_and_read_apart() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    assert!(app.suggest.on);
+    let pairs = suggested_pairs(&app);
+    assert!(
+        pairs.contains(&("a-karvani".to_owned(), "b-karvani".to_owned())),
+        "{pairs:?}"
+    );
+    // The counts follow: the pair is answered by both sides now.
+    assert!(app.counts.both >= 1);
+    select_suggested(&mut app);
+    let s = screen(&app);
+    assert!(s.contains("≈ suggested"), "{s}");
+    assert!(s.contains("shared names: Karvani"), "{s}");
+    // m hides them, and the counts follow at once.
+    keys(&mut app, &[KeyCode::Char('m')]);
+    assert!(suggested_pairs(&app).is_empty());
+    assert_eq!(app.counts.both, 0);
+    assert!(!screen(&app).contains("≈ suggested"));
+}
+
+#[test]
+fn accepting_writes_a_point_beside_and_the_rows_update() {
+    let dir = draft();
+    let before = std::fs::read_to_string(dir.path().join("alpha.json")).unwrap();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    keys(&mut app, &[KeyCode::Char('a')]);
+    assert!(matches!(
+        app.modal(),
+        Some(parallax::tui::modal::Modal::Accept(_))
+    ));
+    // The question is prefilled with a neutral default; the analyst writes their own.
+    keys(&mut app, &[KeyCode::Char('u')]);
+    for _ in 0..40 {
+        keys(&mut app, &[KeyCode::Backspace]);
+    }
+    typed(&mut app, "Was the Karvani sluice shut?");
+    let outcome = keys(&mut app, &[KeyCode::Enter]);
+    let Outcome::Link {
+        left,
+        right,
+        question,
+    } = outcome
+    else {
+        panic!("Enter asks the loop to write: {outcome:?}")
+    };
+    assert_eq!(question, "Was the Karvani sluice shut?");
+    parallax::tui::effects::link(&mut app, &left, &right, &question);
+    assert!(app.modal().is_none());
+    // One line added to the side file; a manifest created beside the side files.
+    let after = std::fs::read_to_string(dir.path().join("alpha.json")).unwrap();
+    assert_eq!(after.lines().count(), before.lines().count() + 1);
+    assert!(after.contains("\"point\": \"karvani-sluice-shut\""));
+    assert!(dir.path().join("dispute.json").is_file());
+    // The rows update at once: the pair is a point row with the question.
+    finish(&mut app);
+    let row = app
+        .shown()
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .find(|r| r.point.as_deref() == Some("karvani-sluice-shut"))
+        .expect("a point row");
+    assert_eq!(
+        row.question.as_deref(),
+        Some("Was the Karvani sluice shut?")
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("karvani-sluice-shut"))
+    );
+}
+
+#[test]
+fn accepting_over_a_file_changed_on_disk_writes_nothing_and_says_why() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    let edited = std::fs::read_to_string(dir.path().join("beta.json"))
+        .unwrap()
+        .replace("invents a crisis", "invents a crisis again");
+    std::fs::write(dir.path().join("beta.json"), &edited).unwrap();
+    keys(&mut app, &[KeyCode::Char('a')]);
+    let Outcome::Link {
+        left,
+        right,
+        question,
+    } = keys(&mut app, &[KeyCode::Enter])
+    else {
+        panic!("Enter asks the loop to write")
+    };
+    parallax::tui::effects::link(&mut app, &left, &right, &question);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("beta.json")).unwrap(),
+        edited
+    );
+    assert!(!dir.path().join("dispute.json").exists());
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("changed on disk"), "{message}");
+}
+
+#[test]
+fn a_dismissed_suggestion_stays_dismissed_after_a_restart() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    let pair = {
+        let row = app.current_row().unwrap();
+        let id = |at| app.dispute.claim(at).unwrap().id.clone();
+        (id(row.left[0]), id(row.right[0]))
+    };
+    let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut app, &left, &right);
+    finish(&mut app);
+    assert!(!suggested_pairs(&app).contains(&pair));
+    // A new session on the same folder.
+    let again = open(dir.path());
+    assert!(!suggested_pairs(&again).contains(&pair));
+    assert!(dir.path().join(".parallax-dismissed.json").is_file());
+}

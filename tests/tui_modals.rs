@@ -1,0 +1,50 @@
+//! Every modal as the analyst sees it, at 80×24, 120×40 and 200×60: the comparison screen, the
+//! help, the party picker, a row in full, the link chooser, the search line, the filter panel
+//! and the export dialog. Each is opened by the keys a user would press.
+
+mod common;
+
+use parallax::tui::text_field::Edit;
+use parallax::tui::{Action, App};
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
+
+/// The ways into each modal, from the fixture's first screen.
+fn modals() -> Vec<(&'static str, Vec<Action>)> {
+    let typed = |s: &str| s.chars().map(|c| Action::Edit(Edit::Insert(c))).collect::<Vec<_>>();
+    let mut search = vec![Action::Search];
+    search.extend(typed("gates"));
+    vec![
+        ("comparison", vec![Action::NextPane]),
+        ("help", vec![Action::Help]),
+        ("picker", vec![Action::PickParties]),
+        ("detail", vec![Action::NextPane, Action::Open]),
+        (
+            "links",
+            vec![Action::Last, Action::Open, Action::FollowRebuttal],
+        ),
+        ("search", search),
+        ("filters", vec![Action::Filters, Action::Down, Action::Toggle]),
+        ("export", vec![Action::Export, Action::NextPane]),
+    ]
+}
+
+fn at(width: u16, height: u16, actions: &[Action]) -> App {
+    let mut app = common::app_at("tests/fixtures/tui/sample", width, height);
+    common::press(&mut app, actions);
+    app
+}
+
+#[test]
+fn every_modal_at_three_sizes() {
+    for (name, actions) in modals() {
+        for (w, h) in SIZES {
+            let app = at(w, h, &actions);
+            let s = common::screen(&app);
+            if name != "comparison" {
+                assert!(app.modal().is_some(), "{name} opens at {w}x{h}");
+            }
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), s);
+        }
+    }
+}

@@ -11,7 +11,11 @@ const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
 
 /// The ways into each modal, from the fixture's first screen.
 fn modals() -> Vec<(&'static str, Vec<Action>)> {
-    let typed = |s: &str| s.chars().map(|c| Action::Edit(Edit::Insert(c))).collect::<Vec<_>>();
+    let typed = |s: &str| {
+        s.chars()
+            .map(|c| Action::Edit(Edit::Insert(c)))
+            .collect::<Vec<_>>()
+    };
     let mut search = vec![Action::Search];
     search.extend(typed("gates"));
     vec![
@@ -24,7 +28,10 @@ fn modals() -> Vec<(&'static str, Vec<Action>)> {
             vec![Action::Last, Action::Open, Action::FollowRebuttal],
         ),
         ("search", search),
-        ("filters", vec![Action::Filters, Action::Down, Action::Toggle]),
+        (
+            "filters",
+            vec![Action::Filters, Action::Down, Action::Toggle],
+        ),
         ("export", vec![Action::Export, Action::NextPane]),
     ]
 }

@@ -19,6 +19,10 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     let focused = app.focus == Focus::Topics;
     let block = Block::bordered()
         .title(format!(" {} ", strings::TOPICS))
+        .title(crate::tui::widgets::position(
+            app.topic,
+            app.shown().topics.len(),
+        ))
         .border_style(theme.border(focused));
     frame.render_widget(block, regions.topics);
     let inner = regions.topics_inner;

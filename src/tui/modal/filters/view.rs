@@ -166,7 +166,14 @@ fn choices(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stati
 /// Draws the panel over the screen's main area.
 pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
     let theme = app.theme;
-    let inner = crate::tui::widgets::popup(frame, app.theme, area(main), words::TITLE, true);
+    let inner = crate::tui::widgets::popup_at(
+        frame,
+        app.theme,
+        area(main),
+        words::TITLE,
+        true,
+        Some(crate::tui::widgets::position(p.cursor, p.visible().len())),
+    );
     let width = usize::from(inner.width);
     let top = inner.height.saturating_sub(BELOW);
     let height = usize::from(top);

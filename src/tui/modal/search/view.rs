@@ -158,7 +158,10 @@ fn entry_lines(
 /// Draws the panel over the comparison while the search line is open.
 pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     let theme = app.theme;
-    let inner = crate::tui::widgets::popup(frame, app.theme, area(regions), words::TITLE, false);
+    let hits = search::hits(app);
+    let at = (hits > 0).then(|| crate::tui::widgets::position(app.search.cursor, hits));
+    let inner =
+        crate::tui::widgets::popup_at(frame, app.theme, area(regions), words::TITLE, false, at);
     if inner.height < TOP || inner.width < 8 {
         return;
     }

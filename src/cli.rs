@@ -190,6 +190,8 @@ pub enum Command {
     },
     /// Export the comparison to Markdown, CSV, JSON or a self-contained HTML page.
     Export(ExportArgs),
+    /// Count each side's claims per day (per week over a long span), with assessment dates.
+    Timeline(TimelineArgs),
     /// Start a dispute: write a folder with a manifest and one empty side file per party.
     New(NewArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
@@ -317,6 +319,25 @@ impl ExportFormat {
             Format::Html => ExportFormat::Html,
         }
     }
+}
+
+/// Options of `parallax timeline`.
+#[derive(Debug, Clone, Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub pair: PairArgs,
+    /// Count one topic only (a topic id).
+    #[arg(long, value_name = "ID")]
+    pub topic: Option<String>,
+    /// Count only what had been said by this date (YYYY, YYYY-MM or YYYY-MM-DD; a month
+    /// counts to its end).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    /// Print the counts as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Options of `parallax export`.

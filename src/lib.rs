@@ -23,4 +23,5 @@ pub mod plain;
 pub mod query;
 pub mod ratings;
 pub mod text;
+pub mod timeline;
 pub mod tui;

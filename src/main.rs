@@ -86,6 +86,9 @@ fn main() -> ExitCode {
             commands::help::config(default, path, &mut out).map(|()| 0)
         }
         Some(Command::Man) => commands::help::man(&mut out).map(|()| 0),
+        Some(Command::Timeline(args)) => {
+            commands::timeline::timeline(&args, &mut out, &mut err).map(|()| 0)
+        }
         Some(Command::New(args)) => commands::new::new(&args, &mut err).map(|()| 0),
         None => {
             if !io::stdin().is_terminal() || !io::stdout().is_terminal() {

@@ -9,6 +9,7 @@ mod matches;
 pub mod new;
 mod search;
 mod show;
+pub mod timeline;
 mod validate;
 
 pub use link::link;

@@ -1,0 +1,149 @@
+//! `parallax timeline`: each compared side's claims per day (per week over a long span) and the
+//! assessment dates, as a table or as JSON for scripts.
+
+use super::{Failure, open, pair};
+use crate::cli::TimelineArgs;
+use crate::compare::Comparison;
+use crate::format::Date;
+use crate::query::Filter;
+use crate::text;
+use crate::timeline::{Bucket, Timeline};
+use serde::Serialize;
+use std::io::Write;
+
+/// Above this many days the timeline counts per week (two months of days fit).
+pub const MAX_DAYS: usize = 62;
+
+#[derive(Serialize)]
+struct PartyJson<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct UndatedJson {
+    left: usize,
+    right: usize,
+}
+
+#[derive(Serialize)]
+struct TimelineJson<'a> {
+    left: PartyJson<'a>,
+    right: PartyJson<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    topic: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<Date>,
+    bucket: Bucket,
+    bins: &'a [crate::timeline::Bin],
+    assessments: &'a [crate::timeline::Mark],
+    undated: UndatedJson,
+}
+
+/// Prints the timeline of the comparison `args` choose.
+pub fn timeline(
+    args: &TimelineArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let dispute = open(&args.input, err)?;
+    let (left, right) = pair(&dispute, &args.pair)?;
+    let cmp = Comparison::new(&dispute, left, right);
+    let filter = Filter {
+        topics: args.topic.iter().cloned().collect(),
+        as_of: args.as_of,
+        ..Filter::default()
+    };
+    filter
+        .check(&dispute, Some(&cmp))
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    let shown = filter.apply(&dispute, &cmp);
+    let t = Timeline::new(&dispute, &shown, MAX_DAYS);
+    let party = |s: usize| {
+        dispute
+            .sides
+            .get(s)
+            .map_or(PartyJson { id: "?", name: "?" }, |s| PartyJson {
+                id: &s.party.id,
+                name: &s.party.name,
+            })
+    };
+    if args.json {
+        let doc = TimelineJson {
+            left: party(left),
+            right: party(right),
+            topic: args.topic.as_deref(),
+            as_of: args.as_of,
+            bucket: t.bucket,
+            bins: &t.bins,
+            assessments: &t.assessments,
+            undated: UndatedJson {
+                left: t.undated[0],
+                right: t.undated[1],
+            },
+        };
+        serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let (ln, rn) = (party(left).name, party(right).name);
+    let mut head = format!("Timeline: {ln} ⟷ {rn}");
+    if let Some(topic) = &args.topic {
+        head.push_str(&format!(" · topic {}", text::clean(topic).text));
+    }
+    if let Some(date) = args.as_of {
+        head.push_str(&format!(" · as of {date}"));
+    }
+    head.push_str(match t.bucket {
+        Bucket::Day => " · per day",
+        Bucket::Week => " · per week (Monday to Sunday)",
+    });
+    writeln!(out, "{head}")?;
+    let first = match t.bucket {
+        Bucket::Day => "day",
+        Bucket::Week => "week of",
+    };
+    let (lw, rw) = (text::width(ln).max(5), text::width(rn).max(5));
+    writeln!(
+        out,
+        "{first:<10}  {ln:>lw$}  {rn:>rw$}  assessed",
+        lw = lw,
+        rw = rw
+    )?;
+    for bin in &t.bins {
+        let assessed = t
+            .assessments
+            .iter()
+            .filter(|a| a.date >= bin.start && a.date <= bin.end)
+            .count();
+        let mark = if assessed > 0 {
+            format!("  ⚑ {assessed}")
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "{:<10}  {:>lw$}  {:>rw$}{mark}",
+            bin.start.to_string(),
+            bin.left,
+            bin.right,
+            lw = lw,
+            rw = rw
+        )?;
+    }
+    if t.undated != [0, 0] {
+        writeln!(
+            out,
+            "{:<10}  {:>lw$}  {:>rw$}",
+            "undated",
+            t.undated[0],
+            t.undated[1],
+            lw = lw,
+            rw = rw
+        )?;
+    }
+    if t.bins.is_empty() && t.undated == [0, 0] {
+        writeln!(out, "(no claim)")?;
+    }
+    Ok(())
+}

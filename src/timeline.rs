@@ -1,0 +1,242 @@
+//! The timeline: how many claims each compared side made per day (or per week when the span is
+//! long), with the dates of the assessments. One count feeds `parallax timeline`, the HTML
+//! export's chart and the screen's chart.
+//!
+//! A claim dated only to the month counts on the month's last day, one dated to the year on
+//! 31 December, as everywhere a date is placed in time. An assessment has no date of its own: it
+//! is placed at the latest date of the sources it cites (when it could first have been made).
+
+use crate::compare::Comparison;
+use crate::format::{ClaimAt, Date, Dispute, Rating};
+use serde::Serialize;
+
+/// How long one bar of the timeline is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bucket {
+    /// One day.
+    Day,
+    /// Seven days, Monday to Sunday.
+    Week,
+}
+
+impl Bucket {
+    /// The bucket's length in days.
+    pub fn days(self) -> i32 {
+        match self {
+            Bucket::Day => 1,
+            Bucket::Week => 7,
+        }
+    }
+}
+
+/// One bar: the claims of each side made within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Bin {
+    /// The bar's first day.
+    pub start: Date,
+    /// The bar's last day.
+    pub end: Date,
+    /// Claims of the left side.
+    pub left: usize,
+    /// Claims of the right side.
+    pub right: usize,
+}
+
+/// An assessment placed in time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mark {
+    /// The latest date of the sources it cites.
+    pub date: Date,
+    /// The claim assessed.
+    pub claim: String,
+    /// Which side made the claim: `left` or `right`.
+    pub side: &'static str,
+    /// The verdict.
+    pub rating: Rating,
+}
+
+/// The claims of two sides over time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Timeline {
+    /// How long each bar is.
+    pub bucket: Bucket,
+    /// The bars, from the first dated claim's to the last one's, empty ones included.
+    pub bins: Vec<Bin>,
+    /// The dated assessments, by date.
+    pub assessments: Vec<Mark>,
+    /// Claims without a date, left and right: they have no place on the axis.
+    pub undated: [usize; 2],
+}
+
+/// A day as a count of days, for arithmetic; `None` for dates `time` cannot hold.
+fn day_number(date: Date) -> Option<i32> {
+    let (y, m, d) = date.last_day();
+    let month = time::Month::try_from(m).ok()?;
+    time::Date::from_calendar_date(i32::from(y), month, d)
+        .ok()
+        .map(|d| d.to_julian_day())
+}
+
+/// The date of a day number.
+fn from_number(n: i32) -> Option<Date> {
+    let d = time::Date::from_julian_day(n).ok()?;
+    Some(Date {
+        year: u16::try_from(d.year()).ok()?,
+        month: Some(u8::from(d.month())),
+        day: Some(d.day()),
+    })
+}
+
+/// The day a claim or source date is placed on: its last day.
+pub fn placed(date: Date) -> Option<Date> {
+    from_number(day_number(date)?)
+}
+
+impl Timeline {
+    /// Counts the claims of a comparison (as shown: filtered, narrowed, as of a date) per day,
+    /// or per week when the days would be more than `max_bins` bars.
+    pub fn new(dispute: &Dispute, cmp: &Comparison, max_bins: usize) -> Timeline {
+        let mut days: Vec<(i32, usize)> = Vec::new();
+        let mut undated = [0, 0];
+        let mut assessments = Vec::new();
+        let mut note = |at: ClaimAt, side: usize| {
+            let Some(claim) = dispute.claim(at) else {
+                return;
+            };
+            match claim.date.and_then(day_number) {
+                Some(n) => days.push((n, side)),
+                None => undated[side] += 1,
+            }
+            let Some(a) = &claim.assessment else { return };
+            let sources = dispute.sides.get(at.side).map_or(&[][..], |s| &s.sources);
+            let latest = a
+                .indices
+                .iter()
+                .filter_map(|&i| sources.get(i)?.date)
+                .filter_map(day_number)
+                .max();
+            if let Some(date) = latest.and_then(from_number) {
+                assessments.push(Mark {
+                    date,
+                    claim: claim.id.clone(),
+                    side: if side == 0 { "left" } else { "right" },
+                    rating: a.rating,
+                });
+            }
+        };
+        for row in cmp.topics.iter().flat_map(|t| &t.rows) {
+            row.left.iter().for_each(|&at| note(at, 0));
+            row.right.iter().for_each(|&at| note(at, 1));
+        }
+        assessments.sort_by(|a, b| (a.date, &a.claim).cmp(&(b.date, &b.claim)));
+        let (Some(first), Some(last)) = (
+            days.iter().map(|d| d.0).min(),
+            days.iter().map(|d| d.0).max(),
+        ) else {
+            return Timeline {
+                bucket: Bucket::Day,
+                bins: Vec::new(),
+                assessments,
+                undated,
+            };
+        };
+        let span = usize::try_from(last - first + 1).unwrap_or(usize::MAX);
+        let bucket = if span <= max_bins.max(1) {
+            Bucket::Day
+        } else {
+            Bucket::Week
+        };
+        // Weeks start on Monday: the Julian day number of a Monday is a multiple of 7.
+        let start = match bucket {
+            Bucket::Day => first,
+            Bucket::Week => first - first.rem_euclid(7),
+        };
+        let len = bucket.days();
+        let count = usize::try_from((last - start) / len + 1).unwrap_or(0);
+        let mut bins: Vec<Bin> = (0..count)
+            .filter_map(|i| {
+                let s = start + i32::try_from(i).ok()? * len;
+                Some(Bin {
+                    start: from_number(s)?,
+                    end: from_number(s + len - 1)?,
+                    left: 0,
+                    right: 0,
+                })
+            })
+            .collect();
+        for (n, side) in days {
+            let i = usize::try_from((n - start) / len).unwrap_or(0);
+            if let Some(bin) = bins.get_mut(i) {
+                if side == 0 {
+                    bin.left += 1;
+                } else {
+                    bin.right += 1;
+                }
+            }
+        }
+        Timeline {
+            bucket,
+            bins,
+            assessments,
+            undated,
+        }
+    }
+
+    /// The index of the bar holding a date (clamped to the first or last bar); `None` when the
+    /// timeline is empty.
+    pub fn bin_of(&self, date: Date) -> Option<usize> {
+        let first = self.bins.first()?;
+        let n = day_number(date)?;
+        let start = day_number(first.start)?;
+        let i = (n - start).div_euclid(self.bucket.days());
+        Some(
+            usize::try_from(i.max(0))
+                .unwrap_or(0)
+                .min(self.bins.len() - 1),
+        )
+    }
+
+    /// The most claims one side made in one bar: the chart's scale.
+    pub fn peak(&self) -> usize {
+        self.bins
+            .iter()
+            .map(|b| b.left.max(b.right))
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// The day `days` after `date` (before, when negative), as a full date; `date` itself when
+/// the result cannot be a date.
+pub fn shift(date: Date, days: i32) -> Date {
+    day_number(date)
+        .and_then(|n| from_number(n + days))
+        .unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap_or(Date {
+            year: 0,
+            month: None,
+            day: None,
+        })
+    }
+
+    #[test]
+    fn a_month_or_year_is_placed_on_its_last_day() {
+        assert_eq!(placed(d("2024-02")), Some(d("2024-02-29")));
+        assert_eq!(placed(d("2025")), Some(d("2025-12-31")));
+    }
+
+    #[test]
+    fn shifting_crosses_months_and_years() {
+        assert_eq!(shift(d("2025-12-31"), 1), d("2026-01-01"));
+        assert_eq!(shift(d("2025-03-01"), -1), d("2025-02-28"));
+        assert_eq!(shift(d("2025-05"), 7), d("2025-06-07"));
+    }
+}

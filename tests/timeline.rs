@@ -1,0 +1,167 @@
+//! `parallax timeline`: each side's claims per day, or per week over a long span, and the dates
+//! of the assessments, counted again here straight from the side files.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn timeline_json(dir: &Path, extra: &[&str]) -> Value {
+    let out = Command::cargo_bin("parallax")
+        .expect("the binary is built")
+        .arg("timeline")
+        .arg(dir)
+        .arg("--json")
+        .args(extra)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+/// The last day a date string covers, as a `time::Date`.
+fn last_day(s: &str) -> time::Date {
+    let mut parts = s.split('-').map(|p| p.parse::<u16>().expect("digits"));
+    let year = i32::from(parts.next().expect("a year"));
+    let month = parts.next().map_or(12, |m| m as u8);
+    let month = time::Month::try_from(month).expect("a month");
+    let day = parts.next().map_or_else(|| month.length(year), |d| d as u8);
+    time::Date::from_calendar_date(year, month, day).expect("a real date")
+}
+
+/// Claims per (bar start, side) and the undated ones, counted from the files of `sides` (left
+/// first), for one topic or all; weeks start on Monday.
+fn count_from_files(
+    dir: &Path,
+    sides: [&str; 2],
+    topic: Option<&str>,
+    weekly: bool,
+) -> (BTreeMap<(String, usize), usize>, [usize; 2]) {
+    let mut counts = BTreeMap::new();
+    let mut undated = [0, 0];
+    for (side, file) in sides.iter().enumerate() {
+        let text = std::fs::read_to_string(dir.join(file)).expect("readable");
+        let doc: Value = serde_json::from_str(&text).expect("JSON");
+        for t in doc["topics"].as_array().expect("topics") {
+            if topic.is_some_and(|id| t["id"] != id) {
+                continue;
+            }
+            for c in t["claims"].as_array().expect("claims") {
+                let Some(date) = c["date"].as_str() else {
+                    undated[side] += 1;
+                    continue;
+                };
+                let mut day = last_day(date);
+                if weekly {
+                    day = day
+                        - time::Duration::days(i64::from(day.weekday().number_days_from_monday()));
+                }
+                *counts.entry((day.to_string(), side)).or_insert(0) += 1;
+            }
+        }
+    }
+    (counts, undated)
+}
+
+fn count_from_json(doc: &Value) -> (BTreeMap<(String, usize), usize>, [usize; 2]) {
+    let mut counts = BTreeMap::new();
+    for bin in doc["bins"].as_array().expect("bins") {
+        for (side, key) in ["left", "right"].iter().enumerate() {
+            let n = bin[key].as_u64().expect("a count") as usize;
+            if n > 0 {
+                let start = bin["start"].as_str().expect("a start").to_owned();
+                counts.insert((start, side), n);
+            }
+        }
+    }
+    let undated = [
+        doc["undated"]["left"].as_u64().expect("a count") as usize,
+        doc["undated"]["right"].as_u64().expect("a count") as usize,
+    ];
+    (counts, undated)
+}
+
+#[test]
+fn per_day_counts_equal_a_count_made_from_the_files() {
+    let dir = root().join("tests/fixtures/relations");
+    let doc = timeline_json(&dir, &[]);
+    assert_eq!(doc["bucket"], "day", "two months fit in days");
+    assert_eq!(
+        count_from_json(&doc),
+        count_from_files(&dir, ["east.json", "west.json"], None, false)
+    );
+    let bins = doc["bins"].as_array().expect("bins");
+    assert_eq!(bins[0]["start"], "2025-03-01");
+    assert_eq!(
+        bins.last().map(|b| b["start"].clone()),
+        Some(Value::from("2025-04-30")),
+        "a claim dated 2025-04 counts on the month's last day"
+    );
+    // Each assessment sits at the latest date of the sources it cites.
+    let marks: Vec<(&str, &str, &str)> = doc["assessments"]
+        .as_array()
+        .expect("assessments")
+        .iter()
+        .map(|a| {
+            (
+                a["date"].as_str().unwrap_or_default(),
+                a["claim"].as_str().unwrap_or_default(),
+                a["side"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            ("2025-03-03", "e-start", "left"),
+            ("2025-03-04", "w-start", "right")
+        ]
+    );
+}
+
+#[test]
+fn a_long_span_counts_per_week_and_a_topic_alone() {
+    let dir = root().join("narratives/india-pakistan-2025");
+    let doc = timeline_json(&dir, &["--topic", "ceasefire"]);
+    assert_eq!(doc["bucket"], "week");
+    assert_eq!(
+        count_from_json(&doc),
+        count_from_files(
+            &dir,
+            ["india.json", "pakistan.json"],
+            Some("ceasefire"),
+            true
+        )
+    );
+    for bin in doc["bins"].as_array().expect("bins") {
+        let start = last_day(bin["start"].as_str().expect("a start"));
+        assert_eq!(start.weekday(), time::Weekday::Monday);
+    }
+}
+
+#[test]
+fn as_of_counts_only_what_had_been_said() {
+    let dir = root().join("tests/fixtures/relations");
+    let doc = timeline_json(&dir, &["--as-of", "2025-03-10"]);
+    let bins = doc["bins"].as_array().expect("bins");
+    assert_eq!(
+        bins.last().map(|b| b["start"].clone()),
+        Some(Value::from("2025-03-10"))
+    );
+    assert_eq!(doc["as_of"], "2025-03-10");
+    let out = Command::cargo_bin("parallax")
+        .expect("the binary is built")
+        .args(["timeline", "--topic", "nope"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown topic is a usage error"
+    );
+}

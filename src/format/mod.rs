@@ -234,8 +234,22 @@ pub struct Reliability {
 }
 
 /// How a claim relates to another party's claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum RelationKind {
     /// It says the other claim is wrong (what `rebuts` means).
     Contradicts,
@@ -258,17 +272,12 @@ impl RelationKind {
 
     /// The kind as the format spells it.
     pub fn as_str(self) -> &'static str {
-        match self {
-            RelationKind::Contradicts => "contradicts",
-            RelationKind::Reframes => "reframes",
-            RelationKind::Concedes => "concedes",
-            RelationKind::Agrees => "agrees",
-        }
+        self.into()
     }
 
     /// Parses the format's spelling.
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+        s.parse().ok()
     }
 
     /// The verb as a sentence uses it before the other claim: "concedes", "agrees with".

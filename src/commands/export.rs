@@ -59,16 +59,27 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         _ => None,
     };
     let bytes = export::render(format, &dispute, shown, topic, &labels)?;
+    deliver(&bytes, format.extension(), target, args.force, out, err)
+}
+
+/// Writes an export to standard output, or to `target` (atomically) with a line saying so.
+fn deliver(
+    bytes: &[u8],
+    name: &str,
+    target: Option<&Path>,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
     match target {
-        None => out.write_all(&bytes)?,
+        None => out.write_all(bytes)?,
         Some(path) => {
-            export::write_file(path, &bytes, args.force)?;
+            export::write_file(path, bytes, force)?;
             writeln!(
                 err,
-                "parallax: wrote {} ({} bytes, {})",
+                "parallax: wrote {} ({} bytes, {name})",
                 export::shown_path(path),
-                bytes.len(),
-                format.extension()
+                bytes.len()
             )?;
         }
     }
@@ -105,17 +116,5 @@ fn claims(
             "claims-csv",
         ),
     };
-    match target {
-        None => out.write_all(&bytes)?,
-        Some(path) => {
-            export::write_file(path, &bytes, args.force)?;
-            writeln!(
-                err,
-                "parallax: wrote {} ({} bytes, {name})",
-                export::shown_path(path),
-                bytes.len()
-            )?;
-        }
-    }
-    Ok(())
+    deliver(&bytes, name, target, args.force, out, err)
 }

@@ -322,11 +322,15 @@ impl<'a> Loader<'a> {
             .rev()
             .map(|(i, n)| (n.as_str(), i))
             .collect();
-        self.diagnostics.sort_by_key(|d| {
-            (
-                order.get(d.file.as_str()).copied().unwrap_or(usize::MAX),
-                d.line.unwrap_or(0),
-            )
+        // File, line, then pointer: the order does not depend on the order of a file's fields.
+        self.diagnostics.sort_by(|a, b| {
+            let key = |d: &Diagnostic| {
+                (
+                    order.get(d.file.as_str()).copied().unwrap_or(usize::MAX),
+                    d.line.unwrap_or(0),
+                )
+            };
+            key(a).cmp(&key(b)).then_with(|| a.pointer.cmp(&b.pointer))
         });
         let dispute = (self.sides.len() >= 2)
             .then(|| Dispute::new(self.manifest.map(|(_, m)| m), self.sides));

@@ -1,145 +1,295 @@
 //! Reading the manifest, `dispute.json`: neutral titles, the sides' order, topics and questions.
 
 use super::diagnostic::Code;
-use super::walk::{Ptr, Walker};
-use crate::format::{DisputeInfo, Manifest, ManifestTopic, Period, Point};
-use serde_json::Value;
+use super::pass::{
+    self, Cx, DateWant, Fields, FormatWant, Id, Items, SchemaWant, Text, Want, object, require,
+};
+use super::side::first_use;
+use crate::format::{DisputeInfo, FORMAT, Manifest, ManifestTopic, Period, Point};
+use serde::de::{Deserializer, MapAccess, SeqAccess};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// Reads a whole manifest. The result is complete only when the walker recorded no error.
-pub(super) fn read(w: &mut Walker, root: Value) -> Option<Manifest> {
-    let at = Ptr::ROOT;
-    let mut obj = w.object(root, at)?;
-    w.format(&mut obj);
-    let dispute = w
-        .required(&mut obj, "dispute", at)
-        .and_then(|v| dispute(w, v, at.key("dispute")));
-    let sides = w.field(&mut obj, "sides").and_then(|v| {
-        let sp = at.key("sides");
-        let items = w.array(v, sp)?;
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.into_iter().enumerate() {
-            let Some(entry) = w.text(item, sp.index(i), true) else {
-                continue;
-            };
-            if !super::inside_folder(&entry) {
-                w.error(
-                    Code::OutsideFolder,
-                    sp.index(i),
-                    format!(
-                        "side file \"{}\" is outside the dispute folder; it is not read",
-                        crate::text::quote(&entry)
-                    ),
-                    "a file in the folder, named relative to it (no `..`, no leading `/`)",
-                );
-                continue;
+/// Reads a whole manifest. `Err` is a syntax error; the manifest is complete only when `cx`
+/// recorded no error.
+pub(super) fn read(cx: &mut Cx, text: &str) -> Result<Option<Manifest>, serde_json::Error> {
+    pass::parse(cx, text, Object(ManifestFields::default()))
+}
+
+const OPTIONAL_TEXT: Text = Text { non_empty: false };
+const REQUIRED_TEXT: Text = Text { non_empty: true };
+
+/// An object read by `F`.
+struct Object<F>(F);
+
+impl<'de, F: Fields<'de>> Want<'de> for Object<F> {
+    type Out = F::Out;
+    fn expected(&self) -> Cow<'static, str> {
+        "an object".into()
+    }
+    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<F::Out>, A::Error> {
+        object(cx, map, self.0)
+    }
+}
+
+#[derive(Default)]
+struct ManifestFields {
+    dispute: Option<DisputeInfo>,
+    sides: Option<Vec<String>>,
+    topics: Vec<ManifestTopic>,
+}
+
+impl<'de> Fields<'de> for ManifestFields {
+    type Out = Manifest;
+    const NAMES: &'static [&'static str] = &["format", "dispute", "sides", "topics", "$schema"];
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        match i {
+            0 => {
+                pass::read(cx, d, FormatWant)?;
             }
-            out.push(entry);
+            1 => self.dispute = pass::read(cx, d, Object(DisputeFields::default()))?,
+            2 => self.sides = pass::read(cx, d, SidesWant)?,
+            3 => self.topics = pass::read(cx, d, TopicsWant)?.unwrap_or_default(),
+            _ => {
+                pass::read(cx, d, SchemaWant)?;
+            }
         }
-        Some(out)
-    });
-    let topics = match w.field(&mut obj, "topics") {
-        Some(v) => topics(w, v, at.key("topics")),
-        None => Vec::new(),
-    };
-    w.schema_reference(&mut obj, at);
-    w.unknown_fields(obj, at);
-    Some(Manifest {
-        format: crate::format::FORMAT.to_owned(),
-        dispute: dispute?,
-        sides,
-        topics,
-    })
-}
-
-fn dispute(w: &mut Walker, v: Value, p: Ptr) -> Option<DisputeInfo> {
-    let mut obj = w.object(v, p)?;
-    let id = w.req_id(&mut obj, "id", p);
-    let title = w.opt_text(&mut obj, "title", p);
-    let summary = w.opt_text(&mut obj, "summary", p);
-    let period = w.field(&mut obj, "period").and_then(|v| {
-        let pp = p.key("period");
-        let mut obj = w.object(v, pp)?;
-        let from = w.opt_date(&mut obj, "from", pp);
-        let to = w.opt_date(&mut obj, "to", pp);
-        w.unknown_fields(obj, pp);
-        Some(Period { from, to })
-    });
-    w.unknown_fields(obj, p);
-    Some(DisputeInfo {
-        id: id?,
-        title,
-        summary,
-        period,
-    })
-}
-
-fn topics(w: &mut Walker, v: Value, at: Ptr) -> Vec<ManifestTopic> {
-    let Some(items) = w.array(v, at) else {
-        return Vec::new();
-    };
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut out = Vec::new();
-    for (i, item) in items.into_iter().enumerate() {
-        let p = at.index(i);
-        let Some(mut obj) = w.object(item, p) else {
-            continue;
-        };
-        let id = w.req_id(&mut obj, "id", p);
-        let title = w.req_text(&mut obj, "title", p);
-        let summary = w.opt_text(&mut obj, "summary", p);
-        let points = match w.field(&mut obj, "points") {
-            Some(v) => points(w, v, p.key("points")),
-            None => Vec::new(),
-        };
-        w.unknown_fields(obj, p);
-        let (Some(id), Some(title)) = (id, title) else {
-            continue;
-        };
-        if !w.first_use(
-            &mut seen,
-            &id,
-            (i, p),
-            at,
-            "a topic id unique within the manifest",
-        ) {
-            continue;
-        }
-        out.push(ManifestTopic {
-            id,
-            title,
-            summary,
-            points,
-        });
+        Ok(())
     }
-    out
+    fn finish(self, cx: &mut Cx, present: u32) -> Option<Manifest> {
+        require(cx, Self::NAMES, present, &[0, 1]);
+        Some(Manifest {
+            format: FORMAT.to_owned(),
+            dispute: self.dispute?,
+            sides: self.sides,
+            topics: self.topics,
+        })
+    }
 }
 
-fn points(w: &mut Walker, v: Value, p: Ptr) -> Vec<Point> {
-    let Some(items) = w.array(v, p) else {
-        return Vec::new();
-    };
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut out = Vec::new();
-    for (i, item) in items.into_iter().enumerate() {
-        let ip = p.index(i);
-        let Some(mut obj) = w.object(item, ip) else {
-            continue;
-        };
-        let id = w.req_id(&mut obj, "id", ip);
-        let question = w.req_text(&mut obj, "question", ip);
-        w.unknown_fields(obj, ip);
-        let Some(id) = id else { continue };
-        if !w.first_use(
-            &mut seen,
-            &id,
-            (i, ip),
-            p,
-            "a point id unique within its topic",
-        ) {
-            continue;
+#[derive(Default)]
+struct DisputeFields {
+    id: Option<String>,
+    title: Option<String>,
+    summary: Option<String>,
+    period: Option<Period>,
+}
+
+impl<'de> Fields<'de> for DisputeFields {
+    type Out = DisputeInfo;
+    const NAMES: &'static [&'static str] = &["id", "title", "summary", "period"];
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        match i {
+            0 => self.id = pass::read(cx, d, Id)?,
+            1 => self.title = pass::read(cx, d, OPTIONAL_TEXT)?,
+            2 => self.summary = pass::read(cx, d, OPTIONAL_TEXT)?,
+            _ => self.period = pass::read(cx, d, Object(PeriodFields::default()))?,
         }
-        out.push(Point { id, question });
+        Ok(())
     }
-    out
+    fn finish(self, cx: &mut Cx, present: u32) -> Option<DisputeInfo> {
+        require(cx, Self::NAMES, present, &[0]);
+        Some(DisputeInfo {
+            id: self.id?,
+            title: self.title,
+            summary: self.summary,
+            period: self.period,
+        })
+    }
+}
+
+#[derive(Default)]
+struct PeriodFields {
+    from: Option<crate::format::Date>,
+    to: Option<crate::format::Date>,
+}
+
+impl<'de> Fields<'de> for PeriodFields {
+    type Out = Period;
+    const NAMES: &'static [&'static str] = &["from", "to"];
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        match i {
+            0 => self.from = pass::read(cx, d, DateWant)?,
+            _ => self.to = pass::read(cx, d, DateWant)?,
+        }
+        Ok(())
+    }
+    fn finish(self, _: &mut Cx, _: u32) -> Option<Period> {
+        Some(Period {
+            from: self.from,
+            to: self.to,
+        })
+    }
+}
+
+/// The manifest's `sides`: file names inside the dispute folder.
+struct SidesWant;
+
+impl<'de> Want<'de> for SidesWant {
+    type Out = Vec<String>;
+    fn expected(&self) -> Cow<'static, str> {
+        "an array".into()
+    }
+    fn seq<A: SeqAccess<'de>>(self, cx: &mut Cx, seq: A) -> Result<Option<Vec<String>>, A::Error> {
+        let mut list = SideList(Vec::new());
+        pass::items(cx, seq, &mut list)?;
+        Ok(Some(list.0))
+    }
+}
+
+struct SideList(Vec<String>);
+
+impl<'de> Items<'de> for SideList {
+    fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, _: usize, d: D) -> Result<(), D::Error> {
+        let Some(entry) = pass::read(cx, d, REQUIRED_TEXT)? else {
+            return Ok(());
+        };
+        if super::inside_folder(&entry) {
+            self.0.push(entry);
+        } else {
+            cx.error(
+                Code::OutsideFolder,
+                format!(
+                    "side file \"{}\" is outside the dispute folder; it is not read",
+                    crate::text::quote(&entry)
+                ),
+                "a file in the folder, named relative to it (no `..`, no leading `/`)",
+            );
+        }
+        Ok(())
+    }
+}
+
+struct TopicsWant;
+
+impl<'de> Want<'de> for TopicsWant {
+    type Out = Vec<ManifestTopic>;
+    fn expected(&self) -> Cow<'static, str> {
+        "an array".into()
+    }
+    fn seq<A: SeqAccess<'de>>(
+        self,
+        cx: &mut Cx,
+        seq: A,
+    ) -> Result<Option<Vec<ManifestTopic>>, A::Error> {
+        let mut list = TopicList::default();
+        pass::items(cx, seq, &mut list)?;
+        Ok(Some(list.out))
+    }
+}
+
+#[derive(Default)]
+struct TopicList {
+    seen: HashMap<String, usize>,
+    out: Vec<ManifestTopic>,
+}
+
+impl<'de> Items<'de> for TopicList {
+    fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        let expected = "a topic id unique within the manifest";
+        if let Some(topic) = pass::read(cx, d, Object(TopicFields::default()))?
+            && first_use(cx, &mut self.seen, &topic.id, i, "/topics", expected)
+        {
+            self.out.push(topic);
+        }
+        Ok(())
+    }
+}
+
+#[derive(Default)]
+struct TopicFields {
+    id: Option<String>,
+    title: Option<String>,
+    summary: Option<String>,
+    points: Vec<Point>,
+}
+
+impl<'de> Fields<'de> for TopicFields {
+    type Out = ManifestTopic;
+    const NAMES: &'static [&'static str] = &["id", "title", "summary", "points"];
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        match i {
+            0 => self.id = pass::read(cx, d, Id)?,
+            1 => self.title = pass::read(cx, d, REQUIRED_TEXT)?,
+            2 => self.summary = pass::read(cx, d, OPTIONAL_TEXT)?,
+            _ => {
+                let at = cx.here();
+                self.points = pass::read(cx, d, PointsWant { at })?.unwrap_or_default();
+            }
+        }
+        Ok(())
+    }
+    fn finish(self, cx: &mut Cx, present: u32) -> Option<ManifestTopic> {
+        require(cx, Self::NAMES, present, &[0, 1]);
+        Some(ManifestTopic {
+            id: self.id?,
+            title: self.title?,
+            summary: self.summary,
+            points: self.points,
+        })
+    }
+}
+
+/// A topic's `points`; `at` is the list's pointer, which messages about a repeat name.
+struct PointsWant {
+    at: String,
+}
+
+impl<'de> Want<'de> for PointsWant {
+    type Out = Vec<Point>;
+    fn expected(&self) -> Cow<'static, str> {
+        "an array".into()
+    }
+    fn seq<A: SeqAccess<'de>>(self, cx: &mut Cx, seq: A) -> Result<Option<Vec<Point>>, A::Error> {
+        let mut list = PointList {
+            at: self.at,
+            seen: HashMap::new(),
+            out: Vec::new(),
+        };
+        pass::items(cx, seq, &mut list)?;
+        Ok(Some(list.out))
+    }
+}
+
+struct PointList {
+    at: String,
+    seen: HashMap<String, usize>,
+    out: Vec<Point>,
+}
+
+impl<'de> Items<'de> for PointList {
+    fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        let expected = "a point id unique within its topic";
+        if let Some(point) = pass::read(cx, d, Object(PointFields::default()))?
+            && first_use(cx, &mut self.seen, &point.id, i, &self.at, expected)
+        {
+            self.out.push(point);
+        }
+        Ok(())
+    }
+}
+
+#[derive(Default)]
+struct PointFields {
+    id: Option<String>,
+    question: Option<String>,
+}
+
+impl<'de> Fields<'de> for PointFields {
+    type Out = Point;
+    const NAMES: &'static [&'static str] = &["id", "question"];
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        match i {
+            0 => self.id = pass::read(cx, d, Id)?,
+            _ => self.question = pass::read(cx, d, REQUIRED_TEXT)?,
+        }
+        Ok(())
+    }
+    fn finish(self, cx: &mut Cx, present: u32) -> Option<Point> {
+        require(cx, Self::NAMES, present, &[0, 1]);
+        Some(Point {
+            id: self.id?,
+            question: self.question,
+        })
+    }
 }

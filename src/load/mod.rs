@@ -4,21 +4,19 @@
 //! half-loads: nothing of it reaches the [`Dispute`].
 
 pub mod diagnostic;
-mod fast;
 mod files;
 mod locate;
 mod manifest;
+mod pass;
 mod side;
-mod value;
-mod walk;
 
 pub use diagnostic::{Code, Diagnostic, Report, Severity};
 pub use files::{DEFAULT_MAX_FILE, inside_folder, load_paths, load_paths_limited};
 pub use side::is_web_url;
 
 use crate::format::{Dispute, INDEPENDENT, Manifest, Side};
+use pass::Cx;
 use std::collections::{HashMap, HashSet};
-use walk::Walker;
 
 /// A UTF-8 byte order mark: some editors start a file with one, and it is skipped.
 const BOM: &str = "\u{feff}";
@@ -81,67 +79,6 @@ impl<'a> Loader<'a> {
         Self::default()
     }
 
-    /// Parses bytes as UTF-8 JSON, reporting a syntax error with its line and column.
-    /// Repeated keys are errors of the file, recorded in `w`.
-    fn parse(&mut self, w: &mut Walker, bytes: &'a [u8]) -> Option<serde_json::Value> {
-        let name = w.file;
-        self.order.push(name.to_owned());
-        let text = match std::str::from_utf8(bytes) {
-            Ok(t) => t.strip_prefix(BOM).unwrap_or(t),
-            Err(e) => {
-                let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
-                let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-                let column =
-                    good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
-                let mut d = Diagnostic::in_file(
-                    Severity::Error,
-                    Code::NotUtf8,
-                    name,
-                    "the file is not valid UTF-8",
-                )
-                .expected("a UTF-8 text file (re-save it as UTF-8)");
-                d.line = Some(line);
-                d.column = Some(column);
-                self.diagnostics.push(d);
-                return None;
-            }
-        };
-        match value::parse(text) {
-            Ok(parsed) => {
-                self.texts.insert(name.to_owned(), text);
-                for pointer in parsed.duplicates {
-                    let key = pointer.rsplit('/').next().unwrap_or_default();
-                    let key = crate::text::quote(&key.replace("~1", "/").replace("~0", "~"));
-                    w.error_at(
-                        Code::DuplicateKey,
-                        &pointer,
-                        format!("key `{key}` appears twice in one object"),
-                        "each key once per object (remove or merge the repeat)",
-                    );
-                }
-                Some(parsed.value)
-            }
-            Err(e) => {
-                let message = e.to_string();
-                let message = match message.rfind(" at line ") {
-                    Some(i) => message.get(..i).unwrap_or(&message).to_owned(),
-                    None => message,
-                };
-                let mut d = Diagnostic::in_file(
-                    Severity::Error,
-                    Code::Syntax,
-                    name,
-                    format!("invalid JSON: {message}"),
-                )
-                .expected("valid JSON (check for a missing comma, quote or bracket here)");
-                d.line = Some(e.line());
-                d.column = Some(e.column());
-                self.diagnostics.push(d);
-                None
-            }
-        }
-    }
-
     /// Records a file that could not be read.
     pub fn unreadable(&mut self, name: &str, error: &std::io::Error) {
         self.refused(name, &files::io_refusal(error));
@@ -163,8 +100,8 @@ impl<'a> Loader<'a> {
 
     /// Adds the manifest; returns its list of side files when it loaded and has one.
     pub fn manifest(&mut self, name: &str, bytes: &'a [u8]) -> Option<Vec<String>> {
+        self.order.push(name.to_owned());
         if self.manifest_seen {
-            self.order.push(name.to_owned());
             self.diagnostics.push(
                 Diagnostic::in_file(
                     Severity::Error,
@@ -177,14 +114,24 @@ impl<'a> Loader<'a> {
             return None;
         }
         self.manifest_seen = true;
-        let mut w = Walker::new(name);
-        let Some(value) = self.parse(&mut w, bytes) else {
-            self.diagnostics.append(&mut w.diagnostics);
-            return None;
+        let text = match decode(name, bytes) {
+            Ok(text) => text,
+            Err(d) => {
+                self.diagnostics.push(*d);
+                return None;
+            }
         };
-        let manifest = manifest::read(&mut w, value);
-        let ok = !w.has_errors();
-        self.diagnostics.append(&mut w.diagnostics);
+        let mut cx = Cx::new(name);
+        let manifest = match manifest::read(&mut cx, text) {
+            Ok(manifest) => manifest,
+            Err(e) => {
+                self.diagnostics.push(syntax_error(name, &e));
+                return None;
+            }
+        };
+        self.texts.insert(name.to_owned(), text);
+        let ok = !cx.has_errors();
+        self.diagnostics.append(&mut cx.diagnostics);
         let manifest = manifest.filter(|_| ok)?;
         let sides = manifest.sides.clone();
         self.manifest = Some((name.to_owned(), manifest));
@@ -193,45 +140,40 @@ impl<'a> Loader<'a> {
 
     /// Adds one side file, checking it against the manifest and the sides already loaded.
     pub fn side(&mut self, name: &str, bytes: &'a [u8]) {
-        let fast = prepare(name, bytes);
-        self.add_side(name, bytes, fast);
+        let read = read_side(name, bytes);
+        self.add_side(name, read);
     }
 
-    /// Adds several side files, in order. Their typed parse (the bulk of the work for clean
-    /// files) runs on every core; the checks between files run in order afterwards.
+    /// Adds several side files, in order. Each file's pass (the bulk of the work) runs on
+    /// every core; the checks between files run in order afterwards.
     pub fn sides(&mut self, files: &[(&str, &'a [u8])]) {
         use rayon::prelude::*;
-        let prepared: Vec<Option<(&'a str, Side)>> = files
+        let read: Vec<SideRead<'a>> = files
             .par_iter()
-            .map(|(name, bytes)| prepare(name, bytes))
+            .map(|(name, bytes)| read_side(name, bytes))
             .collect();
-        for ((name, bytes), fast) in files.iter().zip(prepared) {
-            self.add_side(name, bytes, fast);
+        for ((name, _), read) in files.iter().zip(read) {
+            self.add_side(name, read);
         }
     }
 
-    /// Adds a side, parsed already by the fast path or (when `fast` is `None`) to be walked.
-    fn add_side(&mut self, name: &str, bytes: &'a [u8], fast: Option<(&'a str, Side)>) {
-        let mut w = Walker::new(name);
-        let side = match fast {
-            Some((text, side)) => {
-                self.order.push(name.to_owned());
-                self.texts.insert(name.to_owned(), text);
-                Some(side)
+    /// Adds a side file's reading, checking the side against the sides already loaded.
+    fn add_side(&mut self, name: &str, read: SideRead<'a>) {
+        self.order.push(name.to_owned());
+        let (text, mut diagnostics, side) = match read {
+            SideRead::Refused(d) => {
+                self.diagnostics.push(d);
+                return;
             }
-            None => {
-                let Some(value) = self.parse(&mut w, bytes) else {
-                    self.diagnostics.append(&mut w.diagnostics);
-                    return;
-                };
-                side::read(&mut w, value)
-            }
+            SideRead::Read(text, diagnostics, side) => (text, diagnostics, side),
         };
-        if let Some(side) = side.as_ref().filter(|_| !w.has_errors()) {
-            self.check_against_loaded(&mut w, side);
+        self.texts.insert(name.to_owned(), text);
+        let has_errors = |d: &[Diagnostic]| d.iter().any(Diagnostic::is_error);
+        if let Some(side) = side.as_ref().filter(|_| !has_errors(&diagnostics)) {
+            diagnostics.extend(self.check_against_loaded(side));
         }
-        let ok = !w.has_errors();
-        self.diagnostics.append(&mut w.diagnostics);
+        let ok = !has_errors(&diagnostics);
+        self.diagnostics.append(&mut diagnostics);
         if let Some(side) = side.filter(|_| ok) {
             self.parties
                 .entry(side.party.id.clone())
@@ -243,7 +185,14 @@ impl<'a> Loader<'a> {
     }
 
     /// The checks between files: same dispute, distinct parties, claim ids unique across sides.
-    fn check_against_loaded(&self, w: &mut Walker, side: &Side) {
+    fn check_against_loaded(&self, side: &Side) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut error = |code, pointer: &str, message: String, expected: &str| {
+            out.push(
+                Diagnostic::at(Severity::Error, code, &side.file, pointer, message)
+                    .expected(expected),
+            );
+        };
         let expected = self
             .manifest
             .as_ref()
@@ -256,7 +205,7 @@ impl<'a> Loader<'a> {
         if let Some((id, from)) = expected
             && side.dispute != id
         {
-            w.error_at(
+            error(
                 Code::DisputeMismatch,
                 "/dispute",
                 format!("dispute `{}` differs from `{id}` of {from}", side.dispute),
@@ -268,7 +217,7 @@ impl<'a> Loader<'a> {
             .get(&side.party.id)
             .and_then(|&i| self.sides.get(i))
         {
-            w.error_at(
+            error(
                 Code::DuplicateParty,
                 "/party/id",
                 format!(
@@ -282,7 +231,7 @@ impl<'a> Loader<'a> {
         for (t, topic) in side.topics.iter().enumerate() {
             for (c, claim) in topic.claims.iter().enumerate() {
                 if taken.contains(claim.id.as_str()) {
-                    w.error_at(
+                    error(
                         Code::DuplicateId,
                         &format!("/topics/{t}/claims/{c}/id"),
                         format!("claim id `{}` is already used by another side", claim.id),
@@ -291,6 +240,7 @@ impl<'a> Loader<'a> {
                 }
             }
         }
+        out
     }
 
     /// Runs the checks that need every side, fills in lines, and builds the dispute.
@@ -499,11 +449,66 @@ impl<'a> Loader<'a> {
     }
 }
 
-/// The fast path for one side file: its text and side when it is clean (see `fast`).
-fn prepare<'a>(name: &str, bytes: &'a [u8]) -> Option<(&'a str, Side)> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    let text = text.strip_prefix(BOM).unwrap_or(text);
-    Some((text, fast::read(text, name)?))
+/// One side file read on its own: its text, problems and side, or why it could not be read.
+enum SideRead<'a> {
+    Read(&'a str, Vec<Diagnostic>, Option<Side>),
+    Refused(Diagnostic),
+}
+
+/// Reads one side file in one typed pass (see `pass`).
+fn read_side<'a>(name: &str, bytes: &'a [u8]) -> SideRead<'a> {
+    let text = match decode(name, bytes) {
+        Ok(text) => text,
+        Err(d) => return SideRead::Refused(*d),
+    };
+    let mut cx = Cx::new(name);
+    match side::read(&mut cx, text) {
+        Ok(side) => SideRead::Read(text, cx.diagnostics, side),
+        Err(e) => SideRead::Refused(syntax_error(name, &e)),
+    }
+}
+
+/// A file's bytes as UTF-8 text without a byte order mark, or the error naming where the
+/// text stops being UTF-8.
+fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>> {
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok(t.strip_prefix(BOM).unwrap_or(t)),
+        Err(e) => {
+            let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column =
+                good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+            let mut d = Diagnostic::in_file(
+                Severity::Error,
+                Code::NotUtf8,
+                name,
+                "the file is not valid UTF-8",
+            )
+            .expected("a UTF-8 text file (re-save it as UTF-8)");
+            d.line = Some(line);
+            d.column = Some(column);
+            Err(Box::new(d))
+        }
+    }
+}
+
+/// A JSON syntax error, at its line and column.
+fn syntax_error(name: &str, e: &serde_json::Error) -> Diagnostic {
+    let message = e.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(i) => message.get(..i).unwrap_or(&message).to_owned(),
+        None => message,
+    };
+    let mut d = Diagnostic::in_file(
+        Severity::Error,
+        Code::Syntax,
+        name,
+        format!("invalid JSON: {message}"),
+    )
+    .expected("valid JSON (check for a missing comma, quote or bracket here)");
+    d.line = Some(e.line());
+    d.column = Some(e.column());
+    d
 }
 
 /// Loads the dispute bundled in the binary.

@@ -1,143 +1,362 @@
-//! Reading a side file: a party's sources and claims, topic by topic.
+//! Reading a side file: a party's sources and claims, topic by topic, in one typed pass.
 
-use super::diagnostic::Code;
-use super::walk::{Object, Ptr, Walker};
-use crate::format::{
-    Assessment, Claim, Party, Rating, Relation, RelationKind, Reliability, ReliabilityRating, Side,
-    Source, SourceKind, SourceRef, Topic,
+use super::diagnostic::{Code, Severity};
+use super::pass::{
+    self, Cx, DateWant, Fields, FormatWant, Id, Items, List, SchemaWant, Text, Want, Word, object,
+    require,
 };
-use serde_json::Value;
+use crate::format::{
+    Assessment, Claim, FORMAT, Party, Rating, Relation, RelationKind, Reliability,
+    ReliabilityRating, Side, Source, SourceKind, SourceRef, Topic,
+};
+use serde::de::{Deserializer, MapAccess, SeqAccess};
+use serde_json::value::RawValue;
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
-/// Reads a whole side file. The result is complete only when the walker recorded no error.
-pub(super) fn read(w: &mut Walker, root: Value) -> Option<Side> {
-    let at = Ptr::ROOT;
-    let mut obj = w.object(root, at)?;
-    w.format(&mut obj);
-    let dispute = w.req_id(&mut obj, "dispute", at);
-    let party = w
-        .required(&mut obj, "party", at)
-        .and_then(|v| party(w, v, at.key("party")));
-    let sources = match w.field(&mut obj, "sources") {
-        Some(v) => sources(w, v, at.key("sources")),
-        None => Vec::new(),
-    };
-    let index: HashMap<&str, usize> = sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    let topics = w
-        .required(&mut obj, "topics", at)
-        .map(|v| topics(w, v, at.key("topics"), &index))
-        .unwrap_or_default();
-    w.schema_reference(&mut obj, at);
-    w.unknown_fields(obj, at);
-    duplicate_claims(w, &topics);
-    Some(Side {
-        format: crate::format::FORMAT.to_owned(),
-        dispute: dispute?,
-        party: party?,
-        sources,
-        topics,
-        file: w.file.to_owned(),
-    })
+/// A side's sources by id, to their index in its `sources`.
+type Index = foldhash::HashMap<String, usize>;
+
+/// Reads a whole side file. `Err` is a syntax error; the side is complete only when `cx`
+/// recorded no error.
+pub(super) fn read(cx: &mut Cx, text: &str) -> Result<Option<Side>, serde_json::Error> {
+    pass::parse(cx, text, SideWant)
 }
 
-fn party(w: &mut Walker, v: Value, at: Ptr) -> Option<Party> {
-    let mut obj = w.object(v, at)?;
-    let id = w.req_id(&mut obj, "id", at);
-    let name = w.req_text(&mut obj, "name", at);
-    let summary = w.opt_text(&mut obj, "summary", at);
-    w.unknown_fields(obj, at);
-    Some(Party {
-        id: id?,
-        name: name?,
-        summary,
-    })
-}
+const OPTIONAL_TEXT: Text = Text { non_empty: false };
+const REQUIRED_TEXT: Text = Text { non_empty: true };
 
-fn sources(w: &mut Walker, v: Value, at: Ptr) -> Vec<Source> {
-    let Some(items) = w.array(v, at) else {
-        return Vec::new();
-    };
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
-        let p = at.index(i);
-        let Some(source) = w.object(item, p).and_then(|obj| source(w, obj, p)) else {
-            continue;
-        };
-        if !w.first_use(
-            &mut seen,
-            &source.id,
-            (i, p),
-            at,
-            "an id unique within the file",
-        ) {
-            continue;
-        }
-        out.push(source);
+struct SideWant;
+
+impl<'de> Want<'de> for SideWant {
+    type Out = Side;
+    fn expected(&self) -> Cow<'static, str> {
+        "an object".into()
     }
-    out
+    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<Side>, A::Error> {
+        object(cx, map, SideFields::default())
+    }
 }
 
-fn source(w: &mut Walker, mut obj: Object, at: Ptr) -> Option<Source> {
-    let id = w.req_id(&mut obj, "id", at);
-    let outlet = w.req_text(&mut obj, "outlet", at);
-    let title = w.opt_text(&mut obj, "title", at);
-    let date = w.opt_date(&mut obj, "date", at);
-    let url = w
-        .field(&mut obj, "url")
-        .and_then(|v| url(w, v, at.key("url")));
-    let author = w.opt_text(&mut obj, "author", at);
-    let kind = w.field(&mut obj, "kind").and_then(|v| {
-        w.word(
-            v,
-            at.key("kind"),
-            "a source kind",
-            SourceKind::parse,
-            "official, news, opinion, fact-check, social, academic, other",
-        )
-    });
-    let affiliation = w
-        .field(&mut obj, "affiliation")
-        .and_then(|v| w.id(v, at.key("affiliation")));
-    let reliability = w
-        .field(&mut obj, "reliability")
-        .and_then(|v| reliability(w, v, at.key("reliability")));
-    w.unknown_fields(obj, at);
-    Some(Source {
-        id: id?,
-        outlet: outlet?,
-        title,
-        date,
-        url,
-        author,
-        kind,
-        affiliation,
-        reliability,
-    })
+#[derive(Default)]
+struct SideFields<'de> {
+    dispute: Option<String>,
+    party: Option<Party>,
+    sources: Option<(Vec<Source>, Index)>,
+    topics: Vec<Topic>,
+    /// `topics` met before `sources`: read once the sources are known.
+    later: Option<&'de RawValue>,
 }
 
-/// Reads a source's `reliability`: a rating and an optional note.
-fn reliability(w: &mut Walker, v: Value, at: Ptr) -> Option<Reliability> {
-    let mut obj = w.object(v, at)?;
-    let rating = w.required(&mut obj, "rating", at).and_then(|v| {
-        w.word(
-            v,
-            at.key("rating"),
-            "a reliability rating",
-            ReliabilityRating::parse,
-            "high, mixed, low, partisan, unknown",
-        )
-    });
-    let note = w.opt_text(&mut obj, "note", at);
-    w.unknown_fields(obj, at);
-    Some(Reliability {
-        rating: rating?,
-        note,
-    })
+impl<'de> Fields<'de> for SideFields<'de> {
+    type Out = Side;
+    const NAMES: &'static [&'static str] =
+        &["format", "dispute", "party", "sources", "topics", "$schema"];
+
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        match i {
+            0 => {
+                pass::read(cx, d, FormatWant)?;
+            }
+            1 => self.dispute = pass::read(cx, d, Id)?,
+            2 => self.party = pass::read(cx, d, PartyWant)?,
+            3 => {
+                let sources = pass::read(cx, d, SourcesWant)?.unwrap_or_default();
+                let index = sources
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (s.id.clone(), i))
+                    .collect();
+                self.sources = Some((sources, index));
+            }
+            4 => match &self.sources {
+                Some((_, index)) => {
+                    self.topics = pass::read(cx, d, TopicsWant { index })?.unwrap_or_default();
+                }
+                None => self.later = Some(serde::Deserialize::deserialize(d)?),
+            },
+            _ => {
+                pass::read(cx, d, SchemaWant)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self, cx: &mut Cx, present: u32) -> Option<Side> {
+        let (sources, index) = self.sources.take().unwrap_or_default();
+        if let Some(raw) = self.later {
+            let mut de = serde_json::Deserializer::from_str(raw.get());
+            let read = cx.field("topics", |cx| {
+                pass::read(cx, &mut de, TopicsWant { index: &index })
+            });
+            self.topics = read.ok().flatten().unwrap_or_default();
+        }
+        require(cx, Self::NAMES, present, &[0, 1, 2, 4]);
+        duplicate_claims(cx, &self.topics);
+        Some(Side {
+            format: FORMAT.to_owned(),
+            dispute: self.dispute?,
+            party: self.party?,
+            sources,
+            topics: self.topics,
+            file: cx.file.to_owned(),
+        })
+    }
+}
+
+/// Reports claim ids used twice in the file.
+fn duplicate_claims(cx: &mut Cx, topics: &[Topic]) {
+    let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (t, topic) in topics.iter().enumerate() {
+        for (c, claim) in topic.claims.iter().enumerate() {
+            match seen.entry(&claim.id) {
+                Entry::Vacant(slot) => {
+                    slot.insert((t, c));
+                }
+                Entry::Occupied(first) => {
+                    let (ft, fc) = *first.get();
+                    cx.report(
+                        Severity::Error,
+                        Code::DuplicateId,
+                        &format!("/topics/{t}/claims/{c}/id"),
+                        format!(
+                            "claim id `{}` is already used by /topics/{ft}/claims/{fc}",
+                            claim.id
+                        ),
+                        "a claim id unique across every side",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Reports an id used before in the same list (`list` names the list, e.g. `/topics`);
+/// true for a first use.
+pub(super) fn first_use(
+    cx: &mut Cx,
+    seen: &mut HashMap<String, usize>,
+    id: &str,
+    i: usize,
+    list: &str,
+    expected: &str,
+) -> bool {
+    match seen.entry(id.to_owned()) {
+        Entry::Vacant(slot) => {
+            slot.insert(i);
+            true
+        }
+        Entry::Occupied(first) => {
+            let at = format!("{}/id", cx.here());
+            cx.report(
+                Severity::Error,
+                Code::DuplicateId,
+                &at,
+                format!("id `{id}` is already used by {list}/{}", first.get()),
+                expected,
+            );
+            false
+        }
+    }
+}
+
+struct PartyWant;
+
+impl<'de> Want<'de> for PartyWant {
+    type Out = Party;
+    fn expected(&self) -> Cow<'static, str> {
+        "an object".into()
+    }
+    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<Party>, A::Error> {
+        object(cx, map, PartyFields::default())
+    }
+}
+
+#[derive(Default)]
+struct PartyFields {
+    id: Option<String>,
+    name: Option<String>,
+    summary: Option<String>,
+}
+
+impl<'de> Fields<'de> for PartyFields {
+    type Out = Party;
+    const NAMES: &'static [&'static str] = &["id", "name", "summary"];
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        match i {
+            0 => self.id = pass::read(cx, d, Id)?,
+            1 => self.name = pass::read(cx, d, REQUIRED_TEXT)?,
+            _ => self.summary = pass::read(cx, d, OPTIONAL_TEXT)?,
+        }
+        Ok(())
+    }
+    fn finish(self, cx: &mut Cx, present: u32) -> Option<Party> {
+        require(cx, Self::NAMES, present, &[0, 1]);
+        Some(Party {
+            id: self.id?,
+            name: self.name?,
+            summary: self.summary,
+        })
+    }
+}
+
+struct SourcesWant;
+
+impl<'de> Want<'de> for SourcesWant {
+    type Out = Vec<Source>;
+    fn expected(&self) -> Cow<'static, str> {
+        "an array".into()
+    }
+    fn seq<A: SeqAccess<'de>>(self, cx: &mut Cx, seq: A) -> Result<Option<Vec<Source>>, A::Error> {
+        let mut list = SourceList::default();
+        pass::items(cx, seq, &mut list)?;
+        Ok(Some(list.out))
+    }
+}
+
+#[derive(Default)]
+struct SourceList {
+    seen: HashMap<String, usize>,
+    out: Vec<Source>,
+}
+
+impl<'de> Items<'de> for SourceList {
+    fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        if let Some(source) = pass::read(cx, d, SourceWant)?
+            && first_use(
+                cx,
+                &mut self.seen,
+                &source.id,
+                i,
+                "/sources",
+                "an id unique within the file",
+            )
+        {
+            self.out.push(source);
+        }
+        Ok(())
+    }
+}
+
+struct SourceWant;
+
+impl<'de> Want<'de> for SourceWant {
+    type Out = Source;
+    fn expected(&self) -> Cow<'static, str> {
+        "an object".into()
+    }
+    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<Source>, A::Error> {
+        object(cx, map, SourceFields::default())
+    }
+}
+
+#[derive(Default)]
+struct SourceFields {
+    id: Option<String>,
+    outlet: Option<String>,
+    title: Option<String>,
+    date: Option<crate::format::Date>,
+    url: Option<String>,
+    author: Option<String>,
+    kind: Option<SourceKind>,
+    affiliation: Option<String>,
+    reliability: Option<Reliability>,
+}
+
+impl<'de> Fields<'de> for SourceFields {
+    type Out = Source;
+    const NAMES: &'static [&'static str] = &[
+        "id",
+        "outlet",
+        "title",
+        "date",
+        "url",
+        "author",
+        "kind",
+        "affiliation",
+        "reliability",
+    ];
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        match i {
+            0 => self.id = pass::read(cx, d, Id)?,
+            1 => self.outlet = pass::read(cx, d, REQUIRED_TEXT)?,
+            2 => self.title = pass::read(cx, d, OPTIONAL_TEXT)?,
+            3 => self.date = pass::read(cx, d, DateWant)?,
+            4 => self.url = pass::read(cx, d, UrlWant)?,
+            5 => self.author = pass::read(cx, d, OPTIONAL_TEXT)?,
+            6 => {
+                let kind = Word {
+                    what: "a source kind",
+                    parse: SourceKind::parse,
+                    allowed: "official, news, opinion, fact-check, social, academic, other",
+                };
+                self.kind = pass::read(cx, d, kind)?;
+            }
+            7 => self.affiliation = pass::read(cx, d, Id)?,
+            _ => self.reliability = pass::read(cx, d, ReliabilityWant)?,
+        }
+        Ok(())
+    }
+    fn finish(self, cx: &mut Cx, present: u32) -> Option<Source> {
+        require(cx, Self::NAMES, present, &[0, 1]);
+        Some(Source {
+            id: self.id?,
+            outlet: self.outlet?,
+            title: self.title,
+            date: self.date,
+            url: self.url,
+            author: self.author,
+            kind: self.kind,
+            affiliation: self.affiliation,
+            reliability: self.reliability,
+        })
+    }
+}
+
+/// A source's `reliability`: a rating and an optional note.
+struct ReliabilityWant;
+
+impl<'de> Want<'de> for ReliabilityWant {
+    type Out = Reliability;
+    fn expected(&self) -> Cow<'static, str> {
+        "an object".into()
+    }
+    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<Reliability>, A::Error> {
+        object(cx, map, ReliabilityFields::default())
+    }
+}
+
+#[derive(Default)]
+struct ReliabilityFields {
+    rating: Option<ReliabilityRating>,
+    note: Option<String>,
+}
+
+impl<'de> Fields<'de> for ReliabilityFields {
+    type Out = Reliability;
+    const NAMES: &'static [&'static str] = &["rating", "note"];
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        match i {
+            0 => {
+                let rating = Word {
+                    what: "a reliability rating",
+                    parse: ReliabilityRating::parse,
+                    allowed: "high, mixed, low, partisan, unknown",
+                };
+                self.rating = pass::read(cx, d, rating)?;
+            }
+            _ => self.note = pass::read(cx, d, OPTIONAL_TEXT)?,
+        }
+        Ok(())
+    }
+    fn finish(self, cx: &mut Cx, present: u32) -> Option<Reliability> {
+        require(cx, Self::NAMES, present, &[0]);
+        Some(Reliability {
+            rating: self.rating?,
+            note: self.note,
+        })
+    }
 }
 
 /// True for an absolute http or https url with something after the scheme; every other
@@ -154,9 +373,23 @@ pub fn is_web_url(s: &str) -> bool {
     rest.is_some_and(|r| !r.is_empty() && !r.chars().any(|c| c.is_whitespace() || c.is_control()))
 }
 
-fn url(w: &mut Walker, v: Value, at: Ptr) -> Option<String> {
-    let s = w.string(v, at, "a url (a string)")?;
-    if is_web_url(&s) {
+/// A source's `url`: http or https only, with hidden characters percent-encoded.
+struct UrlWant;
+
+impl<'de> Want<'de> for UrlWant {
+    type Out = String;
+    fn expected(&self) -> Cow<'static, str> {
+        "a url (a string)".into()
+    }
+    fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<String> {
+        if !is_web_url(&s) {
+            cx.error(
+                Code::BadUrl,
+                format!("\"{}\" is not an http or https url", crate::text::quote(&s)),
+                "an address starting with http:// or https://",
+            );
+            return None;
+        }
         let escaped = crate::text::escape_url(&s);
         if !escaped.flagged.is_empty() {
             let points: Vec<String> = escaped
@@ -164,9 +397,8 @@ fn url(w: &mut Walker, v: Value, at: Ptr) -> Option<String> {
                 .iter()
                 .map(|&c| crate::text::code_point(c))
                 .collect();
-            w.warn(
+            cx.warn(
                 Code::UntrustedText,
-                at,
                 format!(
                     "url holds bidirectional or invisible characters ({}); they are percent-encoded: {}",
                     points.join(", "),
@@ -176,186 +408,294 @@ fn url(w: &mut Walker, v: Value, at: Ptr) -> Option<String> {
             );
         }
         Some(escaped.text)
-    } else {
-        let shown = crate::text::quote(&s);
-        w.error(
-            Code::BadUrl,
-            at,
-            format!("\"{shown}\" is not an http or https url"),
-            "an address starting with http:// or https://",
-        );
-        None
     }
 }
 
-fn topics(w: &mut Walker, v: Value, at: Ptr, sources: &HashMap<&str, usize>) -> Vec<Topic> {
-    let Some(items) = w.array(v, at) else {
-        return Vec::new();
-    };
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
-        let p = at.index(i);
-        let Some(mut obj) = w.object(item, p) else {
-            continue;
+struct TopicsWant<'i> {
+    index: &'i Index,
+}
+
+impl<'de> Want<'de> for TopicsWant<'_> {
+    type Out = Vec<Topic>;
+    fn expected(&self) -> Cow<'static, str> {
+        "an array".into()
+    }
+    fn seq<A: SeqAccess<'de>>(self, cx: &mut Cx, seq: A) -> Result<Option<Vec<Topic>>, A::Error> {
+        let mut list = TopicList {
+            index: self.index,
+            seen: HashMap::new(),
+            out: Vec::new(),
         };
-        let id = w.req_id(&mut obj, "id", p);
-        let title = w.req_text(&mut obj, "title", p);
-        let claims = match w.required(&mut obj, "claims", p) {
-            Some(v) => claims(w, v, p.key("claims"), sources),
-            None => Vec::new(),
-        };
-        w.unknown_fields(obj, p);
-        let (Some(id), Some(title)) = (id, title) else {
-            continue;
-        };
+        pass::items(cx, seq, &mut list)?;
+        Ok(Some(list.out))
+    }
+}
+
+struct TopicList<'i> {
+    index: &'i Index,
+    seen: HashMap<String, usize>,
+    out: Vec<Topic>,
+}
+
+impl<'de> Items<'de> for TopicList<'_> {
+    fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        let want = TopicWant { index: self.index };
         let expected = "an id unique within the file (put all of a topic's claims under one entry)";
-        if !w.first_use(&mut seen, &id, (i, p), at, expected) {
-            continue;
+        if let Some(topic) = pass::read(cx, d, want)?
+            && first_use(cx, &mut self.seen, &topic.id, i, "/topics", expected)
+        {
+            self.out.push(topic);
         }
-        out.push(Topic { id, title, claims });
+        Ok(())
     }
-    out
 }
 
-/// Reports claim ids used twice in the file; done after the walk, borrowing the ids.
-fn duplicate_claims(w: &mut Walker, topics: &[Topic]) {
-    use std::collections::hash_map::Entry;
-    let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
-    for (t, topic) in topics.iter().enumerate() {
-        for (c, claim) in topic.claims.iter().enumerate() {
-            match seen.entry(&claim.id) {
-                Entry::Vacant(slot) => {
-                    slot.insert((t, c));
-                }
-                Entry::Occupied(first) => {
-                    let (ft, fc) = *first.get();
-                    let root = Ptr::ROOT;
-                    let all = root.key("topics");
-                    let topic_at = all.index(t);
-                    let claims_at = topic_at.key("claims");
-                    let claim_at = claims_at.index(c);
-                    w.error(
-                        Code::DuplicateId,
-                        claim_at.key("id"),
-                        format!(
-                            "claim id `{}` is already used by /topics/{ft}/claims/{fc}",
-                            claim.id
-                        ),
-                        "a claim id unique across every side",
-                    );
-                }
+struct TopicWant<'i> {
+    index: &'i Index,
+}
+
+impl<'de> Want<'de> for TopicWant<'_> {
+    type Out = Topic;
+    fn expected(&self) -> Cow<'static, str> {
+        "an object".into()
+    }
+    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<Topic>, A::Error> {
+        let fields = TopicFields {
+            index: self.index,
+            id: None,
+            title: None,
+            claims: Vec::new(),
+        };
+        object(cx, map, fields)
+    }
+}
+
+struct TopicFields<'i> {
+    index: &'i Index,
+    id: Option<String>,
+    title: Option<String>,
+    claims: Vec<Claim>,
+}
+
+impl<'de> Fields<'de> for TopicFields<'_> {
+    type Out = Topic;
+    const NAMES: &'static [&'static str] = &["id", "title", "claims"];
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        match i {
+            0 => self.id = pass::read(cx, d, Id)?,
+            1 => self.title = pass::read(cx, d, REQUIRED_TEXT)?,
+            _ => {
+                let want = ClaimsWant { index: self.index };
+                self.claims = pass::read(cx, d, want)?.unwrap_or_default();
             }
         }
+        Ok(())
     }
-}
-
-fn claims(w: &mut Walker, v: Value, at: Ptr, sources: &HashMap<&str, usize>) -> Vec<Claim> {
-    let Some(items) = w.array(v, at) else {
-        return Vec::new();
-    };
-    items
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, item)| {
-            let p = at.index(i);
-            w.object(item, p).and_then(|obj| claim(w, obj, p, sources))
+    fn finish(self, cx: &mut Cx, present: u32) -> Option<Topic> {
+        require(cx, Self::NAMES, present, &[0, 1, 2]);
+        Some(Topic {
+            id: self.id?,
+            title: self.title?,
+            claims: self.claims,
         })
-        .collect()
-}
-
-fn claim(
-    w: &mut Walker,
-    mut obj: Object,
-    at: Ptr,
-    sources: &HashMap<&str, usize>,
-) -> Option<Claim> {
-    let id = w.req_id(&mut obj, "id", at);
-    w.claim = id.clone();
-    w.take_flagged();
-    let point = w
-        .field(&mut obj, "point")
-        .and_then(|v| w.id(v, at.key("point")));
-    let text = w.req_text(&mut obj, "text", at);
-    let date = w.opt_date(&mut obj, "date", at);
-    let speaker = w.opt_text(&mut obj, "speaker", at);
-    let refs = match w.field(&mut obj, "sources") {
-        Some(v) => source_refs(w, v, at.key("sources"), sources),
-        None => Vec::new(),
-    };
-    let tags = match w.field(&mut obj, "tags") {
-        Some(v) => w.ids(v, at.key("tags")),
-        None => Vec::new(),
-    };
-    let rebuts = match w.field(&mut obj, "rebuts") {
-        Some(v) => w.ids(v, at.key("rebuts")),
-        None => Vec::new(),
-    };
-    let relations = match w.field(&mut obj, "relations") {
-        Some(v) => relations(w, v, at.key("relations")),
-        None => Vec::new(),
-    };
-    let assessment = w
-        .field(&mut obj, "assessment")
-        .and_then(|v| assessment(w, v, at.key("assessment"), sources));
-    w.unknown_fields(obj, at);
-    let flagged = w.take_flagged();
-    w.claim = None;
-    let id = id?;
-    if refs.is_empty() {
-        w.warn(
-            Code::Unsourced,
-            at,
-            format!("claim `{id}` cites no source"),
-            "at least one source id in `sources`",
-        );
     }
-    Some(Claim {
-        id,
-        point,
-        text: text?,
-        date,
-        speaker,
-        sources: refs,
-        tags,
-        rebuts,
-        relations,
-        assessment,
-        flagged,
-    })
 }
 
-/// A claim's `relations`: each `{"kind", "to"}`, a relation kind and another claim's id.
-fn relations(w: &mut Walker, v: Value, at: Ptr) -> Vec<Relation> {
-    let Some(items) = w.array(v, at) else {
-        return Vec::new();
-    };
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
-        let p = at.index(i);
-        let Some(mut obj) = w.object(item, p) else {
-            continue;
+struct ClaimsWant<'i> {
+    index: &'i Index,
+}
+
+impl<'de> Want<'de> for ClaimsWant<'_> {
+    type Out = Vec<Claim>;
+    fn expected(&self) -> Cow<'static, str> {
+        "an array".into()
+    }
+    fn seq<A: SeqAccess<'de>>(self, cx: &mut Cx, seq: A) -> Result<Option<Vec<Claim>>, A::Error> {
+        let mut list = ClaimList {
+            index: self.index,
+            out: Vec::with_capacity(seq.size_hint().unwrap_or(0)),
         };
-        let kind = w.required(&mut obj, "kind", p).and_then(|v| {
-            w.word(
-                v,
-                p.key("kind"),
-                "a relation kind",
-                RelationKind::parse,
-                "contradicts, reframes, concedes, agrees",
-            )
-        });
-        let to = w.req_id(&mut obj, "to", p);
-        w.unknown_fields(obj, p);
-        if let (Some(kind), Some(to)) = (kind, to) {
-            out.push(Relation { kind, to });
-        }
+        pass::items(cx, seq, &mut list)?;
+        Ok(Some(list.out))
     }
-    out
 }
 
-fn unknown_source(w: &mut Walker, id: &str, at: Ptr) {
-    w.error(
+struct ClaimList<'i> {
+    index: &'i Index,
+    out: Vec<Claim>,
+}
+
+impl<'de> Items<'de> for ClaimList<'_> {
+    fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, _: usize, d: D) -> Result<(), D::Error> {
+        if let Some(claim) = pass::read(cx, d, ClaimWant { index: self.index })? {
+            self.out.push(claim);
+        }
+        Ok(())
+    }
+}
+
+struct ClaimWant<'i> {
+    index: &'i Index,
+}
+
+impl<'de> Want<'de> for ClaimWant<'_> {
+    type Out = Claim;
+    fn expected(&self) -> Cow<'static, str> {
+        "an object".into()
+    }
+    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<Claim>, A::Error> {
+        cx.take_flagged();
+        let fields = ClaimFields {
+            index: self.index,
+            start: cx.diagnostics.len(),
+            id: None,
+            point: None,
+            text: None,
+            date: None,
+            speaker: None,
+            sources: Vec::new(),
+            tags: Vec::new(),
+            rebuts: Vec::new(),
+            relations: Vec::new(),
+            assessment: None,
+        };
+        object(cx, map, fields)
+    }
+}
+
+struct ClaimFields<'i> {
+    index: &'i Index,
+    /// The first diagnostic recorded inside the claim: its text warnings name the claim.
+    start: usize,
+    id: Option<String>,
+    point: Option<String>,
+    text: Option<String>,
+    date: Option<crate::format::Date>,
+    speaker: Option<String>,
+    sources: Vec<SourceRef>,
+    tags: Vec<String>,
+    rebuts: Vec<String>,
+    relations: Vec<Relation>,
+    assessment: Option<Assessment>,
+}
+
+impl<'de> Fields<'de> for ClaimFields<'_> {
+    type Out = Claim;
+    const NAMES: &'static [&'static str] = &[
+        "id",
+        "point",
+        "text",
+        "date",
+        "speaker",
+        "sources",
+        "tags",
+        "rebuts",
+        "relations",
+        "assessment",
+    ];
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        match i {
+            0 => self.id = pass::read(cx, d, Id)?,
+            1 => self.point = pass::read(cx, d, Id)?,
+            2 => self.text = pass::read(cx, d, REQUIRED_TEXT)?,
+            3 => self.date = pass::read(cx, d, DateWant)?,
+            4 => self.speaker = pass::read(cx, d, OPTIONAL_TEXT)?,
+            5 => {
+                let want = RefsWant { index: self.index };
+                self.sources = pass::read(cx, d, want)?.unwrap_or_default();
+            }
+            6 => self.tags = pass::read(cx, d, List(Id))?.unwrap_or_default(),
+            7 => self.rebuts = pass::read(cx, d, List(Id))?.unwrap_or_default(),
+            8 => self.relations = pass::read(cx, d, List(RelationWant))?.unwrap_or_default(),
+            _ => {
+                let want = AssessmentWant { index: self.index };
+                self.assessment = pass::read(cx, d, want)?;
+            }
+        }
+        Ok(())
+    }
+    fn finish(self, cx: &mut Cx, present: u32) -> Option<Claim> {
+        require(cx, Self::NAMES, present, &[0, 2]);
+        let flagged = cx.take_flagged();
+        let id = self.id?;
+        // Text warnings inside the claim name it, wherever its id stands in the object.
+        for d in cx.diagnostics.iter_mut().skip(self.start) {
+            if d.code == Code::UntrustedText {
+                d.message.insert_str(0, &format!("claim `{id}`: "));
+            }
+        }
+        if self.sources.is_empty() {
+            cx.warn(
+                Code::Unsourced,
+                format!("claim `{id}` cites no source"),
+                "at least one source id in `sources`",
+            );
+        }
+        Some(Claim {
+            id,
+            point: self.point,
+            text: self.text?,
+            date: self.date,
+            speaker: self.speaker,
+            sources: self.sources,
+            tags: self.tags,
+            rebuts: self.rebuts,
+            relations: self.relations,
+            assessment: self.assessment,
+            flagged,
+        })
+    }
+}
+
+/// A claim's `relations` entry: `{"kind", "to"}`, a relation kind and another claim's id.
+#[derive(Clone, Copy)]
+struct RelationWant;
+
+impl<'de> Want<'de> for RelationWant {
+    type Out = Relation;
+    fn expected(&self) -> Cow<'static, str> {
+        "an object".into()
+    }
+    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<Relation>, A::Error> {
+        object(cx, map, RelationFields::default())
+    }
+}
+
+#[derive(Default)]
+struct RelationFields {
+    kind: Option<RelationKind>,
+    to: Option<String>,
+}
+
+impl<'de> Fields<'de> for RelationFields {
+    type Out = Relation;
+    const NAMES: &'static [&'static str] = &["kind", "to"];
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        match i {
+            0 => {
+                let kind = Word {
+                    what: "a relation kind",
+                    parse: RelationKind::parse,
+                    allowed: "contradicts, reframes, concedes, agrees",
+                };
+                self.kind = pass::read(cx, d, kind)?;
+            }
+            _ => self.to = pass::read(cx, d, Id)?,
+        }
+        Ok(())
+    }
+    fn finish(self, cx: &mut Cx, present: u32) -> Option<Relation> {
+        require(cx, Self::NAMES, present, &[0, 1]);
+        Some(Relation {
+            kind: self.kind?,
+            to: self.to?,
+        })
+    }
+}
+
+fn unknown_source(cx: &mut Cx, id: &str, at: &str) {
+    cx.report(
+        Severity::Error,
         Code::UnknownSource,
         at,
         format!("source `{id}` is not declared in this file's `sources`"),
@@ -363,79 +703,163 @@ fn unknown_source(w: &mut Walker, id: &str, at: Ptr) {
     );
 }
 
-fn source_refs(
-    w: &mut Walker,
-    v: Value,
-    at: Ptr,
-    sources: &HashMap<&str, usize>,
-) -> Vec<SourceRef> {
-    let Some(items) = w.array(v, at) else {
-        return Vec::new();
-    };
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
-        let ip = at.index(i);
-        let (id, quote, locator, in_object) = match item {
-            Value::Object(mut obj) => {
-                let id = w.req_id(&mut obj, "id", ip);
-                let quote = w.opt_text(&mut obj, "quote", ip);
-                let locator = w.opt_text(&mut obj, "locator", ip);
-                w.unknown_fields(obj, ip);
-                (id, quote, locator, true)
-            }
-            other => (w.id(other, ip), None, None, false),
+/// A claim's `sources`: each a source id, or `{"id", "quote", "locator"}`.
+struct RefsWant<'i> {
+    index: &'i Index,
+}
+
+impl<'de> Want<'de> for RefsWant<'_> {
+    type Out = Vec<SourceRef>;
+    fn expected(&self) -> Cow<'static, str> {
+        "an array".into()
+    }
+    fn seq<A: SeqAccess<'de>>(
+        self,
+        cx: &mut Cx,
+        seq: A,
+    ) -> Result<Option<Vec<SourceRef>>, A::Error> {
+        let mut list = RefList {
+            index: self.index,
+            out: Vec::with_capacity(seq.size_hint().unwrap_or(0)),
         };
-        let Some(id) = id else { continue };
-        match sources.get(id.as_str()) {
-            Some(&index) => out.push(SourceRef {
+        pass::items(cx, seq, &mut list)?;
+        Ok(Some(list.out))
+    }
+}
+
+struct RefList<'i> {
+    index: &'i Index,
+    out: Vec<SourceRef>,
+}
+
+impl<'de> Items<'de> for RefList<'_> {
+    fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, _: usize, d: D) -> Result<(), D::Error> {
+        let Some((id, quote, locator, in_object)) = pass::read(cx, d, RefWant)? else {
+            return Ok(());
+        };
+        match self.index.get(id.as_str()) {
+            Some(&index) => self.out.push(SourceRef {
                 id,
                 quote,
                 locator,
                 index,
             }),
-            None if in_object => unknown_source(w, &id, ip.key("id")),
-            None => unknown_source(w, &id, ip),
+            None => {
+                let at = cx.here();
+                let at = if in_object { format!("{at}/id") } else { at };
+                unknown_source(cx, &id, &at);
+            }
         }
+        Ok(())
     }
-    out
 }
 
-fn assessment(
-    w: &mut Walker,
-    v: Value,
-    at: Ptr,
-    sources: &HashMap<&str, usize>,
-) -> Option<Assessment> {
-    let mut obj = w.object(v, at)?;
-    let rating = w.required(&mut obj, "rating", at).and_then(|v| {
-        w.word(
-            v,
-            at.key("rating"),
-            "a rating",
-            Rating::parse,
-            "unverified, corroborated, disputed, refuted, retracted",
-        )
-    });
-    let note = w.opt_text(&mut obj, "note", at);
-    let by = w.opt_text(&mut obj, "by", at);
-    let sp = at.key("sources");
-    let ids = match w.field(&mut obj, "sources") {
-        Some(v) => w.ids(v, sp),
-        None => Vec::new(),
-    };
-    let mut indices = Vec::with_capacity(ids.len());
-    for (i, id) in ids.iter().enumerate() {
-        match sources.get(id.as_str()) {
-            Some(&index) => indices.push(index),
-            None => unknown_source(w, id, sp.index(i)),
-        }
+/// One entry of a claim's `sources`: its id, quote and locator, and whether it was an object.
+type RawRef = (String, Option<String>, Option<String>, bool);
+
+struct RefWant;
+
+impl<'de> Want<'de> for RefWant {
+    type Out = RawRef;
+    fn expected(&self) -> Cow<'static, str> {
+        "an id (a string)".into()
     }
-    w.unknown_fields(obj, at);
-    Some(Assessment {
-        rating: rating?,
-        note,
-        by,
-        sources: ids,
-        indices,
-    })
+    fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<RawRef> {
+        cx.id(s).map(|id| (id, None, None, false))
+    }
+    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<RawRef>, A::Error> {
+        object(cx, map, RefFields::default())
+    }
+}
+
+#[derive(Default)]
+struct RefFields {
+    id: Option<String>,
+    quote: Option<String>,
+    locator: Option<String>,
+}
+
+impl<'de> Fields<'de> for RefFields {
+    type Out = RawRef;
+    const NAMES: &'static [&'static str] = &["id", "quote", "locator"];
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        match i {
+            0 => self.id = pass::read(cx, d, Id)?,
+            1 => self.quote = pass::read(cx, d, OPTIONAL_TEXT)?,
+            _ => self.locator = pass::read(cx, d, OPTIONAL_TEXT)?,
+        }
+        Ok(())
+    }
+    fn finish(self, cx: &mut Cx, present: u32) -> Option<RawRef> {
+        require(cx, Self::NAMES, present, &[0]);
+        Some((self.id?, self.quote, self.locator, true))
+    }
+}
+
+struct AssessmentWant<'i> {
+    index: &'i Index,
+}
+
+impl<'de> Want<'de> for AssessmentWant<'_> {
+    type Out = Assessment;
+    fn expected(&self) -> Cow<'static, str> {
+        "an object".into()
+    }
+    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<Assessment>, A::Error> {
+        let fields = AssessmentFields {
+            index: self.index,
+            rating: None,
+            note: None,
+            by: None,
+            sources: Vec::new(),
+        };
+        object(cx, map, fields)
+    }
+}
+
+struct AssessmentFields<'i> {
+    index: &'i Index,
+    rating: Option<Rating>,
+    note: Option<String>,
+    by: Option<String>,
+    sources: Vec<String>,
+}
+
+impl<'de> Fields<'de> for AssessmentFields<'_> {
+    type Out = Assessment;
+    const NAMES: &'static [&'static str] = &["rating", "note", "by", "sources"];
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        match i {
+            0 => {
+                let rating = Word {
+                    what: "a rating",
+                    parse: Rating::parse,
+                    allowed: "unverified, corroborated, disputed, refuted, retracted",
+                };
+                self.rating = pass::read(cx, d, rating)?;
+            }
+            1 => self.note = pass::read(cx, d, OPTIONAL_TEXT)?,
+            2 => self.by = pass::read(cx, d, OPTIONAL_TEXT)?,
+            _ => self.sources = pass::read(cx, d, List(Id))?.unwrap_or_default(),
+        }
+        Ok(())
+    }
+    fn finish(self, cx: &mut Cx, present: u32) -> Option<Assessment> {
+        require(cx, Self::NAMES, present, &[0]);
+        let mut indices = Vec::with_capacity(self.sources.len());
+        let at = cx.here();
+        for (i, id) in self.sources.iter().enumerate() {
+            match self.index.get(id.as_str()) {
+                Some(&index) => indices.push(index),
+                None => unknown_source(cx, id, &format!("{at}/sources/{i}")),
+            }
+        }
+        Some(Assessment {
+            rating: self.rating?,
+            note: self.note,
+            by: self.by,
+            sources: self.sources,
+            indices,
+        })
+    }
 }

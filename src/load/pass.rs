@@ -1,0 +1,697 @@
+//! The one typed pass: serde reads a file straight into format types, checking each rule as it
+//! goes and recording every problem at its JSON pointer, so one parse reports everything.
+//!
+//! Each position in a file is read by a [`Want`]: what it accepts (a string, an object, an
+//! array) and what it makes of it. Anything else at that position is a wrong-type error, and
+//! its content is skipped (still noticing repeated keys). Objects are read field by field by a
+//! [`Fields`] reader; arrays item by item. Strings are borrowed from the file where they hold no
+//! escapes. No pointer is rendered, and no line looked up, unless there is something to report.
+
+use super::diagnostic::{Code, Diagnostic, Severity};
+use crate::format::{self, Date, DateError};
+use crate::text;
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
+use std::fmt;
+
+/// One step of the pointer to the value being read.
+enum Tok {
+    /// A field the format names.
+    Field(&'static str),
+    /// Any other key (an unknown field, or one inside a skipped value).
+    Key(String),
+    /// An array element.
+    Index(usize),
+}
+
+/// The reading of one file: its name, where the pass is, and the problems found so far.
+pub(super) struct Cx<'f> {
+    /// The file, as the user named it.
+    pub file: &'f str,
+    /// Problems found so far.
+    pub diagnostics: Vec<Diagnostic>,
+    path: Vec<Tok>,
+    /// Code points flagged in texts read since the last [`Cx::take_flagged`].
+    flagged: Vec<char>,
+}
+
+impl<'f> Cx<'f> {
+    pub fn new(file: &'f str) -> Self {
+        Cx {
+            file,
+            diagnostics: Vec::new(),
+            path: Vec::new(),
+            flagged: Vec::new(),
+        }
+    }
+
+    /// True when an error has been recorded.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The pointer of the value being read, as RFC 6901 text. Keys past the quote limit are
+    /// shortened like any quoted value when `shorten` is set.
+    fn render(&self, shorten: bool) -> String {
+        let mut out = String::new();
+        for t in &self.path {
+            match t {
+                Tok::Field(k) => push_key(&mut out, k),
+                Tok::Key(k) if shorten && k.chars().nth(text::QUOTE_LIMIT).is_some() => {
+                    push_key(&mut out, &text::quote(k));
+                }
+                Tok::Key(k) => push_key(&mut out, k),
+                Tok::Index(i) => {
+                    out.push('/');
+                    out.push_str(&i.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    /// The pointer of the value being read.
+    pub fn here(&self) -> String {
+        self.render(true)
+    }
+
+    /// Records a problem at a pointer.
+    pub fn report(
+        &mut self,
+        severity: Severity,
+        code: Code,
+        pointer: &str,
+        message: String,
+        expected: &str,
+    ) {
+        self.diagnostics
+            .push(Diagnostic::at(severity, code, self.file, pointer, message).expected(expected));
+    }
+
+    /// Records an error at the value being read.
+    pub fn error(&mut self, code: Code, message: String, expected: &str) {
+        let at = self.here();
+        self.report(Severity::Error, code, &at, message, expected);
+    }
+
+    /// Records a warning at the value being read.
+    pub fn warn(&mut self, code: Code, message: String, expected: &str) {
+        let at = self.here();
+        self.report(Severity::Warning, code, &at, message, expected);
+    }
+
+    /// Returns and forgets the code points flagged since the last call.
+    pub fn take_flagged(&mut self) -> Vec<char> {
+        std::mem::take(&mut self.flagged)
+    }
+
+    /// Reads `f` one step further down: `tok` is pushed on the pointer for its duration.
+    fn within<T>(&mut self, tok: Tok, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.path.push(tok);
+        let out = f(self);
+        self.path.pop();
+        out
+    }
+
+    /// Reads `f` at the field `name` of the object being read.
+    pub fn field<T>(&mut self, name: &'static str, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.within(Tok::Field(name), f)
+    }
+
+    /// A key seen twice in one object: the repeat is an error, and its value is skipped.
+    fn repeated(&mut self, key: &str) {
+        let mut at = self.render(false);
+        push_key(&mut at, key);
+        self.report(
+            Severity::Error,
+            Code::DuplicateKey,
+            &at,
+            format!("key `{}` appears twice in one object", text::quote(key)),
+            "each key once per object (remove or merge the repeat)",
+        );
+    }
+
+    fn wrong_type(&mut self, got: &str, expected: &str) {
+        self.error(Code::WrongType, format!("is {got}"), expected);
+    }
+
+    /// Reports a required field that is absent (or null) from the object being read.
+    pub fn missing(&mut self, name: &str) {
+        self.error(
+            Code::MissingField,
+            format!("missing required field `{name}`"),
+            &format!("a `{name}` field (see docs/format.md)"),
+        );
+    }
+
+    /// Cleans a text (see [`crate::text`]), warning about anything it had to replace.
+    pub fn text(&mut self, s: Cow<'_, str>, non_empty: bool) -> Option<String> {
+        if non_empty && s.trim().is_empty() {
+            self.error(Code::EmptyText, "is empty".into(), "some text");
+            return None;
+        }
+        let cleaned = text::clean_owned(s.into_owned());
+        if !cleaned.flagged.is_empty() {
+            let points: Vec<String> = cleaned
+                .flagged
+                .iter()
+                .map(|&c| text::code_point(c))
+                .collect();
+            let message = format!(
+                "text holds control, bidirectional or invisible characters ({}); they are shown as visible markers",
+                points.join(", ")
+            );
+            self.warn(Code::UntrustedText, message, "plain text");
+            for c in cleaned.flagged {
+                if !self.flagged.contains(&c) {
+                    self.flagged.push(c);
+                }
+            }
+        }
+        Some(cleaned.text)
+    }
+
+    /// Checks an id.
+    pub fn id(&mut self, s: Cow<'_, str>) -> Option<String> {
+        if format::is_id(&s) {
+            return Some(s.into_owned());
+        }
+        self.error(
+            Code::BadId,
+            format!("\"{}\" is not an id", text::quote(&s)),
+            "1 to 128 characters of a-z, 0-9, '-', '_', '.', starting with a letter or digit",
+        );
+        None
+    }
+}
+
+/// Appends a key to a pointer, `~` and `/` escaped.
+fn push_key(out: &mut String, key: &str) {
+    out.push('/');
+    if key.contains(['~', '/']) {
+        out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+    } else {
+        out.push_str(key);
+    }
+}
+
+/// What one position of a file accepts, and what it makes of it. Every kind of value the
+/// position does not take is a wrong-type error naming [`Want::expected`].
+pub(super) trait Want<'de>: Sized {
+    type Out;
+    /// What the position holds, as messages say it.
+    fn expected(&self) -> Cow<'static, str>;
+    /// A string at this position.
+    fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<Self::Out> {
+        let _ = s;
+        cx.wrong_type("a string", &self.expected());
+        None
+    }
+    /// An object at this position.
+    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<Self::Out>, A::Error> {
+        cx.wrong_type("an object", &self.expected());
+        skip_map(cx, map)?;
+        Ok(None)
+    }
+    /// An array at this position.
+    fn seq<A: SeqAccess<'de>>(self, cx: &mut Cx, seq: A) -> Result<Option<Self::Out>, A::Error> {
+        cx.wrong_type("an array", &self.expected());
+        skip_seq(cx, seq)?;
+        Ok(None)
+    }
+}
+
+/// Reads one value with `want`.
+pub(super) fn read<'de, D: Deserializer<'de>, W: Want<'de>>(
+    cx: &mut Cx,
+    d: D,
+    want: W,
+) -> Result<Option<W::Out>, D::Error> {
+    d.deserialize_any(Any { cx, want })
+}
+
+struct Any<'c, 'f, W> {
+    cx: &'c mut Cx<'f>,
+    want: W,
+}
+
+impl<'de, W: Want<'de>> Any<'_, '_, W> {
+    fn scalar<E>(self, got: &str) -> Result<Option<W::Out>, E> {
+        self.cx.wrong_type(got, &self.want.expected());
+        Ok(None)
+    }
+}
+
+impl<'de, W: Want<'de>> Visitor<'de> for Any<'_, '_, W> {
+    type Value = Option<W::Out>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.want.expected())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        self.scalar("a boolean")
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        self.scalar("a number")
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        self.scalar("a number")
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        self.scalar("a number")
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        self.scalar("null")
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        self.scalar("null")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(self.want.string(self.cx, Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(self.want.string(self.cx, Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(self.want.string(self.cx, Cow::Owned(v)))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        self.want.map(self.cx, map)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        self.want.seq(self.cx, seq)
+    }
+}
+
+/// A key, borrowed from the file when it holds no escapes.
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
+    }
+}
+
+/// Skips a value of any kind, reporting keys repeated anywhere inside it.
+struct Skip<'c, 'f> {
+    cx: &'c mut Cx<'f>,
+}
+
+impl<'de> DeserializeSeed<'de> for Skip<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Skip<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        skip_map(self.cx, map)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        skip_seq(self.cx, seq)
+    }
+}
+
+fn skip_map<'de, A: MapAccess<'de>>(cx: &mut Cx, mut map: A) -> Result<(), A::Error> {
+    let mut keys: Vec<String> = Vec::new();
+    while let Some(key) = map.next_key_seed(Key)? {
+        if keys.iter().any(|k| *k == key) {
+            cx.repeated(&key);
+        } else {
+            keys.push(key.clone().into_owned());
+        }
+        cx.within(Tok::Key(key.into_owned()), |cx| {
+            map.next_value_seed(Skip { cx })
+        })?;
+    }
+    Ok(())
+}
+
+fn skip_seq<'de, A: SeqAccess<'de>>(cx: &mut Cx, mut seq: A) -> Result<(), A::Error> {
+    let mut i = 0;
+    while cx
+        .within(Tok::Index(i), |cx| seq.next_element_seed(Skip { cx }))?
+        .is_some()
+    {
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Reads an object field by field.
+pub(super) trait Fields<'de>: Sized {
+    type Out;
+    /// The fields the format names, in the order a missing one is reported.
+    const NAMES: &'static [&'static str];
+    /// Reads the value of field `NAMES[i]`, which is not null.
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error>;
+    /// Finishes the object; bit `i` of `present` is set when field `i` had a value.
+    fn finish(self, cx: &mut Cx, present: u32) -> Option<Self::Out>;
+}
+
+/// Reads an object with `fields`: repeated keys are errors (the first is kept), unknown keys
+/// warnings, and null counts as absent.
+pub(super) fn object<'de, A: MapAccess<'de>, F: Fields<'de>>(
+    cx: &mut Cx,
+    mut map: A,
+    mut fields: F,
+) -> Result<Option<F::Out>, A::Error> {
+    let (mut seen, mut present) = (0u32, 0u32);
+    let mut unknown: Vec<String> = Vec::new();
+    while let Some(key) = map.next_key_seed(Key)? {
+        let known = F::NAMES.iter().position(|n| *n == key);
+        match known.zip(known.and_then(|i| F::NAMES.get(i))) {
+            Some((i, &name)) if seen & (1 << i) == 0 => {
+                seen |= 1 << i;
+                let had = cx.field(name, |cx| {
+                    map.next_value_seed(FieldSeed {
+                        cx,
+                        fields: &mut fields,
+                        i,
+                    })
+                })?;
+                if had {
+                    present |= 1 << i;
+                }
+            }
+            Some((_, &name)) => {
+                cx.repeated(name);
+                cx.field(name, |cx| map.next_value_seed(Skip { cx }))?;
+            }
+            None => {
+                if unknown.iter().any(|k| *k == key) {
+                    cx.repeated(&key);
+                } else {
+                    unknown.push(key.clone().into_owned());
+                }
+                cx.within(Tok::Key(key.into_owned()), |cx| {
+                    map.next_value_seed(Skip { cx })
+                })?;
+            }
+        }
+    }
+    for key in unknown {
+        let shown = text::quote(&key);
+        cx.within(Tok::Key(key), |cx| {
+            cx.warn(
+                Code::UnknownField,
+                format!("unknown field `{shown}` is ignored"),
+                "only the fields docs/format.md lists (a newer program may know this one)",
+            );
+        });
+    }
+    Ok(fields.finish(cx, present))
+}
+
+/// Reports the fields of `required` (indices into `names`) that `present` lacks, in order.
+pub(super) fn require(cx: &mut Cx, names: &[&str], present: u32, required: &[usize]) {
+    for &i in required {
+        if present & (1 << i) == 0
+            && let Some(name) = names.get(i)
+        {
+            cx.missing(name);
+        }
+    }
+}
+
+struct FieldSeed<'c, 'f, 'x, F> {
+    cx: &'c mut Cx<'f>,
+    fields: &'x mut F,
+    i: usize,
+}
+
+impl<'de, F: Fields<'de>> DeserializeSeed<'de> for FieldSeed<'_, '_, '_, F> {
+    type Value = bool;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de, F: Fields<'de>> Visitor<'de> for FieldSeed<'_, '_, '_, F> {
+    type Value = bool;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field's value")
+    }
+    fn visit_none<E>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_unit<E>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        self.fields.field(self.cx, self.i, d)?;
+        Ok(true)
+    }
+}
+
+/// Reads an array, item by item.
+pub(super) trait Items<'de> {
+    /// Reads item `i`.
+    fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error>;
+}
+
+/// Reads every item of an array with `items`.
+pub(super) fn items<'de, A: SeqAccess<'de>, I: Items<'de>>(
+    cx: &mut Cx,
+    mut seq: A,
+    items: &mut I,
+) -> Result<(), A::Error> {
+    let mut i = 0;
+    while cx
+        .within(Tok::Index(i), |cx| {
+            seq.next_element_seed(ItemSeed { cx, items, i })
+        })?
+        .is_some()
+    {
+        i += 1;
+    }
+    Ok(())
+}
+
+struct ItemSeed<'c, 'f, 'x, I> {
+    cx: &'c mut Cx<'f>,
+    items: &'x mut I,
+    i: usize,
+}
+
+impl<'de, I: Items<'de>> DeserializeSeed<'de> for ItemSeed<'_, '_, '_, I> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.items.item(self.cx, self.i, d)
+    }
+}
+
+/// A list of values each read with a copy of `W`; the ones that read are kept.
+#[derive(Clone, Copy)]
+pub(super) struct List<W>(pub W);
+
+impl<'de, W: Want<'de> + Copy> Want<'de> for List<W> {
+    type Out = Vec<W::Out>;
+    fn expected(&self) -> Cow<'static, str> {
+        "an array".into()
+    }
+    fn seq<A: SeqAccess<'de>>(self, cx: &mut Cx, seq: A) -> Result<Option<Self::Out>, A::Error> {
+        let mut c = Gather {
+            want: self.0,
+            out: Vec::with_capacity(seq.size_hint().unwrap_or(0)),
+        };
+        items(cx, seq, &mut c)?;
+        Ok(Some(c.out))
+    }
+}
+
+struct Gather<W, O> {
+    want: W,
+    out: Vec<O>,
+}
+
+impl<'de, W: Want<'de> + Copy> Items<'de> for Gather<W, W::Out> {
+    fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, _: usize, d: D) -> Result<(), D::Error> {
+        if let Some(v) = read(cx, d, self.want)? {
+            self.out.push(v);
+        }
+        Ok(())
+    }
+}
+
+/// A text; `non_empty` texts must say something.
+#[derive(Clone, Copy)]
+pub(super) struct Text {
+    pub non_empty: bool,
+}
+
+impl<'de> Want<'de> for Text {
+    type Out = String;
+    fn expected(&self) -> Cow<'static, str> {
+        "a string".into()
+    }
+    fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<String> {
+        cx.text(s, self.non_empty)
+    }
+}
+
+/// An id.
+#[derive(Clone, Copy)]
+pub(super) struct Id;
+
+impl<'de> Want<'de> for Id {
+    type Out = String;
+    fn expected(&self) -> Cow<'static, str> {
+        "an id (a string)".into()
+    }
+    fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<String> {
+        cx.id(s)
+    }
+}
+
+/// A date.
+#[derive(Clone, Copy)]
+pub(super) struct DateWant;
+
+impl<'de> Want<'de> for DateWant {
+    type Out = Date;
+    fn expected(&self) -> Cow<'static, str> {
+        "a date (a string)".into()
+    }
+    fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<Date> {
+        match s.parse::<Date>() {
+            Ok(d) => Some(d),
+            Err(e) => {
+                let expected = match e {
+                    DateError::Shape => "a date written YYYY, YYYY-MM or YYYY-MM-DD",
+                    DateError::NotReal => "a real calendar date",
+                };
+                cx.error(
+                    Code::BadDate,
+                    format!("\"{}\" {e}", text::quote(&s)),
+                    expected,
+                );
+                None
+            }
+        }
+    }
+}
+
+/// One of a fixed set of words (a source kind, a rating): what it is, how it parses, and the
+/// words allowed, as messages list them.
+pub(super) struct Word<T> {
+    pub what: &'static str,
+    pub parse: fn(&str) -> Option<T>,
+    pub allowed: &'static str,
+}
+
+impl<T> Clone for Word<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Word<T> {}
+
+impl<'de, T> Want<'de> for Word<T> {
+    type Out = T;
+    fn expected(&self) -> Cow<'static, str> {
+        format!("{} (a string)", self.what).into()
+    }
+    fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<T> {
+        let parsed = (self.parse)(&s);
+        if parsed.is_none() {
+            cx.error(
+                Code::BadValue,
+                format!("\"{}\" is not {}", text::quote(&s), self.what),
+                &format!("one of {}", self.allowed),
+            );
+        }
+        parsed
+    }
+}
+
+/// The `format` field: the string `parallax/1`.
+pub(super) struct FormatWant;
+
+impl<'de> Want<'de> for FormatWant {
+    type Out = ();
+    fn expected(&self) -> Cow<'static, str> {
+        "the string \"parallax/1\"".into()
+    }
+    fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<()> {
+        if s != format::FORMAT {
+            cx.error(
+                Code::WrongFormat,
+                format!(
+                    "format \"{}\" is not one this program reads",
+                    text::quote(&s)
+                ),
+                "\"parallax/1\"",
+            );
+        }
+        Some(())
+    }
+}
+
+/// A file's `$schema`: the address of the JSON Schema editors check it against, not used here.
+pub(super) struct SchemaWant;
+
+impl<'de> Want<'de> for SchemaWant {
+    type Out = ();
+    fn expected(&self) -> Cow<'static, str> {
+        "the address of a JSON Schema (a string)".into()
+    }
+    fn string(self, _: &mut Cx, _: Cow<'de, str>) -> Option<()> {
+        Some(())
+    }
+}
+
+/// Parses one file's text with `want` at its root. `Err` is a syntax error, and then nothing
+/// else in the file is reported.
+pub(super) fn parse<'de, W: Want<'de>>(
+    cx: &mut Cx,
+    text: &'de str,
+    want: W,
+) -> Result<Option<W::Out>, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let out = read(cx, &mut de, want)?;
+    de.end()?;
+    Ok(out)
+}

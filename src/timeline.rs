@@ -207,6 +207,22 @@ impl Timeline {
     }
 }
 
+/// The first and last day on which a claim of the comparison was made (each date placed on its
+/// last day); `None` when no claim is dated. Where the screen's as-of steps start and stop.
+pub fn span(dispute: &Dispute, cmp: &Comparison) -> Option<(Date, Date)> {
+    let days = cmp
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .flat_map(|r| r.claims())
+        .filter_map(|at| day_number(dispute.claim(at)?.date?));
+    let (first, last) = days.fold(None, |acc: Option<(i32, i32)>, n| match acc {
+        None => Some((n, n)),
+        Some((a, b)) => Some((a.min(n), b.max(n))),
+    })?;
+    Some((from_number(first)?, from_number(last)?))
+}
+
 /// The day `days` after `date` (before, when negative), as a full date; `date` itself when
 /// the result cannot be a date.
 pub fn shift(date: Date, days: i32) -> Date {

@@ -86,6 +86,12 @@ pub enum Action {
     Accept,
     /// Dismiss the selected suggested row, for good.
     Dismiss,
+    /// Open the as-of bar: the date the screen is seen as of (`t`).
+    AsOf,
+    /// Open the timeline of the selected topic (`T`).
+    Timeline,
+    /// Move the date in force by this many days (negative: earlier).
+    StepDate(i32),
     /// A text-editing key, in whatever input the modal has.
     Edit(Edit),
     /// A key with no meaning where it was pressed: the footer says so in one line.

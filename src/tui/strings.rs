@@ -163,6 +163,8 @@ pub mod help {
     pub const EXPORT_CANCEL: &str = "cancel";
     pub const FILTERS: &str = "filters: party, topic, source, tag, assessment, dates…";
     pub const CLEAR_FILTERS: &str = "clear every filter";
+    pub const AS_OF: &str = "as of a date: only what had been said by then";
+    pub const TIMELINE: &str = "timeline of the topic; moving along it sets the date";
     pub const TOGGLE_SUGGESTIONS: &str = "show or hide suggested rows (≈)";
     pub const ACCEPT: &str = "accept the suggested row: give both claims a common point";
     pub const DISMISS: &str = "dismiss the suggested row for good";
@@ -308,6 +310,109 @@ pub mod export {
     }
 }
 
+/// The as-of bar's words (`t`).
+pub mod as_of {
+    /// The bar's title.
+    pub const TITLE: &str = "As of";
+    /// The label before the date.
+    pub const LABEL: &str = "Date ";
+    /// Shown in place of a date when none is in force.
+    pub const EVERY_DATE: &str = "every date (type one: YYYY-MM-DD, YYYY-MM or YYYY)";
+    /// When no claim of the comparison is dated.
+    pub const NO_DATES: &str = "No claim here has a date to step through; type one.";
+    /// A character that cannot be part of a date.
+    pub const ONLY_DIGITS: &str = "A date is digits and dashes: YYYY-MM-DD, YYYY-MM or YYYY.";
+    pub const DAY_BACK: &str = "a day earlier";
+    pub const DAY_ON: &str = "a day later";
+    pub const WEEK_BACK: &str = "a week earlier";
+    pub const WEEK_ON: &str = "a week later";
+    pub const FIRST: &str = "the first day a claim was made";
+    pub const LAST: &str = "the last day a claim was made";
+    pub const CLEAR: &str = "no date: show what was said at any time";
+    pub const BACKSPACE: &str = "delete a typed character (digits and - type the date)";
+    pub const KEEP: &str = "keep this date and close";
+    pub const CANCEL: &str = "back to the date in force before, and close";
+    pub const FOOTER_DAY_BACK: &str = "day-";
+    pub const FOOTER_DAY_ON: &str = "day+";
+    pub const FOOTER_WEEK_BACK: &str = "week-";
+    pub const FOOTER_WEEK_ON: &str = "week+";
+    pub const FOOTER_CLEAR: &str = "all dates";
+    pub const FOOTER_KEEP: &str = "keep";
+    pub const FOOTER_CANCEL: &str = "cancel";
+
+    /// The span of dated claims, under the date.
+    pub fn span(first: &str, last: &str) -> String {
+        format!("Claims are dated from {first} to {last}; a month counts from its last day.")
+    }
+
+    /// The typed text is not a date (yet).
+    pub fn not_a_date(why: &str) -> String {
+        format!("Not a date yet ({why}); the date in force stays.")
+    }
+
+    /// The header's mark of the date in force.
+    pub fn header(date: &str) -> String {
+        format!("as of {date}")
+    }
+}
+
+/// The timeline's words (`T`).
+pub mod timeline {
+    /// The timeline's title.
+    pub const TITLE: &str = "Timeline";
+    /// The title's end for daily bars.
+    pub const PER_DAY: &str = "per day";
+    /// The title's end for weekly bars.
+    pub const PER_WEEK: &str = "per week";
+    /// What the chart counts when `Tab` has left the topic.
+    pub const EVERY_TOPIC: &str = "every topic";
+    /// The legend's words for the left side's bars.
+    pub const ABOVE: &str = "above";
+    /// The legend's words for the right side's bars.
+    pub const BELOW: &str = "below";
+    /// The legend's words for the assessment marks.
+    pub const MARKS: &str = "assessed";
+    /// When no claim is dated.
+    pub const NO_DATES: &str = "No claim here has a date, so there is nothing to place in time.";
+    /// Before a bar is selected.
+    pub const HOW: &str = "← → move along the bars; the date in force follows.";
+    pub const BACK: &str = "the bar before: its last day becomes the date in force";
+    pub const ON: &str = "the bar after: its last day becomes the date in force";
+    pub const FIRST: &str = "the first bar";
+    pub const LAST: &str = "the last bar";
+    pub const SCOPE: &str = "every topic, or the selected one again";
+    pub const CLEAR: &str = "no date: show what was said at any time";
+    pub const KEEP: &str = "keep the date and close";
+    pub const CANCEL: &str = "back to the date in force before, and close";
+    pub const FOOTER_BACK: &str = "earlier";
+    pub const FOOTER_ON: &str = "later";
+    pub const FOOTER_SCOPE: &str = "topic/all";
+    pub const FOOTER_CLEAR: &str = "all dates";
+    pub const FOOTER_KEEP: &str = "keep";
+    pub const FOOTER_CANCEL: &str = "cancel";
+
+    /// What the selected bar holds.
+    pub fn selected(
+        when: &str,
+        left: &str,
+        l: usize,
+        right: &str,
+        r: usize,
+        assessed: usize,
+    ) -> String {
+        let mut s = format!("{when}: {left} {l}, {right} {r}");
+        if assessed > 0 {
+            s.push_str(&format!(" · ⚑ {assessed} assessed"));
+        }
+        s
+    }
+
+    /// The claims with no place on the axis.
+    pub fn undated(left: &str, l: usize, right: &str, r: usize) -> String {
+        format!("Undated, not on the axis: {left} {l}, {right} {r}")
+    }
+}
+
 /// The words of copying and opening a claim.
 pub mod take {
     /// Nothing selected to copy or open.
@@ -446,11 +551,19 @@ pub fn legend(left: &str, right: &str) -> [String; 3] {
 /// The header's counts.
 pub fn counts(c: &crate::compare::Counts, left: &str, right: &str) -> String {
     let topics = if c.topics == 1 { "topic" } else { "topics" };
-    format!(
+    let mut s = format!(
         "{} {topics} · claims {} ⟷ {} · rows: {} both, {} {left} only, {} {right} only",
         c.topics, c.left_claims, c.right_claims, c.both, c.left_only, c.right_only
-    )
+    );
+    if c.common > 0 {
+        s.push_str(&format!(", {} {COMMON_MARK} common ground", c.common));
+    }
+    s
 }
+
+/// The mark of a common-ground row (where the two sides agree), in its heading, the header's
+/// count and the topic list.
+pub const COMMON_MARK: &str = "≡";
 
 /// The header's line of active filters.
 pub fn filters(filters: &[String]) -> String {

@@ -115,6 +115,18 @@ impl Theme {
         self.fg(Color::Magenta).add_modifier(Modifier::ITALIC)
     }
 
+    /// A common-ground row's heading (the sides agree): green and bold, with its `≡` mark for no
+    /// colour at all.
+    pub fn common(self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+    }
+
+    /// The date in force in the header: reverse video, so it is seen even without colour.
+    pub fn as_of(self) -> Style {
+        self.fg(Color::LightYellow)
+            .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+    }
+
     /// A line of a claim, by what it shows.
     pub fn line(self, kind: LineKind) -> Style {
         match kind {

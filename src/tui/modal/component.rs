@@ -66,6 +66,8 @@ pub fn of(modal: &Modal) -> &dyn Component {
         Modal::Export(m) => m.as_ref(),
         Modal::Links(m) => m,
         Modal::Accept(m) => m,
+        Modal::AsOf(m) => m,
+        Modal::Timeline(m) => m.as_ref(),
     }
 }
 
@@ -80,6 +82,8 @@ pub fn of_mut(modal: &mut Modal) -> &mut dyn Component {
         Modal::Export(m) => m.as_mut(),
         Modal::Links(m) => m,
         Modal::Accept(m) => m,
+        Modal::AsOf(m) => m,
+        Modal::Timeline(m) => m.as_mut(),
     }
 }
 

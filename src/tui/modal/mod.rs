@@ -7,6 +7,7 @@
 //! [`component::of`] and [`component::of_mut`]; and an action or key that opens it.
 
 pub mod accept;
+pub mod as_of;
 pub mod comparison;
 pub mod component;
 pub mod detail;
@@ -17,6 +18,7 @@ pub mod links;
 pub mod picker;
 pub mod search;
 pub mod take;
+pub mod timeline;
 
 /// What is open over the comparison screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,4 +39,8 @@ pub enum Modal {
     Links(links::state::Links),
     /// Accepting a suggested row: its question.
     Accept(accept::state::Accept),
+    /// The date the screen is seen as of.
+    AsOf(as_of::state::AsOfBar),
+    /// The timeline of a topic.
+    Timeline(Box<timeline::state::Chart>),
 }

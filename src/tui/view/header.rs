@@ -1,5 +1,5 @@
-//! The header: the dispute's title, the two parties with their colours, the counts, and the
-//! filters in force.
+//! The header: the dispute's title (with the date in force, when the screen is seen as of one),
+//! the two parties with their colours, the counts, and the filters in force.
 
 use crate::text;
 use crate::tui::app::App;
@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));
     let [l, sep, r] = strings::legend(left, right);
     let mut lines = vec![
-        Line::styled(text::ellipsis(&app.dispute.title, width), theme.title()),
+        title_line(app, width),
         Line::from(vec![
             Span::styled(l, theme.party(Pane::Left)),
             Span::raw(sep),
@@ -36,4 +36,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     lines.extend(crate::tui::modal::search::view::header_line(app, width));
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The title, and at the right the date in force when there is one.
+fn title_line(app: &App, width: usize) -> Line<'static> {
+    let theme = app.theme;
+    let Some(as_of) = &app.shown().as_of else {
+        return Line::styled(text::ellipsis(&app.dispute.title, width), theme.title());
+    };
+    let mark = strings::as_of::header(&as_of.date.to_string());
+    let room = width.saturating_sub(text::width(&mark) + 1);
+    let title = text::fit(&app.dispute.title, room);
+    Line::from(vec![
+        Span::styled(title, theme.title()),
+        Span::raw(" "),
+        Span::styled(text::ellipsis(&mark, width), theme.as_of()),
+    ])
 }

@@ -72,6 +72,8 @@ pub const BINDINGS: &[Binding] = &[
     shown(&[c('e')], Action::Export, words::EXPORT, footer::EXPORT),
     shown(&[c('f')], Action::Filters, words::FILTERS, footer::FILTERS),
     listed(&[c('F')], Action::ClearFilters, words::CLEAR_FILTERS),
+    listed(&[c('t')], Action::AsOf, words::AS_OF),
+    listed(&[c('T')], Action::Timeline, words::TIMELINE),
     listed(
         &[c('m')],
         Action::ToggleSuggestions,

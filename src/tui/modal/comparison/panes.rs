@@ -107,7 +107,11 @@ fn row_lines(
     let (left, right) = layout_row(&app.dispute, app.shown(), row, (app.topic, index), widths);
     let mut out = Vec::with_capacity(left.len() + 2);
     let heading = plain::row_heading(row);
-    let number = format!("{}. ", index + 1);
+    let number = if row.common {
+        format!("{}. {} ", index + 1, strings::COMMON_MARK)
+    } else {
+        format!("{}. ", index + 1)
+    };
     out.push(if selected {
         Line::styled(
             text::ellipsis(&format!("▶ {number}{heading}"), total),
@@ -117,6 +121,11 @@ fn row_lines(
         Line::styled(
             text::fit(&format!("▸ {number}{heading}"), total),
             theme.suggested(),
+        )
+    } else if row.common {
+        Line::styled(
+            text::ellipsis(&format!("▸ {number}{heading}"), total),
+            theme.common(),
         )
     } else {
         Line::styled(

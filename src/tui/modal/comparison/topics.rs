@@ -60,6 +60,13 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             Span::styled(" ⟷ ", theme.dim()),
             Span::styled(counts.right_claims.to_string(), theme.party(Pane::Right)),
         ];
+        if counts.common > 0 {
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(
+                format!("{}{}", strings::COMMON_MARK, counts.common),
+                theme.common(),
+            ));
+        }
         if topic.one_sided() {
             let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
             let mark = if used + 2 + text::width(strings::ONE_SIDED_MARK) <= width {

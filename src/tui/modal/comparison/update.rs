@@ -10,7 +10,9 @@ use crate::tui::keymap::Binding;
 use crate::tui::layout::{Regions, TOPIC_LINES};
 use crate::tui::modal::component::{Component, Step};
 use crate::tui::modal::links::update::{self as links, Follow};
-use crate::tui::modal::{accept, detail, export, filters, help, picker, search, take};
+use crate::tui::modal::{
+    accept, as_of, detail, export, filters, help, picker, search, take, timeline,
+};
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Position;
@@ -58,6 +60,8 @@ impl Component for Comparison {
             Action::Open if app.focus == Focus::Comparison => return detail::update::open(app),
             Action::ClearFilters => filters::update::clear(app),
             Action::Accept => return accept::update::open(app),
+            Action::AsOf => return as_of::update::open(app),
+            Action::Timeline => return timeline::update::open(app),
             Action::Dismiss => return accept::update::dismiss(app),
             Action::ToggleSuggestions => app.toggle_suggestions(),
             Action::SwapSides => app.set_pair(app.cmp.right, app.cmp.left),

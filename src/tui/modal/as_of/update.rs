@@ -1,0 +1,197 @@
+//! The as-of bar's keys: type a date, or step it a day (←, →) or a week (↑, ↓); Home and End go
+//! to the first and last day a claim was made, Delete shows every date again. Each change
+//! applies at once; Enter keeps it, Esc goes back to the date in force before.
+
+use super::state::AsOfBar;
+use crate::format::Date;
+use crate::timeline;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{Binding, k, listed, shown};
+use crate::tui::layout::Regions;
+use crate::tui::modal::Modal;
+use crate::tui::modal::component::{Component, Step};
+use crate::tui::strings::as_of as words;
+use crate::tui::text_field::{Edit, TextField};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+
+/// The bar's keys (digits and `-` type the date).
+pub const BINDINGS: &[Binding] = &[
+    shown(
+        &[k(KeyCode::Left)],
+        Action::StepDate(-1),
+        words::DAY_BACK,
+        words::FOOTER_DAY_BACK,
+    ),
+    shown(
+        &[k(KeyCode::Right)],
+        Action::StepDate(1),
+        words::DAY_ON,
+        words::FOOTER_DAY_ON,
+    ),
+    shown(
+        &[k(KeyCode::Up), k(KeyCode::PageUp)],
+        Action::StepDate(-7),
+        words::WEEK_BACK,
+        words::FOOTER_WEEK_BACK,
+    ),
+    shown(
+        &[k(KeyCode::Down), k(KeyCode::PageDown)],
+        Action::StepDate(7),
+        words::WEEK_ON,
+        words::FOOTER_WEEK_ON,
+    ),
+    listed(&[k(KeyCode::Home)], Action::First, words::FIRST),
+    listed(&[k(KeyCode::End)], Action::Last, words::LAST),
+    shown(
+        &[k(KeyCode::Delete)],
+        Action::Clear,
+        words::CLEAR,
+        words::FOOTER_CLEAR,
+    ),
+    listed(
+        &[k(KeyCode::Backspace)],
+        Action::Edit(Edit::Backspace),
+        words::BACKSPACE,
+    ),
+    shown(
+        &[k(KeyCode::Enter)],
+        Action::Open,
+        words::KEEP,
+        words::FOOTER_KEEP,
+    ),
+    shown(
+        &[k(KeyCode::Esc)],
+        Action::Back,
+        words::CANCEL,
+        words::FOOTER_CANCEL,
+    ),
+];
+
+/// Opens the bar on the date in force.
+pub fn open(app: &mut App) -> Step {
+    let before = app.query.filter.as_of;
+    Step::Open(Modal::AsOf(AsOfBar {
+        field: TextField::new(before.map(|d| d.to_string()).unwrap_or_default()),
+        before,
+        span: timeline::span(&app.dispute, &app.cmp),
+        note: None,
+        fresh: true,
+    }))
+}
+
+/// Puts a date in force (or none), as `--as-of` does: the comparison, the header and the counts
+/// follow.
+pub fn set(app: &mut App, date: Option<Date>) {
+    if app.query.filter.as_of != date {
+        app.query.filter.as_of = date;
+        app.requery();
+    }
+}
+
+/// The date `days` from `from`, kept within the span of dated claims.
+pub fn stepped(from: Date, days: i32, span: Option<(Date, Date)>) -> Date {
+    let to = timeline::shift(from, days);
+    match span {
+        Some((first, _)) if to.last_day() < first.last_day() => first,
+        Some((_, last)) if to.last_day() > last.last_day() => last,
+        _ => to,
+    }
+}
+
+impl AsOfBar {
+    /// Shows `date` in the field and puts it in force.
+    fn go(&mut self, app: &mut App, date: Option<Date>) {
+        self.field = TextField::new(date.map(|d| d.to_string()).unwrap_or_default());
+        self.note = None;
+        self.fresh = true;
+        set(app, date);
+    }
+
+    /// Applies the text as typed: a date applies at once; anything else waits, saying why.
+    fn typed(&mut self, app: &mut App) {
+        let text = self.field.text().trim();
+        if text.is_empty() {
+            self.note = None;
+            set(app, None);
+            return;
+        }
+        match text.parse::<Date>() {
+            Ok(d) => {
+                self.note = None;
+                set(app, Some(d));
+            }
+            Err(e) => self.note = Some(words::not_a_date(&e.to_string())),
+        }
+    }
+}
+
+impl Component for AsOfBar {
+    fn title(&self) -> &'static str {
+        words::TITLE
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
+    fn types(&self) -> bool {
+        true
+    }
+
+    fn works(&self, app: &App, action: Action) -> bool {
+        match action {
+            Action::StepDate(_) | Action::First | Action::Last => self.span.is_some(),
+            Action::Clear => app.query.filter.as_of.is_some() || !self.field.text().is_empty(),
+            _ => true,
+        }
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Step {
+        match action {
+            Action::Back => {
+                set(app, self.before);
+                return Step::Close;
+            }
+            Action::Open if self.note.is_some() => {
+                app.message = self.note.clone();
+            }
+            Action::Open => return Step::Close,
+            Action::StepDate(days) => match self.span {
+                Some((_, last)) => {
+                    let from = app.query.filter.as_of.unwrap_or(last);
+                    let to = stepped(from, days, self.span);
+                    self.go(app, Some(to));
+                }
+                None => app.message = Some(words::NO_DATES.to_owned()),
+            },
+            Action::First | Action::Last => match self.span {
+                Some((first, last)) => {
+                    let to = if action == Action::First { first } else { last };
+                    self.go(app, Some(to));
+                }
+                None => app.message = Some(words::NO_DATES.to_owned()),
+            },
+            Action::Clear => self.go(app, None),
+            Action::Edit(Edit::Insert(c)) if !(c.is_ascii_digit() || c == '-') => {
+                self.note = Some(words::ONLY_DIGITS.to_owned());
+            }
+            Action::Edit(edit) => {
+                if self.fresh && matches!(edit, Edit::Insert(_)) {
+                    self.field = TextField::default();
+                }
+                self.fresh = false;
+                if self.field.apply(edit) {
+                    self.typed(app);
+                }
+            }
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
+        super::view::draw(frame, app, self, super::view::area(regions.main));
+    }
+}

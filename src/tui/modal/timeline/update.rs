@@ -1,0 +1,183 @@
+//! The timeline's keys: `←` and `→` move a bar (a day or a week) and put its last day in force as
+//! the as-of date, `Home` and `End` go to the first and last bar, `Tab` counts every topic or the
+//! selected one again, `Delete` shows every date; `Enter` (or `T`) keeps the date, `Esc` puts back
+//! the one in force before.
+
+use super::state::Chart;
+use crate::commands::timeline::MAX_DAYS;
+use crate::query::Filter;
+use crate::timeline::Timeline;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{Binding, c, k, listed, shown};
+use crate::tui::layout::Regions;
+use crate::tui::modal::Modal;
+use crate::tui::modal::as_of::update::set;
+use crate::tui::modal::component::{Component, Step};
+use crate::tui::strings::timeline as words;
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+
+/// The timeline's keys.
+pub const BINDINGS: &[Binding] = &[
+    shown(
+        &[k(KeyCode::Left), c('h')],
+        Action::StepDate(-1),
+        words::BACK,
+        words::FOOTER_BACK,
+    ),
+    shown(
+        &[k(KeyCode::Right), c('l')],
+        Action::StepDate(1),
+        words::ON,
+        words::FOOTER_ON,
+    ),
+    listed(&[k(KeyCode::Home), c('g')], Action::First, words::FIRST),
+    listed(&[k(KeyCode::End), c('G')], Action::Last, words::LAST),
+    shown(
+        &[k(KeyCode::Tab)],
+        Action::NextPane,
+        words::SCOPE,
+        words::FOOTER_SCOPE,
+    ),
+    shown(
+        &[k(KeyCode::Delete)],
+        Action::Clear,
+        words::CLEAR,
+        words::FOOTER_CLEAR,
+    ),
+    shown(
+        &[k(KeyCode::Enter), c('T')],
+        Action::Open,
+        words::KEEP,
+        words::FOOTER_KEEP,
+    ),
+    shown(
+        &[k(KeyCode::Esc)],
+        Action::Back,
+        words::CANCEL,
+        words::FOOTER_CANCEL,
+    ),
+    listed(&[c('?')], Action::Help, crate::tui::strings::help::HELP),
+    shown(
+        &[c('q')],
+        Action::Quit,
+        crate::tui::strings::help::QUIT,
+        crate::tui::strings::footer::QUIT,
+    ),
+];
+
+/// The counts of one topic (or of every topic, `None`): the comparison as the filters leave it,
+/// at every date, so the chart stays whole while the date moves.
+pub fn count(app: &App, topic: Option<&str>) -> Timeline {
+    let filter = Filter {
+        as_of: None,
+        topics: topic.map_or_else(|| app.query.filter.topics.clone(), |t| vec![t.to_owned()]),
+        ..app.query.filter.clone()
+    };
+    let cmp = filter.apply(&app.dispute, &app.cmp);
+    Timeline::new(&app.dispute, &cmp, MAX_DAYS)
+}
+
+/// Opens the timeline of the selected topic, on the bar of the date in force.
+pub fn open(app: &mut App) -> Step {
+    let Some(topic) = app.current_topic() else {
+        app.message = Some(crate::tui::strings::NO_ROW.to_owned());
+        return Step::Stay;
+    };
+    let (id, title) = (topic.id.clone(), topic.title.clone());
+    Step::Open(Modal::Timeline(Box::new(chart(app, Some(id), title))))
+}
+
+/// A chart of a topic (or every topic), its cursor on the date in force.
+fn chart(app: &App, topic: Option<String>, title: String) -> Chart {
+    let counts = count(app, topic.as_deref());
+    let before = app.query.filter.as_of;
+    Chart {
+        cursor: before.and_then(|d| counts.bin_of(d)),
+        counts,
+        topic,
+        title,
+        before,
+    }
+}
+
+impl Chart {
+    /// Moves to bar `i` and puts its last day in force.
+    fn go(&mut self, app: &mut App, i: usize) {
+        let Some(bin) = self.counts.bins.get(i) else {
+            return;
+        };
+        self.cursor = Some(i);
+        set(app, Some(bin.end));
+    }
+}
+
+impl Component for Chart {
+    fn title(&self) -> &'static str {
+        words::TITLE
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
+    fn works(&self, app: &App, action: Action) -> bool {
+        match action {
+            Action::StepDate(_) | Action::First | Action::Last => !self.counts.bins.is_empty(),
+            Action::Clear => app.query.filter.as_of.is_some(),
+            _ => true,
+        }
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Step {
+        let last = self.counts.bins.len().saturating_sub(1);
+        match action {
+            Action::Back => {
+                set(app, self.before);
+                return Step::Close;
+            }
+            Action::Open => return Step::Close,
+            Action::Help => return crate::tui::modal::help::update::open(app, self),
+            Action::StepDate(_) | Action::First | Action::Last if self.counts.bins.is_empty() => {
+                app.message = Some(words::NO_DATES.to_owned());
+            }
+            Action::StepDate(n) => {
+                let to = match self.cursor {
+                    None => last,
+                    Some(i) if n < 0 => i.saturating_sub(1),
+                    Some(i) => (i + 1).min(last),
+                };
+                self.go(app, to);
+            }
+            Action::First => self.go(app, 0),
+            Action::Last => self.go(app, last),
+            Action::Clear => {
+                self.cursor = None;
+                set(app, None);
+            }
+            Action::NextPane => {
+                let next = match &self.topic {
+                    Some(_) => chart(app, None, words::EVERY_TOPIC.to_owned()),
+                    None => match app.current_topic() {
+                        Some(t) => {
+                            let (id, title) = (t.id.clone(), t.title.clone());
+                            chart(app, Some(id), title)
+                        }
+                        None => return Step::Stay,
+                    },
+                };
+                *self = Chart {
+                    before: self.before,
+                    ..next
+                };
+            }
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
+        super::view::draw(frame, app, self, regions.comparison);
+    }
+}

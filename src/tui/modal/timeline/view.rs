@@ -1,0 +1,198 @@
+//! Drawing the timeline over the comparison: a legend, the left side's bars above the axis and
+//! the right side's below (each in its party's colour, and in its own glyph for no colour), the
+//! assessments as `⚑` on the axis, the bar of the date in force in reverse video, the dates at
+//! the ends, what the selected bar holds, and the undated claims. A span wider than the screen
+//! shows the bars around the selected one (the latest, when none is).
+
+use super::state::Chart;
+use crate::text;
+use crate::timeline::{Bin, Bucket};
+use crate::tui::app::App;
+use crate::tui::strings::timeline as words;
+use crate::tui::theme::{Pane, Theme};
+use crate::tui::widgets::popup;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The left side's bar, above the axis.
+pub const LEFT_BAR: &str = "█";
+/// The right side's bar, below the axis.
+pub const RIGHT_BAR: &str = "▓";
+/// An assessment on the axis.
+pub const ASSESSED: &str = "⚑";
+
+/// Lines that are not bars: legend, axis, dates, the selected bar, the undated claims.
+const FIXED_LINES: u16 = 5;
+
+/// The first bar shown and how many, at `cols` columns: the selected bar stays in view.
+pub fn window(bars: usize, cursor: Option<usize>, cols: usize) -> (usize, usize) {
+    let shown = bars.min(cols.max(1));
+    let anchor = cursor.unwrap_or(bars.saturating_sub(1));
+    let first = (anchor + 1).saturating_sub(shown).min(bars - shown);
+    (first, shown)
+}
+
+/// A bar's height in lines, out of `room`, against the chart's peak (never 0 for a count).
+fn height(count: usize, peak: usize, room: usize) -> usize {
+    if count == 0 || peak == 0 {
+        0
+    } else {
+        (count * room).div_ceil(peak).clamp(1, room)
+    }
+}
+
+/// Draws the timeline into `area` (the comparison's place; the topic list stays beside it).
+pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
+    let theme = app.theme;
+    let t = &chart.counts;
+    let per = match t.bucket {
+        Bucket::Day => words::PER_DAY,
+        Bucket::Week => words::PER_WEEK,
+    };
+    let title = format!("{}: {} · {per}", words::TITLE, chart.title);
+    let inner = popup(frame, theme, area, &title, true);
+    let width = usize::from(inner.width);
+    let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));
+    let mut lines = vec![legend(app, left, right, width)];
+    if t.bins.is_empty() {
+        lines.push(Line::styled(
+            text::ellipsis(words::NO_DATES, width),
+            theme.dim(),
+        ));
+        lines.push(undated(theme, t.undated, left, right, width));
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
+    let room = usize::from(inner.height.saturating_sub(FIXED_LINES));
+    let (above, below) = (room / 2, room - room / 2);
+    let cols = (width / t.bins.len().max(1)).clamp(1, 3);
+    let (first, shown) = window(t.bins.len(), chart.cursor, width / cols);
+    let bins = &t.bins[first..first + shown];
+    let peak = t.peak();
+    let selected = |i: usize| chart.cursor == Some(first + i);
+    let cell = |s: &'static str, style: Style, i: usize| {
+        let style = if selected(i) {
+            style.add_modifier(Modifier::REVERSED)
+        } else {
+            style
+        };
+        Span::styled(s.repeat(cols), style)
+    };
+    let (lstyle, rstyle) = (theme.party(Pane::Left), theme.party(Pane::Right));
+    for r in 0..above {
+        let spans = bins
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let fill = height(b.left, peak, above) >= above - r;
+                cell(if fill { LEFT_BAR } else { " " }, lstyle, i)
+            })
+            .collect::<Vec<_>>();
+        lines.push(Line::from(spans));
+    }
+    let axis = bins
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            if assessed(t, b) > 0 {
+                cell(ASSESSED, theme.warning(), i)
+            } else {
+                cell("─", theme.dim(), i)
+            }
+        })
+        .collect::<Vec<_>>();
+    lines.push(Line::from(axis));
+    for r in 0..below {
+        let spans = bins
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let fill = height(b.right, peak, below) > r;
+                cell(if fill { RIGHT_BAR } else { " " }, rstyle, i)
+            })
+            .collect::<Vec<_>>();
+        lines.push(Line::from(spans));
+    }
+    lines.push(ends(theme, bins, shown * cols));
+    lines.push(selection(app, chart, left, right, width));
+    lines.push(undated(theme, t.undated, left, right, width));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Assessments placed within a bar.
+fn assessed(t: &crate::timeline::Timeline, b: &Bin) -> usize {
+    t.assessments
+        .iter()
+        .filter(|a| a.date >= b.start && a.date <= b.end)
+        .count()
+}
+
+fn legend(app: &App, left: &str, right: &str, width: usize) -> Line<'static> {
+    let theme = app.theme;
+    let spans = vec![
+        Span::styled(format!("{LEFT_BAR} {left}"), theme.party(Pane::Left)),
+        Span::styled(format!(" {} · ", words::ABOVE), theme.dim()),
+        Span::styled(format!("{RIGHT_BAR} {right}"), theme.party(Pane::Right)),
+        Span::styled(
+            format!(" {} · {ASSESSED} {}", words::BELOW, words::MARKS),
+            theme.dim(),
+        ),
+    ];
+    clip(spans, width)
+}
+
+/// The first shown bar's first day at the left, the last one's last day at the right.
+fn ends(theme: Theme, bins: &[Bin], width: usize) -> Line<'static> {
+    let (Some(a), Some(b)) = (bins.first(), bins.last()) else {
+        return Line::raw("");
+    };
+    let (a, b) = (a.start.to_string(), b.end.to_string());
+    let gap = width.saturating_sub(a.len() + b.len());
+    let s = if gap == 0 {
+        a
+    } else {
+        format!("{a}{}{b}", " ".repeat(gap))
+    };
+    Line::styled(s, theme.dim())
+}
+
+/// What the selected bar holds, or how to move along the chart.
+fn selection(app: &App, chart: &Chart, left: &str, right: &str, width: usize) -> Line<'static> {
+    let t = &chart.counts;
+    let Some(b) = chart.cursor.and_then(|i| t.bins.get(i)) else {
+        return Line::styled(text::ellipsis(words::HOW, width), app.theme.dim());
+    };
+    let when = match t.bucket {
+        Bucket::Day => b.start.to_string(),
+        Bucket::Week => format!("{} to {}", b.start, b.end),
+    };
+    let n = assessed(t, b);
+    let s = words::selected(&when, left, b.left, right, b.right, n);
+    Line::styled(text::ellipsis(&s, width), app.theme.heading())
+}
+
+fn undated(theme: Theme, n: [usize; 2], left: &str, right: &str, width: usize) -> Line<'static> {
+    let s = words::undated(left, n[0], right, n[1]);
+    Line::styled(text::ellipsis(&s, width), theme.dim())
+}
+
+/// Spans cut to `width` columns.
+fn clip(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let mut used = 0;
+    let mut out = Vec::new();
+    for s in spans {
+        let w = text::width(&s.content);
+        if used + w <= width {
+            used += w;
+            out.push(s);
+        } else {
+            let rest = text::ellipsis(&s.content, width - used);
+            out.push(Span::styled(rest, s.style));
+            break;
+        }
+    }
+    Line::from(out)
+}

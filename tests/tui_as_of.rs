@@ -1,0 +1,170 @@
+//! `t` on the screen: the date the comparison is seen as of, typed or stepped by a day and a
+//! week, shown in the header, with the same superseded and undated marks as `show --as-of`; and
+//! the common-ground rows, marked, styled and counted.
+
+mod common;
+
+use parallax::tui::theme::Theme;
+use parallax::tui::{Action, App};
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Color;
+
+const FIXTURE: &str = "tests/fixtures/relations";
+
+fn app() -> App {
+    common::app_at(FIXTURE, 120, 40)
+}
+
+/// The selected topic's screen text, on the row `n` (1-based) of the harbour topic.
+fn text(app: &App) -> String {
+    common::lines(app).join("\n")
+}
+
+fn as_of(app: &App) -> Option<String> {
+    app.query.filter.as_of.map(|d| d.to_string())
+}
+
+#[test]
+fn typing_a_date_hides_later_claims_and_marks_superseded_and_undated_ones() {
+    let mut app = app();
+    common::keys(&mut app, &[KeyCode::Char('t')]);
+    common::typed(&mut app, "2025-03-05");
+    assert_eq!(as_of(&app).as_deref(), Some("2025-03-05"));
+    let s = text(&app);
+    assert!(
+        s.contains("as of 2025-03-05"),
+        "the header shows the date:\n{s}"
+    );
+    assert!(s.contains("Three East ships were held."));
+    assert!(
+        !s.contains("Five East ships"),
+        "said on 10 March, later:\n{s}"
+    );
+    assert!(!s.contains("Seven East ships"), "said in April, later");
+    assert!(
+        s.contains("Ships were held for weeks."),
+        "undated claims stay"
+    );
+    assert!(s.contains("undated"), "{s}");
+    assert!(!s.contains("superseded"), "nothing replaced L1 yet");
+
+    // Stepping on to 10 March: East's tally of five replaces its tally of three.
+    common::keys(&mut app, &[KeyCode::Right; 5]);
+    assert_eq!(as_of(&app).as_deref(), Some("2025-03-10"));
+    let s = text(&app);
+    assert!(s.contains("Five East ships were held."));
+    assert!(s.contains("superseded (latest 2025-03-10)"), "{s}");
+    common::keys(&mut app, &[KeyCode::Enter]);
+    assert!(app.modal().is_none(), "Enter keeps the date and closes");
+    assert!(text(&app).contains("as of 2025-03-10"));
+}
+
+#[test]
+fn stepping_by_day_and_week_stays_within_the_dated_claims_and_esc_goes_back() {
+    let mut app = app();
+    common::keys(&mut app, &[KeyCode::Char('t'), KeyCode::End]);
+    assert_eq!(
+        as_of(&app).as_deref(),
+        Some("2025-04-30"),
+        "the last claim's day"
+    );
+    common::keys(&mut app, &[KeyCode::Left]);
+    assert_eq!(as_of(&app).as_deref(), Some("2025-04-29"));
+    common::keys(&mut app, &[KeyCode::Up]);
+    assert_eq!(as_of(&app).as_deref(), Some("2025-04-22"));
+    common::keys(&mut app, &[KeyCode::Down, KeyCode::Down]);
+    assert_eq!(
+        as_of(&app).as_deref(),
+        Some("2025-04-30"),
+        "no further than the last"
+    );
+    common::keys(&mut app, &[KeyCode::Home, KeyCode::Left]);
+    assert_eq!(
+        as_of(&app).as_deref(),
+        Some("2025-03-01"),
+        "no earlier than the first"
+    );
+    common::keys(&mut app, &[KeyCode::Esc]);
+    assert_eq!(as_of(&app), None, "Esc puts back the date in force before");
+    assert!(app.modal().is_none());
+    assert!(!text(&app).contains("as of "));
+}
+
+#[test]
+fn delete_shows_every_date_again_and_a_bad_date_is_not_applied() {
+    let mut app = app();
+    common::keys(&mut app, &[KeyCode::Char('t')]);
+    common::typed(&mut app, "2025-03-02");
+    common::keys(&mut app, &[KeyCode::Enter, KeyCode::Char('t')]);
+    common::typed(&mut app, "2025-13");
+    assert_eq!(
+        as_of(&app).as_deref(),
+        Some("2025"),
+        "the last valid date typed stays"
+    );
+    assert!(text(&app).contains("Not a date yet"));
+    common::keys(&mut app, &[KeyCode::Enter]);
+    assert!(app.modal().is_some(), "Enter waits for a real date");
+    common::keys(&mut app, &[KeyCode::Delete]);
+    assert_eq!(as_of(&app), None);
+    assert!(text(&app).contains("Seven East ships were held."));
+    common::keys(&mut app, &[KeyCode::Char('x')]);
+    assert!(text(&app).contains("digits and dashes"));
+}
+
+#[test]
+fn the_screen_shows_the_same_rows_as_show_as_of() {
+    let mut app = app();
+    common::keys(&mut app, &[KeyCode::Char('t')]);
+    common::typed(&mut app, "2025-03-10");
+    let dispute = common::dispute(FIXTURE);
+    let cmp = parallax::compare::Comparison::new(&dispute, 0, 1);
+    let filter = parallax::query::Filter {
+        as_of: "2025-03-10".parse().ok(),
+        ..Default::default()
+    };
+    let cli = filter.apply(&dispute, &cmp);
+    assert_eq!(
+        app.shown().topics,
+        cli.topics,
+        "one rule for the CLI and the screen"
+    );
+    assert_eq!(app.shown().as_of, cli.as_of);
+}
+
+#[test]
+fn common_ground_rows_are_marked_styled_and_counted() {
+    let mut app = App::new(common::dispute(FIXTURE), 0, 1, Theme::colored());
+    app = common::sized(app, 120, 40);
+    let lines = common::lines(&app);
+    let header = &lines[2];
+    assert!(header.contains("2 ≡ common ground"), "{header}");
+    let topics = lines.join("\n");
+    assert!(
+        topics.contains("≡1"),
+        "the topic list counts them:\n{topics}"
+    );
+    common::press(&mut app, &[Action::NextPane, Action::Down]);
+    let t = common::render(&app);
+    let buf = t.backend().buffer();
+    let (y, x) = (0..buf.area.height)
+        .find_map(|y| {
+            let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            line.find("1. ≡ When did the closure begin?")
+                .map(|i| (y, line[..i].chars().count() as u16))
+        })
+        .expect("the common-ground row's heading, first in its topic, with its mark");
+    assert_eq!(buf[(x, y)].fg, Color::Green, "in a style of its own");
+    let differ = common::lines(&app).join("\n");
+    assert!(
+        differ.contains("2. Who closed the harbour?"),
+        "the other rows follow, unmarked"
+    );
+}
+
+#[test]
+fn the_bar_keys_are_in_readme_and_none_is_bound_twice() {
+    use parallax::tui::modal::as_of::update::BINDINGS;
+    common::readme_has_table("as-of bar", BINDINGS);
+    assert_eq!(parallax::tui::keymap::no_key_twice(BINDINGS), None);
+}

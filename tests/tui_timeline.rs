@@ -1,0 +1,188 @@
+//! `T` on the screen: the timeline of the selected topic, the two parties' bars above and below
+//! one axis, assessments and the date in force marked; moving along it sets the as-of date.
+//! Snapshots at 80×24 and 200×60, in colour and with NO_COLOR (the styles are part of the
+//! colour snapshots), and the counts checked against `parallax timeline --json`.
+
+mod common;
+
+use assert_cmd::Command;
+use parallax::tui::modal::Modal;
+use parallax::tui::modal::timeline::state::Chart;
+use parallax::tui::theme::Theme;
+use parallax::tui::{Action, App};
+use ratatui::crossterm::event::KeyCode;
+
+const FIXTURE: &str = "tests/fixtures/relations";
+
+fn app(theme: Theme, width: u16, height: u16) -> App {
+    common::sized(
+        App::new(common::dispute(FIXTURE), 0, 1, theme),
+        width,
+        height,
+    )
+}
+
+fn chart(app: &App) -> &Chart {
+    app.modals
+        .iter()
+        .rev()
+        .find_map(|m| match m {
+            Modal::Timeline(c) => Some(c.as_ref()),
+            _ => None,
+        })
+        .expect("the timeline is open")
+}
+
+fn as_of(app: &App) -> Option<String> {
+    app.query.filter.as_of.map(|d| d.to_string())
+}
+
+#[test]
+fn the_timeline_at_two_sizes_in_colour_and_without() {
+    for (w, h) in [(80, 24), (200, 60)] {
+        for (name, theme) in [("colour", Theme::colored()), ("no_color", Theme::plain())] {
+            let mut app = app(theme, w, h);
+            common::keys(&mut app, &[KeyCode::Char('T')]);
+            common::keys(&mut app, &[KeyCode::End, KeyCode::Left, KeyCode::Left]);
+            let t = common::render(&app);
+            insta::assert_snapshot!(
+                format!("timeline_{w}x{h}_{name}"),
+                format!("{:?}", t.backend().buffer())
+            );
+        }
+    }
+}
+
+#[test]
+fn the_bundled_dispute_counts_per_week() {
+    let mut app = common::bundled(80, 24);
+    common::keys(&mut app, &[KeyCode::Char('T'), KeyCode::Tab]);
+    insta::assert_snapshot!("timeline_bundled_all_80x24", common::screen(&app));
+}
+
+#[test]
+fn the_bars_are_the_counts_parallax_timeline_prints() {
+    let mut app = app(Theme::plain(), 120, 40);
+    common::keys(&mut app, &[KeyCode::Char('T')]);
+    let topic = chart(&app).topic.clone().expect("the selected topic");
+    let out = Command::cargo_bin("parallax")
+        .expect("built")
+        .args(["timeline", FIXTURE, "--json", "--topic", &topic])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let bins: Vec<(String, u64, u64)> = json["bins"]
+        .as_array()
+        .expect("bins")
+        .iter()
+        .map(|b| {
+            (
+                b["start"].as_str().unwrap_or("").to_owned(),
+                b["left"].as_u64().unwrap_or(0),
+                b["right"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let shown: Vec<(String, u64, u64)> = chart(&app)
+        .counts
+        .bins
+        .iter()
+        .map(|b| (b.start.to_string(), b.left as u64, b.right as u64))
+        .collect();
+    assert!(!shown.is_empty());
+    assert_eq!(shown, bins);
+    assert_eq!(
+        chart(&app).counts.assessments.len(),
+        json["assessments"].as_array().map_or(0, Vec::len)
+    );
+}
+
+#[test]
+fn moving_along_the_bars_sets_the_date_and_esc_puts_it_back() {
+    let mut app = app(Theme::plain(), 120, 40);
+    common::keys(&mut app, &[KeyCode::Char('t')]);
+    common::typed(&mut app, "2025-03-20");
+    common::keys(&mut app, &[KeyCode::Enter, KeyCode::Char('T')]);
+    assert_eq!(
+        chart(&app)
+            .cursor
+            .map(|i| chart(&app).counts.bins[i].start.to_string())
+            .as_deref(),
+        Some("2025-03-20"),
+        "it opens on the date in force"
+    );
+    common::keys(&mut app, &[KeyCode::End]);
+    assert_eq!(as_of(&app).as_deref(), Some("2025-04-30"));
+    assert!(common::lines(&app).join("\n").contains("as of 2025-04-30"));
+    common::keys(&mut app, &[KeyCode::Left]);
+    assert_eq!(as_of(&app).as_deref(), Some("2025-04-29"));
+    let seven = |app: &App| {
+        app.shown()
+            .topics
+            .iter()
+            .flat_map(|t| &t.rows)
+            .flat_map(|r| r.claims())
+            .any(|at| {
+                app.dispute
+                    .claim(at)
+                    .is_some_and(|c| c.text.starts_with("Seven"))
+            })
+    };
+    assert!(
+        !seven(&app),
+        "the April claim (placed on the 30th) is not said yet"
+    );
+    common::keys(&mut app, &[KeyCode::Esc]);
+    assert_eq!(
+        as_of(&app).as_deref(),
+        Some("2025-03-20"),
+        "Esc puts back the date before"
+    );
+    assert!(app.modal().is_none());
+    common::keys(
+        &mut app,
+        &[KeyCode::Char('T'), KeyCode::Delete, KeyCode::Enter],
+    );
+    assert_eq!(
+        as_of(&app),
+        None,
+        "Delete shows every date; Enter keeps that"
+    );
+    assert!(seven(&app));
+}
+
+#[test]
+fn tab_counts_every_topic_and_back() {
+    let mut app = app(Theme::plain(), 120, 40);
+    common::keys(&mut app, &[KeyCode::Char('T')]);
+    let one: usize = chart(&app)
+        .counts
+        .bins
+        .iter()
+        .map(|b| b.left + b.right)
+        .sum();
+    common::keys(&mut app, &[KeyCode::Tab]);
+    assert_eq!(chart(&app).topic, None);
+    let all: usize = chart(&app)
+        .counts
+        .bins
+        .iter()
+        .map(|b| b.left + b.right)
+        .sum();
+    assert!(all > one, "{all} > {one}");
+    assert!(
+        common::lines(&app)
+            .join("\n")
+            .contains("Timeline: every topic")
+    );
+    common::keys(&mut app, &[KeyCode::Tab]);
+    assert!(chart(&app).topic.is_some());
+}
+
+#[test]
+fn the_chart_keys_are_in_readme_and_none_is_bound_twice() {
+    use parallax::tui::modal::timeline::update::BINDINGS;
+    common::readme_has_table("timeline", BINDINGS);
+    assert_eq!(parallax::tui::keymap::no_key_twice(BINDINGS), None);
+    let _ = Action::Timeline;
+}

@@ -46,6 +46,18 @@ fn lane(out: &mut String, title: &str, width: usize) {
 
 /// Renders one topic of a comparison at a total width.
 pub fn topic(out: &mut String, dispute: &Dispute, cmp: &Comparison, t: &TopicRows, width: usize) {
+    let index = cmp.topics.iter().position(|x| x.id == t.id).unwrap_or(0);
+    topic_at(out, dispute, cmp, (index, t), width);
+}
+
+/// Renders the topic at `index` of a comparison (`t`) at a total width.
+fn topic_at(
+    out: &mut String,
+    dispute: &Dispute,
+    cmp: &Comparison,
+    (topic_index, t): (usize, &TopicRows),
+    width: usize,
+) {
     let col = (width - text::width(SEPARATOR)) / 2;
     let name = |s: usize| dispute.sides.get(s).map_or("?", |s| s.party.name.as_str());
     rule(out, &t.title, width);
@@ -76,7 +88,6 @@ pub fn topic(out: &mut String, dispute: &Dispute, cmp: &Comparison, t: &TopicRow
         let _ = writeln!(out, "\n(neither side makes a claim on this topic)");
     }
     let common = t.rows.iter().filter(|r| r.common).count();
-    let topic_index = cmp.topics.iter().position(|x| x.id == t.id).unwrap_or(0);
     for (i, row) in t.rows.iter().enumerate() {
         if common > 0 && i == 0 {
             let _ = writeln!(out);
@@ -95,6 +106,20 @@ pub fn topic(out: &mut String, dispute: &Dispute, cmp: &Comparison, t: &TopicRow
 
 /// Renders a whole comparison (already narrowed by the query pipeline when filters apply).
 pub fn show(dispute: &Dispute, cmp: &Comparison, width: usize) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_show(&mut out, dispute, cmp, width);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes a whole comparison to `to` as it is laid out, topic by topic, so the output is never
+/// held in memory whole.
+pub fn write_show(
+    to: &mut dyn std::io::Write,
+    dispute: &Dispute,
+    cmp: &Comparison,
+    width: usize,
+) -> std::io::Result<()> {
     let width = width.max(MIN_WIDTH);
     let mut out = String::new();
     let name = |s: usize| dispute.sides.get(s).map_or("?", |s| s.party.name.as_str());
@@ -117,10 +142,14 @@ pub fn show(dispute: &Dispute, cmp: &Comparison, width: usize) -> String {
     );
     let _ = writeln!(out, "{}", head.trim_end());
     let _ = writeln!(out);
-    for t in &cmp.topics {
-        topic(&mut out, dispute, cmp, t, width);
+    for t in cmp.topics.iter().enumerate() {
+        topic_at(&mut out, dispute, cmp, t, width);
+        if out.len() >= 1 << 16 {
+            to.write_all(out.as_bytes())?;
+            out.clear();
+        }
     }
-    out
+    to.write_all(out.as_bytes())
 }
 
 /// Renders the `topics` table: claims per side, rows answered by both or one, and the rows of

@@ -46,7 +46,9 @@ pub fn show(
             writeln!(err, "parallax: no claim matches {}", labels.join(" · "))?;
         }
     }
-    out.write_all(plain::show(&dispute, &outcome.comparison, width).as_bytes())?;
+    let mut out = std::io::BufWriter::new(out);
+    plain::write_show(&mut out, &dispute, &outcome.comparison, width)?;
+    out.flush()?;
     Ok(())
 }
 

@@ -73,6 +73,7 @@ pub struct Party {
     Deserialize,
     strum::IntoStaticStr,
     strum::EnumString,
+    strum::VariantNames,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
@@ -130,6 +131,7 @@ impl SourceKind {
     Deserialize,
     strum::IntoStaticStr,
     strum::EnumString,
+    strum::VariantNames,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
@@ -181,6 +183,7 @@ impl Rating {
     Deserialize,
     strum::IntoStaticStr,
     strum::EnumString,
+    strum::VariantNames,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
@@ -247,6 +250,7 @@ pub struct Reliability {
     Deserialize,
     strum::IntoStaticStr,
     strum::EnumString,
+    strum::VariantNames,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
@@ -531,6 +535,19 @@ pub struct ClaimAt {
     pub claim: usize,
 }
 
+/// Adds the claims of side `s` to an index of claims by id; the first of an id keeps its place.
+pub fn index_claims(claims: &mut HashMap<String, ClaimAt>, s: usize, side: &Side) {
+    for (t, topic) in side.topics.iter().enumerate() {
+        for (c, claim) in topic.claims.iter().enumerate() {
+            claims.entry(claim.id.clone()).or_insert(ClaimAt {
+                side: s,
+                topic: t,
+                claim: c,
+            });
+        }
+    }
+}
+
 /// A loaded, checked dispute: the manifest (if any) and two or more sides.
 #[derive(Debug, Clone)]
 pub struct Dispute {
@@ -559,16 +576,18 @@ impl Dispute {
     pub fn new(manifest: Option<Manifest>, sides: Vec<Side>) -> Dispute {
         let mut claims = HashMap::new();
         for (s, side) in sides.iter().enumerate() {
-            for (t, topic) in side.topics.iter().enumerate() {
-                for (c, claim) in topic.claims.iter().enumerate() {
-                    claims.entry(claim.id.clone()).or_insert(ClaimAt {
-                        side: s,
-                        topic: t,
-                        claim: c,
-                    });
-                }
-            }
+            index_claims(&mut claims, s, side);
         }
+        Dispute::with_claims(manifest, sides, claims)
+    }
+
+    /// As [`Dispute::new`], with every claim's place by id already found (the loader finds
+    /// them as it checks ids, so they are not gathered twice); see [`index_claims`].
+    pub fn with_claims(
+        manifest: Option<Manifest>,
+        sides: Vec<Side>,
+        claims: HashMap<String, ClaimAt>,
+    ) -> Dispute {
         let (id, title, summary, period, topics, has_manifest) = match manifest {
             Some(m) => (
                 m.dispute.id.clone(),

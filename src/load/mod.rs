@@ -14,7 +14,7 @@ pub use diagnostic::{Code, Diagnostic, Report, Severity};
 pub use files::{DEFAULT_MAX_FILE, inside_folder, load_paths, load_paths_limited};
 pub use side::is_web_url;
 
-use crate::format::{Dispute, INDEPENDENT, Manifest, Side};
+use crate::format::{ClaimAt, Dispute, INDEPENDENT, Manifest, Side};
 use pass::Cx;
 use std::collections::{HashMap, HashSet};
 
@@ -65,10 +65,11 @@ pub struct Loader<'a> {
     manifest: Option<(String, Manifest)>,
     manifest_seen: bool,
     sides: Vec<Side>,
-    /// The loaded sides' parties (to their side's index) and claim ids, kept as sides are
-    /// added so that checking a side against the others costs that side's size only.
+    /// The loaded sides' parties (to their side's index) and claims (to their place), kept as
+    /// sides are added so that checking a side against the others costs that side's size
+    /// only; the claims become the dispute's index.
     parties: HashMap<String, usize>,
-    claim_ids: HashSet<String>,
+    claims: HashMap<String, ClaimAt>,
     texts: HashMap<String, &'a str>,
     order: Vec<String>,
 }
@@ -178,8 +179,7 @@ impl<'a> Loader<'a> {
             self.parties
                 .entry(side.party.id.clone())
                 .or_insert(self.sides.len());
-            let ids = side.topics.iter().flat_map(|t| &t.claims);
-            self.claim_ids.extend(ids.map(|c| c.id.clone()));
+            crate::format::index_claims(&mut self.claims, self.sides.len(), &side);
             self.sides.push(side);
         }
     }
@@ -227,10 +227,10 @@ impl<'a> Loader<'a> {
                 "a party id unique among the loaded sides",
             );
         }
-        let taken = &self.claim_ids;
+        let taken = &self.claims;
         for (t, topic) in side.topics.iter().enumerate() {
             for (c, claim) in topic.claims.iter().enumerate() {
-                if taken.contains(claim.id.as_str()) {
+                if taken.contains_key(claim.id.as_str()) {
                     error(
                         Code::DuplicateId,
                         &format!("/topics/{t}/claims/{c}/id"),
@@ -283,7 +283,7 @@ impl<'a> Loader<'a> {
             key(a).cmp(&key(b)).then_with(|| a.pointer.cmp(&b.pointer))
         });
         let dispute = (self.sides.len() >= 2)
-            .then(|| Dispute::new(self.manifest.map(|(_, m)| m), self.sides));
+            .then(|| Dispute::with_claims(self.manifest.map(|(_, m)| m), self.sides, self.claims));
         Loaded {
             dispute,
             report: Report {
@@ -295,14 +295,10 @@ impl<'a> Loader<'a> {
 
     /// Warnings about links between files: rebuttals, affiliations, and the manifest's coverage.
     fn cross_side_warnings(&mut self) {
-        let mut owner: HashMap<&str, &str> = HashMap::new();
-        for side in &self.sides {
-            for topic in &side.topics {
-                for claim in &topic.claims {
-                    owner.insert(claim.id.as_str(), side.party.id.as_str());
-                }
-            }
-        }
+        let owner = |id: &str| {
+            let at = self.claims.get(id)?;
+            Some(self.sides.get(at.side)?.party.id.as_str())
+        };
         let parties: HashSet<&str> = self.sides.iter().map(|s| s.party.id.as_str()).collect();
         // The manifest's topics and their points by id, so each check is a lookup, not a scan.
         let manifest: Option<HashMap<&str, HashSet<&str>>> =
@@ -375,12 +371,12 @@ impl<'a> Loader<'a> {
                         )
                     });
                     for (verb, place, target) in rebuts.chain(related) {
-                        let problem = match owner.get(target) {
+                        let problem = match owner(target) {
                             None => Some(format!(
                                 "claim `{}` {verb} `{target}`, which no loaded side holds",
                                 claim.id
                             )),
-                            Some(&p) if p == side.party.id => Some(format!(
+                            Some(p) if p == side.party.id => Some(format!(
                                 "claim `{}` {verb} `{target}`, a claim of its own party",
                                 claim.id
                             )),

@@ -13,6 +13,9 @@ use crate::text;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
+use std::marker::PhantomData;
+use std::str::FromStr;
+use strum::VariantNames;
 
 /// One step of the pointer to the value being read.
 enum Tok {
@@ -614,33 +617,35 @@ impl<'de> Want<'de> for DateWant {
     }
 }
 
-/// One of a fixed set of words (a source kind, a rating): what it is, how it parses, and the
-/// words allowed, as messages list them.
+/// One of a fixed set of words (a source kind, a rating), named `what` in messages; the words
+/// allowed come from the type's own names.
 pub(super) struct Word<T> {
     pub what: &'static str,
-    pub parse: fn(&str) -> Option<T>,
-    pub allowed: &'static str,
+    pub words: PhantomData<T>,
 }
 
-impl<T> Clone for Word<T> {
-    fn clone(&self) -> Self {
-        *self
+impl<T> Word<T> {
+    /// Reads a `T`, called `what` in messages.
+    pub const fn of(what: &'static str) -> Self {
+        Word {
+            what,
+            words: PhantomData,
+        }
     }
 }
-impl<T> Copy for Word<T> {}
 
-impl<'de, T> Want<'de> for Word<T> {
+impl<'de, T: FromStr + VariantNames> Want<'de> for Word<T> {
     type Out = T;
     fn expected(&self) -> Cow<'static, str> {
         format!("{} (a string)", self.what).into()
     }
     fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<T> {
-        let parsed = (self.parse)(&s);
+        let parsed = s.parse().ok();
         if parsed.is_none() {
             cx.error(
                 Code::BadValue,
                 format!("\"{}\" is not {}", text::quote(&s), self.what),
-                &format!("one of {}", self.allowed),
+                &format!("one of {}", T::VARIANTS.join(", ")),
             );
         }
         parsed

@@ -286,12 +286,7 @@ impl<'de> Fields<'de> for SourceFields {
             4 => self.url = pass::read(cx, d, UrlWant)?,
             5 => self.author = pass::read(cx, d, OPTIONAL_TEXT)?,
             6 => {
-                let kind = Word {
-                    what: "a source kind",
-                    parse: SourceKind::parse,
-                    allowed: "official, news, opinion, fact-check, social, academic, other",
-                };
-                self.kind = pass::read(cx, d, kind)?;
+                self.kind = pass::read(cx, d, Word::of("a source kind"))?;
             }
             7 => self.affiliation = pass::read(cx, d, Id)?,
             _ => self.reliability = pass::read(cx, d, ReliabilityWant)?,
@@ -339,12 +334,7 @@ impl<'de> Fields<'de> for ReliabilityFields {
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
             0 => {
-                let rating = Word {
-                    what: "a reliability rating",
-                    parse: ReliabilityRating::parse,
-                    allowed: "high, mixed, low, partisan, unknown",
-                };
-                self.rating = pass::read(cx, d, rating)?;
+                self.rating = pass::read(cx, d, Word::of("a reliability rating"))?;
             }
             _ => self.note = pass::read(cx, d, OPTIONAL_TEXT)?,
         }
@@ -673,12 +663,7 @@ impl<'de> Fields<'de> for RelationFields {
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
             0 => {
-                let kind = Word {
-                    what: "a relation kind",
-                    parse: RelationKind::parse,
-                    allowed: "contradicts, reframes, concedes, agrees",
-                };
-                self.kind = pass::read(cx, d, kind)?;
+                self.kind = pass::read(cx, d, Word::of("a relation kind"))?;
             }
             _ => self.to = pass::read(cx, d, Id)?,
         }
@@ -831,12 +816,7 @@ impl<'de> Fields<'de> for AssessmentFields<'_> {
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
             0 => {
-                let rating = Word {
-                    what: "a rating",
-                    parse: Rating::parse,
-                    allowed: "unverified, corroborated, disputed, refuted, retracted",
-                };
-                self.rating = pass::read(cx, d, rating)?;
+                self.rating = pass::read(cx, d, Word::of("a rating"))?;
             }
             1 => self.note = pass::read(cx, d, OPTIONAL_TEXT)?,
             2 => self.by = pass::read(cx, d, OPTIONAL_TEXT)?,

@@ -6,7 +6,10 @@
 //! 31 December, as everywhere a date is placed in time. An assessment has no date of its own: it
 //! is placed at the latest date of the sources it cites (when it could first have been made).
 
-use crate::compare::Comparison;
+use crate::compare::{Comparison, TopicRows};
+
+/// Above this many days a timeline counts per week (two months of days fit).
+pub const MAX_DAYS: usize = 62;
 use crate::format::{ClaimAt, Date, Dispute, Rating};
 use serde::Serialize;
 
@@ -97,6 +100,11 @@ impl Timeline {
     /// Counts the claims of a comparison (as shown: filtered, narrowed, as of a date) per day,
     /// or per week when the days would be more than `max_bins` bars.
     pub fn new(dispute: &Dispute, cmp: &Comparison, max_bins: usize) -> Timeline {
+        Timeline::of_topics(dispute, &cmp.topics, max_bins)
+    }
+
+    /// [`Timeline::new`] over some topics of a comparison (one section of an export).
+    pub fn of_topics(dispute: &Dispute, topics: &[TopicRows], max_bins: usize) -> Timeline {
         let mut days: Vec<(i32, usize)> = Vec::new();
         let mut undated = [0, 0];
         let mut assessments = Vec::new();
@@ -125,7 +133,7 @@ impl Timeline {
                 });
             }
         };
-        for row in cmp.topics.iter().flat_map(|t| &t.rows) {
+        for row in topics.iter().flat_map(|t| &t.rows) {
             row.left.iter().for_each(|&at| note(at, 0));
             row.right.iter().for_each(|&at| note(at, 1));
         }

@@ -203,3 +203,57 @@ fn a_dismissed_suggestion_stays_dismissed_after_a_restart() {
     assert!(!suggested_pairs(&again).contains(&pair));
     assert!(dir.path().join(".parallax-dismissed.json").is_file());
 }
+
+#[test]
+fn accepting_with_a_relation_writes_it_beside_the_point() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    let (left, right) = {
+        let row = app.current_row().unwrap();
+        let id = |at| app.dispute.claim(at).unwrap().id.clone();
+        (id(row.left[0]), id(row.right[0]))
+    };
+    keys(&mut app, &[KeyCode::Char('a')]);
+    assert!(screen(&app).contains("Relation  none"), "none by default");
+    // ↓ steps through: left contradicts right, right contradicts left, left reframes right,
+    // right reframes left, left concedes right, right concedes left.
+    keys(&mut app, &[KeyCode::Down; 6]);
+    let s = screen(&app);
+    assert!(s.contains(&format!("↳ {right} concedes {left}")), "{s}");
+    let Outcome::LinkRelated {
+        left: l,
+        right: r,
+        question,
+        from,
+        kind,
+        to,
+    } = keys(&mut app, &[KeyCode::Enter])
+    else {
+        panic!("Enter asks the loop to write the point and the relation")
+    };
+    parallax::tui::effects::link_related(&mut app, &l, &r, &question, Some((&from, kind, &to)));
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("Linked"), "{message}");
+    let (_, reloaded) = Workspace::open(&[dir.path().to_path_buf()]).expect("reopens");
+    let at = reloaded.find_claim(&right).expect("the right claim");
+    let claim = reloaded.claim(at).expect("its text");
+    assert_eq!(claim.relations.len(), 1);
+    assert_eq!(claim.relations[0].kind.as_str(), "concedes");
+    assert_eq!(claim.relations[0].to, left);
+    assert!(claim.point.is_some(), "and the point, in the same write");
+    let row = app
+        .shown()
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .find(|row| {
+            row.claims()
+                .any(|c| c == reloaded.find_claim(&left).unwrap())
+        })
+        .expect("the row");
+    assert!(
+        row.claims()
+            .any(|c| app.dispute.claim(c).is_some_and(|c| c.id == right))
+    );
+}

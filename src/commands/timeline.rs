@@ -7,12 +7,9 @@ use crate::compare::Comparison;
 use crate::format::Date;
 use crate::query::Filter;
 use crate::text;
-use crate::timeline::{Bucket, Timeline};
+use crate::timeline::{Bucket, MAX_DAYS, Timeline};
 use serde::Serialize;
 use std::io::Write;
-
-/// Above this many days the timeline counts per week (two months of days fit).
-pub const MAX_DAYS: usize = 62;
 
 #[derive(Serialize)]
 struct PartyJson<'a> {

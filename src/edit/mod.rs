@@ -9,6 +9,7 @@
 
 pub mod dismissed;
 pub mod json;
+pub mod relate;
 
 use crate::format::{Dispute, is_id};
 use crate::load::{Loader, MANIFEST};

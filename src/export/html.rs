@@ -6,7 +6,37 @@
 //! urls and carry `rel="noopener noreferrer"`.
 
 use super::model::{ClaimOut, Export, RowOut, SourceOut, TopicOut};
+use crate::compare::Comparison;
+use crate::format::Dispute;
+use crate::timeline::{Bucket, MAX_DAYS, Timeline};
 use std::fmt::Write;
+
+/// The timelines a page shows: the whole comparison's under the header, each topic's in its
+/// section. Counted by [`Timeline`], as `parallax timeline` and the screen count them.
+#[derive(Debug, Clone)]
+pub struct Charts {
+    /// Every topic together.
+    pub all: Timeline,
+    /// Each topic, by id.
+    pub topics: Vec<(String, Timeline)>,
+}
+
+impl Charts {
+    /// Counts the timelines of the comparison exported.
+    pub fn new(dispute: &Dispute, cmp: &Comparison) -> Charts {
+        Charts {
+            all: Timeline::new(dispute, cmp, MAX_DAYS),
+            topics: cmp
+                .topics
+                .iter()
+                .map(|t| {
+                    let chart = Timeline::of_topics(dispute, std::slice::from_ref(t), MAX_DAYS);
+                    (t.id.clone(), chart)
+                })
+                .collect(),
+        }
+    }
+}
 
 /// The page's style: screen and print.
 const STYLE: &str = r#"
@@ -41,6 +71,15 @@ th.question { background: #f3f3f3; font-weight: 600; border-top: 1px solid var(-
 .flag { color: #7a4b00; }
 .id { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .8rem; color: var(--muted); }
 a { color: #00508a; }
+figure.timeline { margin: .6rem 0 1rem; }
+figure.timeline figcaption { color: var(--muted); font-size: .9rem; }
+figure.timeline svg { width: 100%; height: auto; max-height: 12rem; display: block; }
+.timeline .l { fill: var(--left); }
+.timeline .r { fill: var(--right); }
+.timeline .axis { stroke: var(--ink); stroke-width: 1; }
+.timeline .mark { fill: #a0001a; }
+.timeline .asof { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 4 3; }
+.timeline text { font-size: 11px; fill: var(--muted); }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -185,7 +224,121 @@ fn row(out: &mut String, r: &RowOut) {
     out.push_str("</tr></tbody>\n");
 }
 
-fn topic(out: &mut String, doc: &Export, t: &TopicOut) {
+/// The timeline's drawing area, in SVG user units.
+const CHART_W: f64 = 720.0;
+const CHART_H: f64 = 150.0;
+/// Room under the bars for the dates.
+const CHART_FOOT: f64 = 18.0;
+
+/// A timeline as inline SVG (no script, no request): the left party's claims per day or week as
+/// bars above one axis, the right party's below, the assessments as marks on the axis, the date
+/// the export is seen as of as a dashed line, and the first and last dates under the axis. Each
+/// bar carries its counts as a tooltip; the figure's caption says what is where, so colour is
+/// never the only cue.
+fn timeline(out: &mut String, doc: &Export, t: &Timeline) {
+    if t.bins.is_empty() {
+        return;
+    }
+    let n = t.bins.len() as f64;
+    let slot = CHART_W / n;
+    let bar = (slot * 0.8).max(0.5);
+    let half = CHART_H / 2.0;
+    let peak = t.peak().max(1) as f64;
+    let per = match t.bucket {
+        Bucket::Day => "per day",
+        Bucket::Week => "per week (Monday to Sunday)",
+    };
+    out.push_str("<figure class=\"timeline\">\n<figcaption>");
+    text(
+        out,
+        &format!(
+            "Claims {per}: {} above the line, {} below; ▲ an assessment was made then",
+            doc.left.name, doc.right.name
+        ),
+    );
+    if let Some(d) = &doc.as_of {
+        text(out, &format!("; dashed: as of {d}"));
+    }
+    let (ul, ur) = (t.undated[0], t.undated[1]);
+    if ul + ur > 0 {
+        text(
+            out,
+            &format!(
+                ". Undated, not on the axis: {} {ul}, {} {ur}",
+                doc.left.name, doc.right.name
+            ),
+        );
+    }
+    out.push_str("</figcaption>\n");
+    let _ = write!(
+        out,
+        "<svg viewBox=\"0 0 {CHART_W} {}\" role=\"img\" aria-label=\"",
+        CHART_H + CHART_FOOT
+    );
+    attr(out, &format!("Timeline of claims {per}"));
+    out.push_str("\">\n");
+    for (i, b) in t.bins.iter().enumerate() {
+        let x = i as f64 * slot + (slot - bar) / 2.0;
+        let when = match t.bucket {
+            Bucket::Day => b.start.to_string(),
+            Bucket::Week => format!("{} to {}", b.start, b.end),
+        };
+        for (count, class, name) in [
+            (b.left, "l", &doc.left.name),
+            (b.right, "r", &doc.right.name),
+        ] {
+            if count == 0 {
+                continue;
+            }
+            let h = (count as f64 / peak * (half - 4.0)).max(1.5);
+            let y = if class == "l" { half - h } else { half };
+            let _ = write!(
+                out,
+                "<rect class=\"{class}\" x=\"{x:.2}\" y=\"{y:.2}\" width=\"{bar:.2}\" height=\"{h:.2}\"><title>"
+            );
+            text(out, &format!("{when}: {name} {count}"));
+            out.push_str("</title></rect>\n");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "<line class=\"axis\" x1=\"0\" y1=\"{half}\" x2=\"{CHART_W}\" y2=\"{half}\"></line>"
+    );
+    for a in &t.assessments {
+        let Some(i) = t.bin_of(a.date) else { continue };
+        let x = i as f64 * slot + slot / 2.0;
+        let _ = write!(
+            out,
+            "<path class=\"mark\" d=\"M{:.2} {:.2} l4 7 h-8 z\"><title>",
+            x,
+            half - 3.5
+        );
+        text(
+            out,
+            &format!("{}: {} {}", a.date, a.claim, a.rating.as_str()),
+        );
+        out.push_str("</title></path>\n");
+    }
+    if let Some(i) = doc.as_of.and_then(|d| t.bin_of(d)) {
+        let x = i as f64 * slot + slot / 2.0;
+        let _ = writeln!(
+            out,
+            "<line class=\"asof\" x1=\"{x:.2}\" y1=\"0\" x2=\"{x:.2}\" y2=\"{CHART_H}\"></line>"
+        );
+    }
+    if let (Some(first), Some(last)) = (t.bins.first(), t.bins.last()) {
+        let y = CHART_H + CHART_FOOT - 4.0;
+        let _ = write!(out, "<text x=\"0\" y=\"{y}\">{}</text>", first.start);
+        let _ = writeln!(
+            out,
+            "<text x=\"{CHART_W}\" y=\"{y}\" text-anchor=\"end\">{}</text>",
+            last.end
+        );
+    }
+    out.push_str("</svg>\n</figure>\n");
+}
+
+fn topic(out: &mut String, doc: &Export, t: &TopicOut, chart: Option<&Timeline>) {
     out.push_str("<section class=\"topic\" id=\"topic-");
     attr(out, &t.id);
     out.push_str("\"><h2>");
@@ -195,6 +348,9 @@ fn topic(out: &mut String, doc: &Export, t: &TopicOut) {
         out.push_str("<p>");
         text(out, s);
         out.push_str("</p>\n");
+    }
+    if let Some(chart) = chart {
+        timeline(out, doc, chart);
     }
     out.push_str("<table><thead><tr>");
     for (class, name, title) in [
@@ -226,8 +382,8 @@ fn topic(out: &mut String, doc: &Export, t: &TopicOut) {
     out.push_str("</table></section>\n");
 }
 
-/// Renders the whole document as one HTML page.
-pub fn render(doc: &Export) -> String {
+/// Renders the whole document as one HTML page, with its timelines when given.
+pub fn render(doc: &Export, charts: Option<&Charts>) -> String {
     let mut out = String::with_capacity(4096 + doc.topics.len() * 2048);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(
@@ -280,9 +436,13 @@ pub fn render(doc: &Export) -> String {
         );
         out.push_str("</p>\n");
     }
+    if let Some(c) = charts {
+        timeline(&mut out, doc, &c.all);
+    }
     out.push_str("</header>\n<main>\n");
     for t in &doc.topics {
-        topic(&mut out, doc, t);
+        let chart = charts.and_then(|c| c.topics.iter().find(|(id, _)| *id == t.id));
+        topic(&mut out, doc, t, chart.map(|(_, chart)| chart));
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out

@@ -160,10 +160,14 @@ pub fn render(
     };
     let mut doc = model::build(dispute, cmp);
     doc.selection = selection.iter().map(|s| s.as_str().into()).collect();
+    if format == Format::Html {
+        return Ok(html::render(&doc, Some(&html::Charts::new(dispute, cmp))).into_bytes());
+    }
     render_doc(format, &doc)
 }
 
-/// Renders an already-built export document.
+/// Renders an already-built export document (an HTML page without its timelines, which are
+/// counted from the comparison; [`render`] draws them).
 pub fn render_doc(format: Format, doc: &Export) -> Result<Vec<u8>, ExportError> {
     match format {
         Format::Markdown => Ok(markdown::render(doc).into_bytes()),
@@ -174,7 +178,7 @@ pub fn render_doc(format: Format, doc: &Export) -> Result<Vec<u8>, ExportError> 
             out.push(b'\n');
             Ok(out)
         }
-        Format::Html => Ok(html::render(doc).into_bytes()),
+        Format::Html => Ok(html::render(doc, None).into_bytes()),
     }
 }
 

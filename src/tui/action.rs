@@ -40,7 +40,7 @@ pub enum Action {
     Open,
     /// Go back: close a modal, leave a line, return to the topic list.
     Back,
-    /// Follow the selected claim's rebuttal link (`r`).
+    /// Follow a relation of the selected claim or row, of any kind (`r`).
     FollowRebuttal,
     /// Return to where the last link was followed from (`b`).
     JumpBack,
@@ -145,6 +145,21 @@ pub enum Outcome {
         right: String,
         /// The new point's question.
         question: String,
+    },
+    /// As [`Outcome::Link`], and also write the relation `from` `kind` `to` (claim ids).
+    LinkRelated {
+        /// The left claim's id.
+        left: String,
+        /// The right claim's id.
+        right: String,
+        /// The new point's question.
+        question: String,
+        /// The claim that relates.
+        from: String,
+        /// How.
+        kind: crate::format::RelationKind,
+        /// The claim it relates to.
+        to: String,
     },
     /// Remember this suggestion as dismissed (left and right claim ids), then look again.
     Dismiss {

@@ -24,6 +24,18 @@ pub fn open_url(app: &mut App, url: &str) {
 /// Gives two claims a common point in the files (as `parallax link` does), then reloads the
 /// dispute from the bytes written; the footer says what was written or why nothing was.
 pub fn link(app: &mut App, left: &str, right: &str, question: &str) {
+    link_related(app, left, right, question, None);
+}
+
+/// [`link`], and with `relation` (from, kind, to) also the relation chosen in the dialog, in
+/// the same checked write.
+pub fn link_related(
+    app: &mut App,
+    left: &str,
+    right: &str,
+    question: &str,
+    relation: Option<(&str, crate::format::RelationKind, &str)>,
+) {
     use super::modal::Modal;
     app.modals.retain(|m| !matches!(m, Modal::Accept(_)));
     let Some(ws) = app.suggest.workspace.clone() else {
@@ -34,6 +46,10 @@ pub fn link(app: &mut App, left: &str, right: &str, question: &str) {
     };
     let result = ws
         .link(&app.dispute, left, right, Some(question))
+        .and_then(|plan| match relation {
+            Some((from, kind, to)) => ws.relate(&app.dispute, plan, from, kind, to),
+            None => Ok(plan),
+        })
         .and_then(|plan| crate::edit::commit(&plan).map(|()| plan));
     match result {
         Ok(plan) => {

@@ -30,10 +30,11 @@ pub const NO_TOPICS: &str = "This dispute has no topics.";
 pub const SOURCES: &str = "Sources";
 /// A claim that cites nothing.
 pub const UNSOURCED: &str = "unsourced: cites no source";
-/// Hint beside a rebuttal link in the detail view.
-pub const FOLLOW_HINT: &str = "r: go to the claim it answers · b: back";
-/// The message when no claim of the selected row rebuts another.
-pub const ROW_REBUTS_NOTHING: &str = "No claim in this row rebuts another.";
+/// Hint beside a relation (any kind) in the detail view.
+pub const FOLLOW_HINT: &str = "r: go to the claim it relates to · b: back";
+/// The message when no claim of the selected row relates to another (in any way).
+pub const ROW_REBUTS_NOTHING: &str =
+    "No claim in this row relates to another (contradicts, reframes, concedes, agrees).";
 /// Title of the choice of links to follow.
 pub const LINKS_TITLE: &str = "Follow which link?";
 /// The message when there is no place to go back to.
@@ -44,8 +45,8 @@ pub const ONLY_TWO_SIDES: &str = "This dispute has only two sides: press s to sw
 pub const SAME_SIDE: &str = "Choose a side other than the left one.";
 /// The message when there is nothing to go back to.
 pub const NOTHING_BACK: &str = "Nothing to go back to.";
-/// The message when the selected claim rebuts nothing.
-pub const REBUTS_NOTHING: &str = "This claim rebuts no other claim.";
+/// The message when the selected claim relates to no other claim.
+pub const REBUTS_NOTHING: &str = "This claim relates to no other claim.";
 /// The message when asked for the detail of an empty topic.
 pub const NO_ROW: &str = "No row to open here.";
 /// Title of the dialog that accepts a suggested row.
@@ -57,6 +58,13 @@ pub const ACCEPT_WHAT: &str =
 pub const NOT_SUGGESTED: &str = "Select a suggested row (≈) first; m shows or hides them.";
 /// The message while suggestions are looked for.
 pub const SUGGESTING: &str = "Looking for suggested matches…";
+/// The accept dialog's line of the relation chosen.
+pub fn accept_relation(relation: Option<&str>) -> String {
+    match relation {
+        Some(r) => format!("Relation  ↳ {r}"),
+        None => "Relation  none (↑ ↓ choose one)".to_owned(),
+    }
+}
 /// The message when an empty question is submitted.
 pub const EMPTY_QUESTION: &str = "Write the question both claims answer.";
 /// The header's note on suggested rows shown.
@@ -99,9 +107,9 @@ pub mod help {
     pub const PREV_PANE: &str = "switch back";
     pub const OPEN: &str = "open: a topic's rows, a row in full, a choice";
     pub const BACK: &str = "go back or close; first clears a search left in force";
-    pub const FOLLOW: &str = "go to the claim the selected claim rebuts (a choice if several)";
+    pub const FOLLOW: &str = "go to the claim the selected claim relates to (a choice if several)";
     pub const JUMP_BACK: &str = "back to where you followed a link from";
-    pub const FOLLOW_ROW: &str = "follow a rebuttal link of the row (a choice if several)";
+    pub const FOLLOW_ROW: &str = "follow a relation of the row, of any kind (a choice if several)";
     pub const NEXT_ROW: &str = "next row, however tall the row on screen";
     pub const PREV_ROW: &str = "previous row";
     pub const NEXT_TOPIC: &str = "next topic";
@@ -176,6 +184,8 @@ pub mod help {
     pub const ACCEPT_RIGHT: &str = "cursor right";
     pub const ACCEPT_HOME: &str = "start of the question";
     pub const ACCEPT_END: &str = "end of the question";
+    pub const ACCEPT_RELATION_NEXT: &str = "next relation to write with the point (none, or one claim contradicts, reframes, concedes or agrees with the other)";
+    pub const ACCEPT_RELATION_PREV: &str = "previous relation";
     pub const FILTER_NEXT_SECTION: &str = "next section";
     pub const FILTER_PREV_SECTION: &str = "previous section";
     pub const FILTER_UP: &str = "previous choice or date field";
@@ -223,6 +233,7 @@ pub mod footer {
     pub const FILTERS: &str = "filters";
     pub const ACCEPT_SUBMIT: &str = "write";
     pub const ACCEPT_CANCEL: &str = "cancel";
+    pub const ACCEPT_RELATION: &str = "relation";
     pub const FILTER_SECTION: &str = "section";
     pub const FILTER_TOGGLE: &str = "select";
     pub const FILTER_CLEAR: &str = "clear section";
@@ -663,7 +674,7 @@ pub const HELP_NOTES: &[&str] = &[
     "Mouse: the wheel scrolls the pane under it; a click selects a topic or a row.",
     "Start with --no-mouse to keep the terminal's own text selection.",
     "* one side: only one of the two sides addresses the topic.",
-    "⚑ an assessment (disputed, refuted, …); ↳ a rebuttal link.",
+    "⚑ an assessment (disputed, refuted, …); ↳ a relation (contradicts, concedes, …).",
     "Esc or ? closes this help.",
 ];
 

@@ -302,6 +302,20 @@ pub fn event_loop<B: Backend>(
                 right,
                 question,
             } => super::effects::link(app, &left, &right, &question),
+            Outcome::LinkRelated {
+                left,
+                right,
+                question,
+                from,
+                kind,
+                to,
+            } => super::effects::link_related(
+                app,
+                &left,
+                &right,
+                &question,
+                Some((&from, kind, &to)),
+            ),
             Outcome::Dismiss { left, right } => super::effects::dismiss(app, &left, &right),
             Outcome::Suspend => {
                 host.suspend()?;

@@ -129,3 +129,63 @@ pub fn readme_has_table(name: &str, bindings: &[parallax::tui::keymap::Binding])
         "README's {name} key table differs; it should be:\n{table}"
     );
 }
+
+/// An HTML page as headless Chromium draws it: the screenshot's width, height and RGB pixels,
+/// row by row. `None` (the test says SKIPPED) when no Chromium is installed.
+pub fn chromium_pixels(html: &str, width: u32, height: u32) -> Option<(u32, u32, Vec<[u8; 3]>)> {
+    let browser = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok()
+        });
+    let Some(browser) = browser else {
+        eprintln!("SKIPPED: chromium not found (install it to render the HTML export)");
+        return None;
+    };
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let page = dir.path().join("export.html");
+    std::fs::write(&page, html).expect("written");
+    let shot = dir.path().join("shot.png");
+    let profile = dir.path().join("profile");
+    let status = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--force-device-scale-factor=1",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("--window-size={width},{height}"))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(shot.exists(), "no screenshot: {status:?}");
+    let file = std::fs::File::open(&shot).expect("the screenshot opens");
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .expect("a PNG");
+    let mut buf = vec![0; reader.output_buffer_size().expect("a sane size")];
+    let info = reader.next_frame(&mut buf).expect("a frame");
+    assert_eq!(info.bit_depth, png::BitDepth::Eight, "8-bit screenshots");
+    let step = info.color_type.samples();
+    let pixels = buf[..info.buffer_size()]
+        .chunks(step)
+        .map(|p| {
+            [
+                p[0],
+                p.get(1).copied().unwrap_or(p[0]),
+                p.get(2).copied().unwrap_or(p[0]),
+            ]
+        })
+        .collect();
+    Some((info.width, info.height, pixels))
+}

@@ -1,5 +1,6 @@
 //! The accept dialog's state.
 
+use crate::format::RelationKind;
 use crate::tui::text_field::TextField;
 
 /// Accepting one suggested pair: the two claims' ids and the question being typed.
@@ -11,4 +12,19 @@ pub struct Accept {
     pub right: String,
     /// The new point's question, prefilled with a neutral default.
     pub question: TextField,
+    /// The relation written with the point, chosen with ↑ and ↓: whether the left claim is the
+    /// one that relates (else the right one), and how. `None` (the default): no relation.
+    pub relation: Option<(bool, RelationKind)>,
+}
+
+/// The relations the dialog offers, in the order ↓ steps through them: none, then each kind
+/// from the left claim and from the right one.
+pub fn relations() -> Vec<Option<(bool, RelationKind)>> {
+    std::iter::once(None)
+        .chain(
+            RelationKind::ALL
+                .iter()
+                .flat_map(|&k| [Some((true, k)), Some((false, k))]),
+        )
+        .collect()
 }

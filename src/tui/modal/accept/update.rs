@@ -28,6 +28,13 @@ pub const BINDINGS: &[Binding] = &[
         help::ACCEPT_CANCEL,
         footer::ACCEPT_CANCEL,
     ),
+    shown(
+        &[k(KeyCode::Down)],
+        Action::Down,
+        help::ACCEPT_RELATION_NEXT,
+        footer::ACCEPT_RELATION,
+    ),
+    listed(&[k(KeyCode::Up)], Action::Up, help::ACCEPT_RELATION_PREV),
     listed(
         &[k(KeyCode::Left)],
         Action::Edit(Edit::Left),
@@ -67,6 +74,7 @@ pub fn open(app: &mut App) -> Step {
             left,
             right,
             question: TextField::new(crate::edit::DEFAULT_QUESTION),
+            relation: None,
         })),
         None => {
             app.message = Some(strings::NOT_SUGGESTED.to_owned());
@@ -98,7 +106,7 @@ fn selected_pair(app: &App) -> Option<(String, String)> {
 
 /// Where the dialog sits.
 pub fn area(main: Rect) -> Rect {
-    centered(main, 72.min(main.width.saturating_sub(4)), 7)
+    centered(main, 72.min(main.width.saturating_sub(4)), 8)
 }
 
 impl Component for Accept {
@@ -121,11 +129,42 @@ impl Component for Accept {
                 app.message = Some(strings::EMPTY_QUESTION.to_owned());
                 Step::Stay
             }
+            Action::Up | Action::Down => {
+                let all = super::state::relations();
+                let at = all.iter().position(|r| *r == self.relation).unwrap_or(0);
+                let n = all.len();
+                let next = if action == Action::Down {
+                    at + 1
+                } else {
+                    at + n - 1
+                };
+                self.relation = all.get(next % n).copied().flatten();
+                Step::Stay
+            }
             Action::Open => {
-                let outcome = Outcome::Link {
-                    left: self.left.clone(),
-                    right: self.right.clone(),
-                    question: self.question.text().trim().to_owned(),
+                let (left, right) = (self.left.clone(), self.right.clone());
+                let question = self.question.text().trim().to_owned();
+                let outcome = match self.relation {
+                    None => Outcome::Link {
+                        left,
+                        right,
+                        question,
+                    },
+                    Some((from_left, kind)) => {
+                        let (from, to) = if from_left {
+                            (left.clone(), right.clone())
+                        } else {
+                            (right.clone(), left.clone())
+                        };
+                        Outcome::LinkRelated {
+                            left,
+                            right,
+                            question,
+                            from,
+                            kind,
+                            to,
+                        }
+                    }
                 };
                 // The loop writes, then closes the dialog (see `effects::link`).
                 Step::Then(outcome)

@@ -30,6 +30,10 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
             text::fit(&format!("{label}{shown}"), width),
             theme.heading(),
         ),
+        Line::styled(
+            text::fit(&strings::accept_relation(relation(a).as_deref()), width),
+            theme.line(crate::layout::LineKind::Link),
+        ),
         Line::raw(""),
         Line::styled(text::fit(strings::ACCEPT_WHAT, width), theme.dim()),
     ];
@@ -38,4 +42,20 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
     if x < inner.x + inner.width {
         frame.set_cursor_position(Position::new(x, inner.y + 2));
     }
+}
+
+/// The chosen relation as a sentence of the two ids (`east-1 concedes west-2`); `None`: none.
+fn relation(a: &Accept) -> Option<String> {
+    let (from_left, kind) = a.relation?;
+    let (from, to) = if from_left {
+        (&a.left, &a.right)
+    } else {
+        (&a.right, &a.left)
+    };
+    Some(format!(
+        "{} {} {}",
+        text::clean(from).text,
+        kind.verb(),
+        text::clean(to).text
+    ))
 }

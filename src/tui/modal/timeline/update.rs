@@ -4,9 +4,8 @@
 //! the one in force before.
 
 use super::state::Chart;
-use crate::commands::timeline::MAX_DAYS;
 use crate::query::Filter;
-use crate::timeline::Timeline;
+use crate::timeline::{MAX_DAYS, Timeline};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, c, k, listed, shown};

@@ -1,0 +1,93 @@
+//! Giving a claim a typed relation to another party's claim, as accepting a suggested row with a
+//! relation chosen does: `{"kind", "to"}` appended to the claim's `relations` (made when it has
+//! none) in its side file's own layout, together with the rest of the plan and checked with it.
+
+use super::json::{self, Step};
+use super::{EditError, Plan, Workspace, Write, has_key};
+use crate::format::{Dispute, RelationKind};
+use serde_json::json;
+
+impl Workspace {
+    /// Adds to `plan` the relation `kind` from claim `from` to claim `to` (of another party).
+    /// Nothing is added when the claim already relates so. The loader checks the files as the
+    /// whole plan leaves them.
+    pub fn relate(
+        &self,
+        dispute: &Dispute,
+        mut plan: Plan,
+        from: &str,
+        kind: RelationKind,
+        to: &str,
+    ) -> Result<Plan, EditError> {
+        let find = |id: &str| {
+            dispute
+                .find_claim(id)
+                .ok_or_else(|| EditError::UnknownClaim(crate::text::clean(id).text))
+        };
+        let (at, target) = (find(from)?, find(to)?);
+        if at.side == target.side {
+            return Err(EditError::Refused(format!(
+                "`{from}` and `{to}` are claims of the same party; a relation joins two parties' claims"
+            )));
+        }
+        if dispute
+            .claim(at)
+            .is_some_and(|c| c.links().any(|(k, t)| k == kind && t == to))
+        {
+            return Ok(plan);
+        }
+        let file = self
+            .sides
+            .get(at.side)
+            .ok_or_else(|| EditError::Load("a side file was not read".to_owned()))?;
+        let name = file.path.display().to_string();
+        let i = plan.writes.iter().position(|w| w.path == file.path);
+        let text = match i.and_then(|i| plan.writes.get(i)) {
+            Some(w) => String::from_utf8_lossy(&w.after).into_owned(),
+            None => String::from_utf8_lossy(&file.bytes).into_owned(),
+        };
+        let claim = [
+            Step::Key("topics"),
+            Step::Index(at.topic),
+            Step::Key("claims"),
+            Step::Index(at.claim),
+        ];
+        let entry = json!({"kind": kind.as_str(), "to": to});
+        let after = if has_key(&text, &claim, "relations") {
+            let list = [
+                Step::Key("topics"),
+                Step::Index(at.topic),
+                Step::Key("claims"),
+                Step::Index(at.claim),
+                Step::Key("relations"),
+            ];
+            json::append_element(&text, &list, &entry)
+        } else {
+            json::insert_property(&text, &claim, "rebuts", "relations", &json!([entry]))
+        }
+        .map_err(|e| EditError::Invalid(name.clone(), e.to_string()))?
+        .into_bytes();
+        match i.and_then(|i| plan.writes.get_mut(i)) {
+            Some(w) => w.after = after,
+            None => plan.writes.push(Write {
+                path: file.path.clone(),
+                before: Some(file.bytes.clone()),
+                after,
+            }),
+        }
+        let loaded = self
+            .load(Some(&plan.writes))
+            .map_err(|e| EditError::Invalid(name.clone(), e.to_string()))?;
+        let related = loaded
+            .find_claim(from)
+            .and_then(|a| loaded.claim(a))
+            .is_some_and(|c| c.relations.iter().any(|r| r.kind == kind && r.to == to));
+        if !related {
+            return Err(EditError::Invalid(
+                name,
+                "the claim does not hold the relation after the change".to_owned(),
+            ));
+        }
+        Ok(plan)
+    }
+}

@@ -1,0 +1,102 @@
+//! The HTML export's timelines: inline SVG (no script), one for the whole comparison and one per
+//! topic, with the counts `parallax timeline` prints; drawn by headless Chromium, the left
+//! party's bars above the axis and the right party's below.
+
+mod common;
+
+use parallax::compare::Comparison;
+use parallax::export::{self, Format};
+use parallax::query::Filter;
+use parallax::timeline::{MAX_DAYS, Timeline};
+
+const FIXTURE: &str = "tests/fixtures/relations";
+
+fn page(as_of: Option<&str>) -> String {
+    let dispute = common::dispute(FIXTURE);
+    let cmp = Comparison::new(&dispute, 0, 1);
+    let filter = Filter {
+        as_of: as_of.and_then(|d| d.parse().ok()),
+        ..Filter::default()
+    };
+    let shown = filter.apply(&dispute, &cmp);
+    let bytes = export::render(Format::Html, &dispute, &shown, None, &[]).expect("renders");
+    String::from_utf8(bytes).expect("UTF-8")
+}
+
+#[test]
+fn the_page_carries_one_svg_timeline_per_topic_and_one_for_all_without_script() {
+    let html = page(None);
+    assert_eq!(html.matches("<svg ").count(), 3, "all, then the two topics");
+    assert!(!html.contains("<script"));
+    let dispute = common::dispute(FIXTURE);
+    let cmp = Comparison::new(&dispute, 0, 1);
+    let all = Timeline::new(&dispute, &cmp, MAX_DAYS);
+    let bars: usize = all
+        .bins
+        .iter()
+        .map(|b| usize::from(b.left > 0) + usize::from(b.right > 0))
+        .sum();
+    let (header, _) = html.split_once("<main>").expect("a main part");
+    assert_eq!(
+        header.matches("<rect ").count(),
+        bars,
+        "one bar per side and day with claims"
+    );
+    assert!(
+        header.contains("2025-03-02: East 2"),
+        "each bar says its count"
+    );
+    assert_eq!(
+        header.matches("class=\"mark\"").count(),
+        all.assessments.len()
+    );
+    assert!(header.contains("Undated, not on the axis: East 1, West 0"));
+}
+
+#[test]
+fn the_date_in_force_is_a_dashed_line() {
+    let html = page(Some("2025-03-10"));
+    assert!(html.contains("class=\"asof\""));
+    assert!(html.contains("dashed: as of 2025-03-10"));
+    assert!(!page(None).contains("class=\"asof\""));
+}
+
+#[test]
+fn chromium_draws_the_left_bars_above_the_right_ones() {
+    let html = page(None);
+    // Only the first timeline, on its own page, so the parties' colours come from its bars.
+    let (head, rest) = html.split_once("<body>").expect("a body");
+    let start = rest
+        .find("<figure class=\"timeline\">")
+        .expect("a timeline");
+    let end = rest[start..].find("</figure>").expect("its end") + start + "</figure>".len();
+    let alone = format!("{head}<body>{}</body></html>", &rest[start..end]);
+    let Some((w, _, pixels)) = common::chromium_pixels(&alone, 900, 400) else {
+        return;
+    };
+    let rows_of = |rgb: [u8; 3]| -> Vec<usize> {
+        pixels
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| **p == rgb)
+            .map(|(i, _)| i / w as usize)
+            .collect()
+    };
+    let (blue, orange) = (rows_of([0x00, 0x72, 0xb2]), rows_of([0xe6, 0x9f, 0x00]));
+    assert!(
+        blue.len() > 50,
+        "the left party's bars are drawn ({} pixels)",
+        blue.len()
+    );
+    assert!(
+        orange.len() > 50,
+        "the right party's bars are drawn ({} pixels)",
+        orange.len()
+    );
+    let lowest_blue = blue.iter().max().copied().unwrap_or(0);
+    let highest_orange = orange.iter().min().copied().unwrap_or(0);
+    assert!(
+        lowest_blue < highest_orange,
+        "left bars (down to row {lowest_blue}) sit above right ones (from row {highest_orange})"
+    );
+}

@@ -1,0 +1,52 @@
+//! `r` on the screen follows every kind of relation, not only `rebuts`: a row whose claims
+//! reframe and contradict each other offers both, named by their kind; a `concedes` link alone
+//! is followed at once.
+
+mod common;
+
+use parallax::tui::modal::Modal;
+use ratatui::crossterm::event::KeyCode;
+
+const FIXTURE: &str = "tests/fixtures/relations";
+
+#[test]
+fn r_offers_every_kind_of_relation_of_the_row() {
+    let mut app = common::app_at(FIXTURE, 120, 40);
+    common::keys(
+        &mut app,
+        &[KeyCode::Tab, KeyCode::Char(']'), KeyCode::Char(']')],
+    );
+    assert_eq!(
+        app.current_row()
+            .and_then(|r| r.question.clone())
+            .as_deref(),
+        Some("How many ships were held?")
+    );
+    common::keys(&mut app, &[KeyCode::Char('r')]);
+    let Some(Modal::Links(links)) = app.modal() else {
+        panic!("several relations: a choice ({:?})", app.message)
+    };
+    let labels: Vec<&str> = links.choices.iter().map(|c| c.label.as_str()).collect();
+    assert!(labels.iter().any(|l| l.contains("reframes")), "{labels:?}");
+    assert!(
+        labels.iter().any(|l| l.contains("contradicts")),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn r_follows_a_lone_concession_at_once_and_b_comes_back() {
+    let mut app = common::app_at(FIXTURE, 120, 40);
+    common::keys(
+        &mut app,
+        &[KeyCode::Char('}'), KeyCode::Tab, KeyCode::Char(']')],
+    );
+    assert_eq!(app.current_topic().map(|t| t.id.as_str()), Some("talks"));
+    let before = app.place();
+    common::keys(&mut app, &[KeyCode::Char('r')]);
+    assert!(app.modal().is_none(), "one link: no choice");
+    assert_eq!(app.message, None, "followed, nothing to say");
+    assert_eq!(app.back.len(), 1);
+    common::keys(&mut app, &[KeyCode::Char('b')]);
+    assert_eq!(app.place(), before);
+}

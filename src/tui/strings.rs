@@ -109,7 +109,7 @@ pub mod help {
     pub const BACK: &str = "go back or close; first clears a search left in force";
     pub const FOLLOW: &str = "go to the claim the selected claim relates to (a choice if several)";
     pub const JUMP_BACK: &str = "back to where you followed a link from";
-    pub const FOLLOW_ROW: &str = "follow a relation of the row, of any kind (a choice if several)";
+    pub const FOLLOW_ROW: &str = "follow a relation of the row (a choice if several)";
     pub const NEXT_ROW: &str = "next row, however tall the row on screen";
     pub const PREV_ROW: &str = "previous row";
     pub const NEXT_TOPIC: &str = "next topic";

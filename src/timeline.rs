@@ -215,6 +215,34 @@ impl Timeline {
     }
 }
 
+/// Each topic's claims (both sides together) over `cells` equal spans of one axis shared by all
+/// topics, from the comparison's first dated claim to its last: a sparkline per topic, by id.
+pub fn sparklines(dispute: &Dispute, cmp: &Comparison, cells: usize) -> Vec<(String, Vec<usize>)> {
+    let cells = cells.max(1);
+    let span = span(dispute, cmp).and_then(|(a, b)| Some((day_number(a)?, day_number(b)?)));
+    cmp.topics
+        .iter()
+        .map(|t| {
+            let mut line = vec![0; cells];
+            if let Some((first, last)) = span {
+                let days = i64::from(last - first) + 1;
+                let at = t
+                    .rows
+                    .iter()
+                    .flat_map(|r| r.claims())
+                    .filter_map(|at| day_number(dispute.claim(at)?.date?));
+                for n in at {
+                    let i = i64::from(n - first) * cells as i64 / days;
+                    if let Some(c) = usize::try_from(i).ok().and_then(|i| line.get_mut(i)) {
+                        *c += 1;
+                    }
+                }
+            }
+            (t.id.clone(), line)
+        })
+        .collect()
+}
+
 /// The first and last day on which a claim of the comparison was made (each date placed on its
 /// last day); `None` when no claim is dated. Where the screen's as-of steps start and stop.
 pub fn span(dispute: &Dispute, cmp: &Comparison) -> Option<(Date, Date)> {

@@ -186,3 +186,33 @@ fn the_chart_keys_are_in_readme_and_none_is_bound_twice() {
     assert_eq!(parallax::tui::keymap::no_key_twice(BINDINGS), None);
     let _ = Action::Timeline;
 }
+
+#[test]
+fn the_topic_list_shows_a_sparkline_per_topic_while_the_timeline_is_open() {
+    let mut app = common::bundled(80, 24);
+    let has_spark = |app: &App| {
+        common::lines(app)
+            .iter()
+            .any(|l| l.starts_with("│  12 ⟷ 20 ") && l.contains('█'))
+    };
+    assert!(!has_spark(&app), "not while the chart is closed");
+    common::keys(&mut app, &[KeyCode::Char('T')]);
+    assert!(has_spark(&app), "{}", common::screen(&app));
+    let sparks = &chart(&app).sparks;
+    assert_eq!(sparks.len(), app.cmp.topics.len());
+    let dispute = &app.dispute;
+    for ((id, line), topic) in sparks.iter().zip(&app.cmp.topics) {
+        assert_eq!(id, &topic.id);
+        let dated = topic
+            .rows
+            .iter()
+            .flat_map(|r| r.claims())
+            .filter(|&at| dispute.claim(at).is_some_and(|c| c.date.is_some()))
+            .count();
+        assert_eq!(
+            line.iter().sum::<usize>(),
+            dated,
+            "every dated claim of {id}, once"
+        );
+    }
+}

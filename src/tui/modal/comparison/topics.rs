@@ -36,6 +36,11 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
         return;
     }
     let shown = usize::from(inner.height) / TOPIC_LINES;
+    // While the timeline is open, each topic's claims over time show beside its counts.
+    let sparks = app.modals.iter().rev().find_map(|m| match m {
+        crate::tui::modal::Modal::Timeline(c) => Some(&c.sparks),
+        _ => None,
+    });
     let mut lines = Vec::with_capacity(shown * TOPIC_LINES);
     for (i, topic) in app
         .shown()
@@ -67,6 +72,14 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
                 theme.common(),
             ));
         }
+        if let Some(line) = sparks.and_then(|s| s.iter().find(|(id, _)| *id == topic.id)) {
+            let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+            let room = width.saturating_sub(used + 1);
+            if room >= 4 {
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(spark(&line.1, room), theme.dim()));
+            }
+        }
         if topic.one_sided() {
             let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
             let mark = if used + 2 + text::width(strings::ONE_SIDED_MARK) <= width {
@@ -89,4 +102,18 @@ pub fn no_match(app: &App) -> String {
     } else {
         strings::filters::no_match(&keymap::key_for(BINDINGS, Action::ClearFilters))
     }
+}
+
+/// A sparkline of counts in at most `width` cells: eight heights of block, a space for none.
+fn spark(counts: &[usize], width: usize) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let peak = counts.iter().copied().max().unwrap_or(0).max(1);
+    counts
+        .iter()
+        .take(width)
+        .map(|&n| match n {
+            0 => ' ',
+            n => BARS[((n * 8).div_ceil(peak)).clamp(1, 8) - 1],
+        })
+        .collect()
 }

@@ -17,4 +17,6 @@ pub struct Chart {
     pub cursor: Option<usize>,
     /// The date in force when the timeline opened (Esc goes back to it).
     pub before: Option<Date>,
+    /// Each topic's sparkline, by id, for the topic list beside the chart.
+    pub sparks: Vec<(String, Vec<usize>)>,
 }

@@ -78,6 +78,19 @@ pub fn count(app: &App, topic: Option<&str>) -> Timeline {
     Timeline::new(&app.dispute, &cmp, MAX_DAYS)
 }
 
+/// Cells of a topic's sparkline in the topic list.
+pub const SPARK_CELLS: usize = 12;
+
+/// Every topic's sparkline, at every date, on one shared axis.
+fn sparks(app: &App) -> Vec<(String, Vec<usize>)> {
+    let filter = Filter {
+        as_of: None,
+        ..app.query.filter.clone()
+    };
+    let cmp = filter.apply(&app.dispute, &app.cmp);
+    crate::timeline::sparklines(&app.dispute, &cmp, SPARK_CELLS)
+}
+
 /// Opens the timeline of the selected topic, on the bar of the date in force.
 pub fn open(app: &mut App) -> Step {
     let Some(topic) = app.current_topic() else {
@@ -98,6 +111,7 @@ fn chart(app: &App, topic: Option<String>, title: String) -> Chart {
         topic,
         title,
         before,
+        sparks: sparks(app),
     }
 }
 

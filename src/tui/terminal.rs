@@ -409,6 +409,35 @@ impl Host for Crossterm {
     }
 }
 
+/// How long the loop has to notice an ending signal before the program ends without it.
+const SIGNAL_GRACE: Duration = Duration::from_secs(1);
+
+/// Watches for the ending signals on a thread of the event loop: each is passed to the loop through
+/// `signal`, which restores the terminal and ends the program. A loop that has not ended within
+/// [`SIGNAL_GRACE`] is ended here. That happens when the terminal hangs up (its window closed):
+/// crossterm then spins inside its read of the dead terminal and never returns to look at `signal`,
+/// which would leave the program burning a core forever.
+fn watch_signals(signal: Arc<AtomicUsize>, mouse: bool) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new(ENDING)?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(n) = signals.forever().next() {
+                signal.store(usize::try_from(n).unwrap_or(1), Ordering::Relaxed);
+                std::thread::sleep(SIGNAL_GRACE);
+                // Best effort, through standard error: the stuck loop may hold standard output's
+                // lock, and a terminal that hung up takes no more writes anyway.
+                if mouse {
+                    let _ = execute!(std::io::stderr(), DisableMouseCapture);
+                }
+                let _ = execute!(std::io::stderr(), LeaveAlternateScreen, Show);
+                let _ = disable_raw_mode();
+                std::process::exit(128 + n);
+            }
+        })?;
+    Ok(())
+}
+
 /// Gives the terminal back as the shell had it: mouse, alternate screen, cursor, raw mode.
 fn leave(mouse: bool) -> io::Result<()> {
     if mouse {
@@ -429,8 +458,10 @@ impl Drop for Guard {
         if self.mouse {
             let _ = execute!(stdout(), DisableMouseCapture);
         }
-        ratatui::restore();
-        let _ = execute!(stdout(), Show);
+        // Not `ratatui::restore`: it prints its failure, and printing to a terminal that hung up
+        // panics inside this drop, which aborts the program.
+        let _ = execute!(stdout(), LeaveAlternateScreen, Show);
+        let _ = disable_raw_mode();
     }
 }
 
@@ -440,9 +471,7 @@ impl Drop for Guard {
 /// with the shell's code for the signal (128 + its number).
 pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in ENDING {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
-    }
+    watch_signals(Arc::clone(&signal), mouse)?;
     // ratatui's hook restores the terminal, then prints the panic through the previous hook.
     let mut terminal = ratatui::try_init()?;
     let guard = Guard { mouse };

@@ -19,7 +19,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export PARALLAX_CACHE_DIR="$work/cache"
 
-cargo run --release --quiet -p parallax-synth -- --claims "$claims" --out "$work/dispute" 2>/dev/null
+cargo run --release --quiet -p parallax-synth --bin generate -- --claims "$claims" --out "$work/dispute" 2>/dev/null
 # The cache keeps only files settled for a second or more.
 touch -d '1 minute ago' "$work/dispute" "$work/dispute"/*
 python3 - "$work/dispute" > "$work/claims.txt" <<'PY'

@@ -501,3 +501,110 @@ fn a_forgotten_query_is_named_not_searched_for() {
     let help = String::from_utf8_lossy(&help.stdout).into_owned();
     assert!(!help.contains("--query"), "search rejects --query: {help}");
 }
+
+/// Queries made from a dispute's own words, as a user mistypes them: whole words, first
+/// letters, a letter dropped, two letters swapped, every other letter of a short field, and
+/// letter triples that are mostly in no word.
+fn mistyped_queries(d: &Dispute) -> Vec<String> {
+    let mut fields: Vec<String> = Vec::new();
+    for side in &d.sides {
+        for topic in &side.topics {
+            fields.push(topic.title.clone());
+            for claim in &topic.claims {
+                fields.push(claim.text.clone());
+                fields.extend(claim.speaker.clone());
+                fields.extend(claim.tags.iter().cloned());
+            }
+        }
+        fields.extend(side.sources.iter().map(|s| s.outlet.clone()));
+    }
+    let mut out = std::collections::BTreeSet::new();
+    for f in &fields {
+        let short: String = f
+            .chars()
+            .step_by(2)
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        out.insert(short.chars().take(6).collect::<String>());
+        for (_, w) in query::words::split(f) {
+            let c: Vec<char> = w.chars().collect();
+            out.insert(w.to_owned());
+            out.insert(c.iter().take(3).collect());
+            if c.len() >= 5 {
+                let mut dropped = c.clone();
+                dropped.remove(c.len() / 2);
+                out.insert(dropped.iter().collect());
+                let mut swapped = c.clone();
+                swapped.swap(1, 2);
+                out.insert(swapped.iter().collect());
+                out.insert(format!("'{}", c.iter().skip(1).take(4).collect::<String>()));
+            }
+        }
+    }
+    let all: Vec<String> = out.into_iter().filter(|q| !q.trim().is_empty()).collect();
+    // A sample, so the test stays quick on a large dispute, and letters rarely seen together.
+    let step = (all.len() / 300).max(1);
+    let mut queries: Vec<String> = all.into_iter().step_by(step).collect();
+    queries.extend(["qqq", "jjj", "zqx", "'qqqq", "^zqxj", "\"zzz qqq\""].map(String::from));
+    queries
+}
+
+#[test]
+fn the_quick_test_on_the_bytes_never_rules_out_a_query_that_finds_claims() {
+    for folder in [FIXTURE, "narratives/india-pakistan-2025"] {
+        let gathered = parallax::load::gather(&[PathBuf::from(folder)], 1 << 30);
+        let bytes = gathered
+            .bytes()
+            .unwrap_or_else(|| panic!("{folder} is read"));
+        let d = gathered
+            .load()
+            .dispute
+            .unwrap_or_else(|| panic!("{folder} loads"));
+        let searcher = query::Searcher::new(&d, MatcherKind::Nucleo);
+        let (mut found, mut ruled_out) = (0, 0);
+        for q in mistyped_queries(&d) {
+            let may = query::prefilter::may_match(&query::pattern::parse(&q), &bytes);
+            if searcher.search_all(&q, |_| true).1.is_empty() {
+                ruled_out += usize::from(!may);
+            } else {
+                found += 1;
+                assert!(may, "{folder}: `{q}` finds claims but was ruled out");
+            }
+        }
+        assert!(found > 50, "{folder}: {found} queries found claims");
+        assert!(ruled_out > 0, "{folder}: no query was ruled out");
+    }
+}
+
+#[test]
+fn a_cold_search_for_what_no_file_holds_answers_without_loading() {
+    // The file is broken past its first bytes: the quick test answers before it is parsed.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let side = dir.path().join("a.json");
+    std::fs::write(
+        &side,
+        "{\"party\": {\"id\": \"a\", \"name\": \"A\"}, \"topics\": [",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    parallax()
+        .args(["search", "--no-cache"])
+        .arg(&side)
+        .arg("zqx")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("no claim matches `zqx`"));
+    parallax()
+        .args(["search", "--no-cache", "--json", FIXTURE, "zqx"])
+        .assert()
+        .code(1)
+        .stdout("[]\n");
+    // A term that might match loads the files, and their errors are reported.
+    parallax()
+        .args(["search", "--no-cache"])
+        .arg(&side)
+        .arg("party")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error"));
+}

@@ -61,7 +61,14 @@ pub fn open_loaded(
     input: &InputArgs,
     err: &mut dyn Write,
 ) -> Result<(Dispute, Vec<String>, usize), Failure> {
-    let loaded = load(input);
+    open_from(load(input), err)
+}
+
+/// As [`open_loaded`], from a load already made.
+pub fn open_from(
+    loaded: Loaded,
+    err: &mut dyn Write,
+) -> Result<(Dispute, Vec<String>, usize), Failure> {
     let report = &loaded.report;
     if report.errors() > 0 {
         for d in report.diagnostics.iter().filter(|d| d.is_error()) {

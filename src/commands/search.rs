@@ -1,9 +1,10 @@
 //! `parallax search`: the query pipeline's hits, best first, as plain lines or JSON. Like grep,
 //! it exits 1 when nothing matches.
 
-use super::{Failure, open_loaded, pair};
+use super::{Failure, open_from, open_loaded, pair};
 use crate::cache;
 use crate::format::ClaimAt;
+use crate::load;
 
 /// Names a hit: its party, topic and claim ids (from the dispute, or from a cache entry).
 type Place<'a> = dyn Fn(ClaimAt) -> (&'a str, &'a str, &'a str) + 'a;
@@ -90,8 +91,29 @@ pub fn search(
         || filter_args.both_sides
         || filter_args.common_ground
         || filter_args.no_common_ground;
-    let cacheable =
-        opts.cache && !one_comparison && !input.paths.is_empty() && filter_args.filter().is_empty();
+    let plain = !one_comparison && !input.paths.is_empty() && filter_args.filter().is_empty();
+    // A plain search reads the files first and rules out a query that none of them can hold,
+    // before paying for a load (see `query::prefilter`).
+    let gathered = plain.then(|| load::gather(&input.paths, input.read.max_file_size));
+    if let Some(bytes) = gathered.as_ref().and_then(load::Gathered::bytes)
+        && !query::prefilter::may_match(&query::pattern::parse(query_text), &bytes)
+    {
+        let pattern = Pattern::new(query_text, filter_args.matcher);
+        let none = |_| ("", "", "");
+        let opts = (opts.json, opts.score);
+        return report(
+            &none,
+            &pattern,
+            &[],
+            &[],
+            query_text,
+            opts.0,
+            opts.1,
+            out,
+            err,
+        );
+    }
+    let cacheable = opts.cache && plain;
     if cacheable && let Some(cached) = cache::read(&input.paths) {
         super::warnings_note(err, cached.warnings)?;
         let searcher = Searcher::from_index(cached.index, filter_args.matcher);
@@ -112,7 +134,10 @@ pub fn search(
         return Ok(found);
     }
     let started = std::time::SystemTime::now();
-    let (dispute, files, warnings) = open_loaded(input, err)?;
+    let (dispute, files, warnings) = match &gathered {
+        Some(g) => open_from(g.load(), err)?,
+        None => open_loaded(input, err)?,
+    };
     let (pattern, hits, labels) = if one_comparison {
         let (left, right) = pair(&dispute, pair_args)?;
         let cmp = Comparison::new(&dispute, left, right);

@@ -41,6 +41,38 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
 
 /// As [`load_paths`], reading no file larger than `max_file` bytes.
 pub fn load_paths_limited(paths: &[PathBuf], max_file: u64) -> Loaded {
+    gather(paths, max_file).load()
+}
+
+/// The files that paths name, read but not yet parsed, so a command can look at their bytes
+/// before paying for a load (`parallax search` rules out a query that no file holds).
+pub struct Gathered {
+    inputs: Vec<Input>,
+}
+
+impl Gathered {
+    /// The bytes of every file read; `None` when none was read or one was refused (the load
+    /// reports why).
+    pub fn bytes(&self) -> Option<Vec<&[u8]>> {
+        let all: Option<Vec<&[u8]>> = self
+            .inputs
+            .iter()
+            .map(|i| match i {
+                Input::Manifest(_, b) | Input::Side(_, b) => Some(b.as_slice()),
+                Input::Refused(..) => None,
+            })
+            .collect();
+        all.filter(|b| !b.is_empty())
+    }
+
+    /// Loads the dispute from the files read.
+    pub fn load(&self) -> Loaded {
+        load_inputs(&self.inputs)
+    }
+}
+
+/// Reads the files that `paths` name (as [`load_paths_limited`] does), without parsing them.
+pub fn gather(paths: &[PathBuf], max_file: u64) -> Gathered {
     let mut inputs = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -52,9 +84,13 @@ pub fn load_paths_limited(paths: &[PathBuf], max_file: u64) -> Loaded {
             inputs.push(read(path, Input::Side, max_file));
         }
     }
+    Gathered { inputs }
+}
+
+fn load_inputs(inputs: &[Input]) -> Loaded {
     let mut loader = Loader::new();
     let mut run: Vec<(&str, &[u8])> = Vec::new();
-    for input in &inputs {
+    for input in inputs {
         if let Input::Side(name, bytes) = input {
             run.push((name, bytes));
             continue;

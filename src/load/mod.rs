@@ -11,7 +11,9 @@ mod pass;
 mod side;
 
 pub use diagnostic::{Code, Diagnostic, Report, Severity};
-pub use files::{DEFAULT_MAX_FILE, inside_folder, load_paths, load_paths_limited};
+pub use files::{
+    DEFAULT_MAX_FILE, Gathered, gather, inside_folder, load_paths, load_paths_limited,
+};
 pub use side::is_web_url;
 
 use crate::format::{ClaimAt, Dispute, INDEPENDENT, Manifest, Side};

@@ -9,6 +9,7 @@ pub mod filter;
 pub mod highlight;
 pub mod matcher;
 pub mod pattern;
+pub mod prefilter;
 pub mod search;
 pub mod words;
 

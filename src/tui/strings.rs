@@ -481,29 +481,29 @@ pub mod search {
         format!("no claim matches “{query}”")
     }
 
-    /// The count of hits.
-    pub fn count(n: usize) -> String {
-        if n == 1 {
-            "1 hit".to_owned()
-        } else {
-            format!("{n} hits")
-        }
-    }
-
-    /// The header's line: the search and its count.
-    /// How many claims a search found: `28 claims (3 only through a typo) · 12 through a
-    /// topic`, for the panel and the header.
+    /// How many claims a search found, for the panel and the header. The total comes first, as
+    /// the footer's `hit 3/40` counts it; then, when some were found only through their topic's
+    /// titles or their point's question, how many by their own fields:
+    /// `40 claims: 28 by their own fields (3 only through a typo), 12 only through a topic`.
     pub fn found(c: &crate::query::Counts) -> String {
-        let mut s = if c.claims == 1 {
+        let total = c.claims + c.topic_only;
+        let mut s = if total == 1 {
             "1 claim".to_owned()
         } else {
-            format!("{} claims", c.claims)
+            format!("{total} claims")
         };
-        if c.typo_only > 0 {
-            s.push_str(&format!(" ({} only through a typo)", c.typo_only));
-        }
+        let typos = if c.typo_only > 0 {
+            format!(" ({} only through a typo)", c.typo_only)
+        } else {
+            String::new()
+        };
         if c.topic_only > 0 {
-            s.push_str(&format!(" · {} through a topic", c.topic_only));
+            s.push_str(&format!(
+                ": {} by their own fields{typos}, {} only through a topic",
+                c.claims, c.topic_only
+            ));
+        } else {
+            s.push_str(&typos);
         }
         s
     }
@@ -536,11 +536,20 @@ pub mod search {
         format!("search: {query} · {}{mark}", found(counts))
     }
 
-    /// The footer's place among the hits.
+    /// The footer's place among the claims found (each claim once, as the header counts them).
     pub fn position(current: Option<usize>, hits: usize) -> String {
         match current {
             Some(i) => format!("hit {}/{hits}", i + 1),
-            None => count(hits),
+            None => found_claims(hits),
+        }
+    }
+
+    /// `12 claims found`, for the footer before stepping.
+    fn found_claims(n: usize) -> String {
+        if n == 1 {
+            "1 claim found".to_owned()
+        } else {
+            format!("{n} claims found")
         }
     }
 

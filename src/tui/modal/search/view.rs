@@ -21,13 +21,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Spans of `pieces` (text, highlighted) within `cols` columns, cut by grapheme.
+/// Spans of `pieces` (text, highlighted) within `cols` columns, cut by grapheme; with `more`,
+/// a cut ends in `…` (in the plain style) so a cut line never looks whole.
 fn spans_within(
     pieces: Vec<(String, bool)>,
     cols: usize,
     plain: Style,
     marked: Style,
+    more: bool,
 ) -> (Vec<Span<'static>>, usize) {
+    let total: usize = pieces.iter().map(|(p, _)| text::width(p)).sum();
+    if more && total > cols && cols > 0 {
+        let (mut out, used) = spans_within(pieces, cols - 1, plain, marked, false);
+        out.push(Span::styled("…", plain));
+        return (out, used + 1);
+    }
     let mut out = Vec::new();
     let mut used = 0;
     for (piece, hit) in pieces {
@@ -133,7 +141,7 @@ fn entry_lines(
         (format!("{marker}{party}"), true),
         (format!(" · {topic} · {detail}"), false),
     ];
-    let (mut head, used) = spans_within(head_pieces, width, rest_style, party_style);
+    let (mut head, used) = spans_within(head_pieces, width, rest_style, party_style, true);
     if selected {
         head.push(Span::styled(
             " ".repeat(width.saturating_sub(used)),
@@ -149,7 +157,7 @@ fn entry_lines(
     let room = width.saturating_sub(4 + text::width(&label));
     let ranges = o.highlight_field(hit.map_or(Field::Text, |h| h.field), &body);
     let pieces = highlight::snippet(&body, &ranges, room);
-    let (mut snippet, _) = spans_within(pieces, room, Style::new(), theme.matched());
+    let (mut snippet, _) = spans_within(pieces, room, Style::new(), theme.matched(), false);
     let mut line = vec![Span::raw("    "), Span::styled(label, theme.dim())];
     line.append(&mut snippet);
     [Line::from(head), Line::from(line)]
@@ -158,8 +166,9 @@ fn entry_lines(
 /// Draws the panel over the comparison while the search line is open.
 pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     let theme = app.theme;
-    let hits = search::hits(app);
-    let at = (hits > 0).then(|| crate::tui::widgets::position(app.search.cursor, hits));
+    // The cursor moves over the list's entries (claims found through one topic fold into one).
+    let entries = search::list_len(app);
+    let at = (entries > 0).then(|| crate::tui::widgets::position(app.search.cursor, entries));
     let inner =
         crate::tui::widgets::popup_at(frame, app.theme, area(regions), words::TITLE, false, at);
     if inner.height < TOP || inner.width < 8 {
@@ -283,7 +292,7 @@ pub fn cell(
     };
     let ranges = o.highlight(&line.text);
     let pieces = highlight::segments(&line.text, &ranges);
-    let (mut spans, used) = spans_within(pieces, width, base, base.patch(theme.matched()));
+    let (mut spans, used) = spans_within(pieces, width, base, base.patch(theme.matched()), false);
     spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
     Some(spans)
 }

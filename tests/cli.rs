@@ -226,6 +226,15 @@ fn validate_counts_columns_from_1() {
     let report = String::from_utf8_lossy(&out.stdout).into_owned();
     // The `x` is the 13th character of line 2.
     assert!(report.contains("side.json:2:13: error[syntax]"), "{report}");
+    // A file cut short after a newline: the end is column 1 of the next line, never column 0.
+    std::fs::write(&file, "{\n  \"format\": 1,\n").expect("write");
+    let out = parallax()
+        .args(["validate"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(report.contains("side.json:3:1: error[syntax]"), "{report}");
 }
 
 #[test]

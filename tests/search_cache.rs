@@ -100,13 +100,18 @@ fn a_changed_file_is_read_again() {
         (code, out),
         "the index is rebuilt from the edited file"
     );
-    std::fs::write(&left, "{ not json").expect("write");
+    std::fs::write(&left, "{ \"zebra\": not json").expect("write");
     let (code, _, err) = search(&cache, &[d, "'zebra"]);
     assert_eq!(code, 1);
     assert!(
         err.contains("error[syntax]"),
         "a broken file is reported: {err}"
     );
+    // A word that no file holds is answered from the bytes, and says the files went unchecked.
+    let (code, _, err) = search(&cache, &[d, "'okapi"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no claim matches `'okapi`"), "{err}");
+    assert!(err.contains("parallax validate"), "{err}");
 }
 
 #[test]
@@ -152,8 +157,9 @@ fn an_edit_that_keeps_the_size_and_the_time_is_seen() {
     generate(&data, 10_000);
     settle(&data);
     let d = data.to_str().expect("utf-8 path");
-    assert_eq!(search(&cache, &[d, "'zebra"]).0, 1, "no zebra yet");
+    assert_eq!(search(&cache, &[d, "treaty"]).0, 0);
     assert_eq!(entries(&cache).len(), 1);
+    assert_eq!(search(&cache, &[d, "'zebra"]).0, 1, "no zebra yet");
     // Same length, same modification time: only the bytes differ.
     let left = data.join("left.json");
     let text = std::fs::read_to_string(&left).expect("read");

@@ -100,18 +100,22 @@ pub fn search(
     {
         let pattern = Pattern::new(query_text, filter_args.matcher);
         let none = |_| ("", "", "");
-        let opts = (opts.json, opts.score);
-        return report(
+        report(
             &none,
             &pattern,
             &[],
             &[],
             query_text,
-            opts.0,
-            opts.1,
+            opts.json,
+            opts.score,
             out,
             err,
-        );
+        )?;
+        writeln!(
+            err,
+            "parallax: no file holds it, so they were not checked (`parallax validate` checks them)"
+        )?;
+        return Ok(false);
     }
     let cacheable = opts.cache && plain;
     if cacheable && let Some(cached) = cache::read(&input.paths) {

@@ -505,7 +505,8 @@ fn syntax_error(name: &str, e: &serde_json::Error) -> Diagnostic {
     )
     .expected("valid JSON (check for a missing comma, quote or bracket here)");
     d.line = Some(e.line());
-    d.column = Some(e.column());
+    // serde_json says column 0 at the end of a file ending in a newline; columns count from 1.
+    d.column = Some(e.column().max(1));
     d
 }
 

@@ -283,7 +283,7 @@ fn the_panel_lists_party_topic_and_snippet() {
     let s = screen(&a);
     assert!(s.contains("Pakistan · The ceasefire"), "{s}");
     assert!(s.contains("speaker: Shehbaz Sharif"), "{s}");
-    assert!(s.contains("1 claim · best first"), "{s}");
+    assert!(s.contains("best first · 1 claim"), "{s}");
     insta::assert_snapshot!("panel_speaker_120x40", marked(&a));
 }
 
@@ -344,7 +344,13 @@ fn the_count_says_how_many_claims_matched_only_through_a_typo() {
     let mut a = app(120, 40);
     search_for(&mut a, "ceasfire");
     let s = screen(&a);
-    assert!(s.contains("2 claims (2 only through a typo)"), "{s}");
+    // The total first (as the footer counts), then the claims found by their own fields.
+    assert!(
+        s.contains(
+            "4 claims: 2 by their own fields (2 only through a typo), 2 only through a topic"
+        ),
+        "{s}"
+    );
     // Each entry names the row it sits in, and claims found through a topic title fold.
     assert!(s.contains("India · The ceasefire · row 1"), "{s}");
     assert!(s.contains("topic · 1 claim"), "{s}");

@@ -209,7 +209,7 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             };
             lines.push(Line::styled(
                 text::ellipsis(
-                    &format!("{} · {order}{narrowed}", words::found(&o.counts)),
+                    &format!("{order}{narrowed} · {}", words::found(&o.counts)),
                     width,
                 ),
                 theme.dim(),

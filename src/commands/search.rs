@@ -94,6 +94,8 @@ pub fn search(
     let plain = !one_comparison && !input.paths.is_empty() && filter_args.filter().is_empty();
     // A plain search reads the files first and rules out a query that none of them can hold,
     // before paying for a load (see `query::prefilter`).
+    // Files changed in the second before this are not cached (see `cache::write`).
+    let started = std::time::SystemTime::now();
     let gathered = plain.then(|| load::gather(&input.paths, input.read.max_file_size));
     if let Some(bytes) = gathered.as_ref().and_then(load::Gathered::bytes)
         && !query::prefilter::may_match(&query::pattern::parse(query_text), &bytes)
@@ -137,7 +139,6 @@ pub fn search(
         std::mem::forget((searcher, hits, cached.names));
         return Ok(found);
     }
-    let started = std::time::SystemTime::now();
     let (dispute, files, warnings) = match &gathered {
         Some(g) => open_from(g.load(), err)?,
         None => open_loaded(input, err)?,

@@ -23,6 +23,21 @@ pub const DEFAULT: &str = r##"# parallax configuration. Where it is read from: `
 # The format of `parallax export` when neither --format nor the file's extension names one:
 # md, csv, json, html, claims-csv or claimreview.
 # format = "md"
+# The folder the screen's export dialog writes a file named without a folder to (default: the
+# folder parallax was started in); ~/ is your home folder.
+# folder = "~/exports"
+
+[keys]
+# Keys for the screen's actions, in place of their default keys, wherever the action has a key
+# and nothing is typed (the comparison, a row in full, help, the party picker, link choices,
+# the problems panel). A key is a character (x, E, ?), a name (Up, Down, Left, Right, PgUp,
+# PgDn, Home, End, Tab, Shift-Tab, Enter, Esc, Backspace, Delete, Space, F1 to F12), or one of
+# them after Ctrl- or Alt-. Give a list for several keys, [] for none. Ctrl-C always quits
+# and Ctrl-Z always suspends. `?` lists the keys in force; the README lists the actions.
+# quit = ["q", "Ctrl-Q"]
+# open-editor = "E"
+# export = "x"
+# dismiss = "X"
 "##;
 
 /// The settings in force.
@@ -35,6 +50,23 @@ pub struct Config {
     /// Defaults of `parallax export`.
     #[serde(default)]
     pub export: ExportConfig,
+    /// `[keys]` as read: an action's name and its keys, with where they were written.
+    #[serde(default, rename = "keys")]
+    keys_read: std::collections::BTreeMap<String, toml::Spanned<toml::Value>>,
+    /// `[keys]`: the keys the file gives actions, in the file's order of names.
+    #[serde(skip)]
+    pub keys: Vec<KeySetting>,
+}
+
+/// One line of `[keys]`: an action's name and the keys given it, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeySetting {
+    /// The action's name, as written.
+    pub action: String,
+    /// Its keys, as written (none: the action has no key).
+    pub keys: Vec<String>,
+    /// The 1-based line it is on.
+    pub line: usize,
 }
 
 /// `[theme]`.
@@ -53,6 +85,19 @@ pub struct ThemeConfig {
 pub struct ExportConfig {
     /// The default format.
     pub format: Option<FormatName>,
+    /// The folder the screen's export dialog writes a bare file name to.
+    pub folder: Option<String>,
+}
+
+impl ExportConfig {
+    /// The export folder with a leading `~/` put in full, if one is set.
+    pub fn folder(&self) -> Option<PathBuf> {
+        let folder = self.folder.as_deref().filter(|f| !f.trim().is_empty())?;
+        match (folder.strip_prefix("~/"), dirs::home_dir()) {
+            (Some(rest), Some(home)) => Some(home.join(rest)),
+            _ => Some(PathBuf::from(folder)),
+        }
+    }
 }
 
 /// A format named in the file, checked against the formats `parallax export` writes.
@@ -159,10 +204,51 @@ pub fn path() -> Option<PathBuf> {
 
 /// Parses a configuration's text; `path` names it in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-    toml::from_str(text).map_err(|e| ConfigError::Invalid {
+    let mut config: Config = toml::from_str(text).map_err(|e| ConfigError::Invalid {
         path: crate::export::shown_path(path),
         message: crate::text::clean(&e.to_string()).text,
-    })
+    })?;
+    let line_at = |offset: usize| {
+        text.get(..offset)
+            .map_or(1, |before| before.matches('\n').count() + 1)
+    };
+    let mut keys = Vec::new();
+    for (action, value) in std::mem::take(&mut config.keys_read) {
+        let line = line_at(value.span().start);
+        let list = match value.get_ref() {
+            toml::Value::String(one) => Some(vec![one.clone()]),
+            toml::Value::Array(many) => {
+                many.iter().map(|v| v.as_str().map(str::to_owned)).collect()
+            }
+            _ => None,
+        };
+        let Some(list) = list else {
+            return Err(invalid(
+                path,
+                line,
+                &format!(
+                    "the keys of `{}` must be a key or a list of keys, like \"q\" or [\"q\", \"Ctrl-Q\"]",
+                    crate::text::clean(&action).text
+                ),
+            ));
+        };
+        keys.push(KeySetting {
+            action,
+            keys: list,
+            line,
+        });
+    }
+    keys.sort_by_key(|k| k.line);
+    config.keys = keys;
+    Ok(config)
+}
+
+/// The error for a problem at a line of the file at `path`.
+pub fn invalid(path: &Path, line: usize, what: &str) -> ConfigError {
+    ConfigError::Invalid {
+        path: crate::export::shown_path(path),
+        message: format!("line {line}: {}. ", crate::text::clean(what).text),
+    }
 }
 
 /// The configuration in force: the file's, or the defaults when there is none.

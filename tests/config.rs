@@ -1,6 +1,8 @@
 //! The config file: `parallax config --default` prints a valid commented file, a typo is an
 //! error naming its line, and the settings reach the export and the screen's colours.
 
+mod common;
+
 use assert_cmd::Command;
 use parallax::config::{Colour, ThemeConfig};
 use parallax::tui::theme::{Pane, Theme};
@@ -88,4 +90,76 @@ fn the_theme_colours_the_parties() {
         right: None,
     });
     assert_eq!(plain.party(Pane::Left).fg, None, "NO_COLOR still wins");
+}
+
+#[test]
+fn a_key_clash_or_an_unknown_action_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "[keys]\nquit = \"Q\"\nexport = \"x\"\n").unwrap();
+    parallax(&file)
+        .arg("config")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("line 3"))
+        .stderr(predicate::str::contains("`x` would do two things"));
+    std::fs::write(&file, "[keys]\nexprot = \"x\"\n").unwrap();
+    parallax(&file)
+        .arg("config")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("line 2"))
+        .stderr(predicate::str::contains("`exprot` is not an action"));
+}
+
+#[test]
+fn keys_from_the_file_act_and_show_in_the_footer_and_help() {
+    use parallax::tui::modal::Modal;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let path = std::path::Path::new("c.toml");
+    let config =
+        parallax::config::parse("[keys]\nhelp = \"F1\"\nquit = [\"Q\", \"Ctrl-Q\"]\n", path)
+            .unwrap();
+    let mut app = common::bundled(120, 70);
+    app.keymap = parallax::tui::bindings::keymap(&config.keys, path).unwrap();
+    let footer = common::lines(&app).last().cloned().unwrap_or_default();
+    assert!(
+        footer.contains("F1  help") && footer.contains("Q  quit"),
+        "{footer}"
+    );
+    assert!(!footer.contains("?  help"), "{footer}");
+    // `?` no longer opens help; F1 does, and help lists the keys in force.
+    common::keys(&mut app, &[KeyCode::Char('?')]);
+    assert!(app.modals.is_empty());
+    common::keys(&mut app, &[KeyCode::F(1)]);
+    let Some(Modal::Help(help)) = app.modals.last() else {
+        panic!("F1 opens help");
+    };
+    let quit = help.keys.iter().find(|k| k.help == "quit").unwrap();
+    assert_eq!(quit.keys, "Q Ctrl-Q");
+    assert!(common::screen(&app).contains("Q Ctrl-Q"));
+    // Q quits from the help too (it takes the remapped quit as well).
+    let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+    assert_eq!(common::key(&mut app, ctrl_q), parallax::tui::Outcome::Quit);
+}
+
+#[test]
+fn readme_names_every_action_keys_can_be_given() {
+    let readme = common::readme();
+    let names: Vec<String> = parallax::tui::bindings::action_names()
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect();
+    let listed = readme
+        .split("The actions, by the names `[keys]` gives them: ")
+        .nth(1)
+        .and_then(|rest| rest.split(" (what each does").next())
+        .unwrap_or_default()
+        .replace('\n', " ");
+    let listed: Vec<&str> = listed.split(", ").collect();
+    let mut sorted_names = names.clone();
+    sorted_names.sort();
+    let mut sorted_listed: Vec<String> = listed.iter().map(|s| s.to_string()).collect();
+    sorted_listed.sort();
+    assert_eq!(sorted_listed, sorted_names, "README's list of actions");
 }

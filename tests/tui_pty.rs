@@ -44,6 +44,11 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::start_with(args, &[], cols, rows)
+    }
+
+    /// As [`Session::start`], with these environment variables set.
+    fn start_with(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -57,6 +62,9 @@ impl Session {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("the binary starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");
@@ -429,6 +437,55 @@ fn a_closing_bracket_crosses_a_tall_row_at_once() {
     s.wait_for("the second row selected", |t| t.contains("▶ 2."));
     let footer = s.screen().lines().last().unwrap_or("").to_owned();
     assert!(footer.contains("row 2/"), "{footer}");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
+#[test]
+fn e_hands_the_terminal_to_the_editor_at_the_claims_line_and_reloads_on_return() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for name in ["alpha.json", "beta.json", "gamma.json", "dispute.json"] {
+        std::fs::copy(
+            format!("tests/fixtures/tui/sample/{name}"),
+            dir.path().join(name),
+        )
+        .expect("copied");
+    }
+    // The "editor", named vi so it is given the line: notes its arguments and whether it had
+    // the terminal in its normal mode, then edits.
+    let editor = dir.path().join("vi");
+    let seen = dir.path().join("seen");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\necho \"$@\" > '{seen}'\nstty -a | grep -o ' icanon' >> '{seen}'\nsed -i 's/until 2030/until 2077/' \"$2\"\n",
+            seen = seen.display()
+        ),
+    )
+    .expect("written");
+    let mut perms = std::fs::metadata(&editor).expect("metadata").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&editor, perms).expect("executable");
+    let folder = dir.path().display().to_string();
+    let editor = editor.display().to_string();
+    let mut s = Session::start_with(&[&folder], &[("VISUAL", &editor)], 100, 30);
+    s.wait_for("the comparison", |t| t.contains("Who cut the flow first?"));
+    s.send("lj");
+    s.wait_for("the second row", |t| t.contains("row 2/3"));
+    s.send("E");
+    s.wait_for("the reloaded claim", |t| {
+        t.contains("until 2077") && t.contains("Reloaded")
+    });
+    assert!(s.parser.screen().alternate_screen(), "the screen is back");
+    let seen = std::fs::read_to_string(&seen).expect("the editor ran");
+    assert!(
+        seen.starts_with(&format!("+20 {folder}/alpha.json")),
+        "{seen}"
+    );
+    assert!(
+        seen.contains(" icanon"),
+        "the editor had the terminal in its normal mode: {seen}"
+    );
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }

@@ -37,7 +37,8 @@ pub fn config(default: bool, path: bool, out: &mut dyn Write) -> Result<(), Fail
         writeln!(out, "{shown}")?;
         return Ok(());
     }
-    crate::config::load().map_err(|e| Failure::Input(e.to_string()))?;
+    let config = crate::config::load().map_err(|e| Failure::Input(e.to_string()))?;
+    crate::tui::bindings::keymap(&config.keys, &file).map_err(|e| Failure::Input(e.to_string()))?;
     if file.exists() {
         writeln!(out, "{shown}: ok")?;
     } else {

@@ -104,6 +104,17 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// The 1-based line where the value at a JSON `pointer` starts in `text` (for example
+/// `/topics/2/claims/0`, to open an editor at a claim), or `None` when the text does not parse
+/// or holds no such value.
+pub fn line_of(text: &str, pointer: &str) -> Option<usize> {
+    Locator::new(text)
+        .lines([pointer])
+        .all(pointer)
+        .first()
+        .copied()
+}
+
 /// The lines found for pointers.
 #[derive(Default)]
 pub(super) struct Lines {

@@ -14,6 +14,7 @@ pub use diagnostic::{Code, Diagnostic, Report, Severity};
 pub use files::{
     DEFAULT_MAX_FILE, Gathered, gather, inside_folder, load_paths, load_paths_limited,
 };
+pub use locate::line_of;
 pub use side::is_web_url;
 
 use crate::format::{ClaimAt, Dispute, INDEPENDENT, Manifest, Side};

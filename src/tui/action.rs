@@ -6,7 +6,9 @@ use super::text_field::Edit;
 
 /// Something the user asks for. A modal gives each action its own meaning (`Down` moves to the
 /// next topic in the topic list, the next claim in a row in full, the next field in a dialog).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Its name (`page-down`, `open-editor`) is how the config file's `[keys]` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Action {
     /// Move up one: the previous topic, row, claim, hit, choice or line.
     Up,
@@ -92,6 +94,8 @@ pub enum Action {
     Timeline,
     /// Move the date in force by this many days (negative: earlier).
     StepDate(i32),
+    /// Open the selected claim's file in the analyst's editor at its line (`E`).
+    OpenEditor,
     /// A text-editing key, in whatever input the modal has.
     Edit(Edit),
     /// A key with no meaning where it was pressed: the footer says so in one line.
@@ -161,6 +165,14 @@ pub enum Outcome {
         /// The claim it relates to.
         to: String,
     },
+    /// Open this file at this line in the analyst's editor (the terminal handed over meanwhile),
+    /// then reload the dispute.
+    Editor {
+        /// The file.
+        file: std::path::PathBuf,
+        /// Its 1-based line, when known.
+        line: Option<usize>,
+    },
     /// Remember this suggestion as dismissed (left and right claim ids), then look again.
     Dismiss {
         /// The left claim's id.
@@ -168,4 +180,11 @@ pub enum Outcome {
         /// The right claim's id.
         right: String,
     },
+}
+
+impl Action {
+    /// The action's name, as the config file's `[keys]` writes it.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
 }

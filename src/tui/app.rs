@@ -83,6 +83,10 @@ pub struct App {
     pub export_folder: PathBuf,
     /// Suggested rows: shown or not, the pairs found, the files to write an accepted one to.
     pub suggest: super::suggest::Suggest,
+    /// The files on disk the dispute was opened from, for `E` and live reload.
+    pub live: super::live::Live,
+    /// The keys the config file gives actions, in place of the tables' own.
+    pub keymap: super::keymap::Keymap,
     heights: HashMap<(usize, usize), Vec<u32>>,
 }
 
@@ -126,6 +130,8 @@ impl App {
             export_folder: PathBuf::from("."),
             heights: HashMap::new(),
             suggest: super::suggest::Suggest::default(),
+            live: super::live::Live::default(),
+            keymap: super::keymap::Keymap::default(),
         };
         app.suggest = super::suggest::Suggest::new(&app.cmp);
         app.suggest.ask(&app.dispute, &app.cmp);

@@ -131,10 +131,17 @@ pub fn label(key: Key) -> String {
         KeyCode::Delete => "Delete".to_owned(),
         KeyCode::Char(' ') => "Space".to_owned(),
         KeyCode::Char(ch) => ch.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Insert => "Insert".to_owned(),
         other => format!("{other:?}"),
     };
-    if key.mods.contains(KeyModifiers::CONTROL) {
+    let name = if key.mods.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{}", name.to_uppercase())
+    } else {
+        name
+    };
+    if key.mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{name}")
     } else {
         name
     }
@@ -173,6 +180,134 @@ pub fn no_key_twice(table: &[Binding]) -> Option<Key> {
         .map(|(_, &key)| key)
 }
 
+/// The keys the config file gives some actions, in place of their defaults, in every modal that
+/// does not type (in one that does, a character is typing, so its keys stay as they are). Built
+/// and checked by `tui::bindings`; empty, every table's own keys are in force.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keymap {
+    overrides: Vec<(Action, Vec<Key>)>,
+}
+
+impl Keymap {
+    /// A keymap giving these actions these keys (unchecked: `tui::bindings` checks).
+    pub fn new(overrides: Vec<(Action, Vec<Key>)>) -> Keymap {
+        Keymap { overrides }
+    }
+
+    /// The keys of a binding in force, in a modal that types or not.
+    pub fn keys<'a>(&'a self, binding: &'a Binding, types: bool) -> &'a [Key] {
+        if types {
+            return binding.keys;
+        }
+        self.overrides
+            .iter()
+            .find(|(a, _)| *a == binding.action)
+            .map_or(binding.keys, |(_, keys)| keys.as_slice())
+    }
+
+    /// The binding of a key in a table, with the keys in force.
+    pub fn find(
+        &self,
+        table: &'static [Binding],
+        types: bool,
+        key: Key,
+    ) -> Option<&'static Binding> {
+        table.iter().find(|b| self.keys(b, types).contains(&key))
+    }
+
+    /// All the keys of a binding in force, as help shows them: `↑ k`.
+    pub fn labels(&self, binding: &Binding, types: bool) -> String {
+        self.keys(binding, types)
+            .iter()
+            .map(|&key| label(key))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The first key in force for an action of a table, as help shows it (for messages that
+    /// name a key).
+    pub fn key_for(&self, table: &[Binding], types: bool, action: Action) -> String {
+        table
+            .iter()
+            .find(|b| b.action == action)
+            .and_then(|b| self.keys(b, types).first())
+            .map(|&k| label(k))
+            .unwrap_or_default()
+    }
+}
+
+/// The named keys a config file can write, as it writes them (in any case).
+const NAMED: &[(&str, KeyCode)] = &[
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("pgup", KeyCode::PageUp),
+    ("pageup", KeyCode::PageUp),
+    ("pgdn", KeyCode::PageDown),
+    ("pagedown", KeyCode::PageDown),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("tab", KeyCode::Tab),
+    ("shift-tab", KeyCode::BackTab),
+    ("backtab", KeyCode::BackTab),
+    ("enter", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("escape", KeyCode::Esc),
+    ("backspace", KeyCode::Backspace),
+    ("delete", KeyCode::Delete),
+    ("del", KeyCode::Delete),
+    ("insert", KeyCode::Insert),
+    ("space", KeyCode::Char(' ')),
+];
+
+/// Reads a key as a config file writes it: a character (`x`, `E`, `?`), a name (`Up`, `PgDn`,
+/// `Shift-Tab`, `F5`, `Space`), either after `Ctrl-` or `Alt-`. The error says what is allowed.
+pub fn parse_key(text: &str) -> Result<Key, String> {
+    let mut rest = text;
+    let mut mods = KeyModifiers::NONE;
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        if let Some(r) = lower.strip_prefix("ctrl-").and(rest.get(5..)) {
+            mods |= KeyModifiers::CONTROL;
+            rest = r;
+        } else if let Some(r) = lower.strip_prefix("alt-").and(rest.get(4..)) {
+            mods |= KeyModifiers::ALT;
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    let mut chars = rest.chars();
+    let code = match (chars.next(), chars.next()) {
+        (Some(ch), None) if !ch.is_control() => {
+            KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) {
+                ch.to_ascii_lowercase()
+            } else {
+                ch
+            })
+        }
+        _ => {
+            let lower = rest.to_ascii_lowercase();
+            let function = lower
+                .strip_prefix('f')
+                .and_then(|n| n.parse::<u8>().ok())
+                .filter(|n| (1..=12).contains(n));
+            match (NAMED.iter().find(|(n, _)| *n == lower), function) {
+                (Some(&(_, code)), _) => code,
+                (None, Some(n)) => KeyCode::F(n),
+                (None, None) => {
+                    return Err(format!(
+                        "`{}` is not a key; write a character (x, E, ?), a name (Up, Down, Left, Right, PgUp, PgDn, Home, End, Tab, Shift-Tab, Enter, Esc, Backspace, Delete, Space, F1 to F12), or either after Ctrl- or Alt-",
+                        crate::text::clean(text).text
+                    ));
+                }
+            }
+        }
+    };
+    Ok(Key { code, mods })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,5 +328,32 @@ mod tests {
             k(KeyCode::BackTab)
         );
         assert_eq!(label(ctrl('z')), "Ctrl-Z");
+    }
+
+    #[test]
+    fn keys_read_from_a_config_file_are_the_keys_help_names() {
+        for written in [
+            "x",
+            "E",
+            "?",
+            "Up",
+            "PgDn",
+            "Shift-Tab",
+            "F5",
+            "Ctrl-Q",
+            "Alt-x",
+            "Space",
+        ] {
+            let key = parse_key(written).unwrap();
+            let again = parse_key(&label(key).replace('↑', "Up")).unwrap();
+            assert_eq!(key, again, "{written}");
+        }
+        assert_eq!(parse_key("ctrl-Q").unwrap(), ctrl('q'));
+        assert_eq!(parse_key("pageup").unwrap(), k(KeyCode::PageUp));
+        assert_eq!(parse_key("-").unwrap(), c('-'));
+        for wrong in ["", "Ctrl-", "xy", "F13", "Hyper-x", "\u{7}"] {
+            let e = parse_key(wrong).unwrap_err();
+            assert!(e.contains("is not a key") && e.contains("F1 to F12"), "{e}");
+        }
     }
 }

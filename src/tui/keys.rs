@@ -1,5 +1,6 @@
 //! Which key does what now: the active modal's bindings table (the comparison screen's when no
-//! modal is open), then typing for a modal with an input, then the keys that act everywhere.
+//! modal is open) with the keys the config file gives, then typing for a modal with an input,
+//! then the keys that act everywhere.
 
 use super::action::Action;
 use super::app::App;
@@ -13,7 +14,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub fn action_in(app: &App, event: KeyEvent) -> Option<Action> {
     let key = keymap::normalise(event);
     let active = component::active(app);
-    if let Some(b) = keymap::find(active.bindings(), key).or_else(|| keymap::find(GLOBAL, key)) {
+    let found = app.keymap.find(active.bindings(), active.types(), key);
+    if let Some(b) = found.or_else(|| keymap::find(GLOBAL, key)) {
         return Some(b.action);
     }
     match key.code {

@@ -11,10 +11,12 @@
 
 pub mod action;
 pub mod app;
+pub mod bindings;
 pub mod effects;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
+pub mod live;
 pub mod modal;
 pub mod strings;
 pub mod suggest;
@@ -51,7 +53,19 @@ pub fn open(args: &OpenArgs, err: &mut dyn Write) -> Result<(), Failure> {
     };
     let config = crate::config::load().map_err(|e| Failure::Usage(e.to_string()))?;
     let theme = theme::Theme::from_env().configured(&config.theme);
+    let keymap = match crate::config::path() {
+        Some(path) => bindings::keymap(&config.keys, &path),
+        None => Ok(keymap::Keymap::default()),
+    }
+    .map_err(|e| Failure::Usage(e.to_string()))?;
     let mut app = App::new(dispute, left, right, theme);
+    app.keymap = keymap;
+    if let Some(folder) = config.export.folder() {
+        app.export_folder = folder;
+    }
+    if workspace.is_some() {
+        app.live.paths.clone_from(&args.input.paths);
+    }
     app.suggest.workspace = workspace;
     match dismissed {
         Ok(d) => {

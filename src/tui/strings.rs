@@ -93,6 +93,25 @@ pub const LEFT: &str = "left";
 /// The legend's words for the right side.
 pub const RIGHT: &str = "right";
 
+/// The problems panel's title.
+pub const PROBLEMS_TITLE: &str = "The files do not load";
+
+/// The problems panel's first line.
+pub fn problems_intro(n: usize) -> String {
+    format!(
+        "{n} error(s). The screen keeps the last good state; it reloads when the files are fixed and saved."
+    )
+}
+
+/// Opening the editor failed.
+pub fn editor_failed(editor: &str, why: &str) -> String {
+    format!(
+        "Could not run the editor `{}`: {}. Set $VISUAL or $EDITOR to your editor.",
+        crate::text::clean(editor).text,
+        crate::text::clean(why).text
+    )
+}
+
 /// Help texts of the bindings, in the order of the table in `keys.rs`.
 pub mod help {
     pub const UP: &str = "previous topic, row or claim";
@@ -120,6 +139,9 @@ pub mod help {
     pub const COPY: &str = "copy the selected claim's text with its attribution";
     pub const COPY_ID: &str = "copy the selected claim's id";
     pub const OPEN_SOURCE: &str = "open the selected claim's first source in the browser";
+    pub const EDIT_CLAIM: &str = "edit the selected claim's file at its line in $VISUAL or $EDITOR";
+    pub const EDIT_PROBLEM: &str = "edit the file of the first problem at its line";
+    pub const CLOSE_PROBLEMS: &str = "close; the last good state stays on screen";
     pub const DETAIL_UP: &str = "previous claim; at the first, scroll up";
     pub const DETAIL_DOWN: &str = "next claim; at the last, scroll down";
     pub const DETAIL_FIRST: &str = "first claim";
@@ -210,6 +232,7 @@ pub mod footer {
     pub const FOLLOW: &str = "follow link";
     pub const NEXT_ROW: &str = "next row";
     pub const COPY: &str = "copy";
+    pub const EDIT: &str = "edit";
     pub const JUMP_BACK: &str = "back";
     pub const CLOSE: &str = "close";
     pub const CANCEL: &str = "cancel";

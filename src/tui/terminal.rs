@@ -1,6 +1,7 @@
 //! The only code that touches the real terminal: the event loop (generic over the ratatui
 //! backend, so tests can drive it), the guard that restores the terminal on quit, error and panic,
-//! suspending to the shell on Ctrl-Z, and the threads: the search's ranking worker belongs to the
+//! suspending to the shell on Ctrl-Z, handing the terminal to the editor (`E`), and the threads:
+//! the file watcher (`live`) and the search's ranking worker belong to the
 //! loop, which hands it the jobs `update` leaves and feeds its answers back as events.
 
 use super::action::{Action, Outcome};
@@ -44,6 +45,11 @@ pub trait Host {
     fn wait(&mut self, timeout: Duration) -> io::Result<bool> {
         std::thread::sleep(timeout);
         self.pending()
+    }
+    /// Runs a program that takes the terminal (the editor) and waits for it; the real terminal
+    /// is handed over first and taken back after.
+    fn run(&mut self, command: &mut std::process::Command) -> io::Result<std::process::ExitStatus> {
+        command.status()
     }
 }
 
@@ -263,7 +269,11 @@ pub fn event_loop<B: Backend>(
     );
     let mut ranker = Ranker::default();
     let mut matcher = Matcher::default();
+    let mut watcher = super::live::Watcher::start(app);
     loop {
+        if watcher.as_mut().is_some_and(super::live::Watcher::settled) {
+            super::live::reload(app);
+        }
         ranker.send(app);
         ranker.collect(app);
         matcher.send(app);
@@ -271,8 +281,14 @@ pub fn event_loop<B: Backend>(
         terminal
             .draw(|frame| view::draw(frame, app))
             .map_err(backend_error)?;
-        while (app.search.ranking() || app.suggest.pending) && !host.wait(BACKGROUND_POLL)? {
-            if ranker.collect(app) | matcher.collect(app) {
+        while (app.search.ranking() || app.suggest.pending || watcher.is_some())
+            && !host.wait(BACKGROUND_POLL)?
+        {
+            let reload = watcher.as_mut().is_some_and(super::live::Watcher::settled);
+            if reload {
+                super::live::reload(app);
+            }
+            if ranker.collect(app) | matcher.collect(app) | reload {
                 terminal
                     .draw(|frame| view::draw(frame, app))
                     .map_err(backend_error)?;
@@ -317,26 +333,56 @@ pub fn event_loop<B: Backend>(
                 Some((&from, kind, &to)),
             ),
             Outcome::Dismiss { left, right } => super::effects::dismiss(app, &left, &right),
+            Outcome::Editor { file, line } => {
+                let editor = super::live::chosen_editor();
+                let words = super::live::editor_command(&editor, &file, line);
+                match words.as_deref().and_then(<[String]>::split_first) {
+                    Some((program, args)) => {
+                        let mut command = std::process::Command::new(program);
+                        command.args(args);
+                        let ran = host.run(&mut command);
+                        redraw_all(terminal, app)?;
+                        match ran {
+                            Ok(_) => super::live::reload(app),
+                            Err(e) => {
+                                app.message =
+                                    Some(super::strings::editor_failed(&editor, &e.to_string()))
+                            }
+                        }
+                    }
+                    None => {
+                        app.message =
+                            Some(super::strings::editor_failed(&editor, "not a command line"))
+                    }
+                }
+            }
             Outcome::Suspend => {
                 host.suspend()?;
-                // The shell had the cursor; the screen hides it again.
-                terminal.hide_cursor().map_err(backend_error)?;
-                // Resizing clears the screen and forgets the last frame, so all of it is redrawn
-                // (unlike `clear`, it does not ask the terminal where the cursor is).
-                let size = terminal.size().map_err(backend_error)?;
-                terminal
-                    .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
-                    .map_err(backend_error)?;
-                update(
-                    app,
-                    Action::Resize {
-                        width: size.width,
-                        height: size.height,
-                    },
-                );
+                redraw_all(terminal, app)?;
             }
         }
     }
+}
+
+/// After the shell or another program had the terminal: hides the cursor and redraws all of
+/// the screen.
+fn redraw_all<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
+    // The shell had the cursor; the screen hides it again.
+    terminal.hide_cursor().map_err(backend_error)?;
+    // Resizing clears the screen and forgets the last frame, so all of it is redrawn
+    // (unlike `clear`, it does not ask the terminal where the cursor is).
+    let size = terminal.size().map_err(backend_error)?;
+    terminal
+        .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+        .map_err(backend_error)?;
+    update(
+        app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    Ok(())
 }
 
 /// How often a read looks whether a signal asked the program to end.
@@ -394,6 +440,17 @@ impl Host for Crossterm {
         let mut out = stdout();
         out.write_all(super::effects::osc52(text).as_bytes())?;
         out.flush()
+    }
+
+    fn run(&mut self, command: &mut std::process::Command) -> io::Result<std::process::ExitStatus> {
+        leave(self.mouse)?;
+        let status = command.status();
+        enable_raw_mode()?;
+        execute!(stdout(), EnterAlternateScreen, Hide)?;
+        if self.mouse {
+            execute!(stdout(), EnableMouseCapture)?;
+        }
+        status
     }
 
     fn suspend(&mut self) -> io::Result<()> {

@@ -33,6 +33,25 @@ pub fn bundled(width: u16, height: u16) -> App {
     sized(App::new(dispute, 0, 1, Theme::plain()), width, height)
 }
 
+/// The UI on a copy of a fixture folder in a fresh temporary folder, opened as `parallax DIR`
+/// opens it: editable (`E`) and reloaded when its files change. Returns the folder too (kept
+/// alive by the caller).
+pub fn editable(fixture: &str, width: u16, height: u16) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for entry in std::fs::read_dir(fixture).expect("the fixture folder") {
+        let path = entry.expect("an entry").path();
+        if let Some(name) = path.file_name() {
+            std::fs::copy(&path, dir.path().join(name)).expect("copied");
+        }
+    }
+    let paths = vec![dir.path().to_path_buf()];
+    let (ws, dispute) = parallax::edit::Workspace::open(&paths).expect("the copy loads");
+    let mut app = App::new(dispute, 0, 1, Theme::plain());
+    app.suggest.workspace = Some(ws);
+    app.live.paths = paths;
+    (dir, sized(app, width, height))
+}
+
 /// The app told its terminal's size.
 pub fn sized(mut app: App, width: u16, height: u16) -> App {
     update(&mut app, Action::Resize { width, height });

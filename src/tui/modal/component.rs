@@ -68,6 +68,7 @@ pub fn of(modal: &Modal) -> &dyn Component {
         Modal::Accept(m) => m,
         Modal::AsOf(m) => m,
         Modal::Timeline(m) => m.as_ref(),
+        Modal::Reload(m) => m,
     }
 }
 
@@ -84,6 +85,7 @@ pub fn of_mut(modal: &mut Modal) -> &mut dyn Component {
         Modal::Accept(m) => m,
         Modal::AsOf(m) => m,
         Modal::Timeline(m) => m.as_mut(),
+        Modal::Reload(m) => m,
     }
 }
 

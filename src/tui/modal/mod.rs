@@ -16,6 +16,7 @@ pub mod filters;
 pub mod help;
 pub mod links;
 pub mod picker;
+pub mod reload;
 pub mod search;
 pub mod take;
 pub mod timeline;
@@ -43,4 +44,6 @@ pub enum Modal {
     AsOf(as_of::state::AsOfBar),
     /// The timeline of a topic.
     Timeline(Box<timeline::state::Chart>),
+    /// The problems that stopped a reload, over the last good dispute.
+    Reload(reload::state::Problems),
 }

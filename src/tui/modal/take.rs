@@ -108,3 +108,19 @@ fn label_of(app: &App, at: ClaimAt) -> String {
         .trim_end()
         .to_owned()
 }
+
+/// `E` on a claim: asks the event loop to open its file at its line in the editor, or says why
+/// it cannot (the bundled dispute has no file).
+pub fn edit(app: &mut App, at: Option<ClaimAt>) -> Step {
+    let Some(at) = at else {
+        app.message = Some(words::NO_CLAIM.to_owned());
+        return Step::Stay;
+    };
+    match crate::tui::live::claim_location(app, at) {
+        Ok((file, line)) => Step::Then(Outcome::Editor { file, line }),
+        Err(why) => {
+            app.message = Some(why);
+            Step::Stay
+        }
+    }
+}

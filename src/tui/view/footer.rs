@@ -18,12 +18,14 @@ use ratatui::widgets::Paragraph;
 /// when they do not all fit, the last ones go first, but help and quit stay as long as anything
 /// can.
 pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str)> {
+    let types = component::active(app).types();
     let mut shown: Vec<(String, &str, usize, bool)> = component::working(app)
         .into_iter()
         .filter_map(|b| {
             let label = b.footer?;
-            let key = b
-                .keys
+            let key = app
+                .keymap
+                .keys(b, types)
                 .first()
                 .map(|&k| keymap::label(k))
                 .unwrap_or_default();

@@ -81,4 +81,5 @@ pub const BINDINGS: &[Binding] = &[
     ),
     listed(&[c('a')], Action::Accept, words::ACCEPT),
     listed(&[c('x')], Action::Dismiss, words::DISMISS),
+    listed(&[c('E')], Action::OpenEditor, words::EDIT_CLAIM),
 ];

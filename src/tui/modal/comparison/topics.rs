@@ -5,7 +5,6 @@ use super::bindings::BINDINGS;
 use crate::text;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
-use crate::tui::keymap;
 use crate::tui::layout::{Regions, TOPIC_LINES};
 use crate::tui::strings;
 use crate::tui::theme::Pane;
@@ -100,7 +99,7 @@ pub fn no_match(app: &App) -> String {
     if app.query.filter.is_empty() {
         strings::filters::NO_SEARCH_MATCH.to_owned()
     } else {
-        strings::filters::no_match(&keymap::key_for(BINDINGS, Action::ClearFilters))
+        strings::filters::no_match(&app.keymap.key_for(BINDINGS, false, Action::ClearFilters))
     }
 }
 

@@ -46,6 +46,7 @@ impl Component for Comparison {
             | Action::Copy
             | Action::CopyId
             | Action::OpenSource => !app.rows().is_empty(),
+            Action::OpenEditor => !app.rows().is_empty() && app.suggest.workspace.is_some(),
             _ => true,
         }
     }
@@ -83,6 +84,10 @@ impl Component for Comparison {
             Action::Copy | Action::CopyId | Action::OpenSource => {
                 let claim = take::selected_in_row(app);
                 return take::take(app, claim, action);
+            }
+            Action::OpenEditor => {
+                let claim = take::selected_in_row(app);
+                return take::edit(app, claim);
             }
             Action::FollowTo(at) => go_to(app, at),
             Action::JumpBack => match app.back.pop() {

@@ -40,6 +40,7 @@ pub const BINDINGS: &[Binding] = &[
     shown(&[c('y')], Action::Copy, help::COPY, footer::COPY),
     listed(&[c('Y')], Action::CopyId, help::COPY_ID),
     listed(&[c('o')], Action::OpenSource, help::OPEN_SOURCE),
+    listed(&[c('E')], Action::OpenEditor, help::EDIT_CLAIM),
     shown(&[k(KeyCode::Esc)], Action::Back, help::CLOSE, footer::CLOSE),
     shown(&[c('?')], Action::Help, help::HELP, footer::HELP),
     shown(&[c('q')], Action::Quit, help::QUIT, footer::QUIT),
@@ -140,8 +141,12 @@ impl Component for RowInFull {
         BINDINGS
     }
 
-    fn works(&self, _app: &App, action: Action) -> bool {
-        action != Action::JumpBack || !self.back.is_empty()
+    fn works(&self, app: &App, action: Action) -> bool {
+        match action {
+            Action::JumpBack => !self.back.is_empty(),
+            Action::OpenEditor => app.suggest.workspace.is_some(),
+            _ => true,
+        }
     }
 
     fn covers(&self) -> bool {
@@ -197,13 +202,16 @@ impl Component for RowInFull {
             }
             Action::Resize { .. } => d.scroll = d.scroll.min(max),
             Action::FollowRebuttal => return self.follow(app),
-            Action::Copy | Action::CopyId | Action::OpenSource => {
+            Action::Copy | Action::CopyId | Action::OpenSource | Action::OpenEditor => {
                 let claim = app
                     .shown()
                     .topics
                     .get(d.topic)
                     .and_then(|t| t.rows.get(d.row))
                     .and_then(|r| r.claims().nth(d.cursor));
+                if action == Action::OpenEditor {
+                    return crate::tui::modal::take::edit(app, claim);
+                }
                 return crate::tui::modal::take::take(app, claim, action);
             }
             Action::FollowTo(at) => {

@@ -23,10 +23,10 @@ pub struct KeyLine {
 }
 
 impl KeyLine {
-    /// A binding's line.
-    pub fn of(b: &Binding) -> KeyLine {
+    /// A binding's line, with its keys in force.
+    pub fn of(b: &Binding, keymap: &crate::tui::keymap::Keymap, types: bool) -> KeyLine {
         KeyLine {
-            keys: crate::tui::keymap::labels(b),
+            keys: keymap.labels(b, types),
             help: b.help,
         }
     }

@@ -42,7 +42,7 @@ pub fn open(app: &App, beneath: &dyn Component) -> Step {
         .iter()
         .chain(GLOBAL)
         .filter(|b| beneath.works(app, b.action))
-        .map(KeyLine::of)
+        .map(|b| KeyLine::of(b, &app.keymap, beneath.types()))
         .collect();
     Step::Open(Modal::Help(Help {
         scroll: 0,

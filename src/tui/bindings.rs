@@ -1,0 +1,172 @@
+//! The keys in force: the config file's `[keys]` checked against every bindings table it can
+//! change (those of the modals that do not type), so a name that is no action, a key that is no
+//! key, or a key that would do two things in one place is an error naming its line.
+
+use super::keymap::{self, GLOBAL, Key, Keymap};
+use super::modal::{comparison, detail, help, links, picker, reload};
+use super::strings;
+use crate::config::{ConfigError, KeySetting, invalid};
+use std::path::Path;
+
+/// The tables `[keys]` changes, with the name help gives them: every modal that does not type.
+pub fn remappable() -> [(&'static str, &'static [keymap::Binding]); 6] {
+    [
+        (strings::COMPARISON_TITLE, comparison::bindings::BINDINGS),
+        (strings::DETAIL_TITLE, detail::update::BINDINGS),
+        (strings::HELP_TITLE, help::update::BINDINGS),
+        ("Party picker", picker::update::BINDINGS),
+        (strings::LINKS_TITLE, links::update::BINDINGS),
+        (strings::PROBLEMS_TITLE, reload::update::BINDINGS),
+    ]
+}
+
+/// The names of the actions `[keys]` can give keys, in the order the tables list them.
+pub fn action_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for (_, table) in remappable() {
+        for b in table {
+            let name = b.action.name();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// The keymap the settings of the file at `path` make, checked.
+pub fn keymap(settings: &[KeySetting], path: &Path) -> Result<Keymap, ConfigError> {
+    let names = action_names();
+    let mut overrides = Vec::new();
+    let mut lines = Vec::new();
+    for s in settings {
+        let Some(action) = remappable()
+            .iter()
+            .flat_map(|(_, t)| t.iter())
+            .map(|b| b.action)
+            .find(|a| a.name() == s.action)
+        else {
+            return Err(invalid(
+                path,
+                s.line,
+                &format!(
+                    "`{}` is not an action; the actions are {}",
+                    s.action,
+                    names.join(", ")
+                ),
+            ));
+        };
+        let mut keys: Vec<Key> = Vec::new();
+        for written in &s.keys {
+            let key = keymap::parse_key(written).map_err(|e| invalid(path, s.line, &e))?;
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        overrides.push((action, keys));
+        lines.push((action, s.line));
+    }
+    let map = Keymap::new(overrides);
+    for (title, table) in remappable() {
+        let mut seen: Vec<(Key, &keymap::Binding)> = Vec::new();
+        for b in table.iter().chain(GLOBAL) {
+            let types = false;
+            let keys = if GLOBAL.iter().any(|g| std::ptr::eq(g, b)) {
+                b.keys
+            } else {
+                map.keys(b, types)
+            };
+            for &key in keys {
+                if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
+                    let line = [b.action, other.action]
+                        .iter()
+                        .find_map(|a| lines.iter().find(|(x, _)| x == a).map(|(_, l)| *l))
+                        .unwrap_or(1);
+                    return Err(invalid(
+                        path,
+                        line,
+                        &format!(
+                            "`{}` would do two things in the {}: {} ({}) and {} ({}); give one of them another key",
+                            keymap::label(key),
+                            title.to_lowercase(),
+                            other.action.name(),
+                            other.help,
+                            b.action.name(),
+                            b.help
+                        ),
+                    ));
+                }
+                seen.push((key, b));
+            }
+        }
+    }
+    Ok(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::action::Action;
+
+    fn read(text: &str) -> Result<Keymap, String> {
+        let path = Path::new("c.toml");
+        let config = crate::config::parse(text, path).map_err(|e| e.to_string())?;
+        keymap(&config.keys, path).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_key_given_in_the_file_replaces_the_default_where_nothing_types() {
+        let map = read("[keys]\nquit = [\"Q\", \"Ctrl-Q\"]\nopen-editor = \"F4\"\n").unwrap();
+        let table = comparison::bindings::BINDINGS;
+        let quit = table.iter().find(|b| b.action == Action::Quit).unwrap();
+        assert_eq!(map.labels(quit, false), "Q Ctrl-Q");
+        assert_eq!(map.key_for(table, false, Action::OpenEditor), "F4");
+        assert!(
+            map.find(table, false, keymap::c('q')).is_none(),
+            "q no longer quits"
+        );
+        assert_eq!(
+            map.find(table, false, keymap::ctrl('q')).map(|b| b.action),
+            Some(Action::Quit)
+        );
+        // The help's own table follows too.
+        let help = help::update::BINDINGS;
+        assert_eq!(
+            map.find(help, false, keymap::c('Q')).map(|b| b.action),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn an_unknown_action_a_wrong_key_or_a_clash_names_its_line() {
+        let e = read("[keys]\n\nsplode = \"x\"\n").unwrap_err();
+        assert!(
+            e.contains("line 3")
+                && e.contains("`splode` is not an action")
+                && e.contains("open-editor"),
+            "{e}"
+        );
+        let e = read("[keys]\nquit = \"Ctrl-\"\n").unwrap_err();
+        assert!(
+            e.contains("line 2") && e.contains("`Ctrl-` is not a key"),
+            "{e}"
+        );
+        let e = read("[keys]\nquit = 3\n").unwrap_err();
+        assert!(
+            e.contains("line 2") && e.contains("a key or a list of keys"),
+            "{e}"
+        );
+        let e = read("[keys]\nhelp = \"?\"\nexport = \"x\"\n").unwrap_err();
+        assert!(
+            e.contains("line 3")
+                && e.contains("`x` would do two things in the comparison")
+                && e.contains("dismiss")
+                && e.contains("export"),
+            "{e}"
+        );
+        let e = read("[keys]\nexport = \"Ctrl-C\"\n").unwrap_err();
+        assert!(e.contains("line 2") && e.contains("`Ctrl-C`"), "{e}");
+        // Swapping two keys is no clash.
+        assert!(read("[keys]\nexport = \"x\"\ndismiss = \"e\"\n").is_ok());
+    }
+}

@@ -1,0 +1,355 @@
+//! The dispute's files on disk while the screen is open: `E` opens the selected claim's file in
+//! the analyst's editor at the claim's line, and the dispute reloads when a file changes (on the
+//! editor's return, or whenever the watcher sees a change). A reload that fails keeps the last
+//! good dispute on screen and opens the problems panel. The [`Watcher`] belongs to the event loop
+//! (`terminal`), which polls it; what here reads or runs anything is called from the loop only.
+
+use super::app::App;
+use super::modal::Modal;
+use super::modal::reload::state::{Problem, Problems};
+use crate::edit::Workspace;
+use crate::format::ClaimAt;
+use notify::{RecursiveMode, Watcher as _};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+/// What the screen knows of the files it shows: the paths it was opened on (empty for the
+/// bundled dispute, which has no files).
+#[derive(Debug, Clone, Default)]
+pub struct Live {
+    /// The folder or files given on the command line.
+    pub paths: Vec<PathBuf>,
+}
+
+/// Where `E` opens a claim: its side's file and the line the claim starts on. Pure: the line is
+/// found in the bytes the screen loaded, not read again.
+pub fn claim_location(app: &App, at: ClaimAt) -> Result<(PathBuf, Option<usize>), String> {
+    let Some(ws) = &app.suggest.workspace else {
+        return Err(if app.live.paths.is_empty() {
+            crate::edit::EditError::Bundled.to_string()
+        } else {
+            words::NO_FILES.to_owned()
+        });
+    };
+    let side = ws.sides.get(at.side).ok_or(words::NO_FILES)?;
+    let text = String::from_utf8_lossy(&side.bytes);
+    let pointer = format!("/topics/{}/claims/{}", at.topic, at.claim);
+    Ok((side.path.clone(), crate::load::line_of(&text, &pointer)))
+}
+
+/// The editor the analyst chose: `$VISUAL`, else `$EDITOR`, else `vi` (as git and crontab do).
+pub fn chosen_editor() -> String {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(std::env::var_os)
+        .map(|v| v.to_string_lossy().trim().to_owned())
+        .find(|v| !v.is_empty())
+        .unwrap_or_else(|| "vi".to_owned())
+}
+
+/// The program and arguments that open `file` at `line` in `editor` (a command line, as
+/// `$EDITOR` holds it: `code --wait`, `emacsclient -t`). Editors known to take `+LINE` get it;
+/// those that take `FILE:LINE` (VS Code, Sublime, Helix, Zed) get that; any other opens the
+/// file. `None` when the command line is empty or cannot be split.
+pub fn editor_command(editor: &str, file: &Path, line: Option<usize>) -> Option<Vec<String>> {
+    let mut words = shell_words::split(editor).ok()?;
+    let program = words.first()?;
+    let name = Path::new(program)
+        .file_stem()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let file = file.display().to_string();
+    const PLUS_LINE: &[&str] = &[
+        "vi",
+        "vim",
+        "nvim",
+        "gvim",
+        "mvim",
+        "view",
+        "nano",
+        "pico",
+        "emacs",
+        "emacsclient",
+        "micro",
+        "kak",
+        "joe",
+        "jed",
+        "mg",
+        "ne",
+        "jove",
+        "vis",
+        "ex",
+    ];
+    const COLON_LINE: &[&str] = &["hx", "helix", "subl", "zed", "zeditor"];
+    const GOTO: &[&str] = &["code", "codium", "code-insiders", "vscodium", "cursor"];
+    match line {
+        Some(n) if PLUS_LINE.contains(&name.as_str()) => {
+            words.push(format!("+{n}"));
+            words.push(file);
+        }
+        Some(n) if COLON_LINE.contains(&name.as_str()) => words.push(format!("{file}:{n}")),
+        Some(n) if GOTO.contains(&name.as_str()) => {
+            words.push("--goto".to_owned());
+            words.push(format!("{file}:{n}"));
+        }
+        _ => words.push(file),
+    }
+    Some(words)
+}
+
+/// Reads the dispute's files again. Unchanged bytes change nothing; a dispute that loads
+/// replaces the one on screen, keeping the topic, row and selection where they still are (and
+/// closes a problems panel); one that does not keeps the last good dispute and opens (or
+/// refreshes) the problems panel. Does nothing for the bundled dispute.
+pub fn reload(app: &mut App) {
+    if app.live.paths.is_empty() {
+        return;
+    }
+    let loaded = crate::load::load_paths(&app.live.paths);
+    let failed = loaded.dispute.is_none() || loaded.report.errors() > 0;
+    if failed {
+        let mut problems: Vec<Problem> = loaded
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| Problem {
+                text: d.to_string(),
+                file: PathBuf::from(&d.file),
+                line: d.line,
+            })
+            .collect();
+        if problems.is_empty() {
+            problems.push(Problem {
+                text: words::TOO_FEW_SIDES.to_owned(),
+                file: app.live.paths.first().cloned().unwrap_or_default(),
+                line: None,
+            });
+        }
+        show_problems(app, problems);
+        return;
+    }
+    let (dispute, workspace) = match Workspace::open(&app.live.paths) {
+        Ok((ws, dispute)) => {
+            if same_bytes(app.suggest.workspace.as_ref(), &ws) && !problems_open(app) {
+                return;
+            }
+            (dispute, Some(ws))
+        }
+        // Files that load but cannot be written back (sides in several folders): shown, not
+        // editable.
+        Err(_) => match loaded.dispute {
+            Some(d) => (d, None),
+            None => return,
+        },
+    };
+    app.modals.retain(|m| !matches!(m, Modal::Reload(_)));
+    app.suggest.workspace = workspace;
+    app.reload(dispute);
+    app.message = Some(words::reloaded(loaded.report.warnings()));
+}
+
+fn problems_open(app: &App) -> bool {
+    app.modals.iter().any(|m| matches!(m, Modal::Reload(_)))
+}
+
+/// Opens the problems panel, or refreshes the one open (keeping it where it is in the stack).
+fn show_problems(app: &mut App, problems: Vec<Problem>) {
+    // The footer shows the panel's keys, not an older message.
+    app.message = None;
+    let fresh = Problems {
+        problems,
+        scroll: 0,
+    };
+    match app.modals.iter_mut().find_map(|m| match m {
+        Modal::Reload(p) => Some(p),
+        _ => None,
+    }) {
+        Some(open) => *open = fresh,
+        None => app.modals.push(Modal::Reload(fresh)),
+    }
+}
+
+/// True when two reads of the files hold the same files with the same bytes.
+fn same_bytes(before: Option<&Workspace>, after: &Workspace) -> bool {
+    let Some(before) = before else {
+        return false;
+    };
+    let same = |a: &crate::edit::FileCopy, b: &crate::edit::FileCopy| {
+        a.path == b.path && a.bytes == b.bytes
+    };
+    before.sides.len() == after.sides.len()
+        && before
+            .sides
+            .iter()
+            .zip(&after.sides)
+            .all(|(a, b)| same(a, b))
+        && match (&before.manifest, &after.manifest) {
+            (None, None) => true,
+            (Some(a), Some(b)) => same(a, b),
+            _ => false,
+        }
+}
+
+/// How long the files must stay quiet after a change before the dispute reloads: an editor's
+/// save is several events (a temporary file, a rename), and the reload waits for the last.
+const SETTLE: Duration = Duration::from_millis(120);
+
+/// Watches the folders of the dispute's files (not their subfolders) and says when a JSON file
+/// in them changed and then stayed quiet for [`SETTLE`]. Its thread is `notify`'s; the event
+/// loop owns it and polls it.
+pub struct Watcher {
+    _watcher: notify::RecommendedWatcher,
+    events: Receiver<notify::Result<notify::Event>>,
+    changed: Option<Instant>,
+}
+
+impl std::fmt::Debug for Watcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Watcher")
+            .field("changed", &self.changed)
+            .finish()
+    }
+}
+
+impl Watcher {
+    /// Starts watching the folders of the paths the screen was opened on; `None` for the
+    /// bundled dispute, or when the platform cannot watch (the footer says so).
+    pub fn start(app: &mut App) -> Option<Watcher> {
+        if app.live.paths.is_empty() {
+            return None;
+        }
+        let mut folders: Vec<PathBuf> = app
+            .live
+            .paths
+            .iter()
+            .map(|p| {
+                if p.is_dir() {
+                    p.clone()
+                } else {
+                    crate::export::folder_of(p)
+                }
+            })
+            .collect();
+        folders.sort();
+        folders.dedup();
+        let (tx, events) = mpsc::channel();
+        let started = notify::recommended_watcher(tx).and_then(|mut w| {
+            for folder in &folders {
+                w.watch(folder, RecursiveMode::NonRecursive)?;
+            }
+            Ok(w)
+        });
+        match started {
+            Ok(w) => Some(Watcher {
+                _watcher: w,
+                events,
+                changed: None,
+            }),
+            Err(e) => {
+                app.message = Some(words::cannot_watch(&e.to_string()));
+                None
+            }
+        }
+    }
+
+    /// Takes the events waiting; true once a change has settled (and then not again until
+    /// the next change).
+    pub fn settled(&mut self) -> bool {
+        while let Ok(event) = self.events.try_recv() {
+            if event.is_ok_and(|e| !e.kind.is_access() && e.paths.iter().any(|p| relevant(p))) {
+                self.changed = Some(Instant::now());
+            }
+        }
+        match self.changed {
+            Some(at) if at.elapsed() >= SETTLE => {
+                self.changed = None;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A path whose change may change the dispute: a `.json` file that is not hidden (editors' and
+/// parallax's own temporary files are).
+fn relevant(path: &Path) -> bool {
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    !hidden
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// The words of this module.
+mod words {
+    /// Files given, but not a workspace that can be edited.
+    pub const NO_FILES: &str =
+        "this claim's file is not known: open the dispute's folder to edit it";
+    /// A load that failed without naming an error.
+    pub const TOO_FEW_SIDES: &str =
+        "fewer than two sides loaded: each side file must hold a valid side";
+
+    /// After a reload.
+    pub fn reloaded(warnings: usize) -> String {
+        match warnings {
+            0 => "Reloaded: the files changed on disk.".to_owned(),
+            n => format!(
+                "Reloaded: the files changed on disk ({n} warning(s): `parallax validate` lists them)."
+            ),
+        }
+    }
+
+    /// The platform cannot watch the folder.
+    pub fn cannot_watch(why: &str) -> String {
+        format!(
+            "Cannot watch the files for changes ({}); the screen reloads after E only.",
+            crate::text::clean(why).text
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editors_that_take_a_line_get_it_and_others_open_the_file() {
+        let f = Path::new("/d/india.json");
+        let cmd = |e: &str, l| editor_command(e, f, l).unwrap_or_default().join(" ");
+        assert_eq!(cmd("vim", Some(12)), "vim +12 /d/india.json");
+        assert_eq!(
+            cmd("/usr/bin/nano", Some(3)),
+            "/usr/bin/nano +3 /d/india.json"
+        );
+        assert_eq!(
+            cmd("emacsclient -t", Some(7)),
+            "emacsclient -t +7 /d/india.json"
+        );
+        assert_eq!(
+            cmd("code --wait", Some(9)),
+            "code --wait --goto /d/india.json:9"
+        );
+        assert_eq!(cmd("hx", Some(4)), "hx /d/india.json:4");
+        assert_eq!(cmd("ed", Some(4)), "ed /d/india.json");
+        assert_eq!(cmd("vim", None), "vim /d/india.json");
+        assert_eq!(
+            cmd("'/opt/my editor/vim' -n", Some(2)),
+            "/opt/my editor/vim -n +2 /d/india.json"
+        );
+        assert!(editor_command("  ", f, Some(1)).is_none());
+        assert!(editor_command("vim 'unclosed", f, Some(1)).is_none());
+    }
+
+    #[test]
+    fn only_visible_json_files_matter() {
+        assert!(relevant(Path::new("/d/india.json")));
+        assert!(relevant(Path::new("/d/dispute.JSON")));
+        assert!(!relevant(Path::new("/d/.india.json.swp")));
+        assert!(!relevant(Path::new("/d/.parallax-export-1.tmp")));
+        assert!(!relevant(Path::new("/d/notes.md")));
+    }
+}

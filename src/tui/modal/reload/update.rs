@@ -1,0 +1,66 @@
+//! The problems panel's keys: scroll, open the first problem in the editor, close (the last good
+//! dispute stays; the panel comes back at the next failed reload).
+
+use super::state::Problems;
+use crate::tui::action::{Action, Outcome};
+use crate::tui::app::App;
+use crate::tui::keymap::{Binding, c, k, listed, shown};
+use crate::tui::layout::Regions;
+use crate::tui::modal::component::{Component, Step};
+use crate::tui::modal::help;
+use crate::tui::strings::{self, footer, help as words};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+
+/// The panel's keys.
+pub const BINDINGS: &[Binding] = &[
+    listed(&[k(KeyCode::Up), c('k')], Action::Up, words::HELP_UP),
+    listed(&[k(KeyCode::Down), c('j')], Action::Down, words::HELP_DOWN),
+    shown(
+        &[c('E')],
+        Action::OpenEditor,
+        words::EDIT_PROBLEM,
+        footer::EDIT,
+    ),
+    shown(
+        &[k(KeyCode::Esc)],
+        Action::Back,
+        words::CLOSE_PROBLEMS,
+        footer::CLOSE,
+    ),
+    shown(&[c('?')], Action::Help, words::HELP, footer::HELP),
+    shown(&[c('q')], Action::Quit, words::QUIT, footer::QUIT),
+];
+
+impl Component for Problems {
+    fn title(&self) -> &'static str {
+        strings::PROBLEMS_TITLE
+    }
+
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Step {
+        match action {
+            Action::Back => return Step::Close,
+            Action::Help => return help::update::open(app, self),
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = (self.scroll + 1).min(self.problems.len() * 4),
+            Action::OpenEditor => {
+                if let Some(p) = self.problems.first() {
+                    return Step::Then(Outcome::Editor {
+                        file: p.file.clone(),
+                        line: p.line,
+                    });
+                }
+            }
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
+        super::view::draw(frame, app, self, regions.main);
+    }
+}

@@ -1,0 +1,188 @@
+//! Live reload and `E`: the real event loop, on a copy of a fixture folder, sees a file changed
+//! by another program (a real file-change event through the watcher), reloads, and keeps the
+//! selection; a file broken on disk keeps the last good dispute and shows the problems panel,
+//! which goes once the file is fixed. `E` asks for the selected claim's file at its line.
+
+mod common;
+
+use common::{editable, keys, lines, press};
+use parallax::tui::modal::Modal;
+use parallax::tui::terminal::{Host, event_loop};
+use parallax::tui::{Action, App, Outcome};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use std::io;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const FIXTURE: &str = "tests/fixtures/tui/sample";
+
+/// A terminal where nothing is typed until `quit_at`, when `q` is. Meanwhile the loop waits, as
+/// it does on a real terminal, and polls its watcher.
+struct Idle {
+    quit_at: Instant,
+}
+
+impl Host for Idle {
+    fn read(&mut self) -> io::Result<Event> {
+        std::thread::sleep(self.quit_at.saturating_duration_since(Instant::now()));
+        Ok(Event::Key(KeyEvent::new(
+            KeyCode::Char('q'),
+            KeyModifiers::NONE,
+        )))
+    }
+    fn pending(&mut self) -> io::Result<bool> {
+        Ok(Instant::now() >= self.quit_at)
+    }
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    fn copy(&mut self, _: &str) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Runs the event loop while `change` runs on another thread (after the loop has started), and
+/// until the changes had time to settle; returns once the loop quit.
+fn run_while(app: &mut App, change: impl FnOnce() + Send + 'static) {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+    let changer = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        change();
+    });
+    let mut host = Idle {
+        quit_at: Instant::now() + Duration::from_millis(1500),
+    };
+    event_loop(&mut terminal, app, &mut host).expect("the loop ends with q");
+    changer.join().expect("the change was made");
+}
+
+/// Replaces `from` by `to` in a file, as an editor would save it: a new file renamed over it.
+fn rewrite(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("readable");
+    assert!(text.contains(from), "{from} is in {}", path.display());
+    let tmp = path.with_extension("json.new");
+    std::fs::write(&tmp, text.replace(from, to)).expect("written");
+    std::fs::rename(&tmp, path).expect("renamed");
+}
+
+fn selected_claim_id(app: &App) -> Option<String> {
+    let at = app.current_row()?.claims().next()?;
+    Some(app.dispute.claim(at)?.id.clone())
+}
+
+#[test]
+fn a_file_changed_on_disk_reloads_the_screen_and_keeps_the_selection() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    // The second row of the first topic, in the comparison.
+    press(&mut app, &[Action::FocusComparison, Action::Down]);
+    let before = (app.topic, app.row, selected_claim_id(&app));
+    assert_eq!(before.2.as_deref(), Some("a-treaty"));
+    let alpha = dir.path().join("alpha.json");
+    run_while(&mut app, move || {
+        rewrite(
+            &alpha,
+            "binds both sides until 2030",
+            "binds both sides until 2040",
+        )
+    });
+    let claim = app
+        .dispute
+        .find_claim("a-treaty")
+        .and_then(|at| app.dispute.claim(at));
+    assert!(
+        claim.is_some_and(|c| c.text.contains("2040")),
+        "the dispute was reloaded from the changed file"
+    );
+    assert_eq!((app.topic, app.row, selected_claim_id(&app)), before);
+    assert!(
+        lines(&app).iter().any(|l| l.contains("until 2040")),
+        "the screen shows the new text"
+    );
+}
+
+#[test]
+fn a_broken_file_keeps_the_last_good_state_and_shows_where_until_it_is_fixed() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    press(&mut app, &[Action::FocusComparison, Action::Down]);
+    let alpha = dir.path().join("alpha.json");
+    let good = std::fs::read_to_string(&alpha).expect("readable");
+    let broken = alpha.clone();
+    run_while(&mut app, move || {
+        rewrite(&broken, "\"id\": \"a-treaty\"", "\"id\": 7")
+    });
+    let problems = app.modals.iter().find_map(|m| match m {
+        Modal::Reload(p) => Some(p.clone()),
+        _ => None,
+    });
+    let problems = problems.expect("the problems panel is open");
+    let first = problems.problems.first().expect("a problem");
+    assert_eq!(first.file, alpha);
+    assert_eq!(first.line, Some(20), "{}", first.text);
+    assert!(first.text.contains("alpha.json:20"), "{}", first.text);
+    // The last good dispute stays, selection and all.
+    assert_eq!(selected_claim_id(&app).as_deref(), Some("a-treaty"));
+    let screen = lines(&app).join("\n");
+    assert!(screen.contains("The files do not load"), "{screen}");
+    assert!(screen.contains("alpha.json:20"), "{screen}");
+    assert!(
+        screen.contains("2. Is the treaty still in force?"),
+        "{screen}"
+    );
+
+    let fixed = alpha.clone();
+    run_while(&mut app, move || {
+        std::fs::write(&fixed, good.replace("2030", "2035")).expect("written")
+    });
+    assert!(
+        !app.modals.iter().any(|m| matches!(m, Modal::Reload(_))),
+        "the panel closes once the files load"
+    );
+    assert_eq!(selected_claim_id(&app).as_deref(), Some("a-treaty"));
+    assert!(lines(&app).iter().any(|l| l.contains("until 2035")));
+}
+
+#[test]
+fn e_asks_for_the_selected_claims_file_at_its_line() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    press(&mut app, &[Action::FocusComparison, Action::Down]);
+    let outcome = keys(&mut app, &[KeyCode::Char('E')]);
+    let Outcome::Editor { file, line } = outcome else {
+        panic!("E asks for the editor, not {outcome:?}");
+    };
+    assert_eq!(file, dir.path().join("alpha.json"));
+    let text = std::fs::read_to_string(&file).expect("readable");
+    let at = line
+        .and_then(|l| text.lines().nth(l - 1))
+        .unwrap_or_default();
+    assert!(at.contains("\"a-treaty\""), "line {line:?} is {at}");
+    // In a row in full, the claim under the cursor: in the first row, the right side's, second.
+    keys(&mut app, &[KeyCode::Up, KeyCode::Enter, KeyCode::Down]);
+    let Outcome::Editor { file, line } = keys(&mut app, &[KeyCode::Char('E')]) else {
+        panic!("E in a row in full asks for the editor");
+    };
+    assert_eq!(file, dir.path().join("beta.json"));
+    let text = std::fs::read_to_string(&file).expect("readable");
+    let at = line
+        .and_then(|l| text.lines().nth(l - 1))
+        .unwrap_or_default();
+    assert!(at.contains("\"b-cut\""), "line {line:?} is {at}");
+}
+
+#[test]
+fn e_on_the_bundled_dispute_says_it_has_no_file() {
+    let mut app = common::bundled(100, 30);
+    press(&mut app, &[Action::FocusComparison]);
+    assert_eq!(keys(&mut app, &[KeyCode::Char('E')]), Outcome::Continue);
+    let footer = lines(&app).last().cloned().unwrap_or_default();
+    assert!(footer.contains("bundled dispute"), "{footer}");
+}
+
+#[test]
+fn readme_lists_the_problems_panels_keys() {
+    common::readme_has_table(
+        "problems panel",
+        parallax::tui::modal::reload::update::BINDINGS,
+    );
+}

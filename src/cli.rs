@@ -203,8 +203,14 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff): `parallax man > parallax.1`, or `parallax man | man -l -`.
-    Man,
+    /// Print the manual page (roff): `parallax man > parallax.1`, or `parallax man | man -l -`;
+    /// with --dir, write it and a page per command (parallax-show.1, …) into a folder.
+    Man {
+        /// Write parallax.1 and one page per command (the pages parallax.1 refers to) into
+        /// this folder, for example ~/.local/share/man/man1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
     /// Check the config file, print its path, or print a commented default one.
     Config {
         /// Print a commented default config file.
@@ -352,6 +358,10 @@ pub struct ExportArgs {
     /// The format (default: from the output file's extension).
     #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
     pub format: Option<ExportFormat>,
+    /// With --format claimreview: the http(s) page the reviews are published on; a review
+    /// whose assessment cites no web page gets this page's address with `#CLAIM-ID`.
+    #[arg(long, value_name = "URL", value_parser = parse_page)]
+    pub review_url: Option<String>,
     /// The file to write; `-` or none for standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -531,4 +541,16 @@ fn parse_size(s: &str) -> Result<u64, String> {
 fn parse_matcher(s: &str) -> Result<MatcherKind, String> {
     s.parse()
         .map_err(|_| "unknown matcher; choose one of: nucleo, skim".to_owned())
+}
+
+/// A page's address as `--review-url` takes it: http or https only, hidden characters
+/// percent-encoded (as a source's url is).
+fn parse_page(s: &str) -> Result<String, String> {
+    if !crate::load::is_web_url(s) {
+        return Err(
+            "give the http:// or https:// address of the page the reviews are published on"
+                .to_owned(),
+        );
+    }
+    Ok(crate::text::escape_url(s).text)
 }

@@ -100,3 +100,55 @@ fn the_manual_page_renders() {
         "{text}"
     );
 }
+
+#[test]
+fn man_dir_writes_every_page_the_main_page_refers_to() {
+    let dir = tempfile::tempdir().unwrap();
+    parallax()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("manual pages into"));
+    let main = std::fs::read_to_string(dir.path().join("parallax.1")).unwrap();
+    // Each page named in SUBCOMMANDS (as `parallax\-show(1)`) is there, and so are the pages of
+    // subcommands' subcommands.
+    let mut named = 0;
+    for part in main.split("parallax\\-").skip(1) {
+        let Some(name) = part.split("(1)").next().filter(|n| !n.contains(' ')) else {
+            continue;
+        };
+        let page = dir
+            .path()
+            .join(format!("parallax-{}.1", name.replace("\\-", "-")));
+        assert!(
+            page.exists(),
+            "{} is referred to but missing",
+            page.display()
+        );
+        named += 1;
+    }
+    assert!(named >= 10, "the main page names the commands' pages");
+    for page in [
+        "parallax-show.1",
+        "parallax-import.1",
+        "parallax-import-csv.1",
+    ] {
+        assert!(dir.path().join(page).exists(), "{page}");
+    }
+    if have("man") {
+        let out = std::process::Command::new("man")
+            .arg("-l")
+            .arg(dir.path().join("parallax-import-csv.1"))
+            .env("MANPAGER", "cat")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert!(String::from_utf8_lossy(&out.stdout).contains("SYNOPSIS"));
+    }
+    parallax()
+        .args(["man", "--dir", "/no/such/folder"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("is not a folder"));
+}

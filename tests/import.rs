@@ -321,3 +321,72 @@ fn claims_formats_refuse_filters() {
         .code(2)
         .stderr(predicate::str::contains("every claim of every side"));
 }
+
+#[test]
+fn a_review_whose_assessment_cites_no_web_page_gets_the_published_page_or_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let side = |party: &str, claim: &str| {
+        format!(
+            r#"{{"format": "parallax/1", "dispute": "d", "party": {{"id": "{party}", "name": "{party}"}},
+  "sources": [{{"id": "paper", "outlet": "Paper", "date": "2024-01-02"}}],
+  "topics": [{{"id": "t", "title": "T", "claims": [{{"id": "{claim}", "text": "Something was said.",
+    "sources": ["paper"], "assessment": {{"rating": "disputed", "by": "Desk", "sources": ["paper"]}}}}]}}]}}"#
+        )
+    };
+    std::fs::write(dir.path().join("a.json"), side("a", "a-1")).unwrap();
+    std::fs::write(dir.path().join("b.json"), side("b", "b-1")).unwrap();
+    let out = parallax()
+        .args(["export", "-f", "claimreview"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("2 review(s) have no url")
+            && err.contains("a-1, b-1")
+            && err.contains("--review-url"),
+        "{err}"
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(doc["@graph"][0].get("url").is_none());
+    let out = parallax()
+        .args([
+            "export",
+            "-f",
+            "claimreview",
+            "--review-url",
+            "https://desk.example/checks",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("no url"));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let urls: Vec<&str> = doc["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["url"].as_str())
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            "https://desk.example/checks#a-1",
+            "https://desk.example/checks#b-1"
+        ]
+    );
+    parallax()
+        .args([
+            "export",
+            "-f",
+            "claimreview",
+            "--review-url",
+            "javascript:alert(1)",
+        ])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("http:// or https://"));
+}

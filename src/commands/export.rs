@@ -110,7 +110,19 @@ fn claims(
     }
     let dispute = open(&args.input, err)?;
     let (bytes, name) = match format {
-        ExportFormat::ClaimReview => (crate::import::claimreview::write(&dispute), "claimreview"),
+        ExportFormat::ClaimReview => {
+            let (bytes, without) =
+                crate::import::claimreview::write(&dispute, args.review_url.as_deref());
+            if !without.is_empty() {
+                writeln!(
+                    err,
+                    "parallax: {} review(s) have no url, which Google's fact-check tools require, as their assessment and claim cite no web page ({}); give --review-url with the page you publish them on",
+                    without.len(),
+                    crate::text::clean(&without.join(", ")).text
+                )?;
+            }
+            (bytes, "claimreview")
+        }
         _ => (
             crate::import::csv::write(&dispute).map_err(|e| Failure::Output(e.to_string()))?,
             "claims-csv",

@@ -14,9 +14,35 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(
     Ok(())
 }
 
-/// Writes the manual page, section 1: the synopsis, the options, and every command.
-pub fn man(out: &mut dyn Write) -> Result<(), Failure> {
-    clap_mangen::Man::new(Cli::command()).render(out)?;
+/// Writes the manual page, section 1: the synopsis, the options, and every command; with a
+/// folder, writes it there with one page per command and subcommand (`parallax-show.1`,
+/// `parallax-import-csv.1`), the pages its SUBCOMMANDS section refers to, and says so.
+pub fn man(dir: Option<&std::path::Path>, out: &mut dyn Write) -> Result<(), Failure> {
+    let Some(dir) = dir else {
+        clap_mangen::Man::new(Cli::command()).render(out)?;
+        return Ok(());
+    };
+    if !dir.is_dir() {
+        return Err(Failure::Usage(format!(
+            "{} is not a folder; create it first (mkdir -p) or name another with --dir",
+            crate::export::shown_path(dir)
+        )));
+    }
+    let shown = crate::export::shown_path(dir);
+    clap_mangen::generate_to(Cli::command(), dir)
+        .map_err(|e| Failure::Output(format!("writing the manual pages into {shown}: {e}")))?;
+    let pages = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.starts_with("parallax") && name.ends_with(".1")
+                })
+                .count()
+        })
+        .unwrap_or(0);
+    writeln!(out, "wrote {pages} manual pages into {shown}")?;
     Ok(())
 }
 

@@ -386,20 +386,23 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
 }
 
 /// One ClaimReview (JSON-LD, in an `@graph`) per assessed claim of every side. The review's url
-/// is the first http(s) url among the assessment's sources, else the claim's.
-pub fn write(dispute: &Dispute) -> Vec<u8> {
+/// (the fact-check's page, which Google requires) is the first url among the assessment's
+/// sources, else `page#claim-id` when the page the reviews are published on is given, else the
+/// first among the claim's sources. Also returns the ids of the claims whose review has none.
+pub fn write(dispute: &Dispute, page: Option<&str>) -> (Vec<u8>, Vec<String>) {
     let mut graph = Vec::new();
+    let mut without = Vec::new();
     for (at, claim) in dispute.claims() {
         let (Some(side), Some(a)) = (dispute.sides.get(at.side), &claim.assessment) else {
             continue;
         };
         let source = |i: &usize| side.sources.get(*i);
-        let review_url = a
-            .indices
-            .iter()
-            .filter_map(source)
-            .chain(claim.sources.iter().filter_map(|s| source(&s.index)))
-            .find_map(|s| s.url.clone());
+        let first_url =
+            |mut sources: std::slice::Iter<'_, usize>| sources.find_map(|i| source(i)?.url.clone());
+        let claim_indices: Vec<usize> = claim.sources.iter().map(|s| s.index).collect();
+        let review_url = first_url(a.indices.iter())
+            .or_else(|| page.map(|p| format!("{p}#{}", claim.id)))
+            .or_else(|| first_url(claim_indices.iter()));
         let review_source = a.indices.iter().filter_map(source).next();
         let (value, name) = match a.rating {
             Rating::Refuted => (Some(1), "Refuted"),
@@ -435,8 +438,9 @@ pub fn write(dispute: &Dispute) -> Vec<u8> {
             "itemReviewed": item,
             "reviewRating": rating,
         });
-        if let Some(u) = review_url {
-            review["url"] = json!(u);
+        match review_url {
+            Some(u) => review["url"] = json!(u),
+            None => without.push(claim.id.clone()),
         }
         if let Some(by) = a.by.as_deref().or(review_source.map(|s| s.outlet.as_str())) {
             review["author"] = json!({"@type": "Organization", "name": by});
@@ -452,7 +456,7 @@ pub fn write(dispute: &Dispute) -> Vec<u8> {
     let doc = json!({"@context": "https://schema.org", "@graph": graph});
     let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
     out.push(b'\n');
-    out
+    (out, without)
 }
 
 #[cfg(test)]

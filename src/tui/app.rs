@@ -84,7 +84,7 @@ pub struct App {
     /// Suggested rows: shown or not, the pairs found, the files to write an accepted one to.
     pub suggest: super::suggest::Suggest,
     /// The files on disk the dispute was opened from, for `E` and live reload.
-    pub live: super::live::Live,
+    pub live: super::live::state::Live,
     /// The keys the config file gives actions, in place of the tables' own.
     pub keymap: super::keymap::Keymap,
     heights: HashMap<(usize, usize), Vec<u32>>,
@@ -130,7 +130,7 @@ impl App {
             export_folder: PathBuf::from("."),
             heights: HashMap::new(),
             suggest: super::suggest::Suggest::default(),
-            live: super::live::Live::default(),
+            live: super::live::state::Live::default(),
             keymap: super::keymap::Keymap::default(),
         };
         app.suggest = super::suggest::Suggest::new(&app.cmp);

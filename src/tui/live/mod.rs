@@ -14,13 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-/// What the screen knows of the files it shows: the paths it was opened on (empty for the
-/// bundled dispute, which has no files).
-#[derive(Debug, Clone, Default)]
-pub struct Live {
-    /// The folder or files given on the command line.
-    pub paths: Vec<PathBuf>,
-}
+pub mod state;
 
 /// Where `E` opens a claim: its side's file and the line the claim starts on. Pure: the line is
 /// found in the bytes the screen loaded, not read again.

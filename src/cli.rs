@@ -188,6 +188,24 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Dismiss a suggested match, so neither `match` nor the screen suggests it again: it is
+    /// kept in .parallax-dismissed.json beside the dispute, as `x` on the screen keeps it.
+    #[command(override_usage = "parallax dismiss [OPTIONS] <LEFT_ID> <RIGHT_ID> [PATH]...")]
+    Dismiss {
+        /// The left claim's id.
+        #[arg(value_name = "LEFT_ID")]
+        left: String,
+        /// The right claim's id.
+        #[arg(value_name = "RIGHT_ID")]
+        right: String,
+        /// Dismiss joining the right claim's point row (a suggestion `match` prints with
+        /// `[point P]`) rather than the pair.
+        #[arg(long)]
+        row: bool,
+        /// The dispute folder, its dispute.json, or its side files.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Export the comparison to Markdown, CSV, JSON or a self-contained HTML page.
     Export(ExportArgs),
     /// Count each side's claims per day (per week over a long span), with assessment dates.

@@ -195,6 +195,8 @@ pub struct Counts {
     pub right_only: usize,
     /// Rows where the two sides agree (common ground).
     pub common: usize,
+    /// Suggested rows: pairs the matcher proposes, not (yet) linked; counted apart from `both`.
+    pub suggested: usize,
 }
 
 impl Counts {
@@ -204,6 +206,10 @@ impl Counts {
             self.left_claims += row.left.len();
             self.right_claims += row.right.len();
             self.common += usize::from(row.common);
+            if row.kind == RowKind::Suggested {
+                self.suggested += 1;
+                continue;
+            }
             match row.answered() {
                 Answered::Both => self.both += 1,
                 Answered::Left => self.left_only += 1,

@@ -75,6 +75,12 @@ fn main() -> ExitCode {
             question,
             paths,
         }) => commands::link(&left, &right, question.as_deref(), &paths, &mut out).map(|()| 0),
+        Some(Command::Dismiss {
+            left,
+            right,
+            row,
+            paths,
+        }) => commands::dismiss(&left, &right, row, &paths, &mut out).map(|()| 0),
         Some(Command::Export(args)) => {
             commands::export::export(&args, &mut out, &mut err).map(|()| 0)
         }

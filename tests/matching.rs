@@ -368,3 +368,92 @@ fn the_bundled_dispute_cannot_be_linked() {
         .code(2)
         .stderr(predicates::str::contains("built into the program"));
 }
+
+#[test]
+fn link_with_a_question_the_manifest_asks_joins_that_point() {
+    let dir = copy_fixture();
+    let manifest = std::fs::read(dir.path().join("dispute.json")).unwrap();
+    parallax()
+        .args(["link", "a-karvani", "b-karvani", "--question"])
+        .arg(" Who closed the dam gates first? ")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("the point `who-closed`"));
+    // No second point asking the same question: the manifest is untouched.
+    assert_eq!(
+        std::fs::read(dir.path().join("dispute.json")).unwrap(),
+        manifest
+    );
+    let d = load(dir.path());
+    for id in ["a-karvani", "b-karvani"] {
+        let at = d.find_claim(id).unwrap();
+        assert_eq!(d.claim(at).unwrap().point.as_deref(), Some("who-closed"));
+    }
+}
+
+#[test]
+fn dismiss_on_the_command_line_keeps_a_pair_out_of_match() {
+    let dir = copy_fixture();
+    let pairs = |dir: &Path| -> Vec<(String, String)> {
+        let out = parallax()
+            .args(["match", "--json", "--min-score", "0"])
+            .arg(dir)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["left"].as_str().unwrap().to_owned(),
+                    s["right"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let pair = ("a-karvani".to_owned(), "b-karvani".to_owned());
+    assert!(pairs(dir.path()).contains(&pair));
+    parallax()
+        .args(["dismiss", "a-karvani", "b-karvani"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(".parallax-dismissed.json"));
+    assert!(!pairs(dir.path()).contains(&pair));
+    // The screen reads the same file.
+    let kept = Dismissed::read(dir.path()).unwrap();
+    assert_eq!(kept.entries.len(), 1);
+    // Again: nothing new, and said so.
+    parallax()
+        .args(["dismiss", "a-karvani", "b-karvani"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Already dismissed"));
+    // Dismissing joining a row: the right claim's point row.
+    parallax()
+        .args(["dismiss", "--row", "a-people", "b-opened"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    assert!(
+        !pairs(dir.path())
+            .iter()
+            .any(|(l, r)| l == "a-people" && r == "b-opened")
+    );
+    // Unknown ids are a usage error (2), and nothing is written.
+    let before = std::fs::read(dir.path().join(".parallax-dismissed.json")).unwrap();
+    parallax()
+        .args(["dismiss", "a-karvani", "no-such-claim"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no-such-claim"));
+    assert_eq!(
+        std::fs::read(dir.path().join(".parallax-dismissed.json")).unwrap(),
+        before
+    );
+}

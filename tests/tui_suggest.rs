@@ -87,8 +87,10 @@ fn suggested_rows_are_on_by_default_without_points_and_read_apart() {
         pairs.contains(&("a-karvani".to_owned(), "b-karvani".to_owned())),
         "{pairs:?}"
     );
-    // The counts follow: the pair is answered by both sides now.
-    assert!(app.counts.both >= 1);
+    // The counts follow, counting suggested rows apart from the rows both sides answer.
+    assert!(app.counts.suggested >= 1);
+    assert_eq!(app.counts.both, 0);
+    assert!(screen(&app).contains(&format!("{} suggested", app.counts.suggested)));
     select_suggested(&mut app);
     let s = screen(&app);
     assert!(s.contains("≈ suggested"), "{s}");
@@ -96,7 +98,7 @@ fn suggested_rows_are_on_by_default_without_points_and_read_apart() {
     // m hides them, and the counts follow at once.
     keys(&mut app, &[KeyCode::Char('m')]);
     assert!(suggested_pairs(&app).is_empty());
-    assert_eq!(app.counts.both, 0);
+    assert_eq!(app.counts.suggested, 0);
     assert!(!screen(&app).contains("≈ suggested"));
 }
 
@@ -180,6 +182,78 @@ fn accepting_over_a_file_changed_on_disk_writes_nothing_and_says_why() {
     assert!(!dir.path().join("dispute.json").exists());
     let message = app.message.clone().unwrap_or_default();
     assert!(message.contains("changed on disk"), "{message}");
+    // The screen read the files again: it shows the edit, and accepting now writes.
+    assert!(message.contains("Reloaded"), "{message}");
+    let at = app.dispute.find_claim("b-karvani").unwrap();
+    assert!(app.dispute.claim(at).unwrap().text.contains("crisis again"));
+    finish(&mut app);
+    select_suggested(&mut app);
+    keys(&mut app, &[KeyCode::Char('a')]);
+    let Outcome::Link {
+        left,
+        right,
+        question,
+    } = keys(&mut app, &[KeyCode::Enter])
+    else {
+        panic!("Enter asks the loop to write")
+    };
+    parallax::tui::effects::link(&mut app, &left, &right, &question);
+    let now = std::fs::read_to_string(dir.path().join("beta.json")).unwrap();
+    assert!(now.contains("crisis again"), "the analyst's edit stays");
+    assert!(dir.path().join("dispute.json").is_file());
+}
+
+#[test]
+fn accepting_a_pair_that_answers_a_manifest_question_joins_its_point() {
+    // The fixture with its manifest, its claims' points taken out: the manifest still asks
+    // "Who closed the dam gates first?".
+    let dir = draft();
+    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match");
+    std::fs::copy(from.join("dispute.json"), dir.path().join("dispute.json")).unwrap();
+    let manifest = std::fs::read(dir.path().join("dispute.json")).unwrap();
+    let mut app = open(dir.path());
+    let pairs = suggested_pairs(&app);
+    assert!(
+        pairs.contains(&("a-closed".to_owned(), "b-opened".to_owned())),
+        "{pairs:?}"
+    );
+    select_suggested(&mut app);
+    while app
+        .current_row()
+        .map(|r| app.dispute.claim(r.left[0]).unwrap().id.as_str())
+        != Some("a-closed")
+    {
+        app.row += 1;
+    }
+    keys(&mut app, &[KeyCode::Char('a')]);
+    // The dialog offers the question both answer, and says Enter joins its point.
+    assert!(
+        screen(&app).contains("join point `who-closed`"),
+        "{}",
+        screen(&app)
+    );
+    let Outcome::Link {
+        left,
+        right,
+        question,
+    } = keys(&mut app, &[KeyCode::Enter])
+    else {
+        panic!("Enter asks the loop to write")
+    };
+    assert_eq!(question, "Who closed the dam gates first?");
+    parallax::tui::effects::link(&mut app, &left, &right, &question);
+    // Both claims join the point; the manifest already asks it, so it is not touched.
+    assert_eq!(
+        std::fs::read(dir.path().join("dispute.json")).unwrap(),
+        manifest
+    );
+    for id in ["a-closed", "b-opened"] {
+        let at = app.dispute.find_claim(id).unwrap();
+        assert_eq!(
+            app.dispute.claim(at).unwrap().point.as_deref(),
+            Some("who-closed")
+        );
+    }
 }
 
 #[test]

@@ -24,6 +24,16 @@ pub fn link(
     let (ws, dispute) = Workspace::open(paths).map_err(failure)?;
     // An interrupted write leaves no temporary file behind.
     crate::cleanup::remove_on_signal()?;
+    // Without a question, the one both claims answer (as the screen offers it), if any.
+    let fitting = match (
+        question,
+        dispute.find_claim(left),
+        dispute.find_claim(right),
+    ) {
+        (None, Some(l), Some(r)) => crate::matching::fitting_question(&dispute, l, r),
+        _ => None,
+    };
+    let question = question.or(fitting.as_deref());
     let plan = ws.link(&dispute, left, right, question).map_err(failure)?;
     commit(&plan).map_err(failure)?;
     let files: Vec<String> = plan

@@ -1,6 +1,7 @@
 //! The commands: each turns checked options into output. Shared here: loading the dispute for a
 //! command, choosing the pair of sides, and the errors that map to exit codes.
 
+mod dismiss;
 pub mod export;
 pub mod help;
 pub mod import;
@@ -12,6 +13,7 @@ mod show;
 pub mod timeline;
 mod validate;
 
+pub use dismiss::dismiss;
 pub use link::link;
 pub use matches::matches;
 pub use search::{Options as SearchOptions, search};

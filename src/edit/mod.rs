@@ -60,6 +60,8 @@ pub struct FileCopy {
 /// The files of a dispute on disk, as read, and the dispute loaded from exactly those bytes.
 #[derive(Debug, Clone)]
 pub struct Workspace {
+    /// The paths it was opened from, to read the files again after they changed on disk.
+    pub paths: Vec<PathBuf>,
     /// The folder the dispute lives in (the manifest's, or the side files').
     pub folder: PathBuf,
     /// The manifest, when there is one.
@@ -137,6 +139,7 @@ impl Workspace {
             }
         };
         let ws = Workspace {
+            paths: paths.to_vec(),
             folder,
             manifest,
             sides,
@@ -206,8 +209,9 @@ impl Workspace {
     }
 
     /// Plans giving the claims `left` and `right` (of two sides, in one topic) a common point:
-    /// the point one of them has, else a new one with `question` (or a neutral default) added
-    /// to the manifest, created beside the side files when there is none. Checked by the loader.
+    /// the point one of them has; else the topic's point whose manifest question is `question`;
+    /// else a new one with `question` (or a neutral default) added to the manifest, created
+    /// beside the side files when there is none. Checked by the loader.
     pub fn link(
         &self,
         dispute: &Dispute,
@@ -251,7 +255,11 @@ impl Workspace {
             }
             (Some(a), None) => (a, vec![ra], false),
             (None, Some(b)) => (b, vec![la], false),
-            (None, None) => (new_point_id(dispute, &topic, question), vec![la, ra], true),
+            (None, None) => match question.and_then(|q| point_asking(dispute, &topic, q)) {
+                // A point of the topic already asks this question: join it.
+                Some(p) => (p, vec![la, ra], false),
+                None => (new_point_id(dispute, &topic, question), vec![la, ra], true),
+            },
         };
         let question = question.unwrap_or(DEFAULT_QUESTION).to_owned();
         let mut writes: Vec<Write> = Vec::new();
@@ -501,6 +509,16 @@ fn load_failure(report: &crate::load::Report) -> String {
         "the files do not load cleanly ({} error(s); first: {first}); run `parallax validate` and fix them first",
         report.errors()
     )
+}
+
+/// The point of a topic whose manifest question is `question` (ignoring surrounding space).
+pub fn point_asking(dispute: &Dispute, topic: &str, question: &str) -> Option<String> {
+    dispute
+        .manifest_topic(topic)?
+        .points
+        .iter()
+        .find(|p| p.question.as_deref().map(str::trim) == Some(question.trim()))
+        .map(|p| p.id.clone())
 }
 
 /// The neutral question a new point is offered with, for the analyst to replace.

@@ -142,13 +142,18 @@ impl Tokenizer {
     }
 }
 
+/// A fast hash map: the vocabulary is looked up once for every word of every claim.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// The terms of every claim and question, interned, with how many documents hold each.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: HashMap<(Class, String), Term>,
+    /// The term of each stem, by the class it is keyed under: common words (and names), numbers,
+    /// tags.
+    ids: [Map<String, Term>; 3],
     /// Each lower-cased word seen, with its term (`None`: not a meaningful word), so a word is
     /// stemmed once however often it is written.
-    words: HashMap<String, Option<Term>>,
+    words: Map<String, Option<Term>>,
     /// Documents holding each term.
     pub df: Vec<u32>,
     /// The class of each term.
@@ -162,39 +167,34 @@ impl Vocabulary {
     pub fn intern(&mut self, class: Class, stem: &str) -> Term {
         // Names and common words share a stem space: "Attack" at a sentence start and "attack"
         // inside one are the same word; a name is a name wherever it is written capitalised.
-        let key_class = match class {
-            Class::Name => Class::Common,
-            c => c,
+        let key = match class {
+            Class::Common | Class::Name => 0,
+            Class::Number => 1,
+            Class::Tag => 2,
         };
-        if let Some(&t) = self.ids.get(&(key_class, stem.to_owned())) {
-            if class == Class::Name {
-                self.class[t as usize] = Class::Name;
+        if let Some(&t) = self.ids[key].get(stem) {
+            if class == Class::Name
+                && let Some(c) = self.class.get_mut(t as usize)
+            {
+                *c = Class::Name;
             }
             return t;
         }
         let t = self.df.len() as Term;
-        self.ids.insert((key_class, stem.to_owned()), t);
+        self.ids[key].insert(stem.to_owned(), t);
         self.df.push(0);
         self.class.push(class);
         t
     }
 
-    /// The term of a word as written, interning its stem when new; `None` for a word that
-    /// carries no meaning. `lower` is a scratch buffer.
-    pub fn word(
-        &mut self,
-        tokenizer: &Tokenizer,
-        piece: &str,
-        class: Class,
-        lower: &mut String,
-    ) -> Option<Term> {
-        lower.clear();
-        lower.extend(piece.chars().flat_map(char::to_lowercase));
-        let term = match self.words.get(lower.as_str()) {
+    /// The term of a word in lower case, interning its stem when new; `None` for a word that
+    /// carries no meaning.
+    pub fn lowered(&mut self, tokenizer: &Tokenizer, lower: &str, class: Class) -> Option<Term> {
+        let term = match self.words.get(lower) {
             Some(t) => *t,
             None => {
                 let t = tokenizer.stem(lower).map(|stem| self.intern(class, &stem));
-                self.words.insert(lower.clone(), t);
+                self.words.insert(lower.to_owned(), t);
                 t
             }
         }?;

@@ -23,16 +23,27 @@ pub use profile::Profiles;
 pub use rank::{Options, suggest, topic_pairs};
 pub use score::{Signals, Weights};
 
+/// The manifest question that the claims `left` and `right` (of two sides, one topic) both
+/// answer, as the matcher judges it: what accepting them on the screen offers to join.
+pub fn fitting_question(dispute: &Dispute, left: ClaimAt, right: ClaimAt) -> Option<String> {
+    let cmp = Comparison::new(dispute, left.side, right.side);
+    let p = Profiles::new(dispute, &cmp);
+    let (a, b) = (*p.index.get(&left)?, *p.index.get(&right)?);
+    score::shared_question(&p, a, b)?.text.clone()
+}
+
 /// The marker of a suggested row's heading, so it reads apart without colour.
 pub const SUGGESTED_MARK: &str = "≈ suggested";
 
 /// The comparison with each suggested pair (as [`topic_pairs`] finds them) merged into one
-/// [`RowKind::Suggested`] row, placed after the topic's point rows; the two claims' rows of their
-/// own go. The heading carries the marker, the score and one line of reasons.
+/// [`RowKind::Suggested`] row, placed after the topic's point rows and before the rows of one
+/// claim each (where the analyst looks first), best first; the two claims' rows of their own go.
+/// The heading carries the marker, the score and one line of reasons.
 pub fn with_suggested(cmp: &Comparison, pairs: &[Suggestion]) -> Comparison {
     let mut out = cmp.clone();
     for (t, topic) in out.topics.iter_mut().enumerate() {
-        let mine: Vec<&Suggestion> = pairs.iter().filter(|s| s.topic == t).collect();
+        let mut mine: Vec<&Suggestion> = pairs.iter().filter(|s| s.topic == t).collect();
+        mine.sort_by(|a, b| b.score.total_cmp(&a.score));
         if mine.is_empty() {
             continue;
         }
@@ -71,7 +82,7 @@ pub fn heading(s: &Suggestion) -> String {
 }
 
 use crate::compare::{Comparison, Row, RowKind};
-use crate::format::ClaimAt;
+use crate::format::{ClaimAt, Dispute};
 use std::fmt;
 
 /// One suggested match between a left and a right claim.
@@ -91,6 +102,9 @@ pub struct Suggestion {
     pub score: f32,
     /// Why, strongest first.
     pub reasons: Vec<Reason>,
+    /// The manifest's question both claims answer, when they answer one: accepting the pair
+    /// joins that question's point rather than making a new one.
+    pub question: Option<String>,
 }
 
 /// One reason for a suggestion, checkable by reading the two claims.

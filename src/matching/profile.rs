@@ -7,6 +7,8 @@ use super::features::{
 };
 use crate::compare::{Comparison, RowKind};
 use crate::format::{ClaimAt, Dispute};
+use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// How much more a name, number or tag says than a common word of the same rarity.
@@ -31,7 +33,7 @@ const NO_QUESTION: f32 = 0.1;
 
 /// One compared claim as the scorer sees it.
 #[derive(Debug, Clone)]
-pub struct Profile {
+pub struct Profile<'a> {
     /// Where the claim is.
     pub at: ClaimAt,
     /// True for a claim of the left side.
@@ -44,16 +46,17 @@ pub struct Profile {
     pub point: Option<usize>,
     /// Weighted terms, unit length.
     pub vector: Vector,
-    /// The words as written, by term (for reasons), sorted by term.
-    pub surfaces: Vec<(Term, String)>,
+    /// The words as written, by term (for reasons), sorted by term: slices of the dispute's
+    /// text, so no word is copied.
+    pub surfaces: Vec<(Term, &'a str)>,
     /// The first and last day its date covers, and whether the date is a single day.
     pub days: Option<(i64, i64, bool)>,
     /// The outlets it cites.
-    pub outlets: Vec<String>,
+    pub outlets: Vec<&'a str>,
     /// How well it fits each question of its topic; sums to 1 when the topic has questions.
     pub fit: Vec<f32>,
     /// The claim ids it links to: `rebuts` and typed relations.
-    pub rebuts: Vec<String>,
+    pub rebuts: Vec<&'a str>,
     /// The profiles it rebuts or is rebutted by, sorted.
     pub links: Vec<usize>,
 }
@@ -71,35 +74,149 @@ pub struct Question {
 
 /// Every compared claim's profile and every topic's questions.
 #[derive(Debug)]
-pub struct Profiles {
+pub struct Profiles<'a> {
     /// The dispute's vocabulary and weights.
     pub vocab: Vocabulary,
     /// The left side's claims, then the right side's, in comparison order.
-    pub claims: Vec<Profile>,
+    pub claims: Vec<Profile<'a>>,
     /// The questions of each comparison topic.
     pub questions: Vec<Vec<Question>>,
     /// Each claim's profile index.
     pub index: HashMap<ClaimAt, usize>,
     /// The claim ids of each profile, for links.
-    pub ids: Vec<String>,
+    pub ids: Vec<&'a str>,
 }
 
-/// A text's words with their field weight.
-struct Bag {
+/// A word as cut from a text, before it is interned.
+struct Raw<'a> {
+    /// Lower case (borrowed when the text already is).
+    lower: Cow<'a, str>,
+    /// As written.
+    piece: &'a str,
+    class: Class,
+    weight: f32,
+}
+
+/// Cuts a text into words with their field weight.
+fn raw_words<'a>(text: &'a str, weight: f32, out: &mut Vec<Raw<'a>>) {
+    for (piece, starts) in features::pieces(text) {
+        let lower = if piece.chars().any(char::is_uppercase) {
+            Cow::Owned(piece.chars().flat_map(char::to_lowercase).collect())
+        } else {
+            Cow::Borrowed(piece)
+        };
+        out.push(Raw {
+            lower,
+            piece,
+            class: features::class_of(piece, starts),
+            weight,
+        });
+    }
+}
+
+/// A claim's words as cut (in parallel, before interning), and what else it says.
+struct Cut<'a> {
+    at: ClaimAt,
+    left: bool,
+    topic: usize,
+    row: usize,
+    id: &'a str,
+    words: Vec<Raw<'a>>,
+    tags: &'a [String],
+    days: Option<(i64, i64, bool)>,
+    point: Option<&'a str>,
+    outlets: Vec<&'a str>,
+    rebuts: Vec<&'a str>,
+}
+
+/// A text's interned words with their field weight, and each term's first spelling.
+#[derive(Default)]
+struct Bag<'a> {
     words: Vec<(Term, f32)>,
-    surfaces: Vec<(Term, String)>,
+    surfaces: Vec<(Term, &'a str)>,
 }
 
-impl Profiles {
+impl Bag<'_> {
+    /// The bag's distinct terms.
+    fn distinct(&self) -> Vec<Term> {
+        let mut d: Vec<Term> = self.words.iter().map(|(t, _)| *t).collect();
+        d.sort_unstable();
+        d.dedup();
+        d
+    }
+}
+
+/// Interns cut words into a bag. Interning is the one sequential step, and cheap: a word is
+/// looked up once and stemmed only the first time it is seen.
+fn intern<'a>(tokenizer: &Tokenizer, vocab: &mut Vocabulary, bag: &mut Bag<'a>, words: &[Raw<'a>]) {
+    for w in words {
+        if let Some(term) = vocab.lowered(tokenizer, &w.lower, w.class) {
+            bag.words.push((term, w.weight));
+            bag.surfaces.push((term, w.piece));
+        }
+    }
+}
+
+/// Cuts one claim (run in parallel).
+fn cut<'a>(
+    dispute: &'a Dispute,
+    at: ClaimAt,
+    left: bool,
+    topic: usize,
+    row: usize,
+) -> Option<Cut<'a>> {
+    let claim = dispute.claim(at)?;
+    let mut words = Vec::new();
+    for (text, weight) in claim_texts(claim) {
+        raw_words(text, weight, &mut words);
+    }
+    for (text, weight) in features::cited_texts(dispute, at.side, claim) {
+        raw_words(text, weight * SOURCE_WEIGHT, &mut words);
+    }
+    Some(Cut {
+        at,
+        left,
+        topic,
+        row,
+        id: claim.id.as_str(),
+        words,
+        tags: &claim.tags,
+        days: claim.date.map(|d| {
+            (
+                day_number(d.first_day()),
+                day_number(d.last_day()),
+                d.day.is_some(),
+            )
+        }),
+        point: claim.point.as_deref(),
+        outlets: features::outlets(dispute, at.side, claim),
+        rebuts: claim.links().map(|(_, to)| to).collect(),
+    })
+}
+
+impl<'a> Profiles<'a> {
     /// Profiles the two compared sides of `cmp`.
-    pub fn new(dispute: &Dispute, cmp: &Comparison) -> Profiles {
+    pub fn new(dispute: &'a Dispute, cmp: &Comparison) -> Profiles<'a> {
         let tokenizer = Tokenizer::default();
         let mut vocab = Vocabulary::default();
-        let mut claims = Vec::new();
-        let mut bags = Vec::new();
-        let mut ids = Vec::new();
+        // Every compared claim, in comparison order, cut into words in parallel.
+        let mut places = Vec::new();
+        for (t, topic) in cmp.topics.iter().enumerate() {
+            for (r, row) in topic.rows.iter().enumerate() {
+                places.extend(row.left.iter().map(|a| (*a, true, t, r)));
+                places.extend(row.right.iter().map(|a| (*a, false, t, r)));
+            }
+        }
+        let cuts: Vec<Cut<'a>> = places
+            .par_iter()
+            .filter_map(|&(at, left, t, r)| cut(dispute, at, left, t, r))
+            .collect();
+        // Interned topic by topic, each topic's questions first, so term ids do not depend on
+        // how the work was split.
         let mut questions: Vec<Vec<Question>> = Vec::with_capacity(cmp.topics.len());
         let mut question_bags: Vec<Vec<Bag>> = Vec::with_capacity(cmp.topics.len());
+        let mut bags: Vec<Bag<'a>> = Vec::with_capacity(cuts.len());
+        let mut next = 0;
         for (t, topic) in cmp.topics.iter().enumerate() {
             // The topic's questions: the manifest's points, then points only the sides name.
             let mut points: Vec<(String, Option<String>)> = dispute
@@ -120,20 +237,18 @@ impl Profiles {
             }
             let mut qbags = Vec::with_capacity(points.len());
             for (id, text) in &points {
-                let mut bag = Bag {
-                    words: Vec::new(),
-                    surfaces: Vec::new(),
-                };
+                let mut bag = Bag::default();
+                let mut raw = Vec::new();
                 if let Some(q) = text {
-                    add_words(&tokenizer, &mut vocab, &mut bag, q, 1.0);
+                    raw_words(q, 1.0, &mut raw);
                 }
-                add_words(
-                    &tokenizer,
-                    &mut vocab,
-                    &mut bag,
-                    &id.replace(['-', '_'], " "),
-                    0.5,
-                );
+                let spaced = id.replace(['-', '_'], " ");
+                raw_words(&spaced, 0.5, &mut raw);
+                for w in &raw {
+                    if let Some(term) = vocab.lowered(&tokenizer, &w.lower, w.class) {
+                        bag.words.push((term, w.weight));
+                    }
+                }
                 qbags.push(bag);
             }
             question_bags.push(qbags);
@@ -147,93 +262,51 @@ impl Profiles {
                     })
                     .collect(),
             );
-            for (r, row) in topic.rows.iter().enumerate() {
-                for (at, left) in row
-                    .left
-                    .iter()
-                    .map(|a| (*a, true))
-                    .chain(row.right.iter().map(|a| (*a, false)))
-                {
-                    let Some(claim) = dispute.claim(at) else {
-                        continue;
-                    };
-                    let mut bag = Bag {
-                        words: Vec::new(),
-                        surfaces: Vec::new(),
-                    };
-                    for (text, weight) in claim_texts(claim) {
-                        add_words(&tokenizer, &mut vocab, &mut bag, text, weight);
-                    }
-                    for (text, weight) in features::cited_texts(dispute, at.side, claim) {
-                        add_words(
-                            &tokenizer,
-                            &mut vocab,
-                            &mut bag,
-                            text,
-                            weight * SOURCE_WEIGHT,
-                        );
-                    }
-                    for tag in &claim.tags {
-                        let term = vocab.intern(Class::Tag, tag);
-                        bag.words.push((term, 1.0));
-                        bag.surfaces.push((term, tag.clone()));
-                    }
-                    let mut distinct: Vec<Term> = bag.words.iter().map(|(t, _)| *t).collect();
-                    distinct.sort_unstable();
-                    distinct.dedup();
-                    vocab.count(&distinct);
-                    let days = claim.date.map(|d| {
-                        (
-                            day_number(d.first_day()),
-                            day_number(d.last_day()),
-                            d.day.is_some(),
-                        )
-                    });
-                    let point = claim
-                        .point
-                        .as_ref()
-                        .and_then(|p| questions[t].iter().position(|q| &q.point == p));
-                    claims.push(Profile {
-                        at,
-                        left,
-                        topic: t,
-                        row: r,
-                        point,
-                        vector: Vec::new(),
-                        surfaces: Vec::new(),
-                        days,
-                        outlets: features::outlets(dispute, at.side, claim)
-                            .into_iter()
-                            .map(str::to_owned)
-                            .collect(),
-                        fit: Vec::new(),
-                        rebuts: claim.links().map(|(_, to)| to.to_owned()).collect(),
-                        links: Vec::new(),
-                    });
-                    ids.push(claim.id.clone());
-                    bags.push(bag);
+            while let Some(c) = cuts.get(next).filter(|c| c.topic == t) {
+                let mut bag = Bag::default();
+                intern(&tokenizer, &mut vocab, &mut bag, &c.words);
+                for tag in c.tags {
+                    let term = vocab.intern(Class::Tag, tag);
+                    bag.words.push((term, 1.0));
+                    bag.surfaces.push((term, tag.as_str()));
                 }
+                vocab.count(&bag.distinct());
+                bags.push(bag);
+                next += 1;
             }
         }
-        // Left claims first, then right, each in comparison order.
-        let mut order: Vec<usize> = (0..claims.len()).collect();
-        order.sort_by_key(|&i| !claims[i].left);
-        let mut claims: Vec<Profile> = order.iter().map(|&i| claims[i].clone()).collect();
-        let mut bags: Vec<Bag> = order
-            .iter()
-            .map(|&i| Bag {
-                words: std::mem::take(&mut bags[i].words),
-                surfaces: std::mem::take(&mut bags[i].surfaces),
+        // Weighed in parallel, now that every document is counted.
+        let vocab = vocab;
+        let mut claims: Vec<(Profile<'a>, &'a str)> = cuts
+            .into_par_iter()
+            .zip(bags.into_par_iter())
+            .map(|(c, bag)| {
+                let mut surfaces = bag.surfaces;
+                surfaces.sort_by_key(|(t, _)| *t);
+                surfaces.dedup_by_key(|(t, _)| *t);
+                let point = c
+                    .point
+                    .and_then(|p| questions[c.topic].iter().position(|q| q.point == p));
+                let profile = Profile {
+                    at: c.at,
+                    left: c.left,
+                    topic: c.topic,
+                    row: c.row,
+                    point,
+                    vector: weigh(&vocab, bag.words),
+                    surfaces,
+                    days: c.days,
+                    outlets: c.outlets,
+                    fit: Vec::new(),
+                    rebuts: c.rebuts,
+                    links: Vec::new(),
+                };
+                (profile, c.id)
             })
             .collect();
-        let ids: Vec<String> = order.iter().map(|&i| ids[i].clone()).collect();
-        for (profile, bag) in claims.iter_mut().zip(bags.iter_mut()) {
-            profile.vector = weigh(&vocab, &bag.words);
-            let mut surfaces = std::mem::take(&mut bag.surfaces);
-            surfaces.sort_by_key(|(t, _)| *t);
-            surfaces.dedup_by_key(|(t, _)| *t);
-            profile.surfaces = surfaces;
-        }
+        // Left claims first, then right, each in comparison order.
+        claims.sort_by_key(|(c, _)| !c.left);
+        let (mut claims, ids): (Vec<Profile<'a>>, Vec<&'a str>) = claims.into_iter().unzip();
         // A question is its words plus the claims already on its point.
         let mut on_point: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         for (i, c) in claims.iter().enumerate() {
@@ -244,8 +317,8 @@ impl Profiles {
         for (t, qs) in questions.iter_mut().enumerate() {
             for (k, q) in qs.iter_mut().enumerate() {
                 let mut v: HashMap<Term, f32> = HashMap::new();
-                if let Some(bag) = question_bags.get(t).and_then(|b| b.get(k)) {
-                    for (term, w) in weigh(&vocab, &bag.words) {
+                if let Some(bag) = question_bags.get_mut(t).and_then(|b| b.get_mut(k)) {
+                    for (term, w) in weigh(&vocab, std::mem::take(&mut bag.words)) {
                         *v.entry(term).or_default() += w;
                     }
                 }
@@ -260,7 +333,7 @@ impl Profiles {
                 q.vector = vector;
             }
         }
-        for c in &mut claims {
+        claims.par_iter_mut().for_each(|c| {
             let qs = &questions[c.topic];
             c.fit = match c.point {
                 Some(k) => (0..qs.len()).map(|i| f32::from(u8::from(i == k))).collect(),
@@ -276,16 +349,12 @@ impl Profiles {
                     fit
                 }
             };
-        }
-        let by_id: HashMap<&str, usize> = ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.as_str(), i))
-            .collect();
+        });
+        let by_id: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         let mut links: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
         for (i, c) in claims.iter().enumerate() {
             for target in &c.rebuts {
-                if let Some(&j) = by_id.get(target.as_str()) {
+                if let Some(&j) = by_id.get(target) {
                     links[i].push(j);
                     links[j].push(i);
                 }
@@ -312,31 +381,16 @@ impl Profiles {
     }
 }
 
-/// Adds a text's words to a bag; the first spelling of each term is kept for reasons.
-fn add_words(
-    tokenizer: &Tokenizer,
-    vocab: &mut Vocabulary,
-    bag: &mut Bag,
-    text: &str,
-    weight: f32,
-) {
-    let mut lower = String::new();
-    for (piece, starts) in features::pieces(text) {
-        let class = features::class_of(piece, starts);
-        if let Some(term) = vocab.word(tokenizer, piece, class, &mut lower) {
-            bag.words.push((term, weight));
-            if !bag.surfaces.iter().any(|(t, _)| *t == term) {
-                bag.surfaces.push((term, piece.to_owned()));
-            }
-        }
-    }
-}
-
 /// A bag's weighted vector: saturated term frequency × idf × the class's boost, unit length.
-fn weigh(vocab: &Vocabulary, words: &[(Term, f32)]) -> Vector {
-    let mut tf: HashMap<Term, f32> = HashMap::new();
-    for &(t, w) in words {
-        *tf.entry(t).or_default() += w;
+fn weigh(vocab: &Vocabulary, mut words: Vec<(Term, f32)>) -> Vector {
+    // Stable, so each term's weights add up in the order they were written.
+    words.sort_by_key(|(t, _)| *t);
+    let mut tf: Vec<(Term, f32)> = Vec::with_capacity(words.len());
+    for (t, w) in words {
+        match tf.last_mut() {
+            Some((last, f)) if *last == t => *f += w,
+            _ => tf.push((t, w)),
+        }
     }
     let mut v: Vector = tf
         .into_iter()
@@ -354,7 +408,6 @@ fn weigh(vocab: &Vocabulary, words: &[(Term, f32)]) -> Vector {
         })
         .filter(|(_, w)| *w > 0.0)
         .collect();
-    v.sort_unstable_by_key(|(t, _)| *t);
     normalise(&mut v);
     v
 }

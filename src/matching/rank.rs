@@ -3,7 +3,7 @@
 
 use super::Suggestion;
 use super::profile::Profiles;
-use super::score::{Weights, reasons, signals};
+use super::score::{Weights, reasons, shared_question, signals};
 use crate::compare::{Comparison, RowKind};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -35,6 +35,39 @@ impl Default for Options {
             dismissed_pairs: HashSet::new(),
             dismissed_rows: HashSet::new(),
         }
+    }
+}
+
+/// The analyst's dismissals, looked up without copying ids.
+struct Dismissals<'o> {
+    pairs: HashSet<(&'o str, &'o str)>,
+    rows: HashSet<(&'o str, &'o str, &'o str)>,
+}
+
+impl<'o> Dismissals<'o> {
+    fn new(opts: &'o Options) -> Self {
+        Dismissals {
+            pairs: opts
+                .dismissed_pairs
+                .iter()
+                .flat_map(|(l, r)| [(l.as_str(), r.as_str()), (r.as_str(), l.as_str())])
+                .collect(),
+            rows: opts
+                .dismissed_rows
+                .iter()
+                .map(|(c, t, p)| (c.as_str(), t.as_str(), p.as_str()))
+                .collect(),
+        }
+    }
+
+    /// Whether the pair of these two claim ids was dismissed (in either order).
+    fn pair(&self, a: &str, b: &str) -> bool {
+        !self.pairs.is_empty() && self.pairs.contains(&(a, b))
+    }
+
+    /// Whether the claim was kept out of the topic's point row.
+    fn row(&self, claim: &str, topic: &str, point: &str) -> bool {
+        !self.rows.is_empty() && self.rows.contains(&(claim, topic, point))
     }
 }
 
@@ -170,20 +203,28 @@ pub fn suggest(cmp: &Comparison, p: &Profiles, opts: &Options) -> Vec<Suggestion
                 .collect::<Vec<_>>()
         })
         .collect();
-    let mut candidates: HashMap<usize, Vec<(f32, usize)>> = within.into_iter().collect();
-    if opts.across_topics {
-        for (&a, extra) in lefts.iter().zip(cross_topic(p, &lefts, &rights, w)) {
-            candidates.entry(a).or_default().extend(extra);
+    // Each left claim's candidates, by its place in `lefts`.
+    let slot: HashMap<usize, usize> = lefts.iter().enumerate().map(|(k, &a)| (a, k)).collect();
+    let mut candidates: Vec<Vec<(f32, usize)>> = vec![Vec::new(); lefts.len()];
+    for (a, list) in within {
+        if let Some(&k) = slot.get(&a) {
+            candidates[k] = list;
         }
     }
-    let mut out = Vec::new();
-    for a in lefts {
-        let Some(list) = candidates.remove(&a) else {
-            continue;
-        };
-        out.extend(best_for(cmp, p, a, list, opts));
+    if opts.across_topics {
+        for (list, extra) in candidates
+            .iter_mut()
+            .zip(cross_topic(p, &lefts, &rights, w))
+        {
+            list.extend(extra);
+        }
     }
-    out
+    let dismissed = Dismissals::new(opts);
+    lefts
+        .par_iter()
+        .zip(candidates.into_par_iter())
+        .flat_map_iter(|(&a, list)| best_for(cmp, p, a, list, opts, &dismissed))
+        .collect()
 }
 
 /// The best suggestions for left profile `a` among scored candidates: one per point row, the
@@ -194,8 +235,9 @@ fn best_for(
     a: usize,
     mut list: Vec<(f32, usize)>,
     opts: &Options,
+    dismissed: &Dismissals,
 ) -> Vec<Suggestion> {
-    let left_id = &p.ids[a];
+    let left_id = p.ids[a];
     list.sort_by(|l, r| r.0.total_cmp(&l.0).then(l.1.cmp(&r.1)));
     let mut rows_taken: HashSet<(usize, usize)> = HashSet::new();
     let mut out = Vec::new();
@@ -204,14 +246,8 @@ fn best_for(
             break;
         }
         let y = &p.claims[b];
-        let right_id = &p.ids[b];
-        if opts
-            .dismissed_pairs
-            .contains(&(left_id.clone(), right_id.clone()))
-            || opts
-                .dismissed_pairs
-                .contains(&(right_id.clone(), left_id.clone()))
-        {
+        let right_id = p.ids[b];
+        if dismissed.pair(left_id, right_id) {
             continue;
         }
         let topic = cmp.topics.get(y.topic);
@@ -220,12 +256,7 @@ fn best_for(
             .filter(|row| row.kind == RowKind::Point)
             .and_then(|row| row.point.clone());
         if let (Some(point), Some(topic)) = (&point, topic)
-            && (!rows_taken.insert((y.topic, y.row))
-                || opts.dismissed_rows.contains(&(
-                    left_id.clone(),
-                    topic.id.clone(),
-                    point.clone(),
-                )))
+            && (!rows_taken.insert((y.topic, y.row)) || dismissed.row(left_id, &topic.id, point))
         {
             continue;
         }
@@ -240,6 +271,7 @@ fn best_for(
             cross_topic: cross,
             score,
             reasons: reasons(p, a, b, cross_id),
+            question: question_of(p, a, b),
         });
     }
     out
@@ -261,11 +293,8 @@ pub fn topic_pairs(cmp: &Comparison, p: &Profiles, opts: &Options) -> Vec<Sugges
     let rights: Vec<usize> = (nl..p.claims.len()).filter(|&b| alone(b)).collect();
     let topics = cmp.topics.len();
     let (lt, rt) = (by_topic(p, topics, &lefts), by_topic(p, topics, &rights));
-    let dismissed = |a: usize, b: usize| {
-        let (l, r) = (p.ids[a].clone(), p.ids[b].clone());
-        opts.dismissed_pairs.contains(&(l.clone(), r.clone()))
-            || opts.dismissed_pairs.contains(&(r, l))
-    };
+    let dismissals = Dismissals::new(opts);
+    let dismissed = |a: usize, b: usize| dismissals.pair(p.ids[a], p.ids[b]);
     let per_topic: Vec<Vec<Suggestion>> = lt
         .par_iter()
         .zip(rt.par_iter())
@@ -293,6 +322,7 @@ pub fn topic_pairs(cmp: &Comparison, p: &Profiles, opts: &Options) -> Vec<Sugges
                         cross_topic: false,
                         score,
                         reasons: reasons(p, a, b, None),
+                        question: question_of(p, a, b),
                     });
                 }
             }
@@ -300,4 +330,9 @@ pub fn topic_pairs(cmp: &Comparison, p: &Profiles, opts: &Options) -> Vec<Sugges
         })
         .collect();
     per_topic.into_iter().flatten().collect()
+}
+
+/// The manifest question both claims answer, as text (a point without one is not offered).
+fn question_of(p: &Profiles, a: usize, b: usize) -> Option<String> {
+    shared_question(p, a, b).and_then(|q| q.text.clone())
 }

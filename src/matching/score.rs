@@ -3,7 +3,7 @@
 
 use super::Reason;
 use super::features::{Class, dot};
-use super::profile::{Profile, Profiles};
+use super::profile::{Profile, Profiles, Question};
 
 /// The signals between a left and a right claim, each in [0, 1].
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -116,23 +116,44 @@ fn date_signal(x: &Profile, y: &Profile) -> f32 {
     }
 }
 
-/// The rebuttal that links `a` and `b`: one rebuts the other, or one rebuts a claim in the
-/// other's row. Returns the reason.
-fn rebut_link(p: &Profiles, a: usize, b: usize) -> Option<Reason> {
+/// The rebuttal that links `a` and `b`: one rebuts the other (`Ok`), or one rebuts a claim in
+/// the other's point row (`Err`, with that claim's profile).
+fn rebut_link(p: &Profiles, a: usize, b: usize) -> Option<Result<usize, usize>> {
     let (x, y) = (p.claims.get(a)?, p.claims.get(b)?);
     if x.links.binary_search(&b).is_ok() {
-        return Some(Reason::Rebuts(p.ids.get(b)?.clone()));
+        return Some(Ok(b));
     }
     // A claim of b's point row (on either side) that a rebuts, or that rebuts a.
     if y.point.is_some() {
         for &i in &x.links {
             let c = p.claims.get(i)?;
             if c.topic == y.topic && c.row == y.row {
-                return Some(Reason::RebutsInRow(p.ids.get(i)?.clone()));
+                return Some(Err(i));
             }
         }
     }
     None
+}
+
+/// The question of their topic that both claims most likely answer, when each fits it at
+/// least as well as all the others together (the pair's question reason).
+pub fn shared_question<'p>(p: &'p Profiles, a: usize, b: usize) -> Option<&'p Question> {
+    let (x, y) = (p.claims.get(a)?, p.claims.get(b)?);
+    if x.topic != y.topic {
+        return None;
+    }
+    let best = |fit: &[f32]| {
+        fit.iter()
+            .enumerate()
+            .max_by(|l, r| l.1.total_cmp(r.1))
+            .map(|(k, f)| (k, *f))
+    };
+    let ((k, f), (l, g)) = (best(&x.fit)?, best(&y.fit)?);
+    if k == l && f >= 0.5 && g >= 0.5 {
+        p.questions.get(x.topic)?.get(k)
+    } else {
+        None
+    }
 }
 
 /// At most this many terms of each kind are named in a reason.
@@ -144,8 +165,12 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
         return Vec::new();
     };
     let mut reasons = Vec::new();
-    if let Some(r) = rebut_link(p, a, b) {
-        reasons.push(r);
+    match rebut_link(p, a, b) {
+        Some(Ok(i)) => reasons.extend(p.ids.get(i).map(|id| Reason::Rebuts((*id).to_owned()))),
+        Some(Err(i)) => {
+            reasons.extend(p.ids.get(i).map(|id| Reason::RebutsInRow((*id).to_owned())));
+        }
+        None => {}
     }
     // Shared terms, by how much each adds to the cosine.
     let mut shared: Vec<(f32, Class, &str)> = Vec::new();
@@ -164,7 +189,7 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
                         .get(ta as usize)
                         .copied()
                         .unwrap_or(Class::Common);
-                    shared.push((wa * wb, class, x.surfaces[k].1.as_str()));
+                    shared.push((wa * wb, class, x.surfaces[k].1));
                 }
                 i += 1;
                 j += 1;
@@ -196,30 +221,17 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
     if !words.is_empty() {
         reasons.push(Reason::SharedWords(words));
     }
-    if x.topic == y.topic {
-        let best = |fit: &[f32]| {
-            fit.iter()
-                .enumerate()
-                .max_by(|l, r| l.1.total_cmp(r.1))
-                .map(|(k, f)| (k, *f))
-        };
-        if let (Some((k, f)), Some((l, g))) = (best(&x.fit), best(&y.fit))
-            && k == l
-            && f >= 0.5
-            && g >= 0.5
-            && let Some(q) = p.questions.get(x.topic).and_then(|qs| qs.get(k))
-        {
-            reasons.push(Reason::Question(
-                q.text.clone().unwrap_or_else(|| q.point.clone()),
-            ));
-        }
+    if let Some(q) = shared_question(p, a, b) {
+        reasons.push(Reason::Question(
+            q.text.clone().unwrap_or_else(|| q.point.clone()),
+        ));
     }
     let outlets: Vec<String> = x
         .outlets
         .iter()
         .filter(|o| y.outlets.binary_search(o).is_ok())
         .take(NAMED)
-        .cloned()
+        .map(|o| (*o).to_owned())
         .collect();
     if !outlets.is_empty() {
         reasons.push(Reason::SameOutlet(outlets));

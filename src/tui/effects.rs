@@ -72,7 +72,26 @@ pub fn link_related(
                 Err(e) => app.message = Some(strings::write_failed(&e.to_string())),
             }
         }
+        Err(crate::edit::EditError::Changed(file)) => reload_changed(app, &ws, &file),
         Err(e) => app.message = Some(strings::write_failed(&e.to_string())),
+    }
+}
+
+/// After a write was refused because a file changed on disk: reads the files again and shows
+/// them, so the analyst sees what is there now and can accept again.
+fn reload_changed(app: &mut App, ws: &crate::edit::Workspace, file: &str) {
+    match crate::edit::Workspace::open(&ws.paths) {
+        Ok((fresh, dispute)) => {
+            app.suggest.workspace = Some(fresh);
+            app.reload(dispute);
+            app.message = Some(strings::reloaded_after(&crate::text::clean(file).text));
+        }
+        Err(again) => {
+            app.message = Some(strings::write_failed(&format!(
+                "{} changed on disk, and reading the files again failed: {again}",
+                crate::text::clean(file).text
+            )));
+        }
     }
 }
 

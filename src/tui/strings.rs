@@ -54,6 +54,10 @@ pub const ACCEPT_TITLE: &str = "Accept the suggestion";
 /// The dialog's explanation.
 pub const ACCEPT_WHAT: &str =
     "Both claims get a new point with this question; the manifest gets the question.";
+/// What accepting writes when a point of the topic already asks the question typed.
+pub fn accept_joins(point: &str) -> String {
+    format!("Both join point `{point}`, which asks this; edit it for a new point.")
+}
 /// The message when `a` or `x` is pressed away from a suggested row.
 pub const NOT_SUGGESTED: &str = "Select a suggested row (≈) first; m shows or hides them.";
 /// The message while suggestions are looked for.
@@ -86,6 +90,13 @@ pub fn dismissed(kept: bool) -> String {
 /// The message when the write-back failed.
 pub fn write_failed(why: &str) -> String {
     format!("Nothing was written: {why}")
+}
+
+/// The message after a refused write made the screen read the changed files again.
+pub fn reloaded_after(file: &str) -> String {
+    format!(
+        "Nothing was written: {file} changed on disk since it was read. Reloaded the files as they are now; check the row and accept again."
+    )
 }
 
 /// The legend's words for the left side.
@@ -594,8 +605,13 @@ pub fn legend(left: &str, right: &str) -> [String; 3] {
 /// The header's counts.
 pub fn counts(c: &crate::compare::Counts, left: &str, right: &str) -> String {
     let topics = if c.topics == 1 { "topic" } else { "topics" };
+    let suggested = if c.suggested > 0 {
+        format!("{} suggested, ", c.suggested)
+    } else {
+        String::new()
+    };
     let mut s = format!(
-        "{} {topics} · claims {} ⟷ {} · rows: {} both, {} {left} only, {} {right} only",
+        "{} {topics} · claims {} ⟷ {} · rows: {} both, {suggested}{} {left} only, {} {right} only",
         c.topics, c.left_claims, c.right_claims, c.both, c.left_only, c.right_only
     );
     if c.common > 0 {

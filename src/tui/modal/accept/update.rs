@@ -71,9 +71,11 @@ pub const BINDINGS: &[Binding] = &[
 pub fn open(app: &mut App) -> Step {
     match selected_pair(app) {
         Some((left, right)) => Step::Open(Modal::Accept(Accept {
+            question: TextField::new(
+                fitting_question(app).unwrap_or_else(|| crate::edit::DEFAULT_QUESTION.to_owned()),
+            ),
             left,
             right,
-            question: TextField::new(crate::edit::DEFAULT_QUESTION),
             relation: None,
         })),
         None => {
@@ -102,6 +104,19 @@ fn selected_pair(app: &App) -> Option<(String, String)> {
         app.dispute.claim(l)?.id.clone(),
         app.dispute.claim(r)?.id.clone(),
     ))
+}
+
+/// The manifest question both claims of the selected suggested row answer, if any: accepting
+/// with it unchanged joins that question's point.
+fn fitting_question(app: &App) -> Option<String> {
+    let row = app.current_row().filter(|r| r.kind == RowKind::Suggested)?;
+    let (l, r) = (*row.left.first()?, *row.right.first()?);
+    app.suggest
+        .pairs
+        .iter()
+        .find(|s| s.left == l && s.right == r)?
+        .question
+        .clone()
 }
 
 /// Where the dialog sits.

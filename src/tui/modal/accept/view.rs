@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
             theme.line(crate::layout::LineKind::Link),
         ),
         Line::raw(""),
-        Line::styled(text::fit(strings::ACCEPT_WHAT, width), theme.dim()),
+        Line::styled(text::fit(&what(app, a), width), theme.dim()),
     ];
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + u16::try_from(label.len() + cursor).unwrap_or(0);
@@ -58,4 +58,17 @@ fn relation(a: &Accept) -> Option<String> {
         kind.verb(),
         text::clean(to).text
     ))
+}
+
+/// What Enter writes: joining the point that already asks the question typed, or a new point.
+fn what(app: &App, a: &Accept) -> String {
+    let point = app
+        .dispute
+        .find_claim(&a.left)
+        .map(|at| app.dispute.ids(at).1)
+        .and_then(|topic| crate::edit::point_asking(&app.dispute, topic, a.question.text()));
+    match point {
+        Some(p) => strings::accept_joins(&text::clean(&p).text),
+        None => strings::ACCEPT_WHAT.to_owned(),
+    }
 }

@@ -1,0 +1,88 @@
+//! `parallax dismiss`: dismiss a suggested match without the screen, for scripts. It keeps what
+//! `x` on the screen keeps (see `crate::edit::dismissed`), so neither `match` nor the screen
+//! suggests the pair again.
+
+use super::Failure;
+use crate::edit::dismissed::{Dismissed, Entry, FILE};
+use crate::edit::{EditError, Workspace, folder_of};
+use crate::text;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Remembers the suggestion of `left` and `right` (or, with `row`, of `left` joining the point
+/// row of `right`) as dismissed beside the dispute at `paths`, and says so.
+pub fn dismiss(
+    left: &str,
+    right: &str,
+    row: bool,
+    paths: &[PathBuf],
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let (_, dispute) = Workspace::open(paths).map_err(|e| match e {
+        EditError::Bundled => Failure::Usage(e.to_string()),
+        other => Failure::Input(other.to_string()),
+    })?;
+    let find = |id: &str| {
+        dispute.find_claim(id).ok_or_else(|| {
+            Failure::Usage(EditError::UnknownClaim(text::clean(id).text).to_string())
+        })
+    };
+    let (la, ra) = (find(left)?, find(right)?);
+    if la.side == ra.side {
+        return Err(Failure::Usage(format!(
+            "`{}` and `{}` are claims of the same party; a suggestion pairs claims of two parties",
+            text::clean(left).text,
+            text::clean(right).text
+        )));
+    }
+    let (point, topic) = if row {
+        let point = dispute.claim(ra).and_then(|c| c.point.clone()).ok_or_else(|| {
+            Failure::Usage(format!(
+                "`{}` has no point, so there is no row to dismiss; leave out --row to dismiss the pair",
+                text::clean(right).text
+            ))
+        })?;
+        (Some(point), Some(dispute.ids(ra).1.to_owned()))
+    } else {
+        (None, None)
+    };
+    let folder = folder_of(paths).ok_or_else(|| Failure::Usage(EditError::Bundled.to_string()))?;
+    let mut dismissed = Dismissed::read(&folder).map_err(|e| Failure::Input(e.to_string()))?;
+    let entry = Entry {
+        left: left.to_owned(),
+        right: right.to_owned(),
+        point: point.clone(),
+        topic,
+    };
+    let known = dismissed.entries.contains(&entry);
+    dismissed
+        .add(entry)
+        .map_err(|e| Failure::Output(e.to_string()))?;
+    let what = match &point {
+        Some(p) => format!(
+            "{} joining point `{}`",
+            text::clean(left).text,
+            text::clean(p).text
+        ),
+        None => format!(
+            "{} with {}",
+            text::clean(left).text,
+            text::clean(right).text
+        ),
+    };
+    let file = folder.join(FILE);
+    if known {
+        writeln!(
+            out,
+            "Already dismissed: {what} (in {})",
+            text::clean(&file.display().to_string()).text
+        )?;
+    } else {
+        writeln!(
+            out,
+            "Dismissed {what}; kept in {}",
+            text::clean(&file.display().to_string()).text
+        )?;
+    }
+    Ok(())
+}

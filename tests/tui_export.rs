@@ -251,3 +251,53 @@ fn the_readme_lists_the_dialog_keys() {
         parallax::tui::modal::export::update::BINDINGS,
     );
 }
+
+#[test]
+fn the_dialog_remembers_its_last_choices_while_the_program_runs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(dir.path());
+    // All topics, CSV, then cancel.
+    keys(
+        &mut a,
+        &[
+            KeyCode::Char('e'),
+            KeyCode::Right,
+            KeyCode::Tab,
+            KeyCode::Right,
+            KeyCode::Esc,
+        ],
+    );
+    keys(&mut a, &[KeyCode::Char('e')]);
+    let d = dialog(&a).expect("open again");
+    assert_eq!((d.scope, d.format), (Scope::All, Format::Csv));
+    assert_eq!(path_text(&a), "river.csv");
+    // A typed path is kept too.
+    keys(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+    typed(&mut a, "x");
+    keys(&mut a, &[KeyCode::Esc, KeyCode::Char('e')]);
+    assert_eq!(path_text(&a), "river.csvx");
+}
+
+#[test]
+fn a_search_in_force_is_named_in_the_dialog() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(dir.path());
+    update(&mut a, Action::NextPane);
+    update(&mut a, Action::Search);
+    typed(&mut a, "gates");
+    keys(&mut a, &[KeyCode::Esc, KeyCode::Char('e')]);
+    let s = screen(&a);
+    assert!(
+        s.contains("Search “gates” in force, not narrowed"),
+        "the dialog says every row goes out: {s}"
+    );
+    keys(
+        &mut a,
+        &[KeyCode::Esc, KeyCode::Char('&'), KeyCode::Char('e')],
+    );
+    let s = screen(&a);
+    assert!(
+        s.contains("Search “gates” in force, narrowed"),
+        "and that only the hits' rows go out: {s}"
+    );
+}

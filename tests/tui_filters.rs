@@ -37,7 +37,11 @@ fn choose(app: &mut App, target: Section, find: &str) {
         keys(app, &[KeyCode::Tab, KeyCode::BackTab]);
     }
     section(app, target);
-    typed(app, find);
+    if !find.is_empty() {
+        // Enter ends the typing, then Space selects the choice found.
+        typed(app, find);
+        keys(app, &[KeyCode::Enter]);
+    }
     keys(app, &[KeyCode::Char(' ')]);
 }
 
@@ -369,6 +373,10 @@ fn the_readme_lists_the_panel_keys() {
         "filter panel",
         parallax::tui::modal::filters::update::BINDINGS,
     );
+    common::readme_has_table(
+        "filter panel while finding",
+        parallax::tui::modal::filters::update::FINDING,
+    );
 }
 
 #[test]
@@ -389,4 +397,119 @@ fn the_panel_draws_at_any_size_in_every_section() {
             assert!(!s.is_empty());
         }
     }
+}
+
+#[test]
+fn each_choice_counts_the_claims_it_keeps_and_a_choice_keeping_none_is_dimmed() {
+    // Every count is what choosing that one choice leaves, through the real filter.
+    let mut a = app(120, 40);
+    typed(&mut a, "f");
+    let lists: Vec<_> = Section::ALL
+        .iter()
+        .filter(|s| **s != Section::Dates)
+        .flat_map(|&s| panel(&a).map(|p| p.choices(s).to_vec()).unwrap_or_default())
+        .collect();
+    assert!(lists.len() > 20, "{} choices", lists.len());
+    for c in lists {
+        let mut filter = parallax::query::Filter::default();
+        parallax::tui::modal::filters::state::toggle(&mut filter, &c.value);
+        let kept = filter.apply(&a.dispute, &a.cmp).counts();
+        assert_eq!(
+            c.claims,
+            Some(kept.left_claims + kept.right_claims),
+            "{}",
+            c.label
+        );
+    }
+
+    // Three sides, two compared: the third party keeps nothing here, and is dimmed.
+    let mut b = common::sized(
+        App::new(
+            common::dispute("tests/fixtures/tui/sample"),
+            0,
+            1,
+            parallax::tui::theme::Theme::colored(),
+        ),
+        120,
+        40,
+    );
+    typed(&mut b, "f");
+    let p = panel(&b).expect("panel");
+    let counts: Vec<(String, Option<usize>)> = p
+        .choices(Section::Party)
+        .iter()
+        .map(|c| (c.label.clone(), c.claims))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("Alpha (alpha)".to_owned(), Some(5)),
+            ("Beta (beta)".to_owned(), Some(4)),
+            ("Gamma (gamma)".to_owned(), Some(0)),
+        ]
+    );
+    let t = common::render(&b);
+    let buf = t.backend().buffer();
+    let gamma = (0..buf.area.height)
+        .find_map(|y| {
+            let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            let x = line.find("Gamma")?;
+            Some(buf[(u16::try_from(line[..x].chars().count()).ok()?, y)].style())
+        })
+        .expect("Gamma is listed");
+    assert_eq!(
+        gamma.fg,
+        parallax::tui::theme::Theme::colored().dim().fg,
+        "dimmed"
+    );
+}
+
+#[test]
+fn j_and_k_move_slash_finds_and_ctrl_a_selects_everything_found() {
+    let mut a = app(120, 40);
+    section(&mut a, Section::Outlet);
+    keys(&mut a, &[KeyCode::Char('j'), KeyCode::Char('j')]);
+    assert_eq!(panel(&a).map(|p| p.cursor), Some(2), "j moves down");
+    keys(&mut a, &[KeyCode::Char('k')]);
+    assert_eq!(panel(&a).map(|p| p.cursor), Some(1), "k moves up");
+    // `/` starts a find; now j and k type.
+    typed(&mut a, "/");
+    assert!(panel(&a).is_some_and(|p| p.finding));
+    typed(&mut a, "n");
+    let found: Vec<String> = panel(&a)
+        .map(|p| p.visible().iter().map(|c| c.label.clone()).collect())
+        .unwrap_or_default();
+    assert!(found.len() >= 2, "{found:?}");
+    assert!(
+        screen(&a).contains("select all found"),
+        "the footer offers it"
+    );
+    common::key(
+        &mut a,
+        ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('a'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        ),
+    );
+    let mut chosen = a.query.filter.outlets.clone();
+    chosen.sort();
+    let mut want = found.clone();
+    want.sort();
+    assert_eq!(chosen, want, "every outlet found is selected");
+    // Again: all unselected.
+    common::key(
+        &mut a,
+        ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('a'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        ),
+    );
+    assert!(a.query.filter.outlets.is_empty());
+    // A letter starts a find too; Esc brings every choice back, a second Esc closes.
+    keys(&mut a, &[KeyCode::Esc]);
+    assert!(panel(&a).is_some_and(|p| !p.finding && p.visible().len() == 6));
+    typed(&mut a, "d");
+    assert!(panel(&a).is_some_and(|p| p.finding && p.find.text() == "d"));
+    keys(&mut a, &[KeyCode::Esc, KeyCode::Esc]);
+    assert!(panel(&a).is_none());
 }

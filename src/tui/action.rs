@@ -76,6 +76,8 @@ pub enum Action {
     Toggle,
     /// Clear the focused section (filter panel).
     Clear,
+    /// Select every choice a find matched, or unselect them all (filter panel).
+    SelectFound,
     /// Copy the selected claim's text with its attribution (OSC 52).
     Copy,
     /// Copy the selected claim's id.

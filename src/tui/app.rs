@@ -87,6 +87,8 @@ pub struct App {
     pub live: super::live::state::Live,
     /// The keys the config file gives actions, in place of the tables' own.
     pub keymap: super::keymap::Keymap,
+    /// The export dialog's last choices, which it opens with again.
+    pub last_export: Option<super::modal::export::state::Remembered>,
     heights: HashMap<(usize, usize), Vec<u32>>,
 }
 
@@ -129,6 +131,7 @@ impl App {
             message: None,
             export_folder: PathBuf::from("."),
             heights: HashMap::new(),
+            last_export: None,
             suggest: super::suggest::Suggest::default(),
             live: super::live::state::Live::default(),
             keymap: super::keymap::Keymap::default(),
@@ -372,6 +375,49 @@ impl App {
             *slot = u32::try_from(h).unwrap_or(u32::MAX);
         }
         h
+    }
+
+    /// A row's height as [`App::row_height`] gives it, without filling the cache (for `works`,
+    /// which only reads the state).
+    pub fn row_height_now(&self, row: usize) -> usize {
+        let widths = self.widths();
+        let cached = self
+            .heights
+            .get(&(self.topic, widths.0 + widths.1))
+            .and_then(|v| v.get(row))
+            .copied()
+            .unwrap_or(0);
+        if cached > 0 {
+            return cached as usize;
+        }
+        self.rows().get(row).map_or(1, |r| {
+            layout_row(&self.dispute, self.shown(), r, (self.topic, row), widths)
+                .0
+                .len()
+                + 2
+        })
+    }
+
+    /// True when the selection is on the first row with the panes at their top: nothing above.
+    pub fn at_first_line(&self) -> bool {
+        self.row == 0 && self.top == Scroll::default()
+    }
+
+    /// True when the selection is on the last row with its end on screen: nothing below.
+    pub fn at_last_line(&self) -> bool {
+        let n = self.rows().len();
+        if self.row + 1 < n {
+            return false;
+        }
+        let room = self.viewport() + self.top.line;
+        let mut lines = 0;
+        for r in self.top.row..n {
+            lines += self.row_height_now(r);
+            if lines > room {
+                return false;
+            }
+        }
+        true
     }
 
     /// The terminal changed size: the layout follows, the selection stays on screen.

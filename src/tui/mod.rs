@@ -26,6 +26,7 @@ pub mod theme;
 pub mod update;
 pub mod view;
 pub mod widgets;
+pub mod worker;
 
 pub use action::{Action, Outcome};
 pub use app::App;

@@ -235,6 +235,14 @@ pub mod help {
     pub const FILTER_CLEAR: &str = "clear this section";
     pub const FILTER_SUBMIT: &str = "done (once the dates typed are valid)";
     pub const FILTER_CLOSE: &str = "close; the filters applied stay";
+    pub const FILTER_FIND: &str = "find a choice by typing (any other letter starts it too)";
+    pub const FILTER_SELECT_FOUND: &str =
+        "select every choice found (again: unselect them all; applies at once)";
+    pub const FILTER_FIND_UP: &str = "previous choice found";
+    pub const FILTER_FIND_DOWN: &str = "next choice found";
+    pub const FILTER_FIND_DONE: &str = "stop typing; the choices found stay listed";
+    pub const FILTER_FIND_BACKSPACE: &str = "delete a typed character (other keys type)";
+    pub const FILTER_FIND_CANCEL: &str = "stop finding: every choice again";
 }
 
 /// Short footer labels.
@@ -273,6 +281,10 @@ pub mod footer {
     pub const FILTER_CLEAR: &str = "clear section";
     pub const FILTER_SUBMIT: &str = "done";
     pub const FILTER_CLOSE: &str = "close";
+    pub const FILTER_FIND: &str = "find";
+    pub const FILTER_SELECT_FOUND: &str = "select all found";
+    pub const FILTER_FIND_DONE: &str = "done typing";
+    pub const FILTER_FIND_CANCEL: &str = "all choices";
 }
 
 /// The export dialog's words.
@@ -337,6 +349,18 @@ pub mod export {
     /// "this topic" in the dialog.
     pub fn this_topic_choice(title: &str) -> String {
         format!("{THIS_TOPIC}: {title}")
+    }
+
+    /// The search in force, named so the analyst knows what the export holds: its hits only
+    /// when narrowed, else every row with the hits marked nowhere.
+    pub fn search_in_force(query: &str, narrowed: bool) -> String {
+        if narrowed {
+            format!("Search “{query}” in force, narrowed: only the rows with a hit are exported.")
+        } else {
+            format!(
+                "Search “{query}” in force, not narrowed: every row is exported (& narrows first)."
+            )
+        }
     }
 
     /// The file exists.
@@ -773,7 +797,7 @@ pub mod filters {
     /// See [`UNSOURCED`].
     pub const WEAK_SOURCES: &str = "only low or partisan sources: nothing better backs them";
     /// Above a list, before anything is typed.
-    pub const FIND_HINT: &str = "type to find";
+    pub const FIND_HINT: &str = "/ or a letter finds a choice; the number: claims it keeps";
     /// Above a list, with what is typed.
     pub const FIND: &str = "find";
     /// A section with no choice in this dispute.

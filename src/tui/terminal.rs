@@ -9,8 +9,10 @@ use super::app::App;
 use super::keys;
 use super::modal::search;
 use super::modal::search::state::{Done, Job};
+use super::suggest;
 use super::update::update;
 use super::view;
+use super::worker::Worker;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::cursor::{Hide, Show};
@@ -24,7 +26,6 @@ use ratatui::crossterm::terminal::{
 use std::io::{self, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 /// Lines the mouse wheel scrolls per notch.
@@ -58,82 +59,56 @@ const BACKGROUND_POLL: Duration = Duration::from_millis(30);
 /// How long typing must pause before the worker ranks many hits.
 const PAUSE: Duration = Duration::from_millis(80);
 
-/// The ranking worker: takes the latest job after a pause in typing, scores it, hands the result
-/// back. Started on the first job.
-#[derive(Debug, Default)]
-pub struct Ranker {
-    worker: Option<(Sender<Job>, Receiver<Done>)>,
-}
-
-impl Ranker {
-    fn spawn() -> Option<(Sender<Job>, Receiver<Done>)> {
-        let (jobs, inbox) = mpsc::channel::<Job>();
-        let (outbox, done) = mpsc::channel::<Done>();
-        // Its own single-thread pool: scoring on the shared pool would queue the next
-        // keystroke's search behind it.
-        let pool = rayon::ThreadPoolBuilder::new()
+/// Scores a search's hits (on the ranking worker's thread), on a single-thread pool of its own:
+/// scoring on the shared pool would queue the next keystroke's search behind it.
+fn rank((generation, ranking): Job) -> Done {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    let pool = POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
             .num_threads(1)
             .thread_name(|_| "parallax-rank-pool".to_owned())
             .build()
-            .ok()?;
-        std::thread::Builder::new()
-            .name("parallax-rank".to_owned())
-            .spawn(move || {
-                while let Ok(mut job) = inbox.recv() {
-                    // Only the latest query matters: wait for typing to pause.
-                    loop {
-                        match inbox.recv_timeout(PAUSE) {
-                            Ok(newer) => job = newer,
-                            Err(RecvTimeoutError::Timeout) => break,
-                            Err(RecvTimeoutError::Disconnected) => return,
-                        }
-                    }
-                    let (generation, ranking) = job;
-                    let scored = pool.install(|| ranking.run());
-                    let done = (
-                        generation,
-                        (
-                            ranking.query().to_owned(),
-                            ranking.entries().to_vec(),
-                            scored,
-                        ),
-                    );
-                    if outbox.send(done).is_err() {
-                        return;
-                    }
-                }
-            })
-            .ok()?;
-        Some((jobs, done))
-    }
+            .ok()
+    });
+    let scored = match pool {
+        Some(pool) => pool.install(|| ranking.run()),
+        None => ranking.run(),
+    };
+    (
+        generation,
+        (
+            ranking.query().to_owned(),
+            ranking.entries().to_vec(),
+            scored,
+        ),
+    )
+}
 
+/// The ranking worker: takes the latest job after a pause in typing, scores it, hands the result
+/// back. Started on the first job.
+#[derive(Debug)]
+pub struct Ranker(Worker<Job, Done>);
+
+impl Default for Ranker {
+    fn default() -> Self {
+        Ranker(Worker::new("parallax-rank", PAUSE, rank))
+    }
+}
+
+impl Ranker {
     /// Hands the worker the job `update` left, if any.
     pub fn send(&mut self, app: &mut App) {
-        let Some(job) = app.search.take_job() else {
-            return;
-        };
-        if self.worker.is_none() {
-            self.worker = Ranker::spawn();
-        }
-        let sent = self
-            .worker
-            .as_ref()
-            .is_some_and(|(jobs, _)| jobs.send(job).is_ok());
-        if !sent {
-            self.worker = None;
+        if let Some(job) = app.search.take_job() {
+            self.0.send(job);
         }
     }
 
     /// Feeds the worker's latest answer back into the state; true when the screen changed.
     pub fn collect(&mut self, app: &mut App) -> bool {
-        let Some((_, done)) = &self.worker else {
-            return false;
-        };
-        let mut latest = None;
-        while let Ok(d) = done.try_recv() {
-            latest = Some(d);
-        }
-        latest.is_some_and(|d| search::update::ranked(app, d))
+        self.0
+            .answers()
+            .pop()
+            .is_some_and(|d| search::update::ranked(app, d))
     }
 
     /// Waits up to `timeout` for the ranking asked for (benchmarks and tests; the loop polls).
@@ -150,60 +125,38 @@ impl Ranker {
     }
 }
 
+/// Finds a job's suggested pairs (on the matching worker's thread).
+fn find_pairs(job: suggest::Job) -> suggest::Done {
+    suggest::run(&job)
+}
+
 /// The matching worker: looks for suggested rows on its own thread, one job at a time (a newer
 /// job replaces one not started), and hands the pairs back.
-#[derive(Debug, Default)]
-pub struct Matcher {
-    worker: Option<(Sender<super::suggest::Job>, Receiver<super::suggest::Done>)>,
+#[derive(Debug)]
+pub struct Matcher(Worker<suggest::Job, suggest::Done>);
+
+impl Default for Matcher {
+    fn default() -> Self {
+        Matcher(Worker::new("parallax-match", Duration::ZERO, find_pairs))
+    }
 }
 
 impl Matcher {
-    fn spawn() -> Option<(Sender<super::suggest::Job>, Receiver<super::suggest::Done>)> {
-        let (jobs, inbox) = mpsc::channel::<super::suggest::Job>();
-        let (outbox, done) = mpsc::channel();
-        std::thread::Builder::new()
-            .name("parallax-match".to_owned())
-            .spawn(move || {
-                while let Ok(mut job) = inbox.recv() {
-                    while let Ok(newer) = inbox.try_recv() {
-                        job = newer;
-                    }
-                    if outbox.send(super::suggest::run(&job)).is_err() {
-                        return;
-                    }
-                }
-            })
-            .ok()?;
-        Some((jobs, done))
-    }
-
     /// Hands the worker the job the state holds, if any.
     pub fn send(&mut self, app: &mut App) {
-        let Some(job) = app.suggest.take_job() else {
-            return;
-        };
-        if self.worker.is_none() {
-            self.worker = Matcher::spawn();
-        }
-        let sent = self
-            .worker
-            .as_ref()
-            .is_some_and(|(jobs, _)| jobs.send(job).is_ok());
-        if !sent {
-            self.worker = None;
+        if let Some(job) = app.suggest.take_job()
+            && !self.0.send(job)
+        {
             app.suggest.pending = false;
         }
     }
 
     /// Feeds the worker's answers back into the state; true when one came.
     pub fn collect(&mut self, app: &mut App) -> bool {
-        let Some((_, done)) = &self.worker else {
-            return false;
-        };
-        let mut any = false;
-        while let Ok((generation, pairs)) = done.try_recv() {
+        let answers = self.0.answers();
+        let any = !answers.is_empty();
+        for (generation, pairs) in answers {
             app.suggestions_ready(generation, pairs);
-            any = true;
         }
         any
     }

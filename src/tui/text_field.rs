@@ -116,6 +116,14 @@ impl TextField {
         }
     }
 
+    /// True when an edit would change the text or move the cursor: an input's `works` lists an
+    /// editing key only then (no `←` at the start, no Backspace in an empty field).
+    pub fn moves(&self, edit: Edit) -> bool {
+        let mut after = self.clone();
+        after.apply(edit);
+        after != *self
+    }
+
     fn next_boundary_at_or_after(&self, at: usize) -> usize {
         self.text
             .grapheme_indices(true)

@@ -36,6 +36,11 @@ pub fn attributed(app: &App, at: ClaimAt) -> Option<String> {
     ))
 }
 
+/// True when one of a claim's sources has an address (`o` opens it, or says why it will not).
+pub fn has_address(app: &App, at: ClaimAt) -> bool {
+    !matches!(address(app, at), Err(e) if e == words::NO_URL || e == words::NO_CLAIM)
+}
+
 /// The first http(s) address among a claim's sources, or why there is none to open.
 pub fn address(app: &App, at: ClaimAt) -> Result<String, String> {
     let claim = app

@@ -28,7 +28,23 @@ impl Component for Comparison {
 
     fn works(&self, app: &App, action: Action) -> bool {
         let searching = search::update::active(app);
+        let in_list = app.focus == Focus::Topics;
+        let (topics, rows) = (app.shown().topics.len(), app.rows().len());
+        let (at_top, at_end) = if in_list {
+            (app.topic == 0, app.topic + 1 >= topics)
+        } else {
+            (app.at_first_line(), app.at_last_line())
+        };
         match action {
+            Action::Up | Action::PageUp | Action::First => !at_top,
+            Action::Down | Action::PageDown | Action::Last => !at_end,
+            Action::FocusTopics => !in_list,
+            Action::FocusComparison => in_list,
+            Action::Back => searching || !in_list,
+            Action::NextTopic => app.topic + 1 < topics,
+            Action::PrevTopic => app.topic > 0,
+            Action::NextRow => app.row + 1 < rows || (in_list && rows > 0),
+            Action::PrevRow => app.row > 0 || (in_list && rows > 0),
             Action::NextHit | Action::PrevHit | Action::Narrow => searching,
             Action::PickParties => app.dispute.sides.len() > 2,
             Action::JumpBack => !app.back.is_empty(),
@@ -40,12 +56,13 @@ impl Component for Comparison {
                         .is_some_and(|c| c.links().next().is_some())
                 })
             }),
-            Action::Open
-            | Action::NextRow
-            | Action::PrevRow
-            | Action::Copy
-            | Action::CopyId
-            | Action::OpenSource => !app.rows().is_empty(),
+            Action::OpenSource => {
+                take::selected_in_row(app).is_some_and(|at| take::has_address(app, at))
+            }
+            Action::Accept | Action::Dismiss => app
+                .current_row()
+                .is_some_and(|r| r.kind == crate::compare::RowKind::Suggested),
+            Action::Open | Action::Copy | Action::CopyId => !app.rows().is_empty(),
             Action::OpenEditor => !app.rows().is_empty() && app.suggest.workspace.is_some(),
             _ => true,
         }

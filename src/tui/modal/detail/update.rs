@@ -142,8 +142,27 @@ impl Component for RowInFull {
     }
 
     fn works(&self, app: &App, action: Action) -> bool {
+        let d = self.at;
+        let (len, starts, vp) = layout(app, d);
+        let at_top = d.cursor == 0 && d.scroll == 0;
+        let at_end = d.cursor + 1 >= starts.len() && d.scroll >= len.saturating_sub(vp);
+        let claim = || {
+            app.shown()
+                .topics
+                .get(d.topic)
+                .and_then(|t| t.rows.get(d.row))
+                .and_then(|r| r.claims().nth(d.cursor))
+        };
         match action {
+            Action::Up | Action::PageUp | Action::First => !at_top,
+            Action::Down | Action::PageDown | Action::Last => !at_end,
             Action::JumpBack => !self.back.is_empty(),
+            Action::FollowRebuttal => claim()
+                .and_then(|at| app.dispute.claim(at))
+                .is_some_and(|c| c.links().next().is_some()),
+            Action::OpenSource => {
+                claim().is_some_and(|at| crate::tui::modal::take::has_address(app, at))
+            }
             Action::OpenEditor => app.suggest.workspace.is_some(),
             _ => true,
         }

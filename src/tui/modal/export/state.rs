@@ -66,3 +66,25 @@ pub fn format_name(format: Format) -> &'static str {
         Format::Html => strings::export::HTML,
     }
 }
+
+/// The dialog's last choices, kept while the program runs so the next export starts from them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Remembered {
+    /// What was exported.
+    pub scope: Scope,
+    /// The format.
+    pub format: Format,
+    /// The path as typed, when it was typed (an offered name is offered afresh).
+    pub path: Option<String>,
+}
+
+impl Dialog {
+    /// What the next opening starts from.
+    pub fn remembered(&self) -> Remembered {
+        Remembered {
+            scope: self.scope,
+            format: self.format,
+            path: self.edited.then(|| self.path.text().to_owned()),
+        }
+    }
+}

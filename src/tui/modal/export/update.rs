@@ -92,20 +92,23 @@ pub fn default_name(app: &App, scope: Scope, format: Format) -> String {
     export::default_file_name(&app.dispute, topic.as_deref(), format)
 }
 
-/// Opens the dialog on the selected topic, in Markdown, with the file name it would get.
+/// Opens the dialog with the last choices made while the program runs (the selected topic, in
+/// Markdown, the first time), and the file name it would get unless one was typed.
 pub fn open(app: &mut App) -> Step {
-    let scope = if app.current_topic().is_some() {
-        Scope::Topic
-    } else {
-        Scope::All
+    let last = app.last_export.clone();
+    let scope = match last.as_ref().map(|l| l.scope) {
+        Some(Scope::All) => Scope::All,
+        _ if app.current_topic().is_some() => Scope::Topic,
+        _ => Scope::All,
     };
-    let format = Format::Markdown;
+    let format = last.as_ref().map_or(Format::Markdown, |l| l.format);
+    let typed = last.and_then(|l| l.path);
     Step::Open(Modal::Export(Box::new(Dialog {
         scope,
         format,
         field: Field::Scope,
-        path: TextField::new(default_name(app, scope, format)),
-        edited: false,
+        edited: typed.is_some(),
+        path: TextField::new(typed.unwrap_or_else(|| default_name(app, scope, format))),
         stage: Stage::Editing,
         note: None,
     })))
@@ -124,11 +127,26 @@ impl Component for Dialog {
         true
     }
 
+    fn works(&self, app: &App, action: Action) -> bool {
+        let file = self.field == Field::File;
+        match action {
+            Action::Edit(Edit::Left | Edit::Right) if !file => {
+                self.field == Field::Format || app.current_topic().is_some()
+            }
+            Action::Edit(e @ (Edit::Home | Edit::End | Edit::Left | Edit::Right)) => {
+                file && self.path.moves(e)
+            }
+            Action::Edit(e) => self.path.moves(e),
+            _ => true,
+        }
+    }
+
     fn update(&mut self, app: &mut App, action: Action) -> Step {
         let (keep, outcome) = match self.stage {
             Stage::Confirm => confirm(self, action),
             Stage::Editing | Stage::Writing { .. } => edit(app, self, action),
         };
+        app.last_export = Some(self.remembered());
         match (keep, outcome) {
             (false, _) => Step::Close,
             (true, Outcome::Continue) => Step::Stay,

@@ -106,7 +106,17 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
                 Line::styled(second, theme.warning()),
             ]
         }
-        (None, _) => [Line::styled(words::AS_SHOWN, theme.dim()), Line::raw("")],
+        (None, _) => [
+            Line::styled(text::ellipsis(words::AS_SHOWN, width), theme.dim()),
+            app.query.search_text().map_or_else(
+                || Line::raw(""),
+                |q| {
+                    let q = text::clean(q).text;
+                    let s = words::search_in_force(&q, app.query.narrow);
+                    Line::styled(text::ellipsis(&s, width), theme.warning())
+                },
+            ),
+        ],
     };
     let lines = vec![
         choices(

@@ -112,6 +112,9 @@ pub struct Choice {
     pub label: String,
     /// What it selects.
     pub value: Value,
+    /// Claims of the compared pair it keeps on its own (`None` for the date fields): shown
+    /// beside it, and a choice keeping none is dimmed.
+    pub claims: Option<usize>,
 }
 
 /// The panel's state.
@@ -123,6 +126,8 @@ pub struct Panel {
     pub cursor: usize,
     /// Text typed to find a choice in the section's list.
     pub find: TextField,
+    /// True while keys type into the find (after `/` or a letter); `j` and `k` move otherwise.
+    pub finding: bool,
     /// The "since" date as typed.
     pub since: TextField,
     /// The "until" date as typed.

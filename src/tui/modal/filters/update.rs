@@ -6,12 +6,12 @@
 //! The panel holds only where the analyst is in it and what is being typed: what is chosen lives
 //! in [`App::query`]'s filter, the one the pipeline runs.
 
-use super::state::{Choice, Panel, Section, Value, clear_section, distinct, toggle};
+use super::state::{Choice, Panel, Section, Value, clear_section, distinct, is_selected, toggle};
 use crate::format::{Date, DateError, Rating, SourceKind};
 use crate::query::{AnsweredBy, Filter};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{Binding, c, k, listed, shown};
+use crate::tui::keymap::{Binding, c, ctrl, k, listed, shown};
 use crate::tui::layout::Regions;
 use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
@@ -23,8 +23,9 @@ use ratatui::crossterm::event::KeyCode;
 /// Choices a page key moves by.
 const PAGE: usize = 10;
 
-/// The bindings inside the filter panel, which the footer and README list. Any other character
-/// (without Ctrl or Alt) types: into a date, or to find a choice.
+/// The bindings inside the filter panel while moving among choices, which the footer and README
+/// list. `j` and `k` move; `/` or any other character (without Ctrl or Alt) starts a find in a
+/// list, or types into a date.
 pub const BINDINGS: &[Binding] = &[
     shown(
         &[k(KeyCode::Tab)],
@@ -37,8 +38,8 @@ pub const BINDINGS: &[Binding] = &[
         Action::PrevPane,
         help::FILTER_PREV_SECTION,
     ),
-    listed(&[k(KeyCode::Up)], Action::Up, help::FILTER_UP),
-    listed(&[k(KeyCode::Down)], Action::Down, help::FILTER_DOWN),
+    listed(&[k(KeyCode::Up), c('k')], Action::Up, help::FILTER_UP),
+    listed(&[k(KeyCode::Down), c('j')], Action::Down, help::FILTER_DOWN),
     listed(&[k(KeyCode::PageUp)], Action::PageUp, help::FILTER_PAGE_UP),
     listed(
         &[k(KeyCode::PageDown)],
@@ -71,6 +72,18 @@ pub const BINDINGS: &[Binding] = &[
         help::FILTER_TOGGLE,
         footer::FILTER_TOGGLE,
     ),
+    shown(
+        &[c('/')],
+        Action::Search,
+        help::FILTER_FIND,
+        footer::FILTER_FIND,
+    ),
+    shown(
+        &[ctrl('a')],
+        Action::SelectFound,
+        help::FILTER_SELECT_FOUND,
+        footer::FILTER_SELECT_FOUND,
+    ),
     listed(
         &[k(KeyCode::Backspace)],
         Action::Edit(Edit::Backspace),
@@ -96,10 +109,61 @@ pub const BINDINGS: &[Binding] = &[
     ),
 ];
 
+/// The bindings while a find is typed: every character types, the arrows move among the choices
+/// found.
+pub const FINDING: &[Binding] = &[
+    shown(
+        &[k(KeyCode::Tab)],
+        Action::NextPane,
+        help::FILTER_NEXT_SECTION,
+        footer::FILTER_SECTION,
+    ),
+    listed(
+        &[k(KeyCode::BackTab)],
+        Action::PrevPane,
+        help::FILTER_PREV_SECTION,
+    ),
+    listed(&[k(KeyCode::Up)], Action::Up, help::FILTER_FIND_UP),
+    listed(&[k(KeyCode::Down)], Action::Down, help::FILTER_FIND_DOWN),
+    listed(&[k(KeyCode::PageUp)], Action::PageUp, help::FILTER_PAGE_UP),
+    listed(
+        &[k(KeyCode::PageDown)],
+        Action::PageDown,
+        help::FILTER_PAGE_DOWN,
+    ),
+    shown(
+        &[ctrl('a')],
+        Action::SelectFound,
+        help::FILTER_SELECT_FOUND,
+        footer::FILTER_SELECT_FOUND,
+    ),
+    listed(
+        &[k(KeyCode::Backspace)],
+        Action::Edit(Edit::Backspace),
+        help::FILTER_FIND_BACKSPACE,
+    ),
+    shown(
+        &[k(KeyCode::Enter)],
+        Action::Open,
+        help::FILTER_FIND_DONE,
+        footer::FILTER_FIND_DONE,
+    ),
+    shown(
+        &[k(KeyCode::Esc)],
+        Action::Back,
+        help::FILTER_FIND_CANCEL,
+        footer::FILTER_FIND_CANCEL,
+    ),
+];
+
 /// The choices of every section, from the loaded dispute and the full comparison.
 fn lists(app: &App) -> Vec<Vec<Choice>> {
     let d = &app.dispute;
-    let choice = |label: String, value: Value| Choice { label, value };
+    let choice = |label: String, value: Value| Choice {
+        label,
+        value,
+        claims: None,
+    };
     let sources = || d.sides.iter().flat_map(|s| s.sources.iter());
     let claims = || {
         d.sides
@@ -203,15 +267,18 @@ fn date_text(date: Option<Date>) -> TextField {
 /// Opens the panel on its first section, the dates as applied.
 pub fn open(app: &mut App) -> Step {
     let c = app.cmp.counts();
+    let mut lists = lists(app);
+    super::counts::count(&app.dispute, &app.cmp, &mut lists);
     Step::Open(Modal::Filters(Box::new(Panel {
         section: Section::Party,
         cursor: 0,
         find: TextField::default(),
+        finding: false,
         since: date_text(app.query.filter.since),
         until: date_text(app.query.filter.until),
         note: None,
         total: c.left_claims + c.right_claims,
-        lists: lists(app),
+        lists,
     })))
 }
 
@@ -272,6 +339,18 @@ fn go(p: &mut Panel, forward: bool) {
     p.section = Section::ALL[next];
     p.cursor = 0;
     p.find = TextField::default();
+    p.finding = false;
+}
+
+/// Selects every choice found, or unselects them all when all are selected already.
+fn select_found(filter: &mut Filter, p: &Panel) {
+    let found: Vec<Value> = p.visible().iter().map(|c| c.value.clone()).collect();
+    let all = found.iter().all(|v| is_selected(filter, v));
+    for v in &found {
+        if all || !is_selected(filter, v) {
+            toggle(filter, v);
+        }
+    }
 }
 
 impl Component for Panel {
@@ -280,11 +359,43 @@ impl Component for Panel {
     }
 
     fn bindings(&self) -> &'static [Binding] {
-        BINDINGS
+        if self.finding { FINDING } else { BINDINGS }
     }
 
     fn types(&self) -> bool {
         true
+    }
+
+    fn works(&self, app: &App, action: Action) -> bool {
+        let p = self;
+        let n = p.visible().len();
+        let field = match p.date_field() {
+            Some(Value::Since) => Some(&p.since),
+            Some(_) => Some(&p.until),
+            None => None,
+        };
+        let list = p.section.is_list();
+        match action {
+            Action::Up | Action::PageUp => p.cursor > 0,
+            Action::Down | Action::PageDown => p.cursor + 1 < n,
+            Action::Edit(e) => match (field, e) {
+                (Some(f), _) => f.moves(e),
+                (None, Edit::Left | Edit::Right) => true,
+                (None, Edit::Home) => p.cursor > 0,
+                (None, Edit::End) => p.cursor + 1 < n,
+                (None, _) => list && p.find.moves(e),
+            },
+            Action::Toggle => field.is_none() && n > 0,
+            Action::Search => list && !p.finding,
+            Action::SelectFound => !p.find.text().is_empty() && n > 0,
+            Action::Clear => {
+                let mut cleared = app.query.filter.clone();
+                clear_section(&mut cleared, p.section);
+                cleared != app.query.filter
+            }
+            Action::Open => p.finding || apply_dates(&mut app.query.filter.clone(), p).is_none(),
+            _ => true,
+        }
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
@@ -312,11 +423,19 @@ fn key(app: &mut App, p: &mut Panel, action: Action) -> bool {
         None => false,
     };
     match action {
+        Action::Back if p.finding => {
+            p.finding = false;
+            p.find = TextField::default();
+            p.cursor = 0;
+        }
         Action::Back => return false,
+        Action::Open if p.finding => p.finding = false,
         Action::Open => {
             p.note = apply_dates(&mut app.query.filter, p);
             return p.note.is_some();
         }
+        Action::Search if p.section.is_list() => p.finding = true,
+        Action::SelectFound => select_found(&mut app.query.filter, p),
         Action::NextPane => go(p, true),
         Action::PrevPane => go(p, false),
         Action::Edit(e @ (Edit::Left | Edit::Right | Edit::Home | Edit::End)) if date.is_some() => {
@@ -349,6 +468,7 @@ fn key(app: &mut App, p: &mut Panel, action: Action) -> bool {
                     p.note = apply_dates(&mut app.query.filter, p);
                 }
             } else if p.section.is_list() && p.find.apply(e) {
+                p.finding = p.finding || matches!(e, Edit::Insert(_));
                 p.cursor = 0;
             }
         }

@@ -115,12 +115,13 @@ fn choices(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stati
     let mut lines = Vec::new();
     let mut room = height;
     if p.section.is_list() {
-        let find = if p.find.text().is_empty() {
+        let find = if p.find.text().is_empty() && !p.finding {
             Line::styled(text::ellipsis(words::FIND_HINT, width), theme.dim())
         } else {
-            let (shown, _) = p.find.shown(width.saturating_sub(words::FIND.len() + 2));
+            let (shown, _) = p.find.shown(width.saturating_sub(words::FIND.len() + 3));
+            let caret = if p.finding { "▏" } else { "" };
             Line::styled(
-                text::ellipsis(&format!("{}: {shown}", words::FIND), width),
+                text::ellipsis(&format!("{}: {shown}{caret}", words::FIND), width),
                 theme.title(),
             )
         };
@@ -151,11 +152,20 @@ fn choices(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stati
             (_, false) => "[ ]",
         };
         let cursor = if i == p.cursor { "▶ " } else { "  " };
-        let s = text::ellipsis(&format!("{cursor}{mark} {}", c.label), width);
+        let count = c.claims.map(|n| format!(" {n}")).unwrap_or_default();
+        let label = text::ellipsis(
+            &format!("{cursor}{mark} {}", c.label),
+            width.saturating_sub(text::width(&count)),
+        );
+        // The count right-aligned, so the column of numbers reads down the list.
+        let s = format!("{label}{count}");
+        let empty = c.claims == Some(0);
         lines.push(if i == p.cursor {
             Line::styled(s, theme.selected())
         } else if on {
             Line::styled(s, theme.title())
+        } else if empty {
+            Line::styled(s, theme.dim())
         } else {
             Line::raw(s)
         });

@@ -110,6 +110,14 @@ impl Component for Links {
         BINDINGS
     }
 
+    fn works(&self, _app: &App, action: Action) -> bool {
+        match action {
+            Action::Up => self.cursor > 0,
+            Action::Down => self.cursor + 1 < self.choices.len(),
+            _ => true,
+        }
+    }
+
     fn update(&mut self, _app: &mut App, action: Action) -> Step {
         let last = self.choices.len().saturating_sub(1);
         match action {

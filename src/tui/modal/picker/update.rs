@@ -69,6 +69,17 @@ impl Component for Picker {
         BINDINGS
     }
 
+    fn works(&self, app: &App, action: Action) -> bool {
+        let n = app.dispute.sides.len();
+        let above = (0..self.cursor).any(|i| self.offers(i));
+        let below = (self.cursor + 1..n).any(|i| self.offers(i));
+        match action {
+            Action::Up | Action::First => above,
+            Action::Down | Action::Last => below,
+            _ => true,
+        }
+    }
+
     fn update(&mut self, app: &mut App, action: Action) -> Step {
         let n = app.dispute.sides.len();
         let p = self;

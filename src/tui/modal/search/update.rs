@@ -192,6 +192,17 @@ impl Component for SearchLine {
         true
     }
 
+    fn works(&self, app: &App, action: Action) -> bool {
+        let (cursor, n) = (app.search.cursor, list_len(app));
+        match action {
+            Action::Edit(edit) => app.search.field.moves(edit),
+            Action::Up | Action::PageUp => cursor > 0,
+            Action::Down | Action::PageDown => cursor + 1 < n,
+            Action::Open | Action::Narrow => n > 0,
+            _ => true,
+        }
+    }
+
     fn update(&mut self, app: &mut App, action: Action) -> Step {
         if let Action::Edit(edit) = action
             && edit != Edit::Erase

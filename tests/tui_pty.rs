@@ -42,6 +42,16 @@ struct Session {
     raw: Vec<u8>,
 }
 
+/// A test that fails mid-way must not leave the program running behind it.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
         Session::start_with(args, &[], cols, rows)

@@ -124,12 +124,13 @@ fn accepting_writes_a_point_beside_and_the_rows_update() {
         left,
         right,
         question,
+        relation: None,
     } = outcome
     else {
         panic!("Enter asks the loop to write: {outcome:?}")
     };
     assert_eq!(question, "Was the Karvani sluice shut?");
-    parallax::tui::effects::link(&mut app, &left, &right, &question);
+    parallax::tui::effects::link(&mut app, &left, &right, &question, None);
     assert!(app.modal().is_none());
     // One line added to the side file; a manifest created beside the side files.
     let after = std::fs::read_to_string(dir.path().join("alpha.json")).unwrap();
@@ -170,11 +171,12 @@ fn accepting_over_a_file_changed_on_disk_writes_nothing_and_says_why() {
         left,
         right,
         question,
+        relation: None,
     } = keys(&mut app, &[KeyCode::Enter])
     else {
         panic!("Enter asks the loop to write")
     };
-    parallax::tui::effects::link(&mut app, &left, &right, &question);
+    parallax::tui::effects::link(&mut app, &left, &right, &question, None);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("beta.json")).unwrap(),
         edited
@@ -193,11 +195,12 @@ fn accepting_over_a_file_changed_on_disk_writes_nothing_and_says_why() {
         left,
         right,
         question,
+        relation: None,
     } = keys(&mut app, &[KeyCode::Enter])
     else {
         panic!("Enter asks the loop to write")
     };
-    parallax::tui::effects::link(&mut app, &left, &right, &question);
+    parallax::tui::effects::link(&mut app, &left, &right, &question, None);
     let now = std::fs::read_to_string(dir.path().join("beta.json")).unwrap();
     assert!(now.contains("crisis again"), "the analyst's edit stays");
     assert!(dir.path().join("dispute.json").is_file());
@@ -236,12 +239,13 @@ fn accepting_a_pair_that_answers_a_manifest_question_joins_its_point() {
         left,
         right,
         question,
+        relation: None,
     } = keys(&mut app, &[KeyCode::Enter])
     else {
         panic!("Enter asks the loop to write")
     };
     assert_eq!(question, "Who closed the dam gates first?");
-    parallax::tui::effects::link(&mut app, &left, &right, &question);
+    parallax::tui::effects::link(&mut app, &left, &right, &question, None);
     // Both claims join the point; the manifest already asks it, so it is not touched.
     assert_eq!(
         std::fs::read(dir.path().join("dispute.json")).unwrap(),
@@ -295,18 +299,16 @@ fn accepting_with_a_relation_writes_it_beside_the_point() {
     keys(&mut app, &[KeyCode::Down; 6]);
     let s = screen(&app);
     assert!(s.contains(&format!("↳ {right} concedes {left}")), "{s}");
-    let Outcome::LinkRelated {
+    let Outcome::Link {
         left: l,
         right: r,
         question,
-        from,
-        kind,
-        to,
+        relation: Some((from, kind, to)),
     } = keys(&mut app, &[KeyCode::Enter])
     else {
         panic!("Enter asks the loop to write the point and the relation")
     };
-    parallax::tui::effects::link_related(&mut app, &l, &r, &question, Some((&from, kind, &to)));
+    parallax::tui::effects::link(&mut app, &l, &r, &question, Some((&from, kind, &to)));
     let message = app.message.clone().unwrap_or_default();
     assert!(message.contains("Linked"), "{message}");
     let (_, reloaded) = Workspace::open(&[dir.path().to_path_buf()]).expect("reopens");

@@ -151,21 +151,9 @@ pub enum Outcome {
         right: String,
         /// The new point's question.
         question: String,
-    },
-    /// As [`Outcome::Link`], and also write the relation `from` `kind` `to` (claim ids).
-    LinkRelated {
-        /// The left claim's id.
-        left: String,
-        /// The right claim's id.
-        right: String,
-        /// The new point's question.
-        question: String,
-        /// The claim that relates.
-        from: String,
-        /// How.
-        kind: crate::format::RelationKind,
-        /// The claim it relates to.
-        to: String,
+        /// The relation chosen in the dialog, written in the same checked write: the claim that
+        /// relates (id), how, and the claim it relates to (id).
+        relation: Option<(String, crate::format::RelationKind, String)>,
     },
     /// Open this file at this line in the analyst's editor (the terminal handed over meanwhile),
     /// then reload the dispute.

@@ -22,14 +22,9 @@ pub fn open_url(app: &mut App, url: &str) {
 }
 
 /// Gives two claims a common point in the files (as `parallax link` does), then reloads the
-/// dispute from the bytes written; the footer says what was written or why nothing was.
-pub fn link(app: &mut App, left: &str, right: &str, question: &str) {
-    link_related(app, left, right, question, None);
-}
-
-/// [`link`], and with `relation` (from, kind, to) also the relation chosen in the dialog, in
-/// the same checked write.
-pub fn link_related(
+/// dispute from the bytes written; the footer says what was written or why nothing was. With
+/// `relation` (from, kind, to) the relation chosen in the dialog goes in the same checked write.
+pub fn link(
     app: &mut App,
     left: &str,
     right: &str,

@@ -270,20 +270,15 @@ pub fn event_loop<B: Backend>(
                 left,
                 right,
                 question,
-            } => super::effects::link(app, &left, &right, &question),
-            Outcome::LinkRelated {
-                left,
-                right,
-                question,
-                from,
-                kind,
-                to,
-            } => super::effects::link_related(
+                relation,
+            } => super::effects::link(
                 app,
                 &left,
                 &right,
                 &question,
-                Some((&from, kind, &to)),
+                relation
+                    .as_ref()
+                    .map(|(from, kind, to)| (from.as_str(), *kind, to.as_str())),
             ),
             Outcome::Dismiss { left, right } => super::effects::dismiss(app, &left, &right),
             Outcome::Editor { file, line } => {

@@ -159,27 +159,18 @@ impl Component for Accept {
             Action::Open => {
                 let (left, right) = (self.left.clone(), self.right.clone());
                 let question = self.question.text().trim().to_owned();
-                let outcome = match self.relation {
-                    None => Outcome::Link {
-                        left,
-                        right,
-                        question,
-                    },
-                    Some((from_left, kind)) => {
-                        let (from, to) = if from_left {
-                            (left.clone(), right.clone())
-                        } else {
-                            (right.clone(), left.clone())
-                        };
-                        Outcome::LinkRelated {
-                            left,
-                            right,
-                            question,
-                            from,
-                            kind,
-                            to,
-                        }
+                let relation = self.relation.map(|(from_left, kind)| {
+                    if from_left {
+                        (left.clone(), kind, right.clone())
+                    } else {
+                        (right.clone(), kind, left.clone())
                     }
+                });
+                let outcome = Outcome::Link {
+                    left,
+                    right,
+                    question,
+                    relation,
                 };
                 // The loop writes, then closes the dialog (see `effects::link`).
                 Step::Then(outcome)

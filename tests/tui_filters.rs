@@ -6,7 +6,8 @@
 mod common;
 
 use common::{keys, panel, screen, typed};
-use parallax::query::AnsweredBy;
+use parallax::format::RelationKind;
+use parallax::query::{AnsweredBy, CommonGround, Filter};
 use parallax::tui::modal::filters::state::Section;
 use parallax::tui::{Action, App, update};
 use ratatui::crossterm::event::KeyCode;
@@ -399,15 +400,14 @@ fn the_panel_draws_at_any_size_in_every_section() {
     }
 }
 
-#[test]
-fn each_choice_counts_the_claims_it_keeps_and_a_choice_keeping_none_is_dimmed() {
-    // Every count is what choosing that one choice leaves, through the real filter.
-    let mut a = app(120, 40);
-    typed(&mut a, "f");
+/// Checks that every choice's count is what choosing that one choice leaves, through the real
+/// filter (the one `show`, `search` and `export` run).
+fn counts_agree_with_the_filter(a: &mut App) {
+    typed(a, "f");
     let lists: Vec<_> = Section::ALL
         .iter()
         .filter(|s| **s != Section::Dates)
-        .flat_map(|&s| panel(&a).map(|p| p.choices(s).to_vec()).unwrap_or_default())
+        .flat_map(|&s| panel(a).map(|p| p.choices(s).to_vec()).unwrap_or_default())
         .collect();
     assert!(lists.len() > 20, "{} choices", lists.len());
     for c in lists {
@@ -421,6 +421,13 @@ fn each_choice_counts_the_claims_it_keeps_and_a_choice_keeping_none_is_dimmed() 
             c.label
         );
     }
+    keys(a, &[KeyCode::Esc]);
+}
+
+#[test]
+fn each_choice_counts_the_claims_it_keeps_and_a_choice_keeping_none_is_dimmed() {
+    counts_agree_with_the_filter(&mut app(120, 40));
+    counts_agree_with_the_filter(&mut common::app_at("tests/fixtures/relations", 120, 40));
 
     // Three sides, two compared: the third party keeps nothing here, and is dimmed.
     let mut b = common::sized(
@@ -512,4 +519,102 @@ fn j_and_k_move_slash_finds_and_ctrl_a_selects_everything_found() {
     assert!(panel(&a).is_some_and(|p| p.finding && p.find.text() == "d"));
     keys(&mut a, &[KeyCode::Esc, KeyCode::Esc]);
     assert!(panel(&a).is_none());
+}
+
+#[test]
+fn relation_and_common_ground_choices_filter_as_the_command_line_does() {
+    let mut a = common::app_at("tests/fixtures/relations", 120, 40);
+    // The four kinds are offered; each keeps what `--relation KIND` keeps.
+    section(&mut a, Section::Relation);
+    let labels: Vec<String> = panel(&a)
+        .expect("panel")
+        .choices(Section::Relation)
+        .iter()
+        .map(|c| c.label.clone())
+        .collect();
+    assert_eq!(labels, ["contradicts", "reframes", "concedes", "agrees"]);
+    choose(&mut a, Section::Relation, "conc");
+    assert_eq!(a.query.filter.relations, [RelationKind::Concedes]);
+    assert_eq!(a.active_filters, ["relation: concedes"]);
+    let cli = Filter {
+        relations: vec![RelationKind::Concedes],
+        ..Filter::default()
+    };
+    let expected = cli.apply(&a.dispute, &a.cmp).counts();
+    assert!(expected.left_claims + expected.right_claims > 0);
+    assert_eq!(a.counts, expected, "the screen keeps what --relation keeps");
+    keys(&mut a, &[KeyCode::Delete]);
+    assert!(a.query.filter.is_empty());
+
+    // Common ground: only those rows, then every row but those (a radio choice).
+    let rows = |a: &App| -> Vec<bool> {
+        a.shown()
+            .topics
+            .iter()
+            .flat_map(|t| t.rows.iter().map(|r| r.common))
+            .collect()
+    };
+    assert!(rows(&a).contains(&true) && rows(&a).contains(&false));
+    section(&mut a, Section::Common);
+    keys(&mut a, &[KeyCode::Down, KeyCode::Char(' ')]);
+    assert_eq!(a.query.filter.common, Some(CommonGround::Only));
+    assert_eq!(a.active_filters, ["common ground only"]);
+    assert!(!rows(&a).is_empty() && rows(&a).iter().all(|&c| c));
+    keys(&mut a, &[KeyCode::Down, KeyCode::Char(' ')]);
+    assert_eq!(a.query.filter.common, Some(CommonGround::Hide));
+    assert!(!rows(&a).is_empty() && rows(&a).iter().all(|&c| !c));
+    let cli = Filter {
+        common: Some(CommonGround::Hide),
+        ..Filter::default()
+    };
+    assert_eq!(a.counts, cli.apply(&a.dispute, &a.cmp).counts());
+    let s = screen(&a);
+    assert!(s.contains("Common ground  hide common ground"), "{s}");
+
+    // With a relation too, the export dialog names both.
+    choose(&mut a, Section::Relation, "contra");
+    keys(&mut a, &[KeyCode::Esc]);
+    typed(&mut a, "e");
+    let s = screen(&a);
+    assert!(s.contains("relation: contradicts"), "{s}");
+    assert!(s.contains("common ground hidden"), "{s}");
+}
+
+#[test]
+fn a_relation_no_claim_uses_is_dimmed() {
+    // The query fixture links claims only with `rebuts`, which counts as contradicts.
+    let theme = parallax::tui::theme::Theme::colored();
+    let mut a = common::sized(
+        App::new(common::dispute("tests/fixtures/query"), 0, 1, theme),
+        120,
+        40,
+    );
+    section(&mut a, Section::Relation);
+    let counts: Vec<(String, Option<usize>)> = panel(&a)
+        .expect("panel")
+        .choices(Section::Relation)
+        .iter()
+        .map(|c| (c.label.clone(), c.claims))
+        .collect();
+    assert!(counts.iter().any(|(_, n)| *n == Some(0)), "{counts:?}");
+    let t = common::render(&a);
+    let buf = t.backend().buffer();
+    let dimmed = |word: &str| {
+        (0..buf.area.height).find_map(|y| {
+            let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            let x = line.find(&format!("] {word}"))? + 2;
+            Some(
+                buf[(u16::try_from(line[..x].chars().count()).ok()?, y)]
+                    .style()
+                    .fg,
+            )
+        })
+    };
+    let dim = theme.dim().fg;
+    for (label, n) in &counts {
+        // The highlighted choice (the first) takes the cursor's style instead.
+        if label != "contradicts" {
+            assert_eq!(dimmed(label) == Some(dim), *n == Some(0), "{label} {n:?}");
+        }
+    }
 }

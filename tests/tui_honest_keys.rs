@@ -73,6 +73,7 @@ fn modes() -> Vec<(&'static str, Vec<Action>)> {
                 Action::PrevPane,
                 Action::PrevPane,
                 Action::PrevPane,
+                Action::PrevPane,
                 Action::Edit(Edit::Insert('2')),
             ]),
         ),

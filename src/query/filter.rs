@@ -24,12 +24,28 @@ pub enum AnsweredBy {
 }
 
 /// Which rows to keep by whether the two sides agree in them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CommonGround {
     /// Only the rows where the sides agree.
     Only,
     /// Every row but those.
     Hide,
+}
+
+impl CommonGround {
+    /// True when a row (judged whole, as of the date in force) is kept by this choice.
+    pub fn keeps(self, row: &Row) -> bool {
+        match self {
+            CommonGround::Only => row.common,
+            CommonGround::Hide => !row.common,
+        }
+    }
+}
+
+/// True when the claim relates to another claim as `kind` (a `rebuts` link counts as
+/// contradicts): the rule `--relation` and the screen's relation choices share.
+pub fn relates(claim: &Claim, kind: RelationKind) -> bool {
+    claim.links().any(|(k, _)| k == kind)
 }
 
 /// True when a claim dated `date` had been made by `as_of`: a date of month or year precision
@@ -275,7 +291,7 @@ impl Filter {
         if self.as_of.is_some_and(|d| !said_by(claim.date, d)) {
             return false;
         }
-        if !self.relations.is_empty() && !claim.links().any(|(k, _)| self.relations.contains(&k)) {
+        if !self.relations.is_empty() && !self.relations.iter().any(|&k| relates(claim, k)) {
             return false;
         }
         if !self.outlets.is_empty() || !self.kinds.is_empty() || !self.affiliations.is_empty() {
@@ -307,12 +323,7 @@ impl Filter {
             Some(AnsweredBy::Both) => row.answered() == Answered::Both,
             Some(AnsweredBy::OneSided) => row.answered() != Answered::Both,
         };
-        let common = match self.common {
-            None => true,
-            Some(CommonGround::Only) => row.common,
-            Some(CommonGround::Hide) => !row.common,
-        };
-        answered && common
+        answered && self.common.is_none_or(|c| c.keeps(row))
     }
 
     /// The comparison with only what the filter keeps; an empty filter returns it unchanged.

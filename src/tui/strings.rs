@@ -769,9 +769,13 @@ pub mod filters {
     /// See [`PARTY`].
     pub const RATING: &str = "Assessment";
     /// See [`PARTY`].
+    pub const RELATION: &str = "Relation";
+    /// See [`PARTY`].
     pub const DATES: &str = "Dates";
     /// See [`PARTY`].
     pub const ROWS: &str = "Rows";
+    /// See [`PARTY`].
+    pub const COMMON: &str = "Common ground";
     /// See [`PARTY`].
     pub const CLAIMS: &str = "Claims";
     /// A section with nothing chosen.
@@ -790,6 +794,10 @@ pub mod filters {
     pub const BOTH_SIDES: &str = "answered by both sides";
     /// See [`ALL_ROWS`].
     pub const ONE_SIDE: &str = "answered by one side only";
+    /// The common-ground choices (after [`ALL_ROWS`]).
+    pub const COMMON_ONLY: &str = "only common ground: rows where the sides agree";
+    /// See [`COMMON_ONLY`].
+    pub const COMMON_HIDDEN: &str = "hide common ground";
     /// The claim choices.
     pub const UNSOURCED: &str = "unsourced: cite no source";
     /// See [`UNSOURCED`].

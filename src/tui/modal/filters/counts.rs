@@ -3,9 +3,9 @@
 
 use super::state::{Choice, Section, Value};
 use crate::compare::{Answered, Comparison};
-use crate::format::{Dispute, SourceKind};
-use crate::query::AnsweredBy;
-use crate::query::filter::rests_on_weak_sources;
+use crate::format::{Dispute, RelationKind, SourceKind};
+use crate::query::filter::{relates, rests_on_weak_sources};
+use crate::query::{AnsweredBy, CommonGround};
 use std::collections::{HashMap, HashSet};
 
 /// What a choice is counted under: its value, outlets by their lower case (as the filter
@@ -19,8 +19,11 @@ enum Key {
     Affiliation(String),
     Tag(String),
     Rating(Option<crate::format::Rating>),
+    Relation(RelationKind),
     /// Every row (`None`), rows answered by both sides (`Some(true)`) or by one.
     Answered(Option<bool>),
+    /// Rows by common ground: kept by this choice (`None` stands for every row).
+    Common(Option<CommonGround>),
     Unsourced,
     Untrusted,
     Weak,
@@ -35,6 +38,8 @@ fn key(value: &Value) -> Option<Key> {
         Value::Affiliation(a) => Key::Affiliation(a.clone()),
         Value::Tag(t) => Key::Tag(t.clone()),
         Value::Rating(r) => Key::Rating(*r),
+        Value::Relation(k) => Key::Relation(*k),
+        Value::Common(c) => Key::Common(*c),
         Value::Answered(a) => Key::Answered(a.map(|a| a == AnsweredBy::Both)),
         Value::Unsourced => Key::Unsourced,
         Value::Untrusted => Key::Untrusted,
@@ -59,6 +64,17 @@ fn tally(dispute: &Dispute, cmp: &Comparison) -> HashMap<Key, usize> {
                 add(Key::Topic(topic.id.clone()));
                 add(Key::Answered(None));
                 add(Key::Answered(Some(both)));
+                add(Key::Common(None));
+                for c in [CommonGround::Only, CommonGround::Hide] {
+                    if c.keeps(row) {
+                        add(Key::Common(Some(c)));
+                    }
+                }
+                for k in RelationKind::ALL {
+                    if relates(claim, k) {
+                        add(Key::Relation(k));
+                    }
+                }
                 add(Key::Rating(claim.assessment.as_ref().map(|a| a.rating)));
                 let tags: HashSet<&String> = claim.tags.iter().collect();
                 for t in tags {

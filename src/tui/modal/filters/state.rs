@@ -2,8 +2,8 @@
 //! being typed. What is chosen lives in `App::query`'s filter, the one the pipeline runs; the
 //! functions here read and change that filter for one choice.
 
-use crate::format::{Rating, SourceKind};
-use crate::query::{AnsweredBy, Filter};
+use crate::format::{Rating, RelationKind, SourceKind};
+use crate::query::{AnsweredBy, CommonGround, Filter};
 use crate::tui::strings::filters as words;
 use crate::tui::text_field::TextField;
 
@@ -24,17 +24,21 @@ pub enum Section {
     Tag,
     /// Assessment ratings, and "no assessment".
     Rating,
+    /// How a claim relates to another party's claim.
+    Relation,
     /// The date range, typed.
     Dates,
     /// Rows answered by both sides or by one.
     Rows,
+    /// Only the rows where the sides agree, or every row but those.
+    Common,
     /// Unsourced claims, claims with untrusted text.
     Claims,
 }
 
 impl Section {
     /// Every section, in order.
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 12] = [
         Section::Party,
         Section::Topic,
         Section::Outlet,
@@ -42,8 +46,10 @@ impl Section {
         Section::Affiliation,
         Section::Tag,
         Section::Rating,
+        Section::Relation,
         Section::Dates,
         Section::Rows,
+        Section::Common,
         Section::Claims,
     ];
 
@@ -57,15 +63,20 @@ impl Section {
             Section::Affiliation => words::AFFILIATION,
             Section::Tag => words::TAG,
             Section::Rating => words::RATING,
+            Section::Relation => words::RELATION,
             Section::Dates => words::DATES,
             Section::Rows => words::ROWS,
+            Section::Common => words::COMMON,
             Section::Claims => words::CLAIMS,
         }
     }
 
     /// True for the sections of many choices, where typing finds a choice.
     pub fn is_list(self) -> bool {
-        !matches!(self, Section::Dates | Section::Rows | Section::Claims)
+        !matches!(
+            self,
+            Section::Dates | Section::Rows | Section::Common | Section::Claims
+        )
     }
 
     /// The section's place in [`Section::ALL`].
@@ -91,12 +102,16 @@ pub enum Value {
     Tag(String),
     /// A rating, or `None` for "no assessment".
     Rating(Option<Rating>),
+    /// A relation kind.
+    Relation(RelationKind),
     /// The date field "since".
     Since,
     /// The date field "until".
     Until,
     /// Which rows: all (`None`), answered by both, by one.
     Answered(Option<AnsweredBy>),
+    /// Which rows by common ground: all (`None`), only those, all but those.
+    Common(Option<CommonGround>),
     /// Only claims citing no source.
     Unsourced,
     /// Only claims whose text held flagged characters.
@@ -180,9 +195,11 @@ pub fn is_selected(filter: &Filter, value: &Value) -> bool {
         Value::Affiliation(a) => filter.affiliations.contains(a),
         Value::Tag(t) => filter.tags.contains(t),
         Value::Rating(r) => filter.ratings.contains(r),
+        Value::Relation(k) => filter.relations.contains(k),
         Value::Since => filter.since.is_some(),
         Value::Until => filter.until.is_some(),
         Value::Answered(a) => filter.answered == *a,
+        Value::Common(c) => filter.common == *c,
         Value::Unsourced => filter.unsourced,
         Value::Untrusted => filter.untrusted,
         Value::WeakSources => filter.weak_sources,
@@ -198,7 +215,7 @@ fn flip<T: PartialEq + Clone>(list: &mut Vec<T>, value: &T) {
     }
 }
 
-/// Selects or unselects a choice (a radio choice for rows).
+/// Selects or unselects a choice (a radio choice for rows and common ground).
 pub fn toggle(filter: &mut Filter, value: &Value) {
     match value {
         Value::Party(id) => flip(&mut filter.parties, id),
@@ -208,8 +225,10 @@ pub fn toggle(filter: &mut Filter, value: &Value) {
         Value::Affiliation(a) => flip(&mut filter.affiliations, a),
         Value::Tag(t) => flip(&mut filter.tags, t),
         Value::Rating(r) => flip(&mut filter.ratings, r),
+        Value::Relation(k) => flip(&mut filter.relations, k),
         Value::Since | Value::Until => {}
         Value::Answered(a) => filter.answered = *a,
+        Value::Common(c) => filter.common = *c,
         Value::Unsourced => filter.unsourced = !filter.unsourced,
         Value::Untrusted => filter.untrusted = !filter.untrusted,
         Value::WeakSources => filter.weak_sources = !filter.weak_sources,
@@ -226,11 +245,13 @@ pub fn clear_section(filter: &mut Filter, section: Section) {
         Section::Affiliation => filter.affiliations.clear(),
         Section::Tag => filter.tags.clear(),
         Section::Rating => filter.ratings.clear(),
+        Section::Relation => filter.relations.clear(),
         Section::Dates => {
             filter.since = None;
             filter.until = None;
         }
         Section::Rows => filter.answered = None,
+        Section::Common => filter.common = None,
         Section::Claims => {
             filter.unsourced = false;
             filter.untrusted = false;
@@ -269,7 +290,7 @@ pub fn summary(p: &Panel, filter: &Filter, section: Section) -> String {
                 out.join(" ")
             }
         }
-        Section::Rows => chosen
+        Section::Rows | Section::Common => chosen
             .first()
             .copied()
             .unwrap_or(words::ALL_ROWS)

@@ -1,5 +1,5 @@
 //! The filter panel (`f`): party, topic, source outlet, kind and affiliation, tag, assessment,
-//! dates, one-sided rows, unsourced and untrusted claims. The choices come from the loaded
+//! relation, dates, one-sided rows, common ground, unsourced and untrusted claims. The choices come from the loaded
 //! dispute. Every change applies at once (the comparison behind is queried again), so `Esc` only
 //! closes the panel and what is applied stays; `F` on the screen clears every filter.
 //!
@@ -7,8 +7,8 @@
 //! in [`App::query`]'s filter, the one the pipeline runs.
 
 use super::state::{Choice, Panel, Section, Value, clear_section, distinct, is_selected, toggle};
-use crate::format::{Date, DateError, Rating, SourceKind};
-use crate::query::{AnsweredBy, Filter};
+use crate::format::{Date, DateError, Rating, RelationKind, SourceKind};
+use crate::query::{AnsweredBy, CommonGround, Filter};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, c, ctrl, k, listed, shown};
@@ -236,6 +236,11 @@ fn lists(app: &App) -> Vec<Vec<Choice>> {
                 }
                 out
             }
+            // Every kind, so the analyst sees the four; the ones no claim uses are dimmed.
+            Section::Relation => RelationKind::ALL
+                .iter()
+                .map(|&k| choice(k.as_str().to_owned(), Value::Relation(k)))
+                .collect(),
             Section::Dates => vec![
                 choice(words::SINCE.to_owned(), Value::Since),
                 choice(words::UNTIL.to_owned(), Value::Until),
@@ -249,6 +254,17 @@ fn lists(app: &App) -> Vec<Vec<Choice>> {
                 choice(
                     words::ONE_SIDE.to_owned(),
                     Value::Answered(Some(AnsweredBy::OneSided)),
+                ),
+            ],
+            Section::Common => vec![
+                choice(words::ALL_ROWS.to_owned(), Value::Common(None)),
+                choice(
+                    words::COMMON_ONLY.to_owned(),
+                    Value::Common(Some(CommonGround::Only)),
+                ),
+                choice(
+                    words::COMMON_HIDDEN.to_owned(),
+                    Value::Common(Some(CommonGround::Hide)),
                 ),
             ],
             Section::Claims => vec![

@@ -12,8 +12,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Columns of a section's name (`▸ Affiliation  `).
-const NAME: usize = 15;
+/// Columns of a section's name (`▸ Common ground  `).
+const NAME: usize = 17;
 /// Columns of the left column: the name and the summary of what is chosen.
 const LEFT: usize = 38;
 /// Between the two columns.
@@ -25,7 +25,7 @@ const DATE_LABEL: usize = 7;
 
 /// Where the panel sits on the screen's main area.
 pub fn area(main: Rect) -> Rect {
-    let rows = u16::try_from(Section::ALL.len()).unwrap_or(10);
+    let rows = u16::try_from(Section::ALL.len()).unwrap_or(12);
     crate::tui::layout::centered(
         main,
         104.min(main.width.saturating_sub(2)),
@@ -58,7 +58,8 @@ fn sections(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stat
             let marker = if focused { "▸ " } else { "  " };
             let name = text::ellipsis(&format!("{marker}{}", s.name()), NAME);
             let what = summary(p, &app.query.filter, s);
-            let chosen = what != words::ANY && !(s == Section::Rows && what == words::ALL_ROWS);
+            let radio = matches!(s, Section::Rows | Section::Common);
+            let chosen = what != words::ANY && !(radio && what == words::ALL_ROWS);
             let what = text::ellipsis(&what, width.saturating_sub(NAME));
             Line::from(vec![
                 if focused {
@@ -146,8 +147,8 @@ fn choices(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stati
     {
         let on = is_selected(&app.query.filter, &c.value);
         let mark = match (&c.value, on) {
-            (Value::Answered(_), true) => "(•)",
-            (Value::Answered(_), false) => "( )",
+            (Value::Answered(_) | Value::Common(_), true) => "(•)",
+            (Value::Answered(_) | Value::Common(_), false) => "( )",
             (_, true) => "[x]",
             (_, false) => "[ ]",
         };

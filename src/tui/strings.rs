@@ -314,6 +314,14 @@ pub mod export {
         "The comparison as shown: the two parties, search and filters applied.";
     /// Where a relative path goes.
     pub const WHERE: &str = "A relative path is in the current folder; ~/ is your home folder.";
+
+    /// Where a relative path goes when the config file names the export folder.
+    pub fn where_in(folder: &str) -> String {
+        format!(
+            "A relative path is in {}; ~/ is your home folder.",
+            crate::text::clean(folder).text
+        )
+    }
     /// The question before replacing a file.
     pub const OVERWRITE: &str = "Overwrite it? y / n";
     /// After `n` at "overwrite?".

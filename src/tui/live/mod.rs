@@ -100,48 +100,84 @@ pub fn reload(app: &mut App) {
     if app.live.paths.is_empty() {
         return;
     }
-    let loaded = crate::load::load_paths(&app.live.paths);
-    let failed = loaded.dispute.is_none() || loaded.report.errors() > 0;
-    if failed {
-        let mut problems: Vec<Problem> = loaded
-            .report
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .map(|d| Problem {
-                text: d.to_string(),
-                file: PathBuf::from(&d.file),
-                line: d.line,
-            })
-            .collect();
-        if problems.is_empty() {
-            problems.push(Problem {
-                text: words::TOO_FEW_SIDES.to_owned(),
-                file: app.live.paths.first().cloned().unwrap_or_default(),
-                line: None,
-            });
-        }
-        show_problems(app, problems);
+    let settled = !problems_open(app);
+    // Most events change nothing (the editor quit without saving, parallax's own write-back):
+    // the bytes on disk are compared before anything is parsed.
+    if settled && unchanged_on_disk(app.suggest.workspace.as_ref(), &app.live.paths) {
         return;
     }
     let (dispute, workspace) = match Workspace::open(&app.live.paths) {
         Ok((ws, dispute)) => {
-            if same_bytes(app.suggest.workspace.as_ref(), &ws) && !problems_open(app) {
+            if settled && same_bytes(app.suggest.workspace.as_ref(), &ws) {
                 return;
             }
             (dispute, Some(ws))
         }
-        // Files that load but cannot be written back (sides in several folders): shown, not
-        // editable.
-        Err(_) => match loaded.dispute {
-            Some(d) => (d, None),
-            None => return,
-        },
+        Err(_) => {
+            // Loaded again for its diagnostics: what is wrong, where.
+            let loaded = crate::load::load_paths(&app.live.paths);
+            match loaded.dispute {
+                Some(d) if loaded.report.errors() == 0 => {
+                    // Files that load but cannot be written back (sides in several folders):
+                    // shown, not editable.
+                    (d, None)
+                }
+                _ => {
+                    show_problems(app, problems_of(&loaded.report, &app.live.paths));
+                    return;
+                }
+            }
+        }
     };
     app.modals.retain(|m| !matches!(m, Modal::Reload(_)));
     app.suggest.workspace = workspace;
     app.reload(dispute);
-    app.message = Some(words::reloaded(loaded.report.warnings()));
+    app.message = Some(words::RELOADED.to_owned());
+}
+
+/// The errors of a load, for the problems panel (never empty).
+fn problems_of(report: &crate::load::Report, paths: &[PathBuf]) -> Vec<Problem> {
+    let mut problems: Vec<Problem> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| Problem {
+            text: d.to_string(),
+            file: PathBuf::from(&d.file),
+            line: d.line,
+        })
+        .collect();
+    if problems.is_empty() {
+        problems.push(Problem {
+            text: words::TOO_FEW_SIDES.to_owned(),
+            file: paths.first().cloned().unwrap_or_default(),
+            line: None,
+        });
+    }
+    problems
+}
+
+/// True when every file read last time still holds the same bytes and no other JSON file has
+/// appeared in a folder given (a file that cannot be read counts as changed, so the reload says
+/// why).
+fn unchanged_on_disk(ws: Option<&Workspace>, paths: &[PathBuf]) -> bool {
+    let Some(ws) = ws else {
+        return false;
+    };
+    let files: Vec<&crate::edit::FileCopy> = ws.manifest.iter().chain(&ws.sides).collect();
+    let same = files
+        .iter()
+        .all(|f| std::fs::read(&f.path).is_ok_and(|now| now == f.bytes));
+    let known = |p: &Path| files.iter().any(|f| f.path == p);
+    let no_new = paths.iter().filter(|p| p.is_dir()).all(|folder| {
+        std::fs::read_dir(folder).is_ok_and(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .all(|p| !relevant(&p) || known(&p))
+        })
+    });
+    same && no_new
 }
 
 fn problems_open(app: &App) -> bool {
@@ -288,14 +324,7 @@ mod words {
         "fewer than two sides loaded: each side file must hold a valid side";
 
     /// After a reload.
-    pub fn reloaded(warnings: usize) -> String {
-        match warnings {
-            0 => "Reloaded: the files changed on disk.".to_owned(),
-            n => format!(
-                "Reloaded: the files changed on disk ({n} warning(s): `parallax validate` lists them)."
-            ),
-        }
-    }
+    pub const RELOADED: &str = "Reloaded: the files changed on disk.";
 
     /// The platform cannot watch the folder.
     pub fn cannot_watch(why: &str) -> String {

@@ -139,7 +139,14 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
         Line::raw(""),
         status,
         status_more,
-        Line::styled(words::WHERE, theme.dim()),
+        Line::styled(
+            if app.export_folder == std::path::Path::new(".") {
+                words::WHERE.to_owned()
+            } else {
+                words::where_in(&app.export_folder.display().to_string())
+            },
+            theme.dim(),
+        ),
     ];
     frame.render_widget(Paragraph::new(lines), inner);
     if focused(Field::File) {

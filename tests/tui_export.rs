@@ -236,12 +236,28 @@ fn ctrl_c_still_quits_in_the_dialog() {
 
 #[test]
 fn the_dialog_at_80x24() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut a = app(dir.path());
+    // Nothing is written: the folder is only named.
+    let mut a = app(Path::new("exports"));
     keys(&mut a, &[KeyCode::Char('e')]);
     insta::assert_snapshot!("dialog_80x24", screen(&a));
     keys(&mut a, &[KeyCode::Tab, KeyCode::Right, KeyCode::Tab]);
     insta::assert_snapshot!("dialog_csv_file_80x24", screen(&a));
+}
+
+#[test]
+fn the_dialog_names_the_folder_a_relative_path_goes_to() {
+    let mut a = app(Path::new("."));
+    keys(&mut a, &[KeyCode::Char('e')]);
+    let s = screen(&a);
+    assert!(
+        s.contains("A relative path is in the current folder"),
+        "{s}"
+    );
+    // The config file's export folder, as `[export] folder` sets it.
+    let mut a = app(Path::new("/srv/reports"));
+    keys(&mut a, &[KeyCode::Char('e')]);
+    let s = screen(&a);
+    assert!(s.contains("A relative path is in /srv/reports;"), "{s}");
 }
 
 #[test]

@@ -144,6 +144,23 @@ fn a_broken_file_keeps_the_last_good_state_and_shows_where_until_it_is_fixed() {
 }
 
 #[test]
+fn a_save_that_changes_no_byte_reloads_nothing() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    let alpha = dir.path().join("alpha.json");
+    run_while(&mut app, move || rewrite(&alpha, "2030", "2030"));
+    assert_eq!(app.message, None, "nothing changed, nothing is said");
+    // A third side that breaks keeps the screen as it was, though two sides would still load.
+    let gamma = dir.path().join("gamma.json");
+    assert!(gamma.exists(), "the fixture has a third side");
+    run_while(&mut app, move || rewrite(&gamma, "\"format\"", "\"formt\""));
+    assert!(
+        app.modals.iter().any(|m| matches!(m, Modal::Reload(_))),
+        "the problems panel is open"
+    );
+    assert_eq!(app.dispute.sides.len(), 3, "the last good dispute stays");
+}
+
+#[test]
 fn e_asks_for_the_selected_claims_file_at_its_line() {
     let (dir, mut app) = editable(FIXTURE, 100, 30);
     press(&mut app, &[Action::FocusComparison, Action::Down]);

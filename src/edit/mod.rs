@@ -98,13 +98,20 @@ impl Workspace {
     /// Reads the files of the dispute at `paths` and loads them from the bytes read, so what is
     /// edited is exactly what was loaded. No paths: the bundled dispute, which cannot be edited.
     pub fn open(paths: &[PathBuf]) -> Result<(Workspace, Dispute), EditError> {
+        Self::open_counting(paths).map(|(ws, dispute, _)| (ws, dispute))
+    }
+
+    /// As [`Workspace::open`], also returning the number of warnings the files load with.
+    /// A file with errors fails the whole open, even when the other sides would load without it.
+    pub fn open_counting(paths: &[PathBuf]) -> Result<(Workspace, Dispute, usize), EditError> {
         if paths.is_empty() {
             return Err(EditError::Bundled);
         }
         // The loader finds the files (a folder's manifest and sides); then they are read once.
         let first = crate::load::load_paths(paths);
-        let Some(found) = first.dispute else {
-            return Err(EditError::Load(load_failure(&first.report)));
+        let found = match first.dispute {
+            Some(d) if first.report.errors() == 0 => d,
+            _ => return Err(EditError::Load(load_failure(&first.report))),
         };
         let manifest_path = first
             .files
@@ -145,7 +152,7 @@ impl Workspace {
             sides,
         };
         let dispute = ws.load(None)?;
-        Ok((ws, dispute))
+        Ok((ws, dispute, first.report.warnings()))
     }
 
     /// After a plan was committed: the files now hold what it wrote (a new manifest included).

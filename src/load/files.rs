@@ -184,7 +184,8 @@ fn listed_sides(bytes: &[u8]) -> Option<Vec<String>> {
 }
 
 /// Gathers a folder: its manifest if present, then the sides it lists, or every other `*.json`
-/// in name order.
+/// in name order but hidden ones (`.parallax-dismissed.json`, an editor's backup), which are not
+/// sides.
 fn gather_folder(inputs: &mut Vec<Input>, folder: &Path, manifest: Option<&Path>, max: u64) {
     let manifest_path = manifest.map_or_else(|| folder.join(MANIFEST), Path::to_path_buf);
     let mut listed = None;
@@ -209,7 +210,9 @@ fn gather_folder(inputs: &mut Vec<Input>, folder: &Path, manifest: Option<&Path>
                     .map(|e| e.path())
                     .filter(|p| {
                         p.extension().is_some_and(|e| e == "json")
-                            && p.file_name().is_some_and(|n| n != MANIFEST)
+                            && p.file_name().is_some_and(|n| {
+                                n != MANIFEST && !n.to_string_lossy().starts_with('.')
+                            })
                             && p.is_file()
                     })
                     .collect(),

@@ -359,6 +359,11 @@ pub mod export {
         format!("{THIS_TOPIC}: {title}")
     }
 
+    /// The filters in force (their header labels), in place of [`AS_SHOWN`].
+    pub fn filters_in_force(labels: &[String]) -> String {
+        format!("As shown, with the filters: {}.", labels.join(", "))
+    }
+
     /// The search in force, named so the analyst knows what the export holds: its hits only
     /// when narrowed, else every row with the hits marked nowhere.
     pub fn search_in_force(query: &str, narrowed: bool) -> String {

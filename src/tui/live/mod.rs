@@ -106,12 +106,12 @@ pub fn reload(app: &mut App) {
     if settled && unchanged_on_disk(app.suggest.workspace.as_ref(), &app.live.paths) {
         return;
     }
-    let (dispute, workspace) = match Workspace::open(&app.live.paths) {
-        Ok((ws, dispute)) => {
+    let (dispute, workspace, warnings) = match Workspace::open_counting(&app.live.paths) {
+        Ok((ws, dispute, warnings)) => {
             if settled && same_bytes(app.suggest.workspace.as_ref(), &ws) {
                 return;
             }
-            (dispute, Some(ws))
+            (dispute, Some(ws), warnings)
         }
         Err(_) => {
             // Loaded again for its diagnostics: what is wrong, where.
@@ -120,7 +120,7 @@ pub fn reload(app: &mut App) {
                 Some(d) if loaded.report.errors() == 0 => {
                     // Files that load but cannot be written back (sides in several folders):
                     // shown, not editable.
-                    (d, None)
+                    (d, None, loaded.report.warnings())
                 }
                 _ => {
                     show_problems(app, problems_of(&loaded.report, &app.live.paths));
@@ -132,7 +132,7 @@ pub fn reload(app: &mut App) {
     app.modals.retain(|m| !matches!(m, Modal::Reload(_)));
     app.suggest.workspace = workspace;
     app.reload(dispute);
-    app.message = Some(words::RELOADED.to_owned());
+    app.message = Some(words::reloaded(warnings));
 }
 
 /// The errors of a load, for the problems panel (never empty).
@@ -324,7 +324,14 @@ mod words {
         "fewer than two sides loaded: each side file must hold a valid side";
 
     /// After a reload.
-    pub const RELOADED: &str = "Reloaded: the files changed on disk.";
+    pub fn reloaded(warnings: usize) -> String {
+        match warnings {
+            0 => "Reloaded: the files changed on disk.".to_owned(),
+            n => format!(
+                "Reloaded: the files changed on disk ({n} warning(s): `parallax validate` lists them)."
+            ),
+        }
+    }
 
     /// The platform cannot watch the folder.
     pub fn cannot_watch(why: &str) -> String {

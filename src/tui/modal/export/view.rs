@@ -107,7 +107,13 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
             ]
         }
         (None, _) => [
-            Line::styled(text::ellipsis(words::AS_SHOWN, width), theme.dim()),
+            if app.active_filters.is_empty() {
+                Line::styled(text::ellipsis(words::AS_SHOWN, width), theme.dim())
+            } else {
+                // The labels are cleaned when made (`Filter::describe`).
+                let s = words::filters_in_force(&app.active_filters);
+                Line::styled(text::ellipsis(&s, width), theme.warning())
+            },
             app.query.search_text().map_or_else(
                 || Line::raw(""),
                 |q| {

@@ -111,10 +111,23 @@ fn man_dir_writes_every_page_the_main_page_refers_to() {
         .success()
         .stdout(predicates::str::contains("manual pages into"));
     let main = std::fs::read_to_string(dir.path().join("parallax.1")).unwrap();
-    // Each page named in SUBCOMMANDS (as `parallax\-show(1)`) is there, and so are the pages of
-    // subcommands' subcommands.
+    let printed = String::from_utf8(parallax().arg("man").output().unwrap().stdout).unwrap();
+    assert_eq!(
+        printed, main,
+        "`parallax man` prints the main page --dir writes"
+    );
+    // Each page named (as `parallax\-show(1)`) in any page is there: the main page's
+    // SUBCOMMANDS, and the pages of subcommands' subcommands.
+    let mut text = String::new();
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        text.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    assert!(
+        !text.contains("parallax\\-help(1)"),
+        "no help page is generated"
+    );
     let mut named = 0;
-    for part in main.split("parallax\\-").skip(1) {
+    for part in text.split("parallax\\-").skip(1) {
         let Some(name) = part.split("(1)").next().filter(|n| !n.contains(' ')) else {
             continue;
         };

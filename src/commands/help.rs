@@ -19,7 +19,9 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(
 /// `parallax-import-csv.1`), the pages its SUBCOMMANDS section refers to, and says so.
 pub fn man(dir: Option<&std::path::Path>, out: &mut dyn Write) -> Result<(), Failure> {
     let Some(dir) = dir else {
-        clap_mangen::Man::new(Cli::command()).render(out)?;
+        // Without the `help` subcommand, as `generate_to` writes the pages: the page names no
+        // `parallax-help(1)`, which is never generated.
+        clap_mangen::Man::new(Cli::command().disable_help_subcommand(true)).render(out)?;
         return Ok(());
     };
     if !dir.is_dir() {

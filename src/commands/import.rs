@@ -13,7 +13,6 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
     let args = match command {
         ImportCommand::Csv(args) | ImportCommand::ClaimReview { args, .. } => args,
     };
-    let id = dispute_id(args)?;
     let mut builder = Builder::default();
     for path in &args.files {
         let name = crate::export::shown_path(path);
@@ -43,7 +42,16 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
             }
         }
     }
-    let title = args.title.clone().unwrap_or_else(|| id.clone());
+    // `--id` and `--title`, else what a `dispute` record of the claims table gave.
+    let id = match (&args.id, builder.dispute_id()) {
+        (None, Some(id)) => id.to_owned(),
+        _ => dispute_id(args)?,
+    };
+    let title = args
+        .title
+        .clone()
+        .or_else(|| builder.dispute_title().map(str::to_owned))
+        .unwrap_or_else(|| id.clone());
     let (draft, problems) = builder.finish(&id, crate::text::clean(&title).text.trim());
     for p in &problems {
         writeln!(err, "parallax: {p}")?;

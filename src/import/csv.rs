@@ -2,7 +2,7 @@
 //! comma or semicolon, a byte-order mark, CRLF, quoted newlines; columns found by their header
 //! name, in any order) and written by `parallax export --format claims-csv`.
 
-use super::record::{Col, Record, guard, unguard};
+use super::record::{Col, Kind, Record, guard, unguard};
 use super::{Builder, Problem};
 use crate::format::Dispute;
 
@@ -133,9 +133,106 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
     Ok(())
 }
 
-/// Writes every claim of every side as the claims table: the claim's record with its first
-/// source, then a record per further source (and per source of its assessment) that repeats
-/// only the side and the id.
+/// The records that carry what no claim does, in the dispute's order: the dispute, its sides,
+/// the manifest's topics and points; then, per side, its sources and its topics.
+fn whole(dispute: &Dispute) -> (Vec<Record>, Vec<Vec<Record>>) {
+    let record = |kind: Kind| {
+        let mut r = Record::default();
+        r.set(Col::Record, kind.name());
+        r
+    };
+    let mut head = Vec::new();
+    let mut r = record(Kind::Dispute);
+    r.set(Col::Id, &dispute.id);
+    r.set(Col::Title, &dispute.title);
+    r.set(Col::Summary, dispute.summary.as_deref().unwrap_or(""));
+    if let Some(p) = &dispute.period {
+        r.set(
+            Col::PeriodFrom,
+            p.from.map(|d| d.to_string()).unwrap_or_default(),
+        );
+        r.set(
+            Col::PeriodTo,
+            p.to.map(|d| d.to_string()).unwrap_or_default(),
+        );
+    }
+    head.push(r);
+    for side in &dispute.sides {
+        let mut r = record(Kind::Side);
+        r.set(Col::Side, &side.party.id);
+        r.set(Col::SideName, &side.party.name);
+        r.set(Col::Summary, side.party.summary.as_deref().unwrap_or(""));
+        head.push(r);
+    }
+    for t in &dispute.manifest_topics {
+        let mut r = record(Kind::Topic);
+        r.set(Col::Topic, &t.id);
+        r.set(Col::TopicTitle, &t.title);
+        r.set(Col::Summary, t.summary.as_deref().unwrap_or(""));
+        head.push(r);
+        for p in &t.points {
+            let mut r = record(Kind::Point);
+            r.set(Col::Topic, &t.id);
+            r.set(Col::Point, &p.id);
+            r.set(Col::Question, p.question.as_deref().unwrap_or(""));
+            head.push(r);
+        }
+    }
+    let per_side = dispute
+        .sides
+        .iter()
+        .map(|side| {
+            let mut out = Vec::new();
+            for s in &side.sources {
+                let mut r = record(Kind::Source);
+                r.set(Col::Side, &side.party.id);
+                source_cells(&mut r, s);
+                out.push(r);
+            }
+            for t in &side.topics {
+                let mut r = record(Kind::Topic);
+                r.set(Col::Side, &side.party.id);
+                r.set(Col::Topic, &t.id);
+                let neutral = dispute.manifest_topic(&t.id).map_or(&t.title, |m| &m.title);
+                r.set(Col::TopicTitle, neutral);
+                r.set(Col::SideTopicTitle, &t.title);
+                out.push(r);
+            }
+            out
+        })
+        .collect();
+    (head, per_side)
+}
+
+/// A source's cells: its id and everything it holds.
+fn source_cells(r: &mut Record, s: &crate::format::Source) {
+    r.set(Col::SourceId, &s.id);
+    r.set(Col::SourceOutlet, &s.outlet);
+    r.set(Col::SourceTitle, s.title.as_deref().unwrap_or(""));
+    r.set(Col::SourceUrl, s.url.as_deref().unwrap_or(""));
+    r.set(
+        Col::SourceDate,
+        s.date.map(|d| d.to_string()).unwrap_or_default(),
+    );
+    r.set(Col::SourceAuthor, s.author.as_deref().unwrap_or(""));
+    r.set(Col::SourceKind, s.kind.map_or("", |k| k.as_str()));
+    r.set(
+        Col::SourceAffiliation,
+        s.affiliation.as_deref().unwrap_or(""),
+    );
+    if let Some(rel) = &s.reliability {
+        r.set(Col::SourceReliability, rel.rating.as_str());
+        r.set(
+            Col::SourceReliabilityNote,
+            rel.note.as_deref().unwrap_or(""),
+        );
+    }
+}
+
+/// Writes the whole dispute as the claims table: first the records of the dispute, its sides,
+/// topics and points; then, side by side, its sources and topics, and every claim: the claim's
+/// record with its first source, then a record per further source (and per source of its
+/// assessment) that repeats only the side and the id. Every source is named by its id.
 pub fn write(dispute: &Dispute) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
@@ -148,11 +245,19 @@ pub fn write(dispute: &Dispute) -> Result<Vec<u8>, csv::Error> {
                 .map(|&c| guard(r.get(c).unwrap_or("")).into_owned()),
         )
     };
-    for side in &dispute.sides {
+    let (head, per_side) = whole(dispute);
+    for r in &head {
+        write(&mut w, r)?;
+    }
+    for (side, records) in dispute.sides.iter().zip(&per_side) {
+        for r in records {
+            write(&mut w, r)?;
+        }
         for topic in &side.topics {
             let neutral = dispute.manifest_topic(&topic.id);
             for claim in &topic.claims {
                 let mut first = Record::default();
+                first.set(Col::Record, Kind::Claim.name());
                 first.set(Col::Side, &side.party.id);
                 first.set(Col::SideName, &side.party.name);
                 first.set(Col::Topic, &topic.id);
@@ -201,32 +306,14 @@ pub fn write(dispute: &Dispute) -> Result<Vec<u8>, csv::Error> {
                         first.clone()
                     } else {
                         let mut r = Record::default();
+                        r.set(Col::Record, Kind::Claim.name());
                         r.set(Col::Side, &side.party.id);
                         r.set(Col::Id, &claim.id);
                         r
                     };
                     if let Some(s) = side.sources.get(index) {
                         r.set(Col::SourceRole, role);
-                        r.set(Col::SourceOutlet, &s.outlet);
-                        r.set(Col::SourceTitle, s.title.as_deref().unwrap_or(""));
-                        r.set(Col::SourceUrl, s.url.as_deref().unwrap_or(""));
-                        r.set(
-                            Col::SourceDate,
-                            s.date.map(|d| d.to_string()).unwrap_or_default(),
-                        );
-                        r.set(Col::SourceAuthor, s.author.as_deref().unwrap_or(""));
-                        r.set(Col::SourceKind, s.kind.map_or("", |k| k.as_str()));
-                        r.set(
-                            Col::SourceAffiliation,
-                            s.affiliation.as_deref().unwrap_or(""),
-                        );
-                        if let Some(rel) = &s.reliability {
-                            r.set(Col::SourceReliability, rel.rating.as_str());
-                            r.set(
-                                Col::SourceReliabilityNote,
-                                rel.note.as_deref().unwrap_or(""),
-                            );
-                        }
+                        source_cells(&mut r, s);
                         r.set(Col::SourceQuote, quote.unwrap_or(""));
                         r.set(Col::SourceLocator, locator.unwrap_or(""));
                     }

@@ -7,15 +7,17 @@
 pub mod claimreview;
 pub mod csv;
 pub mod record;
+mod whole;
 
-pub use record::{Col, Record};
+pub use record::{Col, Kind, Record};
 
 use crate::create::{Draft, make_id};
 use crate::format::{
-    Assessment, Claim, Date, FORMAT, ManifestTopic, Party, Point, Rating, Relation, RelationKind,
-    Reliability, ReliabilityRating, Side, Source, SourceKind, SourceRef, Topic, is_id,
+    Assessment, Claim, Date, FORMAT, ManifestTopic, Party, Period, Point, Rating, Relation,
+    RelationKind, Reliability, ReliabilityRating, Side, Source, SourceKind, SourceRef, Topic,
+    is_id,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Something in the input that could not be used as it was.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +43,8 @@ struct SideDraft {
     topics: HashMap<String, usize>,
     /// Source ids by url (or by outlet, title and date when there is no url).
     sources: HashMap<String, String>,
+    /// The ids of the side's sources.
+    source_ids: HashSet<String>,
 }
 
 /// Where a claim is, and the record that made it.
@@ -60,8 +64,26 @@ pub struct Builder {
     topics: Vec<ManifestTopic>,
     topic_ids: HashMap<String, usize>,
     claims: HashMap<String, ClaimPlace>,
+    /// Points a `point` record declared: kept in the manifest even without a question.
+    declared_points: HashSet<(String, String)>,
+    /// Topics a `topic` record without a side declared: with a `dispute` record (a whole
+    /// dispute written by claims-csv), the manifest holds only those, and a topic only claims
+    /// name stays in the side files, as in the dispute written.
+    declared_topics: HashSet<String>,
+    /// What a `dispute` record gave.
+    dispute: DisputeRecord,
     /// The problems met so far.
     pub problems: Vec<Problem>,
+}
+
+/// The dispute as a `dispute` record gives it.
+#[derive(Debug, Default)]
+struct DisputeRecord {
+    seen: bool,
+    id: Option<String>,
+    title: Option<String>,
+    summary: Option<String>,
+    period: Option<Period>,
 }
 
 /// A stable 64-bit FNV-1a hash: ids made from text must not change between versions or
@@ -133,6 +155,18 @@ impl Builder {
         if r.is_empty() {
             self.problem(file, at, "an empty record; skipped".to_owned());
             return;
+        }
+        match r.kind() {
+            Kind::Claim => {}
+            Kind::Unknown => {
+                let word = clean(r.get(Col::Record).unwrap_or_default());
+                self.problem(file, at, format!("the record kind `{word}` is not claim, dispute, side, topic, point or source; skipped"));
+                return;
+            }
+            kind => {
+                self.add_other(kind, r, file, at);
+                return;
+            }
         }
         let Some(side_cell) = r.get(Col::Side) else {
             self.problem(file, at, "no side; skipped".to_owned());
@@ -318,21 +352,30 @@ impl Builder {
             },
             topics: HashMap::new(),
             sources: HashMap::new(),
+            source_ids: HashSet::new(),
         });
         self.side_ids.insert(id.to_owned(), self.sides.len() - 1);
         self.sides.len() - 1
     }
 
-    fn topic(&mut self, side: usize, id: &str, neutral: &str, framing: &str) -> usize {
-        if !self.topic_ids.contains_key(id) {
-            self.topics.push(ManifestTopic {
-                id: id.to_owned(),
-                title: neutral.to_owned(),
-                summary: None,
-                points: Vec::new(),
-            });
-            self.topic_ids.insert(id.to_owned(), self.topics.len() - 1);
+    /// The manifest's topic `id`, made with the neutral title when new.
+    fn manifest_topic(&mut self, id: &str, neutral: &str) -> usize {
+        if let Some(&t) = self.topic_ids.get(id) {
+            return t;
         }
+        self.topics.push(ManifestTopic {
+            id: id.to_owned(),
+            title: neutral.to_owned(),
+            summary: None,
+            points: Vec::new(),
+        });
+        self.topic_ids.insert(id.to_owned(), self.topics.len() - 1);
+        self.topics.len() - 1
+    }
+
+    /// A side's topic `id` (and the manifest's), made when new.
+    fn topic(&mut self, side: usize, id: &str, neutral: &str, framing: &str) -> usize {
+        self.manifest_topic(id, neutral);
         let s = &mut self.sides[side];
         if let Some(&t) = s.topics.get(id) {
             return t;
@@ -415,98 +458,8 @@ impl Builder {
         if !r.has_source() {
             return;
         }
-        let url = match r.get(Col::SourceUrl).map(str::trim) {
-            Some(u) if crate::load::is_web_url(u) => Some(u.to_owned()),
-            Some(u) => {
-                self.problem(
-                    file,
-                    at,
-                    format!(
-                        "the source url `{}` is not an http or https address; left out",
-                        clean(u)
-                    ),
-                );
-                None
-            }
-            None => None,
-        };
-        let outlet = match (r.get(Col::SourceOutlet).map(str::trim), &url) {
-            (Some(o), _) => o.to_owned(),
-            (None, Some(u)) => u.split('/').nth(2).unwrap_or(u).to_owned(),
-            (None, None) => {
-                self.problem(
-                    file,
-                    at,
-                    "a source with neither outlet nor url; left out".to_owned(),
-                );
-                return;
-            }
-        };
-        let date = r
-            .get(Col::SourceDate)
-            .and_then(|d| self.date(d, "source date", file, at));
-        let title = r.get(Col::SourceTitle).map(|t| t.trim().to_owned());
-        let key = url.clone().unwrap_or_else(|| {
-            format!(
-                "{}\u{0}{}\u{0}{}",
-                outlet.to_lowercase(),
-                title.as_deref().unwrap_or(""),
-                date.map(|d| d.to_string()).unwrap_or_default()
-            )
-        });
-        let id = match self.sides[place.side].sources.get(&key) {
-            Some(id) => id.clone(),
-            None => {
-                let kind = r.get(Col::SourceKind).and_then(|k| {
-                    let k = k.trim().to_lowercase();
-                    let parsed = SourceKind::parse(&k);
-                    if parsed.is_none() {
-                        self.problem(file, at, format!("the source kind `{}` is not one of official, news, opinion, fact-check, social, academic, other; left out", clean(&k)));
-                    }
-                    parsed
-                });
-                let affiliation = r
-                    .get(Col::SourceAffiliation)
-                    .and_then(|a| self.id_of(a.trim(), "the affiliation", file, at));
-                let reliability = r.get(Col::SourceReliability).and_then(|w| {
-                    let w = w.trim().to_lowercase();
-                    let parsed = ReliabilityRating::parse(&w);
-                    if parsed.is_none() {
-                        self.problem(file, at, format!("the source reliability `{}` is not one of high, mixed, low, partisan, unknown; left out", clean(&w)));
-                    }
-                    parsed.map(|rating| Reliability {
-                        rating,
-                        note: r.get(Col::SourceReliabilityNote).map(|n| n.trim().to_owned()),
-                    })
-                });
-                let s = &mut self.sides[place.side];
-                let mut stem = make_id(&outlet, 40);
-                if stem.is_empty() {
-                    stem = "source".to_owned();
-                }
-                if let Some(d) = date {
-                    stem = format!("{stem}-{d}");
-                }
-                let mut id = stem.clone();
-                let mut n = 2;
-                while s.side.sources.iter().any(|x| x.id == id) {
-                    id = format!("{stem}-{n}");
-                    n += 1;
-                }
-                s.side.sources.push(Source {
-                    id: id.clone(),
-                    outlet,
-                    title,
-                    date,
-                    url,
-                    author: r.get(Col::SourceAuthor).map(|a| a.trim().to_owned()),
-                    kind,
-                    affiliation,
-                    reliability,
-                });
-                s.sources.insert(key, id.clone());
-                id
-            }
+        let Some(id) = self.side_source(r, place.side, file, at) else {
+            return;
         };
         let role = r.get(Col::SourceRole).map(|s| s.trim().to_lowercase());
         let claim = &mut self.sides[place.side].side.topics[place.topic].claims[place.claim];
@@ -546,14 +499,146 @@ impl Builder {
         }
     }
 
+    /// The id of the record's source among side `side`'s: the source its `source_id` names when
+    /// there is one; else one with the same url (or outlet, title and date); else a new source,
+    /// with the `source_id` given or an id made from its outlet and date.
+    fn side_source(&mut self, r: &Record, side: usize, file: &str, at: &str) -> Option<String> {
+        let given = r.get(Col::SourceId).map(str::trim);
+        if let Some(id) = given.filter(|g| self.sides[side].source_ids.contains(*g)) {
+            return Some(id.to_owned());
+        }
+        let url = match r.get(Col::SourceUrl).map(str::trim) {
+            Some(u) if crate::load::is_web_url(u) => Some(u.to_owned()),
+            Some(u) => {
+                self.problem(
+                    file,
+                    at,
+                    format!(
+                        "the source url `{}` is not an http or https address; left out",
+                        clean(u)
+                    ),
+                );
+                None
+            }
+            None => None,
+        };
+        let outlet = match (r.get(Col::SourceOutlet).map(str::trim), &url) {
+            (Some(o), _) => o.to_owned(),
+            (None, Some(u)) => u.split('/').nth(2).unwrap_or(u).to_owned(),
+            (None, None) => {
+                self.problem(
+                    file,
+                    at,
+                    "a source with neither outlet nor url; left out".to_owned(),
+                );
+                return None;
+            }
+        };
+        let date = r
+            .get(Col::SourceDate)
+            .and_then(|d| self.date(d, "source date", file, at));
+        let title = r.get(Col::SourceTitle).map(|t| t.trim().to_owned());
+        let key = url.clone().unwrap_or_else(|| {
+            format!(
+                "{}\u{0}{}\u{0}{}",
+                outlet.to_lowercase(),
+                title.as_deref().unwrap_or(""),
+                date.map(|d| d.to_string()).unwrap_or_default()
+            )
+        });
+        let merged = given.is_none().then(|| self.sides[side].sources.get(&key));
+        match merged.flatten() {
+            Some(id) => Some(id.clone()),
+            None => {
+                let kind = r.get(Col::SourceKind).and_then(|k| {
+                    let k = k.trim().to_lowercase();
+                    let parsed = SourceKind::parse(&k);
+                    if parsed.is_none() {
+                        self.problem(file, at, format!("the source kind `{}` is not one of official, news, opinion, fact-check, social, academic, other; left out", clean(&k)));
+                    }
+                    parsed
+                });
+                let affiliation = r
+                    .get(Col::SourceAffiliation)
+                    .and_then(|a| self.id_of(a.trim(), "the affiliation", file, at));
+                let reliability = r.get(Col::SourceReliability).and_then(|w| {
+                    let w = w.trim().to_lowercase();
+                    let parsed = ReliabilityRating::parse(&w);
+                    if parsed.is_none() {
+                        self.problem(file, at, format!("the source reliability `{}` is not one of high, mixed, low, partisan, unknown; left out", clean(&w)));
+                    }
+                    parsed.map(|rating| Reliability {
+                        rating,
+                        note: r.get(Col::SourceReliabilityNote).map(|n| n.trim().to_owned()),
+                    })
+                });
+                let wanted = given.filter(|g| {
+                    let ok = is_id(g);
+                    if !ok {
+                        self.problem(
+                            file,
+                            at,
+                            format!("the source id `{}` is not an id; one is made", clean(g)),
+                        );
+                    }
+                    ok
+                });
+                let s = &mut self.sides[side];
+                let id = match wanted {
+                    Some(g) => g.to_owned(),
+                    None => {
+                        let mut stem = make_id(&outlet, 40);
+                        if stem.is_empty() {
+                            stem = "source".to_owned();
+                        }
+                        if let Some(d) = date {
+                            stem = format!("{stem}-{d}");
+                        }
+                        let mut id = stem.clone();
+                        let mut n = 2;
+                        while s.source_ids.contains(&id) {
+                            id = format!("{stem}-{n}");
+                            n += 1;
+                        }
+                        id
+                    }
+                };
+                s.side.sources.push(Source {
+                    id: id.clone(),
+                    outlet,
+                    title,
+                    date,
+                    url,
+                    author: r.get(Col::SourceAuthor).map(|a| a.trim().to_owned()),
+                    kind,
+                    affiliation,
+                    reliability,
+                });
+                s.sources.entry(key).or_insert_with(|| id.clone());
+                s.source_ids.insert(id.clone());
+                Some(id)
+            }
+        }
+    }
+
     /// The dispute built: a manifest with this id and title, its topics and points, and the
     /// sides in first-appearance order.
     pub fn finish(self, id: &str, title: &str) -> (Draft, Vec<Problem>) {
         let mut draft = Draft::new(id, title);
+        draft.manifest.dispute.summary = self.dispute.summary;
+        draft.manifest.dispute.period = self.dispute.period;
         draft.manifest.topics = self.topics;
-        // The manifest names a point only with its question; one without stays in the sides.
+        if self.dispute.seen {
+            let declared = &self.declared_topics;
+            draft.manifest.topics.retain(|t| declared.contains(&t.id));
+        }
+        // The manifest names a point only with its question, or when a `point` record declared
+        // it; any other stays in the sides.
         for t in &mut draft.manifest.topics {
-            t.points.retain(|p| p.question.is_some());
+            let declared = &self.declared_points;
+            t.points.retain(|p| {
+                p.question.is_some() || declared.contains(&(t.id.clone(), p.id.clone()))
+            });
         }
         draft.sides = self
             .sides

@@ -1,12 +1,15 @@
 //! The claims table: the columns `import csv` reads and `export --format claims-csv` writes, one
-//! claim per record (a claim with several sources takes one record per source). The ClaimReview
-//! importer fills the same records, so every import goes through one builder.
+//! claim per record (a claim with several sources takes one record per source). The `record`
+//! column gives other kinds of record (the dispute, a side, a topic, a point, a source), so a
+//! dispute goes out and comes back whole. The ClaimReview importer fills the same records, so
+//! every import goes through one builder.
 
 use std::borrow::Cow;
 
 /// A column of the claims table, in the order `claims-csv` writes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Col {
+    Record,
     Side,
     SideName,
     Topic,
@@ -25,6 +28,7 @@ pub enum Col {
     Note,
     By,
     SourceRole,
+    SourceId,
     SourceOutlet,
     SourceTitle,
     SourceUrl,
@@ -36,11 +40,16 @@ pub enum Col {
     SourceReliabilityNote,
     SourceQuote,
     SourceLocator,
+    Title,
+    Summary,
+    PeriodFrom,
+    PeriodTo,
 }
 
 impl Col {
     /// Every column, in the written order.
-    pub const ALL: [Col; 29] = [
+    pub const ALL: [Col; 35] = [
+        Col::Record,
         Col::Side,
         Col::SideName,
         Col::Topic,
@@ -59,6 +68,7 @@ impl Col {
         Col::Note,
         Col::By,
         Col::SourceRole,
+        Col::SourceId,
         Col::SourceOutlet,
         Col::SourceTitle,
         Col::SourceUrl,
@@ -70,11 +80,16 @@ impl Col {
         Col::SourceReliabilityNote,
         Col::SourceQuote,
         Col::SourceLocator,
+        Col::Title,
+        Col::Summary,
+        Col::PeriodFrom,
+        Col::PeriodTo,
     ];
 
     /// The column's name in a header row.
     pub fn name(self) -> &'static str {
         match self {
+            Col::Record => "record",
             Col::Side => "side",
             Col::SideName => "side_name",
             Col::Topic => "topic",
@@ -93,6 +108,7 @@ impl Col {
             Col::Note => "note",
             Col::By => "by",
             Col::SourceRole => "source_role",
+            Col::SourceId => "source_id",
             Col::SourceOutlet => "source_outlet",
             Col::SourceTitle => "source_title",
             Col::SourceUrl => "source_url",
@@ -104,6 +120,10 @@ impl Col {
             Col::SourceReliabilityNote => "source_reliability_note",
             Col::SourceQuote => "source_quote",
             Col::SourceLocator => "source_locator",
+            Col::Title => "title",
+            Col::Summary => "summary",
+            Col::PeriodFrom => "period_from",
+            Col::PeriodTo => "period_to",
         }
     }
 
@@ -136,6 +156,40 @@ impl Col {
     }
 }
 
+/// What a record describes, from its `record` cell (empty: a claim).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A claim, or one more source of the claim above (the default).
+    Claim,
+    /// The dispute: its id, title, summary and period.
+    Dispute,
+    /// A party: its id, name and summary (and its place among the sides).
+    Side,
+    /// A topic: its neutral title and summary; with a side, that side's own title.
+    Topic,
+    /// A point of a topic and its question.
+    Point,
+    /// A source of a side, cited or not, with its id.
+    Source,
+    /// A `record` cell naming none of these.
+    Unknown,
+}
+
+impl Kind {
+    /// The word the `record` column holds.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Claim => "claim",
+            Kind::Dispute => "dispute",
+            Kind::Side => "side",
+            Kind::Topic => "topic",
+            Kind::Point => "point",
+            Kind::Source => "source",
+            Kind::Unknown => "",
+        }
+    }
+}
+
 /// One record: a cell per column, `None` when empty or absent.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Record {
@@ -164,7 +218,23 @@ impl Record {
         self.cells.iter().all(Option::is_none)
     }
 
-    /// True when a source cell holds something.
+    /// The kind of record: `claim` unless the `record` cell says otherwise.
+    pub fn kind(&self) -> Kind {
+        match self.get(Col::Record).map(|k| k.trim().to_lowercase()) {
+            None => Kind::Claim,
+            Some(k) => match k.as_str() {
+                "claim" => Kind::Claim,
+                "dispute" => Kind::Dispute,
+                "side" => Kind::Side,
+                "topic" => Kind::Topic,
+                "point" => Kind::Point,
+                "source" => Kind::Source,
+                _ => Kind::Unknown,
+            },
+        }
+    }
+
+    /// True when a source cell (other than its role) holds something.
     pub fn has_source(&self) -> bool {
         Col::ALL
             .iter()

@@ -1,0 +1,140 @@
+//! The records of the claims table that are not claims: the dispute, a side, a topic, a point
+//! and a source. `export --format claims-csv` writes them so that what no claim carries (the
+//! summaries, the period, the order of sides, topics and points, a point without a question,
+//! sources no claim cites, every source's id) comes back on import.
+
+use super::record::{Col, Kind, Record};
+use super::{Builder, clean};
+use crate::format::{Period, is_id};
+
+impl Builder {
+    /// The dispute's id a `dispute` record gave, if any.
+    pub fn dispute_id(&self) -> Option<&str> {
+        self.dispute.id.as_deref()
+    }
+
+    /// The dispute's title a `dispute` record gave, if any.
+    pub fn dispute_title(&self) -> Option<&str> {
+        self.dispute.title.as_deref()
+    }
+
+    /// Adds a record of another kind than a claim.
+    pub(super) fn add_other(&mut self, kind: Kind, r: &Record, file: &str, at: &str) {
+        match kind {
+            Kind::Dispute => self.dispute_record(r, file, at),
+            Kind::Side => {
+                self.side_of(r, file, at);
+            }
+            Kind::Topic => self.topic_record(r, file, at),
+            Kind::Point => self.point_record(r, file, at),
+            Kind::Source => {
+                if let Some(side) = self.side_of(r, file, at) {
+                    if r.has_source() {
+                        self.side_source(r, side, file, at);
+                    } else {
+                        self.problem(file, at, "a source record with no source; skipped".into());
+                    }
+                }
+            }
+            Kind::Claim | Kind::Unknown => {}
+        }
+    }
+
+    /// The side a record names (made when new, with its name and summary); `None`, with a
+    /// problem, when it names none.
+    fn side_of(&mut self, r: &Record, file: &str, at: &str) -> Option<usize> {
+        let what = r.kind().name();
+        let Some(cell) = r.get(Col::Side).map(str::trim) else {
+            self.problem(file, at, format!("a {what} record with no side; skipped"));
+            return None;
+        };
+        let id = self.id_of(cell, "the side", file, at)?;
+        let side = self.side(&id, r.get(Col::SideName).unwrap_or(cell));
+        if r.kind() == Kind::Side {
+            let party = &mut self.sides[side].side.party;
+            if let Some(name) = r.get(Col::SideName) {
+                name.trim().clone_into(&mut party.name);
+            }
+            party.summary = r.get(Col::Summary).map(|s| s.trim().to_owned());
+        }
+        Some(side)
+    }
+
+    fn dispute_record(&mut self, r: &Record, file: &str, at: &str) {
+        self.dispute.seen = true;
+        if let Some(id) = r.get(Col::Id).map(str::trim) {
+            if is_id(id) {
+                self.dispute.id = Some(id.to_owned());
+            } else {
+                self.problem(
+                    file,
+                    at,
+                    format!("the dispute id `{}` is not an id; left out", clean(id)),
+                );
+            }
+        }
+        self.dispute.title = r.get(Col::Title).map(|t| t.trim().to_owned());
+        self.dispute.summary = r.get(Col::Summary).map(|s| s.trim().to_owned());
+        let from = r
+            .get(Col::PeriodFrom)
+            .and_then(|d| self.date(d, "period's start", file, at));
+        let to = r
+            .get(Col::PeriodTo)
+            .and_then(|d| self.date(d, "period's end", file, at));
+        self.dispute.period = (from.is_some() || to.is_some()).then_some(Period { from, to });
+    }
+
+    /// A topic: without a side, the manifest's (neutral title, summary, place); with one, that
+    /// side's (its own title, its place among the side's topics).
+    fn topic_record(&mut self, r: &Record, file: &str, at: &str) {
+        let Some(cell) = r.get(Col::Topic).map(str::trim) else {
+            self.problem(file, at, "a topic record with no topic; skipped".to_owned());
+            return;
+        };
+        let Some(id) = self.id_of(cell, "the topic", file, at) else {
+            return;
+        };
+        let neutral = r.get(Col::TopicTitle).unwrap_or(cell).trim().to_owned();
+        if r.get(Col::Side).is_some() {
+            let Some(side) = self.side_of(r, file, at) else {
+                return;
+            };
+            let framing = r
+                .get(Col::SideTopicTitle)
+                .map_or(neutral.clone(), |t| t.trim().to_owned());
+            self.topic(side, &id, &neutral, &framing);
+            return;
+        }
+        let summary = r.get(Col::Summary).map(|s| s.trim().to_owned());
+        self.declared_topics.insert(id.clone());
+        let t = self.manifest_topic(&id, &neutral);
+        if let Some(t) = self.topics.get_mut(t) {
+            neutral.clone_into(&mut t.title);
+            t.summary = summary;
+        }
+    }
+
+    fn point_record(&mut self, r: &Record, file: &str, at: &str) {
+        let (Some(topic), Some(point)) = (
+            r.get(Col::Topic).map(str::trim),
+            r.get(Col::Point).map(str::trim),
+        ) else {
+            self.problem(
+                file,
+                at,
+                "a point record needs a topic and a point; skipped".to_owned(),
+            );
+            return;
+        };
+        let (Some(topic), Some(point)) = (
+            self.id_of(topic, "the topic", file, at),
+            self.id_of(point, "the point", file, at),
+        ) else {
+            return;
+        };
+        self.manifest_topic(&topic, &topic);
+        self.declared_topics.insert(topic.clone());
+        self.point(&topic, &point, r.get(Col::Question).map(str::trim));
+        self.declared_points.insert((topic, point));
+    }
+}

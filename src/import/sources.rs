@@ -1,0 +1,185 @@
+//! The sources of an import: each merged within its side by id, else by url (or outlet, title
+//! and date), else added with the id given or one made from its outlet and date; and cited
+//! from the claim or from its assessment.
+
+use super::record::{Col, Record};
+use super::{Builder, ClaimPlace, clean};
+use crate::create::make_id;
+use crate::format::{Reliability, ReliabilityRating, Source, SourceKind, SourceRef, is_id};
+
+impl Builder {
+    /// Adds the record's source (if it has one) to its side, merged by url, and cites it from
+    /// the claim or its assessment.
+    pub(super) fn source(&mut self, r: &Record, place: &ClaimPlace, file: &str, at: &str) {
+        if !r.has_source() {
+            return;
+        }
+        let Some(id) = self.side_source(r, place.side, file, at) else {
+            return;
+        };
+        let role = r.get(Col::SourceRole).map(|s| s.trim().to_lowercase());
+        let claim = &mut self.sides[place.side].side.topics[place.topic].claims[place.claim];
+        match role.as_deref() {
+            Some("assessment") => match &mut claim.assessment {
+                Some(a) => {
+                    if !a.sources.contains(&id) {
+                        a.sources.push(id);
+                    }
+                }
+                None => {
+                    let claim_id = claim.id.clone();
+                    self.problem(file, at, format!("a source for the assessment of claim `{claim_id}`, which has none; left out"));
+                }
+            },
+            None | Some("claim") => {
+                let cite = SourceRef {
+                    id,
+                    quote: r.get(Col::SourceQuote).map(|q| q.trim().to_owned()),
+                    locator: r.get(Col::SourceLocator).map(|l| l.trim().to_owned()),
+                    index: 0,
+                };
+                if !claim.sources.contains(&cite) {
+                    claim.sources.push(cite);
+                }
+            }
+            Some(other) => {
+                let other = clean(other);
+                self.problem(
+                    file,
+                    at,
+                    format!(
+                        "the source role `{other}` is neither `claim` nor `assessment`; left out"
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The id of the record's source among side `side`'s: the source its `source_id` names when
+    /// there is one; else one with the same url (or outlet, title and date); else a new source,
+    /// with the `source_id` given or an id made from its outlet and date.
+    pub(super) fn side_source(
+        &mut self,
+        r: &Record,
+        side: usize,
+        file: &str,
+        at: &str,
+    ) -> Option<String> {
+        let given = r.get(Col::SourceId).map(str::trim);
+        if let Some(id) = given.filter(|g| self.sides[side].source_ids.contains(*g)) {
+            return Some(id.to_owned());
+        }
+        let url = match r.get(Col::SourceUrl).map(str::trim) {
+            Some(u) if crate::load::is_web_url(u) => Some(u.to_owned()),
+            Some(u) => {
+                self.problem(
+                    file,
+                    at,
+                    format!(
+                        "the source url `{}` is not an http or https address; left out",
+                        clean(u)
+                    ),
+                );
+                None
+            }
+            None => None,
+        };
+        let outlet = match (r.get(Col::SourceOutlet).map(str::trim), &url) {
+            (Some(o), _) => o.to_owned(),
+            (None, Some(u)) => u.split('/').nth(2).unwrap_or(u).to_owned(),
+            (None, None) => {
+                self.problem(
+                    file,
+                    at,
+                    "a source with neither outlet nor url; left out".to_owned(),
+                );
+                return None;
+            }
+        };
+        let date = r
+            .get(Col::SourceDate)
+            .and_then(|d| self.date(d, "source date", file, at));
+        let title = r.get(Col::SourceTitle).map(|t| t.trim().to_owned());
+        let key = url.clone().unwrap_or_else(|| {
+            format!(
+                "{}\u{0}{}\u{0}{}",
+                outlet.to_lowercase(),
+                title.as_deref().unwrap_or(""),
+                date.map(|d| d.to_string()).unwrap_or_default()
+            )
+        });
+        let merged = given.is_none().then(|| self.sides[side].sources.get(&key));
+        match merged.flatten() {
+            Some(id) => Some(id.clone()),
+            None => {
+                let kind = r.get(Col::SourceKind).and_then(|k| {
+                    let k = k.trim().to_lowercase();
+                    let parsed = SourceKind::parse(&k);
+                    if parsed.is_none() {
+                        self.problem(file, at, format!("the source kind `{}` is not one of official, news, opinion, fact-check, social, academic, other; left out", clean(&k)));
+                    }
+                    parsed
+                });
+                let affiliation = r
+                    .get(Col::SourceAffiliation)
+                    .and_then(|a| self.id_of(a.trim(), "the affiliation", file, at));
+                let reliability = r.get(Col::SourceReliability).and_then(|w| {
+                    let w = w.trim().to_lowercase();
+                    let parsed = ReliabilityRating::parse(&w);
+                    if parsed.is_none() {
+                        self.problem(file, at, format!("the source reliability `{}` is not one of high, mixed, low, partisan, unknown; left out", clean(&w)));
+                    }
+                    parsed.map(|rating| Reliability {
+                        rating,
+                        note: r.get(Col::SourceReliabilityNote).map(|n| n.trim().to_owned()),
+                    })
+                });
+                let wanted = given.filter(|g| {
+                    let ok = is_id(g);
+                    if !ok {
+                        self.problem(
+                            file,
+                            at,
+                            format!("the source id `{}` is not an id; one is made", clean(g)),
+                        );
+                    }
+                    ok
+                });
+                let s = &mut self.sides[side];
+                let id = match wanted {
+                    Some(g) => g.to_owned(),
+                    None => {
+                        let mut stem = make_id(&outlet, 40);
+                        if stem.is_empty() {
+                            stem = "source".to_owned();
+                        }
+                        if let Some(d) = date {
+                            stem = format!("{stem}-{d}");
+                        }
+                        let mut id = stem.clone();
+                        let mut n = 2;
+                        while s.source_ids.contains(&id) {
+                            id = format!("{stem}-{n}");
+                            n += 1;
+                        }
+                        id
+                    }
+                };
+                s.side.sources.push(Source {
+                    id: id.clone(),
+                    outlet,
+                    title,
+                    date,
+                    url,
+                    author: r.get(Col::SourceAuthor).map(|a| a.trim().to_owned()),
+                    kind,
+                    affiliation,
+                    reliability,
+                });
+                s.sources.entry(key).or_insert_with(|| id.clone());
+                s.source_ids.insert(id.clone());
+                Some(id)
+            }
+        }
+    }
+}

@@ -22,6 +22,9 @@ pub enum Answered {
     Left,
     /// Only the right side does.
     Right,
+    /// Each side has a claim, but they do not answer each other: a [`RowKind::Packed`] row,
+    /// which counts as one row of each side alone.
+    Apart,
 }
 
 /// Why claims share a row.
@@ -36,6 +39,9 @@ pub enum RowKind {
     /// Two claims nobody linked that the matcher pairs (see `crate::matching::with_suggested`);
     /// its heading holds the score and the reasons. Never made by the rules above.
     Suggested,
+    /// Two unmatched claims, one of each side, put side by side only to use the width (see
+    /// [`Comparison::packed`]): they do not answer each other. Never made by the rules above.
+    Packed,
 }
 
 /// One link between two claims of a row: `from` relates to `to` as `kind`.
@@ -93,6 +99,7 @@ impl Row {
     /// Which sides answer the row.
     pub fn answered(&self) -> Answered {
         match (self.left.is_empty(), self.right.is_empty()) {
+            (false, false) if self.kind == RowKind::Packed => Answered::Apart,
             (false, false) => Answered::Both,
             (false, true) => Answered::Left,
             _ => Answered::Right,
@@ -102,6 +109,33 @@ impl Row {
     /// The row's claims, left side first.
     pub fn claims(&self) -> impl Iterator<Item = ClaimAt> + '_ {
         self.left.iter().chain(self.right.iter()).copied()
+    }
+
+    /// The row as the rules made it: a packed row is its two unmatched claims, each alone;
+    /// any other row is itself.
+    pub fn unpacked(&self) -> Vec<Row> {
+        if self.kind != RowKind::Packed {
+            return vec![self.clone()];
+        }
+        let alone = |left: Vec<ClaimAt>, right: Vec<ClaimAt>| Row {
+            kind: RowKind::Single,
+            point: None,
+            question: None,
+            left,
+            right,
+            links: Vec::new(),
+            common: false,
+        };
+        let left = self.left.iter().map(|&c| alone(vec![c], Vec::new()));
+        let right = self.right.iter().map(|&c| alone(Vec::new(), vec![c]));
+        left.chain(right).collect()
+    }
+
+    /// True for a claim alone in its row on one side (rule 5).
+    fn alone_on(&self, left: bool) -> bool {
+        self.kind == RowKind::Single
+            && self.left.is_empty() != left
+            && self.right.is_empty() == left
     }
 }
 
@@ -214,12 +248,71 @@ impl Counts {
                 Answered::Both => self.both += 1,
                 Answered::Left => self.left_only += 1,
                 Answered::Right => self.right_only += 1,
+                Answered::Apart => {
+                    self.left_only += 1;
+                    self.right_only += 1;
+                }
             }
         }
     }
 }
 
 impl Comparison {
+    /// The comparison with each point-less topic's unmatched claims packed side by side, to use
+    /// the width: the first left claim alone in its row beside the first right one, and so on,
+    /// each pair one [`RowKind::Packed`] row where the left claim's row was; what is left over
+    /// stays alone. A topic with a point row is left as it is: there the rows are the analyst's
+    /// own pairing, and packing would blur it. Suggested rows take their claims first (merge
+    /// them before packing).
+    pub fn packed(mut self) -> Comparison {
+        for topic in &mut self.topics {
+            if topic.rows.iter().any(|r| r.kind == RowKind::Point) {
+                continue;
+            }
+            let rights: Vec<ClaimAt> = topic
+                .rows
+                .iter()
+                .filter(|r| r.alone_on(false))
+                .flat_map(|r| r.right.iter().copied())
+                .collect();
+            let lefts = topic.rows.iter().filter(|r| r.alone_on(true)).count();
+            let pairs = lefts.min(rights.len());
+            if pairs == 0 {
+                continue;
+            }
+            let mut rights = rights.into_iter();
+            let (mut left_seen, mut right_seen) = (0, 0);
+            let rows = std::mem::take(&mut topic.rows);
+            for mut row in rows {
+                if row.alone_on(true) && left_seen < pairs {
+                    left_seen += 1;
+                    row.kind = RowKind::Packed;
+                    row.right.extend(rights.next());
+                } else if row.alone_on(false) && right_seen < pairs {
+                    right_seen += 1;
+                    continue;
+                }
+                topic.rows.push(row);
+            }
+        }
+        self
+    }
+
+    /// The comparison as the rules made it, every packed row split back into its claims alone
+    /// (what an export of the screen writes).
+    pub fn unpacked(&self) -> Comparison {
+        Comparison {
+            topics: self
+                .topics
+                .iter()
+                .map(|t| t.with_rows(t.rows.iter().flat_map(Row::unpacked).collect()))
+                .collect(),
+            left: self.left,
+            right: self.right,
+            as_of: self.as_of.clone(),
+        }
+    }
+
     /// Compares side `left` with side `right` of a dispute.
     pub fn new(dispute: &Dispute, left: usize, right: usize) -> Comparison {
         let index = |s: usize| -> HashMap<&str, usize> {

@@ -19,6 +19,9 @@ pub fn row_heading(row: &Row) -> String {
         (_, Some(q), _) => q.clone(),
         (RowKind::Point, None, Some(p)) => format!("Point: {p}"),
         (RowKind::Rebuttal, _, _) => "Claims that answer each other".to_owned(),
+        (RowKind::Packed, _, _) => {
+            "Unmatched claims side by side: they do not answer each other".to_owned()
+        }
         _ => "Unmatched claim".to_owned(),
     }
 }

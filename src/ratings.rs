@@ -21,7 +21,8 @@ impl Tally {
             .unwrap_or(5)
     }
 
-    fn add(&mut self, rating: Option<Rating>) {
+    /// Counts one claim of a rating (`None`: not assessed).
+    pub fn add(&mut self, rating: Option<Rating>) {
         if let Some(n) = self.0.get_mut(Self::slot(rating)) {
             *n += 1;
         }
@@ -36,6 +37,50 @@ impl Tally {
     pub fn assessed(&self) -> usize {
         self.0.iter().take(5).sum()
     }
+}
+
+/// Counts some claims by rating (a topic's claims on one side, for the screen's summary line).
+pub fn tally(dispute: &Dispute, claims: impl IntoIterator<Item = crate::format::ClaimAt>) -> Tally {
+    let mut t = Tally::default();
+    for at in claims {
+        if let Some(claim) = dispute.claim(at) {
+            t.add(claim.assessment.as_ref().map(|a| a.rating));
+        }
+    }
+    t
+}
+
+/// A tally in a line at most `width` columns wide, only the ratings some claim has: the
+/// ratings' names (`2 corroborated · 1 refuted · 3 not assessed`), or their first three
+/// letters when the names do not fit (`2 cor · 1 ref · 3 n/a`, closer still if need be),
+/// else cut with `…`.
+pub fn summary(t: &Tally, width: usize) -> String {
+    let slots = Rating::ALL.iter().map(|&r| Some(r)).chain([None]);
+    let named: Vec<(usize, &str, &str)> = slots
+        .filter_map(|r| {
+            let n = t.get(r);
+            let (long, short) = match r {
+                Some(r) => (r.as_str(), r.as_str().get(..3).unwrap_or("")),
+                None => ("not assessed", "n/a"),
+            };
+            (n > 0).then_some((n, long, short))
+        })
+        .collect();
+    let join = |short: bool, sep: &str| {
+        named
+            .iter()
+            .map(|&(n, long, abbr)| format!("{n} {}", if short { abbr } else { long }))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    [join(false, " · "), join(true, " · "), join(true, "·")]
+        .into_iter()
+        .find(|s| text::width(s) <= width)
+        .unwrap_or_else(|| {
+            text::ellipsis(&join(true, "·"), width)
+                .trim_end()
+                .to_owned()
+        })
 }
 
 /// The ratings of one side, in all and by who made them.
@@ -147,4 +192,30 @@ pub fn tables(dispute: &Dispute) -> String {
         table(&mut out, &headers, &rows, 2);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_names_the_ratings_some_claim_has_and_shortens_them_to_fit() {
+        let mut t = Tally::default();
+        for r in [
+            Some(Rating::Corroborated),
+            Some(Rating::Corroborated),
+            Some(Rating::Refuted),
+            None,
+        ] {
+            t.add(r);
+        }
+        assert_eq!(
+            summary(&t, 80),
+            "2 corroborated · 1 refuted · 1 not assessed"
+        );
+        assert_eq!(summary(&t, 25), "2 cor · 1 ref · 1 n/a");
+        assert_eq!(summary(&t, 20), "2 cor·1 ref·1 n/a");
+        assert_eq!(summary(&t, 10), "2 cor·1 r…");
+        assert_eq!(summary(&Tally::default(), 10), "");
+    }
 }

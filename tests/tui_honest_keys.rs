@@ -59,6 +59,17 @@ fn modes() -> Vec<(&'static str, Vec<Action>)> {
         ),
         ("picker", vec![Action::PickParties]),
         ("search line, empty", vec![Action::NextPane, Action::Search]),
+        ("topic finder, empty", vec![Action::Search]),
+        ("topic finder, typed", {
+            let mut v = vec![Action::Search];
+            v.extend(typed("the"));
+            v
+        }),
+        ("topic finder, nothing found", {
+            let mut v = vec![Action::Search];
+            v.extend(typed("zebra"));
+            v
+        }),
         ("search line, typed", search(&[])),
         ("filters, parties", filters(&[])),
         ("filters, a party chosen", filters(&[Action::Toggle])),

@@ -249,6 +249,10 @@ fn the_readme_key_table_matches_the_bindings() {
     common::readme_has_table("party picker", picker::update::BINDINGS);
     common::readme_has_table("help", help::update::BINDINGS);
     common::readme_has_table(
+        "topic finder",
+        parallax::tui::modal::find_topic::update::BINDINGS,
+    );
+    common::readme_has_table(
         "accept dialog",
         parallax::tui::modal::accept::update::BINDINGS,
     );

@@ -1,6 +1,6 @@
 //! Every modal as the analyst sees it, at 80×24, 120×40 and 200×60: the comparison screen, the
-//! help, the party picker, a row in full, the link chooser, the search line, the filter panel
-//! and the export dialog. Each is opened by the keys a user would press.
+//! help, the party picker, a row in full, the link chooser, the search line, the filter panel,
+//! the export dialog and the topic finder. Each is opened by the keys a user would press.
 
 mod common;
 
@@ -16,7 +16,7 @@ fn modals() -> Vec<(&'static str, Vec<Action>)> {
             .map(|c| Action::Edit(Edit::Insert(c)))
             .collect::<Vec<_>>()
     };
-    let mut search = vec![Action::Search];
+    let mut search = vec![Action::NextPane, Action::Search];
     search.extend(typed("gates"));
     vec![
         ("comparison", vec![Action::NextPane]),
@@ -28,6 +28,11 @@ fn modals() -> Vec<(&'static str, Vec<Action>)> {
             vec![Action::Last, Action::Open, Action::FollowRebuttal],
         ),
         ("search", search),
+        ("find_topic", {
+            let mut v = vec![Action::Search];
+            v.extend(typed("the"));
+            v
+        }),
         (
             "filters",
             vec![Action::Filters, Action::Down, Action::Toggle],

@@ -18,8 +18,12 @@ use parallax::tui::{Action, App, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
 
+/// The screen on the query fixture, the comparison focused (there `/` searches the claims; in
+/// the topic list it finds a topic).
 fn app(width: u16, height: u16) -> App {
-    common::app_at("tests/fixtures/query", width, height)
+    let mut a = common::app_at("tests/fixtures/query", width, height);
+    press(&mut a, &[Action::NextPane]);
+    a
 }
 
 /// An action in the search line.
@@ -29,7 +33,7 @@ fn line(app: &mut App, action: Action) {
 
 /// `/` then the text, one key at a time.
 fn search_for(app: &mut App, query: &str) {
-    press(app, &[Action::Search]);
+    press(app, &[Action::FocusComparison, Action::Search]);
     type_in(app, query);
 }
 

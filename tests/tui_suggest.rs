@@ -3,11 +3,10 @@
 
 mod common;
 
-use common::{keys, screen, sized, typed};
+use common::{finish_suggestions as finish, keys, screen, sized, typed};
 use parallax::compare::RowKind;
 use parallax::edit::Workspace;
 use parallax::edit::dismissed::Dismissed;
-use parallax::tui::suggest;
 use parallax::tui::theme::Theme;
 use parallax::tui::{App, Outcome};
 use ratatui::crossterm::event::KeyCode;
@@ -37,14 +36,6 @@ fn open(dir: &Path) -> App {
     app.suggest.ask(&app.dispute, &base);
     finish(&mut app);
     app
-}
-
-/// Runs the job the state asks for, as the worker would, and feeds the answer back.
-fn finish(app: &mut App) {
-    if let Some(job) = app.suggest.take_job() {
-        let (generation, pairs) = suggest::run(&job);
-        app.suggestions_ready(generation, pairs);
-    }
 }
 
 fn suggested_pairs(app: &App) -> Vec<(String, String)> {

@@ -466,7 +466,9 @@ pub fn build<'a>(dispute: &'a Dispute, cmp: &'a Comparison) -> Export<'a> {
                     kind: match row.kind {
                         RowKind::Point => RowKindOut::Point,
                         RowKind::Rebuttal => RowKindOut::Rebuttal,
-                        RowKind::Single => RowKindOut::Single,
+                        // The screen's packing is undone before an export (see
+                        // `Comparison::unpacked`); a packed row left in reads as unmatched.
+                        RowKind::Single | RowKind::Packed => RowKindOut::Single,
                         RowKind::Suggested => RowKindOut::Suggested,
                     },
                     point: ob(&row.point),
@@ -477,7 +479,7 @@ pub fn build<'a>(dispute: &'a Dispute, cmp: &'a Comparison) -> Export<'a> {
                     },
                     common_ground: row.common,
                     answered: match row.answered() {
-                        Answered::Both => AnsweredOut::Both,
+                        Answered::Both | Answered::Apart => AnsweredOut::Both,
                         Answered::Left => AnsweredOut::Left,
                         Answered::Right => AnsweredOut::Right,
                     },

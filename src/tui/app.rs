@@ -108,6 +108,9 @@ impl App {
     /// Opens a dispute comparing side `left` with side `right`.
     pub fn new(dispute: Dispute, left: usize, right: usize, theme: Theme) -> App {
         let cmp = Comparison::new(&dispute, left, right);
+        let mut suggest = super::suggest::Suggest::new(&cmp);
+        suggest.ask(&dispute, &cmp);
+        let cmp = cmp.packed();
         let session = query::Session::new(&dispute, MatcherKind::default());
         let mut app = App {
             dispute,
@@ -132,12 +135,10 @@ impl App {
             export_folder: PathBuf::from("."),
             heights: HashMap::new(),
             last_export: None,
-            suggest: super::suggest::Suggest::default(),
+            suggest,
             live: super::live::state::Live::default(),
             keymap: super::keymap::Keymap::default(),
         };
-        app.suggest = super::suggest::Suggest::new(&app.cmp);
-        app.suggest.ask(&app.dispute, &app.cmp);
         app.count();
         app
     }
@@ -282,11 +283,12 @@ impl App {
     }
 
     /// Shows another comparison of the same two sides, keeping the selected topic and, where it
-    /// can, the row holding the selected row's first claim; counts follow at once.
+    /// can, the row holding the selected row's first claim; counts follow at once. Unmatched
+    /// claims of point-less topics are packed side by side (see [`Comparison::packed`]).
     pub fn set_comparison(&mut self, cmp: Comparison) {
         let topic_id = self.current_topic().map(|t| t.id.clone());
         let claim = self.current_row().and_then(|r| r.claims().next());
-        self.cmp = cmp;
+        self.cmp = cmp.packed();
         self.outcome = None;
         self.requery();
         self.count();

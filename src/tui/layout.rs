@@ -13,6 +13,8 @@ pub const TOPIC_LINES: usize = 2;
 pub const SEPARATOR_WIDTH: usize = 3;
 /// The separator itself.
 pub const SEPARATOR: &str = " │ ";
+/// The separator in a row of unmatched claims packed side by side: they do not answer each other.
+pub const PACKED_SEPARATOR: &str = " ┊ ";
 
 /// Where each region sits on a screen of a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

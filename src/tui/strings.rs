@@ -174,7 +174,8 @@ pub mod help {
     pub const QUIT: &str = "quit";
     pub const SUSPEND: &str = "suspend to the shell (fg to return)";
     pub const EXPORT: &str = "export to a file: this topic or all, as shown";
-    pub const SEARCH: &str = "search claims, speakers, tags, sources, topics and questions";
+    pub const SEARCH: &str =
+        "find a topic (topic list) or search claims, speakers, tags, sources… (comparison)";
     pub const NEXT_HIT: &str = "next hit of the search (wraps round)";
     pub const PREV_HIT: &str = "previous hit of the search (wraps round)";
     pub const NARROW: &str = "only the rows with a hit, or all rows again";
@@ -393,6 +394,40 @@ pub mod export {
 }
 
 /// The as-of bar's words (`t`).
+/// The topic finder's words.
+pub mod find_topic {
+    /// The finder's title.
+    pub const TITLE: &str = "Find topic";
+    /// Before the typed words.
+    pub const PROMPT: &str = "/ ";
+    pub const DOWN: &str = "next topic left";
+    pub const UP: &str = "previous topic left";
+    pub const PAGE_DOWN: &str = "a screen of topics down";
+    pub const PAGE_UP: &str = "a screen of topics up";
+    pub const KEEP: &str = "keep this topic and close";
+    pub const CANCEL: &str = "back to the topic selected before, and close";
+    pub const SEARCH_CLAIMS: &str = "search the claims for these words instead";
+    pub const ERASE: &str = "erase the typed words";
+    pub const BACKSPACE: &str = "delete the character before the cursor (other keys type)";
+    pub const DELETE: &str = "delete the character under the cursor";
+    pub const LEFT: &str = "cursor left";
+    pub const RIGHT: &str = "cursor right";
+    pub const HOME: &str = "cursor to the start";
+    pub const END: &str = "cursor to the end";
+    pub const FOOTER_MOVE: &str = "next";
+    pub const FOOTER_KEEP: &str = "keep";
+    pub const FOOTER_CANCEL: &str = "cancel";
+    pub const FOOTER_SEARCH_CLAIMS: &str = "search claims";
+
+    /// When no topic title holds the typed words.
+    pub fn nothing_found(typed: &str) -> String {
+        format!(
+            "No topic title holds “{}”; Tab searches the claims.",
+            crate::text::clean(typed).text
+        )
+    }
+}
+
 pub mod as_of {
     /// The bar's title.
     pub const TITLE: &str = "As of";

@@ -208,3 +208,12 @@ pub fn chromium_pixels(html: &str, width: u32, height: u32) -> Option<(u32, u32,
         .collect();
     Some((info.width, info.height, pixels))
 }
+
+/// Runs the suggested-rows job the state asks for, as the event loop's worker would, and feeds
+/// the answer back.
+pub fn finish_suggestions(app: &mut App) {
+    if let Some(job) = app.suggest.take_job() {
+        let (generation, pairs) = parallax::tui::suggest::run(&job);
+        app.suggestions_ready(generation, pairs);
+    }
+}

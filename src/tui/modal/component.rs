@@ -69,6 +69,7 @@ pub fn of(modal: &Modal) -> &dyn Component {
         Modal::AsOf(m) => m,
         Modal::Timeline(m) => m.as_ref(),
         Modal::Reload(m) => m,
+        Modal::FindTopic(m) => m,
     }
 }
 
@@ -86,6 +87,7 @@ pub fn of_mut(modal: &mut Modal) -> &mut dyn Component {
         Modal::AsOf(m) => m,
         Modal::Timeline(m) => m.as_mut(),
         Modal::Reload(m) => m,
+        Modal::FindTopic(m) => m,
     }
 }
 

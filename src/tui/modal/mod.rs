@@ -13,6 +13,7 @@ pub mod component;
 pub mod detail;
 pub mod export;
 pub mod filters;
+pub mod find_topic;
 pub mod help;
 pub mod links;
 pub mod picker;
@@ -46,4 +47,6 @@ pub enum Modal {
     Timeline(Box<timeline::state::Chart>),
     /// The problems that stopped a reload, over the last good dispute.
     Reload(reload::state::Problems),
+    /// The topic finder over the topic list (`/` there).
+    FindTopic(find_topic::state::FindTopic),
 }

@@ -2,11 +2,13 @@
 //! has its question as a heading across both panes; its two sides are padded to the same height so
 //! matching claims stay level, and both panes scroll together. Only the rows on screen are laid out.
 
+use crate::compare::{RowKind, TopicRows};
 use crate::layout::{Line as LaidLine, LineKind};
 use crate::plain;
+use crate::ratings;
 use crate::text;
 use crate::tui::app::{App, Focus, layout_row};
-use crate::tui::layout::{Regions, SEPARATOR, SEPARATOR_WIDTH, pane_widths};
+use crate::tui::layout::{PACKED_SEPARATOR, Regions, SEPARATOR, SEPARATOR_WIDTH, pane_widths};
 use crate::tui::modal::search::view as search;
 use crate::tui::strings;
 use crate::tui::theme::{Pane, Theme};
@@ -53,10 +55,21 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             theme.party(Pane::Right),
         ),
     ]);
-    let rule = Line::styled(
-        format!("{}─┼─{}", "─".repeat(widths.0), "─".repeat(widths.1)),
-        theme.dim(),
-    );
+    let assessed = || {
+        topic
+            .rows
+            .iter()
+            .flat_map(|r| r.claims())
+            .any(|c| app.dispute.claim(c).is_some_and(|c| c.assessment.is_some()))
+    };
+    let rule = if topic.rows.iter().any(|r| r.kind == RowKind::Point) || !assessed() {
+        Line::styled(
+            format!("{}─┼─{}", "─".repeat(widths.0), "─".repeat(widths.1)),
+            theme.dim(),
+        )
+    } else {
+        ratings_rule(app, topic, widths)
+    };
     frame.render_widget(
         Paragraph::new(vec![head, rule]),
         Rect::new(
@@ -94,6 +107,47 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     frame.render_widget(Paragraph::new(lines), regions.body);
 }
 
+/// A point-less topic's rule under the framings, when some claim of it is assessed: each side's
+/// claims counted by rating
+/// (`─ ⚑ 3 corroborated · 1 refuted ──┼─ …`), so a topic of unmatched claims still reads at a
+/// glance.
+fn ratings_rule(app: &App, topic: &TopicRows, widths: (usize, usize)) -> Line<'static> {
+    let theme = app.theme;
+    let side = |left: bool, width: usize| -> Vec<Span<'static>> {
+        let claims = topic
+            .rows
+            .iter()
+            .flat_map(|r| if left { &r.left } else { &r.right })
+            .copied();
+        let tally = ratings::tally(&app.dispute, claims);
+        let text = ratings::summary(&tally, width.saturating_sub(2));
+        if text.is_empty() {
+            return vec![Span::styled("─".repeat(width), theme.dim())];
+        }
+        let text = format!("⚑ {text}");
+        let used = text::width(&text);
+        // The rule's lead-in and tail only where the counts leave room for them.
+        let lead = if used + 3 <= width { "─ " } else { "" };
+        let rest = width.saturating_sub(used + text::width(lead));
+        vec![
+            Span::styled(lead, theme.dim()),
+            Span::styled(text, theme.line(LineKind::Assessment)),
+            Span::styled(
+                format!(
+                    "{}{}",
+                    " ".repeat(rest.min(1)),
+                    "─".repeat(rest.saturating_sub(1))
+                ),
+                theme.dim(),
+            ),
+        ]
+    };
+    let mut spans = side(true, widths.0);
+    spans.push(Span::styled("─┼─", theme.dim()));
+    spans.extend(side(false, widths.1));
+    Line::from(spans)
+}
+
 /// One row as screen lines: heading, the two sides level, a blank line.
 fn row_lines(
     app: &App,
@@ -117,7 +171,7 @@ fn row_lines(
             text::ellipsis(&format!("▶ {number}{heading}"), total),
             theme.selected(),
         )
-    } else if row.kind == crate::compare::RowKind::Suggested {
+    } else if row.kind == RowKind::Suggested {
         Line::styled(
             text::fit(&format!("▸ {number}{heading}"), total),
             theme.suggested(),
@@ -127,19 +181,30 @@ fn row_lines(
             text::ellipsis(&format!("▸ {number}{heading}"), total),
             theme.common(),
         )
+    } else if row.kind == RowKind::Packed {
+        Line::styled(
+            text::ellipsis(&format!("▸ {number}{heading}"), total),
+            theme.dim(),
+        )
     } else {
         Line::styled(
             text::ellipsis(&format!("▸ {number}{heading}"), total),
             theme.heading(),
         )
     });
+    // Packed claims do not answer each other: a broken line keeps them apart.
+    let separator = if row.kind == RowKind::Packed {
+        PACKED_SEPARATOR
+    } else {
+        SEPARATOR
+    };
     for (l, r) in left.iter().zip(&right) {
         let side = |line: &LaidLine, width: usize| {
             search::cell(app, theme, line, width, theme.line(line.kind))
                 .unwrap_or_else(|| vec![cell(theme, line, width)])
         };
         let mut spans = side(l, widths.0);
-        spans.push(Span::styled(SEPARATOR, theme.dim()));
+        spans.push(Span::styled(separator, theme.dim()));
         spans.extend(side(r, widths.1));
         out.push(Line::from(spans));
     }

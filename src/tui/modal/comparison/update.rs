@@ -11,7 +11,7 @@ use crate::tui::layout::{Regions, TOPIC_LINES};
 use crate::tui::modal::component::{Component, Step};
 use crate::tui::modal::links::update::{self as links, Follow};
 use crate::tui::modal::{
-    accept, as_of, detail, export, filters, help, picker, search, take, timeline,
+    accept, as_of, detail, export, filters, find_topic, help, picker, search, take, timeline,
 };
 use crate::tui::strings;
 use ratatui::Frame;
@@ -73,6 +73,9 @@ impl Component for Comparison {
             Action::Help => return help::update::open(app, self),
             Action::Export => return export::update::open(app),
             Action::Filters => return filters::update::open(app),
+            Action::Search if app.focus == Focus::Topics && !app.shown().topics.is_empty() => {
+                return find_topic::update::open(app);
+            }
             Action::Search => return search::update::open(app),
             Action::PickParties => return picker::update::open(app),
             Action::Open if app.focus == Focus::Comparison => return detail::update::open(app),

@@ -176,12 +176,16 @@ fn claim_block(
 
 /// Draws the detail view over the topic list and the comparison.
 pub fn draw(frame: &mut Frame, app: &App, d: Detail, regions: &Regions) {
-    let block = Block::bordered()
-        .title(format!(" {} ", strings::DETAIL_TITLE))
-        .border_style(app.theme.border(true));
-    frame.render_widget(block, regions.main);
     let inner = inset(regions.main);
     let content = content(app, d, usize::from(inner.width));
+    let block = Block::bordered()
+        .title(format!(" {} ", strings::DETAIL_TITLE))
+        .title(crate::tui::widgets::position(
+            d.cursor,
+            content.starts.len(),
+        ))
+        .border_style(app.theme.border(true));
+    frame.render_widget(block, regions.main);
     let shown: Vec<Line> = content
         .lines
         .into_iter()

@@ -280,10 +280,12 @@ pub fn perform(app: &mut App) {
         Scope::Topic => topic_id(app),
         Scope::All => None,
     };
+    // Unmatched claims packed side by side on the screen are exported each alone, as the rules
+    // made them.
     let result = export::render(
         d.format,
         &app.dispute,
-        app.shown(),
+        &app.shown().unpacked(),
         topic.as_deref(),
         &selection(app),
     )

@@ -35,12 +35,20 @@ pub const BINDINGS: &[Binding] = &[
     shown(&[c('q')], Action::Quit, help::QUIT, footer::QUIT),
 ];
 
-/// Opens the help over `beneath`, listing the keys that work there now.
+/// Opens the help over `beneath`, listing the keys that work there now: its table in order, with
+/// the keys that act everywhere (Ctrl-C, Ctrl-Z) beside its own way out, so the ways to leave stay
+/// together near the top rather than last.
 pub fn open(app: &App, beneath: &dyn Component) -> Step {
-    let keys = beneath
-        .bindings()
+    let table = beneath.bindings();
+    let cut = table
+        .iter()
+        .position(|b| b.action == Action::Quit)
+        .map_or(table.len(), |i| i + 1);
+    let (before, after) = table.split_at(cut);
+    let keys = before
         .iter()
         .chain(GLOBAL)
+        .chain(after)
         .filter(|b| beneath.works(app, b.action))
         .map(|b| KeyLine::of(b, &app.keymap, beneath.types()))
         .collect();

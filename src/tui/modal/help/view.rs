@@ -13,29 +13,73 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 const KEY_COLUMN: usize = 20;
+/// The narrowest a column of descriptions gets before the help keeps to one column of keys.
+const TEXT_COLUMN: usize = 34;
+/// The columns between the two columns of keys.
+const GUTTER: usize = 2;
 
-/// The help's width at a size: at most 84 columns.
+/// The help's width at a size: at most 84 columns, or 116 where two columns of keys fit.
 fn width(main: Rect) -> u16 {
-    84.min(main.width.saturating_sub(2))
+    let room = main.width.saturating_sub(2);
+    if usize::from(room) >= 2 * (KEY_COLUMN + TEXT_COLUMN) + GUTTER + 2 {
+        116.min(room)
+    } else {
+        84.min(room)
+    }
 }
 
 /// The help's text at the screen's size: a heading, each key with what it does (wrapped, never
-/// cut), then the notes.
+/// cut; in two columns, read down the first then the second, when the help is wide enough), then
+/// the notes.
 pub fn lines(app: &App, h: &Help) -> Vec<Line<'static>> {
     let theme = app.theme;
     let inner = usize::from(width(app.regions().main).saturating_sub(2)).max(KEY_COLUMN + 8);
-    let mut out = vec![Line::styled(strings::help_heading(h.title), theme.title())];
+    let two = inner >= 2 * (KEY_COLUMN + TEXT_COLUMN) + GUTTER;
+    let column = if two { (inner - GUTTER) / 2 } else { inner };
+    // As wide as the longest keys need, and no wider: the descriptions get the rest.
+    let key_column = h
+        .keys
+        .iter()
+        .map(|k| text::width(&k.keys) + 2)
+        .max()
+        .unwrap_or(KEY_COLUMN)
+        .min(KEY_COLUMN);
+    let mut keys: Vec<Vec<Span<'static>>> = Vec::new();
     for k in &h.keys {
-        for (i, part) in text::wrap(k.help, inner - KEY_COLUMN)
+        for (i, part) in text::wrap(k.help, column - key_column)
             .into_iter()
             .enumerate()
         {
-            let keys = if i == 0 { k.keys.as_str() } else { "" };
-            out.push(Line::from(vec![
-                Span::styled(text::ellipsis(keys, KEY_COLUMN), theme.title()),
-                Span::raw(part),
-            ]));
+            let label = if i == 0 { k.keys.as_str() } else { "" };
+            keys.push(vec![
+                Span::styled(text::ellipsis(label, key_column), theme.title()),
+                Span::raw(text::fit(&part, column - key_column)),
+            ]);
         }
+    }
+    let mut out = vec![Line::styled(strings::help_heading(h.title), theme.title())];
+    if two {
+        // Split between whole entries: a key's wrapped lines stay in one column.
+        let mut split = keys.len().div_ceil(2);
+        while split < keys.len()
+            && keys
+                .get(split)
+                .and_then(|l| l.first())
+                .is_some_and(|s| s.content.trim().is_empty())
+        {
+            split += 1;
+        }
+        let (first, second) = keys.split_at(split);
+        for (i, left) in first.iter().enumerate() {
+            let mut spans = left.clone();
+            if let Some(right) = second.get(i) {
+                spans.push(Span::raw(" ".repeat(GUTTER)));
+                spans.extend(right.iter().cloned());
+            }
+            out.push(Line::from(spans));
+        }
+    } else {
+        out.extend(keys.into_iter().map(Line::from));
     }
     for note in strings::HELP_NOTES {
         out.extend(

@@ -4,7 +4,7 @@ use super::state::Links;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::strings;
-use crate::tui::widgets::popup;
+use crate::tui::widgets::{popup_at, position};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -12,7 +12,15 @@ use ratatui::widgets::Paragraph;
 
 /// Draws the chooser into `area`.
 pub fn draw(frame: &mut Frame, app: &App, links: &Links, area: Rect) {
-    let inner = popup(frame, app.theme, area, strings::LINKS_TITLE, false);
+    let at = position(links.cursor, links.choices.len());
+    let inner = popup_at(
+        frame,
+        app.theme,
+        area,
+        strings::LINKS_TITLE,
+        false,
+        Some(at),
+    );
     let width = usize::from(inner.width);
     let lines: Vec<Line> = links
         .choices

@@ -16,7 +16,14 @@ pub fn draw(frame: &mut Frame, app: &App, p: Picker, area: Rect) {
         Step::Left => strings::PICK_LEFT,
         Step::Right => strings::PICK_RIGHT,
     };
-    let inner = crate::tui::widgets::popup(frame, app.theme, area, title, false);
+    let offered: Vec<usize> = (0..app.dispute.sides.len())
+        .filter(|&i| p.offers(i))
+        .collect();
+    let at = crate::tui::widgets::position(
+        offered.iter().position(|&i| i == p.cursor).unwrap_or(0),
+        offered.len(),
+    );
+    let inner = crate::tui::widgets::popup_at(frame, app.theme, area, title, false, Some(at));
     let width = usize::from(inner.width);
     let lines: Vec<Line> = app
         .dispute

@@ -1,0 +1,55 @@
+//! The topic finder's state: what is typed, the topics it leaves (indices into the topics on
+//! screen), the one chosen among them, and the topic selected when it opened.
+
+use crate::text;
+use crate::tui::text_field::TextField;
+
+/// The topic finder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindTopic {
+    /// What is typed.
+    pub field: TextField,
+    /// The topics whose titles hold every word typed, in list order (all of them when nothing
+    /// is typed).
+    pub found: Vec<usize>,
+    /// The chosen entry of `found`.
+    pub cursor: usize,
+    /// The first entry of `found` the list shows.
+    pub top: usize,
+    /// The topic selected when the finder opened: Esc goes back to it.
+    pub before: usize,
+}
+
+/// The topics among `titles` whose title holds every word of `typed`, ignoring case (all of
+/// them when nothing is typed).
+pub fn matching<'a>(titles: impl Iterator<Item = &'a str>, typed: &str) -> Vec<usize> {
+    let words: Vec<String> = typed.split_whitespace().map(fold).collect();
+    titles
+        .enumerate()
+        .filter(|(_, title)| {
+            let title = fold(title);
+            words.iter().all(|w| title.contains(w.as_str()))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Text as the finder compares it: cleaned for the terminal, lower case.
+fn fold(s: &str) -> String {
+    text::clean(s).text.to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::matching;
+
+    #[test]
+    fn every_word_must_be_in_the_title_in_any_case() {
+        let titles = ["Abortion", "Health care", "Abortion and health", "Taxes"];
+        let found = |typed| matching(titles.iter().copied(), typed);
+        assert_eq!(found("abor"), vec![0, 2]);
+        assert_eq!(found("HEALTH abor"), vec![2]);
+        assert_eq!(found(""), vec![0, 1, 2, 3]);
+        assert!(found("zebra").is_empty());
+    }
+}

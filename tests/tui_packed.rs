@@ -1,0 +1,121 @@
+//! Side files with no manifest and no points still use the width: a topic's unmatched claims
+//! are packed side by side (each pane on its own, marked as not answering each other), a
+//! summary line counts each side's claims by rating, and suggested rows, when they come, take
+//! the claims they pair while the rest stays packed.
+
+mod common;
+
+use common::{finish_suggestions, press, screen};
+use parallax::compare::{Answered, Comparison, RowKind};
+use parallax::tui::{Action, App};
+
+const POINTLESS: &str = "tests/fixtures/tui/pointless";
+
+/// The screen on the point-less fixture before any suggestion came back, the comparison focused.
+fn open(width: u16, height: u16) -> App {
+    let mut app = common::app_at(POINTLESS, width, height);
+    press(&mut app, &[Action::NextPane]);
+    app
+}
+
+fn ids(app: &App, claims: &[parallax::format::ClaimAt]) -> Vec<String> {
+    claims
+        .iter()
+        .map(|&at| app.dispute.claim(at).expect("a claim").id.clone())
+        .collect()
+}
+
+/// Every claim of the comparison, sorted: packing neither loses nor repeats one.
+fn all_claims(cmp: &Comparison) -> Vec<parallax::format::ClaimAt> {
+    let mut v: Vec<_> = cmp
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .flat_map(|r| r.claims())
+        .collect();
+    v.sort_unstable_by_key(|c| (c.side, c.topic, c.claim));
+    v
+}
+
+#[test]
+fn unmatched_claims_of_both_sides_share_rows_marked_as_not_answering_each_other() {
+    let app = open(120, 40);
+    let rows = app.rows();
+    let kinds: Vec<RowKind> = rows.iter().map(|r| r.kind).collect();
+    // Three northern and three southern claims, none matched: three packed rows, not six.
+    assert_eq!(kinds, vec![RowKind::Packed; 3]);
+    assert_eq!(ids(&app, &rows[0].left), ["n-dredge"]);
+    assert_eq!(ids(&app, &rows[0].right), ["s-lights"]);
+    assert!(rows.iter().all(|r| r.answered() == Answered::Apart));
+    // Counted as what they are: one row of each side alone, never as answered by both.
+    assert_eq!((app.counts.both, app.counts.left_only), (0, 4));
+    let s = screen(&app);
+    assert!(s.contains("Unmatched claims side by side: they do not answer each other"));
+    assert!(
+        s.contains(" ┊ R1 "),
+        "a broken line keeps the two apart:\n{s}"
+    );
+    assert!(
+        s.contains("⚑ 1 corroborated · 1 disputed · 1 refuted"),
+        "the ratings summary of the left side:\n{s}"
+    );
+}
+
+#[test]
+fn packing_loses_no_claim_and_an_export_undoes_it() {
+    let app = open(120, 40);
+    let base = app.base_comparison();
+    assert_eq!(all_claims(&app.cmp), all_claims(&base));
+    let unpacked = app.cmp.unpacked();
+    assert_eq!(all_claims(&unpacked), all_claims(&base));
+    assert!(
+        unpacked
+            .topics
+            .iter()
+            .flat_map(|t| &t.rows)
+            .all(|r| r.kind == RowKind::Single && r.claims().count() == 1)
+    );
+}
+
+#[test]
+fn a_topic_with_points_is_not_packed() {
+    let app = common::app_at("tests/fixtures/tui/sample", 120, 40);
+    assert!(
+        app.cmp
+            .topics
+            .iter()
+            .flat_map(|t| &t.rows)
+            .all(|r| r.kind != RowKind::Packed)
+    );
+}
+
+#[test]
+fn suggested_rows_take_the_claims_they_pair_and_the_rest_stays_packed() {
+    let mut app = open(120, 40);
+    finish_suggestions(&mut app);
+    let rows = app.rows();
+    let suggested: Vec<_> = rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Suggested)
+        .collect();
+    assert_eq!(suggested.len(), 1, "{rows:?}");
+    assert_eq!(ids(&app, &suggested[0].left), ["n-fees"]);
+    assert_eq!(ids(&app, &suggested[0].right), ["s-fees"]);
+    let packed: Vec<_> = rows.iter().filter(|r| r.kind == RowKind::Packed).collect();
+    assert_eq!(packed.len(), 2);
+    assert!(packed.iter().all(|r| r.claims().all(|c| {
+        let id = &app.dispute.claim(c).expect("a claim").id;
+        id != "n-fees" && id != "s-fees"
+    })));
+    assert_eq!(all_claims(&app.cmp), all_claims(&app.base_comparison()));
+}
+
+#[test]
+fn packed_rows_at_two_sizes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("packed_{w}x{h}"), screen(&open(w, h)));
+    }
+    let mut app = open(120, 40);
+    finish_suggestions(&mut app);
+    insta::assert_snapshot!("packed_with_a_suggestion_120x40", screen(&app));
+}

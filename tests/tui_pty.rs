@@ -343,6 +343,8 @@ fn hit_in_footer(screen: &str) -> Option<(usize, usize)> {
 fn slash_searches_the_bundled_dispute_and_enter_jumps_to_the_hit() {
     let mut s = Session::start(&[], 160, 45);
     s.wait_for("the comparison", |t| t.contains("Topics"));
+    // In the topic list `/` finds a topic; in the comparison it searches the claims.
+    s.send("\t");
     s.send("/");
     s.wait_for("the search line", |t| t.contains("Type to search claims"));
     s.send("ceasefire");

@@ -1,0 +1,88 @@
+//! Wrapping never breaks inside a date, an id or a URL: lines break at spaces only, and a URL
+//! longer than a whole line starts a line of its own and is cut there only, so the layout holds,
+//! in `show --width N` and on the screen.
+
+mod common;
+
+use assert_cmd::Command;
+use parallax::text;
+use parallax::tui::Action;
+
+const NORTH: &str = "tests/fixtures/tui/pointless/north.json";
+const SOUTH: &str = "tests/fixtures/tui/pointless/south.json";
+
+/// The 300-character URL the fixture's quota claim and its first source hold.
+fn long_url() -> String {
+    let text = std::fs::read_to_string(NORTH).expect("the fixture");
+    let start = text.find("https://example.org/archive/").expect("a URL");
+    text[start..]
+        .chars()
+        .take_while(|c| *c != '"' && *c != ' ')
+        .collect()
+}
+
+#[test]
+fn show_at_60_columns_keeps_dates_ids_and_a_long_url_whole_where_they_fit() {
+    let url = long_url();
+    assert_eq!(url.len(), 300);
+    let out = Command::cargo_bin("parallax")
+        .expect("the binary is built")
+        .args(["show", "--width", "60", NORTH, SOUTH])
+        .output()
+        .expect("runs");
+    let s = String::from_utf8(out.stdout).expect("utf-8");
+    for line in s.lines() {
+        assert!(text::width(line) <= 60, "wider than 60: {line:?}");
+    }
+    // The left cells of the quota claim, read down: the URL starts a line and, cut only at
+    // the column, reads whole again.
+    let cells: Vec<&str> = s
+        .lines()
+        .skip_while(|l| !l.contains("Our quota was cut"))
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| l.split('│').next().unwrap_or("").trim_end())
+        .collect();
+    let at = cells
+        .iter()
+        .position(|c| c.starts_with("https://"))
+        .expect("the URL starts a line");
+    let joined: String = cells[at..].concat();
+    assert!(joined.starts_with(&url), "{cells:#?}");
+    assert!(
+        cells.iter().any(|c| c.contains("2023-03-01;")),
+        "{cells:#?}"
+    );
+    assert!(cells.iter().any(|c| c.contains("n-dredge")), "{cells:#?}");
+}
+
+#[test]
+fn on_the_screen_at_80x24_a_long_url_keeps_every_border_in_place() {
+    let mut app = common::app_at("tests/fixtures/tui/pointless", 80, 24);
+    // The comparison of the topic whose claim holds the URL, then the row in full of the claim
+    // whose source holds it.
+    for actions in [
+        vec![Action::NextTopic, Action::FocusComparison],
+        vec![Action::First, Action::Open],
+    ] {
+        common::press(&mut app, &actions);
+        let lines = common::lines(&app);
+        assert_eq!(lines.len(), 24);
+        for (y, line) in lines.iter().enumerate().skip(3).take(20) {
+            assert_eq!(text::width(line), 80, "line {y}: {line:?}");
+            assert!(
+                line.starts_with('│') || line.starts_with('┌') || line.starts_with('└'),
+                "line {y} lost its border: {line:?}"
+            );
+            assert!(
+                line.ends_with('│') || line.ends_with('┐') || line.ends_with('┘'),
+                "line {y} lost its border: {line:?}"
+            );
+        }
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("https://example.org/archive")),
+            "{lines:#?}"
+        );
+    }
+}

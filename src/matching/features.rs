@@ -7,6 +7,7 @@
 
 use crate::format::{Claim, Dispute};
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// What kind of word a term is; rarer kinds tell more about what a claim is about.
@@ -208,9 +209,9 @@ impl Vocabulary {
     }
 
     /// Counts one document's distinct terms.
-    pub fn count(&mut self, terms: &[Term]) {
+    pub fn count(&mut self, terms: impl IntoIterator<Item = Term>) {
         self.docs += 1;
-        for &t in terms {
+        for t in terms {
             if let Some(df) = self.df.get_mut(t as usize) {
                 *df += 1;
             }
@@ -243,6 +244,48 @@ pub fn dot(a: &[(Term, f32)], b: &[(Term, f32)]) -> f32 {
         }
     }
     sum
+}
+
+thread_local! {
+    /// A vector spread over the vocabulary, reused by each thread (see [`with_spread`]).
+    static SPREAD: RefCell<Vec<f32>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Calls `f` with a function giving the dot product of `a` with any vector: the same sums as
+/// [`dot`], in the same order, but one look-up per term of the other vector instead of a merge
+/// of both, since `a` is spread over a dense array for the call. For one vector against many.
+pub fn with_spread<R>(a: &[(Term, f32)], f: impl FnOnce(&dyn Fn(&[(Term, f32)]) -> f32) -> R) -> R {
+    SPREAD.with(|cell| {
+        let Ok(mut dense) = cell.try_borrow_mut() else {
+            return f(&|b| dot(a, b));
+        };
+        let need = a.last().map_or(0, |(t, _)| *t as usize + 1);
+        if dense.len() < need {
+            dense.resize(need, 0.0);
+        }
+        for &(t, w) in a {
+            if let Some(x) = dense.get_mut(t as usize) {
+                *x = w;
+            }
+        }
+        let spread = &*dense;
+        // A term `a` lacks adds 0.0, which leaves the sum exactly as it was.
+        let out = f(&|b| {
+            let mut sum = 0.0;
+            for &(t, w) in b {
+                if let Some(&x) = spread.get(t as usize) {
+                    sum += x * w;
+                }
+            }
+            sum
+        });
+        for &(t, _) in a {
+            if let Some(x) = dense.get_mut(t as usize) {
+                *x = 0.0;
+            }
+        }
+        out
+    })
 }
 
 /// Scales a vector to unit length (a zero vector stays zero).

@@ -3,13 +3,14 @@
 //! its topic.
 
 use super::features::{
-    self, Class, Term, Tokenizer, Vector, Vocabulary, claim_texts, day_number, dot, normalise,
+    self, Class, Term, Tokenizer, Vector, Vocabulary, claim_texts, day_number, normalise,
+    with_spread,
 };
-use crate::compare::{Comparison, RowKind};
+use crate::compare::{Comparison, RowKind, TopicRows};
 use crate::format::{ClaimAt, Dispute};
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// How much more a name, number or tag says than a common word of the same rarity.
 const BOOST: [(Class, f32); 4] = [
@@ -129,32 +130,108 @@ struct Cut<'a> {
     rebuts: Vec<&'a str>,
 }
 
-/// A text's interned words with their field weight, and each term's first spelling.
-#[derive(Default)]
-struct Bag<'a> {
-    words: Vec<(Term, f32)>,
-    surfaces: Vec<(Term, &'a str)>,
-}
+/// A text's distinct terms, sorted, each with its field weights added up in the order written
+/// and its first spelling (empty for a question).
+type Tally<'a> = Vec<(Term, f32, &'a str)>;
 
-impl Bag<'_> {
-    /// The bag's distinct terms.
-    fn distinct(&self) -> Vec<Term> {
-        let mut d: Vec<Term> = self.words.iter().map(|(t, _)| *t).collect();
-        d.sort_unstable();
-        d.dedup();
-        d
-    }
-}
-
-/// Interns cut words into a bag. Interning is the one sequential step, and cheap: a word is
-/// looked up once and stemmed only the first time it is seen.
-fn intern<'a>(tokenizer: &Tokenizer, vocab: &mut Vocabulary, bag: &mut Bag<'a>, words: &[Raw<'a>]) {
-    for w in words {
-        if let Some(term) = vocab.lowered(tokenizer, &w.lower, w.class) {
-            bag.words.push((term, w.weight));
-            bag.surfaces.push((term, w.piece));
+/// Adds up interned words into a tally.
+fn tally<'a>(mut words: Vec<(Term, f32, &'a str)>) -> Tally<'a> {
+    // Stable, so each term's weights add up in the order they were written.
+    words.sort_by_key(|w| w.0);
+    let mut out: Tally = Vec::with_capacity(words.len());
+    for (t, w, s) in words {
+        match out.last_mut() {
+            Some(last) if last.0 == t => last.1 += w,
+            _ => out.push((t, w, s)),
         }
     }
+    out
+}
+
+/// Interns cut words: each is looked up once and stemmed only the first time it is seen.
+fn intern<'a>(
+    tokenizer: &Tokenizer,
+    vocab: &mut Vocabulary,
+    words: &[Raw<'a>],
+    out: &mut Vec<(Term, f32, &'a str)>,
+) {
+    for w in words {
+        if let Some(term) = vocab.lowered(tokenizer, &w.lower, w.class) {
+            out.push((term, w.weight, w.piece));
+        }
+    }
+}
+
+/// A claim interned: what [`Cut`] holds, its words tallied.
+struct Interned<'a> {
+    at: ClaimAt,
+    left: bool,
+    topic: usize,
+    row: usize,
+    id: &'a str,
+    tally: Tally<'a>,
+    days: Option<(i64, i64, bool)>,
+    point: Option<&'a str>,
+    outlets: Vec<&'a str>,
+    rebuts: Vec<&'a str>,
+}
+
+/// Claims cut in parallel at a time, then interned: the words as cut (the bulkiest step) live
+/// for one batch only.
+const BATCH: usize = 4096;
+
+/// A topic's questions: the manifest's points, then points only the sides name.
+fn topic_points(dispute: &Dispute, topic: &TopicRows) -> Vec<(String, Option<String>)> {
+    let mut points: Vec<(String, Option<String>)> = dispute
+        .manifest_topic(&topic.id)
+        .map(|m| {
+            m.points
+                .iter()
+                .map(|p| (p.id.clone(), p.question.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    for row in &topic.rows {
+        if let (RowKind::Point, Some(p)) = (row.kind, &row.point)
+            && !points.iter().any(|(id, _)| id == p)
+        {
+            points.push((p.clone(), row.question.clone()));
+        }
+    }
+    points
+}
+
+/// Interns a topic's questions: each question's words, and its point id's words at half weight.
+fn intern_questions(
+    tokenizer: &Tokenizer,
+    vocab: &mut Vocabulary,
+    points: Vec<(String, Option<String>)>,
+) -> (Vec<Question>, Vec<Tally<'static>>) {
+    let mut tallies = Vec::with_capacity(points.len());
+    for (id, text) in &points {
+        let mut raw = Vec::new();
+        if let Some(q) = text {
+            raw_words(q, 1.0, &mut raw);
+        }
+        let spaced = id.replace(['-', '_'], " ");
+        raw_words(&spaced, 0.5, &mut raw);
+        let mut words = Vec::with_capacity(raw.len());
+        for w in &raw {
+            if let Some(term) = vocab.lowered(tokenizer, &w.lower, w.class) {
+                words.push((term, w.weight, ""));
+            }
+        }
+        tallies.push(tally(words));
+    }
+    let questions = points
+        .into_iter()
+        .map(|(point, text)| Question {
+            point,
+            text,
+            vector: Vec::new(),
+        })
+        .collect();
+    (questions, tallies)
 }
 
 /// Cuts one claim (run in parallel).
@@ -207,83 +284,59 @@ impl<'a> Profiles<'a> {
                 places.extend(row.right.iter().map(|a| (*a, false, t, r)));
             }
         }
-        let cuts: Vec<Cut<'a>> = places
-            .par_iter()
-            .filter_map(|&(at, left, t, r)| cut(dispute, at, left, t, r))
-            .collect();
         // Interned topic by topic, each topic's questions first, so term ids do not depend on
         // how the work was split.
         let mut questions: Vec<Vec<Question>> = Vec::with_capacity(cmp.topics.len());
-        let mut question_bags: Vec<Vec<Bag>> = Vec::with_capacity(cmp.topics.len());
-        let mut bags: Vec<Bag<'a>> = Vec::with_capacity(cuts.len());
-        let mut next = 0;
-        for (t, topic) in cmp.topics.iter().enumerate() {
-            // The topic's questions: the manifest's points, then points only the sides name.
-            let mut points: Vec<(String, Option<String>)> = dispute
-                .manifest_topic(&topic.id)
-                .map(|m| {
-                    m.points
-                        .iter()
-                        .map(|p| (p.id.clone(), p.question.clone()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            for row in &topic.rows {
-                if let (RowKind::Point, Some(p)) = (row.kind, &row.point)
-                    && !points.iter().any(|(id, _)| id == p)
-                {
-                    points.push((p.clone(), row.question.clone()));
+        let mut question_tallies: Vec<Vec<Tally>> = Vec::with_capacity(cmp.topics.len());
+        let mut interned: Vec<Interned<'a>> = Vec::with_capacity(places.len());
+        let mut words = Vec::new();
+        for batch in places.chunks(BATCH) {
+            let cuts: Vec<Cut<'a>> = batch
+                .par_iter()
+                .filter_map(|&(at, left, t, r)| cut(dispute, at, left, t, r))
+                .collect();
+            for c in cuts {
+                while questions.len() <= c.topic {
+                    let Some(topic) = cmp.topics.get(questions.len()) else {
+                        break;
+                    };
+                    let (qs, tallies) =
+                        intern_questions(&tokenizer, &mut vocab, topic_points(dispute, topic));
+                    questions.push(qs);
+                    question_tallies.push(tallies);
                 }
-            }
-            let mut qbags = Vec::with_capacity(points.len());
-            for (id, text) in &points {
-                let mut bag = Bag::default();
-                let mut raw = Vec::new();
-                if let Some(q) = text {
-                    raw_words(q, 1.0, &mut raw);
-                }
-                let spaced = id.replace(['-', '_'], " ");
-                raw_words(&spaced, 0.5, &mut raw);
-                for w in &raw {
-                    if let Some(term) = vocab.lowered(&tokenizer, &w.lower, w.class) {
-                        bag.words.push((term, w.weight));
-                    }
-                }
-                qbags.push(bag);
-            }
-            question_bags.push(qbags);
-            questions.push(
-                points
-                    .into_iter()
-                    .map(|(point, text)| Question {
-                        point,
-                        text,
-                        vector: Vec::new(),
-                    })
-                    .collect(),
-            );
-            while let Some(c) = cuts.get(next).filter(|c| c.topic == t) {
-                let mut bag = Bag::default();
-                intern(&tokenizer, &mut vocab, &mut bag, &c.words);
+                words.clear();
+                intern(&tokenizer, &mut vocab, &c.words, &mut words);
                 for tag in c.tags {
-                    let term = vocab.intern(Class::Tag, tag);
-                    bag.words.push((term, 1.0));
-                    bag.surfaces.push((term, tag.as_str()));
+                    words.push((vocab.intern(Class::Tag, tag), 1.0, tag.as_str()));
                 }
-                vocab.count(&bag.distinct());
-                bags.push(bag);
-                next += 1;
+                let tally = tally(std::mem::take(&mut words));
+                vocab.count(tally.iter().map(|w| w.0));
+                interned.push(Interned {
+                    at: c.at,
+                    left: c.left,
+                    topic: c.topic,
+                    row: c.row,
+                    id: c.id,
+                    tally,
+                    days: c.days,
+                    point: c.point,
+                    outlets: c.outlets,
+                    rebuts: c.rebuts,
+                });
             }
+        }
+        while let Some(topic) = cmp.topics.get(questions.len()) {
+            let (qs, tallies) =
+                intern_questions(&tokenizer, &mut vocab, topic_points(dispute, topic));
+            questions.push(qs);
+            question_tallies.push(tallies);
         }
         // Weighed in parallel, now that every document is counted.
         let vocab = vocab;
-        let mut claims: Vec<(Profile<'a>, &'a str)> = cuts
+        let mut claims: Vec<(Profile<'a>, &'a str)> = interned
             .into_par_iter()
-            .zip(bags.into_par_iter())
-            .map(|(c, bag)| {
-                let mut surfaces = bag.surfaces;
-                surfaces.sort_by_key(|(t, _)| *t);
-                surfaces.dedup_by_key(|(t, _)| *t);
+            .map(|c| {
                 let point = c
                     .point
                     .and_then(|p| questions[c.topic].iter().position(|q| q.point == p));
@@ -293,8 +346,8 @@ impl<'a> Profiles<'a> {
                     topic: c.topic,
                     row: c.row,
                     point,
-                    vector: weigh(&vocab, bag.words),
-                    surfaces,
+                    vector: weigh(&vocab, &c.tally),
+                    surfaces: c.tally.iter().map(|&(t, _, s)| (t, s)).collect(),
                     days: c.days,
                     outlets: c.outlets,
                     fit: Vec::new(),
@@ -316,19 +369,24 @@ impl<'a> Profiles<'a> {
         }
         for (t, qs) in questions.iter_mut().enumerate() {
             for (k, q) in qs.iter_mut().enumerate() {
-                let mut v: HashMap<Term, f32> = HashMap::new();
-                if let Some(bag) = question_bags.get_mut(t).and_then(|b| b.get_mut(k)) {
-                    for (term, w) in weigh(&vocab, std::mem::take(&mut bag.words)) {
-                        *v.entry(term).or_default() += w;
-                    }
-                }
+                // The question's own words first, then each claim's, added up term by term in
+                // that order.
+                let mut all: Vector = question_tallies
+                    .get(t)
+                    .and_then(|ts| ts.get(k))
+                    .map(|tally| weigh(&vocab, tally))
+                    .unwrap_or_default();
                 for &i in on_point.get(&(t, k)).map_or(&[][..], Vec::as_slice) {
-                    for &(term, w) in &claims[i].vector {
-                        *v.entry(term).or_default() += w;
+                    all.extend_from_slice(&claims[i].vector);
+                }
+                all.sort_by_key(|(t, _)| *t);
+                let mut vector: Vector = Vec::with_capacity(all.len());
+                for (term, w) in all {
+                    match vector.last_mut() {
+                        Some(last) if last.0 == term => last.1 += w,
+                        _ => vector.push((term, w)),
                     }
                 }
-                let mut vector: Vector = v.into_iter().collect();
-                vector.sort_unstable_by_key(|(t, _)| *t);
                 normalise(&mut vector);
                 q.vector = vector;
             }
@@ -340,11 +398,13 @@ impl<'a> Profiles<'a> {
                 None => {
                     // The last slot is "none of these questions": it keeps a claim that fits
                     // no question from counting as answering the only one there is.
-                    let mut fit = softmax(
-                        qs.iter()
-                            .map(|q| dot(&c.vector, &q.vector))
-                            .chain(std::iter::once(NO_QUESTION)),
-                    );
+                    let mut fit = with_spread(&c.vector, |dots| {
+                        softmax(
+                            qs.iter()
+                                .map(|q| dots(&q.vector))
+                                .chain(std::iter::once(NO_QUESTION)),
+                        )
+                    });
                     fit.pop();
                     fit
                 }
@@ -381,20 +441,11 @@ impl<'a> Profiles<'a> {
     }
 }
 
-/// A bag's weighted vector: saturated term frequency × idf × the class's boost, unit length.
-fn weigh(vocab: &Vocabulary, mut words: Vec<(Term, f32)>) -> Vector {
-    // Stable, so each term's weights add up in the order they were written.
-    words.sort_by_key(|(t, _)| *t);
-    let mut tf: Vec<(Term, f32)> = Vec::with_capacity(words.len());
-    for (t, w) in words {
-        match tf.last_mut() {
-            Some((last, f)) if *last == t => *f += w,
-            _ => tf.push((t, w)),
-        }
-    }
-    let mut v: Vector = tf
-        .into_iter()
-        .map(|(t, f)| {
+/// A tally's weighted vector: saturated term frequency × idf × the class's boost, unit length.
+fn weigh(vocab: &Vocabulary, tally: &[(Term, f32, &str)]) -> Vector {
+    let mut v: Vector = tally
+        .iter()
+        .map(|&(t, f, _)| {
             let class = vocab
                 .class
                 .get(t as usize)

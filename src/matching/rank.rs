@@ -2,11 +2,16 @@
 //! rows, within its topic and across topics; and the mutual best pairs the screen shows.
 
 use super::Suggestion;
+use super::features::with_spread;
 use super::profile::Profiles;
-use super::score::{Weights, reasons, shared_question, signals};
+use super::score::{Weights, reasons, shared_question, signals, signals_given};
 use crate::compare::{Comparison, RowKind};
+use foldhash::HashMapExt;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+/// A fast hash map, for indices.
+type HashMap<K, V> = foldhash::HashMap<K, V>;
 
 /// What to suggest.
 #[derive(Debug, Clone)]
@@ -119,10 +124,12 @@ fn topic_matrix(p: &Profiles, lefts: &[usize], rights: &[usize], w: &Weights) ->
     let raw: Vec<Vec<f32>> = lefts
         .iter()
         .map(|&a| {
-            rights
-                .iter()
-                .map(|&b| w.combine(&signals(p, a, b)))
-                .collect()
+            with_spread(&p.claims[a].vector, |dots| {
+                rights
+                    .iter()
+                    .map(|&b| w.combine(&signals_given(p, a, b, dots(&p.claims[b].vector))))
+                    .collect()
+            })
         })
         .collect();
     if w.one_to_one <= 0.0 || lefts.len() < 2 {

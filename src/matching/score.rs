@@ -82,6 +82,14 @@ pub fn signals(p: &Profiles, a: usize, b: usize) -> Signals {
     let (Some(x), Some(y)) = (p.claims.get(a), p.claims.get(b)) else {
         return Signals::default();
     };
+    signals_given(p, a, b, dot(&x.vector, &y.vector))
+}
+
+/// The signals between profiles `a` and `b` whose vectors' dot product, `text`, is known.
+pub fn signals_given(p: &Profiles, a: usize, b: usize, text: f32) -> Signals {
+    let (Some(x), Some(y)) = (p.claims.get(a), p.claims.get(b)) else {
+        return Signals::default();
+    };
     let cross_topic = x.topic != y.topic;
     let question = if cross_topic {
         0.0
@@ -89,7 +97,7 @@ pub fn signals(p: &Profiles, a: usize, b: usize) -> Signals {
         x.fit.iter().zip(&y.fit).map(|(f, g)| f * g).sum::<f32>()
     };
     Signals {
-        text: dot(&x.vector, &y.vector).clamp(0.0, 1.0),
+        text: text.clamp(0.0, 1.0),
         question: question.clamp(0.0, 1.0),
         date: date_signal(x, y),
         outlet: f32::from(u8::from(

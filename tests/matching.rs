@@ -98,6 +98,68 @@ fn reasons_name_the_shared_names_numbers_outlet_and_days() {
     assert!(!planted.cross_topic);
 }
 
+/// Two side files in a temporary folder: each claim's text as given, each note "FactDesk: ...".
+fn sides_with_notes(left: &[&str], right: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (party, texts) in [("left", left), ("right", right)] {
+        let claims: Vec<serde_json::Value> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                serde_json::json!({"id": format!("{party}-{i}"), "text": t,
+                    "assessment": {"rating": "disputed", "note": "FactDesk: half-true"}})
+            })
+            .collect();
+        let side = serde_json::json!({"format": "parallax/1", "dispute": "d",
+            "party": {"id": party, "name": party},
+            "topics": [{"id": "t", "title": "T", "claims": claims}]});
+        std::fs::write(dir.path().join(format!("{party}.json")), side.to_string()).expect("write");
+    }
+    dir
+}
+
+#[test]
+fn reasons_leave_out_names_every_claim_carries_and_words_a_quote_capitalises() {
+    // Every note names "FactDesk"; "True" is capitalised once, in a quotation, and written in
+    // lower case elsewhere; "Zarvonia" is a rare name the planted pair shares.
+    let dir = sides_with_notes(
+        &[
+            "The minister called the Zarvonia dam report \"True to the letter\" on Monday.",
+            "Farmers say the harvest was poor, which is true of every dry year.",
+            "Prices of bread rose in the capital markets.",
+            "Teachers walked out over pay and pensions.",
+        ],
+        &[
+            "The Zarvonia dam report is true, the engineers' union confirmed.",
+            "It is true that the railway closed two stations.",
+            "A storm flooded the coastal road for a week.",
+            "Hospitals hired nurses from abroad.",
+        ],
+    );
+    let d = load(dir.path());
+    let (_, s) = suggestions(&d);
+    let planted = s
+        .iter()
+        .find(|x| id(&d, x.left) == "left-0" && id(&d, x.right) == "right-0")
+        .expect("the planted pair is suggested");
+    let names: Vec<String> = planted
+        .reasons
+        .iter()
+        .find_map(|r| match r {
+            Reason::SharedNames(v) => Some(v.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    assert_eq!(names, ["Zarvonia"], "{:?}", planted.reasons);
+    let said = planted
+        .reasons
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" · ");
+    assert!(!said.contains("FactDesk"), "{said}");
+}
+
 #[test]
 fn a_claim_is_offered_the_point_row_it_fits_and_cross_topic_ones_are_marked() {
     let d = load(&fixture());

@@ -157,40 +157,49 @@ pub struct Vocabulary {
     words: Map<String, Option<Term>>,
     /// Documents holding each term.
     pub df: Vec<u32>,
-    /// The class of each term.
+    /// The class of each term (names settled by [`Vocabulary::settle`]).
     pub class: Vec<Class>,
+    /// How often each term was written as a name (capitalised inside a sentence, or an acronym)
+    /// and how often in lower case: what [`Vocabulary::settle`] decides by.
+    votes: Vec<[u32; 2]>,
     /// Documents counted.
     pub docs: u32,
 }
 
 impl Vocabulary {
-    /// The term of a (class, stem), added when new.
+    /// The term of a (class, stem), added when new. Names and common words share a stem space:
+    /// "Attack" at a sentence start and "attack" inside one are the same word.
     pub fn intern(&mut self, class: Class, stem: &str) -> Term {
-        // Names and common words share a stem space: "Attack" at a sentence start and "attack"
-        // inside one are the same word; a name is a name wherever it is written capitalised.
         let key = match class {
             Class::Common | Class::Name => 0,
             Class::Number => 1,
             Class::Tag => 2,
         };
         if let Some(&t) = self.ids[key].get(stem) {
-            if class == Class::Name
-                && let Some(c) = self.class.get_mut(t as usize)
-            {
-                *c = Class::Name;
-            }
             return t;
         }
         let t = self.df.len() as Term;
         self.ids[key].insert(stem.to_owned(), t);
         self.df.push(0);
-        self.class.push(class);
+        self.class.push(if class == Class::Name {
+            Class::Common
+        } else {
+            class
+        });
+        self.votes.push([0, 0]);
         t
     }
 
     /// The term of a word in lower case, interning its stem when new; `None` for a word that
-    /// carries no meaning.
-    pub fn lowered(&mut self, tokenizer: &Tokenizer, lower: &str, class: Class) -> Option<Term> {
+    /// carries no meaning. `class` is how this one was written ([`class_of`]) and `lower_case`
+    /// whether it began with a small letter: the votes for whether the term is a name.
+    pub fn lowered(
+        &mut self,
+        tokenizer: &Tokenizer,
+        lower: &str,
+        class: Class,
+        lower_case: bool,
+    ) -> Option<Term> {
         let term = match self.words.get(lower) {
             Some(t) => *t,
             None => {
@@ -199,13 +208,46 @@ impl Vocabulary {
                 t
             }
         }?;
-        if class == Class::Name
-            && let Some(c) = self.class.get_mut(term as usize)
-            && *c == Class::Common
-        {
-            *c = Class::Name;
+        if let Some(v) = self.votes.get_mut(term as usize) {
+            match class {
+                Class::Name => v[0] += 1,
+                Class::Common if lower_case => v[1] += 1,
+                _ => {}
+            }
         }
         Some(term)
+    }
+
+    /// Decides which words are names: those written as names more often than in lower case.
+    /// A common word that a quotation or a heading capitalises now and then ("Don't", "True")
+    /// stays common; a capital at a sentence's start is no vote either way.
+    pub fn settle(&mut self) {
+        for (c, [name, lower]) in self.class.iter_mut().zip(&self.votes) {
+            if matches!(c, Class::Common | Class::Name) {
+                *c = if name > lower {
+                    Class::Name
+                } else {
+                    Class::Common
+                };
+            }
+        }
+    }
+
+    /// The class a term is weighed as: a word written as a name even once counts as one, since
+    /// a capital inside a sentence marks what a claim is about (the reasons name only settled
+    /// names, see [`Vocabulary::settle`]).
+    pub fn weighed_class(&self, t: Term) -> Class {
+        match self.class.get(t as usize) {
+            Some(Class::Common | Class::Name) => {
+                if self.votes.get(t as usize).is_some_and(|v| v[0] > 0) {
+                    Class::Name
+                } else {
+                    Class::Common
+                }
+            }
+            Some(c) => *c,
+            None => Class::Common,
+        }
     }
 
     /// Counts one document's distinct terms.
@@ -380,6 +422,26 @@ mod tests {
             .collect();
         assert_eq!(talks, ["talk", "talk"]);
         assert!(!words.iter().any(|w| w.surface == "in" || w.surface == "on"));
+    }
+
+    #[test]
+    fn a_word_is_a_name_when_written_as_one_more_often_than_in_lower_case() {
+        let t = Tokenizer::default();
+        let mut v = Vocabulary::default();
+        // "True" once inside a sentence (a quotation), "true" twice: a common word.
+        let truth = v.lowered(&t, "true", Class::Name, false);
+        v.lowered(&t, "true", Class::Common, true);
+        v.lowered(&t, "true", Class::Common, true);
+        // "Geneva" twice inside a sentence, once at a sentence start (no vote): a name.
+        let geneva = v.lowered(&t, "geneva", Class::Name, false);
+        v.lowered(&t, "geneva", Class::Name, false);
+        v.lowered(&t, "geneva", Class::Common, false);
+        v.settle();
+        let class = |term: Option<Term>| term.and_then(|t| v.class.get(t as usize).copied());
+        assert_eq!(class(truth), Some(Class::Common));
+        assert_eq!(class(geneva), Some(Class::Name));
+        // Weighed as a name all the same: it was capitalised inside a sentence once.
+        assert_eq!(truth.map(|x| v.weighed_class(x)), Some(Class::Name));
     }
 
     #[test]

@@ -95,6 +95,8 @@ struct Raw<'a> {
     /// As written.
     piece: &'a str,
     class: Class,
+    /// Whether it begins with a small letter.
+    lower_case: bool,
     weight: f32,
 }
 
@@ -110,6 +112,7 @@ fn raw_words<'a>(text: &'a str, weight: f32, out: &mut Vec<Raw<'a>>) {
             lower,
             piece,
             class: features::class_of(piece, starts),
+            lower_case: !piece.chars().next().is_some_and(char::is_uppercase),
             weight,
         });
     }
@@ -156,7 +159,7 @@ fn intern<'a>(
     out: &mut Vec<(Term, f32, &'a str)>,
 ) {
     for w in words {
-        if let Some(term) = vocab.lowered(tokenizer, &w.lower, w.class) {
+        if let Some(term) = vocab.lowered(tokenizer, &w.lower, w.class, w.lower_case) {
             out.push((term, w.weight, w.piece));
         }
     }
@@ -217,7 +220,7 @@ fn intern_questions(
         raw_words(&spaced, 0.5, &mut raw);
         let mut words = Vec::with_capacity(raw.len());
         for w in &raw {
-            if let Some(term) = vocab.lowered(tokenizer, &w.lower, w.class) {
+            if let Some(term) = vocab.lowered(tokenizer, &w.lower, w.class, w.lower_case) {
                 words.push((term, w.weight, ""));
             }
         }
@@ -332,7 +335,8 @@ impl<'a> Profiles<'a> {
             questions.push(qs);
             question_tallies.push(tallies);
         }
-        // Weighed in parallel, now that every document is counted.
+        // Weighed in parallel, now that every document is counted and every name known.
+        vocab.settle();
         let vocab = vocab;
         let mut claims: Vec<(Profile<'a>, &'a str)> = interned
             .into_par_iter()
@@ -446,11 +450,7 @@ fn weigh(vocab: &Vocabulary, tally: &[(Term, f32, &str)]) -> Vector {
     let mut v: Vector = tally
         .iter()
         .map(|&(t, f, _)| {
-            let class = vocab
-                .class
-                .get(t as usize)
-                .copied()
-                .unwrap_or(Class::Common);
+            let class = vocab.weighed_class(t);
             let boost = BOOST
                 .iter()
                 .find(|(c, _)| *c == class)

@@ -167,6 +167,11 @@ pub fn shared_question<'p>(p: &'p Profiles, a: usize, b: usize) -> Option<&'p Qu
 /// At most this many terms of each kind are named in a reason.
 const NAMED: usize = 4;
 
+/// A name, number or word is named in a reason only when at most this share of the claims hold
+/// it: one that most claims carry (a fact-checker's name in every note) says nothing about a
+/// pair, though it weighs a little in the score.
+const RARE_SHARE: f32 = 0.05;
+
 /// The reasons for pairing profiles `a` and `b`, strongest first.
 pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -> Vec<Reason> {
     let (Some(x), Some(y)) = (p.claims.get(a), p.claims.get(b)) else {
@@ -181,6 +186,8 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
         None => {}
     }
     // Shared terms, by how much each adds to the cosine.
+    let rare_cap = ((p.vocab.docs as f32 * RARE_SHARE) as u32).max(2);
+    let rare = |t: u32| p.vocab.df.get(t as usize).is_some_and(|&df| df <= rare_cap);
     let mut shared: Vec<(f32, Class, &str)> = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < x.vector.len() && j < y.vector.len() {
@@ -190,13 +197,16 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                if let Ok(k) = x.surfaces.binary_search_by_key(&ta, |(t, _)| *t) {
-                    let class = p
-                        .vocab
-                        .class
-                        .get(ta as usize)
-                        .copied()
-                        .unwrap_or(Class::Common);
+                let class = p
+                    .vocab
+                    .class
+                    .get(ta as usize)
+                    .copied()
+                    .unwrap_or(Class::Common);
+                // Tags are the analyst's own words: named however common.
+                if let Ok(k) = x.surfaces.binary_search_by_key(&ta, |(t, _)| *t)
+                    && (class == Class::Tag || rare(ta))
+                {
                     shared.push((wa * wb, class, x.surfaces[k].1));
                 }
                 i += 1;

@@ -252,6 +252,35 @@ fn accepting_a_pair_that_answers_a_manifest_question_joins_its_point() {
 }
 
 #[test]
+fn the_accept_dialog_says_what_enter_writes_in_full_at_80_columns() {
+    let dir = draft();
+    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match");
+    std::fs::copy(from.join("dispute.json"), dir.path().join("dispute.json")).unwrap();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    while app
+        .current_row()
+        .map(|r| app.dispute.claim(r.left[0]).unwrap().id.as_str())
+        != Some("a-closed")
+    {
+        app.row += 1;
+    }
+    let mut app = sized(app, 80, 24);
+    keys(&mut app, &[KeyCode::Char('a')]);
+    let shown = screen(&app);
+    // The sentence wraps instead of being cut at the dialog's edge.
+    let inside: Vec<&str> = shown
+        .lines()
+        .filter(|l| l.contains("│   │"))
+        .filter_map(|l| l.split('│').nth(2))
+        .map(str::trim)
+        .collect();
+    let sentence = parallax::tui::strings::accept_joins("who-closed");
+    assert!(inside.join(" ").contains(&sentence), "{shown}");
+    insta::assert_snapshot!("accept_dialog_80x24", shown);
+}
+
+#[test]
 fn a_dismissed_suggestion_stays_dismissed_after_a_restart() {
     let dir = draft();
     let mut app = open(dir.path());

@@ -121,7 +121,8 @@ fn fitting_question(app: &App) -> Option<String> {
 
 /// Where the dialog sits.
 pub fn area(main: Rect) -> Rect {
-    centered(main, 72.min(main.width.saturating_sub(4)), 8)
+    // Two borders, six lines, and a second line for what Enter writes.
+    centered(main, 72.min(main.width.saturating_sub(4)), 9)
 }
 
 impl Component for Accept {

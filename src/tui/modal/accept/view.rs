@@ -9,6 +9,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+/// Lines the explanation of what Enter writes may take; the last ends in `…` when cut.
+pub const WHAT_LINES: usize = 2;
+
 /// Draws the dialog into `area`.
 pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
     let theme = app.theme;
@@ -16,8 +19,8 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
     let width = usize::from(inner.width);
     let label = "Question  ";
     let (shown, cursor) = a.question.shown(width.saturating_sub(label.len()));
-    let lines = vec![
-        Line::raw(text::fit(
+    let mut lines = vec![
+        Line::raw(text::ellipsis(
             &format!(
                 "{} ⟷ {}",
                 text::clean(&a.left).text,
@@ -31,12 +34,21 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
             theme.heading(),
         ),
         Line::styled(
-            text::fit(&strings::accept_relation(relation(a).as_deref()), width),
+            text::ellipsis(&strings::accept_relation(relation(a).as_deref()), width),
             theme.line(crate::layout::LineKind::Link),
         ),
         Line::raw(""),
-        Line::styled(text::fit(&what(app, a), width), theme.dim()),
     ];
+    // What Enter writes, wrapped: it names a point, which may be long.
+    let mut what = text::wrap(&what(app, a), width);
+    if what.len() > WHAT_LINES {
+        let rest = what.split_off(WHAT_LINES - 1).join(" ");
+        what.push(rest);
+    }
+    lines.extend(
+        what.iter()
+            .map(|l| Line::styled(text::ellipsis(l, width), theme.dim())),
+    );
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + u16::try_from(label.len() + cursor).unwrap_or(0);
     if x < inner.x + inner.width {

@@ -170,7 +170,7 @@ const NAMED: usize = 4;
 /// A name, number or word is named in a reason only when at most this share of the claims hold
 /// it: one that most claims carry (a fact-checker's name in every note) says nothing about a
 /// pair, though it weighs a little in the score.
-const RARE_SHARE: f32 = 0.05;
+const RARE_SHARE: f32 = 0.1;
 
 /// The reasons for pairing profiles `a` and `b`, strongest first.
 pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -> Vec<Reason> {
@@ -186,7 +186,7 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
         None => {}
     }
     // Shared terms, by how much each adds to the cosine.
-    let rare_cap = ((p.vocab.docs as f32 * RARE_SHARE) as u32).max(2);
+    let rare_cap = ((p.vocab.docs as f32 * RARE_SHARE) as u32).max(3);
     let rare = |t: u32| p.vocab.df.get(t as usize).is_some_and(|&df| df <= rare_cap);
     let mut shared: Vec<(f32, Class, &str)> = Vec::new();
     let (mut i, mut j) = (0, 0);

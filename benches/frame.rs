@@ -1,7 +1,9 @@
 //! One frame of the comparison screen (200×60, TestBackend) for the bundled dispute and for a
 //! synthetic dispute of 100,000 claims: the view lays out only what is visible, so the two should
 //! cost about the same. A synthetic dispute of 100 claims fills the screen the way the big one
-//! does, so it isolates the cost of size from the cost of what is on screen.
+//! does, so it isolates the cost of size from the cost of what is on screen. The timeline cases
+//! check that the chart adds no work once closed (its counts live in its modal only), and what
+//! a frame with it open costs.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use parallax::load;
@@ -43,6 +45,53 @@ fn frame(c: &mut Criterion) {
         b.iter(|| {
             terminal
                 .draw(|f| view::draw(f, black_box(&bundled)))
+                .map(|_| ())
+                .unwrap_or_else(|_| panic!("draw"));
+        })
+    });
+    // The same screen after `T` and `Esc`: the chart was built and closed.
+    let fresh = || {
+        ready(
+            load::load_bundled()
+                .dispute
+                .unwrap_or_else(|| panic!("bundled dispute")),
+        )
+    };
+    let mut closed = fresh();
+    update(&mut closed, Action::Timeline);
+    update(&mut closed, Action::Back);
+    assert!(closed.modals.is_empty(), "the timeline is closed");
+    // Closed, it leaves nothing behind: the frame is the very one drawn before it opened.
+    let drawn = |app: &App| {
+        let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|_| panic!("terminal"));
+        t.draw(|f| view::draw(f, app))
+            .unwrap_or_else(|_| panic!("draw"));
+        t.backend().buffer().clone()
+    };
+    assert_eq!(drawn(&bundled), drawn(&closed), "the same frame");
+    c.bench_function("frame 200x60, bundled, timeline opened and closed", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| view::draw(f, black_box(&closed)))
+                .map(|_| ())
+                .unwrap_or_else(|_| panic!("draw"));
+        })
+    });
+    // The baseline again, so that the order of the cases does not pass for a difference.
+    c.bench_function("frame 200x60, bundled dispute, again", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| view::draw(f, black_box(&bundled)))
+                .map(|_| ())
+                .unwrap_or_else(|_| panic!("draw"));
+        })
+    });
+    let mut open = fresh();
+    update(&mut open, Action::Timeline);
+    c.bench_function("frame 200x60, bundled, timeline open", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| view::draw(f, black_box(&open)))
                 .map(|_| ())
                 .unwrap_or_else(|_| panic!("draw"));
         })

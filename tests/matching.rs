@@ -358,6 +358,32 @@ fn a_file_changed_on_disk_is_not_overwritten() {
 }
 
 #[test]
+fn the_screen_keeps_the_bytes_it_loaded_and_does_not_read_the_files_again() {
+    // The screen reads each file once: the dispute shown and the bytes a write compares with
+    // are the same read, so an edit made on disk in between is caught, not taken for the original.
+    let dir = copy_fixture();
+    let paths = [dir.path().to_path_buf()];
+    let gathered = parallax::load::gather(&paths, parallax::load::DEFAULT_MAX_FILE);
+    let d = gathered.load().dispute.expect("loads");
+    let beta = dir.path().join("beta.json");
+    let read = std::fs::read(&beta).unwrap();
+    let edited = String::from_utf8(read.clone())
+        .unwrap()
+        .replace("Alpha invents a crisis", "Alpha invents a crisis, again");
+    std::fs::write(&beta, &edited).unwrap();
+    let ws = Workspace::from_read(&paths, gathered.into_files(), &d).expect("a workspace");
+    let kept = ws
+        .sides
+        .iter()
+        .find(|f| f.path.ends_with("beta.json"))
+        .expect("beta is a side");
+    assert_eq!(kept.bytes, read);
+    let plan = ws.link(&d, "a-karvani", "b-karvani", None).expect("plans");
+    assert!(matches!(commit(&plan), Err(EditError::Changed(_))));
+    assert_eq!(std::fs::read_to_string(&beta).unwrap(), edited);
+}
+
+#[test]
 fn side_files_without_a_manifest_get_one_that_lists_them() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["alpha.json", "beta.json"] {

@@ -107,27 +107,48 @@ impl Workspace {
         if paths.is_empty() {
             return Err(EditError::Bundled);
         }
-        // The loader finds the files (a folder's manifest and sides); then they are read once.
-        let first = crate::load::load_paths(paths);
-        let found = match first.dispute {
-            Some(d) if first.report.errors() == 0 => d,
-            _ => return Err(EditError::Load(load_failure(&first.report))),
+        // Each file is read once: the dispute is loaded from those bytes, which are kept.
+        let gathered = crate::load::gather(paths, crate::load::DEFAULT_MAX_FILE);
+        let loaded = gathered.load();
+        let dispute = match loaded.dispute {
+            Some(d) if loaded.report.errors() == 0 => d,
+            _ => return Err(EditError::Load(load_failure(&loaded.report))),
         };
-        let manifest_path = first
-            .files
-            .iter()
-            .find(|f| Path::new(f).file_name().is_some_and(|n| n == MANIFEST))
-            .map(PathBuf::from);
-        let read = |path: PathBuf| -> Result<FileCopy, EditError> {
-            let bytes =
-                std::fs::read(&path).map_err(|e| EditError::Io(path.display().to_string(), e))?;
-            Ok(FileCopy { path, bytes })
-        };
-        let manifest = manifest_path.map(read).transpose()?;
-        let sides = found
+        let ws = Workspace::from_read(paths, gathered.into_files(), &dispute)?;
+        Ok((ws, dispute, loaded.report.warnings()))
+    }
+
+    /// The workspace of a dispute loaded from `files`, the bytes [`crate::load::gather`] read
+    /// for `paths`: kept as they are, so a write replaces only files still holding them.
+    pub fn from_read(
+        paths: &[PathBuf],
+        files: Vec<crate::load::ReadFile>,
+        dispute: &Dispute,
+    ) -> Result<Workspace, EditError> {
+        let mut manifest = None;
+        let mut by_name = std::collections::HashMap::new();
+        for f in files {
+            let copy = FileCopy {
+                path: PathBuf::from(&f.name),
+                bytes: f.bytes,
+            };
+            if f.manifest {
+                manifest = Some(copy);
+            } else {
+                by_name.insert(f.name, copy);
+            }
+        }
+        let sides = dispute
             .sides
             .iter()
-            .map(|s| read(PathBuf::from(&s.file)))
+            .map(|s| {
+                by_name.remove(&s.file).ok_or_else(|| {
+                    EditError::Refused(format!(
+                        "the side file {} was not read with the others; open the dispute again",
+                        s.file
+                    ))
+                })
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let folder = match &manifest {
             Some(m) => parent(&m.path),
@@ -145,14 +166,12 @@ impl Workspace {
                 first
             }
         };
-        let ws = Workspace {
+        Ok(Workspace {
             paths: paths.to_vec(),
             folder,
             manifest,
             sides,
-        };
-        let dispute = ws.load(None)?;
-        Ok((ws, dispute, first.report.warnings()))
+        })
     }
 
     /// After a plan was committed: the files now hold what it wrote (a new manifest included).

@@ -69,6 +69,37 @@ impl Gathered {
     pub fn load(&self) -> Loaded {
         load_inputs(&self.inputs)
     }
+
+    /// The files read, named as the load names them, for a caller that keeps their bytes (the
+    /// screen writes back over exactly what it loaded, without reading the files again).
+    pub fn into_files(self) -> Vec<ReadFile> {
+        self.inputs
+            .into_iter()
+            .filter_map(|i| match i {
+                Input::Manifest(name, bytes) => Some(ReadFile {
+                    name,
+                    manifest: true,
+                    bytes,
+                }),
+                Input::Side(name, bytes) => Some(ReadFile {
+                    name,
+                    manifest: false,
+                    bytes,
+                }),
+                Input::Refused(..) => None,
+            })
+            .collect()
+    }
+}
+
+/// One file as [`Gathered`] read it.
+pub struct ReadFile {
+    /// Its path as the load names it (a side's `file`).
+    pub name: String,
+    /// True for the manifest.
+    pub manifest: bool,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
 }
 
 /// Reads the files that `paths` name (as [`load_paths_limited`] does), without parsing them.

@@ -39,15 +39,19 @@ use std::io::Write;
 /// Loads the dispute the arguments name (or the bundled one) and opens the UI on it. Load errors
 /// are printed to `err` before the screen is taken, like every other command's.
 pub fn open(args: &OpenArgs, err: &mut dyn Write) -> Result<(), Failure> {
-    let dispute = commands::open(&args.input, err)?;
+    // Each file is read once. With files, the screen keeps the bytes it loaded, so an accepted
+    // suggestion is written back only over files that have not changed since.
+    let paths = &args.input.paths;
+    let gathered =
+        (!paths.is_empty()).then(|| crate::load::gather(paths, args.input.read.max_file_size));
+    let loaded = gathered
+        .as_ref()
+        .map_or_else(crate::load::load_bundled, crate::load::Gathered::load);
+    let (dispute, _, _) = commands::open_from(loaded, err)?;
     let (left, right) = commands::pair(&dispute, &args.pair)?;
     err.flush()?;
-    // With files, the screen keeps the bytes it loaded, so an accepted suggestion is written
-    // back only over files that have not changed since.
-    let (dispute, workspace) = match crate::edit::Workspace::open(&args.input.paths) {
-        Ok((ws, loaded)) => (loaded, Some(ws)),
-        Err(_) => (dispute, None),
-    };
+    let workspace = gathered
+        .and_then(|g| crate::edit::Workspace::from_read(paths, g.into_files(), &dispute).ok());
     let dismissed = match crate::edit::folder_of(&args.input.paths) {
         Some(folder) => crate::edit::dismissed::Dismissed::read(&folder),
         None => Ok(crate::edit::dismissed::Dismissed::default()),

@@ -173,7 +173,7 @@ fn row_lines(
         )
     } else if row.kind == RowKind::Suggested {
         Line::styled(
-            text::fit(&format!("▸ {number}{heading}"), total),
+            text::ellipsis(&format!("▸ {number}{heading}"), total),
             theme.suggested(),
         )
     } else if row.common {

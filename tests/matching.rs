@@ -383,6 +383,90 @@ fn the_screen_keeps_the_bytes_it_loaded_and_does_not_read_the_files_again() {
     assert_eq!(std::fs::read_to_string(&beta).unwrap(), edited);
 }
 
+/// Whether `after` holds the lines of `before`, moved and with a comma more or less, plus the
+/// lines holding `added`, and nothing else.
+fn only_moved_lines(before: &str, after: &str, added: &str) -> bool {
+    let bare = |l: &str| l.trim_end_matches(',').to_owned();
+    let mut old: Vec<String> = before.lines().map(bare).collect();
+    let mut new: Vec<String> = after
+        .lines()
+        .filter(|l| !l.contains(added))
+        .map(bare)
+        .collect();
+    old.sort();
+    new.sort();
+    old == new
+}
+
+#[test]
+fn link_across_topics_moves_the_right_claim_into_the_left_claims_topic() {
+    let dir = copy_fixture();
+    let beta_before = std::fs::read_to_string(dir.path().join("beta.json")).unwrap();
+    let alpha_before = std::fs::read_to_string(dir.path().join("alpha.json")).unwrap();
+    parallax()
+        .args([
+            "link",
+            "a-karvani",
+            "b-talks-water",
+            "--question",
+            "Was the sluice shut?",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "Moved b-talks-water into topic `gates`",
+        ));
+    let d = load(dir.path());
+    for id in ["a-karvani", "b-talks-water"] {
+        let at = d.find_claim(id).unwrap();
+        assert_eq!(d.ids(at).1, "gates", "{id}");
+        assert_eq!(d.claim(at).unwrap().point.as_deref(), Some("sluice-shut"));
+    }
+    let cmp = Comparison::new(&d, 0, 1);
+    let gates = cmp.topics.iter().find(|t| t.id == "gates").unwrap();
+    assert!(
+        gates
+            .rows
+            .iter()
+            .any(|r| r.point.as_deref() == Some("sluice-shut")
+                && r.left.len() == 1
+                && r.right.len() == 1)
+    );
+    // The moved claim's lines leave one topic and join the other; nothing else changes.
+    let beta_after = std::fs::read_to_string(dir.path().join("beta.json")).unwrap();
+    assert!(
+        only_moved_lines(&beta_before, &beta_after, "\"point\": \"sluice-shut\""),
+        "{beta_after}"
+    );
+    assert_eq!(beta_after.lines().count(), beta_before.lines().count() + 1);
+    let alpha_after = std::fs::read_to_string(dir.path().join("alpha.json")).unwrap();
+    assert_eq!(
+        alpha_after.lines().count(),
+        alpha_before.lines().count() + 1
+    );
+}
+
+#[test]
+fn link_across_topics_to_a_point_row_moves_the_claim_without_a_point_into_the_row() {
+    let dir = copy_fixture();
+    let manifest = std::fs::read(dir.path().join("dispute.json")).unwrap();
+    parallax()
+        .args(["link", "a-talks-water", "b-opened"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let d = load(dir.path());
+    let at = d.find_claim("a-talks-water").unwrap();
+    assert_eq!(d.ids(at).1, "gates");
+    assert_eq!(d.claim(at).unwrap().point.as_deref(), Some("who-closed"));
+    // The point exists: the manifest is not touched.
+    assert_eq!(
+        std::fs::read(dir.path().join("dispute.json")).unwrap(),
+        manifest
+    );
+}
+
 #[test]
 fn side_files_without_a_manifest_get_one_that_lists_them() {
     let dir = tempfile::tempdir().unwrap();

@@ -41,6 +41,14 @@ pub fn link(
         .iter()
         .map(|w| w.path.display().to_string())
         .collect();
+    if let Some(id) = &plan.moved {
+        writeln!(
+            out,
+            "Moved {} into topic `{}`, beside the claim it answers",
+            text::clean(id).text,
+            plan.topic
+        )?;
+    }
     writeln!(
         out,
         "Linked {} and {} on {} point `{}` of topic `{}`; wrote {}",

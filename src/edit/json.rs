@@ -1,5 +1,5 @@
-//! Minimal edits to a JSON text: add one property to an object, or one element to an array,
-//! touching nothing else. Positions come from jsonc-parser's syntax tree (byte ranges); the new
+//! Minimal edits to a JSON text: add one property to an object, add one element to an array,
+//! or move one element to another array, touching nothing else. Positions come from jsonc-parser's syntax tree (byte ranges); the new
 //! text copies the indentation of its neighbours, so the file keeps its own style.
 
 use jsonc_parser::ast::{Array, Object, Value};
@@ -198,11 +198,85 @@ pub fn append_element(
 }
 
 fn append_to(text: &str, arr: &Array, unit: &str, value: &serde_json::Value) -> String {
+    append_rendered(
+        text,
+        arr,
+        unit,
+        &|indent| render(value, unit, indent),
+        &value.to_string(),
+    )
+}
+
+/// Moves the element at `from` (a path ending in an array index) to the end of the array at
+/// `to`, its text kept as written and re-indented to its new depth: only the lines it leaves
+/// and the lines it takes change. `to` is read after the element has left (a later element of
+/// the same array has moved up one place).
+pub fn move_element(text: &str, from: &[Step], to: &[Step]) -> Result<String, JsonEditError> {
+    let Some((Step::Index(i), parent)) = from.split_last() else {
+        return Err(JsonEditError::Missing(describe(from)));
+    };
+    let root = parse(text)?;
+    let Value::Array(arr) = walk(&root, parent)? else {
+        return Err(JsonEditError::Missing(describe(from)));
+    };
+    let element = arr
+        .elements
+        .get(*i)
+        .ok_or_else(|| JsonEditError::Missing(describe(from)))?;
+    let (start, end) = range(element);
+    let raw = text.get(start..end).unwrap_or("").to_owned();
+    let was = indent_at(text, start).to_owned();
+    // The element goes with the separator that tied it to its neighbour.
+    let (cut_from, cut_to, replacement) = match (
+        arr.elements.get(*i + 1),
+        i.checked_sub(1).and_then(|k| arr.elements.get(k)),
+    ) {
+        (Some(next), _) => (start, range(next).0, ""),
+        (None, Some(prev)) => (range(prev).1, end, ""),
+        (None, None) => (arr.range.start, arr.range.end, "[]"),
+    };
+    let mut left = String::with_capacity(text.len());
+    left.push_str(text.get(..cut_from).unwrap_or(""));
+    left.push_str(replacement);
+    left.push_str(text.get(cut_to..).unwrap_or(""));
+    let root = parse(&left)?;
+    let unit = unit(&left, &root);
+    let Value::Array(target) = walk(&root, to)? else {
+        return Err(JsonEditError::Missing(describe(to)));
+    };
+    let reindent = |indent: &str| {
+        raw.split('\n')
+            .enumerate()
+            .map(|(k, line)| {
+                if k == 0 {
+                    line.to_owned()
+                } else {
+                    format!(
+                        "{indent}{}",
+                        line.strip_prefix(was.as_str()).unwrap_or(line)
+                    )
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Ok(append_rendered(&left, target, &unit, &reindent, &raw))
+}
+
+/// Appends an element to an array: `multiline(indent)` is its text laid out at `indent`, for an
+/// array of one element a line; `inline` its text on one line.
+fn append_rendered(
+    text: &str,
+    arr: &Array,
+    unit: &str,
+    multiline_text: &dyn Fn(&str) -> String,
+    inline: &str,
+) -> String {
     let Some(last) = arr.elements.last() else {
         // `[]`: open it up one level deeper than the line it sits on.
         let outer = indent_at(text, arr.range.start).to_owned();
         let inner = format!("{outer}{unit}");
-        let body = format!("[\n{inner}{}\n{outer}]", render(value, unit, &inner));
+        let body = format!("[\n{inner}{}\n{outer}]", multiline_text(&inner));
         let mut out = String::with_capacity(text.len() + body.len());
         out.push_str(text.get(..arr.range.start).unwrap_or(""));
         out.push_str(&body);
@@ -216,9 +290,9 @@ fn append_to(text: &str, arr: &Array, unit: &str, value: &serde_json::Value) -> 
         .is_some_and(|s| s.contains('\n'));
     let insertion = if multiline {
         let indent = indent_at(text, last_start).to_owned();
-        format!(",\n{indent}{}", render(value, unit, &indent))
+        format!(",\n{indent}{}", multiline_text(&indent))
     } else {
-        format!(", {value}")
+        format!(", {inline}")
     };
     splice(text, last_end, &insertion)
 }
@@ -261,6 +335,20 @@ mod tests {
         )
         .unwrap();
         assert_eq!(out, "{\"claims\": [{\"id\": \"a\", \"point\": \"p\"}]}");
+    }
+
+    #[test]
+    fn a_moved_element_keeps_its_text_and_leaves_no_gap() {
+        let text = "{\n  \"a\": [\n    {\"id\": 1},\n    {\n      \"id\": 2\n    }\n  ],\n  \"b\": [\n    {\"id\": 3}\n  ]\n}\n";
+        let out = move_element(text, &[Step::Key("a"), Step::Index(1)], &[Step::Key("b")]).unwrap();
+        assert_eq!(
+            out,
+            "{\n  \"a\": [\n    {\"id\": 1}\n  ],\n  \"b\": [\n    {\"id\": 3},\n    {\n      \"id\": 2\n    }\n  ]\n}\n"
+        );
+        let out = move_element(&out, &[Step::Key("a"), Step::Index(0)], &[Step::Key("b")]).unwrap();
+        assert!(out.contains("\"a\": [],"), "{out}");
+        let parsed: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(parsed["b"], json!([{"id": 3}, {"id": 2}, {"id": 1}]));
     }
 
     #[test]

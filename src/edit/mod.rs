@@ -11,7 +11,7 @@ pub mod dismissed;
 pub mod json;
 pub mod relate;
 
-use crate::format::{Dispute, is_id};
+use crate::format::{ClaimAt, Dispute, is_id};
 use crate::load::{Loader, MANIFEST};
 use json::Step;
 use serde_json::json;
@@ -92,6 +92,8 @@ pub struct Plan {
     pub topic: String,
     /// True when the point is new (and the manifest holds its question).
     pub new_point: bool,
+    /// The claim moved into the topic from another, when the two were in different topics.
+    pub moved: Option<String>,
 }
 
 impl Workspace {
@@ -258,25 +260,30 @@ impl Workspace {
         }
         let (_, ltopic, _) = dispute.ids(la);
         let (_, rtopic, _) = dispute.ids(ra);
-        if ltopic != rtopic {
-            return Err(EditError::Refused(format!(
-                "`{left}` is in topic `{ltopic}` and `{right}` in `{rtopic}`; a point joins claims of one topic, so move one claim to the other's topic first"
-            )));
-        }
-        let topic = ltopic.to_owned();
         let (lp, rp) = (
             dispute.claim(la).and_then(|c| c.point.clone()),
             dispute.claim(ra).and_then(|c| c.point.clone()),
         );
+        // Claims of two topics: the one without a point moves into the other's topic (the
+        // right claim, when neither has one), since a point joins claims of one topic.
+        let moving = match (ltopic == rtopic, &lp, &rp) {
+            (true, _, _) | (false, Some(_), Some(_)) => None,
+            (false, None, Some(_)) => Some(la),
+            (false, _, None) => Some(ra),
+        };
+        let topic = match moving {
+            Some(at) if at == la => rtopic.to_owned(),
+            _ => ltopic.to_owned(),
+        };
         let (point, to_mark, new_point) = match (lp, rp) {
-            (Some(a), Some(b)) if a == b => {
+            (Some(a), Some(b)) if a == b && ltopic == rtopic => {
                 return Err(EditError::Refused(format!(
                     "`{left}` and `{right}` already share the point `{a}`; nothing to do"
                 )));
             }
             (Some(a), Some(b)) => {
                 return Err(EditError::Refused(format!(
-                    "`{left}` answers point `{a}` and `{right}` point `{b}`; change one of them by hand"
+                    "`{left}` answers point `{a}` (topic `{ltopic}`) and `{right}` point `{b}` (topic `{rtopic}`); change one of them by hand"
                 )));
             }
             (Some(a), None) => (a, vec![ra], false),
@@ -316,6 +323,9 @@ impl Workspace {
                 }),
             }
         }
+        if let Some(at) = moving {
+            writes = self.move_claim(dispute, at, &topic, writes)?;
+        }
         let listed = dispute
             .manifest_topic(&topic)
             .is_some_and(|t| t.points.iter().any(|p| p.id == point));
@@ -338,7 +348,11 @@ impl Workspace {
                 .and_then(|at| loaded.claim(at))
                 .and_then(|c| c.point.clone())
         };
-        if shared(left).as_deref() != Some(point.as_str()) || shared(right) != shared(left) {
+        let topic_of = |id: &str| loaded.find_claim(id).map(|at| loaded.ids(at).1.to_owned());
+        if shared(left).as_deref() != Some(point.as_str())
+            || shared(right) != shared(left)
+            || topic_of(left) != topic_of(right)
+        {
             return Err(EditError::Invalid(
                 "the side files".to_owned(),
                 "the claims do not share the point after the change".to_owned(),
@@ -349,7 +363,81 @@ impl Workspace {
             point,
             topic,
             new_point,
+            moved: moving.map(|at| dispute.ids(at).2.to_owned()),
         })
+    }
+
+    /// The writes with the claim at `at` (its point already given) moved to the end of topic
+    /// `topic` in its side file, the topic added to the file (with the title the other sides
+    /// give it) when the file lacks it.
+    fn move_claim(
+        &self,
+        dispute: &Dispute,
+        at: ClaimAt,
+        topic: &str,
+        mut writes: Vec<Write>,
+    ) -> Result<Vec<Write>, EditError> {
+        let file = self
+            .sides
+            .get(at.side)
+            .ok_or_else(|| EditError::Load("a side file was not read".to_owned()))?;
+        let invalid = |e: json::JsonEditError| {
+            EditError::Invalid(file.path.display().to_string(), e.to_string())
+        };
+        let previous = writes.iter().position(|w| w.path == file.path);
+        let mut text = match previous.and_then(|i| writes.get(i)) {
+            Some(w) => String::from_utf8_lossy(&w.after).into_owned(),
+            None => String::from_utf8_lossy(&file.bytes).into_owned(),
+        };
+        let side = dispute
+            .sides
+            .get(at.side)
+            .ok_or_else(|| EditError::Load("a side file was not read".to_owned()))?;
+        let target = match side.topics.iter().position(|t| t.id == topic) {
+            Some(k) => k,
+            None => {
+                let title = dispute
+                    .manifest_topic(topic)
+                    .map(|t| t.title.clone())
+                    .or_else(|| side_title(dispute, topic))
+                    .unwrap_or_else(|| topic.to_owned());
+                // Its keys in the order the format shows them: id, title, claims.
+                let new_topic = json!({"id": topic, "title": title});
+                text = json::append_element(&text, &[Step::Key("topics")], &new_topic)
+                    .map_err(invalid)?;
+                let k = side.topics.len();
+                text = json::insert_property(
+                    &text,
+                    &[Step::Key("topics"), Step::Index(k)],
+                    "title",
+                    "claims",
+                    &json!([]),
+                )
+                .map_err(invalid)?;
+                k
+            }
+        };
+        let from = [
+            Step::Key("topics"),
+            Step::Index(at.topic),
+            Step::Key("claims"),
+            Step::Index(at.claim),
+        ];
+        let to = [
+            Step::Key("topics"),
+            Step::Index(target),
+            Step::Key("claims"),
+        ];
+        let after = json::move_element(&text, &from, &to).map_err(invalid)?;
+        match previous.and_then(|i| writes.get_mut(i)) {
+            Some(w) => w.after = after.into_bytes(),
+            None => writes.push(Write {
+                path: file.path.clone(),
+                before: Some(file.bytes.clone()),
+                after: after.into_bytes(),
+            }),
+        }
+        Ok(writes)
     }
 
     /// The manifest's change: the point (with its question) added under its topic; the topic

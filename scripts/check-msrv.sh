@@ -7,7 +7,7 @@
 #    clean) finds no use of a standard-library API stabilised after our rust-version;
 # 3. the language features used need no newer Rust: edition 2024 (1.85) and let chains (1.88).
 # It cannot prove that an older compiler accepts every line: only that toolchain can
-# (`rustup toolchain install 1.89 && cargo +1.89 check --locked --all-targets`, which passes).
+# (`rustup toolchain install 1.89 && cargo +1.89 test --locked`, which passes).
 set -eu
 cd "$(dirname "$0")/.."
 ours=$(sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml)

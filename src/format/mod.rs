@@ -408,9 +408,10 @@ pub struct Claim {
     /// Typed links to other parties' claims.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub relations: Vec<Relation>,
-    /// A verdict on the claim, when one was made.
+    /// A verdict on the claim, when one was made (boxed: most claims have none, and the
+    /// claim stays small).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assessment: Option<Assessment>,
+    pub assessment: Option<Box<Assessment>>,
     /// Code points that were replaced by markers anywhere in the claim's own text fields.
     #[serde(skip)]
     pub flagged: Vec<char>,

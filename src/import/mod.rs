@@ -320,7 +320,7 @@ impl Builder {
             tags,
             rebuts,
             relations,
-            assessment,
+            assessment: assessment.map(Box::new),
             flagged: Vec::new(),
         });
         let place = ClaimPlace {

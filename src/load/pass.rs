@@ -541,6 +541,7 @@ impl<'de, W: Want<'de> + Copy> Want<'de> for List<W> {
             out: Vec::with_capacity(seq.size_hint().unwrap_or(0)),
         };
         items(cx, seq, &mut c)?;
+        c.out.shrink_to_fit();
         Ok(Some(c.out))
     }
 }

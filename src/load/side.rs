@@ -211,6 +211,7 @@ impl<'de> Want<'de> for SourcesWant {
     fn seq<A: SeqAccess<'de>>(self, cx: &mut Cx, seq: A) -> Result<Option<Vec<Source>>, A::Error> {
         let mut list = SourceList::default();
         pass::items(cx, seq, &mut list)?;
+        list.out.shrink_to_fit();
         Ok(Some(list.out))
     }
 }
@@ -417,6 +418,7 @@ impl<'de> Want<'de> for TopicsWant<'_> {
             out: Vec::new(),
         };
         pass::items(cx, seq, &mut list)?;
+        list.out.shrink_to_fit();
         Ok(Some(list.out))
     }
 }
@@ -506,6 +508,7 @@ impl<'de> Want<'de> for ClaimsWant<'_> {
             out: Vec::with_capacity(seq.size_hint().unwrap_or(0)),
         };
         pass::items(cx, seq, &mut list)?;
+        list.out.shrink_to_fit();
         Ok(Some(list.out))
     }
 }
@@ -631,7 +634,7 @@ impl<'de> Fields<'de> for ClaimFields<'_> {
             tags: self.tags,
             rebuts: self.rebuts,
             relations: self.relations,
-            assessment: self.assessment,
+            assessment: self.assessment.map(Box::new),
             flagged,
         })
     }
@@ -708,6 +711,7 @@ impl<'de> Want<'de> for RefsWant<'_> {
             out: Vec::with_capacity(seq.size_hint().unwrap_or(0)),
         };
         pass::items(cx, seq, &mut list)?;
+        list.out.shrink_to_fit();
         Ok(Some(list.out))
     }
 }

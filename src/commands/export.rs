@@ -58,8 +58,40 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         [one] if shown.topics.iter().any(|t| &t.id == one) => Some(one.as_str()),
         _ => None,
     };
-    let bytes = export::render(format, &dispute, shown, topic, &labels)?;
-    deliver(&bytes, format.extension(), target, args.force, out, err)
+    let render = |w: &mut dyn Write| export::render_to(format, &dispute, shown, topic, &labels, w);
+    match target {
+        None => stream(out, render),
+        Some(path) => {
+            let size = export::write_file_with(path, args.force, render)?;
+            wrote(path, size, format.extension(), err)
+        }
+    }
+}
+
+/// Writes an export to standard output as it is rendered; a failed write (a closed pipe) is
+/// reported as the write's failure, not as the renderer's.
+fn stream(
+    out: &mut dyn Write,
+    render: impl FnOnce(&mut dyn Write) -> Result<(), export::ExportError>,
+) -> Result<(), Failure> {
+    let mut w = export::Counted::new(std::io::BufWriter::with_capacity(1 << 16, out));
+    let rendered = render(&mut w);
+    let flushed = w.flush();
+    if let Some(e) = w.take_failure() {
+        return Err(e.into());
+    }
+    rendered?;
+    Ok(flushed?)
+}
+
+/// The line saying an export was written to a file.
+fn wrote(path: &Path, size: u64, name: &str, err: &mut dyn Write) -> Result<(), Failure> {
+    writeln!(
+        err,
+        "parallax: wrote {} ({size} bytes, {name})",
+        export::shown_path(path)
+    )?;
+    Ok(())
 }
 
 /// Writes an export to standard output, or to `target` (atomically) with a line saying so.
@@ -75,12 +107,7 @@ fn deliver(
         None => out.write_all(bytes)?,
         Some(path) => {
             export::write_file(path, bytes, force)?;
-            writeln!(
-                err,
-                "parallax: wrote {} ({} bytes, {name})",
-                export::shown_path(path),
-                bytes.len()
-            )?;
+            wrote(path, bytes.len() as u64, name, err)?;
         }
     }
     Ok(())

@@ -90,11 +90,11 @@ fn reliability(list: &[SourceOut]) -> String {
 }
 
 /// Writes one record cell by cell, each neutralised.
-struct Record<'w> {
-    w: &'w mut csv::Writer<Vec<u8>>,
+struct Record<'w, 'o> {
+    w: &'w mut csv::Writer<&'o mut dyn std::io::Write>,
 }
 
-impl Record<'_> {
+impl Record<'_, '_> {
     fn cell(&mut self, s: &str) -> Result<&mut Self, ExportError> {
         self.w
             .write_field(neutralise(s).as_bytes())
@@ -180,11 +180,11 @@ fn encode(e: csv::Error) -> ExportError {
     ExportError::Encode(e.to_string())
 }
 
-/// Renders the document as CSV bytes (UTF-8, header first, `\n` line ends).
-pub fn render(doc: &Export) -> Result<Vec<u8>, ExportError> {
+/// Writes the document to `out` as CSV (UTF-8, header first, `\n` line ends), record by record.
+pub fn render_to(doc: &Export, out: &mut dyn std::io::Write) -> Result<(), ExportError> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+        .from_writer(out);
     w.write_record(COLUMNS).map_err(encode)?;
     let mut rec = Record { w: &mut w };
     for t in &doc.topics {
@@ -219,8 +219,7 @@ pub fn render(doc: &Export) -> Result<Vec<u8>, ExportError> {
             }
         }
     }
-    w.into_inner()
-        .map_err(|e| ExportError::Encode(e.to_string()))
+    w.flush().map_err(|e| ExportError::Encode(e.to_string()))
 }
 
 #[cfg(test)]

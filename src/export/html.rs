@@ -382,9 +382,14 @@ fn topic(out: &mut String, doc: &Export, t: &TopicOut, chart: Option<&Timeline>)
     out.push_str("</table></section>\n");
 }
 
-/// Renders the whole document as one HTML page, with its timelines when given.
-pub fn render(doc: &Export, charts: Option<&Charts>) -> String {
-    let mut out = String::with_capacity(4096 + doc.topics.len() * 2048);
+/// Writes the whole document to `w` as one HTML page, with its timelines when given, one topic
+/// at a time (only one topic's markup is held).
+pub fn render_to(
+    doc: &Export,
+    charts: Option<&Charts>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut out = String::with_capacity(64 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'\">\n",
@@ -441,9 +446,11 @@ pub fn render(doc: &Export, charts: Option<&Charts>) -> String {
     }
     out.push_str("</header>\n<main>\n");
     for t in &doc.topics {
+        w.write_all(out.as_bytes())?;
+        out.clear();
         let chart = charts.and_then(|c| c.topics.iter().find(|(id, _)| *id == t.id));
         topic(&mut out, doc, t, chart.map(|(_, chart)| chart));
     }
     out.push_str("</main>\n</body>\n</html>\n");
-    out
+    w.write_all(out.as_bytes())
 }

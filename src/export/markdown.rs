@@ -192,9 +192,9 @@ fn row(out: &mut String, doc: &Export, r: &RowOut) {
     out.push('\n');
 }
 
-/// Renders the whole document.
-pub fn render(doc: &Export) -> String {
-    let mut out = String::with_capacity(1024 + doc.topics.len() * 1024);
+/// Writes the whole document to `w`, one topic at a time (only one topic's text is held).
+pub fn render_to(doc: &Export, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut out = String::with_capacity(64 * 1024);
     out.push_str("# ");
     push(&mut out, &doc.dispute.title);
     out.push_str("\n\n");
@@ -222,6 +222,8 @@ pub fn render(doc: &Export) -> String {
         out.push_str("\n\n");
     }
     for t in &doc.topics {
+        w.write_all(out.as_bytes())?;
+        out.clear();
         out.push_str("## ");
         push(&mut out, &t.title);
         out.push_str("\n\n");
@@ -257,7 +259,7 @@ pub fn render(doc: &Export) -> String {
             row(&mut out, doc, r);
         }
     }
-    out
+    w.write_all(out.as_bytes())
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ mod write;
 
 pub use csv::COLUMNS as CSV_COLUMNS;
 pub use model::{EXPORT_FORMAT, Export};
-pub use write::{check_target, write_file};
+pub use write::{Counted, check_target, write_file, write_file_with};
 
 use crate::compare::Comparison;
 use crate::format::Dispute;
@@ -150,6 +150,21 @@ pub fn render(
     topic: Option<&str>,
     selection: &[String],
 ) -> Result<Vec<u8>, ExportError> {
+    let mut out = Vec::new();
+    render_to(format, dispute, cmp, topic, selection, &mut out)?;
+    Ok(out)
+}
+
+/// As [`render`], written to `w` as it is rendered (one topic at a time for Markdown and HTML,
+/// record by record for CSV, value by value for JSON), so the whole file is never held.
+pub fn render_to(
+    format: Format,
+    dispute: &Dispute,
+    cmp: &Comparison,
+    topic: Option<&str>,
+    selection: &[String],
+    w: &mut dyn std::io::Write,
+) -> Result<(), ExportError> {
     let one;
     let cmp = match topic {
         None => cmp,
@@ -161,25 +176,40 @@ pub fn render(
     let mut doc = model::build(dispute, cmp);
     doc.selection = selection.iter().map(|s| s.as_str().into()).collect();
     if format == Format::Html {
-        return Ok(html::render(&doc, Some(&html::Charts::new(dispute, cmp))).into_bytes());
+        let charts = html::Charts::new(dispute, cmp);
+        return html::render_to(&doc, Some(&charts), w).map_err(encode);
     }
-    render_doc(format, &doc)
+    render_doc_to(format, &doc, w)
 }
 
 /// Renders an already-built export document (an HTML page without its timelines, which are
 /// counted from the comparison; [`render`] draws them).
 pub fn render_doc(format: Format, doc: &Export) -> Result<Vec<u8>, ExportError> {
+    let mut out = Vec::new();
+    render_doc_to(format, doc, &mut out)?;
+    Ok(out)
+}
+
+/// As [`render_doc`], written to `w` as it is rendered.
+pub fn render_doc_to(
+    format: Format,
+    doc: &Export,
+    w: &mut dyn std::io::Write,
+) -> Result<(), ExportError> {
     match format {
-        Format::Markdown => Ok(markdown::render(doc).into_bytes()),
-        Format::Csv => csv::render(doc),
+        Format::Markdown => markdown::render_to(doc, w).map_err(encode),
+        Format::Csv => csv::render_to(doc, w),
         Format::Json => {
-            let mut out =
-                serde_json::to_vec_pretty(doc).map_err(|e| ExportError::Encode(e.to_string()))?;
-            out.push(b'\n');
-            Ok(out)
+            serde_json::to_writer_pretty(&mut *w, doc)
+                .map_err(|e| ExportError::Encode(e.to_string()))?;
+            w.write_all(b"\n").map_err(encode)
         }
-        Format::Html => Ok(html::render(doc, None).into_bytes()),
+        Format::Html => html::render_to(doc, None, w).map_err(encode),
     }
+}
+
+fn encode(e: std::io::Error) -> ExportError {
+    ExportError::Encode(e.to_string())
 }
 
 /// The file name an export is offered under: the dispute id, the topic id when one topic is

@@ -121,6 +121,20 @@ fn remove_leftovers(folder: &Path) {
 /// Writes `bytes` to `path` atomically. Without `force`, an existing file is refused with
 /// [`ExportError::Exists`] (the TUI asks, then calls again with `force`).
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportError> {
+    write_file_with(path, force, |w| {
+        w.write_all(bytes).map_err(|e| error(path, e))
+    })
+    .map(|_| ())
+}
+
+/// As [`write_file`], with the content written by `fill` as it is made (an export streams into
+/// the temporary file instead of being held whole); returns the number of bytes written. A write
+/// that fails inside `fill` is reported as the write's own failure (disk full, permission).
+pub fn write_file_with(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+) -> Result<u64, ExportError> {
     check_target(path, force)?;
     let folder = folder_of(path);
     remove_leftovers(&folder);
@@ -143,10 +157,15 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportEr
         tmp
     };
     let tmp_path = tmp.path().to_path_buf();
-    let written = tmp
-        .write_all(bytes)
-        .and_then(|()| tmp.flush())
-        .and_then(|()| tmp.as_file().sync_all());
+    let mut counted = Counted::new(io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut()));
+    let filled = fill(&mut counted).and_then(|()| counted.flush().map_err(|e| error(path, e)));
+    let (size, failed) = (counted.written, counted.failed.take());
+    drop(counted);
+    let written = match (filled, failed) {
+        (Ok(()), _) => tmp.as_file().sync_all().map_err(fail),
+        (Err(_), Some(e)) => Err(fail(e)),
+        (Err(e), None) => Err(e),
+    };
     let mut pending = cleanup::lock();
     let result = match written {
         Ok(()) => {
@@ -156,15 +175,68 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportEr
                 tmp.persist_noclobber(path)
             };
             // On failure the temporary file is dropped with the error, which deletes it.
-            persisted.map(|_| ()).map_err(|e| error(path, e.error))
+            persisted.map(|_| size).map_err(|e| error(path, e.error))
         }
         Err(e) => {
             drop(tmp);
-            Err(fail(e))
+            Err(e)
         }
     };
     pending.forget(&tmp_path);
     result
+}
+
+/// A writer that counts what it wrote and keeps its first failure (as kind and words), so a
+/// failure inside a renderer (which reports it as an encoding error) is reported as the write's.
+pub struct Counted<W> {
+    inner: W,
+    written: u64,
+    failed: Option<io::Error>,
+}
+
+impl<W: Write> Counted<W> {
+    /// Counts the writes to `inner`.
+    pub fn new(inner: W) -> Self {
+        Counted {
+            inner,
+            written: 0,
+            failed: None,
+        }
+    }
+
+    /// The bytes written so far.
+    pub fn written(&self) -> u64 {
+        self.written
+    }
+
+    /// The first write that failed, if any.
+    pub fn take_failure(&mut self) -> Option<io::Error> {
+        self.failed.take()
+    }
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self.inner.write(buf) {
+            Ok(n) => {
+                self.written += n as u64;
+                Ok(n)
+            }
+            Err(e) => {
+                if self.failed.is_none() {
+                    self.failed = Some(io::Error::new(e.kind(), e.to_string()));
+                }
+                Err(e)
+            }
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush().inspect_err(|e| {
+            if self.failed.is_none() {
+                self.failed = Some(io::Error::new(e.kind(), e.to_string()));
+            }
+        })
+    }
 }
 
 /// Turns an I/O error into a message that names the path and what to do.

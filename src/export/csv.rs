@@ -5,7 +5,7 @@
 //! CR) gets a leading `'`.
 
 use super::ExportError;
-use super::model::{ClaimOut, Export, SourceOut};
+use super::model::{ClaimOut, Export, SourceOut, TopicOut};
 use std::borrow::Cow;
 
 /// The header, in order; README.md documents each column.
@@ -180,14 +180,19 @@ fn encode(e: csv::Error) -> ExportError {
     ExportError::Encode(e.to_string())
 }
 
-/// Writes the document to `out` as CSV (UTF-8, header first, `\n` line ends), record by record.
-pub fn render_to(doc: &Export, out: &mut dyn std::io::Write) -> Result<(), ExportError> {
+/// Writes the document's `topics` to `out` as CSV (UTF-8, header first, `\n` line ends),
+/// record by record.
+pub fn render_to<'a>(
+    doc: &Export<'a>,
+    topics: impl Iterator<Item = TopicOut<'a>>,
+    out: &mut dyn std::io::Write,
+) -> Result<(), ExportError> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out);
     w.write_record(COLUMNS).map_err(encode)?;
     let mut rec = Record { w: &mut w };
-    for t in &doc.topics {
+    for t in topics {
         if t.rows.is_empty() {
             rec.cell(&t.id)?
                 .cell(&t.title)?

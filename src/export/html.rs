@@ -382,10 +382,11 @@ fn topic(out: &mut String, doc: &Export, t: &TopicOut, chart: Option<&Timeline>)
     out.push_str("</table></section>\n");
 }
 
-/// Writes the whole document to `w` as one HTML page, with its timelines when given, one topic
-/// at a time (only one topic's markup is held).
-pub fn render_to(
-    doc: &Export,
+/// Writes the document's head, then `topics`, to `w` as one HTML page, with its timelines when
+/// given, one topic at a time (only one topic's markup is held).
+pub fn render_to<'a>(
+    doc: &Export<'a>,
+    topics: impl Iterator<Item = TopicOut<'a>>,
     charts: Option<&Charts>,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
@@ -445,11 +446,11 @@ pub fn render_to(
         timeline(&mut out, doc, &c.all);
     }
     out.push_str("</header>\n<main>\n");
-    for t in &doc.topics {
+    for t in topics {
         w.write_all(out.as_bytes())?;
         out.clear();
         let chart = charts.and_then(|c| c.topics.iter().find(|(id, _)| *id == t.id));
-        topic(&mut out, doc, t, chart.map(|(_, chart)| chart));
+        topic(&mut out, doc, &t, chart.map(|(_, chart)| chart));
     }
     out.push_str("</main>\n</body>\n</html>\n");
     w.write_all(out.as_bytes())

@@ -10,7 +10,7 @@
 //! and that comment are the only HTML this file holds. So no text can open a link, an image,
 //! HTML, a table cell or a new block. Links are made only for http(s) urls.
 
-use super::model::{ClaimOut, Export, RowOut, SourceOut};
+use super::model::{ClaimOut, Export, RowOut, SourceOut, TopicOut};
 use std::fmt::Write;
 
 /// The characters escaped wherever they appear (`@` is handled on its own: see the module doc).
@@ -192,8 +192,13 @@ fn row(out: &mut String, doc: &Export, r: &RowOut) {
     out.push('\n');
 }
 
-/// Writes the whole document to `w`, one topic at a time (only one topic's text is held).
-pub fn render_to(doc: &Export, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+/// Writes the document's head, then `topics`, to `w`, one topic at a time (only one topic's
+/// text is held).
+pub fn render_to<'a>(
+    doc: &Export<'a>,
+    topics: impl Iterator<Item = TopicOut<'a>>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("# ");
     push(&mut out, &doc.dispute.title);
@@ -221,7 +226,7 @@ pub fn render_to(doc: &Export, w: &mut dyn std::io::Write) -> std::io::Result<()
         push(&mut out, &doc.selection.join(" · "));
         out.push_str("\n\n");
     }
-    for t in &doc.topics {
+    for t in topics {
         w.write_all(out.as_bytes())?;
         out.clear();
         out.push_str("## ");

@@ -173,38 +173,22 @@ pub fn render_to(
             &one
         }
     };
-    let mut doc = model::build(dispute, cmp);
+    let mut doc = model::head(dispute, cmp);
     doc.selection = selection.iter().map(|s| s.as_str().into()).collect();
-    if format == Format::Html {
-        let charts = html::Charts::new(dispute, cmp);
-        return html::render_to(&doc, Some(&charts), w).map_err(encode);
-    }
-    render_doc_to(format, &doc, w)
-}
-
-/// Renders an already-built export document (an HTML page without its timelines, which are
-/// counted from the comparison; [`render`] draws them).
-pub fn render_doc(format: Format, doc: &Export) -> Result<Vec<u8>, ExportError> {
-    let mut out = Vec::new();
-    render_doc_to(format, doc, &mut out)?;
-    Ok(out)
-}
-
-/// As [`render_doc`], written to `w` as it is rendered.
-pub fn render_doc_to(
-    format: Format,
-    doc: &Export,
-    w: &mut dyn std::io::Write,
-) -> Result<(), ExportError> {
+    let topics = cmp.topics.iter().map(|t| model::topic(dispute, cmp, t));
     match format {
-        Format::Markdown => markdown::render_to(doc, w).map_err(encode),
-        Format::Csv => csv::render_to(doc, w),
+        Format::Markdown => markdown::render_to(&doc, topics, w).map_err(encode),
+        Format::Csv => csv::render_to(&doc, topics, w),
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *w, doc)
+            let streamed = model::Streamed::new(&doc, topics);
+            serde_json::to_writer_pretty(&mut *w, &streamed)
                 .map_err(|e| ExportError::Encode(e.to_string()))?;
             w.write_all(b"\n").map_err(encode)
         }
-        Format::Html => html::render_to(doc, None, w).map_err(encode),
+        Format::Html => {
+            let charts = html::Charts::new(dispute, cmp);
+            html::render_to(&doc, topics, Some(&charts), w).map_err(encode)
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! their sources looked up). Every format renders from this one shape, and JSON *is* this shape
 //! (`parallax-export/1`, described by `narratives/export-schema.json`).
 
-use crate::compare::{Answered, Comparison, RowKind, Standing};
+use crate::compare::{Answered, Comparison, RowKind, Standing, TopicRows};
 use crate::format::{
     Claim, ClaimAt, Date, Dispute, Rating, RelationKind, ReliabilityRating, SourceKind,
 };
@@ -445,50 +445,108 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
 /// Builds the export document of a comparison (every topic it holds, in order). The document
 /// borrows the dispute's and comparison's text rather than copying it.
 pub fn build<'a>(dispute: &'a Dispute, cmp: &'a Comparison) -> Export<'a> {
+    let mut doc = head(dispute, cmp);
+    doc.topics = cmp.topics.iter().map(|t| topic(dispute, cmp, t)).collect();
+    doc
+}
+
+/// One topic of the export document: what [`build`] makes of each, apart, so an export can
+/// write topic after topic without holding them all.
+pub fn topic<'a>(dispute: &'a Dispute, cmp: &'a Comparison, t: &'a TopicRows) -> TopicOut<'a> {
     let claims = |ats: &[ClaimAt]| -> Vec<ClaimOut<'a>> {
         ats.iter()
             .filter_map(|&at| dispute.claim(at).map(|c| claim(dispute, cmp, at, c)))
             .collect()
     };
-    let topics = cmp
-        .topics
-        .iter()
-        .map(|t| TopicOut {
-            id: b(&t.id),
-            title: b(&t.title),
-            summary: ob(&t.summary),
-            left_title: ob(&t.left_title),
-            right_title: ob(&t.right_title),
-            rows: t
-                .rows
-                .iter()
-                .map(|row| RowOut {
-                    kind: match row.kind {
-                        RowKind::Point => RowKindOut::Point,
-                        RowKind::Rebuttal => RowKindOut::Rebuttal,
-                        // The screen's packing is undone before an export (see
-                        // `Comparison::unpacked`); a packed row left in reads as unmatched.
-                        RowKind::Single | RowKind::Packed => RowKindOut::Single,
-                        RowKind::Suggested => RowKindOut::Suggested,
-                    },
-                    point: ob(&row.point),
-                    question: ob(&row.question),
-                    heading: match &row.question {
-                        Some(q) => b(q),
-                        None => Cow::Owned(plain::row_heading(row)),
-                    },
-                    common_ground: row.common,
-                    answered: match row.answered() {
-                        Answered::Both | Answered::Apart => AnsweredOut::Both,
-                        Answered::Left => AnsweredOut::Left,
-                        Answered::Right => AnsweredOut::Right,
-                    },
-                    left: claims(&row.left),
-                    right: claims(&row.right),
-                })
-                .collect(),
-        })
-        .collect();
+    TopicOut {
+        id: b(&t.id),
+        title: b(&t.title),
+        summary: ob(&t.summary),
+        left_title: ob(&t.left_title),
+        right_title: ob(&t.right_title),
+        rows: t
+            .rows
+            .iter()
+            .map(|row| RowOut {
+                kind: match row.kind {
+                    RowKind::Point => RowKindOut::Point,
+                    RowKind::Rebuttal => RowKindOut::Rebuttal,
+                    // The screen's packing is undone before an export (see
+                    // `Comparison::unpacked`); a packed row left in reads as unmatched.
+                    RowKind::Single | RowKind::Packed => RowKindOut::Single,
+                    RowKind::Suggested => RowKindOut::Suggested,
+                },
+                point: ob(&row.point),
+                question: ob(&row.question),
+                heading: match &row.question {
+                    Some(q) => b(q),
+                    None => Cow::Owned(plain::row_heading(row)),
+                },
+                common_ground: row.common,
+                answered: match row.answered() {
+                    Answered::Both | Answered::Apart => AnsweredOut::Both,
+                    Answered::Left => AnsweredOut::Left,
+                    Answered::Right => AnsweredOut::Right,
+                },
+                left: claims(&row.left),
+                right: claims(&row.right),
+            })
+            .collect(),
+    }
+}
+
+/// An export document serialised with its topics made one at a time as they are written
+/// (the same JSON as [`Export`]'s), so a JSON export never holds every topic.
+pub struct Streamed<'d, 'a, I> {
+    doc: &'d Export<'a>,
+    topics: std::cell::RefCell<Option<I>>,
+}
+
+impl<'d, 'a, I: Iterator<Item = TopicOut<'a>>> Streamed<'d, 'a, I> {
+    /// The head `doc` (its own topics unused) followed by `topics`.
+    pub fn new(doc: &'d Export<'a>, topics: I) -> Self {
+        Streamed {
+            doc,
+            topics: std::cell::RefCell::new(Some(topics)),
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = TopicOut<'a>>> Serialize for Streamed<'_, 'a, I> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let d = self.doc;
+        let mut m = s.serialize_struct("Export", 7)?;
+        m.serialize_field("format", &d.format)?;
+        m.serialize_field("dispute", &d.dispute)?;
+        m.serialize_field("left", &d.left)?;
+        m.serialize_field("right", &d.right)?;
+        if d.selection.is_empty() {
+            m.skip_field("selection")?;
+        } else {
+            m.serialize_field("selection", &d.selection)?;
+        }
+        match &d.as_of {
+            Some(date) => m.serialize_field("as_of", date)?,
+            None => m.skip_field("as_of")?,
+        }
+        m.serialize_field("topics", &Lazy(&self.topics))?;
+        m.end()
+    }
+}
+
+/// A sequence written from an iterator taken on first use.
+struct Lazy<'r, I>(&'r std::cell::RefCell<Option<I>>);
+
+impl<'a, I: Iterator<Item = TopicOut<'a>>> Serialize for Lazy<'_, I> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let topics = self.0.borrow_mut().take();
+        s.collect_seq(topics.into_iter().flatten())
+    }
+}
+
+/// The export document without its topics (see [`topic`]).
+pub fn head<'a>(dispute: &'a Dispute, cmp: &'a Comparison) -> Export<'a> {
     Export {
         format: b(EXPORT_FORMAT),
         dispute: DisputeOut {
@@ -502,6 +560,6 @@ pub fn build<'a>(dispute: &'a Dispute, cmp: &'a Comparison) -> Export<'a> {
         right: party(dispute, cmp.right),
         selection: Vec::new(),
         as_of: cmp.as_of.as_ref().map(|a| a.date),
-        topics,
+        topics: Vec::new(),
     }
 }

@@ -204,14 +204,10 @@ pub(super) fn io_refusal(error: &std::io::Error) -> Refusal {
     }
 }
 
-/// The `sides` list of a manifest, read without checking the rest (the loader does that).
+/// The `sides` list of a manifest, read by the manifest's own reader (the loader checks the rest).
 fn listed_sides(bytes: &[u8]) -> Option<Vec<String>> {
-    #[derive(serde::Deserialize)]
-    struct Sides {
-        sides: Option<Vec<String>>,
-    }
     let bytes = bytes.strip_prefix(super::BOM.as_bytes()).unwrap_or(bytes);
-    serde_json::from_slice::<Sides>(bytes).ok()?.sides
+    super::manifest::sides(std::str::from_utf8(bytes).ok()?)
 }
 
 /// Gathers a folder: its manifest if present, then the sides it lists, or every other `*.json`
@@ -228,12 +224,9 @@ fn gather_folder(inputs: &mut Vec<Input>, folder: &Path, manifest: Option<&Path>
         inputs.push(input);
     }
     let files: Vec<PathBuf> = match listed {
-        // An entry outside the folder is reported by the manifest's reader; it is never read.
-        Some(names) => names
-            .iter()
-            .filter(|n| inside_folder(n))
-            .map(|n| folder.join(n))
-            .collect(),
+        // An entry outside the folder is reported by the manifest's reader, and left out of
+        // its list: it is never read.
+        Some(names) => names.iter().map(|n| folder.join(n)).collect(),
         None => {
             let mut found: Vec<PathBuf> = match std::fs::read_dir(folder) {
                 Ok(entries) => entries

@@ -16,6 +16,32 @@ pub(super) fn read(cx: &mut Cx, text: &str) -> Result<Option<Manifest>, serde_js
     pass::parse(cx, text, Object(ManifestFields::default()))
 }
 
+/// The manifest's `sides` alone, read by the same rules as [`read`] (entries outside the folder
+/// left out), whatever else the manifest holds: which files a folder's load reads. `None` when
+/// the text is not JSON or has no usable `sides`; the load reports why.
+pub(super) fn sides(text: &str) -> Option<Vec<String>> {
+    let mut scratch = Cx::new("");
+    pass::parse(&mut scratch, text, Object(SidesOnly(None)))
+        .ok()
+        .flatten()
+        .flatten()
+}
+
+/// Reads only `sides`; every other field is skipped.
+struct SidesOnly(Option<Vec<String>>);
+
+impl<'de> Fields<'de> for SidesOnly {
+    type Out = Option<Vec<String>>;
+    const NAMES: &'static [&'static str] = &["sides"];
+    fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, _: usize, d: D) -> Result<(), D::Error> {
+        self.0 = pass::read(cx, d, SidesWant)?;
+        Ok(())
+    }
+    fn finish(self, _: &mut Cx, _: u32) -> Option<Self::Out> {
+        Some(self.0)
+    }
+}
+
 const OPTIONAL_TEXT: Text = Text { non_empty: false };
 const REQUIRED_TEXT: Text = Text { non_empty: true };
 

@@ -8,8 +8,8 @@ mod date;
 
 pub use date::{Date, DateError};
 
+use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// The only format string this program reads and writes.
 pub const FORMAT: &str = "parallax/1";

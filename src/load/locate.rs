@@ -3,10 +3,10 @@
 //! The fast loader parses with serde_json, which keeps no positions. Only when a file has
 //! problems is it parsed a second time, by jsonc-parser, whose syntax tree keeps byte ranges.
 
+use foldhash::{HashMap, HashMapExt, HashSet};
 use jsonc_parser::ast::Value;
 use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 /// The lines of pointers in one file's text.
 pub(super) struct Locator<'a> {

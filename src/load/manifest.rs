@@ -6,9 +6,9 @@ use super::pass::{
 };
 use super::side::first_use;
 use crate::format::{DisputeInfo, FORMAT, Manifest, ManifestTopic, Period, Point};
+use foldhash::{HashMap, HashMapExt};
 use serde::de::{Deserializer, MapAccess, SeqAccess};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Reads a whole manifest. `Err` is a syntax error; the manifest is complete only when `cx`
 /// recorded no error.

@@ -18,8 +18,8 @@ pub use locate::line_of;
 pub use side::is_web_url;
 
 use crate::format::{ClaimAt, Dispute, INDEPENDENT, Manifest, Side};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use pass::Cx;
-use std::collections::{HashMap, HashSet};
 
 /// A UTF-8 byte order mark: some editors start a file with one, and it is skipped.
 const BOM: &str = "\u{feff}";

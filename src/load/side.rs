@@ -9,10 +9,10 @@ use crate::format::{
     Assessment, Claim, FORMAT, Party, Rating, Relation, RelationKind, Reliability,
     ReliabilityRating, Side, Source, SourceKind, SourceRef, Topic,
 };
+use foldhash::{HashMap, HashMapExt};
 use serde::de::{Deserializer, MapAccess, SeqAccess};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 /// A side's sources by id, to their index in its `sources`.

@@ -99,12 +99,21 @@ pub fn distance(term: &[char], word: &[char], prefix: bool, budget: u8) -> Optio
     let n = if prefix { n.min(m + k) } else { n };
     let big = m + n + 1;
     let width = n + 1;
-    // Three rows of the dynamic programme (optimal string alignment distance).
-    let mut rows = vec![vec![big; width]; 3];
-    for (j, cell) in rows[0].iter_mut().enumerate() {
+    // Three rows of the dynamic programme (optimal string alignment distance), end to end: on
+    // the stack for words of usual length (this runs for every word of every hit's snippet).
+    let mut stack = [0usize; 3 * 48];
+    let mut heap = Vec::new();
+    let rows: &mut [usize] = if 3 * width <= stack.len() {
+        &mut stack[..3 * width]
+    } else {
+        heap.resize(3 * width, 0);
+        &mut heap
+    };
+    rows.fill(big);
+    for (j, cell) in rows.iter_mut().take(width).enumerate() {
         *cell = j;
     }
-    let (mut prev2, mut prev, mut cur) = (2usize, 0usize, 1usize);
+    let (mut prev2, mut prev, mut cur) = (2 * width, 0usize, width);
     for i in 1..=m {
         let tc = term.get(i - 1).copied();
         let mut row_min = big;
@@ -113,18 +122,18 @@ pub fn distance(term: &[char], word: &[char], prefix: bool, budget: u8) -> Optio
                 i
             } else {
                 let wc = word.get(j - 1).copied();
-                let sub = rows[prev][j - 1] + usize::from(tc != wc);
-                let mut v = sub.min(rows[prev][j] + 1).min(rows[cur][j - 1] + 1);
+                let sub = rows[prev + j - 1] + usize::from(tc != wc);
+                let mut v = sub.min(rows[prev + j] + 1).min(rows[cur + j - 1] + 1);
                 if i > 1
                     && j > 1
                     && tc == word.get(j - 2).copied()
                     && term.get(i - 2).copied() == wc
                 {
-                    v = v.min(rows[prev2][j - 2] + 1);
+                    v = v.min(rows[prev2 + j - 2] + 1);
                 }
                 v
             };
-            rows[cur][j] = v;
+            rows[cur + j] = v;
             row_min = row_min.min(v);
         }
         if row_min > k {
@@ -132,7 +141,7 @@ pub fn distance(term: &[char], word: &[char], prefix: bool, budget: u8) -> Optio
         }
         (prev2, prev, cur) = (prev, cur, prev2);
     }
-    let last = &rows[prev];
+    let last = &rows[prev..prev + width];
     let found = if prefix {
         // The best prefix; among equals, the longest, so a highlight covers the word's match.
         (0..width)

@@ -255,7 +255,7 @@ fn typing_narrows_to_the_same_hits_as_a_fresh_search() {
         let live = session.run(&d, &cmp, &q);
         let fresh = query::apply(&d, &cmp, &q, MatcherKind::Nucleo);
         let claims =
-            |o: &query::Outcome| o.ranked().iter().map(|(h, _)| h.claim).collect::<Vec<_>>();
+            |o: &query::Results| o.ranked().iter().map(|(h, _)| h.claim).collect::<Vec<_>>();
         assert_eq!(
             claims(&live),
             claims(&fresh),

@@ -137,7 +137,7 @@ pub fn narrow(
     args: &FilterArgs,
     dispute: &Dispute,
     cmp: &Comparison,
-) -> Result<(crate::query::Outcome, Vec<String>), Failure> {
+) -> Result<(crate::query::Results, Vec<String>), Failure> {
     let filter = filter(args, dispute, Some(cmp))?;
     let query = crate::query::Query {
         filter,

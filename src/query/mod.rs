@@ -54,7 +54,7 @@ pub struct HitAt {
 }
 
 /// The pipeline's result.
-pub struct Outcome {
+pub struct Results {
     /// What the filter (and, when narrowing, the search) kept, in the comparison's order.
     /// Shared: while the filter stays the same, runs hand out the same comparison.
     pub comparison: Arc<Comparison>,
@@ -71,9 +71,9 @@ pub struct Outcome {
     matcher: MatcherKind,
 }
 
-impl std::fmt::Debug for Outcome {
+impl std::fmt::Debug for Results {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Outcome")
+        f.debug_struct("Results")
             .field("topics", &self.comparison.topics.len())
             .field("hits", &self.order.len())
             .field("query", &self.pattern.as_ref().map(|p| p.query.as_str()))
@@ -81,7 +81,7 @@ impl std::fmt::Debug for Outcome {
     }
 }
 
-/// The scoring of a run's hits, detached from the [`Outcome`] so it can run on another thread:
+/// The scoring of a run's hits, detached from the [`Results`] so it can run on another thread:
 /// scoring costs more than finding (150 ms for 80,000 hits), too much for a keystroke.
 #[derive(Clone)]
 pub struct Ranking {
@@ -121,13 +121,13 @@ impl Ranking {
         &self.entries
     }
 
-    /// Scores the hits, best first, each with its index entry (for [`Outcome::place`]).
+    /// Scores the hits, best first, each with its index entry (for [`Results::place`]).
     pub fn run(&self) -> Vec<(usize, Hit)> {
         Pattern::new(&self.query, self.matcher).rank(&self.index, &self.entries)
     }
 }
 
-impl Outcome {
+impl Results {
     /// True when the claim is a hit of the search.
     pub fn is_hit(&self, claim: ClaimAt) -> bool {
         self.index
@@ -142,7 +142,7 @@ impl Outcome {
             .map_or_else(Vec::new, |p| p.highlight(text))
     }
 
-    /// As [`Outcome::highlight`], for a field of kind `field` (see [`Pattern::highlight_field`]).
+    /// As [`Results::highlight`], for a field of kind `field` (see [`Pattern::highlight_field`]).
     pub fn highlight_field(&self, field: Field, text: &str) -> Vec<std::ops::Range<usize>> {
         self.pattern
             .as_ref()
@@ -190,7 +190,7 @@ impl Outcome {
             .collect()
     }
 
-    /// The index in [`Outcome::order`] of the first hit at or after a row, wrapping round to
+    /// The index in [`Results::order`] of the first hit at or after a row, wrapping round to
     /// the first hit; `None` without hits.
     pub fn hit_from(&self, topic: usize, row: usize) -> Option<usize> {
         if self.order.is_empty() {
@@ -205,7 +205,7 @@ impl Outcome {
     }
 
     /// The next (or previous) hit in reading order after the hit at index `from` of
-    /// [`Outcome::order`], wrapping round; from `None`, the first (or last).
+    /// [`Results::order`], wrapping round; from `None`, the first (or last).
     pub fn step(&self, from: Option<usize>, forward: bool) -> Option<usize> {
         let n = self.order.len();
         if n == 0 {
@@ -278,7 +278,7 @@ impl Session {
     }
 
     /// Runs the query on `cmp` (a comparison of `dispute`).
-    pub fn run(&mut self, dispute: &Dispute, cmp: &Comparison, query: &Query) -> Outcome {
+    pub fn run(&mut self, dispute: &Dispute, cmp: &Comparison, query: &Query) -> Results {
         let pair = (cmp.left, cmp.right);
         let index = Arc::clone(self.searcher.index());
         let fresh = self
@@ -303,7 +303,7 @@ impl Session {
             }
         });
         let Some(search) = query.search_text() else {
-            return Outcome {
+            return Results {
                 comparison: Arc::clone(&cached.comparison),
                 order: Vec::new(),
                 pattern: None,
@@ -343,7 +343,7 @@ impl Session {
             .filter(|(_, _, claim)| hit(claim))
             .map(|(topic, row, claim)| HitAt { topic, row, claim })
             .collect();
-        Outcome {
+        Results {
             comparison,
             order,
             pattern: Some(pattern),
@@ -357,9 +357,9 @@ impl Session {
 
 /// Runs a query once, without keeping a session. Without a search nothing is indexed: `show` and
 /// `export` with filters alone never pay for the search index.
-pub fn apply(dispute: &Dispute, cmp: &Comparison, query: &Query, matcher: MatcherKind) -> Outcome {
+pub fn apply(dispute: &Dispute, cmp: &Comparison, query: &Query, matcher: MatcherKind) -> Results {
     if query.search_text().is_none() {
-        return Outcome {
+        return Results {
             comparison: Arc::new(query.filter.apply(dispute, cmp)),
             order: Vec::new(),
             pattern: None,

@@ -50,7 +50,7 @@ pub struct App {
     /// The query pipeline with its memory (the filtered comparison, the last search's hits).
     pub session: query::Session,
     /// The last run of [`App::query`]; `None` while nothing is asked.
-    pub outcome: Option<query::Outcome>,
+    pub outcome: Option<query::Results>,
     /// The search in force: its text, the hit stepped to (`n`, `N`), the ranking of its hits.
     pub search: Search,
     /// Counts over the whole comparison, for the header.

@@ -2,13 +2,13 @@
 //! the results panel sits. Both the search line's update and its view read these.
 
 use super::state::Ranked;
-use crate::query::{Hit, HitAt, Outcome};
+use crate::query::{Hit, HitAt, Results};
 use crate::tui::app::App;
 use crate::tui::layout::Regions;
 use ratatui::layout::Rect;
 
 /// The outcome when it holds a search.
-pub fn searched(app: &App) -> Option<&Outcome> {
+pub fn searched(app: &App) -> Option<&Results> {
     app.outcome.as_ref().filter(|o| o.pattern.is_some())
 }
 

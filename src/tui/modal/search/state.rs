@@ -6,7 +6,7 @@
 //! hits). A few hits are ranked at once; for more, [`Search::refresh`] leaves a job the event loop
 //! hands to its ranking worker, and the result comes back as an event ([`Search::receive`]).
 
-use crate::query::{Hit, HitAt, Outcome, Ranking};
+use crate::query::{Hit, HitAt, Ranking, Results};
 use crate::tui::text_field::TextField;
 
 /// Up to this many hits are ranked on the keystroke itself (a few milliseconds).
@@ -77,7 +77,7 @@ impl Search {
 
     /// After the query ran (`outcome`): the list starts again at the top, the current hit stays
     /// the same claim if it is still a hit, and the hits are ranked now or asked of the worker.
-    pub fn refresh(&mut self, outcome: Option<&Outcome>) {
+    pub fn refresh(&mut self, outcome: Option<&Results>) {
         let outcome = outcome.filter(|o| o.pattern.is_some());
         let current = self
             .current
@@ -120,7 +120,7 @@ impl Search {
 
     /// Takes the worker's ranking if it is for the hits of `outcome` now; true when the list
     /// changed.
-    pub fn receive(&mut self, done: Done, outcome: Option<&Outcome>) -> bool {
+    pub fn receive(&mut self, done: Done, outcome: Option<&Results>) -> bool {
         let (generation, scored) = done;
         if generation != self.generation {
             return false;

@@ -8,7 +8,7 @@ use super::state::Ranked;
 use crate::format::ClaimAt;
 use crate::layout::{Line as LaidLine, LineKind};
 use crate::query::highlight;
-use crate::query::{Field, Hit, HitAt, Outcome};
+use crate::query::{Field, Hit, HitAt, Results};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::layout::Regions;
@@ -71,7 +71,7 @@ fn pane(app: &App, side: usize) -> Pane {
 
 /// The field to show for a hit not ranked yet: the first of the claim's fields with a highlight
 /// (its text when none has), as the field's name (`None` for the text) and its text.
-fn field_of(app: &App, o: &Outcome, at: ClaimAt) -> (Option<&'static str>, String) {
+fn field_of(app: &App, o: &Results, at: ClaimAt) -> (Option<&'static str>, String) {
     let Some(claim) = app.dispute.claim(at) else {
         return (None, String::new());
     };
@@ -105,7 +105,7 @@ fn field_of(app: &App, o: &Outcome, at: ClaimAt) -> (Option<&'static str>, Strin
 /// One hit of the list: party and topic, then the snippet.
 fn entry_lines(
     app: &App,
-    o: &Outcome,
+    o: &Results,
     at: HitAt,
     hit: Option<&Hit>,
     selected: bool,

@@ -25,6 +25,8 @@ fn app(dispute: Dispute, narrow: bool) -> App {
             height: 60,
         },
     );
+    // In the comparison, where `/` searches the claims (in the topic list it finds a topic).
+    update(&mut app, Action::FocusComparison);
     app.query.narrow = narrow;
     app
 }

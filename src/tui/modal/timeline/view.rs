@@ -10,7 +10,7 @@ use crate::timeline::{Bin, Bucket};
 use crate::tui::app::App;
 use crate::tui::strings::timeline as words;
 use crate::tui::theme::{Pane, Theme};
-use crate::tui::widgets::popup;
+use crate::tui::widgets::{popup_at, position};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -53,7 +53,9 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
         Bucket::Week => words::PER_WEEK,
     };
     let title = format!("{}: {} · {per}", words::TITLE, chart.title);
-    let inner = popup(frame, theme, area, &title, true);
+    // Which bar is selected, among how many, as every list shows its position.
+    let at = chart.cursor.map(|c| position(c, t.bins.len()));
+    let inner = popup_at(frame, theme, area, &title, true, at);
     let width = usize::from(inner.width);
     let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));
     let mut lines = vec![legend(app, left, right, width)];

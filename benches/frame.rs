@@ -4,6 +4,9 @@
 //! does, so it isolates the cost of size from the cost of what is on screen. The timeline cases
 //! check that the chart adds no work once closed (its counts live in its modal only), and what
 //! a frame with it open costs.
+//! Before criterion runs, a plain pass draws the bundled and the two synthetic screens in turn
+//! (A B C A B C …) and prints each median and its ratio to the bundled frame: interleaved, the
+//! three share whatever else the machine is doing.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use parallax::load;
@@ -12,6 +15,39 @@ use parallax::tui::{Action, App, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// Rounds of the interleaved pass.
+const ROUNDS: usize = 300;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v.get(v.len() / 2).copied().unwrap_or_default()
+}
+
+/// Draws each app in turn, `ROUNDS` times, and prints each median and its ratio to the first.
+fn interleaved(terminal: &mut Terminal<TestBackend>, apps: &[(&str, &App)]) {
+    let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(ROUNDS); apps.len()];
+    for _ in 0..ROUNDS {
+        for ((_, app), t) in apps.iter().zip(&mut times) {
+            let start = Instant::now();
+            terminal
+                .draw(|f| view::draw(f, black_box(app)))
+                .map(|_| ())
+                .unwrap_or_else(|_| panic!("draw"));
+            t.push(start.elapsed());
+        }
+    }
+    let medians: Vec<Duration> = times.into_iter().map(median).collect();
+    let base = medians.first().copied().unwrap_or_default().as_secs_f64();
+    for ((name, _), m) in apps.iter().zip(&medians) {
+        eprintln!(
+            "interleaved: {name}: median {:.0} µs, {:.2}× the bundled frame",
+            m.as_secs_f64() * 1e6,
+            m.as_secs_f64() / base
+        );
+    }
+}
 /// The synthetic dispute, loaded through the real loader.
 fn synthetic(claims: usize) -> parallax::format::Dispute {
     synth::dispute(claims).unwrap_or_else(|| panic!("the synthetic dispute loads"))
@@ -40,6 +76,16 @@ fn frame(c: &mut Criterion) {
         load::load_bundled()
             .dispute
             .unwrap_or_else(|| panic!("bundled dispute")),
+    );
+    let small = ready(synthetic(100));
+    let big = ready(synthetic(100_000));
+    interleaved(
+        &mut terminal,
+        &[
+            ("bundled", &bundled),
+            ("100 claims", &small),
+            ("100000 claims", &big),
+        ],
     );
     c.bench_function("frame 200x60, bundled dispute", |b| {
         b.iter(|| {
@@ -96,7 +142,6 @@ fn frame(c: &mut Criterion) {
                 .unwrap_or_else(|_| panic!("draw"));
         })
     });
-    let small = ready(synthetic(100));
     c.bench_function("frame 200x60, 100 claims", |b| {
         b.iter(|| {
             terminal
@@ -105,7 +150,6 @@ fn frame(c: &mut Criterion) {
                 .unwrap_or_else(|_| panic!("draw"));
         })
     });
-    let big = ready(synthetic(100_000));
     c.bench_function("frame 200x60, 100000 claims", |b| {
         b.iter(|| {
             terminal

@@ -17,8 +17,8 @@ use std::fmt::Write;
 pub struct Charts {
     /// Every topic together.
     pub all: Timeline,
-    /// Each topic, by id.
-    pub topics: Vec<(String, Timeline)>,
+    /// Each topic, by id (a map: a page of many topics looks each one up).
+    pub topics: foldhash::HashMap<String, Timeline>,
 }
 
 impl Charts {
@@ -449,8 +449,8 @@ pub fn render_to<'a>(
     for t in topics {
         w.write_all(out.as_bytes())?;
         out.clear();
-        let chart = charts.and_then(|c| c.topics.iter().find(|(id, _)| *id == t.id));
-        topic(&mut out, doc, &t, chart.map(|(_, chart)| chart));
+        let chart = charts.and_then(|c| c.topics.get(&*t.id));
+        topic(&mut out, doc, &t, chart);
     }
     out.push_str("</main>\n</body>\n</html>\n");
     w.write_all(out.as_bytes())

@@ -266,7 +266,7 @@ pub mod footer {
     pub const QUIT: &str = "quit";
     pub const EXPORT: &str = "export";
     pub const EXPORT_FIELD: &str = "next field";
-    pub const SEARCH: &str = "search";
+    pub const SEARCH: &str = "find";
     pub const SEARCH_CHOOSE: &str = "choose";
     pub const SEARCH_SUBMIT: &str = "go to hit";
     pub const SEARCH_LEAVE: &str = "leave";

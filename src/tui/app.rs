@@ -40,8 +40,8 @@ pub struct Scroll {
 /// The whole state of the terminal UI.
 #[derive(Debug)]
 pub struct App {
-    /// The dispute, as loaded and cleaned.
-    pub dispute: Dispute,
+    /// The dispute, as loaded and cleaned; shared (not copied) with the matcher's worker.
+    pub dispute: Arc<Dispute>,
     /// The two sides compared, in full. The screen shows [`App::shown`]: this, or what the
     /// query left of it.
     pub cmp: Comparison,
@@ -107,6 +107,7 @@ pub fn layout_row(
 impl App {
     /// Opens a dispute comparing side `left` with side `right`.
     pub fn new(dispute: Dispute, left: usize, right: usize, theme: Theme) -> App {
+        let dispute = Arc::new(dispute);
         let cmp = Comparison::new(&dispute, left, right);
         let mut suggest = super::suggest::Suggest::new(&cmp);
         suggest.ask(&dispute, &cmp);
@@ -278,7 +279,7 @@ impl App {
     pub fn reload(&mut self, dispute: Dispute) {
         let (left, right) = (self.cmp.left, self.cmp.right);
         self.session = query::Session::new(&dispute, MatcherKind::default());
-        self.dispute = dispute;
+        self.dispute = Arc::new(dispute);
         self.set_pair(left, right);
     }
 

@@ -8,6 +8,7 @@ use crate::edit::Workspace;
 use crate::edit::dismissed::Dismissed;
 use crate::format::Dispute;
 use crate::matching::{Options, Profiles, Suggestion, topic_pairs};
+use std::sync::Arc;
 
 /// The lowest score a suggested row is shown with.
 pub const MIN_SCORE: f32 = 0.15;
@@ -17,8 +18,8 @@ pub const MIN_SCORE: f32 = 0.15;
 pub struct Job {
     /// Which request this answers; older answers are dropped.
     pub generation: u64,
-    /// The dispute, as loaded.
-    pub dispute: Dispute,
+    /// The dispute, as loaded: the screen's own, shared.
+    pub dispute: Arc<Dispute>,
     /// The comparison without suggested rows.
     pub cmp: Comparison,
     /// The matcher's options (dismissals included).
@@ -68,7 +69,7 @@ impl Suggest {
     }
 
     /// Asks for the pairs of `base` (a comparison without suggested rows), when shown.
-    pub fn ask(&mut self, dispute: &Dispute, base: &Comparison) {
+    pub fn ask(&mut self, dispute: &Arc<Dispute>, base: &Comparison) {
         self.generation += 1;
         self.pairs.clear();
         self.pending = self.on;
@@ -80,7 +81,7 @@ impl Suggest {
             self.dismissed.apply(&mut opts);
             Job {
                 generation: self.generation,
-                dispute: dispute.clone(),
+                dispute: Arc::clone(dispute),
                 cmp: base.clone(),
                 opts,
             }

@@ -40,15 +40,57 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
         crate::tui::modal::Modal::Timeline(c) => Some(&c.sparks),
         _ => None,
     });
+    let window = || {
+        app.shown()
+            .topics
+            .iter()
+            .enumerate()
+            .skip(app.topic_top)
+            .take(shown)
+    };
+    // Each topic's counts (and marks), before any sparkline.
+    let heads: Vec<Vec<Span>> = window()
+        .map(|(i, topic)| {
+            let counts = app.topic_counts.get(i).copied().unwrap_or_default();
+            let mut spans = vec![
+                Span::raw("  "),
+                Span::styled(counts.left_claims.to_string(), theme.party(Pane::Left)),
+                Span::styled(" ⟷ ", theme.dim()),
+                Span::styled(counts.right_claims.to_string(), theme.party(Pane::Right)),
+            ];
+            if counts.common > 0 {
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(
+                    format!("{}{}", strings::COMMON_MARK, counts.common),
+                    theme.common(),
+                ));
+            }
+            if topic.one_sided() {
+                let used = spans_width(&spans);
+                // Beside a sparkline the short mark leaves the chart its room.
+                let mark = if sparks.is_none()
+                    && used + 2 + text::width(strings::ONE_SIDED_MARK) <= width
+                {
+                    strings::ONE_SIDED_MARK
+                } else {
+                    strings::ONE_SIDED_SHORT
+                };
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(mark, theme.warning()));
+            }
+            spans
+        })
+        .collect();
+    // Sparklines share one axis, so they all end at the list's right edge with as many cells
+    // each; when the list is narrower than the axis, neighbouring days are added together
+    // rather than the latest ones cut.
+    let widest = heads.iter().map(|h| spans_width(h)).max().unwrap_or(0);
+    let cells = sparks
+        .and_then(|s| s.first())
+        .map_or(0, |(_, c)| c.len())
+        .min(width.saturating_sub(widest + 1));
     let mut lines = Vec::with_capacity(shown * TOPIC_LINES);
-    for (i, topic) in app
-        .shown()
-        .topics
-        .iter()
-        .enumerate()
-        .skip(app.topic_top)
-        .take(shown)
-    {
+    for ((i, topic), mut spans) in window().zip(heads) {
         let selected = i == app.topic;
         let marker = if selected { "▶ " } else { "  " };
         let title = text::ellipsis(&format!("{marker}{}", topic.title), width);
@@ -57,37 +99,11 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
         } else {
             Line::raw(title)
         });
-        let counts = app.topic_counts.get(i).copied().unwrap_or_default();
-        let mut spans = vec![
-            Span::raw("  "),
-            Span::styled(counts.left_claims.to_string(), theme.party(Pane::Left)),
-            Span::styled(" ⟷ ", theme.dim()),
-            Span::styled(counts.right_claims.to_string(), theme.party(Pane::Right)),
-        ];
-        if counts.common > 0 {
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(
-                format!("{}{}", strings::COMMON_MARK, counts.common),
-                theme.common(),
-            ));
-        }
-        if let Some(line) = sparks.and_then(|s| s.iter().find(|(id, _)| *id == topic.id)) {
-            let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
-            let room = width.saturating_sub(used + 1);
-            if room >= 4 {
-                spans.push(Span::raw(" "));
-                spans.push(Span::styled(spark(&line.1, room), theme.dim()));
-            }
-        }
-        if topic.one_sided() {
-            let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
-            let mark = if used + 2 + text::width(strings::ONE_SIDED_MARK) <= width {
-                strings::ONE_SIDED_MARK
-            } else {
-                strings::ONE_SIDED_SHORT
-            };
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(mark, theme.warning()));
+        let line = sparks.and_then(|s| s.iter().find(|(id, _)| *id == topic.id));
+        if let (Some((_, counts)), true) = (line, cells >= MIN_SPARK) {
+            let pad = width.saturating_sub(spans_width(&spans) + cells);
+            spans.push(Span::raw(" ".repeat(pad)));
+            spans.push(Span::styled(spark(&fold(counts, cells)), theme.dim()));
         }
         lines.push(Line::from(spans));
     }
@@ -103,16 +119,57 @@ pub fn no_match(app: &App) -> String {
     }
 }
 
-/// A sparkline of counts in at most `width` cells: eight heights of block, a space for none.
-fn spark(counts: &[usize], width: usize) -> String {
+/// The fewest cells a sparkline is drawn in; below it the list shows none.
+const MIN_SPARK: usize = 4;
+
+/// The width of some spans, in cells.
+fn spans_width(spans: &[Span]) -> usize {
+    spans.iter().map(|s| text::width(&s.content)).sum()
+}
+
+/// `counts` added together into `cells` cells (neighbours summed), so a narrower sparkline
+/// still covers the whole axis.
+fn fold(counts: &[usize], cells: usize) -> Vec<usize> {
+    let n = counts.len();
+    if cells == 0 || cells >= n {
+        return counts.to_vec();
+    }
+    (0..cells)
+        .map(|i| {
+            let (from, to) = (i * n / cells, (i + 1) * n / cells);
+            counts.get(from..to).map_or(0, |c| c.iter().sum())
+        })
+        .collect()
+}
+
+/// A sparkline of counts, one cell each: eight heights of block, a space for none.
+fn spark(counts: &[usize]) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let peak = counts.iter().copied().max().unwrap_or(0).max(1);
     counts
         .iter()
-        .take(width)
         .map(|&n| match n {
             0 => ' ',
             n => BARS[((n * 8).div_ceil(peak)).clamp(1, 8) - 1],
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn folding_keeps_every_count_and_the_order() {
+        let counts = [1, 0, 2, 0, 0, 3, 0, 0, 0, 4, 0, 5];
+        let folded = fold(&counts, 5);
+        assert_eq!(folded.len(), 5);
+        assert_eq!(folded.iter().sum::<usize>(), counts.iter().sum::<usize>());
+        assert_eq!(
+            folded.last(),
+            Some(&9),
+            "the latest days stay at the right end"
+        );
+        assert_eq!(fold(&counts, 12), counts.to_vec());
+    }
 }

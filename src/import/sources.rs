@@ -6,6 +6,7 @@ use super::record::{Col, Record};
 use super::{Builder, ClaimPlace, clean};
 use crate::create::make_id;
 use crate::format::{Reliability, ReliabilityRating, Source, SourceKind, SourceRef, is_id};
+use strum::VariantNames;
 
 impl Builder {
     /// Adds the record's source (if it has one) to its side, merged by url, and cites it from
@@ -116,7 +117,7 @@ impl Builder {
                     let k = k.trim().to_lowercase();
                     let parsed = SourceKind::parse(&k);
                     if parsed.is_none() {
-                        self.problem(file, at, format!("the source kind `{}` is not one of official, news, opinion, fact-check, social, academic, other; left out", clean(&k)));
+                        self.problem(file, at, format!("the source kind `{}` is not one of {}; left out", clean(&k), SourceKind::VARIANTS.join(", ")));
                     }
                     parsed
                 });
@@ -127,7 +128,7 @@ impl Builder {
                     let w = w.trim().to_lowercase();
                     let parsed = ReliabilityRating::parse(&w);
                     if parsed.is_none() {
-                        self.problem(file, at, format!("the source reliability `{}` is not one of high, mixed, low, partisan, unknown; left out", clean(&w)));
+                        self.problem(file, at, format!("the source reliability `{}` is not one of {}; left out", clean(&w), ReliabilityRating::VARIANTS.join(", ")));
                     }
                     parsed.map(|rating| Reliability {
                         rating,

@@ -384,7 +384,8 @@ impl Component for Panel {
 
     fn works(&self, app: &App, action: Action) -> bool {
         let p = self;
-        let n = p.visible().len();
+        // The choices shown are found again on each call: only the keys that need them ask.
+        let n = || p.visible().len();
         let field = match p.date_field() {
             Some(Value::Since) => Some(&p.since),
             Some(_) => Some(&p.until),
@@ -393,17 +394,17 @@ impl Component for Panel {
         let list = p.section.is_list();
         match action {
             Action::Up | Action::PageUp => p.cursor > 0,
-            Action::Down | Action::PageDown => p.cursor + 1 < n,
+            Action::Down | Action::PageDown => p.cursor + 1 < n(),
             Action::Edit(e) => match (field, e) {
                 (Some(f), _) => f.moves(e),
                 (None, Edit::Left | Edit::Right) => true,
                 (None, Edit::Home) => p.cursor > 0,
-                (None, Edit::End) => p.cursor + 1 < n,
+                (None, Edit::End) => p.cursor + 1 < n(),
                 (None, _) => list && p.find.moves(e),
             },
-            Action::Toggle => field.is_none() && n > 0,
+            Action::Toggle => field.is_none() && n() > 0,
             Action::Search => list && !p.finding,
-            Action::SelectFound => !p.find.text().is_empty() && n > 0,
+            Action::SelectFound => !p.find.text().is_empty() && n() > 0,
             Action::Clear => {
                 let mut cleared = app.query.filter.clone();
                 clear_section(&mut cleared, p.section);

@@ -117,7 +117,15 @@ impl Builder {
                     let k = k.trim().to_lowercase();
                     let parsed = SourceKind::parse(&k);
                     if parsed.is_none() {
-                        self.problem(file, at, format!("the source kind `{}` is not one of {}; left out", clean(&k), SourceKind::VARIANTS.join(", ")));
+                        self.problem(
+                            file,
+                            at,
+                            format!(
+                                "the source kind `{}` is not one of {}; left out",
+                                clean(&k),
+                                SourceKind::VARIANTS.join(", ")
+                            ),
+                        );
                     }
                     parsed
                 });
@@ -128,11 +136,21 @@ impl Builder {
                     let w = w.trim().to_lowercase();
                     let parsed = ReliabilityRating::parse(&w);
                     if parsed.is_none() {
-                        self.problem(file, at, format!("the source reliability `{}` is not one of {}; left out", clean(&w), ReliabilityRating::VARIANTS.join(", ")));
+                        self.problem(
+                            file,
+                            at,
+                            format!(
+                                "the source reliability `{}` is not one of {}; left out",
+                                clean(&w),
+                                ReliabilityRating::VARIANTS.join(", ")
+                            ),
+                        );
                     }
                     parsed.map(|rating| Reliability {
                         rating,
-                        note: r.get(Col::SourceReliabilityNote).map(|n| n.trim().to_owned()),
+                        note: r
+                            .get(Col::SourceReliabilityNote)
+                            .map(|n| n.trim().to_owned()),
                     })
                 });
                 let wanted = given.filter(|g| {

@@ -86,8 +86,8 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     // rather than the latest ones cut.
     let widest = heads.iter().map(|h| spans_width(h)).max().unwrap_or(0);
     let cells = sparks
-        .and_then(|s| s.first())
-        .map_or(0, |(_, c)| c.len())
+        .and_then(|s| s.values().next())
+        .map_or(0, Vec::len)
         .min(width.saturating_sub(widest + 1));
     let mut lines = Vec::with_capacity(shown * TOPIC_LINES);
     for ((i, topic), mut spans) in window().zip(heads) {
@@ -99,8 +99,8 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
         } else {
             Line::raw(title)
         });
-        let line = sparks.and_then(|s| s.iter().find(|(id, _)| *id == topic.id));
-        if let (Some((_, counts)), true) = (line, cells >= MIN_SPARK) {
+        let line = sparks.and_then(|s| s.get(&topic.id));
+        if let (Some(counts), true) = (line, cells >= MIN_SPARK) {
             let pad = width.saturating_sub(spans_width(&spans) + cells);
             spans.push(Span::raw(" ".repeat(pad)));
             spans.push(Span::styled(spark(&fold(counts, cells)), theme.dim()));

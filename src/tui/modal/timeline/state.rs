@@ -17,6 +17,7 @@ pub struct Chart {
     pub cursor: Option<usize>,
     /// The date in force when the timeline opened (Esc goes back to it).
     pub before: Option<Date>,
-    /// Each topic's sparkline, by id, for the topic list beside the chart.
-    pub sparks: Vec<(String, Vec<usize>)>,
+    /// Each topic's sparkline, by id, for the topic list beside the chart (looked up per drawn
+    /// topic, so a map).
+    pub sparks: foldhash::HashMap<String, Vec<usize>>,
 }

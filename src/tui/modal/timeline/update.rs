@@ -82,13 +82,15 @@ pub fn count(app: &App, topic: Option<&str>) -> Timeline {
 pub const SPARK_CELLS: usize = 12;
 
 /// Every topic's sparkline, at every date, on one shared axis.
-fn sparks(app: &App) -> Vec<(String, Vec<usize>)> {
+fn sparks(app: &App) -> foldhash::HashMap<String, Vec<usize>> {
     let filter = Filter {
         as_of: None,
         ..app.query.filter.clone()
     };
     let cmp = filter.apply(&app.dispute, &app.cmp);
     crate::timeline::sparklines(&app.dispute, &cmp, SPARK_CELLS)
+        .into_iter()
+        .collect()
 }
 
 /// Opens the timeline of the selected topic, on the bar of the date in force.
@@ -98,11 +100,23 @@ pub fn open(app: &mut App) -> Step {
         return Step::Stay;
     };
     let (id, title) = (topic.id.clone(), topic.title.clone());
-    Step::Open(Modal::Timeline(Box::new(chart(app, Some(id), title))))
+    let sparks = sparks(app);
+    Step::Open(Modal::Timeline(Box::new(chart(
+        app,
+        Some(id),
+        title,
+        sparks,
+    ))))
 }
 
-/// A chart of a topic (or every topic), its cursor on the date in force.
-fn chart(app: &App, topic: Option<String>, title: String) -> Chart {
+/// A chart of a topic (or every topic), its cursor on the date in force, with the topic list's
+/// sparklines (the same for every topic, so made once when the timeline opens).
+fn chart(
+    app: &App,
+    topic: Option<String>,
+    title: String,
+    sparks: foldhash::HashMap<String, Vec<usize>>,
+) -> Chart {
     let counts = count(app, topic.as_deref());
     let before = app.query.filter.as_of;
     Chart {
@@ -111,7 +125,7 @@ fn chart(app: &App, topic: Option<String>, title: String) -> Chart {
         topic,
         title,
         before,
-        sparks: sparks(app),
+        sparks,
     }
 }
 
@@ -170,16 +184,14 @@ impl Component for Chart {
                 set(app, None);
             }
             Action::NextPane => {
-                let next = match &self.topic {
-                    Some(_) => chart(app, None, words::EVERY_TOPIC.to_owned()),
+                let (topic, title) = match &self.topic {
+                    Some(_) => (None, words::EVERY_TOPIC.to_owned()),
                     None => match app.current_topic() {
-                        Some(t) => {
-                            let (id, title) = (t.id.clone(), t.title.clone());
-                            chart(app, Some(id), title)
-                        }
+                        Some(t) => (Some(t.id.clone()), t.title.clone()),
                         None => return Step::Stay,
                     },
                 };
+                let next = chart(app, topic, title, std::mem::take(&mut self.sparks));
                 *self = Chart {
                     before: self.before,
                     ..next

@@ -301,27 +301,10 @@ impl Workspace {
                 .sides
                 .get(at.side)
                 .ok_or_else(|| EditError::Load("a side file was not read".to_owned()))?;
-            let previous = writes.iter().position(|w| w.path == file.path);
-            let text = match previous {
-                Some(i) => String::from_utf8_lossy(&writes[i].after).into_owned(),
-                None => String::from_utf8_lossy(&file.bytes).into_owned(),
-            };
-            let path = [
-                Step::Key("topics"),
-                Step::Index(at.topic),
-                Step::Key("claims"),
-                Step::Index(at.claim),
-            ];
-            let after = json::insert_property(&text, &path, "id", "point", &json!(point))
+            let (previous, text) = planned(&writes, file);
+            let after = json::insert_property(&text, &claim_path(at), "id", "point", &json!(point))
                 .map_err(|e| EditError::Invalid(file.path.display().to_string(), e.to_string()))?;
-            match previous {
-                Some(i) => writes[i].after = after.into_bytes(),
-                None => writes.push(Write {
-                    path: file.path.clone(),
-                    before: Some(file.bytes.clone()),
-                    after: after.into_bytes(),
-                }),
-            }
+            plan_write(&mut writes, previous, file, after.into_bytes());
         }
         if let Some(at) = moving {
             writes = self.move_claim(dispute, at, &topic, writes)?;
@@ -384,11 +367,7 @@ impl Workspace {
         let invalid = |e: json::JsonEditError| {
             EditError::Invalid(file.path.display().to_string(), e.to_string())
         };
-        let previous = writes.iter().position(|w| w.path == file.path);
-        let mut text = match previous.and_then(|i| writes.get(i)) {
-            Some(w) => String::from_utf8_lossy(&w.after).into_owned(),
-            None => String::from_utf8_lossy(&file.bytes).into_owned(),
-        };
+        let (previous, mut text) = planned(&writes, file);
         let side = dispute
             .sides
             .get(at.side)
@@ -417,26 +396,14 @@ impl Workspace {
                 k
             }
         };
-        let from = [
-            Step::Key("topics"),
-            Step::Index(at.topic),
-            Step::Key("claims"),
-            Step::Index(at.claim),
-        ];
+        let from = claim_path(at);
         let to = [
             Step::Key("topics"),
             Step::Index(target),
             Step::Key("claims"),
         ];
         let after = json::move_element(&text, &from, &to).map_err(invalid)?;
-        match previous.and_then(|i| writes.get_mut(i)) {
-            Some(w) => w.after = after.into_bytes(),
-            None => writes.push(Write {
-                path: file.path.clone(),
-                before: Some(file.bytes.clone()),
-                after: after.into_bytes(),
-            }),
-        }
+        plan_write(&mut writes, previous, file, after.into_bytes());
         Ok(writes)
     }
 
@@ -677,4 +644,35 @@ pub fn new_point_id(dispute: &Dispute, topic: &str, question: Option<&str>) -> S
         }
     }
     id
+}
+
+/// Where a claim sits in its side file, as a path of JSON steps.
+fn claim_path(at: ClaimAt) -> [Step<'static>; 4] {
+    [
+        Step::Key("topics"),
+        Step::Index(at.topic),
+        Step::Key("claims"),
+        Step::Index(at.claim),
+    ]
+}
+
+/// A file's text as planned so far (its pending write's, or as read), and that write's place.
+fn planned(writes: &[Write], file: &FileCopy) -> (Option<usize>, String) {
+    let i = writes.iter().position(|w| w.path == file.path);
+    let bytes = i
+        .and_then(|i| writes.get(i))
+        .map_or(&file.bytes, |w| &w.after);
+    (i, String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// Plans `after` as a file's new bytes: in its pending write at `i`, or as a new write.
+fn plan_write(writes: &mut Vec<Write>, i: Option<usize>, file: &FileCopy, after: Vec<u8>) {
+    match i.and_then(|i| writes.get_mut(i)) {
+        Some(w) => w.after = after,
+        None => writes.push(Write {
+            path: file.path.clone(),
+            before: Some(file.bytes.clone()),
+            after,
+        }),
+    }
 }

@@ -3,7 +3,7 @@
 //! none) in its side file's own layout, together with the rest of the plan and checked with it.
 
 use super::json::{self, Step};
-use super::{EditError, Plan, Workspace, Write, has_key};
+use super::{EditError, Plan, Workspace, claim_path, has_key, plan_write, planned};
 use crate::format::{Dispute, RelationKind};
 use serde_json::json;
 
@@ -41,17 +41,8 @@ impl Workspace {
             .get(at.side)
             .ok_or_else(|| EditError::Load("a side file was not read".to_owned()))?;
         let name = file.path.display().to_string();
-        let i = plan.writes.iter().position(|w| w.path == file.path);
-        let text = match i.and_then(|i| plan.writes.get(i)) {
-            Some(w) => String::from_utf8_lossy(&w.after).into_owned(),
-            None => String::from_utf8_lossy(&file.bytes).into_owned(),
-        };
-        let claim = [
-            Step::Key("topics"),
-            Step::Index(at.topic),
-            Step::Key("claims"),
-            Step::Index(at.claim),
-        ];
+        let (i, text) = planned(&plan.writes, file);
+        let claim = claim_path(at);
         let entry = json!({"kind": kind.as_str(), "to": to});
         let after = if has_key(&text, &claim, "relations") {
             let list = [
@@ -67,14 +58,7 @@ impl Workspace {
         }
         .map_err(|e| EditError::Invalid(name.clone(), e.to_string()))?
         .into_bytes();
-        match i.and_then(|i| plan.writes.get_mut(i)) {
-            Some(w) => w.after = after,
-            None => plan.writes.push(Write {
-                path: file.path.clone(),
-                before: Some(file.bytes.clone()),
-                after,
-            }),
-        }
+        plan_write(&mut plan.writes, i, file, after);
         let loaded = self
             .load(Some(&plan.writes))
             .map_err(|e| EditError::Invalid(name.clone(), e.to_string()))?;

@@ -359,3 +359,62 @@ fn the_count_says_how_many_claims_matched_only_through_a_typo() {
     assert!(s.contains("India · The ceasefire · row 1"), "{s}");
     assert!(s.contains("topic · 1 claim"), "{s}");
 }
+
+/// A terminal where a user types `keys` one at a time, `gap` apart (nothing else waiting), then
+/// `q`; it keeps every frame the loop draws.
+struct Typist {
+    keys: std::collections::VecDeque<KeyCode>,
+    gap: std::time::Duration,
+}
+
+impl parallax::tui::terminal::Host for Typist {
+    fn read(&mut self) -> std::io::Result<ratatui::crossterm::event::Event> {
+        std::thread::sleep(self.gap);
+        let code = self.keys.pop_front().unwrap_or(KeyCode::Char('q'));
+        Ok(ratatui::crossterm::event::Event::Key(KeyEvent::new(
+            code,
+            KeyModifiers::NONE,
+        )))
+    }
+    fn pending(&mut self) -> std::io::Result<bool> {
+        Ok(false)
+    }
+    fn suspend(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn copy(&mut self, _: &str) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Runs the real event loop on `app` while `keys` are typed `gap_ms` apart.
+fn typed_in_loop(app: &mut App, keys: &str, gap_ms: u64) {
+    let (w, h) = app.size;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
+    let mut host = Typist {
+        keys: keys.chars().map(KeyCode::Char).collect(),
+        gap: std::time::Duration::from_millis(gap_ms),
+    };
+    host.keys.push_back(KeyCode::Enter);
+    parallax::tui::terminal::event_loop(&mut terminal, app, &mut host).expect("the loop ends");
+}
+
+#[test]
+fn in_the_event_loop_a_search_typed_key_by_key_finds_what_the_state_finds_and_enter_jumps_to_it() {
+    // The loop hands a search typed in the line to its worker (the key shows at once, the hits
+    // follow); typed slowly (each answer back before the next key) or fast (answers overtaken,
+    // Enter arriving before the last one), the hits and the jump are those of the text as typed.
+    for gap in [60, 0] {
+        let mut a = app(120, 40);
+        typed_in_loop(&mut a, "/mediation", gap);
+        let mut b = app(120, 40);
+        search_for(&mut b, "mediation");
+        press(&mut b, &[Action::Open]);
+        assert!(!a.searching(), "Enter left the line (gap {gap} ms)");
+        assert_eq!(a.search.text(), "mediation");
+        assert_eq!(search::hits(&a), search::hits(&b), "gap {gap} ms");
+        assert_eq!(current_id(&a), current_id(&b), "gap {gap} ms");
+        assert_eq!((a.topic, a.row), (b.topic, b.row), "gap {gap} ms");
+    }
+}

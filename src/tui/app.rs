@@ -8,11 +8,12 @@ use super::layout::{self as regions, Regions, TOPIC_LINES, pane_widths};
 use super::modal::Modal;
 use super::modal::detail::state::Detail;
 use super::modal::search::state::Search;
+use super::session::Shared;
 use super::theme::Theme;
 use crate::compare::{Comparison, Counts, Row, TopicRows};
 use crate::format::{ClaimAt, Dispute};
 use crate::layout::{self, Line};
-use crate::query::{self, MatcherKind, Query};
+use crate::query::{self, Query};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -43,12 +44,21 @@ pub struct App {
     /// The dispute, as loaded and cleaned; shared (not copied) with the matcher's worker.
     pub dispute: Arc<Dispute>,
     /// The two sides compared, in full. The screen shows [`App::shown`]: this, or what the
-    /// query left of it.
-    pub cmp: Comparison,
+    /// query left of it. Shared with the query worker.
+    pub cmp: Arc<Comparison>,
     /// What the analyst asks of the comparison: filters, search, narrowing.
     pub query: Query,
-    /// The query pipeline with its memory (the filtered comparison, the last search's hits).
-    pub session: query::Session,
+    /// The query pipeline with its memory (the filtered comparison, the last search's hits),
+    /// indexed on first use or ahead of it by the loop's worker.
+    pub session: Shared,
+    /// True while the loop's worker indexes the dispute for search (the footer says so).
+    pub indexing: bool,
+    /// The number of the latest query asked or run; an answer to an older one is dropped.
+    pub query_generation: u64,
+    /// A search for the loop to hand to its query worker, left by the search line.
+    pub query_job: Option<super::session::Job>,
+    /// The number of the query out with the worker, if one is.
+    awaiting: Option<u64>,
     /// The last run of [`App::query`]; `None` while nothing is asked.
     pub outcome: Option<query::Results>,
     /// The search in force: its text, the hit stepped to (`n`, `N`), the ranking of its hits.
@@ -111,15 +121,18 @@ impl App {
         let cmp = Comparison::new(&dispute, left, right);
         let mut suggest = super::suggest::Suggest::new(&cmp);
         suggest.ask(&dispute, &cmp);
-        let cmp = cmp.packed();
-        let session = query::Session::new(&dispute, MatcherKind::default());
+        let cmp = Arc::new(cmp.packed());
         let mut app = App {
             dispute,
             counts: Counts::default(),
             topic_counts: Vec::new(),
             cmp,
             query: Query::default(),
-            session,
+            session: Shared::default(),
+            indexing: false,
+            query_generation: 0,
+            query_job: None,
+            awaiting: None,
             outcome: None,
             search: Search::default(),
             active_filters: Vec::new(),
@@ -153,19 +166,72 @@ impl App {
     /// the comparison on screen, the counts follow and the selection stays on its topic and on
     /// the row holding its claim where they are still shown.
     pub fn requery(&mut self) {
+        self.query_generation += 1;
+        self.query_job = None;
+        self.awaiting = None;
+        let idle = self.query.filter.is_empty() && self.query.search_text().is_none();
+        let outcome = if idle {
+            None
+        } else {
+            Some(self.session.with(&self.dispute, |s| {
+                s.run(&self.dispute, &self.cmp, &self.query)
+            }))
+        };
+        self.show_outcome(outcome, None);
+    }
+
+    /// Asks the loop's query worker to run [`App::query`] (a search being typed), so the key
+    /// that changed it is drawn at once; [`App::query_ready`] takes the answer.
+    pub fn ask_query(&mut self) {
+        self.query_generation += 1;
+        self.awaiting = Some(self.query_generation);
+        self.query_job = Some(super::session::Job {
+            generation: self.query_generation,
+            session: self.session.clone(),
+            dispute: Arc::clone(&self.dispute),
+            cmp: Arc::clone(&self.cmp),
+            query: self.query.clone(),
+        });
+    }
+
+    /// True while the latest query is out with the worker (the loop waits for its answer).
+    pub fn query_pending(&self) -> bool {
+        self.awaiting.is_some()
+    }
+
+    /// The query worker's answer: shown when it answers the latest query (true), else dropped.
+    pub fn query_ready(&mut self, answer: super::session::Answer) -> bool {
+        let (generation, results, counts, per_topic) = answer;
+        if self.awaiting != Some(generation) {
+            return false;
+        }
+        self.awaiting = None;
+        self.show_outcome(Some(results), Some((counts, per_topic)));
+        true
+    }
+
+    /// Shows a query's outcome (with its counts when they are known already): when that changes
+    /// the comparison on screen, the counts follow and the selection stays on its topic and on
+    /// the row holding its claim where they are still shown.
+    fn show_outcome(
+        &mut self,
+        outcome: Option<query::Results>,
+        counted: Option<(Counts, Vec<Counts>)>,
+    ) {
         let before = self.outcome.as_ref().map(|o| Arc::as_ptr(&o.comparison));
         let topic_id = self.current_topic().map(|t| t.id.clone());
         let claim = self.current_row().and_then(|r| r.claims().next());
-        let idle = self.query.filter.is_empty() && self.query.search_text().is_none();
-        self.outcome = if idle {
-            None
-        } else {
-            Some(self.session.run(&self.dispute, &self.cmp, &self.query))
-        };
+        self.outcome = outcome;
         self.active_filters = self.query.filter.describe();
         let after = self.outcome.as_ref().map(|o| Arc::as_ptr(&o.comparison));
         if before != after {
-            self.count();
+            match counted {
+                Some((counts, per_topic)) => {
+                    self.counts = counts;
+                    self.topic_counts = per_topic;
+                }
+                None => self.count(),
+            }
             self.heights.clear();
             self.close_rows_in_full();
             self.back.clear();
@@ -228,17 +294,7 @@ impl App {
     }
 
     fn count(&mut self) {
-        self.counts = self.shown().counts();
-        self.topic_counts = self
-            .shown()
-            .topics
-            .iter()
-            .map(|t| {
-                let mut c = Counts::default();
-                c.add_rows(&t.rows);
-                c
-            })
-            .collect();
+        (self.counts, self.topic_counts) = super::session::counts_of(self.shown());
     }
 
     /// Compares another pair of sides, keeping the selected topic and, where it can, the row
@@ -278,7 +334,7 @@ impl App {
     /// selected claim where they still are; suggestions are looked for again.
     pub fn reload(&mut self, dispute: Dispute) {
         let (left, right) = (self.cmp.left, self.cmp.right);
-        self.session = query::Session::new(&dispute, MatcherKind::default());
+        self.session = Shared::default();
         self.dispute = Arc::new(dispute);
         self.set_pair(left, right);
     }
@@ -289,7 +345,7 @@ impl App {
     pub fn set_comparison(&mut self, cmp: Comparison) {
         let topic_id = self.current_topic().map(|t| t.id.clone());
         let claim = self.current_row().and_then(|r| r.claims().next());
-        self.cmp = cmp.packed();
+        self.cmp = Arc::new(cmp.packed());
         self.outcome = None;
         self.requery();
         self.count();

@@ -18,6 +18,7 @@ pub mod keys;
 pub mod layout;
 pub mod live;
 pub mod modal;
+pub mod session;
 pub mod strings;
 pub mod suggest;
 pub mod terminal;
@@ -73,11 +74,13 @@ pub fn open(args: &OpenArgs, err: &mut dyn Write) -> Result<(), Failure> {
     }
     app.suggest.workspace = workspace;
     match dismissed {
-        Ok(d) => {
+        // Asked again with the dismissals; without suggestions shown there is nothing to ask.
+        Ok(d) if app.suggest.on => {
             app.suggest.dismissed = d;
             let base = app.base_comparison();
             app.suggest.ask(&app.dispute, &base);
         }
+        Ok(d) => app.suggest.dismissed = d,
         Err(e) => app.message = Some(e.to_string()),
     }
     terminal::run(&mut app, !args.no_mouse)?;

@@ -579,6 +579,10 @@ pub mod search {
     pub const RANKING: &str = "in reading order, ranking…";
     /// Beside the count once ranked.
     pub const RANKED: &str = "best first";
+    /// While the hits of the text as typed are being found (the list shows the last ones).
+    pub const SEARCHING: &str = "searching…";
+    /// In the footer while the search index is built behind the first screen.
+    pub const INDEXING: &str = "indexing for search…";
     /// The narrowing mark, in the header and the panel.
     pub const NARROWED: &str = "(narrowed)";
 

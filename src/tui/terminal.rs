@@ -9,6 +9,7 @@ use super::app::App;
 use super::keys;
 use super::modal::search;
 use super::modal::search::state::{Done, Job};
+use super::session;
 use super::suggest;
 use super::update::update;
 use super::view;
@@ -173,6 +174,72 @@ impl Matcher {
     }
 }
 
+/// The query worker: runs a search typed in the search line on its own thread (the latest of
+/// those waiting), so the line shows each key at once; the hits come back as an event.
+#[derive(Debug)]
+pub struct Searcher(Worker<session::Job, session::Answer>);
+
+impl Default for Searcher {
+    fn default() -> Self {
+        Searcher(Worker::new(
+            "parallax-query",
+            Duration::ZERO,
+            session::search,
+        ))
+    }
+}
+
+impl Searcher {
+    /// Hands the worker the search the state asks for, if any; run here if the thread cannot.
+    pub fn send(&mut self, app: &mut App) {
+        if let Some(job) = app.query_job.take()
+            && !self.0.send(job)
+        {
+            app.requery();
+        }
+    }
+
+    /// Feeds the worker's latest answer back into the state; true when the screen changed.
+    pub fn collect(&mut self, app: &mut App) -> bool {
+        self.0
+            .answers()
+            .pop()
+            .is_some_and(|answer| app.query_ready(answer))
+    }
+}
+
+/// The indexing worker: builds the search index behind the first frame.
+#[derive(Debug)]
+pub struct Indexer(Worker<session::Build, ()>);
+
+impl Default for Indexer {
+    fn default() -> Self {
+        Indexer(Worker::new(
+            "parallax-index",
+            Duration::ZERO,
+            session::build,
+        ))
+    }
+}
+
+impl Indexer {
+    /// Starts indexing when the session has no index and none is being built.
+    pub fn send(&mut self, app: &mut App) {
+        if !app.indexing && app.session.unbuilt() {
+            app.indexing = self.0.send((app.session.clone(), Arc::clone(&app.dispute)));
+        }
+    }
+
+    /// True when the index came (the footer's note goes).
+    pub fn collect(&mut self, app: &mut App) -> bool {
+        let done = !self.0.answers().is_empty();
+        if done {
+            app.indexing = false;
+        }
+        done
+    }
+}
+
 /// Turns a terminal event into an action: key presses (not releases or repeats of releases, and
 /// as the open dialog reads them), resizes, the mouse wheel and left clicks.
 pub fn to_action(app: &App, event: Event) -> Option<Action> {
@@ -222,6 +289,8 @@ pub fn event_loop<B: Backend>(
     );
     let mut ranker = Ranker::default();
     let mut matcher = Matcher::default();
+    let mut searcher = Searcher::default();
+    let mut indexer = Indexer::default();
     let mut watcher = super::live::Watcher::start(app);
     loop {
         if watcher.as_mut().is_some_and(super::live::Watcher::settled) {
@@ -231,17 +300,28 @@ pub fn event_loop<B: Backend>(
         ranker.collect(app);
         matcher.send(app);
         matcher.collect(app);
+        searcher.send(app);
+        searcher.collect(app);
         terminal
             .draw(|frame| view::draw(frame, app))
             .map_err(backend_error)?;
-        while (app.search.ranking() || app.suggest.pending || watcher.is_some())
+        // After the first frame (and after a reload), the search index is built behind it.
+        indexer.send(app);
+        while (app.search.ranking()
+            || app.suggest.pending
+            || app.query_pending()
+            || app.indexing
+            || watcher.is_some())
             && !host.wait(BACKGROUND_POLL)?
         {
             let reload = watcher.as_mut().is_some_and(super::live::Watcher::settled);
             if reload {
                 super::live::reload(app);
             }
-            if ranker.collect(app) | matcher.collect(app) | reload {
+            let searched = searcher.collect(app);
+            ranker.send(app);
+            if ranker.collect(app) | matcher.collect(app) | searched | indexer.collect(app) | reload
+            {
                 terminal
                     .draw(|frame| view::draw(frame, app))
                     .map_err(backend_error)?;
@@ -259,7 +339,7 @@ pub fn event_loop<B: Backend>(
             }
         }
         app.search.fold = false;
-        search::update::settle(app);
+        search::update::settle_later(app);
         match outcome {
             Outcome::Continue => {}
             Outcome::Quit => return Ok(()),

@@ -64,7 +64,13 @@ fn position(app: &App) -> String {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme;
     let width = usize::from(area.width);
-    let position = position(app);
+    let mut position = position(app);
+    if app.indexing {
+        position = match position.is_empty() {
+            true => strings::search::INDEXING.to_owned(),
+            false => format!("{} · {position}", strings::search::INDEXING),
+        };
+    }
     let room = width.saturating_sub(text::width(&position) + 1);
     let mut spans = Vec::new();
     let mut used = 0;

@@ -114,15 +114,30 @@ fn run(app: &mut App, typing: bool) {
     app.requery();
 }
 
-/// Re-runs the query if typing changed it since the last run (the loop calls it after a burst).
+/// Re-runs the query if typing changed it since the last run.
 pub fn settle(app: &mut App) {
     let typing = app.searching();
     settle_as(app, typing);
 }
 
-/// [`settle`], knowing whether the line is still being typed in.
+/// What the loop calls after a burst of keys: a search typed in the open line is asked of the
+/// loop's query worker (the line shows the keys at once, the hits follow); anything else that
+/// changed the search runs now.
+pub fn settle_later(app: &mut App) {
+    if app.searching() && app.search.dirty {
+        app.search.dirty = false;
+        let text = app.search.field.text();
+        app.query.search = (!text.trim().is_empty()).then(|| text.to_owned());
+        app.ask_query();
+    } else {
+        settle(app);
+    }
+}
+
+/// [`settle`], knowing whether the line is still being typed in. A search still out with the
+/// worker is run now, so a key acts on the hits of the text as typed.
 fn settle_as(app: &mut App, typing: bool) {
-    if app.search.dirty {
+    if app.search.dirty || app.query_pending() {
         app.search.dirty = false;
         run(app, typing);
     }

@@ -204,6 +204,7 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
         }
         Some(o) if hits > 0 => {
             let order = match app.search.ranked {
+                _ if app.query_pending() => words::SEARCHING,
                 Ranked::Ready(_) => words::RANKED,
                 Ranked::Pending => words::RANKING,
             };
@@ -224,6 +225,13 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
                 let selected = i == app.search.cursor;
                 lines.extend(entry_lines(app, o, at, hit, selected, width));
             }
+        }
+        _ if app.query_pending() => {
+            lines.push(Line::styled(
+                text::ellipsis(words::SEARCHING, width),
+                theme.dim(),
+            ));
+            lines.push(Line::styled("─".repeat(width), theme.dim()));
         }
         _ => {
             lines.push(Line::styled(

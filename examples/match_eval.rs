@@ -65,7 +65,7 @@ fn main() {
         .claims()
         .filter_map(|(at, c)| {
             let topic = original.ids(at).1.to_owned();
-            c.point.clone().map(|p| (at, (topic, p)))
+            c.point.as_deref().map(|p| (at, (topic, p.to_owned())))
         })
         .collect();
     let stripped = strip(&original);

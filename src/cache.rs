@@ -58,7 +58,7 @@ impl Names {
                 .map(|s| {
                     s.topics
                         .iter()
-                        .map(|t| t.claims.iter().map(|c| c.id.clone()).collect())
+                        .map(|t| t.claims.iter().map(|c| c.id.to_string()).collect())
                         .collect()
                 })
                 .collect(),

@@ -127,7 +127,7 @@ impl Timeline {
             if let Some(date) = latest.and_then(from_number) {
                 assessments.push(Mark {
                     date,
-                    claim: claim.id.clone(),
+                    claim: claim.id.to_string(),
                     side: if side == 0 { "left" } else { "right" },
                     rating: a.rating,
                 });

@@ -15,7 +15,7 @@ fn dispute() -> Dispute {
 fn ids(d: &Dispute, claims: &[parallax::format::ClaimAt]) -> Vec<String> {
     claims
         .iter()
-        .map(|&at| d.claim(at).map(|c| c.id.clone()).unwrap_or_default())
+        .map(|&at| d.claim(at).map(|c| c.id.to_string()).unwrap_or_default())
         .collect()
 }
 

@@ -28,7 +28,7 @@ fn kept(f: &Filter) -> Vec<String> {
         .iter()
         .flat_map(|t| &t.rows)
         .flat_map(|r| r.left.iter().chain(&r.right))
-        .filter_map(|&at| d.claim(at).map(|c| c.id.clone()))
+        .filter_map(|&at| d.claim(at).map(|c| c.id.to_string()))
         .collect();
     ids.sort();
     ids

@@ -54,7 +54,7 @@ fn claims(d: &Dispute) -> Vec<String> {
                     d.manifest_topic(&topic.id)?
                         .points
                         .iter()
-                        .find(|q| &q.id == p)?
+                        .find(|q| q.id == *p)?
                         .question
                         .clone()
                 });
@@ -142,7 +142,7 @@ fn a_spreadsheet_csv_imports_with_every_problem_reported() {
         .args(["--id", "river"])
         .assert()
         .success();
-    let ids = |d: &Dispute| -> Vec<String> { d.claims().map(|(_, c)| c.id.clone()).collect() };
+    let ids = |d: &Dispute| -> Vec<String> { d.claims().map(|(_, c)| c.id.to_string()).collect() };
     assert_eq!(ids(&d), ids(&load(&again)));
 
     // It never writes over a dispute.

@@ -77,7 +77,7 @@ fn every_relation_kind_round_trips_through_load_and_json_export() {
         .claims()
         .flat_map(|(_, c)| {
             c.links()
-                .map(|(k, to)| (c.id.clone(), k.as_str().to_owned(), to.to_owned()))
+                .map(|(k, to)| (c.id.to_string(), k.as_str().to_owned(), to.to_owned()))
                 .collect::<Vec<_>>()
         })
         .collect();

@@ -95,7 +95,7 @@ fn the_weak_sources_filter_keeps_claims_resting_only_on_low_or_partisan_sources(
         .iter()
         .flat_map(|t| &t.rows)
         .flat_map(|r| r.left.iter().chain(&r.right))
-        .filter_map(|&at| d.claim(at).map(|c| c.id.clone()))
+        .filter_map(|&at| d.claim(at).map(|c| c.id.to_string()))
         .collect();
     ids.sort();
     // n-mixed also cites a high source; s-unrated cites an unrated one.

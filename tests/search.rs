@@ -23,7 +23,7 @@ fn ids_with(d: &Dispute, q: &str, m: MatcherKind) -> Vec<String> {
     let searcher = query::Searcher::new(d, m);
     let (_, hits) = searcher.search_all(q, |_| true);
     hits.iter()
-        .filter_map(|h| d.claim(h.claim).map(|c| c.id.clone()))
+        .filter_map(|h| d.claim(h.claim).map(|c| c.id.to_string()))
         .collect()
 }
 
@@ -512,8 +512,8 @@ fn mistyped_queries(d: &Dispute) -> Vec<String> {
             fields.push(topic.title.clone());
             for claim in &topic.claims {
                 fields.push(claim.text.clone());
-                fields.extend(claim.speaker.clone());
-                fields.extend(claim.tags.iter().cloned());
+                fields.extend(claim.speaker.as_deref().map(str::to_owned));
+                fields.extend(claim.tags.iter().map(|t| t.to_string()));
             }
         }
         fields.extend(side.sources.iter().map(|s| s.outlet.clone()));

@@ -69,7 +69,7 @@ fn rewrite(path: &Path, from: &str, to: &str) {
 
 fn selected_claim_id(app: &App) -> Option<String> {
     let at = app.current_row()?.claims().next()?;
-    Some(app.dispute.claim(at)?.id.clone())
+    Some(app.dispute.claim(at)?.id.to_string())
 }
 
 #[test]

@@ -21,7 +21,7 @@ fn open(width: u16, height: u16) -> App {
 fn ids(app: &App, claims: &[parallax::format::ClaimAt]) -> Vec<String> {
     claims
         .iter()
-        .map(|&at| app.dispute.claim(at).expect("a claim").id.clone())
+        .map(|&at| app.dispute.claim(at).expect("a claim").id.to_string())
         .collect()
 }
 

@@ -77,7 +77,7 @@ fn marked(app: &App) -> String {
 fn claim_id(app: &App, i: usize) -> String {
     let o = search::searched(app).expect("a search");
     let at = o.order[i].claim;
-    app.dispute.claim(at).expect("claim").id.clone()
+    app.dispute.claim(at).expect("claim").id.to_string()
 }
 
 fn current_id(app: &App) -> String {

@@ -45,7 +45,7 @@ fn suggested_pairs(app: &App) -> Vec<(String, String)> {
         .flat_map(|t| &t.rows)
         .filter(|r| r.kind == RowKind::Suggested)
         .map(|r| {
-            let id = |at| app.dispute.claim(at).unwrap().id.clone();
+            let id = |at| app.dispute.claim(at).unwrap().id.to_string();
             (id(r.left[0]), id(r.right[0]))
         })
         .collect()
@@ -287,7 +287,7 @@ fn a_dismissed_suggestion_stays_dismissed_after_a_restart() {
     select_suggested(&mut app);
     let pair = {
         let row = app.current_row().unwrap();
-        let id = |at| app.dispute.claim(at).unwrap().id.clone();
+        let id = |at| app.dispute.claim(at).unwrap().id.to_string();
         (id(row.left[0]), id(row.right[0]))
     };
     let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
@@ -309,7 +309,7 @@ fn accepting_with_a_relation_writes_it_beside_the_point() {
     select_suggested(&mut app);
     let (left, right) = {
         let row = app.current_row().unwrap();
-        let id = |at| app.dispute.claim(at).unwrap().id.clone();
+        let id = |at| app.dispute.claim(at).unwrap().id.to_string();
         (id(row.left[0]), id(row.right[0]))
     };
     keys(&mut app, &[KeyCode::Char('a')]);

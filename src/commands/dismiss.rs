@@ -36,7 +36,7 @@ pub fn dismiss(
         )));
     }
     let (point, topic) = if row {
-        let point = dispute.claim(ra).and_then(|c| c.point.clone()).ok_or_else(|| {
+        let point = dispute.claim(ra).and_then(|c| c.point.as_deref().map(str::to_owned)).ok_or_else(|| {
             Failure::Usage(format!(
                 "`{}` has no point, so there is no row to dismiss; leave out --row to dismiss the pair",
                 text::clean(right).text

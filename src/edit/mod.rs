@@ -261,8 +261,12 @@ impl Workspace {
         let (_, ltopic, _) = dispute.ids(la);
         let (_, rtopic, _) = dispute.ids(ra);
         let (lp, rp) = (
-            dispute.claim(la).and_then(|c| c.point.clone()),
-            dispute.claim(ra).and_then(|c| c.point.clone()),
+            dispute
+                .claim(la)
+                .and_then(|c| c.point.as_deref().map(str::to_owned)),
+            dispute
+                .claim(ra)
+                .and_then(|c| c.point.as_deref().map(str::to_owned)),
         );
         // Claims of two topics: the one without a point moves into the other's topic (the
         // right claim, when neither has one), since a point joins claims of one topic.
@@ -329,7 +333,7 @@ impl Workspace {
             loaded
                 .find_claim(id)
                 .and_then(|at| loaded.claim(at))
-                .and_then(|c| c.point.clone())
+                .and_then(|c| c.point.as_deref().map(str::to_owned))
         };
         let topic_of = |id: &str| loaded.find_claim(id).map(|at| loaded.ids(at).1.to_owned());
         if shared(left).as_deref() != Some(point.as_str())

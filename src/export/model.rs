@@ -321,7 +321,7 @@ fn b(s: &str) -> Cow<'_, str> {
 }
 
 /// Borrows an optional string of the dispute.
-fn ob(s: &Option<String>) -> Option<Cow<'_, str>> {
+fn ob<S: std::ops::Deref<Target = str>>(s: &Option<S>) -> Option<Cow<'_, str>> {
     s.as_deref().map(Cow::Borrowed)
 }
 
@@ -347,8 +347,8 @@ fn source<'a>(
     side: usize,
     index: usize,
     id: &'a str,
-    quote: &'a Option<String>,
-    locator: &'a Option<String>,
+    quote: Option<&'a str>,
+    locator: Option<&'a str>,
 ) -> SourceOut<'a> {
     let sources = dispute.sides.get(side).map_or(&[][..], |s| &s.sources[..]);
     let found = sources.get(index).filter(|s| s.id == id);
@@ -366,8 +366,8 @@ fn source<'a>(
                 rating: r.rating,
                 note: ob(&r.note),
             }),
-            quote: ob(quote),
-            locator: ob(locator),
+            quote: quote.map(Cow::Borrowed),
+            locator: locator.map(Cow::Borrowed),
         },
         None => SourceOut {
             id: b(id),
@@ -379,8 +379,8 @@ fn source<'a>(
             kind: None,
             affiliation: None,
             reliability: None,
-            quote: ob(quote),
-            locator: ob(locator),
+            quote: quote.map(Cow::Borrowed),
+            locator: locator.map(Cow::Borrowed),
         },
     }
 }
@@ -394,7 +394,16 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
         sources: c
             .sources
             .iter()
-            .map(|r| source(dispute, at.side, r.index, &r.id, &r.quote, &r.locator))
+            .map(|r| {
+                source(
+                    dispute,
+                    at.side,
+                    r.index,
+                    &r.id,
+                    r.quote.as_deref(),
+                    r.locator.as_deref(),
+                )
+            })
             .collect(),
         tags: c.tags.iter().map(|t| b(t)).collect(),
         rebuts: c
@@ -431,7 +440,7 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
                 .sources
                 .iter()
                 .zip(&a.indices)
-                .map(|(id, &i)| source(dispute, at.side, i, id, &None, &None))
+                .map(|(id, &i)| source(dispute, at.side, i, id, None, None))
                 .collect(),
         }),
         flagged: c

@@ -5,10 +5,15 @@
 //! the types themselves serialise back to the same JSON shape (used by export and tests).
 
 mod date;
+mod index;
 
 pub use date::{Date, DateError};
+pub use index::ClaimIndex;
 
-use foldhash::{HashMap, HashMapExt};
+pub use compact_str::CompactString;
+pub use thin_vec::ThinVec;
+
+use foldhash::HashMap;
 use serde::{Deserialize, Serialize};
 
 /// The only format string this program reads and writes.
@@ -299,7 +304,7 @@ pub struct Relation {
     /// How the claim relates to the other.
     pub kind: RelationKind,
     /// The other claim's id.
-    pub to: String,
+    pub to: CompactString,
 }
 
 /// A publication a side cites.
@@ -347,13 +352,13 @@ impl Source {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceRef {
     /// The source's id in the same side file.
-    pub id: String,
+    pub id: CompactString,
     /// The exact words the claim rests on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
+    pub quote: Option<Box<str>>,
     /// Where in the source: a paragraph, page or timestamp.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locator: Option<String>,
+    pub locator: Option<Box<str>>,
     /// The index of the source in its side's `sources`, resolved at load.
     #[serde(skip)]
     pub index: usize,
@@ -379,15 +384,17 @@ pub struct Assessment {
     pub indices: Vec<usize>,
 }
 
-/// One thing one party says about a topic.
+/// One thing one party says about a topic. A dispute holds millions of them, so its lists
+/// are [`ThinVec`]s (one word, and no allocation when empty) and its ids [`CompactString`]s
+/// (kept inline up to 24 bytes).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// Unique across every loaded side.
-    pub id: String,
+    pub id: CompactString,
     /// The question this claim answers; claims of different sides with the same topic and point
     /// answer the same question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub point: Option<String>,
+    pub point: Option<CompactString>,
     /// What the party claims, cleaned of control characters.
     pub text: String,
     /// When the claim was made.
@@ -395,26 +402,26 @@ pub struct Claim {
     pub date: Option<Date>,
     /// Who made it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker: Option<String>,
+    pub speaker: Option<CompactString>,
     /// What it rests on.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<SourceRef>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub sources: ThinVec<SourceRef>,
     /// Free labels.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub tags: ThinVec<CompactString>,
     /// Claim ids of other parties that this claim answers.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rebuts: Vec<String>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub rebuts: ThinVec<CompactString>,
     /// Typed links to other parties' claims.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub relations: Vec<Relation>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub relations: ThinVec<Relation>,
     /// A verdict on the claim, when one was made (boxed: most claims have none, and the
     /// claim stays small).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessment: Option<Box<Assessment>>,
     /// Code points that were replaced by markers anywhere in the claim's own text fields.
     #[serde(skip)]
-    pub flagged: Vec<char>,
+    pub flagged: ThinVec<char>,
 }
 
 impl Claim {
@@ -536,19 +543,6 @@ pub struct ClaimAt {
     pub claim: usize,
 }
 
-/// Adds the claims of side `s` to an index of claims by id; the first of an id keeps its place.
-pub fn index_claims(claims: &mut HashMap<String, ClaimAt>, s: usize, side: &Side) {
-    for (t, topic) in side.topics.iter().enumerate() {
-        for (c, claim) in topic.claims.iter().enumerate() {
-            claims.entry(claim.id.clone()).or_insert(ClaimAt {
-                side: s,
-                topic: t,
-                claim: c,
-            });
-        }
-    }
-}
-
 /// A loaded, checked dispute: the manifest (if any) and two or more sides.
 #[derive(Debug, Clone)]
 pub struct Dispute {
@@ -566,7 +560,7 @@ pub struct Dispute {
     pub has_manifest: bool,
     /// The sides, in the manifest's (or the command line's) order.
     pub sides: Vec<Side>,
-    claims: HashMap<String, ClaimAt>,
+    claims: ClaimIndex,
     /// The position of each manifest topic, by id: the comparison and the search index look
     /// one up for every topic.
     manifest_index: HashMap<String, usize>,
@@ -575,19 +569,19 @@ pub struct Dispute {
 impl Dispute {
     /// Builds a dispute from checked parts; the loader is the only caller that checks them.
     pub fn new(manifest: Option<Manifest>, sides: Vec<Side>) -> Dispute {
-        let mut claims = HashMap::new();
-        for (s, side) in sides.iter().enumerate() {
-            index_claims(&mut claims, s, side);
+        let mut claims = ClaimIndex::new();
+        for s in 0..sides.len() {
+            claims.add_side(&sides, s);
         }
         Dispute::with_claims(manifest, sides, claims)
     }
 
     /// As [`Dispute::new`], with every claim's place by id already found (the loader finds
-    /// them as it checks ids, so they are not gathered twice); see [`index_claims`].
+    /// them as it checks ids, so they are not gathered twice): `claims` indexes `sides`.
     pub fn with_claims(
         manifest: Option<Manifest>,
         sides: Vec<Side>,
-        claims: HashMap<String, ClaimAt>,
+        claims: ClaimIndex,
     ) -> Dispute {
         let (id, title, summary, period, topics, has_manifest) = match manifest {
             Some(m) => (
@@ -623,7 +617,7 @@ impl Dispute {
 
     /// Finds a claim by id across every side.
     pub fn find_claim(&self, id: &str) -> Option<ClaimAt> {
-        self.claims.get(id).copied()
+        self.claims.find(&self.sides, id)
     }
 
     /// The claim at a position.

@@ -440,7 +440,7 @@ pub fn write(dispute: &Dispute, page: Option<&str>) -> (Vec<u8>, Vec<String>) {
         });
         match review_url {
             Some(u) => review["url"] = json!(u),
-            None => without.push(claim.id.clone()),
+            None => without.push(claim.id.to_string()),
         }
         if let Some(by) = a.by.as_deref().or(review_source.map(|s| s.outlet.as_str())) {
             review["author"] = json!({"@type": "Organization", "name": by});

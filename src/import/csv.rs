@@ -264,13 +264,13 @@ pub fn write(dispute: &Dispute) -> Result<Vec<u8>, csv::Error> {
                 first.set(Col::TopicTitle, neutral.map_or(&topic.title, |t| &t.title));
                 first.set(Col::SideTopicTitle, &topic.title);
                 if let Some(p) = &claim.point {
-                    first.set(Col::Point, p);
+                    first.set(Col::Point, p.as_str());
                     let question = neutral
-                        .and_then(|t| t.points.iter().find(|q| &q.id == p))
+                        .and_then(|t| t.points.iter().find(|q| q.id == *p))
                         .and_then(|q| q.question.as_deref());
                     first.set(Col::Question, question.unwrap_or(""));
                 }
-                first.set(Col::Id, &claim.id);
+                first.set(Col::Id, claim.id.as_str());
                 first.set(Col::Text, &claim.text);
                 first.set(Col::Speaker, claim.speaker.as_deref().unwrap_or(""));
                 first.set(
@@ -308,7 +308,7 @@ pub fn write(dispute: &Dispute) -> Result<Vec<u8>, csv::Error> {
                         let mut r = Record::default();
                         r.set(Col::Record, Kind::Claim.name());
                         r.set(Col::Side, &side.party.id);
-                        r.set(Col::Id, &claim.id);
+                        r.set(Col::Id, claim.id.as_str());
                         r
                     };
                     if let Some(s) = side.sources.get(index) {

@@ -15,7 +15,7 @@ pub use record::{Col, Kind, Record};
 use crate::create::{Draft, make_id};
 use crate::format::{
     Assessment, Claim, Date, FORMAT, ManifestTopic, Party, Period, Point, Rating, Relation,
-    RelationKind, Side, Topic, is_id,
+    RelationKind, Side, ThinVec, Topic, is_id,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -287,11 +287,14 @@ impl Builder {
             .and_then(|d| self.date(d, "date", file, at));
         let tags = list(r.get(Col::Tags))
             .into_iter()
-            .filter_map(|t| self.id_of(t, "the tag", file, at))
+            .filter_map(|t| self.id_of(t, "the tag", file, at).map(Into::into))
             .collect();
         let rebuts = list(r.get(Col::Rebuts))
             .into_iter()
-            .filter_map(|t| self.id_of(t, "the rebutted claim", file, at))
+            .filter_map(|t| {
+                self.id_of(t, "the rebutted claim", file, at)
+                    .map(Into::into)
+            })
             .collect();
         let relations = list(r.get(Col::Relations))
             .into_iter()
@@ -299,7 +302,7 @@ impl Builder {
                 let parsed = cell.split_once(':').and_then(|(kind, to)| {
                     Some(Relation {
                         kind: RelationKind::parse(&kind.to_lowercase())?,
-                        to: is_id(to).then(|| to.to_owned())?,
+                        to: is_id(to).then(|| to.into())?,
                     })
                 });
                 if parsed.is_none() {
@@ -311,17 +314,17 @@ impl Builder {
         let assessment = self.assessment(r, file, at);
         let claims = &mut self.sides[side].side.topics[topic].claims;
         claims.push(Claim {
-            id: id.clone(),
-            point,
+            id: id.as_str().into(),
+            point: point.map(Into::into),
             text: text.to_owned(),
             date,
-            speaker: r.get(Col::Speaker).map(|s| s.trim().to_owned()),
-            sources: Vec::new(),
+            speaker: r.get(Col::Speaker).map(|s| s.trim().into()),
+            sources: ThinVec::new(),
             tags,
             rebuts,
             relations,
             assessment: assessment.map(Box::new),
-            flagged: Vec::new(),
+            flagged: ThinVec::new(),
         });
         let place = ClaimPlace {
             side,

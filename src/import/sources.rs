@@ -34,9 +34,9 @@ impl Builder {
             },
             None | Some("claim") => {
                 let cite = SourceRef {
-                    id,
-                    quote: r.get(Col::SourceQuote).map(|q| q.trim().to_owned()),
-                    locator: r.get(Col::SourceLocator).map(|l| l.trim().to_owned()),
+                    id: id.into(),
+                    quote: r.get(Col::SourceQuote).map(|q| q.trim().into()),
+                    locator: r.get(Col::SourceLocator).map(|l| l.trim().into()),
                     index: 0,
                 };
                 if !claim.sources.contains(&cite) {

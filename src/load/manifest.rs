@@ -106,7 +106,7 @@ impl<'de> Fields<'de> for DisputeFields {
     const NAMES: &'static [&'static str] = &["id", "title", "summary", "period"];
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
-            0 => self.id = pass::read(cx, d, Id)?,
+            0 => self.id = pass::read(cx, d, Id)?.map(String::from),
             1 => self.title = pass::read(cx, d, OPTIONAL_TEXT)?,
             2 => self.summary = pass::read(cx, d, OPTIONAL_TEXT)?,
             _ => self.period = pass::read(cx, d, Object(PeriodFields::default()))?,
@@ -235,7 +235,7 @@ impl<'de> Fields<'de> for TopicFields {
     const NAMES: &'static [&'static str] = &["id", "title", "summary", "points"];
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
-            0 => self.id = pass::read(cx, d, Id)?,
+            0 => self.id = pass::read(cx, d, Id)?.map(String::from),
             1 => self.title = pass::read(cx, d, REQUIRED_TEXT)?,
             2 => self.summary = pass::read(cx, d, OPTIONAL_TEXT)?,
             _ => {
@@ -306,7 +306,7 @@ impl<'de> Fields<'de> for PointFields {
     const NAMES: &'static [&'static str] = &["id", "question"];
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
-            0 => self.id = pass::read(cx, d, Id)?,
+            0 => self.id = pass::read(cx, d, Id)?.map(String::from),
             _ => self.question = pass::read(cx, d, REQUIRED_TEXT)?,
         }
         Ok(())

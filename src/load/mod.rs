@@ -17,7 +17,7 @@ pub use files::{
 pub use locate::line_of;
 pub use side::is_web_url;
 
-use crate::format::{ClaimAt, Dispute, INDEPENDENT, Manifest, Side};
+use crate::format::{ClaimIndex, Dispute, INDEPENDENT, Manifest, Side};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use pass::Cx;
 
@@ -72,7 +72,7 @@ pub struct Loader<'a> {
     /// sides are added so that checking a side against the others costs that side's size
     /// only; the claims become the dispute's index.
     parties: HashMap<String, usize>,
-    claims: HashMap<String, ClaimAt>,
+    claims: ClaimIndex,
     texts: HashMap<String, &'a str>,
     order: Vec<String>,
 }
@@ -182,8 +182,8 @@ impl<'a> Loader<'a> {
             self.parties
                 .entry(side.party.id.clone())
                 .or_insert(self.sides.len());
-            crate::format::index_claims(&mut self.claims, self.sides.len(), &side);
             self.sides.push(side);
+            self.claims.add_side(&self.sides, self.sides.len() - 1);
         }
     }
 
@@ -233,7 +233,7 @@ impl<'a> Loader<'a> {
         let taken = &self.claims;
         for (t, topic) in side.topics.iter().enumerate() {
             for (c, claim) in topic.claims.iter().enumerate() {
-                if taken.contains_key(claim.id.as_str()) {
+                if taken.find(&self.sides, claim.id.as_str()).is_some() {
                     error(
                         Code::DuplicateId,
                         &format!("/topics/{t}/claims/{c}/id"),
@@ -299,7 +299,7 @@ impl<'a> Loader<'a> {
     /// Warnings about links between files: rebuttals, affiliations, and the manifest's coverage.
     fn cross_side_warnings(&mut self) {
         let owner = |id: &str| {
-            let at = self.claims.get(id)?;
+            let at = self.claims.find(&self.sides, id)?;
             Some(self.sides.get(at.side)?.party.id.as_str())
         };
         let parties: HashSet<&str> = self.sides.iter().map(|s| s.party.id.as_str()).collect();

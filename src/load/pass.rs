@@ -8,7 +8,7 @@
 //! escapes. No pointer is rendered, and no line looked up, unless there is something to report.
 
 use super::diagnostic::{Code, Diagnostic, Severity};
-use crate::format::{self, Date, DateError};
+use crate::format::{self, CompactString, Date, DateError, ThinVec};
 use crate::text;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
@@ -147,37 +147,40 @@ impl<'f> Cx<'f> {
         );
     }
 
-    /// Cleans a text (see [`crate::text`]), warning about anything it had to replace.
-    pub fn text(&mut self, s: Cow<'_, str>, non_empty: bool) -> Option<String> {
+    /// Cleans a text (see [`crate::text`]), warning about anything it had to replace. A text
+    /// that needs no cleaning is returned as it came: borrowed from the file, it is copied
+    /// only once, into whatever keeps it.
+    pub fn text<'s>(&mut self, s: Cow<'s, str>, non_empty: bool) -> Option<Cow<'s, str>> {
         if non_empty && s.trim().is_empty() {
             self.error(Code::EmptyText, "is empty".into(), "some text");
             return None;
         }
-        let cleaned = text::clean_owned(s.into_owned());
-        if !cleaned.flagged.is_empty() {
-            let points: Vec<String> = cleaned
-                .flagged
-                .iter()
-                .map(|&c| text::code_point(c))
-                .collect();
-            let message = format!(
-                "text holds control, bidirectional or invisible characters ({}); they are shown as visible markers",
-                points.join(", ")
-            );
-            self.warn(Code::UntrustedText, message, "plain text");
-            for c in cleaned.flagged {
-                if !self.flagged.contains(&c) {
-                    self.flagged.push(c);
-                }
+        if text::is_clean(&s) {
+            return Some(s);
+        }
+        let cleaned = text::clean(&s);
+        let points: Vec<String> = cleaned
+            .flagged
+            .iter()
+            .map(|&c| text::code_point(c))
+            .collect();
+        let message = format!(
+            "text holds control, bidirectional or invisible characters ({}); they are shown as visible markers",
+            points.join(", ")
+        );
+        self.warn(Code::UntrustedText, message, "plain text");
+        for c in cleaned.flagged {
+            if !self.flagged.contains(&c) {
+                self.flagged.push(c);
             }
         }
-        Some(cleaned.text)
+        Some(Cow::Owned(cleaned.text))
     }
 
-    /// Checks an id.
-    pub fn id(&mut self, s: Cow<'_, str>) -> Option<String> {
+    /// Checks an id. Ids are short, so most are kept inline, without an allocation.
+    pub fn id(&mut self, s: Cow<'_, str>) -> Option<CompactString> {
         if format::is_id(&s) {
-            return Some(s.into_owned());
+            return Some(CompactString::from(s));
         }
         self.error(
             Code::BadId,
@@ -531,14 +534,14 @@ impl<'de, I: Items<'de>> DeserializeSeed<'de> for ItemSeed<'_, '_, '_, I> {
 pub(super) struct List<W>(pub W);
 
 impl<'de, W: Want<'de> + Copy> Want<'de> for List<W> {
-    type Out = Vec<W::Out>;
+    type Out = ThinVec<W::Out>;
     fn expected(&self) -> Cow<'static, str> {
         "an array".into()
     }
     fn seq<A: SeqAccess<'de>>(self, cx: &mut Cx, seq: A) -> Result<Option<Self::Out>, A::Error> {
         let mut c = Gather {
             want: self.0,
-            out: Vec::with_capacity(seq.size_hint().unwrap_or(0)),
+            out: ThinVec::with_capacity(seq.size_hint().unwrap_or(0)),
         };
         items(cx, seq, &mut c)?;
         c.out.shrink_to_fit();
@@ -548,7 +551,7 @@ impl<'de, W: Want<'de> + Copy> Want<'de> for List<W> {
 
 struct Gather<W, O> {
     want: W,
-    out: Vec<O>,
+    out: ThinVec<O>,
 }
 
 impl<'de, W: Want<'de> + Copy> Items<'de> for Gather<W, W::Out> {
@@ -572,7 +575,21 @@ impl<'de> Want<'de> for Text {
         "a string".into()
     }
     fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<String> {
-        cx.text(s, self.non_empty)
+        cx.text(s, self.non_empty).map(Cow::into_owned)
+    }
+}
+
+/// A short text that repeats or is short (a speaker): as [`Text`], kept inline when it fits.
+#[derive(Clone, Copy)]
+pub(super) struct ShortText;
+
+impl<'de> Want<'de> for ShortText {
+    type Out = CompactString;
+    fn expected(&self) -> Cow<'static, str> {
+        "a string".into()
+    }
+    fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<CompactString> {
+        cx.text(s, false).map(CompactString::from)
     }
 }
 
@@ -581,11 +598,11 @@ impl<'de> Want<'de> for Text {
 pub(super) struct Id;
 
 impl<'de> Want<'de> for Id {
-    type Out = String;
+    type Out = CompactString;
     fn expected(&self) -> Cow<'static, str> {
         "an id (a string)".into()
     }
-    fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<String> {
+    fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<CompactString> {
         cx.id(s)
     }
 }

@@ -2,12 +2,12 @@
 
 use super::diagnostic::{Code, Severity};
 use super::pass::{
-    self, Cx, DateWant, Fields, FormatWant, Id, Items, List, SchemaWant, Text, Want, Word, object,
-    require,
+    self, Cx, DateWant, Fields, FormatWant, Id, Items, List, SchemaWant, ShortText, Text, Want,
+    Word, object, require,
 };
 use crate::format::{
-    Assessment, Claim, FORMAT, Party, Rating, Relation, RelationKind, Reliability,
-    ReliabilityRating, Side, Source, SourceKind, SourceRef, Topic,
+    Assessment, Claim, CompactString, FORMAT, Party, Rating, Relation, RelationKind, Reliability,
+    ReliabilityRating, Side, Source, SourceKind, SourceRef, ThinVec, Topic,
 };
 use foldhash::{HashMap, HashMapExt};
 use serde::de::{Deserializer, MapAccess, SeqAccess};
@@ -59,7 +59,7 @@ impl<'de> Fields<'de> for SideFields<'de> {
             0 => {
                 pass::read(cx, d, FormatWant)?;
             }
-            1 => self.dispute = pass::read(cx, d, Id)?,
+            1 => self.dispute = pass::read(cx, d, Id)?.map(String::from),
             2 => self.party = pass::read(cx, d, PartyWant)?,
             3 => {
                 let sources = pass::read(cx, d, SourcesWant)?.unwrap_or_default();
@@ -185,7 +185,7 @@ impl<'de> Fields<'de> for PartyFields {
     const NAMES: &'static [&'static str] = &["id", "name", "summary"];
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
-            0 => self.id = pass::read(cx, d, Id)?,
+            0 => self.id = pass::read(cx, d, Id)?.map(String::from),
             1 => self.name = pass::read(cx, d, REQUIRED_TEXT)?,
             _ => self.summary = pass::read(cx, d, OPTIONAL_TEXT)?,
         }
@@ -280,7 +280,7 @@ impl<'de> Fields<'de> for SourceFields {
     ];
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
-            0 => self.id = pass::read(cx, d, Id)?,
+            0 => self.id = pass::read(cx, d, Id)?.map(String::from),
             1 => self.outlet = pass::read(cx, d, REQUIRED_TEXT)?,
             2 => self.title = pass::read(cx, d, OPTIONAL_TEXT)?,
             3 => self.date = pass::read(cx, d, DateWant)?,
@@ -289,7 +289,7 @@ impl<'de> Fields<'de> for SourceFields {
             6 => {
                 self.kind = pass::read(cx, d, Word::of("a source kind"))?;
             }
-            7 => self.affiliation = pass::read(cx, d, Id)?,
+            7 => self.affiliation = pass::read(cx, d, Id)?.map(String::from),
             _ => self.reliability = pass::read(cx, d, ReliabilityWant)?,
         }
         Ok(())
@@ -474,7 +474,7 @@ impl<'de> Fields<'de> for TopicFields<'_> {
     const NAMES: &'static [&'static str] = &["id", "title", "claims"];
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
-            0 => self.id = pass::read(cx, d, Id)?,
+            0 => self.id = pass::read(cx, d, Id)?.map(String::from),
             1 => self.title = pass::read(cx, d, REQUIRED_TEXT)?,
             _ => {
                 let want = ClaimsWant { index: self.index };
@@ -546,10 +546,10 @@ impl<'de> Want<'de> for ClaimWant<'_> {
             text: None,
             date: None,
             speaker: None,
-            sources: Vec::new(),
-            tags: Vec::new(),
-            rebuts: Vec::new(),
-            relations: Vec::new(),
+            sources: ThinVec::new(),
+            tags: ThinVec::new(),
+            rebuts: ThinVec::new(),
+            relations: ThinVec::new(),
             assessment: None,
         };
         object(cx, map, fields)
@@ -560,15 +560,15 @@ struct ClaimFields<'i> {
     index: &'i Index,
     /// The first diagnostic recorded inside the claim: its text warnings name the claim.
     start: usize,
-    id: Option<String>,
-    point: Option<String>,
+    id: Option<CompactString>,
+    point: Option<CompactString>,
     text: Option<String>,
     date: Option<crate::format::Date>,
-    speaker: Option<String>,
-    sources: Vec<SourceRef>,
-    tags: Vec<String>,
-    rebuts: Vec<String>,
-    relations: Vec<Relation>,
+    speaker: Option<CompactString>,
+    sources: ThinVec<SourceRef>,
+    tags: ThinVec<CompactString>,
+    rebuts: ThinVec<CompactString>,
+    relations: ThinVec<Relation>,
     assessment: Option<Assessment>,
 }
 
@@ -592,7 +592,7 @@ impl<'de> Fields<'de> for ClaimFields<'_> {
             1 => self.point = pass::read(cx, d, Id)?,
             2 => self.text = pass::read(cx, d, REQUIRED_TEXT)?,
             3 => self.date = pass::read(cx, d, DateWant)?,
-            4 => self.speaker = pass::read(cx, d, OPTIONAL_TEXT)?,
+            4 => self.speaker = pass::read(cx, d, ShortText)?,
             5 => {
                 let want = RefsWant { index: self.index };
                 self.sources = pass::read(cx, d, want)?.unwrap_or_default();
@@ -635,7 +635,7 @@ impl<'de> Fields<'de> for ClaimFields<'_> {
             rebuts: self.rebuts,
             relations: self.relations,
             assessment: self.assessment.map(Box::new),
-            flagged,
+            flagged: flagged.into(),
         })
     }
 }
@@ -657,7 +657,7 @@ impl<'de> Want<'de> for RelationWant {
 #[derive(Default)]
 struct RelationFields {
     kind: Option<RelationKind>,
-    to: Option<String>,
+    to: Option<CompactString>,
 }
 
 impl<'de> Fields<'de> for RelationFields {
@@ -697,7 +697,7 @@ struct RefsWant<'i> {
 }
 
 impl<'de> Want<'de> for RefsWant<'_> {
-    type Out = Vec<SourceRef>;
+    type Out = ThinVec<SourceRef>;
     fn expected(&self) -> Cow<'static, str> {
         "an array".into()
     }
@@ -705,10 +705,10 @@ impl<'de> Want<'de> for RefsWant<'_> {
         self,
         cx: &mut Cx,
         seq: A,
-    ) -> Result<Option<Vec<SourceRef>>, A::Error> {
+    ) -> Result<Option<ThinVec<SourceRef>>, A::Error> {
         let mut list = RefList {
             index: self.index,
-            out: Vec::with_capacity(seq.size_hint().unwrap_or(0)),
+            out: ThinVec::with_capacity(seq.size_hint().unwrap_or(0)),
         };
         pass::items(cx, seq, &mut list)?;
         list.out.shrink_to_fit();
@@ -718,7 +718,7 @@ impl<'de> Want<'de> for RefsWant<'_> {
 
 struct RefList<'i> {
     index: &'i Index,
-    out: Vec<SourceRef>,
+    out: ThinVec<SourceRef>,
 }
 
 impl<'de> Items<'de> for RefList<'_> {
@@ -744,7 +744,7 @@ impl<'de> Items<'de> for RefList<'_> {
 }
 
 /// One entry of a claim's `sources`: its id, quote and locator, and whether it was an object.
-type RawRef = (String, Option<String>, Option<String>, bool);
+type RawRef = (CompactString, Option<Box<str>>, Option<Box<str>>, bool);
 
 struct RefWant;
 
@@ -763,9 +763,9 @@ impl<'de> Want<'de> for RefWant {
 
 #[derive(Default)]
 struct RefFields {
-    id: Option<String>,
-    quote: Option<String>,
-    locator: Option<String>,
+    id: Option<CompactString>,
+    quote: Option<Box<str>>,
+    locator: Option<Box<str>>,
 }
 
 impl<'de> Fields<'de> for RefFields {
@@ -774,8 +774,8 @@ impl<'de> Fields<'de> for RefFields {
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
             0 => self.id = pass::read(cx, d, Id)?,
-            1 => self.quote = pass::read(cx, d, OPTIONAL_TEXT)?,
-            _ => self.locator = pass::read(cx, d, OPTIONAL_TEXT)?,
+            1 => self.quote = pass::read(cx, d, OPTIONAL_TEXT)?.map(String::into_boxed_str),
+            _ => self.locator = pass::read(cx, d, OPTIONAL_TEXT)?.map(String::into_boxed_str),
         }
         Ok(())
     }
@@ -824,7 +824,10 @@ impl<'de> Fields<'de> for AssessmentFields<'_> {
             }
             1 => self.note = pass::read(cx, d, OPTIONAL_TEXT)?,
             2 => self.by = pass::read(cx, d, OPTIONAL_TEXT)?,
-            _ => self.sources = pass::read(cx, d, List(Id))?.unwrap_or_default(),
+            _ => {
+                let ids = pass::read(cx, d, List(Id))?.unwrap_or_default();
+                self.sources = ids.into_iter().map(String::from).collect();
+            }
         }
         Ok(())
     }

@@ -126,7 +126,7 @@ struct Cut<'a> {
     row: usize,
     id: &'a str,
     words: Vec<Raw<'a>>,
-    tags: &'a [String],
+    tags: &'a [crate::format::CompactString],
     days: Option<(i64, i64, bool)>,
     point: Option<&'a str>,
     outlets: Vec<&'a str>,

@@ -259,7 +259,7 @@ impl Filter {
         {
             return false;
         }
-        if !self.tags.is_empty() && !claim.tags.iter().any(|t| self.tags.contains(t)) {
+        if !self.tags.is_empty() && !claim.tags.iter().any(|t| self.tags.iter().any(|s| s == t)) {
             return false;
         }
         if !self.ratings.is_empty()

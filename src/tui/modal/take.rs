@@ -26,7 +26,7 @@ pub fn selected_in_row(app: &App) -> Option<ClaimAt> {
 pub fn attributed(app: &App, at: ClaimAt) -> Option<String> {
     let claim = app.dispute.claim(at)?;
     let mut who = vec![app.party(at.side).to_owned()];
-    who.extend(claim.speaker.clone());
+    who.extend(claim.speaker.as_deref().map(str::to_owned));
     who.extend(claim.date.map(|d| d.to_string()));
     Some(format!(
         "“{}” — {} [{}]",
@@ -81,7 +81,7 @@ pub fn take(app: &mut App, at: Option<ClaimAt>, action: Action) -> Step {
             }
             None => Step::Stay,
         },
-        Action::CopyId => match app.dispute.claim(at).map(|c| c.id.clone()) {
+        Action::CopyId => match app.dispute.claim(at).map(|c| c.id.to_string()) {
             Some(id) => {
                 app.message = Some(words::copied_id(&id));
                 Step::Then(Outcome::Copy(id))

@@ -101,8 +101,8 @@ fn selected_pair(app: &App) -> Option<(String, String)> {
     let row = app.current_row().filter(|r| r.kind == RowKind::Suggested)?;
     let (l, r) = (*row.left.first()?, *row.right.first()?);
     Some((
-        app.dispute.claim(l)?.id.clone(),
-        app.dispute.claim(r)?.id.clone(),
+        app.dispute.claim(l)?.id.to_string(),
+        app.dispute.claim(r)?.id.to_string(),
     ))
 }
 

@@ -76,9 +76,9 @@ fn tally(dispute: &Dispute, cmp: &Comparison) -> HashMap<Key, usize> {
                     }
                 }
                 add(Key::Rating(claim.assessment.as_ref().map(|a| a.rating)));
-                let tags: HashSet<&String> = claim.tags.iter().collect();
+                let tags: HashSet<&str> = claim.tags.iter().map(|t| t.as_str()).collect();
                 for t in tags {
-                    add(Key::Tag(t.clone()));
+                    add(Key::Tag(t.to_owned()));
                 }
                 let mut seen = HashSet::new();
                 for r in &claim.sources {

@@ -219,10 +219,14 @@ fn lists(app: &App) -> Vec<Vec<Choice>> {
                     })
                     .collect()
             }
-            Section::Tag => distinct(claims().flat_map(|c| c.tags.iter().cloned()).collect())
-                .into_iter()
-                .map(|t| choice(t.clone(), Value::Tag(t)))
-                .collect(),
+            Section::Tag => distinct(
+                claims()
+                    .flat_map(|c| c.tags.iter().map(|t| t.to_string()))
+                    .collect(),
+            )
+            .into_iter()
+            .map(|t| choice(t.clone(), Value::Tag(t)))
+            .collect(),
             Section::Rating => {
                 let mut out: Vec<Choice> = Rating::ALL
                     .iter()

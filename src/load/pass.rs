@@ -361,12 +361,13 @@ impl<'de> Visitor<'de> for Skip<'_, '_> {
 }
 
 fn skip_map<'de, A: MapAccess<'de>>(cx: &mut Cx, mut map: A) -> Result<(), A::Error> {
-    let mut keys: Vec<String> = Vec::new();
+    // A set, so an object of many keys is checked for repeats in one look-up per key.
+    let mut keys: foldhash::HashSet<String> = foldhash::HashSet::default();
     while let Some(key) = map.next_key_seed(Key)? {
-        if keys.iter().any(|k| *k == key) {
+        if keys.contains(key.as_ref()) {
             cx.repeated(&key);
         } else {
-            keys.push(key.clone().into_owned());
+            keys.insert(key.clone().into_owned());
         }
         cx.within(Tok::Key(key.into_owned()), |cx| {
             map.next_value_seed(Skip { cx })
@@ -405,7 +406,9 @@ pub(super) fn object<'de, A: MapAccess<'de>, F: Fields<'de>>(
     mut fields: F,
 ) -> Result<Option<F::Out>, A::Error> {
     let (mut seen, mut present) = (0u32, 0u32);
+    // In order for the warnings, and as a set so that many unknown keys stay linear.
     let mut unknown: Vec<String> = Vec::new();
+    let mut unknown_seen: foldhash::HashSet<String> = foldhash::HashSet::default();
     while let Some(key) = map.next_key_seed(Key)? {
         let known = F::NAMES.iter().position(|n| *n == key);
         match known.zip(known.and_then(|i| F::NAMES.get(i))) {
@@ -427,9 +430,10 @@ pub(super) fn object<'de, A: MapAccess<'de>, F: Fields<'de>>(
                 cx.field(name, |cx| map.next_value_seed(Skip { cx }))?;
             }
             None => {
-                if unknown.iter().any(|k| *k == key) {
+                if unknown_seen.contains(key.as_ref()) {
                     cx.repeated(&key);
                 } else {
+                    unknown_seen.insert(key.clone().into_owned());
                     unknown.push(key.clone().into_owned());
                 }
                 cx.within(Tok::Key(key.into_owned()), |cx| {

@@ -4,6 +4,7 @@
 use crate::compare::{Comparison, Row, Standing};
 use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, RelationKind};
 use crate::text;
+use foldhash::{HashMap, HashSet};
 
 /// What a line of a claim's card shows; the TUI styles each kind differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +137,11 @@ pub fn label(row: &Row, at: ClaimAt) -> Option<String> {
         .map(|i| format!("R{}", i + 1))
 }
 
+/// The label of the claim at `i` (0-based) on one side of a row: `L1`, `R2`.
+fn label_at(left: bool, i: usize) -> String {
+    format!("{}{}", if left { 'L' } else { 'R' }, i + 1)
+}
+
 /// Where a claim sits in a comparison: its topic and row, as indexes.
 pub fn locate(dispute: &Dispute, comparison: &Comparison, at: ClaimAt) -> Option<(usize, usize)> {
     let topic_id = &dispute.sides.get(at.side)?.topics.get(at.topic)?.id;
@@ -149,6 +155,87 @@ pub fn locate(dispute: &Dispute, comparison: &Comparison, at: ClaimAt) -> Option
     Some((t, r))
 }
 
+/// Claims placed in a comparison (topic, row, label), found in one walk, so that laying out
+/// many claims finds each relation's target by one look-up rather than a scan of the comparison
+/// (quadratic in a long rebuttal chain, whose claims all share one row).
+#[derive(Debug, Default)]
+pub struct Targets {
+    at: HashMap<ClaimAt, (usize, usize, bool, usize)>,
+    /// True when every target of the comparison is held, so a claim not held is not shown.
+    complete: bool,
+}
+
+impl Targets {
+    /// Every claim that a claim of the comparison relates to, placed: what `show` lays out
+    /// every row of the comparison with.
+    pub fn new(dispute: &Dispute, comparison: &Comparison) -> Targets {
+        let mut wanted: HashSet<ClaimAt> = HashSet::default();
+        for row in comparison.topics.iter().flat_map(|t| &t.rows) {
+            for at in row.claims() {
+                let links = dispute.claim(at).into_iter().flat_map(Claim::links);
+                wanted.extend(links.filter_map(|(_, to)| dispute.find_claim(to)));
+            }
+        }
+        let mut at = HashMap::default();
+        for (t, topic) in comparison.topics.iter().enumerate() {
+            for (r, row) in topic.rows.iter().enumerate() {
+                for (left, side) in [(true, &row.left), (false, &row.right)] {
+                    for (i, c) in side.iter().enumerate() {
+                        if wanted.contains(c) {
+                            at.entry(*c).or_insert((t, r, left, i));
+                        }
+                    }
+                }
+            }
+        }
+        Targets { at, complete: true }
+    }
+
+    /// The claims of one row, placed at `place`: a row's relations among its own claims are
+    /// found by look-up, others by a scan of the comparison.
+    fn of_row(row: &Row, place: (usize, usize)) -> Targets {
+        let mut at = HashMap::default();
+        for (left, side) in [(true, &row.left), (false, &row.right)] {
+            for (i, c) in side.iter().enumerate() {
+                at.entry(*c).or_insert((place.0, place.1, left, i));
+            }
+        }
+        Targets {
+            at,
+            complete: false,
+        }
+    }
+
+    /// The topic, row and label of `to`: held, else (when not every target is held) found by
+    /// a scan.
+    fn find(
+        &self,
+        dispute: &Dispute,
+        comparison: &Comparison,
+        to: ClaimAt,
+    ) -> Option<(usize, usize, String)> {
+        if let Some(&(t, r, left, i)) = self.at.get(&to) {
+            return Some((t, r, label_at(left, i)));
+        }
+        if self.complete {
+            return None;
+        }
+        scan(dispute, comparison, to)
+    }
+}
+
+/// The topic, row and label of `to`, found by scanning the comparison.
+fn scan(dispute: &Dispute, comparison: &Comparison, to: ClaimAt) -> Option<(usize, usize, String)> {
+    let (t, r) = locate(dispute, comparison, to)?;
+    let label = comparison
+        .topics
+        .get(t)
+        .and_then(|topic| topic.rows.get(r))
+        .and_then(|row| label(row, to))
+        .unwrap_or_default();
+    Some((t, r, label))
+}
+
 /// A relation as the reader of a comparison finds its target: by party and label in the same
 /// row (`↳ contradicts India L2`), with the row number in another row of the topic, and with the
 /// topic's title in another topic. `from` is the topic and row the linking claim is in.
@@ -158,6 +245,20 @@ pub fn relation_place(
     from: Option<(usize, usize)>,
     kind: RelationKind,
     target: &str,
+) -> String {
+    relation_found(dispute, comparison, from, kind, target, |to| {
+        scan(dispute, comparison, to)
+    })
+}
+
+/// [`relation_place`], with the target's topic, row and label found by `find`.
+fn relation_found(
+    dispute: &Dispute,
+    comparison: &Comparison,
+    from: Option<(usize, usize)>,
+    kind: RelationKind,
+    target: &str,
+    find: impl FnOnce(ClaimAt) -> Option<(usize, usize, String)>,
 ) -> String {
     let verb = kind.verb();
     let Some(to) = dispute.find_claim(target) else {
@@ -170,17 +271,12 @@ pub fn relation_place(
     if to.side != comparison.left && to.side != comparison.right {
         return format!("↳ {verb} a claim of {party} (side not compared)");
     }
-    let Some((t, r)) = locate(dispute, comparison, to) else {
+    let Some((t, r, label)) = find(to) else {
         return format!("↳ {verb} a claim of {party} not shown now");
     };
     let Some(topic) = comparison.topics.get(t) else {
         return format!("↳ {verb} a claim of {party}");
     };
-    let label = topic
-        .rows
-        .get(r)
-        .and_then(|row| label(row, to))
-        .unwrap_or_default();
     match from {
         Some((ft, fr)) if ft == t && fr == r => format!("↳ {verb} {party} {label}"),
         Some((ft, _)) if ft == t => format!("↳ {verb} {party} {label}, row {}", r + 1),
@@ -219,6 +315,8 @@ pub struct InRow<'a> {
     pub row: Option<&'a Row>,
     /// The row's topic and index in the comparison.
     pub place: Option<(usize, usize)>,
+    /// Where relation targets sit, when they were placed beforehand; else they are scanned for.
+    pub targets: Option<&'a Targets>,
 }
 
 /// Lays out one claim: its label and text, speaker and date, its standing as of a date in
@@ -230,44 +328,63 @@ pub fn claim_lines(
     width: usize,
     within: InRow,
 ) -> Vec<Line> {
+    let label = within.row.and_then(|r| label(r, at));
     let mut out = Vec::new();
+    labelled_lines(&mut out, dispute, comparison, at, width, within, label);
+    out
+}
+
+/// [`claim_lines`] with the claim's label already known, added to `out`.
+fn labelled_lines(
+    out: &mut Vec<Line>,
+    dispute: &Dispute,
+    comparison: &Comparison,
+    at: ClaimAt,
+    width: usize,
+    within: InRow,
+    label: Option<String>,
+) {
     let Some(claim) = dispute.claim(at) else {
-        return out;
+        return;
     };
-    match within.row.and_then(|r| label(r, at)) {
+    match label {
         Some(l) => push_wrapped(
-            &mut out,
+            out,
             LineKind::Text,
             &format!("{l} {}", claim.text),
             width,
             at,
         ),
-        None => push_wrapped(&mut out, LineKind::Text, &claim.text, width, at),
+        None => push_wrapped(out, LineKind::Text, &claim.text, width, at),
     }
     if let Some(s) = speaker_line(claim) {
-        push_wrapped(&mut out, LineKind::Speaker, &s, width, at);
+        push_wrapped(out, LineKind::Speaker, &s, width, at);
     }
     if let Some(s) = standing_line(comparison.standing(at, claim)) {
-        push_wrapped(&mut out, LineKind::Standing, &s, width, at);
+        push_wrapped(out, LineKind::Standing, &s, width, at);
     }
     let tags = source_tags(dispute, at, claim);
     if tags.is_empty() {
-        push_wrapped(&mut out, LineKind::Sources, "[unsourced]", width, at);
+        push_wrapped(out, LineKind::Sources, "[unsourced]", width, at);
     } else {
-        push_wrapped(&mut out, LineKind::Sources, &tags.join(" "), width, at);
+        push_wrapped(out, LineKind::Sources, &tags.join(" "), width, at);
     }
     if let Some(a) = &claim.assessment {
         let s = assessment_line(a.rating, a.by.as_deref(), a.note.as_deref());
-        push_wrapped(&mut out, LineKind::Assessment, &s, width, at);
+        push_wrapped(out, LineKind::Assessment, &s, width, at);
     }
     for (kind, target) in claim.links() {
-        let s = match within.row {
-            Some(_) => relation_place(dispute, comparison, within.place, kind, target),
-            None => relation_line(dispute, at, kind, target, comparison),
+        let s = match (within.row, within.targets) {
+            (Some(_), Some(targets)) => {
+                relation_found(dispute, comparison, within.place, kind, target, |to| {
+                    targets.find(dispute, comparison, to)
+                })
+            }
+            (Some(_), None) => relation_place(dispute, comparison, within.place, kind, target),
+            (None, _) => relation_line(dispute, at, kind, target, comparison),
         };
-        push_wrapped(&mut out, LineKind::Link, &s, width, at);
+        push_wrapped(out, LineKind::Link, &s, width, at);
     }
-    out
 }
 
 /// Lays out both sides of a row at two widths, each claim numbered (`L1`, `R1`) and each
@@ -280,21 +397,37 @@ pub fn row_lines(
     place: (usize, usize),
     widths: (usize, usize),
 ) -> (Vec<Line>, Vec<Line>) {
+    // The row's own claims by look-up: a long rebuttal chain shares one row.
+    let own = Targets::of_row(row, place);
+    row_lines_with(dispute, comparison, row, place, widths, &own)
+}
+
+/// [`row_lines`], with relation targets placed beforehand (see [`Targets::new`]).
+pub fn row_lines_with(
+    dispute: &Dispute,
+    comparison: &Comparison,
+    row: &Row,
+    place: (usize, usize),
+    widths: (usize, usize),
+    targets: &Targets,
+) -> (Vec<Line>, Vec<Line>) {
     let within = InRow {
         row: Some(row),
         place: Some(place),
+        targets: Some(targets),
     };
-    let mut left = side_lines(dispute, comparison, &row.left, widths.0, within);
-    let mut right = side_lines(dispute, comparison, &row.right, widths.1, within);
+    let mut left = side_lines(dispute, comparison, (true, &row.left), widths.0, within);
+    let mut right = side_lines(dispute, comparison, (false, &row.right), widths.1, within);
     level(&mut left, &mut right);
     (left, right)
 }
 
-/// Lays out one side of a row: its claims with a gap between them, or "no counterpart".
-pub fn side_lines(
+/// Lays out one side of a row (`true` for the left, and its claims): the claims with a gap
+/// between them, or "no counterpart".
+fn side_lines(
     dispute: &Dispute,
     comparison: &Comparison,
-    claims: &[ClaimAt],
+    (left, claims): (bool, &[ClaimAt]),
     width: usize,
     within: InRow,
 ) -> Vec<Line> {
@@ -314,7 +447,8 @@ pub fn side_lines(
                 claim: None,
             });
         }
-        out.extend(claim_lines(dispute, comparison, at, width, within));
+        let label = within.row.map(|_| label_at(left, i));
+        labelled_lines(&mut out, dispute, comparison, at, width, within, label);
     }
     out
 }

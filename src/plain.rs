@@ -50,7 +50,7 @@ fn lane(out: &mut String, title: &str, width: usize) {
 /// Renders one topic of a comparison at a total width.
 pub fn topic(out: &mut String, dispute: &Dispute, cmp: &Comparison, t: &TopicRows, width: usize) {
     let index = cmp.topics.iter().position(|x| x.id == t.id).unwrap_or(0);
-    topic_at(out, dispute, cmp, (index, t), width);
+    topic_at(out, dispute, cmp, (index, t), width, None);
 }
 
 /// Renders the topic at `index` of a comparison (`t`) at a total width.
@@ -60,6 +60,7 @@ fn topic_at(
     cmp: &Comparison,
     (topic_index, t): (usize, &TopicRows),
     width: usize,
+    targets: Option<&layout::Targets>,
 ) {
     let col = (width - text::width(SEPARATOR)) / 2;
     let name = |s: usize| dispute.sides.get(s).map_or("?", |s| s.party.name.as_str());
@@ -101,7 +102,11 @@ fn topic_at(
         }
         let _ = writeln!(out);
         let _ = writeln!(out, "▸ {}. {}", i + 1, row_heading(row));
-        let (l, r) = layout::row_lines(dispute, cmp, row, (topic_index, i), (col, col));
+        let place = (topic_index, i);
+        let (l, r) = match targets {
+            Some(targets) => layout::row_lines_with(dispute, cmp, row, place, (col, col), targets),
+            None => layout::row_lines(dispute, cmp, row, place, (col, col)),
+        };
         columns(out, &l, &r, col);
     }
     let _ = writeln!(out);
@@ -145,8 +150,10 @@ pub fn write_show(
     );
     let _ = writeln!(out, "{}", head.trim_end());
     let _ = writeln!(out);
+    // Every relation's target placed once, rather than searched for per relation.
+    let targets = layout::Targets::new(dispute, cmp);
     for t in cmp.topics.iter().enumerate() {
-        topic_at(&mut out, dispute, cmp, t, width);
+        topic_at(&mut out, dispute, cmp, t, width, Some(&targets));
         if out.len() >= 1 << 16 {
             to.write_all(out.as_bytes())?;
             out.clear();

@@ -41,8 +41,14 @@ pub const SUGGESTED_MARK: &str = "≈ suggested";
 /// The heading carries the marker, the score and one line of reasons.
 pub fn with_suggested(cmp: &Comparison, pairs: &[Suggestion]) -> Comparison {
     let mut out = cmp.clone();
-    for (t, topic) in out.topics.iter_mut().enumerate() {
-        let mut mine: Vec<&Suggestion> = pairs.iter().filter(|s| s.topic == t).collect();
+    // The pairs grouped by topic in one pass (not filtered again for every topic).
+    let mut by_topic: Vec<Vec<&Suggestion>> = vec![Vec::new(); out.topics.len()];
+    for s in pairs {
+        if let Some(slot) = by_topic.get_mut(s.topic) {
+            slot.push(s);
+        }
+    }
+    for (topic, mut mine) in out.topics.iter_mut().zip(by_topic) {
         mine.sort_by(|a, b| b.score.total_cmp(&a.score));
         if mine.is_empty() {
             continue;

@@ -194,9 +194,10 @@ fn topic_points(dispute: &Dispute, topic: &TopicRows) -> Vec<(String, Option<Str
                 .collect()
         })
         .unwrap_or_default();
+    let mut known: foldhash::HashSet<String> = points.iter().map(|(id, _)| id.clone()).collect();
     for row in &topic.rows {
         if let (RowKind::Point, Some(p)) = (row.kind, &row.point)
-            && !points.iter().any(|(id, _)| id == p)
+            && known.insert(p.clone())
         {
             points.push((p.clone(), row.question.clone()));
         }
@@ -338,12 +339,23 @@ impl<'a> Profiles<'a> {
         // Weighed in parallel, now that every document is counted and every name known.
         vocab.settle();
         let vocab = vocab;
+        // Each topic's questions by point id, so a claim finds its point by one look-up.
+        let point_index: Vec<HashMap<&str, usize>> = questions
+            .iter()
+            .map(|qs| {
+                let mut index = HashMap::with_capacity(qs.len());
+                for (k, q) in qs.iter().enumerate() {
+                    index.entry(q.point.as_str()).or_insert(k);
+                }
+                index
+            })
+            .collect();
         let mut claims: Vec<(Profile<'a>, &'a str)> = interned
             .into_par_iter()
             .map(|c| {
                 let point = c
                     .point
-                    .and_then(|p| questions[c.topic].iter().position(|q| q.point == p));
+                    .and_then(|p| point_index.get(c.topic)?.get(p).copied());
                 let profile = Profile {
                     at: c.at,
                     left: c.left,
@@ -361,6 +373,7 @@ impl<'a> Profiles<'a> {
                 (profile, c.id)
             })
             .collect();
+        drop(point_index);
         // Left claims first, then right, each in comparison order.
         claims.sort_by_key(|(c, _)| !c.left);
         let (mut claims, ids): (Vec<Profile<'a>>, Vec<&'a str>) = claims.into_iter().unzip();

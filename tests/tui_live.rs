@@ -203,3 +203,32 @@ fn readme_lists_the_problems_panels_keys() {
         parallax::tui::modal::reload::update::BINDINGS,
     );
 }
+
+#[test]
+fn a_reload_keeps_to_the_max_file_size_the_screen_was_opened_with() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    let alpha = dir.path().join("alpha.json");
+    let size = std::fs::metadata(&alpha).expect("the file").len();
+    // As `--max-file-size` given at start: the file as it is fits, a longer one does not.
+    app.live.max_file = size + 10;
+    let before = selected_claim_id(&app);
+    let grown = alpha.clone();
+    run_while(&mut app, move || {
+        rewrite(
+            &grown,
+            "binds both sides until 2030",
+            "binds both sides until 2030 and for a good many years after that",
+        )
+    });
+    let problems = app.modals.iter().find_map(|m| match m {
+        Modal::Reload(p) => Some(p.clone()),
+        _ => None,
+    });
+    let problems = problems.expect("the problems panel is open");
+    let first = problems.problems.first().expect("a problem");
+    assert_eq!(first.file, alpha, "{}", first.text);
+    assert!(first.text.contains("max-file-size"), "{}", first.text);
+    // The last good dispute stays.
+    assert_eq!(selected_claim_id(&app), before);
+    assert!(app.dispute.find_claim("a-treaty").is_some());
+}

@@ -30,7 +30,7 @@ fn draft() -> tempfile::TempDir {
 fn open(dir: &Path) -> App {
     let (ws, dispute) = Workspace::open(&[dir.to_path_buf()]).expect("opens");
     let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
-    app.suggest.workspace = Some(ws);
+    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
     app.suggest.dismissed = Dismissed::read(dir).expect("reads");
     let base = app.base_comparison();
     app.suggest.ask(&app.dispute, &base);

@@ -65,6 +65,14 @@ impl Gathered {
         all.filter(|b| !b.is_empty())
     }
 
+    /// Each file read, by the name the load gives it, with its bytes (refused files left out).
+    pub fn files(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.inputs.iter().filter_map(|i| match i {
+            Input::Manifest(name, b) | Input::Side(name, b) => Some((name.as_str(), b.as_slice())),
+            Input::Refused(..) => None,
+        })
+    }
+
     /// Loads the dispute from the files read.
     pub fn load(&self) -> Loaded {
         load_inputs(&self.inputs)

@@ -33,11 +33,22 @@ pub fn link(
 ) {
     use super::modal::Modal;
     app.modals.retain(|m| !matches!(m, Modal::Accept(_)));
-    let Some(ws) = app.suggest.workspace.clone() else {
+    let Some(files) = &app.suggest.files else {
         app.message = Some(strings::write_failed(
             &crate::edit::EditError::Bundled.to_string(),
         ));
         return;
+    };
+    let ws = match files.workspace(app.live.max_file, &app.dispute) {
+        Ok(ws) => ws,
+        Err(crate::edit::EditError::Changed(file)) => {
+            let paths = files.paths.clone();
+            return reload_changed(app, &paths, &file);
+        }
+        Err(e) => {
+            app.message = Some(strings::write_failed(&e.to_string()));
+            return;
+        }
     };
     let result = ws
         .link(&app.dispute, left, right, Some(question))
@@ -57,7 +68,7 @@ pub fn link(
                 .collect();
             match ws.reload() {
                 Ok(dispute) => {
-                    app.suggest.workspace = Some(ws);
+                    app.suggest.files = Some(super::live::state::Files::of(&ws));
                     app.reload(dispute);
                     app.message = Some(strings::accepted(
                         &plan.point,
@@ -67,21 +78,29 @@ pub fn link(
                 Err(e) => app.message = Some(strings::write_failed(&e.to_string())),
             }
         }
-        Err(crate::edit::EditError::Changed(file)) => reload_changed(app, &ws, &file),
+        Err(crate::edit::EditError::Changed(file)) => {
+            let paths = ws.paths.clone();
+            reload_changed(app, &paths, &file)
+        }
         Err(e) => app.message = Some(strings::write_failed(&e.to_string())),
     }
 }
 
 /// After a write was refused because a file changed on disk: reads the files again and shows
 /// them, so the analyst sees what is there now and can accept again.
-fn reload_changed(app: &mut App, ws: &crate::edit::Workspace, file: &str) {
-    match crate::edit::Workspace::open(&ws.paths) {
-        Ok((fresh, dispute)) => {
-            app.suggest.workspace = Some(fresh);
+fn reload_changed(app: &mut App, paths: &[std::path::PathBuf], file: &str) {
+    let gathered = crate::load::gather(paths, app.live.max_file);
+    match super::live::load(paths, gathered) {
+        Ok((dispute, files, _)) => {
+            app.suggest.files = files;
             app.reload(dispute);
             app.message = Some(strings::reloaded_after(&crate::text::clean(file).text));
         }
-        Err(again) => {
+        Err(problems) => {
+            let again = problems
+                .first()
+                .map(|p| p.text.as_str())
+                .unwrap_or_default();
             app.message = Some(strings::write_failed(&format!(
                 "{} changed on disk, and reading the files again failed: {again}",
                 crate::text::clean(file).text

@@ -51,8 +51,10 @@ pub fn open(args: &OpenArgs, err: &mut dyn Write) -> Result<(), Failure> {
     let (dispute, _, _) = commands::open_from(loaded, err)?;
     let (left, right) = commands::pair(&dispute, &args.pair)?;
     err.flush()?;
-    let workspace = gathered
-        .and_then(|g| crate::edit::Workspace::from_read(paths, g.into_files(), &dispute).ok());
+    // Only a fingerprint of the files is kept, not their bytes: a write reads them again.
+    let files = gathered
+        .and_then(|g| crate::edit::Workspace::from_read(paths, g.into_files(), &dispute).ok())
+        .map(|ws| live::state::Files::of(&ws));
     let dismissed = match crate::edit::folder_of(&args.input.paths) {
         Some(folder) => crate::edit::dismissed::Dismissed::read(&folder),
         None => Ok(crate::edit::dismissed::Dismissed::default()),
@@ -69,10 +71,11 @@ pub fn open(args: &OpenArgs, err: &mut dyn Write) -> Result<(), Failure> {
     if let Some(folder) = config.export.folder() {
         app.export_folder = folder;
     }
-    if workspace.is_some() {
+    if files.is_some() {
         app.live.paths.clone_from(&args.input.paths);
     }
-    app.suggest.workspace = workspace;
+    app.live.max_file = args.input.read.max_file_size;
+    app.suggest.files = files;
     match dismissed {
         // Asked again with the dismissals; without suggestions shown there is nothing to ask.
         Ok(d) if app.suggest.on => {

@@ -3,8 +3,8 @@
 //! `terminal`), so a keystroke never waits for it; its answer comes back through
 //! `App::suggestions_ready`.
 
+use super::live::state::Files;
 use crate::compare::{Comparison, RowKind};
-use crate::edit::Workspace;
 use crate::edit::dismissed::Dismissed;
 use crate::format::Dispute;
 use crate::matching::{Options, Profiles, Suggestion, topic_pairs};
@@ -50,8 +50,9 @@ pub struct Suggest {
     pub job: Option<Job>,
     /// The dismissed suggestions (kept beside the dispute's files).
     pub dismissed: Dismissed,
-    /// The files as read, when the dispute came from files (so accepting can write back).
-    pub workspace: Option<Workspace>,
+    /// The files as read, when the dispute came from files that can be written back (accepting
+    /// reads them again and writes over them only if they are unchanged).
+    pub files: Option<Files>,
 }
 
 impl Suggest {

@@ -47,7 +47,7 @@ pub fn editable(fixture: &str, width: u16, height: u16) -> (tempfile::TempDir, A
     let paths = vec![dir.path().to_path_buf()];
     let (ws, dispute) = parallax::edit::Workspace::open(&paths).expect("the copy loads");
     let mut app = App::new(dispute, 0, 1, Theme::plain());
-    app.suggest.workspace = Some(ws);
+    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
     app.live.paths = paths;
     (dir, sized(app, width, height))
 }

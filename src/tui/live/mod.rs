@@ -10,26 +10,28 @@ use super::modal::reload::state::{Problem, Problems};
 use crate::edit::Workspace;
 use crate::format::ClaimAt;
 use notify::{RecursiveMode, Watcher as _};
+use state::Files;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 pub mod state;
 
-/// Where `E` opens a claim: its side's file and the line the claim starts on. Pure: the line is
-/// found in the bytes the screen loaded, not read again.
+/// Where `E` opens a claim: its side's file and the line the claim starts on, found in the file
+/// as it is now (the screen keeps no copy of its bytes).
 pub fn claim_location(app: &App, at: ClaimAt) -> Result<(PathBuf, Option<usize>), String> {
-    let Some(ws) = &app.suggest.workspace else {
+    let Some(files) = &app.suggest.files else {
         return Err(if app.live.paths.is_empty() {
             crate::edit::EditError::Bundled.to_string()
         } else {
             words::NO_FILES.to_owned()
         });
     };
-    let side = ws.sides.get(at.side).ok_or(words::NO_FILES)?;
-    let text = String::from_utf8_lossy(&side.bytes);
+    let path = files.sides.get(at.side).ok_or(words::NO_FILES)?;
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes);
     let pointer = format!("/topics/{}/claims/{}", at.topic, at.claim);
-    Ok((side.path.clone(), crate::load::line_of(&text, &pointer)))
+    Ok((path.clone(), crate::load::line_of(&text, &pointer)))
 }
 
 /// The editor the analyst chose: `$VISUAL`, else `$EDITOR`, else `vi` (as git and crontab do).
@@ -92,47 +94,55 @@ pub fn editor_command(editor: &str, file: &Path, line: Option<usize>) -> Option<
     Some(words)
 }
 
-/// Reads the dispute's files again. Unchanged bytes change nothing; a dispute that loads
-/// replaces the one on screen, keeping the topic, row and selection where they still are (and
-/// closes a problems panel); one that does not keeps the last good dispute and opens (or
-/// refreshes) the problems panel. Does nothing for the bundled dispute.
+/// Reads the dispute's files again (once, within `--max-file-size`). Unchanged bytes change
+/// nothing; a dispute that loads replaces the one on screen, keeping the topic, row and selection
+/// where they still are (and closes a problems panel); one that does not keeps the last good
+/// dispute and opens (or refreshes) the problems panel. Does nothing for the bundled dispute.
 pub fn reload(app: &mut App) {
     if app.live.paths.is_empty() {
         return;
     }
     let settled = !problems_open(app);
+    let gathered = crate::load::gather(&app.live.paths, app.live.max_file);
     // Most events change nothing (the editor quit without saving, parallax's own write-back):
-    // the bytes on disk are compared before anything is parsed.
-    if settled && unchanged_on_disk(app.suggest.workspace.as_ref(), &app.live.paths) {
+    // the files' fingerprints are compared before anything is parsed.
+    if settled
+        && app
+            .suggest
+            .files
+            .as_ref()
+            .is_some_and(|f| f.same(&gathered))
+    {
         return;
     }
-    let (dispute, workspace, warnings) = match Workspace::open_counting(&app.live.paths) {
-        Ok((ws, dispute, warnings)) => {
-            if settled && same_bytes(app.suggest.workspace.as_ref(), &ws) {
-                return;
-            }
-            (dispute, Some(ws), warnings)
+    match load(&app.live.paths, gathered) {
+        Ok((dispute, files, warnings)) => {
+            app.modals.retain(|m| !matches!(m, Modal::Reload(_)));
+            app.suggest.files = files;
+            app.reload(dispute);
+            app.message = Some(words::reloaded(warnings));
         }
-        Err(_) => {
-            // Loaded again for its diagnostics: what is wrong, where.
-            let loaded = crate::load::load_paths(&app.live.paths);
-            match loaded.dispute {
-                Some(d) if loaded.report.errors() == 0 => {
-                    // Files that load but cannot be written back (sides in several folders):
-                    // shown, not editable.
-                    (d, None, loaded.report.warnings())
-                }
-                _ => {
-                    show_problems(app, problems_of(&loaded.report, &app.live.paths));
-                    return;
-                }
-            }
+        Err(problems) => show_problems(app, problems),
+    }
+}
+
+/// Loads files read for `paths`: the dispute, what to keep of the files when they can be written
+/// back (not when the sides are in several folders), and the number of warnings; or the errors,
+/// for the problems panel.
+pub fn load(
+    paths: &[PathBuf],
+    gathered: crate::load::Gathered,
+) -> Result<(crate::format::Dispute, Option<Files>, usize), Vec<Problem>> {
+    let loaded = gathered.load();
+    match loaded.dispute {
+        Some(d) if loaded.report.errors() == 0 => {
+            let files = Workspace::from_read(paths, gathered.into_files(), &d)
+                .ok()
+                .map(|ws| Files::of(&ws));
+            Ok((d, files, loaded.report.warnings()))
         }
-    };
-    app.modals.retain(|m| !matches!(m, Modal::Reload(_)));
-    app.suggest.workspace = workspace;
-    app.reload(dispute);
-    app.message = Some(words::reloaded(warnings));
+        _ => Err(problems_of(&loaded.report, paths)),
+    }
 }
 
 /// The errors of a load, for the problems panel (never empty).
@@ -157,29 +167,6 @@ fn problems_of(report: &crate::load::Report, paths: &[PathBuf]) -> Vec<Problem> 
     problems
 }
 
-/// True when every file read last time still holds the same bytes and no other JSON file has
-/// appeared in a folder given (a file that cannot be read counts as changed, so the reload says
-/// why).
-fn unchanged_on_disk(ws: Option<&Workspace>, paths: &[PathBuf]) -> bool {
-    let Some(ws) = ws else {
-        return false;
-    };
-    let files: Vec<&crate::edit::FileCopy> = ws.manifest.iter().chain(&ws.sides).collect();
-    let same = files
-        .iter()
-        .all(|f| std::fs::read(&f.path).is_ok_and(|now| now == f.bytes));
-    let known = |p: &Path| files.iter().any(|f| f.path == p);
-    let no_new = paths.iter().filter(|p| p.is_dir()).all(|folder| {
-        std::fs::read_dir(folder).is_ok_and(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .all(|p| !relevant(&p) || known(&p))
-        })
-    });
-    same && no_new
-}
-
 fn problems_open(app: &App) -> bool {
     app.modals.iter().any(|m| matches!(m, Modal::Reload(_)))
 }
@@ -199,27 +186,6 @@ fn show_problems(app: &mut App, problems: Vec<Problem>) {
         Some(open) => *open = fresh,
         None => app.modals.push(Modal::Reload(fresh)),
     }
-}
-
-/// True when two reads of the files hold the same files with the same bytes.
-fn same_bytes(before: Option<&Workspace>, after: &Workspace) -> bool {
-    let Some(before) = before else {
-        return false;
-    };
-    let same = |a: &crate::edit::FileCopy, b: &crate::edit::FileCopy| {
-        a.path == b.path && a.bytes == b.bytes
-    };
-    before.sides.len() == after.sides.len()
-        && before
-            .sides
-            .iter()
-            .zip(&after.sides)
-            .all(|(a, b)| same(a, b))
-        && match (&before.manifest, &after.manifest) {
-            (None, None) => true,
-            (Some(a), Some(b)) => same(a, b),
-            _ => false,
-        }
 }
 
 /// How long the files must stay quiet after a change before the dispute reloads: an editor's

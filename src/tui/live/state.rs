@@ -1,11 +1,101 @@
-//! What the screen keeps of the files it shows (plain data, no `App`, so `App` can hold it).
+//! What the screen keeps of the files it shows (plain data, no `App`, so `App` can hold it): the
+//! paths, and a fingerprint of each file as read rather than its bytes (at a million claims those
+//! are hundreds of megabytes, needed only to write back). A write, `E` and a reload read the
+//! files again and compare fingerprints, so nothing is written over a file changed since.
 
-use std::path::PathBuf;
+use crate::edit::{EditError, Workspace};
+use crate::format::Dispute;
+use crate::load::{DEFAULT_MAX_FILE, Gathered};
+use std::hash::BuildHasher;
+use std::path::{Path, PathBuf};
 
 /// What the screen knows of the files it shows: the paths it was opened on (empty for the
-/// bundled dispute, which has no files).
-#[derive(Debug, Clone, Default)]
+/// bundled dispute, which has no files) and the largest file it reads.
+#[derive(Debug, Clone)]
 pub struct Live {
     /// The folder or files given on the command line.
     pub paths: Vec<PathBuf>,
+    /// The largest file read, as `--max-file-size` gave it; reloads keep to it too.
+    pub max_file: u64,
+}
+
+impl Default for Live {
+    fn default() -> Self {
+        Live {
+            paths: Vec::new(),
+            max_file: DEFAULT_MAX_FILE,
+        }
+    }
+}
+
+/// The files of an editable dispute as last read: where each is and a fingerprint of its bytes.
+#[derive(Debug, Clone)]
+pub struct Files {
+    /// The paths the dispute was opened from.
+    pub paths: Vec<PathBuf>,
+    /// The side files, in the dispute's side order.
+    pub sides: Vec<PathBuf>,
+    /// Each file read (manifest and sides) with the fingerprint of its bytes.
+    prints: Vec<(PathBuf, Print)>,
+    hasher: foldhash::quality::RandomState,
+}
+
+/// A file's length and hash (seeded per run: the files come from other people).
+type Print = (usize, u64);
+
+impl Files {
+    /// What to keep of a workspace's files.
+    pub fn of(ws: &Workspace) -> Files {
+        let hasher = foldhash::quality::RandomState::default();
+        let prints = ws
+            .manifest
+            .iter()
+            .chain(&ws.sides)
+            .map(|f| (f.path.clone(), print(&hasher, &f.bytes)))
+            .collect();
+        Files {
+            paths: ws.paths.clone(),
+            sides: ws.sides.iter().map(|f| f.path.clone()).collect(),
+            prints,
+            hasher,
+        }
+    }
+
+    /// True when a new read holds the same files, each with the same bytes.
+    pub fn same(&self, gathered: &Gathered) -> bool {
+        let mut n = 0;
+        let all = gathered.files().all(|(name, bytes)| {
+            n += 1;
+            self.prints
+                .iter()
+                .any(|(p, f)| p == Path::new(name) && *f == print(&self.hasher, bytes))
+        });
+        all && n == self.prints.len()
+    }
+
+    /// The first file kept that a new read lacks or holds other bytes in.
+    fn changed(&self, gathered: &Gathered) -> Option<String> {
+        let now: Vec<(&str, &[u8])> = gathered.files().collect();
+        self.prints
+            .iter()
+            .find(|(p, f)| {
+                !now.iter()
+                    .any(|(name, b)| Path::new(name) == p && print(&self.hasher, b) == *f)
+            })
+            .map(|(p, _)| p.display().to_string())
+    }
+
+    /// The files read again, to write over: refused (`EditError::Changed`) when one changed
+    /// since it was read, so nothing is written over what the screen has not shown.
+    pub fn workspace(&self, max_file: u64, dispute: &Dispute) -> Result<Workspace, EditError> {
+        let gathered = crate::load::gather(&self.paths, max_file);
+        if let Some(file) = self.changed(&gathered) {
+            return Err(EditError::Changed(file));
+        }
+        Workspace::from_read(&self.paths, gathered.into_files(), dispute)
+    }
+}
+
+fn print(hasher: &foldhash::quality::RandomState, bytes: &[u8]) -> Print {
+    (bytes.len(), hasher.hash_one(bytes))
 }

@@ -74,7 +74,7 @@ impl Component for Comparison {
                 .current_row()
                 .is_some_and(|r| r.kind == crate::compare::RowKind::Suggested),
             Action::Open | Action::Copy | Action::CopyId => !app.rows().is_empty(),
-            Action::OpenEditor => !app.rows().is_empty() && app.suggest.workspace.is_some(),
+            Action::OpenEditor => !app.rows().is_empty() && app.suggest.files.is_some(),
             _ => true,
         }
     }

@@ -167,7 +167,7 @@ impl Component for RowInFull {
             Action::OpenSource => {
                 claim().is_some_and(|at| crate::tui::modal::take::has_address(app, at))
             }
-            Action::OpenEditor => app.suggest.workspace.is_some(),
+            Action::OpenEditor => app.suggest.files.is_some(),
             _ => true,
         }
     }

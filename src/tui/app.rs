@@ -67,6 +67,9 @@ pub struct App {
     pub counts: Counts,
     /// Counts per topic, for the topic list.
     pub topic_counts: Vec<Counts>,
+    /// Per topic: each side's claims by rating, for a point-less topic with an assessed claim
+    /// (the rule under the framings); counted with the rest, not per frame.
+    pub topic_ratings: Vec<Option<[crate::ratings::Tally; 2]>>,
     /// Filters in force, shown in the header when there are any.
     pub active_filters: Vec<String>,
     /// The palette.
@@ -126,6 +129,7 @@ impl App {
             dispute,
             counts: Counts::default(),
             topic_counts: Vec::new(),
+            topic_ratings: Vec::new(),
             cmp,
             query: Query::default(),
             session: Shared::default(),
@@ -201,12 +205,12 @@ impl App {
 
     /// The query worker's answer: shown when it answers the latest query (true), else dropped.
     pub fn query_ready(&mut self, answer: super::session::Answer) -> bool {
-        let (generation, results, counts, per_topic) = answer;
+        let (generation, results, counted) = answer;
         if self.awaiting != Some(generation) {
             return false;
         }
         self.awaiting = None;
-        self.show_outcome(Some(results), Some((counts, per_topic)));
+        self.show_outcome(Some(results), Some(counted));
         true
     }
 
@@ -216,7 +220,7 @@ impl App {
     fn show_outcome(
         &mut self,
         outcome: Option<query::Results>,
-        counted: Option<(Counts, Vec<Counts>)>,
+        counted: Option<super::session::Counted>,
     ) {
         let before = self.outcome.as_ref().map(|o| Arc::as_ptr(&o.comparison));
         let topic_id = self.current_topic().map(|t| t.id.clone());
@@ -226,10 +230,7 @@ impl App {
         let after = self.outcome.as_ref().map(|o| Arc::as_ptr(&o.comparison));
         if before != after {
             match counted {
-                Some((counts, per_topic)) => {
-                    self.counts = counts;
-                    self.topic_counts = per_topic;
-                }
+                Some(counted) => self.take_counts(counted),
                 None => self.count(),
             }
             self.heights.clear();
@@ -294,7 +295,14 @@ impl App {
     }
 
     fn count(&mut self) {
-        (self.counts, self.topic_counts) = super::session::counts_of(self.shown());
+        let counted = super::session::counts_of(&self.dispute, self.shown());
+        self.take_counts(counted);
+    }
+
+    fn take_counts(&mut self, counted: super::session::Counted) {
+        self.counts = counted.all;
+        self.topic_counts = counted.topics;
+        self.topic_ratings = counted.ratings;
     }
 
     /// Compares another pair of sides, keeping the selected topic and, where it can, the row

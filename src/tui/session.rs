@@ -5,9 +5,10 @@
 //! A search typed in the search line runs on a worker too ([`search`]), so the line echoes each
 //! key at once and the hits follow.
 
-use crate::compare::{Comparison, Counts};
+use crate::compare::{Comparison, Counts, RowKind};
 use crate::format::Dispute;
 use crate::query::{self, MatcherKind, Query, Results};
+use crate::ratings::{self, Tally};
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// The session, made on first use; clones share it.
@@ -86,9 +87,9 @@ pub struct Job {
     pub query: Query,
 }
 
-/// The query worker's answer: the request's number, its results and their counts (whole
-/// comparison, then per topic), counted on the worker so the loop only swaps them in.
-pub type Answer = (u64, Results, Counts, Vec<Counts>);
+/// The query worker's answer: the request's number, its results and their counts, counted on
+/// the worker so the loop only swaps them in.
+pub type Answer = (u64, Results, Counted);
 
 /// Runs a search job while typing (see `query::Session::typing`), on the query worker's thread.
 pub fn search(job: Job) -> Answer {
@@ -96,13 +97,27 @@ pub fn search(job: Job) -> Answer {
     let results = job
         .session
         .with(&job.dispute, |s| s.run(&job.dispute, &job.cmp, &job.query));
-    let (counts, per_topic) = counts_of(&results.comparison);
-    (job.generation, results, counts, per_topic)
+    let counted = counts_of(&job.dispute, &results.comparison);
+    (job.generation, results, counted)
 }
 
-/// The counts of a comparison: over all of it, and per topic for the topic list.
-pub fn counts_of(cmp: &Comparison) -> (Counts, Vec<Counts>) {
-    let per_topic = cmp
+/// What the screen counts of a comparison: over all of it, per topic for the topic list, and per
+/// point-less topic with an assessed claim its claims by rating on each side (the rule under the
+/// framings).
+#[derive(Debug, Clone, Default)]
+pub struct Counted {
+    /// Over the whole comparison, for the header.
+    pub all: Counts,
+    /// Per topic.
+    pub topics: Vec<Counts>,
+    /// Per topic: left and right claims by rating, when the topic has no point and some claim
+    /// of it is assessed.
+    pub ratings: Vec<Option<[Tally; 2]>>,
+}
+
+/// Counts a comparison of `dispute`.
+pub fn counts_of(dispute: &Dispute, cmp: &Comparison) -> Counted {
+    let topics = cmp
         .topics
         .iter()
         .map(|t| {
@@ -111,5 +126,21 @@ pub fn counts_of(cmp: &Comparison) -> (Counts, Vec<Counts>) {
             c
         })
         .collect();
-    (cmp.counts(), per_topic)
+    let ratings = cmp
+        .topics
+        .iter()
+        .map(|t| {
+            if t.rows.iter().any(|r| r.kind == RowKind::Point) {
+                return None;
+            }
+            let left = ratings::tally(dispute, t.rows.iter().flat_map(|r| &r.left).copied());
+            let right = ratings::tally(dispute, t.rows.iter().flat_map(|r| &r.right).copied());
+            (left.assessed() + right.assessed() > 0).then_some([left, right])
+        })
+        .collect();
+    Counted {
+        all: cmp.counts(),
+        topics,
+        ratings,
+    }
 }

@@ -678,22 +678,47 @@ pub fn legend(left: &str, right: &str) -> [String; 3] {
     ]
 }
 
-/// The header's counts.
-pub fn counts(c: &crate::compare::Counts, left: &str, right: &str) -> String {
+/// The header's counts in `width` columns: in full; else with `left` and `right` for the
+/// parties' names; else short, the common-ground count first, so a narrow screen keeps it.
+pub fn counts(c: &crate::compare::Counts, left: &str, right: &str, width: usize) -> String {
     let topics = if c.topics == 1 { "topic" } else { "topics" };
     let suggested = if c.suggested > 0 {
         format!("{} suggested, ", c.suggested)
     } else {
         String::new()
     };
-    let mut s = format!(
-        "{} {topics} · claims {} ⟷ {} · rows: {} both, {suggested}{} {left} only, {} {right} only",
-        c.topics, c.left_claims, c.right_claims, c.both, c.left_only, c.right_only
-    );
-    if c.common > 0 {
-        s.push_str(&format!(", {} {COMMON_MARK} common ground", c.common));
+    let full = |left: &str, right: &str| {
+        let mut s = format!(
+            "{} {topics} · claims {} ⟷ {} · rows: {} both, {suggested}{} {left} only, {} {right} only",
+            c.topics, c.left_claims, c.right_claims, c.both, c.left_only, c.right_only
+        );
+        if c.common > 0 {
+            s.push_str(&format!(", {} {COMMON_MARK} common ground", c.common));
+        }
+        s
+    };
+    let named = full(left, right);
+    if crate::text::width(&named) <= width {
+        return named;
     }
-    s
+    let plain = full(LEFT, RIGHT);
+    if crate::text::width(&plain) <= width {
+        return plain;
+    }
+    let common = if c.common > 0 {
+        format!("{} {COMMON_MARK} common · ", c.common)
+    } else {
+        String::new()
+    };
+    let suggested = if c.suggested > 0 {
+        format!(", {} suggested", c.suggested)
+    } else {
+        String::new()
+    };
+    format!(
+        "{common}{} {topics} · claims {} ⟷ {} · rows {} both{suggested}, {} ⟷ {} one side only",
+        c.topics, c.left_claims, c.right_claims, c.both, c.left_only, c.right_only
+    )
 }
 
 /// The mark of a common-ground row (where the two sides agree), in its heading, the header's

@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Span::styled(r, theme.party(Pane::Right)),
         ]),
         Line::styled(
-            text::ellipsis(&strings::counts(&app.counts, left, right), width),
+            text::ellipsis(&strings::counts(&app.counts, left, right, width), width),
             theme.dim(),
         ),
     ];

@@ -2,7 +2,7 @@
 //! has its question as a heading across both panes; its two sides are padded to the same height so
 //! matching claims stay level, and both panes scroll together. Only the rows on screen are laid out.
 
-use crate::compare::{RowKind, TopicRows};
+use crate::compare::RowKind;
 use crate::layout::{Line as LaidLine, LineKind};
 use crate::plain;
 use crate::ratings;
@@ -55,20 +55,12 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             theme.party(Pane::Right),
         ),
     ]);
-    let assessed = || {
-        topic
-            .rows
-            .iter()
-            .flat_map(|r| r.claims())
-            .any(|c| app.dispute.claim(c).is_some_and(|c| c.assessment.is_some()))
-    };
-    let rule = if topic.rows.iter().any(|r| r.kind == RowKind::Point) || !assessed() {
-        Line::styled(
+    let rule = match app.topic_ratings.get(app.topic) {
+        Some(Some(tallies)) => ratings_rule(app, tallies, widths),
+        _ => Line::styled(
             format!("{}─┼─{}", "─".repeat(widths.0), "─".repeat(widths.1)),
             theme.dim(),
-        )
-    } else {
-        ratings_rule(app, topic, widths)
+        ),
     };
     frame.render_widget(
         Paragraph::new(vec![head, rule]),
@@ -110,17 +102,12 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
 /// A point-less topic's rule under the framings, when some claim of it is assessed: each side's
 /// claims counted by rating
 /// (`─ ⚑ 3 corroborated · 1 refuted ──┼─ …`), so a topic of unmatched claims still reads at a
-/// glance.
-fn ratings_rule(app: &App, topic: &TopicRows, widths: (usize, usize)) -> Line<'static> {
+/// glance. The counts are made with the topic list's (`App::topic_ratings`), not per frame.
+fn ratings_rule(app: &App, tallies: &[ratings::Tally; 2], widths: (usize, usize)) -> Line<'static> {
     let theme = app.theme;
     let side = |left: bool, width: usize| -> Vec<Span<'static>> {
-        let claims = topic
-            .rows
-            .iter()
-            .flat_map(|r| if left { &r.left } else { &r.right })
-            .copied();
-        let tally = ratings::tally(&app.dispute, claims);
-        let text = ratings::summary(&tally, width.saturating_sub(2));
+        let tally = &tallies[usize::from(!left)];
+        let text = ratings::summary(tally, width.saturating_sub(2));
         if text.is_empty() {
             return vec![Span::styled("─".repeat(width), theme.dim())];
         }

@@ -577,6 +577,45 @@ fn the_quick_test_on_the_bytes_never_rules_out_a_query_that_finds_claims() {
 }
 
 #[test]
+fn a_one_shot_search_ranks_as_the_index_does() {
+    // `parallax search` ranks without an index; the TUI and a cached search use one. Both must
+    // give the same hits in the same order, with or without a filter.
+    for folder in [FIXTURE, "narratives/india-pakistan-2025"] {
+        let d = parallax::load::load_paths(&[PathBuf::from(folder)])
+            .dispute
+            .unwrap_or_else(|| panic!("{folder} loads"));
+        let mut queries = mistyped_queries(&d);
+        queries.extend(
+            [
+                "ceasefire !india",
+                "\"united states\" talks",
+                "^pak",
+                "fire$",
+                "!'the",
+                "India ceasfire",
+                "'sea f",
+                "\"open end",
+                "-- fire",
+            ]
+            .map(String::from),
+        );
+        let odd = |at: parallax::format::ClaimAt| at.claim % 2 == 1;
+        for m in MatcherKind::ALL {
+            let searcher = query::Searcher::new(&d, m);
+            for q in &queries {
+                let pattern = query::Pattern::new(q, m);
+                let indexed = searcher.search_all(q, |_| true).1;
+                let once = query::oneshot::rank(&pattern, &d, |_, _| true);
+                assert_eq!(once, indexed, "{folder} {m:?} `{q}`");
+                let indexed = searcher.search_all(q, odd).1;
+                let once = query::oneshot::rank(&pattern, &d, |at, _| odd(at));
+                assert_eq!(once, indexed, "{folder} {m:?} `{q}`, odd claims only");
+            }
+        }
+    }
+}
+
+#[test]
 fn a_cold_search_for_what_no_file_holds_answers_without_loading() {
     // The file is broken past its first bytes: the quick test answers before it is parsed.
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

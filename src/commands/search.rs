@@ -14,6 +14,7 @@ use crate::query::{self, Hit, Pattern, Query, Searcher, highlight};
 use crate::text;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::fmt::Write as _;
 use std::io::Write;
 
 /// How many chars of a field a plain line shows around the first match.
@@ -159,8 +160,8 @@ pub fn search(
         (outcome.pattern, hits, labels)
     } else {
         let filter = super::filter(filter_args, &dispute, None)?;
-        let searcher = Searcher::new(&dispute, filter_args.matcher);
-        if cacheable {
+        let (pattern, hits) = if cacheable {
+            let searcher = Searcher::new(&dispute, filter_args.matcher);
             cache::write(
                 &input.paths,
                 &files,
@@ -169,14 +170,18 @@ pub fn search(
                 searcher.index(),
                 warnings,
             );
-        }
-        let (pattern, hits) = searcher.search_all(query_text, |at| {
-            dispute
-                .claim(at)
-                .is_some_and(|c| filter.keeps_claim(&dispute, at, c))
-        });
-        // The process ends after this command: leave the index to the OS (see below).
-        std::mem::forget(searcher);
+            let found = searcher.search_all(query_text, |_| true);
+            // The process ends after this command: leave the index to the OS (see below).
+            std::mem::forget(searcher);
+            found
+        } else {
+            // Searched once: no index is built (see `query::oneshot`).
+            let pattern = Pattern::new(query_text, filter_args.matcher);
+            let hits = query::oneshot::rank(&pattern, &dispute, |at, c| {
+                filter.keeps_claim(&dispute, at, c)
+            });
+            (pattern, hits)
+        };
         (Some(pattern), hits, filter.describe())
     };
     let Some(pattern) = pattern else {
@@ -259,45 +264,48 @@ fn write_lines<'a>(
         .map(|h| h.score.to_string().len())
         .max()
         .unwrap_or(0);
-    // Snippets cost a highlight each: build the lines on every core, then write in order.
-    let lines: Vec<String> = hits
-        .par_iter()
-        .zip(&places)
-        .map(|(hit, (party, topic, claim))| {
-            // Plain lines show no highlight: the ranges only place the window of a long field,
-            // and a field that fits whole needs none.
-            let ranges = if hit.text.len() > SNIPPET_CHARS {
-                pattern.highlight_field(hit.field, &hit.text)
-            } else {
-                Vec::new()
-            };
-            let snippet: String = highlight::snippet(&hit.text, &ranges, SNIPPET_CHARS)
-                .into_iter()
-                .map(|(s, _)| s)
-                .collect();
-            let field = hit.field.as_str();
-            let field = if hit.is_topic_level() {
-                format!("{field} ({})", claims_count(hit.claims))
-            } else {
-                field.to_owned()
-            };
-            let score = if score {
-                format!("{:>sw$}  ", hit.score)
-            } else {
-                String::new()
-            };
-            // Ids are checked at load (FORMAT.md), so they are safe to print; pad by width.
-            let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w - text::width(s).min(w)));
-            format!(
-                "{}  {}  {}  {score}{field}: {snippet}\n",
-                pad(party, pw),
-                pad(topic, tw),
-                pad(claim, cw)
-            )
-        })
+    // Snippets cost a highlight each: build the lines on every core, a block of them into one
+    // string, then write the blocks in order.
+    const BLOCK: usize = 1024;
+    let blocks: Vec<String> = hits
+        .par_chunks(BLOCK)
+        .zip(places.par_chunks(BLOCK))
+        .map_init(
+            || pattern.highlighter(),
+            |highlighter, (hits, places)| {
+                let mut block = String::new();
+                for (hit, &(party, topic, claim)) in hits.iter().zip(places) {
+                    // Plain lines show no highlight: the first one only places the window of a
+                    // long field, and a field that fits whole needs none.
+                    let first = if hit.text.len() > SNIPPET_CHARS {
+                        let ranges = highlighter.field(hit.field, &hit.text);
+                        ranges.first().map_or(0, |r| r.start)
+                    } else {
+                        0
+                    };
+                    // Ids are checked at load (FORMAT.md), so they are safe to print; padded
+                    // by width.
+                    for (id, w) in [(party, pw), (topic, tw), (claim, cw)] {
+                        block.push_str(id);
+                        block.extend(std::iter::repeat_n(' ', w - text::width(id).min(w) + 2));
+                    }
+                    if score {
+                        let _ = write!(block, "{:>sw$}  ", hit.score);
+                    }
+                    block.push_str(hit.field.as_str());
+                    if hit.is_topic_level() {
+                        let _ = write!(block, " ({})", claims_count(hit.claims));
+                    }
+                    block.push_str(": ");
+                    block.push_str(&highlight::snippet_text(&hit.text, first, SNIPPET_CHARS));
+                    block.push('\n');
+                }
+                block
+            },
+        )
         .collect();
-    for line in lines {
-        out.write_all(line.as_bytes())?;
+    for block in blocks {
+        out.write_all(block.as_bytes())?;
     }
     Ok(())
 }
@@ -343,6 +351,7 @@ fn write_json<'a>(
     hits: &[Hit],
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
+    let mut highlighter = pattern.highlighter();
     let docs: Vec<JsonHit> = hits
         .iter()
         .map(|hit| {
@@ -356,8 +365,8 @@ fn write_json<'a>(
                 typos: hit.typos,
                 field: hit.field.as_str(),
                 text: &hit.text,
-                matches: pattern
-                    .highlight_field(hit.field, &hit.text)
+                matches: highlighter
+                    .field(hit.field, &hit.text)
                     .into_iter()
                     .map(|r| [r.start, r.end])
                     .collect(),

@@ -89,46 +89,101 @@ pub fn segments(text: &str, ranges: &[Range<usize>]) -> Vec<(String, bool)> {
 /// A one-line excerpt of `text` of at most about `max_chars` chars around the first highlight,
 /// with `…` where it was cut; newlines become spaces. Returned as [`segments`].
 pub fn snippet(text: &str, ranges: &[Range<usize>], max_chars: usize) -> Vec<(String, bool)> {
-    let flat: String = text
-        .chars()
-        .map(|c| if c == '\n' { ' ' } else { c })
+    let flat = flatten(text);
+    let first = ranges.first().map_or(0, |r| r.start);
+    let Some(w) = window(&flat, first, max_chars) else {
+        return segments(&flat, ranges);
+    };
+    let inner: Vec<Range<usize>> = ranges
+        .iter()
+        .filter(|r| r.end > w.from && r.start < w.to)
+        .map(|r| r.start.max(w.from) - w.from..r.end.min(w.to) - w.from)
         .collect();
-    // Newline and space are both one byte, so the ranges still hold.
+    let mut out = Vec::new();
+    if w.cut_start {
+        out.push(("…".to_owned(), false));
+    }
+    out.extend(segments(flat.get(w.from..w.to).unwrap_or_default(), &inner));
+    if w.cut_end {
+        out.push(("…".to_owned(), false));
+    }
+    out
+}
+
+/// The text of [`snippet`] alone, without highlights, around byte `first` (where the first
+/// highlight starts): what a plain line prints.
+pub fn snippet_text(text: &str, first: usize, max_chars: usize) -> String {
+    let flat = flatten(text);
+    let Some(w) = window(&flat, first, max_chars) else {
+        return flat.into_owned();
+    };
+    let mut out = String::with_capacity(w.to - w.from + 6);
+    if w.cut_start {
+        out.push('…');
+    }
+    out.push_str(flat.get(w.from..w.to).unwrap_or_default());
+    if w.cut_end {
+        out.push('…');
+    }
+    out
+}
+
+/// `text` with newlines as spaces (both one byte, so byte ranges still hold).
+fn flatten(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\n') {
+        std::borrow::Cow::Owned(text.replace('\n', " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Where an excerpt of a flattened text is cut: byte offsets, and whether it lost its start
+/// or its end.
+struct Window {
+    from: usize,
+    to: usize,
+    cut_start: bool,
+    cut_end: bool,
+}
+
+/// The excerpt of at most `max_chars` grapheme clusters of `flat` that starts a quarter of
+/// its width before the cluster holding byte `first`; `None` when the whole text fits.
+fn window(flat: &str, first: usize, max_chars: usize) -> Option<Window> {
+    // Cluster boundaries; in ASCII text every byte is one.
     let bounds: Vec<usize> = if flat.is_ascii() {
-        (0..=flat.len()).collect()
+        Vec::new()
     } else {
         flat.grapheme_indices(true)
             .map(|(b, _)| b)
             .chain(std::iter::once(flat.len()))
             .collect()
     };
-    let clusters = bounds.len().saturating_sub(1);
+    let ascii = bounds.is_empty();
+    let clusters = if ascii { flat.len() } else { bounds.len() - 1 };
     if clusters <= max_chars {
-        return segments(&flat, ranges);
+        return None;
     }
-    let first = ranges.first().map_or(0, |r| r.start);
-    let first_cluster = bounds.iter().position(|&b| b >= first).unwrap_or(0);
+    let bound = |i: usize| {
+        if ascii {
+            Some(i).filter(|&i| i <= flat.len())
+        } else {
+            bounds.get(i).copied()
+        }
+    };
+    let first_cluster = if ascii {
+        Some(first).filter(|&f| f <= flat.len()).unwrap_or(0)
+    } else {
+        bounds.iter().position(|&b| b >= first).unwrap_or(0)
+    };
     let start = first_cluster.saturating_sub(max_chars / 4);
     let end = (start + max_chars).min(clusters);
     let start = end.saturating_sub(max_chars);
-    let (from, to) = (
-        bounds.get(start).copied().unwrap_or(0),
-        bounds.get(end).copied().unwrap_or(flat.len()),
-    );
-    let inner: Vec<Range<usize>> = ranges
-        .iter()
-        .filter(|r| r.end > from && r.start < to)
-        .map(|r| r.start.max(from) - from..r.end.min(to) - from)
-        .collect();
-    let mut out = Vec::new();
-    if start > 0 {
-        out.push(("…".to_owned(), false));
-    }
-    out.extend(segments(flat.get(from..to).unwrap_or_default(), &inner));
-    if end < clusters {
-        out.push(("…".to_owned(), false));
-    }
-    out
+    Some(Window {
+        from: bound(start).unwrap_or(0),
+        to: bound(end).unwrap_or(flat.len()),
+        cut_start: start > 0,
+        cut_end: end < clusters,
+    })
 }
 
 #[cfg(test)]

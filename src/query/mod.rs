@@ -8,14 +8,16 @@
 pub mod filter;
 pub mod highlight;
 pub mod matcher;
+pub mod oneshot;
 pub mod pattern;
 pub mod prefilter;
+mod rank;
 pub mod search;
 pub mod words;
 
 pub use filter::{AnsweredBy, CommonGround, Filter, FilterError};
 pub use matcher::{Matcher, MatcherKind, Needle};
-pub use search::{Counts, Field, Hit, Index, Pattern, Searcher};
+pub use search::{Counts, Field, Highlighter, Hit, Index, Pattern, Searcher};
 
 use crate::compare::{Comparison, Row};
 use crate::format::{ClaimAt, Dispute};

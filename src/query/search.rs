@@ -11,6 +11,7 @@
 
 use super::matcher::{MatcherKind, Needle};
 use super::pattern::{self, Term, TermKind};
+use super::rank::{self, Alive};
 use super::words::{self, Words};
 use crate::format::{ClaimAt, Dispute};
 use rayon::prelude::*;
@@ -291,14 +292,14 @@ pub struct Counts {
 }
 
 /// "no" where a string does not match a term.
-const NO: u8 = u8::MAX;
+pub(super) const NO: u8 = u8::MAX;
 
 /// One term, prepared: the matcher's needle (short fields, and the literal kinds everywhere)
 /// and, for plain terms and phrases, its words.
-struct Prepared {
-    term: Term,
-    needle: Box<dyn Needle>,
-    words: Option<Words>,
+pub(super) struct Prepared {
+    pub(super) term: Term,
+    pub(super) needle: Box<dyn Needle>,
+    pub(super) words: Option<Words>,
 }
 
 impl Prepared {
@@ -352,15 +353,22 @@ impl Prepared {
 
     /// How the term matches string `s` of the index: its typos, or `None`.
     fn typos(&self, index: &Index, table: &[u8], s: u32) -> Option<u8> {
-        let Some(w) = &self.words else {
-            return self.needle.is_match(index.string(s)).then_some(0);
-        };
-        if index.is_prose(s) {
+        if self.words.is_some() && index.is_prose(s) {
             return self.in_tokens(table, index.tokens(s)).map(|(t, _)| t);
         }
-        // A short field: its words first, else (plain terms) letters in order, which count as
-        // a typo: the term is not in it as written.
-        let text = index.string(s);
+        self.typos_in(index.string(s), false)
+    }
+
+    /// How the term matches a field's text, found without an index: its typos, or `None`.
+    /// Prose is matched by its words; a short field by its words first, else (plain terms) by
+    /// letters in order, which count as a typo: the term is not in it as written.
+    pub(super) fn typos_in(&self, text: &str, prose: bool) -> Option<u8> {
+        let Some(w) = &self.words else {
+            return self.needle.is_match(text).then_some(0);
+        };
+        if prose {
+            return w.find(text);
+        }
         w.find(text).or_else(|| {
             (self.term.kind == TermKind::Word && self.needle.is_match(text)).then_some(1)
         })
@@ -368,8 +376,21 @@ impl Prepared {
 
     /// The byte ranges of `text` that the term matches, as a field of kind `field`.
     fn ranges(&self, text: &str, prose: bool) -> Vec<std::ops::Range<usize>> {
+        self.ranges_with(text, prose, |w, i, word| {
+            w.word_match(i, &words::chars(word, w.fold))
+        })
+    }
+
+    /// As [`Prepared::ranges`], with `at(words, i, word)` saying how the term's word `i`
+    /// matches a word of the text (see [`Words::ranges_by`]).
+    fn ranges_with(
+        &self,
+        text: &str,
+        prose: bool,
+        mut at: impl FnMut(&Words, usize, &str) -> Option<(u8, usize)>,
+    ) -> Vec<std::ops::Range<usize>> {
         if let Some(w) = &self.words {
-            let found = w.ranges(text);
+            let found = w.ranges_by(text, |i, word| at(w, i, word));
             if !found.is_empty() || prose || self.term.kind != TermKind::Word {
                 return found;
             }
@@ -426,8 +447,23 @@ impl Pattern {
         super::highlight::merge(ranges)
     }
 
+    /// A highlighter for many texts (one per thread), which remembers how each word matched.
+    pub fn highlighter(&self) -> Highlighter<'_> {
+        Highlighter {
+            pattern: self,
+            seen: self
+                .prepared
+                .iter()
+                .map(|p| {
+                    let n = p.words.as_ref().map_or(0, |w| w.words.len());
+                    vec![HashMap::default(); n]
+                })
+                .collect(),
+        }
+    }
+
     /// Positive terms first (they narrow most), then negated ones.
-    fn ordered(&self) -> impl Iterator<Item = &Prepared> {
+    pub(super) fn ordered(&self) -> impl Iterator<Item = &Prepared> {
         let all = || self.prepared.iter();
         all()
             .filter(|p| !p.term.negated)
@@ -489,32 +525,7 @@ impl Pattern {
     /// question are folded into one hit per side, topic, field and text, so a topic's framing
     /// counts once, not once per claim.
     pub fn rank(&self, index: &Index, candidates: &[usize]) -> Vec<(usize, Hit)> {
-        /// The best match of one term in one claim: typos, field, string.
-        type Best = (u8, Field, u32);
-        struct Alive {
-            entry: usize,
-            exact: u8,
-            typos: u8,
-            own: Option<Best>,
-            topic: Option<Best>,
-            /// Per positive term: the first word where it matches in the claim's text.
-            at: Vec<Option<usize>>,
-        }
-        let pick = |a: Option<Best>, b: Best| match a {
-            Some(x) if (x.0, x.1) <= (b.0, b.1) => Some(x),
-            _ => Some(b),
-        };
-        let mut alive: Vec<Alive> = candidates
-            .iter()
-            .map(|&entry| Alive {
-                entry,
-                exact: 0,
-                typos: 0,
-                own: None,
-                topic: None,
-                at: Vec::new(),
-            })
-            .collect();
+        let mut alive: Vec<Alive<u32>> = candidates.iter().map(|&e| Alive::new(e)).collect();
         let mut positive = false;
         for p in self.ordered() {
             if alive.is_empty() {
@@ -524,114 +535,63 @@ impl Pattern {
             let table = p.table(index);
             let entries: Vec<usize> = alive.iter().map(|a| a.entry).collect();
             let found = per_string(index, &entries, |s| p.typos(index, &table, s));
+            let typos =
+                |s: u32| Some(found.get(s as usize).copied().unwrap_or(NO)).filter(|&t| t != NO);
             alive.retain_mut(|a| {
-                let (mut own, mut topic): (Option<Best>, Option<Best>) = (None, None);
-                for &(f, s) in index.fields(a.entry) {
-                    let t = found.get(s as usize).copied().unwrap_or(NO);
-                    if t == NO {
-                        continue;
-                    }
-                    if f.is_topic_level() {
-                        topic = pick(topic, (t, f, s));
-                    } else {
-                        own = pick(own, (t, f, s));
-                    }
-                }
+                let fields = index.fields(a.entry);
+                let (own, topic) = rank::best_of(fields.iter().map(|&(f, s)| (f, s, typos(s))));
                 if p.term.negated {
                     return own.is_none() && topic.is_none();
                 }
-                let best = match (own, topic) {
-                    (Some(o), Some(t)) => o.0.min(t.0),
-                    (Some(o), None) => o.0,
-                    (None, Some(t)) => t.0,
-                    (None, None) => return false,
-                };
-                a.exact += u8::from(best == 0);
-                a.typos = a.typos.saturating_add(best);
-                if let Some(o) = own {
-                    a.own = pick(a.own, o);
-                }
-                if let Some(t) = topic {
-                    a.topic = pick(a.topic, t);
-                }
                 // Where in the text, for proximity.
-                let text = index.fields(a.entry).first().map(|&(_, s)| s);
-                a.at.push(text.and_then(|s| {
-                    if found.get(s as usize).copied().unwrap_or(NO) == NO {
-                        return None;
-                    }
+                let at = fields.first().and_then(|&(_, s)| {
+                    typos(s)?;
                     p.in_tokens(&table, index.tokens(s)).map(|(_, at)| at)
-                }));
-                true
+                });
+                a.add(own, topic, at)
             });
         }
-        let key = |exact: u8, typos: u8, proximity: usize, field: Field| -> u32 {
-            let prox = u32::try_from(proximity.min(255)).unwrap_or(255);
-            (u32::from(exact) << 24)
-                | (u32::from(255 - typos) << 16)
-                | ((255 - prox) << 8)
-                | (255 - field as u32)
+        let places = rank::Places {
+            claim: |e: usize| index.claims.get(e).copied(),
+            text: |s: u32| Arc::from(index.string(s)),
+            own_text: |e: usize| index.fields(e).first().map(|&(_, s)| s),
         };
-        // Terms apart in the text: the span of words they cover; a term elsewhere adds 64.
-        let proximity = |at: &[Option<usize>]| {
-            let found: Vec<usize> = at.iter().flatten().copied().collect();
-            let span = match (found.iter().min(), found.iter().max()) {
-                (Some(a), Some(b)) => b - a,
-                _ => 0,
-            };
-            span + 64 * (at.len() - found.len())
-        };
-        let hit = |entry: usize, score: u32, field: Field, string: u32, claims: usize, typos| {
-            let claim = *index.claims.get(entry)?;
-            Some((
-                entry,
-                Hit {
-                    claim,
-                    score,
-                    field,
-                    text: Arc::from(index.string(string)),
-                    claims,
-                    typos,
-                },
-            ))
-        };
-        let mut hits: Vec<(usize, Hit)> = Vec::new();
-        /// A side's topic, the field and its string.
-        type Group = (usize, usize, Field, u32);
-        // For each group: its first entry, its score, how many claims, typos.
-        let mut groups: HashMap<Group, (usize, u32, usize, u8)> = HashMap::new();
-        for a in alive {
-            let score = |field| key(a.exact, a.typos, proximity(&a.at), field);
-            match (a.own, a.topic) {
-                (Some((_, field, string)), _) => {
-                    hits.extend(hit(a.entry, score(field), field, string, 1, a.typos));
-                }
-                (None, Some((_, field, string))) if positive => {
-                    if let Some(at) = index.claims.get(a.entry) {
-                        groups
-                            .entry((at.side, at.topic, field, string))
-                            .and_modify(|g| g.2 += 1)
-                            .or_insert((a.entry, score(field), 1, a.typos));
-                    }
-                }
-                _ => {
-                    // Only negated terms: the claim is shown by its text.
-                    let text = index.fields(a.entry).first().map_or(u32::MAX, |&(_, s)| s);
-                    hits.extend(hit(a.entry, score(Field::Text), Field::Text, text, 1, 0));
-                }
+        rank::hits(alive, positive, &places)
+    }
+}
+
+/// Words seen, and how one term word matched each.
+type WordsSeen = HashMap<String, Option<(u8, usize)>, foldhash::fast::RandomState>;
+
+/// Highlights many texts for one pattern as [`Pattern::highlight_field`] does, remembering how
+/// each term word matched each word seen: the same words recur from one hit to the next.
+pub struct Highlighter<'p> {
+    pattern: &'p Pattern,
+    /// Per term, per term word: each word seen, and how the term word matched it.
+    seen: Vec<Vec<WordsSeen>>,
+}
+
+impl Highlighter<'_> {
+    /// The byte ranges of `text` to highlight, as a field of kind `field`.
+    pub fn field(&mut self, field: Field, text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut ranges = Vec::new();
+        for (p, seen) in self.pattern.prepared.iter().zip(&mut self.seen) {
+            if p.term.negated {
+                continue;
             }
+            ranges.extend(p.ranges_with(text, field.is_prose(), |w, i, word| {
+                let Some(seen) = seen.get_mut(i) else {
+                    return w.word_match(i, &words::chars(word, w.fold));
+                };
+                if let Some(&found) = seen.get(word) {
+                    return found;
+                }
+                let found = w.word_match(i, &words::chars(word, w.fold));
+                seen.insert(word.to_owned(), found);
+                found
+            }));
         }
-        let order = |(e, h): &(usize, Hit)| (std::cmp::Reverse(h.score), *e);
-        hits.sort_unstable_by_key(order);
-        let mut topics: Vec<(usize, Hit)> = groups
-            .into_iter()
-            .filter_map(|((_, _, field, string), (entry, score, claims, typos))| {
-                hit(entry, score, field, string, claims, typos)
-            })
-            .collect();
-        topics.sort_unstable_by_key(order);
-        hits.extend(topics);
-        hits
+        super::highlight::merge(ranges)
     }
 }
 

@@ -22,39 +22,43 @@ pub fn typo_budget(len: usize) -> u8 {
 /// The words of `text` with their byte ranges, in order.
 pub fn split(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
-    if text.is_ascii() {
-        // ASCII: a word is a run of letters and digits, with an apostrophe inside it (`India's`),
-        // as UAX #29 has it for ASCII text.
-        let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            if !b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < b.len() {
-                let c = b.get(i).copied().unwrap_or(b' ');
-                let inner = c == b'\''
-                    && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
-                    && b.get(i.wrapping_sub(1))
-                        .is_some_and(u8::is_ascii_alphabetic);
-                if c.is_ascii_alphanumeric() || inner {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            if let Some(w) = text.get(start..i) {
-                out.push((start..i, w));
-            }
-        }
-        return out;
-    }
-    for (at, w) in text.unicode_word_indices() {
-        out.push((at..at + w.len(), w));
-    }
+    each_word(text, |range, w| out.push((range, w)));
     out
+}
+
+/// Calls `f` with each word of `text` and its byte range, in order, as [`split`] gives them
+/// (without gathering them: a one-shot search looks at each word once).
+pub fn each_word<'t>(text: &'t str, mut f: impl FnMut(Range<usize>, &'t str)) {
+    if !text.is_ascii() {
+        for (at, w) in text.unicode_word_indices() {
+            f(at..at + w.len(), w);
+        }
+        return;
+    }
+    // ASCII: a word is a run of letters and digits, with an apostrophe inside it (`India's`),
+    // as UAX #29 has it for ASCII text.
+    let b = text.as_bytes();
+    let run = |from: usize| {
+        b.get(from..).map_or(0, |r| {
+            r.iter().take_while(|c| c.is_ascii_alphanumeric()).count()
+        })
+    };
+    let letter = |at: usize| b.get(at).is_some_and(u8::is_ascii_alphabetic);
+    let mut at = 0;
+    while let Some(skip) = b
+        .get(at..)
+        .and_then(|r| r.iter().position(u8::is_ascii_alphanumeric))
+    {
+        let start = at + skip;
+        let mut end = start + run(start);
+        while b.get(end) == Some(&b'\'') && letter(end - 1) && letter(end + 1) {
+            end += 1 + run(end + 1);
+        }
+        if let Some(w) = text.get(start..end) {
+            f(start..end, w);
+        }
+        at = end;
+    }
 }
 
 /// `word` as matching sees it: one char per grapheme cluster (its first, so a combining accent
@@ -188,17 +192,28 @@ impl Words {
         })
     }
 
+    /// The fewest bytes a word needs for one of the term's words to match it (a word has at
+    /// least as many bytes as clusters, and a term word of `m` chars with `k` typos needs `m - k`).
+    pub fn shortest(&self) -> usize {
+        self.words
+            .iter()
+            .zip(&self.budgets)
+            .map(|(w, &k)| w.len().saturating_sub(usize::from(k)))
+            .min()
+            .unwrap_or(0)
+    }
+
     /// How the term's word `i` matches `word` (already as [`chars`] gives it): typos and the
     /// matched length in chars.
     pub fn word_match(&self, i: usize, word: &[char]) -> Option<(u8, usize)> {
         let term = self.words.get(i)?;
         let prefix = self.last_prefix && i + 1 == self.words.len();
-        distance(
-            term,
-            word,
-            prefix,
-            self.budgets.get(i).copied().unwrap_or(0),
-        )
+        let budget = self.budgets.get(i).copied().unwrap_or(0);
+        // Each typo adds at most one char: a shorter word cannot match (most words, quickly).
+        if word.len() + usize::from(budget) < term.len() {
+            return None;
+        }
+        distance(term, word, prefix, budget)
     }
 
     /// Where the term matches in a sequence of words, each given by `at(word index, term word)`
@@ -229,12 +244,25 @@ impl Words {
         best
     }
 
+    /// The words of a split text as [`chars`] gives them, except that a word too short for
+    /// any term word (see [`Words::shortest`]) is left empty, unread: it matches none.
+    fn chars_of(&self, split: &[(Range<usize>, &str)]) -> Vec<Vec<char>> {
+        let shortest = self.shortest();
+        split
+            .iter()
+            .map(|(_, w)| {
+                if w.len() < shortest {
+                    Vec::new()
+                } else {
+                    chars(w, self.fold)
+                }
+            })
+            .collect()
+    }
+
     /// Matches the term in `text`: the fewest typos, or `None`.
     pub fn find(&self, text: &str) -> Option<u8> {
-        let words: Vec<Vec<char>> = split(text)
-            .iter()
-            .map(|(_, w)| chars(w, self.fold))
-            .collect();
+        let words = self.chars_of(&split(text));
         self.find_in(words.len(), |w, i| self.word_match(i, words.get(w)?))
             .map(|(t, _)| t)
     }
@@ -242,14 +270,29 @@ impl Words {
     /// The byte ranges of `text` that every match of the term covers (the matched part of each
     /// word), for highlighting.
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        self.ranges_by(text, |i, word| self.word_match(i, &chars(word, self.fold)))
+    }
+
+    /// As [`Words::ranges`], with `at(i, word)` saying how the term's word `i` matches a word
+    /// of the text, as [`Words::word_match`] would (a caller highlighting many texts remembers
+    /// the answers: the same words recur). Words too short for any term word are not asked.
+    pub fn ranges_by(
+        &self,
+        text: &str,
+        mut at: impl FnMut(usize, &str) -> Option<(u8, usize)>,
+    ) -> Vec<Range<usize>> {
         let split = split(text);
-        let words: Vec<Vec<char>> = split.iter().map(|(_, w)| chars(w, self.fold)).collect();
+        let shortest = self.shortest();
         let n = self.words.len();
         let mut out = Vec::new();
-        for start in 0..(words.len() + 1).saturating_sub(n) {
+        for start in 0..(split.len() + 1).saturating_sub(n) {
             let found: Option<Vec<(usize, usize)>> = (0..n)
                 .map(|i| {
-                    let (_, len) = self.word_match(i, words.get(start + i)?)?;
+                    let (_, word) = split.get(start + i)?;
+                    if word.len() < shortest {
+                        return None;
+                    }
+                    let (_, len) = at(i, word)?;
                     Some((start + i, len))
                 })
                 .collect();
@@ -316,6 +359,11 @@ mod tests {
             .map(|(_, w)| w)
             .collect();
         assert_eq!(w, ["India's", "cross", "border", "fire", "10", "May"]);
+        let w: Vec<&str> = split("rock'n'roll 1990's 'quoted' a''b end'")
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(w, ["rock'n'roll", "1990", "s", "quoted", "a", "b", "end"]);
         assert_eq!(chars("Café", true), c("cafe"));
         assert_eq!(chars("nai\u{308}ve", true), c("naive"));
     }

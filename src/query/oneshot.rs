@@ -1,0 +1,339 @@
+//! A one-shot search over a loaded dispute, without an index: what a cold `parallax search`
+//! runs once before it exits.
+//!
+//! Building the index (every prose field split into words and each word interned, 2.2 million
+//! words at 100,000 claims) costs more than searching once, so here each claim's fields are
+//! tested against the query's terms directly, on every core. A word is matched once per thread
+//! (a memo by distinct word), and a word too short for any term is passed over unmatched. A
+//! field many claims share (a source's outlet and title, a topic's titles, a point's question)
+//! is matched once. The ranking is the index's (`super::rank`): the same query gives the same
+//! hits in the same order as [`super::Searcher::search_all`].
+
+use super::rank::{self, Alive};
+use super::search::{Field, Hit, NO, Pattern, Prepared};
+use super::words;
+use crate::format::{Claim, ClaimAt, Dispute, Side};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Each term's typos in one field, in the pattern's term order (`None`: no match).
+type PerTerm = Vec<Option<u8>>;
+
+/// Ranks every claim of `dispute` that `keep` accepts and that matches `pattern`, best first.
+pub fn rank(
+    pattern: &Pattern,
+    dispute: &Dispute,
+    keep: impl Fn(ClaimAt, &Claim) -> bool + Sync,
+) -> Vec<Hit> {
+    let terms: Vec<&Prepared> = pattern.ordered().collect();
+    let positive = terms.iter().any(|p| !p.term.negated);
+    let search = OneShot::new(&terms, dispute);
+    let mut claims: Vec<(usize, ClaimAt, &Claim)> = Vec::new();
+    for (at, claim) in dispute.claims() {
+        let entry = claims.len();
+        claims.push((entry, at, claim));
+    }
+    // A few chunks per core, each with its memo: enough to even out the cores' loads, few
+    // enough that each distinct word is matched only a few times.
+    let chunk = claims.len() / (4 * rayon::current_num_threads()) + 1;
+    let alive: Vec<Alive<&str>> = claims
+        .par_chunks(chunk)
+        .flat_map_iter(|chunk| {
+            let mut memo = Memo::default();
+            chunk
+                .iter()
+                .filter(|&&(_, at, claim)| keep(at, claim))
+                .filter_map(|&(entry, at, claim)| search.claim(&mut memo, entry, at, claim))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let places = rank::Places {
+        claim: |e: usize| claims.get(e).map(|&(_, at, _)| at),
+        text: |s: &str| Arc::from(s),
+        own_text: |e: usize| claims.get(e).map(|&(_, _, c)| c.text.as_str()),
+    };
+    rank::hits(alive, positive, &places)
+        .into_iter()
+        .map(|(_, h)| h)
+        .collect()
+}
+
+/// The query's terms and what is matched once for the whole dispute.
+struct OneShot<'p, 'd> {
+    dispute: &'d Dispute,
+    terms: &'p [&'p Prepared],
+    /// Where each term's words start in a memoised word's row (`None`: a term without words).
+    offsets: Vec<Option<usize>>,
+    /// The length of a word's row: every term's words.
+    width: usize,
+    /// No term word matches a word of fewer bytes than this.
+    shortest: usize,
+    /// Per side: each source's outlet and title.
+    sources: Vec<Vec<(PerTerm, Option<PerTerm>)>>,
+    /// Per manifest topic: its points' questions.
+    questions: Vec<Questions<'d>>,
+    /// Per side: each topic's fields shared by its claims.
+    topics: Vec<Vec<TopicFields<'d>>>,
+}
+
+/// A topic's fields that its claims share: its neutral title, the side's framing when it
+/// differs, and (through its manifest topic) its points' questions.
+struct TopicFields<'d> {
+    neutral: (&'d str, PerTerm),
+    framing: Option<(&'d str, PerTerm)>,
+    /// Its manifest topic, as a place in [`OneShot::questions`].
+    manifest: Option<usize>,
+}
+
+/// A manifest topic's points by id: the question of the first point of that id, if it has one.
+type Questions<'d> = HashMap<&'d str, Option<(&'d str, PerTerm)>>;
+
+/// Matches already made by one thread: short fields by text, prose words by word.
+#[derive(Default)]
+struct Memo<'d> {
+    /// A short field's row in `short_table`.
+    shorts: HashMap<&'d str, usize, foldhash::fast::RandomState>,
+    /// Per memoised short field, one entry per term: its typos.
+    short_table: Vec<Option<u8>>,
+    /// A word's row in `table`.
+    words: HashMap<&'d str, usize, foldhash::fast::RandomState>,
+    /// Per memoised word, `width` entries: how each term word matches it (typos, or [`NO`]).
+    table: Vec<u8>,
+    /// The claim at hand: its text's words' rows, and its short fields with their rows (kept
+    /// from claim to claim to reuse their memory).
+    rows: Vec<Option<usize>>,
+    claim_shorts: Vec<(Field, &'d str, usize)>,
+}
+
+impl<'p, 'd> OneShot<'p, 'd> {
+    fn new(terms: &'p [&'p Prepared], dispute: &'d Dispute) -> Self {
+        let mut offsets = Vec::new();
+        let mut width = 0;
+        let mut shortest = usize::MAX;
+        for p in terms {
+            offsets.push(p.words.as_ref().map(|w| {
+                shortest = shortest.min(w.shortest());
+                width += w.words.len();
+                width - w.words.len()
+            }));
+        }
+        let all = |text: &str, prose: bool| -> PerTerm {
+            terms
+                .iter()
+                .map(|p| p.typos_in(text, prose).map(|t| t.min(NO - 1)))
+                .collect()
+        };
+        let sources = dispute
+            .sides
+            .par_iter()
+            .map(|side| {
+                side.sources
+                    .iter()
+                    .map(|s| {
+                        let title = s.title.as_deref().map(|t| all(t, true));
+                        (all(&s.outlet, false), title)
+                    })
+                    .collect()
+            })
+            .collect();
+        // Each manifest topic's questions, by point id (the first point of an id counts).
+        let questions: Vec<Questions<'d>> = dispute
+            .manifest_topics
+            .par_iter()
+            .map(|m| {
+                m.points
+                    .iter()
+                    .rev()
+                    .map(|q| {
+                        let question = q.question.as_deref().map(|t| (t, all(t, true)));
+                        (q.id.as_str(), question)
+                    })
+                    .collect()
+            })
+            .collect();
+        // A manifest topic's place in that list, by its address (as `Dispute::manifest_topic`
+        // finds it).
+        let manifest_at: HashMap<usize, usize> = dispute
+            .manifest_topics
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (std::ptr::from_ref(m) as usize, i))
+            .collect();
+        let topics = dispute
+            .sides
+            .iter()
+            .map(|side| {
+                side.topics
+                    .par_iter()
+                    .map(|topic| {
+                        let manifest = dispute.manifest_topic(&topic.id);
+                        let neutral = manifest.map_or(topic.title.as_str(), |m| m.title.as_str());
+                        let framing = (topic.title != neutral)
+                            .then(|| (topic.title.as_str(), all(&topic.title, true)));
+                        TopicFields {
+                            neutral: (neutral, all(neutral, true)),
+                            framing,
+                            manifest: manifest
+                                .and_then(|m| manifest_at.get(&(std::ptr::from_ref(m) as usize)))
+                                .copied(),
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        OneShot {
+            dispute,
+            questions,
+            terms,
+            offsets,
+            width,
+            shortest,
+            sources,
+            topics,
+        }
+    }
+
+    /// One claim against every term: the claim as ranking sees it, or `None` when a term rules
+    /// it out.
+    fn claim(
+        &self,
+        memo: &mut Memo<'d>,
+        entry: usize,
+        at: ClaimAt,
+        claim: &'d Claim,
+    ) -> Option<Alive<&'d str>> {
+        // The text's words, each with its row in the memo (`None`: too short for any term),
+        // and the short fields (speaker, tags), each with its row: in the memo's scratch.
+        let (mut rows, mut shorts) = (
+            std::mem::take(&mut memo.rows),
+            std::mem::take(&mut memo.claim_shorts),
+        );
+        rows.clear();
+        shorts.clear();
+        if self.width > 0 {
+            words::each_word(&claim.text, |_, w| rows.push(memo.row(self, w)));
+        }
+        if let Some(s) = claim.speaker.as_deref() {
+            shorts.push((Field::Speaker, s, memo.short(self, s)));
+        }
+        for t in &claim.tags {
+            shorts.push((Field::Tag, t.as_str(), memo.short(self, t)));
+        }
+        (memo.rows, memo.claim_shorts) = (rows, shorts);
+        self.judge(memo, entry, at, claim)
+    }
+
+    /// [`OneShot::claim`], once the memo holds the claim's words and short fields.
+    fn judge(
+        &self,
+        memo: &Memo<'d>,
+        entry: usize,
+        at: ClaimAt,
+        claim: &'d Claim,
+    ) -> Option<Alive<&'d str>> {
+        let side: &Side = self.dispute.sides.get(at.side)?;
+        let topic = self.topics.get(at.side)?.get(at.topic)?;
+        let sources = self.sources.get(at.side)?;
+        let text = claim.text.as_str();
+        let rows = &memo.rows;
+        let question = claim
+            .point
+            .as_deref()
+            .and_then(|p| self.questions.get(topic.manifest?)?.get(p)?.as_ref());
+        let mut alive = Alive::new(entry);
+        let mut fields: Vec<(Field, &'d str, Option<u8>)> = Vec::new();
+        for (i, p) in self.terms.iter().enumerate() {
+            let in_text = match (p.words.as_ref(), self.offsets.get(i).copied().flatten()) {
+                (Some(w), Some(offset)) => w
+                    .find_in(rows.len(), |word, j| {
+                        let row = (*rows.get(word)?)?;
+                        let t = *memo.table.get(row * self.width + offset + j)?;
+                        (t != NO).then_some((t, 0))
+                    })
+                    .map(|(t, at)| (t.min(NO - 1), at)),
+                _ => p.typos_in(text, true).map(|t| (t.min(NO - 1), 0)),
+            };
+            let of = |per: &PerTerm| per.get(i).copied().flatten();
+            let width = self.terms.len();
+            fields.clear();
+            fields.push((Field::Text, text, in_text.map(|(t, _)| t)));
+            for &(f, s, row) in &memo.claim_shorts {
+                let t = memo.short_table.get(row * width + i).copied().flatten();
+                fields.push((f, s, t));
+            }
+            for r in &claim.sources {
+                if let (Some(src), Some((outlet, title))) =
+                    (side.sources.get(r.index), sources.get(r.index))
+                {
+                    fields.push((Field::Outlet, src.outlet.as_str(), of(outlet)));
+                    if let (Some(t), Some(per)) = (src.title.as_deref(), title) {
+                        fields.push((Field::SourceTitle, t, of(per)));
+                    }
+                }
+            }
+            fields.push((Field::Topic, topic.neutral.0, of(&topic.neutral.1)));
+            if let Some((s, per)) = &topic.framing {
+                fields.push((Field::Framing, s, of(per)));
+            }
+            if let Some((s, per)) = question {
+                fields.push((Field::Question, s, of(per)));
+            }
+            let (own, top) = rank::best_of(fields.iter().copied());
+            if p.term.negated {
+                if own.is_some() || top.is_some() {
+                    return None;
+                }
+                continue;
+            }
+            // Where in the text, for proximity: only a term of words has a place there.
+            let place = in_text.filter(|_| p.words.is_some()).map(|(_, at)| at);
+            if !alive.add(own, top, place) {
+                return None;
+            }
+        }
+        Some(alive)
+    }
+}
+
+impl<'d> Memo<'d> {
+    /// A short field's row in the short table, matched once per thread.
+    fn short(&mut self, search: &OneShot<'_, 'd>, text: &'d str) -> usize {
+        if let Some(&row) = self.shorts.get(text) {
+            return row;
+        }
+        let row = self.short_table.len() / search.terms.len().max(1);
+        self.short_table.extend(
+            search
+                .terms
+                .iter()
+                .map(|p| p.typos_in(text, false).map(|t| t.min(NO - 1))),
+        );
+        self.shorts.insert(text, row);
+        row
+    }
+
+    /// A prose word's row in the table, matched against every term word once per thread;
+    /// `None` for a word too short for any of them.
+    fn row(&mut self, search: &OneShot<'_, 'd>, word: &'d str) -> Option<usize> {
+        if word.len() < search.shortest {
+            return None;
+        }
+        if let Some(&row) = self.words.get(word) {
+            return Some(row);
+        }
+        let row = self.table.len() / search.width.max(1);
+        let (mut folded, mut exact) = (None, None);
+        for p in search.terms {
+            let Some(w) = &p.words else { continue };
+            let chars = if w.fold { &mut folded } else { &mut exact };
+            let chars: &Vec<char> = chars.get_or_insert_with(|| words::chars(word, w.fold));
+            for j in 0..w.words.len() {
+                let t = w.word_match(j, chars).map_or(NO, |(t, _)| t);
+                self.table.push(t);
+            }
+        }
+        self.words.insert(word, row);
+        Some(row)
+    }
+}

@@ -1,0 +1,187 @@
+//! The one ranking order every view shows, whatever found the matches: how the terms' matches
+//! in a claim's fields become one [`Hit`] and its score, and how topic-level matches fold into
+//! one hit per topic. The indexed search (`super::search`, the TUI and a cached search) and
+//! the one-shot search (`super::oneshot`, a cold `parallax search`) both feed it, so they rank
+//! the same query in the same order.
+
+use super::search::{Field, Hit};
+use crate::format::ClaimAt;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::Arc;
+
+/// The best match of one term in one claim: typos, field, and the field's string (`S`: an
+/// index's string id, or the text itself).
+pub(super) type Best<S> = (u8, Field, S);
+
+/// Keeps the better of two matches: fewer typos, then the field (text first); the first seen
+/// on a tie.
+pub(super) fn pick<S>(a: Option<Best<S>>, b: Best<S>) -> Option<Best<S>> {
+    match a {
+        Some(x) if (x.0, x.1) <= (b.0, b.1) => Some(x),
+        _ => Some(b),
+    }
+}
+
+/// The best own and topic-level matches of one term among a claim's fields, given in the
+/// claim's field order with their typos (`None`: no match).
+pub(super) fn best_of<S>(
+    fields: impl IntoIterator<Item = (Field, S, Option<u8>)>,
+) -> (Option<Best<S>>, Option<Best<S>>) {
+    let (mut own, mut topic) = (None, None);
+    for (f, s, t) in fields {
+        let Some(t) = t else { continue };
+        if f.is_topic_level() {
+            topic = pick(topic, (t, f, s));
+        } else {
+            own = pick(own, (t, f, s));
+        }
+    }
+    (own, topic)
+}
+
+/// One claim that matched every term so far, as ranking sees it.
+pub(super) struct Alive<S> {
+    /// The claim's entry (its rank in the dispute's order: side, topic, claim).
+    pub entry: usize,
+    exact: u8,
+    typos: u8,
+    own: Option<Best<S>>,
+    topic: Option<Best<S>>,
+    /// Per positive term: the first word where it matches in the claim's text.
+    at: Vec<Option<usize>>,
+}
+
+impl<S: Copy> Alive<S> {
+    /// A claim before any term.
+    pub fn new(entry: usize) -> Self {
+        Alive {
+            entry,
+            exact: 0,
+            typos: 0,
+            own: None,
+            topic: None,
+            at: Vec::new(),
+        }
+    }
+
+    /// Adds one positive term's best matches in the claim and where it starts in the claim's
+    /// text (when it matches there); false when it matched nowhere, and the claim is out.
+    pub fn add(&mut self, own: Option<Best<S>>, topic: Option<Best<S>>, at: Option<usize>) -> bool {
+        let best = match (own, topic) {
+            (Some(o), Some(t)) => o.0.min(t.0),
+            (Some(o), None) => o.0,
+            (None, Some(t)) => t.0,
+            (None, None) => return false,
+        };
+        self.exact += u8::from(best == 0);
+        self.typos = self.typos.saturating_add(best);
+        if let Some(o) = own {
+            self.own = pick(self.own, o);
+        }
+        if let Some(t) = topic {
+            self.topic = pick(self.topic, t);
+        }
+        self.at.push(at);
+        true
+    }
+}
+
+/// How the claims become hits: where each sits, a string's text, and the string of a claim's
+/// own text (shown for a query of negated terms only).
+pub(super) struct Places<C, T, O> {
+    /// The claim of an entry.
+    pub claim: C,
+    /// The text of a string.
+    pub text: T,
+    /// The string of an entry's claim text.
+    pub own_text: O,
+}
+
+/// The claims that matched every term, as hits best first: first the claims whose own fields
+/// (text, speaker, tags, sources) hold a term, ranked by how many terms match exactly, then
+/// the fewest typos, then how close together the terms sit in the claim's text, then the field
+/// (text first), then the dispute's order. Then the topic-level hits: claims matched only
+/// through their topic's titles or their point's question fold into one hit per side, topic,
+/// field and text, so a topic's framing counts once, not once per claim. `positive` says
+/// whether the query has a positive term.
+pub(super) fn hits<S, C, T, O>(
+    alive: impl IntoIterator<Item = Alive<S>>,
+    positive: bool,
+    places: &Places<C, T, O>,
+) -> Vec<(usize, Hit)>
+where
+    S: Copy + Eq + Hash,
+    C: Fn(usize) -> Option<ClaimAt>,
+    T: Fn(S) -> Arc<str>,
+    O: Fn(usize) -> Option<S>,
+{
+    let key = |exact: u8, typos: u8, proximity: usize, field: Field| -> u32 {
+        let prox = u32::try_from(proximity.min(255)).unwrap_or(255);
+        (u32::from(exact) << 24)
+            | (u32::from(255 - typos) << 16)
+            | ((255 - prox) << 8)
+            | (255 - field as u32)
+    };
+    // Terms apart in the text: the span of words they cover; a term elsewhere adds 64.
+    let proximity = |at: &[Option<usize>]| {
+        let found: Vec<usize> = at.iter().flatten().copied().collect();
+        let span = match (found.iter().min(), found.iter().max()) {
+            (Some(a), Some(b)) => b - a,
+            _ => 0,
+        };
+        span + 64 * (at.len() - found.len())
+    };
+    let hit = |entry: usize, score: u32, field: Field, string: S, claims: usize, typos| {
+        let claim = (places.claim)(entry)?;
+        Some((
+            entry,
+            Hit {
+                claim,
+                score,
+                field,
+                text: (places.text)(string),
+                claims,
+                typos,
+            },
+        ))
+    };
+    let mut out: Vec<(usize, Hit)> = Vec::new();
+    /// A side's topic, a field and its string.
+    type Group<S> = (usize, usize, Field, S);
+    // For each group: its first entry, score, how many claims, typos.
+    let mut groups: HashMap<Group<S>, (usize, u32, usize, u8)> = HashMap::new();
+    for a in alive {
+        let score = |field| key(a.exact, a.typos, proximity(&a.at), field);
+        match (a.own, a.topic) {
+            (Some((_, field, string)), _) => {
+                out.extend(hit(a.entry, score(field), field, string, 1, a.typos));
+            }
+            (None, Some((_, field, string))) if positive => {
+                if let Some(at) = (places.claim)(a.entry) {
+                    groups
+                        .entry((at.side, at.topic, field, string))
+                        .and_modify(|g| g.2 += 1)
+                        .or_insert((a.entry, score(field), 1, a.typos));
+                }
+            }
+            _ => {
+                // Only negated terms: the claim is shown by its text.
+                if let Some(text) = (places.own_text)(a.entry) {
+                    out.extend(hit(a.entry, score(Field::Text), Field::Text, text, 1, 0));
+                }
+            }
+        }
+    }
+    let order = |(e, h): &(usize, Hit)| (std::cmp::Reverse(h.score), *e);
+    out.sort_unstable_by_key(order);
+    let mut topics: Vec<(usize, Hit)> = groups
+        .into_iter()
+        .filter_map(|((_, _, field, string), (entry, score, claims, typos))| {
+            hit(entry, score, field, string, claims, typos)
+        })
+        .collect();
+    topics.sort_unstable_by_key(order);
+    out.extend(topics);
+    out
+}

@@ -38,15 +38,32 @@ fn mib(n: usize) -> f64 {
     n as f64 / 1048576.0
 }
 
+/// Runs `f`, printing the heap's rise above where it started at its peak, and what stays.
+fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let start = LIVE.load(Relaxed);
+    PEAK.store(start, Relaxed);
+    let out = f();
+    println!(
+        "{name}: peak +{:.1} MiB, keeps +{:.1} MiB",
+        mib(PEAK.load(Relaxed) - start),
+        mib(LIVE.load(Relaxed).saturating_sub(start))
+    );
+    out
+}
+
 fn main() {
     let paths: Vec<std::path::PathBuf> = std::env::args_os().skip(1).map(Into::into).collect();
     let gathered = parallax::load::gather(&paths, parallax::load::DEFAULT_MAX_FILE);
     let input: usize = gathered
         .bytes()
         .map_or(0, |b| b.iter().map(|b| b.len()).sum());
-    let (count, read) = (COUNT.load(Relaxed), LIVE.load(Relaxed));
-    let loaded = gathered.load();
-    drop(gathered);
+    let count = COUNT.load(Relaxed);
+    // As the commands load (each side file dropped once checked), or as the screen does.
+    let loaded = if std::env::var_os("KEEP_FILES").is_some() {
+        gathered.load()
+    } else {
+        gathered.into_loaded()
+    };
     let claims = loaded.dispute.as_ref().map_or(0, |d| d.claims().count());
     println!(
         "input {:.1} MiB, {claims} claims, {} diagnostics",
@@ -62,12 +79,34 @@ fn main() {
         COUNT.load(Relaxed) - count,
         (COUNT.load(Relaxed) - count) as f64 / claims.max(1) as f64,
     );
-    let _ = read;
     println!(
-        "sizes: Claim {} SourceRef {} Topic {} Side {}",
+        "sizes: Claim {} SourceRef {} Row {}",
         std::mem::size_of::<parallax::format::Claim>(),
         std::mem::size_of::<parallax::format::SourceRef>(),
-        std::mem::size_of::<parallax::format::Topic>(),
-        std::mem::size_of::<parallax::format::Side>(),
+        std::mem::size_of::<parallax::compare::Row>(),
     );
+    let Some(dispute) = loaded.dispute else {
+        return;
+    };
+    let cmp = phase("compare", || {
+        parallax::compare::Comparison::new(&dispute, 0, 1)
+    });
+    let query = parallax::query::Query {
+        filter: Default::default(),
+        search: None,
+        narrow: true,
+    };
+    let results = phase("query (no filter)", || {
+        parallax::query::apply(&dispute, &cmp, &query, Default::default())
+    });
+    phase("show", || {
+        parallax::plain::write_show(&mut std::io::sink(), &dispute, &results.comparison, 100)
+    })
+    .ok();
+    for format in parallax::export::Format::ALL {
+        phase(&format!("export {}", format.extension()), || {
+            parallax::export::render_to(format, &dispute, &cmp, None, &[], &mut std::io::sink())
+        })
+        .ok();
+    }
 }

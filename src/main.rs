@@ -10,7 +10,9 @@ use std::process::ExitCode;
 
 /// mimalloc: loading a large dispute makes millions of small allocations, and the system
 /// allocator roughly doubles the load time (see BENCHMARKS.md). Built without transparent huge
-/// pages (`no_thp`): with them every touched 2 MiB is resident, a third more peak memory.
+/// pages (`no_thp`): with them every touched 2 MiB is resident, a third more peak memory. Its v2
+/// line (`v2`) hands freed memory back after 10 ms where v3 waits a second, so a side file's
+/// bytes, freed once the file is checked, are not still counted while `show` compares.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

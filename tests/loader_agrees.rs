@@ -6,7 +6,7 @@
 //! unusual order, a whole file on one line, repeated keys at every depth, nulls, wrong types
 //! and oversized values.
 
-use parallax::load::load_paths;
+use parallax::load::{DEFAULT_MAX_FILE, Loaded, gather, load_paths};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -34,7 +34,11 @@ fn inputs(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// The diagnostics of one load, one per line, with the fixture folder's path taken out.
 fn report(path: &Path, root: &str) -> String {
-    let loaded = load_paths(&[path.to_path_buf()]);
+    lines(&load_paths(&[path.to_path_buf()]), root)
+}
+
+/// The diagnostics of a load, one per line.
+fn lines(loaded: &Loaded, root: &str) -> String {
     let mut out = String::new();
     for d in &loaded.report.diagnostics {
         let line = format!(
@@ -66,4 +70,20 @@ fn every_fixture_gives_the_diagnostics_it_always_gave() {
         writeln!(text, "== {name}\n{}", report(path, &prefix)).expect("write");
     }
     insta::assert_snapshot!(text);
+}
+
+/// The two ways of loading files read from disk (dropping each side file once it is checked,
+/// as the commands do, or keeping every file's bytes, as the screen does) report the same.
+#[test]
+fn dropping_files_as_they_are_checked_reports_the_same() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut all = Vec::new();
+    inputs(&root, &mut all);
+    for path in &all {
+        let paths = [path.clone()];
+        let kept = gather(&paths, DEFAULT_MAX_FILE).load();
+        let dropped = gather(&paths, DEFAULT_MAX_FILE).into_loaded();
+        assert_eq!(lines(&kept, ""), lines(&dropped, ""), "{}", path.display());
+        assert_eq!(kept.dispute.is_some(), dropped.dispute.is_some());
+    }
 }

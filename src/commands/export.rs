@@ -48,7 +48,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     let (left, right) = pair(&dispute, &args.pair)?;
     let cmp = Comparison::new(&dispute, left, right);
     let (outcome, labels) = super::narrow(&args.filter, &dispute, &cmp)?;
-    let shown = &outcome.comparison;
+    let shown = outcome.as_ref().map_or(&cmp, |o| &o.comparison);
     if shown.topics.is_empty() && !labels.is_empty() {
         writeln!(err, "parallax: no claim matches {}", labels.join(" · "))?;
     }

@@ -132,24 +132,28 @@ pub fn pair(dispute: &Dispute, args: &PairArgs) -> Result<(usize, usize), Failur
 }
 
 /// Runs the query pipeline that `show`, `export` and the TUI share: the filters and `--query` of
-/// `args` narrow the comparison. Returns the outcome and the labels of what is in force.
+/// `args` narrow the comparison. Returns the outcome and the labels of what is in force; no
+/// outcome when nothing narrows (the comparison itself is shown, without a copy of it).
 pub fn narrow(
     args: &FilterArgs,
     dispute: &Dispute,
     cmp: &Comparison,
-) -> Result<(crate::query::Results, Vec<String>), Failure> {
+) -> Result<(Option<crate::query::Results>, Vec<String>), Failure> {
     let filter = filter(args, dispute, Some(cmp))?;
     let query = crate::query::Query {
         filter,
         search: args.query.clone(),
         narrow: true,
     };
+    if query.filter.is_empty() && query.search_text().is_none() {
+        return Ok((None, Vec::new()));
+    }
     let outcome = crate::query::apply(dispute, cmp, &query, args.matcher);
     let mut labels = query.filter.describe();
     if let Some(p) = &outcome.pattern {
         labels.push(format!("search: {}", crate::text::clean(&p.query).text));
     }
-    Ok((outcome, labels))
+    Ok((Some(outcome), labels))
 }
 
 /// The checked filter of the flags: party and topic ids must exist (in `cmp`'s topics, or any

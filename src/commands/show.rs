@@ -32,9 +32,10 @@ pub fn show(
     let (left, right) = pair(&dispute, pair_args)?;
     let cmp = Comparison::new(&dispute, left, right);
     let (outcome, labels) = super::narrow(filter_args, &dispute, &cmp)?;
+    let shown = outcome.as_ref().map_or(&cmp, |o| &o.comparison);
     let width = width.unwrap_or_else(terminal_width);
     if !labels.is_empty() {
-        let (all, kept) = (cmp.counts(), outcome.comparison.counts());
+        let (all, kept) = (cmp.counts(), shown.counts());
         writeln!(
             out,
             "Showing {} of {} claims ({})",
@@ -42,12 +43,12 @@ pub fn show(
             all.left_claims + all.right_claims,
             labels.join(" · ")
         )?;
-        if outcome.comparison.topics.is_empty() {
+        if shown.topics.is_empty() {
             writeln!(err, "parallax: no claim matches {}", labels.join(" · "))?;
         }
     }
     let mut out = std::io::BufWriter::new(out);
-    plain::write_show(&mut out, &dispute, &outcome.comparison, width)?;
+    plain::write_show(&mut out, &dispute, shown, width)?;
     out.flush()?;
     Ok(())
 }

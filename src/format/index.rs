@@ -12,8 +12,9 @@ use std::hash::BuildHasher;
 #[derive(Debug, Clone, Default)]
 pub struct ClaimIndex {
     hasher: foldhash::fast::RandomState,
-    /// Claim numbers: claims counted side by side, topic by topic, in file order.
-    table: HashTable<u32>,
+    /// Claim numbers (claims counted side by side, topic by topic, in file order), each with
+    /// its id's hash, so growing the table reads no id again.
+    table: HashTable<(u32, u32)>,
     /// The first claim number of each indexed topic, with its side and topic, in order.
     starts: Vec<(u32, u32, u32)>,
     /// How many claims are numbered.
@@ -38,17 +39,17 @@ impl ClaimIndex {
             count,
         } = self;
         let claims: usize = side.topics.iter().map(|t| t.claims.len()).sum();
-        table.reserve(claims, |&n| hash_of(hasher, starts, sides, n));
+        table.reserve(claims, |&(_, h)| widen(h));
         for (t, topic) in side.topics.iter().enumerate() {
             starts.push((*count, as_u32(s), as_u32(t)));
             for claim in &topic.claims {
                 let id = claim.id.as_str();
-                let hash = hasher.hash_one(id);
+                let h = hash(hasher, id);
                 let taken = table
-                    .find(hash, |&n| id_of(starts, sides, n) == Some(id))
+                    .find(widen(h), |&(n, _)| id_of(starts, sides, n) == Some(id))
                     .is_some();
                 if !taken {
-                    table.insert_unique(hash, *count, |&n| hash_of(hasher, starts, sides, n));
+                    table.insert_unique(widen(h), (*count, h), |&(_, h)| widen(h));
                 }
                 *count += 1;
             }
@@ -57,10 +58,10 @@ impl ClaimIndex {
 
     /// The place of the claim with this id among `sides` (the sides the index was built from).
     pub fn find(&self, sides: &[Side], id: &str) -> Option<ClaimAt> {
-        let hash = self.hasher.hash_one(id);
-        let &n = self
+        let h = widen(hash(&self.hasher, id));
+        let &(n, _) = self
             .table
-            .find(hash, |&n| id_of(&self.starts, sides, n) == Some(id))?;
+            .find(h, |&(n, _)| id_of(&self.starts, sides, n) == Some(id))?;
         place(&self.starts, n)
     }
 }
@@ -87,13 +88,15 @@ fn id_of<'s>(starts: &[(u32, u32, u32)], sides: &'s [Side], n: u32) -> Option<&'
     Some(claim.id.as_str())
 }
 
-fn hash_of(
-    hasher: &foldhash::fast::RandomState,
-    starts: &[(u32, u32, u32)],
-    sides: &[Side],
-    n: u32,
-) -> u64 {
-    hasher.hash_one(id_of(starts, sides, n).unwrap_or_default())
+/// An id's hash, in the 32 bits the table keeps.
+fn hash(hasher: &foldhash::fast::RandomState, id: &str) -> u32 {
+    (hasher.hash_one(id) >> 32) as u32
+}
+
+/// A kept hash as the table's 64 bits: both halves, so the buckets (low bits) and the tags
+/// (top bits) each see all of it.
+fn widen(h: u32) -> u64 {
+    u64::from(h) << 32 | u64::from(h)
 }
 
 /// A count or position as a claim number; more than four billion claims cannot be read (the

@@ -41,13 +41,14 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
 
 /// As [`load_paths`], reading no file larger than `max_file` bytes.
 pub fn load_paths_limited(paths: &[PathBuf], max_file: u64) -> Loaded {
-    gather(paths, max_file).load()
+    gather(paths, max_file).into_loaded()
 }
 
 /// The files that paths name, read but not yet parsed, so a command can look at their bytes
 /// before paying for a load (`parallax search` rules out a query that no file holds).
 pub struct Gathered {
     inputs: Vec<Input>,
+    max_file: u64,
 }
 
 impl Gathered {
@@ -73,9 +74,40 @@ impl Gathered {
         })
     }
 
-    /// Loads the dispute from the files read.
+    /// Loads the dispute from the files read, keeping their bytes (side files are parsed on
+    /// every core).
     pub fn load(&self) -> Loaded {
         load_inputs(&self.inputs)
+    }
+
+    /// Loads the dispute from the files read, dropping each side file's bytes as soon as it is
+    /// checked: the peak is the dispute and one side file, not the dispute and every file.
+    /// Side files are parsed one after another.
+    pub fn into_loaded(self) -> Loaded {
+        let mut inputs = self.inputs;
+        // Manifests are small, and kept to the end, when the lines of their problems are found.
+        let manifests: Vec<Vec<u8>> = inputs
+            .iter_mut()
+            .filter_map(|i| match i {
+                Input::Manifest(_, bytes) => Some(std::mem::take(bytes)),
+                _ => None,
+            })
+            .collect();
+        let mut manifests = manifests.iter();
+        let mut loader = Loader::new();
+        loader.max_file = self.max_file;
+        for input in inputs {
+            match input {
+                Input::Manifest(name, _) => {
+                    if let Some(bytes) = manifests.next() {
+                        loader.manifest(&name, bytes);
+                    }
+                }
+                Input::Side(name, bytes) => loader.side_owned(&name, bytes),
+                Input::Refused(name, why) => loader.refused(&name, &why),
+            }
+        }
+        loader.finish()
     }
 
     /// The files read, named as the load names them, for a caller that keeps their bytes (the
@@ -123,7 +155,7 @@ pub fn gather(paths: &[PathBuf], max_file: u64) -> Gathered {
             inputs.push(read(path, Input::Side, max_file));
         }
     }
-    Gathered { inputs }
+    Gathered { inputs, max_file }
 }
 
 fn load_inputs(inputs: &[Input]) -> Loaded {
@@ -160,7 +192,7 @@ fn read(path: &Path, kind: fn(String, Vec<u8>) -> Input, max_file: u64) -> Input
 
 /// Reads a regular file of at most `max` bytes. Anything else is refused before it is opened,
 /// and the opened file is checked again, so a file swapped in between is refused too.
-fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Refusal> {
+pub(super) fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Refusal> {
     let regular = |meta: &std::fs::Metadata| {
         if meta.is_file() {
             Ok(())

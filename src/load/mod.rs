@@ -20,6 +20,7 @@ pub use side::is_web_url;
 use crate::format::{ClaimIndex, Dispute, INDEPENDENT, Manifest, Side};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use pass::Cx;
+use std::path::Path;
 
 /// A UTF-8 byte order mark: some editors start a file with one, and it is skipped.
 const BOM: &str = "\u{feff}";
@@ -74,13 +75,21 @@ pub struct Loader<'a> {
     parties: HashMap<String, usize>,
     claims: ClaimIndex,
     texts: HashMap<String, &'a str>,
+    /// Files whose bytes were dropped after their check ([`Loader::side_owned`]), with the
+    /// number of diagnostics then: a problem found in one later is located by reading it again.
+    reread: HashMap<String, usize>,
+    /// The largest file read again.
+    max_file: u64,
     order: Vec<String>,
 }
 
 impl<'a> Loader<'a> {
     /// A loader with nothing loaded.
     pub fn new() -> Self {
-        Self::default()
+        Self {
+            max_file: DEFAULT_MAX_FILE,
+            ..Self::default()
+        }
     }
 
     /// Records a file that could not be read.
@@ -145,7 +154,30 @@ impl<'a> Loader<'a> {
     /// Adds one side file, checking it against the manifest and the sides already loaded.
     pub fn side(&mut self, name: &str, bytes: &'a [u8]) {
         let read = read_side(name, bytes);
-        self.add_side(name, read);
+        if let Some(text) = self.add_side(name, read) {
+            self.texts.insert(name.to_owned(), text);
+        }
+    }
+
+    /// As [`Loader::side`], for bytes the loader may drop once the file is checked: the lines
+    /// of its problems are found now, and those found later (links to other sides) from a
+    /// second read of the file. A large dispute so never holds more than one side file's bytes.
+    pub fn side_owned(&mut self, name: &str, bytes: Vec<u8>) {
+        let start = self.diagnostics.len();
+        let read = read_side(name, &bytes);
+        if let Some(text) = self.add_side(name, read) {
+            let indices: Vec<usize> = (start..self.diagnostics.len())
+                .filter(|&i| {
+                    self.diagnostics
+                        .get(i)
+                        .is_some_and(|d| d.pointer.is_some() && d.line.is_none())
+                })
+                .collect();
+            if !indices.is_empty() {
+                self.locate_in(text, indices);
+            }
+            self.reread.insert(name.to_owned(), self.diagnostics.len());
+        }
     }
 
     /// Adds several side files, in order. Each file's pass (the bulk of the work) runs on
@@ -157,21 +189,23 @@ impl<'a> Loader<'a> {
             .map(|(name, bytes)| read_side(name, bytes))
             .collect();
         for ((name, _), read) in files.iter().zip(read) {
-            self.add_side(name, read);
+            if let Some(text) = self.add_side(name, read) {
+                self.texts.insert((*name).to_owned(), text);
+            }
         }
     }
 
-    /// Adds a side file's reading, checking the side against the sides already loaded.
-    fn add_side(&mut self, name: &str, read: SideRead<'a>) {
+    /// Adds a side file's reading, checking the side against the sides already loaded;
+    /// returns the file's text when it was read.
+    fn add_side<'t>(&mut self, name: &str, read: SideRead<'t>) -> Option<&'t str> {
         self.order.push(name.to_owned());
         let (text, mut diagnostics, side) = match read {
             SideRead::Refused(d) => {
                 self.diagnostics.push(d);
-                return;
+                return None;
             }
             SideRead::Read(text, diagnostics, side) => (text, diagnostics, side),
         };
-        self.texts.insert(name.to_owned(), text);
         let has_errors = |d: &[Diagnostic]| d.iter().any(Diagnostic::is_error);
         if let Some(side) = side.as_ref().filter(|_| !has_errors(&diagnostics)) {
             diagnostics.extend(self.check_against_loaded(side));
@@ -185,6 +219,7 @@ impl<'a> Loader<'a> {
             self.sides.push(side);
             self.claims.add_side(&self.sides, self.sides.len() - 1);
         }
+        Some(text)
     }
 
     /// The checks between files: same dispute, distinct parties, claim ids unique across sides.
@@ -404,37 +439,52 @@ impl<'a> Loader<'a> {
     /// each file with problems, only. A repeated key gets the line of its repeat, and its
     /// message the line of the first.
     fn locate(&mut self) {
-        let mut by_file: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_file: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, d) in self.diagnostics.iter().enumerate() {
             if d.pointer.is_some() && d.line.is_none() {
-                by_file.entry(d.file.as_str()).or_default().push(i);
+                by_file.entry(d.file.clone()).or_default().push(i);
             }
         }
+        for (file, mut indices) in by_file {
+            if let Some(text) = self.texts.get(file.as_str()) {
+                self.locate_in(text, indices);
+            } else if let Some(&located) = self.reread.get(&file) {
+                indices.retain(|&i| i >= located);
+                if !indices.is_empty()
+                    && let Ok(bytes) = files::read_bounded(Path::new(&file), self.max_file)
+                    && let Ok(text) = decode(&file, &bytes)
+                {
+                    self.locate_in(text, indices);
+                }
+            }
+        }
+    }
+
+    /// Fills in the lines of the diagnostics at `indices`, all of one file whose text is `text`.
+    fn locate_in(&mut self, text: &str, indices: Vec<usize>) {
+        let pointers = indices
+            .iter()
+            .filter_map(|&i| self.diagnostics.get(i)?.pointer.as_deref());
+        let lines = locate::Locator::new(text).lines(pointers);
+        let mut repeats: HashMap<&str, usize> = HashMap::new();
         let mut updates: Vec<(usize, Option<usize>, Option<usize>)> = Vec::new();
-        for (file, indices) in by_file {
-            let Some(text) = self.texts.get(file) else {
+        for i in indices {
+            let Some(d) = self.diagnostics.get(i) else {
                 continue;
             };
-            let pointers = indices
-                .iter()
-                .filter_map(|&i| self.diagnostics.get(i)?.pointer.as_deref());
-            let lines = locate::Locator::new(text).lines(pointers);
-            let mut repeats: HashMap<&str, usize> = HashMap::new();
-            for i in indices {
-                let Some(d) = self.diagnostics.get(i) else {
-                    continue;
-                };
-                let Some(pointer) = d.pointer.as_deref() else {
-                    continue;
-                };
-                if d.code == Code::DuplicateKey {
-                    let n = repeats.entry(pointer).or_insert(0);
-                    *n += 1;
-                    let all = lines.all(pointer);
-                    updates.push((i, all.get(*n).copied(), all.first().copied()));
-                } else {
-                    updates.push((i, lines.line(pointer), None));
-                }
+            let Some(pointer) = d.pointer.as_deref() else {
+                continue;
+            };
+            if d.line.is_some() {
+                continue;
+            }
+            if d.code == Code::DuplicateKey {
+                let n = repeats.entry(pointer).or_insert(0);
+                *n += 1;
+                let all = lines.all(pointer);
+                updates.push((i, all.get(*n).copied(), all.first().copied()));
+            } else {
+                updates.push((i, lines.line(pointer), None));
             }
         }
         for (i, line, first) in updates {

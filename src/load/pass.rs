@@ -410,7 +410,7 @@ pub(super) fn object<'de, A: MapAccess<'de>, F: Fields<'de>>(
     let mut unknown: Vec<String> = Vec::new();
     let mut unknown_seen: foldhash::HashSet<String> = foldhash::HashSet::default();
     while let Some(key) = map.next_key_seed(Key)? {
-        let known = F::NAMES.iter().position(|n| *n == key);
+        let known = name_index(F::NAMES, &key);
         match known.zip(known.and_then(|i| F::NAMES.get(i))) {
             Some((i, &name)) if seen & (1 << i) == 0 => {
                 seen |= 1 << i;
@@ -453,6 +453,15 @@ pub(super) fn object<'de, A: MapAccess<'de>, F: Fields<'de>>(
         });
     }
     Ok(fields.finish(cx, present))
+}
+
+/// The position of `key` in `names`. Most names differ in length or first letter, so most
+/// are ruled out without comparing whole strings (this runs for every key of a file).
+fn name_index(names: &[&str], key: &str) -> Option<usize> {
+    let k = key.as_bytes();
+    names
+        .iter()
+        .position(|n| n.len() == k.len() && n.as_bytes().first() == k.first() && n.as_bytes() == k)
 }
 
 /// Reports the fields of `required` (indices into `names`) that `present` lacks, in order.

@@ -107,7 +107,8 @@ impl<'de> Fields<'de> for SideFields<'de> {
 
 /// Reports claim ids used twice in the file.
 fn duplicate_claims(cx: &mut Cx, topics: &[Topic]) {
-    let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
+    let claims = topics.iter().map(|t| t.claims.len()).sum();
+    let mut seen: HashMap<&str, (usize, usize)> = HashMap::with_capacity(claims);
     for (t, topic) in topics.iter().enumerate() {
         for (c, claim) in topic.claims.iter().enumerate() {
             match seen.entry(&claim.id) {

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Whole-process first screen and memory of the terminal UI, against `parallax validate` of the
+# same files (and, optionally, another build of the screen), interleaved: each round runs each
+# command once, in turn, so a noisy machine slows them alike; medians are printed.
+# The screen runs in a tmux pane of 200x60: "first screen" is the time until the topic list and
+# the first topic are drawn; its peak memory (VmHWM) is read once the search index is built
+# behind it (the footer's "indexing for search…" gone) and the screen is at rest.
+# Needs tmux and python3. Usage:
+#   scripts/bench-screen.sh DISPUTE [OTHER_BIN]     e.g. scripts/bench-screen.sh /tmp/d1m
+#   ROUNDS=3 BIN=target/release/parallax scripts/bench-screen.sh /tmp/d1m /tmp/old/parallax
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${BIN:-}" ]; then
+  cargo build --release --quiet
+  BIN="$PWD/target/release/parallax"
+fi
+dispute="${1:?usage: scripts/bench-screen.sh DISPUTE [OTHER_BIN]}"
+other="${2:-}"
+input=$(du -cb "$dispute"/*.json | tail -1 | cut -f1)
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); input: $input bytes"
+
+python3 - "$BIN" "$dispute" "$input" "${ROUNDS:-3}" "$other" <<'PY'
+import os, statistics, subprocess, sys, time
+
+bin, dispute, size, rounds, other = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+session = "parallax-screen"
+
+def tmux(*args):
+    return subprocess.run(["tmux", *args], capture_output=True, text=True).stdout
+
+def screen_run(b):
+    tmux("kill-session", "-t", session)
+    start = time.monotonic()
+    tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "60", f"exec {b} {dispute}")
+    pid = tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip()
+    while "│" not in tmux("capture-pane", "-p", "-t", session):
+        if time.monotonic() - start > 300:
+            sys.exit("the screen never drew")
+        time.sleep(0.02)
+    drawn = time.monotonic() - start
+    while "indexing for search" in tmux("capture-pane", "-p", "-t", session):
+        time.sleep(0.1)
+    time.sleep(1)
+    hwm = 0
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                hwm = int(line.split()[1]) * 1024
+    tmux("kill-session", "-t", session)
+    return drawn, hwm
+
+def validate_run():
+    start = time.monotonic()
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", bin, "validate", dispute],
+                         capture_output=True, text=True)
+    took = time.monotonic() - start
+    return took, int(out.stderr.strip().splitlines()[-1]) * 1024
+
+runs = {"validate": [], "screen": []}
+if other:
+    runs["screen (other build)"] = []
+for _ in range(rounds):
+    runs["validate"].append(validate_run())
+    runs["screen"].append(screen_run(bin))
+    if other:
+        runs["screen (other build)"].append(screen_run(other))
+base = statistics.median(t for t, _ in runs["validate"])
+for name, rs in runs.items():
+    t = statistics.median(x for x, _ in rs)
+    m = statistics.median(x for _, x in rs)
+    what = "time" if name == "validate" else "first screen"
+    print(f"{name:22} {what} {t:6.2f} s ({t / base:4.2f}x validate)   "
+          f"peak {m / 2**20:7.0f} MiB ({m / size:4.2f}x input)")
+PY

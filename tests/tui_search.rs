@@ -387,17 +387,20 @@ impl parallax::tui::terminal::Host for Typist {
     }
 }
 
-/// Runs the real event loop on `app` while `keys` are typed `gap_ms` apart.
-fn typed_in_loop(app: &mut App, keys: &str, gap_ms: u64) {
+/// Runs the real event loop on `app` while `keys` are typed `gap_ms` apart, then `q`.
+fn typed_in_loop(app: &mut App, keys: &[KeyCode], gap_ms: u64) {
     let (w, h) = app.size;
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
     let mut host = Typist {
-        keys: keys.chars().map(KeyCode::Char).collect(),
+        keys: keys.iter().copied().collect(),
         gap: std::time::Duration::from_millis(gap_ms),
     };
-    host.keys.push_back(KeyCode::Enter);
     parallax::tui::terminal::event_loop(&mut terminal, app, &mut host).expect("the loop ends");
+}
+
+fn chars(s: &str) -> Vec<KeyCode> {
+    s.chars().map(KeyCode::Char).collect()
 }
 
 #[test]
@@ -407,7 +410,9 @@ fn in_the_event_loop_a_search_typed_key_by_key_finds_what_the_state_finds_and_en
     // Enter arriving before the last one), the hits and the jump are those of the text as typed.
     for gap in [60, 0] {
         let mut a = app(120, 40);
-        typed_in_loop(&mut a, "/mediation", gap);
+        let mut keys = chars("/mediation");
+        keys.push(KeyCode::Enter);
+        typed_in_loop(&mut a, &keys, gap);
         let mut b = app(120, 40);
         search_for(&mut b, "mediation");
         press(&mut b, &[Action::Open]);
@@ -417,4 +422,22 @@ fn in_the_event_loop_a_search_typed_key_by_key_finds_what_the_state_finds_and_en
         assert_eq!(current_id(&a), current_id(&b), "gap {gap} ms");
         assert_eq!((a.topic, a.row), (b.topic, b.row), "gap {gap} ms");
     }
+}
+
+#[test]
+fn a_screen_that_never_searches_or_filters_never_builds_the_search_index() {
+    // The index costs a third of the dispute's memory: moving about does not build it, opening
+    // the search line does (on the loop's worker).
+    let mut a = app(120, 40);
+    typed_in_loop(&mut a, &[KeyCode::Down, KeyCode::Up, KeyCode::Tab], 20);
+    assert!(a.session.unbuilt(), "no index after moving about");
+    typed_in_loop(&mut a, &[KeyCode::Char('/'), KeyCode::Esc], 20);
+    let start = std::time::Instant::now();
+    while !a.session.ready() && start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(
+        a.session.ready(),
+        "the index is built once the search line opened"
+    );
 }

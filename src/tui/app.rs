@@ -198,6 +198,18 @@ impl App {
         });
     }
 
+    /// True when a query is about to run or in force: the search line, the filter panel or the
+    /// topic finder (which hands over to the search) is open, or filters or a search are set.
+    pub fn wants_index(&self) -> bool {
+        self.modals.iter().any(|m| {
+            matches!(
+                m,
+                Modal::Search(_) | Modal::Filters(_) | Modal::FindTopic(_)
+            )
+        }) || !self.query.filter.is_empty()
+            || self.query.search.is_some()
+    }
+
     /// True while the latest query is out with the worker (the loop waits for its answer).
     pub fn query_pending(&self) -> bool {
         self.awaiting.is_some()

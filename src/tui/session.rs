@@ -1,7 +1,8 @@
 //! The screen's query session (the search index and the pipeline's memory), shared by the state
-//! and the loop's workers. Indexing a million claims takes seconds, so the screen does not wait
-//! for it to draw: the loop builds it on a worker right after the first frame
-//! ([`build`]), and a query that needs it first waits for it (or, without a loop, builds it).
+//! and the loop's workers. Indexing a million claims takes seconds and a third of the dispute's
+//! memory, so the screen neither waits for it nor holds it until it is about to be used: the loop
+//! builds it on a worker once the search or the filters open ([`build`]), and a query that needs
+//! it first waits for it (or, without a loop, builds it).
 //! A search typed in the search line runs on a worker too ([`search`]), so the line echoes each
 //! key at once and the hits follow.
 

@@ -17,6 +17,7 @@ pub use write::{Counted, check_target, write_file, write_file_with};
 
 use crate::compare::Comparison;
 use crate::format::Dispute;
+use std::io::Write;
 use std::path::PathBuf;
 
 /// The formats a comparison can be exported to.
@@ -180,10 +181,14 @@ pub fn render_to(
         Format::Markdown => markdown::render_to(&doc, topics, w).map_err(encode),
         Format::Csv => csv::render_to(&doc, topics, w),
         Format::Json => {
+            // The serialiser writes many small pieces: a buffer of its own takes them without
+            // a dynamic call each, and hands `w` large blocks.
+            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, w);
             let streamed = model::Streamed::new(&doc, topics);
-            serde_json::to_writer_pretty(&mut *w, &streamed)
+            serde_json::to_writer_pretty(&mut buffered, &streamed)
                 .map_err(|e| ExportError::Encode(e.to_string()))?;
-            w.write_all(b"\n").map_err(encode)
+            buffered.write_all(b"\n").map_err(encode)?;
+            buffered.flush().map_err(encode)
         }
         Format::Html => {
             let charts = html::Charts::new(dispute, cmp);

@@ -156,8 +156,9 @@ impl Col {
     }
 }
 
-/// What a record describes, from its `record` cell (empty: a claim).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a record describes, from its `record` cell (empty: a claim), read in any case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 pub enum Kind {
     /// A claim, or one more source of the claim above (the default).
     Claim,
@@ -171,22 +172,15 @@ pub enum Kind {
     Point,
     /// A source of a side, cited or not, with its id.
     Source,
-    /// A `record` cell naming none of these.
+    /// A `record` cell naming none of these (no cell reads as it: a cell is never blank).
+    #[strum(serialize = "")]
     Unknown,
 }
 
 impl Kind {
     /// The word the `record` column holds.
     pub fn name(self) -> &'static str {
-        match self {
-            Kind::Claim => "claim",
-            Kind::Dispute => "dispute",
-            Kind::Side => "side",
-            Kind::Topic => "topic",
-            Kind::Point => "point",
-            Kind::Source => "source",
-            Kind::Unknown => "",
-        }
+        self.into()
     }
 }
 
@@ -220,17 +214,9 @@ impl Record {
 
     /// The kind of record: `claim` unless the `record` cell says otherwise.
     pub fn kind(&self) -> Kind {
-        match self.get(Col::Record).map(|k| k.trim().to_lowercase()) {
+        match self.get(Col::Record) {
             None => Kind::Claim,
-            Some(k) => match k.as_str() {
-                "claim" => Kind::Claim,
-                "dispute" => Kind::Dispute,
-                "side" => Kind::Side,
-                "topic" => Kind::Topic,
-                "point" => Kind::Point,
-                "source" => Kind::Source,
-                _ => Kind::Unknown,
-            },
+            Some(k) => k.trim().parse().unwrap_or(Kind::Unknown),
         }
     }
 

@@ -23,12 +23,12 @@ impl Builder {
         match kind {
             Kind::Dispute => self.dispute_record(r, file, at),
             Kind::Side => {
-                self.side_of(r, file, at);
+                self.side_of(kind, r, file, at);
             }
             Kind::Topic => self.topic_record(r, file, at),
             Kind::Point => self.point_record(r, file, at),
             Kind::Source => {
-                if let Some(side) = self.side_of(r, file, at) {
+                if let Some(side) = self.side_of(kind, r, file, at) {
                     if r.has_source() {
                         self.side_source(r, side, file, at);
                     } else {
@@ -40,17 +40,17 @@ impl Builder {
         }
     }
 
-    /// The side a record names (made when new, with its name and summary); `None`, with a
-    /// problem, when it names none.
-    fn side_of(&mut self, r: &Record, file: &str, at: &str) -> Option<usize> {
-        let what = r.kind().name();
+    /// The side a record of `kind` names (made when new, with its name and summary); `None`,
+    /// with a problem, when it names none.
+    fn side_of(&mut self, kind: Kind, r: &Record, file: &str, at: &str) -> Option<usize> {
+        let what = kind.name();
         let Some(cell) = r.get(Col::Side).map(str::trim) else {
             self.problem(file, at, format!("a {what} record with no side; skipped"));
             return None;
         };
         let id = self.id_of(cell, "the side", file, at)?;
         let side = self.side(&id, r.get(Col::SideName).unwrap_or(cell));
-        if r.kind() == Kind::Side {
+        if kind == Kind::Side {
             let party = &mut self.sides[side].side.party;
             if let Some(name) = r.get(Col::SideName) {
                 name.trim().clone_into(&mut party.name);
@@ -96,7 +96,7 @@ impl Builder {
         };
         let neutral = r.get(Col::TopicTitle).unwrap_or(cell).trim().to_owned();
         if r.get(Col::Side).is_some() {
-            let Some(side) = self.side_of(r, file, at) else {
+            let Some(side) = self.side_of(Kind::Topic, r, file, at) else {
                 return;
             };
             let framing = r

@@ -136,24 +136,27 @@ fn claims(
         crate::cleanup::remove_on_signal()?;
     }
     let dispute = open(&args.input, err)?;
-    let (bytes, name) = match format {
-        ExportFormat::ClaimReview => {
-            let (bytes, without) =
-                crate::import::claimreview::write(&dispute, args.review_url.as_deref());
-            if !without.is_empty() {
-                writeln!(
-                    err,
-                    "parallax: {} review(s) have no url, which Google's fact-check tools require, as their assessment and claim cite no web page ({}); give --review-url with the page you publish them on",
-                    without.len(),
-                    crate::text::clean(&without.join(", ")).text
-                )?;
+    if format == ExportFormat::ClaimsCsv {
+        // Streamed, record by record, like the comparison formats.
+        let render = |w: &mut dyn Write| {
+            crate::import::csv::write(&dispute, w).map_err(|e| ExportError::Encode(e.to_string()))
+        };
+        return match target {
+            None => stream(out, render),
+            Some(path) => {
+                let size = export::write_file_with(path, args.force, render)?;
+                wrote(path, size, "claims-csv", err)
             }
-            (bytes, "claimreview")
-        }
-        _ => (
-            crate::import::csv::write(&dispute).map_err(|e| Failure::Output(e.to_string()))?,
-            "claims-csv",
-        ),
-    };
-    deliver(&bytes, name, target, args.force, out, err)
+        };
+    }
+    let (bytes, without) = crate::import::claimreview::write(&dispute, args.review_url.as_deref());
+    if !without.is_empty() {
+        writeln!(
+            err,
+            "parallax: {} review(s) have no url, which Google's fact-check tools require, as their assessment and claim cite no web page ({}); give --review-url with the page you publish them on",
+            without.len(),
+            crate::text::clean(&without.join(", ")).text
+        )?;
+    }
+    deliver(&bytes, "claimreview", target, args.force, out, err)
 }

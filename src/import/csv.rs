@@ -4,7 +4,7 @@
 
 use super::record::{Col, Kind, Record, guard, unguard};
 use super::{Builder, Problem};
-use crate::format::Dispute;
+use crate::format::{Dispute, Side};
 
 /// Why a CSV file could not be read at all.
 #[derive(Debug, thiserror::Error)]
@@ -133,15 +133,16 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
     Ok(())
 }
 
-/// The records that carry what no claim does, in the dispute's order: the dispute, its sides,
-/// the manifest's topics and points; then, per side, its sources and its topics.
-fn whole(dispute: &Dispute) -> (Vec<Record>, Vec<Vec<Record>>) {
-    let record = |kind: Kind| {
-        let mut r = Record::default();
-        r.set(Col::Record, kind.name());
-        r
-    };
-    let mut head = Vec::new();
+/// A record of a kind other than a claim, its `record` cell set.
+fn record(kind: Kind) -> Record {
+    let mut r = Record::default();
+    r.set(Col::Record, kind.name());
+    r
+}
+
+/// The records that carry what no claim does, ahead of every side: the dispute, its sides, the
+/// manifest's topics and points, each handed to `emit` as it is made.
+fn head<E>(dispute: &Dispute, emit: &mut impl FnMut(&Record) -> Result<(), E>) -> Result<(), E> {
     let mut r = record(Kind::Dispute);
     r.set(Col::Id, &dispute.id);
     r.set(Col::Title, &dispute.title);
@@ -156,52 +157,54 @@ fn whole(dispute: &Dispute) -> (Vec<Record>, Vec<Vec<Record>>) {
             p.to.map(|d| d.to_string()).unwrap_or_default(),
         );
     }
-    head.push(r);
+    emit(&r)?;
     for side in &dispute.sides {
         let mut r = record(Kind::Side);
         r.set(Col::Side, &side.party.id);
         r.set(Col::SideName, &side.party.name);
         r.set(Col::Summary, side.party.summary.as_deref().unwrap_or(""));
-        head.push(r);
+        emit(&r)?;
     }
     for t in &dispute.manifest_topics {
         let mut r = record(Kind::Topic);
         r.set(Col::Topic, &t.id);
         r.set(Col::TopicTitle, &t.title);
         r.set(Col::Summary, t.summary.as_deref().unwrap_or(""));
-        head.push(r);
+        emit(&r)?;
         for p in &t.points {
             let mut r = record(Kind::Point);
             r.set(Col::Topic, &t.id);
             r.set(Col::Point, &p.id);
             r.set(Col::Question, p.question.as_deref().unwrap_or(""));
-            head.push(r);
+            emit(&r)?;
         }
     }
-    let per_side = dispute
-        .sides
-        .iter()
-        .map(|side| {
-            let mut out = Vec::new();
-            for s in &side.sources {
-                let mut r = record(Kind::Source);
-                r.set(Col::Side, &side.party.id);
-                source_cells(&mut r, s);
-                out.push(r);
-            }
-            for t in &side.topics {
-                let mut r = record(Kind::Topic);
-                r.set(Col::Side, &side.party.id);
-                r.set(Col::Topic, &t.id);
-                let neutral = dispute.manifest_topic(&t.id).map_or(&t.title, |m| &m.title);
-                r.set(Col::TopicTitle, neutral);
-                r.set(Col::SideTopicTitle, &t.title);
-                out.push(r);
-            }
-            out
-        })
-        .collect();
-    (head, per_side)
+    Ok(())
+}
+
+/// The records of one side ahead of its claims: its sources and its topics, each handed to
+/// `emit` as it is made.
+fn side_head<E>(
+    dispute: &Dispute,
+    side: &Side,
+    emit: &mut impl FnMut(&Record) -> Result<(), E>,
+) -> Result<(), E> {
+    for s in &side.sources {
+        let mut r = record(Kind::Source);
+        r.set(Col::Side, &side.party.id);
+        source_cells(&mut r, s);
+        emit(&r)?;
+    }
+    for t in &side.topics {
+        let mut r = record(Kind::Topic);
+        r.set(Col::Side, &side.party.id);
+        r.set(Col::Topic, &t.id);
+        let neutral = dispute.manifest_topic(&t.id).map_or(&t.title, |m| &m.title);
+        r.set(Col::TopicTitle, neutral);
+        r.set(Col::SideTopicTitle, &t.title);
+        emit(&r)?;
+    }
+    Ok(())
 }
 
 /// A source's cells: its id and everything it holds.
@@ -232,27 +235,23 @@ fn source_cells(r: &mut Record, s: &crate::format::Source) {
 /// Writes the whole dispute as the claims table: first the records of the dispute, its sides,
 /// topics and points; then, side by side, its sources and topics, and every claim: the claim's
 /// record with its first source, then a record per further source (and per source of its
-/// assessment) that repeats only the side and the id. Every source is named by its id.
-pub fn write(dispute: &Dispute) -> Result<Vec<u8>, csv::Error> {
+/// assessment) that repeats only the side and the id. Every source is named by its id. Each
+/// record goes to `out` as it is made, so the table is never held whole.
+pub fn write(dispute: &Dispute, out: &mut dyn std::io::Write) -> Result<(), csv::Error> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+        .from_writer(out);
     w.write_record(Col::ALL.iter().map(|c| c.name()))?;
-    let write = |w: &mut csv::Writer<Vec<u8>>, r: &Record| {
+    let write = |w: &mut csv::Writer<&mut dyn std::io::Write>, r: &Record| {
         w.write_record(
             Col::ALL
                 .iter()
                 .map(|&c| guard(r.get(c).unwrap_or("")).into_owned()),
         )
     };
-    let (head, per_side) = whole(dispute);
-    for r in &head {
-        write(&mut w, r)?;
-    }
-    for (side, records) in dispute.sides.iter().zip(&per_side) {
-        for r in records {
-            write(&mut w, r)?;
-        }
+    head(dispute, &mut |r| write(&mut w, r))?;
+    for side in &dispute.sides {
+        side_head(dispute, side, &mut |r| write(&mut w, r))?;
         for topic in &side.topics {
             let neutral = dispute.manifest_topic(&topic.id);
             for claim in &topic.claims {
@@ -322,5 +321,6 @@ pub fn write(dispute: &Dispute) -> Result<Vec<u8>, csv::Error> {
             }
         }
     }
-    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+    w.flush()?;
+    Ok(())
 }

@@ -38,25 +38,23 @@ pub fn attributed(app: &App, at: ClaimAt) -> Option<String> {
 
 /// True when one of a claim's sources has an address (`o` opens it, or says why it will not).
 pub fn has_address(app: &App, at: ClaimAt) -> bool {
-    !matches!(address(app, at), Err(e) if e == words::NO_URL || e == words::NO_CLAIM)
+    matches!(first_url(app, at), Ok(Some(_)))
+}
+
+/// The first address among a claim's sources, as written (web or not); `Err` without the claim.
+fn first_url(app: &App, at: ClaimAt) -> Result<Option<&str>, ()> {
+    let claim = app.dispute.claim(at).ok_or(())?;
+    let side = app.dispute.sides.get(at.side).ok_or(())?;
+    Ok(claim
+        .sources
+        .iter()
+        .find_map(|r| side.sources.get(r.index)?.url.as_deref()))
 }
 
 /// The first http(s) address among a claim's sources, or why there is none to open.
 pub fn address(app: &App, at: ClaimAt) -> Result<String, String> {
-    let claim = app
-        .dispute
-        .claim(at)
-        .ok_or_else(|| words::NO_CLAIM.to_owned())?;
-    let side = app
-        .dispute
-        .sides
-        .get(at.side)
-        .ok_or_else(|| words::NO_CLAIM.to_owned())?;
-    let url = claim
-        .sources
-        .iter()
-        .filter_map(|r| side.sources.get(r.index)?.url.as_deref())
-        .next()
+    let url = first_url(app, at)
+        .map_err(|()| words::NO_CLAIM.to_owned())?
         .ok_or_else(|| words::NO_URL.to_owned())?;
     let lower = url.to_ascii_lowercase();
     let web = lower.starts_with("https://") || lower.starts_with("http://");

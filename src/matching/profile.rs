@@ -220,12 +220,11 @@ fn intern_questions(
         let spaced = id.replace(['-', '_'], " ");
         raw_words(&spaced, 0.5, &mut raw);
         let mut words = Vec::with_capacity(raw.len());
-        for w in &raw {
-            if let Some(term) = vocab.lowered(tokenizer, &w.lower, w.class, w.lower_case) {
-                words.push((term, w.weight, ""));
-            }
-        }
-        tallies.push(tally(words));
+        intern(tokenizer, vocab, &raw, &mut words);
+        // A question has no spelling to show: its words are not a claim's.
+        tallies.push(tally(
+            words.into_iter().map(|(t, w, _)| (t, w, "")).collect(),
+        ));
     }
     let questions = points
         .into_iter()

@@ -1,14 +1,23 @@
 //! Scaling: each stress shape (many topics, points, unknown fields, sides, a long rebuttal
-//! chain, claims) at 10k, 20k, 40k and 80k, loaded, validated, compared and rendered as `show`
-//! renders it, in process. Every step is O(n log n) or better, so doubling the size should at
-//! most about double the time: the bench prints each shape's curve and the ratio per doubling,
-//! and exits with status 1 when a ratio passes 2.2.
+//! chain, claims) at 10k, 20k, 40k and 80k, through each step a command takes, in process:
+//! loading and validating, then from the loaded dispute `show`, `export` in each comparison
+//! format, a search that every claim matches, and `match` (on the shapes whose topics stay
+//! small: it compares every pair of claims within a topic, by design). Every step is
+//! O(n log n) or better, so doubling the size should at most about double the time: the bench
+//! prints each curve and the ratio per doubling, and exits with status 1 when a ratio passes 2.2.
 //!
-//! `cargo bench --bench scaling` (in-process; the files are built in memory first and not timed).
+//! `cargo bench --bench scaling` (in process; the files are built in memory first and not timed).
+//! Each figure is the least of three runs, so that a burst of load on a shared machine does not
+//! read as growth.
 
 use parallax::compare::Comparison;
+use parallax::export::Format;
+use parallax::format::Dispute;
+use parallax::matching::{Options, Profiles, suggest};
+use parallax::query::{MatcherKind, Searcher};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
+use synth::Shape;
 
 /// The same allocator as the binary, so the bench measures what users run.
 #[global_allocator]
@@ -17,55 +26,116 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const SIZES: [usize; 4] = [10_000, 20_000, 40_000, 80_000];
 /// The most a doubling may multiply the time by.
 const LIMIT: f64 = 2.2;
+/// Runs per figure; the least is kept.
+const RUNS: usize = 3;
 
-/// Load, validate, compare the first two sides and render the comparison, as `show` does.
-fn run(files: &[(String, String)]) -> usize {
-    let loaded = synth::load(files);
-    let Some(dispute) = &loaded.dispute else {
-        return loaded.report.diagnostics.len();
-    };
-    let cmp = Comparison::new(dispute, 0, 1);
-    let shown = parallax::plain::show(dispute, &cmp, 100);
-    black_box(shown.len()) + loaded.report.diagnostics.len()
+/// A step after loading: its name, and the work on the loaded dispute (a number, so the
+/// optimiser keeps the work).
+type Step = (&'static str, fn(&Dispute) -> usize);
+
+/// `show`: compare the first two sides and render the comparison.
+fn show(d: &Dispute) -> usize {
+    let cmp = Comparison::new(d, 0, 1);
+    parallax::plain::show(d, &cmp, 100).len()
 }
 
-/// The median of five timed runs.
-fn time(files: &[(String, String)]) -> Duration {
-    let mut times: Vec<Duration> = (0..5)
+/// `export` in one format, written to nowhere.
+fn export(d: &Dispute, format: Format) -> usize {
+    let cmp = Comparison::new(d, 0, 1);
+    let mut out = std::io::sink();
+    parallax::export::render_to(format, d, &cmp, None, &[], &mut out).map_or(0, |()| 1)
+}
+
+/// A search every synthetic claim matches, the whole index built first (`search --no-cache`).
+fn search(d: &Dispute) -> usize {
+    let searcher = Searcher::new(d, MatcherKind::default());
+    searcher.search_all("something", |_| true).1.len()
+}
+
+/// `match`: profile the two compared sides and rank the suggestions.
+fn matches(d: &Dispute) -> usize {
+    let cmp = Comparison::new(d, 0, 1);
+    let profiles = Profiles::new(d, &cmp);
+    suggest(&cmp, &profiles, &Options::default()).len()
+}
+
+const STEPS: [Step; 7] = [
+    ("show", show),
+    ("export md", |d| export(d, Format::Markdown)),
+    ("export csv", |d| export(d, Format::Csv)),
+    ("export json", |d| export(d, Format::Json)),
+    ("export html", |d| export(d, Format::Html)),
+    ("search", search),
+    ("match", matches),
+];
+
+/// Whether a step runs on a shape: `match` only where topics stay small.
+fn applies(step: &str, shape: Shape) -> bool {
+    step != "match" || matches!(shape, Shape::Topics | Shape::Sides | Shape::Claims)
+}
+
+/// The least time of [`RUNS`] runs of `f`.
+fn time(mut f: impl FnMut() -> usize) -> Duration {
+    (0..RUNS)
         .map(|_| {
             let start = Instant::now();
-            black_box(run(files));
+            black_box(f());
             start.elapsed()
         })
+        .min()
+        .unwrap_or_default()
+}
+
+/// Prints one curve and returns its worst ratio per doubling.
+fn curve(shape: Shape, step: &str, times: &[Duration]) -> f64 {
+    let ratios: Vec<f64> = times
+        .windows(2)
+        .map(|w| w[1].as_secs_f64() / w[0].as_secs_f64().max(1e-9))
         .collect();
-    times.sort();
-    times[2]
+    let cells: Vec<String> = times
+        .iter()
+        .map(|t| format!("{:>8.1}ms", t.as_secs_f64() * 1e3))
+        .collect();
+    let shown: Vec<String> = ratios.iter().map(|r| format!("{r:.2}×")).collect();
+    println!(
+        "{:<14} {:<12} {}   {}",
+        shape.name(),
+        step,
+        cells.join(" "),
+        shown.join(" ")
+    );
+    ratios.into_iter().fold(0.0, f64::max)
 }
 
 fn main() {
     let mut worst: f64 = 0.0;
-    println!("shape            10k        20k        40k        80k   ratios per doubling");
-    for shape in synth::Shape::ALL {
-        let times: Vec<Duration> = SIZES
-            .iter()
-            .map(|&n| time(&synth::stress(shape, n)))
-            .collect();
-        let ratios: Vec<f64> = times
-            .windows(2)
-            .map(|w| w[1].as_secs_f64() / w[0].as_secs_f64().max(1e-9))
-            .collect();
-        worst = ratios.iter().copied().fold(worst, f64::max);
-        let cells: Vec<String> = times
-            .iter()
-            .map(|t| format!("{:>8.1}ms", t.as_secs_f64() * 1e3))
-            .collect();
-        let shown: Vec<String> = ratios.iter().map(|r| format!("{r:.2}×")).collect();
-        println!(
-            "{:<14} {}   {}",
-            shape.name(),
-            cells.join(" "),
-            shown.join(" ")
-        );
+    println!(
+        "shape          step                10k        20k        40k        80k   ratios per doubling"
+    );
+    for shape in Shape::ALL {
+        let mut load = Vec::new();
+        let mut steps: Vec<Vec<Duration>> = vec![Vec::new(); STEPS.len()];
+        for n in SIZES {
+            let files = synth::stress(shape, n);
+            load.push(time(|| {
+                let loaded = synth::load(&files);
+                loaded.report.diagnostics.len() + usize::from(loaded.dispute.is_some())
+            }));
+            let Some(d) = synth::load(&files).dispute else {
+                continue;
+            };
+            for ((name, step), times) in STEPS.iter().zip(&mut steps) {
+                if applies(name, shape) {
+                    times.push(time(|| step(&d)));
+                }
+            }
+        }
+        worst = worst.max(curve(shape, "load", &load));
+        for ((name, _), times) in STEPS.iter().zip(&steps) {
+            if !times.is_empty() {
+                worst = worst.max(curve(shape, name, times));
+            }
+        }
     }
     println!("worst ratio per doubling: {worst:.2}× (limit {LIMIT}×)");
     if worst > LIMIT {

@@ -4,8 +4,9 @@
 #  1. per size: `parallax validate`, `show`, `search --no-cache` and `export -f md|csv|json|html`
 #     against `json-baseline`, a bare serde_json::Value parse of the same files; median wall
 #     time, the ratio to the baseline, and peak RSS (/usr/bin/time) against the input's size;
-#  2. scaling: `parallax show` of each stress shape at 10k, 20k, 40k and 80k, and the time ratio
-#     per doubling (the limit is about 2.2x).
+#  2. scaling (scripts/bench-scaling.sh): each stress shape at 10k, 20k, 40k and 80k, timed for
+#     validate, show, export, search, match and the screen's first frame, and the time ratio per
+#     doubling (the limit is about 2.2x).
 # Usage: scripts/bench-load.sh [CLAIMS...]   (default 100000; RUNS=N pairs per figure, default 3;
 #        SCALING=0 skips part 2; BEFORE=path/to/an/older/parallax also runs that binary in each
 #        round, A B C, and prints its median and peak beside the new ones)
@@ -72,22 +73,5 @@ for n in "${sizes[@]}"; do
 done
 
 [ "${SCALING:-1}" = 0 ] && exit 0
-printf '\nscaling: parallax show of each stress shape, median of %s runs\n' "$runs"
-printf '%-15s %8s %8s %8s %8s   %s\n' shape 10k 20k 40k 80k "ratio per doubling"
-for shape in topics points unknown-fields sides chain; do
-  row=()
-  for n in 10000 20000 40000 80000; do
-    dir="$work/$shape$n"
-    "$bin/generate" --shape "$shape" --claims "$n" --out "$dir" 2> /dev/null
-    : > "$work/a"
-    for _ in $(seq "$runs"); do measure "$work/a" "$bin/parallax" show --width 100 "$dir"; done
-    row+=("$(cut -d' ' -f1 "$work/a" | median)")
-    rm -rf "$dir"
-  done
-  awk -v s="$shape" -v r="${row[*]}" 'BEGIN {
-    n = split(r, t, " "); printf "%-15s", s
-    for (i = 1; i <= n; i++) printf " %7.2fs", t[i]
-    printf "  "
-    for (i = 2; i <= n; i++) printf " %.2fx", t[i] / (t[i-1] > 0 ? t[i-1] : 0.01)
-    printf "\n" }'
-done
+# Part 2: the scaling curves, every command of each stress shape (see that script).
+RUNS="$runs" "$PWD/scripts/bench-scaling.sh"

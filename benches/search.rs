@@ -1,11 +1,12 @@
 //! Search benchmarks: both matchers over 10,000 and 100,000 synthetic claims on a query that
-//! matches much and one that matches little, and the cost of one keystroke in a view (search,
+//! matches much and one that matches little, a search made once without an index against
+//! building the index first, and the cost of one keystroke in a view (search,
 //! filter, narrowing and re-rendering the visible topic) while a query is typed.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use parallax::compare::Comparison;
 use parallax::format::Dispute;
-use parallax::query::{MatcherKind, Query, Searcher, Session};
+use parallax::query::{MatcherKind, Pattern, Query, Searcher, Session, oneshot};
 use std::hint::black_box;
 /// The synthetic dispute, loaded through the real loader.
 fn dispute(claims: usize) -> parallax::format::Dispute {
@@ -25,6 +26,28 @@ fn full_scan(c: &mut Criterion) {
                     b.iter(|| black_box(searcher.search_all(q, |_| true).1.len()))
                 });
             }
+        }
+    }
+    group.finish();
+}
+
+/// A cold `parallax search` searches once: without an index (`query::oneshot`), against
+/// building the index first and searching it (the same hits, in the same order).
+fn once(c: &mut Criterion) {
+    let mut group = c.benchmark_group("search-once");
+    group.sample_size(10);
+    let m = MatcherKind::Nucleo;
+    for n in [10_000, 100_000] {
+        let d = dispute(n);
+        for q in ["ceasefire", "zqx"] {
+            let id = BenchmarkId::new(format!("no-index/{q}"), n);
+            group.bench_with_input(id, &q, |b, q| {
+                b.iter(|| black_box(oneshot::rank(&Pattern::new(q, m), &d, |_, _| true).len()))
+            });
+            let id = BenchmarkId::new(format!("index-then-search/{q}"), n);
+            group.bench_with_input(id, &q, |b, q| {
+                b.iter(|| black_box(Searcher::new(&d, m).search_all(q, |_| true).1.len()))
+            });
         }
     }
     group.finish();
@@ -79,5 +102,5 @@ fn typing(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, full_scan, typing);
+criterion_group!(benches, full_scan, once, typing);
 criterion_main!(benches);

@@ -3,7 +3,8 @@
 # against `fzf --filter QUERY` over the same claim texts, one per line. The commands run
 # interleaved (one run of each in turn, RUNS rounds), so a noisy machine slows them alike; the
 # medians and their ratio to fzf are printed. parallax runs cold (--no-cache: every file read and
-# checked) and with its cache of the search index.
+# checked), with its cache of the search index, and `validate` alone (the load a cold search
+# cannot skip).
 # Needs fzf and python3 (apt-get install -y fzf). Usage:
 #   scripts/bench-search.sh [CLAIMS] [QUERY...]     (default: 100000 ceasefire zqx)
 set -euo pipefail
@@ -42,6 +43,7 @@ cmds = {
     "fzf --filter": lambda: subprocess.run(["fzf", "--filter", q], stdin=open(claims), stdout=subprocess.DEVNULL),
     "parallax search --no-cache (cold)": lambda: subprocess.run([bin, "search", "--no-cache", dispute, q], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
     "parallax search (cached index)": lambda: subprocess.run([bin, "search", dispute, q], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+    "parallax validate (the load and its checks alone)": lambda: subprocess.run([bin, "validate", dispute], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
 }
 times = {name: [] for name in cmds}
 for _ in range(runs):

@@ -144,6 +144,8 @@ pub fn search(
         Some(g) => open_from(g.load(), err)?,
         None => open_loaded(input, err)?,
     };
+    // The dispute owns its text: the files' bytes can go before the search allocates its own.
+    drop(gathered);
     let (pattern, hits, labels) = if one_comparison {
         let (left, right) = pair(&dispute, pair_args)?;
         let cmp = Comparison::new(&dispute, left, right);
@@ -261,12 +263,30 @@ fn write_lines<'a>(
     }
     let sw = hits
         .iter()
-        .map(|h| h.score.to_string().len())
+        .map(|h| h.score.checked_ilog10().map_or(1, |d| d as usize + 1))
         .max()
         .unwrap_or(0);
     // Snippets cost a highlight each: build the lines on every core, a block of them into one
-    // string, then write the blocks in order.
+    // string, and write a batch of blocks in order before the next is built.
     const BLOCK: usize = 1024;
+    for (hits, places) in hits.chunks(16 * BLOCK).zip(places.chunks(16 * BLOCK)) {
+        write_blocks(pattern, hits, places, [pw, tw, cw, sw], score, out)?;
+    }
+    Ok(())
+}
+
+/// Builds and writes the lines of [`write_lines`] for some of its hits: `widths` are the
+/// columns' (party, topic, claim, score).
+fn write_blocks(
+    pattern: &Pattern,
+    hits: &[Hit],
+    places: &[(&str, &str, &str)],
+    widths: [usize; 4],
+    score: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    const BLOCK: usize = 1024;
+    let [pw, tw, cw, sw] = widths;
     let blocks: Vec<String> = hits
         .par_chunks(BLOCK)
         .zip(places.par_chunks(BLOCK))

@@ -232,3 +232,24 @@ fn a_reload_keeps_to_the_max_file_size_the_screen_was_opened_with() {
     assert_eq!(selected_claim_id(&app), before);
     assert!(app.dispute.find_claim("a-treaty").is_some());
 }
+
+#[test]
+fn the_files_opened_as_the_program_opens_them_are_seen_unchanged_until_one_changes() {
+    use parallax::tui::live::state::{Files, Prints};
+    let (dir, app) = editable(FIXTURE, 100, 30);
+    let paths = vec![dir.path().to_path_buf()];
+    // As `parallax DIR` opens them: fingerprinted, then loaded without keeping their bytes.
+    let gathered = parallax::load::gather(&paths, parallax::load::DEFAULT_MAX_FILE);
+    let prints = Prints::of(&gathered);
+    let dispute = gathered.into_loaded().dispute.expect("loads");
+    let files = Files::of_read(&paths, prints, &dispute).expect("editable");
+    let kept = app.suggest.files.as_ref().expect("editable");
+    assert_eq!(
+        files.sides, kept.sides,
+        "the same side files, in side order"
+    );
+    let again = || parallax::load::gather(&paths, parallax::load::DEFAULT_MAX_FILE);
+    assert!(files.same(&again()));
+    rewrite(&dir.path().join("alpha.json"), "2030", "2031");
+    assert!(!files.same(&again()), "a changed byte is seen");
+}

@@ -40,21 +40,22 @@ use std::io::Write;
 /// Loads the dispute the arguments name (or the bundled one) and opens the UI on it. Load errors
 /// are printed to `err` before the screen is taken, like every other command's.
 pub fn open(args: &OpenArgs, err: &mut dyn Write) -> Result<(), Failure> {
-    // Each file is read once. With files, the screen keeps the bytes it loaded, so an accepted
+    // Each file is read once. With files, the screen keeps their fingerprints, so an accepted
     // suggestion is written back only over files that have not changed since.
     let paths = &args.input.paths;
     let gathered =
         (!paths.is_empty()).then(|| crate::load::gather(paths, args.input.read.max_file_size));
-    let loaded = gathered
-        .as_ref()
-        .map_or_else(crate::load::load_bundled, crate::load::Gathered::load);
+    // Nothing else needs the bytes: the load drops each side file's once it is checked.
+    let prints = gathered.as_ref().map(live::state::Prints::of);
+    let loaded = gathered.map_or_else(
+        crate::load::load_bundled,
+        crate::load::Gathered::into_loaded,
+    );
     let (dispute, _, _) = commands::open_from(loaded, err)?;
     let (left, right) = commands::pair(&dispute, &args.pair)?;
     err.flush()?;
     // Only a fingerprint of the files is kept, not their bytes: a write reads them again.
-    let files = gathered
-        .and_then(|g| crate::edit::Workspace::from_read(paths, g.into_files(), &dispute).ok())
-        .map(|ws| live::state::Files::of(&ws));
+    let files = prints.and_then(|p| live::state::Files::of_read(paths, p, &dispute));
     let dismissed = match crate::edit::folder_of(&args.input.paths) {
         Some(folder) => crate::edit::dismissed::Dismissed::read(&folder),
         None => Ok(crate::edit::dismissed::Dismissed::default()),

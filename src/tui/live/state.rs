@@ -61,6 +61,34 @@ impl Files {
         }
     }
 
+    /// What to keep of files read for `paths`, from their fingerprints taken before the load
+    /// dropped their bytes ([`Prints`]); `None` when they cannot be written back (the sides in
+    /// several folders).
+    pub fn of_read(paths: &[PathBuf], read: Prints, dispute: &Dispute) -> Option<Files> {
+        let named = read
+            .files
+            .iter()
+            .map(|(name, _)| crate::load::ReadFile {
+                name: name.clone(),
+                manifest: Path::new(name)
+                    .file_name()
+                    .is_some_and(|n| n == crate::load::MANIFEST),
+                bytes: Vec::new(),
+            })
+            .collect();
+        let ws = Workspace::from_read(paths, named, dispute).ok()?;
+        Some(Files {
+            paths: ws.paths,
+            sides: ws.sides.into_iter().map(|f| f.path).collect(),
+            prints: read
+                .files
+                .into_iter()
+                .map(|(name, p)| (PathBuf::from(name), p))
+                .collect(),
+            hasher: read.hasher,
+        })
+    }
+
     /// True when a new read holds the same files, each with the same bytes.
     pub fn same(&self, gathered: &Gathered) -> bool {
         let mut n = 0;
@@ -93,6 +121,25 @@ impl Files {
             return Err(EditError::Changed(file));
         }
         Workspace::from_read(&self.paths, gathered.into_files(), dispute)
+    }
+}
+
+/// The name and fingerprint of each file read, taken before the load drops their bytes.
+#[derive(Debug, Clone)]
+pub struct Prints {
+    files: Vec<(String, Print)>,
+    hasher: foldhash::quality::RandomState,
+}
+
+impl Prints {
+    /// Fingerprints the files read.
+    pub fn of(gathered: &Gathered) -> Prints {
+        let hasher = foldhash::quality::RandomState::default();
+        let files = gathered
+            .files()
+            .map(|(name, bytes)| (name.to_owned(), print(&hasher, bytes)))
+            .collect();
+        Prints { files, hasher }
     }
 }
 

@@ -59,7 +59,7 @@ for shape in "${shapes[@]}"; do
     "$gen" --shape "$shape" --claims "$n" --out "$work/$shape$n" 2> /dev/null
   done
   last="${sizes[${#sizes[@]}-1]}"
-  input=$(cat "$work/$shape$last"/*.json | wc -c)
+  input=$(find "$work/$shape$last" -name '*.json' -printf '%s\n' | awk '{s += $1} END {print s}')
   printf '\n%s (input at %s: %s KiB)\n' "$shape" "$last" "$((input / 1024))"
   printf '%-28s' command; printf ' %8s' "${sizes[@]}"; printf '   %-22s %9s %8s\n' "ratio per doubling" "peak MiB" "x input"
   for c in "${cmds[@]}"; do

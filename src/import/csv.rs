@@ -254,6 +254,15 @@ pub fn write(dispute: &Dispute, out: &mut dyn std::io::Write) -> Result<(), csv:
         side_head(dispute, side, &mut |r| write(&mut w, r))?;
         for topic in &side.topics {
             let neutral = dispute.manifest_topic(&topic.id);
+            // The topic's questions by point id (the first of an id), looked up per claim.
+            let questions: foldhash::HashMap<&str, Option<&str>> = neutral
+                .map(|t| {
+                    let points = t.points.iter().rev();
+                    points
+                        .map(|q| (q.id.as_str(), q.question.as_deref()))
+                        .collect()
+                })
+                .unwrap_or_default();
             for claim in &topic.claims {
                 let mut first = Record::default();
                 first.set(Col::Record, Kind::Claim.name());
@@ -264,9 +273,7 @@ pub fn write(dispute: &Dispute, out: &mut dyn std::io::Write) -> Result<(), csv:
                 first.set(Col::SideTopicTitle, &topic.title);
                 if let Some(p) = &claim.point {
                     first.set(Col::Point, p.as_str());
-                    let question = neutral
-                        .and_then(|t| t.points.iter().find(|q| q.id == *p))
-                        .and_then(|q| q.question.as_deref());
+                    let question = questions.get(p.as_str()).copied().flatten();
                     first.set(Col::Question, question.unwrap_or(""));
                 }
                 first.set(Col::Id, claim.id.as_str());

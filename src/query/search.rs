@@ -147,6 +147,16 @@ impl Index {
                 firsts.push(index.claims.len());
                 let manifest = dispute.manifest_topic(&topic.id);
                 let neutral = manifest.map_or(topic.title.as_str(), |m| m.title.as_str());
+                // The topic's questions by point id (the first of an id), so that each claim
+                // finds its own by one look-up, not a scan of every point of its topic.
+                let questions: HashMap<&str, Option<&str>, foldhash::fast::RandomState> = manifest
+                    .map(|m| {
+                        let points = m.points.iter().rev();
+                        points
+                            .map(|q| (q.id.as_str(), q.question.as_deref()))
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 for claim in &topic.claims {
                     let f = &mut index.fields;
                     f.push((Field::Text, intern(&claim.text, Field::Text)));
@@ -168,14 +178,10 @@ impl Index {
                     if topic.title != neutral {
                         f.push((Field::Framing, intern(&topic.title, Field::Framing)));
                     }
-                    let question = claim.point.as_deref().and_then(|p| {
-                        manifest?
-                            .points
-                            .iter()
-                            .find(|q| q.id == p)?
-                            .question
-                            .as_deref()
-                    });
+                    let question = claim
+                        .point
+                        .as_deref()
+                        .and_then(|p| questions.get(p).copied().flatten());
                     if let Some(q) = question {
                         f.push((Field::Question, intern(q, Field::Question)));
                     }

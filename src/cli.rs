@@ -281,6 +281,8 @@ pub struct ImportArgs {
     /// The dispute's id (default: made from the folder's name).
     #[arg(long, value_name = "ID")]
     pub id: Option<String>,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 /// Options of `parallax new`.

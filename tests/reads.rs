@@ -82,3 +82,63 @@ fn a_file_over_the_size_limit_is_refused_and_the_limit_can_be_raised() {
     ]);
     assert!(ok, "{text}");
 }
+
+/// `parallax import csv` of `input` into a fresh folder, stopped after ten seconds: (success,
+/// standard error).
+fn import_csv(input: &std::path::Path, extra: &[&str]) -> (bool, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = Command::cargo_bin("parallax")
+        .expect("binary")
+        .args(["import", "csv"])
+        .arg(input)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .args(extra)
+        .timeout(Duration::from_secs(10))
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.code().is_some(), "timed out: {text}");
+    (out.status.success(), text)
+}
+
+#[test]
+fn an_import_of_a_fifo_or_a_device_is_refused_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("claims.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    for input in [fifo.as_path(), std::path::Path::new("/dev/zero")] {
+        let (ok, text) = import_csv(input, &[]);
+        assert!(!ok);
+        assert!(
+            text.contains("cannot read") && text.contains("not a regular file"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_import_keeps_to_the_size_limit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("claims.csv");
+    std::fs::write(
+        &csv,
+        "side,topic,text\na,t,One claim of a\nb,t,One claim of b\n",
+    )
+    .expect("write");
+    let size = std::fs::metadata(&csv).expect("csv").len();
+    let (ok, text) = import_csv(&csv, &["--max-file-size", "20"]);
+    assert!(!ok);
+    assert!(
+        text.contains(&format!(
+            "the file is {size} bytes, over the limit of 20 bytes"
+        )),
+        "{text}"
+    );
+    let (ok, text) = import_csv(&csv, &[]);
+    assert!(ok, "{text}");
+}

@@ -16,8 +16,8 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
     let mut builder = Builder::default();
     for path in &args.files {
         let name = crate::export::shown_path(path);
-        let bytes =
-            std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
+        let bytes = crate::load::read_regular(path, args.read.max_file_size)
+            .map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
         match command {
             ImportCommand::Csv(_) => {
                 csv::read(&bytes, &name, &mut builder)

@@ -56,7 +56,7 @@ impl Dismissed {
     pub fn read(folder: &Path) -> Result<Dismissed, EditError> {
         let path = folder.join(FILE);
         let name = path.display().to_string();
-        let bytes = match std::fs::read(&path) {
+        let bytes = match crate::load::read_regular(&path, crate::load::DEFAULT_MAX_FILE) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(Dismissed {

@@ -503,13 +503,22 @@ impl Workspace {
 pub fn commit(plan: &Plan) -> Result<(), EditError> {
     for w in &plan.writes {
         let name = w.path.display().to_string();
-        match (&w.before, std::fs::read(&w.path)) {
+        // Read by the loader's rule (a pipe swapped in is refused, not read forever), and no
+        // further than the bytes it had: a file that grew has changed.
+        let limit = w
+            .before
+            .as_ref()
+            .map_or(crate::load::DEFAULT_MAX_FILE, |b| b.len() as u64);
+        match (&w.before, crate::load::read_regular(&w.path, limit)) {
             (Some(before), Ok(now)) if &now == before => {}
             (None, Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {}
             (None, _) => {
                 return Err(EditError::Changed(format!("{name} (it now exists)")));
             }
             (Some(_), Ok(_)) => return Err(EditError::Changed(name)),
+            (Some(_), Err(e)) if e.kind() == std::io::ErrorKind::FileTooLarge => {
+                return Err(EditError::Changed(name));
+            }
             (Some(_), Err(e)) => return Err(EditError::Io(name, e)),
         }
     }

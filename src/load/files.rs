@@ -190,45 +190,89 @@ fn read(path: &Path, kind: fn(String, Vec<u8>) -> Input, max_file: u64) -> Input
     }
 }
 
-/// Reads a regular file of at most `max` bytes. Anything else is refused before it is opened,
-/// and the opened file is checked again, so a file swapped in between is refused too.
-pub(super) fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Refusal> {
+/// Why a file was not read by [`read_within`].
+enum Unread {
+    /// The system refused (no such file, permission, an error while reading).
+    Io(std::io::Error),
+    /// Not a regular file: what it is instead.
+    NotRegular(&'static str),
+    /// Larger than the limit: its length.
+    TooLarge(u64),
+}
+
+impl Unread {
+    fn message(&self, max: u64) -> String {
+        match self {
+            Unread::Io(e) => e.to_string(),
+            Unread::NotRegular(what) => format!("{what}, not a regular file; only files are read"),
+            Unread::TooLarge(len) => {
+                format!("the file is {len} bytes, over the limit of {max} bytes")
+            }
+        }
+    }
+}
+
+/// The one rule for reading a file: a regular file of at most `max` bytes. Anything else is
+/// refused before it is opened, and the opened file is checked again, so a file swapped in
+/// between is refused too.
+fn read_within(path: &Path, max: u64) -> Result<Vec<u8>, Unread> {
     let regular = |meta: &std::fs::Metadata| {
         if meta.is_file() {
             Ok(())
+        } else if meta.is_dir() {
+            Err(Unread::NotRegular("a folder"))
         } else {
-            let what = if meta.is_dir() {
-                "a folder"
-            } else {
-                "a device, pipe or socket"
-            };
-            Err(Refusal {
-                message: format!("{what}, not a regular file; only files are read"),
-                expected: "a side file (a regular JSON file)".to_owned(),
-            })
+            Err(Unread::NotRegular("a device, pipe or socket"))
         }
     };
-    let too_large = |len: u64| Refusal {
-        message: format!("the file is {len} bytes, over the limit of {max} bytes"),
-        expected: "a smaller file, or a higher limit with --max-file-size".to_owned(),
-    };
-    let meta = std::fs::metadata(path).map_err(|e| io_refusal(&e))?;
+    let meta = std::fs::metadata(path).map_err(Unread::Io)?;
     regular(&meta)?;
     if meta.len() > max {
-        return Err(too_large(meta.len()));
+        return Err(Unread::TooLarge(meta.len()));
     }
-    let file = std::fs::File::open(path).map_err(|e| io_refusal(&e))?;
-    let meta = file.metadata().map_err(|e| io_refusal(&e))?;
+    let file = std::fs::File::open(path).map_err(Unread::Io)?;
+    let meta = file.metadata().map_err(Unread::Io)?;
     regular(&meta)?;
     let capacity = usize::try_from(meta.len().min(max)).unwrap_or(0);
     let mut bytes = Vec::with_capacity(capacity);
     file.take(max.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| io_refusal(&e))?;
+        .map_err(Unread::Io)?;
     if bytes.len() as u64 > max {
-        return Err(too_large(bytes.len() as u64));
+        return Err(Unread::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// Reads a dispute's file by the one rule, refusing it in the loader's words.
+pub(super) fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Refusal> {
+    read_within(path, max).map_err(|why| match why {
+        Unread::Io(e) => io_refusal(&e),
+        Unread::NotRegular(_) => Refusal {
+            message: why.message(max),
+            expected: "a side file (a regular JSON file)".to_owned(),
+        },
+        Unread::TooLarge(_) => Refusal {
+            message: why.message(max),
+            expected: "a smaller file, or a higher limit with --max-file-size".to_owned(),
+        },
+    })
+}
+
+/// Reads any other file parallax reads (an import's input, a side file read again before a
+/// write or to find a claim's line, the dismissals file) by the same rule as the loader: a
+/// pipe or a device is refused rather than read forever. A refusal is an `io::Error` of kind
+/// `InvalidInput` (not a regular file) or `FileTooLarge`, saying what is wrong.
+pub fn read_regular(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    read_within(path, max).map_err(|why| match why {
+        Unread::Io(e) => e,
+        Unread::NotRegular(_) => {
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, why.message(max))
+        }
+        Unread::TooLarge(_) => {
+            std::io::Error::new(std::io::ErrorKind::FileTooLarge, why.message(max))
+        }
+    })
 }
 
 /// The words for a failed read.

@@ -13,6 +13,7 @@ mod side;
 pub use diagnostic::{Code, Diagnostic, Report, Severity};
 pub use files::{
     DEFAULT_MAX_FILE, Gathered, ReadFile, gather, inside_folder, load_paths, load_paths_limited,
+    read_regular,
 };
 pub use locate::line_of;
 pub use side::is_web_url;

@@ -21,7 +21,7 @@
 use crate::format::{ClaimAt, Dispute};
 use crate::query::Index;
 use serde::{Deserialize, Serialize};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -152,23 +152,10 @@ pub struct Cached {
     pub warnings: usize,
 }
 
-/// Reads a regular file of at most `max` bytes: anything else (a folder, a pipe, a device, a
-/// link to one) is refused before it is opened, and the opened file is checked again.
+/// Reads a regular file of at most `max` bytes by the loader's rule (a folder, a pipe, a device
+/// or a link to one is refused before it is opened); any refusal only means no cache.
 fn read_regular(path: &Path, max: u64) -> Option<Vec<u8>> {
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > max {
-        return None;
-    }
-    let file = std::fs::File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
-    if !meta.is_file() || meta.len() > max {
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(max.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .ok()?;
-    (bytes.len() as u64 <= max).then_some(bytes)
+    crate::load::read_regular(path, max).ok()
 }
 
 /// The cache folder, from the environment.

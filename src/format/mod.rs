@@ -517,6 +517,16 @@ pub struct ManifestTopic {
     pub points: Vec<Point>,
 }
 
+impl ManifestTopic {
+    /// The question of each point by id; where ids repeat, the first point of an id counts.
+    pub fn questions_by_point(&self) -> HashMap<&str, Option<&str>> {
+        let points = self.points.iter().rev();
+        points
+            .map(|q| (q.id.as_str(), q.question.as_deref()))
+            .collect()
+    }
+}
+
 /// `dispute.json`: neutral titles, the sides' order, topic order and questions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
@@ -649,7 +659,12 @@ impl Dispute {
 
     /// The manifest topic with this id.
     pub fn manifest_topic(&self, id: &str) -> Option<&ManifestTopic> {
-        self.manifest_topics.get(*self.manifest_index.get(id)?)
+        self.manifest_topics.get(self.manifest_topic_index(id)?)
+    }
+
+    /// The place in [`Dispute::manifest_topics`] of the manifest topic with this id.
+    pub fn manifest_topic_index(&self, id: &str) -> Option<usize> {
+        self.manifest_index.get(id).copied()
     }
 
     /// Every claim with its position, side by side, in file order.

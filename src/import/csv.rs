@@ -4,7 +4,7 @@
 
 use super::record::{Col, Kind, Record, guard, unguard};
 use super::{Builder, Problem};
-use crate::format::{Dispute, Side};
+use crate::format::{Dispute, ManifestTopic, Side};
 
 /// Why a CSV file could not be read at all.
 #[derive(Debug, thiserror::Error)]
@@ -250,19 +250,18 @@ pub fn write(dispute: &Dispute, out: &mut dyn std::io::Write) -> Result<(), csv:
         )
     };
     head(dispute, &mut |r| write(&mut w, r))?;
+    // Each manifest topic's questions by point id, looked up per claim.
+    let questions: Vec<_> = dispute
+        .manifest_topics
+        .iter()
+        .map(ManifestTopic::questions_by_point)
+        .collect();
     for side in &dispute.sides {
         side_head(dispute, side, &mut |r| write(&mut w, r))?;
         for topic in &side.topics {
-            let neutral = dispute.manifest_topic(&topic.id);
-            // The topic's questions by point id (the first of an id), looked up per claim.
-            let questions: foldhash::HashMap<&str, Option<&str>> = neutral
-                .map(|t| {
-                    let points = t.points.iter().rev();
-                    points
-                        .map(|q| (q.id.as_str(), q.question.as_deref()))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let at = dispute.manifest_topic_index(&topic.id);
+            let neutral = at.and_then(|i| dispute.manifest_topics.get(i));
+            let questions = at.and_then(|i| questions.get(i));
             for claim in &topic.claims {
                 let mut first = Record::default();
                 first.set(Col::Record, Kind::Claim.name());
@@ -273,7 +272,7 @@ pub fn write(dispute: &Dispute, out: &mut dyn std::io::Write) -> Result<(), csv:
                 first.set(Col::SideTopicTitle, &topic.title);
                 if let Some(p) = &claim.point {
                     first.set(Col::Point, p.as_str());
-                    let question = questions.get(p.as_str()).copied().flatten();
+                    let question = questions.and_then(|q| q.get(p.as_str()).copied().flatten());
                     first.set(Col::Question, question.unwrap_or(""));
                 }
                 first.set(Col::Id, claim.id.as_str());

@@ -142,23 +142,11 @@ impl<'p, 'd> OneShot<'p, 'd> {
             .manifest_topics
             .par_iter()
             .map(|m| {
-                m.points
-                    .iter()
-                    .rev()
-                    .map(|q| {
-                        let question = q.question.as_deref().map(|t| (t, all(t, true)));
-                        (q.id.as_str(), question)
-                    })
+                m.questions_by_point()
+                    .into_iter()
+                    .map(|(id, q)| (id, q.map(|t| (t, all(t, true)))))
                     .collect()
             })
-            .collect();
-        // A manifest topic's place in that list, by its address (as `Dispute::manifest_topic`
-        // finds it).
-        let manifest_at: HashMap<usize, usize> = dispute
-            .manifest_topics
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (std::ptr::from_ref(m) as usize, i))
             .collect();
         let topics = dispute
             .sides
@@ -167,16 +155,15 @@ impl<'p, 'd> OneShot<'p, 'd> {
                 side.topics
                     .par_iter()
                     .map(|topic| {
-                        let manifest = dispute.manifest_topic(&topic.id);
+                        let at = dispute.manifest_topic_index(&topic.id);
+                        let manifest = at.and_then(|i| dispute.manifest_topics.get(i));
                         let neutral = manifest.map_or(topic.title.as_str(), |m| m.title.as_str());
                         let framing = (topic.title != neutral)
                             .then(|| (topic.title.as_str(), all(&topic.title, true)));
                         TopicFields {
                             neutral: (neutral, all(neutral, true)),
                             framing,
-                            manifest: manifest
-                                .and_then(|m| manifest_at.get(&(std::ptr::from_ref(m) as usize)))
-                                .copied(),
+                            manifest: at,
                         }
                     })
                     .collect()

@@ -13,7 +13,7 @@ use super::matcher::{MatcherKind, Needle};
 use super::pattern::{self, Term, TermKind};
 use super::rank::{self, Alive};
 use super::words::{self, Words};
-use crate::format::{ClaimAt, Dispute};
+use crate::format::{ClaimAt, Dispute, ManifestTopic};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -141,22 +141,21 @@ impl Index {
             fields: Vec::new(),
             first: Vec::new(),
         };
+        // Each manifest topic's questions by point id, so that each claim finds its own by one
+        // look-up, not a scan of every point of its topic.
+        let questions: Vec<_> = dispute
+            .manifest_topics
+            .iter()
+            .map(ManifestTopic::questions_by_point)
+            .collect();
         for side in &dispute.sides {
             let mut firsts = Vec::new();
             for topic in &side.topics {
                 firsts.push(index.claims.len());
-                let manifest = dispute.manifest_topic(&topic.id);
+                let at = dispute.manifest_topic_index(&topic.id);
+                let manifest = at.and_then(|i| dispute.manifest_topics.get(i));
                 let neutral = manifest.map_or(topic.title.as_str(), |m| m.title.as_str());
-                // The topic's questions by point id (the first of an id), so that each claim
-                // finds its own by one look-up, not a scan of every point of its topic.
-                let questions: HashMap<&str, Option<&str>, foldhash::fast::RandomState> = manifest
-                    .map(|m| {
-                        let points = m.points.iter().rev();
-                        points
-                            .map(|q| (q.id.as_str(), q.question.as_deref()))
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let questions = at.and_then(|i| questions.get(i));
                 for claim in &topic.claims {
                     let f = &mut index.fields;
                     f.push((Field::Text, intern(&claim.text, Field::Text)));
@@ -181,7 +180,7 @@ impl Index {
                     let question = claim
                         .point
                         .as_deref()
-                        .and_then(|p| questions.get(p).copied().flatten());
+                        .and_then(|p| questions?.get(p).copied().flatten());
                     if let Some(q) = question {
                         f.push((Field::Question, intern(q, Field::Question)));
                     }

@@ -3,7 +3,6 @@
 
 use super::Failure;
 use crate::edit::{EditError, Workspace, commit};
-use crate::format::{ClaimAt, Dispute};
 use crate::text;
 use std::io::Write;
 use std::path::PathBuf;
@@ -25,16 +24,13 @@ pub fn link(
     let (ws, dispute) = Workspace::open(paths).map_err(failure)?;
     // An interrupted write leaves no temporary file behind.
     crate::cleanup::remove_on_signal()?;
-    // Without a question, the one both claims answer (as the screen offers it), if any. Only
-    // two point-less claims of one topic can share one, so the matcher is not run otherwise.
+    // Without a question, the one both claims answer (as the screen offers it), if any.
     let fitting = match (
         question,
         dispute.find_claim(left),
         dispute.find_claim(right),
     ) {
-        (None, Some(l), Some(r)) if may_share_question(&dispute, l, r) => {
-            crate::matching::fitting_question(&dispute, l, r)
-        }
+        (None, Some(l), Some(r)) => crate::matching::fitting_question(&dispute, l, r),
         _ => None,
     };
     let question = question.or(fitting.as_deref());
@@ -79,11 +75,4 @@ fn failure(e: EditError) -> Failure {
         | EditError::Io(..)
         | EditError::Write(_) => Failure::Output(e.to_string()),
     }
-}
-
-/// Whether `fitting_question` can find anything worth its cost: a question is only used for two
-/// claims of one topic that both lack a point (see `Workspace::link`).
-fn may_share_question(dispute: &Dispute, l: ClaimAt, r: ClaimAt) -> bool {
-    let no_point = |at| dispute.claim(at).is_some_and(|c| c.point.is_none());
-    dispute.ids(l).1 == dispute.ids(r).1 && no_point(l) && no_point(r)
 }

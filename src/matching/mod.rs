@@ -24,8 +24,14 @@ pub use rank::{Options, suggest, topic_pairs};
 pub use score::{Signals, Weights};
 
 /// The manifest question that the claims `left` and `right` (of two sides, one topic) both
-/// answer, as the matcher judges it: what accepting them on the screen offers to join.
+/// answer, as the matcher judges it: what accepting them on the screen offers to join. Only two
+/// claims of one topic that both lack a point can share one (see `Workspace::link`), so the
+/// matcher is not run for any other pair.
 pub fn fitting_question(dispute: &Dispute, left: ClaimAt, right: ClaimAt) -> Option<String> {
+    let no_point = |at| dispute.claim(at).is_some_and(|c| c.point.is_none());
+    if dispute.ids(left).1 != dispute.ids(right).1 || !no_point(left) || !no_point(right) {
+        return None;
+    }
     let cmp = Comparison::new(dispute, left.side, right.side);
     let p = Profiles::new(dispute, &cmp);
     let (a, b) = (*p.index.get(&left)?, *p.index.get(&right)?);

@@ -129,12 +129,12 @@ pub fn relation_line(
 /// the right, in the row's order.
 pub fn label(row: &Row, at: ClaimAt) -> Option<String> {
     if let Some(i) = row.left.iter().position(|&c| c == at) {
-        return Some(format!("L{}", i + 1));
+        return Some(label_at(true, i));
     }
     row.right
         .iter()
         .position(|&c| c == at)
-        .map(|i| format!("R{}", i + 1))
+        .map(|i| label_at(false, i))
 }
 
 /// The label of the claim at `i` (0-based) on one side of a row: `L1`, `R2`.
@@ -308,55 +308,35 @@ fn push_wrapped(out: &mut Vec<Line>, kind: LineKind, s: &str, width: usize, at: 
     }
 }
 
-/// Where a claim is laid out: its label in its row and the row's place, when it is in one.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct InRow<'a> {
-    /// The row the claim is in.
-    pub row: Option<&'a Row>,
-    /// The row's topic and index in the comparison.
-    pub place: Option<(usize, usize)>,
-    /// Where relation targets sit, when they were placed beforehand; else they are scanned for.
-    pub targets: Option<&'a Targets>,
+/// Where a claim is laid out: its row's topic and index in the comparison, and where relation
+/// targets sit.
+#[derive(Debug, Clone, Copy)]
+struct InRow<'a> {
+    place: (usize, usize),
+    targets: &'a Targets,
 }
 
-/// Lays out one claim: its label and text, speaker and date, its standing as of a date in
-/// force, source tags, assessment, relations.
-pub fn claim_lines(
-    dispute: &Dispute,
-    comparison: &Comparison,
-    at: ClaimAt,
-    width: usize,
-    within: InRow,
-) -> Vec<Line> {
-    let label = within.row.and_then(|r| label(r, at));
-    let mut out = Vec::new();
-    labelled_lines(&mut out, dispute, comparison, at, width, within, label);
-    out
-}
-
-/// [`claim_lines`] with the claim's label already known, added to `out`.
-fn labelled_lines(
+/// Lays out one claim with its label in its row, added to `out`: label and text, speaker and
+/// date, its standing as of a date in force, source tags, assessment, relations.
+fn claim_lines(
     out: &mut Vec<Line>,
     dispute: &Dispute,
     comparison: &Comparison,
     at: ClaimAt,
     width: usize,
     within: InRow,
-    label: Option<String>,
+    label: &str,
 ) {
     let Some(claim) = dispute.claim(at) else {
         return;
     };
-    match label {
-        Some(l) => push_wrapped(
-            out,
-            LineKind::Text,
-            &format!("{l} {}", claim.text),
-            width,
-            at,
-        ),
-        None => push_wrapped(out, LineKind::Text, &claim.text, width, at),
-    }
+    push_wrapped(
+        out,
+        LineKind::Text,
+        &format!("{label} {}", claim.text),
+        width,
+        at,
+    );
     if let Some(s) = speaker_line(claim) {
         push_wrapped(out, LineKind::Speaker, &s, width, at);
     }
@@ -374,48 +354,41 @@ fn labelled_lines(
         push_wrapped(out, LineKind::Assessment, &s, width, at);
     }
     for (kind, target) in claim.links() {
-        let s = match (within.row, within.targets) {
-            (Some(_), Some(targets)) => {
-                relation_found(dispute, comparison, within.place, kind, target, |to| {
-                    targets.find(dispute, comparison, to)
-                })
-            }
-            (Some(_), None) => relation_place(dispute, comparison, within.place, kind, target),
-            (None, _) => relation_line(dispute, at, kind, target, comparison),
-        };
+        let s = relation_found(
+            dispute,
+            comparison,
+            Some(within.place),
+            kind,
+            target,
+            |to| within.targets.find(dispute, comparison, to),
+        );
         push_wrapped(out, LineKind::Link, &s, width, at);
     }
 }
 
 /// Lays out both sides of a row at two widths, each claim numbered (`L1`, `R1`) and each
 /// relation naming its target as the reader finds it, padded to the same height. `place` is the
-/// row's topic and index in `comparison`.
+/// row's topic and index in `comparison`; `targets`, where relation targets sit when they were
+/// placed beforehand (see [`Targets::new`]), else the row's own claims are found by look-up and
+/// others by a scan.
 pub fn row_lines(
     dispute: &Dispute,
     comparison: &Comparison,
     row: &Row,
     place: (usize, usize),
     widths: (usize, usize),
+    targets: Option<&Targets>,
 ) -> (Vec<Line>, Vec<Line>) {
     // The row's own claims by look-up: a long rebuttal chain shares one row.
-    let own = Targets::of_row(row, place);
-    row_lines_with(dispute, comparison, row, place, widths, &own)
-}
-
-/// [`row_lines`], with relation targets placed beforehand (see [`Targets::new`]).
-pub fn row_lines_with(
-    dispute: &Dispute,
-    comparison: &Comparison,
-    row: &Row,
-    place: (usize, usize),
-    widths: (usize, usize),
-    targets: &Targets,
-) -> (Vec<Line>, Vec<Line>) {
-    let within = InRow {
-        row: Some(row),
-        place: Some(place),
-        targets: Some(targets),
+    let own;
+    let targets = match targets {
+        Some(t) => t,
+        None => {
+            own = Targets::of_row(row, place);
+            &own
+        }
     };
+    let within = InRow { place, targets };
     let mut left = side_lines(dispute, comparison, (true, &row.left), widths.0, within);
     let mut right = side_lines(dispute, comparison, (false, &row.right), widths.1, within);
     level(&mut left, &mut right);
@@ -447,8 +420,8 @@ fn side_lines(
                 claim: None,
             });
         }
-        let label = within.row.map(|_| label_at(left, i));
-        labelled_lines(&mut out, dispute, comparison, at, width, within, label);
+        let label = label_at(left, i);
+        claim_lines(&mut out, dispute, comparison, at, width, within, &label);
     }
     out
 }

@@ -103,10 +103,7 @@ fn topic_at(
         let _ = writeln!(out);
         let _ = writeln!(out, "▸ {}. {}", i + 1, row_heading(row));
         let place = (topic_index, i);
-        let (l, r) = match targets {
-            Some(targets) => layout::row_lines_with(dispute, cmp, row, place, (col, col), targets),
-            None => layout::row_lines(dispute, cmp, row, place, (col, col)),
-        };
+        let (l, r) = layout::row_lines(dispute, cmp, row, place, (col, col), targets);
         columns(out, &l, &r, col);
     }
     let _ = writeln!(out);

@@ -114,7 +114,7 @@ pub fn layout_row(
     place: (usize, usize),
     widths: (usize, usize),
 ) -> (Vec<Line>, Vec<Line>) {
-    layout::row_lines(dispute, cmp, row, place, widths)
+    layout::row_lines(dispute, cmp, row, place, widths, None)
 }
 
 impl App {

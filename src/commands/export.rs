@@ -59,13 +59,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         _ => None,
     };
     let render = |w: &mut dyn Write| export::render_to(format, &dispute, shown, topic, &labels, w);
-    match target {
-        None => stream(out, render),
-        Some(path) => {
-            let size = export::write_file_with(path, args.force, render)?;
-            wrote(path, size, format.extension(), err)
-        }
-    }
+    deliver_with(render, format.extension(), target, args.force, out, err)
 }
 
 /// Writes an export to standard output as it is rendered; a failed write (a closed pipe) is
@@ -82,6 +76,24 @@ fn stream(
     }
     rendered?;
     Ok(flushed?)
+}
+
+/// Streams an export to standard output, or to `target` (atomically) with a line saying so.
+fn deliver_with(
+    render: impl FnOnce(&mut dyn Write) -> Result<(), export::ExportError>,
+    name: &str,
+    target: Option<&Path>,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    match target {
+        None => stream(out, render),
+        Some(path) => {
+            let size = export::write_file_with(path, force, render)?;
+            wrote(path, size, name, err)
+        }
+    }
 }
 
 /// The line saying an export was written to a file.
@@ -141,13 +153,7 @@ fn claims(
         let render = |w: &mut dyn Write| {
             crate::import::csv::write(&dispute, w).map_err(|e| ExportError::Encode(e.to_string()))
         };
-        return match target {
-            None => stream(out, render),
-            Some(path) => {
-                let size = export::write_file_with(path, args.force, render)?;
-                wrote(path, size, "claims-csv", err)
-            }
-        };
+        return deliver_with(render, "claims-csv", target, args.force, out, err);
     }
     let (bytes, without) = crate::import::claimreview::write(&dispute, args.review_url.as_deref());
     if !without.is_empty() {

@@ -12,19 +12,40 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// `parallax validate` with these arguments, stopped after ten seconds.
-fn validate(args: &[&std::ffi::OsStr]) -> (bool, String) {
+/// `parallax` with these arguments, stopped after ten seconds (a run the timeout stops fails
+/// the test): whether it succeeded, its standard output and its standard error.
+fn bounded(args: &[&std::ffi::OsStr]) -> (bool, String, String) {
     let out = Command::cargo_bin("parallax")
         .expect("binary")
-        .arg("validate")
         .args(args)
         .timeout(Duration::from_secs(10))
         .output()
         .expect("runs");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     // A run stopped by the timeout has no exit code.
-    assert!(out.status.code().is_some(), "timed out: {text}");
-    (out.status.success(), text)
+    assert!(out.status.code().is_some(), "timed out: {stdout}{stderr}");
+    (out.status.success(), stdout, stderr)
+}
+
+/// `parallax validate` with these arguments: whether it succeeded, and what it printed.
+fn validate(args: &[&std::ffi::OsStr]) -> (bool, String) {
+    let all: Vec<&std::ffi::OsStr> = std::iter::once("validate".as_ref())
+        .chain(args.iter().copied())
+        .collect();
+    let (ok, stdout, _) = bounded(&all);
+    (ok, stdout)
+}
+
+/// A named pipe called `name` in `dir`.
+fn fifo(dir: &std::path::Path, name: &str) -> PathBuf {
+    let fifo = dir.join(name);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    fifo
 }
 
 #[test]
@@ -44,12 +65,7 @@ fn a_device_on_the_command_line_is_refused_at_once() {
 #[test]
 fn a_fifo_on_the_command_line_is_refused_at_once() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let fifo = dir.path().join("side.json");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .expect("mkfifo");
-    assert!(made.success());
+    let fifo = fifo(dir.path(), "side.json");
     let good = fixture("good.json");
     let (ok, text) = validate(&[good.as_os_str(), fifo.as_os_str()]);
     assert!(!ok);
@@ -87,30 +103,23 @@ fn a_file_over_the_size_limit_is_refused_and_the_limit_can_be_raised() {
 /// standard error).
 fn import_csv(input: &std::path::Path, extra: &[&str]) -> (bool, String) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = Command::cargo_bin("parallax")
-        .expect("binary")
-        .args(["import", "csv"])
-        .arg(input)
-        .arg("-o")
-        .arg(dir.path().join("out"))
-        .args(extra)
-        .timeout(Duration::from_secs(10))
-        .output()
-        .expect("runs");
-    let text = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.code().is_some(), "timed out: {text}");
-    (out.status.success(), text)
+    let out = dir.path().join("out");
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        "import".as_ref(),
+        "csv".as_ref(),
+        input.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ];
+    args.extend(extra.iter().map(|e| std::ffi::OsStr::new(*e)));
+    let (ok, _, stderr) = bounded(&args);
+    (ok, stderr)
 }
 
 #[test]
 fn an_import_of_a_fifo_or_a_device_is_refused_at_once() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let fifo = dir.path().join("claims.csv");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .expect("mkfifo");
-    assert!(made.success());
+    let fifo = fifo(dir.path(), "claims.csv");
     for input in [fifo.as_path(), std::path::Path::new("/dev/zero")] {
         let (ok, text) = import_csv(input, &[]);
         assert!(!ok);

@@ -12,10 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${BIN:-}" ]; then
-  cargo build --release --quiet
-  BIN="$PWD/target/release/parallax"
-fi
+. scripts/bench-lib.sh
+release_bin
 work="$(mktemp -d)"
 trap 'rm -rf "$work"; tmux kill-session -t parallax-echo 2>/dev/null || true' EXIT
 disputes=("$@")

@@ -22,13 +22,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export PARALLAX_CACHE_DIR="$work/cache"
 
-# One run: appends "seconds peak_kib" to the file $1; the rest is the command.
-measure() {
-  local into="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$work/t" "$@" > /dev/null 2> /dev/null || true
-  tail -n 1 "$work/t" >> "$into"
-}
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. scripts/bench-lib.sh
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1 /proc/loadavg)"
 for n in "${sizes[@]}"; do

@@ -26,13 +26,7 @@ session="parallax-scaling-$$"
 trap 'rm -rf "$work"; tmux kill-session -t "$session" 2> /dev/null || true' EXIT
 export PARALLAX_CACHE_DIR="$work/cache"
 
-# One run: appends "seconds peak_kib" to the file $1; the rest is the command.
-measure() {
-  local into="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$work/t" "$@" > /dev/null 2> /dev/null || true
-  tail -n 1 "$work/t" >> "$into"
-}
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. scripts/bench-lib.sh
 
 # The screen: seconds from start until its first frame (a box line) shows in a 200x60 tmux
 # pane, and the peak RSS (VmHWM) then; appended to the file $1 like `measure`.

@@ -11,10 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${BIN:-}" ]; then
-  cargo build --release --quiet
-  BIN="$PWD/target/release/parallax"
-fi
+. scripts/bench-lib.sh
+release_bin
 dispute="${1:?usage: scripts/bench-screen.sh DISPUTE [OTHER_BIN]}"
 other="${2:-}"
 input=$(du -cb "$dispute"/*.json | tail -1 | cut -f1)

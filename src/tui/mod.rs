@@ -78,13 +78,8 @@ pub fn open(args: &OpenArgs, err: &mut dyn Write) -> Result<(), Failure> {
     app.live.max_file = args.input.read.max_file_size;
     app.suggest.files = files;
     match dismissed {
-        // Asked again with the dismissals; without suggestions shown there is nothing to ask.
-        Ok(d) if app.suggest.on => {
-            app.suggest.dismissed = d;
-            let base = app.base_comparison();
-            app.suggest.ask(&app.dispute, &base);
-        }
-        Ok(d) => app.suggest.dismissed = d,
+        // The opening's request, not yet sent, is given the dismissals.
+        Ok(d) => app.suggest.set_dismissed(d),
         Err(e) => app.message = Some(e.to_string()),
     }
     terminal::run(&mut app, !args.no_mouse)?;

@@ -74,19 +74,32 @@ impl Suggest {
         self.generation += 1;
         self.pairs.clear();
         self.pending = self.on;
-        self.job = self.on.then(|| {
-            let mut opts = Options {
-                min_score: MIN_SCORE,
-                ..Options::default()
-            };
-            self.dismissed.apply(&mut opts);
-            Job {
-                generation: self.generation,
-                dispute: Arc::clone(dispute),
-                cmp: base.clone(),
-                opts,
-            }
+        self.job = self.on.then(|| Job {
+            generation: self.generation,
+            dispute: Arc::clone(dispute),
+            cmp: base.clone(),
+            opts: self.options(),
         });
+    }
+
+    /// Sets the dismissals; a job still waiting for the worker is given them, so it need not be
+    /// asked again (the comparison it matches is unchanged).
+    pub fn set_dismissed(&mut self, dismissed: Dismissed) {
+        self.dismissed = dismissed;
+        let opts = self.options();
+        if let Some(job) = &mut self.job {
+            job.opts = opts;
+        }
+    }
+
+    /// The matcher's options: the lowest score shown, and the dismissals.
+    fn options(&self) -> Options {
+        let mut opts = Options {
+            min_score: MIN_SCORE,
+            ..Options::default()
+        };
+        self.dismissed.apply(&mut opts);
+        opts
     }
 
     /// The job waiting for the worker, if any.

@@ -96,11 +96,12 @@ pub fn active(app: &App) -> &dyn Component {
     app.modal().map_or(&SCREEN as &dyn Component, of)
 }
 
-/// The bindings that work now, in help order: the footer and help list only these.
-pub fn working(app: &App) -> Vec<&'static Binding> {
+/// The bindings `keep` chooses that work now, in help order; `works` is asked only of those (the
+/// footer, drawn every frame, asks only of the bindings it has a label for).
+pub fn working_where(app: &App, keep: impl Fn(&Binding) -> bool) -> Vec<&'static Binding> {
     let c = active(app);
     c.bindings()
         .iter()
-        .filter(|b| c.works(app, b.action))
+        .filter(|b| keep(b) && c.works(app, b.action))
         .collect()
 }

@@ -19,21 +19,22 @@ use ratatui::widgets::Paragraph;
 /// as long as anything can.
 pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str)> {
     let types = component::active(app).types();
-    let mut shown: Vec<(String, &str, usize, bool)> = component::working(app)
-        .into_iter()
-        .filter_map(|b| {
-            let label = b.footer?;
-            let key = app
-                .keymap
-                .keys(b, types)
-                .first()
-                .map(|&k| keymap::label(k))
-                .unwrap_or_default();
-            let w = text::width(&key) + text::width(label) + 4;
-            let kept = matches!(b.action, Action::Help | Action::Quit | Action::Back);
-            Some((key, label, w, kept))
-        })
-        .collect();
+    let mut shown: Vec<(String, &str, usize, bool)> =
+        component::working_where(app, |b| b.footer.is_some())
+            .into_iter()
+            .filter_map(|b| {
+                let label = b.footer?;
+                let key = app
+                    .keymap
+                    .keys(b, types)
+                    .first()
+                    .map(|&k| keymap::label(k))
+                    .unwrap_or_default();
+                let w = text::width(&key) + text::width(label) + 4;
+                let kept = matches!(b.action, Action::Help | Action::Quit | Action::Back);
+                Some((key, label, w, kept))
+            })
+            .collect();
     while shown.iter().map(|s| s.2).sum::<usize>() > room {
         let last = shown
             .iter()

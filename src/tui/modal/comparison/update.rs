@@ -30,25 +30,14 @@ impl Component for Comparison {
         let searching = search::update::active(app);
         let in_list = app.focus == Focus::Topics;
         let (topics, rows) = (app.shown().topics.len(), app.rows().len());
-        // Measured only for the keys that move (the footer asks `works` of every binding on
-        // every frame, and the last line may need a row laid out).
-        let at_top = || {
-            if in_list {
-                app.topic == 0
-            } else {
-                app.at_first_line()
-            }
-        };
-        let at_end = || {
-            if in_list {
-                app.topic + 1 >= topics
-            } else {
-                app.at_last_line()
-            }
+        let (at_top, at_end) = if in_list {
+            (app.topic == 0, app.topic + 1 >= topics)
+        } else {
+            (app.at_first_line(), app.at_last_line())
         };
         match action {
-            Action::Up | Action::PageUp | Action::First => !at_top(),
-            Action::Down | Action::PageDown | Action::Last => !at_end(),
+            Action::Up | Action::PageUp | Action::First => !at_top,
+            Action::Down | Action::PageDown | Action::Last => !at_end,
             Action::FocusTopics => !in_list,
             Action::FocusComparison => in_list,
             Action::Back => searching || !in_list,

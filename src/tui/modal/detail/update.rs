@@ -143,13 +143,9 @@ impl Component for RowInFull {
 
     fn works(&self, app: &App, action: Action) -> bool {
         let d = self.at;
+        let (len, starts, vp) = layout(app, d);
         let at_top = d.cursor == 0 && d.scroll == 0;
-        // Laying the row out is the dear part: only the keys that move down ask for it (the
-        // footer asks `works` of every binding on every frame).
-        let at_end = || {
-            let (len, starts, vp) = layout(app, d);
-            d.cursor + 1 >= starts.len() && d.scroll >= len.saturating_sub(vp)
-        };
+        let at_end = d.cursor + 1 >= starts.len() && d.scroll >= len.saturating_sub(vp);
         let claim = || {
             app.shown()
                 .topics
@@ -159,7 +155,7 @@ impl Component for RowInFull {
         };
         match action {
             Action::Up | Action::PageUp | Action::First => !at_top,
-            Action::Down | Action::PageDown | Action::Last => !at_end(),
+            Action::Down | Action::PageDown | Action::Last => !at_end,
             Action::JumpBack => !self.back.is_empty(),
             Action::FollowRebuttal => claim()
                 .and_then(|at| app.dispute.claim(at))

@@ -7,10 +7,9 @@
 use super::app::App;
 use super::modal::Modal;
 use super::modal::reload::state::{Problem, Problems};
-use crate::edit::Workspace;
 use crate::format::ClaimAt;
 use notify::{RecursiveMode, Watcher as _};
-use state::Files;
+use state::{Files, Prints};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
@@ -137,12 +136,12 @@ pub fn load(
     paths: &[PathBuf],
     gathered: crate::load::Gathered,
 ) -> Result<(crate::format::Dispute, Option<Files>, usize), Vec<Problem>> {
-    let loaded = gathered.load();
+    // As opening does: the files are fingerprinted, then loaded dropping each one's bytes.
+    let prints = Prints::of(&gathered);
+    let loaded = gathered.into_loaded();
     match loaded.dispute {
         Some(d) if loaded.report.errors() == 0 => {
-            let files = Workspace::from_read(paths, gathered.into_files(), &d)
-                .ok()
-                .map(|ws| Files::of(&ws));
+            let files = Files::of_read(paths, prints, &d);
             Ok((d, files, loaded.report.warnings()))
         }
         _ => Err(problems_of(&loaded.report, paths)),

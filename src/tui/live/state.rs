@@ -36,8 +36,7 @@ pub struct Files {
     /// The side files, in the dispute's side order.
     pub sides: Vec<PathBuf>,
     /// Each file read (manifest and sides) with the fingerprint of its bytes.
-    prints: Vec<(PathBuf, Print)>,
-    hasher: foldhash::quality::RandomState,
+    read: Prints,
 }
 
 /// A file's length and hash (seeded per run: the files come from other people).
@@ -47,7 +46,7 @@ impl Files {
     /// What to keep of a workspace's files.
     pub fn of(ws: &Workspace) -> Files {
         let hasher = foldhash::quality::RandomState::default();
-        let prints = ws
+        let files = ws
             .manifest
             .iter()
             .chain(&ws.sides)
@@ -56,8 +55,7 @@ impl Files {
         Files {
             paths: ws.paths.clone(),
             sides: ws.sides.iter().map(|f| f.path.clone()).collect(),
-            prints,
-            hasher,
+            read: Prints { files, hasher },
         }
     }
 
@@ -68,11 +66,10 @@ impl Files {
         let named = read
             .files
             .iter()
-            .map(|(name, _)| crate::load::ReadFile {
-                name: name.clone(),
-                manifest: Path::new(name)
-                    .file_name()
-                    .is_some_and(|n| n == crate::load::MANIFEST),
+            .map(|(path, _)| crate::load::ReadFile {
+                // Each path was made from the name the load gave the file: no loss.
+                name: path.to_string_lossy().into_owned(),
+                manifest: path.file_name().is_some_and(|n| n == crate::load::MANIFEST),
                 bytes: Vec::new(),
             })
             .collect();
@@ -80,35 +77,26 @@ impl Files {
         Some(Files {
             paths: ws.paths,
             sides: ws.sides.into_iter().map(|f| f.path).collect(),
-            prints: read
-                .files
-                .into_iter()
-                .map(|(name, p)| (PathBuf::from(name), p))
-                .collect(),
-            hasher: read.hasher,
+            read,
         })
     }
 
-    /// True when a new read holds the same files, each with the same bytes.
+    /// True when a new read holds the same files, each with the same bytes: none kept changed,
+    /// and no other file was read.
     pub fn same(&self, gathered: &Gathered) -> bool {
-        let mut n = 0;
-        let all = gathered.files().all(|(name, bytes)| {
-            n += 1;
-            self.prints
-                .iter()
-                .any(|(p, f)| p == Path::new(name) && *f == print(&self.hasher, bytes))
-        });
-        all && n == self.prints.len()
+        gathered.files().count() == self.read.files.len() && self.changed(gathered).is_none()
     }
 
     /// The first file kept that a new read lacks or holds other bytes in.
     fn changed(&self, gathered: &Gathered) -> Option<String> {
         let now: Vec<(&str, &[u8])> = gathered.files().collect();
-        self.prints
+        let hasher = &self.read.hasher;
+        self.read
+            .files
             .iter()
             .find(|(p, f)| {
                 !now.iter()
-                    .any(|(name, b)| Path::new(name) == p && print(&self.hasher, b) == *f)
+                    .any(|(name, b)| Path::new(name) == p && print(hasher, b) == *f)
             })
             .map(|(p, _)| p.display().to_string())
     }
@@ -127,7 +115,7 @@ impl Files {
 /// The name and fingerprint of each file read, taken before the load drops their bytes.
 #[derive(Debug, Clone)]
 pub struct Prints {
-    files: Vec<(String, Print)>,
+    files: Vec<(PathBuf, Print)>,
     hasher: foldhash::quality::RandomState,
 }
 
@@ -137,7 +125,7 @@ impl Prints {
         let hasher = foldhash::quality::RandomState::default();
         let files = gathered
             .files()
-            .map(|(name, bytes)| (name.to_owned(), print(&hasher, bytes)))
+            .map(|(name, bytes)| (PathBuf::from(name), print(&hasher, bytes)))
             .collect();
         Prints { files, hasher }
     }

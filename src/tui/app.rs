@@ -368,7 +368,10 @@ impl App {
         self.cmp = Arc::new(cmp.packed());
         self.outcome = None;
         self.requery();
-        self.count();
+        // A query in force was counted as its outcome was shown; the plain comparison is not.
+        if self.outcome.is_none() {
+            self.count();
+        }
         self.heights.clear();
         self.close_rows_in_full();
         self.back.clear();

@@ -381,21 +381,19 @@ impl Prepared {
 
     /// The byte ranges of `text` that the term matches, as a field of kind `field`.
     fn ranges(&self, text: &str, prose: bool) -> Vec<std::ops::Range<usize>> {
-        self.ranges_with(text, prose, |w, i, word| {
-            w.word_match(i, &words::chars(word, w.fold))
-        })
+        self.ranges_with(text, prose, |w| w.ranges(text))
     }
 
-    /// As [`Prepared::ranges`], with `at(words, i, word)` saying how the term's word `i`
-    /// matches a word of the text (see [`Words::ranges_by`]).
+    /// As [`Prepared::ranges`], with `by_words(words)` finding the term's words in the text
+    /// ([`Words::ranges`], or [`Words::ranges_by`] remembering how words matched).
     fn ranges_with(
         &self,
         text: &str,
         prose: bool,
-        mut at: impl FnMut(&Words, usize, &str) -> Option<(u8, usize)>,
+        by_words: impl FnOnce(&Words) -> Vec<std::ops::Range<usize>>,
     ) -> Vec<std::ops::Range<usize>> {
         if let Some(w) = &self.words {
-            let found = w.ranges_by(text, |i, word| at(w, i, word));
+            let found = by_words(w);
             if !found.is_empty() || prose || self.term.kind != TermKind::Word {
                 return found;
             }
@@ -584,16 +582,18 @@ impl Highlighter<'_> {
             if p.term.negated {
                 continue;
             }
-            ranges.extend(p.ranges_with(text, field.is_prose(), |w, i, word| {
-                let Some(seen) = seen.get_mut(i) else {
-                    return w.word_match(i, &words::chars(word, w.fold));
-                };
-                if let Some(&found) = seen.get(word) {
-                    return found;
-                }
-                let found = w.word_match(i, &words::chars(word, w.fold));
-                seen.insert(word.to_owned(), found);
-                found
+            ranges.extend(p.ranges_with(text, field.is_prose(), |w| {
+                w.ranges_by(text, |i, word| {
+                    let Some(seen) = seen.get_mut(i) else {
+                        return w.word_match(i, &words::chars(word, w.fold));
+                    };
+                    if let Some(&found) = seen.get(word) {
+                        return found;
+                    }
+                    let found = w.word_match(i, &words::chars(word, w.fold));
+                    seen.insert(word.to_owned(), found);
+                    found
+                })
             }));
         }
         super::highlight::merge(ranges)

@@ -270,7 +270,10 @@ impl Words {
     /// The byte ranges of `text` that every match of the term covers (the matched part of each
     /// word), for highlighting.
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
-        self.ranges_by(text, |i, word| self.word_match(i, &chars(word, self.fold)))
+        // Each word of the text is turned into chars once, not once per place it is tried at.
+        let split = split(text);
+        let words = self.chars_of(&split);
+        self.ranges_in(&split, |i, w| self.word_match(i, words.get(w)?))
     }
 
     /// As [`Words::ranges`], with `at(i, word)` saying how the term's word `i` matches a word
@@ -283,16 +286,28 @@ impl Words {
     ) -> Vec<Range<usize>> {
         let split = split(text);
         let shortest = self.shortest();
+        self.ranges_in(&split, |i, w| {
+            let (_, word) = split.get(w)?;
+            if word.len() < shortest {
+                return None;
+            }
+            at(i, word)
+        })
+    }
+
+    /// The ranges of [`Words::ranges`] in a split text, with `at(i, w)` saying how the term's
+    /// word `i` matches the text's word `w`.
+    fn ranges_in(
+        &self,
+        split: &[(Range<usize>, &str)],
+        mut at: impl FnMut(usize, usize) -> Option<(u8, usize)>,
+    ) -> Vec<Range<usize>> {
         let n = self.words.len();
         let mut out = Vec::new();
         for start in 0..(split.len() + 1).saturating_sub(n) {
             let found: Option<Vec<(usize, usize)>> = (0..n)
                 .map(|i| {
-                    let (_, word) = split.get(start + i)?;
-                    if word.len() < shortest {
-                        return None;
-                    }
-                    let (_, len) = at(i, word)?;
+                    let (_, len) = at(i, start + i)?;
                     Some((start + i, len))
                 })
                 .collect();

@@ -244,6 +244,9 @@ fn report<'a>(
     Ok(!hits.is_empty())
 }
 
+/// The hits a worker builds the lines of into one string (a batch written at once is 16 blocks).
+const BLOCK: usize = 1024;
+
 /// One line per hit: `party  topic  claim-id  field: snippet`, columns aligned, the score
 /// (with `--score`) before the field. A topic-level hit names its first claim and says how many
 /// claims it stands for: `framing (12 claims): …`.
@@ -268,7 +271,6 @@ fn write_lines<'a>(
         .unwrap_or(0);
     // Snippets cost a highlight each: build the lines on every core, a block of them into one
     // string, and write a batch of blocks in order before the next is built.
-    const BLOCK: usize = 1024;
     for (hits, places) in hits.chunks(16 * BLOCK).zip(places.chunks(16 * BLOCK)) {
         write_blocks(pattern, hits, places, [pw, tw, cw, sw], score, out)?;
     }
@@ -285,7 +287,6 @@ fn write_blocks(
     score: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    const BLOCK: usize = 1024;
     let [pw, tw, cw, sw] = widths;
     let blocks: Vec<String> = hits
         .par_chunks(BLOCK)

@@ -109,9 +109,14 @@ pub fn toggle_narrow(app: &mut App) {
 /// (see `Session::typing`); otherwise it is rebuilt exactly.
 fn run(app: &mut App, typing: bool) {
     app.session.typing(typing);
+    take_line(app);
+    app.requery();
+}
+
+/// The line's text as the query's search (none when it holds only spaces).
+fn take_line(app: &mut App) {
     let text = app.search.field.text();
     app.query.search = (!text.trim().is_empty()).then(|| text.to_owned());
-    app.requery();
 }
 
 /// Re-runs the query if typing changed it since the last run.
@@ -126,8 +131,7 @@ pub fn settle(app: &mut App) {
 pub fn settle_later(app: &mut App) {
     if app.searching() && app.search.dirty {
         app.search.dirty = false;
-        let text = app.search.field.text();
-        app.query.search = (!text.trim().is_empty()).then(|| text.to_owned());
+        take_line(app);
         app.ask_query();
     } else {
         settle(app);

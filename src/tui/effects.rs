@@ -31,6 +31,7 @@ pub fn link(
     question: &str,
     relation: Option<(&str, crate::format::RelationKind, &str)>,
 ) {
+    use super::live::state::NotRead;
     use super::modal::Modal;
     app.modals.retain(|m| !matches!(m, Modal::Accept(_)));
     let Some(files) = &app.suggest.files else {
@@ -41,11 +42,11 @@ pub fn link(
     };
     let ws = match files.workspace(app.live.max_file, &app.dispute) {
         Ok(ws) => ws,
-        Err(crate::edit::EditError::Changed(file)) => {
+        Err(NotRead::Changed(file, gathered)) => {
             let paths = files.paths.clone();
-            return reload_changed(app, &paths, &file);
+            return reload_changed(app, &paths, &file, gathered);
         }
-        Err(e) => {
+        Err(NotRead::Failed(e)) => {
             app.message = Some(strings::write_failed(&e.to_string()));
             return;
         }
@@ -80,16 +81,21 @@ pub fn link(
         }
         Err(crate::edit::EditError::Changed(file)) => {
             let paths = ws.paths.clone();
-            reload_changed(app, &paths, &file)
+            let gathered = crate::load::gather(&paths, app.live.max_file);
+            reload_changed(app, &paths, &file, gathered)
         }
         Err(e) => app.message = Some(strings::write_failed(&e.to_string())),
     }
 }
 
-/// After a write was refused because a file changed on disk: reads the files again and shows
-/// them, so the analyst sees what is there now and can accept again.
-fn reload_changed(app: &mut App, paths: &[std::path::PathBuf], file: &str) {
-    let gathered = crate::load::gather(paths, app.live.max_file);
+/// After a write was refused because a file changed on disk: shows the files as `gathered`
+/// read them since, so the analyst sees what is there now and can accept again.
+fn reload_changed(
+    app: &mut App,
+    paths: &[std::path::PathBuf],
+    file: &str,
+    gathered: crate::load::Gathered,
+) {
     match super::live::load(paths, gathered) {
         Ok((dispute, files, _)) => {
             app.suggest.files = files;

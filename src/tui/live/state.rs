@@ -101,15 +101,24 @@ impl Files {
             .map(|(p, _)| p.display().to_string())
     }
 
-    /// The files read again, to write over: refused (`EditError::Changed`) when one changed
+    /// The files read again, to write over: refused ([`NotRead::Changed`]) when one changed
     /// since it was read, so nothing is written over what the screen has not shown.
-    pub fn workspace(&self, max_file: u64, dispute: &Dispute) -> Result<Workspace, EditError> {
+    pub fn workspace(&self, max_file: u64, dispute: &Dispute) -> Result<Workspace, NotRead> {
         let gathered = crate::load::gather(&self.paths, max_file);
         if let Some(file) = self.changed(&gathered) {
-            return Err(EditError::Changed(file));
+            return Err(NotRead::Changed(file, gathered));
         }
-        Workspace::from_read(&self.paths, gathered.into_files(), dispute)
+        Workspace::from_read(&self.paths, gathered.into_files(), dispute).map_err(NotRead::Failed)
     }
+}
+
+/// Why [`Files::workspace`] gives no files to write over.
+pub enum NotRead {
+    /// A file changed since it was read (its name), with the files as read now: the screen
+    /// shows them without reading them again.
+    Changed(String, Gathered),
+    /// Another problem.
+    Failed(EditError),
 }
 
 /// The name and fingerprint of each file read, taken before the load drops their bytes.

@@ -29,6 +29,19 @@ impl ClaimIndex {
 
     /// Adds the claims of `sides[s]`, which must come after every side already added.
     pub fn add_side(&mut self, sides: &[Side], s: usize) {
+        self.add(sides, s, true);
+    }
+
+    /// As [`ClaimIndex::add_side`], for a side whose claim ids are known to be unique, within
+    /// it and against every side already added (the loader has checked them): no id is looked
+    /// up before it is added.
+    pub fn add_unique_side(&mut self, sides: &[Side], s: usize) {
+        self.add(sides, s, false);
+    }
+
+    /// Adds the claims of `sides[s]`; with `check`, a claim whose id is already indexed is
+    /// left out, so the first claim of an id keeps its place.
+    fn add(&mut self, sides: &[Side], s: usize, check: bool) {
         let Some(side) = sides.get(s) else {
             return;
         };
@@ -45,9 +58,10 @@ impl ClaimIndex {
             for claim in &topic.claims {
                 let id = claim.id.as_str();
                 let h = hash(hasher, id);
-                let taken = table
-                    .find(widen(h), |&(n, _)| id_of(starts, sides, n) == Some(id))
-                    .is_some();
+                let taken = check
+                    && table
+                        .find(widen(h), |&(n, _)| id_of(starts, sides, n) == Some(id))
+                        .is_some();
                 if !taken {
                     table.insert_unique(widen(h), (*count, h), |&(_, h)| widen(h));
                 }

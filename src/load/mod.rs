@@ -218,7 +218,9 @@ impl<'a> Loader<'a> {
                 .entry(side.party.id.clone())
                 .or_insert(self.sides.len());
             self.sides.push(side);
-            self.claims.add_side(&self.sides, self.sides.len() - 1);
+            // Its ids were checked unique, within it and against the sides already loaded.
+            self.claims
+                .add_unique_side(&self.sides, self.sides.len() - 1);
         }
         Some(text)
     }

@@ -125,6 +125,11 @@ impl Diagnostic {
         }
     }
 
+    /// Whether the diagnostic has a pointer whose line is still to be found in its file's text.
+    pub fn needs_line(&self) -> bool {
+        self.pointer.is_some() && self.line.is_none()
+    }
+
     /// A problem with the whole file, or a syntax error at a line and column.
     pub fn in_file(severity: Severity, code: Code, file: &str, message: impl Into<String>) -> Self {
         Diagnostic {

@@ -168,11 +168,7 @@ impl<'a> Loader<'a> {
         let read = read_side(name, &bytes);
         if let Some(text) = self.add_side(name, read) {
             let indices: Vec<usize> = (start..self.diagnostics.len())
-                .filter(|&i| {
-                    self.diagnostics
-                        .get(i)
-                        .is_some_and(|d| d.pointer.is_some() && d.line.is_none())
-                })
+                .filter(|&i| self.diagnostics.get(i).is_some_and(Diagnostic::needs_line))
                 .collect();
             if !indices.is_empty() {
                 self.locate_in(text, indices);
@@ -442,12 +438,17 @@ impl<'a> Loader<'a> {
     /// each file with problems, only. A repeated key gets the line of its repeat, and its
     /// message the line of the first.
     fn locate(&mut self) {
-        let mut by_file: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_file: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, d) in self.diagnostics.iter().enumerate() {
-            if d.pointer.is_some() && d.line.is_none() {
-                by_file.entry(d.file.clone()).or_default().push(i);
+            if d.needs_line() {
+                by_file.entry(d.file.as_str()).or_default().push(i);
             }
         }
+        // The file names copied once each, so that the diagnostics can be changed.
+        let by_file: Vec<(String, Vec<usize>)> = by_file
+            .into_iter()
+            .map(|(file, indices)| (file.to_owned(), indices))
+            .collect();
         for (file, mut indices) in by_file {
             if let Some(text) = self.texts.get(file.as_str()) {
                 self.locate_in(text, indices);

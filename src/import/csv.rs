@@ -133,7 +133,7 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
     Ok(())
 }
 
-/// A record of a kind other than a claim, its `record` cell set.
+/// A record of a kind, its `record` cell set.
 fn record(kind: Kind) -> Record {
     let mut r = Record::default();
     r.set(Col::Record, kind.name());
@@ -263,8 +263,7 @@ pub fn write(dispute: &Dispute, out: &mut dyn std::io::Write) -> Result<(), csv:
             let neutral = at.and_then(|i| dispute.manifest_topics.get(i));
             let questions = at.and_then(|i| questions.get(i));
             for claim in &topic.claims {
-                let mut first = Record::default();
-                first.set(Col::Record, Kind::Claim.name());
+                let mut first = record(Kind::Claim);
                 first.set(Col::Side, &side.party.id);
                 first.set(Col::SideName, &side.party.name);
                 first.set(Col::Topic, &topic.id);
@@ -310,8 +309,7 @@ pub fn write(dispute: &Dispute, out: &mut dyn std::io::Write) -> Result<(), csv:
                     let mut r = if n == 0 {
                         first.clone()
                     } else {
-                        let mut r = Record::default();
-                        r.set(Col::Record, Kind::Claim.name());
+                        let mut r = record(Kind::Claim);
                         r.set(Col::Side, &side.party.id);
                         r.set(Col::Id, claim.id.as_str());
                         r

@@ -45,13 +45,8 @@ impl Workspace {
         let claim = claim_path(at);
         let entry = json!({"kind": kind.as_str(), "to": to});
         let after = if has_key(&text, &claim, "relations") {
-            let list = [
-                Step::Key("topics"),
-                Step::Index(at.topic),
-                Step::Key("claims"),
-                Step::Index(at.claim),
-                Step::Key("relations"),
-            ];
+            let [topics, topic, claims, index] = claim;
+            let list = [topics, topic, claims, index, Step::Key("relations")];
             json::append_element(&text, &list, &entry)
         } else {
             json::insert_property(&text, &claim, "rebuts", "relations", &json!([entry]))

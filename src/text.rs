@@ -45,27 +45,21 @@ pub fn is_clean(input: &str) -> bool {
     is_plain(input) || !input.chars().any(needs_cleaning)
 }
 
-/// Cleans an owned string, reusing it when nothing in it needs cleaning (the common case at
-/// load, in any script).
-pub fn clean_owned(input: String) -> Cleaned {
-    if is_plain(&input) || !input.chars().any(needs_cleaning) {
-        return Cleaned {
-            text: input,
-            flagged: Vec::new(),
-        };
-    }
-    clean(&input)
-}
-
 /// Cleans one string: see the module documentation.
 ///
 /// Printable ASCII and newlines take a fast path that copies nothing but the string itself.
 pub fn clean(input: &str) -> Cleaned {
-    if is_plain(input) || !input.chars().any(needs_cleaning) {
-        return Cleaned {
-            text: input.to_owned(),
-            flagged: Vec::new(),
-        };
+    clean_if_needed(input).unwrap_or_else(|| Cleaned {
+        text: input.to_owned(),
+        flagged: Vec::new(),
+    })
+}
+
+/// The cleaned string, or `None` when cleaning would leave `input` as it is (the common case
+/// at load, in any script), so that the caller keeps what it has without a copy.
+pub fn clean_if_needed(input: &str) -> Option<Cleaned> {
+    if is_clean(input) {
+        return None;
     }
     let mut out = String::with_capacity(input.len() + 8);
     let mut flagged: Vec<char> = Vec::new();
@@ -115,7 +109,7 @@ pub fn clean(input: &str) -> Cleaned {
             c => out.push(c),
         }
     }
-    Cleaned { text: out, flagged }
+    Some(Cleaned { text: out, flagged })
 }
 
 /// The most characters of a file's value that a message quotes whole.
@@ -333,9 +327,10 @@ mod tests {
 
     #[test]
     fn clean_text_in_any_script_is_unchanged() {
-        let c = clean_owned("Café — naïve “quote” 日本".to_owned());
+        let c = clean("Café — naïve “quote” 日本");
         assert_eq!(c.text, "Café — naïve “quote” 日本");
         assert!(c.flagged.is_empty());
+        assert_eq!(clean_if_needed("Café — naïve “quote” 日本"), None);
     }
 
     #[test]

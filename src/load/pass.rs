@@ -155,10 +155,9 @@ impl<'f> Cx<'f> {
             self.error(Code::EmptyText, "is empty".into(), "some text");
             return None;
         }
-        if text::is_clean(&s) {
+        let Some(cleaned) = text::clean_if_needed(&s) else {
             return Some(s);
-        }
-        let cleaned = text::clean(&s);
+        };
         let points: Vec<String> = cleaned
             .flagged
             .iter()

@@ -183,33 +183,41 @@ struct Interned<'a> {
 /// for one batch only.
 const BATCH: usize = 4096;
 
-/// A topic's questions: the manifest's points, then points only the sides name.
-fn topic_points(dispute: &Dispute, topic: &TopicRows) -> Vec<(String, Option<String>)> {
-    let mut points: Vec<(String, Option<String>)> = dispute
+/// A point id and its question, if it has one.
+type PointQuestion = (String, Option<String>);
+
+/// A topic's questions: the manifest's points, then points only the sides name; with each
+/// question's place by point id (the first point of an id), so a claim finds its point by one
+/// look-up.
+fn topic_points<'t>(
+    dispute: &'t Dispute,
+    topic: &'t TopicRows,
+) -> (Vec<PointQuestion>, HashMap<&'t str, usize>) {
+    let manifest = dispute
         .manifest_topic(&topic.id)
-        .map(|m| {
-            m.points
-                .iter()
-                .map(|p| (p.id.clone(), p.question.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut known: foldhash::HashSet<String> = points.iter().map(|(id, _)| id.clone()).collect();
+        .map_or(&[][..], |m| m.points.as_slice());
+    let mut points = Vec::with_capacity(manifest.len());
+    let mut index: HashMap<&'t str, usize> = HashMap::with_capacity(manifest.len());
+    for p in manifest {
+        index.entry(p.id.as_str()).or_insert(points.len());
+        points.push((p.id.clone(), p.question.clone()));
+    }
     for row in &topic.rows {
         if let (RowKind::Point, Some(p)) = (row.kind, &row.point)
-            && known.insert(p.clone())
+            && !index.contains_key(p.as_str())
         {
+            index.insert(p.as_str(), points.len());
             points.push((p.clone(), row.question.clone()));
         }
     }
-    points
+    (points, index)
 }
 
 /// Interns a topic's questions: each question's words, and its point id's words at half weight.
 fn intern_questions(
     tokenizer: &Tokenizer,
     vocab: &mut Vocabulary,
-    points: Vec<(String, Option<String>)>,
+    points: Vec<PointQuestion>,
 ) -> (Vec<Question>, Vec<Tally<'static>>) {
     let mut tallies = Vec::with_capacity(points.len());
     for (id, text) in &points {
@@ -291,6 +299,8 @@ impl<'a> Profiles<'a> {
         // how the work was split.
         let mut questions: Vec<Vec<Question>> = Vec::with_capacity(cmp.topics.len());
         let mut question_tallies: Vec<Vec<Tally>> = Vec::with_capacity(cmp.topics.len());
+        // Each topic's questions by point id, so a claim finds its point by one look-up.
+        let mut point_index: Vec<HashMap<&str, usize>> = Vec::with_capacity(cmp.topics.len());
         let mut interned: Vec<Interned<'a>> = Vec::with_capacity(places.len());
         let mut words = Vec::new();
         for batch in places.chunks(BATCH) {
@@ -303,8 +313,9 @@ impl<'a> Profiles<'a> {
                     let Some(topic) = cmp.topics.get(questions.len()) else {
                         break;
                     };
-                    let (qs, tallies) =
-                        intern_questions(&tokenizer, &mut vocab, topic_points(dispute, topic));
+                    let (points, index) = topic_points(dispute, topic);
+                    let (qs, tallies) = intern_questions(&tokenizer, &mut vocab, points);
+                    point_index.push(index);
                     questions.push(qs);
                     question_tallies.push(tallies);
                 }
@@ -330,25 +341,15 @@ impl<'a> Profiles<'a> {
             }
         }
         while let Some(topic) = cmp.topics.get(questions.len()) {
-            let (qs, tallies) =
-                intern_questions(&tokenizer, &mut vocab, topic_points(dispute, topic));
+            let (points, index) = topic_points(dispute, topic);
+            let (qs, tallies) = intern_questions(&tokenizer, &mut vocab, points);
+            point_index.push(index);
             questions.push(qs);
             question_tallies.push(tallies);
         }
         // Weighed in parallel, now that every document is counted and every name known.
         vocab.settle();
         let vocab = vocab;
-        // Each topic's questions by point id, so a claim finds its point by one look-up.
-        let point_index: Vec<HashMap<&str, usize>> = questions
-            .iter()
-            .map(|qs| {
-                let mut index = HashMap::with_capacity(qs.len());
-                for (k, q) in qs.iter().enumerate() {
-                    index.entry(q.point.as_str()).or_insert(k);
-                }
-                index
-            })
-            .collect();
         let mut claims: Vec<(Profile<'a>, &'a str)> = interned
             .into_par_iter()
             .map(|c| {

@@ -5,7 +5,7 @@ use super::pass::{
     self, Cx, DateWant, Fields, FormatWant, Id, Items, SchemaWant, Text, Want, object, require,
 };
 use super::side::first_use;
-use crate::format::{DisputeInfo, FORMAT, Manifest, ManifestTopic, Period, Point};
+use crate::format::{CompactString, DisputeInfo, FORMAT, Manifest, ManifestTopic, Period, Point};
 use foldhash::{HashMap, HashMapExt};
 use serde::de::{Deserializer, MapAccess, SeqAccess};
 use std::borrow::Cow;
@@ -206,7 +206,7 @@ impl<'de> Want<'de> for TopicsWant {
 
 #[derive(Default)]
 struct TopicList {
-    seen: HashMap<String, usize>,
+    seen: HashMap<CompactString, usize>,
     out: Vec<ManifestTopic>,
 }
 
@@ -279,7 +279,7 @@ impl<'de> Want<'de> for PointsWant {
 
 struct PointList {
     at: String,
-    seen: HashMap<String, usize>,
+    seen: HashMap<CompactString, usize>,
     out: Vec<Point>,
 }
 

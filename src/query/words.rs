@@ -304,14 +304,17 @@ impl Words {
     ) -> Vec<Range<usize>> {
         let n = self.words.len();
         let mut out = Vec::new();
-        for start in 0..(split.len() + 1).saturating_sub(n) {
-            let found: Option<Vec<(usize, usize)>> = (0..n)
-                .map(|i| {
-                    let (_, len) = at(i, start + i)?;
-                    Some((start + i, len))
-                })
-                .collect();
-            for (w, len) in found.into_iter().flatten() {
+        // The matched length of each term word at the place tried, reused from place to place.
+        let mut lens: Vec<usize> = Vec::with_capacity(n);
+        'places: for start in 0..(split.len() + 1).saturating_sub(n) {
+            lens.clear();
+            for i in 0..n {
+                match at(i, start + i) {
+                    Some((_, len)) => lens.push(len),
+                    None => continue 'places,
+                }
+            }
+            for (w, &len) in (start..).zip(&lens) {
                 if let Some((range, word)) = split.get(w) {
                     out.push(range.start..range.start + byte_len(word, len));
                 }

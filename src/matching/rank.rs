@@ -79,6 +79,10 @@ impl<'o> Dismissals<'o> {
 /// Cross-topic candidates of one left claim that are scored in full.
 const CROSS_CANDIDATES: usize = 24;
 
+/// At most this many postings are read for one claim's cross-topic candidates (see
+/// `cross_topic`).
+const CROSS_POSTINGS: usize = 4096;
+
 /// The comparison's view of one profile's row: does it hold claims of the other side?
 fn row_has_other(cmp: &Comparison, p: &Profiles, i: usize) -> bool {
     let Some(c) = p.claims.get(i) else {
@@ -169,13 +173,25 @@ fn cross_topic(
         .par_iter()
         .map(|&a| {
             let x = &p.claims[a];
+            // The claim's distinctive terms, rarest first: the strongest evidence is read
+            // first, and reading stops at CROSS_POSTINGS, so each claim costs a bounded
+            // amount however large the dispute (the whole step stays linear in claims).
+            let mut lists: Vec<(f32, &Vec<usize>)> = x
+                .vector
+                .iter()
+                .filter_map(|&(t, wa)| Some((wa, postings.get(&t)?)))
+                .collect();
+            lists.sort_by_key(|(_, list)| list.len());
             let mut partial: HashMap<usize, f32> = HashMap::new();
-            for &(t, wa) in &x.vector {
-                if let Some(list) = postings.get(&t) {
-                    for &b in list {
-                        if p.claims[b].topic != x.topic {
-                            *partial.entry(b).or_default() += wa;
-                        }
+            let mut read = 0;
+            for (wa, list) in lists {
+                if read > 0 && read + list.len() > CROSS_POSTINGS {
+                    break;
+                }
+                read += list.len();
+                for &b in list {
+                    if p.claims[b].topic != x.topic {
+                        *partial.entry(b).or_default() += wa;
                     }
                 }
             }

@@ -7,7 +7,7 @@ use parallax::edit::dismissed::{Dismissed, Entry};
 use parallax::edit::{EditError, Workspace, commit};
 use parallax::format::Dispute;
 use parallax::load::load_paths;
-use parallax::matching::{Options, Profiles, Reason, Suggestion, suggest};
+use parallax::matching::{Options, Profiles, Reason, Suggestion, suggest, topic_pairs};
 use std::path::{Path, PathBuf};
 
 fn fixture() -> PathBuf {
@@ -42,6 +42,36 @@ fn id(d: &Dispute, at: parallax::format::ClaimAt) -> &str {
 
 fn parallax() -> Command {
     Command::cargo_bin("parallax").expect("the binary is built")
+}
+
+/// The screen's suggested rows are pairs of claims that are each other's best match: which side
+/// is on the left must not change them.
+#[test]
+fn swapping_the_sides_suggests_the_same_rows() {
+    let d = synth::dispute(4000).expect("the synthetic dispute loads");
+    let pairs = |left: usize, right: usize| {
+        let cmp = Comparison::new(&d, left, right);
+        let p = Profiles::new(&d, &cmp);
+        let opts = Options {
+            min_score: 0.15,
+            ..Options::default()
+        };
+        topic_pairs(&cmp, &p, &opts)
+            .into_iter()
+            .map(|s| (id(&d, s.left).to_owned(), id(&d, s.right).to_owned()))
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    let forward = pairs(0, 1);
+    let back: std::collections::BTreeSet<_> =
+        pairs(1, 0).into_iter().map(|(l, r)| (r, l)).collect();
+    assert!(forward.len() > 10, "only {} pairs", forward.len());
+    let only_forward: Vec<_> = forward.difference(&back).collect();
+    let only_back: Vec<_> = back.difference(&forward).collect();
+    assert!(
+        only_forward.is_empty() && only_back.is_empty(),
+        "{} pairs; only left to right: {only_forward:?}; only right to left: {only_back:?}",
+        forward.len()
+    );
 }
 
 #[test]

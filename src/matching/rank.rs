@@ -122,9 +122,25 @@ fn by_topic(p: &Profiles, topics: usize, items: &[usize]) -> Vec<Vec<usize>> {
     out
 }
 
-/// The scores of every (left, right) pair of one topic, with one-to-one consistency applied: a
-/// right claim that fits another left claim much better counts less for this one.
-fn topic_matrix(p: &Profiles, lefts: &[usize], rights: &[usize], w: &Weights) -> Vec<Vec<f32>> {
+/// Whose better fits count against a pair in [`topic_matrix`].
+#[derive(Clone, Copy, PartialEq)]
+enum OneToOne {
+    /// The right claim's: a right claim that fits another left claim much better counts less
+    /// for this one (suggestions for each left claim).
+    Right,
+    /// Both claims', half each: the same for either side on the left (the screen's mutual pairs).
+    Both,
+}
+
+/// The scores of every (left, right) pair of one topic, with one-to-one consistency applied
+/// (see [`OneToOne`]).
+fn topic_matrix(
+    p: &Profiles,
+    lefts: &[usize],
+    rights: &[usize],
+    w: &Weights,
+    one_to_one: OneToOne,
+) -> Vec<Vec<f32>> {
     let raw: Vec<Vec<f32>> = lefts
         .iter()
         .map(|&a| {
@@ -136,7 +152,8 @@ fn topic_matrix(p: &Profiles, lefts: &[usize], rights: &[usize], w: &Weights) ->
             })
         })
         .collect();
-    if w.one_to_one <= 0.0 || lefts.len() < 2 {
+    let both = one_to_one == OneToOne::Both;
+    if w.one_to_one <= 0.0 || (lefts.len() < 2 && !(both && rights.len() >= 2)) {
         return raw;
     }
     let best_left: Vec<f32> = (0..rights.len())
@@ -144,9 +161,17 @@ fn topic_matrix(p: &Profiles, lefts: &[usize], rights: &[usize], w: &Weights) ->
         .collect();
     raw.iter()
         .map(|r| {
+            let best_right = r.iter().copied().fold(0.0, f32::max);
             r.iter()
                 .zip(&best_left)
-                .map(|(&s, &m)| (s - w.one_to_one * (m - s)).max(0.0))
+                .map(|(&s, &m)| {
+                    let worse = if both {
+                        ((m - s) + (best_right - s)) / 2.0
+                    } else {
+                        m - s
+                    };
+                    (s - w.one_to_one * worse).max(0.0)
+                })
                 .collect()
         })
         .collect()
@@ -219,7 +244,7 @@ pub fn suggest(cmp: &Comparison, p: &Profiles, opts: &Options) -> Vec<Suggestion
         .par_iter()
         .zip(right_topics.par_iter())
         .flat_map_iter(|(ls, rs)| {
-            let m = topic_matrix(p, ls, rs, w);
+            let m = topic_matrix(p, ls, rs, w, OneToOne::Right);
             ls.iter()
                 .zip(m)
                 .map(|(&a, row)| (a, row.into_iter().zip(rs.iter().copied()).collect()))
@@ -322,7 +347,7 @@ pub fn topic_pairs(cmp: &Comparison, p: &Profiles, opts: &Options) -> Vec<Sugges
         .par_iter()
         .zip(rt.par_iter())
         .map(|(ls, rs)| {
-            let m = topic_matrix(p, ls, rs, &opts.weights);
+            let m = topic_matrix(p, ls, rs, &opts.weights, OneToOne::Both);
             let mut out = Vec::new();
             for (i, &a) in ls.iter().enumerate() {
                 let best = |row: &[f32]| -> Option<usize> {

@@ -156,3 +156,34 @@ fn header_shows_active_filters_when_there_are_some() {
     let s = screen(&mut app, 80, 24, &[]);
     assert!(s.contains("filters: tag: dam"), "{s}");
 }
+
+/// A large draft (LIAR's 137 topics, 1,049 suggested rows) keeps every count in the header at
+/// 80 columns: the longest form gives way to shorter ones, never to a cut.
+#[test]
+fn the_header_keeps_every_count_of_a_large_draft_at_80_columns() {
+    let c = parallax::compare::Counts {
+        topics: 137,
+        left_claims: 4150,
+        right_claims: 5687,
+        both: 0,
+        left_only: 3101,
+        right_only: 4638,
+        common: 0,
+        suggested: 1049,
+    };
+    let line = parallax::tui::strings::counts(
+        &c,
+        "Democratic Party speakers",
+        "Republican Party speakers",
+        80,
+    );
+    assert!(parallax::text::width(&line) <= 80, "{line}");
+    for n in ["137", "4150", "5687", "1049", "3101", "4638"] {
+        assert!(line.contains(n), "{n} is missing from {line}");
+    }
+    let wide = parallax::tui::strings::counts(&c, "Democrats", "Republicans", 200);
+    assert!(
+        wide.contains("1049 suggested") && wide.contains("3101 Democrats only"),
+        "{wide}"
+    );
+}

@@ -710,16 +710,27 @@ pub fn counts(c: &crate::compare::Counts, left: &str, right: &str, width: usize)
     } else {
         String::new()
     };
-    let suggested = if c.suggested > 0 {
-        format!(", {} suggested", c.suggested)
-    } else {
-        String::new()
+    let short = |suggested: &str, one_side: &str| {
+        let suggested = if c.suggested > 0 {
+            format!(", {} {suggested}", c.suggested)
+        } else {
+            String::new()
+        };
+        format!(
+            "{common}{} {topics} · claims {} ⟷ {} · rows {} both{suggested}, {} ⟷ {} {one_side}",
+            c.topics, c.left_claims, c.right_claims, c.both, c.left_only, c.right_only
+        )
     };
-    format!(
-        "{common}{} {topics} · claims {} ⟷ {} · rows {} both{suggested}, {} ⟷ {} one side only",
-        c.topics, c.left_claims, c.right_claims, c.both, c.left_only, c.right_only
-    )
+    let shorter = short("suggested", "one side only");
+    if crate::text::width(&shorter) <= width {
+        return shorter;
+    }
+    // The shortest: suggested rows by their mark (`≈`, as their headings show it).
+    short(SUGGESTED_MARK, "one-sided")
 }
+
+/// The mark of a suggested row, in its heading and the header's shortest count.
+pub const SUGGESTED_MARK: &str = "≈";
 
 /// The mark of a common-ground row (where the two sides agree), in its heading, the header's
 /// count and the topic list.

@@ -38,6 +38,30 @@ const STOPWORDS: &[&str] = &[
     "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
 ];
 
+/// Contractions whose first part is not itself a function word as written.
+const CONTRACTIONS: &[&str] = &["can't", "shan't", "won't"];
+
+/// The endings of English contractions (`don't`, `we're`, `I'm`, `they've`, `it'll`, `he'd`).
+const CONTRACTED: &[&str] = &["n't", "'re", "'ve", "'ll", "'d", "'m"];
+
+/// True for a function word, or a contraction of one (`don't`, `hasn’t`, `we're`): they carry
+/// no topic, whichever apostrophe they are written with.
+fn is_function_word(lower: &str) -> bool {
+    if STOPWORDS.binary_search(&lower).is_ok() {
+        return true;
+    }
+    if !lower.contains(['\'', '’']) {
+        return false;
+    }
+    let plain = lower.replace('’', "'");
+    CONTRACTIONS.contains(&plain.as_str())
+        || CONTRACTED.iter().any(|end| {
+            plain
+                .strip_suffix(end)
+                .is_some_and(|base| STOPWORDS.binary_search(&base).is_ok())
+        })
+}
+
 /// One word of a text, before weighting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Word {
@@ -121,7 +145,7 @@ impl Tokenizer {
         if has_digit {
             return Some(lower.replace(',', ""));
         }
-        if lower.chars().count() < 2 || STOPWORDS.binary_search(&lower).is_ok() {
+        if lower.chars().count() < 2 || is_function_word(lower) {
             return None;
         }
         Some(self.stemmer.stem(lower).into_owned())
@@ -442,6 +466,26 @@ mod tests {
         assert_eq!(class(geneva), Some(Class::Name));
         // Weighed as a name all the same: it was capitalised inside a sentence once.
         assert_eq!(truth.map(|x| v.weighed_class(x)), Some(Class::Name));
+    }
+
+    #[test]
+    fn contractions_of_function_words_carry_no_topic() {
+        let t = Tokenizer::default();
+        for w in [
+            "don't",
+            "doesn’t",
+            "hasn't",
+            "we're",
+            "i'm",
+            "they've",
+            "can't",
+            "won't",
+        ] {
+            assert_eq!(t.stem(w), None, "{w}");
+        }
+        for w in ["kashmir's", "o'brien", "rock'n'roll"] {
+            assert!(t.stem(w).is_some(), "{w}");
+        }
     }
 
     #[test]

@@ -29,34 +29,110 @@ pub fn rank(
     let terms: Vec<&Prepared> = pattern.ordered().collect();
     let positive = terms.iter().any(|p| !p.term.negated);
     let search = OneShot::new(&terms, dispute);
-    let mut claims: Vec<(usize, ClaimAt, &Claim)> = Vec::new();
-    for (at, claim) in dispute.claims() {
-        let entry = claims.len();
-        claims.push((entry, at, claim));
-    }
+    let claims = Numbered::new(dispute);
     // A few chunks per core, each with its memo: enough to even out the cores' loads, few
     // enough that each distinct word is matched only a few times.
-    let chunk = claims.len() / (4 * rayon::current_num_threads()) + 1;
-    let alive: Vec<Alive<&str>> = claims
-        .par_chunks(chunk)
-        .flat_map_iter(|chunk| {
+    let chunk = claims.count / (4 * rayon::current_num_threads()) + 1;
+    let chunks: Vec<usize> = (0..claims.count).step_by(chunk).collect();
+    let alive: Vec<Alive<&str>> = chunks
+        .par_iter()
+        .flat_map_iter(|&from| {
             let mut memo = Memo::default();
-            chunk
-                .iter()
-                .filter(|&&(_, at, claim)| keep(at, claim))
-                .filter_map(|&(entry, at, claim)| search.claim(&mut memo, entry, at, claim))
+            claims
+                .from(from)
+                .take(chunk)
+                .filter(|&(_, at, claim)| keep(at, claim))
+                .filter_map(|(entry, at, claim)| search.claim(&mut memo, entry, at, claim))
                 .collect::<Vec<_>>()
         })
         .collect();
     let places = rank::Places {
-        claim: |e: usize| claims.get(e).map(|&(_, at, _)| at),
+        claim: |e: usize| claims.at(e).map(|(at, _)| at),
         text: |s: &str| Arc::from(s),
-        own_text: |e: usize| claims.get(e).map(|&(_, _, c)| c.text.as_str()),
+        own_text: |e: usize| claims.at(e).map(|(_, c)| c.text.as_str()),
     };
     rank::hits(alive, positive, &places)
         .into_iter()
         .map(|(_, h)| h)
         .collect()
+}
+
+/// The dispute's claims by number (side by side, topic by topic, in file order), found
+/// through the first number of each topic: no list of every claim is made.
+struct Numbered<'d> {
+    dispute: &'d Dispute,
+    /// Each topic's first claim number, side and topic, in order.
+    starts: Vec<(usize, usize, usize)>,
+    count: usize,
+}
+
+impl<'d> Numbered<'d> {
+    fn new(dispute: &'d Dispute) -> Self {
+        let mut starts = Vec::new();
+        let mut count = 0;
+        for (s, side) in dispute.sides.iter().enumerate() {
+            for (t, topic) in side.topics.iter().enumerate() {
+                starts.push((count, s, t));
+                count += topic.claims.len();
+            }
+        }
+        Numbered {
+            dispute,
+            starts,
+            count,
+        }
+    }
+
+    /// The topic holding claim number `n`: its place in `starts`.
+    fn topic_of(&self, n: usize) -> Option<usize> {
+        self.starts
+            .partition_point(|&(first, _, _)| first <= n)
+            .checked_sub(1)
+    }
+
+    /// Claim number `n`: its place and the claim.
+    fn at(&self, n: usize) -> Option<(ClaimAt, &'d Claim)> {
+        let &(first, side, topic) = self.starts.get(self.topic_of(n)?)?;
+        let claim = n - first;
+        let c = self
+            .dispute
+            .sides
+            .get(side)?
+            .topics
+            .get(topic)?
+            .claims
+            .get(claim)?;
+        Some((ClaimAt { side, topic, claim }, c))
+    }
+
+    /// The claims from number `n` on, each with its number and place.
+    fn from(&self, n: usize) -> impl Iterator<Item = (usize, ClaimAt, &'d Claim)> + '_ {
+        let first_topic = self.topic_of(n).unwrap_or(0);
+        self.starts
+            .get(first_topic..)
+            .unwrap_or_default()
+            .iter()
+            .flat_map(move |&(first, side, topic)| {
+                let claims = self
+                    .dispute
+                    .sides
+                    .get(side)
+                    .and_then(|s| s.topics.get(topic))
+                    .map_or(&[][..], |t| t.claims.as_slice());
+                let skip = n.saturating_sub(first);
+                claims.iter().enumerate().skip(skip).map(move |(c, claim)| {
+                    (
+                        first + c,
+                        ClaimAt {
+                            side,
+                            topic,
+                            claim: c,
+                        },
+                        claim,
+                    )
+                })
+            })
+    }
 }
 
 /// The query's terms and what is matched once for the whole dispute.

@@ -19,7 +19,7 @@ pub mod words;
 pub use filter::{AnsweredBy, CommonGround, Filter, FilterError};
 pub use index::Index;
 pub use matcher::{Matcher, MatcherKind, Needle};
-pub use search::{Counts, Field, Highlighter, Hit, Pattern, Searcher};
+pub use search::{Counts, Field, Highlighter, Hit, HitText, Pattern, Searcher};
 
 use crate::compare::{Comparison, Row};
 use crate::format::{ClaimAt, Dispute};

@@ -86,7 +86,7 @@ pub struct Hit {
     /// The field shown for the hit: where its best term matched.
     pub field: Field,
     /// That field's text (cleaned at load), for snippets.
-    pub text: Arc<str>,
+    pub text: HitText,
     /// How many claims the hit stands for: 1 for a match in the claim's own fields; for a
     /// topic-level hit (its topic's titles, its point's question), every claim found only
     /// through that field, `claim` being the first of them.
@@ -101,6 +101,52 @@ impl Hit {
     /// for every claim of its topic or point found that way.
     pub fn is_topic_level(&self) -> bool {
         self.field.is_topic_level()
+    }
+}
+
+/// A hit's field text: read from the index that found it (no copy per hit: a search of
+/// 100,000 claims would copy megabytes of text), or a copy.
+#[derive(Clone)]
+pub struct HitText(TextOf);
+
+#[derive(Clone)]
+enum TextOf {
+    Copy(Arc<str>),
+    Index(Arc<Index>, u32),
+}
+
+impl std::ops::Deref for HitText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match &self.0 {
+            TextOf::Copy(s) => s,
+            TextOf::Index(index, id) => index.string(*id),
+        }
+    }
+}
+
+impl AsRef<str> for HitText {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq for HitText {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for HitText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl From<Arc<str>> for HitText {
+    fn from(s: Arc<str>) -> Self {
+        HitText(TextOf::Copy(s))
     }
 }
 
@@ -346,7 +392,7 @@ impl Pattern {
     /// topic-level hits: claims matched only through their topic's titles or their point's
     /// question are folded into one hit per side, topic, field and text, so a topic's framing
     /// counts once, not once per claim.
-    pub fn rank(&self, index: &Index, candidates: &[usize]) -> Vec<(usize, Hit)> {
+    pub fn rank(&self, index: &Arc<Index>, candidates: &[usize]) -> Vec<(usize, Hit)> {
         let mut alive: Vec<Alive<u32>> = candidates.iter().map(|&e| Alive::new(e)).collect();
         let mut positive = false;
         for p in self.ordered() {
@@ -375,7 +421,7 @@ impl Pattern {
         }
         let places = rank::Places {
             claim: |e: usize| index.claim(e),
-            text: |s: u32| Arc::from(index.string(s)),
+            text: |s: u32| HitText(TextOf::Index(Arc::clone(index), s)),
             own_text: |e: usize| index.fields(e).next().map(|(_, s)| s),
         };
         rank::hits(alive, positive, &places)

@@ -25,11 +25,12 @@ pub struct Index {
     tokens: Tokens,
     /// Every distinct word of the prose fields, as written.
     vocab: Vec<String>,
-    claims: Vec<ClaimAt>,
     /// Entry `i`'s fields are `fields[starts[i]..starts[i + 1]]`.
     starts: Vec<u32>,
     fields: Vec<Slot>,
-    /// The entry of the first claim of each side's topic: `first[side][topic]`.
+    /// The entry of the first claim of each side's topic, `first[side][topic]`, and after the
+    /// side's last topic the entry after its last claim: entries are claims in the dispute's
+    /// order, so this places every claim without a list of them.
     first: Vec<Vec<usize>>,
 }
 
@@ -267,9 +268,16 @@ impl Index {
         type Map<'d> = HashMap<(&'d str, bool), u32, foldhash::fast::RandomState>;
         let mut ids: Map<'d> = HashMap::default();
         let mut vocab_ids: HashMap<&'d str, u32, foldhash::fast::RandomState> = HashMap::default();
+        let claims = dispute
+            .sides
+            .iter()
+            .flat_map(|s| &s.topics)
+            .map(|t| t.claims.len());
+        let mut starts = Vec::with_capacity(claims.sum::<usize>() + 1);
+        starts.push(0);
         let mut index = Index {
             token_starts: vec![0],
-            starts: vec![0],
+            starts,
             ..Index::default()
         };
         // Each manifest topic's questions by point id, so that each claim finds its own by one
@@ -281,9 +289,9 @@ impl Index {
             .collect();
         let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         for side in &dispute.sides {
-            let mut firsts = Vec::new();
+            let mut firsts = Vec::with_capacity(side.topics.len() + 1);
             for topic in &side.topics {
-                firsts.push(index.claims.len());
+                firsts.push(index.starts.len() - 1);
                 let at = dispute.manifest_topic_index(&topic.id);
                 let neutral = neutral(topic, at.and_then(|i| dispute.manifest_topics.get(i)));
                 let questions = at.and_then(|i| questions.get(i));
@@ -298,7 +306,7 @@ impl Index {
                     {
                         let is_prose = field.is_prose();
                         let next = to_u32(index.prose.len());
-                        let id = *ids.entry((s, is_prose)).or_insert_with(|| {
+                        let mut add = |index: &mut Index| {
                             new_string(s, entry, k);
                             index.prose.push(is_prose);
                             if is_prose {
@@ -312,19 +320,20 @@ impl Index {
                             }
                             index.token_starts.push(to_u32(index.tokens.len()));
                             next
-                        });
+                        };
+                        // A claim's text is its own (two claims rarely say the same words):
+                        // it is not looked up, which would cost a map entry per claim.
+                        let id = if field == Field::Text {
+                            add(&mut index)
+                        } else {
+                            *ids.entry((s, is_prose)).or_insert_with(|| add(&mut index))
+                        };
                         index.fields.push(Slot::new(field, id));
                     }
                     index.starts.push(to_u32(index.fields.len()));
                 }
-                index
-                    .claims
-                    .extend((0..topic.claims.len()).map(|c| ClaimAt {
-                        side: index.first.len(),
-                        topic: firsts.len() - 1,
-                        claim: c,
-                    }));
             }
+            firsts.push(index.starts.len() - 1);
             index.first.push(firsts);
         }
         // The maps go before the lists are trimmed, so the two are never held together.
@@ -333,7 +342,6 @@ impl Index {
         index.token_starts.shrink_to_fit();
         index.tokens.shrink_to_fit();
         index.vocab.shrink_to_fit();
-        index.claims.shrink_to_fit();
         index.starts.shrink_to_fit();
         index.fields.shrink_to_fit();
         index
@@ -357,7 +365,6 @@ impl Index {
             ("token starts", self.token_starts.capacity() * 4),
             ("tokens", tokens),
             ("vocab", size_of_val(self.vocab.as_slice()) + vocab),
-            ("claims", self.claims.capacity() * size_of::<ClaimAt>()),
             ("starts", self.starts.capacity() * 4),
             ("fields", self.fields.capacity() * size_of::<Slot>()),
         ]
@@ -365,12 +372,12 @@ impl Index {
 
     /// The number of claims indexed.
     pub fn len(&self) -> usize {
-        self.claims.len()
+        self.starts.len().saturating_sub(1)
     }
 
     /// True when the dispute has no claim.
     pub fn is_empty(&self) -> bool {
-        self.claims.is_empty()
+        self.len() == 0
     }
 
     /// The number of distinct strings.
@@ -385,14 +392,32 @@ impl Index {
 
     /// The claim of an entry.
     pub(super) fn claim(&self, entry: usize) -> Option<ClaimAt> {
-        self.claims.get(entry).copied()
+        if entry >= self.len() {
+            return None;
+        }
+        // The last side, then the last topic, that starts at or before the entry: a side or a
+        // topic without claims starts where the next one does, so it is never the one found.
+        let side = self
+            .first
+            .partition_point(|f| f.first().is_some_and(|&e| e <= entry))
+            .checked_sub(1)?;
+        let firsts = self.first.get(side)?;
+        let topic = firsts.partition_point(|&e| e <= entry).checked_sub(1)?;
+        let start = *firsts.get(topic)?;
+        // The side's end is not a topic.
+        (topic + 1 < firsts.len()).then_some(ClaimAt {
+            side,
+            topic,
+            claim: entry - start,
+        })
     }
 
     /// The entry number of a claim (its rank in the dispute's order).
     pub fn entry(&self, at: ClaimAt) -> Option<usize> {
-        let first = *self.first.get(at.side)?.get(at.topic)?;
-        let e = first + at.claim;
-        (self.claims.get(e) == Some(&at)).then_some(e)
+        let firsts = self.first.get(at.side)?;
+        let (&start, &end) = (firsts.get(at.topic)?, firsts.get(at.topic + 1)?);
+        let e = start.checked_add(at.claim)?;
+        (e < end).then_some(e)
     }
 
     /// An entry's fields, in the claim's order (its text first), with their string ids.
@@ -451,7 +476,7 @@ impl Index {
 
     /// Field `k` of the claim of entry `entry`, read from the dispute.
     fn field_text<'d>(&self, dispute: &'d Dispute, entry: usize, k: usize) -> Option<&'d str> {
-        let at = self.claims.get(entry)?;
+        let at = self.claim(entry)?;
         let side = dispute.sides.get(at.side)?;
         let topic = side.topics.get(at.topic)?;
         let claim = topic.claims.get(at.claim)?;
@@ -471,5 +496,47 @@ impl Index {
         topic_fields(topic, neutral(topic, manifest), question)
             .nth(k - own)
             .map(|(_, s)| s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every claim has its entry and back, with topics and sides that hold no claim among them.
+    #[test]
+    fn entries_and_claims_agree_around_empty_topics_and_sides() {
+        let mut d = crate::load::load_bundled()
+            .dispute
+            .expect("the bundled dispute loads");
+        let empty = |id: &str| Topic {
+            id: id.to_owned(),
+            title: id.to_owned(),
+            claims: Vec::new(),
+        };
+        let mut bare = d.sides.first().expect("a side").clone();
+        bare.topics.clear();
+        if let Some(side) = d.sides.first_mut() {
+            side.topics.insert(0, empty("before"));
+            side.topics.insert(2, empty("between"));
+            side.topics.push(empty("after"));
+        }
+        d.sides.insert(1, bare.clone());
+        d.sides.push(bare);
+        let index = Index::new(&d);
+        let mut n = 0;
+        for (at, _) in d.claims() {
+            assert_eq!(index.entry(at), Some(n), "{at:?}");
+            assert_eq!(index.claim(n), Some(at), "entry {n}");
+            n += 1;
+        }
+        assert_eq!(index.len(), n);
+        assert_eq!(index.claim(n), None);
+        let past = ClaimAt {
+            side: 0,
+            topic: 1,
+            claim: d.sides[0].topics[1].claims.len(),
+        };
+        assert_eq!(index.entry(past), None);
     }
 }

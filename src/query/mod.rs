@@ -194,6 +194,16 @@ impl Results {
             .collect()
     }
 
+    /// Places hits placed before (in another outcome of the same hits, such as the same
+    /// search narrowed or not) where they sit in this one, keeping their order.
+    pub fn place_again(&self, placed: Vec<(Hit, HitAt)>) -> Vec<(Hit, HitAt)> {
+        let scored = placed
+            .into_iter()
+            .filter_map(|(h, _)| Some((self.index.entry(h.claim)?, h)))
+            .collect();
+        self.place(scored)
+    }
+
     /// The index in [`Results::order`] of the first hit at or after a row, wrapping round to
     /// the first hit; `None` without hits.
     pub fn hit_from(&self, topic: usize, row: usize) -> Option<usize> {

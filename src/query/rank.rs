@@ -151,7 +151,9 @@ where
             },
         ))
     };
-    let mut out: Vec<(usize, Hit)> = Vec::new();
+    let alive = alive.into_iter();
+    // At most one hit per claim: sized once, not doubled (at 100,000 hits, megabytes).
+    let mut out: Vec<(usize, Hit)> = Vec::with_capacity(alive.size_hint().0);
     /// A side's topic, a field and its string.
     type Group<S> = (usize, usize, Field, S);
     // For each group: its first entry, score, how many claims, typos.

@@ -3,7 +3,7 @@
 //!
 //! It is sized for the screen, which holds it beside the dispute: word ids take two bytes while
 //! the vocabulary allows, a claim's field is one `u32`, and an index made for a shared dispute
-//! ([`Index::shared`]) reads its strings from the dispute instead of copying them. An index that
+//! ([`Index::shared`]) reads the claims' texts from the dispute instead of copying them. An index that
 //! owns its strings ([`Index::new`]) is the one `crate::cache` keeps.
 
 use super::search::Field;
@@ -41,10 +41,12 @@ enum Texts {
     /// Copies, end to end so a scan reads memory in order: string `s` ends at `ends[s]` and
     /// starts where the one before ends.
     Own { arena: String, ends: Vec<usize> },
-    /// The dispute's own strings: string `s` is field number `at[s].1` (in [`claim_fields`]'
-    /// order) of the claim of entry `at[s].0`.
+    /// The claims' texts read from the dispute, the other strings (few, and scanned on every
+    /// keystroke) copied: string `s` is `arena[at[s].0..at[s].1]`, or with `at[s].0` at
+    /// [`CLAIM_TEXT`], the text of the claim of entry `at[s].1`.
     Dispute {
         dispute: Arc<Dispute>,
+        arena: String,
         at: Vec<(u32, u32)>,
     },
 }
@@ -57,6 +59,9 @@ impl Default for Texts {
         }
     }
 }
+
+/// In [`Texts::Dispute`], where a string is a claim's text.
+const CLAIM_TEXT: u32 = u32::MAX;
 
 /// The stored form of [`Texts`]: always copies.
 #[derive(Serialize, Deserialize)]
@@ -179,15 +184,36 @@ impl Slot {
         Slot((field as u32) << KIND_SHIFT | string.min(STRING_MASK))
     }
 
-    /// The field and its string id (`None` for a slot no build makes: a damaged cache).
-    fn get(self) -> Option<(Field, u32)> {
-        let kind = u8::try_from(self.0 >> KIND_SHIFT).ok()?;
-        Some((Field::from_repr(kind)?, self.0 & STRING_MASK))
+    /// The field and its string id: every three bits name a field, so this is one look-up
+    /// (it runs for every field of every claim a keystroke searches).
+    fn get(self) -> (Field, u32) {
+        let kind = KINDS
+            .get((self.0 >> KIND_SHIFT) as usize)
+            .copied()
+            .unwrap_or(Field::Text);
+        (kind, self.string())
+    }
+
+    fn string(self) -> u32 {
+        self.0 & STRING_MASK
     }
 }
 
-/// A claim's searchable fields in order: its own (see [`own_fields`]), then its topic's
-/// neutral title, the side's framing of the topic where it differs, and its point's question.
+/// The fields by their number (`Field as u8`).
+const KINDS: [Field; 8] = [
+    Field::Text,
+    Field::Speaker,
+    Field::Tag,
+    Field::Outlet,
+    Field::SourceTitle,
+    Field::Topic,
+    Field::Framing,
+    Field::Question,
+];
+
+/// A claim's searchable fields in order: its text, speaker, tags, the outlet and title of each
+/// source it cites, its topic's neutral title, the side's framing of the topic where it differs,
+/// and its point's question.
 fn claim_fields<'d>(
     side: &'d Side,
     topic: &'d Topic,
@@ -195,12 +221,6 @@ fn claim_fields<'d>(
     neutral: &'d str,
     question: Option<&'d str>,
 ) -> impl Iterator<Item = (Field, &'d str)> {
-    own_fields(side, claim).chain(topic_fields(topic, neutral, question))
-}
-
-/// A claim's own searchable fields in order: its text, speaker, tags, and the outlet and title
-/// of each source it cites.
-fn own_fields<'d>(side: &'d Side, claim: &'d Claim) -> impl Iterator<Item = (Field, &'d str)> {
     let sources = claim
         .sources
         .iter()
@@ -213,15 +233,7 @@ fn own_fields<'d>(side: &'d Side, claim: &'d Claim) -> impl Iterator<Item = (Fie
         .chain(claim.speaker.as_deref().map(|s| (Field::Speaker, s)))
         .chain(claim.tags.iter().map(|t| (Field::Tag, t.as_str())))
         .chain(sources)
-}
-
-/// The fields a claim shares with its topic and point.
-fn topic_fields<'d>(
-    topic: &'d Topic,
-    neutral: &'d str,
-    question: Option<&'d str>,
-) -> impl Iterator<Item = (Field, &'d str)> {
-    std::iter::once((Field::Topic, neutral))
+        .chain(std::iter::once((Field::Topic, neutral)))
         .chain((topic.title != neutral).then_some((Field::Framing, topic.title.as_str())))
         .chain(question.map(|q| (Field::Question, q)))
 }
@@ -247,22 +259,30 @@ impl Index {
         index
     }
 
-    /// As [`Index::new`], reading the strings from the dispute instead of copying them: the
-    /// screen's index, which lives beside its dispute.
+    /// As [`Index::new`], reading the claims' texts from the dispute instead of copying them:
+    /// the screen's index, which lives beside its dispute.
     pub fn shared(dispute: Arc<Dispute>) -> Index {
+        let mut arena = String::new();
         let mut at = Vec::new();
-        let mut index = Index::build(&dispute, |_, entry, k| {
-            let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-            at.push((n(entry), n(k)));
+        let mut index = Index::build(&dispute, |s, field, entry| {
+            let n = |x: usize| u32::try_from(x).unwrap_or(CLAIM_TEXT - 1);
+            if field == Field::Text {
+                at.push((CLAIM_TEXT, n(entry)));
+            } else {
+                let start = n(arena.len());
+                arena.push_str(s);
+                at.push((start, n(arena.len())));
+            }
         });
+        arena.shrink_to_fit();
         at.shrink_to_fit();
-        index.texts = Texts::Dispute { dispute, at };
+        index.texts = Texts::Dispute { dispute, arena, at };
         index
     }
 
-    /// Indexes the dispute, calling `new_string(text, entry, k)` for each distinct string, in
-    /// id order, with where it was first seen: field `k` of the claim of entry `entry`.
-    fn build<'d>(dispute: &'d Dispute, mut new_string: impl FnMut(&'d str, usize, usize)) -> Index {
+    /// Indexes the dispute, calling `new_string(text, field, entry)` for each distinct string,
+    /// in id order, with the field and the claim's entry where it was first seen.
+    fn build<'d>(dispute: &'d Dispute, mut new_string: impl FnMut(&'d str, Field, usize)) -> Index {
         // Interning hashes every field of every claim, so the hash must be fast; the strings come
         // from other people's files, so it is seeded at random (foldhash) against collisions.
         type Map<'d> = HashMap<(&'d str, bool), u32, foldhash::fast::RandomState>;
@@ -301,13 +321,11 @@ impl Index {
                         .point
                         .as_deref()
                         .and_then(|p| questions?.get(p).copied().flatten());
-                    for (k, (field, s)) in
-                        claim_fields(side, topic, claim, neutral, question).enumerate()
-                    {
+                    for (field, s) in claim_fields(side, topic, claim, neutral, question) {
                         let is_prose = field.is_prose();
                         let next = to_u32(index.prose.len());
                         let mut add = |index: &mut Index| {
-                            new_string(s, entry, k);
+                            new_string(s, field, entry);
                             index.prose.push(is_prose);
                             if is_prose {
                                 for (_, w) in words::split(s) {
@@ -352,7 +370,9 @@ impl Index {
         use std::mem::size_of_val;
         let texts = match &self.texts {
             Texts::Own { arena, ends } => arena.capacity() + ends.capacity() * size_of::<usize>(),
-            Texts::Dispute { at, .. } => at.capacity() * size_of::<(u32, u32)>(),
+            Texts::Dispute { arena, at, .. } => {
+                arena.capacity() + at.capacity() * size_of::<(u32, u32)>()
+            }
         };
         let tokens = match &self.tokens {
             Tokens::Narrow(v) => v.capacity() * 2,
@@ -422,12 +442,20 @@ impl Index {
 
     /// An entry's fields, in the claim's order (its text first), with their string ids.
     pub(super) fn fields(&self, entry: usize) -> impl Iterator<Item = (Field, u32)> + '_ {
+        self.slots(entry).iter().map(|s| s.get())
+    }
+
+    /// The string ids of an entry's fields.
+    pub(super) fn strings_of(&self, entry: usize) -> impl Iterator<Item = u32> + '_ {
+        self.slots(entry).iter().map(|s| s.string())
+    }
+
+    fn slots(&self, entry: usize) -> &[Slot] {
         let at = |i: usize| self.starts.get(i).map(|&x| x as usize);
-        let slots = match (at(entry), at(entry + 1)) {
+        match (at(entry), at(entry + 1)) {
             (Some(a), Some(b)) => self.fields.get(a..b).unwrap_or_default(),
             _ => &[],
-        };
-        slots.iter().filter_map(|s| s.get())
+        }
     }
 
     /// True when the index's text is as loading leaves it (nothing to clean): an index read
@@ -467,35 +495,15 @@ impl Index {
                     .and_then(|(a, b)| arena.get(a..b))
                     .unwrap_or_default()
             }
-            Texts::Dispute { dispute, at } => at
-                .get(id)
-                .and_then(|&(entry, k)| self.field_text(dispute, entry as usize, k as usize))
-                .unwrap_or_default(),
+            Texts::Dispute { dispute, arena, at } => match at.get(id) {
+                Some(&(CLAIM_TEXT, entry)) => self
+                    .claim(entry as usize)
+                    .and_then(|c| dispute.claim(c))
+                    .map_or("", |c| c.text.as_str()),
+                Some(&(a, b)) => arena.get(a as usize..b as usize).unwrap_or_default(),
+                None => "",
+            },
         }
-    }
-
-    /// Field `k` of the claim of entry `entry`, read from the dispute.
-    fn field_text<'d>(&self, dispute: &'d Dispute, entry: usize, k: usize) -> Option<&'d str> {
-        let at = self.claim(entry)?;
-        let side = dispute.sides.get(at.side)?;
-        let topic = side.topics.get(at.topic)?;
-        let claim = topic.claims.get(at.claim)?;
-        // Most strings are a claim's own (its text first): no manifest look-up for those.
-        let own = own_fields(side, claim).count();
-        if k < own {
-            return own_fields(side, claim).nth(k).map(|(_, s)| s);
-        }
-        let manifest = dispute
-            .manifest_topic_index(&topic.id)
-            .and_then(|i| dispute.manifest_topics.get(i));
-        let question = claim.point.as_deref().and_then(|p| {
-            // The first point of that id, as `ManifestTopic::questions_by_point` has it.
-            let point = manifest?.points.iter().find(|q| q.id == p)?;
-            point.question.as_deref()
-        });
-        topic_fields(topic, neutral(topic, manifest), question)
-            .nth(k - own)
-            .map(|(_, s)| s)
     }
 }
 
@@ -538,5 +546,14 @@ mod tests {
             claim: d.sides[0].topics[1].claims.len(),
         };
         assert_eq!(index.entry(past), None);
+    }
+
+    #[test]
+    fn a_slot_gives_back_its_field_and_string() {
+        for (i, &kind) in KINDS.iter().enumerate() {
+            assert_eq!(kind as usize, i);
+            assert_eq!(Field::from_repr(kind as u8), Some(kind));
+            assert_eq!(Slot::new(kind, 12345).get(), (kind, 12345));
+        }
     }
 }

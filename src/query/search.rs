@@ -478,7 +478,7 @@ fn per_string(
     } else {
         let mut seen = vec![false; index.strings()];
         for &e in entries {
-            for (_, s) in index.fields(e) {
+            for s in index.strings_of(e) {
                 if let Some(slot) = seen.get_mut(s as usize) {
                     *slot = true;
                 }

@@ -150,26 +150,10 @@ impl Tokens {
 /// A prose string's words, as vocabulary ids.
 #[derive(Clone, Copy)]
 pub(super) enum WordIds<'a> {
+    /// Ids of two bytes.
     Narrow(&'a [u16]),
+    /// Ids of four bytes.
     Wide(&'a [u32]),
-}
-
-impl WordIds<'_> {
-    /// How many words.
-    pub(super) fn len(self) -> usize {
-        match self {
-            WordIds::Narrow(v) => v.len(),
-            WordIds::Wide(v) => v.len(),
-        }
-    }
-
-    /// The vocabulary id of word `i`.
-    pub(super) fn get(self, i: usize) -> Option<usize> {
-        match self {
-            WordIds::Narrow(v) => v.get(i).map(|&x| usize::from(x)),
-            WordIds::Wide(v) => v.get(i).map(|&x| x as usize),
-        }
-    }
 }
 
 /// One field of a claim: its kind in the top three bits, its string id below.

@@ -212,10 +212,18 @@ impl Prepared {
 
     /// Where the term's words sit in a prose string's words: typos and the first word's index.
     fn in_tokens(&self, table: &[u8], tokens: WordIds<'_>) -> Option<(u8, usize)> {
+        // One loop per width of word ids, so the scan does not ask the width at every word.
+        match tokens {
+            WordIds::Narrow(t) => self.in_ids(table, t, |&v| usize::from(v)),
+            WordIds::Wide(t) => self.in_ids(table, t, |&v| v as usize),
+        }
+    }
+
+    fn in_ids<T>(&self, table: &[u8], ids: &[T], id: impl Fn(&T) -> usize) -> Option<(u8, usize)> {
         let w = self.words.as_ref()?;
         let n = w.words.len();
-        w.find_in(tokens.len(), |at, i| {
-            let v = tokens.get(at)?;
+        w.find_in(ids.len(), |at, i| {
+            let v = id(ids.get(at)?);
             let t = *table.get(v * n + i)?;
             (t != NO).then_some((t, 0))
         })

@@ -11,6 +11,7 @@
 #   scripts/bench-screen.sh DISPUTE [OTHER_BIN]     e.g. scripts/bench-screen.sh /tmp/d1m
 #   ROUNDS=3 BIN=target/release/parallax scripts/bench-screen.sh /tmp/d1m /tmp/old/parallax
 #   SEARCH= scripts/bench-screen.sh /tmp/d1m        (memory at rest only)
+#   EVERY=0.3 scripts/bench-screen.sh /tmp/d1m     (SEARCH typed a letter every 0.3 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,11 +23,11 @@ input=$(du -cb "$dispute"/*.json | tail -1 | cut -f1)
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); input: $input bytes"
 
 python3 - "$BIN" "$dispute" "$input" "${ROUNDS:-3}" "$other" "${SEARCH-cease}" \
-  "${TMUX_SOCKET:-parallax-bench}" <<'PY'
+  "${TMUX_SOCKET:-parallax-bench}" "${EVERY:-0}" <<'PY'
 import os, statistics, subprocess, sys, time
 
 bin, dispute, size, rounds, other = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
-search, socket = sys.argv[6], sys.argv[7]
+search, socket, every = sys.argv[6], sys.argv[7], float(sys.argv[8])
 session = "parallax-screen"
 
 def tmux(*args):
@@ -62,7 +63,13 @@ def screen_run(b):
     searched = 0
     if search:
         tmux("send-keys", "-t", session, "Tab")
-        tmux("send-keys", "-t", session, "-l", "/" + search)
+        if every > 0:
+            tmux("send-keys", "-t", session, "-l", "/")
+            for letter in search:
+                time.sleep(every)
+                tmux("send-keys", "-t", session, "-l", letter)
+        else:
+            tmux("send-keys", "-t", session, "-l", "/" + search)
         time.sleep(0.5)
         while "best first" not in tmux("capture-pane", "-p", "-t", session):
             if time.monotonic() - start > 600:

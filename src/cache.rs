@@ -32,7 +32,7 @@ pub const MIN_BYTES: u64 = 1 << 20;
 const MAX_ENTRY: u64 = 1 << 31;
 
 /// What every entry starts with; the layout number changes whenever the entry's layout does.
-const MAGIC: &[u8; 8] = b"plxidx03";
+const MAGIC: &[u8; 8] = b"plxidx04";
 
 /// The names a hit is printed with: party, topic and claim ids, by position.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -647,3 +647,60 @@ fn a_cold_search_for_what_no_file_holds_answers_without_loading() {
         .code(1)
         .stderr(predicate::str::contains("error"));
 }
+
+/// The screen's index reads its strings from the dispute instead of copying them: every search
+/// finds the same hits, in the same order, with the same texts, as the index that owns them.
+#[test]
+fn the_screens_index_finds_what_the_owning_index_finds() {
+    let bundled = parallax::load::load_bundled().dispute;
+    let mut fields = std::collections::BTreeSet::new();
+    for d in [Some(dispute()), bundled].into_iter().flatten() {
+        let d = std::sync::Arc::new(d);
+        let owning = query::Searcher::new(&d, MatcherKind::Nucleo);
+        let shared = query::Searcher::shared(std::sync::Arc::clone(&d), MatcherKind::Nucleo);
+        // A word of every kind of field, found by words, as written and by its start.
+        let mut words: Vec<String> = Vec::new();
+        for (_, c) in d.claims().take(40) {
+            let side_sources = d.sides.iter().flat_map(|s| &s.sources);
+            let fields = [c.text.as_str()]
+                .into_iter()
+                .chain(c.speaker.as_deref())
+                .chain(c.tags.iter().map(|t| t.as_str()))
+                .chain(
+                    side_sources
+                        .flat_map(|s| [Some(s.outlet.as_str()), s.title.as_deref()])
+                        .flatten(),
+                )
+                .map(str::to_owned)
+                .collect::<Vec<_>>();
+            words.extend(
+                fields
+                    .iter()
+                    .filter_map(|f| f.split_whitespace().next().map(str::to_owned)),
+            );
+        }
+        for t in d.manifest_topics.iter() {
+            words.push(t.title.split_whitespace().next().unwrap_or("").to_owned());
+            for p in &t.points {
+                words.extend(
+                    p.question
+                        .as_deref()
+                        .and_then(|q| q.split_whitespace().last())
+                        .map(str::to_owned),
+                );
+            }
+        }
+        words.sort();
+        words.dedup();
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            for q in [w.clone(), format!("'{w}"), format!("^{w}"), format!("!{w}")] {
+                let (_, a) = owning.search_all(&q, |_| true);
+                let (_, b) = shared.search_all(&q, |_| true);
+                assert_eq!(a, b, "query {q:?}");
+                fields.extend(a.iter().map(|h| h.field));
+            }
+        }
+    }
+    // Hits came through every kind of field.
+    assert_eq!(fields.len(), 8, "{fields:?}");
+}

@@ -7,6 +7,7 @@
 
 pub mod filter;
 pub mod highlight;
+mod index;
 pub mod matcher;
 pub mod oneshot;
 pub mod pattern;
@@ -16,8 +17,9 @@ pub mod search;
 pub mod words;
 
 pub use filter::{AnsweredBy, CommonGround, Filter, FilterError};
+pub use index::Index;
 pub use matcher::{Matcher, MatcherKind, Needle};
-pub use search::{Counts, Field, Highlighter, Hit, Index, Pattern, Searcher};
+pub use search::{Counts, Field, Highlighter, Hit, HitText, Pattern, Searcher};
 
 use crate::compare::{Comparison, Row};
 use crate::format::{ClaimAt, Dispute};
@@ -192,6 +194,16 @@ impl Results {
             .collect()
     }
 
+    /// Places hits placed before (in another outcome of the same hits, such as the same
+    /// search narrowed or not) where they sit in this one, keeping their order.
+    pub fn place_again(&self, placed: Vec<(Hit, HitAt)>) -> Vec<(Hit, HitAt)> {
+        let scored = placed
+            .into_iter()
+            .filter_map(|(h, _)| Some((self.index.entry(h.claim)?, h)))
+            .collect();
+        self.place(scored)
+    }
+
     /// The index in [`Results::order`] of the first hit at or after a row, wrapping round to
     /// the first hit; `None` without hits.
     pub fn hit_from(&self, topic: usize, row: usize) -> Option<usize> {
@@ -258,6 +270,16 @@ impl Session {
         }
     }
 
+    /// As [`Session::new`], with an index that reads the strings from the dispute instead of
+    /// copying them: the screen's, which keeps its dispute anyway.
+    pub fn shared(dispute: Arc<Dispute>, matcher: MatcherKind) -> Session {
+        Session {
+            searcher: Searcher::shared(dispute, matcher),
+            cached: None,
+            typing: false,
+        }
+    }
+
     /// While typing, a narrowed comparison is not rebuilt for every keystroke: the last one is
     /// kept while it still holds every hit (a query that grows only loses hits), so the view
     /// may show a few rows whose hits are gone until typing stops (call with `false` and run
@@ -281,6 +303,27 @@ impl Session {
 
     /// Runs the query on `cmp` (a comparison of `dispute`).
     pub fn run(&mut self, dispute: &Dispute, cmp: &Comparison, query: &Query) -> Results {
+        self.run_on(dispute, cmp, None, query)
+    }
+
+    /// As [`Session::run`] on a shared comparison, which a query without filters hands back
+    /// as it is instead of a copy (a screen keeps its comparison: a copy would double it).
+    pub fn run_shared(
+        &mut self,
+        dispute: &Dispute,
+        cmp: &Arc<Comparison>,
+        query: &Query,
+    ) -> Results {
+        self.run_on(dispute, cmp, Some(cmp), query)
+    }
+
+    fn run_on(
+        &mut self,
+        dispute: &Dispute,
+        cmp: &Comparison,
+        shared: Option<&Arc<Comparison>>,
+        query: &Query,
+    ) -> Results {
         let pair = (cmp.left, cmp.right);
         let index = Arc::clone(self.searcher.index());
         let fresh = self
@@ -291,7 +334,10 @@ impl Session {
             self.cached = None;
         }
         let cached = self.cached.get_or_insert_with(|| {
-            let comparison = query.filter.apply(dispute, cmp);
+            let comparison = match shared {
+                Some(cmp) if query.filter.is_empty() => Arc::clone(cmp),
+                _ => Arc::new(query.filter.apply(dispute, cmp)),
+            };
             let mut candidates: Vec<usize> = claims_of(&comparison)
                 .filter_map(|(_, _, at)| index.entry(at))
                 .collect();
@@ -299,7 +345,7 @@ impl Session {
             Filtered {
                 filter: query.filter.clone(),
                 pair,
-                comparison: Arc::new(comparison),
+                comparison,
                 candidates,
                 narrowed: None,
             }

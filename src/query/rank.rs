@@ -4,11 +4,10 @@
 //! the one-shot search (`super::oneshot`, a cold `parallax search`) both feed it, so they rank
 //! the same query in the same order.
 
-use super::search::{Field, Hit};
+use super::search::{Field, Hit, HitText};
 use crate::format::ClaimAt;
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::Arc;
 
 /// The best match of one term in one claim: typos, field, and the field's string (`S`: an
 /// index's string id, or the text itself).
@@ -48,8 +47,11 @@ pub(super) struct Alive<S> {
     typos: u8,
     own: Option<Best<S>>,
     topic: Option<Best<S>>,
-    /// Per positive term: the first word where it matches in the claim's text.
-    at: Vec<Option<usize>>,
+    /// The first and last of the words where each positive term first matches in the claim's
+    /// text (kept as a span, not a list per claim: there may be 100,000 claims alive).
+    span: Option<(usize, usize)>,
+    /// The positive terms that matched elsewhere than the claim's text.
+    elsewhere: usize,
 }
 
 impl<S: Copy> Alive<S> {
@@ -61,7 +63,8 @@ impl<S: Copy> Alive<S> {
             typos: 0,
             own: None,
             topic: None,
-            at: Vec::new(),
+            span: None,
+            elsewhere: 0,
         }
     }
 
@@ -82,8 +85,18 @@ impl<S: Copy> Alive<S> {
         if let Some(t) = topic {
             self.topic = pick(self.topic, t);
         }
-        self.at.push(at);
+        match (at, self.span) {
+            (Some(at), Some((a, b))) => self.span = Some((a.min(at), b.max(at))),
+            (Some(at), None) => self.span = Some((at, at)),
+            (None, _) => self.elsewhere += 1,
+        }
         true
+    }
+
+    /// How far apart the terms sit: the span of words they cover in the claim's text, plus 64
+    /// for each term found elsewhere.
+    fn proximity(&self) -> usize {
+        self.span.map_or(0, |(a, b)| b - a) + 64 * self.elsewhere
     }
 }
 
@@ -105,7 +118,7 @@ pub(super) struct Places<C, T, O> {
 /// through their topic's titles or their point's question fold into one hit per side, topic,
 /// field and text, so a topic's framing counts once, not once per claim. `positive` says
 /// whether the query has a positive term.
-pub(super) fn hits<S, C, T, O>(
+pub(super) fn hits<S, C, T, X, O>(
     alive: impl IntoIterator<Item = Alive<S>>,
     positive: bool,
     places: &Places<C, T, O>,
@@ -113,7 +126,8 @@ pub(super) fn hits<S, C, T, O>(
 where
     S: Copy + Eq + Hash,
     C: Fn(usize) -> Option<ClaimAt>,
-    T: Fn(S) -> Arc<str>,
+    T: Fn(S) -> X,
+    X: Into<HitText>,
     O: Fn(usize) -> Option<S>,
 {
     let key = |exact: u8, typos: u8, proximity: usize, field: Field| -> u32 {
@@ -123,15 +137,6 @@ where
             | ((255 - prox) << 8)
             | (255 - field as u32)
     };
-    // Terms apart in the text: the span of words they cover; a term elsewhere adds 64.
-    let proximity = |at: &[Option<usize>]| {
-        let found: Vec<usize> = at.iter().flatten().copied().collect();
-        let span = match (found.iter().min(), found.iter().max()) {
-            (Some(a), Some(b)) => b - a,
-            _ => 0,
-        };
-        span + 64 * (at.len() - found.len())
-    };
     let hit = |entry: usize, score: u32, field: Field, string: S, claims: usize, typos| {
         let claim = (places.claim)(entry)?;
         Some((
@@ -140,19 +145,21 @@ where
                 claim,
                 score,
                 field,
-                text: (places.text)(string),
+                text: (places.text)(string).into(),
                 claims,
                 typos,
             },
         ))
     };
-    let mut out: Vec<(usize, Hit)> = Vec::new();
+    let alive = alive.into_iter();
+    // At most one hit per claim: sized once, not doubled (at 100,000 hits, megabytes).
+    let mut out: Vec<(usize, Hit)> = Vec::with_capacity(alive.size_hint().0);
     /// A side's topic, a field and its string.
     type Group<S> = (usize, usize, Field, S);
     // For each group: its first entry, score, how many claims, typos.
     let mut groups: HashMap<Group<S>, (usize, u32, usize, u8)> = HashMap::new();
     for a in alive {
-        let score = |field| key(a.exact, a.typos, proximity(&a.at), field);
+        let score = |field| key(a.exact, a.typos, a.proximity(), field);
         match (a.own, a.topic) {
             (Some((_, field, string)), _) => {
                 out.extend(hit(a.entry, score(field), field, string, 1, a.typos));

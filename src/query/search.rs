@@ -9,11 +9,12 @@
 //! (`super::words`); short fields (speaker, tags, outlet) keep letters-in-order matching too.
 //! Each term of the query must match some field of a claim.
 
+use super::index::{Index, WordIds};
 use super::matcher::{MatcherKind, Needle};
 use super::pattern::{self, Term, TermKind};
 use super::rank::{self, Alive};
 use super::words::{self, Words};
-use crate::format::{ClaimAt, Dispute, ManifestTopic};
+use crate::format::{ClaimAt, Dispute};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -32,7 +33,9 @@ use std::sync::Arc;
     Serialize,
     Deserialize,
     strum::IntoStaticStr,
+    strum::FromRepr,
 )]
+#[repr(u8)]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
 pub enum Field {
@@ -73,190 +76,6 @@ impl Field {
     }
 }
 
-/// The searchable fields of every claim of a dispute, built once per loaded dispute. It
-/// serialises, so `crate::cache` can keep it for large disputes.
-#[derive(Default, Serialize, Deserialize)]
-pub struct Index {
-    /// Every distinct field string, end to end, so a scan reads memory in order.
-    arena: String,
-    /// Each string's byte range in `arena`, by string id.
-    strings: Vec<(usize, usize)>,
-    /// Per string: true for prose, matched by its words.
-    prose: Vec<bool>,
-    /// A prose string's words, as ids into `vocab`: `tokens[token_starts[s]..token_starts[s + 1]]`.
-    token_starts: Vec<u32>,
-    tokens: Vec<u32>,
-    /// Every distinct word of the prose fields, as written.
-    vocab: Vec<String>,
-    claims: Vec<ClaimAt>,
-    /// Entry `i`'s fields are `fields[starts[i]..starts[i + 1]]`.
-    starts: Vec<usize>,
-    fields: Vec<(Field, u32)>,
-    /// The entry of the first claim of each side's topic: `first[side][topic]`.
-    first: Vec<Vec<usize>>,
-}
-
-impl Index {
-    /// Indexes every claim of every side, in the dispute's order (side, topic, claim).
-    pub fn new<'d>(dispute: &'d Dispute) -> Index {
-        // Interning hashes every field of every claim, so the hash must be fast; the strings come
-        // from other people's files, so it is seeded at random (foldhash) against collisions.
-        type Map<'d> = HashMap<(&'d str, bool), u32, foldhash::fast::RandomState>;
-        let mut ids: Map<'d> = HashMap::default();
-        let mut vocab_ids: HashMap<&'d str, u32, foldhash::fast::RandomState> = HashMap::default();
-        let mut strings: Vec<(usize, usize)> = Vec::new();
-        let mut prose: Vec<bool> = Vec::new();
-        let mut token_starts: Vec<u32> = vec![0];
-        let mut tokens: Vec<u32> = Vec::new();
-        let mut vocab: Vec<String> = Vec::new();
-        let mut arena = String::new();
-        let mut intern = |s: &'d str, field: Field| -> u32 {
-            let is_prose = field.is_prose();
-            *ids.entry((s, is_prose)).or_insert_with(|| {
-                strings.push((arena.len(), arena.len() + s.len()));
-                arena.push_str(s);
-                prose.push(is_prose);
-                if is_prose {
-                    for (_, w) in words::split(s) {
-                        let id = *vocab_ids.entry(w).or_insert_with(|| {
-                            vocab.push(w.to_owned());
-                            u32::try_from(vocab.len() - 1).unwrap_or(u32::MAX)
-                        });
-                        tokens.push(id);
-                    }
-                }
-                token_starts.push(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
-                u32::try_from(strings.len() - 1).unwrap_or(u32::MAX)
-            })
-        };
-        let mut index = Index {
-            arena: String::new(),
-            strings: Vec::new(),
-            prose: Vec::new(),
-            token_starts: Vec::new(),
-            tokens: Vec::new(),
-            vocab: Vec::new(),
-            claims: Vec::new(),
-            starts: vec![0],
-            fields: Vec::new(),
-            first: Vec::new(),
-        };
-        // Each manifest topic's questions by point id, so that each claim finds its own by one
-        // look-up, not a scan of every point of its topic.
-        let questions: Vec<_> = dispute
-            .manifest_topics
-            .iter()
-            .map(ManifestTopic::questions_by_point)
-            .collect();
-        for side in &dispute.sides {
-            let mut firsts = Vec::new();
-            for topic in &side.topics {
-                firsts.push(index.claims.len());
-                let at = dispute.manifest_topic_index(&topic.id);
-                let manifest = at.and_then(|i| dispute.manifest_topics.get(i));
-                let neutral = manifest.map_or(topic.title.as_str(), |m| m.title.as_str());
-                let questions = at.and_then(|i| questions.get(i));
-                for claim in &topic.claims {
-                    let f = &mut index.fields;
-                    f.push((Field::Text, intern(&claim.text, Field::Text)));
-                    if let Some(s) = &claim.speaker {
-                        f.push((Field::Speaker, intern(s, Field::Speaker)));
-                    }
-                    for tag in &claim.tags {
-                        f.push((Field::Tag, intern(tag, Field::Tag)));
-                    }
-                    for r in &claim.sources {
-                        if let Some(src) = side.sources.get(r.index) {
-                            f.push((Field::Outlet, intern(&src.outlet, Field::Outlet)));
-                            if let Some(t) = &src.title {
-                                f.push((Field::SourceTitle, intern(t, Field::SourceTitle)));
-                            }
-                        }
-                    }
-                    f.push((Field::Topic, intern(neutral, Field::Topic)));
-                    if topic.title != neutral {
-                        f.push((Field::Framing, intern(&topic.title, Field::Framing)));
-                    }
-                    let question = claim
-                        .point
-                        .as_deref()
-                        .and_then(|p| questions?.get(p).copied().flatten());
-                    if let Some(q) = question {
-                        f.push((Field::Question, intern(q, Field::Question)));
-                    }
-                    index.starts.push(f.len());
-                }
-                index
-                    .claims
-                    .extend((0..topic.claims.len()).map(|c| ClaimAt {
-                        side: index.first.len(),
-                        topic: firsts.len() - 1,
-                        claim: c,
-                    }));
-            }
-            index.first.push(firsts);
-        }
-        index.strings = strings;
-        index.arena = arena;
-        index.prose = prose;
-        index.token_starts = token_starts;
-        index.tokens = tokens;
-        index.vocab = vocab;
-        index
-    }
-
-    /// The number of claims indexed.
-    pub fn len(&self) -> usize {
-        self.claims.len()
-    }
-
-    /// True when the dispute has no claim.
-    pub fn is_empty(&self) -> bool {
-        self.claims.is_empty()
-    }
-
-    /// The entry number of a claim (its rank in the dispute's order).
-    pub fn entry(&self, at: ClaimAt) -> Option<usize> {
-        let first = *self.first.get(at.side)?.get(at.topic)?;
-        let e = first + at.claim;
-        (self.claims.get(e) == Some(&at)).then_some(e)
-    }
-
-    fn fields(&self, entry: usize) -> &[(Field, u32)] {
-        let (Some(&a), Some(&b)) = (self.starts.get(entry), self.starts.get(entry + 1)) else {
-            return &[];
-        };
-        self.fields.get(a..b).unwrap_or_default()
-    }
-
-    /// True when the index's text is as loading leaves it (nothing to clean): an index read
-    /// back from a cache must pass this before it is used.
-    pub fn is_clean(&self) -> bool {
-        crate::text::is_clean(&self.arena) && self.vocab.iter().all(|w| crate::text::is_clean(w))
-    }
-
-    /// A prose string's words as vocabulary ids (empty for a short field).
-    fn tokens(&self, id: u32) -> &[u32] {
-        let at = |i: usize| self.token_starts.get(i).map(|&x| x as usize);
-        match (at(id as usize), at(id as usize + 1)) {
-            (Some(a), Some(b)) => self.tokens.get(a..b).unwrap_or_default(),
-            _ => &[],
-        }
-    }
-
-    fn is_prose(&self, id: u32) -> bool {
-        self.prose.get(id as usize).copied().unwrap_or(false)
-    }
-
-    fn string(&self, id: u32) -> &str {
-        // Ids and ranges come from interning, so they are always valid; "" is the fallback.
-        self.strings
-            .get(id as usize)
-            .and_then(|&(a, b)| self.arena.get(a..b))
-            .unwrap_or_default()
-    }
-}
-
 /// One hit of a search, as every view lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -267,7 +86,7 @@ pub struct Hit {
     /// The field shown for the hit: where its best term matched.
     pub field: Field,
     /// That field's text (cleaned at load), for snippets.
-    pub text: Arc<str>,
+    pub text: HitText,
     /// How many claims the hit stands for: 1 for a match in the claim's own fields; for a
     /// topic-level hit (its topic's titles, its point's question), every claim found only
     /// through that field, `claim` being the first of them.
@@ -282,6 +101,52 @@ impl Hit {
     /// for every claim of its topic or point found that way.
     pub fn is_topic_level(&self) -> bool {
         self.field.is_topic_level()
+    }
+}
+
+/// A hit's field text: read from the index that found it (no copy per hit: a search of
+/// 100,000 claims would copy megabytes of text), or a copy.
+#[derive(Clone)]
+pub struct HitText(TextOf);
+
+#[derive(Clone)]
+enum TextOf {
+    Copy(Arc<str>),
+    Index(Arc<Index>, u32),
+}
+
+impl std::ops::Deref for HitText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match &self.0 {
+            TextOf::Copy(s) => s,
+            TextOf::Index(index, id) => index.string(*id),
+        }
+    }
+}
+
+impl AsRef<str> for HitText {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq for HitText {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for HitText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl From<Arc<str>> for HitText {
+    fn from(s: Arc<str>) -> Self {
+        HitText(TextOf::Copy(s))
     }
 }
 
@@ -335,7 +200,7 @@ impl Prepared {
         };
         let n = w.words.len();
         index
-            .vocab
+            .vocab()
             .par_iter()
             .with_min_len(256)
             .flat_map_iter(|v| {
@@ -346,11 +211,19 @@ impl Prepared {
     }
 
     /// Where the term's words sit in a prose string's words: typos and the first word's index.
-    fn in_tokens(&self, table: &[u8], tokens: &[u32]) -> Option<(u8, usize)> {
+    fn in_tokens(&self, table: &[u8], tokens: WordIds<'_>) -> Option<(u8, usize)> {
+        // One loop per width of word ids, so the scan does not ask the width at every word.
+        match tokens {
+            WordIds::Narrow(t) => self.in_ids(table, t, |&v| usize::from(v)),
+            WordIds::Wide(t) => self.in_ids(table, t, |&v| v as usize),
+        }
+    }
+
+    fn in_ids<T>(&self, table: &[u8], ids: &[T], id: impl Fn(&T) -> usize) -> Option<(u8, usize)> {
         let w = self.words.as_ref()?;
         let n = w.words.len();
-        w.find_in(tokens.len(), |at, i| {
-            let v = *tokens.get(at)? as usize;
+        w.find_in(ids.len(), |at, i| {
+            let v = id(ids.get(at)?);
             let t = *table.get(v * n + i)?;
             (t != NO).then_some((t, 0))
         })
@@ -491,7 +364,7 @@ impl Pattern {
             let found = per_string(index, &entries, |s| p.typos(index, &table, s));
             alive.retain_mut(|(e, own, typo)| {
                 let (mut best, mut in_own) = (NO, false);
-                for &(f, s) in index.fields(*e) {
+                for (f, s) in index.fields(*e) {
                     let t = found.get(s as usize).copied().unwrap_or(NO);
                     if t != NO {
                         best = best.min(t);
@@ -527,7 +400,7 @@ impl Pattern {
     /// topic-level hits: claims matched only through their topic's titles or their point's
     /// question are folded into one hit per side, topic, field and text, so a topic's framing
     /// counts once, not once per claim.
-    pub fn rank(&self, index: &Index, candidates: &[usize]) -> Vec<(usize, Hit)> {
+    pub fn rank(&self, index: &Arc<Index>, candidates: &[usize]) -> Vec<(usize, Hit)> {
         let mut alive: Vec<Alive<u32>> = candidates.iter().map(|&e| Alive::new(e)).collect();
         let mut positive = false;
         for p in self.ordered() {
@@ -541,13 +414,13 @@ impl Pattern {
             let typos =
                 |s: u32| Some(found.get(s as usize).copied().unwrap_or(NO)).filter(|&t| t != NO);
             alive.retain_mut(|a| {
-                let fields = index.fields(a.entry);
-                let (own, topic) = rank::best_of(fields.iter().map(|&(f, s)| (f, s, typos(s))));
+                let (own, topic) =
+                    rank::best_of(index.fields(a.entry).map(|(f, s)| (f, s, typos(s))));
                 if p.term.negated {
                     return own.is_none() && topic.is_none();
                 }
                 // Where in the text, for proximity.
-                let at = fields.first().and_then(|&(_, s)| {
+                let at = index.fields(a.entry).next().and_then(|(_, s)| {
                     typos(s)?;
                     p.in_tokens(&table, index.tokens(s)).map(|(_, at)| at)
                 });
@@ -555,9 +428,9 @@ impl Pattern {
             });
         }
         let places = rank::Places {
-            claim: |e: usize| index.claims.get(e).copied(),
-            text: |s: u32| Arc::from(index.string(s)),
-            own_text: |e: usize| index.fields(e).first().map(|&(_, s)| s),
+            claim: |e: usize| index.claim(e),
+            text: |s: u32| HitText(TextOf::Index(Arc::clone(index), s)),
+            own_text: |e: usize| index.fields(e).next().map(|(_, s)| s),
         };
         rank::hits(alive, positive, &places)
     }
@@ -608,12 +481,12 @@ fn per_string(
     score: impl Fn(u32) -> Option<u8> + Sync,
 ) -> Vec<u8> {
     // Ascending string ids, so the scan reads the arena in order.
-    let needed: Vec<u32> = if entries.len() == index.claims.len() {
-        (0..u32::try_from(index.strings.len()).unwrap_or(u32::MAX)).collect()
+    let needed: Vec<u32> = if entries.len() == index.len() {
+        (0..u32::try_from(index.strings()).unwrap_or(u32::MAX)).collect()
     } else {
-        let mut seen = vec![false; index.strings.len()];
+        let mut seen = vec![false; index.strings()];
         for &e in entries {
-            for &(_, s) in index.fields(e) {
+            for s in index.strings_of(e) {
                 if let Some(slot) = seen.get_mut(s as usize) {
                     *slot = true;
                 }
@@ -628,7 +501,7 @@ fn per_string(
         .with_min_len(512)
         .filter_map(|&s| Some((s, score(s)?)))
         .collect();
-    let mut scores = vec![NO; index.strings.len()];
+    let mut scores = vec![NO; index.strings()];
     for (s, score) in found {
         if let Some(slot) = scores.get_mut(s as usize) {
             *slot = score.min(NO - 1);
@@ -659,6 +532,12 @@ impl Searcher {
             matcher,
             last: None,
         }
+    }
+
+    /// As [`Searcher::new`], with an index that reads the strings from the dispute instead of
+    /// copying them (see [`Index::shared`]).
+    pub fn shared(dispute: Arc<Dispute>, matcher: MatcherKind) -> Searcher {
+        Searcher::from_index(Index::shared(dispute), matcher)
     }
 
     /// A searcher over an index built earlier (kept by `crate::cache`).
@@ -712,7 +591,7 @@ impl Searcher {
     pub fn search_all(&self, query: &str, keep: impl Fn(ClaimAt) -> bool) -> (Pattern, Vec<Hit>) {
         let pattern = Pattern::new(query, self.matcher);
         let candidates: Vec<usize> = (0..self.index.len())
-            .filter(|&e| self.index.claims.get(e).is_some_and(|&at| keep(at)))
+            .filter(|&e| self.index.claim(e).is_some_and(&keep))
             .collect();
         let ranked = pattern.rank(&self.index, &candidates);
         (pattern, ranked.into_iter().map(|(_, h)| h).collect())

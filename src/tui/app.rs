@@ -178,7 +178,7 @@ impl App {
             None
         } else {
             Some(self.session.with(&self.dispute, |s| {
-                s.run(&self.dispute, &self.cmp, &self.query)
+                s.run_shared(&self.dispute, &self.cmp, &self.query)
             }))
         };
         self.show_outcome(outcome, None);

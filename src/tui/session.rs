@@ -34,11 +34,11 @@ impl std::fmt::Debug for Shared {
 impl Shared {
     /// Runs `f` on the session, indexing `dispute` first if nothing has yet; waits while a worker
     /// holds it.
-    pub fn with<R>(&self, dispute: &Dispute, f: impl FnOnce(&mut query::Session) -> R) -> R {
+    pub fn with<R>(&self, dispute: &Arc<Dispute>, f: impl FnOnce(&mut query::Session) -> R) -> R {
         let mut slot = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         let typing = slot.typing;
         f(slot.session.get_or_insert_with(|| {
-            let mut s = query::Session::new(dispute, MatcherKind::default());
+            let mut s = query::Session::shared(Arc::clone(dispute), MatcherKind::default());
             s.typing(typing);
             s
         }))
@@ -95,9 +95,9 @@ pub type Answer = (u64, Results, Counted);
 /// Runs a search job while typing (see `query::Session::typing`), on the query worker's thread.
 pub fn search(job: Job) -> Answer {
     job.session.typing(true);
-    let results = job
-        .session
-        .with(&job.dispute, |s| s.run(&job.dispute, &job.cmp, &job.query));
+    let results = job.session.with(&job.dispute, |s| {
+        s.run_shared(&job.dispute, &job.cmp, &job.query)
+    });
     let counted = counts_of(&job.dispute, &results.comparison);
     (job.generation, results, counted)
 }

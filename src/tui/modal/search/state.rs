@@ -48,9 +48,9 @@ pub struct Search {
     /// Typing changed the text since the query last ran.
     pub dirty: bool,
     generation: u64,
-    /// The hits (index entries) and scores of the last scoring, kept to re-place it when only
-    /// the places changed (narrowing toggled).
-    scored: Option<Scored>,
+    /// What the list's ranking is of (the query and the hits' index entries), so that when only
+    /// the places changed (narrowing toggled) the list is placed again, not scored again.
+    scored: Option<(String, Vec<usize>)>,
     job: Option<Job>,
     waiting: bool,
 }
@@ -87,7 +87,7 @@ impl Search {
         self.list_top = 0;
         self.waiting = false;
         self.job = None;
-        self.ranked = Ranked::Pending;
+        let previous = std::mem::take(&mut self.ranked);
         let Some(outcome) = outcome else {
             self.current = None;
             return;
@@ -96,22 +96,19 @@ impl Search {
         let Some(ranking) = outcome.ranking() else {
             return;
         };
-        // Narrowing toggled: the same hits in other places, so the scores still hold.
-        if let Some((query, entries, scored)) = &self.scored
+        // Narrowing toggled: the same hits in other places, so the scores still hold. Else the
+        // old list is dropped here, before the new one is made (at 100,000 hits, megabytes).
+        if let Ranked::Ready(hits) = previous
+            && let Some((query, entries)) = &self.scored
             && query == ranking.query()
             && entries == ranking.entries()
         {
-            self.ranked = Ranked::Ready(outcome.place(scored.clone()));
+            self.ranked = Ranked::Ready(outcome.place_again(hits));
             return;
         }
         if ranking.len() <= RANK_AT_ONCE {
-            let scored = ranking.run();
-            self.ranked = Ranked::Ready(outcome.place(scored.clone()));
-            self.scored = Some((
-                ranking.query().to_owned(),
-                ranking.entries().to_vec(),
-                scored,
-            ));
+            self.ranked = Ranked::Ready(outcome.place(ranking.run()));
+            self.scored = Some((ranking.query().to_owned(), ranking.entries().to_vec()));
             return;
         }
         self.job = Some((self.generation, ranking));
@@ -128,8 +125,11 @@ impl Search {
         let Some(outcome) = outcome.filter(|o| o.pattern.is_some()) else {
             return false;
         };
-        self.ranked = Ranked::Ready(outcome.place(scored.2.clone()));
-        self.scored = Some(scored);
+        let (query, entries, scored) = scored;
+        // The old list goes before the new one is made: at 100,000 hits it is megabytes.
+        self.ranked = Ranked::Pending;
+        self.ranked = Ranked::Ready(outcome.place(scored));
+        self.scored = Some((query, entries));
         self.waiting = false;
         self.cursor = 0;
         self.list_top = 0;

@@ -2,54 +2,13 @@
 //! counting allocator and prints the heap's peak, what the dispute keeps, and how many
 //! allocations the load made. `cargo run --release --example load_memory -- DIR`
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+mod common;
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-static COUNT: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
-        PEAK.fetch_max(live, Relaxed);
-        COUNT.fetch_add(1, Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new: usize) -> *mut u8 {
-        let live = LIVE.fetch_add(new, Relaxed) + new;
-        PEAK.fetch_max(live, Relaxed);
-        LIVE.fetch_sub(layout.size(), Relaxed);
-        COUNT.fetch_add(1, Relaxed);
-        unsafe { System.realloc(ptr, layout, new) }
-    }
-}
+use common::{COUNT, Counting, LIVE, PEAK, mib, phase};
+use std::sync::atomic::Ordering::Relaxed;
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
-
-fn mib(n: usize) -> f64 {
-    n as f64 / 1048576.0
-}
-
-/// Runs `f`, printing the heap's rise above where it started at its peak, and what stays.
-fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let start = LIVE.load(Relaxed);
-    PEAK.store(start, Relaxed);
-    let out = f();
-    println!(
-        "{name}: peak +{:.1} MiB, keeps +{:.1} MiB",
-        mib(PEAK.load(Relaxed) - start),
-        mib(LIVE.load(Relaxed).saturating_sub(start))
-    );
-    out
-}
 
 fn main() {
     let paths: Vec<std::path::PathBuf> = std::env::args_os().skip(1).map(Into::into).collect();

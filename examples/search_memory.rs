@@ -2,53 +2,14 @@
 //! allocator, then builds the search index and types a query, printing each step's heap peak and
 //! what it keeps. `cargo run --release --example search_memory -- DIR [QUERY]`
 
-use std::alloc::{GlobalAlloc, Layout, System};
+mod common;
+
+use common::{Counting, LIVE, mib, phase};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
-        PEAK.fetch_max(live, Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new: usize) -> *mut u8 {
-        let live = LIVE.fetch_add(new, Relaxed) + new;
-        PEAK.fetch_max(live, Relaxed);
-        LIVE.fetch_sub(layout.size(), Relaxed);
-        unsafe { System.realloc(ptr, layout, new) }
-    }
-}
+use std::sync::atomic::Ordering::Relaxed;
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
-
-fn mib(n: usize) -> f64 {
-    n as f64 / 1048576.0
-}
-
-/// Runs `f`, printing the heap's rise above where it started at its peak, and what stays.
-fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let start = LIVE.load(Relaxed);
-    PEAK.store(start, Relaxed);
-    let out = f();
-    println!(
-        "{name}: peak +{:.1} MiB, keeps +{:.1} MiB (total live {:.1} MiB)",
-        mib(PEAK.load(Relaxed) - start),
-        mib(LIVE.load(Relaxed).saturating_sub(start)),
-        mib(LIVE.load(Relaxed)),
-    );
-    out
-}
 
 fn main() {
     let mut args = std::env::args_os().skip(1);

@@ -70,6 +70,17 @@ impl ClaimIndex {
         }
     }
 
+    /// The place of claim number `n` (claims counted side by side, topic by topic, in file
+    /// order).
+    pub fn place(&self, n: usize) -> Option<ClaimAt> {
+        place(&self.starts, u32::try_from(n).ok()?).filter(|_| n < self.count as usize)
+    }
+
+    /// How many claims are numbered.
+    pub fn count(&self) -> usize {
+        self.count as usize
+    }
+
     /// The place of the claim with this id among `sides` (the sides the index was built from).
     pub fn find(&self, sides: &[Side], id: &str) -> Option<ClaimAt> {
         let h = widen(hash(&self.hasher, id));

@@ -630,6 +630,18 @@ impl Dispute {
         self.claims.find(&self.sides, id)
     }
 
+    /// How many claims the dispute holds, every side's.
+    pub fn claims_in_all(&self) -> usize {
+        self.claims.count()
+    }
+
+    /// Claim number `n`, counted side by side, topic by topic, in file order (the order of
+    /// [`Dispute::claims`]): its place and the claim.
+    pub fn numbered_claim(&self, n: usize) -> Option<(ClaimAt, &Claim)> {
+        let at = self.claims.place(n)?;
+        Some((at, self.claim(at)?))
+    }
+
     /// The claim at a position.
     pub fn claim(&self, at: ClaimAt) -> Option<&Claim> {
         self.sides

@@ -57,81 +57,69 @@ pub fn rank(
         .collect()
 }
 
-/// The dispute's claims by number (side by side, topic by topic, in file order), found
-/// through the first number of each topic: no list of every claim is made.
+/// The dispute's claims by number (side by side, topic by topic, in file order, as the
+/// dispute numbers them): no list of every claim is made.
 struct Numbered<'d> {
     dispute: &'d Dispute,
-    /// Each topic's first claim number, side and topic, in order.
-    starts: Vec<(usize, usize, usize)>,
     count: usize,
 }
 
 impl<'d> Numbered<'d> {
     fn new(dispute: &'d Dispute) -> Self {
-        let mut starts = Vec::new();
-        let mut count = 0;
-        for (s, side) in dispute.sides.iter().enumerate() {
-            for (t, topic) in side.topics.iter().enumerate() {
-                starts.push((count, s, t));
-                count += topic.claims.len();
-            }
-        }
         Numbered {
             dispute,
-            starts,
-            count,
+            count: dispute.claims_in_all(),
         }
-    }
-
-    /// The topic holding claim number `n`: its place in `starts`.
-    fn topic_of(&self, n: usize) -> Option<usize> {
-        self.starts
-            .partition_point(|&(first, _, _)| first <= n)
-            .checked_sub(1)
     }
 
     /// Claim number `n`: its place and the claim.
     fn at(&self, n: usize) -> Option<(ClaimAt, &'d Claim)> {
-        let &(first, side, topic) = self.starts.get(self.topic_of(n)?)?;
-        let claim = n - first;
-        let c = self
-            .dispute
-            .sides
-            .get(side)?
-            .topics
-            .get(topic)?
-            .claims
-            .get(claim)?;
-        Some((ClaimAt { side, topic, claim }, c))
+        self.dispute.numbered_claim(n)
     }
 
     /// The claims from number `n` on, each with its number and place.
     fn from(&self, n: usize) -> impl Iterator<Item = (usize, ClaimAt, &'d Claim)> + '_ {
-        let first_topic = self.topic_of(n).unwrap_or(0);
-        self.starts
-            .get(first_topic..)
-            .unwrap_or_default()
-            .iter()
-            .flat_map(move |&(first, side, topic)| {
-                let claims = self
-                    .dispute
-                    .sides
-                    .get(side)
-                    .and_then(|s| s.topics.get(topic))
-                    .map_or(&[][..], |t| t.claims.as_slice());
-                let skip = n.saturating_sub(first);
-                claims.iter().enumerate().skip(skip).map(move |(c, claim)| {
-                    (
-                        first + c,
-                        ClaimAt {
-                            side,
-                            topic,
-                            claim: c,
-                        },
-                        claim,
-                    )
-                })
+        let start = self.at(n).map(|(at, _)| at);
+        let sides = &self.dispute.sides;
+        start
+            .into_iter()
+            .flat_map(move |start| {
+                sides
+                    .iter()
+                    .enumerate()
+                    .skip(start.side)
+                    .flat_map(move |(s, side)| {
+                        let first = if s == start.side { start.topic } else { 0 };
+                        side.topics
+                            .iter()
+                            .enumerate()
+                            .skip(first)
+                            .flat_map(move |(t, topic)| {
+                                let skip = if (s, t) == (start.side, start.topic) {
+                                    start.claim
+                                } else {
+                                    0
+                                };
+                                topic
+                                    .claims
+                                    .iter()
+                                    .enumerate()
+                                    .skip(skip)
+                                    .map(move |(claim, c)| {
+                                        (
+                                            ClaimAt {
+                                                side: s,
+                                                topic: t,
+                                                claim,
+                                            },
+                                            c,
+                                        )
+                                    })
+                            })
+                    })
             })
+            .zip(n..)
+            .map(|((at, c), number)| (number, at, c))
     }
 }
 

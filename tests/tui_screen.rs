@@ -181,6 +181,21 @@ fn the_header_keeps_every_count_of_a_large_draft_at_80_columns() {
     for n in ["137", "4150", "5687", "1049", "3101", "4638"] {
         assert!(line.contains(n), "{n} is missing from {line}");
     }
+    // Once a pair is accepted, the common ground is counted too.
+    let accepted = parallax::compare::Counts {
+        both: 1,
+        common: 1,
+        suggested: 0,
+        left_only: 4149,
+        right_only: 5686,
+        ..c
+    };
+    let line = parallax::tui::strings::counts(&accepted, "Democrats", "Republicans", 80);
+    assert!(parallax::text::width(&line) <= 80, "{line}");
+    assert!(
+        line.starts_with("≡1 · ") && line.contains("4149 ⟷ 5686"),
+        "{line}"
+    );
     let wide = parallax::tui::strings::counts(&c, "Democrats", "Republicans", 200);
     assert!(
         wide.contains("1049 suggested") && wide.contains("3101 Democrats only"),

@@ -705,12 +705,9 @@ pub fn counts(c: &crate::compare::Counts, left: &str, right: &str, width: usize)
     if crate::text::width(&plain) <= width {
         return plain;
     }
-    let common = if c.common > 0 {
-        format!("{} {COMMON_MARK} common · ", c.common)
-    } else {
-        String::new()
-    };
-    let short = |suggested: &str, one_side: &str| {
+    // `common`: how the common ground is counted, before the rest.
+    let short = |common: String, suggested: &str, one_side: &str| {
+        let common = if c.common > 0 { common } else { String::new() };
         let suggested = if c.suggested > 0 {
             format!(", {} {suggested}", c.suggested)
         } else {
@@ -721,12 +718,21 @@ pub fn counts(c: &crate::compare::Counts, left: &str, right: &str, width: usize)
             c.topics, c.left_claims, c.right_claims, c.both, c.left_only, c.right_only
         )
     };
-    let shorter = short("suggested", "one side only");
+    let shorter = short(
+        format!("{} {COMMON_MARK} common · ", c.common),
+        "suggested",
+        "one side only",
+    );
     if crate::text::width(&shorter) <= width {
         return shorter;
     }
-    // The shortest: suggested rows by their mark (`≈`, as their headings show it).
-    short(SUGGESTED_MARK, "one-sided")
+    // The shortest: common ground and suggested rows by their marks (`≡1`, as the topic list
+    // counts it; `≈`, as suggested rows' headings show it).
+    short(
+        format!("{COMMON_MARK}{} · ", c.common),
+        SUGGESTED_MARK,
+        "one-sided",
+    )
 }
 
 /// The mark of a suggested row, in its heading and the header's shortest count.

@@ -39,17 +39,20 @@ pub fn mib(n: usize) -> f64 {
     n as f64 / 1048576.0
 }
 
-/// Runs `f`, printing the heap's rise above where it started at its peak, what stays, and the
-/// heap's total afterwards.
+/// Runs `f`, printing the heap's rise above where it started at its peak, what stays, the heap's
+/// total afterwards, and the time it took (wall clock, so only a rough guide).
 pub fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let start = LIVE.load(Relaxed);
     PEAK.store(start, Relaxed);
+    let clock = std::time::Instant::now();
     let out = f();
+    let took = clock.elapsed();
     println!(
-        "{name}: peak +{:.1} MiB, keeps +{:.1} MiB (total live {:.1} MiB)",
+        "{name}: peak +{:.1} MiB, keeps +{:.1} MiB (total live {:.1} MiB), {:.0} ms",
         mib(PEAK.load(Relaxed) - start),
         mib(LIVE.load(Relaxed).saturating_sub(start)),
         mib(LIVE.load(Relaxed)),
+        took.as_secs_f64() * 1000.0,
     );
     out
 }

@@ -33,6 +33,27 @@ fn leftovers(dir: &Path) -> Vec<PathBuf> {
 
 #[cfg(unix)]
 #[test]
+fn force_does_not_replace_a_read_only_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("kept.md");
+    std::fs::write(&target, "the analyst's own notes\n").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o444)).unwrap();
+    parallax()
+        .args(["export", &fixture("normal"), "-f", "md", "--force", "-o"])
+        .arg(&target)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("it is read-only"));
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "the analyst's own notes\n"
+    );
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
 fn force_refuses_a_fifo_and_a_character_device() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.md");

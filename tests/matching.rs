@@ -428,6 +428,35 @@ fn only_moved_lines(before: &str, after: &str, added: &str) -> bool {
     old == new
 }
 
+#[cfg(unix)]
+#[test]
+fn a_read_only_side_file_is_not_replaced_and_nothing_is_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = copy_fixture();
+    let beta = dir.path().join("beta.json");
+    std::fs::set_permissions(&beta, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before: Vec<Vec<u8>> = ["alpha.json", "beta.json", "dispute.json"]
+        .iter()
+        .map(|f| std::fs::read(dir.path().join(f)).unwrap())
+        .collect();
+    parallax()
+        .args(["link", "a-karvani", "b-karvani", "--question", "Shut?"])
+        .arg(dir.path())
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("beta.json is read-only"))
+        .stderr(predicates::str::contains("chmod u+w"));
+    // Not one of the plan's files changed, the writable ones included, and the mode stayed.
+    for (f, was) in ["alpha.json", "beta.json", "dispute.json"]
+        .iter()
+        .zip(&before)
+    {
+        assert_eq!(&std::fs::read(dir.path().join(f)).unwrap(), was, "{f}");
+    }
+    let mode = std::fs::metadata(&beta).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444);
+}
+
 #[test]
 fn link_across_topics_moves_the_right_claim_into_the_left_claims_topic() {
     let dir = copy_fixture();

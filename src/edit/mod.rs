@@ -522,6 +522,12 @@ pub fn commit(plan: &Plan) -> Result<(), EditError> {
             (Some(_), Err(e)) => return Err(EditError::Io(name, e)),
         }
     }
+    // Every target is checked before any is written (a read-only side file, a folder gone), so
+    // a plan is not left half done.
+    for w in &plan.writes {
+        crate::export::check_target(&w.path, w.before.is_some())
+            .map_err(|e| write_error(&w.path, e))?;
+    }
     for w in &plan.writes {
         write_atomic(&w.path, &w.after, w.before.is_some())?;
     }
@@ -531,12 +537,19 @@ pub fn commit(plan: &Plan) -> Result<(), EditError> {
 /// Writes a file atomically, through the one atomic writer (`export::write`): a temporary file
 /// in the same folder, then a rename. `replace: false` refuses a file that exists.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(), EditError> {
-    crate::export::write_file(path, bytes, replace).map_err(|e| match e {
+    crate::export::write_file(path, bytes, replace).map_err(|e| write_error(path, e))
+}
+
+fn write_error(path: &Path, e: crate::export::ExportError) -> EditError {
+    match e {
         crate::export::ExportError::Exists { .. } => {
             EditError::Changed(format!("{} (it now exists)", path.display()))
         }
+        crate::export::ExportError::ReadOnly { path } => EditError::Write(format!(
+            "{path} is read-only, so nothing was written; make it writable (chmod u+w) and try again"
+        )),
         other => EditError::Write(other.to_string()),
-    })
+    }
 }
 
 /// The folder of the dispute at `paths`, where files beside it (the dismissals) live: a folder

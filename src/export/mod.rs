@@ -80,6 +80,14 @@ pub enum ExportError {
         /// What it is.
         what: &'static str,
     },
+    /// The target is a read-only file: replacing it through a rename would get around that.
+    #[error(
+        "will not replace {path}: it is read-only; make it writable (chmod u+w) if it should change, or write elsewhere"
+    )]
+    ReadOnly {
+        /// The target, as shown.
+        path: String,
+    },
     /// The folder the file would go in does not exist.
     #[error(
         "cannot write {path}: the folder {folder} does not exist; create it first or choose another path"

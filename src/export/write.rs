@@ -23,7 +23,8 @@ const TEMP_SUFFIX: &str = ".tmp";
 const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 
 /// Checks that an export may go to `path`: its folder exists, it is not a folder, it is a new
-/// path or a regular file (also through a symbolic link), and without `force` it does not exist.
+/// path or a regular file (also through a symbolic link), without `force` it does not exist, and
+/// a file it would replace is not read-only.
 /// The CLI calls it before the work of an export; [`write_file`] calls it again.
 pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
     let folder = folder_of(path);
@@ -49,6 +50,13 @@ pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
     }
     if !force && path.symlink_metadata().is_ok() {
         return Err(ExportError::Exists {
+            path: shown_path(path),
+        });
+    }
+    // The rename would replace the file whatever its mode: a file its owner made read-only is
+    // not to be changed behind their back (nor by root, who may write anything).
+    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(ExportError::ReadOnly {
             path: shown_path(path),
         });
     }

@@ -79,18 +79,15 @@ pub fn clean_if_needed(input: &str) -> Option<Cleaned> {
             '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\u{1b}' => {
                 flag(c, &mut flagged);
-                i = skip_escape(&chars, i, &mut flagged);
+                i = skip_escape(&chars, i);
                 out.push_str(ESCAPE_MARKER);
             }
-            // C1 introducers of CSI, OSC, DCS, SOS, PM and APC: their payload goes too.
+            // The C1 CSI goes with its parameters. The C1 introducers of string sequences
+            // (OSC, DCS, SOS, PM, APC) are marked like any C1 control, and what follows them
+            // stays in view (see `skip_escape`).
             '\u{9b}' => {
                 flag(c, &mut flagged);
                 i = skip_csi(&chars, i);
-                push_marker(&mut out, c);
-            }
-            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
-                flag(c, &mut flagged);
-                i = skip_string(&chars, i, &mut flagged);
                 push_marker(&mut out, c);
             }
             c if (c as u32) < 0x20 => {
@@ -178,12 +175,15 @@ fn push_marker(out: &mut String, c: char) {
     out.push('⟩');
 }
 
-/// Skips what follows an ESC: a CSI, a string sequence (OSC, DCS, SOS, PM, APC) or a short
-/// escape (intermediates then one final byte). Unterminated sequences run to the end.
-fn skip_escape(chars: &[char], mut i: usize, flagged: &mut Vec<char>) -> usize {
+/// Skips what follows an ESC: a CSI, or a short escape (intermediates then one final byte),
+/// unterminated ones to the end. A string sequence (OSC, DCS, SOS, PM, APC) is not skipped: its
+/// payload is text that a terminal would hide (a window title, or with no terminator, the rest
+/// of the string), and nothing hidden is hidden from the analyst. It is shown after the ESC's
+/// marker, its own controls marked in turn (a BEL terminator becomes `␇`, ESC `\` a `␛`).
+fn skip_escape(chars: &[char], mut i: usize) -> usize {
     match chars.get(i) {
         Some('[') => skip_csi(chars, i + 1),
-        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars, i + 1, flagged),
+        Some(']' | 'P' | 'X' | '^' | '_') => i,
         _ => {
             while let Some(&c) = chars.get(i) {
                 if ('\u{20}'..='\u{2f}').contains(&c) {
@@ -210,30 +210,6 @@ fn skip_csi(chars: &[char], mut i: usize) -> usize {
                 i += 1;
             }
             break;
-        }
-    }
-    i
-}
-
-/// Skips a string sequence up to and including its terminator (BEL, ESC \ or ST).
-fn skip_string(chars: &[char], mut i: usize, flagged: &mut Vec<char>) -> usize {
-    while let Some(&c) = chars.get(i) {
-        i += 1;
-        match c {
-            '\u{7}' | '\u{9c}' => {
-                if !flagged.contains(&c) {
-                    flagged.push(c);
-                }
-                return i;
-            }
-            '\u{1b}' => {
-                if chars.get(i) == Some(&'\\') {
-                    return i + 1;
-                }
-                return i;
-            }
-            c if (c as u32) < 0x20 && !flagged.contains(&c) => flagged.push(c),
-            _ => {}
         }
     }
     i
@@ -334,16 +310,40 @@ mod tests {
     }
 
     #[test]
-    fn csi_and_osc_sequences_become_one_marker() {
+    fn a_csi_becomes_one_marker_and_an_osc_payload_stays_in_view() {
         let c = clean("a\u{1b}[31mred\u{1b}]0;title\u{7}b");
-        assert_eq!(c.text, "a␛red␛b");
+        assert_eq!(c.text, "a␛red␛]0;title␇b");
         assert_eq!(c.flagged, vec!['\u{1b}', '\u{7}']);
     }
 
+    /// A string sequence with no terminator would make a terminal swallow the rest of the
+    /// string: here the rest is shown, so a side file cannot hide a sentence behind one.
     #[test]
-    fn unterminated_osc_runs_to_the_end() {
-        let c = clean("x\u{1b}]52;c;aGVsbG8=");
-        assert_eq!(c.text, "x␛");
+    fn text_after_an_unterminated_string_sequence_is_not_hidden() {
+        for intro in ["\u{1b}P", "\u{1b}]", "\u{1b}X", "\u{1b}^", "\u{1b}_"] {
+            let c = clean(&format!("We never did.{intro} Actually we did."));
+            assert!(
+                c.text.starts_with("We never did.␛"),
+                "{intro:?}: {}",
+                c.text
+            );
+            assert!(
+                c.text.ends_with(" Actually we did."),
+                "{intro:?}: {}",
+                c.text
+            );
+        }
+        for intro in ['\u{90}', '\u{9d}', '\u{98}', '\u{9e}', '\u{9f}'] {
+            let c = clean(&format!("We never did.{intro} Actually we did."));
+            assert_eq!(
+                c.text,
+                format!("We never did.⟨{}⟩ Actually we did.", code_point(intro))
+            );
+            assert_eq!(c.flagged, vec![intro]);
+        }
+        // Terminated by ESC \ too: the payload between stays in view.
+        let c = clean("x\u{1b}P1;2|secret\u{1b}\\y");
+        assert_eq!(c.text, "x␛P1;2|secret␛y");
     }
 
     #[test]

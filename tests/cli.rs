@@ -176,13 +176,11 @@ fn untrusted_text_is_inert_in_show_output() {
         !s.chars().any(bad),
         "a control character reached the output"
     );
-    assert!(s.contains("Title change␛ and clear␛␛ here."));
+    // A control sequence goes whole; a string sequence's text stays in view, inert.
+    assert!(s.contains("Title change␛]0;HACKED␇ and clear␛␛ here."));
+    assert!(s.contains("Clipboard ␛]52;c;ZXZpbA==␇"));
     assert!(s.contains("⟨U+202E⟩gnp.exe⟨U+202C⟩"));
     assert!(s.contains("Mr ⟨U+200B⟩Hidden"));
-    assert!(
-        !s.contains("HACKED") && !s.contains("ZXZpbA"),
-        "escape payloads are removed whole"
-    );
     let err = String::from_utf8(out.stderr).expect("utf-8");
     assert!(err.contains("warning(s)"));
 }

@@ -261,11 +261,14 @@ fn no_mouse_leaves_the_mouse_alone() {
 #[test]
 fn hostile_text_is_shown_as_markers() {
     let mut s = Session::start(&["tests/fixtures/tui/hostile"], 120, 40);
-    s.wait_for("the comparison", |t| t.contains("Sets the title ␛ here."));
+    // The escape sequences are inert; a string sequence's text stays in view.
+    s.wait_for("the comparison", |t| {
+        t.contains("Sets the title ␛]0;PWNED␇ here.")
+    });
     s.send("\tG");
     s.wait_for("the last row", |t| t.contains("⟨U+202E⟩txet⟨U+202C⟩"));
     let screen = s.screen();
-    assert!(screen.contains("Copies ␛ to the clipboard."), "{screen}");
+    assert!(screen.contains("Copies ␛]52;c;aGVsbG8=␇"), "{screen}");
     assert!(screen.contains("Clears the screen ␛␛ now."), "{screen}");
     assert!(
         screen.contains("hostile"),

@@ -8,6 +8,7 @@ use parallax::edit::{EditError, Workspace, commit};
 use parallax::format::Dispute;
 use parallax::load::load_paths;
 use parallax::matching::{Options, Profiles, Reason, Suggestion, suggest, topic_pairs};
+use predicates::prelude::PredicateBooleanExt;
 use std::path::{Path, PathBuf};
 
 fn fixture() -> PathBuf {
@@ -557,6 +558,25 @@ fn side_files_without_a_manifest_get_one_that_lists_them() {
             && r.left.len() == 1
             && r.right.len() == 1
     }));
+    // Naming the side files again: the manifest now beside them is not read, so the link is
+    // refused with the way out, not taken for a file changed on disk; the folder works.
+    let sides = ["alpha.json", "beta.json"].map(|f| std::fs::read(dir.path().join(f)).unwrap());
+    parallax()
+        .args(["link", "a-talks-geneva", "b-talks-geneva"])
+        .arg(dir.path().join("alpha.json"))
+        .arg(dir.path().join("beta.json"))
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("exists beside the side files"))
+        .stderr(predicates::str::contains("changed on disk").not());
+    for (f, was) in ["alpha.json", "beta.json"].iter().zip(&sides) {
+        assert_eq!(&std::fs::read(dir.path().join(f)).unwrap(), was, "{f}");
+    }
+    parallax()
+        .args(["link", "a-talks-geneva", "b-talks-geneva"])
+        .arg(dir.path())
+        .assert()
+        .success();
 }
 
 #[test]

@@ -422,6 +422,19 @@ impl Workspace {
     ) -> Result<Write, EditError> {
         let entry = json!({"id": point, "question": question});
         let Some(file) = &self.manifest else {
+            // Side files named one by one leave out the manifest beside them (made by an
+            // earlier link, say): it would not be read, and a new one cannot replace it.
+            let beside = self.folder.join(MANIFEST);
+            if beside.symlink_metadata().is_ok() {
+                return Err(EditError::Refused(format!(
+                    "{} exists beside the side files, but side files named one by one are read \
+                     without it, so nothing was written; open the folder instead (`parallax link \
+                     LEFT RIGHT {}`, or the screen on the folder), and the point goes into that \
+                     manifest",
+                    beside.display(),
+                    self.folder.display()
+                )));
+            }
             return Ok(self.new_manifest(dispute, topic, entry));
         };
         let text = String::from_utf8_lossy(&file.bytes).into_owned();

@@ -176,11 +176,7 @@ fn insert_into_empty_object(
         "{{\n{inner}{key_json}: {}\n{outer}}}",
         render(value, unit, &inner)
     );
-    let mut out = String::with_capacity(text.len() + body.len());
-    out.push_str(text.get(..obj.range.start).unwrap_or(""));
-    out.push_str(&body);
-    out.push_str(text.get(obj.range.end..).unwrap_or(""));
-    out
+    replace(text, obj.range.start, obj.range.end, &body)
 }
 
 /// Appends `value` to the array at `path`, in the array's own layout.
@@ -277,11 +273,7 @@ fn append_rendered(
         let outer = indent_at(text, arr.range.start).to_owned();
         let inner = format!("{outer}{unit}");
         let body = format!("[\n{inner}{}\n{outer}]", multiline_text(&inner));
-        let mut out = String::with_capacity(text.len() + body.len());
-        out.push_str(text.get(..arr.range.start).unwrap_or(""));
-        out.push_str(&body);
-        out.push_str(text.get(arr.range.end..).unwrap_or(""));
-        return out;
+        return replace(text, arr.range.start, arr.range.end, &body);
     };
     let (first_start, _) = arr.elements.first().map_or((0, 0), range);
     let (last_start, last_end) = range(last);
@@ -298,16 +290,55 @@ fn append_rendered(
 }
 
 fn splice(text: &str, at: usize, insertion: &str) -> String {
-    let mut out = String::with_capacity(text.len() + insertion.len());
-    out.push_str(text.get(..at).unwrap_or(text));
-    out.push_str(insertion);
-    out.push_str(text.get(at..).unwrap_or(""));
+    replace(text, at, at, insertion)
+}
+
+/// `text` with `start..end` replaced by `insertion`, whose line breaks take the file's own
+/// form: a file written with CRLF gets CRLF in what is added, so no line of it changes ending.
+fn replace(text: &str, start: usize, end: usize, insertion: &str) -> String {
+    let crlf = text.contains("\r\n");
+    let mut out = String::with_capacity(text.len() + insertion.len() * 2);
+    out.push_str(text.get(..start).unwrap_or(text));
+    if crlf {
+        let mut lines = insertion.split('\n').peekable();
+        while let Some(line) = lines.next() {
+            out.push_str(line);
+            if lines.peek().is_some() {
+                out.push_str(if line.ends_with('\r') { "\n" } else { "\r\n" });
+            }
+        }
+    } else {
+        out.push_str(insertion);
+    }
+    out.push_str(text.get(end..).unwrap_or(""));
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file written with CRLF keeps CRLF on every line, those added included.
+    #[test]
+    fn a_crlf_file_gets_crlf_in_what_is_added() {
+        let text = "{\r\n  \"claims\": [\r\n    {\r\n      \"id\": \"a\",\r\n      \"text\": \"t\"\r\n    }\r\n  ],\r\n  \"more\": []\r\n}\r\n";
+        let path = [Step::Key("claims"), Step::Index(0)];
+        let added = insert_property(text, &path, "id", "point", &"p".into()).unwrap();
+        assert_eq!(
+            added.matches("\r\n").count(),
+            added.matches('\n').count(),
+            "{added:?}"
+        );
+        assert!(added.contains("\"id\": \"a\",\r\n      \"point\": \"p\",\r\n"));
+        let moved = move_element(&added, &path, &[Step::Key("more")]).unwrap();
+        assert_eq!(
+            moved.matches("\r\n").count(),
+            moved.matches('\n').count(),
+            "{moved:?}"
+        );
+        let parsed: serde_json::Value = serde_json::from_str(&moved).unwrap();
+        assert_eq!(parsed["more"][0]["point"], "p");
+    }
     use serde_json::json;
 
     #[test]

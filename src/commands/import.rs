@@ -32,7 +32,12 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                     )));
                 }
                 let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
-                    Failure::Input(format!("{name}:{}:{}: not JSON: {e}", e.line(), e.column()))
+                    let text = String::from_utf8_lossy(&bytes);
+                    let column = crate::load::char_column(&text, e.line(), e.column());
+                    // serde_json's own words end with its byte column: the place is said first.
+                    let words = e.to_string();
+                    let words = words.rsplit_once(" at line ").map_or(&*words, |(w, _)| w);
+                    Failure::Input(format!("{name}:{}:{column}: not JSON: {words}", e.line()))
                 })?;
                 let options = claimreview::Options {
                     sides: &sides,

@@ -104,6 +104,22 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// The column, counted in characters from 1, of the place serde_json reports at `line` (from
+/// one) and `byte_column` (bytes from the line's start, 0 at its very start): a message points
+/// where an editor's cursor would.
+pub fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(row) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column.max(1);
+    };
+    let mut end = byte_column.min(row.len());
+    while !row.is_char_boundary(end) {
+        end -= 1;
+    }
+    row.get(..end)
+        .map_or(byte_column, |s| s.chars().count())
+        .max(1)
+}
+
 /// The 1-based line where the value at a JSON `pointer` starts in `text` (for example
 /// `/topics/2/claims/0`, to open an editor at a claim), or `None` when the text does not parse
 /// or holds no such value.
@@ -165,6 +181,18 @@ fn value_start(v: &Value) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "{\n  \"name\": \"Ünïcødé\"  \"x\": 1}\n";
+        let e = serde_json::from_str::<serde_json::Value>(text).expect_err("not JSON");
+        // serde_json counts the bytes of the four two-byte letters.
+        assert_eq!((e.line(), e.column()), (2, 26));
+        assert_eq!(char_column(text, e.line(), e.column()), 22);
+        assert_eq!(&text.lines().nth(1).unwrap().chars().nth(21), &Some('"'));
+        assert_eq!(char_column(text, 3, 0), 1);
+        assert_eq!(char_column(text, 9, 5), 5);
+    }
 
     #[test]
     fn finds_lines_of_nested_values_and_missing_ones() {

@@ -15,7 +15,7 @@ pub use files::{
     DEFAULT_MAX_FILE, Gathered, ReadFile, gather, inside_folder, load_paths, load_paths_limited,
     read_regular,
 };
-pub use locate::line_of;
+pub use locate::{char_column, line_of};
 pub use side::is_web_url;
 
 use crate::format::{ClaimIndex, Dispute, INDEPENDENT, Manifest, Side};
@@ -139,7 +139,7 @@ impl<'a> Loader<'a> {
         let manifest = match manifest::read(&mut cx, text) {
             Ok(manifest) => manifest,
             Err(e) => {
-                self.diagnostics.push(syntax_error(name, &e));
+                self.diagnostics.push(syntax_error(name, text, &e));
                 return None;
             }
         };
@@ -517,7 +517,7 @@ fn read_side<'a>(name: &str, bytes: &'a [u8]) -> SideRead<'a> {
     let mut cx = Cx::new(name);
     match side::read(&mut cx, text) {
         Ok(side) => SideRead::Read(text, cx.diagnostics, side),
-        Err(e) => SideRead::Refused(syntax_error(name, &e)),
+        Err(e) => SideRead::Refused(syntax_error(name, text, &e)),
     }
 }
 
@@ -545,8 +545,8 @@ fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>> {
     }
 }
 
-/// A JSON syntax error, at its line and column.
-fn syntax_error(name: &str, e: &serde_json::Error) -> Diagnostic {
+/// A JSON syntax error, at its line and column (in characters) in `text`.
+fn syntax_error(name: &str, text: &str, e: &serde_json::Error) -> Diagnostic {
     let message = e.to_string();
     let message = match message.rfind(" at line ") {
         Some(i) => message.get(..i).unwrap_or(&message).to_owned(),
@@ -560,8 +560,8 @@ fn syntax_error(name: &str, e: &serde_json::Error) -> Diagnostic {
     )
     .expected("valid JSON (check for a missing comma, quote or bracket here)");
     d.line = Some(e.line());
-    // serde_json says column 0 at the end of a file ending in a newline; columns count from 1.
-    d.column = Some(e.column().max(1));
+    // serde_json counts bytes, and says column 0 at the end of a file ending in a newline.
+    d.column = Some(locate::char_column(text, e.line(), e.column()));
     d
 }
 

@@ -33,6 +33,25 @@ fn leftovers(dir: &Path) -> Vec<PathBuf> {
 
 #[cfg(unix)]
 #[test]
+fn force_through_a_symbolic_link_replaces_its_file_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("report.md");
+    let link = dir.path().join("latest.md");
+    std::fs::write(&target, "old\n").unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    parallax()
+        .args(["export", &fixture("normal"), "-f", "md", "--force", "-o"])
+        .arg(&link)
+        .assert()
+        .success();
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.starts_with('#'), "{written}");
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
 fn force_does_not_replace_a_read_only_file() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();

@@ -144,6 +144,13 @@ pub fn write_file_with(
     fill: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
 ) -> Result<u64, ExportError> {
     check_target(path, force)?;
+    // Through a symbolic link, the file it points to is replaced, and the link stays.
+    let resolved = path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+        .then(|| std::fs::canonicalize(path).ok())
+        .flatten();
+    let path = resolved.as_deref().unwrap_or(path);
     let folder = folder_of(path);
     remove_leftovers(&folder);
     let fail = |e: io::Error| error(path, e);

@@ -31,8 +31,9 @@ pub const MIN_BYTES: u64 = 1 << 20;
 /// The largest entry read: far above the index of any dispute the loader accepts.
 const MAX_ENTRY: u64 = 1 << 31;
 
-/// What every entry starts with; the layout number changes whenever the entry's layout does.
-const MAGIC: &[u8; 8] = b"plxidx04";
+/// What every entry starts with; the layout number changes whenever the entry's layout does,
+/// or what it holds would differ (05: string sequences' text is kept when cleaning).
+const MAGIC: &[u8; 8] = b"plxidx05";
 
 /// The names a hit is printed with: party, topic and claim ids, by position.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -708,3 +708,46 @@ fn dismiss_on_the_command_line_keeps_a_pair_out_of_match() {
         before
     );
 }
+
+#[test]
+fn a_dismissal_is_appended_and_the_rest_of_the_file_stays_as_it_was() {
+    let dir = copy_fixture();
+    let file = dir.path().join(".parallax-dismissed.json");
+    // Written by a newer program, or by hand: a note on an entry and a field of the file's own.
+    let before = "{\n  \"format\": \"parallax-dismissed/1\",\n  \"dismissed\": [\n    {\"left\": \"a-people\", \"right\": \"b-opened\", \"point\": null, \"note\": \"mine\"}\n  ],\n  \"extra\": 1\n}\n";
+    std::fs::write(&file, before).unwrap();
+    // The screen read the file before another window dismissed a pair.
+    let mut seen = Dismissed::read(dir.path()).expect("reads");
+    parallax()
+        .args(["dismiss", "a-talks-water", "b-talks-water"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    seen.add(Entry {
+        left: "a-karvani".to_owned(),
+        right: "b-karvani".to_owned(),
+        point: None,
+        topic: None,
+    })
+    .expect("saves");
+    let after = std::fs::read_to_string(&file).unwrap();
+    // Every line of the file before is still there, in order, and nothing was lost.
+    let mut lines = after.lines();
+    for line in before.lines() {
+        assert!(
+            lines.any(|l| l.trim_end_matches(',') == line.trim_end_matches(',')),
+            "{line} in\n{after}"
+        );
+    }
+    let v: serde_json::Value = serde_json::from_str(&after).unwrap();
+    let lefts: Vec<&str> = v["dismissed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["left"].as_str().unwrap())
+        .collect();
+    assert_eq!(lefts, ["a-people", "a-talks-water", "a-karvani"]);
+    assert_eq!(v["dismissed"][0]["note"], "mine");
+    assert_eq!(v["extra"], 1);
+    assert_eq!(seen.entries.len(), 3);
+}

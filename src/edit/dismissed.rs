@@ -83,22 +83,55 @@ impl Dismissed {
         })
     }
 
-    /// Adds an entry and saves the file (atomically), when there is one.
+    /// Adds an entry and saves it (atomically), when there is a file. The entry is appended to
+    /// the file as it is on disk now: every other line stays as it is (fields this program
+    /// does not know included), and a dismissal another window made since is kept.
     pub fn add(&mut self, entry: Entry) -> Result<(), EditError> {
         if self.entries.contains(&entry) {
             return Ok(());
         }
-        self.entries.push(entry);
-        let Some(path) = &self.path else {
+        let Some(path) = self.path.clone() else {
+            self.entries.push(entry);
             return Ok(());
         };
-        let file = File {
-            format: FORMAT.to_owned(),
-            dismissed: self.entries.clone(),
+        let now = Dismissed::read(path.parent().unwrap_or(Path::new(".")))?;
+        let value = serde_json::to_value(&entry).unwrap_or_default();
+        let bytes = match crate::load::read_regular(&path, crate::load::DEFAULT_MAX_FILE) {
+            Ok(text) if now.entries.contains(&entry) => text,
+            Ok(text) => {
+                use super::json::{Step, append_element, insert_property};
+                let text = String::from_utf8_lossy(&text);
+                append_element(&text, &[Step::Key("dismissed")], &value)
+                    // A file without the list yet gets it after its format.
+                    .or_else(|_| {
+                        let list = serde_json::Value::Array(vec![value.clone()]);
+                        insert_property(&text, &[], "format", "dismissed", &list)
+                    })
+                    .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?
+                    .into_bytes()
+            }
+            Err(_) => {
+                let file = File {
+                    format: FORMAT.to_owned(),
+                    dismissed: vec![entry.clone()],
+                };
+                let mut bytes = serde_json::to_vec_pretty(&file).unwrap_or_default();
+                bytes.push(b'\n');
+                bytes
+            }
         };
-        let mut bytes = serde_json::to_vec_pretty(&file).unwrap_or_default();
-        bytes.push(b'\n');
-        write_atomic(path, &bytes, true)
+        // What is written must read back as the dismissals, this one among them.
+        let back: File = serde_json::from_slice(&bytes)
+            .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?;
+        if !back.dismissed.contains(&entry) {
+            return Err(EditError::Invalid(
+                path.display().to_string(),
+                "the dismissal did not go in".to_owned(),
+            ));
+        }
+        write_atomic(&path, &bytes, true)?;
+        self.entries = back.dismissed;
+        Ok(())
     }
 
     /// Puts the dismissals into the matcher's options.

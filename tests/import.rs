@@ -90,11 +90,12 @@ fn a_spreadsheet_csv_imports_with_every_problem_reported() {
         .assert()
         .success()
         .stderr(predicate::str::contains("line 1: the column `Colour`"))
-        .stderr(predicate::str::contains("line 5: the date `2024-13`"))
+        // Lines as an editor numbers them: the file has CRLF ends and a cell on two lines.
+        .stderr(predicate::str::contains("line 6: the date `2024-13`"))
         .stderr(predicate::str::contains(
-            "line 6: no text and no id; skipped",
+            "line 7: no text and no id; skipped",
         ))
-        .stderr(predicate::str::contains("line 7: the rating `spicy`"))
+        .stderr(predicate::str::contains("line 8: the rating `spicy`"))
         .stderr(predicate::str::contains("imported 4 claim(s) of 2 sides"));
     let d = load(&out);
     assert_eq!(d.title, "The river");
@@ -193,6 +194,48 @@ fn exported_json(path: Option<&Path>) -> Value {
     }
     unflag(&mut json);
     json
+}
+
+/// Saved on Windows: CRLF line ends, and a cell on two lines. Lines are counted as an editor
+/// counts them, and the cell's text has a plain line break.
+#[test]
+fn a_crlf_csv_reports_the_right_lines_and_keeps_no_cr() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("windows.csv");
+    std::fs::write(
+        &csv,
+        "side,topic,text,date\r\na,w,\"Nothing was shut\r\nat all\",2024-01-01\r\nb,w,two,2024-13-01\r\nb,w,three,2024-14-01\r\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    parallax()
+        .args(["import", "csv"])
+        .arg(&csv)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("line 4: the date `2024-13-01`"))
+        .stderr(predicate::str::contains("line 5: the date `2024-14-01`"));
+    let d = load(&out);
+    assert!(
+        d.claims()
+            .any(|(_, c)| c.text == "Nothing was shut\nat all")
+    );
+    for file in std::fs::read_dir(&out).unwrap() {
+        let path = file.unwrap().path();
+        if !path.is_file() {
+            continue;
+        }
+        let written = std::fs::read_to_string(path).unwrap();
+        assert!(!written.contains("\\r"), "{written}");
+    }
+    parallax()
+        .arg("validate")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("untrusted-text").not());
 }
 
 #[test]

@@ -39,6 +39,20 @@ fn delimiter(bytes: &[u8]) -> u8 {
     }
 }
 
+/// The line a record starts on, counted from the bytes: with CRLF line ends the csv crate's
+/// own count is one short, and its position is the LF ending the line before.
+fn line_at(bytes: &[u8], at: Option<&csv::Position>) -> u64 {
+    let Some(at) = at else { return 0 };
+    let mut start = usize::try_from(at.byte())
+        .unwrap_or(usize::MAX)
+        .min(bytes.len());
+    while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+        start += 1;
+    }
+    let before = bytes.get(..start).unwrap_or(bytes);
+    before.iter().filter(|&&b| b == b'\n').count() as u64 + 1
+}
+
 /// Reads one CSV file into `builder`. Every record that cannot be used, and every unknown
 /// column, becomes a problem with its line; only a file without the needed columns fails.
 pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvError> {
@@ -99,12 +113,12 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
     for result in reader.records() {
         match result {
             Ok(row) => {
-                let line = row.position().map_or(0, |p| p.line());
-                let at = format!("line {line}");
+                let at = format!("line {}", line_at(bytes, row.position()));
                 let mut record = Record::default();
                 for (cell, col) in row.iter().zip(&columns) {
                     if let Some(col) = col {
-                        record.set(*col, unguard(cell));
+                        // A cell written on several lines by a spreadsheet on Windows.
+                        record.set(*col, unguard(cell).replace("\r\n", "\n"));
                     }
                 }
                 if row.len() > columns.len() {
@@ -121,10 +135,9 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                 builder.add(&record, file, &at);
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
                 builder.problems.push(Problem {
                     file: file.to_owned(),
-                    at: format!("line {line}"),
+                    at: format!("line {}", line_at(bytes, e.position())),
                     reason: format!("cannot be read ({e}); skipped"),
                 });
             }

@@ -413,3 +413,14 @@ fn a_second_manifest_has_its_own_code() {
         .collect();
     assert_eq!(second, ["b/dispute.json"]);
 }
+
+/// A tab or a CRLF in a text is laid out (spaces, a line break), not hidden: no warning that
+/// would list no code point.
+#[test]
+fn a_tab_or_crlf_in_a_text_is_laid_out_without_a_warning() {
+    let text = red();
+    let at = text.find("\"text\": \"").expect("a claim text") + "\"text\": \"".len();
+    let text = format!("{}Tab\\there, CRLF\\r\\nthere. {}", &text[..at], &text[at..]);
+    let found = side_text_problems(&text);
+    assert!(found.is_empty(), "{found:?}");
+}

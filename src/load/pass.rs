@@ -158,6 +158,10 @@ impl<'f> Cx<'f> {
         let Some(cleaned) = text::clean_if_needed(&s) else {
             return Some(s);
         };
+        // Only laid out (a tab, a CR before a newline, a line separator): nothing to warn about.
+        if cleaned.flagged.is_empty() {
+            return Some(Cow::Owned(cleaned.text));
+        }
         let points: Vec<String> = cleaned
             .flagged
             .iter()

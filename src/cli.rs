@@ -100,10 +100,10 @@ pub enum Command {
         #[arg(long)]
         ratings: bool,
         /// Count only what had been said by this date (YYYY, YYYY-MM or YYYY-MM-DD; a month
-        /// counts to its end); undated claims are kept.
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        /// counts to its end); undated claims are kept. Not with --ratings.
+        #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "ratings")]
         as_of: Option<Date>,
-        /// Print the topics as JSON: ids, titles and counts.
+        /// Print the topics as JSON: ids, titles and counts. Not with --ratings.
         #[arg(long, conflicts_with = "ratings")]
         json: bool,
     },

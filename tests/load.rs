@@ -420,7 +420,11 @@ fn a_second_manifest_has_its_own_code() {
 fn a_tab_or_crlf_in_a_text_is_laid_out_without_a_warning() {
     let text = red();
     let at = text.find("\"text\": \"").expect("a claim text") + "\"text\": \"".len();
-    let text = format!("{}Tab\\there, CRLF\\r\\nthere. {}", &text[..at], &text[at..]);
+    let text = format!(
+        "{}Tab\\there, CRLF\\r\\nthere. {}",
+        &text[..at],
+        &text[at..]
+    );
     let found = side_text_problems(&text);
     assert!(found.is_empty(), "{found:?}");
 }

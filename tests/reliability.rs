@@ -240,3 +240,15 @@ fn topics_ratings_counts_each_sides_ratings_and_who_made_them() {
         "{out}"
     );
 }
+
+/// `--ratings` counts every claim: asked for with a date it would not honour, it says so.
+#[test]
+fn topics_ratings_with_a_date_is_refused_not_ignored() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["topics", FIXTURE, "--ratings", "--as-of", "2024-01-01"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--as-of"), "{err}");
+}

@@ -151,3 +151,20 @@ fn an_import_keeps_to_the_size_limit() {
     let (ok, text) = import_csv(&csv, &[]);
     assert!(ok, "{text}");
 }
+
+/// A folder named where a side file was meant (`dir.json`), holding nothing to load, is named
+/// in the error, not left to a count of the sides that loaded.
+#[test]
+fn a_folder_with_nothing_to_load_is_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("left.json");
+    std::fs::create_dir(&folder).expect("folder");
+    let good = fixture("good.json");
+    let (ok, out) = validate(&[folder.as_os_str(), good.as_os_str()]);
+    assert!(!ok);
+    let line = out
+        .lines()
+        .find(|l| l.contains("left.json"))
+        .unwrap_or_else(|| panic!("the folder is not named:\n{out}"));
+    assert!(line.contains("no side files"), "{line}");
+}

@@ -298,6 +298,7 @@ fn listed_sides(bytes: &[u8]) -> Option<Vec<String>> {
 /// in name order but hidden ones (`.parallax-dismissed.json`, an editor's backup), which are not
 /// sides.
 fn gather_folder(inputs: &mut Vec<Input>, folder: &Path, manifest: Option<&Path>, max: u64) {
+    let before = inputs.len();
     let manifest_path = manifest.map_or_else(|| folder.join(MANIFEST), Path::to_path_buf);
     let mut listed = None;
     if manifest.is_some() || manifest_path.symlink_metadata().is_ok() {
@@ -330,6 +331,17 @@ fn gather_folder(inputs: &mut Vec<Input>, folder: &Path, manifest: Option<&Path>
                 }
             };
             found.sort();
+            // A folder named with nothing to load: said here, not left to a count of sides.
+            if found.is_empty() && inputs.len() == before {
+                inputs.push(Input::Refused(
+                    display(folder),
+                    Refusal {
+                        message: "a folder with no dispute.json and no side files (*.json) in it"
+                            .to_owned(),
+                        expected: "a dispute folder, or the side files themselves".to_owned(),
+                    },
+                ));
+            }
             found
         }
     };

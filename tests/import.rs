@@ -366,10 +366,34 @@ fn claimreview_imports_a_review_a_graph_and_the_fact_check_api() {
         .stderr(predicate::str::contains(
             "@graph[3]: a ClaimReview without `claimReviewed`",
         ))
-        .stderr(predicate::str::contains("“Spicy take” is not in the table"));
+        .stderr(predicate::str::contains("“Spicy take” is not in the table"))
+        // Both mappings named a claimant of one file or the other.
+        .stderr(predicate::str::contains("no review's claimant").not());
     let d = load(&out);
     let ids: Vec<&str> = d.sides.iter().map(|s| s.party.id.as_str()).collect();
     assert_eq!(ids, ["alpha", "beta"]);
+    // A misspelt claimant is said, and a side id that is not one is named as such.
+    parallax()
+        .args(["import", "claimreview"])
+        .arg(fixture("import/review.json"))
+        .arg(fixture("import/graph.json"))
+        .arg("-o")
+        .arg(dir.path().join("again"))
+        .args(["--side", "Alpha water minster=alpha"])
+        .assert()
+        .stderr(predicate::str::contains(
+            "--side Alpha water minster=alpha: no review's claimant is called that",
+        ))
+        .stderr(predicate::str::contains("alpha water minister"));
+    parallax()
+        .args(["import", "claimreview"])
+        .arg(fixture("import/review.json"))
+        .arg("-o")
+        .arg(dir.path().join("third"))
+        .args(["--side", "Alice=Bad_ID"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`Bad_ID` is not a side id"));
     let gates = &d.sides[0].topics[0].claims[0];
     assert_eq!(gates.speaker.as_deref(), Some("Alpha water minister"));
     let a = gates.assessment.as_ref().unwrap();

@@ -47,6 +47,28 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
             }
         }
     }
+    // A mapping that matched no claimant is most likely a misspelt name: said, not ignored.
+    if let ImportCommand::ClaimReview { sides, .. } = command {
+        for (name, id) in side_map(sides)? {
+            if !builder.claimants.contains(&name.to_lowercase()) {
+                let mut seen: Vec<&str> = builder.claimants.iter().map(String::as_str).collect();
+                seen.sort_unstable();
+                let more = seen.len().saturating_sub(5);
+                let listed = seen.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+                writeln!(
+                    err,
+                    "parallax: --side {}={id}: no review's claimant is called that, so it was not used (claimants, any case: {}{})",
+                    crate::text::clean(&name).text,
+                    crate::text::clean(&listed).text,
+                    if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    }
+                )?;
+            }
+        }
+    }
     // `--id` and `--title`, else what a `dispute` record of the claims table gave.
     let id = match (&args.id, builder.dispute_id()) {
         (None, Some(id)) => id.to_owned(),
@@ -126,6 +148,10 @@ fn side_map(given: &[String]) -> Result<Vec<(String, String)>, Failure> {
                 Some((claimant, id)) if !claimant.trim().is_empty() && is_id(id.trim()) => {
                     Ok((claimant.trim().to_owned(), id.trim().to_owned()))
                 }
+                Some((claimant, id)) if !claimant.trim().is_empty() => Err(Failure::Usage(format!(
+                    "--side {shown}: `{}` is not a side id; use 1 to 128 characters of a-z, 0-9, '-', '_', '.' (for example \"Narendra Modi=india\")",
+                    crate::text::clean(id.trim()).text
+                ))),
                 _ => Err(Failure::Usage(format!(
                     "--side {shown}: write the claimant's name and a side id as CLAIMANT=ID (for example \"Narendra Modi=india\")"
                 ))),

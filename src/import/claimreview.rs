@@ -315,6 +315,9 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
         })
     };
     let claimant = review.claimant.clone();
+    if let Some(c) = &claimant {
+        builder.claimants.insert(c.to_lowercase());
+    }
     let mapped = claimant.as_deref().and_then(|c| {
         options
             .sides

@@ -74,6 +74,9 @@ pub struct Builder {
     dispute: DisputeRecord,
     /// The problems met so far.
     pub problems: Vec<Problem>,
+    /// Every claimant named by a review read so far, so that a `--side` mapping that named
+    /// none of them can be reported.
+    pub claimants: HashSet<String>,
 }
 
 /// The dispute as a `dispute` record gives it.

@@ -113,7 +113,7 @@ pub enum Command {
         input: InputArgs,
         #[command(flatten)]
         pair: PairArgs,
-        /// Total width in columns (default: the terminal's, or 100 when piped).
+        /// Total width in columns, 40 to 1000 (default: the terminal's, or 100 when piped).
         #[arg(long, value_name = "N")]
         width: Option<usize>,
         #[command(flatten)]

@@ -163,3 +163,38 @@ fn readme_names_every_action_keys_can_be_given() {
     sorted_listed.sort();
     assert_eq!(sorted_listed, sorted_names, "README's list of actions");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_config_path_that_is_a_fifo_or_a_device_is_refused_not_read_forever() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("config.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // Read as before, the FIFO blocked forever and /dev/zero filled memory: the timeout makes
+    // such a regression fail instead of hang.
+    for path in [fifo.as_path(), std::path::Path::new("/dev/zero")] {
+        parallax(path)
+            .arg("config")
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "cannot read the config file {}",
+                path.display()
+            )))
+            .stderr(predicate::str::contains("not a regular file"))
+            .stderr(predicate::str::contains("parallax config --default"));
+    }
+    // Larger than any config needs: refused too, saying the limit.
+    let big = dir.path().join("big.toml");
+    std::fs::write(&big, "#".repeat(2 << 20)).unwrap();
+    parallax(&big)
+        .arg("config")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("over the limit of 1048576 bytes"));
+}

@@ -113,7 +113,7 @@ pub enum Command {
         input: InputArgs,
         #[command(flatten)]
         pair: PairArgs,
-        /// Total width in columns (default: the terminal's, or 100 when piped).
+        /// Total width in columns, 40 to 1000 (default: the terminal's, or 100 when piped).
         #[arg(long, value_name = "N")]
         width: Option<usize>,
         #[command(flatten)]
@@ -405,7 +405,7 @@ pub struct FilterArgs {
     pub sources: Vec<String>,
     /// Keep claims citing a source of this kind: official, news, opinion, fact-check, social,
     /// academic, other.
-    #[arg(long = "kind", value_name = "KIND", value_delimiter = ',', value_parser = parse_kind)]
+    #[arg(long = "kind", value_name = "KIND", value_delimiter = ',', value_parser = Choices::new(kind_names, parse_kind), hide_possible_values = true)]
     pub kinds: Vec<SourceKind>,
     /// Keep claims citing a source affiliated with this party id, or `independent`.
     #[arg(long = "affiliation", value_name = "ID", value_delimiter = ',')]
@@ -415,7 +415,7 @@ pub struct FilterArgs {
     pub tags: Vec<String>,
     /// Keep claims assessed with this rating: unverified, corroborated, disputed, refuted,
     /// retracted, or `none` for claims without an assessment.
-    #[arg(long = "rating", value_name = "RATING", value_delimiter = ',', value_parser = parse_rating)]
+    #[arg(long = "rating", value_name = "RATING", value_delimiter = ',', value_parser = Choices::new(rating_names, parse_rating), hide_possible_values = true)]
     pub ratings: Vec<RatingChoice>,
     /// Keep claims dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); undated go.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -441,7 +441,7 @@ pub struct FilterArgs {
     pub weak_sources: bool,
     /// Keep claims that relate to another party's claim this way: contradicts (`rebuts`
     /// counts), reframes, concedes, agrees.
-    #[arg(long = "relation", value_name = "KIND", value_delimiter = ',', value_parser = parse_relation)]
+    #[arg(long = "relation", value_name = "KIND", value_delimiter = ',', value_parser = Choices::new(relation_names, parse_relation), hide_possible_values = true)]
     pub relations: Vec<RelationKind>,
     /// Keep only the rows where the two sides agree (common ground).
     #[arg(long, conflicts_with = "no_common_ground")]
@@ -457,7 +457,7 @@ pub struct FilterArgs {
     #[arg(long, value_name = "QUERY")]
     pub query: Option<String>,
     /// The fuzzy matcher: nucleo (default) or skim.
-    #[arg(long, value_name = "NAME", default_value = "nucleo", value_parser = parse_matcher)]
+    #[arg(long, value_name = "NAME", default_value = "nucleo", value_parser = Choices::new(matcher_names, parse_matcher), hide_possible_values = true)]
     pub matcher: MatcherKind,
 }
 
@@ -496,6 +496,63 @@ impl FilterArgs {
             as_of: self.as_of,
         }
     }
+}
+
+/// A value parser for an option with a fixed set of values: `parse` reads a value (with its
+/// own aliases and error message), `names` lists the values for shell completion. It lives here
+/// so the core types (`Rating`, `SourceKind`, …) need no clap trait.
+#[derive(Clone)]
+struct Choices<T> {
+    names: fn() -> Vec<&'static str>,
+    parse: fn(&str) -> Result<T, String>,
+}
+
+impl<T> Choices<T> {
+    fn new(names: fn() -> Vec<&'static str>, parse: fn(&str) -> Result<T, String>) -> Self {
+        Choices { names, parse }
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Choices<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        // A plain function's parser: the same message as before, naming the option.
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.names)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+fn kind_names() -> Vec<&'static str> {
+    SourceKind::ALL.iter().map(|k| k.as_str()).collect()
+}
+
+fn rating_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Rating::ALL.iter().map(|r| r.as_str()).collect();
+    names.push("none");
+    names
+}
+
+fn relation_names() -> Vec<&'static str> {
+    RelationKind::ALL.iter().map(|k| k.as_str()).collect()
+}
+
+fn matcher_names() -> Vec<&'static str> {
+    MatcherKind::ALL.iter().map(|m| m.as_str()).collect()
 }
 
 fn parse_kind(s: &str) -> Result<SourceKind, String> {

@@ -174,7 +174,9 @@ impl TryFrom<String> for Colour {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// The file exists but cannot be read.
-    #[error("cannot read the config file {path}: {reason}")]
+    #[error(
+        "cannot read the config file {path}: {reason}. The config file must be a readable regular file of at most 1 MiB; `parallax config --default` prints a valid one."
+    )]
     Unreadable {
         /// The file, as shown.
         path: String,
@@ -256,15 +258,24 @@ pub fn load() -> Result<Config, ConfigError> {
     let Some(path) = path() else {
         return Ok(Config::default());
     };
-    match std::fs::read_to_string(&path) {
-        Ok(text) => parse(&text, &path),
+    let unreadable = |reason: String| ConfigError::Unreadable {
+        path: crate::export::shown_path(&path),
+        reason,
+    };
+    // Read as side files are: a pipe or a device (`/dev/zero`) is refused, not read forever.
+    match crate::load::read_regular(&path, MAX_SIZE) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes)
+                .map_err(|_| unreadable("it is not UTF-8 text".to_owned()))?;
+            parse(&text, &path)
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-        Err(e) => Err(ConfigError::Unreadable {
-            path: crate::export::shown_path(&path),
-            reason: e.to_string(),
-        }),
+        Err(e) => Err(unreadable(e.to_string())),
     }
 }
+
+/// The largest config file read: far more than every setting takes.
+pub const MAX_SIZE: u64 = 1 << 20;
 
 #[cfg(test)]
 mod tests {

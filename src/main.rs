@@ -21,7 +21,12 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(commands::Stdout(stdout.lock()));
     let mut err = io::stderr();
-    let result = match cli.command {
+    // `config` reports a bad file itself (exit 1); every other command stops on one (exit 2).
+    let checked = match &cli.command {
+        Some(Command::Config { .. }) => Ok(()),
+        _ => commands::help::check_config(),
+    };
+    let result = checked.and_then(|()| match cli.command {
         Some(Command::Validate {
             input,
             strict,
@@ -108,7 +113,7 @@ fn main() -> ExitCode {
                 parallax::tui::open(&cli.open, &mut err).map(|()| 0)
             }
         }
-    };
+    });
     let result = result.and_then(|code| out.flush().map(|()| code).map_err(Failure::from));
     match result {
         Ok(code) => ExitCode::from(code),

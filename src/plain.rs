@@ -10,6 +10,9 @@ use std::fmt::Write;
 
 /// The narrowest layout `show` accepts: two columns of 18 and a separator.
 pub const MIN_WIDTH: usize = 40;
+/// The widest width `show --width` takes: wider than any terminal, and a bound on the memory a
+/// row laid out at that width takes.
+pub const MAX_WIDTH: usize = 1000;
 
 const SEPARATOR: &str = " │ ";
 

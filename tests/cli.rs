@@ -67,6 +67,22 @@ fn exit_codes_tell_ok_bad_input_and_usage_apart() {
 }
 
 #[test]
+fn show_refuses_a_width_over_1000_and_says_the_range() {
+    // Unbounded, a huge width laid every row out at that width until memory ran out; the
+    // timeout turns such a regression into a failure rather than a hung test run.
+    parallax()
+        .args(["show", "--width", "100000000", "--topic", "ceasefire"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("--width 100000000 is too wide"))
+        .stderr(predicate::str::contains("from 40 to 1000 columns"));
+    let widest = stdout_of(&["show", "--width", "1000", &fixture("compare")]);
+    assert!(widest.lines().any(|l| text::width(l) > 100), "{widest}");
+}
+
+#[test]
 fn the_tui_refuses_without_a_terminal_and_points_to_show() {
     parallax()
         .arg(fixture("compare"))

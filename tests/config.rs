@@ -163,3 +163,85 @@ fn readme_names_every_action_keys_can_be_given() {
     sorted_listed.sort();
     assert_eq!(sorted_listed, sorted_names, "README's list of actions");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_config_path_that_is_a_fifo_or_a_device_is_refused_not_read_forever() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("config.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // Read as before, the FIFO blocked forever and /dev/zero filled memory: the timeout makes
+    // such a regression fail instead of hang.
+    for path in [fifo.as_path(), std::path::Path::new("/dev/zero")] {
+        parallax(path)
+            .arg("config")
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "cannot read the config file {}",
+                path.display()
+            )))
+            .stderr(predicate::str::contains("not a regular file"))
+            .stderr(predicate::str::contains("parallax config --default"));
+    }
+    // Larger than any config needs: refused too, saying the limit.
+    let big = dir.path().join("big.toml");
+    std::fs::write(&big, "#".repeat(2 << 20)).unwrap();
+    parallax(&big)
+        .arg("config")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("over the limit of 1048576 bytes"));
+}
+
+#[test]
+fn every_command_but_config_stops_with_a_usage_error_on_an_invalid_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "[theme]\nleft = \"#12345\"\n").unwrap();
+    let fixture = fixture();
+    let new_dir = dir.path().join("new-dispute");
+    let new_dir = new_dir.to_str().unwrap();
+    let commands: [&[&str]; 10] = [
+        &["show", &fixture],
+        &["validate", &fixture],
+        &["topics", &fixture],
+        &["search", &fixture, "ceasefire"],
+        &["timeline", &fixture],
+        &["match", &fixture],
+        &["export", "-f", "md", &fixture],
+        &[
+            "new", new_dir, "--title", "T", "--side", "a:A", "--side", "b:B",
+        ],
+        &["completions", "bash"],
+        &["man"],
+    ];
+    for args in commands {
+        parallax(&file)
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("line 2"))
+            .stderr(predicate::str::contains("unknown colour"))
+            .stderr(predicate::str::contains("parallax config --default"));
+    }
+    assert!(
+        !std::path::Path::new(new_dir).exists(),
+        "`new` wrote nothing"
+    );
+    // A key that is no key is as invalid as a colour that is no colour.
+    std::fs::write(&file, "[keys]\nquit = \"Ctrl-\"\n").unwrap();
+    parallax(&file)
+        .args(["show", &fixture])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("line 2"));
+    // `config` itself reports the file and exits 1, as the README says.
+    parallax(&file).arg("config").assert().code(1);
+}

@@ -48,6 +48,61 @@ fn bash_completes_a_subcommand_and_a_format() {
 }
 
 #[test]
+fn bash_completion_offers_the_values_of_rating_kind_relation_and_matcher() {
+    let out = parallax().args(["completions", "bash"]).output().unwrap();
+    assert!(out.status.success());
+    let script = String::from_utf8(out.stdout).unwrap();
+    let wanted = [
+        (
+            "--rating",
+            "unverified corroborated disputed refuted retracted none",
+        ),
+        (
+            "--kind",
+            "official news opinion fact-check social academic other",
+        ),
+        ("--relation", "contradicts reframes concedes agrees"),
+        ("--matcher", "nucleo skim"),
+    ];
+    for (flag, values) in wanted {
+        // Each command's case for the flag completes its values, not file names.
+        let cases: Vec<&str> = script
+            .split(&format!("{flag})"))
+            .skip(1)
+            .filter_map(|after| after.lines().nth(1))
+            .collect();
+        assert!(!cases.is_empty(), "{flag} has no case in the script");
+        for line in cases {
+            assert!(
+                line.contains(&format!("compgen -W \"{values}\"")),
+                "{flag}: {line}"
+            );
+        }
+    }
+    if !have("bash") {
+        eprintln!("skipped the bash run: no bash");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("parallax.bash");
+    std::fs::write(&file, &script).unwrap();
+    let line = format!(
+        "source '{}'; COMP_WORDS=(parallax search --rating ''); COMP_CWORD=3; \
+         _parallax parallax '' --rating; echo \"${{COMPREPLY[@]}}\"",
+        file.display()
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &line])
+        .output()
+        .unwrap();
+    let offered = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        offered.trim(),
+        "unverified corroborated disputed refuted retracted none"
+    );
+}
+
+#[test]
 fn every_shell_gets_a_script() {
     for shell in ["bash", "zsh", "fish", "powershell"] {
         let out = parallax().args(["completions", shell]).output().unwrap();

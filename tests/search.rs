@@ -418,6 +418,26 @@ fn search_rejects_a_bad_matcher_or_an_empty_query() {
 }
 
 #[test]
+fn a_query_of_operators_only_is_a_usage_error() {
+    for query in ["$", "^$", "^", "!", "'", "!$", "! ^ $"] {
+        parallax()
+            .args(["search", query])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "the query `{query}` holds no term to search for"
+            )))
+            .stderr(predicate::str::contains("no claim matches").not());
+    }
+    // Quoted, a dollar is text to find.
+    parallax()
+        .args(["search", "'$"])
+        .assert()
+        .stderr(predicate::str::contains("holds no term").not());
+}
+
+#[test]
 fn search_never_prints_raw_control_characters() {
     let out = parallax()
         .args(["search", FIXTURE, "jets"])

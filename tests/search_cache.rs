@@ -231,3 +231,42 @@ fn an_entry_that_is_a_pipe_or_a_link_to_a_device_does_not_hang() {
         assert_eq!(search(&cache, &[d, "treaty"]), truth, "a pipe");
     }
 }
+
+#[test]
+fn max_file_size_refuses_the_files_even_when_the_cache_or_the_pre_check_would_answer() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (data, cache) = (tmp.path().join("d"), tmp.path().join("cache"));
+    generate(&data, 10_000);
+    settle(&data);
+    let d = data.to_str().expect("utf-8 path");
+    let first = search(&cache, &[d, "ceasefire"]);
+    assert_eq!(first.0, 0);
+    assert_eq!(
+        entries(&cache).len(),
+        1,
+        "the cache holds the dispute's index"
+    );
+    let uncached = search(
+        &cache,
+        &["--no-cache", "--max-file-size", "100", d, "ceasefire"],
+    );
+    assert_eq!(uncached.0, 1);
+    assert!(
+        uncached.2.contains("over the limit of 100 bytes"),
+        "{}",
+        uncached.2
+    );
+    // A query the cache would answer (hits), and one the pre-check would rule out (no file
+    // holds it): both refuse the files as --no-cache does, printing no hit.
+    for query in ["ceasefire", "zzqqxx"] {
+        let (code, stdout, stderr) = search(&cache, &["--max-file-size", "100", d, query]);
+        assert_eq!(code, 1, "{query}: {stderr}");
+        assert_eq!(stdout, "", "{query}");
+        assert!(
+            stderr.contains("over the limit of 100 bytes"),
+            "{query}: {stderr}"
+        );
+        assert!(stderr.contains("--max-file-size"), "{query}: {stderr}");
+        assert!(!stderr.contains("no claim matches"), "{query}: {stderr}");
+    }
+}

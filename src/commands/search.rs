@@ -98,8 +98,12 @@ pub fn search(
     // Files changed in the second before this are not cached (see `cache::write`).
     let started = std::time::SystemTime::now();
     let gathered = plain.then(|| load::gather(&input.paths, input.read.max_file_size));
-    if let Some(bytes) = gathered.as_ref().and_then(load::Gathered::bytes)
-        && !query::prefilter::may_match(&query::pattern::parse(query_text), &bytes)
+    // `None` too when a file was refused (over --max-file-size, not a regular file): then
+    // neither the pre-check nor the cache answers, and the load reports the refusal.
+    let bytes = gathered.as_ref().and_then(load::Gathered::bytes);
+    let all_read = bytes.is_some();
+    if let Some(bytes) = &bytes
+        && !query::prefilter::may_match(&query::pattern::parse(query_text), bytes)
     {
         let pattern = Pattern::new(query_text, filter_args.matcher);
         let none = |_| ("", "", "");
@@ -120,7 +124,8 @@ pub fn search(
         )?;
         return Ok(false);
     }
-    let cacheable = opts.cache && plain;
+    drop(bytes);
+    let cacheable = opts.cache && plain && all_read;
     if cacheable && let Some(cached) = cache::read(&input.paths) {
         super::warnings_note(err, cached.warnings)?;
         let searcher = Searcher::from_index(cached.index, filter_args.matcher);

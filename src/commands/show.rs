@@ -28,6 +28,15 @@ pub fn show(
             plain::MIN_WIDTH
         )));
     }
+    if let Some(w) = width
+        && w > plain::MAX_WIDTH
+    {
+        return Err(Failure::Usage(format!(
+            "--width {w} is too wide; give a width from {} to {} columns",
+            plain::MIN_WIDTH,
+            plain::MAX_WIDTH
+        )));
+    }
     let dispute = open(input, err)?;
     let (left, right) = pair(&dispute, pair_args)?;
     let cmp = Comparison::new(&dispute, left, right);
@@ -148,7 +157,7 @@ fn terminal_width() -> usize {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() {
         ratatui::crossterm::terminal::size()
-            .map(|(w, _)| usize::from(w).max(plain::MIN_WIDTH))
+            .map(|(w, _)| usize::from(w).clamp(plain::MIN_WIDTH, plain::MAX_WIDTH))
             .unwrap_or(PIPE_WIDTH)
     } else {
         PIPE_WIDTH

@@ -71,9 +71,11 @@ impl Term {
             Some(rest) => (true, rest),
             None => (false, rest),
         };
-        // A lone `$` is a literal dollar, not an empty suffix.
+        // A lone `$` is an operator with nothing to end, as a lone `^` has nothing to start:
+        // no term. Quoted (`'$`), it is a literal dollar.
         let (suffix, rest) = match rest.strip_suffix('$') {
             Some(inner) if !inner.is_empty() => (true, inner),
+            Some(_) if !quoted => (false, ""),
             _ => (false, rest),
         };
         if rest.is_empty() {
@@ -208,7 +210,10 @@ mod tests {
             kind("!^fire"),
             Some((TermKind::Prefix, true, "fire".into()))
         );
-        assert_eq!(kind("$"), Some((TermKind::Word, false, "$".into())));
+        assert_eq!(kind("$"), None);
+        assert_eq!(kind("^$"), None);
+        assert_eq!(kind("!$"), None);
+        assert_eq!(kind("'$"), Some((TermKind::Substring, false, "$".into())));
         assert_eq!(kind("!"), None);
         assert_eq!(kind("^"), None);
     }

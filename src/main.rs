@@ -105,7 +105,21 @@ fn main() -> ExitCode {
         }
         Some(Command::New(args)) => commands::new::new(&args, &mut err).map(|()| 0),
         None => {
-            if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+            // `parallax --max-file-size 1M validate DIR`: an option before the command makes
+            // the command's name a path to open. Said as such, whether or not a terminal.
+            let named = cli.open.input.paths.iter().find_map(|p| {
+                let name = p.to_str()?;
+                let known = <Cli as clap::CommandFactory>::command()
+                    .get_subcommands()
+                    .any(|c| c.get_name() == name);
+                (known && !p.exists()).then(|| name.to_owned())
+            });
+            if let Some(name) = named {
+                Err(Failure::Usage(format!(
+                    "`{name}` was read as a dispute path, because an option came before it; put \
+                     the options after the command (parallax {name} [OPTIONS] ...)"
+                )))
+            } else if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
                 Err(Failure::Usage(
                     "the comparison screen needs a terminal; to print the comparison, use `parallax show`".to_owned(),
                 ))

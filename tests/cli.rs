@@ -271,3 +271,17 @@ fn show_never_wraps_inside_a_date_or_an_id() {
         }
     }
 }
+
+/// An option before the command makes the command's name a path: said as such, not as a
+/// missing terminal or a file that does not exist.
+#[test]
+fn an_option_before_the_command_is_named_as_the_reason() {
+    parallax()
+        .args(["--max-file-size", "10M", "validate", &fixture("normal")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`validate` was read as a dispute path",
+        ))
+        .stderr(predicate::str::contains("parallax validate [OPTIONS]"));
+}

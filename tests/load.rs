@@ -428,3 +428,17 @@ fn a_tab_or_crlf_in_a_text_is_laid_out_without_a_warning() {
     let found = side_text_problems(&text);
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// JSON nested too deep is not a missing comma: the expectation says what is wrong.
+#[test]
+fn nesting_too_deep_is_said_as_such() {
+    let deep = format!("{{\"format\": {}{}}}", "[".repeat(300), "]".repeat(300));
+    let found = side_text_problems(&deep);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.contains("recursion limit"), "{found:?}");
+    assert!(
+        found[0].1.contains("nested fewer than 128 levels"),
+        "{found:?}"
+    );
+    assert!(!found[0].1.contains("missing comma"), "{found:?}");
+}

@@ -552,13 +552,19 @@ fn syntax_error(name: &str, text: &str, e: &serde_json::Error) -> Diagnostic {
         Some(i) => message.get(..i).unwrap_or(&message).to_owned(),
         None => message,
     };
+    // Nesting too deep is valid JSON that no narrative needs: no comma is missing there.
+    let expected = if message.contains("recursion limit") {
+        "values nested fewer than 128 levels deep"
+    } else {
+        "valid JSON (check for a missing comma, quote or bracket here)"
+    };
     let mut d = Diagnostic::in_file(
         Severity::Error,
         Code::Syntax,
         name,
         format!("invalid JSON: {message}"),
     )
-    .expected("valid JSON (check for a missing comma, quote or bracket here)");
+    .expected(expected);
     d.line = Some(e.line());
     // serde_json counts bytes, and says column 0 at the end of a file ending in a newline.
     d.column = Some(locate::char_column(text, e.line(), e.column()));

@@ -620,7 +620,13 @@ impl<'de> Fields<'de> for ClaimFields<'_> {
                 d.message.insert_str(0, &format!("claim `{id}`: "));
             }
         }
-        if self.sources.is_empty() {
+        // A citation of an unknown source is an error of its own: not also "cites no source".
+        let miscited = cx
+            .diagnostics
+            .iter()
+            .skip(self.start)
+            .any(|d| d.code == Code::UnknownSource);
+        if self.sources.is_empty() && !miscited {
             cx.warn(
                 Code::Unsourced,
                 format!("claim `{id}` cites no source"),

@@ -168,3 +168,31 @@ fn a_folder_with_nothing_to_load_is_named() {
         .unwrap_or_else(|| panic!("the folder is not named:\n{out}"));
     assert!(line.contains("no side files"), "{line}");
 }
+
+/// A manifest listing a side twice (`./b.json` and `b.json`), or itself, is an error at the
+/// entry, with each side read once: no error on the files for what the manifest did.
+#[test]
+fn a_side_listed_twice_or_the_manifest_listed_as_a_side_is_read_once_and_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match");
+    for f in ["alpha.json", "beta.json", "dispute.json"] {
+        std::fs::copy(from.join(f), dir.path().join(f)).expect("copy");
+    }
+    let manifest = dir.path().join("dispute.json");
+    let mut m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&manifest).expect("read")).expect("json");
+    m["sides"] = serde_json::json!(["alpha.json", "./beta.json", "beta.json", "dispute.json"]);
+    std::fs::write(&manifest, serde_json::to_vec_pretty(&m).expect("json")).expect("write");
+    let (ok, out) = validate(&[dir.path().as_os_str()]);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains("at /sides/2: side file \"beta.json\" is listed twice (first at /sides/1)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("at /sides/3: lists the manifest itself"),
+        "{out}"
+    );
+    assert!(!out.contains("duplicate-party"), "{out}");
+    assert!(out.contains("failed: 2 error(s)"), "{out}");
+}

@@ -157,21 +157,60 @@ impl<'de> Want<'de> for SidesWant {
         "an array".into()
     }
     fn seq<A: SeqAccess<'de>>(self, cx: &mut Cx, seq: A) -> Result<Option<Vec<String>>, A::Error> {
-        let mut list = SideList(Vec::new());
+        let mut list = SideList(Vec::new(), Vec::new());
         pass::items(cx, seq, &mut list)?;
         Ok(Some(list.0))
     }
 }
 
-struct SideList(Vec<String>);
+/// The side files listed, and where in `sides` each was.
+struct SideList(Vec<String>, Vec<usize>);
 
 impl<'de> Items<'de> for SideList {
-    fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, _: usize, d: D) -> Result<(), D::Error> {
+    fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         let Some(entry) = pass::read(cx, d, REQUIRED_TEXT)? else {
             return Ok(());
         };
+        // Compared as paths: `./b.json` is `b.json`.
+        let parts = |p: &str| {
+            let path = std::path::Path::new(p).to_path_buf();
+            path.components()
+                .filter(|c| !matches!(c, std::path::Component::CurDir))
+                .map(|c| c.as_os_str().to_owned())
+                .collect::<Vec<_>>()
+        };
+        let same = |a: &str, b: &str| parts(a) == parts(b);
+        if !super::inside_folder(&entry) {
+            // Said below.
+        } else if same(&entry, super::MANIFEST) {
+            cx.error(
+                Code::BadValue,
+                format!(
+                    "lists the manifest itself (\"{}\") as a side file; it is not read as one, so remove it",
+                    crate::text::quote(&entry)
+                ),
+                "the side files only",
+            );
+            return Ok(());
+        } else if let Some(first) = self
+            .0
+            .iter()
+            .zip(&self.1)
+            .find_map(|(e, &at)| same(e, &entry).then_some(at))
+        {
+            cx.error(
+                Code::DuplicateId,
+                format!(
+                    "side file \"{}\" is listed twice (first at /sides/{first}); remove one (the file is read once)",
+                    crate::text::quote(&entry)
+                ),
+                "each side file once",
+            );
+            return Ok(());
+        }
         if super::inside_folder(&entry) {
             self.0.push(entry);
+            self.1.push(i);
         } else {
             cx.error(
                 Code::OutsideFolder,

@@ -312,13 +312,14 @@ impl Index {
                             new_string(s, field, entry);
                             index.prose.push(is_prose);
                             if is_prose {
-                                for (_, w) in words::split(s) {
+                                // Word by word, with no list of them made per string.
+                                words::each_word(s, |_, w| {
                                     let id = *vocab_ids.entry(w).or_insert_with(|| {
                                         index.vocab.push(w.to_owned());
                                         to_u32(index.vocab.len() - 1)
                                     });
                                     index.tokens.push(id);
-                                }
+                                });
                             }
                             index.token_starts.push(to_u32(index.tokens.len()));
                             next

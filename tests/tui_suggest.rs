@@ -353,3 +353,49 @@ fn accepting_with_a_relation_writes_it_beside_the_point() {
             .any(|c| app.dispute.claim(c).is_some_and(|c| c.id == right))
     );
 }
+
+/// Opened by its two side files, a draft gets its manifest on the first accept: from then on the
+/// screen reads that manifest, so the question typed stays on screen when the files are read
+/// again (the watcher sees the write), and the other suggestions stay shown.
+#[test]
+fn accepting_on_side_files_opened_one_by_one_keeps_the_question_and_the_suggestions() {
+    let dir = draft();
+    let paths = vec![dir.path().join("alpha.json"), dir.path().join("beta.json")];
+    let (ws, dispute) = Workspace::open(&paths).expect("opens");
+    let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
+    app.live.paths.clone_from(&paths);
+    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
+    let base = app.base_comparison();
+    app.suggest.ask(&app.dispute, &base);
+    finish(&mut app);
+    let before = suggested_pairs(&app).len();
+    assert!(before >= 2, "two suggestions or more to begin with");
+    select_suggested(&mut app);
+    let (left, right) = {
+        let row = app.current_row().expect("a row");
+        let id = |at| app.dispute.claim(at).unwrap().id.to_string();
+        (id(row.left[0]), id(row.right[0]))
+    };
+    parallax::tui::effects::link(&mut app, &left, &right, "Was the sluice shut?", None);
+    assert!(dir.path().join("dispute.json").is_file());
+    // What the watcher does after the write: the files are read again, as they now are.
+    parallax::tui::live::reload(&mut app);
+    finish(&mut app);
+    let questions: Vec<_> = app
+        .shown()
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .filter_map(|r| r.question.as_deref())
+        .collect();
+    assert!(questions.contains(&"Was the sluice shut?"), "{questions:?}");
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Linked")),
+        "{:?}",
+        app.message
+    );
+    assert!(app.suggest.on);
+    assert_eq!(suggested_pairs(&app).len(), before - 1);
+}

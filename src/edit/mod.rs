@@ -188,6 +188,15 @@ impl Workspace {
                     path: w.path.clone(),
                     bytes: w.after.clone(),
                 });
+                // Side files named one by one are read without a manifest: from now on the
+                // dispute is opened by the one just made, so what it holds is read back, and
+                // its sides are named as a load through it names them (folder/file).
+                self.paths = vec![w.path.clone()];
+                for side in &mut self.sides {
+                    if let Some(name) = side.path.file_name() {
+                        side.path = self.folder.join(name);
+                    }
+                }
             }
         }
     }
@@ -559,7 +568,7 @@ fn write_error(path: &Path, e: crate::export::ExportError) -> EditError {
             EditError::Changed(format!("{} (it now exists)", path.display()))
         }
         crate::export::ExportError::ReadOnly { path } => EditError::Write(format!(
-            "{path} is read-only, so nothing was written; make it writable (chmod u+w) and try again"
+            "{path} is read-only: make it writable (chmod u+w) and try again"
         )),
         other => EditError::Write(other.to_string()),
     }

@@ -70,6 +70,9 @@ pub fn link(
             match ws.reload() {
                 Ok(dispute) => {
                     app.suggest.files = Some(super::live::state::Files::of(&ws));
+                    // A manifest made beside side files opened one by one is read from now
+                    // on (it is in the same folder, which the watcher already watches).
+                    app.live.paths.clone_from(&ws.paths);
                     app.reload(dispute);
                     app.message = Some(strings::accepted(
                         &plan.point,

@@ -196,6 +196,19 @@ fn the_header_keeps_every_count_of_a_large_draft_at_80_columns() {
         line.starts_with("≡1 · ") && line.contains("4149 ⟷ 5686"),
         "{line}"
     );
+    // Accepted with the other suggestions still shown: the topics' number gives way last (the
+    // topic list's title has it).
+    let both = parallax::compare::Counts {
+        suggested: 1041,
+        left_only: 3108,
+        right_only: 4645,
+        ..accepted
+    };
+    let line = parallax::tui::strings::counts(&both, "Democrats", "Republicans", 80);
+    assert!(parallax::text::width(&line) <= 80, "{line}");
+    for n in ["≡1", "4150", "5687", "1041 ≈", "3108", "4645"] {
+        assert!(line.contains(n), "{n} is missing from {line}");
+    }
     let wide = parallax::tui::strings::counts(&c, "Democrats", "Republicans", 200);
     assert!(
         wide.contains("1049 suggested") && wide.contains("3101 Democrats only"),

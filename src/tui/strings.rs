@@ -706,33 +706,48 @@ pub fn counts(c: &crate::compare::Counts, left: &str, right: &str, width: usize)
         return plain;
     }
     // `common`: how the common ground is counted, before the rest.
-    let short = |common: String, suggested: &str, one_side: &str| {
+    let short = |common: String, suggested: &str, one_side: &str, with_topics: bool| {
         let common = if c.common > 0 { common } else { String::new() };
         let suggested = if c.suggested > 0 {
             format!(", {} {suggested}", c.suggested)
         } else {
             String::new()
         };
+        let topics = if with_topics {
+            format!("{} {topics} · ", c.topics)
+        } else {
+            String::new()
+        };
         format!(
-            "{common}{} {topics} · claims {} ⟷ {} · rows {} both{suggested}, {} ⟷ {} {one_side}",
-            c.topics, c.left_claims, c.right_claims, c.both, c.left_only, c.right_only
+            "{common}{topics}claims {} ⟷ {} · rows {} both{suggested}, {} ⟷ {} {one_side}",
+            c.left_claims, c.right_claims, c.both, c.left_only, c.right_only
         )
     };
     let shorter = short(
         format!("{} {COMMON_MARK} common · ", c.common),
         "suggested",
         "one side only",
+        true,
     );
     if crate::text::width(&shorter) <= width {
         return shorter;
     }
-    // The shortest: common ground and suggested rows by their marks (`≡1`, as the topic list
+    // Shorter still: common ground and suggested rows by their marks (`≡1`, as the topic list
     // counts it; `≈`, as suggested rows' headings show it).
-    short(
-        format!("{COMMON_MARK}{} · ", c.common),
-        SUGGESTED_MARK,
-        "one-sided",
-    )
+    let marks = |with_topics| {
+        short(
+            format!("{COMMON_MARK}{} · ", c.common),
+            SUGGESTED_MARK,
+            "one-sided",
+            with_topics,
+        )
+    };
+    let shortest = marks(true);
+    if crate::text::width(&shortest) <= width {
+        return shortest;
+    }
+    // Last, without the number of topics, which the topic list's title gives (`Topics 2/137`).
+    marks(false)
 }
 
 /// The mark of a suggested row, in its heading and the header's shortest count.

@@ -317,3 +317,17 @@ fn a_search_in_force_is_named_in_the_dialog() {
         "and that only the hits' rows go out: {s}"
     );
 }
+
+/// A topic title too long for the dialog at 80 columns ends in one `…`, right after the text.
+#[test]
+fn a_long_topic_title_is_cut_with_one_ellipsis() {
+    let mut a = common::bundled(80, 24);
+    keys(&mut a, &[KeyCode::Char('e')]);
+    let s = screen(&a);
+    let line = s
+        .lines()
+        .find(|l| l.contains("this topic:"))
+        .unwrap_or_else(|| panic!("no scope line:\n{s}"));
+    assert!(line.contains('…'), "the title is not cut: {line}");
+    assert!(!line.contains("……") && !line.contains("… …"), "{line}");
+}

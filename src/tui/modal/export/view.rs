@@ -76,10 +76,9 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
     if let Some(t) = app.current_topic() {
         let cols = room.saturating_sub(text::width(&all) + 6).max(8);
         let this = words::this_topic_choice(&t.title);
+        // `ellipsis` ends a cut title in its one `…` (and pads, which the choice does not want).
         let this = if text::width(&this) > cols {
-            let mut cut = text::ellipsis(&this, cols.saturating_sub(1));
-            cut.push('…');
-            cut
+            text::ellipsis(&this, cols).trim_end().to_owned()
         } else {
             this
         };

@@ -215,3 +215,26 @@ fn the_header_keeps_every_count_of_a_large_draft_at_80_columns() {
         "{wide}"
     );
 }
+
+/// A message as long as the footer keeps a gap before the position (`row 1/4`).
+#[test]
+fn a_long_footer_message_keeps_a_gap_before_the_position() {
+    let mut app = common::bundled(80, 24);
+    common::keys(&mut app, &[ratatui::crossterm::event::KeyCode::Tab]);
+    app.message = Some(format!(
+        "Linked on point `x`; wrote {}",
+        "a/b.json, ".repeat(10)
+    ));
+    let s = common::screen(&app);
+    let last = s
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim_matches('"')
+        .trim_end();
+    let position = last.rsplit("  ").next().unwrap_or_default();
+    assert!(
+        position.starts_with("row ") || position.starts_with("topic "),
+        "no gap before the position: {last}"
+    );
+}

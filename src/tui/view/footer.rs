@@ -76,7 +76,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0;
     if let Some(msg) = &app.message {
-        let s = text::ellipsis(msg, room);
+        // Two columns short of the position, so a long message never runs into it.
+        let s = text::ellipsis(msg, room.saturating_sub(2));
         used = text::width(&s);
         spans.push(Span::styled(s, theme.warning()));
     } else {

@@ -146,8 +146,9 @@ struct Window {
     cut_end: bool,
 }
 
-/// The excerpt of at most `max_chars` grapheme clusters of `flat` that starts a quarter of
-/// its width before the cluster holding byte `first`; `None` when the whole text fits.
+/// The excerpt of `flat` that, with a `…` at each end it lost, is at most `max_chars` grapheme
+/// clusters, starting a quarter of its width before the cluster holding byte `first`; `None`
+/// when the whole text fits.
 fn window(flat: &str, first: usize, max_chars: usize) -> Option<Window> {
     // Cluster boundaries; in ASCII text every byte is one.
     let bounds: Vec<usize> = if flat.is_ascii() {
@@ -163,6 +164,8 @@ fn window(flat: &str, first: usize, max_chars: usize) -> Option<Window> {
     if clusters <= max_chars {
         return None;
     }
+    // The `…` that mark a cut take a column each: the excerpt and its marks fit `max_chars`.
+    let max_chars = max_chars.saturating_sub(2).max(1);
     let bound = |i: usize| {
         if ascii {
             Some(i).filter(|&i| i <= flat.len())
@@ -213,7 +216,12 @@ mod tests {
         let s = snippet(&text, std::slice::from_ref(&(at..at + 6)), 40);
         assert_eq!(s.first().map(|p| p.0.as_str()), Some("…"));
         assert!(s.iter().any(|(p, hit)| *hit && p == "needle"));
+        // Both marks included, the snippet fits the room it was given, and it ends in `…`.
         let chars: usize = s.iter().map(|(p, _)| p.chars().count()).sum();
-        assert!(chars <= 42);
+        assert_eq!(chars, 40);
+        assert_eq!(s.last().map(|p| p.0.as_str()), Some("…"));
+        let plain = snippet_text(&text, at, 40);
+        assert_eq!(plain.chars().count(), 40);
+        assert!(plain.starts_with('…') && plain.ends_with('…'), "{plain}");
     }
 }

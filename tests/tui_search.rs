@@ -224,7 +224,7 @@ fn narrowing_keeps_only_the_rows_with_a_hit() {
     assert_eq!(shown.topics[0].id, "strikes");
     assert_eq!(shown.topics[0].rows.len(), 1);
     line(&mut a, Action::Back);
-    assert!(screen(&a).contains("search: escalation · 1 claim (narrowed)"));
+    assert!(screen(&a).contains("search: escalation (narrowed) · 1 claim"));
     // `&` in the comparison toggles it back; a new search keeps narrowing on.
     press(&mut a, &[Action::Narrow]);
     assert_eq!(a.shown().topics.len(), all_topics);
@@ -278,6 +278,22 @@ fn the_panel_highlights_whole_characters_of_multi_byte_text() {
     assert!(m.contains("«停火»"), "{m}");
     assert!(!a.searching());
     insta::assert_snapshot!("comparison_at_hit_120x40", m);
+}
+
+/// At 80 columns long counts are cut, but never the mark that says the topics are narrowed.
+#[test]
+fn the_narrowed_mark_survives_a_narrow_header() {
+    let mut a = common::bundled(80, 24);
+    common::keys(&mut a, &[KeyCode::Tab, KeyCode::Char('/')]);
+    common::typed(&mut a, "ceasfire");
+    press(&mut a, &[Action::Narrow]);
+    line(&mut a, Action::Back);
+    let s = screen(&a);
+    let header = s
+        .lines()
+        .find(|l| l.contains("search: ceasfire"))
+        .unwrap_or_else(|| panic!("no search line:\n{s}"));
+    assert!(header.contains("(narrowed)"), "{header}");
 }
 
 #[test]

@@ -638,12 +638,14 @@ pub mod search {
 
     /// The header's search line.
     pub fn header(query: &str, counts: &crate::query::Counts, narrowed: bool) -> String {
+        // The mark right after the query: a narrow header cuts the counts, never the mark that
+        // says why the topic list is shorter.
         let mark = if narrowed {
             format!(" {NARROWED}")
         } else {
             String::new()
         };
-        format!("search: {query} · {}{mark}", found(counts))
+        format!("search: {query}{mark} · {}", found(counts))
     }
 
     /// The footer's place among the claims found (each claim once, as the header counts them).

@@ -217,3 +217,35 @@ fn the_topic_list_shows_a_sparkline_per_topic_while_the_timeline_is_open() {
         );
     }
 }
+
+/// With every date shown, `←` steps back from the end: to the bar before the last. On the last
+/// bar `→`, and on the first `←`, say there is nothing further instead of doing nothing.
+#[test]
+fn the_arrows_step_from_the_end_and_say_when_nothing_is_further() {
+    let mut app = common::bundled(80, 24);
+    common::keys(&mut app, &[KeyCode::Char('T')]);
+    let bins = chart(&app).counts.bins.len();
+    assert!(bins >= 3, "{bins} bars");
+    common::keys(&mut app, &[KeyCode::Left]);
+    assert_eq!(chart(&app).cursor, Some(bins - 2));
+    common::keys(&mut app, &[KeyCode::Right]);
+    assert_eq!(chart(&app).cursor, Some(bins - 1));
+    common::keys(&mut app, &[KeyCode::Right]);
+    assert_eq!(chart(&app).cursor, Some(bins - 1));
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Nothing is later")),
+        "{:?}",
+        app.message
+    );
+    common::keys(&mut app, &[KeyCode::Home, KeyCode::Left]);
+    assert_eq!(chart(&app).cursor, Some(0));
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Nothing is earlier")),
+        "{:?}",
+        app.message
+    );
+}

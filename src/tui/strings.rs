@@ -491,6 +491,11 @@ pub mod timeline {
     pub const MARKS: &str = "assessed";
     /// When no claim is dated.
     pub const NO_DATES: &str = "No claim here has a date, so there is nothing to place in time.";
+    /// `→` on the last bar, or with every date shown.
+    pub const NOTHING_LATER: &str =
+        "Nothing is later: this is the last bar (Delete shows every date).";
+    /// `←` on the first bar.
+    pub const NOTHING_EARLIER: &str = "Nothing is earlier: this is the first bar.";
     /// Before a bar is selected.
     pub const HOW: &str = "← → move along the bars; the date in force follows.";
     pub const BACK: &str = "the bar before: its last day becomes the date in force";

@@ -169,14 +169,15 @@ impl Component for Chart {
             Action::StepDate(_) | Action::First | Action::Last if self.counts.bins.is_empty() => {
                 app.message = Some(words::NO_DATES.to_owned());
             }
-            Action::StepDate(n) => {
-                let to = match self.cursor {
-                    None => last,
-                    Some(i) if n < 0 => i.saturating_sub(1),
-                    Some(i) => (i + 1).min(last),
-                };
-                self.go(app, to);
-            }
+            // With every date shown the screen stands after the last bar: `←` goes to the bar
+            // before the last (the last shows what every date shows, as far as the bars go).
+            Action::StepDate(n) => match (self.cursor, n < 0) {
+                (None, true) => self.go(app, last.saturating_sub(1)),
+                (Some(0), true) => app.message = Some(words::NOTHING_EARLIER.to_owned()),
+                (Some(i), true) => self.go(app, i - 1),
+                (Some(i), false) if i < last => self.go(app, i + 1),
+                (_, false) => app.message = Some(words::NOTHING_LATER.to_owned()),
+            },
             Action::First => self.go(app, 0),
             Action::Last => self.go(app, last),
             Action::Clear => {

@@ -149,6 +149,10 @@ fn an_existing_file_is_replaced_only_after_y() {
     let d = dialog(&a).expect("still open");
     assert_eq!(d.stage, Stage::Confirm);
     assert!(screen(&a).contains("Overwrite it? y / n"), "{}", screen(&a));
+    // The footer asks first and names the file after, so at 80 columns the keys stay.
+    let s = screen(&a);
+    let footer = s.lines().last().unwrap_or_default();
+    assert!(footer.contains("Overwrite? y / n"), "{footer}");
     keys(&mut a, &[KeyCode::Enter, KeyCode::Char('x')]);
     assert_eq!(std::fs::read_to_string(&file).expect("read"), "keep me");
     keys(&mut a, &[KeyCode::Char('n')]);

@@ -382,9 +382,10 @@ pub mod export {
         format!("{path} already exists.")
     }
 
-    /// The footer while "overwrite?" waits for y or n.
+    /// The footer while "overwrite?" waits for y or n: the question and its keys first, so a
+    /// long path is what a narrow footer cuts.
     pub fn ask_overwrite(path: &str) -> String {
-        format!("{path} already exists. {OVERWRITE}")
+        format!("Overwrite? y / n · {path} already exists")
     }
 
     /// The footer when an export failed.

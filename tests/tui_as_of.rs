@@ -168,3 +168,23 @@ fn the_bar_keys_are_in_readme_and_none_is_bound_twice() {
     common::readme_has_table("as-of bar", BINDINGS);
     assert_eq!(parallax::tui::keymap::no_key_twice(BINDINGS), None);
 }
+
+/// At 80 columns the bar's lines say their whole point: the span of dates, and that a date
+/// typed half-way leaves the one in force.
+#[test]
+fn the_bar_says_its_point_in_full_at_80_columns() {
+    let mut app = common::bundled(80, 24);
+    common::keys(&mut app, &[ratatui::crossterm::event::KeyCode::Char('t')]);
+    let s = common::screen(&app);
+    assert!(s.contains("a month counts to its last day."), "{s}");
+    common::keys(&mut app, &[ratatui::crossterm::event::KeyCode::End]);
+    for _ in 0..12 {
+        common::keys(&mut app, &[ratatui::crossterm::event::KeyCode::Backspace]);
+    }
+    common::typed(&mut app, "2025-1");
+    let s = common::screen(&app);
+    assert!(
+        s.contains("Not a date yet, so the date in force stays"),
+        "{s}"
+    );
+}

@@ -460,12 +460,13 @@ pub mod as_of {
 
     /// The span of dated claims, under the date.
     pub fn span(first: &str, last: &str) -> String {
-        format!("Claims are dated from {first} to {last}; a month counts from its last day.")
+        format!("Claims dated {first} to {last}; a month counts to its last day.")
     }
 
     /// The typed text is not a date (yet).
     pub fn not_a_date(why: &str) -> String {
-        format!("Not a date yet ({why}); the date in force stays.")
+        // What happens first: a narrow bar cuts the reason, not the consequence.
+        format!("Not a date yet, so the date in force stays: {why}")
     }
 
     /// The header's mark of the date in force.

@@ -54,7 +54,13 @@ pub fn inset(r: Rect) -> Rect {
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     // A margin of one column (or line) would show the frame below as a second border beside
     // the popup's own (`┌┌`): a popup that nearly fills the area fills it.
-    let fill = |want: u16, room: u16| if room.saturating_sub(want) <= 2 { room } else { want };
+    let fill = |want: u16, room: u16| {
+        if room.saturating_sub(want) <= 2 {
+            room
+        } else {
+            want
+        }
+    };
     let width = fill(width, area.width);
     let height = fill(height, area.height);
     Rect::new(

@@ -16,15 +16,18 @@ pub const MAX_WIDTH: usize = 1000;
 
 const SEPARATOR: &str = " │ ";
 
+/// The heading of a row of unmatched claims packed side by side.
+pub const PACKED_HEADING: &str = "Unmatched claims side by side: they do not answer each other";
+/// [`PACKED_HEADING`] where it would be cut (the screen at 80 columns).
+pub const PACKED_HEADING_SHORT: &str = "Unmatched, side by side: neither answers the other";
+
 /// The heading of a row: its question, or what kind of row it is.
 pub fn row_heading(row: &Row) -> String {
     match (row.kind, &row.question, &row.point) {
         (_, Some(q), _) => q.clone(),
         (RowKind::Point, None, Some(p)) => format!("Point: {p}"),
         (RowKind::Rebuttal, _, _) => "Claims that answer each other".to_owned(),
-        (RowKind::Packed, _, _) => {
-            "Unmatched claims side by side: they do not answer each other".to_owned()
-        }
+        (RowKind::Packed, _, _) => PACKED_HEADING.to_owned(),
         _ => "Unmatched claim".to_owned(),
     }
 }

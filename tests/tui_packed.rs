@@ -51,6 +51,12 @@ fn unmatched_claims_of_both_sides_share_rows_marked_as_not_answering_each_other(
     assert_eq!((app.counts.both, app.counts.left_only), (0, 4));
     let s = screen(&app);
     assert!(s.contains("Unmatched claims side by side: they do not answer each other"));
+    // At 80 columns the heading is said shorter, not cut.
+    let narrow = screen(&open(80, 24));
+    assert!(
+        narrow.contains("Unmatched, side by side: neither answers the other"),
+        "{narrow}"
+    );
     assert!(
         s.contains(" ┊ R1 "),
         "a broken line keeps the two apart:\n{s}"

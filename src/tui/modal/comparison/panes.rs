@@ -153,6 +153,14 @@ fn row_lines(
     } else {
         format!("{}. ", index + 1)
     };
+    // The packed rows' heading says what they are in full, or shorter, never cut.
+    let heading = if row.kind == RowKind::Packed
+        && text::width(&heading) + text::width(&number) + 2 > total
+    {
+        plain::PACKED_HEADING_SHORT.to_owned()
+    } else {
+        heading
+    };
     out.push(if selected {
         Line::styled(
             text::ellipsis(&format!("▶ {number}{heading}"), total),

@@ -308,8 +308,8 @@ fn a_search_in_force_is_named_in_the_dialog() {
     keys(&mut a, &[KeyCode::Esc, KeyCode::Char('e')]);
     let s = screen(&a);
     assert!(
-        s.contains("Search “gates” in force, not narrowed"),
-        "the dialog says every row goes out: {s}"
+        s.contains("Search “gates” in force, not narrowed (& narrows)"),
+        "the dialog says every row goes out, and how to narrow, at 80 columns: {s}"
     );
     keys(
         &mut a,

@@ -371,9 +371,8 @@ pub mod export {
         if narrowed {
             format!("Search “{query}” in force, narrowed: only the rows with a hit are exported.")
         } else {
-            format!(
-                "Search “{query}” in force, not narrowed: every row is exported (& narrows first)."
-            )
+            // The key before the rest, so a narrow dialog cuts the end, not the way to narrow.
+            format!("Search “{query}” in force, not narrowed (& narrows): every row is exported.")
         }
     }
 

@@ -442,3 +442,17 @@ fn nesting_too_deep_is_said_as_such() {
     );
     assert!(!found[0].1.contains("missing comma"), "{found:?}");
 }
+
+/// A source that repeats an id and has a problem of its own gets both reported in one pass.
+#[test]
+fn a_repeated_source_id_is_reported_even_when_that_source_has_another_problem() {
+    let text = red().replacen(
+        "  \"sources\": [\n",
+        "  \"sources\": [\n    {\"id\": \"s1\", \"outlet\": \"\"},\n",
+        1,
+    );
+    let found = side_text_problems(&text);
+    let codes: Vec<Code> = found.iter().map(|f| f.0).collect();
+    assert!(codes.contains(&Code::EmptyText), "{found:?}");
+    assert!(codes.contains(&Code::DuplicateId), "{found:?}");
+}

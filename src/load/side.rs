@@ -227,16 +227,22 @@ struct SourceList {
 
 impl<'de> Items<'de> for SourceList {
     fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
-        if let Some(source) = pass::read(cx, d, SourceWant)?
-            && first_use(
+        // An id is checked for repeats even when its source has problems of its own, so one
+        // pass reports both.
+        let Some((id, source)) = pass::read(cx, d, SourceWant)? else {
+            return Ok(());
+        };
+        let first = id.as_deref().is_none_or(|id| {
+            first_use(
                 cx,
                 &mut self.seen,
-                &source.id,
+                id,
                 i,
                 "/sources",
                 "an id unique within the file",
             )
-        {
+        });
+        if let Some(source) = source.filter(|_| first) {
             self.out.push(source);
         }
         Ok(())
@@ -245,12 +251,15 @@ impl<'de> Items<'de> for SourceList {
 
 struct SourceWant;
 
+/// A source's id as read (for the repeat check), and the source when it is valid.
+type SourceRead = (Option<String>, Option<Source>);
+
 impl<'de> Want<'de> for SourceWant {
-    type Out = Source;
+    type Out = SourceRead;
     fn expected(&self) -> Cow<'static, str> {
         "an object".into()
     }
-    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<Source>, A::Error> {
+    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<SourceRead>, A::Error> {
         object(cx, map, SourceFields::default())
     }
 }
@@ -269,7 +278,7 @@ struct SourceFields {
 }
 
 impl<'de> Fields<'de> for SourceFields {
-    type Out = Source;
+    type Out = SourceRead;
     const NAMES: &'static [&'static str] = &[
         "id",
         "outlet",
@@ -297,19 +306,23 @@ impl<'de> Fields<'de> for SourceFields {
         }
         Ok(())
     }
-    fn finish(self, cx: &mut Cx, present: u32) -> Option<Source> {
+    fn finish(self, cx: &mut Cx, present: u32) -> Option<SourceRead> {
         require(cx, Self::NAMES, present, &[0, 1]);
-        Some(Source {
-            id: self.id?,
-            outlet: self.outlet?,
-            title: self.title,
-            date: self.date,
-            url: self.url,
-            author: self.author,
-            kind: self.kind,
-            affiliation: self.affiliation,
-            reliability: self.reliability,
-        })
+        let source = match (&self.id, self.outlet) {
+            (Some(id), Some(outlet)) => Some(Source {
+                id: id.clone(),
+                outlet,
+                title: self.title,
+                date: self.date,
+                url: self.url,
+                author: self.author,
+                kind: self.kind,
+                affiliation: self.affiliation,
+                reliability: self.reliability,
+            }),
+            _ => None,
+        };
+        Some((self.id, source))
     }
 }
 

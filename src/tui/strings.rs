@@ -923,6 +923,8 @@ pub mod filters {
     pub const WEAK_SOURCES: &str = "only low or partisan sources: nothing better backs them";
     /// Above a list, before anything is typed.
     pub const FIND_HINT: &str = "/ or a letter finds a choice; the number: claims it keeps";
+    /// [`FIND_HINT`] where it would be cut (the panel at 80 columns).
+    pub const FIND_HINT_SHORT: &str = "typing finds · number: claims kept";
     /// Above a list, with what is typed.
     pub const FIND: &str = "find";
     /// A section with no choice in this dispute.

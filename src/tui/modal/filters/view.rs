@@ -117,7 +117,15 @@ fn choices(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stati
     let mut room = height;
     if p.section.is_list() {
         let find = if p.find.text().is_empty() && !p.finding {
-            Line::styled(text::ellipsis(words::FIND_HINT, width), theme.dim())
+            Line::styled(
+                // Said shorter rather than cut where the column is narrow.
+                if text::width(words::FIND_HINT) <= width {
+                    words::FIND_HINT.to_owned()
+                } else {
+                    text::ellipsis(words::FIND_HINT_SHORT, width)
+                },
+                theme.dim(),
+            )
         } else {
             let (shown, _) = p.find.shown(width.saturating_sub(words::FIND.len() + 3));
             let caret = if p.finding { "▏" } else { "" };

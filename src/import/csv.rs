@@ -39,18 +39,42 @@ fn delimiter(bytes: &[u8]) -> u8 {
     }
 }
 
-/// The line a record starts on, counted from the bytes: with CRLF line ends the csv crate's
-/// own count is one short, and its position is the LF ending the line before.
-fn line_at(bytes: &[u8], at: Option<&csv::Position>) -> u64 {
-    let Some(at) = at else { return 0 };
-    let mut start = usize::try_from(at.byte())
-        .unwrap_or(usize::MAX)
-        .min(bytes.len());
-    while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
-        start += 1;
+/// Numbers records by the line they start on, counted from the bytes: with CRLF line ends the
+/// csv crate's own count is one short, and its position is the LF ending the line before.
+/// Records come in order, so each count goes on from the last (one pass over the file).
+struct Lines<'b> {
+    bytes: &'b [u8],
+    /// The byte counted up to, and the line it is on.
+    at: usize,
+    line: u64,
+}
+
+impl<'b> Lines<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        Lines {
+            bytes,
+            at: 0,
+            line: 1,
+        }
     }
-    let before = bytes.get(..start).unwrap_or(bytes);
-    before.iter().filter(|&&b| b == b'\n').count() as u64 + 1
+
+    fn of(&mut self, at: Option<&csv::Position>) -> u64 {
+        let Some(at) = at else { return 0 };
+        let bytes = self.bytes;
+        let mut start = usize::try_from(at.byte())
+            .unwrap_or(usize::MAX)
+            .min(bytes.len());
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        let between = bytes.get(self.at..start).unwrap_or_default();
+        self.line += between.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.at = start;
+        self.line
+    }
 }
 
 /// Reads one CSV file into `builder`. Every record that cannot be used, and every unknown
@@ -110,10 +134,11 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
             });
         }
     }
+    let mut lines = Lines::new(bytes);
     for result in reader.records() {
         match result {
             Ok(row) => {
-                let at = format!("line {}", line_at(bytes, row.position()));
+                let at = format!("line {}", lines.of(row.position()));
                 let mut record = Record::default();
                 for (cell, col) in row.iter().zip(&columns) {
                     if let Some(col) = col {
@@ -137,7 +162,7 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
             Err(e) => {
                 builder.problems.push(Problem {
                     file: file.to_owned(),
-                    at: format!("line {}", line_at(bytes, e.position())),
+                    at: format!("line {}", lines.of(e.position())),
                     reason: format!("cannot be read ({e}); skipped"),
                 });
             }

@@ -55,31 +55,12 @@ impl Dismissed {
     /// Reads the dismissals kept in `folder` (none when the file does not exist).
     pub fn read(folder: &Path) -> Result<Dismissed, EditError> {
         let path = folder.join(FILE);
-        let name = path.display().to_string();
-        let bytes = match crate::load::read_regular(&path, crate::load::DEFAULT_MAX_FILE) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Dismissed {
-                    path: Some(path),
-                    entries: Vec::new(),
-                });
-            }
-            Err(e) => return Err(EditError::Io(name, e)),
-        };
-        let file: File = serde_json::from_slice(&bytes).map_err(|e| {
-            EditError::Refused(format!(
-                "{name} is not a dismissals file ({e}); fix or delete it"
-            ))
-        })?;
-        if file.format != FORMAT {
-            return Err(EditError::Refused(format!(
-                "{name} has format `{}`, expected `{FORMAT}`; fix or delete it",
-                crate::text::clean(&file.format).text
-            )));
-        }
+        let entries = read_file(&path)?
+            .map(|(_, f)| f.dismissed)
+            .unwrap_or_default();
         Ok(Dismissed {
             path: Some(path),
-            entries: file.dismissed,
+            entries,
         })
     }
 
@@ -94,11 +75,11 @@ impl Dismissed {
             self.entries.push(entry);
             return Ok(());
         };
-        let now = Dismissed::read(path.parent().unwrap_or(Path::new(".")))?;
         let value = serde_json::to_value(&entry).unwrap_or_default();
-        let bytes = match crate::load::read_regular(&path, crate::load::DEFAULT_MAX_FILE) {
-            Ok(text) if now.entries.contains(&entry) => text,
-            Ok(text) => {
+        // The file is read once, as it is now.
+        let bytes = match read_file(&path)? {
+            Some((text, now)) if now.dismissed.contains(&entry) => text,
+            Some((text, _)) => {
                 use super::json::{Step, append_element, insert_property};
                 let text = String::from_utf8_lossy(&text);
                 append_element(&text, &[Step::Key("dismissed")], &value)
@@ -110,7 +91,7 @@ impl Dismissed {
                     .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?
                     .into_bytes()
             }
-            Err(_) => {
+            None => {
                 let file = File {
                     format: FORMAT.to_owned(),
                     dismissed: vec![entry.clone()],
@@ -149,4 +130,26 @@ impl Dismissed {
             }
         }
     }
+}
+
+/// The dismissals file at `path`, its bytes and what they hold; `None` when it does not exist.
+fn read_file(path: &Path) -> Result<Option<(Vec<u8>, File)>, EditError> {
+    let name = path.display().to_string();
+    let bytes = match crate::load::read_regular(path, crate::load::DEFAULT_MAX_FILE) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(EditError::Io(name, e)),
+    };
+    let file: File = serde_json::from_slice(&bytes).map_err(|e| {
+        EditError::Refused(format!(
+            "{name} is not a dismissals file ({e}); fix or delete it"
+        ))
+    })?;
+    if file.format != FORMAT {
+        return Err(EditError::Refused(format!(
+            "{name} has format `{}`, expected `{FORMAT}`; fix or delete it",
+            crate::text::clean(&file.format).text
+        )));
+    }
+    Ok(Some((bytes, file)))
 }

@@ -107,13 +107,21 @@ fn main() -> ExitCode {
         None => {
             // `parallax --max-file-size 1M validate DIR`: an option before the command makes
             // the command's name a path to open. Said as such, whether or not a terminal.
-            let named = cli.open.input.paths.iter().find_map(|p| {
-                let name = p.to_str()?;
-                let known = <Cli as clap::CommandFactory>::command()
-                    .get_subcommands()
-                    .any(|c| c.get_name() == name);
-                (known && !p.exists()).then(|| name.to_owned())
-            });
+            // Only a path that does not exist is looked up, and the commands are made once.
+            let missing: Vec<&str> = cli
+                .open
+                .input
+                .paths
+                .iter()
+                .filter(|p| !p.exists())
+                .filter_map(|p| p.to_str())
+                .collect();
+            let named = (!missing.is_empty())
+                .then(<Cli as clap::CommandFactory>::command)
+                .and_then(|cmd| {
+                    let known = |n: &&str| cmd.get_subcommands().any(|c| c.get_name() == *n);
+                    missing.into_iter().find(known).map(str::to_owned)
+                });
             if let Some(name) = named {
                 Err(Failure::Usage(format!(
                     "`{name}` was read as a dispute path, because an option came before it; put \

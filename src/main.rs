@@ -22,11 +22,12 @@ fn main() -> ExitCode {
     let mut out = io::BufWriter::new(commands::Stdout(stdout.lock()));
     let mut err = io::stderr();
     // `config` reports a bad file itself (exit 1); every other command stops on one (exit 2).
+    // Read once here; the commands that use it (export, the screen) are handed it.
     let checked = match &cli.command {
-        Some(Command::Config { .. }) => Ok(()),
+        Some(Command::Config { .. }) => Ok(parallax::config::Config::default()),
         _ => commands::help::check_config(),
     };
-    let result = checked.and_then(|()| match cli.command {
+    let result = checked.and_then(|config| match cli.command {
         Some(Command::Validate {
             input,
             strict,
@@ -90,7 +91,7 @@ fn main() -> ExitCode {
             paths,
         }) => commands::dismiss(&left, &right, row, &paths, &mut out).map(|()| 0),
         Some(Command::Export(args)) => {
-            commands::export::export(&args, &mut out, &mut err).map(|()| 0)
+            commands::export::export(&args, &config, &mut out, &mut err).map(|()| 0)
         }
         Some(Command::Import(command)) => commands::import::import(&command, &mut err).map(|()| 0),
         Some(Command::Completions { shell }) => {
@@ -132,7 +133,7 @@ fn main() -> ExitCode {
                     "the comparison screen needs a terminal; to print the comparison, use `parallax show`".to_owned(),
                 ))
             } else {
-                parallax::tui::open(&cli.open, &mut err).map(|()| 0)
+                parallax::tui::open(&cli.open, &config, &mut err).map(|()| 0)
             }
         }
     });

@@ -17,13 +17,15 @@ impl From<ExportError> for Failure {
 }
 
 /// Exports the comparison chosen by `args`; a note on what was written goes to `err`.
-pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
+/// `config` is the config file as the command line read it.
+pub fn export(
+    args: &ExportArgs,
+    config: &crate::config::Config,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
     let target = args.output.as_deref().filter(|p| *p != Path::new("-"));
-    let configured = crate::config::load()
-        .map_err(|e| Failure::Usage(e.to_string()))?
-        .export
-        .format
-        .map(|f| f.0);
+    let configured = config.export.format.as_ref().map(|f| f.0);
     let chosen = match (args.format, target.and_then(Format::from_path), configured) {
         (Some(f), _, _) => f,
         (None, Some(f), _) => ExportFormat::from_comparison(f),

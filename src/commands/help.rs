@@ -80,12 +80,13 @@ pub fn config(default: bool, path: bool, out: &mut dyn Write) -> Result<(), Fail
 
 /// Checks the config file in force for every command but `config`: a file that cannot be read
 /// or is not valid (an unknown setting, a key that is no key) stops the command with a usage
-/// error, rather than let it run with a setting the user did not mean.
-pub fn check_config() -> Result<(), Failure> {
+/// error, rather than let it run with a setting the user did not mean. Returns it, so no
+/// command reads it again.
+pub fn check_config() -> Result<crate::config::Config, Failure> {
     let config = crate::config::load().map_err(|e| Failure::Usage(e.to_string()))?;
     if let Some(file) = crate::config::path() {
         crate::tui::bindings::keymap(&config.keys, &file)
             .map_err(|e| Failure::Usage(e.to_string()))?;
     }
-    Ok(())
+    Ok(config)
 }

@@ -38,8 +38,13 @@ use crate::commands::{self, Failure};
 use std::io::Write;
 
 /// Loads the dispute the arguments name (or the bundled one) and opens the UI on it. Load errors
-/// are printed to `err` before the screen is taken, like every other command's.
-pub fn open(args: &OpenArgs, err: &mut dyn Write) -> Result<(), Failure> {
+/// are printed to `err` before the screen is taken, like every other command's. `config` is the
+/// config file as the command line read it.
+pub fn open(
+    args: &OpenArgs,
+    config: &crate::config::Config,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
     // Each file is read once. With files, the screen keeps their fingerprints, so an accepted
     // suggestion is written back only over files that have not changed since.
     let paths = &args.input.paths;
@@ -60,7 +65,6 @@ pub fn open(args: &OpenArgs, err: &mut dyn Write) -> Result<(), Failure> {
         Some(folder) => crate::edit::dismissed::Dismissed::read(&folder),
         None => Ok(crate::edit::dismissed::Dismissed::default()),
     };
-    let config = crate::config::load().map_err(|e| Failure::Usage(e.to_string()))?;
     let theme = theme::Theme::from_env().configured(&config.theme);
     let keymap = match crate::config::path() {
         Some(path) => bindings::keymap(&config.keys, &path),

@@ -17,6 +17,16 @@ fn parallax() -> Command {
     Command::cargo_bin("parallax").unwrap()
 }
 
+/// `parallax import csv CSV -o OUT`, run.
+fn import_csv(csv: impl AsRef<Path>, out: impl AsRef<Path>) -> assert_cmd::assert::Assert {
+    parallax()
+        .args(["import", "csv"])
+        .arg(csv.as_ref())
+        .arg("-o")
+        .arg(out.as_ref())
+        .assert()
+}
+
 fn load(dir: &Path) -> Dispute {
     let loaded = parallax::load::load_paths(&[dir.to_path_buf()]);
     assert_eq!(loaded.report.errors(), 0, "{:?}", loaded.report.diagnostics);
@@ -147,12 +157,7 @@ fn a_spreadsheet_csv_imports_with_every_problem_reported() {
     assert_eq!(ids(&d), ids(&load(&again)));
 
     // It never writes over a dispute.
-    parallax()
-        .args(["import", "csv"])
-        .arg(fixture("import/spreadsheet.csv"))
-        .arg("-o")
-        .arg(&out)
-        .assert()
+    import_csv(fixture("import/spreadsheet.csv"), &out)
         .code(1)
         .stderr(predicate::str::contains("already exists"));
 }
@@ -208,12 +213,7 @@ fn a_crlf_csv_reports_the_right_lines_and_keeps_no_cr() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    parallax()
-        .args(["import", "csv"])
-        .arg(&csv)
-        .arg("-o")
-        .arg(&out)
-        .assert()
+    import_csv(&csv, &out)
         .success()
         .stderr(predicate::str::contains("line 4: the date `2024-13-01`"))
         .stderr(predicate::str::contains("line 5: the date `2024-14-01`"));
@@ -269,12 +269,7 @@ fn claims_csv_survives_export_and_import_with_nothing_lost() {
             .assert()
             .success();
         let back = dir.path().join(&name);
-        parallax()
-            .args(["import", "csv"])
-            .arg(&csv)
-            .arg("-o")
-            .arg(&back)
-            .assert()
+        import_csv(&csv, &back)
             .success()
             .stderr(predicate::str::contains("0 problem(s)"));
         let (before, after) = (load(&path), load(&back));
@@ -318,12 +313,7 @@ fn a_claims_table_from_an_older_export_or_a_spreadsheet_still_imports() {
     )
     .unwrap();
     let out = dir.path().join("d");
-    parallax()
-        .args(["import", "csv"])
-        .arg(&csv)
-        .arg("-o")
-        .arg(&out)
-        .assert()
+    import_csv(&csv, &out)
         .success()
         .stderr(predicate::str::contains(
             "line 5: the record kind `sauce` is not claim",

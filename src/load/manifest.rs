@@ -163,6 +163,16 @@ impl<'de> Want<'de> for SidesWant {
     }
 }
 
+/// True when two `sides` entries name one file: compared as paths, `./b.json` is `b.json`.
+fn same_path(a: &str, b: &str) -> bool {
+    let parts = |p| {
+        std::path::Path::new(p)
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+    };
+    parts(a).eq(parts(b))
+}
+
 /// The side files listed, and where in `sides` each was.
 struct SideList(Vec<String>, Vec<usize>);
 
@@ -171,18 +181,9 @@ impl<'de> Items<'de> for SideList {
         let Some(entry) = pass::read(cx, d, REQUIRED_TEXT)? else {
             return Ok(());
         };
-        // Compared as paths: `./b.json` is `b.json`.
-        let parts = |p: &str| {
-            let path = std::path::Path::new(p).to_path_buf();
-            path.components()
-                .filter(|c| !matches!(c, std::path::Component::CurDir))
-                .map(|c| c.as_os_str().to_owned())
-                .collect::<Vec<_>>()
-        };
-        let same = |a: &str, b: &str| parts(a) == parts(b);
         if !super::inside_folder(&entry) {
             // Said below.
-        } else if same(&entry, super::MANIFEST) {
+        } else if same_path(&entry, super::MANIFEST) {
             cx.error(
                 Code::BadValue,
                 format!(
@@ -196,7 +197,7 @@ impl<'de> Items<'de> for SideList {
             .0
             .iter()
             .zip(&self.1)
-            .find_map(|(e, &at)| same(e, &entry).then_some(at))
+            .find_map(|(e, &at)| same_path(e, &entry).then_some(at))
         {
             cx.error(
                 Code::DuplicateId,

@@ -249,3 +249,22 @@ fn the_arrows_step_from_the_end_and_say_when_nothing_is_further() {
         app.message
     );
 }
+
+/// At 80 columns a long topic title gives way with `…`; the bucket and the position stay.
+#[test]
+fn a_long_topic_title_is_cut_with_an_ellipsis_and_the_bucket_stays() {
+    let mut app = common::bundled(80, 24);
+    common::keys(
+        &mut app,
+        &[KeyCode::Down, KeyCode::Down, KeyCode::Char('T')],
+    );
+    for extra in [&[][..], &[KeyCode::Left][..]] {
+        common::keys(&mut app, extra);
+        let s = common::screen(&app);
+        let top = s
+            .lines()
+            .find(|l| l.contains("Timeline:"))
+            .unwrap_or_else(|| panic!("no timeline:\n{s}"));
+        assert!(top.contains("…") && top.contains("· per week"), "{top}");
+    }
+}

@@ -52,9 +52,16 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
         Bucket::Day => words::PER_DAY,
         Bucket::Week => words::PER_WEEK,
     };
-    let title = format!("{}: {} · {per}", words::TITLE, chart.title);
     // Which bar is selected, among how many, as every list shows its position.
     let at = chart.cursor.map(|c| position(c, t.bins.len()));
+    // The topic's title gives way (ending in `…`), never the bucket or the position: the
+    // border holds two corners, the spaces around the title, and the position with a gap.
+    let fixed = crate::text::width(&format!("{}:  · {per}", words::TITLE))
+        + 4
+        + at.as_ref().map_or(0, |l| l.width() + 1);
+    let room = usize::from(area.width).saturating_sub(fixed);
+    let topic = crate::text::ellipsis(&chart.title, room);
+    let title = format!("{}: {} · {per}", words::TITLE, topic.trim_end());
     let inner = popup_at(frame, theme, area, &title, true, at);
     let width = usize::from(inner.width);
     let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));

@@ -50,3 +50,24 @@ fn r_follows_a_lone_concession_at_once_and_b_comes_back() {
     common::keys(&mut app, &[KeyCode::Char('b')]);
     assert_eq!(app.place(), before);
 }
+
+/// A linked claim of a compared party that the filters leave out is said to be hidden by them,
+/// not to be on a side that is not compared.
+#[test]
+fn a_link_to_a_claim_the_filters_hide_says_so() {
+    let mut app = common::bundled(80, 24);
+    common::keys(
+        &mut app,
+        &[
+            KeyCode::Char('f'),
+            KeyCode::Char(' '),
+            KeyCode::Esc,
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Char('r'),
+        ],
+    );
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("hidden by the filters"), "{message}");
+    assert!(!message.contains("not compared"), "{message}");
+}

@@ -795,6 +795,12 @@ pub fn not_compared(target: &str) -> String {
     format!("{target} is on a side that is not compared; press p to choose the parties.")
 }
 
+/// The message when a rebutted claim is on a compared side but not on screen: the filters or a
+/// narrowed search leave it out.
+pub fn hidden_by_query(target: &str) -> String {
+    format!("{target} is hidden by the filters or a narrowed search; press f to change them.")
+}
+
 /// The message when a rebutted claim is not loaded at all.
 pub fn not_loaded(target: &str) -> String {
     format!("{target} is not in the loaded files.")

@@ -59,7 +59,14 @@ pub fn of(
                 continue;
             };
             if app.locate(to).is_none() {
-                why.get_or_insert_with(|| strings::not_compared(target));
+                let compared = to.side == app.cmp.left || to.side == app.cmp.right;
+                why.get_or_insert_with(|| {
+                    if compared {
+                        strings::hidden_by_query(target)
+                    } else {
+                        strings::not_compared(target)
+                    }
+                });
                 continue;
             }
             choices.push(Choice {

@@ -113,15 +113,11 @@ impl Draft {
     pub fn check(&self) -> Report {
         let files = self.files();
         let mut loader = Loader::new();
-        let mut sides: Vec<(&str, &[u8])> = Vec::new();
-        for (name, bytes) in &files {
-            if name == MANIFEST {
-                loader.manifest(name, bytes);
-            } else {
-                sides.push((name, bytes));
-            }
-        }
-        loader.sides(&sides);
+        let refs: Vec<(&str, &[u8], bool)> = files
+            .iter()
+            .map(|(name, bytes)| (name.as_str(), bytes.as_slice(), name == MANIFEST))
+            .collect();
+        loader.files(&refs);
         loader.finish().report
     }
 

@@ -87,3 +87,23 @@ fn dropping_files_as_they_are_checked_reports_the_same() {
         assert_eq!(kept.dispute.is_some(), dropped.dispute.is_some());
     }
 }
+
+/// Two dispute folders at once: both ways of loading name the second manifest, and report the
+/// same (the parallel way reads the first manifest beside the side files).
+#[test]
+fn two_dispute_folders_report_the_same_either_way() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let paths = [root.join("compare"), root.join("query")];
+    let kept = gather(&paths, DEFAULT_MAX_FILE).load();
+    let dropped = gather(&paths, DEFAULT_MAX_FILE).into_loaded();
+    let prefix = format!("{}/", root.display());
+    assert_eq!(lines(&kept, &prefix), lines(&dropped, &prefix));
+    let second: Vec<String> = kept
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == parallax::load::Code::SecondManifest)
+        .map(|d| d.file.replace(&prefix, ""))
+        .collect();
+    assert_eq!(second, ["query/dispute.json"]);
+}

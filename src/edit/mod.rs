@@ -230,14 +230,14 @@ impl Workspace {
             .collect();
         let mut loader = Loader::new();
         let manifest_name = manifest.as_ref().map(|(p, _)| p.display().to_string());
-        if let (Some(name), Some((_, bytes))) = (&manifest_name, &manifest) {
-            loader.manifest(name, bytes);
-        }
-        let refs: Vec<(&str, &[u8])> = sides
-            .iter()
-            .map(|(n, b)| (n.as_str(), b.as_slice()))
+        let refs: Vec<(&str, &[u8], bool)> = manifest_name
+            .as_deref()
+            .zip(manifest.as_ref())
+            .map(|(name, (_, bytes))| (name, bytes.as_slice(), true))
+            .into_iter()
+            .chain(sides.iter().map(|(n, b)| (n.as_str(), b.as_slice(), false)))
             .collect();
-        loader.sides(&refs);
+        loader.files(&refs);
         let loaded = loader.finish();
         match loaded.dispute {
             Some(d) if loaded.report.errors() == 0 => Ok(d),

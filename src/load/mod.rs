@@ -114,8 +114,14 @@ impl<'a> Loader<'a> {
 
     /// Adds the manifest; returns its list of side files when it loaded and has one.
     pub fn manifest(&mut self, name: &str, bytes: &'a [u8]) -> Option<Vec<String>> {
+        let read = (!self.manifest_seen).then(|| read_manifest(name, bytes));
+        self.add_manifest(name, read)
+    }
+
+    /// Adds a manifest's reading (`None`: not read, since one was seen before).
+    fn add_manifest(&mut self, name: &str, read: Option<ManifestRead<'a>>) -> Option<Vec<String>> {
         self.order.push(name.to_owned());
-        if self.manifest_seen {
+        let Some(read) = read.filter(|_| !self.manifest_seen) else {
             self.diagnostics.push(
                 Diagnostic::in_file(
                     Severity::Error,
@@ -126,30 +132,56 @@ impl<'a> Loader<'a> {
                 .expected("one dispute folder, or side files of one dispute"),
             );
             return None;
-        }
-        self.manifest_seen = true;
-        let text = match decode(name, bytes) {
-            Ok(text) => text,
-            Err(d) => {
-                self.diagnostics.push(*d);
-                return None;
-            }
         };
-        let mut cx = Cx::new(name);
-        let manifest = match manifest::read(&mut cx, text) {
-            Ok(manifest) => manifest,
-            Err(e) => {
-                self.diagnostics.push(syntax_error(name, text, &e));
+        self.manifest_seen = true;
+        let (text, mut diagnostics, manifest) = match read {
+            ManifestRead::Refused(d) => {
+                self.diagnostics.push(d);
                 return None;
             }
+            ManifestRead::Read(text, diagnostics, manifest) => (text, diagnostics, manifest),
         };
         self.texts.insert(name.to_owned(), text);
-        let ok = !cx.has_errors();
-        self.diagnostics.append(&mut cx.diagnostics);
+        let ok = !diagnostics.iter().any(Diagnostic::is_error);
+        self.diagnostics.append(&mut diagnostics);
         let manifest = manifest.filter(|_| ok)?;
         let sides = manifest.sides.clone();
         self.manifest = Some((name.to_owned(), manifest));
         sides
+    }
+
+    /// Adds files in order, each side file's pass (the bulk of the work) and the first
+    /// manifest's running on every core at once; the checks between files run in order
+    /// afterwards.
+    pub fn files(&mut self, files: &[(&str, &'a [u8], bool)]) {
+        use rayon::prelude::*;
+        let first = files.iter().position(|&(_, _, manifest)| manifest);
+        let (manifest, sides): (Option<ManifestRead<'a>>, Vec<Option<SideRead<'a>>>) = rayon::join(
+            || {
+                let (name, bytes, _) = files.get(first?)?;
+                (!self.manifest_seen).then(|| read_manifest(name, bytes))
+            },
+            || {
+                files
+                    .par_iter()
+                    .map(|&(name, bytes, manifest)| (!manifest).then(|| read_side(name, bytes)))
+                    .collect()
+            },
+        );
+        let mut manifest = manifest;
+        for ((name, _, is_manifest), read) in files.iter().zip(sides) {
+            match read {
+                Some(read) => {
+                    if let Some(text) = self.add_side(name, read) {
+                        self.texts.insert((*name).to_owned(), text);
+                    }
+                }
+                None if *is_manifest => {
+                    self.add_manifest(name, manifest.take());
+                }
+                None => {}
+            }
+        }
     }
 
     /// Adds one side file, checking it against the manifest and the sides already loaded.
@@ -174,21 +206,6 @@ impl<'a> Loader<'a> {
                 self.locate_in(text, indices);
             }
             self.reread.insert(name.to_owned(), self.diagnostics.len());
-        }
-    }
-
-    /// Adds several side files, in order. Each file's pass (the bulk of the work) runs on
-    /// every core; the checks between files run in order afterwards.
-    pub fn sides(&mut self, files: &[(&str, &'a [u8])]) {
-        use rayon::prelude::*;
-        let read: Vec<SideRead<'a>> = files
-            .par_iter()
-            .map(|(name, bytes)| read_side(name, bytes))
-            .collect();
-        for ((name, _), read) in files.iter().zip(read) {
-            if let Some(text) = self.add_side(name, read) {
-                self.texts.insert((*name).to_owned(), text);
-            }
         }
     }
 
@@ -499,6 +516,25 @@ impl<'a> Loader<'a> {
                 }
             }
         }
+    }
+}
+
+/// The manifest read on its own: its text, problems and manifest, or why it could not be read.
+enum ManifestRead<'a> {
+    Read(&'a str, Vec<Diagnostic>, Option<Manifest>),
+    Refused(Diagnostic),
+}
+
+/// Reads the manifest in one typed pass.
+fn read_manifest<'a>(name: &str, bytes: &'a [u8]) -> ManifestRead<'a> {
+    let text = match decode(name, bytes) {
+        Ok(text) => text,
+        Err(d) => return ManifestRead::Refused(*d),
+    };
+    let mut cx = Cx::new(name);
+    match manifest::read(&mut cx, text) {
+        Ok(manifest) => ManifestRead::Read(text, cx.diagnostics, manifest),
+        Err(e) => ManifestRead::Refused(syntax_error(name, text, &e)),
     }
 }
 

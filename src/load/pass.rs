@@ -48,11 +48,6 @@ impl<'f> Cx<'f> {
         }
     }
 
-    /// True when an error has been recorded.
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
-    }
-
     /// The pointer of the value being read, as RFC 6901 text. Keys past the quote limit are
     /// shortened like any quoted value when `shorten` is set.
     fn render(&self, shorten: bool) -> String {

@@ -177,15 +177,11 @@ pub fn generate(claims: usize) -> Vec<(String, String)> {
 /// Loads generated files the way `parallax` loads a folder: the manifest, then the sides.
 pub fn load(files: &[(String, String)]) -> parallax::load::Loaded {
     let mut loader = parallax::load::Loader::new();
-    let mut sides = Vec::new();
-    for (name, text) in files {
-        if name == "dispute.json" {
-            loader.manifest(name, text.as_bytes());
-        } else {
-            sides.push((name.as_str(), text.as_bytes()));
-        }
-    }
-    loader.sides(&sides);
+    let files: Vec<(&str, &[u8], bool)> = files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_bytes(), name == "dispute.json"))
+        .collect();
+    loader.files(&files);
     loader.finish()
 }
 

@@ -4,6 +4,7 @@
 use assert_cmd::Command;
 use parallax::compare::{Comparison, RowKind};
 use parallax::edit::dismissed::{Dismissed, Entry};
+use parallax::edit::lock::FolderLock;
 use parallax::edit::{EditError, Workspace, commit};
 use parallax::format::Dispute;
 use parallax::load::load_paths;
@@ -329,12 +330,13 @@ fn link_adds_only_the_point_lines_and_the_rows_update() {
         Some("Was the Karvani sluice shut?")
     );
     assert_eq!((row.left.len(), row.right.len()), (1, 1));
-    // Linking the same pair again changes nothing and says why.
+    // Linking the same pair again changes nothing and says why (a script re-run succeeds).
     parallax()
         .args(["link", "a-karvani", "b-karvani"])
         .arg(dir.path())
         .assert()
-        .code(2);
+        .success()
+        .stdout(predicates::str::contains("already share the point"));
     assert_eq!(
         std::fs::read_to_string(dir.path().join("alpha.json")).unwrap(),
         after_a
@@ -375,7 +377,8 @@ fn a_file_changed_on_disk_is_not_overwritten() {
         .replace("Alpha invents a crisis", "Alpha invents a crisis, again");
     std::fs::write(dir.path().join("beta.json"), &edited).unwrap();
     let before_a = std::fs::read(dir.path().join("alpha.json")).unwrap();
-    let err = commit(&plan).expect_err("refused");
+    let held = FolderLock::take(dir.path()).expect("the folder's lock");
+    let err = commit(&plan, &held).expect_err("refused");
     assert!(matches!(err, EditError::Changed(_)), "{err}");
     assert!(err.to_string().contains("beta.json"));
     assert_eq!(
@@ -410,7 +413,8 @@ fn the_screen_keeps_the_bytes_it_loaded_and_does_not_read_the_files_again() {
         .expect("beta is a side");
     assert_eq!(kept.bytes, read);
     let plan = ws.link(&d, "a-karvani", "b-karvani", None).expect("plans");
-    assert!(matches!(commit(&plan), Err(EditError::Changed(_))));
+    let held = FolderLock::take(dir.path()).expect("the folder's lock");
+    assert!(matches!(commit(&plan, &held), Err(EditError::Changed(_))));
     assert_eq!(std::fs::read_to_string(&beta).unwrap(), edited);
 }
 
@@ -750,4 +754,150 @@ fn a_dismissal_is_appended_and_the_rest_of_the_file_stays_as_it_was() {
     assert_eq!(v["dismissed"][0]["note"], "mine");
     assert_eq!(v["extra"], 1);
     assert_eq!(seen.entries.len(), 3);
+}
+
+/// Runs `parallax ARGS… dir` once for each `args` at the same time; returns each one's output.
+fn all_at_once(dir: &Path, runs: &[Vec<&str>]) -> Vec<std::process::Output> {
+    let bin = assert_cmd::cargo::cargo_bin("parallax");
+    let children: Vec<_> = runs
+        .iter()
+        .map(|args| {
+            std::process::Command::new(&bin)
+                .args(args)
+                .arg(dir)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("parallax starts")
+        })
+        .collect();
+    children
+        .into_iter()
+        .map(|c| c.wait_with_output().expect("parallax ends"))
+        .collect()
+}
+
+/// Dismissals made at the same moment by several commands are all kept: each waits for the
+/// other's write, and reads the file as it left it.
+#[test]
+fn dismissals_made_at_once_are_all_kept() {
+    let dir = copy_fixture();
+    let lefts = [
+        "a-closed",
+        "a-karvani",
+        "a-people",
+        "a-talks-water",
+        "a-talks-geneva",
+    ];
+    let rights = [
+        "b-opened",
+        "b-common",
+        "b-karvani",
+        "b-talks-water",
+        "b-talks-geneva",
+    ];
+    let runs: Vec<Vec<&str>> = lefts
+        .iter()
+        .flat_map(|l| rights.iter().map(move |r| vec!["dismiss", *l, *r]))
+        .collect();
+    for out in all_at_once(dir.path(), &runs) {
+        assert!(out.status.success(), "{out:?}");
+    }
+    let kept = Dismissed::read(dir.path()).expect("reads");
+    assert_eq!(kept.entries.len(), runs.len(), "{:?}", kept.entries);
+}
+
+/// A pair dismissed in the other order is already dismissed: no second entry.
+#[test]
+fn a_pair_dismissed_in_the_other_order_is_already_dismissed() {
+    let dir = copy_fixture();
+    parallax()
+        .args(["dismiss", "a-karvani", "b-karvani"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    parallax()
+        .args(["dismiss", "b-karvani", "a-karvani"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Already dismissed"));
+    assert_eq!(Dismissed::read(dir.path()).unwrap().entries.len(), 1);
+    // Written by one rule: every entry's fields in the same order.
+    let text = std::fs::read_to_string(dir.path().join(".parallax-dismissed.json")).unwrap();
+    parallax()
+        .args(["dismiss", "a-people", "b-common"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let after = std::fs::read_to_string(dir.path().join(".parallax-dismissed.json")).unwrap();
+    let order = |entry: &str| {
+        let at = |k: &str| entry.find(&format!("\"{k}\"")).expect("the field");
+        (at("left") < at("right"), at("left") < at("point"))
+    };
+    let entries: Vec<&str> = after.split("\"left\"").skip(1).collect();
+    assert_eq!(entries.len(), 2, "{after}");
+    assert!(text.contains("a-karvani"));
+    let first = order(&format!("\"left\"{}", entries[0]));
+    let second = order(&format!("\"left\"{}", entries[1]));
+    assert_eq!(first, second, "{after}");
+}
+
+/// Links made at the same moment in a folder of side files with no manifest yet: each waits
+/// for the other, so every pair is linked and the files agree (every point is in the
+/// manifest the first link made).
+#[test]
+fn links_made_at_once_all_land_and_the_files_agree() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for name in ["alpha.json", "beta.json"] {
+        std::fs::copy(fixture().join(name), dir.path().join(name)).expect("copy");
+    }
+    let pairs = [
+        ("a-people", "b-common"),
+        ("a-karvani", "b-karvani"),
+        ("a-talks-water", "b-talks-water"),
+        ("a-talks-geneva", "b-talks-geneva"),
+    ];
+    let runs: Vec<Vec<&str>> = pairs.iter().map(|(l, r)| vec!["link", *l, *r]).collect();
+    for out in all_at_once(dir.path(), &runs) {
+        assert!(out.status.success(), "{out:?}");
+    }
+    let report = parallax()
+        .arg("validate")
+        .arg(dir.path())
+        .assert()
+        .success();
+    let report = String::from_utf8_lossy(&report.get_output().stdout).into_owned();
+    let d = load(dir.path());
+    for (l, r) in pairs {
+        let point = |id| d.claim(d.find_claim(id).unwrap()).unwrap().point.clone();
+        let Some(p) = point(l) else {
+            panic!("{l} has no point")
+        };
+        assert_eq!(point(r).as_ref(), Some(&p), "{l} and {r}");
+        // The manifest that the links made lists it.
+        assert!(!report.contains(&format!("point `{p}`")), "{report}");
+    }
+}
+
+/// Linking a pair that is already linked is done already: success, said so, nothing written.
+#[test]
+fn linking_twice_succeeds_and_says_it_was_done() {
+    let dir = copy_fixture();
+    parallax()
+        .args(["link", "a-karvani", "b-karvani"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let before = std::fs::read(dir.path().join("alpha.json")).unwrap();
+    parallax()
+        .args(["link", "a-karvani", "b-karvani"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Already linked"));
+    assert_eq!(
+        std::fs::read(dir.path().join("alpha.json")).unwrap(),
+        before
+    );
 }

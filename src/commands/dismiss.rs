@@ -54,7 +54,7 @@ pub fn dismiss(
         point: point.clone(),
         topic,
     };
-    let known = dismissed.entries.contains(&entry);
+    let known = dismissed.holds(&entry);
     dismissed
         .add(entry)
         .map_err(|e| Failure::Output(e.to_string()))?;

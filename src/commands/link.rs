@@ -2,7 +2,8 @@
 //! accepting a suggestion on the screen writes (see `crate::edit`).
 
 use super::Failure;
-use crate::edit::{EditError, Workspace, commit};
+use crate::edit::lock::FolderLock;
+use crate::edit::{EditError, Workspace, commit, folder_of};
 use crate::text;
 use std::io::Write;
 use std::path::PathBuf;
@@ -21,6 +22,11 @@ pub fn link(
             "--question is empty; write the question the two claims answer".to_owned(),
         ));
     }
+    // Held from the read to the write: another parallax writing here waits (see `edit::lock`).
+    let folder = folder_of(paths)
+        .ok_or(EditError::Bundled)
+        .map_err(failure)?;
+    let held = FolderLock::take(&folder).map_err(failure)?;
     let (ws, dispute) = Workspace::open(paths).map_err(failure)?;
     // An interrupted write leaves no temporary file behind.
     crate::cleanup::remove_on_signal()?;
@@ -34,8 +40,15 @@ pub fn link(
         _ => None,
     };
     let question = question.or(fitting.as_deref());
-    let plan = ws.link(&dispute, left, right, question).map_err(failure)?;
-    commit(&plan).map_err(failure)?;
+    let plan = match ws.link(&dispute, left, right, question) {
+        Ok(plan) => plan,
+        Err(EditError::Already(what)) => {
+            writeln!(out, "Already linked: {}", text::clean(&what).text)?;
+            return Ok(());
+        }
+        Err(e) => return Err(failure(e)),
+    };
+    commit(&plan, &held).map_err(failure)?;
     let files: Vec<String> = plan
         .writes
         .iter()
@@ -70,7 +83,8 @@ fn failure(e: EditError) -> Failure {
             Failure::Usage(e.to_string())
         }
         EditError::Load(_) => Failure::Input(e.to_string()),
-        EditError::Changed(_)
+        EditError::Already(_)
+        | EditError::Changed(_)
         | EditError::Invalid(..)
         | EditError::Io(..)
         | EditError::Write(_) => Failure::Output(e.to_string()),

@@ -51,7 +51,27 @@ pub struct Dismissed {
     pub entries: Vec<Entry>,
 }
 
+impl Entry {
+    /// True when `other` dismisses the same suggestion: the same pair in either order, or the
+    /// same claim joining the same point row.
+    pub fn same(&self, other: &Entry) -> bool {
+        match (&self.point, &other.point) {
+            (None, None) => {
+                (self.left == other.left && self.right == other.right)
+                    || (self.left == other.right && self.right == other.left)
+            }
+            (Some(a), Some(b)) => a == b && self.left == other.left && self.topic == other.topic,
+            _ => false,
+        }
+    }
+}
+
 impl Dismissed {
+    /// True when the suggestion `entry` dismisses is dismissed already.
+    pub fn holds(&self, entry: &Entry) -> bool {
+        self.entries.iter().any(|e| e.same(entry))
+    }
+
     /// Reads the dismissals kept in `folder` (none when the file does not exist).
     pub fn read(folder: &Path) -> Result<Dismissed, EditError> {
         let path = folder.join(FILE);
@@ -68,39 +88,40 @@ impl Dismissed {
     /// the file as it is on disk now: every other line stays as it is (fields this program
     /// does not know included), and a dismissal another window made since is kept.
     pub fn add(&mut self, entry: Entry) -> Result<(), EditError> {
-        if self.entries.contains(&entry) {
+        if self.holds(&entry) {
             return Ok(());
         }
         let Some(path) = self.path.clone() else {
             self.entries.push(entry);
             return Ok(());
         };
-        let value = serde_json::to_value(&entry).unwrap_or_default();
-        // The file is read once, as it is now.
-        let bytes = match read_file(&path)? {
-            Some((text, now)) if now.dismissed.contains(&entry) => text,
-            Some((text, _)) => {
-                use super::json::{Step, append_element, insert_property};
-                let text = String::from_utf8_lossy(&text);
-                append_element(&text, &[Step::Key("dismissed")], &value)
-                    // A file without the list yet gets it after its format.
-                    .or_else(|_| {
-                        let list = serde_json::Value::Array(vec![value.clone()]);
-                        insert_property(&text, &[], "format", "dismissed", &list)
-                    })
-                    .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?
-                    .into_bytes()
-            }
-            None => {
-                let file = File {
-                    format: FORMAT.to_owned(),
-                    dismissed: vec![entry.clone()],
-                };
-                let mut bytes = serde_json::to_vec_pretty(&file).unwrap_or_default();
-                bytes.push(b'\n');
-                bytes
-            }
+        // Another parallax adding one now waits: each reads the file as the other left it.
+        let _held = match path.parent() {
+            Some(folder) => Some(super::lock::FolderLock::take(folder)?),
+            None => None,
         };
+        let value = serde_json::to_value(&entry).unwrap_or_default();
+        // The file is read once, as it is now; a new file starts as an empty list.
+        let (text, now) = match read_file(&path)? {
+            Some((text, now)) => (String::from_utf8_lossy(&text).into_owned(), now.dismissed),
+            None => (
+                format!("{{\n  \"format\": \"{FORMAT}\",\n  \"dismissed\": []\n}}\n"),
+                Vec::new(),
+            ),
+        };
+        if now.iter().any(|e| e.same(&entry)) {
+            self.entries = now;
+            return Ok(());
+        }
+        use super::json::{Step, append_element, insert_property};
+        let bytes = append_element(&text, &[Step::Key("dismissed")], &value)
+            // A file without the list yet gets it after its format.
+            .or_else(|_| {
+                let list = serde_json::Value::Array(vec![value.clone()]);
+                insert_property(&text, &[], "format", "dismissed", &list)
+            })
+            .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?
+            .into_bytes();
         // What is written must read back as the dismissals, this one among them.
         let back: File = serde_json::from_slice(&bytes)
             .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?;

@@ -9,6 +9,7 @@
 
 pub mod dismissed;
 pub mod json;
+pub mod lock;
 pub mod relate;
 
 use crate::format::{ClaimAt, Dispute, is_id};
@@ -34,6 +35,9 @@ pub enum EditError {
     /// What was asked cannot be done; the message says why and what to do.
     #[error("{0}")]
     Refused(String),
+    /// What was asked is already so: nothing to write (a script that links twice succeeds).
+    #[error("{0}")]
+    Already(String),
     /// A file changed on disk since it was read.
     #[error("{0} changed on disk since it was read; nothing was written. Reload and try again.")]
     Changed(String),
@@ -290,7 +294,7 @@ impl Workspace {
         };
         let (point, to_mark, new_point) = match (lp, rp) {
             (Some(a), Some(b)) if a == b && ltopic == rtopic => {
-                return Err(EditError::Refused(format!(
+                return Err(EditError::Already(format!(
                     "`{left}` and `{right}` already share the point `{a}`; nothing to do"
                 )));
             }
@@ -522,7 +526,9 @@ impl Workspace {
 
 /// Writes a plan: first checks that no file changed on disk since it was read (and that a new
 /// file still does not exist), then replaces each file atomically.
-pub fn commit(plan: &Plan) -> Result<(), EditError> {
+/// `_held` is the lock of the dispute's folder ([`lock::FolderLock`]), held from before the
+/// files were read or checked until now, so no other parallax writes in between.
+pub fn commit(plan: &Plan, _held: &lock::FolderLock) -> Result<(), EditError> {
     for w in &plan.writes {
         let name = w.path.display().to_string();
         // Read by the loader's rule (a pipe swapped in is refused, not read forever), and no

@@ -40,6 +40,22 @@ pub fn link(
         ));
         return;
     };
+    // Held from the check of the files to the write (see `edit::lock`).
+    let held = match crate::edit::folder_of(&files.paths)
+        .map(|f| crate::edit::lock::FolderLock::take(&f))
+    {
+        Some(Ok(held)) => held,
+        Some(Err(e)) => {
+            app.message = Some(strings::write_failed(&e.to_string()));
+            return;
+        }
+        None => {
+            app.message = Some(strings::write_failed(
+                &crate::edit::EditError::Bundled.to_string(),
+            ));
+            return;
+        }
+    };
     let ws = match files.workspace(app.live.max_file, &app.dispute) {
         Ok(ws) => ws,
         Err(NotRead::Changed(file, gathered)) => {
@@ -57,7 +73,8 @@ pub fn link(
             Some((from, kind, to)) => ws.relate(&app.dispute, plan, from, kind, to),
             None => Ok(plan),
         })
-        .and_then(|plan| crate::edit::commit(&plan).map(|()| plan));
+        .and_then(|plan| crate::edit::commit(&plan, &held).map(|()| plan));
+    drop(held);
     match result {
         Ok(plan) => {
             let mut ws = ws;

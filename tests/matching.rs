@@ -901,3 +901,47 @@ fn linking_twice_succeeds_and_says_it_was_done() {
         before
     );
 }
+
+/// A side file saved with a byte order mark (Windows Notepad) is linked like any other, and
+/// keeps its mark; a dismissals file with one is read.
+#[test]
+fn a_file_with_a_byte_order_mark_is_linked_and_keeps_it() {
+    let dir = copy_fixture();
+    let alpha = dir.path().join("alpha.json");
+    let before = std::fs::read(&alpha).unwrap();
+    std::fs::write(&alpha, [b"\xef\xbb\xbf".as_slice(), &before].concat()).unwrap();
+    parallax()
+        .args([
+            "link",
+            "a-karvani",
+            "b-karvani",
+            "--question",
+            "Was the sluice shut?",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let after = std::fs::read(&alpha).unwrap();
+    assert!(after.starts_with(b"\xef\xbb\xbf{"), "the mark stays");
+    let added: Vec<&str> = std::str::from_utf8(&after)
+        .unwrap()
+        .lines()
+        .filter(|l| !std::str::from_utf8(&before).unwrap().contains(*l))
+        .collect();
+    assert_eq!(
+        added,
+        ["\u{feff}{", "          \"point\": \"sluice-shut\","]
+    );
+    let dismissals = dir.path().join(".parallax-dismissed.json");
+    std::fs::write(
+        &dismissals,
+        "\u{feff}{\"format\": \"parallax-dismissed/1\", \"dismissed\": []}\n",
+    )
+    .unwrap();
+    parallax()
+        .args(["dismiss", "a-people", "b-common"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    assert_eq!(Dismissed::read(dir.path()).unwrap().entries.len(), 1);
+}

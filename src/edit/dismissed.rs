@@ -123,7 +123,8 @@ impl Dismissed {
             .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?
             .into_bytes();
         // What is written must read back as the dismissals, this one among them.
-        let back: File = serde_json::from_slice(&bytes)
+        let json = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+        let back: File = serde_json::from_slice(json)
             .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?;
         if !back.dismissed.contains(&entry) {
             return Err(EditError::Invalid(
@@ -161,7 +162,9 @@ fn read_file(path: &Path) -> Result<Option<(Vec<u8>, File)>, EditError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(EditError::Io(name, e)),
     };
-    let file: File = serde_json::from_slice(&bytes).map_err(|e| {
+    // A byte order mark (Windows Notepad) is skipped, as the loader skips it.
+    let json = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    let file: File = serde_json::from_slice(json).map_err(|e| {
         EditError::Refused(format!(
             "{name} is not a dismissals file ({e}); fix or delete it"
         ))

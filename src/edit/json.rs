@@ -25,6 +25,20 @@ pub enum JsonEditError {
     Missing(String),
 }
 
+/// A UTF-8 byte order mark, which the loader skips (Windows Notepad writes one).
+const BOM: &str = "\u{feff}";
+
+/// Edits the text after a byte order mark, and keeps the mark: an edit changes nothing else.
+fn keeping_bom(
+    text: &str,
+    edit: impl FnOnce(&str) -> Result<String, JsonEditError>,
+) -> Result<String, JsonEditError> {
+    match text.strip_prefix(BOM) {
+        Some(rest) => edit(rest).map(|t| format!("{BOM}{t}")),
+        None => edit(text),
+    }
+}
+
 fn parse(text: &str) -> Result<Value<'_>, JsonEditError> {
     parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default())
         .ok()
@@ -132,6 +146,18 @@ pub fn insert_property(
     key: &str,
     value: &serde_json::Value,
 ) -> Result<String, JsonEditError> {
+    keeping_bom(text, |text| {
+        insert_property_in(text, path, after, key, value)
+    })
+}
+
+fn insert_property_in(
+    text: &str,
+    path: &[Step],
+    after: &str,
+    key: &str,
+    value: &serde_json::Value,
+) -> Result<String, JsonEditError> {
     let root = parse(text)?;
     let unit = unit(text, &root);
     let Value::Object(obj) = walk(&root, path)? else {
@@ -185,6 +211,14 @@ pub fn append_element(
     path: &[Step],
     value: &serde_json::Value,
 ) -> Result<String, JsonEditError> {
+    keeping_bom(text, |text| append_element_in(text, path, value))
+}
+
+fn append_element_in(
+    text: &str,
+    path: &[Step],
+    value: &serde_json::Value,
+) -> Result<String, JsonEditError> {
     let root = parse(text)?;
     let unit = unit(text, &root);
     let Value::Array(arr) = walk(&root, path)? else {
@@ -208,6 +242,10 @@ fn append_to(text: &str, arr: &Array, unit: &str, value: &serde_json::Value) -> 
 /// and the lines it takes change. `to` is read after the element has left (a later element of
 /// the same array has moved up one place).
 pub fn move_element(text: &str, from: &[Step], to: &[Step]) -> Result<String, JsonEditError> {
+    keeping_bom(text, |text| move_element_in(text, from, to))
+}
+
+fn move_element_in(text: &str, from: &[Step], to: &[Step]) -> Result<String, JsonEditError> {
     let Some((Step::Index(i), parent)) = from.split_last() else {
         return Err(JsonEditError::Missing(describe(from)));
     };

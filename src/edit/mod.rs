@@ -604,6 +604,7 @@ fn same_folder(a: &Path, b: &Path) -> bool {
 
 /// True when the object at `path` has the property `key` (even an empty one).
 fn has_key(text: &str, path: &[Step], key: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(value) = serde_json::from_str::<serde_json::Value>(text).ok() else {
         return false;
     };

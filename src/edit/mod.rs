@@ -657,13 +657,14 @@ pub fn point_asking(dispute: &Dispute, topic: &str, question: &str) -> Option<St
         .map(|p| p.id.clone())
 }
 
-/// The neutral question a new point is offered with, for the analyst to replace.
-pub const DEFAULT_QUESTION: &str = "What is at issue here?";
+pub use crate::matching::DEFAULT_QUESTION;
 
 /// A new point id for a topic: the question's first longer words (else the topic's id and
 /// `point`), unique in the topic.
 pub fn new_point_id(dispute: &Dispute, topic: &str, question: Option<&str>) -> String {
+    // The placeholder question names nothing: its point is named after the topic.
     let words: Vec<String> = question
+        .filter(|q| q.trim() != DEFAULT_QUESTION)
         .unwrap_or("")
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| w.len() > 3)

@@ -23,6 +23,10 @@ pub use profile::Profiles;
 pub use rank::{Options, suggest, topic_pairs};
 pub use score::{Signals, Weights};
 
+/// The neutral question a new point is offered with, for the analyst to replace. It asks
+/// nothing yet: two claims are never judged to answer it, and a point id is not made of it.
+pub const DEFAULT_QUESTION: &str = "What is at issue here?";
+
 /// The manifest question that the claims `left` and `right` (of two sides, one topic) both
 /// answer, as the matcher judges it: what accepting them on the screen offers to join. Only two
 /// claims of one topic that both lack a point can share one (see `Workspace::link`), so the

@@ -158,7 +158,11 @@ pub fn shared_question<'p>(p: &'p Profiles, a: usize, b: usize) -> Option<&'p Qu
     };
     let ((k, f), (l, g)) = (best(&x.fit)?, best(&y.fit)?);
     if k == l && f >= 0.5 && g >= 0.5 {
-        p.questions.get(x.topic)?.get(k)
+        // The placeholder a point is made with asks nothing yet: pairs are not joined to it.
+        p.questions
+            .get(x.topic)?
+            .get(k)
+            .filter(|q| q.text.as_deref().map(str::trim) != Some(super::DEFAULT_QUESTION))
     } else {
         None
     }

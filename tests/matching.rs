@@ -945,3 +945,46 @@ fn a_file_with_a_byte_order_mark_is_linked_and_keeps_it() {
         .success();
     assert_eq!(Dismissed::read(dir.path()).unwrap().entries.len(), 1);
 }
+
+/// The placeholder question asks nothing: two pairs linked without a question get a point each
+/// (named after the topic, as the screen names one accepted with the placeholder), and the
+/// matcher never says that claims "both answer" it.
+#[test]
+fn pairs_linked_without_a_question_get_a_point_each() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for name in ["alpha.json", "beta.json"] {
+        std::fs::copy(fixture().join(name), dir.path().join(name)).expect("copy");
+    }
+    // The screen's accept offers the placeholder: it names the point as no question does.
+    let (ws, d) = Workspace::open(&[dir.path().to_path_buf()]).expect("opens");
+    let offered = ws
+        .link(
+            &d,
+            "a-talks-water",
+            "b-talks-water",
+            Some(parallax::edit::DEFAULT_QUESTION),
+        )
+        .expect("plans");
+    assert_eq!(offered.point, "talks-point");
+    for (l, r) in [
+        ("a-talks-water", "b-talks-water"),
+        ("a-talks-geneva", "b-talks-geneva"),
+    ] {
+        parallax()
+            .args(["link", l, r])
+            .arg(dir.path())
+            .assert()
+            .success();
+    }
+    let d = load(dir.path());
+    let point = |id| d.claim(d.find_claim(id).unwrap()).unwrap().point.clone();
+    assert_eq!(point("a-talks-water").as_deref(), Some("talks-point"));
+    assert_eq!(point("a-talks-geneva").as_deref(), Some("talks-point-2"));
+    let out = parallax()
+        .args(["match", "--min-score", "0"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(!said.contains("What is at issue here?"), "{said}");
+}

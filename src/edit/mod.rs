@@ -648,7 +648,11 @@ fn load_failure(report: &crate::load::Report) -> String {
 }
 
 /// The point of a topic whose manifest question is `question` (ignoring surrounding space).
+/// None for the placeholder question: each pair accepted with it gets a point of its own.
 pub fn point_asking(dispute: &Dispute, topic: &str, question: &str) -> Option<String> {
+    if question.trim() == DEFAULT_QUESTION {
+        return None;
+    }
     dispute
         .manifest_topic(topic)?
         .points

@@ -552,3 +552,25 @@ fn a_review_whose_assessment_cites_no_web_page_gets_the_published_page_or_a_warn
         .code(2)
         .stderr(predicate::str::contains("http:// or https://"));
 }
+
+/// Excel's "CSV (Comma delimited)" is Windows-1252: the file is refused before any row is read,
+/// with the place of the first byte that is not UTF-8 and what to save instead.
+#[test]
+fn a_csv_that_is_not_utf8_is_refused_with_where_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("latin1.csv");
+    std::fs::write(
+        &csv,
+        b"side,topic,text\nalpha,water,caf\xe9 one\nbeta,water,world\nalpha,water,plain\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .code(1)
+        .stderr(predicate::str::contains(
+            "latin1.csv: line 2, column 16: the byte 0xE9 is not UTF-8 text",
+        ))
+        .stderr(predicate::str::contains("save the file as \"CSV UTF-8\""))
+        .stderr(predicate::str::contains("skipped").not());
+    assert!(!out.exists(), "nothing is written");
+}

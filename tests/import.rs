@@ -574,3 +574,34 @@ fn a_csv_that_is_not_utf8_is_refused_with_where_and_what_to_do() {
         .stderr(predicate::str::contains("skipped").not());
     assert!(!out.exists(), "nothing is written");
 }
+
+/// Excel's "Unicode Text" is UTF-16, with a byte-order mark: named as such, not as empty.
+#[test]
+fn a_utf16_csv_is_named_as_utf16() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bom, big_endian) in [
+        ("le.csv", [0xff, 0xfe], false),
+        ("be.csv", [0xfe, 0xff], true),
+    ] {
+        let csv = dir.path().join(name);
+        let mut bytes = bom.to_vec();
+        for unit in "side,topic,text\nalpha,water,one\nbeta,water,two\n".encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend(pair);
+        }
+        std::fs::write(&csv, bytes).unwrap();
+        let out = dir.path().join(name.replace(".csv", ""));
+        import_csv(&csv, &out)
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "{name}: the file is UTF-16 text"
+            )))
+            .stderr(predicate::str::contains("save the file as \"CSV UTF-8\""))
+            .stderr(predicate::str::contains("empty").not());
+        assert!(!out.exists(), "nothing is written");
+    }
+}

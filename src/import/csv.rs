@@ -25,6 +25,15 @@ pub enum CsvError {
         /// The file, as given.
         file: String,
     },
+    /// The file is UTF-16 (Excel's "Unicode Text"), which begins with a byte-order mark
+    /// `FF FE` or `FE FF`.
+    #[error(
+        "{file}: the file is UTF-16 text (as Excel's \"Unicode Text\" saves it), so nothing was imported; save the file as \"CSV UTF-8\" and import that"
+    )]
+    Utf16 {
+        /// The file, as given.
+        file: String,
+    },
     /// The file is not UTF-8 (most often Windows-1252, which Excel writes for "CSV (Comma
     /// delimited)"): refused whole, since a guess at its encoding could change its words.
     #[error(
@@ -106,9 +115,15 @@ impl<'b> Lines<'b> {
 }
 
 /// Reads one CSV file into `builder`. Every record that cannot be used, and every unknown
-/// column, becomes a problem with its line; only a file that is not UTF-8 text, or one without
+/// column, becomes a problem with its line; only a file that is not UTF-8 text (UTF-16 is named
+/// as such), or one without
 /// the needed columns, fails, before any record is read.
 pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvError> {
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        return Err(CsvError::Utf16 {
+            file: file.to_owned(),
+        });
+    }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if let Some((line, column, byte)) = not_utf8(bytes) {
         return Err(CsvError::NotUtf8 {

@@ -605,3 +605,24 @@ fn a_utf16_csv_is_named_as_utf16() {
         assert!(!out.exists(), "nothing is written");
     }
 }
+
+/// Tab-separated text (Excel's "Text (Tab delimited)", or a copy from a sheet) is read like a
+/// comma's: the header decides, and a cell may hold commas and semicolons.
+#[test]
+fn a_tab_separated_file_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("sheet.tsv");
+    std::fs::write(
+        &csv,
+        "side\ttopic\ttext\tdate\nalpha\twater\tThey shut it, twice; we did not\t2024-02\nbeta\twater\tWe never did\t2024-03\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .success()
+        .stderr(predicate::str::contains("imported 2 claim(s) of 2 sides"))
+        .stderr(predicate::str::contains("0 problem(s)"));
+    let d = load(&out);
+    let texts: Vec<&str> = d.claims().map(|(_, c)| c.text.as_str()).collect();
+    assert_eq!(texts, ["They shut it, twice; we did not", "We never did"]);
+}

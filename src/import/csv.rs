@@ -1,5 +1,5 @@
 //! The claims table as CSV: read by `parallax import csv` (the dialects spreadsheets write:
-//! comma or semicolon, a byte-order mark, CRLF, quoted newlines; columns found by their header
+//! comma, semicolon or tab, a byte-order mark, CRLF, quoted newlines; columns found by their header
 //! name, in any order) and written by `parallax export --format claims-csv`.
 
 use super::record::{Col, Kind, Record, guard, unguard};
@@ -64,16 +64,19 @@ fn not_utf8(bytes: &[u8]) -> Option<(usize, usize, u8)> {
     Some((line, before + 1, byte))
 }
 
-/// The delimiter of a file: a semicolon when the header row holds more semicolons than commas
-/// (as spreadsheets write where the comma is the decimal mark), else a comma.
+/// The delimiter of a file: of the comma, the semicolon (as spreadsheets write where the comma
+/// is the decimal mark) and the tab (Excel's "Text (Tab delimited)", a copy from a sheet), the
+/// one the header row holds most of; a comma when none.
 fn delimiter(bytes: &[u8]) -> u8 {
     let header = bytes.split(|&b| b == b'\n').next().unwrap_or(bytes);
     let count = |c: u8| header.iter().filter(|&&b| b == c).count();
-    if count(b';') > count(b',') {
-        b';'
-    } else {
-        b','
+    let mut best = b',';
+    for c in [b';', b'\t'] {
+        if count(c) > count(best) {
+            best = c;
+        }
     }
+    best
 }
 
 /// Numbers records by the line they start on, counted from the bytes: with CRLF line ends the

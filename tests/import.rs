@@ -626,3 +626,41 @@ fn a_tab_separated_file_is_read() {
     let texts: Vec<&str> = d.claims().map(|(_, c)| c.text.as_str()).collect();
     assert_eq!(texts, ["They shut it, twice; we did not", "We never did"]);
 }
+
+/// A claim id given again in another file: the problem names the file of the first, so its
+/// line can be found.
+#[test]
+fn a_claim_repeated_in_another_file_names_the_first_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("claims.csv");
+    let more = dir.path().join("more.csv");
+    std::fs::write(
+        &first,
+        "side,topic,id,text\nalpha,water,a1,One\nbeta,water,b1,Two\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &more,
+        "side,topic,id,text\nbeta,water,b2,Three\nalpha,water,a1,Another one\nalpha,water,a3,Four\nalpha,water,a3,Another four\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    parallax()
+        .args(["import", "csv"])
+        .arg(&first)
+        .arg(&more)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::is_match(
+                r"more\.csv: line 3: claim `a1` was given at line 2 of \S*claims\.csv;",
+            )
+            .unwrap(),
+        )
+        // Within one file, the line alone.
+        .stderr(predicate::str::contains(
+            "more.csv: line 5: claim `a3` was given at line 4;",
+        ));
+}

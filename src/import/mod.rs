@@ -53,7 +53,21 @@ struct ClaimPlace {
     side: usize,
     topic: usize,
     claim: usize,
+    /// The file of the record that made it, as given.
+    file: String,
     at: String,
+}
+
+impl ClaimPlace {
+    /// Where the record that made the claim is, as said in a problem of a record in `file`:
+    /// `line 2`, or `line 2 of claims.csv` when that is another file.
+    fn shown_from(&self, file: &str) -> String {
+        if self.file == file {
+            self.at.clone()
+        } else {
+            format!("{} of {}", self.at, self.file)
+        }
+    }
 }
 
 /// Builds a dispute from records.
@@ -212,7 +226,7 @@ impl Builder {
                     at,
                     format!(
                         "the claim id `{id}` is already a claim of another side ({}); skipped",
-                        place.at
+                        place.shown_from(file)
                     ),
                 );
                 return;
@@ -240,7 +254,7 @@ impl Builder {
                     at,
                     format!(
                         "another verdict on claim `{id}` (given at {}) is not used: {}",
-                        place.at,
+                        place.shown_from(file),
                         clean(&wording)
                     ),
                 );
@@ -249,7 +263,7 @@ impl Builder {
                 self.problem(
                     file,
                     at,
-                    format!("claim `{id}` was given at {}; this record's other fields are ignored and only its source is added", place.at),
+                    format!("claim `{id}` was given at {}; this record's other fields are ignored and only its source is added", place.shown_from(file)),
                 );
             }
             self.source(r, &place, file, at);
@@ -333,6 +347,7 @@ impl Builder {
             side,
             topic,
             claim: claims.len() - 1,
+            file: file.to_owned(),
             at: at.to_owned(),
         };
         self.claims.insert(id, place.clone());

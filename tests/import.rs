@@ -664,3 +664,38 @@ fn a_claim_repeated_in_another_file_names_the_first_file() {
             "more.csv: line 5: claim `a3` was given at line 4;",
         ));
 }
+
+/// A side's own title defaults to the neutral title, also when only a `topic` record gives it
+/// (before or after the claims) and the claim rows leave `topic_title` empty; a side's `topic`
+/// record after the claims still gives that side its own title.
+#[test]
+fn a_sides_topic_title_defaults_to_the_neutral_title_of_a_topic_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("rec.csv");
+    std::fs::write(
+        &csv,
+        "record,side,topic,topic_title,side_topic_title,text\n\
+         topic,,water,Sharing the river,,\n\
+         ,alpha,water,,,Beta cut it\n\
+         ,beta,water,,,Alpha cut it\n\
+         ,alpha,land,,,The border moved\n\
+         ,beta,land,,,It did not\n\
+         topic,,land,Where the border runs,,\n\
+         topic,beta,land,,Our land,\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .success()
+        .stderr(predicate::str::contains("0 problem(s)"));
+    let d = load(&out);
+    let titles = |side: usize| -> Vec<&str> {
+        d.sides[side]
+            .topics
+            .iter()
+            .map(|t| t.title.as_str())
+            .collect()
+    };
+    assert_eq!(titles(0), ["Sharing the river", "Where the border runs"]);
+    assert_eq!(titles(1), ["Sharing the river", "Our land"]);
+}

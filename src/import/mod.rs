@@ -45,6 +45,10 @@ struct SideDraft {
     sources: HashMap<String, String>,
     /// The ids of the side's sources.
     source_ids: HashSet<String>,
+    /// The side's topics no record gave a title (`side_topic_title` or `topic_title`): they
+    /// take the neutral title in effect when the dispute is built, which a `topic` record may
+    /// give after them.
+    untitled: HashSet<String>,
 }
 
 /// Where a claim is, and the record that made it.
@@ -285,10 +289,8 @@ impl Builder {
             .unwrap_or(topic_cell)
             .trim()
             .to_owned();
-        let framing = r
-            .get(Col::SideTopicTitle)
-            .map_or(neutral.clone(), |t| t.trim().to_owned());
-        let topic = self.topic(side, &topic_id, &neutral, &framing);
+        let framing = r.get(Col::SideTopicTitle).or(r.get(Col::TopicTitle));
+        let topic = self.topic(side, &topic_id, &neutral, framing.map(str::trim));
         let point = match r.get(Col::Point).map(str::trim) {
             Some(cell) => self.id_of(cell, "the point", file, at).inspect(|p| {
                 let question = r
@@ -374,6 +376,7 @@ impl Builder {
             topics: HashMap::new(),
             sources: HashMap::new(),
             source_ids: HashSet::new(),
+            untitled: HashSet::new(),
         });
         self.side_ids.insert(id.to_owned(), self.sides.len() - 1);
         self.sides.len() - 1
@@ -394,16 +397,26 @@ impl Builder {
         self.topics.len() - 1
     }
 
-    /// A side's topic `id` (and the manifest's), made when new.
-    fn topic(&mut self, side: usize, id: &str, neutral: &str, framing: &str) -> usize {
+    /// A side's topic `id` (and the manifest's), made when new. `framing` is the side's own
+    /// title when a record gives one; without, the topic takes the neutral title in effect at
+    /// the end, and the first record that gives one sets it.
+    fn topic(&mut self, side: usize, id: &str, neutral: &str, framing: Option<&str>) -> usize {
         self.manifest_topic(id, neutral);
         let s = &mut self.sides[side];
         if let Some(&t) = s.topics.get(id) {
+            if let Some(title) = framing.filter(|_| s.untitled.remove(id))
+                && let Some(topic) = s.side.topics.get_mut(t)
+            {
+                title.clone_into(&mut topic.title);
+            }
             return t;
+        }
+        if framing.is_none() {
+            s.untitled.insert(id.to_owned());
         }
         s.side.topics.push(Topic {
             id: id.to_owned(),
-            title: framing.to_owned(),
+            title: framing.unwrap_or(neutral).to_owned(),
             claims: Vec::new(),
         });
         s.topics.insert(id.to_owned(), s.side.topics.len() - 1);
@@ -475,7 +488,22 @@ impl Builder {
 
     /// The dispute built: a manifest with this id and title, its topics and points, and the
     /// sides in first-appearance order.
-    pub fn finish(self, id: &str, title: &str) -> (Draft, Vec<Problem>) {
+    pub fn finish(mut self, id: &str, title: &str) -> (Draft, Vec<Problem>) {
+        // A side's topic no record titled takes the neutral title, as the manifest has it.
+        let neutral: HashMap<&str, &str> = self
+            .topics
+            .iter()
+            .map(|t| (t.id.as_str(), t.title.as_str()))
+            .collect();
+        for s in &mut self.sides {
+            for t in &mut s.side.topics {
+                if s.untitled.contains(&t.id)
+                    && let Some(title) = neutral.get(t.id.as_str())
+                {
+                    (*title).clone_into(&mut t.title);
+                }
+            }
+        }
         let mut draft = Draft::new(id, title);
         draft.manifest.dispute.summary = self.dispute.summary;
         draft.manifest.dispute.period = self.dispute.period;

@@ -699,3 +699,30 @@ fn a_sides_topic_title_defaults_to_the_neutral_title_of_a_topic_record() {
     assert_eq!(titles(0), ["Sharing the river", "Where the border runs"]);
     assert_eq!(titles(1), ["Sharing the river", "Our land"]);
 }
+
+/// A rating that is not one of parallax's is quoted as written, and the note and `by` that go
+/// with it are said to be left out too.
+#[test]
+fn an_unknown_rating_is_quoted_as_written_with_what_goes_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("rated.csv");
+    std::fs::write(
+        &csv,
+        "side,topic,text,rating,note,by\n\
+         alpha,water,One,True,Seen on video,Fact Desk\n\
+         beta,water,Two,Mostly,,Wire desk\n\
+         beta,water,Three,Nope,,\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .success()
+        .stderr(predicate::str::contains(
+            "line 2: the rating `True` is not one of unverified, corroborated, disputed, refuted, retracted; the claim is kept without an assessment, and its note and `by` are left out with it",
+        ))
+        .stderr(predicate::str::contains(
+            "line 3: the rating `Mostly` is not one of",
+        ))
+        .stderr(predicate::str::contains("and its `by` is left out with it"))
+        .stderr(predicate::str::is_match(r"line 4: the rating `Nope` [^\n]*assessment\n").unwrap());
+}

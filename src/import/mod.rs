@@ -457,12 +457,19 @@ impl Builder {
     fn assessment(&mut self, r: &Record, file: &str, at: &str) -> Option<Assessment> {
         let note = r.get(Col::Note).map(|n| n.trim().to_owned());
         let by = r.get(Col::By).map(|b| b.trim().to_owned());
-        let rating = match r.get(Col::Rating).map(|s| s.trim().to_lowercase()) {
-            Some(word) => match Rating::parse(&word) {
+        let rating = match r.get(Col::Rating).map(str::trim) {
+            Some(word) => match Rating::parse(&word.to_lowercase()) {
                 Some(rating) => rating,
                 None => {
                     let all: Vec<&str> = Rating::ALL.iter().map(|r| r.as_str()).collect();
-                    self.problem(file, at, format!("the rating `{}` is not one of {}; the claim is kept without an assessment", clean(&word), all.join(", ")));
+                    // What goes with the rating is named, so that it is not lost unseen.
+                    let with = match (&note, &by) {
+                        (Some(_), Some(_)) => ", and its note and `by` are left out with it",
+                        (Some(_), None) => ", and its note is left out with it",
+                        (None, Some(_)) => ", and its `by` is left out with it",
+                        (None, None) => "",
+                    };
+                    self.problem(file, at, format!("the rating `{}` is not one of {}; the claim is kept without an assessment{with}", clean(word), all.join(", ")));
                     return None;
                 }
             },

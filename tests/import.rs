@@ -726,3 +726,28 @@ fn an_unknown_rating_is_quoted_as_written_with_what_goes_with_it() {
         .stderr(predicate::str::contains("and its `by` is left out with it"))
         .stderr(predicate::str::is_match(r"line 4: the rating `Nope` [^\n]*assessment\n").unwrap());
 }
+
+/// A source's kind, reliability or role that parallax does not know is quoted as written.
+#[test]
+fn an_unknown_source_word_is_quoted_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("sources.csv");
+    std::fs::write(
+        &csv,
+        "side,topic,text,source_outlet,source_kind,source_reliability,source_role\n\
+         alpha,water,One,Wire,Newspaper,Solid,Backing\n\
+         beta,water,Two,,,,\n",
+    )
+    .unwrap();
+    import_csv(&csv, dir.path().join("out"))
+        .success()
+        .stderr(predicate::str::contains(
+            "the source kind `Newspaper` is not one of",
+        ))
+        .stderr(predicate::str::contains(
+            "the source reliability `Solid` is not one of",
+        ))
+        .stderr(predicate::str::contains(
+            "the source role `Backing` is neither",
+        ));
+}

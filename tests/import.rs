@@ -751,3 +751,159 @@ fn an_unknown_source_word_is_quoted_as_written() {
             "the source role `Backing` is neither",
         ));
 }
+
+/// What a ClaimReview carries of each assessed claim: its side, id, text, date, speaker, rating,
+/// note and `by`, and its own and its assessment's sources (id, outlet, title, url, date).
+fn reviewed(d: &Dispute) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, c) in d.claims() {
+        let (Some(side), Some(a)) = (d.sides.get(at.side), &c.assessment) else {
+            continue;
+        };
+        let source = |i: usize| {
+            side.sources.get(i).map(|s| {
+                format!(
+                    "{} {:?} {:?} {:?} {:?}",
+                    s.id, s.outlet, s.title, s.url, s.date
+                )
+            })
+        };
+        let cited: Vec<_> = c.sources.iter().map(|r| source(r.index)).collect();
+        let assessed: Vec<_> = a.indices.iter().map(|&i| source(i)).collect();
+        // An assessment without `by` is written with its source's outlet as the review's author.
+        let by = a.by.clone().or_else(|| {
+            a.indices
+                .first()
+                .and_then(|&i| side.sources.get(i))
+                .map(|s| s.outlet.clone())
+        });
+        out.push(format!(
+            "{} {} {:?} {:?} {:?} {} {:?} {by:?} | {cited:?} | {assessed:?}",
+            side.party.id,
+            c.id,
+            c.text,
+            c.date,
+            c.speaker,
+            a.rating.as_str(),
+            a.note
+        ));
+    }
+    out.sort();
+    out
+}
+
+/// A ClaimReview export imported again keeps every assessed claim's side, id, note and `by`,
+/// and its sources with their ids, outlets and titles; the page where a claim appeared, written
+/// as the review's url when the assessment cites none, does not become a fact-check.
+#[test]
+fn claimreview_survives_export_and_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("narratives/india-pakistan-2025");
+    let mut cases: Vec<(String, PathBuf)> = ["export/normal", "reliability", "relations"]
+        .iter()
+        .map(|n| (n.replace('/', "-"), fixture(n)))
+        .collect();
+    cases.push(("bundled".to_owned(), bundled));
+    for (name, path) in cases {
+        let file = dir.path().join(format!("{name}.json"));
+        parallax()
+            .arg("export")
+            .arg(&path)
+            .args(["-f", "claimreview", "-o"])
+            .arg(&file)
+            .assert()
+            .success();
+        let back = dir.path().join(&name);
+        let run = parallax()
+            .args(["import", "claimreview"])
+            .arg(&file)
+            .arg("-o")
+            .arg(&back)
+            .output()
+            .unwrap();
+        assert!(run.status.success());
+        // Nothing is reported but a review the export could give no url (an assessment that
+        // cites no web page), which it said too.
+        let err = String::from_utf8_lossy(&run.stderr);
+        for line in err.lines() {
+            assert!(
+                line.contains("a review without `url`") || line.contains("imported"),
+                "{name}: {line}"
+            );
+        }
+        let (before, after) = (load(&path), load(&back));
+        assert_eq!(reviewed(&before), reviewed(&after), "{name}");
+        let fact_checks = |d: &Dispute| -> usize {
+            d.sides
+                .iter()
+                .flat_map(|s| &s.sources)
+                .filter(|s| s.kind.is_some_and(|k| k.as_str() == "fact-check"))
+                .count()
+        };
+        assert!(
+            fact_checks(&after) <= fact_checks(&before),
+            "{name}: no fact-check made up"
+        );
+    }
+}
+
+/// A fact-checker's review keeps its `identifier` as the claim's id when it is one no other
+/// claim has (else says what the claim gets), its `reviewBody` after its own wording, and where
+/// the claim appeared with its publisher and headline.
+#[test]
+fn claimreview_keeps_the_identifier_the_body_and_the_appearances_publisher() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("reviews.json");
+    let review = |id: &str, claim: &str, who: &str| {
+        format!(
+            r#"{{"@type": "ClaimReview", "identifier": "{id}", "url": "https://desk.example/{id}",
+              "author": {{"@type": "Person", "name": "Jo Reviewer"}},
+              "publisher": {{"@type": "Organization", "name": "Fact Desk"}},
+              "claimReviewed": "{claim}", "reviewBody": "The gauges say otherwise.",
+              "itemReviewed": {{"@type": "Claim", "author": {{"@type": "Person", "name": "{who}"}},
+                "appearance": [{{"@type": "CreativeWork", "url": "https://alpha.example/statement",
+                  "headline": "Statement on the river", "publisher": {{"name": "Alpha Ministry of Water"}}}}]}},
+              "reviewRating": {{"@type": "Rating", "alternateName": "Mostly False"}}}}"#
+        )
+    };
+    std::fs::write(
+        &file,
+        format!(
+            "[{}, {}, {}]",
+            review("a-gates", "Beta closed the gates.", "Alpha"),
+            review("a-gates", "Beta opened the gates.", "Beta"),
+            review("Not An Id", "The canal failed.", "Beta")
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    parallax()
+        .args(["import", "claimreview"])
+        .arg(&file)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "[1]: the identifier `a-gates` is the id of another claim (at [0]); this claim gets `beta-opened-the-gates",
+        ))
+        .stderr(predicate::str::contains(
+            "[2]: the identifier `Not An Id` is not a claim id; the claim gets `the-canal-failed",
+        ));
+    let d = load(&out);
+    let gates = d.claims().find(|(_, c)| c.id == "a-gates").unwrap().1;
+    let a = gates.assessment.as_ref().unwrap();
+    assert_eq!(a.by.as_deref(), Some("Jo Reviewer"));
+    assert_eq!(
+        a.note.as_deref(),
+        Some("Rated “Mostly False” by Jo Reviewer. The gauges say otherwise.")
+    );
+    let alpha = &d.sides[0];
+    let source = |i: usize| &alpha.sources[i];
+    let appeared = source(gates.sources[0].index);
+    assert_eq!(appeared.outlet, "Alpha Ministry of Water");
+    assert_eq!(appeared.title.as_deref(), Some("Statement on the river"));
+    let check = source(a.indices[0]);
+    assert_eq!(check.outlet, "Fact Desk", "the review's publisher");
+    assert_eq!(check.url.as_deref(), Some("https://desk.example/a-gates"));
+}

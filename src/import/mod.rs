@@ -143,6 +143,21 @@ fn list(cell: Option<&str>) -> Vec<&str> {
 }
 
 impl Builder {
+    /// Where the claim `id` was given (as [`ClaimPlace::shown_from`] says it), when it is a
+    /// claim other than this side's with this text: a record giving this id would not be that
+    /// claim's.
+    pub fn other_claim(&self, id: &str, side: &str, text: &str, file: &str) -> Option<String> {
+        let place = self.claims.get(id)?;
+        let same_side = self.side_ids.get(side) == Some(&place.side);
+        let same_text = self
+            .sides
+            .get(place.side)
+            .and_then(|s| s.side.topics.get(place.topic))
+            .and_then(|t| t.claims.get(place.claim))
+            .is_some_and(|c| c.text == text.trim());
+        (!(same_side && same_text)).then(|| place.shown_from(file))
+    }
+
     fn problem(&mut self, file: &str, at: &str, reason: String) {
         self.problems.push(Problem {
             file: file.to_owned(),

@@ -552,3 +552,358 @@ fn a_review_whose_assessment_cites_no_web_page_gets_the_published_page_or_a_warn
         .code(2)
         .stderr(predicate::str::contains("http:// or https://"));
 }
+
+/// Excel's "CSV (Comma delimited)" is Windows-1252: the file is refused before any row is read,
+/// with the place of the first byte that is not UTF-8 and what to save instead.
+#[test]
+fn a_csv_that_is_not_utf8_is_refused_with_where_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("latin1.csv");
+    std::fs::write(
+        &csv,
+        b"side,topic,text\nalpha,water,caf\xe9 one\nbeta,water,world\nalpha,water,plain\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .code(1)
+        .stderr(predicate::str::contains(
+            "latin1.csv: line 2, column 16: the byte 0xE9 is not UTF-8 text",
+        ))
+        .stderr(predicate::str::contains("save the file as \"CSV UTF-8\""))
+        .stderr(predicate::str::contains("skipped").not());
+    assert!(!out.exists(), "nothing is written");
+}
+
+/// Excel's "Unicode Text" is UTF-16, with a byte-order mark: named as such, not as empty.
+#[test]
+fn a_utf16_csv_is_named_as_utf16() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bom, big_endian) in [
+        ("le.csv", [0xff, 0xfe], false),
+        ("be.csv", [0xfe, 0xff], true),
+    ] {
+        let csv = dir.path().join(name);
+        let mut bytes = bom.to_vec();
+        for unit in "side,topic,text\nalpha,water,one\nbeta,water,two\n".encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend(pair);
+        }
+        std::fs::write(&csv, bytes).unwrap();
+        let out = dir.path().join(name.replace(".csv", ""));
+        import_csv(&csv, &out)
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "{name}: the file is UTF-16 text"
+            )))
+            .stderr(predicate::str::contains("save the file as \"CSV UTF-8\""))
+            .stderr(predicate::str::contains("empty").not());
+        assert!(!out.exists(), "nothing is written");
+    }
+}
+
+/// Tab-separated text (Excel's "Text (Tab delimited)", or a copy from a sheet) is read like a
+/// comma's: the header decides, and a cell may hold commas and semicolons.
+#[test]
+fn a_tab_separated_file_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("sheet.tsv");
+    std::fs::write(
+        &csv,
+        "side\ttopic\ttext\tdate\nalpha\twater\tThey shut it, twice; we did not\t2024-02\nbeta\twater\tWe never did\t2024-03\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .success()
+        .stderr(predicate::str::contains("imported 2 claim(s) of 2 sides"))
+        .stderr(predicate::str::contains("0 problem(s)"));
+    let d = load(&out);
+    let texts: Vec<&str> = d.claims().map(|(_, c)| c.text.as_str()).collect();
+    assert_eq!(texts, ["They shut it, twice; we did not", "We never did"]);
+}
+
+/// A claim id given again in another file: the problem names the file of the first, so its
+/// line can be found.
+#[test]
+fn a_claim_repeated_in_another_file_names_the_first_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("claims.csv");
+    let more = dir.path().join("more.csv");
+    std::fs::write(
+        &first,
+        "side,topic,id,text\nalpha,water,a1,One\nbeta,water,b1,Two\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &more,
+        "side,topic,id,text\nbeta,water,b2,Three\nalpha,water,a1,Another one\nalpha,water,a3,Four\nalpha,water,a3,Another four\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    parallax()
+        .args(["import", "csv"])
+        .arg(&first)
+        .arg(&more)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::is_match(
+                r"more\.csv: line 3: claim `a1` was given at line 2 of \S*claims\.csv;",
+            )
+            .unwrap(),
+        )
+        // Within one file, the line alone.
+        .stderr(predicate::str::contains(
+            "more.csv: line 5: claim `a3` was given at line 4;",
+        ));
+}
+
+/// A side's own title defaults to the neutral title, also when only a `topic` record gives it
+/// (before or after the claims) and the claim rows leave `topic_title` empty; a side's `topic`
+/// record after the claims still gives that side its own title.
+#[test]
+fn a_sides_topic_title_defaults_to_the_neutral_title_of_a_topic_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("rec.csv");
+    std::fs::write(
+        &csv,
+        "record,side,topic,topic_title,side_topic_title,text\n\
+         topic,,water,Sharing the river,,\n\
+         ,alpha,water,,,Beta cut it\n\
+         ,beta,water,,,Alpha cut it\n\
+         ,alpha,land,,,The border moved\n\
+         ,beta,land,,,It did not\n\
+         topic,,land,Where the border runs,,\n\
+         topic,beta,land,,Our land,\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .success()
+        .stderr(predicate::str::contains("0 problem(s)"));
+    let d = load(&out);
+    let titles = |side: usize| -> Vec<&str> {
+        d.sides[side]
+            .topics
+            .iter()
+            .map(|t| t.title.as_str())
+            .collect()
+    };
+    assert_eq!(titles(0), ["Sharing the river", "Where the border runs"]);
+    assert_eq!(titles(1), ["Sharing the river", "Our land"]);
+}
+
+/// A rating that is not one of parallax's is quoted as written, and the note and `by` that go
+/// with it are said to be left out too.
+#[test]
+fn an_unknown_rating_is_quoted_as_written_with_what_goes_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("rated.csv");
+    std::fs::write(
+        &csv,
+        "side,topic,text,rating,note,by\n\
+         alpha,water,One,True,Seen on video,Fact Desk\n\
+         beta,water,Two,Mostly,,Wire desk\n\
+         beta,water,Three,Nope,,\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .success()
+        .stderr(predicate::str::contains(
+            "line 2: the rating `True` is not one of unverified, corroborated, disputed, refuted, retracted; the claim is kept without an assessment, and its note and `by` are left out with it",
+        ))
+        .stderr(predicate::str::contains(
+            "line 3: the rating `Mostly` is not one of",
+        ))
+        .stderr(predicate::str::contains("and its `by` is left out with it"))
+        .stderr(predicate::str::is_match(r"line 4: the rating `Nope` [^\n]*assessment\n").unwrap());
+}
+
+/// A source's kind, reliability or role that parallax does not know is quoted as written.
+#[test]
+fn an_unknown_source_word_is_quoted_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("sources.csv");
+    std::fs::write(
+        &csv,
+        "side,topic,text,source_outlet,source_kind,source_reliability,source_role\n\
+         alpha,water,One,Wire,Newspaper,Solid,Backing\n\
+         beta,water,Two,,,,\n",
+    )
+    .unwrap();
+    import_csv(&csv, dir.path().join("out"))
+        .success()
+        .stderr(predicate::str::contains(
+            "the source kind `Newspaper` is not one of",
+        ))
+        .stderr(predicate::str::contains(
+            "the source reliability `Solid` is not one of",
+        ))
+        .stderr(predicate::str::contains(
+            "the source role `Backing` is neither",
+        ));
+}
+
+/// What a ClaimReview carries of each assessed claim: its side, id, text, date, speaker, rating,
+/// note and `by`, and its own and its assessment's sources (id, outlet, title, url, date).
+fn reviewed(d: &Dispute) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, c) in d.claims() {
+        let (Some(side), Some(a)) = (d.sides.get(at.side), &c.assessment) else {
+            continue;
+        };
+        let source = |i: usize| {
+            side.sources.get(i).map(|s| {
+                format!(
+                    "{} {:?} {:?} {:?} {:?}",
+                    s.id, s.outlet, s.title, s.url, s.date
+                )
+            })
+        };
+        let cited: Vec<_> = c.sources.iter().map(|r| source(r.index)).collect();
+        let assessed: Vec<_> = a.indices.iter().map(|&i| source(i)).collect();
+        // An assessment without `by` is written with its source's outlet as the review's author.
+        let by = a.by.clone().or_else(|| {
+            a.indices
+                .first()
+                .and_then(|&i| side.sources.get(i))
+                .map(|s| s.outlet.clone())
+        });
+        out.push(format!(
+            "{} {} {:?} {:?} {:?} {} {:?} {by:?} | {cited:?} | {assessed:?}",
+            side.party.id,
+            c.id,
+            c.text,
+            c.date,
+            c.speaker,
+            a.rating.as_str(),
+            a.note
+        ));
+    }
+    out.sort();
+    out
+}
+
+/// A ClaimReview export imported again keeps every assessed claim's side, id, note and `by`,
+/// and its sources with their ids, outlets and titles; the page where a claim appeared, written
+/// as the review's url when the assessment cites none, does not become a fact-check.
+#[test]
+fn claimreview_survives_export_and_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("narratives/india-pakistan-2025");
+    let mut cases: Vec<(String, PathBuf)> = ["export/normal", "reliability", "relations"]
+        .iter()
+        .map(|n| (n.replace('/', "-"), fixture(n)))
+        .collect();
+    cases.push(("bundled".to_owned(), bundled));
+    for (name, path) in cases {
+        let file = dir.path().join(format!("{name}.json"));
+        parallax()
+            .arg("export")
+            .arg(&path)
+            .args(["-f", "claimreview", "-o"])
+            .arg(&file)
+            .assert()
+            .success();
+        let back = dir.path().join(&name);
+        let run = parallax()
+            .args(["import", "claimreview"])
+            .arg(&file)
+            .arg("-o")
+            .arg(&back)
+            .output()
+            .unwrap();
+        assert!(run.status.success());
+        // Nothing is reported but a review the export could give no url (an assessment that
+        // cites no web page), which it said too.
+        let err = String::from_utf8_lossy(&run.stderr);
+        for line in err.lines() {
+            assert!(
+                line.contains("a review without `url`") || line.contains("imported"),
+                "{name}: {line}"
+            );
+        }
+        let (before, after) = (load(&path), load(&back));
+        assert_eq!(reviewed(&before), reviewed(&after), "{name}");
+        let fact_checks = |d: &Dispute| -> usize {
+            d.sides
+                .iter()
+                .flat_map(|s| &s.sources)
+                .filter(|s| s.kind.is_some_and(|k| k.as_str() == "fact-check"))
+                .count()
+        };
+        assert!(
+            fact_checks(&after) <= fact_checks(&before),
+            "{name}: no fact-check made up"
+        );
+    }
+}
+
+/// A fact-checker's review keeps its `identifier` as the claim's id when it is one no other
+/// claim has (else says what the claim gets), its `reviewBody` after its own wording, and where
+/// the claim appeared with its publisher and headline.
+#[test]
+fn claimreview_keeps_the_identifier_the_body_and_the_appearances_publisher() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("reviews.json");
+    let review = |id: &str, claim: &str, who: &str| {
+        format!(
+            r#"{{"@type": "ClaimReview", "identifier": "{id}", "url": "https://desk.example/{id}",
+              "author": {{"@type": "Person", "name": "Jo Reviewer"}},
+              "publisher": {{"@type": "Organization", "name": "Fact Desk"}},
+              "claimReviewed": "{claim}", "reviewBody": "The gauges say otherwise.",
+              "itemReviewed": {{"@type": "Claim", "author": {{"@type": "Person", "name": "{who}"}},
+                "appearance": [{{"@type": "CreativeWork", "url": "https://alpha.example/statement",
+                  "headline": "Statement on the river", "publisher": {{"name": "Alpha Ministry of Water"}}}}]}},
+              "reviewRating": {{"@type": "Rating", "alternateName": "Mostly False"}}}}"#
+        )
+    };
+    std::fs::write(
+        &file,
+        format!(
+            "[{}, {}, {}]",
+            review("a-gates", "Beta closed the gates.", "Alpha"),
+            review("a-gates", "Beta opened the gates.", "Beta"),
+            review("Not An Id", "The canal failed.", "Beta")
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    parallax()
+        .args(["import", "claimreview"])
+        .arg(&file)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "[1]: the identifier `a-gates` is the id of another claim (at [0]); this claim gets `beta-opened-the-gates",
+        ))
+        .stderr(predicate::str::contains(
+            "[2]: the identifier `Not An Id` is not a claim id; the claim gets `the-canal-failed",
+        ));
+    let d = load(&out);
+    let gates = d.claims().find(|(_, c)| c.id == "a-gates").unwrap().1;
+    let a = gates.assessment.as_ref().unwrap();
+    assert_eq!(a.by.as_deref(), Some("Jo Reviewer"));
+    assert_eq!(
+        a.note.as_deref(),
+        Some("Rated “Mostly False” by Jo Reviewer. The gauges say otherwise.")
+    );
+    let alpha = &d.sides[0];
+    let source = |i: usize| &alpha.sources[i];
+    let appeared = source(gates.sources[0].index);
+    assert_eq!(appeared.outlet, "Alpha Ministry of Water");
+    assert_eq!(appeared.title.as_deref(), Some("Statement on the river"));
+    let check = source(a.indices[0]);
+    assert_eq!(check.outlet, "Fact Desk", "the review's publisher");
+    assert_eq!(check.url.as_deref(), Some("https://desk.example/a-gates"));
+}

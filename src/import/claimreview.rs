@@ -2,12 +2,14 @@
 //! list, an `@graph`) and the JSON of the Google Fact Check Tools API (`claims[]` with
 //! `claimReview[]`) into claims table records; `parallax export --format claimreview` writes one
 //! ClaimReview per assessed claim. The rating words map by [`rating_of`]'s table (documented in
-//! the README); the review's own wording is always kept in the assessment's note.
+//! the README); the review's own wording is kept in the assessment's note, unless it is the
+//! rating's own name. What the export writes (claim and source ids, notes, sources with their
+//! outlets and titles, the party behind a speaker), the import reads back.
 
 use super::record::{Col, Record};
 use super::{Builder, Problem, claim_id};
 use crate::create::make_id;
-use crate::format::{Dispute, Rating};
+use crate::format::{Dispute, Rating, is_id};
 use serde_json::{Value, json};
 
 /// The rating words of fact-checkers, by what they mean in parallax. Compared in lower case,
@@ -133,14 +135,64 @@ fn day(v: Option<&Value>) -> Option<String> {
     text(v).map(|s| s.chars().take(10).collect())
 }
 
-/// The urls of `appearance` / `firstAppearance`: a url, an object with `url`, or a list.
-fn urls(v: Option<&Value>, out: &mut Vec<String>) {
+/// A work a review names: where the claim appeared (`appearance`, `firstAppearance`) or what
+/// the review cites (`citation`). Each becomes a source.
+#[derive(Debug, Default)]
+struct Work {
+    /// Its `identifier`: the source's id, as the export writes it.
+    id: Option<String>,
+    url: Option<String>,
+    /// Its `headline` (or `name`): the source's title.
+    title: Option<String>,
+    /// Its `publisher`'s name: the source's outlet.
+    outlet: Option<String>,
+    date: Option<String>,
+}
+
+/// The works of `appearance` / `firstAppearance` / `citation`: a url, a CreativeWork, or a list
+/// of them.
+fn works(v: Option<&Value>, out: &mut Vec<Work>) {
     match v {
-        Some(Value::String(s)) => out.push(s.trim().to_owned()),
-        Some(Value::Object(o)) => urls(o.get("url"), out),
-        Some(Value::Array(a)) => a.iter().for_each(|x| urls(Some(x), out)),
+        Some(Value::String(s)) if !s.trim().is_empty() => out.push(Work {
+            url: Some(s.trim().to_owned()),
+            ..Work::default()
+        }),
+        Some(Value::Object(o)) => out.push(Work {
+            id: text(o.get("identifier")),
+            url: text(o.get("url")),
+            title: text(o.get("headline")).or_else(|| text(o.get("name"))),
+            outlet: text(o.get("publisher")),
+            date: day(o.get("datePublished")),
+        }),
+        Some(Value::Array(a)) => a.iter().for_each(|x| works(Some(x), out)),
         _ => {}
     }
+}
+
+/// A work as a source of the record: its id, url, title, outlet and date.
+fn work_cells(r: &mut Record, w: &Work) {
+    r.set(Col::SourceId, w.id.as_deref().unwrap_or(""));
+    r.set(Col::SourceUrl, w.url.as_deref().unwrap_or(""));
+    r.set(Col::SourceTitle, w.title.as_deref().unwrap_or(""));
+    r.set(Col::SourceOutlet, w.outlet.as_deref().unwrap_or(""));
+    r.set(Col::SourceDate, w.date.as_deref().unwrap_or(""));
+}
+
+/// A source as a CreativeWork (an appearance of a claim, a citation of a review): its id, url,
+/// title, outlet and date, each only when it has one.
+fn work(s: &crate::format::Source) -> Value {
+    let mut w = json!({"@type": "CreativeWork", "identifier": s.id});
+    if let Some(u) = &s.url {
+        w["url"] = json!(u);
+    }
+    if let Some(t) = &s.title {
+        w["headline"] = json!(t);
+    }
+    w["publisher"] = json!({"@type": "Organization", "name": s.outlet});
+    if let Some(d) = s.date {
+        w["datePublished"] = json!(d.to_string());
+    }
+    w
 }
 
 /// True when a JSON-LD node has this `@type` (a string or a list of them).
@@ -162,14 +214,29 @@ pub struct Options<'a> {
 
 /// One review of one claim, as read from either shape.
 struct Review {
+    /// The review's `identifier`: the claim's id, as the export writes it.
+    identifier: Option<String>,
     claim: String,
+    /// Who made the claim, as a side: the claim's author, or the party it is a member of.
     claimant: Option<String>,
+    /// The claimant's `identifier`: the side's id, as the export writes it.
+    side_id: Option<String>,
+    /// Who said it, when that is not the claimant itself (the export writes the party alone,
+    /// with its id, for a claim without a speaker).
+    speaker: Option<String>,
     claim_date: Option<String>,
-    appearances: Vec<String>,
+    appearances: Vec<Work>,
+    /// What the review cites (`citation`): the assessment's sources.
+    citations: Vec<Work>,
     url: Option<String>,
     title: Option<String>,
-    publisher: Option<String>,
+    /// Who made the review (`author`, else the publisher): the assessment's `by`.
+    by: Option<String>,
+    /// The review's `publisher`: the outlet of the source its url becomes.
+    outlet: Option<String>,
     date: Option<String>,
+    /// `reviewBody`: the assessment's note.
+    body: Option<String>,
     /// The textual rating and any numbers, as the reviewer gave them.
     textual: Option<String>,
     number: Option<(f64, f64, f64)>,
@@ -203,15 +270,21 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                 reviews.push((
                     format!("{at}.claimReview[{j}]"),
                     Review {
+                        identifier: None,
                         claim: claim.clone(),
                         claimant: text(c.get("claimant")),
+                        side_id: None,
+                        speaker: text(c.get("claimant")),
                         claim_date: day(c.get("claimDate")),
                         appearances: Vec::new(),
+                        citations: Vec::new(),
                         url: text(r.get("url")),
                         title: text(r.get("title")),
-                        publisher: text(r.get("publisher"))
+                        by: text(r.get("publisher"))
                             .or_else(|| text(r.get("publisher").and_then(|p| p.get("site")))),
+                        outlet: None,
                         date: day(r.get("reviewDate")),
+                        body: None,
                         textual: text(r.get("textualRating")),
                         number: None,
                     },
@@ -269,22 +342,39 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                     .and_then(|v| v.as_f64().or_else(|| v.as_str()?.trim().parse().ok()))
             };
             let mut appearances = Vec::new();
-            urls(item.and_then(|i| i.get("appearance")), &mut appearances);
-            urls(
+            works(item.and_then(|i| i.get("appearance")), &mut appearances);
+            works(
                 item.and_then(|i| i.get("firstAppearance")),
                 &mut appearances,
             );
+            let mut citations = Vec::new();
+            works(node.get("citation"), &mut citations);
+            // The claim's author; the party it speaks for, when it names one (`memberOf`).
+            let author = item.and_then(|i| i.get("author"));
+            let member = author.and_then(|a| a.get("memberOf"));
+            let party = member.or(author);
+            let side_id = text(party.and_then(|p| p.get("identifier")));
             reviews.push((
                 at,
                 Review {
+                    identifier: text(node.get("identifier")),
                     claim,
-                    claimant: text(item.and_then(|i| i.get("author"))),
+                    claimant: text(party),
+                    // The party alone, as the export writes it for a claim without a
+                    // speaker, is no speaker.
+                    speaker: (member.is_some() || !side_id.as_deref().is_some_and(is_id))
+                        .then(|| text(author))
+                        .flatten(),
+                    side_id,
                     claim_date: day(item.and_then(|i| i.get("datePublished"))),
                     appearances,
+                    citations,
                     url: text(node.get("url")),
                     title: text(node.get("headline")).or_else(|| text(node.get("name"))),
-                    publisher: text(node.get("author")).or_else(|| text(node.get("publisher"))),
+                    by: text(node.get("author")).or_else(|| text(node.get("publisher"))),
+                    outlet: text(node.get("publisher")),
                     date: day(node.get("datePublished")),
+                    body: text(node.get("reviewBody")),
                     textual: text(rating.and_then(|r| r.get("alternateName")))
                         .or_else(|| text(rating.and_then(|r| r.get("name")))),
                     number: num("ratingValue").map(|v| {
@@ -304,11 +394,15 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
     }
 }
 
-/// Turns one review into records: the claim with the review as its assessment, the review's
-/// url as the assessment's source, and where the claim appeared as the claim's sources.
+/// Turns one review into records: the claim (with the review's `identifier` as its id when that
+/// is one and no other claim has it) with the review as its assessment, what the review cites
+/// as the assessment's sources, the review's url as a `fact-check` source of the assessment
+/// (unless it is already one of those or where the claim appeared), and where the claim
+/// appeared as the claim's sources.
 fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Builder) {
+    let mut problems = Vec::new();
     let mut problem = |reason: String| {
-        builder.problems.push(Problem {
+        problems.push(Problem {
             file: file.to_owned(),
             at: at.to_owned(),
             reason,
@@ -325,9 +419,20 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
             .find(|(name, _)| name.eq_ignore_ascii_case(c))
             .map(|(_, id)| id.clone())
     });
-    let (side, side_name) = match (mapped, &claimant) {
-        (Some(id), _) => (id.clone(), id),
-        (None, Some(c)) if !make_id(c, 64).is_empty() => (make_id(c, 64), c.clone()),
+    let given = review.side_id.as_deref().filter(|id| {
+        let ok = is_id(id);
+        if !ok {
+            problem(format!(
+                "the claimant's identifier `{}` is not a side id; one is made from its name",
+                crate::text::clean(id).text
+            ));
+        }
+        ok
+    });
+    let (side, side_name) = match (mapped, given, &claimant) {
+        (Some(id), _, _) => (id.clone(), id),
+        (None, Some(id), c) => (id.to_owned(), c.clone().unwrap_or_else(|| id.to_owned())),
+        (None, None, Some(c)) if !make_id(c, 64).is_empty() => (make_id(c, 64), c.clone()),
         _ => {
             problem("no claimant; the claim goes to the side `unknown-claimant`".to_owned());
             ("unknown-claimant".to_owned(), "Unknown claimant".to_owned())
@@ -349,12 +454,44 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
         problem(format!("the rating {} is not in the table; the assessment is `unverified` and the wording is kept in its note", crate::text::clean(&wording).text));
         Rating::Unverified
     });
-    let by = review.publisher.clone();
-    let note = match &by {
+    let by = review.by.clone();
+    // The review's own wording is kept in the note, unless it is the rating's own name (as the
+    // export writes it), which the rating keeps.
+    let own_name = review
+        .textual
+        .as_deref()
+        .is_some_and(|t| t.eq_ignore_ascii_case(rating.as_str()));
+    let rated = match &by {
         Some(p) => format!("Rated {wording} by {p}."),
         None => format!("Rated {wording}."),
     };
-    let id = claim_id(&side, &review.claim);
+    let note = match (review.body.as_deref(), own_name) {
+        (Some(body), true) => body.to_owned(),
+        (Some(body), false) => format!("{rated} {body}"),
+        (None, true) => String::new(),
+        (None, false) => rated,
+    };
+    let made = claim_id(&side, &review.claim);
+    let id = match review.identifier.as_deref() {
+        None => made,
+        Some(given) if !is_id(given) => {
+            problem(format!(
+                "the identifier `{}` is not a claim id; the claim gets `{made}`",
+                crate::text::clean(given).text
+            ));
+            made
+        }
+        Some(given) => match builder.other_claim(given, &side, &review.claim, file) {
+            None => given.to_owned(),
+            Some(place) => {
+                problem(format!(
+                    "the identifier `{given}` is the id of another claim (at {place}); this claim gets `{made}`"
+                ));
+                made
+            }
+        },
+    };
+    builder.problems.extend(problems);
     let mut first = Record::default();
     first.set(Col::Side, &side);
     first.set(Col::SideName, &side_name);
@@ -362,36 +499,64 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
     first.set(Col::TopicTitle, "Fact-checks");
     first.set(Col::Id, &id);
     first.set(Col::Text, &review.claim);
-    first.set(Col::Speaker, claimant.as_deref().unwrap_or(""));
+    first.set(Col::Speaker, review.speaker.as_deref().unwrap_or(""));
     first.set(Col::Date, review.claim_date.as_deref().unwrap_or(""));
     first.set(Col::Rating, rating.as_str());
     first.set(Col::Note, &note);
     first.set(Col::By, by.as_deref().unwrap_or(""));
+    // The review's url is its own page unless it names a work the review already gives: the
+    // export writes the page where the claim appeared when the assessment cites none.
+    let named = |u: &str| {
+        review
+            .citations
+            .iter()
+            .chain(&review.appearances)
+            .any(|w| w.url.as_deref() == Some(u))
+    };
     match &review.url {
+        Some(url) if named(url) => {}
         Some(url) => {
             first.set(Col::SourceRole, "assessment");
-            first.set(Col::SourceOutlet, by.as_deref().unwrap_or(""));
+            first.set(
+                Col::SourceOutlet,
+                review.outlet.as_deref().or(by.as_deref()).unwrap_or(""),
+            );
             first.set(Col::SourceTitle, review.title.as_deref().unwrap_or(""));
             first.set(Col::SourceUrl, url);
             first.set(Col::SourceDate, review.date.as_deref().unwrap_or(""));
             first.set(Col::SourceKind, "fact-check");
         }
-        None => problem("a review without `url`; the assessment has no source".to_owned()),
+        None if review.citations.is_empty() => builder.problems.push(Problem {
+            file: file.to_owned(),
+            at: at.to_owned(),
+            reason: "a review without `url`; the assessment has no source".to_owned(),
+        }),
+        None => {}
     }
     builder.add(&first, file, at);
-    for url in review.appearances {
+    let more = |w: &Work, role: &str| {
         let mut r = Record::default();
         r.set(Col::Side, &side);
         r.set(Col::Id, &id);
-        r.set(Col::SourceUrl, url);
-        builder.add(&r, file, at);
+        r.set(Col::SourceRole, role);
+        work_cells(&mut r, w);
+        r
+    };
+    for w in &review.citations {
+        builder.add(&more(w, "assessment"), file, at);
+    }
+    for w in &review.appearances {
+        builder.add(&more(w, "claim"), file, at);
     }
 }
 
 /// One ClaimReview (JSON-LD, in an `@graph`) per assessed claim of every side. The review's url
 /// (the fact-check's page, which Google requires) is the first url among the assessment's
 /// sources, else `page#claim-id` when the page the reviews are published on is given, else the
-/// first among the claim's sources. Also returns the ids of the claims whose review has none.
+/// first among the claim's sources. The claim's sources are its `appearance`s and the
+/// assessment's the review's `citation`s, each with its id, url, title, outlet and date, so
+/// that `import claimreview` gets them back. Also returns the ids of the claims whose review
+/// has none.
 pub fn write(dispute: &Dispute, page: Option<&str>) -> (Vec<u8>, Vec<String>) {
     let mut graph = Vec::new();
     let mut without = Vec::new();
@@ -419,9 +584,14 @@ pub fn write(dispute: &Dispute, page: Option<&str>) -> (Vec<u8>, Vec<String>) {
         if let Some(v) = value {
             rating["ratingValue"] = json!(v);
         }
-        let claimant = claim.speaker.as_deref().unwrap_or(&side.party.name);
-        let mut item =
-            json!({"@type": "Claim", "author": {"@type": "Organization", "name": claimant}});
+        // The claimant: the party, with its id; or the speaker, a member of the party.
+        let party =
+            json!({"@type": "Organization", "name": side.party.name, "identifier": side.party.id});
+        let author = match claim.speaker.as_deref() {
+            Some(speaker) => json!({"@type": "Organization", "name": speaker, "memberOf": party}),
+            None => party,
+        };
+        let mut item = json!({"@type": "Claim", "author": author});
         if let Some(d) = claim.date {
             item["datePublished"] = json!(d.to_string());
         }
@@ -429,11 +599,12 @@ pub fn write(dispute: &Dispute, page: Option<&str>) -> (Vec<u8>, Vec<String>) {
             .sources
             .iter()
             .filter_map(|s| source(&s.index))
-            .filter_map(|s| s.url.as_ref().map(|u| json!({"@type": "CreativeWork", "url": u, "headline": s.title, "publisher": {"@type": "Organization", "name": s.outlet}})))
+            .map(work)
             .collect();
         if !appearances.is_empty() {
             item["appearance"] = json!(appearances);
         }
+        let citations: Vec<Value> = a.indices.iter().filter_map(source).map(work).collect();
         let mut review = json!({
             "@type": "ClaimReview",
             "identifier": claim.id,
@@ -453,6 +624,9 @@ pub fn write(dispute: &Dispute, page: Option<&str>) -> (Vec<u8>, Vec<String>) {
         }
         if let Some(n) = &a.note {
             review["reviewBody"] = json!(n);
+        }
+        if !citations.is_empty() {
+            review["citation"] = json!(citations);
         }
         graph.push(review);
     }

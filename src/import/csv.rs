@@ -1,5 +1,5 @@
 //! The claims table as CSV: read by `parallax import csv` (the dialects spreadsheets write:
-//! comma or semicolon, a byte-order mark, CRLF, quoted newlines; columns found by their header
+//! comma, semicolon or tab, a byte-order mark, CRLF, quoted newlines; columns found by their header
 //! name, in any order) and written by `parallax export --format claims-csv`.
 
 use super::record::{Col, Kind, Record, guard, unguard};
@@ -25,18 +25,58 @@ pub enum CsvError {
         /// The file, as given.
         file: String,
     },
+    /// The file is UTF-16 (Excel's "Unicode Text"), which begins with a byte-order mark
+    /// `FF FE` or `FE FF`.
+    #[error(
+        "{file}: the file is UTF-16 text (as Excel's \"Unicode Text\" saves it), so nothing was imported; save the file as \"CSV UTF-8\" and import that"
+    )]
+    Utf16 {
+        /// The file, as given.
+        file: String,
+    },
+    /// The file is not UTF-8 (most often Windows-1252, which Excel writes for "CSV (Comma
+    /// delimited)"): refused whole, since a guess at its encoding could change its words.
+    #[error(
+        "{file}: line {line}, column {column}: the byte {byte:#04X} is not UTF-8 text (Excel's \"CSV (Comma delimited)\" saves Windows-1252), so nothing was imported; save the file as \"CSV UTF-8\" and import that"
+    )]
+    NotUtf8 {
+        /// The file, as given.
+        file: String,
+        /// The line of the first byte that is not UTF-8, from 1.
+        line: usize,
+        /// Its column in characters, from 1, as an editor counts them.
+        column: usize,
+        /// The byte.
+        byte: u8,
+    },
 }
 
-/// The delimiter of a file: a semicolon when the header row holds more semicolons than commas
-/// (as spreadsheets write where the comma is the decimal mark), else a comma.
+/// Where the bytes stop being UTF-8 text: the 1-based line and column (in characters) of the
+/// first byte that is not, and that byte; `None` when the whole file is UTF-8.
+fn not_utf8(bytes: &[u8]) -> Option<(usize, usize, u8)> {
+    let e = std::str::from_utf8(bytes).err()?;
+    let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
+    let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+    let before = std::str::from_utf8(good.get(line_start..).unwrap_or_default())
+        .map_or(0, |s| s.chars().count());
+    let byte = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
+    Some((line, before + 1, byte))
+}
+
+/// The delimiter of a file: of the comma, the semicolon (as spreadsheets write where the comma
+/// is the decimal mark) and the tab (Excel's "Text (Tab delimited)", a copy from a sheet), the
+/// one the header row holds most of; a comma when none.
 fn delimiter(bytes: &[u8]) -> u8 {
     let header = bytes.split(|&b| b == b'\n').next().unwrap_or(bytes);
     let count = |c: u8| header.iter().filter(|&&b| b == c).count();
-    if count(b';') > count(b',') {
-        b';'
-    } else {
-        b','
+    let mut best = b',';
+    for c in [b';', b'\t'] {
+        if count(c) > count(best) {
+            best = c;
+        }
     }
+    best
 }
 
 /// Numbers records by the line they start on, counted from the bytes: with CRLF line ends the
@@ -78,9 +118,24 @@ impl<'b> Lines<'b> {
 }
 
 /// Reads one CSV file into `builder`. Every record that cannot be used, and every unknown
-/// column, becomes a problem with its line; only a file without the needed columns fails.
+/// column, becomes a problem with its line; only a file that is not UTF-8 text (UTF-16 is named
+/// as such), or one without
+/// the needed columns, fails, before any record is read.
 pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvError> {
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        return Err(CsvError::Utf16 {
+            file: file.to_owned(),
+        });
+    }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if let Some((line, column, byte)) = not_utf8(bytes) {
+        return Err(CsvError::NotUtf8 {
+            file: file.to_owned(),
+            line,
+            column,
+            byte,
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter(bytes))
         .flexible(true)

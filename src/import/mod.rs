@@ -45,6 +45,10 @@ struct SideDraft {
     sources: HashMap<String, String>,
     /// The ids of the side's sources.
     source_ids: HashSet<String>,
+    /// The side's topics no record gave a title (`side_topic_title` or `topic_title`): they
+    /// take the neutral title in effect when the dispute is built, which a `topic` record may
+    /// give after them.
+    untitled: HashSet<String>,
 }
 
 /// Where a claim is, and the record that made it.
@@ -53,7 +57,21 @@ struct ClaimPlace {
     side: usize,
     topic: usize,
     claim: usize,
+    /// The file of the record that made it, as given.
+    file: String,
     at: String,
+}
+
+impl ClaimPlace {
+    /// Where the record that made the claim is, as said in a problem of a record in `file`:
+    /// `line 2`, or `line 2 of claims.csv` when that is another file.
+    fn shown_from(&self, file: &str) -> String {
+        if self.file == file {
+            self.at.clone()
+        } else {
+            format!("{} of {}", self.at, self.file)
+        }
+    }
 }
 
 /// Builds a dispute from records.
@@ -125,6 +143,21 @@ fn list(cell: Option<&str>) -> Vec<&str> {
 }
 
 impl Builder {
+    /// Where the claim `id` was given (as [`ClaimPlace::shown_from`] says it), when it is a
+    /// claim other than this side's with this text: a record giving this id would not be that
+    /// claim's.
+    pub fn other_claim(&self, id: &str, side: &str, text: &str, file: &str) -> Option<String> {
+        let place = self.claims.get(id)?;
+        let same_side = self.side_ids.get(side) == Some(&place.side);
+        let same_text = self
+            .sides
+            .get(place.side)
+            .and_then(|s| s.side.topics.get(place.topic))
+            .and_then(|t| t.claims.get(place.claim))
+            .is_some_and(|c| c.text == text.trim());
+        (!(same_side && same_text)).then(|| place.shown_from(file))
+    }
+
     fn problem(&mut self, file: &str, at: &str, reason: String) {
         self.problems.push(Problem {
             file: file.to_owned(),
@@ -212,7 +245,7 @@ impl Builder {
                     at,
                     format!(
                         "the claim id `{id}` is already a claim of another side ({}); skipped",
-                        place.at
+                        place.shown_from(file)
                     ),
                 );
                 return;
@@ -240,7 +273,7 @@ impl Builder {
                     at,
                     format!(
                         "another verdict on claim `{id}` (given at {}) is not used: {}",
-                        place.at,
+                        place.shown_from(file),
                         clean(&wording)
                     ),
                 );
@@ -249,7 +282,7 @@ impl Builder {
                 self.problem(
                     file,
                     at,
-                    format!("claim `{id}` was given at {}; this record's other fields are ignored and only its source is added", place.at),
+                    format!("claim `{id}` was given at {}; this record's other fields are ignored and only its source is added", place.shown_from(file)),
                 );
             }
             self.source(r, &place, file, at);
@@ -271,10 +304,8 @@ impl Builder {
             .unwrap_or(topic_cell)
             .trim()
             .to_owned();
-        let framing = r
-            .get(Col::SideTopicTitle)
-            .map_or(neutral.clone(), |t| t.trim().to_owned());
-        let topic = self.topic(side, &topic_id, &neutral, &framing);
+        let framing = r.get(Col::SideTopicTitle).or(r.get(Col::TopicTitle));
+        let topic = self.topic(side, &topic_id, &neutral, framing.map(str::trim));
         let point = match r.get(Col::Point).map(str::trim) {
             Some(cell) => self.id_of(cell, "the point", file, at).inspect(|p| {
                 let question = r
@@ -333,6 +364,7 @@ impl Builder {
             side,
             topic,
             claim: claims.len() - 1,
+            file: file.to_owned(),
             at: at.to_owned(),
         };
         self.claims.insert(id, place.clone());
@@ -359,6 +391,7 @@ impl Builder {
             topics: HashMap::new(),
             sources: HashMap::new(),
             source_ids: HashSet::new(),
+            untitled: HashSet::new(),
         });
         self.side_ids.insert(id.to_owned(), self.sides.len() - 1);
         self.sides.len() - 1
@@ -379,16 +412,26 @@ impl Builder {
         self.topics.len() - 1
     }
 
-    /// A side's topic `id` (and the manifest's), made when new.
-    fn topic(&mut self, side: usize, id: &str, neutral: &str, framing: &str) -> usize {
+    /// A side's topic `id` (and the manifest's), made when new. `framing` is the side's own
+    /// title when a record gives one; without, the topic takes the neutral title in effect at
+    /// the end, and the first record that gives one sets it.
+    fn topic(&mut self, side: usize, id: &str, neutral: &str, framing: Option<&str>) -> usize {
         self.manifest_topic(id, neutral);
         let s = &mut self.sides[side];
         if let Some(&t) = s.topics.get(id) {
+            if let Some(title) = framing.filter(|_| s.untitled.remove(id))
+                && let Some(topic) = s.side.topics.get_mut(t)
+            {
+                title.clone_into(&mut topic.title);
+            }
             return t;
+        }
+        if framing.is_none() {
+            s.untitled.insert(id.to_owned());
         }
         s.side.topics.push(Topic {
             id: id.to_owned(),
-            title: framing.to_owned(),
+            title: framing.unwrap_or(neutral).to_owned(),
             claims: Vec::new(),
         });
         s.topics.insert(id.to_owned(), s.side.topics.len() - 1);
@@ -429,12 +472,19 @@ impl Builder {
     fn assessment(&mut self, r: &Record, file: &str, at: &str) -> Option<Assessment> {
         let note = r.get(Col::Note).map(|n| n.trim().to_owned());
         let by = r.get(Col::By).map(|b| b.trim().to_owned());
-        let rating = match r.get(Col::Rating).map(|s| s.trim().to_lowercase()) {
-            Some(word) => match Rating::parse(&word) {
+        let rating = match r.get(Col::Rating).map(str::trim) {
+            Some(word) => match Rating::parse(&word.to_lowercase()) {
                 Some(rating) => rating,
                 None => {
                     let all: Vec<&str> = Rating::ALL.iter().map(|r| r.as_str()).collect();
-                    self.problem(file, at, format!("the rating `{}` is not one of {}; the claim is kept without an assessment", clean(&word), all.join(", ")));
+                    // What goes with the rating is named, so that it is not lost unseen.
+                    let with = match (&note, &by) {
+                        (Some(_), Some(_)) => ", and its note and `by` are left out with it",
+                        (Some(_), None) => ", and its note is left out with it",
+                        (None, Some(_)) => ", and its `by` is left out with it",
+                        (None, None) => "",
+                    };
+                    self.problem(file, at, format!("the rating `{}` is not one of {}; the claim is kept without an assessment{with}", clean(word), all.join(", ")));
                     return None;
                 }
             },
@@ -460,7 +510,22 @@ impl Builder {
 
     /// The dispute built: a manifest with this id and title, its topics and points, and the
     /// sides in first-appearance order.
-    pub fn finish(self, id: &str, title: &str) -> (Draft, Vec<Problem>) {
+    pub fn finish(mut self, id: &str, title: &str) -> (Draft, Vec<Problem>) {
+        // A side's topic no record titled takes the neutral title, as the manifest has it.
+        let neutral: HashMap<&str, &str> = self
+            .topics
+            .iter()
+            .map(|t| (t.id.as_str(), t.title.as_str()))
+            .collect();
+        for s in &mut self.sides {
+            for t in &mut s.side.topics {
+                if s.untitled.contains(&t.id)
+                    && let Some(title) = neutral.get(t.id.as_str())
+                {
+                    (*title).clone_into(&mut t.title);
+                }
+            }
+        }
         let mut draft = Draft::new(id, title);
         draft.manifest.dispute.summary = self.dispute.summary;
         draft.manifest.dispute.period = self.dispute.period;

@@ -18,9 +18,9 @@ impl Builder {
         let Some(id) = self.side_source(r, place.side, file, at) else {
             return;
         };
-        let role = r.get(Col::SourceRole).map(|s| s.trim().to_lowercase());
+        let role = r.get(Col::SourceRole).map(str::trim);
         let claim = &mut self.sides[place.side].side.topics[place.topic].claims[place.claim];
-        match role.as_deref() {
+        match role.map(str::to_lowercase).as_deref() {
             Some("assessment") => match &mut claim.assessment {
                 Some(a) => {
                     if !a.sources.contains(&id) {
@@ -43,8 +43,8 @@ impl Builder {
                     claim.sources.push(cite);
                 }
             }
-            Some(other) => {
-                let other = clean(other);
+            Some(_) => {
+                let other = clean(role.unwrap_or_default());
                 self.problem(
                     file,
                     at,
@@ -114,15 +114,15 @@ impl Builder {
             Some(id) => Some(id.clone()),
             None => {
                 let kind = r.get(Col::SourceKind).and_then(|k| {
-                    let k = k.trim().to_lowercase();
-                    let parsed = SourceKind::parse(&k);
+                    let k = k.trim();
+                    let parsed = SourceKind::parse(&k.to_lowercase());
                     if parsed.is_none() {
                         self.problem(
                             file,
                             at,
                             format!(
                                 "the source kind `{}` is not one of {}; left out",
-                                clean(&k),
+                                clean(k),
                                 SourceKind::VARIANTS.join(", ")
                             ),
                         );
@@ -133,15 +133,15 @@ impl Builder {
                     .get(Col::SourceAffiliation)
                     .and_then(|a| self.id_of(a.trim(), "the affiliation", file, at));
                 let reliability = r.get(Col::SourceReliability).and_then(|w| {
-                    let w = w.trim().to_lowercase();
-                    let parsed = ReliabilityRating::parse(&w);
+                    let w = w.trim();
+                    let parsed = ReliabilityRating::parse(&w.to_lowercase());
                     if parsed.is_none() {
                         self.problem(
                             file,
                             at,
                             format!(
                                 "the source reliability `{}` is not one of {}; left out",
-                                clean(&w),
+                                clean(w),
                                 ReliabilityRating::VARIANTS.join(", ")
                             ),
                         );

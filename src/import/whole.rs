@@ -99,10 +99,8 @@ impl Builder {
             let Some(side) = self.side_of(Kind::Topic, r, file, at) else {
                 return;
             };
-            let framing = r
-                .get(Col::SideTopicTitle)
-                .map_or(neutral.clone(), |t| t.trim().to_owned());
-            self.topic(side, &id, &neutral, &framing);
+            let framing = r.get(Col::SideTopicTitle).or(r.get(Col::TopicTitle));
+            self.topic(side, &id, &neutral, framing.map(str::trim));
             return;
         }
         let summary = r.get(Col::Summary).map(|s| s.trim().to_owned());

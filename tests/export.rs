@@ -790,3 +790,41 @@ fn default_file_names_follow_dispute_topic_and_format() {
         "river-dispute--etc.csv"
     );
 }
+
+/// An export saved in a folder of side files (no manifest: every `*.json` is read) is not taken
+/// for a side the next time the folder is opened; a side file of another format still is, and
+/// is reported.
+#[test]
+fn an_export_saved_beside_the_side_files_is_not_read_as_a_side() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match");
+    for name in ["alpha.json", "beta.json"] {
+        std::fs::copy(from.join(name), dir.path().join(name)).expect("copy");
+    }
+    for (format, file) in [("json", "comparison.json"), ("claimreview", "reviews.json")] {
+        parallax()
+            .args(["export", "-f", format, "-o"])
+            .arg(dir.path().join(file))
+            .arg(dir.path())
+            .assert()
+            .success();
+    }
+    parallax()
+        .arg("validate")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 sides (alpha, beta)"));
+    // A file that claims to be something else is not passed over: it is an error to fix.
+    std::fs::write(
+        dir.path().join("gamma.json"),
+        "{\"format\": \"parallax/9\", \"dispute\": \"river-2024\"}\n",
+    )
+    .unwrap();
+    parallax()
+        .arg("validate")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("gamma.json"));
+}

@@ -163,8 +163,19 @@ fn claims(
             err,
             "parallax: {} review(s) have no url, which Google's fact-check tools require, as their assessment and claim cite no web page ({}); give --review-url with the page you publish them on",
             without.len(),
-            crate::text::clean(&without.join(", ")).text
+            crate::text::clean(&first_few(&without)).text
         )?;
     }
     deliver(&bytes, "claimreview", target, args.force, out, err)
+}
+
+/// The first few of a list of ids for a message, and how many more: a message about every claim
+/// of a large dispute stays one line.
+fn first_few(ids: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let shown: Vec<&str> = ids.iter().take(SHOWN).map(String::as_str).collect();
+    match ids.len().saturating_sub(SHOWN) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
 }

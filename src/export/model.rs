@@ -12,8 +12,7 @@ use crate::plain;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-/// The format string of an export document; bumped on any incompatible change.
-pub const EXPORT_FORMAT: &str = "parallax-export/1";
+pub use crate::format::EXPORT_FORMAT;
 
 /// A whole exported comparison.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

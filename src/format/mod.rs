@@ -19,6 +19,10 @@ use serde::{Deserialize, Serialize};
 /// The only format string this program reads and writes.
 pub const FORMAT: &str = "parallax/1";
 
+/// The format string of an export document (`parallax export -f json`); bumped on any
+/// incompatible change. Here beside the side files' own, since a folder scan tells the two apart.
+pub const EXPORT_FORMAT: &str = "parallax-export/1";
+
 /// The affiliation value for an outlet that speaks for no party.
 pub const INDEPENDENT: &str = "independent";
 

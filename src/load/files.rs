@@ -365,7 +365,36 @@ fn gather_folder(inputs: &mut Vec<Input>, folder: &Path, manifest: Option<&Path>
         }
     };
     let files: Vec<(PathBuf, bool)> = files.into_iter().map(|f| (f, by_manifest)).collect();
-    inputs.extend(read_sides(&files, max));
+    let read = read_sides(&files, max);
+    // A folder's own exports are not sides: the screen saves its JSON exports to the folder it
+    // was opened from, and the next load must not take one for a side file.
+    inputs.extend(read.into_iter().filter(|input| {
+        by_manifest || !matches!(input, Input::Side(_, bytes) if is_export(bytes))
+    }));
+}
+
+/// True for a file parallax's export wrote, which a folder holds beside the side files: JSON
+/// whose first field is `"format": "parallax-export/1"`, or the ClaimReview export's
+/// `"@context"`. Only the start of the file is looked at.
+fn is_export(bytes: &[u8]) -> bool {
+    let skip = |b: &[u8]| -> usize { b.iter().take_while(|c| c.is_ascii_whitespace()).count() };
+    let b = bytes.strip_prefix(super::BOM.as_bytes()).unwrap_or(bytes);
+    let Some(b) = b.get(skip(b)..).and_then(|b| b.strip_prefix(b"{")) else {
+        return false;
+    };
+    let b = b.get(skip(b)..).unwrap_or_default();
+    if b.starts_with(b"\"@context\"") {
+        return true;
+    }
+    let Some(b) = b.strip_prefix(b"\"format\"") else {
+        return false;
+    };
+    let b = b.get(skip(b)..).unwrap_or_default();
+    let Some(b) = b.strip_prefix(b":") else {
+        return false;
+    };
+    let b = b.get(skip(b)..).unwrap_or_default();
+    b.starts_with(format!("\"{}\"", crate::format::EXPORT_FORMAT).as_bytes())
 }
 
 #[cfg(test)]

@@ -504,3 +504,35 @@ fn e_hands_the_terminal_to_the_editor_at_the_claims_line_and_reloads_on_return()
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }
+
+/// A paste is text, never keys: pasted into the search line, its Enter and `q` are typed as
+/// text (the screen neither jumps nor quits); pasted where nothing takes text, it is left out
+/// and the footer says so. The terminal is asked for bracketed paste, and given it back.
+#[test]
+fn a_paste_types_text_and_never_acts_as_keys() {
+    let mut s = Session::start(&[], 160, 45);
+    s.wait_for("the comparison", |t| t.contains("Topics"));
+    assert!(
+        s.raw.windows(8).any(|w| w == b"\x1b[?2004h"),
+        "bracketed paste is asked for"
+    );
+    s.send("\t");
+    s.send("\x1b[200~quit now\x1b[201~");
+    s.wait_for("the footer on a paste with no field", |t| {
+        t.contains("the paste was left out")
+    });
+    s.send("/");
+    s.wait_for("the search line", |t| t.contains("Type to search claims"));
+    s.send("\x1b[200~ceasefire\rq uit\x1b[201~");
+    s.wait_for("the pasted text in the line", |t| {
+        t.contains("/ ceasefire q uit")
+    });
+    s.send("\x1b");
+    s.send("\x1b");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    assert!(
+        s.raw.windows(8).any(|w| w == b"\x1b[?2004l"),
+        "bracketed paste is given back"
+    );
+}

@@ -102,6 +102,9 @@ pub enum Action {
     Edit(Edit),
     /// A key with no meaning where it was pressed: the footer says so in one line.
     Unbound(char),
+    /// Text pasted where nothing takes text: the footer says where a paste goes (a paste is
+    /// never read as keys, so pasted text cannot quit or dismiss).
+    PasteNowhere,
     /// The terminal changed size.
     Resize {
         /// Columns.

@@ -849,6 +849,11 @@ pub fn help_more(lines: usize) -> String {
 }
 
 /// The one-line hint for a key with no meaning where it was pressed.
+/// A paste with no text field to take it.
+pub fn paste_nowhere(place: &str) -> String {
+    format!("Nothing takes text in {place}, so the paste was left out; / opens the search line.")
+}
+
 pub fn unbound(key: char, place: &str) -> String {
     let key = if key == ' ' {
         "Space".to_owned()

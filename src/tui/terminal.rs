@@ -18,7 +18,8 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -243,6 +244,34 @@ impl Indexer {
     }
 }
 
+/// Turns a terminal event into actions: one for a key press (not releases or repeats of
+/// releases, and as the open dialog reads it), a resize, the mouse wheel or a left click; one
+/// per character for a paste (see [`pasted`]).
+pub fn to_actions(app: &App, event: Event) -> Vec<Action> {
+    match event {
+        Event::Paste(text) => pasted(app, &text),
+        other => to_action(app, other).into_iter().collect(),
+    }
+}
+
+/// A paste (the terminal's bracketed paste) as the characters it types into the text field in
+/// use: line breaks and tabs become spaces, other control characters are dropped, and nothing
+/// in it is read as a key. Where no field takes text, one action that says so.
+pub fn pasted(app: &App, text: &str) -> Vec<Action> {
+    if !super::modal::component::active(app).takes_paste() {
+        return vec![Action::PasteNowhere];
+    }
+    let text = text.replace("\r\n", "\n");
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .map(|c| Action::Edit(super::text_field::Edit::Insert(c)))
+        .collect()
+}
+
 /// Turns a terminal event into an action: key presses (not releases or repeats of releases, and
 /// as the open dialog reads them), resizes, the mouse wheel and left clicks.
 pub fn to_action(app: &App, event: Event) -> Option<Action> {
@@ -334,8 +363,11 @@ pub fn event_loop<B: Backend>(
         // A burst of keys (fast typing, a paste) runs the search once, after the last key.
         app.search.fold = true;
         loop {
-            if let Some(action) = to_action(app, host.read()?) {
+            for action in to_actions(app, host.read()?) {
                 outcome = update(app, action);
+                if outcome != Outcome::Continue {
+                    break;
+                }
             }
             if outcome != Outcome::Continue || !host.pending()? {
                 break;
@@ -477,7 +509,7 @@ impl Host for Crossterm {
         leave(self.mouse)?;
         let status = command.status();
         enable_raw_mode()?;
-        execute!(stdout(), EnterAlternateScreen, Hide)?;
+        execute!(stdout(), EnterAlternateScreen, Hide, EnableBracketedPaste)?;
         if self.mouse {
             execute!(stdout(), EnableMouseCapture)?;
         }
@@ -489,7 +521,7 @@ impl Host for Crossterm {
         signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
         // Execution resumes here after `fg`.
         enable_raw_mode()?;
-        execute!(stdout(), EnterAlternateScreen, Hide)?;
+        execute!(stdout(), EnterAlternateScreen, Hide, EnableBracketedPaste)?;
         if self.mouse {
             execute!(stdout(), EnableMouseCapture)?;
         }
@@ -518,7 +550,12 @@ fn watch_signals(signal: Arc<AtomicUsize>, mouse: bool) -> io::Result<()> {
                 if mouse {
                     let _ = execute!(std::io::stderr(), DisableMouseCapture);
                 }
-                let _ = execute!(std::io::stderr(), LeaveAlternateScreen, Show);
+                let _ = execute!(
+                    std::io::stderr(),
+                    DisableBracketedPaste,
+                    LeaveAlternateScreen,
+                    Show
+                );
                 let _ = disable_raw_mode();
                 std::process::exit(128 + n);
             }
@@ -531,7 +568,7 @@ fn leave(mouse: bool) -> io::Result<()> {
     if mouse {
         execute!(stdout(), DisableMouseCapture)?;
     }
-    execute!(stdout(), LeaveAlternateScreen, Show)?;
+    execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show)?;
     disable_raw_mode()
 }
 
@@ -548,7 +585,7 @@ impl Drop for Guard {
         }
         // Not `ratatui::restore`: it prints its failure, and printing to a terminal that hung up
         // panics inside this drop, which aborts the program.
-        let _ = execute!(stdout(), LeaveAlternateScreen, Show);
+        let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
         let _ = disable_raw_mode();
     }
 }
@@ -563,6 +600,8 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
     // ratatui's hook restores the terminal, then prints the panic through the previous hook.
     let mut terminal = ratatui::try_init()?;
     let guard = Guard { mouse };
+    // A paste arrives as one event, never as keys (pasted text could quit or dismiss).
+    execute!(stdout(), EnableBracketedPaste)?;
     if mouse {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {

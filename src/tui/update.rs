@@ -19,6 +19,10 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
             app.message = Some(strings::unbound(key, component::active(app).title()));
             return Outcome::Continue;
         }
+        Action::PasteNowhere => {
+            app.message = Some(strings::paste_nowhere(component::active(app).title()));
+            return Outcome::Continue;
+        }
         Action::Resize { width, height } => app.resize(width, height),
         _ => {}
     }

@@ -41,6 +41,10 @@ pub trait Component {
     fn types(&self) -> bool {
         false
     }
+    /// True when a paste types into its input now (not into a choice or a y/n question).
+    fn takes_paste(&self) -> bool {
+        self.types()
+    }
     /// True when it covers everything between header and footer (nothing beneath is drawn).
     fn covers(&self) -> bool {
         false

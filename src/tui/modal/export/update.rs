@@ -127,6 +127,10 @@ impl Component for Dialog {
         true
     }
 
+    fn takes_paste(&self) -> bool {
+        self.field == Field::File && matches!(self.stage, Stage::Editing)
+    }
+
     fn works(&self, app: &App, action: Action) -> bool {
         let file = self.field == Field::File;
         match action {

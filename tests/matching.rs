@@ -988,3 +988,19 @@ fn pairs_linked_without_a_question_get_a_point_each() {
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(!said.contains("What is at issue here?"), "{said}");
 }
+
+/// The README's example of `parallax match` is what the command prints.
+#[test]
+fn the_readmes_match_example_is_what_match_prints() {
+    let out = parallax()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["match", "tests/fixtures/match"])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8_lossy(&out.stdout).into_owned();
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let example = format!("$ parallax match tests/fixtures/match\n{printed}```");
+    assert!(readme.contains(&example), "README should show:\n{example}");
+}

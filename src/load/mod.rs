@@ -327,9 +327,11 @@ impl<'a> Loader<'a> {
             .map(|(i, n)| (n.as_str(), i))
             .collect();
         // File, line, then pointer: the order does not depend on the order of a file's fields.
+        // Too few sides is the outcome of the other errors, so it comes after them all.
         self.diagnostics.sort_by(|a, b| {
             let key = |d: &Diagnostic| {
                 (
+                    d.code == Code::TooFewSides,
                     order.get(d.file.as_str()).copied().unwrap_or(usize::MAX),
                     d.line.unwrap_or(0),
                 )

@@ -238,3 +238,22 @@ fn a_long_footer_message_keeps_a_gap_before_the_position() {
         "no gap before the position: {last}"
     );
 }
+
+/// Below the smallest size the screen only says how big it must be, so keys typed then do
+/// nothing unseen: `/` opens no search line that would show once the window grows.
+#[test]
+fn keys_typed_while_the_window_is_too_small_do_nothing() {
+    let mut app = common::bundled(40, 10);
+    assert!(app.regions().too_small);
+    common::keys(
+        &mut app,
+        &[
+            ratatui::crossterm::event::KeyCode::Tab,
+            ratatui::crossterm::event::KeyCode::Char('/'),
+            ratatui::crossterm::event::KeyCode::Char('x'),
+        ],
+    );
+    let app = common::sized(app, 100, 30);
+    assert!(app.modal().is_none(), "{:?}", app.modal());
+    assert!(!common::screen(&app).contains("┌ Search"));
+}

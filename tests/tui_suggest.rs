@@ -3,13 +3,13 @@
 
 mod common;
 
-use common::{finish_suggestions as finish, keys, screen, sized, typed};
+use common::{finish_suggestions as finish, key, keys, screen, sized, typed};
 use parallax::compare::RowKind;
 use parallax::edit::Workspace;
 use parallax::edit::dismissed::Dismissed;
 use parallax::tui::theme::Theme;
 use parallax::tui::{App, Outcome};
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
 
 /// The match fixture's side files without their points, alone in a temporary folder (no
@@ -104,11 +104,11 @@ fn accepting_writes_a_point_beside_and_the_rows_update() {
         app.modal(),
         Some(parallax::tui::modal::Modal::Accept(_))
     ));
-    // The question is prefilled with a neutral default; the analyst writes their own.
-    keys(&mut app, &[KeyCode::Char('u')]);
-    for _ in 0..40 {
-        keys(&mut app, &[KeyCode::Backspace]);
-    }
+    // The question is prefilled with a neutral default; Ctrl-U empties it for the analyst's own.
+    key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
     typed(&mut app, "Was the Karvani sluice shut?");
     let outcome = keys(&mut app, &[KeyCode::Enter]);
     let Outcome::Link {

@@ -199,6 +199,7 @@ pub mod help {
     pub const EXPORT_RIGHT: &str = "next choice; in the file: cursor right";
     pub const EXPORT_HOME: &str = "start of the file's path";
     pub const EXPORT_END: &str = "end of the file's path";
+    pub const EXPORT_ERASE: &str = "empty the file's path";
     pub const EXPORT_BACKSPACE: &str = "delete before the cursor (other keys type)";
     pub const EXPORT_DELETE: &str = "delete under the cursor";
     pub const EXPORT_SUBMIT: &str = "export; if the file exists, y replaces it and n keeps it";
@@ -218,6 +219,7 @@ pub mod help {
     pub const ACCEPT_RIGHT: &str = "cursor right";
     pub const ACCEPT_HOME: &str = "start of the question";
     pub const ACCEPT_END: &str = "end of the question";
+    pub const ACCEPT_ERASE: &str = "empty the question, to write another";
     pub const ACCEPT_RELATION_NEXT: &str = "next relation to write with the point (none, or one claim contradicts, reframes, concedes or agrees with the other)";
     pub const ACCEPT_RELATION_PREV: &str = "previous relation";
     pub const FILTER_NEXT_SECTION: &str = "next section";
@@ -463,9 +465,10 @@ pub mod as_of {
     }
 
     /// The typed text is not a date (yet).
-    pub fn not_a_date(why: &str) -> String {
+    /// `typed` (as cleaned for the screen) `why` it is not a date.
+    pub fn not_a_date(typed: &str, why: &str) -> String {
         // What happens first: a narrow bar cuts the reason, not the consequence.
-        format!("Not a date yet, so the date in force stays: {why}")
+        format!("Not a date yet, so the date in force stays: “{typed}” {why}")
     }
 
     /// The header's mark of the date in force.

@@ -15,6 +15,9 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
     match action {
         Action::Quit => return Outcome::Quit,
         Action::Suspend => return Outcome::Suspend,
+        Action::Resize { width, height } => app.resize(width, height),
+        // Too small to show anything: keys typed blind would act unseen (into a dialog, say).
+        _ if app.regions().too_small => return Outcome::Continue,
         Action::Unbound(key) => {
             app.message = Some(strings::unbound(key, component::active(app).title()));
             return Outcome::Continue;
@@ -23,7 +26,6 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
             app.message = Some(strings::paste_nowhere(component::active(app).title()));
             return Outcome::Continue;
         }
-        Action::Resize { width, height } => app.resize(width, height),
         _ => {}
     }
     let step = match app.modals.pop() {

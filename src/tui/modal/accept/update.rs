@@ -4,7 +4,7 @@ use super::state::Accept;
 use crate::compare::RowKind;
 use crate::tui::action::{Action, Outcome};
 use crate::tui::app::App;
-use crate::tui::keymap::{Binding, k, listed, shown};
+use crate::tui::keymap::{Binding, ctrl, k, listed, shown};
 use crate::tui::layout::{Regions, centered};
 use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
@@ -65,6 +65,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::Edit(Edit::Delete),
         help::ACCEPT_DELETE,
     ),
+    listed(&[ctrl('u')], Action::Edit(Edit::Erase), help::ACCEPT_ERASE),
 ];
 
 /// Opens the dialog on the selected suggested row, or says why not.

@@ -122,7 +122,10 @@ impl AsOfBar {
                 self.note = None;
                 set(app, Some(d));
             }
-            Err(e) => self.note = Some(words::not_a_date(&e.to_string())),
+            Err(e) => {
+                let typed = crate::text::clean(text).text;
+                self.note = Some(words::not_a_date(&typed, &e.to_string()));
+            }
         }
     }
 }

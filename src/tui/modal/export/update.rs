@@ -10,7 +10,7 @@ use super::state::{Dialog, Field, Scope, Stage, format_name};
 use crate::export::{self, ExportError, Format};
 use crate::tui::action::{Action, Outcome};
 use crate::tui::app::App;
-use crate::tui::keymap::{Binding, k, listed, shown};
+use crate::tui::keymap::{Binding, ctrl, k, listed, shown};
 use crate::tui::layout::Regions;
 use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
@@ -64,6 +64,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::Edit(Edit::Delete),
         help::EXPORT_DELETE,
     ),
+    listed(&[ctrl('u')], Action::Edit(Edit::Erase), help::EXPORT_ERASE),
     shown(
         &[k(KeyCode::Enter)],
         Action::Open,
@@ -208,7 +209,10 @@ fn edit(app: &App, d: &mut Dialog, action: Action) -> (bool, Outcome) {
         _ => return (true, Outcome::Continue),
     };
     // Typing, wherever the focus is, edits the path.
-    if matches!(edit, Edit::Insert(_) | Edit::Backspace | Edit::Delete) {
+    if matches!(
+        edit,
+        Edit::Insert(_) | Edit::Backspace | Edit::Delete | Edit::Erase
+    ) {
         d.field = Field::File;
     }
     if d.field == Field::File && d.path.apply(edit) {

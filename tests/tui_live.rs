@@ -5,58 +5,13 @@
 
 mod common;
 
-use common::{editable, keys, lines, press};
+use common::{editable, keys, lines, press, run_while};
 use parallax::tui::modal::Modal;
-use parallax::tui::terminal::{Host, event_loop};
 use parallax::tui::{Action, App, Outcome};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use std::io;
+use ratatui::crossterm::event::KeyCode;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 const FIXTURE: &str = "tests/fixtures/tui/sample";
-
-/// A terminal where nothing is typed until `quit_at`, when `q` is. Meanwhile the loop waits, as
-/// it does on a real terminal, and polls its watcher.
-struct Idle {
-    quit_at: Instant,
-}
-
-impl Host for Idle {
-    fn read(&mut self) -> io::Result<Event> {
-        std::thread::sleep(self.quit_at.saturating_duration_since(Instant::now()));
-        Ok(Event::Key(KeyEvent::new(
-            KeyCode::Char('q'),
-            KeyModifiers::NONE,
-        )))
-    }
-    fn pending(&mut self) -> io::Result<bool> {
-        Ok(Instant::now() >= self.quit_at)
-    }
-    fn suspend(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-    fn copy(&mut self, _: &str) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Runs the event loop while `change` runs on another thread (after the loop has started), and
-/// until the changes had time to settle; returns once the loop quit.
-fn run_while(app: &mut App, change: impl FnOnce() + Send + 'static) {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
-    let changer = std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_millis(300));
-        change();
-    });
-    let mut host = Idle {
-        quit_at: Instant::now() + Duration::from_millis(1500),
-    };
-    event_loop(&mut terminal, app, &mut host).expect("the loop ends with q");
-    changer.join().expect("the change was made");
-}
 
 /// Replaces `from` by `to` in a file, as an editor would save it: a new file renamed over it.
 fn rewrite(path: &Path, from: &str, to: &str) {

@@ -348,15 +348,33 @@ impl App {
         let merged = crate::matching::with_suggested(&self.base_comparison(), &pairs);
         self.suggest.pairs = pairs;
         self.set_comparison(merged);
+        self.close_stale_accept();
     }
 
-    /// Replaces the dispute (after a write-back), keeping the pair, the topic and the row of the
-    /// selected claim where they still are; suggestions are looked for again.
+    /// Closes an accept dialog left open while the files changed, once its pair can no longer
+    /// be written (see [`Accept::stale`](super::modal::accept::state::Accept::stale)); the
+    /// footer says why.
+    fn close_stale_accept(&mut self) {
+        let why = self.modals.iter().find_map(|m| match m {
+            Modal::Accept(a) => a.stale(&self.dispute, &self.suggest.pairs, self.suggest.pending),
+            _ => None,
+        });
+        if let Some(why) = why {
+            self.modals.retain(|m| !matches!(m, Modal::Accept(_)));
+            self.message = Some(why.to_owned());
+        }
+    }
+
+    /// Replaces the dispute (after a write-back, or the files changed on disk), keeping the
+    /// pair, the topic and the row of the selected claim where they still are; suggestions are
+    /// looked for again. An accept dialog whose claims are gone closes (the footer says so);
+    /// one whose claims remain waits for the suggestions (see [`App::suggestions_ready`]).
     pub fn reload(&mut self, dispute: Dispute) {
         let (left, right) = (self.cmp.left, self.cmp.right);
         self.session = Shared::default();
         self.dispute = Arc::new(dispute);
         self.set_pair(left, right);
+        self.close_stale_accept();
     }
 
     /// Shows another comparison of the same two sides, keeping the selected topic and, where it

@@ -122,8 +122,14 @@ pub fn reload(app: &mut App) {
         Ok((dispute, files, warnings)) => {
             app.modals.retain(|m| !matches!(m, Modal::Reload(_)));
             app.suggest.files = files;
+            app.message = None;
             app.reload(dispute);
-            app.message = Some(words::reloaded(warnings));
+            // What the reload closed (an accept dialog whose claims are gone) is said after.
+            let reloaded = words::reloaded(warnings);
+            app.message = Some(match app.message.take() {
+                Some(closed) => format!("{reloaded} {closed}"),
+                None => reloaded,
+            });
         }
         Err(problems) => show_problems(app, problems),
     }

@@ -185,3 +185,61 @@ fn an_accept_dialog_whose_claim_is_gone_closes_at_the_reload() {
         app.message
     );
 }
+
+#[test]
+fn a_pair_dismissed_from_the_shell_goes_from_the_screen_by_itself() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    let karvani = ("a-karvani".to_owned(), "b-karvani".to_owned());
+    let before = suggested_pairs(&app);
+    assert!(before.contains(&karvani), "{before:?}");
+    let folder = dir.path().to_string_lossy().into_owned();
+    run_while(&mut app, move || {
+        parallax(&["dismiss", "a-karvani", "b-karvani", &folder])
+    });
+    let after = suggested_pairs(&app);
+    assert!(!after.contains(&karvani), "{after:?}");
+    assert_eq!(after.len(), before.len() - 1, "the others stay: {after:?}");
+    assert!(header(&app).contains(&format!("{} suggested", after.len())));
+}
+
+#[test]
+fn deleting_the_dismissals_file_brings_the_dismissed_pairs_back() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    let karvani = ("a-karvani".to_owned(), "b-karvani".to_owned());
+    let before = suggested_pairs(&app);
+    select_pair_of(&mut app, "a-karvani");
+    let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut app, &left, &right);
+    finish(&mut app);
+    assert!(!suggested_pairs(&app).contains(&karvani));
+    let file = dir.path().join(".parallax-dismissed.json");
+    assert!(file.is_file());
+    // The analyst undoes the dismissal from the shell while the screen is open.
+    run_while(&mut app, move || {
+        std::fs::remove_file(&file).expect("deleted")
+    });
+    assert_eq!(suggested_pairs(&app), before, "the pair is suggested again");
+    assert!(app.suggest.dismissed.entries.is_empty());
+}
+
+#[test]
+fn a_change_to_the_dismissals_file_alone_says_so_and_asks_again() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    let folder = dir.path().to_string_lossy().into_owned();
+    parallax(&["dismiss", "a-karvani", "b-karvani", &folder]);
+    // What the watcher does once the file settled.
+    parallax::tui::live::reload(&mut app);
+    let said = footer(&app);
+    assert!(
+        said.contains("Reloaded the dismissed suggestions: .parallax-dismissed.json changed"),
+        "{said}"
+    );
+    assert!(app.suggest.pending, "suggestions are asked for again");
+    finish(&mut app);
+    assert!(!suggested_pairs(&app).contains(&("a-karvani".to_owned(), "b-karvani".to_owned())));
+}

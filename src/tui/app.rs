@@ -338,6 +338,17 @@ impl App {
         self.set_comparison(base);
     }
 
+    /// Looks for suggestions again (the dismissals changed), when they are shown; the rows
+    /// found before go meanwhile, as they may hold a pair dismissed now.
+    pub fn suggest_again(&mut self) {
+        if !self.suggest.on {
+            return;
+        }
+        let base = self.base_comparison();
+        self.suggest.ask(&self.dispute, &base);
+        self.set_comparison(base);
+    }
+
     /// The worker's answer: the suggested pairs of request `generation`, merged into the
     /// comparison as suggested rows (an answer to an older request is dropped).
     pub fn suggestions_ready(&mut self, generation: u64, pairs: Vec<crate::matching::Suggestion>) {

@@ -4,58 +4,14 @@
 
 mod common;
 
-use common::{draft, finish_suggestions as finish, keys, lines, run_while, sized};
-use parallax::compare::RowKind;
-use parallax::edit::Workspace;
-use parallax::edit::dismissed::Dismissed;
+use common::{
+    draft, finish_suggestions as finish, keys, lines, open_folder as open, run_while,
+    select_pair_of, suggested_pairs,
+};
 use parallax::tui::modal::Modal;
-use parallax::tui::theme::Theme;
 use parallax::tui::{App, Outcome, strings};
 use ratatui::crossterm::event::KeyCode;
 use std::path::Path;
-
-/// The screen on a folder as `parallax DIR` opens it: live (reloaded when its files change),
-/// the dismissals kept beside them read; the opening's suggestions found.
-fn open(dir: &Path) -> App {
-    let paths = vec![dir.to_path_buf()];
-    let (ws, dispute) = Workspace::open(&paths).expect("opens");
-    let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
-    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
-    app.live.paths = paths;
-    app.suggest
-        .set_dismissed(Dismissed::read(dir).expect("reads"));
-    finish(&mut app);
-    app
-}
-
-/// The suggested rows on screen, as pairs of claim ids.
-fn suggested_pairs(app: &App) -> Vec<(String, String)> {
-    let id = |at| {
-        app.dispute
-            .claim(at)
-            .map(|c| c.id.to_string())
-            .unwrap_or_default()
-    };
-    app.shown()
-        .topics
-        .iter()
-        .flat_map(|t| &t.rows)
-        .filter(|r| r.kind == RowKind::Suggested)
-        .filter_map(|r| Some((id(*r.left.first()?), id(*r.right.first()?))))
-        .collect()
-}
-
-/// Selects the suggested row of `left`, in the comparison.
-fn select_pair_of(app: &mut App, left: &str) {
-    let at = app.dispute.find_claim(left).expect("the claim");
-    let (topic, row, _) = app.locate(at).expect("on screen");
-    app.reveal(topic, row, at);
-    assert_eq!(
-        app.current_row().map(|r| r.kind),
-        Some(RowKind::Suggested),
-        "{left} is in a suggested row"
-    );
-}
 
 /// Replaces `from` by `to` in a file, as an editor saves it: a new file renamed over it.
 fn rewrite(path: &Path, from: &str, to: &str) {

@@ -274,3 +274,46 @@ pub fn draft() -> tempfile::TempDir {
     }
     dir
 }
+
+/// The screen on a folder as `parallax DIR` opens it: live (reloaded when its files change),
+/// the dismissals kept beside them read; the opening's suggestions found.
+pub fn open_folder(dir: &std::path::Path) -> App {
+    let paths = vec![dir.to_path_buf()];
+    let (ws, dispute) = parallax::edit::Workspace::open(&paths).expect("opens");
+    let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
+    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
+    app.live.paths = paths;
+    app.suggest
+        .set_dismissed(parallax::edit::dismissed::Dismissed::read(dir).expect("reads"));
+    finish_suggestions(&mut app);
+    app
+}
+
+/// The suggested rows on screen, as pairs of claim ids.
+pub fn suggested_pairs(app: &App) -> Vec<(String, String)> {
+    let id = |at| {
+        app.dispute
+            .claim(at)
+            .map(|c| c.id.to_string())
+            .unwrap_or_default()
+    };
+    app.shown()
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .filter(|r| r.kind == parallax::compare::RowKind::Suggested)
+        .filter_map(|r| Some((id(*r.left.first()?), id(*r.right.first()?))))
+        .collect()
+}
+
+/// Selects the suggested row of `left`, in the comparison.
+pub fn select_pair_of(app: &mut App, left: &str) {
+    let at = app.dispute.find_claim(left).expect("the claim");
+    let (topic, row, _) = app.locate(at).expect("on screen");
+    app.reveal(topic, row, at);
+    assert_eq!(
+        app.current_row().map(|r| r.kind),
+        Some(parallax::compare::RowKind::Suggested),
+        "{left} is in a suggested row"
+    );
+}

@@ -199,3 +199,37 @@ fn a_change_to_the_dismissals_file_alone_says_so_and_asks_again() {
     finish(&mut app);
     assert!(!suggested_pairs(&app).contains(&("a-karvani".to_owned(), "b-karvani".to_owned())));
 }
+
+#[test]
+fn a_row_in_full_stays_open_while_the_suggestions_are_found_again() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_pair_of(&mut app, "a-karvani");
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Down]);
+    let shown = |app: &App| {
+        let d = app.detail()?;
+        let row = app.shown().topics.get(d.topic)?.rows.get(d.row)?;
+        let at = row.claims().nth(d.cursor)?;
+        Some(app.dispute.claim(at)?.id.to_string())
+    };
+    assert_eq!(shown(&app).as_deref(), Some("b-karvani"));
+    rewrite(
+        &dir.path().join("alpha.json"),
+        "went well for the people",
+        "went well for all",
+    );
+    parallax::tui::live::reload(&mut app);
+    assert_eq!(
+        shown(&app).as_deref(),
+        Some("b-karvani"),
+        "open at the reload"
+    );
+    finish(&mut app);
+    assert_eq!(
+        shown(&app).as_deref(),
+        Some("b-karvani"),
+        "and once they are back"
+    );
+    let screen = lines(&app).join("\n");
+    assert!(screen.contains("Row in full"), "{screen}");
+}

@@ -5,58 +5,13 @@
 
 mod common;
 
-use common::{editable, keys, lines, press};
+use common::{editable, keys, lines, press, run_while};
 use parallax::tui::modal::Modal;
-use parallax::tui::terminal::{Host, event_loop};
 use parallax::tui::{Action, App, Outcome};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use std::io;
+use ratatui::crossterm::event::KeyCode;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 const FIXTURE: &str = "tests/fixtures/tui/sample";
-
-/// A terminal where nothing is typed until `quit_at`, when `q` is. Meanwhile the loop waits, as
-/// it does on a real terminal, and polls its watcher.
-struct Idle {
-    quit_at: Instant,
-}
-
-impl Host for Idle {
-    fn read(&mut self) -> io::Result<Event> {
-        std::thread::sleep(self.quit_at.saturating_duration_since(Instant::now()));
-        Ok(Event::Key(KeyEvent::new(
-            KeyCode::Char('q'),
-            KeyModifiers::NONE,
-        )))
-    }
-    fn pending(&mut self) -> io::Result<bool> {
-        Ok(Instant::now() >= self.quit_at)
-    }
-    fn suspend(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-    fn copy(&mut self, _: &str) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Runs the event loop while `change` runs on another thread (after the loop has started), and
-/// until the changes had time to settle; returns once the loop quit.
-fn run_while(app: &mut App, change: impl FnOnce() + Send + 'static) {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
-    let changer = std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_millis(300));
-        change();
-    });
-    let mut host = Idle {
-        quit_at: Instant::now() + Duration::from_millis(1500),
-    };
-    event_loop(&mut terminal, app, &mut host).expect("the loop ends with q");
-    changer.join().expect("the change was made");
-}
 
 /// Replaces `from` by `to` in a file, as an editor would save it: a new file renamed over it.
 fn rewrite(path: &Path, from: &str, to: &str) {
@@ -252,4 +207,126 @@ fn the_files_opened_as_the_program_opens_them_are_seen_unchanged_until_one_chang
     assert!(files.same(&again()));
     rewrite(&dir.path().join("alpha.json"), "2030", "2031");
     assert!(!files.same(&again()), "a changed byte is seen");
+}
+
+/// The ids of the claims of the row shown in full, and of its selected claim; `None` when no
+/// row in full is open.
+fn row_in_full(app: &App) -> Option<(Vec<String>, String)> {
+    let d = app.detail()?;
+    let row = app.shown().topics.get(d.topic)?.rows.get(d.row)?;
+    let id = |at| app.dispute.claim(at).map(|c| c.id.to_string());
+    let ids = row.claims().filter_map(id).collect();
+    Some((ids, row.claims().nth(d.cursor).and_then(id)?))
+}
+
+/// A terminal where keys are typed one after another (then `q`), and where `E`'s editor saves
+/// the file with `edit` instead of taking the terminal.
+struct Scripted {
+    keys: std::collections::VecDeque<KeyCode>,
+    edit: Option<Box<dyn FnOnce()>>,
+}
+
+impl parallax::tui::terminal::Host for Scripted {
+    fn read(&mut self) -> std::io::Result<ratatui::crossterm::event::Event> {
+        let code = self.keys.pop_front().unwrap_or(KeyCode::Char('q'));
+        Ok(ratatui::crossterm::event::Event::Key(
+            ratatui::crossterm::event::KeyEvent::new(
+                code,
+                ratatui::crossterm::event::KeyModifiers::NONE,
+            ),
+        ))
+    }
+    fn pending(&mut self) -> std::io::Result<bool> {
+        Ok(true)
+    }
+    fn suspend(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn copy(&mut self, _: &str) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn run(&mut self, _: &mut std::process::Command) -> std::io::Result<std::process::ExitStatus> {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(edit) = self.edit.take() {
+            edit();
+        }
+        Ok(std::process::ExitStatus::from_raw(0))
+    }
+}
+
+#[test]
+fn e_from_a_row_in_full_comes_back_to_the_row_in_full() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    press(&mut app, &[Action::FocusComparison, Action::Down]);
+    let alpha = dir.path().join("alpha.json");
+    // Enter opens the row in full, E the editor, which saves a change; then the screen is
+    // looked at (q quits from where it is).
+    let mut host = Scripted {
+        keys: [KeyCode::Enter, KeyCode::Char('E'), KeyCode::Char('?')]
+            .into_iter()
+            .collect(),
+        edit: Some(Box::new(move || {
+            rewrite(
+                &alpha,
+                "binds both sides until 2030",
+                "binds both sides until 2045",
+            )
+        })),
+    };
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    parallax::tui::terminal::event_loop(&mut terminal, &mut app, &mut host).expect("ends with q");
+    assert!(host.edit.is_none(), "the editor ran");
+    let at = app.dispute.find_claim("a-treaty").expect("the claim");
+    assert!(
+        app.dispute
+            .claim(at)
+            .is_some_and(|c| c.text.contains("2045")),
+        "reloaded"
+    );
+    // `?` opened the help over the row in full, which is still beneath it.
+    assert!(
+        matches!(app.modal(), Some(Modal::Help(_))),
+        "{:?}",
+        app.modal()
+    );
+    let (ids, selected) = row_in_full(&app).expect("the row in full is still open");
+    assert_eq!(selected, "a-treaty");
+    assert!(ids.contains(&"a-treaty".to_owned()), "{ids:?}");
+}
+
+#[test]
+fn a_file_changed_on_disk_keeps_the_row_in_full_open_on_its_row() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    press(
+        &mut app,
+        &[Action::FocusComparison, Action::Down, Action::Down],
+    );
+    keys(&mut app, &[KeyCode::Enter]);
+    let before = row_in_full(&app).expect("a row in full");
+    assert_eq!(before.1, "a-extra");
+    let index = app.detail().map(|d| d.row);
+    // A point is added above it: the row moves down one, and is found again by its claims.
+    let alpha = dir.path().join("alpha.json");
+    run_while(&mut app, move || {
+        rewrite(
+            &alpha,
+            "        {\"id\": \"a-extra\",",
+            "        {\"id\": \"a-new\", \"point\": \"short\", \"text\": \"Water was short all spring.\", \"sources\": [\"wire\"]},\n        {\"id\": \"a-extra\",",
+        )
+    });
+    assert!(app.dispute.find_claim("a-new").is_some(), "reloaded");
+    assert_eq!(
+        row_in_full(&app),
+        Some(before),
+        "the same row, the same claim selected"
+    );
+    assert_eq!(app.detail().map(|d| d.row), index.map(|r| r + 1));
+    let screen = lines(&app).join("\n");
+    assert!(screen.contains("Beta's engineers were seen"), "{screen}");
+    // The comparison beneath is on the same row.
+    assert_eq!(
+        app.detail().map(|d| (d.topic, d.row)),
+        Some((app.topic, app.row))
+    );
 }

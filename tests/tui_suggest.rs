@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{finish_suggestions as finish, key, keys, screen, sized, typed};
+use common::{draft, finish_suggestions as finish, key, keys, screen, sized, typed};
 use parallax::compare::RowKind;
 use parallax::edit::Workspace;
 use parallax::edit::dismissed::Dismissed;
@@ -11,19 +11,6 @@ use parallax::tui::theme::Theme;
 use parallax::tui::{App, Outcome};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
-
-/// The match fixture's side files without their points, alone in a temporary folder (no
-/// manifest), as a first draft looks.
-fn draft() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match");
-    for name in ["alpha.json", "beta.json"] {
-        let text = std::fs::read_to_string(from.join(name)).unwrap();
-        let text = text.replace("          \"point\": \"who-closed\",\n", "");
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
-    dir
-}
 
 /// The screen on the draft, as `parallax DIR` opens it: the files as read, the dismissals kept
 /// beside them; the matcher's job run to its end (the loop's worker does this in the program).

@@ -23,7 +23,7 @@ pub use search::{Counts, Field, Highlighter, Hit, HitText, Pattern, Searcher};
 
 use crate::compare::{Comparison, Row};
 use crate::format::{ClaimAt, Dispute};
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 /// What the analyst asks of a comparison.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -254,6 +254,10 @@ impl std::fmt::Debug for Session {
 struct Filtered {
     filter: Filter,
     pair: (usize, usize),
+    /// The shared comparison it was made from (see [`Session::run_shared`]), held weakly: once
+    /// the view shows another comparison of the same pair (suggested rows found, dismissed or
+    /// accepted), this one is made again from it.
+    source: Option<Weak<Comparison>>,
     comparison: Arc<Comparison>,
     candidates: Vec<usize>,
     /// The last narrowed comparison and the hits it was built for, reused while they repeat.
@@ -301,7 +305,9 @@ impl Session {
         &self.searcher
     }
 
-    /// Runs the query on `cmp` (a comparison of `dispute`).
+    /// Runs the query on `cmp` (a comparison of `dispute`). The filtered comparison is kept for
+    /// the next run with the same filters and sides, so give one session one comparison;
+    /// [`Session::run_shared`] tells the comparisons it is given apart.
     pub fn run(&mut self, dispute: &Dispute, cmp: &Comparison, query: &Query) -> Results {
         self.run_on(dispute, cmp, None, query)
     }
@@ -326,10 +332,16 @@ impl Session {
     ) -> Results {
         let pair = (cmp.left, cmp.right);
         let index = Arc::clone(self.searcher.index());
+        let same_source = |c: &Filtered| match (&c.source, shared) {
+            // The weak reference keeps the allocation, so its address is not reused.
+            (Some(was), Some(now)) => std::ptr::eq(was.as_ptr(), Arc::as_ptr(now)),
+            (None, None) => true,
+            _ => false,
+        };
         let fresh = self
             .cached
             .as_ref()
-            .is_none_or(|c| c.filter != query.filter || c.pair != pair);
+            .is_none_or(|c| c.filter != query.filter || c.pair != pair || !same_source(c));
         if fresh {
             self.cached = None;
         }
@@ -345,6 +357,7 @@ impl Session {
             Filtered {
                 filter: query.filter.clone(),
                 pair,
+                source: shared.map(Arc::downgrade),
                 comparison,
                 candidates,
                 narrowed: None,

@@ -6,7 +6,7 @@
 
 use super::layout::{self as regions, Regions, TOPIC_LINES, pane_widths};
 use super::modal::Modal;
-use super::modal::detail::state::Detail;
+use super::modal::detail::state::{Detail, Held};
 use super::modal::search::state::Search;
 use super::session::Shared;
 use super::theme::Theme;
@@ -237,6 +237,7 @@ impl App {
         let before = self.outcome.as_ref().map(|o| Arc::as_ptr(&o.comparison));
         let topic_id = self.current_topic().map(|t| t.id.clone());
         let claim = self.current_row().and_then(|r| r.claims().next());
+        let held = self.take_rows_in_full();
         self.outcome = outcome;
         self.active_filters = self.query.filter.describe();
         let after = self.outcome.as_ref().map(|o| Arc::as_ptr(&o.comparison));
@@ -246,7 +247,6 @@ impl App {
                 None => self.count(),
             }
             self.heights.clear();
-            self.close_rows_in_full();
             self.back.clear();
             let topics = &self.shown().topics;
             let nearest = self.topic.min(topics.len().saturating_sub(1));
@@ -274,12 +274,44 @@ impl App {
             self.ensure_topic_visible();
             self.ensure_row_visible();
         }
+        self.put_back_rows_in_full(held);
         self.search.refresh(self.outcome.as_ref());
     }
 
-    /// Closes every row in full: after the comparison changed, the rows they show may be gone.
-    fn close_rows_in_full(&mut self) {
-        self.modals.retain(|m| !matches!(m, Modal::Detail(_)));
+    /// Takes the rows in full off the stack while the comparison on screen changes, with what
+    /// finds each again (see [`App::put_back_rows_in_full`]).
+    fn take_rows_in_full(&mut self) -> Held {
+        let mut held = Held::default();
+        if !self.modals.iter().any(|m| matches!(m, Modal::Detail(_))) {
+            return held;
+        }
+        let modals = std::mem::take(&mut self.modals);
+        for (index, m) in modals.into_iter().enumerate() {
+            match m {
+                Modal::Detail(r) => held.hold(index, r, &self.dispute, self.shown()),
+                m => self.modals.push(m),
+            }
+        }
+        held
+    }
+
+    /// Puts back the rows in full taken by [`App::take_rows_in_full`], each on its row in the
+    /// comparison now on screen (found by its point or its claims), with the comparison beneath
+    /// on the same row; a row that is gone closes.
+    fn put_back_rows_in_full(&mut self, held: Held) {
+        let found = held.found(&self.dispute, self.shown());
+        let top = found.last().map(|(_, r)| r.at);
+        for (index, r) in found {
+            let at = index.min(self.modals.len());
+            self.modals.insert(at, Modal::Detail(r));
+        }
+        if let Some(d) = top {
+            if self.topic != d.topic {
+                self.select_topic(d.topic);
+            }
+            self.row = d.row;
+            self.ensure_row_visible();
+        }
     }
 
     /// The modal on top, which takes the keys; `None` on the comparison screen.
@@ -338,6 +370,17 @@ impl App {
         self.set_comparison(base);
     }
 
+    /// Looks for suggestions again (the dismissals changed), when they are shown; the rows
+    /// found before go meanwhile, as they may hold a pair dismissed now.
+    pub fn suggest_again(&mut self) {
+        if !self.suggest.on {
+            return;
+        }
+        let base = self.base_comparison();
+        self.suggest.ask(&self.dispute, &base);
+        self.set_comparison(base);
+    }
+
     /// The worker's answer: the suggested pairs of request `generation`, merged into the
     /// comparison as suggested rows (an answer to an older request is dropped).
     pub fn suggestions_ready(&mut self, generation: u64, pairs: Vec<crate::matching::Suggestion>) {
@@ -348,21 +391,51 @@ impl App {
         let merged = crate::matching::with_suggested(&self.base_comparison(), &pairs);
         self.suggest.pairs = pairs;
         self.set_comparison(merged);
+        self.close_stale_accept();
     }
 
-    /// Replaces the dispute (after a write-back), keeping the pair, the topic and the row of the
-    /// selected claim where they still are; suggestions are looked for again.
+    /// Closes an accept dialog left open while the files changed, once its pair can no longer
+    /// be written (see [`Accept::stale`](super::modal::accept::state::Accept::stale)); the
+    /// footer says why.
+    fn close_stale_accept(&mut self) {
+        let why = self.modals.iter().find_map(|m| match m {
+            Modal::Accept(a) => a.stale(&self.dispute, &self.suggest.pairs, self.suggest.pending),
+            _ => None,
+        });
+        if let Some(why) = why {
+            self.modals.retain(|m| !matches!(m, Modal::Accept(_)));
+            self.message = Some(why.to_owned());
+        }
+    }
+
+    /// Replaces the dispute (after a write-back, or the files changed on disk), keeping the
+    /// pair, the topic and the row of the selected claim where they still are; suggestions are
+    /// looked for again. An accept dialog whose claims are gone closes (the footer says so);
+    /// one whose claims remain waits for the suggestions (see [`App::suggestions_ready`]).
     pub fn reload(&mut self, dispute: Dispute) {
         let (left, right) = (self.cmp.left, self.cmp.right);
+        // Found again by ids, which outlive the dispute, once the new one is on screen.
+        let held = self.take_rows_in_full();
         self.session = Shared::default();
         self.dispute = Arc::new(dispute);
-        self.set_pair(left, right);
+        let cmp = Comparison::new(&self.dispute, left, right);
+        self.suggest.ask(&self.dispute, &cmp);
+        self.replace_comparison(cmp);
+        self.put_back_rows_in_full(held);
+        self.close_stale_accept();
     }
 
     /// Shows another comparison of the same two sides, keeping the selected topic and, where it
     /// can, the row holding the selected row's first claim; counts follow at once. Unmatched
     /// claims of point-less topics are packed side by side (see [`Comparison::packed`]).
     pub fn set_comparison(&mut self, cmp: Comparison) {
+        let held = self.take_rows_in_full();
+        self.replace_comparison(cmp);
+        self.put_back_rows_in_full(held);
+    }
+
+    /// [`App::set_comparison`], leaving the rows in full to the caller.
+    fn replace_comparison(&mut self, cmp: Comparison) {
         let topic_id = self.current_topic().map(|t| t.id.clone());
         let claim = self.current_row().and_then(|r| r.claims().next());
         self.cmp = Arc::new(cmp.packed());
@@ -373,7 +446,6 @@ impl App {
             self.count();
         }
         self.heights.clear();
-        self.close_rows_in_full();
         self.back.clear();
         self.topic = topic_id
             .and_then(|id| self.shown().topics.iter().position(|t| t.id == id))

@@ -147,9 +147,7 @@ pub fn dismiss(app: &mut App, left: &str, right: &str) {
     let kept = app.suggest.dismissed.path.is_some();
     match app.suggest.dismissed.add(entry) {
         Ok(()) => {
-            let base = app.base_comparison();
-            app.suggest.ask(&app.dispute, &base);
-            app.set_comparison(base);
+            app.suggest_again();
             app.message = Some(strings::dismissed(kept));
         }
         Err(e) => app.message = Some(strings::write_failed(&e.to_string())),

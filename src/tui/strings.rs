@@ -69,6 +69,16 @@ pub fn accept_relation(relation: Option<&str>) -> String {
         None => "Relation  none (↑ ↓ choose one)".to_owned(),
     }
 }
+/// The message when Enter is pressed in the accept dialog while suggestions are looked for again
+/// (after the files changed): the pair may no longer be one.
+pub const ACCEPT_WAIT: &str =
+    "Looking for suggested matches again after the files changed; Enter once they are shown.";
+/// Why the accept dialog closed by itself: a claim of its pair is no longer in the files.
+pub const ACCEPT_GONE: &str =
+    "The accept dialog closed: a claim of its pair is no longer in the files; nothing was written.";
+/// Why the accept dialog closed by itself: the files changed and the pair is no longer suggested
+/// (linked or dismissed meanwhile, or no longer a best match).
+pub const ACCEPT_NOT_SUGGESTED: &str = "The accept dialog closed: after the files changed, its pair is no longer suggested; nothing was written.";
 /// The message when an empty question is submitted.
 pub const EMPTY_QUESTION: &str = "Write the question both claims answer.";
 /// The header's note on suggested rows shown.

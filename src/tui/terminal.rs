@@ -350,6 +350,11 @@ pub fn event_loop<B: Backend>(
             if reload {
                 super::live::reload(app);
             }
+            // A reload asks for suggestions (and may ask for a search): the work goes out now,
+            // not once a key is pressed.
+            matcher.send(app);
+            searcher.send(app);
+            indexer.send(app);
             let searched = searcher.collect(app);
             ranker.send(app);
             if ranker.collect(app) | matcher.collect(app) | searched | indexer.collect(app) | reload

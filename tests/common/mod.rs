@@ -6,12 +6,16 @@ use parallax::load;
 use parallax::tui::modal::Modal;
 use parallax::tui::modal::export::state::Dialog;
 use parallax::tui::modal::filters::state::Panel;
+use parallax::tui::terminal::{Host, event_loop};
 use parallax::tui::theme::Theme;
 use parallax::tui::{Action, App, Outcome, keys, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::Event;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::io;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// The dispute of a fixture folder (or files), loaded.
 pub fn dispute(path: &str) -> parallax::format::Dispute {
@@ -216,4 +220,100 @@ pub fn finish_suggestions(app: &mut App) {
         let (generation, pairs) = parallax::tui::suggest::run(&job);
         app.suggestions_ready(generation, pairs);
     }
+}
+
+/// A terminal where nothing is typed until `quit_at`, when `q` is. Meanwhile the loop waits, as
+/// it does on a real terminal, and polls its watcher.
+pub struct Idle {
+    pub quit_at: Instant,
+}
+
+impl Host for Idle {
+    fn read(&mut self) -> io::Result<Event> {
+        std::thread::sleep(self.quit_at.saturating_duration_since(Instant::now()));
+        Ok(Event::Key(KeyEvent::new(
+            KeyCode::Char('q'),
+            KeyModifiers::NONE,
+        )))
+    }
+    fn pending(&mut self) -> io::Result<bool> {
+        Ok(Instant::now() >= self.quit_at)
+    }
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    fn copy(&mut self, _: &str) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Runs the event loop while `change` runs on another thread (after the loop has started), and
+/// until the changes had time to settle; returns once the loop quit.
+pub fn run_while(app: &mut App, change: impl FnOnce() + Send + 'static) {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+    let changer = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        change();
+    });
+    let mut host = Idle {
+        quit_at: Instant::now() + Duration::from_millis(1500),
+    };
+    event_loop(&mut terminal, app, &mut host).expect("the loop ends with q");
+    changer.join().expect("the change was made");
+}
+
+/// The match fixture's side files without their points, alone in a temporary folder (no
+/// manifest), as a first draft looks.
+pub fn draft() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match");
+    for name in ["alpha.json", "beta.json"] {
+        let text = std::fs::read_to_string(from.join(name)).unwrap();
+        let text = text.replace("          \"point\": \"who-closed\",\n", "");
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+/// The screen on a folder as `parallax DIR` opens it: live (reloaded when its files change),
+/// the dismissals kept beside them read; the opening's suggestions found.
+pub fn open_folder(dir: &std::path::Path) -> App {
+    let paths = vec![dir.to_path_buf()];
+    let (ws, dispute) = parallax::edit::Workspace::open(&paths).expect("opens");
+    let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
+    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
+    app.live.paths = paths;
+    app.suggest
+        .set_dismissed(parallax::edit::dismissed::Dismissed::read(dir).expect("reads"));
+    finish_suggestions(&mut app);
+    app
+}
+
+/// The suggested rows on screen, as pairs of claim ids.
+pub fn suggested_pairs(app: &App) -> Vec<(String, String)> {
+    let id = |at| {
+        app.dispute
+            .claim(at)
+            .map(|c| c.id.to_string())
+            .unwrap_or_default()
+    };
+    app.shown()
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .filter(|r| r.kind == parallax::compare::RowKind::Suggested)
+        .filter_map(|r| Some((id(*r.left.first()?), id(*r.right.first()?))))
+        .collect()
+}
+
+/// Selects the suggested row of `left`, in the comparison.
+pub fn select_pair_of(app: &mut App, left: &str) {
+    let at = app.dispute.find_claim(left).expect("the claim");
+    let (topic, row, _) = app.locate(at).expect("on screen");
+    app.reveal(topic, row, at);
+    assert_eq!(
+        app.current_row().map(|r| r.kind),
+        Some(parallax::compare::RowKind::Suggested),
+        "{left} is in a suggested row"
+    );
 }

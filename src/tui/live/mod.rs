@@ -105,6 +105,9 @@ pub fn reload(app: &mut App) {
     if app.live.paths.is_empty() {
         return;
     }
+    // Dismissals made or undone outside the screen (`parallax dismiss`, an entry or the file
+    // deleted) are in force before the suggestions are asked for again.
+    let dismissals = reread_dismissals(app);
     let settled = !problems_open(app);
     let gathered = crate::load::gather(&app.live.paths, app.live.max_file);
     // Most events change nothing (the editor quit without saving, parallax's own write-back):
@@ -116,16 +119,49 @@ pub fn reload(app: &mut App) {
             .as_ref()
             .is_some_and(|f| f.same(&gathered))
     {
+        if let Some((changed, said)) = dismissals {
+            if changed {
+                app.suggest_again();
+            }
+            app.message = Some(said);
+        }
         return;
     }
     match load(&app.live.paths, gathered) {
         Ok((dispute, files, warnings)) => {
             app.modals.retain(|m| !matches!(m, Modal::Reload(_)));
             app.suggest.files = files;
+            app.message = None;
             app.reload(dispute);
-            app.message = Some(words::reloaded(warnings));
+            // What the reload closed (an accept dialog whose claims are gone) is said after.
+            let reloaded = words::reloaded(warnings);
+            app.message = Some(match app.message.take() {
+                Some(closed) => format!("{reloaded} {closed}"),
+                None => reloaded,
+            });
         }
         Err(problems) => show_problems(app, problems),
+    }
+}
+
+/// Reads the dismissals file of the dispute's folder again. When it says otherwise than the
+/// dismissals in force, they are replaced (a file that does not read keeps them); returns what
+/// the footer says then, true when they were replaced; `None` when nothing changed.
+fn reread_dismissals(app: &mut App) -> Option<(bool, String)> {
+    let folder = crate::edit::folder_of(&app.live.paths)?;
+    match crate::edit::dismissed::Dismissed::read(&folder) {
+        Ok(now) if now.entries == app.suggest.dismissed.entries => {
+            // A file that did not read when the screen opened reads now: dismissals go to it.
+            if now.path != app.suggest.dismissed.path {
+                app.suggest.set_dismissed(now);
+            }
+            None
+        }
+        Ok(now) => {
+            app.suggest.set_dismissed(now);
+            Some((true, words::DISMISSALS_RELOADED.to_owned()))
+        }
+        Err(e) => Some((false, words::dismissals_unread(&e.to_string()))),
     }
 }
 
@@ -271,13 +307,16 @@ impl Watcher {
     }
 }
 
-/// A path whose change may change the dispute: a `.json` file that is not hidden (editors' and
-/// parallax's own temporary files are).
+/// A path whose change may change the screen: a `.json` file that is not hidden (editors' and
+/// parallax's own temporary files are), or the dismissals file.
 fn relevant(path: &Path) -> bool {
-    let hidden = path
-        .file_name()
-        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-    !hidden
+    let Some(name) = path.file_name() else {
+        return false;
+    };
+    if name == crate::edit::dismissed::FILE {
+        return true;
+    }
+    !name.to_string_lossy().starts_with('.')
         && path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
@@ -291,6 +330,18 @@ mod words {
     /// A load that failed without naming an error.
     pub const TOO_FEW_SIDES: &str =
         "fewer than two sides loaded: each side file must hold a valid side";
+
+    /// After the dismissals file changed on disk.
+    pub const DISMISSALS_RELOADED: &str =
+        "Reloaded the dismissed suggestions: .parallax-dismissed.json changed on disk.";
+
+    /// The dismissals file changed on disk and does not read.
+    pub fn dismissals_unread(why: &str) -> String {
+        format!(
+            "{}; the dismissals read before stay in force.",
+            crate::text::clean(why).text
+        )
+    }
 
     /// After a reload.
     pub fn reloaded(warnings: usize) -> String {
@@ -350,5 +401,7 @@ mod tests {
         assert!(!relevant(Path::new("/d/.india.json.swp")));
         assert!(!relevant(Path::new("/d/.parallax-export-1.tmp")));
         assert!(!relevant(Path::new("/d/notes.md")));
+        assert!(relevant(Path::new("/d/.parallax-dismissed.json")));
+        assert!(!relevant(Path::new("/d/.parallax-dismissed.json.tmp")));
     }
 }

@@ -158,6 +158,17 @@ impl Component for Accept {
                 self.relation = all.get(next % n).copied().flatten();
                 Step::Stay
             }
+            Action::Open if app.suggest.pending => {
+                app.message = Some(strings::ACCEPT_WAIT.to_owned());
+                Step::Stay
+            }
+            Action::Open
+                if let Some(why) =
+                    self.stale(&app.dispute, &app.suggest.pairs, app.suggest.pending) =>
+            {
+                app.message = Some(why.to_owned());
+                Step::Close
+            }
             Action::Open => {
                 let (left, right) = (self.left.clone(), self.right.clone());
                 let question = self.question.text().trim().to_owned();

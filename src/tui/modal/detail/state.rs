@@ -1,5 +1,8 @@
 //! A row in full's state: which row, the selected claim, the scroll, and where links were
-//! followed from.
+//! followed from; and how it is found again when the comparison beneath it changes.
+
+use crate::compare::Comparison;
+use crate::format::{ClaimAt, Dispute};
 
 /// One place in a row in full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,4 +24,136 @@ pub struct RowInFull {
     pub at: Detail,
     /// Where `b` returns to.
     pub back: Vec<Detail>,
+}
+
+/// What finds a row in full again once the comparison beneath it changed (the files reloaded,
+/// a query run, suggested rows found or accepted): the row's point, else its claims by id, as
+/// row and claim indexes do not outlive the comparison they index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// The id of the row's topic.
+    topic: String,
+    /// The row's point, for a point row.
+    point: Option<String>,
+    /// The id of the selected claim.
+    selected: Option<String>,
+    /// The ids of the row's claims.
+    claims: Vec<String>,
+    /// Where the row in full was.
+    at: Detail,
+}
+
+impl Anchor {
+    /// The anchor of `d`, a place in `cmp` (a comparison of `dispute`); `None` when it is not one.
+    pub fn of(d: Detail, dispute: &Dispute, cmp: &Comparison) -> Option<Anchor> {
+        let topic = cmp.topics.get(d.topic)?;
+        let row = topic.rows.get(d.row)?;
+        let id = |at: ClaimAt| dispute.claim(at).map(|c| c.id.to_string());
+        Some(Anchor {
+            topic: topic.id.clone(),
+            point: row.point.clone(),
+            selected: row.claims().nth(d.cursor).and_then(id),
+            claims: row.claims().filter_map(id).collect(),
+            at: d,
+        })
+    }
+
+    /// The same row in `cmp` (a comparison of `dispute`, which may be another dispute read from
+    /// the same files): the row of the same point in the same topic, else the row holding the
+    /// selected claim, else one holding another of its claims. The selected claim stays selected
+    /// and the scroll stays where it was; `None` when the row is gone.
+    pub fn find(&self, dispute: &Dispute, cmp: &Comparison) -> Option<Detail> {
+        let by_point = self.point.as_ref().and_then(|point| {
+            let t = cmp.topics.iter().position(|t| t.id == self.topic)?;
+            let r = cmp
+                .topics
+                .get(t)?
+                .rows
+                .iter()
+                .position(|r| r.point.as_ref() == Some(point))?;
+            Some((t, r))
+        });
+        let selected = self
+            .selected
+            .as_deref()
+            .and_then(|id| dispute.find_claim(id));
+        let (topic, row) = by_point.or_else(|| {
+            selected
+                .into_iter()
+                .chain(self.claims.iter().filter_map(|id| dispute.find_claim(id)))
+                .find_map(|at| row_of(dispute, cmp, at))
+        })?;
+        let r = cmp.topics.get(topic)?.rows.get(row)?;
+        let found = selected.and_then(|at| r.claims().position(|c| c == at));
+        let last = r.claims().count().saturating_sub(1);
+        Some(Detail {
+            topic,
+            row,
+            cursor: found.unwrap_or_else(|| self.at.cursor.min(last)),
+            scroll: if found.is_some() { self.at.scroll } else { 0 },
+        })
+    }
+}
+
+/// The topic and row of `cmp` that hold the claim `at` of `dispute`.
+fn row_of(dispute: &Dispute, cmp: &Comparison, at: ClaimAt) -> Option<(usize, usize)> {
+    let id = &dispute.sides.get(at.side)?.topics.get(at.topic)?.id;
+    let t = cmp.topics.iter().position(|t| &t.id == id)?;
+    let r = cmp
+        .topics
+        .get(t)?
+        .rows
+        .iter()
+        .position(|r| r.claims().any(|c| c == at))?;
+    Some((t, r))
+}
+
+/// Rows in full taken off the stack while the comparison beneath them changes.
+#[derive(Debug, Default)]
+pub struct Held(Vec<Taken>);
+
+/// One row in full taken off the stack: its place there and the anchors that find it (and its
+/// way back) again.
+#[derive(Debug)]
+struct Taken {
+    index: usize,
+    row: RowInFull,
+    at: Option<Anchor>,
+    back: Vec<Option<Anchor>>,
+}
+
+impl Held {
+    /// Holds a row in full that was at `index` in the stack.
+    pub fn hold(&mut self, index: usize, row: RowInFull, dispute: &Dispute, cmp: &Comparison) {
+        let at = Anchor::of(row.at, dispute, cmp);
+        let back = row
+            .back
+            .iter()
+            .map(|&d| Anchor::of(d, dispute, cmp))
+            .collect();
+        self.0.push(Taken {
+            index,
+            row,
+            at,
+            back,
+        });
+    }
+
+    /// The rows in full found again in `cmp`, each with its place in the stack, bottom first; a
+    /// row that is gone is left out, and so is a way back to a row that is gone.
+    pub fn found(self, dispute: &Dispute, cmp: &Comparison) -> Vec<(usize, RowInFull)> {
+        self.0
+            .into_iter()
+            .filter_map(|t| {
+                let mut row = t.row;
+                row.at = t.at?.find(dispute, cmp)?;
+                row.back = t
+                    .back
+                    .iter()
+                    .filter_map(|a| a.as_ref()?.find(dispute, cmp))
+                    .collect();
+                Some((t.index, row))
+            })
+            .collect()
+    }
 }

@@ -1,0 +1,235 @@
+//! Suggested rows while the files change on disk: after a reload (a side file saved, a pair
+//! linked or dismissed from the shell) the suggestions are asked for again and come back without
+//! a key, and an accept dialog whose pair is no longer suggested closes and says why.
+
+mod common;
+
+use common::{
+    draft, finish_suggestions as finish, keys, lines, open_folder as open, run_while,
+    select_pair_of, suggested_pairs,
+};
+use parallax::tui::modal::Modal;
+use parallax::tui::{App, Outcome, strings};
+use ratatui::crossterm::event::KeyCode;
+use std::path::Path;
+
+/// Replaces `from` by `to` in a file, as an editor saves it: a new file renamed over it.
+fn rewrite(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("readable");
+    assert!(text.contains(from), "{from} is in {}", path.display());
+    let tmp = path.with_extension("json.new");
+    std::fs::write(&tmp, text.replace(from, to)).expect("written");
+    std::fs::rename(&tmp, path).expect("renamed");
+}
+
+/// Runs the program's command line, as the analyst would from the shell.
+fn parallax(args: &[&str]) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .output()
+        .expect("parallax runs");
+    assert!(out.status.success(), "{args:?}: {out:?}");
+}
+
+fn header(app: &App) -> String {
+    lines(app)
+        .into_iter()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn footer(app: &App) -> String {
+    lines(app).last().cloned().unwrap_or_default()
+}
+
+#[test]
+fn suggested_rows_come_back_by_themselves_after_a_file_changed_on_disk() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    let before = suggested_pairs(&app);
+    assert!(!before.is_empty(), "the draft has suggestions");
+    let n = before.len();
+    assert!(header(&app).contains(&format!("{n} suggested")));
+    let alpha = dir.path().join("alpha.json");
+    // The loop runs, nobody presses a key, a side file is saved in another window.
+    run_while(&mut app, move || {
+        rewrite(&alpha, "went well for the people", "went well for all")
+    });
+    let at = app.dispute.find_claim("a-talks-water").expect("the claim");
+    assert!(
+        app.dispute
+            .claim(at)
+            .is_some_and(|c| c.text.contains("for all")),
+        "the dispute was reloaded"
+    );
+    assert!(app.suggest.on, "m is still on");
+    assert_eq!(suggested_pairs(&app), before, "the suggestions came back");
+    assert!(
+        header(&app).contains(&format!("{n} suggested")),
+        "{}",
+        header(&app)
+    );
+}
+
+#[test]
+fn an_accept_dialog_whose_pair_was_linked_from_the_shell_closes_and_says_so() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_pair_of(&mut app, "a-karvani");
+    keys(&mut app, &[KeyCode::Char('a')]);
+    assert!(matches!(app.modal(), Some(Modal::Accept(_))));
+    let folder = dir.path().to_string_lossy().into_owned();
+    parallax(&[
+        "link",
+        "a-karvani",
+        "b-karvani",
+        "--question",
+        "Was the sluice shut?",
+        &folder,
+    ]);
+    // What the watcher does: the files are read again.
+    parallax::tui::live::reload(&mut app);
+    // Until the suggestions are back, Enter writes nothing: the pair may not be one any more.
+    let written = std::fs::read(dir.path().join("alpha.json")).expect("readable");
+    assert_eq!(keys(&mut app, &[KeyCode::Enter]), Outcome::Continue);
+    assert!(matches!(app.modal(), Some(Modal::Accept(_))));
+    assert!(
+        footer(&app).contains("Enter once they are shown"),
+        "{}",
+        footer(&app)
+    );
+    finish(&mut app);
+    assert!(app.modal().is_none(), "the dialog closed");
+    assert_eq!(app.message.as_deref(), Some(strings::ACCEPT_NOT_SUGGESTED));
+    assert!(
+        footer(&app).contains("no longer suggested"),
+        "{}",
+        footer(&app)
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("alpha.json")).expect("readable"),
+        written,
+        "nothing more was written"
+    );
+    // The pair is a point row now, and the other suggestions are shown again.
+    assert!(!suggested_pairs(&app).contains(&("a-karvani".to_owned(), "b-karvani".to_owned())));
+    assert!(!suggested_pairs(&app).is_empty());
+}
+
+#[test]
+fn an_accept_dialog_whose_claim_is_gone_closes_at_the_reload() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_pair_of(&mut app, "a-karvani");
+    keys(&mut app, &[KeyCode::Char('a')]);
+    assert!(matches!(app.modal(), Some(Modal::Accept(_))));
+    rewrite(
+        &dir.path().join("alpha.json"),
+        "\"id\": \"a-karvani\"",
+        "\"id\": \"a-karvani-sluice\"",
+    );
+    parallax::tui::live::reload(&mut app);
+    assert!(app.modal().is_none(), "the dialog closed");
+    let said = footer(&app);
+    assert!(said.contains("Reloaded"), "{said}");
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.ends_with(strings::ACCEPT_GONE)),
+        "{:?}",
+        app.message
+    );
+}
+
+#[test]
+fn a_pair_dismissed_from_the_shell_goes_from_the_screen_by_itself() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    let karvani = ("a-karvani".to_owned(), "b-karvani".to_owned());
+    let before = suggested_pairs(&app);
+    assert!(before.contains(&karvani), "{before:?}");
+    let folder = dir.path().to_string_lossy().into_owned();
+    run_while(&mut app, move || {
+        parallax(&["dismiss", "a-karvani", "b-karvani", &folder])
+    });
+    let after = suggested_pairs(&app);
+    assert!(!after.contains(&karvani), "{after:?}");
+    assert_eq!(after.len(), before.len() - 1, "the others stay: {after:?}");
+    assert!(header(&app).contains(&format!("{} suggested", after.len())));
+}
+
+#[test]
+fn deleting_the_dismissals_file_brings_the_dismissed_pairs_back() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    let karvani = ("a-karvani".to_owned(), "b-karvani".to_owned());
+    let before = suggested_pairs(&app);
+    select_pair_of(&mut app, "a-karvani");
+    let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut app, &left, &right);
+    finish(&mut app);
+    assert!(!suggested_pairs(&app).contains(&karvani));
+    let file = dir.path().join(".parallax-dismissed.json");
+    assert!(file.is_file());
+    // The analyst undoes the dismissal from the shell while the screen is open.
+    run_while(&mut app, move || {
+        std::fs::remove_file(&file).expect("deleted")
+    });
+    assert_eq!(suggested_pairs(&app), before, "the pair is suggested again");
+    assert!(app.suggest.dismissed.entries.is_empty());
+}
+
+#[test]
+fn a_change_to_the_dismissals_file_alone_says_so_and_asks_again() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    let folder = dir.path().to_string_lossy().into_owned();
+    parallax(&["dismiss", "a-karvani", "b-karvani", &folder]);
+    // What the watcher does once the file settled.
+    parallax::tui::live::reload(&mut app);
+    let said = footer(&app);
+    assert!(
+        said.contains("Reloaded the dismissed suggestions: .parallax-dismissed.json changed"),
+        "{said}"
+    );
+    assert!(app.suggest.pending, "suggestions are asked for again");
+    finish(&mut app);
+    assert!(!suggested_pairs(&app).contains(&("a-karvani".to_owned(), "b-karvani".to_owned())));
+}
+
+#[test]
+fn a_row_in_full_stays_open_while_the_suggestions_are_found_again() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_pair_of(&mut app, "a-karvani");
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Down]);
+    let shown = |app: &App| {
+        let d = app.detail()?;
+        let row = app.shown().topics.get(d.topic)?.rows.get(d.row)?;
+        let at = row.claims().nth(d.cursor)?;
+        Some(app.dispute.claim(at)?.id.to_string())
+    };
+    assert_eq!(shown(&app).as_deref(), Some("b-karvani"));
+    rewrite(
+        &dir.path().join("alpha.json"),
+        "went well for the people",
+        "went well for all",
+    );
+    parallax::tui::live::reload(&mut app);
+    assert_eq!(
+        shown(&app).as_deref(),
+        Some("b-karvani"),
+        "open at the reload"
+    );
+    finish(&mut app);
+    assert_eq!(
+        shown(&app).as_deref(),
+        Some("b-karvani"),
+        "and once they are back"
+    );
+    let screen = lines(&app).join("\n");
+    assert!(screen.contains("Row in full"), "{screen}");
+}

@@ -726,7 +726,10 @@ fn a_filtered_export_says_what_it_was_narrowed_to() {
     };
     let json = run(&["--format", "json", "--party", "south", "--query", "'truce"]);
     let doc: Export = serde_json::from_str(&json).expect("JSON");
-    assert_eq!(doc.selection, ["party: south", "search: 'truce"]);
+    assert_eq!(
+        doc.selection,
+        ["party: south", "search: 'truce (only the rows with a hit)"]
+    );
     let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     let validator = jsonschema::validator_for(&schema()).expect("schema");
     assert!(

@@ -151,7 +151,7 @@ pub fn narrow(
     let outcome = crate::query::apply(dispute, cmp, &query, args.matcher);
     let mut labels = query.filter.describe();
     if let Some(p) = &outcome.pattern {
-        labels.push(format!("search: {}", crate::text::clean(&p.query).text));
+        labels.push(crate::query::narrowed_label(&p.query));
     }
     Ok((Some(outcome), labels))
 }

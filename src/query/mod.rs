@@ -46,6 +46,15 @@ impl Query {
     }
 }
 
+/// How an export names a search that kept only the rows with a hit (the screen's narrowing,
+/// and `export --query`): the query, and that rows without a hit were left out.
+pub fn narrowed_label(query: &str) -> String {
+    format!(
+        "search: {} (only the rows with a hit)",
+        crate::text::clean(query).text
+    )
+}
+
 /// Where a hit sits in the filtered comparison: enough for a view to jump to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HitAt {

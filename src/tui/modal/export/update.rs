@@ -334,7 +334,7 @@ pub fn perform(app: &mut App) {
 fn selection(app: &App) -> Vec<String> {
     let mut labels = app.active_filters.clone();
     if let (true, Some(q)) = (app.query.narrow, app.query.search_text()) {
-        labels.push(format!("search: {}", crate::text::clean(q).text));
+        labels.push(crate::query::narrowed_label(q));
     }
     labels
 }

@@ -162,14 +162,12 @@ pub fn gather(paths: &[PathBuf], max_file: u64) -> Gathered {
     Gathered { inputs, max_file }
 }
 
-/// Reads side files, in order, on every core: reading is a copy of each file's bytes, the
-/// largest part of the load after parsing (an eighth of `validate`), and files read side by
-/// side take half the time. Each is `(path, listed)`: a file listed in a manifest that is
-/// missing is said to be so.
+/// Reads side files, in order. Each is `(path, listed)`: a file listed in a manifest that is
+/// missing is said to be so. (Read on both cores at once, a million claims' files took 4% longer:
+/// the two copies fault in their pages against each other; see BENCHMARKS.md.)
 fn read_sides(files: &[(PathBuf, bool)], max: u64) -> Vec<Input> {
-    use rayon::prelude::*;
     files
-        .par_iter()
+        .iter()
         .map(|(file, listed)| match read(file, Input::Side, max) {
             Input::Refused(name, mut why) if *listed && !file.exists() => {
                 why.message = "no such file (listed in the manifest's `sides`)".to_owned();

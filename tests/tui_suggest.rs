@@ -386,3 +386,18 @@ fn accepting_on_side_files_opened_one_by_one_keeps_the_question_and_the_suggesti
     assert!(app.suggest.on);
     assert_eq!(suggested_pairs(&app).len(), before - 1);
 }
+
+/// While the matcher looks for suggestions (seconds on a large dispute), the footer says so;
+/// the mark goes when they are shown.
+#[test]
+fn the_footer_says_suggestions_are_being_found_until_they_are() {
+    let dir = draft();
+    let (ws, dispute) = Workspace::open(&[dir.path().to_path_buf()]).expect("opens");
+    let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
+    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
+    let base = app.base_comparison();
+    app.suggest.ask(&app.dispute, &base);
+    assert!(screen(&app).contains("finding suggestions…"));
+    finish(&mut app);
+    assert!(!screen(&app).contains("finding suggestions…"));
+}

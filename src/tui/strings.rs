@@ -60,8 +60,8 @@ pub fn accept_joins(point: &str) -> String {
 }
 /// The message when `a` or `x` is pressed away from a suggested row.
 pub const NOT_SUGGESTED: &str = "Select a suggested row (≈) first; m shows or hides them.";
-/// The message while suggestions are looked for.
-pub const SUGGESTING: &str = "Looking for suggested matches…";
+/// The footer's mark while suggestions are looked for (seconds at 100,000 claims).
+pub const SUGGESTING: &str = "finding suggestions…";
 /// The accept dialog's line of the relation chosen.
 pub fn accept_relation(relation: Option<&str>) -> String {
     match relation {

@@ -66,10 +66,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme;
     let width = usize::from(area.width);
     let mut position = position(app);
-    if app.indexing {
+    // Work under way on the loop's workers, so a wait of seconds does not look like nothing.
+    let busy = [
+        (app.indexing, strings::search::INDEXING),
+        (app.suggest.on && app.suggest.pending, strings::SUGGESTING),
+    ];
+    for (_, mark) in busy.iter().filter(|(on, _)| *on) {
         position = match position.is_empty() {
-            true => strings::search::INDEXING.to_owned(),
-            false => format!("{} · {position}", strings::search::INDEXING),
+            true => (*mark).to_owned(),
+            false => format!("{mark} · {position}"),
         };
     }
     let room = width.saturating_sub(text::width(&position) + 1);

@@ -145,6 +145,11 @@ fn accepting_over_a_file_changed_on_disk_writes_nothing_and_says_why() {
         .replace("invents a crisis", "invents a crisis again");
     std::fs::write(dir.path().join("beta.json"), &edited).unwrap();
     keys(&mut app, &[KeyCode::Char('a')]);
+    key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
+    typed(&mut app, "Who shut the sluice?");
     let Outcome::Link {
         left,
         right,
@@ -166,9 +171,12 @@ fn accepting_over_a_file_changed_on_disk_writes_nothing_and_says_why() {
     assert!(message.contains("Reloaded"), "{message}");
     let at = app.dispute.find_claim("b-karvani").unwrap();
     assert!(app.dispute.claim(at).unwrap().text.contains("crisis again"));
+    // The dialog is back with the question as typed: Enter, once the rows are back, writes it.
     finish(&mut app);
-    select_suggested(&mut app);
-    keys(&mut app, &[KeyCode::Char('a')]);
+    let Some(parallax::tui::modal::Modal::Accept(kept)) = app.modal() else {
+        panic!("the accept dialog is given back: {:?}", app.modal())
+    };
+    assert_eq!(kept.question.text(), "Who shut the sluice?");
     let Outcome::Link {
         left,
         right,
@@ -178,6 +186,7 @@ fn accepting_over_a_file_changed_on_disk_writes_nothing_and_says_why() {
     else {
         panic!("Enter asks the loop to write")
     };
+    assert_eq!(question, "Who shut the sluice?");
     parallax::tui::effects::link(&mut app, &left, &right, &question, None);
     let now = std::fs::read_to_string(dir.path().join("beta.json")).unwrap();
     assert!(now.contains("crisis again"), "the analyst's edit stays");

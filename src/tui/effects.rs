@@ -33,6 +33,11 @@ pub fn link(
 ) {
     use super::live::state::NotRead;
     use super::modal::Modal;
+    // The dialog as typed, to give back if the write is refused (a file changed on disk).
+    let dialog = app.modals.iter().find_map(|m| match m {
+        Modal::Accept(a) => Some(a.clone()),
+        _ => None,
+    });
     app.modals.retain(|m| !matches!(m, Modal::Accept(_)));
     let Some(files) = &app.suggest.files else {
         app.message = Some(strings::write_failed(
@@ -60,7 +65,7 @@ pub fn link(
         Ok(ws) => ws,
         Err(NotRead::Changed(file, gathered)) => {
             let paths = files.paths.clone();
-            return reload_changed(app, &paths, &file, gathered);
+            return reload_changed(app, &paths, &file, gathered, dialog);
         }
         Err(NotRead::Failed(e)) => {
             app.message = Some(strings::write_failed(&e.to_string()));
@@ -102,25 +107,34 @@ pub fn link(
         Err(crate::edit::EditError::Changed(file)) => {
             let paths = ws.paths.clone();
             let gathered = crate::load::gather(&paths, app.live.max_file);
-            reload_changed(app, &paths, &file, gathered)
+            reload_changed(app, &paths, &file, gathered, dialog)
         }
         Err(e) => app.message = Some(strings::write_failed(&e.to_string())),
     }
 }
 
 /// After a write was refused because a file changed on disk: shows the files as `gathered`
-/// read them since, so the analyst sees what is there now and can accept again.
+/// read them since, so the analyst sees what is there now and can accept again. The accept
+/// `dialog` comes back as it was typed (it closes by itself if its pair is gone).
 fn reload_changed(
     app: &mut App,
     paths: &[std::path::PathBuf],
     file: &str,
     gathered: crate::load::Gathered,
+    dialog: Option<super::modal::accept::state::Accept>,
 ) {
     match super::live::load(paths, gathered) {
         Ok((dispute, files, _)) => {
             app.suggest.files = files;
             app.reload(dispute);
-            app.message = Some(strings::reloaded_after(&crate::text::clean(file).text));
+            let file = crate::text::clean(file).text;
+            app.message = Some(match dialog {
+                Some(d) => {
+                    app.modals.push(super::modal::Modal::Accept(d));
+                    strings::reloaded_kept(&file)
+                }
+                None => strings::reloaded_after(&file),
+            });
         }
         Err(problems) => {
             let again = problems

@@ -103,6 +103,13 @@ pub fn write_failed(why: &str) -> String {
 }
 
 /// The message after a refused write made the screen read the changed files again.
+/// As [`reloaded_after`], with the accept dialog given back as typed.
+pub fn reloaded_kept(file: &str) -> String {
+    format!(
+        "Nothing was written: {file} changed on disk since it was read. Reloaded the files as they are now; your question is kept: check the row, then Enter."
+    )
+}
+
 pub fn reloaded_after(file: &str) -> String {
     format!(
         "Nothing was written: {file} changed on disk since it was read. Reloaded the files as they are now; check the row and accept again."

@@ -410,3 +410,64 @@ fn the_footer_says_suggestions_are_being_found_until_they_are() {
     finish(&mut app);
     assert!(!screen(&app).contains("finding suggestions…"));
 }
+
+/// After an accept the accepted claims are in view: on the bundled dispute, a suggestion that
+/// joins a tall point row leaves the screen on the accepted left claim, not on the row's top.
+#[test]
+fn after_an_accept_the_accepted_claim_is_in_view() {
+    let bundled = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/narratives/india-pakistan-2025"
+    );
+    let (_dir, mut app) = common::editable(bundled, 80, 24);
+    keys(&mut app, &[KeyCode::Char('m')]);
+    finish(&mut app);
+    // Each suggested row in turn, until one whose accept lands below the top of a tall row.
+    let mut seen_one = false;
+    for _ in 0..3 {
+        let Some((t, r)) = app
+            .shown()
+            .topics
+            .iter()
+            .enumerate()
+            .find_map(|(t, topic)| {
+                topic
+                    .rows
+                    .iter()
+                    .position(|r| r.kind == RowKind::Suggested)
+                    .map(|r| (t, r))
+            })
+        else {
+            break;
+        };
+        app.select_topic(t);
+        app.focus = parallax::tui::app::Focus::Comparison;
+        app.row = r;
+        keys(&mut app, &[KeyCode::Char('a')]);
+        let Outcome::Link {
+            left,
+            right,
+            question,
+            relation,
+        } = keys(&mut app, &[KeyCode::Enter])
+        else {
+            panic!("Enter asks the loop to write")
+        };
+        assert!(relation.is_none());
+        parallax::tui::effects::link(&mut app, &left, &right, &question, None);
+        finish(&mut app);
+        let at = app.dispute.find_claim(&left).expect("the claim");
+        let text: String = app
+            .dispute
+            .claim(at)
+            .unwrap()
+            .text
+            .chars()
+            .take(12)
+            .collect();
+        let shown = screen(&app);
+        assert!(shown.contains(&text), "{left} ({text}) in view:\n{shown}");
+        seen_one = true;
+    }
+    assert!(seen_one, "the bundled dispute has suggestions");
+}

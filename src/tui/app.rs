@@ -438,6 +438,8 @@ impl App {
     fn replace_comparison(&mut self, cmp: Comparison) {
         let topic_id = self.current_topic().map(|t| t.id.clone());
         let claim = self.current_row().and_then(|r| r.claims().next());
+        // Scrolled down into the selected row (a tall row, shown at a claim of it): kept there.
+        let line = (self.top.row == self.row && self.top.line > 0).then_some(self.top.line);
         self.cmp = Arc::new(cmp.packed());
         self.outcome = None;
         self.requery();
@@ -456,6 +458,14 @@ impl App {
         self.top = Scroll::default();
         self.ensure_topic_visible();
         self.ensure_row_visible();
+        let same = claim.is_some() && self.current_row().and_then(|r| r.claims().next()) == claim;
+        if let Some(line) = line.filter(|_| same) {
+            self.top = Scroll {
+                row: self.row,
+                line,
+            };
+            self.scroll_by(0);
+        }
     }
 
     /// The selected topic.

@@ -96,6 +96,14 @@ pub fn link(
                     // on (it is in the same folder, which the watcher already watches).
                     app.live.paths.clone_from(&ws.paths);
                     app.reload(dispute);
+                    // The accepted pair in view, in its new point row (not the row's top).
+                    let placed = app
+                        .dispute
+                        .find_claim(left)
+                        .and_then(|at| Some((app.locate(at)?, at)));
+                    if let Some(((topic, row, _), at)) = placed {
+                        app.reveal(topic, row, at);
+                    }
                     app.message = Some(strings::accepted(
                         &plan.point,
                         &crate::text::clean(&files.join(", ")).text,

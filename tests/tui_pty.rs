@@ -536,3 +536,16 @@ fn a_paste_types_text_and_never_acts_as_keys() {
         "bracketed paste is given back"
     );
 }
+
+/// A dispute whose sides have points opens with its suggestions hidden: the footer says that `m`
+/// shows them, and `m` does.
+#[test]
+fn opening_with_suggestions_hidden_says_m_shows_them() {
+    let mut s = Session::start(&[], 120, 40);
+    s.wait_for("the hint", |t| t.contains("m shows suggested matches"));
+    s.send("\t");
+    s.send("m");
+    s.wait_for("the suggested rows counted", |t| t.contains(" suggested,"));
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}

@@ -72,6 +72,10 @@ pub fn open(
     }
     .map_err(|e| Failure::Usage(e.to_string()))?;
     let mut app = App::new(dispute, left, right, theme);
+    // Suggestions start hidden once the sides have points: say that `m` shows them.
+    if !app.suggest.on && suggest::unlinked_on_both_sides(&app.base_comparison()) {
+        app.message = Some(strings::SUGGEST_HINT.to_owned());
+    }
     app.keymap = keymap;
     if let Some(folder) = config.export.folder() {
         app.export_folder = folder;

@@ -60,6 +60,8 @@ pub fn accept_joins(point: &str) -> String {
 }
 /// The message when `a` or `x` is pressed away from a suggested row.
 pub const NOT_SUGGESTED: &str = "Select a suggested row (≈) first; m shows or hides them.";
+/// Said on opening a dispute whose suggestions start hidden (its sides have points).
+pub const SUGGEST_HINT: &str = "m shows suggested matches for the claims nobody linked.";
 /// The footer's mark while suggestions are looked for (seconds at 100,000 claims).
 pub const SUGGESTING: &str = "finding suggestions…";
 /// The accept dialog's line of the relation chosen.

@@ -102,6 +102,12 @@ pub enum Action {
     Edit(Edit),
     /// A key with no meaning where it was pressed: the footer says so in one line.
     Unbound(char),
+    /// A key other than a character (F1, Ctrl-L, Insert) with no meaning where it was pressed:
+    /// the footer says so too.
+    UnboundKey(
+        ratatui::crossterm::event::KeyCode,
+        ratatui::crossterm::event::KeyModifiers,
+    ),
     /// Text pasted where nothing takes text: the footer says where a paste goes (a paste is
     /// never read as keys, so pasted text cannot quit or dismiss).
     PasteNowhere,

@@ -30,6 +30,7 @@ pub fn action_in(app: &App, event: KeyEvent) -> Option<Action> {
                 Action::Unbound(ch)
             })
         }
-        _ => None,
+        KeyCode::Modifier(_) | KeyCode::Null => None,
+        _ => Some(Action::UnboundKey(key.code, key.mods)),
     }
 }

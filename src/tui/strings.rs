@@ -882,6 +882,11 @@ pub fn unbound(key: char, place: &str) -> String {
     } else {
         key.to_string()
     };
+    unbound_named(&key, place)
+}
+
+/// A key, by name, with no meaning where it was pressed.
+pub fn unbound_named(key: &str, place: &str) -> String {
     format!("{key} does nothing in {place}; ? lists the keys that work here.")
 }
 

@@ -22,6 +22,14 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
             app.message = Some(strings::unbound(key, component::active(app).title()));
             return Outcome::Continue;
         }
+        Action::UnboundKey(code, mods) => {
+            let name = super::keymap::label(super::keymap::Key { code, mods });
+            app.message = Some(strings::unbound_named(
+                &name,
+                component::active(app).title(),
+            ));
+            return Outcome::Continue;
+        }
         Action::PasteNowhere => {
             app.message = Some(strings::paste_nowhere(component::active(app).title()));
             return Outcome::Continue;

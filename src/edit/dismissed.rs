@@ -9,13 +9,16 @@
 //! Each entry is one suggestion the analyst dismissed: a pair of claims, and the point row when
 //! the suggestion was to join one. A pair is dismissed in either order.
 
-use super::{EditError, write_atomic};
+use super::EditError;
 use crate::matching::Options;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// The file's name, in the dispute's folder.
 pub const FILE: &str = ".parallax-dismissed.json";
+
+/// How many times a dismissal is appended again to a file that changed while it was written.
+const TRIES: usize = 5;
 
 /// The format string of the file.
 pub const FORMAT: &str = "parallax-dismissed/1";
@@ -100,18 +103,35 @@ impl Dismissed {
             Some(folder) => Some(super::lock::FolderLock::take(folder)?),
             None => None,
         };
-        let value = serde_json::to_value(&entry).unwrap_or_default();
+        // A file changed by hand (or by an editor) while the new one was written is read
+        // again and the entry appended to it; after a few tries, nothing is written.
+        for _ in 0..TRIES {
+            if let Some(back) = self.append(&path, &entry)? {
+                self.entries = back;
+                return Ok(());
+            }
+        }
+        Err(EditError::Changed(path.display().to_string()))
+    }
+
+    /// Appends `entry` to the file at `path` as it is now: the entries after, or `None` when the
+    /// file changed on disk while the new one was being written (nothing was written then).
+    fn append(&self, path: &Path, entry: &Entry) -> Result<Option<Vec<Entry>>, EditError> {
+        let value = serde_json::to_value(entry).unwrap_or_default();
         // The file is read once, as it is now; a new file starts as an empty list.
-        let (text, now) = match read_file(&path)? {
-            Some((text, now)) => (String::from_utf8_lossy(&text).into_owned(), now.dismissed),
+        let read = read_file(path)?;
+        let (text, now) = match &read {
+            Some((text, now)) => (
+                String::from_utf8_lossy(text).into_owned(),
+                now.dismissed.clone(),
+            ),
             None => (
                 format!("{{\n  \"format\": \"{FORMAT}\",\n  \"dismissed\": []\n}}\n"),
                 Vec::new(),
             ),
         };
-        if now.iter().any(|e| e.same(&entry)) {
-            self.entries = now;
-            return Ok(());
+        if now.iter().any(|e| e.same(entry)) {
+            return Ok(Some(now));
         }
         use super::json::{Step, append_element, insert_property};
         let bytes = append_element(&text, &[Step::Key("dismissed")], &value)
@@ -126,15 +146,28 @@ impl Dismissed {
         let json = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
         let back: File = serde_json::from_slice(json)
             .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?;
-        if !back.dismissed.contains(&entry) {
+        if !back.dismissed.contains(entry) {
             return Err(EditError::Invalid(
                 path.display().to_string(),
                 "the dismissal did not go in".to_owned(),
             ));
         }
-        write_atomic(&path, &bytes, true)?;
-        self.entries = back.dismissed;
-        Ok(())
+        let replace = read.is_some();
+        let prepared = crate::export::prepare_bytes(path, &bytes, replace)
+            .map_err(|e| super::write_error(path, e))?;
+        // Checked again right before the rename: the file is still as it was read.
+        let still = match crate::load::read_regular(path, crate::load::DEFAULT_MAX_FILE) {
+            Ok(now) => read.as_ref().is_some_and(|(was, _)| *was == now),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => read.is_none(),
+            Err(e) => return Err(EditError::Io(path.display().to_string(), e)),
+        };
+        if !still {
+            return Ok(None);
+        }
+        prepared
+            .persist()
+            .map_err(|e| super::write_error(path, e))?;
+        Ok(Some(back.dismissed))
     }
 
     /// Puts the dismissals into the matcher's options.

@@ -529,37 +529,56 @@ impl Workspace {
 /// `_held` is the lock of the dispute's folder ([`lock::FolderLock`]), held from before the
 /// files were read or checked until now, so no other parallax writes in between.
 pub fn commit(plan: &Plan, _held: &lock::FolderLock) -> Result<(), EditError> {
-    for w in &plan.writes {
-        let name = w.path.display().to_string();
-        // Read by the loader's rule (a pipe swapped in is refused, not read forever), and no
-        // further than the bytes it had: a file that grew has changed.
-        let limit = w
-            .before
-            .as_ref()
-            .map_or(crate::load::DEFAULT_MAX_FILE, |b| b.len() as u64);
-        match (&w.before, crate::load::read_regular(&w.path, limit)) {
-            (Some(before), Ok(now)) if &now == before => {}
-            (None, Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {}
-            (None, _) => {
-                return Err(EditError::Changed(format!("{name} (it now exists)")));
-            }
-            (Some(_), Ok(_)) => return Err(EditError::Changed(name)),
-            (Some(_), Err(e)) if e.kind() == std::io::ErrorKind::FileTooLarge => {
-                return Err(EditError::Changed(name));
-            }
-            (Some(_), Err(e)) => return Err(EditError::Io(name, e)),
+    let unchanged = || -> Result<(), EditError> {
+        for w in &plan.writes {
+            unchanged_since_read(w)?;
         }
-    }
+        Ok(())
+    };
+    unchanged()?;
     // Every target is checked before any is written (a read-only side file, a folder gone), so
     // a plan is not left half done.
     for w in &plan.writes {
         crate::export::check_target(&w.path, w.before.is_some())
             .map_err(|e| write_error(&w.path, e))?;
     }
+    // Each new file is written in full beside its target first; the targets are checked once
+    // more, then the renames follow at once: an editor's save landing while megabytes were
+    // written is caught, and the time left between the last check and the renames is a few
+    // milliseconds.
+    let mut prepared = Vec::with_capacity(plan.writes.len());
     for w in &plan.writes {
-        write_atomic(&w.path, &w.after, w.before.is_some())?;
+        let p = crate::export::prepare_bytes(&w.path, &w.after, w.before.is_some())
+            .map_err(|e| write_error(&w.path, e))?;
+        prepared.push((w, p));
+    }
+    unchanged()?;
+    for (w, p) in prepared {
+        p.persist().map_err(|e| write_error(&w.path, e))?;
     }
     Ok(())
+}
+
+/// Fails with [`EditError::Changed`] when the file of `w` is no longer as it was read (or, for
+/// a new file, now exists).
+fn unchanged_since_read(w: &Write) -> Result<(), EditError> {
+    let name = w.path.display().to_string();
+    // Read by the loader's rule (a pipe swapped in is refused, not read forever), and no
+    // further than the bytes it had: a file that grew has changed.
+    let limit = w
+        .before
+        .as_ref()
+        .map_or(crate::load::DEFAULT_MAX_FILE, |b| b.len() as u64);
+    match (&w.before, crate::load::read_regular(&w.path, limit)) {
+        (Some(before), Ok(now)) if &now == before => Ok(()),
+        (None, Err(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        (None, _) => Err(EditError::Changed(format!("{name} (it now exists)"))),
+        (Some(_), Ok(_)) => Err(EditError::Changed(name)),
+        (Some(_), Err(e)) if e.kind() == std::io::ErrorKind::FileTooLarge => {
+            Err(EditError::Changed(name))
+        }
+        (Some(_), Err(e)) => Err(EditError::Io(name, e)),
+    }
 }
 
 /// Writes a file atomically, through the one atomic writer (`export::write`): a temporary file

@@ -13,7 +13,9 @@ mod write;
 
 pub use csv::COLUMNS as CSV_COLUMNS;
 pub use model::{EXPORT_FORMAT, Export};
-pub use write::{Counted, check_target, write_file, write_file_with};
+pub use write::{
+    Counted, Prepared, check_target, prepare, prepare_bytes, write_file, write_file_with,
+};
 
 use crate::compare::Comparison;
 use crate::format::Dispute;

@@ -11,7 +11,7 @@
 use super::{ExportError, folder_of, shown_path};
 use crate::cleanup;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 /// The start of every temporary file's name.
@@ -129,10 +129,14 @@ fn remove_leftovers(folder: &Path) {
 /// Writes `bytes` to `path` atomically. Without `force`, an existing file is refused with
 /// [`ExportError::Exists`] (the TUI asks, then calls again with `force`).
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportError> {
-    write_file_with(path, force, |w| {
+    prepare_bytes(path, bytes, force)?.persist().map(|_| ())
+}
+
+/// [`prepare`] with `bytes` as the content.
+pub fn prepare_bytes(path: &Path, bytes: &[u8], force: bool) -> Result<Prepared, ExportError> {
+    prepare(path, force, |w| {
         w.write_all(bytes).map_err(|e| error(path, e))
     })
-    .map(|_| ())
 }
 
 /// As [`write_file`], with the content written by `fill` as it is made (an export streams into
@@ -143,6 +147,61 @@ pub fn write_file_with(
     force: bool,
     fill: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
 ) -> Result<u64, ExportError> {
+    prepare(path, force, fill)?.persist()
+}
+
+/// A file written in full beside its target (and synced), not yet renamed over it: what
+/// [`prepare`] makes. Several can be prepared, checked, then renamed one after another, so the
+/// time between a last check of the targets and the renames is a few milliseconds, not the
+/// writing of megabytes. Dropped unrenamed, the temporary file is deleted.
+pub struct Prepared {
+    tmp: Option<tempfile::NamedTempFile>,
+    tmp_path: PathBuf,
+    path: PathBuf,
+    force: bool,
+    size: u64,
+}
+
+impl Prepared {
+    /// Renames the written file over its target (without `force`, only where none exists).
+    pub fn persist(mut self) -> Result<u64, ExportError> {
+        let mut pending = cleanup::lock();
+        let result = match self.tmp.take() {
+            Some(tmp) => {
+                let persisted = if self.force {
+                    tmp.persist(&self.path)
+                } else {
+                    tmp.persist_noclobber(&self.path)
+                };
+                // On failure the temporary file is dropped with the error, which deletes it.
+                persisted
+                    .map(|_| self.size)
+                    .map_err(|e| error(&self.path, e.error))
+            }
+            None => Ok(self.size),
+        };
+        pending.forget(&self.tmp_path);
+        result
+    }
+}
+
+impl Drop for Prepared {
+    fn drop(&mut self) {
+        if let Some(tmp) = self.tmp.take() {
+            let mut pending = cleanup::lock();
+            drop(tmp);
+            pending.forget(&self.tmp_path);
+        }
+    }
+}
+
+/// Writes a temporary file beside `path` with what `fill` writes, synced, ready to be renamed
+/// over it by [`Prepared::persist`].
+pub fn prepare(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+) -> Result<Prepared, ExportError> {
     check_target(path, force)?;
     // Through a symbolic link, the file it points to is replaced, and the link stays.
     let resolved = path
@@ -181,24 +240,15 @@ pub fn write_file_with(
         (Err(_), Some(e)) => Err(fail(e)),
         (Err(e), None) => Err(e),
     };
-    let mut pending = cleanup::lock();
-    let result = match written {
-        Ok(()) => {
-            let persisted = if force {
-                tmp.persist(path)
-            } else {
-                tmp.persist_noclobber(path)
-            };
-            // On failure the temporary file is dropped with the error, which deletes it.
-            persisted.map(|_| size).map_err(|e| error(path, e.error))
-        }
-        Err(e) => {
-            drop(tmp);
-            Err(e)
-        }
+    let prepared = Prepared {
+        tmp: Some(tmp),
+        tmp_path,
+        path: path.to_path_buf(),
+        force,
+        size,
     };
-    pending.forget(&tmp_path);
-    result
+    // On failure the temporary file goes with `prepared`.
+    written.map(|()| prepared)
 }
 
 /// A writer that counts what it wrote and keeps its first failure (as kind and words), so a

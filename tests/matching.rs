@@ -1004,3 +1004,36 @@ fn the_readmes_match_example_is_what_match_prints() {
     let example = format!("$ parallax match tests/fixtures/match\n{printed}```");
     assert!(readme.contains(&example), "README should show:\n{example}");
 }
+
+/// Every suggestion `match` makes can be accepted: on the bundled dispute, `link` writes each
+/// one (on a fresh copy), never refusing a pair whose claims answer two different points.
+#[test]
+fn every_suggestion_of_the_bundled_dispute_can_be_linked() {
+    let bundled = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("narratives/india-pakistan-2025");
+    let out = parallax()
+        .args(["match", "--json"])
+        .arg(&bundled)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let suggestions = v["suggestions"].as_array().unwrap();
+    assert!(suggestions.len() > 5, "{}", suggestions.len());
+    for s in suggestions {
+        let dir = tempfile::tempdir().unwrap();
+        for entry in std::fs::read_dir(&bundled).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+        let (l, r) = (s["left"].as_str().unwrap(), s["right"].as_str().unwrap());
+        let done = parallax()
+            .args(["link", l, r])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            done.status.success(),
+            "{l} {r}: {}",
+            String::from_utf8_lossy(&done.stderr)
+        );
+    }
+}

@@ -286,6 +286,18 @@ fn best_for(
     dismissed: &Dismissals,
 ) -> Vec<Suggestion> {
     let left_id = p.ids[a];
+    // The point the left claim answers already, if any: a right claim on another point cannot
+    // be joined to it (`link` refuses two claims on two points), so it is not suggested.
+    let point_of = |i: usize| {
+        let c = &p.claims[i];
+        cmp.topics
+            .get(c.topic)
+            .and_then(|t| t.rows.get(c.row))
+            .filter(|row| row.kind == RowKind::Point)
+            .and_then(|row| row.point.as_deref())
+            .map(|point| (c.topic, point))
+    };
+    let left_point = point_of(a);
     list.sort_by(|l, r| r.0.total_cmp(&l.0).then(l.1.cmp(&r.1)));
     let mut rows_taken: HashSet<(usize, usize)> = HashSet::new();
     let mut out = Vec::new();
@@ -296,6 +308,11 @@ fn best_for(
         let y = &p.claims[b];
         let right_id = p.ids[b];
         if dismissed.pair(left_id, right_id) {
+            continue;
+        }
+        if let (Some(l), Some(r)) = (left_point, point_of(b))
+            && l != r
+        {
             continue;
         }
         let topic = cmp.topics.get(y.topic);

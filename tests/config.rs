@@ -245,3 +245,35 @@ fn every_command_but_config_stops_with_a_usage_error_on_an_invalid_file() {
     // `config` itself reports the file and exits 1, as the README says.
     parallax(&file).arg("config").assert().code(1);
 }
+
+/// On a new account (no config folder yet), the command `parallax config` suggests works as
+/// written: run in a shell, it writes a config file that then checks out.
+#[test]
+fn the_suggested_command_writes_a_config_on_a_new_account() {
+    let home = tempfile::tempdir().unwrap();
+    let xdg = home.path().join("fresh");
+    let bin = assert_cmd::cargo::cargo_bin("parallax");
+    let run = |args: &[&str]| {
+        std::process::Command::new(&bin)
+            .args(args)
+            .env("XDG_CONFIG_HOME", &xdg)
+            .env_remove("PARALLAX_CONFIG")
+            .output()
+            .unwrap()
+    };
+    let said = String::from_utf8(run(&["config"]).stdout).unwrap();
+    let command = said
+        .split('`')
+        .nth(1)
+        .unwrap_or_else(|| panic!("a command in {said}"))
+        .replace("&& parallax ", &format!("&& {} ", bin.display()));
+    let status = std::process::Command::new("sh")
+        .args(["-c", &command])
+        .env("XDG_CONFIG_HOME", &xdg)
+        .env_remove("PARALLAX_CONFIG")
+        .status()
+        .unwrap();
+    assert!(status.success(), "{command}");
+    let checked = String::from_utf8(run(&["config"]).stdout).unwrap();
+    assert!(checked.ends_with(": ok\n"), "{checked}");
+}

@@ -70,9 +70,20 @@ pub fn config(default: bool, path: bool, out: &mut dyn Write) -> Result<(), Fail
     if file.exists() {
         writeln!(out, "{shown}: ok")?;
     } else {
+        // Its folder may not exist yet on a new account: the advice makes it first.
+        let make = match file
+            .parent()
+            .filter(|f| !f.as_os_str().is_empty() && !f.exists())
+        {
+            Some(folder) => format!(
+                "mkdir -p {} && ",
+                crate::text::clean(&folder.display().to_string()).text
+            ),
+            None => String::new(),
+        };
         writeln!(
             out,
-            "{shown}: no such file; the defaults are in force (`parallax config --default > {shown}` writes one)"
+            "{shown}: no such file; the defaults are in force (`{make}parallax config --default > {shown}` writes one)"
         )?;
     }
     Ok(())

@@ -1037,3 +1037,20 @@ fn every_suggestion_of_the_bundled_dispute_can_be_linked() {
         );
     }
 }
+
+/// A question given for a pair that joins a point already there is not used, and `link` says
+/// so rather than dropping it silently.
+#[test]
+fn a_question_for_a_point_already_there_is_said_to_be_unused() {
+    let dir = copy_fixture();
+    parallax()
+        .args(["link", "a-people", "b-opened", "--question", "Is the sky green?"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "“Is the sky green?” was not used: the point `who-closed` was there already",
+        ));
+    let manifest = std::fs::read_to_string(dir.path().join("dispute.json")).unwrap();
+    assert!(!manifest.contains("sky green"));
+}

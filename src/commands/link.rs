@@ -39,6 +39,7 @@ pub fn link(
         (None, Some(l), Some(r)) => crate::matching::fitting_question(&dispute, l, r),
         _ => None,
     };
+    let given = question;
     let question = question.or(fitting.as_deref());
     let plan = match ws.link(&dispute, left, right, question) {
         Ok(plan) => plan,
@@ -62,9 +63,25 @@ pub fn link(
             plan.topic
         )?;
     }
+    // A question given for a point that already existed asks nothing new: say it was not used.
+    let unused = match given {
+        Some(q)
+            if !plan.new_point
+                && crate::edit::point_asking(&dispute, &plan.topic, q).as_deref()
+                    != Some(plan.point.as_str()) =>
+        {
+            format!(
+                " (--question “{}” was not used: the point `{}` was there already; edit its question \
+             in the manifest)",
+                text::clean(q).text,
+                plan.point
+            )
+        }
+        _ => String::new(),
+    };
     writeln!(
         out,
-        "Linked {} and {} on {} point `{}` of topic `{}`; wrote {}",
+        "Linked {} and {} on {} point `{}` of topic `{}`; wrote {}{unused}",
         text::clean(left).text,
         text::clean(right).text,
         if plan.new_point { "the new" } else { "the" },

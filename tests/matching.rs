@@ -1044,7 +1044,13 @@ fn every_suggestion_of_the_bundled_dispute_can_be_linked() {
 fn a_question_for_a_point_already_there_is_said_to_be_unused() {
     let dir = copy_fixture();
     parallax()
-        .args(["link", "a-people", "b-opened", "--question", "Is the sky green?"])
+        .args([
+            "link",
+            "a-people",
+            "b-opened",
+            "--question",
+            "Is the sky green?",
+        ])
         .arg(dir.path())
         .assert()
         .success()

@@ -103,6 +103,9 @@ fn delete_shows_every_date_again_and_a_bad_date_is_not_applied() {
         "the last valid date typed stays"
     );
     assert!(text(&app).contains("Not a date yet"));
+    // The message names the date still in force (the last valid one typed).
+    let said = app.modal().map(|m| format!("{m:?}")).unwrap_or_default();
+    assert!(said.contains("stays (2025)"), "{said}");
     common::keys(&mut app, &[KeyCode::Enter]);
     assert!(app.modal().is_some(), "Enter waits for a real date");
     common::keys(&mut app, &[KeyCode::Delete]);

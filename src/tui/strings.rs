@@ -484,10 +484,11 @@ pub mod as_of {
     }
 
     /// The typed text is not a date (yet).
-    /// `typed` (as cleaned for the screen) `why` it is not a date.
-    pub fn not_a_date(typed: &str, why: &str) -> String {
+    /// `typed` (as cleaned for the screen) `why` it is not a date; `kept`, the date in force.
+    pub fn not_a_date(typed: &str, why: &str, kept: Option<&str>) -> String {
         // What happens first: a narrow bar cuts the reason, not the consequence.
-        format!("Not a date yet, so the date in force stays: “{typed}” {why}")
+        let kept = kept.map_or_else(|| "none".to_owned(), str::to_owned);
+        format!("Not a date yet, so the date in force stays ({kept}): “{typed}” {why}")
     }
 
     /// The header's mark of the date in force.

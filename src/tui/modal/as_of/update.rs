@@ -124,7 +124,8 @@ impl AsOfBar {
             }
             Err(e) => {
                 let typed = crate::text::clean(text).text;
-                self.note = Some(words::not_a_date(&typed, &e.to_string()));
+                let kept = app.query.filter.as_of.map(|d| d.to_string());
+                self.note = Some(words::not_a_date(&typed, &e.to_string(), kept.as_deref()));
             }
         }
     }

@@ -135,11 +135,11 @@ impl<'a> Loader<'a> {
         };
         self.manifest_seen = true;
         let (text, mut diagnostics, manifest) = match read {
-            ManifestRead::Refused(d) => {
+            FileRead::Refused(d) => {
                 self.diagnostics.push(d);
                 return None;
             }
-            ManifestRead::Read(text, diagnostics, manifest) => (text, diagnostics, manifest),
+            FileRead::Read(text, diagnostics, manifest) => (text, diagnostics, manifest),
         };
         self.texts.insert(name.to_owned(), text);
         let ok = !diagnostics.iter().any(Diagnostic::is_error);
@@ -214,11 +214,11 @@ impl<'a> Loader<'a> {
     fn add_side<'t>(&mut self, name: &str, read: SideRead<'t>) -> Option<&'t str> {
         self.order.push(name.to_owned());
         let (text, mut diagnostics, side) = match read {
-            SideRead::Refused(d) => {
+            FileRead::Refused(d) => {
                 self.diagnostics.push(d);
                 return None;
             }
-            SideRead::Read(text, diagnostics, side) => (text, diagnostics, side),
+            FileRead::Read(text, diagnostics, side) => (text, diagnostics, side),
         };
         let has_errors = |d: &[Diagnostic]| d.iter().any(Diagnostic::is_error);
         if let Some(side) = side.as_ref().filter(|_| !has_errors(&diagnostics)) {
@@ -521,42 +521,44 @@ impl<'a> Loader<'a> {
     }
 }
 
-/// The manifest read on its own: its text, problems and manifest, or why it could not be read.
-enum ManifestRead<'a> {
-    Read(&'a str, Vec<Diagnostic>, Option<Manifest>),
+/// One file read on its own: its text, problems and what it holds (a side, the manifest), or
+/// why it could not be read.
+enum FileRead<'a, T> {
+    Read(&'a str, Vec<Diagnostic>, Option<T>),
     Refused(Diagnostic),
 }
 
-/// Reads the manifest in one typed pass.
+/// The manifest, read on its own.
+type ManifestRead<'a> = FileRead<'a, Manifest>;
+
+/// A side file, read on its own.
+type SideRead<'a> = FileRead<'a, Side>;
+
+/// Reads one file in one typed pass (see `pass`) with the reader of its kind.
+fn read_file<'a, T>(
+    name: &str,
+    bytes: &'a [u8],
+    reader: fn(&mut Cx, &str) -> Result<Option<T>, serde_json::Error>,
+) -> FileRead<'a, T> {
+    let text = match decode(name, bytes) {
+        Ok(text) => text,
+        Err(d) => return FileRead::Refused(*d),
+    };
+    let mut cx = Cx::new(name);
+    match reader(&mut cx, text) {
+        Ok(read) => FileRead::Read(text, cx.diagnostics, read),
+        Err(e) => FileRead::Refused(syntax_error(name, text, &e)),
+    }
+}
+
+/// Reads the manifest.
 fn read_manifest<'a>(name: &str, bytes: &'a [u8]) -> ManifestRead<'a> {
-    let text = match decode(name, bytes) {
-        Ok(text) => text,
-        Err(d) => return ManifestRead::Refused(*d),
-    };
-    let mut cx = Cx::new(name);
-    match manifest::read(&mut cx, text) {
-        Ok(manifest) => ManifestRead::Read(text, cx.diagnostics, manifest),
-        Err(e) => ManifestRead::Refused(syntax_error(name, text, &e)),
-    }
+    read_file(name, bytes, manifest::read)
 }
 
-/// One side file read on its own: its text, problems and side, or why it could not be read.
-enum SideRead<'a> {
-    Read(&'a str, Vec<Diagnostic>, Option<Side>),
-    Refused(Diagnostic),
-}
-
-/// Reads one side file in one typed pass (see `pass`).
+/// Reads one side file.
 fn read_side<'a>(name: &str, bytes: &'a [u8]) -> SideRead<'a> {
-    let text = match decode(name, bytes) {
-        Ok(text) => text,
-        Err(d) => return SideRead::Refused(*d),
-    };
-    let mut cx = Cx::new(name);
-    match side::read(&mut cx, text) {
-        Ok(side) => SideRead::Read(text, cx.diagnostics, side),
-        Err(e) => SideRead::Refused(syntax_error(name, text, &e)),
-    }
+    read_file(name, bytes, side::read)
 }
 
 /// A file's bytes as UTF-8 text without a byte order mark, or the error naming where the

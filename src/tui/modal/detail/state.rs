@@ -81,7 +81,7 @@ impl Anchor {
             selected
                 .into_iter()
                 .chain(self.claims.iter().filter_map(|id| dispute.find_claim(id)))
-                .find_map(|at| row_of(dispute, cmp, at))
+                .find_map(|at| crate::layout::locate(dispute, cmp, at))
         })?;
         let r = cmp.topics.get(topic)?.rows.get(row)?;
         let found = selected.and_then(|at| r.claims().position(|c| c == at));
@@ -93,19 +93,6 @@ impl Anchor {
             scroll: if found.is_some() { self.at.scroll } else { 0 },
         })
     }
-}
-
-/// The topic and row of `cmp` that hold the claim `at` of `dispute`.
-fn row_of(dispute: &Dispute, cmp: &Comparison, at: ClaimAt) -> Option<(usize, usize)> {
-    let id = &dispute.sides.get(at.side)?.topics.get(at.topic)?.id;
-    let t = cmp.topics.iter().position(|t| &t.id == id)?;
-    let r = cmp
-        .topics
-        .get(t)?
-        .rows
-        .iter()
-        .position(|r| r.claims().any(|c| c == at))?;
-    Some((t, r))
 }
 
 /// Rows in full taken off the stack while the comparison beneath them changes.

@@ -880,28 +880,6 @@ fn links_made_at_once_all_land_and_the_files_agree() {
     }
 }
 
-/// Linking a pair that is already linked is done already: success, said so, nothing written.
-#[test]
-fn linking_twice_succeeds_and_says_it_was_done() {
-    let dir = copy_fixture();
-    parallax()
-        .args(["link", "a-karvani", "b-karvani"])
-        .arg(dir.path())
-        .assert()
-        .success();
-    let before = std::fs::read(dir.path().join("alpha.json")).unwrap();
-    parallax()
-        .args(["link", "a-karvani", "b-karvani"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .stdout(predicates::str::contains("Already linked"));
-    assert_eq!(
-        std::fs::read(dir.path().join("alpha.json")).unwrap(),
-        before
-    );
-}
-
 /// A side file saved with a byte order mark (Windows Notepad) is linked like any other, and
 /// keeps its mark; a dismissals file with one is read.
 #[test]

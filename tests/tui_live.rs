@@ -5,22 +5,12 @@
 
 mod common;
 
-use common::{editable, keys, lines, press, run_while};
+use common::{editable, keys, lines, press, rewrite, run_while};
 use parallax::tui::modal::Modal;
 use parallax::tui::{Action, App, Outcome};
 use ratatui::crossterm::event::KeyCode;
-use std::path::Path;
 
 const FIXTURE: &str = "tests/fixtures/tui/sample";
-
-/// Replaces `from` by `to` in a file, as an editor would save it: a new file renamed over it.
-fn rewrite(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).expect("readable");
-    assert!(text.contains(from), "{from} is in {}", path.display());
-    let tmp = path.with_extension("json.new");
-    std::fs::write(&tmp, text.replace(from, to)).expect("written");
-    std::fs::rename(&tmp, path).expect("renamed");
-}
 
 fn selected_claim_id(app: &App) -> Option<String> {
     let at = app.current_row()?.claims().next()?;

@@ -5,22 +5,12 @@
 mod common;
 
 use common::{
-    draft, finish_suggestions as finish, keys, lines, open_folder as open, run_while,
+    draft, finish_suggestions as finish, keys, lines, open_folder as open, rewrite, run_while,
     select_pair_of, suggested_pairs,
 };
 use parallax::tui::modal::Modal;
 use parallax::tui::{App, Outcome, strings};
 use ratatui::crossterm::event::KeyCode;
-use std::path::Path;
-
-/// Replaces `from` by `to` in a file, as an editor saves it: a new file renamed over it.
-fn rewrite(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).expect("readable");
-    assert!(text.contains(from), "{from} is in {}", path.display());
-    let tmp = path.with_extension("json.new");
-    std::fs::write(&tmp, text.replace(from, to)).expect("written");
-    std::fs::rename(&tmp, path).expect("renamed");
-}
 
 /// Runs the program's command line, as the analyst would from the shell.
 fn parallax(args: &[&str]) {

@@ -317,3 +317,12 @@ pub fn select_pair_of(app: &mut App, left: &str) {
         "{left} is in a suggested row"
     );
 }
+
+/// Replaces `from` by `to` in a file, as an editor would save it: a new file renamed over it.
+pub fn rewrite(path: &std::path::Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("readable");
+    assert!(text.contains(from), "{from} is in {}", path.display());
+    let tmp = path.with_extension("json.new");
+    std::fs::write(&tmp, text.replace(from, to)).expect("written");
+    std::fs::rename(&tmp, path).expect("renamed");
+}

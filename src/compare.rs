@@ -132,7 +132,7 @@ impl Row {
     }
 
     /// True for a claim alone in its row on one side (rule 5).
-    fn alone_on(&self, left: bool) -> bool {
+    pub fn alone_on(&self, left: bool) -> bool {
         self.kind == RowKind::Single
             && self.left.is_empty() != left
             && self.right.is_empty() == left

@@ -73,7 +73,7 @@ pub fn open(
     .map_err(|e| Failure::Usage(e.to_string()))?;
     let mut app = App::new(dispute, left, right, theme);
     // Suggestions start hidden once the sides have points: say that `m` shows them.
-    if !app.suggest.on && suggest::unlinked_on_both_sides(&app.base_comparison()) {
+    if !app.suggest.on && suggest::unlinked_on_both_sides(app.shown()) {
         app.message = Some(strings::SUGGEST_HINT.to_owned());
     }
     app.keymap = keymap;

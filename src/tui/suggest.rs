@@ -35,13 +35,12 @@ pub fn run(job: &Job) -> Done {
     (job.generation, topic_pairs(&job.cmp, &profiles, &job.opts))
 }
 
-/// True when some topic of `cmp` has claims nobody linked on both sides: what the matcher
-/// could pair.
+/// True when some topic of `cmp` (as shown: packed or not) has claims nobody linked on both
+/// sides: what the matcher could pair.
 pub fn unlinked_on_both_sides(cmp: &Comparison) -> bool {
     cmp.topics.iter().any(|t| {
-        let single = |r: &&crate::compare::Row| r.kind == RowKind::Single;
-        t.rows.iter().filter(single).any(|r| !r.left.is_empty())
-            && t.rows.iter().filter(single).any(|r| !r.right.is_empty())
+        t.rows.iter().any(|r| r.kind == RowKind::Packed)
+            || (t.rows.iter().any(|r| r.alone_on(true)) && t.rows.iter().any(|r| r.alone_on(false)))
     })
 }
 

@@ -724,3 +724,54 @@ fn the_screens_index_finds_what_the_owning_index_finds() {
     // Hits came through every kind of field.
     assert_eq!(fields.len(), 8, "{fields:?}");
 }
+
+#[test]
+fn a_ranking_in_parts_shows_the_best_so_far_and_ends_as_one_ranking() {
+    // The screen ranks many hits a part at a time and shows the best found so far meanwhile:
+    // the best shown must be the best of the claims scored, and the end the one full ranking.
+    for folder in [FIXTURE, "narratives/india-pakistan-2025"] {
+        let d = parallax::load::load_paths(&[PathBuf::from(folder)])
+            .dispute
+            .unwrap_or_else(|| panic!("{folder} loads"));
+        let cmp = Comparison::new(&d, 0, 1);
+        let mut session = Session::new(&d, MatcherKind::Nucleo);
+        let mut queries = mistyped_queries(&d);
+        queries.extend(["ceasefire !india", "!'the", "India ceasfire"].map(String::from));
+        let (mut parted, mut topic_level) = (0, 0);
+        for q in &queries {
+            let query = Query {
+                search: Some(q.clone()),
+                ..Query::default()
+            };
+            let Some(ranking) = session.run(&d, &cmp, &query).ranking() else {
+                continue;
+            };
+            let whole = ranking.run();
+            topic_level += usize::from(whole.iter().any(|(_, h)| h.is_topic_level()));
+            for size in [1, 3, 7] {
+                let mut steps = ranking.steps(size);
+                let mut parts = 0;
+                while steps.step() {
+                    parts += 1;
+                    // The best so far: the whole ranking of the claims scored so far.
+                    let scored = &ranking.entries()[..steps.done()];
+                    let expected: Vec<_> = whole
+                        .iter()
+                        .filter(|(e, _)| scored.binary_search(e).is_ok())
+                        .take(5)
+                        .cloned()
+                        .collect();
+                    assert_eq!(steps.best(5), expected, "{folder} `{q}` in parts of {size}");
+                }
+                parted += usize::from(parts > 1);
+                assert_eq!(steps.done(), steps.of());
+                assert_eq!(steps.finish(), whole, "{folder} `{q}` in parts of {size}");
+            }
+        }
+        assert!(
+            parted > 20,
+            "{folder}: only {parted} rankings came in parts"
+        );
+        assert!(topic_level > 0, "{folder}: no query had a topic-level hit");
+    }
+}

@@ -138,6 +138,119 @@ impl Ranking {
     pub fn run(&self) -> Vec<(usize, Hit)> {
         Pattern::new(&self.query, self.matcher).rank(&self.index, &self.entries)
     }
+
+    /// Scores the hits a part at a time, about `size` claims per [`Steps::step`], so that the
+    /// best hits found so far can be shown while the rest are scored (the way fzf streams its
+    /// matches), and a ranking nobody wants any more can stop halfway.
+    pub fn steps(&self, size: usize) -> Steps<'_> {
+        Steps {
+            ranking: self,
+            pattern: Pattern::new(&self.query, self.matcher),
+            size: size.max(1),
+            done: 0,
+            own: Vec::new(),
+            topics: Vec::new(),
+        }
+    }
+}
+
+/// A ranking done in parts (see [`Ranking::steps`]). Each part ends at the end of a side's
+/// topic, so a topic-level hit, which folds all of a topic's claims, is scored within one part;
+/// each part's hits are already in rank order, so [`Steps::finish`] merges the parts into
+/// exactly the list [`Ranking::run`] gives.
+pub struct Steps<'r> {
+    ranking: &'r Ranking,
+    pattern: Pattern,
+    size: usize,
+    done: usize,
+    /// Per part scored: the claims' own hits, then the topic-level hits, each best first.
+    own: Vec<Vec<(usize, Hit)>>,
+    topics: Vec<Vec<(usize, Hit)>>,
+}
+
+impl std::fmt::Debug for Steps<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Steps")
+            .field("done", &self.done)
+            .field("of", &self.ranking.len())
+            .finish()
+    }
+}
+
+/// The order of ranked hits: the higher score first, then the dispute's order.
+fn rank_order((entry, hit): &(usize, Hit)) -> (std::cmp::Reverse<u32>, usize) {
+    (std::cmp::Reverse(hit.score), *entry)
+}
+
+impl Steps<'_> {
+    /// Scores the next part; false when every hit was scored already.
+    pub fn step(&mut self) -> bool {
+        let entries = &self.ranking.entries;
+        let index = &self.ranking.index;
+        if self.done >= entries.len() {
+            return false;
+        }
+        let group = |e: usize| index.claim(e).map(|at| (at.side, at.topic));
+        let mut end = self.done.saturating_add(self.size).min(entries.len());
+        if let Some(last) = end.checked_sub(1).and_then(|i| entries.get(i)) {
+            let last = group(*last);
+            while entries.get(end).is_some_and(|&e| group(e) == last) {
+                end += 1;
+            }
+        }
+        let part = entries.get(self.done..end).unwrap_or_default();
+        let (topics, own): (Vec<_>, Vec<_>) = self
+            .pattern
+            .rank(index, part)
+            .into_iter()
+            .partition(|(_, h)| h.is_topic_level());
+        self.own.push(own);
+        self.topics.push(topics);
+        self.done = end;
+        true
+    }
+
+    /// How many of the hits are scored.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// How many hits there are to score.
+    pub fn of(&self) -> usize {
+        self.ranking.len()
+    }
+
+    /// The best `top` hits of those scored so far, best first.
+    pub fn best(&self, top: usize) -> Vec<(usize, Hit)> {
+        let firsts = |parts: &[Vec<(usize, Hit)>]| {
+            let mut all: Vec<(usize, Hit)> = parts
+                .iter()
+                .flat_map(|p| p.iter().take(top).cloned())
+                .collect();
+            all.sort_unstable_by_key(rank_order);
+            all.truncate(top);
+            all
+        };
+        let mut best = firsts(&self.own);
+        if best.len() < top {
+            let more = firsts(&self.topics);
+            best.extend(more.into_iter().take(top - best.len()));
+        }
+        best
+    }
+
+    /// Scores what is left and returns every hit, best first: the same list as
+    /// [`Ranking::run`].
+    pub fn finish(mut self) -> Vec<(usize, Hit)> {
+        while self.step() {}
+        // Each part is in order already: a stable sort merges the runs.
+        let mut own: Vec<(usize, Hit)> = self.own.into_iter().flatten().collect();
+        own.sort_by_key(rank_order);
+        let mut topics: Vec<(usize, Hit)> = self.topics.into_iter().flatten().collect();
+        topics.sort_by_key(rank_order);
+        own.extend(topics);
+        own
+    }
 }
 
 impl Results {
@@ -200,6 +313,34 @@ impl Results {
         scored
             .into_iter()
             .filter_map(|(e, h)| Some((h, find(e)?)))
+            .collect()
+    }
+
+    /// As [`Results::place`] for a few hits (the best so far while the rest are ranked): one
+    /// pass over the hits in reading order instead of a sorted table of all of them.
+    pub fn place_few(&self, scored: Vec<(usize, Hit)>) -> Vec<(Hit, HitAt)> {
+        let wanted: std::collections::HashMap<ClaimAt, usize, foldhash::fast::RandomState> = scored
+            .iter()
+            .enumerate()
+            .map(|(i, (_, h))| (h.claim, i))
+            .collect();
+        let mut at: Vec<Option<HitAt>> = vec![None; scored.len()];
+        let mut left = wanted.len();
+        for h in &self.order {
+            if left == 0 {
+                break;
+            }
+            if let Some(slot) = wanted.get(&h.claim).and_then(|&i| at.get_mut(i))
+                && slot.is_none()
+            {
+                *slot = Some(*h);
+                left -= 1;
+            }
+        }
+        scored
+            .into_iter()
+            .zip(at)
+            .filter_map(|((_, h), at)| Some((h, at?)))
             .collect()
     }
 

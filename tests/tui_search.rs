@@ -9,7 +9,7 @@ mod common;
 use common::{press, render, screen};
 use parallax::tui::app::Focus;
 use parallax::tui::keys;
-use parallax::tui::modal::search::state::{RANK_AT_ONCE, Ranked};
+use parallax::tui::modal::search::state::{RANK_AT_ONCE, Ranked, Scoring};
 use parallax::tui::modal::search::update::{self as search, BINDINGS};
 use parallax::tui::terminal::Ranker;
 use parallax::tui::text_field::Edit;
@@ -344,6 +344,67 @@ fn many_hits_are_listed_in_reading_order_then_ranked_in_the_background() {
         .map(|(h, _)| h.score)
         .collect();
     assert!(own.windows(2).all(|w| w[0] >= w[1]));
+    assert!(screen(&a).contains("best first"));
+}
+
+#[test]
+fn a_long_ranking_lists_the_best_so_far_while_it_goes_on() {
+    // At a million claims ranking takes most of a second: the worker hands back the best of
+    // each part scored, and the list shows them, keeping the chosen place, until all are ranked.
+    let dispute = synth::dispute(3_000).expect("the synthetic dispute loads");
+    let mut a = App::new(dispute, 0, 1, Theme::plain());
+    update(
+        &mut a,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    search_for(&mut a, "ceasefire");
+    let (generation, ranking) = a.search.take_job().expect("many hits go to the worker");
+    let mut steps = ranking.steps(400);
+    assert!(steps.step());
+    let first = steps.best(200);
+    let part = Scoring::Part(first.clone(), steps.done(), steps.of());
+    assert!(search::ranked(&mut a, (generation, part)));
+    let shown = screen(&a);
+    let percent = steps.done() * 100 / steps.of();
+    assert!(
+        shown.contains(&format!("ranking, {percent}% scored: best so far")),
+        "{shown}"
+    );
+    let listed = |a: &App| -> Vec<_> {
+        (0..search::list_len(a))
+            .filter_map(|i| search::entry(a, i).and_then(|(_, h)| h.map(|h| h.claim)))
+            .collect()
+    };
+    let claims = |hits: &[(usize, parallax::query::Hit)]| -> Vec<_> {
+        hits.iter().map(|(_, h)| h.claim).collect()
+    };
+    assert_eq!(listed(&a), claims(&first));
+    // The analyst moves down the list; the next part keeps the place.
+    line(&mut a, Action::Down);
+    line(&mut a, Action::Down);
+    assert!(steps.step());
+    let part = Scoring::Part(steps.best(200), steps.done(), steps.of());
+    assert!(search::ranked(&mut a, (generation, part)));
+    assert_eq!(a.search.cursor, 2);
+    assert!(a.search.ranking(), "still ranking");
+    // An answer for an older search is dropped.
+    let stale = Scoring::Part(Vec::new(), 1, 2);
+    assert!(!search::ranked(&mut a, (generation - 1, stale)));
+    // The whole ranking replaces the best so far; it is the ranking done at once.
+    let whole = steps.finish();
+    let done = Scoring::Whole((
+        ranking.query().to_owned(),
+        ranking.entries().to_vec(),
+        whole.clone(),
+    ));
+    assert!(search::ranked(&mut a, (generation, done)));
+    assert!(!a.search.ranking());
+    assert_eq!(claims(&whole), claims(&ranking.run()));
+    assert_eq!(listed(&a), claims(&whole));
+    assert_eq!(a.search.cursor, 2);
     assert!(screen(&a).contains("best first"));
 }
 

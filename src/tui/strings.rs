@@ -608,6 +608,13 @@ pub mod search {
     pub const RANKING: &str = "in reading order, ranking…";
     /// Beside the count once ranked.
     pub const RANKED: &str = "best first";
+
+    /// Beside the count while many hits are ranked a part at a time: the list shows the best
+    /// of those scored so far.
+    pub fn ranking_part(done: usize, of: usize) -> String {
+        let percent = done.saturating_mul(100) / of.max(1);
+        format!("ranking, {percent}% scored: best so far")
+    }
     /// While the hits of the text as typed are being found (the list shows the last ones).
     pub const SEARCHING: &str = "searching…";
     /// In the footer while the search index is built behind the first screen.

@@ -8,12 +8,12 @@ use super::action::{Action, Outcome};
 use super::app::App;
 use super::keys;
 use super::modal::search;
-use super::modal::search::state::{Done, Job};
+use super::modal::search::state::{Done, Job, Scoring};
 use super::session;
 use super::suggest;
 use super::update::update;
 use super::view;
-use super::worker::Worker;
+use super::worker::{Outbox, Worker};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::cursor::{Hide, Show};
@@ -61,9 +61,17 @@ const BACKGROUND_POLL: Duration = Duration::from_millis(30);
 /// How long typing must pause before the worker ranks many hits.
 const PAUSE: Duration = Duration::from_millis(80);
 
-/// Scores a search's hits (on the ranking worker's thread), on a single-thread pool of its own:
-/// scoring on the shared pool would queue the next keystroke's search behind it.
-fn rank((generation, ranking): Job) -> Done {
+/// Hits scored per part of a ranking: at a million claims a part takes about a tenth of a
+/// second, and at 100,000 claims most searches are ranked in one part.
+const PART: usize = 50_000;
+/// The best hits handed back per part: more than any screen lists.
+const BEST: usize = 200;
+
+/// Scores a search's hits (on the ranking worker's thread), on a single-thread pool of its own
+/// (scoring on the shared pool would queue the next keystroke's search behind it): a part at
+/// a time, handing back the best so far after each part, and stopping when a newer search
+/// comes.
+fn rank((generation, ranking): Job, out: &mut Outbox<'_, Job, Done>) {
     static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
     let pool = POOL.get_or_init(|| {
         rayon::ThreadPoolBuilder::new()
@@ -72,18 +80,34 @@ fn rank((generation, ranking): Job) -> Done {
             .build()
             .ok()
     });
+    let mut steps = ranking.steps(PART);
+    loop {
+        let more = match pool {
+            Some(pool) => pool.install(|| steps.step()),
+            None => steps.step(),
+        };
+        if !more {
+            break;
+        }
+        if steps.done() < steps.of() {
+            let best = steps.best(BEST);
+            if !out.send((generation, Scoring::Part(best, steps.done(), steps.of()))) {
+                return;
+            }
+        }
+    }
     let scored = match pool {
-        Some(pool) => pool.install(|| ranking.run()),
-        None => ranking.run(),
+        Some(pool) => pool.install(|| steps.finish()),
+        None => steps.finish(),
     };
-    (
+    out.send((
         generation,
-        (
+        Scoring::Whole((
             ranking.query().to_owned(),
             ranking.entries().to_vec(),
             scored,
-        ),
-    )
+        )),
+    ));
 }
 
 /// The ranking worker: takes the latest job after a pause in typing, scores it, hands the result
@@ -93,7 +117,7 @@ pub struct Ranker(Worker<Job, Done>);
 
 impl Default for Ranker {
     fn default() -> Self {
-        Ranker(Worker::new("parallax-rank", PAUSE, rank))
+        Ranker(Worker::streaming("parallax-rank", PAUSE, rank))
     }
 }
 
@@ -118,7 +142,7 @@ impl Ranker {
         self.send(app);
         let start = std::time::Instant::now();
         while app.search.ranking() && start.elapsed() < timeout {
-            if self.collect(app) {
+            if self.collect(app) && !app.search.ranking() {
                 return true;
             }
             std::thread::sleep(Duration::from_millis(5));

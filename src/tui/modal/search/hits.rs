@@ -1,7 +1,6 @@
 //! The search in force as the screen reads it: its hits, the results list's entries, and where
 //! the results panel sits. Both the search line's update and its view read these.
 
-use super::state::Ranked;
 use crate::query::{Hit, HitAt, Results};
 use crate::tui::app::App;
 use crate::tui::layout::Regions;
@@ -23,19 +22,20 @@ pub fn hits(app: &App) -> usize {
 }
 
 /// The entries of the results list: the ranked hits once ranked (claims found only through a
-/// topic's title fold into one entry), else the hits in reading order.
+/// topic's title fold into one entry), the best so far while many are ranked, else the hits
+/// in reading order.
 pub fn list_len(app: &App) -> usize {
-    match &app.search.ranked {
-        Ranked::Ready(list) => list.len(),
-        Ranked::Pending => hits(app),
-    }
+    app.search
+        .ranked
+        .list()
+        .map_or_else(|| hits(app), <[_]>::len)
 }
 
 /// The results list's entry `i`: where the hit sits, and its score and best field once ranked.
 pub fn entry(app: &App, i: usize) -> Option<(HitAt, Option<&Hit>)> {
-    match &app.search.ranked {
-        Ranked::Ready(list) => list.get(i).map(|(h, at)| (*at, Some(h))),
-        Ranked::Pending => searched(app)?.order.get(i).map(|&at| (at, None)),
+    match app.search.ranked.list() {
+        Some(list) => list.get(i).map(|(h, at)| (*at, Some(h))),
+        None => searched(app)?.order.get(i).map(|&at| (at, None)),
     }
 }
 

@@ -5,6 +5,8 @@
 //! Finding hits is cheap enough for every keystroke; scoring them is not (about 150 ms for 80,000
 //! hits). A few hits are ranked at once; for more, [`Search::refresh`] leaves a job the event loop
 //! hands to its ranking worker, and the result comes back as an event ([`Search::receive`]).
+//! Hundreds of thousands of hits are ranked a part at a time, and the best of those scored so
+//! far come back as they are ready, as fzf streams its matches.
 
 use crate::query::{Hit, HitAt, Ranking, Results};
 use crate::tui::text_field::TextField;
@@ -18,16 +20,46 @@ pub enum Ranked {
     /// No search, or not ranked yet: the list follows reading order.
     #[default]
     Pending,
+    /// Part of many hits ranked: the best of those scored so far, best first; `done` of `of`
+    /// hits are scored.
+    Partial {
+        /// The best so far.
+        best: Vec<(Hit, HitAt)>,
+        /// How many hits are scored.
+        done: usize,
+        /// Of how many.
+        of: usize,
+    },
     /// Best first, with the field each matched best.
     Ready(Vec<(Hit, HitAt)>),
+}
+
+impl Ranked {
+    /// The ranked entries the list shows; `None` while it follows reading order.
+    pub fn list(&self) -> Option<&[(Hit, HitAt)]> {
+        match self {
+            Ranked::Pending => None,
+            Ranked::Partial { best, .. } => Some(best),
+            Ranked::Ready(list) => Some(list),
+        }
+    }
 }
 
 /// What a scoring was of (the query and the hits' index entries) and its result.
 pub type Scored = (String, Vec<usize>, Vec<(usize, Hit)>);
 /// A ranking asked of the worker, numbered so a late answer to an old search is dropped.
 pub type Job = (u64, Ranking);
-/// The worker's answer to a [`Job`].
-pub type Done = (u64, Scored);
+/// The worker's answer to a [`Job`]: part of it while the hits are ranked, then the whole.
+pub type Done = (u64, Scoring);
+
+/// A ranking as it comes back from the worker.
+#[derive(Debug)]
+pub enum Scoring {
+    /// The best hits of those scored so far, best first; how many are scored, of how many.
+    Part(Vec<(usize, Hit)>, usize, usize),
+    /// Every hit scored.
+    Whole(Scored),
+}
 
 /// The search in force.
 #[derive(Debug, Default)]
@@ -117,22 +149,41 @@ impl Search {
 
     /// Takes the worker's ranking if it is for the hits of `outcome` now; true when the list
     /// changed.
+    /// While parts come, the list keeps the chosen place in it (the best so far move under
+    /// it, as in fzf); the first ranked list starts at the top.
     pub fn receive(&mut self, done: Done, outcome: Option<&Results>) -> bool {
-        let (generation, scored) = done;
+        let (generation, scoring) = done;
         if generation != self.generation {
             return false;
         }
         let Some(outcome) = outcome.filter(|o| o.pattern.is_some()) else {
             return false;
         };
-        let (query, entries, scored) = scored;
-        // The old list goes before the new one is made: at 100,000 hits it is megabytes.
-        self.ranked = Ranked::Pending;
-        self.ranked = Ranked::Ready(outcome.place(scored));
-        self.scored = Some((query, entries));
-        self.waiting = false;
-        self.cursor = 0;
-        self.list_top = 0;
+        let streaming = matches!(self.ranked, Ranked::Partial { .. });
+        match scoring {
+            Scoring::Part(best, done, of) => {
+                self.ranked = Ranked::Partial {
+                    best: outcome.place_few(best),
+                    done,
+                    of,
+                };
+            }
+            Scoring::Whole((query, entries, scored)) => {
+                // The old list goes before the new one is made: at 100,000 hits, megabytes.
+                self.ranked = Ranked::Pending;
+                self.ranked = Ranked::Ready(outcome.place(scored));
+                self.scored = Some((query, entries));
+                self.waiting = false;
+            }
+        }
+        if streaming {
+            let len = self.ranked.list().map_or(0, <[_]>::len);
+            self.cursor = self.cursor.min(len.saturating_sub(1));
+            self.list_top = self.list_top.min(self.cursor);
+        } else {
+            self.cursor = 0;
+            self.list_top = 0;
+        }
         true
     }
 }

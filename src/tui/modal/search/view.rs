@@ -203,10 +203,11 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             hint(&mut lines, words::MARKS);
         }
         Some(o) if hits > 0 => {
-            let order = match app.search.ranked {
-                _ if app.query_pending() => words::SEARCHING,
-                Ranked::Ready(_) => words::RANKED,
-                Ranked::Pending => words::RANKING,
+            let order = match &app.search.ranked {
+                _ if app.query_pending() => words::SEARCHING.to_owned(),
+                Ranked::Ready(_) => words::RANKED.to_owned(),
+                Ranked::Partial { done, of, .. } => words::ranking_part(*done, *of),
+                Ranked::Pending => words::RANKING.to_owned(),
             };
             lines.push(Line::styled(
                 text::ellipsis(

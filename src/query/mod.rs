@@ -139,9 +139,11 @@ impl Ranking {
         Pattern::new(&self.query, self.matcher).rank(&self.index, &self.entries)
     }
 
-    /// Scores the hits a part at a time, about `size` claims per [`Steps::step`], so that the
-    /// best hits found so far can be shown while the rest are scored (the way fzf streams its
-    /// matches), and a ranking nobody wants any more can stop halfway.
+    /// Scores the hits a part at a time, so that the best hits found so far can be shown while
+    /// the rest are scored (the way fzf streams its matches), and a ranking nobody wants any
+    /// more can stop halfway. The first [`Steps::step`] scores about `size` hits and each next
+    /// one twice as many as the one before: the first answer comes soon, and a long ranking
+    /// is not slowed by many small parts.
     pub fn steps(&self, size: usize) -> Steps<'_> {
         Steps {
             ranking: self,
@@ -207,6 +209,7 @@ impl Steps<'_> {
         self.own.push(own);
         self.topics.push(topics);
         self.done = end;
+        self.size = self.size.saturating_mul(2);
         true
     }
 

@@ -46,7 +46,20 @@ fn rule(out: &mut String, title: &str, width: usize) {
     let _ = writeln!(out, "{head}{}", "═".repeat(fill));
 }
 
-/// The label of a lane of rows: the common ground, then where the sides differ.
+/// The lane that row `i` of a topic opens, if any: a topic's common-ground rows come first,
+/// under "Common ground (N)", and the rows after them under "Where they differ" (`common`: how
+/// many of the topic's rows are common ground; none, no lanes). Every output that lists rows
+/// names the lanes this way.
+pub fn lane_before(common: usize, i: usize) -> Option<String> {
+    match i {
+        _ if common == 0 => None,
+        0 => Some(format!("Common ground ({common})")),
+        i if i == common => Some("Where they differ".to_owned()),
+        _ => None,
+    }
+}
+
+/// Draws the label of a lane of rows: the common ground, then where the sides differ.
 fn lane(out: &mut String, title: &str, width: usize) {
     let head = format!("┄┄ {title} ");
     let fill = width.saturating_sub(text::width(&head));
@@ -99,12 +112,9 @@ fn topic_at(
     }
     let common = t.rows.iter().filter(|r| r.common).count();
     for (i, row) in t.rows.iter().enumerate() {
-        if common > 0 && i == 0 {
+        if let Some(title) = lane_before(common, i) {
             let _ = writeln!(out);
-            lane(out, &format!("Common ground ({common})"), width);
-        } else if common > 0 && i == common {
-            let _ = writeln!(out);
-            lane(out, "Where they differ", width);
+            lane(out, &title, width);
         }
         let _ = writeln!(out);
         let _ = writeln!(out, "▸ {}. {}", i + 1, row_heading(row));

@@ -831,3 +831,56 @@ fn an_export_saved_beside_the_side_files_is_not_read_as_a_side() {
         .code(1)
         .stdout(predicate::str::contains("gamma.json"));
 }
+
+#[test]
+fn markdown_and_html_mark_the_common_ground_as_show_does() {
+    // `show` and the screen put a topic's agreeing rows first, under "Common ground (N)", then
+    // "Where they differ"; the two formats made for sharing say so too, before the same rows.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/relations");
+    let loaded = load::load_paths(&[path]);
+    let dispute = loaded.dispute.expect("the fixture loads");
+    let cmp = Comparison::new(&dispute, 0, 1);
+    let first = cmp.topics.first().expect("a topic");
+    assert!(
+        first.rows.first().is_some_and(|r| r.common),
+        "the fixture has common ground"
+    );
+    let question = |i: usize| {
+        first
+            .rows
+            .get(i)
+            .and_then(|r| r.question.clone())
+            .expect("a question")
+    };
+    let (agreed, differ) = (question(0), question(1));
+    let in_order = |text: &str, what: &str| {
+        let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{what} lacks {s:?}"));
+        let lanes = [
+            at("Common ground (1)"),
+            at(&agreed),
+            at("Where they differ"),
+            at(&differ),
+        ];
+        assert!(lanes.windows(2).all(|w| w[0] < w[1]), "{what}: {lanes:?}");
+    };
+    let md = String::from_utf8(
+        export::render(Format::Markdown, &dispute, &cmp, None, &[]).expect("renders"),
+    )
+    .expect("UTF-8");
+    // Markdown escapes punctuation: read it without the backslashes.
+    in_order(&md.replace('\\', ""), "the Markdown");
+    if let Some(html) = github_html(&md) {
+        assert!(
+            html.contains("<strong>Common ground (1)</strong>"),
+            "{html}"
+        );
+    }
+    let html = String::from_utf8(
+        export::render(Format::Html, &dispute, &cmp, None, &[]).expect("renders"),
+    )
+    .expect("UTF-8");
+    in_order(&html, "the HTML");
+    assert!(
+        html.contains("<th class=\"lane\" colspan=\"2\" scope=\"colgroup\">Common ground (1)</th>")
+    );
+}

@@ -58,6 +58,7 @@ td.left { border-left: .3rem solid var(--left); }
 td.right { border-left: .3rem dashed var(--right); }
 tbody { break-inside: avoid; page-break-inside: avoid; }
 th.question { background: #f3f3f3; font-weight: 600; border-top: 1px solid var(--rule); }
+th.lane { text-align: left; font-weight: 600; font-size: 0.9em; letter-spacing: 0.03em; text-transform: uppercase; color: var(--muted); padding-top: 1em; }
 .claim { margin: 0 0 .8rem; }
 .claim:last-child { margin-bottom: 0; }
 .claim p { margin: 0 0 .25rem; }
@@ -376,7 +377,13 @@ fn topic(out: &mut String, doc: &Export, t: &TopicOut, chart: Option<&Timeline>)
             "<tbody><tr><td colspan=\"2\" class=\"muted\">Neither side makes a claim on this topic.</td></tr></tbody>\n",
         );
     }
-    for r in &t.rows {
+    let common = t.rows.iter().filter(|r| r.common_ground).count();
+    for (i, r) in t.rows.iter().enumerate() {
+        if let Some(lane) = crate::plain::lane_before(common, i) {
+            out.push_str("<tbody><tr><th class=\"lane\" colspan=\"2\" scope=\"colgroup\">");
+            text(out, &lane);
+            out.push_str("</th></tr></tbody>\n");
+        }
         row(out, r);
     }
     out.push_str("</table></section>\n");

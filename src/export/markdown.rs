@@ -260,7 +260,13 @@ pub fn render_to<'a>(
         if t.rows.is_empty() {
             out.push_str("*Neither side makes a claim on this topic.*\n\n");
         }
-        for r in &t.rows {
+        let common = t.rows.iter().filter(|r| r.common_ground).count();
+        for (i, r) in t.rows.iter().enumerate() {
+            if let Some(lane) = crate::plain::lane_before(common, i) {
+                out.push_str("**");
+                push(&mut out, &lane);
+                out.push_str("**\n\n");
+            }
             row(&mut out, doc, r);
         }
     }

@@ -54,6 +54,26 @@ fn the_page_carries_one_svg_timeline_per_topic_and_one_for_all_without_script() 
 }
 
 #[test]
+fn a_page_of_one_topic_draws_its_timeline_once() {
+    let dispute = common::dispute(FIXTURE);
+    let cmp = Comparison::new(&dispute, 0, 1);
+    let first = cmp.topics.first().expect("a topic").id.clone();
+    let one = Filter {
+        topics: vec![first.to_string()],
+        ..Filter::default()
+    };
+    let shown = one.apply(&dispute, &cmp);
+    assert_eq!(shown.topics.len(), 1);
+    let bytes = export::render(Format::Html, &dispute, &shown, None, &[]).expect("renders");
+    let html = String::from_utf8(bytes).expect("UTF-8");
+    assert_eq!(
+        html.matches("<svg ").count(),
+        1,
+        "the page's chart, not twice"
+    );
+}
+
+#[test]
 fn the_date_in_force_is_a_dashed_line() {
     let html = page(Some("2025-03-10"));
     assert!(html.contains("class=\"asof\""));

@@ -456,7 +456,10 @@ pub fn render_to<'a>(
     for t in topics {
         w.write_all(out.as_bytes())?;
         out.clear();
-        let chart = charts.and_then(|c| c.topics.get(&*t.id));
+        // A page of one topic: its chart would repeat the page's.
+        let chart = charts
+            .filter(|c| c.topics.len() > 1)
+            .and_then(|c| c.topics.get(&*t.id));
         topic(&mut out, doc, &t, chart);
     }
     out.push_str("</main>\n</body>\n</html>\n");

@@ -518,3 +518,34 @@ fn a_screen_that_never_searches_or_filters_never_builds_the_search_index() {
         "the index is built once the search line opened"
     );
 }
+
+#[test]
+fn at_80_columns_each_hit_still_names_its_row_and_speaker() {
+    // The topic's title gives way first: the row and the speaker are what tell hits apart.
+    let mut a = common::bundled(80, 24);
+    search_for(&mut a, "'ceasefire");
+    let shown = screen(&a);
+    let lines: Vec<&str> = shown.lines().collect();
+    let prompt = lines
+        .iter()
+        .position(|l| l.contains("/ 'ceasefire"))
+        .expect("the search line");
+    let page = search::page(&a).min(search::list_len(&a));
+    assert!(page > 2, "{page} hits on screen");
+    let mut speakers = 0;
+    for i in 0..page {
+        let (at, _) = search::entry(&a, i).expect("an entry");
+        // Under the line and the count and a rule, two lines per hit: its head first.
+        let head = lines.get(prompt + 3 + 2 * i).copied().unwrap_or_default();
+        assert!(
+            head.contains(&format!(" · row {} ", at.row + 1)),
+            "hit {i}:\n{shown}"
+        );
+        if let Some(who) = a.dispute.claim(at.claim).and_then(|c| c.speaker.clone()) {
+            let start: String = who.chars().take(6).collect();
+            assert!(head.contains(&start), "hit {i} by {who}:\n{shown}");
+            speakers += 1;
+        }
+    }
+    assert!(speakers > 2, "{speakers} hits name a speaker");
+}

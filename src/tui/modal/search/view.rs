@@ -137,6 +137,10 @@ fn entry_lines(
             words::row_and_speaker(at.row, speaker)
         }
     };
+    // The topic's title gives way first, so the row and speaker stay on a narrow screen.
+    let fixed = text::width(&format!("{marker}{party} ·  · {detail}"));
+    let topic = text::ellipsis(topic, width.saturating_sub(fixed).max(8));
+    let topic = topic.trim_end();
     let head_pieces = vec![
         (format!("{marker}{party}"), true),
         (format!(" · {topic} · {detail}"), false),

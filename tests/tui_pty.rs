@@ -441,6 +441,31 @@ fn y_copies_the_selected_claim_with_osc52_and_the_footer_confirms() {
 }
 
 #[test]
+fn o_without_a_browser_says_why_first_and_copies_the_address() {
+    use base64::Engine;
+    // No opener on the PATH, as on a server: at 80 columns the footer still shows why.
+    let empty = tempfile::tempdir().expect("a temporary folder");
+    let path = empty.path().to_string_lossy().into_owned();
+    let mut s = Session::start_with(
+        &["tests/fixtures/tui/sample"],
+        &[("PATH", path.as_str())],
+        80,
+        24,
+    );
+    s.wait_for("the comparison", |t| t.contains("Sharing the river"));
+    s.send("\to");
+    s.wait_for("the footer's reason", |t| t.contains("No browser opened ("));
+    let copied = s.parser.callbacks().clipboard.clone();
+    let url = base64::engine::general_purpose::STANDARD
+        .decode(copied.last().expect("the address copied"))
+        .expect("base64");
+    let url = String::from_utf8(url).expect("UTF-8");
+    assert!(url.starts_with("https://"), "{url}");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
+#[test]
 fn a_closing_bracket_crosses_a_tall_row_at_once() {
     let mut s = Session::start(&[], 60, 16);
     s.wait_for("the comparison", |t| t.contains("▶ 1."));

@@ -14,11 +14,20 @@ pub fn osc52(text: &str) -> String {
 }
 
 /// Opens an http(s) address with the platform's opener (`update` has refused anything else);
-/// the footer says if it could not.
-pub fn open_url(app: &mut App, url: &str) {
-    if let Err(e) = open::that_detached(url) {
-        app.message = Some(strings::open_failed(url, &e.to_string()));
-    }
+/// false when it could not, and then the footer says why, first, so a narrow screen shows it
+/// (the loop copies the address instead).
+pub fn open_url(app: &mut App, url: &str) -> bool {
+    let Err(e) = open::that_detached(url) else {
+        return true;
+    };
+    let why = if e.kind() == std::io::ErrorKind::NotFound {
+        "no program to open it was found".to_owned()
+    } else {
+        // The opener names the address again: the footer has no room for it twice.
+        e.to_string().replace(url, "the address")
+    };
+    app.message = Some(strings::open_failed(&why));
+    false
 }
 
 /// Gives two claims a common point in the files (as `parallax link` does), then reloads the

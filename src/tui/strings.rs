@@ -898,9 +898,10 @@ pub fn unbound_named(key: &str, place: &str) -> String {
     format!("{key} does nothing in {place}; ? lists the keys that work here.")
 }
 
-/// The footer when the opener could not be started.
-pub fn open_failed(url: &str, why: &str) -> String {
-    format!("Could not open {url}: {why}")
+/// The footer when the opener could not be started: the reason first, so a narrow screen
+/// shows it, and the address is on the clipboard instead.
+pub fn open_failed(why: &str) -> String {
+    format!("No browser opened ({why}); the address is copied to the clipboard instead.")
 }
 
 /// The help overlay's notes below the key table.

@@ -410,7 +410,11 @@ pub fn event_loop<B: Backend>(
             Outcome::Quit => return Ok(()),
             Outcome::Export => super::modal::export::update::perform(app),
             Outcome::Copy(text) => host.copy(&text)?,
-            Outcome::OpenUrl(url) => super::effects::open_url(app, &url),
+            Outcome::OpenUrl(url) => {
+                if !super::effects::open_url(app, &url) {
+                    host.copy(&url)?;
+                }
+            }
             Outcome::Link {
                 left,
                 right,

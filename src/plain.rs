@@ -41,9 +41,32 @@ fn columns(out: &mut String, left: &[Line], right: &[Line], col: usize) {
 }
 
 fn rule(out: &mut String, title: &str, width: usize) {
-    let head = format!("══ {title} ");
-    let fill = width.saturating_sub(text::width(&head));
-    let _ = writeln!(out, "{head}{}", "═".repeat(fill));
+    // A title too long for one line wraps under itself; the rule fills its last line.
+    let lines = text::wrap(title, width.saturating_sub(4).max(1));
+    let last = lines.len().saturating_sub(1);
+    for (i, line) in lines.iter().enumerate() {
+        let head = format!("{} {line} ", if i == 0 { "══" } else { "  " });
+        if i < last {
+            let _ = writeln!(out, "{}", head.trim_end());
+        } else {
+            let fill = width.saturating_sub(text::width(&head));
+            let _ = writeln!(out, "{head}{}", "═".repeat(fill));
+        }
+    }
+}
+
+/// Writes `text` wrapped to `width`, its first line after `lead` and the rest under the text.
+fn hanging(out: &mut String, lead: &str, text: &str, width: usize) {
+    let indent = text::width(lead);
+    let lines = text::wrap(text, width.saturating_sub(indent).max(1));
+    for (i, line) in lines.iter().enumerate() {
+        let pad = if i == 0 {
+            lead.to_owned()
+        } else {
+            " ".repeat(indent)
+        };
+        let _ = writeln!(out, "{pad}{line}");
+    }
 }
 
 /// The lane that row `i` of a topic opens, if any: a topic's common-ground rows come first,
@@ -117,7 +140,7 @@ fn topic_at(
             lane(out, &title, width);
         }
         let _ = writeln!(out);
-        let _ = writeln!(out, "▸ {}. {}", i + 1, row_heading(row));
+        hanging(out, &format!("▸ {}. ", i + 1), &row_heading(row), width);
         let place = (topic_index, i);
         let (l, r) = layout::row_lines(dispute, cmp, row, place, (col, col), targets);
         columns(out, &l, &r, col);
@@ -144,8 +167,13 @@ pub fn write_show(
     let width = width.max(MIN_WIDTH);
     let mut out = String::new();
     let name = |s: usize| dispute.sides.get(s).map_or("?", |s| s.party.name.as_str());
-    let _ = writeln!(out, "{}", dispute.title);
-    let _ = writeln!(out, "{} ⟷ {}", name(cmp.left), name(cmp.right));
+    hanging(&mut out, "", &dispute.title, width);
+    hanging(
+        &mut out,
+        "",
+        &format!("{} ⟷ {}", name(cmp.left), name(cmp.right)),
+        width,
+    );
     if let Some(as_of) = &cmp.as_of {
         let _ = writeln!(out, "As of {}: what each side had said by then", as_of.date);
     }
@@ -158,8 +186,8 @@ pub fn write_show(
     let col = (width - text::width(SEPARATOR)) / 2;
     let head = format!(
         "{}{SEPARATOR}{}",
-        text::fit(&name(cmp.left).to_uppercase(), col),
-        name(cmp.right).to_uppercase()
+        text::ellipsis(&name(cmp.left).to_uppercase(), col),
+        text::ellipsis(&name(cmp.right).to_uppercase(), col)
     );
     let _ = writeln!(out, "{}", head.trim_end());
     let _ = writeln!(out);

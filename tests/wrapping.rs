@@ -86,3 +86,66 @@ fn on_the_screen_at_80x24_a_long_url_keeps_every_border_in_place() {
         );
     }
 }
+
+#[test]
+fn show_at_its_narrowest_fits_headings_and_party_names_too() {
+    // Long party names, a long dispute title, topic title and question: at 40 columns every
+    // line fits, a name cut short ends in `…`, and a wrapped question reads whole.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let side = |id: &str, name: &str, text: &str| {
+        serde_json::json!({
+            "format": "parallax/1", "dispute": "long-names",
+            "party": {"id": id, "name": name},
+            "sources": [{"id": "s", "outlet": "Gazette", "url": "https://example.org/a"}],
+            "topics": [{"id": "wages", "title": "Wages, pensions and the long argument over both",
+                "claims": [{"id": format!("{id}-1"), "text": text, "point": "offer", "sources": ["s"]}]}]
+        })
+    };
+    let manifest = serde_json::json!({
+        "format": "parallax/1",
+        "dispute": {"id": "long-names",
+            "title": "The long and winding dispute between a union and a foundry company"},
+        "sides": ["union.json", "company.json"],
+        "topics": [{"id": "wages", "title": "Wages, pensions and the long argument over both",
+            "points": [{"id": "offer", "question": "How large was the company's wage offer, all told?"}]}]
+    });
+    let files = [
+        ("dispute.json", manifest),
+        (
+            "union.json",
+            side("union", "Foundry Workers Union of Tembla", "A 2% rise."),
+        ),
+        (
+            "company.json",
+            side("company", "Meridian Foundry Limited", "Worth 5%."),
+        ),
+    ];
+    for (name, json) in files {
+        std::fs::write(dir.path().join(name), json.to_string()).expect("written");
+    }
+    let out = Command::cargo_bin("parallax")
+        .expect("the binary is built")
+        .args(["show", "--width", "40"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let s = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for line in s.lines() {
+        assert!(text::width(line) <= 40, "wider than 40: {line:?}\n{s}");
+    }
+    assert!(s.contains("FOUNDRY WORKERS U… │ MERIDIAN FOUNDRY…"), "{s}");
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("How large was the company's wage offer, all told?"),
+        "{s}"
+    );
+    assert!(
+        flat.contains("Wages, pensions and the long argument over both"),
+        "{s}"
+    );
+}

@@ -265,6 +265,36 @@ fn unknown_party_or_topic_lists_the_choices() {
 }
 
 #[test]
+fn a_tag_or_source_nobody_uses_is_refused_with_the_nearest_in_use() {
+    // `--tag terrorism` could only ever match nothing: that reads like an answer, so it is a
+    // usage error naming the tags in use, the likeliest first; a tag in use still filters.
+    parallax()
+        .args(["show", FIXTURE, "--tag", "terrorism"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no tag `terrorism` in this dispute; choose one of: terror,",
+        ));
+    parallax()
+        .args(["show", FIXTURE, "--source", "press trust"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no source `press trust` in this dispute",
+        ));
+    parallax()
+        .args(["show", FIXTURE, "--affiliation", "nobody"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no affiliation `nobody`"));
+    parallax()
+        .args(["show", FIXTURE, "--tag", "terror"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Showing 1 of"));
+}
+
+#[test]
 fn describe_gives_short_labels() {
     let f = Filter {
         parties: vec!["india".into()],

@@ -111,6 +111,42 @@ pub enum FilterError {
         /// The topic ids, comma-separated.
         choices: String,
     },
+    /// `--tag`, `--source` or `--affiliation` names a value no claim or source uses: it could
+    /// only ever match nothing, which reads like an answer.
+    #[error("no {what} `{value}` in this dispute; {choices}")]
+    UnknownValue {
+        /// What kind of value: `tag`, `source`, `affiliation`.
+        what: &'static str,
+        /// The value given.
+        value: String,
+        /// The values in use, the likeliest first.
+        choices: String,
+    },
+}
+
+/// The values in use nearest to a mistyped one, for a message: those that share its start or
+/// hold it (ignoring case) first, then the rest in order, at most `MAX`.
+fn nearest(value: &str, in_use: &std::collections::BTreeSet<&str>) -> String {
+    const MAX: usize = 12;
+    if in_use.is_empty() {
+        return "none is used".to_owned();
+    }
+    let fold = value.to_lowercase();
+    let head: String = fold.chars().take(3).collect();
+    let likely = |v: &&str| {
+        let v = v.to_lowercase();
+        v.starts_with(&head) || v.contains(&fold) || fold.contains(&v)
+    };
+    let mut shown: Vec<&str> = in_use.iter().filter(|v| likely(v)).copied().collect();
+    shown.extend(in_use.iter().filter(|v| !likely(v)).copied());
+    let more = shown.len().saturating_sub(MAX);
+    shown.truncate(MAX);
+    let list = crate::text::clean(&shown.join(", ")).text;
+    if more > 0 {
+        format!("those in use include: {list} … ({} in all)", more + MAX)
+    } else {
+        format!("choose one of: {list}")
+    }
 }
 
 impl Filter {
@@ -173,6 +209,53 @@ impl Filter {
                     choices: topic_ids.join(", "),
                 });
             }
+        }
+        self.check_values(dispute)
+    }
+
+    /// Every tag, outlet and affiliation asked for is used somewhere in the dispute (matched
+    /// as [`Filter::keeps`] matches them).
+    fn check_values(&self, dispute: &Dispute) -> Result<(), FilterError> {
+        use std::collections::BTreeSet;
+        let sources = || dispute.sides.iter().flat_map(|s| &s.sources);
+        let unknown = |what, value: &str, in_use: BTreeSet<&str>| FilterError::UnknownValue {
+            what,
+            value: crate::text::clean(value).text,
+            choices: nearest(value, &in_use),
+        };
+        if !self.tags.is_empty() {
+            let in_use: BTreeSet<&str> = dispute
+                .sides
+                .iter()
+                .flat_map(|s| &s.topics)
+                .flat_map(|t| &t.claims)
+                .flat_map(|c| c.tags.iter().map(|t| t.as_str()))
+                .collect();
+            if let Some(t) = self.tags.iter().find(|t| !in_use.contains(t.as_str())) {
+                return Err(unknown("tag", t, in_use));
+            }
+        }
+        if let Some(o) = self
+            .outlets
+            .iter()
+            .find(|o| !sources().any(|s| same_text(o, &s.outlet)))
+        {
+            return Err(unknown(
+                "source",
+                o,
+                sources().map(|s| s.outlet.as_str()).collect(),
+            ));
+        }
+        if let Some(a) = self
+            .affiliations
+            .iter()
+            .find(|a| !sources().any(|s| s.affiliation.as_ref() == Some(*a)))
+        {
+            return Err(unknown(
+                "affiliation",
+                a,
+                sources().filter_map(|s| s.affiliation.as_deref()).collect(),
+            ));
         }
         Ok(())
     }

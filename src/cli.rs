@@ -335,6 +335,18 @@ impl ExportFormat {
         }
     }
 
+    /// The kind of file it writes, as a file name's extension tells it (claims CSV is CSV,
+    /// ClaimReview is JSON).
+    pub fn file_kind(self) -> crate::export::Format {
+        use crate::export::Format;
+        match self {
+            ExportFormat::Markdown => Format::Markdown,
+            ExportFormat::Csv | ExportFormat::ClaimsCsv => Format::Csv,
+            ExportFormat::Json | ExportFormat::ClaimReview => Format::Json,
+            ExportFormat::Html => Format::Html,
+        }
+    }
+
     /// The format a comparison format names.
     pub fn from_comparison(f: crate::export::Format) -> ExportFormat {
         use crate::export::Format;

@@ -763,6 +763,31 @@ fn export_needs_a_format_it_can_tell() {
 }
 
 #[test]
+fn a_file_name_that_says_another_format_is_warned_about() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let md = dir.path().join("report.md");
+    parallax()
+        .args(["export", "-f", "csv", "-o"])
+        .arg(&md)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning: writing csv into"))
+        .stderr(predicate::str::contains("rename it to end in .csv"));
+    // The format given still wins.
+    let mut read = csv::Reader::from_path(&md).expect("a CSV file");
+    let headers = read.headers().expect("a header").clone();
+    assert!(headers.iter().any(|h| h == "common_ground"), "{headers:?}");
+    // Formats that write the kind the name says are not warned about.
+    let csv = dir.path().join("claims.csv");
+    parallax()
+        .args(["export", "-f", "claims-csv", "-o"])
+        .arg(&csv)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning").not());
+}
+
+#[test]
 fn left_and_right_choose_the_sides() {
     let out = parallax()
         .arg("export")

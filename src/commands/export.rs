@@ -4,6 +4,7 @@ use super::{Failure, open, pair};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::compare::Comparison;
 use crate::export::{self, ExportError, Format};
+use crate::text;
 use std::io::Write;
 use std::path::Path;
 
@@ -37,6 +38,21 @@ pub fn export(
             ));
         }
     };
+    // `-o report.md -f csv`: the format given wins, but a name that says otherwise is likelier
+    // a slip than a wish, and the file would open in the wrong program.
+    if let (Some(given), Some(path), Some(named)) =
+        (args.format, target, target.and_then(Format::from_path))
+        && given.file_kind() != named
+    {
+        writeln!(
+            err,
+            "parallax: warning: writing {} into {}, whose name says {}; rename it to end in .{} if that was a slip",
+            given.file_kind().extension(),
+            text::clean(&path.display().to_string()).text,
+            named.extension(),
+            given.file_kind().extension()
+        )?;
+    }
     let Some(format) = chosen.comparison() else {
         return claims(args, chosen, target, out, err);
     };

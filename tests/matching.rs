@@ -1038,3 +1038,58 @@ fn a_question_for_a_point_already_there_is_said_to_be_unused() {
     let manifest = std::fs::read_to_string(dir.path().join("dispute.json")).unwrap();
     assert!(!manifest.contains("sky green"));
 }
+
+#[test]
+fn a_reason_found_only_in_a_note_or_source_is_named_as_such() {
+    // The reasons are there to be checked by reading the two claims: "180" and "posts" are in
+    // the union claim's assessment note, not its text, so they are not "shared numbers".
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let side = |id: &str, text: &str, note: Option<&str>| {
+        let mut claim = serde_json::json!({
+            "id": format!("{id}-1"), "text": text, "date": "2026-02-01", "sources": ["s"]
+        });
+        if let Some(note) = note {
+            claim["assessment"] =
+                serde_json::json!({"rating": "disputed", "note": note, "by": "Gazette"});
+        }
+        serde_json::json!({
+            "format": "parallax/1", "dispute": "d", "party": {"id": id, "name": id},
+            "sources": [{"id": "s", "outlet": "Gazette", "url": "https://example.org/a"}],
+            "topics": [{"id": "jobs", "title": "Jobs", "claims": [claim]}]
+        })
+    };
+    let files = [
+        (
+            "union.json",
+            side(
+                "union",
+                "Management plans to cut jobs at the Tembla plant.",
+                Some("A leaked memo lists 180 posts."),
+            ),
+        ),
+        (
+            "company.json",
+            side(
+                "company",
+                "Only 180 posts at the Tembla plant will go, by attrition.",
+                None,
+            ),
+        ),
+    ];
+    for (name, json) in files {
+        std::fs::write(dir.path().join(name), json.to_string()).expect("written");
+    }
+    let out = Command::cargo_bin("parallax")
+        .expect("the binary is built")
+        .arg("match")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let line = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(line.contains("shared names: Tembla"), "{line}");
+    assert!(
+        line.contains("also shared in notes or sources: 180, posts"),
+        "{line}"
+    );
+    assert!(!line.contains("shared numbers"), "{line}");
+}

@@ -146,6 +146,9 @@ pub enum Reason {
     RebutsInRow(String),
     /// The right claim sits in another topic (its id).
     OtherTopic(String),
+    /// Names, numbers or words both share that are not in both claims' texts: they come from
+    /// an assessment note, a cited source's title or a quote, which count for less.
+    BeyondTexts(Vec<String>),
 }
 
 impl fmt::Display for Reason {
@@ -163,6 +166,9 @@ impl fmt::Display for Reason {
             Reason::Rebuts(id) => write!(f, "already linked to {id}"),
             Reason::RebutsInRow(id) => write!(f, "already linked to {id} in that row"),
             Reason::OtherTopic(id) => write!(f, "other topic: {id}"),
+            Reason::BeyondTexts(v) => {
+                write!(f, "also shared in notes or sources: {}", v.join(", "))
+            }
         }
     }
 }

@@ -86,6 +86,8 @@ pub struct Profiles<'a> {
     pub index: HashMap<ClaimAt, usize>,
     /// The claim ids of each profile, for links.
     pub ids: Vec<&'a str>,
+    /// The dispute profiled: a reason reads the claims' texts in it.
+    pub dispute: &'a Dispute,
 }
 
 /// A word as cut from a text, before it is interned.
@@ -449,6 +451,7 @@ impl<'a> Profiles<'a> {
             questions,
             index,
             ids,
+            dispute,
         }
     }
 

@@ -2,7 +2,7 @@
 //! reasons an analyst can check.
 
 use super::Reason;
-use super::features::{Class, dot};
+use super::features::{self, Class, dot};
 use super::profile::{Profile, Profiles, Question};
 
 /// The signals between a left and a right claim, each in [0, 1].
@@ -219,14 +219,38 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
         }
     }
     shared.sort_by(|l, r| r.0.total_cmp(&l.0).then(l.2.cmp(r.2)));
+    // A reason is there to be checked by reading the two claims: what is not in both texts
+    // (a note's, a source title's or a quote's word) is named apart, as such.
+    let text_words = |profile: &Profile| -> foldhash::HashSet<String> {
+        p.dispute
+            .claim(profile.at)
+            .map(|c| {
+                features::pieces(&c.text)
+                    .into_iter()
+                    .map(|(w, _)| w.to_lowercase())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (in_x, in_y) = (text_words(x), text_words(y));
+    let in_texts = |class: Class, s: &str| {
+        let s = s.to_lowercase();
+        class == Class::Tag || (in_x.contains(&s) && in_y.contains(&s))
+    };
     let pick = |class: Class, floor: f32| -> Vec<String> {
         shared
             .iter()
-            .filter(|(w, c, _)| *c == class && *w >= floor)
+            .filter(|(w, c, s)| *c == class && *w >= floor && in_texts(*c, s))
             .take(NAMED)
             .map(|(_, _, s)| (*s).to_owned())
             .collect()
     };
+    let beyond: Vec<String> = shared
+        .iter()
+        .filter(|(w, c, s)| !in_texts(*c, s) && (*c != Class::Common || *w >= 0.005))
+        .take(NAMED)
+        .map(|(_, _, s)| (*s).to_owned())
+        .collect();
     let names = pick(Class::Name, 0.0);
     if !names.is_empty() {
         reasons.push(Reason::SharedNames(names));
@@ -242,6 +266,9 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
     let words = pick(Class::Common, 0.005);
     if !words.is_empty() {
         reasons.push(Reason::SharedWords(words));
+    }
+    if !beyond.is_empty() {
+        reasons.push(Reason::BeyondTexts(beyond));
     }
     if let Some(q) = shared_question(p, a, b) {
         reasons.push(Reason::Question(

@@ -106,6 +106,10 @@ pub enum Command {
         /// Print the topics as JSON: ids, titles and counts. Not with --ratings.
         #[arg(long, conflicts_with = "ratings")]
         json: bool,
+        /// Total width of the table in columns, 40 to 1000 (default: the terminal's, or 100
+        /// when piped): long titles and party names are cut with `…` to fit.
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
     },
     /// Print the comparison as plain text, two columns side by side.
     Show {

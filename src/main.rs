@@ -39,7 +39,16 @@ fn main() -> ExitCode {
             ratings,
             as_of,
             json,
-        }) => commands::topics(&input, &pair, ratings, as_of, json, &mut out, &mut err).map(|()| 0),
+            width,
+        }) => {
+            let options = commands::TopicsOptions {
+                ratings,
+                as_of,
+                json,
+                width,
+            };
+            commands::topics(&input, &pair, options, &mut out, &mut err).map(|()| 0)
+        }
         Some(Command::Show {
             input,
             pair,

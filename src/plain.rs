@@ -205,7 +205,7 @@ pub fn write_show(
 
 /// Renders the `topics` table: claims per side, rows answered by both or one, and the rows of
 /// common ground.
-pub fn topics_table(dispute: &Dispute, cmp: &Comparison) -> String {
+pub fn topics_table(dispute: &Dispute, cmp: &Comparison, width: usize) -> String {
     // One row per topic: its id (what --topic takes), its neutral title, then the counts.
     let name = |s: usize| {
         dispute
@@ -259,7 +259,71 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison) -> String {
         }
     }
     widths[1] = widths[1].min(60);
+    // Too wide: the headers named after the parties give way first (to ten columns), then the
+    // titles (to twelve); then the parties are named `L` and `R` in a legend above the table,
+    // and the titles give way further (to six). Counts and ids stay whole; a name or title cut
+    // short ends in `…`, and an "only" header keeps its "only".
+    let width = width.max(MIN_WIDTH);
+    let total = |w: &[usize; 8]| w.iter().sum::<usize>() + 2 * (w.len() - 1);
+    let named = [2, 3, 5, 6];
+    let counts = |col: usize| rows.iter().map(|r| text::width(&r[col])).max().unwrap_or(0);
+    let shrink = |widths: &mut [usize; 8], cols: &[usize], least: usize| {
+        for &col in cols {
+            let over = total(widths).saturating_sub(width);
+            // A count stays whole; a title may be cut.
+            let whole = if col == 1 { 0 } else { counts(col) };
+            if let Some(w) = widths.get_mut(col) {
+                *w = (*w).saturating_sub(over).max(least.max(whole)).min(*w);
+            }
+        }
+    };
+    let titles = widths[1];
+    shrink(&mut widths, &named, 10);
+    shrink(&mut widths, &[1], 12);
+    let legend = total(&widths) > width;
+    let cut = |name: &str, w: usize| text::ellipsis(name, w).trim_end().to_owned();
+    let only = |name: &str, w: usize| match text::width(&format!("{name} only")) {
+        n if n <= w => format!("{name} only"),
+        _ => format!("{} only", cut(name, w.saturating_sub(5).max(1))),
+    };
+    let headers = if legend {
+        for col in named {
+            widths[col] = counts(col).max(if col > 4 { 6 } else { 1 });
+        }
+        // The room the names gave back goes to the titles.
+        widths[1] = titles;
+        shrink(&mut widths, &[1], 6);
+        [
+            headers[0].clone(),
+            headers[1].clone(),
+            "L".to_owned(),
+            "R".to_owned(),
+            headers[4].clone(),
+            "L only".to_owned(),
+            "R only".to_owned(),
+            headers[7].clone(),
+        ]
+    } else {
+        [
+            headers[0].clone(),
+            headers[1].clone(),
+            cut(&ln, widths[2]),
+            cut(&rn, widths[3]),
+            headers[4].clone(),
+            only(&ln, widths[5]),
+            only(&rn, widths[6]),
+            headers[7].clone(),
+        ]
+    };
+    for (w, h) in widths.iter_mut().zip(&headers) {
+        *w = (*w).max(text::width(h));
+    }
     let mut out = String::new();
+    if legend {
+        for (mark, name) in [("L", &ln), ("R", &rn)] {
+            hanging(&mut out, &format!("{mark}: "), name, width);
+        }
+    }
     let line = |cells: &[String; 8]| {
         // Ids are checked at load (FORMAT.md), so they print as they are.
         let mut s = format!(
@@ -268,7 +332,7 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison) -> String {
             " ".repeat(widths[0].saturating_sub(text::width(&cells[0])))
         );
         s.push_str("  ");
-        s.push_str(&text::fit(&cells[1], widths[1]));
+        s.push_str(&text::ellipsis(&cells[1], widths[1]));
         for (cell, &w) in cells.iter().zip(&widths).skip(2) {
             let pad = w.saturating_sub(text::width(cell));
             s.push_str("  ");

@@ -136,6 +136,37 @@ fn topics_lists_claims_per_side_and_rows_by_both_or_one() {
     assert!(out.contains("* only one of the two sides addresses this topic"));
 }
 
+#[test]
+fn topics_fits_its_width_cutting_titles_and_party_names_not_counts() {
+    // The bundled dispute's titles are long: at 80 columns every line fits, a cut title or
+    // party name ends in `…`, and the counts are whole (the same as at 200 columns).
+    let narrow = stdout_of(&["topics", "--width", "80"]);
+    let wide = stdout_of(&["topics", "--width", "200"]);
+    for line in narrow.lines().filter(|l| !l.starts_with('*')) {
+        assert!(text::width(line) <= 80, "wider than 80: {line:?}\n{narrow}");
+    }
+    assert!(narrow.contains('…'), "{narrow}");
+    assert!(wide.lines().all(|l| !l.contains('…')), "{wide}");
+    let counts = |out: &str| -> Vec<Vec<String>> {
+        out.lines()
+            .map(|l| {
+                let cells: Vec<String> = l.split_whitespace().map(str::to_owned).collect();
+                cells[cells.len().saturating_sub(6)..].to_vec()
+            })
+            .filter(|c| c.len() == 6 && c.iter().all(|n| n.parse::<usize>().is_ok()))
+            .collect()
+    };
+    assert_eq!(counts(&narrow).len(), 12, "{narrow}");
+    assert_eq!(counts(&narrow), counts(&wide));
+    // Too narrow for the names: a legend names the columns.
+    assert!(narrow.starts_with("L: India\nR: Pakistan\n"), "{narrow}");
+    parallax()
+        .args(["topics", "--width", "1001"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--width 1001 is too wide"));
+}
+
 /// The column where the separator stands on every two-column line.
 fn separator_columns(out: &str) -> Vec<usize> {
     out.lines()

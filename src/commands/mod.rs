@@ -17,7 +17,7 @@ pub use dismiss::dismiss;
 pub use link::link;
 pub use matches::matches;
 pub use search::{Options as SearchOptions, search};
-pub use show::{show, topics};
+pub use show::{TopicsOptions, show, topics};
 pub use validate::validate;
 
 use crate::cli::{FilterArgs, InputArgs, PairArgs};

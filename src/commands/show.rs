@@ -28,15 +28,7 @@ pub fn show(
             plain::MIN_WIDTH
         )));
     }
-    if let Some(w) = width
-        && w > plain::MAX_WIDTH
-    {
-        return Err(Failure::Usage(format!(
-            "--width {w} is too wide; give a width from {} to {} columns",
-            plain::MIN_WIDTH,
-            plain::MAX_WIDTH
-        )));
-    }
+    check_width(width)?;
     let dispute = open(input, err)?;
     let (left, right) = pair(&dispute, pair_args)?;
     let cmp = Comparison::new(&dispute, left, right);
@@ -62,17 +54,35 @@ pub fn show(
     Ok(())
 }
 
+/// What `parallax topics` prints.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TopicsOptions {
+    /// The tables of ratings by side and by who rated, instead of the topics.
+    pub ratings: bool,
+    /// Count only what had been said by then.
+    pub as_of: Option<Date>,
+    /// JSON instead of the table.
+    pub json: bool,
+    /// The table's total width (default: the terminal's, or 100 when piped).
+    pub width: Option<usize>,
+}
+
 /// Prints the topics table, or with `ratings` the tables of ratings by side and by who rated;
 /// with `as_of`, the table counts only what had been said by then.
 pub fn topics(
     input: &InputArgs,
     pair_args: &PairArgs,
-    ratings: bool,
-    as_of: Option<Date>,
-    json: bool,
+    options: TopicsOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
+    let TopicsOptions {
+        ratings,
+        as_of,
+        json,
+        width,
+    } = options;
+    check_width(width)?;
     let dispute = open(input, err)?;
     if ratings {
         out.write_all(crate::ratings::tables(&dispute).as_bytes())?;
@@ -95,7 +105,8 @@ pub fn topics(
             .map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
-        out.write_all(plain::topics_table(&dispute, &cmp).as_bytes())?;
+        let width = width.unwrap_or_else(terminal_width);
+        out.write_all(plain::topics_table(&dispute, &cmp, width).as_bytes())?;
     }
     Ok(())
 }
@@ -153,6 +164,18 @@ fn topics_json<'a>(dispute: &'a crate::format::Dispute, cmp: &'a Comparison) -> 
 }
 
 /// The terminal's width when stdout is one, else [`PIPE_WIDTH`].
+/// A `--width` wider than any terminal is a usage error (a narrower one is widened to the least).
+fn check_width(width: Option<usize>) -> Result<(), Failure> {
+    match width {
+        Some(w) if w > plain::MAX_WIDTH => Err(Failure::Usage(format!(
+            "--width {w} is too wide; give a width from {} to {} columns",
+            plain::MIN_WIDTH,
+            plain::MAX_WIDTH
+        ))),
+        _ => Ok(()),
+    }
+}
+
 fn terminal_width() -> usize {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() {

@@ -907,3 +907,96 @@ fn claimreview_keeps_the_identifier_the_body_and_the_appearances_publisher() {
     assert_eq!(check.outlet, "Fact Desk", "the review's publisher");
     assert_eq!(check.url.as_deref(), Some("https://desk.example/a-gates"));
 }
+
+/// Writes `text` to `name` in a new folder; the folder and the file.
+fn csv_file(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join(name);
+    std::fs::write(&csv, text).unwrap();
+    (dir, csv)
+}
+
+/// A quoted cell never closed would swallow every row after it: the file is refused with the
+/// line and column where the cell opens, and nothing is written.
+#[test]
+fn a_quoted_cell_never_closed_refuses_the_file_with_where_it_opens() {
+    let (dir, csv) = csv_file(
+        "q2.csv",
+        "side,topic,text\nunion,wages,first\ncompany,wages,second\nunion,safety,\"third row never closed\ncompany,safety,fourth row\nunion,talks,fifth row\n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .code(1)
+        .stderr(predicate::str::contains(
+            "q2.csv: line 4, column 14: this `\"` opens a quoted cell that is never closed",
+        ))
+        .stderr(predicate::str::contains("nothing was imported"))
+        .stderr(predicate::str::contains("imported 3 claim(s)").not());
+    assert!(!out.exists(), "nothing is written");
+    // Tab-separated with CRLF line ends: the same, the column counted in characters.
+    let (dir, tsv) = csv_file(
+        "sheet.tsv",
+        "side\ttopic\ttext\r\nunion\twages\tfirst\r\ncompany\twäges\t\"open\r\nunion\tt\tlast\r\n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&tsv, &out)
+        .code(1)
+        .stderr(predicate::str::contains(
+            "sheet.tsv: line 3, column 15: this `\"` opens a quoted cell that is never closed",
+        ));
+    assert!(!out.exists(), "nothing is written");
+}
+
+/// A quote inside a quoted cell must be doubled: one that closes the cell while the cell goes
+/// on is refused with its place and the cell's, and the doubled form keeps every quote.
+#[test]
+fn a_quote_inside_a_quoted_cell_must_be_doubled() {
+    let (dir, csv) = csv_file(
+        "q.csv",
+        "side,topic,text\nunion,wages,first\ncompany,wages,\"He said \"no\" twice\n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .code(1)
+        .stderr(predicate::str::contains(
+            "q.csv: line 3, column 24: this `\"` closes the quoted cell that opens at line 3, column 15, but the cell goes on after it (`n`)",
+        ))
+        .stderr(predicate::str::contains("write a quote inside a quoted cell as two"));
+    assert!(!out.exists(), "nothing is written");
+    let (dir, csv) = csv_file(
+        "q.csv",
+        "side,topic,text\nunion,wages,first\ncompany,wages,\"He said \"\"no\"\" twice\" \n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .success()
+        .stderr(predicate::str::contains("0 problem(s)"));
+    assert!(
+        load(&out)
+            .claims()
+            .any(|(_, c)| c.text == "He said \"no\" twice")
+    );
+}
+
+/// A quote in a cell that does not begin with one is text (`5" pipe`), kept as written and
+/// reported with its place; a space before a cell's opening quote is named as the likely slip.
+#[test]
+fn a_quote_in_a_cell_not_quoted_is_kept_and_reported() {
+    let (dir, csv) = csv_file(
+        "inch.csv",
+        "side,topic,text\nunion,pipes,A 5\" pipe\ncompany,pipes, \"No, a 4 inch one\"\n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .success()
+        .stderr(predicate::str::contains(
+            "inch.csv: line 2, column 16: a `\"` in a cell that does not begin with one is kept as text",
+        ))
+        .stderr(predicate::str::contains(
+            "inch.csv: line 3, column 16: the cell begins with a space before its `\"`",
+        ))
+        .stderr(predicate::str::contains("line 3: 4 cells where the header names 3"));
+    let d = load(&out);
+    let texts: Vec<&str> = d.claims().map(|(_, c)| c.text.as_str()).collect();
+    assert_eq!(texts, ["A 5\" pipe", "\"No"]);
+}

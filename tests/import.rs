@@ -1000,3 +1000,57 @@ fn a_quote_in_a_cell_not_quoted_is_kept_and_reported() {
     let texts: Vec<&str> = d.claims().map(|(_, c)| c.text.as_str()).collect();
     assert_eq!(texts, ["A 5\" pipe", "\"No"]);
 }
+
+/// A value in a column the row's kind does not read is reported with its line and column, not
+/// dropped unseen: a claim's `title`, a dispute's `rating`, a cell moved into the wrong column
+/// by a short row.
+#[test]
+fn a_value_in_a_column_the_row_does_not_read_is_reported() {
+    let (dir, csv) = csv_file(
+        "stray.csv",
+        "record,side,topic,text,title,rating,summary\n\
+         dispute,,,,My title,refuted,\n\
+         ,a,t,hello,,,\n\
+         ,b,t,world,Not a claim field,,\n\
+         topic,b,t,,,,Only the manifest's topic has a summary\n",
+    );
+    import_csv(&csv, dir.path().join("out"))
+        .success()
+        .stderr(predicate::str::contains(
+            "stray.csv: line 2: the column `rating` does not apply to a dispute row; its value `refuted` is left out",
+        ))
+        .stderr(predicate::str::contains(
+            "stray.csv: line 4: the column `title` does not apply to a claim row; its value `Not a claim field` is left out",
+        ))
+        .stderr(predicate::str::contains(
+            "stray.csv: line 5: the column `summary` does not apply to a topic row",
+        ))
+        .stderr(predicate::str::contains("line 3:").not())
+        .stderr(predicate::str::contains("3 problem(s)"));
+    let (dir, csv) = csv_file(
+        "shifted.csv",
+        "record,side,topic,text,source_role,title\ndispute,,,,\"My strike\"\n,a,t,hello\n,b,t,world\n",
+    );
+    import_csv(&csv, dir.path().join("out"))
+        .success()
+        .stderr(predicate::str::contains(
+            "shifted.csv: line 2: the column `source_role` does not apply to a dispute row; its value `My strike` is left out",
+        ));
+}
+
+/// A row shorter than the header is fine while only optional cells are missing (as CSV written
+/// by hand often is), and reported when it lacks a cell the row needs.
+#[test]
+fn a_short_row_is_reported_when_it_lacks_a_cell_it_needs() {
+    let (dir, csv) = csv_file(
+        "short.csv",
+        "side,topic,text,date\nalpha,water,one\nbeta,water,two,2024\nbeta,water\n",
+    );
+    import_csv(&csv, dir.path().join("out"))
+        .success()
+        .stderr(predicate::str::contains(
+            "short.csv: line 4: 2 cells where the header names 4: no cell for `text`",
+        ))
+        .stderr(predicate::str::contains("line 2:").not())
+        .stderr(predicate::str::contains("imported 2 claim(s) of 2 sides"));
+}

@@ -257,7 +257,7 @@ impl<'b> Lines<'b> {
 }
 
 /// Reads one CSV file into `builder`. Every record that cannot be used, every unknown column,
-/// and every quote kept as text becomes a
+/// every value in a column its record does not read, and every quote kept as text becomes a
 /// problem with its line; only a file that is not UTF-8 text (UTF-16 is named as such), one
 /// whose quotes would change its rows (a quoted cell never closed, or going on after its
 /// closing quote), or one without the needed columns, fails, before any record is read.
@@ -320,9 +320,12 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
         }
     };
     let mut columns: Vec<Option<Col>> = Vec::with_capacity(headers.len());
+    // Each column's name as the header writes it, to name it in a problem.
+    let mut names: Vec<String> = Vec::with_capacity(headers.len());
     for name in &headers {
         let col = Col::from_header(name);
         let shown = crate::text::clean(name.trim()).text;
+        names.push(shown.clone());
         match col {
             None if name.trim().is_empty() => {}
             None => builder.problems.push(Problem {
@@ -369,6 +372,7 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                         record.set(*col, unguard(cell).replace("\r\n", "\n"));
                     }
                 }
+                unread_cells(&record, &columns, &names, row.len(), file, &at, builder);
                 if row.len() > columns.len() {
                     builder.problems.push(Problem {
                         file: file.to_owned(),
@@ -409,6 +413,60 @@ fn literal_quote(file: &str, place: Place, blank: bool) -> Problem {
         file: file.to_owned(),
         at: place.to_string(),
         reason: reason.to_owned(),
+    }
+}
+
+/// Reports the cells of a row its kind of record does not read (left out), and a row shorter
+/// than the header when a cell it lacks is one its kind needs (a short row is common in CSV
+/// written by hand, and fine while only optional cells are missing). A row of an unknown kind
+/// is skipped whole, and reported so by the builder.
+fn unread_cells(
+    record: &Record,
+    columns: &[Option<Col>],
+    names: &[String],
+    cells: usize,
+    file: &str,
+    at: &str,
+    builder: &mut Builder,
+) {
+    let kind = record.kind();
+    if kind == Kind::Unknown || record.is_empty() {
+        return;
+    }
+    let with_side = record.get(Col::Side).is_some();
+    let has_id = record.get(Col::Id).is_some();
+    let problem = |reason: String| Problem {
+        file: file.to_owned(),
+        at: at.to_owned(),
+        reason,
+    };
+    for (col, name) in columns.iter().zip(names).take(cells) {
+        let Some(col) = *col else { continue };
+        let Some(value) = record.get(col) else {
+            continue;
+        };
+        if !kind.reads(col, with_side) {
+            let shown = crate::text::ellipsis(&crate::text::clean(value.trim()).text, 40);
+            builder.problems.push(problem(format!(
+                "the column `{name}` does not apply to a {} row; its value `{}` is left out",
+                kind.name(),
+                shown.trim_end()
+            )));
+        }
+    }
+    let missing: Vec<String> = columns
+        .iter()
+        .zip(names)
+        .skip(cells)
+        .filter(|(col, _)| col.is_some_and(|c| kind.needs(c, has_id)))
+        .map(|(_, name)| format!("`{name}`"))
+        .collect();
+    if !missing.is_empty() {
+        builder.problems.push(problem(format!(
+            "{cells} cells where the header names {}: no cell for {}",
+            columns.len(),
+            missing.join(", ")
+        )));
     }
 }
 

@@ -1054,3 +1054,35 @@ fn a_short_row_is_reported_when_it_lacks_a_cell_it_needs() {
         .stderr(predicate::str::contains("line 2:").not())
         .stderr(predicate::str::contains("imported 2 claim(s) of 2 sides"));
 }
+
+/// A side all of whose rows are skipped is not written, and does not count towards the two
+/// sides a dispute needs.
+#[test]
+fn a_side_whose_rows_are_all_skipped_is_not_written() {
+    let (dir, csv) = csv_file(
+        "ragged.csv",
+        "side,topic,text,extra\nunion,wages,hi,1,2,3\ncompany,wages\n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .code(1)
+        .stderr(predicate::str::contains(
+            "line 3: no text and no id; skipped",
+        ))
+        .stderr(predicate::str::contains(
+            "the input holds claims of 1 side(s); a dispute needs two or more",
+        ));
+    assert!(!out.exists(), "nothing is written");
+    let (dir, csv) = csv_file(
+        "three.csv",
+        "side,topic,text\nunion,wages,hi\ncompany,wages,no\nlawyers,,skipped\nlawyers,wages\n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .success()
+        .stderr(predicate::str::contains("imported 2 claim(s) of 2 sides"));
+    assert!(!out.join("lawyers.json").exists());
+    let d = load(&out);
+    let sides: Vec<&str> = d.sides.iter().map(|s| s.party.id.as_str()).collect();
+    assert_eq!(sides, ["union", "company"]);
+}

@@ -211,7 +211,9 @@ impl Builder {
         let Some(side_id) = self.id_of(side_cell.trim(), "the side", file, at) else {
             return;
         };
-        let side = self.side(&side_id, r.get(Col::SideName).unwrap_or(side_cell.trim()));
+        // The side is made only once the claim is kept: a side whose every row is skipped
+        // is not written (and does not count towards the two sides a dispute needs).
+        let known_side = self.side_ids.get(&side_id).copied();
         let text = r.get(Col::Text).map(str::trim);
         let id = match (r.get(Col::Id).map(str::trim), text) {
             (Some(id), _) if is_id(id) => id.to_owned(),
@@ -239,7 +241,7 @@ impl Builder {
             }
         };
         if let Some(place) = self.claims.get(&id).cloned() {
-            if place.side != side {
+            if Some(place.side) != known_side {
                 self.problem(
                     file,
                     at,
@@ -299,6 +301,7 @@ impl Builder {
         let Some(topic_id) = self.id_of(topic_cell, "the topic", file, at) else {
             return;
         };
+        let side = self.side(&side_id, r.get(Col::SideName).unwrap_or(side_cell.trim()));
         let neutral = r
             .get(Col::TopicTitle)
             .unwrap_or(topic_cell)

@@ -700,8 +700,8 @@ fn a_sides_topic_title_defaults_to_the_neutral_title_of_a_topic_record() {
     assert_eq!(titles(1), ["Sharing the river", "Our land"]);
 }
 
-/// A rating that is not one of parallax's is quoted as written, and the note and `by` that go
-/// with it are said to be left out too.
+/// A rating that is neither one of parallax's nor a fact-checker's word is quoted as written,
+/// and the note and `by` that go with it are said to be left out too.
 #[test]
 fn an_unknown_rating_is_quoted_as_written_with_what_goes_with_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -709,7 +709,7 @@ fn an_unknown_rating_is_quoted_as_written_with_what_goes_with_it() {
     std::fs::write(
         &csv,
         "side,topic,text,rating,note,by\n\
-         alpha,water,One,True,Seen on video,Fact Desk\n\
+         alpha,water,One,Spicy,Seen on video,Fact Desk\n\
          beta,water,Two,Mostly,,Wire desk\n\
          beta,water,Three,Nope,,\n",
     )
@@ -718,7 +718,7 @@ fn an_unknown_rating_is_quoted_as_written_with_what_goes_with_it() {
     import_csv(&csv, &out)
         .success()
         .stderr(predicate::str::contains(
-            "line 2: the rating `True` is not one of unverified, corroborated, disputed, refuted, retracted; the claim is kept without an assessment, and its note and `by` are left out with it",
+            "line 2: the rating `Spicy` is not one of unverified, corroborated, disputed, refuted, retracted (nor a fact-checker's word such as `false` or `mostly true`); the claim is kept without an assessment, and its note and `by` are left out with it",
         ))
         .stderr(predicate::str::contains(
             "line 3: the rating `Mostly` is not one of",
@@ -1085,4 +1085,40 @@ fn a_side_whose_rows_are_all_skipped_is_not_written() {
     let d = load(&out);
     let sides: Vec<&str> = d.sides.iter().map(|s| s.party.id.as_str()).collect();
     assert_eq!(sides, ["union", "company"]);
+}
+
+/// The `rating` column reads the fact-checkers' words `import claimreview` maps, in any case
+/// and punctuation, so the same word means the same in both imports.
+#[test]
+fn a_fact_checkers_rating_word_is_read_as_claimreview_reads_it() {
+    let (dir, csv) = csv_file(
+        "rated.csv",
+        "side,topic,id,text,rating,source_outlet\n\
+         alpha,water,a1,One,false,Wire\n\
+         alpha,water,a1,One,FALSE,Other wire\n\
+         beta,water,b1,Two,Mostly True,\n\
+         beta,water,b2,Three,Pants on Fire!,\n\
+         beta,water,b3,Four,disputed,\n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .success()
+        .stderr(predicate::str::contains("0 problem(s)"));
+    let d = load(&out);
+    let ratings: Vec<(&str, &str)> = d
+        .claims()
+        .map(|(_, c)| {
+            let rating = c.assessment.as_ref().map_or("none", |a| a.rating.as_str());
+            (c.id.as_str(), rating)
+        })
+        .collect();
+    assert_eq!(
+        ratings,
+        [
+            ("a1", "refuted"),
+            ("b1", "corroborated"),
+            ("b2", "refuted"),
+            ("b3", "disputed")
+        ]
+    );
 }

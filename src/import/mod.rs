@@ -132,6 +132,12 @@ pub fn claim_id(side: &str, text: &str) -> String {
     }
 }
 
+/// The rating a `rating` cell names: parallax's own word, or a fact-checker's word as
+/// `import claimreview` maps it (`false` is refuted, `mostly true` corroborated), in any case.
+fn rating_word(word: &str) -> Option<Rating> {
+    Rating::parse(&word.trim().to_lowercase()).or_else(|| claimreview::rating_of(word))
+}
+
 /// Splits a list cell (tags, rebuts) on commas, semicolons and spaces.
 fn list(cell: Option<&str>) -> Vec<&str> {
     cell.map(|c| {
@@ -260,7 +266,7 @@ impl Builder {
                 claim
                     .assessment
                     .as_ref()
-                    .is_none_or(|a| !a.rating.as_str().eq_ignore_ascii_case(w.trim()))
+                    .is_none_or(|a| rating_word(w) != Some(a.rating))
             }) || r.get(Col::Note).is_some_and(|n| {
                 claim.assessment.as_ref().and_then(|a| a.note.as_deref()) != Some(n.trim())
             });
@@ -476,7 +482,7 @@ impl Builder {
         let note = r.get(Col::Note).map(|n| n.trim().to_owned());
         let by = r.get(Col::By).map(|b| b.trim().to_owned());
         let rating = match r.get(Col::Rating).map(str::trim) {
-            Some(word) => match Rating::parse(&word.to_lowercase()) {
+            Some(word) => match rating_word(word) {
                 Some(rating) => rating,
                 None => {
                     let all: Vec<&str> = Rating::ALL.iter().map(|r| r.as_str()).collect();
@@ -487,7 +493,7 @@ impl Builder {
                         (None, Some(_)) => ", and its `by` is left out with it",
                         (None, None) => "",
                     };
-                    self.problem(file, at, format!("the rating `{}` is not one of {}; the claim is kept without an assessment{with}", clean(word), all.join(", ")));
+                    self.problem(file, at, format!("the rating `{}` is not one of {} (nor a fact-checker's word such as `false` or `mostly true`); the claim is kept without an assessment{with}", clean(word), all.join(", ")));
                     return None;
                 }
             },

@@ -700,8 +700,8 @@ fn a_sides_topic_title_defaults_to_the_neutral_title_of_a_topic_record() {
     assert_eq!(titles(1), ["Sharing the river", "Our land"]);
 }
 
-/// A rating that is not one of parallax's is quoted as written, and the note and `by` that go
-/// with it are said to be left out too.
+/// A rating that is neither one of parallax's nor a fact-checker's word is quoted as written,
+/// and the note and `by` that go with it are said to be left out too.
 #[test]
 fn an_unknown_rating_is_quoted_as_written_with_what_goes_with_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -709,7 +709,7 @@ fn an_unknown_rating_is_quoted_as_written_with_what_goes_with_it() {
     std::fs::write(
         &csv,
         "side,topic,text,rating,note,by\n\
-         alpha,water,One,True,Seen on video,Fact Desk\n\
+         alpha,water,One,Spicy,Seen on video,Fact Desk\n\
          beta,water,Two,Mostly,,Wire desk\n\
          beta,water,Three,Nope,,\n",
     )
@@ -718,7 +718,7 @@ fn an_unknown_rating_is_quoted_as_written_with_what_goes_with_it() {
     import_csv(&csv, &out)
         .success()
         .stderr(predicate::str::contains(
-            "line 2: the rating `True` is not one of unverified, corroborated, disputed, refuted, retracted; the claim is kept without an assessment, and its note and `by` are left out with it",
+            "line 2: the rating `Spicy` is not one of unverified, corroborated, disputed, refuted, retracted (nor a fact-checker's word such as `false` or `mostly true`); the claim is kept without an assessment, and its note and `by` are left out with it",
         ))
         .stderr(predicate::str::contains(
             "line 3: the rating `Mostly` is not one of",
@@ -906,4 +906,219 @@ fn claimreview_keeps_the_identifier_the_body_and_the_appearances_publisher() {
     let check = source(a.indices[0]);
     assert_eq!(check.outlet, "Fact Desk", "the review's publisher");
     assert_eq!(check.url.as_deref(), Some("https://desk.example/a-gates"));
+}
+
+/// Writes `text` to `name` in a new folder; the folder and the file.
+fn csv_file(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join(name);
+    std::fs::write(&csv, text).unwrap();
+    (dir, csv)
+}
+
+/// A quoted cell never closed would swallow every row after it: the file is refused with the
+/// line and column where the cell opens, and nothing is written.
+#[test]
+fn a_quoted_cell_never_closed_refuses_the_file_with_where_it_opens() {
+    let (dir, csv) = csv_file(
+        "q2.csv",
+        "side,topic,text\nunion,wages,first\ncompany,wages,second\nunion,safety,\"third row never closed\ncompany,safety,fourth row\nunion,talks,fifth row\n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .code(1)
+        .stderr(predicate::str::contains(
+            "q2.csv: line 4, column 14: this `\"` opens a quoted cell that is never closed",
+        ))
+        .stderr(predicate::str::contains("nothing was imported"))
+        .stderr(predicate::str::contains("imported 3 claim(s)").not());
+    assert!(!out.exists(), "nothing is written");
+    // Tab-separated with CRLF line ends: the same, the column counted in characters.
+    let (dir, tsv) = csv_file(
+        "sheet.tsv",
+        "side\ttopic\ttext\r\nunion\twages\tfirst\r\ncompany\twäges\t\"open\r\nunion\tt\tlast\r\n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&tsv, &out)
+        .code(1)
+        .stderr(predicate::str::contains(
+            "sheet.tsv: line 3, column 15: this `\"` opens a quoted cell that is never closed",
+        ));
+    assert!(!out.exists(), "nothing is written");
+}
+
+/// A quote inside a quoted cell must be doubled: one that closes the cell while the cell goes
+/// on is refused with its place and the cell's, and the doubled form keeps every quote.
+#[test]
+fn a_quote_inside_a_quoted_cell_must_be_doubled() {
+    let (dir, csv) = csv_file(
+        "q.csv",
+        "side,topic,text\nunion,wages,first\ncompany,wages,\"He said \"no\" twice\n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .code(1)
+        .stderr(predicate::str::contains(
+            "q.csv: line 3, column 24: this `\"` closes the quoted cell that opens at line 3, column 15, but the cell goes on after it (`n`)",
+        ))
+        .stderr(predicate::str::contains("write a quote inside a quoted cell as two"));
+    assert!(!out.exists(), "nothing is written");
+    let (dir, csv) = csv_file(
+        "q.csv",
+        "side,topic,text\nunion,wages,first\ncompany,wages,\"He said \"\"no\"\" twice\" \n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .success()
+        .stderr(predicate::str::contains("0 problem(s)"));
+    assert!(
+        load(&out)
+            .claims()
+            .any(|(_, c)| c.text == "He said \"no\" twice")
+    );
+}
+
+/// A quote in a cell that does not begin with one is text (`5" pipe`), kept as written and
+/// reported with its place; a space before a cell's opening quote is named as the likely slip.
+#[test]
+fn a_quote_in_a_cell_not_quoted_is_kept_and_reported() {
+    let (dir, csv) = csv_file(
+        "inch.csv",
+        "side,topic,text\nunion,pipes,A 5\" pipe\ncompany,pipes, \"No, a 4 inch one\"\n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .success()
+        .stderr(predicate::str::contains(
+            "inch.csv: line 2, column 16: a `\"` in a cell that does not begin with one is kept as text",
+        ))
+        .stderr(predicate::str::contains(
+            "inch.csv: line 3, column 16: the cell begins with a space before its `\"`",
+        ))
+        .stderr(predicate::str::contains("line 3: 4 cells where the header names 3"));
+    let d = load(&out);
+    let texts: Vec<&str> = d.claims().map(|(_, c)| c.text.as_str()).collect();
+    assert_eq!(texts, ["A 5\" pipe", "\"No"]);
+}
+
+/// A value in a column the row's kind does not read is reported with its line and column, not
+/// dropped unseen: a claim's `title`, a dispute's `rating`, a cell moved into the wrong column
+/// by a short row.
+#[test]
+fn a_value_in_a_column_the_row_does_not_read_is_reported() {
+    let (dir, csv) = csv_file(
+        "stray.csv",
+        "record,side,topic,text,title,rating,summary\n\
+         dispute,,,,My title,refuted,\n\
+         ,a,t,hello,,,\n\
+         ,b,t,world,Not a claim field,,\n\
+         topic,b,t,,,,Only the manifest's topic has a summary\n",
+    );
+    import_csv(&csv, dir.path().join("out"))
+        .success()
+        .stderr(predicate::str::contains(
+            "stray.csv: line 2: the column `rating` does not apply to a dispute row; its value `refuted` is left out",
+        ))
+        .stderr(predicate::str::contains(
+            "stray.csv: line 4: the column `title` does not apply to a claim row; its value `Not a claim field` is left out",
+        ))
+        .stderr(predicate::str::contains(
+            "stray.csv: line 5: the column `summary` does not apply to a topic row",
+        ))
+        .stderr(predicate::str::contains("line 3:").not())
+        .stderr(predicate::str::contains("3 problem(s)"));
+    let (dir, csv) = csv_file(
+        "shifted.csv",
+        "record,side,topic,text,source_role,title\ndispute,,,,\"My strike\"\n,a,t,hello\n,b,t,world\n",
+    );
+    import_csv(&csv, dir.path().join("out"))
+        .success()
+        .stderr(predicate::str::contains(
+            "shifted.csv: line 2: the column `source_role` does not apply to a dispute row; its value `My strike` is left out",
+        ));
+}
+
+/// A row shorter than the header is fine while only optional cells are missing (as CSV written
+/// by hand often is), and reported when it lacks a cell the row needs.
+#[test]
+fn a_short_row_is_reported_when_it_lacks_a_cell_it_needs() {
+    let (dir, csv) = csv_file(
+        "short.csv",
+        "side,topic,text,date\nalpha,water,one\nbeta,water,two,2024\nbeta,water\n",
+    );
+    import_csv(&csv, dir.path().join("out"))
+        .success()
+        .stderr(predicate::str::contains(
+            "short.csv: line 4: 2 cells where the header names 4: no cell for `text`",
+        ))
+        .stderr(predicate::str::contains("line 2:").not())
+        .stderr(predicate::str::contains("imported 2 claim(s) of 2 sides"));
+}
+
+/// A side all of whose rows are skipped is not written, and does not count towards the two
+/// sides a dispute needs.
+#[test]
+fn a_side_whose_rows_are_all_skipped_is_not_written() {
+    let (dir, csv) = csv_file(
+        "ragged.csv",
+        "side,topic,text,extra\nunion,wages,hi,1,2,3\ncompany,wages\n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .code(1)
+        .stderr(predicate::str::contains(
+            "line 3: no text and no id; skipped",
+        ))
+        .stderr(predicate::str::contains(
+            "the input holds claims of 1 side(s); a dispute needs two or more",
+        ));
+    assert!(!out.exists(), "nothing is written");
+    let (dir, csv) = csv_file(
+        "three.csv",
+        "side,topic,text\nunion,wages,hi\ncompany,wages,no\nlawyers,,skipped\nlawyers,wages\n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .success()
+        .stderr(predicate::str::contains("imported 2 claim(s) of 2 sides"));
+    assert!(!out.join("lawyers.json").exists());
+    let d = load(&out);
+    let sides: Vec<&str> = d.sides.iter().map(|s| s.party.id.as_str()).collect();
+    assert_eq!(sides, ["union", "company"]);
+}
+
+/// The `rating` column reads the fact-checkers' words `import claimreview` maps, in any case
+/// and punctuation, so the same word means the same in both imports.
+#[test]
+fn a_fact_checkers_rating_word_is_read_as_claimreview_reads_it() {
+    let (dir, csv) = csv_file(
+        "rated.csv",
+        "side,topic,id,text,rating,source_outlet\n\
+         alpha,water,a1,One,false,Wire\n\
+         alpha,water,a1,One,FALSE,Other wire\n\
+         beta,water,b1,Two,Mostly True,\n\
+         beta,water,b2,Three,Pants on Fire!,\n\
+         beta,water,b3,Four,disputed,\n",
+    );
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .success()
+        .stderr(predicate::str::contains("0 problem(s)"));
+    let d = load(&out);
+    let ratings: Vec<(&str, &str)> = d
+        .claims()
+        .map(|(_, c)| {
+            let rating = c.assessment.as_ref().map_or("none", |a| a.rating.as_str());
+            (c.id.as_str(), rating)
+        })
+        .collect();
+    assert_eq!(
+        ratings,
+        [
+            ("a1", "refuted"),
+            ("b1", "corroborated"),
+            ("b2", "refuted"),
+            ("b3", "disputed")
+        ]
+    );
 }

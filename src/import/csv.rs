@@ -49,6 +49,32 @@ pub enum CsvError {
         /// The byte.
         byte: u8,
     },
+    /// A quoted cell that is never closed: the csv crate would read every row after it as the
+    /// cell's text.
+    #[error(
+        "{file}: {opened}: this `\"` opens a quoted cell that is never closed, so the rows after it would be read as its text and nothing was imported; end the cell with a `\"`, and write a quote inside a quoted cell as two (`\"\"`)"
+    )]
+    UnclosedQuote {
+        /// The file, as given.
+        file: String,
+        /// Where the cell's opening quote is.
+        opened: Place,
+    },
+    /// A quoted cell that goes on after the quote that closes it (`"He said "no" twice`): the
+    /// csv crate would drop that quote and keep the next as text.
+    #[error(
+        "{file}: {at}: this `\"` closes the quoted cell that opens at {opened}, but the cell goes on after it (`{next}`), so nothing was imported; write a quote inside a quoted cell as two (`\"He said \"\"no\"\" twice\"`)"
+    )]
+    QuoteInQuotedCell {
+        /// The file, as given.
+        file: String,
+        /// Where the cell's opening quote is.
+        opened: Place,
+        /// Where the quote that closes it is.
+        at: Place,
+        /// What follows that quote, as shown.
+        next: String,
+    },
 }
 
 /// Where the bytes stop being UTF-8 text: the 1-based line and column (in characters) of the
@@ -77,6 +103,119 @@ fn delimiter(bytes: &[u8]) -> u8 {
         }
     }
     best
+}
+
+/// A place in the file: its 1-based line and column (in characters, as an editor counts them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column in characters, from 1.
+    pub column: usize,
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)
+    }
+}
+
+/// A quote the csv crate would read without complaint but not as the writer meant: the file is
+/// refused with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum BadQuote {
+    /// A quoted cell opens and the file ends before it closes: every row after it would be read
+    /// as the cell's text.
+    Unclosed { opened: Place },
+    /// A quote ends a quoted cell (opened at `opened`), and the cell goes on with `next`: the
+    /// quote was meant as text, and would be dropped.
+    GoesOn {
+        opened: Place,
+        at: Place,
+        next: char,
+    },
+}
+
+/// What a scan of the quotes found: the first quote that makes the file unreadable as meant,
+/// and the quotes kept as written inside cells that do not begin with one (each with whether
+/// only spaces come before it in its cell).
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Quotes {
+    bad: Option<BadQuote>,
+    literal: Vec<(Place, bool)>,
+}
+
+/// Scans the quotes of CSV text with `delimiter` as the csv crate reads them (a cell is quoted
+/// when its first character is `"`; inside, `""` is a quote; a record ends at `\n`, `\r` or
+/// `\r\n`), for what the crate takes without an error but not as written: a quoted cell never
+/// closed, a quoted cell that goes on after its closing quote (spaces before the next delimiter
+/// aside), and quotes inside a cell that is not quoted (which it keeps as text).
+fn scan_quotes(text: &str, delimiter: u8) -> Quotes {
+    #[derive(Clone, Copy)]
+    enum State {
+        /// At the start of a cell.
+        Start,
+        /// In a cell that is not quoted; `blank` while only spaces came.
+        Plain { blank: bool, quoted: bool },
+        /// In a quoted cell opened at the place.
+        Quoted(Place),
+        /// Just after a quote in a quoted cell: it ends the cell or, doubled, is a quote.
+        Closing { opened: Place, at: Place },
+        /// After a quoted cell's closing quote and spaces.
+        Closed { opened: Place, at: Place },
+    }
+    let delimiter = char::from(delimiter);
+    let mut found = Quotes::default();
+    let mut state = State::Start;
+    let mut here = Place { line: 1, column: 1 };
+    for c in text.chars() {
+        let ends = c == delimiter || c == '\n' || c == '\r';
+        state = match state {
+            State::Start if c == '"' => State::Quoted(here),
+            State::Start if ends => State::Start,
+            State::Start => State::Plain {
+                blank: c == ' ' || c == '\t',
+                quoted: false,
+            },
+            State::Plain { .. } if ends => State::Start,
+            State::Plain { blank, quoted } => {
+                if c == '"' && !quoted {
+                    found.literal.push((here, blank));
+                }
+                State::Plain {
+                    blank: blank && (c == ' ' || c == '\t'),
+                    quoted: quoted || c == '"',
+                }
+            }
+            State::Quoted(opened) if c == '"' => State::Closing { opened, at: here },
+            State::Quoted(opened) => State::Quoted(opened),
+            State::Closing { opened, .. } if c == '"' => State::Quoted(opened),
+            State::Closing { .. } | State::Closed { .. } if ends => State::Start,
+            State::Closing { opened, at } | State::Closed { opened, at }
+                if c == ' ' || c == '\t' =>
+            {
+                State::Closed { opened, at }
+            }
+            State::Closing { opened, at } | State::Closed { opened, at } => {
+                found.bad = Some(BadQuote::GoesOn {
+                    opened,
+                    at,
+                    next: c,
+                });
+                return found;
+            }
+        };
+        if c == '\n' {
+            here.line += 1;
+            here.column = 1;
+        } else {
+            here.column += 1;
+        }
+    }
+    if let State::Quoted(opened) = state {
+        found.bad = Some(BadQuote::Unclosed { opened });
+    }
+    found
 }
 
 /// Numbers records by the line they start on, counted from the bytes: with CRLF line ends the
@@ -117,10 +256,11 @@ impl<'b> Lines<'b> {
     }
 }
 
-/// Reads one CSV file into `builder`. Every record that cannot be used, and every unknown
-/// column, becomes a problem with its line; only a file that is not UTF-8 text (UTF-16 is named
-/// as such), or one without
-/// the needed columns, fails, before any record is read.
+/// Reads one CSV file into `builder`. Every record that cannot be used, every unknown column,
+/// every value in a column its record does not read, and every quote kept as text becomes a
+/// problem with its line; only a file that is not UTF-8 text (UTF-16 is named as such), one
+/// whose quotes would change its rows (a quoted cell never closed, or going on after its
+/// closing quote), or one without the needed columns, fails, before any record is read.
 pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvError> {
     if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
         return Err(CsvError::Utf16 {
@@ -128,16 +268,37 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
         });
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if let Some((line, column, byte)) = not_utf8(bytes) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        let (line, column, byte) = not_utf8(bytes).unwrap_or((1, 1, 0));
         return Err(CsvError::NotUtf8 {
             file: file.to_owned(),
             line,
             column,
             byte,
         });
+    };
+    let delimiter = delimiter(bytes);
+    let quotes = scan_quotes(text, delimiter);
+    match quotes.bad {
+        Some(BadQuote::Unclosed { opened }) => {
+            return Err(CsvError::UnclosedQuote {
+                file: file.to_owned(),
+                opened,
+            });
+        }
+        Some(BadQuote::GoesOn { opened, at, next }) => {
+            return Err(CsvError::QuoteInQuotedCell {
+                file: file.to_owned(),
+                opened,
+                at,
+                next: crate::text::clean(&next.to_string()).text,
+            });
+        }
+        None => {}
     }
+    let mut literal = quotes.literal.into_iter().peekable();
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter(bytes))
+        .delimiter(delimiter)
         .flexible(true)
         .from_reader(bytes);
     let headers = match reader.headers() {
@@ -159,9 +320,12 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
         }
     };
     let mut columns: Vec<Option<Col>> = Vec::with_capacity(headers.len());
+    // Each column's name as the header writes it, to name it in a problem.
+    let mut names: Vec<String> = Vec::with_capacity(headers.len());
     for name in &headers {
         let col = Col::from_header(name);
         let shown = crate::text::clean(name.trim()).text;
+        names.push(shown.clone());
         match col {
             None if name.trim().is_empty() => {}
             None => builder.problems.push(Problem {
@@ -193,7 +357,14 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
     for result in reader.records() {
         match result {
             Ok(row) => {
-                let at = format!("line {}", lines.of(row.position()));
+                let line = lines.of(row.position());
+                let at = format!("line {line}");
+                // The quotes kept as text up to this row's first line, in the order of the file.
+                while let Some((place, blank)) =
+                    literal.next_if(|(p, _)| u64::try_from(p.line).unwrap_or(u64::MAX) <= line)
+                {
+                    builder.problems.push(literal_quote(file, place, blank));
+                }
                 let mut record = Record::default();
                 for (cell, col) in row.iter().zip(&columns) {
                     if let Some(col) = col {
@@ -201,6 +372,7 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                         record.set(*col, unguard(cell).replace("\r\n", "\n"));
                     }
                 }
+                unread_cells(&record, &columns, &names, row.len(), file, &at, builder);
                 if row.len() > columns.len() {
                     builder.problems.push(Problem {
                         file: file.to_owned(),
@@ -223,7 +395,79 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
             }
         }
     }
+    for (place, blank) in literal {
+        builder.problems.push(literal_quote(file, place, blank));
+    }
     Ok(())
+}
+
+/// The problem of a quote kept as text in a cell that does not begin with one; `blank` when
+/// only spaces come before it, a quoted cell most likely meant.
+fn literal_quote(file: &str, place: Place, blank: bool) -> Problem {
+    let reason = if blank {
+        "the cell begins with a space before its `\"`, so it is not a quoted cell: its quotes are kept as text and a delimiter in it ends the cell; to quote the cell, take out the space before the `\"`"
+    } else {
+        "a `\"` in a cell that does not begin with one is kept as text; to quote the cell, begin and end it with `\"` and write each quote inside it as two (`\"\"`)"
+    };
+    Problem {
+        file: file.to_owned(),
+        at: place.to_string(),
+        reason: reason.to_owned(),
+    }
+}
+
+/// Reports the cells of a row its kind of record does not read (left out), and a row shorter
+/// than the header when a cell it lacks is one its kind needs (a short row is common in CSV
+/// written by hand, and fine while only optional cells are missing). A row of an unknown kind
+/// is skipped whole, and reported so by the builder.
+fn unread_cells(
+    record: &Record,
+    columns: &[Option<Col>],
+    names: &[String],
+    cells: usize,
+    file: &str,
+    at: &str,
+    builder: &mut Builder,
+) {
+    let kind = record.kind();
+    if kind == Kind::Unknown || record.is_empty() {
+        return;
+    }
+    let with_side = record.get(Col::Side).is_some();
+    let has_id = record.get(Col::Id).is_some();
+    let problem = |reason: String| Problem {
+        file: file.to_owned(),
+        at: at.to_owned(),
+        reason,
+    };
+    for (col, name) in columns.iter().zip(names).take(cells) {
+        let Some(col) = *col else { continue };
+        let Some(value) = record.get(col) else {
+            continue;
+        };
+        if !kind.reads(col, with_side) {
+            let shown = crate::text::ellipsis(&crate::text::clean(value.trim()).text, 40);
+            builder.problems.push(problem(format!(
+                "the column `{name}` does not apply to a {} row; its value `{}` is left out",
+                kind.name(),
+                shown.trim_end()
+            )));
+        }
+    }
+    let missing: Vec<String> = columns
+        .iter()
+        .zip(names)
+        .skip(cells)
+        .filter(|(col, _)| col.is_some_and(|c| kind.needs(c, has_id)))
+        .map(|(_, name)| format!("`{name}`"))
+        .collect();
+    if !missing.is_empty() {
+        builder.problems.push(problem(format!(
+            "{cells} cells where the header names {}: no cell for {}",
+            columns.len(),
+            missing.join(", ")
+        )));
+    }
 }
 
 /// A record of a kind, its `record` cell set.
@@ -420,4 +664,68 @@ pub fn write(dispute: &Dispute, out: &mut dyn std::io::Write) -> Result<(), csv:
     }
     w.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(line: usize, column: usize) -> Place {
+        Place { line, column }
+    }
+
+    #[test]
+    fn well_quoted_text_has_no_quote_problem() {
+        for (text, delimiter) in [
+            ("a,\"b, c\",\"He said \"\"no\"\"\"\n", b','),
+            ("a;\"two\r\nlines\";x\r\n\"\"\r\n", b';'),
+            ("a\t\"x\ty\"\t\"\"\n", b'\t'),
+            ("\"spaces after\"  ,x\n\"end\"", b','),
+            ("", b','),
+        ] {
+            assert_eq!(scan_quotes(text, delimiter), Quotes::default(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_quoted_cell_never_closed_is_found_where_it_opens() {
+        let found = scan_quotes("side,text\nå,\"open\nb,more\n", b',');
+        assert_eq!(found.bad, Some(BadQuote::Unclosed { opened: at(2, 3) }));
+        // A doubled quote at the end does not close it.
+        let found = scan_quotes("a,\"x\"\"", b',');
+        assert_eq!(found.bad, Some(BadQuote::Unclosed { opened: at(1, 3) }));
+    }
+
+    #[test]
+    fn a_quoted_cell_that_goes_on_after_its_quote_is_found() {
+        let found = scan_quotes("a,b\r\nx,\"He said \"no\" twice\r\n", b',');
+        assert_eq!(
+            found.bad,
+            Some(BadQuote::GoesOn {
+                opened: at(2, 3),
+                at: at(2, 12),
+                next: 'n'
+            })
+        );
+        // Across lines: the quote that closes is where the cell was meant to end.
+        let found = scan_quotes("a\n\"one\ntwo\" x\n", b',');
+        assert_eq!(
+            found.bad,
+            Some(BadQuote::GoesOn {
+                opened: at(2, 1),
+                at: at(3, 4),
+                next: 'x'
+            })
+        );
+        // The delimiter is the file's: with tabs, a comma after the quote goes on.
+        assert!(scan_quotes("\"a\",b\n", b'\t').bad.is_some());
+        assert!(scan_quotes("\"a\"\tb\n", b'\t').bad.is_none());
+    }
+
+    #[test]
+    fn a_quote_in_a_cell_not_quoted_is_kept_and_noted_once_per_cell() {
+        let found = scan_quotes("a,5\" \"pipe\",  \"b\n", b',');
+        assert_eq!(found.bad, None);
+        assert_eq!(found.literal, [(at(1, 4), false), (at(1, 15), true)]);
+    }
 }

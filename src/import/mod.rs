@@ -132,6 +132,12 @@ pub fn claim_id(side: &str, text: &str) -> String {
     }
 }
 
+/// The rating a `rating` cell names: parallax's own word, or a fact-checker's word as
+/// `import claimreview` maps it (`false` is refuted, `mostly true` corroborated), in any case.
+fn rating_word(word: &str) -> Option<Rating> {
+    Rating::parse(&word.trim().to_lowercase()).or_else(|| claimreview::rating_of(word))
+}
+
 /// Splits a list cell (tags, rebuts) on commas, semicolons and spaces.
 fn list(cell: Option<&str>) -> Vec<&str> {
     cell.map(|c| {
@@ -211,7 +217,9 @@ impl Builder {
         let Some(side_id) = self.id_of(side_cell.trim(), "the side", file, at) else {
             return;
         };
-        let side = self.side(&side_id, r.get(Col::SideName).unwrap_or(side_cell.trim()));
+        // The side is made only once the claim is kept: a side whose every row is skipped
+        // is not written (and does not count towards the two sides a dispute needs).
+        let known_side = self.side_ids.get(&side_id).copied();
         let text = r.get(Col::Text).map(str::trim);
         let id = match (r.get(Col::Id).map(str::trim), text) {
             (Some(id), _) if is_id(id) => id.to_owned(),
@@ -239,7 +247,7 @@ impl Builder {
             }
         };
         if let Some(place) = self.claims.get(&id).cloned() {
-            if place.side != side {
+            if Some(place.side) != known_side {
                 self.problem(
                     file,
                     at,
@@ -258,7 +266,7 @@ impl Builder {
                 claim
                     .assessment
                     .as_ref()
-                    .is_none_or(|a| !a.rating.as_str().eq_ignore_ascii_case(w.trim()))
+                    .is_none_or(|a| rating_word(w) != Some(a.rating))
             }) || r.get(Col::Note).is_some_and(|n| {
                 claim.assessment.as_ref().and_then(|a| a.note.as_deref()) != Some(n.trim())
             });
@@ -299,6 +307,7 @@ impl Builder {
         let Some(topic_id) = self.id_of(topic_cell, "the topic", file, at) else {
             return;
         };
+        let side = self.side(&side_id, r.get(Col::SideName).unwrap_or(side_cell.trim()));
         let neutral = r
             .get(Col::TopicTitle)
             .unwrap_or(topic_cell)
@@ -473,7 +482,7 @@ impl Builder {
         let note = r.get(Col::Note).map(|n| n.trim().to_owned());
         let by = r.get(Col::By).map(|b| b.trim().to_owned());
         let rating = match r.get(Col::Rating).map(str::trim) {
-            Some(word) => match Rating::parse(&word.to_lowercase()) {
+            Some(word) => match rating_word(word) {
                 Some(rating) => rating,
                 None => {
                     let all: Vec<&str> = Rating::ALL.iter().map(|r| r.as_str()).collect();
@@ -484,7 +493,7 @@ impl Builder {
                         (None, Some(_)) => ", and its `by` is left out with it",
                         (None, None) => "",
                     };
-                    self.problem(file, at, format!("the rating `{}` is not one of {}; the claim is kept without an assessment{with}", clean(word), all.join(", ")));
+                    self.problem(file, at, format!("the rating `{}` is not one of {} (nor a fact-checker's word such as `false` or `mostly true`); the claim is kept without an assessment{with}", clean(word), all.join(", ")));
                     return None;
                 }
             },

@@ -182,6 +182,60 @@ impl Kind {
     pub fn name(self) -> &'static str {
         self.into()
     }
+
+    /// Whether a record of this kind reads the column; `with_side` for a record that names a
+    /// side (a `topic` record then gives that side's topic, not the manifest's). A record of an
+    /// unknown kind is skipped, so is said to read every column.
+    pub fn reads(self, col: Col, with_side: bool) -> bool {
+        use Col::{
+            Id, PeriodFrom, PeriodTo, Point, Question, Record, Side, SideName, SideTopicTitle,
+            SourceAffiliation, SourceAuthor, SourceDate, SourceId, SourceKind, SourceOutlet,
+            SourceReliability, SourceReliabilityNote, SourceTitle, SourceUrl, Summary, Title,
+            Topic, TopicTitle,
+        };
+        match self {
+            Kind::Claim => !matches!(col, Title | Summary | PeriodFrom | PeriodTo),
+            Kind::Dispute => matches!(col, Record | Id | Title | Summary | PeriodFrom | PeriodTo),
+            Kind::Side => matches!(col, Record | Side | SideName | Summary),
+            Kind::Topic if with_side => matches!(
+                col,
+                Record | Side | SideName | Topic | TopicTitle | SideTopicTitle
+            ),
+            Kind::Topic => matches!(col, Record | Topic | TopicTitle | Summary),
+            Kind::Point => matches!(col, Record | Topic | Point | Question),
+            Kind::Source => matches!(
+                col,
+                Record
+                    | Side
+                    | SideName
+                    | SourceId
+                    | SourceOutlet
+                    | SourceTitle
+                    | SourceUrl
+                    | SourceDate
+                    | SourceAuthor
+                    | SourceKind
+                    | SourceAffiliation
+                    | SourceReliability
+                    | SourceReliabilityNote
+            ),
+            Kind::Unknown => true,
+        }
+    }
+
+    /// Whether a record of this kind is skipped without the column: a claim's side, topic and
+    /// text (only the side when it gives an id, as a further source of a claim may), a side's
+    /// or a source's side, a topic's topic, a point's topic and point.
+    pub fn needs(self, col: Col, has_id: bool) -> bool {
+        match self {
+            Kind::Claim if has_id => col == Col::Side,
+            Kind::Claim => matches!(col, Col::Side | Col::Topic | Col::Text),
+            Kind::Side | Kind::Source => col == Col::Side,
+            Kind::Topic => col == Col::Topic,
+            Kind::Point => matches!(col, Col::Topic | Col::Point),
+            Kind::Dispute | Kind::Unknown => false,
+        }
+    }
 }
 
 /// One record: a cell per column, `None` when empty or absent.

@@ -285,3 +285,46 @@ fn an_option_before_the_command_is_named_as_the_reason() {
         ))
         .stderr(predicate::str::contains("parallax validate [OPTIONS]"));
 }
+
+#[test]
+fn a_file_named_twice_is_read_once_with_one_warning() {
+    let manifest = fixture("query/dispute.json");
+    let india = fixture("query/india.json");
+    let pakistan = fixture("query/pakistan.json");
+    // The manifest and a side file it lists: the side is not loaded a second time.
+    let out = stdout_of(&["validate", &manifest, &india]);
+    let warning = format!("{india} is given twice (the manifest lists it); read once");
+    assert_eq!(out.matches(&warning).count(), 1, "{out}");
+    assert!(!out.contains("already loaded from"), "{out}");
+    assert!(!out.contains("already used by another side"), "{out}");
+    assert_eq!(
+        out.matches("warning[unsourced]").count(),
+        1,
+        "each warning once: {out}"
+    );
+    assert!(
+        out.contains("query-test: 2 sides (india, pakistan)"),
+        "{out}"
+    );
+    parallax()
+        .args(["validate", &manifest, &india])
+        .assert()
+        .code(0);
+    // The same side file twice on the command line.
+    parallax()
+        .args(["validate", &india, &pakistan, &india])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(format!(
+            "{india}: warning[repeated-file]: {india} is given twice; read once"
+        )))
+        .stdout(predicate::str::contains("error[").not());
+    // The same folder twice: no second manifest.
+    let folder = fixture("query");
+    let out = stdout_of(&["validate", &folder, &folder]);
+    assert!(
+        out.contains(&format!("{manifest} is given twice; read once")),
+        "{out}"
+    );
+    assert!(!out.contains("second-manifest"), "{out}");
+}

@@ -70,6 +70,9 @@ pub enum Code {
     PointNotInManifest,
     /// Text holding control, bidirectional or invisible characters.
     UntrustedText,
+    /// A file named twice (on the command line, or there and in the manifest's `sides`); it is
+    /// read once.
+    RepeatedFile,
 }
 
 impl Code {

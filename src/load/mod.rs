@@ -112,6 +112,16 @@ impl<'a> Loader<'a> {
         );
     }
 
+    /// Records a file named a second time and not read again (see `files::gather`).
+    fn repeated(&mut self, name: &str, message: String) {
+        self.diagnostics.push(Diagnostic::in_file(
+            Severity::Warning,
+            Code::RepeatedFile,
+            name,
+            message,
+        ));
+    }
+
     /// Adds the manifest; returns its list of side files when it loaded and has one.
     pub fn manifest(&mut self, name: &str, bytes: &'a [u8]) -> Option<Vec<String>> {
         let read = (!self.manifest_seen).then(|| read_manifest(name, bytes));

@@ -456,3 +456,49 @@ fn a_repeated_source_id_is_reported_even_when_that_source_has_another_problem() 
     assert!(codes.contains(&Code::EmptyText), "{found:?}");
     assert!(codes.contains(&Code::DuplicateId), "{found:?}");
 }
+
+#[test]
+fn a_bad_url_names_what_is_wrong_with_it() {
+    let with_url = |url: &str| {
+        side_text_problems(&red().replacen(
+            "\"url\": \"https://example.org/a\"",
+            &format!("\"url\": {}", serde_json::to_string(url).expect("a string")),
+            1,
+        ))
+    };
+    let found = with_url("https://fwu.example.org/bulletin 0201");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Code::BadUrl);
+    assert!(
+        found[0].1.ends_with(
+            "error[bad-url] at /sources/0/url: \"https://fwu.example.org/bulletin 0201\" holds a \
+             space at character 33; expected a url without spaces or control characters (write \
+             a space as %20)"
+        ),
+        "{found:?}"
+    );
+    let found = with_url("https://a.example/\tb");
+    assert!(
+        found[0].1.contains("holds a tab (U+0009) at character 19"),
+        "{found:?}"
+    );
+    let found = with_url("https://a.example/\u{1}b");
+    assert!(
+        found[0]
+            .1
+            .contains("holds a control character (U+0001) at character 19"),
+        "{found:?}"
+    );
+    let found = with_url("https://");
+    assert!(
+        found[0].1.contains("has no address after the scheme"),
+        "{found:?}"
+    );
+    let found = with_url("ftp://a.example/b");
+    assert!(
+        found[0].1.contains(
+            "is not an http or https url; expected an address starting with http:// or https://"
+        ),
+        "{found:?}"
+    );
+}

@@ -16,7 +16,7 @@ pub use files::{
     read_regular,
 };
 pub use locate::{char_column, line_of};
-pub use side::is_web_url;
+pub use side::{UrlProblem, is_web_url, url_problem};
 
 use crate::format::{ClaimIndex, Dispute, INDEPENDENT, Manifest, Side};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};

@@ -502,3 +502,23 @@ fn a_bad_url_names_what_is_wrong_with_it() {
         "{found:?}"
     );
 }
+
+/// Every diagnostic code is listed where users look for it: the README's "Problems parallax
+/// reports" and the format reference's table.
+#[test]
+fn every_code_is_documented() {
+    use strum::IntoEnumIterator;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for doc in ["README.md", "docs/format.md"] {
+        let text = std::fs::read_to_string(root.join(doc)).expect("readable");
+        let missing: Vec<&str> = Code::iter()
+            .map(Code::name)
+            .filter(|name| {
+                !text
+                    .lines()
+                    .any(|l| l.starts_with('|') && l.contains(&format!("`{name}`")))
+            })
+            .collect();
+        assert!(missing.is_empty(), "{doc} lists no {missing:?}");
+    }
+}

@@ -697,7 +697,7 @@ impl<'de> Fields<'de> for ClaimFields<'_> {
                 "at least one source id in `sources`",
             );
         }
-        Some(Claim {
+        let claim = Claim {
             id,
             point: self.point,
             text: self.text?,
@@ -709,7 +709,53 @@ impl<'de> Fields<'de> for ClaimFields<'_> {
             relations: self.relations,
             assessment: self.assessment.map(Box::new),
             flagged: flagged.into(),
-        })
+        };
+        repeated_relations(cx, &claim);
+        Some(claim)
+    }
+}
+
+/// Warns about each link of `claim` that repeats or contradicts an earlier one to the same
+/// claim (see [`Claim::doubtful_links`]), at the repeat.
+fn repeated_relations(cx: &mut Cx, claim: &Claim) {
+    let doubtful = claim.doubtful_links();
+    if doubtful.is_empty() {
+        return;
+    }
+    let here = cx.here();
+    let links: Vec<(RelationKind, &str)> = claim.links().collect();
+    let rebuts = claim.rebuts.len();
+    // How the file says the link: `rebuts` for a `rebuts` entry, else the relation's verb.
+    let verb = |i: usize, kind: RelationKind| if i < rebuts { "rebuts" } else { kind.verb() };
+    for (i, j) in doubtful {
+        let (Some(&(kind, to)), Some(&(earlier, _))) = (links.get(i), links.get(j)) else {
+            continue;
+        };
+        let pointer = match i.checked_sub(rebuts) {
+            None => format!("{here}/rebuts/{i}"),
+            Some(r) => format!("{here}/relations/{r}"),
+        };
+        let (now, before) = (verb(i, kind), verb(j, earlier));
+        let message = if now == before {
+            format!("claim `{}` {now} `{to}` twice", claim.id)
+        } else {
+            format!(
+                "claim `{}` {now} `{to}`, which it already {before}",
+                claim.id
+            )
+        };
+        let expected = if kind == earlier {
+            "each link to a claim once (remove the repeat)"
+        } else {
+            "agrees or contradicts for one claim, not both (a `rebuts` entry contradicts)"
+        };
+        cx.report(
+            Severity::Warning,
+            Code::RepeatedRelation,
+            &pointer,
+            message,
+            expected,
+        );
     }
 }
 

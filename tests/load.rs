@@ -522,3 +522,35 @@ fn every_code_is_documented() {
         assert!(missing.is_empty(), "{doc} lists no {missing:?}");
     }
 }
+
+#[test]
+fn a_misspelled_field_is_named_with_the_field_it_likely_meant() {
+    let text = red().replacen("\"text\": \"Red says one.\"", "\"text\": \"Red says one.\", \"speeker\": \"Someone\", \"Date\": \"2025\", \"mood\": \"calm\"", 1);
+    let found = side_text_problems(&text);
+    let line = |key: &str| {
+        found
+            .iter()
+            .find(|(code, line)| *code == Code::UnknownField && line.contains(&format!("/{key}:")))
+            .map(|(_, line)| line.clone())
+            .unwrap_or_else(|| panic!("no warning for {key}: {found:?}"))
+    };
+    let fields = "expected one of this object's fields: `id`, `point`, `text`, `date`, \
+                  `speaker`, `sources`, `tags`, `rebuts`, `relations`, `assessment` (a newer \
+                  program may know this one)";
+    assert!(
+        line("speeker").ends_with(&format!(
+            "warning[unknown-field] at /topics/0/claims/0/speeker: unknown field `speeker` is \
+             ignored (did you mean `speaker`?); {fields}"
+        )),
+        "{found:?}"
+    );
+    assert!(line("Date").contains("(did you mean `date`?)"), "{found:?}");
+    // Nothing near: no guess, and the fields are listed rather than a file the user lacks.
+    let mood = line("mood");
+    assert!(!mood.contains("did you mean"), "{mood}");
+    assert!(mood.ends_with(fields), "{mood}");
+    assert!(
+        !found.iter().any(|(_, l)| l.contains("docs/format.md")),
+        "{found:?}"
+    );
+}

@@ -104,7 +104,7 @@ impl<'a> Loader<'a> {
     /// Records a file that was not read, and why.
     fn refused(&mut self, name: &str, why: &files::Refusal) {
         self.order.push(name.to_owned());
-        if !Path::new(name).file_name().is_some_and(|n| n == MANIFEST) {
+        if Path::new(name).file_name().is_none_or(|n| n != MANIFEST) {
             self.failed.push(name.to_owned());
         }
         self.diagnostics.push(

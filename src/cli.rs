@@ -639,11 +639,12 @@ fn parse_matcher(s: &str) -> Result<MatcherKind, String> {
 /// A page's address as `--review-url` takes it: http or https only, hidden characters
 /// percent-encoded (as a source's url is).
 fn parse_page(s: &str) -> Result<String, String> {
-    if !crate::load::is_web_url(s) {
-        return Err(
-            "give the http:// or https:// address of the page the reviews are published on"
-                .to_owned(),
-        );
+    if let Some(problem) = crate::load::url_problem(s) {
+        let (message, expected) = problem.describe(s);
+        return Err(format!(
+            "{message}: give the http:// or https:// address of the page the reviews are \
+             published on ({expected})"
+        ));
     }
     Ok(crate::text::escape_url(s).text)
 }

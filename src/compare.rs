@@ -76,13 +76,27 @@ pub struct Row {
 
 impl Row {
     /// True when the two sides agree in the row: one side's claim `agrees` with the other's,
-    /// or, in a point row, each side has a claim rated corroborated. The one rule behind
-    /// [`Row::common`], applied again when a filter or a date drops claims.
+    /// or, in a point row, each side has a claim rated corroborated; never when a claim of the
+    /// row both agrees with and contradicts one claim (see [`RelationKind::conflicts_with`]).
+    /// The one rule behind [`Row::common`], applied again when a filter or a date drops claims.
     pub fn agreement(&self, dispute: &Dispute) -> bool {
         if self.left.is_empty() || self.right.is_empty() {
             return false;
         }
-        if self.links.iter().any(|l| l.kind == RelationKind::Agrees) {
+        let agrees: HashSet<(ClaimAt, ClaimAt)> = self
+            .links
+            .iter()
+            .filter(|l| l.kind == RelationKind::Agrees)
+            .map(|l| (l.from, l.to))
+            .collect();
+        let conflicted = !agrees.is_empty()
+            && self.links.iter().any(|l| {
+                agrees.contains(&(l.from, l.to)) && l.kind.conflicts_with(RelationKind::Agrees)
+            });
+        if conflicted {
+            return false;
+        }
+        if !agrees.is_empty() {
             return true;
         }
         let corroborated = |side: &[ClaimAt]| {

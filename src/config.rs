@@ -51,11 +51,33 @@ pub struct Config {
     #[serde(default)]
     pub export: ExportConfig,
     /// `[keys]` as read: an action's name and its keys, with where they were written.
-    #[serde(default, rename = "keys")]
-    keys_read: std::collections::BTreeMap<String, toml::Spanned<toml::Value>>,
+    #[serde(default, rename = "keys", deserialize_with = "keys_table")]
+    keys_read: KeysRead,
     /// `[keys]`: the keys the file gives actions, in the file's order of names.
     #[serde(skip)]
     pub keys: Vec<KeySetting>,
+}
+
+/// `[keys]` as read: each action's name and its value, with where it was written.
+type KeysRead = std::collections::BTreeMap<String, toml::Spanned<toml::Value>>;
+
+/// Reads `[keys]`, saying what it must be when it is not a table (`keys = 3`).
+fn keys_table<'de, D: serde::Deserializer<'de>>(d: D) -> Result<KeysRead, D::Error> {
+    struct Table;
+    impl<'de> serde::de::Visitor<'de> for Table {
+        type Value = KeysRead;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a [keys] table")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<KeysRead, A::Error> {
+            let mut out = KeysRead::new();
+            while let Some((action, keys)) = map.next_entry()? {
+                out.insert(action, keys);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Table)
 }
 
 /// One line of `[keys]`: an action's name and the keys given it, as written.
@@ -71,7 +93,7 @@ pub struct KeySetting {
 
 /// `[theme]`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a [theme] table")]
 pub struct ThemeConfig {
     /// The left party's colour.
     pub left: Option<Colour>,
@@ -81,7 +103,7 @@ pub struct ThemeConfig {
 
 /// `[export]`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an [export] table")]
 pub struct ExportConfig {
     /// The default format.
     pub format: Option<FormatName>,
@@ -183,6 +205,15 @@ pub enum ConfigError {
         /// What the system said.
         reason: String,
     },
+    /// `$PARALLAX_CONFIG` names a file that does not exist: the user asked for settings that
+    /// are not there, so nothing runs without them.
+    #[error(
+        "PARALLAX_CONFIG names {path}, which does not exist. Write one there with `parallax config --default > {path}`, or unset PARALLAX_CONFIG to use the defaults."
+    )]
+    Missing {
+        /// The file, as shown.
+        path: String,
+    },
     /// The file is not valid, or names something unknown.
     #[error(
         "config file {path}, {message}Fix the file, or see a valid one with `parallax config --default`."
@@ -198,10 +229,14 @@ pub enum ConfigError {
 /// Where the configuration file is: `$PARALLAX_CONFIG`, else `parallax/config.toml` in the
 /// platform's config folder. `None` when there is no such folder.
 pub fn path() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("PARALLAX_CONFIG").filter(|p| !p.is_empty()) {
-        return Some(PathBuf::from(p));
-    }
-    dirs::config_dir().map(|d| d.join("parallax").join("config.toml"))
+    named().or_else(|| dirs::config_dir().map(|d| d.join("parallax").join("config.toml")))
+}
+
+/// The file `$PARALLAX_CONFIG` names, if it is set (and not empty).
+fn named() -> Option<PathBuf> {
+    std::env::var_os("PARALLAX_CONFIG")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
 }
 
 /// Parses a configuration's text; `path` names it in errors.
@@ -253,7 +288,8 @@ pub fn invalid(path: &Path, line: usize, what: &str) -> ConfigError {
     }
 }
 
-/// The configuration in force: the file's, or the defaults when there is none.
+/// The configuration in force: the file's, or the defaults when there is none at the
+/// platform's path. A file that `$PARALLAX_CONFIG` names must exist.
 pub fn load() -> Result<Config, ConfigError> {
     let Some(path) = path() else {
         return Ok(Config::default());
@@ -268,6 +304,11 @@ pub fn load() -> Result<Config, ConfigError> {
             let text = String::from_utf8(bytes)
                 .map_err(|_| unreadable("it is not UTF-8 text".to_owned()))?;
             parse(&text, &path)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && named().is_some() => {
+            Err(ConfigError::Missing {
+                path: crate::export::shown_path(&path),
+            })
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
         Err(e) => Err(unreadable(e.to_string())),

@@ -316,3 +316,98 @@ fn an_option_before_the_command_is_named_as_the_reason() {
         ))
         .stderr(predicate::str::contains("parallax validate [OPTIONS]"));
 }
+
+#[test]
+fn a_file_named_twice_is_read_once_with_one_warning() {
+    let manifest = fixture("query/dispute.json");
+    let india = fixture("query/india.json");
+    let pakistan = fixture("query/pakistan.json");
+    // The manifest and a side file it lists: the side is not loaded a second time.
+    let out = stdout_of(&["validate", &manifest, &india]);
+    let warning = format!("{india} is given twice (the manifest lists it); read once");
+    assert_eq!(out.matches(&warning).count(), 1, "{out}");
+    assert!(!out.contains("already loaded from"), "{out}");
+    assert!(!out.contains("already used by another side"), "{out}");
+    assert_eq!(
+        out.matches("warning[unsourced]").count(),
+        1,
+        "each warning once: {out}"
+    );
+    assert!(
+        out.contains("query-test: 2 sides (india, pakistan)"),
+        "{out}"
+    );
+    parallax()
+        .args(["validate", &manifest, &india])
+        .assert()
+        .code(0);
+    // The same side file twice on the command line.
+    parallax()
+        .args(["validate", &india, &pakistan, &india])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(format!(
+            "{india}: warning[repeated-file]: {india} is given twice; read once"
+        )))
+        .stdout(predicate::str::contains("error[").not());
+    // The same folder twice: no second manifest.
+    let folder = fixture("query");
+    let out = stdout_of(&["validate", &folder, &folder]);
+    assert!(
+        out.contains(&format!("{manifest} is given twice; read once")),
+        "{out}"
+    );
+    assert!(!out.contains("second-manifest"), "{out}");
+}
+
+#[test]
+fn a_link_into_a_side_that_failed_to_load_names_that_file_not_load_it_too() {
+    let good = fixture("load/good.json");
+    let red = fixture("load/unresolved-rebuttal.json");
+    let broken = fixture("load/syntax.json");
+    // Without the broken file: the other side may simply not be given.
+    let out = stdout_of(&["validate", &good, &red]);
+    assert!(
+        out.contains(
+            "claim `r1` rebuts `ghost`, which no loaded side holds; \
+             expected the id of another party's claim (load that side too)"
+        ),
+        "{out}"
+    );
+    // The broken file was given: it may hold `ghost`, and loading it again is no advice.
+    let out = stdout_of(&["validate", &good, &red, &broken]);
+    assert!(
+        out.contains(&format!(
+            "warning[unresolved-rebuttal] at /topics/0/claims/0/rebuts/1: claim `r1` rebuts \
+             `ghost`, which no loaded side holds; it may be in {broken}, which did not load; \
+             expected the id of another party's claim (fix that file's errors first)"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("error[syntax]"), "{out}");
+    assert!(!out.contains("load that side too"), "{out}");
+}
+
+#[test]
+fn a_claim_linked_to_its_own_party_is_not_told_to_load_another_side() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let text = std::fs::read_to_string(fixture("load/unresolved-rebuttal.json")).expect("fixture");
+    // `r1` rebuts `r2`, a claim of Red itself.
+    let text = text.replace("\"ghost\"", "\"r2\"").replace(
+        "      ]\n    }\n  ]\n}",
+        "      ,{\"id\": \"r2\", \"text\": \"Red says two.\", \"sources\": [\"s1\"]}]\n    }\n  ]\n}",
+    );
+    let red = dir.path().join("red.json");
+    std::fs::write(&red, text).expect("written");
+    let red = red.display().to_string();
+    parallax()
+        .args(["validate", &fixture("load/good.json"), &red])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "claim `r1` rebuts `r2`, a claim of its own party; expected the id of another \
+             party's claim: a claim answers another side, so no other side loaded would \
+             resolve this link",
+        ))
+        .stdout(predicate::str::contains("load that side too").not());
+}

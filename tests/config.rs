@@ -32,11 +32,12 @@ fn the_default_file_is_valid_and_its_settings_apply() {
         .unwrap();
     let text = String::from_utf8(default.stdout).unwrap();
     assert!(text.contains("[theme]") && text.contains("# format = \"md\""));
+    // Named by PARALLAX_CONFIG but not written yet: an error, not the defaults in silence.
     parallax(&file)
         .arg("config")
         .assert()
-        .success()
-        .stdout(predicate::str::contains("no such file"));
+        .code(1)
+        .stderr(predicate::str::contains("which does not exist"));
     parallax(&file)
         .args(["config", "--path"])
         .assert()
@@ -276,4 +277,68 @@ fn the_suggested_command_writes_a_config_on_a_new_account() {
     assert!(status.success(), "{command}");
     let checked = String::from_utf8(run(&["config"]).stdout).unwrap();
     assert!(checked.ends_with(": ok\n"), "{checked}");
+}
+
+#[test]
+fn a_config_file_that_parallax_config_names_must_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("missing.toml");
+    let shown = file.display().to_string();
+    let said = format!(
+        "parallax: PARALLAX_CONFIG names {shown}, which does not exist. Write one there with \
+         `parallax config --default > {shown}`, or unset PARALLAX_CONFIG to use the defaults."
+    );
+    parallax(&file)
+        .arg("config")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(said.as_str()));
+    for args in [
+        &["show", &fixture()][..],
+        &["validate", &fixture()],
+        &["man"],
+    ] {
+        parallax(&file)
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(said.as_str()));
+    }
+    // What the message advises works, and `--default` and `--path` need no file.
+    let default = parallax(&file)
+        .args(["config", "--default"])
+        .output()
+        .unwrap();
+    assert!(default.status.success());
+    std::fs::write(&file, default.stdout).unwrap();
+    parallax(&file)
+        .arg("config")
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with(": ok\n"));
+}
+
+#[test]
+fn a_section_of_the_wrong_type_is_named_as_the_table_it_must_be() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    for (text, table) in [
+        ("theme = 3\n", "[theme]"),
+        ("export = \"html\"\n", "[export]"),
+        ("keys = 3\n", "[keys]"),
+    ] {
+        std::fs::write(&file, text).unwrap();
+        let out = parallax(&file).arg("config").output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{text}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("line 1"), "{err}");
+        assert!(
+            err.contains(&format!("expected a {table} table"))
+                || err.contains(&format!("expected an {table} table")),
+            "{err}"
+        );
+        assert!(!err.contains("Config"), "no Rust type name: {err}");
+    }
 }

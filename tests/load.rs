@@ -456,3 +456,101 @@ fn a_repeated_source_id_is_reported_even_when_that_source_has_another_problem() 
     assert!(codes.contains(&Code::EmptyText), "{found:?}");
     assert!(codes.contains(&Code::DuplicateId), "{found:?}");
 }
+
+#[test]
+fn a_bad_url_names_what_is_wrong_with_it() {
+    let with_url = |url: &str| {
+        side_text_problems(&red().replacen(
+            "\"url\": \"https://example.org/a\"",
+            &format!("\"url\": {}", serde_json::to_string(url).expect("a string")),
+            1,
+        ))
+    };
+    let found = with_url("https://fwu.example.org/bulletin 0201");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Code::BadUrl);
+    assert!(
+        found[0].1.ends_with(
+            "error[bad-url] at /sources/0/url: \"https://fwu.example.org/bulletin 0201\" holds a \
+             space at character 33; expected a url without spaces or control characters (write \
+             a space as %20)"
+        ),
+        "{found:?}"
+    );
+    let found = with_url("https://a.example/\tb");
+    assert!(
+        found[0].1.contains("holds a tab (U+0009) at character 19"),
+        "{found:?}"
+    );
+    let found = with_url("https://a.example/\u{1}b");
+    assert!(
+        found[0]
+            .1
+            .contains("holds a control character (U+0001) at character 19"),
+        "{found:?}"
+    );
+    let found = with_url("https://");
+    assert!(
+        found[0].1.contains("has no address after the scheme"),
+        "{found:?}"
+    );
+    let found = with_url("ftp://a.example/b");
+    assert!(
+        found[0].1.contains(
+            "is not an http or https url; expected an address starting with http:// or https://"
+        ),
+        "{found:?}"
+    );
+}
+
+/// Every diagnostic code is listed where users look for it: the README's "Problems parallax
+/// reports" and the format reference's table.
+#[test]
+fn every_code_is_documented() {
+    use strum::IntoEnumIterator;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for doc in ["README.md", "docs/format.md"] {
+        let text = std::fs::read_to_string(root.join(doc)).expect("readable");
+        let missing: Vec<&str> = Code::iter()
+            .map(Code::name)
+            .filter(|name| {
+                !text
+                    .lines()
+                    .any(|l| l.starts_with('|') && l.contains(&format!("`{name}`")))
+            })
+            .collect();
+        assert!(missing.is_empty(), "{doc} lists no {missing:?}");
+    }
+}
+
+#[test]
+fn a_misspelled_field_is_named_with_the_field_it_likely_meant() {
+    let text = red().replacen("\"text\": \"Red says one.\"", "\"text\": \"Red says one.\", \"speeker\": \"Someone\", \"Date\": \"2025\", \"mood\": \"calm\"", 1);
+    let found = side_text_problems(&text);
+    let line = |key: &str| {
+        found
+            .iter()
+            .find(|(code, line)| *code == Code::UnknownField && line.contains(&format!("/{key}:")))
+            .map(|(_, line)| line.clone())
+            .unwrap_or_else(|| panic!("no warning for {key}: {found:?}"))
+    };
+    let fields = "expected one of this object's fields: `id`, `point`, `text`, `date`, \
+                  `speaker`, `sources`, `tags`, `rebuts`, `relations`, `assessment` (a newer \
+                  program may know this one)";
+    assert!(
+        line("speeker").ends_with(&format!(
+            "warning[unknown-field] at /topics/0/claims/0/speeker: unknown field `speeker` is \
+             ignored (did you mean `speaker`?); {fields}"
+        )),
+        "{found:?}"
+    );
+    assert!(line("Date").contains("(did you mean `date`?)"), "{found:?}");
+    // Nothing near: no guess, and the fields are listed rather than a file the user lacks.
+    let mood = line("mood");
+    assert!(!mood.contains("did you mean"), "{mood}");
+    assert!(mood.ends_with(fields), "{mood}");
+    assert!(
+        !found.iter().any(|(_, l)| l.contains("docs/format.md")),
+        "{found:?}"
+    );
+}

@@ -319,3 +319,65 @@ fn topics_and_the_table_count_the_common_ground() {
         .expect("a total");
     assert!(total.trim_end().ends_with(" 2"), "{total}");
 }
+
+#[test]
+fn a_claim_that_agrees_with_and_contradicts_one_claim_is_warned_and_no_common_ground() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for file in ["dispute.json", "east.json", "west.json"] {
+        std::fs::copy(fixture("relations").join(file), dir.path().join(file)).expect("copied");
+    }
+    let east = dir.path().join("east.json");
+    let text = std::fs::read_to_string(&east).expect("readable");
+    let both = r#""relations": [{"kind": "agrees", "to": "w-venue"}, {"kind": "contradicts", "to": "w-venue"}]"#;
+    std::fs::write(
+        &east,
+        text.replacen(
+            r#""relations": [{"kind": "agrees", "to": "w-venue"}]"#,
+            both,
+            1,
+        ),
+    )
+    .expect("written");
+    let west = dir.path().join("west.json");
+    let text = std::fs::read_to_string(&west).expect("readable");
+    std::fs::write(
+        &west,
+        text.replacen(
+            r#""rebuts": ["e-closed"]"#,
+            r#""rebuts": ["e-closed", "e-closed"]"#,
+            1,
+        ),
+    )
+    .expect("written");
+    let folder = dir.path().display().to_string();
+    let out = stdout_of(&["validate", &folder]);
+    assert!(
+        out.contains(
+            "warning[repeated-relation] at /topics/1/claims/0/relations/1: claim `e-venue` \
+             contradicts `w-venue`, which it already agrees with; expected agrees or \
+             contradicts for one claim, not both"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "warning[repeated-relation] at /topics/0/claims/0/rebuts/1: claim `w-closed` rebuts \
+             `e-closed` twice; expected each link to a claim once (remove the repeat)"
+        ),
+        "{out}"
+    );
+    parallax()
+        .args(["validate", "--strict", &folder])
+        .assert()
+        .code(1);
+    // The talks' agreement was its only common ground: it is none now.
+    let show = stdout_of(&["show", &folder, "--topic", "talks", "--width", "100"]);
+    assert!(!show.contains("Common ground"), "{show}");
+    let topics = stdout_of(&["topics", &folder, "--json"]);
+    let topics: Value = serde_json::from_str(&topics).expect("JSON");
+    let talks = topics["topics"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["id"] == "talks"))
+        .expect("the talks");
+    assert_eq!(talks["common"], 0, "{talks}");
+}

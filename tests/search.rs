@@ -1,6 +1,8 @@
 //! Search: ranking, the fzf term syntax, smart case, highlights on multi-byte text, narrowing
 //! while typing, hit locations for a view, and the headless `parallax search` command.
 
+mod common;
+
 use assert_cmd::Command;
 use parallax::compare::Comparison;
 use parallax::format::Dispute;
@@ -520,6 +522,34 @@ fn a_forgotten_query_is_named_not_searched_for() {
         .expect("runs");
     let help = String::from_utf8_lossy(&help.stdout).into_owned();
     assert!(!help.contains("--query"), "search rejects --query: {help}");
+}
+
+#[test]
+fn a_query_that_is_also_a_folder_name_is_searched_for_after_a_dispute_path() {
+    // A dispute folder named `ceasefire`, searched for the word: the first argument is the
+    // dispute, so the last is the query, not a forgotten one.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    common::copy_fixture("query", dir.path(), "ceasefire");
+    let out = parallax()
+        .current_dir(dir.path())
+        .args(["search", "ceasefire", "ceasefire"])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        stdout.contains("The ceasefire was agreed bilaterally"),
+        "{stdout}"
+    );
+    // Alone, the folder's name is still a forgotten query.
+    parallax()
+        .current_dir(dir.path())
+        .args(["search", "ceasefire"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`ceasefire` is a dispute path, not a query: give what to search for after it \
+             (parallax search ceasefire QUERY)",
+        ));
 }
 
 /// Queries made from a dispute's own words, as a user mistypes them: whole words, first

@@ -300,6 +300,17 @@ impl RelationKind {
             other => other.as_str(),
         }
     }
+
+    /// True when one claim cannot relate to another in both ways: it cannot both agree with a
+    /// claim and contradict it. (A claim may contradict part of a claim and concede, or
+    /// reframe, the rest.)
+    pub fn conflicts_with(self, other: RelationKind) -> bool {
+        matches!(
+            (self, other),
+            (RelationKind::Agrees, RelationKind::Contradicts)
+                | (RelationKind::Contradicts, RelationKind::Agrees)
+        )
+    }
 }
 
 /// A typed link from a claim to another party's claim.
@@ -436,6 +447,27 @@ impl Claim {
             .iter()
             .map(|t| (RelationKind::Contradicts, t.as_str()))
             .chain(self.relations.iter().map(|r| (r.kind, r.to.as_str())))
+    }
+
+    /// The links that repeat or contradict an earlier link of the claim to the same claim, each
+    /// as (its place in [`Claim::links`], the earlier link's place): `rebuts` the same id twice,
+    /// or `agrees` and `contradicts` (or `rebuts`) to one claim. The one rule the loader warns
+    /// by (`repeated-relation`).
+    pub fn doubtful_links(&self) -> Vec<(usize, usize)> {
+        let mut seen: foldhash::HashMap<&str, Vec<(usize, RelationKind)>> =
+            foldhash::HashMap::default();
+        let mut out = Vec::new();
+        for (i, (kind, to)) in self.links().enumerate() {
+            let earlier = seen.entry(to).or_default();
+            if let Some(&(j, _)) = earlier
+                .iter()
+                .find(|&&(_, k)| k == kind || k.conflicts_with(kind))
+            {
+                out.push((i, j));
+            }
+            earlier.push((i, kind));
+        }
+        out
     }
 }
 

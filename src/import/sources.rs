@@ -71,18 +71,14 @@ impl Builder {
             return Some(id.to_owned());
         }
         let url = match r.get(Col::SourceUrl).map(str::trim) {
-            Some(u) if crate::load::is_web_url(u) => Some(u.to_owned()),
-            Some(u) => {
-                self.problem(
-                    file,
-                    at,
-                    format!(
-                        "the source url `{}` is not an http or https address; left out",
-                        clean(u)
-                    ),
-                );
-                None
-            }
+            Some(u) => match crate::load::url_problem(u) {
+                None => Some(u.to_owned()),
+                Some(problem) => {
+                    let (message, _) = problem.describe(u);
+                    self.problem(file, at, format!("the source url {message}; left out"));
+                    None
+                }
+            },
             None => None,
         };
         let outlet = match (r.get(Col::SourceOutlet).map(str::trim), &url) {

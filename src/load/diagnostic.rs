@@ -14,7 +14,9 @@ pub enum Severity {
 }
 
 /// What kind of problem: a stable name for scripts (`validate --json`) and tests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, strum::IntoStaticStr)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, strum::IntoStaticStr, strum::EnumIter,
+)]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
 pub enum Code {
@@ -70,6 +72,11 @@ pub enum Code {
     PointNotInManifest,
     /// Text holding control, bidirectional or invisible characters.
     UntrustedText,
+    /// A claim links to one claim twice the same way, or both agrees with and contradicts it.
+    RepeatedRelation,
+    /// A file named twice (on the command line, or there and in the manifest's `sides`); it is
+    /// read once.
+    RepeatedFile,
 }
 
 impl Code {

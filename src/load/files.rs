@@ -5,6 +5,7 @@
 //! out and a pipe would block forever, so both are refused before they are opened.
 
 use super::{Loaded, Loader, MANIFEST};
+use foldhash::HashMap;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
@@ -23,6 +24,51 @@ enum Input {
     Manifest(String, Vec<u8>),
     Side(String, Vec<u8>),
     Refused(String, Refusal),
+    /// A file named a second time (by the same canonical path), not read again: the name it
+    /// was read by, and the words of the warning.
+    Repeated(String, String),
+}
+
+/// The files already named in one gathering, by canonical path: each is read once, however
+/// often the command line, a folder or the manifest's `sides` names it.
+#[derive(Default)]
+struct Seen {
+    /// Canonical path to (the name it was read by, whether the manifest listed it).
+    files: HashMap<PathBuf, (String, bool)>,
+}
+
+impl Seen {
+    /// `None` the first time `path` is named (it is to be read); afterwards the warning that
+    /// replaces the second read. A path that cannot be resolved is always read (its refusal
+    /// names it).
+    fn repeat(&mut self, path: &Path, listed: bool) -> Option<Input> {
+        let key = std::fs::canonicalize(path).ok()?;
+        let name = display(path);
+        match self.files.get(&key) {
+            None => {
+                self.files.insert(key, (name, listed));
+                None
+            }
+            Some((first, first_listed)) => {
+                let mut notes = Vec::new();
+                if listed || *first_listed {
+                    notes.push("the manifest lists it".to_owned());
+                }
+                if name != *first {
+                    notes.push(format!("also as {name}"));
+                }
+                let notes = if notes.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", notes.join("; "))
+                };
+                Some(Input::Repeated(
+                    first.clone(),
+                    format!("{first} is given twice{notes}; read once"),
+                ))
+            }
+        }
+    }
 }
 
 /// True when a manifest's `sides` entry names a file inside the dispute folder: relative, and
@@ -58,9 +104,10 @@ impl Gathered {
         let all: Option<Vec<&[u8]>> = self
             .inputs
             .iter()
-            .map(|i| match i {
-                Input::Manifest(_, b) | Input::Side(_, b) => Some(b.as_slice()),
-                Input::Refused(..) => None,
+            .filter_map(|i| match i {
+                Input::Manifest(_, b) | Input::Side(_, b) => Some(Some(b.as_slice())),
+                Input::Refused(..) => Some(None),
+                Input::Repeated(..) => None,
             })
             .collect();
         all.filter(|b| !b.is_empty())
@@ -70,7 +117,7 @@ impl Gathered {
     pub fn files(&self) -> impl Iterator<Item = (&str, &[u8])> {
         self.inputs.iter().filter_map(|i| match i {
             Input::Manifest(name, b) | Input::Side(name, b) => Some((name.as_str(), b.as_slice())),
-            Input::Refused(..) => None,
+            Input::Refused(..) | Input::Repeated(..) => None,
         })
     }
 
@@ -105,6 +152,7 @@ impl Gathered {
                 }
                 Input::Side(name, bytes) => loader.side_owned(&name, bytes),
                 Input::Refused(name, why) => loader.refused(&name, &why),
+                Input::Repeated(name, message) => loader.repeated(&name, message),
             }
         }
         loader.finish()
@@ -126,7 +174,7 @@ impl Gathered {
                     manifest: false,
                     bytes,
                 }),
-                Input::Refused(..) => None,
+                Input::Refused(..) | Input::Repeated(..) => None,
             })
             .collect()
     }
@@ -146,34 +194,41 @@ pub struct ReadFile {
 pub fn gather(paths: &[PathBuf], max_file: u64) -> Gathered {
     let mut inputs = Vec::new();
     let mut sides = Vec::new();
+    let mut seen = Seen::default();
     for path in paths {
         if path.is_dir() {
-            inputs.extend(read_sides(&std::mem::take(&mut sides), max_file));
-            gather_folder(&mut inputs, path, None, max_file);
+            inputs.extend(read_sides(&std::mem::take(&mut sides), max_file, &mut seen));
+            gather_folder(&mut inputs, path, None, max_file, &mut seen);
         } else if path.file_name().is_some_and(|n| n == MANIFEST) {
-            inputs.extend(read_sides(&std::mem::take(&mut sides), max_file));
+            inputs.extend(read_sides(&std::mem::take(&mut sides), max_file, &mut seen));
             let folder = path.parent().unwrap_or(Path::new("."));
-            gather_folder(&mut inputs, folder, Some(path), max_file);
+            gather_folder(&mut inputs, folder, Some(path), max_file, &mut seen);
         } else {
             sides.push((path.clone(), false));
         }
     }
-    inputs.extend(read_sides(&sides, max_file));
+    inputs.extend(read_sides(&sides, max_file, &mut seen));
     Gathered { inputs, max_file }
 }
 
 /// Reads side files, in order. Each is `(path, listed)`: a file listed in a manifest that is
-/// missing is said to be so. (Read on both cores at once, a million claims' files took 4% longer:
-/// the two copies fault in their pages against each other; see BENCHMARKS.md.)
-fn read_sides(files: &[(PathBuf, bool)], max: u64) -> Vec<Input> {
+/// missing is said to be so. A file named before is not read again. (Read on both cores at
+/// once, a million claims' files took 4% longer: the two copies fault in their pages against
+/// each other; see BENCHMARKS.md.)
+fn read_sides(files: &[(PathBuf, bool)], max: u64, seen: &mut Seen) -> Vec<Input> {
     files
         .iter()
-        .map(|(file, listed)| match read(file, Input::Side, max) {
-            Input::Refused(name, mut why) if *listed && !file.exists() => {
-                why.message = "no such file (listed in the manifest's `sides`)".to_owned();
-                Input::Refused(name, why)
+        .map(|(file, listed)| {
+            if let Some(repeat) = seen.repeat(file, *listed) {
+                return repeat;
             }
-            input => input,
+            match read(file, Input::Side, max) {
+                Input::Refused(name, mut why) if *listed && !file.exists() => {
+                    why.message = "no such file (listed in the manifest's `sides`)".to_owned();
+                    Input::Refused(name, why)
+                }
+                input => input,
+            }
         })
         .collect()
 }
@@ -189,6 +244,7 @@ fn load_inputs(inputs: &[Input]) -> Loaded {
                 loader.files(&std::mem::take(&mut run));
                 loader.refused(name, why);
             }
+            Input::Repeated(name, message) => loader.repeated(name, message.clone()),
         }
     }
     loader.files(&run);
@@ -313,11 +369,22 @@ fn listed_sides(bytes: &[u8]) -> Option<Vec<String>> {
 /// Gathers a folder: its manifest if present, then the sides it lists, or every other `*.json`
 /// in name order but hidden ones (`.parallax-dismissed.json`, an editor's backup), which are not
 /// sides.
-fn gather_folder(inputs: &mut Vec<Input>, folder: &Path, manifest: Option<&Path>, max: u64) {
+fn gather_folder(
+    inputs: &mut Vec<Input>,
+    folder: &Path,
+    manifest: Option<&Path>,
+    max: u64,
+    seen: &mut Seen,
+) {
     let before = inputs.len();
     let manifest_path = manifest.map_or_else(|| folder.join(MANIFEST), Path::to_path_buf);
     let mut listed = None;
     if manifest.is_some() || manifest_path.symlink_metadata().is_ok() {
+        // The same manifest again: its folder is gathered already, sides and all.
+        if let Some(repeat) = seen.repeat(&manifest_path, false) {
+            inputs.push(repeat);
+            return;
+        }
         let input = read(&manifest_path, Input::Manifest, max);
         if let Input::Manifest(_, bytes) = &input {
             listed = listed_sides(bytes);
@@ -363,7 +430,7 @@ fn gather_folder(inputs: &mut Vec<Input>, folder: &Path, manifest: Option<&Path>
         }
     };
     let files: Vec<(PathBuf, bool)> = files.into_iter().map(|f| (f, by_manifest)).collect();
-    let read = read_sides(&files, max);
+    let read = read_sides(&files, max, seen);
     // A folder's own exports are not sides: the screen saves its JSON exports to the folder it
     // was opened from, and the next load must not take one for a side file.
     inputs.extend(read.into_iter().filter(|input| {

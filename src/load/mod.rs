@@ -16,7 +16,7 @@ pub use files::{
     read_regular,
 };
 pub use locate::{char_column, line_of};
-pub use side::is_web_url;
+pub use side::{UrlProblem, is_web_url, url_problem};
 
 use crate::format::{ClaimIndex, Dispute, INDEPENDENT, Manifest, Side};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
@@ -82,6 +82,9 @@ pub struct Loader<'a> {
     /// The largest file read again.
     max_file: u64,
     order: Vec<String>,
+    /// The side files given that did not load (refused, or with errors), in order: a claim
+    /// that a link names but no loaded side holds may be in one of them.
+    failed: Vec<String>,
 }
 
 impl<'a> Loader<'a> {
@@ -101,6 +104,9 @@ impl<'a> Loader<'a> {
     /// Records a file that was not read, and why.
     fn refused(&mut self, name: &str, why: &files::Refusal) {
         self.order.push(name.to_owned());
+        if Path::new(name).file_name().is_none_or(|n| n != MANIFEST) {
+            self.failed.push(name.to_owned());
+        }
         self.diagnostics.push(
             Diagnostic::in_file(
                 Severity::Error,
@@ -110,6 +116,16 @@ impl<'a> Loader<'a> {
             )
             .expected(why.expected.as_str()),
         );
+    }
+
+    /// Records a file named a second time and not read again (see `files::gather`).
+    fn repeated(&mut self, name: &str, message: String) {
+        self.diagnostics.push(Diagnostic::in_file(
+            Severity::Warning,
+            Code::RepeatedFile,
+            name,
+            message,
+        ));
     }
 
     /// Adds the manifest; returns its list of side files when it loaded and has one.
@@ -216,6 +232,7 @@ impl<'a> Loader<'a> {
         let (text, mut diagnostics, side) = match read {
             FileRead::Refused(d) => {
                 self.diagnostics.push(d);
+                self.failed.push(name.to_owned());
                 return None;
             }
             FileRead::Read(text, diagnostics, side) => (text, diagnostics, side),
@@ -226,6 +243,9 @@ impl<'a> Loader<'a> {
         }
         let ok = !has_errors(&diagnostics);
         self.diagnostics.append(&mut diagnostics);
+        if !ok || side.is_none() {
+            self.failed.push(name.to_owned());
+        }
         if let Some(side) = side.filter(|_| ok) {
             self.parties
                 .entry(side.party.id.clone())
@@ -356,6 +376,7 @@ impl<'a> Loader<'a> {
             Some(self.sides.get(at.side)?.party.id.as_str())
         };
         let parties: HashSet<&str> = self.sides.iter().map(|s| s.party.id.as_str()).collect();
+        let failed = names_list(&self.failed);
         // The manifest's topics and their points by id, so each check is a lookup, not a scan.
         let manifest: Option<HashMap<&str, HashSet<&str>>> =
             self.manifest.as_ref().map(|(_, m)| {
@@ -427,25 +448,41 @@ impl<'a> Loader<'a> {
                         )
                     });
                     for (verb, place, target) in rebuts.chain(related) {
-                        let problem = match owner(target) {
-                            None => Some(format!(
-                                "claim `{}` {verb} `{target}`, which no loaded side holds",
-                                claim.id
-                            )),
-                            Some(p) if p == side.party.id => Some(format!(
-                                "claim `{}` {verb} `{target}`, a claim of its own party",
-                                claim.id
-                            )),
-                            Some(_) => None,
+                        let (message, expected) = match owner(target) {
+                            None if failed.is_empty() => (
+                                format!(
+                                    "claim `{}` {verb} `{target}`, which no loaded side holds",
+                                    claim.id
+                                ),
+                                "the id of another party's claim (load that side too)".to_owned(),
+                            ),
+                            // A side given but not loaded may hold it: say so, not "load it".
+                            None => (
+                                format!(
+                                    "claim `{}` {verb} `{target}`, which no loaded side holds; \
+                                     it may be in {failed}, which did not load",
+                                    claim.id
+                                ),
+                                "the id of another party's claim (fix that file's errors first)"
+                                    .to_owned(),
+                            ),
+                            Some(p) if p == side.party.id => (
+                                format!(
+                                    "claim `{}` {verb} `{target}`, a claim of its own party",
+                                    claim.id
+                                ),
+                                "the id of another party's claim: a claim answers another \
+                                 side, so no other side loaded would resolve this link"
+                                    .to_owned(),
+                            ),
+                            Some(_) => continue,
                         };
-                        if let Some(message) = problem {
-                            out.push(warn(
-                                Code::UnresolvedRebuttal,
-                                format!("/topics/{t}/claims/{c}/{place}"),
-                                message,
-                                "the id of another party's claim (load that side too)",
-                            ));
-                        }
+                        out.push(warn(
+                            Code::UnresolvedRebuttal,
+                            format!("/topics/{t}/claims/{c}/{place}"),
+                            message,
+                            &expected,
+                        ));
                     }
                 }
             }
@@ -518,6 +555,19 @@ impl<'a> Loader<'a> {
                 }
             }
         }
+    }
+}
+
+/// Files named in a message: `a`, `a or b`, `a, b or c`, and past three `a, b, c or 2 more`.
+fn names_list(names: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let shown: Vec<&str> = names.iter().take(SHOWN).map(String::as_str).collect();
+    let more = names.len().saturating_sub(SHOWN);
+    match (shown.split_last(), more) {
+        (None, _) => String::new(),
+        (Some((last, [])), 0) => (*last).to_owned(),
+        (Some((last, rest)), 0) => format!("{} or {last}", rest.join(", ")),
+        (Some(_), more) => format!("{} or {more} more", shown.join(", ")),
     }
 }
 

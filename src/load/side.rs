@@ -369,15 +369,69 @@ impl<'de> Fields<'de> for ReliabilityFields {
 /// True for an absolute http or https url with something after the scheme; every other
 /// scheme (`javascript:`, `data:`, `file:`) is rejected at load and never becomes a link.
 pub fn is_web_url(s: &str) -> bool {
+    url_problem(s).is_none()
+}
+
+/// What keeps a string from being a web url (see [`is_web_url`]), for a message that names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    /// It does not start with `http://` or `https://`.
+    Scheme,
+    /// Nothing follows the scheme.
+    Empty,
+    /// A space or a control character, at this position (in characters, from 1).
+    Character(char, usize),
+}
+
+impl UrlProblem {
+    /// What is wrong with `url` (quoted in the message) and what was expected.
+    pub fn describe(self, url: &str) -> (String, &'static str) {
+        let url = crate::text::quote(url);
+        match self {
+            UrlProblem::Scheme => (
+                format!("\"{url}\" is not an http or https url"),
+                "an address starting with http:// or https://",
+            ),
+            UrlProblem::Empty => (
+                format!("\"{url}\" has no address after the scheme"),
+                "an address after http:// or https://",
+            ),
+            UrlProblem::Character(c, at) => {
+                let what = if c == ' ' {
+                    "a space".to_owned()
+                } else if c == '\t' {
+                    "a tab (U+0009)".to_owned()
+                } else if c.is_whitespace() {
+                    format!("a blank ({})", crate::text::code_point(c))
+                } else {
+                    format!("a control character ({})", crate::text::code_point(c))
+                };
+                (
+                    format!("\"{url}\" holds {what} at character {at}"),
+                    "a url without spaces or control characters (write a space as %20)",
+                )
+            }
+        }
+    }
+}
+
+/// The one rule for a web url: `None` when `s` is one, else what is wrong first.
+pub fn url_problem(s: &str) -> Option<UrlProblem> {
     let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        s.get(8..)
+    let scheme = if lower.starts_with("https://") {
+        8
     } else if lower.starts_with("http://") {
-        s.get(7..)
+        7
     } else {
-        None
+        return Some(UrlProblem::Scheme);
     };
-    rest.is_some_and(|r| !r.is_empty() && !r.chars().any(|c| c.is_whitespace() || c.is_control()))
+    if s.get(scheme..).is_none_or(str::is_empty) {
+        return Some(UrlProblem::Empty);
+    }
+    s.chars()
+        .enumerate()
+        .find(|(_, c)| c.is_whitespace() || c.is_control())
+        .map(|(i, c)| UrlProblem::Character(c, i + 1))
 }
 
 /// A source's `url`: http or https only, with hidden characters percent-encoded.
@@ -389,12 +443,9 @@ impl<'de> Want<'de> for UrlWant {
         "a url (a string)".into()
     }
     fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<String> {
-        if !is_web_url(&s) {
-            cx.error(
-                Code::BadUrl,
-                format!("\"{}\" is not an http or https url", crate::text::quote(&s)),
-                "an address starting with http:// or https://",
-            );
+        if let Some(problem) = url_problem(&s) {
+            let (message, expected) = problem.describe(&s);
+            cx.error(Code::BadUrl, message, expected);
             return None;
         }
         let escaped = crate::text::escape_url(&s);
@@ -646,7 +697,7 @@ impl<'de> Fields<'de> for ClaimFields<'_> {
                 "at least one source id in `sources`",
             );
         }
-        Some(Claim {
+        let claim = Claim {
             id,
             point: self.point,
             text: self.text?,
@@ -658,7 +709,53 @@ impl<'de> Fields<'de> for ClaimFields<'_> {
             relations: self.relations,
             assessment: self.assessment.map(Box::new),
             flagged: flagged.into(),
-        })
+        };
+        repeated_relations(cx, &claim);
+        Some(claim)
+    }
+}
+
+/// Warns about each link of `claim` that repeats or contradicts an earlier one to the same
+/// claim (see [`Claim::doubtful_links`]), at the repeat.
+fn repeated_relations(cx: &mut Cx, claim: &Claim) {
+    let doubtful = claim.doubtful_links();
+    if doubtful.is_empty() {
+        return;
+    }
+    let here = cx.here();
+    let links: Vec<(RelationKind, &str)> = claim.links().collect();
+    let rebuts = claim.rebuts.len();
+    // How the file says the link: `rebuts` for a `rebuts` entry, else the relation's verb.
+    let verb = |i: usize, kind: RelationKind| if i < rebuts { "rebuts" } else { kind.verb() };
+    for (i, j) in doubtful {
+        let (Some(&(kind, to)), Some(&(earlier, _))) = (links.get(i), links.get(j)) else {
+            continue;
+        };
+        let pointer = match i.checked_sub(rebuts) {
+            None => format!("{here}/rebuts/{i}"),
+            Some(r) => format!("{here}/relations/{r}"),
+        };
+        let (now, before) = (verb(i, kind), verb(j, earlier));
+        let message = if now == before {
+            format!("claim `{}` {now} `{to}` twice", claim.id)
+        } else {
+            format!(
+                "claim `{}` {now} `{to}`, which it already {before}",
+                claim.id
+            )
+        };
+        let expected = if kind == earlier {
+            "each link to a claim once (remove the repeat)"
+        } else {
+            "agrees or contradicts for one claim, not both (a `rebuts` entry contradicts)"
+        };
+        cx.report(
+            Severity::Warning,
+            Code::RepeatedRelation,
+            &pointer,
+            message,
+            expected,
+        );
     }
 }
 

@@ -326,3 +326,20 @@ pub fn rewrite(path: &std::path::Path, from: &str, to: &str) {
     std::fs::write(&tmp, text.replace(from, to)).expect("written");
     std::fs::rename(&tmp, path).expect("renamed");
 }
+
+/// A copy of a fixture folder (`tests/fixtures/NAME`) as `dir/as_name`, to edit or to name as a
+/// user would; returns its path.
+pub fn copy_fixture(name: &str, dir: &std::path::Path, as_name: &str) -> PathBuf {
+    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let to = dir.join(as_name);
+    std::fs::create_dir_all(&to).expect("a folder for the copy");
+    for entry in std::fs::read_dir(&from).expect("the fixture folder") {
+        let entry = entry.expect("an entry");
+        if entry.file_type().expect("its type").is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copied");
+        }
+    }
+    to
+}

@@ -157,24 +157,34 @@ impl<'de> Want<'de> for SidesWant {
         "an array".into()
     }
     fn seq<A: SeqAccess<'de>>(self, cx: &mut Cx, seq: A) -> Result<Option<Vec<String>>, A::Error> {
-        let mut list = SideList(Vec::new(), Vec::new());
+        let mut list = SideList::default();
         pass::items(cx, seq, &mut list)?;
         Ok(Some(list.0))
     }
 }
 
-/// True when two `sides` entries name one file: compared as paths, `./b.json` is `b.json`.
-fn same_path(a: &str, b: &str) -> bool {
-    let parts = |p| {
-        std::path::Path::new(p)
-            .components()
-            .filter(|c| !matches!(c, std::path::Component::CurDir))
-    };
-    parts(a).eq(parts(b))
+/// A `sides` entry as a path to compare: two entries name one file when their keys are equal
+/// (`./b.json` is `b.json`).
+fn path_key(p: &str) -> std::path::PathBuf {
+    std::path::Path::new(p)
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
 }
 
-/// The side files listed, and where in `sides` each was.
-struct SideList(Vec<String>, Vec<usize>);
+/// True when two `sides` entries name one file.
+fn same_path(a: &str, b: &str) -> bool {
+    path_key(a) == path_key(b)
+}
+
+/// The side files listed, where in `sides` each was, and each one's first place by its path
+/// (a look-up, not a scan of the list per entry: a manifest may list 100,000 sides).
+#[derive(Default)]
+struct SideList(
+    Vec<String>,
+    Vec<usize>,
+    foldhash::HashMap<std::path::PathBuf, usize>,
+);
 
 impl<'de> Items<'de> for SideList {
     fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
@@ -193,12 +203,7 @@ impl<'de> Items<'de> for SideList {
                 "the side files only",
             );
             return Ok(());
-        } else if let Some(first) = self
-            .0
-            .iter()
-            .zip(&self.1)
-            .find_map(|(e, &at)| same_path(e, &entry).then_some(at))
-        {
+        } else if let Some(&first) = self.2.get(&path_key(&entry)) {
             cx.error(
                 Code::DuplicateId,
                 format!(
@@ -210,6 +215,7 @@ impl<'de> Items<'de> for SideList {
             return Ok(());
         }
         if super::inside_folder(&entry) {
+            self.2.insert(path_key(&entry), i);
             self.0.push(entry);
             self.1.push(i);
         } else {

@@ -339,7 +339,13 @@ fn timeline(out: &mut String, doc: &Export, t: &Timeline) {
     out.push_str("</svg>\n</figure>\n");
 }
 
-fn topic(out: &mut String, doc: &Export, t: &TopicOut, chart: Option<&Timeline>) {
+fn topic(
+    out: &mut String,
+    doc: &Export,
+    t: &TopicOut,
+    chart: Option<&Timeline>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     out.push_str("<section class=\"topic\" id=\"topic-");
     attr(out, &t.id);
     out.push_str("\"><h2>");
@@ -385,8 +391,10 @@ fn topic(out: &mut String, doc: &Export, t: &TopicOut, chart: Option<&Timeline>)
             out.push_str("</th></tr></tbody>\n");
         }
         row(out, r);
+        super::spill(out, w)?;
     }
     out.push_str("</table></section>\n");
+    Ok(())
 }
 
 /// Writes the document's head, then `topics`, to `w` as one HTML page, with its timelines when
@@ -460,7 +468,7 @@ pub fn render_to<'a>(
         let chart = charts
             .filter(|c| c.topics.len() > 1)
             .and_then(|c| c.topics.get(&*t.id));
-        topic(&mut out, doc, &t, chart);
+        topic(&mut out, doc, &t, chart, w)?;
     }
     out.push_str("</main>\n</body>\n</html>\n");
     w.write_all(out.as_bytes())

@@ -268,6 +268,7 @@ pub fn render_to<'a>(
                 out.push_str("**\n\n");
             }
             row(&mut out, doc, r);
+            super::spill(&mut out, w)?;
         }
     }
     w.write_all(out.as_bytes())

@@ -251,3 +251,16 @@ pub(crate) fn folder_of(path: &std::path::Path) -> PathBuf {
         _ => PathBuf::from("."),
     }
 }
+
+/// How much rendered text a renderer holds before it hands it on: a topic of 100,000 rows is
+/// written as it is rendered, not held whole (and copied as it grows).
+const SPILL: usize = 64 * 1024;
+
+/// Hands the rendered text on to `w` once it holds [`SPILL`] bytes or more.
+pub(crate) fn spill(out: &mut String, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    if out.len() >= SPILL {
+        w.write_all(out.as_bytes())?;
+        out.clear();
+    }
+    Ok(())
+}

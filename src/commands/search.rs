@@ -80,7 +80,8 @@ pub fn search(
         let shown = text::clean(query_text).text;
         return Err(Failure::Usage(format!(
             "`{shown}` is a dispute path, not a query: give what to search for after it \
-             (parallax search {shown} QUERY); to search for this text itself, write '{shown}"
+             (parallax search {shown} QUERY); to search for this text itself, quote it as an \
+             exact term: parallax search \"'{shown}\""
         )));
     }
     let input = &input;

@@ -150,8 +150,12 @@ impl Ranking {
             pattern: Pattern::new(&self.query, self.matcher),
             size: size.max(1),
             done: 0,
-            own: Vec::new(),
-            topics: Vec::new(),
+            // At most one hit per claim: sized once (at a million claims, tens of megabytes).
+            own: Runs {
+                hits: Vec::with_capacity(self.entries.len()),
+                starts: Vec::new(),
+            },
+            topics: Runs::default(),
         }
     }
 }
@@ -165,9 +169,41 @@ pub struct Steps<'r> {
     pattern: Pattern,
     size: usize,
     done: usize,
-    /// Per part scored: the claims' own hits, then the topic-level hits, each best first.
-    own: Vec<Vec<(usize, Hit)>>,
-    topics: Vec<Vec<(usize, Hit)>>,
+    /// The claims' own hits and the topic-level hits scored so far, each part's hits best
+    /// first in a run of its own (one list each, sized once: no join at the end).
+    own: Runs,
+    topics: Runs,
+}
+
+/// Hits in runs, each run best first: a part's hits appended to what came before.
+#[derive(Default)]
+struct Runs {
+    hits: Vec<(usize, Hit)>,
+    /// Where each run starts.
+    starts: Vec<usize>,
+}
+
+impl Runs {
+    fn add(&mut self, mut part: Vec<(usize, Hit)>) {
+        self.starts.push(self.hits.len());
+        self.hits.append(&mut part);
+    }
+
+    /// The best `top` hits of every run, best first.
+    fn best(&self, top: usize) -> Vec<(usize, Hit)> {
+        let ends = self.starts.iter().skip(1).copied().chain([self.hits.len()]);
+        let mut all: Vec<(usize, Hit)> = self
+            .starts
+            .iter()
+            .zip(ends)
+            .filter_map(|(&a, b)| self.hits.get(a..b.min(a.saturating_add(top))))
+            .flatten()
+            .cloned()
+            .collect();
+        all.sort_unstable_by_key(rank_order);
+        all.truncate(top);
+        all
+    }
 }
 
 impl std::fmt::Debug for Steps<'_> {
@@ -206,8 +242,8 @@ impl Steps<'_> {
             .rank(index, part)
             .into_iter()
             .partition(|(_, h)| h.is_topic_level());
-        self.own.push(own);
-        self.topics.push(topics);
+        self.own.add(own);
+        self.topics.add(topics);
         self.done = end;
         self.size = self.size.saturating_mul(2);
         true
@@ -225,19 +261,10 @@ impl Steps<'_> {
 
     /// The best `top` hits of those scored so far, best first.
     pub fn best(&self, top: usize) -> Vec<(usize, Hit)> {
-        let firsts = |parts: &[Vec<(usize, Hit)>]| {
-            let mut all: Vec<(usize, Hit)> = parts
-                .iter()
-                .flat_map(|p| p.iter().take(top).cloned())
-                .collect();
-            all.sort_unstable_by_key(rank_order);
-            all.truncate(top);
-            all
-        };
-        let mut best = firsts(&self.own);
+        let mut best = self.own.best(top);
         if best.len() < top {
-            let more = firsts(&self.topics);
-            best.extend(more.into_iter().take(top - best.len()));
+            let more = self.topics.best(top - best.len());
+            best.extend(more);
         }
         best
     }
@@ -246,22 +273,13 @@ impl Steps<'_> {
     /// [`Ranking::run`].
     pub fn finish(mut self) -> Vec<(usize, Hit)> {
         while self.step() {}
-        // Sized once (at a million claims the list is tens of megabytes), each part dropped as
-        // it is moved; the order is total (entries differ), so an unstable sort, which needs
-        // no second buffer, gives the one order.
-        let count = |parts: &[Vec<(usize, Hit)>]| parts.iter().map(Vec::len).sum::<usize>();
-        let mut all = Vec::with_capacity(count(&self.own) + count(&self.topics));
-        for mut part in self.own {
-            all.append(&mut part);
-        }
+        // The order is total (entries differ), so an unstable sort, which needs no second
+        // buffer, gives the one order.
+        let mut all = self.own.hits;
         all.sort_unstable_by_key(rank_order);
-        let own = all.len();
-        for mut part in self.topics {
-            all.append(&mut part);
-        }
-        if let Some(topics) = all.get_mut(own..) {
-            topics.sort_unstable_by_key(rank_order);
-        }
+        let mut topics = self.topics.hits;
+        topics.sort_unstable_by_key(rank_order);
+        all.append(&mut topics);
         all
     }
 }

@@ -50,6 +50,9 @@ pub struct Profile<'a> {
     /// The words as written, by term (for reasons), sorted by term: slices of the dispute's
     /// text, so no word is copied.
     pub surfaces: Vec<(Term, &'a str)>,
+    /// The terms of the claim's own text, sorted (the rest come from its assessment note and
+    /// the titles and quotes of its sources): a reason names apart what is not in both texts.
+    pub own_terms: Vec<Term>,
     /// The first and last day its date covers, and whether the date is a single day.
     pub days: Option<(i64, i64, bool)>,
     /// The outlets it cites.
@@ -86,8 +89,6 @@ pub struct Profiles<'a> {
     pub index: HashMap<ClaimAt, usize>,
     /// The claim ids of each profile, for links.
     pub ids: Vec<&'a str>,
-    /// The dispute profiled: a reason reads the claims' texts in it.
-    pub dispute: &'a Dispute,
 }
 
 /// A word as cut from a text, before it is interned.
@@ -128,6 +129,8 @@ struct Cut<'a> {
     row: usize,
     id: &'a str,
     words: Vec<Raw<'a>>,
+    /// How many of `words` are the claim's own text (they come first).
+    own: usize,
     tags: &'a [crate::format::CompactString],
     days: Option<(i64, i64, bool)>,
     point: Option<&'a str>,
@@ -175,6 +178,7 @@ struct Interned<'a> {
     row: usize,
     id: &'a str,
     tally: Tally<'a>,
+    own_terms: Vec<Term>,
     days: Option<(i64, i64, bool)>,
     point: Option<&'a str>,
     outlets: Vec<&'a str>,
@@ -257,9 +261,13 @@ fn cut<'a>(
 ) -> Option<Cut<'a>> {
     let claim = dispute.claim(at)?;
     let mut words = Vec::new();
+    let mut own = None;
     for (text, weight) in claim_texts(claim) {
         raw_words(text, weight, &mut words);
+        // The claim's text comes first.
+        own.get_or_insert(words.len());
     }
+    let own = own.unwrap_or(0);
     for (text, weight) in features::cited_texts(dispute, at.side, claim) {
         raw_words(text, weight * SOURCE_WEIGHT, &mut words);
     }
@@ -270,6 +278,7 @@ fn cut<'a>(
         row,
         id: claim.id.as_str(),
         words,
+        own,
         tags: &claim.tags,
         days: claim.date.map(|d| {
             (
@@ -322,7 +331,12 @@ impl<'a> Profiles<'a> {
                     question_tallies.push(tallies);
                 }
                 words.clear();
-                intern(&tokenizer, &mut vocab, &c.words, &mut words);
+                let (text, rest) = c.words.split_at(c.own.min(c.words.len()));
+                intern(&tokenizer, &mut vocab, text, &mut words);
+                let mut own_terms: Vec<Term> = words.iter().map(|w| w.0).collect();
+                own_terms.sort_unstable();
+                own_terms.dedup();
+                intern(&tokenizer, &mut vocab, rest, &mut words);
                 for tag in c.tags {
                     words.push((vocab.intern(Class::Tag, tag), 1.0, tag.as_str()));
                 }
@@ -335,6 +349,7 @@ impl<'a> Profiles<'a> {
                     row: c.row,
                     id: c.id,
                     tally,
+                    own_terms,
                     days: c.days,
                     point: c.point,
                     outlets: c.outlets,
@@ -366,6 +381,7 @@ impl<'a> Profiles<'a> {
                     point,
                     vector: weigh(&vocab, &c.tally),
                     surfaces: c.tally.iter().map(|&(t, _, s)| (t, s)).collect(),
+                    own_terms: c.own_terms,
                     days: c.days,
                     outlets: c.outlets,
                     fit: Vec::new(),
@@ -451,7 +467,6 @@ impl<'a> Profiles<'a> {
             questions,
             index,
             ids,
-            dispute,
         }
     }
 

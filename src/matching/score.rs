@@ -2,7 +2,7 @@
 //! reasons an analyst can check.
 
 use super::Reason;
-use super::features::{self, Class, dot};
+use super::features::{Class, Term, dot};
 use super::profile::{Profile, Profiles, Question};
 
 /// The signals between a left and a right claim, each in [0, 1].
@@ -192,7 +192,7 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
     // Shared terms, by how much each adds to the cosine.
     let rare_cap = ((p.vocab.docs as f32 * RARE_SHARE) as u32).max(3);
     let rare = |t: u32| p.vocab.df.get(t as usize).is_some_and(|&df| df <= rare_cap);
-    let mut shared: Vec<(f32, Class, &str)> = Vec::new();
+    let mut shared: Vec<(f32, Class, &str, Term)> = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < x.vector.len() && j < y.vector.len() {
         let (ta, wa) = x.vector[i];
@@ -211,7 +211,7 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
                 if let Ok(k) = x.surfaces.binary_search_by_key(&ta, |(t, _)| *t)
                     && (class == Class::Tag || rare(ta))
                 {
-                    shared.push((wa * wb, class, x.surfaces[k].1));
+                    shared.push((wa * wb, class, x.surfaces[k].1, ta));
                 }
                 i += 1;
                 j += 1;
@@ -219,37 +219,26 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
         }
     }
     shared.sort_by(|l, r| r.0.total_cmp(&l.0).then(l.2.cmp(r.2)));
-    // A reason is there to be checked by reading the two claims: what is not in both texts
-    // (a note's, a source title's or a quote's word) is named apart, as such.
-    let text_words = |profile: &Profile| -> foldhash::HashSet<String> {
-        p.dispute
-            .claim(profile.at)
-            .map(|c| {
-                features::pieces(&c.text)
-                    .into_iter()
-                    .map(|(w, _)| w.to_lowercase())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let (in_x, in_y) = (text_words(x), text_words(y));
-    let in_texts = |class: Class, s: &str| {
-        let s = s.to_lowercase();
-        class == Class::Tag || (in_x.contains(&s) && in_y.contains(&s))
+    // A reason is there to be checked by reading the two claims: a term not in both texts (a
+    // note's, a source title's or a quote's word) is named apart, as such. Terms are compared,
+    // not spellings: `ultrasound` in one text and `ultrasounds` in the other are one term.
+    let in_texts = |class: Class, t: Term| {
+        class == Class::Tag
+            || (x.own_terms.binary_search(&t).is_ok() && y.own_terms.binary_search(&t).is_ok())
     };
     let pick = |class: Class, floor: f32| -> Vec<String> {
         shared
             .iter()
-            .filter(|(w, c, s)| *c == class && *w >= floor && in_texts(*c, s))
+            .filter(|(w, c, _, t)| *c == class && *w >= floor && in_texts(*c, *t))
             .take(NAMED)
-            .map(|(_, _, s)| (*s).to_owned())
+            .map(|(_, _, s, _)| (*s).to_owned())
             .collect()
     };
     let beyond: Vec<String> = shared
         .iter()
-        .filter(|(w, c, s)| !in_texts(*c, s) && (*c != Class::Common || *w >= 0.005))
+        .filter(|(w, c, _, t)| !in_texts(*c, *t) && (*c != Class::Common || *w >= 0.005))
         .take(NAMED)
-        .map(|(_, _, s)| (*s).to_owned())
+        .map(|(_, _, s, _)| (*s).to_owned())
         .collect();
     let names = pick(Class::Name, 0.0);
     if !names.is_empty() {

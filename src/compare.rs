@@ -76,8 +76,9 @@ pub struct Row {
 
 impl Row {
     /// True when the two sides agree in the row: one side's claim `agrees` with the other's,
-    /// or, in a point row, each side has a claim rated corroborated; never when a claim of the
-    /// row both agrees with and contradicts one claim (see [`RelationKind::conflicts_with`]).
+    /// or, in a point row, each side has a claim rated corroborated and no claim of the row
+    /// contradicts or rebuts another; never when a claim of the row both agrees with and
+    /// contradicts one claim (see [`RelationKind::conflicts_with`]).
     /// The one rule behind [`Row::common`], applied again when a filter or a date drops claims.
     pub fn agreement(&self, dispute: &Dispute) -> bool {
         if self.left.is_empty() || self.right.is_empty() {
@@ -107,7 +108,16 @@ impl Row {
                     .is_some_and(|a| a.rating == Rating::Corroborated)
             })
         };
-        self.kind == RowKind::Point && corroborated(&self.left) && corroborated(&self.right)
+        // Both sides' claims rated true is no agreement when one of them contradicts (or
+        // rebuts) the other in the row.
+        let in_row = |at: &ClaimAt| self.left.contains(at) || self.right.contains(at);
+        let opposed = self.links.iter().any(|l| {
+            l.kind.conflicts_with(RelationKind::Agrees) && in_row(&l.from) && in_row(&l.to)
+        });
+        self.kind == RowKind::Point
+            && !opposed
+            && corroborated(&self.left)
+            && corroborated(&self.right)
     }
 
     /// Which sides answer the row.

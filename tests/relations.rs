@@ -381,3 +381,34 @@ fn a_claim_that_agrees_with_and_contradicts_one_claim_is_warned_and_no_common_gr
         .expect("the talks");
     assert_eq!(talks["common"], 0, "{talks}");
 }
+
+#[test]
+fn two_true_claims_one_contradicting_the_other_are_no_common_ground() {
+    // Both `start` claims are rated corroborated: common ground. Once the east claim says it
+    // contradicts the west one, the row is where they differ, whatever the ratings.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for file in ["dispute.json", "east.json", "west.json"] {
+        std::fs::copy(fixture("relations").join(file), dir.path().join(file)).expect("copied");
+    }
+    let folder = dir.path().display().to_string();
+    let show = stdout_of(&["show", &folder, "--common-ground", "--width", "100"]);
+    assert!(show.contains("When did the closure begin?"), "{show}");
+    let east = dir.path().join("east.json");
+    let text = std::fs::read_to_string(&east).expect("readable");
+    let opposed = text.replacen(
+        r#""id": "e-start", "point": "start","#,
+        r#""id": "e-start", "point": "start", "relations": [{"kind": "contradicts", "to": "w-start"}],"#,
+        1,
+    );
+    assert_ne!(
+        opposed, text,
+        "the fixture's e-start is where the test expects it"
+    );
+    std::fs::write(&east, opposed).expect("written");
+    let out = parallax()
+        .args(["show", &folder, "--common-ground", "--width", "100"])
+        .output()
+        .expect("runs");
+    let shown = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(!shown.contains("When did the closure begin?"), "{shown}");
+}

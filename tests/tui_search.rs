@@ -520,6 +520,37 @@ fn a_screen_that_never_searches_or_filters_never_builds_the_search_index() {
 }
 
 #[test]
+fn the_claim_chosen_in_reading_order_stays_chosen_when_the_ranked_list_comes() {
+    let dispute = synth::dispute(3_000).expect("the synthetic dispute loads");
+    let mut a = App::new(dispute, 0, 1, Theme::plain());
+    update(
+        &mut a,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    search_for(&mut a, "ceasefire");
+    let (generation, ranking) = a.search.take_job().expect("many hits go to the worker");
+    let mut steps = ranking.steps(400);
+    assert!(steps.step());
+    let best = steps.best(200);
+    // The analyst picks, in reading order, a claim that is among the best so far.
+    let wanted = best.get(7).expect("eight best").1.claim;
+    let order = &search::searched(&a).expect("a search").order;
+    let i = order
+        .iter()
+        .position(|h| h.claim == wanted)
+        .expect("in reading order");
+    a.search.cursor = i;
+    let part = Scoring::Part(best, steps.done(), steps.of());
+    assert!(search::ranked(&mut a, (generation, part)));
+    assert_eq!(a.search.cursor, 7, "the same claim, in its ranked place");
+    let shown = screen(&a);
+    assert!(shown.contains("8/200 so far"), "{shown}");
+}
+
+#[test]
 fn at_80_columns_each_hit_still_names_its_row_and_speaker() {
     // The topic's title gives way first: the row and the speaker are what tell hits apart.
     let mut a = common::bundled(80, 24);
@@ -548,4 +579,24 @@ fn at_80_columns_each_hit_still_names_its_row_and_speaker() {
         }
     }
     assert!(speakers > 2, "{speakers} hits name a speaker");
+}
+
+#[test]
+fn while_the_text_as_typed_is_searched_no_old_count_stands_beside_it() {
+    // The loop searches a typed key on its worker; until the answer comes the header and the
+    // footer say so, rather than pair the new text with the last text's count.
+    let mut a = app(120, 30);
+    search_for(&mut a, "gate");
+    let before = screen(&a);
+    assert!(before.contains("search: gate · "), "{before}");
+    a.query.search = Some("gatez".to_owned());
+    a.ask_query();
+    assert!(a.query_pending());
+    let shown = screen(&a);
+    assert!(shown.contains("search: gatez · searching…"), "{shown}");
+    let footer = shown.lines().last().unwrap_or_default();
+    assert!(
+        footer.contains("searching…") && !footer.contains("found"),
+        "{footer}"
+    );
 }

@@ -608,6 +608,8 @@ pub mod search {
     pub const RANKING: &str = "in reading order, ranking…";
     /// Beside the count once ranked.
     pub const RANKED: &str = "best first";
+    /// After the list's place while a long ranking's parts come (`3/200 so far`).
+    pub const SO_FAR: &str = "so far";
 
     /// Beside the count while many hits are ranked a part at a time: the list shows the best
     /// of those scored so far.
@@ -674,14 +676,23 @@ pub mod search {
 
     /// The header's search line.
     pub fn header(query: &str, counts: &crate::query::Counts, narrowed: bool) -> String {
-        // The mark right after the query: a narrow header cuts the counts, never the mark that
-        // says why the topic list is shorter.
+        header_with(query, narrowed, &found(counts))
+    }
+
+    /// The header's search line: the query, the narrowing mark right after it (a narrow header
+    /// cuts what follows, never the mark that says why the topic list is shorter), then `rest`.
+    fn header_with(query: &str, narrowed: bool, rest: &str) -> String {
         let mark = if narrowed {
             format!(" {NARROWED}")
         } else {
             String::new()
         };
-        format!("search: {query}{mark} · {}", found(counts))
+        format!("search: {query}{mark} · {rest}")
+    }
+
+    /// The header's search line while the text as typed is being searched.
+    pub fn header_searching(query: &str, narrowed: bool) -> String {
+        header_with(query, narrowed, SEARCHING)
     }
 
     /// The footer's place among the claims found (each claim once, as the header counts them).

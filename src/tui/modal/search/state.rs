@@ -149,8 +149,9 @@ impl Search {
 
     /// Takes the worker's ranking if it is for the hits of `outcome` now; true when the list
     /// changed.
-    /// While parts come, the list keeps the chosen place in it (the best so far move under
-    /// it, as in fzf); the first ranked list starts at the top.
+    /// The claim chosen in the list stays chosen when the new list holds it; else, while parts
+    /// come, the place chosen stays (the best so far move under it, as in fzf), and the first
+    /// ranked list starts at the top.
     pub fn receive(&mut self, done: Done, outcome: Option<&Results>) -> bool {
         let (generation, scoring) = done;
         if generation != self.generation {
@@ -158,6 +159,13 @@ impl Search {
         }
         let Some(outcome) = outcome.filter(|o| o.pattern.is_some()) else {
             return false;
+        };
+        // The claim chosen in the list as it was, to keep chosen in the list that comes: in
+        // reading order only once the analyst has moved, since the top is the default there.
+        let chosen = match self.ranked.list() {
+            None if self.cursor == 0 => None,
+            None => outcome.order.get(self.cursor).map(|h| h.claim),
+            Some(list) => list.get(self.cursor).map(|(_, at)| at.claim),
         };
         let streaming = matches!(self.ranked, Ranked::Partial { .. });
         match scoring {
@@ -176,14 +184,15 @@ impl Search {
                 self.waiting = false;
             }
         }
-        if streaming {
-            let len = self.ranked.list().map_or(0, <[_]>::len);
-            self.cursor = self.cursor.min(len.saturating_sub(1));
-            self.list_top = self.list_top.min(self.cursor);
-        } else {
-            self.cursor = 0;
-            self.list_top = 0;
-        }
+        let list = self.ranked.list().unwrap_or_default();
+        let found = chosen.and_then(|c| list.iter().position(|(_, at)| at.claim == c));
+        self.cursor = match found {
+            Some(i) => i,
+            // The best so far move under the place chosen, as in fzf.
+            None if streaming => self.cursor.min(list.len().saturating_sub(1)),
+            None => 0,
+        };
+        self.list_top = self.list_top.min(self.cursor);
         true
     }
 }

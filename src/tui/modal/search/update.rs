@@ -150,7 +150,11 @@ fn settle_as(app: &mut App, typing: bool) {
 /// The worker's ranking came back: the list switches to it if it is for the hits on screen.
 pub fn ranked(app: &mut App, done: super::state::Done) -> bool {
     let outcome = app.outcome.as_ref();
-    app.search.receive(done, outcome)
+    let changed = app.search.receive(done, outcome);
+    if changed {
+        keep_cursor_visible(app);
+    }
+    changed
 }
 
 /// Shows a hit: its topic, its row selected and on screen with the claim in view, the

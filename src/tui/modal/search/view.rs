@@ -172,7 +172,16 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     let theme = app.theme;
     // The cursor moves over the list's entries (claims found through one topic fold into one).
     let entries = search::list_len(app);
-    let at = (entries > 0).then(|| crate::tui::widgets::position(app.search.cursor, entries));
+    // While parts of a long ranking come, the list holds the best so far, not every hit.
+    let at = (entries > 0).then(|| match app.search.ranked {
+        Ranked::Partial { .. } => Line::from(format!(
+            " {}/{entries} {} ",
+            app.search.cursor + 1,
+            words::SO_FAR
+        ))
+        .right_aligned(),
+        _ => crate::tui::widgets::position(app.search.cursor, entries),
+    });
     let inner =
         crate::tui::widgets::popup_at(frame, app.theme, area(regions), words::TITLE, false, at);
     if inner.height < TOP || inner.width < 8 {
@@ -262,8 +271,14 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
 pub fn header_line(app: &App, width: usize) -> Option<Line<'static>> {
     let query = app.query.search.as_deref()?;
     search::searched(app)?;
-    let counts = search::searched(app).map(|o| o.counts).unwrap_or_default();
-    let s = words::header(query.trim(), &counts, app.query.narrow);
+    // While the text as typed is searched, the counts on screen are the last text's: they are
+    // not put beside the new text.
+    let s = if app.query_pending() {
+        words::header_searching(query.trim(), app.query.narrow)
+    } else {
+        let counts = search::searched(app).map(|o| o.counts).unwrap_or_default();
+        words::header(query.trim(), &counts, app.query.narrow)
+    };
     Some(Line::styled(text::ellipsis(&s, width), app.theme.title()))
 }
 
@@ -275,6 +290,9 @@ pub fn in_header(app: &App) -> bool {
 /// The footer's place among the hits (`hit 3/17`, or `17 hits` before stepping), if searching.
 pub fn position(app: &App) -> Option<String> {
     search::searched(app)?;
+    if app.query_pending() {
+        return Some(words::SEARCHING.to_owned());
+    }
     Some(words::position(app.search.current, search::hits(app)))
 }
 

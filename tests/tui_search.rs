@@ -364,9 +364,10 @@ fn a_long_ranking_lists_the_best_so_far_while_it_goes_on() {
     let (generation, ranking) = a.search.take_job().expect("many hits go to the worker");
     let mut steps = ranking.steps(400);
     assert!(steps.step());
-    let first = steps.best(200);
+    let order = || std::sync::Arc::clone(ranking.order());
+    let first = ranking.place_few(steps.best(200));
     let part = Scoring::Part(first.clone(), steps.done(), steps.of());
-    assert!(search::ranked(&mut a, (generation, part)));
+    assert!(search::ranked(&mut a, (generation, order(), part)));
     let shown = screen(&a);
     let percent = steps.done() * 100 / steps.of();
     assert!(
@@ -378,33 +379,37 @@ fn a_long_ranking_lists_the_best_so_far_while_it_goes_on() {
             .filter_map(|i| search::entry(a, i).and_then(|(_, h)| h.map(|h| h.claim)))
             .collect()
     };
-    let claims = |hits: &[(usize, parallax::query::Hit)]| -> Vec<_> {
-        hits.iter().map(|(_, h)| h.claim).collect()
+    let claims = |hits: &[(parallax::query::Hit, parallax::query::HitAt)]| -> Vec<_> {
+        hits.iter().map(|(h, _)| h.claim).collect()
     };
     assert_eq!(listed(&a), claims(&first));
-    // The analyst moves down the list; the next part keeps the place.
+    // The analyst moves down the list; the next part keeps the claim chosen.
     line(&mut a, Action::Down);
     line(&mut a, Action::Down);
+    let chosen = search::entry(&a, 2).expect("a third entry").0.claim;
     assert!(steps.step());
-    let part = Scoring::Part(steps.best(200), steps.done(), steps.of());
-    assert!(search::ranked(&mut a, (generation, part)));
-    assert_eq!(a.search.cursor, 2);
+    let part = Scoring::Part(ranking.place_few(steps.best(200)), steps.done(), steps.of());
+    assert!(search::ranked(&mut a, (generation, order(), part)));
+    let at = |a: &App| search::entry(a, a.search.cursor).map(|(at, _)| at.claim);
+    assert_eq!(at(&a), Some(chosen));
     assert!(a.search.ranking(), "still ranking");
     // An answer for an older search is dropped.
     let stale = Scoring::Part(Vec::new(), 1, 2);
-    assert!(!search::ranked(&mut a, (generation - 1, stale)));
-    // The whole ranking replaces the best so far; it is the ranking done at once.
-    let whole = steps.finish();
+    assert!(!search::ranked(&mut a, (generation - 1, order(), stale)));
+    // The whole ranking replaces the best so far; it is the ranking done at once. Placed
+    // against another outcome's hits (the outcome changed meanwhile), it is placed again.
+    let whole = ranking.place(steps.finish());
     let done = Scoring::Whole((
         ranking.query().to_owned(),
         ranking.entries().to_vec(),
         whole.clone(),
     ));
-    assert!(search::ranked(&mut a, (generation, done)));
+    let elsewhere: std::sync::Arc<[parallax::query::HitAt]> = std::sync::Arc::from([]);
+    assert!(search::ranked(&mut a, (generation, elsewhere, done)));
     assert!(!a.search.ranking());
-    assert_eq!(claims(&whole), claims(&ranking.run()));
+    assert_eq!(claims(&whole), claims(&ranking.place(ranking.run())));
     assert_eq!(listed(&a), claims(&whole));
-    assert_eq!(a.search.cursor, 2);
+    assert_eq!(at(&a), Some(chosen));
     assert!(screen(&a).contains("best first"));
 }
 
@@ -543,8 +548,9 @@ fn the_claim_chosen_in_reading_order_stays_chosen_when_the_ranked_list_comes() {
         .position(|h| h.claim == wanted)
         .expect("in reading order");
     a.search.cursor = i;
-    let part = Scoring::Part(best, steps.done(), steps.of());
-    assert!(search::ranked(&mut a, (generation, part)));
+    let part = Scoring::Part(ranking.place_few(best), steps.done(), steps.of());
+    let order = std::sync::Arc::clone(ranking.order());
+    assert!(search::ranked(&mut a, (generation, order, part)));
     assert_eq!(a.search.cursor, 7, "the same claim, in its ranked place");
     let shown = screen(&a);
     assert!(shown.contains("8/200 so far"), "{shown}");

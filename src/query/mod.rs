@@ -71,8 +71,9 @@ pub struct Results {
     /// What the filter (and, when narrowing, the search) kept, in the comparison's order.
     /// Shared: while the filter stays the same, runs hand out the same comparison.
     pub comparison: Arc<Comparison>,
-    /// The hits in reading order (topic, row, left side then right), for next and previous.
-    pub order: Vec<HitAt>,
+    /// The hits in reading order (topic, row, left side then right), for next and previous;
+    /// shared with the ranking worker, which puts the ranked hits in their places with it.
+    pub order: Arc<[HitAt]>,
     /// The prepared search, for highlighting any text a view draws; `None` without a search.
     pub pattern: Option<Pattern>,
     /// How many claims the search found: through their own fields, only through a typo, only
@@ -102,6 +103,8 @@ pub struct Ranking {
     query: String,
     matcher: MatcherKind,
     entries: Vec<usize>,
+    /// The outcome's hits in reading order, to place the ranked hits with.
+    order: Arc<[HitAt]>,
 }
 
 impl std::fmt::Debug for Ranking {
@@ -132,6 +135,23 @@ impl Ranking {
     /// The hits' index entries, ascending.
     pub fn entries(&self) -> &[usize] {
         &self.entries
+    }
+
+    /// The outcome's hits in reading order, that [`Ranking::place`] places with: the same
+    /// allocation as the outcome's [`Results::order`] while it is that outcome's.
+    pub fn order(&self) -> &Arc<[HitAt]> {
+        &self.order
+    }
+
+    /// As [`Results::place`], on the ranking's thread: placing 500,000 hits takes tens of
+    /// milliseconds, which the screen's thread should not spend.
+    pub fn place(&self, scored: Vec<(usize, Hit)>) -> Vec<(Hit, HitAt)> {
+        place(&self.index, &self.order, scored)
+    }
+
+    /// As [`Results::place_few`], on the ranking's thread.
+    pub fn place_few(&self, scored: Vec<(usize, Hit)>) -> Vec<(Hit, HitAt)> {
+        place_few(&self.order, scored)
     }
 
     /// Scores the hits, best first, each with its index entry (for [`Results::place`]).
@@ -322,57 +342,19 @@ impl Results {
             query: pattern.query.clone(),
             matcher: self.matcher,
             entries: self.entries.clone(),
+            order: Arc::clone(&self.order),
         })
     }
 
     /// Puts scored hits (from this outcome's [`Ranking::run`]) in their places, keeping the
     /// ranking's order (the same order `parallax search` prints).
     pub fn place(&self, scored: Vec<(usize, Hit)>) -> Vec<(Hit, HitAt)> {
-        let mut place: Vec<(usize, HitAt)> = self
-            .order
-            .iter()
-            .filter_map(|h| Some((self.index.entry(h.claim)?, *h)))
-            .collect();
-        place.sort_unstable_by_key(|(e, _)| *e);
-        let find = |e: usize| {
-            place
-                .binary_search_by_key(&e, |(x, _)| *x)
-                .ok()
-                .and_then(|i| place.get(i))
-                .map(|(_, at)| *at)
-        };
-        scored
-            .into_iter()
-            .filter_map(|(e, h)| Some((h, find(e)?)))
-            .collect()
+        place(&self.index, &self.order, scored)
     }
 
-    /// As [`Results::place`] for a few hits (the best so far while the rest are ranked): one
-    /// pass over the hits in reading order instead of a sorted table of all of them.
+    /// As [`Results::place`] for a few hits (the best so far while the rest are ranked).
     pub fn place_few(&self, scored: Vec<(usize, Hit)>) -> Vec<(Hit, HitAt)> {
-        let wanted: std::collections::HashMap<ClaimAt, usize, foldhash::fast::RandomState> = scored
-            .iter()
-            .enumerate()
-            .map(|(i, (_, h))| (h.claim, i))
-            .collect();
-        let mut at: Vec<Option<HitAt>> = vec![None; scored.len()];
-        let mut left = wanted.len();
-        for h in &self.order {
-            if left == 0 {
-                break;
-            }
-            if let Some(slot) = wanted.get(&h.claim).and_then(|&i| at.get_mut(i))
-                && slot.is_none()
-            {
-                *slot = Some(*h);
-                left -= 1;
-            }
-        }
-        scored
-            .into_iter()
-            .zip(at)
-            .filter_map(|((_, h), at)| Some((h, at?)))
-            .collect()
+        place_few(&self.order, scored)
     }
 
     /// Places hits placed before (in another outcome of the same hits, such as the same
@@ -547,7 +529,7 @@ impl Session {
         let Some(search) = query.search_text() else {
             return Results {
                 comparison: Arc::clone(&cached.comparison),
-                order: Vec::new(),
+                order: Arc::from([]),
                 pattern: None,
                 counts: Counts::default(),
                 index,
@@ -584,7 +566,8 @@ impl Session {
         let order = claims_of(&comparison)
             .filter(|(_, _, claim)| hit(claim))
             .map(|(topic, row, claim)| HitAt { topic, row, claim })
-            .collect();
+            .collect::<Vec<_>>()
+            .into();
         Results {
             comparison,
             order,
@@ -603,7 +586,7 @@ pub fn apply(dispute: &Dispute, cmp: &Comparison, query: &Query, matcher: Matche
     if query.search_text().is_none() {
         return Results {
             comparison: Arc::new(query.filter.apply(dispute, cmp)),
-            order: Vec::new(),
+            order: Arc::from([]),
             pattern: None,
             counts: Counts::default(),
             index: Arc::new(Index::default()),
@@ -612,6 +595,54 @@ pub fn apply(dispute: &Dispute, cmp: &Comparison, query: &Query, matcher: Matche
         };
     }
     Session::new(dispute, matcher).run(dispute, cmp, query)
+}
+
+/// Puts scored hits in their places in `order` (the hits in reading order), keeping the
+/// ranking's order: a table of the hits by index entry, looked up per scored hit.
+fn place(index: &Index, order: &[HitAt], scored: Vec<(usize, Hit)>) -> Vec<(Hit, HitAt)> {
+    let mut table: Vec<(usize, HitAt)> = order
+        .iter()
+        .filter_map(|h| Some((index.entry(h.claim)?, *h)))
+        .collect();
+    table.sort_unstable_by_key(|(e, _)| *e);
+    let find = |e: usize| {
+        table
+            .binary_search_by_key(&e, |(x, _)| *x)
+            .ok()
+            .and_then(|i| table.get(i))
+            .map(|(_, at)| *at)
+    };
+    scored
+        .into_iter()
+        .filter_map(|(e, h)| Some((h, find(e)?)))
+        .collect()
+}
+
+/// As [`place`] for a few hits: one pass over `order` instead of a table of all of them.
+fn place_few(order: &[HitAt], scored: Vec<(usize, Hit)>) -> Vec<(Hit, HitAt)> {
+    let wanted: std::collections::HashMap<ClaimAt, usize, foldhash::fast::RandomState> = scored
+        .iter()
+        .enumerate()
+        .map(|(i, (_, h))| (h.claim, i))
+        .collect();
+    let mut at: Vec<Option<HitAt>> = vec![None; scored.len()];
+    let mut left = wanted.len();
+    for h in order {
+        if left == 0 {
+            break;
+        }
+        if let Some(slot) = wanted.get(&h.claim).and_then(|&i| at.get_mut(i))
+            && slot.is_none()
+        {
+            *slot = Some(*h);
+            left -= 1;
+        }
+    }
+    scored
+        .into_iter()
+        .zip(at)
+        .filter_map(|((_, h), at)| Some((h, at?)))
+        .collect()
 }
 
 /// Every claim of a comparison with its topic and row index, in reading order.

@@ -91,8 +91,9 @@ fn rank((generation, ranking): Job, out: &mut Outbox<'_, Job, Done>) {
             break;
         }
         if steps.done() < steps.of() {
-            let best = steps.best(BEST);
-            if !out.send((generation, Scoring::Part(best, steps.done(), steps.of()))) {
+            let best = ranking.place_few(steps.best(BEST));
+            let part = Scoring::Part(best, steps.done(), steps.of());
+            if !out.send((generation, Arc::clone(ranking.order()), part)) {
                 return;
             }
         }
@@ -101,12 +102,15 @@ fn rank((generation, ranking): Job, out: &mut Outbox<'_, Job, Done>) {
         Some(pool) => pool.install(|| steps.finish()),
         None => steps.finish(),
     };
+    // Placed here, not on the screen's thread.
+    let placed = ranking.place(scored);
     out.send((
         generation,
+        Arc::clone(ranking.order()),
         Scoring::Whole((
             ranking.query().to_owned(),
             ranking.entries().to_vec(),
-            scored,
+            placed,
         )),
     ));
 }

@@ -10,6 +10,7 @@
 
 use crate::query::{Hit, HitAt, Ranking, Results};
 use crate::tui::text_field::TextField;
+use std::sync::Arc;
 
 /// Up to this many hits are ranked on the keystroke itself (a few milliseconds).
 pub const RANK_AT_ONCE: usize = 1_000;
@@ -45,18 +46,21 @@ impl Ranked {
     }
 }
 
-/// What a scoring was of (the query and the hits' index entries) and its result.
-pub type Scored = (String, Vec<usize>, Vec<(usize, Hit)>);
+/// What a scoring was of (the query and the hits' index entries) and its result, placed.
+pub type Scored = (String, Vec<usize>, Vec<(Hit, HitAt)>);
 /// A ranking asked of the worker, numbered so a late answer to an old search is dropped.
 pub type Job = (u64, Ranking);
-/// The worker's answer to a [`Job`]: part of it while the hits are ranked, then the whole.
-pub type Done = (u64, Scoring);
+/// The worker's answer to a [`Job`]: its number, the hits in reading order it placed the
+/// ranked hits with (the outcome's own, unless the outcome changed since), and part of the
+/// ranking while the hits are scored, then the whole.
+pub type Done = (u64, Arc<[HitAt]>, Scoring);
 
-/// A ranking as it comes back from the worker.
+/// A ranking as it comes back from the worker, placed there (placing 500,000 hits takes the
+/// screen's thread tens of milliseconds).
 #[derive(Debug)]
 pub enum Scoring {
     /// The best hits of those scored so far, best first; how many are scored, of how many.
-    Part(Vec<(usize, Hit)>, usize, usize),
+    Part(Vec<(Hit, HitAt)>, usize, usize),
     /// Every hit scored.
     Whole(Scored),
 }
@@ -153,7 +157,7 @@ impl Search {
     /// come, the place chosen stays (the best so far move under it, as in fzf), and the first
     /// ranked list starts at the top.
     pub fn receive(&mut self, done: Done, outcome: Option<&Results>) -> bool {
-        let (generation, scoring) = done;
+        let (generation, placed_in, scoring) = done;
         if generation != self.generation {
             return false;
         }
@@ -168,18 +172,26 @@ impl Search {
             Some(list) => list.get(self.cursor).map(|(_, at)| at.claim),
         };
         let streaming = matches!(self.ranked, Ranked::Partial { .. });
+        // Placed in the outcome on screen, or placed again if that changed meanwhile.
+        let here = |placed: Vec<(Hit, HitAt)>| {
+            if Arc::ptr_eq(&placed_in, &outcome.order) {
+                placed
+            } else {
+                outcome.place_again(placed)
+            }
+        };
         match scoring {
             Scoring::Part(best, done, of) => {
                 self.ranked = Ranked::Partial {
-                    best: outcome.place_few(best),
+                    best: here(best),
                     done,
                     of,
                 };
             }
-            Scoring::Whole((query, entries, scored)) => {
-                // The old list goes before the new one is made: at 100,000 hits, megabytes.
+            Scoring::Whole((query, entries, placed)) => {
+                // The old list goes before the new one is set: at 100,000 hits, megabytes.
                 self.ranked = Ranked::Pending;
-                self.ranked = Ranked::Ready(outcome.place(scored));
+                self.ranked = Ranked::Ready(here(placed));
                 self.scored = Some((query, entries));
                 self.waiting = false;
             }

@@ -281,7 +281,7 @@ fn hits_know_their_topic_row_and_claim() {
     // Without narrowing every row stays; the hits are marked.
     assert_eq!(*out.comparison, cmp);
     assert_eq!(out.order.len(), 2);
-    for at in &out.order {
+    for at in out.order.iter() {
         let topic = &out.comparison.topics[at.topic];
         assert_eq!(topic.id, "strikes");
         let row = &topic.rows[at.row];

@@ -107,16 +107,21 @@ fn a_claim_dated_to_the_month_counts_from_the_months_end() {
 
 #[test]
 fn common_ground_is_judged_as_of_the_date() {
-    // East dated its account of the start on 2 March, West on 3 March.
+    // East dated its account of the start on 2 March, West on 3 March; each is rated
+    // corroborated citing Harbour Wire, East's copy of 3 March, West's of 4 March. So on
+    // 3 March both had spoken but West's verdict was not made yet: no common ground until
+    // the 4th.
     let before = run(&["topics", "--as-of", "2025-03-02"]);
-    let after = run(&["topics", "--as-of", "2025-03-03"]);
+    let said = run(&["topics", "--as-of", "2025-03-03"]);
+    let assessed = run(&["topics", "--as-of", "2025-03-04"]);
     let blockade = |out: &str| {
         out.lines()
             .find(|l| l.contains("The harbour blockade"))
             .map(|l| l.split_whitespace().last().unwrap_or_default().to_owned())
     };
     assert_eq!(blockade(&before).as_deref(), Some("0"), "{before}");
-    assert_eq!(blockade(&after).as_deref(), Some("1"), "{after}");
+    assert_eq!(blockade(&said).as_deref(), Some("0"), "{said}");
+    assert_eq!(blockade(&assessed).as_deref(), Some("1"), "{assessed}");
     assert!(before.starts_with("As of 2025-03-02"));
 }
 

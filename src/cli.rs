@@ -373,8 +373,8 @@ pub struct TimelineArgs {
     /// Count one topic only (a topic id).
     #[arg(long, value_name = "ID")]
     pub topic: Option<String>,
-    /// Count only what had been said by this date (YYYY, YYYY-MM or YYYY-MM-DD; a month
-    /// counts to its end).
+    /// Count only what had been said, and the assessments made, by this date (YYYY, YYYY-MM
+    /// or YYYY-MM-DD; a month counts to its end).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
     /// Print the counts as JSON.
@@ -466,7 +466,8 @@ pub struct FilterArgs {
     #[arg(long)]
     pub no_common_ground: bool,
     /// Show only what had been said by this date (YYYY, YYYY-MM or YYYY-MM-DD; a month counts
-    /// to its end); undated claims are kept and marked undated.
+    /// to its end); undated claims are kept and marked undated, an assessment made later is
+    /// left out and marked, a source published later is marked.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
     /// Search the claims and keep only rows with a hit (same syntax as `parallax search`).

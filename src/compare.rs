@@ -10,7 +10,8 @@
 //! in it, or, in a point row, each side has a claim rated corroborated) is marked, and each
 //! topic's common-ground rows come first, as a lane of their own.
 
-use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, RelationKind};
+use crate::format::{Assessment, Claim, ClaimAt, Date, Dispute, Rating, RelationKind};
+use crate::query::filter::said_by;
 use std::collections::{HashMap, HashSet};
 
 /// Which sides answer a row.
@@ -80,7 +81,8 @@ impl Row {
     /// contradicts or rebuts another; never when a claim of the row both agrees with and
     /// contradicts one claim (see [`RelationKind::conflicts_with`]).
     /// The one rule behind [`Row::common`], applied again when a filter or a date drops claims.
-    pub fn agreement(&self, dispute: &Dispute) -> bool {
+    /// As of a date (`as_of`), an assessment made after it does not count (see [`assessed`]).
+    pub fn agreement(&self, dispute: &Dispute, as_of: Option<Date>) -> bool {
         if self.left.is_empty() || self.right.is_empty() {
             return false;
         }
@@ -102,10 +104,11 @@ impl Row {
         }
         let corroborated = |side: &[ClaimAt]| {
             side.iter().any(|&at| {
-                dispute
-                    .claim(at)
-                    .and_then(|c| c.assessment.as_ref())
-                    .is_some_and(|a| a.rating == Rating::Corroborated)
+                dispute.claim(at).is_some_and(|c| {
+                    assessed(dispute, at, c, as_of)
+                        .shown()
+                        .is_some_and(|a| a.rating == Rating::Corroborated)
+                })
             })
         };
         // Both sides' claims rated true is no agreement when one of them contradicts (or
@@ -234,6 +237,60 @@ pub enum Standing {
     Superseded(Date),
     /// The claim has no date, so when it was said is unknown; it is kept.
     Undated,
+}
+
+/// A claim's assessment as of the date in force. An assessment has no date of its own: it is
+/// dated by the latest source it cites ([`Assessment::date`], as the timeline places it).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Assessed<'c> {
+    /// The claim has no assessment.
+    Not,
+    /// Shown: made by the date in force, or no date is in force.
+    Made(&'c Assessment),
+    /// Shown, but a date is in force and the assessment cites no dated source, so when it
+    /// was made is unknown; it is kept, as an undated claim is.
+    Undated(&'c Assessment),
+    /// Made after the date in force, on this date: not shown, and it does not count (not for
+    /// common ground, nor for a rating filter).
+    Later(Date),
+}
+
+impl<'c> Assessed<'c> {
+    /// The assessment when it is shown and counts.
+    pub fn shown(self) -> Option<&'c Assessment> {
+        match self {
+            Assessed::Made(a) | Assessed::Undated(a) => Some(a),
+            Assessed::Not | Assessed::Later(_) => None,
+        }
+    }
+}
+
+/// The assessment of the claim at `at` as of `as_of` (`None`: every date).
+pub fn assessed<'c>(
+    dispute: &Dispute,
+    at: ClaimAt,
+    claim: &'c Claim,
+    as_of: Option<Date>,
+) -> Assessed<'c> {
+    let Some(a) = claim.assessment.as_deref() else {
+        return Assessed::Not;
+    };
+    let Some(as_of) = as_of else {
+        return Assessed::Made(a);
+    };
+    let sources = dispute.sides.get(at.side).map_or(&[][..], |s| &s.sources);
+    match a.date(sources) {
+        None => Assessed::Undated(a),
+        Some(d) if said_by(Some(d), as_of) => Assessed::Made(a),
+        Some(d) => Assessed::Later(d),
+    }
+}
+
+/// True when a source dated `date` was published after `as_of`, the date in force: a claim
+/// made by then may cite it (the files record sources as they are now), but it was not there
+/// to read yet. An undated source is not later.
+pub fn published_later(date: Option<Date>, as_of: Option<Date>) -> bool {
+    as_of.is_some_and(|as_of| date.is_some_and(|d| !said_by(Some(d), as_of)))
 }
 
 /// Counts shown in headers and `topics`.
@@ -436,6 +493,21 @@ impl Comparison {
         }
     }
 
+    /// The claim's assessment as of the date in force (see [`assessed`]).
+    pub fn assessed<'c>(&self, dispute: &Dispute, at: ClaimAt, claim: &'c Claim) -> Assessed<'c> {
+        assessed(dispute, at, claim, self.as_of_date())
+    }
+
+    /// The date in force, if any.
+    pub fn as_of_date(&self) -> Option<Date> {
+        self.as_of.as_ref().map(|a| a.date)
+    }
+
+    /// True when a cited source dated `date` was published after the date in force.
+    pub fn published_later(&self, date: Option<Date>) -> bool {
+        published_later(date, self.as_of_date())
+    }
+
     /// Counts over every topic.
     pub fn counts(&self) -> Counts {
         let mut counts = Counts {
@@ -453,7 +525,7 @@ impl Comparison {
 /// lane. Used when the comparison is built and again when a filter or a date drops claims.
 pub fn common_first(dispute: &Dispute, rows: &mut [Row]) {
     for row in rows.iter_mut() {
-        row.common = row.agreement(dispute);
+        row.common = row.agreement(dispute, None);
     }
     rows.sort_by_key(|row| !row.common);
 }

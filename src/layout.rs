@@ -1,7 +1,7 @@
 //! Laying out a claim as lines of a given width: the one layout `show`, the TUI and export share,
 //! so a row's height is the same wherever it is drawn.
 
-use crate::compare::{Comparison, Row, Standing};
+use crate::compare::{Assessed, Comparison, Row, Standing};
 use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, RelationKind};
 use crate::text;
 use foldhash::{HashMap, HashSet};
@@ -19,7 +19,8 @@ pub enum LineKind {
     Assessment,
     /// A relation to another claim (`↳ concedes …`).
     Link,
-    /// Where the claim stands as of the date in force: superseded, or undated.
+    /// Where the claim or its assessment stands as of the date in force: superseded, undated,
+    /// assessed later.
     Standing,
     /// The empty line between two claims.
     Gap,
@@ -72,9 +73,29 @@ pub fn assessment_line(rating: Rating, by: Option<&str>, note: Option<&str>) -> 
     s
 }
 
+/// The mark of a cited source published after the date in force (it stays listed, so nothing
+/// is hidden, but it was not there to read then).
+pub const PUBLISHED_LATER: &str = "⌛ published later";
+
+/// A source's short tag as a claim cites it (`Outlet date · low`), marked
+/// `· ⌛ published later` when it was published after the date in force.
+pub fn cited_tag(tag: &str, later: bool) -> String {
+    if later {
+        format!("{tag} · {PUBLISHED_LATER}")
+    } else {
+        tag.to_owned()
+    }
+}
+
 /// The short source tags of a claim: `[Outlet date]` for each source, `[Outlet date · low]`
-/// for one with a reliability rating.
-pub fn source_tags(dispute: &Dispute, at: ClaimAt, claim: &Claim) -> Vec<String> {
+/// for one with a reliability rating, `[Outlet date · ⌛ published later]` for one published
+/// after the comparison's date in force.
+pub fn source_tags(
+    dispute: &Dispute,
+    comparison: &Comparison,
+    at: ClaimAt,
+    claim: &Claim,
+) -> Vec<String> {
     let Some(side) = dispute.sides.get(at.side) else {
         return Vec::new();
     };
@@ -82,7 +103,10 @@ pub fn source_tags(dispute: &Dispute, at: ClaimAt, claim: &Claim) -> Vec<String>
         .sources
         .iter()
         .filter_map(|r| side.sources.get(r.index))
-        .map(|s| format!("[{}]", s.tag()))
+        .map(|s| {
+            let later = comparison.published_later(s.date);
+            format!("[{}]", cited_tag(&s.tag(), later))
+        })
         .collect()
 }
 
@@ -298,6 +322,26 @@ pub fn standing_line(standing: Standing) -> Option<String> {
     }
 }
 
+/// The line that says where a claim's assessment stands as of the date in force, when that is
+/// not simply shown: made later (so not shown), or undated (shown, but when it was made is not
+/// known).
+pub fn assessed_line(assessed: Assessed) -> Option<String> {
+    match assessed {
+        Assessed::Not | Assessed::Made(_) => None,
+        Assessed::Later(on) => Some(assessed_later(on)),
+        Assessed::Undated(_) => Some(ASSESSMENT_UNDATED.to_owned()),
+    }
+}
+
+/// The mark of an assessment made after the date in force: `⌛ assessed later (2025-05-31)`.
+pub fn assessed_later(on: Date) -> String {
+    format!("⌛ assessed later ({on})")
+}
+
+/// The mark of an assessment shown as of a date though when it was made is not known (it cites
+/// no dated source).
+pub const ASSESSMENT_UNDATED: &str = "⌛ assessment undated";
+
 fn push_wrapped(out: &mut Vec<Line>, kind: LineKind, s: &str, width: usize, at: ClaimAt) {
     for line in text::wrap(s, width) {
         out.push(Line {
@@ -317,7 +361,8 @@ struct InRow<'a> {
 }
 
 /// Lays out one claim with its label in its row, added to `out`: label and text, speaker and
-/// date, its standing as of a date in force, source tags, assessment, relations.
+/// date, its standing as of a date in force, source tags (a later one marked), assessment (or
+/// that it was made later), relations.
 fn claim_lines(
     out: &mut Vec<Line>,
     dispute: &Dispute,
@@ -343,15 +388,19 @@ fn claim_lines(
     if let Some(s) = standing_line(comparison.standing(at, claim)) {
         push_wrapped(out, LineKind::Standing, &s, width, at);
     }
-    let tags = source_tags(dispute, at, claim);
+    let tags = source_tags(dispute, comparison, at, claim);
     if tags.is_empty() {
         push_wrapped(out, LineKind::Sources, "[unsourced]", width, at);
     } else {
         push_wrapped(out, LineKind::Sources, &tags.join(" "), width, at);
     }
-    if let Some(a) = &claim.assessment {
+    let assessed = comparison.assessed(dispute, at, claim);
+    if let Some(a) = assessed.shown() {
         let s = assessment_line(a.rating, a.by.as_deref(), a.note.as_deref());
         push_wrapped(out, LineKind::Assessment, &s, width, at);
+    }
+    if let Some(s) = assessed_line(assessed) {
+        push_wrapped(out, LineKind::Standing, &s, width, at);
     }
     for (kind, target) in claim.links() {
         let s = relation_found(

@@ -1,6 +1,7 @@
 //! Ratings counted by side and by who made them: the tables `parallax topics --ratings` prints,
 //! so a count of refuted claims on one side can be read against who did the rating.
 
+use crate::compare::Comparison;
 use crate::format::{Dispute, Rating};
 use crate::text;
 use std::collections::BTreeMap;
@@ -39,12 +40,17 @@ impl Tally {
     }
 }
 
-/// Counts some claims by rating (a topic's claims on one side, for the screen's summary line).
-pub fn tally(dispute: &Dispute, claims: impl IntoIterator<Item = crate::format::ClaimAt>) -> Tally {
+/// Counts some claims of a comparison by rating (a topic's claims on one side, for the
+/// screen's summary line); as of the comparison's date, an assessment made later does not count.
+pub fn tally(
+    dispute: &Dispute,
+    cmp: &Comparison,
+    claims: impl IntoIterator<Item = crate::format::ClaimAt>,
+) -> Tally {
     let mut t = Tally::default();
     for at in claims {
         if let Some(claim) = dispute.claim(at) {
-            t.add(claim.assessment.as_ref().map(|a| a.rating));
+            t.add(cmp.assessed(dispute, at, claim).shown().map(|a| a.rating));
         }
     }
     t

@@ -4,13 +4,15 @@
 //!
 //! A claim dated only to the month counts on the month's last day, one dated to the year on
 //! 31 December, as everywhere a date is placed in time. An assessment has no date of its own: it
-//! is placed at the latest date of the sources it cites (when it could first have been made).
+//! is placed at the latest date of the sources it cites (when it could first have been made; see
+//! [`crate::format::Assessment::date`], the one rule a date in force judges assessments by too).
 
 use crate::compare::{Comparison, TopicRows};
 
 /// Above this many days a timeline counts per week (two months of days fit).
 pub const MAX_DAYS: usize = 62;
 use crate::format::{ClaimAt, Date, Dispute, Rating};
+use crate::query::filter::said_by;
 use serde::Serialize;
 
 /// How long one bar of the timeline is.
@@ -100,11 +102,18 @@ impl Timeline {
     /// Counts the claims of a comparison (as shown: filtered, narrowed, as of a date) per day,
     /// or per week when the days would be more than `max_bins` bars.
     pub fn new(dispute: &Dispute, cmp: &Comparison, max_bins: usize) -> Timeline {
-        Timeline::of_topics(dispute, &cmp.topics, max_bins)
+        let as_of = cmp.as_of.as_ref().map(|a| a.date);
+        Timeline::of_topics(dispute, &cmp.topics, as_of, max_bins)
     }
 
-    /// [`Timeline::new`] over some topics of a comparison (one section of an export).
-    pub fn of_topics(dispute: &Dispute, topics: &[TopicRows], max_bins: usize) -> Timeline {
+    /// [`Timeline::new`] over some topics of a comparison (one section of an export) seen as
+    /// of `as_of`: an assessment made after it is left out.
+    pub fn of_topics(
+        dispute: &Dispute,
+        topics: &[TopicRows],
+        as_of: Option<Date>,
+        max_bins: usize,
+    ) -> Timeline {
         let mut days: Vec<(i32, usize)> = Vec::new();
         let mut undated = [0, 0];
         let mut assessments = Vec::new();
@@ -118,13 +127,13 @@ impl Timeline {
             }
             let Some(a) = &claim.assessment else { return };
             let sources = dispute.sides.get(at.side).map_or(&[][..], |s| &s.sources);
-            let latest = a
-                .indices
-                .iter()
-                .filter_map(|&i| sources.get(i)?.date)
-                .filter_map(day_number)
-                .max();
-            if let Some(date) = latest.and_then(from_number) {
+            // Dated by the one rule (`Assessment::date`); one made after the date in force
+            // was not known then.
+            let date = a
+                .date(sources)
+                .filter(|&d| as_of.is_none_or(|as_of| said_by(Some(d), as_of)))
+                .and_then(placed);
+            if let Some(date) = date {
                 assessments.push(Mark {
                     date,
                     claim: claim.id.to_string(),

@@ -1,6 +1,11 @@
 //! As of a date: `--as-of` shows only what had been said by then, marks each side's earlier
 //! claims in a point row as superseded, keeps undated claims (marked), and counts a date given
-//! to the month from the month's end.
+//! to the month from the month's end. What was attached to a claim later is not passed off as
+//! known then: an assessment made after the date (dated by its latest source, as the timeline
+//! places it) is left out and marked, and does not count; a source published later stays
+//! cited, marked.
+
+mod common;
 
 use assert_cmd::Command;
 use parallax::format::Date;
@@ -107,16 +112,21 @@ fn a_claim_dated_to_the_month_counts_from_the_months_end() {
 
 #[test]
 fn common_ground_is_judged_as_of_the_date() {
-    // East dated its account of the start on 2 March, West on 3 March.
+    // East dated its account of the start on 2 March, West on 3 March; each is rated
+    // corroborated citing Harbour Wire, East's copy of 3 March, West's of 4 March. So on
+    // 3 March both had spoken but West's verdict was not made yet: no common ground until
+    // the 4th.
     let before = run(&["topics", "--as-of", "2025-03-02"]);
-    let after = run(&["topics", "--as-of", "2025-03-03"]);
+    let said = run(&["topics", "--as-of", "2025-03-03"]);
+    let assessed = run(&["topics", "--as-of", "2025-03-04"]);
     let blockade = |out: &str| {
         out.lines()
             .find(|l| l.contains("The harbour blockade"))
             .map(|l| l.split_whitespace().last().unwrap_or_default().to_owned())
     };
     assert_eq!(blockade(&before).as_deref(), Some("0"), "{before}");
-    assert_eq!(blockade(&after).as_deref(), Some("1"), "{after}");
+    assert_eq!(blockade(&said).as_deref(), Some("0"), "{said}");
+    assert_eq!(blockade(&assessed).as_deref(), Some("1"), "{assessed}");
     assert!(before.starts_with("As of 2025-03-02"));
 }
 
@@ -152,4 +162,252 @@ fn export_and_search_take_the_date_too() {
         found,
         ["e-ships-1", "e-ships-2", "e-ships-undated", "w-ships"]
     );
+}
+
+/// The scuffle at the gate: every claim made on 12 March, citing sources of the 12th and 13th;
+/// Tembla Gazette's verdict cites its report of the 13th, the town inquiry's its report of the
+/// 25th, the compilers' verdict no source at all.
+const ASSESSED: &str = "assessed";
+
+fn show(args: &[&str]) -> String {
+    let mut all = vec!["--width", "240"];
+    all.extend(args);
+    common::parallax_on(ASSESSED, "show", &all)
+}
+
+/// The right-hand column of the line of `out` holding `needle`.
+fn right_of<'a>(out: &'a str, needle: &str) -> &'a str {
+    common::line_with(out, needle)
+        .split('│')
+        .nth(1)
+        .unwrap_or_default()
+}
+
+#[test]
+fn an_assessment_made_later_is_left_out_and_marked_and_an_undated_one_kept() {
+    let whole = show(&[]);
+    assert!(
+        whole.contains(
+            "⚑ disputed (by Tembla Gazette): Our reporter saw one bottle thrown after guards advanced."
+        ),
+        "without a date the verdict is shown:\n{whole}"
+    );
+    assert!(whole.contains("⚑ corroborated (by Town inquiry)"));
+    assert!(!whole.contains('⌛'), "and nothing is marked:\n{whole}");
+
+    let early = show(&["--as-of", "2026-03-12"]);
+    assert!(
+        early.contains("Pickets blocked a delivery lorry and threw bottles at staff."),
+        "the claim was made by then:\n{early}"
+    );
+    assert!(
+        !early.contains("Our reporter saw") && !early.contains("⚑ disputed"),
+        "its verdict rests on a report of the 13th, not written yet:\n{early}"
+    );
+    assert!(
+        !early.contains("⚑ corroborated (by Town inquiry)"),
+        "{early}"
+    );
+    // Each left-out verdict is marked under its own claim, with its date.
+    let lines: Vec<&str> = early.lines().collect();
+    let pickets = lines
+        .iter()
+        .position(|l| l.contains("Pickets blocked a delivery lorry"))
+        .expect("the claim");
+    assert!(
+        lines[pickets..pickets + 4]
+            .iter()
+            .any(|l| right_of(l, "⌛").starts_with(" ⌛ assessed later (2026-03-13)")),
+        "{early}"
+    );
+    assert!(
+        common::line_with(&early, "⌛ assessed later (2026-03-25)")
+            .starts_with("⌛ assessed later (2026-03-25)"),
+        "the inquiry's verdict on the left claim:\n{early}"
+    );
+    // The compilers' verdict cites nothing: kept, as an undated claim is, and marked.
+    assert!(early.contains("⚑ corroborated (by the dispute's compilers)"));
+    assert_eq!(early.matches("⌛ assessment undated").count(), 1, "{early}");
+
+    // From the day of its latest source on, the verdict is there.
+    let on = show(&["--as-of", "2026-03-13"]);
+    assert!(on.contains("Our reporter saw one bottle"), "{on}");
+    assert!(!on.contains("⌛ assessed later (2026-03-13)"));
+    assert!(on.contains("⌛ assessed later (2026-03-25)"));
+}
+
+#[test]
+fn a_source_published_later_stays_cited_and_is_marked() {
+    let early = show(&["--as-of", "2026-03-12"]);
+    assert!(
+        early.contains("[Meridian press office 2026-03-12] [Tembla Gazette 2026-03-13 · high · ⌛ published later]"),
+        "{early}"
+    );
+    assert!(
+        early.contains("[Picket Line Blog 2026-03-13 · partisan · ⌛ published later]"),
+        "{early}"
+    );
+    assert_eq!(early.matches("published later").count(), 2, "{early}");
+    let on = show(&["--as-of", "2026-03-13"]);
+    assert!(on.contains("[Tembla Gazette 2026-03-13 · high]"), "{on}");
+    assert!(!on.contains("published later"), "{on}");
+    assert!(!show(&[]).contains("published later"));
+}
+
+#[test]
+fn common_ground_and_ratings_wait_for_the_assessment() {
+    // Both sides rate the injuries corroborated; the union's verdict cites the inquiry of
+    // 25 March, so before then the row is not common ground.
+    let common = |args: &[&str]| {
+        let out = common::parallax_on(ASSESSED, "topics", args);
+        let line = common::line_with(&out, "The picket line on 12 March").to_owned();
+        line.split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(common(&[]), "1");
+    assert_eq!(common(&["--as-of", "2026-03-20"]), "0");
+    assert_eq!(common(&["--as-of", "2026-03-25"]), "1");
+    let lane = show(&["--as-of", "2026-03-20"]);
+    assert!(!lane.contains("Common ground"), "{lane}");
+    assert!(show(&["--as-of", "2026-03-25"]).contains("┄┄ Common ground (1)"));
+
+    // `--rating` judges the verdicts known then.
+    let rated = show(&["--rating", "corroborated", "--as-of", "2026-03-20"]);
+    assert!(
+        rated.contains("Two guards and three pickets were hurt."),
+        "{rated}"
+    );
+    assert!(
+        !rated.contains("Three pickets were treated for injuries."),
+        "the union's verdict came on the 25th:\n{rated}"
+    );
+    let unrated = show(&["--rating", "none", "--as-of", "2026-03-20"]);
+    assert!(
+        unrated.contains("Three pickets were treated for injuries."),
+        "{unrated}"
+    );
+    let later = show(&["--rating", "corroborated", "--as-of", "2026-03-25"]);
+    assert!(
+        later.contains("Three pickets were treated for injuries."),
+        "{later}"
+    );
+}
+
+#[test]
+fn exports_and_the_timeline_carry_the_marks() {
+    let json = common::parallax_on(
+        ASSESSED,
+        "export",
+        &["--format", "json", "--as-of", "2026-03-12"],
+    );
+    let doc: Value = serde_json::from_str(&json).expect("JSON");
+    let claims: Vec<&Value> = doc["topics"]
+        .as_array()
+        .expect("topics")
+        .iter()
+        .flat_map(|t| t["rows"].as_array().expect("rows"))
+        .flat_map(|r| {
+            let l = r["left"].as_array().expect("left");
+            l.iter().chain(r["right"].as_array().expect("right"))
+        })
+        .collect();
+    let claim = |id: &str| {
+        *claims
+            .iter()
+            .find(|c| c["id"] == id)
+            .expect("the claim is exported")
+    };
+    let pickets = claim("c-pickets");
+    assert_eq!(pickets["assessment"], Value::Null, "{pickets}");
+    assert_eq!(pickets["assessed_later"], "2026-03-13");
+    let later: Vec<(&str, bool)> = pickets["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .map(|s| {
+            (
+                s["outlet"].as_str().unwrap_or_default(),
+                s["published_later"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(
+        later,
+        [("Meridian press office", false), ("Tembla Gazette", true)]
+    );
+    assert_eq!(claim("u-hurt")["assessed_later"], "2026-03-25");
+    assert_eq!(claim("c-hurt")["assessment"]["undated"], true);
+    assert_eq!(claim("c-hurt")["assessment"]["rating"], "corroborated");
+    let schema_path = common::fixture_path("../../narratives/export-schema.json");
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).expect("the schema"))
+            .expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let whole = common::parallax_on(ASSESSED, "export", &["--format", "json"]);
+    for field in ["assessed_later", "published_later", "undated"] {
+        assert!(!whole.contains(field), "without a date, no {field}");
+    }
+
+    let md = common::parallax_on(
+        ASSESSED,
+        "export",
+        &["--format", "markdown", "--as-of", "2026-03-12"],
+    );
+    assert!(
+        md.contains("Tembla Gazette 2026-03-13 · high · ⌛ published later"),
+        "{md}"
+    );
+    assert!(md.contains("*assessed later (2026-03-13)*"), "{md}");
+    assert!(md.contains("*assessment undated*"), "{md}");
+    assert!(!md.contains("Our reporter saw"), "{md}");
+
+    let html = common::parallax_on(
+        ASSESSED,
+        "export",
+        &["--format", "html", "--as-of", "2026-03-12"],
+    );
+    assert!(html.contains("⌛ assessed later (2026-03-13)"), "{html}");
+    assert!(html.contains("· ⌛ published later"), "{html}");
+    assert!(html.contains("⌛ assessment undated"), "{html}");
+    assert!(!html.contains("Our reporter saw"), "{html}");
+
+    let csv = common::parallax_on(
+        ASSESSED,
+        "export",
+        &["--format", "csv", "--as-of", "2026-03-12"],
+    );
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().expect("a header").clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .expect("a documented column")
+    };
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
+    let row = records
+        .iter()
+        .find(|r| &r[col("right_claim_id")] == "c-pickets")
+        .expect("the row");
+    assert_eq!(&row[col("right_assessed_later")], "2026-03-13");
+    assert_eq!(&row[col("right_assessment")], "");
+    assert!(
+        row[col("right_sources")]
+            .ends_with("Tembla Gazette 2026-03-13 · high · ⌛ published later")
+    );
+
+    // The timeline as of a date places only the verdicts made by then.
+    let t = common::parallax_on(ASSESSED, "timeline", &["--json", "--as-of", "2026-03-20"]);
+    let t: Value = serde_json::from_str(&t).expect("JSON");
+    let marks: Vec<&str> = t["assessments"]
+        .as_array()
+        .expect("assessments")
+        .iter()
+        .filter_map(|m| m["claim"].as_str())
+        .collect();
+    assert_eq!(marks, ["c-pickets"]);
 }

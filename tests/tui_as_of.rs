@@ -1,6 +1,8 @@
 //! `t` on the screen: the date the comparison is seen as of, typed or stepped by a day and a
 //! week, shown in the header, with the same superseded and undated marks as `show --as-of`; and
-//! the common-ground rows, marked, styled and counted.
+//! the common-ground rows, marked, styled and counted. As of a date, an assessment made later is
+//! left out and marked (and the common ground it would make is not counted), a source published
+//! later is marked, in the comparison and in the row in full.
 
 mod common;
 
@@ -190,4 +192,77 @@ fn the_bar_says_its_point_in_full_at_80_columns() {
         s.contains("Not a date yet, so the date in force stays"),
         "{s}"
     );
+}
+
+/// The scuffle at the gate (see tests/as_of.rs): claims of 12 March, a verdict citing a report of
+/// the 13th, one citing the inquiry of the 25th, one citing nothing.
+const ASSESSED: &str = "tests/fixtures/assessed";
+
+#[test]
+fn as_of_a_date_a_later_assessment_is_left_out_and_marked_on_the_screen() {
+    let mut app = common::app_at(ASSESSED, 260, 40);
+    let s = text(&app);
+    assert!(s.contains("Our reporter saw one bottle"), "{s}");
+    assert!(s.contains("1 ≡ common ground"), "{s}");
+    assert!(!s.contains("later") && !s.contains("undated"), "{s}");
+
+    common::keys(&mut app, &[KeyCode::Char('t')]);
+    common::typed(&mut app, "2026-03-12");
+    common::keys(&mut app, &[KeyCode::Enter]);
+    let s = text(&app);
+    assert!(s.contains("as of 2026-03-12"), "{s}");
+    assert!(
+        s.contains("Pickets blocked a delivery lorry"),
+        "the claim was made by then:\n{s}"
+    );
+    assert!(
+        !s.contains("Our reporter saw") && !s.contains("⚑ disputed"),
+        "its verdict was not:\n{s}"
+    );
+    assert!(s.contains("assessed later (2026-03-13)"), "{s}");
+    assert!(s.contains("assessed later (2026-03-25)"), "{s}");
+    assert!(
+        s.contains("⚑ corroborated (by the dispute's compilers)")
+            && s.contains("assessment undated"),
+        "an undated verdict stays, marked:\n{s}"
+    );
+    // `⌛` is two cells wide: the screen's text holds a blank cell after it.
+    assert!(
+        s.contains("[Tembla Gazette 2026-03-13 · high · ⌛  published later]"),
+        "{s}"
+    );
+    assert!(
+        !s.contains("≡ common ground"),
+        "the union's corroboration came on the 25th:\n{s}"
+    );
+
+    // The row in full says the same.
+    let at = app.dispute.find_claim("c-pickets").expect("the claim");
+    let (topic, row, _) = app.locate(at).expect("on screen");
+    app.reveal(topic, row, at);
+    common::press(&mut app, &[Action::Open]);
+    let s = text(&app);
+    assert!(s.contains("assessed later (2026-03-13)"), "{s}");
+    assert!(!s.contains("Our reporter saw"), "{s}");
+    assert!(s.contains("2. Tembla Gazette · ⌛  published later"), "{s}");
+    assert!(!s.contains("1. Meridian press office ·"), "{s}");
+}
+
+#[test]
+fn stepping_to_the_assessments_date_brings_it_and_the_common_ground_back() {
+    let mut app = common::app_at(ASSESSED, 260, 40);
+    common::keys(&mut app, &[KeyCode::Char('t')]);
+    common::typed(&mut app, "2026-03-24");
+    let s = text(&app);
+    assert!(s.contains("Our reporter saw one bottle"), "{s}");
+    assert!(!s.contains("published later"), "{s}");
+    assert!(!s.contains("≡ common ground"), "{s}");
+    // Stepping stops at the last claim's day (the 12th): type the 25th.
+    common::keys(&mut app, &[KeyCode::Backspace]);
+    common::typed(&mut app, "5");
+    assert_eq!(as_of(&app).as_deref(), Some("2026-03-25"));
+    let s = text(&app);
+    assert!(!s.contains("assessed later"), "{s}");
+    assert!(s.contains("⚑ corroborated (by Town inquiry)"), "{s}");
+    assert!(s.contains("1 ≡ common ground"), "{s}");
 }

@@ -9,7 +9,7 @@ use super::model::{ClaimOut, Export, SourceOut, TopicOut};
 use std::borrow::Cow;
 
 /// The header, in order; README.md documents each column.
-pub const COLUMNS: [&str; 37] = [
+pub const COLUMNS: [&str; 39] = [
     "topic_id",
     "topic",
     "row",
@@ -47,6 +47,8 @@ pub const COLUMNS: [&str; 37] = [
     "right_relations",
     "left_superseded_by",
     "right_superseded_by",
+    "left_assessed_later",
+    "right_assessed_later",
 ];
 
 /// A cell as written: a would-be formula gets a leading `'`.
@@ -142,7 +144,8 @@ impl Record<'_, '_> {
 
     /// The cells added after the first 28 (so older readers' columns keep their places):
     /// whether the row is common ground, then each side's relations (`concedes:id`, separated
-    /// by spaces) and the date of the claim that superseded it.
+    /// by spaces), the date of the claim that superseded it, and the date of an assessment
+    /// made after the date in force (left out of the assessment's cells).
     fn extra(
         &mut self,
         common: bool,
@@ -164,11 +167,18 @@ impl Record<'_, '_> {
                 .map(|d| d.to_string())
                 .unwrap_or_default()
         };
+        let later = |c: Option<&ClaimOut>| {
+            c.and_then(|c| c.assessed_later)
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        };
         self.cell(if common { "yes" } else { "" })?
             .cell(&relations(left))?
             .cell(&relations(right))?
             .cell(&superseded(left))?
-            .cell(&superseded(right))
+            .cell(&superseded(right))?
+            .cell(&later(left))?
+            .cell(&later(right))
     }
 
     fn end(&mut self) -> Result<(), ExportError> {
@@ -201,7 +211,7 @@ pub fn render_to<'a>(
                 .blanks(11)?
                 .cell(&doc.right.id)?
                 .blanks(11)?
-                .blanks(5)?
+                .blanks(7)?
                 .end()?;
         }
         for (r, row) in t.rows.iter().enumerate() {

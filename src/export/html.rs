@@ -24,13 +24,15 @@ pub struct Charts {
 impl Charts {
     /// Counts the timelines of the comparison exported.
     pub fn new(dispute: &Dispute, cmp: &Comparison) -> Charts {
+        let as_of = cmp.as_of.as_ref().map(|a| a.date);
         Charts {
             all: Timeline::new(dispute, cmp, MAX_DAYS),
             topics: cmp
                 .topics
                 .iter()
                 .map(|t| {
-                    let chart = Timeline::of_topics(dispute, std::slice::from_ref(t), MAX_DAYS);
+                    let chart =
+                        Timeline::of_topics(dispute, std::slice::from_ref(t), as_of, MAX_DAYS);
                     (t.id.clone(), chart)
                 })
                 .collect(),
@@ -184,6 +186,20 @@ fn claim(out: &mut String, c: &ClaimOut) {
             out.push_str(")</span>");
         }
         out.push_str("</p>");
+        if a.undated {
+            let _ = write!(
+                out,
+                "<p class=\"muted\">{}</p>",
+                crate::layout::ASSESSMENT_UNDATED
+            );
+        }
+    }
+    if let Some(d) = c.assessed_later {
+        let _ = write!(
+            out,
+            "<p class=\"muted\">{}</p>",
+            crate::layout::assessed_later(d)
+        );
     }
     if let Some(d) = c.superseded_by {
         let _ = write!(out, "<p class=\"muted\">⌛ superseded (latest {d})</p>");

@@ -152,6 +152,12 @@ fn claim(out: &mut String, c: &ClaimOut) {
             sources(out, &a.sources);
             out.push(')');
         }
+        if a.undated {
+            out.push_str("<br>*assessment undated*");
+        }
+    }
+    if let Some(d) = c.assessed_later {
+        let _ = write!(out, "<br>*assessed later ({d})*");
     }
     if let Some(d) = c.superseded_by {
         let _ = write!(out, "<br>*superseded (latest {d})*");

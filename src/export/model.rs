@@ -2,7 +2,7 @@
 //! their sources looked up). Every format renders from this one shape, and JSON *is* this shape
 //! (`parallax-export/1`, described by `narratives/export-schema.json`).
 
-use crate::compare::{Answered, Comparison, RowKind, Standing, TopicRows};
+use crate::compare::{Answered, Assessed, Comparison, RowKind, Standing, TopicRows};
 use crate::format::{
     Claim, ClaimAt, Date, Dispute, Rating, RelationKind, ReliabilityRating, SourceKind,
 };
@@ -196,9 +196,13 @@ pub struct ClaimOut<'a> {
     /// this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub superseded_by: Option<Date>,
-    /// A verdict on it.
+    /// A verdict on it; with a date in force, only one made by then (or undated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessment: Option<AssessmentOut<'a>>,
+    /// With a date in force, the date of an assessment made after it (dated by its latest
+    /// source): it is left out of `assessment`, which was not known then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessed_later: Option<Date>,
     /// Code points (`U+202E`) that were replaced by visible markers in the claim's text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flagged: Vec<Cow<'a, str>>,
@@ -261,6 +265,10 @@ pub struct SourceOut<'a> {
     /// Where in the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locator: Option<Cow<'a, str>>,
+    /// With a date in force, true when the source was published after it: the claim cites
+    /// it, but it was not there to read then.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub published_later: bool,
 }
 
 /// A source's reliability, as the side file gives it.
@@ -275,13 +283,15 @@ pub struct ReliabilityOut<'a> {
 }
 
 impl SourceOut<'_> {
-    /// The short label readers see: outlet, date and reliability rating.
+    /// The short label readers see: outlet, date and reliability rating, and
+    /// `⌛ published later` when it was published after the date in force.
     pub fn label(&self) -> String {
-        crate::format::source_tag(
+        let tag = crate::format::source_tag(
             &self.outlet,
             self.date,
             self.reliability.as_ref().map(|r| r.rating),
-        )
+        );
+        layout::cited_tag(&tag, self.published_later)
     }
 
     /// The url when it may become a link (http or https only).
@@ -305,6 +315,10 @@ pub struct AssessmentOut<'a> {
     /// The sources of the verdict.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceOut<'a>>,
+    /// With a date in force, true when the verdict cites no dated source, so when it was made
+    /// is not known; it is kept, as an undated claim is.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub undated: bool,
 }
 
 impl ClaimOut<'_> {
@@ -340,9 +354,10 @@ fn party(dispute: &Dispute, side: usize) -> PartyOut<'_> {
 }
 
 /// Resolves a source of side `side` by the index the loader resolved its id to, with a
-/// citation's quote and locator.
+/// citation's quote and locator, marked when published after the date in force of `cmp`.
 fn source<'a>(
     dispute: &'a Dispute,
+    cmp: &Comparison,
     side: usize,
     index: usize,
     id: &'a str,
@@ -367,6 +382,7 @@ fn source<'a>(
             }),
             quote: quote.map(Cow::Borrowed),
             locator: locator.map(Cow::Borrowed),
+            published_later: cmp.published_later(s.date),
         },
         None => SourceOut {
             id: b(id),
@@ -380,11 +396,13 @@ fn source<'a>(
             reliability: None,
             quote: quote.map(Cow::Borrowed),
             locator: locator.map(Cow::Borrowed),
+            published_later: false,
         },
     }
 }
 
 fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) -> ClaimOut<'a> {
+    let assessed = cmp.assessed(dispute, at, c);
     ClaimOut {
         id: b(&c.id),
         text: b(&c.text),
@@ -396,6 +414,7 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
             .map(|r| {
                 source(
                     dispute,
+                    cmp,
                     at.side,
                     r.index,
                     &r.id,
@@ -431,7 +450,7 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
             Standing::Superseded(by) => Some(by),
             _ => None,
         },
-        assessment: c.assessment.as_ref().map(|a| AssessmentOut {
+        assessment: assessed.shown().map(|a| AssessmentOut {
             rating: a.rating,
             note: ob(&a.note),
             by: ob(&a.by),
@@ -439,9 +458,14 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
                 .sources
                 .iter()
                 .zip(&a.indices)
-                .map(|(id, &i)| source(dispute, at.side, i, id, None, None))
+                .map(|(id, &i)| source(dispute, cmp, at.side, i, id, None, None))
                 .collect(),
+            undated: matches!(assessed, Assessed::Undated(_)),
         }),
+        assessed_later: match assessed {
+            Assessed::Later(on) => Some(on),
+            _ => None,
+        },
         flagged: c
             .flagged
             .iter()

@@ -399,6 +399,19 @@ pub struct Assessment {
     pub indices: Vec<usize>,
 }
 
+impl Assessment {
+    /// When the verdict could first have been made: an assessment has no date of its own, so it
+    /// is dated by the latest of the sources it cites (`sources`, its side's list), each date
+    /// counted from its last day. `None` when it cites no dated source. The one rule the
+    /// timeline places assessments by and a date in force judges them by.
+    pub fn date(&self, sources: &[Source]) -> Option<Date> {
+        self.indices
+            .iter()
+            .filter_map(|&i| sources.get(i)?.date)
+            .max_by_key(Date::last_day)
+    }
+}
+
 /// One thing one party says about a topic. A dispute holds millions of them, so its lists
 /// are [`ThinVec`]s (one word, and no allocation when empty) and its ids [`CompactString`]s
 /// (kept inline up to 24 bytes).

@@ -8,7 +8,8 @@
 //!
 //! A date in force (`as_of`) comes before everything else: each row is first cut to what had
 //! been said by then, and the row constraints (`answered`, `common`) and common ground are
-//! judged on that row.
+//! judged on that row. An assessment made after the date (dated by its latest source, see
+//! [`crate::compare::assessed`]) does not count, for common ground or for `ratings`.
 
 use crate::compare::{Answered, AsOf, Comparison, Link, Row, RowKind};
 use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, RelationKind, Source, SourceKind};
@@ -345,10 +346,13 @@ impl Filter {
         if !self.tags.is_empty() && !claim.tags.iter().any(|t| self.tags.iter().any(|s| s == t)) {
             return false;
         }
+        // As of a date, an assessment made later is not there to rate the claim.
         if !self.ratings.is_empty()
-            && !self
-                .ratings
-                .contains(&claim.assessment.as_ref().map(|a| a.rating))
+            && !self.ratings.contains(
+                &crate::compare::assessed(dispute, at, claim, self.as_of)
+                    .shown()
+                    .map(|a| a.rating),
+            )
         {
             return false;
         }
@@ -463,7 +467,7 @@ impl Filter {
 fn as_of(dispute: &Dispute, row: &Row, date: Date) -> Option<Row> {
     let said = |at: &ClaimAt| dispute.claim(*at).is_some_and(|c| said_by(c.date, date));
     let mut cut = keep_claims(row, said)?;
-    cut.common = cut.agreement(dispute);
+    cut.common = cut.agreement(dispute, Some(date));
     Some(cut)
 }
 

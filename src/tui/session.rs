@@ -134,8 +134,8 @@ pub fn counts_of(dispute: &Dispute, cmp: &Comparison) -> Counted {
             if t.rows.iter().any(|r| r.kind == RowKind::Point) {
                 return None;
             }
-            let left = ratings::tally(dispute, t.rows.iter().flat_map(|r| &r.left).copied());
-            let right = ratings::tally(dispute, t.rows.iter().flat_map(|r| &r.right).copied());
+            let left = ratings::tally(dispute, cmp, t.rows.iter().flat_map(|r| &r.left).copied());
+            let right = ratings::tally(dispute, cmp, t.rows.iter().flat_map(|r| &r.right).copied());
             (left.assessed() + right.assessed() > 0).then_some([left, right])
         })
         .collect();

@@ -343,3 +343,30 @@ pub fn copy_fixture(name: &str, dir: &std::path::Path, as_name: &str) -> PathBuf
     }
     to
 }
+
+/// The path of a fixture folder (`tests/fixtures/NAME`).
+pub fn fixture_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Runs `parallax COMMAND FIXTURE ARGS…` on a fixture folder, as a user would type it; asserts
+/// it succeeds and returns what it printed.
+pub fn parallax_on(fixture: &str, command: &str, args: &[&str]) -> String {
+    let dir = fixture_path(fixture);
+    let out = assert_cmd::Command::cargo_bin("parallax")
+        .expect("the binary is built")
+        .arg(command)
+        .arg(&dir)
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{command} {args:?}: {out:?}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The line of `out` holding `needle`, or an empty one.
+pub fn line_with<'a>(out: &'a str, needle: &str) -> &'a str {
+    out.lines().find(|l| l.contains(needle)).unwrap_or_default()
+}

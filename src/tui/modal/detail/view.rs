@@ -107,16 +107,26 @@ fn claim_block(
     c.field(field::SPEAKER, claim.speaker.as_deref(), plain, width);
     let date = claim.date.map(|d| d.to_string());
     c.field(field::DATE, date.as_deref(), plain, width);
+    let shown = app.shown();
+    let standing = theme.line(layout::LineKind::Standing);
+    if let Some(s) = layout::standing_line(shown.standing(at, claim)) {
+        c.push(4, &s, standing, width);
+    }
     if !claim.tags.is_empty() {
         c.field(field::TAGS, Some(&claim.tags.join(", ")), plain, width);
     }
-    if let Some(a) = &claim.assessment {
+    // As of a date, an assessment made later is not shown, only marked.
+    let assessed = shown.assessed(&app.dispute, at, claim);
+    if let Some(a) = assessed.shown() {
         let s = layout::assessment_line(a.rating, a.by.as_deref(), a.note.as_deref());
         c.field(field::ASSESSMENT, Some(&s), theme.rating(a.rating), width);
         if !a.sources.is_empty() {
             let ids = a.sources.join(", ");
             c.field(field::ASSESSMENT_SOURCES, Some(&ids), theme.dim(), width);
         }
+    }
+    if let Some(s) = layout::assessed_line(assessed) {
+        c.push(4, &s, standing, width);
     }
     if !claim.flagged.is_empty() {
         let points: Vec<String> = claim.flagged.iter().map(|&p| text::code_point(p)).collect();
@@ -144,9 +154,10 @@ fn claim_block(
         let Some(s) = side.sources.get(r.index) else {
             continue;
         };
+        let outlet = format!("{}. {}", n + 1, s.outlet);
         c.push(
             6,
-            &format!("{}. {}", n + 1, s.outlet),
+            &layout::cited_tag(&outlet, shown.published_later(s.date)),
             theme.line(layout::LineKind::Sources),
             width,
         );

@@ -75,7 +75,9 @@ fn tally(dispute: &Dispute, cmp: &Comparison) -> HashMap<Key, usize> {
                         add(Key::Relation(k));
                     }
                 }
-                add(Key::Rating(claim.assessment.as_ref().map(|a| a.rating)));
+                add(Key::Rating(
+                    cmp.assessed(dispute, at, claim).shown().map(|a| a.rating),
+                ));
                 let tags: HashSet<&str> = claim.tags.iter().map(|t| t.as_str()).collect();
                 for t in tags {
                     add(Key::Tag(t.to_owned()));

@@ -1095,3 +1095,87 @@ fn a_reason_found_only_in_a_note_or_source_is_named_as_such() {
     );
     assert!(!line.contains("shared numbers"), "{line}");
 }
+
+#[test]
+fn a_question_is_not_answered_through_the_topics_own_word_alone() {
+    // Every claim of the topic says `abortion`; one pair is linked on a question about Romney.
+    // Two claims that share only the topic's word with it do not "both answer" it.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let side = |id: &str, texts: &[&str]| {
+        let claims: Vec<serde_json::Value> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let mut c = serde_json::json!({
+                    "id": format!("{id}-{i}"), "text": text, "sources": ["s"]
+                });
+                if i == 0 {
+                    c["point"] = serde_json::json!("romney");
+                }
+                c
+            })
+            .collect();
+        // Many claims elsewhere, so that `abortion` is a rare word in the dispute, as on LIAR.
+        let others: Vec<serde_json::Value> = (0..40)
+            .map(|i| {
+                serde_json::json!({
+                    "id": format!("{id}-jobs-{i}"), "sources": ["s"],
+                    "text": format!("The jobs report for month {i} shows growth in sector {i}.")
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "format": "parallax/1", "dispute": "d", "party": {"id": id, "name": id},
+            "sources": [{"id": "s", "outlet": "Gazette", "url": "https://example.org/a"}],
+            "topics": [
+                {"id": "abortion", "title": "Abortion", "claims": claims},
+                {"id": "jobs", "title": "Jobs", "claims": others}
+            ]
+        })
+    };
+    let manifest = serde_json::json!({
+        "format": "parallax/1",
+        "dispute": {"id": "d", "title": "Abortion statements"},
+        "sides": ["dem.json", "rep.json"],
+        "topics": [{"id": "abortion", "title": "Abortion",
+            "points": [{"id": "romney", "question": "Did Romney flip-flop on abortion?"}]},
+            {"id": "jobs", "title": "Jobs"}]
+    });
+    let dem = side(
+        "dem",
+        &[
+            "Romney flip-flopped on abortion.",
+            "On abortion.",
+            "Voters care about abortion rights.",
+            "The state abortion bill passed the senate.",
+        ],
+    );
+    let rep = side(
+        "rep",
+        &[
+            "Romney changed his stance on abortion twice.",
+            "On abortion.",
+            "Abortion clinics closed across the county.",
+            "Abortion funding was cut from the budget.",
+        ],
+    );
+    for (name, json) in [
+        ("dispute.json", manifest),
+        ("dem.json", dem),
+        ("rep.json", rep),
+    ] {
+        std::fs::write(dir.path().join(name), json.to_string()).expect("written");
+    }
+    let out = Command::cargo_bin("parallax")
+        .expect("the binary is built")
+        .arg("match")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let pair = text
+        .lines()
+        .find(|l| l.contains("dem-1") && l.contains("rep-1"))
+        .unwrap_or_else(|| panic!("the two 'On abortion.' claims are suggested:\n{text}"));
+    assert!(!pair.contains("both answer"), "{text}");
+}

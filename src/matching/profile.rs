@@ -426,8 +426,31 @@ impl<'a> Profiles<'a> {
                 q.vector = vector;
             }
         }
+        // Per topic, how many of its claims hold each term: a word most of a topic's claims
+        // hold (the topic's own word, `abortion` in a topic on abortion) tells nothing about
+        // which of its questions a claim answers.
+        let mut topic_terms: Vec<(usize, HashMap<Term, usize>)> =
+            vec![(0, HashMap::new()); questions.len()];
+        for c in &claims {
+            if let Some((n, df)) = topic_terms.get_mut(c.topic) {
+                *n += 1;
+                for &(t, _) in &c.vector {
+                    *df.entry(t).or_default() += 1;
+                }
+            }
+        }
         claims.par_iter_mut().for_each(|c| {
             let qs = &questions[c.topic];
+            // A question is one the claim may answer only when they share a telling term: one
+            // at most half the topic's claims hold.
+            let telling = |q: &Question| {
+                topic_terms.get(c.topic).is_some_and(|(n, df)| {
+                    q.vector.iter().any(|(t, _)| {
+                        c.vector.binary_search_by_key(t, |(x, _)| *x).is_ok()
+                            && df.get(t).is_some_and(|&d| d * 2 <= *n)
+                    })
+                })
+            };
             c.fit = match c.point {
                 Some(k) => (0..qs.len()).map(|i| f32::from(u8::from(i == k))).collect(),
                 None => {
@@ -436,7 +459,7 @@ impl<'a> Profiles<'a> {
                     let mut fit = with_spread(&c.vector, |dots| {
                         softmax(
                             qs.iter()
-                                .map(|q| dots(&q.vector))
+                                .map(|q| if telling(q) { dots(&q.vector) } else { 0.0 })
                                 .chain(std::iter::once(NO_QUESTION)),
                         )
                     });

@@ -267,14 +267,19 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison, width: usize) -> String
     let total = |w: &[usize; 8]| w.iter().sum::<usize>() + 2 * (w.len() - 1);
     let named = [2, 3, 5, 6];
     let counts = |col: usize| rows.iter().map(|r| text::width(&r[col])).max().unwrap_or(0);
+    // One column at a time, the widest first, so the two parties' names are cut alike.
     let shrink = |widths: &mut [usize; 8], cols: &[usize], least: usize| {
-        for &col in cols {
-            let over = total(widths).saturating_sub(width);
+        while total(widths) > width {
             // A count stays whole; a title may be cut.
-            let whole = if col == 1 { 0 } else { counts(col) };
-            if let Some(w) = widths.get_mut(col) {
-                *w = (*w).saturating_sub(over).max(least.max(whole)).min(*w);
-            }
+            let floor = |col: usize| least.max(if col == 1 { 0 } else { counts(col) });
+            let Some(&col) = cols
+                .iter()
+                .filter(|&&c| widths[c] > floor(c))
+                .max_by_key(|&&c| widths[c])
+            else {
+                break;
+            };
+            widths[col] -= 1;
         }
     };
     let titles = widths[1];
@@ -332,7 +337,17 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison, width: usize) -> String
             " ".repeat(widths[0].saturating_sub(text::width(&cells[0])))
         );
         s.push_str("  ");
-        s.push_str(&text::ellipsis(&cells[1], widths[1]));
+        // A cut title keeps its one-side mark.
+        let title = match cells[1].strip_suffix(" *") {
+            Some(t) if text::width(&cells[1]) > widths[1] => {
+                format!(
+                    "{} *",
+                    text::ellipsis(t, widths[1].saturating_sub(2)).trim_end()
+                )
+            }
+            _ => cells[1].clone(),
+        };
+        s.push_str(&text::ellipsis(&title, widths[1]));
         for (cell, &w) in cells.iter().zip(&widths).skip(2) {
             let pad = w.saturating_sub(text::width(cell));
             s.push_str("  ");

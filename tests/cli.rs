@@ -158,6 +158,14 @@ fn topics_fits_its_width_cutting_titles_and_party_names_not_counts() {
     };
     assert_eq!(counts(&narrow).len(), 12, "{narrow}");
     assert_eq!(counts(&narrow), counts(&wide));
+    // A cut title keeps its one-side mark.
+    let one_sided = |out: &str| {
+        out.lines()
+            .filter(|l| l.ends_with('0') && l.contains(" * "))
+            .count()
+    };
+    assert_eq!(one_sided(&narrow), one_sided(&wide), "{narrow}");
+    assert!(one_sided(&wide) > 0, "{wide}");
     // Too narrow for the names: a legend names the columns.
     assert!(narrow.starts_with("L: India\nR: Pakistan\n"), "{narrow}");
     parallax()

@@ -45,7 +45,9 @@ fn r_follows_a_lone_concession_at_once_and_b_comes_back() {
     let before = app.place();
     common::keys(&mut app, &[KeyCode::Char('r')]);
     assert!(app.modal().is_none(), "one link: no choice");
-    assert_eq!(app.message, None, "followed, nothing to say");
+    // Followed; the claim it concedes to sits in the same row, and the footer says so.
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains("is in this row"), "{said:?}");
     assert_eq!(app.back.len(), 1);
     common::keys(&mut app, &[KeyCode::Char('b')]);
     assert_eq!(app.place(), before);
@@ -70,4 +72,21 @@ fn a_link_to_a_claim_the_filters_hide_says_so() {
     let message = app.message.clone().unwrap_or_default();
     assert!(message.contains("hidden by the filters"), "{message}");
     assert!(!message.contains("not compared"), "{message}");
+}
+
+#[test]
+fn r_on_a_link_within_the_row_says_the_claim_is_there() {
+    // The talks' first row: the east claim agrees with the west claim beside it. Going there
+    // barely moves the screen, so `r` also says where it is rather than seem to do nothing.
+    let mut app = common::app_at(FIXTURE, 120, 40);
+    common::keys(&mut app, &[KeyCode::Char('}'), KeyCode::Tab]);
+    assert_eq!(app.current_topic().map(|t| t.id.as_str()), Some("talks"));
+    let before = app.place();
+    common::keys(&mut app, &[KeyCode::Char('r')]);
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.starts_with("R1, the claim it relates to"), "{said:?}");
+    assert_eq!(
+        (app.place().topic, app.place().row),
+        (before.topic, before.row)
+    );
 }

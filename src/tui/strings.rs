@@ -32,6 +32,11 @@ pub const SOURCES: &str = "Sources";
 pub const UNSOURCED: &str = "unsourced: cites no source";
 /// Hint beside a relation (any kind) in the detail view.
 pub const FOLLOW_HINT: &str = "r: go to the claim it relates to · b: back";
+/// `r` on a row whose one link points to a claim of the same row.
+pub fn link_in_this_row(label: &str) -> String {
+    format!("{label}, the claim it relates to, is in this row; Enter shows the row in full.")
+}
+
 /// The message when no claim of the selected row relates to another (in any way).
 pub const ROW_REBUTS_NOTHING: &str =
     "No claim in this row relates to another (contradicts, reframes, concedes, agrees).";

@@ -167,6 +167,21 @@ fn follow(app: &mut App) -> Step {
     let claims: Vec<_> = row.claims().collect();
     let (choices, why) = links::of(app, row, (app.topic, app.row), &claims);
     match links::follow(app, choices, why, strings::ROW_REBUTS_NOTHING) {
+        // The claim it relates to is in the row already: the row barely moves, so the footer
+        // says where it is.
+        Follow::Go(at)
+            if app
+                .locate(at)
+                .is_some_and(|(t, r, _)| (t, r) == (app.topic, app.row)) =>
+        {
+            let label = app
+                .current_row()
+                .and_then(|row| crate::layout::label(row, at))
+                .unwrap_or_default();
+            go_to(app, at);
+            app.message = Some(strings::link_in_this_row(&label));
+            Step::Stay
+        }
         Follow::Go(at) => {
             go_to(app, at);
             Step::Stay

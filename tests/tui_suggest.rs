@@ -471,3 +471,27 @@ fn after_an_accept_the_accepted_claim_is_in_view() {
     }
     assert!(seen_one, "the bundled dispute has suggestions");
 }
+
+#[test]
+fn a_suggested_pair_half_filtered_out_is_shown_as_the_one_claim_left() {
+    // With only one party's claims kept, no suggested row keeps both its claims: each claim
+    // left reads as unmatched, not as a "suggested" row that `a` and `x` then refuse.
+    let dir = draft();
+    let mut app = open(dir.path());
+    assert!(
+        !suggested_pairs(&app).is_empty(),
+        "the draft has suggestions"
+    );
+    let left = app.dispute.sides[0].party.id.clone();
+    app.query.filter.parties = vec![left];
+    app.requery();
+    let half: Vec<_> = app
+        .shown()
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .filter(|r| r.kind == RowKind::Suggested && (r.left.is_empty() || r.right.is_empty()))
+        .collect();
+    assert!(half.is_empty(), "{} half suggested rows", half.len());
+    assert!(suggested_pairs(&app).is_empty());
+}

@@ -520,8 +520,14 @@ fn keep_claims(r: &Row, keep: impl Fn(&ClaimAt) -> bool) -> Option<Row> {
         .copied()
         .filter(|l| has(&l.from) && has(&l.to))
         .collect();
+    // A suggested pair with one of its two claims filtered out is no suggestion any more: the
+    // claim left is an unmatched claim, and `a` or `x` has nothing to pair it with.
+    let kind = match r.kind {
+        RowKind::Suggested if left.is_empty() || right.is_empty() => RowKind::Single,
+        kind => kind,
+    };
     Some(Row {
-        kind: r.kind,
+        kind,
         point: r.point.clone(),
         question: r.question.clone(),
         left,

@@ -268,3 +268,37 @@ fn a_long_topic_title_is_cut_with_an_ellipsis_and_the_bucket_stays() {
         assert!(top.contains("…") && top.contains("· per week"), "{top}");
     }
 }
+
+#[test]
+fn a_topic_without_dates_says_why_in_full_at_80_columns() {
+    // No claim is dated: no chart, and the reason is wrapped in the panel, not cut with `…`.
+    let mut a = common::sized(
+        App::new(
+            common::dispute("tests/fixtures/compare"),
+            0,
+            1,
+            Theme::plain(),
+        ),
+        80,
+        24,
+    );
+    common::keys(&mut a, &[KeyCode::Char('T')]);
+    let shown = common::screen(&a);
+    // The panel's lines, read across the wrap.
+    let flat = shown
+        .lines()
+        .filter_map(|l| l.split_once("││").map(|(_, panel)| panel))
+        .map(|panel| {
+            panel
+                .trim_end_matches(['"', ' '])
+                .trim_end_matches('│')
+                .trim()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("No claim here has a date, so there is nothing to place in time."),
+        "{shown}"
+    );
+    assert!(flat.contains("Undated, not on the axis"), "{shown}");
+}

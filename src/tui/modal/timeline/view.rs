@@ -67,11 +67,14 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));
     let mut lines = vec![legend(app, left, right, width)];
     if t.bins.is_empty() {
-        lines.push(Line::styled(
-            text::ellipsis(words::NO_DATES, width),
-            theme.dim(),
-        ));
-        lines.push(undated(theme, t.undated, left, right, width));
+        // No chart: the panel has room to say why in full.
+        let why = [
+            words::NO_DATES.to_owned(),
+            words::undated(left, t.undated[0], right, t.undated[1]),
+        ];
+        for l in why.iter().flat_map(|s| text::wrap(s, width)) {
+            lines.push(Line::styled(l, theme.dim()));
+        }
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }

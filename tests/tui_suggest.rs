@@ -495,3 +495,25 @@ fn a_suggested_pair_half_filtered_out_is_shown_as_the_one_claim_left() {
     assert!(half.is_empty(), "{} half suggested rows", half.len());
     assert!(suggested_pairs(&app).is_empty());
 }
+
+#[test]
+fn swapping_sides_keeps_the_selected_suggested_pair() {
+    // The pair is suggested the other way round too: once the suggestions are back after `s`,
+    // the same two claims are selected, not another row.
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    let pair = |app: &App| {
+        app.current_row()
+            .filter(|r| r.kind == RowKind::Suggested)
+            .map(|r| {
+                let mut claims: Vec<_> = r.claims().collect();
+                claims.sort();
+                claims
+            })
+    };
+    let before = pair(&app).expect("a suggested row is selected");
+    keys(&mut app, &[KeyCode::Char('s')]);
+    finish(&mut app);
+    assert_eq!(pair(&app), Some(before));
+}

@@ -90,6 +90,10 @@ pub struct App {
     pub modals: Vec<Modal>,
     /// Where `r` followed links from on the comparison screen, most recent last (`b` returns).
     pub back: Vec<Place>,
+    /// The claim the selection followed when the comparison was last replaced: while that
+    /// claim waits in a row of many (unmatched claims packed side by side, until suggestions
+    /// come back), the next replacement looks for it, not for that row's first claim.
+    anchor: Option<ClaimAt>,
     /// A one-off message for the footer, cleared by the next key.
     pub message: Option<String>,
     /// The folder a relative export path is in: the current folder (tests point it elsewhere).
@@ -149,6 +153,7 @@ impl App {
             top: Scroll::default(),
             modals: Vec::new(),
             back: Vec::new(),
+            anchor: None,
             message: None,
             export_folder: PathBuf::from("."),
             heights: HashMap::new(),
@@ -437,7 +442,11 @@ impl App {
     /// [`App::set_comparison`], leaving the rows in full to the caller.
     fn replace_comparison(&mut self, cmp: Comparison) {
         let topic_id = self.current_topic().map(|t| t.id.clone());
-        let claim = self.current_row().and_then(|r| r.claims().next());
+        let claim = self.current_row().and_then(|r| {
+            let anchor = self.anchor.filter(|a| r.claims().any(|x| x == *a));
+            anchor.or_else(|| r.claims().next())
+        });
+        self.anchor = claim;
         // Scrolled down into the selected row (a tall row, shown at a claim of it): kept there.
         let line = (self.top.row == self.row && self.top.line > 0).then_some(self.top.line);
         self.cmp = Arc::new(cmp.packed());

@@ -467,7 +467,10 @@ impl App {
         self.top = Scroll::default();
         self.ensure_topic_visible();
         self.ensure_row_visible();
-        let same = claim.is_some() && self.current_row().and_then(|r| r.claims().next()) == claim;
+        let same = claim.is_some_and(|c| {
+            self.current_row()
+                .is_some_and(|r| r.claims().any(|x| x == c))
+        });
         if let Some(line) = line.filter(|_| same) {
             self.top = Scroll {
                 row: self.row,

@@ -805,3 +805,47 @@ fn a_ranking_in_parts_shows_the_best_so_far_and_ends_as_one_ranking() {
         assert!(topic_level > 0, "{folder}: no query had a topic-level hit");
     }
 }
+
+#[test]
+fn letters_strewn_through_a_short_field_do_not_match_but_initials_do() {
+    // fzf's letters in order stay for short fields, read as fzf users read them: initials and
+    // letters close together. Strewn through a long speaker's name they said nothing.
+    let d = parallax::load::load_paths(&[PathBuf::from("narratives/india-pakistan-2025")])
+        .dispute
+        .unwrap_or_else(|| panic!("the bundled dispute loads"));
+    let searcher = query::Searcher::new(&d, MatcherKind::Nucleo);
+    let speakers = |q: &str| -> Vec<String> {
+        searcher
+            .search_all(q, |_| true)
+            .1
+            .iter()
+            .filter(|h| h.field == query::Field::Speaker)
+            .map(|h| h.text.to_string())
+            .collect()
+    };
+    let strewn = speakers("medation");
+    assert!(
+        strewn.iter().all(|s| !s.contains("delegation's MPs")),
+        "{strewn:?}"
+    );
+    assert!(
+        speakers("ceas")
+            .iter()
+            .all(|s| !s.contains("Director General"))
+    );
+    // Initials and close letters still find their field.
+    assert!(
+        !speakers("mea").is_empty(),
+        "mea: the Ministry of External Affairs"
+    );
+    let tags: Vec<String> = searcher
+        .search_all("crsbrdr", |_| true)
+        .1
+        .iter()
+        .map(|h| h.text.to_string())
+        .collect();
+    assert!(
+        tags.iter().any(|t| t == "cross-border-terrorism"),
+        "{tags:?}"
+    );
+}

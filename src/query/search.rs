@@ -248,8 +248,28 @@ impl Prepared {
             return w.find(text);
         }
         w.find(text).or_else(|| {
-            (self.term.kind == TermKind::Word && self.needle.is_match(text)).then_some(1)
+            (self.term.kind == TermKind::Word
+                && self.needle.is_match(text)
+                && self.letters_in_order(text).is_some())
+            .then_some(1)
         })
+    }
+
+    /// A plain term's letters in order in a short field, where its words are not: their char
+    /// positions, when each letter after the first follows the one before closely (next to it,
+    /// or one letter on) or starts a word, as in fzf's way of reading initials: `mea` in
+    /// "Ministry of External Affairs", `crsbrdr` in `cross-border-terrorism`. Letters strewn
+    /// through the field (`medation` across "Embassy of India, Moscow, and the delegation's
+    /// MPs", `sa` in "Speaker 3") say nothing.
+    fn letters_in_order(&self, text: &str) -> Option<Vec<usize>> {
+        let (_, found) = self.needle.indices(text)?;
+        let chars: Vec<char> = text.chars().collect();
+        let starts_word =
+            |p: usize| p == 0 || chars.get(p - 1).is_some_and(|c| !c.is_alphanumeric());
+        found
+            .windows(2)
+            .all(|w| w[1] <= w[0] + 2 || starts_word(w[1]))
+            .then_some(found)
     }
 
     /// The byte ranges of `text` that the term matches, as a field of kind `field`.
@@ -270,6 +290,11 @@ impl Prepared {
             if !found.is_empty() || prose || self.term.kind != TermKind::Word {
                 return found;
             }
+            // A plain term found by its letters in order: the rule that found it.
+            return self
+                .letters_in_order(text)
+                .map(|chars| super::highlight::grapheme_ranges(text, &chars))
+                .unwrap_or_default();
         }
         self.needle
             .indices(text)

@@ -1039,6 +1039,20 @@ fn a_question_for_a_point_already_there_is_said_to_be_unused() {
     assert!(!manifest.contains("sky green"));
 }
 
+/// Writes the files into `dir` and returns what `parallax match` prints for it.
+fn match_in<const N: usize>(dir: &Path, files: [(&str, serde_json::Value); N]) -> String {
+    for (name, json) in files {
+        std::fs::write(dir.join(name), json.to_string()).expect("written");
+    }
+    let out = Command::cargo_bin("parallax")
+        .expect("the binary is built")
+        .arg("match")
+        .arg(dir)
+        .output()
+        .expect("runs");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
 #[test]
 fn a_reason_found_only_in_a_note_or_source_is_named_as_such() {
     // The reasons are there to be checked by reading the two claims: "180" and "posts" are in
@@ -1076,16 +1090,7 @@ fn a_reason_found_only_in_a_note_or_source_is_named_as_such() {
             ),
         ),
     ];
-    for (name, json) in files {
-        std::fs::write(dir.path().join(name), json.to_string()).expect("written");
-    }
-    let out = Command::cargo_bin("parallax")
-        .expect("the binary is built")
-        .arg("match")
-        .arg(dir.path())
-        .output()
-        .expect("runs");
-    let line = String::from_utf8(out.stdout).expect("UTF-8");
+    let line = match_in(dir.path(), files);
     assert!(line.contains("shared names: Tembla"), "{line}");
     // One word in two spellings (plants, plant) is one term, shared by both texts.
     assert!(line.contains("shared words: plant"), "{line}");
@@ -1159,20 +1164,14 @@ fn a_question_is_not_answered_through_the_topics_own_word_alone() {
             "Abortion funding was cut from the budget.",
         ],
     );
-    for (name, json) in [
-        ("dispute.json", manifest),
-        ("dem.json", dem),
-        ("rep.json", rep),
-    ] {
-        std::fs::write(dir.path().join(name), json.to_string()).expect("written");
-    }
-    let out = Command::cargo_bin("parallax")
-        .expect("the binary is built")
-        .arg("match")
-        .arg(dir.path())
-        .output()
-        .expect("runs");
-    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let text = match_in(
+        dir.path(),
+        [
+            ("dispute.json", manifest),
+            ("dem.json", dem),
+            ("rep.json", rep),
+        ],
+    );
     let pair = text
         .lines()
         .find(|l| l.contains("dem-1") && l.contains("rep-1"))

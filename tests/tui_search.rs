@@ -312,8 +312,9 @@ fn the_readme_search_key_table_matches_the_bindings() {
     common::readme_has_table("search line", BINDINGS);
 }
 
-#[test]
-fn many_hits_are_listed_in_reading_order_then_ranked_in_the_background() {
+/// A synthetic dispute of 3,000 claims at 120×40, `ceasefire` typed in the search line: more
+/// hits than are ranked at once, so they go to the ranking worker.
+fn searched_for_ceasefire() -> App {
     let dispute = synth::dispute(3_000).expect("the synthetic dispute loads");
     let mut a = App::new(dispute, 0, 1, Theme::plain());
     update(
@@ -324,6 +325,12 @@ fn many_hits_are_listed_in_reading_order_then_ranked_in_the_background() {
         },
     );
     search_for(&mut a, "ceasefire");
+    a
+}
+
+#[test]
+fn many_hits_are_listed_in_reading_order_then_ranked_in_the_background() {
+    let mut a = searched_for_ceasefire();
     let hits = search::hits(&a);
     assert!(hits > RANK_AT_ONCE, "{hits}");
     assert!(matches!(a.search.ranked, Ranked::Pending));
@@ -351,16 +358,7 @@ fn many_hits_are_listed_in_reading_order_then_ranked_in_the_background() {
 fn a_long_ranking_lists_the_best_so_far_while_it_goes_on() {
     // At a million claims ranking takes most of a second: the worker hands back the best of
     // each part scored, and the list shows them, keeping the chosen place, until all are ranked.
-    let dispute = synth::dispute(3_000).expect("the synthetic dispute loads");
-    let mut a = App::new(dispute, 0, 1, Theme::plain());
-    update(
-        &mut a,
-        Action::Resize {
-            width: 120,
-            height: 40,
-        },
-    );
-    search_for(&mut a, "ceasefire");
+    let mut a = searched_for_ceasefire();
     let (generation, ranking) = a.search.take_job().expect("many hits go to the worker");
     let mut steps = ranking.steps(400);
     assert!(steps.step());
@@ -526,16 +524,7 @@ fn a_screen_that_never_searches_or_filters_never_builds_the_search_index() {
 
 #[test]
 fn the_claim_chosen_in_reading_order_stays_chosen_when_the_ranked_list_comes() {
-    let dispute = synth::dispute(3_000).expect("the synthetic dispute loads");
-    let mut a = App::new(dispute, 0, 1, Theme::plain());
-    update(
-        &mut a,
-        Action::Resize {
-            width: 120,
-            height: 40,
-        },
-    );
-    search_for(&mut a, "ceasefire");
+    let mut a = searched_for_ceasefire();
     let (generation, ranking) = a.search.take_job().expect("many hits go to the worker");
     let mut steps = ranking.steps(400);
     assert!(steps.step());

@@ -263,13 +263,24 @@ impl Prepared {
     /// MPs", `sa` in "Speaker 3") say nothing.
     fn letters_in_order(&self, text: &str) -> Option<Vec<usize>> {
         let (_, found) = self.needle.indices(text)?;
-        let chars: Vec<char> = text.chars().collect();
-        let starts_word =
-            |p: usize| p == 0 || chars.get(p - 1).is_some_and(|c| !c.is_alphanumeric());
-        found
-            .windows(2)
-            .all(|w| w[1] <= w[0] + 2 || starts_word(w[1]))
-            .then_some(found)
+        // One walk over the text beside the ascending positions found: a cold search asks this
+        // of a field of every claim, so no copy of the text's characters is made.
+        let mut next = found.iter().peekable();
+        let mut last: Option<usize> = None;
+        let mut in_word = false;
+        for (i, c) in text.chars().enumerate() {
+            if next.peek() == Some(&&i) {
+                next.next();
+                let close = last.is_none_or(|l| i <= l + 2);
+                // Not close, and not at a word's start: strewn.
+                if !close && in_word {
+                    return None;
+                }
+                last = Some(i);
+            }
+            in_word = c.is_alphanumeric();
+        }
+        Some(found)
     }
 
     /// The byte ranges of `text` that the term matches, as a field of kind `field`.

@@ -5,7 +5,7 @@ use super::Suggestion;
 use super::features::with_spread;
 use super::profile::Profiles;
 use super::score::{Weights, reasons, shared_question, signals, signals_given};
-use crate::compare::{Comparison, RowKind};
+use crate::compare::{Comparison, Row, RowKind};
 use foldhash::HashMapExt;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -289,13 +289,9 @@ fn best_for(
     // The point the left claim answers already, if any: a right claim on another point cannot
     // be joined to it (`link` refuses two claims on two points), so it is not suggested.
     let point_of = |i: usize| {
-        let c = &p.claims[i];
-        cmp.topics
-            .get(c.topic)
-            .and_then(|t| t.rows.get(c.row))
+        row_of(cmp, p, i)
             .filter(|row| row.kind == RowKind::Point)
-            .and_then(|row| row.point.as_deref())
-            .map(|point| (c.topic, point))
+            .and_then(|row| Some((p.claims.get(i)?.topic, row.point.as_deref()?)))
     };
     let left_point = point_of(a);
     list.sort_by(|l, r| r.0.total_cmp(&l.0).then(l.1.cmp(&r.1)));
@@ -342,17 +338,17 @@ fn best_for(
     out
 }
 
+/// The row of the comparison that profile `i`'s claim sits in.
+fn row_of<'c>(cmp: &'c Comparison, p: &Profiles, i: usize) -> Option<&'c Row> {
+    let c = p.claims.get(i)?;
+    cmp.topics.get(c.topic)?.rows.get(c.row)
+}
+
 /// The pairs the screen shows as suggested rows: within each topic, a left and a right claim
 /// that each stand alone (no counterpart, no point) and are each other's best match, scoring at
 /// least `opts.min_score`. Topic by topic, left claims in comparison order.
 pub fn topic_pairs(cmp: &Comparison, p: &Profiles, opts: &Options) -> Vec<Suggestion> {
-    let alone = |i: usize| {
-        let c = &p.claims[i];
-        cmp.topics
-            .get(c.topic)
-            .and_then(|t| t.rows.get(c.row))
-            .is_some_and(|r| r.kind == RowKind::Single)
-    };
+    let alone = |i: usize| row_of(cmp, p, i).is_some_and(|r| r.kind == RowKind::Single);
     let nl = p.left_len();
     let lefts: Vec<usize> = (0..nl).filter(|&a| alone(a)).collect();
     let rights: Vec<usize> = (nl..p.claims.len()).filter(|&b| alone(b)).collect();

@@ -266,7 +266,10 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison, width: usize) -> String
     let width = width.max(MIN_WIDTH);
     let total = |w: &[usize; 8]| w.iter().sum::<usize>() + 2 * (w.len() - 1);
     let named = [2, 3, 5, 6];
-    let counts = |col: usize| rows.iter().map(|r| text::width(&r[col])).max().unwrap_or(0);
+    // The widest cell of each column, measured once (the shrinking below asks many times).
+    let widest: [usize; 8] =
+        std::array::from_fn(|col| rows.iter().map(|r| text::width(&r[col])).max().unwrap_or(0));
+    let counts = |col: usize| widest.get(col).copied().unwrap_or(0);
     // One column at a time, the widest first, so the two parties' names are cut alike.
     let shrink = |widths: &mut [usize; 8], cols: &[usize], least: usize| {
         while total(widths) > width {

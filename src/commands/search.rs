@@ -309,8 +309,7 @@ fn write_blocks(
                     // Plain lines show no highlight: the first one only places the window of a
                     // long field, and a field that fits whole needs none.
                     let first = if hit.text.len() > SNIPPET_CHARS {
-                        let ranges = highlighter.field(hit.field, &hit.text);
-                        ranges.first().map_or(0, |r| r.start)
+                        highlighter.first(hit.field, &hit.text).unwrap_or(0)
                     } else {
                         0
                     };

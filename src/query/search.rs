@@ -492,21 +492,69 @@ impl Highlighter<'_> {
                 continue;
             }
             ranges.extend(p.ranges_with(text, field.is_prose(), |w| {
-                w.ranges_by(text, |i, word| {
-                    let Some(seen) = seen.get_mut(i) else {
-                        return w.word_match(i, &words::chars(word, w.fold));
-                    };
-                    if let Some(&found) = seen.get(word) {
-                        return found;
-                    }
-                    let found = w.word_match(i, &words::chars(word, w.fold));
-                    seen.insert(word.to_owned(), found);
-                    found
-                })
+                w.ranges_by(text, |i, word| seen_match(seen, w, i, word))
             }));
         }
         super::highlight::merge(ranges)
     }
+
+    /// Where the first of [`Highlighter::field`]'s ranges starts, found without building them
+    /// all: a plain `search` line needs only that, to place its window on a long field. A term
+    /// of one word stops at the first word it matches.
+    pub fn first(&mut self, field: Field, text: &str) -> Option<usize> {
+        let prose = field.is_prose();
+        let mut first: Option<usize> = None;
+        for (p, seen) in self.pattern.prepared.iter().zip(&mut self.seen) {
+            if p.term.negated {
+                continue;
+            }
+            let start = match &p.words {
+                Some(w) if w.words.len() == 1 => {
+                    let shortest = w.shortest();
+                    let found = words::word_ranges(text)
+                        .find(|(_, word)| {
+                            word.len() >= shortest && seen_match(seen, w, 0, word).is_some()
+                        })
+                        .map(|(range, _)| range.start);
+                    match found {
+                        Some(at) => Some(at),
+                        None if prose || p.term.kind != TermKind::Word => None,
+                        // A plain term in a short field, by its letters in order.
+                        None => p
+                            .ranges_with(text, false, |_| Vec::new())
+                            .first()
+                            .map(|r| r.start),
+                    }
+                }
+                _ => p
+                    .ranges_with(text, prose, |w| {
+                        w.ranges_by(text, |i, word| seen_match(seen, w, i, word))
+                    })
+                    .iter()
+                    .map(|r| r.start)
+                    .min(),
+            };
+            first = match (first, start) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
+        first
+    }
+}
+
+/// How the term's word `i` matches a word of a text, remembered in `seen` (the same words
+/// recur from hit to hit).
+fn seen_match(seen: &mut [WordsSeen], w: &Words, i: usize, word: &str) -> Option<(u8, usize)> {
+    let Some(seen) = seen.get_mut(i) else {
+        return w.word_match(i, &words::chars(word, w.fold));
+    };
+    if let Some(&found) = seen.get(word) {
+        return found;
+    }
+    let found = w.word_match(i, &words::chars(word, w.fold));
+    seen.insert(word.to_owned(), found);
+    found
 }
 
 /// Runs `score` on every distinct field string of the given entries, using every core; the
@@ -631,5 +679,63 @@ impl Searcher {
             .collect();
         let ranked = pattern.rank(&self.index, &candidates);
         (pattern, ranked.into_iter().map(|(_, h)| h).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A plain `search` line places its window where the first highlight starts: the quick
+    /// look for it agrees with the whole highlight on every field of every bundled claim.
+    #[test]
+    fn the_first_highlight_is_found_without_building_them_all() {
+        let d = crate::load::load_bundled()
+            .dispute
+            .expect("the bundled dispute loads");
+        let mut texts: Vec<&str> = d.claims().map(|(_, c)| c.text.as_str()).collect();
+        texts.extend(d.claims().filter_map(|(_, c)| c.speaker.as_deref()));
+        let extra = [
+            "Café talks, then the cafe closed: Kashmir's ceasefire.",
+            "Ministry of External Affairs",
+            "cross-border-terrorism",
+            "the CEASEFIRE held; a ceasfire, ceasefires",
+        ];
+        texts.extend(extra);
+        let queries = [
+            "ceasefire",
+            "ceasfire",
+            "mea",
+            "crsbrdr",
+            "'mediation",
+            "^oper",
+            "talks$",
+            "\"indus waters\"",
+            "cafe kashmir",
+            "CEASEFIRE",
+            "pakistan !india",
+            "united sta",
+        ];
+        let mut checked = 0;
+        for q in queries {
+            let pattern = Pattern::new(q, MatcherKind::default());
+            let mut quick = pattern.highlighter();
+            let mut whole = pattern.highlighter();
+            for text in &texts {
+                for field in [Field::Text, Field::Speaker, Field::SourceTitle] {
+                    let expected = whole.field(field, text).first().map(|r| r.start);
+                    assert_eq!(
+                        quick.first(field, text),
+                        expected,
+                        "`{q}` in {field:?} {text:?}"
+                    );
+                    checked += usize::from(expected.is_some());
+                }
+            }
+        }
+        assert!(
+            checked > 100,
+            "only {checked} fields matched: the test checks too little"
+        );
     }
 }

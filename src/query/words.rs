@@ -35,35 +35,74 @@ pub fn each_word<'t>(text: &'t str, mut f: impl FnMut(Range<usize>, &'t str)) {
         }
         return;
     }
-    // ASCII: a word is a run of letters and digits, with an apostrophe inside it (`India's`),
-    // as UAX #29 has it for ASCII text.
-    let b = text.as_bytes();
-    let run = |from: usize| {
-        b.get(from..).map_or(0, |r| {
-            r.iter().take_while(|c| c.is_ascii_alphanumeric()).count()
-        })
-    };
-    let letter = |at: usize| b.get(at).is_some_and(u8::is_ascii_alphabetic);
-    let mut at = 0;
-    while let Some(skip) = b
-        .get(at..)
-        .and_then(|r| r.iter().position(u8::is_ascii_alphanumeric))
-    {
-        let start = at + skip;
-        let mut end = start + run(start);
-        while b.get(end) == Some(&b'\'') && letter(end - 1) && letter(end + 1) {
-            end += 1 + run(end + 1);
+    for (range, w) in (AsciiWords { text, at: 0 }) {
+        f(range, w);
+    }
+}
+
+/// The words of `text` with their byte ranges, in order, as [`split`] gives them, one at a
+/// time (a caller that wants only the first match stops early).
+pub fn word_ranges(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    let ascii = text.is_ascii();
+    let unicode = (!ascii).then(|| {
+        text.unicode_word_indices()
+            .map(|(at, w)| (at..at + w.len(), w))
+    });
+    let ascii = ascii.then_some(AsciiWords { text, at: 0 });
+    unicode
+        .into_iter()
+        .flatten()
+        .chain(ascii.into_iter().flatten())
+}
+
+/// The words of an ASCII text: a word is a run of letters and digits, with an apostrophe inside
+/// it (`India's`), as UAX #29 has it for ASCII text.
+struct AsciiWords<'t> {
+    text: &'t str,
+    /// Where the next word is looked for.
+    at: usize,
+}
+
+impl<'t> Iterator for AsciiWords<'t> {
+    type Item = (Range<usize>, &'t str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let b = self.text.as_bytes();
+        let run = |from: usize| {
+            b.get(from..).map_or(0, |r| {
+                r.iter().take_while(|c| c.is_ascii_alphanumeric()).count()
+            })
+        };
+        let letter = |at: usize| b.get(at).is_some_and(u8::is_ascii_alphabetic);
+        loop {
+            let skip = b
+                .get(self.at..)?
+                .iter()
+                .position(u8::is_ascii_alphanumeric)?;
+            let start = self.at + skip;
+            let mut end = start + run(start);
+            while b.get(end) == Some(&b'\'') && letter(end - 1) && letter(end + 1) {
+                end += 1 + run(end + 1);
+            }
+            self.at = end;
+            if let Some(w) = self.text.get(start..end) {
+                return Some((start..end, w));
+            }
         }
-        if let Some(w) = text.get(start..end) {
-            f(start..end, w);
-        }
-        at = end;
     }
 }
 
 /// `word` as matching sees it: one char per grapheme cluster (its first, so a combining accent
 /// never splits a word), accents dropped and lower-cased when `fold` is true.
 pub fn chars(word: &str, fold: bool) -> Vec<char> {
+    let mut out = Vec::new();
+    chars_into(word, fold, &mut out);
+    out
+}
+
+/// [`chars`] into `out`, which is cleared first (a caller matching many words reuses it).
+pub fn chars_into(word: &str, fold: bool, out: &mut Vec<char>) {
+    out.clear();
     let one = |c: char| {
         if fold {
             nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c))
@@ -72,15 +111,17 @@ pub fn chars(word: &str, fold: bool) -> Vec<char> {
         }
     };
     if word.is_ascii() {
-        return word
-            .bytes()
-            .map(|b| char::from(if fold { b.to_ascii_lowercase() } else { b }))
-            .collect();
+        out.extend(
+            word.bytes()
+                .map(|b| char::from(if fold { b.to_ascii_lowercase() } else { b })),
+        );
+        return;
     }
-    word.graphemes(true)
-        .filter_map(|g| g.chars().next())
-        .map(one)
-        .collect()
+    out.extend(
+        word.graphemes(true)
+            .filter_map(|g| g.chars().next())
+            .map(one),
+    );
 }
 
 /// The fewest typos (insertions, deletions, substitutions, swaps of two neighbours) that turn
@@ -262,6 +303,26 @@ impl Words {
 
     /// Matches the term in `text`: the fewest typos, or `None`.
     pub fn find(&self, text: &str) -> Option<u8> {
+        if self.words.len() == 1 {
+            // One word: the fewest typos over the text's words, each read once into one buffer.
+            let shortest = self.shortest();
+            let (mut best, mut chars) = (None, Vec::new());
+            for (_, word) in word_ranges(text) {
+                if word.len() < shortest {
+                    continue;
+                }
+                chars_into(word, self.fold, &mut chars);
+                if let Some((t, _)) = self.word_match(0, &chars)
+                    && best.is_none_or(|b| t < b)
+                {
+                    best = Some(t);
+                    if t == 0 {
+                        break;
+                    }
+                }
+            }
+            return best;
+        }
         let words = self.chars_of(&split(text));
         self.find_in(words.len(), |w, i| self.word_match(i, words.get(w)?))
             .map(|(t, _)| t)

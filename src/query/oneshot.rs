@@ -34,9 +34,10 @@ pub fn rank(
     // enough that each distinct word is matched only a few times.
     let chunk = claims.count / (4 * rayon::current_num_threads()) + 1;
     let chunks: Vec<usize> = (0..claims.count).step_by(chunk).collect();
-    let alive: Vec<Alive<&str>> = chunks
+    // Each chunk's claims alive, in order: chained, not copied into one list.
+    let alive: Vec<Vec<Alive<&str>>> = chunks
         .par_iter()
-        .flat_map_iter(|&from| {
+        .map(|&from| {
             let mut memo = Memo::default();
             claims
                 .from(from)
@@ -46,6 +47,11 @@ pub fn rank(
                 .collect::<Vec<_>>()
         })
         .collect();
+    let count = alive.iter().map(Vec::len).sum();
+    let alive = Counted {
+        rest: count,
+        inner: alive.into_iter().flatten(),
+    };
     let places = rank::Places {
         claim: |e: usize| claims.at(e).map(|(at, _)| at),
         text: |s: &str| Arc::from(s),
@@ -55,6 +61,27 @@ pub fn rank(
         .into_iter()
         .map(|(_, h)| h)
         .collect()
+}
+
+/// An iterator that knows how many items it has left (a chain of lists, for
+/// [`rank::hits`] to size its list once).
+struct Counted<I> {
+    rest: usize,
+    inner: I,
+}
+
+impl<I: Iterator> Iterator for Counted<I> {
+    type Item = I::Item;
+
+    fn next(&mut self) -> Option<I::Item> {
+        let item = self.inner.next()?;
+        self.rest = self.rest.saturating_sub(1);
+        Some(item)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.rest, Some(self.rest))
+    }
 }
 
 /// The dispute's claims by number (side by side, topic by topic, in file order, as the
@@ -164,10 +191,11 @@ struct Memo<'d> {
     words: HashMap<&'d str, usize, foldhash::fast::RandomState>,
     /// Per memoised word, `width` entries: how each term word matches it (typos, or [`NO`]).
     table: Vec<u8>,
-    /// The claim at hand: its text's words' rows, and its short fields with their rows (kept
-    /// from claim to claim to reuse their memory).
+    /// The claim at hand: its text's words' rows, its short fields with their rows, and its
+    /// fields as one term matched them (kept from claim to claim to reuse their memory).
     rows: Vec<Option<usize>>,
     claim_shorts: Vec<(Field, &'d str, usize)>,
+    fields: Vec<(Field, &'d str, Option<u8>)>,
 }
 
 impl<'p, 'd> OneShot<'p, 'd> {
@@ -272,13 +300,17 @@ impl<'p, 'd> OneShot<'p, 'd> {
             shorts.push((Field::Tag, t.as_str(), memo.short(self, t)));
         }
         (memo.rows, memo.claim_shorts) = (rows, shorts);
-        self.judge(memo, entry, at, claim)
+        let mut fields = std::mem::take(&mut memo.fields);
+        let alive = self.judge(memo, &mut fields, entry, at, claim);
+        memo.fields = fields;
+        alive
     }
 
     /// [`OneShot::claim`], once the memo holds the claim's words and short fields.
     fn judge(
         &self,
         memo: &Memo<'d>,
+        fields: &mut Vec<(Field, &'d str, Option<u8>)>,
         entry: usize,
         at: ClaimAt,
         claim: &'d Claim,
@@ -293,7 +325,6 @@ impl<'p, 'd> OneShot<'p, 'd> {
             .as_deref()
             .and_then(|p| self.questions.get(topic.manifest?)?.get(p)?.as_ref());
         let mut alive = Alive::new(entry);
-        let mut fields: Vec<(Field, &'d str, Option<u8>)> = Vec::new();
         for (i, p) in self.terms.iter().enumerate() {
             let in_text = match (p.words.as_ref(), self.offsets.get(i).copied().flatten()) {
                 (Some(w), Some(offset)) => w

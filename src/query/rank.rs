@@ -6,6 +6,7 @@
 
 use super::search::{Field, Hit, HitText};
 use crate::format::ClaimAt;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -124,9 +125,9 @@ pub(super) fn hits<S, C, T, X, O>(
     places: &Places<C, T, O>,
 ) -> Vec<(usize, Hit)>
 where
-    S: Copy + Eq + Hash,
-    C: Fn(usize) -> Option<ClaimAt>,
-    T: Fn(S) -> X,
+    S: Copy + Eq + Hash + Send + Sync,
+    C: Fn(usize) -> Option<ClaimAt> + Sync,
+    T: Fn(S) -> X + Sync,
     X: Into<HitText>,
     O: Fn(usize) -> Option<S>,
 {
@@ -137,23 +138,11 @@ where
             | ((255 - prox) << 8)
             | (255 - field as u32)
     };
-    let hit = |entry: usize, score: u32, field: Field, string: S, claims: usize, typos| {
-        let claim = (places.claim)(entry)?;
-        Some((
-            entry,
-            Hit {
-                claim,
-                score,
-                field,
-                text: (places.text)(string).into(),
-                claims,
-                typos,
-            },
-        ))
-    };
     let alive = alive.into_iter();
-    // At most one hit per claim: sized once, not doubled (at 100,000 hits, megabytes).
-    let mut out: Vec<(usize, Hit)> = Vec::with_capacity(alive.size_hint().0);
+    // The hits as light rows first (entry, score, field, string, claims, typos), ranked; their
+    // places and texts are made last, on every core (at 100,000 hits, megabytes of text).
+    // At most one row per claim: sized once, not doubled.
+    let mut own: Vec<Row<S>> = Vec::with_capacity(alive.size_hint().0);
     /// A side's topic, a field and its string.
     type Group<S> = (usize, usize, Field, S);
     // For each group: its first entry, score, how many claims, typos.
@@ -162,7 +151,7 @@ where
         let score = |field| key(a.exact, a.typos, a.proximity(), field);
         match (a.own, a.topic) {
             (Some((_, field, string)), _) => {
-                out.extend(hit(a.entry, score(field), field, string, 1, a.typos));
+                own.push((a.entry, score(field), field, string, 1, a.typos));
             }
             (None, Some((_, field, string))) if positive => {
                 if let Some(at) = (places.claim)(a.entry) {
@@ -175,20 +164,41 @@ where
             _ => {
                 // Only negated terms: the claim is shown by its text.
                 if let Some(text) = (places.own_text)(a.entry) {
-                    out.extend(hit(a.entry, score(Field::Text), Field::Text, text, 1, 0));
+                    own.push((a.entry, score(Field::Text), Field::Text, text, 1, 0));
                 }
             }
         }
     }
-    let order = |(e, h): &(usize, Hit)| (std::cmp::Reverse(h.score), *e);
-    out.sort_unstable_by_key(order);
-    let mut topics: Vec<(usize, Hit)> = groups
+    let order = |r: &Row<S>| (std::cmp::Reverse(r.1), r.0);
+    own.par_sort_unstable_by_key(order);
+    let mut topics: Vec<Row<S>> = groups
         .into_iter()
-        .filter_map(|((_, _, field, string), (entry, score, claims, typos))| {
-            hit(entry, score, field, string, claims, typos)
+        .map(|((_, _, field, string), (entry, score, claims, typos))| {
+            (entry, score, field, string, claims, typos)
         })
         .collect();
     topics.sort_unstable_by_key(order);
-    out.extend(topics);
-    out
+    own.extend(topics);
+    let (claim_of, text_of) = (&places.claim, &places.text);
+    own.into_par_iter()
+        .with_min_len(1024)
+        .filter_map(|(entry, score, field, string, claims, typos)| {
+            let claim = claim_of(entry)?;
+            Some((
+                entry,
+                Hit {
+                    claim,
+                    score,
+                    field,
+                    text: text_of(string).into(),
+                    claims,
+                    typos,
+                },
+            ))
+        })
+        .collect()
 }
+
+/// A hit before its place and text are made: its entry, score, field, the field's string, how
+/// many claims it stands for, and its typos.
+type Row<S> = (usize, u32, Field, S, usize, u8);

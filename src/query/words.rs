@@ -66,31 +66,46 @@ struct AsciiWords<'t> {
 impl<'t> Iterator for AsciiWords<'t> {
     type Item = (Range<usize>, &'t str);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let b = self.text.as_bytes();
-        let run = |from: usize| {
-            b.get(from..).map_or(0, |r| {
-                r.iter().take_while(|c| c.is_ascii_alphanumeric()).count()
-            })
-        };
+        let alnum = |at: usize| b.get(at).is_some_and(|&c| ALNUM[usize::from(c)]);
         let letter = |at: usize| b.get(at).is_some_and(u8::is_ascii_alphabetic);
+        let mut start = self.at;
+        while start < b.len() && !alnum(start) {
+            start += 1;
+        }
+        if start >= b.len() {
+            self.at = start;
+            return None;
+        }
+        let mut end = start + 1;
         loop {
-            let skip = b
-                .get(self.at..)?
-                .iter()
-                .position(u8::is_ascii_alphanumeric)?;
-            let start = self.at + skip;
-            let mut end = start + run(start);
-            while b.get(end) == Some(&b'\'') && letter(end - 1) && letter(end + 1) {
-                end += 1 + run(end + 1);
+            while alnum(end) {
+                end += 1;
             }
-            self.at = end;
-            if let Some(w) = self.text.get(start..end) {
-                return Some((start..end, w));
+            // An apostrophe between letters joins them (`India's`).
+            if b.get(end) == Some(&b'\'') && letter(end - 1) && letter(end + 1) {
+                end += 1;
+            } else {
+                break;
             }
         }
+        self.at = end;
+        Some((start..end, self.text.get(start..end)?))
     }
 }
+
+/// ASCII letters and digits, by byte.
+const ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        table[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    table
+};
 
 /// `word` as matching sees it: one char per grapheme cluster (its first, so a combining accent
 /// never splits a word), accents dropped and lower-cased when `fold` is true.

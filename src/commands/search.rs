@@ -102,7 +102,7 @@ pub fn search(
     // before paying for a load (see `query::prefilter`).
     // Files changed in the second before this are not cached (see `cache::write`).
     let started = std::time::SystemTime::now();
-    let gathered = plain.then(|| load::gather(&input.paths, input.read.max_file_size));
+    let gathered = plain.then(|| load::gather_at_once(&input.paths, input.read.max_file_size));
     // `None` too when a file was refused (over --max-file-size, not a regular file): then
     // neither the pre-check nor the cache answers, and the load reports the refusal.
     let bytes = gathered.as_ref().and_then(load::Gathered::bytes);

@@ -160,12 +160,21 @@ struct OneShot<'p, 'd> {
     width: usize,
     /// No term word matches a word of fewer bytes than this.
     shortest: usize,
-    /// Per side: each source's outlet and title.
-    sources: Vec<Vec<(PerTerm, Option<PerTerm>)>>,
+    /// Per side: how the terms match its sources' outlets and titles.
+    sources: Vec<SourceMatches>,
     /// Per manifest topic: its points' questions.
     questions: Vec<Questions<'d>>,
     /// Per side: each topic's fields shared by its claims.
     topics: Vec<Vec<TopicFields<'d>>>,
+}
+
+/// How each term matches each source of a side, a row of terms per source (a table in one
+/// piece: a claim's sources are looked up in it, and the source itself is read only when it
+/// matches).
+#[derive(Default)]
+struct SourceMatches {
+    outlet: Vec<Option<u8>>,
+    title: Vec<Option<u8>>,
 }
 
 /// A topic's fields that its claims share: its neutral title, the side's framing when it
@@ -220,13 +229,15 @@ impl<'p, 'd> OneShot<'p, 'd> {
             .sides
             .par_iter()
             .map(|side| {
-                side.sources
-                    .iter()
-                    .map(|s| {
-                        let title = s.title.as_deref().map(|t| all(t, true));
-                        (all(&s.outlet, false), title)
-                    })
-                    .collect()
+                let mut m = SourceMatches::default();
+                for s in &side.sources {
+                    m.outlet.extend(all(&s.outlet, false));
+                    match s.title.as_deref() {
+                        Some(t) => m.title.extend(all(t, true)),
+                        None => m.title.extend(std::iter::repeat_n(None, terms.len())),
+                    }
+                }
+                m
             })
             .collect();
         // Each manifest topic's questions, by point id (the first point of an id counts).
@@ -338,29 +349,40 @@ impl<'p, 'd> OneShot<'p, 'd> {
             };
             let of = |per: &PerTerm| per.get(i).copied().flatten();
             let width = self.terms.len();
+            // Only the fields that match are listed: the best of them is wanted.
             fields.clear();
-            fields.push((Field::Text, text, in_text.map(|(t, _)| t)));
+            if let Some((t, _)) = in_text {
+                fields.push((Field::Text, text, Some(t)));
+            }
             for &(f, s, row) in &memo.claim_shorts {
                 let t = memo.short_table.get(row * width + i).copied().flatten();
-                fields.push((f, s, t));
-            }
-            for r in &claim.sources {
-                if let (Some(src), Some((outlet, title))) =
-                    (side.sources.get(r.index), sources.get(r.index))
-                {
-                    fields.push((Field::Outlet, src.outlet.as_str(), of(outlet)));
-                    if let (Some(t), Some(per)) = (src.title.as_deref(), title) {
-                        fields.push((Field::SourceTitle, t, of(per)));
-                    }
+                if t.is_some() {
+                    fields.push((f, s, t));
                 }
             }
-            fields.push((Field::Topic, topic.neutral.0, of(&topic.neutral.1)));
-            if let Some((s, per)) = &topic.framing {
-                fields.push((Field::Framing, s, of(per)));
+            for r in &claim.sources {
+                let at = r.index * width + i;
+                let outlet = sources.outlet.get(at).copied().flatten();
+                let title = sources.title.get(at).copied().flatten();
+                if outlet.is_none() && title.is_none() {
+                    continue;
+                }
+                let Some(src) = side.sources.get(r.index) else {
+                    continue;
+                };
+                if outlet.is_some() {
+                    fields.push((Field::Outlet, src.outlet.as_str(), outlet));
+                }
+                if let (Some(t), Some(_)) = (src.title.as_deref(), title) {
+                    fields.push((Field::SourceTitle, t, title));
+                }
             }
-            if let Some((s, per)) = question {
-                fields.push((Field::Question, s, of(per)));
-            }
+            let topic_fields = [
+                Some((Field::Topic, topic.neutral.0, of(&topic.neutral.1))),
+                topic.framing.as_ref().map(|(s, per)| (Field::Framing, *s, of(per))),
+                question.map(|(s, per)| (Field::Question, *s, of(per))),
+            ];
+            fields.extend(topic_fields.into_iter().flatten().filter(|f| f.2.is_some()));
             let (own, top) = rank::best_of(fields.iter().copied());
             if p.term.negated {
                 if own.is_some() || top.is_some() {

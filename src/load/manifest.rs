@@ -33,6 +33,7 @@ struct SidesOnly(Option<Vec<String>>);
 impl<'de> Fields<'de> for SidesOnly {
     type Out = Option<Vec<String>>;
     const NAMES: &'static [&'static str] = &["sides"];
+    const GLANCE: bool = true;
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, _: usize, d: D) -> Result<(), D::Error> {
         self.0 = pass::read(cx, d, SidesWant)?;
         Ok(())

@@ -394,6 +394,9 @@ pub(super) trait Fields<'de>: Sized {
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error>;
     /// Finishes the object; bit `i` of `present` is set when field `i` had a value.
     fn finish(self, cx: &mut Cx, present: u32) -> Option<Self::Out>;
+    /// True for a look at a few fields whose report nobody reads (which files a manifest
+    /// lists): the other fields are skipped unchecked, as the load proper checks them.
+    const GLANCE: bool = false;
 }
 
 /// Reads an object with `fields`: repeated keys are errors (the first is kept), unknown keys
@@ -426,6 +429,9 @@ pub(super) fn object<'de, A: MapAccess<'de>, F: Fields<'de>>(
             Some((_, &name)) => {
                 cx.repeated(name);
                 cx.field(name, |cx| map.next_value_seed(Skip { cx }))?;
+            }
+            None if F::GLANCE => {
+                map.next_value::<serde::de::IgnoredAny>()?;
             }
             None => {
                 if unknown_seen.contains(key.as_ref()) {

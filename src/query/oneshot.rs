@@ -379,7 +379,10 @@ impl<'p, 'd> OneShot<'p, 'd> {
             }
             let topic_fields = [
                 Some((Field::Topic, topic.neutral.0, of(&topic.neutral.1))),
-                topic.framing.as_ref().map(|(s, per)| (Field::Framing, *s, of(per))),
+                topic
+                    .framing
+                    .as_ref()
+                    .map(|(s, per)| (Field::Framing, *s, of(per))),
                 question.map(|(s, per)| (Field::Question, *s, of(per))),
             ];
             fields.extend(topic_fields.into_iter().flatten().filter(|f| f.2.is_some()));

@@ -187,7 +187,7 @@ struct TopicFields<'d> {
 }
 
 /// A manifest topic's points by id: the question of the first point of that id, if it has one.
-type Questions<'d> = HashMap<&'d str, Option<(&'d str, PerTerm)>>;
+type Questions<'d> = foldhash::HashMap<&'d str, Option<(&'d str, PerTerm)>>;
 
 /// Matches already made by one thread: short fields by text, prose words by word.
 #[derive(Default)]

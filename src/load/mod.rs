@@ -301,30 +301,18 @@ impl<'a> Loader<'a> {
                 "a party id unique among the loaded sides",
             );
         }
-        // Every claim id looked up among the sides loaded, on every core.
-        let (taken, sides) = (&self.claims, &self.sides);
-        let repeated: Vec<(usize, usize, &str)> = side
-            .topics
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(t, topic)| {
-                topic
-                    .claims
-                    .iter()
-                    .enumerate()
-                    .filter_map(move |(c, claim)| {
-                        let id = claim.id.as_str();
-                        taken.find(sides, id).map(|_| (t, c, id))
-                    })
-            })
-            .collect();
-        for (t, c, id) in repeated {
-            error(
-                Code::DuplicateId,
-                &format!("/topics/{t}/claims/{c}/id"),
-                format!("claim id `{id}` is already used by another side"),
-                "a claim id unique across every side",
-            );
+        let taken = &self.claims;
+        for (t, topic) in side.topics.iter().enumerate() {
+            for (c, claim) in topic.claims.iter().enumerate() {
+                if taken.find(&self.sides, claim.id.as_str()).is_some() {
+                    error(
+                        Code::DuplicateId,
+                        &format!("/topics/{t}/claims/{c}/id"),
+                        format!("claim id `{}` is already used by another side", claim.id),
+                        "a claim id unique across every side",
+                    );
+                }
+            }
         }
         out
     }

@@ -308,10 +308,10 @@ fn write_blocks(
             |highlighter, (hits, places)| {
                 let mut block = String::new();
                 for (hit, &(party, topic, claim)) in hits.iter().zip(places) {
-                    // Plain lines show no highlight: the first one only places the window of a
+                    // Plain lines show no highlight: the best match only places the window of a
                     // long field, and a field that fits whole needs none.
                     let first = if hit.text.len() > SNIPPET_CHARS {
-                        highlighter.first(hit.field, &hit.text).unwrap_or(0)
+                        highlighter.focus(hit.field, &hit.text).unwrap_or(0)
                     } else {
                         0
                     };

@@ -86,12 +86,17 @@ pub fn segments(text: &str, ranges: &[Range<usize>]) -> Vec<(String, bool)> {
     out
 }
 
-/// A one-line excerpt of `text` of at most about `max_chars` chars around the first highlight,
-/// with `…` where it was cut; newlines become spaces. Returned as [`segments`].
-pub fn snippet(text: &str, ranges: &[Range<usize>], max_chars: usize) -> Vec<(String, bool)> {
+/// A one-line excerpt of `text` of at most about `max_chars` chars around byte `focus` (where
+/// the best match starts, see [`super::Pattern::focus`]), with `…` where it was cut; newlines
+/// become spaces. Returned as [`segments`].
+pub fn snippet(
+    text: &str,
+    ranges: &[Range<usize>],
+    focus: usize,
+    max_chars: usize,
+) -> Vec<(String, bool)> {
     let flat = flatten(text);
-    let first = ranges.first().map_or(0, |r| r.start);
-    let Some(w) = window(&flat, first, max_chars) else {
+    let Some(w) = window(&flat, focus, max_chars) else {
         return segments(&flat, ranges);
     };
     let inner: Vec<Range<usize>> = ranges
@@ -110,8 +115,8 @@ pub fn snippet(text: &str, ranges: &[Range<usize>], max_chars: usize) -> Vec<(St
     out
 }
 
-/// The text of [`snippet`] alone, without highlights, around byte `first` (where the first
-/// highlight starts): what a plain line prints.
+/// The text of [`snippet`] alone, without highlights, around byte `first` (where the best
+/// match starts): what a plain line prints.
 pub fn snippet_text(text: &str, first: usize, max_chars: usize) -> String {
     let flat = flatten(text);
     let Some(w) = window(&flat, first, max_chars) else {
@@ -213,7 +218,7 @@ mod tests {
     fn snippets_cut_around_the_first_match() {
         let text = format!("{} needle {}", "a".repeat(100), "b".repeat(100));
         let at = text.find("needle").unwrap_or(0);
-        let s = snippet(&text, std::slice::from_ref(&(at..at + 6)), 40);
+        let s = snippet(&text, std::slice::from_ref(&(at..at + 6)), at, 40);
         assert_eq!(s.first().map(|p| p.0.as_str()), Some("…"));
         assert!(s.iter().any(|(p, hit)| *hit && p == "needle"));
         // Both marks included, the snippet fits the room it was given, and it ends in `…`.

@@ -326,6 +326,15 @@ impl Results {
             .map_or_else(Vec::new, |p| p.highlight_field(field, text))
     }
 
+    /// Where a snippet of a field is centred (see [`Pattern::focus`]); the start without a
+    /// search.
+    pub fn focus(&self, field: Field, text: &str) -> usize {
+        self.pattern
+            .as_ref()
+            .and_then(|p| p.focus(field, text))
+            .unwrap_or(0)
+    }
+
     /// The hits scored and ranked (see [`Pattern::rank`]), each with its place. Scoring costs more than finding, so it is done only when asked for.
     pub fn ranked(&self) -> Vec<(Hit, HitAt)> {
         match self.ranking() {

@@ -359,6 +359,11 @@ impl Pattern {
         super::highlight::merge(ranges)
     }
 
+    /// Where a snippet of a field of kind `field` is centred (see [`Highlighter::focus`]).
+    pub fn focus(&self, field: Field, text: &str) -> Option<usize> {
+        self.highlighter().focus(field, text)
+    }
+
     /// A highlighter for many texts (one per thread), which remembers how each word matched.
     pub fn highlighter(&self) -> Highlighter<'_> {
         Highlighter {
@@ -498,48 +503,55 @@ impl Highlighter<'_> {
         super::highlight::merge(ranges)
     }
 
-    /// Where the first of [`Highlighter::field`]'s ranges starts, found without building them
-    /// all: a plain `search` line needs only that, to place its window on a long field. A term
-    /// of one word stops at the first word it matches.
-    pub fn first(&mut self, field: Field, text: &str) -> Option<usize> {
+    /// Where a snippet of the field is centred: where each positive term matches best (its
+    /// first match of the fewest typos), the earliest of these. So `mediation` shows the text
+    /// around "mediation", not around an earlier "meditation" it reaches through a typo. A
+    /// plain `search` line needs only this, to place its window on a long field; a term of
+    /// one word stops at the first word it matches exactly. A term matched another way (an
+    /// exact term, letters in order in a short field) counts by its first match.
+    pub fn focus(&mut self, field: Field, text: &str) -> Option<usize> {
         let prose = field.is_prose();
-        let mut first: Option<usize> = None;
+        // Each term's best place: (typos, byte).
+        let mut best: Vec<(u8, usize)> = Vec::new();
         for (p, seen) in self.pattern.prepared.iter().zip(&mut self.seen) {
             if p.term.negated {
                 continue;
             }
-            let start = match &p.words {
+            let found = match &p.words {
                 Some(w) if w.words.len() == 1 => {
                     let shortest = w.shortest();
-                    let found = words::word_ranges(text)
-                        .find(|(_, word)| {
-                            word.len() >= shortest && seen_match(seen, w, 0, word).is_some()
-                        })
-                        .map(|(range, _)| range.start);
-                    match found {
-                        Some(at) => Some(at),
-                        None if prose || p.term.kind != TermKind::Word => None,
-                        // A plain term in a short field, by its letters in order.
-                        None => p
-                            .ranges_with(text, false, |_| Vec::new())
-                            .first()
-                            .map(|r| r.start),
+                    let mut found: Option<(u8, usize)> = None;
+                    for (range, word) in words::word_ranges(text) {
+                        if word.len() < shortest {
+                            continue;
+                        }
+                        if let Some((t, _)) = seen_match(seen, w, 0, word)
+                            && found.is_none_or(|(b, _)| t < b)
+                        {
+                            found = Some((t, range.start));
+                            if t == 0 {
+                                break;
+                            }
+                        }
                     }
+                    found
                 }
-                _ => p
-                    .ranges_with(text, prose, |w| {
-                        w.ranges_by(text, |i, word| seen_match(seen, w, i, word))
-                    })
-                    .iter()
-                    .map(|r| r.start)
-                    .min(),
+                Some(w) => w.best_place_by(text, |i, word| seen_match(seen, w, i, word)),
+                None => None,
             };
-            first = match (first, start) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
+            // No word matched: the rule that found it instead (letters in order in a short
+            // field, or the exact text of a term without words).
+            let found = found.or_else(|| {
+                let by_words_only = p.words.is_some() && (prose || p.term.kind != TermKind::Word);
+                if by_words_only {
+                    return None;
+                }
+                let ranges = p.ranges_with(text, prose, |_| Vec::new());
+                ranges.first().map(|r| (0, r.start))
+            });
+            best.extend(found);
         }
-        first
+        best.iter().map(|&(_, at)| at).min()
     }
 }
 
@@ -686,50 +698,55 @@ impl Searcher {
 mod tests {
     use super::*;
 
-    /// A plain `search` line places its window where the first highlight starts: the quick
-    /// look for it agrees with the whole highlight on every field of every bundled claim.
+    /// A snippet is centred on a highlighted match; with no typo in play that is the first
+    /// one, on every field of every bundled claim.
     #[test]
-    fn the_first_highlight_is_found_without_building_them_all() {
+    fn the_focus_is_a_highlighted_match_and_the_first_without_typos() {
         let d = crate::load::load_bundled()
             .dispute
             .expect("the bundled dispute loads");
         let mut texts: Vec<&str> = d.claims().map(|(_, c)| c.text.as_str()).collect();
         texts.extend(d.claims().filter_map(|(_, c)| c.speaker.as_deref()));
-        let extra = [
+        texts.extend([
             "Café talks, then the cafe closed: Kashmir's ceasefire.",
             "Ministry of External Affairs",
             "cross-border-terrorism",
             "the CEASEFIRE held; a ceasfire, ceasefires",
-        ];
-        texts.extend(extra);
+        ]);
+        // Each query, and whether it can match only without typos.
         let queries = [
-            "ceasefire",
-            "ceasfire",
-            "mea",
-            "crsbrdr",
-            "'mediation",
-            "^oper",
-            "talks$",
-            "\"indus waters\"",
-            "cafe kashmir",
-            "CEASEFIRE",
-            "pakistan !india",
-            "united sta",
+            ("ceasefire", false),
+            ("ceasfire", false),
+            ("mea", true),
+            ("'mediation", true),
+            ("^oper", true),
+            ("talks$", true),
+            ("\"indus waters\"", true),
+            ("cafe kashmir", false),
+            ("CEASEFIRE", false),
+            ("pakistan !india", false),
+            ("united sta", false),
+            ("crsbrdr", false),
         ];
         let mut checked = 0;
-        for q in queries {
+        for (q, no_typos) in queries {
             let pattern = Pattern::new(q, MatcherKind::default());
             let mut quick = pattern.highlighter();
-            let mut whole = pattern.highlighter();
             for text in &texts {
                 for field in [Field::Text, Field::Speaker, Field::SourceTitle] {
-                    let expected = whole.field(field, text).first().map(|r| r.start);
-                    assert_eq!(
-                        quick.first(field, text),
-                        expected,
-                        "`{q}` in {field:?} {text:?}"
+                    let ranges = pattern.highlight_field(field, text);
+                    let focus = quick.focus(field, text);
+                    assert_eq!(focus.is_some(), !ranges.is_empty(), "`{q}` in {text:?}");
+                    let Some(at) = focus else { continue };
+                    assert!(
+                        ranges.iter().any(|r| r.contains(&at)),
+                        "`{q}`: {at} is not highlighted in {text:?}"
                     );
-                    checked += usize::from(expected.is_some());
+                    if no_typos {
+                        let first = ranges.first().map(|r| r.start);
+                        assert_eq!(first, Some(at), "`{q}` in {text:?}");
+                    }
+                    checked += 1;
                 }
             }
         }
@@ -737,5 +754,29 @@ mod tests {
             checked > 100,
             "only {checked} fields matched: the test checks too little"
         );
+    }
+
+    /// `mediation` shows the text around "mediation", not around an earlier "meditation"
+    /// that it reaches only through a typo; with no exact match, the first close one.
+    #[test]
+    fn the_snippet_centres_on_the_best_match_not_the_first() {
+        let text = format!(
+            "A long meditation on the talks came first. {}Then the mediation offer was made.",
+            "Filler words about nothing in particular. ".repeat(4)
+        );
+        let mediation = text.find("mediation").unwrap_or(0);
+        let pattern = Pattern::new("mediation", MatcherKind::default());
+        assert_eq!(pattern.focus(Field::Text, &text), Some(mediation));
+        let plain = crate::query::highlight::snippet_text(&text, mediation, 60);
+        assert!(plain.contains("mediation offer"), "{plain}");
+        let typo_only = text.replace("the mediation offer", "the medation offer");
+        let meditation = typo_only.find("meditation").unwrap_or(usize::MAX);
+        assert_eq!(pattern.focus(Field::Text, &typo_only), Some(meditation));
+        // Several terms: the earliest of their best places.
+        let two = Pattern::new("mediation offer", MatcherKind::default());
+        assert_eq!(two.focus(Field::Text, &text), Some(mediation));
+        let phrase = Pattern::new("\"the mediation\"", MatcherKind::default());
+        let the = text.find("the mediation").unwrap_or(0);
+        assert_eq!(phrase.focus(Field::Text, &text), Some(the));
     }
 }

@@ -371,6 +371,44 @@ impl Words {
         })
     }
 
+    /// Where the term matches best in `text`: the byte where the first of its places with the
+    /// fewest typos starts, and those typos; `at` as for [`Words::ranges_by`].
+    pub fn best_place_by(
+        &self,
+        text: &str,
+        mut at: impl FnMut(usize, &str) -> Option<(u8, usize)>,
+    ) -> Option<(u8, usize)> {
+        let split = split(text);
+        let shortest = self.shortest();
+        let mut word = |i: usize, w: usize| {
+            let (_, word) = split.get(w)?;
+            if word.len() < shortest {
+                return None;
+            }
+            at(i, word)
+        };
+        let n = self.words.len();
+        let mut best: Option<(u8, usize)> = None;
+        for start in 0..(split.len() + 1).saturating_sub(n) {
+            let mut typos = 0u8;
+            let all = (0..n).all(|i| match word(i, start + i) {
+                Some((t, _)) => {
+                    typos = typos.saturating_add(t);
+                    true
+                }
+                None => false,
+            });
+            if all && best.is_none_or(|(b, _)| typos < b) {
+                let byte = split.get(start).map_or(0, |(r, _)| r.start);
+                best = Some((typos, byte));
+                if typos == 0 {
+                    break;
+                }
+            }
+        }
+        best
+    }
+
     /// The ranges of [`Words::ranges`] in a split text, with `at(i, w)` saying how the term's
     /// word `i` matches the text's word `w`.
     fn ranges_in(

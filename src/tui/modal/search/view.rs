@@ -159,8 +159,9 @@ fn entry_lines(
     };
     let label = label.map(words::field).unwrap_or_default();
     let room = width.saturating_sub(4 + text::width(&label));
-    let ranges = o.highlight_field(hit.map_or(Field::Text, |h| h.field), &body);
-    let pieces = highlight::snippet(&body, &ranges, room);
+    let field = hit.map_or(Field::Text, |h| h.field);
+    let ranges = o.highlight_field(field, &body);
+    let pieces = highlight::snippet(&body, &ranges, o.focus(field, &body), room);
     let (mut snippet, _) = spans_within(pieces, room, Style::new(), theme.matched(), false);
     let mut line = vec![Span::raw("    "), Span::styled(label, theme.dim())];
     line.append(&mut snippet);

@@ -230,8 +230,18 @@ impl<'p, 'd> OneShot<'p, 'd> {
             .par_iter()
             .map(|side| {
                 let mut m = SourceMatches::default();
+                // An outlet is matched once: many sources share one.
+                let mut outlets: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+                let width = terms.len();
                 for s in &side.sources {
-                    m.outlet.extend(all(&s.outlet, false));
+                    let at = m.outlet.len();
+                    match outlets.get(s.outlet.as_str()) {
+                        Some(&first) => m.outlet.extend_from_within(first..first + width),
+                        None => {
+                            outlets.insert(&s.outlet, at);
+                            m.outlet.extend(all(&s.outlet, false));
+                        }
+                    }
                     match s.title.as_deref() {
                         Some(t) => m.title.extend(all(t, true)),
                         None => m.title.extend(std::iter::repeat_n(None, terms.len())),

@@ -151,46 +151,68 @@ struct Window {
     cut_end: bool,
 }
 
-/// The excerpt of `flat` that, with a `…` at each end it lost, is at most `max_chars` grapheme
-/// clusters, starting a quarter of its width before the cluster holding byte `first`; `None`
-/// when the whole text fits.
+/// The excerpt of `flat` that, with a `…` at each end it lost, takes at most `max_chars`
+/// columns (a wide character, as in Chinese or Japanese, takes two), starting about a quarter of
+/// its width before the cluster holding byte `first`; `None` when the whole text fits.
 fn window(flat: &str, first: usize, max_chars: usize) -> Option<Window> {
-    // Cluster boundaries; in ASCII text every byte is one.
-    let bounds: Vec<usize> = if flat.is_ascii() {
+    // The columns before each cluster, with its first byte; in ASCII text every byte is one
+    // cluster of one column.
+    let clusters: Vec<(usize, usize)> = if flat.is_ascii() {
         Vec::new()
     } else {
-        flat.grapheme_indices(true)
-            .map(|(b, _)| b)
-            .chain(std::iter::once(flat.len()))
-            .collect()
+        let mut columns = 0;
+        let mut clusters: Vec<(usize, usize)> = flat
+            .grapheme_indices(true)
+            .map(|(b, g)| {
+                let at = (columns, b);
+                columns += unicode_width::UnicodeWidthStr::width(g);
+                at
+            })
+            .collect();
+        clusters.push((columns, flat.len()));
+        clusters
     };
-    let ascii = bounds.is_empty();
-    let clusters = if ascii { flat.len() } else { bounds.len() - 1 };
-    if clusters <= max_chars {
+    let ascii = clusters.is_empty();
+    let total = clusters.last().map_or(flat.len(), |c| c.0);
+    if total <= max_chars {
         return None;
     }
     // The `…` that mark a cut take a column each: the excerpt and its marks fit `max_chars`.
-    let max_chars = max_chars.saturating_sub(2).max(1);
-    let bound = |i: usize| {
-        if ascii {
-            Some(i).filter(|&i| i <= flat.len())
-        } else {
-            bounds.get(i).copied()
-        }
-    };
-    let first_cluster = if ascii {
-        Some(first).filter(|&f| f <= flat.len()).unwrap_or(0)
+    let room = max_chars.saturating_sub(2).max(1);
+    // The columns before the match, and the window's first and last column.
+    let before = if ascii {
+        first.min(flat.len())
     } else {
-        bounds.iter().position(|&b| b >= first).unwrap_or(0)
+        clusters
+            .iter()
+            .find(|&&(_, b)| b >= first)
+            .map_or(0, |c| c.0)
     };
-    let start = first_cluster.saturating_sub(max_chars / 4);
-    let end = (start + max_chars).min(clusters);
-    let start = end.saturating_sub(max_chars);
+    let end = (before.saturating_sub(room / 4) + room).min(total);
+    let start = end.saturating_sub(room);
+    // In columns, to cluster boundaries: the first cluster at or after `start`, the last
+    // boundary at or before `end`.
+    let (from, to, from_col, to_col) = if ascii {
+        (start, end, start, end)
+    } else {
+        let i = clusters.partition_point(|c| c.0 < start);
+        let j = clusters
+            .partition_point(|c| c.0 <= end)
+            .saturating_sub(1)
+            .max(i);
+        let (a, b) = (clusters.get(i), clusters.get(j));
+        (
+            a.map_or(flat.len(), |c| c.1),
+            b.map_or(flat.len(), |c| c.1),
+            a.map_or(total, |c| c.0),
+            b.map_or(total, |c| c.0),
+        )
+    };
     Some(Window {
-        from: bound(start).unwrap_or(0),
-        to: bound(end).unwrap_or(flat.len()),
-        cut_start: start > 0,
-        cut_end: end < clusters,
+        from,
+        to,
+        cut_start: from_col > 0,
+        cut_end: to_col < total,
     })
 }
 
@@ -212,6 +234,28 @@ mod tests {
             segments("Café au lait", std::slice::from_ref(&(0..5))),
             vec![("Café".to_owned(), true), (" au lait".to_owned(), false)]
         );
+    }
+
+    /// A wide character takes two columns: a snippet of Chinese text fits the columns it is
+    /// given, with its `…`, as one of Latin text does.
+    #[test]
+    fn snippets_of_wide_characters_fit_their_columns() {
+        let text = format!("{} 调停 {}", "调查".repeat(60), "和平".repeat(60));
+        let at = text.find("调停").unwrap_or(0);
+        let s = snippet(
+            &text,
+            std::slice::from_ref(&(at..at + "调停".len())),
+            at,
+            40,
+        );
+        let columns: usize = s.iter().map(|(p, _)| crate::text::width(p)).sum();
+        assert!((38..=40).contains(&columns), "{columns} columns: {s:?}");
+        assert!(s.iter().any(|(p, hit)| *hit && p == "调停"), "{s:?}");
+        assert_eq!(s.first().map(|p| p.0.as_str()), Some("…"));
+        assert_eq!(s.last().map(|p| p.0.as_str()), Some("…"));
+        let plain = snippet_text(&text, at, 100);
+        assert!(crate::text::width(&plain) <= 100, "{plain}");
+        assert!(plain.contains("调停"), "{plain}");
     }
 
     #[test]

@@ -503,16 +503,18 @@ impl Highlighter<'_> {
         super::highlight::merge(ranges)
     }
 
-    /// Where a snippet of the field is centred: where each positive term matches best (its
-    /// first match of the fewest typos), the earliest of these. So `mediation` shows the text
-    /// around "mediation", not around an earlier "meditation" it reaches through a typo. A
-    /// plain `search` line needs only this, to place its window on a long field; a term of
-    /// one word stops at the first word it matches exactly. A term matched another way (an
-    /// exact term, letters in order in a short field) counts by its first match.
+    /// Where a snippet of the field is centred: at the best match of a positive term, the
+    /// first of those with the fewest typos that covers a whole word (a prefix match only where
+    /// no whole word matches as well). So `mediation` shows the text around "mediation", not
+    /// around an earlier "meditation" it reaches through a typo, and `bill` around "bill", not
+    /// "billion"; `health care` shows an exact "health" before a "care" reached through a typo.
+    /// A plain `search` line needs only this, to place its window on a long field. A term
+    /// matched another way (an exact term, letters in order in a short field) counts by its
+    /// first match, letters in order as a typo.
     pub fn focus(&mut self, field: Field, text: &str) -> Option<usize> {
         let prose = field.is_prose();
-        // Each term's best place: (typos, byte).
-        let mut best: Vec<(u8, usize)> = Vec::new();
+        // The best place of each term: (typos, a prefix only, byte).
+        let mut best: Option<(u8, bool, usize)> = None;
         for (p, seen) in self.pattern.prepared.iter().zip(&mut self.seen) {
             if p.term.negated {
                 continue;
@@ -520,38 +522,45 @@ impl Highlighter<'_> {
             let found = match &p.words {
                 Some(w) if w.words.len() == 1 => {
                     let shortest = w.shortest();
-                    let mut found: Option<(u8, usize)> = None;
+                    let mut found: Option<(u8, bool, usize)> = None;
                     for (range, word) in words::word_ranges(text) {
                         if word.len() < shortest {
                             continue;
                         }
-                        if let Some((t, _)) = seen_match(seen, w, 0, word)
-                            && found.is_none_or(|(b, _)| t < b)
-                        {
-                            found = Some((t, range.start));
-                            if t == 0 {
+                        let Some((t, len)) = seen_match(seen, w, 0, word) else {
+                            continue;
+                        };
+                        let here = (t, !words::is_whole(word, len), range.start);
+                        if found.is_none_or(|f| (here.0, here.1) < (f.0, f.1)) {
+                            found = Some(here);
+                            if (t, here.1) == (0, false) {
                                 break;
                             }
                         }
                     }
                     found
                 }
-                Some(w) => w.best_place_by(text, |i, word| seen_match(seen, w, i, word)),
+                Some(w) => w
+                    .best_place_by(text, |i, word| seen_match(seen, w, i, word))
+                    .map(|(t, at)| (t, false, at)),
                 None => None,
             };
             // No word matched: the rule that found it instead (letters in order in a short
             // field, or the exact text of a term without words).
             let found = found.or_else(|| {
-                let by_words_only = p.words.is_some() && (prose || p.term.kind != TermKind::Word);
-                if by_words_only {
+                if p.words.is_some() && (prose || p.term.kind != TermKind::Word) {
                     return None;
                 }
                 let ranges = p.ranges_with(text, prose, |_| Vec::new());
-                ranges.first().map(|r| (0, r.start))
+                let typos = u8::from(p.words.is_some());
+                ranges.first().map(|r| (typos, false, r.start))
             });
-            best.extend(found);
+            best = match (best, found) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
         }
-        best.iter().map(|&(_, at)| at).min()
+        best.map(|(_, _, at)| at)
     }
 }
 
@@ -713,11 +722,11 @@ mod tests {
             "cross-border-terrorism",
             "the CEASEFIRE held; a ceasfire, ceasefires",
         ]);
-        // Each query, and whether it can match only without typos.
+        // Each query, and whether its focus is its first highlight (an exact term, no typos).
         let queries = [
             ("ceasefire", false),
             ("ceasfire", false),
-            ("mea", true),
+            ("mea", false),
             ("'mediation", true),
             ("^oper", true),
             ("talks$", true),
@@ -778,5 +787,17 @@ mod tests {
         let phrase = Pattern::new("\"the mediation\"", MatcherKind::default());
         let the = text.find("the mediation").unwrap_or(0);
         assert_eq!(phrase.focus(Field::Text, &text), Some(the));
+        // A whole word before a prefix of a longer one.
+        let bill = "A billion-dollar plan came first; the bill itself passed later.";
+        let pattern = Pattern::new("bill", MatcherKind::default());
+        assert_eq!(pattern.focus(Field::Text, bill), bill.find("bill itself"));
+        // A possessive is the word itself.
+        let india = "Indian officials spoke first; India's army said nothing.";
+        let pattern = Pattern::new("india", MatcherKind::default());
+        assert_eq!(pattern.focus(Field::Text, india), india.find("India's"));
+        // An exact term before another term's typo.
+        let care = "We are told, at great length, that the health plan works.";
+        let pattern = Pattern::new("health care", MatcherKind::default());
+        assert_eq!(pattern.focus(Field::Text, care), care.find("health"));
     }
 }

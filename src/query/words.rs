@@ -438,6 +438,14 @@ impl Words {
     }
 }
 
+/// True when a match of `clusters` grapheme clusters (as [`Words::word_match`] measures it)
+/// covers the whole of `word`, or all of it but a possessive `'s` (`India's` for `india`), not
+/// only a prefix of a longer word.
+pub fn is_whole(word: &str, clusters: usize) -> bool {
+    let rest = word.get(byte_len(word, clusters)..).unwrap_or_default();
+    rest.is_empty() || ["'s", "'S", "\u{2019}s", "\u{2019}S"].contains(&rest)
+}
+
 /// The bytes of `word` that its first `clusters` grapheme clusters take.
 fn byte_len(word: &str, clusters: usize) -> usize {
     if word.is_ascii() {

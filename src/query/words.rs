@@ -277,7 +277,7 @@ impl Words {
     pub fn find_in(
         &self,
         len: usize,
-        at: impl Fn(usize, usize) -> Option<(u8, usize)>,
+        mut at: impl FnMut(usize, usize) -> Option<(u8, usize)>,
     ) -> Option<(u8, usize)> {
         let n = self.words.len();
         let mut best: Option<(u8, usize)> = None;
@@ -380,33 +380,14 @@ impl Words {
     ) -> Option<(u8, usize)> {
         let split = split(text);
         let shortest = self.shortest();
-        let mut word = |i: usize, w: usize| {
+        let (typos, start) = self.find_in(split.len(), |w, i| {
             let (_, word) = split.get(w)?;
             if word.len() < shortest {
                 return None;
             }
             at(i, word)
-        };
-        let n = self.words.len();
-        let mut best: Option<(u8, usize)> = None;
-        for start in 0..(split.len() + 1).saturating_sub(n) {
-            let mut typos = 0u8;
-            let all = (0..n).all(|i| match word(i, start + i) {
-                Some((t, _)) => {
-                    typos = typos.saturating_add(t);
-                    true
-                }
-                None => false,
-            });
-            if all && best.is_none_or(|(b, _)| typos < b) {
-                let byte = split.get(start).map_or(0, |(r, _)| r.start);
-                best = Some((typos, byte));
-                if typos == 0 {
-                    break;
-                }
-            }
-        }
-        best
+        })?;
+        Some((typos, split.get(start).map_or(0, |(r, _)| r.start)))
     }
 
     /// The ranges of [`Words::ranges`] in a split text, with `at(i, w)` saying how the term's

@@ -359,9 +359,14 @@ impl Pattern {
         super::highlight::merge(ranges)
     }
 
-    /// Where a snippet of a field of kind `field` is centred (see [`Highlighter::focus`]).
+    /// Where a snippet of a field of kind `field` is centred (see [`Highlighter::focus`]). For
+    /// one text (the screen asks per row it draws): nothing is remembered, so nothing is kept.
     pub fn focus(&self, field: Field, text: &str) -> Option<usize> {
-        self.highlighter().focus(field, text)
+        let mut once = Highlighter {
+            pattern: self,
+            seen: vec![Vec::new(); self.prepared.len()],
+        };
+        once.focus(field, text)
     }
 
     /// A highlighter for many texts (one per thread), which remembers how each word matched.
@@ -565,7 +570,7 @@ impl Highlighter<'_> {
 }
 
 /// How the term's word `i` matches a word of a text, remembered in `seen` (the same words
-/// recur from hit to hit).
+/// recur from hit to hit); a `seen` without a slot for `i` remembers nothing.
 fn seen_match(seen: &mut [WordsSeen], w: &Words, i: usize, word: &str) -> Option<(u8, usize)> {
     let Some(seen) = seen.get_mut(i) else {
         return w.word_match(i, &words::chars(word, w.fold));

@@ -165,7 +165,7 @@ fn window(flat: &str, first: usize, max_chars: usize) -> Option<Window> {
             .grapheme_indices(true)
             .map(|(b, g)| {
                 let at = (columns, b);
-                columns += unicode_width::UnicodeWidthStr::width(g);
+                columns += crate::text::width(g);
                 at
             })
             .collect();

@@ -27,7 +27,10 @@ pub fn split(text: &str) -> Vec<(Range<usize>, &str)> {
 }
 
 /// Calls `f` with each word of `text` and its byte range, in order, as [`split`] gives them
-/// (without gathering them: a one-shot search looks at each word once).
+/// (without gathering them: a one-shot search looks at each word once). It chooses between the
+/// two walks once per text rather than going through [`word_ranges`], which chooses on every
+/// word: a cold search calls this for every claim, and one iterator choosing per word (an
+/// `Either` of the two walks) made it 3–9% slower.
 pub fn each_word<'t>(text: &'t str, mut f: impl FnMut(Range<usize>, &'t str)) {
     if !text.is_ascii() {
         for (at, w) in text.unicode_word_indices() {

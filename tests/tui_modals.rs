@@ -60,3 +60,23 @@ fn every_modal_at_three_sizes() {
         }
     }
 }
+
+/// A view scrolled down says what is out of sight above, as it says what is below: the help's
+/// first line, and a row in full's bottom border.
+#[test]
+fn scrolled_views_count_the_lines_out_of_sight() {
+    let app = at(80, 24, &[Action::Help, Action::PageDown]);
+    let lines = common::lines(&app);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("↑ ") && l.contains("more lines")),
+        "no count of the lines above:\n{}",
+        lines.join("\n")
+    );
+    let top = at(80, 24, &[Action::NextPane, Action::Open]);
+    assert!(common::screen(&top).contains("↓ "), "no count below");
+    let down = at(80, 24, &[Action::NextPane, Action::Open, Action::PageDown]);
+    let screen = common::screen(&down);
+    assert!(screen.contains("↑ "), "no count above:\n{screen}");
+}

@@ -889,6 +889,21 @@ pub fn help_heading(title: &str) -> String {
     format!("Keys in {title}:")
 }
 
+/// The help's first line when it is scrolled down: the lines above it.
+pub fn help_above(lines: usize) -> String {
+    format!("↑ {lines} more lines: k, ↑ or PgUp to scroll back")
+}
+
+/// A scrolled view's bottom border: how many lines it hides above and below.
+pub fn hidden_lines(above: usize, below: usize) -> Option<String> {
+    match (above, below) {
+        (0, 0) => None,
+        (0, b) => Some(format!(" ↓ {b} more lines ")),
+        (a, 0) => Some(format!(" ↑ {a} lines above ")),
+        (a, b) => Some(format!(" ↑ {a} above · ↓ {b} below ")),
+    }
+}
+
 /// The help's last line when more is below.
 pub fn help_more(lines: usize) -> String {
     format!("↓ {lines} more lines: j, ↓ or PgDn to scroll")

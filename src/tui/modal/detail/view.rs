@@ -189,7 +189,12 @@ fn claim_block(
 pub fn draw(frame: &mut Frame, app: &App, d: Detail, regions: &Regions) {
     let inner = inset(regions.main);
     let content = content(app, d, usize::from(inner.width));
+    // Lines out of sight are counted on the bottom border, so nothing is cut without a sign.
+    let height = usize::from(inner.height);
+    let below = content.lines.len().saturating_sub(d.scroll + height);
+    let hidden = strings::hidden_lines(d.scroll.min(content.lines.len()), below);
     let block = Block::bordered()
+        .title_bottom(Line::styled(hidden.unwrap_or_default(), app.theme.warning()).right_aligned())
         .title(format!(" {} ", strings::DETAIL_TITLE))
         .title(crate::tui::widgets::position(
             d.cursor,

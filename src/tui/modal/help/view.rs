@@ -1,5 +1,5 @@
 //! Drawing the help: a key table, generated from the bindings of what is beneath, then the notes;
-//! its last line says when there is more below.
+//! its first and last lines say when there is more above or below.
 
 use super::state::Help;
 use crate::text;
@@ -119,6 +119,12 @@ pub fn draw(frame: &mut Frame, app: &App, h: &Help, regions: &Regions) {
         && let Some(last) = shown.last_mut()
     {
         *last = Line::styled(strings::help_more(more + 1), app.theme.warning());
+    }
+    if h.scroll > 0
+        && shown.len() > 1
+        && let Some(first) = shown.first_mut()
+    {
+        *first = Line::styled(strings::help_above(h.scroll + 1), app.theme.warning());
     }
     frame.render_widget(Paragraph::new(shown), inner);
 }

@@ -53,7 +53,7 @@ fn claims(d: &Dispute) -> Vec<String> {
                 let cites: Vec<_> = c
                     .sources
                     .iter()
-                    .map(|r| (resolve(r.index), &r.quote, &r.locator))
+                    .map(|r| (resolve(r.index), r.quote(), r.locator()))
                     .collect();
                 let assessed: Vec<_> = c
                     .assessment

@@ -418,8 +418,8 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
                     at.side,
                     r.index,
                     &r.id,
-                    r.quote.as_deref(),
-                    r.locator.as_deref(),
+                    r.quote(),
+                    r.locator(),
                 )
             })
             .collect(),

@@ -368,15 +368,50 @@ impl Source {
 pub struct SourceRef {
     /// The source's id in the same side file.
     pub id: CompactString,
+    /// Its quote and locator, boxed together: most citations have neither, and a claim's list
+    /// of citations stays small. Read them with [`SourceRef::quote`] and
+    /// [`SourceRef::locator`].
+    #[serde(flatten)]
+    pub cited: Option<Box<Cited>>,
+    /// The index of the source in its side's `sources`, resolved at load.
+    #[serde(skip)]
+    pub index: usize,
+}
+
+/// What a citation quotes from its source, and where.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Cited {
     /// The exact words the claim rests on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<Box<str>>,
     /// Where in the source: a paragraph, page or timestamp.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locator: Option<Box<str>>,
-    /// The index of the source in its side's `sources`, resolved at load.
-    #[serde(skip)]
-    pub index: usize,
+}
+
+impl SourceRef {
+    /// A citation of source `id` (at `index` in its side's `sources`), boxing the quote and
+    /// locator only when there is one.
+    pub fn new(
+        id: CompactString,
+        quote: Option<Box<str>>,
+        locator: Option<Box<str>>,
+        index: usize,
+    ) -> Self {
+        let cited =
+            (quote.is_some() || locator.is_some()).then(|| Box::new(Cited { quote, locator }));
+        Self { id, cited, index }
+    }
+
+    /// The exact words the claim rests on.
+    pub fn quote(&self) -> Option<&str> {
+        self.cited.as_ref()?.quote.as_deref()
+    }
+
+    /// Where in the source: a paragraph, page or timestamp.
+    pub fn locator(&self) -> Option<&str> {
+        self.cited.as_ref()?.locator.as_deref()
+    }
 }
 
 /// A verdict on a claim.
@@ -758,6 +793,26 @@ impl Dispute {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A citation is written as the format has it, its quote and locator beside its id, and
+    /// without them when it has neither (they are boxed apart only in memory).
+    #[test]
+    fn a_citation_writes_its_quote_and_locator_beside_its_id() {
+        let bare = SourceRef::new("s1".into(), None, None, 0);
+        assert!(bare.cited.is_none());
+        assert_eq!(
+            serde_json::to_string(&bare).ok().as_deref(),
+            Some(r#"{"id":"s1"}"#)
+        );
+        let quoted = SourceRef::new("s1".into(), Some("we shut the gates".into()), None, 3);
+        assert_eq!(quoted.quote(), Some("we shut the gates"));
+        assert_eq!(quoted.locator(), None);
+        let both = SourceRef::new("s2".into(), Some("q".into()), Some("para 2".into()), 1);
+        assert_eq!(
+            serde_json::to_string(&both).ok().as_deref(),
+            Some(r#"{"id":"s2","quote":"q","locator":"para 2"}"#)
+        );
+    }
 
     #[test]
     fn ids_follow_the_format() {

@@ -634,7 +634,7 @@ pub fn write(dispute: &Dispute, out: &mut dyn std::io::Write) -> Result<(), csv:
                 let mut cites: Vec<(&str, usize, Option<&str>, Option<&str>)> = claim
                     .sources
                     .iter()
-                    .map(|s| ("claim", s.index, s.quote.as_deref(), s.locator.as_deref()))
+                    .map(|s| ("claim", s.index, s.quote(), s.locator()))
                     .collect();
                 if let Some(a) = &claim.assessment {
                     cites.extend(a.indices.iter().map(|&i| ("assessment", i, None, None)));

@@ -33,12 +33,12 @@ impl Builder {
                 }
             },
             None | Some("claim") => {
-                let cite = SourceRef {
-                    id: id.into(),
-                    quote: r.get(Col::SourceQuote).map(|q| q.trim().into()),
-                    locator: r.get(Col::SourceLocator).map(|l| l.trim().into()),
-                    index: 0,
-                };
+                let cite = SourceRef::new(
+                    id.into(),
+                    r.get(Col::SourceQuote).map(|q| q.trim().into()),
+                    r.get(Col::SourceLocator).map(|l| l.trim().into()),
+                    0,
+                );
                 if !claim.sources.contains(&cite) {
                     claim.sources.push(cite);
                 }

@@ -596,6 +596,16 @@ impl<'de, W: Want<'de> + Copy> Want<'de> for List<W> {
     }
 }
 
+/// Pushes `v`, making room for exactly one value on the first push: most of a claim's lists
+/// hold one value, and `ThinVec` would make room for four and then shrink, two allocations
+/// where one does. Later pushes grow by doubling, so a long list stays linear.
+pub(super) fn push<T>(out: &mut ThinVec<T>, v: T) {
+    if out.capacity() == 0 {
+        out.reserve_exact(1);
+    }
+    out.push(v);
+}
+
 struct Gather<W, O> {
     want: W,
     out: ThinVec<O>,
@@ -604,7 +614,7 @@ struct Gather<W, O> {
 impl<'de, W: Want<'de> + Copy> Items<'de> for Gather<W, W::Out> {
     fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, _: usize, d: D) -> Result<(), D::Error> {
         if let Some(v) = read(cx, d, self.want)? {
-            self.out.push(v);
+            push(&mut self.out, v);
         }
         Ok(())
     }

@@ -107,18 +107,30 @@ impl<'de> Fields<'de> for SideFields<'de> {
     }
 }
 
-/// Reports claim ids used twice in the file.
+/// Reports claim ids used twice in the file. The table keeps each claim's place (two `u32`s),
+/// not its id: it is built while both side files' bytes are alive, at the load's peak.
 fn duplicate_claims(cx: &mut Cx, topics: &[Topic]) {
+    use std::hash::BuildHasher;
+    let id = |&(t, c): &(u32, u32)| {
+        let claim = topics.get(t as usize)?.claims.get(c as usize)?;
+        Some(claim.id.as_str())
+    };
+    let hasher = foldhash::fast::RandomState::default();
     let claims = topics.iter().map(|t| t.claims.len()).sum();
-    let mut seen: HashMap<&str, (usize, usize)> = HashMap::with_capacity(claims);
+    let mut seen: hashbrown::HashTable<(u32, u32)> = hashbrown::HashTable::with_capacity(claims);
     for (t, topic) in topics.iter().enumerate() {
         for (c, claim) in topic.claims.iter().enumerate() {
-            match seen.entry(&claim.id) {
-                Entry::Vacant(slot) => {
-                    slot.insert((t, c));
+            let (Ok(t32), Ok(c32)) = (u32::try_from(t), u32::try_from(c)) else {
+                continue;
+            };
+            let h = hasher.hash_one(claim.id.as_str());
+            match seen.find(h, |p| id(p) == Some(claim.id.as_str())) {
+                None => {
+                    seen.insert_unique(h, (t32, c32), |p| {
+                        hasher.hash_one(id(p).unwrap_or_default())
+                    });
                 }
-                Entry::Occupied(first) => {
-                    let (ft, fc) = *first.get();
+                Some(&(ft, fc)) => {
                     cx.report(
                         Severity::Error,
                         Code::DuplicateId,
@@ -483,6 +495,7 @@ impl<'de> Want<'de> for TopicsWant<'_> {
             index: self.index,
             seen: HashMap::new(),
             out: Vec::new(),
+            scratch: Vec::new(),
         };
         pass::items(cx, seq, &mut list)?;
         list.out.shrink_to_fit();
@@ -494,11 +507,18 @@ struct TopicList<'i> {
     index: &'i Index,
     seen: HashMap<CompactString, usize>,
     out: Vec<Topic>,
+    /// Where each topic's claims are gathered before they are moved to a list of their exact
+    /// length (a list grown by doubling keeps up to half its room spare, and the allocator
+    /// shrinks a block in place, so a shrunk list would keep it).
+    scratch: Vec<Claim>,
 }
 
 impl<'de> Items<'de> for TopicList<'_> {
     fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
-        let want = TopicWant { index: self.index };
+        let want = TopicWant {
+            index: self.index,
+            scratch: &mut self.scratch,
+        };
         let expected = "an id unique within the file (put all of a topic's claims under one entry)";
         if let Some(topic) = pass::read(cx, d, want)?
             && first_use(cx, &mut self.seen, &topic.id, i, "/topics", expected)
@@ -511,6 +531,7 @@ impl<'de> Items<'de> for TopicList<'_> {
 
 struct TopicWant<'i> {
     index: &'i Index,
+    scratch: &'i mut Vec<Claim>,
 }
 
 impl<'de> Want<'de> for TopicWant<'_> {
@@ -521,6 +542,7 @@ impl<'de> Want<'de> for TopicWant<'_> {
     fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<Topic>, A::Error> {
         let fields = TopicFields {
             index: self.index,
+            scratch: self.scratch,
             id: None,
             title: None,
             claims: Vec::new(),
@@ -531,6 +553,7 @@ impl<'de> Want<'de> for TopicWant<'_> {
 
 struct TopicFields<'i> {
     index: &'i Index,
+    scratch: &'i mut Vec<Claim>,
     id: Option<String>,
     title: Option<String>,
     claims: Vec<Claim>,
@@ -544,7 +567,10 @@ impl<'de> Fields<'de> for TopicFields<'_> {
             0 => self.id = pass::read(cx, d, Id)?.map(String::from),
             1 => self.title = pass::read(cx, d, REQUIRED_TEXT)?,
             _ => {
-                let want = ClaimsWant { index: self.index };
+                let want = ClaimsWant {
+                    index: self.index,
+                    scratch: self.scratch,
+                };
                 self.claims = pass::read(cx, d, want)?.unwrap_or_default();
             }
         }
@@ -562,6 +588,7 @@ impl<'de> Fields<'de> for TopicFields<'_> {
 
 struct ClaimsWant<'i> {
     index: &'i Index,
+    scratch: &'i mut Vec<Claim>,
 }
 
 impl<'de> Want<'de> for ClaimsWant<'_> {
@@ -570,19 +597,19 @@ impl<'de> Want<'de> for ClaimsWant<'_> {
         "an array".into()
     }
     fn seq<A: SeqAccess<'de>>(self, cx: &mut Cx, seq: A) -> Result<Option<Vec<Claim>>, A::Error> {
+        self.scratch.clear();
         let mut list = ClaimList {
             index: self.index,
-            out: Vec::with_capacity(seq.size_hint().unwrap_or(0)),
+            out: self.scratch,
         };
         pass::items(cx, seq, &mut list)?;
-        list.out.shrink_to_fit();
-        Ok(Some(list.out))
+        Ok(Some(list.out.drain(..).collect()))
     }
 }
 
 struct ClaimList<'i> {
     index: &'i Index,
-    out: Vec<Claim>,
+    out: &'i mut Vec<Claim>,
 }
 
 impl<'de> Items<'de> for ClaimList<'_> {
@@ -846,12 +873,7 @@ impl<'de> Items<'de> for RefList<'_> {
             return Ok(());
         };
         match self.index.get(id.as_str()) {
-            Some(&index) => self.out.push(SourceRef {
-                id,
-                quote,
-                locator,
-                index,
-            }),
+            Some(&index) => pass::push(&mut self.out, SourceRef::new(id, quote, locator, index)),
             None => {
                 let at = cx.here();
                 let at = if in_object { format!("{at}/id") } else { at };

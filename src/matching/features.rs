@@ -386,7 +386,7 @@ pub fn cited_texts<'a>(dispute: &'a Dispute, side: usize, claim: &'a Claim) -> V
         if let Some(title) = side.sources.get(r.index).and_then(|s| s.title.as_deref()) {
             out.push((title, 1.0));
         }
-        if let Some(quote) = r.quote.as_deref() {
+        if let Some(quote) = r.quote() {
             out.push((quote, 1.0));
         }
     }

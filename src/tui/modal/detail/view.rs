@@ -177,11 +177,8 @@ fn claim_block(
         });
         f(field::RELIABILITY, reliability.as_deref());
         f(field::URL, s.url.as_deref());
-        f(
-            field::QUOTE,
-            r.quote.as_ref().map(|q| format!("“{q}”")).as_deref(),
-        );
-        f(field::LOCATOR, r.locator.as_deref());
+        f(field::QUOTE, r.quote().map(|q| format!("“{q}”")).as_deref());
+        f(field::LOCATOR, r.locator());
     }
 }
 

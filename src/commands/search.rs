@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::io::Write;
+use std::ops::Deref;
 
 /// How many chars of a field a plain line shows around the first match.
 const SNIPPET_CHARS: usize = 100;
@@ -112,7 +113,7 @@ pub fn search(
     {
         let pattern = Pattern::new(query_text, filter_args.matcher);
         let none = |_| ("", "", "");
-        report(
+        report::<&str>(
             &none,
             &pattern,
             &[],
@@ -156,11 +157,19 @@ pub fn search(
     };
     // The dispute owns its text: the files' bytes can go before the search allocates its own.
     drop(gathered);
-    let (pattern, hits, labels) = if one_comparison {
+    let place = |at| dispute.ids(at);
+    // Hits with copied texts and hits with the dispute's own: `report` takes either.
+    macro_rules! report {
+        ($pattern:expr, $hits:expr, $labels:expr) => {
+            report(
+                &place, $pattern, $hits, $labels, query_text, opts.json, opts.score, out, err,
+            )
+        };
+    }
+    let found = if one_comparison {
         let (left, right) = pair(&dispute, pair_args)?;
         let cmp = Comparison::new(&dispute, left, right);
         let filter = super::filter(filter_args, &dispute, Some(&cmp))?;
-        let labels = filter.describe();
         let q = Query {
             filter,
             search: Some(query_text.to_owned()),
@@ -169,10 +178,14 @@ pub fn search(
         };
         let outcome = query::apply(&dispute, &cmp, &q, filter_args.matcher);
         let hits: Vec<Hit> = outcome.ranked().into_iter().map(|(h, _)| h).collect();
-        (outcome.pattern, hits, labels)
+        let Some(pattern) = &outcome.pattern else {
+            return Ok(false);
+        };
+        report!(pattern, &hits, &q.filter.describe())?
     } else {
         let filter = super::filter(filter_args, &dispute, None)?;
-        let (pattern, hits) = if cacheable {
+        let pattern = Pattern::new(query_text, filter_args.matcher);
+        if cacheable {
             let searcher = Searcher::new(&dispute, filter_args.matcher);
             cache::write(
                 &input.paths,
@@ -182,48 +195,36 @@ pub fn search(
                 searcher.index(),
                 warnings,
             );
-            let found = searcher.search_all(query_text, |_| true);
+            let (pattern, hits) = searcher.search_all(query_text, |_| true);
+            let found = report!(&pattern, &hits, &filter.describe())?;
             // The process ends after this command: leave the index to the OS (see below).
-            std::mem::forget(searcher);
+            std::mem::forget((searcher, hits));
             found
         } else {
-            // Searched once: no index is built (see `query::oneshot`).
-            let pattern = Pattern::new(query_text, filter_args.matcher);
+            // Searched once: no index is built (see `query::oneshot`), and each hit's text is
+            // the dispute's own string.
             let hits = query::oneshot::rank(&pattern, &dispute, |at, c| {
                 filter.keeps_claim(&dispute, at, c)
             });
-            (pattern, hits)
-        };
-        (Some(pattern), hits, filter.describe())
+            let found = report!(&pattern, &hits, &filter.describe())?;
+            std::mem::forget(hits);
+            found
+        }
     };
-    let Some(pattern) = pattern else {
-        return Ok(false);
-    };
-    let found = report(
-        &|at| dispute.ids(at),
-        &pattern,
-        &hits,
-        &labels,
-        query_text,
-        opts.json,
-        opts.score,
-        out,
-        err,
-    )?;
     // `search` is a one-shot command and the process ends next: its hundreds of thousands of
     // allocations are left to the OS instead of being freed one by one (as rustc does with its
     // arenas). This is a measurable part of a search over a large dispute.
-    std::mem::forget((dispute, hits, pattern));
+    std::mem::forget(dispute);
     Ok(found)
 }
 
 /// Prints the hits as lines or JSON, or says on stderr that nothing matched; returns whether
 /// anything did.
 #[allow(clippy::too_many_arguments)]
-fn report<'a>(
+fn report<'a, T: Deref<Target = str> + Sync>(
     place: &Place<'a>,
     pattern: &Pattern,
-    hits: &[Hit],
+    hits: &[Hit<T>],
     labels: &[String],
     query_text: &str,
     json: bool,
@@ -254,24 +255,31 @@ fn report<'a>(
     Ok(!hits.is_empty())
 }
 
-/// The hits a worker builds the lines of into one string (a batch written at once is 16 blocks).
+/// The hits a worker builds the lines of into one string.
 const BLOCK: usize = 1024;
+
+/// The blocks built at once, on every core, and written before the next are built: enough to
+/// keep both cores busy, few enough that the lines waiting to be written stay small.
+const BATCH: usize = 4;
 
 /// One line per hit: `party  topic  claim-id  field: snippet`, columns aligned, the score
 /// (with `--score`) before the field. A topic-level hit names its first claim and says how many
 /// claims it stands for: `framing (12 claims): …`.
-fn write_lines<'a>(
+fn write_lines<'a, T: Deref<Target = str> + Sync>(
     place: &Place<'a>,
     pattern: &Pattern,
-    hits: &[Hit],
+    hits: &[Hit<T>],
     score: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    // Each hit's ids and the columns' widths, on every core (there may be 100,000 hits).
-    let places: Vec<_> = hits.par_iter().map(|h| place(h.claim)).collect();
-    let (pw, tw, cw) = places
+    // The columns' widths, on every core (there may be 100,000 hits); each hit's ids are
+    // found again as its line is built, not kept for every hit at once.
+    let (pw, tw, cw) = hits
         .par_iter()
-        .map(|(p, t, c)| (text::width(p), text::width(t), text::width(c)))
+        .map(|h| {
+            let (p, t, c) = place(h.claim);
+            (text::width(p), text::width(t), text::width(c))
+        })
         .reduce(
             || (0, 0, 0),
             |a, b| (a.0.max(b.0), a.1.max(b.1), a.2.max(b.2)),
@@ -283,18 +291,18 @@ fn write_lines<'a>(
         .unwrap_or(0);
     // Snippets cost a highlight each: build the lines on every core, a block of them into one
     // string, and write a batch of blocks in order before the next is built.
-    for (hits, places) in hits.chunks(16 * BLOCK).zip(places.chunks(16 * BLOCK)) {
-        write_blocks(pattern, hits, places, [pw, tw, cw, sw], score, out)?;
+    for hits in hits.chunks(BATCH * BLOCK) {
+        write_blocks(place, pattern, hits, [pw, tw, cw, sw], score, out)?;
     }
     Ok(())
 }
 
 /// Builds and writes the lines of [`write_lines`] for some of its hits: `widths` are the
 /// columns' (party, topic, claim, score).
-fn write_blocks(
+fn write_blocks<'a, T: Deref<Target = str> + Sync>(
+    place: &Place<'a>,
     pattern: &Pattern,
-    hits: &[Hit],
-    places: &[(&str, &str, &str)],
+    hits: &[Hit<T>],
     widths: [usize; 4],
     score: bool,
     out: &mut dyn Write,
@@ -302,12 +310,12 @@ fn write_blocks(
     let [pw, tw, cw, sw] = widths;
     let blocks: Vec<String> = hits
         .par_chunks(BLOCK)
-        .zip(places.par_chunks(BLOCK))
         .map_init(
             || pattern.highlighter(),
-            |highlighter, (hits, places)| {
+            |highlighter, hits| {
                 let mut block = String::new();
-                for (hit, &(party, topic, claim)) in hits.iter().zip(places) {
+                for hit in hits {
+                    let (party, topic, claim) = place(hit.claim);
                     // Plain lines show no highlight: the best match only places the window of a
                     // long field, and a field that fits whole needs none.
                     let first = if hit.text.len() > SNIPPET_CHARS {
@@ -354,8 +362,8 @@ fn claims_count(n: usize) -> String {
 /// The summary on stderr: how many claims matched through their own fields (and how many of
 /// those only through a typo), and how many topic-level hits stand for claims found only
 /// through their topic or point.
-fn summary(hits: &[Hit]) -> String {
-    let (topic, own): (Vec<&Hit>, Vec<&Hit>) = hits.iter().partition(|h| h.is_topic_level());
+fn summary<T>(hits: &[Hit<T>]) -> String {
+    let (topic, own): (Vec<&Hit<T>>, Vec<&Hit<T>>) = hits.iter().partition(|h| h.is_topic_level());
     let mut s = format!("parallax: {} match", claims_count(own.len()));
     if own.len() == 1 {
         s.push_str("es");
@@ -377,10 +385,10 @@ fn summary(hits: &[Hit]) -> String {
     s
 }
 
-fn write_json<'a>(
+fn write_json<'a, T: Deref<Target = str>>(
     place: &Place<'a>,
     pattern: &Pattern,
-    hits: &[Hit],
+    hits: &[Hit<T>],
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let mut highlighter = pattern.highlighter();

@@ -15,17 +15,17 @@ use super::words;
 use crate::format::{Claim, ClaimAt, Dispute, Side};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// Each term's typos in one field, in the pattern's term order (`None`: no match).
 type PerTerm = Vec<Option<u8>>;
 
 /// Ranks every claim of `dispute` that `keep` accepts and that matches `pattern`, best first.
-pub fn rank(
+/// Each hit's text is the dispute's own string.
+pub fn rank<'d>(
     pattern: &Pattern,
-    dispute: &Dispute,
+    dispute: &'d Dispute,
     keep: impl Fn(ClaimAt, &Claim) -> bool + Sync,
-) -> Vec<Hit> {
+) -> Vec<Hit<&'d str>> {
     let terms: Vec<&Prepared> = pattern.ordered().collect();
     let positive = terms.iter().any(|p| !p.term.negated);
     let search = OneShot::new(&terms, dispute);
@@ -54,7 +54,7 @@ pub fn rank(
     };
     let places = rank::Places {
         claim: |e: usize| claims.at(e).map(|(at, _)| at),
-        text: |s: &str| Arc::from(s),
+        text: |s: &'d str| s,
         own_text: |e: usize| claims.at(e).map(|(_, c)| c.text.as_str()),
     };
     rank::hits(alive, positive, &places)

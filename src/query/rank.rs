@@ -4,7 +4,7 @@
 //! the one-shot search (`super::oneshot`, a cold `parallax search`) both feed it, so they rank
 //! the same query in the same order.
 
-use super::search::{Field, Hit, HitText};
+use super::search::{Field, Hit};
 use crate::format::ClaimAt;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -123,12 +123,12 @@ pub(super) fn hits<S, C, T, X, O>(
     alive: impl IntoIterator<Item = Alive<S>>,
     positive: bool,
     places: &Places<C, T, O>,
-) -> Vec<(usize, Hit)>
+) -> Vec<(usize, Hit<X>)>
 where
     S: Copy + Eq + Hash + Send + Sync,
     C: Fn(usize) -> Option<ClaimAt> + Sync,
     T: Fn(S) -> X + Sync,
-    X: Into<HitText>,
+    X: Send,
     O: Fn(usize) -> Option<S>,
 {
     let key = |exact: u8, typos: u8, proximity: usize, field: Field| -> u32 {
@@ -190,7 +190,7 @@ where
                     claim,
                     score,
                     field,
-                    text: text_of(string).into(),
+                    text: text_of(string),
                     claims,
                     typos,
                 },

@@ -18,6 +18,7 @@ use crate::format::{ClaimAt, Dispute};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::ops::Deref;
 use std::sync::Arc;
 
 /// Where in a claim a search term matched.
@@ -76,9 +77,10 @@ impl Field {
     }
 }
 
-/// One hit of a search, as every view lists it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
+/// One hit of a search, as every view lists it. Its field's text is a [`HitText`], or, from a
+/// one-shot search, the dispute's own string (`&str`: no copy per hit).
+#[derive(Debug, Clone)]
+pub struct Hit<T = HitText> {
     /// The claim.
     pub claim: ClaimAt,
     /// The rank packed into one number; higher ranks first (see [`Pattern::rank`]).
@@ -86,7 +88,7 @@ pub struct Hit {
     /// The field shown for the hit: where its best term matched.
     pub field: Field,
     /// That field's text (cleaned at load), for snippets.
-    pub text: HitText,
+    pub text: T,
     /// How many claims the hit stands for: 1 for a match in the claim's own fields; for a
     /// topic-level hit (its topic's titles, its point's question), every claim found only
     /// through that field, `claim` being the first of them.
@@ -96,7 +98,18 @@ pub struct Hit {
     pub typos: u8,
 }
 
-impl Hit {
+impl<T: Deref<Target = str>, U: Deref<Target = str>> PartialEq<Hit<U>> for Hit<T> {
+    fn eq(&self, other: &Hit<U>) -> bool {
+        self.claim == other.claim
+            && self.score == other.score
+            && self.field == other.field
+            && *self.text == *other.text
+            && self.claims == other.claims
+            && self.typos == other.typos
+    }
+}
+
+impl<T> Hit<T> {
     /// True for a hit through a topic's title or framing or a point's question, which stands
     /// for every claim of its topic or point found that way.
     pub fn is_topic_level(&self) -> bool {

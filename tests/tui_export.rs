@@ -291,11 +291,15 @@ fn the_dialog_remembers_its_last_choices_while_the_program_runs() {
     let d = dialog(&a).expect("open again");
     assert_eq!((d.scope, d.format), (Scope::All, Format::Csv));
     assert_eq!(path_text(&a), "river.csv");
-    // A typed path is kept too.
+    // A typed path is kept too. The proposed name is selected: typing replaces it, and End
+    // keeps it to edit.
     keys(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
-    typed(&mut a, "x");
+    typed(&mut a, "notes.csv");
     keys(&mut a, &[KeyCode::Esc, KeyCode::Char('e')]);
-    assert_eq!(path_text(&a), "river.csvx");
+    assert_eq!(path_text(&a), "notes.csv");
+    keys(&mut a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::End]);
+    typed(&mut a, "x");
+    assert_eq!(path_text(&a), "notes.csvx");
 }
 
 #[test]

@@ -91,11 +91,12 @@ fn accepting_writes_a_point_beside_and_the_rows_update() {
         app.modal(),
         Some(parallax::tui::modal::Modal::Accept(_))
     ));
-    // The question is prefilled with a neutral default; Ctrl-U empties it for the analyst's own.
-    key(
-        &mut app,
-        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
-    );
+    // The question is prefilled with a neutral default, selected: the analyst's own question,
+    // typed, replaces it (it used to be typed onto its end).
+    let Some(parallax::tui::modal::Modal::Accept(dialog)) = app.modal() else {
+        panic!("the accept dialog")
+    };
+    assert!(dialog.question.is_selected() && !dialog.question.text().is_empty());
     typed(&mut app, "Was the Karvani sluice shut?");
     let outcome = keys(&mut app, &[KeyCode::Enter]);
     let Outcome::Link {

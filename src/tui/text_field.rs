@@ -3,6 +3,8 @@
 //! path, the filter panel's dates and find) uses it, and takes the one [`Edit`] type.
 
 use crate::text;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Span;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The text and where the cursor stands in it.
@@ -11,6 +13,9 @@ pub struct TextField {
     text: String,
     /// A byte offset into `text`, always on a grapheme boundary.
     cursor: usize,
+    /// The whole text is a proposal, selected: the first character typed replaces it, as in a
+    /// dialog's prefilled field elsewhere; a move keeps it.
+    selected: bool,
 }
 
 /// A change to a text field.
@@ -41,7 +46,21 @@ impl TextField {
         TextField {
             cursor: text.len(),
             text,
+            selected: false,
         }
+    }
+
+    /// A field proposing `text`, selected whole: typing replaces it, Backspace or Delete clears
+    /// it, and a move (←, →, Home, End) keeps it to edit. An empty proposal is not selected.
+    pub fn proposed(text: impl Into<String>) -> TextField {
+        let mut field = TextField::new(text);
+        field.selected = !field.text.is_empty();
+        field
+    }
+
+    /// True while the whole text is a selected proposal (see [`TextField::proposed`]).
+    pub fn is_selected(&self) -> bool {
+        self.selected
     }
 
     /// The text.
@@ -70,6 +89,25 @@ impl TextField {
 
     /// Applies an edit; returns whether the text changed. Control characters are not inserted.
     pub fn apply(&mut self, edit: Edit) -> bool {
+        if std::mem::take(&mut self.selected) {
+            match edit {
+                Edit::Insert(c) if !c.is_control() => {
+                    *self = TextField::default();
+                }
+                // Not typed: the proposal stays whole.
+                Edit::Insert(_) => {
+                    self.selected = true;
+                    return false;
+                }
+                Edit::Backspace | Edit::Delete => return self.apply(Edit::Erase),
+                // Left and Home leave the cursor at the start of what was selected.
+                Edit::Left => {
+                    self.cursor = 0;
+                    return false;
+                }
+                _ => {}
+            }
+        }
         match edit {
             Edit::Insert(c) if !c.is_control() => {
                 self.text.insert(self.cursor, c);
@@ -124,6 +162,27 @@ impl TextField {
         after != *self
     }
 
+    /// As [`TextField::shown`], as spans in `style`: a selected proposal shows reversed, so
+    /// the user sees that typing replaces it.
+    pub fn spans(&self, cols: usize, style: Style) -> (Vec<Span<'static>>, usize) {
+        let (shown, column) = self.shown(cols);
+        if !self.selected {
+            return (vec![Span::styled(shown, style)], column);
+        }
+        let marked = if style.add_modifier.contains(Modifier::REVERSED) {
+            style.remove_modifier(Modifier::REVERSED)
+        } else {
+            style.add_modifier(Modifier::REVERSED)
+        };
+        let used = column.min(text::width(&shown));
+        let head = text::fit(&shown, used);
+        let pad = " ".repeat(text::width(&shown).saturating_sub(used));
+        (
+            vec![Span::styled(head, marked), Span::styled(pad, style)],
+            column,
+        )
+    }
+
     fn next_boundary_at_or_after(&self, at: usize) -> usize {
         self.text
             .grapheme_indices(true)
@@ -174,6 +233,33 @@ mod tests {
         f.apply(Edit::Insert('/'));
         assert_eq!(f.text(), "/bx");
         assert!(!f.apply(Edit::Insert('\u{1b}')), "no control characters");
+    }
+
+    #[test]
+    fn a_proposal_is_replaced_by_typing_and_kept_by_a_move() {
+        let mut typed = TextField::proposed("What happened?");
+        assert!(typed.is_selected());
+        typed.apply(Edit::Insert('W'));
+        typed.apply(Edit::Insert('h'));
+        assert_eq!((typed.text(), typed.is_selected()), ("Wh", false));
+        let mut kept = TextField::proposed("What happened?");
+        kept.apply(Edit::End);
+        kept.apply(Edit::Backspace);
+        assert_eq!(kept.text(), "What happened");
+        let mut started = TextField::proposed("2025-05-10");
+        started.apply(Edit::Left);
+        started.apply(Edit::Insert('~'));
+        assert_eq!(started.text(), "~2025-05-10");
+        let mut cleared = TextField::proposed("x.md");
+        assert!(cleared.apply(Edit::Backspace));
+        assert_eq!(cleared.text(), "");
+        assert!(!TextField::proposed("").is_selected());
+        let mut control = TextField::proposed("a");
+        assert!(!control.apply(Edit::Insert('\u{1b}')));
+        assert!(
+            control.is_selected(),
+            "a control character leaves the proposal whole"
+        );
     }
 
     #[test]

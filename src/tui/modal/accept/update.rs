@@ -72,7 +72,7 @@ pub const BINDINGS: &[Binding] = &[
 pub fn open(app: &mut App) -> Step {
     match selected_pair(app) {
         Some((left, right)) => Step::Open(Modal::Accept(Accept {
-            question: TextField::new(
+            question: TextField::proposed(
                 fitting_question(app).unwrap_or_else(|| crate::edit::DEFAULT_QUESTION.to_owned()),
             ),
             left,

@@ -6,7 +6,7 @@ use crate::tui::app::App;
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Lines the explanation of what Enter writes may take; the last ends in `…` when cut.
@@ -18,7 +18,10 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
     let inner = crate::tui::widgets::popup(frame, theme, area, strings::ACCEPT_TITLE, false);
     let width = usize::from(inner.width);
     let label = "Question  ";
-    let (shown, cursor) = a.question.shown(width.saturating_sub(label.len()));
+    let (mut question, cursor) = a
+        .question
+        .spans(width.saturating_sub(label.len()), theme.heading());
+    question.insert(0, Span::styled(label, theme.heading()));
     let mut lines = vec![
         Line::raw(text::ellipsis(
             &format!(
@@ -29,10 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
             width,
         )),
         Line::raw(""),
-        Line::styled(
-            text::fit(&format!("{label}{shown}"), width),
-            theme.heading(),
-        ),
+        Line::from(question),
         Line::styled(
             text::ellipsis(&strings::accept_relation(relation(a).as_deref()), width),
             theme.line(crate::layout::LineKind::Link),

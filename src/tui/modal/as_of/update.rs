@@ -73,7 +73,7 @@ pub const BINDINGS: &[Binding] = &[
 pub fn open(app: &mut App) -> Step {
     let before = app.query.filter.as_of;
     Step::Open(Modal::AsOf(AsOfBar {
-        field: TextField::new(before.map(|d| d.to_string()).unwrap_or_default()),
+        field: TextField::proposed(before.map(|d| d.to_string()).unwrap_or_default()),
         before,
         span: timeline::span(&app.dispute, &app.cmp),
         note: None,
@@ -103,7 +103,7 @@ pub fn stepped(from: Date, days: i32, span: Option<(Date, Date)>) -> Date {
 impl AsOfBar {
     /// Shows `date` in the field and puts it in force.
     fn go(&mut self, app: &mut App, date: Option<Date>) {
-        self.field = TextField::new(date.map(|d| d.to_string()).unwrap_or_default());
+        self.field = TextField::proposed(date.map(|d| d.to_string()).unwrap_or_default());
         self.note = None;
         self.fresh = true;
         set(app, date);

@@ -22,13 +22,14 @@ pub fn draw(frame: &mut Frame, app: &App, bar: &AsOfBar, area: Rect) {
     let theme = app.theme;
     let inner = popup(frame, theme, area, words::TITLE, true);
     let width = usize::from(inner.width);
-    let (shown, cursor) = bar
-        .field
-        .shown(width.saturating_sub(words::LABEL.len() + 1));
-    let date = if shown.is_empty() && bar.fresh {
-        Span::styled(words::EVERY_DATE, theme.dim())
+    let (date, cursor) = bar.field.spans(
+        width.saturating_sub(words::LABEL.len() + 1),
+        theme.heading(),
+    );
+    let date = if bar.field.text().is_empty() && bar.fresh {
+        vec![Span::styled(words::EVERY_DATE, theme.dim())]
     } else {
-        Span::styled(shown, theme.heading())
+        date
     };
     let second = match (&bar.note, bar.span) {
         (Some(note), _) => Line::styled(text::ellipsis(note, width), theme.warning()),
@@ -38,7 +39,9 @@ pub fn draw(frame: &mut Frame, app: &App, bar: &AsOfBar, area: Rect) {
         ),
         (None, None) => Line::styled(text::ellipsis(words::NO_DATES, width), theme.dim()),
     };
-    let lines = vec![Line::from(vec![Span::raw(words::LABEL), date]), second];
+    let mut first = vec![Span::raw(words::LABEL)];
+    first.extend(date);
+    let lines = vec![Line::from(first), second];
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + u16::try_from(words::LABEL.len() + cursor).unwrap_or(0);
     if x < inner.x + inner.width && inner.height > 0 {

@@ -109,7 +109,7 @@ pub fn open(app: &mut App) -> Step {
         format,
         field: Field::Scope,
         edited: typed.is_some(),
-        path: TextField::new(typed.unwrap_or_else(|| default_name(app, scope, format))),
+        path: TextField::proposed(typed.unwrap_or_else(|| default_name(app, scope, format))),
         stage: Stage::Editing,
         note: None,
     })))
@@ -242,7 +242,7 @@ fn choose(app: &App, d: &mut Dialog, forward: bool) {
     }
     d.note = None;
     if !d.edited {
-        d.path = TextField::new(default_name(app, d.scope, d.format));
+        d.path = TextField::proposed(default_name(app, d.scope, d.format));
     } else if Format::from_path(Path::new(d.path.text())).is_some() {
         let renamed = Path::new(d.path.text()).with_extension(d.format.extension());
         d.path = TextField::new(renamed.to_string_lossy());

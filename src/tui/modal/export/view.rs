@@ -9,6 +9,7 @@ use crate::tui::strings::export as words;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -90,7 +91,14 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
         .map(|&f| (format_name(f).to_owned(), f == d.format))
         .collect();
 
-    let (path, column) = d.path.shown(width.saturating_sub(LABEL + INDENT.len() + 1));
+    // A proposed name shows selected only while the field has the focus.
+    let cols = width.saturating_sub(LABEL + INDENT.len() + 1);
+    let (path, column) = if focused(Field::File) {
+        d.path.spans(cols, Style::default())
+    } else {
+        let (shown, column) = d.path.shown(cols);
+        (vec![Span::raw(shown)], column)
+    };
     let [status, status_more]: [Line; 2] = match (&d.note, d.stage) {
         (Some(note), Stage::Confirm) => [
             Line::styled(text::ellipsis(note, width), theme.warning()),
@@ -136,11 +144,15 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
             formats,
             focused(Field::Format),
         ),
-        Line::from(vec![
-            label(theme, words::FILE, focused(Field::File)),
-            Span::raw(INDENT),
-            Span::raw(path),
-        ]),
+        Line::from(
+            [
+                label(theme, words::FILE, focused(Field::File)),
+                Span::raw(INDENT),
+            ]
+            .into_iter()
+            .chain(path)
+            .collect::<Vec<_>>(),
+        ),
         Line::raw(""),
         status,
         status_more,

@@ -281,7 +281,7 @@ fn lists(app: &App) -> Vec<Vec<Choice>> {
 }
 
 fn date_text(date: Option<Date>) -> TextField {
-    TextField::new(date.map(|d| d.to_string()).unwrap_or_default())
+    TextField::proposed(date.map(|d| d.to_string()).unwrap_or_default())
 }
 
 /// Opens the panel on its first section, the dates as applied.

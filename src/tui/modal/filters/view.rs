@@ -86,22 +86,27 @@ fn dates(theme: Theme, p: &Panel, width: usize) -> (Vec<Line<'static>>, Option<(
         .enumerate()
     {
         let focused = p.cursor == i;
-        let (shown, col) = field.shown(width.saturating_sub(DATE_LABEL + 1));
+        let cols = width.saturating_sub(DATE_LABEL + 1);
+        // A proposed date shows selected only in the field being edited.
+        let (mut shown, col) = if focused {
+            field.spans(cols, theme.selected())
+        } else {
+            let (shown, col) = field.shown(cols);
+            (vec![Span::styled(shown, theme.selected())], col)
+        };
+        // The column the cursor may take after the text.
+        shown.push(Span::styled(" ", theme.selected()));
         if focused {
             cursor = Some((DATE_LABEL + col, i));
         }
         let label = text::ellipsis(label, DATE_LABEL);
-        lines.push(Line::from(vec![
-            if focused {
-                Span::styled(label, theme.title())
-            } else {
-                Span::raw(label)
-            },
-            Span::styled(
-                text::ellipsis(&shown, width.saturating_sub(DATE_LABEL)),
-                theme.selected(),
-            ),
-        ]));
+        let mut spans = vec![if focused {
+            Span::styled(label, theme.title())
+        } else {
+            Span::raw(label)
+        }];
+        spans.extend(shown);
+        lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
     for l in text::wrap(words::DATE_HINT, width) {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{lines, press};
+use common::{bundled, lines, press, screen, sized};
 use parallax::tui::app::Focus;
 use parallax::tui::modal::Modal;
 use parallax::tui::theme::Theme;
@@ -406,4 +406,21 @@ fn brackets_move_by_row_and_braces_by_topic_whatever_the_row_height() {
     assert_eq!(a.topic, first + 1);
     press(&mut a, &[Action::PrevTopic]);
     assert_eq!(a.topic, first);
+}
+
+/// A topic list scrolled down at 80x24 shows its first topics again once the terminal is tall
+/// enough for them all (it kept its scroll, the first topics hidden above an empty end).
+#[test]
+fn a_taller_terminal_shows_the_topics_the_list_had_scrolled_past() {
+    let mut a = sized(bundled(80, 24), 80, 24);
+    let n = a.shown().topics.len();
+    for _ in 1..n {
+        press(&mut a, &[Action::Down]);
+    }
+    assert!(a.topic_top > 0, "at 80x24 the last topic scrolls the list");
+    let a = sized(a, 200, 60);
+    assert_eq!(a.topic_top, 0, "every topic fits in 60 lines");
+    let first: String = a.shown().topics[0].title.chars().take(20).collect();
+    let shown = screen(&a);
+    assert!(shown.contains(&first), "{shown}");
 }

@@ -600,6 +600,9 @@ impl App {
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
         self.forget_heights();
+        // A taller list shows every topic it has room for: none left hidden above the window.
+        let n = self.shown().topics.len();
+        self.topic_top = self.topic_top.min(n.saturating_sub(self.topics_visible()));
         self.ensure_topic_visible();
         self.ensure_row_visible();
     }

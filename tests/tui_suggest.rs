@@ -277,6 +277,31 @@ fn the_accept_dialog_says_what_enter_writes_in_full_at_80_columns() {
     insta::assert_snapshot!("accept_dialog_80x24", shown);
 }
 
+/// After `x` the selection is on the next suggestion, ready for the next `a` or `x`, not on the
+/// dismissed claims, which stand as unmatched rows at the end of the topic.
+#[test]
+fn after_a_dismissal_the_next_suggestion_is_selected() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    let id = |app: &App, at| app.dispute.claim(at).unwrap().id.to_string();
+    let row = app.current_row().unwrap();
+    let dismissed = (id(&app, row.left[0]), id(&app, row.right[0]));
+    let next = app.rows().get(app.row + 1).expect("a row after it");
+    assert_eq!(next.kind, RowKind::Suggested);
+    let next = (id(&app, next.left[0]), id(&app, next.right[0]));
+    let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut app, &left, &right);
+    finish(&mut app);
+    let row = app.current_row().unwrap();
+    assert_eq!(row.kind, RowKind::Suggested);
+    let selected = (id(&app, row.left[0]), id(&app, row.right[0]));
+    assert_eq!(selected, next);
+    assert_ne!(selected, dismissed);
+}
+
 #[test]
 fn a_dismissed_suggestion_stays_dismissed_after_a_restart() {
     let dir = draft();

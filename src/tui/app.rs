@@ -375,6 +375,18 @@ impl App {
         self.set_comparison(base);
     }
 
+    /// Selects the row after the selected one (the one before it at the end), as a list being
+    /// sorted through does after a dismissal: the selection then follows that row's claim
+    /// through the new suggestions, not the dismissed claims to their unmatched rows.
+    pub fn step_past_row(&mut self) {
+        if self.row + 1 < self.rows().len() {
+            self.row += 1;
+        } else {
+            self.row = self.row.saturating_sub(1);
+        }
+        self.anchor = None;
+    }
+
     /// Looks for suggestions again (the dismissals changed), when they are shown; the rows
     /// found before go meanwhile, as they may hold a pair dismissed now.
     pub fn suggest_again(&mut self) {

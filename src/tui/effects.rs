@@ -178,6 +178,7 @@ pub fn dismiss(app: &mut App, left: &str, right: &str) {
     let kept = app.suggest.dismissed.path.is_some();
     match app.suggest.dismissed.add(entry) {
         Ok(()) => {
+            app.step_past_row();
             app.suggest_again();
             app.message = Some(strings::dismissed(kept));
         }

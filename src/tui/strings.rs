@@ -300,6 +300,8 @@ pub mod footer {
     pub const EXPORT_SUBMIT: &str = "export";
     pub const EXPORT_CANCEL: &str = "cancel";
     pub const FILTERS: &str = "filters";
+    pub const ACCEPT: &str = "accept";
+    pub const DISMISS: &str = "dismiss";
     pub const ACCEPT_SUBMIT: &str = "write";
     pub const ACCEPT_CANCEL: &str = "cancel";
     pub const ACCEPT_RELATION: &str = "relation";

@@ -15,8 +15,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// The footer's keys at a width: each working key with a footer label, in its table's order;
-/// when they do not all fit, the last ones go first, but help, quit and the way back (`Esc`) stay
-/// as long as anything can.
+/// when they do not all fit, the last ones go first, but help, quit, the way back (`Esc`), the
+/// way on (`Enter`: open, keep, done) and, on a suggested row, accept and dismiss stay as long as
+/// anything can.
 pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str)> {
     let types = component::active(app).types();
     let mut shown: Vec<(String, &str, usize, bool)> =
@@ -31,7 +32,15 @@ pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str)> {
                     .map(|&k| keymap::label(k))
                     .unwrap_or_default();
                 let w = text::width(&key) + text::width(label) + 4;
-                let kept = matches!(b.action, Action::Help | Action::Quit | Action::Back);
+                let kept = matches!(
+                    b.action,
+                    Action::Help
+                        | Action::Quit
+                        | Action::Back
+                        | Action::Open
+                        | Action::Accept
+                        | Action::Dismiss
+                );
                 Some((key, label, w, kept))
             })
             .collect();

@@ -79,7 +79,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleSuggestions,
         words::TOGGLE_SUGGESTIONS,
     ),
-    listed(&[c('a')], Action::Accept, words::ACCEPT),
-    listed(&[c('x')], Action::Dismiss, words::DISMISS),
+    shown(&[c('a')], Action::Accept, words::ACCEPT, footer::ACCEPT),
+    shown(&[c('x')], Action::Dismiss, words::DISMISS, footer::DISMISS),
     listed(&[c('E')], Action::OpenEditor, words::EDIT_CLAIM),
 ];

@@ -543,3 +543,18 @@ fn swapping_sides_keeps_the_selected_suggested_pair() {
     finish(&mut app);
     assert_eq!(pair(&app), Some(before));
 }
+
+/// On a suggested row at 80 columns the footer offers `a` and `x`, the keys that act on it
+/// (they were listed only in help).
+#[test]
+fn the_footer_offers_accept_and_dismiss_on_a_suggested_row() {
+    let dir = draft();
+    let mut app = sized(open(dir.path()), 80, 24);
+    select_suggested(&mut app);
+    let shown = screen(&app);
+    let footer = shown.lines().last().unwrap_or_default();
+    assert!(
+        footer.contains("a  accept") && footer.contains("x  dismiss"),
+        "{footer}"
+    );
+}

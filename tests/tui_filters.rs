@@ -156,6 +156,21 @@ fn a_date_range_is_typed_and_checked() {
     assert!(screen(&a).contains("filters: since 2025-05-08, until 2025-05-10"));
 }
 
+/// The date field being edited is marked, so it shows without colour too (only its label's style
+/// told them apart).
+#[test]
+fn the_date_field_being_edited_is_marked() {
+    let mut a = app(80, 24);
+    section(&mut a, Section::Dates);
+    let marked = |a: &App| {
+        let shown = screen(a);
+        (shown.contains("▸ since"), shown.contains("▸ until"))
+    };
+    assert_eq!(marked(&a), (true, false));
+    keys(&mut a, &[KeyCode::Down]);
+    assert_eq!(marked(&a), (false, true));
+}
+
 #[test]
 fn an_invalid_date_says_why_and_is_not_applied() {
     let mut a = app(120, 40);

@@ -20,8 +20,8 @@ const LEFT: usize = 38;
 const RULE: &str = " │ ";
 /// Lines below the two columns: a blank, the claims remaining, a note.
 const BELOW: u16 = 3;
-/// Columns of a date field's label (`since  `).
-const DATE_LABEL: usize = 7;
+/// Columns of a date field's label and its mark (`▸ since  `).
+const DATE_LABEL: usize = 9;
 
 /// Where the panel sits on the screen's main area.
 pub fn area(main: Rect) -> Rect {
@@ -99,7 +99,10 @@ fn dates(theme: Theme, p: &Panel, width: usize) -> (Vec<Line<'static>>, Option<(
         if focused {
             cursor = Some((DATE_LABEL + col, i));
         }
-        let label = text::ellipsis(label, DATE_LABEL);
+        // The field being edited is marked as the section's other lists mark their choice, so it
+        // shows without colour too.
+        let mark = if focused { "▸ " } else { "  " };
+        let label = text::ellipsis(&format!("{mark}{label}"), DATE_LABEL);
         let mut spans = vec![if focused {
             Span::styled(label, theme.title())
         } else {

@@ -188,6 +188,9 @@ pub enum Command {
         /// The question of a new point (default: a neutral question to edit later).
         #[arg(long, value_name = "Q")]
         question: Option<String>,
+        /// Write nothing: say what would be linked and show each file's change as a diff.
+        #[arg(long)]
+        dry_run: bool,
         /// The dispute folder, its dispute.json, or its side files.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,

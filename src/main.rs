@@ -91,8 +91,17 @@ fn main() -> ExitCode {
             left,
             right,
             question,
+            dry_run,
             paths,
-        }) => commands::link(&left, &right, question.as_deref(), &paths, &mut out).map(|()| 0),
+        }) => {
+            let wanted = commands::Link {
+                left: &left,
+                right: &right,
+                question: question.as_deref(),
+                dry_run,
+            };
+            commands::link(&wanted, &paths, &mut out).map(|()| 0)
+        }
         Some(Command::Dismiss {
             left,
             right,

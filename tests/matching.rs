@@ -266,6 +266,71 @@ fn match_json_parses_and_names_claims_that_exist() {
         .code(2);
 }
 
+/// `link --dry-run` writes nothing and shows each file's change as a diff, its lines cleaned
+/// for the terminal like any text from a file.
+#[test]
+fn link_dry_run_shows_the_change_and_writes_nothing() {
+    let dir = copy_fixture();
+    let alpha = dir.path().join("alpha.json");
+    // A right-to-left override in the claim's text, beside the line the diff adds.
+    let text = std::fs::read_to_string(&alpha)
+        .unwrap()
+        .replace("Beta shut the Karvani", "Beta shut the \u{202e}Karvani");
+    std::fs::write(&alpha, &text).unwrap();
+    let before: Vec<Vec<u8>> = ["alpha.json", "beta.json", "dispute.json"]
+        .iter()
+        .map(|f| std::fs::read(dir.path().join(f)).unwrap())
+        .collect();
+    let out = parallax()
+        .args([
+            "link",
+            "--dry-run",
+            "a-karvani",
+            "b-karvani",
+            "--question",
+            "Was the Karvani sluice shut?",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let shown = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        shown.starts_with(
+            "Would link a-karvani and b-karvani on the new point `karvani-sluice-shut`"
+        ),
+        "{shown}"
+    );
+    assert!(shown.contains("Nothing was written (--dry-run)"), "{shown}");
+    assert!(
+        shown.contains("+          \"point\": \"karvani-sluice-shut\","),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("+          \"question\": \"Was the Karvani sluice shut?\""),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains('\u{202e}') && shown.contains("⟨U+202E⟩"),
+        "{shown}"
+    );
+    let after: Vec<Vec<u8>> = ["alpha.json", "beta.json", "dispute.json"]
+        .iter()
+        .map(|f| std::fs::read(dir.path().join(f)).unwrap())
+        .collect();
+    assert_eq!(before, after, "a dry run writes nothing");
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["alpha.json", "beta.json", "dispute.json"],
+        "no file is added"
+    );
+}
+
 #[test]
 fn link_adds_only_the_point_lines_and_the_rows_update() {
     let dir = copy_fixture();

@@ -8,15 +8,28 @@ use crate::text;
 use std::io::Write;
 use std::path::PathBuf;
 
+/// What `parallax link` is asked to do.
+#[derive(Debug, Clone, Copy)]
+pub struct Link<'a> {
+    /// The left claim's id.
+    pub left: &'a str,
+    /// The right claim's id.
+    pub right: &'a str,
+    /// The question of a new point, if given.
+    pub question: Option<&'a str>,
+    /// Write nothing; say what would be written, with each file's change as a diff.
+    pub dry_run: bool,
+}
+
 /// Gives claims `left` and `right` a common point in the files at `paths`, and says what was
-/// written.
-pub fn link(
-    left: &str,
-    right: &str,
-    question: Option<&str>,
-    paths: &[PathBuf],
-    out: &mut dyn Write,
-) -> Result<(), Failure> {
+/// written (with `dry_run`, what would be, and writes nothing).
+pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
+    let Link {
+        left,
+        right,
+        question,
+        dry_run,
+    } = *wanted;
     if question.is_some_and(|q| q.trim().is_empty()) {
         return Err(Failure::Usage(
             "--question is empty; write the question the two claims answer".to_owned(),
@@ -26,10 +39,17 @@ pub fn link(
     let folder = folder_of(paths)
         .ok_or(EditError::Bundled)
         .map_err(failure)?;
-    let held = FolderLock::take(&folder).map_err(failure)?;
+    // A dry run only reads: the files are replaced whole (see `edit::commit`), so it never
+    // reads half a write, and it waits for no other parallax.
+    let held = match dry_run {
+        true => None,
+        false => Some(FolderLock::take(&folder).map_err(failure)?),
+    };
     let (ws, dispute) = Workspace::open(paths).map_err(failure)?;
     // An interrupted write leaves no temporary file behind.
-    crate::cleanup::remove_on_signal()?;
+    if !dry_run {
+        crate::cleanup::remove_on_signal()?;
+    }
     // Without a question, the one both claims answer (as the screen offers it), if any.
     let fitting = match (
         question,
@@ -49,7 +69,9 @@ pub fn link(
         }
         Err(e) => return Err(failure(e)),
     };
-    commit(&plan, &held).map_err(failure)?;
+    if let Some(held) = &held {
+        commit(&plan, held).map_err(failure)?;
+    }
     let files: Vec<String> = plan
         .writes
         .iter()
@@ -58,7 +80,8 @@ pub fn link(
     if let Some(id) = &plan.moved {
         writeln!(
             out,
-            "Moved {} into topic `{}`, beside the claim it answers",
+            "{} {} into topic `{}`, beside the claim it answers",
+            if dry_run { "Would move" } else { "Moved" },
             text::clean(id).text,
             plan.topic
         )?;
@@ -81,14 +104,48 @@ pub fn link(
     };
     writeln!(
         out,
-        "Linked {} and {} on {} point `{}` of topic `{}`; wrote {}{unused}",
+        "{} {} and {} on {} point `{}` of topic `{}`; {} {}{unused}",
+        if dry_run { "Would link" } else { "Linked" },
         text::clean(left).text,
         text::clean(right).text,
         if plan.new_point { "the new" } else { "the" },
         plan.point,
         plan.topic,
+        if dry_run { "would write" } else { "wrote" },
         text::clean(&files.join(", ")).text
     )?;
+    if dry_run {
+        writeln!(
+            out,
+            "Nothing was written (--dry-run). The change to each file:"
+        )?;
+        write_diffs(&plan, out)?;
+    }
+    Ok(())
+}
+
+/// Each file's change as a unified diff (a new file's against `/dev/null`), every line cleaned
+/// for the terminal: a file's text comes from other people (FORMAT.md, "Untrusted text").
+fn write_diffs(plan: &crate::edit::Plan, out: &mut dyn Write) -> std::io::Result<()> {
+    for w in &plan.writes {
+        let before = String::from_utf8_lossy(w.before.as_deref().unwrap_or_default());
+        let after = String::from_utf8_lossy(&w.after);
+        let name = w.path.display().to_string();
+        let old = if w.before.is_some() {
+            name.as_str()
+        } else {
+            "/dev/null"
+        };
+        let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
+        let shown = diff
+            .unified_diff()
+            .context_radius(3)
+            .header(old, &name)
+            .to_string();
+        for line in shown.lines() {
+            writeln!(out, "{}", text::clean(line).text)?;
+        }
+    }
     Ok(())
 }
 

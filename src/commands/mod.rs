@@ -14,7 +14,7 @@ pub mod timeline;
 mod validate;
 
 pub use dismiss::dismiss;
-pub use link::link;
+pub use link::{Link, link};
 pub use matches::matches;
 pub use search::{Options as SearchOptions, search};
 pub use show::{TopicsOptions, show, topics};

@@ -300,6 +300,13 @@ fn the_dialog_remembers_its_last_choices_while_the_program_runs() {
     keys(&mut a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::End]);
     typed(&mut a, "x");
     assert_eq!(path_text(&a), "notes.csvx");
+    // A path emptied and left is not kept: the name is offered again.
+    for _ in 0..20 {
+        keys(&mut a, &[KeyCode::Backspace]);
+    }
+    assert_eq!(path_text(&a), "");
+    keys(&mut a, &[KeyCode::Esc, KeyCode::Char('e')]);
+    assert_eq!(path_text(&a), "river.csv");
 }
 
 #[test]

@@ -558,3 +558,60 @@ fn the_footer_offers_accept_and_dismiss_on_a_suggested_row() {
         "{footer}"
     );
 }
+
+/// The screen opens at the top of its first topic, and stays there as the suggestions come
+/// (it followed the topic's first claim to the last row, where its suggestion put it).
+#[test]
+fn the_first_topic_opens_at_its_first_row_once_suggested() {
+    let dir = draft();
+    let app = open(dir.path());
+    assert_eq!((app.topic, app.row), (0, 0));
+    assert_eq!(
+        app.current_row().map(|r| r.kind),
+        Some(RowKind::Suggested),
+        "the first row is the best suggestion"
+    );
+}
+
+/// `x` on the last suggestion of a topic, with unmatched rows after it, selects the suggestion
+/// before it: the next thing to accept or dismiss, not an unmatched row.
+#[test]
+fn after_dismissing_the_last_suggestion_the_one_before_is_selected() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    // Dismiss the first suggestion, so its claims stand unmatched after the last one.
+    let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut app, &left, &right);
+    finish(&mut app);
+    let last = app
+        .rows()
+        .iter()
+        .rposition(|r| r.kind == RowKind::Suggested)
+        .expect("a suggested row");
+    assert!(
+        last + 1 < app.rows().len(),
+        "unmatched rows after the last suggestion"
+    );
+    app.row = last;
+    let id = |app: &App, at| app.dispute.claim(at).unwrap().id.to_string();
+    let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut app, &left, &right);
+    finish(&mut app);
+    let row = app.current_row().expect("a row");
+    assert_eq!(
+        row.kind,
+        RowKind::Suggested,
+        "row {} of {}",
+        app.row,
+        app.rows().len()
+    );
+    assert_ne!(
+        (id(&app, row.left[0]), id(&app, row.right[0])),
+        (left, right)
+    );
+}

@@ -10,7 +10,7 @@ use super::modal::detail::state::{Detail, Held};
 use super::modal::search::state::Search;
 use super::session::Shared;
 use super::theme::Theme;
-use crate::compare::{Comparison, Counts, Row, TopicRows};
+use crate::compare::{Comparison, Counts, Row, RowKind, TopicRows};
 use crate::format::{ClaimAt, Dispute};
 use crate::layout::{self, Line};
 use crate::query::{self, Query};
@@ -375,15 +375,20 @@ impl App {
         self.set_comparison(base);
     }
 
-    /// Selects the row after the selected one (the one before it at the end), as a list being
-    /// sorted through does after a dismissal: the selection then follows that row's claim
-    /// through the new suggestions, not the dismissed claims to their unmatched rows.
+    /// Selects the next suggested row after the selected one (else the one before it; else
+    /// the next row, or the one before at the end), as a list being sorted through does after
+    /// a dismissal: the selection then follows that row's claim through the new suggestions,
+    /// not the dismissed claims to their unmatched rows.
     pub fn step_past_row(&mut self) {
-        if self.row + 1 < self.rows().len() {
-            self.row += 1;
-        } else {
-            self.row = self.row.saturating_sub(1);
-        }
+        let rows = self.rows();
+        let suggested = |i: &usize| rows.get(*i).is_some_and(|r| r.kind == RowKind::Suggested);
+        let next = (self.row + 1..rows.len()).find(suggested);
+        let before = || (0..self.row).rev().find(suggested);
+        self.row = match next.or_else(before) {
+            Some(row) => row,
+            None if self.row + 1 < rows.len() => self.row + 1,
+            None => self.row.saturating_sub(1),
+        };
         self.anchor = None;
     }
 
@@ -407,7 +412,15 @@ impl App {
         self.suggest.pending = false;
         let merged = crate::matching::with_suggested(&self.base_comparison(), &pairs);
         self.suggest.pairs = pairs;
+        // A view at the top of its topic (as the screen opens) stays there as the suggestions
+        // come: following its first claim would open the topic at its last rows.
+        let at_top = self.row == 0 && self.top == Scroll::default();
         self.set_comparison(merged);
+        if at_top && self.row != 0 {
+            self.row = 0;
+            self.top = Scroll::default();
+            self.anchor = None;
+        }
         self.close_stale_accept();
     }
 

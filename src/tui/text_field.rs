@@ -163,14 +163,15 @@ impl TextField {
     }
 
     /// As [`TextField::shown`], as spans in `style`: a selected proposal shows reversed, so
-    /// the user sees that typing replaces it.
+    /// the user sees that typing replaces it; in a field drawn reversed already (the filter
+    /// panel's dates), it shows underlined instead.
     pub fn spans(&self, cols: usize, style: Style) -> (Vec<Span<'static>>, usize) {
         let (shown, column) = self.shown(cols);
         if !self.selected {
             return (vec![Span::styled(shown, style)], column);
         }
         let marked = if style.add_modifier.contains(Modifier::REVERSED) {
-            style.remove_modifier(Modifier::REVERSED)
+            style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
         } else {
             style.add_modifier(Modifier::REVERSED)
         };

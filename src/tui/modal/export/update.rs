@@ -103,7 +103,8 @@ pub fn open(app: &mut App) -> Step {
         _ => Scope::All,
     };
     let format = last.as_ref().map_or(Format::Markdown, |l| l.format);
-    let typed = last.and_then(|l| l.path);
+    // A path emptied and left is not one: the name is offered again.
+    let typed = last.and_then(|l| l.path).filter(|p| !p.trim().is_empty());
     Step::Open(Modal::Export(Box::new(Dialog {
         scope,
         format,

@@ -752,6 +752,49 @@ fn an_unknown_source_word_is_quoted_as_written() {
         ));
 }
 
+/// A cell made into an id is said to be when something is lost: an id column's cell that was
+/// not an id (a tag, a rebutted claim), a name that loses letters, two names made into one id.
+/// A plain name (`Alpha` for the side `alpha`) becomes its id without a word.
+#[test]
+fn a_cell_rewritten_as_an_id_is_reported_when_something_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("ids.csv");
+    let long = |c: char| format!("Ministry {}", c.to_string().repeat(130));
+    std::fs::write(
+        &csv,
+        format!(
+            "side,topic,text,tags,rebuts\n\
+             Alpha,water,One,État,\n\
+             Alpha,water,Two,,B_1\n\
+             {},water,Three,,\n\
+             {},water,Four,,\n",
+            long('a'),
+            long('b')
+        ),
+    )
+    .unwrap();
+    let out = import_csv(&csv, dir.path().join("out"))
+        .get_output()
+        .clone();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("the tag `État` is written as the id `tat`"),
+        "{said}"
+    );
+    assert!(
+        said.contains("the rebutted claim `B_1` is written as the id `b-1` (it is not an id)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("as `Ministry aaa"),
+        "two parties made one: {said}"
+    );
+    assert!(
+        !said.contains("the side `Alpha`"),
+        "a plain name is not reported: {said}"
+    );
+}
+
 /// What a ClaimReview carries of each assessed claim: its side, id, text, date, speaker, rating,
 /// note and `by`, and its own and its assessment's sources (id, outlet, title, url, date).
 fn reviewed(d: &Dispute) -> Vec<String> {

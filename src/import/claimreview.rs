@@ -132,7 +132,50 @@ fn text(v: Option<&Value>) -> Option<String> {
 
 /// The date part of an ISO date or date-time (`2025-05-10T00:00:00Z` gives `2025-05-10`).
 fn day(v: Option<&Value>) -> Option<String> {
-    text(v).map(|s| s.chars().take(10).collect())
+    let s = text(v)?;
+    let s = s.trim();
+    // A schema.org DateTime is cut to its day when what follows the `T` is a time; anything
+    // else is kept whole, so that a value that is no date is reported as it was written.
+    Some(match s.split_once('T') {
+        Some((day, time)) if is_time(time) => day.to_owned(),
+        _ => s.to_owned(),
+    })
+}
+
+/// An ISO 8601 time of day as schema.org writes one: `HH:MM`, optional `:SS` and fraction,
+/// then an optional `Z` or `±HH:MM` offset.
+fn is_time(t: &str) -> bool {
+    let two = |s: &str, max: u32| {
+        s.len() == 2
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && s.parse::<u32>().is_ok_and(|n| n <= max)
+    };
+    let (clock, offset) = match t.find(['Z', '+', '-']) {
+        Some(i) => t.split_at(i),
+        None => (t, ""),
+    };
+    let offset_ok = match offset {
+        "" | "Z" => true,
+        o => {
+            let o = o.get(1..).unwrap_or_default();
+            let (h, m) = o
+                .split_once(':')
+                .unwrap_or((o.get(..2).unwrap_or(o), o.get(2..).unwrap_or("")));
+            two(h, 23) && (m.is_empty() || two(m, 59))
+        }
+    };
+    let mut parts = clock.splitn(3, ':');
+    let (Some(h), Some(m)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let seconds_ok = match parts.next() {
+        None => true,
+        Some(s) => {
+            let (whole, frac) = s.split_once('.').unwrap_or((s, "0"));
+            two(whole, 60) && !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit())
+        }
+    };
+    two(h, 23) && two(m, 59) && seconds_ok && offset_ok
 }
 
 /// A work a review names: where the claim appeared (`appearance`, `firstAppearance`) or what
@@ -638,6 +681,26 @@ pub fn write(dispute: &Dispute, page: Option<&str>) -> (Vec<u8>, Vec<String>) {
 
 #[cfg(test)]
 mod tests {
+
+    /// A date-time is read as its day; what is not a date is kept whole, so its report quotes
+    /// it whole (it was cut to ten characters and taken: `2025-05-03garbage` was a date).
+    #[test]
+    fn a_date_time_is_its_day_and_anything_else_stays_whole() {
+        let day_of = |s: &str| day(Some(&Value::String(s.to_owned())));
+        for (given, read) in [
+            ("2025-05-03", "2025-05-03"),
+            ("2025-05-03T10:00", "2025-05-03"),
+            ("2025-05-03T10:00:59Z", "2025-05-03"),
+            ("2025-05-03T23:59:60.5+05:30", "2025-05-03"),
+            ("2025-05-03T10:00:00-0400", "2025-05-03"),
+            ("2025-05-03garbage", "2025-05-03garbage"),
+            ("2025-05-0399", "2025-05-0399"),
+            ("2025-05-03T25:99:99", "2025-05-03T25:99:99"),
+            ("May 4, 2025", "May 4, 2025"),
+        ] {
+            assert_eq!(day_of(given).as_deref(), Some(read), "{given}");
+        }
+    }
     use super::*;
 
     #[test]

@@ -74,6 +74,10 @@ impl ClaimPlace {
     }
 }
 
+/// What a cell may give as a name rather than an id (`India` for the side `india`): an id is
+/// made from it without a word, unless that loses letters or cuts it.
+const NAMED: [&str; 3] = ["the side", "the topic", "the point"];
+
 /// Builds a dispute from records.
 #[derive(Debug, Default)]
 pub struct Builder {
@@ -95,6 +99,10 @@ pub struct Builder {
     /// Every claimant named by a review read so far, so that a `--side` mapping that named
     /// none of them can be reported.
     pub claimants: HashSet<String>,
+    /// Each id made from a cell that was not one, by what it names (`the side`) and the id: the
+    /// first cell it was made from. A cell is said to be rewritten once, and two cells made
+    /// into one id (one side now) are said to be.
+    made: HashMap<(String, String), String>,
 }
 
 /// The dispute as a `dispute` record gives it.
@@ -183,11 +191,54 @@ impl Builder {
                 file,
                 at,
                 format!(
-                    "{what} `{}` holds no letter or digit to make an id from",
+                    "{what} `{}` holds no ASCII letter or digit to make an id from (ids are \
+                     lowercase a-z, 0-9 and -); write an id for it",
                     clean(cell)
                 ),
             );
             return None;
+        }
+        let key = (what.to_owned(), made.clone());
+        // A name (of a side, topic or point) becomes an id as documented; what is said is an
+        // id column's cell that was not one, and a name that lost letters or was cut.
+        let named = NAMED.contains(&what);
+        let lossy = cell
+            .chars()
+            .any(|c| c.is_alphanumeric() && !c.is_ascii_alphanumeric())
+            || make_id(cell, usize::MAX) != made;
+        match self.made.get(&key) {
+            Some(first) if first == cell => {}
+            None if named && !lossy => {
+                self.made.insert(key, cell.to_owned());
+            }
+            Some(first) => {
+                let first = clean(first);
+                self.problem(
+                    file,
+                    at,
+                    format!(
+                        "{what} `{}` is written as the id `{made}`, as `{first}` was: they are \
+                         one now (give them ids of their own to keep them apart)",
+                        clean(cell)
+                    ),
+                );
+            }
+            None => {
+                let why = if named {
+                    "ids keep only a-z, 0-9 and -, and 128 characters"
+                } else {
+                    "it is not an id"
+                };
+                self.problem(
+                    file,
+                    at,
+                    format!(
+                        "{what} `{}` is written as the id `{made}` ({why})",
+                        clean(cell)
+                    ),
+                );
+                self.made.insert(key, cell.to_owned());
+            }
         }
         Some(made)
     }

@@ -1165,3 +1165,33 @@ fn a_fact_checkers_rating_word_is_read_as_claimreview_reads_it() {
         ]
     );
 }
+
+/// A relation left out says what is wrong with it: its form, its kind or its claim id.
+#[test]
+fn a_bad_relation_says_which_part_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("rel.csv");
+    std::fs::write(
+        &csv,
+        "side,topic,text,relations\n\
+         alpha,water,One,reframes:B-1 denies:b-1 b-1\n\
+         beta,water,Two,\n",
+    )
+    .unwrap();
+    let out = import_csv(&csv, dir.path().join("out"))
+        .get_output()
+        .clone();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("the relation `reframes:B-1` points at `B-1`, which is not a claim id"),
+        "{said}"
+    );
+    assert!(
+        said.contains("the relation `denies:b-1` has a kind other than"),
+        "{said}"
+    );
+    assert!(
+        said.contains("the relation `b-1` is not KIND:CLAIM-ID"),
+        "{said}"
+    );
+}

@@ -393,16 +393,30 @@ impl Builder {
         let relations = list(r.get(Col::Relations))
             .into_iter()
             .filter_map(|cell| {
-                let parsed = cell.split_once(':').and_then(|(kind, to)| {
-                    Some(Relation {
-                        kind: RelationKind::parse(&kind.to_lowercase())?,
-                        to: is_id(to).then(|| to.into())?,
-                    })
-                });
-                if parsed.is_none() {
-                    self.problem(file, at, format!("the relation `{}` is not KIND:CLAIM-ID with a kind of contradicts, reframes, concedes or agrees; left out", clean(cell)));
-                }
-                parsed
+                let split = cell.split_once(':');
+                let kind = split.and_then(|(kind, _)| RelationKind::parse(&kind.to_lowercase()));
+                let why = match (split, kind) {
+                    (None, _) => "is not KIND:CLAIM-ID".to_owned(),
+                    (Some(_), None) => {
+                        "has a kind other than contradicts, reframes, concedes or agrees".to_owned()
+                    }
+                    (Some((_, to)), Some(_)) if !is_id(to) => format!(
+                        "points at `{}`, which is not a claim id (lowercase a-z, 0-9 and -)",
+                        clean(to)
+                    ),
+                    (Some((_, to)), Some(kind)) => {
+                        return Some(Relation {
+                            kind,
+                            to: to.into(),
+                        });
+                    }
+                };
+                self.problem(
+                    file,
+                    at,
+                    format!("the relation `{}` {why}; left out", clean(cell)),
+                );
+                None
             })
             .collect();
         let assessment = self.assessment(r, file, at);

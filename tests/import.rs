@@ -1195,3 +1195,70 @@ fn a_bad_relation_says_which_part_is_wrong() {
         "{said}"
     );
 }
+
+/// A row repeating a claim (the same text) with other cells that differ, and names that differ
+/// from the ones given before, are reported: they are not used (only the row's source is).
+#[test]
+fn a_repeat_row_and_a_second_name_that_differ_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("repeat.csv");
+    std::fs::write(
+        &csv,
+        "side,side_name,topic,point,question,id,text,speaker,date,source_outlet\n\
+         alpha,Alpha,water,shut,Was it shut?,a-1,The gates shut.,Minister,2025-03-01,Wire\n\
+         alpha,Alpha,water,,,a-1,The gates shut.,Mayor,2025-03-02,Courier\n\
+         alpha,Alpha Republic,water,shut,Who shut it?,a-2,The gates stayed open.,,,Wire\n\
+         beta,Beta,water,,,b-1,Nothing shut.,,,Post\n",
+    )
+    .unwrap();
+    let out = import_csv(&csv, dir.path().join("out"))
+        .get_output()
+        .clone();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(
+            "line 3: claim `a-1` was given at line 2; this record's speaker, date differ"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("the side_name `Alpha Republic` differs from `Alpha`"),
+        "{said}"
+    );
+    assert!(
+        said.contains("the question `Who shut it?` differs from `Was it shut?`"),
+        "{said}"
+    );
+    // The source of the repeat is added all the same.
+    let d = load(&dir.path().join("out"));
+    let (_, a1) = d.claims().find(|(_, c)| c.id == "a-1").unwrap();
+    assert_eq!(a1.sources.len(), 2);
+    assert_eq!(a1.speaker.as_deref(), Some("Minister"));
+}
+
+/// A review without a rating says so plainly (it said "the rating no rating is not in the
+/// table" and wrote the note "Rated no rating.").
+#[test]
+fn a_review_without_a_rating_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.json");
+    std::fs::write(
+        &file,
+        r#"{"@context": "https://schema.org", "@type": "ClaimReview",
+            "claimReviewed": "The gates were shut.",
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
+            "author": {"@type": "Organization", "name": "Checker"},
+            "url": "https://example.org/check/1"}"#,
+    )
+    .unwrap();
+    let out = parallax()
+        .args(["import", "claimreview"])
+        .arg(&file)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("the review gives no rating"), "{said}");
+    assert!(!said.contains("no rating is not in the table"), "{said}");
+}

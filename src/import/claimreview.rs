@@ -491,10 +491,14 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
             rating_of_number(v, w, b),
             format!("{v} on a scale of {w} to {b}"),
         ),
-        (None, None) => (None, "no rating".to_owned()),
+        (None, None) => (None, String::new()),
     };
     let rating = rating.unwrap_or_else(|| {
-        problem(format!("the rating {} is not in the table; the assessment is `unverified` and the wording is kept in its note", crate::text::clean(&wording).text));
+        if wording.is_empty() {
+            problem("the review gives no rating (no `reviewRating` with a `textualRating`, `alternateName` or `ratingValue`); the assessment is `unverified`".to_owned());
+        } else {
+            problem(format!("the rating {} is not in the table; the assessment is `unverified` and the wording is kept in its note", crate::text::clean(&wording).text));
+        }
         Rating::Unverified
     });
     let by = review.by.clone();
@@ -504,13 +508,15 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
         .textual
         .as_deref()
         .is_some_and(|t| t.eq_ignore_ascii_case(rating.as_str()));
-    let rated = match &by {
-        Some(p) => format!("Rated {wording} by {p}."),
-        None => format!("Rated {wording}."),
+    let rated = match (&by, wording.is_empty()) {
+        (_, true) => String::new(),
+        (Some(p), false) => format!("Rated {wording} by {p}."),
+        (None, false) => format!("Rated {wording}."),
     };
     let note = match (review.body.as_deref(), own_name) {
         (Some(body), true) => body.to_owned(),
-        (Some(body), false) => format!("{rated} {body}"),
+        (Some(body), false) if !rated.is_empty() => format!("{rated} {body}"),
+        (Some(body), false) => body.to_owned(),
         (None, true) => String::new(),
         (None, false) => rated,
     };

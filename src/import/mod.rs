@@ -172,6 +172,136 @@ impl Builder {
         (!(same_side && same_text)).then(|| place.shown_from(file))
     }
 
+    /// The columns of a record repeating a claim (the same text) whose cells are given and
+    /// differ from the claim as first given: they are not used, and are to be said so.
+    fn differing(&self, r: &Record, place: &ClaimPlace) -> Vec<&'static str> {
+        let Some(side) = self.sides.get(place.side) else {
+            return Vec::new();
+        };
+        let (Some(topic), Some(claim)) = (
+            side.side.topics.get(place.topic),
+            side.side
+                .topics
+                .get(place.topic)
+                .and_then(|t| t.claims.get(place.claim)),
+        ) else {
+            return Vec::new();
+        };
+        let id = |cell: &str| {
+            let cell = cell.trim();
+            if is_id(cell) {
+                cell.to_owned()
+            } else {
+                make_id(cell, 128)
+            }
+        };
+        let ids = |cell: &str| list(Some(cell)).into_iter().map(id).collect::<Vec<_>>();
+        let strs = |v: &[crate::format::CompactString]| {
+            v.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+        };
+        let mut out = Vec::new();
+        let mut check = |col: Col, differs: bool| {
+            if differs {
+                out.push(col.name());
+            }
+        };
+        if let Some(t) = r.get(Col::Topic) {
+            check(Col::Topic, id(t) != topic.id);
+        }
+        if let Some(p) = r.get(Col::Point) {
+            check(Col::Point, claim.point.as_deref() != Some(id(p).as_str()));
+        }
+        if let Some(s) = r.get(Col::Speaker) {
+            check(Col::Speaker, claim.speaker.as_deref() != Some(s.trim()));
+        }
+        if let Some(d) = r.get(Col::Date) {
+            check(Col::Date, d.trim().parse::<Date>().ok() != claim.date);
+        }
+        if let Some(t) = r.get(Col::Tags) {
+            check(Col::Tags, ids(t) != strs(&claim.tags));
+        }
+        if let Some(t) = r.get(Col::Rebuts) {
+            check(Col::Rebuts, ids(t) != strs(&claim.rebuts));
+        }
+        if let Some(cell) = r.get(Col::Relations) {
+            let given: Vec<String> = list(Some(cell))
+                .into_iter()
+                .map(str::to_lowercase)
+                .collect();
+            let had: Vec<String> = claim
+                .relations
+                .iter()
+                .map(|rel| format!("{}:{}", rel.kind.as_str(), rel.to))
+                .collect();
+            check(Col::Relations, given != had);
+        }
+        out
+    }
+
+    /// Reports a claim record's names that differ from the ones in use (the first given
+    /// stays): its side's name, its topic's neutral or own title, its point's question.
+    fn name_conflicts(
+        &mut self,
+        r: &Record,
+        side: usize,
+        topic: usize,
+        (topic_id, point): (&str, Option<&str>),
+        file: &str,
+        at: &str,
+    ) {
+        let mut found = Vec::new();
+        let given = |col| r.get(col).map(str::trim).filter(|s| !s.is_empty());
+        if let Some(s) = self.sides.get(side) {
+            if let Some(name) = given(Col::SideName)
+                && name != s.side.party.name
+            {
+                found.push((Col::SideName, name, s.side.party.name.clone()));
+            }
+            if let Some(own) = given(Col::SideTopicTitle)
+                && let Some(t) = s.side.topics.get(topic)
+                && own != t.title
+            {
+                found.push((Col::SideTopicTitle, own, t.title.clone()));
+            }
+        }
+        let own = self
+            .sides
+            .get(side)
+            .and_then(|s| s.side.topics.get(topic))
+            .map(|t| t.title.as_str());
+        let manifest = self
+            .topic_ids
+            .get(topic_id)
+            .and_then(|&i| self.topics.get(i));
+        if let Some(t) = manifest {
+            // Without its own column, a row's `topic_title` is its side's title too: then it
+            // is used, as that.
+            if let Some(title) = given(Col::TopicTitle)
+                && title != t.title
+                && given(Col::SideTopicTitle).is_some()
+                && Some(title) != own
+            {
+                found.push((Col::TopicTitle, title, t.title.clone()));
+            }
+            if let Some(q) = given(Col::Question)
+                && let Some(p) = point.and_then(|p| t.points.iter().find(|x| x.id == p))
+                && let Some(asked) = p.question.as_deref()
+                && q != asked
+            {
+                found.push((Col::Question, q, asked.to_owned()));
+            }
+        }
+        for (col, cell, kept) in found {
+            let message = format!(
+                "the {} `{}` differs from `{}`, given before, which is kept; not used",
+                col.name(),
+                clean(cell),
+                clean(&kept)
+            );
+            self.problem(file, at, message);
+        }
+    }
+
     fn problem(&mut self, file: &str, at: &str, reason: String) {
         self.problems.push(Problem {
             file: file.to_owned(),
@@ -343,6 +473,21 @@ impl Builder {
                     at,
                     format!("claim `{id}` was given at {}; this record's other fields are ignored and only its source is added", place.shown_from(file)),
                 );
+            } else {
+                let differ = self.differing(r, &place);
+                if !differ.is_empty() {
+                    self.problem(
+                        file,
+                        at,
+                        format!(
+                            "claim `{id}` was given at {}; this record's {} differ{} from it and {} not used (only its source is added)",
+                            place.shown_from(file),
+                            differ.join(", "),
+                            if differ.len() == 1 { "s" } else { "" },
+                            if differ.len() == 1 { "is" } else { "are" },
+                        ),
+                    );
+                }
             }
             self.source(r, &place, file, at);
             return;
@@ -376,6 +521,7 @@ impl Builder {
             }),
             None => None,
         };
+        self.name_conflicts(r, side, topic, (&topic_id, point.as_deref()), file, at);
         let date = r
             .get(Col::Date)
             .and_then(|d| self.date(d, "date", file, at));

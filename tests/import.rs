@@ -1262,3 +1262,28 @@ fn a_review_without_a_rating_says_so() {
     assert!(said.contains("the review gives no rating"), "{said}");
     assert!(!said.contains("no rating is not in the table"), "{said}");
 }
+
+/// A quote or locator given with a source for an assessment is reported as left out: an
+/// assessment cites its sources by id alone.
+#[test]
+fn a_quote_for_an_assessment_source_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("role.csv");
+    std::fs::write(
+        &csv,
+        "side,topic,id,text,rating,source_outlet,source_role,source_quote,source_locator\n\
+         alpha,water,a-1,The gates shut.,disputed,Check,assessment,they never shut,para 4\n\
+         beta,water,b-1,Nothing shut.,,Post,,,\n",
+    )
+    .unwrap();
+    let out = import_csv(&csv, dir.path().join("out"))
+        .get_output()
+        .clone();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(
+            "the source_quote and source_locator of a source for an assessment are left out"
+        ),
+        "{said}"
+    );
+}

@@ -19,6 +19,24 @@ impl Builder {
             return;
         };
         let role = r.get(Col::SourceRole).map(str::trim);
+        let is_assessment = role.is_some_and(|r| r.eq_ignore_ascii_case("assessment"));
+        // An assessment's sources are ids alone (FORMAT.md): a quote or locator has no place.
+        let cited: Vec<&str> = [Col::SourceQuote, Col::SourceLocator]
+            .into_iter()
+            .filter(|&c| r.get(c).is_some())
+            .map(|c| c.name())
+            .collect();
+        if is_assessment && !cited.is_empty() {
+            self.problem(
+                file,
+                at,
+                format!(
+                    "the {} of a source for an assessment {} left out: an assessment cites its sources by id alone",
+                    cited.join(" and "),
+                    if cited.len() == 1 { "is" } else { "are" }
+                ),
+            );
+        }
         let claim = &mut self.sides[place.side].side.topics[place.topic].claims[place.claim];
         match role.map(str::to_lowercase).as_deref() {
             Some("assessment") => match &mut claim.assessment {
@@ -49,7 +67,7 @@ impl Builder {
                     file,
                     at,
                     format!(
-                        "the source role `{other}` is neither `claim` nor `assessment`; left out"
+                        "the source role `{other}` is neither `claim` nor `assessment`; the claim does not cite this source (its quote and locator are left out with it)"
                     ),
                 );
             }

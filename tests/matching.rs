@@ -1243,3 +1243,27 @@ fn a_question_is_not_answered_through_the_topics_own_word_alone() {
         .unwrap_or_else(|| panic!("the two 'On abortion.' claims are suggested:\n{text}"));
     assert!(!pair.contains("both answer"), "{text}");
 }
+
+/// Side files without a manifest: `link` says the manifest it writes is new, and that the new
+/// point's question is the placeholder, with how to give a real one.
+#[test]
+fn link_says_a_new_manifest_and_a_placeholder_question() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for name in ["alpha.json", "beta.json"] {
+        let text = std::fs::read_to_string(fixture().join(name)).unwrap();
+        let text = text.replace("          \"point\": \"who-closed\",\n", "");
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let out = parallax()
+        .args(["link", "a-karvani", "b-karvani"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("dispute.json (new)"), "{said}");
+    assert!(
+        said.contains("its question is the placeholder “What is at issue here?” (give --question"),
+        "{said}"
+    );
+}

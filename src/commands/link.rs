@@ -72,10 +72,14 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
     if let Some(held) = &held {
         commit(&plan, held).map_err(failure)?;
     }
+    // A file that did not exist (a manifest made beside side files) is said to be new.
     let files: Vec<String> = plan
         .writes
         .iter()
-        .map(|w| w.path.display().to_string())
+        .map(|w| match w.before {
+            Some(_) => w.path.display().to_string(),
+            None => format!("{} (new)", w.path.display()),
+        })
         .collect();
     if let Some(id) = &plan.moved {
         writeln!(
@@ -100,6 +104,11 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
                 plan.point
             )
         }
+        // The placeholder asks nothing: say so, and how to ask.
+        None if plan.new_point && question.is_none() => format!(
+            "; its question is the placeholder “{}” (give --question, or edit it in the manifest)",
+            crate::edit::DEFAULT_QUESTION
+        ),
         _ => String::new(),
     };
     writeln!(

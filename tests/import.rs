@@ -1287,3 +1287,38 @@ fn a_quote_for_an_assessment_source_is_reported() {
         "{said}"
     );
 }
+
+/// A row naming a source given before, with source cells that differ from it, is reported (the
+/// cells are not read again); a fact-checker's rating word is kept in the note.
+#[test]
+fn a_source_given_again_differently_is_reported_and_a_rating_word_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("src.csv");
+    std::fs::write(
+        &csv,
+        "side,topic,text,rating,note,source_outlet,source_title,source_url,source_date\n\
+         alpha,water,The gates shut.,Mostly True,Two witnesses.,Wire,Gates shut,https://example.org/a,2025-03-01\n\
+         alpha,water,The gates stayed shut.,,,Courier,Another title,https://example.org/a,2025-03-02\n\
+         beta,water,Nothing shut.,,,Post,,,\n",
+    )
+    .unwrap();
+    let out = import_csv(&csv, dir.path().join("out"))
+        .get_output()
+        .clone();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("line 3: the source `wire-2025-03-01` was given before (found by its url); this row's source_outlet, source_title, source_date differ from it and are not used"),
+        "{said}"
+    );
+    let d = load(&dir.path().join("out"));
+    let (_, c) = d
+        .claims()
+        .find(|(_, c)| c.text == "The gates shut.")
+        .unwrap();
+    let a = c.assessment.as_ref().expect("an assessment");
+    assert_eq!(a.rating, parallax::format::Rating::Corroborated);
+    assert_eq!(
+        a.note.as_deref(),
+        Some("Rated “Mostly True”. Two witnesses.")
+    );
+}

@@ -719,6 +719,18 @@ impl Builder {
             }
             None => return None,
         };
+        // A fact-checker's own word (`Mostly True`) is kept in the note, as a ClaimReview's is:
+        // the rating it is read as says less.
+        let word = r.get(Col::Rating).map(str::trim).unwrap_or_default();
+        let note = if word.is_empty() || Rating::parse(&word.to_lowercase()).is_some() {
+            note
+        } else {
+            let rated = format!("Rated “{}”.", word);
+            Some(match note {
+                Some(n) if !n.is_empty() => format!("{rated} {n}"),
+                _ => rated,
+            })
+        };
         Some(Assessment {
             rating,
             note,

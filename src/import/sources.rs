@@ -74,6 +74,59 @@ impl Builder {
         }
     }
 
+    /// Reports the source cells of a record naming a source given before (`by` says how it was
+    /// found) that differ from that source: they are not read again.
+    fn source_differs(
+        &mut self,
+        r: &Record,
+        side: usize,
+        id: &str,
+        by: &str,
+        file: &str,
+        at: &str,
+    ) {
+        let Some(source) = self
+            .sides
+            .get(side)
+            .and_then(|s| s.side.sources.iter().find(|s| s.id == id))
+        else {
+            return;
+        };
+        let same = |col: Col, had: Option<&str>| {
+            r.get(col)
+                .map(str::trim)
+                .is_none_or(|cell| had.is_some_and(|h| h.eq_ignore_ascii_case(cell)))
+        };
+        let date = source.date.map(|d| d.to_string());
+        let kind = source.kind.map(|k| k.as_str());
+        let rating = source.reliability.as_ref().map(|r| r.rating.as_str());
+        let differ: Vec<&str> = [
+            (Col::SourceOutlet, Some(source.outlet.as_str())),
+            (Col::SourceTitle, source.title.as_deref()),
+            (Col::SourceUrl, source.url.as_deref()),
+            (Col::SourceDate, date.as_deref()),
+            (Col::SourceAuthor, source.author.as_deref()),
+            (Col::SourceKind, kind),
+            (Col::SourceReliability, rating),
+        ]
+        .into_iter()
+        .filter(|&(col, had)| !same(col, had))
+        .map(|(col, _)| col.name())
+        .collect();
+        if !differ.is_empty() {
+            self.problem(
+                file,
+                at,
+                format!(
+                    "the source `{id}` was given before (found by {by}); this row's {} differ{} from it and {} not used",
+                    differ.join(", "),
+                    if differ.len() == 1 { "s" } else { "" },
+                    if differ.len() == 1 { "is" } else { "are" },
+                ),
+            );
+        }
+    }
+
     /// The id of the record's source among side `side`'s: the source its `source_id` names when
     /// there is one; else one with the same url (or outlet, title and date); else a new source,
     /// with the `source_id` given or an id made from its outlet and date.
@@ -86,6 +139,7 @@ impl Builder {
     ) -> Option<String> {
         let given = r.get(Col::SourceId).map(str::trim);
         if let Some(id) = given.filter(|g| self.sides[side].source_ids.contains(*g)) {
+            self.source_differs(r, side, id, "its id", file, at);
             return Some(id.to_owned());
         }
         let url = match r.get(Col::SourceUrl).map(str::trim) {
@@ -124,8 +178,16 @@ impl Builder {
             )
         });
         let merged = given.is_none().then(|| self.sides[side].sources.get(&key));
-        match merged.flatten() {
-            Some(id) => Some(id.clone()),
+        match merged.flatten().cloned() {
+            Some(id) => {
+                let by = if url.is_some() {
+                    "its url"
+                } else {
+                    "its outlet, title and date"
+                };
+                self.source_differs(r, side, &id, by, file, at);
+                Some(id)
+            }
             None => {
                 let kind = r.get(Col::SourceKind).and_then(|k| {
                     let k = k.trim();

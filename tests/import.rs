@@ -1322,3 +1322,52 @@ fn a_source_given_again_differently_is_reported_and_a_rating_word_kept() {
         Some("Rated “Mostly True”. Two witnesses.")
     );
 }
+
+/// A review's list where one value is read (two claimants) says the rest are left out, and its
+/// rating's explanation goes into the note.
+#[test]
+fn a_review_with_two_claimants_says_so_and_keeps_its_rating_explanation() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.json");
+    std::fs::write(
+        &file,
+        r#"[{"@context": "https://schema.org", "@type": "ClaimReview",
+            "claimReviewed": "The gates were shut.",
+            "itemReviewed": {"@type": "Claim", "author": [
+                {"@type": "Organization", "name": "Alpha"},
+                {"@type": "Organization", "name": "Gamma"}]},
+            "reviewRating": {"@type": "Rating", "alternateName": "False",
+                "ratingExplanation": "The gauge shows the flow went on."},
+            "url": "https://example.org/check/1"},
+           {"@context": "https://schema.org", "@type": "ClaimReview",
+            "claimReviewed": "Nothing was shut.",
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Beta"}},
+            "reviewRating": {"@type": "Rating", "alternateName": "True"},
+            "url": "https://example.org/check/2"}]"#,
+    )
+    .unwrap();
+    let out_dir = dir.path().join("out");
+    let out = parallax()
+        .args(["import", "claimreview"])
+        .arg(&file)
+        .arg("-o")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("`itemReviewed.author` lists 2 values; the first, `Alpha`, is read"),
+        "{said}"
+    );
+    let d = load(&out_dir);
+    let (_, c) = d
+        .claims()
+        .find(|(_, c)| c.text == "The gates were shut.")
+        .unwrap();
+    let note = c
+        .assessment
+        .as_ref()
+        .and_then(|a| a.note.as_deref())
+        .unwrap_or_default();
+    assert!(note.contains("The gauge shows the flow went on."), "{note}");
+}

@@ -392,6 +392,26 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
             );
             let mut citations = Vec::new();
             works(node.get("citation"), &mut citations);
+            // A list where one value is read: the first is taken, and the rest said to be left.
+            for (key, value) in [
+                ("claimReviewed", node.get("claimReviewed")),
+                ("itemReviewed.author", item.and_then(|i| i.get("author"))),
+                ("author", node.get("author")),
+            ] {
+                if let Some(Value::Array(all)) = value
+                    && all.len() > 1
+                {
+                    let first = text(all.first()).unwrap_or_default();
+                    problem(
+                        &at,
+                        format!(
+                            "`{key}` lists {} values; the first, `{}`, is read and the rest left out",
+                            all.len(),
+                            crate::text::clean(&first).text
+                        ),
+                    );
+                }
+            }
             // The claim's author; the party it speaks for, when it names one (`memberOf`).
             let author = item.and_then(|i| i.get("author"));
             let member = author.and_then(|a| a.get("memberOf"));
@@ -417,7 +437,14 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                     by: text(node.get("author")).or_else(|| text(node.get("publisher"))),
                     outlet: text(node.get("publisher")),
                     date: day(node.get("datePublished")),
-                    body: text(node.get("reviewBody")),
+                    // Why the rating: the review's body, then its rating's explanation.
+                    body: [
+                        text(node.get("reviewBody")),
+                        text(rating.and_then(|r| r.get("ratingExplanation"))),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .reduce(|a, b| format!("{a} {b}")),
                     textual: text(rating.and_then(|r| r.get("alternateName")))
                         .or_else(|| text(rating.and_then(|r| r.get("name")))),
                     number: num("ratingValue").map(|v| {

@@ -635,3 +635,30 @@ fn a_relation_no_claim_uses_is_dimmed() {
         }
     }
 }
+
+/// With a date in force, each choice counts the claims said by then (it counted every claim).
+#[test]
+fn the_panel_counts_what_was_said_by_the_date_in_force() {
+    let mut a = app(120, 40);
+    let date: parallax::format::Date = "2025-05-08".parse().expect("a date");
+    a.query.filter.as_of = Some(date);
+    a.requery();
+    typed(&mut a, "f");
+    let p = panel(&a).expect("f opens the panel");
+    let counted: usize = p
+        .choices(Section::Party)
+        .iter()
+        .filter_map(|c| c.claims)
+        .sum();
+    let said = a
+        .dispute
+        .claims()
+        .filter(|(_, c)| parallax::query::filter::said_by(c.date, date))
+        .count();
+    assert!(
+        said < a.dispute.claims().count(),
+        "the date leaves claims out"
+    );
+    assert_eq!(counted, said);
+    assert_eq!(claims(&a), said, "as the header counts them");
+}

@@ -288,7 +288,20 @@ fn date_text(date: Option<Date>) -> TextField {
 pub fn open(app: &mut App) -> Step {
     let c = app.cmp.counts();
     let mut lists = lists(app);
-    super::counts::count(&app.dispute, &app.cmp, &mut lists);
+    // With a date in force, each choice counts the claims said by then, as the screen shows
+    // them (the filter's one rule cuts the comparison to that date).
+    let by_date = app.query.filter.as_of.map(|date| {
+        let only_date = Filter {
+            as_of: Some(date),
+            ..Filter::default()
+        };
+        only_date.apply(&app.dispute, &app.cmp)
+    });
+    super::counts::count(
+        &app.dispute,
+        by_date.as_ref().unwrap_or(&app.cmp),
+        &mut lists,
+    );
     Step::Open(Modal::Filters(Box::new(Panel {
         section: Section::Party,
         cursor: 0,

@@ -266,3 +266,23 @@ fn stepping_to_the_assessments_date_brings_it_and_the_common_ground_back() {
     assert!(s.contains("⚑ corroborated (by Town inquiry)"), "{s}");
     assert!(s.contains("1 ≡ common ground"), "{s}");
 }
+
+/// `Esc` puts back the topic and row selected before, as well as the date: a date that hid the
+/// selected topic had moved the selection to another.
+#[test]
+fn esc_goes_back_to_the_topic_a_date_had_hidden() {
+    let mut app = common::bundled(200, 50);
+    let last = app.shown().topics.len() - 1;
+    app.select_topic(last);
+    let topic = app.current_topic().map(|t| t.id.clone());
+    common::keys(&mut app, &[KeyCode::Char('t')]);
+    common::typed(&mut app, "2025-05");
+    assert_ne!(
+        app.current_topic().map(|t| t.id.clone()),
+        topic,
+        "the date hides the last topic"
+    );
+    common::keys(&mut app, &[KeyCode::Esc]);
+    assert_eq!(as_of(&app), None);
+    assert_eq!(app.current_topic().map(|t| t.id.clone()), topic);
+}

@@ -476,7 +476,7 @@ pub mod as_of {
     pub const CLEAR: &str = "no date: show what was said at any time";
     pub const BACKSPACE: &str = "delete a typed character (digits and - type the date)";
     pub const KEEP: &str = "keep this date and close";
-    pub const CANCEL: &str = "back to the date in force before, and close";
+    pub const CANCEL: &str = "back to the date in force and the topic selected before, and close";
     pub const FOOTER_DAY_BACK: &str = "day-";
     pub const FOOTER_DAY_ON: &str = "day+";
     pub const FOOTER_WEEK_BACK: &str = "week-";

@@ -11,6 +11,9 @@ pub struct AsOfBar {
     pub field: TextField,
     /// The date in force when the bar opened.
     pub before: Option<Date>,
+    /// The topic (by id) and row selected when the bar opened: `Esc` goes back to them, as a
+    /// date that hid the topic moved the selection.
+    pub selected: (Option<String>, usize),
     /// The first and last day a claim of the comparison was made, if any is dated.
     pub span: Option<(Date, Date)>,
     /// Why the typed text is not applied, when it is not a date.

@@ -209,6 +209,9 @@ pub enum Command {
         /// `[point P]`) rather than the pair.
         #[arg(long)]
         row: bool,
+        /// Write nothing: say what would be dismissed and show the file's change as a diff.
+        #[arg(long)]
+        dry_run: bool,
         /// The dispute folder, its dispute.json, or its side files.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,

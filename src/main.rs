@@ -106,8 +106,9 @@ fn main() -> ExitCode {
             left,
             right,
             row,
+            dry_run,
             paths,
-        }) => commands::dismiss(&left, &right, row, &paths, &mut out).map(|()| 0),
+        }) => commands::dismiss((&left, &right), row, dry_run, &paths, &mut out).map(|()| 0),
         Some(Command::Export(args)) => {
             commands::export::export(&args, &config, &mut out, &mut err).map(|()| 0)
         }

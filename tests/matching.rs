@@ -1267,3 +1267,26 @@ fn link_says_a_new_manifest_and_a_placeholder_question() {
         "{said}"
     );
 }
+
+/// `dismiss --dry-run` writes nothing and shows the dismissals file it would write.
+#[test]
+fn dismiss_dry_run_shows_the_change_and_writes_nothing() {
+    let dir = copy_fixture();
+    let out = parallax()
+        .args(["dismiss", "--dry-run", "a-karvani", "b-karvani"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        said.starts_with("Would dismiss a-karvani with b-karvani"),
+        "{said}"
+    );
+    assert!(said.contains(".parallax-dismissed.json (new)"), "{said}");
+    assert!(said.contains("+      \"left\": \"a-karvani\","), "{said}");
+    assert!(
+        !dir.path().join(".parallax-dismissed.json").exists(),
+        "nothing written"
+    );
+}

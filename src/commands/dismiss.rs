@@ -10,11 +10,12 @@ use std::io::Write;
 use std::path::PathBuf;
 
 /// Remembers the suggestion of `left` and `right` (or, with `row`, of `left` joining the point
-/// row of `right`) as dismissed beside the dispute at `paths`, and says so.
+/// row of `right`) as dismissed beside the dispute at `paths`, and says so; with `dry_run`,
+/// says what would be written and writes nothing.
 pub fn dismiss(
-    left: &str,
-    right: &str,
+    (left, right): (&str, &str),
     row: bool,
+    dry_run: bool,
     paths: &[PathBuf],
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -55,9 +56,16 @@ pub fn dismiss(
         topic,
     };
     let known = dismissed.holds(&entry);
-    dismissed
-        .add(entry)
-        .map_err(|e| Failure::Output(e.to_string()))?;
+    let preview = if dry_run {
+        dismissed
+            .preview(&entry)
+            .map_err(|e| Failure::Input(e.to_string()))?
+    } else {
+        dismissed
+            .add(entry)
+            .map_err(|e| Failure::Output(e.to_string()))?;
+        None
+    };
     let what = match &point {
         Some(p) => format!(
             "{} joining point `{}`",
@@ -71,6 +79,20 @@ pub fn dismiss(
         ),
     };
     let file = folder.join(FILE);
+    if let Some(p) = preview {
+        writeln!(
+            out,
+            "Would dismiss {what}; would write {}{}",
+            text::clean(&file.display().to_string()).text,
+            if p.before.is_none() { " (new)" } else { "" }
+        )?;
+        writeln!(
+            out,
+            "Nothing was written (--dry-run). The change to the file:"
+        )?;
+        super::write_diff(out, &p.path, p.before.as_deref(), &p.after)?;
+        return Ok(());
+    }
     if known {
         writeln!(
             out,

@@ -133,27 +133,10 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
     Ok(())
 }
 
-/// Each file's change as a unified diff (a new file's against `/dev/null`), every line cleaned
-/// for the terminal: a file's text comes from other people (FORMAT.md, "Untrusted text").
+/// Each file's change as a unified diff (see [`super::write_diff`]).
 fn write_diffs(plan: &crate::edit::Plan, out: &mut dyn Write) -> std::io::Result<()> {
     for w in &plan.writes {
-        let before = String::from_utf8_lossy(w.before.as_deref().unwrap_or_default());
-        let after = String::from_utf8_lossy(&w.after);
-        let name = w.path.display().to_string();
-        let old = if w.before.is_some() {
-            name.as_str()
-        } else {
-            "/dev/null"
-        };
-        let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
-        let shown = diff
-            .unified_diff()
-            .context_radius(3)
-            .header(old, &name)
-            .to_string();
-        for line in shown.lines() {
-            writeln!(out, "{}", text::clean(line).text)?;
-        }
+        super::write_diff(out, &w.path, w.before.as_deref(), &w.after)?;
     }
     Ok(())
 }

@@ -202,3 +202,32 @@ fn stdout_error(e: std::io::Error) -> std::io::Error {
     };
     std::io::Error::new(e.kind(), format!("cannot write to standard output: {what}"))
 }
+
+/// A file's change as a unified diff (a new file's against `/dev/null`), for a dry run; every
+/// line is cleaned for the terminal, since a file's text comes from other people (FORMAT.md,
+/// "Untrusted text").
+fn write_diff(
+    out: &mut dyn std::io::Write,
+    path: &std::path::Path,
+    before: Option<&[u8]>,
+    after: &[u8],
+) -> std::io::Result<()> {
+    let old_text = String::from_utf8_lossy(before.unwrap_or_default());
+    let new_text = String::from_utf8_lossy(after);
+    let name = path.display().to_string();
+    let old = if before.is_some() {
+        name.as_str()
+    } else {
+        "/dev/null"
+    };
+    let diff = similar::TextDiff::from_lines(old_text.as_ref(), new_text.as_ref());
+    let shown = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(old, &name)
+        .to_string();
+    for line in shown.lines() {
+        writeln!(out, "{}", crate::text::clean(line).text)?;
+    }
+    Ok(())
+}

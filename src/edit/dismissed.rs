@@ -114,44 +114,30 @@ impl Dismissed {
         Err(EditError::Changed(path.display().to_string()))
     }
 
+    /// What adding `entry` would write, without writing: the file's path, its bytes now
+    /// (`None`: no file yet) and after. `None` when nothing would be written (the entry is
+    /// held already, or the dismissals live in memory only).
+    pub fn preview(&self, entry: &Entry) -> Result<Option<Preview>, EditError> {
+        let Some(path) = self.path.as_deref() else {
+            return Ok(None);
+        };
+        Ok(match plan(path, entry)? {
+            Planned::Held(_) => None,
+            Planned::Write { read, bytes, .. } => Some(Preview {
+                path: path.to_owned(),
+                before: read.map(|(text, _)| text),
+                after: bytes,
+            }),
+        })
+    }
+
     /// Appends `entry` to the file at `path` as it is now: the entries after, or `None` when the
     /// file changed on disk while the new one was being written (nothing was written then).
     fn append(&self, path: &Path, entry: &Entry) -> Result<Option<Vec<Entry>>, EditError> {
-        let value = serde_json::to_value(entry).unwrap_or_default();
-        // The file is read once, as it is now; a new file starts as an empty list.
-        let read = read_file(path)?;
-        let (text, now) = match &read {
-            Some((text, now)) => (
-                String::from_utf8_lossy(text).into_owned(),
-                now.dismissed.clone(),
-            ),
-            None => (
-                format!("{{\n  \"format\": \"{FORMAT}\",\n  \"dismissed\": []\n}}\n"),
-                Vec::new(),
-            ),
+        let (read, bytes, back) = match plan(path, entry)? {
+            Planned::Held(now) => return Ok(Some(now)),
+            Planned::Write { read, bytes, back } => (read, bytes, back),
         };
-        if now.iter().any(|e| e.same(entry)) {
-            return Ok(Some(now));
-        }
-        use super::json::{Step, append_element, insert_property};
-        let bytes = append_element(&text, &[Step::Key("dismissed")], &value)
-            // A file without the list yet gets it after its format.
-            .or_else(|_| {
-                let list = serde_json::Value::Array(vec![value.clone()]);
-                insert_property(&text, &[], "format", "dismissed", &list)
-            })
-            .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?
-            .into_bytes();
-        // What is written must read back as the dismissals, this one among them.
-        let json = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-        let back: File = serde_json::from_slice(json)
-            .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?;
-        if !back.dismissed.contains(entry) {
-            return Err(EditError::Invalid(
-                path.display().to_string(),
-                "the dismissal did not go in".to_owned(),
-            ));
-        }
         let replace = read.is_some();
         let prepared = crate::export::prepare_bytes(path, &bytes, replace)
             .map_err(|e| super::write_error(path, e))?;
@@ -209,4 +195,67 @@ fn read_file(path: &Path) -> Result<Option<(Vec<u8>, File)>, EditError> {
         )));
     }
     Ok(Some((bytes, file)))
+}
+
+/// A dismissal's change to the file, as [`Dismissed::preview`] gives it.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// Its bytes now, or `None` when it does not exist yet.
+    pub before: Option<Vec<u8>>,
+    /// Its bytes with the dismissal.
+    pub after: Vec<u8>,
+}
+
+/// What adding an entry to the file means: nothing (it is held already: the entries as they
+/// are), or these bytes to write over the file as read (`read`: its bytes and dismissals).
+enum Planned {
+    Held(Vec<Entry>),
+    Write {
+        read: Option<(Vec<u8>, File)>,
+        bytes: Vec<u8>,
+        back: File,
+    },
+}
+
+/// Reads the file at `path` as it is now and makes its bytes with `entry` appended, checked to
+/// read back as the dismissals with this one among them. Writes nothing.
+fn plan(path: &Path, entry: &Entry) -> Result<Planned, EditError> {
+    let value = serde_json::to_value(entry).unwrap_or_default();
+    // The file is read once, as it is now; a new file starts as an empty list.
+    let read = read_file(path)?;
+    let (text, now) = match &read {
+        Some((text, now)) => (
+            String::from_utf8_lossy(text).into_owned(),
+            now.dismissed.clone(),
+        ),
+        None => (
+            format!("{{\n  \"format\": \"{FORMAT}\",\n  \"dismissed\": []\n}}\n"),
+            Vec::new(),
+        ),
+    };
+    if now.iter().any(|e| e.same(entry)) {
+        return Ok(Planned::Held(now));
+    }
+    use super::json::{Step, append_element, insert_property};
+    let bytes = append_element(&text, &[Step::Key("dismissed")], &value)
+        // A file without the list yet gets it after its format.
+        .or_else(|_| {
+            let list = serde_json::Value::Array(vec![value.clone()]);
+            insert_property(&text, &[], "format", "dismissed", &list)
+        })
+        .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?
+        .into_bytes();
+    // What is written must read back as the dismissals, this one among them.
+    let json = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    let back: File = serde_json::from_slice(json)
+        .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?;
+    if !back.dismissed.contains(entry) {
+        return Err(EditError::Invalid(
+            path.display().to_string(),
+            "the dismissal did not go in".to_owned(),
+        ));
+    }
+    Ok(Planned::Write { read, bytes, back })
 }

@@ -27,6 +27,18 @@ fn import_csv(csv: impl AsRef<Path>, out: impl AsRef<Path>) -> assert_cmd::asser
         .assert()
 }
 
+/// Imports one CSV table into a folder `out` beside it: the temporary folder, and what the
+/// import said on stderr.
+fn import_said(table: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("table.csv");
+    std::fs::write(&csv, table).unwrap();
+    let out = import_csv(&csv, dir.path().join("out"))
+        .get_output()
+        .clone();
+    (dir, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
 fn load(dir: &Path) -> Dispute {
     let loaded = parallax::load::load_paths(&[dir.to_path_buf()]);
     assert_eq!(loaded.report.errors(), 0, "{:?}", loaded.report.diagnostics);
@@ -1169,19 +1181,11 @@ fn a_fact_checkers_rating_word_is_read_as_claimreview_reads_it() {
 /// A relation left out says what is wrong with it: its form, its kind or its claim id.
 #[test]
 fn a_bad_relation_says_which_part_is_wrong() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("rel.csv");
-    std::fs::write(
-        &csv,
+    let (_dir, said) = import_said(
         "side,topic,text,relations\n\
          alpha,water,One,reframes:B-1 denies:b-1 b-1\n\
          beta,water,Two,\n",
-    )
-    .unwrap();
-    let out = import_csv(&csv, dir.path().join("out"))
-        .get_output()
-        .clone();
-    let said = String::from_utf8_lossy(&out.stderr);
+    );
     assert!(
         said.contains("the relation `reframes:B-1` points at `B-1`, which is not a claim id"),
         "{said}"
@@ -1200,21 +1204,13 @@ fn a_bad_relation_says_which_part_is_wrong() {
 /// from the ones given before, are reported: they are not used (only the row's source is).
 #[test]
 fn a_repeat_row_and_a_second_name_that_differ_are_reported() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("repeat.csv");
-    std::fs::write(
-        &csv,
+    let (dir, said) = import_said(
         "side,side_name,topic,point,question,id,text,speaker,date,source_outlet\n\
          alpha,Alpha,water,shut,Was it shut?,a-1,The gates shut.,Minister,2025-03-01,Wire\n\
          alpha,Alpha,water,,,a-1,The gates shut.,Mayor,2025-03-02,Courier\n\
          alpha,Alpha Republic,water,shut,Who shut it?,a-2,The gates stayed open.,,,Wire\n\
          beta,Beta,water,,,b-1,Nothing shut.,,,Post\n",
-    )
-    .unwrap();
-    let out = import_csv(&csv, dir.path().join("out"))
-        .get_output()
-        .clone();
-    let said = String::from_utf8_lossy(&out.stderr);
+    );
     assert!(
         said.contains(
             "line 3: claim `a-1` was given at line 2; this record's speaker, date differ"
@@ -1267,19 +1263,11 @@ fn a_review_without_a_rating_says_so() {
 /// assessment cites its sources by id alone.
 #[test]
 fn a_quote_for_an_assessment_source_is_reported() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("role.csv");
-    std::fs::write(
-        &csv,
+    let (_dir, said) = import_said(
         "side,topic,id,text,rating,source_outlet,source_role,source_quote,source_locator\n\
          alpha,water,a-1,The gates shut.,disputed,Check,assessment,they never shut,para 4\n\
          beta,water,b-1,Nothing shut.,,Post,,,\n",
-    )
-    .unwrap();
-    let out = import_csv(&csv, dir.path().join("out"))
-        .get_output()
-        .clone();
-    let said = String::from_utf8_lossy(&out.stderr);
+    );
     assert!(
         said.contains(
             "the source_quote and source_locator of a source for an assessment are left out"
@@ -1292,20 +1280,12 @@ fn a_quote_for_an_assessment_source_is_reported() {
 /// cells are not read again); a fact-checker's rating word is kept in the note.
 #[test]
 fn a_source_given_again_differently_is_reported_and_a_rating_word_kept() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("src.csv");
-    std::fs::write(
-        &csv,
+    let (dir, said) = import_said(
         "side,topic,text,rating,note,source_outlet,source_title,source_url,source_date\n\
          alpha,water,The gates shut.,Mostly True,Two witnesses.,Wire,Gates shut,https://example.org/a,2025-03-01\n\
          alpha,water,The gates stayed shut.,,,Courier,Another title,https://example.org/a,2025-03-02\n\
          beta,water,Nothing shut.,,,Post,,,\n",
-    )
-    .unwrap();
-    let out = import_csv(&csv, dir.path().join("out"))
-        .get_output()
-        .clone();
-    let said = String::from_utf8_lossy(&out.stderr);
+    );
     assert!(
         said.contains("line 3: the source `wire-2025-03-01` was given before (found by its url); this row's source_outlet, source_title, source_date differ from it and are not used"),
         "{said}"

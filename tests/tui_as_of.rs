@@ -286,3 +286,18 @@ fn esc_goes_back_to_the_topic_a_date_had_hidden() {
     assert_eq!(as_of(&app), None);
     assert_eq!(app.current_topic().map(|t| t.id.clone()), topic);
 }
+
+/// Backspace on the proposed date empties it: every date is in force again, and the bar says
+/// so as it does on opening (it showed an empty field).
+#[test]
+fn backspace_on_the_proposed_date_shows_every_date() {
+    let mut app = app();
+    common::keys(
+        &mut app,
+        &[KeyCode::Char('t'), KeyCode::End, KeyCode::Enter],
+    );
+    assert!(as_of(&app).is_some());
+    common::keys(&mut app, &[KeyCode::Char('t'), KeyCode::Backspace]);
+    assert_eq!(as_of(&app), None);
+    assert!(text(&app).contains("every date"), "{}", text(&app));
+}

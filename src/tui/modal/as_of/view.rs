@@ -26,7 +26,8 @@ pub fn draw(frame: &mut Frame, app: &App, bar: &AsOfBar, area: Rect) {
         width.saturating_sub(words::LABEL.len() + 1),
         theme.heading(),
     );
-    let date = if bar.field.text().is_empty() && bar.fresh {
+    // An empty field is every date (as Delete, or Backspace on the date proposed, leaves it).
+    let date = if bar.field.text().is_empty() {
         vec![Span::styled(words::EVERY_DATE, theme.dim())]
     } else {
         date

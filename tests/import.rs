@@ -1351,3 +1351,24 @@ fn a_review_with_two_claimants_says_so_and_keeps_its_rating_explanation() {
         .unwrap_or_default();
     assert!(note.contains("The gauge shows the flow went on."), "{note}");
 }
+
+/// A side named only by its `side` cell so far takes the first `side_name` a later row gives,
+/// without a word; a second, different name is reported.
+#[test]
+fn the_first_side_name_given_names_the_side() {
+    let (dir, said) = import_said(
+        "side,side_name,topic,text\n\
+         alpha,,water,The gates shut.\n\
+         alpha,Alpha Republic,water,The gates stayed shut.\n\
+         alpha,Alpha,water,They shut at dawn.\n\
+         beta,,water,Nothing shut.\n",
+    );
+    let d = load(&dir.path().join("out"));
+    let alpha = d.sides.iter().find(|s| s.party.id == "alpha").unwrap();
+    assert_eq!(alpha.party.name, "Alpha Republic");
+    assert!(!said.contains("`Alpha Republic` differs"), "{said}");
+    assert!(
+        said.contains("the side_name `Alpha` differs from `Alpha Republic`"),
+        "{said}"
+    );
+}

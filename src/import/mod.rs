@@ -49,6 +49,9 @@ struct SideDraft {
     /// take the neutral title in effect when the dispute is built, which a `topic` record may
     /// give after them.
     untitled: HashSet<String>,
+    /// True once a record gave the party's name (`side_name`): until then it is the `side`
+    /// cell, and the first name given takes its place.
+    named: bool,
 }
 
 /// Where a claim is, and the record that made it.
@@ -503,7 +506,7 @@ impl Builder {
         let Some(topic_id) = self.id_of(topic_cell, "the topic", file, at) else {
             return;
         };
-        let side = self.side(&side_id, r.get(Col::SideName).unwrap_or(side_cell.trim()));
+        let side = self.side(&side_id, r.get(Col::SideName), side_cell.trim());
         let neutral = r
             .get(Col::TopicTitle)
             .unwrap_or(topic_cell)
@@ -591,10 +594,21 @@ impl Builder {
         self.source(r, &place, file, at);
     }
 
-    fn side(&mut self, id: &str, name: &str) -> usize {
+    /// The side `id`, made when new, named `name` (else `fallback`, the `side` cell): a side
+    /// named only by its cell so far takes the first name a record gives.
+    fn side(&mut self, id: &str, name: Option<&str>, fallback: &str) -> usize {
         if let Some(&i) = self.side_ids.get(id) {
+            if let Some(s) = self.sides.get_mut(i)
+                && let Some(name) = name.map(str::trim).filter(|n| !n.is_empty())
+                && !s.named
+            {
+                name.clone_into(&mut s.side.party.name);
+                s.named = true;
+            }
             return i;
         }
+        let named = name.is_some_and(|n| !n.trim().is_empty());
+        let name = name.unwrap_or(fallback);
         self.sides.push(SideDraft {
             side: Side {
                 format: FORMAT.to_owned(),
@@ -612,6 +626,7 @@ impl Builder {
             sources: HashMap::new(),
             source_ids: HashSet::new(),
             untitled: HashSet::new(),
+            named,
         });
         self.side_ids.insert(id.to_owned(), self.sides.len() - 1);
         self.sides.len() - 1

@@ -49,13 +49,14 @@ impl Builder {
             return None;
         };
         let id = self.id_of(cell, "the side", file, at)?;
-        let side = self.side(&id, r.get(Col::SideName).unwrap_or(cell));
+        let side = self.side(&id, r.get(Col::SideName), cell);
         if kind == Kind::Side {
-            let party = &mut self.sides[side].side.party;
+            let draft = &mut self.sides[side];
             if let Some(name) = r.get(Col::SideName) {
-                name.trim().clone_into(&mut party.name);
+                name.trim().clone_into(&mut draft.side.party.name);
+                draft.named = true;
             }
-            party.summary = r.get(Col::Summary).map(|s| s.trim().to_owned());
+            draft.side.party.summary = r.get(Col::Summary).map(|s| s.trim().to_owned());
         }
         Some(side)
     }

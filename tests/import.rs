@@ -1372,3 +1372,22 @@ fn the_first_side_name_given_names_the_side() {
         "{said}"
     );
 }
+
+/// A topic titled so far only by its `topic` cell takes the first `topic_title` a later row
+/// gives (the manifest kept the cell, `water`, as the neutral title).
+#[test]
+fn the_first_topic_title_given_titles_the_topic() {
+    let (dir, said) = import_said(
+        "side,topic,topic_title,text\n\
+         alpha,water,,The gates shut.\n\
+         beta,water,Who shut the gates,Nothing shut.\n\
+         beta,water,Another title,It stayed open.\n",
+    );
+    let d = load(&dir.path().join("out"));
+    let titles: Vec<&str> = d.manifest_topics.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles, ["Who shut the gates"]);
+    assert!(
+        said.contains("the topic_title `Another title` differs from `Who shut the gates`"),
+        "{said}"
+    );
+}

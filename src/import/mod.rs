@@ -106,6 +106,9 @@ pub struct Builder {
     /// first cell it was made from. A cell is said to be rewritten once, and two cells made
     /// into one id (one side now) are said to be.
     made: HashMap<(String, String), String>,
+    /// The topics a record gave a neutral title (`topic_title`, or a `topic` record): until
+    /// then a topic is titled by its `topic` cell, and the first title given takes its place.
+    titled: HashSet<String>,
 }
 
 /// The dispute as a `dispute` record gives it.
@@ -277,11 +280,10 @@ impl Builder {
             .get(topic_id)
             .and_then(|&i| self.topics.get(i));
         if let Some(t) = manifest {
-            // Without its own column, a row's `topic_title` is its side's title too: then it
-            // is used, as that.
+            // A row's `topic_title` is its side's title too when it has no `side_topic_title`:
+            // then, the same as the side's, it is used.
             if let Some(title) = given(Col::TopicTitle)
                 && title != t.title
-                && given(Col::SideTopicTitle).is_some()
                 && Some(title) != own
             {
                 found.push((Col::TopicTitle, title, t.title.clone()));
@@ -513,7 +515,8 @@ impl Builder {
             .trim()
             .to_owned();
         let framing = r.get(Col::SideTopicTitle).or(r.get(Col::TopicTitle));
-        let topic = self.topic(side, &topic_id, &neutral, framing.map(str::trim));
+        let titled = r.get(Col::TopicTitle).is_some();
+        let topic = self.topic(side, &topic_id, (&neutral, titled), framing.map(str::trim));
         let point = match r.get(Col::Point).map(str::trim) {
             Some(cell) => self.id_of(cell, "the point", file, at).inspect(|p| {
                 let question = r
@@ -633,9 +636,22 @@ impl Builder {
     }
 
     /// The manifest's topic `id`, made with the neutral title when new.
-    fn manifest_topic(&mut self, id: &str, neutral: &str) -> usize {
+    /// The manifest's topic `id`, made when new with the neutral title `neutral`; `titled`
+    /// says a record gave that title (else it is the `topic` cell), and a topic titled only by
+    /// its cell so far takes the first title given.
+    fn manifest_topic(&mut self, id: &str, neutral: &str, titled: bool) -> usize {
         if let Some(&t) = self.topic_ids.get(id) {
+            if titled
+                && !self.titled.contains(id)
+                && let Some(topic) = self.topics.get_mut(t)
+            {
+                neutral.clone_into(&mut topic.title);
+                self.titled.insert(id.to_owned());
+            }
             return t;
+        }
+        if titled {
+            self.titled.insert(id.to_owned());
         }
         self.topics.push(ManifestTopic {
             id: id.to_owned(),
@@ -650,8 +666,14 @@ impl Builder {
     /// A side's topic `id` (and the manifest's), made when new. `framing` is the side's own
     /// title when a record gives one; without, the topic takes the neutral title in effect at
     /// the end, and the first record that gives one sets it.
-    fn topic(&mut self, side: usize, id: &str, neutral: &str, framing: Option<&str>) -> usize {
-        self.manifest_topic(id, neutral);
+    fn topic(
+        &mut self,
+        side: usize,
+        id: &str,
+        (neutral, titled): (&str, bool),
+        framing: Option<&str>,
+    ) -> usize {
+        self.manifest_topic(id, neutral, titled);
         let s = &mut self.sides[side];
         if let Some(&t) = s.topics.get(id) {
             if let Some(title) = framing.filter(|_| s.untitled.remove(id))

@@ -101,12 +101,13 @@ impl Builder {
                 return;
             };
             let framing = r.get(Col::SideTopicTitle).or(r.get(Col::TopicTitle));
-            self.topic(side, &id, &neutral, framing.map(str::trim));
+            let titled = r.get(Col::TopicTitle).is_some();
+            self.topic(side, &id, (&neutral, titled), framing.map(str::trim));
             return;
         }
         let summary = r.get(Col::Summary).map(|s| s.trim().to_owned());
         self.declared_topics.insert(id.clone());
-        let t = self.manifest_topic(&id, &neutral);
+        let t = self.manifest_topic(&id, &neutral, true);
         if let Some(t) = self.topics.get_mut(t) {
             neutral.clone_into(&mut t.title);
             t.summary = summary;
@@ -131,7 +132,7 @@ impl Builder {
         ) else {
             return;
         };
-        self.manifest_topic(&topic, &topic);
+        self.manifest_topic(&topic, &topic, false);
         self.declared_topics.insert(topic.clone());
         self.point(&topic, &point, r.get(Col::Question).map(str::trim));
         self.declared_points.insert((topic, point));

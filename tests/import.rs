@@ -1391,3 +1391,52 @@ fn the_first_topic_title_given_titles_the_topic() {
         "{said}"
     );
 }
+
+/// A rating's `textualRating` (the Fact Check API's word, which some pages use) is read when
+/// `alternateName` is missing, and two words that disagree are reported.
+#[test]
+fn a_review_reads_textual_rating_and_says_when_two_words_disagree() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.json");
+    std::fs::write(
+        &file,
+        r#"[{"@context": "https://schema.org", "@type": "ClaimReview",
+            "claimReviewed": "The gates were shut.",
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
+            "reviewRating": {"@type": "Rating", "alternateName": "False", "textualRating": "True"},
+            "url": "https://example.org/check/1"},
+           {"@context": "https://schema.org", "@type": "ClaimReview",
+            "claimReviewed": "Nothing was shut.",
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Beta"}},
+            "reviewRating": {"@type": "Rating", "textualRating": "Mostly False"},
+            "url": "https://example.org/check/2"}]"#,
+    )
+    .unwrap();
+    let out_dir = dir.path().join("out");
+    let out = parallax()
+        .args(["import", "claimreview"])
+        .arg(&file)
+        .arg("-o")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("the rating says both `False` and `True`; `False` is read"),
+        "{said}"
+    );
+    let d = load(&out_dir);
+    let rating = |text: &str| {
+        d.claims()
+            .find(|(_, c)| c.text == text)
+            .and_then(|(_, c)| c.assessment.as_ref().map(|a| a.rating))
+    };
+    assert_eq!(
+        rating("The gates were shut."),
+        Some(parallax::format::Rating::Refuted)
+    );
+    assert_eq!(
+        rating("Nothing was shut."),
+        Some(parallax::format::Rating::Disputed)
+    );
+}

@@ -392,6 +392,29 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
             );
             let mut citations = Vec::new();
             works(node.get("citation"), &mut citations);
+            // The rating's words: `alternateName` (schema.org's), else `textualRating` (the Fact
+            // Check API's name for it, which some pages use), else `name`. Two that disagree
+            // are said: the first is read.
+            let word = |k: &str| text(rating.and_then(|r| r.get(k)));
+            let words: Vec<String> = ["alternateName", "textualRating", "name"]
+                .into_iter()
+                .filter_map(word)
+                .collect();
+            if let [first, rest @ ..] = &words[..]
+                && let Some(other) = rest
+                    .iter()
+                    .find(|w| rating_of(w).is_some() && rating_of(w) != rating_of(first))
+            {
+                problem(
+                    &at,
+                    format!(
+                        "the rating says both `{}` and `{}`; `{}` is read",
+                        crate::text::clean(first).text,
+                        crate::text::clean(other).text,
+                        crate::text::clean(first).text
+                    ),
+                );
+            }
             // A list where one value is read: the first is taken, and the rest said to be left.
             for (key, value) in [
                 ("claimReviewed", node.get("claimReviewed")),
@@ -445,8 +468,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                     .into_iter()
                     .flatten()
                     .reduce(|a, b| format!("{a} {b}")),
-                    textual: text(rating.and_then(|r| r.get("alternateName")))
-                        .or_else(|| text(rating.and_then(|r| r.get("name")))),
+                    textual: words.first().cloned(),
                     number: num("ratingValue").map(|v| {
                         (
                             v,

@@ -766,7 +766,8 @@ fn an_unknown_source_word_is_quoted_as_written() {
 
 /// A cell made into an id is said to be when something is lost: an id column's cell that was
 /// not an id (a tag, a rebutted claim), a name that loses letters, two names made into one id.
-/// A plain name (`Alpha` for the side `alpha`) becomes its id without a word.
+/// A plain name (`Alpha` for the side `alpha`) becomes its id without a word, and so does a
+/// cell that only its case kept from being one (`B_1` is `b_1`, not `b-1`).
 #[test]
 fn a_cell_rewritten_as_an_id_is_reported_when_something_is_lost() {
     let dir = tempfile::tempdir().unwrap();
@@ -777,7 +778,7 @@ fn a_cell_rewritten_as_an_id_is_reported_when_something_is_lost() {
         format!(
             "side,topic,text,tags,rebuts\n\
              Alpha,water,One,État,\n\
-             Alpha,water,Two,,B_1\n\
+             Alpha,water,Two,UN,B_1 #b2\n\
              {},water,Three,,\n\
              {},water,Four,,\n",
             long('a'),
@@ -794,9 +795,15 @@ fn a_cell_rewritten_as_an_id_is_reported_when_something_is_lost() {
         "{said}"
     );
     assert!(
-        said.contains("the rebutted claim `B_1` is written as the id `b-1` (it is not an id)"),
+        said.contains("the rebutted claim `#b2` is written as the id `b2` (it is not an id)"),
         "{said}"
     );
+    assert!(!said.contains("`B_1`") && !said.contains("`UN`"), "{said}");
+    let d = load(&dir.path().join("out"));
+    let (_, two) = d.claims().find(|(_, c)| c.text == "Two").unwrap();
+    let rebuts: Vec<&str> = two.rebuts.iter().map(|r| r.as_str()).collect();
+    assert_eq!(rebuts, ["b_1", "b2"]);
+    assert_eq!(two.tags.first().map(|t| t.as_str()), Some("un"));
     assert!(
         said.contains("as `Ministry aaa"),
         "two parties made one: {said}"
@@ -1218,11 +1225,11 @@ fn a_repeat_row_and_a_second_name_that_differ_are_reported() {
         "{said}"
     );
     assert!(
-        said.contains("the side_name `Alpha Republic` differs from `Alpha`"),
+        said.contains("the side_name `Alpha Republic` is not used: `Alpha` was given before"),
         "{said}"
     );
     assert!(
-        said.contains("the question `Who shut it?` differs from `Was it shut?`"),
+        said.contains("the question `Who shut it?` is not used: `Was it shut?` was given before"),
         "{said}"
     );
     // The source of the repeat is added all the same.
@@ -1366,9 +1373,9 @@ fn the_first_side_name_given_names_the_side() {
     let d = load(&dir.path().join("out"));
     let alpha = d.sides.iter().find(|s| s.party.id == "alpha").unwrap();
     assert_eq!(alpha.party.name, "Alpha Republic");
-    assert!(!said.contains("`Alpha Republic` differs"), "{said}");
+    assert!(!said.contains("`Alpha Republic` is not used"), "{said}");
     assert!(
-        said.contains("the side_name `Alpha` differs from `Alpha Republic`"),
+        said.contains("the side_name `Alpha` is not used: `Alpha Republic` was given before"),
         "{said}"
     );
 }
@@ -1387,7 +1394,9 @@ fn the_first_topic_title_given_titles_the_topic() {
     let titles: Vec<&str> = d.manifest_topics.iter().map(|t| t.title.as_str()).collect();
     assert_eq!(titles, ["Who shut the gates"]);
     assert!(
-        said.contains("the topic_title `Another title` differs from `Who shut the gates`"),
+        said.contains(
+            "the topic_title `Another title` is not used: `Who shut the gates` was given before"
+        ),
         "{said}"
     );
 }
@@ -1438,5 +1447,69 @@ fn a_review_reads_textual_rating_and_says_when_two_words_disagree() {
     assert_eq!(
         rating("Nothing was shut."),
         Some(parallax::format::Rating::Disputed)
+    );
+}
+
+/// A value under a column without a name is reported (a stray comma in the header is not).
+#[test]
+fn a_value_under_a_nameless_column_is_reported() {
+    let (_dir, said) = import_said(
+        "side,topic,text,\n\
+         alpha,water,The gates shut.,\n\
+         beta,water,Nothing shut.,kept somewhere\n",
+    );
+    assert!(
+        said.contains(
+            "line 3: column 4 has no name in the header, so `kept somewhere` is not read"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("line 2: column 4"), "{said}");
+}
+
+/// A rating value off its own scale is not read as a verdict, and an answer of the Fact Check
+/// API with more pages says only this one was read.
+#[test]
+fn an_off_scale_rating_and_a_paged_answer_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("api.json");
+    std::fs::write(
+        &file,
+        r#"{"claims": [
+            {"text": "The gates were shut.", "claimant": "Alpha",
+             "claimReview": [{"publisher": {"name": "Check"}, "url": "https://example.org/1",
+                              "textualRating": "True"}]},
+            {"text": "Nothing was shut.", "claimant": "Beta",
+             "claimReview": [{"publisher": {"name": "Check"}, "url": "https://example.org/2",
+                              "textualRating": "False"}]}],
+           "nextPageToken": "CAo"}"#,
+    )
+    .unwrap();
+    let page = dir.path().join("page.json");
+    std::fs::write(
+        &page,
+        r#"{"@context": "https://schema.org", "@type": "ClaimReview",
+            "claimReviewed": "The sluice was open.",
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
+            "reviewRating": {"@type": "Rating", "ratingValue": 9, "worstRating": 1, "bestRating": 5},
+            "url": "https://example.org/check/3"}"#,
+    )
+    .unwrap();
+    let out = parallax()
+        .args(["import", "claimreview"])
+        .arg(&file)
+        .arg(&page)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("the answer has more pages (`nextPageToken`)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("the rating 9 on a scale of 1 to 5 is not in the table"),
+        "{said}"
     );
 }

@@ -104,7 +104,8 @@ pub fn rating_of(word: &str) -> Option<Rating> {
 /// The rating of a number on a scale: the lowest quarter refuted, up to the middle disputed,
 /// from three quarters corroborated, in between unverified.
 fn rating_of_number(value: f64, worst: f64, best: f64) -> Option<Rating> {
-    if !(best - worst).is_normal() {
+    // A value off its own scale (9 of 1 to 5) says nothing that can be read.
+    if !(best - worst).is_normal() || value < worst.min(best) || value > worst.max(best) {
         return None;
     }
     let at = (value - worst) / (best - worst);
@@ -298,6 +299,15 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
         })
     };
     if let Some(claims) = value.get("claims").and_then(Value::as_array) {
+        // The Fact Check API answers a page at a time.
+        if text(value.get("nextPageToken")).is_some() {
+            problem(
+                "top",
+                "the answer has more pages (`nextPageToken`); only this page is read: fetch the \
+                 others with `pageToken` and import them too"
+                    .to_owned(),
+            );
+        }
         for (i, c) in claims.iter().enumerate() {
             let at = format!("claims[{i}]");
             let Some(claim) = text(c.get("text")) else {

@@ -366,10 +366,23 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                     builder.problems.push(literal_quote(file, place, blank));
                 }
                 let mut record = Record::default();
-                for (cell, col) in row.iter().zip(&columns) {
+                for (i, (cell, col)) in row.iter().zip(&columns).enumerate() {
                     if let Some(col) = col {
                         // A cell written on several lines by a spreadsheet on Windows.
                         record.set(*col, unguard(cell).replace("\r\n", "\n"));
+                    } else if !cell.trim().is_empty() && names.get(i).is_some_and(String::is_empty)
+                    {
+                        // A named column parallax does not know was reported with the header;
+                        // a nameless one (a stray comma) only when it holds something.
+                        builder.problems.push(Problem {
+                            file: file.to_owned(),
+                            at: at.clone(),
+                            reason: format!(
+                                "column {} has no name in the header, so `{}` is not read; name the column",
+                                i + 1,
+                                crate::text::clean(cell.trim()).text
+                            ),
+                        });
                     }
                 }
                 unread_cells(&record, &columns, &names, row.len(), file, &at, builder);

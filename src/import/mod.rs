@@ -298,7 +298,7 @@ impl Builder {
         }
         for (col, cell, kept) in found {
             let message = format!(
-                "the {} `{}` differs from `{}`, given before, which is kept; not used",
+                "the {} `{}` is not used: `{}` was given before",
                 col.name(),
                 clean(cell),
                 clean(&kept)
@@ -319,6 +319,11 @@ impl Builder {
     fn id_of(&mut self, cell: &str, what: &str, file: &str, at: &str) -> Option<String> {
         if is_id(cell) {
             return Some(cell.to_owned());
+        }
+        // Its case alone kept it from being an id (`UN`, `B_1`): lower case, without a word.
+        let lower = cell.to_lowercase();
+        if is_id(&lower) {
+            return Some(lower);
         }
         let made = make_id(cell, 128);
         if made.is_empty() {
@@ -360,7 +365,7 @@ impl Builder {
             }
             None => {
                 let why = if named {
-                    "ids keep only a-z, 0-9 and -, and 128 characters"
+                    "an id made from a name keeps a-z, 0-9 and -, up to 128 characters"
                 } else {
                     "it is not an id"
                 };
@@ -410,7 +415,12 @@ impl Builder {
         let id = match (r.get(Col::Id).map(str::trim), text) {
             (Some(id), _) if is_id(id) => id.to_owned(),
             (Some(id), _) => {
-                let made = make_id(id, 128);
+                let lower = id.to_lowercase();
+                let made = if is_id(&lower) {
+                    lower
+                } else {
+                    make_id(id, 128)
+                };
                 if made.is_empty() {
                     self.problem(
                         file,
@@ -476,7 +486,11 @@ impl Builder {
                 self.problem(
                     file,
                     at,
-                    format!("claim `{id}` was given at {}; this record's other fields are ignored and only its source is added", place.shown_from(file)),
+                    format!(
+                        "claim `{id}` was given at {}; this record's text differs, so its other fields are ignored{}",
+                        place.shown_from(file),
+                        if r.has_source() { " and only its source is added" } else { " and it adds nothing" }
+                    ),
                 );
             } else {
                 let differ = self.differing(r, &place);

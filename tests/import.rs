@@ -1513,3 +1513,31 @@ fn an_off_scale_rating_and_a_paged_answer_are_reported() {
         "{said}"
     );
 }
+
+/// A second `side`, `topic` or `point` record that changes what one before gave is reported.
+#[test]
+fn a_second_record_that_changes_a_name_is_reported() {
+    let (_dir, said) = import_said(
+        "record,side,side_name,summary,topic,topic_title,point,question,text\n\
+         side,alpha,Alpha,First summary,,,,,\n\
+         side,alpha,Alpha Two,First summary,,,,,\n\
+         topic,,,,water,The water,,,\n\
+         topic,,,,water,The river,,,\n\
+         point,,,,water,,shut,Was it shut?,\n\
+         point,,,,water,,shut,Who shut it?,\n\
+         claim,alpha,,,water,,shut,,The gates shut.\n\
+         claim,beta,,,water,,shut,,Nothing shut.\n",
+    );
+    assert!(
+        said.contains("a second side record for `alpha` replaces its name `Alpha`"),
+        "{said}"
+    );
+    assert!(
+        said.contains("the topic record for `water` replaces its title `The water`, given before, with `The river`"),
+        "{said}"
+    );
+    assert!(
+        said.contains("the question `Who shut it?` is not used: `Was it shut?` was given before"),
+        "{said}"
+    );
+}

@@ -109,6 +109,8 @@ pub struct Builder {
     /// The topics a record gave a neutral title (`topic_title`, or a `topic` record): until
     /// then a topic is titled by its `topic` cell, and the first title given takes its place.
     titled: HashSet<String>,
+    /// The sides a `side` record named: a second one that changes them is reported.
+    declared_sides: HashSet<usize>,
 }
 
 /// The dispute as a `dispute` record gives it.

@@ -51,12 +51,35 @@ impl Builder {
         let id = self.id_of(cell, "the side", file, at)?;
         let side = self.side(&id, r.get(Col::SideName), cell);
         if kind == Kind::Side {
+            let again = !self.declared_sides.insert(side);
             let draft = &mut self.sides[side];
-            if let Some(name) = r.get(Col::SideName) {
-                name.trim().clone_into(&mut draft.side.party.name);
+            let party = &draft.side.party;
+            let name = r.get(Col::SideName).map(str::trim);
+            let summary = r.get(Col::Summary).map(str::trim);
+            // A second side record replaces what the first gave: said when it changes it.
+            let changed: Vec<String> = [
+                ("name", Some(party.name.as_str()), name),
+                ("summary", party.summary.as_deref(), summary),
+            ]
+            .into_iter()
+            .filter(|(_, was, now)| again && was.is_some() && now.is_some() && was != now)
+            .map(|(what, was, _)| format!("its {what} `{}`", clean(was.unwrap_or_default())))
+            .collect();
+            if let Some(name) = name {
+                name.clone_into(&mut draft.side.party.name);
                 draft.named = true;
             }
-            draft.side.party.summary = r.get(Col::Summary).map(|s| s.trim().to_owned());
+            draft.side.party.summary = summary.map(str::to_owned);
+            if !changed.is_empty() {
+                self.problem(
+                    file,
+                    at,
+                    format!(
+                        "a second side record for `{id}` replaces {}",
+                        changed.join(" and ")
+                    ),
+                );
+            }
         }
         Some(side)
     }
@@ -106,11 +129,28 @@ impl Builder {
             return;
         }
         let summary = r.get(Col::Summary).map(|s| s.trim().to_owned());
+        // A title a record gave before (this record replaces it) is said to be replaced.
+        let again = self.titled.contains(&id);
         self.declared_topics.insert(id.clone());
         let t = self.manifest_topic(&id, &neutral, true);
+        let mut replaced = None;
         if let Some(t) = self.topics.get_mut(t) {
+            if again && t.title != neutral {
+                replaced = Some(std::mem::take(&mut t.title));
+            }
             neutral.clone_into(&mut t.title);
             t.summary = summary;
+        }
+        if let Some(was) = replaced {
+            self.problem(
+                file,
+                at,
+                format!(
+                    "the topic record for `{id}` replaces its title `{}`, given before, with `{}`",
+                    clean(&was),
+                    clean(&neutral)
+                ),
+            );
         }
     }
 
@@ -134,7 +174,28 @@ impl Builder {
         };
         self.manifest_topic(&topic, &topic, false);
         self.declared_topics.insert(topic.clone());
-        self.point(&topic, &point, r.get(Col::Question).map(str::trim));
+        let question = r.get(Col::Question).map(str::trim);
+        // The first question given stays: a second point record asking another is said.
+        let asked = self
+            .topic_ids
+            .get(&topic)
+            .and_then(|&i| self.topics.get(i))
+            .and_then(|t| t.points.iter().find(|p| p.id == point))
+            .and_then(|p| p.question.clone());
+        if let (Some(asked), Some(q)) = (&asked, question)
+            && asked != q
+        {
+            self.problem(
+                file,
+                at,
+                format!(
+                    "the question `{}` is not used: `{}` was given before",
+                    clean(q),
+                    clean(asked)
+                ),
+            );
+        }
+        self.point(&topic, &point, question);
         self.declared_points.insert((topic, point));
     }
 }

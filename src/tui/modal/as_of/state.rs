@@ -18,7 +18,4 @@ pub struct AsOfBar {
     pub span: Option<(Date, Date)>,
     /// Why the typed text is not applied, when it is not a date.
     pub note: Option<String>,
-    /// True while the field shows a date put there (on opening, after a step): the next
-    /// character typed starts a new date instead of adding to it.
-    pub fresh: bool,
 }

@@ -79,7 +79,6 @@ pub fn open(app: &mut App) -> Step {
         selected,
         span: timeline::span(&app.dispute, &app.cmp),
         note: None,
-        fresh: true,
     }))
 }
 
@@ -107,7 +106,6 @@ impl AsOfBar {
     fn go(&mut self, app: &mut App, date: Option<Date>) {
         self.field = TextField::proposed(date.map(|d| d.to_string()).unwrap_or_default());
         self.note = None;
-        self.fresh = true;
         set(app, date);
     }
 
@@ -195,15 +193,9 @@ impl Component for AsOfBar {
             Action::Edit(Edit::Insert(c)) if !(c.is_ascii_digit() || c == '-') => {
                 self.note = Some(words::ONLY_DIGITS.to_owned());
             }
-            Action::Edit(edit) => {
-                if self.fresh && matches!(edit, Edit::Insert(_)) {
-                    self.field = TextField::default();
-                }
-                self.fresh = false;
-                if self.field.apply(edit) {
-                    self.typed(app);
-                }
-            }
+            // A date put there (on opening, after a step) is a proposal: the first character
+            // typed starts a new date (see `TextField::proposed`).
+            Action::Edit(edit) if self.field.apply(edit) => self.typed(app),
             _ => {}
         }
         Step::Stay

@@ -154,6 +154,21 @@ fn rating_word(word: &str) -> Option<Rating> {
     Rating::parse(&word.trim().to_lowercase()).or_else(|| claimreview::rating_of(word))
 }
 
+/// The id a cell gives, by the one rule every id cell of an import is read with: `Ok` with the
+/// cell itself when it is an id, or in lower case when only its case kept it from being one
+/// (`UN`, `B_1`: said without a word); else `Err` with an id made from its letters and digits
+/// (empty when it has none), which the caller reports.
+fn as_id(cell: &str) -> Result<String, String> {
+    if is_id(cell) {
+        return Ok(cell.to_owned());
+    }
+    let lower = cell.to_lowercase();
+    if is_id(&lower) {
+        return Ok(lower);
+    }
+    Err(make_id(cell, 128))
+}
+
 /// Splits a list cell (tags, rebuts) on commas, semicolons and spaces.
 fn list(cell: Option<&str>) -> Vec<&str> {
     cell.map(|c| {
@@ -195,14 +210,7 @@ impl Builder {
         ) else {
             return Vec::new();
         };
-        let id = |cell: &str| {
-            let cell = cell.trim();
-            if is_id(cell) {
-                cell.to_owned()
-            } else {
-                make_id(cell, 128)
-            }
-        };
+        let id = |cell: &str| as_id(cell.trim()).unwrap_or_else(|made| made);
         let ids = |cell: &str| list(Some(cell)).into_iter().map(id).collect::<Vec<_>>();
         let strs = |v: &[crate::format::CompactString]| {
             v.iter().map(|s| s.to_string()).collect::<Vec<_>>()
@@ -319,15 +327,10 @@ impl Builder {
 
     /// An id from a cell that should be one: as it is, or made from it (with a problem noted).
     fn id_of(&mut self, cell: &str, what: &str, file: &str, at: &str) -> Option<String> {
-        if is_id(cell) {
-            return Some(cell.to_owned());
-        }
-        // Its case alone kept it from being an id (`UN`, `B_1`): lower case, without a word.
-        let lower = cell.to_lowercase();
-        if is_id(&lower) {
-            return Some(lower);
-        }
-        let made = make_id(cell, 128);
+        let made = match as_id(cell) {
+            Ok(id) => return Some(id),
+            Err(made) => made,
+        };
         if made.is_empty() {
             self.problem(
                 file,
@@ -417,12 +420,7 @@ impl Builder {
         let id = match (r.get(Col::Id).map(str::trim), text) {
             (Some(id), _) if is_id(id) => id.to_owned(),
             (Some(id), _) => {
-                let lower = id.to_lowercase();
-                let made = if is_id(&lower) {
-                    lower
-                } else {
-                    make_id(id, 128)
-                };
+                let made = as_id(id).unwrap_or_else(|made| made);
                 if made.is_empty() {
                     self.problem(
                         file,

@@ -39,6 +39,25 @@ fn import_said(table: &str) -> (tempfile::TempDir, String) {
     (dir, String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
+/// Imports ClaimReview documents (each written to a file of its own) into a folder `out`
+/// beside them: the temporary folder, and what the import said on stderr.
+fn review_said(documents: &[&str]) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = parallax();
+    command.args(["import", "claimreview"]);
+    for (i, document) in documents.iter().enumerate() {
+        let file = dir.path().join(format!("review-{i}.json"));
+        std::fs::write(&file, document).unwrap();
+        command.arg(file);
+    }
+    let out = command
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    (dir, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
 fn load(dir: &Path) -> Dispute {
     let loaded = parallax::load::load_paths(&[dir.to_path_buf()]);
     assert_eq!(loaded.report.errors(), 0, "{:?}", loaded.report.diagnostics);
@@ -1243,25 +1262,13 @@ fn a_repeat_row_and_a_second_name_that_differ_are_reported() {
 /// table" and wrote the note "Rated no rating.").
 #[test]
 fn a_review_without_a_rating_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("r.json");
-    std::fs::write(
-        &file,
+    let (_dir, said) = review_said(&[
         r#"{"@context": "https://schema.org", "@type": "ClaimReview",
             "claimReviewed": "The gates were shut.",
             "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
             "author": {"@type": "Organization", "name": "Checker"},
             "url": "https://example.org/check/1"}"#,
-    )
-    .unwrap();
-    let out = parallax()
-        .args(["import", "claimreview"])
-        .arg(&file)
-        .arg("-o")
-        .arg(dir.path().join("out"))
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&out.stderr);
+    ]);
     assert!(said.contains("the review gives no rating"), "{said}");
     assert!(!said.contains("no rating is not in the table"), "{said}");
 }
@@ -1314,10 +1321,7 @@ fn a_source_given_again_differently_is_reported_and_a_rating_word_kept() {
 /// rating's explanation goes into the note.
 #[test]
 fn a_review_with_two_claimants_says_so_and_keeps_its_rating_explanation() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("r.json");
-    std::fs::write(
-        &file,
+    let (dir, said) = review_said(&[
         r#"[{"@context": "https://schema.org", "@type": "ClaimReview",
             "claimReviewed": "The gates were shut.",
             "itemReviewed": {"@type": "Claim", "author": [
@@ -1331,17 +1335,8 @@ fn a_review_with_two_claimants_says_so_and_keeps_its_rating_explanation() {
             "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Beta"}},
             "reviewRating": {"@type": "Rating", "alternateName": "True"},
             "url": "https://example.org/check/2"}]"#,
-    )
-    .unwrap();
+    ]);
     let out_dir = dir.path().join("out");
-    let out = parallax()
-        .args(["import", "claimreview"])
-        .arg(&file)
-        .arg("-o")
-        .arg(&out_dir)
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&out.stderr);
     assert!(
         said.contains("`itemReviewed.author` lists 2 values; the first, `Alpha`, is read"),
         "{said}"
@@ -1405,10 +1400,7 @@ fn the_first_topic_title_given_titles_the_topic() {
 /// `alternateName` is missing, and two words that disagree are reported.
 #[test]
 fn a_review_reads_textual_rating_and_says_when_two_words_disagree() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("r.json");
-    std::fs::write(
-        &file,
+    let (dir, said) = review_said(&[
         r#"[{"@context": "https://schema.org", "@type": "ClaimReview",
             "claimReviewed": "The gates were shut.",
             "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
@@ -1419,17 +1411,8 @@ fn a_review_reads_textual_rating_and_says_when_two_words_disagree() {
             "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Beta"}},
             "reviewRating": {"@type": "Rating", "textualRating": "Mostly False"},
             "url": "https://example.org/check/2"}]"#,
-    )
-    .unwrap();
+    ]);
     let out_dir = dir.path().join("out");
-    let out = parallax()
-        .args(["import", "claimreview"])
-        .arg(&file)
-        .arg("-o")
-        .arg(&out_dir)
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&out.stderr);
     assert!(
         said.contains("the rating says both `False` and `True`; `False` is read"),
         "{said}"
@@ -1471,10 +1454,7 @@ fn a_value_under_a_nameless_column_is_reported() {
 /// API with more pages says only this one was read.
 #[test]
 fn an_off_scale_rating_and_a_paged_answer_are_reported() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("api.json");
-    std::fs::write(
-        &file,
+    let (_dir, said) = review_said(&[
         r#"{"claims": [
             {"text": "The gates were shut.", "claimant": "Alpha",
              "claimReview": [{"publisher": {"name": "Check"}, "url": "https://example.org/1",
@@ -1483,27 +1463,12 @@ fn an_off_scale_rating_and_a_paged_answer_are_reported() {
              "claimReview": [{"publisher": {"name": "Check"}, "url": "https://example.org/2",
                               "textualRating": "False"}]}],
            "nextPageToken": "CAo"}"#,
-    )
-    .unwrap();
-    let page = dir.path().join("page.json");
-    std::fs::write(
-        &page,
         r#"{"@context": "https://schema.org", "@type": "ClaimReview",
             "claimReviewed": "The sluice was open.",
             "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
             "reviewRating": {"@type": "Rating", "ratingValue": 9, "worstRating": 1, "bestRating": 5},
             "url": "https://example.org/check/3"}"#,
-    )
-    .unwrap();
-    let out = parallax()
-        .args(["import", "claimreview"])
-        .arg(&file)
-        .arg(&page)
-        .arg("-o")
-        .arg(dir.path().join("out"))
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&out.stderr);
+    ]);
     assert!(
         said.contains("the answer has more pages (`nextPageToken`)"),
         "{said}"

@@ -557,6 +557,8 @@ fn the_footer_offers_accept_and_dismiss_on_a_suggested_row() {
         footer.contains("a  accept") && footer.contains("x  dismiss"),
         "{footer}"
     );
+    // The keys left out for room are signed, not silently gone.
+    assert!(footer.contains("x  dismiss  … "), "{footer}");
 }
 
 /// The screen opens at the top of its first topic, and stays there as the suggestions come

@@ -300,6 +300,8 @@ pub mod footer {
     pub const EXPORT_SUBMIT: &str = "export";
     pub const EXPORT_CANCEL: &str = "cancel";
     pub const FILTERS: &str = "filters";
+    /// The footer's last entry when keys were left out for room (`?` lists them all).
+    pub const MORE: &str = "…";
     pub const ACCEPT: &str = "accept";
     pub const DISMISS: &str = "dismiss";
     pub const ACCEPT_SUBMIT: &str = "write";

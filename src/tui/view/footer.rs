@@ -17,7 +17,7 @@ use ratatui::widgets::Paragraph;
 /// The footer's keys at a width: each working key with a footer label, in its table's order;
 /// when they do not all fit, the last ones go first, but help, quit, the way back (`Esc`), the
 /// way on (`Enter`: open, keep, done) and, on a suggested row, accept and dismiss stay as long as
-/// anything can.
+/// anything can. When some do not fit, the last entry is `…` with no key: `?` lists them all.
 pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str)> {
     let types = component::active(app).types();
     let mut shown: Vec<(String, &str, usize, bool)> =
@@ -44,7 +44,17 @@ pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str)> {
                 Some((key, label, w, kept))
             })
             .collect();
-    while shown.iter().map(|s| s.2).sum::<usize>() > room {
+    let all = shown.len();
+    // Room for the sign that keys were left out, once they are.
+    let fits = |shown: &[(String, &str, usize, bool)]| {
+        let sign = if shown.len() < all {
+            text::width(strings::footer::MORE) + 2
+        } else {
+            0
+        };
+        shown.iter().map(|s| s.2).sum::<usize>() + sign <= room
+    };
+    while !fits(&shown) {
         let last = shown
             .iter()
             .rposition(|s| !s.3)
@@ -52,7 +62,12 @@ pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str)> {
         let Some(i) = last else { break };
         shown.remove(i);
     }
-    shown.into_iter().map(|(k, l, _, _)| (k, l)).collect()
+    let dropped = shown.len() < all;
+    let mut keys: Vec<(String, &str)> = shown.into_iter().map(|(k, l, _, _)| (k, l)).collect();
+    if dropped {
+        keys.push((String::new(), strings::footer::MORE));
+    }
+    keys
 }
 
 /// Where the selection is: the row, and the hit of a search in force.
@@ -96,6 +111,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::styled(s, theme.warning()));
     } else {
         for (key, label) in keys(app, room) {
+            if key.is_empty() {
+                // The sign that keys were left out for room.
+                used += text::width(label) + 2;
+                spans.push(Span::styled(format!(" {label} "), theme.dim()));
+                continue;
+            }
             used += text::width(&key) + text::width(label) + 4;
             spans.push(Span::styled(format!(" {key} "), theme.key()));
             spans.push(Span::raw(format!(" {label} ")));

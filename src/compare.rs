@@ -678,7 +678,23 @@ fn rows(
         }
     }
 
-    // Fill the rows in file order, then their links.
+    // Fill the rows in file order, then their links. Each side's list is sized first: most
+    // rows hold one claim, and a list grown from empty keeps room for four.
+    let mut sizes = vec![(0usize, 0usize); rows.len()];
+    for (i, slot) in place.iter().enumerate() {
+        if let Place::Row(row) = *slot {
+            let size = &mut sizes[row];
+            if i < n {
+                size.0 += 1;
+            } else {
+                size.1 += 1;
+            }
+        }
+    }
+    for (row, (l, r)) in rows.iter_mut().zip(sizes) {
+        row.left.reserve_exact(l);
+        row.right.reserve_exact(r);
+    }
     for (i, slot) in place.iter().enumerate() {
         if let Place::Row(row) = *slot {
             let side = if i < n {
@@ -700,5 +716,20 @@ fn rows(
             });
         }
     }
-    rows
+    for row in &mut rows {
+        row.links = exact(std::mem::take(&mut row.links));
+    }
+    exact(rows)
+}
+
+/// The list moved to one of its exact length. Grown by pushes, a list keeps up to half again as
+/// much room (and four places for one), and the allocator shrinks a block in place, so
+/// `shrink_to_fit` would keep it.
+fn exact<T>(mut list: Vec<T>) -> Vec<T> {
+    if list.len() == list.capacity() {
+        return list;
+    }
+    let mut exact = Vec::with_capacity(list.len());
+    exact.append(&mut list);
+    exact
 }

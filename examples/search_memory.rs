@@ -65,8 +65,13 @@ fn main() {
             kept.remove(0);
         }
     }
-    if let Some(last) = kept.last() {
-        let ranked = phase("rank", || last.ranked());
+    // Ranked as the screen's ranking worker does: in parts, then placed.
+    if let Some(ranking) = kept.last().and_then(|last| last.ranking()) {
+        let ranked = phase("rank", || {
+            let mut steps = ranking.steps(32_768);
+            while steps.step() {}
+            ranking.place(steps.finish())
+        });
         println!("  ranked {}", ranked.len());
     }
     println!(

@@ -402,7 +402,7 @@ fn a_long_ranking_lists_the_best_so_far_while_it_goes_on() {
         ranking.entries().to_vec(),
         whole.clone(),
     ));
-    let elsewhere: std::sync::Arc<[parallax::query::HitAt]> = std::sync::Arc::from([]);
+    let elsewhere: std::sync::Arc<Vec<parallax::query::HitAt>> = std::sync::Arc::default();
     assert!(search::ranked(&mut a, (generation, elsewhere, done)));
     assert!(!a.search.ranking());
     assert_eq!(claims(&whole), claims(&ranking.place(ranking.run())));

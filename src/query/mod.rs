@@ -73,7 +73,7 @@ pub struct Results {
     pub comparison: Arc<Comparison>,
     /// The hits in reading order (topic, row, left side then right), for next and previous;
     /// shared with the ranking worker, which puts the ranked hits in their places with it.
-    pub order: Arc<[HitAt]>,
+    pub order: Arc<Vec<HitAt>>,
     /// The prepared search, for highlighting any text a view draws; `None` without a search.
     pub pattern: Option<Pattern>,
     /// How many claims the search found: through their own fields, only through a typo, only
@@ -104,7 +104,7 @@ pub struct Ranking {
     matcher: MatcherKind,
     entries: Vec<usize>,
     /// The outcome's hits in reading order, to place the ranked hits with.
-    order: Arc<[HitAt]>,
+    order: Arc<Vec<HitAt>>,
 }
 
 impl std::fmt::Debug for Ranking {
@@ -139,7 +139,7 @@ impl Ranking {
 
     /// The outcome's hits in reading order, that [`Ranking::place`] places with: the same
     /// allocation as the outcome's [`Results::order`] while it is that outcome's.
-    pub fn order(&self) -> &Arc<[HitAt]> {
+    pub fn order(&self) -> &Arc<Vec<HitAt>> {
         &self.order
     }
 
@@ -204,9 +204,9 @@ struct Runs {
 }
 
 impl Runs {
-    fn add(&mut self, mut part: Vec<(usize, Hit)>) {
+    /// Starts a run; the hits pushed next belong to it.
+    fn start(&mut self) {
         self.starts.push(self.hits.len());
-        self.hits.append(&mut part);
     }
 
     /// The best `top` hits of every run, best first.
@@ -257,13 +257,17 @@ impl Steps<'_> {
             }
         }
         let part = entries.get(self.done..end).unwrap_or_default();
-        let (topics, own): (Vec<_>, Vec<_>) = self
-            .pattern
-            .rank(index, part)
-            .into_iter()
-            .partition(|(_, h)| h.is_topic_level());
-        self.own.add(own);
-        self.topics.add(topics);
+        // Each hit moved straight to its list: no copy of the part's hits in between.
+        self.own.start();
+        self.topics.start();
+        for hit in self.pattern.rank(index, part) {
+            let runs = if hit.1.is_topic_level() {
+                &mut self.topics
+            } else {
+                &mut self.own
+            };
+            runs.hits.push(hit);
+        }
         self.done = end;
         self.size = self.size.saturating_mul(2);
         true
@@ -369,10 +373,12 @@ impl Results {
     /// Places hits placed before (in another outcome of the same hits, such as the same
     /// search narrowed or not) where they sit in this one, keeping their order.
     pub fn place_again(&self, placed: Vec<(Hit, HitAt)>) -> Vec<(Hit, HitAt)> {
-        let scored = placed
-            .into_iter()
-            .filter_map(|(h, _)| Some((self.index.entry(h.claim)?, h)))
-            .collect();
+        let mut scored = Vec::with_capacity(placed.len());
+        scored.extend(
+            placed
+                .into_iter()
+                .filter_map(|(h, _)| Some((self.index.entry(h.claim)?, h))),
+        );
         self.place(scored)
     }
 
@@ -538,7 +544,7 @@ impl Session {
         let Some(search) = query.search_text() else {
             return Results {
                 comparison: Arc::clone(&cached.comparison),
-                order: Arc::from([]),
+                order: Arc::default(),
                 pattern: None,
                 counts: Counts::default(),
                 index,
@@ -572,11 +578,15 @@ impl Session {
                 }
             }
         };
-        let order = claims_of(&comparison)
-            .filter(|(_, _, claim)| hit(claim))
-            .map(|(topic, row, claim)| HitAt { topic, row, claim })
-            .collect::<Vec<_>>()
-            .into();
+        // Sized once (each hit is in the comparison at most once) and shared as it is: a
+        // collected list grows by doubling, and a shared slice would be one more copy.
+        let mut order = Vec::with_capacity(entries.len());
+        order.extend(
+            claims_of(&comparison)
+                .filter(|(_, _, claim)| hit(claim))
+                .map(|(topic, row, claim)| HitAt { topic, row, claim }),
+        );
+        let order = Arc::new(order);
         Results {
             comparison,
             order,
@@ -595,7 +605,7 @@ pub fn apply(dispute: &Dispute, cmp: &Comparison, query: &Query, matcher: Matche
     if query.search_text().is_none() {
         return Results {
             comparison: Arc::new(query.filter.apply(dispute, cmp)),
-            order: Arc::from([]),
+            order: Arc::default(),
             pattern: None,
             counts: Counts::default(),
             index: Arc::new(Index::default()),
@@ -609,10 +619,14 @@ pub fn apply(dispute: &Dispute, cmp: &Comparison, query: &Query, matcher: Matche
 /// Puts scored hits in their places in `order` (the hits in reading order), keeping the
 /// ranking's order: a table of the hits by index entry, looked up per scored hit.
 fn place(index: &Index, order: &[HitAt], scored: Vec<(usize, Hit)>) -> Vec<(Hit, HitAt)> {
-    let mut table: Vec<(usize, HitAt)> = order
-        .iter()
-        .filter_map(|h| Some((index.entry(h.claim)?, *h)))
-        .collect();
+    // Both lists sized once: grown by doubling, they would pass through three times their size
+    // (at 100,000 hits, megabytes).
+    let mut table: Vec<(usize, HitAt)> = Vec::with_capacity(order.len());
+    table.extend(
+        order
+            .iter()
+            .filter_map(|h| Some((index.entry(h.claim)?, *h))),
+    );
     table.sort_unstable_by_key(|(e, _)| *e);
     let find = |e: usize| {
         table
@@ -621,10 +635,9 @@ fn place(index: &Index, order: &[HitAt], scored: Vec<(usize, Hit)>) -> Vec<(Hit,
             .and_then(|i| table.get(i))
             .map(|(_, at)| *at)
     };
-    scored
-        .into_iter()
-        .filter_map(|(e, h)| Some((h, find(e)?)))
-        .collect()
+    let mut placed = Vec::with_capacity(scored.len());
+    placed.extend(scored.into_iter().filter_map(|(e, h)| Some((h, find(e)?))));
+    placed
 }
 
 /// As [`place`] for a few hits: one pass over `order` instead of a table of all of them.

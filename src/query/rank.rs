@@ -140,8 +140,7 @@ where
     };
     let alive = alive.into_iter();
     // The hits as light rows first (entry, score, field, string, claims, typos), ranked; their
-    // places and texts are made last, on every core (at 100,000 hits, megabytes of text).
-    // At most one row per claim: sized once, not doubled.
+    // places and texts are made last. At most one row per claim: sized once, not doubled.
     let mut own: Vec<Row<S>> = Vec::with_capacity(alive.size_hint().0);
     /// A side's topic, a field and its string.
     type Group<S> = (usize, usize, Field, S);
@@ -179,24 +178,27 @@ where
         .collect();
     topics.sort_unstable_by_key(order);
     own.extend(topics);
-    let (claim_of, text_of) = (&places.claim, &places.text);
-    own.into_par_iter()
-        .with_min_len(1024)
-        .filter_map(|(entry, score, field, string, claims, typos)| {
-            let claim = claim_of(entry)?;
-            Some((
-                entry,
-                Hit {
-                    claim,
-                    score,
-                    field,
-                    text: text_of(string),
-                    claims,
-                    typos,
-                },
-            ))
-        })
-        .collect()
+    // Made into a list of its exact length on this thread: a hit's place is a look-up and its
+    // text a string's handle, and a filtered parallel collect would gather the hits twice.
+    let mut hits = Vec::with_capacity(own.len());
+    hits.extend(
+        own.into_iter()
+            .filter_map(|(entry, score, field, string, claims, typos)| {
+                let claim = (places.claim)(entry)?;
+                Some((
+                    entry,
+                    Hit {
+                        claim,
+                        score,
+                        field,
+                        text: (places.text)(string),
+                        claims,
+                        typos,
+                    },
+                ))
+            }),
+    );
+    hits
 }
 
 /// A hit before its place and text are made: its entry, score, field, the field's string, how

@@ -53,7 +53,7 @@ pub type Job = (u64, Ranking);
 /// The worker's answer to a [`Job`]: its number, the hits in reading order it placed the
 /// ranked hits with (the outcome's own, unless the outcome changed since), and part of the
 /// ranking while the hits are scored, then the whole.
-pub type Done = (u64, Arc<[HitAt]>, Scoring);
+pub type Done = (u64, Arc<Vec<HitAt>>, Scoring);
 
 /// A ranking as it comes back from the worker, placed there (placing 500,000 hits takes the
 /// screen's thread tens of milliseconds).

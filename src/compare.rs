@@ -725,7 +725,7 @@ fn rows(
 /// The list moved to one of its exact length. Grown by pushes, a list keeps up to half again as
 /// much room (and four places for one), and the allocator shrinks a block in place, so
 /// `shrink_to_fit` would keep it.
-fn exact<T>(mut list: Vec<T>) -> Vec<T> {
+pub(crate) fn exact<T>(mut list: Vec<T>) -> Vec<T> {
     if list.len() == list.capacity() {
         return list;
     }

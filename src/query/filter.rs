@@ -11,7 +11,7 @@
 //! judged on that row. An assessment made after the date (dated by its latest source, see
 //! [`crate::compare::assessed`]) does not count, for common ground or for `ratings`.
 
-use crate::compare::{Answered, AsOf, Comparison, Link, Row, RowKind};
+use crate::compare::{Answered, AsOf, Comparison, Link, Row, RowKind, exact};
 use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, RelationKind, Source, SourceKind};
 use std::collections::HashMap;
 
@@ -430,7 +430,7 @@ impl Filter {
             .iter()
             .filter(|t| self.topics.is_empty() || self.topics.contains(&t.id))
             .filter_map(|t| {
-                let mut rows: Vec<Row> = t
+                let rows: Vec<Row> = t
                     .rows
                     .iter()
                     .filter_map(|r| {
@@ -448,6 +448,7 @@ impl Filter {
                         keep_claims(&dated, keep)
                     })
                     .collect();
+                let mut rows = exact(rows);
                 if self.as_of.is_some() {
                     rows.sort_by_key(|row| !row.common);
                 }
@@ -508,18 +509,19 @@ pub fn rests_on_weak_sources(sources: &[Source], claim: &Claim) -> bool {
 /// The row with only the claims `keep` keeps, and the links among them; `None` when no claim
 /// is left.
 fn keep_claims(r: &Row, keep: impl Fn(&ClaimAt) -> bool) -> Option<Row> {
-    let left: Vec<ClaimAt> = r.left.iter().copied().filter(&keep).collect();
-    let right: Vec<ClaimAt> = r.right.iter().copied().filter(&keep).collect();
+    let left: Vec<ClaimAt> = exact(r.left.iter().copied().filter(&keep).collect());
+    let right: Vec<ClaimAt> = exact(r.right.iter().copied().filter(&keep).collect());
     if left.is_empty() && right.is_empty() {
         return None;
     }
     let has = |at: &ClaimAt| left.contains(at) || right.contains(at);
-    let links: Vec<Link> = r
-        .links
-        .iter()
-        .copied()
-        .filter(|l| has(&l.from) && has(&l.to))
-        .collect();
+    let links: Vec<Link> = exact(
+        r.links
+            .iter()
+            .copied()
+            .filter(|l| has(&l.from) && has(&l.to))
+            .collect(),
+    );
     // A suggested pair with one of its two claims filtered out is no suggestion any more: the
     // claim left is an unmatched claim, and `a` or `x` has nothing to pair it with.
     let kind = match r.kind {

@@ -692,12 +692,13 @@ fn narrow(cmp: &Comparison, hit: &(dyn Fn(&ClaimAt) -> bool + Sync)) -> Comparis
         .par_iter()
         .with_min_len(16)
         .filter_map(|t| {
-            let rows: Vec<Row> = t
-                .rows
-                .iter()
-                .filter(|r| r.left.iter().chain(&r.right).any(hit))
-                .cloned()
-                .collect();
+            let rows: Vec<Row> = crate::compare::exact(
+                t.rows
+                    .iter()
+                    .filter(|r| r.left.iter().chain(&r.right).any(hit))
+                    .cloned()
+                    .collect(),
+            );
             (!rows.is_empty()).then(|| t.with_rows(rows))
         })
         .collect();

@@ -165,12 +165,12 @@ fn scored_lefts<'a>(
 ) -> Vec<(ClaimAt, &'a (String, String))> {
     let rights: std::collections::HashSet<&(String, String)> = truth
         .iter()
-        .filter(|(at, _)| at.side == r)
+        .filter(|(at, _)| at.side() == r)
         .map(|(_, tp)| tp)
         .collect();
     let mut out: Vec<(ClaimAt, &(String, String))> = d
         .claims()
-        .filter(|(at, _)| at.side == l)
+        .filter(|(at, _)| at.side() == l)
         .filter_map(|(at, _)| truth.get(&at).map(|tp| (at, tp)))
         .filter(|(_, tp)| rights.contains(tp))
         .collect();
@@ -282,7 +282,7 @@ fn baseline(d: &Dispute, l: usize, r: usize, truth: &HashMap<ClaimAt, (String, S
     let topic_of = |at: &ClaimAt| d.ids(*at).1.to_owned();
     let rights: Vec<ClaimAt> = d
         .claims()
-        .filter(|(at, _)| at.side == r)
+        .filter(|(at, _)| at.side() == r)
         .map(|(at, _)| at)
         .collect();
     tally(d, l, r, truth, |at| {

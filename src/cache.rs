@@ -72,13 +72,13 @@ impl Names {
             v.map_or("?", String::as_str)
         }
         (
-            get(self.parties.get(at.side)),
-            get(self.topics.get(at.side).and_then(|t| t.get(at.topic))),
+            get(self.parties.get(at.side())),
+            get(self.topics.get(at.side()).and_then(|t| t.get(at.topic()))),
             get(self
                 .claims
-                .get(at.side)
-                .and_then(|t| t.get(at.topic))
-                .and_then(|c| c.get(at.claim))),
+                .get(at.side())
+                .and_then(|t| t.get(at.topic()))
+                .and_then(|c| c.get(at.claim()))),
         )
     }
 

@@ -278,7 +278,7 @@ pub fn assessed<'c>(
     let Some(as_of) = as_of else {
         return Assessed::Made(a);
     };
-    let sources = dispute.sides.get(at.side).map_or(&[][..], |s| &s.sources);
+    let sources = dispute.sides.get(at.side()).map_or(&[][..], |s| &s.sources);
     match a.date(sources) {
         None => Assessed::Undated(a),
         Some(d) if said_by(Some(d), as_of) => Assessed::Made(a),
@@ -443,11 +443,7 @@ impl Comparison {
                 let l = lt.map_or(&[][..], |(_, t)| &t.claims[..]);
                 let r = rt.map_or(&[][..], |(_, t)| &t.claims[..]);
                 let at = |side: usize, topic: Option<(usize, _)>| {
-                    move |c: usize| ClaimAt {
-                        side,
-                        topic: topic.map_or(0, |(t, _)| t),
-                        claim: c,
-                    }
+                    move |c: usize| ClaimAt::new(side, topic.map_or(0, |(t, _)| t), c)
                 };
                 let mut rows = rows(&points, l, r, at(left, lt), at(right, rt));
                 common_first(dispute, &mut rows);

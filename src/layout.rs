@@ -96,7 +96,7 @@ pub fn source_tags(
     at: ClaimAt,
     claim: &Claim,
 ) -> Vec<String> {
-    let Some(side) = dispute.sides.get(at.side) else {
+    let Some(side) = dispute.sides.get(at.side()) else {
         return Vec::new();
     };
     claim
@@ -125,14 +125,14 @@ pub fn relation_line(
         Some(to) => {
             let party = dispute
                 .sides
-                .get(to.side)
+                .get(to.side())
                 .map_or("?", |s| s.party.name.as_str());
-            let compared = to.side == comparison.left || to.side == comparison.right;
+            let compared = to.side() == comparison.left || to.side() == comparison.right;
             let topic_id = |at: ClaimAt| {
                 dispute
                     .sides
-                    .get(at.side)
-                    .and_then(|s| s.topics.get(at.topic))
+                    .get(at.side())
+                    .and_then(|s| s.topics.get(at.topic()))
                     .map(|t| t.id.as_str())
             };
             if !compared {
@@ -168,7 +168,7 @@ fn label_at(left: bool, i: usize) -> String {
 
 /// Where a claim sits in a comparison: its topic and row, as indexes.
 pub fn locate(dispute: &Dispute, comparison: &Comparison, at: ClaimAt) -> Option<(usize, usize)> {
-    let topic_id = &dispute.sides.get(at.side)?.topics.get(at.topic)?.id;
+    let topic_id = &dispute.sides.get(at.side())?.topics.get(at.topic())?.id;
     let t = comparison.topics.iter().position(|t| &t.id == topic_id)?;
     let r = comparison
         .topics
@@ -290,9 +290,9 @@ fn relation_found(
     };
     let party = dispute
         .sides
-        .get(to.side)
+        .get(to.side())
         .map_or("?", |s| s.party.name.as_str());
-    if to.side != comparison.left && to.side != comparison.right {
+    if to.side() != comparison.left && to.side() != comparison.right {
         return format!("↳ {verb} a claim of {party} (side not compared)");
     }
     let Some((t, r, label)) = find(to) else {

@@ -112,7 +112,7 @@ pub fn count(dispute: &Dispute) -> Vec<SideRatings> {
         })
         .collect();
     for (at, claim) in dispute.claims() {
-        let Some(side) = out.get_mut(at.side) else {
+        let Some(side) = out.get_mut(at.side()) else {
             continue;
         };
         let rating = claim.assessment.as_ref().map(|a| a.rating);

@@ -126,7 +126,7 @@ impl Timeline {
                 None => undated[side] += 1,
             }
             let Some(a) = &claim.assessment else { return };
-            let sources = dispute.sides.get(at.side).map_or(&[][..], |s| &s.sources);
+            let sources = dispute.sides.get(at.side()).map_or(&[][..], |s| &s.sources);
             // Dated by the one rule (`Assessment::date`); one made after the date in force
             // was not known then.
             let date = a

@@ -176,7 +176,7 @@ fn every_claim_outside_the_period_carries_the_same_tag_whatever_its_side() {
         let tagged = claim.tags.iter().any(|t| t == "outside-window");
         outside += usize::from(is_outside);
         if is_outside != tagged {
-            let party = &d.sides[at.side].party.id;
+            let party = &d.sides[at.side()].party.id;
             wrong.push(format!("{party}: {} ({date}, tagged: {tagged})", claim.id));
         }
     }

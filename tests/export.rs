@@ -39,7 +39,7 @@ fn parallax() -> Command {
 /// Every claim text of the two compared sides.
 fn claim_texts(d: &Dispute) -> Vec<String> {
     d.claims()
-        .filter(|(at, _)| at.side < 2)
+        .filter(|(at, _)| at.side() < 2)
         .map(|(_, c)| c.text.clone())
         .collect()
 }

@@ -838,7 +838,7 @@ fn a_cell_rewritten_as_an_id_is_reported_when_something_is_lost() {
 fn reviewed(d: &Dispute) -> Vec<String> {
     let mut out = Vec::new();
     for (at, c) in d.claims() {
-        let (Some(side), Some(a)) = (d.sides.get(at.side), &c.assessment) else {
+        let (Some(side), Some(a)) = (d.sides.get(at.side()), &c.assessment) else {
             continue;
         };
         let source = |i: usize| {

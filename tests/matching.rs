@@ -230,7 +230,7 @@ fn match_json_parses_and_names_claims_that_exist() {
     for s in list {
         let (l, r) = (s["left"].as_str().unwrap(), s["right"].as_str().unwrap());
         let (la, ra) = (d.find_claim(l).unwrap(), d.find_claim(r).unwrap());
-        assert_eq!((la.side, ra.side), (0, 1));
+        assert_eq!((la.side(), ra.side()), (0, 1));
         assert_eq!(s["topic"].as_str(), Some(d.ids(la).1));
         assert!(s["point"].is_null() || s["point"].is_string());
         assert!(s["reasons"].is_array() && s["cross_topic"].is_boolean());

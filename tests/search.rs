@@ -290,7 +290,7 @@ fn hits_know_their_topic_row_and_claim() {
     }
     // Both hits answer the same point: one row, left side first.
     assert_eq!(out.order[0].row, out.order[1].row);
-    assert_eq!(out.order[0].claim.side, 0);
+    assert_eq!(out.order[0].claim.side(), 0);
     // Next and previous wrap round.
     assert_eq!(out.step(None, true), Some(0));
     assert_eq!(out.step(Some(1), true), Some(0));
@@ -649,7 +649,7 @@ fn a_one_shot_search_ranks_as_the_index_does() {
             ]
             .map(String::from),
         );
-        let odd = |at: parallax::format::ClaimAt| at.claim % 2 == 1;
+        let odd = |at: parallax::format::ClaimAt| at.claim() % 2 == 1;
         for m in MatcherKind::ALL {
             let searcher = query::Searcher::new(&d, m);
             for q in &queries {

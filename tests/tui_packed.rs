@@ -33,7 +33,7 @@ fn all_claims(cmp: &Comparison) -> Vec<parallax::format::ClaimAt> {
         .flat_map(|t| &t.rows)
         .flat_map(|r| r.claims())
         .collect();
-    v.sort_unstable_by_key(|c| (c.side, c.topic, c.claim));
+    v.sort_unstable_by_key(|c| (c.side(), c.topic(), c.claim()));
     v
 }
 

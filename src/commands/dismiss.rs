@@ -29,7 +29,7 @@ pub fn dismiss(
         })
     };
     let (la, ra) = (find(left)?, find(right)?);
-    if la.side == ra.side {
+    if la.side() == ra.side() {
         return Err(Failure::Usage(format!(
             "`{}` and `{}` are claims of the same party; a suggestion pairs claims of two parties",
             text::clean(left).text,

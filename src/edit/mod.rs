@@ -266,7 +266,7 @@ impl Workspace {
                 .ok_or_else(|| EditError::UnknownClaim(crate::text::clean(id).text))
         };
         let (la, ra) = (find(left)?, find(right)?);
-        if la.side == ra.side {
+        if la.side() == ra.side() {
             return Err(EditError::Refused(format!(
                 "`{left}` and `{right}` are claims of the same party; link claims of two parties"
             )));
@@ -316,7 +316,7 @@ impl Workspace {
         for at in to_mark {
             let file = self
                 .sides
-                .get(at.side)
+                .get(at.side())
                 .ok_or_else(|| EditError::Load("a side file was not read".to_owned()))?;
             let (previous, text) = planned(&writes, file);
             let after = json::insert_property(&text, &claim_path(at), "id", "point", &json!(point))
@@ -379,7 +379,7 @@ impl Workspace {
     ) -> Result<Vec<Write>, EditError> {
         let file = self
             .sides
-            .get(at.side)
+            .get(at.side())
             .ok_or_else(|| EditError::Load("a side file was not read".to_owned()))?;
         let invalid = |e: json::JsonEditError| {
             EditError::Invalid(file.path.display().to_string(), e.to_string())
@@ -387,7 +387,7 @@ impl Workspace {
         let (previous, mut text) = planned(&writes, file);
         let side = dispute
             .sides
-            .get(at.side)
+            .get(at.side())
             .ok_or_else(|| EditError::Load("a side file was not read".to_owned()))?;
         let target = match side.topics.iter().position(|t| t.id == topic) {
             Some(k) => k,
@@ -729,9 +729,9 @@ pub fn new_point_id(dispute: &Dispute, topic: &str, question: Option<&str>) -> S
 fn claim_path(at: ClaimAt) -> [Step<'static>; 4] {
     [
         Step::Key("topics"),
-        Step::Index(at.topic),
+        Step::Index(at.topic()),
         Step::Key("claims"),
-        Step::Index(at.claim),
+        Step::Index(at.claim()),
     ]
 }
 

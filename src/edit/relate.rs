@@ -25,7 +25,7 @@ impl Workspace {
                 .ok_or_else(|| EditError::UnknownClaim(crate::text::clean(id).text))
         };
         let (at, target) = (find(from)?, find(to)?);
-        if at.side == target.side {
+        if at.side() == target.side() {
             return Err(EditError::Refused(format!(
                 "`{from}` and `{to}` are claims of the same party; a relation joins two parties' claims"
             )));
@@ -38,7 +38,7 @@ impl Workspace {
         }
         let file = self
             .sides
-            .get(at.side)
+            .get(at.side())
             .ok_or_else(|| EditError::Load("a side file was not read".to_owned()))?;
         let name = file.path.display().to_string();
         let (i, text) = planned(&plan.writes, file);

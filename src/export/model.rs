@@ -415,7 +415,7 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
                 source(
                     dispute,
                     cmp,
-                    at.side,
+                    at.side(),
                     r.index,
                     &r.id,
                     r.quote(),
@@ -458,7 +458,7 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
                 .sources
                 .iter()
                 .zip(&a.indices)
-                .map(|(id, &i)| source(dispute, cmp, at.side, i, id, None, None))
+                .map(|(id, &i)| source(dispute, cmp, at.side(), i, id, None, None))
                 .collect(),
             undated: matches!(assessed, Assessed::Undated(_)),
         }),

@@ -95,21 +95,21 @@ impl ClaimIndex {
 fn place(starts: &[(u32, u32, u32)], n: u32) -> Option<ClaimAt> {
     let i = starts.partition_point(|&(first, _, _)| first <= n);
     let &(first, side, topic) = starts.get(i.checked_sub(1)?)?;
-    Some(ClaimAt {
-        side: side as usize,
-        topic: topic as usize,
-        claim: (n - first) as usize,
-    })
+    Some(ClaimAt::new(
+        side as usize,
+        topic as usize,
+        (n - first) as usize,
+    ))
 }
 
 fn id_of<'s>(starts: &[(u32, u32, u32)], sides: &'s [Side], n: u32) -> Option<&'s str> {
     let at = place(starts, n)?;
     let claim = sides
-        .get(at.side)?
+        .get(at.side())?
         .topics
-        .get(at.topic)?
+        .get(at.topic())?
         .claims
-        .get(at.claim)?;
+        .get(at.claim())?;
     Some(claim.id.as_str())
 }
 
@@ -181,7 +181,7 @@ mod tests {
         let mut index = ClaimIndex::new();
         index.add_side(&sides, 0);
         index.add_side(&sides, 1);
-        let at = |side, topic, claim| Some(ClaimAt { side, topic, claim });
+        let at = |side, topic, claim| Some(ClaimAt::new(side, topic, claim));
         assert_eq!(
             index.find(&sides, "a"),
             at(0, 0, 0),

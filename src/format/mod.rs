@@ -627,14 +627,41 @@ pub struct Manifest {
 }
 
 /// Where a claim sits in a dispute: side, topic within the side, claim within the topic.
+/// Held in twelve bytes, not 24: the comparison's rows and the search's hits hold one per
+/// claim, hundreds of thousands of them. Each number saturates at `u32::MAX`, which no file
+/// within the size limit can reach (a claim takes more than one byte).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ClaimAt {
+    side: u32,
+    topic: u32,
+    claim: u32,
+}
+
+impl ClaimAt {
+    /// The claim `claim` of topic `topic` of side `side`.
+    pub fn new(side: usize, topic: usize, claim: usize) -> Self {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        ClaimAt {
+            side: small(side),
+            topic: small(topic),
+            claim: small(claim),
+        }
+    }
+
     /// Index into [`Dispute::sides`].
-    pub side: usize,
+    pub fn side(self) -> usize {
+        self.side as usize
+    }
+
     /// Index into that side's topics.
-    pub topic: usize,
+    pub fn topic(self) -> usize {
+        self.topic as usize
+    }
+
     /// Index into that topic's claims.
-    pub claim: usize,
+    pub fn claim(self) -> usize {
+        self.claim as usize
+    }
 }
 
 /// A loaded, checked dispute: the manifest (if any) and two or more sides.
@@ -729,18 +756,18 @@ impl Dispute {
     /// The claim at a position.
     pub fn claim(&self, at: ClaimAt) -> Option<&Claim> {
         self.sides
-            .get(at.side)?
+            .get(at.side())?
             .topics
-            .get(at.topic)?
+            .get(at.topic())?
             .claims
-            .get(at.claim)
+            .get(at.claim())
     }
 
     /// The party, topic and claim ids of a claim ("?" where a position is unknown).
     pub fn ids(&self, at: ClaimAt) -> (&str, &str, &str) {
-        let side = self.sides.get(at.side);
-        let topic = side.and_then(|s| s.topics.get(at.topic));
-        let claim = topic.and_then(|t| t.claims.get(at.claim));
+        let side = self.sides.get(at.side());
+        let topic = side.and_then(|s| s.topics.get(at.topic()));
+        let claim = topic.and_then(|t| t.claims.get(at.claim()));
         (
             side.map_or("?", |s| s.party.id.as_str()),
             topic.map_or("?", |t| t.id.as_str()),
@@ -767,16 +794,11 @@ impl Dispute {
     pub fn claims(&self) -> impl Iterator<Item = (ClaimAt, &Claim)> {
         self.sides.iter().enumerate().flat_map(|(s, side)| {
             side.topics.iter().enumerate().flat_map(move |(t, topic)| {
-                topic.claims.iter().enumerate().map(move |(c, claim)| {
-                    (
-                        ClaimAt {
-                            side: s,
-                            topic: t,
-                            claim: c,
-                        },
-                        claim,
-                    )
-                })
+                topic
+                    .claims
+                    .iter()
+                    .enumerate()
+                    .map(move |(c, claim)| (ClaimAt::new(s, t, c), claim))
             })
         })
     }

@@ -669,7 +669,7 @@ pub fn write(dispute: &Dispute, page: Option<&str>) -> (Vec<u8>, Vec<String>) {
     let mut graph = Vec::new();
     let mut without = Vec::new();
     for (at, claim) in dispute.claims() {
-        let (Some(side), Some(a)) = (dispute.sides.get(at.side), &claim.assessment) else {
+        let (Some(side), Some(a)) = (dispute.sides.get(at.side()), &claim.assessment) else {
             continue;
         };
         let source = |i: &usize| side.sources.get(*i);

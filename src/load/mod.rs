@@ -373,7 +373,7 @@ impl<'a> Loader<'a> {
     fn cross_side_warnings(&mut self) {
         let owner = |id: &str| {
             let at = self.claims.find(&self.sides, id)?;
-            Some(self.sides.get(at.side)?.party.id.as_str())
+            Some(self.sides.get(at.side())?.party.id.as_str())
         };
         let parties: HashSet<&str> = self.sides.iter().map(|s| s.party.id.as_str()).collect();
         let failed = names_list(&self.failed);

@@ -36,7 +36,7 @@ pub fn fitting_question(dispute: &Dispute, left: ClaimAt, right: ClaimAt) -> Opt
     if dispute.ids(left).1 != dispute.ids(right).1 || !no_point(left) || !no_point(right) {
         return None;
     }
-    let cmp = Comparison::new(dispute, left.side, right.side);
+    let cmp = Comparison::new(dispute, left.side(), right.side());
     let p = Profiles::new(dispute, &cmp);
     let (a, b) = (*p.index.get(&left)?, *p.index.get(&right)?);
     score::shared_question(&p, a, b)?.text.clone()

@@ -268,7 +268,7 @@ fn cut<'a>(
         own.get_or_insert(words.len());
     }
     let own = own.unwrap_or(0);
-    for (text, weight) in features::cited_texts(dispute, at.side, claim) {
+    for (text, weight) in features::cited_texts(dispute, at.side(), claim) {
         raw_words(text, weight * SOURCE_WEIGHT, &mut words);
     }
     Some(Cut {
@@ -288,7 +288,7 @@ fn cut<'a>(
             )
         }),
         point: claim.point.as_deref(),
-        outlets: features::outlets(dispute, at.side, claim),
+        outlets: features::outlets(dispute, at.side(), claim),
         rebuts: claim.links().map(|(_, to)| to).collect(),
     })
 }

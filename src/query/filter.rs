@@ -329,7 +329,7 @@ impl Filter {
 
     /// True when the claim at `at` passes every claim constraint.
     pub fn keeps_claim(&self, dispute: &Dispute, at: ClaimAt, claim: &Claim) -> bool {
-        let Some(side) = dispute.sides.get(at.side) else {
+        let Some(side) = dispute.sides.get(at.side()) else {
             return false;
         };
         if !self.parties.is_empty() && !self.parties.contains(&side.party.id) {
@@ -338,7 +338,7 @@ impl Filter {
         if !self.topics.is_empty()
             && !side
                 .topics
-                .get(at.topic)
+                .get(at.topic())
                 .is_some_and(|t| self.topics.contains(&t.id))
         {
             return false;

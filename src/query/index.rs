@@ -410,18 +410,14 @@ impl Index {
         let topic = firsts.partition_point(|&e| e <= entry).checked_sub(1)?;
         let start = *firsts.get(topic)?;
         // The side's end is not a topic.
-        (topic + 1 < firsts.len()).then_some(ClaimAt {
-            side,
-            topic,
-            claim: entry - start,
-        })
+        (topic + 1 < firsts.len()).then_some(ClaimAt::new(side, topic, entry - start))
     }
 
     /// The entry number of a claim (its rank in the dispute's order).
     pub fn entry(&self, at: ClaimAt) -> Option<usize> {
-        let firsts = self.first.get(at.side)?;
-        let (&start, &end) = (firsts.get(at.topic)?, firsts.get(at.topic + 1)?);
-        let e = start.checked_add(at.claim)?;
+        let firsts = self.first.get(at.side())?;
+        let (&start, &end) = (firsts.get(at.topic())?, firsts.get(at.topic() + 1)?);
+        let e = start.checked_add(at.claim())?;
         (e < end).then_some(e)
     }
 
@@ -525,11 +521,7 @@ mod tests {
         }
         assert_eq!(index.len(), n);
         assert_eq!(index.claim(n), None);
-        let past = ClaimAt {
-            side: 0,
-            topic: 1,
-            claim: d.sides[0].topics[1].claims.len(),
-        };
+        let past = ClaimAt::new(0, 1, d.sides[0].topics[1].claims.len());
         assert_eq!(index.entry(past), None);
     }
 

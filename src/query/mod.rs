@@ -248,7 +248,7 @@ impl Steps<'_> {
         if self.done >= entries.len() {
             return false;
         }
-        let group = |e: usize| index.claim(e).map(|at| (at.side, at.topic));
+        let group = |e: usize| index.claim(e).map(|at| (at.side(), at.topic()));
         let mut end = self.done.saturating_add(self.size).min(entries.len());
         if let Some(last) = end.checked_sub(1).and_then(|i| entries.get(i)) {
             let last = group(*last);

@@ -114,16 +114,16 @@ impl<'d> Numbered<'d> {
                 sides
                     .iter()
                     .enumerate()
-                    .skip(start.side)
+                    .skip(start.side())
                     .flat_map(move |(s, side)| {
-                        let first = if s == start.side { start.topic } else { 0 };
+                        let first = if s == start.side() { start.topic() } else { 0 };
                         side.topics
                             .iter()
                             .enumerate()
                             .skip(first)
                             .flat_map(move |(t, topic)| {
-                                let skip = if (s, t) == (start.side, start.topic) {
-                                    start.claim
+                                let skip = if (s, t) == (start.side(), start.topic()) {
+                                    start.claim()
                                 } else {
                                     0
                                 };
@@ -132,16 +132,7 @@ impl<'d> Numbered<'d> {
                                     .iter()
                                     .enumerate()
                                     .skip(skip)
-                                    .map(move |(claim, c)| {
-                                        (
-                                            ClaimAt {
-                                                side: s,
-                                                topic: t,
-                                                claim,
-                                            },
-                                            c,
-                                        )
-                                    })
+                                    .map(move |(claim, c)| (ClaimAt::new(s, t, claim), c))
                             })
                     })
             })
@@ -336,9 +327,9 @@ impl<'p, 'd> OneShot<'p, 'd> {
         at: ClaimAt,
         claim: &'d Claim,
     ) -> Option<Alive<&'d str>> {
-        let side: &Side = self.dispute.sides.get(at.side)?;
-        let topic = self.topics.get(at.side)?.get(at.topic)?;
-        let sources = self.sources.get(at.side)?;
+        let side: &Side = self.dispute.sides.get(at.side())?;
+        let topic = self.topics.get(at.side())?.get(at.topic())?;
+        let sources = self.sources.get(at.side())?;
         let text = claim.text.as_str();
         let rows = &memo.rows;
         let question = claim

@@ -155,7 +155,7 @@ where
             (None, Some((_, field, string))) if positive => {
                 if let Some(at) = (places.claim)(a.entry) {
                     groups
-                        .entry((at.side, at.topic, field, string))
+                        .entry((at.side(), at.topic(), field, string))
                         .and_modify(|g| g.2 += 1)
                         .or_insert((a.entry, score(field), 1, a.typos));
                 }

@@ -827,7 +827,13 @@ impl App {
 
     /// Where a claim sits in the comparison: topic, row, and its index among the row's claims.
     pub fn locate(&self, at: ClaimAt) -> Option<(usize, usize, usize)> {
-        let topic_id = &self.dispute.sides.get(at.side)?.topics.get(at.topic)?.id;
+        let topic_id = &self
+            .dispute
+            .sides
+            .get(at.side())?
+            .topics
+            .get(at.topic())?
+            .id;
         let t = self.shown().topics.iter().position(|t| &t.id == topic_id)?;
         let rows = &self.shown().topics.get(t)?.rows;
         rows.iter().enumerate().find_map(|(r, row)| {

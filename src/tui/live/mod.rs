@@ -26,14 +26,14 @@ pub fn claim_location(app: &App, at: ClaimAt) -> Result<(PathBuf, Option<usize>)
             words::NO_FILES.to_owned()
         });
     };
-    let path = files.sides.get(at.side).ok_or(words::NO_FILES)?;
+    let path = files.sides.get(at.side()).ok_or(words::NO_FILES)?;
     // Read by the loader's rule: a side file swapped for a pipe must not block the screen.
     let bytes = crate::load::read_regular(path, app.live.max_file).map_err(|e| {
         let name = crate::text::clean(&path.display().to_string()).text;
         format!("cannot read {name}: {e}")
     })?;
     let text = String::from_utf8_lossy(&bytes);
-    let pointer = format!("/topics/{}/claims/{}", at.topic, at.claim);
+    let pointer = format!("/topics/{}/claims/{}", at.topic(), at.claim());
     Ok((path.clone(), crate::load::line_of(&text, &pointer)))
 }
 

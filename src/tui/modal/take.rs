@@ -25,7 +25,7 @@ pub fn selected_in_row(app: &App) -> Option<ClaimAt> {
 /// A claim's text with who said it, when, which party and its id: what `y` copies.
 pub fn attributed(app: &App, at: ClaimAt) -> Option<String> {
     let claim = app.dispute.claim(at)?;
-    let mut who = vec![app.party(at.side).to_owned()];
+    let mut who = vec![app.party(at.side()).to_owned()];
     who.extend(claim.speaker.as_deref().map(str::to_owned));
     who.extend(claim.date.map(|d| d.to_string()));
     Some(format!(
@@ -44,7 +44,7 @@ pub fn has_address(app: &App, at: ClaimAt) -> bool {
 /// The first address among a claim's sources, as written (web or not); `Err` without the claim.
 fn first_url(app: &App, at: ClaimAt) -> Result<Option<&str>, ()> {
     let claim = app.dispute.claim(at).ok_or(())?;
-    let side = app.dispute.sides.get(at.side).ok_or(())?;
+    let side = app.dispute.sides.get(at.side()).ok_or(())?;
     Ok(claim
         .sources
         .iter()
@@ -107,7 +107,7 @@ fn label_of(app: &App, at: ClaimAt) -> String {
         .and_then(|(t, r, _)| app.shown().topics.get(t)?.rows.get(r))
         .and_then(|row| layout::label(row, at))
         .unwrap_or_default();
-    format!("{} {label}", app.party(at.side))
+    format!("{} {label}", app.party(at.side()))
         .trim_end()
         .to_owned()
 }

@@ -85,7 +85,7 @@ fn claim_block(
     width: usize,
 ) {
     let theme = app.theme;
-    let pane = if at.side == app.cmp.left {
+    let pane = if at.side() == app.cmp.left {
         Pane::Left
     } else {
         Pane::Right
@@ -93,7 +93,7 @@ fn claim_block(
     let marker = if selected { "▶ " } else { "  " };
     let heading = format!(
         "{marker}{}",
-        strings::claim_heading(app.party(at.side), &claim.id, label)
+        strings::claim_heading(app.party(at.side()), &claim.id, label)
     );
     let style = if selected {
         theme.party(pane).patch(theme.selected())
@@ -142,7 +142,7 @@ fn claim_block(
     if claim.links().next().is_some() && selected {
         c.push(6, strings::FOLLOW_HINT, theme.dim(), width);
     }
-    let Some(side) = app.dispute.sides.get(at.side) else {
+    let Some(side) = app.dispute.sides.get(at.side()) else {
         return;
     };
     if claim.sources.is_empty() {

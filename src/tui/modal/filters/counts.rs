@@ -56,7 +56,7 @@ fn tally(dispute: &Dispute, cmp: &Comparison) -> HashMap<Key, usize> {
         for row in &topic.rows {
             let both = row.answered() == Answered::Both;
             for at in row.claims() {
-                let (Some(side), Some(claim)) = (dispute.sides.get(at.side), dispute.claim(at))
+                let (Some(side), Some(claim)) = (dispute.sides.get(at.side()), dispute.claim(at))
                 else {
                     continue;
                 };

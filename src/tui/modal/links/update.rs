@@ -59,7 +59,7 @@ pub fn of(
                 continue;
             };
             if app.locate(to).is_none() {
-                let compared = to.side == app.cmp.left || to.side == app.cmp.right;
+                let compared = to.side() == app.cmp.left || to.side() == app.cmp.right;
                 why.get_or_insert_with(|| {
                     if compared {
                         strings::hidden_by_query(target)

@@ -78,7 +78,7 @@ fn field_of(app: &App, o: &Results, at: ClaimAt) -> (Option<&'static str>, Strin
     if !o.highlight(&claim.text).is_empty() {
         return (None, claim.text.clone());
     }
-    let side = app.dispute.sides.get(at.side);
+    let side = app.dispute.sides.get(at.side());
     let sources = claim
         .sources
         .iter()
@@ -113,13 +113,13 @@ fn entry_lines(
 ) -> [Line<'static>; 2] {
     let theme = app.theme;
     let marker = if selected { "▶ " } else { "  " };
-    let party = app.party(at.claim.side).to_owned();
+    let party = app.party(at.claim.side()).to_owned();
     let topic = o
         .comparison
         .topics
         .get(at.topic)
         .map_or("", |t| t.title.as_str());
-    let mut party_style = theme.party(pane(app, at.claim.side));
+    let mut party_style = theme.party(pane(app, at.claim.side()));
     let mut rest_style = theme.dim();
     if selected {
         party_style = party_style.patch(theme.selected());

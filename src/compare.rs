@@ -12,6 +12,7 @@
 
 use crate::format::{Assessment, Claim, ClaimAt, Date, Dispute, Rating, RelationKind};
 use crate::query::filter::said_by;
+use foldhash::HashMap as Fast;
 use std::collections::{HashMap, HashSet};
 
 /// Which sides answer a row.
@@ -396,8 +397,8 @@ impl Comparison {
 
     /// Compares side `left` with side `right` of a dispute.
     pub fn new(dispute: &Dispute, left: usize, right: usize) -> Comparison {
-        let index = |s: usize| -> HashMap<&str, usize> {
-            dispute.sides.get(s).map_or_else(HashMap::new, |side| {
+        let index = |s: usize| -> Fast<&str, usize> {
+            dispute.sides.get(s).map_or_else(Fast::default, |side| {
                 side.topics
                     .iter()
                     .enumerate()
@@ -411,7 +412,7 @@ impl Comparison {
             .iter()
             .map(|t| t.id.as_str())
             .collect();
-        let mut seen: std::collections::HashSet<&str> = order.iter().copied().collect();
+        let mut seen: foldhash::HashSet<&str> = order.iter().copied().collect();
         for s in [left, right] {
             if let Some(side) = dispute.sides.get(s) {
                 for t in &side.topics {
@@ -550,8 +551,8 @@ fn rows(
     // Rule 2: point rows, the manifest's points first, then others in first appearance. One pass
     // groups the claims by point, so a topic with many points stays linear.
     let mut order: Vec<(&str, Option<&str>)> = points.to_vec();
-    let listed: HashSet<&str> = points.iter().map(|(id, _)| *id).collect();
-    let mut members: HashMap<&str, Vec<usize>> = HashMap::new();
+    let listed: foldhash::HashSet<&str> = points.iter().map(|(id, _)| *id).collect();
+    let mut members: Fast<&str, Vec<usize>> = Fast::default();
     for i in 0..total {
         if let Some(p) = claim(i).point.as_deref() {
             let seen = members.contains_key(p);
@@ -582,12 +583,12 @@ fn rows(
     }
 
     // The rebuttal links between the two sides within this topic, as (from, to).
-    let left_ids: HashMap<&str, usize> = l
+    let left_ids: Fast<&str, usize> = l
         .iter()
         .enumerate()
         .map(|(i, c)| (c.id.as_str(), i))
         .collect();
-    let right_ids: HashMap<&str, usize> = r
+    let right_ids: Fast<&str, usize> = r
         .iter()
         .enumerate()
         .map(|(i, c)| (c.id.as_str(), n + i))

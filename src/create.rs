@@ -62,14 +62,27 @@ struct WithSchema<'a, T: Serialize> {
 }
 
 /// Makes an id from any text: lower case ASCII letters and digits, runs of anything else as one
-/// `-`, at most `max` characters, cut at a word. Empty when the text holds no letter or digit.
+/// `-`, at most `max` characters, cut at a word. Other letters and digits are written in ASCII
+/// first (`état` gives `etat`, `Straße` `strasse`, `日本` `ri-ben`), as deunicode spells them;
+/// other signs and emoji separate words. Empty when the text holds no letter or digit.
 pub fn make_id(text: &str, max: usize) -> String {
     let mut id = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    let mut push = |c: char| {
         if c.is_ascii_alphanumeric() {
-            id.push(c);
+            id.push(c.to_ascii_lowercase());
         } else if !id.is_empty() && !id.ends_with('-') {
             id.push('-');
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii() || !c.is_alphanumeric() {
+            // Signs and emoji separate words; they are not spelled out.
+            push(c);
+        } else {
+            deunicode::deunicode_char(c)
+                .unwrap_or(" ")
+                .chars()
+                .for_each(&mut push);
         }
     }
     if id.len() > max {
@@ -187,7 +200,11 @@ mod tests {
             make_id("The Ceasefire of 10 May!", 128),
             "the-ceasefire-of-10-may"
         );
-        assert_eq!(make_id("  Café -- naïve  ", 128), "caf-na-ve");
+        assert_eq!(make_id("  Café -- naïve  ", 128), "cafe-naive");
+        assert_eq!(make_id("État islamique", 128), "etat-islamique");
+        assert_eq!(make_id("Straße", 128), "strasse");
+        assert_eq!(make_id("日本", 128), "ri-ben");
+        assert_eq!(make_id("Łódź – 🙂 ✓", 128), "lodz");
         assert_eq!(make_id("alpha beta gamma", 12), "alpha-beta");
         assert_eq!(make_id("!!!", 10), "");
     }

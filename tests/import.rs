@@ -810,7 +810,7 @@ fn a_cell_rewritten_as_an_id_is_reported_when_something_is_lost() {
         .clone();
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
-        said.contains("the tag `État` is written as the id `tat`"),
+        said.contains("the tag `État` is written as the id `etat`"),
         "{said}"
     );
     assert!(
@@ -1503,6 +1503,27 @@ fn a_second_record_that_changes_a_name_is_reported() {
     );
     assert!(
         said.contains("the question `Who shut it?` is not used: `Was it shut?` was given before"),
+        "{said}"
+    );
+}
+
+/// A name in another script or with accents still makes an id, spelled in ASCII, and the
+/// report says how it was written; the sides keep their names.
+#[test]
+fn names_outside_ascii_are_spelled_in_ascii_ids() {
+    let (dir, said) = import_said(
+        "side,topic,text\n\
+         日本,Côte d'Ivoire,One\n\
+         Straße,Côte d'Ivoire,Two\n",
+    );
+    let d = load(&dir.path().join("out"));
+    let ids: Vec<&str> = d.sides.iter().map(|s| s.party.id.as_str()).collect();
+    assert_eq!(ids, ["ri-ben", "strasse"], "{said}");
+    let names: Vec<&str> = d.sides.iter().map(|s| s.party.name.as_str()).collect();
+    assert_eq!(names, ["日本", "Straße"]);
+    assert_eq!(d.sides[0].topics[0].id, "cote-d-ivoire");
+    assert!(
+        said.contains("the side `日本` is written as the id `ri-ben`"),
         "{said}"
     );
 }

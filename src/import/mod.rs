@@ -336,7 +336,7 @@ impl Builder {
                 file,
                 at,
                 format!(
-                    "{what} `{}` holds no ASCII letter or digit to make an id from (ids are \
+                    "{what} `{}` holds no letter or digit to make an id from (ids are \
                      lowercase a-z, 0-9 and -); write an id for it",
                     clean(cell)
                 ),
@@ -370,7 +370,8 @@ impl Builder {
             }
             None => {
                 let why = if named {
-                    "an id made from a name keeps a-z, 0-9 and -, up to 128 characters"
+                    "an id made from a name keeps a-z, 0-9 and -, other letters spelled in \
+                     ASCII, up to 128 characters"
                 } else {
                     "it is not an id"
                 };

@@ -554,3 +554,42 @@ fn a_misspelled_field_is_named_with_the_field_it_likely_meant() {
         "{found:?}"
     );
 }
+
+/// A period that ends before it starts is a warning at the period, naming both dates; a period
+/// whose end is a whole month is judged by the month's last day, and so is not reversed.
+#[test]
+fn a_reversed_period_is_a_warning() {
+    let periods = |from: &str, to: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["blue.json", "red.json"] {
+            std::fs::copy(fixture("manifest").join(f), dir.path().join(f)).unwrap();
+        }
+        let manifest = std::fs::read_to_string(fixture("manifest").join("dispute.json")).unwrap();
+        let manifest = manifest.replace(
+            "\"title\": \"Demo\"",
+            &format!("\"title\": \"Demo\", \"period\": {{\"from\": \"{from}\", \"to\": \"{to}\"}}"),
+        );
+        std::fs::write(dir.path().join("dispute.json"), manifest).unwrap();
+        let loaded = load_paths(&[dir.path().to_path_buf()]);
+        assert!(loaded.dispute.is_some(), "a warning does not stop the load");
+        loaded
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::ReversedPeriod)
+            .map(|d| (d.severity, d.pointer.clone(), d.line, d.message.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        periods("2025-06-30", "2025-04-22"),
+        vec![(
+            Severity::Warning,
+            Some("/dispute/period".to_owned()),
+            Some(5),
+            "the period ends on 2025-04-22, before it starts on 2025-06-30".to_owned()
+        )]
+    );
+    assert_eq!(periods("2025-04-22", "2025-06-30"), vec![]);
+    assert_eq!(periods("2025-05-10", "2025-05"), vec![]);
+    assert_eq!(periods("2025-05-10", "2025-05-10"), vec![]);
+}

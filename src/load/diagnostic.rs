@@ -77,6 +77,8 @@ pub enum Code {
     /// A file named twice (on the command line, or there and in the manifest's `sides`); it is
     /// read once.
     RepeatedFile,
+    /// The dispute's period ends before it starts.
+    ReversedPeriod,
 }
 
 impl Code {

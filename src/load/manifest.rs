@@ -141,7 +141,16 @@ impl<'de> Fields<'de> for PeriodFields {
         }
         Ok(())
     }
-    fn finish(self, _: &mut Cx, _: u32) -> Option<Period> {
+    fn finish(self, cx: &mut Cx, _: u32) -> Option<Period> {
+        if let (Some(from), Some(to)) = (self.from, self.to)
+            && from.first_day() > to.last_day()
+        {
+            cx.warn(
+                Code::ReversedPeriod,
+                format!("the period ends on {to}, before it starts on {from}"),
+                "`from` on or before `to` (were the two swapped?)",
+            );
+        }
         Some(Period {
             from: self.from,
             to: self.to,

@@ -1527,3 +1527,53 @@ fn names_outside_ascii_are_spelled_in_ascii_ids() {
         "{said}"
     );
 }
+
+/// A second `dispute` row fills what the first left empty and does not replace what it gave
+/// (it is reported); a period that ends before it starts is reported, and the written dispute
+/// warns of it too.
+#[test]
+fn a_second_dispute_row_and_a_reversed_period_are_reported() {
+    let (dir, said) = import_said(
+        "record,id,title,summary,period_from,period_to,side,topic,text\n\
+         dispute,river,River,,2025-06-30,2025-04-01,,,\n\
+         dispute,river-two,River,In brief,,2025-07-01,,,\n\
+         claim,,,,,,alpha,water,One\n\
+         claim,,,,,,beta,water,Two\n",
+    );
+    assert!(
+        said.contains(
+            "line 2: the period ends on 2025-04-01, before it starts on 2025-06-30; kept as given"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "line 3: a second dispute record gives another id, period_to: the first record's are kept"
+        ),
+        "{said}"
+    );
+    let d = load(&dir.path().join("out"));
+    assert_eq!(d.id, "river");
+    assert_eq!(
+        d.summary.as_deref(),
+        Some("In brief"),
+        "filled from the second row"
+    );
+    let period = d.period.unwrap();
+    assert_eq!(
+        (
+            period.from.unwrap().to_string(),
+            period.to.unwrap().to_string()
+        ),
+        ("2025-06-30".to_owned(), "2025-04-01".to_owned())
+    );
+    let out = parallax()
+        .args(["validate"])
+        .arg(dir.path().join("out"))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let printed = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+    assert!(printed.contains("warning[reversed-period]"), "{printed}");
+}

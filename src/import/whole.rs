@@ -5,7 +5,7 @@
 
 use super::record::{Col, Kind, Record};
 use super::{Builder, clean};
-use crate::format::{Period, is_id};
+use crate::format::{Date, Period, is_id};
 
 impl Builder {
     /// The dispute's id a `dispute` record gave, if any.
@@ -84,28 +84,80 @@ impl Builder {
         Some(side)
     }
 
+    /// The dispute's id, title, summary and period. A second `dispute` record fills what the
+    /// first left empty; a cell that differs from the first's is reported and not used.
     fn dispute_record(&mut self, r: &Record, file: &str, at: &str) {
-        self.dispute.seen = true;
-        if let Some(id) = r.get(Col::Id).map(str::trim) {
+        let again = std::mem::replace(&mut self.dispute.seen, true);
+        let id = r.get(Col::Id).map(str::trim).and_then(|id| {
             if is_id(id) {
-                self.dispute.id = Some(id.to_owned());
-            } else {
-                self.problem(
-                    file,
-                    at,
-                    format!("the dispute id `{}` is not an id; left out", clean(id)),
-                );
+                return Some(id.to_owned());
             }
-        }
-        self.dispute.title = r.get(Col::Title).map(|t| t.trim().to_owned());
-        self.dispute.summary = r.get(Col::Summary).map(|s| s.trim().to_owned());
+            self.problem(
+                file,
+                at,
+                format!("the dispute id `{}` is not an id; left out", clean(id)),
+            );
+            None
+        });
+        let title = r.get(Col::Title).map(|t| t.trim().to_owned());
+        let summary = r.get(Col::Summary).map(|s| s.trim().to_owned());
         let from = r
             .get(Col::PeriodFrom)
             .and_then(|d| self.date(d, "period's start", file, at));
         let to = r
             .get(Col::PeriodTo)
             .and_then(|d| self.date(d, "period's end", file, at));
-        self.dispute.period = (from.is_some() || to.is_some()).then_some(Period { from, to });
+        if let (Some(from), Some(to)) = (from, to)
+            && from.first_day() > to.last_day()
+        {
+            self.problem(
+                file,
+                at,
+                format!(
+                    "the period ends on {to}, before it starts on {from}; kept as given \
+                     (were the two swapped?)"
+                ),
+            );
+        }
+        let d = &mut self.dispute;
+        let (old_from, old_to) = d.period.as_ref().map_or((None, None), |p| (p.from, p.to));
+        // Each cell the first record left empty is taken; one it gave differently is named.
+        let mut differ = Vec::new();
+        let mut keep = |name: &'static str, first: &mut Option<String>, now: Option<String>| match (
+            first.as_ref(),
+            now,
+        ) {
+            (None, now) => *first = now,
+            (Some(a), Some(b)) if *a != b => differ.push(name),
+            _ => {}
+        };
+        keep("id", &mut d.id, id);
+        keep("title", &mut d.title, title);
+        keep("summary", &mut d.summary, summary);
+        let mut date =
+            |name: &'static str, first: Option<Date>, now: Option<Date>| match (first, now) {
+                (Some(a), Some(b)) if a != b => {
+                    differ.push(name);
+                    Some(a)
+                }
+                (first, now) => first.or(now),
+            };
+        let (from, to) = (
+            date("period_from", old_from, from),
+            date("period_to", old_to, to),
+        );
+        d.period = (from.is_some() || to.is_some()).then_some(Period { from, to });
+        if again && !differ.is_empty() {
+            self.problem(
+                file,
+                at,
+                format!(
+                    "a second dispute record gives another {}: the first record's {} kept",
+                    differ.join(", "),
+                    if differ.len() == 1 { "is" } else { "are" }
+                ),
+            );
+        }
     }
 
     /// A topic: without a side, the manifest's (neutral title, summary, place); with one, that

@@ -178,27 +178,33 @@ where
         .collect();
     topics.sort_unstable_by_key(order);
     own.extend(topics);
-    // Made into a list of its exact length on this thread: a hit's place is a look-up and its
-    // text a string's handle, and a filtered parallel collect would gather the hits twice.
-    let mut hits = Vec::with_capacity(own.len());
-    hits.extend(
-        own.into_iter()
-            .filter_map(|(entry, score, field, string, claims, typos)| {
-                let claim = (places.claim)(entry)?;
-                Some((
-                    entry,
-                    Hit {
-                        claim,
-                        score,
-                        field,
-                        text: (places.text)(string),
-                        claims,
-                        typos,
-                    },
-                ))
-            }),
-    );
-    hits
+    let (claim_of, text_of) = (&places.claim, &places.text);
+    let make = |(entry, score, field, string, claims, typos): Row<S>| {
+        let claim = claim_of(entry)?;
+        Some((
+            entry,
+            Hit {
+                claim,
+                score,
+                field,
+                text: text_of(string),
+                claims,
+                typos,
+            },
+        ))
+    };
+    // On a pool of one thread (the screen's ranking) a parallel collect would only gather the
+    // hits twice: they are made into a list of their exact length. On more, each thread makes
+    // its share, in memory it freed earlier (a cold search's parse), which peaks lower.
+    if rayon::current_num_threads() == 1 {
+        let mut hits = Vec::with_capacity(own.len());
+        hits.extend(own.into_iter().filter_map(make));
+        return hits;
+    }
+    own.into_par_iter()
+        .with_min_len(1024)
+        .filter_map(make)
+        .collect()
 }
 
 /// A hit before its place and text are made: its entry, score, field, the field's string, how

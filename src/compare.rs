@@ -81,8 +81,10 @@ impl Row {
     /// or, in a point row, each side has a claim rated corroborated and no claim of the row
     /// contradicts or rebuts another; never when a claim of the row both agrees with and
     /// contradicts one claim (see [`RelationKind::conflicts_with`]).
-    /// The one rule behind [`Row::common`], applied again when a filter or a date drops claims.
-    /// As of a date (`as_of`), an assessment made after it does not count (see [`assessed`]).
+    /// The one rule behind [`Row::common`], applied again when a date drops claims (what had
+    /// not been said by then); a filter that hides claims keeps it, since common ground is
+    /// judged on the whole row. As of a date (`as_of`), an assessment made after it does not
+    /// count (see [`assessed`]).
     pub fn agreement(&self, dispute: &Dispute, as_of: Option<Date>) -> bool {
         if self.left.is_empty() || self.right.is_empty() {
             return false;

@@ -859,12 +859,13 @@ fn reviewed(d: &Dispute) -> Vec<String> {
                 .map(|s| s.outlet.clone())
         });
         out.push(format!(
-            "{} {} {:?} {:?} {:?} {} {:?} {by:?} | {cited:?} | {assessed:?}",
+            "{} {} {:?} {:?} {:?} {:?} {} {:?} {by:?} | {cited:?} | {assessed:?}",
             side.party.id,
             c.id,
             c.text,
             c.date,
             c.speaker,
+            c.tags,
             a.rating.as_str(),
             a.note
         ));
@@ -1576,4 +1577,36 @@ fn a_second_dispute_row_and_a_reversed_period_are_reported() {
         .clone();
     let printed = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
     assert!(printed.contains("warning[reversed-period]"), "{printed}");
+}
+
+/// A review's `keywords` become the claim's tags, each an id made from its words, whether they
+/// come as one comma-separated text or as a list (of texts or `DefinedTerm`s); a keyword with
+/// no letter or digit is reported and left out.
+#[test]
+fn claimreview_keywords_become_tags() {
+    let (dir, said) = review_said(&[
+        r#"[{"@context": "https://schema.org", "@type": "ClaimReview",
+            "claimReviewed": "The gates were shut.",
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
+            "reviewRating": {"@type": "Rating", "alternateName": "False"},
+            "keywords": "Foreign policy, Water, , ???",
+            "url": "https://example.org/check/1"},
+           {"@context": "https://schema.org", "@type": "ClaimReview",
+            "claimReviewed": "Nothing was shut.",
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Beta"}},
+            "reviewRating": {"@type": "Rating", "alternateName": "True"},
+            "keywords": ["Water", {"@type": "DefinedTerm", "name": "Dams"}],
+            "url": "https://example.org/check/2"}]"#,
+    ]);
+    let d = load(&dir.path().join("out"));
+    let tags = |text: &str| -> Vec<String> {
+        let (_, c) = d.claims().find(|(_, c)| c.text == text).unwrap();
+        c.tags.iter().map(|t| t.to_string()).collect()
+    };
+    assert_eq!(tags("The gates were shut."), ["foreign-policy", "water"]);
+    assert_eq!(tags("Nothing was shut."), ["water", "dams"]);
+    assert!(
+        said.contains("the keyword `???` holds no letter or digit to make a tag of; left out"),
+        "{said}"
+    );
 }

@@ -131,6 +131,27 @@ fn text(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// A review's `keywords`: a text of comma-separated keywords, or a list of texts or
+/// `DefinedTerm`s (their `name`), each trimmed; empty ones are dropped.
+fn keywords(v: Option<&Value>) -> Vec<String> {
+    let one = |v: &Value| -> Vec<String> {
+        match v {
+            Value::String(s) => s
+                .split(',')
+                .map(str::trim)
+                .filter(|k| !k.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            other => text(Some(other)).into_iter().collect(),
+        }
+    };
+    match v {
+        Some(Value::Array(all)) => all.iter().flat_map(one).collect(),
+        Some(v) => one(v),
+        None => Vec::new(),
+    }
+}
+
 /// The date part of an ISO date or date-time (`2025-05-10T00:00:00Z` gives `2025-05-10`).
 fn day(v: Option<&Value>) -> Option<String> {
     let s = text(v)?;
@@ -281,6 +302,8 @@ struct Review {
     date: Option<String>,
     /// `reviewBody`: the assessment's note.
     body: Option<String>,
+    /// `keywords`: the claim's tags, each an id made from its words.
+    keywords: Vec<String>,
     /// The textual rating and any numbers, as the reviewer gave them.
     textual: Option<String>,
     number: Option<(f64, f64, f64)>,
@@ -338,6 +361,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                         outlet: None,
                         date: day(r.get("reviewDate")),
                         body: None,
+                        keywords: Vec::new(),
                         textual: text(r.get("textualRating")),
                         number: None,
                     },
@@ -478,6 +502,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                     .into_iter()
                     .flatten()
                     .reduce(|a, b| format!("{a} {b}")),
+                    keywords: keywords(node.get("keywords")),
                     textual: words.first().cloned(),
                     number: num("ratingValue").map(|v| {
                         (
@@ -612,6 +637,25 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
     first.set(Col::Rating, rating.as_str());
     first.set(Col::Note, &note);
     first.set(Col::By, by.as_deref().unwrap_or(""));
+    // Each keyword becomes a tag: an id made from its words (`Foreign policy` is
+    // `foreign-policy`), as a name becomes one; a keyword with no letter or digit is said.
+    let mut tags: Vec<String> = Vec::new();
+    for k in &review.keywords {
+        let tag = make_id(k, 128);
+        if tag.is_empty() {
+            builder.problems.push(Problem {
+                file: file.to_owned(),
+                at: at.to_owned(),
+                reason: format!(
+                    "the keyword `{}` holds no letter or digit to make a tag of; left out",
+                    crate::text::clean(k).text
+                ),
+            });
+        } else if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    first.set(Col::Tags, tags.join(" "));
     // The review's url is its own page unless it names a work the review already gives: the
     // export writes the page where the claim appeared when the assessment cites none.
     let named = |u: &str| {
@@ -732,6 +776,9 @@ pub fn write(dispute: &Dispute, page: Option<&str>) -> (Vec<u8>, Vec<String>) {
         }
         if let Some(n) = &a.note {
             review["reviewBody"] = json!(n);
+        }
+        if !claim.tags.is_empty() {
+            review["keywords"] = json!(claim.tags.join(", "));
         }
         if !citations.is_empty() {
             review["citation"] = json!(citations);

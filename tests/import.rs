@@ -844,8 +844,8 @@ fn reviewed(d: &Dispute) -> Vec<String> {
         let source = |i: usize| {
             side.sources.get(i).map(|s| {
                 format!(
-                    "{} {:?} {:?} {:?} {:?}",
-                    s.id, s.outlet, s.title, s.url, s.date
+                    "{} {:?} {:?} {:?} {:?} {:?}",
+                    s.id, s.outlet, s.title, s.url, s.author, s.date
                 )
             })
         };

@@ -211,6 +211,8 @@ struct Work {
     title: Option<String>,
     /// Its `publisher`'s name: the source's outlet.
     outlet: Option<String>,
+    /// Its `author`'s name (the first, of a list): the source's author.
+    author: Option<String>,
     date: Option<String>,
 }
 
@@ -227,6 +229,7 @@ fn works(v: Option<&Value>, out: &mut Vec<Work>) {
             url: text(o.get("url")),
             title: text(o.get("headline")).or_else(|| text(o.get("name"))),
             outlet: text(o.get("publisher")),
+            author: text(o.get("author")),
             date: day(o.get("datePublished")),
         }),
         Some(Value::Array(a)) => a.iter().for_each(|x| works(Some(x), out)),
@@ -234,8 +237,9 @@ fn works(v: Option<&Value>, out: &mut Vec<Work>) {
     }
 }
 
-/// A work as a source of the record: its id, url, title, outlet and date.
+/// A work as a source of the record: its id, url, title, outlet, author and date.
 fn work_cells(r: &mut Record, w: &Work) {
+    r.set(Col::SourceAuthor, w.author.as_deref().unwrap_or(""));
     r.set(Col::SourceId, w.id.as_deref().unwrap_or(""));
     r.set(Col::SourceUrl, w.url.as_deref().unwrap_or(""));
     r.set(Col::SourceTitle, w.title.as_deref().unwrap_or(""));
@@ -244,7 +248,7 @@ fn work_cells(r: &mut Record, w: &Work) {
 }
 
 /// A source as a CreativeWork (an appearance of a claim, a citation of a review): its id, url,
-/// title, outlet and date, each only when it has one.
+/// title, outlet, author (a `Person`) and date, each only when it has one.
 fn work(s: &crate::format::Source) -> Value {
     let mut w = json!({"@type": "CreativeWork", "identifier": s.id});
     if let Some(u) = &s.url {
@@ -254,6 +258,9 @@ fn work(s: &crate::format::Source) -> Value {
         w["headline"] = json!(t);
     }
     w["publisher"] = json!({"@type": "Organization", "name": s.outlet});
+    if let Some(a) = &s.author {
+        w["author"] = json!({"@type": "Person", "name": a});
+    }
     if let Some(d) = s.date {
         w["datePublished"] = json!(d.to_string());
     }

@@ -1610,3 +1610,41 @@ fn claimreview_keywords_become_tags() {
         "{said}"
     );
 }
+
+/// A cited work's author comes back as its source's author; a work with two authors is read as
+/// its first, and the rest is reported with the work's place, as a claim's second author is.
+#[test]
+fn a_works_authors_come_back_and_a_second_is_reported() {
+    let (dir, said) = review_said(&[
+        r#"[{"@context": "https://schema.org", "@type": "ClaimReview",
+            "claimReviewed": "The gates were shut.",
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"},
+                "appearance": [{"@type": "CreativeWork", "url": "https://example.org/a",
+                    "publisher": "Daily", "author": {"@type": "Person", "name": "A. Writer"}}]},
+            "reviewRating": {"@type": "Rating", "alternateName": "False"},
+            "citation": [{"@type": "CreativeWork", "url": "https://example.org/gauge",
+                "publisher": "Gauges", "author": [{"@type": "Person", "name": "B. One"},
+                                                  {"@type": "Person", "name": "C. Two"}]}],
+            "url": "https://example.org/check/1"},
+           {"@context": "https://schema.org", "@type": "ClaimReview",
+            "claimReviewed": "Nothing was shut.",
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Beta"}},
+            "reviewRating": {"@type": "Rating", "alternateName": "True"},
+            "url": "https://example.org/check/2"}]"#,
+    ]);
+    let d = load(&dir.path().join("out"));
+    let mut authors: Vec<&str> = d
+        .sides
+        .iter()
+        .flat_map(|side| &side.sources)
+        .filter_map(|s| s.author.as_deref())
+        .collect();
+    authors.sort_unstable();
+    assert_eq!(authors, ["A. Writer", "B. One"], "{said}");
+    assert!(
+        said.contains(
+            "`citation[0].author` lists 2 values; the first, `B. One`, is read and the rest left out"
+        ),
+        "{said}"
+    );
+}

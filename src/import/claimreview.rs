@@ -457,11 +457,37 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                 );
             }
             // A list where one value is read: the first is taken, and the rest said to be left.
-            for (key, value) in [
-                ("claimReviewed", node.get("claimReviewed")),
-                ("itemReviewed.author", item.and_then(|i| i.get("author"))),
-                ("author", node.get("author")),
+            // So too for a cited work's author (`citation[1].author`).
+            let mut lists = vec![
+                ("claimReviewed".to_owned(), node.get("claimReviewed")),
+                (
+                    "itemReviewed.author".to_owned(),
+                    item.and_then(|i| i.get("author")),
+                ),
+                ("author".to_owned(), node.get("author")),
+            ];
+            for (key, works) in [
+                (
+                    "itemReviewed.appearance",
+                    item.and_then(|i| i.get("appearance")),
+                ),
+                (
+                    "itemReviewed.firstAppearance",
+                    item.and_then(|i| i.get("firstAppearance")),
+                ),
+                ("citation", node.get("citation")),
             ] {
+                match works {
+                    Some(Value::Array(all)) => lists.extend(
+                        all.iter()
+                            .enumerate()
+                            .map(|(i, w)| (format!("{key}[{i}].author"), w.get("author"))),
+                    ),
+                    Some(w) => lists.push((format!("{key}.author"), w.get("author"))),
+                    None => {}
+                }
+            }
+            for (key, value) in lists {
                 if let Some(Value::Array(all)) = value
                     && all.len() > 1
                 {

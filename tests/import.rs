@@ -58,6 +58,14 @@ fn review_said(documents: &[&str]) -> (tempfile::TempDir, String) {
     (dir, String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
+/// A second side's review (Beta's, rated true), for the ClaimReview imports that test something
+/// of one review: an import needs two sides.
+const BETA_REVIEW: &str = r#"{"@context": "https://schema.org", "@type": "ClaimReview",
+    "claimReviewed": "Nothing was shut.",
+    "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Beta"}},
+    "reviewRating": {"@type": "Rating", "alternateName": "True"},
+    "url": "https://example.org/check/2"}"#;
+
 fn load(dir: &Path) -> Dispute {
     let loaded = parallax::load::load_paths(&[dir.to_path_buf()]);
     assert_eq!(loaded.report.errors(), 0, "{:?}", loaded.report.diagnostics);
@@ -1330,12 +1338,8 @@ fn a_review_with_two_claimants_says_so_and_keeps_its_rating_explanation() {
                 {"@type": "Organization", "name": "Gamma"}]},
             "reviewRating": {"@type": "Rating", "alternateName": "False",
                 "ratingExplanation": "The gauge shows the flow went on."},
-            "url": "https://example.org/check/1"},
-           {"@context": "https://schema.org", "@type": "ClaimReview",
-            "claimReviewed": "Nothing was shut.",
-            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Beta"}},
-            "reviewRating": {"@type": "Rating", "alternateName": "True"},
-            "url": "https://example.org/check/2"}]"#,
+            "url": "https://example.org/check/1"}]"#,
+        BETA_REVIEW,
     ]);
     let out_dir = dir.path().join("out");
     assert!(
@@ -1625,12 +1629,8 @@ fn a_works_authors_come_back_and_a_second_is_reported() {
             "citation": [{"@type": "CreativeWork", "url": "https://example.org/gauge",
                 "publisher": "Gauges", "author": [{"@type": "Person", "name": "B. One"},
                                                   {"@type": "Person", "name": "C. Two"}]}],
-            "url": "https://example.org/check/1"},
-           {"@context": "https://schema.org", "@type": "ClaimReview",
-            "claimReviewed": "Nothing was shut.",
-            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Beta"}},
-            "reviewRating": {"@type": "Rating", "alternateName": "True"},
-            "url": "https://example.org/check/2"}]"#,
+            "url": "https://example.org/check/1"}]"#,
+        BETA_REVIEW,
     ]);
     let d = load(&dir.path().join("out"));
     let mut authors: Vec<&str> = d

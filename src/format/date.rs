@@ -40,6 +40,15 @@ impl Date {
         let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
         (self.year, month, day)
     }
+
+    /// The two dates when a range from `from` to `to` ends before it starts (nothing can fall
+    /// in it): `from`'s first day after `to`'s last, so `2025-05-10` to `2025-05` is not.
+    pub fn reversed(from: Option<Date>, to: Option<Date>) -> Option<(Date, Date)> {
+        match (from, to) {
+            (Some(f), Some(t)) if f.first_day() > t.last_day() => Some((f, t)),
+            _ => None,
+        }
+    }
 }
 
 fn is_leap(year: u16) -> bool {

@@ -107,9 +107,7 @@ impl Builder {
         let to = r
             .get(Col::PeriodTo)
             .and_then(|d| self.date(d, "period's end", file, at));
-        if let (Some(from), Some(to)) = (from, to)
-            && from.first_day() > to.last_day()
-        {
+        if let Some((from, to)) = Date::reversed(from, to) {
             self.problem(
                 file,
                 at,

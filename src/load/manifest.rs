@@ -142,9 +142,7 @@ impl<'de> Fields<'de> for PeriodFields {
         Ok(())
     }
     fn finish(self, cx: &mut Cx, _: u32) -> Option<Period> {
-        if let (Some(from), Some(to)) = (self.from, self.to)
-            && from.first_day() > to.last_day()
-        {
+        if let Some((from, to)) = crate::format::Date::reversed(self.from, self.to) {
             cx.warn(
                 Code::ReversedPeriod,
                 format!("the period ends on {to}, before it starts on {from}"),

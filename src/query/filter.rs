@@ -168,10 +168,7 @@ impl Filter {
     /// The `since` and `until` dates when the first comes after the second: a range nothing
     /// can fall in.
     pub fn reversed_dates(&self) -> Option<(Date, Date)> {
-        match (self.since, self.until) {
-            (Some(s), Some(u)) if s.first_day() > u.last_day() => Some((s, u)),
-            _ => None,
-        }
+        Date::reversed(self.since, self.until)
     }
 
     /// Checks party and topic ids against the dispute: topics against the comparison's, or,

@@ -732,3 +732,11 @@ pub(crate) fn exact<T>(mut list: Vec<T>) -> Vec<T> {
     exact.append(&mut list);
     exact
 }
+
+/// What `kept` yields of a list of `at_most` items, in a list of its exact length: room for
+/// them all first, so that a list kept whole is made once, not grown and then moved.
+pub(crate) fn kept<T>(kept: impl Iterator<Item = T>, at_most: usize) -> Vec<T> {
+    let mut list = Vec::with_capacity(at_most);
+    list.extend(kept);
+    exact(list)
+}

@@ -11,7 +11,7 @@
 //! judged on that row. An assessment made after the date (dated by its latest source, see
 //! [`crate::compare::assessed`]) does not count, for common ground or for `ratings`.
 
-use crate::compare::{Answered, AsOf, Comparison, Link, Row, RowKind, exact};
+use crate::compare::{Answered, AsOf, Comparison, Link, Row, RowKind, kept};
 use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, RelationKind, Source, SourceKind};
 use std::collections::HashMap;
 
@@ -427,25 +427,21 @@ impl Filter {
             .iter()
             .filter(|t| self.topics.is_empty() || self.topics.contains(&t.id))
             .filter_map(|t| {
-                let rows: Vec<Row> = t
-                    .rows
-                    .iter()
-                    .filter_map(|r| {
-                        let dated = match self.as_of {
-                            Some(date) => {
-                                let row = as_of(dispute, r, date)?;
-                                supersede(dispute, &row, &mut superseded);
-                                std::borrow::Cow::Owned(row)
-                            }
-                            None => std::borrow::Cow::Borrowed(r),
-                        };
-                        if !self.keeps_row(&dated) {
-                            return None;
+                let rows = t.rows.iter().filter_map(|r| {
+                    let dated = match self.as_of {
+                        Some(date) => {
+                            let row = as_of(dispute, r, date)?;
+                            supersede(dispute, &row, &mut superseded);
+                            std::borrow::Cow::Owned(row)
                         }
-                        keep_claims(&dated, keep)
-                    })
-                    .collect();
-                let mut rows = exact(rows);
+                        None => std::borrow::Cow::Borrowed(r),
+                    };
+                    if !self.keeps_row(&dated) {
+                        return None;
+                    }
+                    keep_claims(&dated, keep)
+                });
+                let mut rows = kept(rows, t.rows.len());
                 if self.as_of.is_some() {
                     rows.sort_by_key(|row| !row.common);
                 }
@@ -506,18 +502,18 @@ pub fn rests_on_weak_sources(sources: &[Source], claim: &Claim) -> bool {
 /// The row with only the claims `keep` keeps, and the links among them; `None` when no claim
 /// is left.
 fn keep_claims(r: &Row, keep: impl Fn(&ClaimAt) -> bool) -> Option<Row> {
-    let left: Vec<ClaimAt> = exact(r.left.iter().copied().filter(&keep).collect());
-    let right: Vec<ClaimAt> = exact(r.right.iter().copied().filter(&keep).collect());
+    let left: Vec<ClaimAt> = kept(r.left.iter().copied().filter(&keep), r.left.len());
+    let right: Vec<ClaimAt> = kept(r.right.iter().copied().filter(&keep), r.right.len());
     if left.is_empty() && right.is_empty() {
         return None;
     }
     let has = |at: &ClaimAt| left.contains(at) || right.contains(at);
-    let links: Vec<Link> = exact(
+    let links: Vec<Link> = kept(
         r.links
             .iter()
             .copied()
-            .filter(|l| has(&l.from) && has(&l.to))
-            .collect(),
+            .filter(|l| has(&l.from) && has(&l.to)),
+        r.links.len(),
     );
     // A suggested pair with one of its two claims filtered out is no suggestion any more: the
     // claim left is an unmatched claim, and `a` or `x` has nothing to pair it with.

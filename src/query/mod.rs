@@ -692,12 +692,12 @@ fn narrow(cmp: &Comparison, hit: &(dyn Fn(&ClaimAt) -> bool + Sync)) -> Comparis
         .par_iter()
         .with_min_len(16)
         .filter_map(|t| {
-            let rows: Vec<Row> = crate::compare::exact(
+            let rows: Vec<Row> = crate::compare::kept(
                 t.rows
                     .iter()
                     .filter(|r| r.left.iter().chain(&r.right).any(hit))
-                    .cloned()
-                    .collect(),
+                    .cloned(),
+                t.rows.len(),
             );
             (!rows.is_empty()).then(|| t.with_rows(rows))
         })

@@ -347,13 +347,15 @@ impl Builder {
         // A name (of a side, topic or point) becomes an id as documented; what is said is an
         // id column's cell that was not one, and a name that lost letters or was cut.
         let named = NAMED.contains(&what);
-        let lossy = cell
-            .chars()
-            .any(|c| c.is_alphanumeric() && !c.is_ascii_alphanumeric())
-            || make_id(cell, usize::MAX) != made;
+        // Asked only of a name seen for the first time: a repeated cell is settled by `made`.
+        let lossy = || {
+            cell.chars()
+                .any(|c| c.is_alphanumeric() && !c.is_ascii_alphanumeric())
+                || make_id(cell, usize::MAX) != made
+        };
         match self.made.get(&key) {
             Some(first) if first == cell => {}
-            None if named && !lossy => {
+            None if named && !lossy() => {
                 self.made.insert(key, cell.to_owned());
             }
             Some(first) => {

@@ -1648,3 +1648,20 @@ fn a_works_authors_come_back_and_a_second_is_reported() {
         "{said}"
     );
 }
+
+/// A claim's `id` cell that only its case kept from being an id is lower-cased without a word,
+/// as every id cell is; one that is no id is rewritten and reported.
+#[test]
+fn a_claim_id_in_capitals_is_lower_cased_without_a_word() {
+    let (dir, said) = import_said(
+        "side,topic,id,text\n\
+         alpha,water,UN-1,The gates shut.\n\
+         beta,water,#b2,Nothing shut.\n",
+    );
+    let d = load(&dir.path().join("out"));
+    let mut ids: Vec<&str> = d.claims().map(|(_, c)| c.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["b2", "un-1"], "{said}");
+    assert!(!said.contains("UN-1"), "{said}");
+    assert!(said.contains("`#b2` is not an id; `b2` is used"), "{said}");
+}

@@ -421,10 +421,10 @@ impl Builder {
         let known_side = self.side_ids.get(&side_id).copied();
         let text = r.get(Col::Text).map(str::trim);
         let id = match (r.get(Col::Id).map(str::trim), text) {
-            (Some(id), _) if is_id(id) => id.to_owned(),
-            (Some(id), _) => {
-                let made = as_id(id).unwrap_or_else(|made| made);
-                if made.is_empty() {
+            // By the one rule for id cells: a case-only change is made without a word.
+            (Some(id), _) => match as_id(id) {
+                Ok(id) => id,
+                Err(made) if made.is_empty() => {
                     self.problem(
                         file,
                         at,
@@ -432,13 +432,15 @@ impl Builder {
                     );
                     return;
                 }
-                self.problem(
-                    file,
-                    at,
-                    format!("`{}` is not an id; `{made}` is used", clean(id)),
-                );
-                made
-            }
+                Err(made) => {
+                    self.problem(
+                        file,
+                        at,
+                        format!("`{}` is not an id; `{made}` is used", clean(id)),
+                    );
+                    made
+                }
+            },
             (None, Some(text)) => claim_id(&side_id, text),
             (None, None) => {
                 self.problem(file, at, "no text and no id; skipped".to_owned());

@@ -4,7 +4,7 @@
 mod common;
 
 use assert_cmd::Command;
-use parallax::compare::Comparison;
+use parallax::compare::{Comparison, RowKind};
 use parallax::format::Dispute;
 use parallax::query::{self, MatcherKind, Query, Session, highlight};
 use predicates::prelude::*;
@@ -848,4 +848,68 @@ fn letters_strewn_through_a_short_field_do_not_match_but_initials_do() {
         tags.iter().any(|t| t == "cross-border-terrorism"),
         "{tags:?}"
     );
+}
+
+/// Narrowed, a packed row (two unmatched claims put side by side) keeps only its hit: the
+/// other claim does not answer it, and the screen would show it as if it matched.
+#[test]
+fn narrowing_a_packed_row_keeps_only_its_hit() {
+    let dir = tempfile::tempdir().unwrap();
+    let side = |party: &str, texts: [&str; 2]| {
+        format!(
+            r#"{{"format": "parallax/1", "dispute": "d", "party": {{"id": "{party}", "name": "{party}"}},
+                "topics": [{{"id": "t", "title": "T", "claims": [
+                    {{"id": "{party}1", "text": "{}"}}, {{"id": "{party}2", "text": "{}"}}]}}]}}"#,
+            texts[0], texts[1]
+        )
+    };
+    let files = [
+        (
+            "a.json",
+            side("a", ["The dam held water.", "The road was closed."]),
+        ),
+        (
+            "b.json",
+            side("b", ["Nothing happened.", "The water rose."]),
+        ),
+    ];
+    for (name, text) in &files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let d = parallax::load::load_paths(&[dir.path().join("a.json"), dir.path().join("b.json")])
+        .dispute
+        .unwrap();
+    let cmp = Comparison::new(&d, 0, 1).packed();
+    let packed = cmp.topics[0]
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Packed);
+    assert_eq!(packed.count(), 2, "two unmatched pairs packed");
+    let q = Query {
+        search: Some("'water".to_owned()),
+        narrow: true,
+        ..Query::default()
+    };
+    let out = query::apply(&d, &cmp, &q, MatcherKind::Nucleo);
+    let texts: Vec<Vec<&str>> = out.comparison.topics[0]
+        .rows
+        .iter()
+        .map(|r| {
+            r.left
+                .iter()
+                .chain(&r.right)
+                .filter_map(|&at| d.claim(at))
+                .map(|c| c.text.as_str())
+                .collect()
+        })
+        .collect();
+    assert_eq!(texts, [["The dam held water."], ["The water rose."]]);
+    assert!(
+        out.comparison.topics[0]
+            .rows
+            .iter()
+            .all(|r| r.kind == RowKind::Single),
+        "a packed row with one claim left is a claim alone"
+    );
+    assert_eq!(out.order.len(), 2);
 }

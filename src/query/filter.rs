@@ -501,7 +501,7 @@ pub fn rests_on_weak_sources(sources: &[Source], claim: &Claim) -> bool {
 
 /// The row with only the claims `keep` keeps, and the links among them; `None` when no claim
 /// is left.
-fn keep_claims(r: &Row, keep: impl Fn(&ClaimAt) -> bool) -> Option<Row> {
+pub(super) fn keep_claims(r: &Row, keep: impl Fn(&ClaimAt) -> bool) -> Option<Row> {
     let left: Vec<ClaimAt> = kept(r.left.iter().copied().filter(&keep), r.left.len());
     let right: Vec<ClaimAt> = kept(r.right.iter().copied().filter(&keep), r.right.len());
     if left.is_empty() && right.is_empty() {
@@ -515,10 +515,12 @@ fn keep_claims(r: &Row, keep: impl Fn(&ClaimAt) -> bool) -> Option<Row> {
             .filter(|l| has(&l.from) && has(&l.to)),
         r.links.len(),
     );
-    // A suggested pair with one of its two claims filtered out is no suggestion any more: the
-    // claim left is an unmatched claim, and `a` or `x` has nothing to pair it with.
+    // A suggested or packed pair with one of its two claims filtered out is no pair any more:
+    // the claim left is an unmatched claim (and `a` or `x` has nothing to pair it with).
     let kind = match r.kind {
-        RowKind::Suggested if left.is_empty() || right.is_empty() => RowKind::Single,
+        RowKind::Suggested | RowKind::Packed if left.is_empty() || right.is_empty() => {
+            RowKind::Single
+        }
         kind => kind,
     };
     Some(Row {

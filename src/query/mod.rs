@@ -692,11 +692,13 @@ fn narrow(cmp: &Comparison, hit: &(dyn Fn(&ClaimAt) -> bool + Sync)) -> Comparis
         .par_iter()
         .with_min_len(16)
         .filter_map(|t| {
+            // A row that holds a hit stays whole, for its context; but a packed row's two
+            // claims do not answer each other, so only its hits stay.
             let rows: Vec<Row> = crate::compare::kept(
-                t.rows
-                    .iter()
-                    .filter(|r| r.left.iter().chain(&r.right).any(hit))
-                    .cloned(),
+                t.rows.iter().filter_map(|r| match r.kind {
+                    crate::compare::RowKind::Packed => filter::keep_claims(r, hit),
+                    _ => r.left.iter().chain(&r.right).any(hit).then(|| r.clone()),
+                }),
                 t.rows.len(),
             );
             (!rows.is_empty()).then(|| t.with_rows(rows))

@@ -257,3 +257,14 @@ fn keys_typed_while_the_window_is_too_small_do_nothing() {
     assert!(app.modal().is_none(), "{:?}", app.modal());
     assert!(!common::screen(&app).contains("┌ Search"));
 }
+
+/// The help's heading names the pane whose keys it lists: the topic list as the screen opens,
+/// the comparison once it has the focus.
+#[test]
+fn the_help_heading_names_the_focused_pane() {
+    let topics = screen(&mut bundled(), 80, 24, &[Action::Help]);
+    assert!(topics.contains("Keys in Topics:"), "{topics}");
+    let comparison = screen(&mut bundled(), 80, 24, &[Action::NextPane, Action::Help]);
+    assert!(comparison.contains("Keys in Comparison:"), "{comparison}");
+    assert!(comparison.contains("to the topic list"), "{comparison}");
+}

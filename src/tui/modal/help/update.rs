@@ -4,7 +4,7 @@
 
 use super::state::{Help, KeyLine};
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::app::{App, Focus};
 use crate::tui::keymap::{Binding, GLOBAL, c, k, listed, shown};
 use crate::tui::layout::Regions;
 use crate::tui::modal::Modal;
@@ -52,9 +52,14 @@ pub fn open(app: &App, beneath: &dyn Component) -> Step {
         .filter(|b| beneath.works(app, b.action))
         .map(|b| KeyLine::of(b, &app.keymap, beneath.types()))
         .collect();
+    // The comparison screen has two panes: the heading names the one whose keys are listed.
+    let title = match beneath.title() {
+        strings::COMPARISON_TITLE if app.focus == Focus::Topics => strings::TOPICS,
+        title => title,
+    };
     Step::Open(Modal::Help(Help {
         scroll: 0,
-        title: beneath.title(),
+        title,
         keys,
     }))
 }

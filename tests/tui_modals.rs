@@ -80,3 +80,33 @@ fn scrolled_views_count_the_lines_out_of_sight() {
     let screen = common::screen(&down);
     assert!(screen.contains("↑ "), "no count above:\n{screen}");
 }
+
+/// Paging through the help shows every line of it: each page starts where the one before
+/// stopped, though a page's first and last lines give way to the counts of lines out of sight.
+#[test]
+fn paging_through_the_help_skips_no_line() {
+    let inner = |l: &String| {
+        l.trim_matches(|c: char| c == '│' || c.is_whitespace())
+            .to_owned()
+    };
+    // Tall enough to show it all at once, in one column as at 80 wide; the help's lines are
+    // those the screen beneath does not hold.
+    let beneath: Vec<String> = common::lines(&at(80, 120, &[])).iter().map(inner).collect();
+    let whole: Vec<String> = common::lines(&at(80, 120, &[Action::Help]))
+        .iter()
+        .map(inner)
+        .filter(|l| !l.is_empty() && !l.contains('─') && !beneath.contains(l))
+        .collect();
+    assert!(whole.len() > 20, "{whole:#?}");
+    let mut seen = String::new();
+    let mut presses = vec![Action::Help];
+    for _ in 0..10 {
+        seen.push_str(&common::screen(&at(80, 24, &presses)));
+        presses.push(Action::PageDown);
+    }
+    let missing: Vec<&String> = whole
+        .iter()
+        .filter(|l| !seen.contains(l.as_str()))
+        .collect();
+    assert!(missing.is_empty(), "never shown: {missing:#?}");
+}

@@ -84,7 +84,9 @@ impl Component for Help {
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
         let max = super::view::max_scroll(app, self);
-        let page = super::view::page(app, self);
+        // A page on: the first and last lines shown give way to the "more above" and "more
+        // below" notes, so a page moves two lines less than it shows, and no key goes unseen.
+        let page = super::view::page(app, self).saturating_sub(2).max(1);
         self.scroll = match action {
             Action::Help | Action::Back => return Step::Close,
             Action::Down => self.scroll + 1,

@@ -169,6 +169,19 @@ pub fn code_point(c: char) -> String {
     format!("U+{:04X}", c as u32)
 }
 
+/// The byte spans of the markers [`clean`] puts in place of hidden characters (`⟨U+202E⟩`), in
+/// order: an excerpt keeps each one whole.
+pub fn markers(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    text.match_indices('⟨').filter_map(|(at, open)| {
+        let hex = text.get(at + open.len()..)?.strip_prefix("U+")?;
+        let digits = hex.bytes().take_while(u8::is_ascii_hexdigit).count();
+        let close = hex.get(digits..)?.strip_prefix('⟩')?;
+        (4..=6)
+            .contains(&digits)
+            .then(|| at..text.len() - close.len())
+    })
+}
+
 fn push_marker(out: &mut String, c: char) {
     out.push('⟨');
     out.push_str(&code_point(c));

@@ -437,19 +437,16 @@ impl<'a> Loader<'a> {
                             "the point listed under its topic in dispute.json with a question",
                         ));
                     }
+                    // Each link's place is spelled only when it is warned about.
                     let rebuts = claim
                         .rebuts
                         .iter()
                         .enumerate()
-                        .map(|(r, target)| ("rebuts", format!("rebuts/{r}"), target.as_str()));
+                        .map(|(r, target)| ("rebuts", ("rebuts", ""), r, target.as_str()));
                     let related = claim.relations.iter().enumerate().map(|(r, rel)| {
-                        (
-                            rel.kind.verb(),
-                            format!("relations/{r}/to"),
-                            rel.to.as_str(),
-                        )
+                        (rel.kind.verb(), ("relations", "/to"), r, rel.to.as_str())
                     });
-                    for (verb, place, target) in rebuts.chain(related) {
+                    for (verb, (list, to), r, target) in rebuts.chain(related) {
                         let (message, expected) = match owner(target) {
                             None if failed.is_empty() => (
                                 format!(
@@ -481,7 +478,7 @@ impl<'a> Loader<'a> {
                         };
                         out.push(warn(
                             Code::UnresolvedRebuttal,
-                            format!("/topics/{t}/claims/{c}/{place}"),
+                            format!("/topics/{t}/claims/{c}/{list}/{r}{to}"),
                             message,
                             &expected,
                         ));

@@ -170,6 +170,14 @@ fn window(flat: &str, first: usize, max_chars: usize) -> Option<Window> {
             })
             .collect();
         clusters.push((columns, flat.len()));
+        // A marker of a hidden character is cut nowhere: its boundaries inside go.
+        let markers: Vec<Range<usize>> = crate::text::markers(flat).collect();
+        if !markers.is_empty() {
+            clusters.retain(|&(_, b)| {
+                let next = markers.partition_point(|m| m.end <= b);
+                markers.get(next).is_none_or(|m| m.start >= b)
+            });
+        }
         clusters
     };
     let ascii = clusters.is_empty();
@@ -238,6 +246,22 @@ mod tests {
 
     /// A wide character takes two columns: a snippet of Chinese text fits the columns it is
     /// given, with its `…`, as one of Latin text does.
+    #[test]
+    fn snippets_never_cut_a_marker() {
+        // `clean` shows a hidden character as a marker: an excerpt holds all of it or none.
+        let text = format!("{} ⟨U+FEFF⟩ {}", "word ".repeat(12), "more ".repeat(12));
+        for max in 8..40 {
+            for first in (0..text.len()).filter(|&b| text.is_char_boundary(b)) {
+                let s = snippet_text(&text, first, max);
+                assert_eq!(
+                    s.contains('⟨') || s.contains('⟩') || s.contains("U+"),
+                    s.contains("⟨U+FEFF⟩"),
+                    "{max} columns from byte {first}: {s}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn snippets_of_wide_characters_fit_their_columns() {
         let text = format!("{} 调停 {}", "调查".repeat(60), "和平".repeat(60));

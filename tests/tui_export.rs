@@ -346,3 +346,39 @@ fn a_long_topic_title_is_cut_with_one_ellipsis() {
     assert!(line.contains('…'), "the title is not cut: {line}");
     assert!(!line.contains("……") && !line.contains("… …"), "{line}");
 }
+
+#[test]
+fn the_scope_choices_keep_their_closing_mark_on_every_topic() {
+    // A long topic title is cut to fit, and the `▸` that says more choices follow stays.
+    for width in [80, 100] {
+        let mut a = common::bundled(width, 24);
+        let topics = a.shown().topics.len();
+        for t in 0..topics {
+            keys(&mut a, &[KeyCode::Char('e')]);
+            let shown = screen(&a);
+            let line = shown
+                .lines()
+                .find(|l| l.contains('◂'))
+                .expect("the focused scope field");
+            let after = line.split_once('◂').map_or("", |(_, rest)| rest);
+            assert!(after.contains('▸'), "topic {t} at {width} columns: {line}\n{shown}");
+            keys(&mut a, &[KeyCode::Esc, KeyCode::Down]);
+        }
+    }
+}
+
+#[test]
+fn a_typed_extension_chooses_its_format() {
+    // Markdown is offered; a name typed as `.csv` writes CSV, and the dialog says why.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(dir.path());
+    keys(&mut a, &[KeyCode::Char('e'), KeyCode::Tab, KeyCode::Tab]);
+    typed(&mut a, "notes.csv");
+    assert_eq!(dialog(&a).map(|d| d.format), Some(Format::Csv));
+    assert!(screen(&a).contains("Format CSV, as the name's .csv says."));
+    keys(&mut a, &[KeyCode::Enter]);
+    let written = std::fs::read(dir.path().join("notes.csv")).expect("written");
+    let mut reader = csv::Reader::from_reader(written.as_slice());
+    let headers = reader.headers().expect("a CSV header").clone();
+    assert!(headers.iter().any(|h| h == "topic"), "{headers:?}");
+}

@@ -361,6 +361,14 @@ pub mod export {
     /// Enter with an empty path.
     pub const NO_FILE: &str = "Type a file name first.";
 
+    /// A typed name whose extension names another format chose that format.
+    pub fn format_from_name(format: &str, extension: &str) -> String {
+        format!(
+            "Format {format}, as the name's .{} says.",
+            crate::text::clean(extension).text
+        )
+    }
+
     /// The footer after an export: the path early, so a narrow footer still shows it.
     pub fn exported(path: &str, format: &str, what: &str) -> String {
         format!("Exported {format} to {path} ({what})")

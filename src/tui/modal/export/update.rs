@@ -219,6 +219,17 @@ fn edit(app: &App, d: &mut Dialog, action: Action) -> (bool, Outcome) {
     if d.field == Field::File && d.path.apply(edit) {
         d.edited = true;
         d.note = None;
+        // A name ending in another format's extension (`report.csv`) chooses that format, so
+        // what is written is what the name says.
+        let typed = Path::new(d.path.text());
+        if let Some(named) = Format::from_path(typed).filter(|&f| f != d.format) {
+            d.format = named;
+            let extension = typed.extension().map(|e| e.to_string_lossy());
+            d.note = Some(strings::export::format_from_name(
+                format_name(named),
+                extension.as_deref().unwrap_or_default(),
+            ));
+        }
     }
     (true, Outcome::Continue)
 }

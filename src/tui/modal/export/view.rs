@@ -68,14 +68,17 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
     let theme = app.theme;
     let inner = crate::tui::widgets::popup(frame, app.theme, area(main), words::TITLE, true);
     let width = usize::from(inner.width);
-    let room = width.saturating_sub(LABEL + 4);
     let editing = d.stage != Stage::Confirm;
     let focused = |f: Field| editing && d.field == f;
 
     let all = words::all_topics_choice(app.shown().topics.len());
     let mut scope_items = Vec::new();
     if let Some(t) = app.current_topic() {
-        let cols = room.saturating_sub(text::width(&all) + 6).max(8);
+        // The line holds the label, `◂ `, `● ` the title and a space, a space, `○ ` the other
+        // choice and a space, then ` ▸`.
+        let cols = width
+            .saturating_sub(LABEL + 2 + 3 + 1 + text::width(&all) + 3 + 2)
+            .max(8);
         let this = words::this_topic_choice(&t.title);
         // `ellipsis` ends a cut title in its one `…` (and pads, which the choice does not want).
         let this = if text::width(&this) > cols {

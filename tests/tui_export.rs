@@ -361,7 +361,10 @@ fn the_scope_choices_keep_their_closing_mark_on_every_topic() {
                 .find(|l| l.contains('◂'))
                 .expect("the focused scope field");
             let after = line.split_once('◂').map_or("", |(_, rest)| rest);
-            assert!(after.contains('▸'), "topic {t} at {width} columns: {line}\n{shown}");
+            assert!(
+                after.contains('▸'),
+                "topic {t} at {width} columns: {line}\n{shown}"
+            );
             keys(&mut a, &[KeyCode::Esc, KeyCode::Down]);
         }
     }

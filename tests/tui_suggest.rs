@@ -617,3 +617,24 @@ fn after_dismissing_the_last_suggestion_the_one_before_is_selected() {
         (left, right)
     );
 }
+
+#[test]
+fn the_bundled_dispute_says_whole_at_80_columns_that_a_dismissal_lasts_the_session() {
+    let mut a = common::bundled(80, 24);
+    keys(&mut a, &[KeyCode::Char('m')]);
+    common::finish_suggestions(&mut a);
+    let (left, _) = common::suggested_pairs(&a)
+        .into_iter()
+        .next()
+        .expect("the bundled dispute has suggestions");
+    common::select_pair_of(&mut a, &left);
+    let Outcome::Dismiss { left, right } = keys(&mut a, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut a, &left, &right);
+    let footer = common::lines(&a).pop().unwrap_or_default();
+    assert!(
+        footer.contains("Dismissed until you quit: the bundled dispute keeps no files."),
+        "{footer}"
+    );
+}

@@ -101,7 +101,7 @@ pub fn dismissed(kept: bool) -> String {
     if kept {
         "Dismissed; kept in .parallax-dismissed.json beside the dispute.".to_owned()
     } else {
-        "Dismissed for this session (the bundled dispute has no folder to keep it in).".to_owned()
+        "Dismissed until you quit: the bundled dispute keeps no files.".to_owned()
     }
 }
 /// The message when the write-back failed.

@@ -89,17 +89,25 @@ fn position(app: &App) -> String {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme;
     let width = usize::from(area.width);
-    let mut position = position(app);
+    let at = position(app);
     // Work under way on the loop's workers, so a wait of seconds does not look like nothing.
     let busy = [
         (app.indexing, strings::search::INDEXING),
         (app.suggest.on && app.suggest.pending, strings::SUGGESTING),
     ];
+    let mut position = at.clone();
     for (_, mark) in busy.iter().filter(|(on, _)| *on) {
         position = match position.is_empty() {
             true => (*mark).to_owned(),
             false => format!("{mark} · {position}"),
         };
+    }
+    // A message answers the key just pressed: it goes whole before the work under way is
+    // named, when both do not fit.
+    if let Some(msg) = &app.message
+        && text::width(msg) + 3 + text::width(&position) > width
+    {
+        position = at;
     }
     let room = width.saturating_sub(text::width(&position) + 1);
     let mut spans = Vec::new();

@@ -50,6 +50,9 @@ pub struct Draft {
     pub manifest: Manifest,
     /// The side files, in left-to-right order.
     pub sides: Vec<Side>,
+    /// Leave the manifest out when it would add nothing to the side files (an import of a
+    /// dispute that had none): see [`Draft::needs_manifest`].
+    pub manifest_optional: bool,
 }
 
 /// A file with `$schema` first, then the file's own fields.
@@ -108,14 +111,37 @@ impl Draft {
                 topics: Vec::new(),
             },
             sides: Vec::new(),
+            manifest_optional: false,
         }
     }
 
-    /// The folder's files: relative name and bytes, the manifest first.
+    /// Whether the manifest holds anything the side files do not: a title other than the id, a
+    /// summary or period, topics (neutral titles, questions), or an order of the sides other than
+    /// their file names' (a folder without a manifest reads its sides in name order). Without
+    /// one, every topic only the sides name would be warned about as missing from it.
+    pub fn needs_manifest(&self) -> bool {
+        let m = &self.manifest;
+        let in_name_order = self.sides.is_sorted_by(|a, b| a.file <= b.file);
+        !self.manifest_optional
+            || m.dispute
+                .title
+                .as_deref()
+                .is_some_and(|t| t != m.dispute.id)
+            || m.dispute.summary.is_some()
+            || m.dispute.period.is_some()
+            || !m.topics.is_empty()
+            || !in_name_order
+    }
+
+    /// The folder's files: relative name and bytes, the manifest first (when
+    /// [`Draft::needs_manifest`]).
     pub fn files(&self) -> Vec<(String, Vec<u8>)> {
         let mut manifest = self.manifest.clone();
         manifest.sides = Some(self.sides.iter().map(|s| s.file.clone()).collect());
-        let mut files = vec![(MANIFEST.to_owned(), json(&manifest))];
+        let mut files = Vec::new();
+        if self.needs_manifest() {
+            files.push((MANIFEST.to_owned(), json(&manifest)));
+        }
         for side in &self.sides {
             files.push((side.file.clone(), json(side)));
         }

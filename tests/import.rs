@@ -313,6 +313,22 @@ fn claims_csv_survives_export_and_import_with_nothing_lost() {
             .stderr(predicate::str::contains("0 problem(s)"));
         let (before, after) = (load(&path), load(&back));
         assert_eq!(claims(&before), claims(&after), "{name}");
+        // A dispute without a manifest comes back without one, so no topic of its sides is
+        // warned about as missing from a manifest it never had.
+        assert_eq!(
+            back.join("dispute.json").exists(),
+            path.join("dispute.json").exists(),
+            "{name}"
+        );
+        let warnings = |p: &Path| {
+            parallax::load::load_paths(&[p.to_path_buf()])
+                .report
+                .warnings()
+        };
+        assert!(
+            warnings(&back) <= warnings(&path),
+            "{name}: a warning the dispute did not have"
+        );
         assert_eq!(whole(&before), whole(&after), "{name}: the whole dispute");
         let shown = (name != "bundled").then_some(path.as_path());
         assert_eq!(

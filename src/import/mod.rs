@@ -815,6 +815,8 @@ impl Builder {
             }
         }
         let mut draft = Draft::new(id, title);
+        // An import of a dispute that had no manifest writes none.
+        draft.manifest_optional = true;
         draft.manifest.dispute.summary = self.dispute.summary;
         draft.manifest.dispute.period = self.dispute.period;
         draft.manifest.topics = self.topics;

@@ -78,8 +78,9 @@ impl<S: Copy> Alive<S> {
             (None, Some(t)) => t.0,
             (None, None) => return false,
         };
+        // `best` is a match's cost (`words::typos_of`): 0 only for whole words as typed.
         self.exact += u8::from(best == 0);
-        self.typos = self.typos.saturating_add(best);
+        self.typos = self.typos.saturating_add(super::words::typos_of(best));
         if let Some(o) = own {
             self.own = pick(self.own, o);
         }

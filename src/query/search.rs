@@ -264,7 +264,7 @@ impl Prepared {
             (self.term.kind == TermKind::Word
                 && self.needle.is_match(text)
                 && self.letters_in_order(text).is_some())
-            .then_some(1)
+            .then_some(words::TYPO)
         })
     }
 
@@ -434,7 +434,7 @@ impl Pattern {
                     return best == NO;
                 }
                 *own |= in_own;
-                *typo |= best > 0;
+                *typo |= words::typos_of(best) > 0;
                 best != NO
             });
         }
@@ -570,8 +570,8 @@ impl Highlighter<'_> {
                     return None;
                 }
                 let ranges = p.ranges_with(text, prose, |_| Vec::new());
-                let typos = u8::from(p.words.is_some());
-                ranges.first().map(|r| (typos, false, r.start))
+                let cost = if p.words.is_some() { words::TYPO } else { 0 };
+                ranges.first().map(|r| (cost, false, r.start))
             });
             best = match (best, found) {
                 (Some(a), Some(b)) => Some(a.min(b)),

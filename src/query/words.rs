@@ -19,6 +19,21 @@ pub fn typo_budget(len: usize) -> u8 {
     }
 }
 
+/// What one typo adds to a match's cost (see [`Words::word_match`]).
+pub const TYPO: u8 = 2;
+
+/// A match's cost as [`Words::word_match`] gives it: two per typo, plus one when it covers only
+/// a prefix of the word (`war` in "warning"), so a whole word ranks above a prefix, and a prefix
+/// above a typo.
+fn cost(typos: u8, whole: bool) -> u8 {
+    typos.saturating_mul(TYPO).saturating_add(u8::from(!whole))
+}
+
+/// The typos in a match of cost `cost` (a prefix only is no typo).
+pub fn typos_of(cost: u8) -> u8 {
+    cost / TYPO
+}
+
 /// The words of `text` with their byte ranges, in order.
 pub fn split(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
@@ -262,8 +277,10 @@ impl Words {
             .unwrap_or(0)
     }
 
-    /// How the term's word `i` matches `word` (already as [`chars`] gives it): typos and the
-    /// matched length in chars.
+    /// How the term's word `i` matches `word` (already as [`chars`] gives it): the match's
+    /// cost (two per typo, one more for a prefix of a longer word: see [`typos_of`]) and the
+    /// matched length in chars. Every count of typos in matching is such a cost, so everything
+    /// that keeps the best match keeps a whole word before a prefix.
     pub fn word_match(&self, i: usize, word: &[char]) -> Option<(u8, usize)> {
         let term = self.words.get(i)?;
         let prefix = self.last_prefix && i + 1 == self.words.len();
@@ -272,7 +289,8 @@ impl Words {
         if word.len() + usize::from(budget) < term.len() {
             return None;
         }
-        distance(term, word, prefix, budget)
+        let (typos, len) = distance(term, word, prefix, budget)?;
+        Some((cost(typos, is_whole_chars(word, len)), len))
     }
 
     /// Where the term matches in a sequence of words, each given by `at(word index, term word)`
@@ -430,6 +448,15 @@ pub fn is_whole(word: &str, clusters: usize) -> bool {
     rest.is_empty() || ["'s", "'S", "\u{2019}s", "\u{2019}S"].contains(&rest)
 }
 
+/// [`is_whole`] for a word as [`chars`] gives it (one char per cluster).
+fn is_whole_chars(word: &[char], len: usize) -> bool {
+    match word.get(len..).unwrap_or_default() {
+        [] => true,
+        [apostrophe, s] => matches!(apostrophe, '\'' | '\u{2019}') && matches!(s, 's' | 'S'),
+        _ => false,
+    }
+}
+
 /// The bytes of `word` that its first `clusters` grapheme clusters take.
 fn byte_len(word: &str, clusters: usize) -> usize {
     if word.is_ascii() {
@@ -497,8 +524,27 @@ mod tests {
         let w = Words::new("united sta", true, false, true);
         assert!(
             w.as_ref()
-                .is_some_and(|w| w.find("The United States said") == Some(0))
+                .is_some_and(|w| w.find("The United States said") == Some(1)),
+            "no typo; a prefix of the last word costs one"
         );
         assert!(w.is_some_and(|w| w.find("States united").is_none()));
+    }
+
+    #[test]
+    fn a_whole_word_costs_less_than_a_prefix_and_a_prefix_less_than_a_typo() {
+        let find =
+            |term: &str, text: &str| Words::new(term, true, true, true).and_then(|w| w.find(text));
+        assert_eq!(find("war", "an act of war"), Some(0));
+        assert_eq!(find("war", "an early-warning plane"), Some(1));
+        assert_eq!(
+            find("india", "India's strikes"),
+            Some(0),
+            "a possessive is whole"
+        );
+        assert_eq!(find("ceasfire", "the ceasefire held"), Some(TYPO));
+        assert_eq!(find("ceasfire", "ceasefires held"), Some(TYPO + 1));
+        assert_eq!(typos_of(TYPO + 1), 1);
+        // The best word of the text wins, wherever it is.
+        assert_eq!(find("war", "warning of war"), Some(0));
     }
 }

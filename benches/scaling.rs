@@ -36,10 +36,11 @@ const RUNS: usize = 3;
 /// optimiser keeps the work).
 type Step = (&'static str, fn(&Dispute) -> usize);
 
-/// `show`: compare the first two sides and render the comparison.
+/// `show`: compare the first two sides and write the comparison out, as `parallax show` does.
 fn show(d: &Dispute) -> usize {
     let cmp = Comparison::new(d, 0, 1);
-    parallax::plain::show(d, &cmp, 100).len()
+    let mut out = std::io::sink();
+    parallax::plain::write_show(&mut out, d, &cmp, 100).map_or(0, |()| 1)
 }
 
 /// `export` in one format, written to nowhere.

@@ -92,10 +92,16 @@ fn lane(out: &mut String, title: &str, width: usize) {
 /// Renders one topic of a comparison at a total width.
 pub fn topic(out: &mut String, dispute: &Dispute, cmp: &Comparison, t: &TopicRows, width: usize) {
     let index = cmp.topics.iter().position(|x| x.id == t.id).unwrap_or(0);
-    topic_at(out, dispute, cmp, (index, t), width, None);
+    topic_at(out, dispute, cmp, (index, t), width, None, &mut |_| true);
 }
 
-/// Renders the topic at `index` of a comparison (`t`) at a total width.
+/// What [`write_show`] holds before it writes: a topic of a hundred thousand rows is written as
+/// it is laid out, not held whole.
+const SPILL: usize = 1 << 16;
+
+/// Renders the topic at `index` of a comparison (`t`) at a total width. Once `out` holds
+/// [`SPILL`] bytes, `spill` is given it to write and empty; when it says no (the writing
+/// failed), the rest of the topic is not laid out.
 fn topic_at(
     out: &mut String,
     dispute: &Dispute,
@@ -103,6 +109,7 @@ fn topic_at(
     (topic_index, t): (usize, &TopicRows),
     width: usize,
     targets: Option<&layout::Targets>,
+    spill: &mut dyn FnMut(&mut String) -> bool,
 ) {
     let col = (width - text::width(SEPARATOR)) / 2;
     let name = |s: usize| dispute.sides.get(s).map_or("?", |s| s.party.name.as_str());
@@ -144,6 +151,9 @@ fn topic_at(
         let place = (topic_index, i);
         let (l, r) = layout::row_lines(dispute, cmp, row, place, (col, col), targets);
         columns(out, &l, &r, col);
+        if out.len() >= SPILL && !spill(out) {
+            return;
+        }
     }
     let _ = writeln!(out);
 }
@@ -193,14 +203,26 @@ pub fn write_show(
     let _ = writeln!(out);
     // Every relation's target placed once, rather than searched for per relation.
     let targets = layout::Targets::new(dispute, cmp);
+    let mut failed: Option<std::io::Error> = None;
+    let mut spill = |out: &mut String, failed: &mut Option<std::io::Error>| {
+        if failed.is_none()
+            && let Err(e) = to.write_all(out.as_bytes())
+        {
+            *failed = Some(e);
+        }
+        out.clear();
+        failed.is_none()
+    };
     for t in cmp.topics.iter().enumerate() {
-        topic_at(&mut out, dispute, cmp, t, width, Some(&targets));
-        if out.len() >= 1 << 16 {
-            to.write_all(out.as_bytes())?;
-            out.clear();
+        topic_at(&mut out, dispute, cmp, t, width, Some(&targets), &mut |o| {
+            spill(o, &mut failed)
+        });
+        if failed.is_some() || (out.len() >= SPILL && !spill(&mut out, &mut failed)) {
+            break;
         }
     }
-    to.write_all(out.as_bytes())
+    spill(&mut out, &mut failed);
+    failed.map_or(Ok(()), Err)
 }
 
 /// Renders the `topics` table: claims per side, rows answered by both or one, and the rows of

@@ -419,3 +419,53 @@ fn a_claim_linked_to_its_own_party_is_not_told_to_load_another_side() {
         ))
         .stdout(predicate::str::contains("load that side too").not());
 }
+
+/// Records each write `show` makes, and refuses every one after the first `fail_after`.
+struct Recorder {
+    writes: Vec<usize>,
+    fail_after: usize,
+}
+
+impl std::io::Write for Recorder {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.writes.len() >= self.fail_after {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::BrokenPipe,
+                "closed",
+            ));
+        }
+        self.writes.push(buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn show_writes_a_topic_of_many_rows_as_it_goes_and_stops_when_writing_fails() {
+    // Every claim in one topic: the output is written in pieces, not held whole.
+    let files = synth::stress(synth::Shape::Points, 4_000);
+    let dispute = synth::load(&files).dispute.expect("loads");
+    let cmp = parallax::compare::Comparison::new(&dispute, 0, 1);
+    let whole = parallax::plain::show(&dispute, &cmp, 100);
+    let mut out = Recorder {
+        writes: Vec::new(),
+        fail_after: usize::MAX,
+    };
+    parallax::plain::write_show(&mut out, &dispute, &cmp, 100).expect("written");
+    assert_eq!(out.writes.iter().sum::<usize>(), whole.len());
+    assert!(
+        out.writes.len() > 4 && out.writes.iter().all(|&n| n < 1 << 17),
+        "{} bytes in {} writes",
+        whole.len(),
+        out.writes.len()
+    );
+    // A closed pipe (`parallax show | head`) ends the work at once.
+    let mut closed = Recorder {
+        writes: Vec::new(),
+        fail_after: 1,
+    };
+    assert!(parallax::plain::write_show(&mut closed, &dispute, &cmp, 100).is_err());
+    assert_eq!(closed.writes.len(), 1, "no write after the failed one");
+}

@@ -563,8 +563,17 @@ fn at_80_columns_each_hit_still_names_its_row_and_speaker() {
         let (at, _) = search::entry(&a, i).expect("an entry");
         // Under the line and the count and a rule, two lines per hit: its head first.
         let head = lines.get(prompt + 3 + 2 * i).copied().unwrap_or_default();
+        // The claim's label in its row, as the pane marks it (`L2`): a row may hold several
+        // claims of one side.
+        let row = a
+            .shown()
+            .topics
+            .get(at.topic)
+            .and_then(|t| t.rows.get(at.row))
+            .expect("the hit's row");
+        let label = parallax::layout::label(row, at.claim).expect("the claim is in its row");
         assert!(
-            head.contains(&format!(" · row {} ", at.row + 1)),
+            head.contains(&format!(" · row {} {label} ", at.row + 1)),
             "hit {i}:\n{shown}"
         );
         if let Some(who) = a.dispute.claim(at.claim).and_then(|c| c.speaker.clone()) {

@@ -673,11 +673,16 @@ pub mod search {
         s
     }
 
-    /// A hit's place: the row's number as the comparison shows it, and the claim's speaker.
-    pub fn row_and_speaker(row: usize, speaker: Option<&str>) -> String {
-        match speaker {
-            Some(who) => format!("row {} · {who}", row + 1),
+    /// A hit's place: the row's number as the comparison shows it, the claim's label in the
+    /// row (`L2`, as the pane marks it), and the claim's speaker.
+    pub fn row_and_speaker(row: usize, label: Option<&str>, speaker: Option<&str>) -> String {
+        let place = match label {
+            Some(label) => format!("row {} {label}", row + 1),
             None => format!("row {}", row + 1),
+        };
+        match speaker {
+            Some(who) => format!("{place} · {who}"),
+            None => place,
         }
     }
 

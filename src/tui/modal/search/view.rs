@@ -125,8 +125,8 @@ fn entry_lines(
         party_style = party_style.patch(theme.selected());
         rest_style = rest_style.patch(theme.selected());
     }
-    // The row's number as the comparison shows it, and who made the claim; a topic-level hit
-    // says which field and how many claims it stands for instead.
+    // The row's number as the comparison shows it, the claim's label in it, and who made the
+    // claim; a topic-level hit says which field and how many claims it stands for instead.
     let detail = match hit {
         Some(h) if h.is_topic_level() => words::topic_level(h.field.as_str(), h.claims),
         _ => {
@@ -134,7 +134,13 @@ fn entry_lines(
                 .dispute
                 .claim(at.claim)
                 .and_then(|c| c.speaker.as_deref());
-            words::row_and_speaker(at.row, speaker)
+            let label = o
+                .comparison
+                .topics
+                .get(at.topic)
+                .and_then(|t| t.rows.get(at.row))
+                .and_then(|row| crate::layout::label(row, at.claim));
+            words::row_and_speaker(at.row, label.as_deref(), speaker)
         }
     };
     // The topic's title gives way first, so the row and speaker stay on a narrow screen.

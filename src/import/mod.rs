@@ -504,11 +504,9 @@ impl Builder {
                         file,
                         at,
                         format!(
-                            "claim `{id}` was given at {}; this record's {} differ{} from it and {} not used (only its source is added)",
+                            "claim `{id}` was given at {}; this record's {} (only its source is added)",
                             place.shown_from(file),
-                            differ.join(", "),
-                            if differ.len() == 1 { "s" } else { "" },
-                            if differ.len() == 1 { "is" } else { "are" },
+                            differ_not_used(&differ),
                         ),
                     );
                 }
@@ -842,6 +840,26 @@ impl Builder {
             .collect();
         (draft, self.problems)
     }
+}
+
+/// "is" or "are", as `n` things take it.
+fn is_are(n: usize) -> &'static str {
+    if n == 1 { "is" } else { "are" }
+}
+
+/// Fields a record gives otherwise than one before it, as a problem says so: `note differs from
+/// it and is not used`, `note, title differ from it and are not used`.
+fn differ_not_used(fields: &[&str]) -> String {
+    let verb = if fields.len() == 1 {
+        "differs"
+    } else {
+        "differ"
+    };
+    format!(
+        "{} {verb} from it and {} not used",
+        fields.join(", "),
+        is_are(fields.len())
+    )
 }
 
 /// A value quoted in a problem, cleaned like any untrusted text.

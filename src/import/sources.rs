@@ -33,7 +33,7 @@ impl Builder {
                 format!(
                     "the {} of a source for an assessment {} left out: an assessment cites its sources by id alone",
                     cited.join(" and "),
-                    if cited.len() == 1 { "is" } else { "are" }
+                    super::is_are(cited.len())
                 ),
             );
         }
@@ -118,10 +118,8 @@ impl Builder {
                 file,
                 at,
                 format!(
-                    "the source `{id}` was given before (found by {by}); this row's {} differ{} from it and {} not used",
-                    differ.join(", "),
-                    if differ.len() == 1 { "s" } else { "" },
-                    if differ.len() == 1 { "is" } else { "are" },
+                    "the source `{id}` was given before (found by {by}); this row's {}",
+                    super::differ_not_used(&differ),
                 ),
             );
         }

@@ -152,7 +152,7 @@ impl Builder {
                 format!(
                     "a second dispute record gives another {}: the first record's {} kept",
                     differ.join(", "),
-                    if differ.len() == 1 { "is" } else { "are" }
+                    super::is_are(differ.len())
                 ),
             );
         }

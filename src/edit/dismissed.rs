@@ -117,13 +117,13 @@ impl Dismissed {
     /// What adding `entry` would write, without writing: the file's path, its bytes now
     /// (`None`: no file yet) and after. `None` when nothing would be written (the entry is
     /// held already, or the dismissals live in memory only).
-    pub fn preview(&self, entry: &Entry) -> Result<Option<Preview>, EditError> {
+    pub fn preview(&self, entry: &Entry) -> Result<Option<super::Write>, EditError> {
         let Some(path) = self.path.as_deref() else {
             return Ok(None);
         };
         Ok(match plan(path, entry)? {
             Planned::Held(_) => None,
-            Planned::Write { read, bytes, .. } => Some(Preview {
+            Planned::Write { read, bytes, .. } => Some(super::Write {
                 path: path.to_owned(),
                 before: read.map(|(text, _)| text),
                 after: bytes,
@@ -195,17 +195,6 @@ fn read_file(path: &Path) -> Result<Option<(Vec<u8>, File)>, EditError> {
         )));
     }
     Ok(Some((bytes, file)))
-}
-
-/// A dismissal's change to the file, as [`Dismissed::preview`] gives it.
-#[derive(Debug, Clone)]
-pub struct Preview {
-    /// The file.
-    pub path: std::path::PathBuf,
-    /// Its bytes now, or `None` when it does not exist yet.
-    pub before: Option<Vec<u8>>,
-    /// Its bytes with the dismissal.
-    pub after: Vec<u8>,
 }
 
 /// What adding an entry to the file means: nothing (it is held already: the entries as they

@@ -2,8 +2,9 @@
 //! chain, claims) at 10k, 20k, 40k and 80k, through each step a command takes, in process:
 //! loading and validating, then from the loaded dispute `show`, `export` in each comparison
 //! format, a search that every claim matches (ranked without an index as `search --no-cache`
-//! does, and through the index the screen builds), and `match` (on the shapes whose topics stay
-//! small: it compares every pair of claims within a topic, by design). Every step is
+//! does, and through the index the screen builds), `match` (on the shapes whose topics stay
+//! small: it compares every pair of claims within a topic, by design), and a claims-csv round
+//! trip (`export -f claims-csv`, then `import csv` of the table and its check). Every step is
 //! O(n log n) or better, so doubling the size should at most about double the time: the bench
 //! prints each curve, the ratio per doubling, and the growth per doubling that a least-squares
 //! line through the four sizes fits (one noisy size moves it little), and exits with status 1
@@ -71,7 +72,22 @@ fn matches(d: &Dispute) -> usize {
     suggest(&cmp, &profiles, &Options::default()).len()
 }
 
-const STEPS: [Step; 8] = [
+/// `export -f claims-csv`, then `import csv` of the table written, checked as the import
+/// checks before it writes the folder.
+fn round_trip(d: &Dispute) -> usize {
+    let mut table = Vec::new();
+    if parallax::import::csv::write(d, &mut table).is_err() {
+        return 0;
+    }
+    let mut builder = parallax::import::Builder::default();
+    if parallax::import::csv::read(&table, "claims.csv", &mut builder).is_err() {
+        return 0;
+    }
+    let (draft, problems) = builder.finish("d", "d");
+    draft.check().diagnostics.len() + problems.len()
+}
+
+const STEPS: [Step; 9] = [
     ("show", show),
     ("export md", |d| export(d, Format::Markdown)),
     ("export csv", |d| export(d, Format::Csv)),
@@ -80,6 +96,7 @@ const STEPS: [Step; 8] = [
     ("search", search),
     ("index search", index_search),
     ("match", matches),
+    ("claims csv", round_trip),
 ];
 
 /// Whether a step runs on a shape: `match` only where topics stay small.

@@ -1681,3 +1681,26 @@ fn a_claim_id_in_capitals_is_lower_cased_without_a_word() {
     assert!(!said.contains("UN-1"), "{said}");
     assert!(said.contains("`#b2` is not an id; `b2` is used"), "{said}");
 }
+
+#[test]
+fn sources_of_one_outlet_are_numbered_past_an_id_given_for_one_of_them() {
+    // Three sources of one outlet, without addresses or dates: ids made from the outlet,
+    // numbered, and a number a row gave itself is skipped, not taken twice.
+    let table = "side,topic,id,text,source_id,source_outlet,source_title\n\
+                 alpha,t,a1,One.,,Wire,First\n\
+                 alpha,t,a2,Two.,,Wire,Second\n\
+                 alpha,t,a3,Three.,wire-3,Wire,Third\n\
+                 alpha,t,a4,Four.,,Wire,Fourth\n\
+                 beta,t,b1,Other.,,Post,Only\n";
+    let (dir, said) = import_said(table);
+    assert!(said.contains("0 problem(s)"), "{said}");
+    let d = load(&dir.path().join("out"));
+    let ids: Vec<&str> = d.sides[0].sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["wire", "wire-2", "wire-3", "wire-4"]);
+    let cited: Vec<&str> = d.sides[0].topics[0]
+        .claims
+        .iter()
+        .map(|c| c.sources[0].id.as_str())
+        .collect();
+    assert_eq!(cited, ["wire", "wire-2", "wire-3", "wire-4"]);
+}

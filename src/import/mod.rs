@@ -43,8 +43,11 @@ struct SideDraft {
     topics: HashMap<String, usize>,
     /// Source ids by url (or by outlet, title and date when there is no url).
     sources: HashMap<String, String>,
-    /// The ids of the side's sources.
-    source_ids: HashSet<String>,
+    /// The ids of the side's sources, with each one's place in `side.sources`.
+    source_ids: HashMap<String, usize>,
+    /// For an id made from an outlet and date, the next number to try after it (`reuters-2`):
+    /// a thousand sources of one outlet take a thousand tries, not half a million.
+    stems: HashMap<String, usize>,
     /// The side's topics no record gave a title (`side_topic_title` or `topic_title`): they
     /// take the neutral title in effect when the dispute is built, which a `topic` record may
     /// give after them.
@@ -111,6 +114,9 @@ pub struct Builder {
     titled: HashSet<String>,
     /// The sides a `side` record named: a second one that changes them is reported.
     declared_sides: HashSet<usize>,
+    /// Each manifest topic's points by id: (the topic's place in `topics`, the point's id) to
+    /// the point's place in its `points`, so a record finds its point without a scan.
+    point_ids: HashMap<(usize, String), usize>,
 }
 
 /// The dispute as a `dispute` record gives it.
@@ -299,7 +305,7 @@ impl Builder {
                 found.push((Col::TopicTitle, title, t.title.clone()));
             }
             if let Some(q) = given(Col::Question)
-                && let Some(p) = point.and_then(|p| t.points.iter().find(|x| x.id == p))
+                && let Some(p) = point.and_then(|p| self.manifest_point(topic_id, p))
                 && let Some(asked) = p.question.as_deref()
                 && q != asked
             {
@@ -644,7 +650,8 @@ impl Builder {
             },
             topics: HashMap::new(),
             sources: HashMap::new(),
-            source_ids: HashSet::new(),
+            source_ids: HashMap::new(),
+            stems: HashMap::new(),
             untitled: HashSet::new(),
             named,
         });
@@ -713,24 +720,35 @@ impl Builder {
     }
 
     fn point(&mut self, topic: &str, id: &str, question: Option<&str>) {
-        let Some(t) = self
-            .topic_ids
-            .get(topic)
-            .and_then(|&i| self.topics.get_mut(i))
-        else {
+        let Some(&at) = self.topic_ids.get(topic) else {
             return;
         };
-        match t.points.iter_mut().find(|p| p.id == id) {
-            Some(p) => {
-                if p.question.is_none() {
+        let Some(t) = self.topics.get_mut(at) else {
+            return;
+        };
+        match self.point_ids.get(&(at, id.to_owned())) {
+            Some(&i) => {
+                if let Some(p) = t.points.get_mut(i)
+                    && p.question.is_none()
+                {
                     p.question = question.map(str::to_owned);
                 }
             }
-            None => t.points.push(Point {
-                id: id.to_owned(),
-                question: question.map(str::to_owned),
-            }),
+            None => {
+                self.point_ids.insert((at, id.to_owned()), t.points.len());
+                t.points.push(Point {
+                    id: id.to_owned(),
+                    question: question.map(str::to_owned),
+                });
+            }
         }
+    }
+
+    /// The manifest topic `topic`'s point `id`, when there is one.
+    fn manifest_point(&self, topic: &str, id: &str) -> Option<&Point> {
+        let &at = self.topic_ids.get(topic)?;
+        let &i = self.point_ids.get(&(at, id.to_owned()))?;
+        self.topics.get(at)?.points.get(i)
     }
 
     fn date(&mut self, cell: &str, what: &str, file: &str, at: &str) -> Option<Date> {

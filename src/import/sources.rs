@@ -88,7 +88,7 @@ impl Builder {
         let Some(source) = self
             .sides
             .get(side)
-            .and_then(|s| s.side.sources.iter().find(|s| s.id == id))
+            .and_then(|s| s.side.sources.get(*s.source_ids.get(id)?))
         else {
             return;
         };
@@ -136,7 +136,7 @@ impl Builder {
         at: &str,
     ) -> Option<String> {
         let given = r.get(Col::SourceId).map(str::trim);
-        if let Some(id) = given.filter(|g| self.sides[side].source_ids.contains(*g)) {
+        if let Some(id) = given.filter(|g| self.sides[side].source_ids.contains_key(*g)) {
             self.source_differs(r, side, id, "its id", file, at);
             return Some(id.to_owned());
         }
@@ -250,11 +250,12 @@ impl Builder {
                             stem = format!("{stem}-{d}");
                         }
                         let mut id = stem.clone();
-                        let mut n = 2;
-                        while s.source_ids.contains(&id) {
+                        let mut n = s.stems.get(&stem).copied().unwrap_or(2);
+                        while s.source_ids.contains_key(&id) {
                             id = format!("{stem}-{n}");
                             n += 1;
                         }
+                        s.stems.insert(stem, n);
                         id
                     }
                 };
@@ -270,7 +271,7 @@ impl Builder {
                     reliability,
                 });
                 s.sources.entry(key).or_insert_with(|| id.clone());
-                s.source_ids.insert(id.clone());
+                s.source_ids.insert(id.clone(), s.side.sources.len() - 1);
                 Some(id)
             }
         }

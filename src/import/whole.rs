@@ -227,10 +227,7 @@ impl Builder {
         let question = r.get(Col::Question).map(str::trim);
         // The first question given stays: a second point record asking another is said.
         let asked = self
-            .topic_ids
-            .get(&topic)
-            .and_then(|&i| self.topics.get(i))
-            .and_then(|t| t.points.iter().find(|p| p.id == point))
+            .manifest_point(&topic, &point)
             .and_then(|p| p.question.clone());
         if let (Some(asked), Some(q)) = (&asked, question)
             && asked != q

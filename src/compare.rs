@@ -219,10 +219,6 @@ pub struct Comparison {
     pub topics: Vec<TopicRows>,
     /// The date the comparison is seen as of, when one is in force (see [`AsOf`]).
     pub as_of: Option<AsOf>,
-    /// The end of a date range the claims were kept by (`--until`), when one is in force: a
-    /// claim dated only to a month or year that reaches into the range is placed in time no
-    /// later than its end.
-    pub until: Option<Date>,
 }
 
 /// What each side had said by a date: the date, and the claims that a later claim of the same
@@ -398,7 +394,6 @@ impl Comparison {
             left: self.left,
             right: self.right,
             as_of: self.as_of.clone(),
-            until: self.until,
         }
     }
 
@@ -471,7 +466,6 @@ impl Comparison {
             right,
             topics,
             as_of: None,
-            until: None,
         }
     }
 
@@ -483,7 +477,6 @@ impl Comparison {
             right: self.right,
             topics,
             as_of: self.as_of.clone(),
-            until: self.until,
         }
     }
 

@@ -83,15 +83,6 @@ fn day_number(date: Date) -> Option<i32> {
         .map(|d| d.to_julian_day())
 }
 
-/// The day number a claim's date is placed on: its last day, or the last day of `until` (the
-/// end of the date range the claim was kept by) when its month or year runs past it.
-fn claim_day(date: Date, until: Option<Date>) -> Option<i32> {
-    match until {
-        Some(u) if u.last_day() < date.last_day() => day_number(u),
-        _ => day_number(date),
-    }
-}
-
 /// The date of a day number.
 fn from_number(n: i32) -> Option<Date> {
     let d = time::Date::from_julian_day(n).ok()?;
@@ -112,18 +103,15 @@ impl Timeline {
     /// or per week when the days would be more than `max_bins` bars.
     pub fn new(dispute: &Dispute, cmp: &Comparison, max_bins: usize) -> Timeline {
         let as_of = cmp.as_of.as_ref().map(|a| a.date);
-        Timeline::of_topics(dispute, &cmp.topics, as_of, cmp.until, max_bins)
+        Timeline::of_topics(dispute, &cmp.topics, as_of, max_bins)
     }
 
     /// [`Timeline::new`] over some topics of a comparison (one section of an export) seen as
-    /// of `as_of`: an assessment made after it is left out. With `until` (the end of the date
-    /// range the claims were kept by), a claim dated to a month or year that runs past it is
-    /// placed on its last day, within the range the claim reached into.
+    /// of `as_of`: an assessment made after it is left out.
     pub fn of_topics(
         dispute: &Dispute,
         topics: &[TopicRows],
         as_of: Option<Date>,
-        until: Option<Date>,
         max_bins: usize,
     ) -> Timeline {
         let mut days: Vec<(i32, usize)> = Vec::new();
@@ -133,7 +121,7 @@ impl Timeline {
             let Some(claim) = dispute.claim(at) else {
                 return;
             };
-            match claim.date.and_then(|d| claim_day(d, until)) {
+            match claim.date.and_then(day_number) {
                 Some(n) => days.push((n, side)),
                 None => undated[side] += 1,
             }
@@ -251,7 +239,7 @@ pub fn sparklines(dispute: &Dispute, cmp: &Comparison, cells: usize) -> Vec<(Str
                     .rows
                     .iter()
                     .flat_map(|r| r.claims())
-                    .filter_map(|at| claim_day(dispute.claim(at)?.date?, cmp.until));
+                    .filter_map(|at| day_number(dispute.claim(at)?.date?));
                 for n in at {
                     let i = i64::from(n - first) * cells as i64 / days;
                     if let Some(c) = usize::try_from(i).ok().and_then(|i| line.get_mut(i)) {
@@ -272,7 +260,7 @@ pub fn span(dispute: &Dispute, cmp: &Comparison) -> Option<(Date, Date)> {
         .iter()
         .flat_map(|t| &t.rows)
         .flat_map(|r| r.claims())
-        .filter_map(|at| claim_day(dispute.claim(at)?.date?, cmp.until));
+        .filter_map(|at| day_number(dispute.claim(at)?.date?));
     let (first, last) = days.fold(None, |acc: Option<(i32, i32)>, n| match acc {
         None => Some((n, n)),
         Some((a, b)) => Some((a.min(n), b.max(n))),

@@ -120,38 +120,3 @@ fn chromium_draws_the_left_bars_above_the_right_ones() {
         "left bars (down to row {lowest_blue}) sit above right ones (from row {highest_orange})"
     );
 }
-
-#[test]
-fn a_month_reaching_into_a_date_range_is_drawn_inside_it() {
-    // `e-ships-3` is dated 2025-04: `until 2025-04-10` keeps it, since April reaches into the
-    // range, so its bar stands on 10 April, not on 30 April past the range's end.
-    let dispute = common::dispute(FIXTURE);
-    let cmp = Comparison::new(&dispute, 0, 1);
-    let filter = Filter {
-        until: "2025-04-10".parse().ok(),
-        ..Filter::default()
-    };
-    let shown = filter.apply(&dispute, &cmp);
-    let all = Timeline::new(&dispute, &shown, MAX_DAYS);
-    let last = all.bins.last().expect("bars");
-    assert_eq!(
-        (last.end.to_string(), last.left),
-        ("2025-04-10".to_owned(), 1)
-    );
-    let bytes = export::render(Format::Html, &dispute, &shown, None, &[]).expect("renders");
-    let html = String::from_utf8(bytes).expect("UTF-8");
-    let charts: Vec<&str> = html
-        .split("<svg ")
-        .skip(1)
-        .filter_map(|s| s.split_once("</svg>").map(|(svg, _)| svg))
-        .collect();
-    assert_eq!(charts.len(), 3);
-    assert!(
-        charts[0].contains("2025-04-10: East 1"),
-        "the bar on the range's end"
-    );
-    assert!(
-        charts.iter().all(|c| !c.contains("2025-04-30")),
-        "no day past the range"
-    );
-}

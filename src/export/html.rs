@@ -31,13 +31,8 @@ impl Charts {
                 .topics
                 .iter()
                 .map(|t| {
-                    let chart = Timeline::of_topics(
-                        dispute,
-                        std::slice::from_ref(t),
-                        as_of,
-                        cmp.until,
-                        MAX_DAYS,
-                    );
+                    let chart =
+                        Timeline::of_topics(dispute, std::slice::from_ref(t), as_of, MAX_DAYS);
                     (t.id.clone(), chart)
                 })
                 .collect(),

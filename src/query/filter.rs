@@ -452,9 +452,6 @@ impl Filter {
         if let Some(date) = self.as_of {
             out.as_of = Some(AsOf { date, superseded });
         }
-        if self.until.is_some() {
-            out.until = self.until;
-        }
         out
     }
 }

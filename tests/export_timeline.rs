@@ -120,3 +120,34 @@ fn chromium_draws_the_left_bars_above_the_right_ones() {
         "left bars (down to row {lowest_blue}) sit above right ones (from row {highest_orange})"
     );
 }
+
+#[test]
+fn under_a_date_range_the_bars_count_what_the_last_bar_shows_as_of_its_day() {
+    // The bundled dispute until 10 May: claims dated only "2025-05" reach into the range, and
+    // the as-of date a bar sets counts a month from its last day. The bars' counts must be what
+    // the comparison holds as of the last bar's day, or choosing that bar hides claims it counted.
+    let app = common::bundled(80, 24);
+    let dispute = &app.dispute;
+    let cmp = Comparison::new(dispute, 0, 1);
+    let until = Filter {
+        until: "2025-05-10".parse().ok(),
+        ..Filter::default()
+    };
+    let shown = until.apply(dispute, &cmp);
+    let chart = Timeline::new(dispute, &shown, MAX_DAYS);
+    let last = chart.bins.last().expect("bars");
+    let counted: usize = chart.bins.iter().map(|b| b.left + b.right).sum();
+    let as_of = Filter {
+        as_of: Some(last.end),
+        ..until
+    };
+    let dated = as_of
+        .apply(dispute, &cmp)
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .flat_map(|r| r.claims())
+        .filter(|&at| dispute.claim(at).is_some_and(|c| c.date.is_some()))
+        .count();
+    assert_eq!(counted, dated, "as of {}", last.end);
+}

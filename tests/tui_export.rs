@@ -378,9 +378,27 @@ fn a_typed_extension_chooses_its_format() {
     keys(&mut a, &[KeyCode::Char('e'), KeyCode::Tab, KeyCode::Tab]);
     typed(&mut a, "notes.csv");
     assert_eq!(dialog(&a).map(|d| d.format), Some(Format::Csv));
-    assert!(screen(&a).contains("Format CSV, as the name's .csv says."));
+    let format_line = |a: &App| {
+        screen(a)
+            .lines()
+            .find(|l| l.contains("Format "))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(format_line(&a).contains("● CSV"), "{}", format_line(&a));
+    assert!(
+        format_line(&a).contains("as the name says"),
+        "{}",
+        format_line(&a)
+    );
+    // It stays while the name keeps saying so, and the line under the fields still says what
+    // is exported.
+    keys(&mut a, &[KeyCode::Home]);
+    typed(&mut a, "my-");
+    assert!(format_line(&a).contains("as the name says"));
+    assert!(screen(&a).contains("The comparison as shown"));
     keys(&mut a, &[KeyCode::Enter]);
-    let written = std::fs::read(dir.path().join("notes.csv")).expect("written");
+    let written = std::fs::read(dir.path().join("my-notes.csv")).expect("written");
     let mut reader = csv::Reader::from_reader(written.as_slice());
     let headers = reader.headers().expect("a CSV header").clone();
     assert!(headers.iter().any(|h| h == "topic"), "{headers:?}");

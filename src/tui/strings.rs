@@ -361,13 +361,8 @@ pub mod export {
     /// Enter with an empty path.
     pub const NO_FILE: &str = "Type a file name first.";
 
-    /// A typed name whose extension names another format chose that format.
-    pub fn format_from_name(format: &str, extension: &str) -> String {
-        format!(
-            "Format {format}, as the name's .{} says.",
-            crate::text::clean(extension).text
-        )
-    }
+    /// After the formats, when the typed name's extension chose the format.
+    pub const NAMED: &str = "as the name says";
 
     /// The footer after an export: the path early, so a narrow footer still shows it.
     pub fn exported(path: &str, format: &str, what: &str) -> String {

@@ -55,6 +55,9 @@ pub struct Dialog {
     pub stage: Stage,
     /// A line for the analyst: why the last export failed, or that a file was kept.
     pub note: Option<String>,
+    /// True while the format is the one the typed name's extension chose (`report.csv`): the
+    /// format line says so.
+    pub named: bool,
 }
 
 /// Every format, with the name the dialog shows.

@@ -113,6 +113,7 @@ pub fn open(app: &mut App) -> Step {
         path: TextField::proposed(typed.unwrap_or_else(|| default_name(app, scope, format))),
         stage: Stage::Editing,
         note: None,
+        named: false,
     })))
 }
 
@@ -220,15 +221,14 @@ fn edit(app: &App, d: &mut Dialog, action: Action) -> (bool, Outcome) {
         d.edited = true;
         d.note = None;
         // A name ending in another format's extension (`report.csv`) chooses that format, so
-        // what is written is what the name says.
-        let typed = Path::new(d.path.text());
-        if let Some(named) = Format::from_path(typed).filter(|&f| f != d.format) {
-            d.format = named;
-            let extension = typed.extension().map(|e| e.to_string_lossy());
-            d.note = Some(strings::export::format_from_name(
-                format_name(named),
-                extension.as_deref().unwrap_or_default(),
-            ));
+        // what is written is what the name says; the format line says so while it holds.
+        match Format::from_path(Path::new(d.path.text())) {
+            Some(named) if named != d.format => {
+                d.format = named;
+                d.named = true;
+            }
+            Some(_) => {}
+            None => d.named = false,
         }
     }
     (true, Outcome::Continue)
@@ -253,6 +253,7 @@ fn choose(app: &App, d: &mut Dialog, forward: bool) {
         Field::File => return,
     }
     d.note = None;
+    d.named = false;
     if !d.edited {
         d.path = TextField::proposed(default_name(app, d.scope, d.format));
     } else if Format::from_path(Path::new(d.path.text())).is_some() {

@@ -141,12 +141,19 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
             scope_items,
             focused(Field::Scope),
         ),
-        choices(
-            theme,
-            label(theme, words::FORMAT, focused(Field::Format)),
-            formats,
-            focused(Field::Format),
-        ),
+        {
+            let mut line = choices(
+                theme,
+                label(theme, words::FORMAT, focused(Field::Format)),
+                formats,
+                focused(Field::Format),
+            );
+            if d.named {
+                line.spans
+                    .push(Span::styled(format!("  {}", words::NAMED), theme.dim()));
+            }
+            line
+        },
         Line::from(
             [
                 label(theme, words::FILE, focused(Field::File)),

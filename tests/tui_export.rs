@@ -403,3 +403,32 @@ fn a_typed_extension_chooses_its_format() {
     let headers = reader.headers().expect("a CSV header").clone();
     assert!(headers.iter().any(|h| h == "topic"), "{headers:?}");
 }
+
+#[test]
+fn a_long_search_or_filter_notice_wraps_whole_in_the_dialog() {
+    // The dialog is 76 columns at most: a notice longer than that takes another line.
+    let mut a = common::bundled(200, 50);
+    update(&mut a, Action::NextPane);
+    update(&mut a, Action::Search);
+    typed(&mut a, "ceasefire");
+    keys(&mut a, &[KeyCode::Esc, KeyCode::Char('e')]);
+    let lines = common::lines(&a);
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Search “ceasefire” in force, not narrowed (& narrows):"))
+        .expect("the notice");
+    // The dialog's columns: from its left border on that line (each cell is one char here).
+    let left = lines[at]
+        .find("│ Search")
+        .map(|b| lines[at][..b].chars().count())
+        .expect("the dialog's border");
+    let inside = |l: &str| -> String {
+        let rest: String = l.chars().skip(left).collect();
+        rest.split('│').nth(1).unwrap_or_default().trim().to_owned()
+    };
+    let notice = format!("{} {}", inside(&lines[at]), inside(&lines[at + 1]));
+    assert_eq!(
+        notice,
+        "Search “ceasefire” in force, not narrowed (& narrows): every row is exported."
+    );
+}

@@ -17,12 +17,38 @@ use ratatui::widgets::Paragraph;
 const LABEL: usize = 10;
 /// What goes between a label and its value (`◂ ` on a focused field of choices).
 const INDENT: &str = "  ";
-/// Lines of the dialog's text.
-const LINES: u16 = 7;
+/// Lines of the dialog's text besides what it says of the export (the fields, a blank line,
+/// where a relative path goes).
+const FIXED: usize = 5;
+/// Lines for what the dialog says of the export: two at least, so the fields stay put, and
+/// more when a long filter or search needs them.
+const STATUS: (usize, usize) = (2, 4);
 
-/// Where the dialog sits on the screen's main area.
-pub fn area(main: Rect) -> Rect {
-    crate::tui::layout::centered(main, 76.min(main.width.saturating_sub(4)), LINES + 2)
+/// The dialog's width on the screen's main area.
+fn width_on(main: Rect) -> u16 {
+    76.min(main.width.saturating_sub(4))
+}
+
+/// Lines of `text` wrapped to `width`, at most `most` of them, the last cut with `…` when more
+/// would be needed.
+fn wrapped(text: &str, width: usize, most: usize, style: Style) -> Vec<Line<'static>> {
+    let lines = text::wrap(text, width);
+    let cut = lines.len() > most;
+    let mut out: Vec<Line<'static>> = lines
+        .into_iter()
+        .take(most)
+        .map(|l| Line::styled(l, style))
+        .collect();
+    if cut && let Some(last) = out.pop() {
+        let shown: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+        out.push(Line::styled(
+            text::ellipsis(&format!("{shown} …"), width)
+                .trim_end()
+                .to_owned(),
+            style,
+        ));
+    }
+    out
 }
 
 fn label(theme: Theme, name: &str, focused: bool) -> Span<'static> {
@@ -63,10 +89,67 @@ fn choices(
     Line::from(spans)
 }
 
+/// What the dialog says under its fields: why the last try failed or the question before
+/// replacing a file; else what the export holds (the comparison as shown, or the filters in
+/// force) and the search in force. Each wraps rather than being cut.
+fn status(app: &App, d: &Dialog, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let (least, most) = STATUS;
+    let mut lines = match (&d.note, d.stage) {
+        (Some(note), Stage::Confirm) => vec![
+            Line::styled(text::ellipsis(note, width), theme.warning()),
+            Line::styled(words::OVERWRITE, theme.title()),
+        ],
+        (Some(note), _) => wrapped(note, width, most, theme.warning()),
+        (None, _) => {
+            let search = app
+                .query
+                .search_text()
+                .map(|q| words::search_in_force(&text::clean(q).text, app.query.narrow));
+            // The search keeps a line of its own (two if it needs them).
+            let room = most
+                - search
+                    .as_ref()
+                    .map_or(0, |s| text::wrap(s, width).len().min(2));
+            let mut lines = if app.active_filters.is_empty() {
+                wrapped(words::AS_SHOWN, width, room, theme.dim())
+            } else {
+                // The labels are cleaned when made (`Filter::describe`).
+                let s = words::filters_in_force(&app.active_filters);
+                wrapped(&s, width, room, theme.warning())
+            };
+            if let Some(s) = search {
+                let left = most - lines.len();
+                lines.extend(wrapped(&s, width, left.max(1), theme.warning()));
+            }
+            lines
+        }
+    };
+    while lines.len() < least {
+        lines.push(Line::raw(""));
+    }
+    lines
+}
+
 /// Draws the dialog over the screen's main area.
 pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
     let theme = app.theme;
-    let inner = crate::tui::widgets::popup(frame, app.theme, area(main), words::TITLE, true);
+    let outer = width_on(main);
+    // The popup's border and padding take two columns each side.
+    let width = usize::from(outer.saturating_sub(4));
+    let status = status(app, d, width);
+    let height = u16::try_from(FIXED + status.len()).unwrap_or(u16::MAX);
+    let area = crate::tui::layout::centered(main, outer, height.saturating_add(2));
+    // A column cleared each side, so the screen's text never shows between the dialog and the
+    // panes' borders.
+    let margin = Rect {
+        x: area.x.saturating_sub(1),
+        width: area.width.saturating_add(2),
+        ..area
+    }
+    .intersection(main);
+    frame.render_widget(ratatui::widgets::Clear, margin);
+    let inner = crate::tui::widgets::popup(frame, app.theme, area, words::TITLE, true);
     let width = usize::from(inner.width);
     let editing = d.stage != Stage::Confirm;
     let focused = |f: Field| editing && d.field == f;
@@ -102,39 +185,7 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
         let (shown, column) = d.path.shown(cols);
         (vec![Span::raw(shown)], column)
     };
-    let [status, status_more]: [Line; 2] = match (&d.note, d.stage) {
-        (Some(note), Stage::Confirm) => [
-            Line::styled(text::ellipsis(note, width), theme.warning()),
-            Line::styled(words::OVERWRITE, theme.title()),
-        ],
-        (Some(note), _) => {
-            let mut wrapped = text::wrap(note, width).into_iter();
-            let first = wrapped.next().unwrap_or_default();
-            let second = wrapped.next().unwrap_or_default();
-            [
-                Line::styled(first, theme.warning()),
-                Line::styled(second, theme.warning()),
-            ]
-        }
-        (None, _) => [
-            if app.active_filters.is_empty() {
-                Line::styled(text::ellipsis(words::AS_SHOWN, width), theme.dim())
-            } else {
-                // The labels are cleaned when made (`Filter::describe`).
-                let s = words::filters_in_force(&app.active_filters);
-                Line::styled(text::ellipsis(&s, width), theme.warning())
-            },
-            app.query.search_text().map_or_else(
-                || Line::raw(""),
-                |q| {
-                    let q = text::clean(q).text;
-                    let s = words::search_in_force(&q, app.query.narrow);
-                    Line::styled(text::ellipsis(&s, width), theme.warning())
-                },
-            ),
-        ],
-    };
-    let lines = vec![
+    let mut lines = vec![
         choices(
             theme,
             label(theme, words::SCOPE, focused(Field::Scope)),
@@ -164,17 +215,16 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
             .collect::<Vec<_>>(),
         ),
         Line::raw(""),
-        status,
-        status_more,
-        Line::styled(
-            if app.export_folder == std::path::Path::new(".") {
-                words::WHERE.to_owned()
-            } else {
-                words::where_in(&app.export_folder.display().to_string())
-            },
-            theme.dim(),
-        ),
     ];
+    lines.extend(status);
+    lines.push(Line::styled(
+        if app.export_folder == std::path::Path::new(".") {
+            words::WHERE.to_owned()
+        } else {
+            words::where_in(&app.export_folder.display().to_string())
+        },
+        theme.dim(),
+    ));
     frame.render_widget(Paragraph::new(lines), inner);
     if focused(Field::File) {
         let x = inner.x + u16::try_from(LABEL + INDENT.len() + column).unwrap_or(inner.width);

@@ -137,7 +137,7 @@ fn e_on_the_bundled_dispute_says_it_has_no_file() {
     let mut app = common::bundled(100, 30);
     press(&mut app, &[Action::FocusComparison]);
     assert_eq!(keys(&mut app, &[KeyCode::Char('E')]), Outcome::Continue);
-    let footer = lines(&app).last().cloned().unwrap_or_default();
+    let footer = common::footer_said(&app);
     assert!(footer.contains("bundled dispute"), "{footer}");
 }
 

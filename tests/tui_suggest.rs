@@ -638,3 +638,74 @@ fn the_bundled_dispute_says_whole_at_80_columns_that_a_dismissal_lasts_the_sessi
         "{footer}"
     );
 }
+
+#[test]
+fn a_message_too_long_for_the_footer_is_shown_whole_above_it() {
+    // Accepting on the bundled dispute says why nothing was written and what to do instead:
+    // more than 80 columns, so it is drawn whole over the bottom of the screen.
+    let mut a = common::bundled(80, 24);
+    keys(&mut a, &[KeyCode::Char('m')]);
+    finish(&mut a);
+    let (left, _) = common::suggested_pairs(&a)
+        .into_iter()
+        .next()
+        .expect("the bundled dispute has suggestions");
+    common::select_pair_of(&mut a, &left);
+    keys(&mut a, &[KeyCode::Char('a')]);
+    let Outcome::Link {
+        left,
+        right,
+        question,
+        relation,
+    } = keys(&mut a, &[KeyCode::Enter])
+    else {
+        panic!("Enter asks the loop to write")
+    };
+    let relation = relation
+        .as_ref()
+        .map(|(f, k, t)| (f.as_str(), *k, t.as_str()));
+    parallax::tui::effects::link(&mut a, &left, &right, &question, relation);
+    let message = a.message.clone().expect("a message");
+    assert!(message.chars().count() > 80, "{message}");
+    let shown: String = common::lines(&a)
+        .iter()
+        .map(|l| l.trim_matches(|c: char| c == ' ' || c == '│'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: String = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(shown.contains(&words), "{message}\n{shown}");
+    // The next key clears it.
+    keys(&mut a, &[KeyCode::Char(']')]);
+    assert!(!common::screen(&a).contains("Nothing was written"));
+}
+
+#[test]
+fn a_refused_write_keeps_the_accept_dialog_as_typed() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    keys(&mut app, &[KeyCode::Char('a')]);
+    typed(&mut app, "Was the sluice shut?");
+    let Outcome::Link { left, right, .. } = keys(&mut app, &[KeyCode::Enter]) else {
+        panic!("Enter asks the loop to write")
+    };
+    // A write the edit refuses (here a relation of a claim to its own party's claim): nothing is
+    // written, the footer says why, and the question typed is still there to try again.
+    let before = std::fs::read_to_string(dir.path().join("alpha.json")).unwrap();
+    let relation = Some((
+        left.as_str(),
+        parallax::format::RelationKind::Contradicts,
+        left.as_str(),
+    ));
+    parallax::tui::effects::link(&mut app, &left, &right, "Was the sluice shut?", relation);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.starts_with("Nothing was written"), "{message}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("alpha.json")).unwrap(),
+        before
+    );
+    let Some(parallax::tui::modal::Modal::Accept(dialog)) = app.modal() else {
+        panic!("the dialog stays: {message}")
+    };
+    assert_eq!(dialog.question.text(), "Was the sluice shut?");
+}

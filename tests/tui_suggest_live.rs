@@ -30,7 +30,7 @@ fn header(app: &App) -> String {
 }
 
 fn footer(app: &App) -> String {
-    lines(app).last().cloned().unwrap_or_default()
+    common::footer_said(app)
 }
 
 #[test]

@@ -126,7 +126,14 @@ pub fn link(
             let gathered = crate::load::gather(&paths, app.live.max_file);
             reload_changed(app, &paths, &file, gathered, dialog)
         }
-        Err(e) => app.message = Some(strings::write_failed(&e.to_string())),
+        Err(e) => {
+            app.message = Some(strings::write_failed(&e.to_string()));
+            // The dialog stays as typed (a read-only file made writable, say, Enter tries
+            // again), rather than losing the question.
+            if let Some(d) = dialog {
+                app.modals.push(super::modal::Modal::Accept(d));
+            }
+        }
     }
 }
 

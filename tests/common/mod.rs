@@ -123,6 +123,21 @@ pub fn lines(app: &App) -> Vec<String> {
         .collect()
 }
 
+/// What the bottom of the screen says: the footer line, and a message too long for it drawn
+/// whole above it, as one line of words (borders and wrapping taken out).
+pub fn footer_said(app: &App) -> String {
+    let lines = lines(app);
+    let from = lines.len().saturating_sub(6);
+    lines[from..]
+        .iter()
+        .map(|l| l.trim_matches(|c: char| c == ' ' || c == '│' || c == '─'))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The open export dialog, if any.
 pub fn dialog(app: &App) -> Option<&Dialog> {
     app.modals.iter().rev().find_map(|m| match m {

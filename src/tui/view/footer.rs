@@ -112,7 +112,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let room = width.saturating_sub(text::width(&position) + 1);
     let mut spans = Vec::new();
     let mut used = 0;
-    if let Some(msg) = &app.message {
+    // A message too long for the line is drawn whole above it (`draw_long_message`), and the
+    // line keeps its keys.
+    if let Some(msg) = app
+        .message
+        .as_ref()
+        .filter(|_| !message_is_long(app, width))
+    {
         // Two columns short of the position, so a long message never runs into it.
         let s = text::ellipsis(msg, room.saturating_sub(2));
         used = text::width(&s);
@@ -134,4 +140,52 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(position, theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// True when the message does not fit the footer line beside the selection's place.
+fn message_is_long(app: &App, width: usize) -> bool {
+    app.message
+        .as_ref()
+        .is_some_and(|m| text::width(m) + 3 + text::width(&position(app)) > width)
+}
+
+/// Lines at most that a long message takes above the footer.
+const LONG_MESSAGE_LINES: usize = 4;
+
+/// Draws a message too long for the footer line over the bottom of `main`, wrapped whole
+/// under a rule, until the next key clears it: advice at its end ("copy its folder …") is not
+/// cut off on a narrow terminal.
+pub fn draw_long_message(frame: &mut Frame, app: &App, main: Rect, footer: Rect) {
+    let width = usize::from(footer.width);
+    let Some(msg) = app.message.as_ref().filter(|_| message_is_long(app, width)) else {
+        return;
+    };
+    let mut lines = text::wrap(msg, width.saturating_sub(2));
+    if lines.len() > LONG_MESSAGE_LINES {
+        lines.truncate(LONG_MESSAGE_LINES);
+        if let Some(last) = lines.last_mut() {
+            *last = text::ellipsis(&format!("{last} …"), width.saturating_sub(2))
+                .trim_end()
+                .to_owned();
+        }
+    }
+    let height = u16::try_from(lines.len() + 1)
+        .unwrap_or(u16::MAX)
+        .min(main.height);
+    let area = Rect::new(
+        main.x,
+        main.bottom().saturating_sub(height),
+        main.width,
+        height,
+    );
+    let block = ratatui::widgets::Block::new()
+        .borders(ratatui::widgets::Borders::TOP)
+        .border_style(app.theme.border(true))
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    let text: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::styled(l, app.theme.warning()))
+        .collect();
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(Paragraph::new(text).block(block), area);
 }

@@ -38,4 +38,5 @@ pub fn draw(frame: &mut Frame, app: &App) {
         component::of(m).draw(frame, app, &regions);
     }
     footer::draw(frame, app, regions.footer);
+    footer::draw_long_message(frame, app, regions.main, regions.footer);
 }

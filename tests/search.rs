@@ -833,6 +833,21 @@ fn letters_strewn_through_a_short_field_do_not_match_but_initials_do() {
             .iter()
             .all(|s| !s.contains("Director General"))
     );
+    // From a first letter inside a word, only the term written whole there: `war` is in
+    // "Swarajya", but not in "Vinay Mohan Kwatra, …" (its w and a, then an r two letters on).
+    let outlets: Vec<String> = searcher
+        .search_all("war", |_| true)
+        .1
+        .iter()
+        .filter(|h| h.field == query::Field::Outlet)
+        .map(|h| h.text.to_string())
+        .collect();
+    assert!(outlets.iter().any(|o| o == "Swarajya"), "{outlets:?}");
+    assert!(
+        speakers("war").iter().all(|s| !s.contains("Kwatra")),
+        "{:?}",
+        speakers("war")
+    );
     // Initials and close letters still find their field.
     assert!(
         !speakers("mea").is_empty(),

@@ -271,9 +271,11 @@ impl Prepared {
     /// A plain term's letters in order in a short field, where its words are not: their char
     /// positions, when each letter after the first follows the one before closely (next to it,
     /// or one letter on) or starts a word, as in fzf's way of reading initials: `mea` in
-    /// "Ministry of External Affairs", `crsbrdr` in `cross-border-terrorism`. Letters strewn
-    /// through the field (`medation` across "Embassy of India, Moscow, and the delegation's
-    /// MPs", `sa` in "Speaker 3") say nothing.
+    /// "Ministry of External Affairs", `crsbrdr` in `cross-border-terrorism`. A first letter
+    /// inside a word starts only the term written whole there (`rat` in "Bharat"). Letters
+    /// strewn through the field (`medation` across "Embassy of India, Moscow, and the
+    /// delegation's MPs", `sa` in "Speaker 3", `war` from the middle of "a newspaper article")
+    /// say nothing.
     fn letters_in_order(&self, text: &str) -> Option<Vec<usize>> {
         let (_, found) = self.needle.indices(text)?;
         // One walk over the text beside the ascending positions found: a cold search asks this
@@ -281,13 +283,18 @@ impl Prepared {
         let mut next = found.iter().peekable();
         let mut last: Option<usize> = None;
         let mut in_word = false;
+        // True while the term is read whole from a first letter inside a word.
+        let mut inside = false;
         for (i, c) in text.chars().enumerate() {
             if next.peek() == Some(&&i) {
                 next.next();
-                let close = last.is_none_or(|l| i <= l + 2);
-                // Not close, and not at a word's start: strewn.
-                if !close && in_word {
-                    return None;
+                match last {
+                    None => inside = in_word,
+                    // From inside a word, only the next letter on.
+                    Some(l) if inside && i != l + 1 => return None,
+                    // Neither close nor at a word's start: strewn.
+                    Some(l) if i > l + 2 && in_word => return None,
+                    Some(_) => {}
                 }
                 last = Some(i);
             }

@@ -376,10 +376,10 @@ pub mod export {
 
     /// "all topics" in the footer.
     pub fn all_topics(n: usize) -> String {
-        if n == 1 {
-            "the one topic".to_owned()
-        } else {
-            format!("all {n} topics")
+        match n {
+            0 => "no topic: none is shown".to_owned(),
+            1 => "the one topic".to_owned(),
+            _ => format!("all {n} topics"),
         }
     }
 

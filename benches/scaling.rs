@@ -3,7 +3,8 @@
 //! loading and validating, then from the loaded dispute `show`, `export` in each comparison
 //! format, a search that every claim matches (ranked without an index as `search --no-cache`
 //! does, and through the index the screen builds), `match` (on the shapes whose topics stay
-//! small: it compares every pair of claims within a topic, by design), and a claims-csv round
+//! small: it scores every pair of claims within a topic of up to a million pairs, by design;
+//! a larger topic is matched by the distinctive terms its claims share), and a claims-csv round
 //! trip (`export -f claims-csv`, then `import csv` of the table and its check). Every step is
 //! O(n log n) or better, so doubling the size should at most about double the time: the bench
 //! prints each curve, the ratio per doubling, and the growth per doubling that a least-squares

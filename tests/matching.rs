@@ -1290,3 +1290,69 @@ fn dismiss_dry_run_shows_the_change_and_writes_nothing() {
         "nothing written"
     );
 }
+
+/// A side file of `n` claims in one topic, none on a point; claim `k` says `special` instead.
+fn one_topic_side(party: &str, n: usize, special: (usize, &str)) -> serde_json::Value {
+    let claims: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let text = if i == special.0 {
+                special.1.to_owned()
+            } else {
+                format!("Statement {i} of the {party} side on the matter at hand.")
+            };
+            serde_json::json!({"id": format!("{party}-{i}"), "text": text})
+        })
+        .collect();
+    serde_json::json!({
+        "format": "parallax/1",
+        "dispute": "big",
+        "party": {"id": party, "name": party},
+        "sources": [],
+        "topics": [{"id": "t", "title": "One topic", "claims": claims}]
+    })
+}
+
+#[test]
+fn a_topic_too_large_to_score_every_pair_still_finds_the_pair_sharing_a_rare_name() {
+    // 1,100 × 1,000 claims in one topic: over a million pairs, so candidates come from the
+    // distinctive words claims share. The two claims naming the Zorvanian sluice still meet.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let left = one_topic_side(
+        "left",
+        1_100,
+        (700, "Zorvanian engineers shut the Qelmar sluice."),
+    );
+    let right = one_topic_side(
+        "right",
+        1_000,
+        (300, "The Qelmar sluice was shut by Zorvanian engineers."),
+    );
+    for (name, side) in [("left.json", left), ("right.json", right)] {
+        std::fs::write(dir.path().join(name), side.to_string()).expect("written");
+    }
+    let d = load(dir.path());
+    let (_, found) = suggestions(&d);
+    assert!(
+        found
+            .iter()
+            .any(|s| d.claim(s.left).is_some_and(|c| c.id == "left-700")
+                && d.claim(s.right).is_some_and(|c| c.id == "right-300")),
+        "{} suggestions",
+        found.len()
+    );
+}
+
+#[test]
+fn a_claims_fit_keeps_its_best_questions_only() {
+    // A topic of 200 points: each claim keeps at most a few shares, not one per point.
+    let files = synth::stress(synth::Shape::Points, 400);
+    let d = synth::load(&files).dispute.expect("loads");
+    let cmp = Comparison::new(&d, 0, 1);
+    let p = Profiles::new(&d, &cmp);
+    assert!(p.questions.iter().any(|qs| qs.len() > 100));
+    assert!(
+        p.claims
+            .iter()
+            .all(|c| c.fit.len() <= parallax::matching::FIT_KEPT)
+    );
+}

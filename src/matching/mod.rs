@@ -19,7 +19,7 @@ mod rank;
 mod score;
 
 pub use features::{Class, Tokenizer, Word};
-pub use profile::Profiles;
+pub use profile::{FIT_KEPT, Profiles};
 pub use rank::{Options, suggest, topic_pairs};
 pub use score::{Signals, Weights};
 

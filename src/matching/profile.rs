@@ -32,6 +32,26 @@ const QUESTION_TEMPERATURE: f32 = 0.08;
 /// The similarity a claim needs to a question before it is more likely to answer it than none.
 const NO_QUESTION: f32 = 0.1;
 
+/// The questions a claim's fit keeps: more than a topic of the bundled dispute has, so only a
+/// topic of very many points loses the smallest shares (each too small to tell anything).
+pub const FIT_KEPT: usize = 16;
+
+/// The largest shares of a dense fit, at most [`FIT_KEPT`], as (question index, share) by index.
+fn sparse(dense: &[f32]) -> Vec<(usize, f32)> {
+    let mut kept: Vec<(usize, f32)> = dense
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(_, f)| f > 0.0)
+        .collect();
+    if kept.len() > FIT_KEPT {
+        kept.select_nth_unstable_by(FIT_KEPT - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        kept.truncate(FIT_KEPT);
+    }
+    kept.sort_by_key(|&(i, _)| i);
+    kept
+}
+
 /// One compared claim as the scorer sees it.
 #[derive(Debug, Clone)]
 pub struct Profile<'a> {
@@ -57,8 +77,10 @@ pub struct Profile<'a> {
     pub days: Option<(i64, i64, bool)>,
     /// The outlets it cites.
     pub outlets: Vec<&'a str>,
-    /// How well it fits each question of its topic; sums to 1 when the topic has questions.
-    pub fit: Vec<f32>,
+    /// How well it fits the questions of its topic, as (question index, share) by index: the
+    /// [`FIT_KEPT`] it fits best, the shares summing to at most 1. A topic of thousands of
+    /// points would otherwise give every claim thousands of shares.
+    pub fit: Vec<(usize, f32)>,
     /// The claim ids it links to: `rebuts` and typed relations.
     pub rebuts: Vec<&'a str>,
     /// The profiles it rebuts or is rebutted by, sorted.
@@ -452,7 +474,7 @@ impl<'a> Profiles<'a> {
                 })
             };
             c.fit = match c.point {
-                Some(k) => (0..qs.len()).map(|i| f32::from(u8::from(i == k))).collect(),
+                Some(k) => (k < qs.len()).then_some((k, 1.0)).into_iter().collect(),
                 None => {
                     // The last slot is "none of these questions": it keeps a claim that fits
                     // no question from counting as answering the only one there is.
@@ -464,7 +486,7 @@ impl<'a> Profiles<'a> {
                         )
                     });
                     fit.pop();
-                    fit
+                    sparse(&fit)
                 }
             };
         });

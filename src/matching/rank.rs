@@ -185,6 +185,23 @@ fn cross_topic(
     rights: &[usize],
     w: &Weights,
 ) -> Vec<Vec<(f32, usize)>> {
+    sharing_terms(p, lefts, rights, w, false)
+}
+
+/// Pairs of one topic scored in full at most: a topic with more (a side file of one topic
+/// holding thousands of claims) has its candidates found as [`cross_topic`] finds them, by the
+/// distinctive terms they share, so it costs time in proportion to its claims, not their pairs.
+const TOPIC_PAIRS: usize = 1 << 20;
+
+/// Candidates for each left claim among `rights`, in its own topic (`same`) or in the others:
+/// right claims sharing a distinctive term (one that few claims hold), scored in full.
+fn sharing_terms(
+    p: &Profiles,
+    lefts: &[usize],
+    rights: &[usize],
+    w: &Weights,
+    same: bool,
+) -> Vec<Vec<(f32, usize)>> {
     let cap = ((p.vocab.docs as f32).sqrt() as u32).max(16);
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for &b in rights {
@@ -215,7 +232,7 @@ fn cross_topic(
                 }
                 read += list.len();
                 for &b in list {
-                    if p.claims[b].topic != x.topic {
+                    if (p.claims[b].topic == x.topic) == same {
                         *partial.entry(b).or_default() += wa;
                     }
                 }
@@ -244,6 +261,10 @@ pub fn suggest(cmp: &Comparison, p: &Profiles, opts: &Options) -> Vec<Suggestion
         .par_iter()
         .zip(right_topics.par_iter())
         .flat_map_iter(|(ls, rs)| {
+            if ls.len().saturating_mul(rs.len()) > TOPIC_PAIRS {
+                let found = sharing_terms(p, ls, rs, w, true);
+                return ls.iter().copied().zip(found).collect::<Vec<_>>();
+            }
             let m = topic_matrix(p, ls, rs, w, OneToOne::Right);
             ls.iter()
                 .zip(m)

@@ -94,7 +94,7 @@ pub fn signals_given(p: &Profiles, a: usize, b: usize, text: f32) -> Signals {
     let question = if cross_topic {
         0.0
     } else {
-        x.fit.iter().zip(&y.fit).map(|(f, g)| f * g).sum::<f32>()
+        shared_fit(&x.fit, &y.fit)
     };
     Signals {
         text: text.clamp(0.0, 1.0),
@@ -143,6 +143,24 @@ fn rebut_link(p: &Profiles, a: usize, b: usize) -> Option<Result<usize, usize>> 
     None
 }
 
+/// How likely two claims of one topic answer the same question: the sum over the questions of
+/// the product of their fits (each fit sorted by question index).
+fn shared_fit(x: &[(usize, f32)], y: &[(usize, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while let (Some(&(a, f)), Some(&(b, g))) = (x.get(i), y.get(j)) {
+        match a.cmp(&b) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += f * g;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
 /// The question of their topic that both claims most likely answer, when each fits it at
 /// least as well as all the others together (the pair's question reason).
 pub fn shared_question<'p>(p: &'p Profiles, a: usize, b: usize) -> Option<&'p Question> {
@@ -150,12 +168,7 @@ pub fn shared_question<'p>(p: &'p Profiles, a: usize, b: usize) -> Option<&'p Qu
     if x.topic != y.topic {
         return None;
     }
-    let best = |fit: &[f32]| {
-        fit.iter()
-            .enumerate()
-            .max_by(|l, r| l.1.total_cmp(r.1))
-            .map(|(k, f)| (k, *f))
-    };
+    let best = |fit: &[(usize, f32)]| fit.iter().copied().max_by(|l, r| l.1.total_cmp(&r.1));
     let ((k, f), (l, g)) = (best(&x.fit)?, best(&y.fit)?);
     if k == l && f >= 0.5 && g >= 0.5 {
         // The placeholder a point is made with asks nothing yet: pairs are not joined to it.

@@ -136,10 +136,15 @@ impl Draft {
     /// The folder's files: relative name and bytes, the manifest first (when
     /// [`Draft::needs_manifest`]).
     pub fn files(&self) -> Vec<(String, Vec<u8>)> {
+        self.files_with(self.needs_manifest())
+    }
+
+    /// The folder's files, the manifest first when `manifest`.
+    fn files_with(&self, manifest_too: bool) -> Vec<(String, Vec<u8>)> {
         let mut manifest = self.manifest.clone();
         manifest.sides = Some(self.sides.iter().map(|s| s.file.clone()).collect());
         let mut files = Vec::new();
-        if self.needs_manifest() {
+        if manifest_too {
             files.push((MANIFEST.to_owned(), json(&manifest)));
         }
         for side in &self.sides {
@@ -174,7 +179,19 @@ impl Draft {
                 .collect();
             return Err(CreateError::Invalid(lines.join("\n")));
         }
-        let files = self.files();
+        // A folder holding other files a load would read as sides (`*.json`, or a manifest
+        // already there) gets the manifest after all: it names the sides, so only they are read,
+        // and one already there is refused below rather than followed.
+        let others = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                name.ends_with(".json") && !name.starts_with('.')
+            });
+        let files = self.files_with(self.needs_manifest() || others);
         for (name, _) in &files {
             let path = dir.join(name);
             if path.symlink_metadata().is_ok() {

@@ -1704,3 +1704,24 @@ fn sources_of_one_outlet_are_numbered_past_an_id_given_for_one_of_them() {
         .collect();
     assert_eq!(cited, ["wire", "wire-2", "wire-3", "wire-4"]);
 }
+
+#[test]
+fn a_dispute_without_a_manifest_imported_beside_other_files_gets_one_naming_its_sides() {
+    // Left out, the manifest would let a load read `notes.json` as a side: it is written.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("claims.csv");
+    parallax()
+        .arg("export")
+        .arg(fixture("reliability"))
+        .args(["-f", "claims-csv", "-o"])
+        .arg(&csv)
+        .assert()
+        .success();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("notes.json"), "{\"mine\": true}\n").unwrap();
+    import_csv(&csv, &out).success();
+    assert!(out.join("dispute.json").exists());
+    let d = load(&out);
+    assert_eq!(d.sides.len(), 2, "notes.json is not read as a side");
+}

@@ -1331,15 +1331,16 @@ fn a_topic_too_large_to_score_every_pair_still_finds_the_pair_sharing_a_rare_nam
         std::fs::write(dir.path().join(name), side.to_string()).expect("written");
     }
     let d = load(dir.path());
-    let (_, found) = suggestions(&d);
-    assert!(
-        found
-            .iter()
-            .any(|s| d.claim(s.left).is_some_and(|c| c.id == "left-700")
-                && d.claim(s.right).is_some_and(|c| c.id == "right-300")),
-        "{} suggestions",
-        found.len()
-    );
+    let the_pair = |s: &Suggestion| {
+        d.claim(s.left).is_some_and(|c| c.id == "left-700")
+            && d.claim(s.right).is_some_and(|c| c.id == "right-300")
+    };
+    let (cmp, found) = suggestions(&d);
+    assert!(found.iter().any(the_pair), "{} suggestions", found.len());
+    // The screen pairs each claim with its best partner the same way.
+    let p = Profiles::new(&d, &cmp);
+    let pairs = topic_pairs(&cmp, &p, &Options::default());
+    assert!(pairs.iter().any(the_pair), "{} pairs", pairs.len());
 }
 
 #[test]

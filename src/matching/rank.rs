@@ -365,6 +365,57 @@ fn row_of<'c>(cmp: &'c Comparison, p: &Profiles, i: usize) -> Option<&'c Row> {
     cmp.topics.get(c.topic)?.rows.get(c.row)
 }
 
+/// [`topic_pairs`] for a topic too large to score every pair of ([`TOPIC_PAIRS`]): each left
+/// claim's candidates are the right claims sharing a distinctive word with it, and a pair is
+/// kept when each is the other's best among those candidates.
+fn mutual_candidates(
+    p: &Profiles,
+    ls: &[usize],
+    rs: &[usize],
+    opts: &Options,
+    dismissed: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Vec<Suggestion> {
+    let found = sharing_terms(p, ls, rs, &opts.weights, true);
+    let kept = |a: usize| move |&&(score, b): &&(f32, usize)| score > 0.0 && !dismissed(a, b);
+    // Each right claim's best left claim among the candidate lists (the first on a tie).
+    let mut best_left: HashMap<usize, (f32, usize)> = HashMap::new();
+    for (&a, list) in ls.iter().zip(&found) {
+        for &(score, b) in list.iter().filter(kept(a)) {
+            let best = best_left.entry(b).or_insert((score, a));
+            if score > best.0 {
+                *best = (score, a);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (&a, list) in ls.iter().zip(&found) {
+        // The best candidate, the first on a tie.
+        let Some(&(score, b)) =
+            list.iter()
+                .filter(kept(a))
+                .fold(None, |best: Option<&(f32, usize)>, c| match best {
+                    Some(x) if x.0 >= c.0 => Some(x),
+                    _ => Some(c),
+                })
+        else {
+            continue;
+        };
+        if best_left.get(&b).map(|&(_, l)| l) == Some(a) && score >= opts.min_score {
+            out.push(Suggestion {
+                left: p.claims[a].at,
+                right: p.claims[b].at,
+                point: None,
+                topic: p.claims[a].topic,
+                cross_topic: false,
+                score,
+                reasons: reasons(p, a, b, None),
+                question: question_of(p, a, b),
+            });
+        }
+    }
+    out
+}
+
 /// The pairs the screen shows as suggested rows: within each topic, a left and a right claim
 /// that each stand alone (no counterpart, no point) and are each other's best match, scoring at
 /// least `opts.min_score`. Topic by topic, left claims in comparison order.
@@ -381,6 +432,9 @@ pub fn topic_pairs(cmp: &Comparison, p: &Profiles, opts: &Options) -> Vec<Sugges
         .par_iter()
         .zip(rt.par_iter())
         .map(|(ls, rs)| {
+            if ls.len().saturating_mul(rs.len()) > TOPIC_PAIRS {
+                return mutual_candidates(p, ls, rs, opts, &dismissed);
+            }
             let m = topic_matrix(p, ls, rs, &opts.weights, OneToOne::Both);
             let mut out = Vec::new();
             for (i, &a) in ls.iter().enumerate() {

@@ -278,6 +278,35 @@ impl Prepared {
     /// say nothing.
     fn letters_in_order(&self, text: &str) -> Option<Vec<usize>> {
         let (_, found) = self.needle.indices(text)?;
+        self.in_order_at(text, &found)
+            .or_else(|| self.written_whole(text))
+    }
+
+    /// The char positions of the term written whole in `text`, ignoring case (the matcher may
+    /// have chosen letters strewn from inside a word where the term is also written whole:
+    /// `ati` in "Bharat Times nation").
+    fn written_whole(&self, text: &str) -> Option<Vec<usize>> {
+        // Smart case: a term with a capital is matched as written.
+        let fold = self.words.as_ref().is_none_or(|w| w.fold);
+        let case = |s: &str| -> Vec<char> {
+            if fold {
+                s.chars().flat_map(char::to_lowercase).collect()
+            } else {
+                s.chars().collect()
+            }
+        };
+        let (term, chars) = (case(&self.term.text), case(text));
+        if term.is_empty() || chars.len() != text.chars().count() {
+            return None;
+        }
+        let at = chars
+            .windows(term.len())
+            .position(|w| w == term.as_slice())?;
+        Some((at..at + term.len()).collect())
+    }
+
+    /// [`Self::letters_in_order`] for the positions the matcher found.
+    fn in_order_at(&self, text: &str, found: &[usize]) -> Option<Vec<usize>> {
         // One walk over the text beside the ascending positions found: a cold search asks this
         // of a field of every claim, so no copy of the text's characters is made.
         let mut next = found.iter().peekable();
@@ -300,7 +329,7 @@ impl Prepared {
             }
             in_word = c.is_alphanumeric();
         }
-        Some(found)
+        Some(found.to_vec())
     }
 
     /// The byte ranges of `text` that the term matches, as a field of kind `field`.
@@ -731,6 +760,27 @@ impl Searcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_term_written_whole_in_a_short_field_matches_whatever_letters_the_matcher_chose() {
+        // `ati` is written whole in "nation"; the matcher may prefer the a of "Bharat" and the
+        // "Ti" of "Times", which the rule for letters inside a word refuses.
+        for kind in [MatcherKind::Nucleo, MatcherKind::Skim] {
+            let pattern = Pattern::new("ati", kind);
+            let p = pattern.prepared.first().expect("one term");
+            assert!(
+                p.typos_in("Bharat Times nation", false).is_some(),
+                "{kind:?}"
+            );
+            // With a capital, as written only.
+            let capital = Pattern::new("Ati", kind);
+            let p = capital.prepared.first().expect("one term");
+            assert!(
+                p.typos_in("Bharat Times nation", false).is_none(),
+                "{kind:?}"
+            );
+        }
+    }
 
     /// A snippet is centred on a highlighted match; with no typo in play that is the first
     /// one, on every field of every bundled claim.

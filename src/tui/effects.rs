@@ -55,12 +55,20 @@ pub fn link(
         return;
     };
     // Held from the check of the files to the write (see `edit::lock`).
+    // A refusal worth trying again (the folder held by another parallax, a file that cannot
+    // be read or written) leaves the dialog as typed.
+    let give_back = |app: &mut App, dialog: Option<super::modal::accept::state::Accept>| {
+        if let Some(d) = dialog {
+            app.modals.push(super::modal::Modal::Accept(d));
+        }
+    };
     let held = match crate::edit::folder_of(&files.paths)
         .map(|f| crate::edit::lock::FolderLock::take(&f))
     {
         Some(Ok(held)) => held,
         Some(Err(e)) => {
             app.message = Some(strings::write_failed(&e.to_string()));
+            give_back(app, dialog);
             return;
         }
         None => {
@@ -78,6 +86,7 @@ pub fn link(
         }
         Err(NotRead::Failed(e)) => {
             app.message = Some(strings::write_failed(&e.to_string()));
+            give_back(app, dialog);
             return;
         }
     };
@@ -130,9 +139,7 @@ pub fn link(
             app.message = Some(strings::write_failed(&e.to_string()));
             // The dialog stays as typed (a read-only file made writable, say, Enter tries
             // again), rather than losing the question.
-            if let Some(d) = dialog {
-                app.modals.push(super::modal::Modal::Accept(d));
-            }
+            give_back(app, dialog);
         }
     }
 }

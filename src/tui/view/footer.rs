@@ -104,8 +104,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     // A message answers the key just pressed: it goes whole before the work under way is
     // named, when both do not fit.
+    // (A message too long for the line even so is drawn above it, and the marks stay.)
     if let Some(msg) = &app.message
         && text::width(msg) + 3 + text::width(&position) > width
+        && !message_is_long(app, width)
     {
         position = at;
     }

@@ -365,6 +365,20 @@ fn row_of<'c>(cmp: &'c Comparison, p: &Profiles, i: usize) -> Option<&'c Row> {
     cmp.topics.get(c.topic)?.rows.get(c.row)
 }
 
+/// A suggested row of the screen: left claim `a` and right claim `b` of one topic, both alone.
+fn pair(p: &Profiles, a: usize, b: usize, score: f32) -> Suggestion {
+    Suggestion {
+        left: p.claims[a].at,
+        right: p.claims[b].at,
+        point: None,
+        topic: p.claims[a].topic,
+        cross_topic: false,
+        score,
+        reasons: reasons(p, a, b, None),
+        question: question_of(p, a, b),
+    }
+}
+
 /// [`topic_pairs`] for a topic too large to score every pair of ([`TOPIC_PAIRS`]): each left
 /// claim's candidates are the right claims sharing a distinctive word with it, and a pair is
 /// kept when each is the other's best among those candidates.
@@ -401,16 +415,7 @@ fn mutual_candidates(
             continue;
         };
         if best_left.get(&b).map(|&(_, l)| l) == Some(a) && score >= opts.min_score {
-            out.push(Suggestion {
-                left: p.claims[a].at,
-                right: p.claims[b].at,
-                point: None,
-                topic: p.claims[a].topic,
-                cross_topic: false,
-                score,
-                reasons: reasons(p, a, b, None),
-                question: question_of(p, a, b),
-            });
+            out.push(pair(p, a, b, score));
         }
     }
     out
@@ -450,16 +455,7 @@ pub fn topic_pairs(cmp: &Comparison, p: &Profiles, opts: &Options) -> Vec<Sugges
                 let score = m[i][j];
                 if col_best == Some(i) && score >= opts.min_score && score > 0.0 {
                     let b = rs[j];
-                    out.push(Suggestion {
-                        left: p.claims[a].at,
-                        right: p.claims[b].at,
-                        point: None,
-                        topic: p.claims[a].topic,
-                        cross_topic: false,
-                        score,
-                        reasons: reasons(p, a, b, None),
-                        question: question_of(p, a, b),
-                    });
+                    out.push(pair(p, a, b, score));
                 }
             }
             out

@@ -90,6 +90,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme;
     let width = usize::from(area.width);
     let at = position(app);
+    let long = message_is_long(app, &at, width);
     // Work under way on the loop's workers, so a wait of seconds does not look like nothing.
     let busy = [
         (app.indexing, strings::search::INDEXING),
@@ -107,7 +108,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     // (A message too long for the line even so is drawn above it, and the marks stay.)
     if let Some(msg) = &app.message
         && text::width(msg) + 3 + text::width(&position) > width
-        && !message_is_long(app, width)
+        && !long
     {
         position = at;
     }
@@ -116,11 +117,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut used = 0;
     // A message too long for the line is drawn whole above it (`draw_long_message`), and the
     // line keeps its keys.
-    if let Some(msg) = app
-        .message
-        .as_ref()
-        .filter(|_| !message_is_long(app, width))
-    {
+    if let Some(msg) = app.message.as_ref().filter(|_| !long) {
         // Two columns short of the position, so a long message never runs into it.
         let s = text::ellipsis(msg, room.saturating_sub(2));
         used = text::width(&s);
@@ -145,10 +142,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// True when the message does not fit the footer line beside the selection's place.
-fn message_is_long(app: &App, width: usize) -> bool {
+fn message_is_long(app: &App, at: &str, width: usize) -> bool {
     app.message
         .as_ref()
-        .is_some_and(|m| text::width(m) + 3 + text::width(&position(app)) > width)
+        .is_some_and(|m| text::width(m) + 3 + text::width(at) > width)
 }
 
 /// Lines at most that a long message takes above the footer.
@@ -159,7 +156,11 @@ const LONG_MESSAGE_LINES: usize = 4;
 /// cut off on a narrow terminal.
 pub fn draw_long_message(frame: &mut Frame, app: &App, main: Rect, footer: Rect) {
     let width = usize::from(footer.width);
-    let Some(msg) = app.message.as_ref().filter(|_| message_is_long(app, width)) else {
+    let Some(msg) = app
+        .message
+        .as_ref()
+        .filter(|_| message_is_long(app, &position(app), width))
+    else {
         return;
     };
     let mut lines = text::wrap(msg, width.saturating_sub(2));

@@ -32,7 +32,11 @@ fn width_on(main: Rect) -> u16 {
 /// Lines of `text` wrapped to `width`, at most `most` of them, the last cut with `…` when more
 /// would be needed.
 fn wrapped(text: &str, width: usize, most: usize, style: Style) -> Vec<Line<'static>> {
-    let lines = text::wrap(text, width);
+    fitted(text::wrap(text, width), width, most, style)
+}
+
+/// [`wrapped`] for lines already wrapped to `width`.
+fn fitted(lines: Vec<String>, width: usize, most: usize, style: Style) -> Vec<Line<'static>> {
     let cut = lines.len() > most;
     let mut out: Vec<Line<'static>> = lines
         .into_iter()
@@ -102,15 +106,12 @@ fn status(app: &App, d: &Dialog, width: usize) -> Vec<Line<'static>> {
         ],
         (Some(note), _) => wrapped(note, width, most, theme.warning()),
         (None, _) => {
-            let search = app
-                .query
-                .search_text()
-                .map(|q| words::search_in_force(&text::clean(q).text, app.query.narrow));
+            let search = app.query.search_text().map(|q| {
+                let s = words::search_in_force(&text::clean(q).text, app.query.narrow);
+                text::wrap(&s, width)
+            });
             // The search keeps a line of its own (two if it needs them).
-            let room = most
-                - search
-                    .as_ref()
-                    .map_or(0, |s| text::wrap(s, width).len().min(2));
+            let room = most - search.as_ref().map_or(0, |s| s.len().min(2));
             let mut lines = if app.active_filters.is_empty() {
                 wrapped(words::AS_SHOWN, width, room, theme.dim())
             } else {
@@ -120,7 +121,7 @@ fn status(app: &App, d: &Dialog, width: usize) -> Vec<Line<'static>> {
             };
             if let Some(s) = search {
                 let left = most - lines.len();
-                lines.extend(wrapped(&s, width, left.max(1), theme.warning()));
+                lines.extend(fitted(s, width, left.max(1), theme.warning()));
             }
             lines
         }

@@ -581,13 +581,15 @@ impl Highlighter<'_> {
                         if word.len() < shortest {
                             continue;
                         }
-                        let Some((t, len)) = seen_match(seen, w, 0, word) else {
+                        // The cost's low bit says a prefix only (`words::typos_of`): the word is
+                        // not measured again.
+                        let Some((t, _)) = seen_match(seen, w, 0, word) else {
                             continue;
                         };
-                        let here = (t, !words::is_whole(word, len), range.start);
-                        if found.is_none_or(|f| (here.0, here.1) < (f.0, f.1)) {
+                        let here = (t, t % words::TYPO == 1, range.start);
+                        if found.is_none_or(|f| t < f.0) {
                             found = Some(here);
-                            if (t, here.1) == (0, false) {
+                            if t == 0 {
                                 break;
                             }
                         }

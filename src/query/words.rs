@@ -440,15 +440,9 @@ impl Words {
     }
 }
 
-/// True when a match of `clusters` grapheme clusters (as [`Words::word_match`] measures it)
-/// covers the whole of `word`, or all of it but a possessive `'s` (`India's` for `india`), not
-/// only a prefix of a longer word.
-pub fn is_whole(word: &str, clusters: usize) -> bool {
-    let rest = word.get(byte_len(word, clusters)..).unwrap_or_default();
-    rest.is_empty() || ["'s", "'S", "\u{2019}s", "\u{2019}S"].contains(&rest)
-}
-
-/// [`is_whole`] for a word as [`chars`] gives it (one char per cluster).
+/// True when a match of `len` chars (as [`Words::word_match`] measures it, one per grapheme
+/// cluster of a word as [`chars`] gives it) covers the whole of `word`, or all of it but a
+/// possessive `'s` (`India's` for `india`), not only a prefix of a longer word.
 fn is_whole_chars(word: &[char], len: usize) -> bool {
     match word.get(len..).unwrap_or_default() {
         [] => true,

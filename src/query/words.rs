@@ -289,7 +289,15 @@ impl Words {
         if word.len() + usize::from(budget) < term.len() {
             return None;
         }
-        let (typos, len) = distance(term, word, prefix, budget)?;
+        // A typo at the first letter counts twice, as Meilisearch counts it: people rarely
+        // miss a word's first letter, and forgiving it lets a short term match unrelated
+        // words (`iran` would find "ran", `guns` "runs").
+        let (typos, len) = if term.first() == word.first() {
+            distance(term, word, prefix, budget)?
+        } else {
+            let (typos, len) = distance(term, word, prefix, budget.checked_sub(1)?)?;
+            (typos.saturating_add(1), len)
+        };
         Some((cost(typos, is_whole_chars(word, len)), len))
     }
 
@@ -522,6 +530,20 @@ mod tests {
             "no typo; a prefix of the last word costs one"
         );
         assert!(w.is_some_and(|w| w.find("States united").is_none()));
+    }
+
+    #[test]
+    fn a_typo_at_the_first_letter_counts_twice() {
+        let find =
+            |term: &str, text: &str| Words::new(term, true, true, true).and_then(|w| w.find(text));
+        // One typo allowed: not at the first letter.
+        assert_eq!(find("iran", "he ran for office"), None);
+        assert_eq!(find("guns", "the runs"), None);
+        assert_eq!(find("cfire", "Pakistani fire"), None);
+        assert_eq!(find("iarn", "sanctions on Iran"), Some(TYPO));
+        // Two allowed (8 letters or more): a first-letter typo uses both.
+        assert_eq!(find("xeasefire", "the ceasefire held"), Some(2 * TYPO));
+        assert_eq!(find("xeasfire", "the ceasefire held"), None);
     }
 
     #[test]

@@ -440,6 +440,16 @@ fn the_count_says_how_many_claims_matched_only_through_a_typo() {
     assert!(s.contains("topic · 1 claim"), "{s}");
 }
 
+#[test]
+fn a_narrow_screen_gives_the_counts_in_short_rather_than_cutting_them() {
+    let mut a = app(60, 24);
+    search_for(&mut a, "ceasfire");
+    let s = screen(&a);
+    // The long wording would be cut after "2 by their own…", losing the rest.
+    assert!(s.contains("4 claims: 2 own (2 typo), 2 via topic"), "{s}");
+    assert!(!s.contains("by their own"), "{s}");
+}
+
 /// A terminal where a user types `keys` one at a time, `gap` apart (nothing else waiting), then
 /// `q`; it keeps every frame the loop draws.
 struct Typist {

@@ -645,7 +645,26 @@ pub mod search {
     /// the footer's `hit 3/40` counts it; then, when some were found only through their topic's
     /// titles or their point's question, how many by their own fields:
     /// `40 claims: 28 by their own fields (3 only through a typo), 12 only through a topic`.
-    pub fn found(c: &crate::query::Counts) -> String {
+    /// When that is wider than `width`, the same counts in short:
+    /// `40 claims: 28 own (3 typo), 12 via topic`.
+    pub fn found(c: &crate::query::Counts, width: usize) -> String {
+        let long = found_as(
+            c,
+            [
+                " by their own fields",
+                " only through a typo",
+                " only through a topic",
+            ],
+        );
+        if crate::text::width(&long) <= width {
+            return long;
+        }
+        found_as(c, [" own", " typo", " via topic"])
+    }
+
+    /// [`found`] in the words given: after the claims by their own fields, after those only
+    /// through a typo, after those only through a topic.
+    fn found_as(c: &crate::query::Counts, [own, typo, topic]: [&str; 3]) -> String {
         let total = c.claims + c.topic_only;
         let mut s = if total == 1 {
             "1 claim".to_owned()
@@ -653,13 +672,13 @@ pub mod search {
             format!("{total} claims")
         };
         let typos = if c.typo_only > 0 {
-            format!(" ({} only through a typo)", c.typo_only)
+            format!(" ({}{typo})", c.typo_only)
         } else {
             String::new()
         };
         if c.topic_only > 0 {
             s.push_str(&format!(
-                ": {} by their own fields{typos}, {} only through a topic",
+                ": {}{own}{typos}, {}{topic}",
                 c.claims, c.topic_only
             ));
         } else {
@@ -692,8 +711,14 @@ pub mod search {
     }
 
     /// The header's search line.
-    pub fn header(query: &str, counts: &crate::query::Counts, narrowed: bool) -> String {
-        header_with(query, narrowed, &found(counts))
+    pub fn header(
+        query: &str,
+        counts: &crate::query::Counts,
+        narrowed: bool,
+        width: usize,
+    ) -> String {
+        let start = crate::text::width(&header_with(query, narrowed, ""));
+        header_with(query, narrowed, &found(counts, width.saturating_sub(start)))
     }
 
     /// The header's search line: the query, the narrowing mark right after it (a narrow header

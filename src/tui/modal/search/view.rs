@@ -231,7 +231,11 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             };
             lines.push(Line::styled(
                 text::ellipsis(
-                    &format!("{order}{narrowed} · {}", words::found(&o.counts)),
+                    &{
+                        let start = format!("{order}{narrowed} · ");
+                        let room = width.saturating_sub(text::width(&start));
+                        format!("{start}{}", words::found(&o.counts, room))
+                    },
                     width,
                 ),
                 theme.dim(),
@@ -284,7 +288,7 @@ pub fn header_line(app: &App, width: usize) -> Option<Line<'static>> {
         words::header_searching(query.trim(), app.query.narrow)
     } else {
         let counts = search::searched(app).map(|o| o.counts).unwrap_or_default();
-        words::header(query.trim(), &counts, app.query.narrow)
+        words::header(query.trim(), &counts, app.query.narrow, width)
     };
     Some(Line::styled(text::ellipsis(&s, width), app.theme.title()))
 }

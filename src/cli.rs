@@ -238,6 +238,9 @@ pub enum Command {
         /// this folder, for example ~/.local/share/man/man1.
         #[arg(long, value_name = "DIR")]
         dir: Option<std::path::PathBuf>,
+        /// Replace pages already in the folder (only regular files are ever replaced).
+        #[arg(long, requires = "dir")]
+        force: bool,
     },
     /// Check the config file, print its path, or print a commented default one.
     Config {

@@ -119,7 +119,9 @@ fn main() -> ExitCode {
         Some(Command::Config { default, path }) => {
             commands::help::config(default, path, &mut out).map(|()| 0)
         }
-        Some(Command::Man { dir }) => commands::help::man(dir.as_deref(), &mut out).map(|()| 0),
+        Some(Command::Man { dir, force }) => {
+            commands::help::man(dir.as_deref(), force, &mut out).map(|()| 0)
+        }
         Some(Command::Timeline(args)) => {
             commands::timeline::timeline(&args, &mut out, &mut err).map(|()| 0)
         }

@@ -220,3 +220,80 @@ fn man_dir_writes_every_page_the_main_page_refers_to() {
         .code(2)
         .stderr(predicates::str::contains("is not a folder"));
 }
+
+#[cfg(unix)]
+#[test]
+fn man_dir_replaces_a_page_only_with_force_and_never_writes_to_a_fifo() {
+    let dir = tempfile::tempdir().unwrap();
+    parallax()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let show = dir.path().join("parallax-show.1");
+    std::fs::write(&show, "my own page").unwrap();
+    parallax()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("already exists; give --force"));
+    assert_eq!(std::fs::read_to_string(&show).unwrap(), "my own page");
+    // A FIFO in a page's place is refused at once, with --force too (it would block forever).
+    let new = dir.path().join("parallax-new.1");
+    std::fs::remove_file(&new).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&new)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+        .args(["man", "--force", "--dir"])
+        .arg(dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("man --dir blocked on a FIFO");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("it is a FIFO"));
+    assert_eq!(
+        std::fs::read_to_string(&show).unwrap(),
+        "my own page",
+        "no page is written when one target is refused"
+    );
+    std::fs::remove_file(&new).unwrap();
+    parallax()
+        .args(["man", "--force", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&show).unwrap().contains(".TH"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_completion_script_that_cannot_be_written_is_an_error_not_a_crash() {
+    for shell in ["bash", "zsh", "fish"] {
+        let full = std::fs::File::create("/dev/full").unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+            .args(["completions", shell])
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{shell}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("the disk is full"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -7,19 +7,25 @@ use crate::cli::Cli;
 use clap::CommandFactory;
 use std::io::Write;
 
-/// Writes the completion script for `shell`.
+/// Writes the completion script for `shell`. It is made in memory first: clap_complete panics
+/// when its writer fails (a closed pipe, a full disk), and a failed write here is reported as
+/// every other command reports one.
 pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(), Failure> {
     let mut cmd = Cli::command();
-    clap_complete::generate(shell, &mut cmd, "parallax", out);
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "parallax", &mut script);
+    out.write_all(&script)?;
     Ok(())
 }
 
 /// Writes the manual page, section 1: the synopsis, the options, and every command; with a
 /// folder, writes it there with one page per command and subcommand (`parallax-show.1`,
-/// `parallax-import-csv.1`), the pages its SUBCOMMANDS section refers to, and says so.
-pub fn man(dir: Option<&std::path::Path>, out: &mut dyn Write) -> Result<(), Failure> {
+/// `parallax-import-csv.1`), the pages its SUBCOMMANDS section refers to, and says so. The pages
+/// are written as exports are: only over regular files, an existing page only with `force`, and
+/// each atomically, after every target was checked.
+pub fn man(dir: Option<&std::path::Path>, force: bool, out: &mut dyn Write) -> Result<(), Failure> {
     let Some(dir) = dir else {
-        // Without the `help` subcommand, as `generate_to` writes the pages: the page names no
+        // Without the `help` subcommand, as the pages of a folder are made: the page names no
         // `parallax-help(1)`, which is never generated.
         clap_mangen::Man::new(Cli::command().disable_help_subcommand(true)).render(out)?;
         return Ok(());
@@ -30,21 +36,35 @@ pub fn man(dir: Option<&std::path::Path>, out: &mut dyn Write) -> Result<(), Fai
             crate::export::shown_path(dir)
         )));
     }
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut pages = Vec::new();
+    man_pages(cmd, &mut pages)?;
+    for (name, _) in &pages {
+        crate::export::check_target(&dir.join(name), force)?;
+    }
+    let prepared = pages
+        .iter()
+        .map(|(name, page)| crate::export::prepare_bytes(&dir.join(name), page, force))
+        .collect::<Result<Vec<_>, _>>()?;
+    for page in prepared {
+        page.persist()?;
+    }
     let shown = crate::export::shown_path(dir);
-    clap_mangen::generate_to(Cli::command(), dir)
-        .map_err(|e| Failure::Output(format!("writing the manual pages into {shown}: {e}")))?;
-    let pages = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter(|e| {
-                    let name = e.file_name().to_string_lossy().into_owned();
-                    name.starts_with("parallax") && name.ends_with(".1")
-                })
-                .count()
-        })
-        .unwrap_or(0);
-    writeln!(out, "wrote {pages} manual pages into {shown}")?;
+    writeln!(out, "wrote {} manual pages into {shown}", pages.len())?;
+    Ok(())
+}
+
+/// The manual pages of `cmd` and of each of its commands, depth first (as clap_mangen's
+/// `generate_to` names and orders them), each as its file name and its text.
+fn man_pages(cmd: clap::Command, pages: &mut Vec<(String, Vec<u8>)>) -> Result<(), Failure> {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
+        man_pages(sub, pages)?;
+    }
+    let man = clap_mangen::Man::new(cmd);
+    let mut page = Vec::new();
+    man.render(&mut page)?;
+    pages.push((man.get_filename(), page));
     Ok(())
 }
 

@@ -297,3 +297,40 @@ fn a_completion_script_that_cannot_be_written_is_an_error_not_a_crash() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn every_command_ends_quietly_when_its_reader_has_gone() {
+    // `parallax … | head -1` where head has already left: exit 0, nothing on stderr.
+    let commands: [&[&str]; 8] = [
+        &["timeline", "--json"],
+        &["timeline"],
+        &["validate", "--json"],
+        &["topics", "--json"],
+        &["search", "--json", "ceasefire"],
+        &["match", "--json"],
+        &["completions", "zsh"],
+        &["man"],
+    ];
+    for args in commands {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -72,6 +72,43 @@ fn a_fifo_on_the_command_line_is_refused_at_once() {
     assert!(text.contains("not a regular file"), "{text}");
 }
 
+/// A folder without a manifest reads every `*.json` in it: one that is a pipe, a link to a
+/// device or to nothing, or a folder, is refused by name, not passed over (the side it stood
+/// for would vanish from the comparison without a word).
+#[cfg(unix)]
+#[test]
+fn a_json_in_a_folder_that_is_no_regular_file_is_refused_by_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for side in ["good.json", "red.json"] {
+        std::fs::copy(fixture(side), dir.path().join(side)).expect("copy");
+    }
+    assert!(validate(&[dir.path().as_os_str()]).0, "the two sides load");
+    let x = dir.path().join("x.json");
+    let make: [(&str, &dyn Fn()); 4] = [
+        ("a pipe", &|| {
+            fifo(dir.path(), "x.json");
+        }),
+        ("a link to a device", &|| {
+            std::os::unix::fs::symlink("/dev/zero", &x).expect("link");
+        }),
+        ("a link to nothing", &|| {
+            std::os::unix::fs::symlink("/no/such/file", &x).expect("link");
+        }),
+        ("a folder", &|| std::fs::create_dir(&x).expect("folder")),
+    ];
+    for (what, make) in make {
+        make();
+        let (ok, text) = validate(&[dir.path().as_os_str()]);
+        assert!(!ok, "{what}: {text}");
+        assert!(text.contains("x.json: error[unreadable]"), "{what}: {text}");
+        if x.is_dir() {
+            std::fs::remove_dir(&x).expect("rm");
+        } else {
+            std::fs::remove_file(&x).expect("rm");
+        }
+    }
+}
+
 #[test]
 fn a_file_over_the_size_limit_is_refused_and_the_limit_can_be_raised() {
     let good = fixture("good.json");

@@ -392,7 +392,8 @@ fn listed_sides(bytes: &[u8]) -> Option<Vec<String>> {
 
 /// Gathers a folder: its manifest if present, then the sides it lists, or every other `*.json`
 /// in name order but hidden ones (`.parallax-dismissed.json`, an editor's backup), which are not
-/// sides.
+/// sides. A `*.json` that is no regular file (a pipe, a device, a folder, a link to nothing) is
+/// refused by name, as anywhere else, not passed over: the side it stood for would vanish.
 fn gather_folder(
     inputs: &mut Vec<Input>,
     folder: &Path,
@@ -430,7 +431,6 @@ fn gather_folder(
                             && p.file_name().is_some_and(|n| {
                                 n != MANIFEST && !n.to_string_lossy().starts_with('.')
                             })
-                            && p.is_file()
                     })
                     .collect(),
                 Err(e) => {

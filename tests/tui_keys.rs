@@ -389,6 +389,50 @@ fn a_row_with_several_links_offers_a_choice() {
 }
 
 #[test]
+fn the_claim_a_link_goes_to_is_the_one_copied_edited_and_opened() {
+    // The Pahalgam attack, row 5: India's L1 and L2 both contradict Pakistan's R1, in the row.
+    let mut a = bundled(80, 24);
+    press(&mut a, &[Action::NextPane]);
+    press(&mut a, &[Action::NextRow; 4]);
+    let first = a.current_row().and_then(|r| r.claims().next());
+    let target = a
+        .dispute
+        .find_claim("pk-pahalgam-attack-denies-militant-links")
+        .expect("R1");
+    assert_ne!(first, Some(target));
+    press(&mut a, &[Action::FollowRebuttal]);
+    assert!(
+        matches!(a.modal(), Some(Modal::Links(_))),
+        "{:?}",
+        a.modal()
+    );
+    press(&mut a, &[Action::Down, Action::Open]);
+    assert_eq!(
+        parallax::tui::modal::take::selected_in_row(&a),
+        Some(target),
+        "the row's selected claim is the one followed to"
+    );
+    assert_eq!(
+        update(&mut a, Action::CopyId),
+        Outcome::Copy("pk-pahalgam-attack-denies-militant-links".to_owned())
+    );
+    // The row in full opens at it.
+    press(&mut a, &[Action::Open]);
+    let s = screen(&a);
+    assert!(s.contains("3/3"), "{s}");
+    assert!(
+        s.contains("▶ Pakistan · pk-pahalgam-attack-denies-militant-links (R1)"),
+        "{s}"
+    );
+    // Another row: its first claim is selected again.
+    press(&mut a, &[Action::Back, Action::NextRow]);
+    assert_eq!(
+        parallax::tui::modal::take::selected_in_row(&a),
+        a.current_row().and_then(|r| r.claims().next())
+    );
+}
+
+#[test]
 fn brackets_move_by_row_and_braces_by_topic_whatever_the_row_height() {
     // At 60×16 the bundled dispute's first row is taller than the screen.
     let mut a = common::bundled(60, 16);

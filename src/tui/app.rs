@@ -90,6 +90,10 @@ pub struct App {
     pub modals: Vec<Modal>,
     /// Where `r` followed links from on the comparison screen, most recent last (`b` returns).
     pub back: Vec<Place>,
+    /// The claim a followed link, a search hit or an accept last went to: while it is in the
+    /// selected row it is the row's selected claim (what `y`, `Y`, `o` and `E` act on), drawn
+    /// in reverse video.
+    pub chosen: Option<ClaimAt>,
     /// The claim the selection followed when the comparison was last replaced: while that
     /// claim waits in a row of many (unmatched claims packed side by side, until suggestions
     /// come back), the next replacement looks for it, not for that row's first claim.
@@ -153,6 +157,7 @@ impl App {
             top: Scroll::default(),
             modals: Vec::new(),
             back: Vec::new(),
+            chosen: None,
             anchor: None,
             message: None,
             export_folder: PathBuf::from("."),
@@ -851,6 +856,7 @@ impl App {
         }
         self.row = row;
         self.focus = Focus::Comparison;
+        self.chosen = Some(claim);
         self.ensure_row_visible();
         let widths = self.widths();
         let offset = self.current_row().and_then(|r| {

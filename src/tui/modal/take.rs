@@ -13,6 +13,9 @@ use crate::tui::strings::take as words;
 /// is in the selected row, else the row's first claim.
 pub fn selected_in_row(app: &App) -> Option<ClaimAt> {
     let row = app.current_row()?;
+    if let Some(chosen) = chosen_in_row(app) {
+        return Some(chosen);
+    }
     let hit = app
         .search
         .current
@@ -20,6 +23,15 @@ pub fn selected_in_row(app: &App) -> Option<ClaimAt> {
         .map(|h| h.claim)
         .filter(|c| row.claims().any(|x| x == *c));
     hit.or_else(|| row.claims().next())
+}
+
+/// The claim a link or a hit went to ([`App::chosen`]), when it is in the selected row.
+pub fn chosen_in_row(app: &App) -> Option<ClaimAt> {
+    let chosen = app.chosen?;
+    app.current_row()?
+        .claims()
+        .any(|c| c == chosen)
+        .then_some(chosen)
 }
 
 /// A claim's text with who said it, when, which party and its id: what `y` copies.

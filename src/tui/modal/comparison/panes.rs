@@ -193,10 +193,26 @@ fn row_lines(
     } else {
         SEPARATOR
     };
+    // The claim a link or a hit went to, in the selected row: reverse video, as the current
+    // hit of a search is drawn.
+    let chosen = selected
+        .then(|| crate::tui::modal::take::chosen_in_row(app))
+        .flatten();
     for (l, r) in left.iter().zip(&right) {
         let side = |line: &LaidLine, width: usize| {
-            search::cell(app, theme, line, width, theme.line(line.kind))
-                .unwrap_or_else(|| vec![cell(theme, line, width)])
+            let base =
+                if line.claim.is_some() && line.claim == chosen && line.kind == LineKind::Text {
+                    theme.line(line.kind).patch(theme.current_hit())
+                } else {
+                    theme.line(line.kind)
+                };
+            search::cell(app, theme, line, width, base).unwrap_or_else(|| {
+                if base == theme.line(line.kind) {
+                    vec![cell(theme, line, width)]
+                } else {
+                    vec![Span::styled(text::fit(&line.text, width), base)]
+                }
+            })
         };
         let mut spans = side(l, widths.0);
         spans.push(Span::styled(separator, theme.dim()));

@@ -52,13 +52,26 @@ pub fn open(app: &mut App) -> Step {
         app.message = Some(strings::NO_ROW.to_owned());
         return Step::Stay;
     }
+    // At the claim a link or a hit went to, when it is in the row: the claim `y` would take.
+    let cursor = crate::tui::modal::take::chosen_in_row(app)
+        .and_then(|c| app.current_row()?.claims().position(|x| x == c))
+        .unwrap_or(0);
+    let mut at = Detail {
+        topic: app.topic,
+        row: app.row,
+        cursor,
+        scroll: 0,
+    };
+    if cursor > 0 {
+        let (len, starts, vp) = layout(app, at);
+        at.scroll = starts
+            .get(cursor)
+            .copied()
+            .unwrap_or(0)
+            .min(len.saturating_sub(vp));
+    }
     Step::Open(Modal::Detail(RowInFull {
-        at: Detail {
-            topic: app.topic,
-            row: app.row,
-            cursor: 0,
-            scroll: 0,
-        },
+        at,
         back: Vec::new(),
     }))
 }

@@ -520,6 +520,16 @@ fn a_suggested_pair_half_filtered_out_is_shown_as_the_one_claim_left() {
         .collect();
     assert!(half.is_empty(), "{} half suggested rows", half.len());
     assert!(suggested_pairs(&app).is_empty());
+    // Nor is any row headed as a suggestion, on the screen or in an export.
+    let headed = app
+        .shown()
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .filter(|r| parallax::plain::row_heading(r).contains("suggested"))
+        .count();
+    assert_eq!(headed, 0, "rows still headed as suggested");
+    assert!(!screen(&app).contains("≈ suggested"), "{}", screen(&app));
 }
 
 #[test]

@@ -516,17 +516,19 @@ pub(super) fn keep_claims(r: &Row, keep: impl Fn(&ClaimAt) -> bool) -> Option<Ro
         r.links.len(),
     );
     // A suggested or packed pair with one of its two claims filtered out is no pair any more:
-    // the claim left is an unmatched claim (and `a` or `x` has nothing to pair it with).
-    let kind = match r.kind {
-        RowKind::Suggested | RowKind::Packed if left.is_empty() || right.is_empty() => {
-            RowKind::Single
-        }
-        kind => kind,
+    // the claim left is an unmatched claim (and `a` or `x` has nothing to pair it with), and
+    // the heading that described the pair (`≈ suggested 0.41 · …`) goes with it.
+    let unpaired = matches!(r.kind, RowKind::Suggested | RowKind::Packed)
+        && (left.is_empty() || right.is_empty());
+    let (kind, point, question) = if unpaired {
+        (RowKind::Single, None, None)
+    } else {
+        (r.kind, r.point.clone(), r.question.clone())
     };
     Some(Row {
         kind,
-        point: r.point.clone(),
-        question: r.question.clone(),
+        point,
+        question,
         left,
         right,
         links,

@@ -214,6 +214,8 @@ fn row_in_full(app: &App) -> Option<(Vec<String>, String)> {
 struct Scripted {
     keys: std::collections::VecDeque<KeyCode>,
     edit: Option<Box<dyn FnOnce()>>,
+    /// The editor's exit status, as `wait` gives it.
+    status: i32,
 }
 
 impl parallax::tui::terminal::Host for Scripted {
@@ -240,7 +242,7 @@ impl parallax::tui::terminal::Host for Scripted {
         if let Some(edit) = self.edit.take() {
             edit();
         }
-        Ok(std::process::ExitStatus::from_raw(0))
+        Ok(std::process::ExitStatus::from_raw(self.status))
     }
 }
 
@@ -262,6 +264,7 @@ fn e_from_a_row_in_full_comes_back_to_the_row_in_full() {
                 "binds both sides until 2045",
             )
         })),
+        status: 0,
     };
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
@@ -319,4 +322,23 @@ fn a_file_changed_on_disk_keeps_the_row_in_full_open_on_its_row() {
         app.detail().map(|d| (d.topic, d.row)),
         Some((app.topic, app.row))
     );
+}
+
+#[test]
+fn an_editor_that_fails_is_named_in_the_footer() {
+    let (_dir, mut app) = editable(FIXTURE, 100, 30);
+    press(&mut app, &[Action::FocusComparison, Action::Down]);
+    // `EDITOR=false`: it ends at once with exit status 1 (a raw wait status of 256).
+    let mut host = Scripted {
+        keys: [KeyCode::Char('E')].into_iter().collect(),
+        edit: Some(Box::new(|| {})),
+        status: 256,
+    };
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    parallax::tui::terminal::event_loop(&mut terminal, &mut app, &mut host).expect("ends with q");
+    // The last frame drawn, before `q`.
+    let buffer = terminal.backend().buffer();
+    let said: String = buffer.content().iter().map(|c| c.symbol()).collect();
+    assert!(said.contains("ended with exit status 1"), "{said}");
 }

@@ -414,6 +414,11 @@ fn a_long_ranking_lists_the_best_so_far_while_it_goes_on() {
 #[test]
 fn a_line_of_bare_operators_searches_nothing_anywhere() {
     let mut a = app(120, 40);
+    search_for(&mut a, "^");
+    let s = screen(&a);
+    assert!(s.contains("“^” holds no term to search for"), "{s}");
+    assert!(!s.contains("no claim matches"), "{s}");
+    let mut a = app(120, 40);
     search_for(&mut a, "! '");
     press(&mut a, &[Action::Back]);
     assert!(

@@ -20,11 +20,20 @@ pub fn open_url(app: &mut App, url: &str) -> bool {
     let Err(e) = open::that_detached(url) else {
         return true;
     };
+    let said = e.to_string();
     let why = if e.kind() == std::io::ErrorKind::NotFound {
         "no program to open it was found".to_owned()
+    } else if let Some(program) = said
+        .strip_prefix("Launcher \"")
+        .and_then(|rest| rest.split_once('"'))
+        .map(|(program, _)| program)
+    {
+        // `Launcher "xdg-open" "https://…" failed with ExitStatus(unix_wait_status(768))`: the
+        // program is what the analyst can act on.
+        format!("{} failed", crate::text::clean(program).text)
     } else {
         // The opener names the address again: the footer has no room for it twice.
-        e.to_string().replace(url, "the address")
+        said.replace(url, "the address")
     };
     app.message = Some(strings::open_failed(&why));
     false

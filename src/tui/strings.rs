@@ -147,6 +147,19 @@ pub fn editor_failed(editor: &str, why: &str) -> String {
     )
 }
 
+/// The editor ran but did not end well (`EDITOR=false`, `:cq` in vim); the files are read
+/// again all the same, since it may have written them.
+pub fn editor_ended(editor: &str, status: &std::process::ExitStatus) -> String {
+    let how = match status.code() {
+        Some(code) => format!("with exit status {code}"),
+        None => "on a signal".to_owned(),
+    };
+    format!(
+        "The editor `{}` ended {how}.",
+        crate::text::clean(editor).text
+    )
+}
+
 /// Help texts of the bindings, in the order of the table in `keys.rs`.
 pub mod help {
     pub const UP: &str = "previous topic, row or claim";
@@ -636,9 +649,14 @@ pub mod search {
     /// The narrowing mark, in the header and the panel.
     pub const NARROWED: &str = "(narrowed)";
 
-    /// The message when nothing matches.
+    /// The message when nothing matches, or, for a line of bare operators (`^`, `!`), that
+    /// it holds nothing to search for (as `parallax search` says).
     pub fn no_hit(query: &str) -> String {
-        format!("no claim matches “{query}”")
+        if crate::query::pattern::parse(query).is_empty() {
+            format!("“{query}” holds no term to search for")
+        } else {
+            format!("no claim matches “{query}”")
+        }
     }
 
     /// How many claims a search found, for the panel and the header. The total comes first, as

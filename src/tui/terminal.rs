@@ -444,7 +444,17 @@ pub fn event_loop<B: Backend>(
                         let ran = host.run(&mut command);
                         redraw_all(terminal, app)?;
                         match ran {
-                            Ok(_) => super::live::reload(app),
+                            Ok(status) => {
+                                super::live::reload(app);
+                                // Before what the reload says (the files changed, or not).
+                                if !status.success() {
+                                    let ended = super::strings::editor_ended(&editor, &status);
+                                    app.message = Some(match app.message.take() {
+                                        Some(reloaded) => format!("{ended} {reloaded}"),
+                                        None => ended,
+                                    });
+                                }
+                            }
                             Err(e) => {
                                 app.message =
                                     Some(super::strings::editor_failed(&editor, &e.to_string()))

@@ -187,6 +187,20 @@ fn an_invalid_date_says_why_and_is_not_applied() {
     );
     assert_eq!(a.query.filter.since, None);
     assert!(screen(&a).contains("is not a real calendar date"));
+    // At 80 columns the note wraps rather than losing what to type.
+    let mut narrow = app(80, 24);
+    section(&mut narrow, Section::Dates);
+    typed(&mut narrow, "2025-13");
+    keys(&mut narrow, &[KeyCode::Enter]);
+    let shown = screen(&narrow);
+    assert!(shown.contains("is not a real calendar date"), "{shown}");
+    assert!(
+        !shown
+            .lines()
+            .any(|l| l.contains('…') && (l.contains("calendar") || l.contains("YYYY"))),
+        "{shown}"
+    );
+    assert!(shown.contains("claims remain"), "{shown}");
 
     keys(&mut a, &[KeyCode::Delete]);
     typed(&mut a, "2025-06");

@@ -246,12 +246,28 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
     } else {
         Line::styled(text::ellipsis(&remaining, width), theme.title())
     };
-    let note = p.note.as_deref().map_or_else(
-        || Line::raw(""),
-        |n| Line::styled(text::ellipsis(n, width), theme.warning()),
-    );
+    // A note too long for its line (a date refused, with what to type) takes the blank line
+    // above the count too, rather than being cut before what to do.
+    let note = p
+        .note
+        .as_deref()
+        .map(|n| text::wrap(n, width.max(1)))
+        .unwrap_or_default();
+    let lines = match note.as_slice() {
+        [] => vec![Line::raw(""), remaining, Line::raw("")],
+        [one] => vec![
+            Line::raw(""),
+            remaining,
+            Line::styled(one.clone(), theme.warning()),
+        ],
+        [first, rest @ ..] => vec![
+            remaining,
+            Line::styled(first.clone(), theme.warning()),
+            Line::styled(text::ellipsis(&rest.join(" "), width), theme.warning()),
+        ],
+    };
     frame.render_widget(
-        Paragraph::new(vec![Line::raw(""), remaining, note]),
+        Paragraph::new(lines),
         Rect::new(inner.x, inner.y + top, inner.width, inner.height - top),
     );
 }

@@ -1725,3 +1725,19 @@ fn a_dispute_without_a_manifest_imported_beside_other_files_gets_one_naming_its_
     let d = load(&out);
     assert_eq!(d.sides.len(), 2, "notes.json is not read as a side");
 }
+
+#[test]
+fn a_comparison_csv_given_to_import_is_named_with_the_export_that_imports() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("comparison.csv");
+    parallax()
+        .args(["export", "-f", "csv", "-o"])
+        .arg(&csv)
+        .assert()
+        .success();
+    import_csv(&csv, dir.path().join("out"))
+        .code(1)
+        .stderr(predicate::str::contains("export -f claims-csv"))
+        .stderr(predicate::str::contains("not a table of claims"));
+    assert!(!dir.path().join("out").exists(), "nothing is written");
+}

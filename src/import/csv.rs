@@ -19,6 +19,15 @@ pub enum CsvError {
         /// The column's name.
         column: &'static str,
     },
+    /// The file is a comparison as `export -f csv` writes it (two sides a row), which is not a
+    /// table of claims.
+    #[error(
+        "{file}: line 1: this is a comparison as `parallax export -f csv` writes it (left_claim, right_claim, …), not a table of claims; `parallax export -f claims-csv` writes one that import reads back"
+    )]
+    Comparison {
+        /// The file, as given.
+        file: String,
+    },
     /// The file has no header row.
     #[error("{file}: the file is empty; the first row names the columns")]
     Empty {
@@ -347,6 +356,11 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
     }
     for needed in [Col::Side, Col::Topic, Col::Text] {
         if !columns.contains(&Some(needed)) {
+            if names.iter().any(|n| n == "left_claim") && names.iter().any(|n| n == "right_claim") {
+                return Err(CsvError::Comparison {
+                    file: file.to_owned(),
+                });
+            }
             return Err(CsvError::MissingColumn {
                 file: file.to_owned(),
                 column: needed.name(),

@@ -1741,3 +1741,24 @@ fn a_comparison_csv_given_to_import_is_named_with_the_export_that_imports() {
         .stderr(predicate::str::contains("not a table of claims"));
     assert!(!dir.path().join("out").exists(), "nothing is written");
 }
+
+#[test]
+fn a_control_character_in_a_cell_is_kept_and_said() {
+    let (dir, said) = import_said(
+        "side,topic,text,source_outlet\nAl\u{1b}[31mpha,t1,Hello \u{1b}[2Jworld,X\nBeta,t1,Other,Y\n",
+    );
+    assert!(
+        said.contains("line 2: the side cell holds U+001B"),
+        "{said}"
+    );
+    assert!(
+        said.contains("line 2: the text cell holds U+001B"),
+        "{said}"
+    );
+    assert!(
+        !said.contains('\u{1b}'),
+        "nothing raw reaches the terminal: {said:?}"
+    );
+    let d = load(&dir.path().join("out"));
+    assert!(claims(&d).iter().any(|t| t.contains("world")));
+}

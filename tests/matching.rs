@@ -1104,6 +1104,27 @@ fn a_question_for_a_point_already_there_is_said_to_be_unused() {
     assert!(!manifest.contains("sky green"));
 }
 
+#[test]
+fn a_question_with_a_control_character_is_refused_and_nothing_written() {
+    let dir = copy_fixture();
+    let before = std::fs::read_to_string(dir.path().join("dispute.json")).unwrap();
+    parallax()
+        .args([
+            "link",
+            "a-people",
+            "b-opened",
+            "--question",
+            "Who \u{1b}[31mwon?",
+        ])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("U+001B"))
+        .stderr(predicates::str::contains("\u{1b}").not());
+    let after = std::fs::read_to_string(dir.path().join("dispute.json")).unwrap();
+    assert_eq!(before, after);
+}
+
 /// Writes the files into `dir` and returns what `parallax match` prints for it.
 fn match_in<const N: usize>(dir: &Path, files: [(&str, serde_json::Value); N]) -> String {
     for (name, json) in files {

@@ -35,6 +35,18 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
             "--question is empty; write the question the two claims answer".to_owned(),
         ));
     }
+    // A control or hidden character would go into the manifest (and the point's id) as it is:
+    // refused, as the file's own reader would flag it.
+    if let Some(q) = question
+        && let Some(&c) = text::clean(q).flagged.first()
+    {
+        return Err(Failure::Usage(format!(
+            "--question holds the character U+{:04X} (a control or hidden character): \
+             “{}”; write the question without it",
+            u32::from(c),
+            text::clean(q).text
+        )));
+    }
     // Held from the read to the write: another parallax writing here waits (see `edit::lock`).
     let folder = folder_of(paths)
         .ok_or(EditError::Bundled)

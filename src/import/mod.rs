@@ -403,6 +403,25 @@ impl Builder {
             self.problem(file, at, "an empty record; skipped".to_owned());
             return;
         }
+        // Kept as given (the files hold what the source held), but said: every reader of the
+        // files shows such a character as a marker, and `validate` warns of it.
+        for col in Col::ALL {
+            if let Some(&c) = r
+                .get(col)
+                .and_then(|v| crate::text::clean(v).flagged.first().copied())
+                .as_ref()
+            {
+                self.problem(
+                    file,
+                    at,
+                    format!(
+                        "the {} cell holds U+{:04X}, a control or hidden character; kept, and shown as a visible marker",
+                        col.name(),
+                        u32::from(c)
+                    ),
+                );
+            }
+        }
         match r.kind() {
             Kind::Claim => {}
             Kind::Unknown => {

@@ -1762,3 +1762,24 @@ fn a_control_character_in_a_cell_is_kept_and_said() {
     let d = load(&dir.path().join("out"));
     assert!(claims(&d).iter().any(|t| t.contains("world")));
 }
+
+#[test]
+fn a_key_given_twice_in_a_review_is_reported_at_its_place() {
+    let (_dir, said) = review_said(&[
+        r#"{"@context": "https://schema.org", "@type": "ClaimReview",
+            "claimReviewed": "first text", "claimReviewed": "second text",
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
+            "reviewRating": {"@type": "Rating", "alternateName": "False", "alternateName": "True"},
+            "url": "https://example.org/check/1"}"#,
+        BETA_REVIEW,
+    ]);
+    assert!(
+        said.contains("review-0.json: the top: the key `claimReviewed` is given twice"),
+        "{said}"
+    );
+    assert!(
+        said.contains("review-0.json: reviewRating: the key `alternateName` is given twice"),
+        "{said}"
+    );
+    assert!(!said.contains("review-1.json: "), "{said}");
+}

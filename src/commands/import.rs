@@ -43,6 +43,7 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                     sides: &sides,
                     topic,
                 };
+                claimreview::repeated_keys(&bytes, &name, &mut builder);
                 claimreview::read(&value, &name, &options, &mut builder);
             }
         }

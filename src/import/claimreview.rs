@@ -316,6 +316,106 @@ struct Review {
     number: Option<(f64, f64, f64)>,
 }
 
+/// Reports each key given twice in one object of a file's JSON (`reviewRating.alternateName`),
+/// as a problem at its place: JSON readers keep the last of the two, and which one the writer
+/// meant cannot be known.
+pub fn repeated_keys(bytes: &[u8], file: &str, builder: &mut Builder) {
+    let mut found = Vec::new();
+    let mut reader = serde_json::Deserializer::from_slice(bytes);
+    // A file that is not JSON is reported by the reading that follows.
+    if serde::de::DeserializeSeed::deserialize(Keys::at(String::new(), &mut found), &mut reader)
+        .is_err()
+    {
+        return;
+    }
+    for (at, key) in found {
+        let at = if at.is_empty() {
+            "the top".to_owned()
+        } else {
+            at
+        };
+        builder.problems.push(super::Problem {
+            file: file.to_owned(),
+            at,
+            reason: format!(
+                "the key `{}` is given twice in one object; the second is used",
+                crate::text::clean(&key).text
+            ),
+        });
+    }
+}
+
+/// Walks a JSON value, noting each object's repeated keys: (the object's place, the key).
+struct Keys<'a> {
+    at: String,
+    found: &'a mut Vec<(String, String)>,
+}
+
+impl<'a> Keys<'a> {
+    fn at(at: String, found: &'a mut Vec<(String, String)>) -> Self {
+        Keys { at, found }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Keys<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Keys<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let Keys { at, found } = self;
+        let mut i = 0usize;
+        while seq
+            .next_element_seed(Keys::at(format!("{at}[{i}]"), &mut *found))?
+            .is_some()
+        {
+            i += 1;
+        }
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let Keys { at, found } = self;
+        let mut seen = foldhash::HashSet::default();
+        while let Some(key) = map.next_key::<String>()? {
+            let inner = if at.is_empty() {
+                key.clone()
+            } else {
+                format!("{at}.{key}")
+            };
+            if !seen.insert(key.clone()) {
+                found.push((at.clone(), key));
+            }
+            map.next_value_seed(Keys::at(inner, &mut *found))?;
+        }
+        Ok(())
+    }
+}
+
 /// Reads one file's JSON into `builder`; every node or claim it cannot use is a problem with
 /// its place (`@graph[2]`, `claims[0].claimReview[1]`).
 pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder) {

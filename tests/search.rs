@@ -364,6 +364,17 @@ fn search_with_no_hit_says_so_and_exits_1() {
         .code(1)
         .stdout("")
         .stderr(predicate::str::contains("no claim matches `zqxzqx`"));
+    // A pasted page is echoed by its start and its length, not whole.
+    let long = "zqxzqx ".repeat(2_000);
+    let out = parallax()
+        .args(["search", FIXTURE, long.as_str()])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.len() < 400, "{said}");
+    assert!(said.contains("… (14000 characters)"), "{said}");
     parallax()
         .args([
             "search",

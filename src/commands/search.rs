@@ -89,7 +89,7 @@ pub fn search(
     if query::pattern::parse(query_text).is_empty() {
         return Err(Failure::Usage(format!(
             "the query `{}` holds no term to search for",
-            text::clean(query_text).text
+            text::quote(query_text)
         )));
     }
     let one_comparison = pair_args.left.is_some()
@@ -249,7 +249,7 @@ fn report<'a, T: Deref<Target = str> + Sync>(
         writeln!(
             err,
             "parallax: no claim matches `{}`{with}",
-            text::clean(query_text).text
+            text::quote(query_text)
         )?;
     }
     Ok(!hits.is_empty())

@@ -652,10 +652,12 @@ pub mod search {
     /// The message when nothing matches, or, for a line of bare operators (`^`, `!`), that
     /// it holds nothing to search for (as `parallax search` says).
     pub fn no_hit(query: &str) -> String {
+        // A pasted page is shown by its start and its length (see `text::quote`).
+        let shown = crate::text::quote(query);
         if crate::query::pattern::parse(query).is_empty() {
-            format!("“{query}” holds no term to search for")
+            format!("“{shown}” holds no term to search for")
         } else {
-            format!("no claim matches “{query}”")
+            format!("no claim matches “{shown}”")
         }
     }
 

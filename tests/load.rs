@@ -128,6 +128,23 @@ fn each_error_is_reported_at_its_pointer_and_line() {
 }
 
 #[test]
+fn a_claim_id_used_by_another_side_names_that_sides_file() {
+    let loaded = load_paths(&[
+        fixture("good.json"),
+        fixture("duplicate-claim-across-sides.json"),
+    ]);
+    let said = loaded
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::DuplicateId)
+        .map(|d| d.message.clone())
+        .unwrap_or_default();
+    let good = fixture("good.json").display().to_string();
+    assert!(said.contains(&format!("another side ({good})")), "{said}");
+}
+
+#[test]
 fn syntax_and_encoding_errors_give_line_and_column() {
     assert_eq!(
         problems("syntax.json"),

@@ -304,11 +304,18 @@ impl<'a> Loader<'a> {
         let taken = &self.claims;
         for (t, topic) in side.topics.iter().enumerate() {
             for (c, claim) in topic.claims.iter().enumerate() {
-                if taken.find(&self.sides, claim.id.as_str()).is_some() {
+                if let Some(at) = taken.find(&self.sides, claim.id.as_str()) {
+                    let by = self
+                        .sides
+                        .get(at.side())
+                        .map_or_else(String::new, |s| format!(" ({})", s.file));
                     error(
                         Code::DuplicateId,
                         &format!("/topics/{t}/claims/{c}/id"),
-                        format!("claim id `{}` is already used by another side", claim.id),
+                        format!(
+                            "claim id `{}` is already used by another side{by}",
+                            claim.id
+                        ),
                         "a claim id unique across every side",
                     );
                 }

@@ -103,3 +103,28 @@ fn new_refuses_bad_parties_with_a_usage_error() {
     }
     assert!(!target.exists());
 }
+
+#[test]
+fn the_validate_command_it_suggests_can_be_pasted_into_a_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("river 2024");
+    let out = parallax()
+        .arg("new")
+        .arg(&folder)
+        .args(["--title", "The river", "--id", "river-2024"])
+        .args(["--side", "alpha:Alpha", "--side", "beta:Beta"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let said = String::from_utf8_lossy(&out.stderr);
+    let command = said
+        .split("then run `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .unwrap_or_else(|| panic!("no command suggested: {said}"));
+    // The shell's own reading of it names the folder as one word.
+    let words = shell_words::split(command).expect("a shell line");
+    assert_eq!(words.len(), 3, "{command}");
+    parallax().args(&words[1..]).assert().success();
+}

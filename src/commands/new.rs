@@ -112,7 +112,8 @@ pub fn new(args: &NewArgs, err: &mut dyn Write) -> Result<(), Failure> {
     writeln!(
         err,
         "parallax: add topics and claims (see \"Writing a new dispute\" in the README), then run `parallax validate {}`",
-        crate::export::shown_path(&args.dir)
+        // Quoted as a shell needs it (a folder `n 1`), so the command can be pasted.
+        shell_words::quote(&crate::export::shown_path(&args.dir))
     )?;
     Ok(())
 }

@@ -145,6 +145,30 @@ fn a_claim_id_used_by_another_side_names_that_sides_file() {
 }
 
 #[test]
+fn an_export_named_as_a_side_file_is_said_to_be_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let export = dir.path().join("export.json");
+    std::fs::write(
+        &export,
+        r#"{"format": "parallax-export/1", "dispute": {"id": "demo"}, "topics": []}"#,
+    )
+    .expect("written");
+    let loaded = load_paths(&[fixture("good.json"), export]);
+    let said: Vec<String> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::WrongFormat)
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        said.iter()
+            .any(|s| s.contains("this is an export") && s.contains("name the dispute")),
+        "{said:?}"
+    );
+}
+
+#[test]
 fn syntax_and_encoding_errors_give_line_and_column() {
     assert_eq!(
         problems("syntax.json"),

@@ -736,7 +736,18 @@ impl<'de> Want<'de> for FormatWant {
         "the string \"parallax/1\"".into()
     }
     fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<()> {
-        if s != format::FORMAT {
+        if s == format::EXPORT_FORMAT {
+            // The screen saves its JSON exports beside the side files: one named by hand is
+            // no side file, and the fix is to name the files it came from.
+            cx.error(
+                Code::WrongFormat,
+                format!(
+                    "this is an export (format \"{}\"), not a side file",
+                    format::EXPORT_FORMAT
+                ),
+                "a side file (\"parallax/1\"): name the dispute the export was made from",
+            );
+        } else if s != format::FORMAT {
             cx.error(
                 Code::WrongFormat,
                 format!(

@@ -909,3 +909,35 @@ fn markdown_and_html_mark_the_common_ground_as_show_does() {
         html.contains("<th class=\"lane\" colspan=\"2\" scope=\"colgroup\">Common ground (1)</th>")
     );
 }
+
+#[test]
+fn a_claimreview_export_without_assessed_claims_and_a_stray_review_url_are_said() {
+    let load = |name: &str| {
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/load")
+            .join(name)
+    };
+    parallax()
+        .args(["export", "-f", "claimreview", "-o", "-"])
+        .arg(load("good.json"))
+        .arg(load("red.json"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"@graph\": []"))
+        .stderr(predicate::str::contains("no claim has an assessment"));
+    parallax()
+        .args([
+            "export",
+            "-f",
+            "md",
+            "--review-url",
+            "https://example.org/",
+            "-o",
+            "-",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "--review-url is for --format claimreview",
+        ));
+}

@@ -53,6 +53,12 @@ pub fn export(
             given.file_kind().extension()
         )?;
     }
+    if args.review_url.is_some() && chosen != ExportFormat::ClaimReview {
+        writeln!(
+            err,
+            "parallax: warning: --review-url is for --format claimreview (the page its reviews are published on); ignored"
+        )?;
+    }
     let Some(format) = chosen.comparison() else {
         return claims(args, chosen, target, out, err);
     };
@@ -174,6 +180,18 @@ fn claims(
         return deliver_with(render, "claims-csv", target, args.force, out, err);
     }
     let (bytes, without) = crate::import::claimreview::write(&dispute, args.review_url.as_deref());
+    let assessed = dispute
+        .sides
+        .iter()
+        .flat_map(|s| &s.topics)
+        .flat_map(|t| &t.claims)
+        .any(|c| c.assessment.is_some());
+    if !assessed {
+        writeln!(
+            err,
+            "parallax: no claim has an assessment, so there is no review to write: the ClaimReview graph is empty (a review is a claim's assessment)"
+        )?;
+    }
     if !without.is_empty() {
         writeln!(
             err,

@@ -1783,3 +1783,25 @@ fn a_key_given_twice_in_a_review_is_reported_at_its_place() {
     );
     assert!(!said.contains("review-1.json: "), "{said}");
 }
+
+#[test]
+fn a_missing_file_is_named_in_words_not_an_os_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for kind in ["csv", "claimreview"] {
+        let out = parallax()
+            .args(["import", kind])
+            .arg(dir.path().join("nosuch"))
+            .arg("-o")
+            .arg(dir.path().join("out"))
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("no such file or folder; expected a readable file (check the path)"),
+            "{said}"
+        );
+        assert!(!said.contains("os error"), "{said}");
+    }
+}

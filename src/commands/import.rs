@@ -16,8 +16,12 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
     let mut builder = Builder::default();
     for path in &args.files {
         let name = crate::export::shown_path(path);
-        let bytes = crate::load::read_regular(path, args.read.max_file_size)
-            .map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
+        let bytes = crate::load::read_regular(path, args.read.max_file_size).map_err(|e| {
+            Failure::Input(format!(
+                "cannot read {name}: {}",
+                crate::load::read_failure(&e)
+            ))
+        })?;
         match command {
             ImportCommand::Csv(_) => {
                 csv::read(&bytes, &name, &mut builder)

@@ -371,6 +371,19 @@ pub fn read_regular(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
     })
 }
 
+/// A failed read as a command says it outside a load (`import`): what is wrong, and what to
+/// check, in the words the loader's `unreadable` error uses.
+pub fn read_failure(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {
+            let why = io_refusal(error);
+            format!("{}; expected {}", why.message, why.expected)
+        }
+        // A refusal of ours (not a regular file, too large) says what to do already.
+        _ => error.to_string(),
+    }
+}
+
 /// The words for a failed read.
 pub(super) fn io_refusal(error: &std::io::Error) -> Refusal {
     let message = match error.kind() {

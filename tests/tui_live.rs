@@ -75,6 +75,11 @@ fn a_broken_file_keeps_the_last_good_state_and_shows_where_until_it_is_fixed() {
         screen.contains("2. Is the treaty still in force?"),
         "{screen}"
     );
+    // Closed, the panel leaves a mark in the header: what is shown is not what is on disk.
+    press(&mut app, &[Action::Back]);
+    let screen = lines(&app).join("\n");
+    assert!(!screen.contains("The files do not load"), "{screen}");
+    assert!(screen.contains("files on disk do not load"), "{screen}");
 
     let fixed = alpha.clone();
     run_while(&mut app, move || {
@@ -86,6 +91,10 @@ fn a_broken_file_keeps_the_last_good_state_and_shows_where_until_it_is_fixed() {
     );
     assert_eq!(selected_claim_id(&app).as_deref(), Some("a-treaty"));
     assert!(lines(&app).iter().any(|l| l.contains("until 2035")));
+    assert!(
+        !lines(&app).iter().any(|l| l.contains("do not load")),
+        "the mark goes once the files load"
+    );
 }
 
 #[test]

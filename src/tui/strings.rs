@@ -130,6 +130,8 @@ pub const RIGHT: &str = "right";
 
 /// The problems panel's title.
 pub const PROBLEMS_TITLE: &str = "The files do not load";
+/// The header's mark once the problems panel is closed and the files still do not load.
+pub const STALE: &str = "⚠ files on disk do not load: last good state";
 
 /// The problems panel's first line.
 pub fn problems_intro(n: usize) -> String {

@@ -130,6 +130,7 @@ pub fn reload(app: &mut App) {
     match load(&app.live.paths, gathered) {
         Ok((dispute, files, warnings)) => {
             app.modals.retain(|m| !matches!(m, Modal::Reload(_)));
+            app.live.broken = false;
             app.suggest.files = files;
             app.message = None;
             app.reload(dispute);
@@ -214,6 +215,7 @@ fn problems_open(app: &App) -> bool {
 fn show_problems(app: &mut App, problems: Vec<Problem>) {
     // The footer shows the panel's keys, not an older message.
     app.message = None;
+    app.live.broken = true;
     let fresh = Problems {
         problems,
         scroll: 0,

@@ -17,6 +17,9 @@ pub struct Live {
     pub paths: Vec<PathBuf>,
     /// The largest file read, as `--max-file-size` gave it; reloads keep to it too.
     pub max_file: u64,
+    /// The files on disk did not load at the last reload: the screen shows the last good state
+    /// (the header says so once the problems panel is closed).
+    pub broken: bool,
 }
 
 impl Default for Live {
@@ -24,6 +27,7 @@ impl Default for Live {
         Live {
             paths: Vec::new(),
             max_file: DEFAULT_MAX_FILE,
+            broken: false,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::modal::Modal;
 use crate::tui::strings;
 use crate::tui::theme::Pane;
 use ratatui::Frame;
@@ -38,18 +39,30 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The title, and at the right the date in force when there is one.
+/// The title, and at the right the date in force when there is one, and, once the problems
+/// panel is closed, that the files on disk do not load (what is shown is their last good state).
 fn title_line(app: &App, width: usize) -> Line<'static> {
     let theme = app.theme;
-    let Some(as_of) = &app.shown().as_of else {
+    let broken = app.live.broken && !app.modals.iter().any(|m| matches!(m, Modal::Reload(_)));
+    let mut marks = Vec::new();
+    if broken {
+        marks.push((strings::STALE.to_owned(), theme.warning()));
+    }
+    if let Some(as_of) = &app.shown().as_of {
+        marks.push((
+            strings::as_of::header(&as_of.date.to_string()),
+            theme.as_of(),
+        ));
+    }
+    if marks.is_empty() {
         return Line::styled(text::ellipsis(&app.dispute.title, width), theme.title());
-    };
-    let mark = strings::as_of::header(&as_of.date.to_string());
-    let room = width.saturating_sub(text::width(&mark) + 1);
-    let title = text::fit(&app.dispute.title, room);
-    Line::from(vec![
-        Span::styled(title, theme.title()),
-        Span::raw(" "),
-        Span::styled(text::ellipsis(&mark, width), theme.as_of()),
-    ])
+    }
+    let used: usize = marks.iter().map(|(m, _)| text::width(m) + 1).sum();
+    let title = text::fit(&app.dispute.title, width.saturating_sub(used));
+    let mut spans = vec![Span::styled(title, theme.title())];
+    for (mark, style) in marks {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(text::ellipsis(&mark, width), style));
+    }
+    Line::from(spans)
 }

@@ -268,3 +268,18 @@ fn the_help_heading_names_the_focused_pane() {
     assert!(comparison.contains("Keys in Comparison:"), "{comparison}");
     assert!(comparison.contains("to the topic list"), "{comparison}");
 }
+
+/// On a small screen the footer gives up the way on and back before help and quit, as the
+/// README says.
+#[test]
+fn a_narrow_footer_keeps_help_and_quit_last() {
+    let mut app = common::bundled(50, 12);
+    common::keys(&mut app, &[ratatui::crossterm::event::KeyCode::Tab]);
+    let s = common::screen(&app);
+    let last = s.lines().last().unwrap_or_default();
+    assert!(
+        last.contains("?  help") && last.contains("q  quit"),
+        "{last}"
+    );
+    assert!(last.contains('…'), "{last}");
+}

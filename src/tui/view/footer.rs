@@ -17,10 +17,12 @@ use ratatui::widgets::Paragraph;
 /// The footer's keys at a width: each working key with a footer label, in its table's order;
 /// when they do not all fit, the last ones go first, but help, quit, the way back (`Esc`), the
 /// way on (`Enter`: open, keep, done) and, on a suggested row, accept and dismiss stay as long as
-/// anything can. When some do not fit, the last entry is `…` with no key: `?` lists them all.
+/// anything can; of those, the way on goes first, then the way back, then accept and dismiss,
+/// and help and quit last. When some do not fit, the last entry is `…` with no key: `?` lists
+/// them all.
 pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str)> {
     let types = component::active(app).types();
-    let mut shown: Vec<(String, &str, usize, bool)> =
+    let mut shown: Vec<(String, &str, usize, u8)> =
         component::working_where(app, |b| b.footer.is_some())
             .into_iter()
             .filter_map(|b| {
@@ -32,21 +34,21 @@ pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str)> {
                     .map(|&k| keymap::label(k))
                     .unwrap_or_default();
                 let w = text::width(&key) + text::width(label) + 4;
-                let kept = matches!(
-                    b.action,
-                    Action::Help
-                        | Action::Quit
-                        | Action::Back
-                        | Action::Open
-                        | Action::Accept
-                        | Action::Dismiss
-                );
+                // How long a key stays when room runs out: 0 goes first; help and quit last.
+                let kept = match b.action {
+                    Action::Quit => 5,
+                    Action::Help => 4,
+                    Action::Accept | Action::Dismiss => 3,
+                    Action::Back => 2,
+                    Action::Open => 1,
+                    _ => 0,
+                };
                 Some((key, label, w, kept))
             })
             .collect();
     let all = shown.len();
     // Room for the sign that keys were left out, once they are.
-    let fits = |shown: &[(String, &str, usize, bool)]| {
+    let fits = |shown: &[(String, &str, usize, u8)]| {
         let sign = if shown.len() < all {
             text::width(strings::footer::MORE) + 2
         } else {
@@ -55,11 +57,13 @@ pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str)> {
         shown.iter().map(|s| s.2).sum::<usize>() + sign <= room
     };
     while !fits(&shown) {
-        let last = shown
-            .iter()
-            .rposition(|s| !s.3)
-            .or(shown.len().checked_sub(1));
-        let Some(i) = last else { break };
+        // The last of those that go first.
+        let Some(least) = shown.iter().map(|s| s.3).min() else {
+            break;
+        };
+        let Some(i) = shown.iter().rposition(|s| s.3 == least) else {
+            break;
+        };
         shown.remove(i);
     }
     let dropped = shown.len() < all;

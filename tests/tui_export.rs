@@ -432,3 +432,15 @@ fn a_long_search_or_filter_notice_wraps_whole_in_the_dialog() {
         "Search “ceasefire” in force, not narrowed (& narrows): every row is exported."
     );
 }
+
+#[test]
+fn a_narrow_dialog_shortens_markdown_so_every_format_can_be_read() {
+    let mut app = common::app_at("tests/fixtures/tui/sample", 50, 12);
+    keys(&mut app, &[KeyCode::Char('e')]);
+    let s = screen(&app);
+    let line = s.lines().find(|l| l.contains("Format")).unwrap_or_default();
+    assert!(line.contains("● MD") && line.contains("○ HTML "), "{line}");
+    let mut wide = common::app_at("tests/fixtures/tui/sample", 80, 24);
+    keys(&mut wide, &[KeyCode::Char('e')]);
+    assert!(screen(&wide).contains("● Markdown"));
+}

@@ -349,6 +349,8 @@ pub mod export {
     pub const THIS_TOPIC: &str = "this topic";
     /// Format names.
     pub const MARKDOWN: &str = "Markdown";
+    /// Markdown's name where the four do not fit (a narrow dialog).
+    pub const MARKDOWN_SHORT: &str = "MD";
     /// See [`MARKDOWN`].
     pub const CSV: &str = "CSV";
     /// See [`MARKDOWN`].

@@ -173,10 +173,26 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
         scope_items.push((this, d.scope == Scope::Topic));
     }
     scope_items.push((all, d.scope == Scope::All));
-    let formats = Format::ALL
+    let mut formats: Vec<(String, bool)> = Format::ALL
         .iter()
         .map(|&f| (format_name(f).to_owned(), f == d.format))
         .collect();
+    // Each choice is its mark, a space, its name and a space, one space apart; then ` ▸`.
+    let line_width = |formats: &[(String, bool)]| {
+        LABEL
+            + 2
+            + formats
+                .iter()
+                .map(|(n, _)| text::width(n) + 4)
+                .sum::<usize>()
+            + 2
+    };
+    if line_width(&formats) > width
+        && let Some(md) = formats.iter_mut().find(|(n, _)| n == words::MARKDOWN)
+    {
+        // Every choice stays readable rather than the last being cut.
+        md.0 = words::MARKDOWN_SHORT.to_owned();
+    }
 
     // A proposed name shows selected only while the field has the focus.
     let cols = width.saturating_sub(LABEL + INDENT.len() + 1);

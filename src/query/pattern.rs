@@ -9,7 +9,7 @@
 //! upper-case letter matches case-sensitively.
 
 /// How a term matches a field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TermKind {
     /// Words: in prose, a prefix of a word or within a typo or two of one; in short fields
     /// (speakers, tags, outlets), the term's characters in order, gaps allowed.
@@ -31,7 +31,7 @@ pub enum TermKind {
 }
 
 /// One whitespace-separated piece of a query.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Term {
     /// The text to match, without the syntax marks.
     pub text: String,
@@ -99,10 +99,16 @@ impl Term {
 
 /// Splits a query into its terms; empty when the query holds nothing to match.
 pub fn parse(query: &str) -> Vec<Term> {
-    raw_terms(query)
-        .into_iter()
-        .filter_map(Term::parse)
-        .collect()
+    // A term given twice asks nothing more (every term must match): each is matched once, so a
+    // pasted paragraph that repeats its words costs what its distinct words cost.
+    let mut terms: Vec<Term> = Vec::new();
+    let mut seen = foldhash::HashSet::default();
+    for term in raw_terms(query).into_iter().filter_map(Term::parse) {
+        if seen.insert(term.clone()) {
+            terms.push(term);
+        }
+    }
+    terms
 }
 
 /// The raw terms of a query: split at whitespace, except inside a phrase (`"…"` or `!"…"`,
@@ -173,6 +179,14 @@ mod tests {
 
     fn kind(raw: &str) -> Option<(TermKind, bool, String)> {
         Term::parse(raw).map(|t| (t.kind, t.negated, t.text))
+    }
+
+    #[test]
+    fn a_term_given_twice_is_matched_once() {
+        let texts = |q: &str| -> Vec<String> { parse(q).into_iter().map(|t| t.text).collect() };
+        assert_eq!(texts("war peace war 'war"), ["war", "peace", "war"]);
+        assert_eq!(parse("war !war").len(), 2, "a negation is another term");
+        assert_eq!(parse(&"obama ".repeat(500)).len(), 1);
     }
 
     #[test]

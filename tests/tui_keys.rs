@@ -357,6 +357,17 @@ fn r_follows_a_link_from_the_comparison_and_b_comes_back() {
     assert_eq!((topic_id(&a), a.row), ("talks", 1), "b returns");
     press(&mut a, &[Action::JumpBack]);
     assert!(a.message.is_some(), "nothing more to go back to is said");
+    // A filter or a search set and cleared in between (the comparison shown is made again)
+    // keeps the way back.
+    press(&mut a, &[Action::FollowRebuttal]);
+    assert_eq!(topic_id(&a), "border");
+    let parties: Vec<String> = a.dispute.sides.iter().map(|s| s.party.id.clone()).collect();
+    a.query.filter.parties = parties;
+    a.requery();
+    a.query.filter.parties.clear();
+    a.requery();
+    press(&mut a, &[Action::JumpBack]);
+    assert_eq!((topic_id(&a), a.row), ("talks", 1), "b still returns");
 }
 
 #[test]

@@ -248,6 +248,18 @@ impl App {
         let topic_id = self.current_topic().map(|t| t.id.clone());
         let claim = self.current_row().and_then(|r| r.claims().next());
         let held = self.take_rows_in_full();
+        // Where `b` would go back to, by topic and claim: found again in the new comparison.
+        let back: Vec<_> = self
+            .back
+            .iter()
+            .map(|p| {
+                let topic = self.shown().topics.get(p.topic);
+                let claim = topic
+                    .and_then(|t| t.rows.get(p.row))
+                    .and_then(|r| r.claims().next());
+                (topic.map(|t| t.id.clone()), claim, p.focus)
+            })
+            .collect();
         self.outcome = outcome;
         self.active_filters = self.query.filter.describe();
         let after = self.outcome.as_ref().map(|o| Arc::as_ptr(&o.comparison));
@@ -257,7 +269,24 @@ impl App {
                 None => self.count(),
             }
             self.heights.clear();
-            self.back.clear();
+            self.back = back
+                .into_iter()
+                .filter_map(|(topic, claim, focus)| {
+                    let topics = &self.shown().topics;
+                    let t = topics.iter().position(|t| Some(&t.id) == topic.as_ref())?;
+                    let row = topics
+                        .get(t)?
+                        .rows
+                        .iter()
+                        .position(|r| r.claims().any(|c| Some(c) == claim))?;
+                    Some(Place {
+                        topic: t,
+                        row,
+                        top: Scroll { row, line: 0 },
+                        focus,
+                    })
+                })
+                .collect();
             let topics = &self.shown().topics;
             let nearest = self.topic.min(topics.len().saturating_sub(1));
             let topic = topic_id

@@ -132,6 +132,10 @@ struct NucleoNeedle {
     atom: Atom,
     term: Term,
     quick: Option<Vec<u8>>,
+    /// For a literal kind, what matches a field that is not ASCII: nucleo-matcher 0.3.1's
+    /// substring match misses a match that ends a non-ASCII field ("Dassault Aviation" after an
+    /// "É"), so such fields are matched char by char, as the skim matcher matches them all.
+    literal: Option<Literal>,
 }
 
 thread_local! {
@@ -163,6 +167,7 @@ impl Matcher for NucleoMatcher {
             atom: Atom::new(&term.text, case, Normalization::Smart, kind, false),
             term: term.clone(),
             quick: quick_needle(term),
+            literal: (term.kind != TermKind::Word).then(|| Literal::new(term)),
         })
     }
 }
@@ -181,6 +186,9 @@ fn utf32<'a>(haystack: &'a str, buf: &'a mut Vec<char>) -> Utf32Str<'a> {
 
 impl Needle for NucleoNeedle {
     fn score(&self, haystack: &str) -> Option<u32> {
+        if let Some(literal) = self.literal.as_ref().filter(|_| !haystack.is_ascii()) {
+            return literal.score(haystack);
+        }
         NUCLEO.with(|cell| {
             let mut guard = cell.borrow_mut();
             let (matcher, buf) = &mut *guard;
@@ -191,6 +199,9 @@ impl Needle for NucleoNeedle {
     }
 
     fn indices(&self, haystack: &str) -> Option<(u32, Vec<usize>)> {
+        if let Some(literal) = self.literal.as_ref().filter(|_| !haystack.is_ascii()) {
+            return literal.indices(haystack);
+        }
         let (score, clusters) = NUCLEO.with(|cell| {
             let mut guard = cell.borrow_mut();
             let (matcher, buf) = &mut *guard;
@@ -369,6 +380,13 @@ mod tests {
             assert!(yes("fire$", "ceasefire"), "{kind:?}");
             assert!(yes("^ceasefire$", "Ceasefire"), "{kind:?}");
             assert!(!yes("Cease", "ceasefire"), "{kind:?}");
+            // A literal at the end of a field that is not ASCII.
+            let field = "Éric Trappier, CEO of Dassault Aviation";
+            assert!(yes("'aviation", field), "{kind:?}");
+            assert!(yes("'Aviation", field), "{kind:?}");
+            assert!(yes("'Ağacı", "Evrim Ağacı"), "{kind:?}");
+            assert!(yes("aviation$", field), "{kind:?}");
+            assert!(!yes("'aviations", field), "{kind:?}");
         }
     }
 

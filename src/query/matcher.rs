@@ -300,7 +300,7 @@ impl Literal {
             needle: term
                 .text
                 .chars()
-                .map(|c| if fold { lower(c) } else { c })
+                .map(|c| if fold { super::words::fold_case(c) } else { c })
                 .collect(),
             kind: term.kind,
             fold,
@@ -311,7 +311,13 @@ impl Literal {
     fn find(&self, haystack: &str) -> Option<(u32, usize)> {
         let hay: Vec<char> = haystack
             .chars()
-            .map(|c| if self.fold { lower(c) } else { c })
+            .map(|c| {
+                if self.fold {
+                    super::words::fold_case(c)
+                } else {
+                    c
+                }
+            })
             .collect();
         let n = self.needle.len();
         let at = |i: usize| {
@@ -341,15 +347,6 @@ impl Needle for Literal {
     fn indices(&self, haystack: &str) -> Option<(u32, Vec<usize>)> {
         self.find(haystack)
             .map(|(s, start)| (s, (start..start + self.needle.len()).collect()))
-    }
-}
-
-/// One-char lower case, keeping the char count (and so every index) unchanged.
-fn lower(c: char) -> char {
-    let mut l = c.to_lowercase();
-    match (l.next(), l.next()) {
-        (Some(x), None) => x,
-        _ => c,
     }
 }
 

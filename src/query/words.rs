@@ -19,6 +19,16 @@ pub fn typo_budget(len: usize) -> u8 {
     }
 }
 
+/// One char in lower case, keeping the char count (and so every index) unchanged: a
+/// case-insensitive comparison char by char.
+pub(super) fn fold_case(c: char) -> char {
+    let mut l = c.to_lowercase();
+    match (l.next(), l.next()) {
+        (Some(x), None) => x,
+        _ => c,
+    }
+}
+
 /// What one typo adds to a match's cost (see [`Words::word_match`]).
 pub const TYPO: u8 = 2;
 
@@ -292,12 +302,25 @@ impl Words {
         // A typo at the first letter counts twice, as Meilisearch counts it: people rarely
         // miss a word's first letter, and forgiving it lets a short term match unrelated
         // words (`iran` would find "ran", `guns` "runs").
-        let (typos, len) = if term.first() == word.first() {
-            distance(term, word, prefix, budget)?
+        let first_differs = term.first() != word.first();
+        let budget = if first_differs {
+            budget.checked_sub(1)?
         } else {
-            let (typos, len) = distance(term, word, prefix, budget.checked_sub(1)?)?;
-            (typos.saturating_add(1), len)
+            budget
         };
+        let (found, len) = distance(term, word, prefix, budget)?;
+        // A term written with a capital asks for case (smart case), and a typo must not undo
+        // that: when the same match needs fewer typos once case is folded, one of its typos
+        // was a change of case (`Ceasefire` and "ceasefire"), and it is no match.
+        if !self.fold && found > 0 {
+            let folded = |cs: &[char]| -> Vec<char> { cs.iter().map(|&c| fold_case(c)).collect() };
+            if distance(&folded(term), &folded(word), prefix, budget)
+                .is_some_and(|(less, _)| less < found)
+            {
+                return None;
+            }
+        }
+        let typos = found.saturating_add(u8::from(first_differs));
         Some((cost(typos, is_whole_chars(word, len)), len))
     }
 
@@ -530,6 +553,19 @@ mod tests {
             "no typo; a prefix of the last word costs one"
         );
         assert!(w.is_some_and(|w| w.find("States united").is_none()));
+    }
+
+    #[test]
+    fn a_term_with_a_capital_keeps_its_case_through_its_typos() {
+        let find =
+            |term: &str, text: &str| Words::new(term, false, true, true).and_then(|w| w.find(text));
+        assert_eq!(find("Ceasefire", "the ceasefire held"), None);
+        assert_eq!(find("Ceasefire", "the Ceasefire held"), Some(0));
+        assert_eq!(find("Ceasfire", "the Ceasefire held"), Some(TYPO));
+        assert_eq!(find("Ceasfire", "the ceasefire held"), None);
+        assert_eq!(find("CeaseFire", "the Ceasefire held"), None);
+        assert_eq!(find("Operation", "the operation began"), None);
+        assert_eq!(find("Sharif", "SHARIF said"), None);
     }
 
     #[test]

@@ -1125,6 +1125,23 @@ fn a_question_with_a_control_character_is_refused_and_nothing_written() {
     assert_eq!(before, after);
 }
 
+#[test]
+fn a_new_points_id_keeps_the_short_words_that_carry_meaning() {
+    let dir = copy_fixture();
+    let out = parallax()
+        .args(["link", "--dry-run", "a-karvani", "b-karvani", "--question"])
+        .arg("Did the UN tax oil in the war?")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let shown = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        shown.starts_with("Would link a-karvani and b-karvani on the new point `un-tax-oil-war`"),
+        "{shown}"
+    );
+}
+
 /// Writes the files into `dir` and returns what `parallax match` prints for it.
 fn match_in<const N: usize>(dir: &Path, files: [(&str, serde_json::Value); N]) -> String {
     for (name, json) in files {

@@ -682,17 +682,18 @@ pub fn point_asking(dispute: &Dispute, topic: &str, question: &str) -> Option<St
 
 pub use crate::matching::DEFAULT_QUESTION;
 
-/// A new point id for a topic: the question's first longer words (else the topic's id and
-/// `point`), unique in the topic.
+/// A new point id for a topic: the question's first four words that carry meaning (not
+/// function words such as "did", "the", "in": `Did the UN tax oil?` gives `un-tax-oil`), else
+/// the topic's id and `point`; unique in the topic.
 pub fn new_point_id(dispute: &Dispute, topic: &str, question: Option<&str>) -> String {
     // The placeholder question names nothing: its point is named after the topic.
     let words: Vec<String> = question
         .filter(|q| q.trim() != DEFAULT_QUESTION)
         .unwrap_or("")
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| w.len() > 3)
-        .take(4)
         .map(str::to_ascii_lowercase)
+        .filter(|w| w.len() > 1 && !crate::matching::is_function_word(w))
+        .take(4)
         .collect();
     let base = if words.is_empty() {
         format!("{topic}-point")

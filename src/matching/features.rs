@@ -46,7 +46,7 @@ const CONTRACTED: &[&str] = &["n't", "'re", "'ve", "'ll", "'d", "'m"];
 
 /// True for a function word, or a contraction of one (`don't`, `hasn’t`, `we're`): they carry
 /// no topic, whichever apostrophe they are written with.
-fn is_function_word(lower: &str) -> bool {
+pub fn is_function_word(lower: &str) -> bool {
     if STOPWORDS.binary_search(&lower).is_ok() {
         return true;
     }

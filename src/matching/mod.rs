@@ -18,7 +18,7 @@ mod profile;
 mod rank;
 mod score;
 
-pub use features::{Class, Tokenizer, Word};
+pub use features::{Class, Tokenizer, Word, is_function_word};
 pub use profile::{FIT_KEPT, Profiles};
 pub use rank::{Options, suggest, topic_pairs};
 pub use score::{Signals, Weights};

@@ -138,7 +138,11 @@ fn topic_at(
     layout::level(&mut l, &mut r);
     columns(out, &l, &r, col);
     if t.rows.is_empty() {
-        let _ = writeln!(out, "\n(neither side makes a claim on this topic)");
+        // Wrapped, as every line of `show` fits its width.
+        let _ = writeln!(out);
+        for line in text::wrap("(neither side makes a claim on this topic)", width.max(1)) {
+            let _ = writeln!(out, "{line}");
+        }
     }
     let common = t.rows.iter().filter(|r| r.common).count();
     for (i, row) in t.rows.iter().enumerate() {

@@ -50,11 +50,13 @@ fn exit_codes_tell_ok_bad_input_and_usage_apart() {
         .stdout("")
         .stderr(predicate::str::contains("syntax.json:4:3: error[syntax]"));
     parallax().args(["show", "--no-such-flag"]).assert().code(2);
-    parallax()
-        .args(["show", "--width", "10", &fixture("compare")])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("at least 40"));
+    for command in ["show", "topics"] {
+        parallax()
+            .args([command, "--width", "10", &fixture("compare")])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("at least 40"));
+    }
     parallax()
         .args(["show", "--left", "zz", &fixture("compare")])
         .assert()
@@ -80,6 +82,21 @@ fn show_refuses_a_width_over_1000_and_says_the_range() {
         .stderr(predicate::str::contains("from 40 to 1000 columns"));
     let widest = stdout_of(&["show", "--width", "1000", &fixture("compare")]);
     assert!(widest.lines().any(|l| text::width(l) > 100), "{widest}");
+    // The narrowest: every line fits, a topic neither side speaks to included.
+    let narrowest = stdout_of(&[
+        "show",
+        "--width",
+        "40",
+        "--left",
+        "india",
+        "--right",
+        "third-parties",
+    ]);
+    assert!(narrowest.contains("neither side makes"), "{narrowest}");
+    assert!(
+        narrowest.lines().all(|l| text::width(l) <= 40),
+        "{narrowest}"
+    );
 }
 
 #[test]

@@ -20,14 +20,6 @@ pub fn show(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
-    if let Some(w) = width
-        && w < plain::MIN_WIDTH
-    {
-        return Err(Failure::Usage(format!(
-            "--width {w} is too narrow; give at least {}",
-            plain::MIN_WIDTH
-        )));
-    }
     check_width(width)?;
     let dispute = open(input, err)?;
     let (left, right) = pair(&dispute, pair_args)?;
@@ -163,10 +155,14 @@ fn topics_json<'a>(dispute: &'a crate::format::Dispute, cmp: &'a Comparison) -> 
     }
 }
 
-/// The terminal's width when stdout is one, else [`PIPE_WIDTH`].
-/// A `--width` wider than any terminal is a usage error (a narrower one is widened to the least).
+/// A `--width` narrower than [`plain::MIN_WIDTH`] or wider than any terminal is a usage error,
+/// for `show` and `topics` alike.
 fn check_width(width: Option<usize>) -> Result<(), Failure> {
     match width {
+        Some(w) if w < plain::MIN_WIDTH => Err(Failure::Usage(format!(
+            "--width {w} is too narrow; give at least {}",
+            plain::MIN_WIDTH
+        ))),
         Some(w) if w > plain::MAX_WIDTH => Err(Failure::Usage(format!(
             "--width {w} is too wide; give a width from {} to {} columns",
             plain::MIN_WIDTH,
@@ -176,6 +172,7 @@ fn check_width(width: Option<usize>) -> Result<(), Failure> {
     }
 }
 
+/// The terminal's width when stdout is one, else [`PIPE_WIDTH`].
 fn terminal_width() -> usize {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() {

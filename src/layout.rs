@@ -292,11 +292,12 @@ fn relation_found(
         .sides
         .get(to.side())
         .map_or("?", |s| s.party.name.as_str());
+    // A target with no row on screen is named by its id, as the exports name it.
     if to.side() != comparison.left && to.side() != comparison.right {
-        return format!("↳ {verb} a claim of {party} (side not compared)");
+        return format!("↳ {verb} {party}: {target} (side not compared)");
     }
     let Some((t, r, label)) = find(to) else {
-        return format!("↳ {verb} a claim of {party} not shown now");
+        return format!("↳ {verb} {party}: {target} (not shown now)");
     };
     let Some(topic) = comparison.topics.get(t) else {
         return format!("↳ {verb} a claim of {party}");

@@ -302,3 +302,28 @@ fn a_topic_without_dates_says_why_in_full_at_80_columns() {
     );
     assert!(flat.contains("Undated, not on the axis"), "{shown}");
 }
+
+#[test]
+fn esc_selects_again_the_topic_and_row_a_date_moved_away_from() {
+    // The bundled dispute, "Aircraft lost…" (the fifth topic), row 5; every topic counted, then
+    // the first bar: that topic is not said yet, so the selection moves to another.
+    let mut app = common::bundled(80, 24);
+    for _ in 0..4 {
+        common::keys(&mut app, &[KeyCode::Down]);
+    }
+    common::keys(&mut app, &[KeyCode::Tab]);
+    for _ in 0..4 {
+        common::keys(&mut app, &[KeyCode::Char(']')]);
+    }
+    let before = (app.current_topic().map(|t| t.id.clone()), app.row);
+    assert_eq!(before.1, 4);
+    common::keys(&mut app, &[KeyCode::Char('T'), KeyCode::Tab, KeyCode::Home]);
+    assert_ne!(
+        app.current_topic().map(|t| t.id.clone()),
+        before.0,
+        "the first bar hides the topic"
+    );
+    common::keys(&mut app, &[KeyCode::Esc]);
+    assert_eq!(as_of(&app), None);
+    assert_eq!((app.current_topic().map(|t| t.id.clone()), app.row), before);
+}

@@ -903,6 +903,26 @@ impl App {
         }
     }
 
+    /// Selects again the topic (by id) and row that were selected before a date moved the
+    /// selection away (`Esc` in the as-of bar or the timeline), when the topic is shown.
+    pub fn reselect(&mut self, (topic, row): &(Option<String>, usize)) {
+        let at = topic
+            .as_ref()
+            .and_then(|id| self.shown().topics.iter().position(|t| &t.id == id));
+        if let Some(t) = at
+            && (t != self.topic || *row != self.row)
+        {
+            self.select_topic(t);
+            self.row = (*row).min(self.rows().len().saturating_sub(1));
+            self.ensure_row_visible();
+        }
+    }
+
+    /// The selected topic's id and row, for [`App::reselect`].
+    pub fn selection(&self) -> (Option<String>, usize) {
+        (self.current_topic().map(|t| t.id.clone()), self.row)
+    }
+
     /// Where the comparison stands now, to come back to.
     pub fn place(&self) -> Place {
         Place {

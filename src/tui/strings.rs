@@ -558,7 +558,7 @@ pub mod timeline {
     pub const SCOPE: &str = "every topic, or the selected one again";
     pub const CLEAR: &str = "no date: show what was said at any time";
     pub const KEEP: &str = "keep the date and close";
-    pub const CANCEL: &str = "back to the date in force before, and close";
+    pub const CANCEL: &str = "back to the date, topic and row of before, and close";
     pub const FOOTER_BACK: &str = "earlier";
     pub const FOOTER_ON: &str = "later";
     pub const FOOTER_SCOPE: &str = "topic/all";

@@ -72,7 +72,7 @@ pub const BINDINGS: &[Binding] = &[
 /// Opens the bar on the date in force.
 pub fn open(app: &mut App) -> Step {
     let before = app.query.filter.as_of;
-    let selected = (app.current_topic().map(|t| t.id.clone()), app.row);
+    let selected = app.selection();
     Step::Open(Modal::AsOf(AsOfBar {
         field: TextField::proposed(before.map(|d| d.to_string()).unwrap_or_default()),
         before,
@@ -157,17 +157,7 @@ impl Component for AsOfBar {
             Action::Back => {
                 set(app, self.before);
                 // The topic and row selected before, where the date had moved away from them.
-                let (topic, row) = &self.selected;
-                let at = topic
-                    .as_ref()
-                    .and_then(|id| app.shown().topics.iter().position(|t| &t.id == id));
-                if let Some(t) = at
-                    && (t != app.topic || *row != app.row)
-                {
-                    app.select_topic(t);
-                    app.row = (*row).min(app.rows().len().saturating_sub(1));
-                    app.ensure_row_visible();
-                }
+                app.reselect(&self.selected);
                 return Step::Close;
             }
             Action::Open if self.note.is_some() => {

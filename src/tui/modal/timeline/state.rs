@@ -17,6 +17,9 @@ pub struct Chart {
     pub cursor: Option<usize>,
     /// The date in force when the timeline opened (Esc goes back to it).
     pub before: Option<Date>,
+    /// The topic (its id) and row selected when the timeline opened (Esc selects them again,
+    /// where a date moved the selection away).
+    pub selected: (Option<String>, usize),
     /// Each topic's sparkline, by id, for the topic list beside the chart (looked up per drawn
     /// topic, so a map).
     pub sparks: foldhash::HashMap<String, Vec<usize>>,

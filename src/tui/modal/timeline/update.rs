@@ -125,6 +125,7 @@ fn chart(
         topic,
         title,
         before,
+        selected: app.selection(),
         sparks,
     }
 }
@@ -162,6 +163,7 @@ impl Component for Chart {
         match action {
             Action::Back => {
                 set(app, self.before);
+                app.reselect(&self.selected);
                 return Step::Close;
             }
             Action::Open => return Step::Close,
@@ -195,6 +197,7 @@ impl Component for Chart {
                 let next = chart(app, topic, title, std::mem::take(&mut self.sparks));
                 *self = Chart {
                     before: self.before,
+                    selected: std::mem::take(&mut self.selected),
                     ..next
                 };
             }

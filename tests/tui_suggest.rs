@@ -302,6 +302,64 @@ fn after_a_dismissal_the_next_suggestion_is_selected() {
     assert_ne!(selected, dismissed);
 }
 
+/// After `x`, no suggestion is skipped: new pairs of the dismissed claims, which take the
+/// dismissed row's place when the suggestions come back, are not jumped over (LIAR's Abortion:
+/// the cursor went to row 4 past two new pairs at rows 2 and 3).
+#[test]
+fn after_a_dismissal_no_suggestion_before_the_selection_is_skipped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Three claims a side on one topic, each pair alike in its words: dismissing the best
+    // pair leaves its claims to pair with others.
+    let side = |party: &str, texts: &[&str]| {
+        let claims: Vec<serde_json::Value> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                serde_json::json!({"id": format!("{party}-{i}"), "text": t,
+                    "date": "2024-05-01", "sources": ["s"]})
+            })
+            .collect();
+        serde_json::json!({"format": "parallax/1", "dispute": "d",
+            "party": {"id": party, "name": party},
+            "sources": [{"id": "s", "outlet": "Gazette"}],
+            "topics": [{"id": "gates", "title": "Gates", "claims": claims}]})
+    };
+    // a-0 pairs best with b-0, and next best with b-2, which nothing else wants; a-1 and b-1
+    // pair weakly. Dismissing a-0 ⟷ b-0 brings a-0 ⟷ b-2, better than a-1 ⟷ b-1.
+    let left = [
+        "Sardar Malik said the Karvani dam gates were shut on 3 May by the river authority",
+        "Farmers downstream lost their crops",
+    ];
+    let right = [
+        "Sardar Malik said the Karvani dam gates were shut on 3 May by the river authority",
+        "Crops were lost by farmers this season",
+        "Sardar Malik said the Karvani dam gates were shut in May",
+    ];
+    std::fs::write(dir.path().join("a.json"), side("a", &left).to_string()).unwrap();
+    std::fs::write(dir.path().join("b.json"), side("b", &right).to_string()).unwrap();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    let from = app.row;
+    let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut app, &left, &right);
+    finish(&mut app);
+    let skipped = (from..app.row)
+        .filter(|&i| {
+            app.rows()
+                .get(i)
+                .is_some_and(|r| r.kind == RowKind::Suggested)
+        })
+        .count();
+    assert_eq!(
+        skipped, 0,
+        "selected row {} after dismissing row {from}",
+        app.row
+    );
+    assert_eq!(app.current_row().map(|r| r.kind), Some(RowKind::Suggested));
+}
+
 #[test]
 fn a_dismissed_suggestion_stays_dismissed_after_a_restart() {
     let dir = draft();

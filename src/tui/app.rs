@@ -446,6 +446,9 @@ impl App {
         self.suggest.pending = false;
         let merged = crate::matching::with_suggested(&self.base_comparison(), &pairs);
         self.suggest.pairs = pairs;
+        let resume = self.suggest.resume.take().filter(|(_, _, waiting)| {
+            *waiting == self.current_row().and_then(|r| r.claims().next())
+        });
         // A view at the top of its topic (as the screen opens) stays there as the suggestions
         // come: following its first claim would open the topic at its last rows.
         let at_top = self.row == 0 && self.top == Scroll::default();
@@ -454,6 +457,18 @@ impl App {
             self.row = 0;
             self.top = Scroll::default();
             self.anchor = None;
+        }
+        // After a dismissal: the first suggested row from the dismissed row's place on.
+        if let Some((topic, from, _)) = resume
+            && self.current_topic().is_some_and(|t| t.id == topic)
+        {
+            let rows = self.rows();
+            let suggested = |i: &usize| rows.get(*i).is_some_and(|r| r.kind == RowKind::Suggested);
+            if let Some(row) = (from..rows.len()).find(suggested) {
+                self.row = row;
+                self.anchor = None;
+                self.ensure_row_visible();
+            }
         }
         self.close_stale_accept();
     }

@@ -201,8 +201,11 @@ pub fn dismiss(app: &mut App, left: &str, right: &str) {
     let kept = app.suggest.dismissed.path.is_some();
     match app.suggest.dismissed.add(entry) {
         Ok(()) => {
+            let place = app.current_topic().map(|t| (t.id.clone(), app.row));
             app.step_past_row();
             app.suggest_again();
+            let waiting = app.current_row().and_then(|r| r.claims().next());
+            app.suggest.resume = place.map(|(topic, row)| (topic, row, waiting));
             app.message = Some(strings::dismissed(kept));
         }
         Err(e) => app.message = Some(strings::write_failed(&e.to_string())),

@@ -62,6 +62,11 @@ pub struct Suggest {
     /// The files as read, when the dispute came from files that can be written back (accepting
     /// reads them again and writes over them only if they are unchanged).
     pub files: Option<Files>,
+    /// Where a suggested row was dismissed (its topic's id and the row's place), and the claim
+    /// selected while the suggestions are looked for again: when they come back and the
+    /// selection has not moved, the first suggested row from that place on is selected, so new
+    /// pairs of the dismissed claims, which take its place, are not skipped.
+    pub resume: Option<(String, usize, Option<crate::format::ClaimAt>)>,
 }
 
 impl Suggest {

@@ -135,6 +135,31 @@ mod tests {
             map.find(help, false, keymap::c('Q')).map(|b| b.action),
             Some(Action::Quit)
         );
+        // Ctrl-C quits everywhere still, and says so.
+        let global = keymap::GLOBAL
+            .iter()
+            .find(|b| b.action == Action::Quit)
+            .unwrap();
+        assert_eq!(map.labels(global, false), "Ctrl-C");
+    }
+
+    #[test]
+    fn messages_name_the_keys_in_force() {
+        let map = read("[keys]\nhelp = \"F1\"\ntoggle-suggestions = \"M\"\n").unwrap();
+        let table = comparison::bindings::BINDINGS;
+        let help = map.key_for(table, false, Action::Help);
+        assert_eq!(
+            crate::tui::strings::unbound('m', "Comparison", &help),
+            "m does nothing in Comparison; F1 lists the keys that work here."
+        );
+        let toggle = map.key_for(table, false, Action::ToggleSuggestions);
+        assert!(crate::tui::strings::suggest_hint(&toggle).starts_with("M shows"));
+        assert!(crate::tui::strings::not_suggested(&toggle).contains("M shows or hides"));
+        // The key that lists the keys is not said to be the way to list them.
+        assert_eq!(
+            crate::tui::strings::unbound_named("F1", "Timeline", "F1"),
+            "F1 does nothing in Timeline."
+        );
     }
 
     #[test]

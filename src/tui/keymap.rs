@@ -196,7 +196,13 @@ impl Keymap {
 
     /// The keys of a binding in force, in a modal that types or not.
     pub fn keys<'a>(&'a self, binding: &'a Binding, types: bool) -> &'a [Key] {
-        if types {
+        // Ctrl-C and Ctrl-Z stay whatever the config rebinds (`quit = "Q"` adds a key to quit,
+        // it does not take Ctrl-C away, and help goes on listing it).
+        if types
+            || GLOBAL
+                .iter()
+                .any(|g| g.action == binding.action && g.keys == binding.keys)
+        {
             return binding.keys;
         }
         self.overrides

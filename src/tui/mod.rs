@@ -72,11 +72,16 @@ pub fn open(
     }
     .map_err(|e| Failure::Usage(e.to_string()))?;
     let mut app = App::new(dispute, left, right, theme);
-    // Suggestions start hidden once the sides have points: say that `m` shows them.
-    if !app.suggest.on && suggest::unlinked_on_both_sides(app.shown()) {
-        app.message = Some(strings::SUGGEST_HINT.to_owned());
-    }
     app.keymap = keymap;
+    // Suggestions start hidden once the sides have points: say which key shows them.
+    if !app.suggest.on && suggest::unlinked_on_both_sides(app.shown()) {
+        let key = app.keymap.key_for(
+            modal::comparison::bindings::BINDINGS,
+            false,
+            Action::ToggleSuggestions,
+        );
+        app.message = Some(strings::suggest_hint(&key));
+    }
     if let Some(folder) = config.export.folder() {
         app.export_folder = folder;
     }

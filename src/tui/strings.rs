@@ -64,9 +64,13 @@ pub fn accept_joins(point: &str) -> String {
     format!("Both join point `{point}`, which asks this; edit it for a new point.")
 }
 /// The message when `a` or `x` is pressed away from a suggested row.
-pub const NOT_SUGGESTED: &str = "Select a suggested row (≈) first; m shows or hides them.";
+pub fn not_suggested(key: &str) -> String {
+    format!("Select a suggested row (≈) first; {key} shows or hides them.")
+}
 /// Said on opening a dispute whose suggestions start hidden (its sides have points).
-pub const SUGGEST_HINT: &str = "m shows suggested matches for the claims nobody linked.";
+pub fn suggest_hint(key: &str) -> String {
+    format!("{key} shows suggested matches for the claims nobody linked.")
+}
 /// The footer's mark while suggestions are looked for (seconds at 100,000 claims).
 pub const SUGGESTING: &str = "finding suggestions…";
 /// The accept dialog's line of the relation chosen.
@@ -965,9 +969,15 @@ pub fn hidden_lines(above: usize, below: usize) -> Option<String> {
     }
 }
 
-/// The help's last line when more is below.
-pub fn help_more(lines: usize) -> String {
-    format!("↓ {lines} more lines: j, ↓ or PgDn to scroll")
+/// The help's last line when more is below; `keys` are those that scroll down, as in force
+/// (`j, ↓ or PgDn`).
+pub fn help_more(lines: usize, keys: &[String]) -> String {
+    let keys = match keys {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    };
+    format!("↓ {lines} more lines: {keys} to scroll")
 }
 
 /// The one-line hint for a key with no meaning where it was pressed.
@@ -976,18 +986,23 @@ pub fn paste_nowhere(place: &str) -> String {
     format!("Nothing takes text in {place}, so the paste was left out; / opens the search line.")
 }
 
-pub fn unbound(key: char, place: &str) -> String {
+pub fn unbound(key: char, place: &str, help: &str) -> String {
     let key = if key == ' ' {
         "Space".to_owned()
     } else {
         key.to_string()
     };
-    unbound_named(&key, place)
+    unbound_named(&key, place, help)
 }
 
-/// A key, by name, with no meaning where it was pressed.
-pub fn unbound_named(key: &str, place: &str) -> String {
-    format!("{key} does nothing in {place}; ? lists the keys that work here.")
+/// A key, by name, with no meaning where it was pressed; `help` is the key that lists the keys
+/// there, as in force (none where nothing lists them).
+pub fn unbound_named(key: &str, place: &str, help: &str) -> String {
+    if help.is_empty() || help == key {
+        format!("{key} does nothing in {place}.")
+    } else {
+        format!("{key} does nothing in {place}; {help} lists the keys that work here.")
+    }
 }
 
 /// The footer when the opener could not be started: the reason first, so a narrow screen

@@ -19,15 +19,14 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
         // Too small to show anything: keys typed blind would act unseen (into a dialog, say).
         _ if app.regions().too_small => return Outcome::Continue,
         Action::Unbound(key) => {
-            app.message = Some(strings::unbound(key, component::active(app).title()));
+            let (place, help) = where_help(app);
+            app.message = Some(strings::unbound(key, place, &help));
             return Outcome::Continue;
         }
         Action::UnboundKey(code, mods) => {
             let name = super::keymap::label(super::keymap::Key { code, mods });
-            app.message = Some(strings::unbound_named(
-                &name,
-                component::active(app).title(),
-            ));
+            let (place, help) = where_help(app);
+            app.message = Some(strings::unbound_named(&name, place, &help));
             return Outcome::Continue;
         }
         Action::PasteNowhere => {
@@ -59,4 +58,13 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
         }
         Step::Then(outcome) => outcome,
     }
+}
+
+/// The part of the screen the keys act in, and the key in force that lists its keys there.
+fn where_help(app: &App) -> (&'static str, String) {
+    let active = component::active(app);
+    let help = app
+        .keymap
+        .key_for(active.bindings(), active.types(), Action::Help);
+    (active.title(), help)
 }

@@ -80,7 +80,7 @@ pub fn open(app: &mut App) -> Step {
             relation: None,
         })),
         None => {
-            app.message = Some(strings::NOT_SUGGESTED.to_owned());
+            app.message = Some(strings::not_suggested(&toggle_key(app)));
             Step::Stay
         }
     }
@@ -91,7 +91,7 @@ pub fn dismiss(app: &mut App) -> Step {
     match selected_pair(app) {
         Some((left, right)) => Step::Then(Outcome::Dismiss { left, right }),
         None => {
-            app.message = Some(strings::NOT_SUGGESTED.to_owned());
+            app.message = Some(strings::not_suggested(&toggle_key(app)));
             Step::Stay
         }
     }
@@ -199,4 +199,13 @@ impl Component for Accept {
     fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
         super::view::draw(frame, app, self, area(regions.main));
     }
+}
+
+/// The key in force that shows or hides the suggested rows.
+fn toggle_key(app: &App) -> String {
+    app.keymap.key_for(
+        crate::tui::modal::comparison::bindings::BINDINGS,
+        false,
+        Action::ToggleSuggestions,
+    )
 }

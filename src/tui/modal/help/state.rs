@@ -11,6 +11,8 @@ pub struct Help {
     pub title: &'static str,
     /// The keys of what is beneath that work there now.
     pub keys: Vec<KeyLine>,
+    /// The keys in force that scroll the help down, for its last line (`↓, j or PgDn`).
+    pub scroll_keys: Vec<String>,
 }
 
 /// One line of the help's key table.

@@ -57,10 +57,17 @@ pub fn open(app: &App, beneath: &dyn Component) -> Step {
         strings::COMPARISON_TITLE if app.focus == Focus::Topics => strings::TOPICS,
         title => title,
     };
+    let scroll_keys = BINDINGS
+        .iter()
+        .filter(|b| matches!(b.action, Action::Down | Action::PageDown))
+        .flat_map(|b| app.keymap.keys(b, false))
+        .map(|&k| crate::tui::keymap::label(k))
+        .collect();
     Step::Open(Modal::Help(Help {
         scroll: 0,
         title,
         keys,
+        scroll_keys,
     }))
 }
 

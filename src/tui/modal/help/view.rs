@@ -118,7 +118,10 @@ pub fn draw(frame: &mut Frame, app: &App, h: &Help, regions: &Regions) {
     if more > 0
         && let Some(last) = shown.last_mut()
     {
-        *last = Line::styled(strings::help_more(more + 1), app.theme.warning());
+        *last = Line::styled(
+            strings::help_more(more + 1, &h.scroll_keys),
+            app.theme.warning(),
+        );
     }
     if h.scroll > 0
         && shown.len() > 1

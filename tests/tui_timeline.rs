@@ -327,3 +327,14 @@ fn esc_selects_again_the_topic_and_row_a_date_moved_away_from() {
     assert_eq!(as_of(&app), None);
     assert_eq!((app.current_topic().map(|t| t.id.clone()), app.row), before);
 }
+
+#[test]
+fn a_narrow_timeline_keeps_the_topic_in_its_border_and_the_title_says_it_is_cut() {
+    let mut app = common::bundled(50, 14);
+    common::keys(&mut app, &[KeyCode::Char('T')]);
+    let s = common::screen(&app);
+    assert!(s.contains("The Pahalgam"), "{s}");
+    common::keys(&mut app, &[KeyCode::Home]);
+    let first = common::lines(&app).first().cloned().unwrap_or_default();
+    assert!(first.contains('…') && first.contains("as of"), "{first}");
+}

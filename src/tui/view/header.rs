@@ -58,7 +58,8 @@ fn title_line(app: &App, width: usize) -> Line<'static> {
         return Line::styled(text::ellipsis(&app.dispute.title, width), theme.title());
     }
     let used: usize = marks.iter().map(|(m, _)| text::width(m) + 1).sum();
-    let title = text::fit(&app.dispute.title, width.saturating_sub(used));
+    // Cut with `…`, so a shortened title reads as one, not as the whole title.
+    let title = text::ellipsis(&app.dispute.title, width.saturating_sub(used));
     let mut spans = vec![Span::styled(title, theme.title())];
     for (mark, style) in marks {
         spans.push(Span::raw(" "));

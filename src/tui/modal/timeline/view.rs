@@ -60,8 +60,15 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
         + 4
         + at.as_ref().map_or(0, |l| l.width() + 1);
     let room = usize::from(area.width).saturating_sub(fixed);
-    let topic = crate::text::ellipsis(&chart.title, room);
-    let title = format!("{}: {} · {per}", words::TITLE, topic.trim_end());
+    // Too narrow for the word "Timeline" and a readable topic: the topic keeps the room.
+    let title = if room < 8 {
+        let room = room + crate::text::width(words::TITLE) + 2;
+        let topic = crate::text::ellipsis(&chart.title, room);
+        format!("{} · {per}", topic.trim_end())
+    } else {
+        let topic = crate::text::ellipsis(&chart.title, room);
+        format!("{}: {} · {per}", words::TITLE, topic.trim_end())
+    };
     let inner = popup_at(frame, theme, area, &title, true, at);
     let width = usize::from(inner.width);
     let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));

@@ -189,6 +189,38 @@ pub struct TopicRows {
 }
 
 impl TopicRows {
+    /// Packs this topic's unmatched claims side by side, as [`Comparison::packed`] says; a
+    /// topic with a point row is left as it is.
+    pub fn pack(&mut self) {
+        if self.rows.iter().any(|r| r.kind == RowKind::Point) {
+            return;
+        }
+        let rights: Vec<ClaimAt> = self
+            .rows
+            .iter()
+            .filter(|r| r.alone_on(false))
+            .flat_map(|r| r.right.iter().copied())
+            .collect();
+        let lefts = self.rows.iter().filter(|r| r.alone_on(true)).count();
+        let pairs = lefts.min(rights.len());
+        if pairs == 0 {
+            return;
+        }
+        let mut rights = rights.into_iter();
+        let (mut left_seen, mut right_seen) = (0, 0);
+        let rows = std::mem::take(&mut self.rows);
+        for mut row in rows {
+            if row.alone_on(true) && left_seen < pairs {
+                left_seen += 1;
+                row.kind = RowKind::Packed;
+                row.right.extend(rights.next());
+            } else if row.alone_on(false) && right_seen < pairs {
+                right_seen += 1;
+                continue;
+            }
+            self.rows.push(row);
+        }
+    }
     /// The same topic holding other rows: what a filter or a search keeps of it.
     pub fn with_rows(&self, rows: Vec<Row>) -> TopicRows {
         TopicRows {
@@ -350,34 +382,7 @@ impl Comparison {
     /// them before packing).
     pub fn packed(mut self) -> Comparison {
         for topic in &mut self.topics {
-            if topic.rows.iter().any(|r| r.kind == RowKind::Point) {
-                continue;
-            }
-            let rights: Vec<ClaimAt> = topic
-                .rows
-                .iter()
-                .filter(|r| r.alone_on(false))
-                .flat_map(|r| r.right.iter().copied())
-                .collect();
-            let lefts = topic.rows.iter().filter(|r| r.alone_on(true)).count();
-            let pairs = lefts.min(rights.len());
-            if pairs == 0 {
-                continue;
-            }
-            let mut rights = rights.into_iter();
-            let (mut left_seen, mut right_seen) = (0, 0);
-            let rows = std::mem::take(&mut topic.rows);
-            for mut row in rows {
-                if row.alone_on(true) && left_seen < pairs {
-                    left_seen += 1;
-                    row.kind = RowKind::Packed;
-                    row.right.extend(rights.next());
-                } else if row.alone_on(false) && right_seen < pairs {
-                    right_seen += 1;
-                    continue;
-                }
-                topic.rows.push(row);
-            }
+            topic.pack();
         }
         self
     }

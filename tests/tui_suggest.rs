@@ -591,6 +591,55 @@ fn a_suggested_pair_half_filtered_out_is_shown_as_the_one_claim_left() {
 }
 
 #[test]
+fn a_filter_that_breaks_some_pairs_keeps_the_suggestions_first() {
+    // LIAR's Abortion with only refuted claims kept: the claims whose pair the filter broke
+    // stood alone between the suggestions left.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let side = |party: &str, claims: &[(&str, &str)]| {
+        let claims: Vec<serde_json::Value> = claims
+            .iter()
+            .enumerate()
+            .map(|(i, (text, rating))| {
+                serde_json::json!({"id": format!("{party}-{i}"), "text": text,
+                    "date": "2024-05-01", "sources": ["s"],
+                    "assessment": {"rating": rating, "by": "Checker", "date": "2024-06-01"}})
+            })
+            .collect();
+        serde_json::json!({"format": "parallax/1", "dispute": "d",
+            "party": {"id": party, "name": party},
+            "sources": [{"id": "s", "outlet": "Gazette"}],
+            "topics": [{"id": "gates", "title": "Gates", "claims": claims}]})
+    };
+    let pairs = [
+        ("The Karvani dam gates were shut on 3 May", "refuted"),
+        (
+            "Farmers downstream lost their crops in the drought",
+            "corroborated",
+        ),
+        ("The river authority raised water prices twice", "refuted"),
+    ];
+    std::fs::write(dir.path().join("a.json"), side("a", &pairs).to_string()).unwrap();
+    let theirs: Vec<(&str, &str)> = pairs.iter().map(|(t, _)| (*t, "refuted")).collect();
+    std::fs::write(dir.path().join("b.json"), side("b", &theirs).to_string()).unwrap();
+    let mut app = open(dir.path());
+    assert!(
+        suggested_pairs(&app).len() >= 2,
+        "{:?}",
+        suggested_pairs(&app)
+    );
+    app.query.filter.ratings = vec![Some(parallax::format::Rating::Refuted)];
+    app.requery();
+    for t in &app.shown().topics {
+        let kinds: Vec<RowKind> = t.rows.iter().map(|r| r.kind).collect();
+        let first_alone = kinds.iter().position(|k| *k != RowKind::Suggested);
+        let last_suggested = kinds.iter().rposition(|k| *k == RowKind::Suggested);
+        if let (Some(a), Some(s)) = (first_alone, last_suggested) {
+            assert!(s < a, "a suggestion after an unmatched row: {kinds:?}");
+        }
+    }
+}
+
+#[test]
 fn swapping_sides_keeps_the_selected_suggested_pair() {
     // The pair is suggested the other way round too: once the suggestions are back after `s`,
     // the same two claims are selected, not another row.

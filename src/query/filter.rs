@@ -445,7 +445,23 @@ impl Filter {
                 if self.as_of.is_some() {
                     rows.sort_by_key(|row| !row.common);
                 }
-                (!drops || !rows.is_empty()).then(|| t.with_rows(rows))
+                let mut topic = t.with_rows(rows);
+                // A suggested or packed pair the filter broke leaves a claim alone where the
+                // pair stood: the suggestions stay first, and the claims left alone are
+                // packed side by side again after them, as unfiltered.
+                let broken = |kind| t.rows.iter().any(|r| r.kind == kind);
+                if broken(RowKind::Suggested) || broken(RowKind::Packed) {
+                    topic.rows.sort_by_key(|r| {
+                        (
+                            !r.common,
+                            matches!(r.kind, RowKind::Single | RowKind::Packed),
+                        )
+                    });
+                    if broken(RowKind::Packed) {
+                        topic.pack();
+                    }
+                }
+                (!drops || !topic.rows.is_empty()).then_some(topic)
             })
             .collect();
         let mut out = cmp.with_topics(topics);

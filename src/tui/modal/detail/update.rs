@@ -63,17 +63,22 @@ pub fn open(app: &mut App) -> Step {
         scroll: 0,
     };
     if cursor > 0 {
-        let (len, starts, vp) = layout(app, at);
-        at.scroll = starts
-            .get(cursor)
-            .copied()
-            .unwrap_or(0)
-            .min(len.saturating_sub(vp));
+        at.scroll = cursor_top(app, at);
     }
     Step::Open(Modal::Detail(RowInFull {
         at,
         back: Vec::new(),
     }))
+}
+
+/// The scroll that puts the selected claim of `d` at the top, as far as the content allows.
+fn cursor_top(app: &App, d: Detail) -> usize {
+    let (len, starts, vp) = layout(app, d);
+    starts
+        .get(d.cursor)
+        .copied()
+        .unwrap_or(0)
+        .min(len.saturating_sub(vp))
 }
 
 /// The row in full's content height, the line each claim starts on, and its text's height.
@@ -134,12 +139,7 @@ impl RowInFull {
             cursor,
             scroll: 0,
         };
-        let (len, starts, vp) = layout(app, next);
-        next.scroll = starts
-            .get(cursor)
-            .copied()
-            .unwrap_or(0)
-            .min(len.saturating_sub(vp));
+        next.scroll = cursor_top(app, next);
         select_beneath(app, next);
         self.at = next;
     }

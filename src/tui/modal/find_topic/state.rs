@@ -1,6 +1,7 @@
 //! The topic finder's state: what is typed, the topics it leaves (indices into the topics on
 //! screen), the one chosen among them, and the topic selected when it opened.
 
+use crate::query::words::Words;
 use crate::text;
 use crate::tui::text_field::TextField;
 
@@ -20,15 +21,23 @@ pub struct FindTopic {
     pub before: usize,
 }
 
-/// The topics among `titles` whose title holds every word of `typed`, ignoring case (all of
-/// them when nothing is typed).
+/// The topics among `titles` whose title holds every word of `typed`, ignoring case, as a
+/// piece of the title or as the start of one of its words within the search's typos
+/// (`ceasfire` finds "The 10 May ceasefire"; see `query::words`); all of them when nothing is
+/// typed.
 pub fn matching<'a>(titles: impl Iterator<Item = &'a str>, typed: &str) -> Vec<usize> {
-    let words: Vec<String> = typed.split_whitespace().map(fold).collect();
+    let words: Vec<(String, Option<Words>)> = typed
+        .split_whitespace()
+        .map(|w| (fold(w), Words::new(w, true, true, true)))
+        .collect();
     titles
         .enumerate()
         .filter(|(_, title)| {
-            let title = fold(title);
-            words.iter().all(|w| title.contains(w.as_str()))
+            let folded = fold(title);
+            words.iter().all(|(w, typo)| {
+                folded.contains(w.as_str())
+                    || typo.as_ref().is_some_and(|t| t.find(title).is_some())
+            })
         })
         .map(|(i, _)| i)
         .collect()
@@ -51,5 +60,9 @@ mod tests {
         assert_eq!(found("HEALTH abor"), vec![2]);
         assert_eq!(found(""), vec![0, 1, 2, 3]);
         assert!(found("zebra").is_empty());
+        // Within the search's typos, as the claim search forgives them.
+        assert_eq!(found("abortoin"), vec![0, 2]);
+        assert_eq!(found("helth"), vec![1, 2]);
+        assert!(found("xaxes").is_empty(), "not at the first letter");
     }
 }

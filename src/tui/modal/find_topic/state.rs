@@ -26,17 +26,22 @@ pub struct FindTopic {
 /// (`ceasfire` finds "The 10 May ceasefire"; see `query::words`); all of them when nothing is
 /// typed.
 pub fn matching<'a>(titles: impl Iterator<Item = &'a str>, typed: &str) -> Vec<usize> {
-    let words: Vec<(String, Option<Words>)> = typed
+    // Each word's typo matcher is made when a title first needs it: a pasted paragraph is
+    // matched a character at a time, and most titles fail at its first word.
+    let words: Vec<(&str, String, std::cell::OnceCell<Option<Words>>)> = typed
         .split_whitespace()
-        .map(|w| (fold(w), Words::new(w, true, true, true)))
+        .map(|w| (w, fold(w), std::cell::OnceCell::new()))
         .collect();
     titles
         .enumerate()
         .filter(|(_, title)| {
             let folded = fold(title);
-            words.iter().all(|(w, typo)| {
+            words.iter().all(|(raw, w, typo)| {
                 folded.contains(w.as_str())
-                    || typo.as_ref().is_some_and(|t| t.find(title).is_some())
+                    || typo
+                        .get_or_init(|| Words::new(raw, true, true, true))
+                        .as_ref()
+                        .is_some_and(|t| t.find(title).is_some())
             })
         })
         .map(|(i, _)| i)

@@ -941,3 +941,46 @@ fn a_claimreview_export_without_assessed_claims_and_a_stray_review_url_are_said(
             "--review-url is for --format claimreview",
         ));
 }
+
+#[test]
+fn a_csv_sources_cell_splits_into_exactly_the_sources_cited() {
+    // An outlet and a url written to break the list: a `; ` and a `>` in them.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let side = |party: &str, id: &str| {
+        serde_json::json!({"format": "parallax/1", "dispute": "d",
+            "party": {"id": party, "name": party},
+            "sources": [
+                {"id": "s1", "outlet": "Out; Evil 2024 <https://evil.example>",
+                 "url": "https://x.org/a>;%20Fake",
+                 "reliability": {"rating": "low"}},
+                {"id": "s2", "outlet": "Plain", "url": "https://x.org/b"}],
+            "topics": [{"id": "t", "title": "T", "claims": [
+                {"id": id, "text": "Said.", "sources": ["s1", "s2"]}]}]})
+    };
+    std::fs::write(dir.path().join("a.json"), side("a", "a-1").to_string()).unwrap();
+    std::fs::write(dir.path().join("b.json"), side("b", "b-1").to_string()).unwrap();
+    let out = parallax()
+        .args(["export", "-f", "csv", "-o", "-"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let mut reader = csv::Reader::from_reader(&out.stdout[..]);
+    let headers = reader.headers().expect("a header").clone();
+    let row = reader.records().next().expect("a row").expect("valid");
+    let cell = |name: &str| row.get(col(&headers, name)).unwrap_or_default().to_owned();
+    let sources = cell("left_sources");
+    let listed: Vec<&str> = sources.split("; ").collect();
+    assert_eq!(listed.len(), 2, "{sources}");
+    assert_eq!(cell("left_source_reliability").split("; ").count(), 2);
+    assert!(
+        listed[0].starts_with("Out%3B Evil 2024 %3Chttps://evil.example%3E"),
+        "{sources}"
+    );
+    assert!(
+        listed[0].ends_with("<https://x.org/a%3E%3B%20Fake>"),
+        "{sources}"
+    );
+    assert_eq!(listed[1], "Plain <https://x.org/b>");
+}

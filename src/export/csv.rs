@@ -67,14 +67,37 @@ fn sources(list: &[SourceOut]) -> String {
         if i > 0 {
             out.push_str("; ");
         }
-        out.push_str(&s.label());
+        out.push_str(&in_list(&s.label()));
         if let Some(u) = s.link() {
             out.push_str(" <");
-            out.push_str(u);
+            out.push_str(&in_list(u));
             out.push('>');
         }
     }
     out
+}
+
+/// A source's label or url as [`sources`] lists it: the characters that would split the list
+/// (`;`) or end a url early (`<`, `>`) are percent-encoded (a url holds no space: the loader
+/// refuses one), so the cell splits at `; ` into exactly the sources cited, as
+/// `left_source_reliability` counts them.
+fn in_list(s: &str) -> Cow<'_, str> {
+    let breaks = |c: char| matches!(c, ';' | '<' | '>');
+    if !s.contains(breaks) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if breaks(c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                let _ = std::fmt::Write::write_fmt(&mut out, format_args!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The reliability rating of each source, in the order of [`sources`]; `not rated` where the

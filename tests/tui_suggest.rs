@@ -826,3 +826,25 @@ fn a_refused_write_keeps_the_accept_dialog_as_typed() {
     };
     assert_eq!(dialog.question.text(), "Was the sluice shut?");
 }
+
+/// At 80 columns a relation between two long ids keeps both: it wraps onto the line below.
+#[test]
+fn the_accept_dialog_keeps_both_ids_of_a_long_relation() {
+    let mut app = common::bundled(80, 24);
+    app.modals.push(parallax::tui::modal::Modal::Accept(
+        parallax::tui::modal::accept::state::Accept {
+            left: "in-aircraft-embassy-out-of-context".to_owned(),
+            right: "pk-aircraft-five-jets-and-a-drone".to_owned(),
+            question: parallax::tui::text_field::TextField::proposed("What was lost?"),
+            relation: Some((true, parallax::format::RelationKind::Contradicts)),
+        },
+    ));
+    let shown = screen(&app);
+    let lines: Vec<&str> = shown.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("in-aircraft-embassy-out-of-context contradicts"))
+        .unwrap_or_else(|| panic!("no relation line: {shown}"));
+    let both = lines[at..(at + 2).min(lines.len())].join("\n");
+    assert!(both.contains("pk-aircraft-five-jets-and-a-drone"), "{both}");
+}

@@ -33,12 +33,25 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
         )),
         Line::raw(""),
         Line::from(question),
-        Line::styled(
-            text::ellipsis(&strings::accept_relation(relation(a).as_deref()), width),
-            theme.line(crate::layout::LineKind::Link),
-        ),
-        Line::raw(""),
     ];
+    // The relation names both claims by id: too long for a line, it takes the blank line
+    // under it too rather than lose the second id.
+    let link = theme.line(crate::layout::LineKind::Link);
+    let said = text::wrap(
+        &strings::accept_relation(relation(a).as_deref()),
+        width.max(1),
+    );
+    match said.split_first() {
+        Some((first, [])) => {
+            lines.push(Line::styled(first.clone(), link));
+            lines.push(Line::raw(""));
+        }
+        Some((first, rest)) => {
+            lines.push(Line::styled(first.clone(), link));
+            lines.push(Line::styled(text::ellipsis(&rest.join(" "), width), link));
+        }
+        None => lines.extend([Line::raw(""), Line::raw("")]),
+    }
     // What Enter writes, wrapped: it names a point, which may be long.
     let mut what = text::wrap(&what(app, a), width);
     if what.len() > WHAT_LINES {

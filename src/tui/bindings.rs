@@ -155,6 +155,12 @@ mod tests {
         let toggle = map.key_for(table, false, Action::ToggleSuggestions);
         assert!(crate::tui::strings::suggest_hint(&toggle).starts_with("M shows"));
         assert!(crate::tui::strings::not_suggested(&toggle).contains("M shows or hides"));
+        let map = read("[keys]\nsearch = \"F3\"\n").unwrap();
+        let search = map.key_for(table, false, Action::Search);
+        assert!(
+            crate::tui::strings::paste_nowhere("Timeline", &search)
+                .ends_with("F3 opens the search line.")
+        );
         // The key that lists the keys is not said to be the way to list them.
         assert_eq!(
             crate::tui::strings::unbound_named("F1", "Timeline", "F1"),

@@ -982,8 +982,14 @@ pub fn help_more(lines: usize, keys: &[String]) -> String {
 
 /// The one-line hint for a key with no meaning where it was pressed.
 /// A paste with no text field to take it.
-pub fn paste_nowhere(place: &str) -> String {
-    format!("Nothing takes text in {place}, so the paste was left out; / opens the search line.")
+pub fn paste_nowhere(place: &str, search: &str) -> String {
+    if search.is_empty() {
+        format!("Nothing takes text in {place}, so the paste was left out.")
+    } else {
+        format!(
+            "Nothing takes text in {place}, so the paste was left out; {search} opens the search line."
+        )
+    }
 }
 
 pub fn unbound(key: char, place: &str, help: &str) -> String {

@@ -30,7 +30,15 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
             return Outcome::Continue;
         }
         Action::PasteNowhere => {
-            app.message = Some(strings::paste_nowhere(component::active(app).title()));
+            let search = app.keymap.key_for(
+                super::modal::comparison::bindings::BINDINGS,
+                false,
+                Action::Search,
+            );
+            app.message = Some(strings::paste_nowhere(
+                component::active(app).title(),
+                &search,
+            ));
             return Outcome::Continue;
         }
         _ => {}

@@ -268,6 +268,17 @@ fn match_json_parses_and_names_claims_that_exist() {
 
 /// `link --dry-run` writes nothing and shows each file's change as a diff, its lines cleaned
 /// for the terminal like any text from a file.
+/// Runs `parallax ARGS DIR` (a `--dry-run`), which must succeed, and returns what it printed.
+fn dry_run(args: &[&str], dir: &Path) -> String {
+    let out = parallax().args(args).arg(dir).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 #[test]
 fn link_dry_run_shows_the_change_and_writes_nothing() {
     let dir = copy_fixture();
@@ -281,20 +292,17 @@ fn link_dry_run_shows_the_change_and_writes_nothing() {
         .iter()
         .map(|f| std::fs::read(dir.path().join(f)).unwrap())
         .collect();
-    let out = parallax()
-        .args([
+    let shown = dry_run(
+        &[
             "link",
             "--dry-run",
             "a-karvani",
             "b-karvani",
             "--question",
             "Was the Karvani sluice shut?",
-        ])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let shown = String::from_utf8(out.stdout).unwrap();
+        ],
+        dir.path(),
+    );
     assert!(
         shown.starts_with(
             "Would link a-karvani and b-karvani on the new point `karvani-sluice-shut`"
@@ -1128,14 +1136,17 @@ fn a_question_with_a_control_character_is_refused_and_nothing_written() {
 #[test]
 fn a_new_points_id_keeps_the_short_words_that_carry_meaning() {
     let dir = copy_fixture();
-    let out = parallax()
-        .args(["link", "--dry-run", "a-karvani", "b-karvani", "--question"])
-        .arg("Did the UN tax oil in the war?")
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let shown = String::from_utf8(out.stdout).unwrap();
+    let shown = dry_run(
+        &[
+            "link",
+            "--dry-run",
+            "a-karvani",
+            "b-karvani",
+            "--question",
+            "Did the UN tax oil in the war?",
+        ],
+        dir.path(),
+    );
     assert!(
         shown.starts_with("Would link a-karvani and b-karvani on the new point `un-tax-oil-war`"),
         "{shown}"
@@ -1310,13 +1321,10 @@ fn link_says_a_new_manifest_and_a_placeholder_question() {
 #[test]
 fn dismiss_dry_run_shows_the_change_and_writes_nothing() {
     let dir = copy_fixture();
-    let out = parallax()
-        .args(["dismiss", "--dry-run", "a-karvani", "b-karvani"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let said = String::from_utf8(out.stdout).unwrap();
+    let said = dry_run(
+        &["dismiss", "--dry-run", "a-karvani", "b-karvani"],
+        dir.path(),
+    );
     assert!(
         said.starts_with("Would dismiss a-karvani with b-karvani"),
         "{said}"

@@ -37,14 +37,14 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
     }
     // A control or hidden character would go into the manifest (and the point's id) as it is:
     // refused, as the file's own reader would flag it.
-    if let Some(q) = question
-        && let Some(&c) = text::clean(q).flagged.first()
+    if let Some(cleaned) = question.and_then(text::clean_if_needed)
+        && let Some(&c) = cleaned.flagged.first()
     {
         return Err(Failure::Usage(format!(
-            "--question holds the character U+{:04X} (a control or hidden character): \
+            "--question holds the character {} (a control or hidden character): \
              “{}”; write the question without it",
-            u32::from(c),
-            text::clean(q).text
+            text::code_point(c),
+            cleaned.text
         )));
     }
     // Held from the read to the write: another parallax writing here waits (see `edit::lock`).

@@ -406,18 +406,19 @@ impl Builder {
         // Kept as given (the files hold what the source held), but said: every reader of the
         // files shows such a character as a marker, and `validate` warns of it.
         for col in Col::ALL {
-            if let Some(&c) = r
+            // Cleaned only when it needs it: most cells are copied nowhere.
+            if let Some(c) = r
                 .get(col)
-                .and_then(|v| crate::text::clean(v).flagged.first().copied())
-                .as_ref()
+                .and_then(crate::text::clean_if_needed)
+                .and_then(|cleaned| cleaned.flagged.first().copied())
             {
                 self.problem(
                     file,
                     at,
                     format!(
-                        "the {} cell holds U+{:04X}, a control or hidden character; kept, and shown as a visible marker",
+                        "the {} cell holds {}, a control or hidden character; kept, and shown as a visible marker",
                         col.name(),
-                        u32::from(c)
+                        crate::text::code_point(c)
                     ),
                 );
             }

@@ -427,6 +427,8 @@ impl Filter {
             .iter()
             .filter(|t| self.topics.is_empty() || self.topics.contains(&t.id))
             .filter_map(|t| {
+                // Whether the filter (or the date) split a suggested or packed pair.
+                let broke = std::cell::Cell::new(false);
                 let rows = t.rows.iter().filter_map(|r| {
                     let dated = match self.as_of {
                         Some(date) => {
@@ -439,7 +441,11 @@ impl Filter {
                     if !self.keeps_row(&dated) {
                         return None;
                     }
-                    keep_claims(&dated, keep)
+                    let row = keep_claims(&dated, keep)?;
+                    if row.kind != r.kind {
+                        broke.set(true);
+                    }
+                    Some(row)
                 });
                 let mut rows = kept(rows, t.rows.len());
                 if self.as_of.is_some() {
@@ -449,15 +455,15 @@ impl Filter {
                 // A suggested or packed pair the filter broke leaves a claim alone where the
                 // pair stood: the suggestions stay first, and the claims left alone are
                 // packed side by side again after them, as unfiltered.
-                let broken = |kind| t.rows.iter().any(|r| r.kind == kind);
-                if broken(RowKind::Suggested) || broken(RowKind::Packed) {
+                if broke.get() {
                     topic.rows.sort_by_key(|r| {
                         (
                             !r.common,
                             matches!(r.kind, RowKind::Single | RowKind::Packed),
                         )
                     });
-                    if broken(RowKind::Packed) {
+                    // Packed again only where the comparison was packed to begin with.
+                    if t.rows.iter().any(|r| r.kind == RowKind::Packed) {
                         topic.pack();
                     }
                 }

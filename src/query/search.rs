@@ -586,7 +586,7 @@ impl Highlighter<'_> {
                         let Some((t, _)) = seen_match(seen, w, 0, word) else {
                             continue;
                         };
-                        let here = (t, t % words::TYPO == 1, range.start);
+                        let here = (t, words::is_prefix_only(t), range.start);
                         if found.is_none_or(|f| t < f.0) {
                             found = Some(here);
                             if t == 0 {

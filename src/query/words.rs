@@ -44,6 +44,11 @@ pub fn typos_of(cost: u8) -> u8 {
     cost / TYPO
 }
 
+/// True when a match's cost says it covers only a prefix of a longer word (see [`cost`]).
+pub fn is_prefix_only(cost: u8) -> bool {
+    cost % TYPO == 1
+}
+
 /// The words of `text` with their byte ranges, in order.
 pub fn split(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();

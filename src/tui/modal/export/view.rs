@@ -177,21 +177,26 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
         .iter()
         .map(|&f| (format_name(f).to_owned(), f == d.format))
         .collect();
-    // Each choice is its mark, a space, its name and a space, one space apart; then ` ▸`.
-    let line_width = |formats: &[(String, bool)]| {
-        LABEL
-            + 2
-            + formats
-                .iter()
-                .map(|(n, _)| text::width(n) + 4)
-                .sum::<usize>()
-            + 2
+    let format_line = |formats: Vec<(String, bool)>| {
+        let mut line = choices(
+            theme,
+            label(theme, words::FORMAT, focused(Field::Format)),
+            formats,
+            focused(Field::Format),
+        );
+        if d.named {
+            line.spans
+                .push(Span::styled(format!("  {}", words::NAMED), theme.dim()));
+        }
+        line
     };
-    if line_width(&formats) > width
+    let mut format = format_line(formats.clone());
+    if format.width() > width
         && let Some(md) = formats.iter_mut().find(|(n, _)| n == words::MARKDOWN)
     {
         // Every choice stays readable rather than the last being cut.
         md.0 = words::MARKDOWN_SHORT.to_owned();
+        format = format_line(formats);
     }
 
     // A proposed name shows selected only while the field has the focus.
@@ -209,19 +214,7 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
             scope_items,
             focused(Field::Scope),
         ),
-        {
-            let mut line = choices(
-                theme,
-                label(theme, words::FORMAT, focused(Field::Format)),
-                formats,
-                focused(Field::Format),
-            );
-            if d.named {
-                line.spans
-                    .push(Span::styled(format!("  {}", words::NAMED), theme.dim()));
-            }
-            line
-        },
+        format,
         Line::from(
             [
                 label(theme, words::FILE, focused(Field::File)),

@@ -153,15 +153,21 @@ pub fn escape_url(url: &str) -> Cleaned {
             if !flagged.contains(&c) {
                 flagged.push(c);
             }
-            let mut buf = [0; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                text.push_str(&format!("%{b:02X}"));
-            }
+            push_percent_encoded(&mut text, c);
         } else {
             text.push(c);
         }
     }
     Cleaned { text, flagged }
+}
+
+/// Writes `c` percent-encoded, a `%XX` per byte of its UTF-8 (`;` as `%3B`, U+202E as
+/// `%E2%80%AE`): the one encoder behind urls made safe and lists kept unambiguous.
+pub fn push_percent_encoded(out: &mut String, c: char) {
+    let mut buf = [0; 4];
+    for b in c.encode_utf8(&mut buf).bytes() {
+        let _ = std::fmt::Write::write_fmt(out, format_args!("%{b:02X}"));
+    }
 }
 
 /// Formats a code point the way markers and warnings name it, e.g. `U+202E`.

@@ -89,10 +89,7 @@ fn in_list(s: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         if breaks(c) {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                let _ = std::fmt::Write::write_fmt(&mut out, format_args!("%{b:02X}"));
-            }
+            crate::text::push_percent_encoded(&mut out, c);
         } else {
             out.push(c);
         }

@@ -82,7 +82,7 @@ fn push_url(out: &mut String, u: &str) {
     for c in u.chars() {
         match c {
             '(' | ')' | '<' | '>' | '|' | '\\' | '`' | '"' | '\'' | '[' | ']' | ' ' | '*' | '_' => {
-                let _ = write!(out, "%{:02X}", c as u32);
+                crate::text::push_percent_encoded(out, c);
             }
             c => out.push(c),
         }

@@ -186,11 +186,7 @@ impl Draft {
             .into_iter()
             .flatten()
             .flatten()
-            .any(|e| {
-                let name = e.file_name();
-                let name = name.to_string_lossy();
-                name.ends_with(".json") && !name.starts_with('.')
-            });
+            .any(|e| crate::load::is_dispute_file(&e.file_name()));
         let files = self.files_with(self.needs_manifest() || others);
         for (name, _) in &files {
             let path = dir.join(name);

@@ -230,6 +230,18 @@ fn gather_with(paths: &[PathBuf], max_file: u64, at_once: bool) -> Gathered {
     Gathered { inputs, max_file }
 }
 
+/// Whether a folder's file of this name is part of its dispute: a `*.json` file that is not
+/// hidden (editors' and parallax's own temporary files are). The manifest, `dispute.json`, is
+/// one; without it, the others are the sides. The one rule for the loader, `new` and the
+/// screen's watcher.
+pub fn is_dispute_file(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    !name.starts_with('.')
+        && Path::new(name.as_ref())
+            .extension()
+            .is_some_and(|e| e == "json")
+}
+
 /// Reads side files, in order (on every core at once when `seen.at_once`). Each is
 /// `(path, listed)`: a file listed in a manifest that is missing is said to be so. A file named
 /// before is not read again.
@@ -440,10 +452,8 @@ fn gather_folder(
                     .filter_map(Result::ok)
                     .map(|e| e.path())
                     .filter(|p| {
-                        p.extension().is_some_and(|e| e == "json")
-                            && p.file_name().is_some_and(|n| {
-                                n != MANIFEST && !n.to_string_lossy().starts_with('.')
-                            })
+                        p.file_name()
+                            .is_some_and(|n| is_dispute_file(n) && n != MANIFEST)
                     })
                     .collect(),
                 Err(e) => {
@@ -511,5 +521,19 @@ mod tests {
         assert!(!inside_folder("../a.json"));
         assert!(!inside_folder("sub/../../a.json"));
         assert!(!inside_folder("/etc/passwd"));
+    }
+
+    #[test]
+    fn a_folder_holds_its_dispute_in_visible_json_files() {
+        let is = |n: &str| is_dispute_file(std::ffi::OsStr::new(n));
+        assert!(is("india.json"));
+        assert!(is(MANIFEST));
+        assert!(
+            !is(".india.json"),
+            "an editor's or parallax's temporary file"
+        );
+        assert!(!is("india.json.swp"));
+        assert!(!is("notes.md"));
+        assert!(!is("india.JSON"), "`*.json`, as FORMAT.md has it");
     }
 }

@@ -309,19 +309,14 @@ impl Watcher {
     }
 }
 
-/// A path whose change may change the screen: a `.json` file that is not hidden (editors' and
-/// parallax's own temporary files are), or the dismissals file.
+/// A path whose change may change the screen: a file of the dispute (the loader's rule), or
+/// the dismissals file.
 fn relevant(path: &Path) -> bool {
     let Some(name) = path.file_name() else {
         return false;
     };
-    if name == crate::edit::dismissed::FILE {
-        return true;
-    }
-    !name.to_string_lossy().starts_with('.')
-        && path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    // In any case: on a file system that ignores case, `dispute.JSON` is the manifest.
+    name == crate::edit::dismissed::FILE || crate::load::is_dispute_file(&name.to_ascii_lowercase())
 }
 
 /// The words of this module.

@@ -286,6 +286,19 @@ impl Needle for SkimNeedle {
     }
 }
 
+/// Where `term` is written whole in `haystack`: the positions of its chars, case folded as a
+/// literal term folds it (smart case), at the first place an exact (`'`) term finds it.
+pub fn written_whole(term: &Term, haystack: &str) -> Option<Vec<usize>> {
+    let literal = Literal::new(&Term {
+        kind: TermKind::Substring,
+        ..term.clone()
+    });
+    if literal.needle.is_empty() {
+        return None;
+    }
+    literal.indices(haystack).map(|(_, at)| at)
+}
+
 /// A substring, prefix, suffix or whole-field term, matched char by char.
 struct Literal {
     needle: Vec<char>,

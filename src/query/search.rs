@@ -278,31 +278,11 @@ impl Prepared {
     /// say nothing.
     fn letters_in_order(&self, text: &str) -> Option<Vec<usize>> {
         let (_, found) = self.needle.indices(text)?;
-        self.in_order_at(text, &found)
-            .or_else(|| self.written_whole(text))
-    }
-
-    /// The char positions of the term written whole in `text`, ignoring case (the matcher may
-    /// have chosen letters strewn from inside a word where the term is also written whole:
-    /// `ati` in "Bharat Times nation").
-    fn written_whole(&self, text: &str) -> Option<Vec<usize>> {
-        // Smart case: a term with a capital is matched as written.
-        let fold = self.words.as_ref().is_none_or(|w| w.fold);
-        let case = |s: &str| -> Vec<char> {
-            if fold {
-                s.chars().flat_map(char::to_lowercase).collect()
-            } else {
-                s.chars().collect()
-            }
-        };
-        let (term, chars) = (case(&self.term.text), case(text));
-        if term.is_empty() || chars.len() != text.chars().count() {
-            return None;
-        }
-        let at = chars
-            .windows(term.len())
-            .position(|w| w == term.as_slice())?;
-        Some((at..at + term.len()).collect())
+        self.in_order_at(text, &found).or_else(|| {
+            // The matcher may have chosen letters strewn from inside a word where the term
+            // is also written whole: `ati` in "Bharat Times nation".
+            super::matcher::written_whole(&self.term, text)
+        })
     }
 
     /// [`Self::letters_in_order`] for the positions the matcher found.

@@ -287,6 +287,19 @@ pub fn fit(s: &str, cols: usize) -> String {
 }
 
 /// Like [`fit`], but a string cut short ends in `…`, so nothing is cut without a sign.
+/// [`wrap`] in at most `most` lines: when more are needed, the last line holds as much of the
+/// rest as fits, cut with `…`. The one rule for a text of any length given a few lines.
+pub fn wrap_at_most(s: &str, width: usize, most: usize) -> Vec<String> {
+    let mut lines = wrap(s, width);
+    if lines.len() > most {
+        let rest = lines.split_off(most.saturating_sub(1)).join(" ");
+        if most > 0 {
+            lines.push(ellipsis(&rest, width.max(1)).trim_end().to_owned());
+        }
+    }
+    lines
+}
+
 pub fn ellipsis(s: &str, cols: usize) -> String {
     if width(s) <= cols {
         return fit(s, cols);
@@ -304,6 +317,15 @@ pub fn ellipsis(s: &str, cols: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_given_a_few_lines_shows_what_fits_of_the_rest_on_the_last() {
+        let s = "one two three four five six seven";
+        assert_eq!(wrap_at_most(s, 9, 5), wrap(s, 9), "room for all: nothing is cut");
+        assert_eq!(wrap_at_most(s, 9, 2), ["one two", "three fo…"]);
+        assert_eq!(wrap_at_most(s, 9, 1), ["one two…"]);
+        assert!(wrap_at_most(s, 9, 0).is_empty());
+    }
 
     #[test]
     fn long_values_are_quoted_short() {

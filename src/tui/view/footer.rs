@@ -167,15 +167,7 @@ pub fn draw_long_message(frame: &mut Frame, app: &App, main: Rect, footer: Rect)
     else {
         return;
     };
-    let mut lines = text::wrap(msg, width.saturating_sub(2));
-    if lines.len() > LONG_MESSAGE_LINES {
-        lines.truncate(LONG_MESSAGE_LINES);
-        if let Some(last) = lines.last_mut() {
-            *last = text::ellipsis(&format!("{last} …"), width.saturating_sub(2))
-                .trim_end()
-                .to_owned();
-        }
-    }
+    let lines = text::wrap_at_most(msg, width.saturating_sub(2), LONG_MESSAGE_LINES);
     let height = u16::try_from(lines.len() + 1)
         .unwrap_or(u16::MAX)
         .min(main.height);

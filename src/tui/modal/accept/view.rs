@@ -37,30 +37,16 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
     // The relation names both claims by id: too long for a line, it takes the blank line
     // under it too rather than lose the second id.
     let link = theme.line(crate::layout::LineKind::Link);
-    let said = text::wrap(
-        &strings::accept_relation(relation(a).as_deref()),
-        width.max(1),
-    );
-    match said.split_first() {
-        Some((first, [])) => {
-            lines.push(Line::styled(first.clone(), link));
-            lines.push(Line::raw(""));
-        }
-        Some((first, rest)) => {
-            lines.push(Line::styled(first.clone(), link));
-            lines.push(Line::styled(text::ellipsis(&rest.join(" "), width), link));
-        }
-        None => lines.extend([Line::raw(""), Line::raw("")]),
-    }
+    let said = text::wrap_at_most(&strings::accept_relation(relation(a).as_deref()), width, 2);
+    lines.extend((0..2).map(|i| {
+        said.get(i)
+            .map_or_else(Line::default, |l| Line::styled(l.clone(), link))
+    }));
     // What Enter writes, wrapped: it names a point, which may be long.
-    let mut what = text::wrap(&what(app, a), width);
-    if what.len() > WHAT_LINES {
-        let rest = what.split_off(WHAT_LINES - 1).join(" ");
-        what.push(rest);
-    }
     lines.extend(
-        what.iter()
-            .map(|l| Line::styled(text::ellipsis(l, width), theme.dim())),
+        text::wrap_at_most(&what(app, a), width, WHAT_LINES)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.dim())),
     );
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + u16::try_from(label.len() + cursor).unwrap_or(0);

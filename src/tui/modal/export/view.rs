@@ -29,30 +29,12 @@ fn width_on(main: Rect) -> u16 {
     76.min(main.width.saturating_sub(4))
 }
 
-/// Lines of `text` wrapped to `width`, at most `most` of them, the last cut with `…` when more
-/// would be needed.
+/// Lines of `text` wrapped to `width`, at most `most` of them (see [`text::wrap_at_most`]).
 fn wrapped(text: &str, width: usize, most: usize, style: Style) -> Vec<Line<'static>> {
-    fitted(text::wrap(text, width), width, most, style)
-}
-
-/// [`wrapped`] for lines already wrapped to `width`.
-fn fitted(lines: Vec<String>, width: usize, most: usize, style: Style) -> Vec<Line<'static>> {
-    let cut = lines.len() > most;
-    let mut out: Vec<Line<'static>> = lines
+    text::wrap_at_most(text, width, most)
         .into_iter()
-        .take(most)
         .map(|l| Line::styled(l, style))
-        .collect();
-    if cut && let Some(last) = out.pop() {
-        let shown: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-        out.push(Line::styled(
-            text::ellipsis(&format!("{shown} …"), width)
-                .trim_end()
-                .to_owned(),
-            style,
-        ));
-    }
-    out
+        .collect()
 }
 
 fn label(theme: Theme, name: &str, focused: bool) -> Span<'static> {
@@ -106,12 +88,15 @@ fn status(app: &App, d: &Dialog, width: usize) -> Vec<Line<'static>> {
         ],
         (Some(note), _) => wrapped(note, width, most, theme.warning()),
         (None, _) => {
-            let search = app.query.search_text().map(|q| {
-                let s = words::search_in_force(&text::clean(q).text, app.query.narrow);
-                text::wrap(&s, width)
-            });
+            let search = app
+                .query
+                .search_text()
+                .map(|q| words::search_in_force(&text::clean(q).text, app.query.narrow));
             // The search keeps a line of its own (two if it needs them).
-            let room = most - search.as_ref().map_or(0, |s| s.len().min(2));
+            let room = most
+                - search
+                    .as_ref()
+                    .map_or(0, |s| text::wrap(s, width).len().min(2));
             let mut lines = if app.active_filters.is_empty() {
                 wrapped(words::AS_SHOWN, width, room, theme.dim())
             } else {
@@ -121,7 +106,7 @@ fn status(app: &App, d: &Dialog, width: usize) -> Vec<Line<'static>> {
             };
             if let Some(s) = search {
                 let left = most - lines.len();
-                lines.extend(fitted(s, width, left.max(1), theme.warning()));
+                lines.extend(wrapped(&s, width, left.max(1), theme.warning()));
             }
             lines
         }

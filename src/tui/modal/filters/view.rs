@@ -251,7 +251,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
     let note = p
         .note
         .as_deref()
-        .map(|n| text::wrap(n, width.max(1)))
+        .map(|n| text::wrap_at_most(n, width, 2))
         .unwrap_or_default();
     let lines = match note.as_slice() {
         [] => vec![Line::raw(""), remaining, Line::raw("")],
@@ -260,10 +260,10 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
             remaining,
             Line::styled(one.clone(), theme.warning()),
         ],
-        [first, rest @ ..] => vec![
+        [first, second, ..] => vec![
             remaining,
             Line::styled(first.clone(), theme.warning()),
-            Line::styled(text::ellipsis(&rest.join(" "), width), theme.warning()),
+            Line::styled(second.clone(), theme.warning()),
         ],
     };
     frame.render_widget(

@@ -321,7 +321,11 @@ mod tests {
     #[test]
     fn a_text_given_a_few_lines_shows_what_fits_of_the_rest_on_the_last() {
         let s = "one two three four five six seven";
-        assert_eq!(wrap_at_most(s, 9, 5), wrap(s, 9), "room for all: nothing is cut");
+        assert_eq!(
+            wrap_at_most(s, 9, 5),
+            wrap(s, 9),
+            "room for all: nothing is cut"
+        );
         assert_eq!(wrap_at_most(s, 9, 2), ["one two", "three fo…"]);
         assert_eq!(wrap_at_most(s, 9, 1), ["one two…"]);
         assert!(wrap_at_most(s, 9, 0).is_empty());

@@ -89,12 +89,22 @@ fn position(app: &App) -> String {
     }
 }
 
-/// Draws the footer line.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+/// Draws the footer line in `footer`, and a message too long for it over the bottom of `main`.
+/// Where the selection is, and whether the message fits beside it, are found once for both.
+pub fn draw(frame: &mut Frame, app: &App, main: Rect, footer: Rect) {
+    let at = position(app);
+    let long = message_is_long(app, &at, usize::from(footer.width));
+    draw_line(frame, app, footer, at, long);
+    if long && let Some(msg) = &app.message {
+        draw_long_message(frame, app, msg, main, footer);
+    }
+}
+
+/// The footer line: the keys, or a message that fits; `at`, where the selection is, on the
+/// right.
+fn draw_line(frame: &mut Frame, app: &App, area: Rect, at: String, long: bool) {
     let theme = app.theme;
     let width = usize::from(area.width);
-    let at = position(app);
-    let long = message_is_long(app, &at, width);
     // Work under way on the loop's workers, so a wait of seconds does not look like nothing.
     let busy = [
         (app.indexing, strings::search::INDEXING),
@@ -158,15 +168,8 @@ const LONG_MESSAGE_LINES: usize = 4;
 /// Draws a message too long for the footer line over the bottom of `main`, wrapped whole
 /// under a rule, until the next key clears it: advice at its end ("copy its folder …") is not
 /// cut off on a narrow terminal.
-pub fn draw_long_message(frame: &mut Frame, app: &App, main: Rect, footer: Rect) {
+fn draw_long_message(frame: &mut Frame, app: &App, msg: &str, main: Rect, footer: Rect) {
     let width = usize::from(footer.width);
-    let Some(msg) = app
-        .message
-        .as_ref()
-        .filter(|_| message_is_long(app, &position(app), width))
-    else {
-        return;
-    };
     let lines = text::wrap_at_most(msg, width.saturating_sub(2), LONG_MESSAGE_LINES);
     let height = u16::try_from(lines.len() + 1)
         .unwrap_or(u16::MAX)

@@ -37,6 +37,5 @@ pub fn draw(frame: &mut Frame, app: &App) {
     for m in app.modals.iter().skip(from) {
         component::of(m).draw(frame, app, &regions);
     }
-    footer::draw(frame, app, regions.footer);
-    footer::draw_long_message(frame, app, regions.main, regions.footer);
+    footer::draw(frame, app, regions.main, regions.footer);
 }

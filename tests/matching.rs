@@ -1403,3 +1403,86 @@ fn a_claims_fit_keeps_its_best_questions_only() {
             .all(|c| c.fit.len() <= parallax::matching::FIT_KEPT)
     );
 }
+
+/// `null` is what the format reads as absent: a claim's `"point": null`, a manifest topic's
+/// `"points": null` and a claim's `"relations": null` are set in place, never given a second key
+/// that would leave the file invalid.
+#[test]
+fn a_null_point_points_or_relations_is_set_in_place() {
+    let dir = copy_fixture();
+    let (alpha, manifest) = (
+        dir.path().join("alpha.json"),
+        dir.path().join("dispute.json"),
+    );
+    rewrite_file(
+        &alpha,
+        "\"id\": \"a-karvani\",\n",
+        "\"id\": \"a-karvani\",\n          \"point\": null,\n",
+    );
+    rewrite_file(
+        &alpha,
+        "\"id\": \"a-talks-geneva\",\n",
+        "\"id\": \"a-talks-geneva\",\n          \"relations\": null,\n",
+    );
+    rewrite_file(&manifest, "\"points\": []", "\"points\": null");
+    parallax()
+        .arg("validate")
+        .arg(dir.path())
+        .assert()
+        .success();
+    for (l, r) in [
+        ("a-karvani", "b-karvani"),
+        ("a-talks-geneva", "b-talks-geneva"),
+    ] {
+        parallax()
+            .args(["link", l, r])
+            .arg(dir.path())
+            .assert()
+            .success();
+    }
+    let text = std::fs::read_to_string(&alpha).unwrap();
+    assert!(
+        !text.contains("\"point\": null"),
+        "the null took the point:\n{text}"
+    );
+    let d = load(dir.path());
+    let point = |id| d.claim(d.find_claim(id).unwrap()).unwrap().point.clone();
+    assert!(point("a-karvani").is_some());
+    assert_eq!(point("a-karvani"), point("b-karvani"));
+    let m = std::fs::read_to_string(&manifest).unwrap();
+    assert!(!m.contains("\"points\": null"), "{m}");
+    // The relation goes where the null was.
+    let d = load(dir.path());
+    let (ws, _) = Workspace::open(&[dir.path().to_path_buf()]).expect("opens");
+    let plan = ws
+        .link(&d, "a-people", "b-opened", None)
+        .expect("a plan to start from");
+    let plan = ws
+        .relate(
+            &d,
+            plan,
+            "a-talks-geneva",
+            parallax::format::RelationKind::Contradicts,
+            "b-talks-geneva",
+        )
+        .expect("the relation is planned");
+    let held = FolderLock::take(dir.path()).expect("the folder's lock");
+    commit(&plan, &held).expect("written");
+    let text = std::fs::read_to_string(&alpha).unwrap();
+    assert!(!text.contains("\"relations\": null"), "{text}");
+    assert_eq!(text.matches("\"relations\"").count(), 1, "{text}");
+    parallax()
+        .arg("validate")
+        .arg(dir.path())
+        .assert()
+        .success();
+    let d = load(dir.path());
+    let claim = d.claim(d.find_claim("a-talks-geneva").unwrap()).unwrap();
+    assert_eq!(claim.relations.len(), 1);
+}
+
+fn rewrite_file(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} in {}", path.display());
+    std::fs::write(path, text.replace(from, to)).unwrap();
+}

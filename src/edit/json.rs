@@ -1,4 +1,4 @@
-//! Minimal edits to a JSON text: add one property to an object, add one element to an array,
+//! Minimal edits to a JSON text: add or set one property of an object, add one element to an array,
 //! or move one element to another array, touching nothing else. Positions come from jsonc-parser's syntax tree (byte ranges); the new
 //! text copies the indentation of its neighbours, so the file keeps its own style.
 
@@ -148,6 +148,37 @@ pub fn insert_property(
 ) -> Result<String, JsonEditError> {
     keeping_bom(text, |text| {
         insert_property_in(text, path, after, key, value)
+    })
+}
+
+/// Sets `"key": value` in the object at `path`: where the key is there already (as `null`,
+/// which the format reads as absent) its value is replaced; else the property is added as
+/// [`insert_property`] adds it. A second `key` is never written.
+pub fn set_property(
+    text: &str,
+    path: &[Step],
+    after: &str,
+    key: &str,
+    value: &serde_json::Value,
+) -> Result<String, JsonEditError> {
+    keeping_bom(text, |text| {
+        let root = parse(text)?;
+        let Value::Object(obj) = walk(&root, path)? else {
+            return Err(JsonEditError::Missing(describe(path)));
+        };
+        let Some(prop) = obj.get(key) else {
+            return insert_property_in(text, path, after, key, value);
+        };
+        let (start, end) = range(&prop.value);
+        let multiline = text
+            .get(obj.range.start..prop.range.start)
+            .is_some_and(|s| s.contains('\n'));
+        let rendered = if multiline {
+            render(value, &unit(text, &root), indent_at(text, prop.range.start))
+        } else {
+            value.to_string()
+        };
+        Ok(replace(text, start, end, &rendered))
     })
 }
 

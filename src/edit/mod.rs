@@ -319,7 +319,8 @@ impl Workspace {
                 .get(at.side())
                 .ok_or_else(|| EditError::Load("a side file was not read".to_owned()))?;
             let (previous, text) = planned(&writes, file);
-            let after = json::insert_property(&text, &claim_path(at), "id", "point", &json!(point))
+            // A `"point": null` there (the format reads it as absent) takes the point.
+            let after = json::set_property(&text, &claim_path(at), "id", "point", &json!(point))
                 .map_err(|e| EditError::Invalid(file.path.display().to_string(), e.to_string()))?;
             plan_write(&mut writes, previous, file, after.into_bytes());
         }
@@ -457,13 +458,13 @@ impl Workspace {
         let after = match dispute.manifest_topics.iter().position(|t| t.id == topic) {
             Some(k) => {
                 let topic_path = [Step::Key("topics"), Step::Index(k)];
-                let has_points = dispute.manifest_topics[k].points.len()
-                    + usize::from(has_key(&text, &topic_path, "points"));
-                if has_points > 0 {
+                // A list there gets the point; a `"points": null` (read as absent), or none,
+                // becomes a list of it.
+                if has_list(&text, &topic_path, "points") {
                     let path = [Step::Key("topics"), Step::Index(k), Step::Key("points")];
                     json::append_element(&text, &path, &entry).map_err(invalid)?
                 } else {
-                    json::insert_property(&text, &topic_path, "", "points", &json!([entry]))
+                    json::set_property(&text, &topic_path, "", "points", &json!([entry]))
                         .map_err(invalid)?
                 }
             }
@@ -621,8 +622,9 @@ fn same_folder(a: &Path, b: &Path) -> bool {
     a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }
 
-/// True when the object at `path` has the property `key` (even an empty one).
-fn has_key(text: &str, path: &[Step], key: &str) -> bool {
+/// True when the object at `path` has the property `key` holding a list (even an empty one);
+/// false when it is absent or `null`, which the format reads alike.
+fn has_list(text: &str, path: &[Step], key: &str) -> bool {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(value) = serde_json::from_str::<serde_json::Value>(text).ok() else {
         return false;
@@ -640,7 +642,7 @@ fn has_key(text: &str, path: &[Step], key: &str) -> bool {
             },
         };
     }
-    node.get(key).is_some()
+    node.get(key).is_some_and(serde_json::Value::is_array)
 }
 
 fn side_title(dispute: &Dispute, topic: &str) -> Option<String> {

@@ -3,7 +3,7 @@
 //! none) in its side file's own layout, together with the rest of the plan and checked with it.
 
 use super::json::{self, Step};
-use super::{EditError, Plan, Workspace, claim_path, has_key, plan_write, planned};
+use super::{EditError, Plan, Workspace, claim_path, has_list, plan_write, planned};
 use crate::format::{Dispute, RelationKind};
 use serde_json::json;
 
@@ -44,12 +44,13 @@ impl Workspace {
         let (i, text) = planned(&plan.writes, file);
         let claim = claim_path(at);
         let entry = json!({"kind": kind.as_str(), "to": to});
-        let after = if has_key(&text, &claim, "relations") {
+        let after = if has_list(&text, &claim, "relations") {
             let [topics, topic, claims, index] = claim;
             let list = [topics, topic, claims, index, Step::Key("relations")];
             json::append_element(&text, &list, &entry)
         } else {
-            json::insert_property(&text, &claim, "rebuts", "relations", &json!([entry]))
+            // Absent or `null`: a list of it.
+            json::set_property(&text, &claim, "rebuts", "relations", &json!([entry]))
         }
         .map_err(|e| EditError::Invalid(name.clone(), e.to_string()))?
         .into_bytes();

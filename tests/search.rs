@@ -450,6 +450,29 @@ fn a_query_of_operators_only_is_a_usage_error() {
         .stderr(predicate::str::contains("holds no term").not());
 }
 
+/// `show` and `export` narrowed by a `--query` that holds no term (an empty variable in a
+/// script) would print everything as if narrowed: they refuse it, as `search` does.
+#[test]
+fn show_and_export_refuse_a_query_with_no_term() {
+    for args in [
+        vec!["show", "--query", ""],
+        vec!["show", "--query", "^"],
+        vec!["export", "-f", "json", "--query", " "],
+        vec!["export", "-f", "csv", "--query", "! $"],
+    ] {
+        parallax()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("holds no term to search for"));
+    }
+    parallax()
+        .args(["show", "--query", "'$"])
+        .assert()
+        .stderr(predicate::str::contains("holds no term").not());
+}
+
 #[test]
 fn search_never_prints_raw_control_characters() {
     let out = parallax()

@@ -140,6 +140,17 @@ pub fn narrow(
     cmp: &Comparison,
 ) -> Result<(Option<crate::query::Results>, Vec<String>), Failure> {
     let filter = filter(args, dispute, Some(cmp))?;
+    // An empty `--query ""` (a script's variable left empty) or one of bare operators would
+    // narrow nothing, and all would be shown as if it had: refused, as `search` refuses it.
+    if let Some(q) = &args.query
+        && crate::query::pattern::parse(q).is_empty()
+    {
+        return Err(Failure::Usage(format!(
+            "--query `{}` holds no term to search for; give a word, or leave --query out to \
+             keep every claim",
+            crate::text::quote(q)
+        )));
+    }
     let query = crate::query::Query {
         filter,
         search: args.query.clone(),

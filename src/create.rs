@@ -229,6 +229,19 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
     out
 }
 
+/// Refuses a folder that holds a dispute's manifest already: a dispute written there would have
+/// to replace it, which parallax never does. A command that reads much before it writes (an
+/// import) asks first; writing checks every file again.
+pub fn check_folder_free(dir: &Path) -> Result<(), CreateError> {
+    let manifest = dir.join(MANIFEST);
+    if manifest.symlink_metadata().is_ok() {
+        return Err(CreateError::Exists {
+            path: crate::export::shown_path(&manifest),
+        });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

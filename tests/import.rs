@@ -1805,3 +1805,51 @@ fn a_missing_file_is_named_in_words_not_an_os_error() {
         assert!(!said.contains("os error"), "{said}");
     }
 }
+
+/// One flaw common to thousands of records is said in a few lines: each reason in full three
+/// times, then counted. A folder that already holds a dispute is refused before anything is
+/// read or reported.
+#[test]
+fn a_problem_many_records_share_is_counted_and_a_taken_folder_refused_first() {
+    let review = |i: usize| {
+        let who = if i.is_multiple_of(2) { "Alpha" } else { "Beta" };
+        format!(
+            r#"{{"@type": "ClaimReview", "claimReviewed": "Claim number {i}.",
+            "itemReviewed": {{"@type": "Claim", "author": {{"@type": "Organization", "name": "{who}"}}}},
+            "reviewRating": {{"@type": "Rating", "alternateName": "False"}}}}"#
+        )
+    };
+    let graph = format!(
+        r#"{{"@context": "https://schema.org", "@graph": [{}]}}"#,
+        (0..6).map(review).collect::<Vec<_>>().join(",")
+    );
+    let (dir, said) = review_said(&[&graph]);
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.ends_with("a review without `url`; the assessment has no source"))
+            .count(),
+        4,
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "review-0.json: 3 more like this: a review without `url`; the assessment has no source"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("imported 6 claim(s)"), "{said}");
+    // Again into the same folder: refused at once, with no record reported.
+    let out = parallax()
+        .args(["import", "claimreview"])
+        .arg(dir.path().join("review-0.json"))
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("dispute.json already exists"), "{err}");
+    assert!(!err.contains("a review without"), "{err}");
+}

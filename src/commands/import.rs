@@ -13,6 +13,8 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
     let args = match command {
         ImportCommand::Csv(args) | ImportCommand::ClaimReview { args, .. } => args,
     };
+    // A folder a new dispute cannot go into is said before thousands of records are read.
+    crate::create::check_folder_free(&args.out).map_err(|e| Failure::Input(e.to_string()))?;
     let mut builder = Builder::default();
     for path in &args.files {
         let name = crate::export::shown_path(path);
@@ -85,9 +87,7 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
         .or_else(|| builder.dispute_title().map(str::to_owned))
         .unwrap_or_else(|| id.clone());
     let (draft, problems) = builder.finish(&id, crate::text::clean(&title).text.trim());
-    for p in &problems {
-        writeln!(err, "parallax: {p}")?;
-    }
+    report_problems(&problems, err)?;
     let claims: usize = draft
         .sides
         .iter()
@@ -114,6 +114,44 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
             " listed above"
         }
     )?;
+    Ok(())
+}
+
+/// How many times one reason is said in full before the rest like it are only counted.
+const SAID_IN_FULL: usize = 3;
+
+/// The problems in record order, each reason said in full at most [`SAID_IN_FULL`] times, then
+/// one line counting the rest: an export of thousands of reviews with one flaw in common says
+/// so in a few lines, not thousands.
+fn report_problems(
+    problems: &[crate::import::Problem],
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut said: Vec<(&str, &str, usize)> = Vec::new();
+    for p in problems {
+        match said
+            .iter_mut()
+            .find(|(file, reason, _)| *file == p.file && *reason == p.reason)
+        {
+            Some((_, _, n)) => {
+                *n += 1;
+                if *n <= SAID_IN_FULL {
+                    writeln!(err, "parallax: {p}")?;
+                }
+            }
+            None => {
+                said.push((&p.file, &p.reason, 1));
+                writeln!(err, "parallax: {p}")?;
+            }
+        }
+    }
+    for (file, reason, n) in said.into_iter().filter(|s| s.2 > SAID_IN_FULL) {
+        writeln!(
+            err,
+            "parallax: {file}: {} more like this: {reason}",
+            n - SAID_IN_FULL
+        )?;
+    }
     Ok(())
 }
 

@@ -1853,3 +1853,40 @@ fn a_problem_many_records_share_is_counted_and_a_taken_folder_refused_first() {
     assert!(err.contains("dispute.json already exists"), "{err}");
     assert!(!err.contains("a review without"), "{err}");
 }
+
+/// Too few sides says what makes a side in the format given, and only options that exist;
+/// parallax's own JSON given as ClaimReview is named, with the export that imports.
+#[test]
+fn too_few_sides_says_what_makes_a_side_and_parallax_json_is_named() {
+    let (_dir, said) = import_said("side,topic,text\nalpha,gates,One claim.\n");
+    assert!(said.contains("check the `side` column"), "{said}");
+    assert!(!said.contains("--side"), "import csv has no --side: {said}");
+    let (_dir, said) = review_said(&[BETA_REVIEW]);
+    assert!(said.contains("--side CLAIMANT=ID"), "{said}");
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("export.json");
+    parallax()
+        .args(["export", "-f", "json", "-o"])
+        .arg(&export)
+        .assert()
+        .success();
+    let out = parallax()
+        .args(["import", "claimreview"])
+        .arg(&export)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("`parallax-export/1` is a parallax JSON export, not ClaimReview: export with `-f claimreview`"),
+        "{err}"
+    );
+    assert!(err.contains("no claim in the input could be used"), "{err}");
+    assert_eq!(
+        err.lines().count(),
+        2,
+        "one line per document, not per topic: {err}"
+    );
+}

@@ -95,8 +95,22 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
         .map(|t| t.claims.len())
         .sum();
     if draft.sides.len() < 2 {
+        let check = match command {
+            ImportCommand::Csv(_) => "check the `side` column: it names each claim's party",
+            ImportCommand::ClaimReview { .. } => {
+                "each claimant, a review's `itemReviewed.author`, makes a side; map claimants \
+                 to sides with --side CLAIMANT=ID"
+            }
+        };
+        if draft.sides.is_empty() {
+            return Err(Failure::Input(if problems.is_empty() {
+                "the input holds no claim".to_owned()
+            } else {
+                "no claim in the input could be used; the problems above say why".to_owned()
+            }));
+        }
         return Err(Failure::Input(format!(
-            "the input holds claims of {} side(s); a dispute needs two or more (check the side column, or map claimants with --side)",
+            "the input holds claims of {} side(s); a dispute needs two or more ({check})",
             draft.sides.len()
         )));
     }

@@ -428,6 +428,22 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
             reason,
         })
     };
+    // parallax's own JSON (an export, a side file, a manifest) given here by mistake: named,
+    // with the way to what was meant, rather than read as nodes without a type.
+    if let Some(format) = text(value.get("format")).filter(|f| f.starts_with("parallax")) {
+        let what = if format.starts_with("parallax-export") {
+            "a parallax JSON export, not ClaimReview: export with `-f claimreview` to import \
+             its assessed claims, or with `-f claims-csv` for `parallax import csv`"
+        } else {
+            "a parallax dispute file, not ClaimReview: open or validate its folder as it is"
+        };
+        problem(
+            "top",
+            format!("`{}` is {what}", crate::text::clean(&format).text),
+        );
+        builder.problems.append(&mut problems);
+        return;
+    }
     if let Some(claims) = value.get("claims").and_then(Value::as_array) {
         // The Fact Check API answers a page at a time.
         if text(value.get("nextPageToken")).is_some() {

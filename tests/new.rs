@@ -90,6 +90,12 @@ fn new_refuses_bad_parties_with_a_usage_error() {
     for (sides, says) in [
         (vec!["alpha:A"], "two or more parties"),
         (vec!["alpha:A", "Beta:B"], "`Beta` is not an id"),
+        // The rule said is the one the ids break, and the example is one that keeps it.
+        (
+            vec!["alpha:A", "_b:B"],
+            "starting with a letter or digit (for example `b`)",
+        ),
+        (vec!["alpha:A", "..:B"], "starting with a letter or digit\n"),
         (vec!["alpha:A", "alpha:B"], "given twice"),
         (vec!["alpha:A", "beta"], "ID:NAME"),
         (vec!["alpha:A", "dispute:D"], "manifest"),

@@ -4,7 +4,7 @@
 use super::Failure;
 use crate::cli::{ImportArgs, ImportCommand};
 use crate::create::make_id;
-use crate::format::is_id;
+use crate::format::{ID_RULE, is_id};
 use crate::import::{Builder, claimreview, csv};
 use std::io::Write;
 
@@ -33,7 +33,7 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                 let sides = side_map(sides)?;
                 if !is_id(topic) {
                     return Err(Failure::Usage(format!(
-                        "--topic `{}` is not an id; use 1 to 128 characters of a-z, 0-9, '-', '_', '.'",
+                        "--topic `{}` is not an id; use {ID_RULE}",
                         crate::text::clean(topic).text
                     )));
                 }
@@ -174,7 +174,7 @@ fn dispute_id(args: &ImportArgs) -> Result<String, Failure> {
     match &args.id {
         Some(id) if is_id(id) => Ok(id.clone()),
         Some(id) => Err(Failure::Usage(format!(
-            "--id `{}` is not an id; use 1 to 128 characters of a-z, 0-9, '-', '_', '.'",
+            "--id `{}` is not an id; use {ID_RULE}",
             crate::text::clean(id).text
         ))),
         None => {
@@ -206,7 +206,7 @@ fn side_map(given: &[String]) -> Result<Vec<(String, String)>, Failure> {
                     Ok((claimant.trim().to_owned(), id.trim().to_owned()))
                 }
                 Some((claimant, id)) if !claimant.trim().is_empty() => Err(Failure::Usage(format!(
-                    "--side {shown}: `{}` is not a side id; use 1 to 128 characters of a-z, 0-9, '-', '_', '.' (for example \"Narendra Modi=india\")",
+                    "--side {shown}: `{}` is not a side id; use {ID_RULE} (for example \"Narendra Modi=india\")",
                     crate::text::clean(id.trim()).text
                 ))),
                 _ => Err(Failure::Usage(format!(

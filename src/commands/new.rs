@@ -3,7 +3,7 @@
 use super::Failure;
 use crate::cli::NewArgs;
 use crate::create::{CreateError, Draft, make_id};
-use crate::format::{FORMAT, Party, Side, is_id};
+use crate::format::{FORMAT, ID_RULE, Party, Side, is_id};
 use crate::load::MANIFEST;
 use std::io::Write;
 
@@ -25,10 +25,15 @@ fn parties(given: &[String]) -> Result<Vec<Party>, Failure> {
         };
         let (id, name) = (id.trim(), name.trim());
         if !is_id(id) {
+            let example = make_id(id, 128);
             return Err(Failure::Usage(format!(
-                "--side {shown}: `{}` is not an id; use 1 to 128 characters of a-z, 0-9, '-', '_', '.' (for example `{}`)",
+                "--side {shown}: `{}` is not an id; use {ID_RULE}{}",
                 crate::text::clean(id).text,
-                make_id(id, 128)
+                if example.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (for example `{example}`)")
+                }
             )));
         }
         if format!("{id}.json") == MANIFEST {
@@ -66,7 +71,7 @@ pub fn new(args: &NewArgs, err: &mut dyn Write) -> Result<(), Failure> {
         Some(id) if is_id(id) => id.clone(),
         Some(id) => {
             return Err(Failure::Usage(format!(
-                "--id `{}` is not an id; use 1 to 128 characters of a-z, 0-9, '-', '_', '.'",
+                "--id `{}` is not an id; use {ID_RULE}",
                 crate::text::clean(id).text
             )));
         }

@@ -26,6 +26,10 @@ pub const EXPORT_FORMAT: &str = "parallax-export/1";
 /// The affiliation value for an outlet that speaks for no party.
 pub const INDEPENDENT: &str = "independent";
 
+/// What an id is ([`is_id`]), in the words of every message about one that is not.
+pub const ID_RULE: &str =
+    "1 to 128 characters of a-z, 0-9, '-', '_', '.', starting with a letter or digit";
+
 /// True when `s` is an id: 1 to 128 characters of `a-z`, `0-9`, `-`, `_`, `.`, starting with a
 /// letter or digit.
 pub fn is_id(s: &str) -> bool {

@@ -183,7 +183,7 @@ impl<'f> Cx<'f> {
         self.error(
             Code::BadId,
             format!("\"{}\" is not an id", text::quote(&s)),
-            "1 to 128 characters of a-z, 0-9, '-', '_', '.', starting with a letter or digit",
+            format::ID_RULE,
         );
         None
     }

@@ -130,24 +130,52 @@ fn main() -> ExitCode {
             // `parallax --max-file-size 1M validate DIR`: an option before the command makes
             // the command's name a path to open. Said as such, whether or not a terminal.
             // Only a path that does not exist is looked up, and the commands are made once.
-            let missing: Vec<&str> = cli
+            let missing: Vec<&std::path::Path> = cli
                 .open
                 .input
                 .paths
                 .iter()
-                .filter(|p| !p.exists())
-                .filter_map(|p| p.to_str())
+                .filter(|p| p.symlink_metadata().is_err())
+                .map(std::path::PathBuf::as_path)
                 .collect();
-            let named = (!missing.is_empty())
-                .then(<Cli as clap::CommandFactory>::command)
-                .and_then(|cmd| {
-                    let known = |n: &&str| cmd.get_subcommands().any(|c| c.get_name() == *n);
-                    missing.into_iter().find(known).map(str::to_owned)
+            let commands: Vec<String> = if missing.is_empty() {
+                Vec::new()
+            } else {
+                <Cli as clap::CommandFactory>::command()
+                    .get_subcommands()
+                    .filter(|c| !c.is_hide_set())
+                    .map(|c| c.get_name().to_owned())
+                    .collect()
+            };
+            let words = || missing.iter().filter_map(|p| p.to_str());
+            let named = words().find(|w| commands.iter().any(|c| c == w));
+            // A bare word, a letter or two from a command's name: a command mistyped.
+            let near = words()
+                .filter(|w| w.len() >= 3 && !w.contains(['/', '.']))
+                .find_map(|w| {
+                    commands
+                        .iter()
+                        .map(|c| (strsim::osa_distance(w, c), c))
+                        .filter(|&(d, _)| d <= 2)
+                        .min()
+                        .map(|(_, c)| (w, c))
                 });
             if let Some(name) = named {
                 Err(Failure::Usage(format!(
                     "`{name}` was read as a dispute path, because an option came before it; put \
                      the options after the command (parallax {name} [OPTIONS] ...)"
+                )))
+            } else if let Some((word, command)) = near {
+                Err(Failure::Usage(format!(
+                    "`{}` is neither a command nor a file or folder here; did you mean \
+                     `parallax {command}`? (`parallax --help` lists the commands)",
+                    parallax::text::clean(word).text
+                )))
+            } else if let Some(path) = missing.first() {
+                Err(Failure::Input(format!(
+                    "{}: no such file or folder; give a dispute's folder, its dispute.json or \
+                     its side files (`parallax --help` lists the commands)",
+                    parallax::text::clean(&path.to_string_lossy()).text
                 )))
             } else if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
                 Err(Failure::Usage(

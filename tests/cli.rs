@@ -342,6 +342,27 @@ fn an_option_before_the_command_is_named_as_the_reason() {
         .stderr(predicate::str::contains("parallax validate [OPTIONS]"));
 }
 
+/// A mistyped command is named as one, with the command meant; a path that does not exist is
+/// said to, whether or not a terminal runs it (not "needs a terminal").
+#[test]
+fn a_mistyped_command_or_a_missing_path_is_said_at_once() {
+    parallax()
+        .arg("showw")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`showw` is neither a command nor a file or folder here; did you mean `parallax show`?",
+        ));
+    parallax()
+        .arg("no-such-dispute-folder")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no-such-dispute-folder: no such file or folder",
+        ))
+        .stderr(predicate::str::contains("needs a terminal").not());
+}
+
 #[test]
 fn a_file_named_twice_is_read_once_with_one_warning() {
     let manifest = fixture("query/dispute.json");

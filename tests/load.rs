@@ -484,6 +484,26 @@ fn nesting_too_deep_is_said_as_such() {
     assert!(!found[0].1.contains("missing comma"), "{found:?}");
 }
 
+/// An empty file, a file cut short and a raw control character in a string are each said as
+/// what they are, with what to do, not as a missing comma.
+#[test]
+fn an_empty_a_cut_off_and_a_raw_control_character_are_said_as_such() {
+    let empty = side_text_problems(" \n");
+    assert_eq!(empty.len(), 1, "{empty:?}");
+    assert!(empty[0].1.contains("the file is empty"), "{empty:?}");
+    let text = red();
+    let cut = side_text_problems(&text[..text.len() / 2]);
+    assert_eq!(cut.len(), 1, "{cut:?}");
+    assert!(cut[0].1.contains("ends before its JSON does"), "{cut:?}");
+    assert!(cut[0].1.contains("cut off"), "{cut:?}");
+    let raw = side_text_problems(&text.replacen("\"text\": \"", "\"text\": \"\u{0}", 1));
+    assert_eq!(raw.len(), 1, "{raw:?}");
+    assert!(raw[0].1.contains("`\\u0000`"), "{raw:?}");
+    for found in [empty, cut, raw] {
+        assert!(!found[0].1.contains("missing comma"), "{found:?}");
+    }
+}
+
 /// A source that repeats an id and has a problem of its own gets both reported in one pass.
 #[test]
 fn a_repeated_source_id_is_reported_even_when_that_source_has_another_problem() {

@@ -650,11 +650,32 @@ fn syntax_error(name: &str, text: &str, e: &serde_json::Error) -> Diagnostic {
         Some(i) => message.get(..i).unwrap_or(&message).to_owned(),
         None => message,
     };
-    // Nesting too deep is valid JSON that no narrative needs: no comma is missing there.
-    let expected = if message.contains("recursion limit") {
-        "values nested fewer than 128 levels deep"
+    // What to do depends on what went wrong: a comma is missing in only some of these.
+    let (message, expected) = if message.contains("recursion limit") {
+        // Valid JSON that no narrative needs.
+        (message, "values nested fewer than 128 levels deep")
+    } else if e.classify() == serde_json::error::Category::Eof && text.trim().is_empty() {
+        (
+            "the file is empty".to_owned(),
+            "a JSON object: a side or a manifest (see FORMAT.md, or start one with `parallax new`)",
+        )
+    } else if e.classify() == serde_json::error::Category::Eof {
+        (
+            format!("the file ends before its JSON does ({message})"),
+            "the rest of the file (was it cut off while copied or saved?), or the closing \
+             brackets it lacks",
+        )
+    } else if message.starts_with("control character") {
+        (
+            message,
+            "the character escaped inside a string: `\\n` for a new line, `\\t` for a tab, \
+             `\\u` and its four-digit code for others (`\\u0000`)",
+        )
     } else {
-        "valid JSON (check for a missing comma, quote or bracket here)"
+        (
+            message,
+            "valid JSON (check for a missing comma, quote or bracket here)",
+        )
     };
     let mut d = Diagnostic::in_file(
         Severity::Error,

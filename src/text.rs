@@ -287,6 +287,16 @@ pub fn fit(s: &str, cols: usize) -> String {
 }
 
 /// Like [`fit`], but a string cut short ends in `…`, so nothing is cut without a sign.
+/// True when `bytes` are UTF-16 text: a UTF-16 byte order mark (Windows' "Unicode"), or an
+/// ASCII first char written in two bytes, one of them zero (JSON and CSV begin with one).
+pub fn is_utf16(bytes: &[u8]) -> bool {
+    match bytes {
+        [0xff, 0xfe, ..] | [0xfe, 0xff, ..] => true,
+        [0, b, ..] | [b, 0, ..] => *b != 0 && b.is_ascii(),
+        _ => false,
+    }
+}
+
 /// [`wrap`] in at most `most` lines: when more are needed, the last line holds as much of the
 /// rest as fits, cut with `…`. The one rule for a text of any length given a few lines.
 pub fn wrap_at_most(s: &str, width: usize, most: usize) -> Vec<String> {

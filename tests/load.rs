@@ -504,6 +504,37 @@ fn an_empty_a_cut_off_and_a_raw_control_character_are_said_as_such() {
     }
 }
 
+/// A side file saved as UTF-16 (Windows' "Unicode"), with a byte order mark or without one, is
+/// named as UTF-16 with how to save it, not as bad JSON at line 1.
+#[test]
+fn a_utf16_file_is_named_as_such() {
+    let good = std::fs::read(fixture("good.json")).expect("fixture");
+    let units: Vec<u16> = red().encode_utf16().collect();
+    let le: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+    let be_bom: Vec<u8> = [0xfeff_u16]
+        .iter()
+        .chain(&units)
+        .flat_map(|u| u.to_be_bytes())
+        .collect();
+    for bytes in [le, be_bom] {
+        let mut loader = Loader::new();
+        loader.side("good.json", &good);
+        loader.side("other.json", &bytes);
+        let said: Vec<(Code, String)> = loader
+            .finish()
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.file == "other.json")
+            .map(|d| (d.code, d.to_string()))
+            .collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, Code::NotUtf8, "{said:?}");
+        assert!(said[0].1.contains("UTF-16"), "{said:?}");
+        assert!(said[0].1.contains("saved as UTF-8"), "{said:?}");
+    }
+}
+
 /// A source that repeats an id and has a problem of its own gets both reported in one pass.
 #[test]
 fn a_repeated_source_id_is_reported_even_when_that_source_has_another_problem() {

@@ -271,7 +271,7 @@ impl<'b> Lines<'b> {
 /// whose quotes would change its rows (a quoted cell never closed, or going on after its
 /// closing quote), or one without the needed columns, fails, before any record is read.
 pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvError> {
-    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+    if crate::text::is_utf16(bytes) {
         return Err(CsvError::Utf16 {
             file: file.to_owned(),
         });

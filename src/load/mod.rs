@@ -622,7 +622,18 @@ fn read_side<'a>(name: &str, bytes: &'a [u8]) -> SideRead<'a> {
 /// A file's bytes as UTF-8 text without a byte order mark, or the error naming where the
 /// text stops being UTF-8.
 fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>> {
+    // Checked first: UTF-16 text of ASCII letters is valid UTF-8 too, with a zero byte between.
     match std::str::from_utf8(bytes) {
+        _ if crate::text::is_utf16(bytes) => {
+            let d = Diagnostic::in_file(
+                Severity::Error,
+                Code::NotUtf8,
+                name,
+                "the file is UTF-16 text (Windows' \"Unicode\"), not UTF-8",
+            )
+            .expected("the file saved as UTF-8 (in Notepad: Save as, Encoding UTF-8)");
+            Err(Box::new(d))
+        }
         Ok(t) => Ok(t.strip_prefix(BOM).unwrap_or(t)),
         Err(e) => {
             let good = bytes.get(..e.valid_up_to()).unwrap_or_default();

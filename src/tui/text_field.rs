@@ -5,7 +5,7 @@
 use crate::text;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 /// The text and where the cursor stands in it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -157,6 +157,11 @@ impl TextField {
     /// True when an edit would change the text or move the cursor: an input's `works` lists an
     /// editing key only then (no `←` at the start, no Backspace in an empty field).
     pub fn moves(&self, edit: Edit) -> bool {
+        // Typing changes the text (a selected proposal is replaced by it): known without a
+        // copy of the field, which a long paste would make once per character.
+        if let Edit::Insert(c) = edit {
+            return !c.is_control();
+        }
         let mut after = self.clone();
         after.apply(edit);
         after != *self
@@ -185,12 +190,18 @@ impl TextField {
     }
 
     fn next_boundary_at_or_after(&self, at: usize) -> usize {
-        self.text
-            .grapheme_indices(true)
-            .map(|(i, _)| i)
-            .chain(std::iter::once(self.text.len()))
-            .find(|&i| i >= at)
-            .unwrap_or(self.text.len())
+        // Looked up from `at`, not walked from the start: a paste inserts its characters one
+        // by one, and a walk each time made a long paste take seconds.
+        let len = self.text.len();
+        let mut cursor = GraphemeCursor::new(at.min(len), len, true);
+        match cursor.is_boundary(&self.text, 0) {
+            Ok(true) => at.min(len),
+            _ => cursor
+                .next_boundary(&self.text, 0)
+                .ok()
+                .flatten()
+                .unwrap_or(len),
+        }
     }
 
     /// What to show in `cols` columns: the text cleaned for the terminal (typed text could hold a
@@ -234,6 +245,21 @@ mod tests {
         f.apply(Edit::Insert('/'));
         assert_eq!(f.text(), "/bx");
         assert!(!f.apply(Edit::Insert('\u{1b}')), "no control characters");
+    }
+
+    #[test]
+    fn a_combining_mark_typed_in_the_middle_joins_its_letter() {
+        let mut f = TextField::new("ab");
+        f.apply(Edit::Left);
+        f.apply(Edit::Insert('e'));
+        f.apply(Edit::Insert('\u{301}'));
+        assert_eq!((f.text(), f.cursor()), ("ae\u{301}b", 4));
+        // A flag is two regional indicators: the cursor never stands between them.
+        f.apply(Edit::Insert('\u{1F1EE}'));
+        f.apply(Edit::Insert('\u{1F1F3}'));
+        f.apply(Edit::Left);
+        assert_eq!(f.cursor(), 4, "one step back over the whole flag");
+        assert!(f.moves(Edit::Insert('x')) && !f.moves(Edit::Insert('\u{7}')));
     }
 
     #[test]

@@ -47,6 +47,31 @@ fn a_file_changed_on_disk_reloads_the_screen_and_keeps_the_selection() {
     );
 }
 
+/// A broken file put back byte for byte (`git checkout`, an editor's undo) after the problems
+/// panel was closed: the files load as shown, and the mark goes.
+#[test]
+fn a_broken_file_put_back_as_it_was_clears_the_mark() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    let alpha = dir.path().join("alpha.json");
+    let good = std::fs::read(&alpha).expect("readable");
+    let broken = alpha.clone();
+    run_while(&mut app, move || {
+        rewrite(&broken, "\"id\": \"a-treaty\"", "\"id\": 7")
+    });
+    assert!(
+        app.modals.iter().any(|m| matches!(m, Modal::Reload(_))),
+        "{}",
+        lines(&app).join("\n")
+    );
+    press(&mut app, &[Action::Back]);
+    assert!(lines(&app).join("\n").contains("files on disk do not load"));
+    run_while(&mut app, move || {
+        std::fs::write(&alpha, good).expect("written")
+    });
+    let screen = lines(&app).join("\n");
+    assert!(!screen.contains("do not load"), "{screen}");
+}
+
 #[test]
 fn a_broken_file_keeps_the_last_good_state_and_shows_where_until_it_is_fixed() {
     let (dir, mut app) = editable(FIXTURE, 100, 30);

@@ -119,6 +119,11 @@ pub fn reload(app: &mut App) {
             .as_ref()
             .is_some_and(|f| f.same(&gathered))
     {
+        // The bytes on screen are back (`git checkout`, an editor's undo): they load, as they
+        // did, so the mark that the files do not load goes.
+        if std::mem::take(&mut app.live.broken) {
+            app.message = Some(words::BACK_AS_SHOWN.to_owned());
+        }
         if let Some((changed, said)) = dismissals {
             if changed {
                 app.suggest_again();
@@ -327,6 +332,9 @@ mod words {
     /// A load that failed without naming an error.
     pub const TOO_FEW_SIDES: &str =
         "fewer than two sides loaded: each side file must hold a valid side";
+
+    /// The files on disk were broken, and are back to what the screen shows.
+    pub const BACK_AS_SHOWN: &str = "The files on disk load again: they are back to what is shown.";
 
     /// After the dismissals file changed on disk.
     pub const DISMISSALS_RELOADED: &str =

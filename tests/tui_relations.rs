@@ -70,8 +70,27 @@ fn a_link_to_a_claim_the_filters_hide_says_so() {
         ],
     );
     let message = app.message.clone().unwrap_or_default();
-    assert!(message.contains("hidden by the filters"), "{message}");
+    assert!(
+        message.contains("hidden by the filters; press f"),
+        "{message}"
+    );
     assert!(!message.contains("not compared"), "{message}");
+}
+
+/// A linked claim said after the date in force is said to be, with the key that changes the
+/// date (the filter panel has no date in force to change).
+#[test]
+fn a_link_to_a_claim_said_after_the_date_in_force_says_so() {
+    let mut app = common::bundled(80, 24);
+    let mut presses = vec![KeyCode::Char('t')];
+    presses.extend("2025-04-22".chars().map(KeyCode::Char));
+    presses.extend([KeyCode::Enter, KeyCode::Tab, KeyCode::Char('r')]);
+    common::keys(&mut app, &presses);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("was said after 2025-04-22, the date in force; press t"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -906,10 +906,19 @@ pub fn not_compared(target: &str) -> String {
     format!("{target} is on a side that is not compared; press p to choose the parties.")
 }
 
-/// The message when a rebutted claim is on a compared side but not on screen: the filters or a
-/// narrowed search leave it out.
-pub fn hidden_by_query(target: &str) -> String {
-    format!("{target} is hidden by the filters or a narrowed search; press f to change them.")
+/// The message when a linked claim is on a compared side but said after the date in force.
+pub fn hidden_by_date(target: &str, date: &str, key: &str) -> String {
+    format!("{target} was said after {date}, the date in force; press {key} to change the date.")
+}
+
+/// The message when a narrowed search leaves a linked claim out.
+pub fn hidden_by_search(target: &str, key: &str) -> String {
+    format!("{target} is hidden by the narrowed search; press {key} to show every row.")
+}
+
+/// The message when the filters leave a linked claim out.
+pub fn hidden_by_filters(target: &str, key: &str) -> String {
+    format!("{target} is hidden by the filters; press {key} to change them.")
 }
 
 /// The message when a rebutted claim is not loaded at all.

@@ -62,7 +62,7 @@ pub fn of(
                 let compared = to.side() == app.cmp.left || to.side() == app.cmp.right;
                 why.get_or_insert_with(|| {
                     if compared {
-                        strings::hidden_by_query(target)
+                        hidden(app, to, target)
                     } else {
                         strings::not_compared(target)
                     }
@@ -76,6 +76,28 @@ pub fn of(
         }
     }
     (choices, why)
+}
+
+/// Why a claim of a compared side is not on screen, and the key in force that shows it: a date
+/// in force it was said after, else a narrowed search, else the filters.
+fn hidden(app: &App, to: ClaimAt, target: &str) -> String {
+    let key = |action| {
+        app.keymap.key_for(
+            crate::tui::modal::comparison::bindings::BINDINGS,
+            false,
+            action,
+        )
+    };
+    let date = app.dispute.claim(to).and_then(|c| c.date);
+    match &app.shown().as_of {
+        Some(as_of) if !crate::query::filter::said_by(date, as_of.date) => {
+            strings::hidden_by_date(target, &as_of.date.to_string(), &key(Action::AsOf))
+        }
+        _ if app.query.narrow && app.query.search_text().is_some() => {
+            strings::hidden_by_search(target, &key(Action::Narrow))
+        }
+        _ => strings::hidden_by_filters(target, &key(Action::Filters)),
+    }
 }
 
 /// What `r` does with the links found.

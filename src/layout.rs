@@ -273,9 +273,31 @@ pub fn relation_place(
     relation_found(dispute, comparison, from, kind, target, |to| {
         scan(dispute, comparison, to)
     })
+    .0
 }
 
-/// [`relation_place`], with the target's topic, row and label found by `find`.
+/// [`relation_place`] followed by the target's id (` · in-claim-4`), as the row in full shows a
+/// relation: the id is not said twice when the place names the target by its id already (a
+/// target not shown, not compared, or not loaded).
+pub fn relation_with_id(
+    dispute: &Dispute,
+    comparison: &Comparison,
+    from: Option<(usize, usize)>,
+    kind: RelationKind,
+    target: &str,
+) -> String {
+    let (place, by_id) = relation_found(dispute, comparison, from, kind, target, |to| {
+        scan(dispute, comparison, to)
+    });
+    if by_id {
+        place
+    } else {
+        format!("{place} · {target}")
+    }
+}
+
+/// [`relation_place`], with the target's topic, row and label found by `find`; true when the
+/// target is named by its id (it has no row on screen).
 fn relation_found(
     dispute: &Dispute,
     comparison: &Comparison,
@@ -283,10 +305,10 @@ fn relation_found(
     kind: RelationKind,
     target: &str,
     find: impl FnOnce(ClaimAt) -> Option<(usize, usize, String)>,
-) -> String {
+) -> (String, bool) {
     let verb = kind.verb();
     let Some(to) = dispute.find_claim(target) else {
-        return format!("↳ {verb} {target} (not loaded)");
+        return (format!("↳ {verb} {target} (not loaded)"), true);
     };
     let party = dispute
         .sides
@@ -294,15 +316,18 @@ fn relation_found(
         .map_or("?", |s| s.party.name.as_str());
     // A target with no row on screen is named by its id, as the exports name it.
     if to.side() != comparison.left && to.side() != comparison.right {
-        return format!("↳ {verb} {party}: {target} (side not compared)");
+        return (
+            format!("↳ {verb} {party}: {target} (side not compared)"),
+            true,
+        );
     }
     let Some((t, r, label)) = find(to) else {
-        return format!("↳ {verb} {party}: {target} (not shown now)");
+        return (format!("↳ {verb} {party}: {target} (not shown now)"), true);
     };
     let Some(topic) = comparison.topics.get(t) else {
-        return format!("↳ {verb} a claim of {party}");
+        return (format!("↳ {verb} a claim of {party}"), false);
     };
-    match from {
+    let place = match from {
         Some((ft, fr)) if ft == t && fr == r => format!("↳ {verb} {party} {label}"),
         Some((ft, _)) if ft == t => format!("↳ {verb} {party} {label}, row {}", r + 1),
         _ => format!(
@@ -310,7 +335,8 @@ fn relation_found(
             r + 1,
             topic.title
         ),
-    }
+    };
+    (place, false)
 }
 
 /// The line that says where a claim stands as of the date in force, when it is not simply
@@ -411,7 +437,8 @@ fn claim_lines(
             kind,
             target,
             |to| within.targets.find(dispute, comparison, to),
-        );
+        )
+        .0;
         push_wrapped(out, LineKind::Link, &s, width, at);
     }
 }

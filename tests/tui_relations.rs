@@ -77,6 +77,20 @@ fn a_link_to_a_claim_the_filters_hide_says_so() {
     assert!(!message.contains("not compared"), "{message}");
 }
 
+/// The row in full names a target with no row on screen by its id once, not twice.
+#[test]
+fn the_row_in_full_names_a_hidden_target_once() {
+    let mut app = common::bundled(100, 40);
+    let mut presses = vec![KeyCode::Char('t')];
+    presses.extend("2025-04-22".chars().map(KeyCode::Char));
+    presses.extend([KeyCode::Enter, KeyCode::Tab, KeyCode::Enter]);
+    common::keys(&mut app, &presses);
+    let screen = common::lines(&app).join("\n");
+    let hidden = "in-pahalgam-attack-trf-let-front";
+    assert!(screen.contains("(not shown now)"), "{screen}");
+    assert_eq!(screen.matches(hidden).count(), 1, "{screen}");
+}
+
 /// A linked claim said after the date in force is said to be, with the key that changes the
 /// date (the filter panel has no date in force to change).
 #[test]

@@ -133,10 +133,7 @@ fn claim_block(
         c.push(4, &strings::flagged(&points), theme.warning(), width);
     }
     for (kind, target) in claim.links() {
-        let s = format!(
-            "{} · {target}",
-            layout::relation_place(&app.dispute, app.shown(), Some(place), kind, target)
-        );
+        let s = layout::relation_with_id(&app.dispute, app.shown(), Some(place), kind, target);
         c.push(4, &s, theme.line(layout::LineKind::Link), width);
     }
     if claim.links().next().is_some() && selected {

@@ -139,6 +139,24 @@ fn a_folder_gets_the_offered_name() {
     assert!(dialog(&a).is_some(), "the file exists, so it asks");
 }
 
+/// A read-only file is said to be at Enter: no question whose answer could not count.
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_refused_without_asking() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("river-water.md");
+    std::fs::write(&file, "keep me").expect("write");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let mut a = app(dir.path());
+    keys(&mut a, &[KeyCode::Char('e'), KeyCode::Enter]);
+    let d = dialog(&a).expect("still open");
+    assert_eq!(d.stage, Stage::Editing, "no question asked");
+    assert!(screen(&a).contains("read-only"), "{}", screen(&a));
+    assert!(!screen(&a).contains("Overwrite"), "{}", screen(&a));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "keep me");
+}
+
 #[test]
 fn an_existing_file_is_replaced_only_after_y() {
     let dir = tempfile::tempdir().expect("tempdir");

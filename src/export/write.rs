@@ -48,15 +48,16 @@ pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
             what: kind_of(&meta.file_type()),
         });
     }
-    if !force && path.symlink_metadata().is_ok() {
-        return Err(ExportError::Exists {
+    // The rename would replace the file whatever its mode: a file its owner made read-only is
+    // not to be changed behind their back (nor by root, who may write anything). Said before
+    // it exists: asking whether to replace it (or to give --force) could not help.
+    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(ExportError::ReadOnly {
             path: shown_path(path),
         });
     }
-    // The rename would replace the file whatever its mode: a file its owner made read-only is
-    // not to be changed behind their back (nor by root, who may write anything).
-    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
-        return Err(ExportError::ReadOnly {
+    if !force && path.symlink_metadata().is_ok() {
+        return Err(ExportError::Exists {
             path: shown_path(path),
         });
     }

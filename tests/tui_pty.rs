@@ -265,6 +265,10 @@ fn hostile_text_is_shown_as_markers() {
     s.wait_for("the comparison", |t| {
         t.contains("Sets the title ␛]0;PWNED␇ here.")
     });
+    // The warnings said on stderr before the screen opened are said in its footer too.
+    s.wait_for("the warnings", |t| {
+        t.contains("warning(s): `parallax validate` lists them")
+    });
     s.send("\tG");
     s.wait_for("the last row", |t| t.contains("⟨U+202E⟩txet⟨U+202C⟩"));
     let screen = s.screen();

@@ -56,7 +56,7 @@ pub fn open(
         crate::load::load_bundled,
         crate::load::Gathered::into_loaded,
     );
-    let (dispute, _, _) = commands::open_from(loaded, err)?;
+    let (dispute, _, warnings) = commands::open_from(loaded, err)?;
     let (left, right) = commands::pair(&dispute, &args.pair)?;
     err.flush()?;
     // Only a fingerprint of the files is kept, not their bytes: a write reads them again.
@@ -81,6 +81,14 @@ pub fn open(
             Action::ToggleSuggestions,
         );
         app.message = Some(strings::suggest_hint(&key));
+    }
+    // The note on stderr is hidden by the screen: the footer says it too, as a reload does.
+    if warnings > 0 {
+        let said = strings::opened_with_warnings(warnings);
+        app.message = Some(match app.message.take() {
+            Some(hint) => format!("{said} {hint}"),
+            None => said,
+        });
     }
     if let Some(folder) = config.export.folder() {
         app.export_folder = folder;

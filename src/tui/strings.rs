@@ -906,6 +906,11 @@ pub fn not_compared(target: &str) -> String {
     format!("{target} is on a side that is not compared; press p to choose the parties.")
 }
 
+/// The footer's first message when the files load with warnings.
+pub fn opened_with_warnings(n: usize) -> String {
+    format!("The files have {n} warning(s): `parallax validate` lists them.")
+}
+
 /// The message when a linked claim is on a compared side but said after the date in force.
 pub fn hidden_by_date(target: &str, date: &str, key: &str) -> String {
     format!("{target} was said after {date}, the date in force; press {key} to change the date.")

@@ -479,3 +479,34 @@ fn a_taller_terminal_shows_the_topics_the_list_had_scrolled_past() {
     let shown = screen(&a);
     assert!(shown.contains(&first), "{shown}");
 }
+
+/// A move that meets an edge does nothing, and the footer says so (with the key that goes on,
+/// where there is one) rather than leave the key looking broken.
+#[test]
+fn a_move_at_an_edge_says_where_it_stands() {
+    let mut a = app(100, 30);
+    let said = |a: &mut App, action| {
+        a.message = None;
+        press(a, &[action]);
+        a.message.clone().unwrap_or_default()
+    };
+    assert_eq!(said(&mut a, Action::Up), "Already at the first topic.");
+    assert_eq!(
+        said(&mut a, Action::PrevTopic),
+        "Already at the first topic."
+    );
+    press(&mut a, &[Action::NextPane]);
+    assert_eq!(
+        said(&mut a, Action::First),
+        "Already at the top of this topic."
+    );
+    press(&mut a, &[Action::Last]);
+    assert_eq!(
+        said(&mut a, Action::Down),
+        "Already at the end of this topic; } goes to the next."
+    );
+    press(&mut a, &[Action::NextPane, Action::Last]);
+    assert_eq!(said(&mut a, Action::Down), "Already at the last topic.");
+    // A move that moves says nothing.
+    assert_eq!(said(&mut a, Action::Up), "");
+}

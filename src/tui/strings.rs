@@ -50,6 +50,25 @@ pub const ONLY_TWO_SIDES: &str = "This dispute has only two sides: press s to sw
 pub const SAME_SIDE: &str = "Choose a side other than the left one.";
 /// The message when there is nothing to go back to.
 pub const NOTHING_BACK: &str = "Nothing to go back to.";
+
+/// What the footer says when a move meets an edge of the list or the topic.
+pub mod edge {
+    /// Up in the topic list on its first topic, or to the previous topic from the first.
+    pub const FIRST_TOPIC: &str = "Already at the first topic.";
+    /// Down in the topic list on its last topic, or to the next topic from the last.
+    pub const LAST_TOPIC: &str = "Already at the last topic.";
+    /// Up in the comparison at its top.
+    pub const TOP: &str = "Already at the top of this topic.";
+
+    /// Down in the comparison at its end; `key` goes to the next topic, when there is one.
+    pub fn end(more: bool, key: &str) -> String {
+        if more {
+            format!("Already at the end of this topic; {key} goes to the next.")
+        } else {
+            "Already at the end of the last topic.".to_owned()
+        }
+    }
+}
 /// The message when the selected claim relates to no other claim.
 pub const REBUTS_NOTHING: &str = "This claim relates to no other claim.";
 /// The message when asked for the detail of an empty topic.

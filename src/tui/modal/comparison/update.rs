@@ -69,6 +69,11 @@ impl Component for Comparison {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
+        // A move past an edge does nothing: the footer says so, as for every key that cannot.
+        if let Some(edge) = edge(app, action).filter(|_| !self.works(app, action)) {
+            app.message = Some(edge);
+            return Step::Stay;
+        }
         match action {
             Action::Help => return help::update::open(app, self),
             Action::Export => return export::update::open(app),
@@ -156,6 +161,33 @@ impl Component for Comparison {
             super::panes::draw(frame, app, regions);
         }
     }
+}
+
+/// What the footer says when a move meets an edge (`None`: not a move).
+fn edge(app: &App, action: Action) -> Option<String> {
+    let in_list = app.focus == Focus::Topics;
+    let next_topic = || {
+        app.keymap
+            .key_for(super::bindings::BINDINGS, false, Action::NextTopic)
+    };
+    let said = match action {
+        Action::PrevTopic => strings::edge::FIRST_TOPIC.to_owned(),
+        Action::NextTopic => strings::edge::LAST_TOPIC.to_owned(),
+        Action::Up | Action::PageUp | Action::First if in_list => {
+            strings::edge::FIRST_TOPIC.to_owned()
+        }
+        Action::Down | Action::PageDown | Action::Last if in_list => {
+            strings::edge::LAST_TOPIC.to_owned()
+        }
+        Action::Up | Action::PageUp | Action::First | Action::PrevRow => {
+            strings::edge::TOP.to_owned()
+        }
+        Action::Down | Action::PageDown | Action::Last | Action::NextRow => {
+            strings::edge::end(app.topic + 1 < app.shown().topics.len(), &next_topic())
+        }
+        _ => return None,
+    };
+    Some(said)
 }
 
 /// `r` on the comparison screen: follows the selected row's one link, or offers a choice.

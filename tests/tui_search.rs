@@ -619,3 +619,19 @@ fn while_the_text_as_typed_is_searched_no_old_count_stands_beside_it() {
         "{footer}"
     );
 }
+
+/// In the search line `?` is typed: F1 opens the help, which lists the keys the footer leaves
+/// out at 80 columns; Esc comes back to the line as it was.
+#[test]
+fn f1_opens_the_help_where_a_question_mark_is_typed() {
+    let mut a = app(80, 24);
+    common::keys(&mut a, &[KeyCode::Char('/'), KeyCode::Char('?')]);
+    assert_eq!(a.search.text(), "?", "? types");
+    assert!(screen(&a).contains("F1  help"), "{}", screen(&a));
+    common::keys(&mut a, &[KeyCode::F(1)]);
+    let s = screen(&a);
+    assert!(s.contains("Ctrl-N"), "{s}");
+    common::keys(&mut a, &[KeyCode::Esc]);
+    assert_eq!(a.search.text(), "?");
+    assert!(search::active(&a));
+}

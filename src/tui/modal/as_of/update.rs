@@ -67,6 +67,12 @@ pub const BINDINGS: &[Binding] = &[
         words::CANCEL,
         words::FOOTER_CANCEL,
     ),
+    shown(
+        &[k(KeyCode::F(1))],
+        Action::Help,
+        crate::tui::strings::help::HELP,
+        crate::tui::strings::footer::HELP,
+    ),
 ];
 
 /// Opens the bar on the date in force.
@@ -153,6 +159,10 @@ impl Component for AsOfBar {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
+        // F1: help in a field where `?` is typed.
+        if action == Action::Help {
+            return crate::tui::modal::help::update::open(app, self);
+        }
         match action {
             Action::Back => {
                 set(app, self.before);

@@ -77,6 +77,12 @@ pub const BINDINGS: &[Binding] = &[
         help::EXPORT_CANCEL,
         footer::EXPORT_CANCEL,
     ),
+    shown(
+        &[k(KeyCode::F(1))],
+        Action::Help,
+        crate::tui::strings::help::HELP,
+        crate::tui::strings::footer::HELP,
+    ),
 ];
 
 /// The selected topic's id, which "this topic" exports.
@@ -149,6 +155,10 @@ impl Component for Dialog {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
+        // F1: help in a field where `?` is typed.
+        if action == Action::Help {
+            return crate::tui::modal::help::update::open(app, self);
+        }
         let (keep, outcome) = match self.stage {
             Stage::Confirm => confirm(self, action),
             Stage::Editing | Stage::Writing { .. } => edit(app, self, action),

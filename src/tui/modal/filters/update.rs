@@ -107,6 +107,12 @@ pub const BINDINGS: &[Binding] = &[
         help::FILTER_CLOSE,
         footer::FILTER_CLOSE,
     ),
+    shown(
+        &[k(KeyCode::F(1))],
+        Action::Help,
+        crate::tui::strings::help::HELP,
+        crate::tui::strings::footer::HELP,
+    ),
 ];
 
 /// The bindings while a find is typed: every character types, the arrows move among the choices
@@ -433,6 +439,10 @@ impl Component for Panel {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
+        // F1: help in a field where `?` is typed.
+        if action == Action::Help {
+            return crate::tui::modal::help::update::open(app, self);
+        }
         let before = app.query.filter.clone();
         let keep = key(app, self, action);
         if app.query.filter != before {

@@ -82,6 +82,12 @@ pub const BINDINGS: &[Binding] = &[
         Action::Edit(Edit::Delete),
         help::SEARCH_DELETE,
     ),
+    shown(
+        &[k(KeyCode::F(1))],
+        Action::Help,
+        crate::tui::strings::help::HELP,
+        crate::tui::strings::footer::HELP,
+    ),
 ];
 
 /// Opens the search line on the search in force (or an empty one).
@@ -227,6 +233,10 @@ impl Component for SearchLine {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
+        // F1: help in a field where `?` is typed.
+        if action == Action::Help {
+            return crate::tui::modal::help::update::open(app, self);
+        }
         if let Action::Edit(edit) = action
             && edit != Edit::Erase
         {

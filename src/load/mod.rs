@@ -327,10 +327,17 @@ impl<'a> Loader<'a> {
     /// Runs the checks that need every side, fills in lines, and builds the dispute.
     pub fn finish(mut self) -> Loaded {
         if self.sides.len() < 2 {
-            let file = self
-                .manifest
-                .as_ref()
-                .map_or_else(|| "(input)".to_owned(), |(n, _)| n.clone());
+            // The manifest, else the files read (a one-file load names its file).
+            let file = self.manifest.as_ref().map_or_else(
+                || match self.order.as_slice() {
+                    [] => "(input)".to_owned(),
+                    [a, b, c, rest @ ..] if !rest.is_empty() => {
+                        format!("{a}, {b}, {c} and {} more", rest.len())
+                    }
+                    names => names.join(", "),
+                },
+                |(n, _)| n.clone(),
+            );
             self.diagnostics.push(
                 Diagnostic::in_file(
                     Severity::Error,
@@ -681,6 +688,12 @@ fn syntax_error(name: &str, text: &str, e: &serde_json::Error) -> Diagnostic {
             message,
             "the character escaped inside a string: `\\n` for a new line, `\\t` for a tab, \
              `\\u` and its four-digit code for others (`\\u0000`)",
+        )
+    } else if let Some(wanted) = message.strip_prefix("expected ") {
+        // serde_json's "expected `,` or `}`" would read "expected … ; expected …".
+        (
+            format!("{wanted} should come here"),
+            "valid JSON (check for a missing comma, quote or bracket just before)",
         )
     } else {
         (

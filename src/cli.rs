@@ -284,7 +284,7 @@ pub struct ImportArgs {
     /// The files to read.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
-    /// The folder to write the dispute to (it may exist, empty); its name is the dispute's id
+    /// The folder to write the dispute to (it may exist; no file in it is replaced); its name is the dispute's id
     /// unless --id.
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: PathBuf,
@@ -301,7 +301,7 @@ pub struct ImportArgs {
 /// Options of `parallax new`.
 #[derive(Debug, Clone, Args)]
 pub struct NewArgs {
-    /// The folder to create (it may exist, empty); its name is the dispute's id unless --id.
+    /// The folder to create (it may exist; no file in it is replaced); its name is the dispute's id unless --id.
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
     /// The dispute's neutral title.
@@ -612,7 +612,7 @@ fn parse_date(s: &str) -> Result<Date, String> {
         .map_err(|e| format!("{e} (write YYYY, YYYY-MM or YYYY-MM-DD)"))
 }
 
-/// A size in bytes: a number, optionally followed by K, M or G (powers of 1024; `KiB`, `MB`
+/// A size in bytes: a number, optionally followed by K, M, G or T (powers of 1024; `KiB`, `MB`
 /// and lower case are read the same).
 fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();
@@ -630,7 +630,7 @@ fn parse_size(s: &str) -> Result<u64, String> {
         "t" => 40,
         _ => {
             return Err(format!(
-                "`{s}` is not a size; write bytes, or a number with K, M or G"
+                "`{s}` is not a size; write bytes, or a number with K, M, G or T"
             ));
         }
     };
@@ -638,7 +638,7 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .parse::<u64>()
         .ok()
         .and_then(|n| n.checked_mul(1u64 << shift))
-        .ok_or_else(|| format!("`{s}` is not a size; write bytes, or a number with K, M or G"))
+        .ok_or_else(|| format!("`{s}` is not a size; write bytes, or a number with K, M, G or T"))
 }
 
 fn parse_matcher(s: &str) -> Result<MatcherKind, String> {

@@ -31,8 +31,13 @@ pub fn man(dir: Option<&std::path::Path>, force: bool, out: &mut dyn Write) -> R
         return Ok(());
     };
     if !dir.is_dir() {
+        let what = if dir.symlink_metadata().is_ok() {
+            "is not a folder"
+        } else {
+            "does not exist"
+        };
         return Err(Failure::Usage(format!(
-            "{} is not a folder; create it first (mkdir -p) or name another with --dir",
+            "{} {what}; create it first (mkdir -p) or name another with --dir",
             crate::export::shown_path(dir)
         )));
     }

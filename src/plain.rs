@@ -270,7 +270,11 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison, width: usize) -> String
     }
     rows.push([
         String::new(),
-        format!("total ({} topics)", cmp.topics.len()),
+        format!(
+            "total ({} topic{})",
+            cmp.topics.len(),
+            if cmp.topics.len() == 1 { "" } else { "s" }
+        ),
         total.left_claims.to_string(),
         total.right_claims.to_string(),
         total.both.to_string(),

@@ -1486,3 +1486,30 @@ fn rewrite_file(path: &Path, from: &str, to: &str) {
     assert!(text.contains(from), "{from} in {}", path.display());
     std::fs::write(path, text.replace(from, to)).unwrap();
 }
+
+/// A dismissals file that does not read is said in its own terms (its form, where it breaks),
+/// never in the program's type names, and left as it is.
+#[test]
+fn a_dismissals_file_that_does_not_read_says_its_form() {
+    let dir = copy_fixture();
+    let file = dir.path().join(".parallax-dismissed.json");
+    for (text, says) in [
+        (
+            "[]",
+            "line 1, column 2 does not fit its form, {\"format\": \"parallax-dismissed/1\"",
+        ),
+        ("{\"format\": ", "it is not valid JSON (line 1, column 11)"),
+    ] {
+        std::fs::write(&file, text).unwrap();
+        let out = parallax()
+            .args(["dismiss", "a-people", "b-opened"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{text}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{err}");
+        assert!(!err.contains("struct"), "{err}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    }
+}

@@ -184,8 +184,23 @@ fn read_file(path: &Path) -> Result<Option<(Vec<u8>, File)>, EditError> {
     // A byte order mark (Windows Notepad) is skipped, as the loader skips it.
     let json = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
     let file: File = serde_json::from_slice(json).map_err(|e| {
+        // serde's own words name Rust's types ("expected struct File"): said in the file's.
+        let text = String::from_utf8_lossy(json);
+        let (line, column) = (
+            e.line(),
+            crate::load::char_column(&text, e.line(), e.column()),
+        );
+        let why = match e.classify() {
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+                format!("it is not valid JSON (line {line}, column {column})")
+            }
+            _ => format!(
+                "line {line}, column {column} does not fit its form, {{\"format\": \"{FORMAT}\", \
+                 \"dismissed\": [{{\"left\": ID, \"right\": ID}}, …]}}"
+            ),
+        };
         EditError::Refused(format!(
-            "{name} is not a dismissals file ({e}); fix or delete it"
+            "{name} is not a dismissals file: {why}; fix or delete it"
         ))
     })?;
     if file.format != FORMAT {

@@ -671,15 +671,32 @@ fn load_failure(report: &crate::load::Report) -> String {
 /// The point of a topic whose manifest question is `question` (ignoring surrounding space).
 /// None for the placeholder question: each pair accepted with it gets a point of its own.
 pub fn point_asking(dispute: &Dispute, topic: &str, question: &str) -> Option<String> {
-    if question.trim() == DEFAULT_QUESTION {
+    if same_question(question, DEFAULT_QUESTION) {
         return None;
     }
     dispute
         .manifest_topic(topic)?
         .points
         .iter()
-        .find(|p| p.question.as_deref().map(str::trim) == Some(question.trim()))
+        .find(|p| {
+            p.question
+                .as_deref()
+                .is_some_and(|q| same_question(q, question))
+        })
         .map(|p| p.id.clone())
+}
+
+/// True when two questions are one as a reader takes them: letter case, spacing and the
+/// closing `?`, `.` or `!` aside (`who closed the dam gates first` asks what
+/// "Who closed the dam gates first?" asks, and gets no second point).
+fn same_question(a: &str, b: &str) -> bool {
+    let plain = |q: &str| -> Vec<String> {
+        q.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '?' | '.' | '!'))
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect()
+    };
+    plain(a) == plain(b)
 }
 
 pub use crate::matching::DEFAULT_QUESTION;

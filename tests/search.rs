@@ -962,3 +962,17 @@ fn narrowing_a_packed_row_keeps_only_its_hit() {
     );
     assert_eq!(out.order.len(), 2);
 }
+
+/// A query that only a topic's own words match says no claim matched through its own fields,
+/// not "0 claims match" before the claims it found.
+#[test]
+fn only_topic_level_hits_are_said_as_such() {
+    let out = parallax().args(["search", "abeyance$"]).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("parallax: no claim matches through its own fields; 1 topic-level hit"),
+        "{err}"
+    );
+    assert!(!err.contains("more claim"), "{err}");
+}

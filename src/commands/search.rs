@@ -364,10 +364,11 @@ fn claims_count(n: usize) -> String {
 /// through their topic or point.
 fn summary<T>(hits: &[Hit<T>]) -> String {
     let (topic, own): (Vec<&Hit<T>>, Vec<&Hit<T>>) = hits.iter().partition(|h| h.is_topic_level());
-    let mut s = format!("parallax: {} match", claims_count(own.len()));
-    if own.len() == 1 {
-        s.push_str("es");
-    }
+    let mut s = match own.len() {
+        0 => "parallax: no claim matches through its own fields".to_owned(),
+        1 => "parallax: 1 claim matches".to_owned(),
+        n => format!("parallax: {n} claims match"),
+    };
     let typos = own.iter().filter(|h| h.typos > 0).count();
     if typos > 0 {
         s.push_str(&format!(" ({typos} only through a typo)"));
@@ -377,8 +378,9 @@ fn summary<T>(hits: &[Hit<T>]) -> String {
         let n = topic.len();
         s.push_str(&format!(
             "; {n} topic-level hit{} (a topic's title or framing, a point's question) for \
-             {folded} more claim{}",
+             {folded}{} claim{}",
             if n == 1 { "" } else { "s" },
+            if own.is_empty() { "" } else { " more" },
             if folded == 1 { "" } else { "s" }
         ));
     }

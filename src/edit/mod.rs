@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 pub enum EditError {
     /// The bundled dispute lives inside the program.
     #[error(
-        "the bundled dispute is built into the program and cannot be changed; copy its folder (narratives/india-pakistan-2025 in the source) and open the copy"
+        "The bundled dispute is built into the program and cannot be changed. For a copy to edit: parallax export -f claims-csv -o bundled.csv, then parallax import csv bundled.csv -o my-copy, and open my-copy."
     )]
     Bundled,
     /// The files do not load cleanly.

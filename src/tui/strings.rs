@@ -1037,6 +1037,12 @@ pub fn unbound(key: char, place: &str, help: &str) -> String {
 /// A key, by name, with no meaning where it was pressed; `help` is the key that lists the keys
 /// there, as in force (none where nothing lists them).
 pub fn unbound_named(key: &str, place: &str, help: &str) -> String {
+    // A place named by its question (the link chooser's "Follow which link?") is quoted.
+    let place = if place.ends_with('?') {
+        format!("“{place}”")
+    } else {
+        place.to_owned()
+    };
     if help.is_empty() || help == key {
         format!("{key} does nothing in {place}.")
     } else {

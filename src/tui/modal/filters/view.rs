@@ -16,6 +16,8 @@ use ratatui::widgets::Paragraph;
 const NAME: usize = 17;
 /// Columns of the left column: the name and the summary of what is chosen.
 const LEFT: usize = 38;
+/// Columns a section's summary keeps at least (`all rows`, a short choice).
+const MIN_SUMMARY: usize = 10;
 /// Between the two columns.
 const RULE: &str = " │ ";
 /// Lines below the two columns: a blank, the claims remaining, a note.
@@ -204,7 +206,16 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
     let width = usize::from(inner.width);
     let top = inner.height.saturating_sub(BELOW);
     let height = usize::from(top);
-    let left_w = LEFT.min(width / 2);
+    // The left column as wide as its summaries need (up to LEFT, and half the panel): the
+    // choices' labels on the right ("untrusted text: held hidden characters") get the rest.
+    let widest = Section::ALL
+        .iter()
+        .map(|&s| text::width(&summary(p, &app.query.filter, s)))
+        .max()
+        .unwrap_or(0);
+    let left_w = (NAME + widest + 1)
+        .clamp(NAME + MIN_SUMMARY, LEFT.max(NAME + MIN_SUMMARY))
+        .min(width / 2);
     let right_w = width.saturating_sub(left_w + text::width(RULE));
     let right_x = inner.x + u16::try_from(left_w + text::width(RULE)).unwrap_or(0);
 

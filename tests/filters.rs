@@ -397,3 +397,18 @@ fn bad_filter_values_are_usage_errors() {
         .assert()
         .code(2);
 }
+
+/// Common ground is agreement in view: with one party's claims only, a row where the sides
+/// agree shows one side, and is neither headed nor counted as common ground.
+#[test]
+fn one_partys_claims_hold_no_common_ground() {
+    let all = parallax().arg("show").output().unwrap();
+    assert!(String::from_utf8_lossy(&all.stdout).contains("Common ground"));
+    let one = parallax()
+        .args(["show", "--party", "india"])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&one.stdout);
+    assert!(!shown.contains("Common ground"), "{shown}");
+    assert!(!shown.contains('≡'), "{shown}");
+}

@@ -542,6 +542,9 @@ pub(super) fn keep_claims(r: &Row, keep: impl Fn(&ClaimAt) -> bool) -> Option<Ro
     // the heading that described the pair (`≈ suggested 0.41 · …`) goes with it.
     let unpaired = matches!(r.kind, RowKind::Suggested | RowKind::Packed)
         && (left.is_empty() || right.is_empty());
+    // Common ground is agreement in view: a row left with one side (a party filter, a claim
+    // filter) shows nothing to agree with, and is counted as one-sided.
+    let common = r.common && !left.is_empty() && !right.is_empty();
     let (kind, point, question) = if unpaired {
         (RowKind::Single, None, None)
     } else {
@@ -554,7 +557,7 @@ pub(super) fn keep_claims(r: &Row, keep: impl Fn(&ClaimAt) -> bool) -> Option<Ro
         left,
         right,
         links,
-        common: r.common,
+        common,
     })
 }
 

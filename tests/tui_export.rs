@@ -462,3 +462,14 @@ fn a_narrow_dialog_shortens_markdown_so_every_format_can_be_read() {
     keys(&mut wide, &[KeyCode::Char('e')]);
     assert!(screen(&wide).contains("● Markdown"));
 }
+
+/// On a narrow screen, where a relative path goes wraps inside the dialog rather than running
+/// out of it.
+#[test]
+fn where_a_path_goes_wraps_on_a_narrow_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = common::sized(app(dir.path()), 60, 20);
+    keys(&mut a, &[KeyCode::Char('e')]);
+    let s = screen(&a);
+    assert!(s.contains("home folder."), "{s}");
+}

@@ -124,7 +124,14 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
     // The popup's border and padding take two columns each side.
     let width = usize::from(outer.saturating_sub(4));
     let status = status(app, d, width);
-    let height = u16::try_from(FIXED + status.len()).unwrap_or(u16::MAX);
+    // Where a relative path goes: wrapped in two lines at most on a narrow screen, not cut.
+    let place = if app.export_folder == std::path::Path::new(".") {
+        words::WHERE.to_owned()
+    } else {
+        words::where_in(&app.export_folder.display().to_string())
+    };
+    let place = text::wrap_at_most(&place, width, 2);
+    let height = u16::try_from(FIXED - 1 + place.len() + status.len()).unwrap_or(u16::MAX);
     let area = crate::tui::layout::centered(main, outer, height.saturating_add(2));
     // A column cleared each side, so the screen's text never shows between the dialog and the
     // panes' borders.
@@ -212,14 +219,7 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
         Line::raw(""),
     ];
     lines.extend(status);
-    lines.push(Line::styled(
-        if app.export_folder == std::path::Path::new(".") {
-            words::WHERE.to_owned()
-        } else {
-            words::where_in(&app.export_folder.display().to_string())
-        },
-        theme.dim(),
-    ));
+    lines.extend(place.into_iter().map(|l| Line::styled(l, theme.dim())));
     frame.render_widget(Paragraph::new(lines), inner);
     if focused(Field::File) {
         let x = inner.x + u16::try_from(LABEL + INDENT.len() + column).unwrap_or(inner.width);

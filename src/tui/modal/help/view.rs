@@ -46,7 +46,8 @@ pub fn lines(app: &App, h: &Help) -> Vec<Line<'static>> {
         .min(KEY_COLUMN);
     let mut keys: Vec<Vec<Span<'static>>> = Vec::new();
     for k in &h.keys {
-        for (i, part) in text::wrap(k.help, column - key_column)
+        // One column kept blank after the text, so it never touches the border.
+        for (i, part) in text::wrap(k.help, (column - key_column).saturating_sub(1))
             .into_iter()
             .enumerate()
         {

@@ -616,11 +616,36 @@ fn side_files_without_a_manifest_get_one_that_lists_them() {
         .arg(dir.path().join("beta.json"))
         .assert()
         .success();
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.path().join("dispute.json")).unwrap()).unwrap();
+    let text = std::fs::read_to_string(dir.path().join("dispute.json")).unwrap();
+    let manifest: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
         manifest["sides"],
         serde_json::json!(["alpha.json", "beta.json"])
+    );
+    // Laid out as the format shows it (as `parallax new` writes one), keys not alphabetised;
+    // a topic the sides title alike keeps that title, one each side frames its own way gets
+    // its id, not one side's framing.
+    let at = |key: &str| text.find(&format!("\"{key}\"")).unwrap();
+    assert!(
+        at("format") < at("dispute") && at("dispute") < at("sides"),
+        "{text}"
+    );
+    assert!(at("sides") < at("topics"), "{text}");
+    let topics = manifest["topics"].as_array().unwrap();
+    let title = |id: &str| {
+        topics
+            .iter()
+            .find(|t| t["id"] == id)
+            .map(|t| t["title"].clone())
+            .unwrap()
+    };
+    assert_eq!(title("talks"), "The talks");
+    assert_eq!(title("gates"), "gates");
+    let first_topic = text.find("\"topics\"").unwrap();
+    let rest = &text[first_topic..];
+    assert!(
+        rest.find("\"title\"").unwrap() < rest.find("\"points\"").unwrap(),
+        "{text}"
     );
     let out = parallax()
         .args(["validate", "--json"])

@@ -116,15 +116,21 @@ fn unit(text: &str, root: &Value) -> String {
     "  ".to_owned()
 }
 
+/// A value on one line, as `serde_json` writes it (the keys of a typed value in its fields'
+/// order, as the format shows them).
+fn compact(value: &(impl serde::Serialize + ?Sized)) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
 /// Renders a value pretty-printed with `unit`, every line after the first indented by `base`.
-fn render(value: &serde_json::Value, unit: &str, base: &str) -> String {
+fn render(value: &(impl serde::Serialize + ?Sized), unit: &str, base: &str) -> String {
     let mut buf = Vec::new();
     let fmt = serde_json::ser::PrettyFormatter::with_indent(unit.as_bytes());
     let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
     if serde::Serialize::serialize(value, &mut ser).is_err() {
-        return value.to_string();
+        return compact(value);
     }
-    let pretty = String::from_utf8(buf).unwrap_or_else(|_| value.to_string());
+    let pretty = String::from_utf8(buf).unwrap_or_else(|_| compact(value));
     pretty.replace('\n', &format!("\n{base}"))
 }
 
@@ -144,7 +150,7 @@ pub fn insert_property(
     path: &[Step],
     after: &str,
     key: &str,
-    value: &serde_json::Value,
+    value: &(impl serde::Serialize + ?Sized),
 ) -> Result<String, JsonEditError> {
     keeping_bom(text, |text| {
         insert_property_in(text, path, after, key, value)
@@ -159,7 +165,7 @@ pub fn set_property(
     path: &[Step],
     after: &str,
     key: &str,
-    value: &serde_json::Value,
+    value: &(impl serde::Serialize + ?Sized),
 ) -> Result<String, JsonEditError> {
     keeping_bom(text, |text| {
         let root = parse(text)?;
@@ -176,7 +182,7 @@ pub fn set_property(
         let rendered = if multiline {
             render(value, &unit(text, &root), indent_at(text, prop.range.start))
         } else {
-            value.to_string()
+            compact(value)
         };
         Ok(replace(text, start, end, &rendered))
     })
@@ -187,7 +193,7 @@ fn insert_property_in(
     path: &[Step],
     after: &str,
     key: &str,
-    value: &serde_json::Value,
+    value: &(impl serde::Serialize + ?Sized),
 ) -> Result<String, JsonEditError> {
     let root = parse(text)?;
     let unit = unit(text, &root);
@@ -209,7 +215,7 @@ fn insert_property_in(
     let rendered = if multiline {
         render(value, &unit, &indent)
     } else {
-        value.to_string()
+        compact(value)
     };
     let (at, insertion) = match (comma_after(text, prop.range.end), multiline) {
         (Some(at), true) => (at, format!("\n{indent}{key_json}: {rendered},")),
@@ -225,7 +231,7 @@ fn insert_into_empty_object(
     obj: &Object,
     unit: &str,
     key_json: &str,
-    value: &serde_json::Value,
+    value: &(impl serde::Serialize + ?Sized),
 ) -> String {
     let outer = indent_at(text, obj.range.start).to_owned();
     let inner = format!("{outer}{unit}");
@@ -240,7 +246,7 @@ fn insert_into_empty_object(
 pub fn append_element(
     text: &str,
     path: &[Step],
-    value: &serde_json::Value,
+    value: &(impl serde::Serialize + ?Sized),
 ) -> Result<String, JsonEditError> {
     keeping_bom(text, |text| append_element_in(text, path, value))
 }
@@ -248,7 +254,7 @@ pub fn append_element(
 fn append_element_in(
     text: &str,
     path: &[Step],
-    value: &serde_json::Value,
+    value: &(impl serde::Serialize + ?Sized),
 ) -> Result<String, JsonEditError> {
     let root = parse(text)?;
     let unit = unit(text, &root);
@@ -258,13 +264,18 @@ fn append_element_in(
     Ok(append_to(text, arr, &unit, value))
 }
 
-fn append_to(text: &str, arr: &Array, unit: &str, value: &serde_json::Value) -> String {
+fn append_to(
+    text: &str,
+    arr: &Array,
+    unit: &str,
+    value: &(impl serde::Serialize + ?Sized),
+) -> String {
     append_rendered(
         text,
         arr,
         unit,
         &|indent| render(value, unit, indent),
-        &value.to_string(),
+        &compact(value),
     )
 }
 
@@ -392,7 +403,7 @@ mod tests {
     fn a_crlf_file_gets_crlf_in_what_is_added() {
         let text = "{\r\n  \"claims\": [\r\n    {\r\n      \"id\": \"a\",\r\n      \"text\": \"t\"\r\n    }\r\n  ],\r\n  \"more\": []\r\n}\r\n";
         let path = [Step::Key("claims"), Step::Index(0)];
-        let added = insert_property(text, &path, "id", "point", &"p".into()).unwrap();
+        let added = insert_property(text, &path, "id", "point", "p").unwrap();
         assert_eq!(
             added.matches("\r\n").count(),
             added.matches('\n').count(),

@@ -12,7 +12,7 @@ pub mod json;
 pub mod lock;
 pub mod relate;
 
-use crate::format::{ClaimAt, Dispute, is_id};
+use crate::format::{ClaimAt, Dispute, DisputeInfo, Manifest, ManifestTopic, Point, is_id};
 use crate::load::{Loader, MANIFEST};
 use json::Step;
 use serde_json::json;
@@ -434,7 +434,10 @@ impl Workspace {
         point: &str,
         question: &str,
     ) -> Result<Write, EditError> {
-        let entry = json!({"id": point, "question": question});
+        let entry = Point {
+            id: point.to_owned(),
+            question: Some(question.to_owned()),
+        };
         let Some(file) = &self.manifest else {
             // Side files named one by one leave out the manifest beside them (made by an
             // earlier link, say): it would not be read, and a new one cannot replace it.
@@ -464,13 +467,18 @@ impl Workspace {
                     let path = [Step::Key("topics"), Step::Index(k), Step::Key("points")];
                     json::append_element(&text, &path, &entry).map_err(invalid)?
                 } else {
-                    json::set_property(&text, &topic_path, "", "points", &json!([entry]))
+                    json::set_property(&text, &topic_path, "", "points", &[entry])
                         .map_err(invalid)?
                 }
             }
             None => {
-                let title = side_title(dispute, topic).unwrap_or_else(|| topic.to_owned());
-                let new_topic = json!({"id": topic, "title": title, "points": [entry]});
+                // Its keys in the format's order (id, title, points), as its neighbours have them.
+                let new_topic = ManifestTopic {
+                    id: topic.to_owned(),
+                    title: neutral_title(dispute, topic),
+                    summary: None,
+                    points: vec![entry],
+                };
                 json::append_element(&text, &[Step::Key("topics")], &new_topic).map_err(invalid)?
             }
         };
@@ -484,8 +492,8 @@ impl Workspace {
     /// A manifest for side files that have none: it lists them and names every topic they use,
     /// with the new point and its question. (Other points have no question to give, so they
     /// stay out, and `validate` warns about them as before.)
-    fn new_manifest(&self, dispute: &Dispute, topic: &str, entry: serde_json::Value) -> Write {
-        let mut topics: Vec<serde_json::Value> = Vec::new();
+    fn new_manifest(&self, dispute: &Dispute, topic: &str, entry: Point) -> Write {
+        let mut topics: Vec<ManifestTopic> = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
         for side in &dispute.sides {
             for t in &side.topics {
@@ -493,11 +501,16 @@ impl Workspace {
                     continue;
                 }
                 seen.push(&t.id);
-                let mut points: Vec<serde_json::Value> = Vec::new();
+                let mut points = Vec::new();
                 if t.id == topic {
                     points.push(entry.clone());
                 }
-                topics.push(json!({"id": t.id, "title": t.title, "points": points}));
+                topics.push(ManifestTopic {
+                    id: t.id.to_string(),
+                    title: neutral_title(dispute, &t.id),
+                    summary: None,
+                    points,
+                });
             }
         }
         let sides: Vec<String> = self
@@ -509,12 +522,19 @@ impl Workspace {
                     .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
             })
             .collect();
-        let manifest = json!({
-            "format": crate::format::FORMAT,
-            "dispute": {"id": dispute.id, "title": dispute.title},
-            "sides": sides,
-            "topics": topics,
-        });
+        // The format's own type: its keys in the format's order (format, dispute, sides,
+        // topics), as `parallax new` writes them.
+        let manifest = Manifest {
+            format: crate::format::FORMAT.to_owned(),
+            dispute: DisputeInfo {
+                id: dispute.id.to_string(),
+                title: Some(dispute.title.to_string()),
+                summary: None,
+                period: None,
+            },
+            sides: Some(sides),
+            topics,
+        };
         let mut after = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
         after.push(b'\n');
         Write {
@@ -643,6 +663,21 @@ fn has_list(text: &str, path: &[Step], key: &str) -> bool {
         };
     }
     node.get(key).is_some_and(serde_json::Value::is_array)
+}
+
+/// A neutral title for a topic the manifest does not name: the title every side gives it when
+/// they agree, else its id (one side's framing is not neutral; the analyst writes the title).
+fn neutral_title(dispute: &Dispute, topic: &str) -> String {
+    let mut titles = dispute
+        .sides
+        .iter()
+        .flat_map(|s| &s.topics)
+        .filter(|t| t.id == topic)
+        .map(|t| t.title.as_str());
+    match titles.next() {
+        Some(first) if titles.all(|t| t == first) => first.to_owned(),
+        _ => topic.to_owned(),
+    }
 }
 
 fn side_title(dispute: &Dispute, topic: &str) -> Option<String> {

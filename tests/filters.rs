@@ -412,3 +412,31 @@ fn one_partys_claims_hold_no_common_ground() {
     assert!(!shown.contains("Common ground"), "{shown}");
     assert!(!shown.contains('≡'), "{shown}");
 }
+
+/// A tag is matched in any case, as an outlet is; a value nothing uses lists those in use the
+/// likeliest first, by a word too (`Reutrs` finds "AsiaOne (Reuters)" first).
+#[test]
+fn tags_match_in_any_case_and_suggestions_come_likeliest_first() {
+    let kept = |tag: &str| {
+        let out = parallax().args(["show", "--tag", tag]).output().unwrap();
+        assert!(out.status.success(), "{tag}");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .split(" (")
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(kept("MEDIATION"), kept("mediation"));
+    let out = parallax()
+        .args(["show", "--source", "Reutrs"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("those in use include: AsiaOne (Reuters), "),
+        "{err}"
+    );
+}

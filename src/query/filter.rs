@@ -133,13 +133,28 @@ fn nearest(value: &str, in_use: &std::collections::BTreeSet<&str>) -> String {
         return "none is used".to_owned();
     }
     let fold = value.to_lowercase();
+    // How like the value each one is: as a whole, or by its likest word ("Reutrs" is most
+    // like "Reuters" and then "AsiaOne (Reuters)"), the likeliest first.
+    // Those that begin as it does or hold it (whole, or by a word) come first.
     let head: String = fold.chars().take(3).collect();
-    let likely = |v: &&str| {
+    let likeness = |v: &str| {
         let v = v.to_lowercase();
-        v.starts_with(&head) || v.contains(&fold) || fold.contains(&v)
+        let words = || {
+            v.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+        };
+        let begins = std::iter::once(v.as_str()).chain(words()).any(|w| {
+            w.starts_with(&head) || w.contains(&fold) || (w.len() > 2 && fold.contains(w))
+        });
+        let alike = words()
+            .map(|w| strsim::jaro_winkler(&fold, w))
+            .fold(strsim::jaro_winkler(&fold, &v), f64::max);
+        (begins, alike)
     };
-    let mut shown: Vec<&str> = in_use.iter().filter(|v| likely(v)).copied().collect();
-    shown.extend(in_use.iter().filter(|v| !likely(v)).copied());
+    let mut shown: Vec<((bool, f64), &str)> = in_use.iter().map(|&v| (likeness(v), v)).collect();
+    // Stable: equally likely values keep their alphabetical order.
+    shown.sort_by(|a, b| b.0.0.cmp(&a.0.0).then(b.0.1.total_cmp(&a.0.1)));
+    let mut shown: Vec<&str> = shown.into_iter().map(|(_, v)| v).collect();
     let more = shown.len().saturating_sub(MAX);
     shown.truncate(MAX);
     let list = crate::text::clean(&shown.join(", ")).text;
@@ -229,7 +244,12 @@ impl Filter {
                 .flat_map(|t| &t.claims)
                 .flat_map(|c| c.tags.iter().map(|t| t.as_str()))
                 .collect();
-            if let Some(t) = self.tags.iter().find(|t| !in_use.contains(t.as_str())) {
+            // Any case, as outlets are matched.
+            if let Some(t) = self
+                .tags
+                .iter()
+                .find(|t| !in_use.iter().any(|u| same_text(t, u)))
+            {
                 return Err(unknown("tag", t, in_use));
             }
         }
@@ -340,7 +360,12 @@ impl Filter {
         {
             return false;
         }
-        if !self.tags.is_empty() && !claim.tags.iter().any(|t| self.tags.iter().any(|s| s == t)) {
+        if !self.tags.is_empty()
+            && !claim
+                .tags
+                .iter()
+                .any(|t| self.tags.iter().any(|s| same_text(s, t)))
+        {
             return false;
         }
         // As of a date, an assessment made later is not there to rate the claim.

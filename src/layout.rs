@@ -270,10 +270,20 @@ pub fn relation_place(
     kind: RelationKind,
     target: &str,
 ) -> String {
+    relation_scanned(dispute, comparison, from, kind, target).0
+}
+
+/// [`relation_found`], the target looked up in the comparison itself.
+fn relation_scanned(
+    dispute: &Dispute,
+    comparison: &Comparison,
+    from: Option<(usize, usize)>,
+    kind: RelationKind,
+    target: &str,
+) -> (String, bool) {
     relation_found(dispute, comparison, from, kind, target, |to| {
         scan(dispute, comparison, to)
     })
-    .0
 }
 
 /// [`relation_place`] followed by the target's id (` · in-claim-4`), as the row in full shows a
@@ -286,9 +296,7 @@ pub fn relation_with_id(
     kind: RelationKind,
     target: &str,
 ) -> String {
-    let (place, by_id) = relation_found(dispute, comparison, from, kind, target, |to| {
-        scan(dispute, comparison, to)
-    });
+    let (place, by_id) = relation_scanned(dispute, comparison, from, kind, target);
     if by_id {
         place
     } else {

@@ -1841,15 +1841,7 @@ fn a_problem_many_records_share_is_counted_and_a_taken_folder_refused_first() {
     );
     assert!(said.contains("imported 6 claim(s)"), "{said}");
     // Again into the same folder: refused at once, with no record reported.
-    let out = parallax()
-        .args(["import", "claimreview"])
-        .arg(dir.path().join("review-0.json"))
-        .arg("-o")
-        .arg(dir.path().join("out"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = review_fails(&dir.path().join("review-0.json"), &dir.path().join("out"));
     assert!(err.contains("dispute.json already exists"), "{err}");
     assert!(!err.contains("a review without"), "{err}");
 }
@@ -1870,15 +1862,7 @@ fn too_few_sides_says_what_makes_a_side_and_parallax_json_is_named() {
         .arg(&export)
         .assert()
         .success();
-    let out = parallax()
-        .args(["import", "claimreview"])
-        .arg(&export)
-        .arg("-o")
-        .arg(dir.path().join("out"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = review_fails(&export, &dir.path().join("out"));
     assert!(
         err.contains("`parallax-export/1` is a parallax JSON export, not ClaimReview: export with `-f claimreview`"),
         "{err}"
@@ -1889,4 +1873,17 @@ fn too_few_sides_says_what_makes_a_side_and_parallax_json_is_named() {
         2,
         "one line per document, not per topic: {err}"
     );
+}
+
+/// Runs `import claimreview FILE -o OUT`, which must fail with exit 1; what it said on stderr.
+fn review_fails(file: &Path, out: &Path) -> String {
+    let run = parallax()
+        .args(["import", "claimreview"])
+        .arg(file)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    String::from_utf8_lossy(&run.stderr).into_owned()
 }

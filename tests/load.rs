@@ -377,10 +377,15 @@ fn a_manifest_side_outside_its_folder_is_refused_by_name() {
 
 /// Loads one in-memory side beside the good fixture; returns its diagnostics as printed.
 fn side_text_problems(text: &str) -> Vec<(Code, String)> {
+    side_bytes_problems(text.as_bytes())
+}
+
+/// The problems of a side file of these bytes, loaded beside a good one.
+fn side_bytes_problems(bytes: &[u8]) -> Vec<(Code, String)> {
     let good = std::fs::read(fixture("good.json")).expect("fixture");
     let mut loader = Loader::new();
     loader.side("good.json", &good);
-    loader.side("other.json", text.as_bytes());
+    loader.side("other.json", bytes);
     loader
         .finish()
         .report
@@ -508,7 +513,6 @@ fn an_empty_a_cut_off_and_a_raw_control_character_are_said_as_such() {
 /// named as UTF-16 with how to save it, not as bad JSON at line 1.
 #[test]
 fn a_utf16_file_is_named_as_such() {
-    let good = std::fs::read(fixture("good.json")).expect("fixture");
     let units: Vec<u16> = red().encode_utf16().collect();
     let le: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
     let be_bom: Vec<u8> = [0xfeff_u16]
@@ -517,17 +521,7 @@ fn a_utf16_file_is_named_as_such() {
         .flat_map(|u| u.to_be_bytes())
         .collect();
     for bytes in [le, be_bom] {
-        let mut loader = Loader::new();
-        loader.side("good.json", &good);
-        loader.side("other.json", &bytes);
-        let said: Vec<(Code, String)> = loader
-            .finish()
-            .report
-            .diagnostics
-            .iter()
-            .filter(|d| d.file == "other.json")
-            .map(|d| (d.code, d.to_string()))
-            .collect();
+        let said = side_bytes_problems(&bytes);
         assert_eq!(said.len(), 1, "{said:?}");
         assert_eq!(said[0].0, Code::NotUtf8, "{said:?}");
         assert!(said[0].1.contains("UTF-16"), "{said:?}");

@@ -1043,16 +1043,13 @@ fn pairs_linked_without_a_question_get_a_point_each() {
         )
         .expect("plans");
     assert_eq!(offered.point, "talks-point");
-    for (l, r) in [
-        ("a-talks-water", "b-talks-water"),
-        ("a-talks-geneva", "b-talks-geneva"),
-    ] {
-        parallax()
-            .args(["link", l, r])
-            .arg(dir.path())
-            .assert()
-            .success();
-    }
+    link_all(
+        dir.path(),
+        &[
+            ("a-talks-water", "b-talks-water"),
+            ("a-talks-geneva", "b-talks-geneva"),
+        ],
+    );
     let d = load(dir.path());
     let point = |id| d.claim(d.find_claim(id).unwrap()).unwrap().point.clone();
     assert_eq!(point("a-talks-water").as_deref(), Some("talks-point"));
@@ -1456,16 +1453,13 @@ fn a_null_point_points_or_relations_is_set_in_place() {
         .arg(dir.path())
         .assert()
         .success();
-    for (l, r) in [
-        ("a-karvani", "b-karvani"),
-        ("a-talks-geneva", "b-talks-geneva"),
-    ] {
-        parallax()
-            .args(["link", l, r])
-            .arg(dir.path())
-            .assert()
-            .success();
-    }
+    link_all(
+        dir.path(),
+        &[
+            ("a-karvani", "b-karvani"),
+            ("a-talks-geneva", "b-talks-geneva"),
+        ],
+    );
     let text = std::fs::read_to_string(&alpha).unwrap();
     assert!(
         !text.contains("\"point\": null"),
@@ -1505,6 +1499,13 @@ fn a_null_point_points_or_relations_is_set_in_place() {
     let d = load(dir.path());
     let claim = d.claim(d.find_claim("a-talks-geneva").unwrap()).unwrap();
     assert_eq!(claim.relations.len(), 1);
+}
+
+/// Links each pair with `parallax link`, in turn, in the folder `dir`; each must succeed.
+fn link_all(dir: &Path, pairs: &[(&str, &str)]) {
+    for (l, r) in pairs {
+        parallax().args(["link", l, r]).arg(dir).assert().success();
+    }
 }
 
 fn rewrite_file(path: &Path, from: &str, to: &str) {

@@ -242,13 +242,10 @@ fn plan(path: &Path, entry: &Entry) -> Result<Planned, EditError> {
     if now.iter().any(|e| e.same(entry)) {
         return Ok(Planned::Held(now));
     }
-    use super::json::{Step, append_element, insert_property};
+    use super::json::{Step, append_element, set_property};
     let bytes = append_element(&text, &[Step::Key("dismissed")], &value)
         // A file without the list yet gets it after its format.
-        .or_else(|_| {
-            let list = serde_json::Value::Array(vec![value.clone()]);
-            insert_property(&text, &[], "format", "dismissed", &list)
-        })
+        .or_else(|_| set_property(&text, &[], "format", "dismissed", &[&value]))
         .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?
         .into_bytes();
     // What is written must read back as the dismissals, this one among them.

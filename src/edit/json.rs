@@ -143,23 +143,10 @@ fn comma_after(text: &str, end: usize) -> Option<usize> {
         .then_some(end + skipped + 1)
 }
 
-/// Adds `"key": value` to the object at `path`, right after its property `after` (or after its
-/// last property when `after` is absent from it), in the object's own layout.
-pub fn insert_property(
-    text: &str,
-    path: &[Step],
-    after: &str,
-    key: &str,
-    value: &(impl serde::Serialize + ?Sized),
-) -> Result<String, JsonEditError> {
-    keeping_bom(text, |text| {
-        insert_property_in(text, path, after, key, value)
-    })
-}
-
 /// Sets `"key": value` in the object at `path`: where the key is there already (as `null`,
-/// which the format reads as absent) its value is replaced; else the property is added as
-/// [`insert_property`] adds it. A second `key` is never written.
+/// which the format reads as absent) its value is replaced; else the property is added right
+/// after the property `after` (or after the last one when `after` is absent), in the object's
+/// own layout. A second `key` is never written.
 pub fn set_property(
     text: &str,
     path: &[Step],
@@ -403,7 +390,7 @@ mod tests {
     fn a_crlf_file_gets_crlf_in_what_is_added() {
         let text = "{\r\n  \"claims\": [\r\n    {\r\n      \"id\": \"a\",\r\n      \"text\": \"t\"\r\n    }\r\n  ],\r\n  \"more\": []\r\n}\r\n";
         let path = [Step::Key("claims"), Step::Index(0)];
-        let added = insert_property(text, &path, "id", "point", "p").unwrap();
+        let added = set_property(text, &path, "id", "point", "p").unwrap();
         assert_eq!(
             added.matches("\r\n").count(),
             added.matches('\n').count(),
@@ -424,7 +411,7 @@ mod tests {
     #[test]
     fn a_property_goes_after_the_id_in_the_objects_layout() {
         let text = "{\n  \"claims\": [\n    {\n      \"id\": \"a\",\n      \"text\": \"x\"\n    }\n  ]\n}\n";
-        let out = insert_property(
+        let out = set_property(
             text,
             &[Step::Key("claims"), Step::Index(0)],
             "id",
@@ -437,7 +424,7 @@ mod tests {
             "{\n  \"claims\": [\n    {\n      \"id\": \"a\",\n      \"point\": \"p\",\n      \"text\": \"x\"\n    }\n  ]\n}\n"
         );
         let one_line = "{\"claims\": [{\"id\": \"a\"}]}";
-        let out = insert_property(
+        let out = set_property(
             one_line,
             &[Step::Key("claims"), Step::Index(0)],
             "id",

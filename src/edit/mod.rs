@@ -399,19 +399,20 @@ impl Workspace {
                     .or_else(|| side_title(dispute, topic))
                     .unwrap_or_else(|| topic.to_owned());
                 // Its keys in the order the format shows them: id, title, claims.
-                let new_topic = json!({"id": topic, "title": title});
+                #[derive(serde::Serialize)]
+                struct NewTopic<'a> {
+                    id: &'a str,
+                    title: &'a str,
+                    claims: [serde_json::Value; 0],
+                }
+                let new_topic = NewTopic {
+                    id: topic,
+                    title: &title,
+                    claims: [],
+                };
                 text = json::append_element(&text, &[Step::Key("topics")], &new_topic)
                     .map_err(invalid)?;
-                let k = side.topics.len();
-                text = json::insert_property(
-                    &text,
-                    &[Step::Key("topics"), Step::Index(k)],
-                    "title",
-                    "claims",
-                    &json!([]),
-                )
-                .map_err(invalid)?;
-                k
+                side.topics.len()
             }
         };
         let from = claim_path(at);

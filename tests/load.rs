@@ -529,6 +529,20 @@ fn a_utf16_file_is_named_as_such() {
     }
 }
 
+/// A `sources` entry of the wrong kind is its error alone: the claim is not also said to cite
+/// no source.
+#[test]
+fn a_source_of_the_wrong_kind_is_not_also_no_source() {
+    let text = red().replacen(
+        "\"sources\": [\n            \"s1\"\n          ]",
+        "\"sources\": [{\"id\": 5}]",
+        1,
+    );
+    let found = side_text_problems(&text);
+    let codes: Vec<Code> = found.iter().map(|f| f.0).collect();
+    assert_eq!(codes, [Code::WrongType], "{found:?}");
+}
+
 /// A source that repeats an id and has a problem of its own gets both reported in one pass.
 #[test]
 fn a_repeated_source_id_is_reported_even_when_that_source_has_another_problem() {

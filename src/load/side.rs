@@ -711,12 +711,15 @@ impl<'de> Fields<'de> for ClaimFields<'_> {
                 d.message.insert_str(0, &format!("claim `{id}`: "));
             }
         }
-        // A citation of an unknown source is an error of its own: not also "cites no source".
-        let miscited = cx
-            .diagnostics
-            .iter()
-            .skip(self.start)
-            .any(|d| d.code == Code::UnknownSource);
+        // A citation of an unknown source, or a `sources` entry of the wrong kind, is an error
+        // of its own: not also "cites no source".
+        let miscited = cx.diagnostics.iter().skip(self.start).any(|d| {
+            d.code == Code::UnknownSource
+                || (d.is_error()
+                    && d.pointer
+                        .as_deref()
+                        .is_some_and(|p| p.ends_with("/sources") || p.contains("/sources/")))
+        });
         if self.sources.is_empty() && !miscited {
             cx.warn(
                 Code::Unsourced,

@@ -676,3 +676,23 @@ fn the_panel_counts_what_was_said_by_the_date_in_force() {
     assert_eq!(counted, said);
     assert_eq!(claims(&a), said, "as the header counts them");
 }
+
+/// At 80 columns the Claims choices stay readable, a choice made or not: the left column
+/// gives way to the choices' labels before it widens for its own summary.
+#[test]
+fn the_claims_choices_stay_readable_at_80_columns() {
+    let mut app = common::bundled(80, 24);
+    let mut presses = vec![ratatui::crossterm::event::KeyCode::Char('f')];
+    presses.extend([ratatui::crossterm::event::KeyCode::Tab; 11]);
+    common::keys(&mut app, &presses);
+    assert!(common::screen(&app).contains("untrusted text: held hidden"));
+    common::keys(
+        &mut app,
+        &[
+            ratatui::crossterm::event::KeyCode::Down,
+            ratatui::crossterm::event::KeyCode::Char(' '),
+        ],
+    );
+    let s = common::screen(&app);
+    assert!(s.contains("[x] untrusted text: held hidden"), "{s}");
+}

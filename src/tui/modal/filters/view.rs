@@ -213,7 +213,15 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
         .map(|&s| text::width(&summary(p, &app.query.filter, s)))
         .max()
         .unwrap_or(0);
+    // The choices' widest line (`▶ [x] label 123`) is kept whole first, where it fits.
+    let choices_need = p
+        .visible()
+        .iter()
+        .map(|c| 6 + text::width(&c.label) + c.claims.map_or(0, |n| n.to_string().len() + 1))
+        .max()
+        .unwrap_or(0);
     let left_w = (NAME + widest + 1)
+        .min(width.saturating_sub(choices_need + text::width(RULE)))
         .clamp(NAME + MIN_SUMMARY, LEFT.max(NAME + MIN_SUMMARY))
         .min(width / 2);
     let right_w = width.saturating_sub(left_w + text::width(RULE));

@@ -675,7 +675,7 @@ fn syntax_error(name: &str, text: &str, e: &serde_json::Error) -> Diagnostic {
     } else if e.classify() == serde_json::error::Category::Eof && text.trim().is_empty() {
         (
             "the file is empty".to_owned(),
-            "a JSON object: a side or a manifest (see FORMAT.md, or start one with `parallax new`)",
+            "a JSON object: a side or a manifest (`parallax new` starts a dispute with both)",
         )
     } else if e.classify() == serde_json::error::Category::Eof {
         (

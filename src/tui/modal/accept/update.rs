@@ -66,6 +66,12 @@ pub const BINDINGS: &[Binding] = &[
         help::ACCEPT_DELETE,
     ),
     listed(&[ctrl('u')], Action::Edit(Edit::Erase), help::ACCEPT_ERASE),
+    shown(
+        &[k(KeyCode::F(1))],
+        Action::Help,
+        crate::tui::strings::help::HELP,
+        crate::tui::strings::footer::HELP,
+    ),
 ];
 
 /// Opens the dialog on the selected suggested row, or says why not.
@@ -140,6 +146,10 @@ impl Component for Accept {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
+        // F1: help in a field where `?` is typed.
+        if action == Action::Help {
+            return crate::tui::modal::help::update::open(app, self);
+        }
         match action {
             Action::Back => Step::Close,
             Action::Open if self.question.text().trim().is_empty() => {

@@ -160,6 +160,12 @@ pub const FINDING: &[Binding] = &[
         help::FILTER_FIND_CANCEL,
         footer::FILTER_FIND_CANCEL,
     ),
+    shown(
+        &[k(KeyCode::F(1))],
+        Action::Help,
+        crate::tui::strings::help::HELP,
+        crate::tui::strings::footer::HELP,
+    ),
 ];
 
 /// The choices of every section, from the loaded dispute and the full comparison.

@@ -62,6 +62,12 @@ pub const BINDINGS: &[Binding] = &[
     ),
     listed(&[k(KeyCode::Home)], Action::Edit(Edit::Home), words::HOME),
     listed(&[k(KeyCode::End)], Action::Edit(Edit::End), words::END),
+    shown(
+        &[k(KeyCode::F(1))],
+        Action::Help,
+        crate::tui::strings::help::HELP,
+        crate::tui::strings::footer::HELP,
+    ),
 ];
 
 /// Opens the finder over the topic list, every topic listed and the selected one chosen.
@@ -143,6 +149,10 @@ impl Component for FindTopic {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
+        // F1: help in a field where `?` is typed.
+        if action == Action::Help {
+            return crate::tui::modal::help::update::open(app, self);
+        }
         let last = self.found.len().saturating_sub(1);
         let page = super::view::page(app);
         match action {

@@ -2,7 +2,7 @@
 //! the focused section's choices (or date fields) on the right, then how many claims remain and
 //! why a typed date is not applied. Its keys show in the footer.
 
-use super::state::{Panel, Section, Value, is_selected, summary};
+use super::state::{Choice, Panel, Section, Value, is_selected, summary};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::strings::filters as words;
@@ -44,7 +44,15 @@ fn window(cursor: usize, height: usize) -> usize {
     }
 }
 
-fn sections(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'static>> {
+/// The sections' lines; `summaries` are what each section has chosen, in [`Section::ALL`]'s
+/// order (found once a frame, as the column's width needs them too).
+fn sections(
+    app: &App,
+    p: &Panel,
+    summaries: &[String],
+    width: usize,
+    height: usize,
+) -> Vec<Line<'static>> {
     let theme = app.theme;
     let focus = Section::ALL
         .iter()
@@ -55,11 +63,11 @@ fn sections(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stat
         .enumerate()
         .skip(window(focus, height))
         .take(height)
-        .map(|(_, &s)| {
+        .map(|(i, &s)| {
             let focused = s == p.section;
             let marker = if focused { "▸ " } else { "  " };
             let name = text::ellipsis(&format!("{marker}{}", s.name()), NAME);
-            let what = summary(p, &app.query.filter, s);
+            let what = summaries.get(i).cloned().unwrap_or_default();
             let radio = matches!(s, Section::Rows | Section::Common);
             let chosen = what != words::ANY && !(radio && what == words::ALL_ROWS);
             let what = text::ellipsis(&what, width.saturating_sub(NAME));
@@ -121,7 +129,15 @@ fn dates(theme: Theme, p: &Panel, width: usize) -> (Vec<Line<'static>>, Option<(
 }
 
 /// The focused section's choices, the text typed to find one above a list.
-fn choices(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'static>> {
+/// The list of the section in focus; `visible` are its choices the find leaves (found once a
+/// frame, as the panel's title and the column's width need them too).
+fn choices(
+    app: &App,
+    p: &Panel,
+    visible: &[&Choice],
+    width: usize,
+    height: usize,
+) -> Vec<Line<'static>> {
     let theme = app.theme;
     let mut lines = Vec::new();
     let mut room = height;
@@ -147,7 +163,6 @@ fn choices(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stati
         lines.push(find);
         room = room.saturating_sub(1);
     }
-    let visible = p.visible();
     if visible.is_empty() {
         let why = if p.choices(p.section).is_empty() {
             words::NOTHING_TO_CHOOSE
@@ -195,27 +210,27 @@ fn choices(app: &App, p: &Panel, width: usize, height: usize) -> Vec<Line<'stati
 /// Draws the panel over the screen's main area.
 pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
     let theme = app.theme;
+    let visible = p.visible();
+    let summaries: Vec<String> = Section::ALL
+        .iter()
+        .map(|&s| summary(p, &app.query.filter, s))
+        .collect();
     let inner = crate::tui::widgets::popup_at(
         frame,
         app.theme,
         area(main),
         words::TITLE,
         true,
-        Some(crate::tui::widgets::position(p.cursor, p.visible().len())),
+        Some(crate::tui::widgets::position(p.cursor, visible.len())),
     );
     let width = usize::from(inner.width);
     let top = inner.height.saturating_sub(BELOW);
     let height = usize::from(top);
     // The left column as wide as its summaries need (up to LEFT, and half the panel): the
     // choices' labels on the right ("untrusted text: held hidden characters") get the rest.
-    let widest = Section::ALL
-        .iter()
-        .map(|&s| text::width(&summary(p, &app.query.filter, s)))
-        .max()
-        .unwrap_or(0);
+    let widest = summaries.iter().map(|s| text::width(s)).max().unwrap_or(0);
     // The choices' widest line (`▶ [x] label 123`) is kept whole first, where it fits.
-    let choices_need = p
-        .visible()
+    let choices_need = visible
         .iter()
         .map(|c| 6 + text::width(&c.label) + c.claims.map_or(0, |n| n.to_string().len() + 1))
         .max()
@@ -228,7 +243,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
     let right_x = inner.x + u16::try_from(left_w + text::width(RULE)).unwrap_or(0);
 
     frame.render_widget(
-        Paragraph::new(sections(app, p, left_w, height)),
+        Paragraph::new(sections(app, p, &summaries, left_w, height)),
         Rect::new(inner.x, inner.y, u16::try_from(left_w).unwrap_or(0), top),
     );
     let rule: Vec<Line> = (0..height)
@@ -255,7 +270,10 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
             }
         }
     } else {
-        frame.render_widget(Paragraph::new(choices(app, p, right_w, height)), right);
+        frame.render_widget(
+            Paragraph::new(choices(app, p, &visible, right_w, height)),
+            right,
+        );
     }
 
     let shown = app.counts.left_claims + app.counts.right_claims;

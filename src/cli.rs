@@ -218,7 +218,8 @@ pub enum Command {
     },
     /// Export the comparison to Markdown, CSV, JSON or a self-contained HTML page.
     Export(ExportArgs),
-    /// Count each side's claims per day (per week over a long span), with assessment dates.
+    /// Count each side's claims per day (per week, month or year over a long span), with assessment
+    /// dates.
     Timeline(TimelineArgs),
     /// Start a dispute: write a folder with a manifest and one empty side file per party.
     New(NewArgs),

@@ -1,5 +1,5 @@
-//! The timeline: how many claims each compared side made per day (or per week when the span is
-//! long), with the dates of the assessments. One count feeds `parallax timeline`, the HTML
+//! The timeline: how many claims each compared side made per day (or per week, month or year as
+//! the span grows), with the dates of the assessments. One count feeds `parallax timeline`, the HTML
 //! export's chart and the screen's chart.
 //!
 //! A claim dated only to the month counts on the month's last day, one dated to the year on
@@ -9,13 +9,15 @@
 
 use crate::compare::{Comparison, TopicRows};
 
-/// Above this many days a timeline counts per week (two months of days fit).
+/// At most this many bars before a timeline counts by a longer bucket: two months of days, a
+/// year of weeks, five years of months.
 pub const MAX_DAYS: usize = 62;
 use crate::format::{ClaimAt, Date, Dispute, Rating};
 use crate::query::filter::said_by;
 use serde::Serialize;
 
-/// How long one bar of the timeline is.
+/// How long one bar of the timeline is: the shortest that keeps the bars to a readable number
+/// (a typo's year `0205` among dates of 2025 makes years, not 600,000 days).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Bucket {
@@ -23,14 +25,106 @@ pub enum Bucket {
     Day,
     /// Seven days, Monday to Sunday.
     Week,
+    /// A calendar month.
+    Month,
+    /// A calendar year.
+    Year,
 }
 
 impl Bucket {
-    /// The bucket's length in days.
-    pub fn days(self) -> i32 {
+    /// The buckets, shortest first: a timeline takes the first that is few enough bars.
+    const ALL: [Bucket; 4] = [Bucket::Day, Bucket::Week, Bucket::Month, Bucket::Year];
+
+    /// The number of the bar holding day number `n` (bars count on from any origin).
+    fn key(self, n: i32) -> Option<i32> {
+        Some(match self {
+            Bucket::Day => n,
+            // Weeks start on Monday: the Julian day number of a Monday is a multiple of 7.
+            Bucket::Week => n.div_euclid(7),
+            Bucket::Month => {
+                let d = time::Date::from_julian_day(n).ok()?;
+                d.year() * 12 + i32::from(u8::from(d.month())) - 1
+            }
+            Bucket::Year => time::Date::from_julian_day(n).ok()?.year(),
+        })
+    }
+
+    /// The first and last day numbers of bar number `k`.
+    fn days_of(self, k: i32) -> Option<(i32, i32)> {
+        let first_of = |year: i32, month: u8| {
+            let month = time::Month::try_from(month).ok()?;
+            time::Date::from_calendar_date(year, month, 1)
+                .ok()
+                .map(|d| d.to_julian_day())
+        };
         match self {
-            Bucket::Day => 1,
-            Bucket::Week => 7,
+            Bucket::Day => Some((k, k)),
+            Bucket::Week => Some((k * 7, k * 7 + 6)),
+            Bucket::Month => {
+                let (year, month) = (k.div_euclid(12), u8::try_from(k.rem_euclid(12)).ok()? + 1);
+                let first = first_of(year, month)?;
+                let last = match month {
+                    12 => first + 30,
+                    _ => first_of(year, month + 1)? - 1,
+                };
+                Some((first, last))
+            }
+            Bucket::Year => Some((first_of(k, 1)?, first_of(k, 12)? + 30)),
+        }
+    }
+
+    /// The chart's unit, as its title says it: `per week`.
+    pub fn per(self) -> &'static str {
+        match self {
+            Bucket::Day => "per day",
+            Bucket::Week => "per week",
+            Bucket::Month => "per month",
+            Bucket::Year => "per year",
+        }
+    }
+
+    /// [`Bucket::per`] with what a reader may not guess: where a week starts.
+    pub fn per_in_full(self) -> &'static str {
+        match self {
+            Bucket::Week => "per week (Monday to Sunday)",
+            other => other.per(),
+        }
+    }
+
+    /// A bar's name in a table's first column: its day, its week's Monday, `2025-05`, `2025`.
+    pub fn short(self, bin: &Bin) -> String {
+        match self {
+            Bucket::Day | Bucket::Week => bin.start.to_string(),
+            Bucket::Month => Date {
+                day: None,
+                ..bin.start
+            }
+            .to_string(),
+            Bucket::Year => Date {
+                month: None,
+                day: None,
+                ..bin.start
+            }
+            .to_string(),
+        }
+    }
+
+    /// A bar's name said in full: a week is `2025-05-05 to 2025-05-11`, the rest as
+    /// [`Bucket::short`].
+    pub fn when(self, bin: &Bin) -> String {
+        match self {
+            Bucket::Week => format!("{} to {}", bin.start, bin.end),
+            other => other.short(bin),
+        }
+    }
+
+    /// The heading of a table's first column.
+    pub fn column(self) -> &'static str {
+        match self {
+            Bucket::Day => "day",
+            Bucket::Week => "week of",
+            Bucket::Month => "month",
+            Bucket::Year => "year",
         }
     }
 }
@@ -158,32 +252,30 @@ impl Timeline {
                 undated,
             };
         };
-        let span = usize::try_from(last - first + 1).unwrap_or(usize::MAX);
-        let bucket = if span <= max_bins.max(1) {
-            Bucket::Day
-        } else {
-            Bucket::Week
-        };
-        // Weeks start on Monday: the Julian day number of a Monday is a multiple of 7.
-        let start = match bucket {
-            Bucket::Day => first,
-            Bucket::Week => first - first.rem_euclid(7),
-        };
-        let len = bucket.days();
-        let count = usize::try_from((last - start) / len + 1).unwrap_or(0);
-        let mut bins: Vec<Bin> = (0..count)
-            .filter_map(|i| {
-                let s = start + i32::try_from(i).ok()? * len;
+        // The shortest bucket that keeps the bars to `max_bins`; years whatever their number.
+        let count = |b: Bucket| Some(b.key(last)? - b.key(first)? + 1);
+        let bucket = Bucket::ALL
+            .into_iter()
+            .find(|&b| count(b).is_some_and(|c| usize::try_from(c).unwrap_or(0) <= max_bins.max(1)))
+            .unwrap_or(Bucket::Year);
+        let first_key = bucket.key(first).unwrap_or(0);
+        let last_key = bucket.key(last).unwrap_or(first_key);
+        let mut bins: Vec<Bin> = (first_key..=last_key)
+            .filter_map(|k| {
+                let (s, e) = bucket.days_of(k)?;
                 Some(Bin {
                     start: from_number(s)?,
-                    end: from_number(s + len - 1)?,
+                    end: from_number(e)?,
                     left: 0,
                     right: 0,
                 })
             })
             .collect();
         for (n, side) in days {
-            let i = usize::try_from((n - start) / len).unwrap_or(0);
+            let i = bucket
+                .key(n)
+                .and_then(|k| usize::try_from(k - first_key).ok())
+                .unwrap_or(0);
             if let Some(bin) = bins.get_mut(i) {
                 if side == 0 {
                     bin.left += 1;
@@ -204,9 +296,8 @@ impl Timeline {
     /// timeline is empty.
     pub fn bin_of(&self, date: Date) -> Option<usize> {
         let first = self.bins.first()?;
-        let n = day_number(date)?;
-        let start = day_number(first.start)?;
-        let i = (n - start).div_euclid(self.bucket.days());
+        let key = |d: Date| self.bucket.key(day_number(d)?);
+        let i = key(date)? - key(first.start)?;
         Some(
             usize::try_from(i.max(0))
                 .unwrap_or(0)

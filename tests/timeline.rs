@@ -1,6 +1,8 @@
 //! `parallax timeline`: each side's claims per day, or per week over a long span, and the dates
 //! of the assessments, counted again here straight from the side files.
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -33,13 +35,26 @@ fn last_day(s: &str) -> time::Date {
     time::Date::from_calendar_date(year, month, day).expect("a real date")
 }
 
+/// The first day of the bar of `bucket` (`day`, `week`, `month` or `year`) holding `day`;
+/// weeks start on Monday.
+fn bar_start(day: time::Date, bucket: &str) -> time::Date {
+    let first_of = |month| time::Date::from_calendar_date(day.year(), month, 1).expect("a date");
+    match bucket {
+        "day" => day,
+        "week" => day - time::Duration::days(i64::from(day.weekday().number_days_from_monday())),
+        "month" => first_of(day.month()),
+        "year" => first_of(time::Month::January),
+        other => panic!("no bucket {other}"),
+    }
+}
+
 /// Claims per (bar start, side) and the undated ones, counted from the files of `sides` (left
-/// first), for one topic or all; weeks start on Monday.
+/// first), for one topic or all, in bars of `bucket`.
 fn count_from_files(
     dir: &Path,
     sides: [&str; 2],
     topic: Option<&str>,
-    weekly: bool,
+    bucket: &str,
 ) -> (BTreeMap<(String, usize), usize>, [usize; 2]) {
     let mut counts = BTreeMap::new();
     let mut undated = [0, 0];
@@ -55,11 +70,7 @@ fn count_from_files(
                     undated[side] += 1;
                     continue;
                 };
-                let mut day = last_day(date);
-                if weekly {
-                    day = day
-                        - time::Duration::days(i64::from(day.weekday().number_days_from_monday()));
-                }
+                let day = bar_start(last_day(date), bucket);
                 *counts.entry((day.to_string(), side)).or_insert(0) += 1;
             }
         }
@@ -92,7 +103,7 @@ fn per_day_counts_equal_a_count_made_from_the_files() {
     assert_eq!(doc["bucket"], "day", "two months fit in days");
     assert_eq!(
         count_from_json(&doc),
-        count_from_files(&dir, ["east.json", "west.json"], None, false)
+        count_from_files(&dir, ["east.json", "west.json"], None, "day")
     );
     let bins = doc["bins"].as_array().expect("bins");
     assert_eq!(bins[0]["start"], "2025-03-01");
@@ -134,13 +145,65 @@ fn a_long_span_counts_per_week_and_a_topic_alone() {
             &dir,
             ["india.json", "pakistan.json"],
             Some("ceasefire"),
-            true
+            "week"
         )
     );
     for bin in doc["bins"].as_array().expect("bins") {
         let start = last_day(bin["start"].as_str().expect("a start"));
         assert_eq!(start.weekday(), time::Weekday::Monday);
     }
+}
+
+/// A span of more than 62 weeks counts per month, and a typo's year far from the rest per year:
+/// a few bars, not hundreds of thousands of days, each still the count the files give.
+#[test]
+fn a_longer_span_counts_per_month_and_a_typo_year_per_year() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let dir = common::copy_fixture("relations", tmp.path(), "relations");
+    let east = dir.join("east.json");
+    common::rewrite(&east, r#""date": "2025-04""#, r#""date": "2026-09""#);
+    let doc = timeline_json(&dir, &[]);
+    assert_eq!(doc["bucket"], "month", "March 2025 to September 2026");
+    assert_eq!(
+        count_from_json(&doc),
+        count_from_files(&dir, ["east.json", "west.json"], None, "month")
+    );
+    let bins = doc["bins"].as_array().expect("bins");
+    assert_eq!(
+        bins.len(),
+        19,
+        "every month from March 2025 to September 2026"
+    );
+    assert_eq!(bins[0]["start"], "2025-03-01");
+    assert_eq!(bins[0]["end"], "2025-03-31");
+    assert_eq!(
+        bins[11]["end"], "2026-02-28",
+        "a month ends on its own last day"
+    );
+    let table = common::parallax_on_path(&dir, "timeline", &[]);
+    assert!(table.contains("· per month"), "{table}");
+    assert!(table.contains("\nmonth "), "{table}");
+    assert!(
+        table.contains("\n2026-09 "),
+        "a month is named YYYY-MM: {table}"
+    );
+
+    common::rewrite(&east, r#""date": "2026-09""#, r#""date": "0205-05-07""#);
+    let doc = timeline_json(&dir, &[]);
+    assert_eq!(doc["bucket"], "year");
+    assert_eq!(
+        count_from_json(&doc),
+        count_from_files(&dir, ["east.json", "west.json"], None, "year")
+    );
+    let bins = doc["bins"].as_array().expect("bins");
+    assert_eq!(bins.len(), 2025 - 205 + 1, "one bar a year, no more");
+    assert_eq!(bins[0]["start"], "0205-01-01");
+    assert_eq!(bins[0]["end"], "0205-12-31");
+    let table = common::parallax_on_path(&dir, "timeline", &[]);
+    assert!(
+        table.contains("\n0205 "),
+        "the year with four digits: {table}"
+    );
 }
 
 #[test]

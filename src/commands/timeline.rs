@@ -1,5 +1,5 @@
-//! `parallax timeline`: each compared side's claims per day (per week over a long span) and the
-//! assessment dates, as a table or as JSON for scripts.
+//! `parallax timeline`: each compared side's claims per day (per week, month or year over a long
+//! span) and the assessment dates, as a table or as JSON for scripts.
 
 use super::{Failure, open, pair};
 use crate::cli::TimelineArgs;
@@ -91,15 +91,9 @@ pub fn timeline(
     if let Some(date) = args.as_of {
         head.push_str(&format!(" · as of {date}"));
     }
-    head.push_str(match t.bucket {
-        Bucket::Day => " · per day",
-        Bucket::Week => " · per week (Monday to Sunday)",
-    });
+    head.push_str(&format!(" · {}", t.bucket.per_in_full()));
     writeln!(out, "{head}")?;
-    let first = match t.bucket {
-        Bucket::Day => "day",
-        Bucket::Week => "week of",
-    };
+    let first = t.bucket.column();
     let (lw, rw) = (text::width(ln).max(5), text::width(rn).max(5));
     writeln!(
         out,
@@ -121,7 +115,7 @@ pub fn timeline(
         writeln!(
             out,
             "{:<10}  {:>lw$}  {:>rw$}{mark}",
-            bin.start.to_string(),
+            t.bucket.short(bin),
             bin.left,
             bin.right,
             lw = lw,

@@ -8,7 +8,7 @@
 use super::model::{ClaimOut, Export, RowOut, SourceOut, TopicOut};
 use crate::compare::Comparison;
 use crate::format::Dispute;
-use crate::timeline::{Bucket, MAX_DAYS, Timeline};
+use crate::timeline::{MAX_DAYS, Timeline};
 use std::fmt::Write;
 
 /// The timelines a page shows: the whole comparison's under the header, each topic's in its
@@ -247,7 +247,7 @@ const CHART_H: f64 = 150.0;
 /// Room under the bars for the dates.
 const CHART_FOOT: f64 = 18.0;
 
-/// A timeline as inline SVG (no script, no request): the left party's claims per day or week as
+/// A timeline as inline SVG (no script, no request): the left party's claims per day, week, month or year as
 /// bars above one axis, the right party's below, the assessments as marks on the axis, the date
 /// the export is seen as of as a dashed line, and the first and last dates under the axis. Each
 /// bar carries its counts as a tooltip; the figure's caption says what is where, so colour is
@@ -261,10 +261,7 @@ fn timeline(out: &mut String, doc: &Export, t: &Timeline) {
     let bar = (slot * 0.8).max(0.5);
     let half = CHART_H / 2.0;
     let peak = t.peak().max(1) as f64;
-    let per = match t.bucket {
-        Bucket::Day => "per day",
-        Bucket::Week => "per week (Monday to Sunday)",
-    };
+    let per = t.bucket.per_in_full();
     out.push_str("<figure class=\"timeline\">\n<figcaption>");
     text(
         out,
@@ -296,10 +293,7 @@ fn timeline(out: &mut String, doc: &Export, t: &Timeline) {
     out.push_str("\">\n");
     for (i, b) in t.bins.iter().enumerate() {
         let x = i as f64 * slot + (slot - bar) / 2.0;
-        let when = match t.bucket {
-            Bucket::Day => b.start.to_string(),
-            Bucket::Week => format!("{} to {}", b.start, b.end),
-        };
+        let when = t.bucket.when(b);
         for (count, class, name) in [
             (b.left, "l", &doc.left.name),
             (b.right, "r", &doc.right.name),

@@ -553,10 +553,6 @@ pub mod as_of {
 pub mod timeline {
     /// The timeline's title.
     pub const TITLE: &str = "Timeline";
-    /// The title's end for daily bars.
-    pub const PER_DAY: &str = "per day";
-    /// The title's end for weekly bars.
-    pub const PER_WEEK: &str = "per week";
     /// What the chart counts when `Tab` has left the topic.
     pub const EVERY_TOPIC: &str = "every topic";
     /// The legend's words for the left side's bars.

@@ -369,11 +369,15 @@ pub fn fixture_path(name: &str) -> PathBuf {
 /// Runs `parallax COMMAND FIXTURE ARGS…` on a fixture folder, as a user would type it; asserts
 /// it succeeds and returns what it printed.
 pub fn parallax_on(fixture: &str, command: &str, args: &[&str]) -> String {
-    let dir = fixture_path(fixture);
+    parallax_on_path(&fixture_path(fixture), command, args)
+}
+
+/// [`parallax_on`] on any folder.
+pub fn parallax_on_path(dir: &std::path::Path, command: &str, args: &[&str]) -> String {
     let out = assert_cmd::Command::cargo_bin("parallax")
         .expect("the binary is built")
         .arg(command)
-        .arg(&dir)
+        .arg(dir)
         .args(args)
         .output()
         .expect("runs");

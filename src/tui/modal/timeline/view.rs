@@ -6,7 +6,7 @@
 
 use super::state::Chart;
 use crate::text;
-use crate::timeline::{Bin, Bucket};
+use crate::timeline::Bin;
 use crate::tui::app::App;
 use crate::tui::strings::timeline as words;
 use crate::tui::theme::{Pane, Theme};
@@ -48,10 +48,7 @@ fn height(count: usize, peak: usize, room: usize) -> usize {
 pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     let theme = app.theme;
     let t = &chart.counts;
-    let per = match t.bucket {
-        Bucket::Day => words::PER_DAY,
-        Bucket::Week => words::PER_WEEK,
-    };
+    let per = t.bucket.per();
     // Which bar is selected, among how many, as every list shows its position.
     let at = chart.cursor.map(|c| position(c, t.bins.len()));
     // The topic's title gives way (ending in `…`), never the bucket or the position: the
@@ -184,10 +181,7 @@ fn selection(app: &App, chart: &Chart, left: &str, right: &str, width: usize) ->
     let Some(b) = chart.cursor.and_then(|i| t.bins.get(i)) else {
         return Line::styled(text::ellipsis(words::HOW, width), app.theme.dim());
     };
-    let when = match t.bucket {
-        Bucket::Day => b.start.to_string(),
-        Bucket::Week => format!("{} to {}", b.start, b.end),
-    };
+    let when = t.bucket.when(b);
     let n = assessed(t, b);
     let s = words::selected(&when, left, b.left, right, b.right, n);
     Line::styled(text::ellipsis(&s, width), app.theme.heading())

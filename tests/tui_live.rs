@@ -376,3 +376,62 @@ fn an_editor_that_fails_is_named_in_the_footer() {
     let said: String = buffer.content().iter().map(|c| c.symbol()).collect();
     assert!(said.contains("ended with exit status 1"), "{said}");
 }
+
+/// A panel of more problems than it has room for says how many lines are out of sight, on
+/// its bottom border, and scrolls to the last problem and no further.
+#[test]
+fn a_problems_panel_too_short_for_its_text_says_what_is_out_of_sight() {
+    let (dir, mut app) = editable(FIXTURE, 80, 24);
+    let alpha = dir.path().join("alpha.json");
+    run_while(&mut app, move || {
+        rewrite(&alpha, "\"text\": \"", "\"text\": 7, \"said\": \"")
+    });
+    let problems = app.modals.iter().find_map(|m| match m {
+        Modal::Reload(p) => Some(p.clone()),
+        _ => None,
+    });
+    let problems = problems.expect("the problems panel is open");
+    let last = problems.problems.last().expect("problems");
+    let screen = lines(&app);
+    let border = |screen: &[String]| {
+        screen
+            .iter()
+            .rev()
+            .find(|l| l.contains('└'))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(
+        border(&screen).contains("more lines"),
+        "{}",
+        screen.join("\n")
+    );
+    press(&mut app, &[Action::Down; 60]);
+    let screen = lines(&app);
+    assert!(
+        border(&screen).contains("lines above") && !border(&screen).contains("below"),
+        "{}",
+        screen.join("\n")
+    );
+    let tail: String = last
+        .text
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    assert!(
+        screen.join(" ").contains(tail.trim()),
+        "the last problem's end ({tail}) is in sight: {}",
+        screen.join("\n")
+    );
+    // No scrolling past the end: one step up shows a line below at once.
+    press(&mut app, &[Action::Up]);
+    assert!(
+        border(&lines(&app)).contains("below"),
+        "{}",
+        lines(&app).join("\n")
+    );
+}

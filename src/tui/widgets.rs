@@ -27,12 +27,39 @@ pub fn popup_at(
     padded: bool,
     at: Option<Line<'static>>,
 ) -> Rect {
+    framed(frame, theme, area, title, padded, at, None)
+}
+
+/// A padded [`popup`] with a note on its bottom border (what is out of sight), when there is one.
+pub fn popup_noted(
+    frame: &mut Frame,
+    theme: Theme,
+    area: Rect,
+    title: &str,
+    note: Option<Line<'static>>,
+) -> Rect {
+    framed(frame, theme, area, title, true, None, note)
+}
+
+/// Every popup's frame: cleared, bordered, titled, with the notes given on its borders.
+fn framed(
+    frame: &mut Frame,
+    theme: Theme,
+    area: Rect,
+    title: &str,
+    padded: bool,
+    top: Option<Line<'static>>,
+    bottom: Option<Line<'static>>,
+) -> Rect {
     frame.render_widget(Clear, area);
     let mut block = Block::bordered()
         .title(format!(" {title} "))
         .border_style(theme.border(true));
-    if let Some(at) = at {
+    if let Some(at) = top {
         block = block.title(at);
+    }
+    if let Some(note) = bottom {
+        block = block.title_bottom(note);
     }
     if padded {
         block = block.padding(Padding::horizontal(1));

@@ -46,7 +46,9 @@ impl Component for Problems {
             Action::Back => return Step::Close,
             Action::Help => return help::update::open(app, self),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = (self.scroll + 1).min(self.problems.len() * 4),
+            Action::Down => {
+                self.scroll = (self.scroll + 1).min(super::view::max_scroll(app, self));
+            }
             Action::OpenEditor => {
                 if let Some(p) = self.problems.first() {
                     return Step::Then(Outcome::Editor {

@@ -4,34 +4,57 @@
 use super::state::Problems;
 use crate::tui::app::App;
 use crate::tui::strings;
-use crate::tui::widgets::popup;
+use crate::tui::widgets::popup_noted;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
-/// Draws the panel at the bottom of `main`, as tall as its text wrapped but no taller than half
-/// of it (at least 6 lines), so the last good dispute shows above it.
-pub fn draw(frame: &mut Frame, app: &App, p: &Problems, main: Rect) {
-    let intro = strings::problems_intro(p.problems.len());
-    let items: Vec<String> = p.problems.iter().map(|x| format!("• {}", x.text)).collect();
+/// The panel's text wrapped to its inside at `main`'s width (the first line the intro), and
+/// the panel's height: as tall as the text but no taller than half of `main` (at least 6
+/// lines), so the last good dispute shows above it.
+fn laid_out(app: &App, p: &Problems, main: Rect) -> (Vec<Line<'static>>, u16) {
     let width = usize::from(main.width.saturating_sub(4)).max(1);
-    let wrapped: usize = std::iter::once(&intro)
-        .chain(&items)
-        .map(|t| textwrap::wrap(t, width).len())
-        .sum::<usize>()
-        + 1;
-    let mut lines = vec![Line::styled(intro, app.theme.warning()), Line::raw("")];
-    lines.extend(items.into_iter().map(Line::raw));
+    let intro = strings::problems_intro(p.problems.len());
+    let mut lines: Vec<Line> = textwrap::wrap(&intro, width)
+        .into_iter()
+        .map(|l| Line::styled(l.into_owned(), app.theme.warning()))
+        .collect();
+    lines.push(Line::raw(""));
+    for x in &p.problems {
+        let item = format!("• {}", x.text);
+        let wrap = textwrap::Options::new(width).subsequent_indent("  ");
+        lines.extend(
+            textwrap::wrap(&item, wrap)
+                .into_iter()
+                .map(|l| Line::raw(l.into_owned())),
+        );
+    }
     let most = (main.height / 2).max(6).min(main.height);
-    let height = u16::try_from(wrapped + 2).unwrap_or(u16::MAX).min(most);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(most);
+    (lines, height)
+}
+
+/// The furthest the panel scrolls: its last line at the bottom.
+pub fn max_scroll(app: &App, p: &Problems) -> usize {
+    let main = app.regions().main;
+    let (lines, height) = laid_out(app, p, main);
+    lines
+        .len()
+        .saturating_sub(usize::from(height.saturating_sub(2)))
+}
+
+/// Draws the panel at the bottom of `main`; lines out of sight are counted on its bottom
+/// border, as in the row in full, so nothing is cut without a sign.
+pub fn draw(frame: &mut Frame, app: &App, p: &Problems, main: Rect) {
+    let (lines, height) = laid_out(app, p, main);
     let area = Rect::new(main.x, main.bottom() - height, main.width, height);
-    let inner = popup(frame, app.theme, area, strings::PROBLEMS_TITLE, true);
-    let scroll = u16::try_from(p.scroll).unwrap_or(u16::MAX);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        inner,
-    );
+    let room = usize::from(height.saturating_sub(2));
+    let scroll = p.scroll.min(lines.len().saturating_sub(room));
+    let below = lines.len().saturating_sub(scroll + room);
+    let note = strings::hidden_lines(scroll, below)
+        .map(|n| Line::styled(n, app.theme.warning()).right_aligned());
+    let inner = popup_noted(frame, app.theme, area, strings::PROBLEMS_TITLE, note);
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(room).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
 }

@@ -984,3 +984,49 @@ fn a_csv_sources_cell_splits_into_exactly_the_sources_cited() {
     );
     assert_eq!(listed[1], "Plain <https://x.org/b>");
 }
+
+/// The ClaimReview export is meant to sit in a page's `<script type="application/ld+json">`: no
+/// claim text may close that tag. `<`, `>` and `&` are `\u` escapes, and the text read back is
+/// the text written.
+#[test]
+fn a_claimreview_export_cannot_close_the_script_tag_it_is_embedded_in() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let dir = common::copy_fixture("export/normal", tmp.path(), "normal");
+    let payload = "</script><script>document.title='PWNED'</script><!-- & x";
+    let file = dir.join("north.json");
+    let text = std::fs::read_to_string(&file).expect("readable");
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let first = doc["topics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|t| t["claims"].as_array().into_iter().flatten())
+        .find(|c| c.get("assessment").is_some())
+        .and_then(|c| c["text"].as_str())
+        .expect("an assessed claim")
+        .to_owned();
+    let quoted = serde_json::to_string(&first).expect("a JSON string");
+    common::rewrite(
+        &file,
+        &quoted,
+        &serde_json::to_string(&payload).expect("a JSON string"),
+    );
+    let out = parallax()
+        .args(["export", "-f", "claimreview", "-o", "-"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let written = String::from_utf8(out.stdout.clone()).expect("UTF-8");
+    for c in ['<', '>', '&'] {
+        assert!(!written.contains(c), "{c:?} is written raw: {written}");
+    }
+    let back: serde_json::Value = serde_json::from_slice(&out.stdout).expect("still JSON");
+    let texts: Vec<&str> = back["@graph"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["claimReviewed"].as_str())
+        .collect();
+    assert!(texts.contains(&payload), "{texts:?}");
+}

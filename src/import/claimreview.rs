@@ -935,9 +935,27 @@ pub fn write(dispute: &Dispute, page: Option<&str>) -> (Vec<u8>, Vec<String>) {
         graph.push(review);
     }
     let doc = json!({"@context": "https://schema.org", "@graph": graph});
-    let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    let mut out = script_safe(&serde_json::to_vec_pretty(&doc).unwrap_or_default());
     out.push(b'\n');
     (out, without)
+}
+
+/// JSON that can sit inside a page's `<script type="application/ld+json">`, where the document is
+/// meant to go: `<`, `>` and `&` (so no text closes the tag, `</script>`, or opens a comment)
+/// are written as `\u` escapes, which every JSON reader decodes to the same text. Outside
+/// strings JSON holds none of them, so each is replaced wherever it is. (The line separators
+/// JavaScript would read as line ends never get here: the loader lays them out as newlines.)
+fn script_safe(json: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(json.len());
+    for &b in json {
+        match b {
+            b'<' => out.extend_from_slice(b"\\u003c"),
+            b'>' => out.extend_from_slice(b"\\u003e"),
+            b'&' => out.extend_from_slice(b"\\u0026"),
+            _ => out.push(b),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -338,3 +338,69 @@ fn a_narrow_timeline_keeps_the_topic_in_its_border_and_the_title_says_it_is_cut(
     let first = common::lines(&app).first().cloned().unwrap_or_default();
     assert!(first.contains('…') && first.contains("as of"), "{first}");
 }
+
+/// Both parties' bars are drawn to one scale at every height, the smallest included: a count
+/// stands as tall above the axis as the same count below it, and no party's bars vanish.
+#[test]
+fn equal_counts_stand_equally_tall_on_both_sides_at_every_height() {
+    for h in 12..=30 {
+        let mut app = app(Theme::plain(), 200, h);
+        common::keys(&mut app, &[KeyCode::Char('T'), KeyCode::Tab]);
+        let bins: Vec<(usize, usize)> = chart(&app)
+            .counts
+            .bins
+            .iter()
+            .map(|b| (b.left, b.right))
+            .collect();
+        let grid: Vec<Vec<char>> = common::lines(&app)
+            .iter()
+            .map(|l| l.chars().collect())
+            .collect();
+        // The axis: the line with the longest run of `─` and `⚑`, one cell group per bar.
+        let run = |l: &Vec<char>| {
+            let start = l.iter().position(|&c| c == '─' || c == '⚑')?;
+            let len = l[start..]
+                .iter()
+                .take_while(|&&c| c == '─' || c == '⚑')
+                .count();
+            Some((start, len))
+        };
+        let (axis, (x0, len)) = grid
+            .iter()
+            .enumerate()
+            .filter_map(|(y, l)| Some((y, run(l)?)))
+            .max_by_key(|(_, (_, len))| *len)
+            .expect("an axis");
+        assert_eq!(len % bins.len(), 0, "every bar in sight at 200 columns");
+        let cols = len / bins.len();
+        // Bars rise from the axis to the legend's line at most (its `█` is no bar).
+        let top = grid
+            .iter()
+            .position(|l| l.iter().collect::<String>().contains(" above · "))
+            .map_or(0, |y| y + 1);
+        let tall = |i: usize, bar: char, rows: &mut dyn Iterator<Item = usize>| {
+            rows.take_while(|&y| grid[y].get(x0 + i * cols) == Some(&bar))
+                .count()
+        };
+        let heights: Vec<(usize, usize)> = (0..bins.len())
+            .map(|i| {
+                (
+                    tall(i, '█', &mut (top..axis).rev()),
+                    tall(i, '▓', &mut (axis + 1..grid.len())),
+                )
+            })
+            .collect();
+        for (i, &(l, _)) in bins.iter().enumerate() {
+            assert_eq!(heights[i].0 > 0, l > 0, "height {h}: bar {i} above");
+            for (j, &(_, r)) in bins.iter().enumerate() {
+                assert_eq!(heights[j].1 > 0, r > 0, "height {h}: bar {j} below");
+                if l == r {
+                    assert_eq!(
+                        heights[i].0, heights[j].1,
+                        "height {h}: {l} claims above (bar {i}) and below (bar {j})"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -82,8 +82,17 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
-    let room = usize::from(inner.height.saturating_sub(FIXED_LINES));
-    let (above, below) = (room / 2, room - room / 2);
+    // One scale for both parties: as many lines above the axis as below (an odd line left
+    // blank), so equal counts stand equally tall. Short of two lines for bars, the undated
+    // count and then the legend give theirs up: bars matter more than their captions.
+    let mut room = usize::from(inner.height.saturating_sub(FIXED_LINES));
+    let show_undated = room >= 2;
+    room += usize::from(!show_undated);
+    if room < 2 {
+        lines.clear();
+        room += 1;
+    }
+    let (above, below) = (room / 2, room / 2);
     let cols = (width / t.bins.len().max(1)).clamp(1, 3);
     let (first, shown) = window(t.bins.len(), chart.cursor, width / cols);
     let bins = &t.bins[first..first + shown];
@@ -134,7 +143,9 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     }
     lines.push(ends(theme, bins, shown * cols));
     lines.push(selection(app, chart, left, right, width));
-    lines.push(undated(theme, t.undated, left, right, width));
+    if show_undated {
+        lines.push(undated(theme, t.undated, left, right, width));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -534,6 +534,78 @@ fn e_hands_the_terminal_to_the_editor_at_the_claims_line_and_reloads_on_return()
     assert_eq!(s.exit_code(), 0);
 }
 
+/// While the editor has the terminal, Ctrl-C is the editor's (the program goes on), and SIGTERM
+/// reaches the editor too: the program waits for it to end, then gives the terminal back and
+/// ends with the signal's code. Ending first left the editor running on the shell's terminal.
+#[test]
+fn an_ending_signal_while_the_editor_runs_ends_the_editor_first() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for name in ["alpha.json", "beta.json", "gamma.json", "dispute.json"] {
+        std::fs::copy(
+            format!("tests/fixtures/tui/sample/{name}"),
+            dir.path().join(name),
+        )
+        .expect("copied");
+    }
+    // An "editor" that runs until it is told to end, and notes what it was told.
+    let editor = dir.path().join("ed");
+    let seen = dir.path().join("seen");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\ntrap 'echo TERM >> \"{seen}\"; exit 0' TERM\necho started > \"{seen}\"\nwhile :; do sleep 0.05; done\n",
+            seen = seen.display()
+        ),
+    )
+    .expect("written");
+    let mut perms = std::fs::metadata(&editor).expect("metadata").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&editor, perms).expect("executable");
+    let folder = dir.path().display().to_string();
+    let editor = editor.display().to_string();
+    let mut s = Session::start_with(&[&folder], &[("VISUAL", &editor)], 100, 30);
+    s.wait_for("the comparison", |t| t.contains("Who cut the flow first?"));
+    s.send("lj");
+    s.wait_for("the second row", |t| t.contains("row 2/3"));
+    s.send("E");
+    let read = || std::fs::read_to_string(&seen).unwrap_or_default();
+    let start = Instant::now();
+    while !read().contains("started") && start.elapsed() < TIMEOUT {
+        s.pump(Duration::from_millis(50));
+    }
+    assert!(read().contains("started"), "the editor runs");
+    let pid = s.child.process_id().expect("a pid").to_string();
+    let kill = |signal: &str| {
+        std::process::Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .expect("kill runs")
+            .success()
+    };
+    assert!(kill("-INT"));
+    // Longer than the program gives its own loop to end on a signal.
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_millis(1500) {
+        s.pump(Duration::from_millis(50));
+    }
+    assert!(
+        matches!(s.child.try_wait(), Ok(None)),
+        "Ctrl-C is the editor's: the program goes on"
+    );
+    assert!(!read().contains("TERM"), "and the editor was not ended");
+    assert!(kill("-TERM"));
+    assert_eq!(s.exit_code(), 143, "SIGTERM's code");
+    assert_eq!(
+        read(),
+        "started\nTERM\n",
+        "the editor was told to end before the program ended"
+    );
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "the terminal is given back"
+    );
+}
+
 /// A paste is text, never keys: pasted into the search line, its Enter and `q` are typed as
 /// text (the screen neither jumps nor quits); pasted where nothing takes text, it is left out
 /// and the footer says so. The terminal is asked for bracketed paste, and given it back.

@@ -27,7 +27,7 @@ use ratatui::crossterm::terminal::{
 };
 use std::io::{self, stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// Lines the mouse wheel scrolls per notch.
@@ -512,6 +512,8 @@ struct Crossterm {
     mouse: bool,
     /// The number of an ending signal received, or 0.
     signal: Arc<AtomicUsize>,
+    /// The process id of the program that has the terminal (the editor), or 0.
+    child: Arc<AtomicU32>,
 }
 
 impl Crossterm {
@@ -555,7 +557,14 @@ impl Host for Crossterm {
 
     fn run(&mut self, command: &mut std::process::Command) -> io::Result<std::process::ExitStatus> {
         leave(self.mouse)?;
-        let status = command.status();
+        // Its id is known to the signal watcher while it runs, so an ending signal reaches it
+        // (and waits for it) rather than leaving it behind with the terminal.
+        let status = command.spawn().and_then(|mut child| {
+            self.child.store(child.id(), Ordering::SeqCst);
+            let status = child.wait();
+            self.child.store(0, Ordering::SeqCst);
+            status
+        });
         enable_raw_mode()?;
         execute!(stdout(), EnterAlternateScreen, Hide, EnableBracketedPaste)?;
         if self.mouse {
@@ -580,17 +589,44 @@ impl Host for Crossterm {
 /// How long the loop has to notice an ending signal before the program ends without it.
 const SIGNAL_GRACE: Duration = Duration::from_secs(1);
 
+/// How long an editor given an ending signal has to save and end before the program ends
+/// without it.
+const EDITOR_GRACE: Duration = Duration::from_secs(10);
+
 /// Watches for the ending signals on a thread of the event loop: each is passed to the loop through
 /// `signal`, which restores the terminal and ends the program. A loop that has not ended within
 /// [`SIGNAL_GRACE`] is ended here. That happens when the terminal hangs up (its window closed):
 /// crossterm then spins inside its read of the dead terminal and never returns to look at `signal`,
 /// which would leave the program burning a core forever.
-fn watch_signals(signal: Arc<AtomicUsize>, mouse: bool) -> io::Result<()> {
+///
+/// While the editor (`child`) has the terminal, Ctrl-C and Ctrl-\ typed there are the editor's
+/// (the terminal sends them to both): they end nothing here. SIGTERM and SIGHUP are passed on to
+/// the editor, which ends as it does on them (vim keeps its swap file), and the program waits
+/// for it, up to [`EDITOR_GRACE`], before it takes the terminal back and ends: ending first
+/// left the editor running without its parent, on a terminal the shell had taken back.
+fn watch_signals(signal: Arc<AtomicUsize>, child: Arc<AtomicU32>, mouse: bool) -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new(ENDING)?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(n) = signals.forever().next() {
+            for n in signals.forever() {
+                let editor = child.load(Ordering::SeqCst);
+                if editor != 0 {
+                    if matches!(
+                        n,
+                        signal_hook::consts::SIGINT | signal_hook::consts::SIGQUIT
+                    ) {
+                        continue;
+                    }
+                    let pid = nix::unistd::Pid::from_raw(i32::try_from(editor).unwrap_or(0));
+                    if let Ok(sig) = nix::sys::signal::Signal::try_from(n) {
+                        let _ = nix::sys::signal::kill(pid, sig);
+                    }
+                    let start = std::time::Instant::now();
+                    while child.load(Ordering::SeqCst) != 0 && start.elapsed() < EDITOR_GRACE {
+                        std::thread::sleep(SIGNAL_POLL);
+                    }
+                }
                 signal.store(usize::try_from(n).unwrap_or(1), Ordering::Relaxed);
                 std::thread::sleep(SIGNAL_GRACE);
                 // Best effort, through standard error: the stuck loop may hold standard output's
@@ -644,7 +680,8 @@ impl Drop for Guard {
 /// with the shell's code for the signal (128 + its number).
 pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
     let signal = Arc::new(AtomicUsize::new(0));
-    watch_signals(Arc::clone(&signal), mouse)?;
+    let child = Arc::new(AtomicU32::new(0));
+    watch_signals(Arc::clone(&signal), Arc::clone(&child), mouse)?;
     // ratatui's hook restores the terminal, then prints the panic through the previous hook.
     let mut terminal = ratatui::try_init()?;
     let guard = Guard { mouse };
@@ -661,6 +698,7 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
     let mut host = Crossterm {
         mouse,
         signal: Arc::clone(&signal),
+        child,
     };
     let result = event_loop(&mut terminal, app, &mut host);
     drop(guard);

@@ -758,8 +758,9 @@ fn the_bundled_dispute_says_whole_at_80_columns_that_a_dismissal_lasts_the_sessi
 
 #[test]
 fn a_message_too_long_for_the_footer_is_shown_whole_above_it() {
-    // Accepting on the bundled dispute says why nothing was written and what to do instead:
-    // more than 80 columns, so it is drawn whole over the bottom of the screen.
+    // `a` on the bundled dispute says at once, before any question is typed, that there is no
+    // file to write to and what to do instead: more than 80 columns, so it is drawn whole over
+    // the bottom of the screen.
     let mut a = common::bundled(80, 24);
     keys(&mut a, &[KeyCode::Char('m')]);
     finish(&mut a);
@@ -769,19 +770,7 @@ fn a_message_too_long_for_the_footer_is_shown_whole_above_it() {
         .expect("the bundled dispute has suggestions");
     common::select_pair_of(&mut a, &left);
     keys(&mut a, &[KeyCode::Char('a')]);
-    let Outcome::Link {
-        left,
-        right,
-        question,
-        relation,
-    } = keys(&mut a, &[KeyCode::Enter])
-    else {
-        panic!("Enter asks the loop to write")
-    };
-    let relation = relation
-        .as_ref()
-        .map(|(f, k, t)| (f.as_str(), *k, t.as_str()));
-    parallax::tui::effects::link(&mut a, &left, &right, &question, relation);
+    assert!(a.modal().is_none(), "no dialog: {:?}", a.modal());
     let message = a.message.clone().expect("a message");
     assert!(message.chars().count() > 80, "{message}");
     let shown: String = common::lines(&a)
@@ -791,9 +780,10 @@ fn a_message_too_long_for_the_footer_is_shown_whole_above_it() {
         .join(" ");
     let words: String = message.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(shown.contains(&words), "{message}\n{shown}");
+    assert!(message.contains("built into the program"), "{message}");
     // The next key clears it.
     keys(&mut a, &[KeyCode::Char(']')]);
-    assert!(!common::screen(&a).contains("Nothing was written"));
+    assert!(!common::screen(&a).contains("built into the program"));
 }
 
 #[test]
@@ -847,4 +837,47 @@ fn the_accept_dialog_keeps_both_ids_of_a_long_relation() {
         .unwrap_or_else(|| panic!("no relation line: {shown}"));
     let both = lines[at..(at + 2).min(lines.len())].join("\n");
     assert!(both.contains("pk-aircraft-five-jets-and-a-drone"), "{both}");
+}
+
+/// A file changed on disk that no longer loads: nothing is written, the footer says where the
+/// files fail, and the question typed waits in the dialog for them to be fixed.
+#[test]
+fn accepting_over_a_file_broken_on_disk_keeps_the_question_typed() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    keys(&mut app, &[KeyCode::Char('a')]);
+    key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
+    typed(&mut app, "My careful question");
+    let Outcome::Link {
+        left,
+        right,
+        question,
+        relation: None,
+    } = keys(&mut app, &[KeyCode::Enter])
+    else {
+        panic!("Enter asks the loop to write")
+    };
+    let beta = dir.path().join("beta.json");
+    let broken = std::fs::read_to_string(&beta).unwrap().replacen(
+        "\"text\": \"",
+        "\"text\": 7, \"was\": \"",
+        1,
+    );
+    std::fs::write(&beta, &broken).unwrap();
+    parallax::tui::effects::link(&mut app, &left, &right, &question, None);
+    assert_eq!(std::fs::read_to_string(&beta).unwrap(), broken);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.starts_with("Nothing was written"), "{message}");
+    assert!(
+        message.contains("reading the files again failed"),
+        "{message}"
+    );
+    let Some(parallax::tui::modal::Modal::Accept(kept)) = app.modal() else {
+        panic!("the accept dialog is given back: {:?}", app.modal())
+    };
+    assert_eq!(kept.question.text(), "My careful question");
 }

@@ -185,6 +185,10 @@ fn reload_changed(
                 "{} changed on disk, and reading the files again failed: {again}",
                 crate::text::clean(file).text
             )));
+            // The question typed waits, as typed, for the files to be fixed.
+            if let Some(d) = dialog {
+                app.modals.push(super::modal::Modal::Accept(d));
+            }
         }
     }
 }

@@ -77,6 +77,11 @@ pub const BINDINGS: &[Binding] = &[
 /// Opens the dialog on the selected suggested row, or says why not.
 pub fn open(app: &mut App) -> Step {
     match selected_pair(app) {
+        // Said before a question is typed, not after: there is no file to write it to.
+        Some(_) if app.suggest.files.is_none() => {
+            app.message = Some(crate::edit::EditError::Bundled.to_string());
+            Step::Stay
+        }
         Some((left, right)) => Step::Open(Modal::Accept(Accept {
             question: TextField::proposed(
                 fitting_question(app).unwrap_or_else(|| crate::edit::DEFAULT_QUESTION.to_owned()),

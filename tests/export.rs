@@ -1030,3 +1030,40 @@ fn a_claimreview_export_cannot_close_the_script_tag_it_is_embedded_in() {
         .collect();
     assert!(texts.contains(&payload), "{texts:?}");
 }
+
+/// A Markdown link goes where its source's url goes, as GitHub's renderer reads it: `_` and
+/// `*` in an address (`?utm_source=`) are kept, not percent-encoded into another address.
+#[test]
+fn markdown_links_keep_each_sources_url_as_written() {
+    let dispute = load::load_bundled()
+        .dispute
+        .expect("the bundled dispute loads");
+    let out = parallax()
+        .args(["export", "-f", "md", "-o", "-"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    let linked: std::collections::HashSet<String> = Parser::new_ext(&md, Options::all())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.into_string()),
+            _ => None,
+        })
+        .collect();
+    // The two sides the export compares (the first two).
+    let with_underscore: Vec<&str> = dispute
+        .sides
+        .iter()
+        .take(2)
+        .flat_map(|s| &s.sources)
+        .filter_map(|s| s.url.as_deref())
+        .filter(|u| u.contains('_'))
+        .collect();
+    assert!(
+        !with_underscore.is_empty(),
+        "the bundled dispute cites such urls"
+    );
+    for u in with_underscore {
+        assert!(linked.contains(u), "{u} is not linked as written");
+    }
+}

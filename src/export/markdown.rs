@@ -77,11 +77,13 @@ fn push(out: &mut String, s: &str) {
     }
 }
 
-/// Appends a url, percent-encoding the characters Markdown or a table would read as syntax.
+/// Appends a url, percent-encoding the characters Markdown or a table would read as syntax in
+/// a link's destination. `_` and `*` stay: no emphasis is read there, and a server may not take
+/// `%5F` for `_` (`?utm_source=`, `content_WS6810.html`).
 fn push_url(out: &mut String, u: &str) {
     for c in u.chars() {
         match c {
-            '(' | ')' | '<' | '>' | '|' | '\\' | '`' | '"' | '\'' | '[' | ']' | ' ' | '*' | '_' => {
+            '(' | ')' | '<' | '>' | '|' | '\\' | '`' | '"' | '\'' | '[' | ']' | ' ' => {
                 crate::text::push_percent_encoded(out, c);
             }
             c => out.push(c),
@@ -305,7 +307,7 @@ mod tests {
         assert_eq!(text("12. item"), "12\\. item");
         assert_eq!(text("a.b"), "a.b");
         let mut u = String::new();
-        push_url(&mut u, "https://x.org/a_(b)|c");
-        assert_eq!(u, "https://x.org/a%5F%28b%29%7Cc");
+        push_url(&mut u, "https://x.org/a_(b)|c*d");
+        assert_eq!(u, "https://x.org/a_%28b%29%7Cc*d");
     }
 }

@@ -693,3 +693,36 @@ fn a_reversed_period_is_a_warning() {
     assert_eq!(periods("2025-05-10", "2025-05"), vec![]);
     assert_eq!(periods("2025-05-10", "2025-05-10"), vec![]);
 }
+
+/// A link in a dispute folder that leads out of it is refused by name before it is read, as a
+/// `../` entry is: a folder from someone else cannot make parallax read another file. A link
+/// that stays inside the folder is read as usual.
+#[test]
+fn a_link_in_a_folder_that_leads_out_of_it_is_refused() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let folder = tmp.path().join("dispute");
+    std::fs::create_dir(&folder).expect("a folder");
+    std::fs::copy(fixture("good.json"), folder.join("good.json")).expect("copied");
+    std::fs::copy(fixture("red.json"), tmp.path().join("red.json")).expect("copied");
+    std::os::unix::fs::symlink("../red.json", folder.join("red.json")).expect("a link");
+    let loaded = load_paths(std::slice::from_ref(&folder));
+    let out: Vec<String> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::OutsideFolder)
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(out.len(), 1, "{:?}", loaded.report.diagnostics);
+    assert!(out[0].contains("red.json"), "{out:?}");
+    assert!(out[0].contains("outside the dispute folder"), "{out:?}");
+    assert!(loaded.dispute.is_none(), "red.json was not read");
+
+    // Inside the folder, a link is a file like any other.
+    std::fs::remove_file(folder.join("red.json")).expect("removed");
+    std::fs::rename(tmp.path().join("red.json"), folder.join("red.side")).expect("moved");
+    std::os::unix::fs::symlink("red.side", folder.join("red.json")).expect("a link");
+    let loaded = load_paths(std::slice::from_ref(&folder));
+    assert_eq!(loaded.report.errors(), 0, "{:?}", loaded.report.diagnostics);
+    assert!(loaded.dispute.is_some());
+}

@@ -17,6 +17,8 @@ pub const DEFAULT_MAX_FILE: u64 = 1 << 30;
 pub(super) struct Refusal {
     pub message: String,
     pub expected: String,
+    /// The diagnostic's code: `unreadable` but for a link that leads out of the folder.
+    pub code: super::Code,
 }
 
 /// One file to load, read from disk before the loader runs (the loader borrows the bytes, so a
@@ -359,10 +361,12 @@ pub(super) fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Refusal> {
         Unread::NotRegular(_) => Refusal {
             message: why.message(max),
             expected: "a side file (a regular JSON file)".to_owned(),
+            code: super::Code::Unreadable,
         },
         Unread::TooLarge(_) => Refusal {
             message: why.message(max),
             expected: "a smaller file, or a higher limit with --max-file-size".to_owned(),
+            code: super::Code::Unreadable,
         },
     })
 }
@@ -406,6 +410,7 @@ pub(super) fn io_refusal(error: &std::io::Error) -> Refusal {
     Refusal {
         message,
         expected: "a readable file (check the path)".to_owned(),
+        code: super::Code::Unreadable,
     }
 }
 
@@ -470,12 +475,34 @@ fn gather_folder(
                         message: "a folder with no dispute.json and no side files (*.json) in it"
                             .to_owned(),
                         expected: "a dispute folder, or the side files themselves".to_owned(),
+                        code: super::Code::Unreadable,
                     },
                 ));
             }
             found
         }
     };
+    // A link in the folder that leads out of it is refused before it is read, as a `../`
+    // entry is: a folder from someone else cannot make parallax read a file of yours.
+    let within = std::fs::canonicalize(folder).ok();
+    let (files, out): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|f| within.as_deref().is_none_or(|w| !leads_out(f, w)));
+    inputs.extend(out.iter().map(|f| {
+        let target = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+        Input::Refused(
+            display(f),
+            Refusal {
+                message: format!(
+                    "a link to {}, outside the dispute folder; a folder's side files are read only from inside it",
+                    crate::text::quote(&display(&target))
+                ),
+                expected: "the side file itself inside the folder, or its path named on the command line"
+                    .to_owned(),
+                code: super::Code::OutsideFolder,
+            },
+        )
+    }));
     let files: Vec<(PathBuf, bool)> = files.into_iter().map(|f| (f, by_manifest)).collect();
     let read = read_sides(&files, max, seen);
     // A folder's own exports are not sides: the screen saves its JSON exports to the folder it
@@ -483,6 +510,13 @@ fn gather_folder(
     inputs.extend(read.into_iter().filter(|input| {
         by_manifest || !matches!(input, Input::Side(_, bytes) if is_export(bytes))
     }));
+}
+
+/// True when `file` is a link (or lies under one) to a regular file that is not inside the
+/// folder whose canonical path is `within`. A file that does not resolve, or leads to no regular
+/// file (a device, a pipe), is left to its read, which refuses it as what it is.
+fn leads_out(file: &Path, within: &Path) -> bool {
+    std::fs::canonicalize(file).is_ok_and(|target| !target.starts_with(within) && target.is_file())
 }
 
 /// True for a file parallax's export wrote, which a folder holds beside the side files: JSON

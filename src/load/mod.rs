@@ -109,13 +109,8 @@ impl<'a> Loader<'a> {
             self.failed.push(name.to_owned());
         }
         self.diagnostics.push(
-            Diagnostic::in_file(
-                Severity::Error,
-                Code::Unreadable,
-                name,
-                why.message.as_str(),
-            )
-            .expected(why.expected.as_str()),
+            Diagnostic::in_file(Severity::Error, why.code, name, why.message.as_str())
+                .expected(why.expected.as_str()),
         );
     }
 

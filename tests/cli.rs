@@ -434,6 +434,34 @@ fn a_link_into_a_side_that_failed_to_load_names_that_file_not_load_it_too() {
     assert!(!out.contains("load that side too"), "{out}");
 }
 
+/// Many links into a file that did not load are one warning for the file, not one each: the
+/// broken file's own error is not buried under dozens of warnings it caused.
+#[test]
+fn many_links_into_a_side_that_failed_to_load_are_said_once() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("narratives/india-pakistan-2025");
+    let india = std::fs::read_to_string(root.join("india.json")).expect("readable");
+    let cut = dir.path().join("india.json");
+    std::fs::write(&cut, &india[..india.len() / 2]).expect("written");
+    let pakistan = root.join("pakistan.json").display().to_string();
+    let out = stdout_of(&["validate", &cut.display().to_string(), &pakistan]);
+    let unresolved: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("unresolved-rebuttal"))
+        .collect();
+    assert_eq!(unresolved.len(), 1, "{out}");
+    assert!(
+        unresolved[0].contains("more links of this file, name claims no loaded side holds"),
+        "{out}"
+    );
+    assert!(
+        unresolved[0].contains(&format!("they may be in {}", cut.display())),
+        "{out}"
+    );
+    assert!(out.contains("error[syntax]"), "{out}");
+}
+
 #[test]
 fn a_claim_linked_to_its_own_party_is_not_told_to_load_another_side() {
     let dir = tempfile::tempdir().expect("a temporary folder");

@@ -403,6 +403,8 @@ impl<'a> Loader<'a> {
         // screen's peak at a million by 61 MiB (BENCHMARKS.md).
         let per_side = |side: &Side| {
             let mut out = Vec::new();
+            // The first link that may point into a file that did not load, and how many do.
+            let mut waiting: Option<(String, String, usize)> = None;
             let warn = |code, pointer: String, message: String, expected: &str| {
                 Diagnostic::at(Severity::Warning, code, &side.file, &pointer, message)
                     .expected(expected)
@@ -464,16 +466,14 @@ impl<'a> Loader<'a> {
                                 ),
                                 "the id of another party's claim (load that side too)".to_owned(),
                             ),
-                            // A side given but not loaded may hold it: say so, not "load it".
-                            None => (
-                                format!(
-                                    "claim `{}` {verb} `{target}`, which no loaded side holds; \
-                                     it may be in {failed}, which did not load",
-                                    claim.id
-                                ),
-                                "the id of another party's claim (fix that file's errors first)"
-                                    .to_owned(),
-                            ),
+                            // A side given but not loaded may hold it: said once for the
+                            // file, below, not once a link (dozens buried the one error).
+                            None => {
+                                let first = format!("claim `{}` {verb} `{target}`", claim.id);
+                                let at = format!("/topics/{t}/claims/{c}/{list}/{r}{to}");
+                                waiting.get_or_insert((at, first, 0)).2 += 1;
+                                continue;
+                            }
                             Some(p) if p == side.party.id => (
                                 format!(
                                     "claim `{}` {verb} `{target}`, a claim of its own party",
@@ -493,6 +493,24 @@ impl<'a> Loader<'a> {
                         ));
                     }
                 }
+            }
+            if let Some((at, first, n)) = waiting {
+                let message = match n {
+                    1 => format!(
+                        "{first}, which no loaded side holds; it may be in {failed}, which did not load"
+                    ),
+                    n => format!(
+                        "{first}, and {} more links of this file, name claims no loaded side holds; \
+                         they may be in {failed}, which did not load",
+                        n - 1
+                    ),
+                };
+                out.push(warn(
+                    Code::UnresolvedRebuttal,
+                    at,
+                    message,
+                    "the id of another party's claim (fix that file's errors first)",
+                ));
             }
             out
         };

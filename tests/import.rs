@@ -1887,3 +1887,21 @@ fn review_fails(file: &Path, out: &Path) -> String {
     assert_eq!(run.status.code(), Some(1));
     String::from_utf8_lossy(&run.stderr).into_owned()
 }
+
+/// A review file that starts with a UTF-8 byte order mark (Windows Notepad writes one) is read,
+/// as the loader and `import csv` read one: it was refused as not JSON at 1:1.
+#[test]
+fn a_review_file_with_a_byte_order_mark_is_read() {
+    let alpha = r#"{"@context": "https://schema.org", "@type": "ClaimReview",
+        "claimReviewed": "The gates were shut.",
+        "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
+        "reviewRating": {"@type": "Rating", "alternateName": "False"},
+        "url": "https://example.org/check/1"}"#;
+    let (dir, said) = review_said(&[&format!("\u{feff}{alpha}"), BETA_REVIEW]);
+    assert!(!said.contains("not JSON"), "{said}");
+    let d = load(&dir.path().join("out"));
+    assert!(
+        d.claims().any(|(_, c)| c.text == "The gates were shut."),
+        "{said}"
+    );
+}

@@ -30,6 +30,11 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                     .map_err(|e| Failure::Input(e.to_string()))?;
             }
             ImportCommand::ClaimReview { sides, topic, .. } => {
+                // A byte order mark (Windows Notepad writes one) is skipped, as the loader and
+                // `import csv` skip it: serde_json reads it as a value that is not JSON.
+                let bytes = bytes
+                    .strip_prefix(crate::load::BOM.as_bytes())
+                    .unwrap_or(&bytes);
                 let sides = side_map(sides)?;
                 if !is_id(topic) {
                     return Err(Failure::Usage(format!(
@@ -37,8 +42,8 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                         crate::text::clean(topic).text
                     )));
                 }
-                let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
-                    let text = String::from_utf8_lossy(&bytes);
+                let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+                    let text = String::from_utf8_lossy(bytes);
                     let column = crate::load::char_column(&text, e.line(), e.column());
                     // serde_json's own words end with its byte column: the place is said first.
                     let words = e.to_string();
@@ -49,7 +54,7 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                     sides: &sides,
                     topic,
                 };
-                claimreview::repeated_keys(&bytes, &name, &mut builder);
+                claimreview::repeated_keys(bytes, &name, &mut builder);
                 claimreview::read(&value, &name, &options, &mut builder);
             }
         }

@@ -24,8 +24,9 @@ use pass::Cx;
 use rayon::prelude::*;
 use std::path::Path;
 
-/// A UTF-8 byte order mark: some editors start a file with one, and it is skipped.
-const BOM: &str = "\u{feff}";
+/// A UTF-8 byte order mark: some editors start a file with one, and it is skipped (by the
+/// loader and the imports alike).
+pub const BOM: &str = "\u{feff}";
 
 /// The bundled dispute's folder name, as messages name its files.
 pub const BUNDLED_NAME: &str = "india-pakistan-2025";

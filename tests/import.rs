@@ -1905,3 +1905,32 @@ fn a_review_file_with_a_byte_order_mark_is_read() {
         "{said}"
     );
 }
+
+/// A review's rating word given as a list (`["True", "False"]`) reads its first and says the
+/// rest are left out, and that they disagree; a `claimReviewed` that is a number is read as
+/// text and said to be one; an empty `claimReviewed` is said to be empty, not missing. Each was
+/// silent, or said the field was missing.
+#[test]
+fn a_review_says_a_rating_list_a_number_for_text_and_an_empty_claim() {
+    let (dir, said) = review_said(&[
+        r#"[{"@type": "ClaimReview", "claimReviewed": 12,
+            "itemReviewed": {"author": {"name": "Alpha"}},
+            "reviewRating": {"alternateName": ["True", "False"]},
+            "url": "https://example.org/check/1"},
+           {"@type": "ClaimReview", "claimReviewed": "",
+            "itemReviewed": {"author": {"name": "Alpha"}},
+            "reviewRating": {"alternateName": "True"},
+            "url": "https://example.org/check/3"}]"#,
+        BETA_REVIEW,
+    ]);
+    for words in [
+        "[0]: `reviewRating.alternateName` lists 2 values; the first, `True`, is read and the rest left out",
+        "[0]: the rating says both `True` and `False`; `True` is read",
+        "[0]: `claimReviewed` is a number, not text; it is read as the text `12`",
+        "[1]: a ClaimReview whose `claimReviewed` is empty; skipped",
+    ] {
+        assert!(said.contains(words), "{words}\n{said}");
+    }
+    let d = load(&dir.path().join("out"));
+    assert!(d.claims().any(|(_, c)| c.text == "12"), "{said}");
+}

@@ -276,6 +276,22 @@ fn is_type(node: &Value, name: &str) -> bool {
     }
 }
 
+/// The keys of a rating's word, in the order they are read: `alternateName` (schema.org's),
+/// `textualRating` (the Fact Check API's), `name`.
+const RATING_WORDS: [&str; 3] = ["alternateName", "textualRating", "name"];
+
+/// What a JSON value is, as a problem names a value of the wrong type: `a number`.
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
 /// Options of the import: claimant to side, and the topic.
 pub struct Options<'a> {
     /// Claimant names (any case) and the side id each goes to.
@@ -526,15 +542,28 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                 continue;
             }
             let item = node.get("itemReviewed");
-            let Some(claim) =
-                text(node.get("claimReviewed")).or_else(|| text(item.and_then(|i| i.get("text"))))
+            let reviewed = node.get("claimReviewed");
+            let Some(claim) = text(reviewed).or_else(|| text(item.and_then(|i| i.get("text"))))
             else {
-                problem(
-                    &at,
-                    "a ClaimReview without `claimReviewed`; skipped".to_owned(),
-                );
+                // What was there is said: an empty text is not a missing one.
+                let why = match reviewed {
+                    None | Some(Value::Null) => "without `claimReviewed`".to_owned(),
+                    Some(Value::String(_)) => "whose `claimReviewed` is empty".to_owned(),
+                    Some(other) => {
+                        format!("whose `claimReviewed` holds no text ({})", kind_of(other))
+                    }
+                };
+                problem(&at, format!("a ClaimReview {why}; skipped"));
                 continue;
             };
+            // A number is no claim's text, though it is read as one: the writer most likely
+            // put a value in the wrong field.
+            if let Some(Value::Number(n)) = reviewed {
+                problem(
+                    &at,
+                    format!("`claimReviewed` is a number, not text; it is read as the text `{n}`"),
+                );
+            }
             let rating = node.get("reviewRating");
             let num = |k: &str| {
                 rating
@@ -551,12 +580,15 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
             works(node.get("citation"), &mut citations);
             // The rating's words: `alternateName` (schema.org's), else `textualRating` (the Fact
             // Check API's name for it, which some pages use), else `name`. Two that disagree
-            // are said: the first is read.
-            let word = |k: &str| text(rating.and_then(|r| r.get(k)));
-            let words: Vec<String> = ["alternateName", "textualRating", "name"]
-                .into_iter()
-                .filter_map(word)
-                .collect();
+            // are said: the first is read. Each value of a list counts (`["True", "False"]`
+            // disagrees with itself).
+            let word = |k: &str| -> Vec<String> {
+                match rating.and_then(|r| r.get(k)) {
+                    Some(Value::Array(all)) => all.iter().filter_map(|v| text(Some(v))).collect(),
+                    one => text(one).into_iter().collect(),
+                }
+            };
+            let words: Vec<String> = RATING_WORDS.into_iter().flat_map(word).collect();
             if let [first, rest @ ..] = &words[..]
                 && let Some(other) = rest
                     .iter()
@@ -582,6 +614,9 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                 ),
                 ("author".to_owned(), node.get("author")),
             ];
+            lists.extend(
+                RATING_WORDS.map(|k| (format!("reviewRating.{k}"), rating.and_then(|r| r.get(k)))),
+            );
             for (key, works) in [
                 (
                     "itemReviewed.appearance",

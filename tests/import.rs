@@ -1934,3 +1934,37 @@ fn a_review_says_a_rating_list_a_number_for_text_and_an_empty_claim() {
     let d = load(&dir.path().join("out"));
     assert!(d.claims().any(|(_, c)| c.text == "12"), "{said}");
 }
+
+/// A claim whose id another side's claim has gets an id of its own, said with its line, as a
+/// review's identifier does; the side's later rows with that id add their sources to it. The
+/// claim was dropped, and the import succeeded without it.
+#[test]
+fn a_claim_id_another_side_has_gets_a_fresh_id_and_no_claim_is_lost() {
+    let (dir, said) = import_said(
+        "side,topic,id,text,source_url\n\
+         alpha,water,a-1,The gates shut.,https://a.example/1\n\
+         beta,water,a-1,Nothing shut.,https://b.example/1\n\
+         beta,water,a-1,,https://b.example/2\n\
+         alpha,water,a-1,,https://a.example/2\n",
+    );
+    let d = load(&dir.path().join("out"));
+    let beta = d.sides.iter().find(|s| s.party.id == "beta").unwrap();
+    let nothing = beta
+        .topics
+        .iter()
+        .flat_map(|t| &t.claims)
+        .find(|c| c.text == "Nothing shut.")
+        .unwrap_or_else(|| panic!("the claim is kept\n{said}"));
+    assert_ne!(nothing.id.as_str(), "a-1");
+    assert_eq!(nothing.sources.len(), 2, "the later row's source too");
+    assert!(
+        said.contains(&format!(
+            "line 3: the claim id `a-1` is already a claim of another side (line 2); this claim gets `{}`",
+            nothing.id
+        )),
+        "{said}"
+    );
+    let alpha = d.sides.iter().find(|s| s.party.id == "alpha").unwrap();
+    let gates = &alpha.topics[0].claims[0];
+    assert_eq!((gates.id.as_str(), gates.sources.len()), ("a-1", 2));
+}

@@ -102,6 +102,10 @@ pub struct Builder {
     dispute: DisputeRecord,
     /// The problems met so far.
     pub problems: Vec<Problem>,
+    /// Claim ids given to a claim of one side while another side's claim had them: (the side,
+    /// the id given) to the id the claim got instead, which the side's later rows with that id
+    /// (its further sources) go on to name.
+    renamed: HashMap<(String, String), String>,
     /// Every claimant named by a review read so far, so that a `--side` mapping that named
     /// none of them can be reported.
     pub claimants: HashSet<String>,
@@ -186,6 +190,22 @@ fn list(cell: Option<&str>) -> Vec<&str> {
 }
 
 impl Builder {
+    /// An id for a claim of `side` with `text` that no claim has yet: [`claim_id`]'s, or with
+    /// `-2`, `-3`… after it when that is taken.
+    fn fresh_claim_id(&self, side: &str, text: &str) -> String {
+        let made = claim_id(side, text);
+        (1..)
+            .map(|n| {
+                if n == 1 {
+                    made.clone()
+                } else {
+                    format!("{made}-{n}")
+                }
+            })
+            .find(|id| !self.claims.contains_key(id))
+            .unwrap_or(made)
+    }
+
     /// Where the claim `id` was given (as [`ClaimPlace::shown_from`] says it), when it is a
     /// claim other than this side's with this text: a record giving this id would not be that
     /// claim's.
@@ -473,18 +493,41 @@ impl Builder {
                 return;
             }
         };
-        if let Some(place) = self.claims.get(&id).cloned() {
-            if Some(place.side) != known_side {
+        // An id this side's claim was moved off (below) goes on naming that claim.
+        let id = self
+            .renamed
+            .get(&(side_id.clone(), id.clone()))
+            .cloned()
+            .unwrap_or(id);
+        // An id another side's claim has: this claim gets one of its own, as a review's
+        // identifier does, rather than being dropped.
+        let id = match self.claims.get(&id) {
+            Some(place) if Some(place.side) != known_side => {
+                let shown = place.shown_from(file);
+                let Some(text) = text.filter(|t| !t.is_empty()) else {
+                    self.problem(
+                        file,
+                        at,
+                        format!(
+                            "the claim id `{id}` is already a claim of another side ({shown}), and this row has no text to make a claim of; skipped"
+                        ),
+                    );
+                    return;
+                };
+                let fresh = self.fresh_claim_id(&side_id, text);
                 self.problem(
                     file,
                     at,
                     format!(
-                        "the claim id `{id}` is already a claim of another side ({}); skipped",
-                        place.shown_from(file)
+                        "the claim id `{id}` is already a claim of another side ({shown}); this claim gets `{fresh}`, and so do this side's later rows that give `{id}`"
                     ),
                 );
-                return;
+                self.renamed.insert((side_id.clone(), id), fresh.clone());
+                fresh
             }
+            _ => id,
+        };
+        if let Some(place) = self.claims.get(&id).cloned() {
             let same = text.is_none_or(|t| {
                 self.sides[place.side].side.topics[place.topic].claims[place.claim].text == t
             });

@@ -1968,3 +1968,25 @@ fn a_claim_id_another_side_has_gets_a_fresh_id_and_no_claim_is_lost() {
     let gates = &alpha.topics[0].claims[0];
     assert_eq!((gates.id.as_str(), gates.sources.len()), ("a-1", 2));
 }
+
+/// A fact-checker's verdict repeated as it was on a claim's next source row is the same verdict,
+/// not reported (it was said to be another verdict, not used, as its note is kept after the
+/// word: `Rated “false”. Wrong`); one that differs still is.
+#[test]
+fn a_verdict_repeated_on_a_claims_next_source_row_is_not_another_verdict() {
+    let (dir, said) = import_said(
+        "side,topic,id,text,rating,note,by,source_url\n\
+         alpha,water,a1,The gates shut.,false,Wrong,FD,https://x.example/1\n\
+         alpha,water,a1,The gates shut.,false,Wrong,FD,https://x.example/2\n\
+         alpha,water,a1,The gates shut.,false,Right,FD,https://x.example/3\n\
+         beta,water,b1,Nothing shut.,,,,\n",
+    );
+    assert!(!said.contains("line 3"), "{said}");
+    assert!(
+        said.contains("line 4: another verdict on claim `a1` (given at line 2) is not used"),
+        "{said}"
+    );
+    let d = load(&dir.path().join("out"));
+    let (_, c) = d.claims().find(|(_, c)| c.id == "a1").unwrap();
+    assert_eq!(c.sources.len(), 3);
+}

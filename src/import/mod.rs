@@ -538,7 +538,10 @@ impl Builder {
                     .as_ref()
                     .is_none_or(|a| rating_word(w) != Some(a.rating))
             }) || r.get(Col::Note).is_some_and(|n| {
-                claim.assessment.as_ref().and_then(|a| a.note.as_deref()) != Some(n.trim())
+                // Compared as the note would be kept, a fact-checker's word before it: the
+                // same verdict given again on a claim's next source row is no other verdict.
+                let note = rated_note(r.get(Col::Rating), Some(n.trim().to_owned()));
+                claim.assessment.as_ref().and_then(|a| a.note.as_deref()) != note.as_deref()
             });
             if other_verdict {
                 let wording = [r.get(Col::Rating), r.get(Col::Note)]
@@ -854,18 +857,7 @@ impl Builder {
             }
             None => return None,
         };
-        // A fact-checker's own word (`Mostly True`) is kept in the note, as a ClaimReview's is:
-        // the rating it is read as says less.
-        let word = r.get(Col::Rating).map(str::trim).unwrap_or_default();
-        let note = if word.is_empty() || Rating::parse(&word.to_lowercase()).is_some() {
-            note
-        } else {
-            let rated = format!("Rated “{}”.", word);
-            Some(match note {
-                Some(n) if !n.is_empty() => format!("{rated} {n}"),
-                _ => rated,
-            })
-        };
+        let note = rated_note(r.get(Col::Rating), note);
         Some(Assessment {
             rating,
             note,
@@ -921,6 +913,21 @@ impl Builder {
             .collect();
         (draft, self.problems)
     }
+}
+
+/// The note an assessment keeps for a `rating` cell and a note: a fact-checker's own word
+/// (`Mostly True`) is kept before the note, as a ClaimReview's is, since the rating it is read
+/// as says less; parallax's own word is not.
+fn rated_note(rating: Option<&str>, note: Option<String>) -> Option<String> {
+    let word = rating.map(str::trim).unwrap_or_default();
+    if word.is_empty() || Rating::parse(&word.to_lowercase()).is_some() {
+        return note;
+    }
+    let rated = format!("Rated “{word}”.");
+    Some(match note {
+        Some(n) if !n.is_empty() => format!("{rated} {n}"),
+        _ => rated,
+    })
 }
 
 /// "is" or "are", as `n` things take it.

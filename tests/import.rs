@@ -1990,3 +1990,20 @@ fn a_verdict_repeated_on_a_claims_next_source_row_is_not_another_verdict() {
     let (_, c) = d.claims().find(|(_, c)| c.id == "a1").unwrap();
     assert_eq!(c.sources.len(), 3);
 }
+
+/// A cell holding several hidden characters names each of them, as the loader's warning does:
+/// only the first was named, so an escape sequence behind a bidirectional mark went unsaid.
+#[test]
+fn a_cell_with_several_hidden_characters_names_them_all() {
+    let (_dir, said) = import_said(
+        "side,topic,text\n\
+         alpha,water,\"evil \u{202e} txt \u{1b}[2J\"\n\
+         beta,water,Nothing shut.\n",
+    );
+    assert!(
+        said.contains(
+            "line 2: the text cell holds U+202E, U+001B, control or hidden characters; kept, and shown as visible markers"
+        ),
+        "{said}"
+    );
+}

@@ -427,21 +427,30 @@ impl Builder {
         // files shows such a character as a marker, and `validate` warns of it.
         for col in Col::ALL {
             // Cleaned only when it needs it: most cells are copied nowhere.
-            if let Some(c) = r
-                .get(col)
-                .and_then(crate::text::clean_if_needed)
-                .and_then(|cleaned| cleaned.flagged.first().copied())
-            {
-                self.problem(
-                    file,
-                    at,
-                    format!(
-                        "the {} cell holds {}, a control or hidden character; kept, and shown as a visible marker",
-                        col.name(),
-                        crate::text::code_point(c)
-                    ),
-                );
-            }
+            // Each one is named, as the loader's warning names them: the first alone hid an
+            // escape sequence behind a bidirectional mark.
+            let Some(cleaned) = r.get(col).and_then(crate::text::clean_if_needed) else {
+                continue;
+            };
+            let points: Vec<String> = cleaned
+                .flagged
+                .iter()
+                .map(|&c| crate::text::code_point(c))
+                .collect();
+            let what = match points.len() {
+                0 => continue,
+                1 => "a control or hidden character; kept, and shown as a visible marker",
+                _ => "control or hidden characters; kept, and shown as visible markers",
+            };
+            self.problem(
+                file,
+                at,
+                format!(
+                    "the {} cell holds {}, {what}",
+                    col.name(),
+                    points.join(", ")
+                ),
+            );
         }
         match r.kind() {
             Kind::Claim => {}

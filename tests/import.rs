@@ -2007,3 +2007,19 @@ fn a_cell_with_several_hidden_characters_names_them_all() {
         "{said}"
     );
 }
+
+/// A table of a header row alone is refused naming the file (it said only that the input
+/// holds no claim), and nothing is written.
+#[test]
+fn a_header_alone_is_refused_naming_the_file() {
+    let (dir, said) = import_said("side,topic,text\n");
+    let table = dir.path().join("table.csv");
+    assert!(
+        said.contains(&format!(
+            "{}: the file holds no claim; each row under the header is a claim",
+            table.display()
+        )),
+        "{said}"
+    );
+    assert!(!dir.path().join("out").exists());
+}

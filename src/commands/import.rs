@@ -109,7 +109,7 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
         };
         if draft.sides.is_empty() {
             return Err(Failure::Input(if problems.is_empty() {
-                "the input holds no claim".to_owned()
+                no_claim(command, &args.files)
             } else {
                 "no claim in the input could be used; the problems above say why".to_owned()
             }));
@@ -134,6 +134,35 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
         }
     )?;
     Ok(())
+}
+
+/// Why nothing was imported from files that gave no claim and no problem (a header row alone, a
+/// `claims: []`): the files named, and what a claim is in their format.
+fn no_claim(command: &ImportCommand, files: &[std::path::PathBuf]) -> String {
+    let more = files.len().saturating_sub(5);
+    let mut named: Vec<String> = files
+        .iter()
+        .take(5)
+        .map(|p| crate::export::shown_path(p))
+        .collect();
+    if more > 0 {
+        named.push(format!("and {more} more"));
+    }
+    let (these, hold) = if files.len() == 1 {
+        ("the file", "holds")
+    } else {
+        ("the files", "hold")
+    };
+    let claim = match command {
+        ImportCommand::Csv(_) => {
+            "each row under the header is a claim: write one with its side, topic and text"
+        }
+        ImportCommand::ClaimReview { .. } => {
+            "a claim is a ClaimReview with its `claimReviewed`, or an entry of the Fact Check \
+             API's `claims[]`"
+        }
+    };
+    format!("{}: {these} {hold} no claim; {claim}", named.join(", "))
 }
 
 /// How many times one reason is said in full before the rest like it are only counted.

@@ -2023,3 +2023,22 @@ fn a_header_alone_is_refused_naming_the_file() {
     );
     assert!(!dir.path().join("out").exists());
 }
+
+/// A value longer than 80 characters is quoted cut, with `…` and its length, as the loader
+/// quotes one: a 300-character id was quoted whole, twice, in one line.
+#[test]
+fn a_long_value_is_quoted_cut_with_its_length() {
+    let long = "i".repeat(300);
+    let (_dir, said) = import_said(&format!(
+        "side,topic,id,text\n\
+         alpha,water,{long},The gates shut.\n\
+         beta,water,b1,Nothing shut.\n"
+    ));
+    let cut = format!("{}…", "i".repeat(80));
+    assert!(
+        said.contains(&format!(
+            "line 2: `{cut} (300 characters)` is not an id; `{cut} (128 characters)` is used\n"
+        )),
+        "{said}"
+    );
+}

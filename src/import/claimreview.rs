@@ -355,7 +355,7 @@ pub fn repeated_keys(bytes: &[u8], file: &str, builder: &mut Builder) {
             at,
             reason: format!(
                 "the key `{}` is given twice in one object; the second is used",
-                crate::text::clean(&key).text
+                crate::text::quote(&key)
             ),
         });
     }
@@ -455,7 +455,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
         };
         problem(
             "top",
-            format!("`{}` is {what}", crate::text::clean(&format).text),
+            format!("`{}` is {what}", crate::text::quote(&format)),
         );
         builder.problems.append(&mut problems);
         return;
@@ -536,7 +536,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                     &at,
                     format!(
                         "a {}, not a ClaimReview; skipped",
-                        crate::text::clean(&kind).text
+                        crate::text::quote(&kind)
                     ),
                 );
                 continue;
@@ -598,9 +598,9 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                     &at,
                     format!(
                         "the rating says both `{}` and `{}`; `{}` is read",
-                        crate::text::clean(first).text,
-                        crate::text::clean(other).text,
-                        crate::text::clean(first).text
+                        crate::text::quote(first),
+                        crate::text::quote(other),
+                        crate::text::quote(first)
                     ),
                 );
             }
@@ -648,7 +648,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                         format!(
                             "`{key}` lists {} values; the first, `{}`, is read and the rest left out",
                             all.len(),
-                            crate::text::clean(&first).text
+                            crate::text::quote(&first)
                         ),
                     );
                 }
@@ -735,7 +735,7 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
         if !ok {
             problem(format!(
                 "the claimant's identifier `{}` is not a side id; one is made from its name",
-                crate::text::clean(id).text
+                crate::text::quote(id)
             ));
         }
         ok
@@ -765,7 +765,7 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
         if wording.is_empty() {
             problem("the review gives no rating (no `reviewRating` with a `textualRating`, `alternateName` or `ratingValue`); the assessment is `unverified`".to_owned());
         } else {
-            problem(format!("the rating {} is not in the table; the assessment is `unverified` and the wording is kept in its note", crate::text::clean(&wording).text));
+            problem(format!("the rating {} is not in the table; the assessment is `unverified` and the wording is kept in its note", crate::text::quote(&wording)));
         }
         Rating::Unverified
     });
@@ -794,7 +794,7 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
         Some(given) if !is_id(given) => {
             problem(format!(
                 "the identifier `{}` is not a claim id; the claim gets `{made}`",
-                crate::text::clean(given).text
+                crate::text::quote(given)
             ));
             made
         }
@@ -802,7 +802,8 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
             None => given.to_owned(),
             Some(place) => {
                 problem(format!(
-                    "the identifier `{given}` is the id of another claim (at {place}); this claim gets `{made}`"
+                    "the identifier `{}` is the id of another claim (at {place}); this claim gets `{made}`",
+                    crate::text::quote(given)
                 ));
                 made
             }
@@ -832,7 +833,7 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
                 at: at.to_owned(),
                 reason: format!(
                     "the keyword `{}` holds no letter or digit to make a tag of; left out",
-                    crate::text::clean(k).text
+                    crate::text::quote(k)
                 ),
             });
         } else if !tags.contains(&tag) {

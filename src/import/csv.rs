@@ -333,7 +333,7 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
     let mut names: Vec<String> = Vec::with_capacity(headers.len());
     for name in &headers {
         let col = Col::from_header(name);
-        let shown = crate::text::clean(name.trim()).text;
+        let shown = crate::text::quote(name.trim());
         names.push(shown.clone());
         match col {
             None if name.trim().is_empty() => {}
@@ -394,7 +394,7 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                             reason: format!(
                                 "column {} has no name in the header, so `{}` is not read; name the column",
                                 i + 1,
-                                crate::text::clean(cell.trim()).text
+                                crate::text::quote(cell.trim())
                             ),
                         });
                     }

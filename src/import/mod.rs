@@ -336,8 +336,8 @@ impl Builder {
             let message = format!(
                 "the {} `{}` is not used: `{}` was given before",
                 col.name(),
-                clean(cell),
-                clean(&kept)
+                quote(cell),
+                quote(&kept)
             );
             self.problem(file, at, message);
         }
@@ -364,7 +364,7 @@ impl Builder {
                 format!(
                     "{what} `{}` holds no letter or digit to make an id from (ids are \
                      lowercase a-z, 0-9 and -); write an id for it",
-                    clean(cell)
+                    quote(cell)
                 ),
             );
             return None;
@@ -385,14 +385,15 @@ impl Builder {
                 self.made.insert(key, cell.to_owned());
             }
             Some(first) => {
-                let first = clean(first);
+                let first = quote(first);
                 self.problem(
                     file,
                     at,
                     format!(
-                        "{what} `{}` is written as the id `{made}`, as `{first}` was: they are \
+                        "{what} `{}` is written as the id `{}`, as `{first}` was: they are \
                          one now (give them ids of their own to keep them apart)",
-                        clean(cell)
+                        quote(cell),
+                        quote(&made)
                     ),
                 );
             }
@@ -407,8 +408,9 @@ impl Builder {
                     file,
                     at,
                     format!(
-                        "{what} `{}` is written as the id `{made}` ({why})",
-                        clean(cell)
+                        "{what} `{}` is written as the id `{}` ({why})",
+                        quote(cell),
+                        quote(&made)
                     ),
                 );
                 self.made.insert(key, cell.to_owned());
@@ -455,7 +457,7 @@ impl Builder {
         match r.kind() {
             Kind::Claim => {}
             Kind::Unknown => {
-                let word = clean(r.get(Col::Record).unwrap_or_default());
+                let word = quote(r.get(Col::Record).unwrap_or_default());
                 self.problem(file, at, format!("the record kind `{word}` is not claim, dispute, side, topic, point or source; skipped"));
                 return;
             }
@@ -483,7 +485,7 @@ impl Builder {
                     self.problem(
                         file,
                         at,
-                        format!("the id `{}` holds no letter or digit; skipped", clean(id)),
+                        format!("the id `{}` holds no letter or digit; skipped", quote(id)),
                     );
                     return;
                 }
@@ -491,7 +493,7 @@ impl Builder {
                     self.problem(
                         file,
                         at,
-                        format!("`{}` is not an id; `{made}` is used", clean(id)),
+                        format!("`{}` is not an id; `{}` is used", quote(id), quote(&made)),
                     );
                     made
                 }
@@ -513,12 +515,13 @@ impl Builder {
         let id = match self.claims.get(&id) {
             Some(place) if Some(place.side) != known_side => {
                 let shown = place.shown_from(file);
+                let given = quote(&id);
                 let Some(text) = text.filter(|t| !t.is_empty()) else {
                     self.problem(
                         file,
                         at,
                         format!(
-                            "the claim id `{id}` is already a claim of another side ({shown}), and this row has no text to make a claim of; skipped"
+                            "the claim id `{given}` is already a claim of another side ({shown}), and this row has no text to make a claim of; skipped"
                         ),
                     );
                     return;
@@ -528,7 +531,8 @@ impl Builder {
                     file,
                     at,
                     format!(
-                        "the claim id `{id}` is already a claim of another side ({shown}); this claim gets `{fresh}`, and so do this side's later rows that give `{id}`"
+                        "the claim id `{given}` is already a claim of another side ({shown}); this claim gets `{}`, and so do this side's later rows that give `{given}`",
+                        quote(&fresh)
                     ),
                 );
                 self.renamed.insert((side_id.clone(), id), fresh.clone());
@@ -562,9 +566,10 @@ impl Builder {
                     file,
                     at,
                     format!(
-                        "another verdict on claim `{id}` (given at {}) is not used: {}",
+                        "another verdict on claim `{}` (given at {}) is not used: {}",
+                        quote(&id),
                         place.shown_from(file),
-                        clean(&wording)
+                        quote(&wording)
                     ),
                 );
             }
@@ -573,7 +578,8 @@ impl Builder {
                     file,
                     at,
                     format!(
-                        "claim `{id}` was given at {}; this record's text differs, so its other fields are ignored{}",
+                        "claim `{}` was given at {}; this record's text differs, so its other fields are ignored{}",
+                        quote(&id),
                         place.shown_from(file),
                         if r.has_source() { " and only its source is added" } else { " and it adds nothing" }
                     ),
@@ -585,7 +591,8 @@ impl Builder {
                         file,
                         at,
                         format!(
-                            "claim `{id}` was given at {}; this record's {} (only its source is added)",
+                            "claim `{}` was given at {}; this record's {} (only its source is added)",
+                            quote(&id),
                             place.shown_from(file),
                             differ_not_used(&differ),
                         ),
@@ -596,7 +603,11 @@ impl Builder {
             return;
         }
         let Some(text) = text else {
-            self.problem(file, at, format!("claim `{id}` has no text; skipped"));
+            self.problem(
+                file,
+                at,
+                format!("claim `{}` has no text; skipped", quote(&id)),
+            );
             return;
         };
         let Some(topic_cell) = r.get(Col::Topic).map(str::trim) else {
@@ -652,7 +663,7 @@ impl Builder {
                     }
                     (Some((_, to)), Some(_)) if !is_id(to) => format!(
                         "points at `{}`, which is not a claim id (lowercase a-z, 0-9 and -)",
-                        clean(to)
+                        quote(to)
                     ),
                     (Some((_, to)), Some(kind)) => {
                         return Some(Relation {
@@ -664,7 +675,7 @@ impl Builder {
                 self.problem(
                     file,
                     at,
-                    format!("the relation `{}` {why}; left out", clean(cell)),
+                    format!("the relation `{}` {why}; left out", quote(cell)),
                 );
                 None
             })
@@ -830,7 +841,7 @@ impl Builder {
         match cell.trim().parse::<Date>() {
             Ok(d) => Some(d),
             Err(e) => {
-                self.problem(file, at, format!("the {what} `{}` is not a date ({e}); left out (write YYYY, YYYY-MM or YYYY-MM-DD)", clean(cell)));
+                self.problem(file, at, format!("the {what} `{}` is not a date ({e}); left out (write YYYY, YYYY-MM or YYYY-MM-DD)", quote(cell)));
                 None
             }
         }
@@ -851,7 +862,7 @@ impl Builder {
                         (None, Some(_)) => ", and its `by` is left out with it",
                         (None, None) => "",
                     };
-                    self.problem(file, at, format!("the rating `{}` is not one of {} (nor a fact-checker's word such as `false` or `mostly true`); the claim is kept without an assessment{with}", clean(word), all.join(", ")));
+                    self.problem(file, at, format!("the rating `{}` is not one of {} (nor a fact-checker's word such as `false` or `mostly true`); the claim is kept without an assessment{with}", quote(word), all.join(", ")));
                     return None;
                 }
             },
@@ -959,7 +970,9 @@ fn differ_not_used(fields: &[&str]) -> String {
     )
 }
 
-/// A value quoted in a problem, cleaned like any untrusted text.
-fn clean(s: &str) -> String {
-    crate::text::clean(s).text
+/// A value quoted in a problem, as the loader quotes one: cleaned like any untrusted text, and
+/// cut with `…` and its length when longer than 80 characters, so a problem never grows with
+/// its input.
+fn quote(s: &str) -> String {
+    crate::text::quote(s)
 }

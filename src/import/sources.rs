@@ -3,7 +3,7 @@
 //! from the claim or from its assessment.
 
 use super::record::{Col, Record};
-use super::{Builder, ClaimPlace, clean};
+use super::{Builder, ClaimPlace, quote};
 use crate::create::make_id;
 use crate::format::{Reliability, ReliabilityRating, Source, SourceKind, SourceRef, is_id};
 use strum::VariantNames;
@@ -62,7 +62,7 @@ impl Builder {
                 }
             }
             Some(_) => {
-                let other = clean(role.unwrap_or_default());
+                let other = quote(role.unwrap_or_default());
                 self.problem(
                     file,
                     at,
@@ -118,7 +118,8 @@ impl Builder {
                 file,
                 at,
                 format!(
-                    "the source `{id}` was given before (found by {by}); this row's {}",
+                    "the source `{}` was given before (found by {by}); this row's {}",
+                    quote(id),
                     super::differ_not_used(&differ),
                 ),
             );
@@ -196,7 +197,7 @@ impl Builder {
                             at,
                             format!(
                                 "the source kind `{}` is not one of {}; left out",
-                                clean(k),
+                                quote(k),
                                 SourceKind::VARIANTS.join(", ")
                             ),
                         );
@@ -215,7 +216,7 @@ impl Builder {
                             at,
                             format!(
                                 "the source reliability `{}` is not one of {}; left out",
-                                clean(w),
+                                quote(w),
                                 ReliabilityRating::VARIANTS.join(", ")
                             ),
                         );
@@ -233,7 +234,7 @@ impl Builder {
                         self.problem(
                             file,
                             at,
-                            format!("the source id `{}` is not an id; one is made", clean(g)),
+                            format!("the source id `{}` is not an id; one is made", quote(g)),
                         );
                     }
                     ok

@@ -4,7 +4,7 @@
 //! sources no claim cites, every source's id) comes back on import.
 
 use super::record::{Col, Kind, Record};
-use super::{Builder, clean};
+use super::{Builder, quote};
 use crate::format::{Date, Period, is_id};
 
 impl Builder {
@@ -63,7 +63,7 @@ impl Builder {
             ]
             .into_iter()
             .filter(|(_, was, now)| again && was.is_some() && now.is_some() && was != now)
-            .map(|(what, was, _)| format!("its {what} `{}`", clean(was.unwrap_or_default())))
+            .map(|(what, was, _)| format!("its {what} `{}`", quote(was.unwrap_or_default())))
             .collect();
             if let Some(name) = name {
                 name.clone_into(&mut draft.side.party.name);
@@ -75,7 +75,8 @@ impl Builder {
                     file,
                     at,
                     format!(
-                        "a second side record for `{id}` replaces {}",
+                        "a second side record for `{}` replaces {}",
+                        quote(&id),
                         changed.join(" and ")
                     ),
                 );
@@ -95,7 +96,7 @@ impl Builder {
             self.problem(
                 file,
                 at,
-                format!("the dispute id `{}` is not an id; left out", clean(id)),
+                format!("the dispute id `{}` is not an id; left out", quote(id)),
             );
             None
         });
@@ -196,9 +197,10 @@ impl Builder {
                 file,
                 at,
                 format!(
-                    "the topic record for `{id}` replaces its title `{}`, given before, with `{}`",
-                    clean(&was),
-                    clean(&neutral)
+                    "the topic record for `{}` replaces its title `{}`, given before, with `{}`",
+                    quote(&id),
+                    quote(&was),
+                    quote(&neutral)
                 ),
             );
         }
@@ -237,8 +239,8 @@ impl Builder {
                 at,
                 format!(
                     "the question `{}` is not used: `{}` was given before",
-                    clean(q),
-                    clean(asked)
+                    quote(q),
+                    quote(asked)
                 ),
             );
         }

@@ -269,6 +269,13 @@ fn common_ground_and_ratings_wait_for_the_assessment() {
     assert_eq!(common(&[]), "1");
     assert_eq!(common(&["--as-of", "2026-03-20"]), "0");
     assert_eq!(common(&["--as-of", "2026-03-25"]), "1");
+    // For scripts, the JSON says which date its counts are as of, and has no date without one.
+    let json = |args: &[&str]| -> Value {
+        let out = common::parallax_on(ASSESSED, "topics", &[&["--json"], args].concat());
+        serde_json::from_str(&out).expect("JSON")
+    };
+    assert_eq!(json(&["--as-of", "2026-03-20"])["as_of"], "2026-03-20");
+    assert!(json(&[]).get("as_of").is_none());
     let lane = show(&["--as-of", "2026-03-20"]);
     assert!(!lane.contains("Common ground"), "{lane}");
     assert!(show(&["--as-of", "2026-03-25"]).contains("┄┄ Common ground (1)"));

@@ -93,7 +93,7 @@ pub fn topics(
         }
     }
     if json {
-        serde_json::to_writer_pretty(&mut *out, &topics_json(&dispute, &cmp))
+        serde_json::to_writer_pretty(&mut *out, &topics_json(&dispute, &cmp, as_of))
             .map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
@@ -122,12 +122,19 @@ struct TopicJson<'a> {
 struct TopicsJson<'a> {
     left: &'a str,
     right: &'a str,
+    /// The date the counts are as of, when `--as-of` gave one (as `timeline --json` says it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<Date>,
     topics: Vec<TopicJson<'a>>,
 }
 
 /// `topics --json`: the two parties compared, then each topic with its id, neutral title,
 /// claims per side, rows answered by both sides or one, and rows of common ground.
-fn topics_json<'a>(dispute: &'a crate::format::Dispute, cmp: &'a Comparison) -> TopicsJson<'a> {
+fn topics_json<'a>(
+    dispute: &'a crate::format::Dispute,
+    cmp: &'a Comparison,
+    as_of: Option<Date>,
+) -> TopicsJson<'a> {
     let party = |s: usize| dispute.sides.get(s).map_or("?", |s| s.party.id.as_str());
     let topics: Vec<TopicJson> = cmp
         .topics
@@ -151,6 +158,7 @@ fn topics_json<'a>(dispute: &'a crate::format::Dispute, cmp: &'a Comparison) -> 
     TopicsJson {
         left: party(cmp.left),
         right: party(cmp.right),
+        as_of,
         topics,
     }
 }

@@ -434,4 +434,11 @@ fn a_problems_panel_too_short_for_its_text_says_what_is_out_of_sight() {
         "{}",
         lines(&app).join("\n")
     );
+    // A key with no use here names the panel as a name, not mid-sentence capitalised.
+    common::keys(&mut app, &[ratatui::crossterm::event::KeyCode::Enter]);
+    let said = common::footer_said(&app);
+    assert!(
+        said.contains("Enter does nothing in “The files do not load”;"),
+        "{said}"
+    );
 }

@@ -1033,8 +1033,9 @@ pub fn unbound(key: char, place: &str, help: &str) -> String {
 /// A key, by name, with no meaning where it was pressed; `help` is the key that lists the keys
 /// there, as in force (none where nothing lists them).
 pub fn unbound_named(key: &str, place: &str, help: &str) -> String {
-    // A place named by its question (the link chooser's "Follow which link?") is quoted.
-    let place = if place.ends_with('?') {
+    // A place named by more than a word (the link chooser's "Follow which link?", the problems
+    // panel's "The files do not load") is quoted, so it reads as a name mid-sentence.
+    let place = if place.contains(' ') {
         format!("“{place}”")
     } else {
         place.to_owned()

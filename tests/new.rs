@@ -99,6 +99,12 @@ fn new_refuses_bad_parties_with_a_usage_error() {
         (vec!["alpha:A", "alpha:B"], "given twice"),
         (vec!["alpha:A", "beta"], "ID:NAME"),
         (vec!["alpha:A", "dispute:D"], "manifest"),
+        // A name that would be changed on its way into the file is refused, not changed.
+        (
+            vec!["alpha:A", "beta:B\u{1b}[31m"],
+            "holds the character U+001B (a control or hidden character)",
+        ),
+        (vec!["alpha:A", "beta:B\u{202e}x"], "U+202E"),
     ] {
         let mut cmd = parallax();
         cmd.arg("new").arg(&target).args(["--title", "T"]);
@@ -107,6 +113,15 @@ fn new_refuses_bad_parties_with_a_usage_error() {
         }
         cmd.assert().code(2).stderr(predicate::str::contains(says));
     }
+    parallax()
+        .arg("new")
+        .arg(&target)
+        .args(["--title", "T\u{7}", "--side", "alpha:A", "--side", "beta:B"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--title holds the character U+0007",
+        ));
     assert!(!target.exists());
 }
 

@@ -37,15 +37,8 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
     }
     // A control or hidden character would go into the manifest (and the point's id) as it is:
     // refused, as the file's own reader would flag it.
-    if let Some(cleaned) = question.and_then(text::clean_if_needed)
-        && let Some(&c) = cleaned.flagged.first()
-    {
-        return Err(Failure::Usage(format!(
-            "--question holds the character {} (a control or hidden character): \
-             “{}”; write the question without it",
-            text::code_point(c),
-            cleaned.text
-        )));
+    if let Some(q) = question {
+        super::refuse_hidden("--question", q, "question")?;
     }
     // Held from the read to the write: another parallax writing here waits (see `edit::lock`).
     let folder = folder_of(paths)

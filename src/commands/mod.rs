@@ -100,6 +100,24 @@ pub fn warnings_note(err: &mut dyn Write, warnings: usize) -> std::io::Result<()
     Ok(())
 }
 
+/// Refuses an option's value holding a control or hidden character: it would go into the
+/// analyst's files as it is (or silently changed), where the file's own reader would flag it.
+/// `option` names it as typed (`--question`, `--side india:India`).
+pub fn refuse_hidden(option: &str, value: &str, what: &str) -> Result<(), Failure> {
+    match crate::text::clean_if_needed(value) {
+        Some(cleaned) => match cleaned.flagged.first() {
+            Some(&c) => Err(Failure::Usage(format!(
+                "{option} holds the character {} (a control or hidden character): \
+                 “{}”; write the {what} without it",
+                crate::text::code_point(c),
+                cleaned.text
+            ))),
+            None => Ok(()),
+        },
+        None => Ok(()),
+    }
+}
+
 /// Chooses the left and right sides: the given party ids, else the first two sides in order.
 pub fn pair(dispute: &Dispute, args: &PairArgs) -> Result<(usize, usize), Failure> {
     let find = |id: &str| {

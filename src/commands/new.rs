@@ -24,6 +24,7 @@ fn parties(given: &[String]) -> Result<Vec<Party>, Failure> {
             )));
         };
         let (id, name) = (id.trim(), name.trim());
+        super::refuse_hidden(&format!("--side {shown}"), name, "party's name")?;
         if !is_id(id) {
             let example = make_id(id, 128);
             return Err(Failure::Usage(format!(
@@ -98,6 +99,7 @@ pub fn new(args: &NewArgs, err: &mut dyn Write) -> Result<(), Failure> {
             "--title: give the dispute a title".to_owned(),
         ));
     }
+    super::refuse_hidden("--title", title, "title")?;
     let mut draft = Draft::new(&id, &crate::text::clean(title).text);
     for party in parties(&args.sides)? {
         draft.sides.push(Side {

@@ -209,6 +209,32 @@ fn the_header_keeps_every_count_of_a_large_draft_at_80_columns() {
     for n in ["≡1", "4150", "5687", "1041 ≈", "3108", "4645"] {
         assert!(line.contains(n), "{n} is missing from {line}");
     }
+    // Narrower than the shortest form, the counts end at a whole count and `…`, never inside
+    // a number (`13 ⟷ 1…` read as one).
+    let bundled = parallax::compare::Counts {
+        topics: 11,
+        left_claims: 102,
+        right_claims: 143,
+        both: 47,
+        left_only: 13,
+        right_only: 17,
+        common: 2,
+        suggested: 5,
+    };
+    for width in 30..=60 {
+        let line = parallax::tui::strings::counts(&bundled, "India", "Pakistan", width);
+        assert!(parallax::text::width(&line) <= width, "{width}: {line}");
+        // Every number shown is one of the counts, whole.
+        for n in line
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+        {
+            assert!(
+                ["11", "102", "143", "47", "13", "17", "2", "5"].contains(&n),
+                "{width}: cut inside a count ({n}): {line}"
+            );
+        }
+    }
     let wide = parallax::tui::strings::counts(&c, "Democrats", "Republicans", 200);
     assert!(
         wide.contains("1049 suggested") && wide.contains("3101 Democrats only"),

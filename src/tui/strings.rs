@@ -880,8 +880,22 @@ pub fn counts(c: &crate::compare::Counts, left: &str, right: &str, width: usize)
     if crate::text::width(&shortest) <= width {
         return shortest;
     }
-    // Last, without the number of topics, which the topic list's title gives (`Topics 2/137`).
-    marks(false)
+    // Then without the number of topics, which the topic list's title gives (`Topics 2/137`).
+    let last = marks(false);
+    if crate::text::width(&last) <= width {
+        return last;
+    }
+    // Last, whole counts only: cut after the last `·` or `,` that leaves room for `…`, never
+    // inside a number (`13 ⟷ 1…` read as a count of 1).
+    let fits = |end: usize| crate::text::width(last.get(..end).unwrap_or_default()) + 2 <= width;
+    let cut = last
+        .rmatch_indices([',', '·'])
+        .map(|(i, _)| i)
+        .find(|&i| fits(i));
+    match cut {
+        Some(i) => format!("{} …", last.get(..i).unwrap_or_default().trim_end()),
+        None => crate::text::ellipsis(&last, width),
+    }
 }
 
 /// The mark of a suggested row, in its heading and the header's shortest count.

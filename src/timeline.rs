@@ -166,6 +166,9 @@ pub struct Timeline {
     pub assessments: Vec<Mark>,
     /// Claims without a date, left and right: they have no place on the axis.
     pub undated: [usize; 2],
+    /// Assessments whose sources carry no date, left and right: no place on the axis either,
+    /// but counted, so none goes missing from the total.
+    pub undated_assessments: [usize; 2],
 }
 
 /// A day as a count of days, for arithmetic; `None` for dates `time` cannot hold.
@@ -210,6 +213,7 @@ impl Timeline {
     ) -> Timeline {
         let mut days: Vec<(i32, usize)> = Vec::new();
         let mut undated = [0, 0];
+        let mut undated_assessments = [0, 0];
         let mut assessments = Vec::new();
         let mut note = |at: ClaimAt, side: usize| {
             let Some(claim) = dispute.claim(at) else {
@@ -223,8 +227,11 @@ impl Timeline {
             let sources = dispute.sides.get(at.side()).map_or(&[][..], |s| &s.sources);
             // Dated by the one rule (`Assessment::date`); one made after the date in force
             // was not known then.
-            let date = a
-                .date(sources)
+            let Some(made) = a.date(sources) else {
+                undated_assessments[side] += 1;
+                return;
+            };
+            let date = Some(made)
                 .filter(|&d| as_of.is_none_or(|as_of| said_by(Some(d), as_of)))
                 .and_then(placed);
             if let Some(date) = date {
@@ -250,6 +257,7 @@ impl Timeline {
                 bins: Vec::new(),
                 assessments,
                 undated,
+                undated_assessments,
             };
         };
         // The shortest bucket that keeps the bars to `max_bins`; years whatever their number.
@@ -289,6 +297,7 @@ impl Timeline {
             bins,
             assessments,
             undated,
+            undated_assessments,
         }
     }
 

@@ -228,3 +228,40 @@ fn as_of_counts_only_what_had_been_said() {
         "an unknown topic is a usage error"
     );
 }
+
+/// Every assessment is accounted for: placed on the axis at its latest source's date, or
+/// counted apart when none of its sources is dated (26 of the bundled dispute's 69 went
+/// missing).
+#[test]
+fn every_assessment_is_on_the_axis_or_counted_as_undated() {
+    let dir = root().join("narratives/india-pakistan-2025");
+    let doc = timeline_json(&dir, &[]);
+    for (side, (key, file)) in [("left", "india.json"), ("right", "pakistan.json")]
+        .into_iter()
+        .enumerate()
+    {
+        let text = std::fs::read_to_string(dir.join(file)).expect("readable");
+        let d: Value = serde_json::from_str(&text).expect("JSON");
+        let assessed = d["topics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|t| t["claims"].as_array().into_iter().flatten())
+            .filter(|c| c.get("assessment").is_some_and(|a| !a.is_null()))
+            .count();
+        let placed = doc["assessments"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|a| a["side"] == key)
+            .count();
+        let apart = doc["undated_assessments"][key].as_u64().expect("a count") as usize;
+        assert!(apart > 0, "{file}: some assessments cite no dated source");
+        assert_eq!(placed + apart, assessed, "{file} (side {side})");
+    }
+    let table = common::parallax_on_path(&dir, "timeline", &[]);
+    assert!(
+        table.contains("assessed, with no dated source: India "),
+        "{table}"
+    );
+}

@@ -35,6 +35,7 @@ struct TimelineJson<'a> {
     bins: &'a [crate::timeline::Bin],
     assessments: &'a [crate::timeline::Mark],
     undated: UndatedJson,
+    undated_assessments: UndatedJson,
 }
 
 /// Prints the timeline of the comparison `args` choose.
@@ -77,6 +78,10 @@ pub fn timeline(
             undated: UndatedJson {
                 left: t.undated[0],
                 right: t.undated[1],
+            },
+            undated_assessments: UndatedJson {
+                left: t.undated_assessments[0],
+                right: t.undated_assessments[1],
             },
         };
         serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
@@ -131,6 +136,13 @@ pub fn timeline(
             t.undated[1],
             lw = lw,
             rw = rw
+        )?;
+    }
+    if t.undated_assessments != [0, 0] {
+        let [l, r] = t.undated_assessments;
+        writeln!(
+            out,
+            "assessed, with no dated source: {ln} {l}, {rn} {r} (not on the axis: when they were made is not known)"
         )?;
     }
     if t.bins.is_empty() && t.undated == [0, 0] {

@@ -283,6 +283,16 @@ fn timeline(out: &mut String, doc: &Export, t: &Timeline) {
             ),
         );
     }
+    let [al, ar] = t.undated_assessments;
+    if al + ar > 0 {
+        text(
+            out,
+            &format!(
+                ". Assessed with no dated source, not on the axis: {} {al}, {} {ar}",
+                doc.left.name, doc.right.name
+            ),
+        );
+    }
     out.push_str("</figcaption>\n");
     let _ = write!(
         out,

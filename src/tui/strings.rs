@@ -601,9 +601,14 @@ pub mod timeline {
         s
     }
 
-    /// The claims with no place on the axis.
-    pub fn undated(left: &str, l: usize, right: &str, r: usize) -> String {
-        format!("Undated, not on the axis: {left} {l}, {right} {r}")
+    /// The claims with no place on the axis, and the assessments (`assessed`, left and right)
+    /// whose sources carry no date after each side's count, by the legend's mark (`India 0 ⚑15`),
+    /// so the line fits 80 columns.
+    pub fn undated(left: &str, l: usize, right: &str, r: usize, assessed: [usize; 2]) -> String {
+        match assessed {
+            [0, 0] => format!("Undated, not on the axis: {left} {l}, {right} {r}"),
+            [al, ar] => format!("Undated, off the axis: {left} {l} ⚑{al}, {right} {r} ⚑{ar}"),
+        }
     }
 }
 

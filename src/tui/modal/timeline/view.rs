@@ -74,7 +74,13 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
         // No chart: the panel has room to say why in full.
         let why = [
             words::NO_DATES.to_owned(),
-            words::undated(left, t.undated[0], right, t.undated[1]),
+            words::undated(
+                left,
+                t.undated[0],
+                right,
+                t.undated[1],
+                t.undated_assessments,
+            ),
         ];
         for l in why.iter().flat_map(|s| text::wrap(s, width)) {
             lines.push(Line::styled(l, theme.dim()));
@@ -144,7 +150,7 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     lines.push(ends(theme, bins, shown * cols));
     lines.push(selection(app, chart, left, right, width));
     if show_undated {
-        lines.push(undated(theme, t.undated, left, right, width));
+        lines.push(undated(theme, t, left, right, width));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -198,8 +204,15 @@ fn selection(app: &App, chart: &Chart, left: &str, right: &str, width: usize) ->
     Line::styled(text::ellipsis(&s, width), app.theme.heading())
 }
 
-fn undated(theme: Theme, n: [usize; 2], left: &str, right: &str, width: usize) -> Line<'static> {
-    let s = words::undated(left, n[0], right, n[1]);
+fn undated(
+    theme: Theme,
+    t: &crate::timeline::Timeline,
+    left: &str,
+    right: &str,
+    width: usize,
+) -> Line<'static> {
+    let n = t.undated;
+    let s = words::undated(left, n[0], right, n[1], t.undated_assessments);
     Line::styled(text::ellipsis(&s, width), theme.dim())
 }
 

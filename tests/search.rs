@@ -452,6 +452,26 @@ fn a_query_of_operators_only_is_a_usage_error() {
 
 /// `show` and `export` narrowed by a `--query` that holds no term (an empty variable in a
 /// script) would print everything as if narrowed: they refuse it, as `search` does.
+/// fzf's OR (`a | b`) is not a search of ours: said, with a search per alternative, rather than
+/// searched for as text that no claim holds.
+#[test]
+fn an_or_bar_is_a_usage_error_that_says_what_to_do() {
+    parallax()
+        .args(["search", "modi | sharif"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("`|` (fzf's OR) is not supported"))
+        .stderr(predicate::str::contains(
+            "parallax search … \"modi\", then parallax search … \"sharif\"",
+        ));
+    // Quoted, a bar is text to find, as with every operator.
+    parallax()
+        .args(["search", "'|"])
+        .assert()
+        .stderr(predicate::str::contains("OR").not());
+}
+
 #[test]
 fn show_and_export_refuse_a_query_with_no_term() {
     for args in [

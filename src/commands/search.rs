@@ -85,6 +85,19 @@ pub fn search(
              exact term: parallax search \"'{shown}\""
         )));
     }
+    // fzf's OR: not a search of ours. Said, rather than searched for as text with every other
+    // term required (which found nothing, or a phrase, without a word).
+    if query_text.split_whitespace().any(|t| t == "|") {
+        return Err(Failure::Usage(format!(
+            "`|` (fzf's OR) is not supported: every term of a query must match. Search for each \
+             alternative on its own: {}",
+            query_text
+                .split(" | ")
+                .map(|alt| format!("parallax search … \"{}\"", text::clean(alt.trim()).text))
+                .collect::<Vec<_>>()
+                .join(", then ")
+        )));
+    }
     let input = &input;
     if query::pattern::parse(query_text).is_empty() {
         return Err(Failure::Usage(format!(

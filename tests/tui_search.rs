@@ -259,6 +259,16 @@ fn no_hit_says_so_with_a_hint_never_a_blank_pane() {
     assert_eq!(a.message.as_deref(), Some("no claim matches “zqxj”"));
 }
 
+/// fzf's OR finds nothing here, and the screen says why, as `parallax search` does.
+#[test]
+fn an_or_bar_finding_nothing_says_it_is_not_supported() {
+    let mut a = app(120, 40);
+    search_for(&mut a, "modi | sharif");
+    assert_eq!(search::hits(&a), 0);
+    let s = screen(&a);
+    assert!(s.contains("`|` (fzf's OR) is not supported"), "{s}");
+}
+
 #[test]
 fn the_panel_highlights_whole_characters_of_multi_byte_text() {
     let mut a = app(120, 40);

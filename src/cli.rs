@@ -6,7 +6,7 @@ use crate::query::{AnsweredBy, CommonGround, Filter, MatcherKind};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
-/// parallax: compare two parties' competing narratives side by side.
+/// Compare two parties' competing narratives side by side.
 #[derive(Debug, Parser)]
 #[command(
     name = "parallax",

@@ -128,6 +128,8 @@ fn the_manual_page_renders() {
     for word in ["validate", "export", "import", "completions"] {
         assert!(roff.contains(word), "the page names `{word}`");
     }
+    // The name once, and what clap cannot say: the exit codes and the environment.
+    assert!(roff.contains("parallax \\- Compare two parties"), "{roff}");
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("parallax.1");
     std::fs::write(&page, &roff).unwrap();
@@ -154,6 +156,15 @@ fn the_manual_page_renders() {
         text.contains("SYNOPSIS") && text.contains("SUBCOMMANDS"),
         "{text}"
     );
+    for section in [
+        "EXIT STATUS",
+        "ENVIRONMENT",
+        "PARALLAX_CONFIG",
+        "NO_COLOR",
+        "128 + n",
+    ] {
+        assert!(text.contains(section), "the page says {section}: {text}");
+    }
 }
 
 #[test]

@@ -28,6 +28,7 @@ pub fn man(dir: Option<&std::path::Path>, force: bool, out: &mut dyn Write) -> R
         // Without the `help` subcommand, as the pages of a folder are made: the page names no
         // `parallax-help(1)`, which is never generated.
         clap_mangen::Man::new(Cli::command().disable_help_subcommand(true)).render(out)?;
+        out.write_all(MAIN_PAGE_END.as_bytes())?;
         return Ok(());
     };
     if !dir.is_dir() {
@@ -60,15 +61,49 @@ pub fn man(dir: Option<&std::path::Path>, force: bool, out: &mut dyn Write) -> R
     Ok(())
 }
 
+/// What the main page says after clap's sections: the exit codes and the environment, which the
+/// command line's definition does not hold (the README says the same).
+const MAIN_PAGE_END: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+All is well.
+.TP
+\fB1\fR
+The input has errors (or warnings, under \fB\-\-strict\fR), a write failed, or \fBsearch\fR or \fBmatch\fR found nothing.
+.TP
+\fB2\fR
+A usage error: an unknown flag, an unknown party, a bad value.
+.TP
+\fB128\fR + \fIn\fR
+The screen was ended by signal \fIn\fR (143 for SIGTERM), after restoring the terminal.
+.SH ENVIRONMENT
+.TP
+\fBPARALLAX_CONFIG\fR
+The config file to read instead of the platform's (\fBparallax config \-\-path\fR prints which).
+.TP
+\fBPARALLAX_CACHE_DIR\fR
+Where \fBsearch\fR keeps its index cache (else \fB$XDG_CACHE_HOME/parallax\fR).
+.TP
+\fBNO_COLOR\fR
+Set to any non\-empty value: no colour on the screen.
+.TP
+\fBVISUAL\fR, \fBEDITOR\fR
+The editor \fBE\fR opens a claim's file in (else \fBvi\fR).
+"#;
+
 /// The manual pages of `cmd` and of each of its commands, depth first (as clap_mangen's
 /// `generate_to` names and orders them), each as its file name and its text.
 fn man_pages(cmd: clap::Command, pages: &mut Vec<(String, Vec<u8>)>) -> Result<(), Failure> {
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
         man_pages(sub, pages)?;
     }
+    let main = cmd.get_name() == "parallax";
     let man = clap_mangen::Man::new(cmd);
     let mut page = Vec::new();
     man.render(&mut page)?;
+    if main {
+        page.extend_from_slice(MAIN_PAGE_END.as_bytes());
+    }
     pages.push((man.get_filename(), page));
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use crate::format::{Date, Rating, RelationKind, SourceKind};
 use crate::query::{AnsweredBy, CommonGround, Filter, MatcherKind};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueHint};
 use std::path::PathBuf;
 
 /// Compare two parties' competing narratives side by side.
@@ -39,7 +39,7 @@ pub struct InputArgs {
 pub struct ReadArgs {
     /// Refuse any input file larger than this (bytes, or with a unit: 500K, 64M, 2G; binary
     /// units). Default 1G.
-    #[arg(long, value_name = "SIZE", default_value = "1G", value_parser = parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "1G", value_parser = parse_size, value_hint = ValueHint::Other)]
     pub max_file_size: u64,
 }
 
@@ -55,10 +55,10 @@ impl Default for ReadArgs {
 #[derive(Debug, Clone, Default, Args)]
 pub struct PairArgs {
     /// The party shown on the left (a party id; default: the first side).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_hint = ValueHint::Other)]
     pub left: Option<String>,
     /// The party shown on the right (a party id; default: the next side).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_hint = ValueHint::Other)]
     pub right: Option<String>,
 }
 
@@ -101,14 +101,14 @@ pub enum Command {
         ratings: bool,
         /// Count only what had been said by this date (YYYY, YYYY-MM or YYYY-MM-DD; a month
         /// counts to its end); undated claims are kept. Not with --ratings.
-        #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "ratings")]
+        #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "ratings", value_hint = ValueHint::Other)]
         as_of: Option<Date>,
         /// Print the topics as JSON: ids, titles and counts. Not with --ratings.
         #[arg(long, conflicts_with = "ratings")]
         json: bool,
         /// Total width of the table in columns, 40 to 1000 (default: the terminal's, or 100
         /// when piped): long titles and party names are cut with `…` to fit.
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_hint = ValueHint::Other)]
         width: Option<usize>,
     },
     /// Print the comparison as plain text, two columns side by side.
@@ -118,7 +118,7 @@ pub enum Command {
         #[command(flatten)]
         pair: PairArgs,
         /// Total width in columns, 40 to 1000 (default: the terminal's, or 100 when piped).
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_hint = ValueHint::Other)]
         width: Option<usize>,
         #[command(flatten)]
         filter: FilterArgs,
@@ -165,10 +165,10 @@ pub enum Command {
         #[command(flatten)]
         pair: PairArgs,
         /// Only suggestions scoring at least this (0 to 1; below 0.1 they share little).
-        #[arg(long, value_name = "S", default_value_t = 0.1)]
+        #[arg(long, value_name = "S", default_value_t = 0.1, value_hint = ValueHint::Other)]
         min_score: f32,
         /// At most this many suggestions for each left claim.
-        #[arg(long, value_name = "K", default_value_t = 3)]
+        #[arg(long, value_name = "K", default_value_t = 3, value_hint = ValueHint::Other)]
         limit: usize,
         /// Print the suggestions as JSON: {"suggestions": [...]}.
         #[arg(long)]
@@ -180,13 +180,13 @@ pub enum Command {
     #[command(override_usage = "parallax link [OPTIONS] <LEFT_ID> <RIGHT_ID> [PATH]...")]
     Link {
         /// The left claim's id.
-        #[arg(value_name = "LEFT_ID")]
+        #[arg(value_name = "LEFT_ID", value_hint = ValueHint::Other)]
         left: String,
         /// The right claim's id.
-        #[arg(value_name = "RIGHT_ID")]
+        #[arg(value_name = "RIGHT_ID", value_hint = ValueHint::Other)]
         right: String,
         /// The question of a new point (default: a neutral question to edit later).
-        #[arg(long, value_name = "Q")]
+        #[arg(long, value_name = "Q", value_hint = ValueHint::Other)]
         question: Option<String>,
         /// Write nothing: say what would be linked and show each file's change as a diff.
         #[arg(long)]
@@ -200,10 +200,10 @@ pub enum Command {
     #[command(override_usage = "parallax dismiss [OPTIONS] <LEFT_ID> <RIGHT_ID> [PATH]...")]
     Dismiss {
         /// The left claim's id.
-        #[arg(value_name = "LEFT_ID")]
+        #[arg(value_name = "LEFT_ID", value_hint = ValueHint::Other)]
         left: String,
         /// The right claim's id.
-        #[arg(value_name = "RIGHT_ID")]
+        #[arg(value_name = "RIGHT_ID", value_hint = ValueHint::Other)]
         right: String,
         /// Dismiss joining the right claim's point row (a suggestion `match` prints with
         /// `[point P]`) rather than the pair.
@@ -271,10 +271,10 @@ pub enum ImportCommand {
         args: ImportArgs,
         /// The side of a claimant, as CLAIMANT=ID (repeat for more); other claimants get a side
         /// of their own, named after them.
-        #[arg(long = "side", value_name = "CLAIMANT=ID")]
+        #[arg(long = "side", value_name = "CLAIMANT=ID", value_hint = ValueHint::Other)]
         sides: Vec<String>,
         /// The topic the claims go in.
-        #[arg(long, value_name = "ID", default_value = "fact-checks")]
+        #[arg(long, value_name = "ID", default_value = "fact-checks", value_hint = ValueHint::Other)]
         topic: String,
     },
 }
@@ -290,10 +290,10 @@ pub struct ImportArgs {
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: PathBuf,
     /// The dispute's title (default: its id).
-    #[arg(long, value_name = "TITLE")]
+    #[arg(long, value_name = "TITLE", value_hint = ValueHint::Other)]
     pub title: Option<String>,
     /// The dispute's id (default: made from the folder's name).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_hint = ValueHint::Other)]
     pub id: Option<String>,
     #[command(flatten)]
     pub read: ReadArgs,
@@ -306,13 +306,13 @@ pub struct NewArgs {
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
     /// The dispute's neutral title.
-    #[arg(long, value_name = "TITLE")]
+    #[arg(long, value_name = "TITLE", value_hint = ValueHint::Other)]
     pub title: String,
     /// A party, as its id and name (`india:India`); two or more, left to right.
-    #[arg(long = "side", value_name = "ID:NAME", required = true)]
+    #[arg(long = "side", value_name = "ID:NAME", required = true, value_hint = ValueHint::Other)]
     pub sides: Vec<String>,
     /// The dispute's id (default: made from the folder's name).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_hint = ValueHint::Other)]
     pub id: Option<String>,
 }
 
@@ -381,11 +381,11 @@ pub struct TimelineArgs {
     #[command(flatten)]
     pub pair: PairArgs,
     /// Count one topic only (a topic id).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_hint = ValueHint::Other)]
     pub topic: Option<String>,
     /// Count only what had been said, and the assessments made, by this date (YYYY, YYYY-MM
     /// or YYYY-MM-DD; a month counts to its end).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, value_hint = ValueHint::Other)]
     pub as_of: Option<Date>,
     /// Print the counts as JSON.
     #[arg(long)]
@@ -421,33 +421,33 @@ pub struct ExportArgs {
 #[derive(Debug, Clone, Default, Args)]
 pub struct FilterArgs {
     /// Keep the claims of these parties (party ids).
-    #[arg(long = "party", value_name = "ID", value_delimiter = ',')]
+    #[arg(long = "party", value_name = "ID", value_delimiter = ',', value_hint = ValueHint::Other)]
     pub parties: Vec<String>,
     /// Keep these topics (topic ids).
-    #[arg(long = "topic", value_name = "ID", value_delimiter = ',')]
+    #[arg(long = "topic", value_name = "ID", value_delimiter = ',', value_hint = ValueHint::Other)]
     pub topics: Vec<String>,
     /// Keep claims citing this outlet (its whole name, any case; repeat for more).
-    #[arg(long = "source", value_name = "OUTLET")]
+    #[arg(long = "source", value_name = "OUTLET", value_hint = ValueHint::Other)]
     pub sources: Vec<String>,
     /// Keep claims citing a source of this kind: official, news, opinion, fact-check, social,
     /// academic, other.
     #[arg(long = "kind", value_name = "KIND", value_delimiter = ',', value_parser = Choices::new(kind_names, parse_kind), hide_possible_values = true)]
     pub kinds: Vec<SourceKind>,
     /// Keep claims citing a source affiliated with this party id, or `independent`.
-    #[arg(long = "affiliation", value_name = "ID", value_delimiter = ',')]
+    #[arg(long = "affiliation", value_name = "ID", value_delimiter = ',', value_hint = ValueHint::Other)]
     pub affiliations: Vec<String>,
     /// Keep claims with this tag.
-    #[arg(long = "tag", value_name = "TAG", value_delimiter = ',')]
+    #[arg(long = "tag", value_name = "TAG", value_delimiter = ',', value_hint = ValueHint::Other)]
     pub tags: Vec<String>,
     /// Keep claims assessed with this rating: unverified, corroborated, disputed, refuted,
     /// retracted, or `none` for claims without an assessment.
     #[arg(long = "rating", value_name = "RATING", value_delimiter = ',', value_parser = Choices::new(rating_names, parse_rating), hide_possible_values = true)]
     pub ratings: Vec<RatingChoice>,
     /// Keep claims dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); undated go.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, value_hint = ValueHint::Other)]
     pub since: Option<Date>,
     /// Keep claims dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD); undated go.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, value_hint = ValueHint::Other)]
     pub until: Option<Date>,
     /// Keep rows that only one of the two sides answers.
     #[arg(long, conflicts_with = "both_sides")]
@@ -478,10 +478,10 @@ pub struct FilterArgs {
     /// Show only what had been said by this date (YYYY, YYYY-MM or YYYY-MM-DD; a month counts
     /// to its end); undated claims are kept and marked undated, an assessment made later is
     /// left out and marked, a source published later is marked.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, value_hint = ValueHint::Other)]
     pub as_of: Option<Date>,
     /// Search the claims and keep only rows with a hit (same syntax as `parallax search`).
-    #[arg(long, value_name = "QUERY")]
+    #[arg(long, value_name = "QUERY", value_hint = ValueHint::Other)]
     pub query: Option<String>,
     /// The fuzzy matcher: nucleo (default) or skim.
     #[arg(long, value_name = "NAME", default_value = "nucleo", value_parser = Choices::new(matcher_names, parse_matcher), hide_possible_values = true)]

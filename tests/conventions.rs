@@ -47,6 +47,40 @@ fn bash_completes_a_subcommand_and_a_format() {
     );
 }
 
+/// A party or topic id, a tag, a date or a question is no file name: bash offers none there,
+/// while the options that take a path still complete file names.
+#[test]
+fn bash_completion_offers_no_file_names_for_ids_and_words() {
+    let out = parallax().args(["completions", "bash"]).output().unwrap();
+    let script = String::from_utf8(out.stdout).unwrap();
+    let case = |flag: &str| -> Vec<String> {
+        script
+            .split(&format!("{flag})"))
+            .skip(1)
+            .filter_map(|after| after.lines().nth(1).map(str::to_owned))
+            .collect()
+    };
+    for flag in [
+        "--left",
+        "--right",
+        "--topic",
+        "--tag",
+        "--as-of",
+        "--question",
+        "--title",
+    ] {
+        let lines = case(flag);
+        assert!(!lines.is_empty(), "{flag} has no case in the script");
+        for line in lines {
+            assert!(!line.contains("compgen -f"), "{flag} offers files: {line}");
+        }
+    }
+    assert!(
+        case("--output").iter().all(|l| l.contains("compgen -f")),
+        "--output still completes file names"
+    );
+}
+
 #[test]
 fn bash_completion_offers_the_values_of_rating_kind_relation_and_matcher() {
     let out = parallax().args(["completions", "bash"]).output().unwrap();

@@ -192,6 +192,22 @@ fn the_bar_says_its_point_in_full_at_80_columns() {
         s.contains("Not a date yet, so the date in force stays"),
         "{s}"
     );
+    // And why, whole: the bar grows a line rather than cut the reason.
+    let note = app
+        .modals
+        .iter()
+        .find_map(|m| match m {
+            parallax::tui::modal::Modal::AsOf(bar) => bar.note.clone(),
+            _ => None,
+        })
+        .expect("a note");
+    let shown: String = common::lines(&app)
+        .iter()
+        .map(|l| l.trim_matches(|c: char| c == ' ' || c == '│'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words = note.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(shown.contains(&words), "{note}\n{shown}");
 }
 
 /// The scuffle at the gate (see tests/as_of.rs): claims of 12 March, a verdict citing a report of

@@ -11,10 +11,18 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Where the bar sits: the last four lines of the main area.
-pub fn area(main: Rect) -> Rect {
-    let h = 4.min(main.height);
+/// Where the bar sits: the last four lines of the main area, or five while a note needs two
+/// lines (why a date typed is not one yet, which a single line cut at 80 columns).
+pub fn area(main: Rect, bar: &AsOfBar) -> Rect {
+    let lines = bar.note.as_deref().map_or(1, |n| note_lines(n, main).len());
+    let h = u16::try_from(3 + lines).unwrap_or(4).min(main.height);
     Rect::new(main.x, main.bottom().saturating_sub(h), main.width, h)
+}
+
+/// The note wrapped to the bar's inside at `main`'s width, in two lines at most.
+fn note_lines(note: &str, main: Rect) -> Vec<String> {
+    let width = usize::from(main.width.saturating_sub(4)).max(1);
+    text::wrap_at_most(note, width, 2)
 }
 
 /// Draws the bar into `area`.
@@ -32,17 +40,24 @@ pub fn draw(frame: &mut Frame, app: &App, bar: &AsOfBar, area: Rect) {
     } else {
         date
     };
-    let second = match (&bar.note, bar.span) {
-        (Some(note), _) => Line::styled(text::ellipsis(note, width), theme.warning()),
-        (None, Some((first, last))) => Line::styled(
+    let below: Vec<Line> = match (&bar.note, bar.span) {
+        (Some(note), _) => text::wrap_at_most(note, width, 2)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.warning()))
+            .collect(),
+        (None, Some((first, last))) => vec![Line::styled(
             text::ellipsis(&words::span(&first.to_string(), &last.to_string()), width),
             theme.dim(),
-        ),
-        (None, None) => Line::styled(text::ellipsis(words::NO_DATES, width), theme.dim()),
+        )],
+        (None, None) => vec![Line::styled(
+            text::ellipsis(words::NO_DATES, width),
+            theme.dim(),
+        )],
     };
     let mut first = vec![Span::raw(words::LABEL)];
     first.extend(date);
-    let lines = vec![Line::from(first), second];
+    let mut lines = vec![Line::from(first)];
+    lines.extend(below);
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + u16::try_from(words::LABEL.len() + cursor).unwrap_or(0);
     if x < inner.x + inner.width && inner.height > 0 {

@@ -404,3 +404,28 @@ fn equal_counts_stand_equally_tall_on_both_sides_at_every_height() {
         }
     }
 }
+
+/// At 80 columns the line under the dates says what the selected bar holds without a cut: a
+/// week too long to say as `… to …` is said as `week of …`.
+#[test]
+fn the_selected_bar_is_said_whole_at_80_columns() {
+    let mut app = common::bundled(80, 24);
+    common::keys(&mut app, &[KeyCode::Char('T'), KeyCode::Tab, KeyCode::End]);
+    let bars = chart(&app).counts.bins.len();
+    assert!(bars > 1);
+    let mut seen_assessed = false;
+    for _ in 0..bars {
+        let lines = common::lines(&app);
+        let line = lines
+            .iter()
+            .find(|l| l.contains(": India "))
+            .cloned()
+            .unwrap_or_default();
+        let said = line.trim_end_matches([' ', '│']);
+        assert!(!said.ends_with('…'), "cut: {said}");
+        assert!(said.contains("Pakistan "), "{said}");
+        seen_assessed |= said.contains("assessed");
+        common::keys(&mut app, &[KeyCode::Left]);
+    }
+    assert!(seen_assessed, "some bar holds assessments");
+}

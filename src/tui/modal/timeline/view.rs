@@ -198,9 +198,14 @@ fn selection(app: &App, chart: &Chart, left: &str, right: &str, width: usize) ->
     let Some(b) = chart.cursor.and_then(|i| t.bins.get(i)) else {
         return Line::styled(text::ellipsis(words::HOW, width), app.theme.dim());
     };
-    let when = t.bucket.when(b);
     let n = assessed(t, b);
-    let s = words::selected(&when, left, b.left, right, b.right, n);
+    let mut s = words::selected(&t.bucket.when(b), left, b.left, right, b.right, n);
+    // Too wide (a week said `2025-05-05 to 2025-05-11`): the bar by its table name instead
+    // (`week of 2025-05-05`), so the counts are not cut.
+    if text::width(&s) > width {
+        let short = format!("{} {}", t.bucket.column(), t.bucket.short(b));
+        s = words::selected(&short, left, b.left, right, b.right, n);
+    }
     Line::styled(text::ellipsis(&s, width), app.theme.heading())
 }
 

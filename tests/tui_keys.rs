@@ -509,4 +509,26 @@ fn a_move_at_an_edge_says_where_it_stands() {
     assert_eq!(said(&mut a, Action::Down), "Already at the last topic.");
     // A move that moves says nothing.
     assert_eq!(said(&mut a, Action::Up), "");
+
+    // The row in full and the help say their edges too.
+    press(&mut a, &[Action::NextPane, Action::First, Action::Open]);
+    assert!(
+        matches!(a.modal(), Some(Modal::Detail(_))),
+        "{:?}",
+        a.modal()
+    );
+    assert_eq!(said(&mut a, Action::Up), "Already at the top of this row.");
+    press(&mut a, &[Action::Last]);
+    assert_eq!(
+        said(&mut a, Action::Down),
+        "Already at the end of this row."
+    );
+    press(&mut a, &[Action::Help]);
+    assert!(matches!(a.modal(), Some(Modal::Help(_))), "{:?}", a.modal());
+    assert_eq!(said(&mut a, Action::Up), "Already at the top of the help.");
+    press(&mut a, &[Action::Last]);
+    assert_eq!(
+        said(&mut a, Action::Down),
+        "Already at the end of the help."
+    );
 }

@@ -59,6 +59,14 @@ pub mod edge {
     pub const LAST_TOPIC: &str = "Already at the last topic.";
     /// Up in the comparison at its top.
     pub const TOP: &str = "Already at the top of this topic.";
+    /// Up in the row in full on its first claim, scrolled to the top.
+    pub const ROW_TOP: &str = "Already at the top of this row.";
+    /// Down in the row in full on its last claim, scrolled to the end.
+    pub const ROW_END: &str = "Already at the end of this row.";
+    /// Up in the help at its top.
+    pub const HELP_TOP: &str = "Already at the top of the help.";
+    /// Down in the help at its end.
+    pub const HELP_END: &str = "Already at the end of the help.";
 
     /// Down in the comparison at its end; `key` goes to the next topic, when there is one.
     pub fn end(more: bool, key: &str) -> String {

@@ -186,6 +186,16 @@ impl Component for RowInFull {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
+        // A move past an edge does nothing: the footer says so, as the comparison does.
+        let edge = match action {
+            Action::Up | Action::PageUp | Action::First => Some(strings::edge::ROW_TOP),
+            Action::Down | Action::PageDown | Action::Last => Some(strings::edge::ROW_END),
+            _ => None,
+        };
+        if let Some(edge) = edge.filter(|_| !self.works(app, action)) {
+            app.message = Some(edge.to_owned());
+            return Step::Stay;
+        }
         let mut d = self.at;
         let (len, starts, vp) = layout(app, d);
         let claims = starts.len();

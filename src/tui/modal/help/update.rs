@@ -90,6 +90,16 @@ impl Component for Help {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
+        // A move past an edge does nothing: the footer says so, as the comparison does.
+        let edge = match action {
+            Action::Up | Action::PageUp | Action::First => Some(strings::edge::HELP_TOP),
+            Action::Down | Action::PageDown | Action::Last => Some(strings::edge::HELP_END),
+            _ => None,
+        };
+        if let Some(edge) = edge.filter(|_| !self.works(app, action)) {
+            app.message = Some(edge.to_owned());
+            return Step::Stay;
+        }
         let max = super::view::max_scroll(app, self);
         // A page on: the first and last lines shown give way to the "more above" and "more
         // below" notes, so a page moves two lines less than it shows, and no key goes unseen.

@@ -299,6 +299,8 @@ fn nothing_left_says_how_to_clear_and_nothing_breaks() {
         s.contains("No claim matches the filters. Press F to clear them."),
         "{s}"
     );
+    // The empty pane is still named, not left with a blank title.
+    assert!(s.contains("┌ Comparison ─"), "{s}");
     for code in [
         KeyCode::Down,
         KeyCode::End,

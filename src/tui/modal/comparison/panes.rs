@@ -21,7 +21,11 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     let theme = app.theme;
     let focused = app.focus == Focus::Comparison;
-    let title = app.current_topic().map_or("", |t| t.title.as_str());
+    // With no topic left (the filters or the search keep none), the pane is named for what
+    // it is, not left with an empty title (`┌  ───`).
+    let title = app
+        .current_topic()
+        .map_or(strings::COMPARISON_TITLE, |t| t.title.as_str());
     let title_width = usize::from(regions.comparison.width.saturating_sub(4));
     let block = Block::bordered()
         .title(format!(

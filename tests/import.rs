@@ -1342,6 +1342,29 @@ fn a_source_given_again_differently_is_reported_and_a_rating_word_kept() {
     );
 }
 
+/// A type written as a compact IRI (`schema:ClaimReview`, as some sites' JSON-LD has it) or
+/// a full one in a list is the same type: the review is read, not skipped.
+#[test]
+fn a_review_typed_schema_colon_claimreview_is_read() {
+    let (dir, said) = review_said(&[
+        r#"{"@context": {"schema": "https://schema.org/"}, "@type": "schema:ClaimReview",
+            "claimReviewed": "The gates were shut.",
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
+            "reviewRating": {"@type": "Rating", "alternateName": "False"},
+            "url": "https://example.org/check/1"}"#,
+        r#"{"@context": "https://schema.org", "@type": ["Thing", "https://schema.org/ClaimReview"],
+            "claimReviewed": "Nothing was shut.",
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Beta"}},
+            "reviewRating": {"@type": "Rating", "alternateName": "True"},
+            "url": "https://example.org/check/2"}"#,
+    ]);
+    assert!(!said.contains("skipped"), "{said}");
+    let d = load(&dir.path().join("out"));
+    let texts: Vec<&str> = d.claims().map(|(_, c)| c.text.as_str()).collect();
+    assert!(texts.contains(&"The gates were shut."), "{texts:?} {said}");
+    assert!(texts.contains(&"Nothing was shut."), "{texts:?} {said}");
+}
+
 /// A review's list where one value is read (two claimants) says the rest are left out, and its
 /// rating's explanation goes into the note.
 #[test]

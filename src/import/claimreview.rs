@@ -267,11 +267,17 @@ fn work(s: &crate::format::Source) -> Value {
     w
 }
 
-/// True when a JSON-LD node has this `@type` (a string or a list of them).
+/// True when a JSON-LD node has this `@type` (a string or a list of them), written as the term
+/// (`ClaimReview`), a full IRI (`https://schema.org/ClaimReview`) or a compact one
+/// (`schema:ClaimReview`).
 fn is_type(node: &Value, name: &str) -> bool {
+    let names = |t: &str| {
+        t.strip_suffix(name)
+            .is_some_and(|p| p.is_empty() || p.ends_with(['/', ':', '#']))
+    };
     match node.get("@type") {
-        Some(Value::String(t)) => t == name || t.ends_with(&format!("/{name}")),
-        Some(Value::Array(a)) => a.iter().any(|t| t.as_str() == Some(name)),
+        Some(Value::String(t)) => names(t),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(names),
         _ => false,
     }
 }

@@ -1518,7 +1518,7 @@ fn an_off_scale_rating_and_a_paged_answer_are_reported() {
         "{said}"
     );
     assert!(
-        said.contains("the rating 9 on a scale of 1 to 5 is not in the table"),
+        said.contains("the rating 9 on a scale of 1 to 5 lies off its own scale"),
         "{said}"
     );
 }

@@ -770,6 +770,9 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
     let rating = rating.unwrap_or_else(|| {
         if wording.is_empty() {
             problem("the review gives no rating (no `reviewRating` with a `textualRating`, `alternateName` or `ratingValue`); the assessment is `unverified`".to_owned());
+        } else if review.textual.is_none() {
+            // A number alone that reads as nothing lies off its own scale (or the scale is none).
+            problem(format!("the rating {wording} lies off its own scale (`worstRating` to `bestRating`); the assessment is `unverified` and the wording is kept in its note"));
         } else {
             problem(format!("the rating {} is not in the table; the assessment is `unverified` and the wording is kept in its note", crate::text::quote(&wording)));
         }

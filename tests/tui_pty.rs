@@ -606,6 +606,21 @@ fn an_ending_signal_while_the_editor_runs_ends_the_editor_first() {
     );
 }
 
+/// A terminal without bracketed paste sends a paste as keys, more than one read of them: every
+/// key arrives without another key pressed (the rest of a read over 1 KiB waited for one).
+#[test]
+fn keys_of_a_long_paste_without_brackets_all_arrive() {
+    let mut s = Session::start(&[], 120, 30);
+    s.wait_for("the comparison", |t| t.contains("Topics"));
+    s.send("/");
+    s.wait_for("the search line", |t| t.contains("Esc  cancel"));
+    let words: Vec<String> = (0..600).map(|i| format!("w{i}")).collect();
+    let typed = words.join(" ");
+    assert!(typed.len() > 2048, "more than two reads of 1 KiB");
+    s.send(&typed);
+    s.wait_for("the last word typed", |t| t.contains("w598 w599"));
+}
+
 /// A paste is text, never keys: pasted into the search line, its Enter and `q` are typed as
 /// text (the screen neither jumps nor quits); pasted where nothing takes text, it is left out
 /// and the footer says so. The terminal is asked for bracketed paste, and given it back.

@@ -496,6 +496,8 @@ fn redraw_all<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Resu
     Ok(())
 }
 
+/// How long `pending` waits for the next event of a burst: at once when it is there.
+const PENDING_POLL: Duration = Duration::from_millis(1);
 /// How often a read looks whether a signal asked the program to end.
 const SIGNAL_POLL: Duration = Duration::from_millis(50);
 
@@ -540,7 +542,10 @@ impl Host for Crossterm {
 
     fn pending(&mut self) -> io::Result<bool> {
         self.ended()?;
-        event::poll(Duration::ZERO)
+        // Not zero: crossterm's poll(2) reader looks at the events it has already read only
+        // while some of the timeout is left, so a zero timeout missed the rest of a burst and
+        // every key of a paste was drawn on its own. It returns at once when one is there.
+        event::poll(PENDING_POLL)
     }
 
     fn wait(&mut self, timeout: Duration) -> io::Result<bool> {

@@ -547,13 +547,14 @@ fn an_ending_signal_while_the_editor_runs_ends_the_editor_first() {
         )
         .expect("copied");
     }
-    // An "editor" that runs until it is told to end, and notes what it was told.
+    // An "editor" that puts the terminal in its raw mode, runs until it is told to end, notes
+    // what it was told, and ends without putting the terminal back (as vim killed does).
     let editor = dir.path().join("ed");
     let seen = dir.path().join("seen");
     std::fs::write(
         &editor,
         format!(
-            "#!/bin/sh\ntrap 'echo TERM >> \"{seen}\"; exit 0' TERM\necho started > \"{seen}\"\nwhile :; do sleep 0.05; done\n",
+            "#!/bin/sh\ntrap 'echo TERM >> \"{seen}\"; exit 0' TERM\nstty raw -echo\necho started > \"{seen}\"\nwhile :; do sleep 0.05; done\n",
             seen = seen.display()
         ),
     )
@@ -604,6 +605,14 @@ fn an_ending_signal_while_the_editor_runs_ends_the_editor_first() {
         !s.parser.screen().alternate_screen(),
         "the terminal is given back"
     );
+    // In the shell's modes, not the editor's raw ones: lines and echo as before.
+    let modes = format!("{:?}", s.master.get_termios());
+    let has = |flag: &str| {
+        modes
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == flag)
+    };
+    assert!(has("ICANON") && has("ECHO"), "{modes}");
 }
 
 /// A terminal without bracketed paste sends a paste as keys, more than one read of them: every

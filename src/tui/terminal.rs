@@ -14,6 +14,7 @@ use super::suggest;
 use super::update::update;
 use super::view;
 use super::worker::{Outbox, Worker};
+use nix::sys::termios::{SetArg, Termios};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::cursor::{Hide, Show};
@@ -516,6 +517,23 @@ struct Crossterm {
     signal: Arc<AtomicUsize>,
     /// The process id of the program that has the terminal (the editor), or 0.
     child: Arc<AtomicU32>,
+    /// The terminal's modes as the shell gave them (see [`shell_modes`]).
+    modes: Option<Termios>,
+}
+
+/// The terminal's modes as the shell had them before the screen opened: put back after the
+/// editor, which may end (killed, say) with the terminal still in its own raw mode, so that
+/// raw mode is never taken for the shell's when the screen takes the terminal again, and put
+/// back when the program ends. `None` when standard input is no terminal.
+fn shell_modes() -> Option<Termios> {
+    nix::sys::termios::tcgetattr(std::io::stdin()).ok()
+}
+
+/// Puts the shell's modes back (best effort: a terminal that hung up takes none).
+fn put_back(modes: Option<&Termios>) {
+    if let Some(m) = modes {
+        let _ = nix::sys::termios::tcsetattr(std::io::stdin(), SetArg::TCSANOW, m);
+    }
 }
 
 impl Crossterm {
@@ -570,6 +588,7 @@ impl Host for Crossterm {
             self.child.store(0, Ordering::SeqCst);
             status
         });
+        put_back(self.modes.as_ref());
         enable_raw_mode()?;
         execute!(stdout(), EnterAlternateScreen, Hide, EnableBracketedPaste)?;
         if self.mouse {
@@ -609,7 +628,12 @@ const EDITOR_GRACE: Duration = Duration::from_secs(10);
 /// the editor, which ends as it does on them (vim keeps its swap file), and the program waits
 /// for it, up to [`EDITOR_GRACE`], before it takes the terminal back and ends: ending first
 /// left the editor running without its parent, on a terminal the shell had taken back.
-fn watch_signals(signal: Arc<AtomicUsize>, child: Arc<AtomicU32>, mouse: bool) -> io::Result<()> {
+fn watch_signals(
+    signal: Arc<AtomicUsize>,
+    child: Arc<AtomicU32>,
+    mouse: bool,
+    modes: Option<Termios>,
+) -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new(ENDING)?;
     std::thread::Builder::new()
         .name("signals".into())
@@ -646,6 +670,7 @@ fn watch_signals(signal: Arc<AtomicUsize>, child: Arc<AtomicU32>, mouse: bool) -
                     Show
                 );
                 let _ = disable_raw_mode();
+                put_back(modes.as_ref());
                 std::process::exit(128 + n);
             }
         })?;
@@ -665,6 +690,7 @@ fn leave(mouse: bool) -> io::Result<()> {
 /// unwinds.
 struct Guard {
     mouse: bool,
+    modes: Option<Termios>,
 }
 
 impl Drop for Guard {
@@ -676,6 +702,7 @@ impl Drop for Guard {
         // panics inside this drop, which aborts the program.
         let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
         let _ = disable_raw_mode();
+        put_back(self.modes.as_ref());
     }
 }
 
@@ -686,10 +713,19 @@ impl Drop for Guard {
 pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
     let signal = Arc::new(AtomicUsize::new(0));
     let child = Arc::new(AtomicU32::new(0));
-    watch_signals(Arc::clone(&signal), Arc::clone(&child), mouse)?;
+    let modes = shell_modes();
+    watch_signals(
+        Arc::clone(&signal),
+        Arc::clone(&child),
+        mouse,
+        modes.clone(),
+    )?;
     // ratatui's hook restores the terminal, then prints the panic through the previous hook.
     let mut terminal = ratatui::try_init()?;
-    let guard = Guard { mouse };
+    let guard = Guard {
+        mouse,
+        modes: modes.clone(),
+    };
     // A paste arrives as one event, never as keys (pasted text could quit or dismiss).
     execute!(stdout(), EnableBracketedPaste)?;
     if mouse {
@@ -704,6 +740,7 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
         mouse,
         signal: Arc::clone(&signal),
         child,
+        modes,
     };
     let result = event_loop(&mut terminal, app, &mut host);
     drop(guard);

@@ -725,4 +725,37 @@ fn a_link_in_a_folder_that_leads_out_of_it_is_refused() {
     let loaded = load_paths(std::slice::from_ref(&folder));
     assert_eq!(loaded.report.errors(), 0, "{:?}", loaded.report.diagnostics);
     assert!(loaded.dispute.is_some());
+
+    // The folder's manifest and its dismissals file are read (and written) only from inside
+    // it too: links out of it are refused, and the files they lead to are left alone.
+    let elsewhere = tmp.path().join("elsewhere.json");
+    std::fs::write(&elsewhere, r#"{"format": "parallax/1", "secret": 1}"#).expect("written");
+    std::os::unix::fs::symlink(&elsewhere, folder.join("dispute.json")).expect("a link");
+    let loaded = load_paths(std::slice::from_ref(&folder));
+    let out: Vec<String> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        out.iter()
+            .any(|d| d.contains("dispute.json: error[outside-folder]")),
+        "{out:?}"
+    );
+    assert!(
+        !out.iter().any(|d| d.contains("secret")),
+        "not read: {out:?}"
+    );
+    assert!(loaded.dispute.is_none());
+    std::os::unix::fs::symlink(&elsewhere, folder.join(".parallax-dismissed.json"))
+        .expect("a link");
+    let refused = parallax::edit::dismissed::Dismissed::read(&folder);
+    assert!(
+        refused
+            .as_ref()
+            .is_err_and(|e| e.to_string().contains("outside the dispute folder")),
+        "{:?}",
+        refused.map(|d| d.path)
+    );
 }

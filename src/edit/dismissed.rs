@@ -78,6 +78,16 @@ impl Dismissed {
     /// Reads the dismissals kept in `folder` (none when the file does not exist).
     pub fn read(folder: &Path) -> Result<Dismissed, EditError> {
         let path = folder.join(FILE);
+        // Read and written only inside the folder, as its side files are: a link out of it
+        // would have dismissals written to a file elsewhere.
+        if let Some(target) = crate::load::link_out_of(folder, &path) {
+            return Err(EditError::Refused(format!(
+                "{} is a link to {}, outside the dispute folder; the dismissals are kept only \
+                 inside it: replace the link with the file itself",
+                path.display(),
+                crate::text::quote(&target.display().to_string())
+            )));
+        }
         let entries = read_file(&path)?
             .map(|(_, f)| f.dismissed)
             .unwrap_or_default();

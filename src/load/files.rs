@@ -434,6 +434,14 @@ fn gather_folder(
     let before = inputs.len();
     let manifest_path = manifest.map_or_else(|| folder.join(MANIFEST), Path::to_path_buf);
     let mut listed = None;
+    // A manifest found in the folder is read only from inside it, as its sides are (one named
+    // on the command line is read where it leads).
+    if manifest.is_none()
+        && let Some(target) = link_out_of(folder, &manifest_path)
+    {
+        inputs.push(outside(&manifest_path, &target, "a folder's manifest"));
+        return;
+    }
     if manifest.is_some() || manifest_path.symlink_metadata().is_ok() {
         // The same manifest again: its folder is gathered already, sides and all.
         if let Some(repeat) = seen.repeat(&manifest_path, false) {
@@ -484,25 +492,14 @@ fn gather_folder(
     };
     // A link in the folder that leads out of it is refused before it is read, as a `../`
     // entry is: a folder from someone else cannot make parallax read a file of yours.
-    let within = std::fs::canonicalize(folder).ok();
-    let (files, out): (Vec<PathBuf>, Vec<PathBuf>) = files
-        .into_iter()
-        .partition(|f| within.as_deref().is_none_or(|w| !leads_out(f, w)));
-    inputs.extend(out.iter().map(|f| {
-        let target = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
-        Input::Refused(
-            display(f),
-            Refusal {
-                message: format!(
-                    "a link to {}, outside the dispute folder; a folder's side files are read only from inside it",
-                    crate::text::quote(&display(&target))
-                ),
-                expected: "the side file itself inside the folder, or its path named on the command line"
-                    .to_owned(),
-                code: super::Code::OutsideFolder,
-            },
-        )
-    }));
+    let mut kept = Vec::with_capacity(files.len());
+    for f in files {
+        match link_out_of(folder, &f) {
+            Some(target) => inputs.push(outside(&f, &target, "a folder's side files")),
+            None => kept.push(f),
+        }
+    }
+    let files = kept;
     let files: Vec<(PathBuf, bool)> = files.into_iter().map(|f| (f, by_manifest)).collect();
     let read = read_sides(&files, max, seen);
     // A folder's own exports are not sides: the screen saves its JSON exports to the folder it
@@ -512,11 +509,31 @@ fn gather_folder(
     }));
 }
 
-/// True when `file` is a link (or lies under one) to a regular file that is not inside the
-/// folder whose canonical path is `within`. A file that does not resolve, or leads to no regular
-/// file (a device, a pipe), is left to its read, which refuses it as what it is.
-fn leads_out(file: &Path, within: &Path) -> bool {
-    std::fs::canonicalize(file).is_ok_and(|target| !target.starts_with(within) && target.is_file())
+/// Where `file` leads when it is a link (or lies under one) to a regular file outside `folder`:
+/// the one rule for the files a dispute folder holds (its sides, its manifest, its dismissals).
+/// A file that does not resolve, or leads to no regular file (a device, a pipe), gives `None`:
+/// its read refuses it as what it is.
+pub fn link_out_of(folder: &Path, file: &Path) -> Option<PathBuf> {
+    let within = std::fs::canonicalize(folder).ok()?;
+    let target = std::fs::canonicalize(file).ok()?;
+    (!target.starts_with(&within) && target.is_file()).then_some(target)
+}
+
+/// The refusal of a file in a folder that is a link to `target` outside it; `what` names what
+/// is read only from inside (`a folder's side files`).
+fn outside(file: &Path, target: &Path, what: &str) -> Input {
+    Input::Refused(
+        display(file),
+        Refusal {
+            message: format!(
+                "a link to {}, outside the dispute folder; {what} are read only from inside it",
+                crate::text::quote(&display(target))
+            ),
+            expected: "the file itself inside the folder, or its path named on the command line"
+                .to_owned(),
+            code: super::Code::OutsideFolder,
+        },
+    )
 }
 
 /// True for a file parallax's export wrote, which a folder holds beside the side files: JSON

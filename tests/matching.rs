@@ -1540,3 +1540,35 @@ fn a_dismissals_file_that_does_not_read_says_its_form() {
         assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
     }
 }
+
+/// A question is one line of plain text: a control or hidden character, a line break or a tab
+/// included, is refused before anything is read or written.
+#[test]
+fn link_refuses_a_question_with_a_control_character() {
+    let dir = copy_fixture();
+    let files = || -> Vec<Vec<u8>> {
+        let mut names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        names.iter().map(|p| std::fs::read(p).unwrap()).collect()
+    };
+    let before = files();
+    for question in [
+        "Why\nthen?",
+        "Why\tthen?",
+        "Why\u{1b}[31m then?",
+        "Why\u{202e} then?",
+    ] {
+        parallax()
+            .args(["link", "a-karvani", "b-karvani", "--question", question])
+            .arg(dir.path())
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(
+                "--question holds the character U+",
+            ));
+    }
+    assert_eq!(files(), before, "nothing written");
+}

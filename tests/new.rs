@@ -105,6 +105,8 @@ fn new_refuses_bad_parties_with_a_usage_error() {
             "holds the character U+001B (a control or hidden character)",
         ),
         (vec!["alpha:A", "beta:B\u{202e}x"], "U+202E"),
+        (vec!["alpha:A", "beta:B\nC"], "U+000A"),
+        (vec!["alpha:A", "beta:B\tC"], "U+0009"),
     ] {
         let mut cmd = parallax();
         cmd.arg("new").arg(&target).args(["--title", "T"]);

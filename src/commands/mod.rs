@@ -104,16 +104,20 @@ pub fn warnings_note(err: &mut dyn Write, warnings: usize) -> std::io::Result<()
 /// analyst's files as it is (or silently changed), where the file's own reader would flag it.
 /// `option` names it as typed (`--question`, `--side india:India`).
 pub fn refuse_hidden(option: &str, value: &str, what: &str) -> Result<(), Failure> {
-    match crate::text::clean_if_needed(value) {
-        Some(cleaned) => match cleaned.flagged.first() {
-            Some(&c) => Err(Failure::Usage(format!(
-                "{option} holds the character {} (a control or hidden character): \
-                 “{}”; write the {what} without it",
-                crate::text::code_point(c),
-                cleaned.text
-            ))),
-            None => Ok(()),
-        },
+    let cleaned = crate::text::clean(value);
+    // A line break or tab too: a name or a question is one line (the file's reader lays them
+    // out, so they are not flagged there, but a header or a heading would break at them).
+    let found = value
+        .chars()
+        .find(|c| c.is_control())
+        .or_else(|| cleaned.flagged.first().copied());
+    match found {
+        Some(c) => Err(Failure::Usage(format!(
+            "{option} holds the character {} (a control or hidden character): \
+             “{}”; write the {what} without it, on one line",
+            crate::text::code_point(c),
+            cleaned.text
+        ))),
         None => Ok(()),
     }
 }

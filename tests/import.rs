@@ -2000,18 +2000,34 @@ fn a_verdict_repeated_on_a_claims_next_source_row_is_not_another_verdict() {
     let (dir, said) = import_said(
         "side,topic,id,text,rating,note,by,source_url\n\
          alpha,water,a1,The gates shut.,false,Wrong,FD,https://x.example/1\n\
-         alpha,water,a1,The gates shut.,false,Wrong,FD,https://x.example/2\n\
+         alpha,water,a1,The gates shut.,False,Wrong,FD,https://x.example/2\n\
          alpha,water,a1,The gates shut.,false,Right,FD,https://x.example/3\n\
+         alpha,water,a1,The gates shut.,false,Wrong,Other Desk,https://x.example/4\n\
+         alpha,water,a2,The flow fell.,Mostly True,Rated “Mostly True”. Right.,FD,\n\
          beta,water,b1,Nothing shut.,,,,\n",
     );
-    assert!(!said.contains("line 3"), "{said}");
+    assert!(
+        !said.contains("line 3"),
+        "the same word in another case: {said}"
+    );
     assert!(
         said.contains("line 4: another verdict on claim `a1` (given at line 2) is not used"),
         "{said}"
     );
+    assert!(
+        said.contains("line 5: another verdict on claim `a1` (given at line 2) is not used")
+            && said.contains("Other Desk"),
+        "another fact-checker's verdict is reported: {said}"
+    );
     let d = load(&dir.path().join("out"));
     let (_, c) = d.claims().find(|(_, c)| c.id == "a1").unwrap();
-    assert_eq!(c.sources.len(), 3);
+    assert_eq!(c.sources.len(), 4);
+    let (_, c) = d.claims().find(|(_, c)| c.id == "a2").unwrap();
+    assert_eq!(
+        c.assessment.as_ref().and_then(|a| a.note.as_deref()),
+        Some("Rated “Mostly True”. Right."),
+        "the word once"
+    );
 }
 
 /// A cell holding several hidden characters names each of them, as the loader's warning does:

@@ -551,13 +551,19 @@ impl Builder {
                     .as_ref()
                     .is_none_or(|a| rating_word(w) != Some(a.rating))
             }) || r.get(Col::Note).is_some_and(|n| {
-                // Compared as the note would be kept, a fact-checker's word before it: the
-                // same verdict given again on a claim's next source row is no other verdict.
+                // Compared as the note would be kept, a fact-checker's word before it, in any
+                // case: the same verdict given again on a claim's next source row (`False`
+                // after `false`) is no other verdict.
                 let note = rated_note(r.get(Col::Rating), Some(n.trim().to_owned()));
-                claim.assessment.as_ref().and_then(|a| a.note.as_deref()) != note.as_deref()
+                let kept = claim.assessment.as_ref().and_then(|a| a.note.as_deref());
+                kept.zip(note.as_deref())
+                    .is_none_or(|(a, b)| a.to_lowercase() != b.to_lowercase())
+            }) || r.get(Col::By).is_some_and(|b| {
+                // Another fact-checker's verdict, even worded the same, is another verdict.
+                claim.assessment.as_ref().and_then(|a| a.by.as_deref()) != Some(b.trim())
             });
             if other_verdict {
-                let wording = [r.get(Col::Rating), r.get(Col::Note)]
+                let wording = [r.get(Col::Rating), r.get(Col::Note), r.get(Col::By)]
                     .into_iter()
                     .flatten()
                     .collect::<Vec<_>>()
@@ -945,6 +951,8 @@ fn rated_note(rating: Option<&str>, note: Option<String>) -> Option<String> {
     }
     let rated = format!("Rated “{word}”.");
     Some(match note {
+        // A note that already opens with the word (a table written from an import) keeps it once.
+        Some(n) if n.starts_with(&rated) => n,
         Some(n) if !n.is_empty() => format!("{rated} {n}"),
         _ => rated,
     })

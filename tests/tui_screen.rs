@@ -309,3 +309,13 @@ fn a_narrow_footer_keeps_help_and_quit_last() {
     );
     assert!(last.contains('…'), "{last}");
 }
+
+/// The count of lines out of sight reads as English at one line too.
+#[test]
+fn one_line_out_of_sight_is_a_line() {
+    use parallax::tui::strings::hidden_lines;
+    assert_eq!(hidden_lines(1, 0).as_deref(), Some(" ↑ 1 line above "));
+    assert_eq!(hidden_lines(0, 1).as_deref(), Some(" ↓ 1 more line "));
+    assert_eq!(hidden_lines(0, 5).as_deref(), Some(" ↓ 5 more lines "));
+    assert_eq!(hidden_lines(0, 0), None);
+}

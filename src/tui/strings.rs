@@ -615,7 +615,7 @@ pub mod timeline {
     pub fn undated(left: &str, l: usize, right: &str, r: usize, assessed: [usize; 2]) -> String {
         match assessed {
             [0, 0] => format!("Undated, not on the axis: {left} {l}, {right} {r}"),
-            [al, ar] => format!("Undated, off the axis: {left} {l} ⚑{al}, {right} {r} ⚑{ar}"),
+            [al, ar] => format!("Undated, not on the axis: {left} {l} ⚑{al}, {right} {r} ⚑{ar}"),
         }
     }
 }
@@ -1022,10 +1022,11 @@ pub fn help_above(lines: usize) -> String {
 
 /// A scrolled view's bottom border: how many lines it hides above and below.
 pub fn hidden_lines(above: usize, below: usize) -> Option<String> {
+    let lines = |n: usize| if n == 1 { "line" } else { "lines" };
     match (above, below) {
         (0, 0) => None,
-        (0, b) => Some(format!(" ↓ {b} more lines ")),
-        (a, 0) => Some(format!(" ↑ {a} lines above ")),
+        (0, b) => Some(format!(" ↓ {b} more {} ", lines(b))),
+        (a, 0) => Some(format!(" ↑ {a} {} above ", lines(a))),
         (a, b) => Some(format!(" ↑ {a} above · ↓ {b} below ")),
     }
 }

@@ -237,7 +237,7 @@ pub enum Command {
     Man {
         /// Write parallax.1 and one page per command (the pages parallax.1 refers to) into
         /// this folder, for example ~/.local/share/man/man1.
-        #[arg(long, value_name = "DIR")]
+        #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
         dir: Option<std::path::PathBuf>,
         /// Replace pages already in the folder (only regular files are ever replaced).
         #[arg(long, requires = "dir")]
@@ -287,7 +287,7 @@ pub struct ImportArgs {
     pub files: Vec<PathBuf>,
     /// The folder to write the dispute to (it may exist; no file in it is replaced); its name is the dispute's id
     /// unless --id.
-    #[arg(long, short = 'o', value_name = "DIR")]
+    #[arg(long, short = 'o', value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub out: PathBuf,
     /// The dispute's title (default: its id).
     #[arg(long, value_name = "TITLE", value_hint = ValueHint::Other)]
@@ -303,7 +303,7 @@ pub struct ImportArgs {
 #[derive(Debug, Clone, Args)]
 pub struct NewArgs {
     /// The folder to create (it may exist; no file in it is replaced); its name is the dispute's id unless --id.
-    #[arg(value_name = "DIR")]
+    #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub dir: PathBuf,
     /// The dispute's neutral title.
     #[arg(long, value_name = "TITLE", value_hint = ValueHint::Other)]

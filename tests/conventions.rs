@@ -79,6 +79,18 @@ fn bash_completion_offers_no_file_names_for_ids_and_words() {
         case("--output").iter().all(|l| l.contains("compgen -f")),
         "--output still completes file names"
     );
+    // A folder to write into (`man --dir`, `import --out`) completes folders only.
+    for flag in ["--dir", "--out"] {
+        let lines = case(flag);
+        assert!(!lines.is_empty(), "{flag} has no case in the script");
+        for line in &lines {
+            assert!(!line.contains("compgen -f"), "{flag} offers files: {line}");
+        }
+        assert!(
+            script.contains(&format!("{flag})\n                    COMPREPLY=()\n                    if [[ \"${{BASH_VERSINFO[0]}}\" -ge 4 ]]; then\n                        compopt -o plusdirs")),
+            "{flag} completes folders"
+        );
+    }
 }
 
 #[test]

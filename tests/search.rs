@@ -465,6 +465,17 @@ fn an_or_bar_is_a_usage_error_that_says_what_to_do() {
         .stderr(predicate::str::contains(
             "parallax search … \"modi\", then parallax search … \"sharif\"",
         ));
+    // With nothing on one side of a bar, no empty search is suggested.
+    for query in ["|", "a | ", "it's | \"x\""] {
+        parallax()
+            .args(["search", query])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "to find a bar as text, quote it: '|",
+            ))
+            .stderr(predicate::str::contains("\"\"").not());
+    }
     // Quoted, a bar is text to find, as with every operator.
     parallax()
         .args(["search", "'|"])

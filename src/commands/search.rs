@@ -88,14 +88,26 @@ pub fn search(
     // fzf's OR: not a search of ours. Said, rather than searched for as text with every other
     // term required (which found nothing, or a phrase, without a word).
     if query_text.split_whitespace().any(|t| t == "|") {
+        let words: Vec<&str> = query_text.split_whitespace().collect();
+        let alternatives: Vec<String> = words
+            .split(|t| *t == "|")
+            .map(|alt| text::clean(&alt.join(" ")).text)
+            .collect();
+        let what = if alternatives.iter().any(|a| a.is_empty() || a.contains('"')) {
+            // Nothing on one side of a bar, or quotes a suggestion would break: no suggestion.
+            "Search for each alternative on its own; to find a bar as text, quote it: '|".to_owned()
+        } else {
+            format!(
+                "Search for each alternative on its own: {}",
+                alternatives
+                    .iter()
+                    .map(|a| format!("parallax search … \"{a}\""))
+                    .collect::<Vec<_>>()
+                    .join(", then ")
+            )
+        };
         return Err(Failure::Usage(format!(
-            "`|` (fzf's OR) is not supported: every term of a query must match. Search for each \
-             alternative on its own: {}",
-            query_text
-                .split(" | ")
-                .map(|alt| format!("parallax search … \"{}\"", text::clean(alt.trim()).text))
-                .collect::<Vec<_>>()
-                .join(", then ")
+            "`|` (fzf's OR) is not supported: every term of a query must match. {what}"
         )));
     }
     let input = &input;

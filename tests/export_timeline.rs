@@ -151,3 +151,77 @@ fn under_a_date_range_the_bars_count_what_the_last_bar_shows_as_of_its_day() {
         .count();
     assert_eq!(counted, dated, "as of {}", last.end);
 }
+
+/// The page of a folder at `dir`, as `parallax export -f html` writes it.
+fn page_of(dir: &std::path::Path) -> String {
+    let loaded = parallax::load::load_paths(&[dir.to_path_buf()]);
+    let dispute = loaded.dispute.expect("loads");
+    let cmp = Comparison::new(&dispute, 0, 1);
+    let bytes = export::render(Format::Html, &dispute, &cmp, None, &[]).expect("renders");
+    String::from_utf8(bytes).expect("UTF-8")
+}
+
+/// Rewrites every claim of the fixture copy's side files with `f`.
+fn each_claim(dir: &std::path::Path, f: impl Fn(&mut serde_json::Value)) {
+    for file in ["east.json", "west.json"] {
+        let path = dir.join(file);
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("JSON");
+        for t in doc["topics"].as_array_mut().expect("topics") {
+            for c in t["claims"].as_array_mut().expect("claims") {
+                f(c);
+            }
+        }
+        std::fs::write(&path, doc.to_string()).expect("written");
+    }
+}
+
+/// With no dated claim there is no chart, and the page says so with the undated counts (it
+/// said nothing, so the undated claims were never mentioned).
+#[test]
+fn a_page_without_dates_says_why_it_has_no_timeline() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let dir = common::copy_fixture("relations", tmp.path(), "relations");
+    each_claim(&dir, |c| {
+        c.as_object_mut().map(|o| o.remove("date"));
+    });
+    let html = page_of(&dir);
+    assert!(!html.contains("<svg"), "no chart");
+    assert!(
+        html.contains("No claim here has a date, so there is no timeline. Undated: East 8, West 5"),
+        "{html}"
+    );
+}
+
+/// Many bars (a typo's year among dates of 2025: 1,821 years) stay inside the chart, each at
+/// least a unit wide.
+#[test]
+fn many_bars_stay_inside_the_chart() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let dir = common::copy_fixture("relations", tmp.path(), "relations");
+    common::rewrite(
+        &dir.join("east.json"),
+        r#""date": "2025-04""#,
+        r#""date": "0205-04""#,
+    );
+    let html = page_of(&dir);
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!(" {name}=\"")).expect("the attribute") + name.len() + 3;
+        tag[at..]
+            .split('"')
+            .next()
+            .expect("a value")
+            .parse()
+            .expect("a number")
+    };
+    let rects: Vec<&str> = html.split("<rect ").skip(1).collect();
+    assert!(!rects.is_empty());
+    for r in rects {
+        let (x, w) = (attr(r, "x"), attr(r, "width"));
+        assert!(
+            x >= 0.0 && x + w <= 720.0 + 1e-6,
+            "outside: x {x} width {w}"
+        );
+        assert!(w >= 1.0, "too thin to see: {w}");
+    }
+}

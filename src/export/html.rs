@@ -252,13 +252,38 @@ const CHART_FOOT: f64 = 18.0;
 /// the export is seen as of as a dashed line, and the first and last dates under the axis. Each
 /// bar carries its counts as a tooltip; the figure's caption says what is where, so colour is
 /// never the only cue.
-fn timeline(out: &mut String, doc: &Export, t: &Timeline) {
+fn timeline(out: &mut String, doc: &Export, t: &Timeline, whole: bool) {
     if t.bins.is_empty() {
+        // No chart; the page's own figure still says what it would have counted, so undated
+        // claims and assessments are never left unmentioned (a topic's says nothing).
+        let ([ul, ur], [al, ar]) = (t.undated, t.undated_assessments);
+        if whole && ul + ur + al + ar > 0 {
+            out.push_str("<figure class=\"timeline\">\n<figcaption>");
+            text(
+                out,
+                &format!(
+                    "No claim here has a date, so there is no timeline. Undated: {} {ul}, {} {ur}",
+                    doc.left.name, doc.right.name
+                ),
+            );
+            if al + ar > 0 {
+                text(
+                    out,
+                    &format!(
+                        "; assessed with no dated source: {} {al}, {} {ar}",
+                        doc.left.name, doc.right.name
+                    ),
+                );
+            }
+            out.push_str("</figcaption>\n</figure>\n");
+        }
         return;
     }
     let n = t.bins.len() as f64;
     let slot = CHART_W / n;
-    let bar = (slot * 0.8).max(0.5);
+    // A bar is never wider than its slot (1,800 yearly bars spilled past the right edge), and
+    // never thinner than a unit, so a lone count among many bars still shows.
+    let bar = (slot * 0.8).max(1.0);
     let half = CHART_H / 2.0;
     let peak = t.peak().max(1) as f64;
     let per = t.bucket.per_in_full();
@@ -302,7 +327,7 @@ fn timeline(out: &mut String, doc: &Export, t: &Timeline) {
     attr(out, &format!("Timeline of claims {per}"));
     out.push_str("\">\n");
     for (i, b) in t.bins.iter().enumerate() {
-        let x = i as f64 * slot + (slot - bar) / 2.0;
+        let x = (i as f64 * slot + (slot - bar) / 2.0).clamp(0.0, CHART_W - bar);
         let when = t.bucket.when(b);
         for (count, class, name) in [
             (b.left, "l", &doc.left.name),
@@ -327,7 +352,8 @@ fn timeline(out: &mut String, doc: &Export, t: &Timeline) {
     );
     for a in &t.assessments {
         let Some(i) = t.bin_of(a.date) else { continue };
-        let x = i as f64 * slot + slot / 2.0;
+        // Within the chart: a mark is 8 wide, about its middle.
+        let x = (i as f64 * slot + slot / 2.0).clamp(4.0, CHART_W - 4.0);
         let _ = write!(
             out,
             "<path class=\"mark\" d=\"M{:.2} {:.2} l4 7 h-8 z\"><title>",
@@ -377,7 +403,7 @@ fn topic(
         out.push_str("</p>\n");
     }
     if let Some(chart) = chart {
-        timeline(out, doc, chart);
+        timeline(out, doc, chart, false);
     }
     out.push_str("<table><thead><tr>");
     for (class, name, title) in [
@@ -478,7 +504,7 @@ pub fn render_to<'a>(
         out.push_str("</p>\n");
     }
     if let Some(c) = charts {
-        timeline(&mut out, doc, &c.all);
+        timeline(&mut out, doc, &c.all, true);
     }
     out.push_str("</header>\n<main>\n");
     for t in topics {

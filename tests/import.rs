@@ -1458,7 +1458,7 @@ fn a_review_reads_textual_rating_and_says_when_two_words_disagree() {
     ]);
     let out_dir = dir.path().join("out");
     assert!(
-        said.contains("the rating says both `False` and `True`; `False` is read"),
+        said.contains("the rating says `False`, and also `True`; `False` is read"),
         "{said}"
     );
     let d = load(&out_dir);
@@ -1938,7 +1938,7 @@ fn a_review_says_a_rating_list_a_number_for_text_and_an_empty_claim() {
     let (dir, said) = review_said(&[
         r#"[{"@type": "ClaimReview", "claimReviewed": 12,
             "itemReviewed": {"author": {"name": "Alpha"}},
-            "reviewRating": {"alternateName": ["True", "False"]},
+            "reviewRating": {"alternateName": ["True", "False", "Pants on Fire"]},
             "url": "https://example.org/check/1"},
            {"@type": "ClaimReview", "claimReviewed": "",
             "itemReviewed": {"author": {"name": "Alpha"}},
@@ -1947,8 +1947,8 @@ fn a_review_says_a_rating_list_a_number_for_text_and_an_empty_claim() {
         BETA_REVIEW,
     ]);
     for words in [
-        "[0]: `reviewRating.alternateName` lists 2 values; the first, `True`, is read and the rest left out",
-        "[0]: the rating says both `True` and `False`; `True` is read",
+        "[0]: `reviewRating.alternateName` lists 3 values; the first, `True`, is read and the rest left out",
+        "[0]: the rating says `True`, and also `False`, `Pants on Fire`; `True` is read",
         "[0]: `claimReviewed` is a number, not text; it is read as the text `12`",
         "[1]: a ClaimReview whose `claimReviewed` is empty; skipped",
     ] {
@@ -1956,6 +1956,27 @@ fn a_review_says_a_rating_list_a_number_for_text_and_an_empty_claim() {
     }
     let d = load(&dir.path().join("out"));
     assert!(d.claims().any(|(_, c)| c.text == "12"), "{said}");
+
+    // A list whose first value is null: the value read is named, not an empty one.
+    let (_dir, said) = review_said(&[
+        r#"{"@type": "ClaimReview", "claimReviewed": "The gates shut.",
+            "itemReviewed": {"author": {"name": "Alpha"}},
+            "reviewRating": {"alternateName": [null, "False"]},
+            "url": "https://example.org/check/1"}"#,
+        BETA_REVIEW,
+    ]);
+    assert!(
+        said.contains("lists 2 values; the first, `False`, is read"),
+        "{said}"
+    );
+    // An empty list or graph is said to be empty, not to be something else.
+    for empty in ["[]", r#"{"@context": "https://schema.org", "@graph": []}"#] {
+        let (_dir, said) = review_said(&[empty, BETA_REVIEW]);
+        assert!(
+            said.contains("an empty list of reviews; nothing to import"),
+            "{empty}: {said}"
+        );
+    }
 }
 
 /// A claim whose id another side's claim has gets an id of its own, said with its line, as a

@@ -120,13 +120,14 @@ fn rating_of_number(value: f64, worst: f64, best: f64) -> Option<Rating> {
     })
 }
 
-/// A string field, or the `name` of an object field, or the first of a list.
+/// A string field, or the `name` of an object field, or the first of a list that is one of
+/// these (a `null` or an empty text before it is passed over).
 fn text(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
         Value::Number(n) => Some(n.to_string()),
         Value::Object(o) => text(o.get("name")),
-        Value::Array(a) => text(a.first()),
+        Value::Array(a) => a.iter().find_map(|v| text(Some(v))),
         _ => None,
     }
 }
@@ -523,11 +524,12 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
             _ => (Vec::new(), ""),
         };
         if nodes.is_empty() {
-            problem(
-                "top",
+            let why = if name.is_empty() && !value.is_array() {
                 "neither a ClaimReview, a list, an @graph nor `claims[]`; nothing to import"
-                    .to_owned(),
-            );
+            } else {
+                "an empty list of reviews; nothing to import"
+            };
+            problem("top", why.to_owned());
         }
         for (i, node) in nodes.into_iter().enumerate() {
             let at = if name.is_empty() && !value.is_array() {
@@ -595,20 +597,24 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                 }
             };
             let words: Vec<String> = RATING_WORDS.into_iter().flat_map(word).collect();
-            if let [first, rest @ ..] = &words[..]
-                && let Some(other) = rest
+            if let [first, rest @ ..] = &words[..] {
+                // Every word that reads as another verdict is named, not only the second.
+                let others: Vec<String> = rest
                     .iter()
-                    .find(|w| rating_of(w).is_some() && rating_of(w) != rating_of(first))
-            {
-                problem(
-                    &at,
-                    format!(
-                        "the rating says both `{}` and `{}`; `{}` is read",
-                        crate::text::quote(first),
-                        crate::text::quote(other),
-                        crate::text::quote(first)
-                    ),
-                );
+                    .filter(|w| rating_of(w).is_some() && rating_of(w) != rating_of(first))
+                    .map(|w| format!("`{}`", crate::text::quote(w)))
+                    .collect();
+                if !others.is_empty() {
+                    problem(
+                        &at,
+                        format!(
+                            "the rating says `{}`, and also {}; `{}` is read",
+                            crate::text::quote(first),
+                            others.join(", "),
+                            crate::text::quote(first)
+                        ),
+                    );
+                }
             }
             // A list where one value is read: the first is taken, and the rest said to be left.
             // So too for a cited work's author (`citation[1].author`).
@@ -648,7 +654,8 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                 if let Some(Value::Array(all)) = value
                     && all.len() > 1
                 {
-                    let first = text(all.first()).unwrap_or_default();
+                    // The value read, as `text` reads a list.
+                    let first = text(value).unwrap_or_default();
                     problem(
                         &at,
                         format!(

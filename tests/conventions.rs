@@ -260,6 +260,12 @@ fn man_dir_writes_every_page_the_main_page_refers_to() {
         "parallax-import-csv.1",
     ] {
         assert!(dir.path().join(page).exists(), "{page}");
+        // Each page says the exit codes and the environment, as the main one does.
+        let roff = std::fs::read_to_string(dir.path().join(page)).unwrap();
+        assert!(
+            roff.contains(".SH \"EXIT STATUS\"") && roff.contains(".SH ENVIRONMENT"),
+            "{page}"
+        );
     }
     if have("man") {
         let out = std::process::Command::new("man")

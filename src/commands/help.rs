@@ -61,7 +61,7 @@ pub fn man(dir: Option<&std::path::Path>, force: bool, out: &mut dyn Write) -> R
     Ok(())
 }
 
-/// What the main page says after clap's sections: the exit codes and the environment, which the
+/// What every page says after clap's sections: the exit codes and the environment, which the
 /// command line's definition does not hold (the README says the same).
 const MAIN_PAGE_END: &str = r#".SH "EXIT STATUS"
 .TP
@@ -97,13 +97,11 @@ fn man_pages(cmd: clap::Command, pages: &mut Vec<(String, Vec<u8>)>) -> Result<(
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
         man_pages(sub, pages)?;
     }
-    let main = cmd.get_name() == "parallax";
     let man = clap_mangen::Man::new(cmd);
     let mut page = Vec::new();
     man.render(&mut page)?;
-    if main {
-        page.extend_from_slice(MAIN_PAGE_END.as_bytes());
-    }
+    // Every command exits with the same codes and reads the same environment.
+    page.extend_from_slice(MAIN_PAGE_END.as_bytes());
     pages.push((man.get_filename(), page));
     Ok(())
 }

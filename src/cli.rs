@@ -10,6 +10,8 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(
     name = "parallax",
+    // Usage lines say `parallax` whatever the binary was called or copied as (`./base`).
+    bin_name = "parallax",
     version,
     about,
     args_conflicts_with_subcommands = true

@@ -535,3 +535,20 @@ fn show_writes_a_topic_of_many_rows_as_it_goes_and_stops_when_writing_fails() {
     assert!(parallax::plain::write_show(&mut closed, &dispute, &cmp, 100).is_err());
     assert_eq!(closed.writes.len(), 1, "no write after the failed one");
 }
+
+/// A usage error names the program `parallax` however the binary was called or copied as.
+#[test]
+fn the_usage_line_says_parallax_whatever_the_binary_is_called() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let copy = dir.path().join("base");
+    std::fs::copy(env!("CARGO_BIN_EXE_parallax"), &copy).expect("copied");
+    for args in [&["import", "csv"][..], &["show", "--nope"][..]] {
+        let out = std::process::Command::new(&copy)
+            .args(args)
+            .output()
+            .expect("runs");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains("Usage: parallax "), "{args:?}: {said}");
+        assert!(!said.contains("Usage: base"), "{args:?}: {said}");
+    }
+}

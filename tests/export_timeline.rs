@@ -188,7 +188,9 @@ fn a_page_without_dates_says_why_it_has_no_timeline() {
     let html = page_of(&dir);
     assert!(!html.contains("<svg"), "no chart");
     assert!(
-        html.contains("No claim here has a date, so there is no timeline. Undated: East 8, West 5"),
+        html.contains(
+            "No claim here has a date, so there is no timeline. Undated, not on the axis: East 8, West 5"
+        ),
         "{html}"
     );
 }

@@ -485,26 +485,27 @@ fn a_closing_bracket_crosses_a_tall_row_at_once() {
     assert_eq!(s.exit_code(), 0);
 }
 
-#[test]
-fn e_hands_the_terminal_to_the_editor_at_the_claims_line_and_reloads_on_return() {
+/// A copy of the sample dispute with an "editor" script beside it, whose body (after `#!/bin/sh`)
+/// is `body(seen)`, `seen` being a file it may note things in; the screen opened on the copy
+/// with `VISUAL` naming the script (as `name`), on the second row of the first topic, where `E`
+/// asks for the editor. Returns the folder, the session and `seen`.
+fn with_editor(
+    name: &str,
+    body: impl Fn(&str) -> String,
+) -> (tempfile::TempDir, Session, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    for name in ["alpha.json", "beta.json", "gamma.json", "dispute.json"] {
+    for file in ["alpha.json", "beta.json", "gamma.json", "dispute.json"] {
         std::fs::copy(
-            format!("tests/fixtures/tui/sample/{name}"),
-            dir.path().join(name),
+            format!("tests/fixtures/tui/sample/{file}"),
+            dir.path().join(file),
         )
         .expect("copied");
     }
-    // The "editor", named vi so it is given the line: notes its arguments and whether it had
-    // the terminal in its normal mode, then edits.
-    let editor = dir.path().join("vi");
+    let editor = dir.path().join(name);
     let seen = dir.path().join("seen");
     std::fs::write(
         &editor,
-        format!(
-            "#!/bin/sh\necho \"$@\" > '{seen}'\nstty -a | grep -o ' icanon' >> '{seen}'\nsed -i 's/until 2030/until 2077/' \"$2\"\n",
-            seen = seen.display()
-        ),
+        format!("#!/bin/sh\n{}", body(&seen.display().to_string())),
     )
     .expect("written");
     let mut perms = std::fs::metadata(&editor).expect("metadata").permissions();
@@ -516,6 +517,19 @@ fn e_hands_the_terminal_to_the_editor_at_the_claims_line_and_reloads_on_return()
     s.wait_for("the comparison", |t| t.contains("Who cut the flow first?"));
     s.send("lj");
     s.wait_for("the second row", |t| t.contains("row 2/3"));
+    (dir, s, seen)
+}
+
+#[test]
+fn e_hands_the_terminal_to_the_editor_at_the_claims_line_and_reloads_on_return() {
+    // The "editor", named vi so it is given the line: notes its arguments and whether it had
+    // the terminal in its normal mode, then edits.
+    let (dir, mut s, seen) = with_editor("vi", |seen| {
+        format!(
+            "echo \"$@\" > '{seen}'\nstty -a | grep -o ' icanon' >> '{seen}'\nsed -i 's/until 2030/until 2077/' \"$2\"\n"
+        )
+    });
+    let folder = dir.path().display().to_string();
     s.send("E");
     s.wait_for("the reloaded claim", |t| {
         t.contains("until 2077") && t.contains("Reloaded")
@@ -539,35 +553,13 @@ fn e_hands_the_terminal_to_the_editor_at_the_claims_line_and_reloads_on_return()
 /// ends with the signal's code. Ending first left the editor running on the shell's terminal.
 #[test]
 fn an_ending_signal_while_the_editor_runs_ends_the_editor_first() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for name in ["alpha.json", "beta.json", "gamma.json", "dispute.json"] {
-        std::fs::copy(
-            format!("tests/fixtures/tui/sample/{name}"),
-            dir.path().join(name),
-        )
-        .expect("copied");
-    }
     // An "editor" that puts the terminal in its raw mode, runs until it is told to end, notes
     // what it was told, and ends without putting the terminal back (as vim killed does).
-    let editor = dir.path().join("ed");
-    let seen = dir.path().join("seen");
-    std::fs::write(
-        &editor,
+    let (_dir, mut s, seen) = with_editor("ed", |seen| {
         format!(
-            "#!/bin/sh\ntrap 'echo TERM >> \"{seen}\"; exit 0' TERM\nstty raw -echo\necho started > \"{seen}\"\nwhile :; do sleep 0.05; done\n",
-            seen = seen.display()
-        ),
-    )
-    .expect("written");
-    let mut perms = std::fs::metadata(&editor).expect("metadata").permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
-    std::fs::set_permissions(&editor, perms).expect("executable");
-    let folder = dir.path().display().to_string();
-    let editor = editor.display().to_string();
-    let mut s = Session::start_with(&[&folder], &[("VISUAL", &editor)], 100, 30);
-    s.wait_for("the comparison", |t| t.contains("Who cut the flow first?"));
-    s.send("lj");
-    s.wait_for("the second row", |t| t.contains("row 2/3"));
+            "trap 'echo TERM >> \"{seen}\"; exit 0' TERM\nstty raw -echo\necho started > \"{seen}\"\nwhile :; do sleep 0.05; done\n"
+        )
+    });
     s.send("E");
     let read = || std::fs::read_to_string(&seen).unwrap_or_default();
     let start = Instant::now();

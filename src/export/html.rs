@@ -247,6 +247,25 @@ const CHART_H: f64 = 150.0;
 /// Room under the bars for the dates.
 const CHART_FOOT: f64 = 18.0;
 
+/// The caption's count of what has no place on the axis: undated claims, and assessments none
+/// of whose sources is dated, each side's, when there are any.
+fn off_axis(out: &mut String, doc: &Export, t: &Timeline) {
+    for ([l, r], what) in [
+        (t.undated, "Undated"),
+        (t.undated_assessments, "Assessed with no dated source"),
+    ] {
+        if l + r > 0 {
+            text(
+                out,
+                &format!(
+                    ". {what}, not on the axis: {} {l}, {} {r}",
+                    doc.left.name, doc.right.name
+                ),
+            );
+        }
+    }
+}
+
 /// A timeline as inline SVG (no script, no request): the left party's claims per day, week, month or year as
 /// bars above one axis, the right party's below, the assessments as marks on the axis, the date
 /// the export is seen as of as a dashed line, and the first and last dates under the axis. Each
@@ -256,25 +275,15 @@ fn timeline(out: &mut String, doc: &Export, t: &Timeline, whole: bool) {
     if t.bins.is_empty() {
         // No chart; the page's own figure still says what it would have counted, so undated
         // claims and assessments are never left unmentioned (a topic's says nothing).
-        let ([ul, ur], [al, ar]) = (t.undated, t.undated_assessments);
-        if whole && ul + ur + al + ar > 0 {
+        if whole
+            && t.undated
+                .iter()
+                .chain(&t.undated_assessments)
+                .any(|&n| n > 0)
+        {
             out.push_str("<figure class=\"timeline\">\n<figcaption>");
-            text(
-                out,
-                &format!(
-                    "No claim here has a date, so there is no timeline. Undated: {} {ul}, {} {ur}",
-                    doc.left.name, doc.right.name
-                ),
-            );
-            if al + ar > 0 {
-                text(
-                    out,
-                    &format!(
-                        "; assessed with no dated source: {} {al}, {} {ar}",
-                        doc.left.name, doc.right.name
-                    ),
-                );
-            }
+            text(out, "No claim here has a date, so there is no timeline");
+            off_axis(out, doc, t);
             out.push_str("</figcaption>\n</figure>\n");
         }
         return;
@@ -298,26 +307,7 @@ fn timeline(out: &mut String, doc: &Export, t: &Timeline, whole: bool) {
     if let Some(d) = &doc.as_of {
         text(out, &format!("; dashed: as of {d}"));
     }
-    let (ul, ur) = (t.undated[0], t.undated[1]);
-    if ul + ur > 0 {
-        text(
-            out,
-            &format!(
-                ". Undated, not on the axis: {} {ul}, {} {ur}",
-                doc.left.name, doc.right.name
-            ),
-        );
-    }
-    let [al, ar] = t.undated_assessments;
-    if al + ar > 0 {
-        text(
-            out,
-            &format!(
-                ". Assessed with no dated source, not on the axis: {} {al}, {} {ar}",
-                doc.left.name, doc.right.name
-            ),
-        );
-    }
+    off_axis(out, doc, t);
     out.push_str("</figcaption>\n");
     let _ = write!(
         out,

@@ -27,6 +27,17 @@ pub enum Step {
     CloseWith(Action),
 }
 
+/// What a move past an edge says in a scrolling view: `top` for a move up (a line, a page, to
+/// the first), `end` for a move down; `None` for any other action. Said only when the move
+/// cannot work (see [`Component::works`]).
+pub fn edge(action: Action, top: &'static str, end: &'static str) -> Option<&'static str> {
+    match action {
+        Action::Up | Action::PageUp | Action::First => Some(top),
+        Action::Down | Action::PageDown | Action::Last => Some(end),
+        _ => None,
+    }
+}
+
 /// A modal: its keys, how it changes the state, how it is drawn.
 pub trait Component {
     /// Its name, as help heads its keys.

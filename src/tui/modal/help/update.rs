@@ -91,11 +91,11 @@ impl Component for Help {
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
         // A move past an edge does nothing: the footer says so, as the comparison does.
-        let edge = match action {
-            Action::Up | Action::PageUp | Action::First => Some(strings::edge::HELP_TOP),
-            Action::Down | Action::PageDown | Action::Last => Some(strings::edge::HELP_END),
-            _ => None,
-        };
+        let edge = crate::tui::modal::component::edge(
+            action,
+            strings::edge::HELP_TOP,
+            strings::edge::HELP_END,
+        );
         if let Some(edge) = edge.filter(|_| !self.works(app, action)) {
             app.message = Some(edge.to_owned());
             return Step::Stay;

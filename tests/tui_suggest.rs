@@ -151,15 +151,7 @@ fn accepting_over_a_file_changed_on_disk_writes_nothing_and_says_why() {
         KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
     );
     typed(&mut app, "Who shut the sluice?");
-    let Outcome::Link {
-        left,
-        right,
-        question,
-        relation: None,
-    } = keys(&mut app, &[KeyCode::Enter])
-    else {
-        panic!("Enter asks the loop to write")
-    };
+    let (left, right, question) = common::enter_writes(&mut app);
     parallax::tui::effects::link(&mut app, &left, &right, &question, None);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("beta.json")).unwrap(),
@@ -178,15 +170,7 @@ fn accepting_over_a_file_changed_on_disk_writes_nothing_and_says_why() {
         panic!("the accept dialog is given back: {:?}", app.modal())
     };
     assert_eq!(kept.question.text(), "Who shut the sluice?");
-    let Outcome::Link {
-        left,
-        right,
-        question,
-        relation: None,
-    } = keys(&mut app, &[KeyCode::Enter])
-    else {
-        panic!("Enter asks the loop to write")
-    };
+    let (left, right, question) = common::enter_writes(&mut app);
     assert_eq!(question, "Who shut the sluice?");
     parallax::tui::effects::link(&mut app, &left, &right, &question, None);
     let now = std::fs::read_to_string(dir.path().join("beta.json")).unwrap();
@@ -223,15 +207,7 @@ fn accepting_a_pair_that_answers_a_manifest_question_joins_its_point() {
         "{}",
         screen(&app)
     );
-    let Outcome::Link {
-        left,
-        right,
-        question,
-        relation: None,
-    } = keys(&mut app, &[KeyCode::Enter])
-    else {
-        panic!("Enter asks the loop to write")
-    };
+    let (left, right, question) = common::enter_writes(&mut app);
     assert_eq!(question, "Who closed the dam gates first?");
     parallax::tui::effects::link(&mut app, &left, &right, &question, None);
     // Both claims join the point; the manifest already asks it, so it is not touched.
@@ -852,15 +828,7 @@ fn accepting_over_a_file_broken_on_disk_keeps_the_question_typed() {
         KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
     );
     typed(&mut app, "My careful question");
-    let Outcome::Link {
-        left,
-        right,
-        question,
-        relation: None,
-    } = keys(&mut app, &[KeyCode::Enter])
-    else {
-        panic!("Enter asks the loop to write")
-    };
+    let (left, right, question) = common::enter_writes(&mut app);
     let beta = dir.path().join("beta.json");
     let broken = std::fs::read_to_string(&beta).unwrap().replacen(
         "\"text\": \"",

@@ -85,15 +85,7 @@ fn after_an_accept_in_a_narrowed_search_the_search_runs_again_with_the_suggestio
     assert!(before.len() >= 2, "another suggestion to keep: {before:?}");
     select_pair_of(&mut app, "a-karvani");
     keys(&mut app, &[KeyCode::Char('a')]);
-    let Outcome::Link {
-        left,
-        right,
-        question,
-        relation: None,
-    } = keys(&mut app, &[KeyCode::Enter])
-    else {
-        panic!("Enter asks the loop to write")
-    };
+    let (left, right, question) = common::enter_writes(&mut app);
     parallax::tui::effects::link(&mut app, &left, &right, &question, None);
     finish(&mut app);
     // The search and its narrowing stay in force, on the new dispute.

@@ -385,6 +385,20 @@ pub fn parallax_on_path(dir: &std::path::Path, command: &str, args: &[&str]) -> 
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
+/// `Enter` in the accept dialog: asserts it asks the loop to write a point without a relation,
+/// and returns the pair and the question.
+pub fn enter_writes(app: &mut App) -> (String, String, String) {
+    match keys(app, &[KeyCode::Enter]) {
+        Outcome::Link {
+            left,
+            right,
+            question,
+            relation: None,
+        } => (left, right, question),
+        other => panic!("Enter asks the loop to write, without a relation: {other:?}"),
+    }
+}
+
 /// The line of `out` holding `needle`, or an empty one.
 pub fn line_with<'a>(out: &'a str, needle: &str) -> &'a str {
     out.lines().find(|l| l.contains(needle)).unwrap_or_default()

@@ -497,8 +497,9 @@ fn redraw_all<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Resu
     Ok(())
 }
 
-/// How long `pending` waits for the next event of a burst: at once when it is there.
-const PENDING_POLL: Duration = Duration::from_millis(1);
+/// How long `pending` looks for the next event of a burst. Not zero (see `pending`), and under
+/// a millisecond, which poll(2) counts as none: a look, not a wait, so no key is drawn later.
+const PENDING_POLL: Duration = Duration::from_micros(100);
 /// How often a read looks whether a signal asked the program to end.
 const SIGNAL_POLL: Duration = Duration::from_millis(50);
 
@@ -562,7 +563,7 @@ impl Host for Crossterm {
         self.ended()?;
         // Not zero: crossterm's poll(2) reader looks at the events it has already read only
         // while some of the timeout is left, so a zero timeout missed the rest of a burst and
-        // every key of a paste was drawn on its own. It returns at once when one is there.
+        // every key of a paste was drawn on its own.
         event::poll(PENDING_POLL)
     }
 

@@ -124,6 +124,30 @@ fn new_refuses_bad_parties_with_a_usage_error() {
         .stderr(predicate::str::contains(
             "--title holds the character U+0007",
         ));
+    // A line separator is a line break too; a folder's name is checked as a name is.
+    parallax()
+        .arg("new")
+        .arg(&target)
+        .args([
+            "--title",
+            "a\u{2028}b",
+            "--side",
+            "alpha:A",
+            "--side",
+            "beta:B",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("U+2028"));
+    let odd = dir.path().join("d\u{1b}[31mX");
+    parallax()
+        .arg("new")
+        .arg(&odd)
+        .args(["--title", "T", "--side", "alpha:A", "--side", "beta:B"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("DIR holds the character U+001B"));
+    assert!(!odd.exists());
     assert!(!target.exists());
 }
 

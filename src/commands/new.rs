@@ -68,6 +68,11 @@ fn parties(given: &[String]) -> Result<Vec<Party>, Failure> {
 
 /// Writes the new dispute folder; says on `err` what was written and what to do next.
 pub fn new(args: &NewArgs, err: &mut dyn Write) -> Result<(), Failure> {
+    // The folder's name goes into every message and the validate command offered after: one
+    // with a control or hidden character is refused as a name or title is.
+    if let Some(name) = args.dir.file_name() {
+        super::refuse_hidden("DIR", &name.to_string_lossy(), "folder's name")?;
+    }
     let id = match &args.id {
         Some(id) if is_id(id) => id.clone(),
         Some(id) => {

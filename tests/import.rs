@@ -2025,6 +2025,8 @@ fn a_verdict_repeated_on_a_claims_next_source_row_is_not_another_verdict() {
          alpha,water,a1,The gates shut.,false,Right,FD,https://x.example/3\n\
          alpha,water,a1,The gates shut.,false,Wrong,Other Desk,https://x.example/4\n\
          alpha,water,a2,The flow fell.,Mostly True,Rated “Mostly True”. Right.,FD,\n\
+         alpha,water,a3,The flow rose.,mostly true,\"Rated \"\"Mostly True\"\". Up.\",FD,\n\
+         alpha,water,a3,The flow rose.,Mostly True,Up.,fd,https://x.example/5\n\
          beta,water,b1,Nothing shut.,,,,\n",
     );
     assert!(
@@ -2049,6 +2051,15 @@ fn a_verdict_repeated_on_a_claims_next_source_row_is_not_another_verdict() {
         Some("Rated “Mostly True”. Right."),
         "the word once"
     );
+    // In another case or with straight quotes, still once; and a repeat of it with the same
+    // fact-checker, by another case, is no other verdict.
+    let (_, c) = d.claims().find(|(_, c)| c.id == "a3").unwrap();
+    assert_eq!(
+        c.assessment.as_ref().and_then(|a| a.note.as_deref()),
+        Some("Rated \"Mostly True\". Up."),
+        "the word once"
+    );
+    assert!(!said.contains("claim `a3`"), "{said}");
 }
 
 /// A cell holding several hidden characters names each of them, as the loader's warning does:

@@ -557,10 +557,14 @@ impl Builder {
                 let note = rated_note(r.get(Col::Rating), Some(n.trim().to_owned()));
                 let kept = claim.assessment.as_ref().and_then(|a| a.note.as_deref());
                 kept.zip(note.as_deref())
-                    .is_none_or(|(a, b)| a.to_lowercase() != b.to_lowercase())
+                    .is_none_or(|(a, b)| plain(a) != plain(b))
             }) || r.get(Col::By).is_some_and(|b| {
                 // Another fact-checker's verdict, even worded the same, is another verdict.
-                claim.assessment.as_ref().and_then(|a| a.by.as_deref()) != Some(b.trim())
+                claim
+                    .assessment
+                    .as_ref()
+                    .and_then(|a| a.by.as_deref())
+                    .is_none_or(|by| by.to_lowercase() != b.trim().to_lowercase())
             });
             if other_verdict {
                 let wording = [r.get(Col::Rating), r.get(Col::Note), r.get(Col::By)]
@@ -952,10 +956,19 @@ fn rated_note(rating: Option<&str>, note: Option<String>) -> Option<String> {
     let rated = format!("Rated “{word}”.");
     Some(match note {
         // A note that already opens with the word (a table written from an import) keeps it once.
-        Some(n) if n.starts_with(&rated) => n,
+        Some(n) if plain(&n).starts_with(&plain(&rated)) => n,
         Some(n) if !n.is_empty() => format!("{rated} {n}"),
         _ => rated,
     })
+}
+
+/// A note as two are compared: without case or the kind of quotes (`Rated "mostly true".` and
+/// `Rated “Mostly True”.` say the same).
+fn plain(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '"' | '“' | '”'))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// "is" or "are", as `n` things take it.

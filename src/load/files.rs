@@ -439,7 +439,11 @@ fn gather_folder(
     if manifest.is_none()
         && let Some(target) = link_out_of(folder, &manifest_path)
     {
-        inputs.push(outside(&manifest_path, &target, "a folder's manifest"));
+        inputs.push(outside(
+            &manifest_path,
+            &target,
+            "a folder's manifest is read only from inside it",
+        ));
         return;
     }
     if manifest.is_some() || manifest_path.symlink_metadata().is_ok() {
@@ -495,7 +499,11 @@ fn gather_folder(
     let mut kept = Vec::with_capacity(files.len());
     for f in files {
         match link_out_of(folder, &f) {
-            Some(target) => inputs.push(outside(&f, &target, "a folder's side files")),
+            Some(target) => inputs.push(outside(
+                &f,
+                &target,
+                "a folder's side files are read only from inside it",
+            )),
             None => kept.push(f),
         }
     }
@@ -519,18 +527,17 @@ pub fn link_out_of(folder: &Path, file: &Path) -> Option<PathBuf> {
     (!target.starts_with(&within) && target.is_file()).then_some(target)
 }
 
-/// The refusal of a file in a folder that is a link to `target` outside it; `what` names what
-/// is read only from inside (`a folder's side files`).
-fn outside(file: &Path, target: &Path, what: &str) -> Input {
+/// The refusal of a file in a folder that is a link to `target` outside it; `rule` says what is
+/// read only from inside (`a folder's side files are read only from inside it`).
+fn outside(file: &Path, target: &Path, rule: &str) -> Input {
     Input::Refused(
         display(file),
         Refusal {
             message: format!(
-                "a link to {}, outside the dispute folder; {what} are read only from inside it",
+                "a link to {}, outside the dispute folder; {rule}",
                 crate::text::quote(&display(target))
             ),
-            expected: "the file itself inside the folder, or its path named on the command line"
-                .to_owned(),
+            expected: "the file itself in the folder, in place of the link".to_owned(),
             code: super::Code::OutsideFolder,
         },
     )

@@ -607,6 +607,38 @@ fn an_ending_signal_while_the_editor_runs_ends_the_editor_first() {
     assert!(has("ICANON") && has("ECHO"), "{modes}");
 }
 
+/// An editor deaf to SIGTERM is not left behind: after its grace the program ends it, then
+/// gives the terminal back and ends with the signal's code.
+#[test]
+fn an_editor_that_ignores_sigterm_is_ended_and_not_left_behind() {
+    let (_dir, mut s, seen) = with_editor("ed", |seen| {
+        format!("trap '' TERM\necho $$ > \"{seen}\"\nwhile :; do sleep 0.05; done\n")
+    });
+    s.send("E");
+    let read = || std::fs::read_to_string(&seen).unwrap_or_default();
+    let start = Instant::now();
+    while read().trim().is_empty() && start.elapsed() < TIMEOUT {
+        s.pump(Duration::from_millis(50));
+    }
+    let editor = read().trim().to_owned();
+    assert!(!editor.is_empty(), "the editor runs");
+    let pid = s.child.process_id().expect("a pid").to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill runs")
+            .success()
+    );
+    assert_eq!(s.exit_code(), 143, "SIGTERM's code");
+    let alive = std::process::Command::new("kill")
+        .args(["-0", &editor])
+        .status()
+        .expect("kill runs")
+        .success();
+    assert!(!alive, "the editor {editor} was ended");
+}
+
 /// A terminal without bracketed paste sends a paste as keys, more than one read of them: every
 /// key arrives without another key pressed (the rest of a read over 1 KiB waited for one).
 #[test]

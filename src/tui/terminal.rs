@@ -627,8 +627,9 @@ const EDITOR_GRACE: Duration = Duration::from_secs(10);
 /// While the editor (`child`) has the terminal, Ctrl-C and Ctrl-\ typed there are the editor's
 /// (the terminal sends them to both): they end nothing here. SIGTERM and SIGHUP are passed on to
 /// the editor, which ends as it does on them (vim keeps its swap file), and the program waits
-/// for it, up to [`EDITOR_GRACE`], before it takes the terminal back and ends: ending first
-/// left the editor running without its parent, on a terminal the shell had taken back.
+/// for it, up to [`EDITOR_GRACE`] (then ends it with SIGKILL), before it takes the terminal
+/// back and ends: ending first left the editor running without its parent, on a terminal the
+/// shell had taken back.
 fn watch_signals(
     signal: Arc<AtomicUsize>,
     child: Arc<AtomicU32>,
@@ -655,6 +656,10 @@ fn watch_signals(
                     let start = std::time::Instant::now();
                     while child.load(Ordering::SeqCst) != 0 && start.elapsed() < EDITOR_GRACE {
                         std::thread::sleep(SIGNAL_POLL);
+                    }
+                    // An editor deaf to the signal is not left behind on the shell's terminal.
+                    if child.load(Ordering::SeqCst) != 0 {
+                        let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
                     }
                 }
                 signal.store(usize::try_from(n).unwrap_or(1), Ordering::Relaxed);

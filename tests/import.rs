@@ -1966,10 +1966,16 @@ fn a_review_says_a_rating_list_a_number_for_text_and_an_empty_claim() {
         BETA_REVIEW,
     ]);
     assert!(
-        said.contains("lists 2 values; the first, `False`, is read"),
+        said.contains("lists 2 values; the first with a value, `False`, is read"),
         "{said}"
     );
     // An empty list or graph is said to be empty, not to be something else.
+    // A list inside the graph is said to be one, not "a node without @type".
+    let (_dir, said) = review_said(&[r#"{"@graph": [[]]}"#, BETA_REVIEW]);
+    assert!(
+        said.contains("a list (a list inside the list of reviews), not a ClaimReview; skipped"),
+        "{said}"
+    );
     for empty in ["[]", r#"{"@context": "https://schema.org", "@graph": []}"#] {
         let (_dir, said) = review_said(&[empty, BETA_REVIEW]);
         assert!(

@@ -538,8 +538,10 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                 format!("{name}[{i}]")
             };
             if !is_type(node, "ClaimReview") {
-                let kind =
-                    text(node.get("@type")).unwrap_or_else(|| "node without @type".to_owned());
+                let kind = match node {
+                    Value::Array(_) => "list (a list inside the list of reviews)".to_owned(),
+                    _ => text(node.get("@type")).unwrap_or_else(|| "node without @type".to_owned()),
+                };
                 problem(
                     &at,
                     format!(
@@ -654,14 +656,20 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                 if let Some(Value::Array(all)) = value
                     && all.len() > 1
                 {
-                    // The value read, as `text` reads a list.
-                    let first = text(value).unwrap_or_default();
+                    // The value read, as `text` reads a list: the first, unless a `null` or an
+                    // empty text came before it.
+                    let read = text(value).unwrap_or_default();
+                    let which = if text(all.first()).as_deref() == Some(read.as_str()) {
+                        "the first, "
+                    } else {
+                        "the first with a value, "
+                    };
                     problem(
                         &at,
                         format!(
-                            "`{key}` lists {} values; the first, `{}`, is read and the rest left out",
+                            "`{key}` lists {} values; {which}`{}`, is read and the rest left out",
                             all.len(),
-                            crate::text::quote(&first)
+                            crate::text::quote(&read)
                         ),
                     );
                 }

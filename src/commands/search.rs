@@ -87,7 +87,7 @@ pub fn search(
     }
     // fzf's OR: not a search of ours. Said, rather than searched for as text with every other
     // term required (which found nothing, or a phrase, without a word).
-    if query_text.split_whitespace().any(|t| t == "|") {
+    if query::pattern::has_or_bar(query_text) {
         let words: Vec<&str> = query_text.split_whitespace().collect();
         let alternatives: Vec<String> = words
             .split(|t| *t == "|")

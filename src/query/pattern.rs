@@ -97,6 +97,12 @@ impl Term {
     }
 }
 
+/// True when the query holds fzf's OR, a bar between spaces (`modi | sharif`), which this
+/// search does not have: every term must match. The one rule the command and the screen say.
+pub fn has_or_bar(query: &str) -> bool {
+    query.split_whitespace().any(|t| t == "|")
+}
+
 /// Splits a query into its terms; empty when the query holds nothing to match.
 pub fn parse(query: &str) -> Vec<Term> {
     // A term given twice asks nothing more (every term must match): each is matched once, so a

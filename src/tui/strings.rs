@@ -692,7 +692,7 @@ pub mod search {
         let shown = crate::text::quote(query);
         if crate::query::pattern::parse(query).is_empty() {
             format!("“{shown}” holds no term to search for")
-        } else if query.split_whitespace().any(|t| t == "|") {
+        } else if crate::query::pattern::has_or_bar(query) {
             // fzf's OR, which this search has not: said, as `parallax search` says it.
             format!(
                 "no claim matches “{shown}”: `|` (fzf's OR) is not supported; every term must match"

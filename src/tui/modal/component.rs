@@ -27,15 +27,26 @@ pub enum Step {
     CloseWith(Action),
 }
 
-/// What a move past an edge says in a scrolling view: `top` for a move up (a line, a page, to
-/// the first), `end` for a move down; `None` for any other action. Said only when the move
-/// cannot work (see [`Component::works`]).
-pub fn edge(action: Action, top: &'static str, end: &'static str) -> Option<&'static str> {
-    match action {
-        Action::Up | Action::PageUp | Action::First => Some(top),
-        Action::Down | Action::PageDown | Action::Last => Some(end),
-        _ => None,
+/// A move past an edge of a scrolling view (`c`): one up (a line, a page, to the first) when
+/// it cannot work says `top` in the footer, one down `end`, and true is returned, so the
+/// update does nothing else; any other action, or a move that works, returns false.
+pub fn stopped_at_edge(
+    c: &dyn Component,
+    app: &mut App,
+    action: Action,
+    top: &'static str,
+    end: &'static str,
+) -> bool {
+    let said = match action {
+        Action::Up | Action::PageUp | Action::First => top,
+        Action::Down | Action::PageDown | Action::Last => end,
+        _ => return false,
+    };
+    if c.works(app, action) {
+        return false;
     }
+    app.message = Some(said.to_owned());
+    true
 }
 
 /// A modal: its keys, how it changes the state, how it is drawn.

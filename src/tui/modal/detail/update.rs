@@ -187,13 +187,13 @@ impl Component for RowInFull {
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
         // A move past an edge does nothing: the footer says so, as the comparison does.
-        let edge = crate::tui::modal::component::edge(
+        if crate::tui::modal::component::stopped_at_edge(
+            self,
+            app,
             action,
             strings::edge::ROW_TOP,
             strings::edge::ROW_END,
-        );
-        if let Some(edge) = edge.filter(|_| !self.works(app, action)) {
-            app.message = Some(edge.to_owned());
+        ) {
             return Step::Stay;
         }
         let mut d = self.at;

@@ -91,13 +91,13 @@ impl Component for Help {
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
         // A move past an edge does nothing: the footer says so, as the comparison does.
-        let edge = crate::tui::modal::component::edge(
+        if crate::tui::modal::component::stopped_at_edge(
+            self,
+            app,
             action,
             strings::edge::HELP_TOP,
             strings::edge::HELP_END,
-        );
-        if let Some(edge) = edge.filter(|_| !self.works(app, action)) {
-            app.message = Some(edge.to_owned());
+        ) {
             return Step::Stay;
         }
         let max = super::view::max_scroll(app, self);

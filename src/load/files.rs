@@ -436,8 +436,10 @@ fn gather_folder(
     let mut listed = None;
     // A manifest found in the folder is read only from inside it, as its sides are (one named
     // on the command line is read where it leads).
+    let within = std::fs::canonicalize(folder).ok();
+    let link_out = |file: &Path| leads_out_of(within.as_deref()?, file);
     if manifest.is_none()
-        && let Some(target) = link_out_of(folder, &manifest_path)
+        && let Some(target) = link_out(&manifest_path)
     {
         inputs.push(outside(
             &manifest_path,
@@ -498,7 +500,7 @@ fn gather_folder(
     // entry is: a folder from someone else cannot make parallax read a file of yours.
     let mut kept = Vec::with_capacity(files.len());
     for f in files {
-        match link_out_of(folder, &f) {
+        match link_out(&f) {
             Some(target) => inputs.push(outside(
                 &f,
                 &target,
@@ -522,9 +524,14 @@ fn gather_folder(
 /// A file that does not resolve, or leads to no regular file (a device, a pipe), gives `None`:
 /// its read refuses it as what it is.
 pub fn link_out_of(folder: &Path, file: &Path) -> Option<PathBuf> {
-    let within = std::fs::canonicalize(folder).ok()?;
+    leads_out_of(&std::fs::canonicalize(folder).ok()?, file)
+}
+
+/// [`link_out_of`] for a folder already resolved (`within`, its canonical path): a folder's
+/// files are checked against it resolved once.
+fn leads_out_of(within: &Path, file: &Path) -> Option<PathBuf> {
     let target = std::fs::canonicalize(file).ok()?;
-    (!target.starts_with(&within) && target.is_file()).then_some(target)
+    (!target.starts_with(within) && target.is_file()).then_some(target)
 }
 
 /// The refusal of a file in a folder that is a link to `target` outside it; `rule` says what is

@@ -202,6 +202,6 @@ impl Component for AsOfBar {
     }
 
     fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
-        super::view::draw(frame, app, self, super::view::area(regions.main, self));
+        super::view::draw(frame, app, self, regions.main);
     }
 }

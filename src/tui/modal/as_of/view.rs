@@ -11,23 +11,18 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Where the bar sits: the last four lines of the main area, or five while a note needs two
-/// lines (why a date typed is not one yet, which a single line cut at 80 columns).
-pub fn area(main: Rect, bar: &AsOfBar) -> Rect {
-    let lines = bar.note.as_deref().map_or(1, |n| note_lines(n, main).len());
-    let h = u16::try_from(3 + lines).unwrap_or(4).min(main.height);
-    Rect::new(main.x, main.bottom().saturating_sub(h), main.width, h)
-}
-
-/// The note wrapped to the bar's inside at `main`'s width, in two lines at most.
-fn note_lines(note: &str, main: Rect) -> Vec<String> {
-    let width = usize::from(main.width.saturating_sub(4)).max(1);
-    text::wrap_at_most(note, width, 2)
-}
-
-/// Draws the bar into `area`.
-pub fn draw(frame: &mut Frame, app: &App, bar: &AsOfBar, area: Rect) {
+/// Draws the bar at the foot of `main`: its last four lines, or five while a note needs two
+/// (why a date typed is not one yet, which a single line cut at 80 columns). The note is
+/// wrapped once, for the bar's height and its lines alike.
+pub fn draw(frame: &mut Frame, app: &App, bar: &AsOfBar, main: Rect) {
     let theme = app.theme;
+    // The bar's inside: its border and padding off `main`'s width.
+    let width = usize::from(main.width.saturating_sub(4)).max(1);
+    let note = bar.note.as_deref().map(|n| text::wrap_at_most(n, width, 2));
+    let h = u16::try_from(3 + note.as_ref().map_or(1, Vec::len))
+        .unwrap_or(4)
+        .min(main.height);
+    let area = Rect::new(main.x, main.bottom().saturating_sub(h), main.width, h);
     let inner = popup(frame, theme, area, words::TITLE, true);
     let width = usize::from(inner.width);
     let (date, cursor) = bar.field.spans(
@@ -40,8 +35,8 @@ pub fn draw(frame: &mut Frame, app: &App, bar: &AsOfBar, area: Rect) {
     } else {
         date
     };
-    let below: Vec<Line> = match (&bar.note, bar.span) {
-        (Some(note), _) => text::wrap_at_most(note, width, 2)
+    let below: Vec<Line> = match (note, bar.span) {
+        (Some(note), _) => note
             .into_iter()
             .map(|l| Line::styled(l, theme.warning()))
             .collect(),

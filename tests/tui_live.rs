@@ -17,6 +17,17 @@ fn selected_claim_id(app: &App) -> Option<String> {
     Some(app.dispute.claim(at)?.id.to_string())
 }
 
+/// The problems panel open on the screen, as it stands.
+fn problems_panel(app: &App) -> parallax::tui::modal::reload::state::Problems {
+    app.modals
+        .iter()
+        .find_map(|m| match m {
+            Modal::Reload(p) => Some(p.clone()),
+            _ => None,
+        })
+        .expect("the problems panel is open")
+}
+
 #[test]
 fn a_file_changed_on_disk_reloads_the_screen_and_keeps_the_selection() {
     let (dir, mut app) = editable(FIXTURE, 100, 30);
@@ -82,11 +93,7 @@ fn a_broken_file_keeps_the_last_good_state_and_shows_where_until_it_is_fixed() {
     run_while(&mut app, move || {
         rewrite(&broken, "\"id\": \"a-treaty\"", "\"id\": 7")
     });
-    let problems = app.modals.iter().find_map(|m| match m {
-        Modal::Reload(p) => Some(p.clone()),
-        _ => None,
-    });
-    let problems = problems.expect("the problems panel is open");
+    let problems = problems_panel(&app);
     let first = problems.problems.first().expect("a problem");
     assert_eq!(first.file, alpha);
     assert_eq!(first.line, Some(20), "{}", first.text);
@@ -199,11 +206,7 @@ fn a_reload_keeps_to_the_max_file_size_the_screen_was_opened_with() {
             "binds both sides until 2030 and for a good many years after that",
         )
     });
-    let problems = app.modals.iter().find_map(|m| match m {
-        Modal::Reload(p) => Some(p.clone()),
-        _ => None,
-    });
-    let problems = problems.expect("the problems panel is open");
+    let problems = problems_panel(&app);
     let first = problems.problems.first().expect("a problem");
     assert_eq!(first.file, alpha, "{}", first.text);
     assert!(first.text.contains("max-file-size"), "{}", first.text);
@@ -386,11 +389,7 @@ fn a_problems_panel_too_short_for_its_text_says_what_is_out_of_sight() {
     run_while(&mut app, move || {
         rewrite(&alpha, "\"text\": \"", "\"text\": 7, \"said\": \"")
     });
-    let problems = app.modals.iter().find_map(|m| match m {
-        Modal::Reload(p) => Some(p.clone()),
-        _ => None,
-    });
-    let problems = problems.expect("the problems panel is open");
+    let problems = problems_panel(&app);
     let last = problems.problems.last().expect("problems");
     let screen = lines(&app);
     let border = |screen: &[String]| {

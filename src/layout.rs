@@ -217,7 +217,7 @@ impl Targets {
 
     /// The claims of one row, placed at `place`: a row's relations among its own claims are
     /// found by look-up, others by a scan of the comparison.
-    fn of_row(row: &Row, place: (usize, usize)) -> Targets {
+    pub fn of_row(row: &Row, place: (usize, usize)) -> Targets {
         let mut at = HashMap::default();
         for (left, side) in [(true, &row.left), (false, &row.right)] {
             for (i, c) in side.iter().enumerate() {
@@ -377,12 +377,23 @@ pub fn assessed_later(on: Date) -> String {
 /// no dated source).
 pub const ASSESSMENT_UNDATED: &str = "⌛ assessment undated";
 
-fn push_wrapped(out: &mut Vec<Line>, kind: LineKind, s: &str, width: usize, at: ClaimAt) {
-    for line in text::wrap(s, width) {
-        out.push(Line {
+fn push_wrapped(out: &mut dyn Sink, kind: LineKind, s: &str, width: usize, at: ClaimAt) {
+    text::wrap_each(s, width, |line| out.line(kind, line, Some(at)));
+}
+
+/// Where laid-out lines go: a list (the screen keeps a row's lines), or a writer that puts them
+/// out as they come (`show`), so a claim of millions of lines is never held whole.
+pub trait Sink {
+    /// Takes the next line.
+    fn line(&mut self, kind: LineKind, text: &str, claim: Option<ClaimAt>);
+}
+
+impl Sink for Vec<Line> {
+    fn line(&mut self, kind: LineKind, text: &str, claim: Option<ClaimAt>) {
+        self.push(Line {
             kind,
-            text: line,
-            claim: Some(at),
+            text: text.to_owned(),
+            claim,
         });
     }
 }
@@ -399,7 +410,7 @@ struct InRow<'a> {
 /// date, its standing as of a date in force, source tags (a later one marked), assessment (or
 /// that it was made later), relations.
 fn claim_lines(
-    out: &mut Vec<Line>,
+    out: &mut dyn Sink,
     dispute: &Dispute,
     comparison: &Comparison,
     at: ClaimAt,
@@ -474,41 +485,63 @@ pub fn row_lines(
         }
     };
     let within = InRow { place, targets };
-    let mut left = side_lines(dispute, comparison, (true, &row.left), widths.0, within);
-    let mut right = side_lines(dispute, comparison, (false, &row.right), widths.1, within);
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    side_lines(
+        &mut left,
+        dispute,
+        comparison,
+        (true, &row.left),
+        widths.0,
+        within,
+    );
+    side_lines(
+        &mut right,
+        dispute,
+        comparison,
+        (false, &row.right),
+        widths.1,
+        within,
+    );
     level(&mut left, &mut right);
     (left, right)
 }
 
-/// Lays out one side of a row (`true` for the left, and its claims): the claims with a gap
-/// between them, or "no counterpart".
+/// One side of a row (`left`, or the right) as [`row_lines`] lays it out, given to `out` line by
+/// line and not padded.
+pub fn row_side(
+    out: &mut dyn Sink,
+    (dispute, comparison): (&Dispute, &Comparison),
+    (row, place): (&Row, (usize, usize)),
+    left: bool,
+    width: usize,
+    targets: &Targets,
+) {
+    let within = InRow { place, targets };
+    let claims = if left { &row.left } else { &row.right };
+    side_lines(out, dispute, comparison, (left, claims), width, within);
+}
+
+/// Lays out one side of a row (`true` for the left, and its claims) into `out`: the claims with
+/// a gap between them, or "no counterpart".
 fn side_lines(
+    out: &mut dyn Sink,
     dispute: &Dispute,
     comparison: &Comparison,
     (left, claims): (bool, &[ClaimAt]),
     width: usize,
     within: InRow,
-) -> Vec<Line> {
+) {
     if claims.is_empty() {
-        return vec![Line {
-            kind: LineKind::Silent,
-            text: NO_COUNTERPART.to_owned(),
-            claim: None,
-        }];
+        out.line(LineKind::Silent, NO_COUNTERPART, None);
+        return;
     }
-    let mut out = Vec::new();
     for (i, &at) in claims.iter().enumerate() {
         if i > 0 {
-            out.push(Line {
-                kind: LineKind::Gap,
-                text: String::new(),
-                claim: None,
-            });
+            out.line(LineKind::Gap, "", None);
         }
         let label = label_at(left, i);
-        claim_lines(&mut out, dispute, comparison, at, width, within, &label);
+        claim_lines(out, dispute, comparison, at, width, within, &label);
     }
-    out
 }
 
 /// Pads the shorter of two sides with empty lines, so matching claims stay level.

@@ -35,9 +35,118 @@ pub fn row_heading(row: &Row) -> String {
 /// Joins two columns of lines side by side, each padded to `col` columns.
 fn columns(out: &mut String, left: &[Line], right: &[Line], col: usize) {
     for (l, r) in left.iter().zip(right) {
-        let line = format!("{}{SEPARATOR}{}", text::fit(&l.text, col), r.text);
-        let _ = writeln!(out, "{}", line.trim_end());
+        pair(out, &l.text, &r.text, col);
     }
+}
+
+/// Writes one line of two columns: `left` padded to `col` columns, the separator, `right`.
+fn pair(out: &mut String, left: &str, right: &str, col: usize) {
+    let start = out.len();
+    out.push_str(&text::fit(left, col));
+    out.push_str(SEPARATOR);
+    out.push_str(right);
+    let kept = out.get(start..).map_or(0, |line| line.trim_end().len());
+    out.truncate(start + kept);
+    out.push('\n');
+}
+
+/// One side of a row laid out first, its lines kept one after another in one string, to be set
+/// beside the other side's lines as they come.
+#[derive(Default)]
+struct Kept {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl layout::Sink for Kept {
+    fn line(&mut self, _: layout::LineKind, text: &str, _: Option<crate::format::ClaimAt>) {
+        self.text.push_str(text);
+        self.ends.push(self.text.len());
+    }
+}
+
+impl Kept {
+    fn get(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).and_then(|j| self.ends.get(j)).copied();
+        let end = self.ends.get(i).copied();
+        end.and_then(|end| self.text.get(start.unwrap_or(0)..end))
+            .unwrap_or_default()
+    }
+}
+
+/// Writes each line of the side laid out second beside the kept side's line at its height, and
+/// gives the output to `spill` as it grows.
+struct Beside<'a> {
+    out: &'a mut String,
+    kept: &'a Kept,
+    kept_left: bool,
+    next: usize,
+    col: usize,
+    spill: &'a mut dyn FnMut(&mut String) -> bool,
+    failed: bool,
+}
+
+impl Beside<'_> {
+    fn put(&mut self, other: &str) {
+        if self.failed {
+            return;
+        }
+        let kept = self.kept.get(self.next);
+        self.next += 1;
+        let (left, right) = if self.kept_left {
+            (kept, other)
+        } else {
+            (other, kept)
+        };
+        pair(self.out, left, right, self.col);
+        if self.out.len() >= SPILL {
+            self.failed = !(self.spill)(self.out);
+        }
+    }
+}
+
+impl layout::Sink for Beside<'_> {
+    fn line(&mut self, _: layout::LineKind, text: &str, _: Option<crate::format::ClaimAt>) {
+        self.put(text);
+    }
+}
+
+/// Writes a row's two sides as columns while they are laid out: the side with less text first,
+/// kept, then the other beside it line by line, so a claim of millions of lines is written as
+/// it is wrapped, never held. False when `spill` failed.
+fn row_columns(
+    out: &mut String,
+    (dispute, cmp): (&Dispute, &Comparison),
+    (row, place): (&Row, (usize, usize)),
+    col: usize,
+    targets: &layout::Targets,
+    spill: &mut dyn FnMut(&mut String) -> bool,
+) -> bool {
+    let size = |claims: &[crate::format::ClaimAt]| -> usize {
+        claims
+            .iter()
+            .filter_map(|&at| dispute.claim(at))
+            .map(|c| c.text.len())
+            .sum()
+    };
+    let kept_left = size(&row.left) <= size(&row.right);
+    let mut kept = Kept::default();
+    let at = (row, place);
+    layout::row_side(&mut kept, (dispute, cmp), at, kept_left, col, targets);
+    let mut beside = Beside {
+        out,
+        kept: &kept,
+        kept_left,
+        next: 0,
+        col,
+        spill,
+        failed: false,
+    };
+    layout::row_side(&mut beside, (dispute, cmp), at, !kept_left, col, targets);
+    while beside.next < kept.ends.len() {
+        beside.put("");
+    }
+    !beside.failed
 }
 
 fn rule(out: &mut String, title: &str, width: usize) {
@@ -153,8 +262,17 @@ fn topic_at(
         let _ = writeln!(out);
         hanging(out, &format!("▸ {}. ", i + 1), &row_heading(row), width);
         let place = (topic_index, i);
-        let (l, r) = layout::row_lines(dispute, cmp, row, place, (col, col), targets);
-        columns(out, &l, &r, col);
+        let own;
+        let targets = match targets {
+            Some(t) => t,
+            None => {
+                own = layout::Targets::of_row(row, place);
+                &own
+            }
+        };
+        if !row_columns(out, (dispute, cmp), (row, place), col, targets, spill) {
+            return;
+        }
         if out.len() >= SPILL && !spill(out) {
             return;
         }
@@ -401,4 +519,90 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison, width: usize) -> String
         let _ = writeln!(out, "* only one of the two sides addresses this topic");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A dispute of two sides whose rows pair a long claim (paragraphs, one of them longer than
+    /// a piece of `text::wrap_each`) with a short one, the long one on either side.
+    fn long_and_short() -> Dispute {
+        let long: String = (0..30_000).map(|i| format!("word{} ", i % 97)).collect();
+        let text = format!("First paragraph.\n{long}\n\nAfter a blank line.");
+        let side = |party: &str, claims: serde_json::Value| {
+            serde_json::json!({
+                "format": "parallax/1", "dispute": "d",
+                "party": {"id": party, "name": party},
+                "sources": [{"id": "s", "kind": "news", "outlet": "O", "url": "https://example.org/"}],
+                "topics": [{"id": "t", "title": "T", "claims": claims}]
+            })
+            .to_string()
+        };
+        let north = side(
+            "north",
+            serde_json::json!([
+                {"id": "n1", "text": text, "sources": ["s"]},
+                {"id": "n2", "text": "Short.\nTwo lines.", "sources": ["s"]}
+            ]),
+        );
+        let south = side(
+            "south",
+            serde_json::json!([
+                {"id": "s1", "text": "Short answer.", "sources": ["s"], "rebuts": ["n1"]},
+                {"id": "s2", "text": text, "sources": ["s"], "rebuts": ["n2"]}
+            ]),
+        );
+        let mut loader = crate::load::Loader::new();
+        loader.side("north.json", north.as_bytes());
+        loader.side("south.json", south.as_bytes());
+        let loaded = loader.finish();
+        assert_eq!(loaded.report.errors(), 0, "{:?}", loaded.report);
+        loaded.dispute.expect("two sides")
+    }
+
+    /// Each row of `d` written as `show` writes it (laid out as it is written, spilled as it
+    /// grows) and as the screen's layout gives its lines: the same text, at several widths.
+    fn streamed_as_laid_out(d: &Dispute) -> usize {
+        let cmp = Comparison::new(d, 0, 1);
+        let targets = layout::Targets::new(d, &cmp);
+        let mut rows = 0;
+        for (t, topic) in cmp.topics.iter().enumerate() {
+            for (i, row) in topic.rows.iter().enumerate() {
+                for col in [18, 37, 80] {
+                    let (l, r) = layout::row_lines(d, &cmp, row, (t, i), (col, col), None);
+                    let mut held = String::new();
+                    columns(&mut held, &l, &r, col);
+                    let (mut streamed, mut spilled) = (String::new(), String::new());
+                    let mut spill = |o: &mut String| {
+                        spilled.push_str(o);
+                        o.clear();
+                        true
+                    };
+                    let at = (row, (t, i));
+                    assert!(row_columns(
+                        &mut streamed,
+                        (d, &cmp),
+                        at,
+                        col,
+                        &targets,
+                        &mut spill
+                    ));
+                    spilled.push_str(&streamed);
+                    assert_eq!(spilled, held, "row {i} of topic {t} at {col} columns");
+                }
+                rows += 1;
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn show_writes_each_row_as_the_screen_lays_it_out_whichever_side_is_longer() {
+        assert_eq!(streamed_as_laid_out(&long_and_short()), 2);
+        let bundled = crate::load::load_bundled()
+            .dispute
+            .expect("the bundled dispute");
+        assert!(streamed_as_laid_out(&bundled) > 20);
+    }
 }

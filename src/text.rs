@@ -246,28 +246,71 @@ pub fn width(s: &str) -> usize {
 ///
 /// Words longer than the width are broken; the result always has at least one line.
 pub fn wrap(s: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
     let mut lines = Vec::new();
-    for paragraph in s.split('\n') {
-        if paragraph.is_empty() {
-            lines.push(String::new());
-            continue;
-        }
-        // Lines break at spaces only, never at a hyphen: a date (2024-03-03), an id
-        // (in-pahalgam-attack) or a URL stays whole unless it alone is wider than a line.
-        let options = textwrap::Options::new(width)
-            .break_words(true)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
-        lines.extend(
-            textwrap::wrap(paragraph, options)
-                .into_iter()
-                .map(|line| line.into_owned()),
-        );
-    }
-    if lines.is_empty() {
-        lines.push(String::new());
-    }
+    wrap_each(s, width, |line| lines.push(line.to_owned()));
     lines
+}
+
+/// The longest piece of one paragraph that [`wrap_each`] wraps at once.
+const WRAP_PIECE: usize = 1 << 16;
+
+/// Gives `line` each line of [`wrap`] in order (at least one), holding none of them: a text of
+/// millions of lines is laid out in the memory of one piece of it.
+pub fn wrap_each(s: &str, width: usize, mut line: impl FnMut(&str)) {
+    // Lines break at spaces only, never at a hyphen: a date (2024-03-03), an id
+    // (in-pahalgam-attack) or a URL stays whole unless it alone is wider than a line.
+    let options = textwrap::Options::new(width.max(1))
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for paragraph in s.split('\n') {
+        wrap_paragraph(paragraph, &options, &mut line);
+    }
+}
+
+/// Wraps one paragraph a piece at a time. Lines are filled first-fit, so each line depends only
+/// on the words from its start: every line of a piece but its last is a line of the whole
+/// paragraph, and the next piece starts where that last line did.
+fn wrap_paragraph(p: &str, options: &textwrap::Options, line: &mut impl FnMut(&str)) {
+    let mut rest = p;
+    let mut most = WRAP_PIECE;
+    loop {
+        if rest.len() <= most {
+            for l in textwrap::wrap(rest, options) {
+                line(&l);
+            }
+            return;
+        }
+        let mut cut = most;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let (piece, _) = rest.split_at(cut);
+        let lines = textwrap::wrap(piece, options);
+        // The last line's start in the piece (lines are slices of it); none when the piece made
+        // one line (a run of spaces): then a longer piece is tried.
+        let next = match lines.split_last() {
+            Some((std::borrow::Cow::Borrowed(last), done)) if !done.is_empty() => {
+                offset_in(piece, last).filter(|&at| at > 0)
+            }
+            _ => None,
+        };
+        match next {
+            Some(at) => {
+                for l in lines.iter().take(lines.len() - 1) {
+                    line(l);
+                }
+                rest = rest.get(at..).unwrap_or_default();
+                most = WRAP_PIECE;
+            }
+            None => most = most.saturating_mul(2),
+        }
+    }
+}
+
+/// Where `part`, a slice of `whole`, starts in it; `None` when it is not a slice of it.
+fn offset_in(whole: &str, part: &str) -> Option<usize> {
+    let at = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    (at + part.len() <= whole.len()).then_some(at)
 }
 
 /// Pads or truncates a cleaned string to exactly `cols` columns, by grapheme.
@@ -327,6 +370,44 @@ pub fn ellipsis(s: &str, cols: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines textwrap gives a paragraph wrapped whole, as [`wrap_each`] is set up.
+    fn whole(p: &str, width: usize) -> Vec<String> {
+        let options = textwrap::Options::new(width)
+            .break_words(true)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        textwrap::wrap(p, options)
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_paragraph_longer_than_a_piece_wraps_as_it_would_whole() {
+        // Words of 1 to 30 letters (some wider than the line), two- and three-byte letters
+        // (some two columns wide), single and repeated spaces, over several pieces.
+        let letters = ['a', 'é', '語', 'b', 'c'];
+        let (mut p, mut n) = (String::new(), 7u32);
+        while p.len() < 5 * WRAP_PIECE {
+            n = n.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let len = (n >> 16) % 30 + 1;
+            for i in 0..len {
+                p.push(letters[((n >> 8) as usize + i as usize) % letters.len()]);
+            }
+            p.push_str(if n % 11 == 0 { "   " } else { " " });
+        }
+        for width in [1, 7, 24, 80] {
+            let mut lines = Vec::new();
+            wrap_each(&p, width, |l| lines.push(l.to_owned()));
+            assert_eq!(lines, whole(&p, width), "width {width}");
+        }
+    }
+
+    #[test]
+    fn a_run_of_spaces_longer_than_a_piece_wraps_as_it_would_whole() {
+        let p = format!("start{}end of it", " ".repeat(3 * WRAP_PIECE));
+        assert_eq!(wrap(&p, 10), whole(&p, 10));
+    }
 
     #[test]
     fn a_text_given_a_few_lines_shows_what_fits_of_the_rest_on_the_last() {

@@ -532,3 +532,20 @@ fn a_move_at_an_edge_says_where_it_stands() {
         "Already at the end of the help."
     );
 }
+
+#[test]
+fn a_search_typed_in_a_row_in_full_opens_the_search_line_and_never_runs_its_letters_as_keys() {
+    // `r` would follow a link and `q` quit, had the letters of `/iraq` been taken as keys.
+    let mut app = bundled(80, 24);
+    press(&mut app, &[Action::NextPane, Action::Open]);
+    assert!(matches!(app.modals.last(), Some(Modal::Detail(_))));
+    let outcome = common::keys(&mut app, &[ratatui::crossterm::event::KeyCode::Char('/')]);
+    assert_eq!(outcome, Outcome::Continue);
+    common::typed(&mut app, "iraq");
+    assert!(
+        matches!(app.modals.last(), Some(Modal::Search(_))),
+        "{:?}",
+        app.modals
+    );
+    assert_eq!(app.search.field.text(), "iraq");
+}

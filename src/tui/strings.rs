@@ -227,6 +227,7 @@ pub mod help {
     pub const DETAIL_DOWN: &str = "next claim; at the last, scroll down";
     pub const DETAIL_FIRST: &str = "first claim";
     pub const DETAIL_LAST: &str = "last claim";
+    pub const DETAIL_SEARCH: &str = "close the row in full and search claims";
     pub const CLOSE: &str = "close";
     pub const CANCEL: &str = "cancel";
     pub const HELP_UP: &str = "scroll up a line";

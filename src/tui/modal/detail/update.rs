@@ -41,6 +41,9 @@ pub const BINDINGS: &[Binding] = &[
     listed(&[c('Y')], Action::CopyId, help::COPY_ID),
     listed(&[c('o')], Action::OpenSource, help::OPEN_SOURCE),
     listed(&[c('E')], Action::OpenEditor, help::EDIT_CLAIM),
+    // Typed as in the comparison, a search does not run its letters as this view's keys (`r`
+    // following a link, `q` quitting).
+    listed(&[c('/')], Action::Search, help::DETAIL_SEARCH),
     shown(&[k(KeyCode::Esc)], Action::Back, help::CLOSE, footer::CLOSE),
     shown(&[c('?')], Action::Help, help::HELP, footer::HELP),
     shown(&[c('q')], Action::Quit, help::QUIT, footer::QUIT),
@@ -212,6 +215,7 @@ impl Component for RowInFull {
         };
         match action {
             Action::Back => return Step::Close,
+            Action::Search => return Step::CloseWith(Action::Search),
             Action::Help => return crate::tui::modal::help::update::open(app, self),
             Action::Down if d.cursor + 1 < claims => {
                 d.cursor += 1;

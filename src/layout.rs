@@ -5,6 +5,7 @@ use crate::compare::{Assessed, Comparison, Row, Standing};
 use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, RelationKind};
 use crate::text;
 use foldhash::{HashMap, HashSet};
+use std::ops::ControlFlow;
 
 /// What a line of a claim's card shows; the TUI styles each kind differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -377,6 +378,23 @@ pub fn assessed_later(on: Date) -> String {
 /// no dated source).
 pub const ASSESSMENT_UNDATED: &str = "⌛ assessment undated";
 
+/// The most lines of a claim's text the screen lays out, in the comparison and in the row in
+/// full: a claim of millions of lines (a whole report pasted into one claim) would otherwise be
+/// wrapped whole for every frame. `show` and the exports give every line.
+pub const SCREEN_TEXT_LINES: usize = 1000;
+
+/// The note under a claim's text cut at [`SCREEN_TEXT_LINES`] (`rest`: the text not shown): how
+/// much more there is, and where to read it whole.
+pub fn cut_note(rest: &str) -> String {
+    // Counted exactly when that is quick; a very long rest in megabytes.
+    let more = if rest.len() <= 1 << 20 {
+        format!("{} more characters", rest.chars().count())
+    } else {
+        format!("{:.1} MB more", rest.len() as f64 / 1e6)
+    };
+    format!("… cut here: {more}; `parallax show` prints the claim whole")
+}
+
 fn push_wrapped(out: &mut dyn Sink, kind: LineKind, s: &str, width: usize, at: ClaimAt) {
     text::wrap_each(s, width, |line| out.line(kind, line, Some(at)));
 }
@@ -404,6 +422,8 @@ impl Sink for Vec<Line> {
 struct InRow<'a> {
     place: (usize, usize),
     targets: &'a Targets,
+    /// The most lines of a claim's text laid out (the screen's [`SCREEN_TEXT_LINES`]).
+    most: Option<usize>,
 }
 
 /// Lays out one claim with its label in its row, added to `out`: label and text, speaker and
@@ -421,13 +441,19 @@ fn claim_lines(
     let Some(claim) = dispute.claim(at) else {
         return;
     };
-    push_wrapped(
-        out,
-        LineKind::Text,
-        &format!("{label} {}", claim.text),
-        width,
-        at,
-    );
+    let mut given = 0;
+    let cut = text::wrap_lines(&format!("{label} "), &claim.text, width, |line| {
+        if within.most.is_some_and(|most| given >= most) {
+            return ControlFlow::Break(());
+        }
+        given += 1;
+        out.line(LineKind::Text, line, Some(at));
+        ControlFlow::Continue(())
+    });
+    if let Some(from) = cut {
+        let rest = claim.text.get(from..).unwrap_or_default();
+        push_wrapped(out, LineKind::Standing, &cut_note(rest), width, at);
+    }
     if let Some(s) = speaker_line(claim) {
         push_wrapped(out, LineKind::Speaker, &s, width, at);
     }
@@ -474,6 +500,7 @@ pub fn row_lines(
     place: (usize, usize),
     widths: (usize, usize),
     targets: Option<&Targets>,
+    most: Option<usize>,
 ) -> (Vec<Line>, Vec<Line>) {
     // The row's own claims by look-up: a long rebuttal chain shares one row.
     let own;
@@ -484,7 +511,11 @@ pub fn row_lines(
             &own
         }
     };
-    let within = InRow { place, targets };
+    let within = InRow {
+        place,
+        targets,
+        most,
+    };
     let (mut left, mut right) = (Vec::new(), Vec::new());
     side_lines(
         &mut left,
@@ -516,7 +547,11 @@ pub fn row_side(
     width: usize,
     targets: &Targets,
 ) {
-    let within = InRow { place, targets };
+    let within = InRow {
+        place,
+        targets,
+        most: None,
+    };
     let claims = if left { &row.left } else { &row.right };
     side_lines(out, dispute, comparison, (left, claims), width, within);
 }

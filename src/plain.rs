@@ -570,7 +570,7 @@ mod tests {
         for (t, topic) in cmp.topics.iter().enumerate() {
             for (i, row) in topic.rows.iter().enumerate() {
                 for col in [18, 37, 80] {
-                    let (l, r) = layout::row_lines(d, &cmp, row, (t, i), (col, col), None);
+                    let (l, r) = layout::row_lines(d, &cmp, row, (t, i), (col, col), None, None);
                     let mut held = String::new();
                     columns(&mut held, &l, &r, col);
                     let (mut streamed, mut spilled) = (String::new(), String::new());
@@ -595,6 +595,26 @@ mod tests {
             }
         }
         rows
+    }
+
+    #[test]
+    fn the_screen_lays_out_a_long_claim_up_to_its_limit_and_says_what_was_cut() {
+        let d = long_and_short();
+        let cmp = Comparison::new(&d, 0, 1);
+        let topic = cmp.topics.first().expect("a topic");
+        let row = topic.rows.first().expect("a row");
+        let (left, right) = layout::row_lines(&d, &cmp, row, (0, 0), (37, 37), None, Some(10));
+        let texts: Vec<&str> = left.iter().map(|l| l.text.as_str()).collect();
+        let note = texts
+            .iter()
+            .position(|t| t.contains("cut here"))
+            .expect("a note where the text was cut");
+        assert_eq!(note, 10, "{texts:#?}");
+        assert!(
+            texts.iter().any(|t| t.starts_with('[')),
+            "its sources still shown"
+        );
+        assert!(right.iter().any(|l| l.text.contains("Short answer.")));
     }
 
     #[test]

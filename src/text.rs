@@ -6,6 +6,8 @@
 //! visible marker rather than dropped. Cleaning happens once, when a file is loaded, so every
 //! later consumer (TUI, `show`, search, export) sees the same inert text and the same offsets.
 
+use std::borrow::Cow;
+use std::ops::ControlFlow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -257,49 +259,92 @@ const WRAP_PIECE: usize = 1 << 16;
 /// Gives `line` each line of [`wrap`] in order (at least one), holding none of them: a text of
 /// millions of lines is laid out in the memory of one piece of it.
 pub fn wrap_each(s: &str, width: usize, mut line: impl FnMut(&str)) {
+    wrap_lines("", s, width, |l| {
+        line(l);
+        ControlFlow::Continue(())
+    });
+}
+
+/// As [`wrap_each`] for `head` and `s` wrapped as one text (`head` joins the first paragraph of
+/// `s`, as a label before a claim's text), until `line` says stop: then the byte offset in `s`
+/// where the line it stopped at begins (0 for a line that begins in `head`); `None` when every
+/// line was given. A text cut after a few lines is wrapped no further than that.
+pub fn wrap_lines(
+    head: &str,
+    s: &str,
+    width: usize,
+    mut line: impl FnMut(&str) -> ControlFlow<()>,
+) -> Option<usize> {
     // Lines break at spaces only, never at a hyphen: a date (2024-03-03), an id
     // (in-pahalgam-attack) or a URL stays whole unless it alone is wider than a line.
     let options = textwrap::Options::new(width.max(1))
         .break_words(true)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let mut head = head;
     for paragraph in s.split('\n') {
-        wrap_paragraph(paragraph, &options, &mut line);
+        let cut = wrap_paragraph((head, paragraph), &options, &mut line);
+        if let Some(at) = cut {
+            return Some(offset_in(s, paragraph).unwrap_or(0) + at);
+        }
+        head = "";
     }
+    None
 }
 
-/// Wraps one paragraph a piece at a time. Lines are filled first-fit, so each line depends only
-/// on the words from its start: every line of a piece but its last is a line of the whole
-/// paragraph, and the next piece starts where that last line did.
-fn wrap_paragraph(p: &str, options: &textwrap::Options, line: &mut impl FnMut(&str)) {
+/// Wraps one paragraph (after `head`) a piece at a time, as [`wrap_lines`] gives it; the offset
+/// in the paragraph of the line `line` stopped at. Lines are filled first-fit, so each line
+/// depends only on the words from its start: every line of a piece but its last is a line of the
+/// whole paragraph, and the next piece starts where that last line did.
+fn wrap_paragraph(
+    (mut head, p): (&str, &str),
+    options: &textwrap::Options,
+    line: &mut impl FnMut(&str) -> ControlFlow<()>,
+) -> Option<usize> {
     let mut rest = p;
     let mut most = WRAP_PIECE;
     loop {
-        if rest.len() <= most {
-            for l in textwrap::wrap(rest, options) {
-                line(&l);
-            }
-            return;
-        }
-        let mut cut = most;
+        let whole = rest.len() <= most;
+        let mut cut = rest.len().min(most);
         while !rest.is_char_boundary(cut) {
             cut -= 1;
         }
         let (piece, _) = rest.split_at(cut);
-        let lines = textwrap::wrap(piece, options);
-        // The last line's start in the piece (lines are slices of it); none when the piece made
-        // one line (a run of spaces): then a longer piece is tried.
-        let next = match lines.split_last() {
-            Some((std::borrow::Cow::Borrowed(last), done)) if !done.is_empty() => {
-                offset_in(piece, last).filter(|&at| at > 0)
-            }
-            _ => None,
+        let joined = if head.is_empty() {
+            Cow::Borrowed(piece)
+        } else {
+            Cow::Owned(format!("{head}{piece}"))
         };
-        match next {
-            Some(at) => {
-                for l in lines.iter().take(lines.len() - 1) {
-                    line(l);
+        let lines = textwrap::wrap(&joined, options);
+        let done = p.len() - rest.len();
+        // Where a line of this piece starts in the paragraph (0 within `head`).
+        let start =
+            |l: &str| offset_in(&joined, l).map_or(done, |at| done + at.saturating_sub(head.len()));
+        // The lines given now, and where the next piece starts in this one: after them all
+        // when the piece is the paragraph's end; else at its last line (none when the piece
+        // made one line, a run of spaces: then a longer piece is tried).
+        let (give, next) = if whole {
+            (lines.len(), None)
+        } else {
+            match lines.split_last() {
+                Some((Cow::Borrowed(last), before)) if !before.is_empty() => {
+                    match offset_in(&joined, last).filter(|&at| at > head.len()) {
+                        Some(at) => (before.len(), Some(at - head.len())),
+                        None => (0, None),
+                    }
                 }
+                _ => (0, None),
+            }
+        };
+        for l in lines.iter().take(give) {
+            if line(l).is_break() {
+                return Some(start(l));
+            }
+        }
+        match next {
+            _ if whole => return None,
+            Some(at) => {
                 rest = rest.get(at..).unwrap_or_default();
+                head = "";
                 most = WRAP_PIECE;
             }
             None => most = most.saturating_mul(2),
@@ -400,6 +445,38 @@ mod tests {
             let mut lines = Vec::new();
             wrap_each(&p, width, |l| lines.push(l.to_owned()));
             assert_eq!(lines, whole(&p, width), "width {width}");
+        }
+    }
+
+    #[test]
+    fn a_head_joins_the_first_paragraph_and_a_stop_says_where_the_rest_begins() {
+        let long: String = (0..40_000).map(|i| format!("w{} ", i % 89)).collect();
+        let s = format!("First words here.\n\n{long}\nLast paragraph, after the long one.");
+        let all = wrap(&format!("L1 {s}"), 30);
+        let mut given = Vec::new();
+        let cut = wrap_lines("L1 ", &s, 30, |l| {
+            given.push(l.to_owned());
+            ControlFlow::Continue(())
+        });
+        assert_eq!((cut, &given), (None, &all), "every line, as if joined");
+        // Stopped at line n: the text from the offset given wraps on from that line.
+        for n in [0, 1, 2, 3, 500, all.len() - 1] {
+            let mut count = 0;
+            let cut = wrap_lines("L1 ", &s, 30, |_| {
+                count += 1;
+                if count > n {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            });
+            let at = cut.expect("stopped");
+            if n == 0 {
+                assert_eq!(at, 0, "the first line begins in the head");
+            } else {
+                let rest = s.get(at..).expect("an offset in the text");
+                assert!(rest.starts_with(all[n].as_str()), "line {n}: {:?}", &all[n]);
+            }
         }
     }
 

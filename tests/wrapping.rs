@@ -149,3 +149,62 @@ fn show_at_its_narrowest_fits_headings_and_party_names_too() {
         "{s}"
     );
 }
+
+/// A folder of two sides whose one row pairs a claim of `lines` short lines with a short one.
+fn long_claim_folder(lines: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let text: String = (1..=lines).map(|i| format!("line {i}\n")).collect();
+    let side = |id: &str, claim: serde_json::Value| {
+        serde_json::json!({
+            "format": "parallax/1", "dispute": "long",
+            "party": {"id": id, "name": id},
+            "sources": [{"id": "s", "outlet": "Gazette", "url": "https://example.org/a"}],
+            "topics": [{"id": "t", "title": "T", "claims": [claim]}]
+        })
+        .to_string()
+    };
+    let north = side(
+        "north",
+        serde_json::json!({"id": "n1", "text": text, "sources": ["s"]}),
+    );
+    let south = side(
+        "south",
+        serde_json::json!({"id": "s1", "text": "Short.", "sources": ["s"], "rebuts": ["n1"]}),
+    );
+    std::fs::write(dir.path().join("north.json"), north).expect("written");
+    std::fs::write(dir.path().join("south.json"), south).expect("written");
+    dir
+}
+
+#[test]
+fn the_screen_cuts_a_claim_of_thousands_of_lines_and_says_how_much_is_left_while_show_prints_it_whole()
+ {
+    let dir = long_claim_folder(3000);
+    let path = dir.path().to_str().expect("a UTF-8 path");
+    let mut app = common::app_at(path, 80, 24);
+    // The row in full, at its end: the text stops at the screen's limit, with what is left.
+    common::press(
+        &mut app,
+        &[Action::FocusComparison, Action::Open, Action::Last],
+    );
+    let screen = common::screen(&app);
+    let shown = parallax::layout::SCREEN_TEXT_LINES;
+    assert!(screen.contains(&format!("line {shown}")), "{screen}");
+    let left: usize = (shown + 1..=3000)
+        .map(|i| format!("line {i}\n").len())
+        .sum();
+    assert!(
+        screen.contains(&format!("cut here: {left} more characters")),
+        "{screen}"
+    );
+    assert!(!screen.contains(&format!("line {}", shown + 1)), "{screen}");
+    // `show` gives every line.
+    let out = Command::cargo_bin("parallax")
+        .expect("the binary is built")
+        .args(["show", "--width", "80", path])
+        .output()
+        .expect("runs");
+    let s = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(s.contains("line 3000"), "{s}");
+    assert!(!s.contains("cut here"));
+}

@@ -364,6 +364,25 @@ pub fn normalise(v: &mut Vector) {
     }
 }
 
+/// The most of one text the matcher reads: a claim is a paraphrase, and what it is about shows
+/// in its beginning. A whole report pasted into one claim (millions of words) would otherwise
+/// take gigabytes and minutes to profile.
+pub const MATCH_TEXT_BYTES: usize = 1 << 16;
+
+/// The first [`MATCH_TEXT_BYTES`] of `text`, cut at a space so no word is cut.
+pub fn matched_part(text: &str) -> &str {
+    if text.len() <= MATCH_TEXT_BYTES {
+        return text;
+    }
+    let mut end = MATCH_TEXT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text.get(..end).unwrap_or_default();
+    head.rfind(char::is_whitespace)
+        .map_or(head, |at| head.get(..at).unwrap_or(head))
+}
+
 /// A claim's text fields, as the matcher reads them: the text counts fully, tags and the
 /// assessment note less.
 pub fn claim_texts(claim: &Claim) -> [(&str, f32); 2] {
@@ -372,7 +391,7 @@ pub fn claim_texts(claim: &Claim) -> [(&str, f32); 2] {
         .as_ref()
         .and_then(|a| a.note.as_deref())
         .unwrap_or("");
-    [(claim.text.as_str(), 1.0), (note, 0.3)]
+    [(matched_part(&claim.text), 1.0), (matched_part(note), 0.3)]
 }
 
 /// The titles of the sources a claim cites and the quotes it takes from them: what the claim
@@ -384,10 +403,10 @@ pub fn cited_texts<'a>(dispute: &'a Dispute, side: usize, claim: &'a Claim) -> V
     let mut out = Vec::new();
     for r in &claim.sources {
         if let Some(title) = side.sources.get(r.index).and_then(|s| s.title.as_deref()) {
-            out.push((title, 1.0));
+            out.push((matched_part(title), 1.0));
         }
         if let Some(quote) = r.quote() {
-            out.push((quote, 1.0));
+            out.push((matched_part(quote), 1.0));
         }
     }
     out
@@ -424,6 +443,18 @@ pub fn day_number((y, m, d): (u16, u8, u8)) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_longer_than_the_matcher_reads_is_cut_at_a_space_never_in_a_word() {
+        let short = "Pakistan asked for the ceasefire.";
+        assert_eq!(matched_part(short), short);
+        // Words of a two-byte letter, so a cut at the byte limit would fall inside one.
+        let long = "ééééééé ".repeat(MATCH_TEXT_BYTES / 8);
+        let part = matched_part(&long);
+        assert!(part.len() <= MATCH_TEXT_BYTES && part.len() > MATCH_TEXT_BYTES - 32);
+        assert!(long.starts_with(part));
+        assert!(part.ends_with("ééééééé"), "{:?}", &part[part.len() - 20..]);
+    }
 
     #[test]
     fn names_numbers_and_stems() {

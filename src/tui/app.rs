@@ -122,7 +122,15 @@ pub fn layout_row(
     place: (usize, usize),
     widths: (usize, usize),
 ) -> (Vec<Line>, Vec<Line>) {
-    layout::row_lines(dispute, cmp, row, place, widths, None)
+    layout::row_lines(
+        dispute,
+        cmp,
+        row,
+        place,
+        widths,
+        None,
+        Some(layout::SCREEN_TEXT_LINES),
+    )
 }
 
 impl App {

@@ -32,6 +32,25 @@ impl Content {
         }
     }
 
+    /// A claim's text, at most [`layout::SCREEN_TEXT_LINES`] lines of it, then what was cut.
+    fn claim_text(&mut self, indent: usize, s: &str, width: usize, cut_style: Style) {
+        let pad = " ".repeat(indent);
+        let most = layout::SCREEN_TEXT_LINES;
+        let mut given = 0;
+        let cut = text::wrap_lines("", s, width.saturating_sub(indent).max(1), |line| {
+            if given >= most {
+                return std::ops::ControlFlow::Break(());
+            }
+            given += 1;
+            self.lines.push(Line::raw(format!("{pad}{line}")));
+            std::ops::ControlFlow::Continue(())
+        });
+        if let Some(from) = cut {
+            let note = layout::cut_note(s.get(from..).unwrap_or_default());
+            self.push(indent, &note, cut_style, width);
+        }
+    }
+
     fn field(&mut self, label: &str, value: Option<&str>, style: Style, width: usize) {
         if let Some(v) = value {
             self.push(4, &format!("{label}: {v}"), style, width);
@@ -102,7 +121,12 @@ fn claim_block(
     };
     c.lines
         .push(Line::styled(text::ellipsis(&heading, width), style));
-    c.push(2, &claim.text, Style::new(), width);
+    c.claim_text(
+        2,
+        &claim.text,
+        width,
+        theme.line(layout::LineKind::Standing),
+    );
     let plain = Style::new();
     c.field(field::SPEAKER, claim.speaker.as_deref(), plain, width);
     let date = claim.date.map(|d| d.to_string());

@@ -6,6 +6,7 @@
 //! The public API used by the CLI and the TUI: [`render`], [`default_file_name`], [`write_file`].
 
 mod csv;
+pub use csv::writer as csv_writer;
 mod html;
 mod markdown;
 pub mod model;

@@ -602,9 +602,7 @@ fn source_cells(r: &mut Record, s: &crate::format::Source) {
 /// assessment) that repeats only the side and the id. Every source is named by its id. Each
 /// record goes to `out` as it is made, so the table is never held whole.
 pub fn write(dispute: &Dispute, out: &mut dyn std::io::Write) -> Result<(), csv::Error> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(out);
+    let mut w = crate::export::csv_writer(out);
     w.write_record(Col::ALL.iter().map(|c| c.name()))?;
     let write = |w: &mut csv::Writer<&mut dyn std::io::Write>, r: &Record| {
         w.write_record(

@@ -180,6 +180,9 @@ struct TopicFields<'d> {
 /// A manifest topic's points by id: the question of the first point of that id, if it has one.
 type Questions<'d> = foldhash::HashMap<&'d str, Option<(&'d str, PerTerm)>>;
 
+/// A word of a claim's text with no row in the memo: too short for any term word.
+const NO_ROW: u32 = u32::MAX;
+
 /// Matches already made by one thread: short fields by text, prose words by word.
 #[derive(Default)]
 struct Memo<'d> {
@@ -191,9 +194,10 @@ struct Memo<'d> {
     words: HashMap<&'d str, usize, foldhash::fast::RandomState>,
     /// Per memoised word, `width` entries: how each term word matches it (typos, or [`NO`]).
     table: Vec<u8>,
-    /// The claim at hand: its text's words' rows, its short fields with their rows, and its
+    /// The claim at hand: its text's words' rows ([`NO_ROW`] for a word too short for any
+    /// term), its short fields with their rows, and its
     /// fields as one term matched them (kept from claim to claim to reuse their memory).
-    rows: Vec<Option<usize>>,
+    rows: Vec<u32>,
     claim_shorts: Vec<(Field, &'d str, usize)>,
     fields: Vec<(Field, &'d str, Option<u8>)>,
 }
@@ -303,7 +307,11 @@ impl<'p, 'd> OneShot<'p, 'd> {
         rows.clear();
         shorts.clear();
         if self.width > 0 {
-            words::each_word(&claim.text, |_, w| rows.push(memo.row(self, w)));
+            // Four bytes a word, not sixteen: a claim may hold millions of words.
+            words::each_word(&claim.text, |_, w| {
+                let row = memo.row(self, w).and_then(|r| u32::try_from(r).ok());
+                rows.push(row.unwrap_or(NO_ROW));
+            });
         }
         if let Some(s) = claim.speaker.as_deref() {
             shorts.push((Field::Speaker, s, memo.short(self, s)));
@@ -341,7 +349,7 @@ impl<'p, 'd> OneShot<'p, 'd> {
             let in_text = match (p.words.as_ref(), self.offsets.get(i).copied().flatten()) {
                 (Some(w), Some(offset)) => w
                     .find_in(rows.len(), |word, j| {
-                        let row = (*rows.get(word)?)?;
+                        let row = *rows.get(word).filter(|&&r| r != NO_ROW)? as usize;
                         let t = *memo.table.get(row * self.width + offset + j)?;
                         (t != NO).then_some((t, 0))
                     })

@@ -167,7 +167,7 @@ pub enum Command {
         #[command(flatten)]
         pair: PairArgs,
         /// Only suggestions scoring at least this (0 to 1; below 0.1 they share little).
-        #[arg(long, value_name = "S", default_value_t = 0.1, value_hint = ValueHint::Other)]
+        #[arg(long, value_name = "S", default_value_t = 0.1, value_hint = ValueHint::Other, allow_negative_numbers = true)]
         min_score: f32,
         /// At most this many suggestions for each left claim.
         #[arg(long, value_name = "K", default_value_t = 3, value_hint = ValueHint::Other)]

@@ -1572,3 +1572,94 @@ fn link_refuses_a_question_with_a_control_character() {
     }
     assert_eq!(files(), before, "nothing written");
 }
+
+/// Two claims already on one point are no suggestion: `dismiss` says so and writes nothing.
+#[test]
+fn dismissing_a_pair_already_linked_says_so_and_writes_nothing() {
+    let dir = copy_fixture();
+    let out = parallax()
+        .args(["dismiss", "a-closed", "b-opened"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        said.contains("Already linked: `a-closed` and `b-opened` share the point `who-closed`"),
+        "{said}"
+    );
+    assert!(!dir.path().join(".parallax-dismissed.json").exists());
+}
+
+/// A dismissals file that is a link to nothing is said to be one (it read as a missing file,
+/// and the write then refused as if the file had changed on disk).
+#[cfg(unix)]
+#[test]
+fn a_dismissals_file_linking_to_nothing_is_named_as_such() {
+    let dir = copy_fixture();
+    let file = dir.path().join(".parallax-dismissed.json");
+    std::os::unix::fs::symlink(dir.path().join("gone.json"), &file).unwrap();
+    let out = parallax()
+        .args(["dismiss", "a-people", "b-opened"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is a link to a file that does not exist") && !err.contains("changed on disk"),
+        "{err}"
+    );
+    assert!(file.is_symlink() && !dir.path().join("gone.json").exists());
+}
+
+/// One claim named twice is said to be that, not "claims of the same party".
+#[test]
+fn one_claim_named_twice_is_said_to_be_one_claim() {
+    let dir = copy_fixture();
+    for command in ["link", "dismiss"] {
+        let out = parallax()
+            .args([command, "--dry-run", "a-karvani", "a-karvani"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("`a-karvani` is named twice"),
+            "{command}: {err}"
+        );
+    }
+}
+
+/// A question in letters beyond ASCII gives a point id spelled from them, not one with the
+/// letters dropped (`Über Ärger` gave `ber-rger`).
+#[test]
+fn a_question_beyond_ascii_names_its_point_in_ascii_letters() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for name in ["alpha.json", "beta.json"] {
+        let text = std::fs::read_to_string(fixture().join(name)).unwrap();
+        let text = text.replace("          \"point\": \"who-closed\",\n", "");
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let out = parallax()
+        .args(["link", "--dry-run", "--question", "Über Ärger beim Zoll?"])
+        .args(["a-karvani", "b-karvani"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("new point `uber-arger-beim-zoll`"), "{said}");
+}
+
+#[test]
+fn a_negative_min_score_is_said_out_of_range() {
+    let out = parallax()
+        .args(["match", "--min-score", "-0.1"])
+        .arg(fixture())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--min-score -0.1 is out of range"), "{err}");
+}

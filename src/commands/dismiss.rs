@@ -29,12 +29,33 @@ pub fn dismiss(
         })
     };
     let (la, ra) = (find(left)?, find(right)?);
+    if la == ra {
+        return Err(Failure::Usage(format!(
+            "`{}` is named twice; a suggestion pairs two claims, one of each party",
+            text::clean(left).text
+        )));
+    }
     if la.side() == ra.side() {
         return Err(Failure::Usage(format!(
             "`{}` and `{}` are claims of the same party; a suggestion pairs claims of two parties",
             text::clean(left).text,
             text::clean(right).text
         )));
+    }
+    // A pair already on one point is no suggestion: nothing to keep from coming back.
+    let point_of = |at| dispute.claim(at).and_then(|c| c.point.as_deref());
+    if let (Some(a), Some(b)) = (point_of(la), point_of(ra))
+        && a == b
+        && dispute.ids(la).1 == dispute.ids(ra).1
+    {
+        writeln!(
+            out,
+            "Already linked: `{}` and `{}` share the point `{}`; nothing to dismiss",
+            text::clean(left).text,
+            text::clean(right).text,
+            text::clean(a).text
+        )?;
+        return Ok(());
     }
     let (point, topic) = if row {
         let point = dispute.claim(ra).and_then(|c| c.point.as_deref().map(str::to_owned)).ok_or_else(|| {

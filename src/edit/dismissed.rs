@@ -188,6 +188,16 @@ fn read_file(path: &Path) -> Result<Option<(Vec<u8>, File)>, EditError> {
     let name = path.display().to_string();
     let bytes = match crate::load::read_regular(path, crate::load::DEFAULT_MAX_FILE) {
         Ok(b) => b,
+        // A link to nothing is not a missing file: writing a new one would replace the link.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.is_symlink() => {
+            return Err(EditError::Refused(format!(
+                "{name} is a link to a file that does not exist ({}); remove the link or \
+                 restore its file",
+                std::fs::read_link(path)
+                    .map(|t| crate::text::clean(&t.display().to_string()).text)
+                    .unwrap_or_default()
+            )));
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(EditError::Io(name, e)),
     };

@@ -266,6 +266,11 @@ impl Workspace {
                 .ok_or_else(|| EditError::UnknownClaim(crate::text::clean(id).text))
         };
         let (la, ra) = (find(left)?, find(right)?);
+        if la == ra {
+            return Err(EditError::Refused(format!(
+                "`{left}` is named twice; link two claims, one of each party"
+            )));
+        }
         if la.side() == ra.side() {
             return Err(EditError::Refused(format!(
                 "`{left}` and `{right}` are claims of the same party; link claims of two parties"
@@ -742,11 +747,16 @@ pub use crate::matching::DEFAULT_QUESTION;
 /// the topic's id and `point`; unique in the topic.
 pub fn new_point_id(dispute: &Dispute, topic: &str, question: Option<&str>) -> String {
     // The placeholder question names nothing: its point is named after the topic.
-    let words: Vec<String> = question
-        .filter(|q| q.trim() != DEFAULT_QUESTION)
-        .unwrap_or("")
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .map(str::to_ascii_lowercase)
+    // Letters beyond ASCII spelled in it first, as for every id made from text (`Über Ärger`
+    // gives `uber-arger`).
+    let spelled = crate::create::make_id(
+        question
+            .filter(|q| q.trim() != DEFAULT_QUESTION)
+            .unwrap_or(""),
+        usize::MAX,
+    );
+    let words: Vec<&str> = spelled
+        .split('-')
         .filter(|w| w.len() > 1 && !crate::matching::is_function_word(w))
         .take(4)
         .collect();

@@ -25,6 +25,11 @@ impl Workspace {
                 .ok_or_else(|| EditError::UnknownClaim(crate::text::clean(id).text))
         };
         let (at, target) = (find(from)?, find(to)?);
+        if at == target {
+            return Err(EditError::Refused(format!(
+                "`{from}` is named twice; a relation joins two claims, one of each party"
+            )));
+        }
         if at.side() == target.side() {
             return Err(EditError::Refused(format!(
                 "`{from}` and `{to}` are claims of the same party; a relation joins two parties' claims"

@@ -88,10 +88,7 @@ pub fn matches(
                 .point
                 .as_deref()
                 .map_or_else(String::new, |p| format!("  [point {p}]"));
-            let mut reasons: Vec<String> = s.reasons.iter().map(ToString::to_string).collect();
-            if reasons.is_empty() {
-                reasons.push("no shared names, numbers or words".to_owned());
-            }
+            let reasons: Vec<String> = s.reasons.iter().map(ToString::to_string).collect();
             writeln!(
                 out,
                 "{:.2}  {l}  {r}{point}  {}",

@@ -104,8 +104,18 @@ pub fn pieces(text: &str) -> Vec<(&str, bool)> {
             *stop = false;
         }
     };
+    let mut last = None;
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() || c == '\'' || c == '’' {
+        // A thousands separator or decimal point between digits keeps a number whole: 40,000
+        // and 2.8 are one number each, not 40 and 000, or 2 and 8.
+        let in_number = matches!(c, ',' | '.')
+            && last.is_some_and(|l: char| l.is_ascii_digit())
+            && text
+                .get(i + 1..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|n| n.is_ascii_digit());
+        last = Some(c);
+        if c.is_alphanumeric() || c == '\'' || c == '’' || (in_number && start.is_some()) {
             start.get_or_insert(i);
         } else {
             if let Some(s) = start.take() {
@@ -443,6 +453,23 @@ pub fn day_number((y, m, d): (u16, u8, u8)) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_with_a_thousands_comma_or_a_decimal_point_is_one_piece() {
+        let text = "It cost $40,000 and 2.8 billion. Then 3, 4 and 5.Next";
+        let got: Vec<(&str, bool)> = pieces(text);
+        let words: Vec<&str> = got.iter().map(|(w, _)| *w).collect();
+        assert_eq!(
+            words,
+            [
+                "It", "cost", "40,000", "and", "2.8", "billion", "Then", "3", "4", "and", "5",
+                "Next"
+            ]
+        );
+        // The full stop after "billion" still starts a sentence; the decimal point does not.
+        assert!(got.iter().any(|&(w, start)| w == "Then" && start));
+        assert!(got.iter().any(|&(w, start)| w == "billion" && !start));
+    }
 
     #[test]
     fn a_text_longer_than_the_matcher_reads_is_cut_at_a_space_never_in_a_word() {

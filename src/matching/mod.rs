@@ -149,11 +149,15 @@ pub enum Reason {
     /// Names, numbers or words both share that are not in both claims' texts: they come from
     /// an assessment note, a cited source's title or a quote, which count for less.
     BeyondTexts(Vec<String>),
+    /// The two texts share no name, number, tag or word worth naming: said whatever else is,
+    /// so a date or an outlet is never read as the whole case for a pair.
+    NothingShared,
 }
 
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Reason::NothingShared => write!(f, "no shared names, numbers or words"),
             Reason::SharedNames(v) => write!(f, "shared names: {}", v.join(", ")),
             Reason::SharedNumbers(v) => write!(f, "shared numbers: {}", v.join(", ")),
             Reason::SharedTags(v) => write!(f, "shared tags: {}", v.join(", ")),

@@ -254,20 +254,24 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
         .map(|(_, _, s, _)| (*s).to_owned())
         .collect();
     let names = pick(Class::Name, 0.0);
+    let numbers = pick(Class::Number, 0.0);
+    let tags = pick(Class::Tag, 0.0);
+    let words = pick(Class::Common, 0.005);
+    let nothing = names.is_empty() && numbers.is_empty() && tags.is_empty() && words.is_empty();
     if !names.is_empty() {
         reasons.push(Reason::SharedNames(names));
     }
-    let numbers = pick(Class::Number, 0.0);
     if !numbers.is_empty() {
         reasons.push(Reason::SharedNumbers(numbers));
     }
-    let tags = pick(Class::Tag, 0.0);
     if !tags.is_empty() {
         reasons.push(Reason::SharedTags(tags));
     }
-    let words = pick(Class::Common, 0.005);
     if !words.is_empty() {
         reasons.push(Reason::SharedWords(words));
+    }
+    if nothing {
+        reasons.push(Reason::NothingShared);
     }
     if !beyond.is_empty() {
         reasons.push(Reason::BeyondTexts(beyond));

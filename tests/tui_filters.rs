@@ -698,3 +698,20 @@ fn the_claims_choices_stay_readable_at_80_columns() {
     let s = common::screen(&app);
     assert!(s.contains("[x] untrusted text: held hidden"), "{s}");
 }
+
+#[test]
+fn every_filter_in_force_shows_in_the_header_a_long_one_cut() {
+    let mut a = app(80, 24);
+    let outlets: Vec<String> = (1..=40).map(|i| format!("\"Outlet number {i}\"")).collect();
+    a.active_filters = vec![
+        format!("source: {}", outlets.join(", ")),
+        "since 2025-01-01".to_owned(),
+    ];
+    let said = screen(&a);
+    let line = said
+        .lines()
+        .find(|l| l.contains("filters: "))
+        .unwrap_or_else(|| panic!("no filters line: {said}"));
+    assert!(line.contains("source: \"Outlet number 1\""), "{line}");
+    assert!(line.contains("…, since 2025-01-01"), "{line}");
+}

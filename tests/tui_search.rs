@@ -645,3 +645,18 @@ fn f1_opens_the_help_where_a_question_mark_is_typed() {
     assert_eq!(a.search.text(), "?");
     assert!(search::active(&a));
 }
+
+#[test]
+fn a_long_search_is_cut_in_the_header_never_its_count_or_the_narrowing_mark() {
+    let mut a = app(80, 24);
+    // Every word must match: one word, said many times, is a long query with a hit.
+    search_for(&mut a, &"escalation ".repeat(12));
+    press(&mut a, &[Action::Narrow]);
+    line(&mut a, Action::Back);
+    let said = screen(&a);
+    let header = said
+        .lines()
+        .find(|l| l.contains("search: "))
+        .unwrap_or_else(|| panic!("no search line: {said}"));
+    assert!(header.contains("escala… (narrowed) · 1 claim"), "{header}");
+}

@@ -780,7 +780,19 @@ pub mod search {
         width: usize,
     ) -> String {
         let start = crate::text::width(&header_with(query, narrowed, ""));
-        header_with(query, narrowed, &found(counts, width.saturating_sub(start)))
+        let line = header_with(query, narrowed, &found(counts, width.saturating_sub(start)));
+        if crate::text::width(&line) <= width {
+            return line;
+        }
+        cut_query(query, narrowed, &found(counts, 0), width)
+    }
+
+    /// [`header_with`] in `width` columns: a query too long for them is cut with `…`, never the
+    /// narrowing mark or `rest` (the count).
+    fn cut_query(query: &str, narrowed: bool, rest: &str, width: usize) -> String {
+        let room = width.saturating_sub(crate::text::width(&header_with("", narrowed, rest)));
+        let query = crate::text::ellipsis(query, room.max(1));
+        header_with(query.trim_end(), narrowed, rest)
     }
 
     /// The header's search line: the query, the narrowing mark right after it (a narrow header
@@ -795,8 +807,12 @@ pub mod search {
     }
 
     /// The header's search line while the text as typed is being searched.
-    pub fn header_searching(query: &str, narrowed: bool) -> String {
-        header_with(query, narrowed, SEARCHING)
+    pub fn header_searching(query: &str, narrowed: bool, width: usize) -> String {
+        let line = header_with(query, narrowed, SEARCHING);
+        if crate::text::width(&line) <= width {
+            return line;
+        }
+        cut_query(query, narrowed, SEARCHING, width)
     }
 
     /// The footer's place among the claims found (each claim once, as the header counts them).
@@ -925,8 +941,37 @@ pub const SUGGESTED_MARK: &str = "≈";
 pub const COMMON_MARK: &str = "≡";
 
 /// The header's line of active filters.
-pub fn filters(filters: &[String]) -> String {
-    format!("{FILTERS}: {}", filters.join(", "))
+pub fn filters(filters: &[String], width: usize) -> String {
+    let whole = format!("{FILTERS}: {}", filters.join(", "));
+    if crate::text::width(&whole) <= width || filters.is_empty() {
+        return whole;
+    }
+    // Too wide: each filter gets a fair share of the line, the short ones whole and the long
+    // ones cut with `…`, so every filter in force shows (a long list of sources hid the date
+    // that emptied the screen).
+    let fixed = crate::text::width(&format!("{FILTERS}: ")) + 2 * (filters.len() - 1);
+    let mut room = width.saturating_sub(fixed);
+    let mut widths: Vec<(usize, usize)> = filters
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (crate::text::width(f), i))
+        .collect();
+    widths.sort_unstable();
+    let mut share = vec![0; filters.len()];
+    for (k, &(w, i)) in widths.iter().enumerate() {
+        let fair = room / (widths.len() - k);
+        let given = w.min(fair);
+        if let Some(s) = share.get_mut(i) {
+            *s = given;
+        }
+        room -= given;
+    }
+    let cut: Vec<String> = filters
+        .iter()
+        .zip(share)
+        .map(|(f, w)| crate::text::ellipsis(f, w.max(1)).trim_end().to_owned())
+        .collect();
+    format!("{FILTERS}: {}", cut.join(", "))
 }
 
 /// The screen shown when the terminal is below the minimum size.

@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     ];
     if !app.active_filters.is_empty() {
         lines.push(Line::styled(
-            text::ellipsis(&strings::filters(&app.active_filters), width),
+            text::ellipsis(&strings::filters(&app.active_filters, width), width),
             theme.warning(),
         ));
     }

@@ -285,7 +285,7 @@ pub fn header_line(app: &App, width: usize) -> Option<Line<'static>> {
     // While the text as typed is searched, the counts on screen are the last text's: they are
     // not put beside the new text.
     let s = if app.query_pending() {
-        words::header_searching(query.trim(), app.query.narrow)
+        words::header_searching(query.trim(), app.query.narrow, width)
     } else {
         let counts = search::searched(app).map(|o| o.counts).unwrap_or_default();
         words::header(query.trim(), &counts, app.query.narrow, width)

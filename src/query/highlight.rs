@@ -216,6 +216,7 @@ fn window(flat: &str, first: usize, max_chars: usize) -> Option<Window> {
             b.map_or(total, |c| c.0),
         )
     };
+    let (from, to) = at_words(flat, (from, to), first);
     Some(Window {
         from,
         to,
@@ -224,9 +225,90 @@ fn window(flat: &str, first: usize, max_chars: usize) -> Option<Window> {
     })
 }
 
+/// The longest word an excerpt's end moves off, in bytes: a longer one is cut.
+const WORD_MOVE: usize = 24;
+
+/// An excerpt's ends moved off the middle of a word or a number, so `…` never stands against
+/// part of one (`…000 Oregonians` for 29,000, `rose 2…` for 22 percent): its start to the next
+/// word, its end to the last whole one, as long as the match at `first` stays inside. A word
+/// of more than [`WORD_MOVE`] bytes is still cut, so the excerpt keeps its length.
+fn at_words(flat: &str, (from, to): (usize, usize), first: usize) -> (usize, usize) {
+    // A number's separators and a word's apostrophe or hyphen belong to it.
+    let wordish = |c: char| c.is_alphanumeric() || matches!(c, ',' | '.' | '\'' | '’' | '-');
+    let inside = |at: usize| {
+        let before = flat.get(..at).and_then(|s| s.chars().next_back());
+        let after = flat.get(at..).and_then(|s| s.chars().next());
+        before.is_some_and(wordish) && after.is_some_and(wordish)
+    };
+    // The length of the word around byte `at`.
+    let word_at = |at: usize| {
+        let begin = flat
+            .get(..at)
+            .and_then(|s| s.rfind(char::is_whitespace))
+            .map_or(0, |w| w + 1);
+        let finish = flat
+            .get(at..)
+            .and_then(|s| s.find(char::is_whitespace))
+            .map_or(flat.len(), |w| at + w);
+        finish - begin
+    };
+    let mut start = from;
+    if inside(from)
+        && word_at(from) <= WORD_MOVE
+        && let Some(gap) = flat.get(from..to).and_then(|s| s.find(char::is_whitespace))
+        && from + gap < first
+    {
+        start = from + gap + 1;
+    }
+    // Nor a space against it.
+    while start < first && flat.get(start..).is_some_and(|s| s.starts_with(' ')) {
+        start += 1;
+    }
+    let mut end = to;
+    if inside(to)
+        && word_at(to) <= WORD_MOVE
+        && let Some(gap) = flat
+            .get(start..to)
+            .and_then(|s| s.rfind(char::is_whitespace))
+        && start + gap > first.max(start)
+    {
+        end = start + gap;
+    }
+    while end > start.max(first + 1) && flat.get(..end).is_some_and(|s| s.ends_with(' ')) {
+        end -= 1;
+    }
+    (start, end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_excerpt_starts_and_ends_at_whole_words_and_numbers() {
+        let text = "Officials said that 29,000 Oregonians, almost 5 percent of the state, \
+                    lost their cover when premiums rose 22 percent in a single year of reform.";
+        for (focus, max) in [
+            ("almost", 40),
+            ("premiums", 30),
+            ("percent of", 26),
+            ("rose", 44),
+        ] {
+            let first = text.find(focus).expect("in the text");
+            let s = snippet_text(text, first, max);
+            assert!(s.contains(focus.split(' ').next().unwrap_or(focus)), "{s}");
+            let inner = s.trim_start_matches('…').trim_end_matches('…');
+            let (head, tail) = (inner.split(' ').next(), inner.split(' ').next_back());
+            for piece in [head, tail].into_iter().flatten() {
+                let bare = piece.trim_matches(|c: char| !c.is_alphanumeric());
+                assert!(
+                    bare.is_empty() || text.split([' ', ',', '.']).any(|w| w == bare),
+                    "{focus}: `{piece}` is part of a word in {s:?}"
+                );
+            }
+            assert!(!s.starts_with("… ") && !s.ends_with(" …"), "{s:?}");
+        }
+    }
 
     #[test]
     fn combining_marks_highlight_with_their_letter() {

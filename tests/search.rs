@@ -476,6 +476,12 @@ fn an_or_bar_is_a_usage_error_that_says_what_to_do() {
             ))
             .stderr(predicate::str::contains("\"\"").not());
     }
+    // Inside a term, a bar is text: a search that finds nothing says so.
+    parallax()
+        .args(["search", "zqxw|jobs"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("a `|` is searched as text"));
     // Quoted, a bar is text to find, as with every operator.
     parallax()
         .args(["search", "'|"])

@@ -267,6 +267,17 @@ fn an_or_bar_finding_nothing_says_it_is_not_supported() {
     assert_eq!(search::hits(&a), 0);
     let s = screen(&a);
     assert!(s.contains("`|` (fzf's OR) is not supported"), "{s}");
+    // At 80 columns the reason wraps, whole, rather than being cut; a bar inside a term is
+    // said to be text.
+    for (query, end) in [
+        ("modi | sharif", "every term must match"),
+        ("zqxw|jobs", "as text"),
+    ] {
+        let mut a = app(80, 24);
+        search_for(&mut a, query);
+        let s = screen(&a);
+        assert!(s.contains(end), "{query}: {s}");
+    }
 }
 
 #[test]

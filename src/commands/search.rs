@@ -271,9 +271,15 @@ fn report<'a, T: Deref<Target = str> + Sync>(
         } else {
             format!(" with {}", labels.join(" · "))
         };
+        // `taxes|jobs`: a bar inside a term is text (a spaced bar was refused as fzf's OR).
+        let bar = if query_text.contains('|') {
+            "; a `|` is searched as text (fzf's OR is not supported: search for each alternative on its own)"
+        } else {
+            ""
+        };
         writeln!(
             err,
-            "parallax: no claim matches `{}`{with}",
+            "parallax: no claim matches `{}`{with}{bar}",
             text::quote(query_text)
         )?;
     }

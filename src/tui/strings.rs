@@ -698,6 +698,11 @@ pub mod search {
             format!(
                 "no claim matches “{shown}”: `|` (fzf's OR) is not supported; every term must match"
             )
+        } else if query.contains('|') {
+            // `taxes|jobs`: a bar inside a term is text, not fzf's OR.
+            format!(
+                "no claim matches “{shown}”: a `|` is searched as text (fzf's OR is not supported); every term must match"
+            )
         } else {
             format!("no claim matches “{shown}”")
         }

@@ -259,10 +259,10 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             lines.push(Line::styled("─".repeat(width), theme.dim()));
         }
         _ => {
-            lines.push(Line::styled(
-                text::ellipsis(&words::no_hit(query), width),
-                theme.warning(),
-            ));
+            // Wrapped, not cut: why nothing matched is what the analyst needs to read.
+            for l in text::wrap(&words::no_hit(query), width) {
+                lines.push(Line::styled(l, theme.warning()));
+            }
             lines.push(Line::styled("─".repeat(width), theme.dim()));
             hint(&mut lines, words::SYNTAX);
             hint(&mut lines, words::MARKS);

@@ -1013,3 +1013,26 @@ fn only_topic_level_hits_are_said_as_such() {
     );
     assert!(!err.contains("more claim"), "{err}");
 }
+
+/// A term in lower case ignores accents in every kind of term, its own as well as the text's:
+/// `día` finds what `dia` finds, and `'cafe` and `'café` both find "Café" (an accented term lost
+/// its typos and short-field matches, and an exact one found only its own spelling).
+#[test]
+fn a_lower_case_term_ignores_its_own_accents_as_well_as_the_texts() {
+    for (with, without, text) in [
+        ("café", "cafe", "Lunch at Le Cafe with Jason Chaffetz"),
+        ("'café", "'cafe", "Lunch at Le Café"),
+        ("'día", "'dia", "Al Día editorial board"),
+        ("día", "dia", "Al Dia editorial board"),
+    ] {
+        let m = MatcherKind::Nucleo;
+        assert_eq!(
+            marked(with, m, text),
+            marked(without, m, text),
+            "{with} in {text}"
+        );
+        assert!(!marked(with, m, text).is_empty(), "{with} in {text}");
+    }
+    // With a capital, case and accents count.
+    assert!(marked("Día", MatcherKind::Nucleo, "Al Dia editorial board").is_empty());
+}

@@ -163,8 +163,15 @@ impl Matcher for NucleoMatcher {
         } else {
             CaseMatching::Ignore
         };
+        // A term in lower case ignores accents: given without them, so that nucleo's smart
+        // normalisation folds the text's (`día` finds "dia" as `dia` finds "Día").
+        let text: String = if term.case_sensitive {
+            term.text.clone()
+        } else {
+            term.text.chars().map(super::words::fold_char).collect()
+        };
         Box::new(NucleoNeedle {
-            atom: Atom::new(&term.text, case, Normalization::Smart, kind, false),
+            atom: Atom::new(&text, case, Normalization::Smart, kind, false),
             term: term.clone(),
             quick: quick_needle(term),
             literal: (term.kind != TermKind::Word).then(|| Literal::new(term)),
@@ -313,7 +320,7 @@ impl Literal {
             needle: term
                 .text
                 .chars()
-                .map(|c| if fold { super::words::fold_case(c) } else { c })
+                .map(|c| if fold { super::words::fold_char(c) } else { c })
                 .collect(),
             kind: term.kind,
             fold,
@@ -326,7 +333,7 @@ impl Literal {
             .chars()
             .map(|c| {
                 if self.fold {
-                    super::words::fold_case(c)
+                    super::words::fold_char(c)
                 } else {
                     c
                 }

@@ -29,6 +29,13 @@ pub(super) fn fold_case(c: char) -> char {
     }
 }
 
+/// One char with its accent dropped and in lower case (`É` gives `e`), keeping the char count:
+/// how a term in lower case, and the text it is matched against, are compared (accents are
+/// ignored when case is).
+pub(super) fn fold_char(c: char) -> char {
+    fold_case(nucleo_matcher::chars::normalize(c))
+}
+
 /// What one typo adds to a match's cost (see [`Words::word_match`]).
 pub const TYPO: u8 = 2;
 

@@ -83,9 +83,19 @@ pub fn summary(t: &Tally, width: usize) -> String {
         .into_iter()
         .find(|s| text::width(s) <= width)
         .unwrap_or_else(|| {
-            text::ellipsis(&join(true, "·"), width)
-                .trim_end()
-                .to_owned()
+            // As many whole counts as fit, then `…`: never a count cut short (`11…` for 114).
+            let mut out = String::new();
+            for &(n, _, abbr) in &named {
+                let next = format!("{}{n} {abbr}", if out.is_empty() { "" } else { "·" });
+                if text::width(&out) + text::width(&next) + 1 > width {
+                    break;
+                }
+                out.push_str(&next);
+            }
+            if width > 0 {
+                out.push('…');
+            }
+            out
         })
 }
 
@@ -221,7 +231,13 @@ mod tests {
         );
         assert_eq!(summary(&t, 25), "2 cor · 1 ref · 1 n/a");
         assert_eq!(summary(&t, 20), "2 cor·1 ref·1 n/a");
-        assert_eq!(summary(&t, 10), "2 cor·1 r…");
+        // Too narrow for all: the counts that fit whole, then `…`, never a count cut short.
+        assert_eq!(summary(&t, 12), "2 cor·1 ref…");
+        assert_eq!(summary(&t, 10), "2 cor…");
+        let mut many = Tally::default();
+        (0..120).for_each(|_| many.add(Some(Rating::Corroborated)));
+        (0..114).for_each(|_| many.add(Some(Rating::Disputed)));
+        assert_eq!(summary(&many, 14), "120 cor…");
         assert_eq!(summary(&Tally::default(), 10), "");
     }
 }

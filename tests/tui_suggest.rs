@@ -849,3 +849,32 @@ fn accepting_over_a_file_broken_on_disk_keeps_the_question_typed() {
     };
     assert_eq!(kept.question.text(), "My careful question");
 }
+
+/// After `x` on a topic's last suggested row, the row selected next is on screen from its
+/// heading (it was left scrolled, its claims' first lines above the panes).
+#[test]
+fn after_a_dismissal_the_selected_row_is_in_view_from_its_heading() {
+    let mut app = common::bundled(80, 24);
+    let press = |app: &mut App, c: char, n: usize| {
+        for _ in 0..n {
+            keys(app, &[KeyCode::Char(c)]);
+        }
+    };
+    press(&mut app, 'm', 1);
+    finish(&mut app);
+    press(&mut app, '}', 4);
+    press(&mut app, 'l', 1);
+    press(&mut app, ']', 3);
+    let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+        panic!("x on a suggested row: {}", screen(&app))
+    };
+    parallax::tui::effects::dismiss(&mut app, &left, &right);
+    finish(&mut app);
+    let row = app.row;
+    assert!(
+        app.row_start(row) >= 0,
+        "row {row} starts above the panes: {}",
+        screen(&app)
+    );
+    assert!(screen(&app).contains('▶'), "{}", screen(&app));
+}

@@ -466,17 +466,19 @@ impl App {
             self.top = Scroll::default();
             self.anchor = None;
         }
-        // After a dismissal: the first suggested row from the dismissed row's place on.
-        if let Some((topic, from, _)) = resume
-            && self.current_topic().is_some_and(|t| t.id == topic)
-        {
-            let rows = self.rows();
-            let suggested = |i: &usize| rows.get(*i).is_some_and(|r| r.kind == RowKind::Suggested);
-            if let Some(row) = (from..rows.len()).find(suggested) {
-                self.row = row;
-                self.anchor = None;
-                self.ensure_row_visible();
+        // After a dismissal: the first suggested row from the dismissed row's place on, else
+        // the row the selection followed; in view from its heading either way.
+        if let Some((topic, from, _)) = resume {
+            if self.current_topic().is_some_and(|t| t.id == topic) {
+                let rows = self.rows();
+                let suggested =
+                    |i: &usize| rows.get(*i).is_some_and(|r| r.kind == RowKind::Suggested);
+                if let Some(row) = (from..rows.len()).find(suggested) {
+                    self.row = row;
+                    self.anchor = None;
+                }
             }
+            self.ensure_row_visible();
         }
         self.close_stale_accept();
     }

@@ -207,6 +207,7 @@ pub fn dismiss(app: &mut App, left: &str, right: &str) {
         Ok(()) => {
             let place = app.current_topic().map(|t| (t.id.clone(), app.row));
             app.step_past_row();
+            app.ensure_row_visible();
             app.suggest_again();
             let waiting = app.current_row().and_then(|r| r.claims().next());
             app.suggest.resume = place.map(|(topic, row)| (topic, row, waiting));

@@ -440,3 +440,34 @@ fn tags_match_in_any_case_and_suggestions_come_likeliest_first() {
         "{err}"
     );
 }
+
+/// `--party` naming a side the comparison does not show is said to be that, with how to show
+/// it, rather than answered with nothing; a search across every side still takes it.
+#[test]
+fn a_party_outside_the_comparison_says_how_to_compare_it() {
+    for args in [
+        &["show", "--party", "third-parties"][..],
+        &[
+            "search",
+            "ceasefire",
+            "--party",
+            "third-parties",
+            "--one-sided",
+        ][..],
+    ] {
+        Command::cargo_bin("parallax")
+            .expect("the binary")
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "party `third-parties` is not in this comparison (india ⟷ pakistan); to see its claims, compare it: --left third-parties",
+            ));
+    }
+    Command::cargo_bin("parallax")
+        .expect("the binary")
+        .args(["search", "ceasefire", "--party", "third-parties"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("third-parties"));
+}

@@ -104,6 +104,18 @@ pub enum FilterError {
         /// The party ids, comma-separated.
         choices: String,
     },
+    /// `--party` names a party the comparison does not show: it could only ever match nothing.
+    #[error(
+        "party `{id}` is not in this comparison ({left} ⟷ {right}); to see its claims, compare it: --left {id} or --right {id}"
+    )]
+    NotCompared {
+        /// The id given.
+        id: String,
+        /// The compared parties' ids.
+        left: String,
+        /// See `left`.
+        right: String,
+    },
     /// `--topic` names no topic of the comparison.
     #[error("no topic `{id}` here; choose one of: {choices}")]
     UnknownTopic {
@@ -212,6 +224,17 @@ impl Filter {
                 return Err(FilterError::UnknownParty {
                     id: crate::text::clean(id).text,
                     choices: choices.join(", "),
+                });
+            }
+        }
+        if let Some(cmp) = cmp {
+            let party = |s: usize| dispute.sides.get(s).map_or("", |s| s.party.id.as_str());
+            let shown = [party(cmp.left), party(cmp.right)];
+            if let Some(id) = self.parties.iter().find(|id| !shown.contains(&id.as_str())) {
+                return Err(FilterError::NotCompared {
+                    id: crate::text::clean(id).text,
+                    left: shown[0].to_owned(),
+                    right: shown[1].to_owned(),
                 });
             }
         }

@@ -319,3 +319,27 @@ fn one_line_out_of_sight_is_a_line() {
     assert_eq!(hidden_lines(0, 5).as_deref(), Some(" ↓ 5 more lines "));
     assert_eq!(hidden_lines(0, 0), None);
 }
+
+#[test]
+fn long_party_names_share_the_legend_each_cut_with_an_ellipsis() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (id, name) in [
+        ("dem", "Democratic Party speakers and their surrogates"),
+        ("rep", "Republican Party speakers and their surrogates"),
+    ] {
+        let side = serde_json::json!({
+            "format": "parallax/1", "dispute": "d",
+            "party": {"id": id, "name": name},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
+            "topics": [{"id": "t", "title": "T",
+                "claims": [{"id": format!("{id}-1"), "text": "A claim.", "sources": ["s"]}]}]
+        });
+        std::fs::write(dir.path().join(format!("{id}.json")), side.to_string()).unwrap();
+    }
+    let app = common::app_at(dir.path().to_str().unwrap(), 60, 20);
+    let lines = common::lines(&app);
+    let legend = lines.iter().find(|l| l.contains('⟷')).expect("the legend");
+    assert!(legend.starts_with("■ Democratic"), "{legend:?}");
+    assert!(legend.contains("… ⟷ ■ Republican"), "{legend:?}");
+    assert!(legend.trim_end().ends_with('…'), "{legend:?}");
+}

@@ -17,6 +17,19 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let width = usize::from(area.width);
     let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));
     let [l, sep, r] = strings::legend(left, right);
+    // Too wide: each party gets at least half of what is left, cut with `…`.
+    let room = width.saturating_sub(text::width(&sep));
+    let (lw, rw) = (text::width(&l), text::width(&r));
+    let (l, r) = if lw + rw <= room {
+        (l, r)
+    } else {
+        let l_room = lw.min(room.saturating_sub(rw.min(room / 2)));
+        let r_room = room.saturating_sub(l_room);
+        (
+            text::ellipsis(&l, l_room).trim_end().to_owned(),
+            text::ellipsis(&r, r_room).trim_end().to_owned(),
+        )
+    };
     let mut lines = vec![
         title_line(app, width),
         Line::from(vec![

@@ -31,6 +31,9 @@ pub enum Bucket {
     Year,
 }
 
+/// What a timeline with no dated claim says in place of its bucket.
+pub const NO_DATED_CLAIM: &str = "no dated claim";
+
 impl Bucket {
     /// The buckets, shortest first: a timeline takes the first that is few enough bars.
     const ALL: [Bucket; 4] = [Bucket::Day, Bucket::Week, Bucket::Month, Bucket::Year];
@@ -312,6 +315,25 @@ impl Timeline {
                 .unwrap_or(0)
                 .min(self.bins.len() - 1),
         )
+    }
+
+    /// What each bar counts (`per week`), or, with no dated claim to place, that there is none:
+    /// a bucket said of an empty axis reads as if claims had been counted in it.
+    pub fn per(&self) -> &'static str {
+        if self.bins.is_empty() {
+            NO_DATED_CLAIM
+        } else {
+            self.bucket.per()
+        }
+    }
+
+    /// [`Timeline::per`] with where a week starts.
+    pub fn per_in_full(&self) -> &'static str {
+        if self.bins.is_empty() {
+            NO_DATED_CLAIM
+        } else {
+            self.bucket.per_in_full()
+        }
     }
 
     /// The most claims one side made in one bar: the chart's scale.

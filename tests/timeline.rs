@@ -265,3 +265,41 @@ fn every_assessment_is_on_the_axis_or_counted_as_undated() {
         "{table}"
     );
 }
+
+/// With no dated claim, the timeline says so where it would name its bucket (it said `per day`
+/// over an axis with nothing on it), on the command line and on the screen.
+#[test]
+fn a_timeline_with_no_dated_claim_says_so_not_per_day() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for id in ["north", "south"] {
+        let side = serde_json::json!({
+            "format": "parallax/1", "dispute": "d",
+            "party": {"id": id, "name": id},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
+            "topics": [{"id": "t", "title": "T",
+                "claims": [{"id": format!("{id}-1"), "text": "Undated.", "sources": ["s"]}]}]
+        });
+        std::fs::write(dir.path().join(format!("{id}.json")), side.to_string()).unwrap();
+    }
+    let out = Command::cargo_bin("parallax")
+        .expect("the binary")
+        .arg("timeline")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let said = String::from_utf8(out.stdout).unwrap();
+    let head = said.lines().next().unwrap_or_default();
+    assert!(head.ends_with("· no dated claim"), "{said}");
+    assert!(
+        !said.contains("per day") && !said.contains("\nday "),
+        "{said}"
+    );
+    assert!(said.contains("undated"), "{said}");
+    let mut app = common::app_at(dir.path().to_str().unwrap(), 80, 24);
+    common::keys(&mut app, &[ratatui::crossterm::event::KeyCode::Char('T')]);
+    let screen = common::screen(&app);
+    assert!(
+        screen.contains("no dated claim") && !screen.contains("per day"),
+        "{screen}"
+    );
+}

@@ -96,9 +96,13 @@ pub fn timeline(
     if let Some(date) = args.as_of {
         head.push_str(&format!(" · as of {date}"));
     }
-    head.push_str(&format!(" · {}", t.bucket.per_in_full()));
+    head.push_str(&format!(" · {}", t.per_in_full()));
     writeln!(out, "{head}")?;
-    let first = t.bucket.column();
+    let first = if t.bins.is_empty() {
+        ""
+    } else {
+        t.bucket.column()
+    };
     let (lw, rw) = (text::width(ln).max(5), text::width(rn).max(5));
     writeln!(
         out,

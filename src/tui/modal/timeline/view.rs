@@ -48,7 +48,7 @@ fn height(count: usize, peak: usize, room: usize) -> usize {
 pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     let theme = app.theme;
     let t = &chart.counts;
-    let per = t.bucket.per();
+    let per = t.per();
     // Which bar is selected, among how many, as every list shows its position.
     let at = chart.cursor.map(|c| position(c, t.bins.len()));
     // The topic's title gives way (ending in `…`), never the bucket or the position: the

@@ -878,3 +878,21 @@ fn after_a_dismissal_the_selected_row_is_in_view_from_its_heading() {
     );
     assert!(screen(&app).contains('▶'), "{}", screen(&app));
 }
+
+#[test]
+fn m_says_whether_suggested_rows_are_now_shown_or_hidden() {
+    let mut app = common::bundled(80, 24);
+    assert!(
+        !app.suggest.on,
+        "hidden at first: the bundled sides have points"
+    );
+    keys(&mut app, &[KeyCode::Char('m')]);
+    assert!(app.suggest.on);
+    assert!(
+        common::footer_said(&app).contains("Suggested rows shown"),
+        "{}",
+        screen(&app)
+    );
+    keys(&mut app, &[KeyCode::Char('m')]);
+    assert!(common::footer_said(&app).contains("Suggested rows hidden; m shows them"));
+}

@@ -94,6 +94,14 @@ pub fn accept_joins(point: &str) -> String {
 pub fn not_suggested(key: &str) -> String {
     format!("Select a suggested row (≈) first; {key} shows or hides them.")
 }
+/// Said when `m` shows or hides the suggested rows (`key`: the key that does it).
+pub fn suggestions_toggled(on: bool, key: &str) -> String {
+    if on {
+        format!("Suggested rows shown (≈), as they are found; {key} hides them.")
+    } else {
+        format!("Suggested rows hidden; {key} shows them again.")
+    }
+}
 /// Said on opening a dispute whose suggestions start hidden (its sides have points).
 pub fn suggest_hint(key: &str) -> String {
     format!("{key} shows suggested matches for the claims nobody linked.")

@@ -89,7 +89,13 @@ impl Component for Comparison {
             Action::AsOf => return as_of::update::open(app),
             Action::Timeline => return timeline::update::open(app),
             Action::Dismiss => return accept::update::dismiss(app),
-            Action::ToggleSuggestions => app.toggle_suggestions(),
+            Action::ToggleSuggestions => {
+                app.toggle_suggestions();
+                let key = app
+                    .keymap
+                    .key_for(BINDINGS, false, Action::ToggleSuggestions);
+                app.message = Some(strings::suggestions_toggled(app.suggest.on, &key));
+            }
             Action::SwapSides => app.set_pair(app.cmp.right, app.cmp.left),
             Action::FocusTopics => app.focus = Focus::Topics,
             Action::FocusComparison => app.focus = Focus::Comparison,

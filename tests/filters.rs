@@ -471,3 +471,33 @@ fn a_party_outside_the_comparison_says_how_to_compare_it() {
         .code(0)
         .stdout(predicate::str::contains("third-parties"));
 }
+
+/// `--since` or `--until` on a dispute where no claim is dated says so, rather than answering
+/// with nothing (which reads like a finding).
+#[test]
+fn dates_asked_of_a_dispute_without_any_are_a_usage_error() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for id in ["north", "south"] {
+        let side = serde_json::json!({
+            "format": "parallax/1", "dispute": "d",
+            "party": {"id": id, "name": id},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
+            "topics": [{"id": "t", "title": "T",
+                "claims": [{"id": format!("{id}-1"), "text": "Undated tax claim.", "sources": ["s"]}]}]
+        });
+        std::fs::write(dir.path().join(format!("{id}.json")), side.to_string()).unwrap();
+    }
+    for (command, flag) in [("search", "--since"), ("show", "--until")] {
+        let mut cmd = Command::cargo_bin("parallax").expect("the binary");
+        cmd.arg(command).arg(dir.path());
+        if command == "search" {
+            cmd.arg("tax");
+        }
+        cmd.args([flag, "2010"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "{flag}: no claim in this dispute is dated"
+            )));
+    }
+}

@@ -202,6 +202,25 @@ pub fn filter(
     filter
         .check(dispute, cmp)
         .map_err(|e| Failure::Usage(e.to_string()))?;
+    // Dates asked of a dispute without one (PolitiFact's statements): said, rather than
+    // answered with nothing, which reads like a finding.
+    if let Some(flag) = [
+        (filter.since.is_some(), "--since"),
+        (filter.until.is_some(), "--until"),
+    ]
+    .into_iter()
+    .find_map(|(given, flag)| given.then_some(flag))
+        && !dispute
+            .sides
+            .iter()
+            .flat_map(|s| &s.topics)
+            .flat_map(|t| &t.claims)
+            .any(|c| c.date.is_some())
+    {
+        return Err(Failure::Usage(format!(
+            "{flag}: no claim in this dispute is dated, so none could match; leave it out"
+        )));
+    }
     if let Some((since, until)) = filter.reversed_dates() {
         return Err(Failure::Usage(format!(
             "--since {since} comes after --until {until}; nothing could match"

@@ -143,6 +143,19 @@ fn entry_lines(
             words::row_and_speaker(at.row, label.as_deref(), speaker)
         }
     };
+    // A long party name gives way to its id when the topic would keep little room
+    // (`Democratic Party speakers` left `Health…` of the topic at 80 columns).
+    let fixed = text::width(&format!("{marker}{party} ·  · {detail}"));
+    let id = app
+        .dispute
+        .sides
+        .get(at.claim.side())
+        .map_or("", |s| s.party.id.as_str());
+    let party = if width.saturating_sub(fixed) < 20 && !id.is_empty() && id.len() < party.len() {
+        id.to_owned()
+    } else {
+        party
+    };
     // The topic's title gives way first, so the row and speaker stay on a narrow screen.
     let fixed = text::width(&format!("{marker}{party} ·  · {detail}"));
     let topic = text::ellipsis(topic, width.saturating_sub(fixed).max(8));

@@ -549,3 +549,17 @@ fn a_search_typed_in_a_row_in_full_opens_the_search_line_and_never_runs_its_lett
     );
     assert_eq!(app.search.field.text(), "iraq");
 }
+
+/// The topic finder with nothing found shows the topic it was opened on, not the last topic an
+/// earlier letter found (`'ama` left "Florida amendments" beside `0/0`).
+#[test]
+fn the_topic_finder_finding_nothing_shows_the_topic_it_opened_on() {
+    let mut app = bundled(80, 24);
+    let start = app.topic;
+    press(&mut app, &[Action::Search]);
+    common::typed(&mut app, "wat");
+    assert_ne!(app.topic, start, "a topic found: the Indus waters");
+    common::typed(&mut app, "zzzq");
+    assert!(matches!(app.modals.last(), Some(Modal::FindTopic(_))));
+    assert_eq!(app.topic, start, "{}", screen(&app));
+}

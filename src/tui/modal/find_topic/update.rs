@@ -103,11 +103,11 @@ impl FindTopic {
         self.show(app);
     }
 
-    /// Shows the chosen topic in the comparison, and keeps it in the finder's window.
+    /// Shows the chosen topic in the comparison, and keeps it in the finder's window; with no
+    /// topic found, the one selected when the finder opened (not the last one found).
     fn show(&mut self, app: &mut App) {
-        if let Some(&topic) = self.found.get(self.cursor)
-            && topic != app.topic
-        {
+        let topic = self.found.get(self.cursor).copied().unwrap_or(self.before);
+        if topic != app.topic {
             app.select_topic(topic);
         }
         self.keep_visible(app);

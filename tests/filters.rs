@@ -1,6 +1,8 @@
 //! Filters: each constraint and their combinations, on the comparison that every view draws,
 //! and the filter flags of `parallax show`.
 
+mod common;
+
 use assert_cmd::Command;
 use parallax::compare::Comparison;
 use parallax::format::{Date, Dispute, Rating, SourceKind};
@@ -476,17 +478,12 @@ fn a_party_outside_the_comparison_says_how_to_compare_it() {
 /// with nothing (which reads like a finding).
 #[test]
 fn dates_asked_of_a_dispute_without_any_are_a_usage_error() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for id in ["north", "south"] {
-        let side = serde_json::json!({
-            "format": "parallax/1", "dispute": "d",
-            "party": {"id": id, "name": id},
-            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
-            "topics": [{"id": "t", "title": "T",
-                "claims": [{"id": format!("{id}-1"), "text": "Undated tax claim.", "sources": ["s"]}]}]
-        });
-        std::fs::write(dir.path().join(format!("{id}.json")), side.to_string()).unwrap();
-    }
+    let dir = common::one_claim_sides(
+        ("t", "T"),
+        &[("north", "north"), ("south", "south")],
+        "Undated tax claim.",
+        serde_json::json!({}),
+    );
     for (command, flag) in [("search", "--since"), ("show", "--until")] {
         let mut cmd = Command::cargo_bin("parallax").expect("the binary");
         cmd.arg(command).arg(dir.path());

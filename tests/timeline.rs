@@ -270,17 +270,12 @@ fn every_assessment_is_on_the_axis_or_counted_as_undated() {
 /// over an axis with nothing on it), on the command line and on the screen.
 #[test]
 fn a_timeline_with_no_dated_claim_says_so_not_per_day() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for id in ["north", "south"] {
-        let side = serde_json::json!({
-            "format": "parallax/1", "dispute": "d",
-            "party": {"id": id, "name": id},
-            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
-            "topics": [{"id": "t", "title": "T",
-                "claims": [{"id": format!("{id}-1"), "text": "Undated.", "sources": ["s"]}]}]
-        });
-        std::fs::write(dir.path().join(format!("{id}.json")), side.to_string()).unwrap();
-    }
+    let dir = common::one_claim_sides(
+        ("t", "T"),
+        &[("north", "north"), ("south", "south")],
+        "Undated.",
+        serde_json::json!({}),
+    );
     let out = Command::cargo_bin("parallax")
         .expect("the binary")
         .arg("timeline")

@@ -322,20 +322,15 @@ fn one_line_out_of_sight_is_a_line() {
 
 #[test]
 fn long_party_names_share_the_legend_each_cut_with_an_ellipsis() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for (id, name) in [
-        ("dem", "Democratic Party speakers and their surrogates"),
-        ("rep", "Republican Party speakers and their surrogates"),
-    ] {
-        let side = serde_json::json!({
-            "format": "parallax/1", "dispute": "d",
-            "party": {"id": id, "name": name},
-            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
-            "topics": [{"id": "t", "title": "T",
-                "claims": [{"id": format!("{id}-1"), "text": "A claim.", "sources": ["s"]}]}]
-        });
-        std::fs::write(dir.path().join(format!("{id}.json")), side.to_string()).unwrap();
-    }
+    let dir = common::one_claim_sides(
+        ("t", "T"),
+        &[
+            ("dem", "Democratic Party speakers and their surrogates"),
+            ("rep", "Republican Party speakers and their surrogates"),
+        ],
+        "A claim.",
+        serde_json::json!({}),
+    );
     let app = common::app_at(dir.path().to_str().unwrap(), 60, 20);
     let lines = common::lines(&app);
     let legend = lines.iter().find(|l| l.contains('⟷')).expect("the legend");

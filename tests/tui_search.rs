@@ -676,21 +676,15 @@ fn a_long_search_is_cut_in_the_header_never_its_count_or_the_narrowing_mark() {
 /// the topic stays readable at 80 columns.
 #[test]
 fn a_hit_of_a_long_named_party_keeps_its_topic_readable() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for (id, name) in [
-        ("dem", "Democratic Party speakers and surrogates"),
-        ("rep", "Republican Party speakers and surrogates"),
-    ] {
-        let side = serde_json::json!({
-            "format": "parallax/1", "dispute": "d",
-            "party": {"id": id, "name": name},
-            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
-            "topics": [{"id": "health", "title": "Health care and insurance",
-                "claims": [{"id": format!("{id}-1"), "text": "Premiums rose.",
-                    "speaker": "Rich Smith", "sources": ["s"]}]}]
-        });
-        std::fs::write(dir.path().join(format!("{id}.json")), side.to_string()).unwrap();
-    }
+    let dir = common::one_claim_sides(
+        ("health", "Health care and insurance"),
+        &[
+            ("dem", "Democratic Party speakers and surrogates"),
+            ("rep", "Republican Party speakers and surrogates"),
+        ],
+        "Premiums rose.",
+        serde_json::json!({"speaker": "Rich Smith"}),
+    );
     let mut a = common::app_at(dir.path().to_str().unwrap(), 80, 24);
     search_for(&mut a, "premiums");
     let s = screen(&a);

@@ -403,3 +403,29 @@ pub fn enter_writes(app: &mut App) -> (String, String, String) {
 pub fn line_with<'a>(out: &'a str, needle: &str) -> &'a str {
     out.lines().find(|l| l.contains(needle)).unwrap_or_default()
 }
+
+/// A folder of one side file per party (`id`, `name`), each with one source `s` and one topic
+/// (`topic`: its id and title) holding one claim `{id}-1` with `text` and the extra fields of
+/// `claim` (a JSON object: a speaker, a date).
+pub fn one_claim_sides(
+    topic: (&str, &str),
+    parties: &[(&str, &str)],
+    text: &str,
+    claim: serde_json::Value,
+) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (id, name) in parties {
+        let mut c = serde_json::json!({"id": format!("{id}-1"), "text": text, "sources": ["s"]});
+        if let (Some(c), Some(extra)) = (c.as_object_mut(), claim.as_object()) {
+            c.extend(extra.clone());
+        }
+        let side = serde_json::json!({
+            "format": "parallax/1", "dispute": "d",
+            "party": {"id": id, "name": name},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
+            "topics": [{"id": topic.0, "title": topic.1, "claims": [c]}]
+        });
+        std::fs::write(dir.path().join(format!("{id}.json")), side.to_string()).expect("written");
+    }
+    dir
+}

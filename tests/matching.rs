@@ -22,6 +22,17 @@ fn load(path: &Path) -> Dispute {
     loaded.dispute.expect("the fixture loads")
 }
 
+/// The fixture's two side files, without their manifest or points, in a temporary folder.
+fn sides_without_points() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for name in ["alpha.json", "beta.json"] {
+        let text = std::fs::read_to_string(fixture().join(name)).unwrap();
+        let text = text.replace("          \"point\": \"who-closed\",\n", "");
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
 /// A copy of the fixture folder in a temporary folder.
 fn copy_fixture() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -1322,12 +1333,7 @@ fn a_question_is_not_answered_through_the_topics_own_word_alone() {
 /// point's question is the placeholder, with how to give a real one.
 #[test]
 fn link_says_a_new_manifest_and_a_placeholder_question() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for name in ["alpha.json", "beta.json"] {
-        let text = std::fs::read_to_string(fixture().join(name)).unwrap();
-        let text = text.replace("          \"point\": \"who-closed\",\n", "");
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
+    let dir = sides_without_points();
     let out = parallax()
         .args(["link", "a-karvani", "b-karvani"])
         .arg(dir.path())
@@ -1638,12 +1644,7 @@ fn one_claim_named_twice_is_said_to_be_one_claim() {
 /// letters dropped (`Über Ärger` gave `ber-rger`).
 #[test]
 fn a_question_beyond_ascii_names_its_point_in_ascii_letters() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for name in ["alpha.json", "beta.json"] {
-        let text = std::fs::read_to_string(fixture().join(name)).unwrap();
-        let text = text.replace("          \"point\": \"who-closed\",\n", "");
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
+    let dir = sides_without_points();
     let out = parallax()
         .args(["link", "--dry-run", "--question", "Über Ärger beim Zoll?"])
         .args(["a-karvani", "b-karvani"])

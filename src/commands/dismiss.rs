@@ -43,11 +43,7 @@ pub fn dismiss(
         )));
     }
     // A pair already on one point is no suggestion: nothing to keep from coming back.
-    let point_of = |at| dispute.claim(at).and_then(|c| c.point.as_deref());
-    if let (Some(a), Some(b)) = (point_of(la), point_of(ra))
-        && a == b
-        && dispute.ids(la).1 == dispute.ids(ra).1
-    {
+    if let Some(a) = crate::edit::shared_point(&dispute, la, ra) {
         writeln!(
             out,
             "Already linked: `{}` and `{}` share the point `{}`; nothing to dismiss",

@@ -297,12 +297,12 @@ impl Workspace {
             Some(at) if at == la => rtopic.to_owned(),
             _ => ltopic.to_owned(),
         };
+        if let Some(a) = shared_point(dispute, la, ra) {
+            return Err(EditError::Already(format!(
+                "`{left}` and `{right}` already share the point `{a}`; nothing to do"
+            )));
+        }
         let (point, to_mark, new_point) = match (lp, rp) {
-            (Some(a), Some(b)) if a == b && ltopic == rtopic => {
-                return Err(EditError::Already(format!(
-                    "`{left}` and `{right}` already share the point `{a}`; nothing to do"
-                )));
-            }
             (Some(a), Some(b)) => {
                 return Err(EditError::Refused(format!(
                     "`{left}` answers point `{a}` (topic `{ltopic}`) and `{right}` point `{b}` (topic `{rtopic}`); change one of them by hand"
@@ -741,6 +741,18 @@ fn same_question(a: &str, b: &str) -> bool {
 }
 
 pub use crate::matching::DEFAULT_QUESTION;
+
+/// The point two claims share, when both answer it in one topic: they are linked already, so
+/// there is nothing to link or to dismiss.
+pub fn shared_point(
+    dispute: &Dispute,
+    a: crate::format::ClaimAt,
+    b: crate::format::ClaimAt,
+) -> Option<&str> {
+    let point = |at| dispute.claim(at).and_then(|c| c.point.as_deref());
+    let (pa, pb) = (point(a)?, point(b)?);
+    (pa == pb && dispute.ids(a).1 == dispute.ids(b).1).then_some(pa)
+}
 
 /// A new point id for a topic: the question's first four words that carry meaning (not
 /// function words such as "did", "the", "in": `Did the UN tax oil?` gives `un-tax-oil`), else

@@ -275,11 +275,7 @@ pub fn wrap_lines(
     width: usize,
     mut line: impl FnMut(&str) -> ControlFlow<()>,
 ) -> Option<usize> {
-    // Lines break at spaces only, never at a hyphen: a date (2024-03-03), an id
-    // (in-pahalgam-attack) or a URL stays whole unless it alone is wider than a line.
-    let options = textwrap::Options::new(width.max(1))
-        .break_words(true)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let options = wrap_options(width);
     let mut head = head;
     for paragraph in s.split('\n') {
         let cut = wrap_paragraph((head, paragraph), &options, &mut line);
@@ -352,6 +348,71 @@ fn wrap_paragraph(
     }
 }
 
+/// How every text is wrapped. Lines break at spaces (and between the characters of scripts
+/// written without spaces, see [`words_of`]), never at a hyphen: a date (2024-03-03), an id
+/// (in-pahalgam-attack) or a URL stays whole unless it alone is wider than a line.
+fn wrap_options(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width.max(1))
+        .break_words(true)
+        .word_separator(textwrap::WordSeparator::Custom(words_of))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
+/// The words of a line for wrapping: runs of text between spaces, as textwrap's `AsciiSpace`
+/// finds them, except that a run holding wide characters (Chinese, Japanese, Korean, emoji) is
+/// cut further where Unicode's line breaking rules (UAX #14) allow, since those scripts put no
+/// spaces between words: a line then fills up instead of a label standing alone above the text.
+/// A run of other letters, a URL or a date stays whole, and no break follows a hyphen.
+fn words_of(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    use textwrap::core::Word;
+    use unicode_width::UnicodeWidthChar;
+    Box::new(
+        textwrap::WordSeparator::AsciiSpace
+            .find_words(line)
+            .flat_map(move |w| {
+                let wide = !w.word.is_ascii() && w.word.chars().any(|c| c.width() == Some(2));
+                // The word with its spaces, so the last piece keeps them.
+                let whole = offset_in(line, w.word)
+                    .and_then(|at| line.get(at..at + w.word.len() + w.whitespace.len()))
+                    .filter(|_| wide);
+                let Some(whole) = whole else {
+                    return Pieces::One(Some(w));
+                };
+                let mut start = 0;
+                let mut pieces = Vec::new();
+                for (at, _) in unicode_linebreak::linebreaks(w.word) {
+                    let after_hyphen = w.word.get(..at).is_some_and(|b| b.ends_with('-'));
+                    if at == 0 || at >= w.word.len() || after_hyphen {
+                        continue;
+                    }
+                    if let Some(piece) = whole.get(start..at) {
+                        pieces.push(Word::from(piece));
+                        start = at;
+                    }
+                }
+                pieces.push(Word::from(whole.get(start..).unwrap_or(whole)));
+                Pieces::Many(pieces.into_iter())
+            }),
+    )
+}
+
+/// The pieces [`words_of`] makes of one word: most often the word itself, without a list.
+enum Pieces<'a> {
+    One(Option<textwrap::core::Word<'a>>),
+    Many(std::vec::IntoIter<textwrap::core::Word<'a>>),
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = textwrap::core::Word<'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Pieces::One(w) => w.take(),
+            Pieces::Many(ws) => ws.next(),
+        }
+    }
+}
+
 /// Where `part`, a slice of `whole`, starts in it; `None` when it is not a slice of it.
 fn offset_in(whole: &str, part: &str) -> Option<usize> {
     let at = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
@@ -418,10 +479,7 @@ mod tests {
 
     /// The lines textwrap gives a paragraph wrapped whole, as [`wrap_each`] is set up.
     fn whole(p: &str, width: usize) -> Vec<String> {
-        let options = textwrap::Options::new(width)
-            .break_words(true)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
-        textwrap::wrap(p, options)
+        textwrap::wrap(p, wrap_options(width))
             .into_iter()
             .map(|l| l.into_owned())
             .collect()
@@ -614,6 +672,25 @@ mod tests {
         assert_eq!(
             wrap("rebuts in-pahalgam-attack", 20),
             vec!["rebuts", "in-pahalgam-attack"]
+        );
+    }
+
+    #[test]
+    fn text_without_spaces_fills_its_lines_where_its_script_allows() {
+        // Chinese: the label shares the first line, and no line opens on a comma or full stop.
+        let zh = "双方应通过对话和协商解决分歧，维护地区和平与稳定。";
+        let lines = wrap(&format!("L1 {zh}"), 12);
+        assert_eq!(lines.first().map(String::as_str), Some("L1 双方应通"));
+        assert!(lines.iter().all(|l| width(l) <= 12), "{lines:?}");
+        assert!(
+            lines.iter().all(|l| !l.starts_with(['，', '。'])),
+            "{lines:?}"
+        );
+        assert_eq!(lines.concat(), format!("L1 {zh}"), "nothing lost");
+        // Latin words, URLs and hyphenated ids beside them stay whole.
+        assert_eq!(
+            wrap("日本 https://example.org/a/b in-pahalgam-attack", 24),
+            ["日本", "https://example.org/a/b", "in-pahalgam-attack"]
         );
     }
 

@@ -58,6 +58,8 @@ pub enum Action {
     Quit,
     /// Suspend to the shell; `fg` brings the screen back.
     Suspend,
+    /// Draw the whole screen again (`Ctrl-L`), as after something else wrote on the terminal.
+    Redraw,
     /// Open the export dialog.
     Export,
     /// Open the filter panel.
@@ -102,7 +104,7 @@ pub enum Action {
     Edit(Edit),
     /// A key with no meaning where it was pressed: the footer says so in one line.
     Unbound(char),
-    /// A key other than a character (F1, Ctrl-L, Insert) with no meaning where it was pressed:
+    /// A key other than a character (F1, Insert) with no meaning where it was pressed:
     /// the footer says so too.
     UnboundKey(
         ratatui::crossterm::event::KeyCode,
@@ -146,6 +148,8 @@ pub enum Outcome {
     Quit,
     /// Suspend to the shell, then redraw.
     Suspend,
+    /// Draw the whole screen again.
+    Redraw,
     /// Write the export the dialog asked for, then redraw.
     Export,
     /// Put this text on the clipboard (OSC 52); the footer already says so.

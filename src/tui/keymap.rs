@@ -79,6 +79,7 @@ pub const fn listed(keys: &'static [Key], action: Action, help: &'static str) ->
 pub const GLOBAL: &[Binding] = &[
     listed(&[ctrl('c')], Action::Quit, help::QUIT),
     listed(&[ctrl('z')], Action::Suspend, help::SUSPEND),
+    listed(&[ctrl('l')], Action::Redraw, help::REDRAW),
 ];
 
 /// The key as the tables spell it: Shift is part of a character (`G`, `?`) and of Shift-Tab.

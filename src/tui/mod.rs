@@ -19,6 +19,7 @@ pub mod layout;
 pub mod live;
 pub mod modal;
 pub mod session;
+pub mod steady;
 pub mod strings;
 pub mod suggest;
 pub mod terminal;

@@ -252,6 +252,7 @@ pub mod help {
     pub const HELP: &str = "this help";
     pub const QUIT: &str = "quit";
     pub const SUSPEND: &str = "suspend to the shell (fg to return)";
+    pub const REDRAW: &str = "draw the whole screen again";
     pub const EXPORT: &str = "export to a file: this topic or all, as shown";
     pub const SEARCH: &str =
         "find a topic (topic list) or search claims, speakers, tags, sources… (comparison)";

@@ -2,7 +2,7 @@
 //! backend, so tests can drive it), the guard that restores the terminal on quit, error and panic,
 //! suspending to the shell on Ctrl-Z, handing the terminal to the editor (`E`), and the threads:
 //! the file watcher (`live`) and the search's ranking worker belong to the
-//! loop, which hands it the jobs `update` leaves and feeds its answers back as events.
+//! loop (drawn through [`super::steady`]), which hands it the jobs `update` leaves and feeds its answers back as events.
 
 use super::action::{Action, Outcome};
 use super::app::App;
@@ -472,6 +472,7 @@ pub fn event_loop<B: Backend>(
                 host.suspend()?;
                 redraw_all(terminal, app)?;
             }
+            Outcome::Redraw => redraw_all(terminal, app)?,
         }
     }
 }
@@ -727,7 +728,11 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
         modes.clone(),
     )?;
     // ratatui's hook restores the terminal, then prints the panic through the previous hook.
-    let mut terminal = ratatui::try_init()?;
+    // Its terminal is set up (raw mode, the alternate screen) and drawn through `Steady`, which
+    // keeps rows of uncertain width clean.
+    drop(ratatui::try_init()?);
+    let backend = super::steady::Steady::new(ratatui::backend::CrosstermBackend::new(stdout()))?;
+    let mut terminal = Terminal::new(backend)?;
     let guard = Guard {
         mouse,
         modes: modes.clone(),

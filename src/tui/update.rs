@@ -15,6 +15,7 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
     match action {
         Action::Quit => return Outcome::Quit,
         Action::Suspend => return Outcome::Suspend,
+        Action::Redraw => return Outcome::Redraw,
         Action::Resize { width, height } => app.resize(width, height),
         // Too small to show anything: keys typed blind would act unseen (into a dialog, say).
         _ if app.regions().too_small => return Outcome::Continue,

@@ -131,6 +131,13 @@ fn keys_in_the_search_line_type_instead_of_acting() {
         keys::action_in(&a, KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL)),
         Some(Action::Narrow)
     );
+    // Ctrl-L draws the screen again wherever it is pressed, the search line too.
+    let ctrl_l = KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL);
+    assert_eq!(keys::action_in(&a, ctrl_l), Some(Action::Redraw));
+    assert_eq!(
+        parallax::tui::update::update(&mut a, Action::Redraw),
+        parallax::tui::action::Outcome::Redraw
+    );
     line(&mut a, Action::Back);
     assert_eq!(
         keys::action_in(&a, key(KeyCode::Char('n'))),

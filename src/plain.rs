@@ -143,7 +143,8 @@ fn row_columns(
         failed: false,
     };
     layout::row_side(&mut beside, (dispute, cmp), at, !kept_left, col, targets);
-    while beside.next < kept.ends.len() {
+    // A failed write stops the lines (`put` then writes nothing, and counts none).
+    while !beside.failed && beside.next < kept.ends.len() {
         beside.put("");
     }
     !beside.failed

@@ -368,6 +368,49 @@ fn a_completion_script_that_cannot_be_written_is_an_error_not_a_crash() {
     }
 }
 
+/// Every command that prints, its output going to a full disk: exit 1 and say so, at once
+/// (`show` of the bundled dispute once spun for ever after its first failed write).
+#[cfg(target_os = "linux")]
+#[test]
+fn every_command_stops_when_its_output_cannot_be_written() {
+    let commands: [&[&str]; 9] = [
+        &["show"],
+        &["show", "--width", "40"],
+        &["topics"],
+        &["timeline"],
+        &["search", "ceasefire"],
+        &["match"],
+        &["export", "-f", "md"],
+        &["export", "-f", "html"],
+        &["validate", "--json"],
+    ];
+    for args in commands {
+        let full = std::fs::File::create("/dev/full").unwrap();
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+            .args(args)
+            .stdout(full)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // A guard, so that a command that spins fails the test rather than hanging it.
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > std::time::Duration::from_secs(60) {
+                child.kill().unwrap();
+                panic!("{args:?} went on for a minute after its output failed");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("the disk is full"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn every_command_ends_quietly_when_its_reader_has_gone() {

@@ -482,24 +482,30 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison, width: usize) -> String
         }
     }
     let line = |cells: &[String; 8]| {
-        // Ids are checked at load (FORMAT.md), so they print as they are.
-        let mut s = format!(
-            "{}{}",
-            cells[0],
-            " ".repeat(widths[0].saturating_sub(text::width(&cells[0])))
-        );
-        s.push_str("  ");
-        // A cut title keeps its one-side mark.
-        let title = match cells[1].strip_suffix(" *") {
-            Some(t) if text::width(&cells[1]) > widths[1] => {
-                format!(
-                    "{} *",
-                    text::ellipsis(t, widths[1].saturating_sub(2)).trim_end()
-                )
-            }
-            _ => cells[1].clone(),
+        let mut s = if cells[0].is_empty() {
+            // The total's label, with no id, has the id's column too: `total (137 topics)`.
+            text::ellipsis(&cells[1], widths[0] + 2 + widths[1])
+        } else {
+            // Ids are checked at load (FORMAT.md), so they print as they are.
+            let mut s = format!(
+                "{}{}",
+                cells[0],
+                " ".repeat(widths[0].saturating_sub(text::width(&cells[0])))
+            );
+            s.push_str("  ");
+            // A cut title keeps its one-side mark.
+            let title = match cells[1].strip_suffix(" *") {
+                Some(t) if text::width(&cells[1]) > widths[1] => {
+                    format!(
+                        "{} *",
+                        text::ellipsis(t, widths[1].saturating_sub(2)).trim_end()
+                    )
+                }
+                _ => cells[1].clone(),
+            };
+            s.push_str(&text::ellipsis(&title, widths[1]));
+            s
         };
-        s.push_str(&text::ellipsis(&title, widths[1]));
         for (cell, &w) in cells.iter().zip(&widths).skip(2) {
             let pad = w.saturating_sub(text::width(cell));
             s.push_str("  ");

@@ -185,6 +185,13 @@ fn topics_fits_its_width_cutting_titles_and_party_names_not_counts() {
     assert!(one_sided(&wide) > 0, "{wide}");
     // Too narrow for the names: a legend names the columns.
     assert!(narrow.starts_with("L: India\nR: Pakistan\n"), "{narrow}");
+    // The total's label is never cut: it has the id's column too.
+    for out in [&narrow, &stdout_of(&["topics", "--width", "60"])] {
+        assert!(
+            out.lines().any(|l| l.starts_with("total (11 topics) ")),
+            "{out}"
+        );
+    }
     parallax()
         .args(["topics", "--width", "1001"])
         .assert()

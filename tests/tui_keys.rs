@@ -563,3 +563,55 @@ fn the_topic_finder_finding_nothing_shows_the_topic_it_opened_on() {
     assert!(matches!(app.modals.last(), Some(Modal::FindTopic(_))));
     assert_eq!(app.topic, start, "{}", screen(&app));
 }
+
+/// The first `wordN` on screen in the comparison's panes.
+fn first_word(a: &App) -> Option<usize> {
+    lines(a).iter().find_map(|l| {
+        let at = l.find("word")?;
+        let digits: String = l[at + 4..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().ok()
+    })
+}
+
+#[test]
+fn a_resize_keeps_the_reader_where_they_were_inside_a_tall_row() {
+    let text: String = (1..=3000).map(|i| format!("word{i} ")).collect();
+    let dir = common::one_claim_sides(
+        ("t", "T"),
+        &[("a", "A"), ("b", "B")],
+        text.trim_end(),
+        serde_json::json!({}),
+    );
+    let path = dir.path().to_str().expect("a UTF-8 path");
+    for (from, to) in [(80, 120), (120, 80)] {
+        let mut a = common::app_at(path, from, 30);
+        press(&mut a, &[Action::NextPane]);
+        for _ in 0..200 {
+            press(&mut a, &[Action::Down]);
+        }
+        let before = first_word(&a).expect("a word on screen");
+        assert!(before > 300, "scrolled into the claim: word{before}");
+        a = sized(a, to, 30);
+        let after = first_word(&a).expect("a word on screen");
+        // The same part of the text, give or take the lines that wrap anew.
+        assert!(
+            after.abs_diff(before) < before / 10,
+            "{from}→{to} columns: word{before} before, word{after} after"
+        );
+        // The row in full keeps its place the same way.
+        press(&mut a, &[Action::Open]);
+        for _ in 0..200 {
+            press(&mut a, &[Action::PageDown]);
+        }
+        let before = first_word(&a).expect("a word in the row in full");
+        a = sized(a, from, 30);
+        let after = first_word(&a).expect("a word in the row in full");
+        assert!(
+            after.abs_diff(before) < before / 10,
+            "row in full, {to}→{from} columns: word{before} before, word{after} after"
+        );
+    }
+}

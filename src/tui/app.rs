@@ -76,6 +76,8 @@ pub struct App {
     pub theme: Theme,
     /// The terminal's size in columns and lines.
     pub size: (u16, u16),
+    /// Its size before the last resize: what the row in full maps its place from.
+    pub last_size: (u16, u16),
     /// Where the keys act on the comparison screen.
     pub focus: Focus,
     /// The selected topic.
@@ -158,6 +160,7 @@ impl App {
             active_filters: Vec::new(),
             theme,
             size: (80, 24),
+            last_size: (80, 24),
             focus: Focus::Topics,
             topic: 0,
             topic_top: 0,
@@ -682,13 +685,67 @@ impl App {
 
     /// The terminal changed size: the layout follows, the selection stays on screen.
     pub fn resize(&mut self, width: u16, height: u16) {
+        // Reading inside the selected row, scrolled past its start: the same part of it stays
+        // in view, at the same fraction of its lines (they wrap anew at another width).
+        let inside = (self.top.line > 0 && self.top.row == self.row)
+            .then(|| (self.top.line, self.row_height(self.row), self.widths()));
+        self.last_size = self.size;
         self.size = (width, height);
         self.forget_heights();
         // A taller list shows every topic it has room for: none left hidden above the window.
         let n = self.shown().topics.len();
         self.topic_top = self.topic_top.min(n.saturating_sub(self.topics_visible()));
         self.ensure_topic_visible();
-        self.ensure_row_visible();
+        let after = self.row_height(self.row);
+        match inside {
+            Some((line, before, widths)) if after > self.viewport() => {
+                self.top.line = self
+                    .same_text(self.row, line, widths)
+                    .unwrap_or(line * after / before.max(1));
+                self.clamp_top();
+            }
+            _ => self.ensure_row_visible(),
+        }
+    }
+
+    /// The line of `row` at today's widths that shows the text its line `line` showed at
+    /// `before`: the same claim, the same number of characters into its text. `None` for a
+    /// line of no claim's text (the heading, a source).
+    fn same_text(&self, row: usize, line: usize, before: (usize, usize)) -> Option<usize> {
+        let r = self.rows().get(row)?;
+        let place = (self.topic, row);
+        let (old_left, old_right) = layout_row(&self.dispute, self.shown(), r, place, before);
+        let (new_left, new_right) =
+            layout_row(&self.dispute, self.shown(), r, place, self.widths());
+        // Line 0 is the row's heading.
+        let i = line.checked_sub(1)?;
+        let text_of =
+            |l: &Line, claim: ClaimAt| l.claim == Some(claim) && l.kind == layout::LineKind::Text;
+        // Characters of a line of text, with the space its break took.
+        let chars = |l: &Line| l.text.chars().count() + 1;
+        [(&old_left, &new_left), (&old_right, &new_right)]
+            .into_iter()
+            .find_map(|(old, new)| {
+                let claim = old
+                    .get(i)
+                    .filter(|l| l.kind == layout::LineKind::Text)?
+                    .claim?;
+                let read: usize = old
+                    .get(..i)?
+                    .iter()
+                    .filter(|l| text_of(l, claim))
+                    .map(chars)
+                    .sum();
+                let mut seen = 0;
+                new.iter().position(|l| {
+                    if !text_of(l, claim) {
+                        return false;
+                    }
+                    seen += chars(l);
+                    seen > read
+                })
+            })
+            .map(|j| j + 1)
     }
 
     /// Forgets cached heights (the width changed).

@@ -95,6 +95,29 @@ fn layout(app: &App, d: Detail) -> (usize, Vec<usize>, usize) {
     )
 }
 
+/// The scroll that keeps the same text at the top after the terminal changed size: the line at
+/// the same fraction of the same claim, as its lines wrap anew.
+fn rescrolled(app: &App, d: Detail) -> usize {
+    let (w, h) = app.last_size;
+    let before = inset(
+        crate::tui::layout::regions(ratatui::layout::Rect::new(0, 0, w, h), app.header_lines())
+            .main,
+    );
+    let old = super::view::content(app, d, usize::from(before.width));
+    let new = super::view::content(app, d, usize::from(inset(app.regions().main).width));
+    // The claim the top line is in, and where it and the next begin.
+    let Some(i) = old.starts.iter().rposition(|&s| s <= d.scroll) else {
+        return d.scroll;
+    };
+    let span = |c: &super::view::Content| {
+        let start = c.starts.get(i).copied().unwrap_or(0);
+        let end = c.starts.get(i + 1).copied().unwrap_or(c.lines.len());
+        (start, end.saturating_sub(start).max(1))
+    };
+    let ((old_start, old_len), (new_start, new_len)) = (span(&old), span(&new));
+    new_start + (d.scroll - old_start) * new_len / old_len
+}
+
 /// Selects the row's topic and row in the comparison beneath.
 fn select_beneath(app: &mut App, d: Detail) {
     if app.topic != d.topic {
@@ -246,7 +269,7 @@ impl Component for RowInFull {
             Action::Scroll { lines, .. } => {
                 d.scroll = d.scroll.saturating_add_signed(isize::from(lines)).min(max);
             }
-            Action::Resize { .. } => d.scroll = d.scroll.min(max),
+            Action::Resize { .. } => d.scroll = rescrolled(app, d).min(max),
             Action::FollowRebuttal => return self.follow(app),
             Action::Copy | Action::CopyId | Action::OpenSource | Action::OpenEditor => {
                 let claim = app

@@ -715,3 +715,24 @@ fn every_filter_in_force_shows_in_the_header_a_long_one_cut() {
     assert!(line.contains("source: \"Outlet number 1\""), "{line}");
     assert!(line.contains("…, since 2025-01-01"), "{line}");
 }
+
+#[test]
+fn a_choice_tried_and_taken_back_returns_to_where_the_panel_opened() {
+    // The bundled dispute, on its third topic's third row; the first outlet narrows that topic
+    // away, and taking the choice back must not leave the screen on the topic it moved to.
+    let mut a = common::bundled(80, 24);
+    keys(
+        &mut a,
+        &[KeyCode::Tab, KeyCode::Char('J'), KeyCode::Char('J')],
+    );
+    keys(&mut a, &[KeyCode::Char('j'), KeyCode::Char('j')]);
+    let place = |a: &App| (a.current_topic().map(|t| t.id.clone()), a.row, a.top);
+    let home = place(&a);
+    section(&mut a, Section::Outlet);
+    keys(&mut a, &[KeyCode::Char(' ')]);
+    assert_ne!(place(&a), home, "the outlet moved the screen");
+    keys(&mut a, &[KeyCode::Char(' ')]);
+    assert!(a.query.filter.is_empty());
+    keys(&mut a, &[KeyCode::Esc]);
+    assert_eq!(place(&a), home);
+}

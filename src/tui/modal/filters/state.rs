@@ -153,6 +153,22 @@ pub struct Panel {
     pub total: usize,
     /// The choices of every section, in [`Section::ALL`] order.
     pub lists: Vec<Vec<Choice>>,
+    /// Where the screen was when the panel opened, and with which filter: a choice tried and
+    /// taken back returns there, not to the topic the choice moved the screen to.
+    pub home: Home,
+}
+
+/// The screen's place when the filter panel opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Home {
+    /// The filter in force then.
+    pub filter: Filter,
+    /// The selected topic's id and index, the selected row, the first topic of the list.
+    pub topic: (String, usize),
+    pub row: usize,
+    pub topic_top: usize,
+    /// The panes' scroll: the row at the top and its lines scrolled off.
+    pub top: (usize, usize),
 }
 
 impl Panel {

@@ -6,7 +6,9 @@
 //! The panel holds only where the analyst is in it and what is being typed: what is chosen lives
 //! in [`App::query`]'s filter, the one the pipeline runs.
 
-use super::state::{Choice, Panel, Section, Value, clear_section, distinct, is_selected, toggle};
+use super::state::{
+    Choice, Home, Panel, Section, Value, clear_section, distinct, is_selected, toggle,
+};
 use crate::format::{Date, DateError, Rating, RelationKind, SourceKind};
 use crate::query::{AnsweredBy, CommonGround, Filter};
 use crate::tui::action::Action;
@@ -324,7 +326,38 @@ pub fn open(app: &mut App) -> Step {
         note: None,
         total: c.left_claims + c.right_claims,
         lists,
+        home: Home {
+            filter: app.query.filter.clone(),
+            topic: (
+                app.current_topic()
+                    .map(|t| t.id.clone())
+                    .unwrap_or_default(),
+                app.topic,
+            ),
+            row: app.row,
+            topic_top: app.topic_top,
+            top: (app.top.row, app.top.line),
+        },
     })))
+}
+
+/// Back where the panel opened, when the filter is again the one in force then (a choice
+/// tried and taken back) and the topic is still there.
+fn go_home(app: &mut App, home: &Home) {
+    let (id, topic) = &home.topic;
+    if app.query.filter != home.filter || app.shown().topics.get(*topic).is_none_or(|t| &t.id != id)
+    {
+        return;
+    }
+    app.topic = *topic;
+    app.row = home.row;
+    app.topic_top = home.topic_top;
+    app.top = crate::tui::app::Scroll {
+        row: home.top.0,
+        line: home.top.1,
+    };
+    // The comparison is the one shown then, so the place is valid as it was.
+    app.ensure_topic_visible();
 }
 
 /// Clears every filter (the `F` key); the search, if any, stays.
@@ -453,6 +486,7 @@ impl Component for Panel {
         let keep = key(app, self, action);
         if app.query.filter != before {
             app.requery();
+            go_home(app, &self.home);
         }
         if keep { Step::Stay } else { Step::Close }
     }

@@ -1929,6 +1929,41 @@ fn a_review_file_with_a_byte_order_mark_is_read() {
     );
 }
 
+/// A review file that is empty, UTF-16 or Windows-1252 says so and what to do, as `import csv`
+/// does (each was a bare `not JSON: expected value` at 1:1).
+#[test]
+fn a_review_file_of_no_json_text_says_why() {
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("[{}]".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let cases: [(&[u8], &str); 3] = [
+        (
+            b"  \n",
+            "review.json: the file is empty, so nothing was imported",
+        ),
+        (&utf16, "review.json: the file is UTF-16 text"),
+        (
+            b"[{\"claimReviewed\": \"caf\xe9\"}]",
+            "review.json:1:24: the byte 0xE9 is not UTF-8 text",
+        ),
+    ];
+    for (bytes, says) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("review.json");
+        std::fs::write(&file, bytes).unwrap();
+        let run = parallax()
+            .current_dir(dir.path())
+            .args(["import", "claimreview", "review.json", "-o", "out"])
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{said}");
+        assert!(said.contains(says), "{said}");
+        assert!(!said.contains("not JSON"), "{said}");
+    }
+}
+
 /// A review's rating word given as a list (`["True", "False"]`) reads its first and says the
 /// rest are left out, and that they disagree; a `claimReviewed` that is a number is read as
 /// text and said to be one; an empty `claimReviewed` is said to be empty, not missing. Each was

@@ -42,6 +42,7 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                         crate::text::clean(topic).text
                     )));
                 }
+                encoding_of(bytes, &name)?;
                 let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
                     let text = String::from_utf8_lossy(bytes);
                     let column = crate::load::char_column(&text, e.line(), e.column());
@@ -249,4 +250,42 @@ fn side_map(given: &[String]) -> Result<Vec<(String, String)>, Failure> {
             }
         })
         .collect()
+}
+
+/// A ClaimReview file that is no JSON text to read, said as `import csv` says it: empty,
+/// UTF-16, or not UTF-8 (at the first byte that is not, and what most likely wrote it).
+fn encoding_of(bytes: &[u8], name: &str) -> Result<(), Failure> {
+    let failure = |at: String, why: &str, todo: &str| {
+        Failure::Input(format!("{at}: {why}, so nothing was imported; {todo}"))
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(failure(
+            name.to_owned(),
+            "the file is empty",
+            "a ClaimReview file holds a JSON object or a list of them",
+        ));
+    }
+    if crate::text::is_utf16(bytes) {
+        return Err(failure(
+            name.to_owned(),
+            "the file is UTF-16 text (Windows' \"Unicode\"), not UTF-8",
+            "save it as UTF-8 and import that",
+        ));
+    }
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(good.get(start..).unwrap_or_default())
+            .chars()
+            .count()
+            + 1;
+        let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+        return Err(failure(
+            format!("{name}:{line}:{column}"),
+            &format!("the byte {byte:#04X} is not UTF-8 text (Windows-1252 most likely)"),
+            "save the file as UTF-8 and import that",
+        ));
+    }
+    Ok(())
 }

@@ -58,6 +58,43 @@ fn a_file_changed_on_disk_reloads_the_screen_and_keeps_the_selection() {
     );
 }
 
+/// A manifest that keeps its sides in a folder of their own (`"sides": ["parts/alpha.json"]`):
+/// a side changed there reloads the screen too (only the manifest's folder was watched).
+#[test]
+fn a_side_file_in_a_folder_of_its_own_is_watched_too() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir(dir.path().join("parts")).expect("a folder");
+    for side in ["alpha.json", "beta.json", "gamma.json"] {
+        std::fs::copy(
+            format!("{FIXTURE}/{side}"),
+            dir.path().join("parts").join(side),
+        )
+        .expect("copied");
+    }
+    let manifest = std::fs::read_to_string(format!("{FIXTURE}/dispute.json"))
+        .expect("the manifest")
+        .replace(
+            r#""sides": ["alpha.json", "beta.json", "gamma.json"]"#,
+            r#""sides": ["parts/alpha.json", "parts/beta.json", "parts/gamma.json"]"#,
+        );
+    std::fs::write(dir.path().join("dispute.json"), manifest).expect("written");
+    let app = common::open_folder(dir.path());
+    let mut app = common::sized(app, 100, 30);
+    let alpha = dir.path().join("parts").join("alpha.json");
+    run_while(&mut app, move || {
+        rewrite(
+            &alpha,
+            "binds both sides until 2030",
+            "binds both sides until 2040",
+        )
+    });
+    let claim = app
+        .dispute
+        .find_claim("a-treaty")
+        .and_then(|at| app.dispute.claim(at));
+    assert!(claim.is_some_and(|c| c.text.contains("2040")));
+}
+
 /// A broken file put back byte for byte (`git checkout`, an editor's undo) after the problems
 /// panel was closed: the files load as shown, and the mark goes.
 #[test]

@@ -238,7 +238,8 @@ fn show_problems(app: &mut App, problems: Vec<Problem>) {
 /// save is several events (a temporary file, a rename), and the reload waits for the last.
 const SETTLE: Duration = Duration::from_millis(120);
 
-/// Watches the folders of the dispute's files (not their subfolders) and says when a JSON file
+/// Watches the folders of the dispute's files (the paths it was opened on, and the folder of
+/// each side file, not their subfolders) and says when a JSON file
 /// in them changed and then stayed quiet for [`SETTLE`]. Its thread is `notify`'s; the event
 /// loop owns it and polls it.
 pub struct Watcher {
@@ -274,6 +275,10 @@ impl Watcher {
                 }
             })
             .collect();
+        // A manifest may list sides in a folder of their own (`"sides": ["parts/a.json"]`).
+        if let Some(files) = &app.suggest.files {
+            folders.extend(files.sides.iter().map(|p| crate::export::folder_of(p)));
+        }
         folders.sort();
         folders.dedup();
         let (tx, events) = mpsc::channel();

@@ -346,17 +346,20 @@ impl Timeline {
     }
 }
 
-/// Each topic's claims (both sides together) over `cells` equal spans of one axis shared by all
-/// topics, from the comparison's first dated claim to its last: a sparkline per topic, by id.
+/// Each topic's claims (both sides together) over `cells` equal spans (at most one a day) of
+/// one axis shared by all topics, from the comparison's first dated claim to its last: a
+/// sparkline per topic, by id.
 pub fn sparklines(dispute: &Dispute, cmp: &Comparison, cells: usize) -> Vec<(String, Vec<usize>)> {
-    let cells = cells.max(1);
     let span = span(dispute, cmp).and_then(|(a, b)| Some((day_number(a)?, day_number(b)?)));
+    // Fewer days than cells: a cell a day, so no cell stands for a day that is not there (six
+    // days in twelve cells drew a quiet cell after each).
+    let days = span.map_or(1, |(first, last)| i64::from(last - first) + 1);
+    let cells = usize::try_from(days).map_or(cells, |d| cells.min(d)).max(1);
     cmp.topics
         .iter()
         .map(|t| {
             let mut line = vec![0; cells];
-            if let Some((first, last)) = span {
-                let days = i64::from(last - first) + 1;
+            if let Some((first, _)) = span {
                 let at = t
                     .rows
                     .iter()

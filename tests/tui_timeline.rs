@@ -218,6 +218,38 @@ fn the_topic_list_shows_a_sparkline_per_topic_while_the_timeline_is_open() {
     }
 }
 
+/// Claims on six days in a row: a sparkline of six cells, none empty (twelve cells drew a quiet
+/// day after each, days nobody was silent on).
+#[test]
+fn a_sparkline_of_fewer_days_than_cells_has_a_cell_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    for (id, name) in [("a", "A"), ("b", "B")] {
+        let claims: Vec<_> = (1..=6)
+            .map(|d| {
+                serde_json::json!({"id": format!("{id}-{d}"), "text": format!("Day {d}."),
+                    "date": format!("2025-05-0{d}"), "sources": ["s"]})
+            })
+            .collect();
+        let side = serde_json::json!({
+            "format": "parallax/1", "dispute": "d", "party": {"id": id, "name": name},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
+            "topics": [{"id": "t", "title": "T", "claims": claims}]
+        });
+        std::fs::write(dir.path().join(format!("{id}.json")), side.to_string()).unwrap();
+    }
+    let mut app = common::app_at(dir.path().to_str().unwrap(), 80, 24);
+    common::keys(&mut app, &[KeyCode::Char('T')]);
+    assert_eq!(
+        chart(&app).sparks.get("t").map(Vec::as_slice),
+        Some(&[2, 2, 2, 2, 2, 2][..])
+    );
+    assert!(
+        common::lines(&app).iter().any(|l| l.contains("██████")),
+        "{}",
+        common::screen(&app)
+    );
+}
+
 /// With every date shown, `←` steps back from the end: to the bar before the last. On the last
 /// bar `→`, and on the first `←`, say there is nothing further instead of doing nothing.
 #[test]

@@ -5,7 +5,9 @@
 //! A claim dated only to the month counts on the month's last day, one dated to the year on
 //! 31 December, as everywhere a date is placed in time. An assessment has no date of its own: it
 //! is placed at the latest date of the sources it cites (when it could first have been made; see
-//! [`crate::format::Assessment::date`], the one rule a date in force judges assessments by too).
+//! [`crate::format::Assessment::date`], the one rule a date in force judges assessments by too),
+//! and never before its claim's date. The axis runs to the last assessment when it came after
+//! the last claim.
 
 use crate::compare::{Comparison, TopicRows};
 
@@ -234,6 +236,12 @@ impl Timeline {
                 undated_assessments[side] += 1;
                 return;
             };
+            // Never before the claim it judges: a verdict citing only an older report (a
+            // statistic of the year before) was made once the claim was.
+            let made = claim
+                .date
+                .filter(|c| c.last_day() > made.last_day())
+                .unwrap_or(made);
             let date = Some(made)
                 .filter(|&d| as_of.is_none_or(|as_of| said_by(Some(d), as_of)))
                 .and_then(placed);
@@ -251,9 +259,12 @@ impl Timeline {
             row.right.iter().for_each(|&at| note(at, 1));
         }
         assessments.sort_by(|a, b| (a.date, &a.claim).cmp(&(b.date, &b.claim)));
+        // The axis runs from the first claim to the last, or to the last assessment when one
+        // came later, so every dated assessment has its bar.
+        let marks = || assessments.iter().filter_map(|m| day_number(m.date));
         let (Some(first), Some(last)) = (
             days.iter().map(|d| d.0).min(),
-            days.iter().map(|d| d.0).max(),
+            days.iter().map(|d| d.0).chain(marks()).max(),
         ) else {
             return Timeline {
                 bucket: Bucket::Day,

@@ -298,3 +298,53 @@ fn a_timeline_with_no_dated_claim_says_so_not_per_day() {
         "{screen}"
     );
 }
+
+/// An assessment citing only a report older than its claim is placed at the claim (it was made
+/// once the claim was), and one made after the last claim gets a bar of its own: each was
+/// missing from the table, and drawn on the wrong bar in HTML.
+#[test]
+fn every_dated_assessment_has_its_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let side = |id: &str, old: &str, claims: serde_json::Value| {
+        serde_json::json!({"format": "parallax/1", "dispute": "tl",
+            "party": {"id": id, "name": id.to_uppercase()},
+            "sources": [{"id": "s", "outlet": "O", "date": "2024-03-01"},
+                        {"id": "old", "outlet": "Stats office", "date": old}],
+            "topics": [{"id": "t", "title": "T", "claims": claims}]})
+    };
+    let a = side(
+        "a",
+        "2023-06-01",
+        serde_json::json!([
+            {"id": "a-0", "text": "One.", "date": "2024-03-01", "sources": ["s"]},
+            {"id": "a-1", "text": "Two.", "date": "2024-03-09", "sources": ["s"],
+             "assessment": {"rating": "refuted", "sources": ["old"]}}]),
+    );
+    let b = side(
+        "b",
+        "2024-07-01",
+        serde_json::json!([{"id": "b-0", "text": "Three.", "date": "2024-03-03",
+            "sources": ["s"], "assessment": {"rating": "refuted", "sources": ["old"]}}]),
+    );
+    std::fs::write(dir.path().join("a.json"), a.to_string()).unwrap();
+    std::fs::write(dir.path().join("b.json"), b.to_string()).unwrap();
+    let json = timeline_json(dir.path(), &[]);
+    let dates: Vec<&str> = json["assessments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["date"].as_str())
+        .collect();
+    assert_eq!(dates, ["2024-03-09", "2024-07-01"]);
+    let bins = json["bins"].as_array().unwrap();
+    let last_end = bins.last().and_then(|b| b["end"].as_str()).unwrap();
+    assert!(last_end >= "2024-07-01", "{json}");
+    let table = Command::cargo_bin("parallax")
+        .unwrap()
+        .arg("timeline")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert_eq!(table.matches('⚑').count(), 2, "{table}");
+}

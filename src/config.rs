@@ -311,8 +311,22 @@ pub fn load() -> Result<Config, ConfigError> {
             })
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        // The default place in a home the user may not enter (`sudo -u nobody` keeps
+        // `HOME=/root`): whether a file is there cannot be known, and none can be read.
+        Err(e) if named().is_none() && behind_a_closed_folder(e.kind(), &path) => {
+            Ok(Config::default())
+        }
         Err(e) => Err(unreadable(e.to_string())),
     }
+}
+
+/// True when a file could not be read because a folder on its way may not be entered, rather
+/// than because the file itself may not be read.
+fn behind_a_closed_folder(kind: std::io::ErrorKind, path: &Path) -> bool {
+    kind == std::io::ErrorKind::PermissionDenied
+        && path
+            .parent()
+            .is_some_and(|folder| std::fs::metadata(folder).is_err())
 }
 
 /// The largest config file read: far more than every setting takes.
@@ -321,6 +335,23 @@ pub const MAX_SIZE: u64 = 1 << 20;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_config_behind_a_folder_that_cannot_be_entered_is_no_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("no-such-folder").join("config.toml");
+        let denied = std::io::ErrorKind::PermissionDenied;
+        assert!(behind_a_closed_folder(denied, &gone));
+        // The folder can be entered: the file itself is unreadable, and that is said.
+        assert!(!behind_a_closed_folder(
+            denied,
+            &dir.path().join("config.toml")
+        ));
+        assert!(!behind_a_closed_folder(
+            std::io::ErrorKind::InvalidData,
+            &gone
+        ));
+    }
 
     #[test]
     fn the_default_file_is_valid_and_sets_nothing() {

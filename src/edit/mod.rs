@@ -622,6 +622,14 @@ fn write_error(path: &Path, e: crate::export::ExportError) -> EditError {
         crate::export::ExportError::ReadOnly { path } => EditError::Write(format!(
             "{path} is read-only: make it writable (chmod u+w) and try again"
         )),
+        // The file is writable (a read-only one is said above): its folder is not, and the
+        // file is replaced through a new one written beside it.
+        crate::export::ExportError::PermissionDenied { path: shown } => {
+            let folder = crate::export::shown_path(&crate::export::folder_of(path));
+            EditError::Write(format!(
+                "cannot write {shown}: its folder {folder} may not be written, and the file is replaced through a new file written beside it; make the folder writable (chmod u+w {folder}) and try again"
+            ))
+        }
         other => EditError::Write(other.to_string()),
     }
 }
@@ -831,5 +839,28 @@ fn plan_write(writes: &mut Vec<Write>, i: Option<usize>, file: &FileCopy, after:
             before: Some(file.bytes.clone()),
             after,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_that_may_not_be_written_is_named_with_what_to_do() {
+        let path = Path::new("disputes/river/alpha.json");
+        let said = write_error(
+            path,
+            crate::export::ExportError::PermissionDenied {
+                path: crate::export::shown_path(path),
+            },
+        )
+        .to_string();
+        assert!(
+            said.contains("its folder disputes/river may not be written")
+                && said.contains("chmod u+w disputes/river"),
+            "{said}"
+        );
+        assert!(!said.contains("choose a folder"), "{said}");
     }
 }

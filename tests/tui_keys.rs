@@ -6,6 +6,7 @@ mod common;
 use common::{bundled, lines, press, screen, sized};
 use parallax::tui::app::Focus;
 use parallax::tui::modal::Modal;
+use parallax::tui::modal::picker::state::Choosing;
 use parallax::tui::theme::Theme;
 use parallax::tui::{Action, App, Outcome, update};
 
@@ -152,13 +153,13 @@ fn the_party_picker_chooses_both_sides() {
 }
 
 #[test]
-fn the_picker_does_not_offer_the_left_side_for_the_right_and_esc_cancels() {
+fn the_picker_does_not_offer_the_left_side_for_the_right_and_esc_goes_back_a_step() {
     let mut a = app(100, 30);
     press(&mut a, &[Action::PickParties, Action::Open]);
     let screen = lines(&a).join("\n");
     assert!(screen.contains("Choose the right side"), "{screen}");
     assert!(
-        !screen.contains("Alpha (left now)"),
+        !screen.contains("Alpha (currently left)"),
         "the left side is not offered: {screen}"
     );
     press(&mut a, &[Action::First]);
@@ -166,6 +167,12 @@ fn the_picker_does_not_offer_the_left_side_for_the_right_and_esc_cancels() {
         panic!("the picker stays open");
     };
     assert_eq!(p.cursor, 1, "the first side offered is Beta, not Alpha");
+    // Esc goes back to the left side, on the side chosen; a second Esc cancels.
+    press(&mut a, &[Action::Back]);
+    let Some(Modal::Picker(p)) = a.modal() else {
+        panic!("back to the first step");
+    };
+    assert_eq!((p.step, p.cursor), (Choosing::Left, 0));
     press(&mut a, &[Action::Back]);
     assert_eq!(a.modal(), None);
     assert_eq!((a.cmp.left, a.cmp.right), (0, 1));

@@ -15,9 +15,9 @@ pub const PICK_RIGHT: &str = "Choose the right side";
 /// What the header calls the filters in force.
 pub const FILTERS: &str = "filters";
 /// Shown beside the party picker's entries already in place.
-pub const NOW_LEFT: &str = "(left now)";
+pub const NOW_LEFT: &str = "(currently left)";
 /// Shown beside the party picker's entries already in place.
-pub const NOW_RIGHT: &str = "(right now)";
+pub const NOW_RIGHT: &str = "(currently right)";
 /// The mark on a topic only one of the two sides addresses.
 pub const ONE_SIDED_MARK: &str = "* one side";
 /// The same mark where the list is narrow.
@@ -247,6 +247,7 @@ pub mod help {
     pub const PICK_FIRST: &str = "first side";
     pub const PICK_LAST: &str = "last side";
     pub const PICK_CHOOSE: &str = "choose the highlighted side";
+    pub const PICK_BACK: &str = "back to choosing the left side; on the left, cancel";
     pub const SWAP: &str = "swap the left and right sides";
     pub const PICK: &str = "choose the two parties compared";
     pub const HELP: &str = "this help";

@@ -28,8 +28,8 @@ pub const BINDINGS: &[Binding] = &[
     shown(
         &[k(KeyCode::Esc)],
         Action::Back,
-        help::CANCEL,
-        footer::CANCEL,
+        help::PICK_BACK,
+        footer::BACK,
     ),
     shown(&[c('?')], Action::Help, help::HELP, footer::HELP),
     shown(&[c('q')], Action::Quit, help::QUIT, footer::QUIT),
@@ -84,6 +84,11 @@ impl Component for Picker {
         let n = app.dispute.sides.len();
         let p = self;
         match action {
+            // Back one step: from the right side to the left, as chosen; from the left, out.
+            Action::Back if p.step == Choosing::Right => {
+                p.step = Choosing::Left;
+                p.cursor = p.left;
+            }
             Action::Back => return Step::Close,
             Action::Help => return crate::tui::modal::help::update::open(app, p),
             Action::Up => {

@@ -695,6 +695,23 @@ mod tests {
     }
 
     #[test]
+    fn an_emoji_sequence_breaks_between_its_emoji_never_inside_a_marker() {
+        // A family emoji's joiners are markers (FORMAT.md): the sequence, one run without
+        // spaces, used to be cut at the width, through a marker (`👧⟨U+200` | `D⟩👦`).
+        let s = "Protesters waved 👍 and 👨⟨U+200D⟩👩⟨U+200D⟩👧⟨U+200D⟩👦 families with flags";
+        for w in 10..40 {
+            let lines = wrap(s, w);
+            assert!(
+                lines
+                    .iter()
+                    .all(|l| l.matches('⟨').count() == l.matches('⟩').count()),
+                "{w}: {lines:?}"
+            );
+            assert_eq!(lines.concat().replace(' ', ""), s.replace(' ', ""));
+        }
+    }
+
+    #[test]
     fn wrap_keeps_line_breaks_and_breaks_long_words() {
         assert_eq!(wrap("ab cd\nef", 2), vec!["ab", "cd", "ef"]);
         assert_eq!(wrap("abcdef", 4), vec!["abcd", "ef"]);

@@ -587,6 +587,14 @@ fn a_forgotten_query_is_named_not_searched_for() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("is a dispute path, not a query"));
+    // Side files named one by one, the query forgotten: the last file is not taken for it
+    // (it was searched for as text, in the files before it).
+    let sides = ["india.json", "pakistan.json"].map(|f| format!("{FIXTURE}/{f}"));
+    parallax()
+        .args(["search", &sides[0], &sides[1]])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a dispute path, not a query"));
     let help = parallax()
         .args(["search", "--help"])
         .output()

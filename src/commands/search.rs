@@ -72,12 +72,13 @@ pub fn search(
         ));
     }
     // `parallax search PATH` with the query forgotten: the path would be searched for as text.
-    // Only when no argument before it names a dispute already: `parallax search strike strike`
-    // searches the folder `strike` for the word.
-    let dispute_path = |path: &std::path::Path| {
-        path.is_dir() || (path.is_file() && path.extension().is_some_and(|e| e == "json"))
-    };
-    if dispute_path(&query_os) && !input.paths.iter().any(|p| dispute_path(p)) {
+    // A side file is never a query (`parallax search a.json b.json c.json` searched b and c
+    // for the text `c.json`); a folder is only when no argument before it names a dispute
+    // already: `parallax search strike strike` searches the folder `strike` for the word.
+    let json_file =
+        |path: &std::path::Path| path.is_file() && path.extension().is_some_and(|e| e == "json");
+    let dispute_path = |path: &std::path::Path| path.is_dir() || json_file(path);
+    if json_file(&query_os) || (query_os.is_dir() && !input.paths.iter().any(|p| dispute_path(p))) {
         let shown = text::clean(query_text).text;
         return Err(Failure::Usage(format!(
             "`{shown}` is a dispute path, not a query: give what to search for after it \

@@ -50,6 +50,28 @@ impl Term {
             Some(rest) => (true, rest),
             None => (false, raw),
         };
+        // An anchored phrase (`^"united states"`, `"states."$`): the words as written, at the
+        // field's start or end, or the whole field.
+        let start = rest.strip_prefix("^\"");
+        let end = start.unwrap_or(rest).strip_suffix("\"$");
+        if start.is_some() || (end.is_some() && rest.starts_with('"')) {
+            let inner = start.unwrap_or(rest);
+            let inner = end.unwrap_or(inner);
+            let inner = inner.strip_prefix('"').unwrap_or(inner);
+            let inner = inner.strip_suffix('"').unwrap_or(inner);
+            let text = inner.split_whitespace().collect::<Vec<_>>().join(" ");
+            let kind = match (start.is_some(), end.is_some()) {
+                (true, true) => TermKind::Exact,
+                (true, false) => TermKind::Prefix,
+                _ => TermKind::Suffix,
+            };
+            return (!text.is_empty()).then(|| Term {
+                case_sensitive: text.chars().any(char::is_uppercase),
+                text,
+                kind,
+                negated,
+            });
+        }
         if let Some(inner) = rest.strip_prefix('"') {
             let (open, inner) = match inner.strip_suffix('"') {
                 Some(closed) => (false, closed),
@@ -124,9 +146,21 @@ fn raw_terms(query: &str) -> Vec<&str> {
     let mut rest = query.trim_start();
     while !rest.is_empty() {
         let body = rest.strip_prefix('!').unwrap_or(rest);
+        let body = body
+            .strip_prefix('^')
+            .filter(|b| b.starts_with('"'))
+            .unwrap_or(body);
         let end = if let Some(inner) = body.strip_prefix('"') {
             let closing = inner.find('"').map_or(inner.len(), |i| i + 1);
-            rest.len() - inner.len() + closing
+            // `"states."$`: the anchor belongs to the phrase.
+            let anchored = inner.get(closing..).is_some_and(|after| {
+                after.starts_with('$')
+                    && after
+                        .get(1..)
+                        .and_then(|a| a.chars().next())
+                        .is_none_or(char::is_whitespace)
+            }) && inner.get(..closing).is_some_and(|p| p.ends_with('"'));
+            rest.len() - inner.len() + closing + usize::from(anchored)
         } else {
             rest.find(char::is_whitespace).unwrap_or(rest.len())
         };
@@ -236,6 +270,36 @@ mod tests {
         assert_eq!(kind("'$"), Some((TermKind::Substring, false, "$".into())));
         assert_eq!(kind("!"), None);
         assert_eq!(kind("^"), None);
+    }
+
+    #[test]
+    fn an_anchor_on_a_phrase_anchors_the_phrase() {
+        // Each was a phrase with its anchor dropped, or a prefix holding the quote.
+        let terms = |q: &str| -> Vec<(TermKind, String)> {
+            parse(q).into_iter().map(|t| (t.kind, t.text)).collect()
+        };
+        assert_eq!(
+            terms("^\"united  states\" fire"),
+            [
+                (TermKind::Prefix, "united states".to_owned()),
+                (TermKind::Word, "fire".to_owned())
+            ]
+        );
+        assert_eq!(
+            terms("\"said the states.\"$"),
+            [(TermKind::Suffix, "said the states.".to_owned())]
+        );
+        assert_eq!(terms("!^\"jets\"$"), [(TermKind::Exact, "jets".to_owned())]);
+        assert!(parse("!^\"jets\"$").iter().all(|t| t.negated));
+        assert_eq!(
+            terms("^\"united"),
+            [(TermKind::Prefix, "united".to_owned())]
+        );
+        // A dollar inside the phrase, or after a space, is no anchor.
+        assert_eq!(
+            terms("\"a$b\" $"),
+            [(TermKind::Phrase { open: false }, "a$b".to_owned())]
+        );
     }
 
     #[test]

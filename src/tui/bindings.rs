@@ -78,6 +78,10 @@ pub fn keymap(settings: &[KeySetting], path: &Path) -> Result<Keymap, ConfigErro
             };
             for &key in keys {
                 if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
+                    // The same thing twice (`quit = "Ctrl-C"`, which always quits): no clash.
+                    if other.action == b.action {
+                        continue;
+                    }
                     let line = [b.action, other.action]
                         .iter()
                         .find_map(|a| lines.iter().find(|(x, _)| x == a).map(|(_, l)| *l))
@@ -112,6 +116,17 @@ mod tests {
         let path = Path::new("c.toml");
         let config = crate::config::parse(text, path).map_err(|e| e.to_string())?;
         keymap(&config.keys, path).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_key_that_already_does_the_same_is_no_clash() {
+        // Ctrl-C always quits: giving it to quit again was "would do two things: quit and quit".
+        let map = read("[keys]\nquit = [\"Ctrl-C\", \"Q\"]\n").unwrap();
+        let table = comparison::bindings::BINDINGS;
+        assert_eq!(
+            map.find(table, false, keymap::c('Q')).map(|b| b.action),
+            Some(Action::Quit)
+        );
     }
 
     #[test]

@@ -500,6 +500,16 @@ impl Filter {
                     rows.sort_by_key(|row| !row.common);
                 }
                 let mut topic = t.with_rows(rows);
+                // As of a date, a side that had said nothing on the topic had not addressed it
+                // yet: the topic is one side's then (`*`, `one_sided`), as its counts say.
+                if self.as_of.is_some() {
+                    if topic.rows.iter().all(|r| r.left.is_empty()) {
+                        topic.left_title = None;
+                    }
+                    if topic.rows.iter().all(|r| r.right.is_empty()) {
+                        topic.right_title = None;
+                    }
+                }
                 // A suggested or packed pair the filter broke leaves a claim alone where the
                 // pair stood: the suggestions stay first, and the claims left alone are
                 // packed side by side again after them, as unfiltered.

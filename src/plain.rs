@@ -475,6 +475,10 @@ pub fn topics_table(dispute: &Dispute, cmp: &Comparison, width: usize) -> String
     for (w, h) in widths.iter_mut().zip(&headers) {
         *w = (*w).max(text::width(h));
     }
+    // The total's label is never cut, as counts and ids are not: it has the id's column and
+    // the title's, and the title's grows when the two are too narrow for it.
+    let label = rows.last().map_or(0, |r| text::width(&r[1]));
+    widths[1] = widths[1].max(label.saturating_sub(widths[0] + 2));
     let mut out = String::new();
     if legend {
         for (mark, name) in [("L", &ln), ("R", &rn)] {

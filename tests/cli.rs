@@ -1,5 +1,7 @@
 //! The command line end to end: exit codes, `validate`, `topics`, and the layout of `show`.
 
+mod common;
+
 use assert_cmd::Command;
 use parallax::text;
 use predicates::prelude::*;
@@ -185,13 +187,29 @@ fn topics_fits_its_width_cutting_titles_and_party_names_not_counts() {
     assert!(one_sided(&wide) > 0, "{wide}");
     // Too narrow for the names: a legend names the columns.
     assert!(narrow.starts_with("L: India\nR: Pakistan\n"), "{narrow}");
-    // The total's label is never cut: it has the id's column too.
+    // The total's label is never cut: it has the id's column too, and more when ids are short.
     for out in [&narrow, &stdout_of(&["topics", "--width", "60"])] {
         assert!(
             out.lines().any(|l| l.starts_with("total (11 topics) ")),
             "{out}"
         );
     }
+    let short = common::one_claim_sides(
+        ("t", "A topic with a long title"),
+        &[("a", "Alpha"), ("b", "Beta")],
+        "Text.",
+        serde_json::json!({}),
+    );
+    let out = parallax()
+        .args(["topics", "--width", "40"])
+        .arg(short.path())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.lines().any(|l| l.starts_with("total (1 topic) ")),
+        "{out}"
+    );
     parallax()
         .args(["topics", "--width", "1001"])
         .assert()

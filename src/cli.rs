@@ -127,9 +127,10 @@ pub enum Command {
     },
     /// Search every claim; print the hits best first, one per line (exit 1 when none).
     ///
-    /// Terms separated by spaces must all match. `'word` matches a substring, `^word` a
-    /// prefix, `word$` a suffix, `!word` must not match; an upper-case letter makes a term
-    /// case-sensitive. Searches the claims of every side unless --left/--right or a row filter
+    /// Terms separated by spaces must all match. A plain word matches the start of a word, or
+    /// within a typo or two; `"a phrase"` the words in sequence; `'word` a substring; `^word` a
+    /// field that starts with it, `word$` one that ends with it; `!word` must not match; an
+    /// upper-case letter makes a term case-sensitive. Searches the claims of every side unless --left/--right or a row filter
     /// (--one-sided, --both-sides, --common-ground, --no-common-ground) picks one comparison.
     #[command(
         override_usage = "parallax search [OPTIONS] [PATH]... <QUERY>",

@@ -176,6 +176,9 @@ fn the_manual_page_renders() {
     }
     // The name once, and what clap cannot say: the exit codes and the environment.
     assert!(roff.contains("parallax \\- Compare two parties"), "{roff}");
+    // ASCII, as groff reads it without preconv: a `…` is roff's escape for it (a raw one made
+    // groff warn "invalid input character").
+    assert!(roff.is_ascii() && roff.contains("\\[u2026]"), "{roff}");
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("parallax.1");
     std::fs::write(&page, &roff).unwrap();

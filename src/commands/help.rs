@@ -27,8 +27,10 @@ pub fn man(dir: Option<&std::path::Path>, force: bool, out: &mut dyn Write) -> R
     let Some(dir) = dir else {
         // Without the `help` subcommand, as the pages of a folder are made: the page names no
         // `parallax-help(1)`, which is never generated.
-        clap_mangen::Man::new(Cli::command().disable_help_subcommand(true)).render(out)?;
-        out.write_all(MAIN_PAGE_END.as_bytes())?;
+        let mut page = Vec::new();
+        clap_mangen::Man::new(Cli::command().disable_help_subcommand(true)).render(&mut page)?;
+        page.extend_from_slice(MAIN_PAGE_END.as_bytes());
+        out.write_all(&ascii_roff(&page))?;
         return Ok(());
     };
     if !dir.is_dir() {
@@ -102,8 +104,24 @@ fn man_pages(cmd: clap::Command, pages: &mut Vec<(String, Vec<u8>)>) -> Result<(
     man.render(&mut page)?;
     // Every command exits with the same codes and reads the same environment.
     page.extend_from_slice(MAIN_PAGE_END.as_bytes());
-    pages.push((man.get_filename(), page));
+    pages.push((man.get_filename(), ascii_roff(&page)));
     Ok(())
+}
+
+/// A page with every character beyond ASCII written as roff's escape for it (`…` as
+/// `\[u2026]`): groff run without `preconv` reads its input as Latin-1 and warns of "invalid
+/// input character" at a raw `…`, where `man` would have shown it.
+fn ascii_roff(page: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(page);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+        }
+    }
+    out.into_bytes()
 }
 
 /// `parallax config`: the commented default (`--default`), the file's path (`--path`), or, with

@@ -373,6 +373,18 @@ fn a_manifest_side_outside_its_folder_is_refused_by_name() {
     // Neither file was read: only the manifest and red.json are named.
     assert_eq!(loaded.files.len(), 2, "{:?}", loaded.files);
     assert!(loaded.dispute.is_none());
+    // Every diagnostic names one file (a script opens it): too few sides names the others in
+    // its message ("dispute.json, red.json" was its file).
+    for d in &loaded.report.diagnostics {
+        assert!(std::path::Path::new(&d.file).is_file(), "{d}");
+    }
+    assert!(
+        loaded
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::TooFewSides && d.message.contains("(files read: "))
+    );
 }
 
 /// Loads one in-memory side beside the good fixture; returns its diagnostics as printed.

@@ -323,24 +323,28 @@ impl<'a> Loader<'a> {
     /// Runs the checks that need every side, fills in lines, and builds the dispute.
     pub fn finish(mut self) -> Loaded {
         if self.sides.len() < 2 {
-            // The manifest, else the files read (a one-file load names its file).
-            let file = self.manifest.as_ref().map_or_else(
-                || match self.order.as_slice() {
-                    [] => "(input)".to_owned(),
-                    [a, b, c, rest @ ..] if !rest.is_empty() => {
-                        format!("{a}, {b}, {c} and {} more", rest.len())
-                    }
-                    names => names.join(", "),
-                },
-                |(n, _)| n.clone(),
-            );
+            // Said of one file, as every diagnostic is (a script opens `file`): the manifest,
+            // else the first file read; the message names the others.
+            let (file, of) = match (&self.manifest, self.order.as_slice()) {
+                (Some((n, _)), _) => (n.clone(), String::new()),
+                (None, []) => ("(input)".to_owned(), String::new()),
+                (None, [a]) => (a.clone(), String::new()),
+                (None, [a, b, c, rest @ ..]) if !rest.is_empty() => (
+                    a.clone(),
+                    format!(" (files read: {a}, {b}, {c} and {} more)", rest.len()),
+                ),
+                (None, names) => (
+                    names.first().cloned().unwrap_or_default(),
+                    format!(" (files read: {})", names.join(", ")),
+                ),
+            };
             self.diagnostics.push(
                 Diagnostic::in_file(
                     Severity::Error,
                     Code::TooFewSides,
                     &file,
                     format!(
-                        "{} side(s) loaded without errors; a comparison needs two",
+                        "{} side(s) loaded without errors{of}; a comparison needs two",
                         self.sides.len()
                     ),
                 )

@@ -212,13 +212,15 @@ impl<'de> Items<'de> for SideList {
             );
             return Ok(());
         } else if let Some(&first) = self.2.get(&path_key(&entry)) {
-            cx.error(
-                Code::DuplicateId,
+            // As every file named twice: read once, and a warning (it was a `duplicate-id`
+            // error that said the file was read once all the same).
+            cx.warn(
+                Code::RepeatedFile,
                 format!(
-                    "side file \"{}\" is listed twice (first at /sides/{first}); remove one (the file is read once)",
+                    "side file \"{}\" is listed twice (first at /sides/{first}); it is read once",
                     crate::text::quote(&entry)
                 ),
-                "each side file once",
+                "each side file once: remove the second",
             );
             return Ok(());
         }

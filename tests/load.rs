@@ -166,6 +166,15 @@ fn an_export_named_as_a_side_file_is_said_to_be_one() {
             .any(|s| s.contains("this is an export") && s.contains("name the dispute")),
         "{said:?}"
     );
+    // Only that is said of the file: not its missing `party` and its unknown `left`, which
+    // buried it.
+    let of_export: Vec<&parallax::load::Diagnostic> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.file.ends_with("export.json"))
+        .collect();
+    assert_eq!(of_export.len(), 1, "{of_export:?}");
 }
 
 #[test]

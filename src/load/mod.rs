@@ -629,7 +629,18 @@ fn read_file<'a, T>(
     };
     let mut cx = Cx::new(name);
     match reader(&mut cx, text) {
-        Ok(read) => FileRead::Read(text, cx.diagnostics, read),
+        Ok(read) => {
+            let mut diagnostics = cx.diagnostics;
+            // An export named as a side file: its fields are an export's, not ours to judge, so
+            // that is the one thing said of it (ten problems buried it).
+            let export = |d: &Diagnostic| {
+                d.code == Code::WrongFormat && d.message.starts_with(pass::AN_EXPORT)
+            };
+            if diagnostics.iter().any(export) {
+                diagnostics.retain(export);
+            }
+            FileRead::Read(text, diagnostics, read)
+        }
         Err(e) => FileRead::Refused(syntax_error(name, text, &e)),
     }
 }

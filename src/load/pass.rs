@@ -730,6 +730,10 @@ impl<'de, T: FromStr + VariantNames> Want<'de> for Word<T> {
 /// The `format` field: the string `parallax/1`.
 pub(super) struct FormatWant;
 
+/// How a file that is an export (`parallax-export/1`) is said to be one: the one thing said of
+/// it, since its fields are an export's, not a side's.
+pub(super) const AN_EXPORT: &str = "this is an export";
+
 impl<'de> Want<'de> for FormatWant {
     type Out = ();
     fn expected(&self) -> Cow<'static, str> {
@@ -742,7 +746,7 @@ impl<'de> Want<'de> for FormatWant {
             cx.error(
                 Code::WrongFormat,
                 format!(
-                    "this is an export (format \"{}\"), not a side file",
+                    "{AN_EXPORT} (format \"{}\"), not a side file",
                     format::EXPORT_FORMAT
                 ),
                 "a side file (\"parallax/1\"): name the dispute the export was made from",

@@ -241,14 +241,17 @@ fn topics_ratings_counts_each_sides_ratings_and_who_made_them() {
     );
 }
 
-/// `--ratings` counts every claim: asked for with a date it would not honour, it says so.
+/// `--ratings` counts every claim and keeps every name whole: asked for with a date or a width
+/// it would not honour, it says so (the width was ignored).
 #[test]
-fn topics_ratings_with_a_date_is_refused_not_ignored() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["topics", FIXTURE, "--ratings", "--as-of", "2024-01-01"])
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("--as-of"), "{err}");
+fn topics_ratings_with_a_date_or_a_width_is_refused_not_ignored() {
+    for (flag, value) in [("--as-of", "2024-01-01"), ("--width", "40")] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(["topics", FIXTURE, "--ratings", flag, value])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(flag), "{err}");
+    }
 }

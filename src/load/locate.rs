@@ -1,4 +1,4 @@
-//! Finding the line of a JSON pointer in a file's text, for diagnostics.
+//! Finding the line and column of a JSON pointer in a file's text, for diagnostics.
 //!
 //! The fast loader parses with serde_json, which keeps no positions. Only when a file has
 //! problems is it parsed a second time, by jsonc-parser, whose syntax tree keeps byte ranges.
@@ -8,8 +8,9 @@ use jsonc_parser::ast::Value;
 use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
 use std::borrow::Cow;
 
-/// The lines of pointers in one file's text.
+/// The places of pointers in one file's text.
 pub(super) struct Locator<'a> {
+    text: &'a str,
     root: Option<Value<'a>>,
     line_starts: Vec<usize>,
 }
@@ -23,11 +24,31 @@ impl<'a> Locator<'a> {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Locator { root, line_starts }
+        Locator {
+            text,
+            root,
+            line_starts,
+        }
     }
 
     fn line_at(&self, offset: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= offset)
+    }
+
+    /// The 1-based line and column (in characters, as an editor counts them) of a byte offset:
+    /// in a file of one line (minified JSON), the line alone finds nothing.
+    pub fn place(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_at(offset);
+        let start = line
+            .checked_sub(1)
+            .and_then(|i| self.line_starts.get(i))
+            .copied()
+            .unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |before| before.chars().count() + 1);
+        (line, column)
     }
 
     /// The lines of many pointers, in one walk that visits only the values on the way to them
@@ -47,9 +68,7 @@ impl<'a> Locator<'a> {
         }
         let mut found = Lines::default();
         if let Some(root) = &self.root {
-            found
-                .at
-                .insert(String::new(), vec![self.line_at(value_start(root))]);
+            found.at.insert(String::new(), vec![value_start(root)]);
             self.walk(root, String::new(), &wanted, &mut found);
         }
         found
@@ -73,9 +92,9 @@ impl<'a> Locator<'a> {
                     let token = escape(name);
                     if tokens.contains(token.as_ref()) {
                         let child = format!("{at}/{token}");
-                        let lines = found.at.entry(child.clone()).or_default();
-                        lines.push(self.line_at(prop.range.start));
-                        if lines.len() == 1 {
+                        let places = found.at.entry(child.clone()).or_default();
+                        places.push(prop.range.start);
+                        if places.len() == 1 {
                             next.push((&prop.value, child));
                         }
                     }
@@ -89,9 +108,7 @@ impl<'a> Locator<'a> {
                         .and_then(|i| arr.elements.get(i))
                     {
                         let child = format!("{at}/{token}");
-                        found
-                            .at
-                            .insert(child.clone(), vec![self.line_at(value_start(v))]);
+                        found.at.insert(child.clone(), vec![value_start(v)]);
                         next.push((v, child));
                     }
                 }
@@ -124,24 +141,22 @@ pub fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
 /// `/topics/2/claims/0`, to open an editor at a claim), or `None` when the text does not parse
 /// or holds no such value.
 pub fn line_of(text: &str, pointer: &str) -> Option<usize> {
-    Locator::new(text)
-        .lines([pointer])
-        .all(pointer)
-        .first()
-        .copied()
+    let locator = Locator::new(text);
+    let at = *locator.lines([pointer]).all(pointer).first()?;
+    Some(locator.place(at).0)
 }
 
-/// The lines found for pointers.
+/// The places found for pointers, as byte offsets ([`Locator::place`] gives their lines).
 #[derive(Default)]
 pub(super) struct Lines {
-    /// Each pointer found, with the line of every member that has its key (more than one when
-    /// the key is repeated), first to last.
+    /// Each pointer found, with the offset of every member that has its key (more than one
+    /// when the key is repeated), first to last.
     at: HashMap<String, Vec<usize>>,
 }
 
 impl Lines {
-    /// The 1-based line where the value at `pointer` starts, or where its deepest existing
-    /// parent starts when the value itself is missing.
+    /// The offset where the value at `pointer` starts, or where its deepest existing parent
+    /// starts when the value itself is missing.
     pub fn line(&self, pointer: &str) -> Option<usize> {
         let mut p = pointer;
         loop {
@@ -152,7 +167,7 @@ impl Lines {
         }
     }
 
-    /// The lines of every member with the key `pointer` ends in, first to last.
+    /// The offsets of every member with the key `pointer` ends in, first to last.
     pub fn all(&self, pointer: &str) -> &[usize] {
         self.at.get(pointer).map_or(&[], Vec::as_slice)
     }
@@ -198,12 +213,28 @@ mod tests {
     fn finds_lines_of_nested_values_and_missing_ones() {
         let text = "{\n  \"a\": [\n    1,\n    {\"b\": 2}\n  ],\n  \"a\": 3\n}\n";
         let pointers = ["", "/a", "/a/1/b", "/a/1/missing", "/x/y"];
-        let l = Locator::new(text).lines(pointers);
-        assert_eq!(l.line(""), Some(1));
-        assert_eq!(l.line("/a"), Some(2));
-        assert_eq!(l.line("/a/1/b"), Some(4));
-        assert_eq!(l.line("/a/1/missing"), Some(4));
-        assert_eq!(l.line("/x/y"), Some(1));
-        assert_eq!(l.all("/a"), [2, 6]);
+        let locator = Locator::new(text);
+        let l = locator.lines(pointers);
+        let line = |p: &str| l.line(p).map(|at| locator.place(at).0);
+        assert_eq!(line(""), Some(1));
+        assert_eq!(line("/a"), Some(2));
+        assert_eq!(line("/a/1/b"), Some(4));
+        assert_eq!(line("/a/1/missing"), Some(4));
+        assert_eq!(line("/x/y"), Some(1));
+        let all: Vec<usize> = l.all("/a").iter().map(|&at| locator.place(at).0).collect();
+        assert_eq!(all, [2, 6]);
+    }
+
+    #[test]
+    fn a_place_in_a_file_of_one_line_has_its_column() {
+        // Minified: everything on line 1, so only the column finds the value.
+        let text = r#"{"sources":[{"id":"s","date":"2025-02-30"}],"ü":{"b":1}}"#;
+        let locator = Locator::new(text);
+        let l = locator.lines(["/sources/0/date", "/ü/b"]);
+        let place = |p: &str| l.line(p).map(|at| locator.place(at));
+        assert_eq!(place("/sources/0/date"), Some((1, 23)));
+        assert_eq!(&text[22..28], "\"date\"");
+        // Counted in characters: `ü` is two bytes, one column.
+        assert_eq!(place("/ü/b"), Some((1, 50)));
     }
 }

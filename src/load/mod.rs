@@ -558,7 +558,8 @@ impl<'a> Loader<'a> {
         let pointers = indices
             .iter()
             .filter_map(|&i| self.diagnostics.get(i)?.pointer.as_deref());
-        let lines = locate::Locator::new(text).lines(pointers);
+        let locator = locate::Locator::new(text);
+        let lines = locator.lines(pointers);
         let mut repeats: HashMap<&str, usize> = HashMap::new();
         let mut updates: Vec<(usize, Option<usize>, Option<usize>)> = Vec::new();
         for i in indices {
@@ -580,11 +581,17 @@ impl<'a> Loader<'a> {
                 updates.push((i, lines.line(pointer), None));
             }
         }
-        for (i, line, first) in updates {
+        for (i, at, first) in updates {
             if let Some(d) = self.diagnostics.get_mut(i) {
-                d.line = line;
+                // The line, and the column too: in a file of one line (minified JSON) the line
+                // alone finds nothing.
+                let place = at.map(|at| locator.place(at));
+                d.line = place.map(|p| p.0);
+                d.column = place.map(|p| p.1);
                 if let Some(first) = first {
-                    d.message.push_str(&format!(" (first at line {first})"));
+                    let (line, column) = locator.place(first);
+                    d.message
+                        .push_str(&format!(" (first at line {line}, column {column})"));
                 }
             }
         }

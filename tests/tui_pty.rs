@@ -270,7 +270,12 @@ fn hostile_text_is_shown_as_markers() {
         t.contains("warning(s): `parallax validate` lists them")
     });
     s.send("\tG");
-    s.wait_for("the last row", |t| t.contains("⟨U+202E⟩txet⟨U+202C⟩"));
+    // The whole frame, not the first rows of it to arrive.
+    s.wait_for("the last row", |t| {
+        t.contains("⟨U+202E⟩txet⟨U+202C⟩")
+            && t.contains("日本語")
+            && t.contains("Clears the screen")
+    });
     let screen = s.screen();
     assert!(screen.contains("Copies ␛]52;c;aGVsbG8=␇"), "{screen}");
     assert!(screen.contains("Clears the screen ␛␛ now."), "{screen}");

@@ -138,12 +138,27 @@ impl<B: Backend> Backend for Steady<B> {
                 *before = now;
             }
         }
-        changed.retain(|(_, y, _)| !whole.get(usize::from(*y)).copied().unwrap_or(false));
-        if !changed.is_empty() {
-            self.inner.draw(changed.into_iter())?;
-        }
+        // Top to bottom, as ratatui draws: the plain cells of the rows above a row drawn whole
+        // go first, in one call, then that row (a frame half drawn, as a slow terminal may show
+        // it, is never drawn out of order).
+        let is_whole = |y: u16| whole.get(usize::from(y)).copied().unwrap_or(false);
+        let mut plain: Vec<(u16, u16, &'a Cell)> = Vec::new();
+        let mut cells = changed.into_iter().peekable();
         for (y, _) in whole.iter().enumerate().filter(|(_, w)| **w) {
+            let row = u16::try_from(y).unwrap_or(u16::MAX);
+            while let Some(cell) = cells.next_if(|c| c.1 <= row) {
+                if !is_whole(cell.1) {
+                    plain.push(cell);
+                }
+            }
+            if !plain.is_empty() {
+                self.inner.draw(plain.drain(..))?;
+            }
             self.repaint(y)?;
+        }
+        plain.extend(cells.filter(|c| !is_whole(c.1)));
+        if !plain.is_empty() {
+            self.inner.draw(plain.into_iter())?;
         }
         Ok(())
     }
@@ -304,6 +319,20 @@ mod tests {
                 .map(Cell::symbol),
             Some(" ")
         );
+    }
+
+    #[test]
+    fn rows_are_drawn_top_to_bottom() {
+        let mut t = terminal();
+        frame(&mut t, ["👍", "a"]);
+        let log = frame(&mut t, ["👍 x", "b"]);
+        // The row drawn whole above first, then the plain row below (it was the other way
+        // round: a screen read half drawn missed the rows above).
+        assert_eq!(
+            log.first().map(String::as_str),
+            Some("clear UntilNewLine at row 0")
+        );
+        assert_eq!(log.last().map(String::as_str), Some("0,1:b"), "{log:?}");
     }
 
     #[test]

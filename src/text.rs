@@ -366,6 +366,10 @@ fn wrap_options(width: usize) -> textwrap::Options<'static> {
 fn words_of(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
     use textwrap::core::Word;
     use unicode_width::UnicodeWidthChar;
+    // Most text: no wide character in it at all, so the words are the spaces' alone.
+    if line.is_ascii() {
+        return textwrap::WordSeparator::AsciiSpace.find_words(line);
+    }
     Box::new(
         textwrap::WordSeparator::AsciiSpace
             .find_words(line)

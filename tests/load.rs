@@ -789,3 +789,44 @@ fn a_link_in_a_folder_that_leads_out_of_it_is_refused() {
         refused.map(|d| d.path)
     );
 }
+
+/// A mistyped year (`0205` for 2025) is a warning at the date; a date a lifetime away (a claim
+/// quoting 1950) is not. Both validated silently, and the timeline then ran over eighteen
+/// centuries of empty years.
+#[test]
+fn a_year_far_from_the_rest_is_asked_about() {
+    let dir = tempfile::tempdir().unwrap();
+    for (id, odd) in [("a", "0205-05-01"), ("b", "1950")] {
+        let claims: Vec<serde_json::Value> = (1..=5)
+            .map(|d| {
+                serde_json::json!({"id": format!("{id}-{d}"), "text": "Said.",
+                "date": format!("2025-05-0{d}"), "sources": ["s"]})
+            })
+            .chain([
+                serde_json::json!({"id": format!("{id}-odd"), "text": "Said.",
+                "date": odd, "sources": ["s"]}),
+            ])
+            .collect();
+        let side = serde_json::json!({"format": "parallax/1", "dispute": "d",
+            "party": {"id": id, "name": id},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
+            "topics": [{"id": "t", "title": "T", "claims": claims}]});
+        std::fs::write(dir.path().join(format!("{id}.json")), side.to_string()).unwrap();
+    }
+    let loaded = load_paths(&[dir.path().to_path_buf()]);
+    let far: Vec<String> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UnlikelyDate)
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(far.len(), 1, "{far:?}");
+    assert!(
+        far[0].contains("a.json:1:")
+            && far[0].contains("warning[unlikely-date] at /topics/0/claims/5/date")
+            && far[0].contains("the date 0205-05-01 is 1820 years from"),
+        "{far:?}"
+    );
+    assert!(loaded.dispute.is_some(), "a warning: the dispute loads");
+}

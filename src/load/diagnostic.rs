@@ -79,6 +79,8 @@ pub enum Code {
     RepeatedFile,
     /// The dispute's period ends before it starts.
     ReversedPeriod,
+    /// A date whose year is far from the rest of the dispute's (a mistyped `0205` for 2025).
+    UnlikelyDate,
 }
 
 impl Code {
@@ -103,7 +105,7 @@ pub struct Diagnostic {
     /// The 1-based line, where the value could be found.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
-    /// The 1-based column, for syntax errors.
+    /// The 1-based column, in characters, where the line is known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
     /// What is wrong.

@@ -352,6 +352,7 @@ impl<'a> Loader<'a> {
             );
         }
         self.cross_side_warnings();
+        self.unlikely_dates();
         self.locate();
         let order: HashMap<&str, usize> = self
             .order
@@ -381,6 +382,54 @@ impl<'a> Loader<'a> {
             },
             files: self.order,
         }
+    }
+
+    /// Warns of each claim or source date whose year is more than [`FAR_YEARS`] from the
+    /// middle year of the dispute's claims: a mistyped year (`0205-05-01`) validates, and then
+    /// stretches the timeline over eighteen centuries of empty years.
+    fn unlikely_dates(&mut self) {
+        let mut years: Vec<u16> = self
+            .sides
+            .iter()
+            .flat_map(|s| s.topics.iter().flat_map(|t| &t.claims))
+            .filter_map(|c| c.date.map(|d| d.year))
+            .collect();
+        if years.is_empty() {
+            return;
+        }
+        let middle = years.len() / 2;
+        let (_, &mut median, _) = years.select_nth_unstable(middle);
+        drop(years);
+        let far = |d: &crate::format::Date| d.year.abs_diff(median) > FAR_YEARS;
+        let mut out = Vec::new();
+        for side in &self.sides {
+            let warn = |pointer: String, d: &crate::format::Date| {
+                Diagnostic::at(
+                    Severity::Warning,
+                    Code::UnlikelyDate,
+                    &side.file,
+                    &pointer,
+                    format!(
+                        "the date {d} is {} years from most of the dispute's claims (around {median}); is the year mistyped?",
+                        d.year.abs_diff(median)
+                    ),
+                )
+                .expected("a date in the dispute's years, or this one if it is right")
+            };
+            for (i, s) in side.sources.iter().enumerate() {
+                if let Some(d) = s.date.filter(far) {
+                    out.push(warn(format!("/sources/{i}/date"), &d));
+                }
+            }
+            for (t, topic) in side.topics.iter().enumerate() {
+                for (c, claim) in topic.claims.iter().enumerate() {
+                    if let Some(d) = claim.date.filter(far) {
+                        out.push(warn(format!("/topics/{t}/claims/{c}/date"), &d));
+                    }
+                }
+            }
+        }
+        self.diagnostics.extend(out);
     }
 
     /// Warnings about links between files: rebuttals, affiliations, and the manifest's coverage.
@@ -597,6 +646,10 @@ impl<'a> Loader<'a> {
         }
     }
 }
+
+/// How far a date's year may be from the middle year of the dispute's claims before `validate`
+/// asks whether it is mistyped: a claim quoting a statement of a century ago stays quiet.
+const FAR_YEARS: u16 = 100;
 
 /// Files named in a message: `a`, `a or b`, `a, b or c`, and past three `a, b, c or 2 more`.
 fn names_list(names: &[String]) -> String {

@@ -352,7 +352,6 @@ impl<'a> Loader<'a> {
             );
         }
         self.cross_side_warnings();
-        self.unlikely_dates();
         self.locate();
         let order: HashMap<&str, usize> = self
             .order
@@ -384,54 +383,6 @@ impl<'a> Loader<'a> {
         }
     }
 
-    /// Warns of each claim or source date whose year is more than [`FAR_YEARS`] from the
-    /// middle year of the dispute's claims: a mistyped year (`0205-05-01`) validates, and then
-    /// stretches the timeline over eighteen centuries of empty years.
-    fn unlikely_dates(&mut self) {
-        let mut years: Vec<u16> = self
-            .sides
-            .iter()
-            .flat_map(|s| s.topics.iter().flat_map(|t| &t.claims))
-            .filter_map(|c| c.date.map(|d| d.year))
-            .collect();
-        if years.is_empty() {
-            return;
-        }
-        let middle = years.len() / 2;
-        let (_, &mut median, _) = years.select_nth_unstable(middle);
-        drop(years);
-        let far = |d: &crate::format::Date| d.year.abs_diff(median) > FAR_YEARS;
-        let mut out = Vec::new();
-        for side in &self.sides {
-            let warn = |pointer: String, d: &crate::format::Date| {
-                Diagnostic::at(
-                    Severity::Warning,
-                    Code::UnlikelyDate,
-                    &side.file,
-                    &pointer,
-                    format!(
-                        "the date {d} is {} years from most of the dispute's claims (around {median}); is the year mistyped?",
-                        d.year.abs_diff(median)
-                    ),
-                )
-                .expected("a date in the dispute's years, or this one if it is right")
-            };
-            for (i, s) in side.sources.iter().enumerate() {
-                if let Some(d) = s.date.filter(far) {
-                    out.push(warn(format!("/sources/{i}/date"), &d));
-                }
-            }
-            for (t, topic) in side.topics.iter().enumerate() {
-                for (c, claim) in topic.claims.iter().enumerate() {
-                    if let Some(d) = claim.date.filter(far) {
-                        out.push(warn(format!("/topics/{t}/claims/{c}/date"), &d));
-                    }
-                }
-            }
-        }
-        self.diagnostics.extend(out);
-    }
-
     /// Warnings about links between files: rebuttals, affiliations, and the manifest's coverage.
     fn cross_side_warnings(&mut self) {
         let owner = |id: &str| {
@@ -453,10 +404,47 @@ impl<'a> Loader<'a> {
                     })
                     .collect()
             });
+        // The middle year of the claims' dates, from a few thousand of them at most (a pass
+        // over every claim of a large dispute costs milliseconds): a date more than
+        // `FAR_YEARS` from it is asked about, as a mistyped year (`0205-05-01`) validates and
+        // then stretches the timeline over centuries of empty years.
+        let claims: usize = self
+            .sides
+            .iter()
+            .flat_map(|s| &s.topics)
+            .map(|t| t.claims.len())
+            .sum();
+        let step = (claims / 4096).max(1);
+        let mut years: Vec<u16> = self
+            .sides
+            .iter()
+            .flat_map(|s| s.topics.iter().flat_map(|t| &t.claims))
+            .step_by(step)
+            .filter_map(|c| c.date.map(|d| d.year))
+            .collect();
+        let middle = (!years.is_empty()).then(|| {
+            let at = years.len() / 2;
+            *years.select_nth_unstable(at).1
+        });
+        let far = |d: &crate::format::Date| middle.is_some_and(|m| d.year.abs_diff(m) > FAR_YEARS);
         // Side by side in order: on both cores this saved 2 ms at 100k claims but raised the
         // screen's peak at a million by 61 MiB (BENCHMARKS.md).
         let per_side = |side: &Side| {
             let mut out = Vec::new();
+            let unlikely = |pointer: String, d: &crate::format::Date| {
+                let m = middle.unwrap_or(d.year);
+                Diagnostic::at(
+                    Severity::Warning,
+                    Code::UnlikelyDate,
+                    &side.file,
+                    &pointer,
+                    format!(
+                        "the date {d} is {} years from most of the dispute's claims (around {m}); is the year mistyped?",
+                        d.year.abs_diff(m)
+                    ),
+                )
+                .expected("a date in the dispute's years, or this one if it is right")
+            };
             // The first link that may point into a file that did not load, and how many do.
             let mut waiting: Option<(String, String, usize)> = None;
             let warn = |code, pointer: String, message: String, expected: &str| {
@@ -464,6 +452,9 @@ impl<'a> Loader<'a> {
                     .expected(expected)
             };
             for (i, source) in side.sources.iter().enumerate() {
+                if let Some(d) = source.date.filter(far) {
+                    out.push(unlikely(format!("/sources/{i}/date"), &d));
+                }
                 if let Some(a) = &source.affiliation
                     && a != INDEPENDENT
                     && !parties.contains(a.as_str())
@@ -488,6 +479,9 @@ impl<'a> Loader<'a> {
                 }
                 let mut warned_points: HashSet<&str> = HashSet::new();
                 for (c, claim) in topic.claims.iter().enumerate() {
+                    if let Some(d) = claim.date.filter(far) {
+                        out.push(unlikely(format!("/topics/{t}/claims/{c}/date"), &d));
+                    }
                     if let (Some(Some(points)), Some(point)) = (listed, &claim.point)
                         && !points.contains(point.as_str())
                         && warned_points.insert(point.as_str())

@@ -594,7 +594,12 @@ fn a_forgotten_query_is_named_not_searched_for() {
         .args(["search", &sides[0], &sides[1]])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("is a dispute path, not a query"));
+        .stderr(predicate::str::contains("is a dispute path, not a query"))
+        // The command suggested names both files, so it runs as it is.
+        .stderr(predicate::str::contains(format!(
+            "(parallax search {} {} QUERY)",
+            sides[0], sides[1]
+        )));
     let help = parallax()
         .args(["search", "--help"])
         .output()

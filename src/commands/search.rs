@@ -80,10 +80,18 @@ pub fn search(
     let dispute_path = |path: &std::path::Path| path.is_dir() || json_file(path);
     if json_file(&query_os) || (query_os.is_dir() && !input.paths.iter().any(|p| dispute_path(p))) {
         let shown = text::clean(query_text).text;
+        // Every path given, so the command suggested runs as it is.
+        let all: Vec<String> = input
+            .paths
+            .iter()
+            .map(|p| text::clean(&p.to_string_lossy()).text)
+            .chain([shown.clone()])
+            .collect();
         return Err(Failure::Usage(format!(
             "`{shown}` is a dispute path, not a query: give what to search for after it \
-             (parallax search {shown} QUERY); to search for this text itself, quote it as an \
-             exact term: parallax search \"'{shown}\""
+             (parallax search {} QUERY); to search for this text itself, quote it as an \
+             exact term: parallax search \"'{shown}\"",
+            all.join(" ")
         )));
     }
     // fzf's OR: not a search of ours. Said, rather than searched for as text with every other

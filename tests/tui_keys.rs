@@ -608,12 +608,22 @@ fn a_resize_keeps_the_reader_where_they_were_inside_a_tall_row() {
             after.abs_diff(before) < before / 10,
             "{from}→{to} columns: word{before} before, word{after} after"
         );
+        // Too small to draw for a while (45×15), then back: the place waited (it went back
+        // about 540 words).
+        a = sized(a, 45, 15);
+        a = sized(a, to, 30);
+        assert_eq!(
+            first_word(&a),
+            Some(after),
+            "through a size too small to draw"
+        );
         // The row in full keeps its place the same way.
         press(&mut a, &[Action::Open]);
         for _ in 0..200 {
             press(&mut a, &[Action::PageDown]);
         }
         let before = first_word(&a).expect("a word in the row in full");
+        a = sized(a, 45, 15);
         a = sized(a, from, 30);
         let after = first_word(&a).expect("a word in the row in full");
         assert!(

@@ -78,6 +78,9 @@ pub struct App {
     pub size: (u16, u16),
     /// Its size before the last resize: what the row in full maps its place from.
     pub last_size: (u16, u16),
+    /// The last size the screen could be drawn at, while the terminal is too small for it: the
+    /// place is kept as it was there, and found again from it when the terminal grows.
+    pub drawable_size: Option<(u16, u16)>,
     /// Where the keys act on the comparison screen.
     pub focus: Focus,
     /// The selected topic.
@@ -161,6 +164,7 @@ impl App {
             theme,
             size: (80, 24),
             last_size: (80, 24),
+            drawable_size: None,
             focus: Focus::Topics,
             topic: 0,
             topic_top: 0,
@@ -687,10 +691,20 @@ impl App {
     pub fn resize(&mut self, width: u16, height: u16) {
         // Reading inside the selected row, scrolled past its start: the same part of it stays
         // in view, at the same fraction of its lines (they wrap anew at another width).
+        // Too small to draw, the place was left as it was at the last size that drew: it is
+        // found again from there.
+        let now = self.size;
+        self.size = self.drawable_size.unwrap_or(now);
         let inside = (self.top.line > 0 && self.top.row == self.row)
             .then(|| (self.top.line, self.row_height(self.row), self.widths()));
         self.last_size = self.size;
         self.size = (width, height);
+        if self.regions().too_small {
+            // Nothing is drawn but how big the screen must be: the place waits.
+            self.drawable_size = Some(self.last_size);
+            return;
+        }
+        self.drawable_size = None;
         self.forget_heights();
         // A taller list shows every topic it has room for: none left hidden above the window.
         let n = self.shown().topics.len();

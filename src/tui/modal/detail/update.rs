@@ -269,6 +269,8 @@ impl Component for RowInFull {
             Action::Scroll { lines, .. } => {
                 d.scroll = d.scroll.saturating_add_signed(isize::from(lines)).min(max);
             }
+            // Too small to draw: the place waits for a size that draws.
+            Action::Resize { .. } if app.regions().too_small => {}
             Action::Resize { .. } => d.scroll = rescrolled(app, d).min(max),
             Action::FollowRebuttal => return self.follow(app),
             Action::Copy | Action::CopyId | Action::OpenSource | Action::OpenEditor => {

@@ -359,13 +359,14 @@ fn wrap_options(width: usize) -> textwrap::Options<'static> {
 }
 
 /// The words of a line for wrapping: runs of text between spaces, as textwrap's `AsciiSpace`
-/// finds them, except that a run holding wide characters (Chinese, Japanese, Korean, emoji) is
-/// cut further where Unicode's line breaking rules (UAX #14) allow, since those scripts put no
-/// spaces between words: a line then fills up instead of a label standing alone above the text.
-/// A run of other letters, a URL or a date stays whole, and no break follows a hyphen.
+/// finds them, except that a run beyond ASCII is cut further where Unicode's line breaking rules
+/// (UAX #14) allow: between the characters of Chinese, Japanese and Korean, which put no spaces
+/// between words, and between emoji, never inside one (a flag's two halves, a skin tone), so a
+/// line fills up instead of a label standing alone above the text and a long run is never cut
+/// through a character. A run of Latin letters, a URL or a date stays whole (UAX #14 finds no
+/// break inside `café` or `naïve`), and no break follows a hyphen.
 fn words_of(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
     use textwrap::core::Word;
-    use unicode_width::UnicodeWidthChar;
     // Most text: no wide character in it at all, so the words are the spaces' alone.
     if line.is_ascii() {
         return textwrap::WordSeparator::AsciiSpace.find_words(line);
@@ -374,11 +375,10 @@ fn words_of(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '
         textwrap::WordSeparator::AsciiSpace
             .find_words(line)
             .flat_map(move |w| {
-                let wide = !w.word.is_ascii() && w.word.chars().any(|c| c.width() == Some(2));
                 // The word with its spaces, so the last piece keeps them.
                 let whole = offset_in(line, w.word)
                     .and_then(|at| line.get(at..at + w.word.len() + w.whitespace.len()))
-                    .filter(|_| wide);
+                    .filter(|_| !w.word.is_ascii());
                 let Some(whole) = whole else {
                     return Pieces::One(Some(w));
                 };
@@ -712,6 +712,25 @@ mod tests {
                 "{w}: {lines:?}"
             );
             assert_eq!(lines.concat().replace(' ', ""), s.replace(' ', ""));
+        }
+    }
+
+    #[test]
+    fn a_run_of_flags_wraps_between_flags() {
+        // A flag is two code points: a run of them was cut between the two, and showed another
+        // country's flag (🇳 then 🇮 reads as Nicaragua's); the label stood alone above it.
+        let flags = format!("L1 {}", "🇮🇳".repeat(15));
+        for w in [10, 20, 31] {
+            let lines = wrap(&flags, w);
+            assert!(lines[0].starts_with("L1 🇮🇳"), "{w}: {lines:?}");
+            for l in &lines {
+                let indicators = l
+                    .chars()
+                    .filter(|c| ('\u{1F1E6}'..='\u{1F1FF}').contains(c))
+                    .count();
+                assert_eq!(indicators % 2, 0, "{w}: a flag cut: {lines:?}");
+                assert!(width(l) <= w, "{w}: {lines:?}");
+            }
         }
     }
 

@@ -385,8 +385,15 @@ fn words_of(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '
                 let mut start = 0;
                 let mut pieces = Vec::new();
                 for (at, _) in unicode_linebreak::linebreaks(w.word) {
-                    let after_hyphen = w.word.get(..at).is_some_and(|b| b.ends_with('-'));
-                    if at == 0 || at >= w.word.len() || after_hyphen {
+                    let before = w.word.get(..at).and_then(|b| b.chars().next_back());
+                    let after = w.word.get(at..).and_then(|a| a.chars().next());
+                    // A marker inside a word (`⟨U+202E⟩gnp.exe`) stays with its letters, as the
+                    // hidden character it stands for did; beside an emoji it may break.
+                    let glued = match (before, after) {
+                        (Some('⟩'), Some(c)) | (Some(c), Some('⟨')) => c.is_alphanumeric(),
+                        _ => false,
+                    };
+                    if at == 0 || at >= w.word.len() || before == Some('-') || glued {
                         continue;
                     }
                     if let Some(piece) = whole.get(start..at) {
@@ -692,6 +699,11 @@ mod tests {
         );
         assert_eq!(lines.concat(), format!("L1 {zh}"), "nothing lost");
         // Latin words, URLs and hyphenated ids beside them stay whole.
+        // A marker inside a word stays with its letters.
+        assert_eq!(
+            wrap("and bidi ⟨U+202E⟩gnp.exe⟨U+202C⟩ end", 30),
+            ["and bidi", "⟨U+202E⟩gnp.exe⟨U+202C⟩ end"]
+        );
         assert_eq!(
             wrap("日本 https://example.org/a/b in-pahalgam-attack", 24),
             ["日本", "https://example.org/a/b", "in-pahalgam-attack"]

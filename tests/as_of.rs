@@ -423,32 +423,27 @@ fn exports_and_the_timeline_carry_the_marks() {
 /// the topic is India's alone then, marked so (it counted India 1, Pakistan 0 with no mark).
 #[test]
 fn a_topic_one_side_had_not_spoken_on_yet_is_one_sided_then() {
-    let out = Command::cargo_bin("parallax")
-        .unwrap()
-        .args(["topics", "--as-of", "2025-05-10", "--json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let topic = json["topics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["id"] == "diplomatic-outreach")
-        .expect("the topic, as India had spoken on it");
-    assert_eq!(topic["right_claims"], 0);
-    assert_eq!(topic["one_sided"], true);
+    // The bundled dispute's `diplomatic-outreach` in `topics --json`, with these arguments.
+    let outreach = |args: &[&str]| -> Value {
+        let out = Command::cargo_bin("parallax")
+            .unwrap()
+            .arg("topics")
+            .arg("--json")
+            .args(args)
+            .output()
+            .unwrap();
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == "diplomatic-outreach")
+            .cloned()
+            .expect("the topic, as India had spoken on it")
+    };
+    let then = outreach(&["--as-of", "2025-05-10"]);
+    assert_eq!(then["right_claims"], 0);
+    assert_eq!(then["one_sided"], true);
     // Later, when both had spoken, it is not.
-    let out = Command::cargo_bin("parallax")
-        .unwrap()
-        .args(["topics", "--json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let topic = json["topics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["id"] == "diplomatic-outreach")
-        .unwrap();
-    assert_eq!(topic["one_sided"], false);
+    assert_eq!(outreach(&[])["one_sided"], false);
 }

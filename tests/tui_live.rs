@@ -35,22 +35,7 @@ fn a_file_changed_on_disk_reloads_the_screen_and_keeps_the_selection() {
     press(&mut app, &[Action::FocusComparison, Action::Down]);
     let before = (app.topic, app.row, selected_claim_id(&app));
     assert_eq!(before.2.as_deref(), Some("a-treaty"));
-    let alpha = dir.path().join("alpha.json");
-    run_while(&mut app, move || {
-        rewrite(
-            &alpha,
-            "binds both sides until 2030",
-            "binds both sides until 2040",
-        )
-    });
-    let claim = app
-        .dispute
-        .find_claim("a-treaty")
-        .and_then(|at| app.dispute.claim(at));
-    assert!(
-        claim.is_some_and(|c| c.text.contains("2040")),
-        "the dispute was reloaded from the changed file"
-    );
+    treaty_to_2040(&mut app, dir.path().join("alpha.json"));
     assert_eq!((app.topic, app.row, selected_claim_id(&app)), before);
     assert!(
         lines(&app).iter().any(|l| l.contains("until 2040")),
@@ -80,8 +65,13 @@ fn a_side_file_in_a_folder_of_its_own_is_watched_too() {
     std::fs::write(dir.path().join("dispute.json"), manifest).expect("written");
     let app = common::open_folder(dir.path());
     let mut app = common::sized(app, 100, 30);
-    let alpha = dir.path().join("parts").join("alpha.json");
-    run_while(&mut app, move || {
+    treaty_to_2040(&mut app, dir.path().join("parts").join("alpha.json"));
+}
+
+/// Rewrites the treaty's year in `alpha` while the event loop runs; asserts the dispute was
+/// reloaded from the changed file.
+fn treaty_to_2040(app: &mut App, alpha: std::path::PathBuf) {
+    run_while(app, move || {
         rewrite(
             &alpha,
             "binds both sides until 2030",
@@ -92,7 +82,10 @@ fn a_side_file_in_a_folder_of_its_own_is_watched_too() {
         .dispute
         .find_claim("a-treaty")
         .and_then(|at| app.dispute.claim(at));
-    assert!(claim.is_some_and(|c| c.text.contains("2040")));
+    assert!(
+        claim.is_some_and(|c| c.text.contains("2040")),
+        "the dispute was reloaded from the changed file"
+    );
 }
 
 /// A broken file put back byte for byte (`git checkout`, an editor's undo) after the problems

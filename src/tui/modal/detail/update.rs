@@ -95,8 +95,9 @@ fn layout(app: &App, d: Detail) -> (usize, Vec<usize>, usize) {
     )
 }
 
-/// The scroll that keeps the same text at the top after the terminal changed size: the line at
-/// the same fraction of the same claim, as its lines wrap anew.
+/// The scroll that keeps the same text at the top after the terminal changed size: in the same
+/// claim, the line that starts nearest the same number of characters into its lines, as they
+/// wrap anew (a fraction of its lines crept a line a resize).
 fn rescrolled(app: &App, d: Detail) -> usize {
     let (w, h) = app.last_size;
     let before = inset(
@@ -112,10 +113,40 @@ fn rescrolled(app: &App, d: Detail) -> usize {
     let span = |c: &super::view::Content| {
         let start = c.starts.get(i).copied().unwrap_or(0);
         let end = c.starts.get(i + 1).copied().unwrap_or(c.lines.len());
-        (start, end.saturating_sub(start).max(1))
+        start..end.max(start)
     };
-    let ((old_start, old_len), (new_start, new_len)) = (span(&old), span(&new));
-    new_start + (d.scroll - old_start) * new_len / old_len
+    // A line's characters, without its indent, and the space its break took.
+    let chars = |l: &ratatui::text::Line| -> usize {
+        let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+        text.trim().chars().count() + 1
+    };
+    let (old_span, new_span) = (span(&old), span(&new));
+    let read: usize = old
+        .lines
+        .get(old_span.start..d.scroll.min(old_span.end))
+        .unwrap_or_default()
+        .iter()
+        .map(chars)
+        .sum();
+    let mut seen = 0;
+    let mut lines = new
+        .lines
+        .get(new_span.clone())
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .map(|(j, l)| {
+            let start = seen;
+            seen += chars(l);
+            (j, start, seen)
+        })
+        .skip_while(|&(_, _, end)| end <= read);
+    let at = match (lines.next(), lines.next()) {
+        (Some((_, start, end)), Some((next, _, _))) if read - start > end - read => next,
+        (Some((j, _, _)), _) => j,
+        (None, _) => new_span.len().saturating_sub(1),
+    };
+    new_span.start + at
 }
 
 /// Selects the row's topic and row in the comparison beneath.

@@ -583,15 +583,20 @@ fn first_word(a: &App) -> Option<usize> {
     })
 }
 
-#[test]
-fn a_resize_keeps_the_reader_where_they_were_inside_a_tall_row() {
+/// Two sides of one claim each, of 3,000 words (`word1 word2 …`): a row far taller than a pane.
+fn tall_row() -> tempfile::TempDir {
     let text: String = (1..=3000).map(|i| format!("word{i} ")).collect();
-    let dir = common::one_claim_sides(
+    common::one_claim_sides(
         ("t", "T"),
         &[("a", "A"), ("b", "B")],
         text.trim_end(),
         serde_json::json!({}),
-    );
+    )
+}
+
+#[test]
+fn a_resize_keeps_the_reader_where_they_were_inside_a_tall_row() {
+    let dir = tall_row();
     let path = dir.path().to_str().expect("a UTF-8 path");
     for (from, to) in [(80, 120), (120, 80)] {
         let mut a = common::app_at(path, from, 30);
@@ -637,13 +642,7 @@ fn a_resize_keeps_the_reader_where_they_were_inside_a_tall_row() {
 fn resizing_back_and_forth_does_not_creep() {
     // Each resize kept the line holding the top character, a little before it: four round
     // trips took the top back a dozen words, in the comparison and in the row in full.
-    let text: String = (1..=3000).map(|i| format!("word{i} ")).collect();
-    let dir = common::one_claim_sides(
-        ("t", "T"),
-        &[("a", "A"), ("b", "B")],
-        text.trim_end(),
-        serde_json::json!({}),
-    );
+    let dir = tall_row();
     let path = dir.path().to_str().expect("a UTF-8 path");
     let mut a = common::app_at(path, 80, 30);
     press(&mut a, &[Action::NextPane]);

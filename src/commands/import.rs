@@ -272,15 +272,7 @@ fn encoding_of(bytes: &[u8], name: &str) -> Result<(), Failure> {
             "save it as UTF-8 and import that",
         ));
     }
-    if let Err(e) = std::str::from_utf8(bytes) {
-        let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-        let start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        let column = String::from_utf8_lossy(good.get(start..).unwrap_or_default())
-            .chars()
-            .count()
-            + 1;
-        let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+    if let Some((line, column, byte)) = crate::import::csv::not_utf8(bytes) {
         return Err(failure(
             format!("{name}:{line}:{column}"),
             &format!("the byte {byte:#04X} is not UTF-8 text (Windows-1252 most likely)"),

@@ -88,7 +88,7 @@ pub enum CsvError {
 
 /// Where the bytes stop being UTF-8 text: the 1-based line and column (in characters) of the
 /// first byte that is not, and that byte; `None` when the whole file is UTF-8.
-fn not_utf8(bytes: &[u8]) -> Option<(usize, usize, u8)> {
+pub(crate) fn not_utf8(bytes: &[u8]) -> Option<(usize, usize, u8)> {
     let e = std::str::from_utf8(bytes).err()?;
     let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
     let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);

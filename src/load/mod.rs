@@ -408,13 +408,7 @@ impl<'a> Loader<'a> {
         // over every claim of a large dispute costs milliseconds): a date more than
         // `FAR_YEARS` from it is asked about, as a mistyped year (`0205-05-01`) validates and
         // then stretches the timeline over centuries of empty years.
-        let claims: usize = self
-            .sides
-            .iter()
-            .flat_map(|s| &s.topics)
-            .map(|t| t.claims.len())
-            .sum();
-        let step = (claims / 4096).max(1);
+        let step = (self.claims.count() / 4096).max(1);
         let mut years: Vec<u16> = self
             .sides
             .iter()

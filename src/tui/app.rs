@@ -750,24 +750,13 @@ impl App {
                     .filter(|l| text_of(l, claim))
                     .map(chars)
                     .sum();
-                // The line whose start is nearest: the one holding that character, or the next
-                // when it starts closer (always the one holding it crept a line back a resize).
-                let mut seen = 0;
-                let mut lines = new
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, l)| text_of(l, claim))
-                    .map(|(j, l)| {
-                        let start = seen;
-                        seen += chars(l);
-                        (j, start, seen)
-                    })
-                    .skip_while(|&(_, _, end)| end <= read);
-                let (j, start, end) = lines.next()?;
-                match lines.next() {
-                    Some((next, _, _)) if read - start > end - read => Some(next),
-                    _ => Some(j),
-                }
+                regions::nearest_start(
+                    read,
+                    new.iter()
+                        .enumerate()
+                        .filter(|(_, l)| text_of(l, claim))
+                        .map(|(j, l)| (j, chars(l))),
+                )
             })
             .map(|j| j + 1)
     }

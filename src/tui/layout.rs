@@ -122,3 +122,22 @@ pub fn regions(area: Rect, header_lines: u16) -> Regions {
         footer,
     }
 }
+
+/// Of lines given as (index, characters), the one whose start is nearest `read` characters in:
+/// the line holding that character, or the next when it starts closer. How a resize finds the
+/// text that was at the top again as the lines wrap anew, without creeping a line each time.
+pub fn nearest_start(read: usize, lines: impl Iterator<Item = (usize, usize)>) -> Option<usize> {
+    let mut seen = 0;
+    let mut lines = lines
+        .map(|(j, n)| {
+            let start = seen;
+            seen += n;
+            (j, start, seen)
+        })
+        .skip_while(|&(_, _, end)| end <= read);
+    let (j, start, end) = lines.next()?;
+    match lines.next() {
+        Some((next, _, _)) if read - start > end - read => Some(next),
+        _ => Some(j),
+    }
+}

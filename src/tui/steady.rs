@@ -50,11 +50,6 @@ impl<B: Backend> Steady<B> {
         Ok(steady)
     }
 
-    /// The backend drawn to.
-    pub fn inner(&self) -> &B {
-        &self.inner
-    }
-
     /// A blank screen of the terminal's size: after a clear.
     fn forget(&mut self) -> Result<(), B::Error> {
         let Size { width, height } = self.inner.size()?;

@@ -128,24 +128,9 @@ fn rescrolled(app: &App, d: Detail) -> usize {
         .iter()
         .map(chars)
         .sum();
-    let mut seen = 0;
-    let mut lines = new
-        .lines
-        .get(new_span.clone())
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-        .map(|(j, l)| {
-            let start = seen;
-            seen += chars(l);
-            (j, start, seen)
-        })
-        .skip_while(|&(_, _, end)| end <= read);
-    let at = match (lines.next(), lines.next()) {
-        (Some((_, start, end)), Some((next, _, _))) if read - start > end - read => next,
-        (Some((j, _, _)), _) => j,
-        (None, _) => new_span.len().saturating_sub(1),
-    };
+    let lines = new.lines.get(new_span.clone()).unwrap_or_default();
+    let at = crate::tui::layout::nearest_start(read, lines.iter().map(chars).enumerate())
+        .unwrap_or(new_span.len().saturating_sub(1));
     new_span.start + at
 }
 

@@ -446,7 +446,6 @@ pub fn fit(s: &str, cols: usize) -> String {
     out
 }
 
-/// Like [`fit`], but a string cut short ends in `…`, so nothing is cut without a sign.
 /// True when `bytes` are UTF-16 text: a UTF-16 byte order mark (Windows' "Unicode"), or an
 /// ASCII first char written in two bytes, one of them zero (JSON and CSV begin with one).
 pub fn is_utf16(bytes: &[u8]) -> bool {
@@ -455,6 +454,19 @@ pub fn is_utf16(bytes: &[u8]) -> bool {
         [0, b, ..] | [b, 0, ..] => *b != 0 && b.is_ascii(),
         _ => false,
     }
+}
+
+/// Where the bytes stop being UTF-8 text: the 1-based line and column (in characters) of the
+/// first byte that is not, and that byte; `None` when the whole of `bytes` is UTF-8.
+pub fn not_utf8(bytes: &[u8]) -> Option<(usize, usize, u8)> {
+    let e = std::str::from_utf8(bytes).err()?;
+    let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
+    let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+    let before = std::str::from_utf8(good.get(line_start..).unwrap_or_default())
+        .map_or(0, |s| s.chars().count());
+    let byte = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
+    Some((line, before + 1, byte))
 }
 
 /// [`wrap`] in at most `most` lines: when more are needed, the last line holds as much of the
@@ -470,6 +482,7 @@ pub fn wrap_at_most(s: &str, width: usize, most: usize) -> Vec<String> {
     lines
 }
 
+/// Like [`fit`], but a string cut short ends in `…`, so nothing is cut without a sign.
 pub fn ellipsis(s: &str, cols: usize) -> String {
     if width(s) <= cols {
         return fit(s, cols);

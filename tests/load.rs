@@ -830,3 +830,19 @@ fn a_year_far_from_the_rest_is_asked_about() {
     );
     assert!(loaded.dispute.is_some(), "a warning: the dispute loads");
 }
+
+/// A Latin-1 byte after accented letters is placed in characters, as an editor counts them, and
+/// named, so the analyst can find it and knows what the file was saved as.
+#[test]
+fn a_byte_that_is_not_utf8_is_named_at_its_column_in_characters() {
+    let text = red().replacen("\"name\": \"Red\"", "\"name\": \"Rouge café MARK\"", 1);
+    let (before, after) = text.split_once("MARK").expect("the marker");
+    let line = before.lines().count();
+    let column = before.lines().last().map_or(0, |l| l.chars().count()) + 1;
+    let bytes = [before.as_bytes(), &[0xe9], after.as_bytes()].concat();
+    let said = side_bytes_problems(&bytes);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(said[0].0, Code::NotUtf8, "{said:?}");
+    assert!(said[0].1.contains(&format!(":{line}:{column}")), "{said:?}");
+    assert!(said[0].1.contains("0xE9"), "{said:?}");
+}

@@ -272,7 +272,7 @@ fn encoding_of(bytes: &[u8], name: &str) -> Result<(), Failure> {
             "save it as UTF-8 and import that",
         ));
     }
-    if let Some((line, column, byte)) = crate::import::csv::not_utf8(bytes) {
+    if let Some((line, column, byte)) = crate::text::not_utf8(bytes) {
         return Err(failure(
             format!("{name}:{line}:{column}"),
             &format!("the byte {byte:#04X} is not UTF-8 text (Windows-1252 most likely)"),

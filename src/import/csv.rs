@@ -86,19 +86,6 @@ pub enum CsvError {
     },
 }
 
-/// Where the bytes stop being UTF-8 text: the 1-based line and column (in characters) of the
-/// first byte that is not, and that byte; `None` when the whole file is UTF-8.
-pub(crate) fn not_utf8(bytes: &[u8]) -> Option<(usize, usize, u8)> {
-    let e = std::str::from_utf8(bytes).err()?;
-    let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
-    let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-    let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-    let before = std::str::from_utf8(good.get(line_start..).unwrap_or_default())
-        .map_or(0, |s| s.chars().count());
-    let byte = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
-    Some((line, before + 1, byte))
-}
-
 /// The delimiter of a file: of the comma, the semicolon (as spreadsheets write where the comma
 /// is the decimal mark) and the tab (Excel's "Text (Tab delimited)", a copy from a sheet), the
 /// one the header row holds most of; a comma when none.
@@ -278,7 +265,7 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let Ok(text) = std::str::from_utf8(bytes) else {
-        let (line, column, byte) = not_utf8(bytes).unwrap_or((1, 1, 0));
+        let (line, column, byte) = crate::text::not_utf8(bytes).unwrap_or((1, 1, 0));
         return Err(CsvError::NotUtf8 {
             file: file.to_owned(),
             line,

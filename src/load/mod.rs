@@ -719,16 +719,16 @@ fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>> {
             Err(Box::new(d))
         }
         Ok(t) => Ok(t.strip_prefix(BOM).unwrap_or(t)),
-        Err(e) => {
-            let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
-            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column =
-                good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+        Err(_) => {
+            let (line, column, byte) = crate::text::not_utf8(bytes).unwrap_or((1, 1, 0));
             let mut d = Diagnostic::in_file(
                 Severity::Error,
                 Code::NotUtf8,
                 name,
-                "the file is not valid UTF-8",
+                format!(
+                    "the file is not valid UTF-8: the byte {byte:#04X} (Windows-1252 or Latin-1 \
+                     text, most likely)"
+                ),
             )
             .expected("a UTF-8 text file (re-save it as UTF-8)");
             d.line = Some(line);

@@ -297,7 +297,8 @@ fn the_bundled_dispute_opens_from_any_folder() {
 fn topics_json_gives_ids_titles_and_counts() {
     let out = stdout_of(&["topics", &fixture("compare"), "--json"]);
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
-    assert_eq!(v["left"], "a");
+    assert_eq!(v["left"]["id"], "a");
+    assert_eq!(v["left"]["name"], "A");
     let topics = v["topics"].as_array().expect("topics");
     let one = topics.iter().find(|t| t["id"] == "t1").expect("topic one");
     assert_eq!(one["title"], "Topic one");

@@ -44,6 +44,26 @@ pub enum Failure {
     Io(#[from] std::io::Error),
 }
 
+/// A party as every `--json` output names it: its id and its name.
+#[derive(serde::Serialize)]
+pub struct PartyJson<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+impl<'a> PartyJson<'a> {
+    /// The party of side `side` of `dispute` (`?` for a side that is not there).
+    pub fn of(dispute: &'a Dispute, side: usize) -> Self {
+        dispute
+            .sides
+            .get(side)
+            .map_or(PartyJson { id: "?", name: "?" }, |s| PartyJson {
+                id: &s.party.id,
+                name: &s.party.name,
+            })
+    }
+}
+
 /// Loads what the paths name, or the bundled dispute when there are none.
 pub fn load(input: &InputArgs) -> Loaded {
     if input.paths.is_empty() {

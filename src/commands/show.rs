@@ -120,8 +120,8 @@ struct TopicJson<'a> {
 /// `topics --json` as a whole.
 #[derive(serde::Serialize)]
 struct TopicsJson<'a> {
-    left: &'a str,
-    right: &'a str,
+    left: super::PartyJson<'a>,
+    right: super::PartyJson<'a>,
     /// The date the counts are as of, when `--as-of` gave one (as `timeline --json` says it).
     #[serde(skip_serializing_if = "Option::is_none")]
     as_of: Option<Date>,
@@ -135,7 +135,6 @@ fn topics_json<'a>(
     cmp: &'a Comparison,
     as_of: Option<Date>,
 ) -> TopicsJson<'a> {
-    let party = |s: usize| dispute.sides.get(s).map_or("?", |s| s.party.id.as_str());
     let topics: Vec<TopicJson> = cmp
         .topics
         .iter()
@@ -156,8 +155,8 @@ fn topics_json<'a>(
         })
         .collect();
     TopicsJson {
-        left: party(cmp.left),
-        right: party(cmp.right),
+        left: super::PartyJson::of(dispute, cmp.left),
+        right: super::PartyJson::of(dispute, cmp.right),
         as_of,
         topics,
     }

@@ -1,7 +1,7 @@
 //! `parallax timeline`: each compared side's claims per day (per week, month or year over a long
 //! span) and the assessment dates, as a table or as JSON for scripts.
 
-use super::{Failure, open, pair};
+use super::{Failure, PartyJson, open, pair};
 use crate::cli::TimelineArgs;
 use crate::compare::Comparison;
 use crate::format::Date;
@@ -10,12 +10,6 @@ use crate::text;
 use crate::timeline::{Bucket, MAX_DAYS, Timeline};
 use serde::Serialize;
 use std::io::Write;
-
-#[derive(Serialize)]
-struct PartyJson<'a> {
-    id: &'a str,
-    name: &'a str,
-}
 
 #[derive(Serialize)]
 struct UndatedJson {
@@ -57,15 +51,7 @@ pub fn timeline(
         .map_err(|e| Failure::Usage(e.to_string()))?;
     let shown = filter.apply(&dispute, &cmp);
     let t = Timeline::new(&dispute, &shown, MAX_DAYS);
-    let party = |s: usize| {
-        dispute
-            .sides
-            .get(s)
-            .map_or(PartyJson { id: "?", name: "?" }, |s| PartyJson {
-                id: &s.party.id,
-                name: &s.party.name,
-            })
-    };
+    let party = |s: usize| PartyJson::of(&dispute, s);
     if args.json {
         let doc = TimelineJson {
             left: party(left),

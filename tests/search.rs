@@ -634,6 +634,28 @@ fn a_query_that_is_also_a_folder_name_is_searched_for_after_a_dispute_path() {
             "`ceasefire` is a dispute path, not a query: give what to search for after it \
              (parallax search ceasefire QUERY)",
         ));
+    // A folder that holds no JSON (`docs`, a cache) is a word like any other: here searched
+    // for in the bundled dispute, as when no folder of that name is there.
+    let words = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir(words.path().join("mediation")).expect("a folder");
+    std::fs::write(words.path().join("mediation/notes.txt"), "not JSON").expect("a file");
+    let out = parallax()
+        .current_dir(words.path())
+        .args(["search", "mediation"])
+        .assert()
+        .success();
+    assert!(
+        String::from_utf8_lossy(&out.get_output().stdout).contains("mediation"),
+        "the bundled dispute searched"
+    );
+    // Once it holds a side file, it is a dispute whose query was forgotten.
+    std::fs::write(words.path().join("mediation/a.json"), "{}").expect("a file");
+    parallax()
+        .current_dir(words.path())
+        .args(["search", "mediation"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a dispute path, not a query"));
 }
 
 /// Queries made from a dispute's own words, as a user mistypes them: whole words, first

@@ -75,10 +75,12 @@ pub fn search(
     // A side file is never a query (`parallax search a.json b.json c.json` searched b and c
     // for the text `c.json`); a folder is only when no argument before it names a dispute
     // already: `parallax search strike strike` searches the folder `strike` for the word.
-    let json_file =
-        |path: &std::path::Path| path.is_file() && path.extension().is_some_and(|e| e == "json");
-    let dispute_path = |path: &std::path::Path| path.is_dir() || json_file(path);
-    if json_file(&query_os) || (query_os.is_dir() && !input.paths.iter().any(|p| dispute_path(p))) {
+    // A folder is taken for a dispute only when it holds JSON (`docs` or `cache` in the current
+    // folder is still a word to search for).
+    let dispute_path = |path: &std::path::Path| json_file(path) || dispute_folder(path);
+    if json_file(&query_os)
+        || (dispute_folder(&query_os) && !input.paths.iter().any(|p| dispute_path(p)))
+    {
         let shown = text::clean(query_text).text;
         // Every path given, so the command suggested runs as it is.
         let all: Vec<String> = input
@@ -250,6 +252,19 @@ pub fn search(
     // arenas). This is a measurable part of a search over a large dispute.
     std::mem::forget(dispute);
     Ok(found)
+}
+
+/// True for a `.json` file: a side file or a manifest, never a query.
+fn json_file(path: &std::path::Path) -> bool {
+    path.is_file() && path.extension().is_some_and(|e| e == "json")
+}
+
+/// True for a folder that could be a dispute: one holding a `.json` file (its manifest or a
+/// side file). Only its first thousand entries are looked at.
+fn dispute_folder(path: &std::path::Path) -> bool {
+    path.is_dir()
+        && std::fs::read_dir(path)
+            .is_ok_and(|entries| entries.take(1000).flatten().any(|e| json_file(&e.path())))
 }
 
 /// Prints the hits as lines or JSON, or says on stderr that nothing matched; returns whether

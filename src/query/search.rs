@@ -278,11 +278,84 @@ impl Prepared {
     /// say nothing.
     fn letters_in_order(&self, text: &str) -> Option<Vec<usize>> {
         let (_, found) = self.needle.indices(text)?;
-        self.in_order_at(text, &found).or_else(|| {
-            // The matcher may have chosen letters strewn from inside a word where the term
-            // is also written whole: `ati` in "Bharat Times nation".
-            super::matcher::written_whole(&self.term, text)
-        })
+        self.in_order_at(text, &found)
+            .or_else(|| {
+                // The matcher may have chosen letters strewn from inside a word where the term
+                // is also written whole: `ati` in "Bharat Times nation".
+                super::matcher::written_whole(&self.term, text)
+            })
+            .or_else(|| {
+                // Or other letters than the rule's: skim takes the second s of "cross" for
+                // `crsbrdr`, two letters after the r. Whether the field matches is the rule's
+                // answer, the same for every matcher.
+                self.close_letters(text)
+            })
+    }
+
+    /// The longest short field [`Self::close_letters`] looks through (in chars).
+    const CLOSE_LETTERS_MOST: usize = 1024;
+
+    /// Letters of the term in order in `text` as [`Self::letters_in_order`]'s rule allows them,
+    /// chosen by the rule rather than by a matcher: the first at a word's start, each next one
+    /// close to the one before (next to it or one letter on) or at a word's start. Their char
+    /// positions, or `None` when no choice of letters keeps to the rule.
+    fn close_letters(&self, text: &str) -> Option<Vec<usize>> {
+        const NONE: u32 = u32::MAX;
+        const FIRST: u32 = u32::MAX - 1;
+        let fold = !self.term.case_sensitive;
+        let norm = |c: char| {
+            if fold { super::words::fold_char(c) } else { c }
+        };
+        let term: Vec<char> = self.term.text.chars().map(norm).collect();
+        let chars: Vec<char> = text.chars().take(Self::CLOSE_LETTERS_MOST + 1).collect();
+        let (n, m) = (chars.len(), term.len());
+        if m == 0 || m > n || n > Self::CLOSE_LETTERS_MOST {
+            return None;
+        }
+        let starts_word =
+            |i: usize| i == 0 || chars.get(i - 1).is_none_or(|c| !c.is_alphanumeric());
+        let same = |i: usize, k: usize| chars.get(i).map(|&c| norm(c)) == term.get(k).copied();
+        // `before[k * n + i]`: where letter k - 1 is when letter k is at char i (`FIRST` for
+        // the first letter, `NONE` where letter k cannot be at i).
+        let mut before = vec![NONE; m * n];
+        for i in (0..n).filter(|&i| same(i, 0) && starts_word(i)) {
+            if let Some(b) = before.get_mut(i) {
+                *b = FIRST;
+            }
+        }
+        let at =
+            |before: &[u32], k: usize, i: usize| before.get(k * n + i).is_some_and(|&b| b != NONE);
+        for k in 1..m {
+            // The latest char before i where letter k - 1 can be.
+            let mut latest: Option<usize> = None;
+            for i in 0..n {
+                if i > 0 && at(&before, k - 1, i - 1) {
+                    latest = Some(i - 1);
+                }
+                if !same(i, k) {
+                    continue;
+                }
+                let close = [i.checked_sub(1), i.checked_sub(2)]
+                    .into_iter()
+                    .flatten()
+                    .find(|&q| at(&before, k - 1, q));
+                let from = close.or(latest.filter(|_| starts_word(i)));
+                if let (Some(q), Some(b)) = (from, before.get_mut(k * n + i)) {
+                    *b = u32::try_from(q).unwrap_or(NONE);
+                }
+            }
+        }
+        // Back from the first place the last letter can be.
+        let mut i = (0..n).find(|&i| at(&before, m - 1, i))?;
+        let mut found = vec![0; m];
+        for k in (0..m).rev() {
+            *found.get_mut(k)? = i;
+            match *before.get(k * n + i)? {
+                FIRST | NONE => break,
+                q => i = usize::try_from(q).ok()?,
+            }
+        }
+        Some(found)
     }
 
     /// [`Self::letters_in_order`] for the positions the matcher found.
@@ -761,6 +834,30 @@ mod tests {
                 p.typos_in("Bharat Times nation", false).is_none(),
                 "{kind:?}"
             );
+        }
+    }
+
+    #[test]
+    fn every_matcher_finds_letters_in_order_by_the_same_rule() {
+        // Skim picks the second s of "cross" for `crsbrdr`, two letters after its r; the rule
+        // finds the first. Both matchers agree on what matches, as the README says.
+        let fields = [
+            ("cross-border-terrorism", "crsbrdr", true),
+            ("cross-border-terrorism", "crsbrdrtr", true),
+            ("Ministry of External Affairs", "mea", true),
+            ("Ministry of External Affairs", "mysxa", false),
+            ("a newspaper article", "war", false),
+        ];
+        for kind in [MatcherKind::Nucleo, MatcherKind::Skim] {
+            for (field, query, matches) in fields {
+                let pattern = Pattern::new(query, kind);
+                let p = pattern.prepared.first().expect("one term");
+                assert_eq!(
+                    p.typos_in(field, false).is_some(),
+                    matches,
+                    "{kind:?}: {query} in {field}"
+                );
+            }
         }
     }
 

@@ -1071,3 +1071,51 @@ fn a_lower_case_term_ignores_its_own_accents_as_well_as_the_texts() {
     // With a capital, case and accents count.
     assert!(marked("Día", MatcherKind::Nucleo, "Al Dia editorial board").is_empty());
 }
+
+/// A number is searched as written, and a term of two letters only as a word's start: typos
+/// and letters in order made `2009` find 2008 and 2010, and `us` every name with "us" inside.
+#[test]
+fn numbers_and_two_letter_terms_find_only_what_they_say() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let claims = [
+        (
+            "a",
+            "Unemployment rose in 2009, the first year.",
+            "Russ Feingold",
+        ),
+        (
+            "b",
+            "Unemployment fell in 2008 and in 2010.",
+            "Gus Bilirakis",
+        ),
+        (
+            "c",
+            "Spending doubled in 20091 units of account.",
+            "Us Weekly",
+        ),
+    ];
+    for (party, text, speaker) in claims {
+        let side = serde_json::json!({
+            "format": "parallax/1", "dispute": "d",
+            "party": {"id": party, "name": party.to_uppercase()},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
+            "topics": [{"id": "t", "title": "T", "claims": [
+                {"id": format!("{party}-1"), "text": text, "speaker": speaker, "sources": ["s"]}
+            ]}]
+        });
+        std::fs::write(dir.path().join(format!("{party}.json")), side.to_string())
+            .expect("written");
+    }
+    let loaded = parallax::load::load_paths(&[dir.path().to_path_buf()]);
+    let d = loaded.dispute.expect("the dispute loads");
+    for m in MatcherKind::ALL {
+        assert_eq!(sorted(ids_with(&d, "2009", m)), ["a-1", "c-1"], "{m:?}");
+        assert_eq!(ids_with(&d, "us", m), ["c-1"], "{m:?}");
+        // A word of letters keeps its typo: `unemploymnt` finds both.
+        assert_eq!(
+            sorted(ids_with(&d, "unemploymnt", m)),
+            ["a-1", "b-1"],
+            "{m:?}"
+        );
+    }
+}

@@ -58,7 +58,7 @@ fn term_may_match(term: &Term, texts: &[Cow<'_, [u8]>]) -> bool {
     match term.kind {
         TermKind::Word => {
             let by_words = words::split(&lower).iter().all(|(_, w)| {
-                let pieces = pieces(w, words::typo_budget(w.chars().count()));
+                let pieces = pieces(w, words::typo_budget(w.chars()));
                 pieces.is_empty() || any(&pieces)
             });
             let letters: Vec<u8> = runs.concat().into_bytes();

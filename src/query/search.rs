@@ -276,7 +276,14 @@ impl Prepared {
     /// strewn through the field (`medation` across "Embassy of India, Moscow, and the
     /// delegation's MPs", `sa` in "Speaker 3", `war` from the middle of "a newspaper article")
     /// say nothing.
+    ///
+    /// Not for a term of one or two chars (`us` would be any "us" inside a name) nor one
+    /// holding a digit (`2009` is not its digits strewn through "2000 to 2019").
     fn letters_in_order(&self, text: &str) -> Option<Vec<usize>> {
+        let mut chars = self.term.text.chars();
+        if chars.clone().nth(2).is_none() || chars.any(char::is_numeric) {
+            return None;
+        }
         let (_, found) = self.needle.indices(text)?;
         self.in_order_at(text, &found)
             .or_else(|| {

@@ -10,8 +10,16 @@
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Typos allowed in a term word of `len` chars: none below 4, one for 4–7, two from 8.
-pub fn typo_budget(len: usize) -> u8 {
+/// Typos allowed in a term word: none below 4 chars, one for 4–7, two from 8; none in a word
+/// holding a digit, since a typo in a number is another number (`2009` is not "2008").
+pub fn typo_budget(word: impl IntoIterator<Item = char>) -> u8 {
+    let mut len = 0;
+    for c in word {
+        if c.is_numeric() {
+            return 0;
+        }
+        len += 1;
+    }
     match len {
         0..=3 => 0,
         4..=7 => 1,
@@ -278,7 +286,13 @@ impl Words {
         }
         let budgets = words
             .iter()
-            .map(|w| if typos { typo_budget(w.len()) } else { 0 })
+            .map(|w| {
+                if typos {
+                    typo_budget(w.iter().copied())
+                } else {
+                    0
+                }
+            })
             .collect();
         Some(Words {
             words,
@@ -514,10 +528,12 @@ mod tests {
 
     #[test]
     fn typos_by_length() {
-        assert_eq!(typo_budget(3), 0);
-        assert_eq!(typo_budget(4), 1);
-        assert_eq!(typo_budget(7), 1);
-        assert_eq!(typo_budget(8), 2);
+        assert_eq!(typo_budget("war".chars()), 0);
+        assert_eq!(typo_budget("iran".chars()), 1);
+        assert_eq!(typo_budget("sharifs".chars()), 1);
+        assert_eq!(typo_budget("ceasfire".chars()), 2);
+        assert_eq!(typo_budget("2009".chars()), 0);
+        assert_eq!(typo_budget("covid19".chars()), 0);
     }
 
     #[test]

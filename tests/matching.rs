@@ -1549,6 +1549,43 @@ fn a_dismissals_file_that_does_not_read_says_its_form() {
     }
 }
 
+/// `validate` checks the dismissals too: a file `match` would refuse is an error (exit 1), and
+/// a dismissal naming a claim the dispute no longer has a warning at its line.
+#[test]
+fn validate_checks_the_dismissals_file() {
+    let dir = copy_fixture();
+    let file = dir.path().join(".parallax-dismissed.json");
+    std::fs::write(&file, "{\"format\": ").unwrap();
+    let out = parallax().arg("validate").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("error[bad-dismissals]"), "{said}");
+    assert!(
+        said.contains("not valid JSON (line 1, column 11)"),
+        "{said}"
+    );
+    std::fs::write(
+        &file,
+        "{\"format\": \"parallax-dismissed/1\",\n \"dismissed\": [\n  \
+         {\"left\": \"a-people\", \"right\": \"b-opened\"},\n  \
+         {\"left\": \"a-renamed\", \"right\": \"b-opened\"}\n]}\n",
+    )
+    .unwrap();
+    let out = parallax().arg("validate").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&out.stdout);
+    let stale: Vec<&str> = said
+        .lines()
+        .filter(|l| l.contains("stale-dismissal"))
+        .collect();
+    assert_eq!(stale.len(), 1, "{said}");
+    assert!(
+        stale[0].contains(".parallax-dismissed.json:4:4: warning[stale-dismissal]"),
+        "{said}"
+    );
+    assert!(stale[0].contains("`a-renamed`"), "{said}");
+}
+
 /// A question is one line of plain text: a control or hidden character, a line break or a tab
 /// included, is refused before anything is read or written.
 #[test]

@@ -2,6 +2,10 @@
 
 use super::Failure;
 use crate::cli::InputArgs;
+use crate::edit::dismissed::{Dismissed, FILE, FORMAT};
+use crate::format::Dispute;
+use crate::load::{Code, Diagnostic, Severity};
+use crate::text;
 use serde::Serialize;
 use std::io::Write;
 
@@ -20,7 +24,11 @@ pub fn validate(
     json: bool,
     out: &mut dyn Write,
 ) -> Result<bool, Failure> {
-    let loaded = super::load(input);
+    let mut loaded = super::load(input);
+    if let Some(folder) = crate::edit::folder_of(&input.paths) {
+        let dismissals = dismissals(&folder, loaded.dispute.as_ref());
+        loaded.report.diagnostics.extend(dismissals);
+    }
     let report = &loaded.report;
     let ok = report.errors() == 0 && !(strict && report.warnings() > 0);
     if json {
@@ -64,4 +72,56 @@ pub fn validate(
         report.warnings()
     )?;
     Ok(ok)
+}
+
+/// The problems of the dismissed suggestions kept beside the dispute, which `match` and the
+/// screen read: a file they would refuse is an error here too, and a dismissal naming a claim
+/// the dispute does not have (renamed or deleted since) a warning.
+fn dismissals(folder: &std::path::Path, dispute: Option<&Dispute>) -> Vec<Diagnostic> {
+    let file = folder.join(FILE).display().to_string();
+    let kept = match Dismissed::read(folder) {
+        Ok(kept) => kept,
+        Err(e) => {
+            // The message names the file, which the diagnostic names already.
+            let said = e.to_string();
+            let said = said
+                .strip_prefix(&file)
+                .map_or_else(|| said.clone(), |rest| format!("the file{rest}"));
+            let d = Diagnostic::in_file(Severity::Error, Code::BadDismissals, &file, said)
+                .expected(format!(
+                    "{{\"format\": \"{FORMAT}\", \"dismissed\": [{{\"left\": ID, \"right\": ID}}, …]}}, \
+                     as `x` on the screen or `parallax dismiss` writes it"
+                ));
+            return vec![d];
+        }
+    };
+    let Some(dispute) = dispute else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let text = crate::load::read_regular(&folder.join(FILE), crate::load::DEFAULT_MAX_FILE)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    for (i, entry) in kept.entries.iter().enumerate() {
+        for (field, id) in [("left", &entry.left), ("right", &entry.right)] {
+            if dispute.find_claim(id).is_none() {
+                let pointer = format!("/dismissed/{i}/{field}");
+                let mut d = Diagnostic::at(
+                    Severity::Warning,
+                    Code::StaleDismissal,
+                    &file,
+                    &pointer,
+                    format!(
+                        "the dismissed suggestion names no claim `{}` of this dispute; it \
+                         dismisses nothing",
+                        text::quote(id)
+                    ),
+                )
+                .expected("the claim's id as it is now, or the entry deleted");
+                (d.line, d.column) = crate::load::place_of(&text, &pointer).unzip();
+                found.push(d);
+            }
+        }
+    }
+    found
 }

@@ -81,6 +81,10 @@ pub enum Code {
     ReversedPeriod,
     /// A date whose year is far from the rest of the dispute's (a mistyped `0205` for 2025).
     UnlikelyDate,
+    /// The dismissed suggestions kept beside the dispute cannot be read (`validate` only).
+    BadDismissals,
+    /// A dismissed suggestion names a claim the dispute no longer has (`validate` only).
+    StaleDismissal,
 }
 
 impl Code {

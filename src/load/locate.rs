@@ -141,9 +141,15 @@ pub fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
 /// `/topics/2/claims/0`, to open an editor at a claim), or `None` when the text does not parse
 /// or holds no such value.
 pub fn line_of(text: &str, pointer: &str) -> Option<usize> {
+    place_of(text, pointer).map(|(line, _)| line)
+}
+
+/// The 1-based line and column (in characters) where the value at a JSON `pointer` starts in
+/// `text`, or `None` when the text does not parse or holds no such value.
+pub fn place_of(text: &str, pointer: &str) -> Option<(usize, usize)> {
     let locator = Locator::new(text);
     let at = *locator.lines([pointer]).all(pointer).first()?;
-    Some(locator.place(at).0)
+    Some(locator.place(at))
 }
 
 /// The places found for pointers, as byte offsets ([`Locator::place`] gives their lines).

@@ -15,7 +15,7 @@ pub use files::{
     DEFAULT_MAX_FILE, Gathered, ReadFile, gather, gather_at_once, inside_folder, is_dispute_file,
     link_out_of, load_paths, load_paths_limited, read_failure, read_regular,
 };
-pub use locate::{char_column, line_of};
+pub use locate::{char_column, line_of, place_of};
 pub use side::{UrlProblem, is_web_url, url_problem};
 
 use crate::format::{ClaimIndex, Dispute, INDEPENDENT, Manifest, Side};

@@ -613,8 +613,11 @@ fn parse_rating(s: &str) -> Result<RatingChoice, String> {
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    s.parse::<Date>()
-        .map_err(|e| format!("{e} (write YYYY, YYYY-MM or YYYY-MM-DD)"))
+    s.parse::<Date>().map_err(|e| match e {
+        // The message names the forms already.
+        crate::format::DateError::Shape => e.to_string(),
+        _ => format!("{e} (write YYYY, YYYY-MM or YYYY-MM-DD)"),
+    })
 }
 
 /// A size in bytes: a number, optionally followed by K, M, G or T (powers of 1024; `KiB`, `MB`

@@ -17,7 +17,10 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return command_line_error(e),
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(commands::Stdout(stdout.lock()));
     let mut err = io::stderr();
@@ -198,4 +201,35 @@ fn main() -> ExitCode {
             })
         }
     }
+}
+
+/// clap's own message about the command line (or its help), as clap prints it; but when an
+/// argument holds a character that must never reach the terminal (an escape sequence pasted in,
+/// a bidirectional control), clap would echo it raw, or strip it and quote another value: then
+/// the message is clap's for the arguments with each such character shown as a marker, as every
+/// other message shows it.
+fn command_line_error(e: clap::Error) -> ExitCode {
+    let mut hidden = false;
+    let shown: Vec<std::ffi::OsString> = std::env::args_os()
+        .map(|a| match a.to_str().map(parallax::text::clean) {
+            Some(c) if !c.flagged.is_empty() => {
+                hidden = true;
+                c.text.into()
+            }
+            _ => a,
+        })
+        .collect();
+    if hidden && e.use_stderr() {
+        if let Err(shown) = Cli::try_parse_from(shown) {
+            shown.exit()
+        }
+        // The markers made the arguments good: clap's words, in plain text, cleaned.
+        let _ = write!(
+            io::stderr(),
+            "{}",
+            parallax::text::clean(&e.render().to_string()).text
+        );
+        return ExitCode::from(2);
+    }
+    e.exit()
 }

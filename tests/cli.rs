@@ -578,3 +578,28 @@ fn the_usage_line_says_parallax_whatever_the_binary_is_called() {
         assert!(!said.contains("Usage: base"), "{args:?}: {said}");
     }
 }
+
+/// An argument holding an escape sequence or a hidden character is quoted in clap's message
+/// with markers, as every message shows such text: never raw, and never stripped to another
+/// value (`2025` said to be invalid).
+#[test]
+fn a_bad_argument_with_an_escape_sequence_is_quoted_with_markers() {
+    for (args, quoted) in [
+        (vec!["show", "--as-of", "2025\u{1b}[31m"], "'2025␛'"),
+        (vec!["completions", "\u{1b}[31mzsh"], "'␛zsh'"),
+        (vec!["show", "--as-of", "2025\u{200b}"], "'2025⟨U+200B⟩'"),
+    ] {
+        let out = parallax().args(&args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("invalid value {quoted}")), "{err}");
+        assert!(!err.contains(['\u{1b}', '\u{200b}']), "{err:?}");
+    }
+    // A date of the wrong shape is told the forms once.
+    let out = parallax()
+        .args(["show", "--as-of", "2025-1"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("YYYY-MM-DD").count(), 1, "{err}");
+}

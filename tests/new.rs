@@ -106,7 +106,10 @@ fn new_refuses_bad_parties_with_a_usage_error() {
         ),
         (vec!["alpha:A", "beta:B\u{202e}x"], "U+202E"),
         (vec!["alpha:A", "beta:B\nC"], "U+000A"),
-        (vec!["alpha:A", "beta:B\tC"], "U+0009"),
+        (
+            vec!["alpha:A", "beta:B\tC"],
+            "--side beta:B␉C holds the character U+0009 (a control or hidden character): “B␉C”",
+        ),
     ] {
         let mut cmd = parallax();
         cmd.arg("new").arg(&target).args(["--title", "T"]);

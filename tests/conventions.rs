@@ -283,14 +283,14 @@ fn man_dir_writes_every_page_the_main_page_refers_to() {
     parallax()
         .args(["man", "--dir", "/no/such/folder"])
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicates::str::contains("/no/such/folder does not exist"));
     let file = tempfile::NamedTempFile::new().unwrap();
     parallax()
         .args(["man", "--dir"])
         .arg(file.path())
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicates::str::contains("is not a folder"));
 }
 

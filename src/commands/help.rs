@@ -39,7 +39,8 @@ pub fn man(dir: Option<&std::path::Path>, force: bool, out: &mut dyn Write) -> R
         } else {
             "does not exist"
         };
-        return Err(Failure::Usage(format!(
+        // A write that cannot be made, as for `export -o` into a missing folder (exit 1).
+        return Err(Failure::Output(format!(
             "{} {what}; create it first (mkdir -p) or name another with --dir",
             crate::export::shown_path(dir)
         )));

@@ -1513,8 +1513,9 @@ fn an_off_scale_rating_and_a_paged_answer_are_reported() {
             "reviewRating": {"@type": "Rating", "ratingValue": 9, "worstRating": 1, "bestRating": 5},
             "url": "https://example.org/check/3"}"#,
     ]);
+    // A problem of the whole file names the file alone, no made-up place in it.
     assert!(
-        said.contains("the answer has more pages (`nextPageToken`)"),
+        said.contains("review-0.json: the answer has more pages (`nextPageToken`)"),
         "{said}"
     );
     assert!(

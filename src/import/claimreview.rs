@@ -479,10 +479,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
         } else {
             "a parallax dispute file, not ClaimReview: open or validate its folder as it is"
         };
-        problem(
-            "top",
-            format!("`{}` is {what}", crate::text::quote(&format)),
-        );
+        problem("", format!("`{}` is {what}", crate::text::quote(&format)));
         builder.problems.append(&mut problems);
         return;
     }
@@ -490,7 +487,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
         // The Fact Check API answers a page at a time.
         if text(value.get("nextPageToken")).is_some() {
             problem(
-                "top",
+                "",
                 "the answer has more pages (`nextPageToken`); only this page is read: fetch the \
                  others with `pageToken` and import them too"
                     .to_owned(),
@@ -548,7 +545,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
             } else {
                 "an empty list of reviews; nothing to import"
             };
-            problem("top", why.to_owned());
+            problem("", why.to_owned());
         }
         for (i, node) in nodes.into_iter().enumerate() {
             let at = if name.is_empty() && !value.is_array() {

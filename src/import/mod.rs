@@ -32,6 +32,10 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A problem of the whole file has no place in it to name.
+        if self.at.is_empty() {
+            return write!(f, "{}: {}", self.file, self.reason);
+        }
         write!(f, "{}: {}: {}", self.file, self.at, self.reason)
     }
 }

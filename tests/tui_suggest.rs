@@ -1,4 +1,4 @@
-//! Suggested rows on the screen: shown by default when the sides have no points, computed off the
+//! Suggested rows on the screen: shown by default while most claims are on no point, computed off the
 //! event loop, accepted into the files (`a`) or dismissed for good (`x`).
 
 mod common;
@@ -895,4 +895,20 @@ fn m_says_whether_suggested_rows_are_now_shown_or_hidden() {
     );
     keys(&mut app, &[KeyCode::Char('m')]);
     assert!(common::footer_said(&app).contains("Suggested rows hidden; m shows them"));
+}
+
+/// Suggestions start shown while a dispute is mostly a draft: a first accepted pair (two of ten
+/// claims on a point) does not hide the rest the next time the folder is opened. The bundled
+/// dispute, mostly linked, opens without them.
+#[test]
+fn suggestions_start_shown_until_most_claims_are_linked() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match");
+    for name in ["alpha.json", "beta.json"] {
+        std::fs::copy(from.join(name), dir.path().join(name)).expect("copied");
+    }
+    let app = open(dir.path());
+    assert!(app.suggest.on, "one point among ten claims: still a draft");
+    assert!(!suggested_pairs(&app).is_empty());
+    assert!(!common::bundled(80, 24).suggest.on);
 }

@@ -74,7 +74,7 @@ pub fn open(
     .map_err(|e| Failure::Usage(e.to_string()))?;
     let mut app = App::new(dispute, left, right, theme);
     app.keymap = keymap;
-    // Suggestions start hidden once the sides have points: say which key shows them.
+    // Suggestions start hidden once most claims are linked: say which key shows them.
     if !app.suggest.on && suggest::unlinked_on_both_sides(app.shown()) {
         let key = app.keymap.key_for(
             modal::comparison::bindings::BINDINGS,

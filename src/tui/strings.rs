@@ -102,7 +102,7 @@ pub fn suggestions_toggled(on: bool, key: &str) -> String {
         format!("Suggested rows hidden; {key} shows them again.")
     }
 }
-/// Said on opening a dispute whose suggestions start hidden (its sides have points).
+/// Said on opening a dispute whose suggestions start hidden (most of its claims are linked).
 pub fn suggest_hint(key: &str) -> String {
     format!("{key} shows suggested matches for the claims nobody linked.")
 }

@@ -70,15 +70,20 @@ pub struct Suggest {
 }
 
 impl Suggest {
-    /// Suggestions for a comparison: on by default when neither compared side has a point.
+    /// Suggestions start shown while the dispute is mostly a draft: fewer than half the claims
+    /// of the two compared sides on a point row. A first accepted pair does not hide them the
+    /// next time the files are opened; a dispute the analyst has linked keeps its own rows.
     pub fn new(cmp: &Comparison) -> Suggest {
-        let no_points = !cmp
-            .topics
-            .iter()
-            .flat_map(|t| &t.rows)
-            .any(|r| r.kind == RowKind::Point);
+        let (mut linked, mut all) = (0_usize, 0_usize);
+        for row in cmp.topics.iter().flat_map(|t| &t.rows) {
+            let claims = row.left.len() + row.right.len();
+            all += claims;
+            if row.kind == RowKind::Point {
+                linked += claims;
+            }
+        }
         Suggest {
-            on: no_points,
+            on: linked == 0 || linked * 2 < all,
             ..Suggest::default()
         }
     }

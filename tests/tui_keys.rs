@@ -203,6 +203,31 @@ fn help_opens_and_closes() {
     assert_eq!(a.modal(), None);
 }
 
+/// `?` lists every key of the part: those that work now first, then, under their own heading,
+/// those that do nothing there yet (`n` before a search, `↑` on the first row), so a new user
+/// finds them before needing them.
+#[test]
+fn help_lists_the_keys_that_do_nothing_yet_after_the_others() {
+    let mut a = bundled(80, 24);
+    press(&mut a, &[Action::FocusComparison, Action::Help]);
+    let Some(Modal::Help(h)) = a.modal() else {
+        panic!("the help is open")
+    };
+    let now: Vec<&str> = h.keys.iter().map(|k| k.help).collect();
+    let later: Vec<&str> = h.later.iter().map(|k| k.help).collect();
+    let next_hit = parallax::tui::strings::help::NEXT_HIT;
+    assert!(later.contains(&next_hit), "{later:?}");
+    assert!(!now.contains(&next_hit), "{now:?}");
+    assert!(now.contains(&parallax::tui::strings::help::QUIT), "{now:?}");
+    // Scrolled down, the heading is on the screen at 80×24.
+    let mut all = String::new();
+    for _ in 0..10 {
+        all.push_str(&screen(&a));
+        press(&mut a, &[Action::PageDown]);
+    }
+    assert!(all.contains("Keys that do nothing here yet:"), "{all}");
+}
+
 #[test]
 fn a_click_selects_a_topic_and_a_row() {
     let mut a = app(100, 30);

@@ -1,4 +1,4 @@
-//! Suggested rows on the screen: shown by default while most claims are on no point, computed off the
+//! Suggested rows on the screen: shown by default while few claims are on a point, computed off the
 //! event loop, accepted into the files (`a`) or dismissed for good (`x`).
 
 mod common;

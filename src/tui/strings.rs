@@ -1071,6 +1071,9 @@ pub mod field {
     pub const LOCATOR: &str = "locator";
 }
 
+/// The help's heading above the keys that do nothing where it was opened, yet.
+pub const HELP_LATER: &str = "Keys that do nothing here yet:";
+
 /// The help's heading above the keys of what is beneath it.
 pub fn help_heading(title: &str) -> String {
     format!("Keys in {title}:")

@@ -70,7 +70,7 @@ pub struct Suggest {
 }
 
 impl Suggest {
-    /// Suggestions start shown while the dispute is mostly a draft: fewer than half the claims
+    /// Suggestions start shown while the dispute is mostly a draft: fewer than a quarter of the claims
     /// of the two compared sides on a point row. A first accepted pair does not hide them the
     /// next time the files are opened; a dispute the analyst has linked keeps its own rows.
     pub fn new(cmp: &Comparison) -> Suggest {
@@ -83,7 +83,7 @@ impl Suggest {
             }
         }
         Suggest {
-            on: linked == 0 || linked * 2 < all,
+            on: linked == 0 || linked * 4 < all,
             ..Suggest::default()
         }
     }

@@ -11,6 +11,9 @@ pub struct Help {
     pub title: &'static str,
     /// The keys of what is beneath that work there now.
     pub keys: Vec<KeyLine>,
+    /// Its other keys, which do nothing there yet (`n` before a search, `↑` on the first row):
+    /// listed after the others, so every key of the part can be found.
+    pub later: Vec<KeyLine>,
     /// The keys in force that scroll the help down, for its last line (`↓, j or PgDn`).
     pub scroll_keys: Vec<String>,
 }

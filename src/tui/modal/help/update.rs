@@ -35,7 +35,8 @@ pub const BINDINGS: &[Binding] = &[
     shown(&[c('q')], Action::Quit, help::QUIT, footer::QUIT),
 ];
 
-/// Opens the help over `beneath`, listing the keys that work there now: its table in order, with
+/// Opens the help over `beneath`, listing the keys that work there now (then the rest of its
+/// keys, which do nothing there yet): its table in order, with
 /// the keys that act everywhere (Ctrl-C, Ctrl-Z) beside its own way out, so the ways to leave stay
 /// together near the top rather than last.
 pub fn open(app: &App, beneath: &dyn Component) -> Step {
@@ -45,13 +46,16 @@ pub fn open(app: &App, beneath: &dyn Component) -> Step {
         .position(|b| b.action == Action::Quit)
         .map_or(table.len(), |i| i + 1);
     let (before, after) = table.split_at(cut);
-    let keys = before
+    let (keys, later): (Vec<&Binding>, Vec<&Binding>) = before
         .iter()
         .chain(GLOBAL)
         .chain(after)
-        .filter(|b| beneath.works(app, b.action))
-        .map(|b| KeyLine::of(b, &app.keymap, beneath.types()))
-        .collect();
+        .partition(|b| beneath.works(app, b.action));
+    let line = |b: &&Binding| KeyLine::of(b, &app.keymap, beneath.types());
+    let (keys, later) = (
+        keys.iter().map(line).collect(),
+        later.iter().map(line).collect(),
+    );
     // The comparison screen has two panes: the heading names the one whose keys are listed.
     let title = match beneath.title() {
         strings::COMPARISON_TITLE if app.focus == Focus::Topics => strings::TOPICS,
@@ -67,6 +71,7 @@ pub fn open(app: &App, beneath: &dyn Component) -> Step {
         scroll: 0,
         title,
         keys,
+        later,
         scroll_keys,
     }))
 }

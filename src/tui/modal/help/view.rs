@@ -36,30 +36,31 @@ pub fn lines(app: &App, h: &Help) -> Vec<Line<'static>> {
     let inner = usize::from(width(app.regions().main).saturating_sub(2)).max(KEY_COLUMN + 8);
     let two = inner >= 2 * (KEY_COLUMN + TEXT_COLUMN) + GUTTER;
     let column = if two { (inner - GUTTER) / 2 } else { inner };
-    // As wide as the longest keys need, and no wider: the descriptions get the rest.
-    let key_column = h
-        .keys
-        .iter()
-        .map(|k| text::width(&k.keys) + 2)
-        .max()
-        .unwrap_or(KEY_COLUMN)
-        .min(KEY_COLUMN);
-    let mut keys: Vec<Vec<Span<'static>>> = Vec::new();
-    for k in &h.keys {
-        // One column kept blank after the text, so it never touches the border.
-        for (i, part) in text::wrap(k.help, (column - key_column).saturating_sub(1))
-            .into_iter()
-            .enumerate()
-        {
-            let label = if i == 0 { k.keys.as_str() } else { "" };
-            keys.push(vec![
-                Span::styled(text::ellipsis(label, key_column), theme.title()),
-                Span::raw(text::fit(&part, column - key_column)),
-            ]);
+    let table = |lines: &[super::state::KeyLine]| -> Vec<Line<'static>> {
+        // As wide as the longest keys need, and no wider: the descriptions get the rest.
+        let key_column = lines
+            .iter()
+            .map(|k| text::width(&k.keys) + 2)
+            .max()
+            .unwrap_or(KEY_COLUMN)
+            .min(KEY_COLUMN);
+        let mut keys: Vec<Vec<Span<'static>>> = Vec::new();
+        for k in lines {
+            // One column kept blank after the text, so it never touches the border.
+            for (i, part) in text::wrap(k.help, (column - key_column).saturating_sub(1))
+                .into_iter()
+                .enumerate()
+            {
+                let label = if i == 0 { k.keys.as_str() } else { "" };
+                keys.push(vec![
+                    Span::styled(text::ellipsis(label, key_column), theme.title()),
+                    Span::raw(text::fit(&part, column - key_column)),
+                ]);
+            }
         }
-    }
-    let mut out = vec![Line::styled(strings::help_heading(h.title), theme.title())];
-    if two {
+        if !two {
+            return keys.into_iter().map(Line::from).collect();
+        }
         // Split between whole entries: a key's wrapped lines stay in one column.
         let mut split = keys.len().div_ceil(2);
         while split < keys.len()
@@ -71,16 +72,25 @@ pub fn lines(app: &App, h: &Help) -> Vec<Line<'static>> {
             split += 1;
         }
         let (first, second) = keys.split_at(split);
-        for (i, left) in first.iter().enumerate() {
-            let mut spans = left.clone();
-            if let Some(right) = second.get(i) {
-                spans.push(Span::raw(" ".repeat(GUTTER)));
-                spans.extend(right.iter().cloned());
-            }
-            out.push(Line::from(spans));
-        }
-    } else {
-        out.extend(keys.into_iter().map(Line::from));
+        first
+            .iter()
+            .enumerate()
+            .map(|(i, left)| {
+                let mut spans = left.clone();
+                if let Some(right) = second.get(i) {
+                    spans.push(Span::raw(" ".repeat(GUTTER)));
+                    spans.extend(right.iter().cloned());
+                }
+                Line::from(spans)
+            })
+            .collect()
+    };
+    let mut out = vec![Line::styled(strings::help_heading(h.title), theme.title())];
+    out.extend(table(&h.keys));
+    if !h.later.is_empty() {
+        out.push(Line::raw(""));
+        out.push(Line::styled(strings::HELP_LATER, theme.title()));
+        out.extend(table(&h.later));
     }
     for note in strings::HELP_NOTES {
         out.extend(

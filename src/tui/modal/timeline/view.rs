@@ -23,6 +23,8 @@ pub const LEFT_BAR: &str = "█";
 pub const RIGHT_BAR: &str = "▓";
 /// An assessment on the axis.
 pub const ASSESSED: &str = "⚑";
+/// An empty cell in the selected bar's column.
+pub const SELECTED_EMPTY: &str = "░";
 
 /// Lines that are not bars: legend, axis, dates, the selected bar, the undated claims.
 const FIXED_LINES: u16 = 5;
@@ -104,11 +106,14 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     let bins = &t.bins[first..first + shown];
     let peak = t.peak();
     let selected = |i: usize| chart.cursor == Some(first + i);
+    // The selected bar's column: its empty cells shaded, so the column stands out without
+    // hiding the bar (reversed, a full block reads as a gap); its axis cell reversed.
     let cell = |s: &'static str, style: Style, i: usize| {
-        let style = if selected(i) {
-            style.add_modifier(Modifier::REVERSED)
-        } else {
-            style
+        let (s, style) = match s {
+            _ if !selected(i) => (s, style),
+            " " => (SELECTED_EMPTY, theme.dim()),
+            LEFT_BAR | RIGHT_BAR => (s, style.add_modifier(Modifier::BOLD)),
+            _ => (s, style.add_modifier(Modifier::REVERSED)),
         };
         Span::styled(s.repeat(cols), style)
     };

@@ -725,9 +725,9 @@ fn the_bundled_dispute_says_whole_at_80_columns_that_a_dismissal_lasts_the_sessi
         panic!("x asks the loop to remember the dismissal")
     };
     parallax::tui::effects::dismiss(&mut a, &left, &right);
-    let footer = common::lines(&a).pop().unwrap_or_default();
+    let footer = common::footer_said(&a);
     assert!(
-        footer.contains("Dismissed until you quit: the bundled dispute keeps no files."),
+        footer.contains("Dismissed until you quit: the bundled dispute keeps no files (u undoes)."),
         "{footer}"
     );
 }
@@ -911,4 +911,48 @@ fn suggestions_start_shown_until_most_claims_are_linked() {
     assert!(app.suggest.on, "one point among ten claims: still a draft");
     assert!(!suggested_pairs(&app).is_empty());
     assert!(!common::bundled(80, 24).suggest.on);
+}
+
+/// `u` takes back the last dismissal made on the screen: out of the file (the rest of it as it
+/// was), and the pair suggested again; with nothing dismissed here, it says it does nothing.
+#[test]
+fn u_brings_back_the_last_dismissed_suggestion() {
+    let dir = draft();
+    let file = dir.path().join(".parallax-dismissed.json");
+    std::fs::write(
+        &file,
+        "{\n  \"format\": \"parallax-dismissed/1\",\n  \"note\": \"kept\",\n  \"dismissed\": [\n    {\"left\": \"a-people\", \"right\": \"b-opened\"}\n  ]\n}\n",
+    )
+    .expect("written");
+    let before = std::fs::read_to_string(&file).expect("read");
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    let pairs = suggested_pairs(&app);
+    let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut app, &left, &right);
+    assert!(common::footer_said(&app).contains("(u undoes)"));
+    finish(&mut app);
+    assert!(!suggested_pairs(&app).contains(&(left.clone(), right.clone())));
+    assert!(
+        std::fs::read_to_string(&file)
+            .expect("read")
+            .contains(&left)
+    );
+    let Outcome::Undismiss = keys(&mut app, &[KeyCode::Char('u')]) else {
+        panic!("u asks the loop to take the dismissal back")
+    };
+    parallax::tui::effects::undismiss(&mut app);
+    assert!(common::footer_said(&app).contains("Dismissal undone"));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), before);
+    finish(&mut app);
+    assert_eq!(suggested_pairs(&app), pairs);
+    // Nothing left to take back: the key says so and changes nothing.
+    assert!(matches!(
+        keys(&mut app, &[KeyCode::Char('u')]),
+        Outcome::Continue
+    ));
+    assert!(common::footer_said(&app).contains("Nothing dismissed here to bring back"));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), before);
 }

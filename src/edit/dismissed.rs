@@ -116,7 +116,28 @@ impl Dismissed {
         // A file changed by hand (or by an editor) while the new one was written is read
         // again and the entry appended to it; after a few tries, nothing is written.
         for _ in 0..TRIES {
-            if let Some(back) = self.append(&path, &entry)? {
+            if let Some(back) = self.save(&path, plan(&path, &entry)?)? {
+                self.entries = back;
+                return Ok(());
+            }
+        }
+        Err(EditError::Changed(path.display().to_string()))
+    }
+
+    /// Takes a dismissal back (undo): every entry that dismisses the same suggestion is removed
+    /// from the file as it is on disk now, atomically, every other line left as it is. Nothing
+    /// is written when the file holds none.
+    pub fn remove(&mut self, entry: &Entry) -> Result<(), EditError> {
+        let Some(path) = self.path.clone() else {
+            self.entries.retain(|e| !e.same(entry));
+            return Ok(());
+        };
+        let _held = match path.parent() {
+            Some(folder) => Some(super::lock::FolderLock::take(folder)?),
+            None => None,
+        };
+        for _ in 0..TRIES {
+            if let Some(back) = self.save(&path, plan_removal(&path, entry)?)? {
                 self.entries = back;
                 return Ok(());
             }
@@ -141,10 +162,10 @@ impl Dismissed {
         })
     }
 
-    /// Appends `entry` to the file at `path` as it is now: the entries after, or `None` when the
+    /// Writes what was planned over the file at `path`: the entries after, or `None` when the
     /// file changed on disk while the new one was being written (nothing was written then).
-    fn append(&self, path: &Path, entry: &Entry) -> Result<Option<Vec<Entry>>, EditError> {
-        let (read, bytes, back) = match plan(path, entry)? {
+    fn save(&self, path: &Path, planned: Planned) -> Result<Option<Vec<Entry>>, EditError> {
+        let (read, bytes, back) = match planned {
             Planned::Held(now) => return Ok(Some(now)),
             Planned::Write { read, bytes, back } => (read, bytes, back),
         };
@@ -232,8 +253,9 @@ fn read_file(path: &Path) -> Result<Option<(Vec<u8>, File)>, EditError> {
     Ok(Some((bytes, file)))
 }
 
-/// What adding an entry to the file means: nothing (it is held already: the entries as they
-/// are), or these bytes to write over the file as read (`read`: its bytes and dismissals).
+/// What adding (or removing) an entry means for the file: nothing (it is held already, or not
+/// there to remove: the entries as they are), or these bytes to write over the file as read
+/// (`read`: its bytes and dismissals).
 enum Planned {
     Held(Vec<Entry>),
     Write {
@@ -241,6 +263,46 @@ enum Planned {
         bytes: Vec<u8>,
         back: File,
     },
+}
+
+/// Reads the file at `path` as it is now and makes its bytes without the entries that dismiss
+/// what `entry` dismisses, checked to read back without them. Writes nothing.
+fn plan_removal(path: &Path, entry: &Entry) -> Result<Planned, EditError> {
+    let Some((bytes, now)) = read_file(path)? else {
+        return Ok(Planned::Held(Vec::new()));
+    };
+    let held: Vec<usize> = (0..now.dismissed.len())
+        .filter(|&i| now.dismissed.get(i).is_some_and(|e| e.same(entry)))
+        .collect();
+    if held.is_empty() {
+        return Ok(Planned::Held(now.dismissed));
+    }
+    use super::json::{Step, remove_element};
+    let mut text = String::from_utf8_lossy(&bytes).into_owned();
+    // From the last, so the places of those before stay as read.
+    for &i in held.iter().rev() {
+        text = remove_element(&text, &[Step::Key("dismissed"), Step::Index(i)])
+            .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?;
+    }
+    let written = text.into_bytes();
+    let json = written
+        .strip_prefix("\u{feff}".as_bytes())
+        .unwrap_or(&written);
+    let back: File = serde_json::from_slice(json)
+        .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?;
+    if back.dismissed.iter().any(|e| e.same(entry))
+        || back.dismissed.len() + held.len() != now.dismissed.len()
+    {
+        return Err(EditError::Invalid(
+            path.display().to_string(),
+            "the dismissal did not come out alone".to_owned(),
+        ));
+    }
+    Ok(Planned::Write {
+        read: Some((bytes, now)),
+        bytes: written,
+        back,
+    })
 }
 
 /// Reads the file at `path` as it is now and makes its bytes with `entry` appended, checked to

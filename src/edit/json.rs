@@ -1,5 +1,5 @@
 //! Minimal edits to a JSON text: add or set one property of an object, add one element to an array,
-//! or move one element to another array, touching nothing else. Positions come from jsonc-parser's syntax tree (byte ranges); the new
+//! remove one, or move one element to another array, touching nothing else. Positions come from jsonc-parser's syntax tree (byte ranges); the new
 //! text copies the indentation of its neighbours, so the file keeps its own style.
 
 use jsonc_parser::ast::{Array, Object, Value};
@@ -274,7 +274,20 @@ pub fn move_element(text: &str, from: &[Step], to: &[Step]) -> Result<String, Js
     keeping_bom(text, |text| move_element_in(text, from, to))
 }
 
-fn move_element_in(text: &str, from: &[Step], to: &[Step]) -> Result<String, JsonEditError> {
+/// Removes the element at `at` (a path ending in an array index) with the separator that tied
+/// it to its neighbour: only the lines it leaves change.
+pub fn remove_element(text: &str, at: &[Step]) -> Result<String, JsonEditError> {
+    keeping_bom(text, |text| cut_element(text, at).map(|cut| cut.left))
+}
+
+/// The text with one element cut out, the element's own text, and its line's indentation.
+struct Cut {
+    left: String,
+    raw: String,
+    was: String,
+}
+
+fn cut_element(text: &str, from: &[Step]) -> Result<Cut, JsonEditError> {
     let Some((Step::Index(i), parent)) = from.split_last() else {
         return Err(JsonEditError::Missing(describe(from)));
     };
@@ -302,6 +315,11 @@ fn move_element_in(text: &str, from: &[Step], to: &[Step]) -> Result<String, Jso
     left.push_str(text.get(..cut_from).unwrap_or(""));
     left.push_str(replacement);
     left.push_str(text.get(cut_to..).unwrap_or(""));
+    Ok(Cut { left, raw, was })
+}
+
+fn move_element_in(text: &str, from: &[Step], to: &[Step]) -> Result<String, JsonEditError> {
+    let Cut { left, raw, was } = cut_element(text, from)?;
     let root = parse(&left)?;
     let unit = unit(&left, &root);
     let Value::Array(target) = walk(&root, to)? else {
@@ -384,6 +402,27 @@ fn replace(text: &str, start: usize, end: usize, insertion: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An element removed takes its separator with it; every other line stays as written.
+    #[test]
+    fn a_removed_element_leaves_the_rest_as_written() {
+        let text = "{\n  \"d\": [\n    {\"a\": 1},\n    {\"b\": 2},\n    {\"c\": 3}\n  ]\n}\n";
+        let at = |i| [Step::Key("d"), Step::Index(i)];
+        assert_eq!(
+            remove_element(text, &at(1)).unwrap(),
+            "{\n  \"d\": [\n    {\"a\": 1},\n    {\"c\": 3}\n  ]\n}\n"
+        );
+        assert_eq!(
+            remove_element(text, &at(2)).unwrap(),
+            "{\n  \"d\": [\n    {\"a\": 1},\n    {\"b\": 2}\n  ]\n}\n"
+        );
+        let one = "{\"d\": [{\"a\": 1}], \"e\": 0}";
+        assert_eq!(
+            remove_element(one, &at(0)).unwrap(),
+            "{\"d\": [], \"e\": 0}"
+        );
+        assert!(remove_element(text, &at(3)).is_err());
+    }
 
     /// A file written with CRLF keeps CRLF on every line, those added included.
     #[test]

@@ -92,6 +92,8 @@ pub enum Action {
     Accept,
     /// Dismiss the selected suggested row, for good.
     Dismiss,
+    /// Bring back the last suggestion dismissed on this screen (undo `x`).
+    Undismiss,
     /// Open the as-of bar: the date the screen is seen as of (`t`).
     AsOf,
     /// Open the timeline of the selected topic (`T`).
@@ -183,6 +185,8 @@ pub enum Outcome {
         /// The right claim's id.
         right: String,
     },
+    /// Take back the last dismissal made on this screen, then look again.
+    Undismiss,
 }
 
 impl Action {

@@ -203,16 +203,41 @@ pub fn dismiss(app: &mut App, left: &str, right: &str) {
         topic: None,
     };
     let kept = app.suggest.dismissed.path.is_some();
-    match app.suggest.dismissed.add(entry) {
+    match app.suggest.dismissed.add(entry.clone()) {
         Ok(()) => {
+            app.suggest.dismissed_here.push(entry);
             let place = app.current_topic().map(|t| (t.id.clone(), app.row));
             app.step_past_row();
             app.ensure_row_visible();
             app.suggest_again();
             let waiting = app.current_row().and_then(|r| r.claims().next());
             app.suggest.resume = place.map(|(topic, row)| (topic, row, waiting));
-            app.message = Some(strings::dismissed(kept));
+            let undo = app.keymap.key_for(
+                crate::tui::modal::comparison::bindings::BINDINGS,
+                false,
+                crate::tui::Action::Undismiss,
+            );
+            app.message = Some(strings::dismissed(kept, &undo));
         }
         Err(e) => app.message = Some(strings::write_failed(&e.to_string())),
+    }
+}
+
+/// Takes back the last dismissal made on this screen (`u`): out of the dismissals file, and the
+/// suggestions looked for again, so the pair comes back where it was.
+pub fn undismiss(app: &mut App) {
+    let Some(entry) = app.suggest.dismissed_here.pop() else {
+        return;
+    };
+    let kept = app.suggest.dismissed.path.is_some();
+    match app.suggest.dismissed.remove(&entry) {
+        Ok(()) => {
+            app.suggest_again();
+            app.message = Some(strings::undismissed(kept));
+        }
+        Err(e) => {
+            app.suggest.dismissed_here.push(entry);
+            app.message = Some(strings::write_failed(&e.to_string()));
+        }
     }
 }

@@ -136,11 +136,22 @@ pub fn accepted(point: &str, files: &str) -> String {
     format!("Linked on point `{point}`; wrote {files}")
 }
 /// The message after dismissing.
-pub fn dismissed(kept: bool) -> String {
+pub fn dismissed(kept: bool, undo: &str) -> String {
     if kept {
-        "Dismissed; kept in .parallax-dismissed.json beside the dispute.".to_owned()
+        format!("Dismissed; kept in .parallax-dismissed.json beside the dispute ({undo} undoes).")
     } else {
-        "Dismissed until you quit: the bundled dispute keeps no files.".to_owned()
+        format!("Dismissed until you quit: the bundled dispute keeps no files ({undo} undoes).")
+    }
+}
+/// The message when `u` finds no dismissal made on this screen to take back.
+pub const NOTHING_TO_UNDISMISS: &str = "Nothing dismissed here to bring back (an older dismissal: delete its entry in .parallax-dismissed.json).";
+/// The message when `u` took a dismissal back.
+pub fn undismissed(kept: bool) -> String {
+    if kept {
+        "Dismissal undone: taken out of .parallax-dismissed.json; the pair can be suggested again."
+            .to_owned()
+    } else {
+        "Dismissal undone: the pair can be suggested again.".to_owned()
     }
 }
 /// The message when the write-back failed.
@@ -292,6 +303,7 @@ pub mod help {
     pub const TOGGLE_SUGGESTIONS: &str = "show or hide suggested rows (≈)";
     pub const ACCEPT: &str = "accept the suggested row: give both claims a common point";
     pub const DISMISS: &str = "dismiss the suggested row for good";
+    pub const UNDISMISS: &str = "bring back the last suggestion dismissed here";
     pub const ACCEPT_SUBMIT: &str = "write the point with this question";
     pub const ACCEPT_CANCEL: &str = "cancel";
     pub const ACCEPT_BACKSPACE: &str = "delete before the cursor (other keys type)";

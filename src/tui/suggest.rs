@@ -59,6 +59,8 @@ pub struct Suggest {
     pub job: Option<Job>,
     /// The dismissed suggestions (kept beside the dispute's files).
     pub dismissed: Dismissed,
+    /// The dismissals made on this screen, oldest first: what `u` takes back, the last first.
+    pub dismissed_here: Vec<crate::edit::dismissed::Entry>,
     /// The files as read, when the dispute came from files that can be written back (accepting
     /// reads them again and writes over them only if they are unchanged).
     pub files: Option<Files>,

@@ -435,6 +435,7 @@ pub fn event_loop<B: Backend>(
                     .map(|(from, kind, to)| (from.as_str(), *kind, to.as_str())),
             ),
             Outcome::Dismiss { left, right } => super::effects::dismiss(app, &left, &right),
+            Outcome::Undismiss => super::effects::undismiss(app),
             Outcome::Editor { file, line } => {
                 let editor = super::live::chosen_editor();
                 let words = super::live::editor_command(&editor, &file, line);

@@ -81,5 +81,6 @@ pub const BINDINGS: &[Binding] = &[
     ),
     shown(&[c('a')], Action::Accept, words::ACCEPT, footer::ACCEPT),
     shown(&[c('x')], Action::Dismiss, words::DISMISS, footer::DISMISS),
+    listed(&[c('u')], Action::Undismiss, words::UNDISMISS),
     listed(&[c('E')], Action::OpenEditor, words::EDIT_CLAIM),
 ];

@@ -64,6 +64,7 @@ impl Component for Comparison {
                 .is_some_and(|r| r.kind == crate::compare::RowKind::Suggested),
             Action::Open | Action::Copy | Action::CopyId => !app.rows().is_empty(),
             Action::OpenEditor => !app.rows().is_empty() && app.suggest.files.is_some(),
+            Action::Undismiss => !app.suggest.dismissed_here.is_empty(),
             _ => true,
         }
     }
@@ -89,6 +90,10 @@ impl Component for Comparison {
             Action::AsOf => return as_of::update::open(app),
             Action::Timeline => return timeline::update::open(app),
             Action::Dismiss => return accept::update::dismiss(app),
+            Action::Undismiss if app.suggest.dismissed_here.is_empty() => {
+                app.message = Some(strings::NOTHING_TO_UNDISMISS.to_owned());
+            }
+            Action::Undismiss => return Step::Then(crate::tui::Outcome::Undismiss),
             Action::ToggleSuggestions => {
                 app.toggle_suggestions();
                 let key = app

@@ -232,6 +232,35 @@ fn side(out: &mut String, class: &str, claims: &[ClaimOut]) {
     out.push_str("</td>");
 }
 
+/// Claims without a counterpart, one after another: one heading, each claim a line in its
+/// party's column.
+fn unmatched(out: &mut String, rows: &[RowOut], w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.push_str("<tbody><tr><th class=\"question\" colspan=\"2\" scope=\"colgroup\">");
+    text(out, &super::unmatched_heading(rows.len()));
+    out.push_str("</th></tr>");
+    for r in rows {
+        for (class, other, claims) in [("left", "right", &r.left), ("right", "left", &r.right)] {
+            for c in claims {
+                out.push_str("<tr>");
+                let empty = format!("<td class=\"{other}\"></td>");
+                if class == "right" {
+                    out.push_str(&empty);
+                }
+                let _ = write!(out, "<td class=\"{class}\">");
+                claim(out, c);
+                out.push_str("</td>");
+                if class == "left" {
+                    out.push_str(&empty);
+                }
+                out.push_str("</tr>");
+            }
+        }
+        super::spill(out, w)?;
+    }
+    out.push_str("</tbody>\n");
+    Ok(())
+}
+
 fn row(out: &mut String, r: &RowOut) {
     out.push_str("<tbody><tr><th class=\"question\" colspan=\"2\" scope=\"colgroup\">");
     text(out, &r.heading);
@@ -420,12 +449,21 @@ fn topic(
         );
     }
     let common = t.rows.iter().filter(|r| r.common_ground).count();
-    for (i, r) in t.rows.iter().enumerate() {
+    let mut i = 0;
+    while let Some(r) = t.rows.get(i) {
         if let Some(lane) = crate::plain::lane_before(common, i) {
             out.push_str("<tbody><tr><th class=\"lane\" colspan=\"2\" scope=\"colgroup\">");
             text(out, &lane);
             out.push_str("</th></tr></tbody>\n");
         }
+        let run = super::unmatched_run(&t.rows, i);
+        if run > 1 {
+            let rows = t.rows.get(i..i + run).unwrap_or_default();
+            unmatched(out, rows, w)?;
+            i += run;
+            continue;
+        }
+        i += 1;
         row(out, r);
         super::spill(out, w)?;
     }

@@ -176,14 +176,47 @@ fn claim(out: &mut String, c: &ClaimOut) {
     push(out, &c.id);
 }
 
-fn row(out: &mut String, doc: &Export, r: &RowOut) {
-    out.push_str("### ");
-    push(out, &r.heading);
+/// A row's table head: the parties' names.
+fn table_head(out: &mut String, doc: &Export) {
     out.push_str("\n\n| ");
     push(out, &doc.left.name);
     out.push_str(" | ");
     push(out, &doc.right.name);
     out.push_str(" |\n| --- | --- |\n");
+}
+
+/// Claims without a counterpart, one after another: one heading and one table, each claim a
+/// line in its party's column.
+fn unmatched(
+    out: &mut String,
+    doc: &Export,
+    rows: &[RowOut],
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    out.push_str("### ");
+    push(out, &super::unmatched_heading(rows.len()));
+    table_head(out, doc);
+    for r in rows {
+        for c in &r.left {
+            out.push_str("| ");
+            claim(out, c);
+            out.push_str(" |  |\n");
+        }
+        for c in &r.right {
+            out.push_str("|  | ");
+            claim(out, c);
+            out.push_str(" |\n");
+        }
+        super::spill(out, w)?;
+    }
+    out.push('\n');
+    Ok(())
+}
+
+fn row(out: &mut String, doc: &Export, r: &RowOut) {
+    out.push_str("### ");
+    push(out, &r.heading);
+    table_head(out, doc);
     let height = r.left.len().max(r.right.len()).max(1);
     for i in 0..height {
         for side in [&r.left, &r.right] {
@@ -269,14 +302,23 @@ pub fn render_to<'a>(
             out.push_str("*Neither side makes a claim on this topic.*\n\n");
         }
         let common = t.rows.iter().filter(|r| r.common_ground).count();
-        for (i, r) in t.rows.iter().enumerate() {
+        let mut i = 0;
+        while let Some(r) = t.rows.get(i) {
             if let Some(lane) = crate::plain::lane_before(common, i) {
                 out.push_str("**");
                 push(&mut out, &lane);
                 out.push_str("**\n\n");
             }
+            let run = super::unmatched_run(&t.rows, i);
+            if run > 1 {
+                let rows = t.rows.get(i..i + run).unwrap_or_default();
+                unmatched(&mut out, doc, rows, w)?;
+                i += run;
+                continue;
+            }
             row(&mut out, doc, r);
             super::spill(&mut out, w)?;
+            i += 1;
         }
     }
     w.write_all(out.as_bytes())

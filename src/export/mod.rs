@@ -257,6 +257,22 @@ pub(crate) fn folder_of(path: &std::path::Path) -> PathBuf {
 /// written as it is rendered, not held whole (and copied as it grows).
 const SPILL: usize = 64 * 1024;
 
+/// How many rows from `i` on are claims without a counterpart, one after another: Markdown and
+/// HTML write such a run as one table under one heading ([`unmatched_heading`]), a claim a
+/// line in its party's column, rather than a heading and a table for each claim.
+pub(crate) fn unmatched_run(rows: &[model::RowOut], i: usize) -> usize {
+    rows.get(i..).map_or(0, |rest| {
+        rest.iter()
+            .take_while(|r| r.kind == model::RowKindOut::Single && !r.common_ground)
+            .count()
+    })
+}
+
+/// The heading of a run of `n` claims without a counterpart.
+pub(crate) fn unmatched_heading(n: usize) -> String {
+    format!("Unmatched claims ({n}): none has a counterpart")
+}
+
 /// Hands the rendered text on to `w` once it holds [`SPILL`] bytes or more.
 pub(crate) fn spill(out: &mut String, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     if out.len() >= SPILL {

@@ -300,7 +300,64 @@ fn a_file_with_errors_never_half_loads() {
     assert_eq!(parties, vec!["blue", "red"]);
     // Only red.json's claim r1 exists: nothing of bad-date.json (also party red) got in.
     assert_eq!(dispute.claim_count(1), 1);
-    assert_eq!(loaded.report.errors(), 1);
+    // Its date, and that it is red.json's party too, said at once (it was said only once its
+    // date was fixed); never an error of red.json, which loads.
+    let said: Vec<(Code, &str)> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.code, d.file.as_str()))
+        .collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(
+        said.iter().all(|(_, file)| file.ends_with("bad-date.json")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|(c, _)| *c == Code::DuplicateParty),
+        "{said:?}"
+    );
+}
+
+/// Files with errors of their own are checked against each other too: one run of `validate`
+/// says that two of them have one party and that a third belongs to another dispute.
+#[test]
+fn files_with_errors_are_checked_against_each_other_at_once() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let bad_date = |text: &str| text.replace("\"2025-05-01\"", "\"2025-02-30\"");
+    let red = red();
+    std::fs::write(dir.path().join("a.json"), bad_date(&red)).expect("written");
+    std::fs::write(
+        dir.path().join("b.json"),
+        bad_date(&red.replace("\"r1\"", "\"r2\"")),
+    )
+    .expect("written");
+    let other = red
+        .replace("\"dispute\": \"demo\"", "\"dispute\": \"other\"")
+        .replace("\"red\"", "\"green\"")
+        .replace("\"r1\"", "\"g1\"");
+    std::fs::write(dir.path().join("c.json"), bad_date(&other)).expect("written");
+    let loaded = load_paths(&[dir.path().to_path_buf()]);
+    let codes: Vec<(Code, String)> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                d.file.rsplit('/').next().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        codes.contains(&(Code::DuplicateParty, "b.json".to_owned())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&(Code::DisputeMismatch, "c.json".to_owned())),
+        "{codes:?}"
+    );
 }
 
 #[test]

@@ -87,6 +87,9 @@ pub struct Loader<'a> {
     /// The side files given that did not load (refused, or with errors), in order: a claim
     /// that a link names but no loaded side holds may be in one of them.
     failed: Vec<String>,
+    /// The party and dispute of each side file read with errors (file, party id, dispute id):
+    /// checked against the others all the same, so one run of `validate` says every problem.
+    unloaded: Vec<(String, String, String)>,
 }
 
 impl<'a> Loader<'a> {
@@ -234,10 +237,43 @@ impl<'a> Loader<'a> {
             FileRead::Read(text, diagnostics, side) => (text, diagnostics, side),
         };
         let has_errors = |d: &[Diagnostic]| d.iter().any(Diagnostic::is_error);
-        if let Some(side) = side.as_ref().filter(|_| !has_errors(&diagnostics)) {
-            diagnostics.extend(self.check_against_loaded(side));
+        // A side with errors of its own is checked against the others too, so fixing them does
+        // not bring new errors to light on the next run; the errors of the checks go to the
+        // file that has errors already, never to one that loads.
+        if let Some(side) = side.as_ref() {
+            let broken = has_errors(&diagnostics);
+            diagnostics.extend(self.check_against_loaded(side, broken));
         }
         let ok = !has_errors(&diagnostics);
+        match side.as_ref() {
+            Some(side) if !ok => self.unloaded.push((
+                side.file.clone(),
+                side.party.id.to_string(),
+                side.dispute.to_string(),
+            )),
+            Some(side) => {
+                for (file, _, _) in self
+                    .unloaded
+                    .iter()
+                    .filter(|(_, party, _)| *party == side.party.id.as_str())
+                {
+                    self.diagnostics.push(
+                        Diagnostic::at(
+                            Severity::Error,
+                            Code::DuplicateParty,
+                            file,
+                            "/party/id",
+                            format!(
+                                "party `{}` is also the party of {}, which loads",
+                                side.party.id, side.file
+                            ),
+                        )
+                        .expected("a party id unique among the sides"),
+                    );
+                }
+            }
+            None => {}
+        }
         self.diagnostics.append(&mut diagnostics);
         if !ok || side.is_none() {
             self.failed.push(name.to_owned());
@@ -255,7 +291,9 @@ impl<'a> Loader<'a> {
     }
 
     /// The checks between files: same dispute, distinct parties, claim ids unique across sides.
-    fn check_against_loaded(&self, side: &Side) -> Vec<Diagnostic> {
+    /// A side that has errors already (`broken`) is checked against the sides that did not load
+    /// too: the first of them read sets the dispute when no manifest or loaded side does.
+    fn check_against_loaded(&self, side: &Side, broken: bool) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let mut error = |code, pointer: &str, message: String, expected: &str| {
             out.push(
@@ -271,6 +309,10 @@ impl<'a> Loader<'a> {
                 self.sides
                     .first()
                     .map(|s| (s.dispute.as_str(), s.file.as_str()))
+            })
+            .or_else(|| {
+                let (file, _, dispute) = self.unloaded.first().filter(|_| broken)?;
+                Some((dispute.as_str(), file.as_str()))
             });
         if let Some((id, from)) = expected
             && side.dispute != id
@@ -295,6 +337,21 @@ impl<'a> Loader<'a> {
                     side.party.id, other.file
                 ),
                 "a party id unique among the loaded sides",
+            );
+        } else if let Some((other, _, _)) = self
+            .unloaded
+            .iter()
+            .filter(|_| broken)
+            .find(|(_, party, _)| *party == side.party.id.as_str())
+        {
+            error(
+                Code::DuplicateParty,
+                "/party/id",
+                format!(
+                    "party `{}` is also the party of {other}, which did not load",
+                    side.party.id
+                ),
+                "a party id unique among the sides",
             );
         }
         let taken = &self.claims;

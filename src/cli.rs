@@ -57,10 +57,10 @@ impl Default for ReadArgs {
 #[derive(Debug, Clone, Default, Args)]
 pub struct PairArgs {
     /// The party shown on the left (a party id; default: the first side).
-    #[arg(long, value_name = "ID", value_hint = ValueHint::Other)]
+    #[arg(long, value_name = "ID", value_hint = ValueHint::Other, value_parser = id_arg)]
     pub left: Option<String>,
     /// The party shown on the right (a party id; default: the next side).
-    #[arg(long, value_name = "ID", value_hint = ValueHint::Other)]
+    #[arg(long, value_name = "ID", value_hint = ValueHint::Other, value_parser = id_arg)]
     pub right: Option<String>,
 }
 
@@ -385,7 +385,7 @@ pub struct TimelineArgs {
     #[command(flatten)]
     pub pair: PairArgs,
     /// Count one topic only (a topic id).
-    #[arg(long, value_name = "ID", value_hint = ValueHint::Other)]
+    #[arg(long, value_name = "ID", value_hint = ValueHint::Other, value_parser = id_arg)]
     pub topic: Option<String>,
     /// Count only what had been said, and the assessments made, by this date (YYYY, YYYY-MM
     /// or YYYY-MM-DD; a month counts to its end).
@@ -425,10 +425,10 @@ pub struct ExportArgs {
 #[derive(Debug, Clone, Default, Args)]
 pub struct FilterArgs {
     /// Keep the claims of these parties (party ids).
-    #[arg(long = "party", value_name = "ID", value_delimiter = ',', value_hint = ValueHint::Other)]
+    #[arg(long = "party", value_name = "ID", value_delimiter = ',', value_hint = ValueHint::Other, value_parser = id_arg)]
     pub parties: Vec<String>,
     /// Keep these topics (topic ids).
-    #[arg(long = "topic", value_name = "ID", value_delimiter = ',', value_hint = ValueHint::Other)]
+    #[arg(long = "topic", value_name = "ID", value_delimiter = ',', value_hint = ValueHint::Other, value_parser = id_arg)]
     pub topics: Vec<String>,
     /// Keep claims citing this outlet (its whole name, any case; repeat for more).
     #[arg(long = "source", value_name = "OUTLET", value_hint = ValueHint::Other)]
@@ -610,6 +610,12 @@ fn parse_rating(s: &str) -> Result<RatingChoice, String> {
             let all: Vec<&str> = Rating::ALL.iter().map(|r| r.as_str()).collect();
             format!("unknown rating; choose one of: {}, none", all.join(", "))
         })
+}
+
+/// A party or topic id as given: ids are lower case in every file (the format's rule), so
+/// `--party India` can only mean `india`.
+fn id_arg(s: &str) -> Result<String, String> {
+    Ok(s.to_ascii_lowercase())
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

@@ -603,3 +603,31 @@ fn a_bad_argument_with_an_escape_sequence_is_quoted_with_markers() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.matches("YYYY-MM-DD").count(), 1, "{err}");
 }
+
+/// Ids are lower case in every file, so a party or topic given with capitals means the same id.
+#[test]
+fn party_and_topic_ids_are_read_in_any_case() {
+    let out = parallax()
+        .args([
+            "show",
+            "--left",
+            "Pakistan",
+            "--party",
+            "PAKISTAN",
+            "--topic",
+            "Ceasefire",
+        ])
+        .args(["--width", "100"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("The 10 May ceasefire"), "{shown}");
+    assert!(!shown.contains("══ The Pahalgam attack"), "{shown}");
+    assert!(shown.contains("Pakistan ⟷ India"), "{shown}");
+}

@@ -215,7 +215,7 @@ pub fn dismiss(app: &mut App, left: &str, right: &str) {
             let undo = app.keymap.key_for(
                 crate::tui::modal::comparison::bindings::BINDINGS,
                 false,
-                crate::tui::Action::Undismiss,
+                crate::tui::action::Action::Undismiss,
             );
             app.message = Some(strings::dismissed(kept, &undo));
         }

@@ -757,6 +757,15 @@ fn a_message_too_long_for_the_footer_is_shown_whole_above_it() {
     let words: String = message.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(shown.contains(&words), "{message}\n{shown}");
     assert!(message.contains("built into the program"), "{message}");
+    // Its rule closes the two panes above it, each with its corners.
+    let lines = common::lines(&a);
+    let rule = lines
+        .iter()
+        .rev()
+        .find(|l| l.starts_with('└'))
+        .expect("a rule under the panes");
+    assert!(rule.trim_end().ends_with('┘'), "{rule}");
+    assert!(rule.contains("┘└"), "{rule}");
     // The next key clears it.
     keys(&mut a, &[KeyCode::Char(']')]);
     assert!(!common::screen(&a).contains("built into the program"));

@@ -190,4 +190,31 @@ fn draw_long_message(frame: &mut Frame, app: &App, msg: &str, main: Rect, footer
         .collect();
     frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(Paragraph::new(text).block(block), area);
+    // The rule closes what stands above it: a border coming down meets it in a corner or a
+    // join, so the panes keep their bottom corners rather than running into a bare line.
+    let Some(above) = area.y.checked_sub(1).filter(|&y| y >= main.y) else {
+        return;
+    };
+    let buf = frame.buffer_mut();
+    let down: Vec<bool> = (area.left()..area.right())
+        .map(|x| {
+            buf.cell((x, above))
+                .is_some_and(|c| matches!(c.symbol(), "│" | "┃" | "║" | "┐" | "┌" | "┬" | "┼"))
+        })
+        .collect();
+    let at = |i: usize| down.get(i).copied().unwrap_or(false);
+    for (i, x) in (area.left()..area.right()).enumerate() {
+        // Two borders side by side are two boxes' edges: each closes its own box.
+        let join = match (at(i.wrapping_sub(1)) && i > 0, at(i), at(i + 1)) {
+            (_, false, _) => continue,
+            _ if i == 0 => "└",
+            _ if x + 1 == area.right() => "┘",
+            (_, true, true) => "┘",
+            (true, true, false) => "└",
+            _ => "┴",
+        };
+        if let Some(cell) = buf.cell_mut((x, area.y)) {
+            cell.set_symbol(join);
+        }
+    }
 }

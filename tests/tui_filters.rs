@@ -736,3 +736,29 @@ fn a_choice_tried_and_taken_back_returns_to_where_the_panel_opened() {
     keys(&mut a, &[KeyCode::Esc]);
     assert_eq!(place(&a), home);
 }
+
+/// A filter that leaves nothing on the screen, then `F`: the selection is back on the topic and
+/// claim it was on (it went to the first topic's first row).
+#[test]
+fn clearing_a_filter_that_emptied_the_screen_finds_the_place_again() {
+    let mut a = common::bundled(80, 24);
+    keys(
+        &mut a,
+        &[KeyCode::Char('}'), KeyCode::Char('}'), KeyCode::Char('}')],
+    );
+    keys(&mut a, &[KeyCode::Char(']'), KeyCode::Char(']')]);
+    let (topic, row) = (a.topic, a.row);
+    assert!(
+        topic > 0 && row > 0,
+        "somewhere past the start: {topic} {row}"
+    );
+    let before = a.selection();
+    // Dated 1990: nothing in the dispute (as "since 2010" leaves nothing of LIAR, undated).
+    a.query.filter.since = Some("1990".parse().expect("a date"));
+    a.query.filter.until = Some("1991".parse().expect("a date"));
+    a.requery();
+    assert!(a.shown().topics.is_empty(), "nothing dated 1990");
+    update(&mut a, Action::ClearFilters);
+    assert_eq!(a.selection(), before);
+    assert_eq!((a.topic, a.row), (topic, row));
+}

@@ -95,6 +95,9 @@ pub struct App {
     pub modals: Vec<Modal>,
     /// Where `r` followed links from on the comparison screen, most recent last (`b` returns).
     pub back: Vec<Place>,
+    /// The topic and claim selected before a query left nothing on the screen: where the
+    /// selection goes back to once one shows them again (`F` after a filter that emptied it).
+    pub lost_place: Option<(Option<String>, Option<ClaimAt>)>,
     /// The claim a followed link, a search hit or an accept last went to: while it is in the
     /// selected row it is the row's selected claim (what `y`, `Y`, `o` and `E` act on), drawn
     /// in reverse video.
@@ -172,6 +175,7 @@ impl App {
             top: Scroll::default(),
             modals: Vec::new(),
             back: Vec::new(),
+            lost_place: None,
             chosen: None,
             anchor: None,
             message: None,
@@ -260,8 +264,14 @@ impl App {
         counted: Option<super::session::Counted>,
     ) {
         let before = self.outcome.as_ref().map(|o| Arc::as_ptr(&o.comparison));
-        let topic_id = self.current_topic().map(|t| t.id.clone());
-        let claim = self.current_row().and_then(|r| r.claims().next());
+        // Nothing on the screen: the place before it emptied is the one to find again.
+        let (topic_id, claim) = match self.current_topic() {
+            Some(t) => (
+                Some(t.id.clone()),
+                self.current_row().and_then(|r| r.claims().next()),
+            ),
+            None => self.lost_place.clone().unwrap_or((None, None)),
+        };
         let held = self.take_rows_in_full();
         // Where `b` would go back to, by topic and claim: found again in the new comparison.
         let back: Vec<_> = self
@@ -302,6 +312,11 @@ impl App {
                     })
                 })
                 .collect();
+            self.lost_place = self
+                .shown()
+                .topics
+                .is_empty()
+                .then(|| (topic_id.clone(), claim));
             let topics = &self.shown().topics;
             let nearest = self.topic.min(topics.len().saturating_sub(1));
             let topic = topic_id

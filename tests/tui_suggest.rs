@@ -253,6 +253,43 @@ fn the_accept_dialog_says_what_enter_writes_in_full_at_80_columns() {
     insta::assert_snapshot!("accept_dialog_80x24", shown);
 }
 
+/// Kept unchanged, the placeholder question makes a point of its own each time: where a point
+/// of the topic asks it already, the dialog says so, and to type the question instead.
+#[test]
+fn the_accept_dialog_says_when_the_placeholder_is_asked_already() {
+    let dir = draft();
+    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match");
+    let manifest = std::fs::read_to_string(from.join("dispute.json"))
+        .unwrap()
+        .replace(
+            "\"question\": \"Who closed the dam gates first?\"",
+            "\"question\": \"What is at issue here?\"",
+        );
+    std::fs::write(dir.path().join("dispute.json"), manifest).unwrap();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    keys(&mut app, &[KeyCode::Char('a')]);
+    let said = |app: &App| {
+        screen(app)
+            .lines()
+            .map(|l| l.trim_matches(|c: char| c == '│' || c == ' '))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(
+        said(&app).contains("A point here asks this placeholder already"),
+        "{}",
+        screen(&app)
+    );
+    // A question of its own: a new point, said as always.
+    typed(&mut app, "Who opened the sluice?");
+    assert!(
+        !said(&app).contains("placeholder already"),
+        "{}",
+        screen(&app)
+    );
+}
+
 /// After `x` the selection is on the next suggestion, ready for the next `a` or `x`, not on the
 /// dismissed claims, which stand as unmatched rows at the end of the topic.
 #[test]

@@ -735,10 +735,22 @@ pub fn point_asking(dispute: &Dispute, topic: &str, question: &str) -> Option<St
         .map(|p| p.id.clone())
 }
 
+/// True when a point of `topic` asks the placeholder question already: a second pair accepted
+/// with it unchanged would stand under the same words as a point of its own.
+pub fn placeholder_asked(dispute: &Dispute, topic: &str) -> bool {
+    dispute.manifest_topic(topic).is_some_and(|t| {
+        t.points.iter().any(|p| {
+            p.question
+                .as_deref()
+                .is_some_and(|q| same_question(q, DEFAULT_QUESTION))
+        })
+    })
+}
+
 /// True when two questions are one as a reader takes them: letter case, spacing and the
 /// closing `?`, `.` or `!` aside (`who closed the dam gates first` asks what
 /// "Who closed the dam gates first?" asks, and gets no second point).
-fn same_question(a: &str, b: &str) -> bool {
+pub fn same_question(a: &str, b: &str) -> bool {
     let plain = |q: &str| -> Vec<String> {
         q.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '?' | '.' | '!'))
             .split_whitespace()

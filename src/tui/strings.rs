@@ -86,6 +86,10 @@ pub const ACCEPT_TITLE: &str = "Accept the suggestion";
 /// The dialog's explanation.
 pub const ACCEPT_WHAT: &str =
     "Both claims get a new point with this question; the manifest gets the question.";
+/// What accepting writes when the placeholder question is kept and a point of the topic asks
+/// it already.
+pub const ACCEPT_PLACEHOLDER_AGAIN: &str = "A point here asks this placeholder already: type the \
+     question these two answer (Enter makes a second one).";
 /// What accepting writes when a point of the topic already asks the question typed.
 pub fn accept_joins(point: &str) -> String {
     format!("Both join point `{point}`, which asks this; edit it for a new point.")

@@ -73,13 +73,19 @@ fn relation(a: &Accept) -> Option<String> {
 
 /// What Enter writes: joining the point that already asks the question typed, or a new point.
 fn what(app: &App, a: &Accept) -> String {
-    let point = app
+    let topic = app
         .dispute
         .find_claim(&a.left)
-        .map(|at| app.dispute.ids(at).1)
-        .and_then(|topic| crate::edit::point_asking(&app.dispute, topic, a.question.text()));
+        .map(|at| app.dispute.ids(at).1);
+    let point =
+        topic.and_then(|topic| crate::edit::point_asking(&app.dispute, topic, a.question.text()));
+    let placeholder_again = topic.is_some_and(|topic| {
+        crate::edit::placeholder_asked(&app.dispute, topic)
+            && crate::edit::same_question(a.question.text(), crate::edit::DEFAULT_QUESTION)
+    });
     match point {
         Some(p) => strings::accept_joins(&text::clean(&p).text),
+        None if placeholder_again => strings::ACCEPT_PLACEHOLDER_AGAIN.to_owned(),
         None => strings::ACCEPT_WHAT.to_owned(),
     }
 }

@@ -700,3 +700,14 @@ fn a_hit_of_a_long_named_party_keeps_its_topic_readable() {
         "{s}"
     );
 }
+
+/// At 80 columns a hit keeps enough of its topic's title to name it (`The 10…` named none);
+/// the speaker's end gives way instead.
+#[test]
+fn a_hit_names_its_topic_at_80_columns() {
+    let mut a = common::bundled(80, 24);
+    search_for(&mut a, "mediation");
+    let s = screen(&a);
+    assert!(s.contains("The 10 May ceasef"), "{s}");
+    assert!(s.contains("row 7 L2 · Vikram Misri"), "{s}");
+}

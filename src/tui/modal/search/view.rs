@@ -102,6 +102,9 @@ fn field_of(app: &App, o: &Results, at: ClaimAt) -> (Option<&'static str>, Strin
         })
 }
 
+/// The fewest columns a hit's topic title keeps before the speaker gives way.
+const TOPIC_AT_LEAST: usize = 18;
+
 /// One hit of the list: party and topic, then the snippet.
 fn entry_lines(
     app: &App,
@@ -156,9 +159,11 @@ fn entry_lines(
     } else {
         party
     };
-    // The topic's title gives way first, so the row and speaker stay on a narrow screen.
+    // The topic's title gives way first, so the row and speaker stay on a narrow screen; but
+    // not below a few words (`The 10…` named no topic): the speaker's end gives way then.
     let fixed = text::width(&format!("{marker}{party} ·  · {detail}"));
-    let topic = text::ellipsis(topic, width.saturating_sub(fixed).max(8));
+    let least = text::width(topic).min(TOPIC_AT_LEAST);
+    let topic = text::ellipsis(topic, width.saturating_sub(fixed).max(least));
     let topic = topic.trim_end();
     let head_pieces = vec![
         (format!("{marker}{party}"), true),

@@ -690,3 +690,37 @@ fn resizing_back_and_forth_does_not_creep() {
         );
     }
 }
+
+/// Scrolled into a row that a bigger terminal shows whole, then back: the place read is found
+/// again (it went to the row's top, where the bigger terminal had left it).
+#[test]
+fn a_resize_through_a_size_showing_the_whole_row_keeps_the_place() {
+    let text: String = (1..=150).map(|i| format!("word{i} ")).collect();
+    let dir = common::one_claim_sides(
+        ("t", "T"),
+        &[("a", "A"), ("b", "B")],
+        text.trim_end(),
+        serde_json::json!({}),
+    );
+    let path = dir.path().to_str().expect("a UTF-8 path");
+    let mut a = common::app_at(path, 80, 24);
+    press(&mut a, &[Action::NextPane]);
+    for _ in 0..12 {
+        press(&mut a, &[Action::Down]);
+    }
+    let before = first_word(&a).expect("a word on screen");
+    assert!(before > 20, "scrolled into the claim: word{before}");
+    a = sized(a, 200, 50);
+    assert_eq!(a.top.line, 0, "the whole row shows");
+    a = sized(a, 80, 24);
+    let after = first_word(&a).expect("a word on screen");
+    assert!(
+        after.abs_diff(before) <= 4,
+        "word{before} before, word{after} after"
+    );
+    // A key in between forgets it: the row is read from where the key left it.
+    a = sized(a, 200, 50);
+    press(&mut a, &[Action::First]);
+    a = sized(a, 80, 24);
+    assert_eq!(a.top.line, 0);
+}

@@ -81,6 +81,10 @@ pub struct App {
     /// The last size the screen could be drawn at, while the terminal is too small for it: the
     /// place is kept as it was there, and found again from it when the terminal grows.
     pub drawable_size: Option<(u16, u16)>,
+    /// The place read inside the selected row (its row, top line, height and the widths then)
+    /// before a resize to a size where the whole row fitted: a resize back finds it again.
+    /// Any other action forgets it.
+    pub resize_anchor: Option<(usize, usize, usize, (usize, usize))>,
     /// Where the keys act on the comparison screen.
     pub focus: Focus,
     /// The selected topic.
@@ -168,6 +172,7 @@ impl App {
             size: (80, 24),
             last_size: (80, 24),
             drawable_size: None,
+            resize_anchor: None,
             focus: Focus::Topics,
             topic: 0,
             topic_top: 0,
@@ -710,8 +715,15 @@ impl App {
         // found again from there.
         let now = self.size;
         self.size = self.drawable_size.unwrap_or(now);
-        let inside = (self.top.line > 0 && self.top.row == self.row)
-            .then(|| (self.top.line, self.row_height(self.row), self.widths()));
+        let inside = if self.top.line > 0 && self.top.row == self.row {
+            Some((self.top.line, self.row_height(self.row), self.widths()))
+        } else {
+            // The whole row fitted since the last resize: the place read before it.
+            self.resize_anchor
+                .filter(|&(row, ..)| row == self.row && self.top.row == self.row)
+                .map(|(_, line, height, widths)| (line, height, widths))
+        };
+        self.resize_anchor = None;
         self.last_size = self.size;
         self.size = (width, height);
         if self.regions().too_small {
@@ -733,7 +745,11 @@ impl App {
                     .unwrap_or(line * after / before.max(1));
                 self.clamp_top();
             }
-            _ => self.ensure_row_visible(),
+            Some((line, before, widths)) => {
+                self.resize_anchor = Some((self.row, line, before, widths));
+                self.ensure_row_visible();
+            }
+            None => self.ensure_row_visible(),
         }
     }
 

@@ -12,6 +12,9 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
     if !matches!(action, Action::Resize { .. } | Action::Scroll { .. }) {
         app.message = None;
     }
+    if !matches!(action, Action::Resize { .. }) {
+        app.resize_anchor = None;
+    }
     match action {
         Action::Quit => return Outcome::Quit,
         Action::Suspend => return Outcome::Suspend,

@@ -1109,7 +1109,8 @@ fn numbers_and_two_letter_terms_find_only_what_they_say() {
     let loaded = parallax::load::load_paths(&[dir.path().to_path_buf()]);
     let d = loaded.dispute.expect("the dispute loads");
     for m in MatcherKind::ALL {
-        assert_eq!(sorted(ids_with(&d, "2009", m)), ["a-1", "c-1"], "{m:?}");
+        // A number is matched whole: not 2008, nor the start of 20091.
+        assert_eq!(ids_with(&d, "2009", m), ["a-1"], "{m:?}");
         assert_eq!(ids_with(&d, "us", m), ["c-1"], "{m:?}");
         // A word of letters keeps its typo: `unemploymnt` finds both.
         assert_eq!(
@@ -1117,5 +1118,87 @@ fn numbers_and_two_letter_terms_find_only_what_they_say() {
             ["a-1", "b-1"],
             "{m:?}"
         );
+    }
+}
+
+/// What a fact-checker types finds what it says, in a field of plain ASCII and in one with an
+/// accent or a curly quote alike: a decimal or a dotted abbreviation is one word, a number is
+/// whole, the curly apostrophe is the straight one, a phrase keeps a possessive, and a short
+/// term's typo never falls in the start of a longer word.
+#[test]
+fn numbers_abbreviations_apostrophes_and_short_typos_as_written() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let claims = [
+        (
+            "a",
+            "a-1",
+            "Unemployment cost 1.5 million jobs in the U.S. last year.",
+            "Rick Scott",
+        ),
+        (
+            "a",
+            "a-2",
+            "Müller says 1.5 million jobs were lost in the U.S. — a “loss”.",
+            "Gore",
+        ),
+        (
+            "a",
+            "a-3",
+            "Spending rose by 1.53 million and $1,500 a head.",
+            "Greg Abbott",
+        ),
+        (
+            "b",
+            "b-1",
+            "Rick Scott’s company paid the fine; Governor Perry agreed.",
+            "Ann O’Neil",
+        ),
+        (
+            "b",
+            "b-2",
+            "The union said uninsured workers lost out.",
+            "John Boehner",
+        ),
+    ];
+    for party in ["a", "b"] {
+        let mine: Vec<serde_json::Value> = claims
+            .iter()
+            .filter(|c| c.0 == party)
+            .map(|(_, id, text, speaker)| {
+                serde_json::json!({"id": id, "text": text, "speaker": speaker, "sources": ["s"]})
+            })
+            .collect();
+        let side = serde_json::json!({
+            "format": "parallax/1", "dispute": "d",
+            "party": {"id": party, "name": party.to_uppercase()},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
+            "topics": [{"id": "t", "title": "T", "claims": mine}]
+        });
+        std::fs::write(dir.path().join(format!("{party}.json")), side.to_string())
+            .expect("written");
+    }
+    let loaded = parallax::load::load_paths(&[dir.path().to_path_buf()]);
+    let d = loaded.dispute.expect("the dispute loads");
+    for m in MatcherKind::ALL {
+        let found = |q: &str| sorted(ids_with(&d, q, m));
+        // Beside an accent or not, `1.5` is one word and matched whole (not "1.53", "$1,500").
+        assert_eq!(found("1.5"), ["a-1", "a-2"], "{m:?}");
+        assert_eq!(found("\"1.5 million\""), ["a-1", "a-2"], "{m:?}");
+        assert_eq!(found("1,500"), ["a-3"], "{m:?}");
+        assert_eq!(found("U.S."), ["a-1", "a-2"], "{m:?}");
+        // The curly apostrophe is the straight one, with no typo.
+        let searcher = query::Searcher::new(&d, m);
+        let (_, hits) = searcher.search_all("O'Neil", |_| true);
+        assert!(
+            hits.iter()
+                .any(|h| d.ids(h.claim).2 == "b-1" && h.typos == 0),
+            "{m:?}: {hits:?}"
+        );
+        // A phrase keeps a possessive, straight or curly.
+        assert_eq!(found("\"Rick Scott\""), ["a-1", "b-1"], "{m:?}");
+        assert_eq!(found("\"Rick Scott's\""), ["b-1"], "{m:?}");
+        // A short term's typo is a whole word's: `gore` is not "Governor" nor "Greg".
+        assert_eq!(found("gore"), ["a-2"], "{m:?}");
+        assert_eq!(found("union"), ["b-2"], "{m:?}");
     }
 }

@@ -279,10 +279,18 @@ impl Prepared {
     ///
     /// Not for a term of one or two chars (`us` would be any "us" inside a name) nor one
     /// holding a digit (`2009` is not its digits strewn through "2000 to 2019").
+    ///
+    /// A term of three letters matches only as initials, each letter starting a word (`mea` in
+    /// "Ministry of External Affairs"), or written whole: `cnn` found "Gerry Connolly".
     fn letters_in_order(&self, text: &str) -> Option<Vec<usize>> {
         let mut chars = self.term.text.chars();
         if chars.clone().nth(2).is_none() || chars.any(char::is_numeric) {
             return None;
+        }
+        if self.term.text.chars().nth(3).is_none() {
+            return self
+                .initials(text)
+                .or_else(|| super::matcher::written_whole(&self.term, text));
         }
         let (_, found) = self.needle.indices(text)?;
         self.in_order_at(text, &found)
@@ -297,6 +305,26 @@ impl Prepared {
                 // answer, the same for every matcher.
                 self.close_letters(text)
             })
+    }
+
+    /// The term's letters as the first letters of words of `text`, in order: their char
+    /// positions, or `None`.
+    fn initials(&self, text: &str) -> Option<Vec<usize>> {
+        let fold = !self.term.case_sensitive;
+        let norm = |c: char| {
+            if fold { super::words::fold_char(c) } else { c }
+        };
+        let mut wanted = self.term.text.chars().map(norm).peekable();
+        let mut found = Vec::new();
+        let mut in_word = false;
+        for (i, c) in text.chars().enumerate() {
+            if !in_word && wanted.peek() == Some(&norm(c)) {
+                wanted.next();
+                found.push(i);
+            }
+            in_word = c.is_alphanumeric();
+        }
+        wanted.peek().is_none().then_some(found)
     }
 
     /// The longest short field [`Self::close_letters`] looks through (in chars).
@@ -854,6 +882,11 @@ mod tests {
             ("Ministry of External Affairs", "mea", true),
             ("Ministry of External Affairs", "mysxa", false),
             ("a newspaper article", "war", false),
+            // Three letters: initials, or written whole.
+            ("Gerry Connolly", "cnn", false),
+            ("CNN's State of the Union", "cnn", true),
+            ("Bharat Express", "rat", true),
+            ("'About' page of the campaign", "abc", false),
         ];
         for kind in [MatcherKind::Nucleo, MatcherKind::Skim] {
             for (field, query, matches) in fields {

@@ -103,8 +103,11 @@ pub fn word_ranges(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
         .chain(ascii.into_iter().flatten())
 }
 
-/// The words of an ASCII text: a word is a run of letters and digits, with an apostrophe inside
-/// it (`India's`), as UAX #29 has it for ASCII text.
+/// The words of an ASCII text as UAX #29 finds them there (the walk over any other text), so a
+/// term and a field split alike whichever of the two walks each takes: a word is a run of letters,
+/// digits and `_` holding a letter or digit; an apostrophe, `.` or `:` between two letters joins
+/// them (`India's`, `U.S`, `e.g`), and an apostrophe, `.`, `,` or `;` between two digits
+/// (`1.5`, `1,500`).
 struct AsciiWords<'t> {
     text: &'t str,
     /// Where the next word is looked for.
@@ -117,39 +120,54 @@ impl<'t> Iterator for AsciiWords<'t> {
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let b = self.text.as_bytes();
-        let alnum = |at: usize| b.get(at).is_some_and(|&c| ALNUM[usize::from(c)]);
-        let letter = |at: usize| b.get(at).is_some_and(u8::is_ascii_alphabetic);
-        let mut start = self.at;
-        while start < b.len() && !alnum(start) {
-            start += 1;
-        }
-        if start >= b.len() {
-            self.at = start;
-            return None;
-        }
-        let mut end = start + 1;
+        let part = |at: usize| b.get(at).is_some_and(|&c| PART[usize::from(c)]);
         loop {
-            while alnum(end) {
-                end += 1;
+            let mut start = self.at;
+            while start < b.len() && !part(start) {
+                start += 1;
             }
-            // An apostrophe between letters joins them (`India's`).
-            if b.get(end) == Some(&b'\'') && letter(end - 1) && letter(end + 1) {
-                end += 1;
-            } else {
-                break;
+            if start >= b.len() {
+                self.at = start;
+                return None;
+            }
+            let mut end = start + 1;
+            loop {
+                while part(end) {
+                    end += 1;
+                }
+                let (Some(&before), Some(&join), Some(&after)) =
+                    (b.get(end.wrapping_sub(1)), b.get(end), b.get(end + 1))
+                else {
+                    break;
+                };
+                let letters = before.is_ascii_alphabetic()
+                    && after.is_ascii_alphabetic()
+                    && matches!(join, b'\'' | b'.' | b':');
+                let digits = before.is_ascii_digit()
+                    && after.is_ascii_digit()
+                    && matches!(join, b'\'' | b'.' | b',' | b';');
+                if letters || digits {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            self.at = end;
+            // A run of `_` alone is no word.
+            let word = self.text.get(start..end)?;
+            if word.bytes().any(|c| c.is_ascii_alphanumeric()) {
+                return Some((start..end, word));
             }
         }
-        self.at = end;
-        Some((start..end, self.text.get(start..end)?))
     }
 }
 
-/// ASCII letters and digits, by byte.
-const ALNUM: [bool; 256] = {
+/// ASCII letters, digits and `_`, the bytes a word is made of, by byte.
+const PART: [bool; 256] = {
     let mut table = [false; 256];
     let mut c = 0;
     while c < 256 {
-        table[c] = (c as u8).is_ascii_alphanumeric();
+        table[c] = (c as u8).is_ascii_alphanumeric() || c == b'_' as usize;
         c += 1;
     }
     table
@@ -166,12 +184,11 @@ pub fn chars(word: &str, fold: bool) -> Vec<char> {
 /// [`chars`] into `out`, which is cleared first (a caller matching many words reuses it).
 pub fn chars_into(word: &str, fold: bool, out: &mut Vec<char>) {
     out.clear();
-    let one = |c: char| {
-        if fold {
-            nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c))
-        } else {
-            c
-        }
+    let one = |c: char| match c {
+        // The typographer's apostrophe is the typist's (`Scott’s` is `Scott's`).
+        '\u{2019}' => '\'',
+        c if fold => nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c)),
+        c => c,
     };
     if word.is_ascii() {
         out.extend(
@@ -185,6 +202,46 @@ pub fn chars_into(word: &str, fold: bool, out: &mut Vec<char>) {
             .filter_map(|g| g.chars().next())
             .map(one),
     );
+}
+
+/// The shortest term whose typos may fall in a prefix of a longer word: below it, a term with
+/// a typo matches whole words only (`gore` found "Governor" and "Greg", `union` "uninsured").
+pub const PREFIX_TYPOS_FROM: usize = 8;
+
+/// How `term` matches `word` (a prefix of it when `prefix`), within `budget` typos: as
+/// [`distance`] gives it, but a term shorter than [`PREFIX_TYPOS_FROM`] matches a prefix only as
+/// written, and a whole word also when it is the term and a possessive `'s` (a phrase's
+/// `"Rick Scott"` in "Rick Scott's").
+fn measure(term: &[char], word: &[char], prefix: bool, budget: u8) -> Option<(u8, usize)> {
+    let bare = possessive_stripped(word);
+    let whole = || {
+        distance(term, word, false, budget).or_else(|| {
+            let bare = bare.filter(|b| b.len() < word.len())?;
+            distance(term, bare, false, budget)
+        })
+    };
+    if !prefix {
+        return whole();
+    }
+    if term.len() >= PREFIX_TYPOS_FROM {
+        return distance(term, word, true, budget);
+    }
+    // The better of a whole word within the typos and a prefix as written, by the cost
+    // [`Words::word_match`] gives them: two a typo, one for a prefix of a longer word.
+    let cost =
+        |&(typos, len): &(u8, usize)| 2 * u16::from(typos) + u16::from(!is_whole_chars(word, len));
+    [whole(), distance(term, word, true, 0)]
+        .into_iter()
+        .flatten()
+        .min_by_key(cost)
+}
+
+/// `word` without a possessive `'s` at its end, when it has one.
+fn possessive_stripped(word: &[char]) -> Option<&[char]> {
+    match word {
+        [rest @ .., '\'' | '\u{2019}', 's' | 'S'] if !rest.is_empty() => Some(rest),
+        _ => None,
+    }
 }
 
 /// The fewest typos (insertions, deletions, substitutions, swaps of two neighbours) that turn
@@ -319,7 +376,9 @@ impl Words {
     /// that keeps the best match keeps a whole word before a prefix.
     pub fn word_match(&self, i: usize, word: &[char]) -> Option<(u8, usize)> {
         let term = self.words.get(i)?;
-        let prefix = self.last_prefix && i + 1 == self.words.len();
+        // A number is matched whole: `1.5` is not the start of "1.53", nor `19` of "1990".
+        let prefix =
+            self.last_prefix && i + 1 == self.words.len() && !term.iter().any(|c| c.is_numeric());
         let budget = self.budgets.get(i).copied().unwrap_or(0);
         // Each typo adds at most one char: a shorter word cannot match (most words, quickly).
         if word.len() + usize::from(budget) < term.len() {
@@ -334,13 +393,13 @@ impl Words {
         } else {
             budget
         };
-        let (found, len) = distance(term, word, prefix, budget)?;
+        let (found, len) = measure(term, word, prefix, budget)?;
         // A term written with a capital asks for case (smart case), and a typo must not undo
         // that: when the same match needs fewer typos once case is folded, one of its typos
         // was a change of case (`Ceasefire` and "ceasefire"), and it is no match.
         if !self.fold && found > 0 {
             let folded = |cs: &[char]| -> Vec<char> { cs.iter().map(|&c| fold_case(c)).collect() };
-            if distance(&folded(term), &folded(word), prefix, budget)
+            if measure(&folded(term), &folded(word), prefix, budget)
                 .is_some_and(|(less, _)| less < found)
             {
                 return None;
@@ -570,6 +629,36 @@ mod tests {
         assert_eq!(w, ["rock'n'roll", "1990", "s", "quoted", "a", "b", "end"]);
         assert_eq!(chars("Café", true), c("cafe"));
         assert_eq!(chars("nai\u{308}ve", true), c("naive"));
+    }
+
+    /// The ASCII walk splits as UAX #29 does, so a term and a field split alike whichever walk
+    /// each takes (`1.5` was two words in an ASCII field and one beside an accent).
+    #[test]
+    fn ascii_text_splits_as_uax29_does() {
+        let samples = [
+            "India's cross-border fire, 10 May.",
+            "rock'n'roll 1990's 'quoted' a''b end'",
+            "lost 1.5 million, $1,500 and 2.8% in the U.S. e.g. today",
+            "a:b 12:30 1;2 3'000 x.y.z 1.2.3 a1.b 1a.2 __init__ _ __ a_b_ _9",
+            "9/11 O'Neil N.H. 50% $10,000 e-mail a..b 1..2 .5 5. ,5 'a' a' 'a",
+        ];
+        let mut all: Vec<String> = samples.iter().map(|s| (*s).to_owned()).collect();
+        // Every pair of the characters that matter, between letters and digits.
+        let parts = ["a", "1", "_", "'", ".", ":", ",", ";", " ", "-"];
+        for x in parts {
+            for y in parts {
+                for z in parts {
+                    all.push(format!("b{x}{y}{z}2 2{x}{y}{z}b {x}{y}{z}"));
+                }
+            }
+        }
+        for text in &all {
+            let ascii: Vec<(usize, &str)> = (AsciiWords { text, at: 0 })
+                .map(|(r, w)| (r.start, w))
+                .collect();
+            let unicode: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+            assert_eq!(ascii, unicode, "{text:?}");
+        }
     }
 
     #[test]

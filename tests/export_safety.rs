@@ -50,6 +50,32 @@ fn force_through_a_symbolic_link_replaces_its_file_and_keeps_the_link() {
     assert!(leftovers(dir.path()).is_empty());
 }
 
+/// A file replaced keeps its mode whatever the umask: a group-writable file of a shared folder
+/// stayed writable by its owner alone after one export.
+#[cfg(unix)]
+#[test]
+fn a_replaced_file_keeps_its_mode_under_any_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("shared.md");
+    std::fs::write(&target, "old\n").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o664)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("parallax");
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 077; exec \"$0\" export \"$1\" -f md --force -o \"$2\"")
+        .arg(&bin)
+        .arg(fixture("normal"))
+        .arg(&target)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with('#'));
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o664, "{mode:o}");
+    assert!(leftovers(dir.path()).is_empty());
+}
+
 #[cfg(unix)]
 #[test]
 fn force_does_not_replace_a_read_only_file() {

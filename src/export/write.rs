@@ -231,6 +231,10 @@ pub fn prepare(
         pending.add(tmp.path());
         tmp
     };
+    #[cfg(unix)]
+    if let Ok(replaced) = std::fs::metadata(path) {
+        keep_owner_and_mode(tmp.as_file(), &replaced);
+    }
     let tmp_path = tmp.path().to_path_buf();
     let mut counted = Counted::new(io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut()));
     let filled = fill(&mut counted).and_then(|()| counted.flush().map_err(|e| error(path, e)));
@@ -250,6 +254,21 @@ pub fn prepare(
     };
     // On failure the temporary file goes with `prepared`.
     written.map(|()| prepared)
+}
+
+/// Gives the new file the owner, group and mode of the one it replaces, as far as the user may:
+/// the mode asked for when the file was made was narrowed by the umask (a group-writable
+/// file shared by a team came back writable by its owner alone), and a file written by another
+/// user (or by root) would change hands. What cannot be kept (another owner, for a user) stays
+/// as made.
+#[cfg(unix)]
+fn keep_owner_and_mode(file: &std::fs::File, replaced: &std::fs::Metadata) {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt, fchown};
+    // The owner first: a change of owner may clear the set-id bits the mode then restores.
+    if fchown(file, Some(replaced.uid()), Some(replaced.gid())).is_err() {
+        let _ = fchown(file, None, Some(replaced.gid()));
+    }
+    let _ = file.set_permissions(std::fs::Permissions::from_mode(replaced.mode() & 0o7777));
 }
 
 /// A writer that counts what it wrote and keeps its first failure (as kind and words), so a

@@ -269,3 +269,27 @@ fn a_url_with_hidden_characters_is_warned_about_and_percent_encoded_everywhere()
         "the link's href is encoded too"
     );
 }
+
+/// `export -o` never replaces one of the dispute's own files, even with `--force`, by any path
+/// to it: a side file would have held an export in place of the claims.
+#[test]
+fn export_never_replaces_a_file_of_the_dispute() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["dispute.json", "north.json", "south.json"] {
+        std::fs::copy(Path::new(&fixture("normal")).join(f), dir.path().join(f)).unwrap();
+    }
+    let side = dir.path().join("north.json");
+    let before = std::fs::read(&side).unwrap();
+    for format in ["json", "claims-csv"] {
+        parallax()
+            .arg("export")
+            .arg(dir.path())
+            .args(["-f", format, "--force", "-o"])
+            .arg(dir.path().join(".").join("north.json"))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("one of the dispute's own files"));
+    }
+    assert_eq!(std::fs::read(&side).unwrap(), before);
+    assert!(leftovers(dir.path()).is_empty());
+}

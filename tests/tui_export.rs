@@ -473,3 +473,35 @@ fn where_a_path_goes_wraps_on_a_narrow_screen() {
     let s = screen(&a);
     assert!(s.contains("home folder."), "{s}");
 }
+
+/// The export dialog never writes over one of the dispute's own files, even after `y`: a side
+/// file would have held an export in place of the analyst's claims.
+#[test]
+fn an_export_over_a_side_file_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for f in ["alpha.json", "beta.json", "dispute.json"] {
+        std::fs::copy(
+            Path::new("tests/fixtures/match").join(f),
+            dir.path().join(f),
+        )
+        .expect("copied");
+    }
+    let side = dir.path().join("alpha.json");
+    let before = std::fs::read_to_string(&side).expect("read");
+    let mut a = common::open_folder(dir.path());
+    a.export_folder = dir.path().to_path_buf();
+    keys(&mut a, &[KeyCode::Char('e')]);
+    for _ in 0..path_text(&a).chars().count() {
+        update(&mut a, Action::Edit(Edit::Backspace));
+    }
+    typed(&mut a, "alpha.json");
+    keys(&mut a, &[KeyCode::Enter]);
+    assert!(
+        common::footer_said(&a).contains("one of the dispute's own files"),
+        "{}",
+        screen(&a)
+    );
+    let d = dialog(&a).expect("the dialog stays");
+    assert_eq!(d.stage, Stage::Editing, "no overwrite asked");
+    assert_eq!(std::fs::read_to_string(&side).expect("read"), before);
+}

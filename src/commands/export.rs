@@ -69,6 +69,9 @@ pub fn export(
         crate::cleanup::remove_on_signal()?;
     }
     let dispute = open(&args.input, err)?;
+    if let Some(path) = target {
+        export::check_not_input(path, &export::dispute_files(&dispute, &args.input.paths))?;
+    }
     let (left, right) = pair(&dispute, &args.pair)?;
     let cmp = Comparison::new(&dispute, left, right);
     let (outcome, labels) = super::narrow(&args.filter, &dispute, &cmp)?;
@@ -172,6 +175,9 @@ fn claims(
         crate::cleanup::remove_on_signal()?;
     }
     let dispute = open(&args.input, err)?;
+    if let Some(path) = target {
+        export::check_not_input(path, &export::dispute_files(&dispute, &args.input.paths))?;
+    }
     if format == ExportFormat::ClaimsCsv {
         // Streamed, record by record, like the comparison formats.
         let render = |w: &mut dyn Write| {

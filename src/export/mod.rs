@@ -15,7 +15,8 @@ mod write;
 pub use csv::COLUMNS as CSV_COLUMNS;
 pub use model::{EXPORT_FORMAT, Export};
 pub use write::{
-    Counted, Prepared, check_target, prepare, prepare_bytes, write_file, write_file_with,
+    Counted, Prepared, check_not_input, check_target, dispute_files, prepare, prepare_bytes,
+    write_file, write_file_with,
 };
 
 use crate::compare::Comparison;
@@ -106,6 +107,15 @@ pub enum ExportError {
         "cannot write {path}: permission denied; choose a folder you can write to (any existing file there is unchanged)"
     )]
     PermissionDenied {
+        /// The target, as shown.
+        path: String,
+    },
+    /// The target is one of the files the dispute is read from: an export over a side file
+    /// would put an export where the analyst's claims were.
+    #[error(
+        "will not write to {path}: it is one of the dispute's own files (a side file, the manifest or the dismissals); choose another file"
+    )]
+    OwnFile {
         /// The target, as shown.
         path: String,
     },

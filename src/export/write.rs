@@ -256,6 +256,54 @@ pub fn prepare(
     written.map(|()| prepared)
 }
 
+/// The files a dispute read from `paths` is made of: its side files, and in each folder named
+/// its manifest and its dismissals; what an export must never replace (none for the bundled
+/// dispute, read from no path).
+pub fn dispute_files(
+    dispute: &crate::format::Dispute,
+    paths: &[std::path::PathBuf],
+) -> Vec<PathBuf> {
+    // The bundled dispute (no path) lives in the program: its files' names are no files here.
+    if paths.is_empty() {
+        return Vec::new();
+    }
+    let mut files: Vec<PathBuf> = dispute
+        .sides
+        .iter()
+        .map(|s| PathBuf::from(&s.file))
+        .collect();
+    for p in paths {
+        if p.is_dir() {
+            files.push(p.join("dispute.json"));
+            files.push(p.join(crate::edit::dismissed::FILE));
+        } else {
+            files.push(p.clone());
+            if let Some(folder) = p.parent() {
+                files.push(folder.join(crate::edit::dismissed::FILE));
+            }
+        }
+    }
+    files
+}
+
+/// Refuses a target that is one of `inputs` (the same file, by whatever path or link): an
+/// export never replaces the files it was made from.
+pub fn check_not_input(path: &Path, inputs: &[PathBuf]) -> Result<(), ExportError> {
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return Ok(());
+    };
+    if inputs
+        .iter()
+        .filter_map(|i| std::fs::canonicalize(i).ok())
+        .any(|i| i == target)
+    {
+        return Err(ExportError::OwnFile {
+            path: shown_path(path),
+        });
+    }
+    Ok(())
+}
+
 /// Gives the new file the owner, group and mode of the one it replaces, as far as the user may:
 /// the mode asked for when the file was made was narrowed by the umask (a group-writable
 /// file shared by a team came back writable by its owner alone), and a file written by another

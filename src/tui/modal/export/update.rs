@@ -311,16 +311,21 @@ pub fn perform(app: &mut App) {
         Scope::Topic => topic_id(app),
         Scope::All => None,
     };
+    // Never over the files the screen shows: a side file would hold an export.
+    let own = export::dispute_files(&app.dispute, &app.live.paths);
     // Unmatched claims packed side by side on the screen are exported each alone, as the rules
     // made them.
-    let result = export::render(
-        d.format,
-        &app.dispute,
-        &app.shown().unpacked(),
-        topic.as_deref(),
-        &selection(app),
-    )
-    .and_then(|bytes| export::write_file(&path, &bytes, force));
+    let result = export::check_not_input(&path, &own)
+        .and_then(|()| {
+            export::render(
+                d.format,
+                &app.dispute,
+                &app.shown().unpacked(),
+                topic.as_deref(),
+                &selection(app),
+            )
+        })
+        .and_then(|bytes| export::write_file(&path, &bytes, force));
     let shown = export::shown_path(&path);
     match result {
         Ok(()) => {

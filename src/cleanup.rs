@@ -1,6 +1,7 @@
 //! Temporary files that must not outlive an interrupted run. A writer records each temporary
-//! file here while it exists; the binary calls [`remove_on_signal`] before a command that writes,
-//! and on SIGINT or SIGTERM those files are removed before the process ends as the signal asks.
+//! file here while it exists (and a command that writes several files, each of them until the
+//! last is in place); the binary calls [`remove_on_signal`] before a command that writes, and on
+//! SIGINT, SIGTERM or SIGHUP those files are removed before the process ends as the signal asks.
 //!
 //! The record is taken under one lock from the file's creation to its registration (and from
 //! its rename to its removal from the record), and the handler takes the same lock, so no
@@ -37,29 +38,32 @@ impl Pending {
     }
 }
 
-/// Installs, once, a handler for SIGINT and SIGTERM that removes every recorded temporary file,
+/// Installs, once, a handler for SIGINT, SIGTERM and SIGHUP that removes every recorded file,
 /// then ends the process as the signal would have. A no-op where there are no such signals.
 pub fn remove_on_signal() -> std::io::Result<()> {
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGINT, SIGTERM};
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
         use std::sync::Once;
         static INSTALLED: Once = Once::new();
         let mut result = Ok(());
         INSTALLED.call_once(|| {
-            result = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]).map(|mut signals| {
-                std::thread::spawn(move || {
-                    if let Some(signal) = signals.forever().next() {
-                        let mut pending = lock();
-                        for path in pending.0.drain(..) {
-                            let _ = std::fs::remove_file(path);
+            // SIGHUP too: a closed terminal or a dropped SSH session sends it.
+            result = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]).map(
+                |mut signals| {
+                    std::thread::spawn(move || {
+                        if let Some(signal) = signals.forever().next() {
+                            let mut pending = lock();
+                            for path in pending.0.drain(..) {
+                                let _ = std::fs::remove_file(path);
+                            }
+                            // Ends the process (the lock stays taken, so no new file appears).
+                            let _ = signal_hook::low_level::emulate_default_handler(signal);
+                            std::process::exit(128 + signal);
                         }
-                        // Ends the process (the lock stays taken, so no new file appears).
-                        let _ = signal_hook::low_level::emulate_default_handler(signal);
-                        std::process::exit(128 + signal);
-                    }
-                });
-            });
+                    });
+                },
+            );
         });
         result
     }

@@ -202,16 +202,43 @@ impl Draft {
             path: crate::export::shown_path(&folder),
             reason: e.to_string(),
         })?;
-        let mut written = Vec::new();
         // The schema is the program's own: one already there (from an earlier import) stays.
+        let mut planned: Vec<(PathBuf, &[u8])> = Vec::new();
         if schema.symlink_metadata().is_err() {
-            crate::export::write_file(&schema, SCHEMA.as_bytes(), false)?;
-            written.push(schema);
+            planned.push((schema, SCHEMA.as_bytes()));
         }
-        for (name, bytes) in files {
-            let path = dir.join(name);
-            crate::export::write_file(&path, &bytes, false)?;
-            written.push(path);
+        planned.extend(
+            files
+                .iter()
+                .map(|(name, bytes)| (dir.join(name), bytes.as_slice())),
+        );
+        // All or nothing: until the last file is in place, the files written are taken back on
+        // a failure (a full disk) or a signal, so a half-written dispute never blocks the next
+        // try. Each is recorded before it exists (none of them does yet: checked above).
+        {
+            let mut pending = crate::cleanup::lock();
+            for (path, _) in &planned {
+                pending.add(path);
+            }
+        }
+        let mut written = Vec::new();
+        let mut result = Ok(());
+        for (path, bytes) in &planned {
+            if let Err(e) = crate::export::write_file(path, bytes, false) {
+                result = Err(e);
+                break;
+            }
+            written.push(path.clone());
+        }
+        let mut pending = crate::cleanup::lock();
+        for (path, _) in &planned {
+            pending.forget(path);
+        }
+        if let Err(e) = result {
+            for path in &written {
+                let _ = std::fs::remove_file(path);
+            }
+            return Err(e.into());
         }
         Ok(written)
     }

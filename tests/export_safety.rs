@@ -194,7 +194,8 @@ fn no_temporary_file_survives_an_interrupted_export() {
     synth::write(&big, &synth::generate(20_000)).unwrap();
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
-    for signal in ["TERM", "INT"] {
+    // SIGHUP is what a closed terminal or a dropped SSH session sends.
+    for signal in ["TERM", "INT", "HUP"] {
         let caught = (0..5).any(|_| interrupt_export(&big, &out, signal));
         assert!(caught, "SIG{signal} never reached an export mid-write");
         assert_eq!(leftovers(&out), Vec::<PathBuf>::new(), "after SIG{signal}");
@@ -292,4 +293,68 @@ fn export_never_replaces_a_file_of_the_dispute() {
     }
     assert_eq!(std::fs::read(&side).unwrap(), before);
     assert!(leftovers(dir.path()).is_empty());
+}
+
+/// An import stopped by a signal while it writes leaves no part of the dispute behind: the files
+/// it had written are taken back, so the same import run again succeeds (a manifest left alone
+/// made it refuse: "already exists").
+#[cfg(unix)]
+#[test]
+fn an_interrupted_import_leaves_nothing_that_blocks_a_retry() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big");
+    synth::write(&big, &synth::generate(20_000)).unwrap();
+    let csv = dir.path().join("big.csv");
+    parallax()
+        .args(["export", "-f", "claims-csv", "-o"])
+        .arg(&csv)
+        .arg(&big)
+        .assert()
+        .success();
+    let out = dir.path().join("imported");
+    let written = |out: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(out)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect()
+    };
+    let mut caught = false;
+    for _ in 0..20 {
+        let _ = std::fs::remove_dir_all(&out);
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+            .args(["import", "csv"])
+            .arg(&csv)
+            .arg("-o")
+            .arg(&out)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        while child.try_wait().unwrap().is_none() {
+            if !written(&out).is_empty() {
+                let _ = std::process::Command::new("kill")
+                    .args(["-INT", &child.id().to_string()])
+                    .status();
+                break;
+            }
+        }
+        if !child.wait().unwrap().success() {
+            caught = !written(&out).is_empty() || out.exists();
+            assert_eq!(written(&out), Vec::<PathBuf>::new(), "nothing half-written");
+            if caught {
+                break;
+            }
+        }
+    }
+    assert!(caught, "SIGINT never reached an import mid-write");
+    parallax()
+        .args(["import", "csv"])
+        .arg(&csv)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    parallax().arg("validate").arg(&out).assert().success();
 }

@@ -994,6 +994,24 @@ fn u_brings_back_the_last_dismissed_suggestion() {
     assert_eq!(std::fs::read_to_string(&file).expect("read"), before);
     finish(&mut app);
     assert_eq!(suggested_pairs(&app), pairs);
+    // A dismissal whose entry was deleted by hand since: `u` says so, and writes nothing.
+    select_suggested(&mut app);
+    let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut app, &left, &right);
+    std::fs::write(&file, &before).expect("the entry deleted by hand");
+    let Outcome::Undismiss = keys(&mut app, &[KeyCode::Char('u')]) else {
+        panic!("u asks the loop to take the dismissal back")
+    };
+    parallax::tui::effects::undismiss(&mut app);
+    assert!(
+        common::footer_said(&app).contains("Nothing to take back"),
+        "{}",
+        common::footer_said(&app)
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), before);
+    finish(&mut app);
     // Nothing left to take back: the key says so and changes nothing.
     assert!(matches!(
         keys(&mut app, &[KeyCode::Char('u')]),

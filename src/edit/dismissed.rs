@@ -126,20 +126,23 @@ impl Dismissed {
 
     /// Takes a dismissal back (undo): every entry that dismisses the same suggestion is removed
     /// from the file as it is on disk now, atomically, every other line left as it is. Nothing
-    /// is written when the file holds none.
-    pub fn remove(&mut self, entry: &Entry) -> Result<(), EditError> {
+    /// is written when the file holds none (deleted there since): then `false`.
+    pub fn remove(&mut self, entry: &Entry) -> Result<bool, EditError> {
         let Some(path) = self.path.clone() else {
+            let before = self.entries.len();
             self.entries.retain(|e| !e.same(entry));
-            return Ok(());
+            return Ok(self.entries.len() < before);
         };
         let _held = match path.parent() {
             Some(folder) => Some(super::lock::FolderLock::take(folder)?),
             None => None,
         };
         for _ in 0..TRIES {
-            if let Some(back) = self.save(&path, plan_removal(&path, entry)?)? {
+            let planned = plan_removal(&path, entry)?;
+            let removed = matches!(planned, Planned::Write { .. });
+            if let Some(back) = self.save(&path, planned)? {
                 self.entries = back;
-                return Ok(());
+                return Ok(removed);
             }
         }
         Err(EditError::Changed(path.display().to_string()))

@@ -231,9 +231,13 @@ pub fn undismiss(app: &mut App) {
     };
     let kept = app.suggest.dismissed.path.is_some();
     match app.suggest.dismissed.remove(&entry) {
-        Ok(()) => {
+        Ok(removed) => {
             app.suggest_again();
-            app.message = Some(strings::undismissed(kept));
+            app.message = Some(if removed {
+                strings::undismissed(kept)
+            } else {
+                strings::UNDISMISSED_ALREADY.to_owned()
+            });
         }
         Err(e) => {
             app.suggest.dismissed_here.push(entry);

@@ -149,6 +149,9 @@ pub fn dismissed(kept: bool, undo: &str) -> String {
 }
 /// The message when `u` finds no dismissal made on this screen to take back.
 pub const NOTHING_TO_UNDISMISS: &str = "Nothing dismissed here to bring back (an older dismissal: delete its entry in .parallax-dismissed.json).";
+/// The message when `u` finds its dismissal gone from the file already (deleted there).
+pub const UNDISMISSED_ALREADY: &str =
+    "Nothing to take back: the dismissal is no longer in .parallax-dismissed.json.";
 /// The message when `u` took a dismissal back.
 pub fn undismissed(kept: bool) -> String {
     if kept {

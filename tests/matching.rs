@@ -1729,3 +1729,66 @@ fn every_suggestion_says_what_its_texts_share_or_that_they_share_nothing() {
     }
     assert!(nothing > 0, "a pair with only its dates in common: {said}");
 }
+
+/// Every name and word a reason names is in both claims' texts as it is written there: where
+/// the two write one term differently, the reason gives the left claim's form, then the right
+/// one's (`pregnancies (pregnancy)`), so each can be found by reading.
+#[test]
+fn every_named_name_and_word_is_written_in_both_texts() {
+    use parallax::matching::Reason;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let claims = [
+        (
+            "a",
+            "a-1",
+            "Nearly half of all pregnancies are unintended, the study found.",
+        ),
+        (
+            "b",
+            "b-1",
+            "An unintended pregnancy costs the state little, the study said.",
+        ),
+    ];
+    for (party, id, text) in claims {
+        let side = serde_json::json!({
+            "format": "parallax/1", "dispute": "d",
+            "party": {"id": party, "name": party.to_uppercase()},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
+            "topics": [{"id": "t", "title": "T", "claims": [
+                {"id": id, "text": text, "sources": ["s"]}
+            ]}]
+        });
+        std::fs::write(dir.path().join(format!("{party}.json")), side.to_string())
+            .expect("written");
+    }
+    let loaded = parallax::load::load_paths(&[dir.path().to_path_buf()]);
+    let d = loaded.dispute.expect("the dispute loads");
+    let (_, found) = suggestions(&d);
+    let s = found.first().expect("a suggestion");
+    let (left, right) = (
+        d.claim(s.left).expect("left").text.to_lowercase(),
+        d.claim(s.right).expect("right").text.to_lowercase(),
+    );
+    let mut named = 0;
+    for r in &s.reasons {
+        if let Reason::SharedNames(v) | Reason::SharedWords(v) = r {
+            for n in v {
+                let (l, rt) = match n.split_once(" (") {
+                    Some((l, rt)) => (l.to_owned(), rt.trim_end_matches(')').to_owned()),
+                    None => (n.clone(), n.clone()),
+                };
+                assert!(left.contains(&l.to_lowercase()), "{n} in {left}");
+                assert!(right.contains(&rt.to_lowercase()), "{n} in {right}");
+                named += 1;
+            }
+        }
+    }
+    assert!(named >= 2, "{:?}", s.reasons);
+    assert!(
+        s.reasons
+            .iter()
+            .any(|r| r.to_string().contains("pregnancies (pregnancy)")),
+        "{:?}",
+        s.reasons
+    );
+}

@@ -4,6 +4,7 @@
 use super::Reason;
 use super::features::{Class, Term, dot};
 use super::profile::{Profile, Profiles, Question};
+use std::borrow::Cow;
 
 /// The signals between a left and a right claim, each in [0, 1].
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -205,7 +206,7 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
     // Shared terms, by how much each adds to the cosine.
     let rare_cap = ((p.vocab.docs as f32 * RARE_SHARE) as u32).max(3);
     let rare = |t: u32| p.vocab.df.get(t as usize).is_some_and(|&df| df <= rare_cap);
-    let mut shared: Vec<(f32, Class, &str, Term)> = Vec::new();
+    let mut shared: Vec<(f32, Class, Cow<str>, Term)> = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < x.vector.len() && j < y.vector.len() {
         let (ta, wa) = x.vector[i];
@@ -224,14 +225,28 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
                 if let Ok(k) = x.surfaces.binary_search_by_key(&ta, |(t, _)| *t)
                     && (class == Class::Tag || rare(ta))
                 {
-                    shared.push((wa * wb, class, x.surfaces[k].1, ta));
+                    // Each claim's own form, when they differ (`jobs (job)`): a reason is
+                    // read in both texts, and one form may be in only one of them.
+                    let left = x.surfaces[k].1;
+                    let right = y
+                        .surfaces
+                        .binary_search_by_key(&ta, |(t, _)| *t)
+                        .ok()
+                        .and_then(|k| y.surfaces.get(k))
+                        .map_or(left, |(_, s)| *s);
+                    let shown = if left.eq_ignore_ascii_case(right) {
+                        Cow::Borrowed(left)
+                    } else {
+                        Cow::Owned(format!("{left} ({right})"))
+                    };
+                    shared.push((wa * wb, class, shown, ta));
                 }
                 i += 1;
                 j += 1;
             }
         }
     }
-    shared.sort_by(|l, r| r.0.total_cmp(&l.0).then(l.2.cmp(r.2)));
+    shared.sort_by(|l, r| r.0.total_cmp(&l.0).then(l.2.cmp(&r.2)));
     // A reason is there to be checked by reading the two claims: a term not in both texts (a
     // note's, a source title's or a quote's word) is named apart, as such. Terms are compared,
     // not spellings: `ultrasound` in one text and `ultrasounds` in the other are one term.
@@ -244,14 +259,14 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
             .iter()
             .filter(|(w, c, _, t)| *c == class && *w >= floor && in_texts(*c, *t))
             .take(NAMED)
-            .map(|(_, _, s, _)| (*s).to_owned())
+            .map(|(_, _, s, _)| s.to_string())
             .collect()
     };
     let beyond: Vec<String> = shared
         .iter()
         .filter(|(w, c, _, t)| !in_texts(*c, *t) && (*c != Class::Common || *w >= 0.005))
         .take(NAMED)
-        .map(|(_, _, s, _)| (*s).to_owned())
+        .map(|(_, _, s, _)| s.to_string())
         .collect();
     let names = pick(Class::Name, 0.0);
     let numbers = pick(Class::Number, 0.0);

@@ -631,3 +631,31 @@ fn party_and_topic_ids_are_read_in_any_case() {
     assert!(!shown.contains("══ The Pahalgam attack"), "{shown}");
     assert!(shown.contains("Pakistan ⟷ India"), "{shown}");
 }
+
+/// One side file named alone is checked on its own: its own problems only, its links to other
+/// sides' claims counted in a note, no "too few sides" (a wall of warnings and a failure).
+#[test]
+fn validate_checks_one_side_file_on_its_own() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let side = common::copy_fixture("compare", dir.path(), "d").join("a.json");
+    let out = parallax()
+        .arg("validate")
+        .arg(&side)
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(!said.contains("too-few-sides"), "{said}");
+    assert!(!said.contains("unresolved-rebuttal"), "{said}");
+    assert!(said.contains("checked on its own: 4 link(s)"), "{said}");
+    let json = parallax()
+        .args(["validate", "--json"])
+        .arg(&side)
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(v["unchecked_links"], 4);
+    // Its own errors are said all the same, and fail.
+    common::rewrite(&side, "\"id\": \"a1\",", "\"id\": \"A 1\",");
+    parallax().arg("validate").arg(&side).assert().code(1);
+}

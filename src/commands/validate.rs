@@ -15,6 +15,9 @@ struct JsonReport<'a> {
     errors: usize,
     warnings: usize,
     diagnostics: &'a [crate::load::Diagnostic],
+    /// One side file checked on its own: the links to other sides' claims not followed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unchecked_links: Option<usize>,
 }
 
 /// Prints the report; returns whether the input passes (no errors; no warnings under `strict`).
@@ -29,6 +32,22 @@ pub fn validate(
         let dismissals = dismissals(&folder, loaded.dispute.as_ref());
         loaded.report.diagnostics.extend(dismissals);
     }
+    // One side file named alone (an analyst checking the file they edit): it is checked on its
+    // own. That one file is no comparison, and that its links to other sides' claims lead
+    // nowhere here, say nothing about the file: they are left out, and counted in a note.
+    let alone = matches!(input.paths.as_slice(), [p] if p.is_file()
+        && p.file_name().is_none_or(|n| n != crate::load::MANIFEST));
+    let mut unchecked_links = 0;
+    if alone {
+        loaded.report.diagnostics.retain(|d| match d.code {
+            Code::TooFewSides => false,
+            Code::UnresolvedRebuttal => {
+                unchecked_links += 1;
+                false
+            }
+            _ => true,
+        });
+    }
     let report = &loaded.report;
     let ok = report.errors() == 0 && !(strict && report.warnings() > 0);
     if json {
@@ -37,6 +56,7 @@ pub fn validate(
             errors: report.errors(),
             warnings: report.warnings(),
             diagnostics: &report.diagnostics,
+            unchecked_links: alone.then_some(unchecked_links),
         };
         serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
         writeln!(out)?;
@@ -44,6 +64,13 @@ pub fn validate(
     }
     for d in &report.diagnostics {
         writeln!(out, "{d}")?;
+    }
+    if alone {
+        writeln!(
+            out,
+            "checked on its own: {unchecked_links} link(s) to other sides' claims not followed; \
+             give the dispute's folder, or every side file, to check them"
+        )?;
     }
     if let Some(dispute) = &loaded.dispute {
         let claims: usize = (0..dispute.sides.len())

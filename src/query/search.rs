@@ -280,14 +280,15 @@ impl Prepared {
     /// Not for a term of one or two chars (`us` would be any "us" inside a name) nor one
     /// holding a digit (`2009` is not its digits strewn through "2000 to 2019").
     ///
-    /// A term of three letters matches only as initials, each letter starting a word (`mea` in
-    /// "Ministry of External Affairs"), or written whole: `cnn` found "Gerry Connolly".
+    /// A term of three or four letters matches only as initials, each letter starting a word
+    /// (`mea` in "Ministry of External Affairs"), or written whole: `cnn` found "Gerry
+    /// Connolly", and `gore` "George".
     fn letters_in_order(&self, text: &str) -> Option<Vec<usize>> {
         let mut chars = self.term.text.chars();
         if chars.clone().nth(2).is_none() || chars.any(char::is_numeric) {
             return None;
         }
-        if self.term.text.chars().nth(3).is_none() {
+        if self.term.text.chars().nth(4).is_none() {
             return self
                 .initials(text)
                 .or_else(|| super::matcher::written_whole(&self.term, text));
@@ -882,8 +883,10 @@ mod tests {
             ("Ministry of External Affairs", "mea", true),
             ("Ministry of External Affairs", "mysxa", false),
             ("a newspaper article", "war", false),
-            // Three letters: initials, or written whole.
+            // Three or four letters: initials, or written whole.
             ("Gerry Connolly", "cnn", false),
+            ("George W. Bush", "gore", false),
+            ("Al Gore", "gore", true),
             ("CNN's State of the Union", "cnn", true),
             ("Bharat Express", "rat", true),
             ("'About' page of the campaign", "abc", false),

@@ -135,9 +135,12 @@ impl<'t> Iterator for AsciiWords<'t> {
                 while part(end) {
                     end += 1;
                 }
-                let (Some(&before), Some(&join), Some(&after)) =
-                    (b.get(end.wrapping_sub(1)), b.get(end), b.get(end + 1))
-                else {
+                // Most words end at a space: the joiners are looked at only after one.
+                let join = match b.get(end) {
+                    Some(&j @ (b'\'' | b'.' | b':' | b',' | b';')) => j,
+                    _ => break,
+                };
+                let (Some(&before), Some(&after)) = (b.get(end - 1), b.get(end + 1)) else {
                     break;
                 };
                 let letters = before.is_ascii_alphabetic()
@@ -153,9 +156,9 @@ impl<'t> Iterator for AsciiWords<'t> {
                 }
             }
             self.at = end;
-            // A run of `_` alone is no word.
+            // A run of `_` alone is no word (looked at only when the run starts with one).
             let word = self.text.get(start..end)?;
-            if word.bytes().any(|c| c.is_ascii_alphanumeric()) {
+            if b.get(start) != Some(&b'_') || word.bytes().any(|c| c.is_ascii_alphanumeric()) {
                 return Some((start..end, word));
             }
         }

@@ -704,3 +704,38 @@ fn opening_with_suggestions_hidden_says_m_shows_them() {
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }
+
+/// A dismissal that must wait for another parallax writing in the folder says so on the screen
+/// while it waits (the screen stood still without a word), then goes through once the other
+/// has written.
+#[test]
+fn a_write_waiting_for_another_writer_says_so() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match");
+    for name in ["alpha.json", "beta.json"] {
+        let text = std::fs::read_to_string(from.join(name)).expect("fixture");
+        let text = text.replace("          \"point\": \"who-closed\",\n", "");
+        std::fs::write(dir.path().join(name), text).expect("written");
+    }
+    // Another parallax writing: it holds the folder's lock.
+    let held = std::fs::File::open(dir.path()).expect("the folder");
+    held.lock().expect("the folder's lock");
+    let folder = dir.path().to_str().expect("a UTF-8 path");
+    let mut s = Session::start(&[folder], 120, 40);
+    s.wait_for("the suggested rows", |t| t.contains("≈ suggested"));
+    s.send("\t");
+    s.send("x");
+    s.wait_for("the wait said", |t| {
+        t.contains("Waiting for another parallax writing")
+    });
+    drop(held);
+    s.wait_for("the dismissal written", |t| {
+        t.contains("Dismissed; kept in")
+    });
+    assert!(
+        dir.path().join(".parallax-dismissed.json").exists(),
+        "written once the lock was free"
+    );
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}

@@ -21,6 +21,13 @@ pub struct FolderLock {
 }
 
 impl FolderLock {
+    /// True when another parallax holds the lock of `folder` right now: a writer about to wait
+    /// for it can say so first. Takes nothing (a lock got here is let go at once).
+    pub fn busy(folder: &Path) -> bool {
+        File::open(folder)
+            .is_ok_and(|file| matches!(file.try_lock(), Err(TryLockError::WouldBlock)))
+    }
+
     /// Takes the lock of `folder`, waiting while another parallax holds it. Where a folder
     /// cannot be opened to lock (a system without locks on folders), nothing is locked.
     pub fn take(folder: &Path) -> Result<FolderLock, EditError> {

@@ -994,6 +994,10 @@ fn u_brings_back_the_last_dismissed_suggestion() {
     assert_eq!(std::fs::read_to_string(&file).expect("read"), before);
     finish(&mut app);
     assert_eq!(suggested_pairs(&app), pairs);
+    // The pair brought back is selected, for another look.
+    let row = app.current_row().expect("a row");
+    assert_eq!(row.kind, RowKind::Suggested);
+    assert_eq!(app.dispute.claim(row.left[0]).unwrap().id.as_str(), left);
     // A dismissal whose entry was deleted by hand since: `u` says so, and writes nothing.
     select_suggested(&mut app);
     let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {

@@ -484,6 +484,10 @@ impl App {
         let resume = self.suggest.resume.take().filter(|(_, _, waiting)| {
             *waiting == self.current_row().and_then(|r| r.claims().next())
         });
+        let restore =
+            self.suggest.restore.take().filter(|(_, waiting)| {
+                *waiting == self.current_row().and_then(|r| r.claims().next())
+            });
         // A view at the top of its topic (as the screen opens) stays there as the suggestions
         // come: following its first claim would open the topic at its last rows.
         let at_top = self.row == 0 && self.top == Scroll::default();
@@ -506,6 +510,28 @@ impl App {
                 }
             }
             self.ensure_row_visible();
+        }
+        // After `u`: the pair brought back, where it now stands.
+        if let Some(at) = restore.and_then(|(left, _)| self.dispute.find_claim(&left)) {
+            let found = self
+                .shown()
+                .topics
+                .iter()
+                .enumerate()
+                .find_map(|(t, topic)| {
+                    let row = topic.rows.iter().position(|r| {
+                        r.kind == RowKind::Suggested && r.claims().any(|c| c == at)
+                    })?;
+                    Some((t, row))
+                });
+            if let Some((t, row)) = found {
+                if t != self.topic {
+                    self.select_topic(t);
+                }
+                self.row = row;
+                self.anchor = None;
+                self.ensure_row_visible();
+            }
         }
         self.close_stale_accept();
     }

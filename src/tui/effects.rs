@@ -233,6 +233,8 @@ pub fn undismiss(app: &mut App) {
     match app.suggest.dismissed.remove(&entry) {
         Ok(removed) => {
             app.suggest_again();
+            let waiting = app.current_row().and_then(|r| r.claims().next());
+            app.suggest.restore = Some((entry.left.clone(), waiting));
             app.message = Some(if removed {
                 strings::undismissed(kept)
             } else {

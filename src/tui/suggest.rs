@@ -69,6 +69,10 @@ pub struct Suggest {
     /// selection has not moved, the first suggested row from that place on is selected, so new
     /// pairs of the dismissed claims, which take its place, are not skipped.
     pub resume: Option<(String, usize, Option<crate::format::ClaimAt>)>,
+    /// After `u`: the left claim of the pair brought back (its id), and the claim selected while
+    /// the suggestions are looked for again: when they come back and the selection has not
+    /// moved, the row holding the pair is selected, so `x` can be pressed again at once.
+    pub restore: Option<(String, Option<crate::format::ClaimAt>)>,
 }
 
 impl Suggest {

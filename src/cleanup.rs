@@ -54,8 +54,15 @@ pub fn remove_on_signal() -> std::io::Result<()> {
                     std::thread::spawn(move || {
                         if let Some(signal) = signals.forever().next() {
                             let mut pending = lock();
-                            for path in pending.0.drain(..) {
-                                let _ = std::fs::remove_file(path);
+                            // Every file first, then the folders (only folders the run made,
+                            // deepest first, and only if nothing else is in them).
+                            let folders: Vec<PathBuf> = pending
+                                .0
+                                .drain(..)
+                                .filter(|path| std::fs::remove_file(path).is_err())
+                                .collect();
+                            for folder in folders {
+                                let _ = std::fs::remove_dir(folder);
                             }
                             // Ends the process (the lock stays taken, so no new file appears).
                             let _ = signal_hook::low_level::emulate_default_handler(signal);

@@ -198,6 +198,11 @@ impl Draft {
         }
         let schema = dir.join(SCHEMA_FILE);
         let folder = crate::export::folder_of(&schema);
+        // The folders this write makes, deepest first: taken back with the files.
+        let made: Vec<PathBuf> = [folder.clone(), dir.to_path_buf()]
+            .into_iter()
+            .filter(|f| f.symlink_metadata().is_err())
+            .collect();
         std::fs::create_dir_all(&folder).map_err(|e| CreateError::Folder {
             path: crate::export::shown_path(&folder),
             reason: e.to_string(),
@@ -217,7 +222,7 @@ impl Draft {
         // try. Each is recorded before it exists (none of them does yet: checked above).
         {
             let mut pending = crate::cleanup::lock();
-            for (path, _) in &planned {
+            for path in planned.iter().map(|(p, _)| p).chain(&made) {
                 pending.add(path);
             }
         }
@@ -231,12 +236,15 @@ impl Draft {
             written.push(path.clone());
         }
         let mut pending = crate::cleanup::lock();
-        for (path, _) in &planned {
+        for path in planned.iter().map(|(p, _)| p).chain(&made) {
             pending.forget(path);
         }
         if let Err(e) = result {
             for path in &written {
                 let _ = std::fs::remove_file(path);
+            }
+            for folder in &made {
+                let _ = std::fs::remove_dir(folder);
             }
             return Err(e.into());
         }

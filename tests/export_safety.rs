@@ -332,17 +332,21 @@ fn an_interrupted_import_leaves_nothing_that_blocks_a_retry() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
+        let mut sent = false;
         while child.try_wait().unwrap().is_none() {
             if !written(&out).is_empty() {
                 let _ = std::process::Command::new("kill")
                     .args(["-INT", &child.id().to_string()])
                     .status();
+                sent = true;
                 break;
             }
         }
         if !child.wait().unwrap().success() {
-            caught = !written(&out).is_empty() || out.exists();
+            // Nothing half-written, not even the folder it made.
             assert_eq!(written(&out), Vec::<PathBuf>::new(), "nothing half-written");
+            assert!(!out.exists(), "the folder it made is taken back too");
+            caught = sent;
             if caught {
                 break;
             }

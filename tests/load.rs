@@ -358,6 +358,32 @@ fn files_with_errors_are_checked_against_each_other_at_once() {
         codes.contains(&(Code::DisputeMismatch, "c.json".to_owned())),
         "{codes:?}"
     );
+    // Under a manifest, a file with no error of its own but another dispute, and the party of
+    // a file that failed before it: both said.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join("a.json"), bad_date(&red)).expect("written");
+    let mismatched = red
+        .replace("\"dispute\": \"demo\"", "\"dispute\": \"elsewhere\"")
+        .replace("\"r1\"", "\"r4\"");
+    std::fs::write(dir.path().join("d.json"), mismatched).expect("written");
+    let manifest = serde_json::json!({"format": "parallax/1",
+        "dispute": {"id": "demo", "title": "Demo"}, "sides": ["a.json", "d.json"]});
+    std::fs::write(dir.path().join("dispute.json"), manifest.to_string()).expect("written");
+    let loaded = load_paths(&[dir.path().to_path_buf()]);
+    let said: Vec<(Code, String)> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                d.file.rsplit('/').next().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    for code in [Code::DisputeMismatch, Code::DuplicateParty] {
+        assert!(said.contains(&(code, "d.json".to_owned())), "{said:?}");
+    }
 }
 
 #[test]

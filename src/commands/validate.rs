@@ -65,7 +65,7 @@ pub fn validate(
     for d in &report.diagnostics {
         writeln!(out, "{d}")?;
     }
-    if alone {
+    if alone && unchecked_links > 0 {
         writeln!(
             out,
             "checked on its own: {unchecked_links} link(s) to other sides' claims not followed; \
@@ -114,10 +114,11 @@ fn dismissals(folder: &std::path::Path, dispute: Option<&Dispute>) -> Vec<Diagno
             let said = said
                 .strip_prefix(&file)
                 .map_or_else(|| said.clone(), |rest| format!("the file{rest}"));
+            // The message names the form it expects where it matters: what is added is who
+            // writes the file.
             let d = Diagnostic::in_file(Severity::Error, Code::BadDismissals, &file, said)
                 .expected(format!(
-                    "{{\"format\": \"{FORMAT}\", \"dismissed\": [{{\"left\": ID, \"right\": ID}}, …]}}, \
-                     as `x` on the screen or `parallax dismiss` writes it"
+                    "a `{FORMAT}` file, as `x` on the screen or `parallax dismiss` writes it"
                 ));
             return vec![d];
         }

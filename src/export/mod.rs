@@ -280,7 +280,7 @@ pub(crate) fn unmatched_run(rows: &[model::RowOut], i: usize) -> usize {
 
 /// The heading of a run of `n` claims without a counterpart.
 pub(crate) fn unmatched_heading(n: usize) -> String {
-    format!("Unmatched claims ({n}): none has a counterpart")
+    format!("{n} unmatched claims, none with a counterpart")
 }
 
 /// Hands the rendered text on to `w` once it holds [`SPILL`] bytes or more.

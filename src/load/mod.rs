@@ -246,11 +246,36 @@ impl<'a> Loader<'a> {
         }
         let ok = !has_errors(&diagnostics);
         match side.as_ref() {
-            Some(side) if !ok => self.unloaded.push((
-                side.file.clone(),
-                side.party.id.to_string(),
-                side.dispute.to_string(),
-            )),
+            Some(side) if !ok => {
+                // Failed by the checks alone (another dispute, say), it was not yet checked
+                // against the files that failed before it.
+                let named = diagnostics.iter().any(|d| d.code == Code::DuplicateParty);
+                if let Some((other, _, _)) = self
+                    .unloaded
+                    .iter()
+                    .find(|(_, party, _)| *party == side.party.id.as_str())
+                    .filter(|_| !named)
+                {
+                    diagnostics.push(
+                        Diagnostic::at(
+                            Severity::Error,
+                            Code::DuplicateParty,
+                            &side.file,
+                            "/party/id",
+                            format!(
+                                "party `{}` is also the party of {other}, which did not load",
+                                side.party.id
+                            ),
+                        )
+                        .expected("a party id unique among the sides"),
+                    );
+                }
+                self.unloaded.push((
+                    side.file.clone(),
+                    side.party.id.to_string(),
+                    side.dispute.to_string(),
+                ));
+            }
             Some(side) => {
                 for (file, _, _) in self
                     .unloaded

@@ -939,10 +939,11 @@ fn letters_strewn_through_a_short_field_do_not_match_but_initials_do() {
             .iter()
             .all(|s| !s.contains("Director General"))
     );
-    // From a first letter inside a word, only the term written whole there: `war` is in
-    // "Swarajya", but not in "Vinay Mohan Kwatra, …" (its w and a, then an r two letters on).
+    // From a first letter inside a word, only the term written whole there: `waraj` is in
+    // "Swarajya"; `war` is not in "Vinay Mohan Kwatra, …" (its w and a, then an r two letters
+    // on), and, of three letters, matches a short field as initials only.
     let outlets: Vec<String> = searcher
-        .search_all("war", |_| true)
+        .search_all("waraj", |_| true)
         .1
         .iter()
         .filter(|h| h.field == query::Field::Outlet)

@@ -320,6 +320,19 @@ fn a_file_with_errors_never_half_loads() {
     );
 }
 
+/// Each diagnostic of loading `folder`: its code and its file's name.
+fn codes_by_file(folder: &std::path::Path) -> Vec<(Code, String)> {
+    load_paths(&[folder.to_path_buf()])
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let name = d.file.rsplit('/').next().unwrap_or_default();
+            (d.code, name.to_owned())
+        })
+        .collect()
+}
+
 /// Files with errors of their own are checked against each other too: one run of `validate`
 /// says that two of them have one party and that a third belongs to another dispute.
 #[test]
@@ -338,18 +351,7 @@ fn files_with_errors_are_checked_against_each_other_at_once() {
         .replace("\"red\"", "\"green\"")
         .replace("\"r1\"", "\"g1\"");
     std::fs::write(dir.path().join("c.json"), bad_date(&other)).expect("written");
-    let loaded = load_paths(&[dir.path().to_path_buf()]);
-    let codes: Vec<(Code, String)> = loaded
-        .report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            (
-                d.code,
-                d.file.rsplit('/').next().unwrap_or_default().to_owned(),
-            )
-        })
-        .collect();
+    let codes = codes_by_file(dir.path());
     assert!(
         codes.contains(&(Code::DuplicateParty, "b.json".to_owned())),
         "{codes:?}"
@@ -369,18 +371,7 @@ fn files_with_errors_are_checked_against_each_other_at_once() {
     let manifest = serde_json::json!({"format": "parallax/1",
         "dispute": {"id": "demo", "title": "Demo"}, "sides": ["a.json", "d.json"]});
     std::fs::write(dir.path().join("dispute.json"), manifest.to_string()).expect("written");
-    let loaded = load_paths(&[dir.path().to_path_buf()]);
-    let said: Vec<(Code, String)> = loaded
-        .report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            (
-                d.code,
-                d.file.rsplit('/').next().unwrap_or_default().to_owned(),
-            )
-        })
-        .collect();
+    let said = codes_by_file(dir.path());
     for code in [Code::DisputeMismatch, Code::DuplicateParty] {
         assert!(said.contains(&(code, "d.json".to_owned())), "{said:?}");
     }

@@ -1,6 +1,8 @@
 //! Suggested matches: the engine finds what nobody linked and says why; `match` prints it;
 //! `link` and accepting write it back without losing a byte; dismissals are remembered.
 
+mod common;
+
 use assert_cmd::Command;
 use parallax::compare::{Comparison, RowKind};
 use parallax::edit::dismissed::{Dismissed, Entry};
@@ -1736,33 +1738,18 @@ fn every_suggestion_says_what_its_texts_share_or_that_they_share_nothing() {
 #[test]
 fn every_named_name_and_word_is_written_in_both_texts() {
     use parallax::matching::Reason;
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let claims = [
+    let (_dir, d) = common::dispute_of(&[
         (
             "a",
-            "a-1",
-            "Nearly half of all pregnancies are unintended, the study found.",
+            serde_json::json!({"id": "a-1",
+            "text": "Nearly half of all pregnancies are unintended, the study found."}),
         ),
         (
             "b",
-            "b-1",
-            "An unintended pregnancy costs the state little, the study said.",
+            serde_json::json!({"id": "b-1",
+            "text": "An unintended pregnancy costs the state little, the study said."}),
         ),
-    ];
-    for (party, id, text) in claims {
-        let side = serde_json::json!({
-            "format": "parallax/1", "dispute": "d",
-            "party": {"id": party, "name": party.to_uppercase()},
-            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
-            "topics": [{"id": "t", "title": "T", "claims": [
-                {"id": id, "text": text, "sources": ["s"]}
-            ]}]
-        });
-        std::fs::write(dir.path().join(format!("{party}.json")), side.to_string())
-            .expect("written");
-    }
-    let loaded = parallax::load::load_paths(&[dir.path().to_path_buf()]);
-    let d = loaded.dispute.expect("the dispute loads");
+    ]);
     let (_, found) = suggestions(&d);
     let s = found.first().expect("a suggestion");
     let (left, right) = (

@@ -1077,38 +1077,33 @@ fn a_lower_case_term_ignores_its_own_accents_as_well_as_the_texts() {
 /// and letters in order made `2009` find 2008 and 2010, and `us` every name with "us" inside.
 #[test]
 fn numbers_and_two_letter_terms_find_only_what_they_say() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let claims = [
+    let claim = |id: &str, text: &str, speaker: &str| serde_json::json!({"id": id, "text": text, "speaker": speaker});
+    let (_dir, d) = common::dispute_of(&[
         (
             "a",
-            "Unemployment rose in 2009, the first year.",
-            "Russ Feingold",
+            claim(
+                "a-1",
+                "Unemployment rose in 2009, the first year.",
+                "Russ Feingold",
+            ),
         ),
         (
             "b",
-            "Unemployment fell in 2008 and in 2010.",
-            "Gus Bilirakis",
+            claim(
+                "b-1",
+                "Unemployment fell in 2008 and in 2010.",
+                "Gus Bilirakis",
+            ),
         ),
         (
             "c",
-            "Spending doubled in 20091 units of account.",
-            "Us Weekly",
+            claim(
+                "c-1",
+                "Spending doubled in 20091 units of account.",
+                "Us Weekly",
+            ),
         ),
-    ];
-    for (party, text, speaker) in claims {
-        let side = serde_json::json!({
-            "format": "parallax/1", "dispute": "d",
-            "party": {"id": party, "name": party.to_uppercase()},
-            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
-            "topics": [{"id": "t", "title": "T", "claims": [
-                {"id": format!("{party}-1"), "text": text, "speaker": speaker, "sources": ["s"]}
-            ]}]
-        });
-        std::fs::write(dir.path().join(format!("{party}.json")), side.to_string())
-            .expect("written");
-    }
-    let loaded = parallax::load::load_paths(&[dir.path().to_path_buf()]);
-    let d = loaded.dispute.expect("the dispute loads");
+    ]);
     for m in MatcherKind::ALL {
         // A number is matched whole: not 2008, nor the start of 20091.
         assert_eq!(ids_with(&d, "2009", m), ["a-1"], "{m:?}");
@@ -1128,58 +1123,49 @@ fn numbers_and_two_letter_terms_find_only_what_they_say() {
 /// term's typo never falls in the start of a longer word.
 #[test]
 fn numbers_abbreviations_apostrophes_and_short_typos_as_written() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let claims = [
+    let claim = |id: &str, text: &str, speaker: &str| serde_json::json!({"id": id, "text": text, "speaker": speaker});
+    let (_dir, d) = common::dispute_of(&[
         (
             "a",
-            "a-1",
-            "Unemployment cost 1.5 million jobs in the U.S. last year.",
-            "Rick Scott",
+            claim(
+                "a-1",
+                "Unemployment cost 1.5 million jobs in the U.S. last year.",
+                "Rick Scott",
+            ),
         ),
         (
             "a",
-            "a-2",
-            "Müller says 1.5 million jobs were lost in the U.S. — a “loss”.",
-            "Gore",
+            claim(
+                "a-2",
+                "Müller says 1.5 million jobs were lost in the U.S. — a “loss”.",
+                "Gore",
+            ),
         ),
         (
             "a",
-            "a-3",
-            "Spending rose by 1.53 million and $1,500 a head.",
-            "Greg Abbott",
+            claim(
+                "a-3",
+                "Spending rose by 1.53 million and $1,500 a head.",
+                "Greg Abbott",
+            ),
         ),
         (
             "b",
-            "b-1",
-            "Rick Scott’s company paid the fine; Governor Perry agreed.",
-            "Ann O’Neil",
+            claim(
+                "b-1",
+                "Rick Scott’s company paid the fine; Governor Perry agreed.",
+                "Ann O’Neil",
+            ),
         ),
         (
             "b",
-            "b-2",
-            "The union said uninsured workers lost out.",
-            "John Boehner",
+            claim(
+                "b-2",
+                "The union said uninsured workers lost out.",
+                "John Boehner",
+            ),
         ),
-    ];
-    for party in ["a", "b"] {
-        let mine: Vec<serde_json::Value> = claims
-            .iter()
-            .filter(|c| c.0 == party)
-            .map(|(_, id, text, speaker)| {
-                serde_json::json!({"id": id, "text": text, "speaker": speaker, "sources": ["s"]})
-            })
-            .collect();
-        let side = serde_json::json!({
-            "format": "parallax/1", "dispute": "d",
-            "party": {"id": party, "name": party.to_uppercase()},
-            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
-            "topics": [{"id": "t", "title": "T", "claims": mine}]
-        });
-        std::fs::write(dir.path().join(format!("{party}.json")), side.to_string())
-            .expect("written");
-    }
-    let loaded = parallax::load::load_paths(&[dir.path().to_path_buf()]);
-    let d = loaded.dispute.expect("the dispute loads");
+    ]);
     for m in MatcherKind::ALL {
         let found = |q: &str| sorted(ids_with(&d, q, m));
         // Beside an accent or not, `1.5` is one word and matched whole (not "1.53", "$1,500").

@@ -404,6 +404,41 @@ pub fn line_with<'a>(out: &'a str, needle: &str) -> &'a str {
     out.lines().find(|l| l.contains(needle)).unwrap_or_default()
 }
 
+/// A dispute of the claims given, each `(party id, claim)` (a JSON object with its `id`, `text`
+/// and any other field; it cites the source `s`), loaded: one side file per party (its name the
+/// id in capitals), all claims in one topic `t`. The folder is kept with the dispute.
+pub fn dispute_of(
+    claims: &[(&str, serde_json::Value)],
+) -> (tempfile::TempDir, parallax::format::Dispute) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut parties: Vec<&str> = claims.iter().map(|(p, _)| *p).collect();
+    parties.dedup();
+    for party in parties {
+        let mine: Vec<serde_json::Value> = claims
+            .iter()
+            .filter(|(p, _)| *p == party)
+            .map(|(_, c)| {
+                let mut c = c.clone();
+                if let Some(o) = c.as_object_mut() {
+                    o.insert("sources".to_owned(), serde_json::json!(["s"]));
+                }
+                c
+            })
+            .collect();
+        let side = serde_json::json!({
+            "format": "parallax/1", "dispute": "d",
+            "party": {"id": party, "name": party.to_uppercase()},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
+            "topics": [{"id": "t", "title": "T", "claims": mine}]
+        });
+        std::fs::write(dir.path().join(format!("{party}.json")), side.to_string())
+            .expect("written");
+    }
+    let loaded = load::load_paths(&[dir.path().to_path_buf()]);
+    let dispute = loaded.dispute.expect("the dispute loads");
+    (dir, dispute)
+}
+
 /// A folder of one side file per party (`id`, `name`), each with one source `s` and one topic
 /// (`topic`: its id and title) holding one claim `{id}-1` with `text` and the extra fields of
 /// `claim` (a JSON object: a speaker, a date).

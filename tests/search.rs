@@ -1073,35 +1073,42 @@ fn a_lower_case_term_ignores_its_own_accents_as_well_as_the_texts() {
     assert!(marked("Día", MatcherKind::Nucleo, "Al Dia editorial board").is_empty());
 }
 
+/// A dispute of claims given as (party, id, text, speaker), loaded.
+fn spoken(claims: &[(&str, &str, &str, &str)]) -> (tempfile::TempDir, Dispute) {
+    let claims: Vec<(&str, serde_json::Value)> = claims
+        .iter()
+        .map(|&(party, id, text, speaker)| {
+            (
+                party,
+                serde_json::json!({"id": id, "text": text, "speaker": speaker}),
+            )
+        })
+        .collect();
+    common::dispute_of(&claims)
+}
+
 /// A number is searched as written, and a term of two letters only as a word's start: typos
 /// and letters in order made `2009` find 2008 and 2010, and `us` every name with "us" inside.
 #[test]
 fn numbers_and_two_letter_terms_find_only_what_they_say() {
-    let claim = |id: &str, text: &str, speaker: &str| serde_json::json!({"id": id, "text": text, "speaker": speaker});
-    let (_dir, d) = common::dispute_of(&[
+    let (_dir, d) = spoken(&[
         (
             "a",
-            claim(
-                "a-1",
-                "Unemployment rose in 2009, the first year.",
-                "Russ Feingold",
-            ),
+            "a-1",
+            "Unemployment rose in 2009, the first year.",
+            "Russ Feingold",
         ),
         (
             "b",
-            claim(
-                "b-1",
-                "Unemployment fell in 2008 and in 2010.",
-                "Gus Bilirakis",
-            ),
+            "b-1",
+            "Unemployment fell in 2008 and in 2010.",
+            "Gus Bilirakis",
         ),
         (
             "c",
-            claim(
-                "c-1",
-                "Spending doubled in 20091 units of account.",
-                "Us Weekly",
-            ),
+            "c-1",
+            "Spending doubled in 20091 units of account.",
+            "Us Weekly",
         ),
     ]);
     for m in MatcherKind::ALL {
@@ -1123,47 +1130,36 @@ fn numbers_and_two_letter_terms_find_only_what_they_say() {
 /// term's typo never falls in the start of a longer word.
 #[test]
 fn numbers_abbreviations_apostrophes_and_short_typos_as_written() {
-    let claim = |id: &str, text: &str, speaker: &str| serde_json::json!({"id": id, "text": text, "speaker": speaker});
-    let (_dir, d) = common::dispute_of(&[
+    let (_dir, d) = spoken(&[
         (
             "a",
-            claim(
-                "a-1",
-                "Unemployment cost 1.5 million jobs in the U.S. last year.",
-                "Rick Scott",
-            ),
+            "a-1",
+            "Unemployment cost 1.5 million jobs in the U.S. last year.",
+            "Rick Scott",
         ),
         (
             "a",
-            claim(
-                "a-2",
-                "Müller says 1.5 million jobs were lost in the U.S. — a “loss”.",
-                "Gore",
-            ),
+            "a-2",
+            "Müller says 1.5 million jobs were lost in the U.S. — a “loss”.",
+            "Gore",
         ),
         (
             "a",
-            claim(
-                "a-3",
-                "Spending rose by 1.53 million and $1,500 a head.",
-                "Greg Abbott",
-            ),
+            "a-3",
+            "Spending rose by 1.53 million and $1,500 a head.",
+            "Greg Abbott",
         ),
         (
             "b",
-            claim(
-                "b-1",
-                "Rick Scott’s company paid the fine; Governor Perry agreed.",
-                "Ann O’Neil",
-            ),
+            "b-1",
+            "Rick Scott’s company paid the fine; Governor Perry agreed.",
+            "Ann O’Neil",
         ),
         (
             "b",
-            claim(
-                "b-2",
-                "The union said uninsured workers lost out.",
-                "John Boehner",
-            ),
+            "b-2",
+            "The union said uninsured workers lost out.",
+            "John Boehner",
         ),
     ]);
     for m in MatcherKind::ALL {

@@ -256,7 +256,8 @@ pub fn search(
 
 /// True for a `.json` file: a side file or a manifest, never a query.
 fn json_file(path: &std::path::Path) -> bool {
-    path.is_file() && path.extension().is_some_and(|e| e == "json")
+    // The name first: it costs no look at the disk.
+    path.extension().is_some_and(|e| e == "json") && path.is_file()
 }
 
 /// True for a folder that could be a dispute: one holding a `.json` file (its manifest or a

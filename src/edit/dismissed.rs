@@ -274,8 +274,12 @@ fn plan_removal(path: &Path, entry: &Entry) -> Result<Planned, EditError> {
     let Some((bytes, now)) = read_file(path)? else {
         return Ok(Planned::Held(Vec::new()));
     };
-    let held: Vec<usize> = (0..now.dismissed.len())
-        .filter(|&i| now.dismissed.get(i).is_some_and(|e| e.same(entry)))
+    let held: Vec<usize> = now
+        .dismissed
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.same(entry))
+        .map(|(i, _)| i)
         .collect();
     if held.is_empty() {
         return Ok(Planned::Held(now.dismissed));

@@ -274,7 +274,7 @@ pub fn dispute_files(
         .collect();
     for p in paths {
         if p.is_dir() {
-            files.push(p.join("dispute.json"));
+            files.push(p.join(crate::load::MANIFEST));
             files.push(p.join(crate::edit::dismissed::FILE));
         } else {
             files.push(p.clone());

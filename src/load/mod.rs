@@ -247,8 +247,8 @@ impl<'a> Loader<'a> {
         let ok = !has_errors(&diagnostics);
         match side.as_ref() {
             Some(side) if !ok => {
-                // Failed by the checks alone (another dispute, say), it was not yet checked
-                // against the files that failed before it.
+                // A side that fails, by its own errors or the checks, against the files that
+                // failed before it.
                 let named = diagnostics.iter().any(|d| d.code == Code::DuplicateParty);
                 if let Some((other, _, _)) = self
                     .unloaded
@@ -316,8 +316,9 @@ impl<'a> Loader<'a> {
     }
 
     /// The checks between files: same dispute, distinct parties, claim ids unique across sides.
-    /// A side that has errors already (`broken`) is checked against the sides that did not load
-    /// too: the first of them read sets the dispute when no manifest or loaded side does.
+    /// For a side that has errors already (`broken`), the first side that did not load sets the
+    /// dispute when no manifest or loaded side does (its party is checked against theirs by
+    /// [`Loader::add_side`], as for any side that fails).
     fn check_against_loaded(&self, side: &Side, broken: bool) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let mut error = |code, pointer: &str, message: String, expected: &str| {
@@ -362,21 +363,6 @@ impl<'a> Loader<'a> {
                     side.party.id, other.file
                 ),
                 "a party id unique among the loaded sides",
-            );
-        } else if let Some((other, _, _)) = self
-            .unloaded
-            .iter()
-            .filter(|_| broken)
-            .find(|(_, party, _)| *party == side.party.id.as_str())
-        {
-            error(
-                Code::DuplicateParty,
-                "/party/id",
-                format!(
-                    "party `{}` is also the party of {other}, which did not load",
-                    side.party.id
-                ),
-                "a party id unique among the sides",
             );
         }
         let taken = &self.claims;

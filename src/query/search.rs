@@ -327,8 +327,11 @@ impl Prepared {
         // Each word: where it starts (in chars), its first letter, and whether it is a short
         // word initials pass over.
         let mut words: Vec<(usize, char, bool)> = Vec::new();
+        // Char positions counted as the words go, not from the text's start for each word.
+        let (mut at, mut counted) = (0, 0);
         for (start, w) in super::words::split(text).iter().map(|(r, w)| (r.start, *w)) {
-            let at = text.get(..start).map_or(0, |b| b.chars().count());
+            at += text.get(counted..start).map_or(0, |b| b.chars().count());
+            counted = start;
             let first = w.chars().next().map_or(' ', norm);
             let passed = PASSED_OVER.iter().any(|p| p.eq_ignore_ascii_case(w));
             words.push((at, first, passed));

@@ -216,12 +216,9 @@ pub const PREFIX_TYPOS_FROM: usize = 8;
 /// written, and a whole word also when it is the term and a possessive `'s` (a phrase's
 /// `"Rick Scott"` in "Rick Scott's").
 fn measure(term: &[char], word: &[char], prefix: bool, budget: u8) -> Option<(u8, usize)> {
-    let bare = possessive_stripped(word);
     let whole = || {
-        distance(term, word, false, budget).or_else(|| {
-            let bare = bare.filter(|b| b.len() < word.len())?;
-            distance(term, bare, false, budget)
-        })
+        distance(term, word, false, budget)
+            .or_else(|| distance(term, possessive_stripped(word)?, false, budget))
     };
     if !prefix {
         return whole();
@@ -354,6 +351,11 @@ impl Words {
                 }
             })
             .collect();
+        // A number is matched whole: `1.5` is not the start of "1.53", nor `19` of "1990".
+        let last_prefix = last_prefix
+            && !words
+                .last()
+                .is_some_and(|w| w.iter().any(|c| c.is_numeric()));
         Some(Words {
             words,
             budgets,
@@ -379,9 +381,7 @@ impl Words {
     /// that keeps the best match keeps a whole word before a prefix.
     pub fn word_match(&self, i: usize, word: &[char]) -> Option<(u8, usize)> {
         let term = self.words.get(i)?;
-        // A number is matched whole: `1.5` is not the start of "1.53", nor `19` of "1990".
-        let prefix =
-            self.last_prefix && i + 1 == self.words.len() && !term.iter().any(|c| c.is_numeric());
+        let prefix = self.last_prefix && i + 1 == self.words.len();
         let budget = self.budgets.get(i).copied().unwrap_or(0);
         // Each typo adds at most one char: a shorter word cannot match (most words, quickly).
         if word.len() + usize::from(budget) < term.len() {

@@ -419,7 +419,7 @@ pub fn event_loop<B: Backend>(
             && crate::edit::lock::FolderLock::busy(&folder)
         {
             app.message = Some(super::strings::waiting_for_writer(
-                &crate::text::clean(&folder.display().to_string()).text,
+                &crate::export::shown_path(&folder),
             ));
             terminal
                 .draw(|frame| view::draw(frame, app))

@@ -205,7 +205,7 @@ fn draw_long_message(frame: &mut Frame, app: &App, msg: &str, main: Rect, footer
     let at = |i: usize| down.get(i).copied().unwrap_or(false);
     for (i, x) in (area.left()..area.right()).enumerate() {
         // Two borders side by side are two boxes' edges: each closes its own box.
-        let join = match (at(i.wrapping_sub(1)) && i > 0, at(i), at(i + 1)) {
+        let join = match (at(i.wrapping_sub(1)), at(i), at(i + 1)) {
             (_, false, _) => continue,
             _ if i == 0 => "└",
             _ if x + 1 == area.right() => "┘",

@@ -102,27 +102,33 @@ pub fn lines(app: &App, h: &Help) -> Vec<Line<'static>> {
     out
 }
 
-/// Where the help sits: centred over everything between header and footer.
-fn area(app: &App, h: &Help, main: Rect) -> Rect {
-    let height = u16::try_from(lines(app, h).len() + 2).unwrap_or(u16::MAX);
+/// Where the help of `count` lines sits: centred over everything between header and footer.
+fn area(count: usize, main: Rect) -> Rect {
+    let height = u16::try_from(count + 2).unwrap_or(u16::MAX);
     centered(main, width(main), height)
+}
+
+/// Lines of text the help of `count` lines shows at once.
+fn page_of(count: usize, main: Rect) -> usize {
+    usize::from(inset(area(count, main)).height).max(1)
 }
 
 /// Lines of text the help shows at once.
 pub fn page(app: &App, h: &Help) -> usize {
-    usize::from(inset(area(app, h, app.regions().main)).height).max(1)
+    page_of(lines(app, h).len(), app.regions().main)
 }
 
 /// The furthest the help scrolls.
 pub fn max_scroll(app: &App, h: &Help) -> usize {
-    lines(app, h).len().saturating_sub(page(app, h))
+    let count = lines(app, h).len();
+    count.saturating_sub(page_of(count, app.regions().main))
 }
 
 /// Draws the help, scrolled; the last line says when more is below.
 pub fn draw(frame: &mut Frame, app: &App, h: &Help, regions: &Regions) {
-    let area = area(app, h, regions.main);
-    let inner = popup(frame, app.theme, area, strings::HELP_TITLE, false);
     let all = lines(app, h);
+    let area = area(all.len(), regions.main);
+    let inner = popup(frame, app.theme, area, strings::HELP_TITLE, false);
     let height = usize::from(inner.height);
     let more = all.len().saturating_sub(h.scroll + height);
     let mut shown: Vec<Line> = all.into_iter().skip(h.scroll).take(height).collect();

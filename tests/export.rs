@@ -1080,3 +1080,49 @@ fn markdown_links_keep_each_sources_url_as_written() {
         assert!(linked.contains(u), "{u} is not linked as written");
     }
 }
+
+/// A writer that keeps what it is given and the largest single piece.
+#[derive(Default)]
+struct Pieces {
+    bytes: Vec<u8>,
+    largest: usize,
+}
+
+impl std::io::Write for Pieces {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.largest = self.largest.max(buf.len());
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_claim_the_size_of_a_report_is_written_as_it_is_rendered() {
+    // A whole report pasted into one claim: its table cell is handed on in pieces, not built
+    // whole first (which held the text twice over, and more as the cell grew).
+    let report: String = (0..200_000).map(|i| format!("line {i}\n")).collect();
+    let (_dir, dispute) = common::dispute_of(&[
+        ("a", serde_json::json!({"id": "a1", "text": report})),
+        ("b", serde_json::json!({"id": "b1", "text": "short"})),
+    ]);
+    let cmp = Comparison::new(&dispute, 0, 1);
+    for format in [Format::Markdown, Format::Html, Format::Csv, Format::Json] {
+        let mut w = Pieces::default();
+        export::render_to(format, &dispute, &cmp, None, &[], &mut w).expect("renders");
+        let out = String::from_utf8_lossy(&w.bytes);
+        assert!(
+            out.contains("line 199999"),
+            "{format:?}: the whole text is there"
+        );
+        assert!(
+            w.largest <= report.len() / 2,
+            "{format:?}: a piece of {} bytes for a text of {}",
+            w.largest,
+            report.len()
+        );
+    }
+}

@@ -5,6 +5,7 @@
 //! sides stay level. Every string is escaped with `html-escape`; links are made only for http(s)
 //! urls and carry `rel="noopener noreferrer"`.
 
+use super::Sink;
 use super::model::{ClaimOut, Export, RowOut, SourceOut, TopicOut};
 use crate::compare::Comparison;
 use crate::format::Dispute;
@@ -94,24 +95,32 @@ figure.timeline svg { width: 100%; height: auto; max-height: 12rem; display: blo
 "#;
 
 /// Escapes text for element content.
-fn text(out: &mut String, s: &str) {
+fn text(out: &mut Sink<'_>, s: &str) {
     let mut first = true;
     for line in s.split('\n') {
         if !first {
             out.push_str("<br>");
         }
         first = false;
-        html_escape::encode_safe_to_string(line, out);
+        for piece in super::pieces(line) {
+            out.with(|b| {
+                html_escape::encode_safe_to_string(piece, b);
+            });
+        }
     }
 }
 
 /// Escapes a value for a double-quoted attribute.
-fn attr(out: &mut String, s: &str) {
-    html_escape::encode_double_quoted_attribute_to_string(s, out);
+fn attr(out: &mut Sink<'_>, s: &str) {
+    for piece in super::pieces(s) {
+        out.with(|b| {
+            html_escape::encode_double_quoted_attribute_to_string(piece, b);
+        });
+    }
 }
 
 /// A source: a link (http(s) only) or plain text, then its title, quote and locator.
-fn source(out: &mut String, s: &SourceOut) {
+fn source(out: &mut Sink<'_>, s: &SourceOut) {
     match s.link() {
         Some(u) => {
             out.push_str("<a href=\"");
@@ -138,7 +147,7 @@ fn source(out: &mut String, s: &SourceOut) {
     }
 }
 
-fn claim(out: &mut String, c: &ClaimOut) {
+fn claim(out: &mut Sink<'_>, c: &ClaimOut) {
     out.push_str("<div class=\"claim\" id=\"claim-");
     attr(out, &c.id);
     out.push_str("\"><p class=\"text\">");
@@ -221,7 +230,7 @@ fn claim(out: &mut String, c: &ClaimOut) {
     out.push_str("</p></div>");
 }
 
-fn side(out: &mut String, class: &str, claims: &[ClaimOut]) {
+fn side(out: &mut Sink<'_>, class: &str, claims: &[ClaimOut]) {
     let _ = write!(out, "<td class=\"{class}\">");
     if claims.is_empty() {
         out.push_str("<p class=\"silent\">no counterpart</p>");
@@ -234,7 +243,7 @@ fn side(out: &mut String, class: &str, claims: &[ClaimOut]) {
 
 /// Claims without a counterpart, one after another: one heading, each claim a line in its
 /// party's column.
-fn unmatched(out: &mut String, rows: &[RowOut], w: &mut dyn std::io::Write) -> std::io::Result<()> {
+fn unmatched(out: &mut Sink<'_>, rows: &[RowOut]) -> std::io::Result<()> {
     out.push_str("<tbody><tr><th class=\"question\" colspan=\"2\" scope=\"colgroup\">");
     text(out, &super::unmatched_heading(rows.len()));
     out.push_str("</th></tr>");
@@ -255,13 +264,13 @@ fn unmatched(out: &mut String, rows: &[RowOut], w: &mut dyn std::io::Write) -> s
                 out.push_str("</tr>");
             }
         }
-        super::spill(out, w)?;
+        out.check()?;
     }
     out.push_str("</tbody>\n");
     Ok(())
 }
 
-fn row(out: &mut String, r: &RowOut) {
+fn row(out: &mut Sink<'_>, r: &RowOut) {
     out.push_str("<tbody><tr><th class=\"question\" colspan=\"2\" scope=\"colgroup\">");
     text(out, &r.heading);
     out.push_str("</th></tr><tr>");
@@ -278,7 +287,7 @@ const CHART_FOOT: f64 = 18.0;
 
 /// The caption's count of what has no place on the axis: undated claims, and assessments none
 /// of whose sources is dated, each side's, when there are any.
-fn off_axis(out: &mut String, doc: &Export, t: &Timeline) {
+fn off_axis(out: &mut Sink<'_>, doc: &Export, t: &Timeline) {
     for ([l, r], what) in [
         (t.undated, "Undated"),
         (t.undated_assessments, "Assessed with no dated source"),
@@ -300,7 +309,7 @@ fn off_axis(out: &mut String, doc: &Export, t: &Timeline) {
 /// the export is seen as of as a dashed line, and the first and last dates under the axis. Each
 /// bar carries its counts as a tooltip; the figure's caption says what is where, so colour is
 /// never the only cue.
-fn timeline(out: &mut String, doc: &Export, t: &Timeline, whole: bool) {
+fn timeline(out: &mut Sink<'_>, doc: &Export, t: &Timeline, whole: bool) {
     if t.bins.is_empty() {
         // No chart; the page's own figure still says what it would have counted, so undated
         // claims and assessments are never left unmentioned (a topic's says nothing).
@@ -405,11 +414,10 @@ fn timeline(out: &mut String, doc: &Export, t: &Timeline, whole: bool) {
 }
 
 fn topic(
-    out: &mut String,
+    out: &mut Sink<'_>,
     doc: &Export,
     t: &TopicOut,
     chart: Option<&Timeline>,
-    w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     out.push_str("<section class=\"topic\" id=\"topic-");
     attr(out, &t.id);
@@ -459,13 +467,13 @@ fn topic(
         let run = super::unmatched_run(&t.rows, i);
         if run > 1 {
             let rows = t.rows.get(i..i + run).unwrap_or_default();
-            unmatched(out, rows, w)?;
+            unmatched(out, rows)?;
             i += run;
             continue;
         }
         i += 1;
         row(out, r);
-        super::spill(out, w)?;
+        out.check()?;
     }
     out.push_str("</table></section>\n");
     Ok(())
@@ -479,7 +487,7 @@ pub fn render_to<'a>(
     charts: Option<&Charts>,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let mut out = String::with_capacity(64 * 1024);
+    let mut out = Sink::new(w);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'\">\n",
@@ -536,14 +544,13 @@ pub fn render_to<'a>(
     }
     out.push_str("</header>\n<main>\n");
     for t in topics {
-        w.write_all(out.as_bytes())?;
-        out.clear();
+        out.check()?;
         // A page of one topic: its chart would repeat the page's.
         let chart = charts
             .filter(|c| c.topics.len() > 1)
             .and_then(|c| c.topics.get(&*t.id));
-        topic(&mut out, doc, &t, chart, w)?;
+        topic(&mut out, doc, &t, chart)?;
     }
     out.push_str("</main>\n</body>\n</html>\n");
-    w.write_all(out.as_bytes())
+    out.finish()
 }

@@ -10,6 +10,7 @@
 //! and that comment are the only HTML this file holds. So no text can open a link, an image,
 //! HTML, a table cell or a new block. Links are made only for http(s) urls.
 
+use super::Sink;
 use super::model::{ClaimOut, Export, RowOut, SourceOut, TopicOut};
 use std::fmt::Write;
 
@@ -33,13 +34,15 @@ fn has_www(s: &str) -> bool {
 /// Escapes dispute text for any inline position: a cell, a heading or a paragraph line.
 #[cfg(test)]
 fn text(s: &str) -> String {
-    let mut out = String::new();
+    let mut bytes = Vec::new();
+    let mut out = Sink::new(&mut bytes);
     push(&mut out, s);
-    out
+    out.finish().ok();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// Appends dispute text escaped for any inline position: a cell, a heading or a paragraph line.
-fn push(out: &mut String, s: &str) {
+fn push(out: &mut Sink<'_>, s: &str) {
     // Fast path: most text holds nothing to escape.
     let plain = |b: u8| !(b.is_ascii_punctuation() && ACTIVE.contains(&char::from(b)));
     if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '=' | ' ' | '\t'))
@@ -80,11 +83,11 @@ fn push(out: &mut String, s: &str) {
 /// Appends a url, percent-encoding the characters Markdown or a table would read as syntax in
 /// a link's destination. `_` and `*` stay: no emphasis is read there, and a server may not take
 /// `%5F` for `_` (`?utm_source=`, `content_WS6810.html`).
-fn push_url(out: &mut String, u: &str) {
+fn push_url(out: &mut Sink<'_>, u: &str) {
     for c in u.chars() {
         match c {
             '(' | ')' | '<' | '>' | '|' | '\\' | '`' | '"' | '\'' | '[' | ']' | ' ' => {
-                crate::text::push_percent_encoded(out, c);
+                out.with(|b| crate::text::push_percent_encoded(b, c));
             }
             c => out.push(c),
         }
@@ -92,7 +95,7 @@ fn push_url(out: &mut String, u: &str) {
 }
 
 /// A source as a link (http(s) only) or plain text, with its quote and locator.
-fn source(out: &mut String, s: &SourceOut) {
+fn source(out: &mut Sink<'_>, s: &SourceOut) {
     match s.link() {
         Some(u) => {
             out.push('[');
@@ -115,7 +118,7 @@ fn source(out: &mut String, s: &SourceOut) {
     }
 }
 
-fn sources(out: &mut String, list: &[SourceOut]) {
+fn sources(out: &mut Sink<'_>, list: &[SourceOut]) {
     for (i, s) in list.iter().enumerate() {
         if i > 0 {
             out.push_str("; ");
@@ -125,7 +128,7 @@ fn sources(out: &mut String, list: &[SourceOut]) {
 }
 
 /// One claim as the content of a single table cell, its parts joined by `<br>`.
-fn claim(out: &mut String, c: &ClaimOut) {
+fn claim(out: &mut Sink<'_>, c: &ClaimOut) {
     push(out, &c.text);
     if let Some(s) = c.speaker_line() {
         out.push_str("<br>*");
@@ -177,7 +180,7 @@ fn claim(out: &mut String, c: &ClaimOut) {
 }
 
 /// A row's table head: the parties' names.
-fn table_head(out: &mut String, doc: &Export) {
+fn table_head(out: &mut Sink<'_>, doc: &Export) {
     out.push_str("\n\n| ");
     push(out, &doc.left.name);
     out.push_str(" | ");
@@ -187,12 +190,7 @@ fn table_head(out: &mut String, doc: &Export) {
 
 /// Claims without a counterpart, one after another: one heading and one table, each claim a
 /// line in its party's column.
-fn unmatched(
-    out: &mut String,
-    doc: &Export,
-    rows: &[RowOut],
-    w: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
+fn unmatched(out: &mut Sink<'_>, doc: &Export, rows: &[RowOut]) -> std::io::Result<()> {
     out.push_str("### ");
     push(out, &super::unmatched_heading(rows.len()));
     table_head(out, doc);
@@ -207,13 +205,13 @@ fn unmatched(
             claim(out, c);
             out.push_str(" |\n");
         }
-        super::spill(out, w)?;
+        out.check()?;
     }
     out.push('\n');
     Ok(())
 }
 
-fn row(out: &mut String, doc: &Export, r: &RowOut) {
+fn row(out: &mut Sink<'_>, doc: &Export, r: &RowOut) {
     out.push_str("### ");
     push(out, &r.heading);
     table_head(out, doc);
@@ -240,7 +238,7 @@ pub fn render_to<'a>(
     topics: impl Iterator<Item = TopicOut<'a>>,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let mut out = String::with_capacity(64 * 1024);
+    let mut out = Sink::new(w);
     out.push_str("# ");
     push(&mut out, &doc.dispute.title);
     out.push_str("\n\n");
@@ -268,8 +266,7 @@ pub fn render_to<'a>(
         out.push_str("\n\n");
     }
     for t in topics {
-        w.write_all(out.as_bytes())?;
-        out.clear();
+        out.check()?;
         out.push_str("## ");
         push(&mut out, &t.title);
         out.push_str("\n\n");
@@ -312,16 +309,16 @@ pub fn render_to<'a>(
             let run = super::unmatched_run(&t.rows, i);
             if run > 1 {
                 let rows = t.rows.get(i..i + run).unwrap_or_default();
-                unmatched(&mut out, doc, rows, w)?;
+                unmatched(&mut out, doc, rows)?;
                 i += run;
                 continue;
             }
             row(&mut out, doc, r);
-            super::spill(&mut out, w)?;
+            out.check()?;
             i += 1;
         }
     }
-    w.write_all(out.as_bytes())
+    out.finish()
 }
 
 #[cfg(test)]
@@ -348,8 +345,10 @@ mod tests {
         assert_eq!(text("- item"), "\\- item");
         assert_eq!(text("12. item"), "12\\. item");
         assert_eq!(text("a.b"), "a.b");
-        let mut u = String::new();
-        push_url(&mut u, "https://x.org/a_(b)|c*d");
-        assert_eq!(u, "https://x.org/a_%28b%29%7Cc*d");
+        let mut u = Vec::new();
+        let mut out = Sink::new(&mut u);
+        push_url(&mut out, "https://x.org/a_(b)|c*d");
+        out.finish().ok();
+        assert_eq!(u, b"https://x.org/a_%28b%29%7Cc*d");
     }
 }

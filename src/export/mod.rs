@@ -263,8 +263,8 @@ pub(crate) fn folder_of(path: &std::path::Path) -> PathBuf {
     }
 }
 
-/// How much rendered text a renderer holds before it hands it on: a topic of 100,000 rows is
-/// written as it is rendered, not held whole (and copied as it grows).
+/// How much rendered text a renderer holds before it hands it on ([`Sink`]): a topic of 100,000
+/// rows, or a claim of millions of lines, is written as it is rendered, not held whole.
 const SPILL: usize = 64 * 1024;
 
 /// How many rows from `i` on are claims without a counterpart, one after another: Markdown and
@@ -283,11 +283,88 @@ pub(crate) fn unmatched_heading(n: usize) -> String {
     format!("{n} unmatched claims, none with a counterpart")
 }
 
-/// Hands the rendered text on to `w` once it holds [`SPILL`] bytes or more.
-pub(crate) fn spill(out: &mut String, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    if out.len() >= SPILL {
-        w.write_all(out.as_bytes())?;
-        out.clear();
+/// Rendered text on its way to a writer, handed on each time it holds [`SPILL`] bytes, even in
+/// the middle of a cell: a claim of millions of lines is never held whole (its table cell was
+/// built whole, and grew by doubling, before it was written).
+pub(crate) struct Sink<'w> {
+    buf: String,
+    w: &'w mut dyn std::io::Write,
+    /// The first write that failed: nothing more is written, and [`Sink::check`] gives it.
+    failed: Option<std::io::Error>,
+}
+
+impl<'w> Sink<'w> {
+    pub(crate) fn new(w: &'w mut dyn std::io::Write) -> Self {
+        Sink {
+            buf: String::with_capacity(SPILL + SPILL / 4),
+            w,
+            failed: None,
+        }
     }
-    Ok(())
+
+    pub(crate) fn push(&mut self, c: char) {
+        self.buf.push(c);
+        self.spill();
+    }
+
+    /// Appends `s`, a piece of at most [`SPILL`] bytes at a time.
+    pub(crate) fn push_str(&mut self, s: &str) {
+        for piece in pieces(s) {
+            self.buf.push_str(piece);
+            self.spill();
+        }
+    }
+
+    /// Lets `f` append to the text held (an escaper that writes to a `String`), then hands it
+    /// on if it is full. `f` should append at most about [`SPILL`] bytes.
+    pub(crate) fn with(&mut self, f: impl FnOnce(&mut String)) {
+        f(&mut self.buf);
+        self.spill();
+    }
+
+    fn spill(&mut self) {
+        if self.buf.len() >= SPILL {
+            if self.failed.is_none()
+                && let Err(e) = self.w.write_all(self.buf.as_bytes())
+            {
+                self.failed = Some(e);
+            }
+            self.buf.clear();
+        }
+    }
+
+    /// The first failed write, if any: a renderer asks between rows, so a closed pipe stops it.
+    pub(crate) fn check(&mut self) -> std::io::Result<()> {
+        self.failed.take().map_or(Ok(()), Err)
+    }
+
+    /// Writes what is held; the first failed write, if any.
+    pub(crate) fn finish(mut self) -> std::io::Result<()> {
+        self.check()?;
+        self.w.write_all(self.buf.as_bytes())
+    }
+}
+
+impl std::fmt::Write for Sink<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
+}
+
+/// `s` in pieces of at most [`SPILL`] bytes, cut between chars.
+pub(crate) fn pieces(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut cut = rest.len().min(SPILL);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let (piece, after) = rest.split_at(cut);
+        rest = after;
+        Some(piece)
+    })
 }

@@ -591,12 +591,12 @@ fn source_cells(r: &mut Record, s: &crate::format::Source) {
 pub fn write(dispute: &Dispute, out: &mut dyn std::io::Write) -> Result<(), csv::Error> {
     let mut w = crate::export::csv_writer(out);
     w.write_record(Col::ALL.iter().map(|c| c.name()))?;
+    // Cell by cell, each guarded in place: a claim's text is not copied again to be written.
     let write = |w: &mut csv::Writer<&mut dyn std::io::Write>, r: &Record| {
-        w.write_record(
-            Col::ALL
-                .iter()
-                .map(|&c| guard(r.get(c).unwrap_or("")).into_owned()),
-        )
+        for c in Col::ALL {
+            w.write_field(guard(r.get(c).unwrap_or("")).as_bytes())?;
+        }
+        w.write_record(None::<&[u8]>)
     };
     head(dispute, &mut |r| write(&mut w, r))?;
     // Each manifest topic's questions by point id, looked up per claim.
@@ -654,15 +654,16 @@ pub fn write(dispute: &Dispute, out: &mut dyn std::io::Write) -> Result<(), csv:
                 if cites.is_empty() {
                     write(&mut w, &first)?;
                 }
-                for (n, (role, index, quote, locator)) in cites.into_iter().enumerate() {
-                    let mut r = if n == 0 {
-                        first.clone()
-                    } else {
+                // The first cite goes on the claim's own record (moved, not copied: its text
+                // may be the size of a report).
+                let mut first = Some(first);
+                for (role, index, quote, locator) in cites {
+                    let mut r = first.take().unwrap_or_else(|| {
                         let mut r = record(Kind::Claim);
                         r.set(Col::Side, &side.party.id);
                         r.set(Col::Id, claim.id.as_str());
                         r
-                    };
+                    });
                     if let Some(s) = side.sources.get(index) {
                         r.set(Col::SourceRole, role);
                         source_cells(&mut r, s);

@@ -1185,3 +1185,81 @@ fn numbers_abbreviations_apostrophes_and_short_typos_as_written() {
         assert_eq!(found("union"), ["b-2"], "{m:?}");
     }
 }
+
+/// The claims of `texts`, one per id, said by party `a` (the last by `b`), as a dispute.
+fn said(texts: &[(&str, &str)]) -> (tempfile::TempDir, Dispute) {
+    let claims: Vec<(&str, serde_json::Value)> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, &(id, text))| {
+            let party = if i + 1 == texts.len() { "b" } else { "a" };
+            (party, serde_json::json!({"id": id, "text": text}))
+        })
+        .collect();
+    common::dispute_of(&claims)
+}
+
+/// Indic vowel signs are letters of their words, not accents: folding them away made `जंग`
+/// (war) find `जग` (world) and `दल` (party) the start of `दिल्ली` (Delhi).
+#[test]
+fn hindi_vowel_signs_tell_words_apart() {
+    let (_dir, d) = said(&[
+        ("world", "सारा जग जानता है"),
+        ("delhi", "दिल्ली में बारिश हुई"),
+        ("war", "यह जंग है"),
+    ]);
+    assert_eq!(ids(&d, "जंग"), ["war"]);
+    assert_eq!(ids(&d, "जग"), ["world"]);
+    assert_eq!(ids(&d, "'जग"), ["world"]);
+    assert!(ids(&d, "दल").is_empty());
+    assert_eq!(ids(&d, "दिल्ली"), ["delhi"]);
+}
+
+/// Text decomposed by a PDF or a Mac (`u` and a combining diaeresis) is found by what is typed,
+/// in every kind of term and with a capital letter (which turns folding off).
+#[test]
+fn decomposed_text_matches_what_is_typed() {
+    let (_dir, d) = said(&[
+        ("composed", "Z\u{fc}rich and Caf\u{e9} M\u{fc}ller"),
+        ("decomposed", "Zu\u{308}rich and Cafe\u{301} Mu\u{308}ller"),
+    ]);
+    for q in ["Zürich", "'Müller", "^Zürich", "\"Café Müller\"", "müller"] {
+        assert_eq!(
+            sorted(ids(&d, q)),
+            ["composed", "decomposed"],
+            "`{q}` finds both forms"
+        );
+    }
+    let typos = query::Searcher::new(&d, MatcherKind::Nucleo)
+        .search_all("Zürich", |_| true)
+        .1
+        .iter()
+        .filter(|h| h.typos > 0)
+        .count();
+    assert_eq!(typos, 0, "neither form is a typo away");
+}
+
+/// Ligatures and full-width letters (text copied from PDFs and East Asian layouts) are found by
+/// the plain letters; a word pasted with its zero-width non-joiner (Persian) finds its claim,
+/// though the claim shows the joiner as a marker.
+#[test]
+fn compatibility_forms_and_pasted_joiners_are_found() {
+    let (_dir, d) = said(&[
+        ("ligature", "a \u{fb01}nancial report"),
+        ("wide", "\u{ff26}\u{ff55}\u{ff4c}\u{ff4c} width"),
+        (
+            "persian",
+            "\u{622}\u{62a}\u{634}\u{200c}\u{628}\u{633} \u{628}\u{631}\u{642}\u{631}\u{627}\u{631} \u{627}\u{633}\u{62a}",
+        ),
+    ]);
+    assert_eq!(ids(&d, "financial"), ["ligature"]);
+    assert_eq!(ids(&d, "full"), ["wide"]);
+    assert_eq!(
+        ids(&d, "\u{622}\u{62a}\u{634}\u{200c}\u{628}\u{633}"),
+        ["persian"]
+    );
+    assert_eq!(
+        ids(&d, "'\u{622}\u{62a}\u{634}\u{200c}\u{628}\u{633}"),
+        ["persian"]
+    );
+}

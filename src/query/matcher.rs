@@ -316,29 +316,31 @@ struct Literal {
 impl Literal {
     fn new(term: &Term) -> Literal {
         let fold = !term.case_sensitive;
+        let mut needle = Vec::new();
+        for g in term.text.graphemes(true) {
+            super::words::cluster_chars(g, fold, |c| needle.push(c));
+        }
         Literal {
-            needle: term
-                .text
-                .chars()
-                .map(|c| if fold { super::words::fold_char(c) } else { c })
-                .collect(),
+            needle,
             kind: term.kind,
             fold,
         }
     }
 
-    /// The score and the char index where the term starts in `haystack`.
-    fn find(&self, haystack: &str) -> Option<(u32, usize)> {
-        let hay: Vec<char> = haystack
-            .chars()
-            .map(|c| {
-                if self.fold {
-                    super::words::fold_char(c)
-                } else {
-                    c
-                }
-            })
-            .collect();
+    /// The score and the char indices of `haystack` the term covers. The haystack is read as
+    /// words are ([`super::words::cluster_chars`]: composed, accents folded as the term is), so
+    /// text decomposed by a PDF or a Mac matches what is typed.
+    fn find(&self, haystack: &str) -> Option<(u32, Vec<usize>)> {
+        // Each char as matched, with the index in `haystack` of its cluster's first char.
+        let (mut hay, mut from) = (Vec::new(), Vec::new());
+        let mut at = 0;
+        for g in haystack.graphemes(true) {
+            super::words::cluster_chars(g, self.fold, |c| {
+                hay.push(c);
+                from.push(at);
+            });
+            at += g.chars().count();
+        }
         let n = self.needle.len();
         let at = |i: usize| {
             hay.get(i..i + n)
@@ -355,7 +357,9 @@ impl Literal {
         // Like fzf: a match at a word start scores more than one inside a word.
         let boundary = start == 0 || hay.get(start - 1).is_some_and(|c| !c.is_alphanumeric());
         let score = 16 * n as u32 + if boundary { 8 } else { 0 };
-        Some((score, start))
+        let mut chars: Vec<usize> = from.get(start..start + n).unwrap_or_default().to_vec();
+        chars.dedup();
+        Some((score, chars))
     }
 }
 
@@ -366,7 +370,6 @@ impl Needle for Literal {
 
     fn indices(&self, haystack: &str) -> Option<(u32, Vec<usize>)> {
         self.find(haystack)
-            .map(|(s, start)| (s, (start..start + self.needle.len()).collect()))
     }
 }
 

@@ -127,6 +127,11 @@ pub fn has_or_bar(query: &str) -> bool {
 
 /// Splits a query into its terms; empty when the query holds nothing to match.
 pub fn parse(query: &str) -> Vec<Term> {
+    // The texts searched were cleaned on load (a hidden character shown as its marker, as
+    // `⟨U+200C⟩` in a Persian word): the query is cleaned alike, so a word pasted from the file
+    // finds its claim.
+    let cleaned = crate::text::clean_if_needed(query);
+    let query = cleaned.as_ref().map_or(query, |c| c.text.as_str());
     // A term given twice asks nothing more (every term must match): each is matched once, so a
     // pasted paragraph that repeats its words costs what its distinct words cost.
     let mut terms: Vec<Term> = Vec::new();

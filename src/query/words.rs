@@ -176,8 +176,9 @@ const PART: [bool; 256] = {
     table
 };
 
-/// `word` as matching sees it: one char per grapheme cluster (its first, so a combining accent
-/// never splits a word), accents dropped and lower-cased when `fold` is true.
+/// `word` as matching sees it: each grapheme cluster composed (NFC, so text decomposed by a PDF
+/// or a Mac matches what is typed; NFKC when folding, so `ﬁ` is `fi` and `Ｆ` is `F`), accents
+/// dropped and lower-cased when `fold` is true (see [`cluster_chars`]).
 pub fn chars(word: &str, fold: bool) -> Vec<char> {
     let mut out = Vec::new();
     chars_into(word, fold, &mut out);
@@ -187,12 +188,6 @@ pub fn chars(word: &str, fold: bool) -> Vec<char> {
 /// [`chars`] into `out`, which is cleared first (a caller matching many words reuses it).
 pub fn chars_into(word: &str, fold: bool, out: &mut Vec<char>) {
     out.clear();
-    let one = |c: char| match c {
-        // The typographer's apostrophe is the typist's (`Scott’s` is `Scott's`).
-        '\u{2019}' => '\'',
-        c if fold => nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c)),
-        c => c,
-    };
     if word.is_ascii() {
         out.extend(
             word.bytes()
@@ -200,11 +195,71 @@ pub fn chars_into(word: &str, fold: bool, out: &mut Vec<char>) {
         );
         return;
     }
-    out.extend(
-        word.graphemes(true)
-            .filter_map(|g| g.chars().next())
-            .map(one),
-    );
+    for g in word.graphemes(true) {
+        cluster_chars(g, fold, |c| out.push(c));
+    }
+}
+
+/// One grapheme cluster as matching sees it, char by char: composed (NFC; NFKC when folding),
+/// invisible joiners and selectors left out, and when folding, accents dropped and case
+/// lowered. Only accents fold (the marks of Latin, Greek and Cyrillic, and the optional vowel
+/// points of Hebrew and Arabic): the vowel signs of Indic scripts are letters of their words, so
+/// `जंग` (war) is not `जग` (world), nor `दल` the start of `दिल्ली`.
+pub(super) fn cluster_chars(g: &str, fold: bool, mut out: impl FnMut(char)) {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
+    let one = |c: char| match c {
+        // The typographer's apostrophe is the typist's (`Scott’s` is `Scott's`).
+        '\u{2019}' => '\'',
+        c if fold => nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c)),
+        c => c,
+    };
+    let keep = |c: char| !(is_joiner(c) || (fold && is_accent(c)));
+    let composed = if fold {
+        is_nfkc_quick(g.chars())
+    } else {
+        is_nfc_quick(g.chars())
+    };
+    if composed == IsNormalized::Yes {
+        g.chars().filter(|&c| keep(c)).for_each(|c| out(one(c)));
+    } else if fold {
+        g.nfkc().filter(|&c| keep(c)).for_each(|c| out(one(c)));
+    } else {
+        g.nfc().filter(|&c| keep(c)).for_each(|c| out(one(c)));
+    }
+}
+
+/// A combining accent that folding drops: the diacritical marks (of Latin, Greek, Cyrillic),
+/// and the vowel points and cantillation of Hebrew and Arabic, which most text leaves out.
+fn is_accent(c: char) -> bool {
+    matches!(c,
+        '\u{300}'..='\u{36f}'
+        | '\u{1ab0}'..='\u{1aff}'
+        | '\u{1dc0}'..='\u{1dff}'
+        | '\u{20d0}'..='\u{20ff}'
+        | '\u{fe20}'..='\u{fe2f}'
+        | '\u{591}'..='\u{5bd}'
+        | '\u{5bf}'
+        | '\u{5c1}'..='\u{5c2}'
+        | '\u{5c4}'..='\u{5c5}'
+        | '\u{5c7}'
+        | '\u{610}'..='\u{61a}'
+        | '\u{64b}'..='\u{65f}'
+        | '\u{670}'
+        | '\u{6d6}'..='\u{6dc}'
+        | '\u{6df}'..='\u{6e4}'
+        | '\u{6e7}'..='\u{6e8}'
+        | '\u{6ea}'..='\u{6ed}')
+}
+
+/// Invisible in a word: zero-width space and joiners, word joiner, byte order mark, variation
+/// selectors.
+fn is_joiner(c: char) -> bool {
+    matches!(c,
+        '\u{200b}'..='\u{200d}'
+        | '\u{2060}'
+        | '\u{feff}'
+        | '\u{fe00}'..='\u{fe0f}'
+        | '\u{e0100}'..='\u{e01ef}')
 }
 
 /// The shortest term whose typos may fall in a prefix of a longer word: below it, a term with
@@ -365,7 +420,8 @@ impl Words {
     }
 
     /// The fewest bytes a word needs for one of the term's words to match it (a word has at
-    /// least as many bytes as clusters, and a term word of `m` chars with `k` typos needs `m - k`).
+    /// least as many bytes as chars, and a term word of `m` chars with `k` typos needs `m - k`;
+    /// only a few symbols, such as `㌀`, fold to more chars than their bytes).
     pub fn shortest(&self) -> usize {
         self.words
             .iter()
@@ -551,7 +607,7 @@ impl Words {
             }
             for (w, &len) in (start..).zip(&lens) {
                 if let Some((range, word)) = split.get(w) {
-                    out.push(range.start..range.start + byte_len(word, len));
+                    out.push(range.start..range.start + byte_len(word, len, self.fold));
                 }
             }
         }
@@ -559,8 +615,8 @@ impl Words {
     }
 }
 
-/// True when a match of `len` chars (as [`Words::word_match`] measures it, one per grapheme
-/// cluster of a word as [`chars`] gives it) covers the whole of `word`, or all of it but a
+/// True when a match of `len` chars (as [`Words::word_match`] measures it, of a word as
+/// [`chars`] gives it) covers the whole of `word`, or all of it but a
 /// possessive `'s` (`India's` for `india`), not only a prefix of a longer word.
 fn is_whole_chars(word: &[char], len: usize) -> bool {
     match word.get(len..).unwrap_or_default() {
@@ -570,14 +626,20 @@ fn is_whole_chars(word: &[char], len: usize) -> bool {
     }
 }
 
-/// The bytes of `word` that its first `clusters` grapheme clusters take.
-fn byte_len(word: &str, clusters: usize) -> usize {
+/// The bytes of `word` that its first `n` chars (as [`chars`] gives them) take, to the end of
+/// the grapheme cluster the last of them is in.
+fn byte_len(word: &str, n: usize, fold: bool) -> usize {
     if word.is_ascii() {
-        return clusters.min(word.len());
+        return n.min(word.len());
     }
-    word.grapheme_indices(true)
-        .nth(clusters)
-        .map_or(word.len(), |(b, _)| b)
+    let mut count = 0;
+    for (b, g) in word.grapheme_indices(true) {
+        if count >= n {
+            return b;
+        }
+        cluster_chars(g, fold, |_| count += 1);
+    }
+    word.len()
 }
 
 #[cfg(test)]

@@ -609,6 +609,50 @@ fn a_forgotten_query_is_named_not_searched_for() {
 }
 
 #[test]
+fn words_given_unquoted_are_a_usage_error_that_says_to_quote_them() {
+    // `united` names nothing on disk: it was read as a missing dispute (exit 1, as a file
+    // error), though it is the first word of the query.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    common::copy_fixture("query", dir.path(), "dispute");
+    let run = |args: &[&str]| {
+        let out = parallax()
+            .current_dir(dir.path())
+            .arg("search")
+            .args(args)
+            .output()
+            .expect("runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = run(&["united", "states"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("quote them together: parallax search \"united states\""),
+        "{err}"
+    );
+    let (code, err) = run(&["dispute", "border", "talks"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("parallax search dispute \"border talks\""),
+        "the dispute is kept in the command: {err}"
+    );
+    // The query before the dispute: the dispute is named first in the command suggested.
+    let (code, err) = run(&["ceasefire", "dispute"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains(
+            "name the dispute first, then the query: parallax search dispute \"ceasefire\""
+        ),
+        "{err}"
+    );
+    // Quoted, the words are searched for.
+    let (code, err) = run(&["dispute", "border talks"]);
+    assert!(matches!(code, Some(0 | 1)), "{err}");
+}
+
+#[test]
 fn a_query_that_is_also_a_folder_name_is_searched_for_after_a_dispute_path() {
     // A dispute folder named `ceasefire`, searched for the word: the first argument is the
     // dispute, so the last is the query, not a forgotten one.

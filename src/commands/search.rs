@@ -78,6 +78,43 @@ pub fn search(
     // A folder is taken for a dispute only when it holds JSON (`docs` or `cache` in the current
     // folder is still a word to search for).
     let dispute_path = |path: &std::path::Path| json_file(path) || dispute_folder(path);
+    // Words before the query that name nothing on disk (`parallax search united states`): the
+    // query's own words, given unquoted. Said, rather than read as missing files (exit 1).
+    let (words, paths): (Vec<&std::path::PathBuf>, Vec<&std::path::PathBuf>) =
+        input.paths.iter().partition(|p| looks_like_a_word(p));
+    let words: Vec<String> = words
+        .iter()
+        .map(|p| text::clean(&p.to_string_lossy()).text)
+        .collect();
+    let shown_paths: Vec<String> = paths
+        .iter()
+        .map(|p| text::clean(&p.to_string_lossy()).text)
+        .collect();
+    let command = |query: &str| {
+        let mut parts = vec!["parallax search".to_owned()];
+        parts.extend(shown_paths.iter().cloned());
+        parts.push(format!("\"{query}\""));
+        parts.join(" ")
+    };
+    if !words.is_empty() && !json_file(&query_os) && !dispute_folder(&query_os) {
+        let query = [words.join(" "), text::clean(query_text).text].join(" ");
+        let first = words.first().map(String::as_str).unwrap_or_default();
+        return Err(Failure::Usage(format!(
+            "`{first}` is not a file or folder here. To search for several words, quote them \
+             together: {}; if `{first}` is a dispute, check its path",
+            command(&query)
+        )));
+    }
+    if !words.is_empty() && paths.is_empty() && dispute_path(&query_os) {
+        // `parallax search ceasefire liar`: the dispute named after the query.
+        let shown = text::clean(query_text).text;
+        return Err(Failure::Usage(format!(
+            "`{shown}` is a dispute path, not a query, and `{}` is not a file or folder here: \
+             name the dispute first, then the query: parallax search {shown} \"{}\"",
+            words.first().map(String::as_str).unwrap_or_default(),
+            words.join(" ")
+        )));
+    }
     if json_file(&query_os)
         || (dispute_folder(&query_os) && !input.paths.iter().any(|p| dispute_path(p)))
     {
@@ -252,6 +289,16 @@ pub fn search(
     // arenas). This is a measurable part of a search over a large dispute.
     std::mem::forget(dispute);
     Ok(found)
+}
+
+/// True for an argument that names nothing on disk and does not look like a path (no folder
+/// separator, no `.json`): a word of the query given unquoted, or a mistyped dispute name.
+fn looks_like_a_word(path: &std::path::Path) -> bool {
+    let s = path.to_string_lossy();
+    !s.contains(std::path::MAIN_SEPARATOR)
+        && !s.contains('/')
+        && path.extension().is_none_or(|e| e != "json")
+        && std::fs::symlink_metadata(path).is_err()
 }
 
 /// True for a `.json` file: a side file or a manifest, never a query.

@@ -2155,3 +2155,56 @@ fn a_long_value_is_quoted_cut_with_its_length() {
         "{said}"
     );
 }
+
+/// A spreadsheet re-saved with its own dates: a date-time is read as its day, a source date
+/// that is no date is said on each row that gives it (it was said once, then each later row of
+/// the same source was said to "differ" from the date left out), and problems that differ only
+/// in the value they quote are counted as one kind.
+#[test]
+fn spreadsheet_dates_are_read_or_said_once_each_and_counted_by_kind() {
+    let (dir, said) = import_said(
+        "side,topic,text,date,source_id,source_outlet,source_date\n\
+         A,W,one,2025-04-22 14:30,s1,Daily,4/22/2025\n\
+         A,W,two,2025-04-23T00:00:00Z,s1,Daily,4/22/2025\n\
+         A,W,three,1/3/2025,s1,Daily,\n\
+         A,W,four,1/4/2025,s1,Daily,\n\
+         A,W,five,1/5/2025,s1,Daily,\n\
+         A,W,six,1/6/2025,s1,Daily,\n\
+         B,W,seven,2025-05-01,s2,Other,2025-05-01 09:00:00\n\
+         B,W,eight,,s2,Other,2025-05-02\n",
+    );
+    assert!(
+        said.contains("line 2: the source date `4/22/2025` is not a date")
+            && said.contains("line 3: the source date `4/22/2025` is not a date"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("line 3: the source `s1` was given before"),
+        "the same date is not a difference: {said}"
+    );
+    // The real difference is still said.
+    assert!(
+        said.contains("line 9: the source `s2` was given before (found by its id); this row's source_date differs"),
+        "{said}"
+    );
+    // Four claim dates written M/D/YYYY: three said in full, the fourth counted, in one line.
+    assert!(
+        said.contains("table.csv: 1 more like this: the date `…` is not a date"),
+        "{said}"
+    );
+    let d = load(&dir.path().join("out"));
+    let dates: Vec<String> = d
+        .sides
+        .iter()
+        .flat_map(|s| s.topics.iter().flat_map(|t| &t.claims))
+        .filter_map(|c| c.date.map(|d| d.to_string()))
+        .collect();
+    assert_eq!(dates, ["2025-04-22", "2025-04-23", "2025-05-01"]);
+    let source_dates: Vec<String> = d
+        .sides
+        .iter()
+        .flat_map(|s| &s.sources)
+        .filter_map(|s| s.date.map(|d| d.to_string()))
+        .collect();
+    assert_eq!(source_dates, ["2025-05-01"]);
+}

@@ -169,32 +169,38 @@ fn no_claim(command: &ImportCommand, files: &[std::path::PathBuf]) -> String {
 /// How many times one reason is said in full before the rest like it are only counted.
 const SAID_IN_FULL: usize = 3;
 
-/// The problems in record order, each reason said in full at most [`SAID_IN_FULL`] times, then
-/// one line counting the rest: an export of thousands of reviews with one flaw in common says
-/// so in a few lines, not thousands.
+/// The problems in record order, each kind of reason said in full at most [`SAID_IN_FULL`]
+/// times, then one line counting the rest: an export of thousands of reviews with one flaw in
+/// common says so in a few lines, not thousands. Reasons that differ only in the values they
+/// quote are one kind (109 dates written `4/22/2025`, `5/1/2025`… are one line, not one a
+/// value).
 fn report_problems(
     problems: &[crate::import::Problem],
     err: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let mut said: Vec<(&str, &str, usize)> = Vec::new();
+    // Per file and kind: its first reason, whether later ones quote other values, and the count.
+    let mut said: Vec<(&str, String, &str, bool, usize)> = Vec::new();
     for p in problems {
+        let kind = kind_of(&p.reason);
         match said
             .iter_mut()
-            .find(|(file, reason, _)| *file == p.file && *reason == p.reason)
+            .find(|(file, k, ..)| *file == p.file && *k == kind)
         {
-            Some((_, _, n)) => {
+            Some((_, _, first, varies, n)) => {
                 *n += 1;
+                *varies |= *first != p.reason;
                 if *n <= SAID_IN_FULL {
                     writeln!(err, "parallax: {p}")?;
                 }
             }
             None => {
-                said.push((&p.file, &p.reason, 1));
+                said.push((&p.file, kind, &p.reason, false, 1));
                 writeln!(err, "parallax: {p}")?;
             }
         }
     }
-    for (file, reason, n) in said.into_iter().filter(|s| s.2 > SAID_IN_FULL) {
+    for (file, kind, first, varies, n) in said.into_iter().filter(|s| s.4 > SAID_IN_FULL) {
+        let reason = if varies { kind.as_str() } else { first };
         writeln!(
             err,
             "parallax: {file}: {} more like this: {reason}",
@@ -202,6 +208,20 @@ fn report_problems(
         )?;
     }
     Ok(())
+}
+
+/// A reason with each value it quotes (between backticks) written `…`: what problems of one
+/// kind share.
+fn kind_of(reason: &str) -> String {
+    let mut out = String::with_capacity(reason.len());
+    for (i, part) in reason.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // Odd parts are quoted values (a reason's backticks come in pairs).
+        out.push_str(if i % 2 == 1 { "…" } else { part });
+    }
+    out
 }
 
 /// The dispute's id: `--id`, else made from the output folder's name.

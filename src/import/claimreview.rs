@@ -155,50 +155,7 @@ fn keywords(v: Option<&Value>) -> Vec<String> {
 
 /// The date part of an ISO date or date-time (`2025-05-10T00:00:00Z` gives `2025-05-10`).
 fn day(v: Option<&Value>) -> Option<String> {
-    let s = text(v)?;
-    let s = s.trim();
-    // A schema.org DateTime is cut to its day when what follows the `T` is a time; anything
-    // else is kept whole, so that a value that is no date is reported as it was written.
-    Some(match s.split_once('T') {
-        Some((day, time)) if is_time(time) => day.to_owned(),
-        _ => s.to_owned(),
-    })
-}
-
-/// An ISO 8601 time of day as schema.org writes one: `HH:MM`, optional `:SS` and fraction,
-/// then an optional `Z` or `±HH:MM` offset.
-fn is_time(t: &str) -> bool {
-    let two = |s: &str, max: u32| {
-        s.len() == 2
-            && s.bytes().all(|b| b.is_ascii_digit())
-            && s.parse::<u32>().is_ok_and(|n| n <= max)
-    };
-    let (clock, offset) = match t.find(['Z', '+', '-']) {
-        Some(i) => t.split_at(i),
-        None => (t, ""),
-    };
-    let offset_ok = match offset {
-        "" | "Z" => true,
-        o => {
-            let o = o.get(1..).unwrap_or_default();
-            let (h, m) = o
-                .split_once(':')
-                .unwrap_or((o.get(..2).unwrap_or(o), o.get(2..).unwrap_or("")));
-            two(h, 23) && (m.is_empty() || two(m, 59))
-        }
-    };
-    let mut parts = clock.splitn(3, ':');
-    let (Some(h), Some(m)) = (parts.next(), parts.next()) else {
-        return false;
-    };
-    let seconds_ok = match parts.next() {
-        None => true,
-        Some(s) => {
-            let (whole, frac) = s.split_once('.').unwrap_or((s, "0"));
-            two(whole, 60) && !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit())
-        }
-    };
-    two(h, 23) && two(m, 59) && seconds_ok && offset_ok
+    Some(super::day_of(text(v)?.trim()).to_owned())
 }
 
 /// A work a review names: where the claim appeared (`appearance`, `firstAppearance`) or what

@@ -5,7 +5,7 @@
 use super::record::{Col, Record};
 use super::{Builder, ClaimPlace, quote};
 use crate::create::make_id;
-use crate::format::{Reliability, ReliabilityRating, Source, SourceKind, SourceRef, is_id};
+use crate::format::{Date, Reliability, ReliabilityRating, Source, SourceKind, SourceRef, is_id};
 use strum::VariantNames;
 
 impl Builder {
@@ -97,14 +97,22 @@ impl Builder {
                 .map(str::trim)
                 .is_none_or(|cell| had.is_some_and(|h| h.eq_ignore_ascii_case(cell)))
         };
-        let date = source.date.map(|d| d.to_string());
+        // The date as a date, not as written (`2025-04-22 00:00` is the day given before); a
+        // cell that is no date is reported as such, not as differing (the source's first date
+        // may have been left out for the same reason).
+        let cell = r
+            .get(Col::SourceDate)
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
+        let date = cell.map(|c| super::day_of(c).parse::<Date>());
+        let date_differs = matches!(date, Some(Ok(d)) if source.date != Some(d));
+        let no_date = cell.filter(|_| matches!(date, Some(Err(_))));
         let kind = source.kind.map(|k| k.as_str());
         let rating = source.reliability.as_ref().map(|r| r.rating.as_str());
-        let differ: Vec<&str> = [
+        let mut differ: Vec<&str> = [
             (Col::SourceOutlet, Some(source.outlet.as_str())),
             (Col::SourceTitle, source.title.as_deref()),
             (Col::SourceUrl, source.url.as_deref()),
-            (Col::SourceDate, date.as_deref()),
             (Col::SourceAuthor, source.author.as_deref()),
             (Col::SourceKind, kind),
             (Col::SourceReliability, rating),
@@ -113,6 +121,21 @@ impl Builder {
         .filter(|&(col, had)| !same(col, had))
         .map(|(col, _)| col.name())
         .collect();
+        if date_differs {
+            // In the table's order: after the url, before the author.
+            let at = differ
+                .iter()
+                .position(|&n| {
+                    n == Col::SourceAuthor.name()
+                        || n == Col::SourceKind.name()
+                        || n == Col::SourceReliability.name()
+                })
+                .unwrap_or(differ.len());
+            differ.insert(at, Col::SourceDate.name());
+        }
+        if let Some(cell) = no_date {
+            self.date(cell, "source date", file, at);
+        }
         if !differ.is_empty() {
             self.problem(
                 file,

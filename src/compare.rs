@@ -24,8 +24,9 @@ pub enum Answered {
     Left,
     /// Only the right side does.
     Right,
-    /// Each side has a claim, but they do not answer each other: a [`RowKind::Packed`] row,
-    /// which counts as one row of each side alone.
+    /// Each side has a claim, but nobody said they answer each other: a [`RowKind::Packed`]
+    /// row, which counts as one row of each side alone, or a [`RowKind::Suggested`] one (a
+    /// machine's guess: "answered by both sides" keeps only rows the files link).
     Apart,
 }
 
@@ -129,7 +130,9 @@ impl Row {
     /// Which sides answer the row.
     pub fn answered(&self) -> Answered {
         match (self.left.is_empty(), self.right.is_empty()) {
-            (false, false) if self.kind == RowKind::Packed => Answered::Apart,
+            (false, false) if matches!(self.kind, RowKind::Packed | RowKind::Suggested) => {
+                Answered::Apart
+            }
             (false, false) => Answered::Both,
             (false, true) => Answered::Left,
             _ => Answered::Right,

@@ -1024,3 +1024,49 @@ fn u_brings_back_the_last_dismissed_suggestion() {
     assert!(common::footer_said(&app).contains("Nothing dismissed here to bring back"));
     assert_eq!(std::fs::read_to_string(&file).expect("read"), before);
 }
+
+/// "Answered by both sides" keeps the rows the files link, never a machine's guess: with
+/// suggestions shown it kept every ≈ row (2,038 claims on LIAR against the 2 the CLI's
+/// `--both-sides` gives), and `m` changed what the same filter kept.
+#[test]
+fn answered_by_both_sides_keeps_no_suggested_row() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    assert!(!suggested_pairs(&app).is_empty());
+    let claims = |app: &App| -> usize {
+        app.shown()
+            .topics
+            .iter()
+            .flat_map(|t| &t.rows)
+            .map(|r| r.left.len() + r.right.len())
+            .sum()
+    };
+    typed(&mut app, "f");
+    for _ in 0..parallax::tui::modal::filters::state::Section::ALL.len() {
+        if common::panel(&app).map(|p| p.section)
+            == Some(parallax::tui::modal::filters::state::Section::Rows)
+        {
+            break;
+        }
+        keys(&mut app, &[KeyCode::Tab]);
+    }
+    keys(&mut app, &[KeyCode::Down, KeyCode::Char(' ')]);
+    assert_eq!(
+        app.query.filter.answered,
+        Some(parallax::query::AnsweredBy::Both)
+    );
+    let panel = screen(&app);
+    let line = panel
+        .lines()
+        .find(|l| l.contains("(•) answered by both sides"))
+        .unwrap_or_default();
+    assert!(
+        line.trim_end_matches(['"', ' ', '│']).ends_with(" 0"),
+        "the draft links no pair: {panel}"
+    );
+    assert!(suggested_pairs(&app).is_empty(), "no ≈ row is kept");
+    let shown = claims(&app);
+    keys(&mut app, &[KeyCode::Esc]);
+    keys(&mut app, &[KeyCode::Char('m')]);
+    assert_eq!(claims(&app), shown, "the same rows with suggestions hidden");
+}

@@ -16,8 +16,8 @@ pub enum LineKind {
     Speaker,
     /// Short source tags: outlet and date.
     Sources,
-    /// An assessment: rating and note.
-    Assessment,
+    /// An assessment: rating and note (drawn in its rating's colour, as the detail view does).
+    Assessment(crate::format::Rating),
     /// A relation to another claim (`↳ concedes …`).
     Link,
     /// Where the claim or its assessment stands as of the date in force: superseded, undated,
@@ -469,7 +469,7 @@ fn claim_lines(
     let assessed = comparison.assessed(dispute, at, claim);
     if let Some(a) = assessed.shown() {
         let s = assessment_line(a.rating, a.by.as_deref(), a.note.as_deref());
-        push_wrapped(out, LineKind::Assessment, &s, width, at);
+        push_wrapped(out, LineKind::Assessment(a.rating), &s, width, at);
     }
     if let Some(s) = assessed_line(assessed) {
         push_wrapped(out, LineKind::Standing, &s, width, at);

@@ -343,3 +343,32 @@ fn long_party_names_share_the_legend_each_cut_with_an_ellipsis() {
     assert!(legend.contains("… ⟷ ■ Republican"), "{legend:?}");
     assert!(legend.trim_end().ends_with('…'), "{legend:?}");
 }
+
+/// An assessment line is drawn in its rating's colour, as the detail view draws it: every
+/// rating was bright red, and red reads as "false" even on a corroborated claim.
+#[test]
+fn assessment_lines_take_their_ratings_colour() {
+    let app = common::sized(
+        App::new(
+            common::dispute("tests/fixtures/assessed"),
+            0,
+            1,
+            Theme::colored(),
+        ),
+        160,
+        50,
+    );
+    let t = common::render(&app);
+    let buf = t.backend().buffer();
+    let colour_of = |word: &str| {
+        (0..buf.area.height).find_map(|y| {
+            let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            let at = line.find(&format!("⚑ {word}"))?;
+            Some(buf[(line[..at].chars().count() as u16, y)].fg)
+        })
+    };
+    let corroborated = colour_of("corroborated").expect("a corroborated claim in view");
+    let disputed = colour_of("disputed").expect("a disputed claim in view");
+    assert_eq!(corroborated, ratatui::style::Color::Green);
+    assert_ne!(corroborated, disputed);
+}

@@ -133,7 +133,7 @@ impl Theme {
             LineKind::Text | LineKind::Gap => Style::new(),
             LineKind::Speaker => self.dim().add_modifier(Modifier::ITALIC),
             LineKind::Sources => self.fg(Color::Green),
-            LineKind::Assessment => self.fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            LineKind::Assessment(rating) => self.rating(rating),
             LineKind::Link => self.fg(Color::Magenta).add_modifier(Modifier::BOLD),
             LineKind::Silent | LineKind::Standing => self.dim().add_modifier(Modifier::ITALIC),
         }

@@ -122,7 +122,8 @@ fn ratings_rule(app: &App, tallies: &[ratings::Tally; 2], widths: (usize, usize)
         let rest = width.saturating_sub(used + text::width(lead));
         vec![
             Span::styled(lead, theme.dim()),
-            Span::styled(text, theme.line(LineKind::Assessment)),
+            // Counts of several ratings: no one rating's colour.
+            Span::styled(text, theme.title()),
             Span::styled(
                 format!(
                     "{}{}",

@@ -920,3 +920,55 @@ fn a_byte_that_is_not_utf8_is_named_at_its_column_in_characters() {
     assert!(said[0].1.contains(&format!(":{line}:{column}")), "{said:?}");
     assert!(said[0].1.contains("0xE9"), "{said:?}");
 }
+
+/// A line break typed inside a string is said to be one, at the end of the line the string is
+/// on (serde_json found it at the start of the next line, as "control character"); a table
+/// named where a side file goes is said to be one, with the command that reads it; problems on
+/// one line come in the order of their columns.
+#[test]
+fn a_line_break_in_a_string_a_table_and_one_lines_problems_are_placed_as_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = dir.path().join("broken.json");
+    std::fs::write(
+        &broken,
+        "{\"format\": \"parallax/1\",\n \"dispute\": \"a\nb\"}\n",
+    )
+    .expect("written");
+    let table = dir.path().join("claims.csv");
+    std::fs::write(&table, "side,topic,text\na,t,x\n").expect("written");
+    let loaded = load_paths(&[broken, table]);
+    let d = &loaded.report.diagnostics;
+    let syntax: Vec<&parallax::load::Diagnostic> =
+        d.iter().filter(|d| d.code == Code::Syntax).collect();
+    let line_break = syntax
+        .iter()
+        .find(|d| d.file.ends_with("broken.json"))
+        .expect("the broken file's error");
+    assert_eq!((line_break.line, line_break.column), (Some(2), Some(15)));
+    assert!(line_break.message.contains("a line break inside a string"));
+    let csv = syntax
+        .iter()
+        .find(|d| d.file.ends_with("claims.csv"))
+        .expect("the table's error");
+    assert!(
+        csv.expected
+            .as_deref()
+            .is_some_and(|e| e.contains("parallax import csv")),
+        "{csv:?}"
+    );
+    // Two unknown fields on one line: the first column first.
+    let side = dir.path().join("side.json");
+    let good = std::fs::read_to_string(fixture("good.json")).expect("the fixture");
+    let two = good.replacen("{", "{\"zz\": 1, \"aa\": 2, ", 1);
+    std::fs::write(&side, two).expect("written");
+    let loaded = load_paths(&[fixture("good.json"), side]);
+    let columns: Vec<Option<usize>> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UnknownField)
+        .map(|d| d.column)
+        .collect();
+    assert_eq!(columns.len(), 2, "{:?}", loaded.report.diagnostics);
+    assert!(columns[0] < columns[1], "{columns:?}");
+}

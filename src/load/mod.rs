@@ -428,14 +428,16 @@ impl<'a> Loader<'a> {
             .rev()
             .map(|(i, n)| (n.as_str(), i))
             .collect();
-        // File, line, then pointer: the order does not depend on the order of a file's fields.
-        // Too few sides is the outcome of the other errors, so it comes after them all.
+        // File, line, column, then pointer: the order a reader meets them in the file, not
+        // the order of the checks. Too few sides is the outcome of the other errors, so it
+        // comes after them all.
         self.diagnostics.sort_by(|a, b| {
             let key = |d: &Diagnostic| {
                 (
                     d.code == Code::TooFewSides,
                     order.get(d.file.as_str()).copied().unwrap_or(usize::MAX),
                     d.line.unwrap_or(0),
+                    d.column.unwrap_or(0),
                 )
             };
             key(a).cmp(&key(b)).then_with(|| a.pointer.cmp(&b.pointer))
@@ -813,6 +815,9 @@ fn syntax_error(name: &str, text: &str, e: &serde_json::Error) -> Diagnostic {
         Some(i) => message.get(..i).unwrap_or(&message).to_owned(),
         None => message,
     };
+    // A line break is read before it is found wrong: serde_json places it at the start of
+    // the next line; it belongs at the end of the line the string is on.
+    let line_break = e.column() == 0 && e.line() > 1 && message.starts_with("control character");
     // What to do depends on what went wrong: a comma is missing in only some of these.
     let (message, expected) = if message.contains("recursion limit") {
         // Valid JSON that no narrative needs.
@@ -827,6 +832,11 @@ fn syntax_error(name: &str, text: &str, e: &serde_json::Error) -> Diagnostic {
             format!("the file ends before its JSON does ({message})"),
             "the rest of the file (was it cut off while copied or saved?), or the closing \
              brackets it lacks",
+        )
+    } else if message.starts_with("control character") && line_break {
+        (
+            "a line break inside a string (a JSON string holds none as typed)".to_owned(),
+            "the string closed on its line, or `\\n` written for the new line",
         )
     } else if message.starts_with("control character") {
         (
@@ -846,6 +856,16 @@ fn syntax_error(name: &str, text: &str, e: &serde_json::Error) -> Diagnostic {
             "valid JSON (check for a missing comma, quote or bracket here)",
         )
     };
+    // A table given where a side file goes: said, with the command that reads it.
+    let table = [".csv", ".tsv"]
+        .iter()
+        .any(|ext| name.to_ascii_lowercase().ends_with(ext));
+    let expected = if table {
+        "a side file in JSON; this is a table: `parallax import csv FILE -o FOLDER` makes a \
+         dispute of it"
+    } else {
+        expected
+    };
     let mut d = Diagnostic::in_file(
         Severity::Error,
         Code::Syntax,
@@ -853,6 +873,13 @@ fn syntax_error(name: &str, text: &str, e: &serde_json::Error) -> Diagnostic {
         format!("invalid JSON: {message}"),
     )
     .expected(expected);
+    if line_break {
+        let line = e.line() - 1;
+        let row = text.split('\n').nth(line - 1).unwrap_or_default();
+        d.line = Some(line);
+        d.column = Some(row.trim_end_matches('\r').chars().count() + 1);
+        return d;
+    }
     d.line = Some(e.line());
     // serde_json counts bytes, and says column 0 at the end of a file ending in a newline.
     d.column = Some(locate::char_column(text, e.line(), e.column()));

@@ -268,6 +268,12 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
 /// to replace it, which parallax never does. A command that reads much before it writes (an
 /// import) asks first; writing checks every file again.
 pub fn check_folder_free(dir: &Path) -> Result<(), CreateError> {
+    if dir.symlink_metadata().is_ok() && !dir.is_dir() {
+        return Err(CreateError::Folder {
+            path: crate::export::shown_path(dir),
+            reason: "it is a file, not a folder; give the path of a new folder".to_owned(),
+        });
+    }
     let manifest = dir.join(MANIFEST);
     if manifest.symlink_metadata().is_ok() {
         return Err(CreateError::Exists {

@@ -2208,3 +2208,48 @@ fn spreadsheet_dates_are_read_or_said_once_each_and_counted_by_kind() {
         .collect();
     assert_eq!(source_dates, ["2025-05-01"]);
 }
+
+/// An import makes a folder: `-o -` (standard output to `export`) is a usage error that says
+/// so, not a folder named `-`; a file where the folder goes is named as a file, by `import`
+/// and by `new` alike (a raw "Not a directory" came from the system).
+#[test]
+fn an_import_or_new_into_standard_output_or_a_file_is_refused_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("t.csv");
+    std::fs::write(&csv, "side,topic,text\na,t,one\nb,t,two\n").unwrap();
+    let out = parallax()
+        .current_dir(dir.path())
+        .args(["import", "csv", "t.csv", "-o", "-", "--id", "x"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("not standard output"), "{said}");
+    assert!(!dir.path().join("-").exists(), "no folder named `-`");
+    std::fs::write(dir.path().join("afile"), "notes").unwrap();
+    for args in [
+        &["import", "csv", "t.csv", "-o", "afile"][..],
+        &[
+            "new", "afile", "--title", "T", "--side", "a:A", "--side", "b:B",
+        ][..],
+    ] {
+        let out = parallax()
+            .current_dir(dir.path())
+            .args(args)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("afile: it is a file, not a folder"),
+            "{args:?}: {said}"
+        );
+        assert!(!said.contains("os error"), "{said}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("afile")).unwrap(),
+            "notes"
+        );
+    }
+}

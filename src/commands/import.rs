@@ -13,6 +13,14 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
     let args = match command {
         ImportCommand::Csv(args) | ImportCommand::ClaimReview { args, .. } => args,
     };
+    // `-o -` means standard output to `export`; an import makes a folder of files.
+    if args.out.as_os_str() == "-" {
+        return Err(Failure::Usage(
+            "an import writes a folder of files, not standard output: give the folder to make \
+             with -o (for example -o my-dispute)"
+                .to_owned(),
+        ));
+    }
     // A folder a new dispute cannot go into is said before thousands of records are read.
     crate::create::check_folder_free(&args.out).map_err(|e| Failure::Input(e.to_string()))?;
     let mut builder = Builder::default();

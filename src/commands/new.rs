@@ -73,6 +73,8 @@ pub fn new(args: &NewArgs, err: &mut dyn Write) -> Result<(), Failure> {
     if let Some(name) = args.dir.file_name() {
         super::refuse_hidden("DIR", &name.to_string_lossy(), "folder's name")?;
     }
+    // A file where the folder goes, or a dispute there already: said before anything is made.
+    crate::create::check_folder_free(&args.dir).map_err(|e| Failure::Input(e.to_string()))?;
     let id = match &args.id {
         Some(id) if is_id(id) => id.clone(),
         Some(id) => {

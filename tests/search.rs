@@ -1307,3 +1307,35 @@ fn compatibility_forms_and_pasted_joiners_are_found() {
         ["persian"]
     );
 }
+
+/// A term typed with its possessive finds the word without it, as `Scott` finds "Scott's":
+/// `India's`, copied from a claim, missed "India said no." (and `Pakistan's` found "Pakistan"
+/// only as two typos). In the index and in a cold `parallax search` alike.
+#[test]
+fn a_possessive_term_finds_the_word_without_it() {
+    let (dir, d) = said(&[
+        ("plain", "India said no."),
+        ("possessive", "India's army moved."),
+        ("long", "Pakistan said no."),
+        ("other", "Trump spoke."),
+    ]);
+    assert_eq!(sorted(ids(&d, "India's")), ["plain", "possessive"]);
+    let (_, hits) =
+        query::Searcher::new(&d, MatcherKind::Nucleo).search_all("Pakistan's", |_| true);
+    assert_eq!(hits.len(), 1);
+    assert!(
+        hits.iter().all(|h| h.typos == 0),
+        "no typo: the stem as typed"
+    );
+    let out = parallax()
+        .args(["search", "--no-cache"])
+        .arg(dir.path())
+        .arg("india's")
+        .output()
+        .expect("runs");
+    let lines = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        lines.contains(" plain ") && lines.contains(" possessive "),
+        "{lines}"
+    );
+}

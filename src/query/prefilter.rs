@@ -58,7 +58,11 @@ fn term_may_match(term: &Term, texts: &[Cow<'_, [u8]>]) -> bool {
     match term.kind {
         TermKind::Word => {
             let by_words = words::split(&lower).iter().all(|(_, w)| {
-                let pieces = pieces(w, words::typo_budget(w.chars()));
+                // A possessive term finds its stem (`india's` finds "India said"), with the
+                // typos the whole term allows.
+                let budget = words::typo_budget(w.chars());
+                let w = w.strip_suffix("'s").filter(|s| !s.is_empty()).unwrap_or(w);
+                let pieces = pieces(w, budget);
                 pieces.is_empty() || any(&pieces)
             });
             let letters: Vec<u8> = runs.concat().into_bytes();

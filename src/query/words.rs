@@ -271,6 +271,13 @@ pub const PREFIX_TYPOS_FROM: usize = 8;
 /// written, and a whole word also when it is the term and a possessive `'s` (a phrase's
 /// `"Rick Scott"` in "Rick Scott's").
 fn measure(term: &[char], word: &[char], prefix: bool, budget: u8) -> Option<(u8, usize)> {
+    // A term typed with its possessive finds the word without it (`India's` finds "India
+    // said"), as the word with one is found by the term without (`Scott` finds "Scott's").
+    if let Some(stem) = possessive_stripped(term)
+        && stem == word
+    {
+        return Some((0, word.len()));
+    }
     let whole = || {
         distance(term, word, false, budget)
             .or_else(|| distance(term, possessive_stripped(word)?, false, budget))
@@ -426,7 +433,11 @@ impl Words {
         self.words
             .iter()
             .zip(&self.budgets)
-            .map(|(w, &k)| w.len().saturating_sub(usize::from(k)))
+            .map(|(w, &k)| {
+                // A possessive term finds its stem, two chars shorter (see [`measure`]).
+                let stem = possessive_stripped(w).map_or(w.len(), <[char]>::len);
+                stem.min(w.len().saturating_sub(usize::from(k)))
+            })
             .min()
             .unwrap_or(0)
     }
@@ -439,8 +450,10 @@ impl Words {
         let term = self.words.get(i)?;
         let prefix = self.last_prefix && i + 1 == self.words.len();
         let budget = self.budgets.get(i).copied().unwrap_or(0);
-        // Each typo adds at most one char: a shorter word cannot match (most words, quickly).
-        if word.len() + usize::from(budget) < term.len() {
+        // Each typo adds at most one char: a shorter word cannot match (most words, quickly),
+        // but for the stem of a possessive term.
+        if word.len() + usize::from(budget) < term.len() && possessive_stripped(term) != Some(word)
+        {
             return None;
         }
         // A typo at the first letter counts twice, as Meilisearch counts it: people rarely

@@ -271,13 +271,6 @@ pub const PREFIX_TYPOS_FROM: usize = 8;
 /// written, and a whole word also when it is the term and a possessive `'s` (a phrase's
 /// `"Rick Scott"` in "Rick Scott's").
 fn measure(term: &[char], word: &[char], prefix: bool, budget: u8) -> Option<(u8, usize)> {
-    // A term typed with its possessive finds the word without it (`India's` finds "India
-    // said"), as the word with one is found by the term without (`Scott` finds "Scott's").
-    if let Some(stem) = possessive_stripped(term)
-        && stem == word
-    {
-        return Some((0, word.len()));
-    }
     let whole = || {
         distance(term, word, false, budget)
             .or_else(|| distance(term, possessive_stripped(word)?, false, budget))
@@ -393,6 +386,8 @@ pub struct Words {
     pub fold: bool,
     /// The last word may be a prefix.
     pub last_prefix: bool,
+    /// A word typed with a possessive also finds its stem (plain terms, not phrases).
+    pub stems: bool,
 }
 
 impl Words {
@@ -423,6 +418,7 @@ impl Words {
             budgets,
             fold,
             last_prefix,
+            stems: typos,
         })
     }
 
@@ -434,8 +430,11 @@ impl Words {
             .iter()
             .zip(&self.budgets)
             .map(|(w, &k)| {
-                // A possessive term finds its stem, two chars shorter (see [`measure`]).
-                let stem = possessive_stripped(w).map_or(w.len(), <[char]>::len);
+                // A plain possessive term finds its stem, two chars shorter (see
+                // [`Words::word_match`]).
+                let stem = possessive_stripped(w)
+                    .filter(|_| self.stems)
+                    .map_or(w.len(), <[char]>::len);
                 stem.min(w.len().saturating_sub(usize::from(k)))
             })
             .min()
@@ -450,10 +449,14 @@ impl Words {
         let term = self.words.get(i)?;
         let prefix = self.last_prefix && i + 1 == self.words.len();
         let budget = self.budgets.get(i).copied().unwrap_or(0);
-        // Each typo adds at most one char: a shorter word cannot match (most words, quickly),
-        // but for the stem of a possessive term.
-        if word.len() + usize::from(budget) < term.len() && possessive_stripped(term) != Some(word)
-        {
+        // A plain term typed with its possessive finds the word without it (`India's` finds
+        // "India said"), as the word with one is found by the term without (`Scott` finds
+        // "Scott's"); a phrase is matched as written.
+        if self.stems && possessive_stripped(term) == Some(word) {
+            return Some((cost(0, true), word.len()));
+        }
+        // Each typo adds at most one char: a shorter word cannot match (most words, quickly).
+        if word.len() + usize::from(budget) < term.len() {
             return None;
         }
         // A typo at the first letter counts twice, as Meilisearch counts it: people rarely

@@ -724,3 +724,41 @@ fn a_resize_through_a_size_showing_the_whole_row_keeps_the_place() {
     a = sized(a, 80, 24);
     assert_eq!(a.top.line, 0);
 }
+
+/// The finder's title gives way to its count with `…` (`Find topi 63/137` was cut mid-word),
+/// and stays whole when both fit.
+#[test]
+fn the_topic_finders_title_is_cut_with_an_ellipsis_beside_a_long_count() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (party, name) in [("a", "A"), ("b", "B")] {
+        let topics: Vec<serde_json::Value> = (0..120)
+            .map(|i| {
+                serde_json::json!({"id": format!("t{i}"), "title": format!("Topic {i}"),
+                    "claims": [{"id": format!("{party}-{i}"), "text": "x", "sources": ["s"]}]})
+            })
+            .collect();
+        let side = serde_json::json!({"format": "parallax/1", "dispute": "d",
+            "party": {"id": party, "name": name},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
+            "topics": topics});
+        std::fs::write(dir.path().join(format!("{party}.json")), side.to_string())
+            .expect("written");
+    }
+    let mut app = common::open_folder(dir.path());
+    app = sized(app, 80, 24);
+    press(&mut app, &[Action::Search]);
+    let title = |app: &App| lines(app)[3].chars().take(20).collect::<String>();
+    assert!(
+        title(&app).starts_with("┌ Find topic 1/120 ┐"),
+        "{}",
+        title(&app)
+    );
+    for _ in 0..106 {
+        press(&mut app, &[Action::Down]);
+    }
+    assert!(
+        title(&app).starts_with("┌ Find to… 107/120 ┐"),
+        "{}",
+        title(&app)
+    );
+}

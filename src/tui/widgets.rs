@@ -52,6 +52,16 @@ fn framed(
     bottom: Option<Line<'static>>,
 ) -> Rect {
     frame.render_widget(Clear, area);
+    // The title gives way to the note on the same border, cut with `…` (ratatui cut it
+    // mid-word: `Find topi 63/137`).
+    let room = usize::from(area.width.saturating_sub(2))
+        .saturating_sub(top.as_ref().map_or(0, Line::width))
+        .saturating_sub(1);
+    let title = if crate::text::width(title) <= room {
+        title.to_owned()
+    } else {
+        crate::text::ellipsis(title, room).trim_end().to_owned()
+    };
     let mut block = Block::bordered()
         .title(format!(" {title} "))
         .border_style(theme.border(true));

@@ -2080,8 +2080,9 @@ fn a_verdict_repeated_on_a_claims_next_source_row_is_not_another_verdict() {
         "{said}"
     );
     assert!(
-        said.contains("line 5: another verdict on claim `a1` (given at line 2) is not used")
-            && said.contains("Other Desk"),
+        said.contains(
+            "line 5: another verdict on claim `a1` (given at line 2) is not used: false by Other Desk: Wrong"
+        ),
         "another fact-checker's verdict is reported: {said}"
     );
     let d = load(&dir.path().join("out"));

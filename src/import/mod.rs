@@ -571,11 +571,16 @@ impl Builder {
                     .is_none_or(|by| by.to_lowercase() != b.trim().to_lowercase())
             });
             if other_verdict {
-                let wording = [r.get(Col::Rating), r.get(Col::Note), r.get(Col::By)]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(": ");
+                // `disputed by Snopes: Rated “Mixture”.`: the rating, who gave it, then the
+                // note (they were joined by colons: `disputed: Rated “Mixture”.: Snopes`).
+                let by = r.get(Col::By).map(|b| format!(" by {}", b.trim()));
+                let note = r.get(Col::Note).map(|n| format!(": {}", n.trim()));
+                let wording = format!(
+                    "{}{}{}",
+                    r.get(Col::Rating).map_or("a verdict", str::trim),
+                    by.unwrap_or_default(),
+                    note.unwrap_or_default()
+                );
                 self.problem(
                     file,
                     at,

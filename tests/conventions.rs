@@ -40,6 +40,14 @@ fn bash_completes_a_subcommand_and_a_format() {
         String::from_utf8(out.stdout).unwrap()
     };
     assert_eq!(complete("parallax exp", 1).trim(), "export");
+    // `search` refuses --query (its query is the last argument): it is not offered there,
+    // while `show` still takes it.
+    let search = complete("parallax search --", 2);
+    assert!(
+        search.contains("--json") && !search.contains("--query"),
+        "{search}"
+    );
+    assert!(complete("parallax show --", 2).contains("--query"));
     let formats = complete("parallax export --format ''", 3);
     assert!(
         formats.contains("claims-csv") && formats.contains("html"),

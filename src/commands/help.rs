@@ -11,11 +11,32 @@ use std::io::Write;
 /// when its writer fails (a closed pipe, a full disk), and a failed write here is reported as
 /// every other command reports one.
 pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(), Failure> {
-    let mut cmd = Cli::command();
+    let mut cmd = without_hidden_options(Cli::command());
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "parallax", &mut script);
     out.write_all(&script)?;
     Ok(())
+}
+
+/// The command line without the options a command hides: clap_complete offers hidden options
+/// too, and `search --query` (which `search` refuses: its query is the last argument) was
+/// offered by every shell. A command holding one is remade from its visible arguments.
+fn without_hidden_options(mut cmd: clap::Command) -> clap::Command {
+    let hiding: Vec<String> = cmd
+        .get_subcommands()
+        .filter(|s| s.get_arguments().any(clap::Arg::is_hide_set))
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in hiding {
+        cmd = cmd.mut_subcommand(&name, |s| {
+            let mut fresh = clap::Command::new(s.get_name().to_owned());
+            if let Some(about) = s.get_about() {
+                fresh = fresh.about(about.clone());
+            }
+            fresh.args(s.get_arguments().filter(|a| !a.is_hide_set()).cloned())
+        });
+    }
+    cmd
 }
 
 /// Writes the manual page, section 1: the synopsis, the options, and every command; with a

@@ -299,6 +299,10 @@ pub struct ImportArgs {
     /// The dispute's id (default: made from the folder's name).
     #[arg(long, value_name = "ID", value_hint = ValueHint::Other)]
     pub id: Option<String>,
+    /// Write nothing, and exit 1, when any record has a problem (a value left out, a row not
+    /// used): for a pipeline that must not lose data quietly.
+    #[arg(long)]
+    pub strict: bool,
     #[command(flatten)]
     pub read: ReadArgs,
 }

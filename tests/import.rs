@@ -2254,3 +2254,35 @@ fn an_import_or_new_into_standard_output_or_a_file_is_refused_plainly() {
         );
     }
 }
+
+/// `--strict`: a problem in any record writes nothing and exits 1, for a pipeline that must not
+/// lose data quietly; without problems, it imports as usual.
+#[test]
+fn strict_writes_nothing_when_any_record_has_a_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("t.csv");
+    std::fs::write(&csv, "side,topic,text,date\na,t,one,4/22/2025\nb,t,two,\n").unwrap();
+    let out = parallax()
+        .args(["import", "csv", "--strict", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&csv)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("line 2: the date `4/22/2025` is not a date"),
+        "{said}"
+    );
+    assert!(said.contains("nothing was written (--strict)"), "{said}");
+    assert!(!dir.path().join("out").exists());
+    std::fs::write(&csv, "side,topic,text,date\na,t,one,2025-04-22\nb,t,two,\n").unwrap();
+    parallax()
+        .args(["import", "csv", "--strict", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&csv)
+        .assert()
+        .success();
+    assert!(dir.path().join("out/dispute.json").exists());
+}

@@ -128,6 +128,13 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
             draft.sides.len()
         )));
     }
+    if args.strict && !problems.is_empty() {
+        return Err(Failure::Input(format!(
+            "{} problem(s) listed above; nothing was written (--strict). Fix them in the input, \
+             or import without --strict to keep what could be read",
+            problems.len()
+        )));
+    }
     crate::cleanup::remove_on_signal()?;
     draft.write(&args.out)?;
     writeln!(

@@ -422,6 +422,10 @@ pub struct ExportArgs {
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Begin a CSV with a byte order mark, so Excel reads it as UTF-8 (without one it reads
+    /// accents and non-Latin text as its ANSI code page). CSV formats only.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 /// Filters and search, shared by every command that shows claims. Repeated flags, or values

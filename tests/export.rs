@@ -1126,3 +1126,44 @@ fn a_claim_the_size_of_a_report_is_written_as_it_is_rendered() {
         );
     }
 }
+
+/// `--bom` begins a CSV with the byte order mark Excel needs to read it as UTF-8 (it read
+/// `·` as `Â·`), and changes nothing else; import reads such a file back; the other formats
+/// refuse it, since a BOM breaks Markdown, HTML and JSON.
+#[test]
+fn bom_begins_a_csv_for_excel_and_only_a_csv() {
+    for format in ["csv", "claims-csv"] {
+        let plain = parallax().args(["export", "-f", format]).output().unwrap();
+        let marked = parallax()
+            .args(["export", "-f", format, "--bom"])
+            .output()
+            .unwrap();
+        assert!(marked.status.success());
+        assert_eq!(
+            marked.stdout.get(..3),
+            Some(&b"\xEF\xBB\xBF"[..]),
+            "{format}"
+        );
+        assert_eq!(marked.stdout.get(3..), Some(&plain.stdout[..]), "{format}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("claims.csv");
+    parallax()
+        .args(["export", "-f", "claims-csv", "--bom", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    parallax()
+        .args(["import", "csv", "--strict", "-o"])
+        .arg(dir.path().join("back"))
+        .arg(&file)
+        .assert()
+        .success();
+    for format in ["md", "html", "json", "claimreview"] {
+        parallax()
+            .args(["export", "-f", format, "--bom"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--bom is for the CSV formats"));
+    }
+}

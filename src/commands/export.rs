@@ -59,6 +59,13 @@ pub fn export(
             "parallax: warning: --review-url is for --format claimreview (the page its reviews are published on); ignored"
         )?;
     }
+    if args.bom && !matches!(chosen, ExportFormat::Csv | ExportFormat::ClaimsCsv) {
+        return Err(Failure::Usage(
+            "--bom is for the CSV formats (csv, claims-csv), which Excel reads as UTF-8 only \
+             with it; a BOM would break Markdown, HTML and JSON"
+                .to_owned(),
+        ));
+    }
     let Some(format) = chosen.comparison() else {
         return claims(args, chosen, target, out, err);
     };
@@ -85,8 +92,20 @@ pub fn export(
         [one] if shown.topics.iter().any(|t| &t.id == one) => Some(one.as_str()),
         _ => None,
     };
-    let render = |w: &mut dyn Write| export::render_to(format, &dispute, shown, topic, &labels, w);
+    let render = |w: &mut dyn Write| {
+        bom(args.bom, w)?;
+        export::render_to(format, &dispute, shown, topic, &labels, w)
+    };
     deliver_with(render, format.extension(), target, args.force, out, err)
+}
+
+/// The UTF-8 byte order mark, first, when `--bom` asks for it.
+fn bom(wanted: bool, w: &mut dyn Write) -> Result<(), ExportError> {
+    if wanted {
+        w.write_all("\u{feff}".as_bytes())
+            .map_err(|e| ExportError::Encode(e.to_string()))?;
+    }
+    Ok(())
 }
 
 /// Writes an export to standard output as it is rendered; a failed write (a closed pipe) is
@@ -181,6 +200,7 @@ fn claims(
     if format == ExportFormat::ClaimsCsv {
         // Streamed, record by record, like the comparison formats.
         let render = |w: &mut dyn Write| {
+            bom(args.bom, w)?;
             crate::import::csv::write(&dispute, w).map_err(|e| ExportError::Encode(e.to_string()))
         };
         return deliver_with(render, "claims-csv", target, args.force, out, err);

@@ -647,6 +647,20 @@ fn words_given_unquoted_are_a_usage_error_that_says_to_quote_them() {
         ),
         "{err}"
     );
+    // The command suggested runs as shown: a query a shell would expand goes in single
+    // quotes, and so does a path with a space.
+    let (_, err) = run(&["dispute", "!border", "talks"]);
+    assert!(
+        err.contains("parallax search dispute '!border talks'"),
+        "{err}"
+    );
+    std::fs::rename(dir.path().join("dispute"), dir.path().join("my dispute")).expect("renamed");
+    let (_, err) = run(&["my dispute", "border", "talks"]);
+    assert!(
+        err.contains("parallax search 'my dispute' \"border talks\""),
+        "{err}"
+    );
+    std::fs::rename(dir.path().join("my dispute"), dir.path().join("dispute")).expect("renamed");
     // Quoted, the words are searched for.
     let (code, err) = run(&["dispute", "border talks"]);
     assert!(matches!(code, Some(0 | 1)), "{err}");
@@ -1284,28 +1298,76 @@ fn decomposed_text_matches_what_is_typed() {
 }
 
 /// Ligatures and full-width letters (text copied from PDFs and East Asian layouts) are found by
-/// the plain letters; a word pasted with its zero-width non-joiner (Persian) finds its claim,
-/// though the claim shows the joiner as a marker.
+/// the plain letters, by a word and by an exact term alike (the quick test on the bytes ruled
+/// `'financial` out); a word pasted with its zero-width non-joiner (Persian) is the word without
+/// it, and an emoji's joiner or a lone variation selector is no term of its own.
 #[test]
 fn compatibility_forms_and_pasted_joiners_are_found() {
-    let (_dir, d) = said(&[
+    let (dir, d) = said(&[
         ("ligature", "a \u{fb01}nancial report"),
         ("wide", "\u{ff26}\u{ff55}\u{ff4c}\u{ff4c} width"),
         (
             "persian",
-            "\u{622}\u{62a}\u{634}\u{200c}\u{628}\u{633} \u{628}\u{631}\u{642}\u{631}\u{627}\u{631} \u{627}\u{633}\u{62a}",
+            "\u{622}\u{62a}\u{634}\u{628}\u{633} \u{628}\u{631}\u{642}\u{631}\u{627}\u{631} \u{627}\u{633}\u{62a}",
+        ),
+        (
+            "emoji",
+            "a family \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} photo",
         ),
     ]);
     assert_eq!(ids(&d, "financial"), ["ligature"]);
+    assert_eq!(ids(&d, "'financial"), ["ligature"]);
     assert_eq!(ids(&d, "full"), ["wide"]);
     assert_eq!(
         ids(&d, "\u{622}\u{62a}\u{634}\u{200c}\u{628}\u{633}"),
         ["persian"]
     );
-    assert_eq!(
-        ids(&d, "'\u{622}\u{62a}\u{634}\u{200c}\u{628}\u{633}"),
-        ["persian"]
+    assert!(
+        ids(&d, "\u{1f469}\u{200d}\u{1f680}").is_empty(),
+        "no joined emoji here"
     );
+    assert!(query::pattern::parse("\u{fe0f}").is_empty());
+    let out = parallax()
+        .args(["search", "--no-cache"])
+        .arg(dir.path())
+        .arg("'financial")
+        .output()
+        .expect("runs");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("ligature"),
+        "the cold search finds it too: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Accents fold whatever their encoding: letters outside Latin-1 (`č`, `ё`, `ά`, `ễ`), one
+/// char or a letter and marks.
+#[test]
+fn accents_fold_beyond_latin_one_in_either_encoding() {
+    let (_dir, d) = said(&[
+        (
+            "czech",
+            "\u{10c}e\u{161}tina and \u{451}\u{43b}\u{43a}\u{430}",
+        ),
+        (
+            "czech-nfd",
+            "C\u{30c}es\u{30c}tina and \u{435}\u{308}\u{43b}\u{43a}\u{430}",
+        ),
+        (
+            "greek",
+            "\u{3b5}\u{3bb}\u{3bb}\u{3ac}\u{3b4}\u{3b1} Vi\u{1ec7}t",
+        ),
+    ]);
+    assert_eq!(sorted(ids(&d, "cestina")), ["czech", "czech-nfd"]);
+    assert_eq!(
+        sorted(ids(&d, "\u{435}\u{43b}\u{43a}\u{430}")),
+        ["czech", "czech-nfd"]
+    );
+    assert_eq!(
+        ids(&d, "\u{3b5}\u{3bb}\u{3bb}\u{3b1}\u{3b4}\u{3b1}"),
+        ["greek"]
+    );
+    assert_eq!(ids(&d, "viet"), ["greek"]);
 }
 
 /// A term typed with its possessive finds the word without it, as `Scott` finds "Scott's":
@@ -1319,7 +1381,11 @@ fn a_possessive_term_finds_the_word_without_it() {
         ("long", "Pakistan said no."),
         ("other", "Trump spoke."),
     ]);
-    assert_eq!(sorted(ids(&d, "India's")), ["plain", "possessive"]);
+    // The word as typed first; its stem after.
+    assert_eq!(ids(&d, "India's"), ["possessive", "plain"]);
+    // A contraction is not cut: `it's` is not every `it`.
+    let (_c, contracted) = said(&[("it", "It was late."), ("its", "It's late.")]);
+    assert_eq!(ids(&contracted, "it's"), ["its"]);
     let (_, hits) =
         query::Searcher::new(&d, MatcherKind::Nucleo).search_all("Pakistan's", |_| true);
     assert_eq!(hits.len(), 1);

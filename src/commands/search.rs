@@ -92,8 +92,8 @@ pub fn search(
         .collect();
     let command = |query: &str| {
         let mut parts = vec!["parallax search".to_owned()];
-        parts.extend(shown_paths.iter().cloned());
-        parts.push(format!("\"{query}\""));
+        parts.extend(shown_paths.iter().map(|p| shell_word(p)));
+        parts.push(shell_query(query));
         parts.join(" ")
     };
     if !words.is_empty() && !json_file(&query_os) && !dispute_folder(&query_os) {
@@ -110,9 +110,10 @@ pub fn search(
         let shown = text::clean(query_text).text;
         return Err(Failure::Usage(format!(
             "`{shown}` is a dispute path, not a query, and `{}` is not a file or folder here: \
-             name the dispute first, then the query: parallax search {shown} \"{}\"",
+             name the dispute first, then the query: parallax search {} {}",
             words.first().map(String::as_str).unwrap_or_default(),
-            words.join(" ")
+            shell_word(&shown),
+            shell_query(&words.join(" "))
         )));
     }
     if json_file(&query_os)
@@ -289,6 +290,34 @@ pub fn search(
     // arenas). This is a measurable part of a search over a large dispute.
     std::mem::forget(dispute);
     Ok(found)
+}
+
+/// A path as a shell takes it: as it is when it holds nothing a shell reads, else in single
+/// quotes (a folder named `my dispute`).
+fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || "._/:@%+=,-".contains(c));
+    if plain {
+        s.to_owned()
+    } else {
+        single_quoted(s)
+    }
+}
+
+/// A query as one shell word: in double quotes, as a user writes one, unless it holds what a
+/// shell reads inside them (`"`, `$`, `` ` ``, `\`, `!`): then in single quotes, so the command
+/// suggested runs as shown.
+fn shell_query(s: &str) -> String {
+    if s.contains(['"', '$', '`', '\\', '!']) {
+        single_quoted(s)
+    } else {
+        format!("\"{s}\"")
+    }
+}
+
+fn single_quoted(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
 }
 
 /// True for an argument that names nothing on disk and does not look like a path (no folder

@@ -127,9 +127,20 @@ pub fn has_or_bar(query: &str) -> bool {
 
 /// Splits a query into its terms; empty when the query holds nothing to match.
 pub fn parse(query: &str) -> Vec<Term> {
-    // The texts searched were cleaned on load (a hidden character shown as its marker, as
-    // `⟨U+200C⟩` in a Persian word): the query is cleaned alike, so a word pasted from the file
-    // finds its claim.
+    // Joiners and selectors are left out, as matching leaves them out of a word (`آتش‌بس`
+    // typed with its zero-width non-joiner is `آتشبس`; an emoji's joiner made the marker's
+    // `U 200D` a term that every joined emoji matched). Any other hidden character is cleaned
+    // as the texts were on load, so a query never holds what the screen would not show.
+    let joined: String;
+    let query = if query.chars().any(super::words::is_joiner) {
+        joined = query
+            .chars()
+            .filter(|&c| !super::words::is_joiner(c))
+            .collect();
+        joined.as_str()
+    } else {
+        query
+    };
     let cleaned = crate::text::clean_if_needed(query);
     let query = cleaned.as_ref().map_or(query, |c| c.text.as_str());
     // A term given twice asks nothing more (every term must match): each is matched once, so a

@@ -62,6 +62,8 @@ fn term_may_match(term: &Term, texts: &[Cow<'_, [u8]>]) -> bool {
                 // typos the whole term allows.
                 let budget = words::typo_budget(w.chars());
                 let w = w.strip_suffix("'s").filter(|s| !s.is_empty()).unwrap_or(w);
+                // (A contraction, `it's`, keeps its `'s` in matching; its stem's pieces are
+                // then a weaker test, never a wrong "no".)
                 let pieces = pieces(w, budget);
                 pieces.is_empty() || any(&pieces)
             });
@@ -89,10 +91,13 @@ fn folded(bytes: &[u8]) -> Option<Cow<'_, [u8]>> {
         } else if crate::text::is_hidden(c) {
             // Cleaning shows it as `⟨U+202E⟩`: those letters and digits can be matched.
             out.extend(crate::text::code_point(c).to_ascii_lowercase().bytes());
-        } else if let Some(f) = words::chars(c.encode_utf8(&mut [0; 4]), true).first()
-            && f.is_ascii_alphanumeric()
-        {
-            out.push(*f as u8);
+        } else {
+            // Every letter the char folds to (`ﬁ` is `fi`).
+            for f in words::chars(c.encode_utf8(&mut [0; 4]), true) {
+                if f.is_ascii_alphanumeric() {
+                    out.push(f as u8);
+                }
+            }
         }
     };
     while let Some(c) = chars.next() {

@@ -206,7 +206,7 @@ pub fn chars_into(word: &str, fold: bool, out: &mut Vec<char>) {
 /// points of Hebrew and Arabic): the vowel signs of Indic scripts are letters of their words, so
 /// `जंग` (war) is not `जग` (world), nor `दल` the start of `दिल्ली`.
 pub(super) fn cluster_chars(g: &str, fold: bool, mut out: impl FnMut(char)) {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     let one = |c: char| match c {
         // The typographer's apostrophe is the typist's (`Scott’s` is `Scott's`).
         '\u{2019}' => '\'',
@@ -214,15 +214,21 @@ pub(super) fn cluster_chars(g: &str, fold: bool, mut out: impl FnMut(char)) {
         c => c,
     };
     let keep = |c: char| !(is_joiner(c) || (fold && is_accent(c)));
-    let composed = if fold {
-        is_nfkc_quick(g.chars())
-    } else {
-        is_nfc_quick(g.chars())
-    };
-    if composed == IsNormalized::Yes {
-        g.chars().filter(|&c| keep(c)).for_each(|c| out(one(c)));
+    let mut chars = g.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c < '\u{c0}'
+    {
+        // ASCII and Latin-1's signs: nothing to compose or fold away.
+        out(one(c));
     } else if fold {
-        g.nfkc().filter(|&c| keep(c)).for_each(|c| out(one(c)));
+        // Taken apart (NFKD), accents dropped, put back together (NFC): `č`, `ё`, `ά` and
+        // `ễ` fold to their letters whether written as one char or as a letter and marks.
+        g.nfkd()
+            .filter(|&c| keep(c))
+            .nfc()
+            .for_each(|c| out(one(c)));
+    } else if is_nfc_quick(g.chars()) == IsNormalized::Yes {
+        g.chars().filter(|&c| keep(c)).for_each(|c| out(one(c)));
     } else {
         g.nfc().filter(|&c| keep(c)).for_each(|c| out(one(c)));
     }
@@ -253,7 +259,7 @@ fn is_accent(c: char) -> bool {
 
 /// Invisible in a word: zero-width space and joiners, word joiner, byte order mark, variation
 /// selectors.
-fn is_joiner(c: char) -> bool {
+pub(super) fn is_joiner(c: char) -> bool {
     matches!(c,
         '\u{200b}'..='\u{200d}'
         | '\u{2060}'
@@ -289,6 +295,18 @@ fn measure(term: &[char], word: &[char], prefix: bool, budget: u8) -> Option<(u8
         .into_iter()
         .flatten()
         .min_by_key(cost)
+}
+
+/// Words whose `'s` is a contraction (`it's`, `that's`, `let's`), not a possessive: such a
+/// term is not cut to its first part, which would find every `it`.
+const CONTRACTED_S: &[&str] = &[
+    "he", "here", "how", "it", "let", "she", "that", "there", "what", "when", "where", "who", "why",
+];
+
+/// True for the first part of an `'s` contraction (see [`CONTRACTED_S`]), in any case.
+fn is_contracted(stem: &[char]) -> bool {
+    let lower: String = stem.iter().map(|&c| fold_case(c)).collect();
+    CONTRACTED_S.contains(&lower.as_str())
 }
 
 /// `word` without a possessive `'s` at its end, when it has one.
@@ -433,7 +451,7 @@ impl Words {
                 // A plain possessive term finds its stem, two chars shorter (see
                 // [`Words::word_match`]).
                 let stem = possessive_stripped(w)
-                    .filter(|_| self.stems)
+                    .filter(|s| self.stems && !is_contracted(s))
                     .map_or(w.len(), <[char]>::len);
                 stem.min(w.len().saturating_sub(usize::from(k)))
             })
@@ -452,8 +470,12 @@ impl Words {
         // A plain term typed with its possessive finds the word without it (`India's` finds
         // "India said"), as the word with one is found by the term without (`Scott` finds
         // "Scott's"); a phrase is matched as written.
-        if self.stems && possessive_stripped(term) == Some(word) {
-            return Some((cost(0, true), word.len()));
+        if self.stems
+            && let Some(stem) = possessive_stripped(term).filter(|s| !is_contracted(s))
+            && stem == word
+        {
+            // Not exact: the word as typed, possessive and all, ranks first.
+            return Some((cost(0, false), word.len()));
         }
         // Each typo adds at most one char: a shorter word cannot match (most words, quickly).
         if word.len() + usize::from(budget) < term.len() {

@@ -268,10 +268,23 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
 /// to replace it, which parallax never does. A command that reads much before it writes (an
 /// import) asks first; writing checks every file again.
 pub fn check_folder_free(dir: &Path) -> Result<(), CreateError> {
-    if dir.symlink_metadata().is_ok() && !dir.is_dir() {
+    // The nearest part of the path that exists must be a folder (`afile/sub` cannot be made).
+    if let Some(there) = dir.ancestors().find(|p| p.symlink_metadata().is_ok())
+        && !there.is_dir()
+    {
+        let what = if there.is_file() {
+            "a file, not a folder"
+        } else if there.is_symlink() {
+            "a link to nothing"
+        } else {
+            "not a folder"
+        };
         return Err(CreateError::Folder {
             path: crate::export::shown_path(dir),
-            reason: "it is a file, not a folder; give the path of a new folder".to_owned(),
+            reason: format!(
+                "{} is {what}; give the path of a new folder",
+                crate::export::shown_path(there)
+            ),
         });
     }
     let manifest = dir.join(MANIFEST);

@@ -2171,6 +2171,7 @@ fn spreadsheet_dates_are_read_or_said_once_each_and_counted_by_kind() {
          A,W,four,1/4/2025,s1,Daily,\n\
          A,W,five,1/5/2025,s1,Daily,\n\
          A,W,six,1/6/2025,s1,Daily,\n\
+         A,W,six and a half,1/7/2025,s1,Daily,\n\
          B,W,seven,2025-05-01,s2,Other,2025-05-01 09:00:00\n\
          B,W,eight,,s2,Other,2025-05-02\n",
     );
@@ -2185,14 +2186,16 @@ fn spreadsheet_dates_are_read_or_said_once_each_and_counted_by_kind() {
     );
     // The real difference is still said.
     assert!(
-        said.contains("line 9: the source `s2` was given before (found by its id); this row's source_date differs"),
+        said.contains("line 10: the source `s2` was given before (found by its id); this row's source_date differs"),
         "{said}"
     );
-    // Four claim dates written M/D/YYYY: three said in full, the fourth counted, in one line.
+    // Five claim dates written M/D/YYYY: three said in full, the rest counted, in one line.
     assert!(
-        said.contains("table.csv: 1 more like this: the date `…` is not a date"),
+        said.contains("table.csv: 2 more like this: the date `…` is not a date"),
         "{said}"
     );
+    // A bad source date is said once on its row, though the source was found again by url.
+    assert_eq!(said.matches("line 2: the source date").count(), 1, "{said}");
     let d = load(&dir.path().join("out"));
     let dates: Vec<String> = d
         .sides
@@ -2231,6 +2234,7 @@ fn an_import_or_new_into_standard_output_or_a_file_is_refused_plainly() {
     std::fs::write(dir.path().join("afile"), "notes").unwrap();
     for args in [
         &["import", "csv", "t.csv", "-o", "afile"][..],
+        &["import", "csv", "t.csv", "-o", "afile/sub"][..],
         &[
             "new", "afile", "--title", "T", "--side", "a:A", "--side", "b:B",
         ][..],
@@ -2244,7 +2248,7 @@ fn an_import_or_new_into_standard_output_or_a_file_is_refused_plainly() {
             .clone();
         let said = String::from_utf8_lossy(&out.stderr);
         assert!(
-            said.contains("afile: it is a file, not a folder"),
+            said.contains("afile is a file, not a folder"),
             "{args:?}: {said}"
         );
         assert!(!said.contains("os error"), "{said}");
@@ -2285,4 +2289,29 @@ fn strict_writes_nothing_when_any_record_has_a_problem() {
         .assert()
         .success();
     assert!(dir.path().join("out/dispute.json").exists());
+}
+
+/// A source found again by its url reports its row's bad date once (it was said twice: once as
+/// read, once as compared); a single problem beyond the three said in full is said whole, not
+/// counted as "1 more like this".
+#[test]
+fn a_merged_sources_bad_date_is_said_once_and_one_more_problem_in_full() {
+    let (_dir, said) = import_said(
+        "side,topic,text,source_outlet,source_url,source_date,date\n\
+         alpha,w,One,Daily,https://e.org/1,4/22/2025,1/1/2025\n\
+         alpha,w,Two,Daily,https://e.org/1,5/1/2025,1/2/2025\n\
+         alpha,w,Three,Daily,https://e.org/1,,1/3/2025\n\
+         beta,w,Four,Other,https://e.org/2,,1/4/2025\n",
+    );
+    assert_eq!(
+        said.matches("line 3: the source date `5/1/2025` is not a date")
+            .count(),
+        1,
+        "{said}"
+    );
+    assert!(
+        said.contains("line 5: the date `1/4/2025` is not a date"),
+        "{said}"
+    );
+    assert!(!said.contains("more like this"), "{said}");
 }

@@ -946,6 +946,22 @@ fn a_line_break_in_a_string_a_table_and_one_lines_problems_are_placed_as_read() 
         .expect("the broken file's error");
     assert_eq!((line_break.line, line_break.column), (Some(2), Some(15)));
     assert!(line_break.message.contains("a line break inside a string"));
+    // With Windows line ends, the carriage return is met first: the same, at the same place.
+    let crlf = dir.path().join("crlf.json");
+    std::fs::write(
+        &crlf,
+        "{\"format\": \"parallax/1\",\r\n \"dispute\": \"a\r\nb\"}\r\n",
+    )
+    .expect("written");
+    let loaded_crlf = load_paths(&[crlf]);
+    let d = loaded_crlf
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::Syntax)
+        .expect("the error");
+    assert_eq!((d.line, d.column), (Some(2), Some(15)), "{d:?}");
+    assert!(d.message.contains("a line break inside a string"), "{d:?}");
     let csv = syntax
         .iter()
         .find(|d| d.file.ends_with("claims.csv"))

@@ -193,37 +193,58 @@ fn report_problems(
     problems: &[crate::import::Problem],
     err: &mut dyn Write,
 ) -> std::io::Result<()> {
-    // Per file and kind: its first reason, whether later ones quote other values, and the count.
-    let mut said: Vec<(&str, String, &str, bool, usize)> = Vec::new();
+    // Per file and kind: its first reason, whether later ones quote other values, the count,
+    // and the first not said in full (said whole after all, when it is the only one).
+    let mut said: Vec<Kind<'_>> = Vec::new();
     for p in problems {
         let kind = kind_of(&p.reason);
         match said
             .iter_mut()
             .find(|(file, k, ..)| *file == p.file && *k == kind)
         {
-            Some((_, _, first, varies, n)) => {
+            Some((_, _, first, varies, n, unsaid)) => {
                 *n += 1;
                 *varies |= *first != p.reason;
                 if *n <= SAID_IN_FULL {
                     writeln!(err, "parallax: {p}")?;
+                } else if unsaid.is_none() {
+                    *unsaid = Some(p);
                 }
             }
             None => {
-                said.push((&p.file, kind, &p.reason, false, 1));
+                said.push((&p.file, kind, &p.reason, false, 1, None));
                 writeln!(err, "parallax: {p}")?;
             }
         }
     }
-    for (file, kind, first, varies, n) in said.into_iter().filter(|s| s.4 > SAID_IN_FULL) {
-        let reason = if varies { kind.as_str() } else { first };
-        writeln!(
-            err,
-            "parallax: {file}: {} more like this: {reason}",
-            n - SAID_IN_FULL
-        )?;
+    for (file, kind, first, varies, n, unsaid) in said.into_iter().filter(|s| s.4 > SAID_IN_FULL) {
+        match unsaid.filter(|_| n == SAID_IN_FULL + 1) {
+            // One more: a line either way, and this one says where.
+            Some(p) => writeln!(err, "parallax: {p}")?,
+            None => {
+                let reason = if varies { kind.as_str() } else { first };
+                writeln!(
+                    err,
+                    "parallax: {file}: {} more like this: {reason}",
+                    n - SAID_IN_FULL
+                )?;
+            }
+        }
     }
     Ok(())
 }
+
+/// One kind of problem of one file, as [`report_problems`] counts it: the file, the kind, its
+/// first reason, whether later ones quote other values, how many, and the first not said in
+/// full.
+type Kind<'p> = (
+    &'p str,
+    String,
+    &'p str,
+    bool,
+    usize,
+    Option<&'p crate::import::Problem>,
+);
 
 /// A reason with each value it quotes (between backticks) written `…`: what problems of one
 /// kind share.

@@ -1025,7 +1025,7 @@ fn quote(s: &str) -> String {
 /// follows is a time of day; anything else is kept whole, so that a value that is no date is
 /// reported as it was written (`2025-05-03garbage` is no date).
 pub(crate) fn day_of(s: &str) -> &str {
-    match s.split_once(['T', ' ']) {
+    match s.split_once(['T', 't', ' ']) {
         Some((day, time)) if is_time(time.trim_start()) => day,
         _ => s,
     }

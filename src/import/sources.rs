@@ -75,13 +75,14 @@ impl Builder {
     }
 
     /// Reports the source cells of a record naming a source given before (`by` says how it was
-    /// found) that differ from that source: they are not read again.
+    /// found; `date_said`: its date was read, and a bad one reported, already) that differ from
+    /// that source: they are not read again.
     fn source_differs(
         &mut self,
         r: &Record,
         side: usize,
         id: &str,
-        by: &str,
+        (by, date_said): (&str, bool),
         file: &str,
         at: &str,
     ) {
@@ -133,7 +134,7 @@ impl Builder {
                 .unwrap_or(differ.len());
             differ.insert(at, Col::SourceDate.name());
         }
-        if let Some(cell) = no_date {
+        if let Some(cell) = no_date.filter(|_| !date_said) {
             self.date(cell, "source date", file, at);
         }
         if !differ.is_empty() {
@@ -161,7 +162,7 @@ impl Builder {
     ) -> Option<String> {
         let given = r.get(Col::SourceId).map(str::trim);
         if let Some(id) = given.filter(|g| self.sides[side].source_ids.contains_key(*g)) {
-            self.source_differs(r, side, id, "its id", file, at);
+            self.source_differs(r, side, id, ("its id", false), file, at);
             return Some(id.to_owned());
         }
         let url = match r.get(Col::SourceUrl).map(str::trim) {
@@ -207,7 +208,8 @@ impl Builder {
                 } else {
                     "its outlet, title and date"
                 };
-                self.source_differs(r, side, &id, by, file, at);
+                // Its date was read (and a bad one said) above.
+                self.source_differs(r, side, &id, (by, true), file, at);
                 Some(id)
             }
             None => {

@@ -817,7 +817,13 @@ fn syntax_error(name: &str, text: &str, e: &serde_json::Error) -> Diagnostic {
     };
     // A line break is read before it is found wrong: serde_json places it at the start of
     // the next line; it belongs at the end of the line the string is on.
-    let line_break = e.column() == 0 && e.line() > 1 && message.starts_with("control character");
+    // In a file of CRLF line ends, the carriage return is met first, at the line's end.
+    let at_cr = text
+        .split('\n')
+        .nth(e.line().saturating_sub(1))
+        .is_some_and(|row| e.column() > 0 && row.as_bytes().get(e.column() - 1) == Some(&b'\r'));
+    let line_break =
+        message.starts_with("control character") && ((e.column() == 0 && e.line() > 1) || at_cr);
     // What to do depends on what went wrong: a comma is missing in only some of these.
     let (message, expected) = if message.contains("recursion limit") {
         // Valid JSON that no narrative needs.
@@ -874,7 +880,7 @@ fn syntax_error(name: &str, text: &str, e: &serde_json::Error) -> Diagnostic {
     )
     .expected(expected);
     if line_break {
-        let line = e.line() - 1;
+        let line = if at_cr { e.line() } else { e.line() - 1 };
         let row = text.split('\n').nth(line - 1).unwrap_or_default();
         d.line = Some(line);
         d.column = Some(row.trim_end_matches('\r').chars().count() + 1);

@@ -301,6 +301,12 @@ fn the_relation_filter_keeps_claims_that_relate_that_way() {
     );
     assert!(out.contains("Five East ships were held."));
     assert!(!out.contains("Three East ships"), "{out}");
+    // Both ends of a relation: the claim rebutted stands across from its rebuttal, not "no
+    // counterpart".
+    assert!(
+        out.contains("West's navy closed the harbour."),
+        "the claim contradicted is kept: {out}"
+    );
     parallax()
         .args(["show", dir, "--relation", "likes"])
         .assert()

@@ -277,8 +277,9 @@ pub fn search(
         } else {
             // Searched once: no index is built (see `query::oneshot`), and each hit's text is
             // the dispute's own string.
+            let related = filter.related(&dispute);
             let hits = query::oneshot::rank(&pattern, &dispute, |at, c| {
-                filter.keeps_claim(&dispute, at, c)
+                filter.keeps_claim(&dispute, &related, at, c)
             });
             let found = report!(&pattern, &hits, &filter.describe())?;
             std::mem::forget(hits);

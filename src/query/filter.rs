@@ -44,9 +44,36 @@ impl CommonGround {
 }
 
 /// True when the claim relates to another claim as `kind` (a `rebuts` link counts as
-/// contradicts): the rule `--relation` and the screen's relation choices share.
+/// contradicts).
 pub fn relates(claim: &Claim, kind: RelationKind) -> bool {
     claim.links().any(|(k, _)| k == kind)
+}
+
+/// The claims that other claims relate to, by kind: with them, a relation is kept at both its
+/// ends, the claim that contradicts and the claim it contradicts (the one end alone read "no
+/// counterpart" across from the claim it answers). The rule `--relation` and the screen's
+/// relation choices share.
+#[derive(Debug, Default)]
+pub struct Related<'d> {
+    targets: std::collections::HashSet<(RelationKind, &'d str)>,
+}
+
+impl<'d> Related<'d> {
+    /// Every claim of the dispute that another relates to.
+    pub fn of(dispute: &'d Dispute) -> Self {
+        let targets = dispute
+            .sides
+            .iter()
+            .flat_map(|s| s.topics.iter().flat_map(|t| &t.claims))
+            .flat_map(Claim::links)
+            .collect();
+        Related { targets }
+    }
+
+    /// True when the claim is at either end of a relation of `kind`.
+    pub fn either_end(&self, claim: &Claim, kind: RelationKind) -> bool {
+        relates(claim, kind) || self.targets.contains(&(kind, claim.id.as_str()))
+    }
 }
 
 /// True when a claim dated `date` had been made by `as_of`: a date of month or year precision
@@ -367,8 +394,25 @@ impl Filter {
         out
     }
 
-    /// True when the claim at `at` passes every claim constraint.
-    pub fn keeps_claim(&self, dispute: &Dispute, at: ClaimAt, claim: &Claim) -> bool {
+    /// What the relation constraint needs to know of the dispute: nothing when there is none
+    /// (then no claim's links are gathered).
+    pub fn related<'d>(&self, dispute: &'d Dispute) -> Related<'d> {
+        if self.relations.is_empty() {
+            Related::default()
+        } else {
+            Related::of(dispute)
+        }
+    }
+
+    /// True when the claim at `at` passes every claim constraint; `related` is
+    /// [`Filter::related`] of the same dispute.
+    pub fn keeps_claim(
+        &self,
+        dispute: &Dispute,
+        related: &Related,
+        at: ClaimAt,
+        claim: &Claim,
+    ) -> bool {
         let Some(side) = dispute.sides.get(at.side()) else {
             return false;
         };
@@ -423,7 +467,9 @@ impl Filter {
         if self.as_of.is_some_and(|d| !said_by(claim.date, d)) {
             return false;
         }
-        if !self.relations.is_empty() && !self.relations.iter().any(|&k| relates(claim, k)) {
+        if !self.relations.is_empty()
+            && !self.relations.iter().any(|&k| related.either_end(claim, k))
+        {
             return false;
         }
         if !self.outlets.is_empty() || !self.kinds.is_empty() || !self.affiliations.is_empty() {
@@ -464,10 +510,11 @@ impl Filter {
             return cmp.clone();
         }
         let drops = self.drops_claims();
+        let related = self.related(dispute);
         let keep = |at: &ClaimAt| {
             dispute
                 .claim(*at)
-                .is_some_and(|c| self.keeps_claim(dispute, *at, c))
+                .is_some_and(|c| self.keeps_claim(dispute, &related, *at, c))
         };
         let mut superseded = HashMap::new();
         let topics = cmp

@@ -4,7 +4,7 @@
 use super::state::{Choice, Section, Value};
 use crate::compare::{Answered, Comparison};
 use crate::format::{Dispute, RelationKind, SourceKind};
-use crate::query::filter::{relates, rests_on_weak_sources};
+use crate::query::filter::{Related, rests_on_weak_sources};
 use crate::query::{AnsweredBy, CommonGround};
 use std::collections::{HashMap, HashSet};
 
@@ -51,6 +51,7 @@ fn key(value: &Value) -> Option<Key> {
 /// Counts every key once per claim of the comparison.
 fn tally(dispute: &Dispute, cmp: &Comparison) -> HashMap<Key, usize> {
     let mut n: HashMap<Key, usize> = HashMap::new();
+    let related = Related::of(dispute);
     let mut add = |k: Key| *n.entry(k).or_default() += 1;
     for topic in &cmp.topics {
         for row in &topic.rows {
@@ -71,7 +72,7 @@ fn tally(dispute: &Dispute, cmp: &Comparison) -> HashMap<Key, usize> {
                     }
                 }
                 for k in RelationKind::ALL {
-                    if relates(claim, k) {
+                    if related.either_end(claim, k) {
                         add(Key::Relation(k));
                     }
                 }

@@ -174,9 +174,13 @@ pub enum Command {
         /// At most this many suggestions for each left claim.
         #[arg(long, value_name = "K", default_value_t = 3, value_hint = ValueHint::Other)]
         limit: usize,
-        /// Print the suggestions as JSON: {"suggestions": [...]}.
+        /// Print the suggestions as JSON: {"suggestions": [...]}, each with both claims' texts.
         #[arg(long)]
         json: bool,
+        /// Under each suggestion, the two claims' texts (one line each, cut at 160 chars), to
+        /// judge it without looking the ids up.
+        #[arg(long)]
+        texts: bool,
     },
     /// Give two claims of different parties a common point, as accepting a suggestion does: the
     /// point one of them has, or a new one whose question goes into the manifest (created

@@ -88,8 +88,16 @@ fn main() -> ExitCode {
             min_score,
             limit,
             json,
-        }) => commands::matches(&input, &pair, min_score, limit, json, &mut out, &mut err)
-            .map(|found| u8::from(!found)),
+            texts,
+        }) => commands::matches(
+            &input,
+            &pair,
+            (min_score, limit),
+            commands::MatchOutput { json, texts },
+            &mut out,
+            &mut err,
+        )
+        .map(|found| u8::from(!found)),
         Some(Command::Link {
             left,
             right,

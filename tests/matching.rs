@@ -247,6 +247,15 @@ fn match_json_parses_and_names_claims_that_exist() {
         assert_eq!(s["topic"].as_str(), Some(d.ids(la).1));
         assert!(s["point"].is_null() || s["point"].is_string());
         assert!(s["reasons"].is_array() && s["cross_topic"].is_boolean());
+        // Each claim's text, to judge the pair without looking the ids up.
+        assert_eq!(
+            s["left_text"].as_str(),
+            d.claim(la).map(|c| c.text.as_str())
+        );
+        assert_eq!(
+            s["right_text"].as_str(),
+            d.claim(ra).map(|c| c.text.as_str())
+        );
         per_left
             .entry(l.to_owned())
             .or_default()
@@ -1778,4 +1787,37 @@ fn every_named_name_and_word_is_written_in_both_texts() {
         "{:?}",
         s.reasons
     );
+}
+
+/// `--texts` puts each claim's text, on one line, under its suggestion.
+#[test]
+fn match_texts_shows_both_claims_under_each_suggestion() {
+    let out = parallax()
+        .args(["match", "--texts", "--min-score", "0"])
+        .arg(fixture())
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let lines: Vec<&str> = stdout.lines().collect();
+    let d = load(&fixture());
+    assert_eq!(lines.len() % 3, 0, "{stdout}");
+    for three in lines.chunks(3) {
+        let ids: Vec<&str> = three[0].split_whitespace().skip(1).take(2).collect();
+        for (id, line, side) in [(ids[0], three[1], "L"), (ids[1], three[2], "R")] {
+            let text = d
+                .find_claim(id)
+                .and_then(|at| d.claim(at))
+                .map(|c| c.text.split_whitespace().collect::<Vec<_>>().join(" "))
+                .expect("the claim");
+            let shown = line
+                .trim_start()
+                .strip_prefix(&format!("{side} "))
+                .expect("L or R");
+            assert!(
+                text.starts_with(shown.trim_end_matches('…')),
+                "{shown} / {text}"
+            );
+        }
+    }
 }

@@ -19,7 +19,21 @@ struct JsonSuggestion<'a> {
     cross_topic: bool,
     score: f64,
     reasons: Vec<String>,
+    left_text: &'a str,
+    right_text: &'a str,
 }
+
+/// How `match` prints.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MatchOutput {
+    /// JSON instead of lines.
+    pub json: bool,
+    /// Each line followed by the two claims' texts.
+    pub texts: bool,
+}
+
+/// The most chars of a claim's text `--texts` shows on its line.
+const TEXT_CHARS: usize = 160;
 
 #[derive(Serialize)]
 struct JsonOut<'a> {
@@ -32,9 +46,8 @@ struct JsonOut<'a> {
 pub fn matches(
     input: &InputArgs,
     pair_args: &PairArgs,
-    min_score: f32,
-    limit: usize,
-    json: bool,
+    (min_score, limit): (f32, usize),
+    shown: MatchOutput,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<bool, Failure> {
@@ -65,7 +78,8 @@ pub fn matches(
     let found = suggest(&cmp, &profiles, &opts);
     let id = |s: &Suggestion| (dispute.ids(s.left).2, dispute.ids(s.right).2);
     let topic = |s: &Suggestion| cmp.topics.get(s.topic).map_or("?", |t| t.id.as_str());
-    if json {
+    let text = |at| dispute.claim(at).map_or("", |c| c.text.as_str());
+    if shown.json {
         let suggestions = found
             .iter()
             .map(|s| JsonSuggestion {
@@ -76,6 +90,8 @@ pub fn matches(
                 cross_topic: s.cross_topic,
                 score: (f64::from(s.score) * 1000.0).round() / 1000.0,
                 reasons: s.reasons.iter().map(ToString::to_string).collect(),
+                left_text: text(s.left),
+                right_text: text(s.right),
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &JsonOut { suggestions })
@@ -95,6 +111,13 @@ pub fn matches(
                 s.score,
                 text::clean(&reasons.join(" · ")).text.replace('\n', " ")
             )?;
+            if shown.texts {
+                for (side, at) in [("L", s.left), ("R", s.right)] {
+                    let line = text(at).split_whitespace().collect::<Vec<_>>().join(" ");
+                    let cut = text::ellipsis(&line, TEXT_CHARS);
+                    writeln!(out, "      {side} {}", cut.trim_end())?;
+                }
+            }
         }
         if found.is_empty() {
             writeln!(

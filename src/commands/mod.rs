@@ -15,7 +15,7 @@ mod validate;
 
 pub use dismiss::dismiss;
 pub use link::{Link, link};
-pub use matches::matches;
+pub use matches::{MatchOutput, matches};
 pub use search::{Options as SearchOptions, search};
 pub use show::{TopicsOptions, show, topics};
 pub use validate::validate;

@@ -125,3 +125,24 @@ fn packed_rows_at_two_sizes() {
     finish_suggestions(&mut app);
     insta::assert_snapshot!("packed_with_a_suggestion_120x40", screen(&app));
 }
+
+/// At every width, each side's ratings count keeps a space or the rule before the border and
+/// the pane divider (one side ran into the border while the other was closed up).
+#[test]
+fn the_ratings_rule_never_runs_into_a_border() {
+    let mut checked = 0;
+    for width in 60..=160 {
+        let s = screen(&open(width, 30));
+        let Some(line) = s.lines().find(|l| l.contains('⚑')) else {
+            continue;
+        };
+        checked += 1;
+        let chars: Vec<char> = line.trim_end_matches(['"', ' ']).chars().collect();
+        for (i, c) in chars.iter().enumerate().skip(1) {
+            if matches!(c, '│' | '┼') && chars.get(i - 1).is_some_and(|p| p.is_alphanumeric()) {
+                panic!("counts run into a border at {width} columns: {line}");
+            }
+        }
+    }
+    assert!(checked > 50, "the rule shows at most widths");
+}

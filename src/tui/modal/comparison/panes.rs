@@ -111,7 +111,8 @@ fn ratings_rule(app: &App, tallies: &[ratings::Tally; 2], widths: (usize, usize)
     let theme = app.theme;
     let side = |left: bool, width: usize| -> Vec<Span<'static>> {
         let tally = &tallies[usize::from(!left)];
-        let text = ratings::summary(tally, width.saturating_sub(2));
+        // Room for the flag and a space after the counts: they never run into the border.
+        let text = ratings::summary(tally, width.saturating_sub(3));
         if text.is_empty() {
             return vec![Span::styled("─".repeat(width), theme.dim())];
         }

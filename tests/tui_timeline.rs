@@ -258,6 +258,17 @@ fn the_arrows_step_from_the_end_and_say_when_nothing_is_further() {
     common::keys(&mut app, &[KeyCode::Char('T')]);
     let bins = chart(&app).counts.bins.len();
     assert!(bins >= 3, "{bins} bars");
+    // Before a bar is chosen, every date is shown: `→` says so, and how to step back (it said
+    // "this is the last bar" with no bar marked).
+    common::keys(&mut app, &[KeyCode::Right]);
+    assert_eq!(chart(&app).cursor, None);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Every date is shown") && m.contains('←')),
+        "{:?}",
+        app.message
+    );
     common::keys(&mut app, &[KeyCode::Left]);
     assert_eq!(chart(&app).cursor, Some(bins - 2));
     common::keys(&mut app, &[KeyCode::Right]);

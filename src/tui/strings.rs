@@ -605,9 +605,11 @@ pub mod timeline {
     pub const MARKS: &str = "assessed";
     /// When no claim is dated.
     pub const NO_DATES: &str = "No claim here has a date, so there is nothing to place in time.";
-    /// `→` on the last bar, or with every date shown.
+    /// `→` on the last bar.
     pub const NOTHING_LATER: &str =
         "Nothing is later: this is the last bar (Delete shows every date).";
+    /// `→` with every date shown, no bar selected yet: the screen stands past the last bar.
+    pub const EVERY_DATE_SHOWN: &str = "Every date is shown, as after the last bar: ← steps back one bar at a time, Home goes to the first.";
     /// `←` on the first bar.
     pub const NOTHING_EARLIER: &str = "Nothing is earlier: this is the first bar.";
     /// Before a bar is selected.

@@ -762,3 +762,43 @@ fn the_topic_finders_title_is_cut_with_an_ellipsis_beside_a_long_count() {
         title(&app)
     );
 }
+
+/// The row in full offers `r` only for a link it can follow: a claim whose one link goes to a
+/// side not compared (a third party's) no longer says "r: go to the claim it relates to".
+#[test]
+fn the_row_in_full_offers_r_only_for_a_link_it_can_follow() {
+    let mut app = bundled(120, 50);
+    let hint = "r: go to the claim it relates to";
+    let shows_hint = |app: &mut App, id: &str| {
+        let at = app.dispute.find_claim(id).expect("the claim");
+        let (topic, row, _) = app.locate(at).expect("on screen");
+        app.reveal(topic, row, at);
+        press(app, &[Action::Open]);
+        assert!(matches!(app.modal(), Some(Modal::Detail(_))));
+        let s = screen(app);
+        press(app, &[Action::Back]);
+        s.contains(hint)
+    };
+    let linked_elsewhere = app
+        .dispute
+        .find_claim("in-ceasefire-dgmo-understanding")
+        .and_then(|at| app.dispute.claim(at))
+        .map(|c| c.links().map(|(_, t)| t.to_owned()).collect::<Vec<_>>())
+        .expect("the claim");
+    assert!(
+        linked_elsewhere.iter().all(|t| t.starts_with("tp-")),
+        "its links go to third parties only: {linked_elsewhere:?}"
+    );
+    assert!(!shows_hint(&mut app, "in-ceasefire-dgmo-understanding"));
+    // A claim linked to the other compared side still offers it.
+    let followable = app
+        .dispute
+        .sides
+        .first()
+        .into_iter()
+        .flat_map(|s| s.topics.iter().flat_map(|t| &t.claims))
+        .find(|c| c.links().any(|(_, t)| t.starts_with("pk-")))
+        .map(|c| c.id.to_string())
+        .expect("an India claim linked to a Pakistan claim");
+    assert!(shows_hint(&mut app, &followable));
+}

@@ -160,7 +160,15 @@ fn claim_block(
         let s = layout::relation_with_id(&app.dispute, app.shown(), Some(place), kind, target);
         c.push(4, &s, theme.line(layout::LineKind::Link), width);
     }
-    if claim.links().next().is_some() && selected {
+    // Offered only when a link leads to a claim of the compared sides (`r` on one to a side
+    // not compared only says so).
+    let cmp = app.shown();
+    let followable = claim.links().any(|(_, target)| {
+        app.dispute
+            .find_claim(target)
+            .is_some_and(|to| to.side() == cmp.left || to.side() == cmp.right)
+    });
+    if followable && selected {
         c.push(6, strings::FOLLOW_HINT, theme.dim(), width);
     }
     let Some(side) = app.dispute.sides.get(at.side()) else {

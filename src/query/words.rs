@@ -404,8 +404,9 @@ pub struct Words {
     pub fold: bool,
     /// The last word may be a prefix.
     pub last_prefix: bool,
-    /// A word typed with a possessive also finds its stem (plain terms, not phrases).
-    pub stems: bool,
+    /// Per word: the length of its stem when it is typed with a possessive that also finds
+    /// the stem (plain terms, not phrases; not a contraction such as `it's`).
+    pub stems: Vec<Option<usize>>,
 }
 
 impl Words {
@@ -431,12 +432,20 @@ impl Words {
             && !words
                 .last()
                 .is_some_and(|w| w.iter().any(|c| c.is_numeric()));
+        let stems = words
+            .iter()
+            .map(|w| {
+                possessive_stripped(w)
+                    .filter(|s| typos && !is_contracted(s))
+                    .map(<[char]>::len)
+            })
+            .collect();
         Some(Words {
             words,
             budgets,
             fold,
             last_prefix,
-            stems: typos,
+            stems,
         })
     }
 
@@ -447,13 +456,12 @@ impl Words {
         self.words
             .iter()
             .zip(&self.budgets)
-            .map(|(w, &k)| {
+            .zip(&self.stems)
+            .map(|((w, &k), stem)| {
                 // A plain possessive term finds its stem, two chars shorter (see
                 // [`Words::word_match`]).
-                let stem = possessive_stripped(w)
-                    .filter(|s| self.stems && !is_contracted(s))
-                    .map_or(w.len(), <[char]>::len);
-                stem.min(w.len().saturating_sub(usize::from(k)))
+                stem.unwrap_or(w.len())
+                    .min(w.len().saturating_sub(usize::from(k)))
             })
             .min()
             .unwrap_or(0)
@@ -470,9 +478,8 @@ impl Words {
         // A plain term typed with its possessive finds the word without it (`India's` finds
         // "India said"), as the word with one is found by the term without (`Scott` finds
         // "Scott's"); a phrase is matched as written.
-        if self.stems
-            && let Some(stem) = possessive_stripped(term).filter(|s| !is_contracted(s))
-            && stem == word
+        if let Some(&Some(stem)) = self.stems.get(i)
+            && term.get(..stem) == Some(word)
         {
             // Not exact: the word as typed, possessive and all, ranks first.
             return Some((cost(0, false), word.len()));

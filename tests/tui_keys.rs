@@ -802,3 +802,35 @@ fn the_row_in_full_offers_r_only_for_a_link_it_can_follow() {
         .expect("an India claim linked to a Pakistan claim");
     assert!(shows_hint(&mut app, &followable));
 }
+
+/// A message too long for the footer is drawn over the bottom of the screen: it no longer
+/// hides the selected topic (the list showed "5/11" with the fifth topic under the message),
+/// taking the comparison's columns only when it would.
+#[test]
+fn a_long_message_never_hides_the_selected_topic() {
+    for height in 14..22 {
+        let mut app = bundled(50, height);
+        app.focus = Focus::Topics;
+        let visible = app.topics_visible();
+        for _ in 1..visible {
+            press(&mut app, &[Action::Down]);
+        }
+        let title = app
+            .current_topic()
+            .map(|t| t.title.clone())
+            .expect("a topic");
+        let start: String = title.chars().take(8).collect();
+        common::key(
+            &mut app,
+            ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(
+                'Z',
+            )),
+        );
+        let s = screen(&app);
+        assert!(s.contains("does nothing"), "the message shows: {s}");
+        assert!(
+            s.lines().any(|l| l.contains(&format!("▶ {start}"))),
+            "the selected topic shows at {height} lines:\n{s}"
+        );
+    }
+}

@@ -96,7 +96,7 @@ pub fn draw(frame: &mut Frame, app: &App, main: Rect, footer: Rect) {
     let long = message_is_long(app, &at, usize::from(footer.width));
     draw_line(frame, app, footer, at, long);
     if long && let Some(msg) = &app.message {
-        draw_long_message(frame, app, msg, main, footer);
+        draw_long_message(frame, app, msg, main);
     }
 }
 
@@ -168,18 +168,42 @@ const LONG_MESSAGE_LINES: usize = 4;
 /// Draws a message too long for the footer line over the bottom of `main`, wrapped whole
 /// under a rule, until the next key clears it: advice at its end ("copy its folder …") is not
 /// cut off on a narrow terminal.
-fn draw_long_message(frame: &mut Frame, app: &App, msg: &str, main: Rect, footer: Rect) {
-    let width = usize::from(footer.width);
-    let lines = text::wrap_at_most(msg, width.saturating_sub(2), LONG_MESSAGE_LINES);
-    let height = u16::try_from(lines.len() + 1)
-        .unwrap_or(u16::MAX)
-        .min(main.height);
-    let area = Rect::new(
-        main.x,
-        main.bottom().saturating_sub(height),
-        main.width,
-        height,
-    );
+fn draw_long_message(frame: &mut Frame, app: &App, msg: &str, main: Rect) {
+    let over = |main: Rect| {
+        let lines = text::wrap_at_most(
+            msg,
+            usize::from(main.width).saturating_sub(2),
+            LONG_MESSAGE_LINES,
+        );
+        let height = u16::try_from(lines.len() + 1)
+            .unwrap_or(u16::MAX)
+            .min(main.height);
+        let area = Rect::new(
+            main.x,
+            main.bottom().saturating_sub(height),
+            main.width,
+            height,
+        );
+        (lines, area)
+    };
+    let (mut lines, mut area) = over(main);
+    // The selected topic is not hidden under the message: over it, the message takes the
+    // comparison's columns only (the topic list keeps its place, so a click lands where it
+    // looks).
+    let regions = app.regions();
+    let selected = app.topic.checked_sub(app.topic_top).map(|i| {
+        let top = usize::from(regions.topics_inner.y) + i * crate::tui::layout::TOPIC_LINES;
+        top..top + crate::tui::layout::TOPIC_LINES
+    });
+    if selected.is_some_and(|rows| rows.end > usize::from(area.y)) && regions.comparison.width > 0 {
+        let beside = Rect::new(
+            regions.comparison.x,
+            main.y,
+            regions.comparison.width,
+            main.height,
+        );
+        (lines, area) = over(beside);
+    }
     let block = ratatui::widgets::Block::new()
         .borders(ratatui::widgets::Borders::TOP)
         .border_style(app.theme.border(true))

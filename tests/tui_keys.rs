@@ -828,9 +828,26 @@ fn a_long_message_never_hides_the_selected_topic() {
         );
         let s = screen(&app);
         assert!(s.contains("does nothing"), "the message shows: {s}");
+        assert!(s.contains("here."), "whole, to its end: {s}");
+
         assert!(
             s.lines().any(|l| l.contains(&format!("▶ {start}"))),
             "the selected topic shows at {height} lines:\n{s}"
         );
     }
+    // A message of more than four lines in the comparison's columns is shown whole too (it
+    // was cut at four there: the files an accept wrote were lost).
+    let mut app = bundled(50, 24);
+    app.focus = Focus::Topics;
+    for _ in 1..app.topics_visible() {
+        press(&mut app, &[Action::Down]);
+    }
+    app.message = Some(
+        "Linked on point `a-point`; wrote one.json, two.json, three.json, four.json, five.json, \
+         six.json, seven.json, eight.json, nine.json, ten.json and the-last.json"
+            .to_owned(),
+    );
+    let s = screen(&app);
+    assert!(s.contains("the-last.json"), "{s}");
+    assert!(s.lines().any(|l| l.contains('▶')), "{s}");
 }

@@ -57,13 +57,14 @@ fn framed(
     let room = usize::from(area.width.saturating_sub(2))
         .saturating_sub(top.as_ref().map_or(0, Line::width))
         .saturating_sub(1);
+    // Cut, it runs up to the note, whose own space sets them apart.
     let title = if crate::text::width(title) <= room {
-        title.to_owned()
+        format!(" {title} ")
     } else {
-        crate::text::ellipsis(title, room).trim_end().to_owned()
+        format!(" {}", crate::text::ellipsis(title, room).trim_end())
     };
     let mut block = Block::bordered()
-        .title(format!(" {title} "))
+        .title(title)
         .border_style(theme.border(true));
     if let Some(at) = top {
         block = block.title(at);

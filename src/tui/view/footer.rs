@@ -169,12 +169,8 @@ const LONG_MESSAGE_LINES: usize = 4;
 /// under a rule, until the next key clears it: advice at its end ("copy its folder …") is not
 /// cut off on a narrow terminal.
 fn draw_long_message(frame: &mut Frame, app: &App, msg: &str, main: Rect) {
-    let over = |main: Rect| {
-        let lines = text::wrap_at_most(
-            msg,
-            usize::from(main.width).saturating_sub(2),
-            LONG_MESSAGE_LINES,
-        );
+    let over = |main: Rect, most: usize| {
+        let lines = text::wrap_at_most(msg, usize::from(main.width).saturating_sub(2), most);
         let height = u16::try_from(lines.len() + 1)
             .unwrap_or(u16::MAX)
             .min(main.height);
@@ -186,7 +182,7 @@ fn draw_long_message(frame: &mut Frame, app: &App, msg: &str, main: Rect) {
         );
         (lines, area)
     };
-    let (mut lines, mut area) = over(main);
+    let (mut lines, mut area) = over(main, LONG_MESSAGE_LINES);
     // The selected topic is not hidden under the message: over it, the message takes the
     // comparison's columns only (the topic list keeps its place, so a click lands where it
     // looks).
@@ -202,7 +198,11 @@ fn draw_long_message(frame: &mut Frame, app: &App, msg: &str, main: Rect) {
             regions.comparison.width,
             main.height,
         );
-        (lines, area) = over(beside);
+        // Narrower, it may take more lines: as many as leave the panes' heads in view.
+        let most = usize::from(main.height)
+            .saturating_sub(4)
+            .max(LONG_MESSAGE_LINES);
+        (lines, area) = over(beside, most);
     }
     let block = ratatui::widgets::Block::new()
         .borders(ratatui::widgets::Borders::TOP)

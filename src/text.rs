@@ -133,8 +133,14 @@ pub fn is_hidden(c: char) -> bool {
         | '\u{202a}'..='\u{202e}'
         | '\u{2066}'..='\u{2069}'
         | '\u{200e}' | '\u{200f}' | '\u{061c}'
-        | '\u{200b}'..='\u{200d}'
-        | '\u{2060}' | '\u{feff}' | '\u{ad}')
+        | '\u{ad}')
+        || is_zero_width(c)
+}
+
+/// A zero-width character: zero-width space and (non-)joiners, word joiner, byte order mark.
+/// Hidden ([`is_hidden`]), and no part of a word to search (`query::words`).
+pub fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
 /// Makes a url inert: each bidirectional or invisible character (see [`is_hidden`]) is
@@ -253,6 +259,16 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// The largest char boundary of `s` at or before byte `at` (`str::floor_char_boundary`,
+/// newer than the crate's minimum Rust): where a text may be cut at most `at` bytes in.
+pub fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// The longest piece of one paragraph that [`wrap_each`] wraps at once.
 const WRAP_PIECE: usize = 1 << 16;
 
@@ -300,10 +316,7 @@ fn wrap_paragraph(
     let mut most = WRAP_PIECE;
     loop {
         let whole = rest.len() <= most;
-        let mut cut = rest.len().min(most);
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        let cut = floor_boundary(rest, most);
         let (piece, _) = rest.split_at(cut);
         let joined = if head.is_empty() {
             Cow::Borrowed(piece)

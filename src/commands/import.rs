@@ -193,40 +193,43 @@ fn report_problems(
     problems: &[crate::import::Problem],
     err: &mut dyn Write,
 ) -> std::io::Result<()> {
-    // Per file and kind: its first reason, whether later ones quote other values, the count,
-    // and the first not said in full (said whole after all, when it is the only one).
     let mut said: Vec<Kind<'_>> = Vec::new();
     for p in problems {
         let kind = kind_of(&p.reason);
-        match said
-            .iter_mut()
-            .find(|(file, k, ..)| *file == p.file && *k == kind)
-        {
-            Some((_, _, first, varies, n, unsaid)) => {
-                *n += 1;
-                *varies |= *first != p.reason;
-                if *n <= SAID_IN_FULL {
+        match said.iter_mut().find(|k| k.file == p.file && k.kind == kind) {
+            Some(k) => {
+                k.count += 1;
+                k.varies |= k.first != p.reason;
+                if k.count <= SAID_IN_FULL {
                     writeln!(err, "parallax: {p}")?;
-                } else if unsaid.is_none() {
-                    *unsaid = Some(p);
+                } else if k.unsaid.is_none() {
+                    k.unsaid = Some(p);
                 }
             }
             None => {
-                said.push((&p.file, kind, &p.reason, false, 1, None));
+                said.push(Kind {
+                    file: &p.file,
+                    kind,
+                    first: &p.reason,
+                    varies: false,
+                    count: 1,
+                    unsaid: None,
+                });
                 writeln!(err, "parallax: {p}")?;
             }
         }
     }
-    for (file, kind, first, varies, n, unsaid) in said.into_iter().filter(|s| s.4 > SAID_IN_FULL) {
-        match unsaid.filter(|_| n == SAID_IN_FULL + 1) {
+    for k in said.into_iter().filter(|k| k.count > SAID_IN_FULL) {
+        match k.unsaid.filter(|_| k.count == SAID_IN_FULL + 1) {
             // One more: a line either way, and this one says where.
             Some(p) => writeln!(err, "parallax: {p}")?,
             None => {
-                let reason = if varies { kind.as_str() } else { first };
+                let reason = if k.varies { k.kind.as_str() } else { k.first };
                 writeln!(
                     err,
-                    "parallax: {file}: {} more like this: {reason}",
-                    n - SAID_IN_FULL
+                    "parallax: {}: {} more like this: {reason}",
+                    k.file,
+                    k.count - SAID_IN_FULL
                 )?;
             }
         }
@@ -234,17 +237,18 @@ fn report_problems(
     Ok(())
 }
 
-/// One kind of problem of one file, as [`report_problems`] counts it: the file, the kind, its
-/// first reason, whether later ones quote other values, how many, and the first not said in
-/// full.
-type Kind<'p> = (
-    &'p str,
-    String,
-    &'p str,
-    bool,
-    usize,
-    Option<&'p crate::import::Problem>,
-);
+/// One kind of problem of one file, as [`report_problems`] counts it.
+struct Kind<'p> {
+    file: &'p str,
+    /// The reason with its quoted values masked ([`kind_of`]).
+    kind: String,
+    /// The first reason of the kind, said whole when no later one quotes other values.
+    first: &'p str,
+    varies: bool,
+    count: usize,
+    /// The first problem not said in full: said whole after all when it is the only one.
+    unsaid: Option<&'p crate::import::Problem>,
+}
 
 /// A reason with each value it quotes (between backticks) written `…`: what problems of one
 /// kind share.

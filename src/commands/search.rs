@@ -92,7 +92,11 @@ pub fn search(
         .collect();
     let command = |query: &str| {
         let mut parts = vec!["parallax search".to_owned()];
-        parts.extend(shown_paths.iter().map(|p| shell_word(p)));
+        parts.extend(
+            shown_paths
+                .iter()
+                .map(|p| shell_words::quote(p).into_owned()),
+        );
         parts.push(shell_query(query));
         parts.join(" ")
     };
@@ -112,7 +116,7 @@ pub fn search(
             "`{shown}` is a dispute path, not a query, and `{}` is not a file or folder here: \
              name the dispute first, then the query: parallax search {} {}",
             words.first().map(String::as_str).unwrap_or_default(),
-            shell_word(&shown),
+            shell_words::quote(&shown),
             shell_query(&words.join(" "))
         )));
     }
@@ -293,32 +297,15 @@ pub fn search(
     Ok(found)
 }
 
-/// A path as a shell takes it: as it is when it holds nothing a shell reads, else in single
-/// quotes (a folder named `my dispute`).
-fn shell_word(s: &str) -> String {
-    let plain = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || "._/:@%+=,-".contains(c));
-    if plain {
-        s.to_owned()
-    } else {
-        single_quoted(s)
-    }
-}
-
 /// A query as one shell word: in double quotes, as a user writes one, unless it holds what a
-/// shell reads inside them (`"`, `$`, `` ` ``, `\`, `!`): then in single quotes, so the command
-/// suggested runs as shown.
+/// shell reads inside them (`"`, `$`, `` ` ``, `\`, `!`): then quoted as `shell_words` quotes
+/// (single quotes), so the command suggested runs as shown.
 fn shell_query(s: &str) -> String {
     if s.contains(['"', '$', '`', '\\', '!']) {
-        single_quoted(s)
+        shell_words::quote(s).into_owned()
     } else {
         format!("\"{s}\"")
     }
-}
-
-fn single_quoted(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "'\\''"))
 }
 
 /// True for an argument that names nothing on disk and does not look like a path (no folder

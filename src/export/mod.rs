@@ -359,11 +359,7 @@ pub(crate) fn pieces(s: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let mut cut = rest.len().min(SPILL);
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let (piece, after) = rest.split_at(cut);
+        let (piece, after) = rest.split_at(crate::text::floor_boundary(rest, SPILL));
         rest = after;
         Some(piece)
     })

@@ -128,10 +128,7 @@ pub fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     let Some(row) = text.split('\n').nth(line.saturating_sub(1)) else {
         return byte_column.max(1);
     };
-    let mut end = byte_column.min(row.len());
-    while !row.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::text::floor_boundary(row, byte_column);
     row.get(..end)
         .map_or(byte_column, |s| s.chars().count())
         .max(1)

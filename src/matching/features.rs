@@ -384,10 +384,7 @@ pub fn matched_part(text: &str) -> &str {
     if text.len() <= MATCH_TEXT_BYTES {
         return text;
     }
-    let mut end = MATCH_TEXT_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::text::floor_boundary(text, MATCH_TEXT_BYTES);
     let head = text.get(..end).unwrap_or_default();
     head.rfind(char::is_whitespace)
         .map_or(head, |at| head.get(..at).unwrap_or(head))

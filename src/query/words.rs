@@ -257,15 +257,11 @@ fn is_accent(c: char) -> bool {
         | '\u{6ea}'..='\u{6ed}')
 }
 
-/// Invisible in a word: zero-width space and joiners, word joiner, byte order mark, variation
-/// selectors.
+/// Invisible in a word: a zero-width character ([`crate::text::is_zero_width`]) or a variation
+/// selector.
 pub(super) fn is_joiner(c: char) -> bool {
-    matches!(c,
-        '\u{200b}'..='\u{200d}'
-        | '\u{2060}'
-        | '\u{feff}'
-        | '\u{fe00}'..='\u{fe0f}'
-        | '\u{e0100}'..='\u{e01ef}')
+    crate::text::is_zero_width(c)
+        || matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}')
 }
 
 /// The shortest term whose typos may fall in a prefix of a longer word: below it, a term with

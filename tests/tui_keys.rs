@@ -764,11 +764,13 @@ fn the_topic_finders_title_is_cut_with_an_ellipsis_beside_a_long_count() {
 }
 
 /// The row in full offers `r` only for a link it can follow: a claim whose one link goes to a
-/// side not compared (a third party's) no longer says "r: go to the claim it relates to".
+/// side not compared (a third party's) no longer says "r: go to the claim it relates to", nor
+/// does its footer list `r  follow link`.
 #[test]
 fn the_row_in_full_offers_r_only_for_a_link_it_can_follow() {
     let mut app = bundled(120, 50);
     let hint = "r: go to the claim it relates to";
+    let footer = "follow link";
     let shows_hint = |app: &mut App, id: &str| {
         let at = app.dispute.find_claim(id).expect("the claim");
         let (topic, row, _) = app.locate(at).expect("on screen");
@@ -777,6 +779,11 @@ fn the_row_in_full_offers_r_only_for_a_link_it_can_follow() {
         assert!(matches!(app.modal(), Some(Modal::Detail(_))));
         let s = screen(app);
         press(app, &[Action::Back]);
+        assert_eq!(
+            s.contains(hint),
+            s.contains(footer),
+            "hint and footer agree: {s}"
+        );
         s.contains(hint)
     };
     let linked_elsewhere = app

@@ -49,13 +49,9 @@ impl Component for Comparison {
             Action::PickParties => app.dispute.sides.len() > 2,
             Action::JumpBack => !app.back.is_empty(),
             Action::ClearFilters => !app.query.filter.is_empty(),
-            Action::FollowRebuttal => app.current_row().is_some_and(|r| {
-                r.claims().any(|c| {
-                    app.dispute
-                        .claim(c)
-                        .is_some_and(|c| c.links().next().is_some())
-                })
-            }),
+            Action::FollowRebuttal => app
+                .current_row()
+                .is_some_and(|r| r.claims().any(|c| links::leads_to_compared(app, c))),
             Action::OpenSource => {
                 take::selected_in_row(app).is_some_and(|at| take::has_address(app, at))
             }

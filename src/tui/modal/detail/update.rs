@@ -212,9 +212,7 @@ impl Component for RowInFull {
             Action::Up | Action::PageUp | Action::First => !at_top,
             Action::Down | Action::PageDown | Action::Last => !at_end,
             Action::JumpBack => !self.back.is_empty(),
-            Action::FollowRebuttal => claim()
-                .and_then(|at| app.dispute.claim(at))
-                .is_some_and(|c| c.links().next().is_some()),
+            Action::FollowRebuttal => claim().is_some_and(|at| links::leads_to_compared(app, at)),
             Action::OpenSource => {
                 claim().is_some_and(|at| crate::tui::modal::take::has_address(app, at))
             }

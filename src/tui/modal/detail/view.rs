@@ -162,13 +162,7 @@ fn claim_block(
     }
     // Offered only when a link leads to a claim of the compared sides (`r` on one to a side
     // not compared only says so).
-    let cmp = app.shown();
-    let followable = claim.links().any(|(_, target)| {
-        app.dispute
-            .find_claim(target)
-            .is_some_and(|to| to.side() == cmp.left || to.side() == cmp.right)
-    });
-    if followable && selected {
+    if selected && crate::tui::modal::links::update::leads_to_compared(app, at) {
         c.push(6, strings::FOLLOW_HINT, theme.dim(), width);
     }
     let Some(side) = app.dispute.sides.get(at.side()) else {

@@ -100,6 +100,19 @@ fn hidden(app: &App, to: ClaimAt, target: &str) -> String {
     }
 }
 
+/// Whether a link of the claim `at` leads to a claim of the compared sides: the footer offers
+/// `r` and the row in full its hint only then (`r` on a link elsewhere only says why not).
+pub fn leads_to_compared(app: &App, at: ClaimAt) -> bool {
+    let cmp = app.shown();
+    app.dispute.claim(at).is_some_and(|claim| {
+        claim.links().any(|(_, target)| {
+            app.dispute
+                .find_claim(target)
+                .is_some_and(|to| to.side() == cmp.left || to.side() == cmp.right)
+        })
+    })
+}
+
 /// What `r` does with the links found.
 #[derive(Debug)]
 pub enum Follow {

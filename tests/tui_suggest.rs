@@ -691,6 +691,22 @@ fn the_footer_offers_accept_and_dismiss_on_a_suggested_row() {
     assert!(footer.contains("x  dismiss  … "), "{footer}");
 }
 
+/// At 50 columns both keys of a suggested row stay, beside help and quit: the sign that keys
+/// were left out gives way first (`x dismiss` went, though the README says both stay).
+#[test]
+fn a_narrow_footer_keeps_accept_and_dismiss_on_a_suggested_row() {
+    let dir = draft();
+    for width in [50, 52, 54] {
+        let mut app = sized(open(dir.path()), width, 16);
+        select_suggested(&mut app);
+        let shown = screen(&app);
+        let footer = shown.lines().last().unwrap_or_default();
+        for key in ["a  accept", "x  dismiss", "?  help", "q  quit"] {
+            assert!(footer.contains(key), "{width} columns: {footer}");
+        }
+    }
+}
+
 /// The screen opens at the top of its first topic, and stays there as the suggestions come
 /// (it followed the topic's first claim to the last row, where its suggestion put it).
 #[test]

@@ -19,7 +19,7 @@ use ratatui::widgets::Paragraph;
 /// way on (`Enter`: open, keep, done) and, on a suggested row, accept and dismiss stay as long as
 /// anything can; of those, the way on goes first, then the way back, then accept and dismiss,
 /// and help and quit last. When some do not fit, the last entry is `…` with no key: `?` lists
-/// them all.
+/// them all (left out itself rather than accept, dismiss, help or quit).
 pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str)> {
     let types = component::active(app).types();
     let mut shown: Vec<(String, &str, usize, u8)> =
@@ -47,26 +47,30 @@ pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str)> {
             })
             .collect();
     let all = shown.len();
-    // Room for the sign that keys were left out, once they are.
-    let fits = |shown: &[(String, &str, usize, u8)]| {
-        let sign = if shown.len() < all {
-            text::width(strings::footer::MORE) + 2
-        } else {
-            0
-        };
-        shown.iter().map(|s| s.2).sum::<usize>() + sign <= room
-    };
-    while !fits(&shown) {
+    // The sign that keys were left out, once they are; it gives way before accept, dismiss,
+    // help and quit (help, which lists the rest, is then in sight).
+    let mut sign = true;
+    let sign_width = text::width(strings::footer::MORE) + 2;
+    loop {
+        let keys = shown.iter().map(|s| s.2).sum::<usize>();
+        let signed = sign && shown.len() < all;
+        if keys + if signed { sign_width } else { 0 } <= room {
+            break;
+        }
         // The last of those that go first.
         let Some(least) = shown.iter().map(|s| s.3).min() else {
             break;
         };
+        if signed && least >= 3 && keys <= room {
+            sign = false;
+            continue;
+        }
         let Some(i) = shown.iter().rposition(|s| s.3 == least) else {
             break;
         };
         shown.remove(i);
     }
-    let dropped = shown.len() < all;
+    let dropped = sign && shown.len() < all;
     let mut keys: Vec<(String, &str)> = shown.into_iter().map(|(k, l, _, _)| (k, l)).collect();
     if dropped {
         keys.push((String::new(), strings::footer::MORE));

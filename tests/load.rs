@@ -988,3 +988,56 @@ fn a_line_break_in_a_string_a_table_and_one_lines_problems_are_placed_as_read() 
     assert_eq!(columns.len(), 2, "{:?}", loaded.report.diagnostics);
     assert!(columns[0] < columns[1], "{columns:?}");
 }
+
+/// A side whose `topics` come before its `sources` (or have none) is read after the rest; what
+/// that read refuses (a lone surrogate escape, a number out of range, nesting too deep) is the
+/// file's syntax error at its line, as when `sources` come first. Such a side lost every claim
+/// and `validate` said ok.
+#[test]
+fn a_syntax_error_in_topics_before_sources_is_reported_not_dropped() {
+    let side = |claim: &str| {
+        format!(
+            "{{\"format\": \"parallax/1\", \"dispute\": \"demo\",\n\
+             \"party\": {{\"id\": \"red\", \"name\": \"Red\"}},\n\
+             \"topics\": [{{\"id\": \"t1\", \"title\": \"T\", \"claims\": [\n\
+             {{\"id\": \"r1\", {claim}, \"sources\": [\"s1\"]}}]}}],\n\
+             \"sources\": [{{\"id\": \"s1\", \"outlet\": \"Daily\"}}]}}"
+        )
+    };
+    let deep = format!("\"tags\": {}{}", "[".repeat(200), "]".repeat(200));
+    for (claim, said, column) in [
+        (
+            "\"text\": \"one \\ud800 two\"",
+            "a lone UTF-16 surrogate escape `\\ud800`",
+            27,
+        ),
+        ("\"text\": \"x\", \"date\": 1e400", "a number too large", 0),
+        (&deep, "recursion limit", 0),
+    ] {
+        let found = side_text_problems(&side(claim));
+        let syntax: Vec<&String> = found
+            .iter()
+            .filter(|(c, _)| *c == Code::Syntax)
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(syntax.len(), 1, "{claim}: {found:?}");
+        assert!(syntax[0].contains(said), "{claim}: {found:?}");
+        assert!(!syntax[0].contains("missing comma"), "{claim}: {found:?}");
+        // On the claim's line (the fourth), at the escape itself when there is one.
+        let at = if column > 0 {
+            format!("other.json:4:{column}:")
+        } else {
+            "other.json:4:".to_owned()
+        };
+        assert!(syntax[0].starts_with(&at), "{claim}: {found:?}");
+    }
+    // With `sources` first the surrogate is said the same way.
+    let first = red().replacen("\"Red says one.\"", "\"one \\ud800 two\"", 1);
+    let found = side_text_problems(&first);
+    assert!(
+        found
+            .iter()
+            .any(|(c, s)| *c == Code::Syntax && s.contains("lone UTF-16 surrogate")),
+        "{found:?}"
+    );
+}

@@ -746,8 +746,13 @@ fn read_file<'a, T>(
         Err(d) => return FileRead::Refused(*d),
     };
     let mut cx = Cx::new(name);
-    match reader(&mut cx, text) {
-        Ok(read) => {
+    let read = reader(&mut cx, text);
+    match (read, cx.deferred.take()) {
+        (Ok(_), Some((at, e))) => {
+            let offset = at.saturating_sub(text.as_ptr() as usize).min(text.len());
+            FileRead::Refused(syntax_error_at(name, text, &e, offset))
+        }
+        (Ok(read), None) => {
             let mut diagnostics = cx.diagnostics;
             // An export named as a side file: its fields are an export's, not ours to judge, so
             // that is the one thing said of it (ten problems buried it).
@@ -759,7 +764,7 @@ fn read_file<'a, T>(
             }
             FileRead::Read(text, diagnostics, read)
         }
-        Err(e) => FileRead::Refused(syntax_error(name, text, &e)),
+        (Err(e), _) => FileRead::Refused(syntax_error(name, text, &e)),
     }
 }
 
@@ -810,20 +815,34 @@ fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>> {
 
 /// A JSON syntax error, at its line and column (in characters) in `text`.
 fn syntax_error(name: &str, text: &str, e: &serde_json::Error) -> Diagnostic {
+    syntax_error_at(name, text, e, 0)
+}
+
+/// A JSON syntax error found in the part of `text` that starts `offset` bytes in (serde_json
+/// placed it in that part), at its line and column in the whole text.
+fn syntax_error_at(name: &str, text: &str, e: &serde_json::Error, offset: usize) -> Diagnostic {
+    let before = text.get(..offset).unwrap_or_default();
+    let lines_before = before.matches('\n').count();
+    let (at_line, at_column) = if e.line() <= 1 {
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        (lines_before + 1, offset - start + e.column())
+    } else {
+        (lines_before + e.line(), e.column())
+    };
     let message = e.to_string();
     let message = match message.rfind(" at line ") {
         Some(i) => message.get(..i).unwrap_or(&message).to_owned(),
         None => message,
     };
+    let row_of = |line: usize| text.split('\n').nth(line.saturating_sub(1));
     // A line break is read before it is found wrong: serde_json places it at the start of
     // the next line; it belongs at the end of the line the string is on.
     // In a file of CRLF line ends, the carriage return is met first, at the line's end.
-    let at_cr = text
-        .split('\n')
-        .nth(e.line().saturating_sub(1))
-        .is_some_and(|row| e.column() > 0 && row.as_bytes().get(e.column() - 1) == Some(&b'\r'));
+    let at_cr = row_of(at_line)
+        .is_some_and(|row| at_column > 0 && row.as_bytes().get(at_column - 1) == Some(&b'\r'));
     let line_break =
-        message.starts_with("control character") && ((e.column() == 0 && e.line() > 1) || at_cr);
+        message.starts_with("control character") && ((at_column == 0 && at_line > 1) || at_cr);
+    let mut escape_at = None;
     // What to do depends on what went wrong: a comma is missing in only some of these.
     let (message, expected) = if message.contains("recursion limit") {
         // Valid JSON that no narrative needs.
@@ -849,6 +868,31 @@ fn syntax_error(name: &str, text: &str, e: &serde_json::Error) -> Diagnostic {
             message,
             "the character escaped inside a string: `\\n` for a new line, `\\t` for a tab, \
              `\\u` and its four-digit code for others (`\\u0000`)",
+        )
+    } else if message.contains("surrogate") || message.contains("end of hex escape") {
+        // Half of a UTF-16 pair (`\ud800` alone), as a faulty export writes it; serde_json
+        // says "unexpected end of hex escape", which reads as a typing slip.
+        let found = row_of(at_line)
+            .and_then(|row| row.get(..at_column.min(row.len())))
+            .and_then(|row| row.rfind("\\u").and_then(|i| Some((i, row.get(i..i + 6)?))));
+        // Placed at the escape, not after it.
+        escape_at = found.map(|(i, _)| i + 1);
+        let escape = found
+            .map(|(_, e)| format!(" `{}`", crate::text::quote(e)))
+            .unwrap_or_default();
+        (
+            format!(
+                "a lone UTF-16 surrogate escape{escape}: half of a character's pair, with no \
+                 other half after it"
+            ),
+            "the escape removed, or followed by its other half (`\\ud83d\\ude00` is one \
+             character); re-exporting the text as UTF-8 fixes it at its source",
+        )
+    } else if message.contains("number out of range") {
+        (
+            "a number too large to read".to_owned(),
+            "a smaller number: no field of a narrative takes one this large (a date is \
+             written as text, \"2025-05-10\")",
         )
     } else if let Some(wanted) = message.strip_prefix("expected ") {
         // serde_json's "expected `,` or `}`" would read "expected … ; expected …".
@@ -880,15 +924,19 @@ fn syntax_error(name: &str, text: &str, e: &serde_json::Error) -> Diagnostic {
     )
     .expected(expected);
     if line_break {
-        let line = if at_cr { e.line() } else { e.line() - 1 };
-        let row = text.split('\n').nth(line - 1).unwrap_or_default();
+        let line = if at_cr { at_line } else { at_line - 1 };
+        let row = row_of(line).unwrap_or_default();
         d.line = Some(line);
         d.column = Some(row.trim_end_matches('\r').chars().count() + 1);
         return d;
     }
-    d.line = Some(e.line());
+    d.line = Some(at_line);
     // serde_json counts bytes, and says column 0 at the end of a file ending in a newline.
-    d.column = Some(locate::char_column(text, e.line(), e.column()));
+    d.column = Some(locate::char_column(
+        text,
+        at_line,
+        escape_at.unwrap_or(at_column),
+    ));
     d
 }
 

@@ -36,6 +36,10 @@ pub(super) struct Cx<'f> {
     path: Vec<Tok>,
     /// Code points flagged in texts read since the last [`Cx::take_flagged`].
     flagged: Vec<char>,
+    /// A syntax error met in a part of the file read after the rest (a side's `topics` before
+    /// its `sources`): the address its text starts at in the file, and the error, placed in
+    /// that part. The file is then refused as for any syntax error.
+    pub deferred: Option<(usize, serde_json::Error)>,
 }
 
 impl<'f> Cx<'f> {
@@ -45,6 +49,7 @@ impl<'f> Cx<'f> {
             diagnostics: Vec::new(),
             path: Vec::new(),
             flagged: Vec::new(),
+            deferred: None,
         }
     }
 

@@ -92,7 +92,13 @@ impl<'de> Fields<'de> for SideFields<'de> {
             let read = cx.field("topics", |cx| {
                 pass::read(cx, &mut de, TopicsWant { index: &index })
             });
-            self.topics = read.ok().flatten().unwrap_or_default();
+            // Skipped, the topics were only checked for brackets and quotes: what the typed
+            // read refuses (a lone surrogate escape, a number out of range, deep nesting) is
+            // the file's syntax error, not a side with no claims.
+            match read {
+                Ok(topics) => self.topics = topics.unwrap_or_default(),
+                Err(e) => cx.deferred = Some((raw.get().as_ptr() as usize, e)),
+            }
         }
         require(cx, Self::NAMES, present, &[0, 1, 2, 4]);
         duplicate_claims(cx, &self.topics);

@@ -1041,3 +1041,42 @@ fn a_syntax_error_in_topics_before_sources_is_reported_not_dropped() {
         "{found:?}"
     );
 }
+
+/// A valid id may be 128 characters long: every message quoting one cuts it at 80 with its
+/// length, as for a bad id (the untrusted-text warning, "cites no source", links to no claim
+/// and unknown sources printed it whole).
+#[test]
+fn a_long_valid_id_is_shortened_in_every_message() {
+    let long = format!("r{}", "x".repeat(127));
+    let target = format!("t{}", "y".repeat(127));
+    let source = format!("s{}", "z".repeat(127));
+    let text = red()
+        .replacen("\"id\": \"r1\"", &format!("\"id\": \"{long}\""), 1)
+        .replacen("Red says one.", "Red says \\u200d one.", 1)
+        .replacen(
+            "\"sources\": [\n            \"s1\"\n          ]",
+            &format!("\"sources\": [], \"rebuts\": [\"{target}\"], \"tags\": [\"a\"]"),
+            1,
+        );
+    let mut found = side_text_problems(&text);
+    let bad_source = red().replacen("\"s1\"\n          ]", &format!("\"{source}\"]"), 1);
+    found.extend(side_text_problems(&bad_source));
+    let codes: Vec<Code> = found.iter().map(|f| f.0).collect();
+    for code in [
+        Code::UntrustedText,
+        Code::Unsourced,
+        Code::UnresolvedRebuttal,
+        Code::UnknownSource,
+    ] {
+        assert!(codes.contains(&code), "{code:?} in {found:?}");
+    }
+    for (code, line) in &found {
+        for id in [&long, &target, &source] {
+            assert!(
+                !line.contains(id.as_str()),
+                "{code:?} quotes it whole: {line}"
+            );
+        }
+        assert!(line.contains("… (128 characters)"), "{code:?}: {line}");
+    }
+}

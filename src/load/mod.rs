@@ -264,7 +264,7 @@ impl<'a> Loader<'a> {
                             "/party/id",
                             format!(
                                 "party `{}` is also the party of {other}, which did not load",
-                                side.party.id
+                                crate::text::quote(&side.party.id)
                             ),
                         )
                         .expected("a party id unique among the sides"),
@@ -290,7 +290,8 @@ impl<'a> Loader<'a> {
                             "/party/id",
                             format!(
                                 "party `{}` is also the party of {}, which loads",
-                                side.party.id, side.file
+                                crate::text::quote(&side.party.id),
+                                side.file
                             ),
                         )
                         .expected("a party id unique among the sides"),
@@ -346,8 +347,15 @@ impl<'a> Loader<'a> {
             error(
                 Code::DisputeMismatch,
                 "/dispute",
-                format!("dispute `{}` differs from `{id}` of {from}", side.dispute),
-                &format!("`{id}`: every side of one comparison belongs to the same dispute"),
+                format!(
+                    "dispute `{}` differs from `{}` of {from}",
+                    crate::text::quote(&side.dispute),
+                    crate::text::quote(id)
+                ),
+                &format!(
+                    "`{}`: every side of one comparison belongs to the same dispute",
+                    crate::text::quote(id)
+                ),
             );
         }
         if let Some(other) = self
@@ -360,7 +368,8 @@ impl<'a> Loader<'a> {
                 "/party/id",
                 format!(
                     "party `{}` is already loaded from {}",
-                    side.party.id, other.file
+                    crate::text::quote(&side.party.id),
+                    other.file
                 ),
                 "a party id unique among the loaded sides",
             );
@@ -378,7 +387,7 @@ impl<'a> Loader<'a> {
                         &format!("/topics/{t}/claims/{c}/id"),
                         format!(
                             "claim id `{}` is already used by another side{by}",
-                            claim.id
+                            crate::text::quote(&claim.id)
                         ),
                         "a claim id unique across every side",
                     );
@@ -526,7 +535,10 @@ impl<'a> Loader<'a> {
                     out.push(warn(
                         Code::UnknownAffiliation,
                         format!("/sources/{i}/affiliation"),
-                        format!("affiliation `{a}` names no loaded party"),
+                        format!(
+                            "affiliation `{}` names no loaded party",
+                            crate::text::quote(a)
+                        ),
                         "a loaded party id, or `independent`",
                     ));
                 }
@@ -537,7 +549,10 @@ impl<'a> Loader<'a> {
                     out.push(warn(
                         Code::TopicNotInManifest,
                         format!("/topics/{t}/id"),
-                        format!("topic `{}` is not in the manifest", topic.id),
+                        format!(
+                            "topic `{}` is not in the manifest",
+                            crate::text::quote(&topic.id)
+                        ),
                         "the topic listed in dispute.json with a neutral title",
                     ));
                 }
@@ -554,8 +569,9 @@ impl<'a> Loader<'a> {
                             Code::PointNotInManifest,
                             format!("/topics/{t}/claims/{c}/point"),
                             format!(
-                                "point `{point}` of topic `{}` is not in the manifest",
-                                topic.id
+                                "point `{}` of topic `{}` is not in the manifest",
+                                crate::text::quote(point),
+                                crate::text::quote(&topic.id)
                             ),
                             "the point listed under its topic in dispute.json with a question",
                         ));
@@ -573,23 +589,29 @@ impl<'a> Loader<'a> {
                         let (message, expected) = match owner(target) {
                             None if failed.is_empty() => (
                                 format!(
-                                    "claim `{}` {verb} `{target}`, which no loaded side holds",
-                                    claim.id
+                                    "claim `{}` {verb} `{}`, which no loaded side holds",
+                                    crate::text::quote(&claim.id),
+                                    crate::text::quote(target)
                                 ),
                                 "the id of another party's claim (load that side too)".to_owned(),
                             ),
                             // A side given but not loaded may hold it: said once for the
                             // file, below, not once a link (dozens buried the one error).
                             None => {
-                                let first = format!("claim `{}` {verb} `{target}`", claim.id);
+                                let first = format!(
+                                    "claim `{}` {verb} `{}`",
+                                    crate::text::quote(&claim.id),
+                                    crate::text::quote(target)
+                                );
                                 let at = format!("/topics/{t}/claims/{c}/{list}/{r}{to}");
                                 waiting.get_or_insert((at, first, 0)).2 += 1;
                                 continue;
                             }
                             Some(p) if p == side.party.id => (
                                 format!(
-                                    "claim `{}` {verb} `{target}`, a claim of its own party",
-                                    claim.id
+                                    "claim `{}` {verb} `{}`, a claim of its own party",
+                                    crate::text::quote(&claim.id),
+                                    crate::text::quote(target)
                                 ),
                                 "the id of another party's claim: a claim answers another \
                                  side, so no other side loaded would resolve this link"

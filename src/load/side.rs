@@ -143,7 +143,7 @@ fn duplicate_claims(cx: &mut Cx, topics: &[Topic]) {
                         &format!("/topics/{t}/claims/{c}/id"),
                         format!(
                             "claim id `{}` is already used by /topics/{ft}/claims/{fc}",
-                            claim.id
+                            crate::text::quote(&claim.id)
                         ),
                         "a claim id unique across every side",
                     );
@@ -174,7 +174,11 @@ pub(super) fn first_use(
                 Severity::Error,
                 Code::DuplicateId,
                 &at,
-                format!("id `{id}` is already used by {list}/{}", first.get()),
+                format!(
+                    "id `{}` is already used by {list}/{}",
+                    crate::text::quote(id),
+                    first.get()
+                ),
                 expected,
             );
             false
@@ -714,7 +718,8 @@ impl<'de> Fields<'de> for ClaimFields<'_> {
         // Text warnings inside the claim name it, wherever its id stands in the object.
         for d in cx.diagnostics.iter_mut().skip(self.start) {
             if d.code == Code::UntrustedText {
-                d.message.insert_str(0, &format!("claim `{id}`: "));
+                d.message
+                    .insert_str(0, &format!("claim `{}`: ", crate::text::quote(&id)));
             }
         }
         // A citation of an unknown source, or a `sources` entry of the wrong kind, is an error
@@ -729,7 +734,7 @@ impl<'de> Fields<'de> for ClaimFields<'_> {
         if self.sources.is_empty() && !miscited {
             cx.warn(
                 Code::Unsourced,
-                format!("claim `{id}` cites no source"),
+                format!("claim `{}` cites no source", crate::text::quote(&id)),
                 "at least one source id in `sources`",
             );
         }
@@ -773,11 +778,16 @@ fn repeated_relations(cx: &mut Cx, claim: &Claim) {
         };
         let (now, before) = (verb(i, kind), verb(j, earlier));
         let message = if now == before {
-            format!("claim `{}` {now} `{to}` twice", claim.id)
+            format!(
+                "claim `{}` {now} `{}` twice",
+                crate::text::quote(&claim.id),
+                crate::text::quote(to)
+            )
         } else {
             format!(
-                "claim `{}` {now} `{to}`, which it already {before}",
-                claim.id
+                "claim `{}` {now} `{}`, which it already {before}",
+                crate::text::quote(&claim.id),
+                crate::text::quote(to)
             )
         };
         let expected = if kind == earlier {
@@ -841,7 +851,10 @@ fn unknown_source(cx: &mut Cx, id: &str, at: &str) {
         Severity::Error,
         Code::UnknownSource,
         at,
-        format!("source `{id}` is not declared in this file's `sources`"),
+        format!(
+            "source `{}` is not declared in this file's `sources`",
+            crate::text::quote(id)
+        ),
         "the id of a source listed in this file",
     );
 }

@@ -674,6 +674,37 @@ fn swapping_sides_keeps_the_selected_suggested_pair() {
     assert_eq!(pair(&app), Some(before));
 }
 
+/// Right after `s`, before the matcher answers, the suggested rows are there, mirrored: the
+/// header never reads every claim as one-sided, and the selection stays on its pair (on LIAR
+/// it read "5684 left only" and sat on an unmatched row for a quarter second). The matcher's
+/// answer then agrees.
+#[test]
+fn swapping_sides_shows_the_suggested_rows_at_once() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    let before = suggested_pairs(&app);
+    let selected = app.current_row().map(|r| (r.left.clone(), r.right.clone()));
+    let counts = (app.counts.suggested, app.counts.both);
+    keys(&mut app, &[KeyCode::Char('s')]);
+    let mut mirrored: Vec<(String, String)> = suggested_pairs(&app)
+        .into_iter()
+        .map(|(l, r)| (r, l))
+        .collect();
+    let mut expected = before.clone();
+    mirrored.sort();
+    expected.sort();
+    assert_eq!(mirrored, expected);
+    assert_eq!((app.counts.suggested, app.counts.both), counts);
+    assert_eq!(
+        app.current_row().map(|r| (r.right.clone(), r.left.clone())),
+        selected
+    );
+    let shown_now = suggested_pairs(&app);
+    finish(&mut app);
+    assert_eq!(suggested_pairs(&app), shown_now, "the matcher agrees");
+}
+
 /// On a suggested row at 80 columns the footer offers `a` and `x`, the keys that act on it
 /// (they were listed only in help).
 #[test]

@@ -87,6 +87,37 @@ pub fn with_suggested(cmp: &Comparison, pairs: &[Suggestion]) -> Comparison {
     out
 }
 
+/// The screen's pairs of a comparison, seen with its sides swapped (`cmp` is the swapped
+/// comparison): the same two claims, left and right exchanged, in the topic that holds the new
+/// left claim. Pairs are mutual best matches, scored half each way, so the swapped comparison
+/// suggests the same ones; the screen shows these at once while the matcher confirms them. A
+/// pair that joins a point row or another topic is left to the matcher.
+pub fn mirrored(pairs: &[Suggestion], cmp: &Comparison) -> Vec<Suggestion> {
+    let topic_of: std::collections::HashMap<ClaimAt, usize> = cmp
+        .topics
+        .iter()
+        .enumerate()
+        .flat_map(|(t, topic)| {
+            topic
+                .rows
+                .iter()
+                .flat_map(move |r| r.claims().map(move |c| (c, t)))
+        })
+        .collect();
+    pairs
+        .iter()
+        .filter(|s| s.point.is_none() && !s.cross_topic)
+        .filter_map(|s| {
+            Some(Suggestion {
+                left: s.right,
+                right: s.left,
+                topic: *topic_of.get(&s.right)?,
+                ..s.clone()
+            })
+        })
+        .collect()
+}
+
 /// A suggested row's heading: marker, score, reasons.
 pub fn heading(s: &Suggestion) -> String {
     let mut h = format!("{SUGGESTED_MARK} {:.2}", s.score);

@@ -156,6 +156,34 @@ fn a_date_range_is_typed_and_checked() {
     assert!(screen(&a).contains("filters: since 2025-05-08, until 2025-05-10"));
 }
 
+/// Under the date fields the panel says over which days the claims run, and, when none of them
+/// is dated, that a range keeps none (on LIAR a typed year emptied the screen unexplained).
+#[test]
+fn the_dates_section_says_the_span_of_dates_or_that_there_is_none() {
+    let mut dated = app(120, 40);
+    section(&mut dated, Section::Dates);
+    let shown = screen(&dated);
+    assert!(
+        shown.contains("Claims are dated 2025-04-23 to 2025-05-31."),
+        "{shown}"
+    );
+    let (_dir, dispute) = common::dispute_of(&[
+        ("a", serde_json::json!({"id": "a1", "text": "One."})),
+        ("b", serde_json::json!({"id": "b1", "text": "Two."})),
+    ]);
+    let mut undated = common::sized(
+        App::new(dispute, 0, 1, parallax::tui::theme::Theme::plain()),
+        80,
+        24,
+    );
+    section(&mut undated, Section::Dates);
+    let shown = screen(&undated);
+    assert!(
+        shown.contains("No claim of these two sides has a date"),
+        "{shown}"
+    );
+}
+
 /// The date field being edited is marked, so it shows without colour too (only its label's style
 /// told them apart).
 #[test]

@@ -1223,6 +1223,12 @@ pub mod filters {
     pub const UNTIL: &str = "until";
     /// How to type a date.
     pub const DATE_HINT: &str = "YYYY, YYYY-MM or YYYY-MM-DD; empty for no limit.";
+    /// Under the date fields when no claim compared has a date.
+    pub const UNDATED: &str = "No claim of these two sides has a date: a date range keeps none.";
+    /// Under the date fields: the span of the claims' dates.
+    pub fn dated(first: &str, last: &str) -> String {
+        format!("Claims are dated {first} to {last}.")
+    }
     /// The row choices.
     pub const ALL_ROWS: &str = "all rows";
     /// See [`ALL_ROWS`].

@@ -151,6 +151,9 @@ pub struct Panel {
     pub note: Option<String>,
     /// Claims in the full comparison, for "N of M claims".
     pub total: usize,
+    /// The first and last date of the compared claims (`None`: none is dated), said under the
+    /// date fields, so a range that keeps nothing is understood.
+    pub dated: Option<(crate::format::Date, crate::format::Date)>,
     /// The choices of every section, in [`Section::ALL`] order.
     pub lists: Vec<Vec<Choice>>,
     /// Where the screen was when the panel opened, and with which filter: a choice tried and

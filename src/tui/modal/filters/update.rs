@@ -325,6 +325,7 @@ pub fn open(app: &mut App) -> Step {
         until: date_text(app.query.filter.until),
         note: None,
         total: c.left_claims + c.right_claims,
+        dated: crate::timeline::span(&app.dispute, &app.cmp),
         lists,
         home: Home {
             filter: app.query.filter.clone(),

@@ -125,6 +125,17 @@ fn dates(theme: Theme, p: &Panel, width: usize) -> (Vec<Line<'static>>, Option<(
     for l in text::wrap(words::DATE_HINT, width) {
         lines.push(Line::styled(l, theme.dim()));
     }
+    let (span, style) = match p.dated {
+        Some((first, last)) => (
+            words::dated(&first.to_string(), &last.to_string()),
+            theme.dim(),
+        ),
+        None => (words::UNDATED.to_owned(), theme.warning()),
+    };
+    lines.push(Line::raw(""));
+    for l in text::wrap(&span, width) {
+        lines.push(Line::styled(l, style));
+    }
     (lines, cursor)
 }
 

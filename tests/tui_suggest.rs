@@ -80,6 +80,45 @@ fn suggested_rows_are_on_by_default_without_points_and_read_apart() {
     assert!(!screen(&app).contains("≈ suggested"));
 }
 
+/// In a topic with no point yet, whose unmatched claims are packed side by side, the accept
+/// dialog says they will stand one to a row once it writes (on LIAR a topic went from 136 rows
+/// to 218 unannounced).
+#[test]
+fn the_accept_dialog_says_a_packed_topic_is_laid_out_anew() {
+    let (dir, _) = common::dispute_of(&[
+        (
+            "a",
+            serde_json::json!({"id": "a1", "text": "Beta shut the Karvani sluice at Tembla on 3 March."}),
+        ),
+        (
+            "a",
+            serde_json::json!({"id": "a2", "text": "Apples ripen in autumn orchards."}),
+        ),
+        (
+            "b",
+            serde_json::json!({"id": "b1", "text": "Nothing was shut at the Karvani sluice at Tembla on 3 March."}),
+        ),
+        (
+            "b",
+            serde_json::json!({"id": "b2", "text": "Engine oil prices rose sharply."}),
+        ),
+    ]);
+    let mut app = open(dir.path());
+    let kinds: Vec<RowKind> = app.rows().iter().map(|r| r.kind).collect();
+    assert!(kinds.contains(&RowKind::Packed), "{kinds:?}");
+    app.focus = parallax::tui::app::Focus::Comparison;
+    app.row = kinds
+        .iter()
+        .position(|k| *k == RowKind::Suggested)
+        .expect("a suggested row");
+    keys(&mut app, &[KeyCode::Char('a')]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("unmatched claims then stand one to a row"),
+        "{shown}"
+    );
+}
+
 #[test]
 fn accepting_writes_a_point_beside_and_the_rows_update() {
     let dir = draft();
@@ -97,6 +136,14 @@ fn accepting_writes_a_point_beside_and_the_rows_update() {
         panic!("the accept dialog")
     };
     assert!(dialog.question.is_selected() && !dialog.question.text().is_empty());
+    // With no manifest, the dialog says one is created (it said "the manifest gets the
+    // question"), and that the topic, its first point coming, is laid out anew.
+    let shown = screen(&app);
+    assert!(shown.contains("dispute.json is"), "{shown}");
+    assert!(shown.contains("created beside the side files"), "{shown}");
+    assert!(!shown.contains("the manifest gets"), "{shown}");
+    // Every claim of the topic is in a suggested pair: nothing is packed, nothing re-laid.
+    assert!(!shown.contains("stand one to a row"), "{shown}");
     typed(&mut app, "Was the Karvani sluice shut?");
     let outcome = keys(&mut app, &[KeyCode::Enter]);
     let Outcome::Link {

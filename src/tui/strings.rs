@@ -86,6 +86,12 @@ pub const ACCEPT_TITLE: &str = "Accept the suggestion";
 /// The dialog's explanation.
 pub const ACCEPT_WHAT: &str =
     "Both claims get a new point with this question; the manifest gets the question.";
+/// [`ACCEPT_WHAT`] where the dispute has no manifest: accepting creates one.
+pub const ACCEPT_WHAT_NEW_MANIFEST: &str = "Both claims get a new point with this question; \
+     dispute.json is created beside the side files to hold it.";
+/// Added when the topic has no point row yet: its unmatched claims stop being packed.
+pub const ACCEPT_UNPACKS: &str =
+    " The topic's first point: its unmatched claims then stand one to a row.";
 /// What accepting writes when the placeholder question is kept and a point of the topic asks
 /// it already.
 pub const ACCEPT_PLACEHOLDER_AGAIN: &str = "A point here asks this placeholder already: type the \

@@ -133,8 +133,13 @@ fn fitting_question(app: &App) -> Option<String> {
 
 /// Where the dialog sits.
 pub fn area(main: Rect) -> Rect {
-    // Two borders, six lines, and a second line for what Enter writes.
-    centered(main, 72.min(main.width.saturating_sub(4)), 9)
+    // Two borders, five lines (the ids, a blank, the question, the relation's two), and the
+    // lines of what Enter writes.
+    centered(
+        main,
+        72.min(main.width.saturating_sub(4)),
+        7 + super::view::WHAT_LINES,
+    )
 }
 
 impl Component for Accept {

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Lines the explanation of what Enter writes may take; the last ends in `…` when cut.
-pub const WHAT_LINES: usize = 2;
+pub const WHAT_LINES: u16 = 3;
 
 /// Draws the dialog into `area`.
 pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
     }));
     // What Enter writes, wrapped: it names a point, which may be long.
     lines.extend(
-        text::wrap_at_most(&what(app, a), width, WHAT_LINES)
+        text::wrap_at_most(&what(app, a), width, usize::from(WHAT_LINES))
             .into_iter()
             .map(|l| Line::styled(l, theme.dim())),
     );
@@ -86,6 +86,22 @@ fn what(app: &App, a: &Accept) -> String {
     match point {
         Some(p) => strings::accept_joins(&text::clean(&p).text),
         None if placeholder_again => strings::ACCEPT_PLACEHOLDER_AGAIN.to_owned(),
-        None => strings::ACCEPT_WHAT.to_owned(),
+        None => {
+            let mut what = if app.dispute.has_manifest {
+                strings::ACCEPT_WHAT.to_owned()
+            } else {
+                strings::ACCEPT_WHAT_NEW_MANIFEST.to_owned()
+            };
+            // A topic laid out packed (no point row yet) is laid out anew: said before it is.
+            let packed = app.current_topic().is_some_and(|t| {
+                t.rows
+                    .iter()
+                    .any(|r| r.kind == crate::compare::RowKind::Packed)
+            });
+            if packed {
+                what.push_str(strings::ACCEPT_UNPACKS);
+            }
+            what
+        }
     }
 }

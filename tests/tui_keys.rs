@@ -159,9 +159,12 @@ fn the_picker_does_not_offer_the_left_side_for_the_right_and_esc_goes_back_a_ste
     let screen = lines(&a).join("\n");
     assert!(screen.contains("Choose the right side"), "{screen}");
     assert!(
-        !screen.contains("Alpha (currently left)"),
+        !screen.contains("Alpha (currently left)") && !screen.contains("Alpha (was left)"),
         "the left side is not offered: {screen}"
     );
+    // The side that was right is said to have been: its place is being chosen anew.
+    assert!(screen.contains("Beta (was right)"), "{screen}");
+    assert!(!screen.contains("currently"), "{screen}");
     press(&mut a, &[Action::First]);
     let Some(Modal::Picker(p)) = a.modal() else {
         panic!("the picker stays open");

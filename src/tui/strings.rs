@@ -18,6 +18,11 @@ pub const FILTERS: &str = "filters";
 pub const NOW_LEFT: &str = "(currently left)";
 /// Shown beside the party picker's entries already in place.
 pub const NOW_RIGHT: &str = "(currently right)";
+/// In the picker's second step, beside the side that was left (its place is being chosen
+/// anew: "currently" read as if it still were).
+pub const WAS_LEFT: &str = "(was left)";
+/// See [`WAS_LEFT`].
+pub const WAS_RIGHT: &str = "(was right)";
 /// The mark on a topic only one of the two sides addresses.
 pub const ONE_SIDED_MARK: &str = "* one side";
 /// The same mark where the list is narrow.

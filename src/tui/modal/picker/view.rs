@@ -32,12 +32,13 @@ pub fn draw(frame: &mut Frame, app: &App, p: Picker, area: Rect) {
         .enumerate()
         .filter(|&(i, _)| p.offers(i))
         .map(|(i, side)| {
-            let now = if i == app.cmp.left {
-                strings::NOW_LEFT
-            } else if i == app.cmp.right {
-                strings::NOW_RIGHT
-            } else {
-                ""
+            let first = p.step == Step::Left;
+            let now = match (i == app.cmp.left, i == app.cmp.right) {
+                (true, _) if first => strings::NOW_LEFT,
+                (true, _) => strings::WAS_LEFT,
+                (_, true) if first => strings::NOW_RIGHT,
+                (_, true) => strings::WAS_RIGHT,
+                _ => "",
             };
             let marker = if i == p.cursor { "▶ " } else { "  " };
             let s = text::ellipsis(&format!("{marker}{} {now}", side.party.name), width);

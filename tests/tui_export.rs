@@ -173,6 +173,16 @@ fn an_existing_file_is_replaced_only_after_y() {
     assert!(footer.contains("Overwrite? y / n"), "{footer}");
     keys(&mut a, &[KeyCode::Enter, KeyCode::Char('x')]);
     assert_eq!(std::fs::read_to_string(&file).expect("read"), "keep me");
+    // Once the question has left the footer, the footer offers its answers, not the dialog's
+    // keys (it said "Enter export" while only y or n could answer).
+    a.message = None;
+    let s = screen(&a);
+    let footer = s.lines().last().unwrap_or_default();
+    assert!(
+        footer.contains("y  overwrite") && footer.contains("n  keep it"),
+        "{footer}"
+    );
+    assert!(!footer.contains("export"), "{footer}");
     keys(&mut a, &[KeyCode::Char('n')]);
     assert_eq!(
         std::fs::read_to_string(&file).expect("read"),
@@ -287,6 +297,10 @@ fn the_readme_lists_the_dialog_keys() {
     common::readme_has_table(
         "export dialog",
         parallax::tui::modal::export::update::BINDINGS,
+    );
+    common::readme_has_table(
+        "export overwrite",
+        parallax::tui::modal::export::update::CONFIRM,
     );
 }
 

@@ -318,6 +318,8 @@ pub mod help {
     pub const EXPORT_DELETE: &str = "delete under the cursor";
     pub const EXPORT_SUBMIT: &str = "export; if the file exists, y replaces it and n keeps it";
     pub const EXPORT_CANCEL: &str = "cancel";
+    pub const EXPORT_OVERWRITE: &str = "replace the existing file with this export";
+    pub const EXPORT_KEEP: &str = "keep the file as it is, back to the dialog";
     pub const FILTERS: &str = "filters: party, topic, source, tag, assessment, dates…";
     pub const CLEAR_FILTERS: &str = "clear every filter";
     pub const AS_OF: &str = "as of a date: only what had been said by then";
@@ -390,6 +392,8 @@ pub mod footer {
     pub const SEARCH_NARROW: &str = "narrow";
     pub const EXPORT_SUBMIT: &str = "export";
     pub const EXPORT_CANCEL: &str = "cancel";
+    pub const EXPORT_OVERWRITE: &str = "overwrite";
+    pub const EXPORT_KEEP: &str = "keep it";
     pub const FILTERS: &str = "filters";
     /// The footer's last entry when keys were left out for room (`?` lists them all).
     pub const MORE: &str = "…";

@@ -10,7 +10,7 @@ use super::state::{Dialog, Field, Scope, Stage, format_name};
 use crate::export::{self, ExportError, Format};
 use crate::tui::action::{Action, Outcome};
 use crate::tui::app::App;
-use crate::tui::keymap::{Binding, ctrl, k, listed, shown};
+use crate::tui::keymap::{Binding, c, ctrl, k, listed, shown};
 use crate::tui::layout::Regions;
 use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
@@ -85,6 +85,28 @@ pub const BINDINGS: &[Binding] = &[
     ),
 ];
 
+/// The keys at "Overwrite it? y / n", which the footer then lists instead of the dialog's.
+pub const CONFIRM: &[Binding] = &[
+    shown(
+        &[c('y'), c('Y')],
+        Action::Open,
+        help::EXPORT_OVERWRITE,
+        footer::EXPORT_OVERWRITE,
+    ),
+    shown(
+        &[c('n'), c('N'), k(KeyCode::Esc)],
+        Action::Back,
+        help::EXPORT_KEEP,
+        footer::EXPORT_KEEP,
+    ),
+    shown(
+        &[k(KeyCode::F(1))],
+        Action::Help,
+        crate::tui::strings::help::HELP,
+        crate::tui::strings::footer::HELP,
+    ),
+];
+
 /// The selected topic's id, which "this topic" exports.
 fn topic_id(app: &App) -> Option<String> {
     app.current_topic().map(|t| t.id.clone())
@@ -129,7 +151,10 @@ impl Component for Dialog {
     }
 
     fn bindings(&self) -> &'static [Binding] {
-        BINDINGS
+        match self.stage {
+            Stage::Confirm => CONFIRM,
+            Stage::Editing | Stage::Writing { .. } => BINDINGS,
+        }
     }
 
     fn types(&self) -> bool {
@@ -179,7 +204,7 @@ impl Component for Dialog {
 /// At "overwrite?": `y` writes, `n` or Esc returns to the dialog with the file untouched.
 fn confirm(d: &mut Dialog, action: Action) -> (bool, Outcome) {
     match action {
-        Action::Edit(Edit::Insert('y' | 'Y')) => {
+        Action::Open | Action::Edit(Edit::Insert('y' | 'Y')) => {
             d.stage = Stage::Writing { force: true };
             (true, Outcome::Export)
         }

@@ -372,3 +372,27 @@ fn assessment_lines_take_their_ratings_colour() {
     assert_eq!(corroborated, ratatui::style::Color::Green);
     assert_ne!(corroborated, disputed);
 }
+
+/// A dispute with no topic yet (as `parallax new` writes one) says what to do next, naming its
+/// side files, rather than an empty pane; a search on it is not said to be why nothing shows.
+#[test]
+fn an_empty_dispute_says_what_to_do_next() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (id, name) in [("alpha", "Alpha"), ("beta", "Beta")] {
+        let side = serde_json::json!({
+            "format": "parallax/1", "dispute": "fresh",
+            "party": {"id": id, "name": name}, "sources": [], "topics": []
+        });
+        std::fs::write(dir.path().join(format!("{id}.json")), side.to_string()).expect("written");
+    }
+    let mut app = common::sized(common::open_folder(dir.path()), 80, 24);
+    let shown = common::screen(&app);
+    assert!(shown.contains("Nothing to compare yet"), "{shown}");
+    assert!(shown.contains("(alpha.json, beta.json)"), "{shown}");
+    assert!(shown.contains("import csv FILE -o FOLDER"), "{shown}");
+    common::typed(&mut app, "/abc");
+    common::keys(&mut app, &[ratatui::crossterm::event::KeyCode::Enter]);
+    let shown = common::screen(&app);
+    assert!(shown.contains("│no topics."), "{shown}");
+    assert!(!shown.contains("No claim matches the search."), "{shown}");
+}

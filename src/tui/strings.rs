@@ -31,6 +31,19 @@ pub const ONE_SIDED_SHORT: &str = "*";
 pub const EMPTY_TOPIC: &str = "Neither side makes a claim on this topic.";
 /// Shown when a dispute has no topics at all.
 pub const NO_TOPICS: &str = "This dispute has no topics.";
+/// The comparison pane of a dispute with no topic at all (as `parallax new` writes one): what to
+/// do next. `files`: the side files' names, when the dispute came from files.
+pub fn nothing_yet(files: &[String]) -> String {
+    let into = match files {
+        [] => "the side files".to_owned(),
+        _ => format!("the side files ({})", files.join(", ")),
+    };
+    format!(
+        "Nothing to compare yet. Add topics and claims to {into}, as \"Writing a new dispute\" in \
+         the README shows; the screen reads them again as they are saved. Or make a dispute of a \
+         spreadsheet: parallax import csv FILE -o FOLDER."
+    )
+}
 /// Heading of the sources in the detail view.
 pub const SOURCES: &str = "Sources";
 /// A claim that cites nothing.

@@ -35,7 +35,20 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
         .border_style(theme.border(focused));
     frame.render_widget(block, regions.comparison);
     let Some(topic) = app.current_topic() else {
-        if app.outcome.is_some() {
+        if app.cmp.topics.is_empty() {
+            let files: Vec<String> = app
+                .suggest
+                .files
+                .iter()
+                .flat_map(|f| &f.sides)
+                .filter_map(|p| p.file_name())
+                .map(|n| text::clean(&n.to_string_lossy()).text)
+                .collect();
+            frame.render_widget(
+                Paragraph::new(Line::raw(strings::nothing_yet(&files))).wrap(Wrap { trim: true }),
+                regions.body,
+            );
+        } else if app.outcome.is_some() {
             frame.render_widget(
                 Paragraph::new(Line::styled(super::topics::no_match(app), theme.warning()))
                     .wrap(Wrap { trim: true }),

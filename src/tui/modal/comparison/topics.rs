@@ -27,9 +27,10 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     let inner = regions.topics_inner;
     let width = usize::from(inner.width);
     if app.shown().topics.is_empty() {
+        // A search or filter cannot be why a dispute with no topic at all shows none.
         let text = match &app.outcome {
-            Some(_) => Line::styled(no_match(app), theme.warning()),
-            None => Line::raw(strings::NO_TOPICS),
+            Some(_) if !app.cmp.topics.is_empty() => Line::styled(no_match(app), theme.warning()),
+            _ => Line::raw(strings::NO_TOPICS),
         };
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
         return;

@@ -167,8 +167,8 @@ impl Draft {
 
     /// Writes the folder `dir` (made if missing): the manifest, the side files and the
     /// schema. Refuses, before writing anything, when the files would not load or when any of
-    /// them exists. Returns the paths written.
-    pub fn write(&self, dir: &Path) -> Result<Vec<PathBuf>, CreateError> {
+    /// them exists. Returns the paths written, and a schema file kept that is not the program's.
+    pub fn write(&self, dir: &Path) -> Result<Written, CreateError> {
         let report = self.check();
         if report.errors() > 0 {
             let lines: Vec<String> = report
@@ -207,10 +207,14 @@ impl Draft {
             path: crate::export::shown_path(&folder),
             reason: e.to_string(),
         })?;
-        // The schema is the program's own: one already there (from an earlier import) stays.
+        // The schema is the program's own: one already there (from an earlier import) stays,
+        // and is said to when it is not this program's (editors check the files against it).
         let mut planned: Vec<(PathBuf, &[u8])> = Vec::new();
+        let mut kept = None;
         if schema.symlink_metadata().is_err() {
             planned.push((schema, SCHEMA.as_bytes()));
+        } else if std::fs::read(&schema).map_or(true, |b| b != SCHEMA.as_bytes()) {
+            kept = Some(schema);
         }
         planned.extend(
             files
@@ -248,7 +252,33 @@ impl Draft {
             }
             return Err(e.into());
         }
-        Ok(written)
+        Ok(Written {
+            paths: written,
+            kept,
+        })
+    }
+}
+
+/// What [`Draft::write`] did.
+#[derive(Debug)]
+pub struct Written {
+    /// The files written, in order.
+    pub paths: Vec<PathBuf>,
+    /// A schema file already in the folder that is not this program's, left as it was.
+    pub kept: Option<PathBuf>,
+}
+
+impl Written {
+    /// The notice for a schema kept that is not the program's, if one was.
+    pub fn kept_notice(&self) -> Option<String> {
+        self.kept.as_ref().map(|path| {
+            format!(
+                "kept {}, which was there already and is not this program's schema: editors \
+                 check the new files against it (delete it and write the dispute again, in an \
+                 empty folder, for the current one)",
+                crate::export::shown_path(path)
+            )
+        })
     }
 }
 

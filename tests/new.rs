@@ -178,3 +178,55 @@ fn the_validate_command_it_suggests_can_be_pasted_into_a_shell() {
     assert_eq!(words.len(), 3, "{command}");
     parallax().args(&words[1..]).assert().success();
 }
+
+/// A schema file already in the folder stays as it was (an earlier import may have written
+/// it); when it is not this program's, `new` and `import` say so, since editors check the new
+/// files against it (it was kept without a word).
+#[test]
+fn a_schema_already_there_that_differs_is_kept_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = |folder: &Path| folder.join("schema/parallax-1.schema.json");
+    let stale = dir.path().join("stale");
+    std::fs::create_dir_all(stale.join("schema")).unwrap();
+    std::fs::write(schema(&stale), "KEEP").unwrap();
+    let same = dir.path().join("same");
+    std::fs::create_dir_all(same.join("schema")).unwrap();
+    std::fs::write(schema(&same), parallax::create::SCHEMA).unwrap();
+    for (folder, said) in [(&stale, true), (&same, false)] {
+        let out = parallax()
+            .arg("new")
+            .arg(folder)
+            .args(["--title", "T", "--side", "a:A", "--side", "b:B"])
+            .assert()
+            .success()
+            .get_output()
+            .stderr
+            .clone();
+        let out = String::from_utf8_lossy(&out);
+        assert_eq!(
+            out.contains("is not this program's schema"),
+            said,
+            "{}: {out}",
+            folder.display()
+        );
+    }
+    assert_eq!(std::fs::read_to_string(schema(&stale)).unwrap(), "KEEP");
+    // Import says it too.
+    let imported = dir.path().join("imported");
+    std::fs::create_dir_all(imported.join("schema")).unwrap();
+    std::fs::write(schema(&imported), "KEEP").unwrap();
+    let csv = dir.path().join("claims.csv");
+    std::fs::write(
+        &csv,
+        "party,topic,text,source\nA,T,One thing.,https://example.org/a\nB,T,Another.,https://example.org/b\n",
+    )
+    .unwrap();
+    parallax()
+        .args(["import", "csv"])
+        .arg(&csv)
+        .arg("-o")
+        .arg(&imported)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("is not this program's schema"));
+}

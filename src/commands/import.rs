@@ -136,7 +136,10 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
         )));
     }
     crate::cleanup::remove_on_signal()?;
-    draft.write(&args.out)?;
+    let written = draft.write(&args.out)?;
+    if let Some(kept) = written.kept_notice() {
+        writeln!(err, "parallax: {kept}")?;
+    }
     writeln!(
         err,
         "parallax: imported {claims} claim(s) of {} sides into {}; {} problem(s){}",

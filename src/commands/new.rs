@@ -120,8 +120,11 @@ pub fn new(args: &NewArgs, err: &mut dyn Write) -> Result<(), Failure> {
     }
     crate::cleanup::remove_on_signal()?;
     let written = draft.write(&args.dir)?;
-    for path in &written {
+    for path in &written.paths {
         writeln!(err, "parallax: wrote {}", crate::export::shown_path(path))?;
+    }
+    if let Some(kept) = written.kept_notice() {
+        writeln!(err, "parallax: {kept}")?;
     }
     writeln!(
         err,

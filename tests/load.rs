@@ -12,7 +12,8 @@ fn fixture(name: &str) -> PathBuf {
 /// A diagnostic as (severity, code, pointer, line, column).
 type Found = (Severity, Code, Option<String>, Option<usize>, Option<usize>);
 
-/// Loads the good side with one other file; returns the diagnostics of that other file.
+/// Loads the good side with one other file; returns the diagnostics of that other file (but
+/// too few sides, which follows from its errors).
 fn problems(name: &str) -> Vec<Found> {
     let path = fixture(name);
     let loaded = load_paths(&[fixture("good.json"), path.clone()]);
@@ -21,7 +22,7 @@ fn problems(name: &str) -> Vec<Found> {
         .report
         .diagnostics
         .iter()
-        .filter(|d| d.file == shown)
+        .filter(|d| d.file == shown && d.code != Code::TooFewSides)
         .map(|d| (d.severity, d.code, d.pointer.clone(), d.line, d.column))
         .collect()
 }
@@ -178,7 +179,7 @@ fn an_export_named_as_a_side_file_is_said_to_be_one() {
         .report
         .diagnostics
         .iter()
-        .filter(|d| d.file.ends_with("export.json"))
+        .filter(|d| d.file.ends_with("export.json") && d.code != Code::TooFewSides)
         .collect();
     assert_eq!(of_export.len(), 1, "{of_export:?}");
 }
@@ -462,8 +463,8 @@ fn a_manifest_side_outside_its_folder_is_refused_by_name() {
     // Neither file was read: only the manifest and red.json are named.
     assert_eq!(loaded.files.len(), 2, "{:?}", loaded.files);
     assert!(loaded.dispute.is_none());
-    // Every diagnostic names one file (a script opens it): too few sides names the others in
-    // its message ("dispute.json, red.json" was its file).
+    // Every diagnostic names one file (a script opens it): too few sides names the file kept
+    // out in its message ("dispute.json, red.json" was its file).
     for d in &loaded.report.diagnostics {
         assert!(std::path::Path::new(&d.file).is_file(), "{d}");
     }
@@ -472,7 +473,9 @@ fn a_manifest_side_outside_its_folder_is_refused_by_name() {
             .report
             .diagnostics
             .iter()
-            .any(|d| d.code == Code::TooFewSides && d.message.contains("(files read: "))
+            .any(|d| d.code == Code::TooFewSides
+                && d.file.ends_with("dispute.json")
+                && d.message.contains("dispute.json did not"))
     );
 }
 
@@ -481,7 +484,8 @@ fn side_text_problems(text: &str) -> Vec<(Code, String)> {
     side_bytes_problems(text.as_bytes())
 }
 
-/// The problems of a side file of these bytes, loaded beside a good one.
+/// The problems of a side file of these bytes, loaded beside a good one (but too few sides,
+/// which follows from its errors: see `too_few_sides_names_the_file_kept_out`).
 fn side_bytes_problems(bytes: &[u8]) -> Vec<(Code, String)> {
     let good = std::fs::read(fixture("good.json")).expect("fixture");
     let mut loader = Loader::new();
@@ -492,7 +496,7 @@ fn side_bytes_problems(bytes: &[u8]) -> Vec<(Code, String)> {
         .report
         .diagnostics
         .iter()
-        .filter(|d| d.file == "other.json")
+        .filter(|d| d.file == "other.json" && d.code != Code::TooFewSides)
         .map(|d| (d.code, d.to_string()))
         .collect()
 }
@@ -1079,4 +1083,28 @@ fn a_long_valid_id_is_shortened_in_every_message() {
         }
         assert!(line.contains("… (128 characters)"), "{code:?}: {line}");
     }
+}
+
+/// Too few sides because a side file's errors kept it out is said of that file, as the cause,
+/// not of the good file beside it (it read `good.json: error[too-few-sides]`).
+#[test]
+fn too_few_sides_names_the_file_kept_out() {
+    let good = std::fs::read(fixture("good.json")).expect("fixture");
+    let mut loader = Loader::new();
+    loader.side("good.json", &good);
+    loader.side("broken.json", b"{");
+    let report = loader.finish().report;
+    let few: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::TooFewSides)
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(few.len(), 1, "{few:?}");
+    assert!(few[0].starts_with("broken.json: "), "{few:?}");
+    assert!(
+        few[0].contains("broken.json did not: see the errors above"),
+        "{few:?}"
+    );
+    assert!(few[0].contains("those files fixed"), "{few:?}");
 }

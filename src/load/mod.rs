@@ -400,10 +400,36 @@ impl<'a> Loader<'a> {
     /// Runs the checks that need every side, fills in lines, and builds the dispute.
     pub fn finish(mut self) -> Loaded {
         if self.sides.len() < 2 {
+            // The files kept out by their own errors: said to be why (a good file was named
+            // instead, as if it were at fault).
+            let failed: Vec<&String> = self
+                .order
+                .iter()
+                .filter(|f| {
+                    self.diagnostics
+                        .iter()
+                        .any(|d| d.is_error() && &d.file == *f)
+                })
+                .collect();
             // Said of one file, as every diagnostic is (a script opens `file`): the manifest,
-            // else the first file read; the message names the others.
+            // else the first file kept out by its errors, else the first file read; the message
+            // names the others.
             let (file, of) = match (&self.manifest, self.order.as_slice()) {
                 (Some((n, _)), _) => (n.clone(), String::new()),
+                (None, _) if !failed.is_empty() => {
+                    let names: Vec<&str> = failed.iter().take(3).map(|f| f.as_str()).collect();
+                    let more = match failed.len().saturating_sub(3) {
+                        0 => String::new(),
+                        n => format!(" and {n} more"),
+                    };
+                    (
+                        failed.first().map(|f| f.to_string()).unwrap_or_default(),
+                        format!(
+                            " ({}{more} did not: see the errors above)",
+                            names.join(", ")
+                        ),
+                    )
+                }
                 (None, []) => ("(input)".to_owned(), String::new()),
                 (None, [a]) => (a.clone(), String::new()),
                 (None, [a, b, c, rest @ ..]) if !rest.is_empty() => (
@@ -425,7 +451,11 @@ impl<'a> Loader<'a> {
                         self.sides.len()
                     ),
                 )
-                .expected("a dispute folder, or two or more side files"),
+                .expected(if failed.is_empty() {
+                    "a dispute folder, or two or more side files"
+                } else {
+                    "those files fixed (each of their errors says where)"
+                }),
             );
         }
         self.cross_side_warnings();

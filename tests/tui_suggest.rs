@@ -117,6 +117,35 @@ fn the_accept_dialog_says_a_packed_topic_is_laid_out_anew() {
         shown.contains("unmatched claims then stand one to a row"),
         "{shown}"
     );
+    // Narrower, the dialog grows a line rather than cut the sentence (it was cut at 60 columns).
+    for width in [50, 60, 80] {
+        parallax::tui::update(
+            &mut app,
+            parallax::tui::Action::Resize { width, height: 30 },
+        );
+        let Some(parallax::tui::modal::Modal::Accept(dialog)) = app.modal() else {
+            panic!("the accept dialog")
+        };
+        let area = parallax::tui::modal::accept::update::area(&app, dialog, app.regions().main);
+        let terminal = common::render(&app);
+        let buffer = terminal.backend().buffer();
+        let inside: Vec<String> = (area.y + 1..area.bottom() - 1)
+            .map(|y| {
+                (area.x + 1..area.right() - 1)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect();
+        let said = inside
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            said.contains("its unmatched claims then stand one to a row."),
+            "{width} columns: {inside:#?}"
+        );
+    }
 }
 
 #[test]

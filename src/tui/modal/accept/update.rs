@@ -132,14 +132,12 @@ fn fitting_question(app: &App) -> Option<String> {
 }
 
 /// Where the dialog sits.
-pub fn area(main: Rect) -> Rect {
+pub fn area(app: &App, a: &Accept, main: Rect) -> Rect {
     // Two borders, five lines (the ids, a blank, the question, the relation's two), and the
-    // lines of what Enter writes.
-    centered(
-        main,
-        72.min(main.width.saturating_sub(4)),
-        7 + super::view::WHAT_LINES,
-    )
+    // lines of what Enter writes, at the dialog's inner width.
+    let width = 72.min(main.width.saturating_sub(4));
+    let what = super::view::what_lines(app, a, usize::from(width.saturating_sub(2)));
+    centered(main, width, 7 + u16::try_from(what).unwrap_or(0))
 }
 
 impl Component for Accept {
@@ -217,7 +215,7 @@ impl Component for Accept {
     }
 
     fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
-        super::view::draw(frame, app, self, area(regions.main));
+        super::view::draw(frame, app, self, area(app, self, regions.main));
     }
 }
 

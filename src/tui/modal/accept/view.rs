@@ -10,7 +10,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Lines the explanation of what Enter writes may take; the last ends in `…` when cut.
-pub const WHAT_LINES: u16 = 3;
+pub const WHAT_LINES: usize = 5;
+
+/// The lines the explanation of what Enter writes takes at a width (the dialog's inner one),
+/// at most [`WHAT_LINES`]: the dialog is as tall as it needs.
+pub fn what_lines(app: &App, a: &Accept, width: usize) -> usize {
+    text::wrap(&what(app, a), width).len().min(WHAT_LINES)
+}
 
 /// Draws the dialog into `area`.
 pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
@@ -44,7 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
     }));
     // What Enter writes, wrapped: it names a point, which may be long.
     lines.extend(
-        text::wrap_at_most(&what(app, a), width, usize::from(WHAT_LINES))
+        text::wrap_at_most(&what(app, a), width, WHAT_LINES)
             .into_iter()
             .map(|l| Line::styled(l, theme.dim())),
     );

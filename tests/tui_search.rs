@@ -711,3 +711,36 @@ fn a_hit_names_its_topic_at_80_columns() {
     assert!(s.contains("The 10 May ceasef"), "{s}");
     assert!(s.contains("row 7 L2 · Vikram Misri"), "{s}");
 }
+
+/// A word typed a key at a time finds what it finds typed at once: `helth` finds "health" one
+/// typo away, though `helt`, a key before, does not (each key searched only the hits of the
+/// one before, and `helth` found 10 claims of LIAR's 1,254).
+#[test]
+fn a_word_typed_key_by_key_finds_what_it_finds_at_once() {
+    let (_dir, dispute) = common::dispute_of(&[
+        (
+            "a",
+            serde_json::json!({"id": "a1", "text": "Health care costs rose sharply."}),
+        ),
+        (
+            "a",
+            serde_json::json!({"id": "a2", "text": "Help arrived late."}),
+        ),
+        (
+            "b",
+            serde_json::json!({"id": "b1", "text": "The health law passed."}),
+        ),
+        (
+            "b",
+            serde_json::json!({"id": "b2", "text": "Rush Holt spoke."}),
+        ),
+    ]);
+    let mut a = common::sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
+    search_for(&mut a, "helt");
+    let before: Vec<String> = (0..search::hits(&a)).map(|i| claim_id(&a, i)).collect();
+    assert!(!before.contains(&"a1".to_owned()), "{before:?}");
+    type_in(&mut a, "h");
+    let mut found: Vec<String> = (0..search::hits(&a)).map(|i| claim_id(&a, i)).collect();
+    found.sort();
+    assert_eq!(found, ["a1", "b1"]);
+}

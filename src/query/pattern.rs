@@ -189,9 +189,13 @@ fn raw_terms(query: &str) -> Vec<&str> {
 
 /// True when every claim that matches `new` also matches `old`, so a search for `new` may look
 /// only at `old`'s hits. That holds when `new` only adds characters at the end of `old` and the
-/// term being extended cannot widen: a negated term (`!ab` matches more than `!a`), a term closed
-/// by `$` (`a$b` is not a suffix any more), or a plain word growing into more typos allowed
-/// (`cea` has none, `ceas` one) can, so those fall back to a full search.
+/// term being extended cannot widen, or adds a term after them (every term must match). A
+/// negated term (`!ab` matches more than `!a`), a term closed by `$` (`a$b` is not a suffix any
+/// more) and a plain word can widen, so those fall back to a full search: a word is matched
+/// whole within its typos or as a prefix as written (`helth` finds "health", `helt` does not),
+/// and in a short field as initials from three letters, as letters in order from five (`mea`
+/// finds "Ministry of External Affairs", `me` does not). Typed a key at a time, such a term
+/// lost those hits.
 pub fn narrows(old: &str, new: &str) -> bool {
     if old.is_empty() || !new.starts_with(old) || parse(old).is_empty() {
         return false;
@@ -202,8 +206,10 @@ pub fn narrows(old: &str, new: &str) -> bool {
     ) else {
         return false;
     };
-    if old.ends_with(char::is_whitespace) && !last.ends_with(char::is_whitespace) {
-        // A new term follows (a space inside an open phrase is part of it, below).
+    if grown == last || (old.ends_with(char::is_whitespace) && !last.ends_with(char::is_whitespace))
+    {
+        // The last term as it was, new ones after it (a space inside an open phrase is part of
+        // it, below).
         return true;
     }
     let Some(term) = Term::parse(last) else {
@@ -212,20 +218,11 @@ pub fn narrows(old: &str, new: &str) -> bool {
     match term.kind {
         _ if term.negated => false,
         TermKind::Suffix | TermKind::Exact => false,
-        TermKind::Word => Term::parse(grown).is_some_and(|g| {
-            if g.kind != TermKind::Word {
-                return false;
-            }
-            let budgets =
-                |t: &Term| super::words::Words::new(&t.text, true, true, true).map(|w| w.budgets);
-            match (budgets(&term), budgets(&g)) {
-                (Some(a), Some(b)) => b.get(..a.len()) == Some(a.as_slice()),
-                // No word yet (punctuation): letters in order, which only narrow.
-                (None, _) => true,
-                (Some(_), None) => false,
-            }
-        }),
-        _ => true,
+        TermKind::Word => false,
+        TermKind::Phrase { .. } => {
+            Term::parse(grown).is_some_and(|g| matches!(g.kind, TermKind::Phrase { .. }))
+        }
+        _ => Term::parse(grown).is_some_and(|g| g.kind == term.kind),
     }
 }
 
@@ -337,9 +334,14 @@ mod tests {
 
     #[test]
     fn narrowing_only_where_it_is_sound() {
-        assert!(narrows("ceas", "ceasf"));
+        // A word grown may match more: `helth` is one typo from "health", `helt` two; `ceasf`
+        // one from "ceaxf", which `ceas` neither starts nor is one typo from.
+        assert!(!narrows("ceas", "ceasf"));
+        assert!(!narrows("helt", "helth"));
+        assert!(!narrows("me", "mea"), "initials from three letters");
         assert!(!narrows("cea", "ceas"), "4 letters allow a typo");
         assert!(!narrows("ceasefi", "ceasefir"), "8 letters allow two");
+        assert!(narrows("'cea", "'ceas"));
         assert!(narrows("\"united st", "\"united sta"));
         assert!(narrows("\"united ", "\"united s"));
         assert!(narrows("\"united sta", "\"united sta\""));

@@ -659,3 +659,47 @@ fn validate_checks_one_side_file_on_its_own() {
     common::rewrite(&side, "\"id\": \"a1\",", "\"id\": \"A 1\",");
     parallax().arg("validate").arg(&side).assert().code(1);
 }
+
+/// An id given on the command line is quoted as a file's is: cut at 80 characters with its
+/// length (`--left`, `--topic`, `--party`, `link` and `dismiss` echoed 128 characters whole).
+/// A topic asked of a dispute with none says so (it said "choose one of:" and nothing).
+#[test]
+fn an_id_given_on_the_command_line_is_cut_in_messages() {
+    let long = format!("k{}", "j".repeat(127));
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("fresh");
+    parallax()
+        .args(["new", fresh.to_str().unwrap(), "--title", "T"])
+        .args(["--side", "a:A", "--side", "b:B"])
+        .assert()
+        .success();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["show", "--left", &long],
+        vec!["timeline", "--topic", &long],
+        vec!["export", "-f", "md", "--party", &long],
+        vec!["match", "--left", &long],
+        vec!["dismiss", &long, "b-1", fresh.to_str().unwrap()],
+        vec!["link", &long, "b-1", fresh.to_str().unwrap(), "--dry-run"],
+    ];
+    for args in runs {
+        let out = parallax()
+            .args(&args)
+            .assert()
+            .failure()
+            .get_output()
+            .stderr
+            .clone();
+        let said = String::from_utf8_lossy(&out);
+        assert!(said.contains("… (128 characters)"), "{args:?}: {said}");
+        assert!(!said.contains(&long), "{args:?}: {said}");
+    }
+    let out = parallax()
+        .args(["timeline", fresh.to_str().unwrap(), "--topic", "foo"])
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    let said = String::from_utf8_lossy(&out);
+    assert!(said.contains("this dispute has no topic yet"), "{said}");
+}

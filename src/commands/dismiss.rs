@@ -24,9 +24,9 @@ pub fn dismiss(
         other => Failure::Input(other.to_string()),
     })?;
     let find = |id: &str| {
-        dispute.find_claim(id).ok_or_else(|| {
-            Failure::Usage(EditError::UnknownClaim(text::clean(id).text).to_string())
-        })
+        dispute
+            .find_claim(id)
+            .ok_or_else(|| Failure::Usage(EditError::UnknownClaim(text::quote(id)).to_string()))
     };
     let (la, ra) = (find(left)?, find(right)?);
     if la == ra {

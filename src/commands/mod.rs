@@ -158,7 +158,7 @@ pub fn pair(dispute: &Dispute, args: &PairArgs) -> Result<(usize, usize), Failur
             let ids: Vec<&str> = dispute.sides.iter().map(|s| s.party.id.as_str()).collect();
             Failure::Usage(format!(
                 "no party `{}` in this dispute; choose one of: {}",
-                crate::text::clean(id).text,
+                crate::text::quote(id),
                 ids.join(", ")
             ))
         })

@@ -29,7 +29,7 @@ fn parties(given: &[String]) -> Result<Vec<Party>, Failure> {
             let example = make_id(id, 128);
             return Err(Failure::Usage(format!(
                 "--side {shown}: `{}` is not an id; use {ID_RULE}{}",
-                crate::text::clean(id).text,
+                crate::text::quote(id),
                 if example.is_empty() {
                     String::new()
                 } else {
@@ -80,7 +80,7 @@ pub fn new(args: &NewArgs, err: &mut dyn Write) -> Result<(), Failure> {
         Some(id) => {
             return Err(Failure::Usage(format!(
                 "--id `{}` is not an id; use {ID_RULE}",
-                crate::text::clean(id).text
+                crate::text::quote(id)
             )));
         }
         None => {

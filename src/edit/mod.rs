@@ -263,7 +263,7 @@ impl Workspace {
         let find = |id: &str| {
             dispute
                 .find_claim(id)
-                .ok_or_else(|| EditError::UnknownClaim(crate::text::clean(id).text))
+                .ok_or_else(|| EditError::UnknownClaim(crate::text::quote(id)))
         };
         let (la, ra) = (find(left)?, find(right)?);
         if la == ra {

@@ -136,7 +136,14 @@ pub enum ExportError {
         reason: String,
     },
     /// `--topic` names no topic of the comparison.
-    #[error("no topic `{id}` in this comparison; choose one of: {}", known.join(", "))]
+    #[error(
+        "no topic `{id}` in this comparison; {}",
+        if known.is_empty() {
+            "it has no topic yet".to_owned()
+        } else {
+            format!("choose one of: {}", known.join(", "))
+        }
+    )]
     UnknownTopic {
         /// The id asked for, cleaned for display.
         id: String,
@@ -156,7 +163,7 @@ pub fn select_topic(cmp: &Comparison, topic: Option<&str>) -> Result<Comparison,
     match cmp.topics.iter().find(|t| t.id == id) {
         Some(t) => Ok(cmp.with_topics(vec![t.clone()])),
         None => Err(ExportError::UnknownTopic {
-            id: crate::text::clean(id).text,
+            id: crate::text::quote(id),
             known: cmp.topics.iter().map(|t| t.id.clone()).collect(),
         }),
     }

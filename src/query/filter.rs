@@ -144,11 +144,11 @@ pub enum FilterError {
         right: String,
     },
     /// `--topic` names no topic of the comparison.
-    #[error("no topic `{id}` here; choose one of: {choices}")]
+    #[error("no topic `{id}` here; {choices}")]
     UnknownTopic {
         /// The id given.
         id: String,
-        /// The topic ids, comma-separated.
+        /// The topic ids to choose from, or that there is none.
         choices: String,
     },
     /// `--tag`, `--source` or `--affiliation` names a value no claim or source uses: it could
@@ -249,7 +249,7 @@ impl Filter {
                 let choices: Vec<&str> =
                     dispute.sides.iter().map(|s| s.party.id.as_str()).collect();
                 return Err(FilterError::UnknownParty {
-                    id: crate::text::clean(id).text,
+                    id: crate::text::quote(id),
                     choices: choices.join(", "),
                 });
             }
@@ -258,6 +258,7 @@ impl Filter {
             let party = |s: usize| dispute.sides.get(s).map_or("", |s| s.party.id.as_str());
             let shown = [party(cmp.left), party(cmp.right)];
             if let Some(id) = self.parties.iter().find(|id| !shown.contains(&id.as_str())) {
+                // A loaded party's id: whole, as the command it suggests needs it.
                 return Err(FilterError::NotCompared {
                     id: crate::text::clean(id).text,
                     left: shown[0].to_owned(),
@@ -268,8 +269,12 @@ impl Filter {
         for id in &self.topics {
             if !topic_ids.contains(&id.as_str()) {
                 return Err(FilterError::UnknownTopic {
-                    id: crate::text::clean(id).text,
-                    choices: topic_ids.join(", "),
+                    id: crate::text::quote(id),
+                    choices: if topic_ids.is_empty() {
+                        "this dispute has no topic yet".to_owned()
+                    } else {
+                        format!("choose one of: {}", topic_ids.join(", "))
+                    },
                 });
             }
         }
@@ -283,7 +288,7 @@ impl Filter {
         let sources = || dispute.sides.iter().flat_map(|s| &s.sources);
         let unknown = |what, value: &str, in_use: BTreeSet<&str>| FilterError::UnknownValue {
             what,
-            value: crate::text::clean(value).text,
+            value: crate::text::quote(value),
             choices: nearest(value, &in_use),
         };
         if !self.tags.is_empty() {

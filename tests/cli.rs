@@ -681,25 +681,22 @@ fn an_id_given_on_the_command_line_is_cut_in_messages() {
         vec!["dismiss", &long, "b-1", fresh.to_str().unwrap()],
         vec!["link", &long, "b-1", fresh.to_str().unwrap(), "--dry-run"],
     ];
-    for args in runs {
+    // What a failing command says on stderr.
+    let refused = |args: &[&str]| {
         let out = parallax()
-            .args(&args)
+            .args(args)
             .assert()
             .failure()
             .get_output()
             .stderr
             .clone();
-        let said = String::from_utf8_lossy(&out);
+        String::from_utf8_lossy(&out).into_owned()
+    };
+    for args in runs {
+        let said = refused(&args);
         assert!(said.contains("… (128 characters)"), "{args:?}: {said}");
         assert!(!said.contains(&long), "{args:?}: {said}");
     }
-    let out = parallax()
-        .args(["timeline", fresh.to_str().unwrap(), "--topic", "foo"])
-        .assert()
-        .failure()
-        .get_output()
-        .stderr
-        .clone();
-    let said = String::from_utf8_lossy(&out);
+    let said = refused(&["timeline", fresh.to_str().unwrap(), "--topic", "foo"]);
     assert!(said.contains("this dispute has no topic yet"), "{said}");
 }

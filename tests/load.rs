@@ -1103,8 +1103,29 @@ fn too_few_sides_names_the_file_kept_out() {
     assert_eq!(few.len(), 1, "{few:?}");
     assert!(few[0].starts_with("broken.json: "), "{few:?}");
     assert!(
-        few[0].contains("broken.json did not: see the errors above"),
+        few[0].contains("broken.json did not: see their errors"),
         "{few:?}"
     );
     assert!(few[0].contains("those files fixed"), "{few:?}");
+    // In a folder it is said of the manifest, naming the side file kept out too (it said
+    // "those files" and named none).
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for name in ["dispute.json", "east.json", "west.json"] {
+        std::fs::copy(
+            fixture(&format!("../relations/{name}")),
+            dir.path().join(name),
+        )
+        .expect("copied");
+    }
+    std::fs::write(dir.path().join("west.json"), "{broken").expect("written");
+    let loaded = load_paths(&[dir.path().to_path_buf()]);
+    let few: Vec<&parallax::load::Diagnostic> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::TooFewSides)
+        .collect();
+    assert_eq!(few.len(), 1, "{few:?}");
+    assert!(few[0].file.ends_with("dispute.json"), "{few:?}");
+    assert!(few[0].message.contains("west.json did not"), "{few:?}");
 }

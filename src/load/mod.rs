@@ -414,22 +414,21 @@ impl<'a> Loader<'a> {
             // Said of one file, as every diagnostic is (a script opens `file`): the manifest,
             // else the first file kept out by its errors, else the first file read; the message
             // names the others.
+            let kept_out = || {
+                let names: Vec<&str> = failed.iter().take(3).map(|f| f.as_str()).collect();
+                let more = match failed.len().saturating_sub(3) {
+                    0 => String::new(),
+                    n => format!(" and {n} more"),
+                };
+                format!(" ({}{more} did not: see their errors)", names.join(", "))
+            };
             let (file, of) = match (&self.manifest, self.order.as_slice()) {
+                (Some((n, _)), _) if !failed.is_empty() => (n.clone(), kept_out()),
                 (Some((n, _)), _) => (n.clone(), String::new()),
-                (None, _) if !failed.is_empty() => {
-                    let names: Vec<&str> = failed.iter().take(3).map(|f| f.as_str()).collect();
-                    let more = match failed.len().saturating_sub(3) {
-                        0 => String::new(),
-                        n => format!(" and {n} more"),
-                    };
-                    (
-                        failed.first().map(|f| f.to_string()).unwrap_or_default(),
-                        format!(
-                            " ({}{more} did not: see the errors above)",
-                            names.join(", ")
-                        ),
-                    )
-                }
+                (None, _) if !failed.is_empty() => (
+                    failed.first().map(|f| f.to_string()).unwrap_or_default(),
+                    kept_out(),
+                ),
                 (None, []) => ("(input)".to_owned(), String::new()),
                 (None, [a]) => (a.clone(), String::new()),
                 (None, [a, b, c, rest @ ..]) if !rest.is_empty() => (

@@ -116,13 +116,29 @@ pub const QUOTE_LIMIT: usize = 80;
 
 /// A value from a file as a message quotes it: cleaned, and when longer than [`QUOTE_LIMIT`]
 /// characters, cut there with `…` and its full length, so a message never grows with its input.
+/// Characters are the ones a reader sees (grapheme clusters): a cut never parts a letter from
+/// its accent or an emoji from its skin tone, and `é` written as `e` and an accent counts one.
 pub fn quote(value: &str) -> String {
-    let count = value.chars().count();
-    if count <= QUOTE_LIMIT {
+    if value.len() <= QUOTE_LIMIT {
         return clean(value).text;
     }
-    let cut: String = value.chars().take(QUOTE_LIMIT).collect();
-    format!("{}… ({count} characters)", clean(&cut).text)
+    let cut = value
+        .grapheme_indices(true)
+        .nth(QUOTE_LIMIT)
+        .map(|(at, _)| at);
+    let Some(at) = cut else {
+        return clean(value).text;
+    };
+    // ASCII, as most ids and keys are, counts at once; other text by its clusters.
+    let count = if value.is_ascii() {
+        value.len()
+    } else {
+        value.graphemes(true).count()
+    };
+    format!(
+        "{}… ({count} characters)",
+        clean(value.get(..at).unwrap_or_default()).text
+    )
 }
 
 /// True for the code points FORMAT.md lists as never to reach a terminal, other than C0 and DEL:
@@ -600,6 +616,20 @@ mod tests {
         let long = "x".repeat(1000);
         let q = quote(&long);
         assert_eq!(q, format!("{}… (1000 characters)", "x".repeat(80)));
+        // Characters as a reader counts them: `é` as `e` and an accent is one, never parted
+        // (the cut left a bare `e` and counted 129 for 65).
+        let accents = format!("a{}", "e\u{301}".repeat(64));
+        assert_eq!(quote(&accents), accents);
+        let longer = format!("a{}", "e\u{301}".repeat(90));
+        assert_eq!(
+            quote(&longer),
+            format!("a{}… (91 characters)", "e\u{301}".repeat(79))
+        );
+        let thumbs = "👍🏽".repeat(90);
+        assert_eq!(
+            quote(&thumbs),
+            format!("{}… (90 characters)", "👍🏽".repeat(80))
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::compare::RowKind;
 use crate::tui::action::{Action, Outcome};
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, ctrl, k, listed, shown};
-use crate::tui::layout::{Regions, centered};
+use crate::tui::layout::Regions;
 use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
 use crate::tui::strings::{self, footer, help};
@@ -133,11 +133,7 @@ fn fitting_question(app: &App) -> Option<String> {
 
 /// Where the dialog sits.
 pub fn area(app: &App, a: &Accept, main: Rect) -> Rect {
-    // Two borders, five lines (the ids, a blank, the question, the relation's two), and the
-    // lines of what Enter writes, at the dialog's inner width.
-    let width = 72.min(main.width.saturating_sub(4));
-    let what = super::view::what_lines(app, a, usize::from(width.saturating_sub(2)));
-    centered(main, width, 7 + u16::try_from(what).unwrap_or(0))
+    super::view::layout(app, a, main).0
 }
 
 impl Component for Accept {
@@ -215,7 +211,7 @@ impl Component for Accept {
     }
 
     fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
-        super::view::draw(frame, app, self, area(app, self, regions.main));
+        super::view::draw(frame, app, self, regions.main);
     }
 }
 

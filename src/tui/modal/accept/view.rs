@@ -12,14 +12,23 @@ use ratatui::widgets::Paragraph;
 /// Lines the explanation of what Enter writes may take; the last ends in `…` when cut.
 pub const WHAT_LINES: usize = 5;
 
-/// The lines the explanation of what Enter writes takes at a width (the dialog's inner one),
-/// at most [`WHAT_LINES`]: the dialog is as tall as it needs.
-pub fn what_lines(app: &App, a: &Accept, width: usize) -> usize {
-    text::wrap(&what(app, a), width).len().min(WHAT_LINES)
+/// Where the dialog sits in `main`, and what Enter writes, wrapped to its inner width: two
+/// borders, five lines (the ids, a blank, the question, the relation's two), and those lines,
+/// at most [`WHAT_LINES`], so the dialog is as tall as it needs. Found once a frame.
+pub fn layout(app: &App, a: &Accept, main: Rect) -> (Rect, Vec<String>) {
+    let width = 72.min(main.width.saturating_sub(4));
+    let said = text::wrap_at_most(
+        &what(app, a),
+        usize::from(width.saturating_sub(2)),
+        WHAT_LINES,
+    );
+    let height = 7 + u16::try_from(said.len()).unwrap_or(0);
+    (crate::tui::layout::centered(main, width, height), said)
 }
 
-/// Draws the dialog into `area`.
-pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
+/// Draws the dialog over `main`.
+pub fn draw(frame: &mut Frame, app: &App, a: &Accept, main: Rect) {
+    let (area, said_of_enter) = layout(app, a, main);
     let theme = app.theme;
     let inner = crate::tui::widgets::popup(frame, theme, area, strings::ACCEPT_TITLE, false);
     let width = usize::from(inner.width);
@@ -50,7 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, area: Rect) {
     }));
     // What Enter writes, wrapped: it names a point, which may be long.
     lines.extend(
-        text::wrap_at_most(&what(app, a), width, WHAT_LINES)
+        said_of_enter
             .into_iter()
             .map(|l| Line::styled(l, theme.dim())),
     );

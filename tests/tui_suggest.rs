@@ -1193,3 +1193,47 @@ fn answered_by_both_sides_keeps_no_suggested_row() {
     keys(&mut app, &[KeyCode::Char('m')]);
     assert_eq!(claims(&app), shown, "the same rows with suggestions hidden");
 }
+
+/// A folder made read-only is not written in, whoever runs the program (root may write
+/// anything: `x` on the screen wrote the dismissals into a read-only dispute folder): `dismiss`
+/// and `export` say how to make it writable, and nothing appears in it.
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_is_not_written_in() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = draft();
+    let folder = dir.path();
+    let before: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let dismiss = assert_cmd::Command::cargo_bin("parallax")
+        .unwrap()
+        .args(["dismiss", "a-karvani", "b-karvani"])
+        .arg(folder)
+        .output()
+        .unwrap();
+    let export = assert_cmd::Command::cargo_bin("parallax")
+        .unwrap()
+        .arg("export")
+        .arg(folder)
+        .args(["-f", "md", "-o"])
+        .arg(folder.join("x.md"))
+        .output()
+        .unwrap();
+    let after: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let said = String::from_utf8_lossy(&dismiss.stderr);
+    assert_eq!(dismiss.status.code(), Some(1), "{said}");
+    assert!(said.contains("chmod u+w"), "{said}");
+    let said = String::from_utf8_lossy(&export.stderr);
+    assert_eq!(export.status.code(), Some(1), "{said}");
+    assert!(said.contains("permission denied"), "{said}");
+    assert_eq!(before, after);
+}

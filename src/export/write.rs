@@ -22,9 +22,9 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// taken for abandoned.
 const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 
-/// Checks that an export may go to `path`: its folder exists, it is not a folder, it is a new
-/// path or a regular file (also through a symbolic link), without `force` it does not exist, and
-/// a file it would replace is not read-only.
+/// Checks that an export may go to `path`: its folder exists and is not read-only, it is not a
+/// folder, it is a new path or a regular file (also through a symbolic link), without `force` it
+/// does not exist, and a file it would replace is not read-only.
 /// The CLI calls it before the work of an export; [`write_file`] calls it again.
 pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
     let folder = folder_of(path);
@@ -53,6 +53,14 @@ pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
     // it exists: asking whether to replace it (or to give --force) could not help.
     if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
         return Err(ExportError::ReadOnly {
+            path: shown_path(path),
+        });
+    }
+    // So too a folder made read-only: a new file in it, or the one written beside a file to
+    // replace it, would get around its mode (root may write anything; `x` on the screen wrote
+    // the dismissals into a read-only dispute folder).
+    if std::fs::metadata(&folder).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(ExportError::PermissionDenied {
             path: shown_path(path),
         });
     }

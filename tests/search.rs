@@ -124,6 +124,33 @@ fn a_phrase_matches_words_in_sequence() {
     assert!(!ids(&d, "ceasefire !\"united states\"").contains(&"pk-ceasefire-us".to_owned()));
 }
 
+/// A phrase anchored to a field's start or end is whole words, as a phrase is: `^"nine terr"`
+/// is not the start of "Nine terror camps…" (while its quote is open, the last word may be a
+/// prefix). Both matchers, the index and the one-shot search agree.
+#[test]
+fn an_anchored_phrase_is_whole_words() {
+    let d = dispute();
+    let targets = ["in-strikes-targets".to_owned()];
+    let treaty = ["in-water-treaty".to_owned()];
+    for m in MatcherKind::ALL {
+        let ids = |q: &str| ids_with(&d, q, m);
+        assert_eq!(ids("^\"nine terror\""), targets, "{m:?}");
+        assert_eq!(ids("^\"Nine\""), targets, "{m:?}");
+        assert!(ids("^\"nine terr\"").is_empty(), "{m:?}");
+        assert!(ids("^\"nin\"").is_empty(), "{m:?}");
+        assert_eq!(ids("^\"nine terr"), targets, "{m:?}: open, a prefix");
+        assert_eq!(ids("\"in abeyance.\"$"), treaty, "{m:?}");
+        assert!(ids("\"eyance.\"$").is_empty(), "{m:?}");
+        // Unquoted, an anchor is a field's start or end as written.
+        assert_eq!(ids("^nine terr"), targets, "{m:?}");
+        assert_eq!(ids("eyance.$"), treaty, "{m:?}");
+    }
+    let pattern = query::Pattern::new("^\"nine terr\"", MatcherKind::Nucleo);
+    assert!(query::oneshot::rank(&pattern, &d, |_, _| true).is_empty());
+    let pattern = query::Pattern::new("^\"nine terror\"", MatcherKind::Nucleo);
+    assert_eq!(query::oneshot::rank(&pattern, &d, |_, _| true).len(), 1);
+}
+
 #[test]
 fn every_term_must_match_some_field() {
     let d = dispute();

@@ -147,8 +147,11 @@ thread_local! {
 impl Matcher for NucleoMatcher {
     fn prepare(&self, term: &Term) -> Box<dyn Needle> {
         // nucleo-matcher 0.3.1 compares the whole ASCII field, not the prefix or suffix, when
-        // matching case-sensitively, so `^Nine` would never match: those go char by char.
-        if term.case_sensitive && matches!(term.kind, TermKind::Prefix | TermKind::Suffix) {
+        // matching case-sensitively, so `^Nine` would never match: those go char by char, as
+        // does an anchored phrase, whose open end must be a word's (nucleo cannot say).
+        if (term.case_sensitive || term.whole_words)
+            && matches!(term.kind, TermKind::Prefix | TermKind::Suffix)
+        {
             return Box::new(Literal::new(term));
         }
         let kind = match term.kind {
@@ -311,6 +314,8 @@ struct Literal {
     needle: Vec<char>,
     kind: TermKind,
     fold: bool,
+    /// An anchored phrase: no letter or digit of the field touches its open end.
+    whole_words: bool,
 }
 
 impl Literal {
@@ -324,6 +329,7 @@ impl Literal {
             needle,
             kind: term.kind,
             fold,
+            whole_words: term.whole_words,
         }
     }
 
@@ -346,9 +352,18 @@ impl Literal {
             hay.get(i..i + n)
                 .is_some_and(|w| w == self.needle.as_slice())
         };
+        // A letter or digit of the field just outside `i` (an anchored phrase ends there).
+        let word_goes_on = |i: Option<usize>| {
+            self.whole_words
+                && i.and_then(|i| hay.get(i))
+                    .is_some_and(|c| c.is_alphanumeric())
+        };
         let start = match self.kind {
-            TermKind::Prefix => at(0).then_some(0),
-            TermKind::Suffix => hay.len().checked_sub(n).filter(|&i| at(i)),
+            TermKind::Prefix => (at(0) && !word_goes_on(Some(n))).then_some(0),
+            TermKind::Suffix => hay
+                .len()
+                .checked_sub(n)
+                .filter(|&i| at(i) && !word_goes_on(i.checked_sub(1))),
             TermKind::Exact => (hay.len() == n && at(0)).then_some(0),
             TermKind::Substring | TermKind::Word | TermKind::Phrase { .. } => {
                 (0..=hay.len().saturating_sub(n)).find(|&i| at(i))
@@ -383,6 +398,7 @@ mod tests {
             kind: TermKind::Word,
             negated: false,
             case_sensitive: false,
+            whole_words: false,
         })
     }
 

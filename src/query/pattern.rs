@@ -41,6 +41,10 @@ pub struct Term {
     pub negated: bool,
     /// Smart case: true when the term holds an upper-case letter.
     pub case_sensitive: bool,
+    /// An anchored phrase closed by its quote (`^"united states"`, `"the states."$`): whole
+    /// words, so at its open end the field's word ends (starts) too: `^"heal"` is not the start
+    /// of "Health".
+    pub whole_words: bool,
 }
 
 impl Term {
@@ -58,6 +62,8 @@ impl Term {
             let inner = start.unwrap_or(rest);
             let inner = end.unwrap_or(inner);
             let inner = inner.strip_prefix('"').unwrap_or(inner);
+            // `^"unite`, its quote not closed yet, may end inside a word, as an open phrase may.
+            let closed = end.is_some() || inner.ends_with('"');
             let inner = inner.strip_suffix('"').unwrap_or(inner);
             let text = inner.split_whitespace().collect::<Vec<_>>().join(" ");
             let kind = match (start.is_some(), end.is_some()) {
@@ -70,6 +76,7 @@ impl Term {
                 text,
                 kind,
                 negated,
+                whole_words: closed,
             });
         }
         if let Some(inner) = rest.strip_prefix('"') {
@@ -83,6 +90,7 @@ impl Term {
                 text,
                 kind: TermKind::Phrase { open },
                 negated,
+                whole_words: !open,
             });
         }
         let (quoted, rest) = match rest.strip_prefix('\'') {
@@ -115,6 +123,7 @@ impl Term {
             kind,
             negated,
             case_sensitive: rest.chars().any(char::is_uppercase),
+            whole_words: false,
         })
     }
 }

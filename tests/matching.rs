@@ -626,6 +626,67 @@ fn link_across_topics_to_a_point_row_moves_the_claim_without_a_point_into_the_ro
     );
 }
 
+/// Side files without a manifest: joining a point they already use writes that one line and no
+/// manifest (it would give the point the placeholder question); a new point's manifest says
+/// which points the sides used before it leaves without a question, as `validate` then warns.
+#[test]
+fn link_without_a_manifest_writes_one_only_for_a_new_point_and_names_what_it_leaves_out() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["alpha.json", "beta.json"] {
+        std::fs::copy(fixture().join(name), dir.path().join(name)).unwrap();
+    }
+    let manifest = dir.path().join("dispute.json");
+    let beta = std::fs::read_to_string(dir.path().join("beta.json")).unwrap();
+    let said = parallax()
+        .args(["link", "a-closed", "b-karvani"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let said = String::from_utf8_lossy(&said);
+    assert!(said.contains("on the point `who-closed`"), "{said}");
+    assert!(!said.contains("dispute.json"), "{said}");
+    assert!(!manifest.exists(), "no manifest for a point the sides had");
+    let after = std::fs::read_to_string(dir.path().join("beta.json")).unwrap();
+    assert_eq!(after.lines().count(), beta.lines().count() + 1);
+    let validated = |dir: &Path| {
+        let out = parallax().arg("validate").arg(dir).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let checked = validated(dir.path());
+    assert!(!checked.contains("point-not-in-manifest"), "{checked}");
+    // A new point: the manifest is made, and says what it leaves out.
+    let said = parallax()
+        .args(["link", "a-talks-geneva", "b-talks-geneva", "--question"])
+        .arg("Did the Geneva talks fail?")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let said = String::from_utf8_lossy(&said);
+    assert!(
+        said.contains(
+            "dispute.json has no question for the points the sides used before (`gates/who-closed`); \
+             `parallax validate` warns of them until you add theirs there"
+        ),
+        "{said}"
+    );
+    assert!(manifest.exists());
+    let warned: Vec<String> = validated(dir.path())
+        .lines()
+        .filter(|l| l.contains("point-not-in-manifest"))
+        .map(str::to_owned)
+        .collect();
+    assert!(
+        !warned.is_empty() && warned.iter().all(|l| l.contains("point `who-closed`")),
+        "{warned:?}"
+    );
+}
+
 #[test]
 fn side_files_without_a_manifest_get_one_that_lists_them() {
     let dir = tempfile::tempdir().unwrap();

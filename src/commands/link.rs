@@ -128,6 +128,9 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
         if dry_run { "would write" } else { "wrote" },
         text::clean(&files.join(", ")).text
     )?;
+    if let Some(note) = plan.unlisted_note() {
+        writeln!(out, "{note}")?;
+    }
     if dry_run {
         writeln!(
             out,

@@ -98,6 +98,38 @@ pub struct Plan {
     pub new_point: bool,
     /// The claim moved into the topic from another, when the two were in different topics.
     pub moved: Option<String>,
+    /// The points the side files already use (`topic/point`) that a manifest this link creates
+    /// does not list: it has no question to give them, so `validate` warns of each until its
+    /// question is written in.
+    pub unlisted: Vec<String>,
+}
+
+impl Plan {
+    /// What to say of [`Plan::unlisted`], when a new manifest leaves points out: which, and
+    /// that `validate` warns of them until their questions are written in.
+    pub fn unlisted_note(&self) -> Option<String> {
+        const SHOWN: usize = 3;
+        let (first, rest) = self
+            .unlisted
+            .split_at_checked(SHOWN)
+            .unwrap_or((&self.unlisted, &[]));
+        if first.is_empty() {
+            return None;
+        }
+        let named: Vec<String> = first
+            .iter()
+            .map(|p| format!("`{}`", crate::text::quote(p)))
+            .collect();
+        let more = match rest.len() {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        Some(format!(
+            "{MANIFEST} has no question for the points the sides used before ({}{more}); \
+             `parallax validate` warns of them until you add theirs there",
+            named.join(", ")
+        ))
+    }
 }
 
 impl Workspace {
@@ -332,11 +364,13 @@ impl Workspace {
         if let Some(at) = moving {
             writes = self.move_claim(dispute, at, &topic, writes)?;
         }
-        let listed = dispute
-            .manifest_topic(&topic)
-            .is_some_and(|t| t.points.iter().any(|p| p.id == point));
-        if !listed {
-            writes.push(self.manifest_write(dispute, &topic, &point, &question)?);
+        // Only a new point goes into the manifest: a point already there, listed or not, is
+        // the claims' own, and a manifest made for it would give it the placeholder question.
+        let mut unlisted = Vec::new();
+        if new_point {
+            let (write, left_out) = self.manifest_write(dispute, &topic, &point, &question)?;
+            writes.push(write);
+            unlisted = left_out;
         }
         let loaded = self.load(Some(&writes)).map_err(|e| {
             EditError::Invalid(
@@ -370,6 +404,7 @@ impl Workspace {
             topic,
             new_point,
             moved: moving.map(|at| dispute.ids(at).2.to_owned()),
+            unlisted,
         })
     }
 
@@ -432,14 +467,15 @@ impl Workspace {
     }
 
     /// The manifest's change: the point (with its question) added under its topic; the topic
-    /// added when the manifest lacks it; a new manifest listing the sides when there is none.
+    /// added when the manifest lacks it; a new manifest listing the sides when there is none,
+    /// with the points it leaves out (see [`Plan::unlisted`]).
     fn manifest_write(
         &self,
         dispute: &Dispute,
         topic: &str,
         point: &str,
         question: &str,
-    ) -> Result<Write, EditError> {
+    ) -> Result<(Write, Vec<String>), EditError> {
         let entry = Point {
             id: point.to_owned(),
             question: Some(question.to_owned()),
@@ -488,25 +524,32 @@ impl Workspace {
                 json::append_element(&text, &[Step::Key("topics")], &new_topic).map_err(invalid)?
             }
         };
-        Ok(Write {
+        let write = Write {
             path: file.path.clone(),
             before: Some(file.bytes.clone()),
             after: after.into_bytes(),
-        })
+        };
+        Ok((write, Vec::new()))
     }
 
     /// A manifest for side files that have none: it lists them and names every topic they use,
-    /// with the new point and its question. (Other points have no question to give, so they
-    /// stay out, and `validate` warns about them as before.)
-    fn new_manifest(&self, dispute: &Dispute, topic: &str, entry: Point) -> Write {
+    /// with the new point and its question; and the points the sides use already, which it
+    /// leaves out (it has no question to give them), as `topic/point` in first appearance.
+    fn new_manifest(&self, dispute: &Dispute, topic: &str, entry: Point) -> (Write, Vec<String>) {
         let mut topics: Vec<ManifestTopic> = Vec::new();
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
+        let mut points: foldhash::HashSet<(&str, &str)> = foldhash::HashSet::default();
+        let mut unlisted: Vec<String> = Vec::new();
         for side in &dispute.sides {
             for t in &side.topics {
-                if seen.contains(&t.id.as_str()) {
+                for p in t.claims.iter().filter_map(|c| c.point.as_deref()) {
+                    if points.insert((&t.id, p)) {
+                        unlisted.push(format!("{}/{p}", t.id));
+                    }
+                }
+                if !seen.insert(&t.id) {
                     continue;
                 }
-                seen.push(&t.id);
                 let mut points = Vec::new();
                 if t.id == topic {
                     points.push(entry.clone());
@@ -543,11 +586,12 @@ impl Workspace {
         };
         let mut after = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
         after.push(b'\n');
-        Write {
+        let write = Write {
             path: self.folder.join(MANIFEST),
             before: None,
             after,
-        }
+        };
+        (write, unlisted)
     }
 }
 

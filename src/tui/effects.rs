@@ -131,10 +131,12 @@ pub fn link(
                     if let Some(((topic, row, _), at)) = placed {
                         app.reveal(topic, row, at);
                     }
-                    app.message = Some(strings::accepted(
-                        &plan.point,
-                        &crate::text::clean(&files.join(", ")).text,
-                    ));
+                    let mut said =
+                        strings::accepted(&plan.point, &crate::text::clean(&files.join(", ")).text);
+                    if let Some(note) = plan.unlisted_note() {
+                        said = format!("{said}. {note}.");
+                    }
+                    app.message = Some(said);
                 }
                 Err(e) => app.message = Some(strings::write_failed(&e.to_string())),
             }

@@ -151,6 +151,29 @@ fn an_anchored_phrase_is_whole_words() {
     assert_eq!(query::oneshot::rank(&pattern, &d, |_, _| true).len(), 1);
 }
 
+/// The curly apostrophe is the straight one in an exact term too, whichever is typed and
+/// whichever the text holds, with both matchers (nucleo found nothing for `'India’s`).
+#[test]
+fn a_curly_apostrophe_in_an_exact_term_is_the_straight_one() {
+    let d = parallax::load::load_bundled()
+        .dispute
+        .unwrap_or_else(|| panic!("the bundled dispute loads"));
+    for m in MatcherKind::ALL {
+        let straight = sorted(ids_with(&d, "'India's", m));
+        assert!(!straight.is_empty(), "{m:?}");
+        assert_eq!(
+            sorted(ids_with(&d, "'India\u{2019}s", m)),
+            straight,
+            "{m:?}"
+        );
+        assert_eq!(
+            sorted(ids_with(&d, "'india\u{2019}s", m)),
+            sorted(ids_with(&d, "'india's", m)),
+            "{m:?}"
+        );
+    }
+}
+
 #[test]
 fn every_term_must_match_some_field() {
     let d = dispute();

@@ -158,7 +158,12 @@ pub fn parse(query: &str) -> Vec<Term> {
     // pasted paragraph that repeats its words costs what its distinct words cost.
     let mut terms: Vec<Term> = Vec::new();
     let mut seen = foldhash::HashSet::default();
-    for term in raw_terms(query).into_iter().filter_map(Term::parse) {
+    for mut term in raw_terms(query).into_iter().filter_map(Term::parse) {
+        // The typographer's apostrophe is the typist's in every kind of term, as it is in the
+        // text (`'India’s` finds "India's"): matchers that compare chars as given see one form.
+        if term.text.contains('\u{2019}') {
+            term.text = term.text.replace('\u{2019}', "'");
+        }
         if seen.insert(term.clone()) {
             terms.push(term);
         }

@@ -3,7 +3,10 @@
 
 mod common;
 
-use common::{draft, finish_suggestions as finish, key, keys, screen, sized, typed};
+use common::{
+    draft, enter_writes, finish_suggestions as finish, key, keys, screen, select_pair_of, sized,
+    suggested_pairs, typed,
+};
 use parallax::compare::RowKind;
 use parallax::edit::Workspace;
 use parallax::edit::dismissed::Dismissed;
@@ -23,19 +26,6 @@ fn open(dir: &Path) -> App {
     app.suggest.ask(&app.dispute, &base);
     finish(&mut app);
     app
-}
-
-fn suggested_pairs(app: &App) -> Vec<(String, String)> {
-    app.shown()
-        .topics
-        .iter()
-        .flat_map(|t| &t.rows)
-        .filter(|r| r.kind == RowKind::Suggested)
-        .map(|r| {
-            let id = |at| app.dispute.claim(at).unwrap().id.to_string();
-            (id(r.left[0]), id(r.right[0]))
-        })
-        .collect()
 }
 
 /// Selects the topic `gates` and its first suggested row.
@@ -779,6 +769,48 @@ fn swapping_sides_shows_the_suggested_rows_at_once() {
     let shown_now = suggested_pairs(&app);
     finish(&mut app);
     assert_eq!(suggested_pairs(&app), shown_now, "the matcher agrees");
+}
+
+/// After `x` and after accepting, the other suggested rows stay on screen while the matcher
+/// looks again (at 100,000 claims every one of them went for 2.5 s, the selection on an
+/// unmatched claim); the dismissed or accepted pair is gone at once, and the matcher's answer
+/// then agrees.
+#[test]
+fn dismissing_or_accepting_keeps_the_other_suggested_rows_at_once() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    let before = suggested_pairs(&app);
+    assert!(before.len() >= 3, "{before:?}");
+    let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut app, &left, &right);
+    assert!(app.suggest.pending, "the matcher looks again");
+    let kept: Vec<(String, String)> = before
+        .iter()
+        .filter(|p| **p != (left.clone(), right.clone()))
+        .cloned()
+        .collect();
+    assert_eq!(suggested_pairs(&app), kept);
+    assert_eq!(app.current_row().map(|r| r.kind), Some(RowKind::Suggested));
+    finish(&mut app);
+    assert!(!suggested_pairs(&app).contains(&(left, right)));
+    // Accepting: the pair becomes a point row, the others stay while the matcher confirms.
+    let before = suggested_pairs(&app);
+    let (left, right) = before.first().cloned().expect("a suggestion left");
+    select_pair_of(&mut app, &left);
+    keys(&mut app, &[KeyCode::Char('a')]);
+    typed(&mut app, "Who shut the water off?");
+    let (l, r, question) = enter_writes(&mut app);
+    assert_eq!((&l, &r), (&left, &right));
+    parallax::tui::effects::link(&mut app, &l, &r, &question, None);
+    assert!(app.suggest.pending, "the matcher looks again");
+    let others: Vec<(String, String)> = before.iter().skip(1).cloned().collect();
+    assert!(!others.is_empty());
+    assert_eq!(suggested_pairs(&app), others);
+    finish(&mut app);
+    assert!(!suggested_pairs(&app).contains(&(left, right)));
 }
 
 /// On a suggested row at 80 columns the footer offers `a` and `x`, the keys that act on it

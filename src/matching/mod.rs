@@ -20,7 +20,7 @@ mod score;
 
 pub use features::{Class, Tokenizer, Word, is_function_word};
 pub use profile::{FIT_KEPT, Profiles};
-pub use rank::{Options, suggest, topic_pairs};
+pub use rank::{Options, standing, suggest, topic_pairs};
 pub use score::{Signals, Weights};
 
 /// The neutral question a new point is offered with, for the analyst to replace. It asks
@@ -112,6 +112,45 @@ pub fn mirrored(pairs: &[Suggestion], cmp: &Comparison) -> Vec<Suggestion> {
                 left: s.right,
                 right: s.left,
                 topic: *topic_of.get(&s.right)?,
+                ..s.clone()
+            })
+        })
+        .collect()
+}
+
+/// The screen's pairs carried over to the dispute read again (after a write, or an edit on
+/// disk), shown while the matcher confirms them: the same two claims, found by id in `new`,
+/// where both still stand unmatched in one topic of `cmp` (its comparison). A pair that joins
+/// a point row or another topic, or whose claims were linked or removed, is left to the matcher.
+pub fn carried(
+    pairs: &[Suggestion],
+    old: &Dispute,
+    new: &Dispute,
+    cmp: &Comparison,
+) -> Vec<Suggestion> {
+    let unmatched: std::collections::HashMap<ClaimAt, usize> = cmp
+        .topics
+        .iter()
+        .enumerate()
+        .flat_map(|(t, topic)| {
+            topic
+                .rows
+                .iter()
+                .filter(|r| r.kind == RowKind::Single)
+                .flat_map(move |r| r.claims().map(move |c| (c, t)))
+        })
+        .collect();
+    pairs
+        .iter()
+        .filter(|s| s.point.is_none() && !s.cross_topic)
+        .filter_map(|s| {
+            let left = new.find_claim(old.ids(s.left).2)?;
+            let right = new.find_claim(old.ids(s.right).2)?;
+            let topic = *unmatched.get(&left)?;
+            (unmatched.get(&right) == Some(&topic)).then(|| Suggestion {
+                left,
+                right,
+                topic,
                 ..s.clone()
             })
         })

@@ -76,6 +76,29 @@ impl<'o> Dismissals<'o> {
     }
 }
 
+/// The pairs that the dismissals of `opts` leave standing: what the screen keeps on show after a
+/// dismissal while the matcher looks again (by the matcher's own rule for dismissals).
+pub fn standing(
+    pairs: &[Suggestion],
+    dispute: &crate::format::Dispute,
+    opts: &Options,
+) -> Vec<Suggestion> {
+    let dismissed = Dismissals::new(opts);
+    pairs
+        .iter()
+        .filter(|s| {
+            let (_, _, left) = dispute.ids(s.left);
+            let (_, topic, right) = dispute.ids(s.right);
+            !dismissed.pair(left, right)
+                && !s
+                    .point
+                    .as_deref()
+                    .is_some_and(|point| dismissed.row(left, topic, point))
+        })
+        .cloned()
+        .collect()
+}
+
 /// Cross-topic candidates of one left claim that are scored in full.
 const CROSS_CANDIDATES: usize = 24;
 

@@ -433,14 +433,7 @@ impl App {
         let mirrored = (swapped && self.suggest.on && !self.suggest.pending)
             .then(|| crate::matching::mirrored(&self.suggest.pairs, &cmp));
         self.suggest.ask(&self.dispute, &cmp);
-        match mirrored {
-            Some(pairs) => {
-                let shown = crate::matching::with_suggested(&cmp, &pairs);
-                self.suggest.pairs = pairs;
-                self.set_comparison(shown);
-            }
-            None => self.set_comparison(cmp),
-        }
+        self.show_meanwhile(cmp, mirrored);
     }
 
     /// The comparison of the two sides without suggested rows.
@@ -473,15 +466,38 @@ impl App {
         self.anchor = None;
     }
 
-    /// Looks for suggestions again (the dismissals changed), when they are shown; the rows
-    /// found before go meanwhile, as they may hold a pair dismissed now.
+    /// Looks for suggestions again (the dismissals changed), when they are shown. The rows
+    /// found before stay meanwhile, but for the pairs dismissed now: the screen does not drop
+    /// to "left only" for the seconds a large dispute's matching takes.
     pub fn suggest_again(&mut self) {
         if !self.suggest.on {
             return;
         }
         let base = self.base_comparison();
+        let standing = (!self.suggest.pending).then(|| {
+            let mut opts = crate::matching::Options::default();
+            self.suggest.dismissed.apply(&mut opts);
+            crate::matching::standing(&self.suggest.pairs, &self.dispute, &opts)
+        });
         self.suggest.ask(&self.dispute, &base);
-        self.set_comparison(base);
+        self.show_meanwhile(base, standing);
+    }
+
+    /// Shows `base` with `pairs` (the suggestions found before, still standing) as suggested
+    /// rows while the matcher looks again, or `base` alone.
+    fn show_meanwhile(
+        &mut self,
+        base: Comparison,
+        pairs: Option<Vec<crate::matching::Suggestion>>,
+    ) {
+        match pairs.filter(|p| !p.is_empty()) {
+            Some(pairs) => {
+                let shown = crate::matching::with_suggested(&base, &pairs);
+                self.suggest.pairs = pairs;
+                self.set_comparison(shown);
+            }
+            None => self.set_comparison(base),
+        }
     }
 
     /// The worker's answer: the suggested pairs of request `generation`, merged into the
@@ -571,10 +587,21 @@ impl App {
         // Found again by ids, which outlive the dispute, once the new one is on screen.
         let held = self.take_rows_in_full();
         self.session = Shared::default();
-        self.dispute = Arc::new(dispute);
+        let old = std::mem::replace(&mut self.dispute, Arc::new(dispute));
         let cmp = Comparison::new(&self.dispute, left, right);
+        // The pairs found before, where they still stand, while the matcher confirms them.
+        let carried = (self.suggest.on && !self.suggest.pending)
+            .then(|| crate::matching::carried(&self.suggest.pairs, &old, &self.dispute, &cmp))
+            .filter(|pairs| !pairs.is_empty());
         self.suggest.ask(&self.dispute, &cmp);
-        self.replace_comparison(cmp);
+        match carried {
+            Some(pairs) => {
+                let shown = crate::matching::with_suggested(&cmp, &pairs);
+                self.suggest.pairs = pairs;
+                self.replace_comparison(shown);
+            }
+            None => self.replace_comparison(cmp),
+        }
         self.put_back_rows_in_full(held);
         self.close_stale_accept();
     }

@@ -794,8 +794,24 @@ fn dismissing_or_accepting_keeps_the_other_suggested_rows_at_once() {
         .collect();
     assert_eq!(suggested_pairs(&app), kept);
     assert_eq!(app.current_row().map(|r| r.kind), Some(RowKind::Suggested));
+    // `x` again before the matcher answers: the same.
+    let Outcome::Dismiss {
+        left: second,
+        right: its,
+    } = keys(&mut app, &[KeyCode::Char('x')])
+    else {
+        panic!("x on the suggestion kept on screen")
+    };
+    parallax::tui::effects::dismiss(&mut app, &second, &its);
+    let kept: Vec<(String, String)> = kept
+        .into_iter()
+        .filter(|p| *p != (second.clone(), its.clone()))
+        .collect();
+    assert!(!kept.is_empty());
+    assert_eq!(suggested_pairs(&app), kept);
     finish(&mut app);
-    assert!(!suggested_pairs(&app).contains(&(left, right)));
+    let now = suggested_pairs(&app);
+    assert!(!now.contains(&(left, right)) && !now.contains(&(second, its)));
     // Accepting: the pair becomes a point row, the others stay while the matcher confirms.
     let before = suggested_pairs(&app);
     let (left, right) = before.first().cloned().expect("a suggestion left");

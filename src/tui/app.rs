@@ -430,7 +430,7 @@ impl App {
         // A swap keeps the pairs found, mirrored, while the matcher confirms them: the rows and
         // counts do not drop to "left only" for the moment it takes (a quarter second at 10k).
         let swapped = (left, right) == (self.cmp.right, self.cmp.left);
-        let mirrored = (swapped && self.suggest.on && !self.suggest.pending)
+        let mirrored = (swapped && self.suggest.on)
             .then(|| crate::matching::mirrored(&self.suggest.pairs, &cmp));
         self.suggest.ask(&self.dispute, &cmp);
         self.show_meanwhile(cmp, mirrored);
@@ -474,7 +474,7 @@ impl App {
             return;
         }
         let base = self.base_comparison();
-        let standing = (!self.suggest.pending).then(|| {
+        let standing = Some({
             let mut opts = crate::matching::Options::default();
             self.suggest.dismissed.apply(&mut opts);
             crate::matching::standing(&self.suggest.pairs, &self.dispute, &opts)
@@ -590,7 +590,9 @@ impl App {
         let old = std::mem::replace(&mut self.dispute, Arc::new(dispute));
         let cmp = Comparison::new(&self.dispute, left, right);
         // The pairs found before, where they still stand, while the matcher confirms them.
-        let carried = (self.suggest.on && !self.suggest.pending)
+        let carried = self
+            .suggest
+            .on
             .then(|| crate::matching::carried(&self.suggest.pairs, &old, &self.dispute, &cmp))
             .filter(|pairs| !pairs.is_empty());
         self.suggest.ask(&self.dispute, &cmp);

@@ -1021,6 +1021,44 @@ fn refused(name: &str, text: impl AsRef<[u8]>) -> String {
     String::from_utf8_lossy(&said).into_owned()
 }
 
+/// Two different names made into one id are said, whichever came first, an id as written or a
+/// name (`alpha-team` then `Alpha Team` merged two parties without a word; `Cafe` then `Café`
+/// was said only as an accent spelled); one name in two cases is one name.
+#[test]
+fn two_names_made_one_id_are_said_whichever_came_first() {
+    for (table, first, then) in [
+        (
+            "side,topic,text\nalpha-team,t,a\nAlpha Team,t,b\nbeta,t,c\n",
+            "alpha-team",
+            "Alpha Team",
+        ),
+        (
+            "side,topic,text\nAlpha Team,t,a\nalpha-team,t,b\nbeta,t,c\n",
+            "Alpha Team",
+            "alpha-team",
+        ),
+        (
+            "side,topic,text\nCafe,t,a\nCafé,t,b\nbeta,t,c\n",
+            "Cafe",
+            "Café",
+        ),
+        ("side,topic,text\na,Cafe,x\nb,Café,y\n", "Cafe", "Café"),
+    ] {
+        let (_dir, said) = import_said(table);
+        assert!(
+            said.contains("line 3: the ")
+                && said.contains(&format!("`{then}` is written as the id")),
+            "{said}"
+        );
+        assert!(
+            said.contains(&format!("as `{first}` was: they are one now")),
+            "{said}"
+        );
+    }
+    let (_dir, said) = import_said("side,topic,text\nBeta,t,a\nBETA,t,b\nalpha,t,c\n");
+    assert!(said.contains("0 problem(s)"), "{said}");
+}
+
 /// A quoted cell never closed would swallow every row after it: the file is refused with the
 /// line and column where the cell opens, and nothing is written.
 #[test]

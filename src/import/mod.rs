@@ -357,9 +357,11 @@ impl Builder {
 
     /// An id from a cell that should be one: as it is, or made from it (with a problem noted).
     fn id_of(&mut self, cell: &str, what: &str, file: &str, at: &str) -> Option<String> {
-        let made = match as_id(cell) {
-            Ok(id) => return Some(id),
-            Err(made) => made,
+        // An id as written (in any case) is noted too: a name written later as the same id
+        // (`Alpha Team` after `alpha-team`, `Café` after `Cafe`) merges the two, and is said.
+        let (made, written) = match as_id(cell) {
+            Ok(id) => (id, true),
+            Err(made) => (made, false),
         };
         if made.is_empty() {
             self.problem(
@@ -384,8 +386,9 @@ impl Builder {
                 || make_id(cell, usize::MAX) != made
         };
         match self.made.get(&key) {
-            Some(first) if first == cell => {}
-            None if named && !lossy() => {
+            // The same cell, or the same in another case (`Beta`, `BETA`): one name.
+            Some(first) if first == cell || first.to_lowercase() == cell.to_lowercase() => {}
+            None if written || (named && !lossy()) => {
                 self.made.insert(key, cell.to_owned());
             }
             Some(first) => {

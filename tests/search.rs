@@ -630,6 +630,36 @@ fn plain_lines_show_no_score_unless_asked() {
     assert!(cols[3].parse::<u32>().is_ok(), "{line}");
 }
 
+/// A mistyped path in the query's place is a usage error (exit 2) that says so, not a search
+/// for its text (exit 1, which a script reads as "no hits"); words with a slash, and an exact
+/// term, are still searched for.
+#[test]
+fn a_mistyped_path_is_named_not_searched_for() {
+    let missing = format!("{FIXTURE}/nope.json");
+    for args in [
+        vec![missing.as_str()],
+        vec![FIXTURE, "nope.json"],
+        vec!["./nope"],
+    ] {
+        let out = parallax().arg("search").args(&args).output().expect("runs");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {said}");
+        assert!(
+            said.contains("looks like a path, and no such file or folder is here"),
+            "{said}"
+        );
+    }
+    for query in ["24/7", "'nope.json"] {
+        let out = parallax()
+            .args(["search", FIXTURE, query])
+            .output()
+            .expect("runs");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{query}: {said}");
+        assert!(said.contains("no claim matches"), "{said}");
+    }
+}
+
 #[test]
 fn a_forgotten_query_is_named_not_searched_for() {
     parallax()

@@ -138,6 +138,17 @@ pub fn search(
             all.join(" ")
         )));
     }
+    // A path mistyped as the last argument (`liar/nope.json`): said, not searched for as text
+    // with an exit of 1 that a script takes for "no hits".
+    if missing_path(&query_os) {
+        let shown = text::clean(query_text).text;
+        return Err(Failure::Usage(format!(
+            "`{shown}` looks like a path, and no such file or folder is here: check it, and give \
+             what to search for after the dispute (parallax search DISPUTE QUERY); to search for \
+             this text itself, quote it as an exact term: parallax search {}",
+            shell_query(&format!("'{shown}"))
+        )));
+    }
     // fzf's OR: not a search of ours. Said, rather than searched for as text with every other
     // term required (which found nothing, or a phrase, without a word).
     if query::pattern::has_or_bar(query_text) {
@@ -316,6 +327,24 @@ fn looks_like_a_word(path: &std::path::Path) -> bool {
         && !s.contains('/')
         && path.extension().is_none_or(|e| e != "json")
         && std::fs::symlink_metadata(path).is_err()
+}
+
+/// True for what reads as a path to a file or folder that is not there: a `.json` name, a
+/// path from the root, the home or this folder (`/`, `~/`, `./`, `../`), or one inside a
+/// folder that exists (`liar/nope`). `24/7` and `and/or` are words, and `'nope.json` a term.
+fn missing_path(path: &std::path::Path) -> bool {
+    let s = path.to_string_lossy();
+    // A term with an operator (`'nope.json`), or words, is a query.
+    if s.starts_with(['\'', '!', '^', '"']) || s.contains(char::is_whitespace) {
+        return false;
+    }
+    let pathlike = path.extension().is_some_and(|e| e == "json")
+        || ["/", "~/", "./", "../"].iter().any(|p| s.starts_with(p))
+        || (s.contains('/')
+            && path
+                .parent()
+                .is_some_and(|p| !p.as_os_str().is_empty() && p.is_dir()));
+    pathlike && std::fs::symlink_metadata(path).is_err()
 }
 
 /// True for a `.json` file: a side file or a manifest, never a query.

@@ -513,8 +513,16 @@ fn an_or_bar_is_a_usage_error_that_says_what_to_do() {
         .stdout("")
         .stderr(predicate::str::contains("`|` (fzf's OR) is not supported"))
         .stderr(predicate::str::contains(
-            "parallax search … \"modi\", then parallax search … \"sharif\"",
+            "parallax search \"modi\", then parallax search \"sharif\"",
         ));
+    // Each search suggested names the dispute given, so it runs as it is.
+    parallax()
+        .args(["search", FIXTURE, "modi | sharif"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "parallax search {FIXTURE} \"modi\", then parallax search {FIXTURE} \"sharif\""
+        )));
     // With nothing on one side of a bar, no empty search is suggested.
     for query in ["|", "a | ", "it's | \"x\""] {
         parallax()

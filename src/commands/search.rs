@@ -165,7 +165,7 @@ pub fn search(
                 "Search for each alternative on its own: {}",
                 alternatives
                     .iter()
-                    .map(|a| format!("parallax search … \"{a}\""))
+                    .map(|a| command(a))
                     .collect::<Vec<_>>()
                     .join(", then ")
             )

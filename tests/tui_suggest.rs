@@ -860,6 +860,37 @@ fn a_narrow_footer_keeps_accept_and_dismiss_on_a_suggested_row() {
             assert!(footer.contains(key), "{width} columns: {footer}");
         }
     }
+    // A topic of 300 rows: the place on the right (`row 1/300`) gives way to them too.
+    let many = tempfile::tempdir().expect("a temporary folder");
+    for (id, says) in [("alpha", "was shut"), ("beta", "was never shut")] {
+        let claims: Vec<serde_json::Value> = (1..=150)
+            .map(|n| {
+                serde_json::json!({"id": format!("{id}-{n}"), "sources": ["s"],
+                    "text": format!("The Karvani sluice {n} {says} on day {n}.")})
+            })
+            .collect();
+        let side = serde_json::json!({
+            "format": "parallax/1", "dispute": "d", "party": {"id": id, "name": id},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
+            "topics": [{"id": "gates", "title": "Gates", "claims": claims}]
+        });
+        std::fs::write(many.path().join(format!("{id}.json")), side.to_string()).unwrap();
+    }
+    let mut app = sized(open(many.path()), 50, 16);
+    select_suggested(&mut app);
+    let mut wide = sized(open(many.path()), 120, 16);
+    select_suggested(&mut wide);
+    let place = format!("row {}/", wide.row + 1);
+    assert!(
+        screen(&wide).contains(&place),
+        "the place is shown where there is room: {}",
+        screen(&wide)
+    );
+    let shown = screen(&app);
+    let footer = shown.lines().last().unwrap_or_default();
+    for key in ["a  accept", "x  dismiss", "?  help", "q  quit"] {
+        assert!(footer.contains(key), "{footer}");
+    }
 }
 
 /// The screen opens at the top of its first topic, and stays there as the suggestions come

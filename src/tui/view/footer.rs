@@ -19,8 +19,9 @@ use ratatui::widgets::Paragraph;
 /// way on (`Enter`: open, keep, done) and, on a suggested row, accept and dismiss stay as long as
 /// anything can; of those, the way on goes first, then the way back, then accept and dismiss,
 /// and help and quit last. When some do not fit, the last entry is `…` with no key: `?` lists
-/// them all (left out itself rather than accept, dismiss, help or quit).
-pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str)> {
+/// them all (left out itself rather than accept, dismiss, help or quit). Each key comes with
+/// how long it stays (3 and up: accept, dismiss, help, quit).
+pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str, u8)> {
     let types = component::active(app).types();
     let mut shown: Vec<(String, &str, usize, u8)> =
         component::working_where(app, |b| b.footer.is_some())
@@ -71,9 +72,10 @@ pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str)> {
         shown.remove(i);
     }
     let dropped = sign && shown.len() < all;
-    let mut keys: Vec<(String, &str)> = shown.into_iter().map(|(k, l, _, _)| (k, l)).collect();
+    let mut keys: Vec<(String, &str, u8)> =
+        shown.into_iter().map(|(k, l, _, s)| (k, l, s)).collect();
     if dropped {
-        keys.push((String::new(), strings::footer::MORE));
+        keys.push((String::new(), strings::footer::MORE, 0));
     }
     keys
 }
@@ -130,7 +132,18 @@ fn draw_line(frame: &mut Frame, app: &App, area: Rect, at: String, long: bool) {
     {
         position = at;
     }
-    let room = width.saturating_sub(text::width(&position) + 1);
+    let mut room = width.saturating_sub(text::width(&position) + 1);
+    // The place on the right gives way before accept, dismiss, help and quit: at 50 columns on
+    // LIAR's 136 rows, `row 2/136` left no room for `x dismiss`.
+    let showing_keys = app.message.is_none() || long;
+    if showing_keys && !position.is_empty() {
+        let essential = |room| keys(app, room).iter().filter(|k| k.2 >= 3).count();
+        let all = width.saturating_sub(1);
+        if essential(all) > essential(room) {
+            position.clear();
+            room = all;
+        }
+    }
     let mut spans = Vec::new();
     let mut used = 0;
     // A message too long for the line is drawn whole above it (`draw_long_message`), and the
@@ -141,7 +154,7 @@ fn draw_line(frame: &mut Frame, app: &App, area: Rect, at: String, long: bool) {
         used = text::width(&s);
         spans.push(Span::styled(s, theme.warning()));
     } else {
-        for (key, label) in keys(app, room) {
+        for (key, label, _) in keys(app, room) {
             if key.is_empty() {
                 // The sign that keys were left out for room.
                 used += text::width(label) + 2;

@@ -646,6 +646,15 @@ fn while_the_text_as_typed_is_searched_no_old_count_stands_beside_it() {
         footer.contains("searching…") && !footer.contains("found"),
         "{footer}"
     );
+    // The first search, before any answer: the same (both were blank at 100,000 claims).
+    let mut a = app(120, 30);
+    a.query.search = Some("gate".to_owned());
+    a.ask_query();
+    assert!(a.query_pending());
+    let shown = screen(&a);
+    assert!(shown.contains("search: gate · searching…"), "{shown}");
+    let footer = shown.lines().last().unwrap_or_default();
+    assert!(footer.contains("searching…"), "{footer}");
 }
 
 /// In the search line `?` is typed: F1 opens the help, which lists the keys the footer leaves

@@ -299,13 +299,12 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
 /// The header's line for the search in force, if any.
 pub fn header_line(app: &App, width: usize) -> Option<Line<'static>> {
     let query = app.query.search.as_deref()?;
-    search::searched(app)?;
     // While the text as typed is searched, the counts on screen are the last text's: they are
-    // not put beside the new text.
+    // not put beside the new text (and before the first answer there are none).
     let s = if app.query_pending() {
         words::header_searching(query.trim(), app.query.narrow, width)
     } else {
-        let counts = search::searched(app).map(|o| o.counts).unwrap_or_default();
+        let counts = search::searched(app)?.counts;
         words::header(query.trim(), &counts, app.query.narrow, width)
     };
     Some(Line::styled(text::ellipsis(&s, width), app.theme.title()))
@@ -318,10 +317,10 @@ pub fn in_header(app: &App) -> bool {
 
 /// The footer's place among the hits (`hit 3/17`, or `17 hits` before stepping), if searching.
 pub fn position(app: &App) -> Option<String> {
-    search::searched(app)?;
-    if app.query_pending() {
+    if app.query_pending() && app.query.search.is_some() {
         return Some(words::SEARCHING.to_owned());
     }
+    search::searched(app)?;
     Some(words::position(app.search.current, search::hits(app)))
 }
 

@@ -657,6 +657,24 @@ fn while_the_text_as_typed_is_searched_no_old_count_stands_beside_it() {
     assert!(footer.contains("searching…"), "{footer}");
 }
 
+/// A narrowed search that leaves nothing says how to get every row back, and how to search
+/// again, as filters that leave nothing say how to clear them.
+#[test]
+fn a_narrowed_search_that_leaves_nothing_says_the_way_back() {
+    let mut a = app(120, 30);
+    search_for(&mut a, "zqxwv");
+    line(&mut a, Action::Narrow);
+    line(&mut a, Action::Back);
+    let shown = screen(&a);
+    assert!(
+        shown.contains("No claim matches the search. Press & to show every row again, or / to"),
+        "{shown}"
+    );
+    press(&mut a, &[Action::Narrow]);
+    let shown = screen(&a);
+    assert!(!shown.contains("No claim matches the search"), "{shown}");
+}
+
 /// In the search line `?` is typed: F1 opens the help, which lists the keys the footer leaves
 /// out at 80 columns; Esc comes back to the line as it was.
 #[test]

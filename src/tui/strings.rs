@@ -1283,8 +1283,14 @@ pub mod filters {
     pub const NOTHING_TO_CHOOSE: &str = "nothing to choose in this dispute";
     /// A search for a choice that finds none.
     pub const NO_CHOICE_FOUND: &str = "no choice holds this text";
-    /// The topic list and comparison when a search alone leaves nothing.
-    pub const NO_SEARCH_MATCH: &str = "No claim matches the search.";
+    /// The topic list and comparison when a narrowed search alone leaves nothing: the way back
+    /// to every row, and to another search.
+    pub fn no_search_match(narrow_key: &str, search_key: &str) -> String {
+        format!(
+            "No claim matches the search. Press {narrow_key} to show every row again, or \
+             {search_key} to search again."
+        )
+    }
     /// The footer after the clear key.
     pub const CLEARED: &str = "Filters cleared: every claim is shown.";
     /// The footer after the clear key with no filter in force.

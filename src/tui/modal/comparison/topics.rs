@@ -114,7 +114,10 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
 /// What the topic list and the comparison say when the query leaves nothing.
 pub fn no_match(app: &App) -> String {
     if app.query.filter.is_empty() {
-        strings::filters::NO_SEARCH_MATCH.to_owned()
+        strings::filters::no_search_match(
+            &app.keymap.key_for(BINDINGS, false, Action::Narrow),
+            &app.keymap.key_for(BINDINGS, false, Action::Search),
+        )
     } else {
         strings::filters::no_match(&app.keymap.key_for(BINDINGS, false, Action::ClearFilters))
     }

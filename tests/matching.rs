@@ -1687,6 +1687,18 @@ fn link_refuses_a_question_with_a_control_character() {
                 "--question holds the character U+",
             ));
     }
+    // A question with no word asks nothing: no point is made of it.
+    for (question, said) in [
+        ("?", "--question “?” holds no word"),
+        ("  ", "--question is empty"),
+    ] {
+        parallax()
+            .args(["link", "a-karvani", "b-karvani", "--question", question])
+            .arg(dir.path())
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(said));
+    }
     assert_eq!(files(), before, "nothing written");
 }
 

@@ -829,6 +829,24 @@ fn dismissing_or_accepting_keeps_the_other_suggested_rows_at_once() {
     assert!(!suggested_pairs(&app).contains(&(left, right)));
 }
 
+/// A question with no word (`?`) asks nothing: Enter writes nothing and says what to write.
+#[test]
+fn the_accept_dialog_refuses_a_question_with_no_word() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    keys(&mut app, &[KeyCode::Char('a')]);
+    typed(&mut app, "?");
+    let outcome = keys(&mut app, &[KeyCode::Enter]);
+    assert!(!matches!(outcome, Outcome::Link { .. }), "{outcome:?}");
+    assert!(app.modal().is_some(), "the dialog stays");
+    assert!(
+        screen(&app).contains("Write the question both claims answer."),
+        "{}",
+        screen(&app)
+    );
+}
+
 /// On a suggested row at 80 columns the footer offers `a` and `x`, the keys that act on it
 /// (they were listed only in help).
 #[test]

@@ -30,10 +30,15 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
         question,
         dry_run,
     } = *wanted;
-    if question.is_some_and(|q| q.trim().is_empty()) {
-        return Err(Failure::Usage(
-            "--question is empty; write the question the two claims answer".to_owned(),
-        ));
+    if let Some(q) = question.filter(|q| crate::edit::asks_nothing(q)) {
+        let what = if q.trim().is_empty() {
+            "is empty".to_owned()
+        } else {
+            format!("“{}” holds no word", text::clean(q.trim()).text)
+        };
+        return Err(Failure::Usage(format!(
+            "--question {what}; write the question the two claims answer"
+        )));
     }
     // A control or hidden character would go into the manifest (and the point's id) as it is:
     // refused, as the file's own reader would flag it.

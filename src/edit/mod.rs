@@ -806,6 +806,12 @@ pub fn same_question(a: &str, b: &str) -> bool {
 
 pub use crate::matching::DEFAULT_QUESTION;
 
+/// True for a question that holds no letter or digit (empty, `?`, `...`): it asks nothing, so
+/// no point is made of it (`link --question "?"` made the point `TOPIC-point` asking "?").
+pub fn asks_nothing(question: &str) -> bool {
+    !question.chars().any(char::is_alphanumeric)
+}
+
 /// The point two claims share, when both answer it in one topic: they are linked already, so
 /// there is nothing to link or to dismiss.
 pub fn shared_point(

@@ -156,7 +156,7 @@ impl Component for Accept {
         }
         match action {
             Action::Back => Step::Close,
-            Action::Open if self.question.text().trim().is_empty() => {
+            Action::Open if crate::edit::asks_nothing(self.question.text()) => {
                 app.message = Some(strings::EMPTY_QUESTION.to_owned());
                 Step::Stay
             }

@@ -424,9 +424,7 @@ fn y_copies_the_selected_claim_with_osc52_and_the_footer_confirms() {
     let mut s = Session::start(&["tests/fixtures/tui/sample"], 120, 40);
     s.wait_for("the comparison", |t| t.contains("Sharing the river"));
     s.send("\ty");
-    s.wait_for("the footer's confirmation", |t| {
-        t.contains("Copied Alpha L1")
-    });
+    s.wait_for("the footer's confirmation", |t| t.contains("Sent Alpha L1"));
     let copied = s.parser.callbacks().clipboard.clone();
     assert_eq!(copied.len(), 1, "one OSC 52 sequence");
     let text = base64::engine::general_purpose::STANDARD
@@ -439,7 +437,7 @@ fn y_copies_the_selected_claim_with_osc52_and_the_footer_confirms() {
     );
     assert!(text.contains("Alpha") && text.contains("a-cut"), "{text}");
     s.send("Y");
-    s.wait_for("the id copied", |t| t.contains("Copied the id a-cut"));
+    s.wait_for("the id copied", |t| t.contains("Sent the id a-cut"));
     let ids = s.parser.callbacks().clipboard.clone();
     let id = base64::engine::general_purpose::STANDARD
         .decode(ids.last().expect("a second copy"))

@@ -691,14 +691,15 @@ pub mod take {
     /// `o` on a claim without an address.
     pub const NO_URL: &str = "This claim cites no source with an address to open.";
 
-    /// After `y`.
+    /// After `y`. Sent, not "copied": the terminal takes it (OSC 52) or drops it, and does not
+    /// say which.
     pub fn copied(label: &str) -> String {
-        format!("Copied {label}'s text with its attribution to the clipboard.")
+        format!("Sent {label}'s text with its attribution to the clipboard, through the terminal.")
     }
 
-    /// After `Y`.
+    /// After `Y` (see [`copied`]).
     pub fn copied_id(id: &str) -> String {
-        format!("Copied the id {id} to the clipboard.")
+        format!("Sent the id {id} to the clipboard, through the terminal.")
     }
 
     /// After `o`.
@@ -1200,7 +1201,7 @@ pub fn unbound_named(key: &str, place: &str, help: &str) -> String {
 /// The footer when the opener could not be started: the reason first, so a narrow screen
 /// shows it, and the address is on the clipboard instead.
 pub fn open_failed(why: &str) -> String {
-    format!("No browser opened ({why}); the address is copied to the clipboard instead.")
+    format!("No browser opened ({why}); the address is sent to the clipboard instead.")
 }
 
 /// The help overlay's notes below the key table.

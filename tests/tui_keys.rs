@@ -293,6 +293,45 @@ fn the_readme_key_table_matches_the_bindings() {
     );
 }
 
+/// A row in full with its second claim selected, made smaller: that claim stays in sight (the
+/// text at the top stayed, and the claim fell below the window, unmarked).
+#[test]
+fn a_row_in_full_made_smaller_keeps_its_selected_claim_in_sight() {
+    let mut a = App::new(
+        parallax::load::load_bundled().dispute.expect("bundled"),
+        0,
+        1,
+        Theme::plain(),
+    );
+    press(
+        &mut a,
+        &[
+            Action::Resize {
+                width: 200,
+                height: 50,
+            },
+            Action::FocusComparison,
+            Action::Open,
+            Action::Down,
+        ],
+    );
+    assert!(matches!(a.modal(), Some(Modal::Detail(_))));
+    assert!(
+        lines(&a).iter().any(|l| l.contains("(L2)")),
+        "{:?}",
+        lines(&a)
+    );
+    press(
+        &mut a,
+        &[Action::Resize {
+            width: 80,
+            height: 24,
+        }],
+    );
+    let shown = lines(&a);
+    assert!(shown.iter().any(|l| l.contains("(L2)")), "{shown:#?}");
+}
+
 #[test]
 fn scrolling_deep_then_widening_the_terminal_keeps_the_scroll_inside_its_row() {
     // At 50 columns the bundled dispute's first row wraps very tall; scroll down inside it,

@@ -285,7 +285,17 @@ impl Component for RowInFull {
             }
             // Too small to draw: the place waits for a size that draws.
             Action::Resize { .. } if app.regions().too_small => {}
-            Action::Resize { .. } => d.scroll = rescrolled(app, d).min(max),
+            Action::Resize { .. } => {
+                d.scroll = rescrolled(app, d).min(max);
+                // The same text at the top, unless the selected claim is then out of sight
+                // (scrolled past it, or below the smaller window): then its start.
+                let (len, starts, vp) = layout(app, d);
+                let start = starts.get(d.cursor).copied().unwrap_or(0);
+                let end = starts.get(d.cursor + 1).copied().unwrap_or(len);
+                if end <= d.scroll || start >= d.scroll + vp {
+                    d.scroll = start.min(len.saturating_sub(vp));
+                }
+            }
             Action::FollowRebuttal => return self.follow(app),
             Action::Copy | Action::CopyId | Action::OpenSource | Action::OpenEditor => {
                 let claim = app

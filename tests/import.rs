@@ -1055,8 +1055,17 @@ fn two_names_made_one_id_are_said_whichever_came_first() {
             "{said}"
         );
     }
-    let (_dir, said) = import_said("side,topic,text\nBeta,t,a\nBETA,t,b\nalpha,t,c\n");
-    assert!(said.contains("0 problem(s)"), "{said}");
+    // One name in two cases, and the name given to an id (its `side_name`, its `question`, a
+    // `point` record's question) written later: one thing, not two.
+    for table in [
+        "side,topic,text\nBeta,t,a\nBETA,t,b\nalpha,t,c\n",
+        "side,side_name,topic,text\nalpha-team,Alpha Team,t,a\nAlpha Team,,t,b\nbeta,,t,c\n",
+        "side,topic,point,question,text\na,t,who-closed,Who closed?,x\nb,t,Who closed?,,y\n",
+        "record,side,topic,point,question,text\npoint,,t,who-closed,Who closed?,\n,a,t,Who closed?,,x\n,b,t,who-closed,,y\n",
+    ] {
+        let (_dir, said) = import_said(table);
+        assert!(said.contains("0 problem(s)"), "{table}: {said}");
+    }
 }
 
 /// A quoted cell never closed would swallow every row after it: the file is refused with the

@@ -357,6 +357,39 @@ impl Builder {
 
     /// An id from a cell that should be one: as it is, or made from it (with a problem noted).
     fn id_of(&mut self, cell: &str, what: &str, file: &str, at: &str) -> Option<String> {
+        self.id_in(cell, what, None, file, at)
+    }
+
+    /// [`Builder::id_of`] for a point of `topic`.
+    fn point_id_of(&mut self, cell: &str, topic: &str, file: &str, at: &str) -> Option<String> {
+        self.id_in(cell, "the point", Some(topic), file, at)
+    }
+
+    /// The name given to what `what` names by `id` (a side's name, a topic's neutral title, a
+    /// point's question, of `topic`): that name written later is the same thing, not a second.
+    fn declared(&self, what: &str, id: &str, topic: Option<&str>) -> Option<&str> {
+        match what {
+            "the side" => {
+                let &i = self.side_ids.get(id)?;
+                Some(self.sides.get(i)?.side.party.name.as_str())
+            }
+            "the topic" => {
+                let &i = self.topic_ids.get(id)?;
+                Some(self.topics.get(i)?.title.as_str())
+            }
+            "the point" => self.manifest_point(topic?, id)?.question.as_deref(),
+            _ => None,
+        }
+    }
+
+    fn id_in(
+        &mut self,
+        cell: &str,
+        what: &str,
+        topic: Option<&str>,
+        file: &str,
+        at: &str,
+    ) -> Option<String> {
         // An id as written (in any case) is noted too: a name written later as the same id
         // (`Alpha Team` after `alpha-team`, `Café` after `Cafe`) merges the two, and is said.
         let (made, written) = match as_id(cell) {
@@ -386,8 +419,12 @@ impl Builder {
                 || make_id(cell, usize::MAX) != made
         };
         match self.made.get(&key) {
-            // The same cell, or the same in another case (`Beta`, `BETA`): one name.
-            Some(first) if first == cell || first.to_lowercase() == cell.to_lowercase() => {}
+            // The same cell, or the same in another case (`Beta`, `BETA`): one name; or the
+            // name given to this id (`Alpha Team` after `alpha-team` with that `side_name`).
+            Some(first)
+                if first == cell
+                    || first.to_lowercase() == cell.to_lowercase()
+                    || self.declared(what, &made, topic) == Some(cell) => {}
             None if written || (named && !lossy()) => {
                 self.made.insert(key, cell.to_owned());
             }
@@ -649,7 +686,7 @@ impl Builder {
         let titled = r.get(Col::TopicTitle).is_some();
         let topic = self.topic(side, &topic_id, (&neutral, titled), framing.map(str::trim));
         let point = match r.get(Col::Point).map(str::trim) {
-            Some(cell) => self.id_of(cell, "the point", file, at).inspect(|p| {
+            Some(cell) => self.point_id_of(cell, &topic_id, file, at).inspect(|p| {
                 let question = r
                     .get(Col::Question)
                     .map(str::trim)

@@ -218,10 +218,10 @@ impl Builder {
             );
             return;
         };
-        let (Some(topic), Some(point)) = (
-            self.id_of(topic, "the topic", file, at),
-            self.id_of(point, "the point", file, at),
-        ) else {
+        let Some(topic) = self.id_of(topic, "the topic", file, at) else {
+            return;
+        };
+        let Some(point) = self.point_id_of(point, &topic, file, at) else {
             return;
         };
         self.manifest_topic(&topic, &topic, false);

@@ -151,6 +151,44 @@ fn an_anchored_phrase_is_whole_words() {
     assert_eq!(query::oneshot::rank(&pattern, &d, |_, _| true).len(), 1);
 }
 
+/// A word of the field as UAX #29 splits words goes on past an apostrophe or a period inside
+/// it (`Obama's`, `U.S`): an anchored phrase does not end or start inside one, but a
+/// possessive `'s` after the phrase's last word is no part of it.
+#[test]
+fn an_anchored_phrase_does_not_end_inside_a_word_with_an_apostrophe_or_a_period() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let texts = [
+        ("a-plan", "Under Obama's plan."),
+        ("a-us", "U.S. Rep. Allen West said so."),
+        ("a-scott", "Rick Scott's company grew."),
+        ("a-over", "It\u{2019}s over."),
+    ];
+    for (party, claims) in [("a", &texts[..]), ("b", &[("b-1", "Nothing here.")][..])] {
+        let claims: Vec<serde_json::Value> = claims
+            .iter()
+            .map(|(id, text)| serde_json::json!({"id": id, "text": text, "sources": ["s"]}))
+            .collect();
+        let side = serde_json::json!({
+            "format": "parallax/1", "dispute": "d", "party": {"id": party, "name": party},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
+            "topics": [{"id": "t", "title": "T", "claims": claims}]
+        });
+        std::fs::write(dir.path().join(format!("{party}.json")), side.to_string()).unwrap();
+    }
+    let d = parallax::load::load_paths(&[dir.path().to_path_buf()])
+        .dispute
+        .expect("loads");
+    for m in MatcherKind::ALL {
+        let ids = |q: &str| ids_with(&d, q, m);
+        assert!(ids("\"s plan.\"$").is_empty(), "{m:?}");
+        assert_eq!(ids("\"obama's plan.\"$"), ["a-plan"], "{m:?}");
+        assert!(ids("^\"u\"").is_empty(), "{m:?}");
+        assert_eq!(ids("^\"u.s.\""), ["a-us"], "{m:?}");
+        assert!(ids("\"s over.\"$").is_empty(), "{m:?}");
+        assert_eq!(ids("^\"rick scott\""), ["a-scott"], "{m:?}: a possessive");
+    }
+}
+
 /// The curly apostrophe is the straight one in an exact term too, whichever is typed and
 /// whichever the text holds, with both matchers (nucleo found nothing for `'India’s`).
 #[test]

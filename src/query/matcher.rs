@@ -352,18 +352,20 @@ impl Literal {
             hay.get(i..i + n)
                 .is_some_and(|w| w == self.needle.as_slice())
         };
-        // A letter or digit of the field just outside `i` (an anchored phrase ends there).
-        let word_goes_on = |i: Option<usize>| {
+        // An anchored phrase is whole words: the field's char at `i` (where it ends, or
+        // starts) must begin a word of the field, not go on with one (`Obama's`, `U.S`).
+        let word_goes_on = |i: usize| {
             self.whole_words
-                && i.and_then(|i| hay.get(i))
-                    .is_some_and(|c| c.is_alphanumeric())
+                && from
+                    .get(i)
+                    .is_some_and(|&c| super::words::inside_word(haystack, c))
         };
         let start = match self.kind {
-            TermKind::Prefix => (at(0) && !word_goes_on(Some(n))).then_some(0),
+            TermKind::Prefix => (at(0) && !word_goes_on(n)).then_some(0),
             TermKind::Suffix => hay
                 .len()
                 .checked_sub(n)
-                .filter(|&i| at(i) && !word_goes_on(i.checked_sub(1))),
+                .filter(|&i| at(i) && !word_goes_on(i)),
             TermKind::Exact => (hay.len() == n && at(0)).then_some(0),
             TermKind::Substring | TermKind::Word | TermKind::Phrase { .. } => {
                 (0..=hay.len().saturating_sub(n)).find(|&i| at(i))

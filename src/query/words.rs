@@ -200,6 +200,25 @@ pub fn chars_into(word: &str, fold: bool, out: &mut Vec<char>) {
     }
 }
 
+/// True when char `at` of `text` goes on with the word before it, as UAX #29 splits words
+/// (`'s` of "Obama's", `S` of "U.S"): a phrase anchored to the field's start cannot end there,
+/// nor one anchored to its end start there. A possessive `'s` after a word is no part of it
+/// (`^"rick scott"` ends at "Rick Scott's").
+pub(super) fn inside_word(text: &str, at: usize) -> bool {
+    let Some((byte, _)) = text.char_indices().nth(at) else {
+        return false;
+    };
+    if byte == 0 || text.split_word_bound_indices().any(|(i, _)| i == byte) {
+        return false;
+    }
+    let rest = text.get(byte..).unwrap_or_default();
+    let possessive = ["'s", "\u{2019}s", "'S", "\u{2019}S"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .is_some_and(|after| !after.starts_with(char::is_alphanumeric));
+    !possessive
+}
+
 /// One grapheme cluster as matching sees it, char by char: composed (NFC; NFKC when folding),
 /// invisible joiners and selectors left out, and when folding, accents dropped and case
 /// lowered. Only accents fold (the marks of Latin, Greek and Cyrillic, and the optional vowel

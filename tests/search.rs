@@ -676,17 +676,14 @@ fn plain_lines_show_no_score_unless_asked() {
     assert!(cols[3].parse::<u32>().is_ok(), "{line}");
 }
 
-/// A mistyped path in the query's place is a usage error (exit 2) that says so, not a search
-/// for its text (exit 1, which a script reads as "no hits"); words with a slash, and an exact
-/// term, are still searched for.
+/// A mistyped dispute path as the only argument is a usage error (exit 2) that says so, not a
+/// search of the bundled dispute for its text (exit 1, which a script reads as "no hits");
+/// words with a slash, an exact term, and any text after a dispute's path are searched for.
 #[test]
 fn a_mistyped_path_is_named_not_searched_for() {
     let missing = format!("{FIXTURE}/nope.json");
-    for args in [
-        vec![missing.as_str()],
-        vec![FIXTURE, "nope.json"],
-        vec!["./nope"],
-    ] {
+    let upper = format!("{FIXTURE}/nope.JSON");
+    for args in [vec![missing.as_str()], vec![upper.as_str()], vec!["./nope"]] {
         let out = parallax().arg("search").args(&args).output().expect("runs");
         let said = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {said}");
@@ -695,7 +692,7 @@ fn a_mistyped_path_is_named_not_searched_for() {
             "{said}"
         );
     }
-    for query in ["24/7", "'nope.json"] {
+    for query in ["24/7", "'nope.json", "nope.json", "./nope"] {
         let out = parallax()
             .args(["search", FIXTURE, query])
             .output()

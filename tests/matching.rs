@@ -657,6 +657,23 @@ fn link_without_a_manifest_writes_one_only_for_a_new_point_and_names_what_it_lea
     };
     let checked = validated(dir.path());
     assert!(!checked.contains("point-not-in-manifest"), "{checked}");
+    // A question for that point: not used, and there is no manifest to edit it in.
+    let said = parallax()
+        .args(["link", "a-people", "b-opened", "--question", "Was it shut?"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let said = String::from_utf8_lossy(&said);
+    assert!(
+        said.contains(
+            "was there already; the side files have no dispute.json to hold its question"
+        ),
+        "{said}"
+    );
+    assert!(!manifest.exists());
     // A new point: the manifest is made, and says what it leaves out.
     let said = parallax()
         .args(["link", "a-talks-geneva", "b-talks-geneva", "--question"])
@@ -1700,6 +1717,13 @@ fn link_refuses_a_question_with_a_control_character() {
             .stderr(predicates::str::contains(said));
     }
     assert_eq!(files(), before, "nothing written");
+    // Claims linked already need no question: run again, the link still succeeds.
+    parallax()
+        .args(["link", "a-closed", "b-opened", "--question", "?"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Already linked"));
 }
 
 /// Two claims already on one point are no suggestion: `dismiss` says so and writes nothing.

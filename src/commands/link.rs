@@ -30,16 +30,6 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
         question,
         dry_run,
     } = *wanted;
-    if let Some(q) = question.filter(|q| crate::edit::asks_nothing(q)) {
-        let what = if q.trim().is_empty() {
-            "is empty".to_owned()
-        } else {
-            format!("“{}” holds no word", text::clean(q.trim()).text)
-        };
-        return Err(Failure::Usage(format!(
-            "--question {what}; write the question the two claims answer"
-        )));
-    }
     // A control or hidden character would go into the manifest (and the point's id) as it is:
     // refused, as the file's own reader would flag it.
     if let Some(q) = question {
@@ -70,7 +60,10 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
         _ => None,
     };
     let given = question;
-    let question = question.or(fitting.as_deref());
+    // One with no word is not written (see below): the plan is made as without one.
+    let question = question
+        .filter(|q| !crate::edit::asks_nothing(q))
+        .or(fitting.as_deref());
     let plan = match ws.link(&dispute, left, right, question) {
         Ok(plan) => plan,
         Err(EditError::Already(what)) => {
@@ -79,6 +72,18 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
         }
         Err(e) => return Err(failure(e)),
     };
+    // A question with no word would ask nothing of a new point (claims linked already, or a
+    // point one has, need none: a list of links run again still succeeds).
+    if let Some(q) = given.filter(|q| plan.new_point && crate::edit::asks_nothing(q)) {
+        let what = if q.trim().is_empty() {
+            "is empty".to_owned()
+        } else {
+            format!("“{}” holds no word", text::clean(q.trim()).text)
+        };
+        return Err(Failure::Usage(format!(
+            "--question {what}; write the question the two claims answer"
+        )));
+    }
     if let Some(held) = &held {
         commit(&plan, held).map_err(failure)?;
     }
@@ -107,9 +112,15 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
                 && crate::edit::point_asking(&dispute, &plan.topic, q).as_deref()
                     != Some(plan.point.as_str()) =>
         {
+            // Without a manifest there is no question to edit: say where one would go.
+            let edit = if dispute.has_manifest {
+                "edit its question in the manifest"
+            } else {
+                "the side files have no dispute.json to hold its question; write one with the \
+                 point under its topic's `points`"
+            };
             format!(
-                " (--question “{}” was not used: the point `{}` was there already; edit its question \
-             in the manifest)",
+                " (--question “{}” was not used: the point `{}` was there already; {edit})",
                 text::clean(q).text,
                 plan.point
             )

@@ -909,6 +909,25 @@ fn a_narrow_footer_keeps_accept_and_dismiss_on_a_suggested_row() {
     for key in ["a  accept", "x  dismiss", "?  help", "q  quit"] {
         assert!(footer.contains(key), "{footer}");
     }
+    // Between, the way back gives way before the place does, not the place before it (a
+    // search in force makes the place longer: `150 claims found · row 1/300`).
+    for width in 50..=72 {
+        let mut app = sized(open(many.path()), width, 16);
+        select_suggested(&mut app);
+        keys(&mut app, &[KeyCode::Char('/')]);
+        typed(&mut app, "sluice");
+        keys(&mut app, &[KeyCode::Esc]);
+        select_suggested(&mut app);
+        let shown = screen(&app);
+        let footer = shown.lines().last().unwrap_or_default();
+        for key in ["a  accept", "x  dismiss", "?  help", "q  quit"] {
+            assert!(footer.contains(key), "{width}: {footer}");
+        }
+        assert!(
+            footer.contains("row ") || !footer.contains("Esc"),
+            "{width}: {footer}"
+        );
+    }
 }
 
 /// The screen opens at the top of its first topic, and stays there as the suggestions come

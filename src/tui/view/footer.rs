@@ -116,13 +116,17 @@ fn draw_line(frame: &mut Frame, app: &App, area: Rect, at: String, long: bool) {
         (app.indexing, strings::search::INDEXING),
         (app.suggest.on && app.suggest.pending, strings::SUGGESTING),
     ];
-    let mut position = at.clone();
-    for (_, mark) in busy.iter().filter(|(on, _)| *on) {
-        position = match position.is_empty() {
-            true => (*mark).to_owned(),
-            false => format!("{mark} · {position}"),
-        };
-    }
+    let marks: Vec<&str> = busy
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, mark)| *mark)
+        .collect();
+    let marks = marks.join(" · ");
+    let mut position = match (marks.is_empty(), at.is_empty()) {
+        (true, _) => at.clone(),
+        (false, true) => marks.clone(),
+        (false, false) => format!("{marks} · {at}"),
+    };
     // A message answers the key just pressed: it goes whole before the work under way is
     // named, when both do not fit.
     // (A message too long for the line even so is drawn above it, and the marks stay.)
@@ -130,18 +134,24 @@ fn draw_line(frame: &mut Frame, app: &App, area: Rect, at: String, long: bool) {
         && text::width(msg) + 3 + text::width(&position) > width
         && !long
     {
-        position = at;
+        position.clone_from(&at);
     }
     let mut room = width.saturating_sub(text::width(&position) + 1);
-    // The place on the right gives way before accept, dismiss, help and quit: at 50 columns on
-    // LIAR's 136 rows, `row 2/136` left no room for `x dismiss`.
+    // The place on the right (not the work under way) gives way before accept, dismiss, help
+    // and quit, after the way on and the way back: at 50 columns on LIAR's 136 rows,
+    // `row 2/136` left no room for `x dismiss`.
     let showing_keys = app.message.is_none() || long;
-    if showing_keys && !position.is_empty() {
+    let mut essential_only = false;
+    if showing_keys && !at.is_empty() && position.ends_with(at.as_str()) {
         let essential = |room| keys(app, room).iter().filter(|k| k.2 >= 3).count();
-        let all = width.saturating_sub(1);
-        if essential(all) > essential(room) {
-            position.clear();
-            room = all;
+        let without = width.saturating_sub(match marks.is_empty() {
+            true => 1,
+            false => text::width(&marks) + 1,
+        });
+        if essential(without) > essential(room) {
+            position.clone_from(&marks);
+            room = without;
+            essential_only = true;
         }
     }
     let mut spans = Vec::new();
@@ -154,7 +164,16 @@ fn draw_line(frame: &mut Frame, app: &App, area: Rect, at: String, long: bool) {
         used = text::width(&s);
         spans.push(Span::styled(s, theme.warning()));
     } else {
-        for (key, label, _) in keys(app, room) {
+        let mut shown = keys(app, room);
+        if essential_only {
+            // The place went for these keys: not for the ones that give way before it.
+            let all = shown.len();
+            shown.retain(|k| k.2 >= 3 || k.0.is_empty());
+            if shown.len() < all && shown.last().is_none_or(|k| !k.0.is_empty()) {
+                shown.push((String::new(), strings::footer::MORE, 0));
+            }
+        }
+        for (key, label, _) in shown {
             if key.is_empty() {
                 // The sign that keys were left out for room.
                 used += text::width(label) + 2;

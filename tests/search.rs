@@ -209,7 +209,16 @@ fn a_curly_apostrophe_in_an_exact_term_is_the_straight_one() {
             sorted(ids_with(&d, "'india's", m)),
             "{m:?}"
         );
+        // Smart quotes turn a typed `'` into `‘`: the exact mark all the same.
+        assert_eq!(
+            sorted(ids_with(&d, "\u{2018}India\u{2019}s", m)),
+            straight,
+            "{m:?}"
+        );
     }
+    // Alone, it is the exact mark with nothing after it: no term, as `'` alone.
+    assert!(query::pattern::parse("\u{2019}").is_empty());
+    assert!(query::pattern::parse("\u{2018}").is_empty());
 }
 
 #[test]

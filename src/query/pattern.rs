@@ -158,12 +158,7 @@ pub fn parse(query: &str) -> Vec<Term> {
     // pasted paragraph that repeats its words costs what its distinct words cost.
     let mut terms: Vec<Term> = Vec::new();
     let mut seen = foldhash::HashSet::default();
-    for mut term in raw_terms(query).into_iter().filter_map(Term::parse) {
-        // The typographer's apostrophe is the typist's in every kind of term, as it is in the
-        // text (`'India’s` finds "India's"): matchers that compare chars as given see one form.
-        if term.text.contains('\u{2019}') {
-            term.text = term.text.replace('\u{2019}', "'");
-        }
+    for term in raw_terms(query).into_iter().filter_map(Term::parse) {
         if seen.insert(term.clone()) {
             terms.push(term);
         }
@@ -172,12 +167,14 @@ pub fn parse(query: &str) -> Vec<Term> {
 }
 
 /// A query with typographer's double quotes (`“a phrase”`, `„a phrase“`, as a document or a
-/// web page gives them when pasted) written as the typist's `"`: a phrase either way, as the
-/// curly apostrophe is the straight one.
+/// web page gives them when pasted) written as the typist's `"`: a phrase either way; and its
+/// single quotes (`‘`, `’`, as smart quotes turn a typed `'` into) as `'`, in a term
+/// (`'India’s` finds "India's") and as the exact mark (`‘ceasefire`) alike.
 fn straight_quotes(query: &str) -> std::borrow::Cow<'_, str> {
     const CURLY: [char; 4] = ['\u{201C}', '\u{201D}', '\u{201E}', '\u{201F}'];
-    if query.contains(CURLY) {
-        std::borrow::Cow::Owned(query.replace(CURLY, "\""))
+    const SINGLE: [char; 2] = ['\u{2018}', '\u{2019}'];
+    if query.contains(CURLY) || query.contains(SINGLE) {
+        std::borrow::Cow::Owned(query.replace(CURLY, "\"").replace(SINGLE, "'"))
     } else {
         std::borrow::Cow::Borrowed(query)
     }

@@ -637,15 +637,20 @@ fn link_without_a_manifest_writes_one_only_for_a_new_point_and_names_what_it_lea
     }
     let manifest = dir.path().join("dispute.json");
     let beta = std::fs::read_to_string(dir.path().join("beta.json")).unwrap();
-    let said = parallax()
-        .args(["link", "a-closed", "b-karvani"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let said = String::from_utf8_lossy(&said);
+    // `link ARGS… DIR`, expected to succeed: what it said.
+    let linked = |args: &[&str]| {
+        let out = parallax()
+            .arg("link")
+            .args(args)
+            .arg(dir.path())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8_lossy(&out).into_owned()
+    };
+    let said = linked(&["a-closed", "b-karvani"]);
     assert!(said.contains("on the point `who-closed`"), "{said}");
     assert!(!said.contains("dispute.json"), "{said}");
     assert!(!manifest.exists(), "no manifest for a point the sides had");
@@ -658,15 +663,7 @@ fn link_without_a_manifest_writes_one_only_for_a_new_point_and_names_what_it_lea
     let checked = validated(dir.path());
     assert!(!checked.contains("point-not-in-manifest"), "{checked}");
     // A question for that point: not used, and there is no manifest to edit it in.
-    let said = parallax()
-        .args(["link", "a-people", "b-opened", "--question", "Was it shut?"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let said = String::from_utf8_lossy(&said);
+    let said = linked(&["a-people", "b-opened", "--question", "Was it shut?"]);
     assert!(
         said.contains(
             "was there already; the side files have no dispute.json to hold its question"
@@ -675,16 +672,12 @@ fn link_without_a_manifest_writes_one_only_for_a_new_point_and_names_what_it_lea
     );
     assert!(!manifest.exists());
     // A new point: the manifest is made, and says what it leaves out.
-    let said = parallax()
-        .args(["link", "a-talks-geneva", "b-talks-geneva", "--question"])
-        .arg("Did the Geneva talks fail?")
-        .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let said = String::from_utf8_lossy(&said);
+    let said = linked(&[
+        "a-talks-geneva",
+        "b-talks-geneva",
+        "--question",
+        "Did the Geneva talks fail?",
+    ]);
     assert!(
         said.contains(
             "dispute.json has no question for the points the sides used before (`gates/who-closed`); \

@@ -93,17 +93,7 @@ pub fn with_suggested(cmp: &Comparison, pairs: &[Suggestion]) -> Comparison {
 /// suggests the same ones; the screen shows these at once while the matcher confirms them. A
 /// pair that joins a point row or another topic is left to the matcher.
 pub fn mirrored(pairs: &[Suggestion], cmp: &Comparison) -> Vec<Suggestion> {
-    let topic_of: std::collections::HashMap<ClaimAt, usize> = cmp
-        .topics
-        .iter()
-        .enumerate()
-        .flat_map(|(t, topic)| {
-            topic
-                .rows
-                .iter()
-                .flat_map(move |r| r.claims().map(move |c| (c, t)))
-        })
-        .collect();
+    let topic_of = topics_of(cmp, |_| true);
     pairs
         .iter()
         .filter(|s| s.point.is_none() && !s.cross_topic)
@@ -128,18 +118,7 @@ pub fn carried(
     new: &Dispute,
     cmp: &Comparison,
 ) -> Vec<Suggestion> {
-    let unmatched: std::collections::HashMap<ClaimAt, usize> = cmp
-        .topics
-        .iter()
-        .enumerate()
-        .flat_map(|(t, topic)| {
-            topic
-                .rows
-                .iter()
-                .filter(|r| r.kind == RowKind::Single)
-                .flat_map(move |r| r.claims().map(move |c| (c, t)))
-        })
-        .collect();
+    let unmatched = topics_of(cmp, |r| r.kind == RowKind::Single);
     pairs
         .iter()
         .filter(|s| s.point.is_none() && !s.cross_topic)
@@ -153,6 +132,25 @@ pub fn carried(
                 topic,
                 ..s.clone()
             })
+        })
+        .collect()
+}
+
+/// The topic (its place in `cmp`) of each claim in a row of `cmp` that `keep` accepts.
+fn topics_of(
+    cmp: &Comparison,
+    keep: impl Fn(&Row) -> bool,
+) -> std::collections::HashMap<ClaimAt, usize> {
+    let keep = &keep;
+    cmp.topics
+        .iter()
+        .enumerate()
+        .flat_map(|(t, topic)| {
+            topic
+                .rows
+                .iter()
+                .filter(move |r| keep(r))
+                .flat_map(move |r| r.claims().map(move |c| (c, t)))
         })
         .collect()
 }

@@ -297,23 +297,10 @@ fn the_readme_key_table_matches_the_bindings() {
 /// text at the top stayed, and the claim fell below the window, unmarked).
 #[test]
 fn a_row_in_full_made_smaller_keeps_its_selected_claim_in_sight() {
-    let mut a = App::new(
-        parallax::load::load_bundled().dispute.expect("bundled"),
-        0,
-        1,
-        Theme::plain(),
-    );
+    let mut a = bundled(200, 50);
     press(
         &mut a,
-        &[
-            Action::Resize {
-                width: 200,
-                height: 50,
-            },
-            Action::FocusComparison,
-            Action::Open,
-            Action::Down,
-        ],
+        &[Action::FocusComparison, Action::Open, Action::Down],
     );
     assert!(matches!(a.modal(), Some(Modal::Detail(_))));
     assert!(

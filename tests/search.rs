@@ -156,28 +156,14 @@ fn an_anchored_phrase_is_whole_words() {
 /// possessive `'s` after the phrase's last word is no part of it.
 #[test]
 fn an_anchored_phrase_does_not_end_inside_a_word_with_an_apostrophe_or_a_period() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let texts = [
-        ("a-plan", "Under Obama's plan."),
-        ("a-us", "U.S. Rep. Allen West said so."),
-        ("a-scott", "Rick Scott's company grew."),
-        ("a-over", "It\u{2019}s over."),
-    ];
-    for (party, claims) in [("a", &texts[..]), ("b", &[("b-1", "Nothing here.")][..])] {
-        let claims: Vec<serde_json::Value> = claims
-            .iter()
-            .map(|(id, text)| serde_json::json!({"id": id, "text": text, "sources": ["s"]}))
-            .collect();
-        let side = serde_json::json!({
-            "format": "parallax/1", "dispute": "d", "party": {"id": party, "name": party},
-            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
-            "topics": [{"id": "t", "title": "T", "claims": claims}]
-        });
-        std::fs::write(dir.path().join(format!("{party}.json")), side.to_string()).unwrap();
-    }
-    let d = parallax::load::load_paths(&[dir.path().to_path_buf()])
-        .dispute
-        .expect("loads");
+    let claim = |party, id, text| (party, serde_json::json!({"id": id, "text": text}));
+    let (_dir, d) = common::dispute_of(&[
+        claim("a", "a-plan", "Under Obama's plan."),
+        claim("a", "a-us", "U.S. Rep. Allen West said so."),
+        claim("a", "a-scott", "Rick Scott's company grew."),
+        claim("a", "a-over", "It\u{2019}s over."),
+        claim("b", "b-1", "Nothing here."),
+    ]);
     for m in MatcherKind::ALL {
         let ids = |q: &str| ids_with(&d, q, m);
         assert!(ids("\"s plan.\"$").is_empty(), "{m:?}");

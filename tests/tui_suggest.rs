@@ -28,14 +28,14 @@ fn open(dir: &Path) -> App {
     app
 }
 
-/// Selects the topic `gates` and its first suggested row.
+/// Selects the topic `gates` (the first, in a dispute without it) and its first suggested row.
 fn select_suggested(app: &mut App) {
     let t = app
         .shown()
         .topics
         .iter()
         .position(|t| t.id == "gates")
-        .unwrap();
+        .unwrap_or(0);
     app.select_topic(t);
     app.focus = parallax::tui::app::Focus::Comparison;
     app.row = app
@@ -879,21 +879,20 @@ fn a_narrow_footer_keeps_accept_and_dismiss_on_a_suggested_row() {
         }
     }
     // A topic of 300 rows: the place on the right (`row 1/300`) gives way to them too.
-    let many = tempfile::tempdir().expect("a temporary folder");
-    for (id, says) in [("alpha", "was shut"), ("beta", "was never shut")] {
-        let claims: Vec<serde_json::Value> = (1..=150)
-            .map(|n| {
-                serde_json::json!({"id": format!("{id}-{n}"), "sources": ["s"],
-                    "text": format!("The Karvani sluice {n} {says} on day {n}.")})
+    let claims: Vec<(&str, serde_json::Value)> =
+        [("alpha", "was shut"), ("beta", "was never shut")]
+            .into_iter()
+            .flat_map(|(party, says)| {
+                (1..=150).map(move |n| {
+                    let text = format!("The Karvani sluice {n} {says} on day {n}.");
+                    (
+                        party,
+                        serde_json::json!({"id": format!("{party}-{n}"), "text": text}),
+                    )
+                })
             })
             .collect();
-        let side = serde_json::json!({
-            "format": "parallax/1", "dispute": "d", "party": {"id": id, "name": id},
-            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
-            "topics": [{"id": "gates", "title": "Gates", "claims": claims}]
-        });
-        std::fs::write(many.path().join(format!("{id}.json")), side.to_string()).unwrap();
-    }
+    let (many, _) = common::dispute_of(&claims);
     let mut app = sized(open(many.path()), 50, 16);
     select_suggested(&mut app);
     let mut wide = sized(open(many.path()), 120, 16);

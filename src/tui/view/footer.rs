@@ -20,7 +20,7 @@ use ratatui::widgets::Paragraph;
 /// anything can; of those, the way on goes first, then the way back, then accept and dismiss,
 /// and help and quit last. When some do not fit, the last entry is `…` with no key: `?` lists
 /// them all (left out itself rather than accept, dismiss, help or quit). Each key comes with
-/// how long it stays (3 and up: accept, dismiss, help, quit).
+/// how long it stays ([`ESSENTIAL`] and up: accept, dismiss, help, quit).
 pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str, u8)> {
     let types = component::active(app).types();
     let mut shown: Vec<(String, &str, usize, u8)> =
@@ -37,9 +37,9 @@ pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str, u8)> {
                 let w = text::width(&key) + text::width(label) + 4;
                 // How long a key stays when room runs out: 0 goes first; help and quit last.
                 let kept = match b.action {
-                    Action::Quit => 5,
-                    Action::Help => 4,
-                    Action::Accept | Action::Dismiss => 3,
+                    Action::Quit => ESSENTIAL + 2,
+                    Action::Help => ESSENTIAL + 1,
+                    Action::Accept | Action::Dismiss => ESSENTIAL,
                     Action::Back => 2,
                     Action::Open => 1,
                     _ => 0,
@@ -62,7 +62,7 @@ pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str, u8)> {
         let Some(least) = shown.iter().map(|s| s.3).min() else {
             break;
         };
-        if signed && least >= 3 && keys <= room {
+        if signed && least >= ESSENTIAL && keys <= room {
             sign = false;
             continue;
         }
@@ -79,6 +79,10 @@ pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str, u8)> {
     }
     keys
 }
+
+/// How long accept and dismiss stay in the footer; help and quit stay longer. The `…` sign and
+/// the row's place give way before any key this long.
+const ESSENTIAL: u8 = 3;
 
 /// Where the selection is: the row, and the hit of a search in force.
 fn position(app: &App) -> String {
@@ -136,22 +140,33 @@ fn draw_line(frame: &mut Frame, app: &App, area: Rect, at: String, long: bool) {
     {
         position.clone_from(&at);
     }
-    let mut room = width.saturating_sub(text::width(&position) + 1);
+    let room = width.saturating_sub(text::width(&position) + 1);
+    let showing_keys = app.message.is_none() || long;
+    let mut shown = if showing_keys {
+        keys(app, room)
+    } else {
+        Vec::new()
+    };
     // The place on the right (not the work under way) gives way before accept, dismiss, help
     // and quit, after the way on and the way back: at 50 columns on LIAR's 136 rows,
     // `row 2/136` left no room for `x dismiss`.
-    let showing_keys = app.message.is_none() || long;
-    let mut essential_only = false;
     if showing_keys && !at.is_empty() && position.ends_with(at.as_str()) {
-        let essential = |room| keys(app, room).iter().filter(|k| k.2 >= 3).count();
+        let essential =
+            |keys: &[(String, &str, u8)]| keys.iter().filter(|k| k.2 >= ESSENTIAL).count();
         let without = width.saturating_sub(match marks.is_empty() {
             true => 1,
             false => text::width(&marks) + 1,
         });
-        if essential(without) > essential(room) {
+        let more = keys(app, without);
+        if essential(&more) > essential(&shown) {
             position.clone_from(&marks);
-            room = without;
-            essential_only = true;
+            // The place went for these keys: not for the ones that give way before it.
+            let all = more.len();
+            shown = more;
+            shown.retain(|k| k.2 >= ESSENTIAL || k.0.is_empty());
+            if shown.len() < all && shown.last().is_none_or(|k| !k.0.is_empty()) {
+                shown.push((String::new(), strings::footer::MORE, 0));
+            }
         }
     }
     let mut spans = Vec::new();
@@ -164,15 +179,6 @@ fn draw_line(frame: &mut Frame, app: &App, area: Rect, at: String, long: bool) {
         used = text::width(&s);
         spans.push(Span::styled(s, theme.warning()));
     } else {
-        let mut shown = keys(app, room);
-        if essential_only {
-            // The place went for these keys: not for the ones that give way before it.
-            let all = shown.len();
-            shown.retain(|k| k.2 >= 3 || k.0.is_empty());
-            if shown.len() < all && shown.last().is_none_or(|k| !k.0.is_empty()) {
-                shown.push((String::new(), strings::footer::MORE, 0));
-            }
-        }
         for (key, label, _) in shown {
             if key.is_empty() {
                 // The sign that keys were left out for room.

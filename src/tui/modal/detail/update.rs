@@ -288,12 +288,12 @@ impl Component for RowInFull {
             Action::Resize { .. } => {
                 d.scroll = rescrolled(app, d).min(max);
                 // The same text at the top, unless the selected claim is then out of sight
-                // (scrolled past it, or below the smaller window): then its start.
-                let (len, starts, vp) = layout(app, d);
+                // (scrolled past it, or below the smaller window): then its start. (The layout
+                // above is already at the new size: the screen took it before this row in full.)
                 let start = starts.get(d.cursor).copied().unwrap_or(0);
                 let end = starts.get(d.cursor + 1).copied().unwrap_or(len);
                 if end <= d.scroll || start >= d.scroll + vp {
-                    d.scroll = start.min(len.saturating_sub(vp));
+                    d.scroll = start.min(max);
                 }
             }
             Action::FollowRebuttal => return self.follow(app),

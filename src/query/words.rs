@@ -208,7 +208,12 @@ pub(super) fn inside_word(text: &str, at: usize) -> bool {
     let Some((byte, _)) = text.char_indices().nth(at) else {
         return false;
     };
-    if byte == 0 || text.split_word_bound_indices().any(|(i, _)| i == byte) {
+    // The first boundary at or after it: is it there? (No need to split the rest.)
+    let bound = text
+        .split_word_bound_indices()
+        .map(|(i, _)| i)
+        .find(|&i| i >= byte);
+    if byte == 0 || bound == Some(byte) {
         return false;
     }
     let rest = text.get(byte..).unwrap_or_default();

@@ -433,7 +433,8 @@ impl App {
         let mirrored = (swapped && self.suggest.on)
             .then(|| crate::matching::mirrored(&self.suggest.pairs, &cmp));
         self.suggest.ask(&self.dispute, &cmp);
-        self.show_meanwhile(cmp, mirrored);
+        let shown = self.meanwhile(cmp, mirrored);
+        self.set_comparison(shown);
     }
 
     /// The comparison of the two sides without suggested rows.
@@ -474,29 +475,28 @@ impl App {
             return;
         }
         let base = self.base_comparison();
-        let standing = Some({
-            let mut opts = crate::matching::Options::default();
-            self.suggest.dismissed.apply(&mut opts);
-            crate::matching::standing(&self.suggest.pairs, &self.dispute, &opts)
-        });
+        let mut opts = crate::matching::Options::default();
+        self.suggest.dismissed.apply(&mut opts);
+        let standing = crate::matching::standing(&self.suggest.pairs, &self.dispute, &opts);
         self.suggest.ask(&self.dispute, &base);
-        self.show_meanwhile(base, standing);
+        let shown = self.meanwhile(base, Some(standing));
+        self.set_comparison(shown);
     }
 
-    /// Shows `base` with `pairs` (the suggestions found before, still standing) as suggested
-    /// rows while the matcher looks again, or `base` alone.
-    fn show_meanwhile(
+    /// What to show while the matcher looks again: `base` with `pairs` (the suggestions found
+    /// before, still standing) as suggested rows, kept as the screen's pairs; or `base` alone.
+    fn meanwhile(
         &mut self,
         base: Comparison,
         pairs: Option<Vec<crate::matching::Suggestion>>,
-    ) {
+    ) -> Comparison {
         match pairs.filter(|p| !p.is_empty()) {
             Some(pairs) => {
                 let shown = crate::matching::with_suggested(&base, &pairs);
                 self.suggest.pairs = pairs;
-                self.set_comparison(shown);
+                shown
             }
-            None => self.set_comparison(base),
+            None => base,
         }
     }
 
@@ -593,17 +593,10 @@ impl App {
         let carried = self
             .suggest
             .on
-            .then(|| crate::matching::carried(&self.suggest.pairs, &old, &self.dispute, &cmp))
-            .filter(|pairs| !pairs.is_empty());
+            .then(|| crate::matching::carried(&self.suggest.pairs, &old, &self.dispute, &cmp));
         self.suggest.ask(&self.dispute, &cmp);
-        match carried {
-            Some(pairs) => {
-                let shown = crate::matching::with_suggested(&cmp, &pairs);
-                self.suggest.pairs = pairs;
-                self.replace_comparison(shown);
-            }
-            None => self.replace_comparison(cmp),
-        }
+        let shown = self.meanwhile(cmp, carried);
+        self.replace_comparison(shown);
         self.put_back_rows_in_full(held);
         self.close_stale_accept();
     }

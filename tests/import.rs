@@ -942,6 +942,77 @@ fn claimreview_survives_export_and_import() {
     }
 }
 
+/// The export's rating reads back the same from its number alone (a reader that drops
+/// `alternateName`) and from its word given as the Fact Check API's `textualRating`: the
+/// number 2 read as refuted and 3 as disputed, and `Refuted` was not in the table.
+#[test]
+fn claimreview_ratings_read_back_from_the_number_or_the_word_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("narratives/india-pakistan-2025");
+    let file = dir.path().join("cr.json");
+    parallax()
+        .arg("export")
+        .arg(&bundled)
+        .args(["-f", "claimreview", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    let exported: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let ratings = |d: &Dispute| -> Vec<(String, String)> {
+        d.claims()
+            .filter_map(|(_, c)| {
+                Some((
+                    c.id.to_string(),
+                    c.assessment.as_ref()?.rating.as_str().to_owned(),
+                ))
+            })
+            .collect()
+    };
+    let before = ratings(&load(&bundled));
+    assert!(
+        ["refuted", "disputed", "unverified", "corroborated"]
+            .iter()
+            .all(|r| before.iter().any(|(_, b)| b == r)),
+        "the bundled dispute has every rating the test reads back: {before:?}"
+    );
+    for (name, keep_word) in [("number", false), ("word", true)] {
+        let mut doc = exported.clone();
+        for review in doc["@graph"].as_array_mut().unwrap() {
+            let rating = review["reviewRating"].as_object_mut().unwrap();
+            let word = rating.remove("alternateName").unwrap();
+            if keep_word {
+                rating.remove("ratingValue");
+                rating.insert("textualRating".to_owned(), word);
+            }
+        }
+        let stripped = dir.path().join(format!("{name}.json"));
+        std::fs::write(&stripped, doc.to_string()).unwrap();
+        let back = dir.path().join(format!("{name}-back"));
+        let run = parallax()
+            .args(["import", "claimreview"])
+            .arg(&stripped)
+            .arg("-o")
+            .arg(&back)
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{name}");
+        assert_eq!(ratings(&load(&back)), before, "{name}");
+        let said = String::from_utf8_lossy(&run.stderr);
+        // Only an unverified claim, which the number leaves out, says it has no rating.
+        let unrated = if keep_word {
+            0
+        } else {
+            before.iter().filter(|(_, r)| r == "unverified").count()
+        };
+        assert!(
+            said.contains(&format!("; {unrated} problem(s)")),
+            "{name}: {said}"
+        );
+        assert!(!said.contains("not in the table"), "{name}: {said}");
+    }
+}
+
 /// A fact-checker's review keeps its `identifier` as the claim's id when it is one no other
 /// claim has (else says what the claim gets), its `reviewBody` after its own wording, and where
 /// the claim appeared with its publisher and headline.

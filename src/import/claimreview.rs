@@ -85,7 +85,8 @@ const TABLE: &[(Rating, &[&str])] = &[
     ),
 ];
 
-/// The parallax rating of a fact-checker's word, if the table has it.
+/// The parallax rating of a fact-checker's word, if the table has it or it is a rating's own
+/// name (`Refuted`, as the export writes it).
 pub fn rating_of(word: &str) -> Option<Rating> {
     let key: String = word
         .to_lowercase()
@@ -95,28 +96,30 @@ pub fn rating_of(word: &str) -> Option<Rating> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    TABLE
-        .iter()
-        .find(|(_, words)| words.contains(&key.as_str()))
-        .map(|(r, _)| *r)
+    key.parse().ok().or_else(|| {
+        TABLE
+            .iter()
+            .find(|(_, words)| words.contains(&key.as_str()))
+            .map(|(r, _)| *r)
+    })
 }
 
-/// The rating of a number on a scale: the lowest quarter refuted, up to the middle disputed,
-/// from three quarters corroborated, in between unverified.
+/// The rating of a number on a scale, read as fact-checkers' 1 (false) to 5 (true) is: below a
+/// quarter refuted, from three quarters corroborated, between them disputed (2 is "mostly
+/// false", 3 "half true"). A number is a verdict, so never `unverified`; the export writes none
+/// for it.
 fn rating_of_number(value: f64, worst: f64, best: f64) -> Option<Rating> {
     // A value off its own scale (9 of 1 to 5) says nothing that can be read.
     if !(best - worst).is_normal() || value < worst.min(best) || value > worst.max(best) {
         return None;
     }
     let at = (value - worst) / (best - worst);
-    Some(if at <= 0.25 {
+    Some(if at < 0.25 {
         Rating::Refuted
-    } else if at <= 0.5 {
-        Rating::Disputed
     } else if at >= 0.75 {
         Rating::Corroborated
     } else {
-        Rating::Unverified
+        Rating::Disputed
     })
 }
 
@@ -909,7 +912,7 @@ pub fn write(dispute: &Dispute, page: Option<&str>) -> (Vec<u8>, Vec<String>) {
         let (value, name) = match a.rating {
             Rating::Refuted => (Some(1), "Refuted"),
             Rating::Disputed => (Some(2), "Disputed"),
-            Rating::Unverified => (Some(3), "Unverified"),
+            Rating::Unverified => (None, "Unverified"),
             Rating::Corroborated => (Some(5), "Corroborated"),
             Rating::Retracted => (None, "Retracted"),
         };
@@ -1038,7 +1041,10 @@ mod tests {
         assert_eq!(rating_of("Unproven"), Some(Rating::Unverified));
         assert_eq!(rating_of("Spicy"), None);
         assert_eq!(rating_of_number(1.0, 1.0, 5.0), Some(Rating::Refuted));
+        assert_eq!(rating_of("Refuted"), Some(Rating::Refuted));
+        assert_eq!(rating_of_number(2.0, 1.0, 5.0), Some(Rating::Disputed));
         assert_eq!(rating_of_number(3.0, 1.0, 5.0), Some(Rating::Disputed));
+        assert_eq!(rating_of_number(4.0, 1.0, 5.0), Some(Rating::Corroborated));
         assert_eq!(rating_of_number(5.0, 1.0, 5.0), Some(Rating::Corroborated));
         assert_eq!(rating_of_number(1.0, 1.0, 1.0), None);
     }

@@ -141,6 +141,15 @@ pub fn quote(value: &str) -> String {
     )
 }
 
+/// The first character that keeps a value a user gives (a question, a name) from being written
+/// into the analyst's files as it is: a control or hidden character (its reader would flag it),
+/// or a line break, tab or line/paragraph separator (a name or a question is one line).
+pub fn not_one_line(value: &str) -> Option<char> {
+    value
+        .chars()
+        .find(|&c| c.is_control() || c == '\u{2028}' || c == '\u{2029}' || is_hidden(c))
+}
+
 /// True for the code points FORMAT.md lists as never to reach a terminal, other than C0 and DEL:
 /// C1 controls, bidirectional controls and invisible characters.
 pub fn is_hidden(c: char) -> bool {

@@ -4,8 +4,8 @@
 mod common;
 
 use common::{
-    draft, enter_writes, finish_suggestions as finish, key, keys, screen, select_pair_of, sized,
-    suggested_pairs, typed,
+    draft, enter_writes, finish_suggestions as finish, footer_said, key, keys, screen,
+    select_pair_of, sized, suggested_pairs, typed,
 };
 use parallax::compare::RowKind;
 use parallax::edit::Workspace;
@@ -842,6 +842,32 @@ fn the_accept_dialog_refuses_a_question_with_no_word() {
     assert!(app.modal().is_some(), "the dialog stays");
     assert!(
         screen(&app).contains("Write the question both claims answer."),
+        "{}",
+        screen(&app)
+    );
+}
+
+/// A question pasted with an escape sequence (coloured terminal output) shows it as a marker and
+/// is refused, as `link --question` refuses it: the paste dropped the ESC and the accept wrote
+/// `Did it [1mreally[0m happen?` into the manifest.
+#[test]
+fn the_accept_dialog_refuses_a_pasted_escape_sequence() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    keys(&mut app, &[KeyCode::Char('a')]);
+    let paste = parallax::tui::terminal::pasted(&app, "Did it \u{1b}[1mreally\u{1b}[0m happen?");
+    common::press(&mut app, &paste);
+    assert!(
+        screen(&app).contains("Did it ␛really␛ happen?"),
+        "{}",
+        screen(&app)
+    );
+    let outcome = keys(&mut app, &[KeyCode::Enter]);
+    assert!(!matches!(outcome, Outcome::Link { .. }), "{outcome:?}");
+    assert!(app.modal().is_some(), "the dialog stays");
+    assert!(
+        footer_said(&app).contains("The question holds U+001B"),
         "{}",
         screen(&app)
     );

@@ -132,15 +132,7 @@ pub fn one_line(value: &str) -> String {
 /// analyst's files as it is (or silently changed), where the file's own reader would flag it.
 /// `option` names it as typed (`--question`, `--side india:India`).
 pub fn refuse_hidden(option: &str, value: &str, what: &str) -> Result<(), Failure> {
-    let cleaned = crate::text::clean(value);
-    // A line break or tab too: a name or a question is one line (the file's reader lays them
-    // out, so they are not flagged there, but a header or a heading would break at them).
-    // The line and paragraph separators too, which the reader lays out as line breaks.
-    let found = value
-        .chars()
-        .find(|&c| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
-        .or_else(|| cleaned.flagged.first().copied());
-    match found {
+    match crate::text::not_one_line(value) {
         Some(c) => Err(Failure::Usage(format!(
             "{option} holds the character {} (a control or hidden character): \
              “{}”; write the {what} without it, on one line",

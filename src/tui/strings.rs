@@ -155,6 +155,13 @@ pub const ACCEPT_GONE: &str =
 pub const ACCEPT_NOT_SUGGESTED: &str = "The accept dialog closed: after the files changed, its pair is no longer suggested; nothing was written.";
 /// The message when an empty question is submitted.
 pub const EMPTY_QUESTION: &str = "Write the question both claims answer.";
+/// The accept dialog's refusal of a question holding a control or hidden character.
+pub fn hidden_in_question(c: char) -> String {
+    format!(
+        "The question holds {} (a control or hidden character, shown as a marker): write it without it.",
+        crate::text::code_point(c)
+    )
+}
 /// The header's note on suggested rows shown.
 pub fn suggested(n: usize) -> String {
     format!("{n} suggested (≈, m hides)")
@@ -470,6 +477,13 @@ pub mod export {
         "The file was kept as it was; type another name, or Enter to be asked again.";
     /// Enter with an empty path.
     pub const NO_FILE: &str = "Type a file name first.";
+    /// A file name holding a control or hidden character (pasted in).
+    pub fn hidden_in_name(c: char) -> String {
+        format!(
+            "The file name holds {} (a control or hidden character, shown as a marker): write it without it.",
+            crate::text::code_point(c)
+        )
+    }
 
     /// After the formats, when the typed name's extension chose the format.
     pub const NAMED: &str = "as the name says";

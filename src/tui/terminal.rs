@@ -285,18 +285,19 @@ pub fn to_actions(app: &App, event: Event) -> Vec<Action> {
 }
 
 /// A paste (the terminal's bracketed paste) as the characters it types into the text field in
-/// use: line breaks and tabs become spaces, other control characters are dropped, and nothing
-/// in it is read as a key. Where no field takes text, one action that says so.
+/// use: line breaks and tabs become spaces, and nothing in it is read as a key. Other control
+/// characters go in as they are, shown as markers (`␛`), so a field that writes to a file can
+/// refuse them rather than write what is left of an escape sequence (`[1m`). Where no field
+/// takes text, one action that says so.
 pub fn pasted(app: &App, text: &str) -> Vec<Action> {
     if !super::modal::component::active(app).takes_paste() {
         return vec![Action::PasteNowhere];
     }
     let text = text.replace("\r\n", "\n");
     text.chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c => c,
         })
         .map(|c| Action::Edit(super::text_field::Edit::Insert(c)))
         .collect()

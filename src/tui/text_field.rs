@@ -87,17 +87,13 @@ impl TextField {
             .map_or(self.cursor, |g| self.cursor + g.len())
     }
 
-    /// Applies an edit; returns whether the text changed. Control characters are not inserted.
+    /// Applies an edit; returns whether the text changed. A control character (pasted: keys give
+    /// none) goes in as it is and shows as a marker; what writes the text refuses it.
     pub fn apply(&mut self, edit: Edit) -> bool {
         if std::mem::take(&mut self.selected) {
             match edit {
-                Edit::Insert(c) if !c.is_control() => {
-                    *self = TextField::default();
-                }
-                // Not typed: the proposal stays whole.
                 Edit::Insert(_) => {
-                    self.selected = true;
-                    return false;
+                    *self = TextField::default();
                 }
                 Edit::Backspace | Edit::Delete => return self.apply(Edit::Erase),
                 // Left and Home leave the cursor at the start of what was selected.
@@ -109,14 +105,13 @@ impl TextField {
             }
         }
         match edit {
-            Edit::Insert(c) if !c.is_control() => {
+            Edit::Insert(c) => {
                 self.text.insert(self.cursor, c);
                 self.cursor += c.len_utf8();
                 // A combining mark joins the grapheme before it; keep the cursor on a boundary.
                 self.cursor = self.next_boundary_at_or_after(self.cursor);
                 true
             }
-            Edit::Insert(_) => false,
             Edit::Backspace => {
                 let start = self.prev_boundary();
                 let changed = start < self.cursor;
@@ -159,8 +154,8 @@ impl TextField {
     pub fn moves(&self, edit: Edit) -> bool {
         // Typing changes the text (a selected proposal is replaced by it): known without a
         // copy of the field, which a long paste would make once per character.
-        if let Edit::Insert(c) = edit {
-            return !c.is_control();
+        if let Edit::Insert(_) = edit {
+            return true;
         }
         let mut after = self.clone();
         after.apply(edit);
@@ -244,7 +239,9 @@ mod tests {
         f.apply(Edit::Home);
         f.apply(Edit::Insert('/'));
         assert_eq!(f.text(), "/bx");
-        assert!(!f.apply(Edit::Insert('\u{1b}')), "no control characters");
+        // A pasted control character is kept, shown as a marker, for what writes to refuse.
+        assert!(f.apply(Edit::Insert('\u{1b}')));
+        assert_eq!(f.shown(10).0.trim_end(), "/␛bx");
     }
 
     #[test]
@@ -259,7 +256,7 @@ mod tests {
         f.apply(Edit::Insert('\u{1F1F3}'));
         f.apply(Edit::Left);
         assert_eq!(f.cursor(), 4, "one step back over the whole flag");
-        assert!(f.moves(Edit::Insert('x')) && !f.moves(Edit::Insert('\u{7}')));
+        assert!(f.moves(Edit::Insert('x')));
     }
 
     #[test]
@@ -281,12 +278,6 @@ mod tests {
         assert!(cleared.apply(Edit::Backspace));
         assert_eq!(cleared.text(), "");
         assert!(!TextField::proposed("").is_selected());
-        let mut control = TextField::proposed("a");
-        assert!(!control.apply(Edit::Insert('\u{1b}')));
-        assert!(
-            control.is_selected(),
-            "a control character leaves the proposal whole"
-        );
     }
 
     #[test]

@@ -160,6 +160,12 @@ impl Component for Accept {
                 app.message = Some(strings::EMPTY_QUESTION.to_owned());
                 Step::Stay
             }
+            // An escape sequence pasted in, a bidirectional mark: refused, as `link --question`
+            // refuses it, rather than written into the manifest.
+            Action::Open if let Some(c) = crate::text::not_one_line(self.question.text()) => {
+                app.message = Some(strings::hidden_in_question(c));
+                Step::Stay
+            }
             Action::Up | Action::Down => {
                 let all = super::state::relations();
                 let at = all.iter().position(|r| *r == self.relation).unwrap_or(0);

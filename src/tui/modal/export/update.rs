@@ -228,6 +228,12 @@ fn edit(app: &App, d: &mut Dialog, action: Action) -> (bool, Outcome) {
                 d.note = Some(strings::export::NO_FILE.to_owned());
                 return (true, Outcome::Continue);
             }
+            // An escape sequence pasted in would name the file with it.
+            if let Some(c) = crate::text::not_one_line(d.path.text()) {
+                d.field = Field::File;
+                d.note = Some(strings::export::hidden_in_name(c));
+                return (true, Outcome::Continue);
+            }
             d.stage = Stage::Writing { force: false };
             return (true, Outcome::Export);
         }

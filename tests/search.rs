@@ -227,6 +227,54 @@ fn negated_terms_exclude() {
     );
 }
 
+/// `x` and `!x` split the claims between them: `!war` dropped a claim saying "brazen lies"
+/// because a field held "thwarted" (a piece of a word), and `medicare !medicare` found the
+/// claims `medicare` reaches through a typo. `!'x` drops any piece of text "x".
+#[test]
+fn a_term_and_its_negation_split_the_claims() {
+    let bundled = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("narratives/india-pakistan-2025");
+    let loaded = parallax::load::load_paths(std::slice::from_ref(&bundled));
+    let total = loaded
+        .dispute
+        .map(|d| d.claims().count())
+        .unwrap_or_default();
+    assert!(total > 200, "{total}");
+    // The claims a query finds (a topic-level hit stands for several) and its own hits' ids.
+    let found = |q: &str| -> (usize, Vec<String>) {
+        let out = Command::cargo_bin("parallax")
+            .unwrap()
+            .args(["search", "--json"])
+            .arg(&bundled)
+            .arg(q)
+            .output()
+            .unwrap();
+        let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
+        let claims = hits
+            .iter()
+            .filter_map(|h| h["claims"].as_u64())
+            .sum::<u64>();
+        let own = hits
+            .iter()
+            .filter(|h| h["claims"] == 1)
+            .filter_map(|h| h["claim"].as_str().map(str::to_owned))
+            .collect();
+        (claims as usize, own)
+    };
+    for term in ["war", "lies", "ceasefire", "mediation", "medation", "Trump"] {
+        let ((with, own), (without, not)) = (found(term), found(&format!("!{term}")));
+        assert_eq!(with + without, total, "{term}");
+        assert!(own.iter().all(|id| !not.contains(id)), "{term}");
+    }
+    let (brazen, _) = found("brazen !war");
+    assert_eq!(
+        brazen,
+        found("brazen").0,
+        "no claim saying \"brazen\" holds the word war"
+    );
+    // A piece of a word: "thwarted" holds "war".
+    assert!(found("brazen !'war").0 < brazen);
+}
+
 #[test]
 fn exact_prefix_and_suffix_terms() {
     let d = dispute();

@@ -4,8 +4,8 @@
 //! Terms are separated by whitespace and must all match (AND). A plain term matches words (a
 //! prefix, or within a typo or two: `super::words`) in prose, and letters in order in short
 //! fields. Marks: `'word` a substring, `^word` a prefix, `word$` a suffix, `^word$` the whole
-//! field, `"a phrase"` words in sequence, and `!word` a term that must NOT match (a substring
-//! unless `^`, `$` or quotes say otherwise). Smart case holds per term: a term with an
+//! field, `"a phrase"` words in sequence, and `!word` a term that must NOT match, by the same
+//! rule as `word` (so `x` and `!x` split the claims between them; `!'x` for a substring). Smart case holds per term: a term with an
 //! upper-case letter matches case-sensitively.
 
 /// How a term matches a field.
@@ -115,7 +115,7 @@ impl Term {
             (true, true) => TermKind::Exact,
             (true, false) => TermKind::Prefix,
             (false, true) => TermKind::Suffix,
-            (false, false) if quoted || negated => TermKind::Substring,
+            (false, false) if quoted => TermKind::Substring,
             (false, false) => TermKind::Word,
         };
         Some(Term {
@@ -296,8 +296,10 @@ mod tests {
             kind("^fire$"),
             Some((TermKind::Exact, false, "fire".into()))
         );
+        // `!fire` drops what `fire` finds; `!'fire` any piece of text "fire".
+        assert_eq!(kind("!fire"), Some((TermKind::Word, true, "fire".into())));
         assert_eq!(
-            kind("!fire"),
+            kind("!'fire"),
             Some((TermKind::Substring, true, "fire".into()))
         );
         assert_eq!(

@@ -151,14 +151,23 @@ pub fn not_one_line(value: &str) -> Option<char> {
 }
 
 /// True for the code points FORMAT.md lists as never to reach a terminal, other than C0 and DEL:
-/// C1 controls, bidirectional controls and invisible characters.
+/// C1 controls, bidirectional controls and invisible characters. Invisible, beyond FORMAT.md's
+/// examples: the tag characters (U+E0000–U+E007F, which spell a whole hidden sentence in ASCII's
+/// shape), the interlinear annotation marks (U+FFF9–U+FFFB, which terminals draw as boxes that
+/// break a layout), the combining grapheme joiner, the Hangul and Khmer fillers, the Mongolian
+/// vowel separator and the invisible operators (U+2061–U+2064): each shows nothing of itself.
 pub fn is_hidden(c: char) -> bool {
     matches!(c,
         '\u{80}'..='\u{9f}'
         | '\u{202a}'..='\u{202e}'
         | '\u{2066}'..='\u{2069}'
         | '\u{200e}' | '\u{200f}' | '\u{061c}'
-        | '\u{ad}')
+        | '\u{ad}'
+        | '\u{e0000}'..='\u{e007f}'
+        | '\u{fff9}'..='\u{fffb}'
+        | '\u{2061}'..='\u{2064}'
+        | '\u{034f}' | '\u{115f}' | '\u{1160}' | '\u{3164}' | '\u{ffa0}'
+        | '\u{17b4}' | '\u{17b5}' | '\u{180e}')
         || is_zero_width(c)
 }
 
@@ -698,6 +707,18 @@ mod tests {
         let c = clean("abc\u{202e}def\u{200b}");
         assert_eq!(c.text, "abc⟨U+202E⟩def⟨U+200B⟩");
         assert_eq!(c.flagged, vec!['\u{202e}', '\u{200b}']);
+        // A sentence in tag characters shows as what it is, not as nothing ("Visible end").
+        let tags: String = "HI"
+            .chars()
+            .map(|c| char::from_u32(0xe0000 + c as u32).unwrap_or('?'))
+            .collect();
+        let c = clean(&format!("Visible{tags} end"));
+        assert_eq!(c.text, "Visible⟨U+E0048⟩⟨U+E0049⟩ end");
+        for hidden in [
+            '\u{fff9}', '\u{034f}', '\u{3164}', '\u{180e}', '\u{2062}', '\u{17b4}',
+        ] {
+            assert!(!is_clean(&format!("a{hidden}b")), "{hidden:?}");
+        }
     }
 
     #[test]

@@ -282,6 +282,48 @@ fn untrusted_text_is_inert_in_show_output() {
     assert!(err.contains("warning(s)"));
 }
 
+/// A sentence spelled in tag characters (ASCII's shape, drawn as nothing) and the other
+/// invisible characters are flagged and shown as markers: "Visible⟨hidden⟩ end" showed as
+/// "Visible end", `validate` said nothing and `--untrusted` did not find it.
+#[test]
+fn a_sentence_in_tag_characters_is_flagged_and_shown() {
+    let tags: String = "HI"
+        .chars()
+        .filter_map(|c| char::from_u32(0xe0000 + c as u32))
+        .collect();
+    let text = format!("Visible{tags} end, \u{fff9}note\u{fffb} and a\u{3164}filler");
+    let dir = common::one_claim_sides(
+        ("t", "T"),
+        &[("a", "A"), ("b", "B")],
+        &text,
+        serde_json::json!({}),
+    );
+    let out = parallax().arg("validate").arg(dir.path()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        err.contains("warning[untrusted-text]")
+            && err.contains("U+E0048, U+E0049, U+FFF9, U+FFFB, U+3164"),
+        "{err}"
+    );
+    let out = parallax()
+        .args(["show", "--width", "120"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("Visible⟨U+E0048⟩⟨U+E0049⟩ end"), "{shown}");
+    assert!(
+        !shown.contains(['\u{e0048}', '\u{fff9}', '\u{3164}']),
+        "{shown}"
+    );
+    parallax()
+        .args(["search", "--untrusted"])
+        .arg(dir.path())
+        .arg("Visible")
+        .assert()
+        .success();
+}
+
 #[test]
 fn the_bundled_dispute_opens_from_any_folder() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -141,6 +141,13 @@ pub fn quote(value: &str) -> String {
     )
 }
 
+/// A text cleaned for one line of a message: markers for what is hidden, and its line breaks
+/// as spaces, so a value quoted from a file can never start a line of its own (a forged
+/// `parallax: imported …` line).
+pub fn inline(s: &str) -> String {
+    clean(s).text.replace('\n', " ")
+}
+
 /// The first character that keeps a value a user gives (a question, a name) from being written
 /// into the analyst's files as it is: a control or hidden character (its reader would flag it),
 /// or a line break, tab or line/paragraph separator (a name or a question is one line).
@@ -542,6 +549,80 @@ pub fn ellipsis(s: &str, cols: usize) -> String {
     let used = width(&out);
     out.extend(std::iter::repeat_n(' ', cols.saturating_sub(used)));
     out
+}
+
+/// Writes `value` as serde_json's pretty JSON, with DEL and every character [`is_hidden`] names
+/// written as a `\u` escape: the same JSON to any reader, and inert in a terminal (serde_json
+/// writes U+009B, the one-byte start of a terminal's control sequence, and U+202E as they are;
+/// a key of the file is quoted in `validate --json` as written).
+pub fn write_json<W: std::io::Write, T: serde::Serialize + ?Sized>(
+    out: W,
+    value: &T,
+) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, Inert::default());
+    value.serialize(&mut ser)
+}
+
+/// serde_json's pretty formatter, escaping what must not reach a terminal raw.
+#[derive(Default)]
+struct Inert<'a>(serde_json::ser::PrettyFormatter<'a>);
+
+impl serde_json::ser::Formatter for Inert<'_> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        if fragment.bytes().all(|b| b < 0x7f) {
+            return w.write_all(fragment.as_bytes());
+        }
+        let mut units = [0u16; 2];
+        for c in fragment.chars() {
+            if c == '\u{7f}' || is_hidden(c) {
+                for unit in c.encode_utf16(&mut units) {
+                    write!(w, "\\u{unit:04x}")?;
+                }
+            } else {
+                w.write_all(c.encode_utf8(&mut [0; 4]).as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 #[cfg(test)]

@@ -324,6 +324,38 @@ fn a_sentence_in_tag_characters_is_flagged_and_shown() {
         .success();
 }
 
+/// `validate --json` quotes an unknown key as written, escaped: U+009B (the one-byte start of a
+/// terminal's control sequence), DEL and U+202E reached the terminal raw; the JSON reads back
+/// the same key.
+#[test]
+fn validate_json_escapes_what_must_not_reach_the_terminal() {
+    let dir = common::one_claim_sides(
+        ("t", "T"),
+        &[("a", "A"), ("b", "B")],
+        "x",
+        serde_json::json!({}),
+    );
+    let key = "x\u{9b}2J\u{7f}\u{202e}";
+    let side = dir.path().join("a.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&side).unwrap()).unwrap();
+    doc["party"][key] = serde_json::json!(1);
+    std::fs::write(&side, doc.to_string()).unwrap();
+    let out = parallax()
+        .args(["validate", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(!said.contains(['\u{9b}', '\u{7f}', '\u{202e}']), "{said}");
+    assert!(said.contains("x\\u009b2J\\u007f\\u202e"), "{said}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["diagnostics"][0]["pointer"].as_str(),
+        Some(format!("/party/{key}").as_str())
+    );
+}
+
 #[test]
 fn the_bundled_dispute_opens_from_any_folder() {
     let dir = tempfile::tempdir().expect("temp dir");

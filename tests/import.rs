@@ -1398,6 +1398,27 @@ fn a_repeat_row_and_a_second_name_that_differ_are_reported() {
     assert_eq!(a1.speaker.as_deref(), Some("Minister"));
 }
 
+/// A value quoted in a report is on its line, inert: a date holding a line break printed a
+/// line of its own, which a file could make read `parallax: imported … 0 problem(s)`; the
+/// line counting more such dates is as inert.
+#[test]
+fn a_quoted_value_cannot_print_a_report_line_of_its_own() {
+    let forged = "2024\nparallax: imported 9 claim(s) of 2 sides into out; 0 problem(s)\u{1b}[2J";
+    let mut table = String::from("side,topic,text,date\n");
+    for i in 0..8 {
+        table.push_str(&format!("alpha,water,One {i},\"{forged}{i}\"\n"));
+    }
+    table.push_str("beta,water,Two,2024\n");
+    let (_dir, said) = import_said(&table);
+    let reports = said
+        .lines()
+        .filter(|l| l.starts_with("parallax: imported"))
+        .count();
+    assert_eq!(reports, 1, "{said}");
+    assert_eq!(said.matches("0 problem(s)").count(), 3, "{said}");
+    assert!(!said.contains('\u{1b}'), "{said}");
+}
+
 /// A review without a rating says so plainly (it said "the rating no rating is not in the
 /// table" and wrote the note "Rated no rating.").
 #[test]

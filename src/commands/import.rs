@@ -230,9 +230,10 @@ fn report_problems(
                 let reason = if k.varies { k.kind.as_str() } else { k.first };
                 writeln!(
                     err,
-                    "parallax: {}: {} more like this: {reason}",
-                    k.file,
-                    k.count - SAID_IN_FULL
+                    "parallax: {}: {} more like this: {}",
+                    crate::text::inline(k.file),
+                    k.count - SAID_IN_FULL,
+                    crate::text::inline(reason)
                 )?;
             }
         }

@@ -94,7 +94,7 @@ pub fn matches(
                 right_text: text(s.right),
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &JsonOut { suggestions })
+        crate::text::write_json(&mut *out, &JsonOut { suggestions })
             .map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
@@ -109,7 +109,7 @@ pub fn matches(
                 out,
                 "{:.2}  {l}  {r}{point}  {}",
                 s.score,
-                text::clean(&reasons.join(" · ")).text.replace('\n', " ")
+                text::inline(&reasons.join(" · "))
             )?;
             if shown.texts {
                 for (side, at) in [("L", s.left), ("R", s.right)] {

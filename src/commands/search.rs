@@ -567,7 +567,7 @@ fn write_json<'a, T: Deref<Target = str>>(
             }
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &docs).map_err(std::io::Error::from)?;
+    crate::text::write_json(&mut *out, &docs).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }

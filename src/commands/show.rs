@@ -93,7 +93,7 @@ pub fn topics(
         }
     }
     if json {
-        serde_json::to_writer_pretty(&mut *out, &topics_json(&dispute, &cmp, as_of))
+        crate::text::write_json(&mut *out, &topics_json(&dispute, &cmp, as_of))
             .map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {

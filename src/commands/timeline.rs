@@ -70,7 +70,7 @@ pub fn timeline(
                 right: t.undated_assessments[1],
             },
         };
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
+        crate::text::write_json(&mut *out, &doc).map_err(std::io::Error::from)?;
         writeln!(out)?;
         return Ok(());
     }

@@ -58,7 +58,7 @@ pub fn validate(
             diagnostics: &report.diagnostics,
             unchecked_links: alone.then_some(unchecked_links),
         };
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
+        crate::text::write_json(&mut *out, &doc).map_err(std::io::Error::from)?;
         writeln!(out)?;
         return Ok(ok);
     }

@@ -32,11 +32,17 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // One line, inert, as a diagnostic is: a value quoted from the file (a date holding a
+        // line break) could otherwise print a report line of its own.
+        let (file, reason) = (
+            crate::text::inline(&self.file),
+            crate::text::inline(&self.reason),
+        );
         // A problem of the whole file has no place in it to name.
         if self.at.is_empty() {
-            return write!(f, "{}: {}", self.file, self.reason);
+            return write!(f, "{file}: {reason}");
         }
-        write!(f, "{}: {}: {}", self.file, self.at, self.reason)
+        write!(f, "{file}: {}: {reason}", crate::text::inline(&self.at))
     }
 }
 

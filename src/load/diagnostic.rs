@@ -175,7 +175,7 @@ impl fmt::Display for Diagnostic {
     /// `file:line:col: error[code] at /pointer: message; expected ...`, one line, inert: a key or
     /// path holding control characters is shown with markers, like any untrusted text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let clean = |s: &str| crate::text::clean(s).text.replace('\n', " ");
+        let clean = crate::text::inline;
         write!(f, "{}", clean(&self.file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;

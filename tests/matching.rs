@@ -1335,6 +1335,18 @@ fn a_reason_found_only_in_a_note_or_source_is_named_as_such() {
 
 #[test]
 fn a_question_is_not_answered_through_the_topics_own_word_alone() {
+    topics_own_word_case(false);
+}
+
+/// A word that tells little (a fact-checker's verdict, `true`, in the notes of the question's
+/// claims and of two others) let the topic's own word count in full: on LIAR, after one pair was linked on
+/// "Where does the speaker stand?", 103 suggestions said both claims answer it.
+#[test]
+fn a_question_is_not_answered_through_the_topics_own_word_beside_a_verdict() {
+    topics_own_word_case(true);
+}
+
+fn topics_own_word_case(verdicts: bool) {
     // Every claim of the topic says `abortion`; one pair is linked on a question about Romney.
     // Two claims that share only the topic's word with it do not "both answer" it.
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -1348,6 +1360,15 @@ fn a_question_is_not_answered_through_the_topics_own_word_alone() {
                 });
                 if i == 0 {
                     c["point"] = serde_json::json!("romney");
+                }
+                // The linked claim's verdict is half true; the other's true.
+                if verdicts && i < 2 {
+                    let note = if i == 0 {
+                        "Checker: half-true"
+                    } else {
+                        "Checker: true"
+                    };
+                    c["assessment"] = serde_json::json!({"rating": "disputed", "note": note});
                 }
                 c
             })

@@ -30,7 +30,7 @@ const K1: f32 = 1.2;
 const QUESTION_TEMPERATURE: f32 = 0.08;
 
 /// The similarity a claim needs to a question before it is more likely to answer it than none.
-const NO_QUESTION: f32 = 0.1;
+pub const NO_QUESTION: f32 = 0.1;
 
 /// The questions a claim's fit keeps: more than a topic of the bundled dispute has, so only a
 /// topic of very many points loses the smallest shares (each too small to tell anything).
@@ -96,6 +96,9 @@ pub struct Question {
     pub text: Option<String>,
     /// The question's words and the claims already on the point, unit length.
     pub vector: Vector,
+    /// Of `vector`, the terms at most half the topic's claims hold: the ones that tell which of
+    /// its questions a claim answers (the topic's own word tells nothing).
+    pub telling: Vector,
 }
 
 /// Every compared claim's profile and every topic's questions.
@@ -268,6 +271,7 @@ fn intern_questions(
             point,
             text,
             vector: Vec::new(),
+            telling: Vec::new(),
         })
         .collect();
     (questions, tallies)
@@ -461,17 +465,27 @@ impl<'a> Profiles<'a> {
                 }
             }
         }
+        for (t, qs) in questions.iter_mut().enumerate() {
+            let Some((n, df)) = topic_terms.get(t) else {
+                continue;
+            };
+            for q in qs.iter_mut() {
+                q.telling = q
+                    .vector
+                    .iter()
+                    .copied()
+                    .filter(|(term, _)| df.get(term).is_some_and(|&d| d * 2 <= *n))
+                    .collect();
+            }
+        }
         claims.par_iter_mut().for_each(|c| {
             let qs = &questions[c.topic];
             // A question is one the claim may answer only when they share a telling term: one
             // at most half the topic's claims hold.
             let telling = |q: &Question| {
-                topic_terms.get(c.topic).is_some_and(|(n, df)| {
-                    q.vector.iter().any(|(t, _)| {
-                        c.vector.binary_search_by_key(t, |(x, _)| *x).is_ok()
-                            && df.get(t).is_some_and(|&d| d * 2 <= *n)
-                    })
-                })
+                q.telling
+                    .iter()
+                    .any(|(t, _)| c.vector.binary_search_by_key(t, |(x, _)| *x).is_ok())
             };
             c.fit = match c.point {
                 Some(k) => (k < qs.len()).then_some((k, 1.0)).into_iter().collect(),

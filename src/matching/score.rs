@@ -173,10 +173,16 @@ pub fn shared_question<'p>(p: &'p Profiles, a: usize, b: usize) -> Option<&'p Qu
     let ((k, f), (l, g)) = (best(&x.fit)?, best(&y.fit)?);
     if k == l && f >= 0.5 && g >= 0.5 {
         // The placeholder a point is made with asks nothing yet: pairs are not joined to it.
+        // Each claim must fit the question through its telling terms alone: through a word of
+        // little weight (a verdict in the notes) the topic's own word let a claim in (on LIAR,
+        // 103 suggestions said both answer the question of one pair just linked).
+        let answers =
+            |c: &Profile, q: &Question| dot(&c.vector, &q.telling) >= super::profile::NO_QUESTION;
         p.questions
             .get(x.topic)?
             .get(k)
             .filter(|q| q.text.as_deref().map(str::trim) != Some(super::DEFAULT_QUESTION))
+            .filter(|q| answers(x, q) && answers(y, q))
     } else {
         None
     }

@@ -1167,3 +1167,25 @@ fn bom_begins_a_csv_for_excel_and_only_a_csv() {
             .stderr(predicate::str::contains("--bom is for the CSV formats"));
     }
 }
+
+/// A file where a folder of the path should be is named as one: the export said "the folder
+/// notes does not exist; create it first", which cannot be done.
+#[test]
+fn a_file_in_the_way_of_the_folder_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes"), "mine").unwrap();
+    for target in ["notes/out.md", "notes/deeper/out.md"] {
+        parallax()
+            .current_dir(dir.path())
+            .args(["export", "-f", "md", "-o", target])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "notes is a file, not a folder; choose another path",
+            ));
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notes")).unwrap(),
+        "mine"
+    );
+}

@@ -102,6 +102,14 @@ pub enum ExportError {
         /// Its folder, as shown.
         folder: String,
     },
+    /// A file stands where a folder of the path should be.
+    #[error("cannot write {path}: {file} is a file, not a folder; choose another path")]
+    FileForFolder {
+        /// The target, as shown.
+        path: String,
+        /// The file in the way, as shown.
+        file: String,
+    },
     /// The folder or file may not be written.
     #[error(
         "cannot write {path}: permission denied; choose a folder you can write to (any existing file there is unchanged)"

@@ -28,6 +28,17 @@ const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 /// The CLI calls it before the work of an export; [`write_file`] calls it again.
 pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
     let folder = folder_of(path);
+    // A file where a folder of the path should be: creating the folder cannot help.
+    if let Some(file) = folder
+        .ancestors()
+        .find(|a| a.exists())
+        .filter(|a| !a.is_dir())
+    {
+        return Err(ExportError::FileForFolder {
+            path: shown_path(path),
+            file: shown_path(file),
+        });
+    }
     if !folder.is_dir() {
         return Err(ExportError::NoFolder {
             path: shown_path(path),

@@ -81,6 +81,11 @@ fn enter_writes_the_topic_on_screen_and_the_footer_says_where() {
     assert!(text.contains(&topic), "{text}");
     let other = &a.cmp.topics[1].title;
     assert!(!text.contains(other.as_str()), "only the selected topic");
+    // And it says so, as `export --topic water` does: it is not the whole comparison.
+    assert!(
+        text.contains("Selection (not the whole comparison): topic\\: water"),
+        "{text}"
+    );
     let message = a.message.clone().expect("a footer message");
     assert!(message.starts_with("Exported Markdown to "), "{message}");
     assert!(message.contains("river-water.md"), "{message}");

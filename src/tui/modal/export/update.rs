@@ -353,7 +353,7 @@ pub fn perform(app: &mut App) {
                 &app.dispute,
                 &app.shown().unpacked(),
                 topic.as_deref(),
-                &selection(app),
+                &selection(app, topic.as_deref()),
             )
         })
         .and_then(|bytes| export::write_file(&path, &bytes, force));
@@ -388,10 +388,22 @@ pub fn perform(app: &mut App) {
     app.modals.push(Modal::Export(d));
 }
 
-/// What narrows the comparison on screen, for the export to say: the filters in force, and the
-/// search when it keeps only the rows with a hit.
-fn selection(app: &App) -> Vec<String> {
+/// What narrows the comparison on screen, for the export to say: the topic when only it is
+/// exported, the filters in force, and the search when it keeps only the rows with a hit.
+fn selection(app: &App, topic: Option<&str>) -> Vec<String> {
     let mut labels = app.active_filters.clone();
+    // One topic is a selection too, labelled as `export --topic` labels it.
+    if let Some(id) = topic {
+        let one = crate::query::Filter {
+            topics: vec![id.to_owned()],
+            ..Default::default()
+        };
+        for label in one.describe().into_iter().rev() {
+            if !labels.contains(&label) {
+                labels.insert(0, label);
+            }
+        }
+    }
     if let (true, Some(q)) = (app.query.narrow, app.query.search_text()) {
         labels.push(crate::query::narrowed_label(q));
     }

@@ -1592,3 +1592,27 @@ fn a_possessive_term_finds_the_word_without_it() {
         "{lines}"
     );
 }
+
+/// A query in another engine's syntax says how it was read: `-obama` found the word obama (the
+/// same claims as `obama`) and `OR` was a word no claim holds, each without a word.
+#[test]
+fn another_engines_syntax_is_said() {
+    let said = |q: &str| {
+        let out = parallax().args(["search", q]).output().unwrap();
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let minus = said("ceasefire -Trump");
+    assert!(
+        minus.contains("`-Trump` finds the word `Trump`: a `-` leaves nothing out; to leave out claims that hold it, write `!Trump`"),
+        "{minus}"
+    );
+    let or = said("ceasefire OR truce");
+    assert!(
+        or.contains("`OR` is searched for as a word, not an operator"),
+        "{or}"
+    );
+    assert!(or.contains("no claim matches"), "{or}");
+    // A hyphenated word, or lower-case "or", is no other syntax.
+    assert!(!said("cease-fire or").contains("operator"));
+    assert!(!said("cease-fire").contains("leaves nothing out"));
+}

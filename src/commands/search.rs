@@ -404,7 +404,58 @@ fn report<'a, T: Deref<Target = str> + Sync>(
             text::quote(query_text)
         )?;
     }
+    // Syntax of other search engines, which reads here as words to find.
+    if let Some(hint) = foreign_syntax(query_text) {
+        writeln!(err, "parallax: {hint}")?;
+    }
     Ok(!hits.is_empty())
+}
+
+/// A note on a query written in another search engine's syntax: `-word` (which finds the word;
+/// `!word` leaves it out) and `AND`, `OR`, `NOT` (words to find, not operators).
+fn foreign_syntax(query: &str) -> Option<String> {
+    let terms: Vec<&str> = query.split_whitespace().collect();
+    if let Some(t) = terms.iter().find(|t| {
+        t.strip_prefix('-')
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphabetic)
+    }) {
+        let word = t.trim_start_matches('-');
+        return Some(format!(
+            "`{}` finds the word `{}`: a `-` leaves nothing out; to leave out claims that hold \
+             it, write `!{}`",
+            text::quote(t),
+            text::quote(word),
+            text::quote(word)
+        ));
+    }
+    let operators: Vec<&str> = terms
+        .iter()
+        .copied()
+        .filter(|t| matches!(*t, "AND" | "OR" | "NOT"))
+        .collect();
+    (!operators.is_empty()).then(|| {
+        format!(
+            "{} {} searched for as {}, not {}: every term must match, and `!word` leaves \
+             claims with a word out",
+            operators
+                .iter()
+                .map(|o| format!("`{o}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            if operators.len() == 1 { "is" } else { "are" },
+            if operators.len() == 1 {
+                "a word"
+            } else {
+                "words"
+            },
+            if operators.len() == 1 {
+                "an operator"
+            } else {
+                "operators"
+            },
+        )
+    })
 }
 
 /// The hits a worker builds the lines of into one string.

@@ -32,6 +32,14 @@ pub enum CreateError {
     /// Writing failed.
     #[error(transparent)]
     Write(#[from] crate::export::ExportError),
+    /// A party's id would name its side file as the manifest is named.
+    #[error(
+        "the party `{id}` would be written to {MANIFEST}, the manifest's file; give it another id (rename it in the input) and import again"
+    )]
+    ManifestName {
+        /// The party's id.
+        id: String,
+    },
     /// The folder could not be made.
     #[error("cannot create the folder {path}: {reason}")]
     Folder {
@@ -169,6 +177,12 @@ impl Draft {
     /// schema. Refuses, before writing anything, when the files would not load or when any of
     /// them exists. Returns the paths written, and a schema file kept that is not the program's.
     pub fn write(&self, dir: &Path) -> Result<Written, CreateError> {
+        // Said as what it is: the load would call it a second manifest.
+        if let Some(side) = self.sides.iter().find(|s| s.file == MANIFEST) {
+            return Err(CreateError::ManifestName {
+                id: side.party.id.to_string(),
+            });
+        }
         let report = self.check();
         if report.errors() > 0 {
             let lines: Vec<String> = report

@@ -2451,3 +2451,15 @@ fn a_merged_sources_bad_date_is_said_once_and_one_more_problem_in_full() {
     );
     assert!(!said.contains("more like this"), "{said}");
 }
+
+/// A party whose id would name its side file `dispute.json` is said to be one: the import said
+/// the files made would not load, the manifest listing "itself" as a side.
+#[test]
+fn a_party_named_dispute_is_said_plainly() {
+    let (dir, said) = import_said("side,topic,text\ndispute,t,x1\nbeta,t,y1\n");
+    assert!(
+        said.contains("the party `dispute` would be written to dispute.json, the manifest's file; give it another id"),
+        "{said}"
+    );
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}

@@ -2463,3 +2463,42 @@ fn a_party_named_dispute_is_said_plainly() {
     );
     assert!(!dir.path().join("out").exists(), "nothing written");
 }
+
+/// A file given to the wrong import says which one reads it: a table to `import claimreview`
+/// said only "not JSON: expected value", JSON to `import csv` "the header has no side column",
+/// and a JSON syntax error gave no word of what to do.
+#[test]
+fn a_file_given_to_the_wrong_import_says_which_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("claims.csv");
+    std::fs::write(&table, "side,topic,text\na,t,x\nb,t,y\n").unwrap();
+    let json = dir.path().join("review.json");
+    std::fs::write(&json, "{\"@type\": \"ClaimReview\",}").unwrap();
+    let said = |kind: &str, file: &Path| {
+        let out = parallax()
+            .args(["import", kind])
+            .arg(file)
+            .arg("-o")
+            .arg(dir.path().join("out"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let s = said("claimreview", &table);
+    assert!(
+        s.contains("for a table of claims (CSV), use `parallax import csv`"),
+        "{s}"
+    );
+    let s = said("claimreview", &json);
+    assert!(
+        s.contains("not JSON: trailing comma; mend the file where it says"),
+        "{s}"
+    );
+    let s = said("csv", &json);
+    assert!(
+        s.contains("this is JSON, not a table of claims: ClaimReview"),
+        "{s}"
+    );
+    assert!(s.contains("`parallax import claimreview`"), "{s}");
+}

@@ -57,7 +57,22 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                     // serde_json's own words end with its byte column: the place is said first.
                     let words = e.to_string();
                     let words = words.rsplit_once(" at line ").map_or(&*words, |(w, _)| w);
-                    Failure::Input(format!("{name}:{}:{column}: not JSON: {words}", e.line()))
+                    // What to do: a table is for `import csv`; a JSON file, to be mended.
+                    let starts_json = bytes
+                        .iter()
+                        .find(|b| !b.is_ascii_whitespace())
+                        .is_some_and(|b| matches!(b, b'{' | b'['));
+                    let advice = if starts_json {
+                        "; mend the file where it says (a ClaimReview document or a Fact Check \
+                         API answer is JSON), or export it again"
+                    } else {
+                        "; `import claimreview` reads ClaimReview JSON: for a table of claims \
+                         (CSV), use `parallax import csv`"
+                    };
+                    Failure::Input(format!(
+                        "{name}:{}:{column}: not JSON: {words}{advice}",
+                        e.line()
+                    ))
                 })?;
                 let options = claimreview::Options {
                     sides: &sides,

@@ -19,6 +19,14 @@ pub enum CsvError {
         /// The column's name.
         column: &'static str,
     },
+    /// The file is JSON, not a table.
+    #[error(
+        "{file}: this is JSON, not a table of claims: ClaimReview (a fact-checker's page or the Fact Check API) imports with `parallax import claimreview`, and parallax's own side files need no import (open them as they are)"
+    )]
+    Json {
+        /// The file, as given.
+        file: String,
+    },
     /// The file is a comparison as `export -f csv` writes it (two sides a row), which is not a
     /// table of claims.
     #[error(
@@ -345,6 +353,13 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
         if !columns.contains(&Some(needed)) {
             if names.iter().any(|n| n == "left_claim") && names.iter().any(|n| n == "right_claim") {
                 return Err(CsvError::Comparison {
+                    file: file.to_owned(),
+                });
+            }
+            // JSON given for a table: ClaimReview has its own import, a dispute needs none.
+            let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+            if first.is_some_and(|b| matches!(b, b'{' | b'[')) {
+                return Err(CsvError::Json {
                     file: file.to_owned(),
                 });
             }

@@ -217,6 +217,19 @@ impl Draft {
             .into_iter()
             .filter(|f| f.symlink_metadata().is_err())
             .collect();
+        // A folder made read-only is not written in, not even to make a folder (root may
+        // write anything): the nearest folder that exists decides, as it does for an export.
+        if let Some(parent) = folder.ancestors().find(|a| a.exists())
+            && std::fs::metadata(parent).is_ok_and(|m| m.permissions().readonly())
+        {
+            return Err(CreateError::Folder {
+                path: crate::export::shown_path(dir),
+                reason: format!(
+                    "{} is read-only; make it writable (chmod u+w) or choose another folder",
+                    crate::export::shown_path(parent)
+                ),
+            });
+        }
         std::fs::create_dir_all(&folder).map_err(|e| CreateError::Folder {
             path: crate::export::shown_path(&folder),
             reason: e.to_string(),

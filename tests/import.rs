@@ -2502,3 +2502,37 @@ fn a_file_given_to_the_wrong_import_says_which_reads_it() {
     );
     assert!(s.contains("`parallax import claimreview`"), "{s}");
 }
+
+/// A folder made read-only is not written in, not even to make the new dispute's folder: as
+/// root, `import` and `new` made one inside it (an export was refused).
+#[test]
+fn no_folder_is_made_inside_a_read_only_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("ab.csv");
+    std::fs::write(&csv, "side,topic,text\na,t,x1\nb,t,y1\n").unwrap();
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let out = locked.join("new");
+    parallax()
+        .args(["import", "csv"])
+        .arg(&csv)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "locked is read-only; make it writable",
+        ));
+    parallax()
+        .arg("new")
+        .arg(locked.join("n"))
+        .args(["--title", "T", "--side", "a:A", "--side", "b:B"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("locked is read-only"));
+    let made: Vec<_> = std::fs::read_dir(&locked).unwrap().collect();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(made.is_empty(), "{made:?}");
+}

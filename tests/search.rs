@@ -275,27 +275,6 @@ fn a_term_and_its_negation_split_the_claims() {
     assert!(found("brazen !'war").0 < brazen);
 }
 
-/// The text of a string sequence opened by a letter is searchable by its first word: `\ePmissile`
-/// (DCS) was cleaned to `␛Pmissile`, and `missile` missed it.
-#[test]
-fn the_first_word_after_a_string_sequence_is_found() {
-    let dir = common::one_claim_sides(
-        ("t", "T"),
-        &[("a", "A"), ("b", "B")],
-        "Start \u{1b}Pmissile strike\u{1b}\\ end, \u{1b}_drone",
-        serde_json::json!({}),
-    );
-    for word in ["missile", "drone"] {
-        parallax()
-            .arg("search")
-            .arg(dir.path())
-            .arg(word)
-            .assert()
-            .success()
-            .stdout(predicate::str::contains("a-1"));
-    }
-}
-
 #[test]
 fn exact_prefix_and_suffix_terms() {
     let d = dispute();

@@ -771,3 +771,22 @@ fn a_word_typed_key_by_key_finds_what_it_finds_at_once() {
     found.sort();
     assert_eq!(found, ["a1", "b1"]);
 }
+
+/// A pasted control or hidden character in the search shows as a marker in the header as in
+/// the line: the header sent U+FFF9 to the terminal raw (a stray border drawn), and an
+/// escape sequence lost its ESC there (`cease[31mfire`).
+#[test]
+fn the_header_shows_a_pasted_hidden_character_as_a_marker() {
+    let mut a = app(100, 30);
+    press(&mut a, &[Action::FocusComparison, Action::Search]);
+    let paste = parallax::tui::terminal::pasted(&a, "cease\u{1b}[31mfire\u{fff9}");
+    press(&mut a, &paste);
+    press(&mut a, &[Action::Back]);
+    let shown = screen(&a);
+    let header = shown
+        .lines()
+        .find(|l| l.contains("search: "))
+        .unwrap_or_default();
+    assert!(header.contains("search: cease␛fire⟨U+FFF9⟩"), "{shown}");
+    assert!(!shown.contains(['\u{fff9}', '\u{1b}']), "{shown}");
+}

@@ -525,6 +525,7 @@ pub mod export {
     /// The search in force, named so the analyst knows what the export holds: its hits only
     /// when narrowed, else every row with the hits marked nowhere.
     pub fn search_in_force(query: &str, narrowed: bool) -> String {
+        let query = crate::text::inline(query);
         if narrowed {
             format!("Search “{query}” in force, narrowed: only the rows with a hit are exported.")
         } else {
@@ -768,7 +769,7 @@ pub mod search {
     /// it holds nothing to search for (as `parallax search` says).
     pub fn no_hit(query: &str) -> String {
         // A pasted page is shown by its start and its length (see `text::quote`).
-        let shown = crate::text::quote(query);
+        let shown = crate::text::inline(&crate::text::quote(query));
         if crate::query::pattern::parse(query).is_empty() {
             format!("“{shown}” holds no term to search for")
         } else if crate::query::pattern::has_or_bar(query) {
@@ -862,6 +863,8 @@ pub mod search {
         narrowed: bool,
         width: usize,
     ) -> String {
+        // Shown as the search line shows it: a pasted control or hidden character as a marker.
+        let query = &crate::text::inline(query);
         let start = crate::text::width(&header_with(query, narrowed, ""));
         let line = header_with(query, narrowed, &found(counts, width.saturating_sub(start)));
         if crate::text::width(&line) <= width {
@@ -891,6 +894,7 @@ pub mod search {
 
     /// The header's search line while the text as typed is being searched.
     pub fn header_searching(query: &str, narrowed: bool, width: usize) -> String {
+        let query = &crate::text::inline(query);
         let line = header_with(query, narrowed, SEARCHING);
         if crate::text::width(&line) <= width {
             return line;

@@ -44,7 +44,9 @@ fn needs_cleaning(c: char) -> bool {
 /// True when cleaning would leave `input` as it is: text read back from elsewhere (a cache)
 /// is checked with this before it is shown.
 pub fn is_clean(input: &str) -> bool {
-    is_plain(input) || !input.chars().any(needs_cleaning)
+    is_plain(input)
+        || !input.chars().any(needs_cleaning)
+        || clean_if_needed(input).is_none_or(|c| c.text == input)
 }
 
 /// Cleans one string: see the module documentation.
@@ -60,7 +62,7 @@ pub fn clean(input: &str) -> Cleaned {
 /// The cleaned string, or `None` when cleaning would leave `input` as it is (the common case
 /// at load, in any script), so that the caller keeps what it has without a copy.
 pub fn clean_if_needed(input: &str) -> Option<Cleaned> {
-    if is_clean(input) {
+    if is_plain(input) || !input.chars().any(needs_cleaning) {
         return None;
     }
     let mut out = String::with_capacity(input.len() + 8);
@@ -79,6 +81,22 @@ pub fn clean_if_needed(input: &str) -> Option<Cleaned> {
             '\t' => out.push_str(TAB_SPACES),
             '\r' if chars.get(i) == Some(&'\n') => {}
             '\u{2028}' | '\u{2029}' => out.push('\n'),
+            // An emoji tag sequence (the flags of England, Scotland and Wales): the black flag,
+            // tag letters naming the region, then CANCEL TAG. Kept whole, as the flag it draws;
+            // tag characters anywhere else are hidden text.
+            '\u{1f3f4}' => {
+                out.push(c);
+                let tags = chars
+                    .get(i..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|t| ('\u{e0020}'..='\u{e007e}').contains(*t))
+                    .count();
+                if tags > 0 && chars.get(i + tags) == Some(&'\u{e007f}') {
+                    out.extend(chars.get(i..=i + tags).unwrap_or_default());
+                    i += tags + 1;
+                }
+            }
             '\u{1b}' => {
                 flag(c, &mut flagged);
                 i = skip_escape(&chars, i);
@@ -154,7 +172,8 @@ pub fn inline(s: &str) -> String {
 pub fn not_one_line(value: &str) -> Option<char> {
     value
         .chars()
-        .find(|&c| c.is_control() || c == '\u{2028}' || c == '\u{2029}' || is_hidden(c))
+        .find(|&c| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
+        .or_else(|| clean(value).flagged.first().copied())
 }
 
 /// True for the code points FORMAT.md lists as never to reach a terminal, other than C0 and DEL:
@@ -795,6 +814,19 @@ mod tests {
             .collect();
         let c = clean(&format!("Visible{tags} end"));
         assert_eq!(c.text, "Visible⟨U+E0048⟩⟨U+E0049⟩ end");
+        // The flag of England is tag characters too, after its black flag: kept, as drawn.
+        let england = "\u{1f3f4}\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}";
+        let c = clean(&format!("Go {england}!"));
+        assert_eq!(
+            (c.text.as_str(), c.flagged.len()),
+            (format!("Go {england}!").as_str(), 0)
+        );
+        assert!(is_clean(&c.text) && not_one_line(&c.text).is_none());
+        assert_eq!(
+            clean("\u{1f3f4}\u{e0067}x").text,
+            "\u{1f3f4}⟨U+E0067⟩x",
+            "no CANCEL TAG"
+        );
         for hidden in [
             '\u{fff9}', '\u{034f}', '\u{3164}', '\u{180e}', '\u{2062}', '\u{17b4}',
         ] {

@@ -322,6 +322,17 @@ fn a_sentence_in_tag_characters_is_flagged_and_shown() {
         .arg("Visible")
         .assert()
         .success();
+    // The flag of England is tag characters after a black flag: an emoji, shown and not flagged.
+    let england = "\u{1f3f4}\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}";
+    let dir = common::one_claim_sides(
+        ("t", "T"),
+        &[("a", "A"), ("b", "B")],
+        &format!("Come on {england}"),
+        serde_json::json!({}),
+    );
+    let out = parallax().arg("validate").arg(dir.path()).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("0 warning(s)"), "{said}");
 }
 
 /// `validate --json` quotes an unknown key as written, escaped: U+009B (the one-byte start of a

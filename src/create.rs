@@ -34,7 +34,7 @@ pub enum CreateError {
     Write(#[from] crate::export::ExportError),
     /// A party's id would name its side file as the manifest is named.
     #[error(
-        "the party `{id}` would be written to {MANIFEST}, the manifest's file; give it another id (rename it in the input) and import again"
+        "the party `{id}` would be written to {MANIFEST}, the manifest's file; give it another id (rename it in the table; a ClaimReview claimant, with --side NAME=ID) and import again"
     )]
     ManifestName {
         /// The party's id.

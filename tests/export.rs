@@ -1174,7 +1174,7 @@ fn bom_begins_a_csv_for_excel_and_only_a_csv() {
 fn a_file_in_the_way_of_the_folder_is_named() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("notes"), "mine").unwrap();
-    for target in ["notes/out.md", "notes/deeper/out.md"] {
+    for target in ["notes/out.md", "notes/deeper/out.md", "notes/"] {
         parallax()
             .current_dir(dir.path())
             .args(["export", "-f", "md", "-o", target])

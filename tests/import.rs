@@ -2536,3 +2536,24 @@ fn no_folder_is_made_inside_a_read_only_folder() {
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert!(made.is_empty(), "{made:?}");
 }
+
+/// `--title` holding an escape sequence is refused, as `new --title` refuses it: it was
+/// written into the manifest as markers (`Hi␛there`).
+#[test]
+fn a_title_with_an_escape_sequence_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("ab.csv");
+    std::fs::write(&csv, "side,topic,text\na,t,x1\nb,t,y1\n").unwrap();
+    parallax()
+        .args(["import", "csv"])
+        .arg(&csv)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .args(["--title", "Hi\u{1b}[2Jthere"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--title holds the character U+001B",
+        ));
+    assert!(!dir.path().join("out").exists());
+}

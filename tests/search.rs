@@ -1591,7 +1591,10 @@ fn another_engines_syntax_is_said() {
         "{or}"
     );
     assert!(or.contains("no claim matches"), "{or}");
-    // A hyphenated word, or lower-case "or", is no other syntax.
+    // Inside a phrase a `-` or an `AND` is text; a hyphenated word, or lower-case "or", is no
+    // other syntax.
+    assert!(!said("\"ceasefire -Trump\" \"rock AND roll\"").contains("operator"));
+    assert!(!said("\"ceasefire -Trump\"").contains("leaves nothing out"));
     assert!(!said("cease-fire or").contains("operator"));
     assert!(!said("cease-fire").contains("leaves nothing out"));
 }

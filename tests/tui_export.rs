@@ -86,6 +86,17 @@ fn enter_writes_the_topic_on_screen_and_the_footer_says_where() {
         text.contains("Selection (not the whole comparison): topic\\: water"),
         "{text}"
     );
+    // With a filter of two topics in force, the one exported is named alone (it said both).
+    a.query.filter.topics = vec!["water".to_owned(), "talks".to_owned()];
+    a.requery();
+    std::fs::remove_file(&file).expect("removed");
+    keys(&mut a, &[KeyCode::Char('e'), KeyCode::Enter]);
+    let text = std::fs::read_to_string(&file).expect("written again");
+    assert!(
+        text.contains("Selection (not the whole comparison): topic\\: water\n"),
+        "{text}"
+    );
+    assert!(!text.contains("talks"), "{text}");
     let message = a.message.clone().expect("a footer message");
     assert!(message.starts_with("Exported Markdown to "), "{message}");
     assert!(message.contains("river-water.md"), "{message}");

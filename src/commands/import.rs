@@ -105,6 +105,11 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
             }
         }
     }
+    // A title typed with an escape sequence or a hidden character is refused, as `new
+    // --title` refuses it (it was written into the manifest as markers).
+    if let Some(t) = &args.title {
+        super::refuse_hidden("--title", t, "title")?;
+    }
     // `--id` and `--title`, else what a `dispute` record of the claims table gave.
     let id = match (&args.id, builder.dispute_id()) {
         (None, Some(id)) => id.to_owned(),

@@ -398,11 +398,9 @@ fn report<'a, T: Deref<Target = str> + Sync>(
         } else {
             ""
         };
-        writeln!(
-            err,
-            "parallax: no claim matches `{}`{with}{bar}",
-            text::quote(query_text)
-        )?;
+        // One line, whatever a label quotes (an outlet holding a line break).
+        let line = format!("no claim matches `{}`{with}{bar}", text::quote(query_text));
+        writeln!(err, "parallax: {}", text::inline(&line))?;
     }
     // Syntax of other search engines, which reads here as words to find.
     if let Some(hint) = foreign_syntax(query_text) {
@@ -414,6 +412,10 @@ fn report<'a, T: Deref<Target = str> + Sync>(
 /// A note on a query written in another search engine's syntax: `-word` (which finds the word;
 /// `!word` leaves it out) and `AND`, `OR`, `NOT` (words to find, not operators).
 fn foreign_syntax(query: &str) -> Option<String> {
+    // Inside a phrase, a `-` or an `AND` is text as written.
+    if query.contains(['"', '“', '”', '„']) {
+        return None;
+    }
     let terms: Vec<&str> = query.split_whitespace().collect();
     if let Some(t) = terms.iter().find(|t| {
         t.strip_prefix('-')

@@ -28,6 +28,15 @@ const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 /// The CLI calls it before the work of an export; [`write_file`] calls it again.
 pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
     let folder = folder_of(path);
+    // `notes/` where notes is a file: named as the file it is.
+    let typed = path.as_os_str().to_string_lossy();
+    let bare = Path::new(typed.trim_end_matches('/'));
+    if typed.ends_with('/') && bare.is_file() {
+        return Err(ExportError::FileForFolder {
+            path: shown_path(path),
+            file: shown_path(bare),
+        });
+    }
     // A file where a folder of the path should be: creating the folder cannot help.
     if let Some(file) = folder
         .ancestors()

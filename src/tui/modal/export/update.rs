@@ -398,10 +398,11 @@ fn selection(app: &App, topic: Option<&str>) -> Vec<String> {
             topics: vec![id.to_owned()],
             ..Default::default()
         };
+        // In place of a topic filter's label: only this one of its topics is exported.
+        let prefix = "topic: ";
+        labels.retain(|l| !l.starts_with(prefix));
         for label in one.describe().into_iter().rev() {
-            if !labels.contains(&label) {
-                labels.insert(0, label);
-            }
+            labels.insert(0, label);
         }
     }
     if let (true, Some(q)) = (app.query.narrow, app.query.search_text()) {

@@ -17,6 +17,13 @@ fn parallax() -> Command {
     Command::cargo_bin("parallax").unwrap()
 }
 
+/// A claims table of two sides, one claim each, written in `dir`.
+fn two_sides(dir: &Path) -> PathBuf {
+    let csv = dir.join("ab.csv");
+    std::fs::write(&csv, "side,topic,text\na,t,x1\nb,t,y1\n").unwrap();
+    csv
+}
+
 /// `parallax import csv CSV -o OUT`, run.
 fn import_csv(csv: impl AsRef<Path>, out: impl AsRef<Path>) -> assert_cmd::assert::Assert {
     parallax()
@@ -2470,8 +2477,7 @@ fn a_party_named_dispute_is_said_plainly() {
 #[test]
 fn a_file_given_to_the_wrong_import_says_which_reads_it() {
     let dir = tempfile::tempdir().unwrap();
-    let table = dir.path().join("claims.csv");
-    std::fs::write(&table, "side,topic,text\na,t,x\nb,t,y\n").unwrap();
+    let table = two_sides(dir.path());
     let json = dir.path().join("review.json");
     std::fs::write(&json, "{\"@type\": \"ClaimReview\",}").unwrap();
     let said = |kind: &str, file: &Path| {
@@ -2509,8 +2515,7 @@ fn a_file_given_to_the_wrong_import_says_which_reads_it() {
 fn no_folder_is_made_inside_a_read_only_folder() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("ab.csv");
-    std::fs::write(&csv, "side,topic,text\na,t,x1\nb,t,y1\n").unwrap();
+    let csv = two_sides(dir.path());
     let locked = dir.path().join("locked");
     std::fs::create_dir(&locked).unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
@@ -2542,8 +2547,7 @@ fn no_folder_is_made_inside_a_read_only_folder() {
 #[test]
 fn a_title_with_an_escape_sequence_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("ab.csv");
-    std::fs::write(&csv, "side,topic,text\na,t,x1\nb,t,y1\n").unwrap();
+    let csv = two_sides(dir.path());
     parallax()
         .args(["import", "csv"])
         .arg(&csv)

@@ -2519,13 +2519,7 @@ fn no_folder_is_made_inside_a_read_only_folder() {
     let locked = dir.path().join("locked");
     std::fs::create_dir(&locked).unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
-    let out = locked.join("new");
-    parallax()
-        .args(["import", "csv"])
-        .arg(&csv)
-        .arg("-o")
-        .arg(&out)
-        .assert()
+    import_csv(&csv, locked.join("new"))
         .code(1)
         .stderr(predicate::str::contains(
             "locked is read-only; make it writable",

@@ -4,8 +4,8 @@
 mod common;
 
 use common::{
-    draft, enter_writes, finish_suggestions as finish, footer_said, key, keys, screen,
-    select_pair_of, sized, suggested_pairs, typed,
+    draft, enter_writes, finish_suggestions as finish, key, keys, screen, select_pair_of, sized,
+    suggested_pairs, typed,
 };
 use parallax::compare::RowKind;
 use parallax::edit::Workspace;
@@ -833,18 +833,25 @@ fn dismissing_or_accepting_keeps_the_other_suggested_rows_at_once() {
 #[test]
 fn the_accept_dialog_refuses_a_question_with_no_word() {
     let dir = draft();
-    let mut app = open(dir.path());
+    let mut app = accepting(dir.path());
+    typed(&mut app, "?");
+    enter_refuses(&mut app, "Write the question both claims answer.");
+}
+
+/// The accept dialog open on the first suggested row of the draft in `dir`.
+fn accepting(dir: &Path) -> App {
+    let mut app = open(dir);
     select_suggested(&mut app);
     keys(&mut app, &[KeyCode::Char('a')]);
-    typed(&mut app, "?");
-    let outcome = keys(&mut app, &[KeyCode::Enter]);
+    app
+}
+
+/// Enter in the accept dialog writes nothing, keeps the dialog and says `why`.
+fn enter_refuses(app: &mut App, why: &str) {
+    let outcome = keys(app, &[KeyCode::Enter]);
     assert!(!matches!(outcome, Outcome::Link { .. }), "{outcome:?}");
     assert!(app.modal().is_some(), "the dialog stays");
-    assert!(
-        screen(&app).contains("Write the question both claims answer."),
-        "{}",
-        screen(&app)
-    );
+    assert!(screen(app).contains(why), "{}", screen(app));
 }
 
 /// A question pasted with an escape sequence (coloured terminal output) shows it as a marker and
@@ -853,9 +860,7 @@ fn the_accept_dialog_refuses_a_question_with_no_word() {
 #[test]
 fn the_accept_dialog_refuses_a_pasted_escape_sequence() {
     let dir = draft();
-    let mut app = open(dir.path());
-    select_suggested(&mut app);
-    keys(&mut app, &[KeyCode::Char('a')]);
+    let mut app = accepting(dir.path());
     let paste = parallax::tui::terminal::pasted(&app, "Did it \u{1b}[1mreally\u{1b}[0m happen?");
     common::press(&mut app, &paste);
     assert!(
@@ -863,14 +868,7 @@ fn the_accept_dialog_refuses_a_pasted_escape_sequence() {
         "{}",
         screen(&app)
     );
-    let outcome = keys(&mut app, &[KeyCode::Enter]);
-    assert!(!matches!(outcome, Outcome::Link { .. }), "{outcome:?}");
-    assert!(app.modal().is_some(), "the dialog stays");
-    assert!(
-        footer_said(&app).contains("The question holds U+001B"),
-        "{}",
-        screen(&app)
-    );
+    enter_refuses(&mut app, "The question holds U+001B");
 }
 
 /// On a suggested row at 80 columns the footer offers `a` and `x`, the keys that act on it

@@ -193,7 +193,7 @@ fn main() -> ExitCode {
                     "the comparison screen needs a terminal; to print the comparison, use `parallax show`".to_owned(),
                 ))
             } else {
-                parallax::tui::open(&cli.open, &config, &mut err).map(|()| 0)
+                parallax::commands::open::open(&cli.open, &config, &mut err).map(|()| 0)
             }
         }
     });

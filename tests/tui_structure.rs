@@ -254,3 +254,25 @@ fn the_screen_modules_have_no_import_circle() {
     assert!(reaches(&[], &["app"]));
     assert!(reaches(&["live"], &["live", "state"]));
 }
+
+/// The screen sits below the commands: nothing under `src/tui` reads the command line or a
+/// command (`crate::cli`, `crate::commands`). Opening the screen from its arguments is the
+/// command `commands::open`; it was `tui::open`, and with `commands::help` reading the screen's
+/// key bindings the two layers imported each other.
+#[test]
+fn the_screen_imports_no_command() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let mut all = Vec::new();
+    files(&root, &mut all);
+    assert!(all.len() > 50, "{}", all.len());
+    for file in all {
+        let code = std::fs::read_to_string(&file).unwrap_or_default();
+        for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            assert!(
+                !line.contains("crate::cli") && !line.contains("crate::commands"),
+                "{}: {line}",
+                file.display()
+            );
+        }
+    }
+}

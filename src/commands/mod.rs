@@ -8,6 +8,7 @@ pub mod import;
 mod link;
 mod matches;
 pub mod new;
+pub mod open;
 mod search;
 mod show;
 pub mod timeline;

@@ -1,0 +1,77 @@
+//! `parallax` with no command, or a dispute path: the comparison screen. The command loads the
+//! dispute and sets the screen up; `tui` itself knows nothing of the command line.
+
+use super::{Failure, open_from, pair};
+use crate::cli::OpenArgs;
+use crate::tui::{Action, App, bindings, keymap, live, modal, strings, suggest, terminal, theme};
+use std::io::Write;
+
+/// Loads the dispute the arguments name (or the bundled one) and opens the UI on it. Load errors
+/// are printed to `err` before the screen is taken, like every other command's. `config` is the
+/// config file as the command line read it.
+pub fn open(
+    args: &OpenArgs,
+    config: &crate::config::Config,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    // Each file is read once. With files, the screen keeps their fingerprints, so an accepted
+    // suggestion is written back only over files that have not changed since.
+    let paths = &args.input.paths;
+    let gathered =
+        (!paths.is_empty()).then(|| crate::load::gather(paths, args.input.read.max_file_size));
+    // Nothing else needs the bytes: the load drops each side file's once it is checked.
+    let prints = gathered.as_ref().map(live::state::Prints::of);
+    let loaded = gathered.map_or_else(
+        crate::load::load_bundled,
+        crate::load::Gathered::into_loaded,
+    );
+    let (dispute, _, warnings) = open_from(loaded, err)?;
+    let (left, right) = pair(&dispute, &args.pair)?;
+    err.flush()?;
+    // Only a fingerprint of the files is kept, not their bytes: a write reads them again.
+    let files = prints.and_then(|p| live::state::Files::of_read(paths, p, &dispute));
+    let dismissed = match crate::edit::folder_of(&args.input.paths) {
+        Some(folder) => crate::edit::dismissed::Dismissed::read(&folder),
+        None => Ok(crate::edit::dismissed::Dismissed::default()),
+    };
+    let theme = theme::Theme::from_env().configured(&config.theme);
+    let keymap = match crate::config::path() {
+        Some(path) => bindings::keymap(&config.keys, &path),
+        None => Ok(keymap::Keymap::default()),
+    }
+    .map_err(|e| Failure::Usage(e.to_string()))?;
+    let mut app = App::new(dispute, left, right, theme);
+    app.keymap = keymap;
+    // Suggestions start hidden once most claims are linked: say which key shows them.
+    if !app.suggest.on && suggest::unlinked_on_both_sides(app.shown()) {
+        let key = app.keymap.key_for(
+            modal::comparison::bindings::BINDINGS,
+            false,
+            Action::ToggleSuggestions,
+        );
+        app.message = Some(strings::suggest_hint(&key));
+    }
+    // The note on stderr is hidden by the screen: the footer says it too, as a reload does.
+    if warnings > 0 {
+        let said = strings::opened_with_warnings(warnings);
+        app.message = Some(match app.message.take() {
+            Some(hint) => format!("{said} {hint}"),
+            None => said,
+        });
+    }
+    if let Some(folder) = config.export.folder() {
+        app.export_folder = folder;
+    }
+    if files.is_some() {
+        app.live.paths.clone_from(&args.input.paths);
+    }
+    app.live.max_file = args.input.read.max_file_size;
+    app.suggest.files = files;
+    match dismissed {
+        // The opening's request, not yet sent, is given the dismissals.
+        Ok(d) => app.suggest.set_dismissed(d),
+        Err(e) => app.message = Some(e.to_string()),
+    }
+    terminal::run(&mut app, !args.no_mouse)?;
+    Ok(())
+}

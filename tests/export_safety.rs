@@ -295,6 +295,34 @@ fn export_never_replaces_a_file_of_the_dispute() {
     assert!(leftovers(dir.path()).is_empty());
 }
 
+/// Nor does it make one that is not there yet: an export written as the dismissals of a
+/// dispute that has none, or as the manifest of a folder of side files, became that file, and
+/// the dispute no longer opened ("has format parallax-export/1").
+#[test]
+fn export_never_becomes_a_file_the_dispute_would_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["north.json", "south.json"] {
+        std::fs::copy(Path::new(&fixture("normal")).join(f), dir.path().join(f)).unwrap();
+    }
+    for name in ["dispute.json", ".parallax-dismissed.json"] {
+        parallax()
+            .arg("export")
+            .arg(dir.path())
+            .args(["-f", "json", "-o"])
+            .arg(dir.path().join(name))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("one of the dispute's own files"));
+        assert!(!dir.path().join(name).exists(), "{name} was written");
+    }
+    parallax()
+        .arg("validate")
+        .arg(dir.path())
+        .assert()
+        .success();
+    assert!(leftovers(dir.path()).is_empty());
+}
+
 /// An import stopped by a signal while it writes leaves no part of the dispute behind: the files
 /// it had written are taken back, so the same import run again succeeds (a manifest left alone
 /// made it refuse: "already exists").

@@ -317,12 +317,12 @@ pub fn dispute_files(
 /// Refuses a target that is one of `inputs` (the same file, by whatever path or link): an
 /// export never replaces the files it was made from.
 pub fn check_not_input(path: &Path, inputs: &[PathBuf]) -> Result<(), ExportError> {
-    let Ok(target) = std::fs::canonicalize(path) else {
+    let Some(target) = resolved(path) else {
         return Ok(());
     };
     if inputs
         .iter()
-        .filter_map(|i| std::fs::canonicalize(i).ok())
+        .filter_map(|i| resolved(i))
         .any(|i| i == target)
     {
         return Err(ExportError::OwnFile {
@@ -330,6 +330,21 @@ pub fn check_not_input(path: &Path, inputs: &[PathBuf]) -> Result<(), ExportErro
         });
     }
     Ok(())
+}
+
+/// Where `path` is, links and `..` resolved: the file itself, or when it does not exist yet its
+/// folder's place and its name (a dispute's manifest or dismissals may not exist yet, and an
+/// export written there would become them).
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return Some(p);
+    }
+    let name = path.file_name()?;
+    let folder = match path.parent() {
+        Some(f) if !f.as_os_str().is_empty() => f,
+        _ => Path::new("."),
+    };
+    std::fs::canonicalize(folder).ok().map(|f| f.join(name))
 }
 
 /// Gives the new file the owner, group and mode of the one it replaces, as far as the user may:

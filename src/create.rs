@@ -40,6 +40,16 @@ pub enum CreateError {
         /// The party's id.
         id: String,
     },
+    /// The folder holds side files already: a dispute of their own, which a new one would hide.
+    #[error(
+        "{folder} holds side files already ({files}): a dispute written there would hide them behind its own manifest. Choose a new folder, or move them away"
+    )]
+    Sides {
+        /// The folder, as shown.
+        folder: String,
+        /// The side files' names.
+        files: String,
+    },
     /// The folder could not be made.
     #[error("cannot create the folder {path}: {reason}")]
     Folder {
@@ -183,6 +193,7 @@ impl Draft {
                 id: side.party.id.to_string(),
             });
         }
+        check_folder_free(dir)?;
         let report = self.check();
         if report.errors() > 0 {
             let lines: Vec<String> = report
@@ -350,7 +361,41 @@ pub fn check_folder_free(dir: &Path) -> Result<(), CreateError> {
             path: crate::export::shown_path(&manifest),
         });
     }
+    let sides = side_files_in(dir);
+    if !sides.is_empty() {
+        return Err(CreateError::Sides {
+            folder: crate::export::shown_path(dir),
+            files: sides.join(", "),
+        });
+    }
     Ok(())
+}
+
+/// The files of `dir` that are side files of this format: a folder holding them is a dispute
+/// already, read without a manifest, and a dispute written there would hide them behind its own
+/// manifest. Other JSON files (an analyst's notes) are no sides.
+fn side_files_in(dir: &Path) -> Vec<String> {
+    /// The one field that tells a side file (or a manifest) of this format.
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        format: Option<String>,
+    }
+    let mut found: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| crate::load::is_dispute_file(&e.file_name()))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| {
+            std::fs::File::open(e.path()).is_ok_and(|f| {
+                serde_json::from_reader::<_, Probe>(std::io::BufReader::new(f))
+                    .is_ok_and(|p| p.format.as_deref() == Some(crate::format::FORMAT))
+            })
+        })
+        .map(|e| crate::text::inline(&e.file_name().to_string_lossy()))
+        .collect();
+    found.sort();
+    found
 }
 
 #[cfg(test)]

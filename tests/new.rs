@@ -83,6 +83,36 @@ fn new_refuses_to_replace_any_file() {
     );
 }
 
+/// A folder of side files without a manifest is a dispute already: `new` there wrote a
+/// manifest naming only its own sides, and the claims of the others no longer showed.
+#[test]
+fn new_refuses_a_folder_of_side_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["alpha.json", "beta.json"] {
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/match")
+                .join(f),
+            dir.path().join(f),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.path().join("notes.json"), "{\"mine\": true}\n").unwrap();
+    parallax()
+        .arg("new")
+        .arg(dir.path())
+        .args(["--title", "T", "--side", "x:X", "--side", "y:Y"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "holds side files already (alpha.json, beta.json)",
+        ));
+    assert!(
+        !dir.path().join("dispute.json").exists() && !dir.path().join("x.json").exists(),
+        "nothing was written"
+    );
+}
+
 #[test]
 fn new_refuses_bad_parties_with_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();

@@ -1613,6 +1613,46 @@ fn a_null_point_points_or_relations_is_set_in_place() {
 }
 
 /// Links each pair with `parallax link`, in turn, in the folder `dir`; each must succeed.
+/// The manifest's `topics` is optional: a link into a manifest without it (or with
+/// `"topics": null`) makes it a list of the topic, instead of refusing ("the file has no
+/// /topics").
+#[test]
+fn a_manifest_without_topics_gets_them_from_a_link() {
+    for without in ["", "  \"topics\": null,\n"] {
+        let dir = copy_fixture();
+        let manifest = dir.path().join("dispute.json");
+        let mut m: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+        m.as_object_mut().unwrap().remove("topics");
+        let text = serde_json::to_string_pretty(&m).unwrap();
+        let text = text.replacen("{\n", &format!("{{\n{without}"), 1);
+        std::fs::write(&manifest, text).unwrap();
+        parallax()
+            .arg("validate")
+            .arg(dir.path())
+            .assert()
+            .success();
+        parallax()
+            .args([
+                "link",
+                "a-talks-water",
+                "b-talks-water",
+                "--question",
+                "Talks?",
+            ])
+            .arg(dir.path())
+            .assert()
+            .success();
+        let d = load(dir.path());
+        let point = |id| d.claim(d.find_claim(id).unwrap()).unwrap().point.clone();
+        assert!(point("a-talks-water").is_some());
+        assert_eq!(point("a-talks-water"), point("b-talks-water"));
+        let m = std::fs::read_to_string(&manifest).unwrap();
+        assert!(m.contains("\"question\": \"Talks?\""), "{m}");
+        assert_eq!(m.matches("\"topics\"").count(), 1, "{m}");
+    }
+}
+
 fn link_all(dir: &Path, pairs: &[(&str, &str)]) {
     for (l, r) in pairs {
         parallax().args(["link", l, r]).arg(dir).assert().success();

@@ -521,7 +521,13 @@ impl Workspace {
                     summary: None,
                     points: vec![entry],
                 };
-                json::append_element(&text, &[Step::Key("topics")], &new_topic).map_err(invalid)?
+                // A manifest may leave `topics` out (or null): it becomes a list of the topic.
+                if has_list(&text, &[], "topics") {
+                    json::append_element(&text, &[Step::Key("topics")], &new_topic)
+                        .map_err(invalid)?
+                } else {
+                    json::set_property(&text, &[], "", "topics", &[new_topic]).map_err(invalid)?
+                }
             }
         };
         let write = Write {

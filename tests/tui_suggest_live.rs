@@ -149,6 +149,37 @@ fn a_pair_dismissed_from_the_shell_goes_from_the_screen_by_itself() {
     assert!(header(&app).contains(&format!("{} suggested", after.len())));
 }
 
+/// While the files on disk do not load, `x` writes nothing and says why: its write reloaded
+/// the broken files, their problems panel covered the footer, and a second `x` dismissed the
+/// next pair unseen.
+#[test]
+fn a_dismissal_while_the_files_do_not_load_writes_nothing_and_says_why() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    let alpha = dir.path().join("alpha.json");
+    run_while(&mut app, move || {
+        rewrite(&alpha, "\"id\": \"a-people\"", "\"id\": 7")
+    });
+    assert!(app.modals.iter().any(|m| matches!(m, Modal::Reload(_))));
+    keys(&mut app, &[KeyCode::Esc]);
+    select_pair_of(&mut app, "a-karvani");
+    let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut app, &left, &right);
+    assert!(
+        !dir.path().join(".parallax-dismissed.json").exists(),
+        "nothing is written"
+    );
+    let said = footer(&app);
+    assert!(said.contains("Nothing was written"), "{said}");
+    assert!(said.contains("do not load"), "{said}");
+    assert!(
+        suggested_pairs(&app).contains(&("a-karvani".to_owned(), "b-karvani".to_owned())),
+        "the pair is still suggested"
+    );
+}
+
 #[test]
 fn deleting_the_dismissals_file_brings_the_dismissed_pairs_back() {
     let dir = draft();

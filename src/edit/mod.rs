@@ -685,14 +685,18 @@ fn write_error(path: &Path, e: crate::export::ExportError) -> EditError {
 }
 
 /// The folder of the dispute at `paths`, where files beside it (the dismissals) live: a folder
-/// given, or the folder of the first file. `None` for the bundled dispute.
+/// given, or the folder of the first file. `None` for the bundled dispute. A path that is not
+/// there (a folder deleted while the screen shows it) is a folder unless it is named as the
+/// dispute's files are (`*.json`): its parent would take the dismissals of another dispute.
 pub fn folder_of(paths: &[PathBuf]) -> Option<PathBuf> {
     let first = paths.first()?;
-    Some(if first.is_dir() {
-        first.clone()
-    } else {
-        parent(first)
-    })
+    let file = match first.symlink_metadata() {
+        Ok(_) => !first.is_dir(),
+        Err(_) => first
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json")),
+    };
+    Some(if file { parent(first) } else { first.clone() })
 }
 
 fn parent(path: &Path) -> PathBuf {
@@ -913,6 +917,25 @@ fn plan_write(writes: &mut Vec<Write>, i: Option<usize>, file: &FileCopy, after:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A dispute folder deleted while the screen shows it is still the folder: its parent
+    /// took the dismissals pressed then, beside another dispute, and kept them after the
+    /// folder was put back.
+    #[test]
+    fn the_folder_of_a_folder_gone_is_itself() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let gone = dir.path().join("river");
+        assert_eq!(folder_of(std::slice::from_ref(&gone)), Some(gone.clone()));
+        let side = gone.join("alpha.json");
+        assert_eq!(folder_of(&[side]), Some(gone));
+        let here = dir.path().join("north.json");
+        std::fs::write(&here, "{}").expect("written");
+        assert_eq!(folder_of(&[here]), Some(dir.path().to_path_buf()));
+        assert_eq!(
+            folder_of(&[dir.path().to_path_buf()]),
+            Some(dir.path().to_path_buf())
+        );
+    }
 
     #[test]
     fn a_folder_that_may_not_be_written_is_named_with_what_to_do() {

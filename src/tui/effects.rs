@@ -195,9 +195,22 @@ fn reload_changed(
     }
 }
 
+/// Refuses a write of the dismissals while the files on disk do not load (the header's mark):
+/// the write would reload them, and their problems panel would cover what the key did, so a
+/// second press dismissed the next pair unseen. True when refused (the footer says why).
+fn refused_while_broken(app: &mut App) -> bool {
+    if app.live.broken {
+        app.message = Some(strings::WRITE_WHILE_BROKEN.to_owned());
+    }
+    app.live.broken
+}
+
 /// Remembers a dismissed suggestion (in the dismissals file when the dispute has a folder) and
 /// looks for suggestions again without it.
 pub fn dismiss(app: &mut App, left: &str, right: &str) {
+    if refused_while_broken(app) {
+        return;
+    }
     let entry = crate::edit::dismissed::Entry {
         left: left.to_owned(),
         right: right.to_owned(),
@@ -228,6 +241,9 @@ pub fn dismiss(app: &mut App, left: &str, right: &str) {
 /// Takes back the last dismissal made on this screen (`u`): out of the dismissals file, and the
 /// suggestions looked for again, so the pair comes back where it was.
 pub fn undismiss(app: &mut App) {
+    if refused_while_broken(app) {
+        return;
+    }
     let Some(entry) = app.suggest.dismissed_here.pop() else {
         return;
     };

@@ -178,8 +178,17 @@ pub fn dismissed(kept: bool, undo: &str) -> String {
         format!("Dismissed until you quit: the bundled dispute keeps no files ({undo} undoes).")
     }
 }
-/// The message when `u` finds no dismissal made on this screen to take back.
-pub const NOTHING_TO_UNDISMISS: &str = "Nothing dismissed here to bring back (an older dismissal: delete its entry in .parallax-dismissed.json).";
+/// The message when `u` finds no dismissal made on this screen to take back; `kept` when the
+/// dispute has a dismissals file (the bundled dispute keeps them only until it closes).
+pub fn nothing_to_undismiss(kept: bool) -> String {
+    if kept {
+        "Nothing dismissed here to bring back (an older dismissal: delete its entry in .parallax-dismissed.json).".to_owned()
+    } else {
+        "Nothing dismissed here to bring back.".to_owned()
+    }
+}
+/// The message when `x` or `u` would write the dismissals while the files do not load.
+pub const WRITE_WHILE_BROKEN: &str = "Nothing was written: the files on disk do not load (the header's ⚠), and the screen shows their last good state. Fix them (`parallax validate` lists the problems), then dismiss or undo.";
 /// The message when `u` finds its dismissal gone from the file already (deleted there).
 pub const UNDISMISSED_ALREADY: &str =
     "Nothing to take back: the dismissal is no longer in .parallax-dismissed.json.";

@@ -87,7 +87,9 @@ impl Component for Comparison {
             Action::Timeline => return timeline::update::open(app),
             Action::Dismiss => return accept::update::dismiss(app),
             Action::Undismiss if app.suggest.dismissed_here.is_empty() => {
-                app.message = Some(strings::NOTHING_TO_UNDISMISS.to_owned());
+                app.message = Some(strings::nothing_to_undismiss(
+                    app.suggest.dismissed.path.is_some(),
+                ));
             }
             Action::Undismiss => return Step::Then(crate::tui::Outcome::Undismiss),
             Action::ToggleSuggestions => {

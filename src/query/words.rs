@@ -304,8 +304,14 @@ fn measure(term: &[char], word: &[char], prefix: bool, budget: u8) -> Option<(u8
     if !prefix {
         return whole();
     }
+    // Typos fall in the start of a longer word only: `presdent` is not "presence" (its start
+    // `presenc` two typos off), nor `marriage` "married".
     if term.len() >= PREFIX_TYPOS_FROM {
-        return distance(term, word, true, budget);
+        return if word.len() > term.len() {
+            distance(term, word, true, budget)
+        } else {
+            whole()
+        };
     }
     // The better of a whole word within the typos and a prefix as written, by the cost
     // [`Words::word_match`] gives them: two a typo, one for a prefix of a longer word.
@@ -827,6 +833,18 @@ mod tests {
         // Two allowed (8 letters or more): a first-letter typo uses both.
         assert_eq!(find("xeasefire", "the ceasefire held"), Some(2 * TYPO));
         assert_eq!(find("xeasfire", "the ceasefire held"), None);
+    }
+
+    /// A long term's typos fall in the start of a longer word only: a word no longer than the
+    /// term must be within the typos whole.
+    #[test]
+    fn typos_in_a_start_need_a_longer_word() {
+        let find =
+            |term: &str, text: &str| Words::new(term, true, true, true).and_then(|w| w.find(text));
+        assert_eq!(find("presdent", "their presence there"), None);
+        assert_eq!(find("marriage", "they married"), None);
+        assert_eq!(find("presdent", "the president"), Some(TYPO));
+        assert_eq!(find("ceasfire", "ceasefires held"), Some(TYPO + 1));
     }
 
     #[test]

@@ -1410,6 +1410,30 @@ fn numbers_abbreviations_apostrophes_and_short_typos_as_written() {
     }
 }
 
+/// A typographer's quote typed in an exact or anchored term finds the text that holds it, as
+/// the straight one does: the query's quotes were made straight and the text's were not, so
+/// `'“The Road` found only a straight `"The Road`, and `'“` no claim holding `“`.
+#[test]
+fn curly_quotes_in_an_exact_term_find_the_text_that_holds_them() {
+    let (_dir, d) = said(&[
+        (
+            "curly",
+            "In the video “The Road We’ve Traveled” he said so.",
+        ),
+        ("single", "As his book ‘American Dreams’ tells it."),
+        ("straight", "In the video \"The Road\" he said nothing."),
+        ("ends", "It said “Smokes.”"),
+    ]);
+    for m in MatcherKind::ALL {
+        let found = |q: &str| sorted(ids_with(&d, q, m));
+        assert_eq!(found("'“The Road"), ["curly", "straight"], "{m:?}");
+        assert_eq!(found("'\"The Road"), ["curly", "straight"], "{m:?}");
+        assert_eq!(found("'“"), ["curly", "ends", "straight"], "{m:?}");
+        assert_eq!(found("'‘American"), ["single"], "{m:?}");
+        assert_eq!(found("Smokes.”$"), ["ends"], "{m:?}");
+    }
+}
+
 /// The claims of `texts`, one per id, said by party `a` (the last by `b`), as a dispute.
 fn said(texts: &[(&str, &str)]) -> (tempfile::TempDir, Dispute) {
     let claims: Vec<(&str, serde_json::Value)> = texts

@@ -232,8 +232,10 @@ pub(super) fn inside_word(text: &str, at: usize) -> bool {
 pub(super) fn cluster_chars(g: &str, fold: bool, mut out: impl FnMut(char)) {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     let one = |c: char| match c {
-        // The typographer's apostrophe is the typist's (`Scott’s` is `Scott's`).
-        '\u{2019}' => '\'',
+        // The typographer's quotes are the typist's (`Scott’s` is `Scott's`), as a query's are
+        // (`pattern::straight_quotes`): `'“The` finds the text “The as typed.
+        '\u{2018}' | '\u{2019}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => '"',
         c if fold => nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c)),
         c => c,
     };

@@ -1434,6 +1434,37 @@ fn curly_quotes_in_an_exact_term_find_the_text_that_holds_them() {
     }
 }
 
+/// Terms closer together rank first, measured by the places where they sit closest, not by
+/// each term's first place: "the Bush tax cuts" came after "cuts … a new income tax" because
+/// its first "tax" came early. The index and the one-shot search agree.
+#[test]
+fn terms_side_by_side_rank_first_wherever_each_first_appears() {
+    let (_dir, d) = said(&[
+        (
+            "apart",
+            "Cuts to schools came with a new income tax, he said.",
+        ),
+        (
+            "beside",
+            "His tax plan gives the wealthy more than the Bush tax cuts did.",
+        ),
+        ("also-apart", "A tax on sugar, and spending cuts."),
+    ]);
+    for m in MatcherKind::ALL {
+        assert_eq!(
+            ids_with(&d, "tax cuts", m),
+            ["beside", "also-apart", "apart"],
+            "{m:?}"
+        );
+        let pattern = query::Pattern::new("tax cuts", m);
+        let once = query::oneshot::rank(&pattern, &d, |_, _| true);
+        let indexed = query::Searcher::new(&d, m)
+            .search_all("tax cuts", |_| true)
+            .1;
+        assert_eq!(once, indexed, "{m:?}");
+    }
+}
+
 /// The claims of `texts`, one per id, said by party `a` (the last by `b`), as a dispute.
 fn said(texts: &[(&str, &str)]) -> (tempfile::TempDir, Dispute) {
     let claims: Vec<(&str, serde_json::Value)> = texts

@@ -408,7 +408,45 @@ impl<'p, 'd> OneShot<'p, 'd> {
                 return None;
             }
         }
+        self.narrow(memo, &mut alive);
         Some(alive)
+    }
+
+    /// With two or more terms of words in the claim's text, measures how close they sit by
+    /// every place of each, not only its first (see [`Alive::narrow`]).
+    fn narrow(&self, memo: &Memo<'d>, alive: &mut Alive<&'d str>) {
+        let worded = |p: &&&Prepared| p.words.is_some() && !p.term.negated;
+        if self.terms.iter().filter(worded).count() < 2 {
+            return;
+        }
+        let rows = &memo.rows;
+        let mut places: Vec<Vec<usize>> = Vec::new();
+        for (i, p) in self.terms.iter().enumerate() {
+            let (Some(w), Some(offset)) =
+                (p.words.as_ref(), self.offsets.get(i).copied().flatten())
+            else {
+                continue;
+            };
+            if p.term.negated {
+                continue;
+            }
+            let mut starts = Vec::new();
+            w.starts_in(
+                rows.len(),
+                |word, j| {
+                    let row = *rows.get(word).filter(|&&r| r != NO_ROW)? as usize;
+                    let t = *memo.table.get(row * self.width + offset + j)?;
+                    (t != NO).then_some((t, 0))
+                },
+                &mut starts,
+            );
+            if !starts.is_empty() {
+                places.push(starts);
+            }
+        }
+        if places.len() > 1 {
+            alive.narrow(&places);
+        }
     }
 }
 

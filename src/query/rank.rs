@@ -95,10 +95,52 @@ impl<S: Copy> Alive<S> {
         true
     }
 
+    /// Sets the span of words the terms cover in the claim's text to the narrowest one that
+    /// holds a place of each (see [`narrowest`]): a term's first place is not always the one
+    /// beside the others ("a tax … the Bush tax cuts").
+    pub fn narrow(&mut self, places: &[Vec<usize>]) {
+        if let Some(span) = narrowest(places) {
+            self.span = Some(span);
+        }
+    }
+
     /// How far apart the terms sit: the span of words they cover in the claim's text, plus 64
     /// for each term found elsewhere.
     fn proximity(&self) -> usize {
         self.span.map_or(0, |(a, b)| b - a) + 64 * self.elsewhere
+    }
+}
+
+/// The narrowest span of words that holds a place of every list (each a term's places in a
+/// text, in order): the first and last word. `None` when a list is empty or there are none.
+pub(super) fn narrowest(places: &[Vec<usize>]) -> Option<(usize, usize)> {
+    if places.is_empty() || places.iter().any(Vec::is_empty) {
+        return None;
+    }
+    // One cursor per list; the lowest moves on, the span of the cursors' places is measured
+    // at each step (the usual sweep for the smallest window holding one of each).
+    let mut at = vec![0usize; places.len()];
+    let mut best: Option<(usize, usize)> = None;
+    loop {
+        let heads = places
+            .iter()
+            .zip(&at)
+            .filter_map(|(l, &i)| l.get(i).copied());
+        let (lo, hi) = heads.fold((usize::MAX, 0), |(lo, hi), p| (lo.min(p), hi.max(p)));
+        if best.is_none_or(|(a, b)| hi - lo < b - a) {
+            best = Some((lo, hi));
+        }
+        let lowest = places
+            .iter()
+            .zip(&at)
+            .position(|(l, &i)| l.get(i) == Some(&lo))?;
+        let next = at.get(lowest).copied()? + 1;
+        if next >= places.get(lowest)?.len() {
+            return best;
+        }
+        if let Some(cursor) = at.get_mut(lowest) {
+            *cursor = next;
+        }
     }
 }
 

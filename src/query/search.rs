@@ -241,6 +241,26 @@ impl Prepared {
         }
     }
 
+    /// Every place where the term's words sit in a prose string's words (see
+    /// [`Words::starts_in`]), into `out`.
+    fn starts_in_tokens(&self, table: &[u8], tokens: WordIds<'_>, out: &mut Vec<usize>) {
+        let Some(w) = self.words.as_ref() else {
+            out.clear();
+            return;
+        };
+        let n = w.words.len();
+        let at = |v: usize, i: usize| {
+            let t = *table.get(v * n + i)?;
+            (t != NO).then_some((t, 0))
+        };
+        match tokens {
+            WordIds::Narrow(t) => {
+                w.starts_in(t.len(), |k, i| at(usize::from(*t.get(k)?), i), out);
+            }
+            WordIds::Wide(t) => w.starts_in(t.len(), |k, i| at(*t.get(k)? as usize, i), out),
+        }
+    }
+
     fn in_ids<T>(&self, table: &[u8], ids: &[T], id: impl Fn(&T) -> usize) -> Option<(u8, usize)> {
         let w = self.words.as_ref()?;
         let n = w.words.len();
@@ -635,6 +655,8 @@ impl Pattern {
     pub fn rank(&self, index: &Arc<Index>, candidates: &[usize]) -> Vec<(usize, Hit)> {
         let mut alive: Vec<Alive<u32>> = candidates.iter().map(|&e| Alive::new(e)).collect();
         let mut positive = false;
+        // The positive terms of words, with their tables: for proximity once all have matched.
+        let mut worded: Vec<(&Prepared, Vec<u8>)> = Vec::new();
         for p in self.ordered() {
             if alive.is_empty() {
                 break;
@@ -658,6 +680,32 @@ impl Pattern {
                 });
                 a.add(own, topic, at)
             });
+            if !p.term.negated && p.words.is_some() {
+                worded.push((p, table));
+            }
+        }
+        // Two terms of words or more: how close they sit, by every place of each.
+        if worded.len() > 1 {
+            let mut starts = Vec::new();
+            for a in &mut alive {
+                let Some((_, s)) = index
+                    .fields(a.entry)
+                    .next()
+                    .filter(|&(_, s)| index.is_prose(s))
+                else {
+                    continue;
+                };
+                let mut places = Vec::new();
+                for (p, table) in &worded {
+                    p.starts_in_tokens(table, index.tokens(s), &mut starts);
+                    if !starts.is_empty() {
+                        places.push(std::mem::take(&mut starts));
+                    }
+                }
+                if places.len() > 1 {
+                    a.narrow(&places);
+                }
+            }
         }
         let places = rank::Places {
             claim: |e: usize| index.claim(e),

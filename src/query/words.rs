@@ -569,6 +569,22 @@ impl Words {
         best
     }
 
+    /// Every place where the term matches in a sequence of words read as [`Words::find_in`]
+    /// reads them, with or without typos: the index of its first word, in order, into `out`.
+    pub fn starts_in(
+        &self,
+        len: usize,
+        mut at: impl FnMut(usize, usize) -> Option<(u8, usize)>,
+        out: &mut Vec<usize>,
+    ) {
+        out.clear();
+        let n = self.words.len();
+        out.extend(
+            (0..(len + 1).saturating_sub(n))
+                .filter(|&start| (0..n).all(|i| at(start + i, i).is_some())),
+        );
+    }
+
     /// The words of a split text as [`chars`] gives them, except that a word too short for
     /// any term word (see [`Words::shortest`]) is left empty, unread: it matches none.
     fn chars_of(&self, split: &[(Range<usize>, &str)]) -> Vec<Vec<char>> {

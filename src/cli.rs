@@ -111,7 +111,7 @@ pub enum Command {
         /// Total width of the table in columns, 40 to 1000 (default: the terminal's, or 100
         /// when piped): long titles and party names are cut with `…` to fit. Not with
         /// --ratings, whose tables keep every name whole.
-        #[arg(long, value_name = "N", value_hint = ValueHint::Other, conflicts_with = "ratings")]
+        #[arg(long, value_name = "N", value_hint = ValueHint::Other, conflicts_with = "ratings", value_parser = parse_count)]
         width: Option<usize>,
     },
     /// Print the comparison as plain text, two columns side by side.
@@ -121,7 +121,7 @@ pub enum Command {
         #[command(flatten)]
         pair: PairArgs,
         /// Total width in columns, 40 to 1000 (default: the terminal's, or 100 when piped).
-        #[arg(long, value_name = "N", value_hint = ValueHint::Other)]
+        #[arg(long, value_name = "N", value_hint = ValueHint::Other, value_parser = parse_count)]
         width: Option<usize>,
         #[command(flatten)]
         filter: FilterArgs,
@@ -169,10 +169,10 @@ pub enum Command {
         #[command(flatten)]
         pair: PairArgs,
         /// Only suggestions scoring at least this (0 to 1; below 0.1 they share little).
-        #[arg(long, value_name = "S", default_value_t = 0.1, value_hint = ValueHint::Other, allow_negative_numbers = true)]
+        #[arg(long, value_name = "S", default_value_t = 0.1, value_hint = ValueHint::Other, allow_negative_numbers = true, value_parser = parse_score)]
         min_score: f32,
         /// At most this many suggestions for each left claim.
-        #[arg(long, value_name = "K", default_value_t = 3, value_hint = ValueHint::Other)]
+        #[arg(long, value_name = "K", default_value_t = 3, value_hint = ValueHint::Other, value_parser = parse_count)]
         limit: usize,
         /// Print the suggestions as JSON: {"suggestions": [...]}, each with both claims' texts.
         #[arg(long)]
@@ -640,6 +640,25 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 /// A size in bytes: a number, optionally followed by K, M, G or T (powers of 1024; `KiB`, `MB`
 /// and lower case are read the same).
+/// A count (columns, suggestions): a whole number, said so in words rather than in Rust's.
+fn parse_count(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("expected a whole number, such as 100".to_owned());
+    }
+    t.parse::<usize>()
+        .map_err(|_| format!("expected a whole number up to {}", usize::MAX))
+}
+
+/// A score: a decimal number (`0.2`), said so in words rather than in Rust's.
+fn parse_score(s: &str) -> Result<f32, String> {
+    s.trim()
+        .parse::<f32>()
+        .ok()
+        .filter(|x| x.is_finite())
+        .ok_or_else(|| "expected a number from 0 to 1, such as 0.2".to_owned())
+}
+
 fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();
     let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());

@@ -70,6 +70,34 @@ fn exit_codes_tell_ok_bad_input_and_usage_apart() {
         .code(2);
 }
 
+/// A number flag given something else says what it expects, in words: Rust's own parse
+/// errors ("invalid digit found in string", "invalid float literal") said nothing of the flag.
+#[test]
+fn a_number_flag_given_a_word_says_what_it_expects() {
+    for (args, says) in [
+        (&["show", "--width", "abc"][..], "expected a whole number"),
+        (&["topics", "--width", "4.5"], "expected a whole number"),
+        (&["show", "--width", ""], "expected a whole number"),
+        (
+            &["match", "--limit", "99999999999999999999"],
+            "expected a whole number up to",
+        ),
+        (
+            &["match", "--min-score", "abc"],
+            "expected a number from 0 to 1",
+        ),
+    ] {
+        let out = parallax().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(
+            !err.contains("invalid digit") && !err.contains("literal"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
 #[test]
 fn show_refuses_a_width_over_1000_and_says_the_range() {
     // Unbounded, a huge width laid every row out at that width until memory ran out; the

@@ -1653,6 +1653,25 @@ fn a_manifest_without_topics_gets_them_from_a_link() {
     }
 }
 
+/// No suggestion at a high `--min-score` says that none scores so high, with how many left
+/// claims wait for a counterpart: it said "every claim of the left side has a counterpart, or
+/// none scores 1 or more" where no claim had one.
+#[test]
+fn no_suggestion_says_why_not_both_reasons() {
+    parallax()
+        .arg("match")
+        .arg(fixture())
+        .args(["--min-score", "1"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "none of the 4 claim(s) of the left side without a counterpart has one scoring 1 or more",
+        ))
+        .stderr(predicates::prelude::PredicateBooleanExt::not(
+            predicates::str::contains("every claim of the left side has a counterpart"),
+        ));
+}
+
 fn link_all(dir: &Path, pairs: &[(&str, &str)]) {
     for (l, r) in pairs {
         parallax().args(["link", l, r]).arg(dir).assert().success();

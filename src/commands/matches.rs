@@ -5,7 +5,7 @@ use super::{Failure, open, pair};
 use crate::cli::{InputArgs, PairArgs};
 use crate::compare::Comparison;
 use crate::edit::dismissed::Dismissed;
-use crate::matching::{Options, Profiles, Suggestion, suggest};
+use crate::matching::{Options, Profiles, Suggestion, suggest, without_counterpart};
 use crate::text;
 use serde::Serialize;
 use std::io::Write;
@@ -120,10 +120,16 @@ pub fn matches(
             }
         }
         if found.is_empty() {
-            writeln!(
-                err,
-                "parallax: no suggestion; every claim of the left side has a counterpart, or none scores {min_score} or more"
-            )?;
+            match without_counterpart(&cmp, &profiles) {
+                0 => writeln!(
+                    err,
+                    "parallax: no suggestion; every claim of the left side has a counterpart"
+                )?,
+                n => writeln!(
+                    err,
+                    "parallax: no suggestion; none of the {n} claim(s) of the left side without a counterpart has one scoring {min_score} or more (lower --min-score to see weaker ones)"
+                )?,
+            }
         }
     }
     Ok(!found.is_empty())

@@ -134,6 +134,14 @@ fn sides(cmp: &Comparison, p: &Profiles) -> (Vec<usize>, Vec<usize>) {
     (lefts, rights)
 }
 
+/// How many left claims need a counterpart (see [`sides`]): none, and there is nothing to
+/// suggest whatever the scores.
+pub fn without_counterpart(cmp: &Comparison, p: &Profiles) -> usize {
+    (0..p.left_len())
+        .filter(|&a| !row_has_other(cmp, p, a))
+        .count()
+}
+
 /// Groups indices by their profile's topic.
 fn by_topic(p: &Profiles, topics: usize, items: &[usize]) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); topics];

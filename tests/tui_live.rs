@@ -410,6 +410,37 @@ fn an_editor_that_fails_is_named_in_the_footer() {
     assert!(said.contains("ended with exit status 1"), "{said}");
 }
 
+/// `E` in the problems panel when the first problem's file is gone from disk (deleted or
+/// moved since it was read) starts no editor: given the path, an editor made a new file there
+/// (`vim liar3` where the dispute's folder had been).
+#[test]
+fn e_on_a_file_gone_from_disk_starts_no_editor() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    let alpha = dir.path().join("alpha.json");
+    let gone = alpha.clone();
+    run_while(&mut app, move || {
+        std::fs::remove_file(&gone).expect("deleted")
+    });
+    let first = problems_panel(&app)
+        .problems
+        .first()
+        .cloned()
+        .expect("a problem");
+    assert_eq!(first.file, alpha, "{}", first.text);
+    let ran = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = std::rc::Rc::clone(&ran);
+    let mut host = Scripted {
+        keys: [KeyCode::Char('E')].into_iter().collect(),
+        edit: Some(Box::new(move || flag.set(true))),
+        status: 0,
+    };
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    parallax::tui::terminal::event_loop(&mut terminal, &mut app, &mut host).expect("ends with q");
+    assert!(!ran.get(), "no editor was started");
+    assert!(!alpha.exists());
+}
+
 /// A panel of more problems than it has room for says how many lines are out of sight, on
 /// its bottom border, and scrolls to the last problem and no further.
 #[test]

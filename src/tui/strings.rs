@@ -241,6 +241,18 @@ pub fn problems_intro(n: usize) -> String {
     )
 }
 
+/// `E` on a path that is no file now (deleted or moved since, or a folder).
+pub fn no_file_to_edit(file: &std::path::Path) -> String {
+    let shown = crate::text::inline(&crate::export::shown_path(file));
+    if file.is_dir() {
+        format!("{shown} is a folder, not a file to edit; open one of its side files.")
+    } else {
+        format!(
+            "{shown} is not there (deleted or moved since it was read), so there is nothing to edit; put it back (git checkout, undo the move) and the screen reloads."
+        )
+    }
+}
+
 /// Opening the editor failed.
 pub fn editor_failed(editor: &str, why: &str) -> String {
     format!(

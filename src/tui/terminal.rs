@@ -452,6 +452,11 @@ pub fn event_loop<B: Backend>(
             ),
             Outcome::Dismiss { left, right } => super::effects::dismiss(app, &left, &right),
             Outcome::Undismiss => super::effects::undismiss(app),
+            // An editor given a path that is no file would make one there (the dispute's
+            // folder deleted: `vim liar3` started a new file where the folder was).
+            Outcome::Editor { file, .. } if !file.is_file() => {
+                app.message = Some(super::strings::no_file_to_edit(&file));
+            }
             Outcome::Editor { file, line } => {
                 let editor = super::live::chosen_editor();
                 let words = super::live::editor_command(&editor, &file, line);

@@ -441,6 +441,31 @@ fn e_on_a_file_gone_from_disk_starts_no_editor() {
     assert!(!alpha.exists());
 }
 
+/// A side file deleted from a folder without a manifest is named as gone, first: the load saw
+/// one side left and blamed it ("republican.json: too-few-sides … expected a dispute folder").
+#[test]
+fn a_side_file_deleted_from_a_folder_without_a_manifest_is_named_as_gone() {
+    let dir = common::draft();
+    let mut app = common::open_folder(dir.path());
+    let alpha = dir.path().join("alpha.json");
+    let gone = alpha.clone();
+    run_while(&mut app, move || {
+        std::fs::remove_file(&gone).expect("deleted")
+    });
+    let first = problems_panel(&app)
+        .problems
+        .first()
+        .cloned()
+        .expect("a problem");
+    assert_eq!(first.file, alpha);
+    assert!(
+        first.text.contains("alpha.json: no longer there"),
+        "{}",
+        first.text
+    );
+    assert!(lines(&app).join("\n").contains("no longer there"));
+}
+
 /// A panel of more problems than it has room for says how many lines are out of sight, on
 /// its bottom border, and scrolls to the last problem and no further.
 #[test]

@@ -146,7 +146,26 @@ pub fn reload(app: &mut App) {
                 None => reloaded,
             });
         }
-        Err(problems) => show_problems(app, problems),
+        Err(mut problems) => {
+            // A side file of the dispute on screen gone from disk is said first, by its name:
+            // in a folder without a manifest the load saw only one side left, and blamed it.
+            if let Some(files) = &app.suggest.files {
+                let said = |p: &PathBuf| problems.iter().any(|q| q.file == *p);
+                let gone = files
+                    .sides
+                    .iter()
+                    .filter(|p| p.symlink_metadata().is_err() && !said(p));
+                let gone: Vec<Problem> = gone
+                    .map(|p| Problem {
+                        text: words::side_gone(p),
+                        file: p.clone(),
+                        line: None,
+                    })
+                    .collect();
+                problems.splice(0..0, gone);
+            }
+            show_problems(app, problems)
+        }
     }
 }
 
@@ -335,6 +354,13 @@ mod words {
     pub const NO_FILES: &str =
         "this claim's file is not known: open the dispute's folder to edit it";
     /// A load that failed without naming an error.
+    /// A side file of the dispute on screen that is no longer on disk.
+    pub fn side_gone(path: &std::path::Path) -> String {
+        format!(
+            "{}: no longer there (deleted or moved); it was a side of the dispute on screen: put it back (git checkout, undo the move), and the screen reloads",
+            crate::text::inline(&crate::export::shown_path(path))
+        )
+    }
     pub const TOO_FEW_SIDES: &str =
         "fewer than two sides loaded: each side file must hold a valid side";
 

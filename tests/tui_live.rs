@@ -88,6 +88,45 @@ fn treaty_to_2040(app: &mut App, alpha: std::path::PathBuf) {
     );
 }
 
+/// The dispute's folder deleted and put back (`git checkout` of another branch and back, a
+/// copy restored) is watched again: its watch went with the folder, and no later change
+/// reloaded the screen.
+#[test]
+fn a_folder_deleted_and_put_back_is_watched_again() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    let folder = dir.path().to_path_buf();
+    let keep = tempfile::tempdir().expect("a folder for the copy");
+    let copy = keep.path().to_path_buf();
+    run_while(&mut app, move || {
+        for entry in std::fs::read_dir(&folder).expect("the folder") {
+            let path = entry.expect("an entry").path();
+            std::fs::copy(&path, copy.join(path.file_name().expect("a name"))).expect("kept");
+        }
+        std::fs::remove_dir_all(&folder).expect("deleted");
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        std::fs::create_dir(&folder).expect("made again");
+        for entry in std::fs::read_dir(&copy).expect("the copy") {
+            let path = entry.expect("an entry").path();
+            std::fs::copy(&path, folder.join(path.file_name().expect("a name"))).expect("back");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        rewrite(
+            &folder.join("alpha.json"),
+            "binds both sides until 2030",
+            "binds both sides until 2040",
+        );
+    });
+    let claim = app
+        .dispute
+        .find_claim("a-treaty")
+        .and_then(|at| app.dispute.claim(at));
+    assert!(
+        claim.is_some_and(|c| c.text.contains("2040")),
+        "the change after the folder came back was read"
+    );
+    assert!(!app.live.broken);
+}
+
 /// A broken file put back byte for byte (`git checkout`, an editor's undo) after the problems
 /// panel was closed: the files load as shown, and the mark goes.
 #[test]

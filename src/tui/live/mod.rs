@@ -262,9 +262,13 @@ const SETTLE: Duration = Duration::from_millis(120);
 /// in them changed and then stayed quiet for [`SETTLE`]. Its thread is `notify`'s; the event
 /// loop owns it and polls it.
 pub struct Watcher {
-    _watcher: notify::RecommendedWatcher,
+    watcher: notify::RecommendedWatcher,
     events: Receiver<notify::Result<notify::Event>>,
     changed: Option<Instant>,
+    /// The folders watched, as the system names them (links resolved): a folder deleted and
+    /// put back (`git checkout`, `rm -rf` and a copy) is watched again when it reappears in
+    /// its parent, which is watched for that.
+    folders: Vec<PathBuf>,
 }
 
 impl std::fmt::Debug for Watcher {
@@ -298,6 +302,10 @@ impl Watcher {
         if let Some(files) = &app.suggest.files {
             folders.extend(files.sides.iter().map(|p| crate::export::folder_of(p)));
         }
+        let mut folders: Vec<PathBuf> = folders
+            .into_iter()
+            .map(|f| f.canonicalize().unwrap_or(f))
+            .collect();
         folders.sort();
         folders.dedup();
         let (tx, events) = mpsc::channel();
@@ -305,13 +313,19 @@ impl Watcher {
             for folder in &folders {
                 w.watch(folder, RecursiveMode::NonRecursive)?;
             }
+            // The parents, for a folder that goes and comes back; one that cannot be watched
+            // (no parent, no permission) only means that case is not seen.
+            for parent in folders.iter().filter_map(|f| f.parent()) {
+                let _ = w.watch(parent, RecursiveMode::NonRecursive);
+            }
             Ok(w)
         });
         match started {
             Ok(w) => Some(Watcher {
-                _watcher: w,
+                watcher: w,
                 events,
                 changed: None,
+                folders,
             }),
             Err(e) => {
                 app.message = Some(words::cannot_watch(&e.to_string()));
@@ -324,8 +338,24 @@ impl Watcher {
     /// the next change).
     pub fn settled(&mut self) -> bool {
         while let Ok(event) = self.events.try_recv() {
-            if event.is_ok_and(|e| !e.kind.is_access() && e.paths.iter().any(|p| relevant(p))) {
-                self.changed = Some(Instant::now());
+            let Ok(event) = event else { continue };
+            if event.kind.is_access() {
+                continue;
+            }
+            for path in &event.paths {
+                if self.folders.contains(path) {
+                    // A watched folder come back (or gone): watched again, and read again.
+                    if path.is_dir() {
+                        let _ = self.watcher.watch(path, RecursiveMode::NonRecursive);
+                    }
+                    self.changed = Some(Instant::now());
+                } else if path
+                    .parent()
+                    .is_some_and(|p| self.folders.iter().any(|f| f == p))
+                    && relevant(path)
+                {
+                    self.changed = Some(Instant::now());
+                }
             }
         }
         match self.changed {

@@ -208,11 +208,13 @@ pub enum ConfigError {
     /// `$PARALLAX_CONFIG` names a file that does not exist: the user asked for settings that
     /// are not there, so nothing runs without them.
     #[error(
-        "PARALLAX_CONFIG names {path}, which does not exist. Write one there with `parallax config --default > {path}`, or unset PARALLAX_CONFIG to use the defaults."
+        "PARALLAX_CONFIG names {path}, which does not exist. Write one there with `parallax config --default > {quoted}`, or unset PARALLAX_CONFIG to use the defaults."
     )]
     Missing {
         /// The file, as shown.
         path: String,
+        /// The file as one shell word, for the command suggested.
+        quoted: String,
     },
     /// The file is not valid, or names something unknown.
     #[error(
@@ -308,6 +310,7 @@ pub fn load() -> Result<Config, ConfigError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && named().is_some() => {
             Err(ConfigError::Missing {
                 path: crate::export::shown_path(&path),
+                quoted: shell_words::quote(&crate::export::shown_path(&path)).into_owned(),
             })
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),

@@ -248,16 +248,26 @@ fn every_command_but_config_stops_with_a_usage_error_on_an_invalid_file() {
 }
 
 /// On a new account (no config folder yet), the command `parallax config` suggests works as
-/// written: run in a shell, it writes a config file that then checks out.
+/// written: run in a shell, it writes a config file that then checks out, in a folder whose
+/// name holds a space too (macOS's "Application Support": the words made two folders).
 #[test]
 fn the_suggested_command_writes_a_config_on_a_new_account() {
     let home = tempfile::tempdir().unwrap();
-    let xdg = home.path().join("fresh");
+    for xdg in [
+        home.path().join("fresh"),
+        home.path().join("Application Support"),
+    ] {
+        suggested_command_writes_a_config(&xdg);
+    }
+    assert!(!home.path().join("Application").exists());
+}
+
+fn suggested_command_writes_a_config(xdg: &std::path::Path) {
     let bin = assert_cmd::cargo::cargo_bin("parallax");
     let run = |args: &[&str]| {
         std::process::Command::new(&bin)
             .args(args)
-            .env("XDG_CONFIG_HOME", &xdg)
+            .env("XDG_CONFIG_HOME", xdg)
             .env_remove("PARALLAX_CONFIG")
             .output()
             .unwrap()
@@ -270,7 +280,7 @@ fn the_suggested_command_writes_a_config_on_a_new_account() {
         .replace("&& parallax ", &format!("&& {} ", bin.display()));
     let status = std::process::Command::new("sh")
         .args(["-c", &command])
-        .env("XDG_CONFIG_HOME", &xdg)
+        .env("XDG_CONFIG_HOME", xdg)
         .env_remove("PARALLAX_CONFIG")
         .status()
         .unwrap();

@@ -175,13 +175,16 @@ pub fn config(default: bool, path: bool, out: &mut dyn Write) -> Result<(), Fail
         {
             Some(folder) => format!(
                 "mkdir -p {} && ",
-                crate::text::clean(&folder.display().to_string()).text
+                shell_words::quote(&crate::text::clean(&folder.display().to_string()).text)
             ),
             None => String::new(),
         };
+        // Each path one shell word, so the command runs as shown (macOS puts the file under
+        // "Application Support").
+        let quoted = shell_words::quote(&shown);
         writeln!(
             out,
-            "{shown}: no such file; the defaults are in force (`{make}parallax config --default > {shown}` writes one)"
+            "{shown}: no such file; the defaults are in force (`{make}parallax config --default > {quoted}` writes one)"
         )?;
     }
     Ok(())

@@ -130,6 +130,7 @@ pub fn search(
             .iter()
             .map(|p| text::clean(&p.to_string_lossy()).text)
             .chain([shown.clone()])
+            .map(|p| shell_words::quote(&p).into_owned())
             .collect();
         return Err(Failure::Usage(format!(
             "`{shown}` is a dispute path, not a query: give what to search for after it \

@@ -132,20 +132,21 @@ pub fn clean_if_needed(input: &str) -> Option<Cleaned> {
 /// The most characters of a file's value that a message quotes whole.
 pub const QUOTE_LIMIT: usize = 80;
 
-/// A value from a file as a message quotes it: cleaned, and when longer than [`QUOTE_LIMIT`]
+/// A value from a file as a message quotes it: cleaned and on one line (see [`one_line`]), and
+/// when longer than [`QUOTE_LIMIT`]
 /// characters, cut there with `…` and its full length, so a message never grows with its input.
 /// Characters are the ones a reader sees (grapheme clusters): a cut never parts a letter from
 /// its accent or an emoji from its skin tone, and `é` written as `e` and an accent counts one.
 pub fn quote(value: &str) -> String {
     if value.len() <= QUOTE_LIMIT {
-        return clean(value).text;
+        return one_line(value);
     }
     let cut = value
         .grapheme_indices(true)
         .nth(QUOTE_LIMIT)
         .map(|(at, _)| at);
     let Some(at) = cut else {
-        return clean(value).text;
+        return one_line(value);
     };
     // ASCII, as most ids and keys are, counts at once; other text by its clusters.
     let count = if value.is_ascii() {
@@ -155,8 +156,15 @@ pub fn quote(value: &str) -> String {
     };
     format!(
         "{}… ({count} characters)",
-        clean(value.get(..at).unwrap_or_default()).text
+        one_line(value.get(..at).unwrap_or_default())
     )
+}
+
+/// A value (an id, a path, a name) as a message quotes it: cleaned, and on one line, a line
+/// break shown as `␊` and a tab as `␉` where they are (cleaning lays a tab out as spaces), so
+/// `b␊x` is not read as `b x`. Prose, whose line breaks are layout, goes through [`inline`].
+pub fn one_line(value: &str) -> String {
+    clean(&value.replace('\t', "␉")).text.replace('\n', "␊")
 }
 
 /// A text cleaned for one line of a message: markers for what is hidden, and its line breaks

@@ -70,6 +70,33 @@ fn exit_codes_tell_ok_bad_input_and_usage_apart() {
         .code(2);
 }
 
+/// A value typed with a line break or a tab (a claim id, a party, a tag, a file name) is quoted
+/// on one line, the break shown as `␊`: it split the message over two lines, the second
+/// starting mid-value.
+#[test]
+fn a_value_with_a_line_break_is_quoted_on_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m");
+    std::fs::create_dir(&m).unwrap();
+    for f in ["alpha.json", "beta.json", "dispute.json"] {
+        std::fs::copy(format!("tests/fixtures/match/{f}"), m.join(f)).unwrap();
+    }
+    let m = m.to_string_lossy().into_owned();
+    for (args, says) in [
+        (vec!["dismiss", "a-people", "b\nx", &m], "no claim `b␊x`"),
+        (vec!["show", "--left", "a\nb", &m], "no party `a␊b`"),
+        (vec!["search", &m, "war", "--tag", "a\tb"], "no tag `a␉b`"),
+    ] {
+        let out = parallax().args(&args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        let line = err
+            .lines()
+            .find(|l| l.contains(says))
+            .unwrap_or_else(|| panic!("{args:?}: {err}"));
+        assert!(line.starts_with("parallax: "), "{line}");
+    }
+}
+
 /// A number flag given something else says what it expects, in words: Rust's own parse
 /// errors ("invalid digit found in string", "invalid float literal") said nothing of the flag.
 #[test]

@@ -121,14 +121,6 @@ pub fn warnings_note(err: &mut dyn Write, warnings: usize) -> std::io::Result<()
     Ok(())
 }
 
-/// A value from the command line as a message quotes it: cleaned, and on one line, a line
-/// break shown as `␊` and a tab as `␉` where they are (cleaning lays a tab out as spaces).
-pub fn one_line(value: &str) -> String {
-    crate::text::clean(&value.replace('\t', "␉"))
-        .text
-        .replace('\n', "␊")
-}
-
 /// Refuses an option's value holding a control or hidden character: it would go into the
 /// analyst's files as it is (or silently changed), where the file's own reader would flag it.
 /// `option` names it as typed (`--question`, `--side india:India`).
@@ -138,7 +130,7 @@ pub fn refuse_hidden(option: &str, value: &str, what: &str) -> Result<(), Failur
             "{option} holds the character {} (a control or hidden character): \
              “{}”; write the {what} without it, on one line",
             crate::text::code_point(c),
-            one_line(value)
+            crate::text::one_line(value)
         ))),
         None => Ok(()),
     }

@@ -17,7 +17,7 @@ impl From<CreateError> for Failure {
 fn parties(given: &[String]) -> Result<Vec<Party>, Failure> {
     let mut parties: Vec<Party> = Vec::new();
     for s in given {
-        let shown = super::one_line(s);
+        let shown = crate::text::one_line(s);
         let Some((id, name)) = s.split_once(':') else {
             return Err(Failure::Usage(format!(
                 "--side {shown}: write the party's id and name as ID:NAME (for example india:India)"

@@ -267,7 +267,7 @@ pub fn default_file_name(dispute: &Dispute, topic: Option<&str>, format: Format)
 
 /// How a path is named in messages: cleaned, so a hostile name cannot reach the terminal raw.
 pub fn shown_path(path: &std::path::Path) -> String {
-    crate::text::clean(&path.display().to_string()).text
+    crate::text::one_line(&path.display().to_string())
 }
 
 /// The folder a file goes in (`.` for a bare file name).

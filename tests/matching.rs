@@ -205,6 +205,39 @@ fn reasons_leave_out_names_every_claim_carries_and_words_a_quote_capitalises() {
     assert!(!said.contains("FactDesk"), "{said}");
 }
 
+/// A word is a shared name only when both texts write it capitalised: "Pat Toomey" and an
+/// airport's "pat-down" were said to share the name Pat.
+#[test]
+fn a_name_in_one_text_and_a_word_in_the_other_is_no_shared_name() {
+    let dir = sides_with_notes(
+        &[
+            "Senator Pat Toomey spoke against the Zarvonia dam plan.",
+            "Critics said Pat Toomey had the figures wrong.",
+            "Prices of bread rose in the capital markets.",
+        ],
+        &[
+            "Airport pat-down rules at Zarvonia were changed in March.",
+            "A storm flooded the coastal road for a week.",
+            "Hospitals hired nurses from abroad.",
+        ],
+    );
+    let d = load(dir.path());
+    let (_, s) = suggestions(&d);
+    let planted = s
+        .iter()
+        .find(|x| id(&d, x.left) == "left-0" && id(&d, x.right) == "right-0")
+        .expect("the planted pair is suggested");
+    let names: Vec<String> = planted
+        .reasons
+        .iter()
+        .find_map(|r| match r {
+            Reason::SharedNames(v) => Some(v.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    assert_eq!(names, ["Zarvonia"], "{:?}", planted.reasons);
+}
+
 #[test]
 fn a_claim_is_offered_the_point_row_it_fits_and_cross_topic_ones_are_marked() {
     let d = load(&fixture());

@@ -245,6 +245,14 @@ pub fn reasons(p: &Profiles, a: usize, b: usize, cross_topic_id: Option<&str>) -
                     } else {
                         Cow::Owned(format!("{left} ({right})"))
                     };
+                    // A name only when both texts write it as one: "Pat Toomey" and a
+                    // "pat-down" share a word, not a name.
+                    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+                    let class = if class == Class::Name && !(capital(left) && capital(right)) {
+                        Class::Common
+                    } else {
+                        class
+                    };
                     shared.push((wa * wb, class, shown, ta));
                 }
                 i += 1;

@@ -402,14 +402,19 @@ pub fn read_failure(error: &std::io::Error) -> String {
 
 /// The words for a failed read.
 pub(super) fn io_refusal(error: &std::io::Error) -> Refusal {
-    let message = match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => format!("cannot read the file: {error}"),
+    let check = "a readable file (check the path)";
+    let (message, expected) = match error.kind() {
+        std::io::ErrorKind::NotFound => ("no such file or folder".to_owned(), check),
+        // The path is right: the file (or a folder on the way) may not be read by this user.
+        std::io::ErrorKind::PermissionDenied => (
+            "permission denied".to_owned(),
+            "a file you may read: chmod u+r it (u+x on its folders), or run as its owner",
+        ),
+        _ => (format!("cannot read the file: {error}"), check),
     };
     Refusal {
         message,
-        expected: "a readable file (check the path)".to_owned(),
+        expected: expected.to_owned(),
         code: super::Code::Unreadable,
     }
 }
@@ -577,6 +582,18 @@ fn is_export(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file that may not be read is at the right path: the advice is to make it readable,
+    /// not to check the path (tests run as root, whom no mode stops, so the error is made).
+    #[test]
+    fn permission_denied_says_how_to_read_it() {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let said = read_failure(&denied);
+        assert!(said.contains("chmod u+r"), "{said}");
+        assert!(!said.contains("check the path"), "{said}");
+        let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert!(read_failure(&missing).contains("check the path"));
+    }
 
     #[test]
     fn sides_stay_inside_the_folder() {

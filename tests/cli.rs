@@ -97,6 +97,23 @@ fn a_value_with_a_line_break_is_quoted_on_one_line() {
     }
 }
 
+/// `-` (standard input to many tools) is said not to be read, not "no such file or folder …
+/// check the path".
+#[test]
+fn a_dash_for_standard_input_is_said_not_to_be_read() {
+    let side = std::fs::read("tests/fixtures/match/alpha.json").unwrap();
+    let out = parallax()
+        .args(["validate", "-"])
+        .write_stdin(side)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    // `validate` prints its report on standard output.
+    let err = String::from_utf8_lossy(&out.stdout);
+    assert!(err.contains("standard input is not read"), "{err}");
+    assert!(!err.contains("check the path"), "{err}");
+}
+
 /// A number flag given something else says what it expects, in words: Rust's own parse
 /// errors ("invalid digit found in string", "invalid float literal") said nothing of the flag.
 #[test]

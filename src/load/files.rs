@@ -357,6 +357,16 @@ fn read_within(path: &Path, max: u64) -> Result<Vec<u8>, Unread> {
 /// Reads a dispute's file by the one rule, refusing it in the loader's words.
 pub(super) fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Refusal> {
     read_within(path, max).map_err(|why| match why {
+        // `-` is standard input to many tools, not to this one: said, not "no such file".
+        Unread::Io(e) if e.kind() == std::io::ErrorKind::NotFound && path == Path::new("-") => {
+            Refusal {
+                message: "`-` is no file: standard input is not read".to_owned(),
+                expected:
+                    "the path of a side file or dispute folder (save the input to a file first)"
+                        .to_owned(),
+                code: super::Code::Unreadable,
+            }
+        }
         Unread::Io(e) => io_refusal(&e),
         Unread::NotRegular(_) => Refusal {
             message: why.message(max),

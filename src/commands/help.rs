@@ -55,14 +55,17 @@ pub fn man(dir: Option<&std::path::Path>, force: bool, out: &mut dyn Write) -> R
         return Ok(());
     };
     if !dir.is_dir() {
-        let what = if dir.symlink_metadata().is_ok() {
-            "is not a folder"
+        let (what, todo) = if dir.symlink_metadata().is_ok() {
+            ("is not a folder", "name a folder with --dir")
         } else {
-            "does not exist"
+            (
+                "does not exist",
+                "create it first (mkdir -p) or name another with --dir",
+            )
         };
         // A write that cannot be made, as for `export -o` into a missing folder (exit 1).
         return Err(Failure::Output(format!(
-            "{} {what}; create it first (mkdir -p) or name another with --dir",
+            "{} {what}; {todo}",
             crate::export::shown_path(dir)
         )));
     }

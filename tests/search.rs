@@ -1465,6 +1465,25 @@ fn terms_side_by_side_rank_first_wherever_each_first_appears() {
     }
 }
 
+/// One term is near no other: how close terms sit decides nothing, and a claim whose text
+/// holds the term only as a prefix ("Obamas") does not rank above one found as a whole word in
+/// another field, as if the second were "far apart".
+#[test]
+fn one_term_is_ranked_by_its_field_not_by_where_it_sits() {
+    let (_dir, d) = spoken(&[
+        ("a", "speaker", "Taxes rose in the spring.", "Barack Obama"),
+        ("a", "prefix", "The Obamas travelled abroad.", "Obama"),
+        ("b", "other", "Nothing here.", "Someone"),
+    ]);
+    for m in MatcherKind::ALL {
+        assert_eq!(ids_with(&d, "obama", m), ["speaker", "prefix"], "{m:?}");
+        let pattern = query::Pattern::new("obama", m);
+        let once = query::oneshot::rank(&pattern, &d, |_, _| true);
+        let indexed = query::Searcher::new(&d, m).search_all("obama", |_| true).1;
+        assert_eq!(once, indexed, "{m:?}");
+    }
+}
+
 /// The claims of `texts`, one per id, said by party `a` (the last by `b`), as a dispute.
 fn said(texts: &[(&str, &str)]) -> (tempfile::TempDir, Dispute) {
     let claims: Vec<(&str, serde_json::Value)> = texts

@@ -53,6 +53,8 @@ pub(super) struct Alive<S> {
     span: Option<(usize, usize)>,
     /// The positive terms that matched elsewhere than the claim's text.
     elsewhere: usize,
+    /// The positive terms that matched in the claim's text.
+    in_text: usize,
 }
 
 impl<S: Copy> Alive<S> {
@@ -66,6 +68,7 @@ impl<S: Copy> Alive<S> {
             topic: None,
             span: None,
             elsewhere: 0,
+            in_text: 0,
         }
     }
 
@@ -92,6 +95,7 @@ impl<S: Copy> Alive<S> {
             (Some(at), None) => self.span = Some((at, at)),
             (None, _) => self.elsewhere += 1,
         }
+        self.in_text += usize::from(at.is_some());
         true
     }
 
@@ -107,6 +111,11 @@ impl<S: Copy> Alive<S> {
     /// How far apart the terms sit: the span of words they cover in the claim's text, plus 64
     /// for each term found elsewhere.
     fn proximity(&self) -> usize {
+        // One term sits apart from no other: the field decides next (a speaker's "Barack
+        // Obama" ranked below a prefix "Obamas" in a claim's text, as one found elsewhere).
+        if self.in_text + self.elsewhere < 2 {
+            return 0;
+        }
         self.span.map_or(0, |(a, b)| b - a) + 64 * self.elsewhere
     }
 }

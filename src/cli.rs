@@ -643,6 +643,7 @@ fn parse_date(s: &str) -> Result<Date, String> {
 /// A count (columns, suggestions): a whole number, said so in words rather than in Rust's.
 fn parse_count(s: &str) -> Result<usize, String> {
     let t = s.trim();
+    let t = t.strip_prefix('+').unwrap_or(t);
     if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
         return Err("expected a whole number, such as 100".to_owned());
     }

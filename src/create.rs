@@ -375,24 +375,27 @@ pub fn check_folder_free(dir: &Path) -> Result<(), CreateError> {
 /// already, read without a manifest, and a dispute written there would hide them behind its own
 /// manifest. Other JSON files (an analyst's notes) are no sides.
 fn side_files_in(dir: &Path) -> Vec<String> {
-    /// The one field that tells a side file (or a manifest) of this format.
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        format: Option<String>,
-    }
+    use std::io::Read;
+    /// How much of a file is looked at: a side file names its format at its start.
+    const HEAD: u64 = 64 * 1024;
+    // The format's name as a JSON string, whatever the file's state past its start (a syntax
+    // error further on, a byte order mark, a link to a side): read only its start, so a large
+    // unrelated file costs nothing.
+    let names_format = |path: &Path| {
+        let mut head = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(HEAD).read_to_end(&mut head))
+            .is_ok()
+            && memchr::memmem::find(&head, format!("\"{}\"", crate::format::FORMAT).as_bytes())
+                .is_some()
+    };
     let mut found: Vec<String> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .filter(|e| crate::load::is_dispute_file(&e.file_name()))
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter(|e| {
-            std::fs::File::open(e.path()).is_ok_and(|f| {
-                serde_json::from_reader::<_, Probe>(std::io::BufReader::new(f))
-                    .is_ok_and(|p| p.format.as_deref() == Some(crate::format::FORMAT))
-            })
-        })
-        .map(|e| crate::text::inline(&e.file_name().to_string_lossy()))
+        .filter(|e| e.path().is_file() && names_format(&e.path()))
+        .map(|e| crate::text::one_line(&e.file_name().to_string_lossy()))
         .collect();
     found.sort();
     found

@@ -140,6 +140,9 @@ fn a_number_flag_given_a_word_says_what_it_expects() {
             "{args:?}: {err}"
         );
     }
+    // A sign is a number's own: `+80` is 80.
+    let plus = stdout_of(&["show", "--width", "+80", &fixture("compare")]);
+    assert!(plus.lines().all(|l| text::width(l) <= 80), "{plus}");
 }
 
 #[test]

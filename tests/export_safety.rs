@@ -320,6 +320,17 @@ fn export_never_becomes_a_file_the_dispute_would_read() {
         .arg(dir.path())
         .assert()
         .success();
+    // Nor beside side files named one by one, where a manifest is read once the folder is.
+    parallax()
+        .arg("export")
+        .arg(dir.path().join("north.json"))
+        .arg(dir.path().join("south.json"))
+        .args(["-f", "json", "-o"])
+        .arg(dir.path().join("dispute.json"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("one of the dispute's own files"));
+    assert!(!dir.path().join("dispute.json").exists());
     assert!(leftovers(dir.path()).is_empty());
 }
 

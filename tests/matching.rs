@@ -1703,6 +1703,22 @@ fn no_suggestion_says_why_not_both_reasons() {
         .stderr(predicates::prelude::PredicateBooleanExt::not(
             predicates::str::contains("every claim of the left side has a counterpart"),
         ));
+    // Dismissed pairs are left out, and said to be: they may score more.
+    let dir = copy_fixture();
+    parallax()
+        .args(["dismiss", "a-karvani", "b-karvani"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    parallax()
+        .arg("match")
+        .arg(dir.path())
+        .args(["--min-score", "0.45"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "the 1 dismissed in .parallax-dismissed.json are left out",
+        ));
 }
 
 fn link_all(dir: &Path, pairs: &[(&str, &str)]) {

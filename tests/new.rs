@@ -98,6 +98,10 @@ fn new_refuses_a_folder_of_side_files() {
         .unwrap();
     }
     std::fs::write(dir.path().join("notes.json"), "{\"mine\": true}\n").unwrap();
+    // A byte order mark, which the format allows, hides no side.
+    let beta = dir.path().join("beta.json");
+    let text = std::fs::read_to_string(&beta).unwrap();
+    std::fs::write(&beta, format!("\u{feff}{text}")).unwrap();
     parallax()
         .arg("new")
         .arg(dir.path())

@@ -68,10 +68,11 @@ pub fn matches(
         min_score,
         ..Options::default()
     };
+    let mut dismissed = 0;
     if let Some(folder) = crate::edit::folder_of(&input.paths) {
-        Dismissed::read(&folder)
-            .map_err(|e| Failure::Input(e.to_string()))?
-            .apply(&mut opts);
+        let read = Dismissed::read(&folder).map_err(|e| Failure::Input(e.to_string()))?;
+        dismissed = read.entries.len();
+        read.apply(&mut opts);
     }
     let cmp = Comparison::new(&dispute, left, right);
     let profiles = Profiles::new(&dispute, &cmp);
@@ -125,10 +126,20 @@ pub fn matches(
                     err,
                     "parallax: no suggestion; every claim of the left side has a counterpart"
                 )?,
-                n => writeln!(
-                    err,
-                    "parallax: no suggestion; none of the {n} claim(s) of the left side without a counterpart has one scoring {min_score} or more (lower --min-score to see weaker ones)"
-                )?,
+                n => {
+                    let left_out = if dismissed > 0 {
+                        format!(
+                            "; the {dismissed} dismissed in {} are left out",
+                            crate::edit::dismissed::FILE
+                        )
+                    } else {
+                        String::new()
+                    };
+                    writeln!(
+                        err,
+                        "parallax: no suggestion; none of the {n} claim(s) of the left side without a counterpart has one scoring {min_score} or more (lower --min-score to see weaker ones){left_out}"
+                    )?
+                }
             }
         }
     }

@@ -135,8 +135,9 @@ pub fn search(
         return Err(Failure::Usage(format!(
             "`{shown}` is a dispute path, not a query: give what to search for after it \
              (parallax search {} QUERY); to search for this text itself, quote it as an \
-             exact term: parallax search \"'{shown}\"",
-            all.join(" ")
+             exact term: parallax search {}",
+            all.join(" "),
+            shell_query(&format!("'{shown}"))
         )));
     }
     // A dispute's path mistyped as the only argument (`liar/nope.json`): said, not searched

@@ -306,9 +306,11 @@ pub fn dispute_files(
             files.push(p.join(crate::edit::dismissed::FILE));
         } else {
             files.push(p.clone());
-            if let Some(folder) = p.parent() {
-                files.push(folder.join(crate::edit::dismissed::FILE));
-            }
+            // Beside side files named one by one, a manifest is not read now, but would be
+            // when the folder is opened: an export there would stand in for it.
+            let folder = crate::export::folder_of(p);
+            files.push(folder.join(crate::load::MANIFEST));
+            files.push(folder.join(crate::edit::dismissed::FILE));
         }
     }
     files

@@ -1465,6 +1465,25 @@ fn terms_side_by_side_rank_first_wherever_each_first_appears() {
     }
 }
 
+/// The snippet shows where the terms sit closest, as ranking measured them: centred on the
+/// first "tax", the line of a claim ranked for "the Bush tax cuts" showed neither word.
+#[test]
+fn the_snippet_shows_the_terms_where_they_sit_closest() {
+    let filler = "and the budget office said so in its long report to the committee ".repeat(4);
+    let text =
+        format!("His tax plan was new, {filler}yet it cost more than the Bush tax cuts did.");
+    let (dir, _d) = said(&[("long", &text), ("other", "Nothing here.")]);
+    let out = assert_cmd::Command::cargo_bin("parallax")
+        .unwrap()
+        .args(["search", "--no-cache"])
+        .arg(dir.path())
+        .arg("tax cuts")
+        .output()
+        .unwrap();
+    let line = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(line.contains("Bush tax cuts"), "{line}");
+}
+
 /// One term is near no other: how close terms sit decides nothing, and a claim whose text
 /// holds the term only as a prefix ("Obamas") does not rank above one found as a whole word in
 /// another field, as if the second were "far apart".

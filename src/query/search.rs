@@ -752,6 +752,12 @@ impl Highlighter<'_> {
     /// first match, letters in order as a typo.
     pub fn focus(&mut self, field: Field, text: &str) -> Option<usize> {
         let prose = field.is_prose();
+        // Two terms of words or more in prose: where they sit closest, as ranking measures
+        // them, so the snippet shows what ranked the claim ("the Bush tax cuts", not an
+        // earlier "tax plan").
+        if prose && let Some(at) = self.closest(text) {
+            return Some(at);
+        }
         // The best place of each term: (typos, a prefix only, byte).
         let mut best: Option<(u8, bool, usize)> = None;
         for (p, seen) in self.pattern.prepared.iter().zip(&mut self.seen) {
@@ -802,6 +808,38 @@ impl Highlighter<'_> {
             };
         }
         best.map(|(_, _, at)| at)
+    }
+}
+
+impl Highlighter<'_> {
+    /// The byte where the narrowest span of words holding a place of every positive term of
+    /// words found in `text` starts (see [`rank::narrowest`]), when two terms or more are.
+    fn closest(&mut self, text: &str) -> Option<usize> {
+        let worded = |p: &&Prepared| p.words.is_some() && !p.term.negated;
+        if self.pattern.prepared.iter().filter(worded).count() < 2 {
+            return None;
+        }
+        let split: Vec<(std::ops::Range<usize>, &str)> = words::word_ranges(text).collect();
+        let mut places: Vec<Vec<usize>> = Vec::new();
+        for (p, seen) in self.pattern.prepared.iter().zip(&mut self.seen) {
+            let Some(w) = p.words.as_ref().filter(|_| !p.term.negated) else {
+                continue;
+            };
+            let mut starts = Vec::new();
+            w.starts_in(
+                split.len(),
+                |k, i| seen_match(seen, w, i, split.get(k)?.1),
+                &mut starts,
+            );
+            if !starts.is_empty() {
+                places.push(starts);
+            }
+        }
+        if places.len() < 2 {
+            return None;
+        }
+        let (first, _) = rank::narrowest(&places)?;
+        split.get(first).map(|(r, _)| r.start)
     }
 }
 

@@ -163,6 +163,26 @@ fn sides_with_notes(left: &[&str], right: &[&str]) -> tempfile::TempDir {
     dir
 }
 
+/// The suggestion for the planted pair (`left-0`, `right-0`) of [`sides_with_notes`].
+fn planted_pair(dir: &Path) -> Suggestion {
+    let d = load(dir);
+    let (_, s) = suggestions(&d);
+    s.into_iter()
+        .find(|x| id(&d, x.left) == "left-0" && id(&d, x.right) == "right-0")
+        .expect("the planted pair is suggested")
+}
+
+/// The names a suggestion's reasons say the two claims share.
+fn shared_names(s: &Suggestion) -> Vec<String> {
+    s.reasons
+        .iter()
+        .find_map(|r| match r {
+            Reason::SharedNames(v) => Some(v.clone()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
 #[test]
 fn reasons_leave_out_names_every_claim_carries_and_words_a_quote_capitalises() {
     // Every note names "FactDesk"; "True" is capitalised once, in a quotation, and written in
@@ -181,21 +201,13 @@ fn reasons_leave_out_names_every_claim_carries_and_words_a_quote_capitalises() {
             "Hospitals hired nurses from abroad.",
         ],
     );
-    let d = load(dir.path());
-    let (_, s) = suggestions(&d);
-    let planted = s
-        .iter()
-        .find(|x| id(&d, x.left) == "left-0" && id(&d, x.right) == "right-0")
-        .expect("the planted pair is suggested");
-    let names: Vec<String> = planted
-        .reasons
-        .iter()
-        .find_map(|r| match r {
-            Reason::SharedNames(v) => Some(v.clone()),
-            _ => None,
-        })
-        .unwrap_or_default();
-    assert_eq!(names, ["Zarvonia"], "{:?}", planted.reasons);
+    let planted = planted_pair(dir.path());
+    assert_eq!(
+        shared_names(&planted),
+        ["Zarvonia"],
+        "{:?}",
+        planted.reasons
+    );
     let said = planted
         .reasons
         .iter()
@@ -221,21 +233,13 @@ fn a_name_in_one_text_and_a_word_in_the_other_is_no_shared_name() {
             "Hospitals hired nurses from abroad.",
         ],
     );
-    let d = load(dir.path());
-    let (_, s) = suggestions(&d);
-    let planted = s
-        .iter()
-        .find(|x| id(&d, x.left) == "left-0" && id(&d, x.right) == "right-0")
-        .expect("the planted pair is suggested");
-    let names: Vec<String> = planted
-        .reasons
-        .iter()
-        .find_map(|r| match r {
-            Reason::SharedNames(v) => Some(v.clone()),
-            _ => None,
-        })
-        .unwrap_or_default();
-    assert_eq!(names, ["Zarvonia"], "{:?}", planted.reasons);
+    let planted = planted_pair(dir.path());
+    assert_eq!(
+        shared_names(&planted),
+        ["Zarvonia"],
+        "{:?}",
+        planted.reasons
+    );
 }
 
 #[test]

@@ -180,13 +180,13 @@ fn main() -> ExitCode {
                 Err(Failure::Usage(format!(
                     "`{}` is neither a command nor a file or folder here; did you mean \
                      `parallax {command}`? (`parallax --help` lists the commands)",
-                    parallax::text::clean(word).text
+                    parallax::text::one_line(word)
                 )))
             } else if let Some(path) = missing.first() {
                 Err(Failure::Input(format!(
                     "{}: no such file or folder; give a dispute's folder, its dispute.json or \
                      its side files (`parallax --help` lists the commands)",
-                    parallax::text::clean(&path.to_string_lossy()).text
+                    parallax::text::one_line(&path.to_string_lossy())
                 )))
             } else if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
                 Err(Failure::Usage(
@@ -213,16 +213,17 @@ fn main() -> ExitCode {
 
 /// clap's own message about the command line (or its help), as clap prints it; but when an
 /// argument holds a character that must never reach the terminal (an escape sequence pasted in,
-/// a bidirectional control), clap would echo it raw, or strip it and quote another value: then
+/// a bidirectional control) or a line break, clap would echo it raw, or strip it and quote another value: then
 /// the message is clap's for the arguments with each such character shown as a marker, as every
 /// other message shows it.
 fn command_line_error(e: clap::Error) -> ExitCode {
     let mut hidden = false;
     let shown: Vec<std::ffi::OsString> = std::env::args_os()
-        .map(|a| match a.to_str().map(parallax::text::clean) {
-            Some(c) if !c.flagged.is_empty() => {
+        .map(|a| match a.to_str() {
+            // A line break or a tab too: clap would quote the value over two lines.
+            Some(s) if s.contains(['\n', '\t']) || !parallax::text::clean(s).flagged.is_empty() => {
                 hidden = true;
-                c.text.into()
+                parallax::text::one_line(s).into()
             }
             _ => a,
         })

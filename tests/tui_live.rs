@@ -71,21 +71,34 @@ fn a_side_file_in_a_folder_of_its_own_is_watched_too() {
 /// Rewrites the treaty's year in `alpha` while the event loop runs; asserts the dispute was
 /// reloaded from the changed file.
 fn treaty_to_2040(app: &mut App, alpha: std::path::PathBuf) {
-    run_while(app, move || {
-        rewrite(
-            &alpha,
-            "binds both sides until 2030",
-            "binds both sides until 2040",
-        )
-    });
+    run_while(app, move || write_2040(&alpha));
+    assert_treaty_says_2040(app, "the dispute was reloaded from the changed file");
+}
+
+/// Saves the treaty's year as 2040 in `alpha`, as an editor would.
+fn write_2040(alpha: &std::path::Path) {
+    rewrite(
+        alpha,
+        "binds both sides until 2030",
+        "binds both sides until 2040",
+    );
+}
+
+/// Asserts the dispute on screen holds the treaty's new year (see [`write_2040`]).
+fn assert_treaty_says_2040(app: &App, why: &str) {
     let claim = app
         .dispute
         .find_claim("a-treaty")
         .and_then(|at| app.dispute.claim(at));
-    assert!(
-        claim.is_some_and(|c| c.text.contains("2040")),
-        "the dispute was reloaded from the changed file"
-    );
+    assert!(claim.is_some_and(|c| c.text.contains("2040")), "{why}");
+}
+
+/// Copies every file of folder `from` into folder `to`.
+fn copy_files(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).expect("the folder") {
+        let path = entry.expect("an entry").path();
+        std::fs::copy(&path, to.join(path.file_name().expect("a name"))).expect("copied");
+    }
 }
 
 /// The dispute's folder deleted and put back (`git checkout` of another branch and back, a
@@ -98,32 +111,15 @@ fn a_folder_deleted_and_put_back_is_watched_again() {
     let keep = tempfile::tempdir().expect("a folder for the copy");
     let copy = keep.path().to_path_buf();
     run_while(&mut app, move || {
-        for entry in std::fs::read_dir(&folder).expect("the folder") {
-            let path = entry.expect("an entry").path();
-            std::fs::copy(&path, copy.join(path.file_name().expect("a name"))).expect("kept");
-        }
+        copy_files(&folder, &copy);
         std::fs::remove_dir_all(&folder).expect("deleted");
         std::thread::sleep(std::time::Duration::from_millis(150));
         std::fs::create_dir(&folder).expect("made again");
-        for entry in std::fs::read_dir(&copy).expect("the copy") {
-            let path = entry.expect("an entry").path();
-            std::fs::copy(&path, folder.join(path.file_name().expect("a name"))).expect("back");
-        }
+        copy_files(&copy, &folder);
         std::thread::sleep(std::time::Duration::from_millis(150));
-        rewrite(
-            &folder.join("alpha.json"),
-            "binds both sides until 2030",
-            "binds both sides until 2040",
-        );
+        write_2040(&folder.join("alpha.json"));
     });
-    let claim = app
-        .dispute
-        .find_claim("a-treaty")
-        .and_then(|at| app.dispute.claim(at));
-    assert!(
-        claim.is_some_and(|c| c.text.contains("2040")),
-        "the change after the folder came back was read"
-    );
+    assert_treaty_says_2040(&app, "the change after the folder came back was read");
     assert!(!app.live.broken);
 }
 

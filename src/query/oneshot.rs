@@ -149,6 +149,9 @@ struct OneShot<'p, 'd> {
     offsets: Vec<Option<usize>>,
     /// The length of a word's row: every term's words.
     width: usize,
+    /// Two positive terms of words or more: how close they sit is measured (see
+    /// [`OneShot::narrow`]); decided once, not for every claim.
+    near: bool,
     /// No term word matches a word of fewer bytes than this.
     shortest: usize,
     /// Per side: how the terms match its sources' outlets and titles.
@@ -280,6 +283,11 @@ impl<'p, 'd> OneShot<'p, 'd> {
         OneShot {
             dispute,
             questions,
+            near: terms
+                .iter()
+                .filter(|p| p.words.is_some() && !p.term.negated)
+                .count()
+                > 1,
             terms,
             offsets,
             width,
@@ -415,8 +423,7 @@ impl<'p, 'd> OneShot<'p, 'd> {
     /// With two or more terms of words in the claim's text, measures how close they sit by
     /// every place of each, not only its first (see [`Alive::narrow`]).
     fn narrow(&self, memo: &Memo<'d>, alive: &mut Alive<&'d str>) {
-        let worded = |p: &&&Prepared| p.words.is_some() && !p.term.negated;
-        if self.terms.iter().filter(worded).count() < 2 {
+        if !self.near {
             return;
         }
         let rows = &memo.rows;

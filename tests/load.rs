@@ -301,8 +301,9 @@ fn a_file_with_errors_never_half_loads() {
     assert_eq!(parties, vec!["blue", "red"]);
     // Only red.json's claim r1 exists: nothing of bad-date.json (also party red) got in.
     assert_eq!(dispute.claim_count(1), 1);
-    // Its date, and that it is red.json's party too, said at once (it was said only once its
-    // date was fixed); never an error of red.json, which loads.
+    // Its date, that it is red.json's party too and that its claim id r1 is red.json's too,
+    // said at once (they were said only once its date was fixed); never an error of
+    // red.json, which loads.
     let said: Vec<(Code, &str)> = loaded
         .report
         .diagnostics
@@ -310,15 +311,14 @@ fn a_file_with_errors_never_half_loads() {
         .filter(|d| d.is_error())
         .map(|d| (d.code, d.file.as_str()))
         .collect();
-    assert_eq!(said.len(), 2, "{said:?}");
+    assert_eq!(said.len(), 3, "{said:?}");
     assert!(
         said.iter().all(|(_, file)| file.ends_with("bad-date.json")),
         "{said:?}"
     );
-    assert!(
-        said.iter().any(|(c, _)| *c == Code::DuplicateParty),
-        "{said:?}"
-    );
+    for code in [Code::DuplicateParty, Code::DuplicateId] {
+        assert!(said.iter().any(|(c, _)| *c == code), "{said:?}");
+    }
 }
 
 /// Each diagnostic of loading `folder`: its code and its file's name.
@@ -376,6 +376,46 @@ fn files_with_errors_are_checked_against_each_other_at_once() {
     for code in [Code::DisputeMismatch, Code::DuplicateParty] {
         assert!(said.contains(&(code, "d.json".to_owned())), "{said:?}");
     }
+}
+
+/// A claim id that a file with errors of its own shares with a later file is said in the same
+/// run, not once those errors are fixed: on the file with errors when the other loads, and on
+/// the later file when neither does.
+#[test]
+fn a_claim_id_shared_with_a_file_with_errors_is_said_at_once() {
+    let bad_date = |text: &str| text.replace("\"2025-05-01\"", "\"2025-02-30\"");
+    let red = red();
+    let green = red.replace("\"red\"", "\"green\"");
+    let id_errors = |first: &str, second: &str| {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(dir.path().join("a.json"), first).expect("written");
+        std::fs::write(dir.path().join("b.json"), second).expect("written");
+        let loaded = load_paths(&[dir.path().to_path_buf()]);
+        loaded
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::DuplicateId)
+            .map(|d| {
+                let name = d.file.rsplit('/').next().unwrap_or_default().to_owned();
+                (name, d.pointer.clone(), d.message.clone())
+            })
+            .collect::<Vec<_>>()
+    };
+    let said = id_errors(&bad_date(&red), &green);
+    assert_eq!(said.len(), 1, "{said:?}");
+    let (file, pointer, message) = &said[0];
+    assert_eq!(file, "a.json", "{said:?}");
+    assert!(
+        pointer.as_deref().is_some_and(|p| p.ends_with("/id")),
+        "{said:?}"
+    );
+    assert!(message.contains("b.json, which loads"), "{message}");
+    let said = id_errors(&bad_date(&red), &bad_date(&green));
+    assert_eq!(said.len(), 1, "{said:?}");
+    let (file, _, message) = &said[0];
+    assert_eq!(file, "b.json", "{said:?}");
+    assert!(message.contains("a.json, which did not load"), "{message}");
 }
 
 #[test]

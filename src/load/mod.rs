@@ -90,6 +90,9 @@ pub struct Loader<'a> {
     /// The party and dispute of each side file read with errors (file, party id, dispute id):
     /// checked against the others all the same, so one run of `validate` says every problem.
     unloaded: Vec<(String, String, String)>,
+    /// The claim ids of the side files read with errors, to the file and pointer of their first
+    /// use: a claim id one of them shares with another side is said now, not after the fix.
+    unloaded_claims: HashMap<String, (String, String)>,
 }
 
 impl<'a> Loader<'a> {
@@ -275,6 +278,7 @@ impl<'a> Loader<'a> {
                     side.party.id.to_string(),
                     side.dispute.to_string(),
                 ));
+                diagnostics.extend(self.claims_of_unloaded(side));
             }
             Some(side) => {
                 for (file, _, _) in self
@@ -297,6 +301,7 @@ impl<'a> Loader<'a> {
                         .expected("a party id unique among the sides"),
                     );
                 }
+                self.claims_against_unloaded(side);
             }
             None => {}
         }
@@ -314,6 +319,64 @@ impl<'a> Loader<'a> {
                 .add_unique_side(&self.sides, self.sides.len() - 1);
         }
         Some(text)
+    }
+
+    /// A side that did not load against the claim ids of the sides that did not load before
+    /// it (those that loaded were checked already); its ids are kept for the sides after it.
+    fn claims_of_unloaded(&mut self, side: &Side) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (t, topic) in side.topics.iter().enumerate() {
+            for (c, claim) in topic.claims.iter().enumerate() {
+                let pointer = format!("/topics/{t}/claims/{c}/id");
+                match self.unloaded_claims.get(claim.id.as_str()) {
+                    Some((file, _)) if *file != side.file => out.push(
+                        Diagnostic::at(
+                            Severity::Error,
+                            Code::DuplicateId,
+                            &side.file,
+                            &pointer,
+                            format!(
+                                "claim id `{}` is also used by {file}, which did not load",
+                                crate::text::quote(&claim.id)
+                            ),
+                        )
+                        .expected("a claim id unique across every side"),
+                    ),
+                    Some(_) => {}
+                    None => {
+                        self.unloaded_claims
+                            .insert(claim.id.to_string(), (side.file.clone(), pointer));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A side that loads against the claim ids of the sides that did not: the error goes to
+    /// the file that has errors already, as a shared party's does.
+    fn claims_against_unloaded(&mut self, side: &Side) {
+        if self.unloaded_claims.is_empty() {
+            return;
+        }
+        for claim in side.topics.iter().flat_map(|t| &t.claims) {
+            if let Some((file, pointer)) = self.unloaded_claims.get(claim.id.as_str()) {
+                self.diagnostics.push(
+                    Diagnostic::at(
+                        Severity::Error,
+                        Code::DuplicateId,
+                        file,
+                        pointer,
+                        format!(
+                            "claim id `{}` is also used by {}, which loads",
+                            crate::text::quote(&claim.id),
+                            side.file
+                        ),
+                    )
+                    .expected("a claim id unique across every side"),
+                );
+            }
+        }
     }
 
     /// The checks between files: same dispute, distinct parties, claim ids unique across sides.

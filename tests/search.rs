@@ -1629,6 +1629,24 @@ fn accents_fold_beyond_latin_one_in_either_encoding() {
     assert_eq!(ids(&d, "viet"), ["greek"]);
 }
 
+/// German's sharp s is the `ss` typed without it, either way round, and highlighted whole:
+/// `strasse` found "Straße" only as a typo, and `'strasse` not at all.
+#[test]
+fn a_sharp_s_is_the_double_s_typed_without_it() {
+    let (_dir, d) = said(&[
+        ("sharp", "Die Stra\u{df}e war gesperrt."),
+        ("double", "Die Strasse war gesperrt."),
+        ("other", "Die Strase war gesperrt."),
+    ]);
+    for q in ["'strasse", "'stra\u{df}e", "^\"die strasse\""] {
+        assert_eq!(sorted(ids(&d, q)), ["double", "sharp"], "{q}");
+    }
+    assert_eq!(
+        marked("strasse", MatcherKind::Nucleo, "Die Stra\u{df}e war"),
+        ["Stra\u{df}e"]
+    );
+}
+
 /// A term typed with its possessive finds the word without it, as `Scott` finds "Scott's":
 /// `India's`, copied from a claim, missed "India said no." (and `Pakistan's` found "Pakistan"
 /// only as two typos). In the index and in a cold `parallax search` alike.

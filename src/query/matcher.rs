@@ -171,7 +171,8 @@ impl Matcher for NucleoMatcher {
         let text: String = if term.case_sensitive {
             term.text.clone()
         } else {
-            term.text.chars().map(super::words::fold_char).collect()
+            // (As words fold it: `ß` is `ss`, not nucleo's `s`.)
+            super::words::chars(&term.text, true).into_iter().collect()
         };
         Box::new(NucleoNeedle {
             atom: Atom::new(&text, case, Normalization::Smart, kind, false),

@@ -249,10 +249,14 @@ pub(super) fn cluster_chars(g: &str, fold: bool, mut out: impl FnMut(char)) {
     } else if fold {
         // Taken apart (NFKD), accents dropped, put back together (NFC): `č`, `ё`, `ά` and
         // `ễ` fold to their letters whether written as one char or as a letter and marks.
-        g.nfkd()
-            .filter(|&c| keep(c))
-            .nfc()
-            .for_each(|c| out(one(c)));
+        g.nfkd().filter(|&c| keep(c)).nfc().for_each(|c| match c {
+            // German's sharp s is the `ss` a typist without it writes (`Strasse`, `Straße`).
+            '\u{df}' | '\u{1e9e}' => {
+                out('s');
+                out('s');
+            }
+            c => out(one(c)),
+        });
     } else if is_nfc_quick(g.chars()) == IsNormalized::Yes {
         g.chars().filter(|&c| keep(c)).for_each(|c| out(one(c)));
     } else {

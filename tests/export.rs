@@ -1081,6 +1081,42 @@ fn markdown_links_keep_each_sources_url_as_written() {
     }
 }
 
+/// A Markdown link goes to its source's url even when the url holds what reads as an entity:
+/// `&#x40;` in an address became `@` and sent GitHub's link to another host, and `&amp;`
+/// became `&`.
+#[test]
+fn markdown_links_do_not_decode_entities_in_a_url() {
+    let url = "https://www.reuters.com&#x40;evil.example/world/?q=water&amp;page=2&b=1";
+    let dir = common::one_claim_sides(
+        ("t", "T"),
+        &[("a", "A"), ("b", "B")],
+        "A claim.",
+        serde_json::json!({}),
+    );
+    for side in ["a.json", "b.json"] {
+        common::rewrite(&dir.path().join(side), "https://example.org/", url);
+    }
+    let out = parallax()
+        .args(["export", "-f", "md", "-o", "-"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    let linked: Vec<String> = Parser::new_ext(&md, Options::all())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.into_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(!linked.is_empty(), "{md}");
+    assert!(linked.iter().all(|l| l == url), "{linked:?}");
+    if let Some(html) = github_html(&md) {
+        let escaped = url.replace('&', "&amp;");
+        assert!(html.contains(&format!("href=\"{escaped}\"")), "{html}");
+    }
+}
+
 /// A writer that keeps what it is given and the largest single piece.
 #[derive(Default)]
 struct Pieces {

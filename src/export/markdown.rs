@@ -82,10 +82,13 @@ fn push(out: &mut Sink<'_>, s: &str) {
 
 /// Appends a url, percent-encoding the characters Markdown or a table would read as syntax in
 /// a link's destination. `_` and `*` stay: no emphasis is read there, and a server may not take
-/// `%5F` for `_` (`?utm_source=`, `content_WS6810.html`).
+/// `%5F` for `_` (`?utm_source=`, `content_WS6810.html`). An `&` is written as the entity
+/// `&amp;`: a reader decodes entities in a destination (`&#x40;` would become an `@` and send
+/// the link to another host), GitHub's even after a backslash, and `%26` would be another query.
 fn push_url(out: &mut Sink<'_>, u: &str) {
     for c in u.chars() {
         match c {
+            '&' => out.push_str("&amp;"),
             '(' | ')' | '<' | '>' | '|' | '\\' | '`' | '"' | '\'' | '[' | ']' | ' ' => {
                 out.with(|b| crate::text::push_percent_encoded(b, c));
             }

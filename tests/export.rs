@@ -1117,6 +1117,41 @@ fn markdown_links_do_not_decode_entities_in_a_url() {
     }
 }
 
+/// A party name or speaker with spaces at its ends is still shown in emphasis, not between
+/// literal asterisks (`**a **` is no emphasis to a Markdown reader).
+#[test]
+fn markdown_emphasis_holds_names_with_spaces_at_their_ends() {
+    let dir = common::one_claim_sides(
+        ("t", "T"),
+        &[("a", "Alpha "), ("b", " Beta\t")],
+        "A claim.",
+        serde_json::json!({"speaker": "Someone "}),
+    );
+    let out = parallax()
+        .args(["export", "-f", "md", "-o", "-"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    let (seen, events) = markdown_events(&md);
+    assert!(!seen.contains('*'), "{seen:?}");
+    let strong = events
+        .iter()
+        .filter(|e| matches!(e, Event::Start(Tag::Strong)))
+        .count();
+    let emphasis = events
+        .iter()
+        .filter(|e| matches!(e, Event::Start(Tag::Emphasis)))
+        .count();
+    assert!(strong >= 2 && emphasis >= 2, "{md}");
+    if let Some(html) = github_html(&md) {
+        assert!(html.contains("<strong>Alpha</strong>"), "{html}");
+        assert!(html.contains("<em>— Someone</em>"), "{html}");
+        assert!(!html.replace("<!-- -->", "").contains('*'), "{html}");
+    }
+}
+
 /// A writer that keeps what it is given and the largest single piece.
 #[derive(Default)]
 struct Pieces {

@@ -80,6 +80,20 @@ fn push(out: &mut Sink<'_>, s: &str) {
     }
 }
 
+/// Appends dispute text in emphasis (`*` or `**`), its spaces at either end left outside: a
+/// delimiter beside a space does not count, so `**a **` showed its asterisks. Text that is only
+/// spaces is written as it is.
+fn emphasised(out: &mut Sink<'_>, marker: &str, s: &str) {
+    let inner = s.trim();
+    if inner.is_empty() {
+        push(out, s);
+        return;
+    }
+    out.push_str(marker);
+    push(out, inner);
+    out.push_str(marker);
+}
+
 /// Appends a url, percent-encoding the characters Markdown or a table would read as syntax in
 /// a link's destination. `_` and `*` stay: no emphasis is read there, and a server may not take
 /// `%5F` for `_` (`?utm_source=`, `content_WS6810.html`). An `&` is written as the entity
@@ -134,9 +148,8 @@ fn sources(out: &mut Sink<'_>, list: &[SourceOut]) {
 fn claim(out: &mut Sink<'_>, c: &ClaimOut) {
     push(out, &c.text);
     if let Some(s) = c.speaker_line() {
-        out.push_str("<br>*");
-        push(out, &s);
-        out.push('*');
+        out.push_str("<br>");
+        emphasised(out, "*", &s);
     }
     if c.sources.is_empty() {
         out.push_str("<br>Sources: *unsourced*");
@@ -258,11 +271,11 @@ pub fn render_to<'a>(
             d(doc.dispute.to)
         );
     }
-    out.push_str("Left: **");
-    push(&mut out, &doc.left.name);
-    out.push_str("** · Right: **");
-    push(&mut out, &doc.right.name);
-    out.push_str("**\n\n");
+    out.push_str("Left: ");
+    emphasised(&mut out, "**", &doc.left.name);
+    out.push_str(" · Right: ");
+    emphasised(&mut out, "**", &doc.right.name);
+    out.push_str("\n\n");
     if !doc.selection.is_empty() {
         out.push_str("Selection (not the whole comparison): ");
         push(&mut out, &doc.selection.join(" · "));

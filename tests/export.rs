@@ -537,6 +537,47 @@ fn html_renders_in_headless_chromium() {
     );
 }
 
+/// Text with line breaks and words too long for the page, as Chromium shows it: the tab's title
+/// shows no `<br>` (a line break there is a space), nor do the chart's tooltips glue the words
+/// either side of it, and no heading, legend or caption runs off the page.
+#[test]
+fn html_keeps_line_breaks_out_of_titles_and_long_words_on_the_page() {
+    let long = "x".repeat(400);
+    let dir = common::one_claim_sides(
+        ("t", &long),
+        &[("a", "Party\na"), ("b", &"B".repeat(300))],
+        "A claim.",
+        serde_json::json!({"date": "2025-05-01"}),
+    );
+    let manifest = serde_json::json!({"format": "parallax/1",
+        "dispute": {"id": "d", "title": "Dispute\ntitle"}, "sides": ["a.json", "b.json"],
+        "topics": [{"id": "t", "title": long}]});
+    std::fs::write(dir.path().join("dispute.json"), manifest.to_string()).expect("written");
+    let out = parallax()
+        .args(["export", "-f", "html", "-o", "-"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let html = String::from_utf8(out.stdout).expect("UTF-8");
+    let Some(said) = common::chromium_eval(
+        &html,
+        800,
+        "[document.title, document.documentElement.scrollWidth <= innerWidth, \
+         document.querySelector('svg rect title').textContent].join('|')",
+    ) else {
+        return;
+    };
+    let parts: Vec<&str> = said.split('|').collect();
+    assert_eq!(parts.len(), 3, "{said}");
+    assert!(
+        parts[0].starts_with("Dispute title — Party a and B"),
+        "{said}"
+    );
+    assert_eq!(parts[1], "true", "the page scrolls sideways: {said}");
+    assert!(parts[2].contains("Party a 1"), "{said}");
+}
+
 // ---------- CLI and files ----------
 
 #[test]

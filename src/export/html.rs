@@ -46,7 +46,8 @@ const STYLE: &str = r#"
 :root { --left: #0072b2; --right: #e69f00; --ink: #1a1a1a; --muted: #555; --rule: #ccc; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 78rem; padding: 1.5rem; color: var(--ink); background: #fff;
-  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  overflow-wrap: anywhere; }
 h1 { font-size: 1.6rem; margin: 0 0 .4rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 .4rem; border-bottom: 2px solid var(--rule); padding-bottom: .2rem; }
 .legend { display: flex; gap: 1rem; flex-wrap: wrap; margin: .8rem 0; padding: 0; list-style: none; }
@@ -102,6 +103,21 @@ fn text(out: &mut Sink<'_>, s: &str) {
             out.push_str("<br>");
         }
         first = false;
+        for piece in super::pieces(line) {
+            out.with(|b| {
+                html_escape::encode_safe_to_string(piece, b);
+            });
+        }
+    }
+}
+
+/// Escapes text for a place that holds no markup, the page's and the chart's `<title>`s: a line
+/// break is a space there (a `<br>` shows as such in a tab, and glues a tooltip's words).
+fn one_line(out: &mut Sink<'_>, s: &str) {
+    for (i, line) in s.split(['\n', '\r', '\u{2028}', '\u{2029}']).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
         for piece in super::pieces(line) {
             out.with(|b| {
                 html_escape::encode_safe_to_string(piece, b);
@@ -370,7 +386,7 @@ fn timeline(out: &mut Sink<'_>, doc: &Export, t: &Timeline, whole: bool) {
                 out,
                 "<rect class=\"{class}\" x=\"{x:.2}\" y=\"{y:.2}\" width=\"{bar:.2}\" height=\"{h:.2}\"><title>"
             );
-            text(out, &format!("{when}: {name} {count}"));
+            one_line(out, &format!("{when}: {name} {count}"));
             out.push_str("</title></rect>\n");
         }
     }
@@ -388,7 +404,7 @@ fn timeline(out: &mut Sink<'_>, doc: &Export, t: &Timeline, whole: bool) {
             x,
             half - 3.5
         );
-        text(
+        one_line(
             out,
             &format!("{}: {} {}", a.date, a.claim, a.rating.as_str()),
         );
@@ -495,11 +511,11 @@ pub fn render_to<'a>(
     out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"generator\" content=\"parallax\">\n<title>");
-    text(&mut out, &doc.dispute.title);
+    one_line(&mut out, &doc.dispute.title);
     out.push_str(" — ");
-    text(&mut out, &doc.left.name);
+    one_line(&mut out, &doc.left.name);
     out.push_str(" and ");
-    text(&mut out, &doc.right.name);
+    one_line(&mut out, &doc.right.name);
     out.push_str("</title>\n<style>");
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n<header>\n<h1>");

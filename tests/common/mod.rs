@@ -228,6 +228,70 @@ pub fn chromium_pixels(html: &str, width: u32, height: u32) -> Option<(u32, u32,
     Some((info.width, info.height, pixels))
 }
 
+/// What a script run in an HTML page once headless Chromium has laid it out at `width`
+/// pixels finds: `expression`'s value, as text. The page's Content-Security-Policy (which
+/// forbids scripts) is taken out for the test. `None` (the test says SKIPPED) when no Chromium
+/// is installed.
+pub fn chromium_eval(html: &str, width: u32, expression: &str) -> Option<String> {
+    let browser = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok()
+        });
+    let Some(browser) = browser else {
+        eprintln!("SKIPPED: chromium not found (install it to render the HTML export)");
+        return None;
+    };
+    let policy = html
+        .lines()
+        .find(|l| l.contains("Content-Security-Policy"))
+        .unwrap_or_default();
+    let page = html.replacen(policy, "", 1).replacen(
+        "</body>",
+        &format!(
+            "<script>addEventListener('load', () => {{ const p = document.createElement('pre'); \
+             p.id = 'said'; p.textContent = String({expression}); document.body.append(p); }});\
+             </script></body>"
+        ),
+        1,
+    );
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = dir.path().join("export.html");
+    std::fs::write(&file, page).expect("written");
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--force-device-scale-factor=1",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .arg(format!("--window-size={width},800"))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", file.display()))
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let said = dom
+        .split("<pre id=\"said\">")
+        .nth(1)
+        .and_then(|s| s.split("</pre>").next())
+        .unwrap_or_else(|| panic!("the script ran: {dom}"));
+    Some(
+        said.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
+}
+
 /// Runs the suggested-rows job the state asks for, as the event loop's worker would, and feeds
 /// the answer back.
 pub fn finish_suggestions(app: &mut App) {

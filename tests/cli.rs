@@ -304,6 +304,38 @@ fn separator_columns(out: &str) -> Vec<usize> {
         .collect()
 }
 
+/// A name, a title or a speaker is one line wherever it is shown: a line break in it is a space,
+/// so neither the `topics` table (whose heads spilled over three lines) nor `show` glues or
+/// splits its words; a claim's text keeps its line break.
+#[test]
+fn a_line_break_in_a_name_or_title_is_a_space() {
+    let dir = common::one_claim_sides(
+        ("t", "Neutral\ntitle"),
+        &[("a", "Party\u{2028}A"), ("b", "Party\r\nB")],
+        "first line\nsecond line",
+        serde_json::json!({"speaker": "Sp\neaker"}),
+    );
+    let topics = common::parallax_on_path(dir.path(), "topics", &[]);
+    let lines: Vec<&str> = topics.lines().collect();
+    assert!(
+        lines
+            .first()
+            .is_some_and(|l| l.contains("Party A") && l.contains("Party B")),
+        "{topics}"
+    );
+    assert!(
+        lines.get(1).is_some_and(|l| l.contains("Neutral title")),
+        "{topics}"
+    );
+    let show = common::parallax_on_path(dir.path(), "show", &["--width", "100"]);
+    for said in ["Neutral title", "Party A", "Sp eaker"] {
+        assert!(show.contains(said), "{said} in {show}");
+    }
+    let first = common::line_with(&show, "first line");
+    assert!(!first.contains("second"), "{show}");
+    assert!(show.contains("second line"), "{show}");
+}
+
 #[test]
 fn show_lays_out_two_level_columns_at_any_width() {
     for width in [60usize, 120] {

@@ -537,9 +537,9 @@ fn html_renders_in_headless_chromium() {
     );
 }
 
-/// Text with line breaks and words too long for the page, as Chromium shows it: the tab's title
-/// shows no `<br>` (a line break there is a space), nor do the chart's tooltips glue the words
-/// either side of it, and no heading, legend or caption runs off the page.
+/// Names and titles with line breaks and words too long for the page, as Chromium shows them:
+/// the tab's title shows no `<br>` (a name or title is one line), nor do the chart's tooltips
+/// glue the words either side of a break, and no heading, legend or caption runs off the page.
 #[test]
 fn html_keeps_line_breaks_out_of_titles_and_long_words_on_the_page() {
     let long = "x".repeat(400);

@@ -111,21 +111,6 @@ fn text(out: &mut Sink<'_>, s: &str) {
     }
 }
 
-/// Escapes text for a place that holds no markup, the page's and the chart's `<title>`s: a line
-/// break is a space there (a `<br>` shows as such in a tab, and glues a tooltip's words).
-fn one_line(out: &mut Sink<'_>, s: &str) {
-    for (i, line) in s.split(['\n', '\r', '\u{2028}', '\u{2029}']).enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        for piece in super::pieces(line) {
-            out.with(|b| {
-                html_escape::encode_safe_to_string(piece, b);
-            });
-        }
-    }
-}
-
 /// Escapes a value for a double-quoted attribute.
 fn attr(out: &mut Sink<'_>, s: &str) {
     for piece in super::pieces(s) {
@@ -386,7 +371,7 @@ fn timeline(out: &mut Sink<'_>, doc: &Export, t: &Timeline, whole: bool) {
                 out,
                 "<rect class=\"{class}\" x=\"{x:.2}\" y=\"{y:.2}\" width=\"{bar:.2}\" height=\"{h:.2}\"><title>"
             );
-            one_line(out, &format!("{when}: {name} {count}"));
+            text(out, &format!("{when}: {name} {count}"));
             out.push_str("</title></rect>\n");
         }
     }
@@ -404,7 +389,7 @@ fn timeline(out: &mut Sink<'_>, doc: &Export, t: &Timeline, whole: bool) {
             x,
             half - 3.5
         );
-        one_line(
+        text(
             out,
             &format!("{}: {} {}", a.date, a.claim, a.rating.as_str()),
         );
@@ -511,11 +496,11 @@ pub fn render_to<'a>(
     out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"generator\" content=\"parallax\">\n<title>");
-    one_line(&mut out, &doc.dispute.title);
+    text(&mut out, &doc.dispute.title);
     out.push_str(" — ");
-    one_line(&mut out, &doc.left.name);
+    text(&mut out, &doc.left.name);
     out.push_str(" and ");
-    one_line(&mut out, &doc.right.name);
+    text(&mut out, &doc.right.name);
     out.push_str("</title>\n<style>");
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n<header>\n<h1>");

@@ -43,8 +43,22 @@ impl<'de> Fields<'de> for SidesOnly {
     }
 }
 
-const OPTIONAL_TEXT: Text = Text { non_empty: false };
-const REQUIRED_TEXT: Text = Text { non_empty: true };
+const OPTIONAL_TEXT: Text = Text {
+    non_empty: false,
+    one_line: false,
+};
+const OPTIONAL_LINE: Text = Text {
+    non_empty: false,
+    one_line: true,
+};
+const REQUIRED_LINE: Text = Text {
+    non_empty: true,
+    one_line: true,
+};
+const REQUIRED_TEXT: Text = Text {
+    non_empty: true,
+    one_line: false,
+};
 
 /// An object read by `F`.
 struct Object<F>(F);
@@ -108,7 +122,7 @@ impl<'de> Fields<'de> for DisputeFields {
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
             0 => self.id = pass::read(cx, d, Id)?.map(String::from),
-            1 => self.title = pass::read(cx, d, OPTIONAL_TEXT)?,
+            1 => self.title = pass::read(cx, d, OPTIONAL_LINE)?,
             2 => self.summary = pass::read(cx, d, OPTIONAL_TEXT)?,
             _ => self.period = pass::read(cx, d, Object(PeriodFields::default()))?,
         }
@@ -292,7 +306,7 @@ impl<'de> Fields<'de> for TopicFields {
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
             0 => self.id = pass::read(cx, d, Id)?.map(String::from),
-            1 => self.title = pass::read(cx, d, REQUIRED_TEXT)?,
+            1 => self.title = pass::read(cx, d, REQUIRED_LINE)?,
             2 => self.summary = pass::read(cx, d, OPTIONAL_TEXT)?,
             _ => {
                 let at = cx.here();
@@ -363,7 +377,7 @@ impl<'de> Fields<'de> for PointFields {
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
             0 => self.id = pass::read(cx, d, Id)?.map(String::from),
-            _ => self.question = pass::read(cx, d, REQUIRED_TEXT)?,
+            _ => self.question = pass::read(cx, d, REQUIRED_LINE)?,
         }
         Ok(())
     }

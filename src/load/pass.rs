@@ -625,10 +625,22 @@ impl<'de, W: Want<'de> + Copy> Items<'de> for Gather<W, W::Out> {
     }
 }
 
-/// A text; `non_empty` texts must say something.
+/// A text; `non_empty` texts must say something. A `one_line` text (a name, a title, a
+/// question) is shown where one line is: its line breaks are read as spaces, so no view glues
+/// or splits its words.
 #[derive(Clone, Copy)]
 pub(super) struct Text {
     pub non_empty: bool,
+    pub one_line: bool,
+}
+
+/// A text cleaned as [`Cx::text`] cleans it, its line breaks read as spaces when `one_line`.
+fn laid_out(text: Cow<'_, str>, one_line: bool) -> Cow<'_, str> {
+    if one_line && text.contains('\n') {
+        Cow::Owned(text.replace('\n', " "))
+    } else {
+        text
+    }
 }
 
 impl<'de> Want<'de> for Text {
@@ -637,11 +649,13 @@ impl<'de> Want<'de> for Text {
         "a string".into()
     }
     fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<String> {
-        cx.text(s, self.non_empty).map(Cow::into_owned)
+        cx.text(s, self.non_empty)
+            .map(|t| laid_out(t, self.one_line).into_owned())
     }
 }
 
-/// A short text that repeats or is short (a speaker): as [`Text`], kept inline when it fits.
+/// A short text that repeats or is short (a speaker): as a one-line [`Text`], kept inline when
+/// it fits.
 #[derive(Clone, Copy)]
 pub(super) struct ShortText;
 
@@ -651,7 +665,8 @@ impl<'de> Want<'de> for ShortText {
         "a string".into()
     }
     fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<CompactString> {
-        cx.text(s, false).map(CompactString::from)
+        cx.text(s, false)
+            .map(|t| CompactString::from(laid_out(t, true)))
     }
 }
 

@@ -26,8 +26,22 @@ pub(super) fn read(cx: &mut Cx, text: &str) -> Result<Option<Side>, serde_json::
     pass::parse(cx, text, SideWant)
 }
 
-const OPTIONAL_TEXT: Text = Text { non_empty: false };
-const REQUIRED_TEXT: Text = Text { non_empty: true };
+const OPTIONAL_TEXT: Text = Text {
+    non_empty: false,
+    one_line: false,
+};
+const OPTIONAL_LINE: Text = Text {
+    non_empty: false,
+    one_line: true,
+};
+const REQUIRED_LINE: Text = Text {
+    non_empty: true,
+    one_line: true,
+};
+const REQUIRED_TEXT: Text = Text {
+    non_empty: true,
+    one_line: false,
+};
 
 struct SideWant;
 
@@ -211,7 +225,7 @@ impl<'de> Fields<'de> for PartyFields {
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
             0 => self.id = pass::read(cx, d, Id)?.map(String::from),
-            1 => self.name = pass::read(cx, d, REQUIRED_TEXT)?,
+            1 => self.name = pass::read(cx, d, REQUIRED_LINE)?,
             _ => self.summary = pass::read(cx, d, OPTIONAL_TEXT)?,
         }
         Ok(())
@@ -315,11 +329,11 @@ impl<'de> Fields<'de> for SourceFields {
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
             0 => self.id = pass::read(cx, d, Id)?.map(String::from),
-            1 => self.outlet = pass::read(cx, d, REQUIRED_TEXT)?,
-            2 => self.title = pass::read(cx, d, OPTIONAL_TEXT)?,
+            1 => self.outlet = pass::read(cx, d, REQUIRED_LINE)?,
+            2 => self.title = pass::read(cx, d, OPTIONAL_LINE)?,
             3 => self.date = pass::read(cx, d, DateWant)?,
             4 => self.url = pass::read(cx, d, UrlWant)?,
-            5 => self.author = pass::read(cx, d, OPTIONAL_TEXT)?,
+            5 => self.author = pass::read(cx, d, OPTIONAL_LINE)?,
             6 => {
                 self.kind = pass::read(cx, d, Word::of("a source kind"))?;
             }
@@ -575,7 +589,7 @@ impl<'de> Fields<'de> for TopicFields<'_> {
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
             0 => self.id = pass::read(cx, d, Id)?.map(String::from),
-            1 => self.title = pass::read(cx, d, REQUIRED_TEXT)?,
+            1 => self.title = pass::read(cx, d, REQUIRED_LINE)?,
             _ => {
                 let want = ClaimsWant {
                     index: self.index,
@@ -986,7 +1000,7 @@ impl<'de> Fields<'de> for AssessmentFields<'_> {
                 self.rating = pass::read(cx, d, Word::of("a rating"))?;
             }
             1 => self.note = pass::read(cx, d, OPTIONAL_TEXT)?,
-            2 => self.by = pass::read(cx, d, OPTIONAL_TEXT)?,
+            2 => self.by = pass::read(cx, d, OPTIONAL_LINE)?,
             _ => {
                 let ids = pass::read(cx, d, List(Id))?.unwrap_or_default();
                 self.sources = ids.into_iter().map(String::from).collect();

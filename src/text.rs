@@ -189,7 +189,9 @@ pub fn not_one_line(value: &str) -> Option<char> {
 /// examples: the tag characters (U+E0000–U+E007F, which spell a whole hidden sentence in ASCII's
 /// shape), the interlinear annotation marks (U+FFF9–U+FFFB, which terminals draw as boxes that
 /// break a layout), the combining grapheme joiner, the Hangul and Khmer fillers, the Mongolian
-/// vowel separator and the invisible operators (U+2061–U+2064): each shows nothing of itself.
+/// vowel separator, the invisible operators (U+2061–U+2064), and the format controls of
+/// musical notation (U+1D173–U+1D17A) and of shorthand (U+1BCA0–U+1BCA3): each shows nothing of
+/// itself.
 pub fn is_hidden(c: char) -> bool {
     matches!(c,
         '\u{80}'..='\u{9f}'
@@ -201,7 +203,9 @@ pub fn is_hidden(c: char) -> bool {
         | '\u{fff9}'..='\u{fffb}'
         | '\u{2061}'..='\u{2064}'
         | '\u{034f}' | '\u{115f}' | '\u{1160}' | '\u{3164}' | '\u{ffa0}'
-        | '\u{17b4}' | '\u{17b5}' | '\u{180e}')
+        | '\u{17b4}' | '\u{17b5}' | '\u{180e}'
+        | '\u{1d173}'..='\u{1d17a}'
+        | '\u{1bca0}'..='\u{1bca3}')
         || is_zero_width(c)
 }
 
@@ -837,6 +841,7 @@ mod tests {
         );
         for hidden in [
             '\u{fff9}', '\u{034f}', '\u{3164}', '\u{180e}', '\u{2062}', '\u{17b4}',
+            '\u{1d173}', '\u{1bca0}',
         ] {
             assert!(!is_clean(&format!("a{hidden}b")), "{hidden:?}");
         }

@@ -840,8 +840,14 @@ mod tests {
             "no CANCEL TAG"
         );
         for hidden in [
-            '\u{fff9}', '\u{034f}', '\u{3164}', '\u{180e}', '\u{2062}', '\u{17b4}',
-            '\u{1d173}', '\u{1bca0}',
+            '\u{fff9}',
+            '\u{034f}',
+            '\u{3164}',
+            '\u{180e}',
+            '\u{2062}',
+            '\u{17b4}',
+            '\u{1d173}',
+            '\u{1bca0}',
         ] {
             assert!(!is_clean(&format!("a{hidden}b")), "{hidden:?}");
         }

@@ -822,11 +822,16 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
     first.set(Col::Rating, rating.as_str());
     first.set(Col::Note, &note);
     first.set(Col::By, by.as_deref().unwrap_or(""));
-    // Each keyword becomes a tag: an id made from its words (`Foreign policy` is
-    // `foreign-policy`), as a name becomes one; a keyword with no letter or digit is said.
+    // Each keyword becomes a tag: itself when it is an id already (`united_states`, `u.s.`,
+    // as parallax's own export writes tags), else an id made from its words (`Foreign policy`
+    // is `foreign-policy`), as a name becomes one; a keyword with no letter or digit is said.
     let mut tags: Vec<String> = Vec::new();
     for k in &review.keywords {
-        let tag = make_id(k, 128);
+        let tag = if crate::format::is_id(k) {
+            k.clone()
+        } else {
+            make_id(k, 128)
+        };
         if tag.is_empty() {
             builder.problems.push(Problem {
                 file: file.to_owned(),

@@ -152,25 +152,6 @@ fn wrote(path: &Path, size: u64, name: &str, err: &mut dyn Write) -> Result<(), 
     Ok(())
 }
 
-/// Writes an export to standard output, or to `target` (atomically) with a line saying so.
-fn deliver(
-    bytes: &[u8],
-    name: &str,
-    target: Option<&Path>,
-    force: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<(), Failure> {
-    match target {
-        None => out.write_all(bytes)?,
-        Some(path) => {
-            export::write_file(path, bytes, force)?;
-            wrote(path, bytes.len() as u64, name, err)?;
-        }
-    }
-    Ok(())
-}
-
 /// Exports every claim of the dispute in a claims format (`claims-csv`, `claimreview`): these
 /// carry the dispute, not a comparison, so filters and the choice of sides do not apply.
 fn claims(
@@ -205,7 +186,13 @@ fn claims(
         };
         return deliver_with(render, "claims-csv", target, args.force, out, err);
     }
-    let (bytes, without) = crate::import::claimreview::write(&dispute, args.review_url.as_deref());
+    let mut without = Vec::new();
+    let render = |w: &mut dyn Write| {
+        without = crate::import::claimreview::write(&dispute, args.review_url.as_deref(), w)
+            .map_err(|e| ExportError::Encode(e.to_string()))?;
+        Ok(())
+    };
+    deliver_with(render, "claimreview", target, args.force, out, err)?;
     let assessed = dispute
         .sides
         .iter()
@@ -226,7 +213,7 @@ fn claims(
             crate::text::clean(&first_few(&without)).text
         )?;
     }
-    deliver(&bytes, "claimreview", target, args.force, out, err)
+    Ok(())
 }
 
 /// The first few of a list of ids for a message, and how many more: a message about every claim

@@ -897,11 +897,16 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
 /// sources, else `page#claim-id` when the page the reviews are published on is given, else the
 /// first among the claim's sources. The claim's sources are its `appearance`s and the
 /// assessment's the review's `citation`s, each with its id, url, title, outlet and date, so
-/// that `import claimreview` gets them back. Also returns the ids of the claims whose review
-/// has none.
-pub fn write(dispute: &Dispute, page: Option<&str>) -> (Vec<u8>, Vec<String>) {
-    let mut graph = Vec::new();
+/// that `import claimreview` gets them back. Written review by review, so a large claim is never
+/// held whole a second time; returns the ids of the claims whose review has no url.
+pub fn write(
+    dispute: &Dispute,
+    page: Option<&str>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<Vec<String>> {
     let mut without = Vec::new();
+    w.write_all(b"{\n  \"@context\": \"https://schema.org\",\n  \"@graph\": [")?;
+    let mut first = true;
     for (at, claim) in dispute.claims() {
         let (Some(side), Some(a)) = (dispute.sides.get(at.side()), &claim.assessment) else {
             continue;
@@ -947,56 +952,96 @@ pub fn write(dispute: &Dispute, page: Option<&str>) -> (Vec<u8>, Vec<String>) {
             item["appearance"] = json!(appearances);
         }
         let citations: Vec<Value> = a.indices.iter().filter_map(source).map(work).collect();
-        let mut review = json!({
-            "@type": "ClaimReview",
-            "identifier": claim.id,
-            "claimReviewed": claim.text,
-            "itemReviewed": item,
-            "reviewRating": rating,
-        });
-        match review_url {
-            Some(u) => review["url"] = json!(valid_url(&u)),
-            None => without.push(claim.id.to_string()),
+        if review_url.is_none() {
+            without.push(claim.id.to_string());
         }
-        if let Some(by) = a.by.as_deref().or(review_source.map(|s| s.outlet.as_str())) {
-            review["author"] = json!({"@type": "Organization", "name": by});
-        }
-        if let Some(d) = review_source.and_then(|s| s.date) {
-            review["datePublished"] = json!(d.to_string());
-        }
-        if let Some(n) = &a.note {
-            review["reviewBody"] = json!(n);
-        }
-        if !claim.tags.is_empty() {
-            review["keywords"] = json!(claim.tags.join(", "));
-        }
-        if !citations.is_empty() {
-            review["citation"] = json!(citations);
-        }
-        graph.push(review);
+        let review = ReviewOut {
+            kind: "ClaimReview",
+            author: a
+                .by
+                .as_deref()
+                .or(review_source.map(|s| s.outlet.as_str()))
+                .map(|by| json!({"@type": "Organization", "name": by})),
+            citation: citations,
+            claim_reviewed: &claim.text,
+            date_published: review_source.and_then(|s| s.date).map(|d| d.to_string()),
+            identifier: &claim.id,
+            item_reviewed: item,
+            keywords: (!claim.tags.is_empty()).then(|| claim.tags.join(", ")),
+            review_body: a.note.as_deref(),
+            review_rating: rating,
+            url: review_url.map(|u| valid_url(&u).into_owned()),
+        };
+        w.write_all(if first { b"\n    " } else { b",\n    " })?;
+        first = false;
+        // Laid out as the whole document pretty-printed would be, each review's lines indented
+        // under `@graph`, and written as it is made: a large text is never copied.
+        let mut out = ScriptSafe { inner: &mut *w };
+        serde_json::to_writer_pretty(&mut out, &review).map_err(std::io::Error::other)?;
     }
-    let doc = json!({"@context": "https://schema.org", "@graph": graph});
-    let mut out = script_safe(&serde_json::to_vec_pretty(&doc).unwrap_or_default());
-    out.push(b'\n');
-    (out, without)
+    w.write_all(if first { b"]\n}\n" } else { b"\n  ]\n}\n" })?;
+    Ok(without)
 }
 
-/// JSON that can sit inside a page's `<script type="application/ld+json">`, where the document is
-/// meant to go: `<`, `>` and `&` (so no text closes the tag, `</script>`, or opens a comment)
-/// are written as `\u` escapes, which every JSON reader decodes to the same text. Outside
-/// strings JSON holds none of them, so each is replaced wherever it is. (The line separators
-/// JavaScript would read as line ends never get here: the loader lays them out as newlines.)
-fn script_safe(json: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(json.len());
-    for &b in json {
-        match b {
-            b'<' => out.extend_from_slice(b"\\u003c"),
-            b'>' => out.extend_from_slice(b"\\u003e"),
-            b'&' => out.extend_from_slice(b"\\u0026"),
-            _ => out.push(b),
+/// One review, its keys in the order `serde_json` writes an object's (sorted), so that the
+/// document reads as it always has; the texts are borrowed from the dispute.
+#[derive(serde::Serialize)]
+struct ReviewOut<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Value>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    citation: Vec<Value>,
+    #[serde(rename = "claimReviewed")]
+    claim_reviewed: &'a str,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    identifier: &'a str,
+    #[serde(rename = "itemReviewed")]
+    item_reviewed: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    keywords: Option<String>,
+    #[serde(rename = "reviewBody", skip_serializing_if = "Option::is_none")]
+    review_body: Option<&'a str>,
+    #[serde(rename = "reviewRating")]
+    review_rating: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+/// A writer of JSON that can sit inside a page's `<script type="application/ld+json">`, where
+/// the document is meant to go, indented a level further, as it passes: `<`, `>` and `&` (so no
+/// text closes the tag, `</script>`, or opens a comment) are written as `\u` escapes, which
+/// every JSON reader decodes to the same text. Outside strings JSON holds none of them, nor a
+/// line break inside one, so each is replaced wherever it is. (The line separators JavaScript
+/// would read as line ends never get here: the loader lays them out as newlines.)
+struct ScriptSafe<'w> {
+    inner: &'w mut dyn std::io::Write,
+}
+
+impl std::io::Write for ScriptSafe<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut from = 0;
+        for (i, &b) in buf.iter().enumerate() {
+            let with: &[u8] = match b {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                b'\n' => b"\n    ",
+                _ => continue,
+            };
+            self.inner.write_all(buf.get(from..i).unwrap_or_default())?;
+            self.inner.write_all(with)?;
+            from = i + 1;
         }
+        self.inner.write_all(buf.get(from..).unwrap_or_default())?;
+        Ok(buf.len())
     }
-    out
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 #[cfg(test)]

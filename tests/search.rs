@@ -1709,3 +1709,40 @@ fn another_engines_syntax_is_said() {
     assert!(!said("cease-fire or").contains("operator"));
     assert!(!said("cease-fire").contains("leaves nothing out"));
 }
+
+/// A filter of rows (`--common-ground`, `--one-sided`…) compares two parties: when none were
+/// chosen, the search says which two it searched, as the bundled dispute's third parties'
+/// claims are left out (they vanished without a word).
+#[test]
+fn a_filter_of_rows_says_which_two_parties_it_searched() {
+    for flag in ["--no-common-ground", "--one-sided"] {
+        let out = parallax()
+            .args(["search", "strike", flag])
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!(
+                "searched india ⟷ pakistan only: {flag} judges the rows of two parties"
+            )),
+            "{err}"
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(!stdout.contains("third-parties"), "{stdout}");
+    }
+    let out = parallax()
+        .args([
+            "search",
+            "strike",
+            "--no-common-ground",
+            "--left",
+            "india",
+            "--right",
+            "third-parties",
+        ])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("searched"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("third-parties"));
+}

@@ -262,6 +262,28 @@ pub fn search(
         let (left, right) = pair(&dispute, pair_args)?;
         let cmp = Comparison::new(&dispute, left, right);
         let filter = super::filter(filter_args, &dispute, Some(&cmp))?;
+        // A filter of rows compares two parties: when no one chose them, say which, as the
+        // other parties' claims are not searched.
+        let chose = pair_args.left.is_some() || pair_args.right.is_some();
+        if !chose && dispute.sides.len() > 2 {
+            let flag = [
+                (filter_args.one_sided, "--one-sided"),
+                (filter_args.both_sides, "--both-sides"),
+                (filter_args.common_ground, "--common-ground"),
+                (filter_args.no_common_ground, "--no-common-ground"),
+            ]
+            .into_iter()
+            .find_map(|(on, flag)| on.then_some(flag))
+            .unwrap_or("a filter of rows");
+            let id = |i: usize| dispute.sides.get(i).map_or("", |s| s.party.id.as_str());
+            writeln!(
+                err,
+                "parallax: searched {} ⟷ {} only: {flag} judges the rows of two parties \
+                 (choose them with --left and --right)",
+                id(left),
+                id(right)
+            )?;
+        }
         let q = Query {
             filter,
             search: Some(query_text.to_owned()),

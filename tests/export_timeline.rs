@@ -177,13 +177,22 @@ fn each_claim(dir: &std::path::Path, f: impl Fn(&mut serde_json::Value)) {
 }
 
 /// With no dated claim there is no chart, and the page says so with the undated counts (it
-/// said nothing, so the undated claims were never mentioned).
+/// said nothing, so the undated claims were never mentioned); an assessment dated by its
+/// sources still has its mark, on an axis of its own.
 #[test]
 fn a_page_without_dates_says_why_it_has_no_timeline() {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let dir = common::copy_fixture("relations", tmp.path(), "relations");
     each_claim(&dir, |c| {
         c.as_object_mut().map(|o| o.remove("date"));
+    });
+    let html = page_of(&dir);
+    assert!(
+        html.contains("<title>2025-03-03: e-start corroborated</title>"),
+        "{html}"
+    );
+    each_claim(&dir, |c| {
+        c.as_object_mut().map(|o| o.remove("assessment"));
     });
     let html = page_of(&dir);
     assert!(!html.contains("<svg"), "no chart");

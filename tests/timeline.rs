@@ -301,7 +301,8 @@ fn a_timeline_with_no_dated_claim_says_so_not_per_day() {
 
 /// An assessment citing only a report older than its claim is placed at the claim (it was made
 /// once the claim was), and one made after the last claim gets a bar of its own: each was
-/// missing from the table, and drawn on the wrong bar in HTML.
+/// missing from the table, and drawn on the wrong bar in HTML. So does one of an undated claim
+/// citing a report older than every dated claim: the axis runs back to it.
 #[test]
 fn every_dated_assessment_has_its_bar() {
     let dir = tempfile::tempdir().unwrap();
@@ -318,7 +319,9 @@ fn every_dated_assessment_has_its_bar() {
         serde_json::json!([
             {"id": "a-0", "text": "One.", "date": "2024-03-01", "sources": ["s"]},
             {"id": "a-1", "text": "Two.", "date": "2024-03-09", "sources": ["s"],
-             "assessment": {"rating": "refuted", "sources": ["old"]}}]),
+             "assessment": {"rating": "refuted", "sources": ["old"]}},
+            {"id": "a-2", "text": "Undated.", "sources": ["s"],
+             "assessment": {"rating": "disputed", "sources": ["old"]}}]),
     );
     let b = side(
         "b",
@@ -335,10 +338,12 @@ fn every_dated_assessment_has_its_bar() {
         .iter()
         .filter_map(|m| m["date"].as_str())
         .collect();
-    assert_eq!(dates, ["2024-03-09", "2024-07-01"]);
+    assert_eq!(dates, ["2023-06-01", "2024-03-09", "2024-07-01"]);
     let bins = json["bins"].as_array().unwrap();
     let last_end = bins.last().and_then(|b| b["end"].as_str()).unwrap();
     assert!(last_end >= "2024-07-01", "{json}");
+    let first_start = bins.first().and_then(|b| b["start"].as_str()).unwrap();
+    assert!(first_start <= "2023-06-01", "{json}");
     let table = Command::cargo_bin("parallax")
         .unwrap()
         .arg("timeline")
@@ -346,5 +351,5 @@ fn every_dated_assessment_has_its_bar() {
         .output()
         .unwrap();
     let table = String::from_utf8_lossy(&table.stdout);
-    assert_eq!(table.matches('⚑').count(), 2, "{table}");
+    assert_eq!(table.matches('⚑').count(), 3, "{table}");
 }

@@ -113,6 +113,18 @@ pub fn make_id(text: &str, max: usize) -> String {
     id.trim_end_matches('-').to_owned()
 }
 
+/// The id a dispute folder's name makes (`My Dispute` gives `my-dispute`), the folder resolved
+/// first so that `.` is named by its own name; empty when the name makes none.
+pub fn id_of_folder(dir: &std::path::Path) -> String {
+    let name = dir
+        .canonicalize()
+        .unwrap_or_else(|_| dir.to_path_buf())
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    make_id(&name, 128)
+}
+
 impl Draft {
     /// A draft with a manifest of this id and title, and no sides yet.
     pub fn new(id: &str, title: &str) -> Draft {

@@ -2566,3 +2566,33 @@ fn a_title_with_an_escape_sequence_is_refused() {
         ));
     assert!(!dir.path().join("out").exists());
 }
+
+/// `import -o .` names the dispute after the folder it is run in, as `parallax new .` does (it
+/// said it could make no id from the folder's name).
+#[test]
+fn import_into_this_folder_takes_its_name_as_the_id() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let here = dir.path().join("My Dispute");
+    std::fs::create_dir(&here).expect("made");
+    std::fs::write(
+        dir.path().join("claims.csv"),
+        "side,topic,text\na,t,One.\nb,t,Two.\n",
+    )
+    .expect("written");
+    for out in [".", "./"] {
+        for f in std::fs::read_dir(&here).expect("listed").flatten() {
+            let p = f.path();
+            let _ = std::fs::remove_file(&p).or_else(|_| std::fs::remove_dir_all(&p));
+        }
+        parallax()
+            .current_dir(&here)
+            .args(["import", "csv", "../claims.csv", "-o", out])
+            .assert()
+            .success();
+        let manifest: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(here.join("dispute.json")).expect("written"),
+        )
+        .expect("JSON");
+        assert_eq!(manifest["dispute"]["id"], "my-dispute", "-o {out}");
+    }
+}

@@ -3,7 +3,6 @@
 
 use super::Failure;
 use crate::cli::{ImportArgs, ImportCommand};
-use crate::create::make_id;
 use crate::format::{ID_RULE, is_id};
 use crate::import::{Builder, claimreview, csv};
 use std::io::Write;
@@ -297,12 +296,7 @@ fn dispute_id(args: &ImportArgs) -> Result<String, Failure> {
             crate::text::clean(id).text
         ))),
         None => {
-            let name = args
-                .out
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let id = make_id(&name, 128);
+            let id = crate::create::id_of_folder(&args.out);
             if id.is_empty() {
                 Err(Failure::Usage(
                     "cannot make an id from the folder's name; give one with --id".to_owned(),

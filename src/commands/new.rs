@@ -84,14 +84,7 @@ pub fn new(args: &NewArgs, err: &mut dyn Write) -> Result<(), Failure> {
             )));
         }
         None => {
-            let name = args
-                .dir
-                .canonicalize()
-                .unwrap_or_else(|_| args.dir.clone())
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let id = make_id(&name, 128);
+            let id = crate::create::id_of_folder(&args.dir);
             if id.is_empty() {
                 return Err(Failure::Usage(
                     "cannot make an id from the folder's name; give one with --id".to_owned(),

@@ -450,7 +450,7 @@ pub struct FilterArgs {
     #[arg(long = "kind", value_name = "KIND", value_delimiter = ',', value_parser = Choices::new(kind_names, parse_kind), hide_possible_values = true)]
     pub kinds: Vec<SourceKind>,
     /// Keep claims citing a source affiliated with this party id, or `independent`.
-    #[arg(long = "affiliation", value_name = "ID", value_delimiter = ',', value_hint = ValueHint::Other)]
+    #[arg(long = "affiliation", value_name = "ID", value_delimiter = ',', value_hint = ValueHint::Other, value_parser = id_arg)]
     pub affiliations: Vec<String>,
     /// Keep claims with this tag.
     #[arg(long = "tag", value_name = "TAG", value_delimiter = ',', value_hint = ValueHint::Other)]
@@ -599,24 +599,25 @@ fn matcher_names() -> Vec<&'static str> {
 }
 
 fn parse_kind(s: &str) -> Result<SourceKind, String> {
-    SourceKind::parse(s).ok_or_else(|| {
+    SourceKind::parse(&s.to_ascii_lowercase()).ok_or_else(|| {
         let all: Vec<&str> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
         format!("unknown kind; choose one of: {}", all.join(", "))
     })
 }
 
 fn parse_relation(s: &str) -> Result<RelationKind, String> {
-    RelationKind::parse(s).ok_or_else(|| {
+    RelationKind::parse(&s.to_ascii_lowercase()).ok_or_else(|| {
         let all: Vec<&str> = RelationKind::ALL.iter().map(|k| k.as_str()).collect();
         format!("unknown relation; choose one of: {}", all.join(", "))
     })
 }
 
 fn parse_rating(s: &str) -> Result<RatingChoice, String> {
+    let s = s.to_ascii_lowercase();
     if s == "none" {
         return Ok(RatingChoice(None));
     }
-    Rating::parse(s)
+    Rating::parse(&s)
         .map(|r| RatingChoice(Some(r)))
         .ok_or_else(|| {
             let all: Vec<&str> = Rating::ALL.iter().map(|r| r.as_str()).collect();
@@ -624,8 +625,8 @@ fn parse_rating(s: &str) -> Result<RatingChoice, String> {
         })
 }
 
-/// A party or topic id as given: ids are lower case in every file (the format's rule), so
-/// `--party India` can only mean `india`.
+/// A party, topic or affiliation id as given: ids are lower case in every file (the format's
+/// rule), so `--party India` can only mean `india`.
 fn id_arg(s: &str) -> Result<String, String> {
     Ok(s.to_ascii_lowercase())
 }
@@ -688,7 +689,8 @@ fn parse_size(s: &str) -> Result<u64, String> {
 }
 
 fn parse_matcher(s: &str) -> Result<MatcherKind, String> {
-    s.parse()
+    s.to_ascii_lowercase()
+        .parse()
         .map_err(|_| "unknown matcher; choose one of: nucleo, skim".to_owned())
 }
 

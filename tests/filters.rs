@@ -498,3 +498,27 @@ fn dates_asked_of_a_dispute_without_any_are_a_usage_error() {
             )));
     }
 }
+
+/// Every filter value that is a fixed word or an id is read in any case, as `--party India`
+/// is: `--affiliation Pakistan`, `--rating Corroborated`, `--kind News`, `--relation Agrees`
+/// and `--matcher Skim` were refused, the first while listing `pakistan` as a choice.
+#[test]
+fn filter_words_and_ids_are_read_in_any_case() {
+    for (flag, typed) in [
+        ("--affiliation", "Pakistan"),
+        ("--rating", "Corroborated"),
+        ("--kind", "News"),
+        ("--relation", "Agrees"),
+        ("--matcher", "Skim"),
+    ] {
+        let show = |value: &str| {
+            let out = parallax()
+                .args(["show", flag, value])
+                .output()
+                .expect("runs");
+            assert!(out.status.success(), "{flag} {value}: {out:?}");
+            out.stdout
+        };
+        assert_eq!(show(typed), show(&typed.to_lowercase()), "{flag} {typed}");
+    }
+}

@@ -472,3 +472,22 @@ fn the_selected_bar_is_said_whole_at_80_columns() {
     }
     assert!(seen_assessed, "some bar holds assessments");
 }
+
+/// `T` with no topic left on screen says there is none to chart and how to bring them back (it
+/// said "No row to open here.", the words of Enter).
+#[test]
+fn t_with_no_topic_left_says_why_and_how_to_undo_it() {
+    let mut a = app(Theme::plain(), 80, 24);
+    common::press(&mut a, &[Action::FocusComparison, Action::Search]);
+    common::typed(&mut a, "zzqxqz");
+    common::press(&mut a, &[Action::Narrow, Action::Back]);
+    assert!(
+        a.shown().topics.is_empty(),
+        "the narrowed search leaves nothing"
+    );
+    common::keys(&mut a, &[KeyCode::Char('T')]);
+    let said = common::footer_said(&a);
+    assert!(said.contains("No topic to chart."), "{said}");
+    assert!(said.contains("No claim matches the search."), "{said}");
+    assert!(!said.contains("No row to open"), "{said}");
+}

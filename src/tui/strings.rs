@@ -31,6 +31,11 @@ pub const ONE_SIDED_SHORT: &str = "*";
 pub const EMPTY_TOPIC: &str = "Neither side makes a claim on this topic.";
 /// Shown when a dispute has no topics at all.
 pub const NO_TOPICS: &str = "This dispute has no topics.";
+
+/// `T` with no topic on screen, and why there is none.
+pub fn no_topic_to_chart(why: &str) -> String {
+    format!("No topic to chart. {why}")
+}
 /// The comparison pane of a dispute with no topic at all (as `parallax new` writes one): what to
 /// do next. `files`: the side files' names, when the dispute came from files.
 pub fn nothing_yet(files: &[String]) -> String {

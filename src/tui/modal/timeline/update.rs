@@ -96,7 +96,14 @@ fn sparks(app: &App) -> foldhash::HashMap<String, Vec<usize>> {
 /// Opens the timeline of the selected topic, on the bar of the date in force.
 pub fn open(app: &mut App) -> Step {
     let Some(topic) = app.current_topic() else {
-        app.message = Some(crate::tui::strings::NO_ROW.to_owned());
+        // Why there is no topic: the query left none (and how to undo it), or there is none.
+        let why = match &app.outcome {
+            Some(_) if !app.cmp.topics.is_empty() => {
+                crate::tui::modal::comparison::topics::no_match(app)
+            }
+            _ => crate::tui::strings::NO_TOPICS.to_owned(),
+        };
+        app.message = Some(crate::tui::strings::no_topic_to_chart(&why));
         return Step::Stay;
     };
     let (id, title) = (topic.id.clone(), topic.title.clone());

@@ -459,10 +459,12 @@ pub struct FilterArgs {
     /// retracted, or `none` for claims without an assessment.
     #[arg(long = "rating", value_name = "RATING", value_delimiter = ',', value_parser = Choices::new(rating_names, parse_rating), hide_possible_values = true)]
     pub ratings: Vec<RatingChoice>,
-    /// Keep claims dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); undated go.
+    /// Keep claims whose date reaches this date or later (YYYY, YYYY-MM or YYYY-MM-DD; a claim
+    /// dated `2025` reaches every day of 2025); undated go.
     #[arg(long, value_name = "DATE", value_parser = parse_date, value_hint = ValueHint::Other)]
     pub since: Option<Date>,
-    /// Keep claims dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD); undated go.
+    /// Keep claims whose date reaches this date or earlier (YYYY, YYYY-MM or YYYY-MM-DD; a
+    /// claim dated `2025` reaches 2025-01-01); undated go.
     #[arg(long, value_name = "DATE", value_parser = parse_date, value_hint = ValueHint::Other)]
     pub until: Option<Date>,
     /// Keep rows that only one of the two sides answers.

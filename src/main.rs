@@ -211,12 +211,50 @@ fn main() -> ExitCode {
     }
 }
 
+/// For an option the command does not take but others do (`timeline --since`), which commands
+/// take it: clap's own tip, `use '-- --since'`, would pass it on as a path.
+fn option_of_other_commands(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let flag = arg.split('=').next()?;
+    let long = flag.strip_prefix("--")?;
+    let cli = <Cli as clap::CommandFactory>::command();
+    // The command: the first argument that names one.
+    let used = std::env::args()
+        .skip(1)
+        .find_map(|a| cli.get_subcommands().find(|c| c.get_name() == a))?;
+    let takes = |c: &clap::Command| c.get_arguments().any(|a| a.get_long() == Some(long));
+    let others: Vec<&str> = cli
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set() && takes(c))
+        .map(clap::Command::get_name)
+        .collect();
+    if others.is_empty() || takes(used) {
+        return None;
+    }
+    let name = used.get_name();
+    Some(format!(
+        "`parallax {name}` takes no {flag}; it is an option of {} (`parallax {name} --help` \
+         lists the options of {name})",
+        others.join(", ")
+    ))
+}
+
 /// clap's own message about the command line (or its help), as clap prints it; but when an
 /// argument holds a character that must never reach the terminal (an escape sequence pasted in,
 /// a bidirectional control) or a line break, clap would echo it raw, or strip it and quote another value: then
 /// the message is clap's for the arguments with each such character shown as a marker, as every
 /// other message shows it.
 fn command_line_error(e: clap::Error) -> ExitCode {
+    if let Some(said) = option_of_other_commands(&e) {
+        let _ = writeln!(io::stderr(), "error: {said}");
+        return ExitCode::from(2);
+    }
     let mut hidden = false;
     let shown: Vec<std::ffi::OsString> = std::env::args_os()
         .map(|a| match a.to_str() {

@@ -897,3 +897,32 @@ fn an_id_given_on_the_command_line_is_cut_in_messages() {
     let said = refused(&["timeline", fresh.to_str().unwrap(), "--topic", "foo"]);
     assert!(said.contains("this dispute has no topic yet"), "{said}");
 }
+
+/// An option another command takes (`timeline --since`) is said to be theirs, not passed on as
+/// clap's tip (`use '-- --since'`) would have it, as a path that then does not exist.
+#[test]
+fn an_option_of_other_commands_names_them() {
+    let out = parallax()
+        .args(["timeline", "--since", "2025-05"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "`parallax timeline` takes no --since; it is an option of show, search, export"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("-- --since"), "{err}");
+    // A mistyped option keeps clap's own suggestion.
+    let out = parallax()
+        .args(["show", "--sinc", "2025"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("a similar argument exists: '--since'"),
+        "{err}"
+    );
+}

@@ -2596,3 +2596,55 @@ fn import_into_this_folder_takes_its_name_as_the_id() {
         assert_eq!(manifest["dispute"]["id"], "my-dispute", "-o {out}");
     }
 }
+
+/// A claims table sorted by its text column, as a spreadsheet sorts it, puts a claim's further
+/// rows (its other sources, its assessment's) above the row with its text: each still goes to
+/// its claim (every assessment source was lost, each said to be "a claim with no text"). A row
+/// whose claim no record gives is said to be skipped.
+#[test]
+fn a_claims_table_sorted_by_text_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("claims.csv");
+    parallax()
+        .args(["export", "-f", "claims-csv", "-o"])
+        .arg(&csv)
+        .assert()
+        .success();
+    let mut reader = csv::Reader::from_path(&csv).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (record, text) = (col("record"), col("text"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let is_claim = |r: &csv::StringRecord| matches!(r.get(record), Some("claim" | ""));
+    let mut claim_rows: Vec<&csv::StringRecord> = rows.iter().filter(|r| is_claim(r)).collect();
+    assert!(
+        claim_rows.iter().any(|r| r.get(text) == Some("")),
+        "the table has further rows of claims"
+    );
+    claim_rows.sort_by_key(|r| r.get(text).unwrap_or_default().to_owned());
+    let sorted = dir.path().join("sorted.csv");
+    let mut writer = csv::Writer::from_path(&sorted).unwrap();
+    writer.write_record(&headers).unwrap();
+    for r in rows.iter().filter(|r| !is_claim(r)).chain(claim_rows) {
+        writer.write_record(r).unwrap();
+    }
+    writer.flush().unwrap();
+    let back = dir.path().join("back");
+    import_csv(&sorted, &back)
+        .success()
+        .stderr(predicate::str::contains("0 problem(s)"));
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("narratives/india-pakistan-2025");
+    let (mut before, mut after) = (claims(&load(&bundled)), claims(&load(&back)));
+    before.sort();
+    after.sort();
+    assert_eq!(before, after);
+    let (_dir, said) = import_said(
+        "side,topic,id,text,source_url\na,t,a1,One.,\nb,t,b1,Two.,\nb,t,b9,,https://example.org/\n",
+    );
+    assert!(
+        said.contains(
+            "line 4: claim `b9` has no text, and no record of its side gives it one; skipped"
+        ),
+        "{said}"
+    );
+}

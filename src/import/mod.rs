@@ -131,6 +131,9 @@ pub struct Builder {
     /// Each manifest topic's points by id: (the topic's place in `topics`, the point's id) to
     /// the point's place in its `points`, so a record finds its point without a scan.
     point_ids: HashMap<(usize, String), usize>,
+    /// Records with no text whose claim no record had given yet: (the record, the claim's id,
+    /// its side's id, its file and place), placed by [`Builder::place_pending`] at the end.
+    pending: Vec<(Record, String, String, String, String)>,
 }
 
 /// The dispute as a `dispute` record gives it.
@@ -591,88 +594,14 @@ impl Builder {
             _ => id,
         };
         if let Some(place) = self.claims.get(&id).cloned() {
-            let same = text.is_none_or(|t| {
-                self.sides[place.side].side.topics[place.topic].claims[place.claim].text == t
-            });
-            let claim = &self.sides[place.side].side.topics[place.topic].claims[place.claim];
-            let other_verdict = r.get(Col::Rating).is_some_and(|w| {
-                claim
-                    .assessment
-                    .as_ref()
-                    .is_none_or(|a| rating_word(w) != Some(a.rating))
-            }) || r.get(Col::Note).is_some_and(|n| {
-                // Compared as the note would be kept, a fact-checker's word before it, in any
-                // case: the same verdict given again on a claim's next source row (`False`
-                // after `false`) is no other verdict.
-                let note = rated_note(r.get(Col::Rating), Some(n.trim().to_owned()));
-                let kept = claim.assessment.as_ref().and_then(|a| a.note.as_deref());
-                kept.zip(note.as_deref())
-                    .is_none_or(|(a, b)| plain(a) != plain(b))
-            }) || r.get(Col::By).is_some_and(|b| {
-                // Another fact-checker's verdict, even worded the same, is another verdict.
-                claim
-                    .assessment
-                    .as_ref()
-                    .and_then(|a| a.by.as_deref())
-                    .is_none_or(|by| by.to_lowercase() != b.trim().to_lowercase())
-            });
-            if other_verdict {
-                // `disputed by Snopes: Rated “Mixture”.`: the rating, who gave it, then the
-                // note (they were joined by colons: `disputed: Rated “Mixture”.: Snopes`).
-                let by = r.get(Col::By).map(|b| format!(" by {}", b.trim()));
-                let note = r.get(Col::Note).map(|n| format!(": {}", n.trim()));
-                let wording = format!(
-                    "{}{}{}",
-                    r.get(Col::Rating).map_or("a verdict", str::trim),
-                    by.unwrap_or_default(),
-                    note.unwrap_or_default()
-                );
-                self.problem(
-                    file,
-                    at,
-                    format!(
-                        "another verdict on claim `{}` (given at {}) is not used: {}",
-                        quote(&id),
-                        place.shown_from(file),
-                        quote(&wording)
-                    ),
-                );
-            }
-            if !same {
-                self.problem(
-                    file,
-                    at,
-                    format!(
-                        "claim `{}` was given at {}; this record's text differs, so its other fields are ignored{}",
-                        quote(&id),
-                        place.shown_from(file),
-                        if r.has_source() { " and only its source is added" } else { " and it adds nothing" }
-                    ),
-                );
-            } else {
-                let differ = self.differing(r, &place);
-                if !differ.is_empty() {
-                    self.problem(
-                        file,
-                        at,
-                        format!(
-                            "claim `{}` was given at {}; this record's {} (only its source is added)",
-                            quote(&id),
-                            place.shown_from(file),
-                            differ_not_used(&differ),
-                        ),
-                    );
-                }
-            }
-            self.source(r, &place, file, at);
+            self.more_of_claim(r, &id, &place, text, file, at);
             return;
         }
         let Some(text) = text else {
-            self.problem(
-                file,
-                at,
-                format!("claim `{}` has no text; skipped", quote(&id)),
-            );
+            // A further row of a claim given later (a spreadsheet sorted by another column
+            // puts the claim's source rows first): placed once every record is read.
+            self.pending
+                .push((r.clone(), id, side_id, file.to_owned(), at.to_owned()));
             return;
         };
         let Some(topic_cell) = r.get(Col::Topic).map(str::trim) else {
@@ -965,9 +894,118 @@ impl Builder {
         })
     }
 
+    /// A further record of a claim given already (at `place`): its source is added, and a text,
+    /// a verdict or other fields that differ are reported.
+    fn more_of_claim(
+        &mut self,
+        r: &Record,
+        id: &str,
+        place: &ClaimPlace,
+        text: Option<&str>,
+        file: &str,
+        at: &str,
+    ) {
+        let same = text.is_none_or(|t| {
+            self.sides[place.side].side.topics[place.topic].claims[place.claim].text == t
+        });
+        let claim = &self.sides[place.side].side.topics[place.topic].claims[place.claim];
+        let other_verdict = r.get(Col::Rating).is_some_and(|w| {
+            claim
+                .assessment
+                .as_ref()
+                .is_none_or(|a| rating_word(w) != Some(a.rating))
+        }) || r.get(Col::Note).is_some_and(|n| {
+            // Compared as the note would be kept, a fact-checker's word before it, in any
+            // case: the same verdict given again on a claim's next source row (`False`
+            // after `false`) is no other verdict.
+            let note = rated_note(r.get(Col::Rating), Some(n.trim().to_owned()));
+            let kept = claim.assessment.as_ref().and_then(|a| a.note.as_deref());
+            kept.zip(note.as_deref())
+                .is_none_or(|(a, b)| plain(a) != plain(b))
+        }) || r.get(Col::By).is_some_and(|b| {
+            // Another fact-checker's verdict, even worded the same, is another verdict.
+            claim
+                .assessment
+                .as_ref()
+                .and_then(|a| a.by.as_deref())
+                .is_none_or(|by| by.to_lowercase() != b.trim().to_lowercase())
+        });
+        if other_verdict {
+            // `disputed by Snopes: Rated “Mixture”.`: the rating, who gave it, then the
+            // note (they were joined by colons: `disputed: Rated “Mixture”.: Snopes`).
+            let by = r.get(Col::By).map(|b| format!(" by {}", b.trim()));
+            let note = r.get(Col::Note).map(|n| format!(": {}", n.trim()));
+            let wording = format!(
+                "{}{}{}",
+                r.get(Col::Rating).map_or("a verdict", str::trim),
+                by.unwrap_or_default(),
+                note.unwrap_or_default()
+            );
+            self.problem(
+                file,
+                at,
+                format!(
+                    "another verdict on claim `{}` (given at {}) is not used: {}",
+                    quote(id),
+                    place.shown_from(file),
+                    quote(&wording)
+                ),
+            );
+        }
+        if !same {
+            self.problem(
+                file,
+                at,
+                format!(
+                    "claim `{}` was given at {}; this record's text differs, so its other fields are ignored{}",
+                    quote(id),
+                    place.shown_from(file),
+                    if r.has_source() { " and only its source is added" } else { " and it adds nothing" }
+                ),
+            );
+        } else {
+            let differ = self.differing(r, place);
+            if !differ.is_empty() {
+                self.problem(
+                    file,
+                    at,
+                    format!(
+                        "claim `{}` was given at {}; this record's {} (only its source is added)",
+                        quote(id),
+                        place.shown_from(file),
+                        differ_not_used(&differ),
+                    ),
+                );
+            }
+        }
+        self.source(r, place, file, at);
+    }
+
+    /// The records without a text read before their claim's: each goes to its claim when a
+    /// record of its side gave one, and is reported as skipped when none did.
+    fn place_pending(&mut self) {
+        for (r, id, side_id, file, at) in std::mem::take(&mut self.pending) {
+            let side = self.side_ids.get(&side_id).copied();
+            match self.claims.get(&id).cloned() {
+                Some(place) if Some(place.side) == side => {
+                    self.more_of_claim(&r, &id, &place, None, &file, &at);
+                }
+                _ => self.problem(
+                    &file,
+                    &at,
+                    format!(
+                        "claim `{}` has no text, and no record of its side gives it one; skipped",
+                        quote(&id)
+                    ),
+                ),
+            }
+        }
+    }
+
     /// The dispute built: a manifest with this id and title, its topics and points, and the
     /// sides in first-appearance order.
     pub fn finish(mut self, id: &str, title: &str) -> (Draft, Vec<Problem>) {
+        self.place_pending();
         // A side's topic no record titled takes the neutral title, as the manifest has it.
         let neutral: HashMap<&str, &str> = self
             .topics

@@ -2648,3 +2648,25 @@ fn a_claims_table_sorted_by_text_loses_nothing() {
         "{said}"
     );
 }
+
+/// A `point` record without a question is kept in the manifest with the neutral question and
+/// said at its line: the manifest written would not load (an error about a `dispute.json` line
+/// the analyst never wrote, and nothing imported).
+#[test]
+fn a_point_record_without_a_question_gets_the_neutral_one() {
+    let (dir, said) = import_said(
+        "record,side,topic,point,question,text\npoint,,t,p1,,\nclaim,a,t,p1,,One.\nclaim,b,t,p1,,Two.\n",
+    );
+    assert!(
+        said.contains(
+            "line 2: point `p1` of topic `t` has no question; it is asked “What is at issue here?”"
+        ),
+        "{said}"
+    );
+    let d = load(&dir.path().join("out"));
+    let question = d
+        .manifest_topic("t")
+        .and_then(|t| t.points.iter().find(|p| p.id == "p1"))
+        .and_then(|p| p.question.clone());
+    assert_eq!(question.as_deref(), Some("What is at issue here?"));
+}

@@ -102,8 +102,10 @@ pub struct Builder {
     topics: Vec<ManifestTopic>,
     topic_ids: HashMap<String, usize>,
     claims: HashMap<String, ClaimPlace>,
-    /// Points a `point` record declared: kept in the manifest even without a question.
-    declared_points: HashSet<(String, String)>,
+    /// Points a `point` record declared: kept in the manifest even without a question (then
+    /// with the neutral one).
+    /// Each to the file and place of its first record.
+    declared_points: HashMap<(String, String), (String, String)>,
     /// Topics a `topic` record without a side declared: with a `dispute` record (a whole
     /// dispute written by claims-csv), the manifest holds only those, and a topic only claims
     /// name stays in the side files, as in the dispute written.
@@ -1032,12 +1034,29 @@ impl Builder {
             draft.manifest.topics.retain(|t| declared.contains(&t.id));
         }
         // The manifest names a point only with its question, or when a `point` record declared
-        // it; any other stays in the sides.
+        // it; any other stays in the sides. A declared point no record asked a question of
+        // gets the neutral one to edit later (a manifest's point needs one), and that is said.
         for t in &mut draft.manifest.topics {
             let declared = &self.declared_points;
             t.points.retain(|p| {
-                p.question.is_some() || declared.contains(&(t.id.clone(), p.id.clone()))
+                p.question.is_some() || declared.contains_key(&(t.id.clone(), p.id.clone()))
             });
+            for p in t.points.iter_mut().filter(|p| p.question.is_none()) {
+                let question = crate::matching::DEFAULT_QUESTION;
+                p.question = Some(question.to_owned());
+                if let Some((file, at)) = declared.get(&(t.id.clone(), p.id.clone())) {
+                    self.problems.push(Problem {
+                        file: file.clone(),
+                        at: at.clone(),
+                        reason: format!(
+                            "point `{}` of topic `{}` has no question; it is asked “{question}” \
+                             in the manifest, to edit there",
+                            quote(&p.id),
+                            quote(&t.id)
+                        ),
+                    });
+                }
+            }
         }
         draft.sides = self
             .sides

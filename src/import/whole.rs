@@ -245,6 +245,8 @@ impl Builder {
             );
         }
         self.point(&topic, &point, question);
-        self.declared_points.insert((topic, point));
+        self.declared_points
+            .entry((topic, point))
+            .or_insert_with(|| (file.to_owned(), at.to_owned()));
     }
 }

@@ -2670,3 +2670,28 @@ fn a_point_record_without_a_question_gets_the_neutral_one() {
         .and_then(|p| p.question.clone());
     assert_eq!(question.as_deref(), Some("What is at issue here?"));
 }
+
+/// A `dispute` row that only gives a title leaves every topic in the manifest, as `--title`
+/// does: it left them all out, so `validate` warned of each one on every side (262 on LIAR).
+#[test]
+fn a_dispute_row_alone_keeps_every_topic_in_the_manifest() {
+    let (dir, said) = import_said(
+        "record,side,topic,text,title\ndispute,,,,My title\nclaim,a,t,One.,\nclaim,b,u,Two.,\n",
+    );
+    assert!(said.contains("0 problem(s)"), "{said}");
+    let out = dir.path().join("out");
+    let d = load(&out);
+    assert_eq!(d.title, "My title");
+    for t in ["t", "u"] {
+        assert!(d.manifest_topic(t).is_some(), "{t}");
+    }
+    let report = parallax::load::load_paths(&[out]).report;
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == parallax::load::Code::TopicNotInManifest),
+        "{:?}",
+        report.diagnostics
+    );
+}

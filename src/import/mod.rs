@@ -108,7 +108,8 @@ pub struct Builder {
     declared_points: HashMap<(String, String), (String, String)>,
     /// Topics a `topic` record without a side declared: with a `dispute` record (a whole
     /// dispute written by claims-csv), the manifest holds only those, and a topic only claims
-    /// name stays in the side files, as in the dispute written.
+    /// name stays in the side files, as in the dispute written; with neither topic nor side
+    /// records, it holds every one.
     declared_topics: HashSet<String>,
     /// What a `dispute` record gave.
     dispute: DisputeRecord,
@@ -1029,7 +1030,11 @@ impl Builder {
         draft.manifest.dispute.summary = self.dispute.summary;
         draft.manifest.dispute.period = self.dispute.period;
         draft.manifest.topics = self.topics;
-        if self.dispute.seen {
+        // Only for a whole dispute (its `side` or `topic` records too, as claims-csv writes
+        // one): a `dispute` record alone (a title given in the table) does not leave every
+        // topic out of the manifest, each then warned about.
+        let whole = !self.declared_topics.is_empty() || !self.declared_sides.is_empty();
+        if self.dispute.seen && whole {
             let declared = &self.declared_topics;
             draft.manifest.topics.retain(|t| declared.contains(&t.id));
         }

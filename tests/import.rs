@@ -2435,7 +2435,13 @@ fn strict_writes_nothing_when_any_record_has_a_problem() {
     );
     assert!(said.contains("nothing was written (--strict)"), "{said}");
     assert!(!dir.path().join("out").exists());
-    std::fs::write(&csv, "side,topic,text,date\na,t,one,2025-04-22\nb,t,two,\n").unwrap();
+    // A row of empty cells, as a spreadsheet writes a row it emptied, is a blank line: no
+    // problem, so `--strict` does not stop (it refused the whole table).
+    std::fs::write(
+        &csv,
+        "side,topic,text,date\na,t,one,2025-04-22\n,,,\r\nb,t,two,\n,,\n",
+    )
+    .unwrap();
     parallax()
         .args(["import", "csv", "--strict", "-o"])
         .arg(dir.path().join("out"))

@@ -2701,3 +2701,45 @@ fn a_dispute_row_alone_keeps_every_topic_in_the_manifest() {
         report.diagnostics
     );
 }
+
+/// `--topic` titles its topic in its words (`foreign-policy` as "Foreign policy"): every
+/// topic was titled "Fact-checks", whatever id was given.
+#[test]
+fn a_claimreview_topic_is_titled_by_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("reviews.json");
+    std::fs::write(
+        &file,
+        format!(
+            r#"[{{"@context": "https://schema.org", "@type": "ClaimReview",
+                "claimReviewed": "The gates were shut.",
+                "itemReviewed": {{"@type": "Claim", "author": {{"@type": "Organization", "name": "Alpha"}}}},
+                "reviewRating": {{"@type": "Rating", "alternateName": "False"}},
+                "url": "https://example.org/check/1"}}, {BETA_REVIEW}]"#
+        ),
+    )
+    .unwrap();
+    for (topic, title) in [
+        (None, "Fact-checks"),
+        (Some("foreign-policy"), "Foreign policy"),
+    ] {
+        let out = dir.path().join(topic.unwrap_or("default"));
+        let mut command = parallax();
+        command
+            .args(["import", "claimreview"])
+            .arg(&file)
+            .arg("-o")
+            .arg(&out);
+        if let Some(t) = topic {
+            command.args(["--topic", t]);
+        }
+        command.assert().success();
+        let d = load(&out);
+        let id = topic.unwrap_or("fact-checks");
+        assert_eq!(
+            d.manifest_topic(id).map(|t| t.title.as_str()),
+            Some(title),
+            "{topic:?}"
+        );
+    }
+}

@@ -814,7 +814,7 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
     first.set(Col::Side, &side);
     first.set(Col::SideName, &side_name);
     first.set(Col::Topic, options.topic);
-    first.set(Col::TopicTitle, "Fact-checks");
+    first.set(Col::TopicTitle, topic_title(options.topic));
     first.set(Col::Id, &id);
     first.set(Col::Text, &review.claim);
     first.set(Col::Speaker, review.speaker.as_deref().unwrap_or(""));
@@ -981,6 +981,19 @@ pub fn write(
     }
     w.write_all(if first { b"]\n}\n" } else { b"\n  ]\n}\n" })?;
     Ok(without)
+}
+
+/// The neutral title of the topic the reviews go in: `Fact-checks` for the default, else the
+/// id given to `--topic` in words (`foreign-policy` is `Foreign policy`), to edit later.
+fn topic_title(topic: &str) -> String {
+    if topic == "fact-checks" {
+        return "Fact-checks".to_owned();
+    }
+    let words = topic.replace(['-', '_'], " ");
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
 }
 
 /// One review, its keys in the order `serde_json` writes an object's (sorted), so that the

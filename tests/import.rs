@@ -2743,3 +2743,37 @@ fn a_claimreview_topic_is_titled_by_its_id() {
         );
     }
 }
+
+/// Without an `id` column, one sentence said by two speakers is two claims (PolitiFact checks
+/// the same words from two people): it became one, the second speaker's verdict dropped. Each
+/// speaker's later rows go to their own claim, and the split is said.
+#[test]
+fn one_text_by_two_speakers_is_two_claims() {
+    let (dir, said) = import_said(
+        "side,topic,text,speaker,source_url\n\
+         a,t,Taxes went up.,Alice,https://e.org/1\n\
+         a,t2,Taxes went up.,Bob,https://e.org/2\n\
+         b,t,No.,Carol,\n\
+         a,t2,Taxes went up.,Bob,https://e.org/3\n\
+         a,t,Taxes went up.,Alice,https://e.org/4\n",
+    );
+    assert!(
+        said.contains(
+            "line 3: claim `taxes-went-up-f98854` (line 2) has this text, said by another speaker"
+        ),
+        "{said}"
+    );
+    let d = load(&dir.path().join("out"));
+    let mut by: Vec<(String, usize)> = d
+        .claims()
+        .filter(|(_, c)| c.text == "Taxes went up.")
+        .map(|(_, c)| {
+            (
+                c.speaker.as_deref().unwrap_or("").to_owned(),
+                c.sources.len(),
+            )
+        })
+        .collect();
+    by.sort();
+    assert_eq!(by, [("Alice".to_owned(), 2), ("Bob".to_owned(), 2)]);
+}

@@ -137,6 +137,9 @@ pub struct Builder {
     /// Records with no text whose claim no record had given yet: (the record, the claim's id,
     /// its side's id, its file and place), placed by [`Builder::place_pending`] at the end.
     pending: Vec<(Record, String, String, String, String)>,
+    /// The id given to a claim whose text another claim of its side had, by (side, the id its
+    /// text made, its speaker): see [`Builder::by_another_speaker`].
+    by_speaker: HashMap<(String, String, String), String>,
 }
 
 /// The dispute as a `dispute` record gives it.
@@ -597,6 +600,7 @@ impl Builder {
             }
             _ => id,
         };
+        let id = self.by_another_speaker(r, id, &side_id, file, at);
         if let Some(place) = self.claims.get(&id).cloned() {
             self.more_of_claim(r, &id, &place, text, file, at);
             return;
@@ -896,6 +900,56 @@ impl Builder {
             sources: Vec::new(),
             indices: Vec::new(),
         })
+    }
+
+    /// The id of a record without an id cell whose text a claim of its side has, said by another
+    /// speaker: another statement (PolitiFact checks one sentence from two people), so a claim
+    /// of its own, and said; that speaker's later rows go on to name it. Else `id` as it is.
+    fn by_another_speaker(
+        &mut self,
+        r: &Record,
+        id: String,
+        side_id: &str,
+        file: &str,
+        at: &str,
+    ) -> String {
+        let (None, Some(text), Some(speaker)) = (
+            r.get(Col::Id),
+            r.get(Col::Text).map(str::trim),
+            r.get(Col::Speaker).map(str::trim).filter(|s| !s.is_empty()),
+        ) else {
+            return id;
+        };
+        let key = (side_id.to_owned(), id.clone(), speaker.to_owned());
+        if let Some(given) = self.by_speaker.get(&key) {
+            return given.clone();
+        }
+        let side = self.side_ids.get(side_id).copied();
+        let Some(place) = self.claims.get(&id).filter(|p| Some(p.side) == side) else {
+            return id;
+        };
+        let first = self
+            .sides
+            .get(place.side)
+            .and_then(|s| s.side.topics.get(place.topic))
+            .and_then(|t| t.claims.get(place.claim))
+            .and_then(|c| c.speaker.as_deref());
+        if first.is_none_or(|s| s == speaker) {
+            return id;
+        }
+        let shown = place.shown_from(file);
+        let fresh = self.fresh_claim_id(side_id, text);
+        self.problem(
+            file,
+            at,
+            format!(
+                "claim `{}` ({shown}) has this text, said by another speaker: this is a claim of its own, `{}` (an `id` column names claims as you choose)",
+                quote(&id),
+                quote(&fresh)
+            ),
+        );
+        self.by_speaker.insert(key, fresh.clone());
+        fresh
     }
 
     /// A further record of a claim given already (at `place`): its source is added, and a text,

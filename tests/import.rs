@@ -2777,3 +2777,29 @@ fn one_text_by_two_speakers_is_two_claims() {
     by.sort();
     assert_eq!(by, [("Alice".to_owned(), 2), ("Bob".to_owned(), 2)]);
 }
+
+/// A `ratingValue` that is no number (`3/5`) is read as the rating's wording, named and kept in
+/// the note: it was said to be "no rating" though the review gives one.
+#[test]
+fn a_rating_value_that_is_no_number_is_its_wording() {
+    let (dir, said) = review_said(&[
+        r#"[{"@context": "https://schema.org", "@type": "ClaimReview",
+            "claimReviewed": "The gates were shut.",
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
+            "reviewRating": {"@type": "Rating", "ratingValue": "3/5"},
+            "url": "https://example.org/check/1"}]"#,
+        BETA_REVIEW,
+    ]);
+    assert!(
+        said.contains("the rating “3/5” is not in the table"),
+        "{said}"
+    );
+    assert!(!said.contains("gives no rating"), "{said}");
+    let d = load(&dir.path().join("out"));
+    let (_, c) = d
+        .claims()
+        .find(|(_, c)| c.text == "The gates were shut.")
+        .expect("imported");
+    let note = c.assessment.as_ref().and_then(|a| a.note.as_deref());
+    assert!(note.is_some_and(|n| n.contains("3/5")), "{note:?}");
+}

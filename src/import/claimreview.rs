@@ -684,7 +684,11 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                     .flatten()
                     .reduce(|a, b| format!("{a} {b}")),
                     keywords: keywords(node.get("keywords")),
-                    textual: words.first().cloned(),
+                    // A `ratingValue` that is no number (`3/5`, `two`) is its wording.
+                    textual: words.first().cloned().or_else(|| {
+                        let value = rating.and_then(|r| r.get("ratingValue"));
+                        num("ratingValue").is_none().then(|| text(value)).flatten()
+                    }),
                     number: num("ratingValue").map(|v| {
                         (
                             v,

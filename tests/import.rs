@@ -2803,3 +2803,25 @@ fn a_rating_value_that_is_no_number_is_its_wording() {
     let note = c.assessment.as_ref().and_then(|a| a.note.as_deref());
     assert!(note.is_some_and(|n| n.contains("3/5")), "{note:?}");
 }
+
+/// A list of documents with an `@graph` each (several pages' JSON-LD blocks gathered into one
+/// file) is read through, each review named by its place in both: it was read as nodes
+/// without a type, and nothing was imported.
+#[test]
+fn a_list_of_graphs_is_read_through() {
+    let alpha = r#"{"@context": "https://schema.org", "@type": "ClaimReview",
+        "claimReviewed": "The gates were shut.",
+        "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
+        "reviewRating": {"@type": "Rating", "alternateName": "False"},
+        "url": "https://example.org/check/1"}"#;
+    let (dir, said) = review_said(&[&format!(
+        r#"[{{"@context": "https://schema.org", "@graph": [{alpha}]}},
+            {{"@context": "https://schema.org", "@graph": [{{"@type": "WebPage"}}, {BETA_REVIEW}]}}]"#
+    )]);
+    assert!(said.contains("imported 2 claim(s) of 2 sides"), "{said}");
+    assert!(
+        said.contains("[1].@graph[0]: a WebPage, not a ClaimReview; skipped"),
+        "{said}"
+    );
+    assert_eq!(load(&dir.path().join("out")).claims().count(), 2);
+}

@@ -491,28 +491,38 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
             }
         }
     } else {
-        let (nodes, name): (Vec<&Value>, &str) = match value {
-            Value::Array(a) => (a.iter().collect(), ""),
+        // Each node with its place: a list's items, an `@graph`'s, or the one review; a list
+        // of documents with an `@graph` each (several pages' blocks gathered) is read through.
+        fn graph<'v>(g: &'v [Value], at: &str) -> Vec<(String, &'v Value)> {
+            g.iter()
+                .enumerate()
+                .map(|(j, n)| (format!("{at}@graph[{j}]"), n))
+                .collect()
+        }
+        let nodes: Vec<(String, &Value)> = match value {
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .flat_map(|(i, v)| match v.get("@graph").and_then(Value::as_array) {
+                    Some(g) => graph(g, &format!("[{i}].")),
+                    None => vec![(format!("[{i}]"), v)],
+                })
+                .collect(),
             Value::Object(o) => match o.get("@graph").and_then(Value::as_array) {
-                Some(g) => (g.iter().collect(), "@graph"),
-                None => (vec![value], ""),
+                Some(g) => graph(g, ""),
+                None => vec![("the review".to_owned(), value)],
             },
-            _ => (Vec::new(), ""),
+            _ => Vec::new(),
         };
         if nodes.is_empty() {
-            let why = if name.is_empty() && !value.is_array() {
-                "neither a ClaimReview, a list, an @graph nor `claims[]`; nothing to import"
-            } else {
+            let why = if value.is_array() || value.get("@graph").is_some() {
                 "an empty list of reviews; nothing to import"
+            } else {
+                "neither a ClaimReview, a list, an @graph nor `claims[]`; nothing to import"
             };
             problem("", why.to_owned());
         }
-        for (i, node) in nodes.into_iter().enumerate() {
-            let at = if name.is_empty() && !value.is_array() {
-                "the review".to_owned()
-            } else {
-                format!("{name}[{i}]")
-            };
+        for (at, node) in nodes {
             if !is_type(node, "ClaimReview") {
                 let kind = match node {
                     Value::Array(_) => "list (a list inside the list of reviews)".to_owned(),

@@ -2825,3 +2825,35 @@ fn a_list_of_graphs_is_read_through() {
     );
     assert_eq!(load(&dir.path().join("out")).claims().count(), 2);
 }
+
+/// A saved fact-check page is read by its JSON-LD blocks (`<script type="application/
+/// ld+json">`, any case), every block one document; a page without one, or with a block that
+/// is not JSON, says so with the page's line. It was told to use `import csv`.
+#[test]
+fn a_saved_page_is_read_by_its_json_ld_blocks() {
+    let alpha = r#"{"@context": "https://schema.org", "@type": "ClaimReview",
+        "claimReviewed": "The gates were shut.",
+        "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
+        "reviewRating": {"@type": "Rating", "alternateName": "False"},
+        "url": "https://example.org/check/1"}"#;
+    let page = format!(
+        "<!DOCTYPE html>\n<html><head>\n<script type=\"application/ld+json\">\n\
+         {{\"@context\": \"https://schema.org\", \"@graph\": [{alpha}]}}\n</script>\n\
+         <SCRIPT Type=\"application/ld+json\">{BETA_REVIEW}</SCRIPT>\n\
+         <script>var s = 1;</script></head><body>A check.</body></html>\n"
+    );
+    let (dir, said) = review_said(&[&page]);
+    assert!(said.contains("imported 2 claim(s) of 2 sides"), "{said}");
+    assert_eq!(load(&dir.path().join("out")).claims().count(), 2);
+    let (_, said) = review_said(&["<html><body>No data.</body></html>"]);
+    assert!(
+        said.contains("an HTML page with no JSON-LD block"),
+        "{said}"
+    );
+    let (_, said) =
+        review_said(&["<html>\n<script type=\"application/ld+json\">\n{\"a\": 1,,}\n</script>"]);
+    assert!(
+        said.contains("review-0.json:3: the JSON-LD block is not JSON: key must be a string"),
+        "{said}"
+    );
+}

@@ -50,6 +50,42 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                     )));
                 }
                 encoding_of(bytes, &name)?;
+                let options = claimreview::Options {
+                    sides: &sides,
+                    topic,
+                };
+                // A saved fact-check page: its JSON-LD blocks, read as one list of documents.
+                if let Some(blocks) = claimreview::json_ld_blocks(bytes) {
+                    if blocks.is_empty() {
+                        return Err(Failure::Input(format!(
+                            "{name}: an HTML page with no JSON-LD block (`<script \
+                             type=\"application/ld+json\">`), so no ClaimReview to read; save the \
+                             page's ClaimReview JSON in a .json file and import that"
+                        )));
+                    }
+                    let mut documents = Vec::new();
+                    for (line, block) in blocks {
+                        let value: serde_json::Value =
+                            serde_json::from_slice(block).map_err(|e| {
+                                // serde_json's place is the block's: the page's line is said.
+                                let words = e.to_string();
+                                let words = words.rsplit_once(" at line ").map_or(&*words, |w| w.0);
+                                Failure::Input(format!(
+                                    "{name}:{}: the JSON-LD block is not JSON: {words}; mend \
+                                     the page or save its JSON in a .json file",
+                                    line + e.line().saturating_sub(1)
+                                ))
+                            })?;
+                        claimreview::repeated_keys(block, &name, &mut builder);
+                        match value {
+                            serde_json::Value::Array(items) => documents.extend(items),
+                            other => documents.push(other),
+                        }
+                    }
+                    let value = serde_json::Value::Array(documents);
+                    claimreview::read(&value, &name, &options, &mut builder);
+                    continue;
+                }
                 let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
                     let text = String::from_utf8_lossy(bytes);
                     let column = crate::load::char_column(&text, e.line(), e.column());
@@ -73,10 +109,6 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                         e.line()
                     ))
                 })?;
-                let options = claimreview::Options {
-                    sides: &sides,
-                    topic,
-                };
                 claimreview::repeated_keys(bytes, &name, &mut builder);
                 claimreview::read(&value, &name, &options, &mut builder);
             }

@@ -418,6 +418,38 @@ impl<'de> serde::de::Visitor<'de> for Keys<'_> {
     }
 }
 
+/// The JSON-LD blocks of an HTML page (`<script type="application/ld+json">`, where
+/// fact-checking sites embed their ClaimReview), each with the line it starts on; `None` when
+/// the file is no HTML page (it does not open with `<`).
+pub fn json_ld_blocks(bytes: &[u8]) -> Option<Vec<(usize, &[u8])>> {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    if bytes.get(start) != Some(&b'<') {
+        return None;
+    }
+    let lower = bytes.to_ascii_lowercase();
+    let mut blocks = Vec::new();
+    let mut at = 0;
+    while let Some(open) = memchr::memmem::find(lower.get(at..)?, b"<script").map(|i| at + i) {
+        let Some(tag_end) = memchr::memchr(b'>', lower.get(open..)?).map(|i| open + i + 1) else {
+            break;
+        };
+        let close = memchr::memmem::find(lower.get(tag_end..)?, b"</script")
+            .map_or(lower.len(), |i| tag_end + i);
+        let tag = lower.get(open..tag_end).unwrap_or_default();
+        if memchr::memmem::find(tag, b"application/ld+json").is_some() {
+            let line = 1 + bytes
+                .get(..tag_end)
+                .unwrap_or_default()
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            blocks.push((line, bytes.get(tag_end..close).unwrap_or_default()));
+        }
+        at = close;
+    }
+    Some(blocks)
+}
+
 /// Reads one file's JSON into `builder`; every node or claim it cannot use is a problem with
 /// its place (`@graph[2]`, `claims[0].claimReview[1]`).
 pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder) {

@@ -6,8 +6,8 @@
 //! 31 December, as everywhere a date is placed in time. An assessment has no date of its own: it
 //! is placed at the latest date of the sources it cites (when it could first have been made; see
 //! [`crate::format::Assessment::date`], the one rule a date in force judges assessments by too),
-//! and never before its claim's date. The axis runs from the first assessment or to the last
-//! when one came before the first claim or after the last.
+//! and never before its claim's date. The axis runs on to the last assessment when it came
+//! after the last claim; one made before the first claim is counted on the first bar.
 
 use crate::compare::{Comparison, TopicRows};
 
@@ -259,12 +259,14 @@ impl Timeline {
             row.right.iter().for_each(|&at| note(at, 1));
         }
         assessments.sort_by(|a, b| (a.date, &a.claim).cmp(&(b.date, &b.claim)));
-        // The axis runs from the first claim to the last, or from the first assessment or to
-        // the last when one came before or after them (an undated claim's assessment citing an
-        // older report), so every dated assessment has its bar.
+        // The axis runs from the first claim to the last, or to the last assessment when one
+        // came later, so every dated assessment has its bar; one made before the first claim
+        // (an undated claim's verdict citing an old report, a treaty of 1960) is counted on the
+        // first bar, rather than stretching the axis back over decades. With no dated claim,
+        // the axis is the assessments'.
         let marks = || assessments.iter().filter_map(|m| day_number(m.date));
         let (Some(first), Some(last)) = (
-            days.iter().map(|d| d.0).chain(marks()).min(),
+            days.iter().map(|d| d.0).min().or_else(|| marks().min()),
             days.iter().map(|d| d.0).chain(marks()).max(),
         ) else {
             return Timeline {

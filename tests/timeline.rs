@@ -301,8 +301,9 @@ fn a_timeline_with_no_dated_claim_says_so_not_per_day() {
 
 /// An assessment citing only a report older than its claim is placed at the claim (it was made
 /// once the claim was), and one made after the last claim gets a bar of its own: each was
-/// missing from the table, and drawn on the wrong bar in HTML. So does one of an undated claim
-/// citing a report older than every dated claim: the axis runs back to it.
+/// missing from the table, and drawn on the wrong bar in HTML. One of an undated claim citing
+/// a report older than every dated claim is counted on the first bar and said so (it was
+/// missing; running the axis back to it squashed a weekly axis into years).
 #[test]
 fn every_dated_assessment_has_its_bar() {
     let dir = tempfile::tempdir().unwrap();
@@ -343,7 +344,10 @@ fn every_dated_assessment_has_its_bar() {
     let last_end = bins.last().and_then(|b| b["end"].as_str()).unwrap();
     assert!(last_end >= "2024-07-01", "{json}");
     let first_start = bins.first().and_then(|b| b["start"].as_str()).unwrap();
-    assert!(first_start <= "2023-06-01", "{json}");
+    assert!(
+        first_start > "2024-01-01",
+        "the axis starts at the claims: {json}"
+    );
     let table = Command::cargo_bin("parallax")
         .unwrap()
         .arg("timeline")
@@ -351,5 +355,17 @@ fn every_dated_assessment_has_its_bar() {
         .output()
         .unwrap();
     let table = String::from_utf8_lossy(&table.stdout);
-    assert_eq!(table.matches('⚑').count(), 3, "{table}");
+    assert!(
+        table.contains(
+            "assessed before the first claim: ⚑ 1 (the first on 2023-06-01), counted on the first bar"
+        ),
+        "{table}"
+    );
+    // Each on a bar: the early one on the first.
+    let on_bars: usize = table
+        .lines()
+        .filter(|l| l.starts_with("20"))
+        .filter_map(|l| l.split("⚑ ").nth(1)?.trim().parse::<usize>().ok())
+        .sum();
+    assert_eq!(on_bars, 3, "{table}");
 }

@@ -96,11 +96,18 @@ pub fn timeline(
         lw = lw,
         rw = rw
     )?;
+    let first_day = t.bins.first().map(|b| b.start);
     for bin in &t.bins {
+        // The first bar counts what was assessed before it too (see `crate::timeline`).
+        let from = if Some(bin.start) == first_day {
+            None
+        } else {
+            Some(bin.start)
+        };
         let assessed = t
             .assessments
             .iter()
-            .filter(|a| a.date >= bin.start && a.date <= bin.end)
+            .filter(|a| from.is_none_or(|f| a.date >= f) && a.date <= bin.end)
             .count();
         let mark = if assessed > 0 {
             format!("  ⚑ {assessed}")
@@ -126,6 +133,19 @@ pub fn timeline(
             t.undated[1],
             lw = lw,
             rw = rw
+        )?;
+    }
+    let early: Vec<&crate::timeline::Mark> = t
+        .assessments
+        .iter()
+        .filter(|a| first_day.is_some_and(|f| a.date < f))
+        .collect();
+    if let Some(earliest) = early.first() {
+        writeln!(
+            out,
+            "assessed before the first claim: ⚑ {} (the first on {}), counted on the first bar",
+            early.len(),
+            earliest.date
         )?;
     }
     if t.undated_assessments != [0, 0] {

@@ -2857,3 +2857,54 @@ fn a_saved_page_is_read_by_its_json_ld_blocks() {
         "{said}"
     );
 }
+
+/// A review's author, or its claim's, given by reference to another node of the graph
+/// (`{"@id": …}`, as WordPress writes its graph) is that node: the fact-checker's name and the
+/// claimant came back empty, and the referred nodes were reported as skipped.
+#[test]
+fn a_reference_by_id_is_the_node_it_names() {
+    let (dir, said) = review_said(&[r##"{"@context": "https://schema.org", "@graph": [
+        {"@type": "Organization", "@id": "https://site.org/#organization", "name": "Site Fact Check"},
+        {"@type": "Person", "@id": "#person-b", "name": "Beta Speaker",
+         "memberOf": {"@type": "Organization", "name": "Beta"}},
+        {"@type": "ClaimReview", "claimReviewed": "The gates were shut.",
+         "author": {"@id": "https://site.org/#organization"},
+         "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
+         "reviewRating": {"@type": "Rating", "alternateName": "False"},
+         "url": "https://site.org/check/1"},
+        {"@type": "ClaimReview", "claimReviewed": "Nothing was shut.",
+         "author": {"@id": "https://site.org/#organization"},
+         "itemReviewed": {"@type": "Claim", "author": {"@id": "#person-b"}},
+         "reviewRating": {"@type": "Rating", "alternateName": "True"},
+         "url": "https://site.org/check/2"}]}"##]);
+    assert!(said.contains("0 problem(s)"), "{said}");
+    let d = load(&dir.path().join("out"));
+    let mut seen: Vec<(String, String, String)> = d
+        .claims()
+        .map(|(at, c)| {
+            let party = d.sides[at.side()].party.id.to_string();
+            let by = c
+                .assessment
+                .as_ref()
+                .and_then(|a| a.by.clone())
+                .unwrap_or_default();
+            (party, c.speaker.as_deref().unwrap_or("").to_owned(), by)
+        })
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            (
+                "alpha".to_owned(),
+                "Alpha".to_owned(),
+                "Site Fact Check".to_owned()
+            ),
+            (
+                "beta".to_owned(),
+                "Beta Speaker".to_owned(),
+                "Site Fact Check".to_owned()
+            ),
+        ]
+    );
+}

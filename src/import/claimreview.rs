@@ -11,6 +11,7 @@ use super::{Builder, Problem, claim_id};
 use crate::create::make_id;
 use crate::format::{Dispute, Rating, is_id};
 use serde_json::{Value, json};
+use std::collections::{HashMap, HashSet};
 
 /// The rating words of fact-checkers, by what they mean in parallax. Compared in lower case,
 /// without punctuation.
@@ -418,6 +419,60 @@ impl<'de> serde::de::Visitor<'de> for Keys<'_> {
     }
 }
 
+/// `value` with each reference in it (an object holding only an `@id`) replaced by the node
+/// of that id, down to a few levels; the ids followed are added to `referred`.
+fn follow_ids<'v>(
+    value: &'v Value,
+    by_id: &HashMap<&'v str, &'v Value>,
+    referred: &mut HashSet<&'v str>,
+    depth: usize,
+) -> std::borrow::Cow<'v, Value> {
+    use std::borrow::Cow;
+    const DEEPEST: usize = 4;
+    if depth > DEEPEST {
+        return Cow::Borrowed(value);
+    }
+    match value {
+        Value::Object(o) if o.len() == 1 => {
+            let Some((id, node)) = o
+                .get("@id")
+                .and_then(Value::as_str)
+                .and_then(|id| Some((id, *by_id.get(id)?)))
+            else {
+                return Cow::Borrowed(value);
+            };
+            referred.insert(id);
+            follow_ids(node, by_id, referred, depth + 1)
+        }
+        Value::Object(o) => {
+            let mut changed = None;
+            for (k, v) in o {
+                let followed = follow_ids(v, by_id, referred, depth + 1);
+                // Another value than `v` (a node in its place, or `v` with one in it).
+                if !std::ptr::eq(followed.as_ref(), v) {
+                    changed
+                        .get_or_insert_with(|| o.clone())
+                        .insert(k.clone(), followed.into_owned());
+                }
+            }
+            changed.map_or(Cow::Borrowed(value), |o| Cow::Owned(Value::Object(o)))
+        }
+        Value::Array(a) => {
+            let mut changed = None;
+            for (i, v) in a.iter().enumerate() {
+                let followed = follow_ids(v, by_id, referred, depth + 1);
+                if !std::ptr::eq(followed.as_ref(), v)
+                    && let Some(slot) = changed.get_or_insert_with(|| a.clone()).get_mut(i)
+                {
+                    *slot = followed.into_owned();
+                }
+            }
+            changed.map_or(Cow::Borrowed(value), |a| Cow::Owned(Value::Array(a)))
+        }
+        _ => Cow::Borrowed(value),
+    }
+}
+
 /// The JSON-LD blocks of an HTML page (`<script type="application/ld+json">`, where
 /// fact-checking sites embed their ClaimReview), each with the line it starts on; `None` when
 /// the file is no HTML page (it does not open with `<`).
@@ -554,14 +609,38 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
             };
             problem("", why.to_owned());
         }
-        for (at, node) in nodes {
+        // The nodes by their `@id`: a review may name its author, or its claim's, by reference
+        // (`{"@id": "https://site.org/#organization"}`, as WordPress writes its graph).
+        let by_id: HashMap<&str, &Value> = nodes
+            .iter()
+            .filter_map(|(_, n)| Some((n.get("@id")?.as_str()?, *n)))
+            .collect();
+        let mut referred: HashSet<&str> = HashSet::new();
+        let resolved: Vec<(String, std::borrow::Cow<'_, Value>)> = nodes
+            .iter()
+            .map(|(at, n)| {
+                let node = if is_type(n, "ClaimReview") {
+                    follow_ids(n, &by_id, &mut referred, 0)
+                } else {
+                    std::borrow::Cow::Borrowed(*n)
+                };
+                (at.clone(), node)
+            })
+            .collect();
+        for (at, node) in &resolved {
+            let (at, node): (&str, &Value) = (at, node);
+            // A node a review refers to (its author) was read with it.
+            let id = node.get("@id").and_then(Value::as_str);
+            if id.is_some_and(|id| referred.contains(id)) && !is_type(node, "ClaimReview") {
+                continue;
+            }
             if !is_type(node, "ClaimReview") {
                 let kind = match node {
                     Value::Array(_) => "list (a list inside the list of reviews)".to_owned(),
                     _ => text(node.get("@type")).unwrap_or_else(|| "node without @type".to_owned()),
                 };
                 problem(
-                    &at,
+                    at,
                     format!(
                         "a {}, not a ClaimReview; skipped",
                         crate::text::quote(&kind)
@@ -581,14 +660,14 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                         format!("whose `claimReviewed` holds no text ({})", kind_of(other))
                     }
                 };
-                problem(&at, format!("a ClaimReview {why}; skipped"));
+                problem(at, format!("a ClaimReview {why}; skipped"));
                 continue;
             };
             // A number is no claim's text, though it is read as one: the writer most likely
             // put a value in the wrong field.
             if let Some(Value::Number(n)) = reviewed {
                 problem(
-                    &at,
+                    at,
                     format!("`claimReviewed` is a number, not text; it is read as the text `{n}`"),
                 );
             }
@@ -626,7 +705,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                     .collect();
                 if !others.is_empty() {
                     problem(
-                        &at,
+                        at,
                         format!(
                             "the rating says `{}`, and also {}; `{}` is read",
                             crate::text::quote(first),
@@ -683,7 +762,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                         "the first with a value, "
                     };
                     problem(
-                        &at,
+                        at,
                         format!(
                             "`{key}` lists {} values; {which}`{}`, is read and the rest left out",
                             all.len(),
@@ -698,7 +777,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
             let party = member.or(author);
             let side_id = text(party.and_then(|p| p.get("identifier")));
             reviews.push((
-                at,
+                at.to_owned(),
                 Review {
                     identifier: text(node.get("identifier")),
                     claim,

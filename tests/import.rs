@@ -2746,7 +2746,8 @@ fn a_claimreview_topic_is_titled_by_its_id() {
 
 /// Without an `id` column, one sentence said by two speakers is two claims (PolitiFact checks
 /// the same words from two people): it became one, the second speaker's verdict dropped. Each
-/// speaker's later rows go to their own claim, and the split is said.
+/// speaker's later rows go to their own claim, and the split is said; one speaker written in
+/// another case or with other spaces is the same speaker.
 #[test]
 fn one_text_by_two_speakers_is_two_claims() {
     let (dir, said) = import_said(
@@ -2755,7 +2756,8 @@ fn one_text_by_two_speakers_is_two_claims() {
          a,t2,Taxes went up.,Bob,https://e.org/2\n\
          b,t,No.,Carol,\n\
          a,t2,Taxes went up.,Bob,https://e.org/3\n\
-         a,t,Taxes went up.,Alice,https://e.org/4\n",
+         a,t,Taxes went up.,ALICE,https://e.org/4\n\
+         a,t,Taxes went up.,\"Alice \n\",https://e.org/5\n",
     );
     assert!(
         said.contains(
@@ -2775,7 +2777,8 @@ fn one_text_by_two_speakers_is_two_claims() {
         })
         .collect();
     by.sort();
-    assert_eq!(by, [("Alice".to_owned(), 2), ("Bob".to_owned(), 2)]);
+    // Alice however written (case, a line break) is one speaker.
+    assert_eq!(by, [("Alice".to_owned(), 3), ("Bob".to_owned(), 2)]);
 }
 
 /// A `ratingValue` that is no number (`3/5`) is read as the rating's wording, named and kept in

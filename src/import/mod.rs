@@ -920,7 +920,14 @@ impl Builder {
         ) else {
             return id;
         };
-        let key = (side_id.to_owned(), id.clone(), speaker.to_owned());
+        // One speaker however written: case and spaces (a line break in a cell) aside.
+        let same = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let key = (side_id.to_owned(), id.clone(), same(speaker));
         if let Some(given) = self.by_speaker.get(&key) {
             return given.clone();
         }
@@ -934,7 +941,7 @@ impl Builder {
             .and_then(|s| s.side.topics.get(place.topic))
             .and_then(|t| t.claims.get(place.claim))
             .and_then(|c| c.speaker.as_deref());
-        if first.is_none_or(|s| s == speaker) {
+        if first.is_none_or(|s| same(s) == same(speaker)) {
             return id;
         }
         let shown = place.shown_from(file);

@@ -224,20 +224,39 @@ fn option_of_other_commands(e: &clap::Error) -> Option<String> {
     let flag = arg.split('=').next()?;
     let long = flag.strip_prefix("--")?;
     let cli = <Cli as clap::CommandFactory>::command();
-    // The command: the first argument that names one.
-    let used = std::env::args()
-        .skip(1)
-        .find_map(|a| cli.get_subcommands().find(|c| c.get_name() == a))?;
+    // The command as typed, down to a subcommand (`import csv`): each argument that names a
+    // subcommand of the one before.
+    let mut used = &cli;
+    let mut path = Vec::new();
+    for a in std::env::args().skip(1) {
+        if let Some(sub) = used.get_subcommands().find(|c| c.get_name() == a) {
+            used = sub;
+            path.push(sub.get_name().to_owned());
+        }
+    }
+    if path.is_empty() {
+        return None;
+    }
     let takes = |c: &clap::Command| c.get_arguments().any(|a| a.get_long() == Some(long));
-    let others: Vec<&str> = cli
-        .get_subcommands()
-        .filter(|c| !c.is_hide_set() && takes(c))
-        .map(clap::Command::get_name)
+    // Every command that takes it, by its full name (`import claimreview`).
+    fn each<'c>(c: &'c clap::Command, name: String, out: &mut Vec<(String, &'c clap::Command)>) {
+        for sub in c.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let full = format!("{name}{}", sub.get_name());
+            each(sub, format!("{full} "), out);
+            out.push((full, sub));
+        }
+    }
+    let mut all = Vec::new();
+    each(&cli, String::new(), &mut all);
+    let others: Vec<String> = all
+        .into_iter()
+        .filter(|(_, c)| takes(c))
+        .map(|(n, _)| n)
         .collect();
     if others.is_empty() || takes(used) {
         return None;
     }
-    let name = used.get_name();
+    let name = path.join(" ");
     Some(format!(
         "`parallax {name}` takes no {flag}; it is an option of {} (`parallax {name} --help` \
          lists the options of {name})",

@@ -915,6 +915,25 @@ fn an_option_of_other_commands_names_them() {
         "{err}"
     );
     assert!(!err.contains("-- --since"), "{err}");
+    // A subcommand's own options count, and its siblings are named by their full names.
+    let out = parallax()
+        .args(["import", "csv", "t.csv", "-o", "x", "--topic", "t"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("`parallax import csv` takes no --topic; it is an option of show, search, export, timeline, import claimreview"),
+        "{err}"
+    );
+    let out = parallax()
+        .args(["show", "--strict"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("it is an option of validate, import csv, import claimreview"),
+        "{err}"
+    );
     // A mistyped option keeps clap's own suggestion.
     let out = parallax()
         .args(["show", "--sinc", "2025"])

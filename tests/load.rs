@@ -416,6 +416,23 @@ fn a_claim_id_shared_with_a_file_with_errors_is_said_at_once() {
     let (file, _, message) = &said[0];
     assert_eq!(file, "b.json", "{said:?}");
     assert!(message.contains("a.json, which did not load"), "{message}");
+    // A third file with errors that shares it with both: one error at its place, not two.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join("a.json"), bad_date(&red)).expect("written");
+    std::fs::write(dir.path().join("b.json"), &green).expect("written");
+    let blue = red.replace("\"red\"", "\"blue\"");
+    std::fs::write(dir.path().join("c.json"), bad_date(&blue)).expect("written");
+    let loaded = load_paths(&[dir.path().to_path_buf()]);
+    let mut places: Vec<(String, Option<String>)> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::DuplicateId)
+        .map(|d| (d.file.clone(), d.pointer.clone()))
+        .collect();
+    let all = places.len();
+    places.dedup();
+    assert_eq!(places.len(), all, "{places:?}");
 }
 
 #[test]

@@ -328,8 +328,10 @@ impl<'a> Loader<'a> {
         for (t, topic) in side.topics.iter().enumerate() {
             for (c, claim) in topic.claims.iter().enumerate() {
                 let pointer = format!("/topics/{t}/claims/{c}/id");
+                // One error for one id: a loaded side's use of it was said already.
+                let said = self.claims.find(&self.sides, claim.id.as_str()).is_some();
                 match self.unloaded_claims.get(claim.id.as_str()) {
-                    Some((file, _)) if *file != side.file => out.push(
+                    Some((file, _)) if *file != side.file && !said => out.push(
                         Diagnostic::at(
                             Severity::Error,
                             Code::DuplicateId,

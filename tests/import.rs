@@ -2439,7 +2439,7 @@ fn strict_writes_nothing_when_any_record_has_a_problem() {
     // problem, so `--strict` does not stop (it refused the whole table).
     std::fs::write(
         &csv,
-        "side,topic,text,date\na,t,one,2025-04-22\n,,,\r\nb,t,two,\n,,\n",
+        "side,topic,text,date\na,t,one,2025-04-22\n,,,\r\nb,t,two,\n,,\n,,,,\n",
     )
     .unwrap();
     parallax()
@@ -2790,9 +2790,19 @@ fn a_rating_value_that_is_no_number_is_its_wording() {
             "claimReviewed": "The gates were shut.",
             "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
             "reviewRating": {"@type": "Rating", "ratingValue": "3/5"},
-            "url": "https://example.org/check/1"}]"#,
+            "url": "https://example.org/check/1"},
+           {"@context": "https://schema.org", "@type": "ClaimReview",
+            "claimReviewed": "The dam was full.",
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "Alpha"}},
+            "reviewRating": {"@type": "Rating", "ratingValue": "NaN"},
+            "url": "https://example.org/check/3"}]"#,
         BETA_REVIEW,
     ]);
+    // `NaN` parses as a number but is none: no verdict is made of it.
+    assert!(
+        said.contains("the rating “NaN” is not in the table"),
+        "{said}"
+    );
     assert!(
         said.contains("the rating “3/5” is not in the table"),
         "{said}"

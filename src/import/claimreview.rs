@@ -676,6 +676,8 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                 rating
                     .and_then(|r| r.get(k))
                     .and_then(|v| v.as_f64().or_else(|| v.as_str()?.trim().parse().ok()))
+                    // `NaN` and `inf` parse, but place nothing on a scale.
+                    .filter(|v: &f64| v.is_finite())
             };
             let mut appearances = Vec::new();
             works(item.and_then(|i| i.get("appearance")), &mut appearances);

@@ -381,6 +381,11 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                 {
                     builder.problems.push(literal_quote(file, place, blank));
                 }
+                // A row of empty cells, however many (`,,,`, a tab-separated row emptied), is a
+                // blank line: nothing is said of it.
+                if row.iter().all(|cell| cell.trim().is_empty()) {
+                    continue;
+                }
                 let mut record = Record::default();
                 for (i, (cell, col)) in row.iter().zip(&columns).enumerate() {
                     if let Some(col) = col {

@@ -36,6 +36,17 @@ fn parallax() -> Command {
     Command::cargo_bin("parallax").expect("the binary is built")
 }
 
+/// `parallax export DIR -f FORMAT` on standard output, which it must succeed in writing.
+fn exported(dir: &Path, format: &str) -> String {
+    let out = parallax()
+        .args(["export", "-f", format, "-o", "-"])
+        .arg(dir)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
 /// Every claim text of the two compared sides.
 fn claim_texts(d: &Dispute) -> Vec<String> {
     d.claims()
@@ -553,13 +564,7 @@ fn html_keeps_line_breaks_out_of_titles_and_long_words_on_the_page() {
         "dispute": {"id": "d", "title": "Dispute\ntitle"}, "sides": ["a.json", "b.json"],
         "topics": [{"id": "t", "title": long}]});
     std::fs::write(dir.path().join("dispute.json"), manifest.to_string()).expect("written");
-    let out = parallax()
-        .args(["export", "-f", "html", "-o", "-"])
-        .arg(dir.path())
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{out:?}");
-    let html = String::from_utf8(out.stdout).expect("UTF-8");
+    let html = exported(dir.path(), "html");
     let Some(said) = common::chromium_eval(
         &html,
         800,
@@ -1137,13 +1142,7 @@ fn markdown_links_do_not_decode_entities_in_a_url() {
     for side in ["a.json", "b.json"] {
         common::rewrite(&dir.path().join(side), "https://example.org/", url);
     }
-    let out = parallax()
-        .args(["export", "-f", "md", "-o", "-"])
-        .arg(dir.path())
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{out:?}");
-    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    let md = exported(dir.path(), "md");
     let linked: Vec<String> = Parser::new_ext(&md, Options::all())
         .filter_map(|e| match e {
             Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.into_string()),
@@ -1168,13 +1167,7 @@ fn markdown_emphasis_holds_names_with_spaces_at_their_ends() {
         "A claim.",
         serde_json::json!({"speaker": "Someone "}),
     );
-    let out = parallax()
-        .args(["export", "-f", "md", "-o", "-"])
-        .arg(dir.path())
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{out:?}");
-    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    let md = exported(dir.path(), "md");
     let (seen, events) = markdown_events(&md);
     assert!(!seen.contains('*'), "{seen:?}");
     let strong = events

@@ -2,7 +2,8 @@
 
 use super::diagnostic::Code;
 use super::pass::{
-    self, Cx, DateWant, Fields, FormatWant, Id, Items, SchemaWant, Text, Want, object, require,
+    self, Cx, DateWant, Fields, FormatWant, Id, Items, OPTIONAL_LINE, OPTIONAL_TEXT, REQUIRED_LINE,
+    REQUIRED_TEXT, SchemaWant, Want, object, require,
 };
 use super::side::first_use;
 use crate::format::{CompactString, DisputeInfo, FORMAT, Manifest, ManifestTopic, Period, Point};
@@ -42,23 +43,6 @@ impl<'de> Fields<'de> for SidesOnly {
         Some(self.0)
     }
 }
-
-const OPTIONAL_TEXT: Text = Text {
-    non_empty: false,
-    one_line: false,
-};
-const OPTIONAL_LINE: Text = Text {
-    non_empty: false,
-    one_line: true,
-};
-const REQUIRED_LINE: Text = Text {
-    non_empty: true,
-    one_line: true,
-};
-const REQUIRED_TEXT: Text = Text {
-    non_empty: true,
-    one_line: false,
-};
 
 /// An object read by `F`.
 struct Object<F>(F);

@@ -634,6 +634,24 @@ pub(super) struct Text {
     pub one_line: bool,
 }
 
+/// The texts the side and manifest readers want: optional or required, prose or one line.
+pub(super) const OPTIONAL_TEXT: Text = Text {
+    non_empty: false,
+    one_line: false,
+};
+pub(super) const REQUIRED_TEXT: Text = Text {
+    non_empty: true,
+    one_line: false,
+};
+pub(super) const OPTIONAL_LINE: Text = Text {
+    non_empty: false,
+    one_line: true,
+};
+pub(super) const REQUIRED_LINE: Text = Text {
+    non_empty: true,
+    one_line: true,
+};
+
 /// A text cleaned as [`Cx::text`] cleans it, its line breaks read as spaces when `one_line`.
 fn laid_out(text: Cow<'_, str>, one_line: bool) -> Cow<'_, str> {
     if one_line && text.contains('\n') {

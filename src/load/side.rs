@@ -2,8 +2,8 @@
 
 use super::diagnostic::{Code, Severity};
 use super::pass::{
-    self, Cx, DateWant, Fields, FormatWant, Id, Items, List, SchemaWant, ShortText, Text, Want,
-    Word, object, require,
+    self, Cx, DateWant, Fields, FormatWant, Id, Items, List, OPTIONAL_LINE, OPTIONAL_TEXT,
+    REQUIRED_LINE, REQUIRED_TEXT, SchemaWant, ShortText, Want, Word, object, require,
 };
 use crate::format::{
     Assessment, Claim, CompactString, FORMAT, Party, Rating, Relation, RelationKind, Reliability,
@@ -25,23 +25,6 @@ type Index = foldhash::HashMap<CompactString, usize>;
 pub(super) fn read(cx: &mut Cx, text: &str) -> Result<Option<Side>, serde_json::Error> {
     pass::parse(cx, text, SideWant)
 }
-
-const OPTIONAL_TEXT: Text = Text {
-    non_empty: false,
-    one_line: false,
-};
-const OPTIONAL_LINE: Text = Text {
-    non_empty: false,
-    one_line: true,
-};
-const REQUIRED_LINE: Text = Text {
-    non_empty: true,
-    one_line: true,
-};
-const REQUIRED_TEXT: Text = Text {
-    non_empty: true,
-    one_line: false,
-};
 
 struct SideWant;
 

@@ -168,9 +168,8 @@ pub fn readme_has_table(name: &str, bindings: &[parallax::tui::keymap::Binding])
     );
 }
 
-/// An HTML page as headless Chromium draws it: the screenshot's width, height and RGB pixels,
-/// row by row. `None` (the test says SKIPPED) when no Chromium is installed.
-pub fn chromium_pixels(html: &str, width: u32, height: u32) -> Option<(u32, u32, Vec<[u8; 3]>)> {
+/// The Chromium installed, or `None` (the test says SKIPPED).
+fn chromium() -> Option<&'static str> {
     let browser = ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
         .find(|b| {
@@ -179,10 +178,16 @@ pub fn chromium_pixels(html: &str, width: u32, height: u32) -> Option<(u32, u32,
                 .output()
                 .is_ok()
         });
-    let Some(browser) = browser else {
+    if browser.is_none() {
         eprintln!("SKIPPED: chromium not found (install it to render the HTML export)");
-        return None;
-    };
+    }
+    browser
+}
+
+/// An HTML page as headless Chromium draws it: the screenshot's width, height and RGB pixels,
+/// row by row. `None` (the test says SKIPPED) when no Chromium is installed.
+pub fn chromium_pixels(html: &str, width: u32, height: u32) -> Option<(u32, u32, Vec<[u8; 3]>)> {
+    let browser = chromium()?;
     let dir = tempfile::tempdir().expect("a temp dir");
     let page = dir.path().join("export.html");
     std::fs::write(&page, html).expect("written");
@@ -233,18 +238,7 @@ pub fn chromium_pixels(html: &str, width: u32, height: u32) -> Option<(u32, u32,
 /// forbids scripts) is taken out for the test. `None` (the test says SKIPPED) when no Chromium
 /// is installed.
 pub fn chromium_eval(html: &str, width: u32, expression: &str) -> Option<String> {
-    let browser = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            std::process::Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok()
-        });
-    let Some(browser) = browser else {
-        eprintln!("SKIPPED: chromium not found (install it to render the HTML export)");
-        return None;
-    };
+    let browser = chromium()?;
     let policy = html
         .lines()
         .find(|l| l.contains("Content-Security-Policy"))

@@ -193,6 +193,20 @@ impl TryFrom<String> for Colour {
 }
 
 /// Why the configuration could not be used.
+/// The shell command that writes a default config file at `file`, making its folder first
+/// when there is none yet (a new account); each path one shell word, so it runs as shown
+/// (macOS puts the file under "Application Support").
+pub fn write_command(file: &Path) -> String {
+    let word = |p: &Path| shell_words::quote(&crate::export::shown_path(p)).into_owned();
+    let make = file
+        .parent()
+        .filter(|f| !f.as_os_str().is_empty() && !f.exists())
+        .map_or_else(String::new, |folder| {
+            format!("mkdir -p {} && ", word(folder))
+        });
+    format!("{make}parallax config --default > {}", word(file))
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// The file exists but cannot be read.
@@ -208,13 +222,13 @@ pub enum ConfigError {
     /// `$PARALLAX_CONFIG` names a file that does not exist: the user asked for settings that
     /// are not there, so nothing runs without them.
     #[error(
-        "PARALLAX_CONFIG names {path}, which does not exist. Write one there with `parallax config --default > {quoted}`, or unset PARALLAX_CONFIG to use the defaults."
+        "PARALLAX_CONFIG names {path}, which does not exist. Write one there with `{command}`, or unset PARALLAX_CONFIG to use the defaults."
     )]
     Missing {
         /// The file, as shown.
         path: String,
-        /// The file as one shell word, for the command suggested.
-        quoted: String,
+        /// The command that writes one there ([`write_command`]).
+        command: String,
     },
     /// The file is not valid, or names something unknown.
     #[error(
@@ -310,7 +324,7 @@ pub fn load() -> Result<Config, ConfigError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && named().is_some() => {
             Err(ConfigError::Missing {
                 path: crate::export::shown_path(&path),
-                quoted: shell_words::quote(&crate::export::shown_path(&path)).into_owned(),
+                command: write_command(&path),
             })
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),

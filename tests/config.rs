@@ -352,3 +352,31 @@ fn a_section_of_the_wrong_type_is_named_as_the_table_it_must_be() {
         assert!(!err.contains("Config"), "no Rust type name: {err}");
     }
 }
+
+/// PARALLAX_CONFIG naming a file in a folder that is not there: the command suggested makes the
+/// folder first, and run as shown it writes a config that checks ok (it failed: no folder).
+#[test]
+fn a_missing_config_in_a_missing_folder_gets_a_command_that_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("new folder/parallax/config.toml");
+    let out = parallax(&file).arg("config").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    let command = said
+        .split('`')
+        .nth(1)
+        .unwrap_or_else(|| panic!("a command in {said}"));
+    assert!(command.starts_with("mkdir -p "), "{said}");
+    let bin = assert_cmd::cargo::cargo_bin("parallax");
+    let command = command.replace("&& parallax ", &format!("&& {} ", bin.display()));
+    let status = std::process::Command::new("sh")
+        .args(["-c", &command])
+        .status()
+        .unwrap();
+    assert!(status.success(), "{command}");
+    let checked = parallax(&file).arg("config").output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&checked.stdout).ends_with(": ok\n"),
+        "{checked:?}"
+    );
+}

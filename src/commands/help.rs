@@ -171,23 +171,10 @@ pub fn config(default: bool, path: bool, out: &mut dyn Write) -> Result<(), Fail
     if file.exists() {
         writeln!(out, "{shown}: ok")?;
     } else {
-        // Its folder may not exist yet on a new account: the advice makes it first.
-        let make = match file
-            .parent()
-            .filter(|f| !f.as_os_str().is_empty() && !f.exists())
-        {
-            Some(folder) => format!(
-                "mkdir -p {} && ",
-                shell_words::quote(&crate::text::clean(&folder.display().to_string()).text)
-            ),
-            None => String::new(),
-        };
-        // Each path one shell word, so the command runs as shown (macOS puts the file under
-        // "Application Support").
-        let quoted = shell_words::quote(&shown);
         writeln!(
             out,
-            "{shown}: no such file; the defaults are in force (`{make}parallax config --default > {quoted}` writes one)"
+            "{shown}: no such file; the defaults are in force (`{}` writes one)",
+            crate::config::write_command(&file)
         )?;
     }
     Ok(())

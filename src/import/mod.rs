@@ -920,6 +920,11 @@ impl Builder {
         ) else {
             return id;
         };
+        // Only a text a claim has already can be another speaker's (every entry of
+        // `by_speaker` is for such an id): most rows stop here, before any key is made.
+        if !self.claims.contains_key(&id) {
+            return id;
+        }
         // One speaker however written: case and spaces (a line break in a cell) aside.
         let same = |s: &str| {
             s.split_whitespace()

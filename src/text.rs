@@ -656,6 +656,46 @@ impl serde_json::ser::Formatter for Inert<'_> {
     }
 }
 
+/// The values in use (or ids there are) nearest to a mistyped one, for a message: those that share its start or
+/// hold it (ignoring case) first, then the rest in order, at most `MAX`.
+pub fn nearest(value: &str, in_use: std::collections::BTreeSet<&str>) -> String {
+    const MAX: usize = 12;
+    if in_use.is_empty() {
+        return "none is used".to_owned();
+    }
+    let fold = value.to_lowercase();
+    // How like the value each one is: as a whole, or by its likest word ("Reutrs" is most
+    // like "Reuters" and then "AsiaOne (Reuters)"), the likeliest first.
+    // Those that begin as it does or hold it (whole, or by a word) come first.
+    let head: String = fold.chars().take(3).collect();
+    let likeness = |v: &str| {
+        let v = v.to_lowercase();
+        let words = || {
+            v.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+        };
+        let begins = std::iter::once(v.as_str()).chain(words()).any(|w| {
+            w.starts_with(&head) || w.contains(&fold) || (w.len() > 2 && fold.contains(w))
+        });
+        let alike = words()
+            .map(|w| strsim::jaro_winkler(&fold, w))
+            .fold(strsim::jaro_winkler(&fold, &v), f64::max);
+        (begins, alike)
+    };
+    let mut shown: Vec<((bool, f64), &str)> = in_use.iter().map(|&v| (likeness(v), v)).collect();
+    // Stable: equally likely values keep their alphabetical order.
+    shown.sort_by(|a, b| b.0.0.cmp(&a.0.0).then(b.0.1.total_cmp(&a.0.1)));
+    let mut shown: Vec<&str> = shown.into_iter().map(|(_, v)| v).collect();
+    let more = shown.len().saturating_sub(MAX);
+    shown.truncate(MAX);
+    let list = clean(&shown.join(", ")).text;
+    if more > 0 {
+        format!("those in use include: {list} … ({} in all)", more + MAX)
+    } else {
+        format!("choose one of: {list}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -857,6 +857,31 @@ fn validate_checks_one_side_file_on_its_own() {
     parallax().arg("validate").arg(&side).assert().code(1);
 }
 
+/// A mistyped `--topic` lists the likeliest topics first (the whole list was in file order,
+/// 137 topics long on a real dispute, the one meant somewhere inside).
+#[test]
+fn a_mistyped_topic_names_the_likeliest_first() {
+    let runs: [&[&str]; 3] = [
+        &["timeline", "--topic", "sindoor"],
+        &["export", "-f", "md", "--topic", "sindoor"],
+        &["search", "--topic", "sindoor", "drone"],
+    ];
+    for args in runs {
+        let out = parallax()
+            .args(args)
+            .assert()
+            .code(2)
+            .get_output()
+            .stderr
+            .clone();
+        let said = String::from_utf8_lossy(&out);
+        assert!(
+            said.contains("no topic `sindoor` here; choose one of: operation-sindoor, "),
+            "{args:?}: {said}"
+        );
+    }
+}
+
 /// An id given on the command line is quoted as a file's is: cut at 80 characters with its
 /// length (`--left`, `--topic`, `--party`, `link` and `dismiss` echoed 128 characters whole).
 /// A topic asked of a dispute with none says so (it said "choose one of:" and nothing).

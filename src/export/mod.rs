@@ -149,7 +149,7 @@ pub enum ExportError {
         if known.is_empty() {
             "it has no topic yet".to_owned()
         } else {
-            format!("choose one of: {}", known.join(", "))
+            crate::text::nearest(id, known.iter().map(String::as_str).collect())
         }
     )]
     UnknownTopic {

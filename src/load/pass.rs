@@ -143,7 +143,7 @@ impl<'f> Cx<'f> {
         self.error(
             Code::MissingField,
             format!("missing required field `{name}`"),
-            &format!("a `{name}` field"),
+            &format!("the `{name}` field"),
         );
     }
 

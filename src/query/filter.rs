@@ -164,46 +164,6 @@ pub enum FilterError {
     },
 }
 
-/// The values in use nearest to a mistyped one, for a message: those that share its start or
-/// hold it (ignoring case) first, then the rest in order, at most `MAX`.
-fn nearest(value: &str, in_use: &std::collections::BTreeSet<&str>) -> String {
-    const MAX: usize = 12;
-    if in_use.is_empty() {
-        return "none is used".to_owned();
-    }
-    let fold = value.to_lowercase();
-    // How like the value each one is: as a whole, or by its likest word ("Reutrs" is most
-    // like "Reuters" and then "AsiaOne (Reuters)"), the likeliest first.
-    // Those that begin as it does or hold it (whole, or by a word) come first.
-    let head: String = fold.chars().take(3).collect();
-    let likeness = |v: &str| {
-        let v = v.to_lowercase();
-        let words = || {
-            v.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-        };
-        let begins = std::iter::once(v.as_str()).chain(words()).any(|w| {
-            w.starts_with(&head) || w.contains(&fold) || (w.len() > 2 && fold.contains(w))
-        });
-        let alike = words()
-            .map(|w| strsim::jaro_winkler(&fold, w))
-            .fold(strsim::jaro_winkler(&fold, &v), f64::max);
-        (begins, alike)
-    };
-    let mut shown: Vec<((bool, f64), &str)> = in_use.iter().map(|&v| (likeness(v), v)).collect();
-    // Stable: equally likely values keep their alphabetical order.
-    shown.sort_by(|a, b| b.0.0.cmp(&a.0.0).then(b.0.1.total_cmp(&a.0.1)));
-    let mut shown: Vec<&str> = shown.into_iter().map(|(_, v)| v).collect();
-    let more = shown.len().saturating_sub(MAX);
-    shown.truncate(MAX);
-    let list = crate::text::clean(&shown.join(", ")).text;
-    if more > 0 {
-        format!("those in use include: {list} … ({} in all)", more + MAX)
-    } else {
-        format!("choose one of: {list}")
-    }
-}
-
 impl Filter {
     /// True when the filter keeps everything.
     pub fn is_empty(&self) -> bool {
@@ -273,7 +233,7 @@ impl Filter {
                     choices: if topic_ids.is_empty() {
                         "this dispute has no topic yet".to_owned()
                     } else {
-                        format!("choose one of: {}", topic_ids.join(", "))
+                        crate::text::nearest(id, topic_ids.iter().copied().collect())
                     },
                 });
             }
@@ -289,7 +249,7 @@ impl Filter {
         let unknown = |what, value: &str, in_use: BTreeSet<&str>| FilterError::UnknownValue {
             what,
             value: crate::text::quote(value),
-            choices: nearest(value, &in_use),
+            choices: crate::text::nearest(value, in_use),
         };
         if !self.tags.is_empty() {
             let in_use: BTreeSet<&str> = dispute

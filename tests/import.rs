@@ -678,6 +678,37 @@ fn a_tab_separated_file_is_read() {
     assert_eq!(texts, ["They shut it, twice; we did not", "We never did"]);
 }
 
+/// Excel's `sep=;` first line names the delimiter: it is no header, the table after it is read
+/// with that delimiter (commas in cells stay text), and lines keep their numbers in problems.
+/// (It was taken for the header: "the header has no `side` column".)
+#[test]
+fn an_excel_sep_line_names_the_delimiter() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("sheet.csv");
+    std::fs::write(
+        &csv,
+        "sep=;\r\nside;topic;text;mood\r\nalpha;water;It rose 1,5 times, they say;\r\nbeta;water;It did not;calm\r\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    import_csv(&csv, &out)
+        .success()
+        .stderr(predicate::str::contains("imported 2 claim(s) of 2 sides"))
+        .stderr(predicate::str::contains(
+            "line 2: the column `mood` is not one parallax knows",
+        ));
+    let d = load(&out);
+    let texts: Vec<&str> = d.claims().map(|(_, c)| c.text.as_str()).collect();
+    assert_eq!(texts, ["It rose 1,5 times, they say", "It did not"]);
+    // A header without a needed column is at line 2.
+    std::fs::write(&csv, "sep=,\nside,topik,text\nalpha,water,x\n").unwrap();
+    import_csv(&csv, dir.path().join("again"))
+        .failure()
+        .stderr(predicate::str::contains(
+            "sheet.csv: line 2: the header has no `topic` column",
+        ));
+}
+
 /// A claim id given again in another file: the problem names the file of the first, so its
 /// line can be found.
 #[test]

@@ -11,11 +11,13 @@ use crate::format::{Dispute, ManifestTopic, Side};
 pub enum CsvError {
     /// The header lacks a column every claim needs.
     #[error(
-        "{file}: line 1: the header has no `{column}` column; name the columns in the first row (side, topic, text, …; see the README)"
+        "{file}: line {header}: the header has no `{column}` column; name the columns in the header row (side, topic, text, …; see the README)"
     )]
     MissingColumn {
         /// The file, as given.
         file: String,
+        /// The header's line: 1, or 2 after a `sep=` line.
+        header: usize,
         /// The column's name.
         column: &'static str,
     },
@@ -30,11 +32,13 @@ pub enum CsvError {
     /// The file is a comparison as `export -f csv` writes it (two sides a row), which is not a
     /// table of claims.
     #[error(
-        "{file}: line 1: this is a comparison as `parallax export -f csv` writes it (left_claim, right_claim, …), not a table of claims; `parallax export -f claims-csv` writes one that import reads back"
+        "{file}: line {header}: this is a comparison as `parallax export -f csv` writes it (left_claim, right_claim, …), not a table of claims; `parallax export -f claims-csv` writes one that import reads back"
     )]
     Comparison {
         /// The file, as given.
         file: String,
+        /// The header's line: 1, or 2 after a `sep=` line.
+        header: usize,
     },
     /// The file has no header row.
     #[error("{file}: the file is empty; the first row names the columns")]
@@ -107,6 +111,22 @@ fn delimiter(bytes: &[u8]) -> u8 {
         }
     }
     best
+}
+
+/// The delimiter a first line such as `sep=;` names (Excel writes it, and reads it, so that a
+/// table opens in columns whatever the machine's list separator), with where the table starts:
+/// at that line's end, its newline kept so that every line keeps its number.
+fn sep_line(text: &str) -> Option<(u8, usize)> {
+    let rest = text
+        .strip_prefix("sep=")
+        .or_else(|| text.strip_prefix("SEP="))?;
+    let end = rest.find('\n').map_or(text.len(), |n| n + 4);
+    let line = rest.get(..end - 4)?.trim_end_matches('\r');
+    let &delimiter = line.as_bytes().first()?;
+    // The line as a sheet may save it back: a delimiter per empty cell after the first.
+    let named =
+        matches!(delimiter, b',' | b';' | b'\t' | b'|') && line.bytes().all(|b| b == delimiter);
+    named.then_some((delimiter, end))
 }
 
 /// A place in the file: its 1-based line and column (in characters, as an editor counts them).
@@ -281,7 +301,14 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
             byte,
         });
     };
-    let delimiter = delimiter(bytes);
+    let (delimiter, text, bytes, header) = match sep_line(text) {
+        Some((delimiter, start)) => {
+            let rest = text.get(start..).unwrap_or_default();
+            (delimiter, rest, rest.as_bytes(), 2)
+        }
+        None => (delimiter(bytes), text, bytes, 1),
+    };
+    let header_at = format!("line {header}");
     let quotes = scan_quotes(text, delimiter);
     match quotes.bad {
         Some(BadQuote::Unclosed { opened }) => {
@@ -315,7 +342,7 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
         Err(e) => {
             builder.problems.push(Problem {
                 file: file.to_owned(),
-                at: "line 1".to_owned(),
+                at: header_at.clone(),
                 reason: format!("the header row cannot be read: {e}"),
             });
             return Err(CsvError::Empty {
@@ -334,12 +361,12 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
             None if name.trim().is_empty() => {}
             None => builder.problems.push(Problem {
                 file: file.to_owned(),
-                at: "line 1".to_owned(),
+                at: header_at.clone(),
                 reason: format!("the column `{shown}` is not one parallax knows; ignored"),
             }),
             Some(c) if columns.contains(&Some(c)) => builder.problems.push(Problem {
                 file: file.to_owned(),
-                at: "line 1".to_owned(),
+                at: header_at.clone(),
                 reason: format!(
                     "the column `{shown}` repeats `{}`; the first is used",
                     c.name()
@@ -354,6 +381,7 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
             if names.iter().any(|n| n == "left_claim") && names.iter().any(|n| n == "right_claim") {
                 return Err(CsvError::Comparison {
                     file: file.to_owned(),
+                    header,
                 });
             }
             // JSON given for a table: ClaimReview has its own import, a dispute needs none.
@@ -365,6 +393,7 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
             }
             return Err(CsvError::MissingColumn {
                 file: file.to_owned(),
+                header,
                 column: needed.name(),
             });
         }

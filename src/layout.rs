@@ -354,7 +354,7 @@ pub fn standing_line(standing: Standing) -> Option<String> {
     match standing {
         Standing::Current => None,
         Standing::Superseded(by) => Some(format!("⌛ superseded (latest {by})")),
-        Standing::Undated => Some("⌛ undated".to_owned()),
+        Standing::Undated => Some(UNDATED.to_owned()),
     }
 }
 
@@ -373,6 +373,9 @@ pub fn assessed_line(assessed: Assessed) -> Option<String> {
 pub fn assessed_later(on: Date) -> String {
     format!("⌛ assessed later ({on})")
 }
+
+/// The mark of a claim shown as of a date though it has none: when it was said is not known.
+pub const UNDATED: &str = "⌛ undated";
 
 /// The mark of an assessment shown as of a date though when it was made is not known (it cites
 /// no dated source).

@@ -148,6 +148,26 @@ fn export_and_search_take_the_date_too() {
         .filter_map(|c| Some((c["id"].as_str()?, c["superseded_by"].as_str()?)))
         .collect();
     assert_eq!(superseded, vec![("e-ships-1", "2025-03-10")]);
+    // The undated claim is kept and said to be undated in every format a reader reads.
+    let undated: Vec<&str> = doc["topics"]
+        .as_array()
+        .expect("topics")
+        .iter()
+        .flat_map(|t| t["rows"].as_array().expect("rows"))
+        .flat_map(|r| {
+            let l = r["left"].as_array().expect("left");
+            l.iter().chain(r["right"].as_array().expect("right"))
+        })
+        .filter(|c| c["undated"] == true)
+        .filter_map(|c| c["id"].as_str())
+        .collect();
+    assert_eq!(undated, ["e-ships-undated"]);
+    let md = run(&["export", "--format", "md", "--as-of", "2025-03-31"]);
+    assert_eq!(md.matches("<br>*undated*").count(), 1, "{md}");
+    let html = run(&["export", "--format", "html", "--as-of", "2025-03-31"]);
+    assert_eq!(html.matches("⌛ undated").count(), 1, "{html}");
+    let whole = run(&["export", "--format", "md"]);
+    assert!(!whole.contains("<br>*undated*"), "{whole}");
 
     let hits = run(&["search", "--json", "--as-of", "2025-03-31", "ships held"]);
     let hits: Value = serde_json::from_str(&hits).expect("JSON");

@@ -214,6 +214,9 @@ fn claim(out: &mut Sink<'_>, c: &ClaimOut) {
     if let Some(d) = c.superseded_by {
         let _ = write!(out, "<p class=\"muted\">⌛ superseded (latest {d})</p>");
     }
+    if c.undated {
+        let _ = write!(out, "<p class=\"muted\">{}</p>", crate::layout::UNDATED);
+    }
     for r in &c.relations {
         out.push_str("<p class=\"relation relation-");
         attr(out, r.kind.as_str());

@@ -183,6 +183,9 @@ fn claim(out: &mut Sink<'_>, c: &ClaimOut) {
     if let Some(d) = c.superseded_by {
         let _ = write!(out, "<br>*superseded (latest {d})*");
     }
+    if c.undated {
+        out.push_str("<br>*undated*");
+    }
     for r in &c.relations {
         out.push_str("<br>");
         push(out, &r.description);

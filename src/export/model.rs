@@ -196,6 +196,10 @@ pub struct ClaimOut<'a> {
     /// this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub superseded_by: Option<Date>,
+    /// With a date in force, true when the claim has no date: it is kept, though when it was
+    /// said is not known.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub undated: bool,
     /// A verdict on it; with a date in force, only one made by then (or undated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessment: Option<AssessmentOut<'a>>,
@@ -403,6 +407,7 @@ fn source<'a>(
 
 fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) -> ClaimOut<'a> {
     let assessed = cmp.assessed(dispute, at, c);
+    let standing = cmp.standing(at, c);
     ClaimOut {
         id: b(&c.id),
         text: b(&c.text),
@@ -446,10 +451,11 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
                 description: Cow::Owned(layout::relation_line(dispute, at, kind, target, cmp)),
             })
             .collect(),
-        superseded_by: match cmp.standing(at, c) {
+        superseded_by: match standing {
             Standing::Superseded(by) => Some(by),
             _ => None,
         },
+        undated: standing == Standing::Undated,
         assessment: assessed.shown().map(|a| AssessmentOut {
             rating: a.rating,
             note: ob(&a.note),

@@ -594,6 +594,83 @@ fn a_read_only_side_file_is_not_replaced_and_nothing_is_written() {
     assert_eq!(mode & 0o777, 0o444);
 }
 
+/// `link` run as another user (`nobody`, through setpriv) on a dispute in a folder anyone may
+/// write in. Returns what it said, or None where this cannot be set up (not run as root, or no
+/// setpriv): only root can give the files their owners.
+#[cfg(unix)]
+fn link_as_nobody(dir: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    if std::fs::metadata(dir).ok()?.uid() != 0 {
+        eprintln!("skipped: only root can give the files another owner");
+        return None;
+    }
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(assert_cmd::cargo::cargo_bin("parallax"))
+        .args(["link", "a-karvani", "b-karvani", "--question", "Shut?"])
+        .arg(dir)
+        .output()
+        .ok()?;
+    assert!(!out.status.success(), "{out:?}");
+    Some(String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// A side file its mode lets be written, but not by this user (another's file in a shared
+/// folder), is not replaced: the rename would have replaced it and made it the user's. And when
+/// a rename is refused after others were done (a folder with the sticky bit lets only a file's
+/// owner replace it), those done are put back: `link` wrote alpha.json and not beta.json.
+#[cfg(unix)]
+#[test]
+fn a_side_file_of_another_user_is_not_replaced_and_a_refused_rename_undoes_the_others() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt, chown};
+    let files = ["alpha.json", "beta.json", "dispute.json"];
+    // Every file root's (mode 644) in a folder anyone may write in: refused before any write.
+    let dir = copy_fixture();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let before: Vec<Vec<u8>> = files
+        .iter()
+        .map(|f| std::fs::read(dir.path().join(f)).unwrap())
+        .collect();
+    let Some(said) = link_as_nobody(dir.path()) else {
+        return;
+    };
+    assert!(said.contains("may not be written by you"), "{said}");
+    for (f, was) in files.iter().zip(&before) {
+        let path = dir.path().join(f);
+        assert_eq!(&std::fs::read(&path).unwrap(), was, "{f}");
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().uid(),
+            0,
+            "{f} keeps its owner"
+        );
+    }
+    // A shared folder with the sticky bit: every file but one is nobody's, and that one (which
+    // anyone may write) may not be renamed over. Whichever the plan writes first, none changes.
+    for others in files {
+        let dir = copy_fixture();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o1777)).unwrap();
+        for f in files {
+            let path = dir.path().join(f);
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).unwrap();
+            if f != others {
+                chown(&path, Some(65534), Some(65534)).unwrap();
+            }
+        }
+        let said = link_as_nobody(dir.path()).expect("set up as above");
+        assert!(
+            said.contains("the system refused the rename"),
+            "{others}: {said}"
+        );
+        for (f, was) in files.iter().zip(&before) {
+            assert_eq!(
+                &std::fs::read(dir.path().join(f)).unwrap(),
+                was,
+                "{others} refused: {f}"
+            );
+        }
+    }
+}
+
 #[test]
 fn link_across_topics_moves_the_right_claim_into_the_left_claims_topic() {
     let dir = copy_fixture();

@@ -630,10 +630,48 @@ pub fn commit(plan: &Plan, _held: &lock::FolderLock) -> Result<(), EditError> {
         prepared.push((w, p));
     }
     unchanged()?;
+    // A rename can still be refused after others were done (a shared folder with the sticky bit
+    // lets only a file's owner replace it): those done are put back, so a plan is never left
+    // half done.
+    let mut done: Vec<&Write> = Vec::with_capacity(prepared.len());
     for (w, p) in prepared {
-        p.persist().map_err(|e| write_error(&w.path, e))?;
+        if let Err(e) = p.persist() {
+            return Err(put_back(&done, w, e));
+        }
+        done.push(w);
     }
     Ok(())
+}
+
+/// Undoes the renames of `done` after `failed` could not be renamed (with `e`): each replaced
+/// file gets its bytes back, each new one goes. The error says what could not be put back.
+fn put_back(done: &[&Write], failed: &Write, e: crate::export::ExportError) -> EditError {
+    let reason = match e {
+        crate::export::ExportError::PermissionDenied { path } => format!(
+            "cannot replace {path}: the system refused the rename (a shared folder with the sticky bit lets only a file's owner replace it); ask its owner, or work on a copy of the dispute"
+        ),
+        other => write_error(&failed.path, other).to_string(),
+    };
+    let kept: Vec<String> = done
+        .iter()
+        .rev()
+        .filter(|w| {
+            let undone = match &w.before {
+                Some(before) => write_atomic(&w.path, before, true).is_ok(),
+                None => std::fs::remove_file(&w.path).is_ok(),
+            };
+            !undone
+        })
+        .map(|w| w.path.display().to_string())
+        .collect();
+    if kept.is_empty() {
+        EditError::Write(reason)
+    } else {
+        EditError::Write(format!(
+            "{reason}; {} could not be put back as it was and holds the change",
+            kept.join(", ")
+        ))
+    }
 }
 
 /// Fails with [`EditError::Changed`] when the file of `w` is no longer as it was read (or, for
@@ -672,12 +710,15 @@ fn write_error(path: &Path, e: crate::export::ExportError) -> EditError {
         crate::export::ExportError::ReadOnly { path } => EditError::Write(format!(
             "{path} is read-only: make it writable (chmod u+w) and try again"
         )),
+        crate::export::ExportError::NotPermitted { path } => EditError::Write(format!(
+            "{path} may not be written by you (it is another user's, or immutable): ask its owner, or work on a copy of the dispute"
+        )),
         // The file is writable (a read-only one is said above): its folder is not, and the
         // file is replaced through a new one written beside it.
         crate::export::ExportError::PermissionDenied { path: shown } => {
             let folder = crate::export::shown_path(&crate::export::folder_of(path));
             EditError::Write(format!(
-                "cannot write {shown}: its folder {folder} may not be written, and the file is replaced through a new file written beside it; make the folder writable (chmod u+w {folder}) and try again"
+                "cannot write {shown}: its folder {folder} may not be written, and the file is replaced through a new file written beside it; make the folder writable (chmod u+w {folder}, or ask its owner) and try again"
             ))
         }
         other => EditError::Write(other.to_string()),

@@ -92,6 +92,15 @@ pub enum ExportError {
         /// The target, as shown.
         path: String,
     },
+    /// The target is a file its mode lets be written, but not by this user (another's file, an
+    /// immutable one): the rename would replace it all the same where the folder allows.
+    #[error(
+        "will not replace {path}: you may not write it (it is another user's, or immutable); ask its owner, or write elsewhere"
+    )]
+    NotPermitted {
+        /// The target, as shown.
+        path: String,
+    },
     /// The folder the file would go in does not exist.
     #[error(
         "cannot write {path}: the folder {folder} does not exist; create it first or choose another path"

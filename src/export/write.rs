@@ -76,6 +76,18 @@ pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
             path: shown_path(path),
         });
     }
+    // And a file this user may not write whatever its mode says (another's file in a shared
+    // folder, an immutable one): opened for appending, and closed unwritten, to ask the system.
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file())
+        && std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .is_err_and(|e| e.kind() == io::ErrorKind::PermissionDenied)
+    {
+        return Err(ExportError::NotPermitted {
+            path: shown_path(path),
+        });
+    }
     // So too a folder made read-only: a new file in it, or the one written beside a file to
     // replace it, would get around its mode (root may write anything; `x` on the screen wrote
     // the dismissals into a read-only dispute folder).

@@ -257,13 +257,17 @@ fn unknown_party_or_topic_lists_the_choices() {
         })
     );
     let f = Filter {
-        topics: vec!["trade".into()],
+        topics: vec!["ceasfire".into()],
         ..Filter::default()
     };
-    assert!(
-        f.check(&d, None)
-            .is_err_and(|e| e.to_string().contains("ceasefire, strikes, water"))
-    );
+    // Every topic, the likeliest first.
+    let said = f
+        .check(&d, None)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(said.contains("choose one of: ceasefire, "), "{said}");
+    assert!(said.contains("strikes") && said.contains("water"), "{said}");
 }
 
 #[test]
@@ -383,12 +387,10 @@ fn bad_filter_values_are_usage_errors() {
         .code(2)
         .stderr(predicate::str::contains("choose one of: india, pakistan"));
     parallax()
-        .args(["show", FIXTURE, "--topic", "trade"])
+        .args(["show", FIXTURE, "--topic", "waters"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "choose one of: ceasefire, strikes, water",
-        ));
+        .stderr(predicate::str::contains("choose one of: water, "));
     parallax()
         .args(["show", FIXTURE, "--since", "2025-06", "--until", "2025-05"])
         .assert()

@@ -227,11 +227,12 @@ fn negated_terms_exclude() {
     );
 }
 
-/// `x` and `!x` split the claims between them: `!war` dropped a claim saying "brazen lies"
-/// because a field held "thwarted" (a piece of a word), and `medicare !medicare` found the
-/// claims `medicare` reaches through a typo. `!'x` drops any piece of text "x".
+/// `!x` drops the claims holding the word x as written, or a word it begins: `!war` dropped a
+/// claim saying "brazen lies" because a field held "thwarted" (a piece of a word), and
+/// `pakistan !pakistani` dropped every claim, "Pakistan" being a typo from "Pakistani". `!'x`
+/// drops any piece of text "x".
 #[test]
-fn a_term_and_its_negation_split_the_claims() {
+fn a_negated_term_drops_the_word_as_written() {
     let bundled = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("narratives/india-pakistan-2025");
     let loaded = parallax::load::load_paths(std::slice::from_ref(&bundled));
     let total = loaded
@@ -260,11 +261,24 @@ fn a_term_and_its_negation_split_the_claims() {
             .collect();
         (claims as usize, own)
     };
-    for term in ["war", "lies", "ceasefire", "mediation", "medation", "Trump"] {
+    // Terms no claim reaches through a typo: `x` and `!x` split the claims between them.
+    for term in ["war", "ceasefire", "Trump"] {
         let ((with, own), (without, not)) = (found(term), found(&format!("!{term}")));
         assert_eq!(with + without, total, "{term}");
         assert!(own.iter().all(|id| !not.contains(id)), "{term}");
     }
+    // A word left out is left out as written: "Pakistan" is a typo away from "Pakistani",
+    // and `pakistan !pakistani` found nothing.
+    for (word, other) in [("pakistan", "pakistani"), ("rafale", "rafales")] {
+        let with = found(word).0;
+        let both = found(&format!("{word} \"{other}\"")).0;
+        let without = found(&format!("{word} !{other}")).0;
+        assert!(without > 0, "{word} !{other}");
+        assert_eq!(without + both, with, "{word} !{other}");
+    }
+    // A misspelling no claim holds leaves out nothing, though `medation` finds "mediation".
+    assert!(found("medation").0 > 0);
+    assert_eq!(found("!medation").0, total);
     let (brazen, _) = found("brazen !war");
     assert_eq!(
         brazen,

@@ -5,7 +5,7 @@
 //! prefix, or within a typo or two: `super::words`) in prose, and letters in order in short
 //! fields. Marks: `'word` a substring, `^word` a prefix, `word$` a suffix, `^word$` the whole
 //! field, `"a phrase"` words in sequence, and `!word` a term that must NOT match, by the same
-//! rule as `word` (so `x` and `!x` split the claims between them; `!'x` for a substring). Smart case holds per term: a term with an
+//! rule as `word` but without typos (`obama !osama` keeps Obama; `!'x` for a substring). Smart case holds per term: a term with an
 //! upper-case letter matches case-sensitively.
 
 /// How a term matches a field.

@@ -198,7 +198,9 @@ impl Prepared {
     fn new(term: &Term, matcher: MatcherKind) -> Prepared {
         let fold = !term.case_sensitive;
         let words = match term.kind {
-            TermKind::Word => Words::new(&term.text, fold, true, true),
+            // A word left out is left out as written (or as the start of a word), never
+            // through a typo: `obama !osama` keeps the claims that say Obama.
+            TermKind::Word => Words::new(&term.text, fold, !term.negated, true),
             TermKind::Phrase { open } => Words::new(&term.text, fold, false, open),
             _ => None,
         };
@@ -290,7 +292,9 @@ impl Prepared {
             return w.find(text);
         }
         w.find(text).or_else(|| {
+            // Letters in order count as a typo, and a word left out has none.
             (self.term.kind == TermKind::Word
+                && !self.term.negated
                 && self.needle.is_match(text)
                 && self.letters_in_order(text).is_some())
             .then_some(words::TYPO)

@@ -716,10 +716,11 @@ fn one_topic_is_exported_with_topic_and_an_unknown_one_lists_the_choices() {
     parallax()
         .arg("export")
         .arg(fixture("normal"))
-        .args(["--format", "md", "--topic", "nope"])
+        .args(["--format", "md", "--topic", "dams"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("truce, dam, trade"));
+        .stderr(predicate::str::contains("choose one of: dam, "))
+        .stderr(predicate::str::contains("truce").and(predicate::str::contains("trade")));
 }
 
 #[test]

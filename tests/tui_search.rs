@@ -192,6 +192,36 @@ fn n_and_shift_n_step_through_the_hits_and_wrap_round() {
     assert_eq!(a.current_topic().map(|t| t.id.as_str()), Some("ceasefire"));
 }
 
+/// `n` steps from where the selection is, as in less and vim: after moving away from the hit
+/// last visited (`G`, `g`), it went on from that hit, skipping those in between, and the footer
+/// still named it though the selection was elsewhere.
+#[test]
+fn n_steps_from_the_selection_once_it_moved_away_from_the_hit() {
+    let mut a = app(120, 40);
+    search_for(&mut a, "strikes");
+    line(&mut a, Action::Back);
+    let order = search::searched(&a).expect("a search").order.clone();
+    assert!(order.len() >= 3, "{order:?}");
+    // To the last hit, then up to the first row of its topic.
+    press(&mut a, &[Action::PrevHit]);
+    let last = order.len() - 1;
+    assert_eq!(a.search.current, Some(last));
+    assert!(screen(&a).contains(&format!("hit {}/{}", last + 1, order.len())));
+    press(&mut a, &[Action::First]);
+    assert!(a.row < order[last].row, "g moved the selection up");
+    let s = screen(&a);
+    assert!(!s.contains(&format!("hit {}/", last + 1)), "{s}");
+    assert!(s.contains(&format!("{} claims found", order.len())), "{s}");
+    // `n` goes to the first hit from the selected row on, not round to the first of all.
+    let from = order
+        .iter()
+        .position(|h| (h.topic, h.row) >= (a.topic, a.row))
+        .expect("a hit below");
+    press(&mut a, &[Action::NextHit]);
+    assert_eq!(a.search.current, Some(from));
+    assert_eq!((a.topic, a.row), (order[from].topic, order[from].row));
+}
+
 #[test]
 fn esc_keeps_the_search_and_a_second_esc_clears_it() {
     let mut a = app(120, 40);

@@ -21,6 +21,15 @@ pub fn hits(app: &App) -> usize {
     searched(app).map_or(0, |o| o.order.len())
 }
 
+/// The current hit while the selection is still on its row. Once the selection moves away
+/// (`j`, `G`, a click, the filters cleared) there is none: `n` steps from where the selection
+/// is, as `n` in less and vim does, and the footer names no hit the selection is not on.
+pub fn current(app: &App) -> Option<usize> {
+    let i = app.search.current?;
+    let h = searched(app)?.order.get(i)?;
+    ((h.topic, h.row) == (app.topic, app.row)).then_some(i)
+}
+
 /// The entries of the results list: the ranked hits once ranked (claims found only through a
 /// topic's title fold into one entry), the best so far while many are ranked, else the hits
 /// in reading order.

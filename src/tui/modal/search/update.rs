@@ -4,7 +4,7 @@
 //! in the line) keeps only the rows with a hit. Esc leaves the line and keeps the search; a second
 //! Esc clears it.
 
-pub use super::hits::{active, entry, hits, list_len, page, searched};
+pub use super::hits::{active, current, entry, hits, list_len, page, searched};
 use super::state::SearchLine;
 use crate::query::HitAt;
 use crate::tui::action::Action;
@@ -174,11 +174,12 @@ pub fn go(app: &mut App, at: HitAt) {
 /// `n` / `N`: the next or previous hit in reading order, wrapping round. Without a current hit,
 /// the first from the selected row on (or the last before it).
 pub fn step(app: &mut App, forward: bool) {
+    let current = current(app);
     let Some(o) = searched(app) else {
         app.message = Some(strings::search::NO_SEARCH.to_owned());
         return;
     };
-    let next = match app.search.current {
+    let next = match current {
         Some(i) => o.step(Some(i), forward),
         None => {
             let from = o.hit_from(app.topic, app.row);

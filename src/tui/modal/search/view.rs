@@ -321,13 +321,13 @@ pub fn position(app: &App) -> Option<String> {
         return Some(words::SEARCHING.to_owned());
     }
     search::searched(app)?;
-    Some(words::position(app.search.current, search::hits(app)))
+    Some(words::position(search::current(app), search::hits(app)))
 }
 
 /// The hit last jumped or stepped to.
 pub fn current_claim(app: &App) -> Option<ClaimAt> {
     let o = search::searched(app)?;
-    o.order.get(app.search.current?).map(|h| h.claim)
+    o.order.get(search::current(app)?).map(|h| h.claim)
 }
 
 /// A cell of the comparison's panes with the search's matched characters highlighted, when the

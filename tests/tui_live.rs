@@ -289,7 +289,8 @@ fn the_files_opened_as_the_program_opens_them_are_seen_unchanged_until_one_chang
     let gathered = parallax::load::gather(&paths, parallax::load::DEFAULT_MAX_FILE);
     let prints = Prints::of(&gathered);
     let dispute = gathered.into_loaded().dispute.expect("loads");
-    let files = Files::of_read(&paths, prints, &dispute).expect("editable");
+    let files = Files::of_read(&paths, prints, &dispute);
+    assert_eq!(files.refused, None, "editable");
     let kept = app.suggest.files.as_ref().expect("editable");
     assert_eq!(
         files.sides, kept.sides,

@@ -551,6 +551,59 @@ fn e_hands_the_terminal_to_the_editor_at_the_claims_line_and_reloads_on_return()
     assert_eq!(s.exit_code(), 0);
 }
 
+/// Side files given from two folders (as the README says to read files outside one folder):
+/// `E` opens the claim's file and the screen reloads, as in a dispute folder. It said "The
+/// bundled dispute is built into the program" and nothing was watched.
+#[test]
+fn side_files_from_two_folders_open_in_the_editor_and_reload() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+    for (folder, file) in [(&one, "alpha.json"), (&two, "beta.json")] {
+        std::fs::create_dir(folder).expect("a folder");
+        std::fs::copy(
+            format!("tests/fixtures/tui/sample/{file}"),
+            folder.join(file),
+        )
+        .expect("copied");
+    }
+    let seen = dir.path().join("seen");
+    let editor = dir.path().join("vi");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\necho \"$@\" > '{}'\nsed -i 's/until 2030/until 2077/' \"$2\"\n",
+            seen.display()
+        ),
+    )
+    .expect("written");
+    let mut perms = std::fs::metadata(&editor).expect("metadata").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&editor, perms).expect("executable");
+    let alpha = one.join("alpha.json").display().to_string();
+    let beta = two.join("beta.json").display().to_string();
+    let editor = editor.display().to_string();
+    let mut s = Session::start_with(&[&alpha, &beta], &[("VISUAL", &editor)], 100, 30);
+    s.wait_for("the comparison", |t| t.contains("Point: treaty"));
+    s.send("lj");
+    s.wait_for("the second row", |t| t.contains("row 2/"));
+    s.send("E");
+    s.wait_for("the reloaded claim", |t| {
+        t.contains("until 2077") && t.contains("Reloaded")
+    });
+    let seen = std::fs::read_to_string(&seen).expect("the editor ran");
+    assert!(seen.starts_with(&format!("+20 {alpha}")), "{seen}");
+    // A change made outside the screen is seen too.
+    let text = std::fs::read_to_string(&beta).expect("readable");
+    std::fs::write(
+        &beta,
+        text.replacen("Alpha's false alarm", "Alpha's big alarm", 1),
+    )
+    .expect("written");
+    s.wait_for("the second reload", |t| t.contains("Alpha's big alarm"));
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
 /// While the editor has the terminal, Ctrl-C is the editor's (the program goes on), and SIGTERM
 /// reaches the editor too: the program waits for it to end, then gives the terminal back and
 /// ends with the signal's code. Ending first left the editor running on the shell's terminal.

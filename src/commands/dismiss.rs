@@ -20,7 +20,7 @@ pub fn dismiss(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let (_, dispute) = Workspace::open(paths).map_err(|e| match e {
-        EditError::Bundled => Failure::Usage(e.to_string()),
+        EditError::Bundled | EditError::Refused(_) => Failure::Usage(e.to_string()),
         other => Failure::Input(other.to_string()),
     })?;
     let find = |id: &str| {

@@ -29,8 +29,10 @@ pub fn open(
     let (left, right) = pair(&dispute, &args.pair)?;
     err.flush()?;
     // Only a fingerprint of the files is kept, not their bytes: a write reads them again.
-    let files = prints.and_then(|p| live::state::Files::of_read(paths, p, &dispute));
-    let dismissed = match crate::edit::folder_of(&args.input.paths) {
+    let files = prints.map(|p| live::state::Files::of_read(paths, p, &dispute));
+    // Side files from several folders have no dispute folder, so no dismissals file.
+    let writable = files.as_ref().is_some_and(|f| f.refused.is_none());
+    let dismissed = match crate::edit::folder_of(&args.input.paths).filter(|_| writable) {
         Some(folder) => crate::edit::dismissed::Dismissed::read(&folder),
         None => Ok(crate::edit::dismissed::Dismissed::default()),
     };

@@ -18,6 +18,10 @@ use json::Step;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
+/// Why side files given from several folders cannot be written back: a manifest, the points it
+/// holds and the dismissals each live in the one folder of a dispute.
+pub const SPLIT: &str = "the side files are in different folders, so there is no one dispute folder for the manifest and the dismissals; put them in one folder (a dispute folder) and open that";
+
 /// Why a write-back could not be made; nothing was written.
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
@@ -197,9 +201,7 @@ impl Workspace {
                     .cloned()
                     .unwrap_or_else(|| PathBuf::from("."));
                 if folders.iter().any(|f| !same_folder(f, &first)) {
-                    return Err(EditError::Refused(
-                        "the side files are in different folders; put them in one folder (a dispute folder) so a manifest can list them".to_owned(),
-                    ));
+                    return Err(EditError::Refused(SPLIT.to_owned()));
                 }
                 first
             }

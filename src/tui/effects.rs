@@ -211,6 +211,16 @@ pub fn dismiss(app: &mut App, left: &str, right: &str) {
     if refused_while_broken(app) {
         return;
     }
+    // Side files from several folders: no folder to keep the dismissal in, as `dismiss` says.
+    if let Some(why) = app
+        .suggest
+        .files
+        .as_ref()
+        .and_then(|f| f.refused.as_deref())
+    {
+        app.message = Some(strings::write_failed(why));
+        return;
+    }
     let entry = crate::edit::dismissed::Entry {
         left: left.to_owned(),
         right: right.to_owned(),

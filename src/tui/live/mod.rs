@@ -190,9 +190,8 @@ fn reread_dismissals(app: &mut App) -> Option<(bool, String)> {
     }
 }
 
-/// Loads files read for `paths`: the dispute, what to keep of the files when they can be written
-/// back (not when the sides are in several folders), and the number of warnings; or the errors,
-/// for the problems panel.
+/// Loads files read for `paths`: the dispute, what to keep of the files, and the number of
+/// warnings; or the errors, for the problems panel.
 pub fn load(
     paths: &[PathBuf],
     gathered: crate::load::Gathered,
@@ -203,7 +202,7 @@ pub fn load(
     match loaded.dispute {
         Some(d) if loaded.report.errors() == 0 => {
             let files = Files::of_read(paths, prints, &d);
-            Ok((d, files, loaded.report.warnings()))
+            Ok((d, Some(files), loaded.report.warnings()))
         }
         _ => Err(problems_of(&loaded.report, paths)),
     }

@@ -41,6 +41,9 @@ pub struct Files {
     pub sides: Vec<PathBuf>,
     /// Each file read (manifest and sides) with the fingerprint of its bytes.
     read: Prints,
+    /// Why nothing can be written back to these files (side files from several folders):
+    /// they are still watched, and `E` opens them.
+    pub refused: Option<String>,
 }
 
 /// A file's length and hash (seeded per run: the files come from other people).
@@ -60,13 +63,14 @@ impl Files {
             paths: ws.paths.clone(),
             sides: ws.sides.iter().map(|f| f.path.clone()).collect(),
             read: Prints { files, hasher },
+            refused: None,
         }
     }
 
     /// What to keep of files read for `paths`, from their fingerprints taken before the load
-    /// dropped their bytes ([`Prints`]); `None` when they cannot be written back (the sides in
-    /// several folders).
-    pub fn of_read(paths: &[PathBuf], read: Prints, dispute: &Dispute) -> Option<Files> {
+    /// dropped their bytes ([`Prints`]). Files that cannot be written back (the sides in several
+    /// folders) are kept all the same, with the reason, to be watched and opened in an editor.
+    pub fn of_read(paths: &[PathBuf], read: Prints, dispute: &Dispute) -> Files {
         let named = read
             .files
             .iter()
@@ -77,12 +81,25 @@ impl Files {
                 bytes: Vec::new(),
             })
             .collect();
-        let ws = Workspace::from_read(paths, named, dispute).ok()?;
-        Some(Files {
-            paths: ws.paths,
-            sides: ws.sides.into_iter().map(|f| f.path).collect(),
-            read,
-        })
+        match Workspace::from_read(paths, named, dispute) {
+            Ok(ws) => Files {
+                paths: ws.paths,
+                sides: ws.sides.into_iter().map(|f| f.path).collect(),
+                read,
+                refused: None,
+            },
+            // Each side's file is the name the load gave it.
+            Err(e) => Files {
+                paths: paths.to_vec(),
+                sides: dispute
+                    .sides
+                    .iter()
+                    .map(|s| PathBuf::from(&s.file))
+                    .collect(),
+                read,
+                refused: Some(e.to_string()),
+            },
+        }
     }
 
     /// True when a new read holds the same files, each with the same bytes: none kept changed,

@@ -82,6 +82,10 @@ pub fn open(app: &mut App) -> Step {
             app.message = Some(crate::edit::EditError::Bundled.to_string());
             Step::Stay
         }
+        Some(_) if let Some(why) = app.suggest.files.as_ref().and_then(|f| f.refused.clone()) => {
+            app.message = Some(strings::write_failed(&why));
+            Step::Stay
+        }
         Some((left, right)) => Step::Open(Modal::Accept(Accept {
             question: TextField::proposed(
                 fitting_question(app).unwrap_or_else(|| crate::edit::DEFAULT_QUESTION.to_owned()),

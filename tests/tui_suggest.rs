@@ -1031,6 +1031,65 @@ fn the_bundled_dispute_says_whole_at_80_columns_that_a_dismissal_lasts_the_sessi
     );
 }
 
+/// Side files named from two folders have no dispute folder: `a` and `x` say so, as `link`
+/// and `dismiss` do, and write nothing (`x` wrote the dismissals beside the first file, which
+/// `dismiss` refuses; `a` said "the bundled dispute").
+#[test]
+fn a_and_x_on_side_files_from_two_folders_say_there_is_no_dispute_folder() {
+    use parallax::tui::live::state::{Files, Prints};
+    let draft = draft();
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for (folder, file) in [("one", "alpha.json"), ("two", "beta.json")] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        let to = dir.path().join(folder).join(file);
+        std::fs::copy(draft.path().join(file), &to).unwrap();
+        paths.push(to);
+    }
+    // As `parallax one/alpha.json two/beta.json` opens them.
+    let gathered = parallax::load::gather(&paths, parallax::load::DEFAULT_MAX_FILE);
+    let prints = Prints::of(&gathered);
+    let dispute = gathered.into_loaded().dispute.expect("loads");
+    let files = Files::of_read(&paths, prints, &dispute);
+    assert!(files.refused.is_some());
+    let mut a = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
+    a.suggest.files = Some(files);
+    a.live.paths = paths;
+    finish(&mut a);
+    let (left, _) = common::suggested_pairs(&a)
+        .into_iter()
+        .next()
+        .expect("the drafts have suggestions");
+    select_pair_of(&mut a, &left);
+    keys(&mut a, &[KeyCode::Char('a')]);
+    assert!(common::dialog(&a).is_none(), "no question to type");
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.contains("different folders")),
+        "{:?}",
+        a.message
+    );
+    let Outcome::Dismiss { left, right } = keys(&mut a, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut a, &left, &right);
+    let footer = common::footer_said(&a);
+    assert!(footer.contains("different folders"), "{footer}");
+    for folder in ["one", "two"] {
+        assert!(
+            !dir.path()
+                .join(folder)
+                .join(".parallax-dismissed.json")
+                .exists()
+        );
+    }
+    assert_eq!(
+        common::suggested_pairs(&a).first().map(|p| &p.0),
+        Some(&left)
+    );
+}
+
 #[test]
 fn a_message_too_long_for_the_footer_is_shown_whole_above_it() {
     // `a` on the bundled dispute says at once, before any question is typed, that there is no

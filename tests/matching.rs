@@ -509,7 +509,7 @@ fn a_file_changed_on_disk_is_not_overwritten() {
         .replace("Alpha invents a crisis", "Alpha invents a crisis, again");
     std::fs::write(dir.path().join("beta.json"), &edited).unwrap();
     let before_a = std::fs::read(dir.path().join("alpha.json")).unwrap();
-    let held = FolderLock::take(dir.path()).expect("the folder's lock");
+    let held = FolderLock::take(dir.path(), true).expect("the folder's lock");
     let err = commit(&plan, &held).expect_err("refused");
     assert!(matches!(err, EditError::Changed(_)), "{err}");
     assert!(err.to_string().contains("beta.json"));
@@ -545,7 +545,7 @@ fn the_screen_keeps_the_bytes_it_loaded_and_does_not_read_the_files_again() {
         .expect("beta is a side");
     assert_eq!(kept.bytes, read);
     let plan = ws.link(&d, "a-karvani", "b-karvani", None).expect("plans");
-    let held = FolderLock::take(dir.path()).expect("the folder's lock");
+    let held = FolderLock::take(dir.path(), true).expect("the folder's lock");
     assert!(matches!(commit(&plan, &held), Err(EditError::Changed(_))));
     assert_eq!(std::fs::read_to_string(&beta).unwrap(), edited);
 }
@@ -888,18 +888,56 @@ fn side_files_without_a_manifest_get_one_that_lists_them() {
         .success();
 }
 
+/// `dismiss` and `link` wait while another parallax writes in the folder, and say so on standard
+/// error at once (they stood still without a word for up to 30 s), then write.
+#[test]
+fn a_command_waiting_for_another_writer_says_so_then_writes() {
+    let dir = copy_fixture();
+    for args in [
+        &["dismiss", "a-karvani", "b-karvani"][..],
+        &[
+            "link",
+            "a-talks-water",
+            "b-talks-water",
+            "--question",
+            "Who?",
+        ][..],
+    ] {
+        let held = std::fs::File::open(dir.path()).expect("the folder");
+        held.lock().expect("the folder's lock");
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"));
+        cmd.args(args).arg(dir.path());
+        let run = std::thread::spawn(move || cmd.output().expect("runs"));
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        assert!(!run.is_finished(), "{args:?} waits");
+        drop(held);
+        let out = run.join().expect("the command ends");
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("waiting for another parallax writing in")
+                && said.contains("(at most 30 s)"),
+            "{args:?}: {said}"
+        );
+    }
+    assert!(dir.path().join(".parallax-dismissed.json").exists());
+}
+
 #[test]
 fn a_dismissal_survives_a_restart() {
     let dir = copy_fixture();
     let mut dismissed = Dismissed::read(dir.path()).expect("no file yet is fine");
     assert!(dismissed.entries.is_empty());
     dismissed
-        .add(Entry {
-            left: "a-karvani".to_owned(),
-            right: "b-karvani".to_owned(),
-            point: None,
-            topic: None,
-        })
+        .add(
+            Entry {
+                left: "a-karvani".to_owned(),
+                right: "b-karvani".to_owned(),
+                point: None,
+                topic: None,
+            },
+            true,
+        )
         .expect("saved");
     // A new session reads it back, and `match` leaves the pair out.
     let again = Dismissed::read(dir.path()).expect("reads");
@@ -1033,12 +1071,15 @@ fn a_dismissal_is_appended_and_the_rest_of_the_file_stays_as_it_was() {
         .arg(dir.path())
         .assert()
         .success();
-    seen.add(Entry {
-        left: "a-karvani".to_owned(),
-        right: "b-karvani".to_owned(),
-        point: None,
-        topic: None,
-    })
+    seen.add(
+        Entry {
+            left: "a-karvani".to_owned(),
+            right: "b-karvani".to_owned(),
+            point: None,
+            topic: None,
+        },
+        true,
+    )
     .expect("saves");
     let after = std::fs::read_to_string(&file).unwrap();
     // Every line of the file before is still there, in order, and nothing was lost.
@@ -1711,7 +1752,7 @@ fn a_null_point_points_or_relations_is_set_in_place() {
             "b-talks-geneva",
         )
         .expect("the relation is planned");
-    let held = FolderLock::take(dir.path()).expect("the folder's lock");
+    let held = FolderLock::take(dir.path(), true).expect("the folder's lock");
     commit(&plan, &held).expect("written");
     let text = std::fs::read_to_string(&alpha).unwrap();
     assert!(!text.contains("\"relations\": null"), "{text}");

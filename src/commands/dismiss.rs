@@ -78,8 +78,11 @@ pub fn dismiss(
             .preview(&entry)
             .map_err(|e| Failure::Input(e.to_string()))?
     } else {
+        if !known {
+            super::say_if_waiting(&folder);
+        }
         dismissed
-            .add(entry)
+            .add(entry, true)
             .map_err(|e| Failure::Output(e.to_string()))?;
         None
     };

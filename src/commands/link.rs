@@ -43,7 +43,10 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
     // reads half a write, and it waits for no other parallax.
     let held = match dry_run {
         true => None,
-        false => Some(FolderLock::take(&folder).map_err(failure)?),
+        false => {
+            super::say_if_waiting(&folder);
+            Some(FolderLock::take(&folder, true).map_err(failure)?)
+        }
     };
     let (ws, dispute) = Workspace::open(paths).map_err(failure)?;
     // An interrupted write leaves no temporary file behind.

@@ -257,6 +257,21 @@ impl<W: Write> Write for Stdout<W> {
 }
 
 /// Names standard output in a write error, with what to do about a full disk.
+/// Says on standard error that a write waits, when another parallax is writing in `folder` (see
+/// [`crate::edit::lock`]): a command that stood still for up to half a minute without a word
+/// looked hung.
+fn say_if_waiting(folder: &std::path::Path) {
+    use crate::edit::lock::{FolderLock, WAIT};
+    if FolderLock::busy(folder) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "parallax: waiting for another parallax writing in {} (at most {} s)…",
+            crate::export::shown_path(folder),
+            WAIT.as_secs()
+        );
+    }
+}
+
 fn stdout_error(e: std::io::Error) -> std::io::Error {
     use std::io::ErrorKind;
     let what = match e.kind() {

@@ -100,7 +100,8 @@ impl Dismissed {
     /// Adds an entry and saves it (atomically), when there is a file. The entry is appended to
     /// the file as it is on disk now: every other line stays as it is (fields this program
     /// does not know included), and a dismissal another window made since is kept.
-    pub fn add(&mut self, entry: Entry) -> Result<(), EditError> {
+    /// `patient`: wait for another parallax writing in the folder (see [`super::lock`]).
+    pub fn add(&mut self, entry: Entry, patient: bool) -> Result<(), EditError> {
         if self.holds(&entry) {
             return Ok(());
         }
@@ -110,7 +111,7 @@ impl Dismissed {
         };
         // Another parallax adding one now waits: each reads the file as the other left it.
         let _held = match path.parent() {
-            Some(folder) => Some(super::lock::FolderLock::take(folder)?),
+            Some(folder) => Some(super::lock::FolderLock::take(folder, patient)?),
             None => None,
         };
         // A file changed by hand (or by an editor) while the new one was written is read
@@ -127,14 +128,14 @@ impl Dismissed {
     /// Takes a dismissal back (undo): every entry that dismisses the same suggestion is removed
     /// from the file as it is on disk now, atomically, every other line left as it is. Nothing
     /// is written when the file holds none (deleted there since): then `false`.
-    pub fn remove(&mut self, entry: &Entry) -> Result<bool, EditError> {
+    pub fn remove(&mut self, entry: &Entry, patient: bool) -> Result<bool, EditError> {
         let Some(path) = self.path.clone() else {
             let before = self.entries.len();
             self.entries.retain(|e| !e.same(entry));
             return Ok(self.entries.len() < before);
         };
         let _held = match path.parent() {
-            Some(folder) => Some(super::lock::FolderLock::take(folder)?),
+            Some(folder) => Some(super::lock::FolderLock::take(folder, patient)?),
             None => None,
         };
         for _ in 0..TRIES {

@@ -11,8 +11,8 @@ use std::fs::{File, TryLockError};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// How long a writer waits for another to finish before giving up.
-const WAIT: Duration = Duration::from_secs(30);
+/// How long a command waits for another writer to finish before giving up.
+pub const WAIT: Duration = Duration::from_secs(30);
 
 /// The lock of one folder, held until dropped.
 #[derive(Debug)]
@@ -28,9 +28,10 @@ impl FolderLock {
             .is_ok_and(|file| matches!(file.try_lock(), Err(TryLockError::WouldBlock)))
     }
 
-    /// Takes the lock of `folder`, waiting while another parallax holds it. Where a folder
-    /// cannot be opened to lock (a system without locks on folders), nothing is locked.
-    pub fn take(folder: &Path) -> Result<FolderLock, EditError> {
+    /// Takes the lock of `folder`, waiting while another parallax holds it (a command), or not
+    /// at all (`patient: false`: the screen, whose keys must not queue up behind a wait). Where
+    /// a folder cannot be opened to lock (a system without locks on folders), nothing is locked.
+    pub fn take(folder: &Path, patient: bool) -> Result<FolderLock, EditError> {
         let Ok(file) = File::open(folder) else {
             return Ok(FolderLock { _held: None });
         };
@@ -38,14 +39,20 @@ impl FolderLock {
         loop {
             match file.try_lock() {
                 Ok(()) => return Ok(FolderLock { _held: Some(file) }),
+                Err(TryLockError::WouldBlock) if !patient => {
+                    return Err(EditError::Write(format!(
+                        "another parallax is writing in {} right now; try again in a moment",
+                        crate::export::shown_path(folder)
+                    )));
+                }
                 Err(TryLockError::WouldBlock) if start.elapsed() < WAIT => {
                     std::thread::sleep(Duration::from_millis(20));
                 }
                 Err(TryLockError::WouldBlock) => {
                     return Err(EditError::Write(format!(
-                        "another parallax has been writing in {} for {} s; nothing was written. \
-                         Wait for it to finish and try again",
-                        folder.display(),
+                        "another parallax has been writing in {} for {} s; wait for it to \
+                         finish and try again",
+                        crate::export::shown_path(folder),
                         WAIT.as_secs()
                     )));
                 }

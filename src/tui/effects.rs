@@ -72,7 +72,7 @@ pub fn link(
         }
     };
     let held = match crate::edit::folder_of(&files.paths)
-        .map(|f| crate::edit::lock::FolderLock::take(&f))
+        .map(|f| crate::edit::lock::FolderLock::take(&f, false))
     {
         Some(Ok(held)) => held,
         Some(Err(e)) => {
@@ -228,7 +228,7 @@ pub fn dismiss(app: &mut App, left: &str, right: &str) {
         topic: None,
     };
     let kept = app.suggest.dismissed.path.is_some();
-    match app.suggest.dismissed.add(entry.clone()) {
+    match app.suggest.dismissed.add(entry.clone(), false) {
         Ok(()) => {
             app.suggest.dismissed_here.push(entry);
             let place = app.current_topic().map(|t| (t.id.clone(), app.row));
@@ -258,7 +258,7 @@ pub fn undismiss(app: &mut App) {
         return;
     };
     let kept = app.suggest.dismissed.path.is_some();
-    match app.suggest.dismissed.remove(&entry) {
+    match app.suggest.dismissed.remove(&entry, false) {
         Ok(removed) => {
             app.suggest_again();
             let waiting = app.current_row().and_then(|r| r.claims().next());

@@ -206,10 +206,6 @@ pub fn undismissed(kept: bool) -> String {
         "Dismissal undone: the pair can be suggested again.".to_owned()
     }
 }
-/// The message while a write waits for another parallax writing in the same folder.
-pub fn waiting_for_writer(folder: &str) -> String {
-    format!("Waiting for another parallax writing in {folder} (at most 30 s)…")
-}
 /// The message when the write-back failed.
 pub fn write_failed(why: &str) -> String {
     format!("Nothing was written: {why}")

@@ -411,21 +411,6 @@ pub fn event_loop<B: Backend>(
         }
         app.search.fold = false;
         search::update::settle_later(app);
-        // A write that must wait for another parallax writing in the folder says so first: the
-        // screen would otherwise stand still without a word for up to half a minute.
-        if matches!(
-            outcome,
-            Outcome::Link { .. } | Outcome::Dismiss { .. } | Outcome::Undismiss
-        ) && let Some(folder) = crate::edit::folder_of(&app.live.paths)
-            && crate::edit::lock::FolderLock::busy(&folder)
-        {
-            app.message = Some(super::strings::waiting_for_writer(
-                &crate::export::shown_path(&folder),
-            ));
-            terminal
-                .draw(|frame| view::draw(frame, app))
-                .map_err(backend_error)?;
-        }
         match outcome {
             Outcome::Continue => {}
             Outcome::Quit => return Ok(()),

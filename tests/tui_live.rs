@@ -238,6 +238,25 @@ fn e_asks_for_the_selected_claims_file_at_its_line() {
     assert!(at.contains("\"b-cut\""), "line {line:?} is {at}");
 }
 
+/// A side file that begins with a byte-order mark (as Notepad saves it) is opened at the
+/// claim's line too: the editor was given the file alone, and opened it at the top.
+#[test]
+fn e_finds_the_claims_line_in_a_file_with_a_byte_order_mark() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    let alpha = dir.path().join("alpha.json");
+    let text = std::fs::read_to_string(&alpha).expect("readable");
+    std::fs::write(&alpha, format!("\u{feff}{text}")).expect("written");
+    press(&mut app, &[Action::FocusComparison, Action::Down]);
+    let Outcome::Editor { file, line } = keys(&mut app, &[KeyCode::Char('E')]) else {
+        panic!("E asks for the editor");
+    };
+    assert_eq!(file, alpha);
+    let at = line
+        .and_then(|l| text.lines().nth(l - 1))
+        .unwrap_or_default();
+    assert!(at.contains("\"a-treaty\""), "line {line:?} is {at}");
+}
+
 #[test]
 fn e_on_the_bundled_dispute_says_it_has_no_file() {
     let mut app = common::bundled(100, 30);

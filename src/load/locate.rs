@@ -144,6 +144,8 @@ pub fn line_of(text: &str, pointer: &str) -> Option<usize> {
 /// The 1-based line and column (in characters) where the value at a JSON `pointer` starts in
 /// `text`, or `None` when the text does not parse or holds no such value.
 pub fn place_of(text: &str, pointer: &str) -> Option<(usize, usize)> {
+    // A byte-order mark (Notepad saves one) is no part of the JSON, and no column an editor counts.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let locator = Locator::new(text);
     let at = *locator.lines([pointer]).all(pointer).first()?;
     Some(locator.place(at))

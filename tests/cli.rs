@@ -857,6 +857,32 @@ fn validate_checks_one_side_file_on_its_own() {
     parallax().arg("validate").arg(&side).assert().code(1);
 }
 
+/// `dismiss` or `link` with one claim id forgotten takes the dispute's path for the second id:
+/// said so, with the order to write them in (it went on to the bundled dispute, and said that
+/// cannot be changed).
+#[test]
+fn a_path_given_for_a_claim_id_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    for command in ["dismiss", "link"] {
+        let out = parallax()
+            .current_dir(dir.path())
+            .args([command, "a3", "."])
+            .assert()
+            .code(2)
+            .get_output()
+            .stderr
+            .clone();
+        let said = String::from_utf8_lossy(&out);
+        assert!(
+            said.contains(&format!(
+                "`.` is a path, not a claim id: name both claims, then the dispute: parallax {command} LEFT_ID RIGHT_ID ."
+            )),
+            "{said}"
+        );
+        assert!(!said.contains("bundled"), "{said}");
+    }
+}
+
 /// A mistyped `--topic` lists the likeliest topics first (the whole list was in file order,
 /// 137 topics long on a real dispute, the one meant somewhere inside).
 #[test]

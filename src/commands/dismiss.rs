@@ -19,6 +19,7 @@ pub fn dismiss(
     paths: &[PathBuf],
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
+    super::ids_before_path("dismiss", (left, right), paths)?;
     let (_, dispute) = Workspace::open(paths).map_err(|e| match e {
         EditError::Bundled | EditError::Refused(_) => Failure::Usage(e.to_string()),
         other => Failure::Input(other.to_string()),

@@ -30,6 +30,7 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
         question,
         dry_run,
     } = *wanted;
+    super::ids_before_path("link", (left, right), paths)?;
     // A control or hidden character would go into the manifest (and the point's id) as it is:
     // refused, as the file's own reader would flag it.
     if let Some(q) = question {

@@ -257,6 +257,24 @@ impl<W: Write> Write for Stdout<W> {
 }
 
 /// Names standard output in a write error, with what to do about a full disk.
+/// Refuses a dispute's path given in a claim id's place (`parallax dismiss a3 .`, one id
+/// forgotten): without it the command went on to the bundled dispute and said it cannot change.
+fn ids_before_path(
+    command: &str,
+    (left, right): (&str, &str),
+    paths: &[std::path::PathBuf],
+) -> Result<(), Failure> {
+    let path_like = |s: &str| s.contains('/') || std::path::Path::new(s).exists();
+    match [left, right].into_iter().find(|s| path_like(s)) {
+        Some(path) if paths.is_empty() => Err(Failure::Usage(format!(
+            "`{}` is a path, not a claim id: name both claims, then the dispute: parallax {command} LEFT_ID RIGHT_ID {}",
+            crate::text::quote(path),
+            crate::text::quote(path)
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Says on standard error that a write waits, when another parallax is writing in `folder` (see
 /// [`crate::edit::lock`]): a command that stood still for up to half a minute without a word
 /// looked hung.

@@ -771,6 +771,28 @@ fn swapping_sides_shows_the_suggested_rows_at_once() {
     assert_eq!(suggested_pairs(&app), shown_now, "the matcher agrees");
 }
 
+/// Enter in the accept dialog right after `s`, before the matcher answers, waits for it and
+/// says why without blaming the files (it said "after the files changed", and none had).
+#[test]
+fn enter_right_after_a_swap_waits_for_the_suggestions_without_blaming_the_files() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    keys(&mut app, &[KeyCode::Char('s'), KeyCode::Char('a')]);
+    assert!(app.suggest.pending, "the matcher has not answered yet");
+    keys(&mut app, &[KeyCode::Enter]);
+    let said = app.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("Still looking for suggested matches"),
+        "{said}"
+    );
+    assert!(!said.contains("files changed"), "{said}");
+    assert!(
+        !dir.path().join("dispute.json").exists(),
+        "nothing written yet"
+    );
+}
+
 /// After `x` and after accepting, the other suggested rows stay on screen while the matcher
 /// looks again (at 100,000 claims every one of them went for 2.5 s, the selection on an
 /// unmatched claim); the dismissed or accepted pair is gone at once, and the matcher's answer

@@ -149,9 +149,8 @@ pub fn accept_relation(relation: Option<&str>) -> String {
     }
 }
 /// The message when Enter is pressed in the accept dialog while suggestions are looked for again
-/// (after the files changed): the pair may no longer be one.
-pub const ACCEPT_WAIT: &str =
-    "Looking for suggested matches again after the files changed; Enter once they are shown.";
+/// (the sides swapped, the files changed, a filter): the pair may no longer be one.
+pub const ACCEPT_WAIT: &str = "Still looking for suggested matches for the comparison as it is now; Enter once they are shown.";
 /// Why the accept dialog closed by itself: a claim of its pair is no longer in the files.
 pub const ACCEPT_GONE: &str =
     "The accept dialog closed: a claim of its pair is no longer in the files; nothing was written.";

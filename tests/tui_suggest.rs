@@ -1112,6 +1112,43 @@ fn a_and_x_on_side_files_from_two_folders_say_there_is_no_dispute_folder() {
     );
 }
 
+/// Side files named one by one beside a manifest they leave out: `a` says at once that the
+/// point cannot go in (the dialog promised a new dispute.json, then Enter refused it).
+#[test]
+fn a_on_side_files_named_beside_a_manifest_says_so_before_the_question() {
+    use parallax::tui::live::state::{Files, Prints};
+    let dir = draft();
+    let manifest = dir.path().join("dispute.json");
+    std::fs::write(
+        &manifest,
+        "{\"format\": \"parallax/1\", \"dispute\": {\"id\": \"river\", \"title\": \"River\"}}\n",
+    )
+    .unwrap();
+    let before = std::fs::read(&manifest).unwrap();
+    let paths = vec![dir.path().join("alpha.json"), dir.path().join("beta.json")];
+    let gathered = parallax::load::gather(&paths, parallax::load::DEFAULT_MAX_FILE);
+    let prints = Prints::of(&gathered);
+    let dispute = gathered.into_loaded().dispute.expect("loads");
+    let files = Files::of_read(&paths, prints, &dispute);
+    let mut a = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
+    a.suggest.files = Some(files);
+    a.live.paths = paths;
+    finish(&mut a);
+    let (left, _) = common::suggested_pairs(&a)
+        .into_iter()
+        .next()
+        .expect("the drafts have suggestions");
+    select_pair_of(&mut a, &left);
+    keys(&mut a, &[KeyCode::Char('a')]);
+    assert!(common::dialog(&a).is_none(), "no question to type");
+    let said = a.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("dispute.json exists beside the side files"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read(&manifest).unwrap(), before);
+}
+
 #[test]
 fn a_message_too_long_for_the_footer_is_shown_whole_above_it() {
     // `a` on the bundled dispute says at once, before any question is typed, that there is no

@@ -483,18 +483,8 @@ impl Workspace {
             question: Some(question.to_owned()),
         };
         let Some(file) = &self.manifest else {
-            // Side files named one by one leave out the manifest beside them (made by an
-            // earlier link, say): it would not be read, and a new one cannot replace it.
-            let beside = self.folder.join(MANIFEST);
-            if beside.symlink_metadata().is_ok() {
-                return Err(EditError::Refused(format!(
-                    "{} exists beside the side files, but side files named one by one are read \
-                     without it, so nothing was written; open the folder instead (`parallax link \
-                     LEFT RIGHT {}`, or the screen on the folder), and the point goes into that \
-                     manifest",
-                    beside.display(),
-                    self.folder.display()
-                )));
+            if let Some(refused) = manifest_left_out(&self.folder) {
+                return Err(refused);
             }
             return Ok(self.new_manifest(dispute, topic, entry));
         };
@@ -725,6 +715,21 @@ fn write_error(path: &Path, e: crate::export::ExportError) -> EditError {
         }
         other => EditError::Write(other.to_string()),
     }
+}
+
+/// Side files named one by one leave out the manifest beside them in `folder` (made by an earlier
+/// link, say): it would not be read, and a new one cannot replace it. The refusal, when there
+/// is one; the screen says it before a question is typed.
+pub fn manifest_left_out(folder: &Path) -> Option<EditError> {
+    let beside = folder.join(MANIFEST);
+    beside.symlink_metadata().ok()?;
+    Some(EditError::Refused(format!(
+        "{} exists beside the side files, but side files named one by one are read without it, \
+         so nothing was written; open the folder instead (`parallax link LEFT RIGHT {}`, or the \
+         screen on the folder), and the point goes into that manifest",
+        beside.display(),
+        folder.display()
+    )))
 }
 
 /// The folder of the dispute at `paths`, where files beside it (the dismissals) live: a folder

@@ -102,6 +102,14 @@ impl Files {
         }
     }
 
+    /// True when a manifest was read with the side files.
+    pub fn has_manifest(&self) -> bool {
+        self.read
+            .files
+            .iter()
+            .any(|(p, _)| p.file_name().is_some_and(|n| n == crate::load::MANIFEST))
+    }
+
     /// True when a new read holds the same files, each with the same bytes: none kept changed,
     /// and no other file was read.
     pub fn same(&self, gathered: &Gathered) -> bool {

@@ -74,6 +74,19 @@ pub const BINDINGS: &[Binding] = &[
     ),
 ];
 
+/// Why nothing can be accepted into these files, said before a question is typed: side files
+/// from several folders, or named one by one beside a manifest they leave out.
+fn refusal(files: &crate::tui::live::state::Files) -> Option<String> {
+    if let Some(why) = &files.refused {
+        return Some(why.clone());
+    }
+    if files.has_manifest() {
+        return None;
+    }
+    let folder = crate::edit::folder_of(&files.paths)?;
+    crate::edit::manifest_left_out(&folder).map(|e| e.to_string())
+}
+
 /// Opens the dialog on the selected suggested row, or says why not.
 pub fn open(app: &mut App) -> Step {
     match selected_pair(app) {
@@ -82,7 +95,7 @@ pub fn open(app: &mut App) -> Step {
             app.message = Some(crate::edit::EditError::Bundled.to_string());
             Step::Stay
         }
-        Some(_) if let Some(why) = app.suggest.files.as_ref().and_then(|f| f.refused.clone()) => {
+        Some(_) if let Some(why) = app.suggest.files.as_ref().and_then(refusal) => {
             app.message = Some(strings::write_failed(&why));
             Step::Stay
         }

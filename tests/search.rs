@@ -289,6 +289,27 @@ fn a_negated_term_drops_the_word_as_written() {
     assert!(found("brazen !'war").0 < brazen);
 }
 
+/// A piece of text (`'the`) is marked wherever the field holds it, as a term of words is: only
+/// its first place was, so "raise taxes" read as unmatched beside "own taxes".
+#[test]
+fn a_piece_of_text_is_marked_everywhere_it_is() {
+    let out = Command::cargo_bin("parallax")
+        .unwrap()
+        .args(["search", "--json", FIXTURE, "'the"])
+        .output()
+        .unwrap();
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON");
+    let hit = hits
+        .iter()
+        .find(|h| h["claim"] == "in-ceasefire-bilateral")
+        .expect("a hit");
+    assert_eq!(
+        hit["text"],
+        "The ceasefire was agreed bilaterally between the two militaries."
+    );
+    assert_eq!(hit["matches"], serde_json::json!([[0, 3], [45, 48]]));
+}
+
 #[test]
 fn exact_prefix_and_suffix_terms() {
     let d = dispute();

@@ -517,10 +517,31 @@ impl Prepared {
                 .map(|chars| super::highlight::grapheme_ranges(text, &chars))
                 .unwrap_or_default();
         }
-        self.needle
-            .indices(text)
-            .map(|(_, chars)| super::highlight::grapheme_ranges(text, &chars))
-            .unwrap_or_default()
+        let found = |text: &str| {
+            self.needle
+                .indices(text)
+                .map(|(_, chars)| super::highlight::grapheme_ranges(text, &chars))
+                .unwrap_or_default()
+        };
+        if self.term.kind != TermKind::Substring {
+            return found(text);
+        }
+        // A piece of text is marked wherever it is (`'taxes` in "own taxes and raise taxes"),
+        // as a term of words is: each search goes on after the last piece found.
+        let mut all: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut from = 0;
+        while let Some(rest) = text.get(from..) {
+            let here = found(rest);
+            let Some(end) = here.last().map(|r| r.end) else {
+                break;
+            };
+            all.extend(here.into_iter().map(|r| r.start + from..r.end + from));
+            if end == 0 {
+                break;
+            }
+            from += end;
+        }
+        all
     }
 }
 

@@ -1743,6 +1743,16 @@ fn another_engines_syntax_is_said() {
     assert!(!said("\"ceasefire -Trump\"").contains("leaves nothing out"));
     assert!(!said("cease-fire or").contains("operator"));
     assert!(!said("cease-fire").contains("leaves nothing out"));
+    // `$` and `%` are no part of a word: `$1` finds every "1", said so, with the way to find it
+    // as written; a piece of text, or a last `$` that ends the field, is no such term.
+    let dollar = said("$300");
+    assert!(
+        dollar.contains("`$300` finds the words of `300`: `$` and `%` are no part of a word; for the text as written, write `'$300`"),
+        "{dollar}"
+    );
+    assert!(said("40%").contains("write `'40%`"));
+    assert!(!said("'$300").contains("no part of a word"));
+    assert!(!said("ceasefire$").contains("no part of a word"));
 }
 
 /// A filter of rows (`--common-ground`, `--one-sided`…) compares two parties: when none were

@@ -430,7 +430,36 @@ fn report<'a, T: Deref<Target = str> + Sync>(
     if let Some(hint) = foreign_syntax(query_text) {
         writeln!(err, "parallax: {hint}")?;
     }
+    if let Some(hint) = symbols_dropped(query_text) {
+        writeln!(err, "parallax: {hint}")?;
+    }
     Ok(!hits.is_empty())
+}
+
+/// A note on a plain term holding `$` or `%` (`$1.5`, `40%`): words hold letters and digits
+/// only, so it finds `1.5` or `40` wherever they stand ("No. 1", "40 years"); quoted as a
+/// piece of text (`'$1.5`), it is found as written.
+fn symbols_dropped(query: &str) -> Option<String> {
+    if query.contains(['"', '“', '”', '„']) {
+        return None;
+    }
+    query.split_whitespace().find_map(|t| {
+        let bare = t.trim_start_matches(['!', '^']);
+        // `'…` is a piece of text already; a last `$` ends the field (`word$`).
+        if bare.starts_with('\'') {
+            return None;
+        }
+        let bare = bare.strip_suffix('$').unwrap_or(bare);
+        let words: String = bare.chars().filter(|c| !matches!(c, '$' | '%')).collect();
+        (words.len() < bare.len() && words.chars().any(char::is_alphanumeric)).then(|| {
+            format!(
+                "`{}` finds the words of `{}`: `$` and `%` are no part of a word; for the text as written, write `'{}`",
+                text::quote(t),
+                text::quote(&words),
+                text::quote(bare)
+            )
+        })
+    })
 }
 
 /// A note on a query written in another search engine's syntax: `-word` (which finds the word;

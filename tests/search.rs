@@ -289,6 +289,36 @@ fn a_negated_term_drops_the_word_as_written() {
     assert!(found("brazen !'war").0 < brazen);
 }
 
+/// A plain term finds the words of its stem, as people read prose (English Snowball stems):
+/// `killings` finds "killed", no typo and marked, which neither a prefix nor two typos reached;
+/// `taxes` found no claim saying only "tax". The word as typed still ranks first, and a
+/// phrase or a word left out (`!killings`) is matched as written.
+#[test]
+fn a_plain_term_finds_the_words_of_its_stem() {
+    let hits = |q: &str| -> Vec<serde_json::Value> {
+        let out = Command::cargo_bin("parallax")
+            .unwrap()
+            .args(["search", "--json", FIXTURE, q])
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap_or_default()
+    };
+    let found = hits("killings");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let hit = &found[0];
+    assert_eq!(hit["claim"], "pk-strikes-civilians");
+    assert_eq!(hit["typos"], 0);
+    assert_eq!(hit["text"], "The strikes killed civilians, not terrorists.");
+    assert_eq!(hit["matches"], serde_json::json!([[12, 18]]));
+    assert!(hits("\"killings\"").is_empty(), "a phrase is as written");
+    assert!(
+        hits("civilians !killings")
+            .iter()
+            .any(|h| h["claim"] == "pk-strikes-civilians"),
+        "a word left out is as written"
+    );
+}
+
 /// A piece of text (`'the`) is marked wherever the field holds it, as a term of words is: only
 /// its first place was, so "raise taxes" read as unmatched beside "own taxes".
 #[test]

@@ -65,7 +65,10 @@ fn term_may_match(term: &Term, texts: &[Cow<'_, [u8]>]) -> bool {
                 // (A contraction, `it's`, keeps its `'s` in matching; its stem's pieces are
                 // then a weaker test, never a wrong "no".)
                 let pieces = pieces(w, budget);
-                pieces.is_empty() || any(&pieces)
+                // A word of the same stem begins with the stem's first letters
+                // (`words::Words::snowball`), which a typo's pieces may not hold.
+                let head = w.get(..3).filter(|_| w.len() > 3);
+                pieces.is_empty() || any(&pieces) || head.is_some_and(|h| any(&[h]))
             });
             let letters: Vec<u8> = runs.concat().into_bytes();
             by_words || texts.par_iter().any(|t| in_order(t, &letters))

@@ -439,6 +439,25 @@ pub struct Words {
     /// Per word: the length of its stem when it is typed with a possessive that also finds
     /// the stem (plain terms, not phrases; not a contraction such as `it's`).
     pub stems: Vec<Option<usize>>,
+    /// Per word: its English Snowball stem, for a plain term in lower case of four letters or
+    /// more: a word of the same stem matches too, as a prefix does (`taxes` finds "tax",
+    /// `countries` "country"), which neither a prefix nor a typo reaches.
+    pub snowball: Vec<Option<Vec<char>>>,
+}
+
+/// The shortest stem by which words are matched ([`Words::snowball`]): a word must begin with
+/// its first letters before its stem is worked out.
+const STEM_HEAD: usize = 3;
+
+/// The English Snowball stem of a word of letters (as [`chars`] gives it, folded); `None` for
+/// a word holding anything else (a number, a word of another script is stemmed as it is).
+fn snowball_stem(word: &[char]) -> Option<Vec<char>> {
+    if !word.iter().all(|c| c.is_alphabetic()) {
+        return None;
+    }
+    let text: String = word.iter().collect();
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    Some(stemmer.stem(&text).chars().collect())
 }
 
 impl Words {
@@ -472,12 +491,22 @@ impl Words {
                     .map(<[char]>::len)
             })
             .collect();
+        let snowball = words
+            .iter()
+            .map(|w| {
+                (typos && fold && w.len() > STEM_HEAD)
+                    .then(|| snowball_stem(w))
+                    .flatten()
+                    .filter(|s| s.len() >= STEM_HEAD)
+            })
+            .collect();
         Some(Words {
             words,
             budgets,
             fold,
             last_prefix,
             stems,
+            snowball,
         })
     }
 
@@ -495,6 +524,8 @@ impl Words {
                 stem.unwrap_or(w.len())
                     .min(w.len().saturating_sub(usize::from(k)))
             })
+            .zip(&self.snowball)
+            .map(|(n, s)| s.as_ref().map_or(n, |s| n.min(s.len())))
             .min()
             .unwrap_or(0)
     }
@@ -504,6 +535,25 @@ impl Words {
     /// matched length in chars. Every count of typos in matching is such a cost, so everything
     /// that keeps the best match keeps a whole word before a prefix.
     pub fn word_match(&self, i: usize, word: &[char]) -> Option<(u8, usize)> {
+        // The same stem is no typo: it is taken over a match through typos.
+        match self.spelled(i, word) {
+            Some(found) if typos_of(found.0) == 0 => Some(found),
+            found => self.same_stem(i, word).or(found),
+        }
+    }
+
+    /// A word of the same Snowball stem as the term's word `i`, which begins as the stem does:
+    /// matched as a prefix is (no typo, not exact).
+    fn same_stem(&self, i: usize, word: &[char]) -> Option<(u8, usize)> {
+        let stem = self.snowball.get(i)?.as_ref()?;
+        if word.get(..STEM_HEAD) != stem.get(..STEM_HEAD) {
+            return None;
+        }
+        (snowball_stem(word).as_ref() == Some(stem)).then_some((cost(0, false), word.len()))
+    }
+
+    /// [`Words::word_match`] by the letters as written: whole, a prefix, within typos.
+    fn spelled(&self, i: usize, word: &[char]) -> Option<(u8, usize)> {
         let term = self.words.get(i)?;
         let prefix = self.last_prefix && i + 1 == self.words.len();
         let budget = self.budgets.get(i).copied().unwrap_or(0);

@@ -222,6 +222,30 @@ fn n_steps_from_the_selection_once_it_moved_away_from_the_hit() {
     assert_eq!((a.topic, a.row), (order[from].topic, order[from].row));
 }
 
+/// The hit list scrolled at a small size fills again when the screen grows: its first hits
+/// stayed out of sight, with blank lines below the last.
+#[test]
+fn the_hit_list_scrolled_small_fills_again_when_the_screen_grows() {
+    let mut a = app(120, 40);
+    search_for(&mut a, "strikes");
+    let n = search::list_len(&a);
+    assert!(n >= 3, "{n}");
+    let first = |a: &App| {
+        let (at, _) = search::entry(a, 0).expect("an entry");
+        a.dispute.claim(at.claim).expect("a claim").text.clone()
+    };
+    let text = first(&a);
+    let snippet: String = text.chars().take(28).collect();
+    assert!(screen(&a).contains(&snippet), "{}", screen(&a));
+    let mut a = common::sized(a, 50, 12);
+    line(&mut a, Action::Down);
+    line(&mut a, Action::Down);
+    assert!(a.search.list_top > 0, "scrolled at 50×12");
+    let a = common::sized(a, 120, 40);
+    let s = screen(&a);
+    assert!(s.contains(&snippet), "the first hit is back in sight: {s}");
+}
+
 #[test]
 fn esc_keeps_the_search_and_a_second_esc_clears_it() {
     let mut a = app(120, 40);

@@ -260,7 +260,12 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             ));
             lines.push(Line::styled("─".repeat(width), theme.dim()));
             let shown = usize::from(inner.height - TOP) / PER_HIT;
-            let first = app.search.list_top;
+            // Never past the last page: a list scrolled at a small size fills again when the
+            // screen grows (its first hits stayed out of sight, blank lines below).
+            let first = app
+                .search
+                .list_top
+                .min(search::list_len(app).saturating_sub(shown));
             for i in first..(first + shown).min(search::list_len(app)) {
                 let Some((at, hit)) = search::entry(app, i) else {
                     break;

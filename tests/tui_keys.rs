@@ -720,6 +720,39 @@ fn resizing_back_and_forth_does_not_creep() {
     }
 }
 
+/// Round trips between sizes, with no key between, come back to the very line read before:
+/// each found the place anew from the size before, and the rounding took the view up about a
+/// line a trip (on the bundled dispute, a search for "nobel" jumped to, after many trips the
+/// claim found sat at the pane's foot).
+#[test]
+fn round_trips_of_resizes_come_back_to_the_same_line() {
+    let mut a = bundled(80, 24);
+    press(&mut a, &[Action::FocusComparison, Action::Search]);
+    for c in "nobel".chars() {
+        press(
+            &mut a,
+            &[Action::Edit(parallax::tui::text_field::Edit::Insert(c))],
+        );
+    }
+    press(&mut a, &[Action::Open]);
+    // Where the claim found stands on screen (the topic list may scroll on the way).
+    let found = |a: &App| {
+        lines(a)
+            .iter()
+            .position(|l| l.contains("R6 Pakistan would formally"))
+    };
+    let start = (a.top, found(&a));
+    assert!(start.0.line > 0, "the hit is inside a tall row");
+    assert!(start.1.is_some(), "{}", screen(&a));
+    for (w, h) in [(120, 40), (50, 12), (200, 50), (40, 10), (97, 31)] {
+        for _ in 0..6 {
+            a = sized(a, w, h);
+            a = sized(a, 80, 24);
+        }
+        assert_eq!((a.top, found(&a)), start, "after trips through {w}×{h}");
+    }
+}
+
 /// Scrolled into a row that a bigger terminal shows whole, then back: the place read is found
 /// again (it went to the row's top, where the bigger terminal had left it).
 #[test]

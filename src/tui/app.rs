@@ -775,15 +775,16 @@ impl App {
         // found again from there.
         let now = self.size;
         self.size = self.drawable_size.unwrap_or(now);
-        let inside = if self.top.line > 0 && self.top.row == self.row {
-            Some((self.top.line, self.row_height(self.row), self.widths()))
-        } else {
-            // The whole row fitted since the last resize: the place read before it.
-            self.resize_anchor
-                .filter(|&(row, ..)| row == self.row && self.top.row == self.row)
-                .map(|(_, line, height, widths)| (line, height, widths))
-        };
-        self.resize_anchor = None;
+        // The place read before the first of several resizes (no key between) is found again
+        // from there each time: found anew from each size, rounding moved it up a line a trip.
+        let anchored = self
+            .resize_anchor
+            .filter(|&(row, ..)| row == self.row && self.top.row == self.row)
+            .map(|(_, line, height, widths)| (line, height, widths));
+        let inside = anchored.or_else(|| {
+            (self.top.line > 0 && self.top.row == self.row)
+                .then(|| (self.top.line, self.row_height(self.row), self.widths()))
+        });
         self.last_size = self.size;
         self.size = (width, height);
         if self.regions().too_small {
@@ -791,6 +792,7 @@ impl App {
             self.drawable_size = Some(self.last_size);
             return;
         }
+        self.resize_anchor = None;
         self.drawable_size = None;
         self.forget_heights();
         // A taller list shows every topic it has room for: none left hidden above the window.
@@ -804,6 +806,7 @@ impl App {
                     .same_text(self.row, line, widths)
                     .unwrap_or(line * after / before.max(1));
                 self.clamp_top();
+                self.resize_anchor = Some((self.row, line, before, widths));
             }
             Some((line, before, widths)) => {
                 self.resize_anchor = Some((self.row, line, before, widths));

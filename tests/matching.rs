@@ -1606,6 +1606,36 @@ fn link_says_a_new_manifest_and_a_placeholder_question() {
     );
 }
 
+/// The placeholder question typed by hand, in any case and without its `?`, is the placeholder:
+/// its point is named after the topic and said to ask nothing (`issue-here` was made, a point
+/// like any other that later pairs would be said to answer).
+#[test]
+fn the_placeholder_typed_by_hand_is_the_placeholder() {
+    let dir = sides_without_points();
+    let out = parallax()
+        .args([
+            "link",
+            "a-karvani",
+            "b-karvani",
+            "--question",
+            "what is at  issue here",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("on the new point `gates-point`"), "{said}");
+    assert!(said.contains("its question is the placeholder"), "{said}");
+    let d = load(dir.path());
+    let point = d
+        .claim(d.find_claim("a-karvani").unwrap())
+        .unwrap()
+        .point
+        .clone();
+    assert_eq!(point.as_deref(), Some("gates-point"));
+}
+
 /// `dismiss --dry-run` writes nothing and shows the dismissals file it would write.
 #[test]
 fn dismiss_dry_run_shows_the_change_and_writes_nothing() {

@@ -130,7 +130,7 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
             )
         }
         // The placeholder asks nothing: say so, and how to ask.
-        None if plan.new_point && question.is_none() => format!(
+        _ if plan.new_point && question.is_none_or(crate::edit::is_placeholder) => format!(
             "; its question is the placeholder “{}” (give --question, or edit it in the manifest)",
             crate::edit::DEFAULT_QUESTION
         ),

@@ -822,7 +822,7 @@ fn load_failure(report: &crate::load::Report) -> String {
 /// The point of a topic whose manifest question is `question` (ignoring surrounding space).
 /// None for the placeholder question: each pair accepted with it gets a point of its own.
 pub fn point_asking(dispute: &Dispute, topic: &str, question: &str) -> Option<String> {
-    if same_question(question, DEFAULT_QUESTION) {
+    if is_placeholder(question) {
         return None;
     }
     dispute
@@ -841,26 +841,13 @@ pub fn point_asking(dispute: &Dispute, topic: &str, question: &str) -> Option<St
 /// with it unchanged would stand under the same words as a point of its own.
 pub fn placeholder_asked(dispute: &Dispute, topic: &str) -> bool {
     dispute.manifest_topic(topic).is_some_and(|t| {
-        t.points.iter().any(|p| {
-            p.question
-                .as_deref()
-                .is_some_and(|q| same_question(q, DEFAULT_QUESTION))
-        })
+        t.points
+            .iter()
+            .any(|p| p.question.as_deref().is_some_and(is_placeholder))
     })
 }
 
-/// True when two questions are one as a reader takes them: letter case, spacing and the
-/// closing `?`, `.` or `!` aside (`who closed the dam gates first` asks what
-/// "Who closed the dam gates first?" asks, and gets no second point).
-pub fn same_question(a: &str, b: &str) -> bool {
-    let plain = |q: &str| -> Vec<String> {
-        q.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '?' | '.' | '!'))
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect()
-    };
-    plain(a) == plain(b)
-}
+pub use crate::matching::{is_placeholder, same_question};
 
 pub use crate::matching::DEFAULT_QUESTION;
 
@@ -890,9 +877,7 @@ pub fn new_point_id(dispute: &Dispute, topic: &str, question: Option<&str>) -> S
     // Letters beyond ASCII spelled in it first, as for every id made from text (`Über Ärger`
     // gives `uber-arger`).
     let spelled = crate::create::make_id(
-        question
-            .filter(|q| q.trim() != DEFAULT_QUESTION)
-            .unwrap_or(""),
+        question.filter(|q| !is_placeholder(q)).unwrap_or(""),
         usize::MAX,
     );
     let words: Vec<&str> = spelled

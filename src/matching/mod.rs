@@ -27,6 +27,25 @@ pub use score::{Signals, Weights};
 /// nothing yet: two claims are never judged to answer it, and a point id is not made of it.
 pub const DEFAULT_QUESTION: &str = "What is at issue here?";
 
+/// True when two questions are one as a reader takes them: letter case, spacing and the
+/// closing `?`, `.` or `!` aside (`who closed the dam gates first` asks what
+/// "Who closed the dam gates first?" asks, and gets no second point).
+pub fn same_question(a: &str, b: &str) -> bool {
+    let plain = |q: &str| -> Vec<String> {
+        q.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '?' | '.' | '!'))
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect()
+    };
+    plain(a) == plain(b)
+}
+
+/// True for the placeholder question however it is written (`what is at issue here`): it names
+/// nothing, so no pair is said to answer it and its point is named after the topic.
+pub fn is_placeholder(question: &str) -> bool {
+    same_question(question, DEFAULT_QUESTION)
+}
+
 /// The manifest question that the claims `left` and `right` (of two sides, one topic) both
 /// answer, as the matcher judges it: what accepting them on the screen offers to join. Only two
 /// claims of one topic that both lack a point can share one (see `Workspace::link`), so the

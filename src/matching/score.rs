@@ -181,7 +181,7 @@ pub fn shared_question<'p>(p: &'p Profiles, a: usize, b: usize) -> Option<&'p Qu
         p.questions
             .get(x.topic)?
             .get(k)
-            .filter(|q| q.text.as_deref().map(str::trim) != Some(super::DEFAULT_QUESTION))
+            .filter(|q| !q.text.as_deref().is_some_and(super::is_placeholder))
             .filter(|q| answers(x, q) && answers(y, q))
     } else {
         None

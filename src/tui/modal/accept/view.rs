@@ -96,7 +96,7 @@ fn what(app: &App, a: &Accept) -> String {
         topic.and_then(|topic| crate::edit::point_asking(&app.dispute, topic, a.question.text()));
     let placeholder_again = topic.is_some_and(|topic| {
         crate::edit::placeholder_asked(&app.dispute, topic)
-            && crate::edit::same_question(a.question.text(), crate::edit::DEFAULT_QUESTION)
+            && crate::edit::is_placeholder(a.question.text())
     });
     match point {
         Some(p) => strings::accept_joins(&text::clean(&p).text),

@@ -198,10 +198,11 @@ impl Prepared {
     fn new(term: &Term, matcher: MatcherKind) -> Prepared {
         let fold = !term.case_sensitive;
         let words = match term.kind {
-            // A word left out is left out as written (or as the start of a word), never
-            // through a typo: `obama !osama` keeps the claims that say Obama.
-            TermKind::Word => Words::new(&term.text, fold, !term.negated, true),
-            TermKind::Phrase { open } => Words::new(&term.text, fold, false, open),
+            // A word left out is left out as written, as the start of a word or in another
+            // inflection (`!taxes` drops "tax"), never through a typo: `obama !osama` keeps
+            // the claims that say Obama.
+            TermKind::Word => Words::new(&term.text, fold, !term.negated, true, true),
+            TermKind::Phrase { open } => Words::new(&term.text, fold, false, open, false),
             _ => None,
         };
         // A plain term of punctuation alone (`--`) holds no word: it is found as written.

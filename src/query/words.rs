@@ -440,14 +440,35 @@ pub struct Words {
     /// the stem (plain terms, not phrases; not a contraction such as `it's`).
     pub stems: Vec<Option<usize>>,
     /// Per word: its English Snowball stem, for a plain term in lower case of four letters or
-    /// more: a word of the same stem matches too, as a prefix does (`taxes` finds "tax",
-    /// `countries` "country"), which neither a prefix nor a typo reaches.
+    /// more that is itself an inflection of it ([`inflection_of`]): a word of the same stem that
+    /// is one too matches, as a prefix does (`taxes` finds "tax", `countries` "country"), which
+    /// neither a prefix nor a typo reaches.
     pub snowball: Vec<Option<Vec<char>>>,
 }
 
 /// The shortest stem by which words are matched ([`Words::snowball`]): a word must begin with
 /// its first letters before its stem is worked out.
 const STEM_HEAD: usize = 3;
+
+/// True when `form` is a plain inflection of the word whose Snowball stem is `stem`: the stem
+/// with nothing, `s`, `es`, `e`, `ed` or `d` after it (`tax`, `taxes`, `taxed`; `state`,
+/// `states`, `stated`), or for a stem ending in `i` from a `y`, the `y` form or `ies`, `ied`
+/// (`country`, `countries`). Snowball stems derivations too (`evening` and "even", `university`
+/// and "universe", `harry` and "Harris"): those are other words, and do not match.
+fn inflection_of(form: &[char], stem: &[char]) -> bool {
+    let Some(rest) = form.strip_prefix(stem) else {
+        // `country`: the stem `countri` with its `i` a `y`.
+        return stem.split_last().is_some_and(|(&last, head)| {
+            last == 'i' && form.strip_prefix(head) == Some(&['y'][..])
+        });
+    };
+    let rest: String = rest.iter().collect();
+    if stem.last() == Some(&'i') {
+        matches!(rest.as_str(), "es" | "ed")
+    } else {
+        matches!(rest.as_str(), "" | "s" | "es" | "e" | "ed" | "d")
+    }
+}
 
 /// The English Snowball stem of a word of letters (as [`chars`] gives it, folded); `None` for
 /// a word holding anything else (a number, a word of another script is stemmed as it is).
@@ -463,7 +484,14 @@ fn snowball_stem(word: &[char]) -> Option<Vec<char>> {
 impl Words {
     /// The words of `text`; `typos` allows typos (plain terms), `last_prefix` a prefix match
     /// of the last word. `None` when `text` holds no word (punctuation only).
-    pub fn new(text: &str, fold: bool, typos: bool, last_prefix: bool) -> Option<Words> {
+    /// `by_stem`: words of the same stem match ([`Words::snowball`]; plain terms, negated too).
+    pub fn new(
+        text: &str,
+        fold: bool,
+        typos: bool,
+        last_prefix: bool,
+        by_stem: bool,
+    ) -> Option<Words> {
         let words: Vec<Vec<char>> = split(text).iter().map(|(_, w)| chars(w, fold)).collect();
         if words.is_empty() {
             return None;
@@ -494,10 +522,10 @@ impl Words {
         let snowball = words
             .iter()
             .map(|w| {
-                (typos && fold && w.len() > STEM_HEAD)
+                (by_stem && fold && w.len() > STEM_HEAD)
                     .then(|| snowball_stem(w))
                     .flatten()
-                    .filter(|s| s.len() >= STEM_HEAD)
+                    .filter(|s| s.len() >= STEM_HEAD && inflection_of(w, s))
             })
             .collect();
         Some(Words {
@@ -549,7 +577,8 @@ impl Words {
         if word.get(..STEM_HEAD) != stem.get(..STEM_HEAD) {
             return None;
         }
-        (snowball_stem(word).as_ref() == Some(stem)).then_some((cost(0, false), word.len()))
+        (inflection_of(word, stem) && snowball_stem(word).as_ref() == Some(stem))
+            .then_some((cost(0, false), word.len()))
     }
 
     /// [`Words::word_match`] by the letters as written: whole, a prefix, within typos.
@@ -871,7 +900,7 @@ mod tests {
 
     #[test]
     fn a_term_of_several_words_matches_them_in_sequence() {
-        let w = Words::new("united sta", true, false, true);
+        let w = Words::new("united sta", true, false, true, false);
         assert!(
             w.as_ref()
                 .is_some_and(|w| w.find("The United States said") == Some(1)),
@@ -882,8 +911,9 @@ mod tests {
 
     #[test]
     fn a_term_with_a_capital_keeps_its_case_through_its_typos() {
-        let find =
-            |term: &str, text: &str| Words::new(term, false, true, true).and_then(|w| w.find(text));
+        let find = |term: &str, text: &str| {
+            Words::new(term, false, true, true, true).and_then(|w| w.find(text))
+        };
         assert_eq!(find("Ceasefire", "the ceasefire held"), None);
         assert_eq!(find("Ceasefire", "the Ceasefire held"), Some(0));
         assert_eq!(find("Ceasfire", "the Ceasefire held"), Some(TYPO));
@@ -895,8 +925,9 @@ mod tests {
 
     #[test]
     fn a_typo_at_the_first_letter_counts_twice() {
-        let find =
-            |term: &str, text: &str| Words::new(term, true, true, true).and_then(|w| w.find(text));
+        let find = |term: &str, text: &str| {
+            Words::new(term, true, true, true, true).and_then(|w| w.find(text))
+        };
         // One typo allowed: not at the first letter.
         assert_eq!(find("iran", "he ran for office"), None);
         assert_eq!(find("guns", "the runs"), None);
@@ -911,8 +942,9 @@ mod tests {
     /// term must be within the typos whole.
     #[test]
     fn typos_in_a_start_need_a_longer_word() {
-        let find =
-            |term: &str, text: &str| Words::new(term, true, true, true).and_then(|w| w.find(text));
+        let find = |term: &str, text: &str| {
+            Words::new(term, true, true, true, true).and_then(|w| w.find(text))
+        };
         assert_eq!(find("presdent", "their presence there"), None);
         assert_eq!(find("marriage", "they married"), None);
         assert_eq!(find("presdent", "the president"), Some(TYPO));
@@ -921,8 +953,9 @@ mod tests {
 
     #[test]
     fn a_whole_word_costs_less_than_a_prefix_and_a_prefix_less_than_a_typo() {
-        let find =
-            |term: &str, text: &str| Words::new(term, true, true, true).and_then(|w| w.find(text));
+        let find = |term: &str, text: &str| {
+            Words::new(term, true, true, true, true).and_then(|w| w.find(text))
+        };
         assert_eq!(find("war", "an act of war"), Some(0));
         assert_eq!(find("war", "an early-warning plane"), Some(1));
         assert_eq!(

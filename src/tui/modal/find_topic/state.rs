@@ -39,7 +39,7 @@ pub fn matching<'a>(titles: impl Iterator<Item = &'a str>, typed: &str) -> Vec<u
             words.iter().all(|(raw, w, typo)| {
                 folded.contains(w.as_str())
                     || typo
-                        .get_or_init(|| Words::new(raw, true, true, true))
+                        .get_or_init(|| Words::new(raw, true, true, true, true))
                         .as_ref()
                         .is_some_and(|t| t.find(title).is_some())
             })

@@ -881,6 +881,19 @@ fn a_path_given_for_a_claim_id_is_named() {
         );
         assert!(!said.contains("bundled"), "{said}");
     }
+    // With side files after it: a `/` is in no id (it was read as a dispute of one side file).
+    let out = parallax()
+        .args(["link", "a1", "./one.json", "./two.json"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let said = String::from_utf8_lossy(&out);
+    assert!(
+        said.contains("`./one.json` is a path, not a claim id"),
+        "{said}"
+    );
 }
 
 /// A mistyped `--topic` lists the likeliest topics first (the whole list was in file order,

@@ -1788,6 +1788,10 @@ fn another_engines_syntax_is_said() {
     assert!(said("40%").contains("write `'40%`"));
     assert!(!said("'$300").contains("no part of a word"));
     assert!(!said("ceasefire$").contains("no part of a word"));
+    // Anchored, it is found as written; left out, the way to leave it out as written.
+    assert!(!said("^$300").contains("no part of a word"));
+    assert!(!said("300%$").contains("no part of a word"));
+    assert!(said("ceasefire !$300").contains("write `!'$300`"));
 }
 
 /// A filter of rows (`--common-ground`, `--one-sided`…) compares two parties: when none were

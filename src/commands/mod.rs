@@ -264,9 +264,11 @@ fn ids_before_path(
     (left, right): (&str, &str),
     paths: &[std::path::PathBuf],
 ) -> Result<(), Failure> {
-    let path_like = |s: &str| s.contains('/') || std::path::Path::new(s).exists();
+    // A `/` is in no id; a name that is there on disk is taken for one only when no path follows.
+    let path_like =
+        |s: &str| s.contains('/') || (paths.is_empty() && std::path::Path::new(s).exists());
     match [left, right].into_iter().find(|s| path_like(s)) {
-        Some(path) if paths.is_empty() => Err(Failure::Usage(format!(
+        Some(path) => Err(Failure::Usage(format!(
             "`{}` is a path, not a claim id: name both claims, then the dispute: parallax {command} LEFT_ID RIGHT_ID {}",
             crate::text::quote(path),
             crate::text::quote(path)

@@ -444,16 +444,18 @@ fn symbols_dropped(query: &str) -> Option<String> {
         return None;
     }
     query.split_whitespace().find_map(|t| {
-        let bare = t.trim_start_matches(['!', '^']);
-        // `'…` is a piece of text already; a last `$` ends the field (`word$`).
-        if bare.starts_with('\'') {
+        let (not, bare) = match t.strip_prefix('!') {
+            Some(rest) => ("!", rest),
+            None => ("", t),
+        };
+        // `'…` is a piece of text already, and `^…` or `…$` the field's start or end as written.
+        if bare.starts_with(['\'', '^']) || bare.ends_with('$') {
             return None;
         }
-        let bare = bare.strip_suffix('$').unwrap_or(bare);
         let words: String = bare.chars().filter(|c| !matches!(c, '$' | '%')).collect();
         (words.len() < bare.len() && words.chars().any(char::is_alphanumeric)).then(|| {
             format!(
-                "`{}` finds the words of `{}`: `$` and `%` are no part of a word; for the text as written, write `'{}`",
+                "`{}` finds the words of `{}`: `$` and `%` are no part of a word; for the text as written, write `{not}'{}`",
                 text::quote(t),
                 text::quote(&words),
                 text::quote(bare)

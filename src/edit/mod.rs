@@ -725,8 +725,8 @@ pub fn manifest_left_out(folder: &Path) -> Option<EditError> {
     beside.symlink_metadata().ok()?;
     Some(EditError::Refused(format!(
         "{} exists beside the side files, but side files named one by one are read without it, \
-         so nothing was written; open the folder instead (`parallax link LEFT RIGHT {}`, or the \
-         screen on the folder), and the point goes into that manifest",
+         so the new point cannot go into it: list these side files in its `sides` if they are \
+         not, then open the folder (`parallax link LEFT RIGHT {}`, or the screen on the folder)",
         beside.display(),
         folder.display()
     )))

@@ -245,12 +245,20 @@ impl Draft {
         if let Some(parent) = folder.ancestors().find(|a| a.exists())
             && std::fs::metadata(parent).is_ok_and(|m| m.permissions().readonly())
         {
+            let why = format!(
+                "{} is read-only; make it writable (chmod u+w) or choose another folder",
+                crate::export::shown_path(parent)
+            );
+            // The folder there already: it is its files that cannot be written.
+            if parent == dir {
+                return Err(CreateError::Write(crate::export::ExportError::Write {
+                    path: crate::export::shown_path(dir),
+                    reason: why,
+                }));
+            }
             return Err(CreateError::Folder {
                 path: crate::export::shown_path(dir),
-                reason: format!(
-                    "{} is read-only; make it writable (chmod u+w) or choose another folder",
-                    crate::export::shown_path(parent)
-                ),
+                reason: why,
             });
         }
         std::fs::create_dir_all(&folder).map_err(|e| CreateError::Folder {

@@ -264,3 +264,33 @@ fn a_schema_already_there_that_differs_is_kept_and_said() {
         .success()
         .stderr(predicate::str::contains("is not this program's schema"));
 }
+
+/// `new` in a folder that is there but read-only says its files cannot be written there, not
+/// that the folder cannot be created (it exists).
+#[cfg(unix)]
+#[test]
+fn new_in_a_read_only_folder_that_exists_says_it_cannot_write_there() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let there = dir.path().join("ro");
+    std::fs::create_dir(&there).unwrap();
+    std::fs::set_permissions(&there, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let out = assert_cmd::Command::cargo_bin("parallax")
+        .unwrap()
+        .args(["new", "--title", "T", "--side", "a:A", "--side", "b:B"])
+        .arg(&there)
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    std::fs::set_permissions(&there, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let said = String::from_utf8_lossy(&out);
+    assert!(said.contains("is read-only; make it writable"), "{said}");
+    assert!(!said.contains("cannot create the folder"), "{said}");
+    assert_eq!(
+        std::fs::read_dir(&there).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}

@@ -465,6 +465,26 @@ fn an_editor_that_fails_is_named_in_the_footer() {
     assert!(said.contains("ended with exit status 1"), "{said}");
 }
 
+/// An editor ended by a signal (Ctrl-C in it, `kill`) is said with the signal's name: "ended
+/// on a signal" named none.
+#[test]
+fn an_editor_ended_by_a_signal_names_it() {
+    let (_dir, mut app) = editable(FIXTURE, 100, 30);
+    press(&mut app, &[Action::FocusComparison, Action::Down]);
+    // A raw wait status of 2: ended by signal 2.
+    let mut host = Scripted {
+        keys: [KeyCode::Char('E')].into_iter().collect(),
+        edit: Some(Box::new(|| {})),
+        status: 2,
+    };
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    parallax::tui::terminal::event_loop(&mut terminal, &mut app, &mut host).expect("ends with q");
+    let buffer = terminal.backend().buffer();
+    let said: String = buffer.content().iter().map(|c| c.symbol()).collect();
+    assert!(said.contains("ended on signal 2 (SIGINT)"), "{said}");
+}
+
 /// `E` in the problems panel when the first problem's file is gone from disk (deleted or
 /// moved since it was read) starts no editor: given the path, an editor made a new file there
 /// (`vim liar3` where the dispute's folder had been).

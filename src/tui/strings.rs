@@ -262,12 +262,38 @@ pub fn editor_failed(editor: &str, why: &str) -> String {
     )
 }
 
+/// The signal that ended a process, named as `kill -l` names the common ones (`SIGINT`).
+fn signal_of(status: &std::process::ExitStatus) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        let n = status.signal()?;
+        let name = match n {
+            1 => "SIGHUP",
+            2 => "SIGINT",
+            3 => "SIGQUIT",
+            6 => "SIGABRT",
+            9 => "SIGKILL",
+            11 => "SIGSEGV",
+            13 => "SIGPIPE",
+            15 => "SIGTERM",
+            _ => return Some(format!("signal {n}")),
+        };
+        Some(format!("signal {n} ({name})"))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = status;
+        None
+    }
+}
+
 /// The editor ran but did not end well (`EDITOR=false`, `:cq` in vim); the files are read
 /// again all the same, since it may have written them.
 pub fn editor_ended(editor: &str, status: &std::process::ExitStatus) -> String {
     let how = match status.code() {
         Some(code) => format!("with exit status {code}"),
-        None => "on a signal".to_owned(),
+        None => signal_of(status).map_or_else(|| "on a signal".to_owned(), |s| format!("on {s}")),
     };
     format!(
         "The editor `{}` ended {how}.",

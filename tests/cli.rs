@@ -891,7 +891,7 @@ fn a_path_given_for_a_claim_id_is_named() {
         .clone();
     let said = String::from_utf8_lossy(&out);
     assert!(
-        said.contains("`./one.json` is a path, not a claim id"),
+        said.contains("`./one.json` is a path, not a claim id: name both claims, then the dispute: parallax link LEFT_ID RIGHT_ID ./one.json ./two.json"),
         "{said}"
     );
 }

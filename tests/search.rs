@@ -293,14 +293,15 @@ fn a_negated_term_drops_the_word_as_written() {
 /// A plain term finds the other inflections of its word, as people read prose (English
 /// Snowball stems): `taxes` finds "tax" and `countries` "country", no typo and marked, which
 /// neither a prefix nor a typo reaches (`taxes` found no claim saying only "tax"). A stem's
-/// other words are other words: `evening` does not find "even", nor `university` "universe".
+/// other words are other words: `evening` does not find "even", `university` "universe", nor
+/// `units` "United".
 /// A phrase is matched as written, and a word left out drops its inflections too.
 #[test]
 fn a_plain_term_finds_the_other_inflections_of_its_word() {
     let dir = common::one_claim_sides(
         ("t", "T"),
         &[("a", "A"), ("b", "B")],
-        "Even the universe knows the country raised a tax.",
+        "Even the universe knows the country raised a tax, United.",
         serde_json::json!({}),
     );
     let hits = |q: &str| -> Vec<serde_json::Value> {
@@ -319,7 +320,8 @@ fn a_plain_term_finds_the_other_inflections_of_its_word() {
         assert!(found.iter().all(|h| h["typos"] == 0), "{q}: {found:?}");
         assert_eq!(found[0]["matches"], serde_json::json!([at]), "{q}");
     }
-    for q in ["evening", "university", "\"taxes\"", "tax !taxes"] {
+    // Nor do two inflected forms of a stem, which may be two words' (`units`, "United").
+    for q in ["evening", "university", "units", "\"taxes\"", "tax !taxes"] {
         assert!(hits(q).is_empty(), "{q}: {:?}", hits(q));
     }
 }

@@ -1053,27 +1053,14 @@ fn the_bundled_dispute_says_whole_at_80_columns_that_a_dismissal_lasts_the_sessi
     );
 }
 
-/// Side files named from two folders have no dispute folder: `a` and `x` say so, as `link`
-/// and `dismiss` do, and write nothing (`x` wrote the dismissals beside the first file, which
-/// `dismiss` refuses; `a` said "the bundled dispute").
-#[test]
-fn a_and_x_on_side_files_from_two_folders_say_there_is_no_dispute_folder() {
+/// The screen on side files named one by one, as `parallax FILE FILE` opens them (fingerprinted,
+/// then loaded), its suggestions found and the first selected; with that suggestion's left claim.
+fn on_first_suggestion_of_files(paths: Vec<PathBuf>) -> (App, String) {
     use parallax::tui::live::state::{Files, Prints};
-    let draft = draft();
-    let dir = tempfile::tempdir().unwrap();
-    let mut paths = Vec::new();
-    for (folder, file) in [("one", "alpha.json"), ("two", "beta.json")] {
-        std::fs::create_dir(dir.path().join(folder)).unwrap();
-        let to = dir.path().join(folder).join(file);
-        std::fs::copy(draft.path().join(file), &to).unwrap();
-        paths.push(to);
-    }
-    // As `parallax one/alpha.json two/beta.json` opens them.
     let gathered = parallax::load::gather(&paths, parallax::load::DEFAULT_MAX_FILE);
     let prints = Prints::of(&gathered);
     let dispute = gathered.into_loaded().dispute.expect("loads");
     let files = Files::of_read(&paths, prints, &dispute);
-    assert!(files.refused.is_some());
     let mut a = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
     a.suggest.files = Some(files);
     a.live.paths = paths;
@@ -1083,6 +1070,30 @@ fn a_and_x_on_side_files_from_two_folders_say_there_is_no_dispute_folder() {
         .next()
         .expect("the drafts have suggestions");
     select_pair_of(&mut a, &left);
+    (a, left)
+}
+
+/// Side files named from two folders have no dispute folder: `a` and `x` say so, as `link`
+/// and `dismiss` do, and write nothing (`x` wrote the dismissals beside the first file, which
+/// `dismiss` refuses; `a` said "the bundled dispute").
+#[test]
+fn a_and_x_on_side_files_from_two_folders_say_there_is_no_dispute_folder() {
+    let draft = draft();
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for (folder, file) in [("one", "alpha.json"), ("two", "beta.json")] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        let to = dir.path().join(folder).join(file);
+        std::fs::copy(draft.path().join(file), &to).unwrap();
+        paths.push(to);
+    }
+    let (mut a, _) = on_first_suggestion_of_files(paths);
+    assert!(
+        a.suggest
+            .files
+            .as_ref()
+            .is_some_and(|f| f.refused.is_some())
+    );
     keys(&mut a, &[KeyCode::Char('a')]);
     assert!(common::dialog(&a).is_none(), "no question to type");
     assert!(
@@ -1116,7 +1127,6 @@ fn a_and_x_on_side_files_from_two_folders_say_there_is_no_dispute_folder() {
 /// point cannot go in (the dialog promised a new dispute.json, then Enter refused it).
 #[test]
 fn a_on_side_files_named_beside_a_manifest_says_so_before_the_question() {
-    use parallax::tui::live::state::{Files, Prints};
     let dir = draft();
     let manifest = dir.path().join("dispute.json");
     std::fs::write(
@@ -1126,19 +1136,7 @@ fn a_on_side_files_named_beside_a_manifest_says_so_before_the_question() {
     .unwrap();
     let before = std::fs::read(&manifest).unwrap();
     let paths = vec![dir.path().join("alpha.json"), dir.path().join("beta.json")];
-    let gathered = parallax::load::gather(&paths, parallax::load::DEFAULT_MAX_FILE);
-    let prints = Prints::of(&gathered);
-    let dispute = gathered.into_loaded().dispute.expect("loads");
-    let files = Files::of_read(&paths, prints, &dispute);
-    let mut a = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
-    a.suggest.files = Some(files);
-    a.live.paths = paths;
-    finish(&mut a);
-    let (left, _) = common::suggested_pairs(&a)
-        .into_iter()
-        .next()
-        .expect("the drafts have suggestions");
-    select_pair_of(&mut a, &left);
+    let (mut a, _) = on_first_suggestion_of_files(paths);
     keys(&mut a, &[KeyCode::Char('a')]);
     assert!(common::dialog(&a).is_none(), "no question to type");
     let said = a.message.clone().unwrap_or_default();

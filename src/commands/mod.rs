@@ -267,14 +267,25 @@ fn ids_before_path(
     // A `/` is in no id; a name that is there on disk is taken for one only when no path follows.
     let path_like =
         |s: &str| s.contains('/') || (paths.is_empty() && std::path::Path::new(s).exists());
-    match [left, right].into_iter().find(|s| path_like(s)) {
-        Some(path) => Err(Failure::Usage(format!(
-            "`{}` is a path, not a claim id: name both claims, then the dispute: parallax {command} LEFT_ID RIGHT_ID {}",
-            crate::text::quote(path),
-            crate::text::quote(path)
-        ))),
-        _ => Ok(()),
-    }
+    let Some(path) = [left, right].into_iter().find(|s| path_like(s)) else {
+        return Ok(());
+    };
+    // The dispute as given: the paths in the ids' places, then those after them.
+    let dispute: Vec<String> = [left, right]
+        .into_iter()
+        .filter(|s| path_like(s))
+        .map(crate::text::quote)
+        .chain(
+            paths
+                .iter()
+                .map(|p| crate::text::quote(&p.to_string_lossy())),
+        )
+        .collect();
+    Err(Failure::Usage(format!(
+        "`{}` is a path, not a claim id: name both claims, then the dispute: parallax {command} LEFT_ID RIGHT_ID {}",
+        crate::text::quote(path),
+        dispute.join(" ")
+    )))
 }
 
 /// Says on standard error that a write waits, when another parallax is writing in `folder` (see

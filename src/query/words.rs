@@ -454,7 +454,8 @@ const STEM_HEAD: usize = 3;
 /// with nothing, `s`, `es`, `e`, `ed` or `d` after it (`tax`, `taxes`, `taxed`; `state`,
 /// `states`, `stated`), or for a stem ending in `i` from a `y`, the `y` form or `ies`, `ied`
 /// (`country`, `countries`). Snowball stems derivations too (`evening` and "even", `university`
-/// and "universe", `harry` and "Harris"): those are other words, and do not match.
+/// and "universe", `harry` and "Harris"): those are other words, and do not match. Of two
+/// forms matched, one must be the bare word ([`Words::same_stem`]).
 fn inflection_of(form: &[char], stem: &[char]) -> bool {
     let Some(rest) = form.strip_prefix(stem) else {
         // `country`: the stem `countri` with its `i` a `y`.
@@ -577,8 +578,20 @@ impl Words {
         if word.get(..STEM_HEAD) != stem.get(..STEM_HEAD) {
             return None;
         }
-        (inflection_of(word, stem) && snowball_stem(word).as_ref() == Some(stem))
-            .then_some((cost(0, false), word.len()))
+        let term = self.words.get(i)?;
+        // One of the two is the word itself, bare (`tax`, `missile`, `country`): two inflected
+        // forms of a stem may be forms of two words (`units` and "united").
+        let bare = |form: &[char]| {
+            form == stem.as_slice()
+                || form.strip_prefix(stem.as_slice()) == Some(&['e'][..])
+                || stem.split_last().is_some_and(|(&last, head)| {
+                    last == 'i' && form.strip_prefix(head) == Some(&['y'][..])
+                })
+        };
+        ((bare(word) || bare(term))
+            && inflection_of(word, stem)
+            && snowball_stem(word).as_ref() == Some(stem))
+        .then_some((cost(0, false), word.len()))
     }
 
     /// [`Words::word_match`] by the letters as written: whole, a prefix, within typos.

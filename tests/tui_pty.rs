@@ -781,11 +781,11 @@ fn a_write_while_another_writer_writes_is_refused_at_once() {
             && t.contains("right now; try again in a moment")
     });
     assert!(!dir.path().join(".parallax-dismissed.json").exists());
-    // The screen answers keys at once: the help opens and closes.
-    s.send("?");
-    s.wait_for("the help", |t| t.contains("Keys"));
-    s.send("\x1b");
-    s.wait_for("the help closed", |t| !t.contains("Keys that"));
+    // The screen answers keys at once: the selection moves down and back.
+    s.send("j");
+    s.wait_for("the next row", |t| t.contains("row 2/"));
+    s.send("k");
+    s.wait_for("the row before", |t| t.contains("row 1/"));
     drop(held);
     s.send("x");
     s.wait_for("the dismissal written", |t| {

@@ -656,6 +656,16 @@ impl serde_json::ser::Formatter for Inert<'_> {
     }
 }
 
+/// [`nearest`] for a topic id: a list cut short says where every topic is listed.
+pub fn nearest_topic(value: &str, ids: std::collections::BTreeSet<&str>) -> String {
+    let said = nearest(value, ids);
+    if said.ends_with("in all)") {
+        format!("{said}; `parallax topics` lists them all")
+    } else {
+        said
+    }
+}
+
 /// The values in use (or ids there are) nearest to a mistyped one, for a message: those that share its start or
 /// hold it (ignoring case) first, then the rest in order, at most `MAX`.
 pub fn nearest(value: &str, in_use: std::collections::BTreeSet<&str>) -> String {

@@ -919,6 +919,35 @@ fn a_mistyped_topic_names_the_likeliest_first() {
             "{args:?}: {said}"
         );
     }
+    // A list cut short (more than twelve topics) says where every topic is listed.
+    let dir = tempfile::tempdir().unwrap();
+    for (id, name) in [("a", "A"), ("b", "B")] {
+        let topics: Vec<serde_json::Value> = (1..=14)
+            .map(|t| {
+                serde_json::json!({"id": format!("topic-{t}"), "title": format!("Topic {t}"),
+                    "claims": [{"id": format!("{id}-{t}"), "text": "A claim.", "sources": ["s"]}]})
+            })
+            .collect();
+        let side = serde_json::json!({"format": "parallax/1", "dispute": "d",
+            "party": {"id": id, "name": name},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
+            "topics": topics});
+        std::fs::write(dir.path().join(format!("{id}.json")), side.to_string()).unwrap();
+    }
+    let out = parallax()
+        .arg("show")
+        .arg(dir.path())
+        .args(["--topic", "topic-99"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let said = String::from_utf8_lossy(&out);
+    assert!(
+        said.contains("(14 in all); `parallax topics` lists them all"),
+        "{said}"
+    );
 }
 
 /// An id given on the command line is quoted as a file's is: cut at 80 characters with its

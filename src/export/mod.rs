@@ -158,7 +158,7 @@ pub enum ExportError {
         if known.is_empty() {
             "it has no topic yet".to_owned()
         } else {
-            crate::text::nearest(id, known.iter().map(String::as_str).collect())
+            crate::text::nearest_topic(id, known.iter().map(String::as_str).collect())
         }
     )]
     UnknownTopic {

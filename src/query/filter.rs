@@ -233,7 +233,7 @@ impl Filter {
                     choices: if topic_ids.is_empty() {
                         "this dispute has no topic yet".to_owned()
                     } else {
-                        crate::text::nearest(id, topic_ids.iter().copied().collect())
+                        crate::text::nearest_topic(id, topic_ids.iter().copied().collect())
                     },
                 });
             }

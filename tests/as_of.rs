@@ -130,26 +130,9 @@ fn common_ground_is_judged_as_of_the_date() {
     assert!(before.starts_with("As of 2025-03-02"));
 }
 
-#[test]
-fn export_and_search_take_the_date_too() {
-    let json = run(&["export", "--format", "json", "--as-of", "2025-03-31"]);
-    let doc: Value = serde_json::from_str(&json).expect("JSON");
-    assert_eq!(doc["as_of"], "2025-03-31");
-    let superseded: Vec<(&str, &str)> = doc["topics"]
-        .as_array()
-        .expect("topics")
-        .iter()
-        .flat_map(|t| t["rows"].as_array().expect("rows"))
-        .flat_map(|r| {
-            let l = r["left"].as_array().expect("left");
-            let rt = r["right"].as_array().expect("right");
-            l.iter().chain(rt)
-        })
-        .filter_map(|c| Some((c["id"].as_str()?, c["superseded_by"].as_str()?)))
-        .collect();
-    assert_eq!(superseded, vec![("e-ships-1", "2025-03-10")]);
-    // The undated claim is kept and said to be undated in every format a reader reads.
-    let undated: Vec<&str> = doc["topics"]
+/// Every claim of a JSON export, row by row, left side then right.
+fn exported_claims(doc: &Value) -> impl Iterator<Item = &Value> {
+    doc["topics"]
         .as_array()
         .expect("topics")
         .iter()
@@ -158,6 +141,19 @@ fn export_and_search_take_the_date_too() {
             let l = r["left"].as_array().expect("left");
             l.iter().chain(r["right"].as_array().expect("right"))
         })
+}
+
+#[test]
+fn export_and_search_take_the_date_too() {
+    let json = run(&["export", "--format", "json", "--as-of", "2025-03-31"]);
+    let doc: Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(doc["as_of"], "2025-03-31");
+    let superseded: Vec<(&str, &str)> = exported_claims(&doc)
+        .filter_map(|c| Some((c["id"].as_str()?, c["superseded_by"].as_str()?)))
+        .collect();
+    assert_eq!(superseded, vec![("e-ships-1", "2025-03-10")]);
+    // The undated claim is kept and said to be undated in every format a reader reads.
+    let undated: Vec<&str> = exported_claims(&doc)
         .filter(|c| c["undated"] == true)
         .filter_map(|c| c["id"].as_str())
         .collect();
@@ -330,16 +326,7 @@ fn exports_and_the_timeline_carry_the_marks() {
         &["--format", "json", "--as-of", "2026-03-12"],
     );
     let doc: Value = serde_json::from_str(&json).expect("JSON");
-    let claims: Vec<&Value> = doc["topics"]
-        .as_array()
-        .expect("topics")
-        .iter()
-        .flat_map(|t| t["rows"].as_array().expect("rows"))
-        .flat_map(|r| {
-            let l = r["left"].as_array().expect("left");
-            l.iter().chain(r["right"].as_array().expect("right"))
-        })
-        .collect();
+    let claims: Vec<&Value> = exported_claims(&doc).collect();
     let claim = |id: &str| {
         *claims
             .iter()

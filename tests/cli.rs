@@ -10,6 +10,12 @@ fn parallax() -> Command {
     Command::cargo_bin("parallax").expect("the binary is built")
 }
 
+/// What a command refused with a usage error (exit 2) said on standard error.
+fn usage_error(command: &mut Command) -> String {
+    let out = command.assert().code(2).get_output().stderr.clone();
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
@@ -864,15 +870,11 @@ fn validate_checks_one_side_file_on_its_own() {
 fn a_path_given_for_a_claim_id_is_named() {
     let dir = tempfile::tempdir().unwrap();
     for command in ["dismiss", "link"] {
-        let out = parallax()
-            .current_dir(dir.path())
-            .args([command, "a3", "."])
-            .assert()
-            .code(2)
-            .get_output()
-            .stderr
-            .clone();
-        let said = String::from_utf8_lossy(&out);
+        let said = usage_error(
+            parallax()
+                .current_dir(dir.path())
+                .args([command, "a3", "."]),
+        );
         assert!(
             said.contains(&format!(
                 "`.` is a path, not a claim id: name both claims, then the dispute: parallax {command} LEFT_ID RIGHT_ID ."
@@ -882,14 +884,7 @@ fn a_path_given_for_a_claim_id_is_named() {
         assert!(!said.contains("bundled"), "{said}");
     }
     // With side files after it: a `/` is in no id (it was read as a dispute of one side file).
-    let out = parallax()
-        .args(["link", "a1", "./one.json", "./two.json"])
-        .assert()
-        .code(2)
-        .get_output()
-        .stderr
-        .clone();
-    let said = String::from_utf8_lossy(&out);
+    let said = usage_error(parallax().args(["link", "a1", "./one.json", "./two.json"]));
     assert!(
         said.contains("`./one.json` is a path, not a claim id: name both claims, then the dispute: parallax link LEFT_ID RIGHT_ID ./one.json ./two.json"),
         "{said}"
@@ -906,14 +901,7 @@ fn a_mistyped_topic_names_the_likeliest_first() {
         &["search", "--topic", "sindoor", "drone"],
     ];
     for args in runs {
-        let out = parallax()
-            .args(args)
-            .assert()
-            .code(2)
-            .get_output()
-            .stderr
-            .clone();
-        let said = String::from_utf8_lossy(&out);
+        let said = usage_error(parallax().args(args));
         assert!(
             said.contains("no topic `sindoor` here; choose one of: operation-sindoor, "),
             "{args:?}: {said}"
@@ -934,16 +922,12 @@ fn a_mistyped_topic_names_the_likeliest_first() {
             "topics": topics});
         std::fs::write(dir.path().join(format!("{id}.json")), side.to_string()).unwrap();
     }
-    let out = parallax()
-        .arg("show")
-        .arg(dir.path())
-        .args(["--topic", "topic-99"])
-        .assert()
-        .code(2)
-        .get_output()
-        .stderr
-        .clone();
-    let said = String::from_utf8_lossy(&out);
+    let said = usage_error(
+        parallax()
+            .arg("show")
+            .arg(dir.path())
+            .args(["--topic", "topic-99"]),
+    );
     assert!(
         said.contains("(14 in all); `parallax topics` lists them all"),
         "{said}"

@@ -436,11 +436,14 @@ fn report<'a, T: Deref<Target = str> + Sync>(
     Ok(!hits.is_empty())
 }
 
+/// The quotes that open a phrase, inside which `-`, `AND`, `$` or `%` are text as written.
+const PHRASE_QUOTES: [char; 4] = ['"', '“', '”', '„'];
+
 /// A note on a plain term holding `$` or `%` (`$1.5`, `40%`): words hold letters and digits
 /// only, so it finds `1.5` or `40` wherever they stand ("No. 1", "40 years"); quoted as a
 /// piece of text (`'$1.5`), it is found as written.
 fn symbols_dropped(query: &str) -> Option<String> {
-    if query.contains(['"', '“', '”', '„']) {
+    if query.contains(PHRASE_QUOTES) {
         return None;
     }
     query.split_whitespace().find_map(|t| {
@@ -468,7 +471,7 @@ fn symbols_dropped(query: &str) -> Option<String> {
 /// `!word` leaves it out) and `AND`, `OR`, `NOT` (words to find, not operators).
 fn foreign_syntax(query: &str) -> Option<String> {
     // Inside a phrase, a `-` or an `AND` is text as written.
-    if query.contains(['"', '“', '”', '„']) {
+    if query.contains(PHRASE_QUOTES) {
         return None;
     }
     let terms: Vec<&str> = query.split_whitespace().collect();

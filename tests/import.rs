@@ -1614,6 +1614,64 @@ fn the_first_topic_title_given_titles_the_topic() {
     );
 }
 
+/// A claim's further rows (one a source) fill in what the claim's rows before left empty,
+/// wherever they are in the table: the side's name, the topic's titles, the point's question,
+/// the speaker, the date, and a first verdict. They were dropped without a word, and a first
+/// verdict was said to be "another verdict" and lost. A value that differs from one given is
+/// reported with its line.
+#[test]
+fn a_claims_further_rows_fill_in_what_its_rows_before_left_empty() {
+    // The reviewer's table: the row with the names comes before the row with the text.
+    let (dir, said) = import_said(
+        "side,side_name,topic,topic_title,side_topic_title,id,text,source_url\n\
+         a,Alpha Republic,w,Water rights,Our stolen water,a-1,,https://a.org/2\n\
+         a,,w,,,a-1,Beta closed the gates.,https://b.org/1\n\
+         b,,w,,,b-1,Gates were open.,https://b.org/1\n",
+    );
+    assert!(said.contains("0 problem(s)"), "{said}");
+    let d = load(&dir.path().join("out"));
+    assert_eq!(d.sides[0].party.name, "Alpha Republic");
+    assert_eq!(d.sides[0].topics[0].title, "Our stolen water");
+    assert_eq!(d.manifest_topics[0].title, "Water rights");
+
+    let (dir, said) = import_said(
+        "side,topic,point,question,id,text,speaker,date,rating,note,source_url\n\
+         a,w,gates,,a-1,Text.,,,,,https://a.org/1\n\
+         a,w,,Who shut the gates?,a-1,,Minister,2024-03-01,false,Shut.,https://a.org/2\n\
+         a,w,gates,Why?,a-1,,Mayor,,,,https://a.org/3\n\
+         b,w,,,b-1,Y,,,,,https://b.org/1\n",
+    );
+    assert!(!said.contains("another verdict"), "{said}");
+    assert!(
+        said.contains("line 4: claim `a-1` was given at line 2; this record's speaker differs"),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "line 4: the question `Why?` is not used: `Who shut the gates?` was given before"
+        ),
+        "{said}"
+    );
+    let d = load(&dir.path().join("out"));
+    let (_, a1) = d.claims().find(|(_, c)| c.id == "a-1").unwrap();
+    let a = a1
+        .assessment
+        .as_ref()
+        .expect("the verdict of the second row");
+    assert_eq!(
+        (a.rating.as_str(), a.note.as_deref()),
+        ("refuted", Some("Rated “false”. Shut."))
+    );
+    assert_eq!(a1.speaker.as_deref(), Some("Minister"));
+    assert_eq!(
+        a1.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-03-01")
+    );
+    assert_eq!(a1.sources.len(), 3);
+    let question = d.manifest_topics[0].points[0].question.as_deref();
+    assert_eq!(question, Some("Who shut the gates?"));
+}
+
 /// A rating's `textualRating` (the Fact Check API's word, which some pages use) is read when
 /// `alternateName` is missing, and two words that disagree are reported.
 #[test]

@@ -14,8 +14,8 @@ pub use record::{Col, Kind, Record};
 
 use crate::create::{Draft, make_id};
 use crate::format::{
-    Assessment, Claim, Date, FORMAT, ManifestTopic, Party, Period, Point, Rating, Relation,
-    RelationKind, Side, ThinVec, Topic, is_id,
+    Assessment, Claim, CompactString, Date, FORMAT, ManifestTopic, Party, Period, Point, Rating,
+    Relation, RelationKind, Side, ThinVec, Topic, is_id,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -142,6 +142,14 @@ pub struct Builder {
     by_speaker: HashMap<(String, String, String), String>,
 }
 
+/// A claim record's cells that are read into ids and dates: see [`Builder::claim_cells`].
+struct Cells {
+    date: Option<Date>,
+    tags: ThinVec<CompactString>,
+    rebuts: ThinVec<CompactString>,
+    relations: ThinVec<Relation>,
+}
+
 /// The dispute as a `dispute` record gives it.
 #[derive(Debug, Default)]
 struct DisputeRecord {
@@ -198,6 +206,11 @@ fn as_id(cell: &str) -> Result<String, String> {
     Err(make_id(cell, 128))
 }
 
+/// The id an id cell gives, made from it when it is not one (without a word: for comparing).
+fn cell_id(cell: &str) -> String {
+    as_id(cell.trim()).unwrap_or_else(|made| made)
+}
+
 /// Splits a list cell (tags, rebuts) on commas, semicolons and spaces.
 fn list(cell: Option<&str>) -> Vec<&str> {
     cell.map(|c| {
@@ -240,26 +253,24 @@ impl Builder {
         (!(same_side && same_text)).then(|| place.shown_from(file))
     }
 
-    /// The columns of a record repeating a claim (the same text) whose cells are given and
-    /// differ from the claim as first given: they are not used, and are to be said so.
+    /// The columns of a record repeating a claim (the same text) whose cells differ from what
+    /// the claim has: they are not used, and are to be said so. A cell where the claim has
+    /// nothing differs from nothing: it fills the claim in ([`Builder::fill_in`]).
     fn differing(&self, r: &Record, place: &ClaimPlace) -> Vec<&'static str> {
-        let Some(side) = self.sides.get(place.side) else {
+        let topic = self
+            .sides
+            .get(place.side)
+            .and_then(|s| s.side.topics.get(place.topic));
+        let (Some(topic), Some(claim)) = (topic, self.claim_at(place)) else {
             return Vec::new();
         };
-        let (Some(topic), Some(claim)) = (
-            side.side.topics.get(place.topic),
-            side.side
-                .topics
-                .get(place.topic)
-                .and_then(|t| t.claims.get(place.claim)),
-        ) else {
-            return Vec::new();
+        let ids = |cell: &str| {
+            list(Some(cell))
+                .into_iter()
+                .map(cell_id)
+                .collect::<Vec<_>>()
         };
-        let id = |cell: &str| as_id(cell.trim()).unwrap_or_else(|made| made);
-        let ids = |cell: &str| list(Some(cell)).into_iter().map(id).collect::<Vec<_>>();
-        let strs = |v: &[crate::format::CompactString]| {
-            v.iter().map(|s| s.to_string()).collect::<Vec<_>>()
-        };
+        let strs = |v: &[CompactString]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let mut out = Vec::new();
         let mut check = |col: Col, differs: bool| {
             if differs {
@@ -267,24 +278,31 @@ impl Builder {
             }
         };
         if let Some(t) = r.get(Col::Topic) {
-            check(Col::Topic, id(t) != topic.id);
+            check(Col::Topic, cell_id(t) != topic.id);
         }
-        if let Some(p) = r.get(Col::Point) {
-            check(Col::Point, claim.point.as_deref() != Some(id(p).as_str()));
+        if let (Some(p), Some(had)) = (r.get(Col::Point), claim.point.as_deref()) {
+            check(Col::Point, cell_id(p) != had);
         }
-        if let Some(s) = r.get(Col::Speaker) {
-            check(Col::Speaker, claim.speaker.as_deref() != Some(s.trim()));
+        if let (Some(s), Some(had)) = (r.get(Col::Speaker), claim.speaker.as_deref()) {
+            check(Col::Speaker, s.trim() != had);
         }
-        if let Some(d) = r.get(Col::Date) {
-            check(Col::Date, d.trim().parse::<Date>().ok() != claim.date);
+        if let (Some(d), Some(had)) = (r.get(Col::Date), claim.date) {
+            check(
+                Col::Date,
+                day_of(d.trim()).parse::<Date>().ok() != Some(had),
+            );
         }
-        if let Some(t) = r.get(Col::Tags) {
+        let given = |col: Col, had: &[CompactString]| r.get(col).filter(|_| !had.is_empty());
+        if let Some(t) = given(Col::Tags, &claim.tags) {
             check(Col::Tags, ids(t) != strs(&claim.tags));
         }
-        if let Some(t) = r.get(Col::Rebuts) {
+        if let Some(t) = given(Col::Rebuts, &claim.rebuts) {
             check(Col::Rebuts, ids(t) != strs(&claim.rebuts));
         }
-        if let Some(cell) = r.get(Col::Relations) {
+        if let Some(cell) = r
+            .get(Col::Relations)
+            .filter(|_| !claim.relations.is_empty())
+        {
             let given: Vec<String> = list(Some(cell))
                 .into_iter()
                 .map(str::to_lowercase)
@@ -620,25 +638,61 @@ impl Builder {
             return;
         };
         let side = self.side(&side_id, r.get(Col::SideName), side_cell.trim());
-        let neutral = r
-            .get(Col::TopicTitle)
-            .unwrap_or(topic_cell)
-            .trim()
-            .to_owned();
+        let topic = self.claim_topic(r, side, &topic_id, topic_cell);
+        let point = self.point_cell(r, &topic_id, file, at);
+        self.name_conflicts(r, side, topic, (&topic_id, point.as_deref()), file, at);
+        let cells = self.claim_cells(r, file, at);
+        let assessment = self.assessment(r, file, at);
+        let claims = &mut self.sides[side].side.topics[topic].claims;
+        claims.push(Claim {
+            id: id.as_str().into(),
+            point: point.map(Into::into),
+            text: text.to_owned(),
+            date: cells.date,
+            speaker: r.get(Col::Speaker).map(|s| s.trim().into()),
+            sources: ThinVec::new(),
+            tags: cells.tags,
+            rebuts: cells.rebuts,
+            relations: cells.relations,
+            assessment: assessment.map(Box::new),
+            flagged: ThinVec::new(),
+        });
+        let place = ClaimPlace {
+            side,
+            topic,
+            claim: claims.len() - 1,
+            file: file.to_owned(),
+            at: at.to_owned(),
+        };
+        self.claims.insert(id, place.clone());
+        self.source(r, &place, file, at);
+    }
+
+    /// The side's topic `id` that a claim record names by its `topic` cell `cell`, titled by
+    /// the record's `topic_title` and `side_topic_title` where no record titled it before.
+    fn claim_topic(&mut self, r: &Record, side: usize, id: &str, cell: &str) -> usize {
+        let neutral = r.get(Col::TopicTitle).unwrap_or(cell).trim().to_owned();
         let framing = r.get(Col::SideTopicTitle).or(r.get(Col::TopicTitle));
         let titled = r.get(Col::TopicTitle).is_some();
-        let topic = self.topic(side, &topic_id, (&neutral, titled), framing.map(str::trim));
-        let point = match r.get(Col::Point).map(str::trim) {
-            Some(cell) => self.point_id_of(cell, &topic_id, file, at).inspect(|p| {
-                let question = r
-                    .get(Col::Question)
-                    .map(str::trim)
-                    .or((!is_id(cell)).then_some(cell));
-                self.point(&topic_id, p, question);
-            }),
-            None => None,
-        };
-        self.name_conflicts(r, side, topic, (&topic_id, point.as_deref()), file, at);
+        self.topic(side, id, (&neutral, titled), framing.map(str::trim))
+    }
+
+    /// A claim record's point, of the manifest topic `topic` (made there with the record's
+    /// `question`, or the point's cell when that is a question, not an id).
+    fn point_cell(&mut self, r: &Record, topic: &str, file: &str, at: &str) -> Option<String> {
+        let cell = r.get(Col::Point).map(str::trim)?;
+        let point = self.point_id_of(cell, topic, file, at)?;
+        let question = r
+            .get(Col::Question)
+            .map(str::trim)
+            .or((!is_id(cell)).then_some(cell));
+        self.point(topic, &point, question);
+        Some(point)
+    }
+
+    /// A claim record's date, tags, rebuts and relations, each read as the claims table says
+    /// (an id made from a cell that is not one, a bad date or relation left out and said).
+    fn claim_cells(&mut self, r: &Record, file: &str, at: &str) -> Cells {
         let date = r
             .get(Col::Date)
             .and_then(|d| self.date(d, "date", file, at));
@@ -682,30 +736,34 @@ impl Builder {
                 None
             })
             .collect();
-        let assessment = self.assessment(r, file, at);
-        let claims = &mut self.sides[side].side.topics[topic].claims;
-        claims.push(Claim {
-            id: id.as_str().into(),
-            point: point.map(Into::into),
-            text: text.to_owned(),
+        Cells {
             date,
-            speaker: r.get(Col::Speaker).map(|s| s.trim().into()),
-            sources: ThinVec::new(),
             tags,
             rebuts,
             relations,
-            assessment: assessment.map(Box::new),
-            flagged: ThinVec::new(),
-        });
-        let place = ClaimPlace {
-            side,
-            topic,
-            claim: claims.len() - 1,
-            file: file.to_owned(),
-            at: at.to_owned(),
-        };
-        self.claims.insert(id, place.clone());
-        self.source(r, &place, file, at);
+        }
+    }
+
+    /// The claim at `place`.
+    fn claim_at(&self, place: &ClaimPlace) -> Option<&Claim> {
+        self.sides
+            .get(place.side)?
+            .side
+            .topics
+            .get(place.topic)?
+            .claims
+            .get(place.claim)
+    }
+
+    /// The claim at `place`, to change.
+    fn claim_at_mut(&mut self, place: &ClaimPlace) -> Option<&mut Claim> {
+        self.sides
+            .get_mut(place.side)?
+            .side
+            .topics
+            .get_mut(place.topic)?
+            .claims
+            .get_mut(place.claim)
     }
 
     /// The side `id`, made when new, named `name` (else `fallback`, the `side` cell): a side
@@ -964,8 +1022,9 @@ impl Builder {
         fresh
     }
 
-    /// A further record of a claim given already (at `place`): its source is added, and a text,
-    /// a verdict or other fields that differ are reported.
+    /// A further record of a claim given already (at `place`): its source is added, what the
+    /// claim's rows before left empty it fills in, and a text, a verdict or other cells that
+    /// differ are reported.
     fn more_of_claim(
         &mut self,
         r: &Record,
@@ -975,32 +1034,20 @@ impl Builder {
         file: &str,
         at: &str,
     ) {
-        let same = text.is_none_or(|t| {
-            self.sides[place.side].side.topics[place.topic].claims[place.claim].text == t
-        });
-        let claim = &self.sides[place.side].side.topics[place.topic].claims[place.claim];
-        let other_verdict = r.get(Col::Rating).is_some_and(|w| {
-            claim
-                .assessment
-                .as_ref()
-                .is_none_or(|a| rating_word(w) != Some(a.rating))
-        }) || r.get(Col::Note).is_some_and(|n| {
-            // Compared as the note would be kept, a fact-checker's word before it, in any
-            // case: the same verdict given again on a claim's next source row (`False`
-            // after `false`) is no other verdict.
-            let note = rated_note(r.get(Col::Rating), Some(n.trim().to_owned()));
-            let kept = claim.assessment.as_ref().and_then(|a| a.note.as_deref());
-            kept.zip(note.as_deref())
-                .is_none_or(|(a, b)| plain(a) != plain(b))
-        }) || r.get(Col::By).is_some_and(|b| {
-            // Another fact-checker's verdict, even worded the same, is another verdict.
-            claim
-                .assessment
-                .as_ref()
-                .and_then(|a| a.by.as_deref())
-                .is_none_or(|by| by.to_lowercase() != b.trim().to_lowercase())
-        });
-        if other_verdict {
+        let Some(claim) = self.claim_at(place) else {
+            return;
+        };
+        let same = text.is_none_or(|t| claim.text == t);
+        let verdict = [Col::Rating, Col::Note, Col::By]
+            .into_iter()
+            .any(|c| r.get(c).is_some());
+        if same && verdict && claim.assessment.is_none() {
+            // The claim's first verdict, on a further row of it (its fact-check's source).
+            let assessment = self.assessment(r, file, at).map(Box::new);
+            if let Some(claim) = self.claim_at_mut(place) {
+                claim.assessment = assessment;
+            }
+        } else if self.other_verdict(r, place) {
             // `disputed by Snopes: Rated “Mixture”.`: the rating, who gave it, then the
             // note (they were joined by colons: `disputed: Rated “Mixture”.: Snopes`).
             let by = r.get(Col::By).map(|b| format!(" by {}", b.trim()));
@@ -1047,8 +1094,109 @@ impl Builder {
                     ),
                 );
             }
+            self.fill_in(r, place, file, at);
         }
         self.source(r, place, file, at);
+    }
+
+    /// Whether a further record of the claim at `place` gives a verdict other than the claim's:
+    /// another rating, note or `by` (the same given again, in any case, is none).
+    fn other_verdict(&self, r: &Record, place: &ClaimPlace) -> bool {
+        let kept = self.claim_at(place).and_then(|c| c.assessment.as_deref());
+        r.get(Col::Rating)
+            .is_some_and(|w| kept.is_none_or(|a| rating_word(w) != Some(a.rating)))
+            || r.get(Col::Note).is_some_and(|n| {
+                // Compared as the note would be kept, a fact-checker's word before it, in any
+                // case: the same verdict given again on a claim's next source row (`False`
+                // after `false`) is no other verdict.
+                let note = rated_note(r.get(Col::Rating), Some(n.trim().to_owned()));
+                let kept = kept.and_then(|a| a.note.as_deref());
+                kept.zip(note.as_deref())
+                    .is_none_or(|(a, b)| plain(a) != plain(b))
+            })
+            || r.get(Col::By).is_some_and(|b| {
+                // Another fact-checker's verdict, even worded the same, is another verdict.
+                kept.and_then(|a| a.by.as_deref())
+                    .is_none_or(|by| by.to_lowercase() != b.trim().to_lowercase())
+            })
+    }
+
+    /// What a further record of the claim at `place` gives where the claim's rows before left
+    /// it empty: its side's name, its topic's titles, its point and the point's question, its
+    /// speaker, date, tags, rebuts and relations. Names that differ from those given are
+    /// reported (the first given stays), as on a claim's first row.
+    fn fill_in(&mut self, r: &Record, place: &ClaimPlace, file: &str, at: &str) {
+        let Some(side_id) = self.sides.get(place.side).map(|s| s.side.party.id.clone()) else {
+            return;
+        };
+        let Some(topic_id) = self
+            .sides
+            .get(place.side)
+            .and_then(|s| s.side.topics.get(place.topic))
+            .map(|t| t.id.clone())
+        else {
+            return;
+        };
+        let Some(claim) = self.claim_at(place) else {
+            return;
+        };
+        let had = claim.point.as_deref().map(str::to_owned);
+        // Only the cells the claim has nothing for are read, so each is said once.
+        let mut empty = Record::default();
+        for (col, none) in [
+            (Col::Date, claim.date.is_none()),
+            (Col::Tags, claim.tags.is_empty()),
+            (Col::Rebuts, claim.rebuts.is_empty()),
+            (Col::Relations, claim.relations.is_empty()),
+        ] {
+            if let Some(cell) = r.get(col).filter(|_| none) {
+                empty.set(col, cell);
+            }
+        }
+        let speaker = r
+            .get(Col::Speaker)
+            .filter(|_| claim.speaker.is_none())
+            .map(|s| s.trim().into());
+        self.side(&side_id, r.get(Col::SideName), &side_id);
+        // A row naming another topic is reported as differing; its titles are not this topic's.
+        let point = if r.get(Col::Topic).is_none_or(|t| cell_id(t) == topic_id) {
+            self.claim_topic(r, place.side, &topic_id, &topic_id);
+            match (&had, r.get(Col::Point)) {
+                // A question without a point asks the claim's.
+                (Some(p), None) => {
+                    self.point(&topic_id, p, r.get(Col::Question).map(str::trim));
+                    None
+                }
+                (Some(p), Some(cell)) if cell_id(cell) != *p => None,
+                _ => self.point_cell(r, &topic_id, file, at),
+            }
+        } else {
+            None
+        };
+        let shown = point.as_deref().or(had.as_deref());
+        self.name_conflicts(r, place.side, place.topic, (&topic_id, shown), file, at);
+        let cells = self.claim_cells(&empty, file, at);
+        let Some(claim) = self.claim_at_mut(place) else {
+            return;
+        };
+        if had.is_none() && point.is_some() {
+            claim.point = point.map(Into::into);
+        }
+        if speaker.is_some() {
+            claim.speaker = speaker;
+        }
+        if cells.date.is_some() {
+            claim.date = cells.date;
+        }
+        if !cells.tags.is_empty() {
+            claim.tags = cells.tags;
+        }
+        if !cells.rebuts.is_empty() {
+            claim.rebuts = cells.rebuts;
+        }
+        if !cells.relations.is_empty() {
+            claim.relations = cells.relations;
+        }
     }
 
     /// The records without a text read before their claim's: each goes to its claim when a

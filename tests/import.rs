@@ -2298,6 +2298,44 @@ fn a_claim_id_another_side_has_gets_a_fresh_id_and_no_claim_is_lost() {
     assert_eq!((gates.id.as_str(), gates.sources.len()), ("a-1", 2));
 }
 
+/// Two id cells that are not ids (urls) made into one id, as two urls alike in their first 128
+/// characters are, are two claims: the second gets the id with `-2` after it (an id still),
+/// said with its line, and its later rows follow it. The second claim was dropped, said to
+/// repeat the first with another text.
+#[test]
+fn two_urls_cut_to_one_id_are_two_claims() {
+    let stem = format!(
+        "https://www.politifact.com/factchecks/2024/{}",
+        "x".repeat(120)
+    );
+    let (dir, said) = import_said(&format!(
+        "side,topic,id,text,source_url\n\
+         a,t,{stem}/one,First.,https://a.example/1\n\
+         a,t,{stem}/two,Second.,https://a.example/2\n\
+         a,t,{stem}/two,,https://a.example/3\n\
+         b,t,b-1,Y.,https://b.example/1\n"
+    ));
+    let d = load(&dir.path().join("out"));
+    let ids: Vec<(&str, &str, usize)> = d.sides[0].topics[0]
+        .claims
+        .iter()
+        .map(|c| (c.id.as_str(), c.text.as_str(), c.sources.len()))
+        .collect();
+    let [(first, "First.", 1), (second, "Second.", 2)] = ids[..] else {
+        panic!("{ids:?}\n{said}");
+    };
+    assert_eq!(second, format!("{first}-2"), "{said}");
+    assert!(
+        said.contains(&format!(
+            "line 3: `{}` is not an id, and `{first}`, the id made from it, is another claim's \
+             (line 2), made from another cell: this claim gets `{second}` (ending `-2`)",
+            parallax::text::quote(&format!("{stem}/two"))
+        )),
+        "{said}"
+    );
+    assert!(!said.contains("text differs"), "{said}");
+}
+
 /// A fact-checker's verdict repeated as it was on a claim's next source row is the same verdict,
 /// not reported (it was said to be another verdict, not used, as its note is kept after the
 /// word: `Rated “false”. Wrong`); one that differs still is.

@@ -30,12 +30,15 @@ pub const INDEPENDENT: &str = "independent";
 pub const ID_RULE: &str =
     "1 to 128 characters of a-z, 0-9, '-', '_', '.', starting with a letter or digit";
 
+/// The most characters an id has.
+pub const ID_MAX: usize = 128;
+
 /// True when `s` is an id: 1 to 128 characters of `a-z`, `0-9`, `-`, `_`, `.`, starting with a
 /// letter or digit.
 pub fn is_id(s: &str) -> bool {
     let bytes = s.as_bytes();
     !bytes.is_empty()
-        && bytes.len() <= 128
+        && bytes.len() <= ID_MAX
         && bytes[0].is_ascii_lowercase() | bytes[0].is_ascii_digit()
         && bytes.iter().all(|&b| {
             b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_' || b == b'.'

@@ -14,8 +14,8 @@ pub use record::{Col, Kind, Record};
 
 use crate::create::{Draft, make_id};
 use crate::format::{
-    Assessment, Claim, CompactString, Date, FORMAT, ManifestTopic, Party, Period, Point, Rating,
-    Relation, RelationKind, Side, ThinVec, Topic, is_id,
+    Assessment, Claim, CompactString, Date, FORMAT, ID_MAX, ManifestTopic, Party, Period, Point,
+    Rating, Relation, RelationKind, Side, ThinVec, Topic, is_id,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -137,6 +137,10 @@ pub struct Builder {
     /// Records with no text whose claim no record had given yet: (the record, the claim's id,
     /// its side's id, its file and place), placed by [`Builder::place_pending`] at the end.
     pending: Vec<(Record, String, String, String, String)>,
+    /// Claim ids made from an id cell that was not one (a url), by (side, the cell in lower
+    /// case), and the other way: see [`Builder::made_claim_id`].
+    cell_ids: HashMap<(String, String), String>,
+    id_cells: HashMap<String, (String, String)>,
     /// The id given to a claim whose text another claim of its side had, by (side, the id its
     /// text made, its speaker): see [`Builder::by_another_speaker`].
     by_speaker: HashMap<(String, String, String), String>,
@@ -226,16 +230,85 @@ impl Builder {
     /// `-2`, `-3`… after it when that is taken.
     fn fresh_claim_id(&self, side: &str, text: &str) -> String {
         let made = claim_id(side, text);
-        (1..)
+        if self.claims.contains_key(&made) {
+            self.numbered_claim_id(&made)
+        } else {
+            made
+        }
+    }
+
+    /// `base` with `-2`, `-3`… after it (cut to stay an id), the first that no claim has and
+    /// no id cell was made into.
+    fn numbered_claim_id(&self, base: &str) -> String {
+        (2_usize..)
             .map(|n| {
-                if n == 1 {
-                    made.clone()
-                } else {
-                    format!("{made}-{n}")
-                }
+                let suffix = format!("-{n}");
+                let head = base
+                    .get(..ID_MAX.saturating_sub(suffix.len()).min(base.len()))
+                    .unwrap_or(base)
+                    .trim_end_matches('-');
+                format!("{head}{suffix}")
             })
-            .find(|id| !self.claims.contains_key(id))
-            .unwrap_or(made)
+            .find(|id| !self.claims.contains_key(id) && !self.id_cells.contains_key(id))
+            .unwrap_or_else(|| base.to_owned())
+    }
+
+    /// The id a claim's id cell that is not one (a url) is written as: `made`, made from it,
+    /// unless a claim of this side made from another cell has that (two urls alike in their
+    /// first 128 characters, cut alike), then one of [`Builder::numbered_claim_id`]'s; the
+    /// cell's later rows name the same. Said either way.
+    fn made_claim_id(
+        &mut self,
+        cell: &str,
+        made: String,
+        side: &str,
+        file: &str,
+        at: &str,
+    ) -> String {
+        let key = (side.to_owned(), cell.to_lowercase());
+        if let Some(id) = self.cell_ids.get(&key).cloned() {
+            self.problem(
+                file,
+                at,
+                format!("`{}` is not an id; `{}` is used", quote(cell), quote(&id)),
+            );
+            return id;
+        }
+        let here = self.side_ids.get(side).copied();
+        // Another side's claim with the id is another matter, said where ids clash across sides.
+        let taken = match self.id_cells.get(&made) {
+            Some((s, c)) => s == side && *c != key.1,
+            None => self.claims.get(&made).is_some_and(|p| Some(p.side) == here),
+        };
+        let id = if taken {
+            self.numbered_claim_id(&made)
+        } else {
+            made.clone()
+        };
+        self.id_cells
+            .entry(id.clone())
+            .or_insert_with(|| key.clone());
+        self.cell_ids.insert(key, id.clone());
+        let reason = if taken {
+            let by = self
+                .claims
+                .get(&made)
+                .map(|p| format!(" ({})", p.shown_from(file)))
+                .unwrap_or_default();
+            format!(
+                "`{}` is not an id, and `{}`, the id made from it, is another claim's{by}, \
+                 made from another cell: this claim gets `{}` (ending `-{}`), and so do later \
+                 rows that give this cell",
+                quote(cell),
+                quote(&made),
+                quote(&id),
+                id.rsplit('-').next().unwrap_or_default()
+            )
+        } else {
+            format!("`{}` is not an id; `{}` is used", quote(cell), quote(&id))
+        };
+        self.problem(file, at, reason);
+        id
     }
 
     /// Where the claim `id` was given (as [`ClaimPlace::shown_from`] says it), when it is a
@@ -567,14 +640,7 @@ impl Builder {
                     );
                     return;
                 }
-                Err(made) => {
-                    self.problem(
-                        file,
-                        at,
-                        format!("`{}` is not an id; `{}` is used", quote(id), quote(&made)),
-                    );
-                    made
-                }
+                Err(made) => self.made_claim_id(id, made, &side_id, file, at),
             },
             (None, Some(text)) => claim_id(&side_id, text),
             (None, None) => {

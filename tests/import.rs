@@ -709,6 +709,21 @@ fn an_excel_sep_line_names_the_delimiter() {
         ));
 }
 
+/// A row that repeats the header (two exports joined with `cat`, the second header written
+/// otherwise) is skipped and said with its line: it made a party "side" (side.json).
+#[test]
+fn a_header_row_repeated_is_skipped_and_said() {
+    let (dir, said) = import_said("side,topic,text\na,t,x\nSide, Topic ,TEXT\nb,t,y\n");
+    assert!(
+        said.contains("table.csv: line 3: the header row again"),
+        "{said}"
+    );
+    let d = load(&dir.path().join("out"));
+    let ids: Vec<&str> = d.sides.iter().map(|s| s.party.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    assert!(!dir.path().join("out/side.json").exists());
+}
+
 /// A claim id given again in another file: the problem names the file of the first, so its
 /// line can be found.
 #[test]

@@ -2,7 +2,7 @@
 //! comma, semicolon or tab, a byte-order mark, CRLF, quoted newlines; columns found by their header
 //! name, in any order) and written by `parallax export --format claims-csv`.
 
-use super::record::{Col, Kind, Record, guard, unguard};
+use super::record::{Col, Kind, Record, guard, header_key, unguard};
 use super::{Builder, Problem};
 use crate::format::{Dispute, ManifestTopic, Side};
 
@@ -413,6 +413,24 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                 // A row of empty cells, however many (`,,,`, a tab-separated row emptied), is a
                 // blank line: nothing is said of it.
                 if row.iter().all(|cell| cell.trim().is_empty()) {
+                    continue;
+                }
+                // The header row again, as two tables joined into one (`cat`) give it: no
+                // record (its `side` cell made a party "side").
+                if row.len() == headers.len()
+                    && row
+                        .iter()
+                        .zip(&headers)
+                        .all(|(cell, name)| header_key(cell) == header_key(name))
+                {
+                    builder.problems.push(Problem {
+                        file: file.to_owned(),
+                        at,
+                        reason: format!(
+                            "the header row again (as two tables joined into one give it); \
+                             skipped, and the rows after it read by the header of {header_at}"
+                        ),
+                    });
                     continue;
                 }
                 let mut record = Record::default();

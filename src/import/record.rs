@@ -130,13 +130,7 @@ impl Col {
     /// The column a header cell names: its name in any case, with spaces or `-` for `_`, or a
     /// common other name (`party`, `claim`, `outlet`, `url`, `assessment`…).
     pub fn from_header(cell: &str) -> Option<Col> {
-        let key: String = cell
-            .trim()
-            .trim_start_matches('\u{feff}')
-            .to_lowercase()
-            .chars()
-            .map(|c| if c == ' ' || c == '-' { '_' } else { c })
-            .collect();
+        let key = header_key(cell);
         let alias = match key.as_str() {
             "party" | "party_id" | "side_id" => Col::Side,
             "party_name" => Col::SideName,
@@ -154,6 +148,17 @@ impl Col {
         };
         Some(alias)
     }
+}
+
+/// A header cell as it is read: trimmed, without a byte-order mark, in lower case, with `_` for
+/// a space or `-`. Two cells with one key name one column.
+pub fn header_key(cell: &str) -> String {
+    cell.trim()
+        .trim_start_matches('\u{feff}')
+        .to_lowercase()
+        .chars()
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+        .collect()
 }
 
 /// What a record describes, from its `record` cell (empty: a claim), read in any case.

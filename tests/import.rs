@@ -657,6 +657,73 @@ fn a_utf16_csv_is_named_as_utf16() {
     }
 }
 
+/// JSON given to `import csv` is named as JSON, whatever its strings hold: one ending in a comma
+/// (`"one, two,"`) was read as a quoted cell and refused for a made-up quote (a side file said
+/// `line 16690, column 6: this " closes the quoted cell`).
+#[test]
+fn json_given_to_import_csv_is_named_as_json_whatever_its_strings_hold() {
+    for (name, text) in [
+        ("min.json", "{\"text\": \"one, two,\",\n \"x\": 1}"),
+        ("list.json", "\n  [1, \"a, b,\"]\n"),
+        (
+            "side.json",
+            "{\"format\": \"parallax/1\", \"party\": {\"id\": \"a\", \"name\": \"A, B,\"}}",
+        ),
+    ] {
+        let said = refused(name, text);
+        assert!(
+            said.contains(&format!("{name}: this is JSON, not a table of claims")),
+            "{said}"
+        );
+        assert!(!said.contains("quoted cell"), "{said}");
+    }
+}
+
+/// A workbook or a compressed file given to an import is named as what it is, with what to do:
+/// it was blamed on Windows-1252 (`the byte 0x85 is not UTF-8 text`).
+#[test]
+fn a_workbook_or_a_compressed_file_is_named_as_such() {
+    for (name, head, what, todo) in [
+        (
+            "book.xlsx",
+            &b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x85"[..],
+            "this is a zip archive (an Excel workbook, .xlsx",
+            "save the sheet as \"CSV UTF-8\"",
+        ),
+        (
+            "claims.csv.gz",
+            &b"\x1f\x8b\x08\x00\x00\x00"[..],
+            "this is a gzip-compressed file (.gz), not CSV text",
+            "gunzip",
+        ),
+        (
+            "old.xls",
+            &b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x85"[..],
+            "this is an Excel 97-2003 workbook (.xls)",
+            "save the sheet as \"CSV UTF-8\"",
+        ),
+    ] {
+        let said = refused(name, head);
+        assert!(said.contains(&format!("{name}: {what}")), "{said}");
+        assert!(said.contains(todo), "{said}");
+        assert!(!said.contains("Windows-1252"), "{said}");
+    }
+    // ClaimReview too.
+    let (dir, gz) = csv_file("reviews.json.gz", b"\x1f\x8b\x08\x00\x85");
+    let out = parallax()
+        .args(["import", "claimreview"])
+        .arg(&gz)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(1);
+    let said = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        said.contains("this is a gzip-compressed file (.gz), not JSON text"),
+        "{said}"
+    );
+}
+
 /// Tab-separated text (Excel's "Text (Tab delimited)", or a copy from a sheet) is read like a
 /// comma's: the header decides, and a cell may hold commas and semicolons.
 #[test]

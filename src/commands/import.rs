@@ -362,8 +362,8 @@ fn side_map(given: &[String]) -> Result<Vec<(String, String)>, Failure> {
         .collect()
 }
 
-/// A ClaimReview file that is no JSON text to read, said as `import csv` says it: empty,
-/// UTF-16, or not UTF-8 (at the first byte that is not, and what most likely wrote it).
+/// A ClaimReview file that is no JSON text to read, said as `import csv` says it: empty, a
+/// workbook or compressed, UTF-16, or not UTF-8 (at the first byte that is not, and what most likely wrote it).
 fn encoding_of(bytes: &[u8], name: &str) -> Result<(), Failure> {
     let failure = |at: String, why: &str, todo: &str| {
         Failure::Input(format!("{at}: {why}, so nothing was imported; {todo}"))
@@ -373,6 +373,25 @@ fn encoding_of(bytes: &[u8], name: &str) -> Result<(), Failure> {
             name.to_owned(),
             "the file is empty",
             "a ClaimReview file holds a JSON object or a list of them",
+        ));
+    }
+    if let Some(what) = crate::import::Packed::of(bytes) {
+        let todo = match what {
+            crate::import::Packed::Gzip => {
+                "decompress it first (gunzip FILE) and import the JSON it gives"
+            }
+            crate::import::Packed::Zip => {
+                "unzip it first and import the JSON files it holds (a workbook of claims imports \
+                 with `parallax import csv`, saved as \"CSV UTF-8\")"
+            }
+            crate::import::Packed::OldExcel => {
+                "a workbook of claims imports with `parallax import csv`, saved as \"CSV UTF-8\""
+            }
+        };
+        return Err(failure(
+            name.to_owned(),
+            &format!("this is {}, not JSON text", what.what()),
+            todo,
         ));
     }
     if crate::text::is_utf16(bytes) {

@@ -46,6 +46,16 @@ pub enum CsvError {
         /// The file, as given.
         file: String,
     },
+    /// The file is a workbook or compressed, no text at all.
+    #[error(
+        "{file}: this is {}, not CSV text, so nothing was imported; {}", what.what(), packed_advice(*what)
+    )]
+    Packed {
+        /// The file, as given.
+        file: String,
+        /// What it is.
+        what: super::Packed,
+    },
     /// The file is UTF-16 (Excel's "Unicode Text"), which begins with a byte-order mark
     /// `FF FE` or `FE FF`.
     #[error(
@@ -96,6 +106,28 @@ pub enum CsvError {
         /// What follows that quote, as shown.
         next: String,
     },
+}
+
+/// What to do with a file that is no text to read as a table.
+fn packed_advice(what: super::Packed) -> &'static str {
+    match what {
+        super::Packed::Gzip => "decompress it first (gunzip FILE) and import the file it gives",
+        super::Packed::Zip | super::Packed::OldExcel => {
+            "open it in the spreadsheet, save the sheet as \"CSV UTF-8\" and import that (a zip of CSV files: unzip it first)"
+        }
+    }
+}
+
+/// True when the bytes are JSON, not a table: they open with `{` or `[` and then a string, an
+/// object, a list or its end (`{"`, `[{`, `[]`), as no header row does, or parse as JSON. A
+/// JSON string ending in a comma (`"one, two,"`) read as CSV was taken for a bad quote.
+fn is_json(bytes: &[u8]) -> bool {
+    let mut start = bytes.iter().filter(|b| !b.is_ascii_whitespace());
+    match (start.next(), start.next()) {
+        (Some(b'{' | b'['), Some(b'"' | b'{' | b'[' | b']' | b'}')) => true,
+        (Some(b'{' | b'['), _) => serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok(),
+        _ => false,
+    }
 }
 
 /// The delimiter of a file: of the comma, the semicolon (as spreadsheets write where the comma
@@ -282,16 +314,29 @@ impl<'b> Lines<'b> {
 
 /// Reads one CSV file into `builder`. Every record that cannot be used, every unknown column,
 /// every value in a column its record does not read, and every quote kept as text becomes a
-/// problem with its line; only a file that is not UTF-8 text (UTF-16 is named as such), one
+/// problem with its line; only a file that is not UTF-8 text (UTF-16, JSON, a workbook or a
+/// compressed file is named as such), one
 /// whose quotes would change its rows (a quoted cell never closed, or going on after its
 /// closing quote), or one without the needed columns, fails, before any record is read.
 pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvError> {
+    if let Some(what) = super::Packed::of(bytes) {
+        return Err(CsvError::Packed {
+            file: file.to_owned(),
+            what,
+        });
+    }
     if crate::text::is_utf16(bytes) {
         return Err(CsvError::Utf16 {
             file: file.to_owned(),
         });
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    // JSON given for a table: ClaimReview has its own import, a dispute needs none.
+    if is_json(bytes) {
+        return Err(CsvError::Json {
+            file: file.to_owned(),
+        });
+    }
     let Ok(text) = std::str::from_utf8(bytes) else {
         let (line, column, byte) = crate::text::not_utf8(bytes).unwrap_or((1, 1, 0));
         return Err(CsvError::NotUtf8 {
@@ -382,13 +427,6 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                 return Err(CsvError::Comparison {
                     file: file.to_owned(),
                     header,
-                });
-            }
-            // JSON given for a table: ClaimReview has its own import, a dispute needs none.
-            let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-            if first.is_some_and(|b| matches!(b, b'{' | b'[')) {
-                return Err(CsvError::Json {
-                    file: file.to_owned(),
                 });
             }
             return Err(CsvError::MissingColumn {

@@ -46,6 +46,41 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// A file that is no text, known by the bytes it opens with: an import given one says what it
+/// is, not that a byte of it is not UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Packed {
+    /// `PK\x03\x04`: an Excel workbook (`.xlsx`), an OpenDocument sheet, a `.zip`.
+    Zip,
+    /// `\x1f\x8b`: a `.gz` file.
+    Gzip,
+    /// `D0 CF 11 E0 A1 B1 1A E1`: an Excel 97-2003 workbook (`.xls`).
+    OldExcel,
+}
+
+impl Packed {
+    /// What the bytes are, when they open as such a file does.
+    pub fn of(bytes: &[u8]) -> Option<Packed> {
+        match bytes {
+            [b'P', b'K', 3, 4, ..] => Some(Packed::Zip),
+            [0x1f, 0x8b, ..] => Some(Packed::Gzip),
+            [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ..] => Some(Packed::OldExcel),
+            _ => None,
+        }
+    }
+
+    /// The file as a refusal names it.
+    pub fn what(self) -> &'static str {
+        match self {
+            Packed::Zip => {
+                "a zip archive (an Excel workbook, .xlsx, or an OpenDocument sheet, .ods, is one)"
+            }
+            Packed::Gzip => "a gzip-compressed file (.gz)",
+            Packed::OldExcel => "an Excel 97-2003 workbook (.xls)",
+        }
+    }
+}
+
 /// One side being built, with what makes merging cheap.
 #[derive(Debug)]
 struct SideDraft {

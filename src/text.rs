@@ -541,13 +541,25 @@ pub fn is_utf16(bytes: &[u8]) -> bool {
     }
 }
 
+/// True when the byte at `i` ends a line: a `\n`, or a `\r` not before a `\n` (old Mac files,
+/// Excel's "CSV (Macintosh)", end lines with `\r` alone; `\r\n` is one end). Lines counted so
+/// are the lines an editor shows.
+pub fn ends_line(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b'\n') => true,
+        Some(b'\r') => bytes.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    }
+}
+
 /// Where the bytes stop being UTF-8 text: the 1-based line and column (in characters) of the
 /// first byte that is not, and that byte; `None` when the whole of `bytes` is UTF-8.
 pub fn not_utf8(bytes: &[u8]) -> Option<(usize, usize, u8)> {
     let e = std::str::from_utf8(bytes).err()?;
     let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
-    let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-    let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+    let ends = (0..good.len()).filter(|&i| ends_line(bytes, i));
+    let line_start = ends.clone().next_back().map_or(0, |p| p + 1);
+    let line = ends.count() + 1;
     let before = std::str::from_utf8(good.get(line_start..).unwrap_or_default())
         .map_or(0, |s| s.chars().count());
     let byte = bytes.get(e.valid_up_to()).copied().unwrap_or_default();

@@ -284,6 +284,39 @@ fn a_crlf_csv_reports_the_right_lines_and_keeps_no_cr() {
         .stderr(predicate::str::contains("untrusted-text").not());
 }
 
+/// Saved by an old Mac (Excel's "CSV (Macintosh)"): lines end with CR alone. Every problem
+/// was said to be at line 1; lines and columns are counted as an editor counts them, and a
+/// cell on two lines has a plain line break.
+#[test]
+fn a_csv_with_cr_line_ends_reports_the_right_lines() {
+    let (dir, said) =
+        import_said("side,topic,text,date\ra,t,\"two\rlines\",\rb,t,y,bad\rb,t,a 5\" pipe,\r");
+    assert!(
+        said.contains("table.csv: line 4: the date `bad` is not a date"),
+        "{said}"
+    );
+    assert!(
+        said.contains("table.csv: line 5, column 8: a `\"` in a cell"),
+        "{said}"
+    );
+    let d = load(&dir.path().join("out"));
+    assert!(d.claims().any(|(_, c)| c.text == "two\nlines"));
+    // A quote that goes on after closing its cell, and a byte that is not UTF-8.
+    for (table, at) in [
+        (
+            &b"side,topic,text\ra,t,\"x \"y\rb,t,y\r"[..],
+            "line 2, column 8",
+        ),
+        (
+            &b"side,topic,text\ra,t,x\rb,t,\x85y\r"[..],
+            "line 3, column 5",
+        ),
+    ] {
+        let said = refused("mac.csv", table);
+        assert!(said.contains(&format!("mac.csv: {at}: ")), "{said}");
+    }
+}
+
 #[test]
 fn claims_csv_survives_export_and_import_with_nothing_lost() {
     let dir = tempfile::tempdir().unwrap();

@@ -134,7 +134,10 @@ fn is_json(bytes: &[u8]) -> bool {
 /// is the decimal mark) and the tab (Excel's "Text (Tab delimited)", a copy from a sheet), the
 /// one the header row holds most of; a comma when none.
 fn delimiter(bytes: &[u8]) -> u8 {
-    let header = bytes.split(|&b| b == b'\n').next().unwrap_or(bytes);
+    let header = bytes
+        .split(|&b| b == b'\n' || b == b'\r')
+        .next()
+        .unwrap_or(bytes);
     let count = |c: u8| header.iter().filter(|&&b| b == c).count();
     let mut best = b',';
     for c in [b';', b'\t'] {
@@ -152,8 +155,8 @@ fn sep_line(text: &str) -> Option<(u8, usize)> {
     let rest = text
         .strip_prefix("sep=")
         .or_else(|| text.strip_prefix("SEP="))?;
-    let end = rest.find('\n').map_or(text.len(), |n| n + 4);
-    let line = rest.get(..end - 4)?.trim_end_matches('\r');
+    let end = rest.find(['\r', '\n']).map_or(text.len(), |n| n + 4);
+    let line = rest.get(..end - 4)?;
     let &delimiter = line.as_bytes().first()?;
     // The line as a sheet may save it back: a delimiter per empty cell after the first.
     let named =
@@ -203,7 +206,7 @@ struct Quotes {
 
 /// Scans the quotes of CSV text with `delimiter` as the csv crate reads them (a cell is quoted
 /// when its first character is `"`; inside, `""` is a quote; a record ends at `\n`, `\r` or
-/// `\r\n`), for what the crate takes without an error but not as written: a quoted cell never
+/// `\r\n`, and so does a line of the places found), for what the crate takes without an error but not as written: a quoted cell never
 /// closed, a quoted cell that goes on after its closing quote (spaces before the next delimiter
 /// aside), and quotes inside a cell that is not quoted (which it keeps as text).
 fn scan_quotes(text: &str, delimiter: u8) -> Quotes {
@@ -224,7 +227,7 @@ fn scan_quotes(text: &str, delimiter: u8) -> Quotes {
     let mut found = Quotes::default();
     let mut state = State::Start;
     let mut here = Place { line: 1, column: 1 };
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
         let ends = c == delimiter || c == '\n' || c == '\r';
         state = match state {
             State::Start if c == '"' => State::Quoted(here),
@@ -261,7 +264,7 @@ fn scan_quotes(text: &str, delimiter: u8) -> Quotes {
                 return found;
             }
         };
-        if c == '\n' {
+        if crate::text::ends_line(text.as_bytes(), i) {
             here.line += 1;
             here.column = 1;
         } else {
@@ -274,8 +277,9 @@ fn scan_quotes(text: &str, delimiter: u8) -> Quotes {
     found
 }
 
-/// Numbers records by the line they start on, counted from the bytes: with CRLF line ends the
-/// csv crate's own count is one short, and its position is the LF ending the line before.
+/// Numbers records by the line they start on, counted from the bytes as an editor counts lines
+/// ([`crate::text::ends_line`]): with CRLF line ends the csv crate's own count is one short,
+/// and its position is the LF ending the line before; with CR alone it counts one line.
 /// Records come in order, so each count goes on from the last (one pass over the file).
 struct Lines<'b> {
     bytes: &'b [u8],
@@ -305,8 +309,8 @@ impl<'b> Lines<'b> {
         if start < self.at {
             (self.at, self.line) = (0, 1);
         }
-        let between = bytes.get(self.at..start).unwrap_or_default();
-        self.line += between.iter().filter(|&&b| b == b'\n').count() as u64;
+        let ends = (self.at..start).filter(|&i| crate::text::ends_line(bytes, i));
+        self.line += ends.count() as u64;
         self.at = start;
         self.line
     }
@@ -474,8 +478,14 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                 let mut record = Record::default();
                 for (i, (cell, col)) in row.iter().zip(&columns).enumerate() {
                     if let Some(col) = col {
-                        // A cell written on several lines by a spreadsheet on Windows.
-                        record.set(*col, unguard(cell).replace("\r\n", "\n"));
+                        // A cell written on several lines by a spreadsheet on Windows, or on
+                        // an old Mac (CR alone).
+                        let cell = unguard(cell);
+                        if cell.contains('\r') {
+                            record.set(*col, cell.replace("\r\n", "\n").replace('\r', "\n"));
+                        } else {
+                            record.set(*col, cell);
+                        }
                     } else if !cell.trim().is_empty() && names.get(i).is_some_and(String::is_empty)
                     {
                         // A named column parallax does not know was reported with the header;

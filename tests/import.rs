@@ -2815,6 +2815,77 @@ fn a_title_with_an_escape_sequence_is_refused() {
     assert!(!dir.path().join("out").exists());
 }
 
+/// A folder whose path holds a control character (an escape sequence, a line break) and a blank
+/// `--title` are usage errors for both imports, as they are for `new`, in the same words: the
+/// imports wrote `o8␛` and a manifest titled "".
+#[test]
+fn imports_refuse_the_folder_and_title_new_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = two_sides(dir.path());
+    let review = dir.path().join("review.json");
+    std::fs::write(&review, BETA_REVIEW).unwrap();
+    let usage = |args: &[&std::ffi::OsStr]| {
+        let out = parallax()
+            .current_dir(dir.path())
+            .args(args)
+            .assert()
+            .code(2);
+        String::from_utf8_lossy(&out.get_output().stderr).into_owned()
+    };
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let new = |folder: &str, title: &str| {
+        let args = [
+            "new", folder, "--title", title, "--side", "a:A", "--side", "b:B",
+        ];
+        usage(&args.map(std::ffi::OsStr::new))
+    };
+    for folder in ["o8\u{1b}[2J", "nl\nname", "e\u{1b}/sub"] {
+        let said_by_new = new(folder, "T");
+        assert!(
+            said_by_new.contains("DIR holds the character U+00"),
+            "{said_by_new}"
+        );
+        for import in ["csv", "claimreview"] {
+            let input = if import == "csv" { &csv } else { &review };
+            let said = usage(&[
+                &os("import"),
+                &os(import),
+                input.as_os_str(),
+                &os("-o"),
+                &os(folder),
+            ]);
+            assert_eq!(
+                said,
+                said_by_new.replacen("DIR", "-o", 1),
+                "{import} -o {folder:?}"
+            );
+        }
+    }
+    for title in ["", " "] {
+        let said_by_new = new("fine", title);
+        assert!(
+            said_by_new.contains("--title: give the dispute a title"),
+            "{said_by_new}"
+        );
+        let said = usage(&[
+            &os("import"),
+            &os("csv"),
+            csv.as_os_str(),
+            &os("-o"),
+            &os("fine"),
+            &os("--title"),
+            &os(title),
+        ]);
+        assert_eq!(said, said_by_new);
+    }
+    let made: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(made.len(), 2, "nothing made: {made:?}");
+}
+
 /// `import -o .` names the dispute after the folder it is run in, as `parallax new .` does (it
 /// said it could make no id from the folder's name).
 #[test]

@@ -20,7 +20,14 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                 .to_owned(),
         ));
     }
-    // A folder a new dispute cannot go into is said before thousands of records are read.
+    // Usage errors, and a folder a new dispute cannot go into, are said before thousands of
+    // records are read.
+    super::refuse_hidden_folder("-o", &args.out)?;
+    let title = args
+        .title
+        .as_deref()
+        .map(super::checked_title)
+        .transpose()?;
     crate::create::check_folder_free(&args.out).map_err(|e| Failure::Input(e.to_string()))?;
     let mut builder = Builder::default();
     for path in &args.files {
@@ -136,19 +143,13 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
             }
         }
     }
-    // A title typed with an escape sequence or a hidden character is refused, as `new
-    // --title` refuses it (it was written into the manifest as markers).
-    if let Some(t) = &args.title {
-        super::refuse_hidden("--title", t, "title")?;
-    }
     // `--id` and `--title`, else what a `dispute` record of the claims table gave.
     let id = match (&args.id, builder.dispute_id()) {
         (None, Some(id)) => id.to_owned(),
         _ => dispute_id(args)?,
     };
-    let title = args
-        .title
-        .clone()
+    let title = title
+        .map(str::to_owned)
         .or_else(|| builder.dispute_title().map(str::to_owned))
         .unwrap_or_else(|| id.clone());
     let (draft, problems) = builder.finish(&id, crate::text::clean(&title).text.trim());

@@ -136,6 +136,30 @@ pub fn refuse_hidden(option: &str, value: &str, what: &str) -> Result<(), Failur
     }
 }
 
+/// Refuses a folder to make (`new DIR`, `import -o`) whose path holds a control or hidden
+/// character: the path goes into every message and the command offered after it.
+pub fn refuse_hidden_folder(option: &str, dir: &std::path::Path) -> Result<(), Failure> {
+    for part in dir.components() {
+        if let std::path::Component::Normal(name) = part {
+            refuse_hidden(option, &name.to_string_lossy(), "folder's name")?;
+        }
+    }
+    Ok(())
+}
+
+/// The dispute's title as `--title` gives it: trimmed, and refused when blank or holding a
+/// control or hidden character.
+pub fn checked_title(title: &str) -> Result<&str, Failure> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(Failure::Usage(
+            "--title: give the dispute a title".to_owned(),
+        ));
+    }
+    refuse_hidden("--title", title, "title")?;
+    Ok(title)
+}
+
 /// Chooses the left and right sides: the given party ids, else the first two sides in order.
 pub fn pair(dispute: &Dispute, args: &PairArgs) -> Result<(usize, usize), Failure> {
     let find = |id: &str| {

@@ -68,11 +68,7 @@ fn parties(given: &[String]) -> Result<Vec<Party>, Failure> {
 
 /// Writes the new dispute folder; says on `err` what was written and what to do next.
 pub fn new(args: &NewArgs, err: &mut dyn Write) -> Result<(), Failure> {
-    // The folder's name goes into every message and the validate command offered after: one
-    // with a control or hidden character is refused as a name or title is.
-    if let Some(name) = args.dir.file_name() {
-        super::refuse_hidden("DIR", &name.to_string_lossy(), "folder's name")?;
-    }
+    super::refuse_hidden_folder("DIR", &args.dir)?;
     // A file where the folder goes, or a dispute there already: said before anything is made.
     crate::create::check_folder_free(&args.dir).map_err(|e| Failure::Input(e.to_string()))?;
     let id = match &args.id {
@@ -93,13 +89,7 @@ pub fn new(args: &NewArgs, err: &mut dyn Write) -> Result<(), Failure> {
             id
         }
     };
-    let title = args.title.trim();
-    if title.is_empty() {
-        return Err(Failure::Usage(
-            "--title: give the dispute a title".to_owned(),
-        ));
-    }
-    super::refuse_hidden("--title", title, "title")?;
+    let title = super::checked_title(&args.title)?;
     let mut draft = Draft::new(&id, &crate::text::clean(title).text);
     for party in parties(&args.sides)? {
         draft.sides.push(Side {

@@ -50,6 +50,16 @@ pub enum CreateError {
         /// The side files' names.
         files: String,
     },
+    /// Where the schema's folder or file goes, something else is.
+    #[error(
+        "{path} is {what}, where the dispute's copy of the schema goes ({SCHEMA_FILE}); move it away, or choose a new folder"
+    )]
+    SchemaInTheWay {
+        /// The path, as shown.
+        path: String,
+        /// What is there.
+        what: &'static str,
+    },
     /// The folder could not be made.
     #[error("cannot create the folder {path}: {reason}")]
     Folder {
@@ -375,6 +385,17 @@ pub fn check_folder_free(dir: &Path) -> Result<(), CreateError> {
             ),
         });
     }
+    // Where the schema goes, something else: said, not left to the system ("File exists"),
+    // and a pipe there is never read.
+    let schema = dir.join(SCHEMA_FILE);
+    for (path, folder) in [(crate::export::folder_of(&schema), true), (schema, false)] {
+        if let Some(what) = other_than(&path, folder) {
+            return Err(CreateError::SchemaInTheWay {
+                path: crate::export::shown_path(&path),
+                what,
+            });
+        }
+    }
     let manifest = dir.join(MANIFEST);
     if manifest.symlink_metadata().is_ok() {
         return Err(CreateError::Exists {
@@ -389,6 +410,18 @@ pub fn check_folder_free(dir: &Path) -> Result<(), CreateError> {
         });
     }
     Ok(())
+}
+
+/// What is at `path` when it is there and not a folder (`folder`) or not a file, links followed.
+fn other_than(path: &Path, folder: bool) -> Option<&'static str> {
+    path.symlink_metadata().ok()?;
+    match std::fs::metadata(path) {
+        Ok(m) if (folder && m.is_dir()) || (!folder && m.is_file()) => None,
+        Ok(m) if m.is_dir() => Some("a folder, not a file"),
+        Ok(m) if m.is_file() => Some("a file, not a folder"),
+        Ok(_) => Some("a device, pipe or socket"),
+        Err(_) => Some("a link to nothing"),
+    }
 }
 
 /// The files of `dir` that are side files of this format: a folder holding them is a dispute

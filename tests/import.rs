@@ -2886,6 +2886,64 @@ fn imports_refuse_the_folder_and_title_new_refuses() {
     assert_eq!(made.len(), 2, "nothing made: {made:?}");
 }
 
+/// An input the import cannot read says what to do, as `validate` does: `-` is not standard
+/// input (it said "no such file"), a file over the limit names `--max-file-size`; and a file
+/// where the schema's folder goes (or a folder where its file goes) is named, with what to do
+/// (the system's "File exists (os error 17)" was all that was said).
+#[test]
+fn an_import_that_cannot_read_or_write_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    two_sides(dir.path());
+    let failed = |args: &[&str]| {
+        let out = parallax()
+            .current_dir(dir.path())
+            .args(args)
+            .assert()
+            .code(1);
+        String::from_utf8_lossy(&out.get_output().stderr).into_owned()
+    };
+    let said = failed(&["import", "csv", "-", "-o", "x"]);
+    assert!(
+        said.contains("cannot read -: `-` is no file: standard input is not read; expected"),
+        "{said}"
+    );
+    let said = failed(&[
+        "import",
+        "csv",
+        "ab.csv",
+        "-o",
+        "x",
+        "--max-file-size",
+        "10",
+    ]);
+    assert!(
+        said.contains("over the limit of 10 bytes; expected a smaller file, or a higher limit with --max-file-size"),
+        "{said}"
+    );
+    assert!(!dir.path().join("x").exists());
+    std::fs::create_dir_all(dir.path().join("f")).unwrap();
+    std::fs::write(dir.path().join("f/schema"), "notes").unwrap();
+    std::fs::create_dir_all(dir.path().join("d/schema/parallax-1.schema.json")).unwrap();
+    for (out, there) in [
+        ("f", "f/schema is a file, not a folder"),
+        (
+            "d",
+            "d/schema/parallax-1.schema.json is a folder, not a file",
+        ),
+    ] {
+        let said = failed(&["import", "csv", "ab.csv", "-o", out]);
+        assert!(
+            said.contains(&format!(
+                "{there}, where the dispute's copy of the schema goes \
+                 (schema/parallax-1.schema.json); move it away, or choose a new folder"
+            )),
+            "{said}"
+        );
+        assert!(!said.contains("os error"), "{said}");
+        assert!(!dir.path().join(out).join("a.json").exists());
+    }
+}
+
 /// `import -o .` names the dispute after the folder it is run in, as `parallax new .` does (it
 /// said it could make no id from the folder's name).
 #[test]

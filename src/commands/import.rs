@@ -35,7 +35,7 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
         let bytes = crate::load::read_regular(path, args.read.max_file_size).map_err(|e| {
             Failure::Input(format!(
                 "cannot read {name}: {}",
-                crate::load::read_failure(&e)
+                crate::load::read_failure(path, &e)
             ))
         })?;
         match command {

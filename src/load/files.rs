@@ -354,19 +354,26 @@ fn read_within(path: &Path, max: u64) -> Result<Vec<u8>, Unread> {
     Ok(bytes)
 }
 
+/// `-` is standard input to many tools, not to this one: said, not "no such file".
+const NOT_STDIN: &str = "`-` is no file: standard input is not read";
+
+/// What to do about a file over the limit.
+const TOO_LARGE: &str = "a smaller file, or a higher limit with --max-file-size";
+
+/// True when the read of `path` failed because it is `-`, taken for standard input.
+fn is_stdin(path: &Path, error: &std::io::Error) -> bool {
+    error.kind() == std::io::ErrorKind::NotFound && path == Path::new("-")
+}
+
 /// Reads a dispute's file by the one rule, refusing it in the loader's words.
 pub(super) fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Refusal> {
     read_within(path, max).map_err(|why| match why {
-        // `-` is standard input to many tools, not to this one: said, not "no such file".
-        Unread::Io(e) if e.kind() == std::io::ErrorKind::NotFound && path == Path::new("-") => {
-            Refusal {
-                message: "`-` is no file: standard input is not read".to_owned(),
-                expected:
-                    "the path of a side file or dispute folder (save the input to a file first)"
-                        .to_owned(),
-                code: super::Code::Unreadable,
-            }
-        }
+        Unread::Io(e) if is_stdin(path, &e) => Refusal {
+            message: NOT_STDIN.to_owned(),
+            expected: "the path of a side file or dispute folder (save the input to a file first)"
+                .to_owned(),
+            code: super::Code::Unreadable,
+        },
         Unread::Io(e) => io_refusal(&e),
         Unread::NotRegular(_) => Refusal {
             message: why.message(max),
@@ -375,7 +382,7 @@ pub(super) fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Refusal> {
         },
         Unread::TooLarge(_) => Refusal {
             message: why.message(max),
-            expected: "a smaller file, or a higher limit with --max-file-size".to_owned(),
+            expected: TOO_LARGE.to_owned(),
             code: super::Code::Unreadable,
         },
     })
@@ -397,15 +404,20 @@ pub fn read_regular(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
     })
 }
 
-/// A failed read as a command says it outside a load (`import`): what is wrong, and what to
-/// check, in the words the loader's `unreadable` error uses.
-pub fn read_failure(error: &std::io::Error) -> String {
+/// A failed read of `path` by [`read_regular`] as a command with `--max-file-size` says it
+/// outside a load (`import`): what is wrong, and what to do, in the words the loader's
+/// `unreadable` error uses.
+pub fn read_failure(path: &Path, error: &std::io::Error) -> String {
     match error.kind() {
+        _ if is_stdin(path, error) => {
+            format!("{NOT_STDIN}; expected the path of a file (save the input to a file first)")
+        }
         std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {
             let why = io_refusal(error);
             format!("{}; expected {}", why.message, why.expected)
         }
-        // A refusal of ours (not a regular file, too large) says what to do already.
+        std::io::ErrorKind::FileTooLarge => format!("{error}; expected {TOO_LARGE}"),
+        // A refusal of ours (not a regular file) says what to do already.
         _ => error.to_string(),
     }
 }
@@ -598,11 +610,11 @@ mod tests {
     #[test]
     fn permission_denied_says_how_to_read_it() {
         let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
-        let said = read_failure(&denied);
+        let said = read_failure(Path::new("a.csv"), &denied);
         assert!(said.contains("chmod u+r"), "{said}");
         assert!(!said.contains("check the path"), "{said}");
         let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
-        assert!(read_failure(&missing).contains("check the path"));
+        assert!(read_failure(Path::new("a.csv"), &missing).contains("check the path"));
     }
 
     #[test]

@@ -1403,6 +1403,46 @@ fn u_brings_back_the_last_dismissed_suggestion() {
     assert_eq!(std::fs::read_to_string(&file).expect("read"), before);
 }
 
+/// A dismissal that made the dismissals file, taken back, takes the file away too: the folder
+/// is as it was (`git status` clean), not left with an empty list nobody wrote.
+#[test]
+fn undoing_the_dismissal_that_made_the_file_leaves_no_file() {
+    let dir = draft();
+    let file = dir.path().join(".parallax-dismissed.json");
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut app, &left, &right);
+    assert!(file.exists(), "x wrote the dismissal");
+    let Outcome::Undismiss = keys(&mut app, &[KeyCode::Char('u')]) else {
+        panic!("u asks the loop to take the dismissal back")
+    };
+    parallax::tui::effects::undismiss(&mut app);
+    assert!(common::footer_said(&app).contains("Dismissal undone"));
+    assert!(!file.exists(), "the file x made is gone again");
+    // A file the analyst had, emptied by an undo, stays: it is theirs.
+    std::fs::write(
+        &file,
+        "{\"format\": \"parallax-dismissed/1\", \"dismissed\": []}\n",
+    )
+    .expect("written");
+    finish(&mut app);
+    select_suggested(&mut app);
+    let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut app, &left, &right);
+    let Outcome::Undismiss = keys(&mut app, &[KeyCode::Char('u')]) else {
+        panic!("u asks the loop to take the dismissal back")
+    };
+    parallax::tui::effects::undismiss(&mut app);
+    assert!(common::footer_said(&app).contains("Dismissal undone"));
+    let kept = std::fs::read_to_string(&file).expect("the analyst's file stays");
+    assert!(kept.contains("\"dismissed\": []"), "{kept}");
+}
+
 /// "Answered by both sides" keeps the rows the files link, never a machine's guess: with
 /// suggestions shown it kept every ≈ row (2,038 claims on LIAR against the 2 the CLI's
 /// `--both-sides` gives), and `m` changed what the same filter kept.

@@ -140,7 +140,7 @@ impl Dismissed {
         };
         for _ in 0..TRIES {
             let planned = plan_removal(&path, entry)?;
-            let removed = matches!(planned, Planned::Write { .. });
+            let removed = matches!(planned, Planned::Write { .. } | Planned::Delete { .. });
             if let Some(back) = self.save(&path, planned)? {
                 self.entries = back;
                 return Ok(removed);
@@ -157,7 +157,7 @@ impl Dismissed {
             return Ok(None);
         };
         Ok(match plan(path, entry)? {
-            Planned::Held(_) => None,
+            Planned::Held(_) | Planned::Delete { .. } => None,
             Planned::Write { read, bytes, .. } => Some(super::Write {
                 path: path.to_owned(),
                 before: read.map(|(text, _)| text),
@@ -172,6 +172,16 @@ impl Dismissed {
         let (read, bytes, back) = match planned {
             Planned::Held(now) => return Ok(Some(now)),
             Planned::Write { read, bytes, back } => (read, bytes, back),
+            Planned::Delete { read: (was, _) } => {
+                return match crate::load::read_regular(path, crate::load::DEFAULT_MAX_FILE) {
+                    Ok(now) if now == was => std::fs::remove_file(path)
+                        .map(|()| Some(Vec::new()))
+                        .map_err(|e| EditError::Io(path.display().to_string(), e)),
+                    Ok(_) => Ok(None),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                    Err(e) => Err(EditError::Io(path.display().to_string(), e)),
+                };
+            }
         };
         let replace = read.is_some();
         let prepared = crate::export::prepare_bytes(path, &bytes, replace)
@@ -257,11 +267,40 @@ fn read_file(path: &Path) -> Result<Option<(Vec<u8>, File)>, EditError> {
     Ok(Some((bytes, file)))
 }
 
+/// The file a first dismissal starts from: the form, with an empty list.
+fn fresh() -> String {
+    format!("{{\n  \"format\": \"{FORMAT}\",\n  \"dismissed\": []\n}}\n")
+}
+
+/// [`fresh`] with one entry appended and taken out again, as the removal leaves it.
+fn emptied() -> String {
+    let added = super::json::append_element(
+        &fresh(),
+        &[super::json::Step::Key("dismissed")],
+        &serde_json::json!({}),
+    );
+    added
+        .and_then(|text| {
+            super::json::remove_element(
+                &text,
+                &[
+                    super::json::Step::Key("dismissed"),
+                    super::json::Step::Index(0),
+                ],
+            )
+        })
+        .unwrap_or_else(|_| fresh())
+}
+
 /// What adding (or removing) an entry means for the file: nothing (it is held already, or not
 /// there to remove: the entries as they are), or these bytes to write over the file as read
 /// (`read`: its bytes and dismissals).
 enum Planned {
     Held(Vec<Entry>),
+    /// The file goes (it was made by a dismissal now taken back).
+    Delete {
+        read: (Vec<u8>, File),
+    },
     Write {
         read: Option<(Vec<u8>, File)>,
         bytes: Vec<u8>,
@@ -293,6 +332,11 @@ fn plan_removal(path: &Path, entry: &Entry) -> Result<Planned, EditError> {
             .map_err(|e| EditError::Invalid(path.display().to_string(), e.to_string()))?;
     }
     let written = text.into_bytes();
+    // The last dismissal taken back from a file this program made for it: the file goes, so
+    // the folder is as it was before the first `x`.
+    if held.len() == now.dismissed.len() && written == emptied().as_bytes() {
+        return Ok(Planned::Delete { read: (bytes, now) });
+    }
     let json = written
         .strip_prefix("\u{feff}".as_bytes())
         .unwrap_or(&written);
@@ -324,10 +368,7 @@ fn plan(path: &Path, entry: &Entry) -> Result<Planned, EditError> {
             String::from_utf8_lossy(text).into_owned(),
             now.dismissed.clone(),
         ),
-        None => (
-            format!("{{\n  \"format\": \"{FORMAT}\",\n  \"dismissed\": []\n}}\n"),
-            Vec::new(),
-        ),
+        None => (fresh(), Vec::new()),
     };
     if now.iter().any(|e| e.same(entry)) {
         return Ok(Planned::Held(now));

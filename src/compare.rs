@@ -144,13 +144,9 @@ impl Row {
         self.left.iter().chain(self.right.iter()).copied()
     }
 
-    /// The row as the rules made it: a packed row is its two unmatched claims, each alone;
-    /// any other row is itself.
-    pub fn unpacked(&self) -> Vec<Row> {
-        if self.kind != RowKind::Packed {
-            return vec![self.clone()];
-        }
-        let alone = |left: Vec<ClaimAt>, right: Vec<ClaimAt>| Row {
+    /// A claim alone in a row of its own (rule 5).
+    fn alone(left: Vec<ClaimAt>, right: Vec<ClaimAt>) -> Row {
+        Row {
             kind: RowKind::Single,
             point: None,
             question: None,
@@ -158,10 +154,7 @@ impl Row {
             right,
             links: Vec::new(),
             common: false,
-        };
-        let left = self.left.iter().map(|&c| alone(vec![c], Vec::new()));
-        let right = self.right.iter().map(|&c| alone(Vec::new(), vec![c]));
-        left.chain(right).collect()
+        }
     }
 
     /// True for a claim alone in its row on one side (rule 5).
@@ -224,6 +217,30 @@ impl TopicRows {
             self.rows.push(row);
         }
     }
+    /// The rows as the rules made them, undoing [`TopicRows::pack`]: each packed row's left
+    /// claim alone where the row stands, and their right claims alone after the left side's
+    /// last, where rule 5 put them (the left side's, then the right's).
+    pub fn unpacked_rows(&self) -> Vec<Row> {
+        let mut rows = Vec::with_capacity(self.rows.len());
+        let mut rights = Vec::new();
+        let mut after = 0;
+        for row in &self.rows {
+            if row.kind == RowKind::Packed {
+                rows.extend(row.left.iter().map(|&c| Row::alone(vec![c], Vec::new())));
+                rights.extend(row.right.iter().map(|&c| Row::alone(Vec::new(), vec![c])));
+                after = rows.len();
+            } else {
+                rows.push(row.clone());
+            }
+        }
+        // After the left side's claims alone that were not packed (it had more of them).
+        while rows.get(after).is_some_and(|r| r.alone_on(true)) {
+            after += 1;
+        }
+        rows.splice(after..after, rights);
+        rows
+    }
+
     /// The same topic holding other rows: what a filter or a search keeps of it.
     pub fn with_rows(&self, rows: Vec<Row>) -> TopicRows {
         TopicRows {
@@ -397,7 +414,7 @@ impl Comparison {
             topics: self
                 .topics
                 .iter()
-                .map(|t| t.with_rows(t.rows.iter().flat_map(Row::unpacked).collect()))
+                .map(|t| t.with_rows(t.unpacked_rows()))
                 .collect(),
             left: self.left,
             right: self.right,

@@ -74,6 +74,8 @@ fn packing_loses_no_claim_and_an_export_undoes_it() {
     assert_eq!(all_claims(&app.cmp), all_claims(&base));
     let unpacked = app.cmp.unpacked();
     assert_eq!(all_claims(&unpacked), all_claims(&base));
+    // In the rules' order, as `parallax export` writes them: the left side's, then the right's.
+    assert_eq!(unpacked, base);
     assert!(
         unpacked
             .topics
@@ -81,6 +83,48 @@ fn packing_loses_no_claim_and_an_export_undoes_it() {
             .flat_map(|t| &t.rows)
             .all(|r| r.kind == RowKind::Single && r.claims().count() == 1)
     );
+}
+
+/// Whichever side has more claims alone, an export of the packed screen lists them as
+/// `parallax export` does: the left side's in file order, then the right side's.
+#[test]
+fn unpacking_puts_the_claims_back_in_the_rules_order() {
+    use parallax::compare::{Row, TopicRows};
+    use parallax::format::ClaimAt;
+    let alone = |side: usize, claim: usize| Row {
+        kind: RowKind::Single,
+        point: None,
+        question: None,
+        left: if side == 0 {
+            vec![ClaimAt::new(0, 0, claim)]
+        } else {
+            Vec::new()
+        },
+        right: if side == 1 {
+            vec![ClaimAt::new(1, 0, claim)]
+        } else {
+            Vec::new()
+        },
+        links: Vec::new(),
+        common: false,
+    };
+    for (lefts, rights) in [(3, 1), (1, 3), (2, 2), (0, 2), (2, 0)] {
+        let rows: Vec<Row> = (0..lefts)
+            .map(|c| alone(0, c))
+            .chain((0..rights).map(|c| alone(1, c)))
+            .collect();
+        let mut topic = TopicRows {
+            id: "t".into(),
+            title: "T".into(),
+            summary: None,
+            in_manifest: false,
+            left_title: Some("T".into()),
+            right_title: Some("T".into()),
+            rows: rows.clone(),
+        };
+        topic.pack();
+        assert_eq!(topic.unpacked_rows(), rows, "{lefts} left, {rights} right");
+    }
 }
 
 #[test]

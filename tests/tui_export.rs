@@ -19,6 +19,17 @@ fn app(folder: &Path) -> App {
     app
 }
 
+/// The screen's words as one line, borders and wrapping taken out: a notice wrapped in the
+/// dialog reads whole.
+fn said(app: &App) -> String {
+    common::lines(app)
+        .join(" ")
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn path_text(app: &App) -> String {
     dialog(app)
         .map(|d| d.path.text().to_owned())
@@ -249,6 +260,59 @@ fn a_failure_says_what_to_do_and_keeps_the_dialog() {
     assert_eq!(path_text(&a), "");
     assert!(dialog(&a).and_then(|d| d.note.clone()).is_some());
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
+}
+
+/// A long path under a missing folder: the dialog and the footer say which folder to create,
+/// whole at 80×24, the path named once.
+#[test]
+fn a_missing_folder_deep_in_a_long_path_is_named_whole_at_80x24() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(dir.path());
+    keys(&mut a, &[KeyCode::Char('e'), KeyCode::Tab, KeyCode::Tab]);
+    typed(
+        &mut a,
+        "exports/weekly-briefings/2025/india-pakistan/second-draft/for-review/ceasefire.md",
+    );
+    keys(&mut a, &[KeyCode::Enter]);
+    let note = dialog(&a).and_then(|d| d.note.clone()).expect("a note");
+    let folder = format!("{}/exports", dir.path().display());
+    assert!(
+        note.contains(&format!("the folder {folder} does not exist")),
+        "{note}"
+    );
+    assert!(
+        said(&a).contains("(mkdir -p) or choose another path"),
+        "the advice is on screen whole:\n{}",
+        screen(&a)
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
+}
+
+/// Suggested rows on screen go out with the export, as shown: the dialog says so, and which
+/// key hides them; with them hidden it says nothing of them.
+#[test]
+fn the_dialog_says_suggested_rows_go_out_and_how_to_hide_them() {
+    let mut a = common::app_at("tests/fixtures/tui/pointless", 80, 24);
+    common::finish_suggestions(&mut a);
+    // The topic holding the suggested row.
+    while !a
+        .rows()
+        .iter()
+        .any(|r| r.kind == parallax::compare::RowKind::Suggested)
+    {
+        let before = a.topic;
+        update(&mut a, Action::Down);
+        assert_ne!(a.topic, before, "a topic with a suggested row");
+    }
+    keys(&mut a, &[KeyCode::Char('e')]);
+    assert!(
+        said(&a).contains("Suggested rows (≈) go out too, as the matcher's guesses (row kind `suggested`); m hides them."),
+        "{}",
+        screen(&a)
+    );
+    keys(&mut a, &[KeyCode::Esc, KeyCode::Char('m')]);
+    keys(&mut a, &[KeyCode::Char('e')]);
+    assert!(!said(&a).contains("Suggested rows"), "{}", screen(&a));
 }
 
 #[test]

@@ -103,13 +103,16 @@ pub enum ExportError {
     },
     /// The folder the file would go in does not exist.
     #[error(
-        "cannot write {path}: the folder {folder} does not exist; create it first or choose another path"
+        "cannot write {path}: the folder {folder} does not exist; {make} or choose another path"
     )]
     NoFolder {
         /// The target, as shown.
         path: String,
-        /// Its folder, as shown.
+        /// The first folder of its path that does not exist, as shown: named once, so a long
+        /// path still fits a dialog.
         folder: String,
+        /// What to create: that folder, or it and the folders under it.
+        make: &'static str,
     },
     /// A file stands where a folder of the path should be.
     #[error("cannot write {path}: {file} is a file, not a folder; choose another path")]

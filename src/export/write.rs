@@ -49,10 +49,7 @@ pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
         });
     }
     if !folder.is_dir() {
-        return Err(ExportError::NoFolder {
-            path: shown_path(path),
-            folder: shown_path(&folder),
-        });
+        return Err(no_folder(path));
     }
     if path.is_dir() {
         return Err(ExportError::Write {
@@ -429,6 +426,26 @@ impl<W: Write> Write for Counted<W> {
     }
 }
 
+/// The error for a file whose folder is not there: names the first folder of its path that
+/// is missing, the one to create.
+fn no_folder(path: &Path) -> ExportError {
+    let folder = folder_of(path);
+    let missing = folder
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+        .last()
+        .unwrap_or(&folder);
+    ExportError::NoFolder {
+        path: shown_path(path),
+        folder: shown_path(missing),
+        make: if missing == folder.as_path() {
+            "create it first"
+        } else {
+            "create it and the folders under it first (mkdir -p)"
+        },
+    }
+}
+
 /// Turns an I/O error into a message that names the path and what to do.
 fn error(path: &Path, e: io::Error) -> ExportError {
     let path = shown_path(path);
@@ -438,10 +455,7 @@ fn error(path: &Path, e: io::Error) -> ExportError {
             ExportError::PermissionDenied { path }
         }
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => ExportError::DiskFull { path },
-        io::ErrorKind::NotFound => ExportError::NoFolder {
-            folder: shown_path(&folder_of(Path::new(&path))),
-            path,
-        },
+        io::ErrorKind::NotFound => no_folder(Path::new(&path)),
         _ => ExportError::Write {
             path,
             reason: e.to_string(),

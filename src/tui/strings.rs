@@ -569,6 +569,13 @@ pub mod export {
         format!("As shown, with the filters: {}.", labels.join(", "))
     }
 
+    /// Suggested rows among what is exported: they go out as shown, marked as the matcher's.
+    pub fn suggested_in_force(key: &str) -> String {
+        format!(
+            "Suggested rows (≈) go out too, as the matcher's guesses (row kind `suggested`); {key} hides them."
+        )
+    }
+
     /// The search in force, named so the analyst knows what the export holds: its hits only
     /// when narrowed, else every row with the hits marked nowhere.
     pub fn search_in_force(query: &str, narrowed: bool) -> String {

@@ -92,11 +92,18 @@ fn status(app: &App, d: &Dialog, width: usize) -> Vec<Line<'static>> {
                 .query
                 .search_text()
                 .map(|q| words::search_in_force(&text::clean(q).text, app.query.narrow));
-            // The search keeps a line of its own (two if it needs them).
-            let room = most
-                - search
-                    .as_ref()
-                    .map_or(0, |s| text::wrap(s, width).len().min(2));
+            // The matcher's guesses go out as shown, marked: said, with the key that hides them.
+            let guesses = suggested_rows(app, d.scope).then(|| {
+                words::suggested_in_force(&app.keymap.key_for(
+                    crate::tui::modal::comparison::bindings::BINDINGS,
+                    false,
+                    crate::tui::action::Action::ToggleSuggestions,
+                ))
+            });
+            // The search keeps a line of its own (two if it needs them), and so do the guesses.
+            let kept =
+                |s: &Option<String>| s.as_ref().map_or(0, |s| text::wrap(s, width).len().min(2));
+            let room = most.saturating_sub(kept(&search) + kept(&guesses)).max(1);
             let mut lines = if app.active_filters.is_empty() {
                 wrapped(words::AS_SHOWN, width, room, theme.dim())
             } else {
@@ -105,7 +112,11 @@ fn status(app: &App, d: &Dialog, width: usize) -> Vec<Line<'static>> {
                 wrapped(&s, width, room, theme.warning())
             };
             if let Some(s) = search {
-                let left = most - lines.len();
+                let left = most.saturating_sub(lines.len() + usize::from(guesses.is_some()));
+                lines.extend(wrapped(&s, width, left.max(1), theme.warning()));
+            }
+            if let Some(s) = guesses {
+                let left = most.saturating_sub(lines.len());
                 lines.extend(wrapped(&s, width, left.max(1), theme.warning()));
             }
             lines
@@ -115,6 +126,19 @@ fn status(app: &App, d: &Dialog, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::raw(""));
     }
     lines
+}
+
+/// True when what the dialog would export holds a suggested row (`≈`).
+fn suggested_rows(app: &App, scope: Scope) -> bool {
+    let suggested = |t: &crate::compare::TopicRows| {
+        t.rows
+            .iter()
+            .any(|r| r.kind == crate::compare::RowKind::Suggested)
+    };
+    match scope {
+        Scope::Topic => app.current_topic().is_some_and(suggested),
+        Scope::All => app.shown().topics.iter().any(suggested),
+    }
 }
 
 /// Draws the dialog over the screen's main area.

@@ -1443,6 +1443,51 @@ fn undoing_the_dismissal_that_made_the_file_leaves_no_file() {
     assert!(kept.contains("\"dismissed\": []"), "{kept}");
 }
 
+/// A dismissals file that does not read (a hand edit left a trailing comma, or a link to
+/// nothing): `x` says why and writes nothing, rather than keep the dismissal for the session
+/// only as if the dispute were the bundled one, and lose it on quitting.
+#[test]
+fn x_over_a_dismissals_file_that_does_not_read_says_why() {
+    for broken in ["trailing comma", "dangling link"] {
+        let dir = draft();
+        let file = dir.path().join(".parallax-dismissed.json");
+        if broken == "dangling link" {
+            std::os::unix::fs::symlink(dir.path().join("nowhere.json"), &file).expect("link");
+        } else {
+            std::fs::write(
+                &file,
+                "{\"format\": \"parallax-dismissed/1\", \"dismissed\": [{\"left\": \"a\", \"right\": \"b\"},]}",
+            )
+            .expect("written");
+        }
+        let (ws, dispute) = Workspace::open(&[dir.path().to_path_buf()]).expect("opens");
+        let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
+        app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
+        let (dismissed, unread) = Dismissed::open(dir.path());
+        assert!(
+            unread.is_some(),
+            "{broken}: the screen says the file does not read"
+        );
+        app.suggest.set_dismissed(dismissed);
+        finish(&mut app);
+        select_suggested(&mut app);
+        let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+            panic!("x asks the loop to remember the dismissal")
+        };
+        parallax::tui::effects::dismiss(&mut app, &left, &right);
+        let said = common::footer_said(&app);
+        assert!(!said.contains("bundled"), "{broken}: {said}");
+        assert!(
+            said.contains(".parallax-dismissed.json"),
+            "{broken}: the file is named: {said}"
+        );
+        assert!(
+            suggested_pairs(&app).contains(&(left, right)),
+            "{broken}: the pair is still suggested"
+        );
+    }
+}
+
 /// "Answered by both sides" keeps the rows the files link, never a machine's guess: with
 /// suggestions shown it kept every ≈ row (2,038 claims on LIAR against the 2 the CLI's
 /// `--both-sides` gives), and `m` changed what the same filter kept.

@@ -33,8 +33,8 @@ pub fn open(
     // Side files from several folders have no dispute folder, so no dismissals file.
     let writable = files.as_ref().is_some_and(|f| f.refused.is_none());
     let dismissed = match crate::edit::folder_of(&args.input.paths).filter(|_| writable) {
-        Some(folder) => crate::edit::dismissed::Dismissed::read(&folder),
-        None => Ok(crate::edit::dismissed::Dismissed::default()),
+        Some(folder) => crate::edit::dismissed::Dismissed::open(&folder),
+        None => (crate::edit::dismissed::Dismissed::default(), None),
     };
     let theme = theme::Theme::from_env().configured(&config.theme);
     let keymap = match crate::config::path() {
@@ -69,10 +69,12 @@ pub fn open(
     }
     app.live.max_file = args.input.read.max_file_size;
     app.suggest.files = files;
-    match dismissed {
-        // The opening's request, not yet sent, is given the dismissals.
-        Ok(d) => app.suggest.set_dismissed(d),
-        Err(e) => app.message = Some(e.to_string()),
+    // The opening's request, not yet sent, is given the dismissals; a file that does not
+    // read is said, and keeps every dismissal from being written until it does.
+    let (dismissed, unread) = dismissed;
+    app.suggest.set_dismissed(dismissed);
+    if let Some(e) = unread {
+        app.message = Some(e.to_string());
     }
     terminal::run(&mut app, !args.no_mouse)?;
     Ok(())

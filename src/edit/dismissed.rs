@@ -78,16 +78,6 @@ impl Dismissed {
     /// Reads the dismissals kept in `folder` (none when the file does not exist).
     pub fn read(folder: &Path) -> Result<Dismissed, EditError> {
         let path = folder.join(FILE);
-        // Read and written only inside the folder, as its side files are: a link out of it
-        // would have dismissals written to a file elsewhere.
-        if let Some(target) = crate::load::link_out_of(folder, &path) {
-            return Err(EditError::Refused(format!(
-                "{} is a link to {}, outside the dispute folder; the dismissals are kept only \
-                 inside it: replace the link with the file itself",
-                path.display(),
-                crate::text::quote(&target.display().to_string())
-            )));
-        }
         let entries = read_file(&path)?
             .map(|(_, f)| f.dismissed)
             .unwrap_or_default();
@@ -95,6 +85,22 @@ impl Dismissed {
             path: Some(path),
             entries,
         })
+    }
+
+    /// The dismissals of `folder` for a screen: as [`Dismissed::read`] reads them; or, when the
+    /// file does not read, none in force and why, the file's place kept so that a dismissal is
+    /// refused with that reason rather than kept nowhere.
+    pub fn open(folder: &Path) -> (Dismissed, Option<EditError>) {
+        match Dismissed::read(folder) {
+            Ok(d) => (d, None),
+            Err(e) => (
+                Dismissed {
+                    path: Some(folder.join(FILE)),
+                    entries: Vec::new(),
+                },
+                Some(e),
+            ),
+        }
     }
 
     /// Adds an entry and saves it (atomically), when there is a file. The entry is appended to
@@ -221,6 +227,19 @@ impl Dismissed {
 /// The dismissals file at `path`, its bytes and what they hold; `None` when it does not exist.
 fn read_file(path: &Path) -> Result<Option<(Vec<u8>, File)>, EditError> {
     let name = path.display().to_string();
+    // Read and written only inside the folder, as its side files are: a link out of it would
+    // have dismissals written to a file elsewhere.
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if let Some(target) = crate::load::link_out_of(folder, path) {
+        return Err(EditError::Refused(format!(
+            "{name} is a link to {}, outside the dispute folder; the dismissals are kept only \
+             inside it: replace the link with the file itself",
+            crate::text::quote(&target.display().to_string())
+        )));
+    }
     let bytes = match crate::load::read_regular(path, crate::load::DEFAULT_MAX_FILE) {
         Ok(b) => b,
         // A link to nothing is not a missing file: writing a new one would replace the link.

@@ -411,6 +411,23 @@ fn a_claim_id_shared_with_a_file_with_errors_is_said_at_once() {
         "{said:?}"
     );
     assert!(message.contains("b.json, which loads"), "{message}");
+    // At its own place in a.json, wherever the id stands in b.json.
+    let place = |first: &str, second: &str| {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(dir.path().join("a.json"), first).expect("written");
+        std::fs::write(dir.path().join("b.json"), second).expect("written");
+        let loaded = load_paths(&[dir.path().to_path_buf()]);
+        loaded
+            .report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::DuplicateId)
+            .map(|d| (d.line, d.column))
+    };
+    let moved = format!("\n\n\n\n\n{}", green.replace('\n', "\n      "));
+    let at = place(&bad_date(&red), &green);
+    assert!(at.is_some_and(|(line, _)| line.is_some()), "{at:?}");
+    assert_eq!(place(&bad_date(&red), &moved), at);
     let said = id_errors(&bad_date(&red), &bad_date(&green));
     assert_eq!(said.len(), 1, "{said:?}");
     let (file, _, message) = &said[0];

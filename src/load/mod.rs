@@ -217,8 +217,14 @@ impl<'a> Loader<'a> {
         let start = self.diagnostics.len();
         let read = read_side(name, &bytes);
         if let Some(text) = self.add_side(name, read) {
+            // Only this file's: a check against a side that did not load before it reports
+            // in that side's file, located later from a second read of it.
             let indices: Vec<usize> = (start..self.diagnostics.len())
-                .filter(|&i| self.diagnostics.get(i).is_some_and(Diagnostic::needs_line))
+                .filter(|&i| {
+                    self.diagnostics
+                        .get(i)
+                        .is_some_and(|d| d.needs_line() && d.file == name)
+                })
                 .collect();
             if !indices.is_empty() {
                 self.locate_in(text, indices);

@@ -202,6 +202,13 @@ fn unsourced_and_untrusted() {
         ..Filter::default()
     };
     assert_eq!(kept(&untrusted), ["pk-strikes-untrusted"]);
+    // Together they are alternatives, as the screen's Claims section offers them.
+    let either = Filter {
+        unsourced: true,
+        untrusted: true,
+        ..Filter::default()
+    };
+    assert_eq!(kept(&either), ["in-water-treaty", "pk-strikes-untrusted"]);
 }
 
 #[test]

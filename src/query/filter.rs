@@ -105,11 +105,11 @@ pub struct Filter {
     pub until: Option<Date>,
     /// Keep rows answered by both sides, or by one.
     pub answered: Option<AnsweredBy>,
-    /// Keep only claims that cite no source.
+    /// Keep claims that cite no source (or that have another mark set here).
     pub unsourced: bool,
-    /// Keep only claims whose text held flagged characters (the "untrusted text" flag).
+    /// Keep claims whose text held flagged characters (the "untrusted text" flag).
     pub untrusted: bool,
-    /// Keep only claims resting only on sources rated `low` or `partisan`.
+    /// Keep claims resting only on sources rated `low` or `partisan`.
     pub weak_sources: bool,
     /// Keep claims that relate to another claim in one of these ways (`rebuts` counts as
     /// contradicts).
@@ -420,13 +420,13 @@ impl Filter {
                 return false;
             }
         }
-        if self.unsourced && !claim.sources.is_empty() {
-            return false;
-        }
-        if self.untrusted && claim.flagged.is_empty() {
-            return false;
-        }
-        if self.weak_sources && !rests_on_weak_sources(&side.sources, claim) {
+        // The three marks of a claim are alternatives, as the screen's Claims section offers
+        // them: an unsourced claim rests on no source, so all three at once would keep none.
+        if (self.unsourced || self.untrusted || self.weak_sources)
+            && !((self.unsourced && claim.sources.is_empty())
+                || (self.untrusted && !claim.flagged.is_empty())
+                || (self.weak_sources && rests_on_weak_sources(&side.sources, claim)))
+        {
             return false;
         }
         if self.as_of.is_some_and(|d| !said_by(claim.date, d)) {

@@ -287,6 +287,26 @@ fn one_sided_rows_unsourced_and_untrusted_claims() {
     assert_eq!(topics(&a), [t("strikes", 0, 1), t("water", 1, 0)]);
 }
 
+/// `Ctrl-A` chooses every choice of a section that takes several, found or not, and its help
+/// lists it among the keys that work there; where one choice is taken it is listed as doing
+/// nothing, and does nothing.
+#[test]
+fn ctrl_a_chooses_every_choice_where_several_may_be_chosen() {
+    use parallax::tui::modal::component::Component;
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    let ctrl_a = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL);
+    let mut a = app(120, 40);
+    section(&mut a, Section::Party);
+    assert!(panel(&a).expect("the panel").works(&a, Action::SelectFound));
+    common::key(&mut a, ctrl_a);
+    assert_eq!(a.query.filter.parties.len(), 2, "{:?}", a.query.filter);
+    section(&mut a, Section::Rows);
+    assert!(!panel(&a).expect("the panel").works(&a, Action::SelectFound));
+    let before = a.query.filter.clone();
+    common::key(&mut a, ctrl_a);
+    assert_eq!(a.query.filter, before);
+}
+
 #[test]
 fn one_key_clears_every_filter() {
     let mut a = app(120, 40);

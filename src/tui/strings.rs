@@ -424,7 +424,7 @@ pub mod help {
     pub const FILTER_CLOSE: &str = "close; the filters applied stay";
     pub const FILTER_FIND: &str = "find a choice by typing (any other letter starts it too)";
     pub const FILTER_SELECT_FOUND: &str =
-        "select every choice found (again: unselect them all; applies at once)";
+        "select every choice listed, or found (again: unselect them all; applies at once)";
     pub const FILTER_FIND_UP: &str = "previous choice found";
     pub const FILTER_FIND_DOWN: &str = "next choice found";
     pub const FILTER_FIND_DONE: &str = "stop typing; the choices found stay listed";
@@ -476,6 +476,7 @@ pub mod footer {
     pub const FILTER_CLOSE: &str = "close";
     pub const FILTER_FIND: &str = "find";
     pub const FILTER_SELECT_FOUND: &str = "select all found";
+    pub const FILTER_SELECT_ALL: &str = "select all";
     pub const FILTER_FIND_DONE: &str = "done typing";
     pub const FILTER_FIND_CANCEL: &str = "all choices";
 }

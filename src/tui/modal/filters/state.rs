@@ -79,6 +79,12 @@ impl Section {
         )
     }
 
+    /// True for a section whose choices may be chosen together (`Ctrl-A` chooses them all);
+    /// the dates are typed, and rows and common ground take one choice.
+    pub fn is_many(self) -> bool {
+        !matches!(self, Section::Dates | Section::Rows | Section::Common)
+    }
+
     /// The section's place in [`Section::ALL`].
     pub fn index(self) -> usize {
         Section::ALL.iter().position(|&s| s == self).unwrap_or(0)

@@ -84,7 +84,7 @@ pub const BINDINGS: &[Binding] = &[
         &[ctrl('a')],
         Action::SelectFound,
         help::FILTER_SELECT_FOUND,
-        footer::FILTER_SELECT_FOUND,
+        footer::FILTER_SELECT_ALL,
     ),
     listed(
         &[k(KeyCode::Backspace)],
@@ -467,7 +467,7 @@ impl Component for Panel {
             },
             Action::Toggle => field.is_none() && n() > 0,
             Action::Search => list && !p.finding,
-            Action::SelectFound => !p.find.text().is_empty() && n() > 0,
+            Action::SelectFound => p.section.is_many() && n() > 0,
             Action::Clear => {
                 let mut cleared = app.query.filter.clone();
                 clear_section(&mut cleared, p.section);
@@ -520,7 +520,7 @@ fn key(app: &mut App, p: &mut Panel, action: Action) -> bool {
             return p.note.is_some();
         }
         Action::Search if p.section.is_list() => p.finding = true,
-        Action::SelectFound => select_found(&mut app.query.filter, p),
+        Action::SelectFound if p.section.is_many() => select_found(&mut app.query.filter, p),
         Action::NextPane => go(p, true),
         Action::PrevPane => go(p, false),
         Action::Edit(e @ (Edit::Left | Edit::Right | Edit::Home | Edit::End)) if date.is_some() => {

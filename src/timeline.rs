@@ -318,6 +318,18 @@ impl Timeline {
         }
     }
 
+    /// How many assessments each bar holds, by [`Timeline::bin_of`]: one made before the first
+    /// claim counts on the first bar, as `parallax timeline` and the screen both say.
+    pub fn assessed_per_bin(&self) -> Vec<usize> {
+        let mut per = vec![0; self.bins.len()];
+        for a in &self.assessments {
+            if let Some(n) = self.bin_of(a.date).and_then(|i| per.get_mut(i)) {
+                *n += 1;
+            }
+        }
+        per
+    }
+
     /// The index of the bar holding a date (clamped to the first or last bar); `None` when the
     /// timeline is empty.
     pub fn bin_of(&self, date: Date) -> Option<usize> {

@@ -473,6 +473,80 @@ fn the_selected_bar_is_said_whole_at_80_columns() {
     assert!(seen_assessed, "some bar holds assessments");
 }
 
+/// Two side files in a fresh folder, loaded: alpha's and beta's claims (JSON arrays) and
+/// alpha's sources.
+fn two_sides(alpha: &str, sources: &str, beta: &str) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let side = |party: &str, sources: &str, claims: &str| {
+        format!(
+            "{{\"format\":\"parallax/1\",\"dispute\":\"e\",\"party\":{{\"id\":\"{party}\",\"name\":\"{party}\"}},\"sources\":{sources},\"topics\":[{{\"id\":\"t\",\"title\":\"T\",\"claims\":{claims}}}]}}"
+        )
+    };
+    let beta_sources = r#"[{"id":"s","outlet":"Beta Times","date":"2020-01-06"}]"#;
+    std::fs::write(dir.path().join("alpha.json"), side("alpha", sources, alpha)).expect("written");
+    std::fs::write(
+        dir.path().join("beta.json"),
+        side("beta", beta_sources, beta),
+    )
+    .expect("written");
+    let loaded = parallax::load::load_paths(&[dir.path().to_path_buf()]);
+    let dispute = loaded.dispute.expect("the dispute loads");
+    let app = common::sized(App::new(dispute, 0, 1, Theme::plain()), 80, 24);
+    (dir, app)
+}
+
+/// An assessment made before the first claim (an undated claim's verdict citing a report of
+/// 1960) counts on the first bar on the screen, as `parallax timeline` counts it.
+#[test]
+fn an_assessment_before_the_first_claim_counts_on_the_first_bar() {
+    let (_dir, mut app) = two_sides(
+        r#"[{"id":"a1","text":"Dated.","date":"2020-01-05","sources":["old"]},
+            {"id":"a5","text":"Undated.","sources":["old"],"assessment":{"rating":"corroborated","sources":["old"]}}]"#,
+        r#"[{"id":"old","outlet":"Old Report","date":"1960-09-19"}]"#,
+        r#"[{"id":"b1","text":"Beta.","date":"2020-01-06","sources":["s"]}]"#,
+    );
+    common::keys(&mut app, &[KeyCode::Char('T'), KeyCode::Home]);
+    assert_eq!(chart(&app).counts.assessed_per_bin().first(), Some(&1));
+    let lines = common::lines(&app);
+    let said = lines
+        .iter()
+        .find(|l| l.contains("2020-01-05: alpha 1"))
+        .expect("the first bar is said");
+    assert!(said.contains("⚑ 1 assessed"), "{said}");
+}
+
+/// A chart of more bars than the pane holds marks the side where bars are out of view, and
+/// keeps the bars beside the selected one in view.
+#[test]
+fn bars_out_of_view_are_marked_at_the_ends() {
+    let (_dir, mut app) = two_sides(
+        r#"[{"id":"a1","text":"Early.","date":"2025-01-01","sources":["s"]}]"#,
+        r#"[{"id":"s","outlet":"Alpha Post","date":"2025-01-01"}]"#,
+        r#"[{"id":"b1","text":"Late.","date":"2025-03-03","sources":["s"]}]"#,
+    );
+    let ends = |app: &App| {
+        common::lines(app)
+            .into_iter()
+            .find(|l| l.contains("││") && l.contains("2025-0") && !l.contains(':'))
+            .expect("the dates at the ends")
+    };
+    common::keys(&mut app, &[KeyCode::Char('T')]);
+    let bars = chart(&app).counts.bins.len();
+    assert!(bars > 56, "{bars} bars, more than the pane's columns");
+    assert!(ends(&app).contains("◂ 2025-"), "{}", ends(&app));
+    assert!(!ends(&app).contains('▸'), "{}", ends(&app));
+    // One step back from the end: the last bar stays in view.
+    common::keys(&mut app, &[KeyCode::End, KeyCode::Left]);
+    assert!(ends(&app).contains("2025-03-03"), "{}", ends(&app));
+    common::keys(&mut app, &[KeyCode::Home]);
+    assert!(ends(&app).contains("2025-01-01"), "{}", ends(&app));
+    assert!(
+        ends(&app).trim_end_matches([' ', '│']).ends_with('▸'),
+        "{}",
+        ends(&app)
+    );
+}
+
 /// `T` with no topic left on screen says there is none to chart and how to bring them back (it
 /// said "No row to open here.", the words of Enter).
 #[test]

@@ -97,18 +97,8 @@ pub fn timeline(
         rw = rw
     )?;
     let first_day = t.bins.first().map(|b| b.start);
-    for bin in &t.bins {
-        // The first bar counts what was assessed before it too (see `crate::timeline`).
-        let from = if Some(bin.start) == first_day {
-            None
-        } else {
-            Some(bin.start)
-        };
-        let assessed = t
-            .assessments
-            .iter()
-            .filter(|a| from.is_none_or(|f| a.date >= f) && a.date <= bin.end)
-            .count();
+    // The first bar counts what was assessed before it too (see `crate::timeline`).
+    for (bin, &assessed) in t.bins.iter().zip(&t.assessed_per_bin()) {
         let mark = if assessed > 0 {
             format!("  ⚑ {assessed}")
         } else {

@@ -29,11 +29,15 @@ pub const SELECTED_EMPTY: &str = "░";
 /// Lines that are not bars: legend, axis, dates, the selected bar, the undated claims.
 const FIXED_LINES: u16 = 5;
 
-/// The first bar shown and how many, at `cols` columns: the selected bar stays in view.
+/// The first bar shown and how many, at `cols` columns: the selected bar stays in view, in
+/// the middle where it can, so the bars beside it show too (the last bars with none selected).
 pub fn window(bars: usize, cursor: Option<usize>, cols: usize) -> (usize, usize) {
     let shown = bars.min(cols.max(1));
-    let anchor = cursor.unwrap_or(bars.saturating_sub(1));
-    let first = (anchor + 1).saturating_sub(shown).min(bars - shown);
+    let first = match cursor {
+        Some(c) => c.saturating_sub(shown / 2),
+        None => bars,
+    }
+    .min(bars - shown);
     (first, shown)
 }
 
@@ -104,6 +108,8 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     let cols = (width / t.bins.len().max(1)).clamp(1, 3);
     let (first, shown) = window(t.bins.len(), chart.cursor, width / cols);
     let bins = &t.bins[first..first + shown];
+    let per_bin = t.assessed_per_bin();
+    let assessed = |i: usize| per_bin.get(first + i).copied().unwrap_or(0);
     let peak = t.peak();
     let selected = |i: usize| chart.cursor == Some(first + i);
     // The selected bar's column: its empty cells shaded, so the column stands out without
@@ -129,11 +135,9 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
             .collect::<Vec<_>>();
         lines.push(Line::from(spans));
     }
-    let axis = bins
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            if assessed(t, b) > 0 {
+    let axis = (0..bins.len())
+        .map(|i| {
+            if assessed(i) > 0 {
                 cell(ASSESSED, theme.warning(), i)
             } else {
                 cell("─", theme.dim(), i)
@@ -152,20 +156,17 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
             .collect::<Vec<_>>();
         lines.push(Line::from(spans));
     }
-    lines.push(ends(theme, bins, shown * cols));
+    lines.push(ends(
+        theme,
+        bins,
+        shown * cols,
+        (first > 0, first + shown < t.bins.len()),
+    ));
     lines.push(selection(app, chart, left, right, width));
     if show_undated {
         lines.push(undated(theme, t, left, right, width));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// Assessments placed within a bar.
-fn assessed(t: &crate::timeline::Timeline, b: &Bin) -> usize {
-    t.assessments
-        .iter()
-        .filter(|a| a.date >= b.start && a.date <= b.end)
-        .count()
 }
 
 fn legend(app: &App, left: &str, right: &str, width: usize) -> Line<'static> {
@@ -182,13 +183,17 @@ fn legend(app: &App, left: &str, right: &str, width: usize) -> Line<'static> {
     clip(spans, width)
 }
 
-/// The first shown bar's first day at the left, the last one's last day at the right.
-fn ends(theme: Theme, bins: &[Bin], width: usize) -> Line<'static> {
+/// The first shown bar's first day at the left, the last one's last day at the right, each
+/// after or before an arrow when bars beyond it are out of view (`hidden`: left, right).
+fn ends(theme: Theme, bins: &[Bin], width: usize, hidden: (bool, bool)) -> Line<'static> {
     let (Some(a), Some(b)) = (bins.first(), bins.last()) else {
         return Line::raw("");
     };
-    let (a, b) = (a.start.to_string(), b.end.to_string());
-    let gap = width.saturating_sub(a.len() + b.len());
+    let (a, b) = (
+        format!("{}{}", if hidden.0 { "◂ " } else { "" }, a.start),
+        format!("{}{}", b.end, if hidden.1 { " ▸" } else { "" }),
+    );
+    let gap = width.saturating_sub(text::width(&a) + text::width(&b));
     let s = if gap == 0 {
         a
     } else {
@@ -203,7 +208,10 @@ fn selection(app: &App, chart: &Chart, left: &str, right: &str, width: usize) ->
     let Some(b) = chart.cursor.and_then(|i| t.bins.get(i)) else {
         return Line::styled(text::ellipsis(words::HOW, width), app.theme.dim());
     };
-    let n = assessed(t, b);
+    let n = chart
+        .cursor
+        .and_then(|i| t.assessed_per_bin().get(i).copied())
+        .unwrap_or(0);
     let mut s = words::selected(&t.bucket.when(b), left, b.left, right, b.right, n);
     // Too wide (a week said `2025-05-05 to 2025-05-11`): the bar by its table name instead
     // (`week of 2025-05-05`), so the counts are not cut.

@@ -877,6 +877,14 @@ fn default_file_names_follow_dispute_topic_and_format() {
         export::default_file_name(&dispute, Some("../etc"), Format::Csv),
         "river-dispute--etc.csv"
     );
+    // Ids of 128 characters each (allowed) still give a name the file system takes.
+    let mut long = dispute.clone();
+    long.id = "d".repeat(128);
+    let name = export::default_file_name(&long, Some(&"t".repeat(128)), Format::Html);
+    assert!(name.len() <= 200 && name.ends_with(".html"), "{name}");
+    assert!(name.starts_with(&"d".repeat(100)), "{name}");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    export::write_file(&dir.path().join(&name), b"x", false).expect("the name is taken");
 }
 
 /// An export saved in a folder of side files (no manifest: every `*.json` is read) is not taken

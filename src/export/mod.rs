@@ -249,6 +249,9 @@ fn encode(e: std::io::Error) -> ExportError {
     ExportError::Encode(e.to_string())
 }
 
+/// The longest stem of an offered file name, in bytes.
+const MAX_STEM: usize = 190;
+
 /// The file name an export is offered under: the dispute id, the topic id when one topic is
 /// exported, and the format's extension (`india-pakistan-2025-ceasefire.md`). Ids are safe file
 /// names by the format's rules; anything else is replaced by `-`.
@@ -274,6 +277,10 @@ pub fn default_file_name(dispute: &Dispute, topic: Option<&str>, format: Format)
         stem.push('-');
         stem.push_str(&t);
     }
+    // A file system takes names of 255 bytes at most: two long ids (128 characters each) are
+    // cut, well within it (the stem is ASCII by now).
+    stem.truncate(MAX_STEM);
+    let stem = stem.trim_end_matches('-');
     format!("{stem}.{}", format.extension())
 }
 

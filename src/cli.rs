@@ -706,5 +706,12 @@ fn parse_page(s: &str) -> Result<String, String> {
              published on ({expected})"
         ));
     }
+    if let Some(at) = s.find('#') {
+        return Err(format!(
+            "the address ends in a fragment, `{}`: each review's url is the page and `#` its \
+             claim's id; give the page without it",
+            crate::text::quote(&s[at..])
+        ));
+    }
     Ok(crate::text::escape_url(s).text)
 }

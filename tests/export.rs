@@ -1008,6 +1008,21 @@ fn a_claimreview_export_without_assessed_claims_and_a_stray_review_url_are_said(
         .stderr(predicate::str::contains(
             "--review-url is for --format claimreview",
         ));
+    // Each review's url is the page and `#` its claim's id: a page given with a fragment
+    // would make `…#top#a-1`, which is no url.
+    parallax()
+        .args([
+            "export",
+            "-f",
+            "claimreview",
+            "--review-url",
+            "https://example.org/reviews?page=2#top",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`#top`: each review's url is the page and `#` its claim's id; give the page without it",
+        ));
 }
 
 #[test]

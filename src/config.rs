@@ -21,9 +21,10 @@ pub const DEFAULT: &str = r##"# parallax configuration. Where it is read from: `
 
 [export]
 # The format of `parallax export` when neither --format nor the file's extension names one:
-# md, csv, json, html, claims-csv or claimreview.
+# md, csv, json, html, claims-csv or claimreview; the screen's export dialog opens on it too
+# when it is md, csv, json or html.
 # format = "md"
-# The folder the screen's export dialog writes a file named without a folder to (default: the
+# The folder a relative path typed in the screen's export dialog is taken from (default: the
 # folder parallax was started in); ~/ is your home folder.
 # folder = "~/exports"
 
@@ -107,7 +108,7 @@ pub struct ThemeConfig {
 pub struct ExportConfig {
     /// The default format.
     pub format: Option<FormatName>,
-    /// The folder the screen's export dialog writes a bare file name to.
+    /// The folder a relative path of the screen's export dialog is taken from.
     pub folder: Option<String>,
 }
 

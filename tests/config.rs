@@ -144,6 +144,28 @@ fn keys_from_the_file_act_and_show_in_the_footer_and_help() {
     assert_eq!(common::key(&mut app, ctrl_q), parallax::tui::Outcome::Quit);
 }
 
+/// `[export] format` is the format the screen's export dialog first opens on, as it is the
+/// default of `parallax export`; one the dialog does not offer leaves it on Markdown.
+#[test]
+fn the_export_dialog_opens_on_the_configured_format() {
+    use parallax::export::Format;
+    use ratatui::crossterm::event::KeyCode;
+    let path = std::path::Path::new("c.toml");
+    for (format, opened, name) in [
+        ("html", Format::Html, ".html"),
+        ("claimreview", Format::Markdown, ".md"),
+    ] {
+        let config =
+            parallax::config::parse(&format!("[export]\nformat = \"{format}\"\n"), path).unwrap();
+        let mut app = common::bundled(120, 40);
+        parallax::tui::modal::export::update::configure(&mut app, &config.export);
+        common::keys(&mut app, &[KeyCode::Char('e')]);
+        let dialog = common::dialog(&app).expect("the dialog");
+        assert_eq!(dialog.format, opened, "{format}");
+        assert!(dialog.path.text().contains(name), "{}", dialog.path.text());
+    }
+}
+
 #[test]
 fn readme_names_every_action_keys_can_be_given() {
     let readme = common::readme();

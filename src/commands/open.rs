@@ -61,9 +61,7 @@ pub fn open(
             None => said,
         });
     }
-    if let Some(folder) = config.export.folder() {
-        app.export_folder = folder;
-    }
+    modal::export::update::configure(&mut app, &config.export);
     if files.is_some() {
         app.live.paths.clone_from(&args.input.paths);
     }

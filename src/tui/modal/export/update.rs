@@ -121,6 +121,21 @@ pub fn default_name(app: &App, scope: Scope, format: Format) -> String {
     export::default_file_name(&app.dispute, topic.as_deref(), format)
 }
 
+/// The config file's `[export]` for the dialog: its folder, and its format as the one the
+/// dialog first opens on (when it is one of the dialog's four).
+pub fn configure(app: &mut App, config: &crate::config::ExportConfig) {
+    if let Some(folder) = config.folder() {
+        app.export_folder = folder;
+    }
+    if let Some(format) = config.format.and_then(|f| f.0.comparison()) {
+        app.last_export = Some(super::state::Remembered {
+            scope: Scope::Topic,
+            format,
+            path: None,
+        });
+    }
+}
+
 /// Opens the dialog with the last choices made while the program runs (the selected topic, in
 /// Markdown, the first time), and the file name it would get unless one was typed.
 pub fn open(app: &mut App) -> Step {

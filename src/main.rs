@@ -257,9 +257,20 @@ fn option_of_other_commands(e: &clap::Error) -> Option<String> {
         return None;
     }
     let name = path.join(" ");
+    // Its own option of a name like it (`export --out`: `--output`), else clap's guess.
+    let like = used
+        .get_arguments()
+        .filter_map(clap::Arg::get_long)
+        .find(|l| l.starts_with(long) || long.starts_with(l))
+        .map(|l| format!("--{l}"))
+        .or_else(|| match e.get(ContextKind::SuggestedArg) {
+            Some(ContextValue::String(s)) => Some(s.clone()),
+            _ => None,
+        });
+    let instead = like.map_or_else(String::new, |l| format!("; here, did you mean {l}?"));
     Some(format!(
-        "`parallax {name}` takes no {flag}; it is an option of {} (`parallax {name} --help` \
-         lists the options of {name})",
+        "`parallax {name}` takes no {flag}; it is an option of {}{instead} (`parallax {name} \
+         --help` lists the options of {name})",
         others.join(", ")
     ))
 }

@@ -1021,4 +1021,14 @@ fn an_option_of_other_commands_names_them() {
         err.contains("a similar argument exists: '--since'"),
         "{err}"
     );
+    // Another command's option that is short for one of this command's: said too.
+    let out = parallax()
+        .args(["export", "-f", "md", "--out", "x.md"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("takes no --out; it is an option of import csv, import claimreview; here, did you mean --output?"),
+        "{err}"
+    );
 }

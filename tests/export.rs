@@ -905,6 +905,20 @@ fn an_export_saved_beside_the_side_files_is_not_read_as_a_side() {
             .assert()
             .success();
     }
+    // Text that is not JSON under a `.json` name there would be read as a side and stop the
+    // folder loading: refused, whatever the format, and nothing is written.
+    for format in ["md", "csv", "html", "claims-csv"] {
+        parallax()
+            .args(["export", "-f", format, "-o"])
+            .arg(dir.path().join("notes.json"))
+            .arg(dir.path())
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "every .json file is read as a side, so the dispute would no longer load",
+            ));
+        assert!(!dir.path().join("notes.json").exists(), "{format}");
+    }
     parallax()
         .arg("validate")
         .arg(dir.path())

@@ -66,6 +66,9 @@ pub fn export(
                 .to_owned(),
         ));
     }
+    if let Some(path) = target {
+        export::check_not_read_as_side(path, chosen.file_kind(), &args.input.paths)?;
+    }
     let Some(format) = chosen.comparison() else {
         return claims(args, chosen, target, out, err);
     };

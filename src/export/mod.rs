@@ -15,8 +15,8 @@ mod write;
 pub use csv::COLUMNS as CSV_COLUMNS;
 pub use model::{EXPORT_FORMAT, Export};
 pub use write::{
-    Counted, Prepared, check_not_input, check_target, dispute_files, prepare, prepare_bytes,
-    write_file, write_file_with,
+    Counted, Prepared, check_not_input, check_not_read_as_side, check_target, dispute_files,
+    prepare, prepare_bytes, write_file, write_file_with,
 };
 
 use crate::compare::Comparison;
@@ -138,6 +138,19 @@ pub enum ExportError {
     OwnFile {
         /// The target, as shown.
         path: String,
+    },
+    /// Text that is not JSON, named `.json` in a folder of side files without a manifest, where
+    /// every `*.json` is read as a side.
+    #[error(
+        "will not write {kind} to {path}: in {folder}, a folder of side files without a manifest, every .json file is read as a side, so the dispute would no longer load; end the name in .{kind}, or write it elsewhere"
+    )]
+    ReadAsSide {
+        /// The target, as shown.
+        path: String,
+        /// Its folder, as shown.
+        folder: String,
+        /// The format's extension.
+        kind: &'static str,
     },
     /// The disk is full.
     #[error(

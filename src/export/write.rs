@@ -343,6 +343,42 @@ pub fn check_not_input(path: &Path, inputs: &[PathBuf]) -> Result<(), ExportErro
     Ok(())
 }
 
+/// Refuses text of the format `kind` that is not JSON under a `.json` name in a folder the
+/// dispute was read from that holds no manifest: every `*.json` there is read as a side (a JSON
+/// export is known and skipped), so the folder would no longer load.
+pub fn check_not_read_as_side(
+    path: &Path,
+    kind: super::Format,
+    inputs: &[PathBuf],
+) -> Result<(), ExportError> {
+    let json_name = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if kind == super::Format::Json || !json_name {
+        return Ok(());
+    }
+    let Some(here) = resolved(path).and_then(|p| p.parent().map(Path::to_path_buf)) else {
+        return Ok(());
+    };
+    for input in inputs {
+        let folder = if input.is_dir() {
+            input.clone()
+        } else {
+            folder_of(input)
+        };
+        if !folder.join(crate::load::MANIFEST).exists()
+            && std::fs::canonicalize(&folder).is_ok_and(|f| f == here)
+        {
+            return Err(ExportError::ReadAsSide {
+                path: shown_path(path),
+                folder: shown_path(&folder),
+                kind: kind.extension(),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Where `path` is, links and `..` resolved: the file itself, or when it does not exist yet its
 /// folder's place and its name (a dispute's manifest or dismissals may not exist yet, and an
 /// export written there would become them).

@@ -861,6 +861,17 @@ fn validate_checks_one_side_file_on_its_own() {
     // Its own errors are said all the same, and fail.
     common::rewrite(&side, "\"id\": \"a1\",", "\"id\": \"A 1\",");
     parallax().arg("validate").arg(&side).assert().code(1);
+    // A mistyped name is said to be missing, and that alone.
+    let out = parallax()
+        .arg("validate")
+        .arg(dir.path().join("nothere.json"))
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("error[unreadable]"), "{said}");
+    assert!(!said.contains("too-few-sides"), "{said}");
+    assert!(said.contains("failed: 1 error(s)"), "{said}");
 }
 
 /// `dismiss` or `link` with one claim id forgotten takes the dispute's path for the second id:

@@ -35,10 +35,13 @@ pub fn validate(
     // One side file named alone (an analyst checking the file they edit): it is checked on its
     // own. That one file is no comparison, and that its links to other sides' claims lead
     // nowhere here, say nothing about the file: they are left out, and counted in a note.
-    let alone = matches!(input.paths.as_slice(), [p] if p.is_file()
+    // A single path that is no folder, mistyped or unreadable, is said as such alone: that
+    // no comparison can be made of it adds nothing.
+    let single = matches!(input.paths.as_slice(), [p] if !p.is_dir()
         && p.file_name().is_none_or(|n| n != crate::load::MANIFEST));
+    let alone = single && input.paths.iter().all(|p| p.is_file());
     let mut unchecked_links = 0;
-    if alone {
+    if single {
         loaded.report.diagnostics.retain(|d| match d.code {
             Code::TooFewSides => false,
             Code::UnresolvedRebuttal => {

@@ -98,8 +98,8 @@ pub enum Command {
         #[command(flatten)]
         pair: PairArgs,
         /// Print instead the claims of every side by assessment rating, and by who made the
-        /// assessments.
-        #[arg(long)]
+        /// assessments (every side: not with --left or --right).
+        #[arg(long, conflicts_with_all = ["left", "right"])]
         ratings: bool,
         /// Count only what had been said by this date (YYYY, YYYY-MM or YYYY-MM-DD; a month
         /// counts to its end); undated claims are kept. Not with --ratings.

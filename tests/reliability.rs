@@ -241,11 +241,17 @@ fn topics_ratings_counts_each_sides_ratings_and_who_made_them() {
     );
 }
 
-/// `--ratings` counts every claim and keeps every name whole: asked for with a date or a width
-/// it would not honour, it says so (the width was ignored).
+/// `--ratings` counts every claim of every side and keeps every name whole: asked for with a
+/// date, a width or a pair of sides it would not honour, it says so (they were ignored, even a
+/// party that does not exist).
 #[test]
 fn topics_ratings_with_a_date_or_a_width_is_refused_not_ignored() {
-    for (flag, value) in [("--as-of", "2024-01-01"), ("--width", "40")] {
+    for (flag, value) in [
+        ("--as-of", "2024-01-01"),
+        ("--width", "40"),
+        ("--left", "foo"),
+        ("--right", "north"),
+    ] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
             .args(["topics", FIXTURE, "--ratings", flag, value])
             .output()

@@ -369,6 +369,27 @@ fn show_says_when_nothing_is_left() {
         .stderr(predicate::str::contains(
             "no claim matches party: pakistan · unsourced",
         ));
+    // A topic neither compared side speaks to stays, empty (the silence is information), and
+    // nothing left is said all the same.
+    for command in ["show", "export"] {
+        let mut args = vec![
+            command,
+            "--right",
+            "third-parties",
+            "--topic",
+            "diplomatic-outcome",
+        ];
+        if command == "export" {
+            args.extend(["-f", "md"]);
+        }
+        parallax()
+            .args(&args)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(
+                "no claim matches topic: diplomatic-outcome",
+            ));
+    }
 }
 
 #[test]

@@ -86,7 +86,9 @@ pub fn export(
     let cmp = Comparison::new(&dispute, left, right);
     let (outcome, labels) = super::narrow(&args.filter, &dispute, &cmp)?;
     let shown = outcome.as_ref().map_or(&cmp, |o| &o.comparison);
-    if shown.topics.is_empty() && !labels.is_empty() {
+    let kept = shown.counts();
+    // A topic kept empty (neither side speaks to it) is no match either.
+    if kept.left_claims + kept.right_claims == 0 && !labels.is_empty() {
         writeln!(err, "parallax: no claim matches {}", labels.join(" · "))?;
     }
     // One `--topic` names the file's topic; an export of one topic keeps its heading even when

@@ -36,7 +36,8 @@ pub fn show(
             all.left_claims + all.right_claims,
             labels.join(" · ")
         )?;
-        if shown.topics.is_empty() {
+        // A topic kept empty (neither side speaks to it) is no match either.
+        if kept.left_claims + kept.right_claims == 0 {
             writeln!(err, "parallax: no claim matches {}", labels.join(" · "))?;
         }
     }

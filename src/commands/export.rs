@@ -12,6 +12,10 @@ impl From<ExportError> for Failure {
     fn from(e: ExportError) -> Self {
         match e {
             ExportError::UnknownTopic { .. } => Failure::Usage(e.to_string()),
+            // `-o /dev/stdout`: the way to standard output is named.
+            ExportError::NotAFile { .. } => {
+                Failure::Output(format!("{e} (`-o -` writes to standard output)"))
+            }
             _ => Failure::Output(e.to_string()),
         }
     }

@@ -73,13 +73,21 @@ pub fn man(dir: Option<&std::path::Path>, force: bool, out: &mut dyn Write) -> R
     cmd.build();
     let mut pages = Vec::new();
     man_pages(cmd, &mut pages)?;
+    // A page's place taken by a FIFO or a device: said as the pages' own problem.
+    let own = |e: crate::export::ExportError| match e {
+        crate::export::ExportError::NotAFile { .. } => {
+            Failure::Output(format!("{e}; remove it, or name another folder with --dir"))
+        }
+        e => e.into(),
+    };
     for (name, _) in &pages {
-        crate::export::check_target(&dir.join(name), force)?;
+        crate::export::check_target(&dir.join(name), force).map_err(own)?;
     }
     let prepared = pages
         .iter()
         .map(|(name, page)| crate::export::prepare_bytes(&dir.join(name), page, force))
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(own)?;
     for page in prepared {
         page.persist()?;
     }

@@ -75,9 +75,7 @@ pub enum ExportError {
         path: String,
     },
     /// The target exists and is not a regular file: a FIFO, a device, a socket.
-    #[error(
-        "will not write to {path}: it is {what}; exports go only to regular files or new paths (use `-o -` for standard output)"
-    )]
+    #[error("will not write to {path}: it is {what}; only regular files or new paths are written")]
     NotAFile {
         /// The target, as shown.
         path: String,

@@ -872,6 +872,27 @@ fn validate_checks_one_side_file_on_its_own() {
     assert!(said.contains("error[unreadable]"), "{said}");
     assert!(!said.contains("too-few-sides"), "{said}");
     assert!(said.contains("failed: 1 error(s)"), "{said}");
+    // ClaimReview (parallax's own export of it) is named as such, with the command that reads
+    // it, not as four errors of missing and unknown fields.
+    let reviews = dir.path().join("reviews.json");
+    parallax()
+        .args(["export", "-f", "claimreview", "-o"])
+        .arg(&reviews)
+        .assert()
+        .success();
+    let out = parallax()
+        .arg("validate")
+        .arg(&reviews)
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("this is ClaimReview (JSON-LD), not a side file"),
+        "{said}"
+    );
+    assert!(said.contains("parallax import claimreview "), "{said}");
+    assert!(said.contains("failed: 1 error(s)"), "{said}");
 }
 
 /// `dismiss` or `link` with one claim id forgotten takes the dispute's path for the second id:

@@ -577,19 +577,32 @@ fn outside(file: &Path, target: &Path, rule: &str) -> Input {
     )
 }
 
+/// The bytes of a JSON object from its first field on (after `{` and white space, a byte
+/// order mark skipped); `None` when the text does not start as an object.
+fn first_field(bytes: &[u8]) -> Option<&[u8]> {
+    let skip = |b: &[u8]| -> usize { b.iter().take_while(|c| c.is_ascii_whitespace()).count() };
+    let b = bytes.strip_prefix(super::BOM.as_bytes()).unwrap_or(bytes);
+    let b = b.get(skip(b)..)?.strip_prefix(b"{")?;
+    b.get(skip(b)..)
+}
+
+/// True for ClaimReview JSON-LD as `export -f claimreview` writes it: an object whose first
+/// field is `"@context"`.
+pub(super) fn is_claimreview(bytes: &[u8]) -> bool {
+    first_field(bytes).is_some_and(|b| b.starts_with(b"\"@context\""))
+}
+
 /// True for a file parallax's export wrote, which a folder holds beside the side files: JSON
 /// whose first field is `"format": "parallax-export/1"`, or the ClaimReview export's
 /// `"@context"`. Only the start of the file is looked at.
 fn is_export(bytes: &[u8]) -> bool {
-    let skip = |b: &[u8]| -> usize { b.iter().take_while(|c| c.is_ascii_whitespace()).count() };
-    let b = bytes.strip_prefix(super::BOM.as_bytes()).unwrap_or(bytes);
-    let Some(b) = b.get(skip(b)..).and_then(|b| b.strip_prefix(b"{")) else {
-        return false;
-    };
-    let b = b.get(skip(b)..).unwrap_or_default();
-    if b.starts_with(b"\"@context\"") {
+    if is_claimreview(bytes) {
         return true;
     }
+    let Some(b) = first_field(bytes) else {
+        return false;
+    };
+    let skip = |b: &[u8]| -> usize { b.iter().take_while(|c| c.is_ascii_whitespace()).count() };
     let Some(b) = b.strip_prefix(b"\"format\"") else {
         return false;
     };

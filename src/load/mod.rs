@@ -867,6 +867,22 @@ fn read_file<'a, T>(
         Ok(text) => text,
         Err(d) => return FileRead::Refused(*d),
     };
+    // ClaimReview named as a side file: what it is, and how to read it, is the one thing said
+    // (its `@context` and missing fields made four errors and no hint).
+    if files::is_claimreview(bytes) {
+        return FileRead::Refused(
+            Diagnostic::in_file(
+                Severity::Error,
+                Code::WrongFormat,
+                name,
+                "this is ClaimReview (JSON-LD), not a side file",
+            )
+            .expected(format!(
+                "a side file (\"parallax/1\"); to read its reviews: parallax import claimreview {} -o FOLDER",
+                shell_words::quote(&crate::text::one_line(name))
+            )),
+        );
+    }
     let mut cx = Cx::new(name);
     let read = reader(&mut cx, text);
     match (read, cx.deferred.take()) {

@@ -3240,6 +3240,14 @@ fn a_saved_page_is_read_by_its_json_ld_blocks() {
         said.contains("review-0.json:3: the JSON-LD block is not JSON: key must be a string"),
         "{said}"
     );
+    // A block commented out is no block of the page, however broken it is.
+    let commented = page.replace(
+        "<script>var s = 1;</script>",
+        "<!-- <script type=\"application/ld+json\">{\"claimReviewed\": \"ghost\", </script> -->",
+    );
+    let (dir, said) = review_said(&[&commented]);
+    assert!(said.contains("imported 2 claim(s) of 2 sides"), "{said}");
+    assert_eq!(load(&dir.path().join("out")).claims().count(), 2);
 }
 
 /// A review's author, or its claim's, given by reference to another node of the graph

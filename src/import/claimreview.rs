@@ -474,8 +474,8 @@ fn follow_ids<'v>(
 }
 
 /// The JSON-LD blocks of an HTML page (`<script type="application/ld+json">`, where
-/// fact-checking sites embed their ClaimReview), each with the line it starts on; `None` when
-/// the file is no HTML page (it does not open with `<`).
+/// fact-checking sites embed their ClaimReview; not those inside a `<!-- -->` comment), each
+/// with the line it starts on; `None` when the file is no HTML page (it does not open with `<`).
 pub fn json_ld_blocks(bytes: &[u8]) -> Option<Vec<(usize, &[u8])>> {
     let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
     if bytes.get(start) != Some(&b'<') {
@@ -485,6 +485,12 @@ pub fn json_ld_blocks(bytes: &[u8]) -> Option<Vec<(usize, &[u8])>> {
     let mut blocks = Vec::new();
     let mut at = 0;
     while let Some(open) = memchr::memmem::find(lower.get(at..)?, b"<script").map(|i| at + i) {
+        // A block commented out (`<!-- <script …> -->`) is no block of the page.
+        if let Some(comment) = memchr::memmem::find(lower.get(at..open)?, b"<!--").map(|i| at + i) {
+            at = memchr::memmem::find(lower.get(comment + 4..)?, b"-->")
+                .map_or(lower.len(), |i| comment + 4 + i + 3);
+            continue;
+        }
         let Some(tag_end) = memchr::memchr(b'>', lower.get(open..)?).map(|i| open + i + 1) else {
             break;
         };

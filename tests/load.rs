@@ -671,6 +671,35 @@ fn nesting_too_deep_is_said_as_such() {
     assert!(!found[0].1.contains("missing comma"), "{found:?}");
 }
 
+/// A comma left after the last field or item (a hand edit) is said as such, in an object or
+/// a list, on the bracket's line or the line before it: not as a missing comma.
+#[test]
+fn a_trailing_comma_is_said_as_such() {
+    let text = red();
+    for (what, edited) in [
+        (
+            "}",
+            text.replacen(
+                "\"format\": \"parallax/1\"",
+                "\"format\": \"parallax/1\", }",
+                1,
+            ),
+        ),
+        ("]", text.replacen("    }\n  ],", "    },\n  ],", 1)),
+        ("}", text.replacen("{", "{\"x\": 1,\n}", 1)),
+    ] {
+        let found = side_text_problems(&edited);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .1
+                .contains(&format!("a comma before `{what}` with nothing after it")),
+            "{found:?}"
+        );
+        assert!(!found[0].1.contains("missing comma"), "{found:?}");
+    }
+}
+
 /// An empty file, a file cut short and a raw control character in a string are each said as
 /// what they are, with what to do, not as a missing comma.
 #[test]

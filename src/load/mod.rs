@@ -906,6 +906,17 @@ fn read_file<'a, T>(
     }
 }
 
+/// The bracket closed right after a comma, when a syntax error at `column` (serde_json's,
+/// counted in bytes from 1) of `row` is one: `{"a": 1,}` or `[1, 2,]`; `said`: serde_json
+/// said so itself (the comma on a line before).
+fn trailing_comma(row: Option<&str>, column: usize, said: bool) -> Option<char> {
+    let row = row?.as_bytes();
+    let close = *row.get(column.checked_sub(1)?)?;
+    let before = row.get(..column - 1)?;
+    let comma = said || before.iter().rev().find(|b| !b.is_ascii_whitespace()) == Some(&b',');
+    (comma && matches!(close, b'}' | b']')).then_some(char::from(close))
+}
+
 /// Reads the manifest.
 fn read_manifest<'a>(name: &str, bytes: &'a [u8]) -> ManifestRead<'a> {
     read_file(name, bytes, manifest::read)
@@ -1031,6 +1042,14 @@ fn syntax_error_at(name: &str, text: &str, e: &serde_json::Error, offset: usize)
             "a number too large to read".to_owned(),
             "a smaller number: no field of a narrative takes one this large (a date is \
              written as text, \"2025-05-10\")",
+        )
+    } else if let Some(close) =
+        trailing_comma(row_of(at_line), at_column, message == "trailing comma")
+    {
+        // serde_json's "key must be a string" or "value should come here" at `}` or `]`.
+        (
+            format!("a comma before `{close}` with nothing after it"),
+            "the comma removed (JSON allows no comma after the last field or item)",
         )
     } else if let Some(wanted) = message.strip_prefix("expected ") {
         // serde_json's "expected `,` or `}`" would read "expected … ; expected …".

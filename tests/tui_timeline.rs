@@ -495,6 +495,25 @@ fn two_sides(alpha: &str, sources: &str, beta: &str) -> (tempfile::TempDir, App)
     (dir, app)
 }
 
+/// Opened with a date before every bar, no bar is selected (the first one said "1/13" and
+/// held the week after the date); `→` goes to the first bar and `←` says nothing is earlier.
+#[test]
+fn a_date_before_every_bar_selects_none_and_right_goes_to_the_first() {
+    let mut app = app(Theme::plain(), 120, 40);
+    common::keys(&mut app, &[KeyCode::Char('t')]);
+    common::typed(&mut app, "2024");
+    common::keys(&mut app, &[KeyCode::Enter, KeyCode::Char('T')]);
+    assert_eq!(chart(&app).cursor, None);
+    assert_eq!(as_of(&app).as_deref(), Some("2024"));
+    common::keys(&mut app, &[KeyCode::Left]);
+    assert_eq!(chart(&app).cursor, None);
+    assert_eq!(as_of(&app).as_deref(), Some("2024"), "nothing is earlier");
+    common::keys(&mut app, &[KeyCode::Right]);
+    assert_eq!(chart(&app).cursor, Some(0));
+    let first = chart(&app).counts.bins[0].end.to_string();
+    assert_eq!(as_of(&app), Some(first));
+}
+
 /// An assessment made before the first claim (an undated claim's verdict citing a report of
 /// 1960) counts on the first bar on the screen, as `parallax timeline` counts it.
 #[test]

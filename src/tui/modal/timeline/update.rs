@@ -127,13 +127,24 @@ fn chart(
     let counts = count(app, topic.as_deref());
     let before = app.query.filter.as_of;
     Chart {
-        cursor: before.and_then(|d| counts.bin_of(d)),
+        // A date before every bar selects none (the first bar is later than it).
+        cursor: before
+            .filter(|&d| !before_bars(&counts, Some(d)))
+            .and_then(|d| counts.bin_of(d)),
         counts,
         topic,
         title,
         before,
         selected: app.selection(),
         sparks,
+    }
+}
+
+/// True when the date in force, `as_of`, comes before the first bar's first day.
+fn before_bars(counts: &crate::timeline::Timeline, as_of: Option<crate::format::Date>) -> bool {
+    match (as_of, counts.bins.first()) {
+        (Some(d), Some(first)) => d.last_day() < first.start.first_day(),
+        _ => false,
     }
 }
 
@@ -180,6 +191,16 @@ impl Component for Chart {
             }
             // With every date shown the screen stands after the last bar: `←` goes to the bar
             // before the last (the last shows what every date shows, as far as the bars go).
+            // With a date before every bar, the first bar is the next one and none is earlier.
+            Action::StepDate(n)
+                if self.cursor.is_none() && before_bars(&self.counts, app.query.filter.as_of) =>
+            {
+                if n < 0 {
+                    app.message = Some(words::NOTHING_EARLIER.to_owned());
+                } else {
+                    self.go(app, 0);
+                }
+            }
             Action::StepDate(n) => match (self.cursor, n < 0) {
                 (None, true) => self.go(app, last.saturating_sub(1)),
                 (Some(0), true) => app.message = Some(words::NOTHING_EARLIER.to_owned()),

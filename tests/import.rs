@@ -301,6 +301,16 @@ fn a_csv_with_cr_line_ends_reports_the_right_lines() {
     );
     let d = load(&dir.path().join("out"));
     assert!(d.claims().any(|(_, c)| c.text == "two\nlines"));
+    // In a file of LF line ends, a lone CR in a cell is a character of its text, kept (and
+    // flagged on load as it always was), not made a line break.
+    let (dir, _) = import_said("side,topic,text\na,t,\"x\ry\"\nb,t,z\n");
+    let d = load(&dir.path().join("out"));
+    assert!(
+        d.claims()
+            .any(|(_, c)| c.text != "x\ny" && c.text.starts_with('x')),
+        "{:?}",
+        d.claims().map(|(_, c)| c.text.clone()).collect::<Vec<_>>()
+    );
     // A quote that goes on after closing its cell, and a byte that is not UTF-8.
     for (table, at) in [
         (

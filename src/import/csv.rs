@@ -341,6 +341,8 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
             file: file.to_owned(),
         });
     }
+    // Lines ended by CR alone (an old Mac's "CSV (Macintosh)"): no LF anywhere.
+    let cr_only = memchr::memchr(b'\n', bytes).is_none();
     let Ok(text) = std::str::from_utf8(bytes) else {
         let (line, column, byte) = crate::text::not_utf8(bytes).unwrap_or((1, 1, 0));
         return Err(CsvError::NotUtf8 {
@@ -479,10 +481,19 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                 for (i, (cell, col)) in row.iter().zip(&columns).enumerate() {
                     if let Some(col) = col {
                         // A cell written on several lines by a spreadsheet on Windows, or on
-                        // an old Mac (CR alone).
+                        // an old Mac (CR alone, in a file of CR line ends only: elsewhere a
+                        // lone CR is a character of the text, flagged as such on load).
                         let cell = unguard(cell);
                         if cell.contains('\r') {
-                            record.set(*col, cell.replace("\r\n", "\n").replace('\r', "\n"));
+                            let cell = cell.replace("\r\n", "\n");
+                            record.set(
+                                *col,
+                                if cr_only {
+                                    cell.replace('\r', "\n")
+                                } else {
+                                    cell
+                                },
+                            );
                         } else {
                             record.set(*col, cell);
                         }

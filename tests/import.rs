@@ -2459,6 +2459,27 @@ fn two_urls_cut_to_one_id_are_two_claims() {
         "{said}"
     );
     assert!(!said.contains("text differs"), "{said}");
+    // A row without text makes no claim: an id written another way (`Claim 1`, a url with a
+    // slash more) adds its source and verdict to the claim that id names.
+    let (dir, said) = import_said(
+        "side,topic,id,text,rating,source_url\n\
+         a,t,claim-1,The dam raised the river,,https://a.example/1\n\
+         a,t,Claim 1,,false,https://a.example/2\n\
+         a,t,https://fc.example/c/123,Second,,https://a.example/3\n\
+         a,t,https://fc.example/c/123/,,true,https://a.example/4\n\
+         b,t,b-1,Y.,,https://b.example/1\n",
+    );
+    let d = load(&dir.path().join("out"));
+    let kept: Vec<(&str, usize, bool)> = d.sides[0].topics[0]
+        .claims
+        .iter()
+        .map(|c| (c.id.as_str(), c.sources.len(), c.assessment.is_some()))
+        .collect();
+    assert_eq!(
+        kept,
+        [("claim-1", 2, true), ("https-fc-example-c-123", 2, true)],
+        "{said}"
+    );
 }
 
 /// A fact-checker's verdict repeated as it was on a claim's next source row is the same verdict,

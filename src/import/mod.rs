@@ -291,11 +291,13 @@ impl Builder {
     /// The id a claim's id cell that is not one (a url) is written as: `made`, made from it,
     /// unless a claim of this side made from another cell has that (two urls alike in their
     /// first 128 characters, cut alike), then one of [`Builder::numbered_claim_id`]'s; the
-    /// cell's later rows name the same. Said either way.
+    /// cell's later rows name the same. Said either way. A row without text (`with_text`
+    /// false) adds to a claim and makes none: it names the claim `made` names, as written.
     fn made_claim_id(
         &mut self,
         cell: &str,
         made: String,
+        with_text: bool,
         side: &str,
         file: &str,
         at: &str,
@@ -311,10 +313,11 @@ impl Builder {
         }
         let here = self.side_ids.get(side).copied();
         // Another side's claim with the id is another matter, said where ids clash across sides.
-        let taken = match self.id_cells.get(&made) {
-            Some((s, c)) => s == side && *c != key.1,
-            None => self.claims.get(&made).is_some_and(|p| Some(p.side) == here),
-        };
+        let taken = with_text
+            && match self.id_cells.get(&made) {
+                Some((s, c)) => s == side && *c != key.1,
+                None => self.claims.get(&made).is_some_and(|p| Some(p.side) == here),
+            };
         let id = if taken {
             self.numbered_claim_id(&made)
         } else {
@@ -675,7 +678,10 @@ impl Builder {
                     );
                     return;
                 }
-                Err(made) => self.made_claim_id(id, made, &side_id, file, at),
+                Err(made) => {
+                    let with_text = text.is_some_and(|t| !t.is_empty());
+                    self.made_claim_id(id, made, with_text, &side_id, file, at)
+                }
             },
             (None, Some(text)) => claim_id(&side_id, text),
             (None, None) => {

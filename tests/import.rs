@@ -712,6 +712,10 @@ fn json_given_to_import_csv_is_named_as_json_whatever_its_strings_hold() {
             "side.json",
             "{\"format\": \"parallax/1\", \"party\": {\"id\": \"a\", \"name\": \"A, B,\"}}",
         ),
+        // Broken, or with comments: still no table.
+        ("broken.json", "{ broken json, side, topic"),
+        ("cut.json", "[1,2"),
+        ("single.json", "{'a': 'b, c'}"),
     ] {
         let said = refused(name, text);
         assert!(

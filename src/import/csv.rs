@@ -118,16 +118,14 @@ fn packed_advice(what: super::Packed) -> &'static str {
     }
 }
 
-/// True when the bytes are JSON, not a table: they open with `{` or `[` and then a string, an
-/// object, a list or its end (`{"`, `[{`, `[]`), as no header row does, or parse as JSON. A
-/// JSON string ending in a comma (`"one, two,"`) read as CSV was taken for a bad quote.
+/// True when the bytes are JSON (or meant to be: broken, or with comments), not a table: they
+/// open with `{` or `[`, as no header row does. Checked before any quote is read (a JSON string
+/// ending in a comma, `"one, two,"`, read as CSV was taken for a bad quote).
 fn is_json(bytes: &[u8]) -> bool {
-    let mut start = bytes.iter().filter(|b| !b.is_ascii_whitespace());
-    match (start.next(), start.next()) {
-        (Some(b'{' | b'['), Some(b'"' | b'{' | b'[' | b']' | b'}')) => true,
-        (Some(b'{' | b'['), _) => serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok(),
-        _ => false,
-    }
+    bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| matches!(b, b'{' | b'['))
 }
 
 /// The delimiter of a file: of the comma, the semicolon (as spreadsheets write where the comma

@@ -473,14 +473,16 @@ pub struct FilterArgs {
     /// Keep rows that both sides answer.
     #[arg(long)]
     pub both_sides: bool,
-    /// Keep only claims that cite no source.
+    /// Keep claims that cite no source (with --untrusted or --weak-sources: claims with
+    /// either mark).
     #[arg(long)]
     pub unsourced: bool,
-    /// Keep only claims whose text held control, bidirectional or invisible characters.
+    /// Keep claims whose text held control, bidirectional or invisible characters (with
+    /// --unsourced or --weak-sources: claims with either mark).
     #[arg(long)]
     pub untrusted: bool,
-    /// Keep only claims resting only on sources rated low or partisan (a source's
-    /// `reliability`).
+    /// Keep claims resting only on sources rated low or partisan (a source's `reliability`;
+    /// with --unsourced or --untrusted: claims with either mark).
     #[arg(long)]
     pub weak_sources: bool,
     /// Keep claims that relate to another party's claim this way: contradicts (`rebuts`

@@ -209,6 +209,8 @@ fn unsourced_and_untrusted() {
         ..Filter::default()
     };
     assert_eq!(kept(&either), ["in-water-treaty", "pk-strikes-untrusted"]);
+    // Named as the alternatives they are, where the header and exports list the filters.
+    assert_eq!(either.describe(), ["either unsourced or untrusted text"]);
 }
 
 #[test]

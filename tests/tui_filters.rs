@@ -283,7 +283,7 @@ fn one_sided_rows_unsourced_and_untrusted_claims() {
     assert_eq!(topics(&a), [t("strikes", 0, 1)]);
     // Both chosen: either, as two tags keep either.
     keys(&mut a, &[KeyCode::Up, KeyCode::Char(' ')]);
-    assert_eq!(a.active_filters, ["unsourced", "untrusted text"]);
+    assert_eq!(a.active_filters, ["either unsourced or untrusted text"]);
     assert_eq!(topics(&a), [t("strikes", 0, 1), t("water", 1, 0)]);
 }
 

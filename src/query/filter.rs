@@ -339,14 +339,21 @@ impl Filter {
             Some(AnsweredBy::OneSided) => out.push("one-sided rows".to_owned()),
             None => {}
         }
-        if self.unsourced {
-            out.push("unsourced".to_owned());
-        }
-        if self.untrusted {
-            out.push("untrusted text".to_owned());
-        }
-        if self.weak_sources {
-            out.push("only low or partisan sources".to_owned());
+        // The three marks are alternatives: two or three chosen are one label that says so.
+        let marks: Vec<&str> = [
+            (self.unsourced, "unsourced"),
+            (self.untrusted, "untrusted text"),
+            (self.weak_sources, "only low or partisan sources"),
+        ]
+        .into_iter()
+        .filter_map(|(on, name)| on.then_some(name))
+        .collect();
+        match marks.as_slice() {
+            [] => {}
+            [one] => out.push((*one).to_owned()),
+            [first @ .., last] => {
+                out.push(format!("either {} or {last}", first.join(", ")));
+            }
         }
         match self.common {
             Some(CommonGround::Only) => out.push("common ground only".to_owned()),

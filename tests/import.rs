@@ -1799,6 +1799,30 @@ fn a_claims_further_rows_fill_in_what_its_rows_before_left_empty() {
     assert_eq!(a1.sources.len(), 3);
     let question = d.manifest_topics[0].points[0].question.as_deref();
     assert_eq!(question, Some("Who shut the gates?"));
+    // A row of another topic or point is likelier another claim's: it fills in nothing, and
+    // all it gives besides its source is said not to be used.
+    let (dir, said) = import_said(
+        "side,topic,id,text,point,question,speaker,source_url\n\
+         alpha,water,a-1,The dam raised the river,p1,Q1?,,https://a.example/1\n\
+         alpha,land,a-1,,p2,Q2?,Bob,https://a.example/2\n\
+         alpha,water,a-2,Second claim,,,,https://a.example/3\n\
+         alpha,land,a-2,,p3,Q3?,,https://a.example/4\n\
+         beta,water,b-1,Other,,,,https://b.example/1\n",
+    );
+    assert!(
+        said.contains("line 3: claim `a-1` was given at line 2; this record's topic, point, question, speaker differ from it and are not used (only its source is added)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("line 5: claim `a-2` was given at line 4; this record's topic, point, question differ from it and are not used"),
+        "{said}"
+    );
+    assert!(!said.contains("`Q1?` was given before"), "{said}");
+    let d = load(&dir.path().join("out"));
+    let claims = &d.sides[0].topics[0].claims;
+    assert_eq!(claims[0].speaker, None, "{said}");
+    assert_eq!(claims[1].point, None, "{said}");
+    assert_eq!(claims.iter().map(|c| c.sources.len()).sum::<usize>(), 4);
 }
 
 /// A rating's `textualRating` (the Fact Check API's word, which some pages use) is read when

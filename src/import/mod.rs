@@ -1188,20 +1188,49 @@ impl Builder {
                 ),
             );
         } else {
-            let differ = self.differing(r, place);
+            let mut differ = self.differing(r, place);
+            // A row of another topic or point is likelier another claim's: nothing of it is
+            // filled in, and what it gives besides its source is said not to be used.
+            let elsewhere = differ
+                .iter()
+                .any(|&c| c == Col::Topic.name() || c == Col::Point.name());
+            if elsewhere {
+                for col in [
+                    Col::Point,
+                    Col::Question,
+                    Col::Speaker,
+                    Col::Date,
+                    Col::Tags,
+                    Col::Rebuts,
+                    Col::Relations,
+                ] {
+                    if r.get(col).is_some_and(|c| !c.trim().is_empty())
+                        && !differ.contains(&col.name())
+                    {
+                        differ.push(col.name());
+                    }
+                }
+            }
             if !differ.is_empty() {
+                let added = if elsewhere {
+                    "only its source is added"
+                } else {
+                    "its source is added, and what the claim's rows before left empty"
+                };
                 self.problem(
                     file,
                     at,
                     format!(
-                        "claim `{}` was given at {}; this record's {} (only its source is added)",
+                        "claim `{}` was given at {}; this record's {} ({added})",
                         quote(id),
                         place.shown_from(file),
                         differ_not_used(&differ),
                     ),
                 );
             }
-            self.fill_in(r, place, file, at);
+            if !elsewhere {
+                self.fill_in(r, place, file, at);
+            }
         }
         self.source(r, place, file, at);
     }

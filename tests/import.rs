@@ -754,7 +754,25 @@ fn a_workbook_or_a_compressed_file_is_named_as_such() {
         assert!(said.contains(&format!("{name}: {what}")), "{said}");
         assert!(said.contains(todo), "{said}");
         assert!(!said.contains("Windows-1252"), "{said}");
+        // An old workbook is no zip: nothing to unzip.
+        if name.ends_with(".xls") {
+            assert!(!said.contains("unzip"), "{said}");
+        }
     }
+    // A workbook given to import claimreview is pointed to import csv first.
+    let (dir, book) = csv_file("claims.xlsx", b"PK\x03\x04\x14\x00\x85");
+    let out = parallax()
+        .args(["import", "claimreview"])
+        .arg(&book)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(1);
+    let said = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        said.contains("a workbook of claims imports with `parallax import csv`"),
+        "{said}"
+    );
     // ClaimReview too.
     let (dir, gz) = csv_file("reviews.json.gz", b"\x1f\x8b\x08\x00\x85");
     let out = parallax()

@@ -382,8 +382,8 @@ fn encoding_of(bytes: &[u8], name: &str) -> Result<(), Failure> {
                 "decompress it first (gunzip FILE) and import the JSON it gives"
             }
             crate::import::Packed::Zip => {
-                "unzip it first and import the JSON files it holds (a workbook of claims imports \
-                 with `parallax import csv`, saved as \"CSV UTF-8\")"
+                "a workbook of claims imports with `parallax import csv`, saved as \"CSV UTF-8\" \
+                 (a zip of ClaimReview files: unzip it first and import the JSON files it holds)"
             }
             crate::import::Packed::OldExcel => {
                 "a workbook of claims imports with `parallax import csv`, saved as \"CSV UTF-8\""

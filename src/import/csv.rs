@@ -112,8 +112,11 @@ pub enum CsvError {
 fn packed_advice(what: super::Packed) -> &'static str {
     match what {
         super::Packed::Gzip => "decompress it first (gunzip FILE) and import the file it gives",
-        super::Packed::Zip | super::Packed::OldExcel => {
+        super::Packed::Zip => {
             "open it in the spreadsheet, save the sheet as \"CSV UTF-8\" and import that (a zip of CSV files: unzip it first)"
+        }
+        super::Packed::OldExcel => {
+            "open it in the spreadsheet, save the sheet as \"CSV UTF-8\" and import that"
         }
     }
 }

@@ -872,6 +872,16 @@ fn validate_checks_one_side_file_on_its_own() {
     assert!(said.contains("error[unreadable]"), "{said}");
     assert!(!said.contains("too-few-sides"), "{said}");
     assert!(said.contains("failed: 1 error(s)"), "{said}");
+    // So is one of two.
+    let out = parallax()
+        .arg("validate")
+        .arg(&side)
+        .arg(dir.path().join("d/b.jsn"))
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("b.jsn: error[unreadable]"), "{said}");
+    assert!(!said.contains("too-few-sides"), "{said}");
     // ClaimReview (parallax's own export of it) is named as such, with the command that reads
     // it, not as four errors of missing and unknown fields.
     let reviews = dir.path().join("reviews.json");

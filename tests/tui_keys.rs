@@ -152,6 +152,28 @@ fn the_party_picker_chooses_both_sides() {
     assert!(screen.contains("■ Alpha (right)"), "{screen}");
 }
 
+/// Long party names alike in their first words (two ministries of one government) are shown
+/// whole where the screen has room, marks included: the picker was 48 columns at any size, so
+/// both read `Government of the Republic of India, Minist…`.
+#[test]
+fn the_picker_widens_for_long_party_names() {
+    let mut dispute = common::dispute("tests/fixtures/tui/sample");
+    let names = [
+        "Government of the Republic of India, Ministry of External Affairs",
+        "Government of the Republic of India, Ministry of Defence",
+    ];
+    for (side, name) in dispute.sides.iter_mut().zip(names) {
+        side.party.name = name.to_owned();
+    }
+    let mut a = sized(App::new(dispute, 0, 1, Theme::plain()), 200, 50);
+    press(&mut a, &[Action::PickParties]);
+    let shown = lines(&a).join("\n");
+    for name in names {
+        assert!(shown.contains(name), "{name}:\n{shown}");
+    }
+    assert!(shown.contains("(currently left)"), "{shown}");
+}
+
 #[test]
 fn the_picker_does_not_offer_the_left_side_for_the_right_and_esc_goes_back_a_step() {
     let mut a = app(100, 30);

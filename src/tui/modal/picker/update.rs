@@ -48,13 +48,24 @@ pub fn open(app: &mut App) -> Step {
     }))
 }
 
-/// Where the picker sits: as tall as the sides it offers.
+/// Where the picker sits: as tall as the sides it offers, and as wide as their names and
+/// marks need (48 columns at least), as far as the screen allows: two long names alike in
+/// their first words (two ministries of one government) read apart.
 pub fn area(app: &App, p: &Picker, main: Rect) -> Rect {
-    let offered = (0..app.dispute.sides.len())
-        .filter(|&i| p.offers(i))
-        .count();
-    let height = u16::try_from(offered + 2).unwrap_or(u16::MAX);
-    centered(main, 48.min(main.width.saturating_sub(4)), height)
+    let names: Vec<usize> = app
+        .dispute
+        .sides
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| p.offers(i))
+        .map(|(_, s)| crate::text::width(&s.party.name))
+        .collect();
+    let height = u16::try_from(names.len() + 2).unwrap_or(u16::MAX);
+    // `▶ `, the name, a space and the longest mark, inside the border.
+    let mark = crate::text::width(crate::tui::strings::NOW_RIGHT);
+    let needed = names.iter().max().map_or(0, |n| 2 + n + 1 + mark + 2);
+    let width = u16::try_from(needed).unwrap_or(u16::MAX).max(48);
+    centered(main, width.min(main.width.saturating_sub(4)), height)
 }
 
 impl Component for Picker {

@@ -386,12 +386,15 @@ fn a_claim_id_shared_with_a_file_with_errors_is_said_at_once() {
     let bad_date = |text: &str| text.replace("\"2025-05-01\"", "\"2025-02-30\"");
     let red = red();
     let green = red.replace("\"red\"", "\"green\"");
-    let id_errors = |first: &str, second: &str| {
+    // a.json and b.json, loaded as a folder.
+    let two = |first: &str, second: &str| {
         let dir = tempfile::tempdir().expect("a temporary folder");
         std::fs::write(dir.path().join("a.json"), first).expect("written");
         std::fs::write(dir.path().join("b.json"), second).expect("written");
-        let loaded = load_paths(&[dir.path().to_path_buf()]);
-        loaded
+        load_paths(&[dir.path().to_path_buf()])
+    };
+    let id_errors = |first: &str, second: &str| {
+        two(first, second)
             .report
             .diagnostics
             .iter()
@@ -413,11 +416,7 @@ fn a_claim_id_shared_with_a_file_with_errors_is_said_at_once() {
     assert!(message.contains("b.json, which loads"), "{message}");
     // At its own place in a.json, wherever the id stands in b.json.
     let place = |first: &str, second: &str| {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        std::fs::write(dir.path().join("a.json"), first).expect("written");
-        std::fs::write(dir.path().join("b.json"), second).expect("written");
-        let loaded = load_paths(&[dir.path().to_path_buf()]);
-        loaded
+        two(first, second)
             .report
             .diagnostics
             .iter()

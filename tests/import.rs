@@ -1841,6 +1841,25 @@ fn a_claims_further_rows_fill_in_what_its_rows_before_left_empty() {
     assert_eq!(claims[0].speaker, None, "{said}");
     assert_eq!(claims[1].point, None, "{said}");
     assert_eq!(claims.iter().map(|c| c.sources.len()).sum::<usize>(), 4);
+    // Its verdict neither: the claim's own topic's later row gives the first verdict.
+    let (dir, said) = import_said(
+        "side,topic,point,id,text,rating,note,by,source_url\n\
+         a,t1,p1,c1,Claim one text,,,,https://x.example/1\n\
+         b,t1,p1,d1,Other text,,,,https://y.example/1\n\
+         a,t2,p2,c1,,refuted,wrong,checker,https://x.example/2\n\
+         a,t1,,c1,,disputed,hmm,ck,https://x.example/3\n",
+    );
+    assert!(
+        said.contains("line 4: claim `c1` was given at line 2; this record's topic, point, rating, note, by differ from it and are not used"),
+        "{said}"
+    );
+    assert!(!said.contains("another verdict"), "{said}");
+    let d = load(&dir.path().join("out"));
+    let rating = d.sides[0].topics[0].claims[0]
+        .assessment
+        .as_ref()
+        .map(|a| a.rating.as_str());
+    assert_eq!(rating, Some("disputed"), "{said}");
 }
 
 /// A rating's `textualRating` (the Fact Check API's word, which some pages use) is read when

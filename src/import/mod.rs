@@ -1148,13 +1148,23 @@ impl Builder {
         let verdict = [Col::Rating, Col::Note, Col::By]
             .into_iter()
             .any(|c| r.get(c).is_some());
-        if same && verdict && claim.assessment.is_none() {
+        let mut differ = if same {
+            self.differing(r, place)
+        } else {
+            Vec::new()
+        };
+        // A row of another topic or point is likelier another claim's: nothing of it is filled
+        // in (its verdict neither), and what it gives besides its source is said not to be used.
+        let elsewhere = differ
+            .iter()
+            .any(|&c| c == Col::Topic.name() || c == Col::Point.name());
+        if !elsewhere && same && verdict && claim.assessment.is_none() {
             // The claim's first verdict, on a further row of it (its fact-check's source).
             let assessment = self.assessment(r, file, at).map(Box::new);
             if let Some(claim) = self.claim_at_mut(place) {
                 claim.assessment = assessment;
             }
-        } else if self.other_verdict(r, place) {
+        } else if !elsewhere && self.other_verdict(r, place) {
             // `disputed by Snopes: Rated “Mixture”.`: the rating, who gave it, then the
             // note (they were joined by colons: `disputed: Rated “Mixture”.: Snopes`).
             let by = r.get(Col::By).map(|b| format!(" by {}", b.trim()));
@@ -1188,14 +1198,11 @@ impl Builder {
                 ),
             );
         } else {
-            let mut differ = self.differing(r, place);
-            // A row of another topic or point is likelier another claim's: nothing of it is
-            // filled in, and what it gives besides its source is said not to be used.
-            let elsewhere = differ
-                .iter()
-                .any(|&c| c == Col::Topic.name() || c == Col::Point.name());
             if elsewhere {
                 for col in [
+                    Col::SideName,
+                    Col::TopicTitle,
+                    Col::SideTopicTitle,
                     Col::Point,
                     Col::Question,
                     Col::Speaker,
@@ -1203,6 +1210,9 @@ impl Builder {
                     Col::Tags,
                     Col::Rebuts,
                     Col::Relations,
+                    Col::Rating,
+                    Col::Note,
+                    Col::By,
                 ] {
                     if r.get(col).is_some_and(|c| !c.trim().is_empty())
                         && !differ.contains(&col.name())

@@ -162,7 +162,7 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
         shown * cols,
         (first > 0, first + shown < t.bins.len()),
     ));
-    lines.push(selection(app, chart, left, right, width));
+    lines.push(selection(app, chart, &per_bin, (left, right), width));
     if show_undated {
         lines.push(undated(theme, t, left, right, width));
     }
@@ -203,14 +203,21 @@ fn ends(theme: Theme, bins: &[Bin], width: usize, hidden: (bool, bool)) -> Line<
 }
 
 /// What the selected bar holds, or how to move along the chart.
-fn selection(app: &App, chart: &Chart, left: &str, right: &str, width: usize) -> Line<'static> {
+/// `per_bin`: the assessments of each bar, counted once per frame by the caller.
+fn selection(
+    app: &App,
+    chart: &Chart,
+    per_bin: &[usize],
+    (left, right): (&str, &str),
+    width: usize,
+) -> Line<'static> {
     let t = &chart.counts;
     let Some(b) = chart.cursor.and_then(|i| t.bins.get(i)) else {
         return Line::styled(text::ellipsis(words::HOW, width), app.theme.dim());
     };
     let n = chart
         .cursor
-        .and_then(|i| t.assessed_per_bin().get(i).copied())
+        .and_then(|i| per_bin.get(i).copied())
         .unwrap_or(0);
     let mut s = words::selected(&t.bucket.when(b), left, b.left, right, b.right, n);
     // Too wide (a week said `2025-05-05 to 2025-05-11`): the bar by its table name instead

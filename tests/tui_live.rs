@@ -448,40 +448,34 @@ fn a_file_changed_on_disk_keeps_the_row_in_full_open_on_its_row() {
 
 #[test]
 fn an_editor_that_fails_is_named_in_the_footer() {
+    // `EDITOR=false`: it ends at once with exit status 1 (a raw wait status of 256).
+    let said = after_an_editor_ending_with(256);
+    assert!(said.contains("ended with exit status 1"), "{said}");
+}
+
+/// The last frame drawn (before `q`) after `E` on a claim runs an editor whose raw wait status
+/// is `status`, as one string.
+fn after_an_editor_ending_with(status: i32) -> String {
     let (_dir, mut app) = editable(FIXTURE, 100, 30);
     press(&mut app, &[Action::FocusComparison, Action::Down]);
-    // `EDITOR=false`: it ends at once with exit status 1 (a raw wait status of 256).
     let mut host = Scripted {
         keys: [KeyCode::Char('E')].into_iter().collect(),
         edit: Some(Box::new(|| {})),
-        status: 256,
+        status,
     };
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
     parallax::tui::terminal::event_loop(&mut terminal, &mut app, &mut host).expect("ends with q");
-    // The last frame drawn, before `q`.
     let buffer = terminal.backend().buffer();
-    let said: String = buffer.content().iter().map(|c| c.symbol()).collect();
-    assert!(said.contains("ended with exit status 1"), "{said}");
+    buffer.content().iter().map(|c| c.symbol()).collect()
 }
 
 /// An editor ended by a signal (Ctrl-C in it, `kill`) is said with the signal's name: "ended
 /// on a signal" named none.
 #[test]
 fn an_editor_ended_by_a_signal_names_it() {
-    let (_dir, mut app) = editable(FIXTURE, 100, 30);
-    press(&mut app, &[Action::FocusComparison, Action::Down]);
     // A raw wait status of 2: ended by signal 2.
-    let mut host = Scripted {
-        keys: [KeyCode::Char('E')].into_iter().collect(),
-        edit: Some(Box::new(|| {})),
-        status: 2,
-    };
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
-    parallax::tui::terminal::event_loop(&mut terminal, &mut app, &mut host).expect("ends with q");
-    let buffer = terminal.backend().buffer();
-    let said: String = buffer.content().iter().map(|c| c.symbol()).collect();
+    let said = after_an_editor_ending_with(2);
     assert!(said.contains("ended on signal 2 (SIGINT)"), "{said}");
 }
 

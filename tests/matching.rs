@@ -2192,3 +2192,45 @@ fn match_texts_shows_both_claims_under_each_suggestion() {
         }
     }
 }
+
+/// A topic whose common ground is a relation row (one side's claim `agrees` with the other's)
+/// keeps it first once suggested rows are merged in: a machine's guess never stands in the
+/// common-ground lane of the screen or of what it exports.
+#[test]
+fn suggested_rows_come_after_common_ground_of_a_relation() {
+    let (_dir, d) = common::dispute_of(&[
+        (
+            "a",
+            serde_json::json!({"id": "a-patrol",
+            "text": "Our patrols at Kelm bridge stayed on our side of the river.",
+            "relations": [{"kind": "agrees", "to": "b-patrol"}]}),
+        ),
+        (
+            "a",
+            serde_json::json!({"id": "a-mines",
+            "text": "Beta laid mines on the Ostrava road near Kelm."}),
+        ),
+        (
+            "b",
+            serde_json::json!({"id": "b-patrol",
+            "text": "Alpha patrols stayed on their side of the river at Kelm."}),
+        ),
+        (
+            "b",
+            serde_json::json!({"id": "b-mines",
+            "text": "The mines on the Ostrava road are Alpha's own."}),
+        ),
+    ]);
+    let cmp = Comparison::new(&d, 0, 1);
+    let p = Profiles::new(&d, &cmp);
+    let pairs = topic_pairs(&cmp, &p, &Options::default());
+    assert_eq!(pairs.len(), 1, "{pairs:?}");
+    let merged = parallax::matching::with_suggested(&cmp, &pairs);
+    let rows = &merged.topics[0].rows;
+    let kinds: Vec<(RowKind, bool)> = rows.iter().map(|r| (r.kind, r.common)).collect();
+    assert_eq!(
+        kinds,
+        [(RowKind::Rebuttal, true), (RowKind::Suggested, false)],
+        "common ground first, then the guess"
+    );
+}

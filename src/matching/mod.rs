@@ -65,8 +65,8 @@ pub fn fitting_question(dispute: &Dispute, left: ClaimAt, right: ClaimAt) -> Opt
 pub const SUGGESTED_MARK: &str = "≈ suggested";
 
 /// The comparison with each suggested pair (as [`topic_pairs`] finds them) merged into one
-/// [`RowKind::Suggested`] row, placed after the topic's point rows and before the rows of one
-/// claim each (where the analyst looks first), best first; the two claims' rows of their own go.
+/// [`RowKind::Suggested`] row, placed after the topic's point rows and common ground, and before
+/// the rows of one claim each (where the analyst looks first), best first; the two claims' rows of their own go.
 /// The heading carries the marker, the score and one line of reasons.
 pub fn with_suggested(cmp: &Comparison, pairs: &[Suggestion]) -> Comparison {
     let mut out = cmp.clone();
@@ -87,10 +87,12 @@ pub fn with_suggested(cmp: &Comparison, pairs: &[Suggestion]) -> Comparison {
         topic
             .rows
             .retain(|r| !(r.kind == RowKind::Single && r.claims().all(|c| paired.contains(&c))));
+        // After the point rows and after common ground, which comes first whatever its kind
+        // (a relation row of agreement too): a guess is never shown as common ground.
         let after = topic
             .rows
             .iter()
-            .rposition(|r| r.kind == RowKind::Point)
+            .rposition(|r| r.kind == RowKind::Point || r.common)
             .map_or(0, |i| i + 1);
         let rows = mine.iter().map(|s| Row {
             kind: RowKind::Suggested,

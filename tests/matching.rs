@@ -2234,3 +2234,62 @@ fn suggested_rows_come_after_common_ground_of_a_relation() {
         "common ground first, then the guess"
     );
 }
+
+/// A folder of three side files and no manifest, its side files copied from the fixture (the
+/// third is `beta.json` under another party).
+fn three_sides_without_manifest() -> tempfile::TempDir {
+    let dir = sides_without_points();
+    let beta = std::fs::read_to_string(dir.path().join("beta.json")).expect("beta");
+    let gamma = beta.replace("\"beta\"", "\"gamma\"").replace("b-", "c-");
+    std::fs::write(dir.path().join("gamma.json"), gamma).expect("written");
+    dir
+}
+
+/// Linking side files named one by one writes a manifest beside them; where the folder holds a
+/// side file not named, that manifest would drop it from the folder's dispute without a word:
+/// it is refused, naming the file, and nothing is written.
+#[test]
+fn link_on_side_files_named_one_by_one_keeps_the_folders_other_sides() {
+    let dir = three_sides_without_manifest();
+    let d = dir.path();
+    let before = std::fs::read(d.join("alpha.json")).expect("alpha");
+    parallax()
+        .arg("link")
+        .args(["a-karvani", "b-karvani"])
+        .arg(d.join("alpha.json"))
+        .arg(d.join("beta.json"))
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("gamma.json"))
+        .stderr(predicates::str::contains("open the folder"));
+    assert!(!d.join("dispute.json").exists());
+    assert_eq!(std::fs::read(d.join("alpha.json")).expect("alpha"), before);
+    // The folder opened whole lists every side in the manifest it makes.
+    parallax()
+        .arg("link")
+        .args(["a-karvani", "b-karvani"])
+        .arg(d)
+        .assert()
+        .success();
+    let manifest = std::fs::read_to_string(d.join("dispute.json")).expect("made");
+    assert!(manifest.contains("gamma.json"), "{manifest}");
+}
+
+/// A side file that comes into the folder after the change was planned (the screen's dialog was
+/// open) is caught when it is written: the new manifest would leave it out.
+#[test]
+fn a_side_file_added_before_the_write_keeps_the_new_manifest_from_being_made() {
+    let dir = sides_without_points();
+    let d = dir.path();
+    let named = [d.join("alpha.json"), d.join("beta.json")];
+    let (ws, dispute) = Workspace::open(&named).expect("opens");
+    let plan = ws
+        .link(&dispute, "a-karvani", "b-karvani", None)
+        .expect("planned");
+    let beta = std::fs::read_to_string(d.join("beta.json")).expect("beta");
+    std::fs::write(d.join("gamma.json"), beta.replace("\"beta\"", "\"gamma\"")).expect("gamma");
+    let held = FolderLock::take(d, true).expect("the folder's lock");
+    let err = commit(&plan, &held).expect_err("refused");
+    assert!(err.to_string().contains("gamma.json"), "{err}");
+    assert!(!d.join("dispute.json").exists());
+}

@@ -483,7 +483,8 @@ impl Workspace {
             question: Some(question.to_owned()),
         };
         let Some(file) = &self.manifest else {
-            if let Some(refused) = manifest_left_out(&self.folder) {
+            let named: Vec<PathBuf> = self.sides.iter().map(|f| f.path.clone()).collect();
+            if let Some(refused) = manifest_left_out(&self.folder, &named) {
                 return Err(refused);
             }
             return Ok(self.new_manifest(dispute, topic, entry));
@@ -605,6 +606,20 @@ pub fn commit(plan: &Plan, _held: &lock::FolderLock) -> Result<(), EditError> {
         Ok(())
     };
     unchanged()?;
+    // A new manifest still names every side file of its folder (one may have come since).
+    for w in plan.writes.iter().filter(|w| w.before.is_none()) {
+        if let (Some(folder), Some(sides)) = (w.path.parent(), crate::load::listed_sides(&w.after))
+        {
+            let folder = if folder.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                folder
+            };
+            if let Some(refused) = sides_left_out(folder, &sides) {
+                return Err(refused);
+            }
+        }
+    }
     // Every target is checked before any is written (a read-only side file, a folder gone), so
     // a plan is not left half done.
     for w in &plan.writes {
@@ -720,9 +735,12 @@ fn write_error(path: &Path, e: crate::export::ExportError) -> EditError {
 /// Side files named one by one leave out the manifest beside them in `folder` (made by an earlier
 /// link, say): it would not be read, and a new one cannot replace it. The refusal, when there
 /// is one; the screen says it before a question is typed.
-pub fn manifest_left_out(folder: &Path) -> Option<EditError> {
+pub fn manifest_left_out(folder: &Path, named: &[PathBuf]) -> Option<EditError> {
     let beside = folder.join(MANIFEST);
-    beside.symlink_metadata().ok()?;
+    if beside.symlink_metadata().is_err() {
+        let names: Vec<String> = named.iter().filter_map(|p| file_name(p)).collect();
+        return sides_left_out(folder, &names);
+    }
     Some(EditError::Refused(format!(
         "{} exists beside the side files, but side files named one by one are read without it, \
          so the new point cannot go into it: list these side files in its `sides` if they are \
@@ -730,6 +748,33 @@ pub fn manifest_left_out(folder: &Path) -> Option<EditError> {
         beside.display(),
         folder.display()
     )))
+}
+
+/// A manifest made for the side files `named` (file names) would leave out the folder's other
+/// side files: a read of the folder takes every side file, one through a manifest only those it
+/// lists, so writing it would drop them from the dispute without a word. The refusal, when so.
+fn sides_left_out(folder: &Path, named: &[String]) -> Option<EditError> {
+    let others: Vec<String> = crate::load::folder_sides(folder)
+        .iter()
+        .filter_map(|p| file_name(p))
+        .filter(|n| !named.contains(n))
+        .collect();
+    let first = others.first()?;
+    let more = match others.len() {
+        1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    Some(EditError::Refused(format!(
+        "{} holds side files not opened with these ({first}{more}); a manifest listing only \
+         these would leave them out of the dispute the folder holds, so none is made: open the \
+         folder (`parallax link LEFT RIGHT {}`, or the screen on the folder), or move them away",
+        folder.display(),
+        folder.display()
+    )))
+}
+
+fn file_name(path: &Path) -> Option<String> {
+    path.file_name().map(|n| n.to_string_lossy().into_owned())
 }
 
 /// The folder of the dispute at `paths`, where files beside it (the dismissals) live: a folder

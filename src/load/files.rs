@@ -442,7 +442,7 @@ pub(super) fn io_refusal(error: &std::io::Error) -> Refusal {
 }
 
 /// The `sides` list of a manifest, read by the manifest's own reader (the loader checks the rest).
-fn listed_sides(bytes: &[u8]) -> Option<Vec<String>> {
+pub fn listed_sides(bytes: &[u8]) -> Option<Vec<String>> {
     let bytes = bytes.strip_prefix(super::BOM.as_bytes()).unwrap_or(bytes);
     super::manifest::sides(std::str::from_utf8(bytes).ok()?)
 }
@@ -493,21 +493,13 @@ fn gather_folder(
         // its list: it is never read.
         Some(names) => names.iter().map(|n| folder.join(n)).collect(),
         None => {
-            let mut found: Vec<PathBuf> = match std::fs::read_dir(folder) {
-                Ok(entries) => entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| {
-                        p.file_name()
-                            .is_some_and(|n| is_dispute_file(n) && n != MANIFEST)
-                    })
-                    .collect(),
+            let found: Vec<PathBuf> = match json_files(folder) {
+                Ok(found) => found,
                 Err(e) => {
                     inputs.push(Input::Refused(display(folder), io_refusal(&e)));
                     Vec::new()
                 }
             };
-            found.sort();
             // A folder named with nothing to load: said here, not left to a count of sides.
             if found.is_empty() && inputs.len() == before {
                 inputs.push(Input::Refused(
@@ -544,6 +536,41 @@ fn gather_folder(
     inputs.extend(read.into_iter().filter(|input| {
         by_manifest || !matches!(input, Input::Side(_, bytes) if is_export(bytes))
     }));
+}
+
+/// The files a folder without a manifest offers as its sides, in name order: every visible
+/// `*.json` but `dispute.json` (its exports are told apart once read).
+fn json_files(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(folder)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| is_dispute_file(n) && n != MANIFEST)
+        })
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// The side files a read of `folder` (which has no manifest) would take: its visible `*.json`
+/// but the manifest and parallax's exports (only each file's start is read to tell). A folder
+/// that cannot be listed gives none.
+pub fn folder_sides(folder: &Path) -> Vec<PathBuf> {
+    use std::io::Read;
+    let start = |path: &Path| -> Vec<u8> {
+        let mut bytes = Vec::new();
+        if let Ok(f) = std::fs::File::open(path) {
+            // The first field is all an export is told by; a side file's can be no longer.
+            let _ = f.take(4096).read_to_end(&mut bytes);
+        }
+        bytes
+    };
+    json_files(folder)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| !is_export(&start(p)))
+        .collect()
 }
 
 /// Where `file` leads when it is a link (or lies under one) to a regular file outside `folder`:

@@ -84,7 +84,7 @@ fn refusal(files: &crate::tui::live::state::Files) -> Option<String> {
         return None;
     }
     let folder = crate::edit::folder_of(&files.paths)?;
-    crate::edit::manifest_left_out(&folder).map(|e| e.to_string())
+    crate::edit::manifest_left_out(&folder, &files.sides).map(|e| e.to_string())
 }
 
 /// Opens the dialog on the selected suggested row, or says why not.

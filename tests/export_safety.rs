@@ -52,6 +52,52 @@ fn force_through_a_symbolic_link_replaces_its_file_and_keeps_the_link() {
 
 /// A file replaced keeps its mode whatever the umask: a group-writable file of a shared folder
 /// stayed writable by its owner alone after one export.
+/// A file replaced keeps its extended attributes: its access control list (the write access
+/// `setfacl` gave a colleague, lost after one write) and a user attribute. Skipped, and said,
+/// where the file system keeps no such attributes.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_replaced_file_keeps_its_access_control_list_and_attributes() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("shared.md");
+    std::fs::write(&target, "old\n").unwrap();
+    // user::rw- user:65534:rw- group::r-- mask::rw- other::r--, as the kernel stores it.
+    let entries: [(u16, u16, u32); 5] = [
+        (0x01, 6, u32::MAX),
+        (0x02, 6, 65534),
+        (0x04, 4, u32::MAX),
+        (0x10, 6, u32::MAX),
+        (0x20, 4, u32::MAX),
+    ];
+    let mut acl = 2u32.to_le_bytes().to_vec();
+    for (tag, perm, id) in entries {
+        acl.extend(tag.to_le_bytes());
+        acl.extend(perm.to_le_bytes());
+        acl.extend(id.to_le_bytes());
+    }
+    let set = xattr::set(&target, "system.posix_acl_access", &acl)
+        .and_then(|()| xattr::set(&target, "user.team", b"river"));
+    if let Err(e) = set {
+        eprintln!("skipped: this file system keeps no extended attributes ({e})");
+        return;
+    }
+    parallax()
+        .args(["export", &fixture("normal"), "-f", "md", "--force", "-o"])
+        .arg(&target)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with('#'));
+    assert_eq!(
+        xattr::get(&target, "system.posix_acl_access").unwrap(),
+        Some(acl),
+        "the colleague's write access"
+    );
+    assert_eq!(
+        xattr::get(&target, "user.team").unwrap().as_deref(),
+        Some(&b"river"[..])
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_replaced_file_keeps_its_mode_under_any_umask() {

@@ -271,6 +271,7 @@ pub fn prepare(
     #[cfg(unix)]
     if let Ok(replaced) = std::fs::metadata(path) {
         keep_owner_and_mode(tmp.as_file(), &replaced);
+        keep_attributes(tmp.as_file(), path);
     }
     let tmp_path = tmp.path().to_path_buf();
     let mut counted = Counted::new(io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut()));
@@ -407,6 +408,23 @@ fn keep_owner_and_mode(file: &std::fs::File, replaced: &std::fs::Metadata) {
         let _ = fchown(file, None, Some(replaced.gid()));
     }
     let _ = file.set_permissions(std::fs::Permissions::from_mode(replaced.mode() & 0o7777));
+}
+
+/// Gives the new file the extended attributes of the one it replaces: its access control list
+/// (`system.posix_acl_access`, the write access a team's colleagues were given with `setfacl`)
+/// and the rest, as far as the file system and the user allow; one that cannot be set (an
+/// attribute only root may write) stays unset, as the file would after `cp`.
+#[cfg(unix)]
+fn keep_attributes(file: &std::fs::File, replaced: &Path) {
+    use xattr::FileExt;
+    let Ok(names) = xattr::list_deref(replaced) else {
+        return;
+    };
+    for name in names {
+        if let Ok(Some(value)) = xattr::get_deref(replaced, &name) {
+            let _ = file.set_xattr(&name, &value);
+        }
+    }
 }
 
 /// A writer that counts what it wrote and keeps its first failure (as kind and words), so a

@@ -1074,3 +1074,30 @@ fn an_option_of_other_commands_names_them() {
         "{err}"
     );
 }
+
+/// The advice to run `validate` names the dispute it was given: `parallax validate` alone checks
+/// the bundled dispute, and says it is clean.
+#[test]
+fn the_advice_to_validate_names_the_dispute() {
+    let hostile = fixture("tui/hostile");
+    parallax()
+        .args(["show", &hostile])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "run `parallax validate {hostile}` to see them"
+        )));
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let broken = dir.path().join("my side.json");
+    std::fs::write(&broken, "{").expect("written");
+    let quoted = format!("'{}'", broken.display());
+    parallax()
+        .arg("show")
+        .arg(&broken)
+        .arg(format!("{hostile}/left.json"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(format!(
+            "run `parallax validate {quoted} {hostile}/left.json` for the full report"
+        )));
+}

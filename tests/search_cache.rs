@@ -111,7 +111,10 @@ fn a_changed_file_is_read_again() {
     let (code, _, err) = search(&cache, &[d, "'okapi"]);
     assert_eq!(code, 1);
     assert!(err.contains("no claim matches `'okapi`"), "{err}");
-    assert!(err.contains("parallax validate"), "{err}");
+    assert!(
+        err.contains(&format!("`parallax validate {d}` checks")),
+        "{err}"
+    );
 }
 
 #[test]

@@ -267,7 +267,7 @@ fn hostile_text_is_shown_as_markers() {
     });
     // The warnings said on stderr before the screen opened are said in its footer too.
     s.wait_for("the warnings", |t| {
-        t.contains("warning(s): `parallax validate` lists them")
+        t.contains("warning(s): `parallax validate tests/fixtures/tui/hostile` lists them")
     });
     s.send("\tG");
     // The whole frame, not the first rows of it to arrive.

@@ -84,12 +84,13 @@ pub fn open_loaded(
     input: &InputArgs,
     err: &mut dyn Write,
 ) -> Result<(Dispute, Vec<String>, usize), Failure> {
-    open_from(load(input), err)
+    open_from(load(input), &input.paths, err)
 }
 
-/// As [`open_loaded`], from a load already made.
+/// As [`open_loaded`], from a load already made of `paths` (named in the advice to validate).
 pub fn open_from(
     loaded: Loaded,
+    paths: &[std::path::PathBuf],
     err: &mut dyn Write,
 ) -> Result<(Dispute, Vec<String>, usize), Failure> {
     let report = &loaded.report;
@@ -98,11 +99,12 @@ pub fn open_from(
             writeln!(err, "{d}")?;
         }
         return Err(Failure::Input(format!(
-            "{} error(s) in the input; nothing is shown. Fix them, or run `parallax validate` for the full report.",
-            report.errors()
+            "{} error(s) in the input; nothing is shown. Fix them, or run `{}` for the full report.",
+            report.errors(),
+            crate::load::validate_command(paths)
         )));
     }
-    warnings_note(err, report.warnings())?;
+    warnings_note(err, report.warnings(), paths)?;
     let warnings = report.warnings();
     let dispute = loaded
         .dispute
@@ -110,12 +112,17 @@ pub fn open_from(
     Ok((dispute, loaded.files, warnings))
 }
 
-/// Tells, on stderr, that the input has warnings that `validate` shows.
-pub fn warnings_note(err: &mut dyn Write, warnings: usize) -> std::io::Result<()> {
+/// Tells, on stderr, that the input read from `paths` has warnings that `validate` shows.
+pub fn warnings_note(
+    err: &mut dyn Write,
+    warnings: usize,
+    paths: &[std::path::PathBuf],
+) -> std::io::Result<()> {
     if warnings > 0 {
         writeln!(
             err,
-            "parallax: {warnings} warning(s) in the input; run `parallax validate` to see them."
+            "parallax: {warnings} warning(s) in the input; run `{}` to see them.",
+            crate::load::validate_command(paths)
         )?;
     }
     Ok(())

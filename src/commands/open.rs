@@ -25,7 +25,7 @@ pub fn open(
         crate::load::load_bundled,
         crate::load::Gathered::into_loaded,
     );
-    let (dispute, _, warnings) = open_from(loaded, err)?;
+    let (dispute, _, warnings) = open_from(loaded, paths, err)?;
     let (left, right) = pair(&dispute, &args.pair)?;
     err.flush()?;
     // Only a fingerprint of the files is kept, not their bytes: a write reads them again.
@@ -55,7 +55,7 @@ pub fn open(
     }
     // The note on stderr is hidden by the screen: the footer says it too, as a reload does.
     if warnings > 0 {
-        let said = strings::opened_with_warnings(warnings);
+        let said = strings::opened_with_warnings(warnings, paths);
         app.message = Some(match app.message.take() {
             Some(hint) => format!("{said} {hint}"),
             None => said,

@@ -218,14 +218,15 @@ pub fn search(
         )?;
         writeln!(
             err,
-            "parallax: no file holds it, so they were not checked (`parallax validate` checks them)"
+            "parallax: no file holds it, so they were not checked (`{}` checks them)",
+            crate::load::validate_command(&input.paths)
         )?;
         return Ok(false);
     }
     drop(bytes);
     let cacheable = opts.cache && plain && all_read;
     if cacheable && let Some(cached) = cache::read(&input.paths) {
-        super::warnings_note(err, cached.warnings)?;
+        super::warnings_note(err, cached.warnings, &input.paths)?;
         let searcher = Searcher::from_index(cached.index, filter_args.matcher);
         let (pattern, hits) = searcher.search_all(query_text, |_| true);
         let found = report(
@@ -244,7 +245,7 @@ pub fn search(
         return Ok(found);
     }
     let (dispute, files, warnings) = match &gathered {
-        Some(g) => open_from(g.load(), err)?,
+        Some(g) => open_from(g.load(), &input.paths, err)?,
         None => open_loaded(input, err)?,
     };
     // The dispute owns its text: the files' bytes can go before the search allocates its own.

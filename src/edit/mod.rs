@@ -154,7 +154,7 @@ impl Workspace {
         let loaded = gathered.load();
         let dispute = match loaded.dispute {
             Some(d) if loaded.report.errors() == 0 => d,
-            _ => return Err(EditError::Load(load_failure(&loaded.report))),
+            _ => return Err(EditError::Load(load_failure(&loaded.report, paths))),
         };
         let ws = Workspace::from_read(paths, gathered.into_files(), &dispute)?;
         Ok((ws, dispute, loaded.report.warnings()))
@@ -279,7 +279,7 @@ impl Workspace {
         let loaded = loader.finish();
         match loaded.dispute {
             Some(d) if loaded.report.errors() == 0 => Ok(d),
-            _ => Err(EditError::Load(load_failure(&loaded.report))),
+            _ => Err(EditError::Load(load_failure(&loaded.report, &self.paths))),
         }
     }
 
@@ -850,8 +850,8 @@ fn side_title(dispute: &Dispute, topic: &str) -> Option<String> {
         .map(|t| t.title.clone())
 }
 
-/// What a load's errors say, in short.
-fn load_failure(report: &crate::load::Report) -> String {
+/// What a load's errors of the files at `paths` say, in short.
+fn load_failure(report: &crate::load::Report, paths: &[PathBuf]) -> String {
     let first = report
         .diagnostics
         .iter()
@@ -859,8 +859,9 @@ fn load_failure(report: &crate::load::Report) -> String {
         .map(|d| d.to_string())
         .unwrap_or_else(|| "fewer than two sides loaded".to_owned());
     format!(
-        "the files do not load cleanly ({} error(s); first: {first}); run `parallax validate` and fix them first",
-        report.errors()
+        "the files do not load cleanly ({} error(s); first: {first}); run `{}` and fix them first",
+        report.errors(),
+        crate::load::validate_command(paths)
     )
 }
 

@@ -1098,6 +1098,18 @@ fn syntax_error_at(name: &str, text: &str, e: &serde_json::Error, offset: usize)
     d
 }
 
+/// The command that lists every problem of the dispute read from `paths`, each path one shell
+/// word (`parallax validate liar`); the bundled dispute's is `parallax validate`. Advice that
+/// names the command names the dispute: without its path, `validate` checks the bundled one.
+pub fn validate_command(paths: &[std::path::PathBuf]) -> String {
+    std::iter::once("parallax validate".to_owned())
+        .chain(paths.iter().map(|p| {
+            shell_words::quote(&crate::text::one_line(&p.display().to_string())).into_owned()
+        }))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Loads the dispute bundled in the binary.
 pub fn load_bundled() -> Loaded {
     let mut loader = Loader::new();

@@ -200,7 +200,7 @@ fn reload_changed(
 /// second press dismissed the next pair unseen. True when refused (the footer says why).
 fn refused_while_broken(app: &mut App) -> bool {
     if app.live.broken {
-        app.message = Some(strings::WRITE_WHILE_BROKEN.to_owned());
+        app.message = Some(strings::write_while_broken(&app.live.paths));
     }
     app.live.broken
 }

@@ -191,8 +191,13 @@ pub fn nothing_to_undismiss(kept: bool) -> String {
         "Nothing dismissed here to bring back.".to_owned()
     }
 }
-/// The message when `x` or `u` would write the dismissals while the files do not load.
-pub const WRITE_WHILE_BROKEN: &str = "Nothing was written: the files on disk do not load (the header's ⚠), and the screen shows their last good state. Fix them (`parallax validate` lists the problems), then dismiss or undo.";
+/// The message when `x` or `u` would write the dismissals while the files at `paths` do not load.
+pub fn write_while_broken(paths: &[std::path::PathBuf]) -> String {
+    format!(
+        "Nothing was written: the files on disk do not load (the header's ⚠), and the screen shows their last good state. Fix them (`{}` lists the problems), then dismiss or undo.",
+        crate::load::validate_command(paths)
+    )
+}
 /// The message when `u` finds its dismissal gone from the file already (deleted there).
 pub const UNDISMISSED_ALREADY: &str =
     "Nothing to take back: the dismissal is no longer in .parallax-dismissed.json.";
@@ -1142,8 +1147,11 @@ pub fn not_compared(target: &str) -> String {
 }
 
 /// The footer's first message when the files load with warnings.
-pub fn opened_with_warnings(n: usize) -> String {
-    format!("The files have {n} warning(s): `parallax validate` lists them.")
+pub fn opened_with_warnings(n: usize, paths: &[std::path::PathBuf]) -> String {
+    format!(
+        "The files have {n} warning(s): `{}` lists them.",
+        crate::load::validate_command(paths)
+    )
 }
 
 /// The message when a linked claim is on a compared side but said after the date in force.

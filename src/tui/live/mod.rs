@@ -140,7 +140,7 @@ pub fn reload(app: &mut App) {
             app.message = None;
             app.reload(dispute);
             // What the reload closed (an accept dialog whose claims are gone) is said after.
-            let reloaded = words::reloaded(warnings);
+            let reloaded = words::reloaded(warnings, &app.live.paths);
             app.message = Some(match app.message.take() {
                 Some(closed) => format!("{reloaded} {closed}"),
                 None => reloaded,
@@ -409,11 +409,12 @@ mod words {
     }
 
     /// After a reload.
-    pub fn reloaded(warnings: usize) -> String {
+    pub fn reloaded(warnings: usize, paths: &[std::path::PathBuf]) -> String {
         match warnings {
             0 => "Reloaded: the files changed on disk.".to_owned(),
             n => format!(
-                "Reloaded: the files changed on disk ({n} warning(s): `parallax validate` lists them)."
+                "Reloaded: the files changed on disk ({n} warning(s): `{}` lists them).",
+                crate::load::validate_command(paths)
             ),
         }
     }

@@ -30,6 +30,12 @@ fn main() -> ExitCode {
         Some(Command::Config { .. }) => Ok(parallax::config::Config::default()),
         _ => commands::help::check_config(),
     };
+    // `search` and `match` exit 1 when they find nothing, as grep does; so their failures (files
+    // with errors, a write that failed) exit 2, as grep's do, for a script to tell them apart.
+    let finds = matches!(
+        cli.command,
+        Some(Command::Search { .. } | Command::Match { .. })
+    );
     let result = checked.and_then(|config| match cli.command {
         Some(Command::Validate {
             input,
@@ -205,6 +211,7 @@ fn main() -> ExitCode {
             let _ = writeln!(err, "parallax: {e}");
             ExitCode::from(match e {
                 Failure::Usage(_) => 2,
+                Failure::Input(_) | Failure::Output(_) | Failure::Io(_) if finds => 2,
                 Failure::Input(_) | Failure::Output(_) | Failure::Io(_) => 1,
             })
         }

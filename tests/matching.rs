@@ -2293,3 +2293,29 @@ fn a_side_file_added_before_the_write_keeps_the_new_manifest_from_being_made() {
     assert!(err.to_string().contains("gamma.json"), "{err}");
     assert!(!d.join("dispute.json").exists());
 }
+
+/// `match` exits 1 when it suggests nothing, so its failures exit 2, as grep's do: a script
+/// tells files that do not load, or a full disk, from "no suggestion".
+#[test]
+fn match_fails_with_2_not_the_1_of_no_suggestion() {
+    let dir = copy_fixture();
+    std::fs::write(dir.path().join("beta.json"), "{").expect("broken");
+    parallax()
+        .arg("match")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("error[syntax]"));
+    #[cfg(target_os = "linux")]
+    {
+        let full = std::fs::File::create("/dev/full").expect("/dev/full");
+        let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+            .arg("match")
+            .arg(fixture())
+            .stdout(full)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .expect("runs");
+        assert_eq!(status.code(), Some(2), "a full disk");
+    }
+}

@@ -1090,13 +1090,14 @@ fn a_cold_search_for_what_no_file_holds_answers_without_loading() {
         .assert()
         .code(1)
         .stdout("[]\n");
-    // A term that might match loads the files, and their errors are reported.
+    // A term that might match loads the files, and their errors are reported: a failure (2),
+    // which a script tells apart from "no claim matches" (1), as grep's.
     parallax()
         .args(["search", "--no-cache"])
         .arg(&side)
         .arg("party")
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("error"));
 }
 

@@ -102,7 +102,7 @@ fn a_changed_file_is_read_again() {
     );
     std::fs::write(&left, "{ \"zebra\": not json").expect("write");
     let (code, _, err) = search(&cache, &[d, "'zebra"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2, "a failure, not \"no hits\" (1)");
     assert!(
         err.contains("error[syntax]"),
         "a broken file is reported: {err}"
@@ -187,7 +187,7 @@ fn an_edit_that_keeps_the_size_and_the_time_is_seen() {
     // A same-size edit that breaks the JSON is reported, never answered from the cache.
     write_keeping_time(&edited.replacen('{', "[", 1));
     let (code, _, err) = search(&cache, &[d, "'zebra"]);
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(code, 2, "{err}");
     assert!(err.contains("error["), "{err}");
 }
 
@@ -253,7 +253,7 @@ fn max_file_size_refuses_the_files_even_when_the_cache_or_the_pre_check_would_an
         &cache,
         &["--no-cache", "--max-file-size", "100", d, "ceasefire"],
     );
-    assert_eq!(uncached.0, 1);
+    assert_eq!(uncached.0, 2);
     assert!(
         uncached.2.contains("over the limit of 100 bytes"),
         "{}",
@@ -263,7 +263,7 @@ fn max_file_size_refuses_the_files_even_when_the_cache_or_the_pre_check_would_an
     // holds it): both refuse the files as --no-cache does, printing no hit.
     for query in ["ceasefire", "zzqqxx"] {
         let (code, stdout, stderr) = search(&cache, &["--max-file-size", "100", d, query]);
-        assert_eq!(code, 1, "{query}: {stderr}");
+        assert_eq!(code, 2, "{query}: {stderr}");
         assert_eq!(stdout, "", "{query}");
         assert!(
             stderr.contains("over the limit of 100 bytes"),

@@ -1833,3 +1833,68 @@ fn a_filter_of_rows_says_which_two_parties_it_searched() {
     assert!(!err.contains("searched"), "{err}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("third-parties"));
 }
+
+/// A claim's own text ranks it: a topic titled "Strikes" gives the claim "They did not strike
+/// the temple" no exact match over a claim saying "strikes" elsewhere, and a typo in its text
+/// ("ceasfire") is counted as one though the topic's title spells the word right.
+#[test]
+fn a_topics_title_gives_its_claims_no_rank_their_text_lacks() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let side = |party: &str, topics: serde_json::Value| {
+        let side = serde_json::json!({
+            "format": "parallax/1", "dispute": "d",
+            "party": {"id": party, "name": party.to_uppercase()},
+            "sources": [{"id": "s", "outlet": "Wire"}],
+            "topics": topics
+        });
+        std::fs::write(dir.path().join(format!("{party}.json")), side.to_string())
+            .expect("written");
+    };
+    let claim =
+        |id: &str, text: &str| serde_json::json!({"id": id, "text": text, "sources": ["s"]});
+    side(
+        "a",
+        serde_json::json!([
+            {"id": "strikes", "title": "Strikes news", "claims": [
+                claim("a-strike", "They did not strike the temple."),
+                claim("a-typo-here", "A ceasfire was agreed.")]},
+            {"id": "other", "title": "Other matters", "claims": [
+                claim("a-strikes", "The strikes hit a depot."),
+                claim("a-ceasefire", "A ceasfire was agreed too.")]}
+        ]),
+    );
+    side(
+        "b",
+        serde_json::json!([{"id": "cease", "title": "Ceasefire", "claims": [
+            claim("b-typo-there", "B said a ceasfire came.")]}]),
+    );
+    let d = parallax::load::load_paths(&[dir.path().to_path_buf()])
+        .dispute
+        .expect("loads");
+    let found = ids(&d, "strikes");
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("a-strikes"),
+        "{found:?}"
+    );
+    let searcher = query::Searcher::new(&d, MatcherKind::Nucleo);
+    let (_, hits) = searcher.search_all("ceasefire", |_| true);
+    let typos: Vec<(String, u8)> = hits
+        .iter()
+        .filter(|h| !h.is_topic_level())
+        .filter_map(|h| Some((d.claim(h.claim)?.id.to_string(), h.typos)))
+        .collect();
+    assert_eq!(typos.len(), 3, "{typos:?}");
+    assert!(
+        typos.iter().all(|(_, t)| *t > 0),
+        "each needed its typo: {typos:?}"
+    );
+    // The count the screen and the command give says so too.
+    let mut session = Session::new(&d, MatcherKind::Nucleo);
+    let q = Query {
+        search: Some("ceasefire".into()),
+        ..Query::default()
+    };
+    let counts = session.run(&d, &Comparison::new(&d, 0, 1), &q).counts;
+    assert_eq!((counts.claims, counts.typo_only), (3, 3), "{counts:?}");
+}

@@ -75,9 +75,10 @@ impl<S: Copy> Alive<S> {
     /// Adds one positive term's best matches in the claim and where it starts in the claim's
     /// text (when it matches there); false when it matched nowhere, and the claim is out.
     pub fn add(&mut self, own: Option<Best<S>>, topic: Option<Best<S>>, at: Option<usize>) -> bool {
+        // A term the claim's own fields hold is ranked as they hold it: its topic's title
+        // ("Strikes") gives no claim of the topic an exact match its text ("strike") lacks.
         let best = match (own, topic) {
-            (Some(o), Some(t)) => o.0.min(t.0),
-            (Some(o), None) => o.0,
+            (Some(o), _) => o.0,
             (None, Some(t)) => t.0,
             (None, None) => return false,
         };

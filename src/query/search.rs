@@ -641,18 +641,23 @@ impl Pattern {
             let entries: Vec<usize> = alive.iter().map(|a| a.0).collect();
             let found = per_string(index, &entries, |s| p.typos(index, &table, s));
             alive.retain_mut(|(e, own, typo)| {
-                let (mut best, mut in_own) = (NO, false);
+                // The best match in the claim's own fields, and in its topic's or point's.
+                let (mut in_own, mut in_topic) = (NO, NO);
                 for (f, s) in index.fields(*e) {
                     let t = found.get(s as usize).copied().unwrap_or(NO);
-                    if t != NO {
-                        best = best.min(t);
-                        in_own |= !f.is_topic_level();
-                    }
+                    let best = if f.is_topic_level() {
+                        &mut in_topic
+                    } else {
+                        &mut in_own
+                    };
+                    *best = (*best).min(t);
                 }
                 if p.term.negated {
-                    return best == NO;
+                    return in_own == NO && in_topic == NO;
                 }
-                *own |= in_own;
+                // Its own fields decide whether it needed a typo, as they rank it.
+                let best = if in_own != NO { in_own } else { in_topic };
+                *own |= in_own != NO;
                 *typo |= words::typos_of(best) > 0;
                 best != NO
             });

@@ -58,7 +58,12 @@ pub fn editor_command(editor: &str, file: &Path, line: Option<usize>) -> Option<
         .file_stem()
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let file = file.display().to_string();
+    // A relative path that starts as an option or a command does (`+d/alpha.json` is a vim
+    // command, `-d/…` an option) is given as `./+d/…`: every editor reads that as a file.
+    let file = match file.display().to_string() {
+        f if f.starts_with(['-', '+']) => format!("./{f}"),
+        f => f,
+    };
     const PLUS_LINE: &[&str] = &[
         "vi",
         "vim",
@@ -456,6 +461,15 @@ mod tests {
             cmd("'/opt/my editor/vim' -n", Some(2)),
             "/opt/my editor/vim -n +2 /d/india.json"
         );
+        // A folder named `+d` or `-d`: its file is no command and no option to the editor.
+        let odd = |f: &str, e: &str| {
+            editor_command(e, Path::new(f), Some(13))
+                .unwrap_or_default()
+                .join(" ")
+        };
+        assert_eq!(odd("+d/alpha.json", "vim"), "vim +13 ./+d/alpha.json");
+        assert_eq!(odd("-d/alpha.json", "ed"), "ed ./-d/alpha.json");
+        assert_eq!(odd("-d/alpha.json", "hx"), "hx ./-d/alpha.json:13");
         assert!(editor_command("  ", f, Some(1)).is_none());
         assert!(editor_command("vim 'unclosed", f, Some(1)).is_none());
     }

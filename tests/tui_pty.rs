@@ -551,6 +551,54 @@ fn e_hands_the_terminal_to_the_editor_at_the_claims_line_and_reloads_on_return()
     assert_eq!(s.exit_code(), 0);
 }
 
+/// An editor that leaves the terminal's modes set (killed mid-way, or careless): colours, autowrap
+/// off, application cursor keys and keypad. The screen takes the terminal back reset: the
+/// comparison is not drawn on the editor's blue, and the shell gets autowrap and its keys back.
+#[test]
+fn the_modes_an_editor_leaves_set_are_reset_when_it_ends() {
+    let (_dir, mut s, _) = with_editor("vi", |_| {
+        "printf '\\033[?1049h\\033[31;44m\\033[?7l\\033[?1h\\033='\nsed -i 's/until 2030/until 2077/' \"$2\"\n"
+            .to_owned()
+    });
+    s.send("E");
+    s.wait_for("the screen again", |t| t.contains("until 2077"));
+    s.pump(Duration::from_millis(300));
+    let screen = s.parser.screen();
+    assert!(screen.alternate_screen(), "the screen is back");
+    assert_eq!(screen.bgcolor(), vt100::Color::Default, "no blue left set");
+    assert!(
+        !screen.application_cursor(),
+        "cursor keys as the shell has them"
+    );
+    assert!(
+        !screen.application_keypad(),
+        "the keypad as the shell has it"
+    );
+    // No cell of the comparison is drawn on the editor's blue.
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (u16::from(rows), u16::from(cols));
+    let blue = (0..rows)
+        .flat_map(|r| (0..cols).map(move |c| (r, c)))
+        .filter(|&(r, c)| {
+            screen
+                .cell(r, c)
+                .is_some_and(|cell| cell.bgcolor() == vt100::Color::Idx(4))
+        })
+        .count();
+    assert_eq!(blue, 0, "{}", s.screen());
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    // Autowrap is back on: a long line wraps rather than overwriting the last column.
+    let mut after = vt100::Parser::new(nz(5), nz(10), 0);
+    after.process(&s.raw);
+    after.process(b"\x1b[2J\x1b[H0123456789ABC");
+    assert!(
+        after.screen().contents().contains("ABC"),
+        "{}",
+        after.screen().contents()
+    );
+}
+
 /// Side files given from two folders (as the README says to read files outside one folder):
 /// `E` opens the claim's file and the screen reloads, as in a dispute folder. It said "The
 /// bundled dispute is built into the program" and nothing was watched.

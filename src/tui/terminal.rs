@@ -598,8 +598,18 @@ impl Host for Crossterm {
             status
         });
         put_back(self.modes.as_ref());
+        // What an editor killed mid-way (or a careless one) left set is reset, on the shell's
+        // screen and on the program's: colours, autowrap, the keypad's and cursor keys' modes.
+        {
+            use std::io::Write;
+            stdout().write_all(RESET_MODES.as_bytes())?;
+        }
         enable_raw_mode()?;
         execute!(stdout(), EnterAlternateScreen, Hide, EnableBracketedPaste)?;
+        {
+            use std::io::Write;
+            stdout().write_all(RESET_MODES.as_bytes())?;
+        }
         if self.mouse {
             execute!(stdout(), EnableMouseCapture)?;
         }
@@ -618,6 +628,11 @@ impl Host for Crossterm {
         Ok(())
     }
 }
+
+/// Resets what a program run on the terminal may leave set: colours and attributes (SGR),
+/// insert mode, origin mode and the scrolling region, autowrap (on), application cursor keys and
+/// keypad (off). A screen drawn after an editor that left a blue background was blue.
+const RESET_MODES: &str = "\x1b[0m\x1b[4l\x1b[?6l\x1b[r\x1b[?7h\x1b[?1l\x1b>";
 
 /// How long the loop has to notice an ending signal before the program ends without it.
 const SIGNAL_GRACE: Duration = Duration::from_secs(1);

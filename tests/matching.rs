@@ -565,6 +565,44 @@ fn only_moved_lines(before: &str, after: &str, added: &str) -> bool {
     old == new
 }
 
+/// A side file that is a link into a read-only folder: the file written is the one it points
+/// to, so that folder is the one checked and named (it named, and checked, the link's own
+/// writable folder, and root wrote through it).
+#[cfg(unix)]
+#[test]
+fn a_side_file_linked_into_a_read_only_folder_names_that_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = copy_fixture();
+    let real = dir.path().join("real");
+    std::fs::create_dir(&real).unwrap();
+    for name in ["alpha.json", "beta.json"] {
+        std::fs::rename(dir.path().join(name), real.join(name)).unwrap();
+        std::os::unix::fs::symlink(format!("real/{name}"), dir.path().join(name)).unwrap();
+    }
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let before = std::fs::read(real.join("alpha.json")).unwrap();
+    let out = parallax()
+        .args(["link", "a-karvani", "b-karvani", "--question", "Shut?"])
+        .arg(dir.path())
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    let said = String::from_utf8_lossy(&out);
+    let real_shown = std::fs::canonicalize(&real).unwrap().display().to_string();
+    assert!(
+        said.contains(&format!("its folder {real_shown} may not be written")),
+        "{said}"
+    );
+    assert!(
+        !said.contains(&format!("chmod u+w {},", dir.path().display())),
+        "{said}"
+    );
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(std::fs::read(real.join("alpha.json")).unwrap(), before);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_read_only_side_file_is_not_replaced_and_nothing_is_written() {

@@ -723,7 +723,8 @@ fn write_error(path: &Path, e: crate::export::ExportError) -> EditError {
         // The file is writable (a read-only one is said above): its folder is not, and the
         // file is replaced through a new one written beside it.
         crate::export::ExportError::PermissionDenied { path: shown } => {
-            let folder = crate::export::shown_path(&crate::export::folder_of(path));
+            let written = crate::export::through_link(path);
+            let folder = crate::export::shown_path(&crate::export::folder_of(&written));
             EditError::Write(format!(
                 "cannot write {shown}: its folder {folder} may not be written, and the file is replaced through a new file written beside it; make the folder writable (chmod u+w {folder}, or ask its owner) and try again"
             ))

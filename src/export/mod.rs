@@ -16,7 +16,7 @@ pub use csv::COLUMNS as CSV_COLUMNS;
 pub use model::{EXPORT_FORMAT, Export};
 pub use write::{
     Counted, Prepared, check_not_input, check_not_read_as_side, check_target, dispute_files,
-    prepare, prepare_bytes, write_file, write_file_with,
+    prepare, prepare_bytes, through_link, write_file, write_file_with,
 };
 
 use crate::compare::Comparison;

@@ -27,6 +27,9 @@ const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 /// does not exist, and a file it would replace is not read-only.
 /// The CLI calls it before the work of an export; [`write_file`] calls it again.
 pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
+    // Through a symbolic link, the file it points to is replaced: its folder is the one checked.
+    let resolved = through_link(path);
+    let path = resolved.as_path();
     let folder = folder_of(path);
     // `notes/` where notes is a file: named as the file it is.
     let typed = path.as_os_str().to_string_lossy();
@@ -99,6 +102,16 @@ pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
         });
     }
     Ok(())
+}
+
+/// The file a write of `path` replaces: through a symbolic link, the file it points to (the link
+/// stays); else `path` itself.
+pub fn through_link(path: &Path) -> PathBuf {
+    path.symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+        .then(|| std::fs::canonicalize(path).ok())
+        .flatten()
+        .unwrap_or_else(|| path.to_path_buf())
 }
 
 /// Names what a path that is not a regular file is, for the message that refuses it.
@@ -242,12 +255,8 @@ pub fn prepare(
 ) -> Result<Prepared, ExportError> {
     check_target(path, force)?;
     // Through a symbolic link, the file it points to is replaced, and the link stays.
-    let resolved = path
-        .symlink_metadata()
-        .is_ok_and(|m| m.file_type().is_symlink())
-        .then(|| std::fs::canonicalize(path).ok())
-        .flatten();
-    let path = resolved.as_deref().unwrap_or(path);
+    let resolved = through_link(path);
+    let path = resolved.as_path();
     let folder = folder_of(path);
     remove_leftovers(&folder);
     let fail = |e: io::Error| error(path, e);

@@ -2357,3 +2357,35 @@ fn match_fails_with_2_not_the_1_of_no_suggestion() {
         assert_eq!(status.code(), Some(2), "a full disk");
     }
 }
+
+/// A score `match --json` writes (rounded to three decimals) is one `--min-score` takes: each
+/// suggestion is still listed when the minimum is its own score as written.
+#[test]
+fn every_score_written_passes_its_own_min_score() {
+    let json = |min: &str| -> serde_json::Value {
+        let out = parallax()
+            .arg("match")
+            .arg(fixture())
+            .args(["--json", "--min-score", min])
+            .output()
+            .expect("runs");
+        serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null)
+    };
+    let all = json("0.1");
+    let listed = all["suggestions"].as_array().cloned().unwrap_or_default();
+    assert!(!listed.is_empty());
+    for s in &listed {
+        let score = s["score"].to_string();
+        let again = json(&score);
+        let pairs: Vec<(String, String)> = again["suggestions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|t| (t["left"].to_string(), t["right"].to_string()))
+            .collect();
+        assert!(
+            pairs.contains(&(s["left"].to_string(), s["right"].to_string())),
+            "{s} with --min-score {score}: {pairs:?}"
+        );
+    }
+}

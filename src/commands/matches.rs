@@ -89,7 +89,7 @@ pub fn matches(
                 point: s.point.as_deref(),
                 topic: topic(s),
                 cross_topic: s.cross_topic,
-                score: (f64::from(s.score) * 1000.0).round() / 1000.0,
+                score: crate::matching::shown_score(s.score),
                 reasons: s.reasons.iter().map(ToString::to_string).collect(),
                 left_text: text(s.left),
                 right_text: text(s.right),

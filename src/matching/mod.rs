@@ -20,7 +20,7 @@ mod score;
 
 pub use features::{Class, Tokenizer, Word, is_function_word};
 pub use profile::{FIT_KEPT, Profiles};
-pub use rank::{Options, standing, suggest, topic_pairs, without_counterpart};
+pub use rank::{Options, shown_score, standing, suggest, topic_pairs, without_counterpart};
 pub use score::{Signals, Weights};
 
 /// The neutral question a new point is offered with, for the analyst to replace. It asks

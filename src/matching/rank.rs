@@ -30,6 +30,20 @@ pub struct Options {
     pub dismissed_rows: HashSet<(String, String, String)>,
 }
 
+impl Options {
+    /// True when `score` reaches the minimum as it is written out (see [`shown_score`]): a
+    /// score listed as 0.423 passes `--min-score 0.423`, however it was rounded to show it.
+    pub fn reaches(&self, score: f32) -> bool {
+        // Compared as the option was read (f32): 0.495 written and 0.495 typed are one number.
+        shown_score(score) as f32 >= self.min_score
+    }
+}
+
+/// A score as `match --json` writes it: rounded to three decimals.
+pub fn shown_score(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {
@@ -350,7 +364,7 @@ fn best_for(
     let mut rows_taken: HashSet<(usize, usize)> = HashSet::new();
     let mut out = Vec::new();
     for (score, b) in list {
-        if out.len() >= opts.limit || score < opts.min_score {
+        if out.len() >= opts.limit || !opts.reaches(score) {
             break;
         }
         let y = &p.claims[b];
@@ -445,7 +459,7 @@ fn mutual_candidates(
         else {
             continue;
         };
-        if best_left.get(&b).map(|&(_, l)| l) == Some(a) && score >= opts.min_score {
+        if best_left.get(&b).map(|&(_, l)| l) == Some(a) && opts.reaches(score) {
             out.push(pair(p, a, b, score));
         }
     }
@@ -484,7 +498,7 @@ pub fn topic_pairs(cmp: &Comparison, p: &Profiles, opts: &Options) -> Vec<Sugges
                     .filter(|&k| !dismissed(ls[k], rs[j]))
                     .max_by(|&x, &y| m[x][j].total_cmp(&m[y][j]).then(y.cmp(&x)));
                 let score = m[i][j];
-                if col_best == Some(i) && score >= opts.min_score && score > 0.0 {
+                if col_best == Some(i) && opts.reaches(score) && score > 0.0 {
                     let b = rs[j];
                     out.push(pair(p, a, b, score));
                 }

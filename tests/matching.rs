@@ -2389,3 +2389,45 @@ fn every_score_written_passes_its_own_min_score() {
         );
     }
 }
+
+/// A left claim that answers a point no right claim answers yet, paired with a right claim of no
+/// point: `link` gives the right claim that point, and `match` says so (`[left's point P]`,
+/// `"left_point"`), not a pair both would get a new point for.
+#[test]
+fn a_pair_whose_left_claim_has_a_point_says_the_right_one_joins_it() {
+    let (dir, _) = common::dispute_of(&[
+        (
+            "a",
+            serde_json::json!({"id": "a-howlong", "point": "how-long",
+            "text": "The water at Marden was cut off for twelve days."}),
+        ),
+        (
+            "b",
+            serde_json::json!({"id": "b-cutoff",
+            "text": "Water returned to Marden after three days."}),
+        ),
+    ]);
+    parallax()
+        .arg("match")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "a-howlong  b-cutoff  [left's point how-long]",
+        ));
+    let out = parallax()
+        .arg("match")
+        .arg(dir.path())
+        .arg("--json")
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["suggestions"][0]["left_point"], "how-long", "{json}");
+    assert_eq!(json["suggestions"][0]["point"], serde_json::Value::Null);
+    parallax()
+        .args(["link", "--dry-run", "a-howlong", "b-cutoff"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("on the point `how-long`"));
+}

@@ -15,6 +15,8 @@ struct JsonSuggestion<'a> {
     left: &'a str,
     right: &'a str,
     point: Option<&'a str>,
+    /// For a pair: the point the left claim answers already, which the right claim would join.
+    left_point: Option<&'a str>,
     topic: &'a str,
     cross_topic: bool,
     score: f64,
@@ -80,6 +82,13 @@ pub fn matches(
     let id = |s: &Suggestion| (dispute.ids(s.left).2, dispute.ids(s.right).2);
     let topic = |s: &Suggestion| cmp.topics.get(s.topic).map_or("?", |t| t.id.as_str());
     let text = |at| dispute.claim(at).map_or("", |c| c.text.as_str());
+    // A pair whose left claim answers a point no right claim answers yet: `link` gives the right
+    // claim that point, not a new one to both.
+    let left_point = |s: &Suggestion| {
+        (s.point.is_none() && !s.cross_topic)
+            .then(|| dispute.claim(s.left)?.point.as_deref())
+            .flatten()
+    };
     if shown.json {
         let suggestions = found
             .iter()
@@ -87,6 +96,7 @@ pub fn matches(
                 left: id(s).0,
                 right: id(s).1,
                 point: s.point.as_deref(),
+                left_point: left_point(s),
                 topic: topic(s),
                 cross_topic: s.cross_topic,
                 score: crate::matching::shown_score(s.score),
@@ -101,10 +111,11 @@ pub fn matches(
     } else {
         for s in &found {
             let (l, r) = id(s);
-            let point = s
-                .point
-                .as_deref()
-                .map_or_else(String::new, |p| format!("  [point {p}]"));
+            let point = match (s.point.as_deref(), left_point(s)) {
+                (Some(p), _) => format!("  [point {p}]"),
+                (None, Some(p)) => format!("  [left's point {p}]"),
+                (None, None) => String::new(),
+            };
             let reasons: Vec<String> = s.reasons.iter().map(ToString::to_string).collect();
             writeln!(
                 out,

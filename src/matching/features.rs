@@ -44,10 +44,20 @@ const CONTRACTIONS: &[&str] = &["can't", "shan't", "won't"];
 /// The endings of English contractions (`don't`, `we're`, `I'm`, `they've`, `it'll`, `he'd`).
 const CONTRACTED: &[&str] = &["n't", "'re", "'ve", "'ll", "'d", "'m"];
 
-/// True for a function word, or a contraction of one (`don't`, `hasn’t`, `we're`): they carry
-/// no topic, whichever apostrophe they are written with.
+/// Contractions as they are often typed, without the apostrophe (`dont`, `weve`: LIAR named
+/// them as shared words). Only those that are no other word: not `well`, `were`, `shell`,
+/// `hell`, `ill`, `id`, `wed`, `whore`, `lets`; nor `im`, which may be an acronym.
+const UNMARKED: &[&str] = &[
+    "arent", "cant", "couldnt", "couldve", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent",
+    "isnt", "ive", "mustnt", "shant", "shouldnt", "shouldve", "thats", "theyll", "theyre",
+    "theyve", "wasnt", "werent", "weve", "whats", "wont", "wouldnt", "wouldve", "youll", "youre",
+    "youve",
+];
+
+/// True for a function word, or a contraction of one (`don't`, `hasn’t`, `we're`, `dont`): they
+/// carry no topic, whichever apostrophe they are written with, or none.
 pub fn is_function_word(lower: &str) -> bool {
-    if STOPWORDS.binary_search(&lower).is_ok() {
+    if STOPWORDS.binary_search(&lower).is_ok() || UNMARKED.binary_search(&lower).is_ok() {
         return true;
     }
     if !lower.contains(['\'', '’']) {
@@ -535,10 +545,23 @@ mod tests {
             "they've",
             "can't",
             "won't",
+            "dont",
+            "weve",
+            "doesnt",
+            "theyre",
         ] {
             assert_eq!(t.stem(w), None, "{w}");
         }
-        for w in ["kashmir's", "o'brien", "rock'n'roll"] {
+        // Words a contraction without its apostrophe would look like stay words.
+        for w in [
+            "kashmir's",
+            "o'brien",
+            "rock'n'roll",
+            "well",
+            "shell",
+            "hell",
+            "ant",
+        ] {
             assert!(t.stem(w).is_some(), "{w}");
         }
     }
@@ -546,6 +569,7 @@ mod tests {
     #[test]
     fn stopwords_are_sorted_for_binary_search() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(UNMARKED.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

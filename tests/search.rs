@@ -1898,3 +1898,26 @@ fn a_topics_title_gives_its_claims_no_rank_their_text_lacks() {
     let counts = session.run(&d, &Comparison::new(&d, 0, 1), &q).counts;
     assert_eq!((counts.claims, counts.typo_only), (3, 3), "{counts:?}");
 }
+
+/// An accent typed alone (a dead key pressed once, a stray paste) is no term: it found every
+/// claim, each letter it could sit on matching it. With a letter it is searched as written.
+#[test]
+fn a_lone_combining_accent_is_no_term() {
+    for q in [
+        "\u{301}",
+        "^\u{301}",
+        "'\u{301}",
+        "\"\u{301}\"",
+        "!\u{301}",
+        "\u{301}\u{308}$",
+    ] {
+        let p = query::Pattern::new(q, MatcherKind::Nucleo);
+        assert!(p.is_empty(), "{q:?} holds no term");
+    }
+    parallax()
+        .args(["search", FIXTURE, "\u{301}"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("holds no term"));
+    assert!(!query::Pattern::new("cafe\u{301}", MatcherKind::Nucleo).is_empty());
+}

@@ -71,7 +71,7 @@ impl Term {
                 (true, false) => TermKind::Prefix,
                 _ => TermKind::Suffix,
             };
-            return (!text.is_empty()).then(|| Term {
+            return (!marks_only(&text)).then(|| Term {
                 case_sensitive: text.chars().any(char::is_uppercase),
                 text,
                 kind,
@@ -85,7 +85,7 @@ impl Term {
                 None => (true, inner),
             };
             let text = inner.split_whitespace().collect::<Vec<_>>().join(" ");
-            return (!text.is_empty()).then(|| Term {
+            return (!marks_only(&text)).then(|| Term {
                 case_sensitive: text.chars().any(char::is_uppercase),
                 text,
                 kind: TermKind::Phrase { open },
@@ -108,7 +108,7 @@ impl Term {
             Some(_) if !quoted => (false, ""),
             _ => (false, rest),
         };
-        if rest.is_empty() {
+        if marks_only(rest) {
             return None;
         }
         let kind = match (prefix, suffix) {
@@ -126,6 +126,14 @@ impl Term {
             whole_words: false,
         })
     }
+}
+
+/// True for a term with nothing to find: empty, or only combining marks (an accent typed alone,
+/// a dead key pressed once), which every letter they could sit on would match: the whole
+/// dispute came back for a lone U+0301.
+fn marks_only(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || unicode_normalization::char::is_combining_mark(c))
 }
 
 /// True when the query holds fzf's OR, a bar between spaces (`modi | sharif`), which this

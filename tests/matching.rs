@@ -2431,3 +2431,34 @@ fn a_pair_whose_left_claim_has_a_point_says_the_right_one_joins_it() {
         .success()
         .stdout(predicates::str::contains("on the point `how-long`"));
 }
+
+/// A point made with the placeholder question asks nothing: linking one pair with it leaves the
+/// other pairs of its topic scored as before (its point's words and claims made them seem to
+/// answer it: on LIAR, one placeholder point drew 43 join suggestions, up from none).
+#[test]
+fn a_placeholder_point_changes_no_other_pairs_score() {
+    let score = |dir: &Path, left: &str| -> Option<f64> {
+        let out = parallax()
+            .arg("match")
+            .arg(dir)
+            .arg("--json")
+            .output()
+            .expect("runs");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+        json["suggestions"]
+            .as_array()?
+            .iter()
+            .find(|s| s["left"] == left && s["right"] == "b-talks-water")
+            .and_then(|s| s["score"].as_f64())
+    };
+    let dir = copy_fixture();
+    let before = score(dir.path(), "a-talks-water").expect("suggested before");
+    parallax()
+        .args(["link", "a-talks-geneva", "b-talks-geneva"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("placeholder"));
+    let after = score(dir.path(), "a-talks-water").expect("suggested after");
+    assert_eq!(after, before);
+}

@@ -94,6 +94,9 @@ pub struct Question {
     pub point: String,
     /// The manifest's question, when there is one.
     pub text: Option<String>,
+    /// False for the placeholder question a point is made with ("What is at issue here?"): it
+    /// asks nothing yet, so no claim is taken to answer it, and no pair is joined to it.
+    pub asks: bool,
     /// The question's words and the claims already on the point, unit length.
     pub vector: Vector,
     /// Of `vector`, the terms at most half the topic's claims hold: the ones that tell which of
@@ -268,6 +271,7 @@ fn intern_questions(
     let questions = points
         .into_iter()
         .map(|(point, text)| Question {
+            asks: !text.as_deref().is_some_and(super::is_placeholder),
             point,
             text,
             vector: Vec::new(),
@@ -483,9 +487,10 @@ impl<'a> Profiles<'a> {
             // A question is one the claim may answer only when they share a telling term: one
             // at most half the topic's claims hold.
             let telling = |q: &Question| {
-                q.telling
-                    .iter()
-                    .any(|(t, _)| c.vector.binary_search_by_key(t, |(x, _)| *x).is_ok())
+                q.asks
+                    && q.telling
+                        .iter()
+                        .any(|(t, _)| c.vector.binary_search_by_key(t, |(x, _)| *x).is_ok())
             };
             c.fit = match c.point {
                 Some(k) => (k < qs.len()).then_some((k, 1.0)).into_iter().collect(),

@@ -95,7 +95,9 @@ pub fn signals_given(p: &Profiles, a: usize, b: usize, text: f32) -> Signals {
     let question = if cross_topic {
         0.0
     } else {
-        shared_fit(&x.fit, &y.fit)
+        // The placeholder asks nothing: a claim on its point is no sign the other answers it.
+        let qs = p.questions.get(x.topic).map_or(&[][..], Vec::as_slice);
+        shared_fit(&x.fit, &y.fit, |k| qs.get(k).is_none_or(|q| q.asks))
     };
     Signals {
         text: text.clamp(0.0, 1.0),
@@ -146,14 +148,17 @@ fn rebut_link(p: &Profiles, a: usize, b: usize) -> Option<Result<usize, usize>> 
 
 /// How likely two claims of one topic answer the same question: the sum over the questions of
 /// the product of their fits (each fit sorted by question index).
-fn shared_fit(x: &[(usize, f32)], y: &[(usize, f32)]) -> f32 {
+/// Only the questions that `asks` are counted.
+fn shared_fit(x: &[(usize, f32)], y: &[(usize, f32)], asks: impl Fn(usize) -> bool) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while let (Some(&(a, f)), Some(&(b, g))) = (x.get(i), y.get(j)) {
         match a.cmp(&b) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                sum += f * g;
+                if asks(a) {
+                    sum += f * g;
+                }
                 i += 1;
                 j += 1;
             }
@@ -181,7 +186,7 @@ pub fn shared_question<'p>(p: &'p Profiles, a: usize, b: usize) -> Option<&'p Qu
         p.questions
             .get(x.topic)?
             .get(k)
-            .filter(|q| !q.text.as_deref().is_some_and(super::is_placeholder))
+            .filter(|q| q.asks)
             .filter(|q| answers(x, q) && answers(y, q))
     } else {
         None

@@ -1921,3 +1921,15 @@ fn a_lone_combining_accent_is_no_term() {
         .stderr(predicate::str::contains("holds no term"));
     assert!(!query::Pattern::new("cafe\u{301}", MatcherKind::Nucleo).is_empty());
 }
+
+/// A field's name before a colon (`speaker:modi`) is one word no claim holds: the command says
+/// there are no field prefixes and what to search instead.
+#[test]
+fn a_field_prefix_is_said_to_be_one_word() {
+    parallax()
+        .args(["search", FIXTURE, "speaker:modi"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("there are no field prefixes"))
+        .stderr(predicate::str::contains("search `modi`"));
+}

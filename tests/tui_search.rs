@@ -844,3 +844,34 @@ fn the_header_shows_a_pasted_hidden_character_as_a_marker() {
     assert!(header.contains("search: cease␛fire⟨U+FFF9⟩"), "{shown}");
     assert!(!shown.contains(['\u{fff9}', '\u{1b}']), "{shown}");
 }
+
+/// A query in another engine's syntax is said on the screen as `parallax search` says it: over
+/// the hits (`-trump` finds the word, `!trump` leaves it out), and where nothing matches
+/// (`speaker:modi` is one word); a spaced `|` is said to be no OR even where a claim holds one.
+#[test]
+fn another_engines_syntax_is_said_over_the_hits_and_without_them() {
+    let flat = |app: &App| {
+        common::screen(app)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut a = common::bundled(120, 40);
+    search_for(&mut a, "ceasefire -trump");
+    let s = flat(&a);
+    assert!(s.contains("a `-` leaves nothing out"), "{s}");
+    assert!(s.contains("write `!trump`"), "{s}");
+    assert!(
+        a.search.cursor == 0 && common::screen(&a).contains("▶"),
+        "hits still listed"
+    );
+    let mut a = common::bundled(120, 40);
+    search_for(&mut a, "speaker:modi");
+    let s = flat(&a);
+    assert!(s.contains("no claim matches"), "{s}");
+    assert!(s.contains("there are no field prefixes"), "{s}");
+    let mut a = common::bundled(120, 40);
+    search_for(&mut a, "|");
+    let s = flat(&a);
+    assert!(s.contains("fzf's OR) is not supported"), "{s}");
+}

@@ -428,95 +428,10 @@ fn report<'a, T: Deref<Target = str> + Sync>(
         writeln!(err, "parallax: {}", text::inline(&line))?;
     }
     // Syntax of other search engines, which reads here as words to find.
-    if let Some(hint) = foreign_syntax(query_text) {
-        writeln!(err, "parallax: {hint}")?;
-    }
-    if let Some(hint) = symbols_dropped(query_text) {
+    for hint in crate::query::hints::all(query_text) {
         writeln!(err, "parallax: {hint}")?;
     }
     Ok(!hits.is_empty())
-}
-
-/// The quotes that open a phrase, inside which `-`, `AND`, `$` or `%` are text as written.
-const PHRASE_QUOTES: [char; 4] = ['"', '“', '”', '„'];
-
-/// A note on a plain term holding `$` or `%` (`$1.5`, `40%`): words hold letters and digits
-/// only, so it finds `1.5` or `40` wherever they stand ("No. 1", "40 years"); quoted as a
-/// piece of text (`'$1.5`), it is found as written.
-fn symbols_dropped(query: &str) -> Option<String> {
-    if query.contains(PHRASE_QUOTES) {
-        return None;
-    }
-    query.split_whitespace().find_map(|t| {
-        let (not, bare) = match t.strip_prefix('!') {
-            Some(rest) => ("!", rest),
-            None => ("", t),
-        };
-        // `'…` is a piece of text already, and `^…` or `…$` the field's start or end as written.
-        if bare.starts_with(['\'', '^']) || bare.ends_with('$') {
-            return None;
-        }
-        let words: String = bare.chars().filter(|c| !matches!(c, '$' | '%')).collect();
-        (words.len() < bare.len() && words.chars().any(char::is_alphanumeric)).then(|| {
-            format!(
-                "`{}` finds the words of `{}`: `$` and `%` are no part of a word; for the text as written, write `{not}'{}`",
-                text::quote(t),
-                text::quote(&words),
-                text::quote(bare)
-            )
-        })
-    })
-}
-
-/// A note on a query written in another search engine's syntax: `-word` (which finds the word;
-/// `!word` leaves it out) and `AND`, `OR`, `NOT` (words to find, not operators).
-fn foreign_syntax(query: &str) -> Option<String> {
-    // Inside a phrase, a `-` or an `AND` is text as written.
-    if query.contains(PHRASE_QUOTES) {
-        return None;
-    }
-    let terms: Vec<&str> = query.split_whitespace().collect();
-    if let Some(t) = terms.iter().find(|t| {
-        t.strip_prefix('-')
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_alphabetic)
-    }) {
-        let word = t.trim_start_matches('-');
-        return Some(format!(
-            "`{}` finds the word `{}`: a `-` leaves nothing out; to leave out claims that hold \
-             it, write `!{}`",
-            text::quote(t),
-            text::quote(word),
-            text::quote(word)
-        ));
-    }
-    let operators: Vec<&str> = terms
-        .iter()
-        .copied()
-        .filter(|t| matches!(*t, "AND" | "OR" | "NOT"))
-        .collect();
-    (!operators.is_empty()).then(|| {
-        format!(
-            "{} {} searched for as {}, not {}: every term must match, and `!word` leaves \
-             claims with a word out",
-            operators
-                .iter()
-                .map(|o| format!("`{o}`"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            if operators.len() == 1 { "is" } else { "are" },
-            if operators.len() == 1 {
-                "a word"
-            } else {
-                "words"
-            },
-            if operators.len() == 1 {
-                "an operator"
-            } else {
-                "operators"
-            },
-        )
-    })
 }
 
 /// The hits a worker builds the lines of into one string.

@@ -7,6 +7,7 @@
 
 pub mod filter;
 pub mod highlight;
+pub mod hints;
 mod index;
 pub mod matcher;
 pub mod oneshot;

@@ -58,8 +58,33 @@ pub fn area(regions: &Regions) -> Rect {
     regions.comparison
 }
 
-/// Entries of the results list on screen at once.
+/// Entries of the results list on screen at once (below the notes on the query, if any).
 pub fn page(app: &App) -> usize {
-    let inner = area(&app.regions()).height.saturating_sub(2 + TOP);
+    let panel = area(&app.regions());
+    let notes = notes(
+        app.search.text().trim(),
+        usize::from(panel.width.saturating_sub(2)),
+    );
+    let inner = panel
+        .height
+        .saturating_sub(2 + TOP)
+        .saturating_sub(u16::try_from(notes.len()).unwrap_or(u16::MAX));
     (usize::from(inner) / PER_HIT).max(1)
+}
+
+/// The most lines the notes on a query take above the hits (the rest is cut with `…`).
+const NOTE_LINES: usize = 2;
+
+/// The notes on a query written in another engine's syntax (`-trump`, `OR`, `speaker:modi`,
+/// `$1.5`, a spaced `|`), as `parallax search` says them, wrapped to `width`: shown above the
+/// hits, which are not what such a query meant.
+pub fn notes(query: &str, width: usize) -> Vec<String> {
+    let mut said = crate::query::hints::all(query);
+    if crate::query::pattern::has_or_bar(query) {
+        said.insert(0, crate::tui::strings::search::OR_BAR.to_owned());
+    }
+    if said.is_empty() {
+        return Vec::new();
+    }
+    crate::text::wrap_at_most(&said.join(" "), width, NOTE_LINES)
 }

@@ -258,8 +258,13 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
                 ),
                 theme.dim(),
             ));
+            let notes = search::notes(query, width);
+            let noted = u16::try_from(notes.len()).unwrap_or(u16::MAX);
+            for l in notes {
+                lines.push(Line::styled(l, theme.warning()));
+            }
             lines.push(Line::styled("─".repeat(width), theme.dim()));
-            let shown = usize::from(inner.height - TOP) / PER_HIT;
+            let shown = usize::from(inner.height.saturating_sub(TOP + noted)) / PER_HIT;
             // Never past the last page: a list scrolled at a small size fills again when the
             // screen grows (its first hits stayed out of sight, blank lines below).
             let first = app
@@ -285,6 +290,12 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             // Wrapped, not cut: why nothing matched is what the analyst needs to read.
             for l in text::wrap(&words::no_hit(query), width) {
                 lines.push(Line::styled(l, theme.warning()));
+            }
+            // What a query in another engine's syntax finds here, and how to write it.
+            for note in crate::query::hints::all(query) {
+                for l in text::wrap(&note, width) {
+                    lines.push(Line::styled(l, theme.warning()));
+                }
             }
             lines.push(Line::styled("─".repeat(width), theme.dim()));
             hint(&mut lines, words::SYNTAX);

@@ -25,7 +25,7 @@ pub const DEFAULT: &str = r##"# parallax configuration. Where it is read from: `
 # when it is md, csv, json or html.
 # format = "md"
 # The folder a relative path typed in the screen's export dialog is taken from (default: the
-# folder parallax was started in); ~/ is your home folder.
+# folder parallax was started in); ~ is your home folder, ~/exports a folder in it.
 # folder = "~/exports"
 
 [keys]
@@ -109,17 +109,47 @@ pub struct ExportConfig {
     /// The default format.
     pub format: Option<FormatName>,
     /// The folder a relative path of the screen's export dialog is taken from.
-    pub folder: Option<String>,
+    pub folder: Option<FolderName>,
 }
 
 impl ExportConfig {
-    /// The export folder with a leading `~/` put in full, if one is set.
+    /// The export folder with `~` alone or a leading `~/` put in full, if one is set.
     pub fn folder(&self) -> Option<PathBuf> {
-        let folder = self.folder.as_deref().filter(|f| !f.trim().is_empty())?;
-        match (folder.strip_prefix("~/"), dirs::home_dir()) {
+        let folder = self
+            .folder
+            .as_ref()
+            .map(|f| f.0.as_str())
+            .filter(|f| !f.trim().is_empty())?;
+        let home = dirs::home_dir();
+        match (folder.strip_prefix("~/"), home) {
             (Some(rest), Some(home)) => Some(home.join(rest)),
+            (None, Some(home)) if folder == "~" => Some(home),
             _ => Some(PathBuf::from(folder)),
         }
+    }
+}
+
+/// `[export] folder` as written, checked: `~user/…` (another user's home, which a shell would
+/// look up) is refused rather than read as a folder named `~user` in the current one.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct FolderName(pub String);
+
+impl TryFrom<String> for FolderName {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        let first = s
+            .split(['/', std::path::MAIN_SEPARATOR])
+            .next()
+            .unwrap_or_default();
+        if first.len() > 1 && first.starts_with('~') {
+            return Err(format!(
+                "the folder `{}` starts with `{}`, another user's home folder, which parallax does not look up; write the folder's full path, or `~/` for your own home folder",
+                crate::text::clean(&s).text,
+                crate::text::clean(first).text
+            ));
+        }
+        Ok(FolderName(s))
     }
 }
 

@@ -402,3 +402,36 @@ fn a_missing_config_in_a_missing_folder_gets_a_command_that_works() {
         "{checked:?}"
     );
 }
+
+/// `[export] folder = "~"` is the home folder, as `~/exports` is a folder in it (it was read as
+/// a folder named `~` in the current one, and the dialog said `the folder ~ does not exist`);
+/// `~root/x`, another user's home, is refused with what to write instead, not made a folder.
+#[test]
+fn an_export_folder_of_tilde_alone_is_the_home_folder() {
+    use ratatui::crossterm::event::KeyCode;
+    let home = dirs::home_dir().expect("a home folder");
+    let path = std::path::Path::new("c.toml");
+    let config = parallax::config::parse("[export]\nfolder = \"~\"\n", path).unwrap();
+    let mut app = common::bundled(160, 40);
+    parallax::tui::modal::export::update::configure(&mut app, &config.export);
+    common::keys(&mut app, &[KeyCode::Char('e')]);
+    let s = common::screen(&app);
+    assert!(
+        s.contains(&format!("A relative path is in {};", home.display())),
+        "{s}"
+    );
+    assert_eq!(
+        parallax::tui::modal::export::update::target(&app.export_folder, "a.md", "b.md"),
+        home.join("a.md")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "[export]\nfolder = \"~root/exports\"\n").unwrap();
+    parallax(&file)
+        .arg("config")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("line 2"))
+        .stderr(predicate::str::contains("another user's home folder"))
+        .stderr(predicate::str::contains("write the folder's full path"));
+}

@@ -435,3 +435,60 @@ fn an_export_folder_of_tilde_alone_is_the_home_folder() {
         .stderr(predicate::str::contains("another user's home folder"))
         .stderr(predicate::str::contains("write the folder's full path"));
 }
+
+/// A key a terminal cannot send as itself (`Ctrl-I` arrives as Tab, `Ctrl-M` as Enter, `Ctrl-[`
+/// as Esc; Ctrl does nothing to Enter or Shift-Tab) or with a modifier written twice is refused,
+/// by `parallax config` and at startup, naming the key, the action and why: it was said to be ok
+/// and listed by `?`, and could never act.
+#[test]
+fn a_key_no_terminal_sends_as_itself_is_refused_naming_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    for (keys, action, why) in [
+        (
+            "export = \"Ctrl-I\"",
+            "export",
+            "terminals send Ctrl-I as Tab",
+        ),
+        (
+            "filters = [\"f\", \"Ctrl-M\"]",
+            "filters",
+            "terminals send Ctrl-M as Enter",
+        ),
+        ("help = \"Ctrl-[\"", "help", "terminals send Ctrl-[ as Esc"),
+        (
+            "open = \"Ctrl-Enter\"",
+            "open",
+            "terminals send Ctrl-Enter as Enter",
+        ),
+        (
+            "prev-pane = \"Ctrl-Shift-Tab\"",
+            "prev-pane",
+            "terminals send Ctrl-Shift-Tab as Shift-Tab",
+        ),
+        ("copy = \"Ctrl-Ctrl-x\"", "copy", "has Ctrl- twice, a typo"),
+    ] {
+        std::fs::write(&file, format!("[keys]\n{keys}\n")).unwrap();
+        let key = keys.split('"').rev().nth(1).unwrap();
+        let said = |out: std::process::Output| String::from_utf8(out.stderr).unwrap();
+        for (args, code) in [(vec!["config"], 1), (vec!["show"], 2)] {
+            let out = parallax(&file).args(&args).output().unwrap();
+            assert_eq!(out.status.code(), Some(code), "{keys} {args:?}");
+            let e = said(out);
+            assert!(
+                e.contains("line 2")
+                    && e.contains(&format!("the keys of `{action}`"))
+                    && e.contains(&format!("`{key}`"))
+                    && e.contains(why),
+                "{keys}: {e}"
+            );
+        }
+    }
+    // Ctrl with a letter, Space or a named key other than those arrives as itself.
+    std::fs::write(
+        &file,
+        "[keys]\nexport = [\"Ctrl-E\", \"Ctrl-Up\", \"Alt-Enter\"]\nfilters = \"Ctrl-Space\"\n",
+    )
+    .unwrap();
+    parallax(&file).arg("config").assert().success();
+}

@@ -58,7 +58,8 @@ pub fn keymap(settings: &[KeySetting], path: &Path) -> Result<Keymap, ConfigErro
         };
         let mut keys: Vec<Key> = Vec::new();
         for written in &s.keys {
-            let key = keymap::parse_key(written).map_err(|e| invalid(path, s.line, &e))?;
+            let key = keymap::parse_key(written)
+                .map_err(|e| invalid(path, s.line, &format!("the keys of `{}`: {e}", s.action)))?;
             if !keys.contains(&key) {
                 keys.push(key);
             }

@@ -269,21 +269,35 @@ const NAMED: &[(&str, KeyCode)] = &[
 ];
 
 /// Reads a key as a config file writes it: a character (`x`, `E`, `?`), a name (`Up`, `PgDn`,
-/// `Shift-Tab`, `F5`, `Space`), either after `Ctrl-` or `Alt-`. The error says what is allowed.
+/// `Shift-Tab`, `F5`, `Space`), either after `Ctrl-` or `Alt-`. The error says what is allowed;
+/// a key no terminal sends as itself (`Ctrl-I` arrives as Tab) and a modifier written twice
+/// (`Ctrl-Ctrl-x`) are refused too, saying why, as they could never act.
 pub fn parse_key(text: &str) -> Result<Key, String> {
     let mut rest = text;
     let mut mods = KeyModifiers::NONE;
+    let shown = || crate::text::clean(text).text;
     loop {
         let lower = rest.to_ascii_lowercase();
-        if let Some(r) = lower.strip_prefix("ctrl-").and(rest.get(5..)) {
-            mods |= KeyModifiers::CONTROL;
-            rest = r;
+        let (modifier, r) = if let Some(r) = lower.strip_prefix("ctrl-").and(rest.get(5..)) {
+            (KeyModifiers::CONTROL, r)
         } else if let Some(r) = lower.strip_prefix("alt-").and(rest.get(4..)) {
-            mods |= KeyModifiers::ALT;
-            rest = r;
+            (KeyModifiers::ALT, r)
         } else {
             break;
+        };
+        if mods.contains(modifier) {
+            let name = if modifier == KeyModifiers::CONTROL {
+                "Ctrl-"
+            } else {
+                "Alt-"
+            };
+            return Err(format!(
+                "`{}` has {name} twice, a typo: write it once",
+                shown()
+            ));
         }
+        mods |= modifier;
+        rest = r;
     }
     let mut chars = rest.chars();
     let code = match (chars.next(), chars.next()) {
@@ -312,7 +326,37 @@ pub fn parse_key(text: &str) -> Result<Key, String> {
             }
         }
     };
-    Ok(Key { code, mods })
+    let key = Key { code, mods };
+    match arrives_as(key) {
+        Some(why) => Err(format!(
+            "`{}` can never arrive as itself: {why}; give another key",
+            shown()
+        )),
+        None => Ok(key),
+    }
+}
+
+/// Why a key never reaches the screen as itself, if it does not: a terminal (without a
+/// keyboard protocol of its own, which the screen does not ask for) sends Ctrl only with a
+/// letter or Space as a key of its own, and three of those are the codes of other keys.
+fn arrives_as(key: Key) -> Option<&'static str> {
+    let ctrl = key.mods.contains(KeyModifiers::CONTROL);
+    let alt = key.mods.contains(KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char('i') if ctrl => Some("terminals send Ctrl-I as Tab"),
+        KeyCode::Char('m') if ctrl => Some("terminals send Ctrl-M as Enter"),
+        KeyCode::Char('[') if ctrl => Some("terminals send Ctrl-[ as Esc"),
+        KeyCode::Char(ch) if ctrl && !(ch.is_ascii_lowercase() || ch == ' ') => {
+            Some("terminals send Ctrl as a key of its own only with a letter (a to z) or Space")
+        }
+        KeyCode::Tab if ctrl => Some("terminals send Ctrl-Tab as Tab"),
+        KeyCode::BackTab if ctrl => Some("terminals send Ctrl-Shift-Tab as Shift-Tab"),
+        KeyCode::Enter if ctrl => Some("terminals send Ctrl-Enter as Enter"),
+        KeyCode::Esc if ctrl => Some("terminals send Ctrl-Esc as Esc"),
+        KeyCode::Esc if alt => Some("terminals send Alt-Esc as Esc"),
+        KeyCode::Backspace if ctrl => Some("terminals send Ctrl-Backspace as Backspace or Ctrl-H"),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

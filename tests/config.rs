@@ -492,3 +492,88 @@ fn a_key_no_terminal_sends_as_itself_is_refused_naming_why() {
     .unwrap();
     parallax(&file).arg("config").assert().success();
 }
+
+/// The app on `app`'s dispute with the keys of a `[keys]` table in force.
+fn with_keys(mut app: parallax::tui::App, keys: &str) -> parallax::tui::App {
+    let path = std::path::Path::new("c.toml");
+    let config = parallax::config::parse(&format!("[keys]\n{keys}"), path).unwrap();
+    app.keymap = parallax::tui::bindings::keymap(&config.keys, path).unwrap();
+    app
+}
+
+/// Every message that names a key names the key in force: remapped, `n` said `press / to
+/// search`, `B` said `b returns after r followed a link`, `P` said `press s to swap them`, the
+/// uncompared side `press p`, the export dialog `& narrows`, the timeline `Home goes to the
+/// first` and the help `k, ↑ or PgUp` and `Esc or ? closes this help`.
+#[test]
+fn messages_that_name_a_key_name_the_key_in_force() {
+    use ratatui::crossterm::event::KeyCode::{self, Char, Enter, Esc, Right, Tab};
+    let remapped = "search = \"F3\"\nswap-sides = \"S\"\njump-back = \"B\"\n\
+                    follow-rebuttal = \"R\"\npick-parties = \"P\"\nnarrow = \"A\"\n\
+                    first = \"H\"\nup = [\"Up\", \"w\"]\nback = [\"Esc\", \"W\"]\n";
+    let mut app = with_keys(common::bundled(120, 40), remapped);
+    let said = |app: &mut parallax::tui::App, keys: &[KeyCode]| {
+        common::keys(app, keys);
+        common::footer_said(app)
+    };
+    assert!(
+        said(&mut app, &[Char('n')]).contains("No search: press F3 to search."),
+        "{}",
+        common::footer_said(&app)
+    );
+    assert!(said(&mut app, &[Char('A')]).contains("press F3 to search"));
+    assert!(
+        said(&mut app, &[Char('B')])
+            .contains("Nothing to go back to: B returns after R followed a link."),
+        "{}",
+        common::footer_said(&app)
+    );
+    // A row in full whose claim links to a side not compared (third parties).
+    let mut keys = vec![Tab];
+    keys.extend([Char('J'); 6]);
+    keys.extend([Enter, Char('R')]);
+    let s = said(&mut app, &keys);
+    assert!(
+        s.contains("is on a side that is not compared; press P to choose the parties."),
+        "{s}"
+    );
+    common::keys(&mut app, &[Esc]);
+    // A row in full whose claim links to a side compared: the hint under the link.
+    let mut full = with_keys(common::bundled(120, 40), remapped);
+    common::keys(&mut full, &[Tab, Char('J'), Enter]);
+    let s = common::screen(&full);
+    assert!(
+        s.contains("R: go to the claim it relates to · B: back"),
+        "{s}"
+    );
+    // The export dialog, with a search in force not narrowed.
+    common::keys(&mut app, &[KeyCode::F(3)]);
+    common::typed(&mut app, "ceasefire");
+    common::keys(&mut app, &[Enter, Char('e')]);
+    let s = common::screen(&app);
+    assert!(s.contains("not narrowed (A narrows)"), "{s}");
+    common::keys(&mut app, &[Esc]);
+    // The timeline, stepped on past its last bar.
+    common::keys(&mut app, &[Char('T'), Right]);
+    let s = common::footer_said(&app);
+    assert!(s.contains("H goes to the first."), "{s}");
+    common::keys(&mut app, &[Esc]);
+    // The help: the keys that scroll it back and close it.
+    let mut small = with_keys(common::bundled(80, 24), remapped);
+    common::keys(&mut small, &[Char('?'), KeyCode::PageDown]);
+    let s = common::screen(&small);
+    assert!(s.contains("↑, w or PgUp to scroll back"), "{s}");
+    common::keys(&mut small, &[KeyCode::End]);
+    let s = common::screen(&small);
+    assert!(s.contains("Esc or W closes this help."), "{s}");
+    // A dispute of two sides: the key that swaps them.
+    let mut two = with_keys(
+        common::app_at("tests/fixtures/export/normal", 120, 40),
+        remapped,
+    );
+    let s = said(&mut two, &[Char('P')]);
+    assert!(
+        s.contains("This dispute has only two sides: press S to swap them."),
+        "{s}"
+    );
+}

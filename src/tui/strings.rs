@@ -53,11 +53,23 @@ pub fn nothing_yet(files: &[String]) -> String {
 pub const SOURCES: &str = "Sources";
 /// A claim that cites nothing.
 pub const UNSOURCED: &str = "unsourced: cites no source";
-/// Hint beside a relation (any kind) in the detail view.
-pub const FOLLOW_HINT: &str = "r: go to the claim it relates to · b: back";
-/// `r` on a row whose one link points to a claim of the same row.
-pub fn link_in_this_row(label: &str) -> String {
-    format!("{label}, the claim it relates to, is in this row; Enter shows the row in full.")
+/// Hint beside a relation (any kind) in the detail view: the keys in force that follow it and
+/// come back (`r: go to the claim it relates to · b: back`); none when nothing follows it.
+pub fn follow_hint(follow: &str, back: &str) -> Option<String> {
+    match (follow, back) {
+        ("", _) => None,
+        (f, "") => Some(format!("{f}: go to the claim it relates to")),
+        (f, b) => Some(format!("{f}: go to the claim it relates to · {b}: back")),
+    }
+}
+/// `r` on a row whose one link points to a claim of the same row; `open`, the key in force that
+/// shows the row in full.
+pub fn link_in_this_row(label: &str, open: &str) -> String {
+    if open.is_empty() {
+        format!("{label}, the claim it relates to, is in this row.")
+    } else {
+        format!("{label}, the claim it relates to, is in this row; {open} shows the row in full.")
+    }
 }
 
 /// The message when no claim of the selected row relates to another (in any way).
@@ -65,10 +77,24 @@ pub const ROW_REBUTS_NOTHING: &str =
     "No claim in this row relates to another (contradicts, reframes, concedes, agrees).";
 /// Title of the choice of links to follow.
 pub const LINKS_TITLE: &str = "Follow which link?";
-/// The message when there is no place to go back to.
-pub const NOTHING_BACK_HERE: &str = "Nothing to go back to: b returns after r followed a link.";
-/// The message when the picker is asked for with only two sides.
-pub const ONLY_TWO_SIDES: &str = "This dispute has only two sides: press s to swap them.";
+/// The message when there is no place to go back to: `back` returns after `follow` followed a
+/// link (the keys in force).
+pub fn nothing_back_here(back: &str, follow: &str) -> String {
+    match (back, follow) {
+        ("", _) => NOTHING_BACK.to_owned(),
+        (b, "") => format!("Nothing to go back to: {b} returns after a link was followed."),
+        (b, f) => format!("Nothing to go back to: {b} returns after {f} followed a link."),
+    }
+}
+/// The message when the picker is asked for with only two sides; `swap`, the key in force that
+/// swaps them.
+pub fn only_two_sides(swap: &str) -> String {
+    if swap.is_empty() {
+        "This dispute has only two sides.".to_owned()
+    } else {
+        format!("This dispute has only two sides: press {swap} to swap them.")
+    }
+}
 /// The message when the picker's two choices are the same party.
 pub const SAME_SIDE: &str = "Choose a side other than the left one.";
 /// The message when there is nothing to go back to.
@@ -165,10 +191,6 @@ pub fn hidden_in_question(c: char) -> String {
         "The question holds {} (a control or hidden character, shown as a marker): write it without it.",
         crate::text::code_point(c)
     )
-}
-/// The header's note on suggested rows shown.
-pub fn suggested(n: usize) -> String {
-    format!("{n} suggested (≈, m hides)")
 }
 /// The message after accepting.
 pub fn accepted(point: &str, files: &str) -> String {
@@ -584,13 +606,18 @@ pub mod export {
 
     /// The search in force, named so the analyst knows what the export holds: its hits only
     /// when narrowed, else every row with the hits marked nowhere.
-    pub fn search_in_force(query: &str, narrowed: bool) -> String {
+    /// `narrow`: the key in force that narrows.
+    pub fn search_in_force(query: &str, narrowed: bool, narrow: &str) -> String {
         let query = crate::text::inline(query);
         if narrowed {
             format!("Search “{query}” in force, narrowed: only the rows with a hit are exported.")
+        } else if narrow.is_empty() {
+            format!("Search “{query}” in force, not narrowed: every row is exported.")
         } else {
             // The key before the rest, so a narrow dialog cuts the end, not the way to narrow.
-            format!("Search “{query}” in force, not narrowed (& narrows): every row is exported.")
+            format!(
+                "Search “{query}” in force, not narrowed ({narrow} narrows): every row is exported."
+            )
         }
     }
 
@@ -711,8 +738,16 @@ pub mod timeline {
     /// `→` on the last bar.
     pub const NOTHING_LATER: &str =
         "Nothing is later: this is the last bar (Delete shows every date).";
-    /// `→` with every date shown, no bar selected yet: the screen stands past the last bar.
-    pub const EVERY_DATE_SHOWN: &str = "Every date is shown, as after the last bar: ← steps back one bar at a time, Home goes to the first.";
+    /// `→` with every date shown, no bar selected yet: the screen stands past the last bar;
+    /// `first`, the key in force that goes to the first bar.
+    pub fn every_date_shown(first: &str) -> String {
+        let start = "Every date is shown, as after the last bar: ← steps back one bar at a time";
+        if first.is_empty() {
+            format!("{start}.")
+        } else {
+            format!("{start}, {first} goes to the first.")
+        }
+    }
     /// `←` on the first bar.
     pub const NOTHING_EARLIER: &str = "Nothing is earlier: this is the first bar.";
     /// Before a bar is selected.
@@ -806,8 +841,14 @@ pub mod search {
         "\"a phrase\"  'exact  ^start  end$  !not  ·  Capitals match case exactly.";
     /// After "no claim matches" with filters in force.
     pub const WITH_FILTERS: &str = "Only claims the filters keep are searched.";
-    /// The message for n, N or & without a search.
-    pub const NO_SEARCH: &str = "No search: press / to search.";
+    /// The message for n, N or & without a search; `key`, the key in force that searches.
+    pub fn no_search(key: &str) -> String {
+        if key.is_empty() {
+            "No search is in force.".to_owned()
+        } else {
+            format!("No search: press {key} to search.")
+        }
+    }
     /// Beside the count while the worker ranks.
     pub const RANKING: &str = "in reading order, ranking…";
     /// Beside the count once ranked.
@@ -1144,9 +1185,14 @@ pub fn position(row: usize, rows: usize) -> String {
     format!("row {}/{rows}", row + 1)
 }
 
-/// The message when a rebutted claim is not in the two sides compared.
-pub fn not_compared(target: &str) -> String {
-    format!("{target} is on a side that is not compared; press p to choose the parties.")
+/// The message when a rebutted claim is not in the two sides compared; `pick`, the key in force
+/// that chooses the parties.
+pub fn not_compared(target: &str, pick: &str) -> String {
+    if pick.is_empty() {
+        format!("{target} is on a side that is not compared.")
+    } else {
+        format!("{target} is on a side that is not compared; press {pick} to choose the parties.")
+    }
 }
 
 /// The footer's first message when the files load with warnings.
@@ -1217,9 +1263,22 @@ pub fn help_heading(title: &str) -> String {
     format!("Keys in {title}:")
 }
 
-/// The help's first line when it is scrolled down: the lines above it.
-pub fn help_above(lines: usize) -> String {
-    format!("↑ {lines} more lines: k, ↑ or PgUp to scroll back")
+/// The help's first line when it is scrolled down: the lines above it; `keys` are those that
+/// scroll up, as in force (`↑, k or PgUp`).
+pub fn help_above(lines: usize, keys: &[String]) -> String {
+    match or_list(keys) {
+        keys if keys.is_empty() => format!("↑ {lines} more lines"),
+        keys => format!("↑ {lines} more lines: {keys} to scroll back"),
+    }
+}
+
+/// Keys as a sentence names them: `↓, j or PgDn`.
+fn or_list(keys: &[String]) -> String {
+    match keys {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 /// A scrolled view's bottom border: how many lines it hides above and below.
@@ -1236,12 +1295,10 @@ pub fn hidden_lines(above: usize, below: usize) -> Option<String> {
 /// The help's last line when more is below; `keys` are those that scroll down, as in force
 /// (`j, ↓ or PgDn`).
 pub fn help_more(lines: usize, keys: &[String]) -> String {
-    let keys = match keys {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
-    };
-    format!("↓ {lines} more lines: {keys} to scroll")
+    match or_list(keys) {
+        keys if keys.is_empty() => format!("↓ {lines} more lines"),
+        keys => format!("↓ {lines} more lines: {keys} to scroll"),
+    }
 }
 
 /// The one-line hint for a key with no meaning where it was pressed.
@@ -1288,15 +1345,22 @@ pub fn open_failed(why: &str) -> String {
     format!("No browser opened ({why}); the address is sent to the clipboard instead.")
 }
 
-/// The help overlay's notes below the key table.
-pub const HELP_NOTES: &[&str] = &[
-    "",
-    "Mouse: the wheel scrolls the pane under it; a click selects a topic or a row.",
-    "Start with --no-mouse to keep the terminal's own text selection.",
-    "* one side: only one of the two sides addresses the topic.",
-    "⚑ an assessment (disputed, refuted, …); ↳ a relation (contradicts, concedes, …).",
-    "Esc or ? closes this help.",
-];
+/// The help overlay's notes below the key table; `close`, the keys in force that close it.
+pub fn help_notes(close: &[String]) -> Vec<String> {
+    let mut notes: Vec<String> = [
+        "",
+        "Mouse: the wheel scrolls the pane under it; a click selects a topic or a row.",
+        "Start with --no-mouse to keep the terminal's own text selection.",
+        "* one side: only one of the two sides addresses the topic.",
+        "⚑ an assessment (disputed, refuted, …); ↳ a relation (contradicts, concedes, …).",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    if !close.is_empty() {
+        notes.push(format!("{} closes this help.", or_list(close)));
+    }
+    notes
+}
 
 /// The filter panel's words.
 pub mod filters {

@@ -111,7 +111,10 @@ impl Component for Comparison {
             Action::NextHit => search::update::step(app, true),
             Action::PrevHit => search::update::step(app, false),
             Action::Narrow if search::update::active(app) => search::update::toggle_narrow(app),
-            Action::Narrow => app.message = Some(strings::search::NO_SEARCH.to_owned()),
+            Action::Narrow => {
+                let key = app.keymap.key_for(BINDINGS, false, Action::Search);
+                app.message = Some(strings::search::no_search(&key));
+            }
             Action::Back if search::update::active(app) => search::update::clear(app),
             Action::Back => app.focus = Focus::Topics,
             Action::FollowRebuttal => return follow(app),
@@ -126,7 +129,13 @@ impl Component for Comparison {
             Action::FollowTo(at) => go_to(app, at),
             Action::JumpBack => match app.back.pop() {
                 Some(place) => app.restore(place),
-                None => app.message = Some(strings::NOTHING_BACK_HERE.to_owned()),
+                None => {
+                    let key = |action| app.keymap.key_for(BINDINGS, false, action);
+                    app.message = Some(strings::nothing_back_here(
+                        &key(Action::JumpBack),
+                        &key(Action::FollowRebuttal),
+                    ));
+                }
             },
             Action::NextRow | Action::PrevRow => {
                 let n = app.rows().len();
@@ -220,7 +229,8 @@ fn follow(app: &mut App) -> Step {
                 .and_then(|row| crate::layout::label(row, at))
                 .unwrap_or_default();
             go_to(app, at);
-            app.message = Some(strings::link_in_this_row(&label));
+            let open = app.keymap.key_for(BINDINGS, false, Action::Open);
+            app.message = Some(strings::link_in_this_row(&label, &open));
             Step::Stay
         }
         Follow::Go(at) => {

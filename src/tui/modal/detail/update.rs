@@ -4,50 +4,15 @@
 use super::state::{Detail, RowInFull};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{Binding, c, k, listed, shown};
+use crate::tui::keymap::Binding;
 use crate::tui::layout::{Regions, inset};
 use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
 use crate::tui::modal::links::update::{self as links, Follow};
-use crate::tui::strings::{self, footer, help};
+use crate::tui::strings;
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyCode;
 
-/// The keys of a row in full.
-pub const BINDINGS: &[Binding] = &[
-    listed(&[k(KeyCode::Up), c('k')], Action::Up, help::DETAIL_UP),
-    listed(&[k(KeyCode::Down), c('j')], Action::Down, help::DETAIL_DOWN),
-    listed(&[k(KeyCode::PageUp)], Action::PageUp, help::PAGE_UP),
-    listed(&[k(KeyCode::PageDown)], Action::PageDown, help::PAGE_DOWN),
-    listed(
-        &[k(KeyCode::Home), c('g')],
-        Action::First,
-        help::DETAIL_FIRST,
-    ),
-    listed(&[k(KeyCode::End), c('G')], Action::Last, help::DETAIL_LAST),
-    shown(
-        &[c('r')],
-        Action::FollowRebuttal,
-        help::FOLLOW,
-        footer::FOLLOW,
-    ),
-    shown(
-        &[c('b'), k(KeyCode::Backspace)],
-        Action::JumpBack,
-        help::JUMP_BACK,
-        footer::JUMP_BACK,
-    ),
-    shown(&[c('y')], Action::Copy, help::COPY, footer::COPY),
-    listed(&[c('Y')], Action::CopyId, help::COPY_ID),
-    listed(&[c('o')], Action::OpenSource, help::OPEN_SOURCE),
-    listed(&[c('E')], Action::OpenEditor, help::EDIT_CLAIM),
-    // Typed as in the comparison, a search does not run its letters as this view's keys (`r`
-    // following a link, `q` quitting).
-    listed(&[c('/')], Action::Search, help::DETAIL_SEARCH),
-    shown(&[k(KeyCode::Esc)], Action::Back, help::CLOSE, footer::CLOSE),
-    shown(&[c('?')], Action::Help, help::HELP, footer::HELP),
-    shown(&[c('q')], Action::Quit, help::QUIT, footer::QUIT),
-];
+pub use super::bindings::BINDINGS;
 
 /// Opens the selected row in full, or says there is none.
 pub fn open(app: &mut App) -> Step {

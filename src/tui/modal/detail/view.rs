@@ -6,6 +6,7 @@ use crate::format::{Claim, ClaimAt};
 use crate::layout;
 use crate::plain;
 use crate::text;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::layout::{Regions, inset};
 use crate::tui::strings::{self, field};
@@ -162,8 +163,16 @@ fn claim_block(
     }
     // Offered only when a link leads to a claim of the compared sides (`r` on one to a side
     // not compared only says so).
-    if selected && crate::tui::modal::links::update::leads_to_compared(app, at) {
-        c.push(6, strings::FOLLOW_HINT, theme.dim(), width);
+    if selected
+        && crate::tui::modal::links::update::leads_to_compared(app, at)
+        && let Some(hint) = strings::follow_hint(
+            &app.keymap
+                .key_for(super::bindings::BINDINGS, false, Action::FollowRebuttal),
+            &app.keymap
+                .key_for(super::bindings::BINDINGS, false, Action::JumpBack),
+        )
+    {
+        c.push(6, &hint, theme.dim(), width);
     }
     let Some(side) = app.dispute.sides.get(at.side()) else {
         return;

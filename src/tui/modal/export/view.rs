@@ -88,10 +88,15 @@ fn status(app: &App, d: &Dialog, width: usize) -> Vec<Line<'static>> {
         ],
         (Some(note), _) => wrapped(note, width, most, theme.warning()),
         (None, _) => {
+            let narrow = app.keymap.key_for(
+                crate::tui::modal::comparison::bindings::BINDINGS,
+                false,
+                crate::tui::action::Action::Narrow,
+            );
             let search = app
                 .query
                 .search_text()
-                .map(|q| words::search_in_force(&text::clean(q).text, app.query.narrow));
+                .map(|q| words::search_in_force(&text::clean(q).text, app.query.narrow, &narrow));
             // The matcher's guesses go out as shown, marked: said, with the key that hides them.
             let guesses = suggested_rows(app, d.scope).then(|| {
                 words::suggested_in_force(&app.keymap.key_for(

@@ -16,6 +16,10 @@ pub struct Help {
     pub later: Vec<KeyLine>,
     /// The keys in force that scroll the help down, for its last line (`↓, j or PgDn`).
     pub scroll_keys: Vec<String>,
+    /// The keys in force that scroll it back up, for its first line (`↑, k or PgUp`).
+    pub back_keys: Vec<String>,
+    /// The keys in force that close it, for its last note (`Esc or ?`).
+    pub close_keys: Vec<String>,
 }
 
 /// One line of the help's key table.

@@ -35,6 +35,17 @@ pub const BINDINGS: &[Binding] = &[
     shown(&[c('q')], Action::Quit, help::QUIT, footer::QUIT),
 ];
 
+/// The keys in force of the help's own actions that `which` picks, as help names them (for its
+/// lines that say how to scroll or close it).
+fn keys_of(app: &App, which: impl Fn(Action) -> bool) -> Vec<String> {
+    BINDINGS
+        .iter()
+        .filter(|b| which(b.action))
+        .flat_map(|b| app.keymap.keys(b, false))
+        .map(|&k| crate::tui::keymap::label(k))
+        .collect()
+}
+
 /// Opens the help over `beneath`, listing the keys that work there now (then the rest of its
 /// keys, which do nothing there yet): its table in order, with
 /// the keys that act everywhere (Ctrl-C, Ctrl-Z) beside its own way out, so the ways to leave stay
@@ -61,18 +72,15 @@ pub fn open(app: &App, beneath: &dyn Component) -> Step {
         strings::COMPARISON_TITLE if app.focus == Focus::Topics => strings::TOPICS,
         title => title,
     };
-    let scroll_keys = BINDINGS
-        .iter()
-        .filter(|b| matches!(b.action, Action::Down | Action::PageDown))
-        .flat_map(|b| app.keymap.keys(b, false))
-        .map(|&k| crate::tui::keymap::label(k))
-        .collect();
+    let scroll_keys = keys_of(app, |a| matches!(a, Action::Down | Action::PageDown));
     Step::Open(Modal::Help(Help {
         scroll: 0,
         title,
         keys,
         later,
         scroll_keys,
+        back_keys: keys_of(app, |a| matches!(a, Action::Up | Action::PageUp)),
+        close_keys: keys_of(app, |a| a == Action::Back),
     }))
 }
 

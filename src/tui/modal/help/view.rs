@@ -92,9 +92,9 @@ pub fn lines(app: &App, h: &Help) -> Vec<Line<'static>> {
         out.push(Line::styled(strings::HELP_LATER, theme.title()));
         out.extend(table(&h.later));
     }
-    for note in strings::HELP_NOTES {
+    for note in strings::help_notes(&h.close_keys) {
         out.extend(
-            text::wrap(note, inner)
+            text::wrap(&note, inner)
                 .into_iter()
                 .map(|s| Line::styled(s, theme.dim())),
         );
@@ -144,7 +144,10 @@ pub fn draw(frame: &mut Frame, app: &App, h: &Help, regions: &Regions) {
         && shown.len() > 1
         && let Some(first) = shown.first_mut()
     {
-        *first = Line::styled(strings::help_above(h.scroll + 1), app.theme.warning());
+        *first = Line::styled(
+            strings::help_above(h.scroll + 1, &h.back_keys),
+            app.theme.warning(),
+        );
     }
     frame.render_widget(Paragraph::new(shown), inner);
 }

@@ -64,7 +64,12 @@ pub fn of(
                     if compared {
                         hidden(app, to, target)
                     } else {
-                        strings::not_compared(target)
+                        let pick = app.keymap.key_for(
+                            crate::tui::modal::comparison::bindings::BINDINGS,
+                            false,
+                            Action::PickParties,
+                        );
+                        strings::not_compared(target, &pick)
                     }
                 });
                 continue;

@@ -38,7 +38,12 @@ pub const BINDINGS: &[Binding] = &[
 /// Opens the picker on the left side, or says why there is nothing to pick.
 pub fn open(app: &mut App) -> Step {
     if app.dispute.sides.len() <= 2 {
-        app.message = Some(strings::ONLY_TWO_SIDES.to_owned());
+        let swap = app.keymap.key_for(
+            crate::tui::modal::comparison::bindings::BINDINGS,
+            false,
+            Action::SwapSides,
+        );
+        app.message = Some(strings::only_two_sides(&swap));
         return Step::Stay;
     }
     Step::Open(Modal::Picker(Picker {

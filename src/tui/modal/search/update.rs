@@ -176,7 +176,12 @@ pub fn go(app: &mut App, at: HitAt) {
 pub fn step(app: &mut App, forward: bool) {
     let current = current(app);
     let Some(o) = searched(app) else {
-        app.message = Some(strings::search::NO_SEARCH.to_owned());
+        let key = app.keymap.key_for(
+            crate::tui::modal::comparison::bindings::BINDINGS,
+            false,
+            Action::Search,
+        );
+        app.message = Some(strings::search::no_search(&key));
         return;
     };
     let next = match current {

@@ -206,7 +206,10 @@ impl Component for Chart {
                 (Some(0), true) => app.message = Some(words::NOTHING_EARLIER.to_owned()),
                 (Some(i), true) => self.go(app, i - 1),
                 (Some(i), false) if i < last => self.go(app, i + 1),
-                (None, false) => app.message = Some(words::EVERY_DATE_SHOWN.to_owned()),
+                (None, false) => {
+                    let first = app.keymap.key_for(BINDINGS, false, Action::First);
+                    app.message = Some(words::every_date_shown(&first));
+                }
                 (Some(_), false) => app.message = Some(words::NOTHING_LATER.to_owned()),
             },
             Action::First => self.go(app, 0),

@@ -123,3 +123,26 @@ fn r_on_a_link_within_the_row_says_the_claim_is_there() {
         (before.topic, before.row)
     );
 }
+
+/// In a row in full, `r` on a link to a side not compared says to press `p`, and `p` there
+/// does it: it closes the row in full and opens the party picker (it did nothing, though the
+/// message named it).
+#[test]
+fn p_in_a_row_in_full_opens_the_party_picker_the_message_names() {
+    use parallax::tui::modal::Modal;
+    use ratatui::crossterm::event::KeyCode::{Char, Enter, Tab};
+    let mut app = common::bundled(120, 40);
+    let mut keys = vec![Tab];
+    keys.extend([Char('J'); 6]);
+    keys.extend([Enter, Char('r')]);
+    common::keys(&mut app, &keys);
+    let said = common::footer_said(&app);
+    assert!(said.contains("press p to choose the parties"), "{said}");
+    common::keys(&mut app, &[Char('p')]);
+    assert!(
+        matches!(app.modals.as_slice(), [Modal::Picker(_)]),
+        "{:?}",
+        app.modals.len()
+    );
+    assert!(common::screen(&app).contains("Choose the left side"));
+}

@@ -363,6 +363,7 @@ pub mod help {
     pub const DETAIL_FIRST: &str = "first claim";
     pub const DETAIL_LAST: &str = "last claim";
     pub const DETAIL_SEARCH: &str = "close the row in full and search claims";
+    pub const DETAIL_PICK: &str = "close the row in full and choose the two parties compared";
     pub const CLOSE: &str = "close";
     pub const CANCEL: &str = "cancel";
     pub const HELP_UP: &str = "scroll up a line";

@@ -37,6 +37,8 @@ pub const BINDINGS: &[Binding] = &[
     // Typed as in the comparison, a search does not run its letters as this view's keys (`r`
     // following a link, `q` quitting).
     listed(&[c('/')], Action::Search, help::DETAIL_SEARCH),
+    // As `/`: a link to a side not compared says to pick the parties, so the key works here.
+    listed(&[c('p')], Action::PickParties, help::DETAIL_PICK),
     shown(&[k(KeyCode::Esc)], Action::Back, help::CLOSE, footer::CLOSE),
     shown(&[c('?')], Action::Help, help::HELP, footer::HELP),
     shown(&[c('q')], Action::Quit, help::QUIT, footer::QUIT),

@@ -182,6 +182,7 @@ impl Component for RowInFull {
                 claim().is_some_and(|at| crate::tui::modal::take::has_address(app, at))
             }
             Action::OpenEditor => app.suggest.files.is_some(),
+            Action::PickParties => app.dispute.sides.len() > 2,
             _ => true,
         }
     }
@@ -218,6 +219,7 @@ impl Component for RowInFull {
         match action {
             Action::Back => return Step::Close,
             Action::Search => return Step::CloseWith(Action::Search),
+            Action::PickParties => return Step::CloseWith(Action::PickParties),
             Action::Help => return crate::tui::modal::help::update::open(app, self),
             Action::Down if d.cursor + 1 < claims => {
                 d.cursor += 1;

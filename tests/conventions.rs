@@ -472,3 +472,20 @@ fn every_command_ends_quietly_when_its_reader_has_gone() {
         );
     }
 }
+
+/// `man --dir` into a folder holding the pages already says what `man` takes: another folder
+/// with --dir (it said "or choose another file", and `man` takes no file).
+#[test]
+fn man_dir_twice_says_to_choose_another_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = || parallax().args(["man", "--dir"]).arg(dir.path()).assert();
+    run().success();
+    run()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "already exists; give --force to replace the pages, or choose another folder with --dir",
+        ))
+        .stderr(predicates::prelude::PredicateBooleanExt::not(
+            predicates::str::contains("another file"),
+        ));
+}

@@ -73,11 +73,15 @@ pub fn man(dir: Option<&std::path::Path>, force: bool, out: &mut dyn Write) -> R
     cmd.build();
     let mut pages = Vec::new();
     man_pages(cmd, &mut pages)?;
-    // A page's place taken by a FIFO or a device: said as the pages' own problem.
+    // A page's place taken by a FIFO or a device, or a page there already: said as the pages'
+    // own problem (`man` takes a folder, never a file's name).
     let own = |e: crate::export::ExportError| match e {
         crate::export::ExportError::NotAFile { .. } => {
             Failure::Output(format!("{e}; remove it, or name another folder with --dir"))
         }
+        crate::export::ExportError::Exists { path } => Failure::Output(format!(
+            "{path} already exists; give --force to replace the pages, or choose another folder with --dir"
+        )),
         e => e.into(),
     };
     for (name, _) in &pages {

@@ -110,3 +110,22 @@ fn paging_through_the_help_skips_no_line() {
         .collect();
     assert!(missing.is_empty(), "never shown: {missing:#?}");
 }
+
+/// With `--no-mouse`, the help's notes say the mouse is off and the terminal's own selection
+/// works (they said the wheel scrolls and a click selects, which it then does not).
+#[test]
+fn the_help_says_the_mouse_is_off_under_no_mouse() {
+    use ratatui::crossterm::event::KeyCode::{Char, End};
+    let mut app = common::bundled(120, 40);
+    app.mouse = false;
+    common::keys(&mut app, &[Char('?'), End]);
+    let s = common::screen(&app);
+    assert!(
+        s.contains("Mouse: off (--no-mouse), so the terminal's own text selection"),
+        "{s}"
+    );
+    assert!(!s.contains("a click selects a topic or a row"), "{s}");
+    let mut app = common::bundled(120, 40);
+    common::keys(&mut app, &[Char('?'), End]);
+    assert!(common::screen(&app).contains("a click selects a topic or a row"));
+}

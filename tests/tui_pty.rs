@@ -254,6 +254,12 @@ fn no_mouse_leaves_the_mouse_alone() {
         s.parser.screen().mouse_protocol_mode(),
         vt100::MouseProtocolMode::None
     );
+    // The help says so, rather than that the wheel scrolls and a click selects.
+    s.send("?");
+    s.send("\x1b[F");
+    s.wait_for("the help's mouse note", |t| {
+        t.contains("Mouse: off (--no-mouse)")
+    });
     s.send("\x03");
     assert_eq!(s.exit_code(), 0, "Ctrl-C quits");
 }

@@ -74,6 +74,8 @@ pub fn open(
     if let Some(e) = unread {
         app.message = Some(e.to_string());
     }
-    terminal::run(&mut app, !args.no_mouse)?;
+    app.mouse = !args.no_mouse;
+    let mouse = app.mouse;
+    terminal::run(&mut app, mouse)?;
     Ok(())
 }

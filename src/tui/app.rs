@@ -120,6 +120,8 @@ pub struct App {
     pub live: super::live::state::Live,
     /// The keys the config file gives actions, in place of the tables' own.
     pub keymap: super::keymap::Keymap,
+    /// Whether the screen takes the mouse (not with `--no-mouse`), as help says.
+    pub mouse: bool,
     /// The export dialog's last choices, which it opens with again.
     pub last_export: Option<super::modal::export::state::Remembered>,
     heights: HashMap<(usize, usize), Vec<u32>>,
@@ -190,6 +192,7 @@ impl App {
             suggest,
             live: super::live::state::Live::default(),
             keymap: super::keymap::Keymap::default(),
+            mouse: true,
         };
         app.count();
         app

@@ -1346,17 +1346,29 @@ pub fn open_failed(why: &str) -> String {
     format!("No browser opened ({why}); the address is sent to the clipboard instead.")
 }
 
-/// The help overlay's notes below the key table; `close`, the keys in force that close it.
-pub fn help_notes(close: &[String]) -> Vec<String> {
-    let mut notes: Vec<String> = [
-        "",
-        "Mouse: the wheel scrolls the pane under it; a click selects a topic or a row.",
-        "Start with --no-mouse to keep the terminal's own text selection.",
-        "* one side: only one of the two sides addresses the topic.",
-        "⚑ an assessment (disputed, refuted, …); ↳ a relation (contradicts, concedes, …).",
-    ]
-    .map(str::to_owned)
-    .to_vec();
+/// The help overlay's notes below the key table: what the mouse does (`mouse`: whether the
+/// screen takes it), the marks, and `close`, the keys in force that close it.
+pub fn help_notes(mouse: bool, close: &[String]) -> Vec<String> {
+    let pointer = if mouse {
+        [
+            "Mouse: the wheel scrolls the pane under it; a click selects a topic or a row.",
+            "Start with --no-mouse to keep the terminal's own text selection.",
+        ]
+    } else {
+        [
+            "Mouse: off (--no-mouse), so the terminal's own text selection and copying work.",
+            "Without --no-mouse, the wheel scrolls the pane under it and a click selects.",
+        ]
+    };
+    let mut notes: Vec<String> = [""]
+        .into_iter()
+        .chain(pointer)
+        .chain([
+            "* one side: only one of the two sides addresses the topic.",
+            "⚑ an assessment (disputed, refuted, …); ↳ a relation (contradicts, concedes, …).",
+        ])
+        .map(str::to_owned)
+        .collect();
     if !close.is_empty() {
         notes.push(format!("{} closes this help.", or_list(close)));
     }

@@ -92,7 +92,7 @@ pub fn lines(app: &App, h: &Help) -> Vec<Line<'static>> {
         out.push(Line::styled(strings::HELP_LATER, theme.title()));
         out.extend(table(&h.later));
     }
-    for note in strings::help_notes(&h.close_keys) {
+    for note in strings::help_notes(app.mouse, &h.close_keys) {
         out.extend(
             text::wrap(&note, inner)
                 .into_iter()

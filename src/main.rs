@@ -315,5 +315,22 @@ fn command_line_error(e: clap::Error) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    if !e.use_stderr() {
+        return help_or_version(&e);
+    }
     e.exit()
+}
+
+/// `--help` and `--version` (of parallax or a command), printed as clap prints them; but a
+/// failed write is said and ends with exit 1, as every other command's output does (clap's own
+/// `exit` drops the error and exits 0). A closed pipe is a clean exit, as elsewhere.
+fn help_or_version(e: &clap::Error) -> ExitCode {
+    match e.print().and_then(|()| io::stdout().flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failed) if failed.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(failed) => {
+            let _ = writeln!(io::stderr(), "parallax: {}", commands::stdout_error(failed));
+            ExitCode::from(1)
+        }
+    }
 }

@@ -489,3 +489,37 @@ fn man_dir_twice_says_to_choose_another_folder() {
             predicates::str::contains("another file"),
         ));
 }
+
+/// `--help` and `--version`, of parallax or of a command, whose output cannot be written: exit 1
+/// and say so, as every other command does (they exited 0 without a word).
+#[cfg(target_os = "linux")]
+#[test]
+fn help_and_version_that_cannot_be_written_say_so() {
+    let commands: [&[&str]; 4] = [
+        &["--help"],
+        &["--version"],
+        &["show", "--help"],
+        &["help", "export"],
+    ];
+    for args in commands {
+        let full = std::fs::File::create("/dev/full").unwrap();
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {said}");
+        assert!(
+            said.contains("cannot write to standard output: the disk is full"),
+            "{args:?}: {said}"
+        );
+    }
+    // Written, they still end well.
+    parallax().arg("--version").assert().success();
+    parallax()
+        .args(["show", "--help"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Usage: parallax show"));
+}

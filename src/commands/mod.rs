@@ -287,7 +287,6 @@ impl<W: Write> Write for Stdout<W> {
     }
 }
 
-/// Names standard output in a write error, with what to do about a full disk.
 /// Refuses a dispute's path given in a claim id's place (`parallax dismiss a3 .`, one id
 /// forgotten): without it the command went on to the bundled dispute and said it cannot change.
 fn ids_before_path(
@@ -334,7 +333,8 @@ fn say_if_waiting(folder: &std::path::Path) {
     }
 }
 
-fn stdout_error(e: std::io::Error) -> std::io::Error {
+/// Names standard output in a write error, with what to do about a full disk.
+pub fn stdout_error(e: std::io::Error) -> std::io::Error {
     use std::io::ErrorKind;
     let what = match e.kind() {
         ErrorKind::BrokenPipe => return e,

@@ -577,3 +577,53 @@ fn messages_that_name_a_key_name_the_key_in_force() {
         "{s}"
     );
 }
+
+/// An action given no key (`help = []`) is not offered by the footer or listed by help with a
+/// blank where its key would be; `quit = []` leaves Ctrl-C, which the footer then names; a
+/// message does not name a key that is not there.
+#[test]
+fn an_action_with_no_key_is_offered_nowhere_and_ctrl_c_still_quits() {
+    use ratatui::crossterm::event::KeyCode::{Char, F};
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    let mut app = with_keys(
+        common::bundled(120, 40),
+        "help = []\nquit = []\ntoggle-suggestions = []\n",
+    );
+    let footer = |app: &parallax::tui::App| common::lines(app).last().cloned().unwrap();
+    let f = footer(&app);
+    assert!(f.contains(" Ctrl-C  quit"), "{f}");
+    assert!(!f.contains("  help") && !f.contains("   quit"), "{f}");
+    // The help over the export dialog (whose F1 stays): its footer, and its list.
+    common::keys(&mut app, &[Char('e'), F(1)]);
+    let f = footer(&app);
+    assert!(f.contains("Esc  close  Ctrl-C  quit"), "{f}");
+    common::keys(&mut app, &[ratatui::crossterm::event::KeyCode::Esc]);
+    common::keys(&mut app, &[ratatui::crossterm::event::KeyCode::Esc]);
+    assert!(app.modals.is_empty());
+    // `a` away from a suggested row: no key shows them, so none is named.
+    common::keys(&mut app, &[Char('a')]);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Select a suggested row (≈) first.")
+    );
+    let ctrl_c = KeyEvent::new(Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(common::key(&mut app, ctrl_c), parallax::tui::Outcome::Quit);
+    // Help lists no line of quit without a key; Ctrl-C's is there.
+    let mut app = with_keys(
+        common::bundled(120, 60),
+        "quit = []
+",
+    );
+    common::keys(&mut app, &[Char('?')]);
+    let blank = |l: &String| {
+        l.trim_matches(|c: char| c == '│' || c == ' ' || c == '"')
+            .starts_with("quit")
+    };
+    let lines = common::lines(&app);
+    assert!(!lines.iter().any(blank), "{}", common::screen(&app));
+    assert!(
+        lines.iter().any(|l| l.contains("Ctrl-C     quit")),
+        "{}",
+        common::screen(&app)
+    );
+}

@@ -51,7 +51,7 @@ pub fn open(
             false,
             Action::ToggleSuggestions,
         );
-        app.message = Some(strings::suggest_hint(&key));
+        app.message = strings::suggest_hint(&key);
     }
     // The note on stderr is hidden by the screen: the footer says it too, as a reload does.
     if warnings > 0 {

@@ -169,7 +169,9 @@ mod tests {
             "m does nothing in Comparison; F1 lists the keys that work here."
         );
         let toggle = map.key_for(table, false, Action::ToggleSuggestions);
-        assert!(crate::tui::strings::suggest_hint(&toggle).starts_with("M shows"));
+        assert!(
+            crate::tui::strings::suggest_hint(&toggle).is_some_and(|s| s.starts_with("M shows"))
+        );
         assert!(crate::tui::strings::not_suggested(&toggle).contains("M shows or hides"));
         let map = read("[keys]\nsearch = \"F3\"\n").unwrap();
         let search = map.key_for(table, false, Action::Search);

@@ -119,8 +119,10 @@ pub mod edge {
 
     /// Down in the comparison at its end; `key` goes to the next topic, when there is one.
     pub fn end(more: bool, key: &str) -> String {
-        if more {
+        if more && !key.is_empty() {
             format!("Already at the end of this topic; {key} goes to the next.")
+        } else if more {
+            "Already at the end of this topic.".to_owned()
         } else {
             "Already at the end of the last topic.".to_owned()
         }
@@ -151,19 +153,26 @@ pub fn accept_joins(point: &str) -> String {
 }
 /// The message when `a` or `x` is pressed away from a suggested row.
 pub fn not_suggested(key: &str) -> String {
-    format!("Select a suggested row (≈) first; {key} shows or hides them.")
+    if key.is_empty() {
+        "Select a suggested row (≈) first.".to_owned()
+    } else {
+        format!("Select a suggested row (≈) first; {key} shows or hides them.")
+    }
 }
 /// Said when `m` shows or hides the suggested rows (`key`: the key that does it).
 pub fn suggestions_toggled(on: bool, key: &str) -> String {
-    if on {
-        format!("Suggested rows shown (≈), as they are found; {key} hides them.")
-    } else {
-        format!("Suggested rows hidden; {key} shows them again.")
+    match (on, key) {
+        (true, "") => "Suggested rows shown (≈), as they are found.".to_owned(),
+        (true, key) => format!("Suggested rows shown (≈), as they are found; {key} hides them."),
+        (false, "") => "Suggested rows hidden.".to_owned(),
+        (false, key) => format!("Suggested rows hidden; {key} shows them again."),
     }
 }
-/// Said on opening a dispute whose suggestions start hidden (most of its claims are linked).
-pub fn suggest_hint(key: &str) -> String {
-    format!("{key} shows suggested matches for the claims nobody linked.")
+/// Said on opening a dispute whose suggestions start hidden (most of its claims are linked);
+/// nothing when no key shows them.
+pub fn suggest_hint(key: &str) -> Option<String> {
+    (!key.is_empty())
+        .then(|| format!("{key} shows suggested matches for the claims nobody linked."))
 }
 /// The footer's mark while suggestions are looked for (seconds at 100,000 claims).
 pub const SUGGESTING: &str = "finding suggestions…";
@@ -198,10 +207,15 @@ pub fn accepted(point: &str, files: &str) -> String {
 }
 /// The message after dismissing.
 pub fn dismissed(kept: bool, undo: &str) -> String {
-    if kept {
-        format!("Dismissed; kept in .parallax-dismissed.json beside the dispute ({undo} undoes).")
+    let said = if kept {
+        "Dismissed; kept in .parallax-dismissed.json beside the dispute"
     } else {
-        format!("Dismissed until you quit: the bundled dispute keeps no files ({undo} undoes).")
+        "Dismissed until you quit: the bundled dispute keeps no files"
+    };
+    if undo.is_empty() {
+        format!("{said}.")
+    } else {
+        format!("{said} ({undo} undoes).")
     }
 }
 /// The message when `u` finds no dismissal made on this screen to take back; `kept` when the
@@ -600,9 +614,12 @@ pub mod export {
 
     /// Suggested rows among what is exported: they go out as shown, marked as the matcher's.
     pub fn suggested_in_force(key: &str) -> String {
-        format!(
-            "Suggested rows (≈) go out too, as the matcher's guesses (row kind `suggested`); {key} hides them."
-        )
+        let said = "Suggested rows (≈) go out too, as the matcher's guesses (row kind `suggested`)";
+        if key.is_empty() {
+            format!("{said}.")
+        } else {
+            format!("{said}; {key} hides them.")
+        }
     }
 
     /// The search in force, named so the analyst knows what the export holds: its hits only
@@ -1206,17 +1223,36 @@ pub fn opened_with_warnings(n: usize, paths: &[std::path::PathBuf]) -> String {
 
 /// The message when a linked claim is on a compared side but said after the date in force.
 pub fn hidden_by_date(target: &str, date: &str, key: &str) -> String {
-    format!("{target} was said after {date}, the date in force; press {key} to change the date.")
+    let said = format!("{target} was said after {date}, the date in force");
+    press(said, key, "to change the date")
+}
+
+/// `said`, then which key in force does what, when there is one (an action given `[]` in the
+/// config file has none to name).
+fn press(said: String, key: &str, what: &str) -> String {
+    if key.is_empty() {
+        format!("{said}.")
+    } else {
+        format!("{said}; press {key} {what}.")
+    }
 }
 
 /// The message when a narrowed search leaves a linked claim out.
 pub fn hidden_by_search(target: &str, key: &str) -> String {
-    format!("{target} is hidden by the narrowed search; press {key} to show every row.")
+    press(
+        format!("{target} is hidden by the narrowed search"),
+        key,
+        "to show every row",
+    )
 }
 
 /// The message when the filters leave a linked claim out.
 pub fn hidden_by_filters(target: &str, key: &str) -> String {
-    format!("{target} is hidden by the filters; press {key} to change them.")
+    press(
+        format!("{target} is hidden by the filters"),
+        key,
+        "to change them",
+    )
 }
 
 /// The message when a rebutted claim is not loaded at all.
@@ -1448,10 +1484,17 @@ pub mod filters {
     /// The topic list and comparison when a narrowed search alone leaves nothing: the way back
     /// to every row, and to another search.
     pub fn no_search_match(narrow_key: &str, search_key: &str) -> String {
-        format!(
-            "No claim matches the search. Press {narrow_key} to show every row again, or \
-             {search_key} to search again."
-        )
+        match (narrow_key, search_key) {
+            ("", "") => "No claim matches the search.".to_owned(),
+            (narrow, "") => {
+                format!("No claim matches the search. Press {narrow} to show every row again.")
+            }
+            ("", search) => format!("No claim matches the search. Press {search} to search again."),
+            (narrow, search) => format!(
+                "No claim matches the search. Press {narrow} to show every row again, or \
+                 {search} to search again."
+            ),
+        }
     }
     /// The footer after the clear key.
     pub const CLEARED: &str = "Filters cleared: every claim is shown.";
@@ -1481,6 +1524,10 @@ pub mod filters {
 
     /// The topic list and comparison when nothing is left.
     pub fn no_match(clear_key: &str) -> String {
-        format!("No claim matches the filters. Press {clear_key} to clear them.")
+        if clear_key.is_empty() {
+            "No claim matches the filters.".to_owned()
+        } else {
+            format!("No claim matches the filters. Press {clear_key} to clear them.")
+        }
     }
 }

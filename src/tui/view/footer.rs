@@ -28,12 +28,13 @@ pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str, u8)> {
             .into_iter()
             .filter_map(|b| {
                 let label = b.footer?;
-                let key = app
-                    .keymap
-                    .keys(b, types)
-                    .first()
-                    .map(|&k| keymap::label(k))
-                    .unwrap_or_default();
+                // An action with no key in force (`help = []`) is not offered; quit with none
+                // is still Ctrl-C, which always quits.
+                let key = match app.keymap.keys(b, types).first() {
+                    Some(&k) => keymap::label(k),
+                    None if b.action == Action::Quit => keymap::label(keymap::ctrl('c')),
+                    None => return None,
+                };
                 let w = text::width(&key) + text::width(label) + 4;
                 // How long a key stays when room runs out: 0 goes first; help and quit last.
                 let kept = match b.action {

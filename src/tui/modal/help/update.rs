@@ -62,11 +62,15 @@ pub fn open(app: &App, beneath: &dyn Component) -> Step {
         .chain(GLOBAL)
         .chain(after)
         .partition(|b| beneath.works(app, b.action));
-    let line = |b: &&Binding| KeyLine::of(b, &app.keymap, beneath.types());
-    let (keys, later) = (
-        keys.iter().map(line).collect(),
-        later.iter().map(line).collect(),
-    );
+    // An action with no key in force (`help = []`) is not listed: nothing would do it.
+    let lines = |bindings: Vec<&Binding>| {
+        bindings
+            .iter()
+            .map(|b| KeyLine::of(b, &app.keymap, beneath.types()))
+            .filter(|l| !l.keys.is_empty())
+            .collect()
+    };
+    let (keys, later) = (lines(keys), lines(later));
     // The comparison screen has two panes: the heading names the one whose keys are listed.
     let title = match beneath.title() {
         strings::COMPARISON_TITLE if app.focus == Focus::Topics => strings::TOPICS,

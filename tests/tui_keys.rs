@@ -942,3 +942,30 @@ fn a_long_message_never_hides_the_selected_topic() {
     assert!(s.contains("the-last.json"), "{s}");
     assert!(s.lines().any(|l| l.contains('▶')), "{s}");
 }
+
+/// With the topic list focused (help heads its keys "Keys in Topics:"), a key that does
+/// nothing and a paste name Topics, not the comparison beside it.
+#[test]
+fn messages_of_the_topic_list_name_topics() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut a = common::bundled(120, 40);
+    assert_eq!(a.focus, Focus::Topics);
+    common::keys(&mut a, &[KeyCode::Char('Z')]);
+    assert_eq!(
+        a.message.as_deref(),
+        Some("Z does nothing in Topics; ? lists the keys that work here.")
+    );
+    for action in parallax::tui::terminal::pasted(&a, "some text") {
+        parallax::tui::update(&mut a, action);
+    }
+    assert_eq!(
+        a.message.as_deref(),
+        Some("Nothing takes text in Topics, so the paste was left out; / opens the search line.")
+    );
+    // In the comparison, the comparison is named.
+    common::keys(&mut a, &[KeyCode::Tab, KeyCode::Char('Z')]);
+    assert_eq!(
+        a.message.as_deref(),
+        Some("Z does nothing in Comparison; ? lists the keys that work here.")
+    );
+}

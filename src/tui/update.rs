@@ -40,7 +40,7 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
                 Action::Search,
             );
             app.message = Some(strings::paste_nowhere(
-                component::active(app).title(),
+                component::place(app, component::active(app)),
                 &search,
             ));
             return Outcome::Continue;
@@ -78,5 +78,5 @@ fn where_help(app: &App) -> (&'static str, String) {
     let help = app
         .keymap
         .key_for(active.bindings(), active.types(), Action::Help);
-    (active.title(), help)
+    (component::place(app, active), help)
 }

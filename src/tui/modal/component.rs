@@ -122,6 +122,17 @@ pub fn active(app: &App) -> &dyn Component {
     app.modal().map_or(&SCREEN as &dyn Component, of)
 }
 
+/// The name of the part of the screen `c` is, as help heads its keys and messages name it: the
+/// comparison screen has two panes, and with the topic list focused it is "Topics".
+pub fn place(app: &App, c: &dyn Component) -> &'static str {
+    match c.title() {
+        crate::tui::strings::COMPARISON_TITLE if app.focus == crate::tui::app::Focus::Topics => {
+            crate::tui::strings::TOPICS
+        }
+        title => title,
+    }
+}
+
 /// The bindings `keep` chooses that work now, in help order; `works` is asked only of those (the
 /// footer, drawn every frame, asks only of the bindings it has a label for).
 pub fn working_where(app: &App, keep: impl Fn(&Binding) -> bool) -> Vec<&'static Binding> {

@@ -4,7 +4,7 @@
 
 use super::state::{Help, KeyLine};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Focus};
+use crate::tui::app::App;
 use crate::tui::keymap::{Binding, GLOBAL, c, k, listed, shown};
 use crate::tui::layout::Regions;
 use crate::tui::modal::Modal;
@@ -72,10 +72,7 @@ pub fn open(app: &App, beneath: &dyn Component) -> Step {
     };
     let (keys, later) = (lines(keys), lines(later));
     // The comparison screen has two panes: the heading names the one whose keys are listed.
-    let title = match beneath.title() {
-        strings::COMPARISON_TITLE if app.focus == Focus::Topics => strings::TOPICS,
-        title => title,
-    };
+    let title = crate::tui::modal::component::place(app, beneath);
     let scroll_keys = keys_of(app, |a| matches!(a, Action::Down | Action::PageDown));
     Step::Open(Modal::Help(Help {
         scroll: 0,

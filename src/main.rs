@@ -219,7 +219,9 @@ fn main() -> ExitCode {
 }
 
 /// For an option the command does not take but others do (`timeline --since`), which commands
-/// take it: clap's own tip, `use '-- --since'`, would pass it on as a path.
+/// take it: clap's own tip, `use '-- --since'`, would pass it on as a path. The screen
+/// (`parallax [PATH]`) is one of them (`show --no-mouse`), and `--version` is parallax's own
+/// (clap's tip for it, `a similar argument exists: '--relation'`, read as if that were needed).
 fn option_of_other_commands(e: &clap::Error) -> Option<String> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     if e.kind() != ErrorKind::UnknownArgument {
@@ -229,7 +231,6 @@ fn option_of_other_commands(e: &clap::Error) -> Option<String> {
         return None;
     };
     let flag = arg.split('=').next()?;
-    let long = flag.strip_prefix("--")?;
     let cli = <Cli as clap::CommandFactory>::command();
     // The command as typed, down to a subcommand (`import csv`): each argument that names a
     // subcommand of the one before.
@@ -244,6 +245,14 @@ fn option_of_other_commands(e: &clap::Error) -> Option<String> {
     if path.is_empty() {
         return None;
     }
+    let name = path.join(" ");
+    if flag == "--version" || flag == "-V" {
+        return Some(format!(
+            "{flag} is an option of parallax itself, not of `parallax {name}`: `parallax \
+             --version` prints the version"
+        ));
+    }
+    let long = flag.strip_prefix("--")?;
     let takes = |c: &clap::Command| c.get_arguments().any(|a| a.get_long() == Some(long));
     // Every command that takes it, by its full name (`import claimreview`).
     fn each<'c>(c: &'c clap::Command, name: String, out: &mut Vec<(String, &'c clap::Command)>) {
@@ -260,10 +269,16 @@ fn option_of_other_commands(e: &clap::Error) -> Option<String> {
         .filter(|(_, c)| takes(c))
         .map(|(n, _)| n)
         .collect();
-    if others.is_empty() || takes(used) {
+    // The screen's own options (`--no-mouse`), or options it shares (`--left`).
+    let screen = takes(&cli).then(|| format!("the screen: `parallax [PATH] {flag}`"));
+    if (others.is_empty() && screen.is_none()) || takes(used) {
         return None;
     }
-    let name = path.join(" ");
+    let whose = match (others.join(", "), screen) {
+        (others, None) => others,
+        (others, Some(screen)) if others.is_empty() => screen,
+        (others, Some(screen)) => format!("{others} and of {screen}"),
+    };
     // Its own option of a name like it (`export --out`: `--output`), else clap's guess.
     let like = used
         .get_arguments()
@@ -276,9 +291,8 @@ fn option_of_other_commands(e: &clap::Error) -> Option<String> {
         });
     let instead = like.map_or_else(String::new, |l| format!("; here, did you mean {l}?"));
     Some(format!(
-        "`parallax {name}` takes no {flag}; it is an option of {}{instead} (`parallax {name} \
-         --help` lists the options of {name})",
-        others.join(", ")
+        "`parallax {name}` takes no {flag}; it is an option of {whose}{instead} (`parallax \
+         {name} --help` lists the options of {name})"
     ))
 }
 

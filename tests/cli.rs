@@ -1101,3 +1101,38 @@ fn the_advice_to_validate_names_the_dispute() {
             "run `parallax validate {quoted} {hostile}/left.json` for the full report"
         )));
 }
+
+/// `--version` after a command is parallax's own (clap's tip pointed to `--relation`, with a
+/// usage line reading as if it were required); `--no-mouse`, the screen's, is said to be the
+/// screen's (clap's bare `unexpected argument`), and an option the screen shares (`--left`)
+/// names the screen among those that take it.
+#[test]
+fn version_and_the_screens_options_are_named_as_theirs() {
+    let refused = |args: &[&str]| {
+        let out = parallax().args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    for command in ["show", "search", "export"] {
+        let err = refused(&[command, "--version"]);
+        assert!(
+            err.contains(&format!(
+                "--version is an option of parallax itself, not of `parallax {command}`: `parallax --version` prints the version"
+            )),
+            "{err}"
+        );
+        assert!(!err.contains("--relation"), "{err}");
+    }
+    let err = refused(&["show", "--no-mouse"]);
+    assert!(
+        err.contains(
+            "`parallax show` takes no --no-mouse; it is an option of the screen: `parallax [PATH] --no-mouse`"
+        ),
+        "{err}"
+    );
+    let err = refused(&["validate", "--left", "india"]);
+    assert!(
+        err.contains("it is an option of topics, show, search, match, export, timeline and of the screen: `parallax [PATH] --left`"),
+        "{err}"
+    );
+}

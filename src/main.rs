@@ -166,13 +166,15 @@ fn main() -> ExitCode {
             };
             let words = || missing.iter().filter_map(|p| p.to_str());
             let named = words().find(|w| commands.iter().any(|c| c == w));
-            // A bare word, a letter or two from a command's name: a command mistyped.
+            // A bare word, a letter or two from a command's name, in any case (`SHOW`): a
+            // command mistyped.
             let near = words()
                 .filter(|w| w.len() >= 3 && !w.contains(['/', '.']))
                 .find_map(|w| {
+                    let lower = w.to_lowercase();
                     commands
                         .iter()
-                        .map(|c| (strsim::osa_distance(w, c), c))
+                        .map(|c| (strsim::osa_distance(&lower, c), c))
                         .filter(|&(d, _)| d <= 2)
                         .min()
                         .map(|(_, c)| (w, c))

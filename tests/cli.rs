@@ -1136,3 +1136,19 @@ fn version_and_the_screens_options_are_named_as_theirs() {
         "{err}"
     );
 }
+
+/// A command's name in capitals (`SHOW`, caps lock on) is named as the command meant, as
+/// `Show` is (it was said to be no such file or folder).
+#[test]
+fn a_command_in_capitals_is_named_as_the_command_meant() {
+    for word in ["SHOW", "Show", "VALIDATE", "TOPICS"] {
+        let meant = word.to_lowercase();
+        parallax()
+            .arg(word)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "`{word}` is neither a command nor a file or folder here; did you mean `parallax {meant}`?"
+            )));
+    }
+}

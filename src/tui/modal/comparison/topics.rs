@@ -102,9 +102,10 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
         });
         let line = sparks.and_then(|s| s.get(&topic.id));
         if let (Some(counts), true) = (line, cells >= MIN_SPARK) {
-            let pad = width.saturating_sub(spans_width(&spans) + cells);
+            let folded = fold(counts, cells);
+            let pad = width.saturating_sub(spans_width(&spans) + folded.len());
             spans.push(Span::raw(" ".repeat(pad)));
-            spans.push(Span::styled(spark(&fold(counts, cells)), theme.dim()));
+            spans.push(Span::styled(spark(&folded), theme.dim()));
         }
         lines.push(Line::from(spans));
     }
@@ -131,18 +132,19 @@ fn spans_width(spans: &[Span]) -> usize {
     spans.iter().map(|s| text::width(&s.content)).sum()
 }
 
-/// `counts` added together into `cells` cells (neighbours summed), so a narrower sparkline
-/// still covers the whole axis.
+/// `counts` added together into at most `cells` cells, so a narrower sparkline still covers the
+/// whole axis: each cell sums as many neighbours as every other (12 into 9 cells gives 6 of 2),
+/// since cells of one period beside cells of two drew a steady rise as a peak and a dip; a last
+/// cell with fewer is scaled up to their share.
 fn fold(counts: &[usize], cells: usize) -> Vec<usize> {
     let n = counts.len();
     if cells == 0 || cells >= n {
         return counts.to_vec();
     }
-    (0..cells)
-        .map(|i| {
-            let (from, to) = (i * n / cells, (i + 1) * n / cells);
-            counts.get(from..to).map_or(0, |c| c.iter().sum())
-        })
+    let each = n.div_ceil(cells);
+    counts
+        .chunks(each)
+        .map(|c| c.iter().sum::<usize>() * each / c.len().max(1))
         .collect()
 }
 
@@ -163,11 +165,26 @@ fn spark(counts: &[usize]) -> String {
 mod tests {
     use super::fold;
 
+    /// A steady rise stays one at any width: every cell sums as many periods (12 into 9 cells
+    /// drew `▁▁▃▃▃▆▄▄█`, a peak and a dip the data does not have).
+    #[test]
+    fn a_steady_rise_folds_into_a_steady_rise() {
+        let counts: Vec<usize> = (1..=12).collect();
+        for cells in 4..12 {
+            let folded = fold(&counts, cells);
+            assert!(folded.len() <= cells, "{cells}: {folded:?}");
+            assert!(
+                folded.windows(2).all(|w| w[0] < w[1]),
+                "{cells}: {folded:?}"
+            );
+        }
+    }
+
     #[test]
     fn folding_keeps_every_count_and_the_order() {
         let counts = [1, 0, 2, 0, 0, 3, 0, 0, 0, 4, 0, 5];
         let folded = fold(&counts, 5);
-        assert_eq!(folded.len(), 5);
+        assert_eq!(folded, [3, 3, 0, 9], "four cells of three days each");
         assert_eq!(folded.iter().sum::<usize>(), counts.iter().sum::<usize>());
         assert_eq!(
             folded.last(),

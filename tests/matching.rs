@@ -2462,3 +2462,42 @@ fn a_placeholder_point_changes_no_other_pairs_score() {
     let after = score(dir.path(), "a-talks-water").expect("suggested after");
     assert_eq!(after, before);
 }
+
+/// A side file made append-only (`chattr +a`) cannot be replaced: the refusal names that, not a
+/// sticky folder the dispute's folder is not. Skipped, and said, where `chattr` cannot set it.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_append_only_side_file_is_named_as_such() {
+    struct Lifted(PathBuf);
+    impl Drop for Lifted {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("chattr")
+                .arg("-a")
+                .arg(&self.0)
+                .status();
+        }
+    }
+    let dir = copy_fixture();
+    let alpha = dir.path().join("alpha.json");
+    let set = std::process::Command::new("chattr")
+        .arg("+a")
+        .arg(&alpha)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !set {
+        eprintln!("skipped: chattr +a cannot be set here");
+        return;
+    }
+    let _lifted = Lifted(alpha.clone());
+    let before = std::fs::read(&alpha).expect("alpha");
+    let out = parallax()
+        .args(["link", "a-karvani", "b-karvani", "--question", "Shut?"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{said}");
+    assert!(said.contains("append-only"), "{said}");
+    assert!(!said.contains("sticky"), "{said}");
+    assert_eq!(std::fs::read(&alpha).expect("alpha"), before);
+}

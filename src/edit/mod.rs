@@ -650,12 +650,34 @@ pub fn commit(plan: &Plan, _held: &lock::FolderLock) -> Result<(), EditError> {
     Ok(())
 }
 
+/// True when the folder of the file `path` replaces (through a link, its target's) has the
+/// sticky bit, which lets only a file's owner replace it.
+fn in_sticky_folder(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = crate::export::folder_of(&crate::export::through_link(path));
+        std::fs::metadata(folder).is_ok_and(|m| m.permissions().mode() & 0o1000 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
 /// Undoes the renames of `done` after `failed` could not be renamed (with `e`): each replaced
 /// file gets its bytes back, each new one goes. The error says what could not be put back.
 fn put_back(done: &[&Write], failed: &Write, e: crate::export::ExportError) -> EditError {
     let reason = match e {
+        crate::export::ExportError::PermissionDenied { path } if in_sticky_folder(&failed.path) => {
+            format!(
+                "cannot replace {path}: the system refused the rename (a shared folder with the sticky bit lets only a file's owner replace it); ask its owner, or work on a copy of the dispute"
+            )
+        }
+        // Not the folder, whose mode was checked: the file's own attributes (`chattr +a`).
         crate::export::ExportError::PermissionDenied { path } => format!(
-            "cannot replace {path}: the system refused the rename (a shared folder with the sticky bit lets only a file's owner replace it); ask its owner, or work on a copy of the dispute"
+            "cannot replace {path}: the system refused the rename, so the file is likely append-only or immutable (`lsattr` shows an `a` or an `i`), which no one may replace; ask whoever set it to lift it (`chattr -a`), or work on a copy of the dispute"
         ),
         other => write_error(&failed.path, other).to_string(),
     };

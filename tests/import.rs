@@ -759,30 +759,26 @@ fn a_workbook_or_a_compressed_file_is_named_as_such() {
             assert!(!said.contains("unzip"), "{said}");
         }
     }
+    // What `import claimreview` says of a file of this name and these first bytes (exit 1).
+    let claimreview_says = |name: &str, bytes: &[u8]| -> String {
+        let (dir, file) = csv_file(name, bytes);
+        let out = parallax()
+            .args(["import", "claimreview"])
+            .arg(&file)
+            .arg("-o")
+            .arg(dir.path().join("out"))
+            .assert()
+            .code(1);
+        String::from_utf8_lossy(&out.get_output().stderr).into_owned()
+    };
     // A workbook given to import claimreview is pointed to import csv first.
-    let (dir, book) = csv_file("claims.xlsx", b"PK\x03\x04\x14\x00\x85");
-    let out = parallax()
-        .args(["import", "claimreview"])
-        .arg(&book)
-        .arg("-o")
-        .arg(dir.path().join("out"))
-        .assert()
-        .code(1);
-    let said = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let said = claimreview_says("claims.xlsx", b"PK\x03\x04\x14\x00\x85");
     assert!(
         said.contains("a workbook of claims imports with `parallax import csv`"),
         "{said}"
     );
     // ClaimReview too.
-    let (dir, gz) = csv_file("reviews.json.gz", b"\x1f\x8b\x08\x00\x85");
-    let out = parallax()
-        .args(["import", "claimreview"])
-        .arg(&gz)
-        .arg("-o")
-        .arg(dir.path().join("out"))
-        .assert()
-        .code(1);
-    let said = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let said = claimreview_says("reviews.json.gz", b"\x1f\x8b\x08\x00\x85");
     assert!(
         said.contains("this is a gzip-compressed file (.gz), not JSON text"),
         "{said}"

@@ -304,6 +304,20 @@ fn option_of_other_commands(e: &clap::Error) -> Option<String> {
 /// the message is clap's for the arguments with each such character shown as a marker, as every
 /// other message shows it.
 fn command_line_error(e: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() == ErrorKind::UnknownArgument
+        && let Some(ContextValue::String(invalid)) = e.get(ContextKind::InvalidArg)
+        && let Some(said) = commands::dash_query(
+            &std::env::args_os()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect::<Vec<_>>(),
+            invalid,
+        )
+    {
+        let _ = writeln!(io::stderr(), "error: {said}");
+        return ExitCode::from(2);
+    }
     if let Some(said) = option_of_other_commands(&e) {
         let _ = writeln!(io::stderr(), "error: {said}");
         return ExitCode::from(2);

@@ -1797,6 +1797,39 @@ fn another_engines_syntax_is_said() {
     assert!(said("ceasefire !$300").contains("write `!'$300`"));
 }
 
+/// A query that starts with `-`, which the command line reads as an option, is said to be one,
+/// with the command that searches it (after `--`) and how it would be read; `--query` takes
+/// it as it is, and `show` and `export` say how it was read, as `search` does.
+#[test]
+fn a_query_starting_with_a_dash_is_said() {
+    let out = parallax()
+        .args(["search", "-Trump ceasefire"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("`-Trump ceasefire` starts with `-`, so it was read as an option")
+            && said.contains("put `--` before it: parallax search -- \"-Trump ceasefire\""),
+        "{said}"
+    );
+    assert!(said.contains("write `!Trump`"), "{said}");
+    // The command suggested runs, and finds what `Trump ceasefire` finds.
+    let run = |args: &[&str]| parallax().args(args).output().unwrap();
+    let dashed = run(&["search", "--", "-Trump ceasefire"]);
+    assert_eq!(dashed.status.code(), Some(0));
+    assert_eq!(dashed.stdout, run(&["search", "Trump ceasefire"]).stdout);
+    for command in [&["show"][..], &["export", "--format", "md"]] {
+        let out = run(&[command, &["--query", "-Trump"]].concat());
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{command:?}: {said}");
+        assert!(
+            said.contains("a `-` leaves nothing out"),
+            "{command:?}: {said}"
+        );
+    }
+}
+
 /// A filter of rows (`--common-ground`, `--one-sided`…) compares two parties: when none were
 /// chosen, the search says which two it searched, as the bundled dispute's third parties'
 /// claims are left out (they vanished without a word).

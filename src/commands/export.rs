@@ -88,7 +88,7 @@ pub fn export(
     }
     let (left, right) = pair(&dispute, &args.pair)?;
     let cmp = Comparison::new(&dispute, left, right);
-    let (outcome, labels) = super::narrow(&args.filter, &dispute, &cmp)?;
+    let (outcome, labels) = super::narrow(&args.filter, &dispute, &cmp, err)?;
     let shown = outcome.as_ref().map_or(&cmp, |o| &o.comparison);
     let kept = shown.counts();
     // A topic kept empty (neither side speaks to it) is no match either.

@@ -17,7 +17,7 @@ mod validate;
 pub use dismiss::dismiss;
 pub use link::{Link, link};
 pub use matches::{MatchOutput, matches};
-pub use search::{Options as SearchOptions, search};
+pub use search::{Options as SearchOptions, dash_query, search};
 pub use show::{TopicsOptions, show, topics};
 pub use validate::validate;
 
@@ -200,11 +200,13 @@ pub fn pair(dispute: &Dispute, args: &PairArgs) -> Result<(usize, usize), Failur
 
 /// Runs the query pipeline that `show`, `export` and the TUI share: the filters and `--query` of
 /// `args` narrow the comparison. Returns the outcome and the labels of what is in force; no
-/// outcome when nothing narrows (the comparison itself is shown, without a copy of it).
+/// outcome when nothing narrows (the comparison itself is shown, without a copy of it). A
+/// query in another engine's syntax (`-obama`) is said on `err`, as `parallax search` says it.
 pub fn narrow(
     args: &FilterArgs,
     dispute: &Dispute,
     cmp: &Comparison,
+    err: &mut dyn Write,
 ) -> Result<(Option<crate::query::Results>, Vec<String>), Failure> {
     let filter = filter(args, dispute, Some(cmp))?;
     // An empty `--query ""` (a script's variable left empty) or one of bare operators would
@@ -217,6 +219,9 @@ pub fn narrow(
              keep every claim",
             crate::text::quote(q)
         )));
+    }
+    for hint in args.query.iter().flat_map(|q| crate::query::hints::all(q)) {
+        writeln!(err, "parallax: {hint}")?;
     }
     let query = crate::query::Query {
         filter,

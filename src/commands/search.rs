@@ -334,6 +334,42 @@ pub fn search(
     Ok(found)
 }
 
+/// A query that starts with `-` (`parallax search liar "-obama taxes"`), which the command line
+/// reads as an option: what to say instead of clap's tip (`use '-- -o'`, its first letter only),
+/// given the arguments after `parallax` and the option clap could not place (`-o`). None unless
+/// the command is `search` and one argument after it starts with that option.
+pub fn dash_query(args: &[String], invalid: &str) -> Option<String> {
+    let at = args.iter().position(|a| a == "search")?;
+    if invalid.starts_with("--") || args.iter().take(at).any(|a| !a.starts_with('-')) {
+        return None;
+    }
+    let (i, query) = args
+        .iter()
+        .enumerate()
+        .skip(at + 1)
+        .find(|(_, a)| a.starts_with(invalid) && !a.starts_with("--"))?;
+    let shown = text::clean(&text::one_line(query)).text;
+    let mut parts = vec!["parallax".to_owned()];
+    for (j, a) in args.iter().enumerate() {
+        if j == i {
+            parts.push("--".to_owned());
+            parts.push(shell_query(&shown));
+        } else {
+            parts.push(shell_words::quote(&text::clean(&text::one_line(a)).text).into_owned());
+        }
+    }
+    let mut said = format!(
+        "`{shown}` starts with `-`, so it was read as an option, and `parallax search` has no \
+         option `{invalid}`; to search for it, put `--` before it: {}",
+        parts.join(" ")
+    );
+    for hint in query::hints::all(query) {
+        said.push_str("\nparallax: ");
+        said.push_str(&hint);
+    }
+    Some(said)
+}
+
 /// A query as one shell word: in double quotes, as a user writes one, unless it holds what a
 /// shell reads inside them (`"`, `$`, `` ` ``, `\`, `!`): then quoted as `shell_words` quotes
 /// (single quotes), so the command suggested runs as shown.

@@ -24,7 +24,7 @@ pub fn show(
     let dispute = open(input, err)?;
     let (left, right) = pair(&dispute, pair_args)?;
     let cmp = Comparison::new(&dispute, left, right);
-    let (outcome, labels) = super::narrow(filter_args, &dispute, &cmp)?;
+    let (outcome, labels) = super::narrow(filter_args, &dispute, &cmp, err)?;
     let shown = outcome.as_ref().map_or(&cmp, |o| &o.comparison);
     let width = width.unwrap_or_else(terminal_width);
     if !labels.is_empty() {

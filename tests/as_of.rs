@@ -453,4 +453,31 @@ fn a_topic_one_side_had_not_spoken_on_yet_is_one_sided_then() {
     assert_eq!(then["one_sided"], true);
     // Later, when both had spoken, it is not.
     assert_eq!(outreach(&[])["one_sided"], false);
+    // A side whose claims another filter hides had spoken all the same: by 10 June both had,
+    // and keeping India's claims alone keeps Pakistan's framing of the topic, as it does with
+    // no date (it was exported as "does not address this topic").
+    let exported = |args: &[&str]| -> Value {
+        let out = Command::cargo_bin("parallax")
+            .unwrap()
+            .args([
+                "export",
+                "-f",
+                "json",
+                "--topic",
+                "diplomatic-outreach",
+                "--party",
+            ])
+            .arg("india")
+            .args(args)
+            .output()
+            .unwrap();
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["topics"][0].clone()
+    };
+    let framing = exported(&[])["right_title"].clone();
+    assert!(framing.is_string(), "{framing}");
+    let dated = exported(&["--as-of", "2025-06-10"]);
+    assert_eq!(dated["right_title"], framing);
+    // Before Pakistan had spoken on it, its framing is not there yet.
+    assert!(exported(&["--as-of", "2025-05-10"])["right_title"].is_null());
 }

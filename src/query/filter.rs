@@ -496,6 +496,9 @@ impl Filter {
             .filter_map(|t| {
                 // Whether the filter (or the date) split a suggested or packed pair.
                 let broke = std::cell::Cell::new(false);
+                // Whether each side had said anything on the topic by the date, whatever the
+                // other filters keep of it.
+                let said = (std::cell::Cell::new(false), std::cell::Cell::new(false));
                 let rows = t.rows.iter().filter_map(|r| {
                     let dated = match self.as_of {
                         Some(date) => {
@@ -505,6 +508,8 @@ impl Filter {
                         }
                         None => std::borrow::Cow::Borrowed(r),
                     };
+                    said.0.set(said.0.get() || !dated.left.is_empty());
+                    said.1.set(said.1.get() || !dated.right.is_empty());
                     if !self.keeps_row(&dated) {
                         return None;
                     }
@@ -520,12 +525,13 @@ impl Filter {
                 }
                 let mut topic = t.with_rows(rows);
                 // As of a date, a side that had said nothing on the topic had not addressed it
-                // yet: the topic is one side's then (`*`, `one_sided`), as its counts say.
+                // yet: the topic is one side's then (`*`, `one_sided`). A side whose claims only
+                // the other filters hide (`--party`, `--rating`) had addressed it.
                 if self.as_of.is_some() {
-                    if topic.rows.iter().all(|r| r.left.is_empty()) {
+                    if !said.0.get() {
                         topic.left_title = None;
                     }
-                    if topic.rows.iter().all(|r| r.right.is_empty()) {
+                    if !said.1.get() {
                         topic.right_title = None;
                     }
                 }

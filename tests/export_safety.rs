@@ -50,6 +50,33 @@ fn force_through_a_symbolic_link_replaces_its_file_and_keeps_the_link() {
     assert!(leftovers(dir.path()).is_empty());
 }
 
+/// A symbolic link whose file is not there yet is no file that exists: the export creates the
+/// file it names and the link stays (it was refused as existing, and `--force` replaced the
+/// link with a file); a missing folder on its way is the one named.
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_not_there_yet_creates_that_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("latest.md");
+    std::os::unix::fs::symlink("reports/may.md", &link).unwrap();
+    let export = || {
+        let mut command = parallax();
+        command
+            .args(["export", &fixture("normal"), "-f", "md", "-o"])
+            .arg(&link);
+        command
+    };
+    export().assert().code(1).stderr(
+        predicate::str::contains("reports").and(predicate::str::contains("does not exist")),
+    );
+    std::fs::create_dir(dir.path().join("reports")).unwrap();
+    export().assert().success();
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    let written = std::fs::read_to_string(dir.path().join("reports/may.md")).unwrap();
+    assert!(written.starts_with('#'), "{written}");
+    assert!(leftovers(&dir.path().join("reports")).is_empty());
+}
+
 /// A file replaced keeps its mode whatever the umask: a group-writable file of a shared folder
 /// stayed writable by its owner alone after one export.
 /// A file replaced keeps its extended attributes: its access control list (the write access
@@ -120,6 +147,33 @@ fn a_replaced_file_keeps_its_mode_under_any_umask() {
     let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o664, "{mode:o}");
     assert!(leftovers(dir.path()).is_empty());
+}
+
+/// A new file gets what the umask leaves of read and write for all, as an editor or `touch`
+/// makes one: group-writable in a team's folder (umask 002; it was 644 whatever the umask),
+/// private under 077.
+#[cfg(unix)]
+#[test]
+fn a_new_file_follows_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("parallax");
+    for (umask, expected) in [("002", 0o664), ("022", 0o644), ("077", 0o600)] {
+        let target = dir.path().join(format!("new-{umask}.md"));
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "umask {umask}; exec \"$0\" export \"$1\" -f md -o \"$2\""
+            ))
+            .arg(&bin)
+            .arg(fixture("normal"))
+            .arg(&target)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, expected, "umask {umask}: {mode:o}");
+    }
 }
 
 #[cfg(unix)]

@@ -105,13 +105,30 @@ pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
 }
 
 /// The file a write of `path` replaces: through a symbolic link, the file it points to (the link
-/// stays); else `path` itself.
+/// stays); through one whose file is not there yet, the path it names, which the write creates
+/// (it was refused as a file that exists, and `--force` replaced the link); else `path` itself.
 pub fn through_link(path: &Path) -> PathBuf {
-    path.symlink_metadata()
-        .is_ok_and(|m| m.file_type().is_symlink())
-        .then(|| std::fs::canonicalize(path).ok())
-        .flatten()
-        .unwrap_or_else(|| path.to_path_buf())
+    let mut at = path.to_path_buf();
+    // Link by link, as the kernel follows them (it gives up after 40).
+    for _ in 0..40 {
+        if !at
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+        {
+            return at;
+        }
+        if let Ok(real) = std::fs::canonicalize(&at) {
+            return real;
+        }
+        let Ok(to) = std::fs::read_link(&at) else {
+            return at;
+        };
+        // A relative link is read from its own folder; `join` keeps an absolute one as it is.
+        at = at
+            .parent()
+            .map_or_else(|| to.clone(), |folder| folder.join(&to));
+    }
+    at
 }
 
 /// Names what a path that is not a regular file is, for the message that refuses it.
@@ -266,8 +283,9 @@ pub fn prepare(
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        // Keep a replaced file's permissions; a new file is readable by all, like most editors'.
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        // Keep a replaced file's permissions; a new file gets what the umask leaves of read and
+        // write for all, as an editor makes one (group-writable in a team's folder).
+        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
     // Created and recorded under one lock, so a signal cannot come between the two.

@@ -141,6 +141,38 @@ fn all_topics_in_json_goes_where_typed() {
     assert!(a.message.as_deref().unwrap_or("").contains("out/both.json"));
 }
 
+/// Spaces pasted at either end of the name are no part of it (a file ` report.json ` was
+/// written, named so in the footer); `-`, standard output on the command line, is refused
+/// here, where it would name a file `-`.
+#[test]
+fn a_typed_name_is_trimmed_and_a_dash_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = app(dir.path());
+    keys(&mut a, &[KeyCode::Char('e'), KeyCode::Tab, KeyCode::Tab]);
+    let offered = path_text(&a);
+    for _ in 0..offered.chars().count() {
+        keys(&mut a, &[KeyCode::Backspace]);
+    }
+    typed(&mut a, "-");
+    keys(&mut a, &[KeyCode::Enter]);
+    assert!(
+        said(&a).contains("`-` is standard output on the command line"),
+        "{}",
+        said(&a)
+    );
+    assert!(!dir.path().join("-").exists());
+    keys(&mut a, &[KeyCode::Backspace]);
+    typed(&mut a, " report.json ");
+    keys(&mut a, &[KeyCode::Enter]);
+    let json = std::fs::read_to_string(dir.path().join("report.json")).expect("written trimmed");
+    assert!(json.starts_with('{'), "{json}");
+    assert!(
+        a.message.as_deref().unwrap_or("").contains("Exported JSON"),
+        "{:?}",
+        a.message
+    );
+}
+
 #[test]
 fn a_folder_gets_the_offered_name() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -567,6 +567,8 @@ pub mod export {
         "The file was kept as it was; type another name, or Enter to be asked again.";
     /// Enter with an empty path.
     pub const NO_FILE: &str = "Type a file name first.";
+    /// Enter with `-`, which names standard output on the command line only.
+    pub const DASH: &str = "`-` is standard output on the command line (parallax export -o -); here, type a file name.";
     /// A file name holding a control or hidden character (pasted in).
     pub fn hidden_in_name(c: char) -> String {
         format!(

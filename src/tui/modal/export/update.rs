@@ -243,6 +243,12 @@ fn edit(app: &App, d: &mut Dialog, action: Action) -> (bool, Outcome) {
                 d.note = Some(strings::export::NO_FILE.to_owned());
                 return (true, Outcome::Continue);
             }
+            // On the command line `-` is standard output; here it would name a file `-`.
+            if d.path.text().trim() == "-" {
+                d.field = Field::File;
+                d.note = Some(strings::export::DASH.to_owned());
+                return (true, Outcome::Continue);
+            }
             // An escape sequence pasted in would name the file with it.
             if let Some(c) = crate::text::not_one_line(d.path.text()) {
                 d.field = Field::File;
@@ -278,7 +284,7 @@ fn edit(app: &App, d: &mut Dialog, action: Action) -> (bool, Outcome) {
         d.note = None;
         // A name ending in another format's extension (`report.csv`) chooses that format, so
         // what is written is what the name says; the format line says so while it holds.
-        match Format::from_path(Path::new(d.path.text())) {
+        match Format::from_path(Path::new(d.path.text().trim())) {
             Some(named) if named != d.format => {
                 d.format = named;
                 d.named = true;
@@ -319,8 +325,10 @@ fn choose(app: &App, d: &mut Dialog, forward: bool) {
 }
 
 /// The file a typed path names: `~/` is the home folder, a relative path is in `folder`, and a
-/// folder (or a path ending in `/`) gets the offered file name.
+/// folder (or a path ending in `/`) gets the offered file name. Spaces at either end (a paste's)
+/// are no part of it.
 pub fn target(folder: &Path, typed: &str, offered: &str) -> PathBuf {
+    let typed = typed.trim();
     let home = || std::env::var_os("HOME").map(PathBuf::from);
     let path = match typed.strip_prefix("~/").map(|rest| (home(), rest)) {
         Some((Some(home), rest)) => home.join(rest),

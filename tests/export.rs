@@ -1360,3 +1360,40 @@ fn a_file_in_the_way_of_the_folder_is_named() {
         "mine"
     );
 }
+
+/// An export that keeps no topic says so where its topics would be, in Markdown and HTML: the
+/// file was a bare heading (the "no claim matches" went to the terminal only), and a new
+/// dispute's page an empty one.
+#[test]
+fn an_export_without_a_topic_says_why() {
+    let export = |args: &[&str]| {
+        let out = Command::cargo_bin("parallax")
+            .unwrap()
+            .arg("export")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for format in ["md", "html"] {
+        let none = export(&["-f", format, "--query", "zzzqqq"]);
+        assert!(none.contains("No claim matches this selection."), "{none}");
+        let all = export(&["-f", format]);
+        assert!(!all.contains("No claim matches"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("new");
+    Command::cargo_bin("parallax")
+        .unwrap()
+        .arg("new")
+        .arg(&folder)
+        .args(["--title", "T", "--side", "a:A", "--side", "b:B"])
+        .assert()
+        .success();
+    let folder = folder.to_string_lossy();
+    for format in ["md", "html"] {
+        let empty = export(&[&folder, "-f", format]);
+        assert!(empty.contains("The dispute has no topic yet."), "{empty}");
+    }
+}

@@ -547,13 +547,20 @@ pub fn render_to<'a>(
         timeline(&mut out, doc, &c.all, true);
     }
     out.push_str("</header>\n<main>\n");
+    let mut any = false;
     for t in topics {
+        any = true;
         out.check()?;
         // A page of one topic: its chart would repeat the page's.
         let chart = charts
             .filter(|c| c.topics.len() > 1)
             .and_then(|c| c.topics.get(&*t.id));
         topic(&mut out, doc, &t, chart)?;
+    }
+    if !any {
+        out.push_str("<p class=\"muted\">");
+        text(&mut out, super::no_topic(doc));
+        out.push_str("</p>\n");
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out.finish()

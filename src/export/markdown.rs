@@ -284,7 +284,9 @@ pub fn render_to<'a>(
         push(&mut out, &doc.selection.join(" · "));
         out.push_str("\n\n");
     }
+    let mut any = false;
     for t in topics {
+        any = true;
         out.check()?;
         out.push_str("## ");
         push(&mut out, &t.title);
@@ -336,6 +338,11 @@ pub fn render_to<'a>(
             out.check()?;
             i += 1;
         }
+    }
+    if !any {
+        out.push('*');
+        push(&mut out, super::no_topic(doc));
+        out.push_str("*\n");
     }
     out.finish()
 }

@@ -312,6 +312,16 @@ pub(crate) fn folder_of(path: &std::path::Path) -> PathBuf {
 /// rows, or a claim of millions of lines, is written as it is rendered, not held whole.
 const SPILL: usize = 64 * 1024;
 
+/// What a document without a topic says where its topics would be: that the selection kept
+/// none (it was a bare heading), or that the dispute has none yet.
+pub(crate) fn no_topic(doc: &model::Export) -> &'static str {
+    if doc.selection.is_empty() {
+        "The dispute has no topic yet."
+    } else {
+        "No claim matches this selection."
+    }
+}
+
 /// How many rows from `i` on are claims without a counterpart, one after another: Markdown and
 /// HTML write such a run as one table under one heading ([`unmatched_heading`]), a claim a
 /// line in its party's column, rather than a heading and a table for each claim.

@@ -1397,3 +1397,21 @@ fn an_export_without_a_topic_says_why() {
         assert!(empty.contains("The dispute has no topic yet."), "{empty}");
     }
 }
+
+/// `-o "~/x.md"` (quoted, so the shell left the `~`) is not advised to create a folder named
+/// `~`, which a later `rm -r ~` would go wrong on: the message says how the shell reads `~`.
+#[test]
+fn a_quoted_tilde_is_not_a_folder_to_create() {
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("parallax")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["export", "-f", "md", "-o", "~/report.md"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("the shell reads `~` as your home folder only unquoted")
+                .and(predicate::str::contains("create it").not()),
+        );
+    assert!(!dir.path().join("~").exists());
+}

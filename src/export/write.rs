@@ -519,7 +519,11 @@ fn no_folder(path: &Path) -> ExportError {
     ExportError::NoFolder {
         path: shown_path(path),
         folder: shown_path(missing),
-        make: if missing == folder.as_path() {
+        // `-o "~/x.md"`: a `~` quoted reaches parallax as it is; no folder `~` is wanted.
+        make: if missing.file_name().is_some_and(|n| n == "~") {
+            "the shell reads `~` as your home folder only unquoted: give the path without quotes \
+             (~/report.md) or with $HOME,"
+        } else if missing == folder.as_path() {
             "create it first"
         } else {
             "create it and the folders under it first (mkdir -p)"

@@ -303,6 +303,52 @@ fn esc_goes_back_to_the_topic_a_date_had_hidden() {
     assert_eq!(app.current_topic().map(|t| t.id.clone()), topic);
 }
 
+/// A date that hid the selected topic and a date that shows it again bring it back, with no
+/// `Esc`: stepping through time and back ended on another topic, unnoticed. A step past either
+/// end of the dated claims says so (it was silent).
+#[test]
+fn a_date_that_shows_the_topic_again_goes_back_to_it() {
+    let mut app = common::bundled(200, 50);
+    let last = app.shown().topics.len() - 1;
+    app.select_topic(last);
+    let topic = app.current_topic().map(|t| t.id.clone());
+    let id = |app: &App| app.current_topic().map(|t| t.id.clone());
+    common::keys(&mut app, &[KeyCode::Char('t'), KeyCode::Home]);
+    assert_ne!(id(&app), topic, "the first day hides the last topic");
+    common::keys(&mut app, &[KeyCode::Left]);
+    let first = as_of(&app).unwrap_or_default();
+    assert!(
+        app.message.clone().unwrap_or_default().contains(&format!(
+            "Nothing is earlier: {first} is the first claim's day"
+        )),
+        "{}",
+        app.message.clone().unwrap_or_default()
+    );
+    common::keys(&mut app, &[KeyCode::End]);
+    assert_eq!(id(&app), topic, "the last day shows it again");
+    common::keys(&mut app, &[KeyCode::Right]);
+    assert!(
+        app.message
+            .clone()
+            .unwrap_or_default()
+            .contains("Nothing is later")
+    );
+    common::keys(&mut app, &[KeyCode::Home, KeyCode::Delete, KeyCode::Enter]);
+    assert_eq!(as_of(&app), None);
+    assert_eq!(id(&app), topic, "every date shows it again");
+    // The timeline: back to one topic after every topic charts the topic it opened on.
+    common::keys(&mut app, &[KeyCode::Char('T'), KeyCode::Tab, KeyCode::Home]);
+    assert_ne!(id(&app), topic);
+    common::keys(&mut app, &[KeyCode::Tab]);
+    let charted = match app.modal() {
+        Some(parallax::tui::modal::Modal::Timeline(chart)) => chart.topic.clone(),
+        _ => None,
+    };
+    assert_eq!(charted, topic);
+    common::keys(&mut app, &[KeyCode::End]);
+    assert_eq!(id(&app), topic);
+}
+
 /// Backspace on the proposed date empties it: every date is in force again, and the bar says
 /// so as it does on opening (it showed an empty field).
 #[test]

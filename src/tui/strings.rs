@@ -702,6 +702,14 @@ pub mod as_of {
     pub const EVERY_DATE: &str = "every date (type one: YYYY-MM-DD, YYYY-MM or YYYY)";
     /// When no claim of the comparison is dated.
     pub const NO_DATES: &str = "No claim here has a date to step through; type one.";
+    /// A step back from the first day a claim was made.
+    pub fn at_first(first: &str) -> String {
+        format!("Nothing is earlier: {first} is the first claim's day.")
+    }
+    /// A step on from the last day a claim was made.
+    pub fn at_last(last: &str) -> String {
+        format!("Nothing is later: {last} is the last claim's day.")
+    }
     /// A character that cannot be part of a date.
     pub const ONLY_DIGITS: &str = "A date is digits and dashes: YYYY-MM-DD, YYYY-MM or YYYY.";
     pub const DAY_BACK: &str = "a day earlier";

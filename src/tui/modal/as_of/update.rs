@@ -175,9 +175,18 @@ impl Component for AsOfBar {
             }
             Action::Open => return Step::Close,
             Action::StepDate(days) => match self.span {
-                Some((_, last)) => {
+                Some((first, last)) => {
                     let from = app.query.filter.as_of.unwrap_or(last);
                     let to = stepped(from, days, self.span);
+                    // At either end of the dated claims a step goes nowhere: said, as the
+                    // timeline says it at its first and last bar.
+                    if to == from && days != 0 {
+                        app.message = Some(if days < 0 {
+                            words::at_first(&first.to_string())
+                        } else {
+                            words::at_last(&last.to_string())
+                        });
+                    }
                     self.go(app, Some(to));
                 }
                 None => app.message = Some(words::NO_DATES.to_owned()),
@@ -198,6 +207,9 @@ impl Component for AsOfBar {
             Action::Edit(edit) if self.field.apply(edit) => self.typed(app),
             _ => {}
         }
+        // Back on the topic and row selected when the bar opened, once the date shows it again
+        // (a date before its first claim had moved the screen to another topic).
+        app.reselect(&self.selected);
         Step::Stay
     }
 

@@ -219,9 +219,16 @@ impl Component for Chart {
                 set(app, None);
             }
             Action::NextPane => {
+                // Back to one topic: the one the timeline opened on, even where the date in
+                // force hides it now (another topic was charted), else the one shown.
+                let opened = self
+                    .selected
+                    .0
+                    .as_ref()
+                    .and_then(|id| app.cmp.topics.iter().find(|t| &t.id == id));
                 let (topic, title) = match &self.topic {
                     Some(_) => (None, words::EVERY_TOPIC.to_owned()),
-                    None => match app.current_topic() {
+                    None => match opened.or_else(|| app.current_topic()) {
                         Some(t) => (Some(t.id.clone()), t.title.clone()),
                         None => return Step::Stay,
                     },
@@ -235,6 +242,9 @@ impl Component for Chart {
             }
             _ => {}
         }
+        // Back on the topic and row selected when the timeline opened, once the date shows it
+        // again.
+        app.reselect(&self.selected);
         Step::Stay
     }
 

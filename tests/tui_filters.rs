@@ -814,3 +814,31 @@ fn clearing_a_filter_that_emptied_the_screen_finds_the_place_again() {
     assert_eq!(a.selection(), before);
     assert_eq!((a.topic, a.row), (topic, row));
 }
+
+/// A filter that leaves nothing on the screen, then other parties chosen (`p`) that the filter
+/// keeps claims of: the selection is back on the topic it was on (it went to the first topic).
+#[test]
+fn other_parties_after_a_filter_emptied_the_screen_find_the_place_again() {
+    let mut a = common::bundled(80, 24);
+    keys(
+        &mut a,
+        &[KeyCode::Char('}'), KeyCode::Char('}'), KeyCode::Char('}')],
+    );
+    let topic = a.current_topic().map(|t| t.id.clone());
+    // Third parties' claims only: none between India and Pakistan.
+    a.query.filter.parties = vec!["third-parties".to_owned()];
+    a.requery();
+    assert!(a.shown().topics.is_empty(), "no third party compared");
+    // Third parties on the left, Pakistan kept on the right.
+    keys(
+        &mut a,
+        &[
+            KeyCode::Char('p'),
+            KeyCode::Char('G'),
+            KeyCode::Enter,
+            KeyCode::Enter,
+        ],
+    );
+    assert!(!a.shown().topics.is_empty(), "third parties compared");
+    assert_eq!(a.current_topic().map(|t| t.id.clone()), topic);
+}

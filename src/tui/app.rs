@@ -615,11 +615,17 @@ impl App {
 
     /// [`App::set_comparison`], leaving the rows in full to the caller.
     fn replace_comparison(&mut self, cmp: Comparison) {
-        let topic_id = self.current_topic().map(|t| t.id.clone());
-        let claim = self.current_row().and_then(|r| {
-            let anchor = self.anchor.filter(|a| r.claims().any(|x| x == *a));
-            anchor.or_else(|| r.claims().next())
-        });
+        // Nothing on the screen (the filters left no topic): the place before it emptied.
+        let (topic_id, claim) = match self.current_topic() {
+            Some(t) => (
+                Some(t.id.clone()),
+                self.current_row().and_then(|r| {
+                    let anchor = self.anchor.filter(|a| r.claims().any(|x| x == *a));
+                    anchor.or_else(|| r.claims().next())
+                }),
+            ),
+            None => self.lost_place.clone().unwrap_or((None, None)),
+        };
         self.anchor = claim;
         // Scrolled down into the selected row (a tall row, shown at a claim of it): kept there.
         let line = (self.top.row == self.row && self.top.line > 0).then_some(self.top.line);

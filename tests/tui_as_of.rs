@@ -363,3 +363,22 @@ fn backspace_on_the_proposed_date_shows_every_date() {
     assert_eq!(as_of(&app), None);
     assert!(text(&app).contains("every date"), "{}", text(&app));
 }
+
+/// A date before every dated claim, with the undated ones filtered out, empties the screen:
+/// while the bar is open it says how to bring claims back from the bar (it said to press `F`,
+/// which types nothing there); closed, `F`.
+#[test]
+fn a_date_that_empties_the_screen_says_how_to_get_claims_back() {
+    let mut app = common::bundled(80, 24);
+    app.query.filter.since = Some("2025".parse().expect("a date"));
+    app.requery();
+    common::keys(&mut app, &[KeyCode::Char('t')]);
+    common::typed(&mut app, "2024");
+    assert!(app.shown().topics.is_empty());
+    let said = text(&app).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(said.contains("No claim matches as of this date"), "{said}");
+    assert!(!said.contains("Press F"), "{said}");
+    common::keys(&mut app, &[KeyCode::Enter]);
+    let said = text(&app).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(said.contains("Press F to clear them"), "{said}");
+}

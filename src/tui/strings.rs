@@ -702,6 +702,8 @@ pub mod as_of {
     pub const EVERY_DATE: &str = "every date (type one: YYYY-MM-DD, YYYY-MM or YYYY)";
     /// When no claim of the comparison is dated.
     pub const NO_DATES: &str = "No claim here has a date to step through; type one.";
+    /// The screen emptied while the date is being stepped (`F` does not work there).
+    pub const NO_MATCH: &str = "No claim matches as of this date: a later date, or Delete for every date, shows claims again.";
     /// A step back from the first day a claim was made.
     pub fn at_first(first: &str) -> String {
         format!("Nothing is earlier: {first} is the first claim's day.")

@@ -114,6 +114,15 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
 
 /// What the topic list and the comparison say when the query leaves nothing.
 pub fn no_match(app: &App) -> String {
+    // The as-of bar and the timeline step the date: their keys bring claims back, not `F`.
+    if app.query.filter.as_of.is_some()
+        && matches!(
+            app.modal(),
+            Some(crate::tui::modal::Modal::AsOf(_) | crate::tui::modal::Modal::Timeline(_))
+        )
+    {
+        return strings::as_of::NO_MATCH.to_owned();
+    }
     if app.query.filter.is_empty() {
         strings::filters::no_search_match(
             &app.keymap.key_for(BINDINGS, false, Action::Narrow),

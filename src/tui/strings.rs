@@ -1399,7 +1399,7 @@ pub fn open_failed(why: &str) -> String {
 pub fn help_notes(mouse: bool, close: &[String]) -> Vec<String> {
     let pointer = if mouse {
         [
-            "Mouse: the wheel scrolls the pane under it; a click selects a topic or a row.",
+            "Mouse: the wheel scrolls the pane under it (the comparison, a row in full, this help); a click selects a topic or a row. Other dialogs take keys only.",
             "Start with --no-mouse to keep the terminal's own text selection.",
         ]
     } else {

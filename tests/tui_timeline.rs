@@ -584,3 +584,33 @@ fn t_with_no_topic_left_says_why_and_how_to_undo_it() {
     assert!(said.contains("No claim matches the search."), "{said}");
     assert!(!said.contains("No row to open"), "{said}");
 }
+
+/// Parties with long names (LIAR's `Democratic Party speakers`) at 80 columns: the line that
+/// says what the selected bar holds, and the undated line, name the parties by their ids rather
+/// than cut the right party's count off.
+#[test]
+fn long_party_names_give_way_to_ids_so_no_count_is_cut() {
+    let mut dispute = parallax::load::load_bundled()
+        .dispute
+        .expect("the bundled dispute loads");
+    for side in &mut dispute.sides {
+        side.party.name = format!("{} speakers and their spokespeople", side.party.name);
+    }
+    let mut app = common::sized(App::new(dispute, 0, 1, Theme::plain()), 80, 24);
+    common::keys(&mut app, &[KeyCode::Char('T'), KeyCode::Tab, KeyCode::End]);
+    let s = common::screen(&app);
+    let line = s
+        .lines()
+        .find(|l| l.contains(": india "))
+        .unwrap_or_else(|| panic!("the selected bar's line, by ids:\n{s}"));
+    let bar = chart(&app)
+        .cursor
+        .and_then(|i| chart(&app).counts.bins.get(i));
+    let right = bar.map(|b| b.right).unwrap_or_default();
+    assert!(line.contains(&format!("pakistan {right}")), "{line}");
+    assert!(!line.contains('…'), "{line}");
+    if let Some(undated) = s.lines().find(|l| l.contains("Undated, not on the axis")) {
+        assert!(undated.contains(": india "), "{undated}");
+        assert!(!undated.contains('…'), "{undated}");
+    }
+}

@@ -164,7 +164,7 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     ));
     lines.push(selection(app, chart, &per_bin, (left, right), width));
     if show_undated {
-        lines.push(undated(theme, t, left, right, width));
+        lines.push(undated(app, t, width));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -221,24 +221,39 @@ fn selection(
         .unwrap_or(0);
     let mut s = words::selected(&t.bucket.when(b), left, b.left, right, b.right, n);
     // Too wide (a week said `2025-05-05 to 2025-05-11`): the bar by its table name instead
-    // (`week of 2025-05-05`), so the counts are not cut.
+    // (`week of 2025-05-05`), then the parties by their ids, so the counts are not cut.
     if text::width(&s) > width {
         let short = format!("{} {}", t.bucket.column(), t.bucket.short(b));
         s = words::selected(&short, left, b.left, right, b.right, n);
+        if text::width(&s) > width {
+            let (left, right) = ids(app);
+            s = words::selected(&short, left, b.left, right, b.right, n);
+        }
     }
     Line::styled(text::ellipsis(&s, width), app.theme.heading())
 }
 
-fn undated(
-    theme: Theme,
-    t: &crate::timeline::Timeline,
-    left: &str,
-    right: &str,
-    width: usize,
-) -> Line<'static> {
+/// The two parties' ids: shorter than long names (`Democratic Party speakers`), where a line
+/// would cut the right party's count.
+fn ids(app: &App) -> (&str, &str) {
+    let id = |side: usize| {
+        app.dispute
+            .sides
+            .get(side)
+            .map_or("?", |s| s.party.id.as_str())
+    };
+    (id(app.cmp.left), id(app.cmp.right))
+}
+
+fn undated(app: &App, t: &crate::timeline::Timeline, width: usize) -> Line<'static> {
     let n = t.undated;
-    let s = words::undated(left, n[0], right, n[1], t.undated_assessments);
-    Line::styled(text::ellipsis(&s, width), theme.dim())
+    let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));
+    let mut s = words::undated(left, n[0], right, n[1], t.undated_assessments);
+    if text::width(&s) > width {
+        let (left, right) = ids(app);
+        s = words::undated(left, n[0], right, n[1], t.undated_assessments);
+    }
+    Line::styled(text::ellipsis(&s, width), app.theme.dim())
 }
 
 /// Spans cut to `width` columns.

@@ -842,3 +842,30 @@ fn other_parties_after_a_filter_emptied_the_screen_find_the_place_again() {
     assert!(!a.shown().topics.is_empty(), "third parties compared");
     assert_eq!(a.current_topic().map(|t| t.id.clone()), topic);
 }
+
+/// On a screen the filters emptied, a move or `Enter` says why nothing is there and how to
+/// bring it back, not an edge it is at ("Already at the last topic", "No row to open here").
+#[test]
+fn keys_on_an_emptied_screen_say_why_it_is_empty() {
+    let mut a = common::bundled(80, 24);
+    a.query.filter.since = Some("1990".parse().expect("a date"));
+    a.query.filter.until = Some("1991".parse().expect("a date"));
+    a.requery();
+    assert!(a.shown().topics.is_empty());
+    for key in [
+        KeyCode::Char('j'),
+        KeyCode::Tab,
+        KeyCode::Char('j'),
+        KeyCode::Enter,
+    ] {
+        keys(&mut a, &[key]);
+        if key == KeyCode::Tab {
+            continue;
+        }
+        let said = a.message.clone().unwrap_or_default();
+        assert!(
+            said.contains("No claim matches the filters"),
+            "{key:?}: {said}"
+        );
+    }
+}

@@ -112,6 +112,18 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// What a key that needs a topic says when none is shown: why (the query left none, and how
+/// to undo it, or the dispute has none), rather than an edge it is not at.
+pub fn nothing_shown(app: &App) -> Option<String> {
+    if !app.shown().topics.is_empty() {
+        return None;
+    }
+    Some(match &app.outcome {
+        Some(_) if !app.cmp.topics.is_empty() => no_match(app),
+        _ => strings::NO_TOPICS.to_owned(),
+    })
+}
+
 /// What the topic list and the comparison say when the query leaves nothing.
 pub fn no_match(app: &App) -> String {
     // The as-of bar and the timeline step the date: their keys bring claims back, not `F`.

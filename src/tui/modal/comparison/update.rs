@@ -189,6 +189,20 @@ fn edge(app: &App, action: Action) -> Option<String> {
             .key_for(super::bindings::BINDINGS, false, Action::NextTopic)
     };
     let said = match action {
+        Action::PrevTopic
+        | Action::NextTopic
+        | Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::First
+        | Action::Last
+        | Action::PrevRow
+        | Action::NextRow
+            if app.shown().topics.is_empty() =>
+        {
+            return super::topics::nothing_shown(app);
+        }
         Action::PrevTopic => strings::edge::FIRST_TOPIC.to_owned(),
         Action::NextTopic => strings::edge::LAST_TOPIC.to_owned(),
         Action::Up | Action::PageUp | Action::First if in_list => {

@@ -17,7 +17,10 @@ pub use super::bindings::BINDINGS;
 /// Opens the selected row in full, or says there is none.
 pub fn open(app: &mut App) -> Step {
     if app.current_row().is_none() {
-        app.message = Some(strings::NO_ROW.to_owned());
+        app.message = Some(
+            crate::tui::modal::comparison::topics::nothing_shown(app)
+                .unwrap_or_else(|| strings::NO_ROW.to_owned()),
+        );
         return Step::Stay;
     }
     // At the claim a link or a hit went to, when it is in the row: the claim `y` would take.

@@ -97,12 +97,8 @@ fn sparks(app: &App) -> foldhash::HashMap<String, Vec<usize>> {
 pub fn open(app: &mut App) -> Step {
     let Some(topic) = app.current_topic() else {
         // Why there is no topic: the query left none (and how to undo it), or there is none.
-        let why = match &app.outcome {
-            Some(_) if !app.cmp.topics.is_empty() => {
-                crate::tui::modal::comparison::topics::no_match(app)
-            }
-            _ => crate::tui::strings::NO_TOPICS.to_owned(),
-        };
+        let why = crate::tui::modal::comparison::topics::nothing_shown(app)
+            .unwrap_or_else(|| crate::tui::strings::NO_TOPICS.to_owned());
         app.message = Some(crate::tui::strings::no_topic_to_chart(&why));
         return Step::Stay;
     };

@@ -153,7 +153,7 @@ fn a_date_range_is_typed_and_checked() {
     assert_eq!(topics(&a), [t("ceasefire", 2, 1), t("strikes", 0, 2)]);
     keys(&mut a, &[KeyCode::Enter]);
     assert!(panel(&a).is_none(), "Enter closes once the dates are valid");
-    assert!(screen(&a).contains("filters: since 2025-05-08, until 2025-05-10"));
+    assert!(screen(&a).contains("filters: since 2025-05-08 · until 2025-05-10"));
 }
 
 /// Under the date fields the panel says over which days the claims run, and, when none of them
@@ -660,7 +660,7 @@ fn relation_and_common_ground_choices_filter_as_the_command_line_does() {
     typed(&mut a, "e");
     let s = screen(&a);
     assert!(
-        s.contains("As shown, with the filters: relation: contradicts, common ground hidden."),
+        s.contains("As shown, with the filters: relation: contradicts · common ground"),
         "{s}"
     );
 }
@@ -765,7 +765,7 @@ fn every_filter_in_force_shows_in_the_header_a_long_one_cut() {
         .find(|l| l.contains("filters: "))
         .unwrap_or_else(|| panic!("no filters line: {said}"));
     assert!(line.contains("source: \"Outlet number 1\""), "{line}");
-    assert!(line.contains("…, since 2025-01-01"), "{line}");
+    assert!(line.contains("… · since 2025-01-01"), "{line}");
 }
 
 #[test]

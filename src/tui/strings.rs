@@ -611,7 +611,7 @@ pub mod export {
 
     /// The filters in force (their header labels), in place of [`AS_SHOWN`].
     pub fn filters_in_force(labels: &[String]) -> String {
-        format!("As shown, with the filters: {}.", labels.join(", "))
+        format!("As shown, with the filters: {}.", labels.join(" · "))
     }
 
     /// Suggested rows among what is exported: they go out as shown, marked as the matcher's.
@@ -1163,14 +1163,16 @@ pub const COMMON_MARK: &str = "≡";
 
 /// The header's line of active filters.
 pub fn filters(filters: &[String], width: usize) -> String {
-    let whole = format!("{FILTERS}: {}", filters.join(", "));
+    // ` · ` between filters, as `show` writes them: a comma is between one filter's values
+    // (`tag: economy, voting-record · rating: refuted`).
+    let whole = format!("{FILTERS}: {}", filters.join(" · "));
     if crate::text::width(&whole) <= width || filters.is_empty() {
         return whole;
     }
     // Too wide: each filter gets a fair share of the line, the short ones whole and the long
     // ones cut with `…`, so every filter in force shows (a long list of sources hid the date
     // that emptied the screen).
-    let fixed = crate::text::width(&format!("{FILTERS}: ")) + 2 * (filters.len() - 1);
+    let fixed = crate::text::width(&format!("{FILTERS}: ")) + 3 * (filters.len() - 1);
     let mut room = width.saturating_sub(fixed);
     let mut widths: Vec<(usize, usize)> = filters
         .iter()
@@ -1192,7 +1194,7 @@ pub fn filters(filters: &[String], width: usize) -> String {
         .zip(share)
         .map(|(f, w)| crate::text::ellipsis(f, w.max(1)).trim_end().to_owned())
         .collect();
-    format!("{FILTERS}: {}", cut.join(", "))
+    format!("{FILTERS}: {}", cut.join(" · "))
 }
 
 /// The screen shown when the terminal is below the minimum size.

@@ -869,3 +869,31 @@ fn keys_on_an_emptied_screen_say_why_it_is_empty() {
         );
     }
 }
+
+/// `Esc` closes the panel with a date typed that is not applied (half typed): the footer says
+/// it was not, rather than the date vanishing unsaid.
+#[test]
+fn esc_with_a_date_not_applied_says_so() {
+    let mut a = app(80, 24);
+    section(&mut a, Section::Dates);
+    typed(&mut a, "2025-1");
+    keys(&mut a, &[KeyCode::Esc]);
+    assert!(panel(&a).is_none());
+    assert_eq!(a.query.filter.since, None);
+    let said = a.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("“2025-1”") && said.contains("not applied"),
+        "{said}"
+    );
+    // A date applied closes without a word.
+    section(&mut a, Section::Dates);
+    typed(&mut a, "2024");
+    keys(&mut a, &[KeyCode::Esc]);
+    assert!(a.query.filter.since.is_some());
+    assert!(
+        !a.message
+            .clone()
+            .unwrap_or_default()
+            .contains("not applied")
+    );
+}

@@ -513,7 +513,14 @@ fn key(app: &mut App, p: &mut Panel, action: Action) -> bool {
             p.find = TextField::default();
             p.cursor = 0;
         }
-        Action::Back => return false,
+        // A date typed that is not applied (half typed, or after the other) is forgotten as
+        // the panel closes: said, so it is not thought to be in force.
+        Action::Back => {
+            if let Some(note) = apply_dates(&mut app.query.filter.clone(), p) {
+                app.message = Some(note);
+            }
+            return false;
+        }
         Action::Open if p.finding => p.finding = false,
         Action::Open => {
             p.note = apply_dates(&mut app.query.filter, p);

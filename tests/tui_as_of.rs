@@ -382,3 +382,22 @@ fn a_date_that_empties_the_screen_says_how_to_get_claims_back() {
     let said = text(&app).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(said.contains("Press F to clear them"), "{said}");
 }
+
+/// With a party kept by the filters, `End` goes to that party's last claim and the bar's hint
+/// names its span (they were every side's, past what is shown).
+#[test]
+fn the_bar_steps_over_the_claims_the_filters_keep() {
+    let mut all = common::bundled(80, 24);
+    common::keys(&mut all, &[KeyCode::Char('t'), KeyCode::End]);
+    let mut kept = common::bundled(80, 24);
+    kept.query.filter.parties = vec!["india".to_owned()];
+    kept.requery();
+    common::keys(&mut kept, &[KeyCode::Char('t'), KeyCode::End]);
+    let (last, india) = (as_of(&all).unwrap(), as_of(&kept).unwrap());
+    assert!(
+        india < last,
+        "India's last claim {india}, every side's {last}"
+    );
+    let said = text(&kept);
+    assert!(said.contains(&format!("to {india};")), "{said}");
+}

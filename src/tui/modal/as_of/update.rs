@@ -83,9 +83,22 @@ pub fn open(app: &mut App) -> Step {
         field: TextField::proposed(before.map(|d| d.to_string()).unwrap_or_default()),
         before,
         selected,
-        span: timeline::span(&app.dispute, &app.cmp),
+        span: span(app),
         note: None,
     }))
+}
+
+/// The first and last day a claim was made, of the claims the other filters keep (`--party
+/// india`: India's), so `Home` and `End` and the bar's hint are about what is shown.
+fn span(app: &App) -> Option<(Date, Date)> {
+    let filter = crate::query::Filter {
+        as_of: None,
+        ..app.query.filter.clone()
+    };
+    if filter.is_empty() {
+        return timeline::span(&app.dispute, &app.cmp);
+    }
+    timeline::span(&app.dispute, &filter.apply(&app.dispute, &app.cmp))
 }
 
 /// Puts a date in force (or none), as `--as-of` does: the comparison, the header and the counts

@@ -668,6 +668,25 @@ impl serde_json::ser::Formatter for Inert<'_> {
     }
 }
 
+/// The known name a misspelled `key` most likely meant (a side file's field, a table's
+/// column): the nearest of `names` by edit distance (letters swapped count once, case is
+/// ignored), when it is at most 1 for a name of up to 4 letters and at most 2 for a longer one.
+pub fn nearest_name<'n>(names: &[&'n str], key: &str) -> Option<&'n str> {
+    const MOST: usize = 2;
+    // A long key is no typo of a short name, and is not compared letter by letter.
+    if key.len() > 32 {
+        return None;
+    }
+    let key = key.to_lowercase();
+    names
+        .iter()
+        .filter(|n| n.len().abs_diff(key.len()) <= MOST)
+        .map(|n| (strsim::osa_distance(&key, n), *n))
+        .filter(|&(d, n)| d <= if n.len() <= 4 { 1 } else { MOST })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, n)| n)
+}
+
 /// [`nearest`] for a topic id: a list cut short says where every topic is listed.
 pub fn nearest_topic(value: &str, ids: std::collections::BTreeSet<&str>) -> String {
     let said = nearest(value, ids);

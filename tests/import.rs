@@ -837,6 +837,38 @@ fn an_excel_sep_line_names_the_delimiter() {
         ));
 }
 
+/// A header with columns misspelt names every missing column at once, and the column each
+/// cell parallax does not read was likely meant as (it said one missing column a run, and no
+/// more); a table that imports says the near column of an unknown one too.
+#[test]
+fn a_misspelt_header_names_every_missing_column_and_the_one_meant() {
+    let (dir, said) = import_said("Sides,Topics,Txt,Source,Notes,Speakr,Mood\nA,W,x,s,n,p,m\n");
+    assert!(
+        said.contains(
+            "table.csv: line 1: the header has no `side`, `topic` or `text` column (`Sides`: did \
+             you mean `side`?; `Topics`: did you mean `topic`?; `Txt`: did you mean `text`?; \
+             `Notes`: did you mean `note`?; `Speakr`: did you mean `speaker`?; `Mood` is no \
+             column parallax knows); name the columns in the header row"
+        ),
+        "{said}"
+    );
+    assert!(!dir.path().join("out").exists());
+    let (_dir, said) = import_said("side,topic,Txt\na,t,x\n");
+    assert!(
+        said.contains("line 1: the header has no `text` column (`Txt`: did you mean `text`?);"),
+        "{said}"
+    );
+    let (_dir, said) = import_said("side,topic,text,Speakr,Verdict\na,t,x,p,false\nb,t,y,q,true\n");
+    for (cell, col) in [("Speakr", "speaker"), ("Verdict", "rating")] {
+        assert!(
+            said.contains(&format!(
+                "line 1: the column `{cell}` is not one parallax knows; ignored (did you mean `{col}`?)"
+            )),
+            "{said}"
+        );
+    }
+}
+
 /// A row that repeats the header (two exports joined with `cat`, the second header written
 /// otherwise) is skipped and said with its line: it made a party "side" (side.json).
 #[test]

@@ -9,17 +9,22 @@ use crate::format::{Dispute, ManifestTopic, Side};
 /// Why a CSV file could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum CsvError {
-    /// The header lacks a column every claim needs.
+    /// The header lacks columns every claim needs: all of them are named at once, with the
+    /// column each header cell parallax does not read was likely meant as.
     #[error(
-        "{file}: line {header}: the header has no `{column}` column; name the columns in the header row (side, topic, text, …; see the README)"
+        "{file}: line {header}: the header has no {} column{}; name the columns in the header row (side, topic, text, …; see the README)",
+        either(missing),
+        guesses(unknown)
     )]
-    MissingColumn {
+    MissingColumns {
         /// The file, as given.
         file: String,
         /// The header's line: 1, or 2 after a `sep=` line.
         header: usize,
-        /// The column's name.
-        column: &'static str,
+        /// The names of the columns missing.
+        missing: Vec<&'static str>,
+        /// Each header cell parallax does not read, as shown, with the column it is nearest.
+        unknown: Vec<(String, Option<&'static str>)>,
     },
     /// The file is JSON, not a table.
     #[error(
@@ -106,6 +111,32 @@ pub enum CsvError {
         /// What follows that quote, as shown.
         next: String,
     },
+}
+
+/// Names as a list to choose from: `` `a` ``, `` `a` or `b` ``, `` `a`, `b` or `c` ``.
+fn either(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
+}
+
+/// What a header missing columns holds instead: each cell parallax does not read, with the
+/// column it likely meant (` (`Txt`: did you mean `text`?; `Mood` is no column parallax
+/// knows)`), or nothing when every cell is a column.
+fn guesses(unknown: &[(String, Option<&str>)]) -> String {
+    if unknown.is_empty() {
+        return String::new();
+    }
+    let said: Vec<String> = unknown
+        .iter()
+        .map(|(cell, near)| match near {
+            Some(col) => format!("`{cell}`: did you mean `{col}`?"),
+            None => format!("`{cell}` is no column parallax knows"),
+        })
+        .collect();
+    format!(" ({})", said.join("; "))
 }
 
 /// What to do with a file that is no text to read as a table.
@@ -402,6 +433,9 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
             });
         }
     };
+    // The column a cell parallax does not read was likely meant as, unless the header has it.
+    let present: Vec<Col> = headers.iter().filter_map(Col::from_header).collect();
+    let near = |cell: &str| Col::near_header(cell).filter(|c| !present.contains(c));
     let mut columns: Vec<Option<Col>> = Vec::with_capacity(headers.len());
     // Each column's name as the header writes it, to name it in a problem.
     let mut names: Vec<String> = Vec::with_capacity(headers.len());
@@ -414,7 +448,13 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
             None => builder.problems.push(Problem {
                 file: file.to_owned(),
                 at: header_at.clone(),
-                reason: format!("the column `{shown}` is not one parallax knows; ignored"),
+                reason: match near(name) {
+                    Some(col) => format!(
+                        "the column `{shown}` is not one parallax knows; ignored (did you mean `{}`?)",
+                        col.name()
+                    ),
+                    None => format!("the column `{shown}` is not one parallax knows; ignored"),
+                },
             }),
             Some(c) if columns.contains(&Some(c)) => builder.problems.push(Problem {
                 file: file.to_owned(),
@@ -428,20 +468,30 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
         }
         columns.push(col.filter(|c| !columns.contains(&Some(*c))));
     }
-    for needed in [Col::Side, Col::Topic, Col::Text] {
-        if !columns.contains(&Some(needed)) {
-            if names.iter().any(|n| n == "left_claim") && names.iter().any(|n| n == "right_claim") {
-                return Err(CsvError::Comparison {
-                    file: file.to_owned(),
-                    header,
-                });
-            }
-            return Err(CsvError::MissingColumn {
+    let missing: Vec<&'static str> = [Col::Side, Col::Topic, Col::Text]
+        .into_iter()
+        .filter(|needed| !columns.contains(&Some(*needed)))
+        .map(Col::name)
+        .collect();
+    if !missing.is_empty() {
+        if names.iter().any(|n| n == "left_claim") && names.iter().any(|n| n == "right_claim") {
+            return Err(CsvError::Comparison {
                 file: file.to_owned(),
                 header,
-                column: needed.name(),
             });
         }
+        let unknown = headers
+            .iter()
+            .zip(&names)
+            .filter(|(cell, shown)| !shown.is_empty() && Col::from_header(cell).is_none())
+            .map(|(cell, shown)| (shown.clone(), near(cell).map(Col::name)))
+            .collect();
+        return Err(CsvError::MissingColumns {
+            file: file.to_owned(),
+            header,
+            missing,
+            unknown,
+        });
     }
     let mut lines = Lines::new(bytes);
     for result in reader.records() {

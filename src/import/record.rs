@@ -131,22 +131,58 @@ impl Col {
     /// common other name (`party`, `claim`, `outlet`, `url`, `assessment`…).
     pub fn from_header(cell: &str) -> Option<Col> {
         let key = header_key(cell);
-        let alias = match key.as_str() {
-            "party" | "party_id" | "side_id" => Col::Side,
-            "party_name" => Col::SideName,
-            "topic_id" => Col::Topic,
-            "point_id" => Col::Point,
-            "claim_id" => Col::Id,
-            "claim" | "claim_text" => Col::Text,
-            "tag" => Col::Tags,
-            "assessment" | "assessment_rating" => Col::Rating,
-            "assessment_note" => Col::Note,
-            "assessment_by" | "assessed_by" => Col::By,
-            "outlet" | "source" => Col::SourceOutlet,
-            "url" | "link" => Col::SourceUrl,
-            _ => return Col::ALL.into_iter().find(|c| c.name() == key),
+        ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == key)
+            .map(|&(_, col)| col)
+            .or_else(|| Col::ALL.into_iter().find(|c| c.name() == key))
+    }
+}
+
+/// The other names a header may give a column, as [`header_key`] writes them.
+const ALIASES: [(&str, Col); 19] = [
+    ("party", Col::Side),
+    ("party_id", Col::Side),
+    ("side_id", Col::Side),
+    ("party_name", Col::SideName),
+    ("topic_id", Col::Topic),
+    ("point_id", Col::Point),
+    ("claim_id", Col::Id),
+    ("claim", Col::Text),
+    ("claim_text", Col::Text),
+    ("tag", Col::Tags),
+    ("assessment", Col::Rating),
+    ("assessment_rating", Col::Rating),
+    ("assessment_note", Col::Note),
+    ("assessment_by", Col::By),
+    ("assessed_by", Col::By),
+    ("outlet", Col::SourceOutlet),
+    ("source", Col::SourceOutlet),
+    ("url", Col::SourceUrl),
+    ("link", Col::SourceUrl),
+];
+
+impl Col {
+    /// The column a header cell parallax does not read most likely meant, to suggest it: a
+    /// name a letter or two from a column's (`Txt`, `Speakr`, `Sides`) or from one of the other
+    /// names [`Col::from_header`] reads, or a common word for one (`verdict` for `rating`).
+    pub fn near_header(cell: &str) -> Option<Col> {
+        let key = header_key(cell);
+        let synonym = match key.as_str() {
+            "verdict" | "ruling" | "truth_rating" => Some(Col::Rating),
+            "statement" => Some(Col::Text),
+            "claimant" | "said_by" => Some(Col::Speaker),
+            "publisher" => Some(Col::SourceOutlet),
+            _ => None,
         };
-        Some(alias)
+        synonym.or_else(|| {
+            let names: Vec<&str> = Col::ALL
+                .iter()
+                .map(|c| c.name())
+                .chain(ALIASES.iter().map(|(alias, _)| *alias))
+                .collect();
+            crate::text::nearest_name(&names, &key).and_then(Col::from_header)
+        })
     }
 }
 

@@ -461,7 +461,7 @@ pub(super) fn object<'de, A: MapAccess<'de>, F: Fields<'de>>(
             format!("one of this object's fields: {known} (a newer program may know this one)");
         for key in unknown {
             let shown = text::quote(&key);
-            let message = match nearest(F::NAMES, &key) {
+            let message = match text::nearest_name(F::NAMES, &key) {
                 Some(name) => {
                     format!("unknown field `{shown}` is ignored (did you mean `{name}`?)")
                 }
@@ -473,25 +473,6 @@ pub(super) fn object<'de, A: MapAccess<'de>, F: Fields<'de>>(
         }
     }
     Ok(fields.finish(cx, present))
-}
-
-/// The known field a misspelled `key` most likely meant: the nearest of `names` by edit
-/// distance (letters swapped count once, case is ignored), when it is at most 1 for a name of up
-/// to 4 letters and at most 2 for a longer one.
-fn nearest<'n>(names: &[&'n str], key: &str) -> Option<&'n str> {
-    const MOST: usize = 2;
-    // A long key is no typo of a short name, and is not compared letter by letter.
-    if key.len() > 32 {
-        return None;
-    }
-    let key = key.to_lowercase();
-    names
-        .iter()
-        .filter(|n| n.len().abs_diff(key.len()) <= MOST)
-        .map(|n| (strsim::osa_distance(&key, n), *n))
-        .filter(|&(d, n)| d <= if n.len() <= 4 { 1 } else { MOST })
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, n)| n)
 }
 
 /// The position of `key` in `names`. Most names differ in length or first letter, so most

@@ -869,6 +869,33 @@ fn a_misspelt_header_names_every_missing_column_and_the_one_meant() {
     }
 }
 
+/// Blank lines before the header are counted: the header's problems are said at its own line
+/// (they were said at line 1). A title row above the table, a row soon below naming every
+/// column needed, is said to be in the way.
+#[test]
+fn a_header_after_blank_lines_or_a_title_row_is_said_at_its_line() {
+    let (_dir, said) = import_said("\n\nside,topic,txt\na,t,x\n");
+    assert!(
+        said.contains("table.csv: line 3: the header has no `text` column"),
+        "{said}"
+    );
+    let (dir, said) = import_said("\r\n\r\nside;topic;text;mood\r\na;t;x;m\r\nb;t;y;\r\n");
+    assert!(
+        said.contains("table.csv: line 3: the column `mood` is not one parallax knows"),
+        "{said}"
+    );
+    assert_eq!(load(&dir.path().join("out")).claims().count(), 2, "{said}");
+    let (dir, said) = import_said("My fact-check sheet,,\n,,\nside,topic,text\na,t,x\nb,t,y\n");
+    assert!(
+        said.contains(
+            "table.csv: line 1: the header has no `side`, `topic` or `text` column, but line 3 \
+             names them all: the header seems to be line 3; delete the lines above it"
+        ),
+        "{said}"
+    );
+    assert!(!dir.path().join("out").exists());
+}
+
 /// A row that repeats the header (two exports joined with `cat`, the second header written
 /// otherwise) is skipped and said with its line: it made a party "side" (side.json).
 #[test]

@@ -19,12 +19,28 @@ pub enum CsvError {
     MissingColumns {
         /// The file, as given.
         file: String,
-        /// The header's line: 1, or 2 after a `sep=` line.
+        /// The header's line: 1, or after a `sep=` line and blank lines.
         header: usize,
         /// The names of the columns missing.
         missing: Vec<&'static str>,
         /// Each header cell parallax does not read, as shown, with the column it is nearest.
         unknown: Vec<(String, Option<&'static str>)>,
+    },
+    /// The header lacks columns every claim needs, but a row soon below it names them all: a
+    /// title or notes above the table, as a sheet often has.
+    #[error(
+        "{file}: line {header}: the header has no {} column, but line {below} names them all: the header seems to be line {below}; delete the lines above it",
+        either(missing)
+    )]
+    HeaderBelow {
+        /// The file, as given.
+        file: String,
+        /// The line read as the header.
+        header: usize,
+        /// The line that names every column needed.
+        below: u64,
+        /// The names of the columns the header lacks.
+        missing: Vec<&'static str>,
     },
     /// The file is JSON, not a table.
     #[error(
@@ -42,7 +58,7 @@ pub enum CsvError {
     Comparison {
         /// The file, as given.
         file: String,
-        /// The header's line: 1, or 2 after a `sep=` line.
+        /// The header's line: 1, or after a `sep=` line and blank lines.
         header: usize,
     },
     /// The file has no header row.
@@ -113,6 +129,9 @@ pub enum CsvError {
     },
 }
 
+/// How many rows below a header missing columns are looked at for the header meant.
+const HEADER_BELOW: usize = 5;
+
 /// Names as a list to choose from: `` `a` ``, `` `a` or `b` ``, `` `a`, `b` or `c` ``.
 fn either(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
@@ -164,11 +183,11 @@ fn is_json(bytes: &[u8]) -> bool {
 
 /// The delimiter of a file: of the comma, the semicolon (as spreadsheets write where the comma
 /// is the decimal mark) and the tab (Excel's "Text (Tab delimited)", a copy from a sheet), the
-/// one the header row holds most of; a comma when none.
+/// one the header row (the first line that is not blank) holds most of; a comma when none.
 fn delimiter(bytes: &[u8]) -> u8 {
     let header = bytes
         .split(|&b| b == b'\n' || b == b'\r')
-        .next()
+        .find(|line| !line.iter().all(u8::is_ascii_whitespace))
         .unwrap_or(bytes);
     let count = |c: u8| header.iter().filter(|&&b| b == c).count();
     let mut best = b',';
@@ -384,14 +403,13 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
             byte,
         });
     };
-    let (delimiter, text, bytes, header) = match sep_line(text) {
+    let (delimiter, text, bytes) = match sep_line(text) {
         Some((delimiter, start)) => {
             let rest = text.get(start..).unwrap_or_default();
-            (delimiter, rest, rest.as_bytes(), 2)
+            (delimiter, rest, rest.as_bytes())
         }
-        None => (delimiter(bytes), text, bytes, 1),
+        None => (delimiter(bytes), text, bytes),
     };
-    let header_at = format!("line {header}");
     let quotes = scan_quotes(text, delimiter);
     match quotes.bad {
         Some(BadQuote::Unclosed { opened }) => {
@@ -415,6 +433,7 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
         .delimiter(delimiter)
         .flexible(true)
         .from_reader(bytes);
+    let mut lines = Lines::new(bytes);
     let headers = match reader.headers() {
         Ok(h) if !h.is_empty() => h.clone(),
         Ok(_) => {
@@ -425,7 +444,7 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
         Err(e) => {
             builder.problems.push(Problem {
                 file: file.to_owned(),
-                at: header_at.clone(),
+                at: format!("line {}", lines.of(e.position()).max(1)),
                 reason: format!("the header row cannot be read: {e}"),
             });
             return Err(CsvError::Empty {
@@ -433,6 +452,9 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
             });
         }
     };
+    // The header's line: blank lines before it (and a `sep=` line) are skipped, and counted.
+    let header = usize::try_from(lines.of(headers.position())).unwrap_or(usize::MAX);
+    let header_at = format!("line {header}");
     // The column a cell parallax does not read was likely meant as, unless the header has it.
     let present: Vec<Col> = headers.iter().filter_map(Col::from_header).collect();
     let near = |cell: &str| Col::near_header(cell).filter(|c| !present.contains(c));
@@ -480,6 +502,27 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                 header,
             });
         }
+        // A title or a note above the table (`My fact-check sheet,,`): a row soon below that
+        // names every column needed is the header meant.
+        let below = reader
+            .records()
+            .take(HEADER_BELOW)
+            .flatten()
+            .find_map(|row| {
+                let named: Vec<Col> = row.iter().filter_map(Col::from_header).collect();
+                [Col::Side, Col::Topic, Col::Text]
+                    .iter()
+                    .all(|c| named.contains(c))
+                    .then(|| lines.of(row.position()))
+            });
+        if let Some(below) = below {
+            return Err(CsvError::HeaderBelow {
+                file: file.to_owned(),
+                header,
+                below,
+                missing,
+            });
+        }
         let unknown = headers
             .iter()
             .zip(&names)
@@ -493,7 +536,6 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
             unknown,
         });
     }
-    let mut lines = Lines::new(bytes);
     for result in reader.records() {
         match result {
             Ok(row) => {

@@ -939,13 +939,13 @@ fn a_claim_repeated_in_another_file_names_the_first_file() {
         .success()
         .stderr(
             predicate::str::is_match(
-                r"more\.csv: line 3: claim `a1` was given at line 2 of \S*claims\.csv;",
+                r"more\.csv: line 3: claim `a1` was given at line 2 of \S*claims\.csv with another text",
             )
             .unwrap(),
         )
         // Within one file, the line alone.
         .stderr(predicate::str::contains(
-            "more.csv: line 5: claim `a3` was given at line 4;",
+            "more.csv: line 5: claim `a3` was given at line 4 with another text",
         ));
 }
 
@@ -2541,6 +2541,42 @@ fn a_claim_id_another_side_has_gets_a_fresh_id_and_no_claim_is_lost() {
     let alpha = d.sides.iter().find(|s| s.party.id == "alpha").unwrap();
     let gates = &alpha.topics[0].claims[0];
     assert_eq!((gates.id.as_str(), gates.sources.len()), ("a-1", 2));
+}
+
+/// An id given twice in one side with another text is two claims: the second gets the id its
+/// text makes, said with its line, and the side's later rows with that id and text add to it
+/// (it was dropped, "its other fields are ignored and it adds nothing", and the import succeeded
+/// without it). The same id with the same text is still one claim with more sources.
+#[test]
+fn a_claim_id_repeated_in_one_side_with_another_text_is_kept_as_a_claim() {
+    let (dir, said) = import_said(
+        "sep=;\nside;topic;text;id;source_url\n\
+         A;W;x;c1;https://a.example/1\n\
+         B;W;y;b1;\n\
+         A;W;z;c1;https://a.example/2\n\
+         A;W;x;c1;https://a.example/3\n\
+         A;W;z;c1;https://a.example/4\n",
+    );
+    let d = load(&dir.path().join("out"));
+    let a = d.sides.iter().find(|s| s.party.id == "a").unwrap();
+    let claims: Vec<(&str, &str, usize)> = a.topics[0]
+        .claims
+        .iter()
+        .map(|c| (c.id.as_str(), c.text.as_str(), c.sources.len()))
+        .collect();
+    let [("c1", "x", 2), (z, "z", 2)] = claims[..] else {
+        panic!("{claims:?}\n{said}");
+    };
+    assert!(
+        said.contains(&format!(
+            "line 5: claim `c1` was given at line 3 with another text: this is a claim of its own, `{z}`"
+        )),
+        "{said}"
+    );
+    assert!(
+        !said.contains("line 7"),
+        "the later row is said once: {said}"
+    );
 }
 
 /// Two id cells that are not ids (urls) made into one id, as two urls alike in their first 128

@@ -179,6 +179,9 @@ pub struct Builder {
     /// The id given to a claim whose text another claim of its side had, by (side, the id its
     /// text made, its speaker): see [`Builder::by_another_speaker`].
     by_speaker: HashMap<(String, String, String), String>,
+    /// The id given to a claim whose id cell names a claim of its side with another text, by
+    /// (side, the id given, the text folded): see [`Builder::by_another_text`].
+    by_text: HashMap<(String, String, String), String>,
 }
 
 /// A claim record's cells that are read into ids and dates: see [`Builder::claim_cells`].
@@ -726,6 +729,7 @@ impl Builder {
             _ => id,
         };
         let id = self.by_another_speaker(r, id, &side_id, file, at);
+        let id = self.by_another_text(id, &side_id, text, file, at);
         if let Some(place) = self.claims.get(&id).cloned() {
             self.more_of_claim(r, &id, &place, text, file, at);
             return;
@@ -1126,6 +1130,66 @@ impl Builder {
             ),
         );
         self.by_speaker.insert(key, fresh.clone());
+        fresh
+    }
+
+    /// The id of a record whose id cell names a claim of its side with another text (not only
+    /// in case or spaces): another claim, given one of its own as a claim of another side with
+    /// that id is (its text's, [`claim_id`]), and said, rather than dropped; the side's later
+    /// rows with that id and text go on to name it. Else `id` as it is.
+    fn by_another_text(
+        &mut self,
+        id: String,
+        side_id: &str,
+        text: Option<&str>,
+        file: &str,
+        at: &str,
+    ) -> String {
+        let Some(text) = text.filter(|t| !t.is_empty()) else {
+            return id;
+        };
+        let side = self.side_ids.get(side_id).copied();
+        let Some(place) = self.claims.get(&id).filter(|p| Some(p.side) == side) else {
+            return id;
+        };
+        let fold = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let folded = fold(text);
+        if self.claim_at(place).is_none_or(|c| fold(&c.text) == folded) {
+            return id;
+        }
+        let key = (side_id.to_owned(), id.clone(), folded);
+        if let Some(given) = self.by_text.get(&key) {
+            return given.clone();
+        }
+        let shown = place.shown_from(file);
+        // The id the text makes, unless another claim has it (one with this very text is this
+        // claim: its rows add to it).
+        let made = claim_id(side_id, text);
+        let fresh = match self.claims.get(&made) {
+            Some(p)
+                if Some(p.side) == side
+                    && self.claim_at(p).is_some_and(|c| fold(&c.text) == key.2) =>
+            {
+                made
+            }
+            _ => self.fresh_claim_id(side_id, text),
+        };
+        self.problem(
+            file,
+            at,
+            format!(
+                "claim `{}` was given at {shown} with another text: this is a claim of its own, `{}`, and so are this side's later rows that give `{}` with this text (give each claim an id of its own)",
+                quote(&id),
+                quote(&fresh),
+                quote(&id)
+            ),
+        );
+        self.by_text.insert(key, fresh.clone());
         fresh
     }
 

@@ -245,10 +245,13 @@ impl Draft {
         }
         let schema = dir.join(SCHEMA_FILE);
         let folder = crate::export::folder_of(&schema);
-        // The folders this write makes, deepest first: taken back with the files.
-        let made: Vec<PathBuf> = [folder.clone(), dir.to_path_buf()]
-            .into_iter()
-            .filter(|f| f.symlink_metadata().is_err())
+        // The folders this write makes, deepest first: the schema's, the dispute's and every
+        // missing one above it (`create_dir_all` makes them all), up to the first that exists.
+        // Taken back with the files, each only if empty.
+        let made: Vec<PathBuf> = folder
+            .ancestors()
+            .take_while(|f| !f.as_os_str().is_empty() && f.symlink_metadata().is_err())
+            .map(Path::to_path_buf)
             .collect();
         // A folder made read-only is not written in, not even to make a folder (root may
         // write anything): the nearest folder that exists decides, as it does for an export.

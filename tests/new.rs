@@ -294,3 +294,39 @@ fn new_in_a_read_only_folder_that_exists_says_it_cannot_write_there() {
         "nothing written"
     );
 }
+
+/// A write that fails part way (here the file size limit, as a full disk would) takes back
+/// every folder it made, the ones above the dispute's folder too, and none that was there: it
+/// left `deep/x` behind, which README's "all or nothing" says it does not.
+#[cfg(unix)]
+#[test]
+fn a_failed_write_takes_back_every_folder_it_made() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ab.csv"), "side,topic,text\na,t,x\nb,t,y\n").unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("parallax");
+    for command in [
+        "new kept/deep/x/y --title T --side a:A --side b:B",
+        "import csv ab.csv -o kept/deep/x/y",
+    ] {
+        std::fs::create_dir_all(dir.path().join("kept")).unwrap();
+        // Writes past 512 bytes fail with EFBIG rather than end the process.
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("trap '' XFSZ; ulimit -f 1; exec \"$0\" {command}"))
+            .arg(&bin)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{command}: {said}");
+        assert!(said.contains("cannot write"), "{command}: {said}");
+        assert!(
+            !dir.path().join("kept/deep").exists(),
+            "{command}: the folders it made are taken back"
+        );
+        assert!(
+            dir.path().join("kept").is_dir(),
+            "{command}: not one that was there"
+        );
+    }
+}

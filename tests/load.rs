@@ -699,6 +699,42 @@ fn a_trailing_comma_is_said_as_such() {
     }
 }
 
+/// A comment, a string in single quotes and two objects joined (JSON as another language or
+/// a paste writes it; README's `new` example holds comments) are each said as what they are,
+/// with what to do: they were said as "key must be a string", a missing comma.
+#[test]
+fn a_comment_single_quotes_or_a_second_object_are_said_as_such() {
+    let text = red();
+    let last = text.trim_end().lines().count();
+    for (edited, said) in [
+        (
+            text.replacen(
+                "\"format\": \"parallax/1\",",
+                "\"format\": \"parallax/1\", // the format",
+                1,
+            ),
+            "a comment, `// the format`: JSON has no comments; expected the comment deleted"
+                .to_owned(),
+        ),
+        (
+            text.replacen("\"format\"", "'format'", 1),
+            "a string in single quotes, `'format'`: JSON strings take double quotes".to_owned(),
+        ),
+        (
+            format!("{text}{text}"),
+            format!("a second value after the first one, which ends at {last}:1: a side file"),
+        ),
+    ] {
+        let found = side_text_problems(&edited);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains(&said), "{found:?}");
+        assert!(!found[0].1.contains("missing comma"), "{found:?}");
+    }
+    // A `#` after a backslash in a string is a bad escape, no comment.
+    let escape = side_text_problems(&text.replacen("\"parallax/1\"", "\"parallax\\#1\"", 1));
+    assert!(!escape[0].1.contains("comment"), "{escape:?}");
+}
+
 /// An empty file, a file cut short and a raw control character in a string are each said as
 /// what they are, with what to do, not as a missing comma.
 #[test]

@@ -918,6 +918,56 @@ fn trailing_comma(row: Option<&str>, column: usize, said: bool) -> Option<char> 
     (comma && matches!(close, b'}' | b']')).then_some(char::from(close))
 }
 
+/// What is wrong at byte `column` (from 1) of `row` when it opens what JSON does not have,
+/// as other languages write it: a comment (`//`, `/*`, `#`), or a string in single quotes.
+/// Said as such, with what to do, rather than as a missing comma.
+fn not_json_at(row: Option<&str>, column: usize) -> Option<(String, &'static str)> {
+    let rest = row?.get(column.checked_sub(1)?..)?.trim_end_matches('\r');
+    if rest.starts_with("//") || rest.starts_with('#') {
+        let comment = crate::text::quote(rest);
+        return Some((
+            format!("a comment, `{comment}`: JSON has no comments"),
+            "the comment deleted, to the line's end",
+        ));
+    }
+    if rest.starts_with("/*") {
+        return Some((
+            "a `/* … */` comment: JSON has no comments".to_owned(),
+            "the comment deleted, from `/*` to `*/`",
+        ));
+    }
+    if rest.starts_with('\'') {
+        let end = rest
+            .get(1..)
+            .and_then(|r| r.find('\''))
+            .map_or(rest.len(), |i| i + 2);
+        let string = crate::text::quote(rest.get(..end).unwrap_or(rest));
+        return Some((
+            format!("a string in single quotes, `{string}`: JSON strings take double quotes"),
+            "the string in double quotes (\"…\")",
+        ));
+    }
+    None
+}
+
+/// Where the first JSON value of `text` (from byte `offset`) ends: the line and column (in
+/// characters, from 1) of its last character, when it is a whole value.
+fn first_value_end(text: &str, offset: usize) -> Option<(usize, usize)> {
+    let part = text.get(offset..)?;
+    let mut values = serde_json::Deserializer::from_str(part).into_iter::<serde::de::IgnoredAny>();
+    values.next()?.ok()?;
+    let end = offset + values.byte_offset();
+    let before = text.get(..end)?;
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count();
+    Some((line, column.max(1)))
+}
+
 /// Reads the manifest.
 fn read_manifest<'a>(name: &str, bytes: &'a [u8]) -> ManifestRead<'a> {
     read_file(name, bytes, manifest::read)
@@ -1044,6 +1094,40 @@ fn syntax_error_at(name: &str, text: &str, e: &serde_json::Error, offset: usize)
             "a smaller number: no field of a narrative takes one this large (a date is \
              written as text, \"2025-05-10\")",
         )
+    } else if let Some((what, delete)) = (message.starts_with("expected ")
+        || message == "key must be a string"
+        || message == "trailing characters")
+        .then(|| not_json_at(row_of(at_line), at_column))
+        .flatten()
+    {
+        // A comment or a single quote where a value, a key or a comma goes (not in a string,
+        // as `"\#"`, a bad escape, is): JSON as another language writes it, not a slip.
+        (what, delete)
+    } else if message == "trailing characters"
+        && let Some((line, column)) = first_value_end(text, offset)
+    {
+        // Two objects joined (`{…}{…}`, a file pasted after another), or text after one.
+        let second = row_of(at_line)
+            .and_then(|row| row.as_bytes().get(at_column.checked_sub(1)?))
+            .is_some_and(|b| matches!(b, b'{' | b'['));
+        if second {
+            (
+                format!(
+                    "a second value after the first one, which ends at {line}:{column}: a \
+                     side file or a manifest is one object"
+                ),
+                "the file cut at the end of its first value (the other one saved in a file of \
+                 its own)",
+            )
+        } else {
+            (
+                format!(
+                    "text after the file's JSON, which ends at {line}:{column}: a side file or a \
+                     manifest is one object"
+                ),
+                "the text after it deleted",
+            )
+        }
     } else if let Some(close) =
         trailing_comma(row_of(at_line), at_column, message == "trailing comma")
     {

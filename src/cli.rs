@@ -40,7 +40,7 @@ pub struct InputArgs {
 #[derive(Debug, Clone, Args)]
 pub struct ReadArgs {
     /// Refuse any input file larger than this (bytes, or with a unit: 500K, 64M, 2G; binary
-    /// units). Default 1G.
+    /// units).
     #[arg(long, value_name = "SIZE", default_value = "1G", value_parser = parse_size, value_hint = ValueHint::Other)]
     pub max_file_size: u64,
 }
@@ -270,9 +270,12 @@ pub enum Command {
 #[derive(Debug, Clone, Subcommand)]
 pub enum ImportCommand {
     /// One claim per row; a header row names the columns (side, topic, text, …), in any order.
+    ///
+    /// The columns side, topic and text are required; the others (speaker, date, rating,
+    /// source_url, …: the README lists them all) are optional.
     Csv(ImportArgs),
-    /// schema.org ClaimReview JSON-LD (one review, a list, an @graph), or the JSON of the Google
-    /// Fact Check Tools API (`claims[]`).
+    /// schema.org ClaimReview JSON-LD (one review, a list, an @graph; or a fact-check page saved
+    /// as HTML, which holds it), or the JSON of the Google Fact Check Tools API (`claims[]`).
     #[command(name = "claimreview")]
     ClaimReview {
         #[command(flatten)]

@@ -298,6 +298,47 @@ fn option_of_other_commands(e: &clap::Error) -> Option<String> {
     ))
 }
 
+/// For `parallax import claims.csv -o x`, a file given where the kind of import goes: the
+/// command with the import its name says reads it (clap's tip named `claimreview` for any word
+/// alike, a table too).
+fn import_without_kind(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::InvalidSubcommand {
+        return None;
+    }
+    let Some(ContextValue::String(word)) = e.get(ContextKind::InvalidSubcommand) else {
+        return None;
+    };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let at = args.iter().position(|a| a == "import")?;
+    // The word right after `import`: a file, not an option's value.
+    if args.get(at + 1) != Some(word) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let ends = |exts: &[&str]| exts.iter().any(|x| lower.ends_with(x));
+    let (kind, note) = if ends(&[".csv", ".tsv"]) {
+        ("csv", "")
+    } else if ends(&[".json", ".jsonld", ".html", ".htm"]) {
+        (
+            "claimreview",
+            " (for ClaimReview; parallax's own side files need no import: open them as they are)",
+        )
+    } else {
+        return None;
+    };
+    let rest: Vec<String> = args
+        .iter()
+        .skip(at + 1)
+        .map(|a| shell_words::quote(&parallax::text::one_line(a)).into_owned())
+        .collect();
+    Some(format!(
+        "`{}` is a file, not a kind of import; say which import reads it: `parallax import {kind} {}`{note}",
+        parallax::text::one_line(word),
+        rest.join(" ")
+    ))
+}
+
 /// clap's own message about the command line (or its help), as clap prints it; but when an
 /// argument holds a character that must never reach the terminal (an escape sequence pasted in,
 /// a bidirectional control) or a line break, clap would echo it raw, or strip it and quote another value: then
@@ -319,6 +360,10 @@ fn command_line_error(e: clap::Error) -> ExitCode {
         return ExitCode::from(2);
     }
     if let Some(said) = option_of_other_commands(&e) {
+        let _ = writeln!(io::stderr(), "error: {said}");
+        return ExitCode::from(2);
+    }
+    if let Some(said) = import_without_kind(&e) {
         let _ = writeln!(io::stderr(), "error: {said}");
         return ExitCode::from(2);
     }

@@ -1017,6 +1017,44 @@ fn an_id_given_on_the_command_line_is_cut_in_messages() {
     assert!(said.contains("this dispute has no topic yet"), "{said}");
 }
 
+/// A file given where the kind of import goes (`import claims.csv`) is said with the command
+/// that reads it (clap said "unrecognized subcommand", its tip `claimreview` for a table too);
+/// each import's help says what it needs, and no option's help repeats its default.
+#[test]
+fn an_import_without_its_kind_names_the_command_that_reads_the_file() {
+    let said = usage_error(parallax().args(["import", "claims.csv", "-o", "x"]));
+    assert!(
+        said.contains("say which import reads it: `parallax import csv claims.csv -o x`"),
+        "{said}"
+    );
+    let said = usage_error(parallax().args(["import", "fact checks.json", "-o", "x"]));
+    assert!(
+        said.contains("`parallax import claimreview 'fact checks.json' -o x`"),
+        "{said}"
+    );
+    // Help as one line: clap wraps it to the terminal's width.
+    let help = |args: &[&str]| {
+        stdout_of(args)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let csv = help(&["import", "csv", "--help"]);
+    assert!(csv.contains("side, topic and text are required"), "{csv}");
+    let reviews = help(&["import", "claimreview", "--help"]);
+    assert!(
+        reviews.contains("a fact-check page saved as HTML"),
+        "{reviews}"
+    );
+    for command in ["validate", "show", "import csv"] {
+        let mut args: Vec<&str> = command.split(' ').collect();
+        args.push("--help");
+        let said = help(&args);
+        assert!(said.contains("[default: 1G]"), "{command}: {said}");
+        assert!(!said.contains("Default 1G"), "{command}: {said}");
+    }
+}
+
 /// An option another command takes (`timeline --since`) is said to be theirs, not passed on as
 /// clap's tip (`use '-- --since'`) would have it, as a path that then does not exist.
 #[test]

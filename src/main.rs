@@ -238,7 +238,11 @@ fn option_of_other_commands(e: &clap::Error) -> Option<String> {
     // subcommand of the one before.
     let mut used = &cli;
     let mut path = Vec::new();
-    for a in std::env::args().skip(1) {
+    // `args_os`: `args` panics on an argument that is not UTF-8 (a Latin-1 file name).
+    for a in std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+    {
         if let Some(sub) = used.get_subcommands().find(|c| c.get_name() == a) {
             used = sub;
             path.push(sub.get_name().to_owned());
@@ -309,7 +313,10 @@ fn import_without_kind(e: &clap::Error) -> Option<String> {
     let Some(ContextValue::String(word)) = e.get(ContextKind::InvalidSubcommand) else {
         return None;
     };
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let at = args.iter().position(|a| a == "import")?;
     // The word right after `import`: a file, not an option's value.
     if args.get(at + 1) != Some(word) {

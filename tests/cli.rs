@@ -1190,3 +1190,34 @@ fn a_command_in_capitals_is_named_as_the_command_meant() {
             )));
     }
 }
+
+/// An argument that is not UTF-8 (a Latin-1 file name) beside a command-line mistake gets the
+/// message about the mistake, not a crash: the code that explains an unknown option or a file
+/// given in the kind of import's place read the arguments as UTF-8 and panicked.
+#[cfg(unix)]
+#[test]
+fn a_non_utf8_argument_beside_a_mistake_does_not_crash() {
+    use std::os::unix::ffi::OsStrExt;
+    let latin1 = std::ffi::OsStr::from_bytes(b"caf\xe9.csv");
+    for args in [
+        vec![
+            std::ffi::OsStr::new("show"),
+            std::ffi::OsStr::new("--bogus"),
+            latin1,
+        ],
+        vec![
+            std::ffi::OsStr::new("import"),
+            latin1,
+            std::ffi::OsStr::new("-o"),
+        ],
+    ] {
+        let out = Command::cargo_bin("parallax")
+            .unwrap()
+            .args(&args)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {said}");
+        assert!(!said.contains("panicked"), "{args:?}: {said}");
+    }
+}

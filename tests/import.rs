@@ -2740,6 +2740,31 @@ fn a_long_value_is_quoted_cut_with_its_length() {
     );
 }
 
+/// A date whose meaning is plain but whose writing is off (`2024-3-5`, `2025/05/03`) is said
+/// with how to write it, and a spreadsheet's day number (`45780`) as one, with what to do in
+/// the sheet; a date that could be either day first or month first is not guessed.
+#[test]
+fn a_date_written_otherwise_is_said_with_how_to_write_it() {
+    let (_dir, said) = import_said(
+        "side,topic,text,date,source_outlet,source_date\n\
+         a,t,x,2024-3-5,Daily,2025/05/03\n\
+         b,t,y,45780,Other,\n\
+         b,t,z,05/03/2025,Other,\n",
+    );
+    for expected in [
+        "line 2: the date `2024-3-5` is not a date (is not written as YYYY, YYYY-MM or \
+         YYYY-MM-DD: write `2024-03-05`); left out",
+        "line 2: the source date `2025/05/03` is not a date (is not written as YYYY, YYYY-MM or \
+         YYYY-MM-DD: write `2025-05-03`)",
+        "line 3: the date `45780` is not a date (is a spreadsheet's day number: format the \
+         column as text (YYYY-MM-DD) before saving); left out",
+        "line 4: the date `05/03/2025` is not a date (is not written as YYYY, YYYY-MM or \
+         YYYY-MM-DD); left out",
+    ] {
+        assert!(said.contains(expected), "{expected}\n{said}");
+    }
+}
+
 /// A spreadsheet re-saved with its own dates: a date-time is read as its day, a source date
 /// that is no date is said on each row that gives it (it was said once, then each later row of
 /// the same source was said to "differ" from the date left out), and problems that differ only

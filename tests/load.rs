@@ -699,6 +699,41 @@ fn a_trailing_comma_is_said_as_such() {
     }
 }
 
+/// A date written with one-digit parts or other separators, its meaning plain, is said with
+/// how to write it; a spreadsheet's day number is said to be one (both were only "is not
+/// written as YYYY, YYYY-MM or YYYY-MM-DD").
+#[test]
+fn a_date_written_otherwise_is_said_with_how_to_write_it() {
+    let text = red();
+    for (date, said) in [
+        (
+            "2024-3-5",
+            "\"2024-3-5\" is not written as YYYY, YYYY-MM or YYYY-MM-DD: write `2024-03-05`",
+        ),
+        ("2025/05/03", "write `2025-05-03`"),
+        ("2025-5", "write `2025-05`"),
+        (
+            "45780",
+            "\"45780\" is a spreadsheet's day number: format the column as text (YYYY-MM-DD) before saving",
+        ),
+    ] {
+        let edited = text.replacen(
+            "\"date\": \"2025-05-01\"",
+            &format!("\"date\": \"{date}\""),
+            1,
+        );
+        assert_ne!(edited, text);
+        let found = side_text_problems(&edited);
+        let bad: Vec<&String> = found
+            .iter()
+            .filter(|(c, _)| *c == Code::BadDate)
+            .map(|(_, m)| m)
+            .collect();
+        assert_eq!(bad.len(), 1, "{date}: {found:?}");
+        assert!(bad[0].contains(said), "{date}: {found:?}");
+    }
+}
+
 /// A comment, a string in single quotes and two objects joined (JSON as another language or
 /// a paste writes it; README's `new` example holds comments) are each said as what they are,
 /// with what to do: they were said as "key must be a string", a missing comma.

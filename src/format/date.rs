@@ -17,12 +17,19 @@ pub struct Date {
     pub day: Option<u8>,
 }
 
-/// Why a string is not a date.
+/// Why a string is not a date. The one wording of the date rule, so every reader (validate,
+/// the imports, the options and the screen) says the same, with the date meant when it is plain.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
-    /// The shape is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    #[error("is not written as YYYY, YYYY-MM or YYYY-MM-DD")]
-    Shape,
+    /// The shape is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; with the date `meant` when only the
+    /// writing is off (`2024-3-5`, `2025/05/03`, `2025.5`: the year first, then the month and
+    /// the day, one separator).
+    #[error("is not written as YYYY, YYYY-MM or YYYY-MM-DD{}", write_instead(.meant))]
+    Shape { meant: Option<Date> },
+    /// Five digits (`45780`): the day number a spreadsheet saves for a date cell, counted from
+    /// 1900 (or 1904), so no date can be told for sure.
+    #[error("is a spreadsheet's day number: format the column as text (YYYY-MM-DD) before saving")]
+    DayNumber,
     /// The shape is right but the day or month does not exist.
     #[error("is not a real calendar date")]
     NotReal,
@@ -51,6 +58,41 @@ impl Date {
     }
 }
 
+/// The advice of a [`DateError::Shape`]: the date as it is written.
+fn write_instead(meant: &Option<Date>) -> String {
+    meant.map_or_else(String::new, |d| format!(": write `{d}`"))
+}
+
+/// The date a string not written as the format says plainly means: a four-digit year, then a
+/// month and a day of one or two digits, each after one separator (`-`, `/` or `.`, the same
+/// each time); a real date. `None` for anything else (`05/03/2025`: which is the month?).
+fn meant(s: &str) -> Option<Date> {
+    let sep = s.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+    let mut parts = s.split(sep);
+    let year = digits(parts.next()?, 4).ok()?;
+    let number = |p: &str| {
+        (matches!(p.len(), 1 | 2) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u8>().ok())
+            .flatten()
+    };
+    let month = number(parts.next()?)?;
+    let day = match parts.next() {
+        Some(d) => Some(number(d)?),
+        None => None,
+    };
+    if parts.next().is_some() || !(1..=12).contains(&month) {
+        return None;
+    }
+    if day.is_some_and(|d| d == 0 || d > days_in_month(year, month)) {
+        return None;
+    }
+    Some(Date {
+        year,
+        month: Some(month),
+        day,
+    })
+}
+
 fn is_leap(year: u16) -> bool {
     (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
@@ -67,21 +109,34 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 
 fn digits(s: &str, len: usize) -> Result<u16, DateError> {
     if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(DateError::Shape);
+        return Err(DateError::Shape { meant: None });
     }
-    s.parse().map_err(|_| DateError::Shape)
+    s.parse().map_err(|_| DateError::Shape { meant: None })
 }
 
 impl FromStr for Date {
     type Err = DateError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Date::written(s).map_err(|e| match e {
+            DateError::Shape { .. } if s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit()) => {
+                DateError::DayNumber
+            }
+            DateError::Shape { .. } => DateError::Shape { meant: meant(s) },
+            e => e,
+        })
+    }
+}
+
+impl Date {
+    /// The date `s` is, written exactly as the format says.
+    fn written(s: &str) -> Result<Self, DateError> {
         let mut parts = s.split('-');
         let year = digits(parts.next().unwrap_or(""), 4)?;
         let month = parts.next().map(|m| digits(m, 2)).transpose()?;
         let day = parts.next().map(|d| digits(d, 2)).transpose()?;
         if parts.next().is_some() {
-            return Err(DateError::Shape);
+            return Err(DateError::Shape { meant: None });
         }
         let month = month.map(|m| m as u8);
         let day = day.map(|d| d as u8);
@@ -149,9 +204,34 @@ mod tests {
     fn rejects_unreal_and_misshapen_dates() {
         assert_eq!("2025-02-29".parse::<Date>(), Err(DateError::NotReal));
         assert_eq!("2025-13".parse::<Date>(), Err(DateError::NotReal));
-        assert_eq!("25-01-01".parse::<Date>(), Err(DateError::Shape));
-        assert_eq!("2025-1-01".parse::<Date>(), Err(DateError::Shape));
-        assert_eq!("2025-01-01-01".parse::<Date>(), Err(DateError::Shape));
+        let shape = Err(DateError::Shape { meant: None });
+        assert_eq!("25-01-01".parse::<Date>(), shape);
+        assert_eq!("2025-01-01-01".parse::<Date>(), shape);
+        assert_eq!("05/03/2025".parse::<Date>(), shape);
+        assert_eq!("2025-02-30".parse::<Date>(), Err(DateError::NotReal));
+        assert_eq!("2025/2/30".parse::<Date>(), shape);
+        assert_eq!("2025-05/03".parse::<Date>(), shape);
+        assert_eq!("45780".parse::<Date>(), Err(DateError::DayNumber));
+    }
+
+    #[test]
+    fn a_plain_date_written_otherwise_is_said_as_written() {
+        for (given, meant) in [
+            ("2025-1-01", "2025-01-01"),
+            ("2024-3-5", "2024-03-05"),
+            ("2025/05/03", "2025-05-03"),
+            ("2025.5.3", "2025-05-03"),
+            ("2025-5", "2025-05"),
+        ] {
+            let said = given.parse::<Date>().map_err(|e| e.to_string());
+            assert_eq!(
+                said,
+                Err(format!(
+                    "is not written as YYYY, YYYY-MM or YYYY-MM-DD: write `{meant}`"
+                )),
+                "{given}"
+            );
+        }
     }
 
     #[test]

@@ -697,7 +697,8 @@ impl<'de> Want<'de> for DateWant {
             Ok(d) => Some(d),
             Err(e) => {
                 let expected = match e {
-                    DateError::Shape => "a date written YYYY, YYYY-MM or YYYY-MM-DD",
+                    DateError::Shape { .. } => "a date written YYYY, YYYY-MM or YYYY-MM-DD",
+                    DateError::DayNumber => "a date written YYYY-MM-DD",
                     DateError::NotReal => "a real calendar date",
                 };
                 cx.error(

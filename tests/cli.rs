@@ -903,6 +903,38 @@ fn validate_checks_one_side_file_on_its_own() {
     );
     assert!(said.contains("parallax import claimreview "), "{said}");
     assert!(said.contains("failed: 1 error(s)"), "{said}");
+    // So are the other forms fact-checkers publish it in: a list of reviews, a review whose
+    // `@type` comes first, the Fact Check Tools API's answer, a saved page (they got "is an
+    // array", four missing fields, or "invalid JSON").
+    let review =
+        r#"{"@type": "ClaimReview", "@context": "https://schema.org", "claimReviewed": "x"}"#;
+    for (name, text) in [
+        ("list.json", format!("[{review}]")),
+        ("typed.json", review.to_owned()),
+        (
+            "api.json",
+            r#"{"claims": [{"text": "x", "claimReview": [{"textualRating": "False"}]}]}"#
+                .to_owned(),
+        ),
+        (
+            "page.html",
+            format!("<!doctype html><script type=\"application/ld+json\">{review}</script>"),
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("written");
+        let out = parallax()
+            .arg("validate")
+            .arg(&path)
+            .output()
+            .expect("runs");
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            said.contains("this is ClaimReview (JSON-LD), not a side file")
+                && said.contains("failed: 1 error(s)"),
+            "{name}: {said}"
+        );
+    }
 }
 
 /// `dismiss` or `link` with one claim id forgotten takes the dispute's path for the second id:

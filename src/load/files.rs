@@ -619,6 +619,33 @@ pub(super) fn is_claimreview(bytes: &[u8]) -> bool {
     first_field(bytes).is_some_and(|b| b.starts_with(b"\"@context\""))
 }
 
+/// True for ClaimReview in the other forms fact-checkers publish it, given as a side file: a
+/// list of reviews, a review whose `@type` comes first, the Fact Check Tools API's answer
+/// (`claims`, each with its `claimReview`), or a saved page holding it. Only the start of a
+/// JSON file is looked at; a page (no side file starts with `<`) is looked through.
+pub(super) fn is_claimreview_like(bytes: &[u8]) -> bool {
+    if is_claimreview(bytes) {
+        return true;
+    }
+    let b = bytes.strip_prefix(super::BOM.as_bytes()).unwrap_or(bytes);
+    let b = b
+        .get(b.iter().take_while(|c| c.is_ascii_whitespace()).count()..)
+        .unwrap_or_default();
+    let head = b.get(..b.len().min(4096)).unwrap_or(b);
+    let has = |within: &[u8], needle: &[u8]| within.windows(needle.len()).any(|w| w == needle);
+    let ours = has(head, b"\"parallax/1\"");
+    match b.first() {
+        Some(b'[') => !ours && (has(head, b"\"@context\"") || has(head, b"\"ClaimReview\"")),
+        Some(b'{') => {
+            !ours
+                && ((has(head, b"\"@type\"") && has(head, b"\"ClaimReview\""))
+                    || (has(head, b"\"claims\"") && has(head, b"\"claimReview\"")))
+        }
+        Some(b'<') => has(b, b"ClaimReview"),
+        _ => false,
+    }
+}
+
 /// True for a file parallax's export wrote, which a folder holds beside the side files: JSON
 /// whose first field is `"format": "parallax-export/1"`, or the ClaimReview export's
 /// `"@context"`. Only the start of the file is looked at.

@@ -870,7 +870,7 @@ fn read_file<'a, T>(
     };
     // ClaimReview named as a side file: what it is, and how to read it, is the one thing said
     // (its `@context` and missing fields made four errors and no hint).
-    if files::is_claimreview(bytes) {
+    if files::is_claimreview_like(bytes) {
         return FileRead::Refused(
             Diagnostic::in_file(
                 Severity::Error,

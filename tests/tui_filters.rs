@@ -897,3 +897,26 @@ fn esc_with_a_date_not_applied_says_so() {
             .contains("not applied")
     );
 }
+
+/// In a section of a few fixed choices (rows), a letter and select-all say what works there
+/// (they did nothing, unsaid).
+#[test]
+fn keys_that_do_nothing_in_a_section_of_fixed_choices_say_so() {
+    let mut a = app(80, 24);
+    section(&mut a, Section::Rows);
+    typed(&mut a, "x");
+    let said = a.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("Typing finds a choice in the lists only"),
+        "{said}"
+    );
+    let before = a.query.filter.clone();
+    update(&mut a, Action::SelectFound);
+    let said = a.message.clone().unwrap_or_default();
+    assert!(said.contains("This section takes one choice"), "{said}");
+    assert_eq!(a.query.filter, before);
+    section(&mut a, Section::Dates);
+    update(&mut a, Action::SelectFound);
+    let said = a.message.clone().unwrap_or_default();
+    assert!(said.contains("The dates are typed here"), "{said}");
+}

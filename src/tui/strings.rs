@@ -1526,6 +1526,14 @@ pub mod filters {
         format!("{shown} of {total} claims remain, in {topics} {t}")
     }
 
+    /// A letter typed in a section of fixed choices (rows, common ground), where nothing is
+    /// found by typing.
+    pub const NO_FINDING_HERE: &str =
+        "Typing finds a choice in the lists only; here ↑ ↓ move and Space chooses.";
+    /// Select-all in a section that takes one choice.
+    pub const ONE_CHOICE: &str = "This section takes one choice: Space chooses it.";
+    /// Select-all among the typed dates.
+    pub const DATES_TYPED: &str = "The dates are typed here: YYYY, YYYY-MM or YYYY-MM-DD.";
     /// A typed date that is not one.
     pub fn bad_date(field: &str, text: &str, why: &str) -> String {
         format!("{field}: “{text}” {why} (type YYYY, YYYY-MM or YYYY-MM-DD); not applied.")

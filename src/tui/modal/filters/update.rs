@@ -562,8 +562,16 @@ fn key(app: &mut App, p: &mut Panel, action: Action) -> bool {
             } else if p.section.is_list() && p.find.apply(e) {
                 p.finding = p.finding || matches!(e, Edit::Insert(_));
                 p.cursor = 0;
+            } else if !p.section.is_list() && matches!(e, Edit::Insert(_)) {
+                // A letter in a section of a few fixed choices finds nothing: said, as any
+                // key that does nothing is.
+                app.message = Some(words::NO_FINDING_HERE.to_owned());
             }
         }
+        Action::SelectFound if date.is_some() => {
+            app.message = Some(words::DATES_TYPED.to_owned());
+        }
+        Action::SelectFound => app.message = Some(words::ONE_CHOICE.to_owned()),
         _ => {}
     }
     p.cursor = p.cursor.min(p.visible().len().saturating_sub(1));

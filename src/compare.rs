@@ -11,9 +11,15 @@
 //! topic's common-ground rows come first, as a lane of their own.
 
 use crate::format::{Assessment, Claim, ClaimAt, Date, Dispute, Rating, RelationKind};
-use crate::query::filter::said_by;
 use foldhash::HashMap as Fast;
 use std::collections::{HashMap, HashSet};
+
+/// True when a claim dated `date` had been made by `as_of`: a date of month or year precision
+/// counts from its last day, on both sides; an undated claim is kept (marked undated). Here,
+/// below the query, so the comparison and the filters share it with no import circle.
+pub fn said_by(date: Option<Date>, as_of: Date) -> bool {
+    date.is_none_or(|d| d.last_day() <= as_of.last_day())
+}
 
 /// Which sides answer a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -76,11 +76,9 @@ impl<'d> Related<'d> {
     }
 }
 
-/// True when a claim dated `date` had been made by `as_of`: a date of month or year precision
-/// counts from its last day, on both sides; an undated claim is kept (marked undated).
-pub fn said_by(date: Option<Date>, as_of: Date) -> bool {
-    date.is_none_or(|d| d.last_day() <= as_of.last_day())
-}
+/// The as-of rule, kept with the comparison (which judges common ground by it) and named here
+/// too, where the filters apply it.
+pub use crate::compare::said_by;
 
 /// What to keep of a comparison. See the module documentation for how constraints combine.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -77,6 +77,7 @@ fn main() -> ExitCode {
                 json,
                 score,
                 cache: !no_cache,
+                typed_options: typed_options("search"),
             };
             commands::search(
                 cli::InputArgs { paths: args, read },
@@ -218,6 +219,53 @@ fn main() -> ExitCode {
             })
         }
     }
+}
+
+/// The options given to `command` as typed, each with its value (`--left democrat`,
+/// `--as-of=2025`), without the paths and the query, in their order: what a command suggested
+/// in place of the one given keeps. Which options take a value is clap's to say.
+fn typed_options(command: &str) -> Vec<String> {
+    let cli = <Cli as clap::CommandFactory>::command();
+    let Some(sub) = cli.find_subcommand(command) else {
+        return Vec::new();
+    };
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let Some(at) = args.iter().position(|a| a == command) else {
+        return Vec::new();
+    };
+    let takes_value = |flag: &str| {
+        sub.get_arguments().any(|a| {
+            let named = match flag.strip_prefix("--") {
+                Some(long) => a.get_long() == Some(long),
+                None => flag
+                    .strip_prefix('-')
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(|c| a.get_short() == Some(c)),
+            };
+            named && a.get_action().takes_values()
+        })
+    };
+    let mut kept = Vec::new();
+    let mut rest = args.iter().skip(at + 1);
+    while let Some(a) = rest.next() {
+        if a == "--" {
+            break;
+        }
+        if !a.starts_with('-') || a == "-" {
+            continue;
+        }
+        kept.push(a.clone());
+        if !a.contains('=')
+            && takes_value(a)
+            && let Some(value) = rest.next()
+        {
+            kept.push(value.clone());
+        }
+    }
+    kept
 }
 
 /// For an option the command does not take but others do (`timeline --since`), which commands

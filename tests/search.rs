@@ -902,6 +902,18 @@ fn words_given_unquoted_are_a_usage_error_that_says_to_quote_them() {
     // Quoted, the words are searched for.
     let (code, err) = run(&["dispute", "border talks"]);
     assert!(matches!(code, Some(0 | 1)), "{err}");
+    // The options given are kept in the command suggested, each with its value, where they
+    // stood (they were dropped: the command shown searched every side, unfiltered).
+    let (_, err) = run(&["--one-sided", "dispute", "border", "--as-of=2025", "talks"]);
+    assert!(
+        err.contains("parallax search --one-sided --as-of=2025 dispute \"border talks\""),
+        "{err}"
+    );
+    let (_, err) = run(&["--party", "my side", "ceasefire", "dispute"]);
+    assert!(
+        err.contains("the query: parallax search --party 'my side' dispute \"ceasefire\""),
+        "{err}"
+    );
 }
 
 #[test]

@@ -39,7 +39,7 @@ struct JsonHit<'a> {
 }
 
 /// How `search` prints, from its flags.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// A JSON array instead of lines.
     pub json: bool,
@@ -47,6 +47,9 @@ pub struct Options {
     pub score: bool,
     /// A large dispute's index may come from the cache.
     pub cache: bool,
+    /// The options given, as typed (`--left`, `democrat`), so a command suggested in place of
+    /// the one given keeps them.
+    pub typed_options: Vec<String>,
 }
 
 /// Prints the hits; returns whether there was any. `input.paths` are the paths, then the query. A
@@ -92,6 +95,7 @@ pub fn search(
         .collect();
     let command = |query: &str| {
         let mut parts = vec!["parallax search".to_owned()];
+        parts.extend(opts.typed_options.iter().map(|o| option_word(o)));
         parts.extend(
             shown_paths
                 .iter()
@@ -112,9 +116,14 @@ pub fn search(
     if !words.is_empty() && paths.is_empty() && dispute_path(&query_os) {
         // `parallax search ceasefire liar`: the dispute named after the query.
         let shown = text::clean(query_text).text;
+        let options: String = opts
+            .typed_options
+            .iter()
+            .map(|o| format!("{} ", option_word(o)))
+            .collect();
         return Err(Failure::Usage(format!(
             "`{shown}` is a dispute path, not a query, and `{}` is not a file or folder here: \
-             name the dispute first, then the query: parallax search {} {}",
+             name the dispute first, then the query: parallax search {options}{} {}",
             words.first().map(String::as_str).unwrap_or_default(),
             shell_words::quote(&shown),
             shell_query(&words.join(" "))
@@ -368,6 +377,18 @@ pub fn dash_query(args: &[String], invalid: &str) -> Option<String> {
         said.push_str(&hint);
     }
     Some(said)
+}
+
+/// An option given (or its value) as one shell word: as typed when it holds nothing a shell
+/// reads (`--as-of=2025`, `democrat`), else quoted.
+fn option_word(option: &str) -> String {
+    let shown = text::clean(&text::one_line(option)).text;
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_=.,:/@%+".contains(c);
+    if !shown.is_empty() && shown.chars().all(plain) {
+        shown
+    } else {
+        shell_words::quote(&shown).into_owned()
+    }
 }
 
 /// A query as one shell word: in double quotes, as a user writes one, unless it holds what a

@@ -221,6 +221,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// The arguments after `parallax`, as typed, for the messages that quote them back: read with
+/// `args_os`, since `args` panics on one that is not UTF-8 (a Latin-1 file name).
+fn typed_args() -> Vec<String> {
+    std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect()
+}
+
 /// The options given to `command` as typed, each with its value (`--left democrat`,
 /// `--as-of=2025`), without the paths and the query, in their order: what a command suggested
 /// in place of the one given keeps. Which options take a value is clap's to say.
@@ -229,10 +238,7 @@ fn typed_options(command: &str) -> Vec<String> {
     let Some(sub) = cli.find_subcommand(command) else {
         return Vec::new();
     };
-    let args: Vec<String> = std::env::args_os()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
+    let args = typed_args();
     let Some(at) = args.iter().position(|a| a == command) else {
         return Vec::new();
     };
@@ -286,11 +292,7 @@ fn option_of_other_commands(e: &clap::Error) -> Option<String> {
     // subcommand of the one before.
     let mut used = &cli;
     let mut path = Vec::new();
-    // `args_os`: `args` panics on an argument that is not UTF-8 (a Latin-1 file name).
-    for a in std::env::args_os()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
-    {
+    for a in typed_args() {
         if let Some(sub) = used.get_subcommands().find(|c| c.get_name() == a) {
             used = sub;
             path.push(sub.get_name().to_owned());
@@ -361,10 +363,7 @@ fn import_without_kind(e: &clap::Error) -> Option<String> {
     let Some(ContextValue::String(word)) = e.get(ContextKind::InvalidSubcommand) else {
         return None;
     };
-    let args: Vec<String> = std::env::args_os()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
+    let args = typed_args();
     let at = args.iter().position(|a| a == "import")?;
     // The word right after `import`: a file, not an option's value.
     if args.get(at + 1) != Some(word) {
@@ -403,13 +402,7 @@ fn command_line_error(e: clap::Error) -> ExitCode {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     if e.kind() == ErrorKind::UnknownArgument
         && let Some(ContextValue::String(invalid)) = e.get(ContextKind::InvalidArg)
-        && let Some(said) = commands::dash_query(
-            &std::env::args_os()
-                .skip(1)
-                .map(|a| a.to_string_lossy().into_owned())
-                .collect::<Vec<_>>(),
-            invalid,
-        )
+        && let Some(said) = commands::dash_query(&typed_args(), invalid)
     {
         let _ = writeln!(io::stderr(), "error: {said}");
         return ExitCode::from(2);

@@ -683,6 +683,14 @@ impl App {
             .map_or("?", |s| s.party.name.as_str())
     }
 
+    /// A side's party id (shorter than many names), or "" when there is no such side.
+    pub fn party_id(&self, side: usize) -> &str {
+        self.dispute
+            .sides
+            .get(side)
+            .map_or("", |s| s.party.id.as_str())
+    }
+
     /// The screen's regions at the current size.
     pub fn regions(&self) -> Regions {
         regions::regions(

@@ -149,11 +149,7 @@ fn entry_lines(
     // A long party name gives way to its id when the topic would keep little room
     // (`Democratic Party speakers` left `Health…` of the topic at 80 columns).
     let fixed = text::width(&format!("{marker}{party} ·  · {detail}"));
-    let id = app
-        .dispute
-        .sides
-        .get(at.claim.side())
-        .map_or("", |s| s.party.id.as_str());
+    let id = app.party_id(at.claim.side());
     let party = if width.saturating_sub(fixed) < 20 && !id.is_empty() && id.len() < party.len() {
         id.to_owned()
     } else {

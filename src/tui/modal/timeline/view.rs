@@ -236,13 +236,7 @@ fn selection(
 /// The two parties' ids: shorter than long names (`Democratic Party speakers`), where a line
 /// would cut the right party's count.
 fn ids(app: &App) -> (&str, &str) {
-    let id = |side: usize| {
-        app.dispute
-            .sides
-            .get(side)
-            .map_or("?", |s| s.party.id.as_str())
-    };
-    (id(app.cmp.left), id(app.cmp.right))
+    (app.party_id(app.cmp.left), app.party_id(app.cmp.right))
 }
 
 fn undated(app: &App, t: &crate::timeline::Timeline, width: usize) -> Line<'static> {

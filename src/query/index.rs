@@ -6,7 +6,7 @@
 //! ([`Index::shared`]) reads the claims' texts from the dispute instead of copying them. An index that
 //! owns its strings ([`Index::new`]) is the one `crate::cache` keeps.
 
-use super::search::Field;
+use super::field::Field;
 use super::words;
 use crate::format::{Claim, ClaimAt, Dispute, ManifestTopic, Side, Topic};
 use serde::{Deserialize, Serialize};

@@ -5,9 +5,11 @@
 //! For typing, a [`Session`] keeps the filtered comparison while the filter stays the same and
 //! the last query's hits, so each keystroke costs a search of what is left, not of everything.
 
+mod field;
 pub mod filter;
 pub mod highlight;
 pub mod hints;
+mod hit;
 mod index;
 pub mod matcher;
 pub mod oneshot;

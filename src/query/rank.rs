@@ -4,7 +4,8 @@
 //! the one-shot search (`super::oneshot`, a cold `parallax search`) both feed it, so they rank
 //! the same query in the same order.
 
-use super::search::{Field, Hit};
+use super::field::Field;
+use super::hit::Hit;
 use crate::format::ClaimAt;
 use rayon::prelude::*;
 use std::collections::HashMap;

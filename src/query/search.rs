@@ -9,6 +9,9 @@
 //! (`super::words`); short fields (speaker, tags, outlet) keep letters-in-order matching too.
 //! Each term of the query must match some field of a claim.
 
+pub use super::field::Field;
+use super::hit::indexed;
+pub use super::hit::{Hit, HitText};
 use super::index::{Index, WordIds};
 use super::matcher::{MatcherKind, Needle};
 use super::pattern::{self, Term, TermKind};
@@ -16,152 +19,8 @@ use super::rank::{self, Alive};
 use super::words::{self, Words};
 use crate::format::{ClaimAt, Dispute};
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::ops::Deref;
 use std::sync::Arc;
-
-/// Where in a claim a search term matched.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::IntoStaticStr,
-    strum::FromRepr,
-)]
-#[repr(u8)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-pub enum Field {
-    /// The claim's text.
-    Text,
-    /// Who made the claim.
-    Speaker,
-    /// One of its tags.
-    Tag,
-    /// The outlet of a source it cites.
-    Outlet,
-    /// The title of a source it cites.
-    SourceTitle,
-    /// The topic's neutral title.
-    Topic,
-    /// The side's own title for the topic.
-    Framing,
-    /// The question of the claim's point.
-    Question,
-}
-
-impl Field {
-    /// True for the fields a claim shares with its whole topic or point: the topic's titles and
-    /// the point's question. A match there is one hit, not one per claim.
-    pub fn is_topic_level(self) -> bool {
-        matches!(self, Field::Topic | Field::Framing | Field::Question)
-    }
-
-    /// True for prose, matched by words: letters scattered across a paragraph mean nothing.
-    /// Speakers, tags and outlets are short, so letters in order (fzf's way) help there.
-    pub fn is_prose(self) -> bool {
-        !matches!(self, Field::Speaker | Field::Tag | Field::Outlet)
-    }
-
-    /// The field's name in output.
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-}
-
-/// One hit of a search, as every view lists it. Its field's text is a [`HitText`], or, from a
-/// one-shot search, the dispute's own string (`&str`: no copy per hit).
-#[derive(Debug, Clone)]
-pub struct Hit<T = HitText> {
-    /// The claim.
-    pub claim: ClaimAt,
-    /// The rank packed into one number; higher ranks first (see [`Pattern::rank`]).
-    pub score: u32,
-    /// The field shown for the hit: where its best term matched.
-    pub field: Field,
-    /// That field's text (cleaned at load), for snippets.
-    pub text: T,
-    /// How many claims the hit stands for: 1 for a match in the claim's own fields; for a
-    /// topic-level hit (its topic's titles, its point's question), every claim found only
-    /// through that field, `claim` being the first of them.
-    pub claims: usize,
-    /// Typos the hit needed, over all its terms: more than 0 means it matched only through a
-    /// typo (or, in a short field, through letters in order).
-    pub typos: u8,
-}
-
-impl<T: Deref<Target = str>, U: Deref<Target = str>> PartialEq<Hit<U>> for Hit<T> {
-    fn eq(&self, other: &Hit<U>) -> bool {
-        self.claim == other.claim
-            && self.score == other.score
-            && self.field == other.field
-            && *self.text == *other.text
-            && self.claims == other.claims
-            && self.typos == other.typos
-    }
-}
-
-impl<T> Hit<T> {
-    /// True for a hit through a topic's title or framing or a point's question, which stands
-    /// for every claim of its topic or point found that way.
-    pub fn is_topic_level(&self) -> bool {
-        self.field.is_topic_level()
-    }
-}
-
-/// A hit's field text: read from the index that found it (no copy per hit: a search of
-/// 100,000 claims would copy megabytes of text), or a copy.
-#[derive(Clone)]
-pub struct HitText(TextOf);
-
-#[derive(Clone)]
-enum TextOf {
-    Copy(Arc<str>),
-    Index(Arc<Index>, u32),
-}
-
-impl std::ops::Deref for HitText {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        match &self.0 {
-            TextOf::Copy(s) => s,
-            TextOf::Index(index, id) => index.string(*id),
-        }
-    }
-}
-
-impl AsRef<str> for HitText {
-    fn as_ref(&self) -> &str {
-        self
-    }
-}
-
-impl PartialEq for HitText {
-    fn eq(&self, other: &Self) -> bool {
-        **self == **other
-    }
-}
-
-impl std::fmt::Debug for HitText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        (**self).fmt(f)
-    }
-}
-
-impl From<Arc<str>> for HitText {
-    fn from(s: Arc<str>) -> Self {
-        HitText(TextOf::Copy(s))
-    }
-}
 
 /// How many claims a search found, for a header or a summary line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -740,7 +599,7 @@ impl Pattern {
         }
         let places = rank::Places {
             claim: |e: usize| index.claim(e),
-            text: |s: u32| HitText(TextOf::Index(Arc::clone(index), s)),
+            text: |s: u32| indexed(index, s),
             own_text: |e: usize| index.fields(e).next().map(|(_, s)| s),
         };
         rank::hits(alive, positive, &places)

@@ -1,0 +1,99 @@
+//! One hit of a search and its field's text: below the search and the ranking, which both
+//! make and read hits.
+
+use super::field::Field;
+use super::index::Index;
+use crate::format::ClaimAt;
+use std::ops::Deref;
+use std::sync::Arc;
+
+/// One hit of a search, as every view lists it. Its field's text is a [`HitText`], or, from a
+/// one-shot search, the dispute's own string (`&str`: no copy per hit).
+#[derive(Debug, Clone)]
+pub struct Hit<T = HitText> {
+    /// The claim.
+    pub claim: ClaimAt,
+    /// The rank packed into one number; higher ranks first (see `Pattern::rank`).
+    pub score: u32,
+    /// The field shown for the hit: where its best term matched.
+    pub field: Field,
+    /// That field's text (cleaned at load), for snippets.
+    pub text: T,
+    /// How many claims the hit stands for: 1 for a match in the claim's own fields; for a
+    /// topic-level hit (its topic's titles, its point's question), every claim found only
+    /// through that field, `claim` being the first of them.
+    pub claims: usize,
+    /// Typos the hit needed, over all its terms: more than 0 means it matched only through a
+    /// typo (or, in a short field, through letters in order).
+    pub typos: u8,
+}
+
+impl<T: Deref<Target = str>, U: Deref<Target = str>> PartialEq<Hit<U>> for Hit<T> {
+    fn eq(&self, other: &Hit<U>) -> bool {
+        self.claim == other.claim
+            && self.score == other.score
+            && self.field == other.field
+            && *self.text == *other.text
+            && self.claims == other.claims
+            && self.typos == other.typos
+    }
+}
+
+impl<T> Hit<T> {
+    /// True for a hit through a topic's title or framing or a point's question, which stands
+    /// for every claim of its topic or point found that way.
+    pub fn is_topic_level(&self) -> bool {
+        self.field.is_topic_level()
+    }
+}
+
+/// A hit's field text: read from the index that found it (no copy per hit: a search of
+/// 100,000 claims would copy megabytes of text), or a copy.
+#[derive(Clone)]
+pub struct HitText(TextOf);
+
+#[derive(Clone)]
+enum TextOf {
+    Copy(Arc<str>),
+    Index(Arc<Index>, u32),
+}
+
+impl std::ops::Deref for HitText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match &self.0 {
+            TextOf::Copy(s) => s,
+            TextOf::Index(index, id) => index.string(*id),
+        }
+    }
+}
+
+impl AsRef<str> for HitText {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq for HitText {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for HitText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+/// A hit's text read from the index that found it.
+pub(super) fn indexed(index: &Arc<Index>, id: u32) -> HitText {
+    HitText(TextOf::Index(Arc::clone(index), id))
+}
+
+impl From<Arc<str>> for HitText {
+    fn from(s: Arc<str>) -> Self {
+        HitText(TextOf::Copy(s))
+    }
+}

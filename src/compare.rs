@@ -81,6 +81,10 @@ pub struct Row {
     pub links: Vec<Link>,
     /// Whether the two sides agree in the row (see [`Row::agreement`]).
     pub common: bool,
+    /// How many of the left and of the right side's claims in the row a filter hides, so a
+    /// side with none shown says the filters hide them rather than "no counterpart" (which
+    /// reads as silence). Never counts what a date drops (that had not been said yet).
+    pub hidden: [u32; 2],
 }
 
 impl Row {
@@ -133,7 +137,8 @@ impl Row {
             && corroborated(&self.right)
     }
 
-    /// Which sides answer the row.
+    /// Which sides have claims in the row as it stands (a side whose claims a filter hides
+    /// has none: the row is shown, and counted, as one-sided).
     pub fn answered(&self) -> Answered {
         match (self.left.is_empty(), self.right.is_empty()) {
             (false, false) if matches!(self.kind, RowKind::Packed | RowKind::Suggested) => {
@@ -143,6 +148,11 @@ impl Row {
             (false, true) => Answered::Left,
             _ => Answered::Right,
         }
+    }
+
+    /// How many of one side's claims in the row (`true` for the left) a filter hides.
+    pub fn hidden_on(&self, left: bool) -> u32 {
+        self.hidden[usize::from(!left)]
     }
 
     /// The row's claims, left side first.
@@ -160,6 +170,7 @@ impl Row {
             right,
             links: Vec::new(),
             common: false,
+            hidden: [0, 0],
         }
     }
 
@@ -612,6 +623,7 @@ fn rows(
             right: Vec::new(),
             links: Vec::new(),
             common: false,
+            hidden: [0, 0],
         });
     }
 
@@ -679,6 +691,7 @@ fn rows(
             right: Vec::new(),
             links: Vec::new(),
             common: false,
+            hidden: [0, 0],
         });
         let mut stack = vec![i];
         place[i] = Place::Row(row);
@@ -704,6 +717,7 @@ fn rows(
                 right: Vec::new(),
                 links: Vec::new(),
                 common: false,
+                hidden: [0, 0],
             });
         }
     }

@@ -25,7 +25,7 @@ pub enum LineKind {
     Standing,
     /// The empty line between two claims.
     Gap,
-    /// "no counterpart" on a silent side.
+    /// "no counterpart" (or the claims the filters hide) on a side with none shown.
     Silent,
 }
 
@@ -42,6 +42,16 @@ pub struct Line {
 
 /// The words shown on a side that has no claim in a row.
 pub const NO_COUNTERPART: &str = "no counterpart";
+
+/// The words shown on a side with no claim shown in a row: "no counterpart", or, when the
+/// filters hide `hidden` of its claims there, how many (the side did answer the row).
+pub fn silent(hidden: u32) -> std::borrow::Cow<'static, str> {
+    match hidden {
+        0 => NO_COUNTERPART.into(),
+        1 => "1 claim hidden by the filters".into(),
+        n => format!("{n} claims hidden by the filters").into(),
+    }
+}
 
 /// The one-line summary of who said a claim and when, if the file gives either.
 pub fn speaker_line(claim: &Claim) -> Option<String> {
@@ -524,7 +534,7 @@ pub fn row_lines(
         &mut left,
         dispute,
         comparison,
-        (true, &row.left),
+        (true, &row.left, row.hidden_on(true)),
         widths.0,
         within,
     );
@@ -532,7 +542,7 @@ pub fn row_lines(
         &mut right,
         dispute,
         comparison,
-        (false, &row.right),
+        (false, &row.right, row.hidden_on(false)),
         widths.1,
         within,
     );
@@ -556,7 +566,15 @@ pub fn row_side(
         most: None,
     };
     let claims = if left { &row.left } else { &row.right };
-    side_lines(out, dispute, comparison, (left, claims), width, within);
+    let hidden = row.hidden_on(left);
+    side_lines(
+        out,
+        dispute,
+        comparison,
+        (left, claims, hidden),
+        width,
+        within,
+    );
 }
 
 /// Lays out one side of a row (`true` for the left, and its claims) into `out`: the claims with
@@ -565,12 +583,12 @@ fn side_lines(
     out: &mut dyn Sink,
     dispute: &Dispute,
     comparison: &Comparison,
-    (left, claims): (bool, &[ClaimAt]),
+    (left, claims, hidden): (bool, &[ClaimAt], u32),
     width: usize,
     within: InRow,
 ) {
     if claims.is_empty() {
-        out.line(LineKind::Silent, NO_COUNTERPART, None);
+        out.line(LineKind::Silent, &silent(hidden), None);
         return;
     }
     for (i, &at) in claims.iter().enumerate() {

@@ -246,6 +246,9 @@ fn filtering_drops_empty_rows_and_topics_keeps_order_and_recounts() {
     let counts = out.counts();
     assert_eq!((counts.left_claims, counts.right_claims), (3, 0));
     assert_eq!(counts.left_only, 3);
+    // Two of the rows had a right claim, which the tags hide: those say how many.
+    let hidden = out.topics.iter().filter(|t| t.rows[0].hidden_on(false) > 0);
+    assert_eq!(hidden.count(), 2);
     // The rebuttal link lost its other end, so it goes too.
     assert!(out.topics[0].rows[0].links.is_empty());
 }
@@ -553,4 +556,109 @@ fn filter_words_and_ids_are_read_in_any_case() {
         };
         assert_eq!(show(typed), show(&typed.to_lowercase()), "{flag} {typed}");
     }
+}
+
+/// A side whose claims in a row a filter hides did answer the row: its cell says how many the
+/// filters hide (not "no counterpart", which a reader takes for silence), and exports carry
+/// the count beside `answered`, which is of the claims shown.
+#[test]
+fn a_side_the_filter_hides_is_said_hidden_not_silent() {
+    let args = ["--party", "india", "--topic", "strikes"];
+    let shown = common::parallax_on("query", "show", &[&args[..], &["--width", "100"]].concat());
+    let hit = common::line_with(&shown, "Nine terror camps");
+    assert!(
+        hit.trim_end().ends_with("│ 1 claim hidden by the filters"),
+        "{shown}"
+    );
+    // A claim with no counterpart at all keeps the words that say so.
+    let alone = common::line_with(&shown, "Only a na");
+    assert!(alone.trim_end().ends_with("│ no counterpart"), "{shown}");
+
+    let csv = common::parallax_on(
+        "query",
+        "export",
+        &[&args[..], &["-f", "csv", "-o", "-"]].concat(),
+    );
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
+    let headers = reader.headers().expect("a header").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let first = records.first().expect("a record");
+    assert_eq!(&first[col("answered")], "left", "{csv}");
+    assert_eq!(&first[col("right_hidden")], "1", "{csv}");
+    assert_eq!(&first[col("left_hidden")], "", "{csv}");
+    assert_eq!(&first[col("right_claim")], "", "{csv}");
+
+    let json = common::parallax_on(
+        "query",
+        "export",
+        &[&args[..], &["-f", "json", "-o", "-"]].concat(),
+    );
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let row = &doc["topics"][0]["rows"][0];
+    assert_eq!(row["right_hidden"], 1, "{json}");
+    assert_eq!(row["right"], serde_json::json!([]), "{json}");
+    assert!(
+        doc["topics"][0]["rows"][1].get("right_hidden").is_none(),
+        "{json}"
+    );
+    let schema =
+        std::fs::read_to_string(common::fixture_path("../../narratives/export-schema.json"))
+            .expect("the export schema");
+    let schema: serde_json::Value = serde_json::from_str(&schema).expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+
+    for format in ["md", "html"] {
+        let out = common::parallax_on(
+            "query",
+            "export",
+            &[&args[..], &["-f", format, "-o", "-"]].concat(),
+        );
+        assert!(
+            out.contains("1 claim hidden by the filters"),
+            "{format}: {out}"
+        );
+    }
+}
+
+/// As of a date, what a side had not said yet is not hidden by the filter: a row's hidden
+/// count is of the claims said by then, and a side that had said nothing is "no counterpart".
+#[test]
+fn claims_not_said_by_the_date_are_not_counted_hidden() {
+    use serde_json::json;
+    let (_dir, d) = common::dispute_of(&[
+        (
+            "a",
+            json!({"id": "a1", "text": "A says", "point": "p", "date": "2025-05-01"}),
+        ),
+        (
+            "b",
+            json!({"id": "b1", "text": "B early", "point": "p", "date": "2025-05-02"}),
+        ),
+        (
+            "b",
+            json!({"id": "b2", "text": "B later", "point": "p", "date": "2025-05-09"}),
+        ),
+        (
+            "b",
+            json!({"id": "b3", "text": "B latest", "point": "p", "date": "2025-05-20"}),
+        ),
+    ]);
+    let cmp = Comparison::new(&d, 0, 1);
+    let hidden = |as_of: &str| {
+        let f = Filter {
+            parties: vec!["a".into()],
+            as_of: date(as_of),
+            ..Filter::default()
+        };
+        let out = f.apply(&d, &cmp);
+        let row = &out.topics[0].rows[0];
+        assert!(row.right.is_empty());
+        row.hidden_on(false)
+    };
+    assert_eq!(hidden("2025-05-01"), 0);
+    assert_eq!(hidden("2025-05-10"), 2);
+    assert_eq!(hidden("2025-05-31"), 3);
 }

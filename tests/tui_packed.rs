@@ -107,6 +107,7 @@ fn unpacking_puts_the_claims_back_in_the_rules_order() {
         },
         links: Vec::new(),
         common: false,
+        hidden: [0, 0],
     };
     for (lefts, rights) in [(3, 1), (1, 3), (2, 2), (0, 2), (2, 0)] {
         let rows: Vec<Row> = (0..lefts)

@@ -9,7 +9,7 @@ use super::model::{ClaimOut, Export, SourceOut, TopicOut};
 use std::borrow::Cow;
 
 /// The header, in order; README.md documents each column.
-pub const COLUMNS: [&str; 39] = [
+pub const COLUMNS: [&str; 41] = [
     "topic_id",
     "topic",
     "row",
@@ -49,6 +49,8 @@ pub const COLUMNS: [&str; 39] = [
     "right_superseded_by",
     "left_assessed_later",
     "right_assessed_later",
+    "left_hidden",
+    "right_hidden",
 ];
 
 /// The CSV writer of every CSV parallax writes: records end in `\n`, and the buffer is large.
@@ -239,7 +241,7 @@ pub fn render_to<'a>(
                 .blanks(11)?
                 .cell(&doc.right.id)?
                 .blanks(11)?
-                .blanks(7)?
+                .blanks(9)?
                 .end()?;
         }
         for (r, row) in t.rows.iter().enumerate() {
@@ -258,11 +260,18 @@ pub fn render_to<'a>(
                     .cell(&doc.right.id)?
                     .side(row.right.get(i))?
                     .extra(row.common_ground, row.left.get(i), row.right.get(i))?
+                    .cell(&hidden(row.left_hidden))?
+                    .cell(&hidden(row.right_hidden))?
                     .end()?;
             }
         }
     }
     w.flush().map_err(|e| ExportError::Encode(e.to_string()))
+}
+
+/// A count of claims the filters hide, blank for none.
+fn hidden(n: u32) -> String {
+    if n == 0 { String::new() } else { n.to_string() }
 }
 
 #[cfg(test)]

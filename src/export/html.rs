@@ -234,10 +234,12 @@ fn claim(out: &mut Sink<'_>, c: &ClaimOut) {
     out.push_str("</p></div>");
 }
 
-fn side(out: &mut Sink<'_>, class: &str, claims: &[ClaimOut]) {
+fn side(out: &mut Sink<'_>, class: &str, (claims, hidden): (&[ClaimOut], u32)) {
     let _ = write!(out, "<td class=\"{class}\">");
     if claims.is_empty() {
-        out.push_str("<p class=\"silent\">no counterpart</p>");
+        out.push_str("<p class=\"silent\">");
+        out.push_str(&crate::layout::silent(hidden));
+        out.push_str("</p>");
     }
     for c in claims {
         claim(out, c);
@@ -278,8 +280,8 @@ fn row(out: &mut Sink<'_>, r: &RowOut) {
     out.push_str("<tbody><tr><th class=\"question\" colspan=\"2\" scope=\"colgroup\">");
     text(out, &r.heading);
     out.push_str("</th></tr><tr>");
-    side(out, "left", &r.left);
-    side(out, "right", &r.right);
+    side(out, "left", (&r.left, r.left_hidden));
+    side(out, "right", (&r.right, r.right_hidden));
     out.push_str("</tr></tbody>\n");
 }
 

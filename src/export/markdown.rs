@@ -236,11 +236,15 @@ fn row(out: &mut Sink<'_>, doc: &Export, r: &RowOut) {
     table_head(out, doc);
     let height = r.left.len().max(r.right.len()).max(1);
     for i in 0..height {
-        for side in [&r.left, &r.right] {
+        for (side, hidden) in [(&r.left, r.left_hidden), (&r.right, r.right_hidden)] {
             out.push_str("| ");
             match side.get(i) {
                 Some(c) => claim(out, c),
-                None if i == 0 => out.push_str("*no counterpart*"),
+                None if i == 0 => {
+                    out.push('*');
+                    out.push_str(&crate::layout::silent(hidden));
+                    out.push('*');
+                }
                 None => {}
             }
             out.push(' ');

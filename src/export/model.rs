@@ -141,6 +141,11 @@ impl AnsweredOut {
     }
 }
 
+/// For serde: a count of zero is left out.
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 /// One row: the claims of both sides that line up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -158,8 +163,14 @@ pub struct RowOut<'a> {
     /// True when the two sides agree in the row (common ground); such rows come first.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub common_ground: bool,
-    /// Which sides answer it.
+    /// Which sides have claims in it (as exported: see `left_hidden`, `right_hidden`).
     pub answered: AnsweredOut,
+    /// How many of the left side's claims in the row the filters hide.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub left_hidden: u32,
+    /// How many of the right side's claims in the row the filters hide.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub right_hidden: u32,
     /// The left side's claims, in file order.
     pub left: Vec<ClaimOut<'a>>,
     /// The right side's claims, in file order.
@@ -526,6 +537,8 @@ pub fn topic<'a>(dispute: &'a Dispute, cmp: &'a Comparison, t: &'a TopicRows) ->
                     Answered::Left => AnsweredOut::Left,
                     Answered::Right => AnsweredOut::Right,
                 },
+                left_hidden: row.hidden_on(true),
+                right_hidden: row.hidden_on(false),
                 left: claims(&row.left),
                 right: claims(&row.right),
             })

@@ -102,6 +102,7 @@ pub fn with_suggested(cmp: &Comparison, pairs: &[Suggestion]) -> Comparison {
             right: vec![s.right],
             links: Vec::new(),
             common: false,
+            hidden: [0, 0],
         });
         topic.rows.splice(after..after, rows);
     }

@@ -564,6 +564,8 @@ impl Filter {
 fn as_of(dispute: &Dispute, row: &Row, date: Date) -> Option<Row> {
     let said = |at: &ClaimAt| dispute.claim(*at).is_some_and(|c| said_by(c.date, date));
     let mut cut = keep_claims(row, said)?;
+    // What had not been said by the date is not hidden: the side had not answered yet.
+    cut.hidden = row.hidden;
     cut.common = cut.agreement(dispute, Some(date));
     Some(cut)
 }
@@ -631,6 +633,21 @@ pub(super) fn keep_claims(r: &Row, keep: impl Fn(&ClaimAt) -> bool) -> Option<Ro
     } else {
         (r.kind, r.point.clone(), r.question.clone())
     };
+    // What `keep` left out of each side is hidden, not unsaid: the side still answers the row.
+    // The other claim of a broken pair was a guess or a neighbour, never a counterpart.
+    let hidden = |was: usize, now: usize, before: u32| {
+        if unpaired {
+            0
+        } else {
+            u32::try_from(was.saturating_sub(now))
+                .unwrap_or(u32::MAX)
+                .saturating_add(before)
+        }
+    };
+    let hidden = [
+        hidden(r.left.len(), left.len(), r.hidden[0]),
+        hidden(r.right.len(), right.len(), r.hidden[1]),
+    ];
     Some(Row {
         kind,
         point,
@@ -639,6 +656,7 @@ pub(super) fn keep_claims(r: &Row, keep: impl Fn(&ClaimAt) -> bool) -> Option<Ro
         right,
         links,
         common,
+        hidden,
     })
 }
 

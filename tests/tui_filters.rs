@@ -98,6 +98,10 @@ fn choosing_a_party_applies_at_once_and_the_header_says_so() {
     let s = screen(&a);
     assert!(s.contains("filters: party: india"), "{s}");
     assert!(s.contains("3 topics · claims 5 ⟷ 0"), "{s}");
+    // The other side's pane says what the filter hides beside a claim it answered, and "no
+    // counterpart" only where it said nothing.
+    assert!(s.contains("│ 1 claim hidden by the filters"), "{s}");
+    assert!(s.contains("│ no counterpart"), "{s}");
 }
 
 #[test]

@@ -1625,6 +1625,76 @@ fn topics_own_word_case(verdicts: bool) {
     assert!(!pair.contains("both answer"), "{text}");
 }
 
+/// A point made from one linked pair is mostly that pair's words: two claims sharing one of
+/// them (a name) do not "both answer" its question. On LIAR, linking one pair on
+/// "Did Perry's Texas program serve women through Planned Parenthood?" had 100 suggestions say
+/// both answer it, through `health` (health-care bills) or `Planned Parenthood` (defunding it).
+#[test]
+fn a_claim_sharing_one_word_with_a_linked_pair_does_not_answer_its_question() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let side = |id: &str, texts: &[&str]| {
+        let claims: Vec<serde_json::Value> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let mut c = serde_json::json!({
+                    "id": format!("{id}-{i}"), "text": text, "sources": ["s"]
+                });
+                if i == 0 {
+                    c["point"] = serde_json::json!("program");
+                }
+                c
+            })
+            .collect();
+        serde_json::json!({
+            "format": "parallax/1", "dispute": "d", "party": {"id": id, "name": id},
+            "sources": [{"id": "s", "outlet": "Gazette", "url": "https://example.org/a"}],
+            "topics": [{"id": "care", "title": "Care", "claims": claims}]
+        })
+    };
+    let manifest = serde_json::json!({
+        "format": "parallax/1",
+        "dispute": {"id": "d", "title": "Care statements"},
+        "sides": ["dem.json", "rep.json"],
+        "topics": [{"id": "care", "title": "Care", "points": [{"id": "program",
+            "question": "Did the Lone Star program serve women through Family Choice clinics?"}]}]
+    });
+    let dem = side(
+        "dem",
+        &[
+            "Almost half of the women who get health screenings from the Lone Star Health Program get them at a Family Choice health center.",
+            "Congress voted to cut off Family Choice funding.",
+            "Voters care about schools and roads.",
+            "The state budget passed the senate in May.",
+        ],
+    );
+    let rep = side(
+        "rep",
+        &[
+            "Most women served by the Lone Star Health Program got care from a provider other than a Family Choice clinic.",
+            "Family Choice keeps getting federal funding.",
+            "Teachers want smaller classes.",
+            "The governor vetoed the transport budget.",
+        ],
+    );
+    let text = match_in(
+        dir.path(),
+        [
+            ("dispute.json", manifest),
+            ("dem.json", dem),
+            ("rep.json", rep),
+        ],
+    );
+    // The two claims on funding are suggested as a pair, for the word they share, and neither
+    // is said to answer the program's question, beside each other or beside its claim.
+    let pair = text
+        .lines()
+        .find(|l| l.contains("dem-1") && l.contains("rep-1"))
+        .unwrap_or_else(|| panic!("the two funding claims are suggested:\n{text}"));
+    assert!(pair.contains("shared words: funding"), "{text}");
+    assert!(!text.contains("both answer"), "{text}");
+}
+
 /// Side files without a manifest: `link` says the manifest it writes is new, and that the new
 /// point's question is the placeholder, with how to give a real one.
 #[test]

@@ -3,7 +3,7 @@
 //! its topic.
 
 use super::features::{
-    self, Class, Term, Tokenizer, Vector, Vocabulary, claim_texts, day_number, normalise,
+    self, Class, Term, Tokenizer, Vector, Vocabulary, claim_texts, day_number, dot, normalise,
     with_spread,
 };
 use crate::compare::{Comparison, RowKind, TopicRows};
@@ -102,6 +102,11 @@ pub struct Question {
     /// Of `vector`, the terms at most half the topic's claims hold: the ones that tell which of
     /// its questions a claim answers (the topic's own word tells nothing).
     pub telling: Vector,
+    /// How well a claim must fit `telling` to be taken to answer the question: half as well
+    /// as the claims already on the point do, the weakest of them (0 for a point nobody is on
+    /// yet). A point made from one pair is mostly that pair's words: a claim sharing one of
+    /// them ("health" on a point about a women's health program) does not answer it.
+    pub bar: f32,
 }
 
 /// Every compared claim's profile and every topic's questions.
@@ -276,6 +281,7 @@ fn intern_questions(
             text,
             vector: Vec::new(),
             telling: Vec::new(),
+            bar: 0.0,
         })
         .collect();
     (questions, tallies)
@@ -482,6 +488,20 @@ impl<'a> Profiles<'a> {
                     .collect();
             }
         }
+        for (&(t, k), members) in &on_point {
+            if let Some(q) = questions.get_mut(t).and_then(|qs| qs.get_mut(k)) {
+                let weakest = members
+                    .iter()
+                    .filter_map(|&i| claims.get(i))
+                    .map(|c| dot(&c.vector, &q.telling))
+                    .fold(f32::INFINITY, f32::min);
+                q.bar = if weakest.is_finite() {
+                    weakest / 2.0
+                } else {
+                    0.0
+                };
+            }
+        }
         claims.par_iter_mut().for_each(|c| {
             let qs = &questions[c.topic];
             // A question is one the claim may answer only when they share a telling term: one
@@ -491,6 +511,7 @@ impl<'a> Profiles<'a> {
                     && q.telling
                         .iter()
                         .any(|(t, _)| c.vector.binary_search_by_key(t, |(x, _)| *x).is_ok())
+                    && (q.bar == 0.0 || dot(&c.vector, &q.telling) >= q.bar)
             };
             c.fit = match c.point {
                 Some(k) => (k < qs.len()).then_some((k, 1.0)).into_iter().collect(),

@@ -181,8 +181,9 @@ pub fn shared_question<'p>(p: &'p Profiles, a: usize, b: usize) -> Option<&'p Qu
         // Each claim must fit the question through its telling terms alone: through a word of
         // little weight (a verdict in the notes) the topic's own word let a claim in (on LIAR,
         // 103 suggestions said both answer the question of one pair just linked).
-        let answers =
-            |c: &Profile, q: &Question| dot(&c.vector, &q.telling) >= super::profile::NO_QUESTION;
+        let answers = |c: &Profile, q: &Question| {
+            dot(&c.vector, &q.telling) >= super::profile::NO_QUESTION.max(q.bar)
+        };
         p.questions
             .get(x.topic)?
             .get(k)

@@ -605,6 +605,32 @@ fn the_modes_an_editor_leaves_set_are_reset_when_it_ends() {
     );
 }
 
+/// After `E`, the shell's prompt comes back where it was, below what the shell had printed:
+/// the modes reset on the shell's screen moved its cursor home (the scrolling region and origin
+/// mode do), and the prompt was drawn over the top of the window.
+#[test]
+fn after_the_editor_the_shells_cursor_stays_where_it_was() {
+    let (_dir, mut s, _) = with_editor("vi", |_| {
+        "sed -i 's/until 2030/until 2077/' \"$2\"\n".to_owned()
+    });
+    s.send("E");
+    s.wait_for("the screen again", |t| t.contains("until 2077"));
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    // The shell's screen as the user's terminal shows it: five lines the shell printed, then
+    // all the program wrote.
+    let mut shell = vt100::Parser::new(nz(30), nz(100), 0);
+    shell.process(b"1\r\n2\r\n3\r\n4\r\n5\r\n");
+    shell.process(&s.raw);
+    assert!(!shell.screen().alternate_screen());
+    assert_eq!(
+        shell.screen().cursor_position(),
+        (5, 0),
+        "{:?}",
+        String::from_utf8_lossy(&s.raw)
+    );
+}
+
 /// Side files given from two folders (as the README says to read files outside one folder):
 /// `E` opens the claim's file and the screen reloads, as in a dispute folder. It said "The
 /// bundled dispute is built into the program" and nothing was watched.

@@ -600,15 +600,19 @@ impl Host for Crossterm {
         put_back(self.modes.as_ref());
         // What an editor killed mid-way (or a careless one) left set is reset, on the shell's
         // screen and on the program's: colours, autowrap, the keypad's and cursor keys' modes.
+        // The shell's screen gets only what leaves its cursor where it is: the alternate screen
+        // saves that place, and the shell's prompt comes back to it (origin mode and the
+        // scrolling region move the cursor home, so they are reset on the program's screen).
         {
             use std::io::Write;
-            stdout().write_all(RESET_MODES.as_bytes())?;
+            stdout().write_all(RESET_IN_PLACE.as_bytes())?;
         }
         enable_raw_mode()?;
         execute!(stdout(), EnterAlternateScreen, Hide, EnableBracketedPaste)?;
         {
             use std::io::Write;
-            stdout().write_all(RESET_MODES.as_bytes())?;
+            stdout().write_all(RESET_IN_PLACE.as_bytes())?;
+            stdout().write_all(RESET_HOMING.as_bytes())?;
         }
         if self.mouse {
             execute!(stdout(), EnableMouseCapture)?;
@@ -629,10 +633,14 @@ impl Host for Crossterm {
     }
 }
 
-/// Resets what a program run on the terminal may leave set: colours and attributes (SGR),
-/// insert mode, origin mode and the scrolling region, autowrap (on), application cursor keys and
-/// keypad (off). A screen drawn after an editor that left a blue background was blue.
-const RESET_MODES: &str = "\x1b[0m\x1b[4l\x1b[?6l\x1b[r\x1b[?7h\x1b[?1l\x1b>";
+/// Resets what a program run on the terminal may leave set and the cursor's place does not
+/// depend on: colours and attributes (SGR), insert mode, autowrap (on), application cursor keys
+/// and keypad (off). A screen drawn after an editor that left a blue background was blue.
+const RESET_IN_PLACE: &str = "\x1b[0m\x1b[4l\x1b[?7h\x1b[?1l\x1b>";
+
+/// Resets origin mode and the scrolling region, which also moves the cursor home: on the
+/// shell's screen that put the prompt at the top, over what was there, after `E`.
+const RESET_HOMING: &str = "\x1b[?6l\x1b[r";
 
 /// How long the loop has to notice an ending signal before the program ends without it.
 const SIGNAL_GRACE: Duration = Duration::from_secs(1);

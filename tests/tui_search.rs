@@ -875,3 +875,43 @@ fn another_engines_syntax_is_said_over_the_hits_and_without_them() {
     let s = flat(&a);
     assert!(s.contains("fzf's OR) is not supported"), "{s}");
 }
+
+/// The shell's editing keys work in the search line: Ctrl-W takes back a word, Alt-B and
+/// Ctrl-← go a word left, Ctrl-K cuts to the end, Ctrl-A and Ctrl-E go to the ends, and the
+/// search follows each change. They answered "… does nothing in Search" before.
+#[test]
+fn the_shells_editing_keys_work_in_the_search_line() {
+    let mut a = app(120, 40);
+    search_for(&mut a, "water treaty abeyance");
+    let key = |a: &mut App, code: KeyCode, mods: KeyModifiers| {
+        common::key(a, KeyEvent::new(code, mods));
+    };
+    key(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(a.search.field.text(), "water treaty ");
+    key(&mut a, KeyCode::Char('b'), KeyModifiers::ALT);
+    key(&mut a, KeyCode::Left, KeyModifiers::CONTROL);
+    assert_eq!(a.search.field.cursor(), 0);
+    key(&mut a, KeyCode::Char('f'), KeyModifiers::ALT);
+    key(&mut a, KeyCode::Char('k'), KeyModifiers::CONTROL);
+    assert_eq!(a.search.field.text(), "water");
+    key(&mut a, KeyCode::Char('a'), KeyModifiers::CONTROL);
+    type_in(&mut a, "\"");
+    key(&mut a, KeyCode::Char('e'), KeyModifiers::CONTROL);
+    type_in(&mut a, " treaty\"");
+    assert_eq!(a.search.field.text(), "\"water treaty\"");
+    assert!(
+        screen(&a).contains("search: \"water treaty\""),
+        "{}",
+        screen(&a)
+    );
+    assert!(a.message.is_none(), "{:?}", a.message);
+    // Help lists them with the line's own keys.
+    key(&mut a, KeyCode::F(1), KeyModifiers::NONE);
+    let s = screen(&a);
+    assert!(s.contains("delete the word before the cursor"), "{s}");
+}
+
+#[test]
+fn the_readme_editing_key_table_matches_the_bindings() {
+    common::readme_has_table("editing", parallax::tui::keymap::EDITING);
+}

@@ -4,6 +4,7 @@
 
 use super::action::Action;
 use super::strings::help;
+use super::text_field::Edit;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A key with its modifiers.
@@ -81,6 +82,59 @@ pub const GLOBAL: &[Binding] = &[
     listed(&[ctrl('z')], Action::Suspend, help::SUSPEND),
     listed(&[ctrl('l')], Action::Redraw, help::REDRAW),
 ];
+
+/// The shell's editing keys, in every line that types (the search line, a dialog's question or
+/// path, the filters' dates and find, the as-of date): a key the line's own table gives another
+/// meaning keeps it (the filters' Ctrl-A).
+pub const EDITING: &[Binding] = &[
+    listed(&[ctrl('a')], Action::Edit(Edit::Home), help::EDIT_HOME),
+    listed(&[ctrl('e')], Action::Edit(Edit::End), help::EDIT_END),
+    listed(
+        &[alt('b'), with_ctrl(KeyCode::Left)],
+        Action::Edit(Edit::WordLeft),
+        help::EDIT_WORD_LEFT,
+    ),
+    listed(
+        &[alt('f'), with_ctrl(KeyCode::Right)],
+        Action::Edit(Edit::WordRight),
+        help::EDIT_WORD_RIGHT,
+    ),
+    listed(
+        &[ctrl('w'), with_alt(KeyCode::Backspace)],
+        Action::Edit(Edit::DeleteWordBack),
+        help::EDIT_DELETE_WORD,
+    ),
+    listed(
+        &[ctrl('k')],
+        Action::Edit(Edit::DeleteToEnd),
+        help::EDIT_DELETE_TO_END,
+    ),
+    listed(&[ctrl('d')], Action::Edit(Edit::Delete), help::EDIT_DELETE),
+];
+
+/// A character with Alt.
+pub const fn alt(ch: char) -> Key {
+    Key {
+        code: KeyCode::Char(ch),
+        mods: KeyModifiers::ALT,
+    }
+}
+
+/// A key that is not a character, with Ctrl.
+pub const fn with_ctrl(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+/// A key that is not a character, with Alt.
+pub const fn with_alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::ALT,
+    }
+}
 
 /// The key as the tables spell it: Shift is part of a character (`G`, `?`) and of Shift-Tab.
 pub fn normalise(event: KeyEvent) -> Key {

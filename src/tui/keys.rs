@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::app::App;
-use super::keymap::{self, GLOBAL};
+use super::keymap::{self, EDITING, GLOBAL};
 use super::modal::component;
 use super::text_field::Edit;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -15,7 +15,8 @@ pub fn action_in(app: &App, event: KeyEvent) -> Option<Action> {
     let key = keymap::normalise(event);
     let active = component::active(app);
     let found = app.keymap.find(active.bindings(), active.types(), key);
-    if let Some(b) = found.or_else(|| keymap::find(GLOBAL, key)) {
+    let editing = || active.types().then(|| keymap::find(EDITING, key)).flatten();
+    if let Some(b) = found.or_else(editing).or_else(|| keymap::find(GLOBAL, key)) {
         return Some(b.action);
     }
     match key.code {

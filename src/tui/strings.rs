@@ -396,6 +396,13 @@ pub mod help {
     pub const QUIT: &str = "quit";
     pub const SUSPEND: &str = "suspend to the shell (fg to return)";
     pub const REDRAW: &str = "draw the whole screen again";
+    pub const EDIT_HOME: &str = "cursor to the start";
+    pub const EDIT_END: &str = "cursor to the end";
+    pub const EDIT_WORD_LEFT: &str = "a word left";
+    pub const EDIT_WORD_RIGHT: &str = "a word right";
+    pub const EDIT_DELETE_WORD: &str = "delete the word before the cursor";
+    pub const EDIT_DELETE_TO_END: &str = "delete to the end";
+    pub const EDIT_DELETE: &str = "delete under the cursor";
     pub const EXPORT: &str = "export to a file: this topic or all, as shown";
     pub const SEARCH: &str =
         "find a topic (topic list) or search claims, speakers, tags, sources… (comparison)";

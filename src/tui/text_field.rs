@@ -37,6 +37,14 @@ pub enum Edit {
     End,
     /// Empty the field.
     Erase,
+    /// To the start of the word before the cursor (Alt-B, Ctrl-←).
+    WordLeft,
+    /// To the end of the word after the cursor (Alt-F, Ctrl-→).
+    WordRight,
+    /// Delete back to the start of the word before the cursor, as a shell's Ctrl-W does.
+    DeleteWordBack,
+    /// Delete from the cursor to the end (Ctrl-K).
+    DeleteToEnd,
 }
 
 impl TextField {
@@ -95,9 +103,11 @@ impl TextField {
                 Edit::Insert(_) => {
                     *self = TextField::default();
                 }
-                Edit::Backspace | Edit::Delete => return self.apply(Edit::Erase),
+                Edit::Backspace | Edit::Delete | Edit::DeleteWordBack | Edit::DeleteToEnd => {
+                    return self.apply(Edit::Erase);
+                }
                 // Left and Home leave the cursor at the start of what was selected.
-                Edit::Left => {
+                Edit::Left | Edit::WordLeft => {
                     self.cursor = 0;
                     return false;
                 }
@@ -146,6 +156,64 @@ impl TextField {
                 *self = TextField::default();
                 changed
             }
+            Edit::WordLeft => {
+                self.cursor = self.word_start();
+                false
+            }
+            Edit::WordRight => {
+                self.cursor = self.word_end();
+                false
+            }
+            Edit::DeleteWordBack => {
+                let start = self.word_start();
+                let changed = start < self.cursor;
+                self.text.replace_range(start..self.cursor, "");
+                self.cursor = start;
+                changed
+            }
+            Edit::DeleteToEnd => {
+                let changed = self.cursor < self.text.len();
+                self.text.truncate(self.cursor);
+                changed
+            }
+        }
+    }
+
+    /// Where the word before the cursor starts: back over spaces, then over what is not a
+    /// space (a word is what spaces separate, as a shell's Ctrl-W sees it).
+    fn word_start(&self) -> usize {
+        let before = self.text.get(..self.cursor).unwrap_or("");
+        let trimmed = before.trim_end();
+        let start = trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        self.boundary_at_or_before(start)
+    }
+
+    /// Where the word after the cursor ends: over spaces, then over what is not a space.
+    fn word_end(&self) -> usize {
+        let after = self.text.get(self.cursor..).unwrap_or("");
+        let skipped = after.len() - after.trim_start().len();
+        let end = after
+            .get(skipped..)
+            .and_then(|rest| rest.find(char::is_whitespace).map(|i| skipped + i))
+            .unwrap_or(after.len());
+        self.next_boundary_at_or_after(self.cursor + end)
+    }
+
+    /// The grapheme boundary at `at`, or the one before it.
+    fn boundary_at_or_before(&self, at: usize) -> usize {
+        let len = self.text.len();
+        let mut cursor = GraphemeCursor::new(at.min(len), len, true);
+        match cursor.is_boundary(&self.text, 0) {
+            Ok(true) => at.min(len),
+            _ => cursor
+                .prev_boundary(&self.text, 0)
+                .ok()
+                .flatten()
+                .unwrap_or(0),
         }
     }
 
@@ -278,6 +346,31 @@ mod tests {
         assert!(cleared.apply(Edit::Backspace));
         assert_eq!(cleared.text(), "");
         assert!(!TextField::proposed("").is_selected());
+    }
+
+    #[test]
+    fn words_are_moved_over_and_deleted_as_a_shell_does() {
+        let mut f = TextField::new("death  panels obama");
+        f.apply(Edit::DeleteWordBack);
+        assert_eq!((f.text(), f.cursor()), ("death  panels ", 14));
+        f.apply(Edit::DeleteWordBack);
+        assert_eq!(f.text(), "death  ");
+        f.apply(Edit::Insert('x'));
+        f.apply(Edit::WordLeft);
+        assert_eq!(f.cursor(), 7);
+        f.apply(Edit::WordLeft);
+        assert_eq!(f.cursor(), 0);
+        f.apply(Edit::WordRight);
+        assert_eq!(f.cursor(), 5);
+        f.apply(Edit::DeleteToEnd);
+        assert_eq!(f.text(), "death");
+        assert!(!f.moves(Edit::DeleteToEnd), "nothing after the cursor");
+        // A word of accented letters goes whole, its combining marks with it.
+        let mut g = TextField::new("cafe\u{301} noir");
+        g.apply(Edit::WordLeft);
+        g.apply(Edit::Left);
+        g.apply(Edit::DeleteWordBack);
+        assert_eq!(g.text(), " noir");
     }
 
     #[test]

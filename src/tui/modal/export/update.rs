@@ -186,9 +186,14 @@ impl Component for Dialog {
             Action::Edit(Edit::Left | Edit::Right) if !file => {
                 self.field == Field::Format || app.current_topic().is_some()
             }
-            Action::Edit(e @ (Edit::Home | Edit::End | Edit::Left | Edit::Right)) => {
-                file && self.path.moves(e)
-            }
+            Action::Edit(
+                e @ (Edit::Home
+                | Edit::End
+                | Edit::Left
+                | Edit::Right
+                | Edit::WordLeft
+                | Edit::WordRight),
+            ) => file && self.path.moves(e),
             Action::Edit(e) => self.path.moves(e),
             _ => true,
         }
@@ -275,7 +280,12 @@ fn edit(app: &App, d: &mut Dialog, action: Action) -> (bool, Outcome) {
     // Typing, wherever the focus is, edits the path.
     if matches!(
         edit,
-        Edit::Insert(_) | Edit::Backspace | Edit::Delete | Edit::Erase
+        Edit::Insert(_)
+            | Edit::Backspace
+            | Edit::Delete
+            | Edit::Erase
+            | Edit::DeleteWordBack
+            | Edit::DeleteToEnd
     ) {
         d.field = Field::File;
     }

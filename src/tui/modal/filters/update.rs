@@ -461,6 +461,7 @@ impl Component for Panel {
             Action::Edit(e) => match (field, e) {
                 (Some(f), _) => f.moves(e),
                 (None, Edit::Left | Edit::Right) => true,
+                (None, Edit::WordLeft | Edit::WordRight) => false,
                 (None, Edit::Home) => p.cursor > 0,
                 (None, Edit::End) => p.cursor + 1 < n(),
                 (None, _) => list && p.find.moves(e),
@@ -530,7 +531,14 @@ fn key(app: &mut App, p: &mut Panel, action: Action) -> bool {
         Action::SelectFound if p.section.is_many() => select_found(&mut app.query.filter, p),
         Action::NextPane => go(p, true),
         Action::PrevPane => go(p, false),
-        Action::Edit(e @ (Edit::Left | Edit::Right | Edit::Home | Edit::End)) if date.is_some() => {
+        Action::Edit(
+            e @ (Edit::Left
+            | Edit::Right
+            | Edit::Home
+            | Edit::End
+            | Edit::WordLeft
+            | Edit::WordRight),
+        ) if date.is_some() => {
             edit(p, e);
         }
         Action::Edit(Edit::Left) => go(p, false),
@@ -554,7 +562,13 @@ fn key(app: &mut App, p: &mut Panel, action: Action) -> bool {
                 p.note = None;
             }
         }
-        Action::Edit(e @ (Edit::Backspace | Edit::Insert(_))) => {
+        Action::Edit(
+            e @ (Edit::Backspace
+            | Edit::Insert(_)
+            | Edit::Delete
+            | Edit::DeleteWordBack
+            | Edit::DeleteToEnd),
+        ) => {
             if date.is_some() {
                 if edit(p, e) {
                     p.note = apply_dates(&mut app.query.filter, p);

@@ -5,7 +5,7 @@
 use super::state::{Help, KeyLine};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{Binding, GLOBAL, c, k, listed, shown};
+use crate::tui::keymap::{Binding, EDITING, GLOBAL, c, k, listed, shown};
 use crate::tui::layout::Regions;
 use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
@@ -61,6 +61,8 @@ pub fn open(app: &App, beneath: &dyn Component) -> Step {
         .iter()
         .chain(GLOBAL)
         .chain(after)
+        // A line that types takes the shell's editing keys too.
+        .chain(if beneath.types() { EDITING } else { &[] })
         .partition(|b| beneath.works(app, b.action));
     // An action with no key in force (`help = []`) is not listed: nothing would do it.
     let lines = |bindings: Vec<&Binding>| {

@@ -1978,3 +1978,48 @@ fn a_field_prefix_is_said_to_be_one_word() {
         .stderr(predicate::str::contains("there are no field prefixes"))
         .stderr(predicate::str::contains("search `modi`"));
 }
+
+/// Typos are forgiven as Meilisearch forgives them by default (one from 5 letters, two from 9):
+/// `Medicare` is not "Medicaid" (two letters off, 8 letters), nor `Iran` "Iraq" (4 letters),
+/// though `medicre` still finds "Medicare" and `ceasfire` "ceasefire".
+#[test]
+fn a_short_term_is_not_another_word_two_typos_or_one_letter_off() {
+    use serde_json::json;
+    let (dir, _) = common::dispute_of(&[
+        (
+            "a",
+            json!({"id": "a1", "text": "Medicare pays for the elderly."}),
+        ),
+        (
+            "a",
+            json!({"id": "a2", "text": "Medicaid pays for the poor."}),
+        ),
+        (
+            "b",
+            json!({"id": "b1", "text": "Sanctions on Iran were lifted."}),
+        ),
+        (
+            "b",
+            json!({"id": "b2", "text": "The war in Iraq went on. The ceasefire held."}),
+        ),
+    ]);
+    let found = |query: &str| {
+        let out = assert_cmd::Command::cargo_bin("parallax")
+            .expect("the binary")
+            .args(["search"])
+            .arg(dir.path())
+            .arg(query)
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let medicare = found("Medicare");
+    assert!(
+        medicare.contains("a1") && !medicare.contains("a2"),
+        "{medicare}"
+    );
+    let iran = found("Iran");
+    assert!(iran.contains("b1") && !iran.contains("b2"), "{iran}");
+    assert!(found("medicre").contains("a1"));
+    assert!(found("ceasfire").contains("b2"));
+}

@@ -482,6 +482,18 @@ fn an_interrupted_import_leaves_nothing_that_blocks_a_retry() {
             }
         }
         if !child.wait().unwrap().success() {
+            // On a busy machine the signal (sent by a `kill` started after the first file
+            // appeared) may come after the last file was in place: the import is whole then,
+            // nothing half-written, and the run is tried again.
+            let whole = written(&out).len() == 3
+                && parallax()
+                    .arg("validate")
+                    .arg(&out)
+                    .output()
+                    .is_ok_and(|o| o.status.success());
+            if whole {
+                continue;
+            }
             // Nothing half-written, not even the folder it made.
             assert_eq!(written(&out), Vec::<PathBuf>::new(), "nothing half-written");
             assert!(!out.exists(), "the folder it made is taken back too");

@@ -1695,6 +1695,89 @@ fn a_claim_sharing_one_word_with_a_linked_pair_does_not_answer_its_question() {
     assert!(!text.contains("both answer"), "{text}");
 }
 
+/// A claim kept out of a point row (`dismiss --row`) is not offered that point another way:
+/// beside a claim of no point, the pair no longer "both answer" its question, and `link`
+/// without a question makes a new point rather than join the one dismissed (both did).
+#[test]
+fn a_claim_kept_out_of_a_point_row_is_not_joined_to_it_through_a_pair() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let side = |id: &str, texts: &[&str]| {
+        let claims: Vec<serde_json::Value> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let mut c = serde_json::json!({
+                    "id": format!("{id}-{i}"), "text": text, "sources": ["s"]
+                });
+                if i == 0 {
+                    c["point"] = serde_json::json!("program");
+                }
+                c
+            })
+            .collect();
+        serde_json::json!({
+            "format": "parallax/1", "dispute": "d", "party": {"id": id, "name": id},
+            "sources": [{"id": "s", "outlet": "Gazette", "url": "https://example.org/a"}],
+            "topics": [{"id": "care", "title": "Care", "claims": claims}]
+        })
+    };
+    let manifest = serde_json::json!({
+        "format": "parallax/1",
+        "dispute": {"id": "d", "title": "Care statements"},
+        "sides": ["dem.json", "rep.json"],
+        "topics": [{"id": "care", "title": "Care", "points": [{"id": "program",
+            "question": "Did the Lone Star program serve women through Family Choice clinics?"}]}]
+    });
+    let dem = side(
+        "dem",
+        &[
+            "Almost half of the women who get health screenings from the Lone Star Health Program get them at a Family Choice health center.",
+            "Women in the Lone Star Health Program chose Family Choice clinics for screenings.",
+            "Voters care about schools and roads.",
+            "The state budget passed the senate in May.",
+        ],
+    );
+    let rep = side(
+        "rep",
+        &[
+            "Most women served by the Lone Star Health Program got care from a provider other than a Family Choice clinic.",
+            "Lone Star Health Program women mostly went to providers other than Family Choice clinics.",
+            "Teachers want smaller classes.",
+            "The governor vetoed the transport budget.",
+        ],
+    );
+    let before = match_in(
+        dir.path(),
+        [
+            ("dispute.json", manifest),
+            ("dem.json", dem),
+            ("rep.json", rep),
+        ],
+    );
+    let pair = |text: &str| common::line_with(text, "dem-1  rep-1").to_owned();
+    assert!(pair(&before).contains("both answer"), "{before}");
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("parallax")
+            .expect("the binary is built")
+            .args(args)
+            .arg(dir.path())
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    run(&["dismiss", "--row", "dem-1", "rep-0"]);
+    let after = run(&["match"]);
+    assert!(
+        !pair(&after).is_empty(),
+        "still suggested as a pair: {after}"
+    );
+    assert!(!pair(&after).contains("both answer"), "{after}");
+    let linked = run(&["link", "--dry-run", "dem-1", "rep-1"]);
+    assert!(linked.contains("on the new point"), "{linked}");
+    assert!(!linked.contains("`program`"), "{linked}");
+}
+
 /// Side files without a manifest: `link` says the manifest it writes is new, and that the new
 /// point's question is the placeholder, with how to give a real one.
 #[test]

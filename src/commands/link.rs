@@ -60,7 +60,16 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
         dispute.find_claim(left),
         dispute.find_claim(right),
     ) {
-        (None, Some(l), Some(r)) => crate::matching::fitting_question(&dispute, l, r),
+        (None, Some(l), Some(r)) => {
+            // Not a point the left claim was kept out of (`dismiss --row`), as `match` says.
+            let mut opts = crate::matching::Options::default();
+            if let Some(read) =
+                folder_of(paths).and_then(|f| crate::edit::dismissed::Dismissed::read(&f).ok())
+            {
+                read.apply(&mut opts);
+            }
+            crate::matching::fitting_question(&dispute, (l, r), &opts.dismissed_rows)
+        }
         _ => None,
     };
     let given = question;

@@ -50,15 +50,23 @@ pub fn is_placeholder(question: &str) -> bool {
 /// answer, as the matcher judges it: what accepting them on the screen offers to join. Only two
 /// claims of one topic that both lack a point can share one (see `Workspace::link`), so the
 /// matcher is not run for any other pair.
-pub fn fitting_question(dispute: &Dispute, left: ClaimAt, right: ClaimAt) -> Option<String> {
+/// A point row the analyst kept the left claim out of (`dismiss --row`) is not offered.
+pub fn fitting_question(
+    dispute: &Dispute,
+    (left, right): (ClaimAt, ClaimAt),
+    kept_out: &std::collections::HashSet<(String, String, String)>,
+) -> Option<String> {
     let no_point = |at| dispute.claim(at).is_some_and(|c| c.point.is_none());
-    if dispute.ids(left).1 != dispute.ids(right).1 || !no_point(left) || !no_point(right) {
+    let (_, topic, left_id) = dispute.ids(left);
+    if topic != dispute.ids(right).1 || !no_point(left) || !no_point(right) {
         return None;
     }
     let cmp = Comparison::new(dispute, left.side(), right.side());
     let p = Profiles::new(dispute, &cmp);
     let (a, b) = (*p.index.get(&left)?, *p.index.get(&right)?);
-    score::shared_question(&p, a, b)?.text.clone()
+    let q = score::shared_question(&p, a, b)?;
+    let out = (left_id.to_owned(), topic.to_owned(), q.point.clone());
+    (!kept_out.contains(&out)).then(|| q.text.clone()).flatten()
 }
 
 /// The marker of a suggested row's heading, so it reads apart without colour.

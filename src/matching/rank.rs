@@ -1,10 +1,10 @@
 //! Ranking: for each left claim that no right claim answers yet, the best right claims and point
 //! rows, within its topic and across topics; and the mutual best pairs the screen shows.
 
-use super::Suggestion;
 use super::features::with_spread;
 use super::profile::Profiles;
 use super::score::{Weights, reasons, shared_question, signals, signals_given};
+use super::{Reason, Suggestion};
 use crate::compare::{Comparison, Row, RowKind};
 use foldhash::HashMapExt;
 use rayon::prelude::*;
@@ -390,6 +390,7 @@ fn best_for(
         let x = &p.claims[a];
         let cross = x.topic != y.topic;
         let cross_id = cross.then(|| topic.map_or("?", |t| t.id.as_str()));
+        let (reasons, question) = reasons_and_question(cmp, p, (a, b), cross_id, dismissed);
         out.push(Suggestion {
             left: x.at,
             right: y.at,
@@ -397,8 +398,8 @@ fn best_for(
             topic: x.topic,
             cross_topic: cross,
             score,
-            reasons: reasons(p, a, b, cross_id),
-            question: question_of(p, a, b),
+            reasons,
+            question,
         });
     }
     out
@@ -411,7 +412,14 @@ fn row_of<'c>(cmp: &'c Comparison, p: &Profiles, i: usize) -> Option<&'c Row> {
 }
 
 /// A suggested row of the screen: left claim `a` and right claim `b` of one topic, both alone.
-fn pair(p: &Profiles, a: usize, b: usize, score: f32) -> Suggestion {
+fn pair(
+    cmp: &Comparison,
+    p: &Profiles,
+    (a, b): (usize, usize),
+    score: f32,
+    dismissed: &Dismissals,
+) -> Suggestion {
+    let (reasons, question) = reasons_and_question(cmp, p, (a, b), None, dismissed);
     Suggestion {
         left: p.claims[a].at,
         right: p.claims[b].at,
@@ -419,20 +427,41 @@ fn pair(p: &Profiles, a: usize, b: usize, score: f32) -> Suggestion {
         topic: p.claims[a].topic,
         cross_topic: false,
         score,
-        reasons: reasons(p, a, b, None),
-        question: question_of(p, a, b),
+        reasons,
+        question,
     }
+}
+
+/// The reasons for pairing `a` and `b`, and the manifest question both answer, which accepting
+/// the pair would join them on. A question whose point row the analyst kept the left claim out
+/// of (`dismiss --row`) is neither: the pair was offered as joining that point all the same.
+fn reasons_and_question(
+    cmp: &Comparison,
+    p: &Profiles,
+    (a, b): (usize, usize),
+    cross_id: Option<&str>,
+    dismissed: &Dismissals,
+) -> (Vec<Reason>, Option<String>) {
+    let mut reasons = reasons(p, a, b, cross_id);
+    let asked = shared_question(p, a, b).filter(|q| {
+        let topic = p.claims.get(a).and_then(|x| cmp.topics.get(x.topic));
+        !topic.is_some_and(|t| dismissed.row(p.ids[a], &t.id, &q.point))
+    });
+    if asked.is_none() {
+        reasons.retain(|r| !matches!(r, Reason::Question(_)));
+    }
+    (reasons, asked.and_then(|q| q.text.clone()))
 }
 
 /// [`topic_pairs`] for a topic too large to score every pair of ([`TOPIC_PAIRS`]): each left
 /// claim's candidates are the right claims sharing a distinctive word with it, and a pair is
 /// kept when each is the other's best among those candidates.
 fn mutual_candidates(
+    cmp: &Comparison,
     p: &Profiles,
-    ls: &[usize],
-    rs: &[usize],
+    (ls, rs): (&[usize], &[usize]),
     opts: &Options,
-    dismissed: &(dyn Fn(usize, usize) -> bool + Sync),
+    (dismissed, rows): (&(dyn Fn(usize, usize) -> bool + Sync), &Dismissals),
 ) -> Vec<Suggestion> {
     let found = sharing_terms(p, ls, rs, &opts.weights, true);
     let kept = |a: usize| move |&&(score, b): &&(f32, usize)| score > 0.0 && !dismissed(a, b);
@@ -460,7 +489,7 @@ fn mutual_candidates(
             continue;
         };
         if best_left.get(&b).map(|&(_, l)| l) == Some(a) && opts.reaches(score) {
-            out.push(pair(p, a, b, score));
+            out.push(pair(cmp, p, (a, b), score, rows));
         }
     }
     out
@@ -483,7 +512,7 @@ pub fn topic_pairs(cmp: &Comparison, p: &Profiles, opts: &Options) -> Vec<Sugges
         .zip(rt.par_iter())
         .map(|(ls, rs)| {
             if ls.len().saturating_mul(rs.len()) > TOPIC_PAIRS {
-                return mutual_candidates(p, ls, rs, opts, &dismissed);
+                return mutual_candidates(cmp, p, (ls, rs), opts, (&dismissed, &dismissals));
             }
             let m = topic_matrix(p, ls, rs, &opts.weights, OneToOne::Both);
             let mut out = Vec::new();
@@ -500,16 +529,11 @@ pub fn topic_pairs(cmp: &Comparison, p: &Profiles, opts: &Options) -> Vec<Sugges
                 let score = m[i][j];
                 if col_best == Some(i) && opts.reaches(score) && score > 0.0 {
                     let b = rs[j];
-                    out.push(pair(p, a, b, score));
+                    out.push(pair(cmp, p, (a, b), score, &dismissals));
                 }
             }
             out
         })
         .collect();
     per_topic.into_iter().flatten().collect()
-}
-
-/// The manifest question both claims answer, as text (a point without one is not offered).
-fn question_of(p: &Profiles, a: usize, b: usize) -> Option<String> {
-    shared_question(p, a, b).and_then(|q| q.text.clone())
 }

@@ -287,12 +287,17 @@ fn named() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// Parses a configuration's text; `path` names it in errors.
-pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-    let mut config: Config = toml::from_str(text).map_err(|e| ConfigError::Invalid {
+/// The error for a file the `toml` crate could not read as asked: its message names the line.
+fn not_valid(e: &toml::de::Error, path: &Path) -> ConfigError {
+    ConfigError::Invalid {
         path: crate::export::shown_path(path),
         message: crate::text::clean(&e.to_string()).text,
-    })?;
+    }
+}
+
+/// Parses a configuration's text; `path` names it in errors.
+pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+    let mut config: Config = toml::from_str(text).map_err(|e| not_valid(&e, path))?;
     let line_at = |offset: usize| {
         text.get(..offset)
             .map_or(1, |before| before.matches('\n').count() + 1)
@@ -336,11 +341,39 @@ pub fn invalid(path: &Path, line: usize, what: &str) -> ConfigError {
     }
 }
 
+/// `[export]` alone, as `parallax export` reads the file: the other sections are the screen's,
+/// and a mistake in one of them (a key clash in `[keys]`) is no reason for an export to stop.
+#[derive(Deserialize)]
+struct ExportOnly {
+    #[serde(default)]
+    export: ExportConfig,
+}
+
 /// The configuration in force: the file's, or the defaults when there is none at the
 /// platform's path. A file that `$PARALLAX_CONFIG` names must exist.
 pub fn load() -> Result<Config, ConfigError> {
+    match read()? {
+        Some((text, path)) => parse(&text, &path),
+        None => Ok(Config::default()),
+    }
+}
+
+/// The file's `[export]` (the defaults when there is no file), checked as [`load`] checks it;
+/// the rest of the file is read only as far as TOML needs.
+pub fn load_export() -> Result<ExportConfig, ConfigError> {
+    match read()? {
+        Some((text, path)) => toml::from_str::<ExportOnly>(&text)
+            .map(|only| only.export)
+            .map_err(|e| not_valid(&e, &path)),
+        None => Ok(ExportConfig::default()),
+    }
+}
+
+/// The text of the config file in force and its path; `None` when there is none at the
+/// platform's path. A file that `$PARALLAX_CONFIG` names must exist.
+fn read() -> Result<Option<(String, PathBuf)>, ConfigError> {
     let Some(path) = path() else {
-        return Ok(Config::default());
+        return Ok(None);
     };
     let unreadable = |reason: String| ConfigError::Unreadable {
         path: crate::export::shown_path(&path),
@@ -351,7 +384,7 @@ pub fn load() -> Result<Config, ConfigError> {
         Ok(bytes) => {
             let text = String::from_utf8(bytes)
                 .map_err(|_| unreadable("it is not UTF-8 text".to_owned()))?;
-            parse(&text, &path)
+            Ok(Some((text, path)))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && named().is_some() => {
             Err(ConfigError::Missing {
@@ -359,12 +392,10 @@ pub fn load() -> Result<Config, ConfigError> {
                 command: write_command(&path),
             })
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         // The default place in a home the user may not enter (`sudo -u nobody` keeps
         // `HOME=/root`): whether a file is there cannot be known, and none can be read.
-        Err(e) if named().is_none() && behind_a_closed_folder(e.kind(), &path) => {
-            Ok(Config::default())
-        }
+        Err(e) if named().is_none() && behind_a_closed_folder(e.kind(), &path) => Ok(None),
         Err(e) => Err(unreadable(e.to_string())),
     }
 }

@@ -24,19 +24,16 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(commands::Stdout(stdout.lock()));
     let mut err = io::stderr();
-    // `config` reports a bad file itself (exit 1); every other command stops on one (exit 2).
-    // Read once here; the commands that use it (export, the screen) are handed it.
-    let checked = match &cli.command {
-        Some(Command::Config { .. }) => Ok(parallax::config::Config::default()),
-        _ => commands::help::check_config(),
-    };
+    // `config` reports a bad file itself (exit 1); the commands that use a setting (export its
+    // `[export]`, the screen every section) read the file and stop on a mistake in what they
+    // use (exit 2); the rest never read it.
     // `search` and `match` exit 1 when they find nothing, as grep does; so their failures (files
     // with errors, a write that failed) exit 2, as grep's do, for a script to tell them apart.
     let finds = matches!(
         cli.command,
         Some(Command::Search { .. } | Command::Match { .. })
     );
-    let result = checked.and_then(|config| match cli.command {
+    let result = match cli.command {
         Some(Command::Validate {
             input,
             strict,
@@ -127,9 +124,9 @@ fn main() -> ExitCode {
             dry_run,
             paths,
         }) => commands::dismiss((&left, &right), row, dry_run, &paths, &mut out).map(|()| 0),
-        Some(Command::Export(args)) => {
+        Some(Command::Export(args)) => commands::help::export_config().and_then(|config| {
             commands::export::export(&args, &config, &mut out, &mut err).map(|()| 0)
-        }
+        }),
         Some(Command::Import(command)) => commands::import::import(&command, &mut err).map(|()| 0),
         Some(Command::Completions { shell }) => {
             commands::help::completions(shell, &mut out).map(|()| 0)
@@ -197,15 +194,20 @@ fn main() -> ExitCode {
                      its side files (`parallax --help` lists the commands)",
                     parallax::text::one_line(&path.to_string_lossy())
                 )))
-            } else if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-                Err(Failure::Usage(
-                    "the comparison screen needs a terminal; to print the comparison, use `parallax show`".to_owned(),
-                ))
             } else {
-                parallax::commands::open::open(&cli.open, &config, &mut err).map(|()| 0)
+                // The screen's settings first: a mistake in them is said wherever it runs.
+                commands::help::check_config().and_then(|config| {
+                    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+                        Err(Failure::Usage(
+                            "the comparison screen needs a terminal; to print the comparison, use `parallax show`".to_owned(),
+                        ))
+                    } else {
+                        parallax::commands::open::open(&cli.open, &config, &mut err).map(|()| 0)
+                    }
+                })
             }
         }
-    });
+    };
     let result = result.and_then(|code| out.flush().map(|()| code).map_err(Failure::from));
     match result {
         Ok(code) => ExitCode::from(code),

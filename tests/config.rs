@@ -70,12 +70,13 @@ fn an_unknown_key_names_its_line() {
         .code(1)
         .stderr(predicate::str::contains("line 3"))
         .stderr(predicate::str::contains("middle"));
+    // The screen reads `[theme]`: it stops (before it needs a terminal).
     parallax(&file)
-        .args(["export", "-f", "md"])
         .arg(fixture())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("config file"));
+        .stderr(predicate::str::contains("config file"))
+        .stderr(predicate::str::contains("middle"));
 }
 
 #[test]
@@ -222,51 +223,91 @@ fn a_config_path_that_is_a_fifo_or_a_device_is_refused_not_read_forever() {
         .stderr(predicate::str::contains("over the limit of 1048576 bytes"));
 }
 
+/// A mistake in a section stops only the commands that use it: `[theme]` and `[keys]` are the
+/// screen's, `[export]` is the export's and the screen's, and the other commands read no setting
+/// (a key clash made every command exit 2, `source <(parallax completions bash)` in a shell's
+/// startup file too). `config` itself still reports it, and exits 1, as the README says.
 #[test]
-fn every_command_but_config_stops_with_a_usage_error_on_an_invalid_file() {
+fn a_mistake_in_a_section_stops_only_the_commands_that_use_it() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("config.toml");
-    std::fs::write(&file, "[theme]\nleft = \"#12345\"\n").unwrap();
     let fixture = fixture();
-    let new_dir = dir.path().join("new-dispute");
-    let new_dir = new_dir.to_str().unwrap();
-    let commands: [&[&str]; 10] = [
-        &["show", &fixture],
-        &["validate", &fixture],
-        &["topics", &fixture],
-        &["search", &fixture, "ceasefire"],
-        &["timeline", &fixture],
-        &["match", &fixture],
-        &["export", "-f", "md", &fixture],
-        &[
-            "new", new_dir, "--title", "T", "--side", "a:A", "--side", "b:B",
-        ],
-        &["completions", "bash"],
-        &["man"],
-    ];
-    for args in commands {
+    for (i, (text, line, said)) in [
+        (
+            "[keys]\nhelp = \"?\"\nexport = \"x\"\n",
+            "line 3",
+            "would do two things",
+        ),
+        ("[theme]\nleft = \"#12345\"\n", "line 2", "unknown colour"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        std::fs::write(&file, text).unwrap();
+        let new_dir = dir.path().join(format!("new-dispute-{i}"));
+        let new_dir = new_dir.to_str().unwrap();
+        let commands: [&[&str]; 10] = [
+            &["show", &fixture],
+            &["validate", &fixture],
+            &["topics", &fixture],
+            &["search", &fixture, "ceasefire"],
+            &["timeline", &fixture],
+            &["match", &fixture],
+            &["export", "-f", "md", &fixture],
+            &[
+                "new", new_dir, "--title", "T", "--side", "a:A", "--side", "b:B",
+            ],
+            &["completions", "bash"],
+            &["man"],
+        ];
+        for args in commands {
+            let out = parallax(&file).args(args).output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                matches!(out.status.code(), Some(0 | 1)) && !err.contains("config file"),
+                "{text} {args:?}: {err}"
+            );
+        }
+        assert!(std::path::Path::new(new_dir).exists(), "`new` wrote it");
+        // The screen uses the section: it stops, naming the line (before it needs a terminal).
+        parallax(&file)
+            .arg(&fixture)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(line))
+            .stderr(predicate::str::contains(said))
+            .stderr(predicate::str::contains("parallax config --default"));
+        parallax(&file)
+            .arg("config")
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(line))
+            .stderr(predicate::str::contains(said));
+    }
+    // A mistake in `[export]` stops the export, even with --format given, and not `show`.
+    std::fs::write(&file, "[export]\nformat = \"pdf\"\n").unwrap();
+    for args in [&["export", &fixture][..], &["export", "-f", "md", &fixture]] {
         parallax(&file)
             .args(args)
             .assert()
             .code(2)
             .stdout("")
             .stderr(predicate::str::contains("line 2"))
-            .stderr(predicate::str::contains("unknown colour"))
-            .stderr(predicate::str::contains("parallax config --default"));
+            .stderr(predicate::str::contains("unknown format `pdf`"));
     }
-    assert!(
-        !std::path::Path::new(new_dir).exists(),
-        "`new` wrote nothing"
-    );
-    // A key that is no key is as invalid as a colour that is no colour.
-    std::fs::write(&file, "[keys]\nquit = \"Ctrl-\"\n").unwrap();
+    parallax(&file).args(["show", &fixture]).assert().success();
+    // A file that is no TOML at all stops the export too: its `[export]` cannot be read.
+    std::fs::write(&file, "[export\n").unwrap();
     parallax(&file)
-        .args(["show", &fixture])
+        .args(["export", "-f", "md", &fixture])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("line 2"));
-    // `config` itself reports the file and exits 1, as the README says.
-    parallax(&file).arg("config").assert().code(1);
+        .stderr(predicate::str::contains("line 1"));
+    parallax(&file)
+        .args(["completions", "bash"])
+        .assert()
+        .success();
 }
 
 /// On a new account (no config folder yet), the command `parallax config` suggests works as
@@ -326,17 +367,21 @@ fn a_config_file_that_parallax_config_names_must_exist() {
         .code(1)
         .stdout("")
         .stderr(predicate::str::contains(said.as_str()));
-    for args in [
-        &["show", &fixture()][..],
-        &["validate", &fixture()],
-        &["man"],
-    ] {
+    // The commands that use a setting stop; the others read no file.
+    for args in [&["export", "-f", "md", &fixture()][..], &[&fixture()]] {
         parallax(&file)
             .args(args)
             .assert()
             .code(2)
             .stdout("")
             .stderr(predicate::str::contains(said.as_str()));
+    }
+    for args in [
+        &["show", &fixture()][..],
+        &["validate", &fixture()],
+        &["man"],
+    ] {
+        parallax(&file).args(args).assert().success();
     }
     // What the message advises works, and `--default` and `--path` need no file.
     let default = parallax(&file)
@@ -471,7 +516,8 @@ fn a_key_no_terminal_sends_as_itself_is_refused_naming_why() {
         std::fs::write(&file, format!("[keys]\n{keys}\n")).unwrap();
         let key = keys.split('"').rev().nth(1).unwrap();
         let said = |out: std::process::Output| String::from_utf8(out.stderr).unwrap();
-        for (args, code) in [(vec!["config"], 1), (vec!["show"], 2)] {
+        // `config`, and the screen (on the bundled dispute) before it needs a terminal.
+        for (args, code) in [(vec!["config"], 1), (vec![], 2)] {
             let out = parallax(&file).args(&args).output().unwrap();
             assert_eq!(out.status.code(), Some(code), "{keys} {args:?}");
             let e = said(out);

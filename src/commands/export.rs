@@ -22,15 +22,15 @@ impl From<ExportError> for Failure {
 }
 
 /// Exports the comparison chosen by `args`; a note on what was written goes to `err`.
-/// `config` is the config file as the command line read it.
+/// `config` is the config file's `[export]`, as the command line read it.
 pub fn export(
     args: &ExportArgs,
-    config: &crate::config::Config,
+    config: &crate::config::ExportConfig,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
     let target = args.output.as_deref().filter(|p| *p != Path::new("-"));
-    let configured = config.export.format.as_ref().map(|f| f.0);
+    let configured = config.format.as_ref().map(|f| f.0);
     let chosen = match (args.format, target.and_then(Format::from_path), configured) {
         (Some(f), _, _) => f,
         (None, Some(f), _) => ExportFormat::from_comparison(f),

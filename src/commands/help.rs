@@ -192,10 +192,11 @@ pub fn config(default: bool, path: bool, out: &mut dyn Write) -> Result<(), Fail
     Ok(())
 }
 
-/// Checks the config file in force for every command but `config`: a file that cannot be read
-/// or is not valid (an unknown setting, a key that is no key) stops the command with a usage
-/// error, rather than let it run with a setting the user did not mean. Returns it, so no
-/// command reads it again.
+/// Checks the config file in force for the screen, which uses every section of it: a file that
+/// cannot be read or is not valid (an unknown setting, a key that is no key, a key clash) stops
+/// it with a usage error, rather than let it run with a setting the user did not mean. Returns
+/// it, so the screen does not read it again. The commands that read no setting never read the
+/// file, so a mistake in it does not break `completions` in a shell's startup file.
 pub fn check_config() -> Result<crate::config::Config, Failure> {
     let config = crate::config::load().map_err(|e| Failure::Usage(e.to_string()))?;
     if let Some(file) = crate::config::path() {
@@ -203,4 +204,11 @@ pub fn check_config() -> Result<crate::config::Config, Failure> {
             .map_err(|e| Failure::Usage(e.to_string()))?;
     }
     Ok(config)
+}
+
+/// The config file's `[export]` for `parallax export`, which uses no other section: a mistake
+/// there (or a file that cannot be read) stops the export with a usage error; one in `[theme]` or
+/// `[keys]` is the screen's, and `parallax config` names it.
+pub fn export_config() -> Result<crate::config::ExportConfig, Failure> {
+    crate::config::load_export().map_err(|e| Failure::Usage(e.to_string()))
 }

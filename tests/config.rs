@@ -482,7 +482,8 @@ fn an_export_folder_of_tilde_alone_is_the_home_folder() {
 }
 
 /// A key a terminal cannot send as itself (`Ctrl-I` arrives as Tab, `Ctrl-M` as Enter, `Ctrl-[`
-/// as Esc; Ctrl does nothing to Enter or Shift-Tab) or with a modifier written twice is refused,
+/// as Esc; Ctrl does nothing to Enter or Shift-Tab; Alt-[ and Alt-O begin other keys' escape
+/// sequences) or with a modifier written twice is refused,
 /// by `parallax config` and at startup, naming the key, the action and why: it was said to be ok
 /// and listed by `?`, and could never act.
 #[test]
@@ -512,6 +513,13 @@ fn a_key_no_terminal_sends_as_itself_is_refused_naming_why() {
             "terminals send Ctrl-Shift-Tab as Shift-Tab",
         ),
         ("copy = \"Ctrl-Ctrl-x\"", "copy", "has Ctrl- twice, a typo"),
+        // Esc [ and Esc O begin other keys' sequences: Alt-[ swallowed the key after it.
+        ("search = \"Alt-[\"", "search", "Alt-[ sends Esc ["),
+        (
+            "filters = [\"f\", \"Alt-O\"]",
+            "filters",
+            "Alt-O sends Esc O",
+        ),
     ] {
         std::fs::write(&file, format!("[keys]\n{keys}\n")).unwrap();
         let key = keys.split('"').rev().nth(1).unwrap();
@@ -533,7 +541,7 @@ fn a_key_no_terminal_sends_as_itself_is_refused_naming_why() {
     // Ctrl with a letter, Space or a named key other than those arrives as itself.
     std::fs::write(
         &file,
-        "[keys]\nexport = [\"Ctrl-E\", \"Ctrl-Up\", \"Alt-Enter\"]\nfilters = \"Ctrl-Space\"\n",
+        "[keys]\nexport = [\"Ctrl-E\", \"Ctrl-Up\", \"Alt-Enter\"]\nfilters = [\"Ctrl-Space\", \"Alt-o\", \"Alt-]\"]\n",
     )
     .unwrap();
     parallax(&file).arg("config").assert().success();

@@ -392,7 +392,8 @@ pub fn parse_key(text: &str) -> Result<Key, String> {
 
 /// Why a key never reaches the screen as itself, if it does not: a terminal (without a
 /// keyboard protocol of its own, which the screen does not ask for) sends Ctrl only with a
-/// letter or Space as a key of its own, and three of those are the codes of other keys.
+/// letter or Space as a key of its own, and three of those are the codes of other keys; Alt
+/// with `[` or `O` sends the start of another key's escape sequence.
 fn arrives_as(key: Key) -> Option<&'static str> {
     let ctrl = key.mods.contains(KeyModifiers::CONTROL);
     let alt = key.mods.contains(KeyModifiers::ALT);
@@ -408,6 +409,14 @@ fn arrives_as(key: Key) -> Option<&'static str> {
         KeyCode::Enter if ctrl => Some("terminals send Ctrl-Enter as Enter"),
         KeyCode::Esc if ctrl => Some("terminals send Ctrl-Esc as Esc"),
         KeyCode::Esc if alt => Some("terminals send Alt-Esc as Esc"),
+        // Alt sends Esc before the key; Esc [ (CSI) and Esc O (SS3) begin the sequences of other
+        // keys, so the screen waits for the rest of one and takes the next key with it.
+        KeyCode::Char('[') if alt => Some(
+            "Alt-[ sends Esc [, which begins the sequences terminals send for other keys (arrows, F5 to F12), so it is read as the start of one and the key after it is lost",
+        ),
+        KeyCode::Char('O') if alt => Some(
+            "Alt-O sends Esc O, which begins the sequences terminals send for the arrows, Home, End and F1 to F4, so it is read as the start of one and the key after it is lost",
+        ),
         KeyCode::Backspace if ctrl => Some("terminals send Ctrl-Backspace as Backspace or Ctrl-H"),
         _ => None,
     }

@@ -111,7 +111,34 @@ fn a_key_clash_or_an_unknown_action_names_its_line() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("line 2"))
-        .stderr(predicate::str::contains("`exprot` is not an action"));
+        .stderr(predicate::str::contains(
+            "`exprot` is not an action; did you mean `export`? The actions are",
+        ));
+    // `_` for `-`, a `-` left out, or capitals: the name meant, before the whole list.
+    for (written, meant) in [
+        ("open_editor", "open-editor"),
+        ("openeditor", "open-editor"),
+        ("Toggle_Suggestions", "toggle-suggestions"),
+    ] {
+        std::fs::write(&file, format!("[keys]\n{written} = \"F4\"\n")).unwrap();
+        parallax(&file)
+            .arg("config")
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "line 2: `{written}` is not an action; did you mean `{meant}`? The actions are"
+            )));
+    }
+    // Nothing near: the list alone.
+    std::fs::write(&file, "[keys]\nsplode = \"x\"\n").unwrap();
+    parallax(&file)
+        .arg("config")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "`splode` is not an action; the actions are",
+        ))
+        .stderr(predicate::str::contains("did you mean").not());
 }
 
 #[test]

@@ -46,14 +46,15 @@ pub fn keymap(settings: &[KeySetting], path: &Path) -> Result<Keymap, ConfigErro
             .map(|b| b.action)
             .find(|a| a.name() == s.action)
         else {
+            // A typo, or `_` for `-` (`open_editor`): the name meant, before the whole list.
+            let list = match crate::text::nearest_name(&names, &s.action.replace('_', "-")) {
+                Some(meant) => format!("; did you mean `{meant}`? The actions are"),
+                None => "; the actions are".to_owned(),
+            };
             return Err(invalid(
                 path,
                 s.line,
-                &format!(
-                    "`{}` is not an action; the actions are {}",
-                    s.action,
-                    names.join(", ")
-                ),
+                &format!("`{}` is not an action{list} {}", s.action, names.join(", ")),
             ));
         };
         let mut keys: Vec<Key> = Vec::new();

@@ -196,11 +196,14 @@ fn main() -> ExitCode {
                 )))
             } else {
                 // The screen's settings first: a mistake in them is said wherever it runs.
+                // No terminal at all is said before TERM=dumb: setting TERM would not help then.
                 commands::help::check_config().and_then(|config| {
                     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
                         Err(Failure::Usage(
                             "the comparison screen needs a terminal; to print the comparison, use `parallax show`".to_owned(),
                         ))
+                    } else if dumb_terminal() {
+                        Err(Failure::Usage(DUMB_TERMINAL.to_owned()))
                     } else {
                         parallax::commands::open::open(&cli.open, &config, &mut err).map(|()| 0)
                     }
@@ -221,6 +224,18 @@ fn main() -> ExitCode {
             })
         }
     }
+}
+
+/// Why the screen does not open where `TERM=dumb`: it draws with escape sequences, which such a
+/// terminal (Emacs's shell, a CI log) shows as garbage.
+const DUMB_TERMINAL: &str = "the comparison screen needs a terminal that takes escape sequences, \
+     and TERM=dumb says this one does not (it would show them as garbage); to print the \
+     comparison, use `parallax show`, or if the terminal can take them, set TERM to its type \
+     (TERM=xterm-256color parallax)";
+
+/// True when `TERM` is `dumb`: a terminal that moves no cursor and shows escape sequences raw.
+fn dumb_terminal() -> bool {
+    std::env::var_os("TERM").is_some_and(|t| t == "dumb")
 }
 
 /// The arguments after `parallax`, as typed, for the messages that quote them back: read with

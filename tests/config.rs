@@ -646,7 +646,7 @@ fn messages_that_name_a_key_name_the_key_in_force() {
     assert!(s.contains("↑, w or PgUp to scroll back"), "{s}");
     common::keys(&mut small, &[KeyCode::End]);
     let s = common::screen(&small);
-    assert!(s.contains("Esc or W closes this help."), "{s}");
+    assert!(s.contains("Esc, W or ? closes this help."), "{s}");
     // A dispute of two sides: the key that swaps them.
     let mut two = with_keys(
         common::app_at("tests/fixtures/export/normal", 120, 40),
@@ -706,5 +706,64 @@ fn an_action_with_no_key_is_offered_nowhere_and_ctrl_c_still_quits() {
         lines.iter().any(|l| l.contains("Ctrl-C     quit")),
         "{}",
         common::screen(&app)
+    );
+}
+
+/// The key the file gives an action that opens a popup acts there too, and the default no
+/// longer does: with `help = "F2"`, F2 in the help said `F2 does nothing in Keys.` while `?`
+/// closed it; with `timeline = "F5"`, F5 in the timeline did nothing while `T` kept the date;
+/// with `follow-rebuttal = "R"`, R in the choice of links did nothing while `r` followed one.
+#[test]
+fn a_remapped_key_that_opens_a_popup_closes_it_and_the_default_does_not() {
+    use parallax::tui::modal::Modal;
+    use ratatui::crossterm::event::KeyCode::{Char, End, F, Tab};
+    let keys = "help = \"F2\"\ntimeline = \"F5\"\nfollow-rebuttal = \"R\"\n";
+    let mut app = with_keys(common::bundled(80, 24), keys);
+    common::keys(&mut app, &[F(2)]);
+    assert!(matches!(app.modal(), Some(Modal::Help(_))));
+    common::keys(&mut app, &[End]);
+    let s = common::screen(&app);
+    assert!(s.contains("Esc or F2 closes this help."), "{s}");
+    common::keys(&mut app, &[Char('?')]);
+    assert!(
+        matches!(app.modal(), Some(Modal::Help(_))),
+        "? acts no more"
+    );
+    assert_eq!(app.message.as_deref(), Some("? does nothing in Keys."));
+    common::keys(&mut app, &[F(2)]);
+    assert_eq!(app.modal(), None, "F2 closes the help");
+    common::keys(&mut app, &[F(5)]);
+    assert!(matches!(app.modal(), Some(Modal::Timeline(_))));
+    common::keys(&mut app, &[Char('T')]);
+    assert!(
+        matches!(app.modal(), Some(Modal::Timeline(_))),
+        "T acts no more"
+    );
+    common::keys(&mut app, &[F(5)]);
+    assert_eq!(
+        app.modal(),
+        None,
+        "F5 keeps the date and closes the timeline"
+    );
+    // A row whose claims have several links: R offers them, and R follows the one chosen.
+    let mut app = with_keys(common::app_at("tests/fixtures/relations", 120, 40), keys);
+    common::keys(&mut app, &[Tab, Char(']'), Char(']'), Char('R')]);
+    assert!(matches!(app.modal(), Some(Modal::Links(_))));
+    common::keys(&mut app, &[Char('r')]);
+    assert!(
+        matches!(app.modal(), Some(Modal::Links(_))),
+        "r acts no more"
+    );
+    common::keys(&mut app, &[Char('R')]);
+    assert_eq!(app.modal(), None, "R follows the link chosen");
+    // The timeline follows the file for its actions: a key given one must not clash there.
+    let path = std::path::Path::new("c.toml");
+    let config = parallax::config::parse("[keys]\ntimeline = \"Delete\"\n", path).unwrap();
+    let e = parallax::tui::bindings::keymap(&config.keys, path)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("line 2") && e.contains("`Delete` would do two things in the timeline"),
+        "{e}"
     );
 }

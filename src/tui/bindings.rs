@@ -3,7 +3,7 @@
 //! key, or a key that would do two things in one place is an error naming its line.
 
 use super::keymap::{self, GLOBAL, Key, Keymap};
-use super::modal::{comparison, detail, help, links, picker, reload};
+use super::modal::{comparison, detail, help, links, picker, reload, timeline};
 use super::strings;
 use crate::config::{ConfigError, KeySetting, invalid};
 use std::path::Path;
@@ -69,7 +69,10 @@ pub fn keymap(settings: &[KeySetting], path: &Path) -> Result<Keymap, ConfigErro
         lines.push((action, s.line));
     }
     let map = Keymap::new(overrides);
-    for (title, table) in remappable() {
+    // The timeline follows the file for the actions it shares (`first`, `timeline`), so a key
+    // given one of them must not clash with one of its own (`timeline = "Delete"`) either.
+    let timeline = (strings::timeline::TITLE, timeline::update::BINDINGS);
+    for (title, table) in remappable().into_iter().chain([timeline]) {
         let mut seen: Vec<(Key, &keymap::Binding)> = Vec::new();
         for b in table.iter().chain(GLOBAL) {
             let types = false;

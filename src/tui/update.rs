@@ -75,8 +75,12 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
 /// The part of the screen the keys act in, and the key in force that lists its keys there.
 fn where_help(app: &App) -> (&'static str, String) {
     let active = component::active(app);
-    let help = app
-        .keymap
-        .key_for(active.bindings(), active.types(), Action::Help);
+    // In the help its key closes it: it is no way to list the keys there.
+    let help = if active.title() == strings::HELP_TITLE {
+        String::new()
+    } else {
+        app.keymap
+            .key_for(active.bindings(), active.types(), Action::Help)
+    };
     (component::place(app, active), help)
 }

@@ -26,12 +26,9 @@ pub const BINDINGS: &[Binding] = &[
     listed(&[k(KeyCode::PageUp)], Action::PageUp, help::PAGE_UP),
     listed(&[k(KeyCode::Home), c('g')], Action::First, help::HELP_FIRST),
     listed(&[k(KeyCode::End), c('G')], Action::Last, help::HELP_LAST),
-    shown(
-        &[k(KeyCode::Esc), c('?')],
-        Action::Back,
-        help::CLOSE,
-        footer::CLOSE,
-    ),
+    shown(&[k(KeyCode::Esc)], Action::Back, help::CLOSE, footer::CLOSE),
+    // The key that opens the help closes it: the one the config file gives (`help = "F2"`).
+    listed(&[c('?')], Action::Help, help::CLOSE),
     shown(&[c('q')], Action::Quit, help::QUIT, footer::QUIT),
 ];
 
@@ -83,7 +80,7 @@ pub fn open(app: &App, beneath: &dyn Component) -> Step {
         later,
         scroll_keys,
         back_keys: keys_of(app, |a| matches!(a, Action::Up | Action::PageUp)),
-        close_keys: keys_of(app, |a| a == Action::Back),
+        close_keys: keys_of(app, |a| matches!(a, Action::Back | Action::Help)),
     }))
 }
 

@@ -22,11 +22,13 @@ pub const BINDINGS: &[Binding] = &[
     listed(&[k(KeyCode::Up), c('k')], Action::Up, help::LINK_UP),
     listed(&[k(KeyCode::Down), c('j')], Action::Down, help::LINK_DOWN),
     shown(
-        &[k(KeyCode::Enter), c('r')],
+        &[k(KeyCode::Enter)],
         Action::Open,
         help::LINK_FOLLOW,
         footer::FOLLOW,
     ),
+    // The key that opens the chooser follows too: the one the config file gives.
+    listed(&[c('r')], Action::FollowRebuttal, help::LINK_FOLLOW),
     shown(
         &[k(KeyCode::Esc)],
         Action::Back,
@@ -171,7 +173,7 @@ impl Component for Links {
             Action::Back => return Step::Close,
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
             Action::Down => self.cursor = (self.cursor + 1).min(last),
-            Action::Open => {
+            Action::Open | Action::FollowRebuttal => {
                 if let Some(c) = self.choices.get(self.cursor) {
                     return Step::CloseWith(Action::FollowTo(c.target));
                 }

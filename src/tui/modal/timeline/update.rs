@@ -1,6 +1,6 @@
 //! The timeline's keys: `←` and `→` move a bar (a day or a week) and put its last day in force as
 //! the as-of date, `Home` and `End` go to the first and last bar, `Tab` counts every topic or the
-//! selected one again, `Delete` shows every date; `Enter` (or `T`) keeps the date, `Esc` puts back
+//! selected one again, `Delete` shows every date; `Enter` (or the key that opened it, `T`) keeps the date, `Esc` puts back
 //! the one in force before.
 
 use super::state::Chart;
@@ -46,11 +46,13 @@ pub const BINDINGS: &[Binding] = &[
         words::FOOTER_CLEAR,
     ),
     shown(
-        &[k(KeyCode::Enter), c('T')],
+        &[k(KeyCode::Enter)],
         Action::Open,
         words::KEEP,
         words::FOOTER_KEEP,
     ),
+    // The key that opens the timeline closes it too: the one the config file gives.
+    listed(&[c('T')], Action::Timeline, words::KEEP),
     shown(
         &[k(KeyCode::Esc)],
         Action::Back,
@@ -180,7 +182,7 @@ impl Component for Chart {
                 app.reselect(&self.selected);
                 return Step::Close;
             }
-            Action::Open => return Step::Close,
+            Action::Open | Action::Timeline => return Step::Close,
             Action::Help => return crate::tui::modal::help::update::open(app, self),
             Action::StepDate(_) | Action::First | Action::Last if self.counts.bins.is_empty() => {
                 app.message = Some(words::NO_DATES.to_owned());

@@ -915,3 +915,28 @@ fn the_shells_editing_keys_work_in_the_search_line() {
 fn the_readme_editing_key_table_matches_the_bindings() {
     common::readme_has_table("editing", parallax::tui::keymap::EDITING);
 }
+
+/// A search that matches only a third side's claims says so on the screen: only the two sides
+/// compared are searched, and `p` compares another (it said "no claim matches" alone, while
+/// `parallax search` lists the third side's claim).
+#[test]
+fn no_hit_in_a_dispute_of_three_sides_says_only_two_are_searched() {
+    let mut a = common::bundled(160, 40);
+    press(&mut a, &[Action::FocusComparison, Action::Search]);
+    type_in(&mut a, "trappier");
+    let s = screen(&a);
+    assert!(s.contains("no claim matches"), "{s}");
+    assert!(
+        s.contains("Only the claims of India and Pakistan are searched, of 3 sides."),
+        "{s}"
+    );
+    assert!(s.contains("Press p to compare another."), "{s}");
+    // Two sides only: no such note.
+    let mut two = app(100, 30);
+    search_for(&mut two, "zzzzqqq");
+    assert!(
+        !screen(&two).contains("are searched, of"),
+        "{}",
+        screen(&two)
+    );
+}

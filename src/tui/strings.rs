@@ -878,6 +878,16 @@ pub mod search {
         "\"a phrase\"  'exact  ^start  end$  !not  ·  Capitals match case exactly.";
     /// After "no claim matches" with filters in force.
     pub const WITH_FILTERS: &str = "Only claims the filters keep are searched.";
+    /// After "no claim matches" in a dispute of more sides than the two compared (`sides` in
+    /// all): `key`, the key in force that picks the parties.
+    pub fn other_sides(left: &str, right: &str, sides: usize, key: &str) -> String {
+        let pick = if key.is_empty() {
+            String::new()
+        } else {
+            format!(" Press {key} to compare another.")
+        };
+        format!("Only the claims of {left} and {right} are searched, of {sides} sides.{pick}")
+    }
     /// The message for n, N or & without a search; `key`, the key in force that searches.
     pub fn no_search(key: &str) -> String {
         if key.is_empty() {

@@ -299,6 +299,18 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             if !app.query.filter.is_empty() {
                 hint(&mut lines, words::WITH_FILTERS);
             }
+            // A dispute of more sides: the others' claims are not searched here, as `parallax
+            // search` would find them.
+            let sides = app.dispute.sides.len();
+            if sides > 2 {
+                let key = app.keymap.key_for(
+                    crate::tui::modal::comparison::bindings::BINDINGS,
+                    false,
+                    crate::tui::Action::PickParties,
+                );
+                let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));
+                hint(&mut lines, &words::other_sides(left, right, sides, &key));
+            }
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);

@@ -596,3 +596,40 @@ fn a_problems_panel_too_short_for_its_text_says_what_is_out_of_sight() {
         "{said}"
     );
 }
+
+/// An open filter panel, timeline or as-of bar counts the dispute again when the files change
+/// on disk: they kept the old files' numbers (the panel said `246 of 245 claims remain`, the
+/// timeline's bars and the bar's dated span were as they opened) while the footer said
+/// `Reloaded`.
+#[test]
+fn open_panels_count_the_files_again_after_a_reload() {
+    let earlier = "2023-01-15".parse::<parallax::format::Date>().ok();
+    for key in ['f', 'T', 't'] {
+        let (dir, mut app) = editable(FIXTURE, 120, 40);
+        press(&mut app, &[Action::FocusComparison]);
+        keys(&mut app, &[KeyCode::Char(key)]);
+        let alpha = dir.path().join("alpha.json");
+        run_while(&mut app, move || {
+            rewrite(
+                &alpha,
+                "\"date\": \"2024-03-02\", \"speaker\"",
+                "\"date\": \"2023-01-15\", \"speaker\"",
+            )
+        });
+        let first = match app.modals.last() {
+            Some(Modal::Filters(p)) => p.dated.map(|d| d.0),
+            Some(Modal::AsOf(bar)) => bar.span.map(|d| d.0),
+            // The first bar holds the new date (a bar may be a week or a month).
+            Some(Modal::Timeline(c)) => c
+                .counts
+                .bins
+                .first()
+                .and_then(|b| earlier.filter(|&d| b.start <= d && d <= b.end)),
+            other => panic!("{key} stays open over the reload: {other:?}"),
+        };
+        assert_eq!(
+            first, earlier,
+            "{key}: the first dated claim is the new one"
+        );
+    }
+}

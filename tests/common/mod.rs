@@ -295,7 +295,7 @@ pub fn finish_suggestions(app: &mut App) {
     }
 }
 
-/// A terminal where nothing is typed until `quit_at`, when `q` is. Meanwhile the loop waits, as
+/// A terminal where nothing is typed until `quit_at`, when Ctrl-C is. Meanwhile the loop waits, as
 /// it does on a real terminal, and polls its watcher.
 pub struct Idle {
     pub quit_at: Instant,
@@ -304,9 +304,10 @@ pub struct Idle {
 impl Host for Idle {
     fn read(&mut self) -> io::Result<Event> {
         std::thread::sleep(self.quit_at.saturating_duration_since(Instant::now()));
+        // Ctrl-C quits in every modal, even one that types (where `q` is a letter).
         Ok(Event::Key(KeyEvent::new(
-            KeyCode::Char('q'),
-            KeyModifiers::NONE,
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL,
         )))
     }
     fn pending(&mut self) -> io::Result<bool> {

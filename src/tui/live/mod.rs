@@ -144,6 +144,7 @@ pub fn reload(app: &mut App) {
             app.suggest.files = files;
             app.message = None;
             app.reload(dispute);
+            refresh_modals(app);
             // What the reload closed (an accept dialog whose claims are gone) is said after.
             let reloaded = words::reloaded(warnings, &app.live.paths);
             app.message = Some(match app.message.take() {
@@ -431,6 +432,24 @@ mod words {
             crate::text::clean(why).text
         )
     }
+}
+
+/// After the files changed on disk (the new dispute on screen): each open modal that counts or
+/// charts the dispute counts it again (the filter panel's choices, the timeline's bars, the
+/// as-of bar's span), so none shows the old files' numbers as the footer says `Reloaded`.
+fn refresh_modals(app: &mut App) {
+    let mut modals = std::mem::take(&mut app.modals);
+    for m in &mut modals {
+        match m {
+            Modal::Filters(p) => super::modal::filters::update::refresh(app, p),
+            Modal::Timeline(c) => super::modal::timeline::update::refresh(app, c),
+            Modal::AsOf(bar) => super::modal::as_of::update::refresh(app, bar),
+            _ => {}
+        }
+    }
+    // What a refresh opened meanwhile (nothing does) goes on top, not lost.
+    modals.append(&mut app.modals);
+    app.modals = modals;
 }
 
 #[cfg(test)]

@@ -88,6 +88,12 @@ pub fn open(app: &mut App) -> Step {
     }))
 }
 
+/// After the files changed on disk: the span of dated claims (the hint, `Home`, `End`) is the
+/// new dispute's; the date typed stays.
+pub fn refresh(app: &App, bar: &mut AsOfBar) {
+    bar.span = span(app);
+}
+
 /// The first and last day a claim was made, of the claims the other filters keep (`--party
 /// india`: India's), so `Home` and `End` and the bar's hint are about what is shown.
 fn span(app: &App) -> Option<(Date, Date)> {

@@ -300,6 +300,22 @@ fn date_text(date: Option<Date>) -> TextField {
 
 /// Opens the panel on its first section, the dates as applied.
 pub fn open(app: &mut App) -> Step {
+    Step::Open(Modal::Filters(Box::new(panel(app))))
+}
+
+/// After the files changed on disk: the choices, their counts, the total and the dated span
+/// are the new dispute's (they said `246 of 245 claims remain`); the section, the place, what
+/// was typed and the way back stay.
+pub fn refresh(app: &App, p: &mut Panel) {
+    let fresh = panel(app);
+    p.lists = fresh.lists;
+    p.total = fresh.total;
+    p.dated = fresh.dated;
+    p.cursor = p.cursor.min(p.visible().len().saturating_sub(1));
+}
+
+/// The panel on its first section, the dates as applied.
+fn panel(app: &App) -> Panel {
     let c = app.cmp.counts();
     let mut lists = lists(app);
     // With a date in force, each choice counts the claims said by then, as the screen shows
@@ -316,7 +332,7 @@ pub fn open(app: &mut App) -> Step {
         by_date.as_ref().unwrap_or(&app.cmp),
         &mut lists,
     );
-    Step::Open(Modal::Filters(Box::new(Panel {
+    Panel {
         section: Section::Party,
         cursor: 0,
         find: TextField::default(),
@@ -339,7 +355,7 @@ pub fn open(app: &mut App) -> Step {
             topic_top: app.topic_top,
             top: (app.top.row, app.top.line),
         },
-    })))
+    }
 }
 
 /// Back where the panel opened, when the filter is again the one in force then (a choice

@@ -114,6 +114,16 @@ pub fn open(app: &mut App) -> Step {
     ))))
 }
 
+/// After the files changed on disk: the bars and the topic list's sparklines are the new
+/// dispute's (they stayed as the timeline opened); the topic, the cursor on the date in force,
+/// and the way back stay.
+pub fn refresh(app: &App, c: &mut Chart) {
+    let fresh = chart(app, c.topic.clone(), c.title.clone(), sparks(app));
+    c.counts = fresh.counts;
+    c.cursor = fresh.cursor;
+    c.sparks = fresh.sparks;
+}
+
 /// A chart of a topic (or every topic), its cursor on the date in force, with the topic list's
 /// sparklines (the same for every topic, so made once when the timeline opens).
 fn chart(

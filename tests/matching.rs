@@ -1629,9 +1629,10 @@ fn topics_own_word_case(verdicts: bool) {
 /// them (a name) do not "both answer" its question. On LIAR, linking one pair on
 /// "Did Perry's Texas program serve women through Planned Parenthood?" had 100 suggestions say
 /// both answer it, through `health` (health-care bills) or `Planned Parenthood` (defunding it).
-#[test]
-fn a_claim_sharing_one_word_with_a_linked_pair_does_not_answer_its_question() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
+/// `parallax match` on a folder (`dir`) of one topic, `care`, whose point `program` asks "Did
+/// the Lone Star program serve women through Family Choice clinics?": each side's first claim
+/// (of `dem` and `rep`) is on it, the others on no point.
+fn program_match(dir: &Path, dem: &[&str], rep: &[&str]) -> String {
     let side = |id: &str, texts: &[&str]| {
         let claims: Vec<serde_json::Value> = texts
             .iter()
@@ -1659,30 +1660,32 @@ fn a_claim_sharing_one_word_with_a_linked_pair_does_not_answer_its_question() {
         "topics": [{"id": "care", "title": "Care", "points": [{"id": "program",
             "question": "Did the Lone Star program serve women through Family Choice clinics?"}]}]
     });
-    let dem = side(
-        "dem",
+    match_in(
+        dir,
+        [
+            ("dispute.json", manifest),
+            ("dem.json", side("dem", dem)),
+            ("rep.json", side("rep", rep)),
+        ],
+    )
+}
+
+#[test]
+fn a_claim_sharing_one_word_with_a_linked_pair_does_not_answer_its_question() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let text = program_match(
+        dir.path(),
         &[
             "Almost half of the women who get health screenings from the Lone Star Health Program get them at a Family Choice health center.",
             "Congress voted to cut off Family Choice funding.",
             "Voters care about schools and roads.",
             "The state budget passed the senate in May.",
         ],
-    );
-    let rep = side(
-        "rep",
         &[
             "Most women served by the Lone Star Health Program got care from a provider other than a Family Choice clinic.",
             "Family Choice keeps getting federal funding.",
             "Teachers want smaller classes.",
             "The governor vetoed the transport budget.",
-        ],
-    );
-    let text = match_in(
-        dir.path(),
-        [
-            ("dispute.json", manifest),
-            ("dem.json", dem),
-            ("rep.json", rep),
         ],
     );
     // The two claims on funding are suggested as a pair, for the word they share, and neither
@@ -1701,57 +1704,19 @@ fn a_claim_sharing_one_word_with_a_linked_pair_does_not_answer_its_question() {
 #[test]
 fn a_claim_kept_out_of_a_point_row_is_not_joined_to_it_through_a_pair() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let side = |id: &str, texts: &[&str]| {
-        let claims: Vec<serde_json::Value> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, text)| {
-                let mut c = serde_json::json!({
-                    "id": format!("{id}-{i}"), "text": text, "sources": ["s"]
-                });
-                if i == 0 {
-                    c["point"] = serde_json::json!("program");
-                }
-                c
-            })
-            .collect();
-        serde_json::json!({
-            "format": "parallax/1", "dispute": "d", "party": {"id": id, "name": id},
-            "sources": [{"id": "s", "outlet": "Gazette", "url": "https://example.org/a"}],
-            "topics": [{"id": "care", "title": "Care", "claims": claims}]
-        })
-    };
-    let manifest = serde_json::json!({
-        "format": "parallax/1",
-        "dispute": {"id": "d", "title": "Care statements"},
-        "sides": ["dem.json", "rep.json"],
-        "topics": [{"id": "care", "title": "Care", "points": [{"id": "program",
-            "question": "Did the Lone Star program serve women through Family Choice clinics?"}]}]
-    });
-    let dem = side(
-        "dem",
+    let before = program_match(
+        dir.path(),
         &[
             "Almost half of the women who get health screenings from the Lone Star Health Program get them at a Family Choice health center.",
             "Women in the Lone Star Health Program chose Family Choice clinics for screenings.",
             "Voters care about schools and roads.",
             "The state budget passed the senate in May.",
         ],
-    );
-    let rep = side(
-        "rep",
         &[
             "Most women served by the Lone Star Health Program got care from a provider other than a Family Choice clinic.",
             "Lone Star Health Program women mostly went to providers other than Family Choice clinics.",
             "Teachers want smaller classes.",
             "The governor vetoed the transport budget.",
-        ],
-    );
-    let before = match_in(
-        dir.path(),
-        [
-            ("dispute.json", manifest),
-            ("dem.json", dem),
-            ("rep.json", rep),
         ],
     );
     let pair = |text: &str| common::line_with(text, "dem-1  rep-1").to_owned();

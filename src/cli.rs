@@ -140,7 +140,17 @@ pub enum Command {
     Search {
         /// The dispute (a folder, its dispute.json, or side files; none: the bundled dispute),
         /// then what to search for, last.
-        #[arg(value_name = "PATH... QUERY", required = true, num_args = 1..)]
+        // Read as given, an empty one too: an empty query (a script's unset variable) is
+        // said to hold no term, as a blank one is, not "a value is required".
+        #[arg(
+            value_name = "PATH... QUERY",
+            required = true,
+            num_args = 1..,
+            value_parser = clap::builder::TypedValueParser::map(
+                clap::builder::OsStringValueParser::new(),
+                PathBuf::from
+            )
+        )]
         args: Vec<PathBuf>,
         #[command(flatten)]
         pair: PairArgs,

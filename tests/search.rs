@@ -653,6 +653,25 @@ fn a_query_of_operators_only_is_a_usage_error() {
         .stderr(predicate::str::contains("holds no term").not());
 }
 
+/// An empty query or path (a script's unset variable) is said to be empty, as a blank query
+/// is said to hold no term: it was clap's "a value is required … but none was supplied".
+#[test]
+fn an_empty_query_or_path_says_it_is_empty() {
+    parallax()
+        .args(["search", FIXTURE, ""])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("the query is empty"));
+    parallax()
+        .args(["search", "", "ceasefire"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "an empty argument stands where a dispute's path goes",
+        ));
+}
+
 /// `show` and `export` narrowed by a `--query` that holds no term (an empty variable in a
 /// script) would print everything as if narrowed: they refuse it, as `search` does.
 /// fzf's OR (`a | b`) is not a search of ours: said, with a search per alternative, rather than

@@ -104,6 +104,14 @@ pub fn search(
         parts.push(shell_query(query));
         parts.join(" ")
     };
+    if input.paths.iter().any(|p| p.as_os_str().is_empty()) {
+        // `parallax search "$DIR" words` with DIR unset.
+        return Err(Failure::Usage(
+            "an empty argument stands where a dispute's path goes (before the query): leave \
+             it out to search the bundled dispute, or give the path"
+                .to_owned(),
+        ));
+    }
     if !words.is_empty() && !json_file(&query_os) && !dispute_folder(&query_os) {
         let query = [words.join(" "), text::clean(query_text).text].join(" ");
         let first = words.first().map(String::as_str).unwrap_or_default();
@@ -187,6 +195,12 @@ pub fn search(
         )));
     }
     let input = &input;
+    if query_text.is_empty() {
+        // A script's unset variable (`parallax search "$Q"`).
+        return Err(Failure::Usage(
+            "the query is empty: give the words to search for, last".to_owned(),
+        ));
+    }
     if query::pattern::parse(query_text).is_empty() {
         return Err(Failure::Usage(format!(
             "the query `{}` holds no term to search for",

@@ -653,6 +653,20 @@ fn a_query_of_operators_only_is_a_usage_error() {
         .stderr(predicate::str::contains("holds no term").not());
 }
 
+/// The quick answer when no file's bytes can hold the query says which files went unchecked
+/// ("so they were not checked" named nothing).
+#[test]
+fn the_quick_answer_says_the_files_were_not_checked() {
+    parallax()
+        .args(["search", FIXTURE, "zzzzqqq"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no claim matches"))
+        .stderr(predicate::str::contains(
+            "no file holds it, so the files were not checked for problems (`parallax validate",
+        ));
+}
+
 /// An empty query or path (a script's unset variable) is said to be empty, as a blank query
 /// is said to hold no term: it was clap's "a value is required … but none was supplied".
 #[test]

@@ -241,7 +241,8 @@ pub fn search(
         )?;
         writeln!(
             err,
-            "parallax: no file holds it, so they were not checked (`{}` checks them)",
+            "parallax: no file holds it, so the files were not checked for problems (`{}` \
+             checks them)",
             crate::load::validate_command(&input.paths)
         )?;
         return Ok(false);

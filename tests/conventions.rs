@@ -523,3 +523,60 @@ fn help_and_version_that_cannot_be_written_say_so() {
         .success()
         .stdout(predicates::str::contains("Usage: parallax show"));
 }
+
+#[test]
+fn the_manual_page_lists_every_key_of_the_screen_and_the_files_it_keeps() {
+    let roff = String::from_utf8(parallax().arg("man").output().unwrap().stdout).unwrap();
+    assert!(
+        roff.contains(".SH KEYS") && roff.contains(".SH FILES"),
+        "{roff}"
+    );
+    if !have("man") {
+        eprintln!("skipped rendering: man is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("parallax.1");
+    std::fs::write(&page, &roff).unwrap();
+    let out = std::process::Command::new("man")
+        .arg("-l")
+        .arg(&page)
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "250")
+        .env("LC_ALL", "C.UTF-8")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // Spaces as man spreads them do not matter; each key and what it does, in order, do.
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = squeeze(&String::from_utf8_lossy(&out.stdout));
+    let keys = text
+        .split(" KEYS ")
+        .nth(1)
+        .and_then(|k| k.split(" FILES ").next())
+        .expect("a KEYS section before FILES");
+    for (place, table) in parallax::tui::bindings::every_table() {
+        let mut expected = squeeze(place);
+        for b in table {
+            expected.push(' ');
+            expected.push_str(&squeeze(&format!(
+                "{} {}",
+                parallax::tui::keymap::labels(b),
+                b.help
+            )));
+        }
+        assert!(keys.contains(&expected), "KEYS lacks {expected:?}:\n{keys}");
+    }
+    for file in [
+        "config.toml",
+        ".parallax-dismissed.json",
+        "~/.cache/parallax",
+    ] {
+        assert!(
+            text.split(" FILES ")
+                .nth(1)
+                .is_some_and(|f| f.contains(file)),
+            "FILES names {file}: {text}"
+        );
+    }
+}

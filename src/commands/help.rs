@@ -50,6 +50,7 @@ pub fn man(dir: Option<&std::path::Path>, force: bool, out: &mut dyn Write) -> R
         // `parallax-help(1)`, which is never generated.
         let mut page = Vec::new();
         clap_mangen::Man::new(Cli::command().disable_help_subcommand(true)).render(&mut page)?;
+        page.extend_from_slice(main_page_sections().as_bytes());
         page.extend_from_slice(MAIN_PAGE_END.as_bytes());
         out.write_all(&ascii_roff(&page))?;
         return Ok(());
@@ -100,6 +101,58 @@ pub fn man(dir: Option<&std::path::Path>, force: bool, out: &mut dyn Write) -> R
     Ok(())
 }
 
+/// What only the main page says, after clap's sections: the screen's keys, from the tables
+/// the screen itself reads (so the page never drifts from them), and the files the program
+/// reads and writes besides the narratives.
+fn main_page_sections() -> String {
+    use roff::{Roff, bold, roman};
+    let mut page = Roff::new();
+    page.control("SH", ["KEYS"]).text([roman(
+        "With no command, parallax opens the comparison screen. These are its keys by \
+         default, by where they act; the help (? or F1) lists those in force where it is \
+         opened. The [keys] section of the config file can change the keys of the comparison, \
+         the row in full, the help, the party picker, the link choice and the load problems.",
+    )]);
+    for (place, table) in crate::tui::bindings::every_table() {
+        // One line per key, as a terminal's help shows them: `.PD 0` drops the blank lines.
+        page.control("SS", [place]).control("PD", ["0"]);
+        for binding in table {
+            page.control("TP", ["12"])
+                .text([bold(crate::tui::keymap::labels(binding))])
+                .text([roman(binding.help)]);
+        }
+        page.control("PD", [] as [&str; 0]);
+    }
+    page.control("SH", ["FILES"]);
+    for (file, what) in FILES {
+        page.control("TP", [] as [&str; 0])
+            .text([bold(*file)])
+            .text([roman(*what)]);
+    }
+    page.to_roff()
+}
+
+/// The files besides the narratives, as the README names them.
+const FILES: &[(&str, &str)] = &[
+    (
+        "~/.config/parallax/config.toml",
+        "The config file on Linux (under $XDG_CONFIG_HOME when set; on macOS in \
+         ~/Library/Application Support/parallax, on Windows in %APPDATA%\\parallax): theme, \
+         keys, export defaults. parallax config --default prints a commented one, parallax config \
+         checks it, and $PARALLAX_CONFIG names another.",
+    ),
+    (
+        ".parallax-dismissed.json",
+        "Beside a dispute's side files: the suggested matches dismissed there (x on the screen, \
+         parallax dismiss), so none is suggested again. Delete it to see them all again.",
+    ),
+    (
+        "~/.cache/parallax",
+        "The search cache, one file per dispute ($PARALLAX_CACHE_DIR, else \
+         $XDG_CACHE_HOME/parallax, else this). Delete it whenever you like.",
+    ),
+];
+
 /// What every page says after clap's sections: the exit codes and the environment, which the
 /// command line's definition does not hold (the README says the same).
 const MAIN_PAGE_END: &str = r#".SH "EXIT STATUS"
@@ -136,9 +189,13 @@ fn man_pages(cmd: clap::Command, pages: &mut Vec<(String, Vec<u8>)>) -> Result<(
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
         man_pages(sub, pages)?;
     }
+    let main = cmd.get_name() == "parallax";
     let man = clap_mangen::Man::new(cmd);
     let mut page = Vec::new();
     man.render(&mut page)?;
+    if main {
+        page.extend_from_slice(main_page_sections().as_bytes());
+    }
     // Every command exits with the same codes and reads the same environment.
     page.extend_from_slice(MAIN_PAGE_END.as_bytes());
     pages.push((man.get_filename(), ascii_roff(&page)));

@@ -3,7 +3,10 @@
 //! key, or a key that would do two things in one place is an error naming its line.
 
 use super::keymap::{self, GLOBAL, Key, Keymap};
-use super::modal::{comparison, detail, help, links, picker, reload, timeline};
+use super::modal::{
+    accept, as_of, comparison, detail, export, filters, find_topic, help, links, picker, reload,
+    search, timeline,
+};
 use super::strings;
 use crate::config::{ConfigError, KeySetting, invalid};
 use std::path::Path;
@@ -17,6 +20,42 @@ pub fn remappable() -> [(&'static str, &'static [keymap::Binding]); 6] {
         ("Party picker", picker::update::BINDINGS),
         (strings::LINKS_TITLE, links::update::BINDINGS),
         (strings::PROBLEMS_TITLE, reload::update::BINDINGS),
+    ]
+}
+
+/// Every table of keys, each with the place it acts in as the README heads it: the manual
+/// page lists them all from here, as help and the README list each from its own table.
+pub fn every_table() -> [(&'static str, &'static [keymap::Binding]); 17] {
+    [
+        ("On the comparison screen", comparison::bindings::BINDINGS),
+        (
+            "Everywhere, even while typing in a line or a dialog",
+            GLOBAL,
+        ),
+        (
+            "In every line you type in (unless the line gives the key another meaning)",
+            keymap::EDITING,
+        ),
+        ("In a row in full", detail::update::BINDINGS),
+        ("Choosing among several links", links::update::BINDINGS),
+        ("In the party picker", picker::update::BINDINGS),
+        ("In the help", help::update::BINDINGS),
+        ("Finding a topic", find_topic::update::BINDINGS),
+        ("In the search line", search::update::BINDINGS),
+        ("When the files do not load", reload::update::BINDINGS),
+        ("In the export dialog", export::update::BINDINGS),
+        (
+            "When the export would replace a file",
+            export::update::CONFIRM,
+        ),
+        ("In the filter panel", filters::update::BINDINGS),
+        (
+            "While a find is typed in the filter panel",
+            filters::update::FINDING,
+        ),
+        ("In the accept dialog", accept::update::BINDINGS),
+        ("In the as-of bar", as_of::update::BINDINGS),
+        ("In the timeline", timeline::update::BINDINGS),
     ]
 }
 

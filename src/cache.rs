@@ -34,8 +34,9 @@ const MAX_ENTRY: u64 = 1 << 31;
 /// What every entry starts with; the layout number changes whenever the entry's layout does,
 /// or what it holds would differ (06: words split as UAX #29 splits ASCII text too; 07: texts
 /// cleaned with more invisible characters marked, and a letter-opened string sequence as
-/// `⟨U+0090⟩`; 08: names and titles read as one line, more format controls marked).
-const MAGIC: &[u8; 8] = b"plxidx08";
+/// `⟨U+0090⟩`; 08: names and titles read as one line, more format controls marked; 09: the
+/// claims' ids, which a term typed whole finds).
+const MAGIC: &[u8; 8] = b"plxidx09";
 
 /// The names a hit is printed with: party, topic and claim ids, by position.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1096,6 +1096,8 @@ fn a_one_shot_search_ranks_as_the_index_does() {
             ]
             .map(String::from),
         );
+        // Claims' ids, found only whole: one of an odd claim, one of an even.
+        queries.extend(d.claims().take(2).map(|(_, c)| c.id.to_string()));
         let odd = |at: parallax::format::ClaimAt| at.claim() % 2 == 1;
         for m in MatcherKind::ALL {
             let searcher = query::Searcher::new(&d, m);
@@ -2010,4 +2012,48 @@ fn a_field_prefix_is_said_to_be_one_word() {
         .code(1)
         .stderr(predicate::str::contains("there are no field prefixes"))
         .stderr(predicate::str::contains("search `modi`"));
+}
+
+#[test]
+fn a_claim_id_typed_whole_finds_that_claim_and_a_piece_of_it_does_not() {
+    // An analyst with an id from `match`, an export or a colleague finds its claim, as every
+    // search finds it: on the screen (owning and shared index), cold, and with a filter.
+    let d = std::sync::Arc::new(dispute());
+    let cmp = Comparison::new(&d, 0, 1);
+    let (at, claim) = d.claims().nth(3).expect("a fourth claim");
+    let id = claim.id.to_string();
+    let other = d
+        .claims()
+        .nth(4)
+        .map(|(_, c)| c.id.to_string())
+        .expect("a fifth claim");
+    let shared = query::Searcher::shared(std::sync::Arc::clone(&d), MatcherKind::Nucleo);
+    for q in [id.clone(), id.to_uppercase(), format!("^{id}$")] {
+        assert_eq!(ids(&d, &q), std::slice::from_ref(&id), "`{q}`");
+        let (_, hits) = shared.search_all(&q, |_| true);
+        assert_eq!(hits.first().map(|h| h.claim), Some(at), "`{q}`");
+        assert_eq!(hits.first().map(|h| h.field.as_str()), Some("id"), "`{q}`");
+        assert_eq!(hits.first().map(|h| h.typos), Some(0), "`{q}`");
+        let pattern = query::Pattern::new(&q, MatcherKind::Nucleo);
+        let once = query::oneshot::rank(&pattern, &d, |_, _| true);
+        assert_eq!(once, hits, "`{q}` cold");
+        let mut session = Session::new(&d, MatcherKind::Nucleo);
+        let query = Query {
+            search: Some(q.clone()),
+            ..Query::default()
+        };
+        let counts = session.run(&d, &cmp, &query).counts;
+        assert_eq!(
+            (counts.claims, counts.typo_only),
+            (1, 0),
+            "`{q}`: {counts:?}"
+        );
+    }
+    // Every term must match: the id and a word its claim does not hold find nothing.
+    assert!(ids(&d, &format!("{id} {other}")).is_empty());
+    // Left out, it drops its claim; a piece of it is no id.
+    assert!(!ids(&d, &format!("!{id}")).contains(&id));
+    let piece = &id[..id.len() - 2];
+    assert!(!ids(&d, piece).contains(&id), "`{piece}` found {id}");
+    assert!(!ids(&d, &format!("'{piece}")).contains(&id));
 }

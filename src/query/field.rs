@@ -38,6 +38,10 @@ pub enum Field {
     Framing,
     /// The question of the claim's point.
     Question,
+    /// The claim's id, matched only whole (`liar-1685`): ids are slugs of their topic's words
+    /// (`in-pahalgam-attack-…`), so a word or letters in order there would find every claim of
+    /// a topic. The index keeps ids apart from the fields it matches term by term.
+    Id,
 }
 
 impl Field {

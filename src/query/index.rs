@@ -28,6 +28,10 @@ pub struct Index {
     /// Entry `i`'s fields are `fields[starts[i]..starts[i + 1]]`.
     starts: Vec<u32>,
     fields: Vec<Slot>,
+    /// The string id of the first claim's id: claims' ids are the last strings, one per entry
+    /// in entry order, after every field's (they are no field: a term matches an id only
+    /// whole, looked up once per search, not string by string).
+    ids_from: u32,
     /// The entry of the first claim of each side's topic, `first[side][topic]`, and after the
     /// side's last topic the entry after its last claim: entries are claims in the dispute's
     /// order, so this places every claim without a list of them.
@@ -237,6 +241,16 @@ impl Index {
             arena.push_str(s);
             ends.push(arena.len());
         });
+        index.ids_from = u32::try_from(ends.len()).unwrap_or(u32::MAX);
+        for claim in dispute
+            .sides
+            .iter()
+            .flat_map(|s| &s.topics)
+            .flat_map(|t| &t.claims)
+        {
+            arena.push_str(&claim.id);
+            ends.push(arena.len());
+        }
         arena.shrink_to_fit();
         ends.shrink_to_fit();
         index.texts = Texts::Own { arena, ends };
@@ -258,6 +272,8 @@ impl Index {
                 at.push((start, n(arena.len())));
             }
         });
+        // The claims' ids are read from the dispute, by entry: nothing is kept for them.
+        index.ids_from = u32::try_from(at.len()).unwrap_or(u32::MAX);
         arena.shrink_to_fit();
         at.shrink_to_fit();
         index.texts = Texts::Dispute { dispute, arena, at };
@@ -421,6 +437,21 @@ impl Index {
         (e < end).then_some(e)
     }
 
+    /// The entry of the claim whose id is `id`, if any.
+    pub(super) fn entry_of_id(&self, id: &str) -> Option<usize> {
+        match &self.texts {
+            Texts::Dispute { dispute, .. } => self.entry(dispute.find_claim(id)?),
+            // A stored index has no map of ids: one look at each, once per search.
+            Texts::Own { .. } => (0..self.len()).find(|&e| self.string(self.id_string(e)) == id),
+        }
+    }
+
+    /// The string id of an entry's claim id.
+    pub(super) fn id_string(&self, entry: usize) -> u32 {
+        self.ids_from
+            .saturating_add(u32::try_from(entry).unwrap_or(u32::MAX))
+    }
+
     /// An entry's fields, in the claim's order (its text first), with their string ids.
     pub(super) fn fields(&self, entry: usize) -> impl Iterator<Item = (Field, u32)> + '_ {
         self.slots(entry).iter().map(|s| s.get())
@@ -476,6 +507,10 @@ impl Index {
                     .and_then(|(a, b)| arena.get(a..b))
                     .unwrap_or_default()
             }
+            Texts::Dispute { dispute, .. } if id >= self.ids_from as usize => self
+                .claim(id - self.ids_from as usize)
+                .and_then(|c| dispute.claim(c))
+                .map_or("", |c| c.id.as_str()),
             Texts::Dispute { dispute, arena, at } => match at.get(id) {
                 Some(&(CLAIM_TEXT, entry)) => self
                     .claim(entry as usize)

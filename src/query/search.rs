@@ -51,6 +51,9 @@ pub(super) struct Prepared {
     pub(super) term: Term,
     pub(super) needle: Box<dyn Needle>,
     pub(super) words: Option<Words>,
+    /// The claim id the term may be, typed whole (`liar-1685`, `^liar-1685$`), in lower case
+    /// as ids are written: a plain or whole-field term shaped as an id.
+    pub(super) id: Option<String>,
 }
 
 impl Prepared {
@@ -69,10 +72,16 @@ impl Prepared {
         if term.kind == TermKind::Word && words.is_none() {
             term.kind = TermKind::Substring;
         }
+        // Not a piece or a start of text (`'liar-16`): a term that narrows to the hits of a
+        // shorter one would find an id the shorter one did not.
+        let id = matches!(term.kind, TermKind::Word | TermKind::Exact)
+            .then(|| term.text.to_ascii_lowercase())
+            .filter(|t| crate::format::is_id(t));
         Prepared {
             needle: matcher.matcher().prepare(&term),
             term,
             words,
+            id,
         }
     }
 
@@ -499,9 +508,13 @@ impl Pattern {
             let table = p.table(index);
             let entries: Vec<usize> = alive.iter().map(|a| a.0).collect();
             let found = per_string(index, &entries, |s| p.typos(index, &table, s));
+            let id_of = p.id.as_deref().and_then(|id| index.entry_of_id(id));
             alive.retain_mut(|(e, own, typo)| {
                 // The best match in the claim's own fields, and in its topic's or point's.
                 let (mut in_own, mut in_topic) = (NO, NO);
+                if id_of == Some(*e) {
+                    in_own = 0;
+                }
                 for (f, s) in index.fields(*e) {
                     let t = found.get(s as usize).copied().unwrap_or(NO);
                     let best = if f.is_topic_level() {
@@ -557,9 +570,16 @@ impl Pattern {
             let found = per_string(index, &entries, |s| p.typos(index, &table, s));
             let typos =
                 |s: u32| Some(found.get(s as usize).copied().unwrap_or(NO)).filter(|&t| t != NO);
+            let id_of = p.id.as_deref().and_then(|id| index.entry_of_id(id));
             alive.retain_mut(|a| {
-                let (own, topic) =
-                    rank::best_of(index.fields(a.entry).map(|(f, s)| (f, s, typos(s))));
+                let id = (id_of == Some(a.entry))
+                    .then(|| (Field::Id, index.id_string(a.entry), Some(0)));
+                let (own, topic) = rank::best_of(
+                    index
+                        .fields(a.entry)
+                        .map(|(f, s)| (f, s, typos(s)))
+                        .chain(id),
+                );
                 if p.term.negated {
                     return own.is_none() && topic.is_none();
                 }

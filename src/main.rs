@@ -21,8 +21,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return command_line_error(e),
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(commands::Stdout(stdout.lock()));
+    let mut out = io::BufWriter::new(commands::Stdout(commands::RawStdout::new()));
     let mut err = io::stderr();
     // `config` reports a bad file itself (exit 1); the commands that use a setting (export its
     // `[export]`, the screen every section) read the file and stop on a mistake in what they
@@ -465,7 +464,15 @@ fn command_line_error(e: clap::Error) -> ExitCode {
 /// failed write is said and ends with exit 1, as every other command's output does (clap's own
 /// `exit` drops the error and exits 0). A closed pipe is a clean exit, as elsewhere.
 fn help_or_version(e: &clap::Error) -> ExitCode {
-    match e.print().and_then(|()| io::stdout().flush()) {
+    // A terminal takes clap's colours; anything else the text, through the descriptor itself,
+    // so a closed standard output is said (see `commands::RawStdout`).
+    let printed = if io::stdout().is_terminal() {
+        e.print().and_then(|()| io::stdout().flush())
+    } else {
+        let mut out = commands::RawStdout::new();
+        write!(out, "{}", e.render()).and_then(|()| out.flush())
+    };
+    match printed {
         Ok(()) => ExitCode::SUCCESS,
         Err(failed) if failed.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(failed) => {

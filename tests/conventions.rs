@@ -580,3 +580,35 @@ fn the_manual_page_lists_every_key_of_the_screen_and_the_files_it_keeps() {
         );
     }
 }
+
+/// Standard output opened for reading only (`1<file`, a script's slip): Rust's own standard
+/// output takes every write there for a success, so each command exited 0 having written
+/// nothing. Each says so and exits 1 (2 for `search`, whose 1 means nothing found).
+#[cfg(unix)]
+#[test]
+fn a_standard_output_not_open_for_writing_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("read-only-here");
+    std::fs::write(&file, "").unwrap();
+    let commands: [(&[&str], i32); 6] = [
+        (&["show"], 1),
+        (&["export", "-f", "csv", "-o", "-"], 1),
+        (&["topics", "--json"], 1),
+        (&["search", "ceasefire"], 2),
+        (&["--help"], 1),
+        (&["--version"], 1),
+    ];
+    for (args, code) in commands {
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+            .args(args)
+            .stdout(std::fs::File::open(&file).unwrap())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write to standard output: it is not open for writing"),
+            "{args:?}: {stderr}"
+        );
+    }
+}

@@ -292,6 +292,75 @@ impl<W: Write> Write for Stdout<W> {
     }
 }
 
+/// Standard output as the commands write it: on Unix a file of its own descriptor, since Rust's
+/// `Stdout` takes a write to a closed standard output (`>&-`) or to one opened only for reading
+/// (`1<file`) for a success (it drops EBADF), so a script saw exit 0 and got nothing.
+pub enum RawStdout {
+    /// Descriptor 1, duplicated.
+    File(std::fs::File),
+    /// Descriptor 1 is not open.
+    Closed,
+    /// Rust's own, where descriptors are not Unix's.
+    Std(std::io::Stdout),
+}
+
+impl RawStdout {
+    /// Standard output, as it is now.
+    pub fn new() -> RawStdout {
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsFd;
+            match std::io::stdout().as_fd().try_clone_to_owned() {
+                Ok(fd) => RawStdout::File(fd.into()),
+                Err(_) => RawStdout::Closed,
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            RawStdout::Std(std::io::stdout())
+        }
+    }
+}
+
+impl Default for RawStdout {
+    fn default() -> Self {
+        RawStdout::new()
+    }
+}
+
+/// What a write to a standard output that is not open for writing says.
+const NOT_OPEN: &str = "it is not open for writing (closed, or opened for reading); give it a \
+file or a pipe";
+
+impl Write for RawStdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            RawStdout::File(f) => f.write(buf).map_err(not_open),
+            RawStdout::Closed => Err(std::io::Error::other(NOT_OPEN)),
+            RawStdout::Std(s) => s.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            RawStdout::File(f) => f.flush().map_err(not_open),
+            RawStdout::Closed => Ok(()),
+            RawStdout::Std(s) => s.flush(),
+        }
+    }
+}
+
+/// EBADF from a write to descriptor 1: it was opened for reading only.
+fn not_open(e: std::io::Error) -> std::io::Error {
+    #[cfg(unix)]
+    const EBADF: i32 = 9;
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(EBADF) {
+        return std::io::Error::other(NOT_OPEN);
+    }
+    e
+}
+
 /// Refuses a dispute's path given in a claim id's place (`parallax dismiss a3 .`, one id
 /// forgotten): without it the command went on to the bundled dispute and said it cannot change.
 fn ids_before_path(

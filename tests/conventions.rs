@@ -222,6 +222,25 @@ fn the_manual_page_renders() {
     ] {
         assert!(text.contains(section), "the page says {section}: {text}");
     }
+    // `search` and `match` exit 2 on a failure (their 1 is "none found"), as the page says: a
+    // script reading it took a broken dispute for no hits.
+    let squeezed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        squeezed.contains("for search and match, only that nothing was found")
+            && squeezed.contains("for search and match, any failure too"),
+        "{squeezed}"
+    );
+    let broken = tempfile::tempdir().unwrap();
+    // Broken past the word searched, so the quick no-match test does not answer first.
+    std::fs::write(broken.path().join("a.json"), "{\"text\": \"x\"").unwrap();
+    for command in ["search", "match"] {
+        let mut args = vec![command];
+        args.push(broken.path().to_str().unwrap());
+        if command == "search" {
+            args.push("x");
+        }
+        parallax().args(&args).assert().code(2);
+    }
 }
 
 #[test]

@@ -161,10 +161,10 @@ const MAIN_PAGE_END: &str = r#".SH "EXIT STATUS"
 All is well.
 .TP
 \fB1\fR
-The input has errors (or warnings, under \fB\-\-strict\fR), a write failed, or \fBsearch\fR or \fBmatch\fR found nothing.
+The input has errors (or warnings, under \fB\-\-strict\fR) or a write failed; for \fBsearch\fR and \fBmatch\fR, only that nothing was found.
 .TP
 \fB2\fR
-A usage error: an unknown flag, an unknown party, a bad value.
+A usage error: an unknown flag, an unknown party, a bad value; for \fBsearch\fR and \fBmatch\fR, any failure too (input with errors, a write that failed), as grep's, so a script tells no hits from no search.
 .TP
 \fB128\fR + \fIn\fR
 The screen was ended by signal \fIn\fR (143 for SIGTERM), after restoring the terminal.

@@ -520,8 +520,13 @@ impl App {
                 *waiting == self.current_row().and_then(|r| r.claims().next())
             });
         // A view at the top of its topic (as the screen opens) stays there as the suggestions
-        // come: following its first claim would open the topic at its last rows.
-        let at_top = self.row == 0 && self.top == Scroll::default();
+        // come: following its first claim would open the topic at its last rows. Not when a
+        // suggested pair is selected there: it is followed, or `a` would accept another pair.
+        let at_top = self.row == 0
+            && self.top == Scroll::default()
+            && self
+                .current_row()
+                .is_none_or(|r| r.kind != RowKind::Suggested);
         self.set_comparison(merged);
         if at_top && self.row != 0 {
             self.row = 0;

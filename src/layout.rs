@@ -588,7 +588,11 @@ fn side_lines(
     within: InRow,
 ) {
     if claims.is_empty() {
-        out.line(LineKind::Silent, &silent(hidden), None);
+        // Wrapped as any text is: "12 claims hidden by the filters" is wider than a narrow
+        // column.
+        for line in crate::text::wrap(&silent(hidden), width) {
+            out.line(LineKind::Silent, &line, None);
+        }
         return;
     }
     for (i, &at) in claims.iter().enumerate() {

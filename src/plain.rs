@@ -308,7 +308,8 @@ pub fn write_show(
         width,
     );
     if let Some(as_of) = &cmp.as_of {
-        let _ = writeln!(out, "As of {}: what each side had said by then", as_of.date);
+        let line = format!("As of {}: what each side had said by then", as_of.date);
+        hanging(&mut out, "", &line, width);
     }
     if let Some(summary) = &dispute.summary {
         for line in text::wrap(summary, width) {

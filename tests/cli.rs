@@ -188,6 +188,35 @@ fn show_refuses_a_width_over_1000_and_says_the_range() {
 }
 
 #[test]
+fn show_with_filters_keeps_every_line_within_its_width() {
+    // The filters' summary, the as-of line and a side's "3 claims hidden by the filters" are
+    // laid out as any text is: they ran past a narrow width (116 columns at `--width 40`).
+    let filters = [
+        "--topic",
+        "ceasefire",
+        "--tag",
+        "mediation",
+        "--rating",
+        "disputed",
+        "--since",
+        "2025-05-10",
+        "--as-of",
+        "2025-05-12",
+    ];
+    for width in [40, 47, 60, 61] {
+        let w = width.to_string();
+        for args in [&filters[..], &["--party", "india"][..]] {
+            let mut all = vec!["show", "--width", &w];
+            all.extend_from_slice(args);
+            let shown = stdout_of(&all);
+            assert!(shown.contains("hidden by"), "{shown}");
+            let wide: Vec<&str> = shown.lines().filter(|l| text::width(l) > width).collect();
+            assert!(wide.is_empty(), "{args:?} at {width}: {wide:#?}");
+        }
+    }
+}
+
+#[test]
 fn the_tui_refuses_without_a_terminal_and_points_to_show() {
     parallax()
         .arg(fixture("compare"))

@@ -29,13 +29,16 @@ pub fn show(
     let width = width.unwrap_or_else(terminal_width);
     if !labels.is_empty() {
         let (all, kept) = (cmp.counts(), shown.counts());
-        writeln!(
-            out,
+        let line = format!(
             "Showing {} of {} claims ({})",
             kept.left_claims + kept.right_claims,
             all.left_claims + all.right_claims,
             labels.join(" · ")
-        )?;
+        );
+        // Within the width, as every line of `show` is.
+        for line in crate::text::wrap(&line, width) {
+            writeln!(out, "{line}")?;
+        }
         // A topic kept empty (neither side speaks to it) is no match either.
         if kept.left_claims + kept.right_claims == 0 {
             writeln!(err, "parallax: no claim matches {}", labels.join(" · "))?;

@@ -986,6 +986,22 @@ fn a_path_given_for_a_claim_id_is_named() {
         );
         assert!(!said.contains("bundled"), "{said}");
     }
+    // The dispute first, as `show` and `search` take it: the order to write them in (it said
+    // the files do not load, and to validate the second claim id).
+    std::fs::create_dir(dir.path().join("po")).unwrap();
+    for command in ["dismiss", "link"] {
+        let said = usage_error(
+            parallax()
+                .current_dir(dir.path())
+                .args([command, "po", "in-a", "pk-b"]),
+        );
+        assert!(
+            said.contains(&format!(
+                "`po` is the dispute: name both claims first, then the dispute: parallax {command} in-a pk-b po"
+            )),
+            "{said}"
+        );
+    }
     // With side files after it: a `/` is in no id (it was read as a dispute of one side file).
     let said = usage_error(parallax().args(["link", "a1", "./one.json", "./two.json"]));
     assert!(

@@ -368,9 +368,25 @@ fn ids_before_path(
     (left, right): (&str, &str),
     paths: &[std::path::PathBuf],
 ) -> Result<(), Failure> {
+    // The dispute named first, as `show` and `search` take it (`link DIR A B`): the folder is
+    // there and what follows the ids is not, so it is an id. Said with the order to write them in.
+    let exists = |s: &str| std::path::Path::new(s).exists();
+    if let [last] = paths
+        && exists(left)
+        && !exists(right)
+        && !last.exists()
+    {
+        let last = last.to_string_lossy();
+        return Err(Failure::Usage(format!(
+            "`{}` is the dispute: name both claims first, then the dispute: parallax {command} {} {} {}",
+            crate::text::quote(left),
+            crate::text::quote(right),
+            crate::text::quote(&last),
+            crate::text::quote(left)
+        )));
+    }
     // A `/` is in no id; a name that is there on disk is taken for one only when no path follows.
-    let path_like =
-        |s: &str| s.contains('/') || (paths.is_empty() && std::path::Path::new(s).exists());
+    let path_like = |s: &str| s.contains('/') || (paths.is_empty() && exists(s));
     let Some(path) = [left, right].into_iter().find(|s| path_like(s)) else {
         return Ok(());
     };

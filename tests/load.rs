@@ -1302,3 +1302,30 @@ fn too_few_sides_names_the_file_kept_out() {
     assert!(few[0].file.ends_with("dispute.json"), "{few:?}");
     assert!(few[0].message.contains("west.json did not"), "{few:?}");
 }
+
+/// Quotes curled by a word processor or a chat app are said as such, at the column of the quote
+/// an editor shows (a character of three bytes was counted to its last byte: one column early).
+#[test]
+fn a_curly_quote_is_said_as_such_at_its_own_column() {
+    let text = red().replacen("\"parallax/1\"", "“parallax/1”", 1);
+    let (line, row) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains('“'))
+        .expect("the edited line");
+    let column = row.chars().position(|c| c == '“').expect("the quote") + 1;
+    let mut loader = Loader::new();
+    loader.side("other.json", text.as_bytes());
+    let report = loader.finish().report;
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::Syntax)
+        .unwrap_or_else(|| panic!("{:?}", report.diagnostics));
+    assert_eq!((d.line, d.column), (Some(line + 1), Some(column)), "{d:?}");
+    assert!(
+        d.message.contains("a typographer's quote, `“`")
+            && d.message.contains("straight double quotes"),
+        "{d:?}"
+    );
+}

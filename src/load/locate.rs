@@ -128,9 +128,12 @@ pub fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     let Some(row) = text.split('\n').nth(line.saturating_sub(1)) else {
         return byte_column.max(1);
     };
-    let end = crate::text::floor_boundary(row, byte_column);
+    // serde_json's column is of the byte it stopped at: the characters before that byte, and
+    // one for the character it begins or sits in (a curly quote is three bytes: counting up to
+    // its last one put the column one before it).
+    let end = crate::text::floor_boundary(row, byte_column.saturating_sub(1));
     row.get(..end)
-        .map_or(byte_column, |s| s.chars().count())
+        .map_or(byte_column, |s| s.chars().count() + 1)
         .max(1)
 }
 
@@ -212,6 +215,17 @@ mod tests {
         assert_eq!(&text.lines().nth(1).unwrap().chars().nth(21), &Some('"'));
         assert_eq!(char_column(text, 3, 0), 1);
         assert_eq!(char_column(text, 9, 5), 5);
+        // The bad character itself of more than one byte: a curly quote where a value goes,
+        // an em dash after one.
+        for (text, at) in [
+            ("{\"id\": “a”}", 8),
+            ("{\"id\": 5 — 6}", 10),
+            ("[\"é\" x]", 6),
+        ] {
+            let e = serde_json::from_str::<serde_json::Value>(text).expect_err("not JSON");
+            let column = char_column(text, e.line(), e.column());
+            assert_eq!(column, at, "{text}: serde said {}", e.column());
+        }
     }
 
     #[test]

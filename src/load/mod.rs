@@ -936,6 +936,19 @@ fn not_json_at(row: Option<&str>, column: usize) -> Option<(String, &'static str
             "the comment deleted, from `/*` to `*/`",
         ));
     }
+    // A word processor's, a chat app's or a Mac's quotes, pasted in: said, not a missing comma.
+    if let Some(quote) = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '“' | '”' | '„' | '‘' | '’' | '«' | '»'))
+    {
+        return Some((
+            format!(
+                "a typographer's quote, `{quote}`: JSON strings take straight double quotes (word processors and chat apps curl them)"
+            ),
+            "every quote of the string typed as a straight \" (turn off smart quotes)",
+        ));
+    }
     if rest.starts_with('\'') {
         let end = rest
             .get(1..)

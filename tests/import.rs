@@ -3512,3 +3512,47 @@ fn a_reference_by_id_is_the_node_it_names() {
         ]
     );
 }
+
+/// A source given only by its url takes the url's host as its outlet: the site the link leads
+/// to, lower-cased, without the `user@` before it (`https://www.reuters.com@evil.example/…` leads
+/// to evil.example, and was labelled `www.reuters.com@evil.example`), its port or its query; in
+/// both imports.
+#[test]
+fn a_source_with_only_a_url_takes_its_host_as_outlet() {
+    let outlets = |d: &Dispute| -> Vec<String> {
+        d.sides
+            .iter()
+            .flat_map(|s| s.sources.iter().map(|s| s.outlet.to_string()))
+            .collect()
+    };
+    let (dir, said) = import_said(
+        "side,topic,text,source_url\n\
+         A,T,Reuters confirms it,https://www.reuters.com@evil.example/world/story\n\
+         B,T,Other,https://Example.COM:8443?utm_source=x\n",
+    );
+    assert_eq!(
+        outlets(&load(&dir.path().join("out"))),
+        ["evil.example", "example.com"],
+        "{said}"
+    );
+    let review = |claimant: &str, url: &str| {
+        format!(
+            r#"{{"@context": "https://schema.org", "@type": "ClaimReview", "url": "https://fc.example/{claimant}",
+            "claimReviewed": "claim {claimant}", "author": {{"@type": "Organization", "name": "FC"}},
+            "itemReviewed": {{"@type": "Claim", "author": {{"@type": "Person", "name": "{claimant}"}},
+            "appearance": ["{url}"]}}, "reviewRating": {{"alternateName": "False"}}}}"#
+        )
+    };
+    let (dir, said) = review_said(&[
+        &review("A", "https://www.reuters.com@evil.example/x"),
+        &review("B", "https://example.com?utm=1#top"),
+    ]);
+    let d = load(&dir.path().join("out"));
+    let all = outlets(&d);
+    assert!(all.contains(&"evil.example".to_owned()), "{all:?} {said}");
+    assert!(all.contains(&"example.com".to_owned()), "{all:?} {said}");
+    assert!(
+        !all.iter().any(|o| o.contains(['@', '?', '#', ':'])),
+        "{all:?}"
+    );
+}

@@ -178,7 +178,7 @@ impl Builder {
         };
         let outlet = match (r.get(Col::SourceOutlet).map(str::trim), &url) {
             (Some(o), _) => o.to_owned(),
-            (None, Some(u)) => u.split('/').nth(2).unwrap_or(u).to_owned(),
+            (None, Some(u)) => host(u).unwrap_or_else(|| u.to_owned()),
             (None, None) => {
                 self.problem(
                     file,
@@ -300,6 +300,52 @@ impl Builder {
                 s.source_ids.insert(id.clone(), s.side.sources.len() - 1);
                 Some(id)
             }
+        }
+    }
+}
+
+/// The host of an http(s) url, in lower case: what comes after the scheme's `//` and any
+/// `user@` (up to its last `@`), before a `:port`, `/`, `?`, `#` or `\` (which browsers read as
+/// `/`), an IPv6 address with its brackets; `None` when it is empty. A source with only a url
+/// takes it as its outlet, so `https://www.reuters.com@evil.example/x` is `evil.example`, the
+/// site it leads to, never the trusted name before the `@`.
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("//").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split_once(']').map_or(host_port, |(addr, _)| {
+            host_port.get(..addr.len() + 2).unwrap_or(host_port)
+        }),
+        None => host_port.split(':').next().unwrap_or_default(),
+    };
+    (!host.is_empty()).then(|| host.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host;
+
+    #[test]
+    fn a_urls_host_leaves_out_the_user_the_port_the_query_and_the_fragment() {
+        let cases = [
+            (
+                "https://www.reuters.com@evil.example/world/story",
+                Some("evil.example"),
+            ),
+            ("https://user:pass@a.example:8080/x", Some("a.example")),
+            ("https://example.com?utm_source=x", Some("example.com")),
+            ("https://example.com#top", Some("example.com")),
+            ("http://Example.COM:443", Some("example.com")),
+            ("https://a.example\\@b.example/", Some("a.example")),
+            ("https://[2001:db8::1]:8080/x", Some("[2001:db8::1]")),
+            ("https://[2001:db8::1", Some("[2001:db8::1")),
+            ("https://reuters.com/a@b", Some("reuters.com")),
+            ("https://@/x", None),
+            ("https://?q", None),
+        ];
+        for (url, want) in cases {
+            assert_eq!(host(url).as_deref(), want, "{url}");
         }
     }
 }

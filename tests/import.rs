@@ -984,31 +984,60 @@ fn a_sides_topic_title_defaults_to_the_neutral_title_of_a_topic_record() {
     assert_eq!(titles(1), ["Sharing the river", "Our land"]);
 }
 
-/// A rating that is neither one of parallax's nor a fact-checker's word is quoted as written,
-/// and the note and `by` that go with it are said to be left out too.
+/// A rating that is neither one of parallax's nor a fact-checker's word is quoted as written and
+/// read as `import claimreview` reads it: the assessment is `unverified`, the word kept at the
+/// start of its note, its note and `by` kept too (they were all left out). The same word again,
+/// on the claim's next source row, is no other verdict; another word is.
 #[test]
-fn an_unknown_rating_is_quoted_as_written_with_what_goes_with_it() {
+fn an_unknown_rating_is_quoted_as_written_and_kept_as_unverified() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("rated.csv");
     std::fs::write(
         &csv,
-        "side,topic,text,rating,note,by\n\
-         alpha,water,One,Spicy,Seen on video,Fact Desk\n\
-         beta,water,Two,Mostly,,Wire desk\n\
-         beta,water,Three,Nope,,\n",
+        "side,topic,text,rating,note,by,source_outlet\n\
+         alpha,water,One,Spicy,Seen on video,Fact Desk,\n\
+         beta,water,Two,Mostly,,Wire desk,\n\
+         beta,water,Two,mostly,,Wire desk,Wire\n\
+         beta,water,Two,Nope,,Wire desk,Paper\n\
+         beta,water,Three,Nope,,,\n",
     )
     .unwrap();
     let out = dir.path().join("out");
-    import_csv(&csv, &out)
-        .success()
-        .stderr(predicate::str::contains(
-            "line 2: the rating `Spicy` is not one of unverified, corroborated, disputed, refuted, retracted (nor a fact-checker's word such as `false` or `mostly true`); the claim is kept without an assessment, and its note and `by` are left out with it",
-        ))
-        .stderr(predicate::str::contains(
-            "line 3: the rating `Mostly` is not one of",
-        ))
-        .stderr(predicate::str::contains("and its `by` is left out with it"))
-        .stderr(predicate::str::is_match(r"line 4: the rating `Nope` [^\n]*assessment\n").unwrap());
+    let said = import_csv(&csv, &out).success().get_output().stderr.clone();
+    let said = String::from_utf8_lossy(&said);
+    assert!(said.contains(
+        "line 2: the rating `Spicy` is not one of unverified, corroborated, disputed, refuted, retracted (nor a fact-checker's word such as `false` or `mostly true`); the assessment is `unverified`, the word kept at the start of its note: write one of those words to say what it means",
+    ), "{said}");
+    assert!(
+        said.contains("line 3: the rating `Mostly` is not one of"),
+        "{said}"
+    );
+    assert!(!said.contains("line 4:"), "{said}");
+    assert!(said.contains("line 5: another verdict on claim"), "{said}");
+    assert!(
+        said.contains("line 6: the rating `Nope` is not one of"),
+        "{said}"
+    );
+    let d = load(&out);
+    let verdicts: Vec<(&str, &str, &str)> = d
+        .claims()
+        .map(|(_, c)| {
+            let a = c.assessment.as_ref().unwrap();
+            (
+                a.rating.as_str(),
+                a.note.as_deref().unwrap_or_default(),
+                a.by.as_deref().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            ("unverified", "Rated “Spicy”. Seen on video", "Fact Desk"),
+            ("unverified", "Rated “Mostly”.", "Wire desk"),
+            ("unverified", "Rated “Nope”.", ""),
+        ]
+    );
 }
 
 /// A source's kind, reliability or role that parallax does not know is quoted as written.
@@ -3555,4 +3584,47 @@ fn a_source_with_only_a_url_takes_its_host_as_outlet() {
         !all.iter().any(|o| o.contains(['@', '?', '#', ':'])),
         "{all:?}"
     );
+}
+
+/// PolitiFact's words as it writes them (`Barely True`, its old name for `Mostly False`, and
+/// `Pants on Fire`) and as the LIAR data set does (`barely-true`, `pants-fire`) are verdicts,
+/// with their note and `by`: a quarter of LIAR's claims lost theirs.
+#[test]
+fn politifacts_words_are_read_as_verdicts_with_their_note_and_by() {
+    let (dir, said) = import_said(
+        "side,topic,text,rating,note,by\n\
+         Dem,Tax,Claim one,Barely True,Long explanation of the verdict,PolitiFact\n\
+         Dem,Tax,Claim two,barely-true,,PolitiFact\n\
+         Rep,Tax,Claim three,pants-fire,,PolitiFact\n\
+         Rep,Tax,Claim four,Pants on Fire,,PolitiFact\n",
+    );
+    assert!(said.contains("0 problem(s)"), "{said}");
+    let d = load(&dir.path().join("out"));
+    let verdicts: Vec<(String, String, String)> = d
+        .claims()
+        .map(|(_, c)| {
+            let a = c.assessment.as_ref().unwrap();
+            (
+                a.rating.as_str().to_owned(),
+                a.note.clone().unwrap_or_default(),
+                a.by.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let want = [
+        (
+            "disputed",
+            "Rated “Barely True”. Long explanation of the verdict",
+        ),
+        ("disputed", "Rated “barely-true”."),
+        ("refuted", "Rated “pants-fire”."),
+        ("refuted", "Rated “Pants on Fire”."),
+    ];
+    for ((rating, note, by), (want_rating, want_note)) in verdicts.iter().zip(want) {
+        assert_eq!(
+            (rating.as_str(), note.as_str(), by.as_str()),
+            (want_rating, want_note, "PolitiFact")
+        );
+    }
+    assert_eq!(verdicts.len(), 4);
 }

@@ -21,6 +21,7 @@ const TABLE: &[(Rating, &[&str])] = &[
         &[
             "false",
             "pants on fire",
+            "pants fire",
             "incorrect",
             "fake",
             "wrong",
@@ -32,6 +33,9 @@ const TABLE: &[(Rating, &[&str])] = &[
             "debunked",
             "scam",
             "four pinocchios",
+            "bottomless pinocchio",
+            "altered",
+            "misattributed",
         ],
     ),
     (
@@ -39,6 +43,7 @@ const TABLE: &[(Rating, &[&str])] = &[
         &[
             "misleading",
             "mostly false",
+            "barely true",
             "half true",
             "partly false",
             "partially false",
@@ -52,6 +57,7 @@ const TABLE: &[(Rating, &[&str])] = &[
             "needs context",
             "out of context",
             "distorted",
+            "miscaptioned",
             "disputed",
             "three pinocchios",
             "two pinocchios",
@@ -69,6 +75,7 @@ const TABLE: &[(Rating, &[&str])] = &[
             "corroborated",
             "one pinocchio",
             "geppetto checkmark",
+            "correct attribution",
         ],
     ),
     (Rating::Retracted, &["retracted", "withdrawn"]),
@@ -1232,6 +1239,16 @@ mod tests {
         assert_eq!(rating_of("False"), Some(Rating::Refuted));
         assert_eq!(rating_of("Pants on Fire!"), Some(Rating::Refuted));
         assert_eq!(rating_of("Mostly False"), Some(Rating::Disputed));
+        // PolitiFact's words as it writes them and as the LIAR data set does.
+        assert_eq!(rating_of("Barely True"), Some(Rating::Disputed));
+        assert_eq!(rating_of("barely-true"), Some(Rating::Disputed));
+        assert_eq!(rating_of("pants-fire"), Some(Rating::Refuted));
+        // Snopes', AFP's and Reuters', and The Washington Post's.
+        assert_eq!(rating_of("Altered"), Some(Rating::Refuted));
+        assert_eq!(rating_of("Misattributed"), Some(Rating::Refuted));
+        assert_eq!(rating_of("Bottomless Pinocchio"), Some(Rating::Refuted));
+        assert_eq!(rating_of("Miscaptioned"), Some(Rating::Disputed));
+        assert_eq!(rating_of("Correct Attribution"), Some(Rating::Corroborated));
         assert_eq!(rating_of("half-true"), Some(Rating::Disputed));
         assert_eq!(rating_of("TRUE"), Some(Rating::Corroborated));
         assert_eq!(rating_of("Unproven"), Some(Rating::Unverified));

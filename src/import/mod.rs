@@ -1038,16 +1038,11 @@ impl Builder {
             Some(word) => match rating_word(word) {
                 Some(rating) => rating,
                 None => {
+                    // As `import claimreview` reads a word not in its table: the verdict, its
+                    // note and `by` are kept, the word at the start of the note.
                     let all: Vec<&str> = Rating::ALL.iter().map(|r| r.as_str()).collect();
-                    // What goes with the rating is named, so that it is not lost unseen.
-                    let with = match (&note, &by) {
-                        (Some(_), Some(_)) => ", and its note and `by` are left out with it",
-                        (Some(_), None) => ", and its note is left out with it",
-                        (None, Some(_)) => ", and its `by` is left out with it",
-                        (None, None) => "",
-                    };
-                    self.problem(file, at, format!("the rating `{}` is not one of {} (nor a fact-checker's word such as `false` or `mostly true`); the claim is kept without an assessment{with}", quote(word), all.join(", ")));
-                    return None;
+                    self.problem(file, at, format!("the rating `{}` is not one of {} (nor a fact-checker's word such as `false` or `mostly true`); the assessment is `unverified`, the word kept at the start of its note: write one of those words to say what it means", quote(word), all.join(", ")));
+                    Rating::Unverified
                 }
             },
             None if note.is_some() || by.is_some() => {
@@ -1313,22 +1308,28 @@ impl Builder {
     /// another rating, note or `by` (the same given again, in any case, is none).
     fn other_verdict(&self, r: &Record, place: &ClaimPlace) -> bool {
         let kept = self.claim_at(place).and_then(|c| c.assessment.as_deref());
-        r.get(Col::Rating)
-            .is_some_and(|w| kept.is_none_or(|a| rating_word(w) != Some(a.rating)))
-            || r.get(Col::Note).is_some_and(|n| {
-                // Compared as the note would be kept, a fact-checker's word before it, in any
-                // case: the same verdict given again on a claim's next source row (`False`
-                // after `false`) is no other verdict.
-                let note = rated_note(r.get(Col::Rating), Some(n.trim().to_owned()));
-                let kept = kept.and_then(|a| a.note.as_deref());
-                kept.zip(note.as_deref())
-                    .is_none_or(|(a, b)| plain(a) != plain(b))
-            })
-            || r.get(Col::By).is_some_and(|b| {
-                // Another fact-checker's verdict, even worded the same, is another verdict.
-                kept.and_then(|a| a.by.as_deref())
-                    .is_none_or(|by| by.to_lowercase() != b.trim().to_lowercase())
-            })
+        r.get(Col::Rating).is_some_and(|w| match rating_word(w) {
+            Some(rating) => kept.is_none_or(|a| a.rating != rating),
+            // A word not in the table, read as `unverified` with the word in the note (as on
+            // the claim's first row), is the same verdict only when the kept note opens so.
+            None => kept.is_none_or(|a| {
+                let rated = rated_note(Some(w), None).unwrap_or_default();
+                a.rating != Rating::Unverified
+                    || !plain(a.note.as_deref().unwrap_or_default()).starts_with(&plain(&rated))
+            }),
+        }) || r.get(Col::Note).is_some_and(|n| {
+            // Compared as the note would be kept, a fact-checker's word before it, in any
+            // case: the same verdict given again on a claim's next source row (`False`
+            // after `false`) is no other verdict.
+            let note = rated_note(r.get(Col::Rating), Some(n.trim().to_owned()));
+            let kept = kept.and_then(|a| a.note.as_deref());
+            kept.zip(note.as_deref())
+                .is_none_or(|(a, b)| plain(a) != plain(b))
+        }) || r.get(Col::By).is_some_and(|b| {
+            // Another fact-checker's verdict, even worded the same, is another verdict.
+            kept.and_then(|a| a.by.as_deref())
+                .is_none_or(|by| by.to_lowercase() != b.trim().to_lowercase())
+        })
     }
 
     /// What a further record of the claim at `place` gives where the claim's rows before left

@@ -3628,3 +3628,34 @@ fn politifacts_words_are_read_as_verdicts_with_their_note_and_by() {
     }
     assert_eq!(verdicts.len(), 4);
 }
+
+/// Two columns naming one: the column's own name (`text`) is read over another name for it
+/// (`claim`), wherever it stands, else the first; the report names both as written (it said
+/// "the column `text` repeats `text`" and read the `claim` column as the claims' texts).
+#[test]
+fn a_columns_own_name_wins_over_another_name_for_it() {
+    let (dir, said) = import_said(
+        "claim,text,side,topic\n\
+         C1,The real claim text,a,T\n\
+         C2,Another real text,b,T\n",
+    );
+    assert!(
+        said.contains("line 1: the columns `claim` and `text` both name `text`; `text`, the column's own name, is used and `claim` ignored: delete one of them or give it another name"),
+        "{said}"
+    );
+    let d = load(&dir.path().join("out"));
+    let texts: Vec<&str> = d.claims().map(|(_, c)| c.text.as_str()).collect();
+    assert_eq!(texts, ["The real claim text", "Another real text"]);
+    let (dir, said) = import_said(
+        "side,topic,Text,text\n\
+         a,T,First,Second\n\
+         b,T,One,Two\n",
+    );
+    assert!(
+        said.contains("line 1: the columns `Text` and `text` both name `text`; `Text`, the first, is used and `text` ignored"),
+        "{said}"
+    );
+    let d = load(&dir.path().join("out"));
+    let texts: Vec<&str> = d.claims().map(|(_, c)| c.text.as_str()).collect();
+    assert_eq!(texts, ["First", "One"]);
+}

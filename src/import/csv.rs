@@ -458,11 +458,21 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
     // The column a cell parallax does not read was likely meant as, unless the header has it.
     let present: Vec<Col> = headers.iter().filter_map(Col::from_header).collect();
     let near = |cell: &str| Col::near_header(cell).filter(|c| !present.contains(c));
+    let read: Vec<Option<Col>> = headers.iter().map(Col::from_header).collect();
+    // The cell that gives a column two cells name (`claim` and `text`): the one written with
+    // the column's own name, wherever it stands, over another name for it; else the first.
+    let giver = |c: Col| {
+        let named = || read.iter().enumerate().filter(move |(_, r)| **r == Some(c));
+        named()
+            .find(|&(i, _)| headers.get(i).is_some_and(|h| header_key(h) == c.name()))
+            .or_else(|| named().next())
+            .map(|(i, _)| i)
+    };
     let mut columns: Vec<Option<Col>> = Vec::with_capacity(headers.len());
     // Each column's name as the header writes it, to name it in a problem.
     let mut names: Vec<String> = Vec::with_capacity(headers.len());
-    for name in &headers {
-        let col = Col::from_header(name);
+    for (i, name) in headers.iter().enumerate() {
+        let col = read.get(i).copied().flatten();
         let shown = crate::text::quote(name.trim());
         names.push(shown.clone());
         match col {
@@ -478,17 +488,35 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                     None => format!("the column `{shown}` is not one parallax knows; ignored"),
                 },
             }),
-            Some(c) if columns.contains(&Some(c)) => builder.problems.push(Problem {
-                file: file.to_owned(),
-                at: header_at.clone(),
-                reason: format!(
-                    "the column `{shown}` repeats `{}`; the first is used",
-                    c.name()
-                ),
-            }),
-            Some(_) => {}
+            Some(c) => {
+                let used = giver(c).unwrap_or(i);
+                if used != i {
+                    let kept = headers.get(used).map_or("", |h| h.trim());
+                    let kept = crate::text::quote(kept);
+                    let (first, second) = if used < i {
+                        (kept.as_str(), shown.as_str())
+                    } else {
+                        (shown.as_str(), kept.as_str())
+                    };
+                    let which = if kept == shown {
+                        "the first is used".to_owned()
+                    } else if used > i {
+                        format!("`{kept}`, the column's own name, is used and `{shown}` ignored")
+                    } else {
+                        format!("`{kept}`, the first, is used and `{shown}` ignored")
+                    };
+                    builder.problems.push(Problem {
+                        file: file.to_owned(),
+                        at: header_at.clone(),
+                        reason: format!(
+                            "the columns `{first}` and `{second}` both name `{}`; {which}: delete one of them or give it another name",
+                            c.name()
+                        ),
+                    });
+                }
+            }
         }
-        columns.push(col.filter(|c| !columns.contains(&Some(*c))));
+        columns.push(col.filter(|&c| giver(c) == Some(i)));
     }
     let missing: Vec<&'static str> = [Col::Side, Col::Topic, Col::Text]
         .into_iter()

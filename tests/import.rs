@@ -1912,11 +1912,12 @@ fn a_claims_further_rows_fill_in_what_its_rows_before_left_empty() {
          beta,water,b-1,Other,,,,https://b.example/1\n",
     );
     assert!(
-        said.contains("line 3: claim `a-1` was given at line 2; this record's topic, point, question, speaker differ from it and are not used (only its source is added)"),
+        said.contains("line 3: claim `a-1` was given at line 2; this record's topic, point differ from it and are not used (only its source is added; its question, speaker are not used either: a row of another topic or point is likelier another claim's, so give it an `id` of its own if it is one)"),
         "{said}"
     );
+    // The claim has no point: the row's is not said to differ, only not to be used.
     assert!(
-        said.contains("line 5: claim `a-2` was given at line 4; this record's topic, point, question differ from it and are not used"),
+        said.contains("line 5: claim `a-2` was given at line 4; this record's topic differs from it and is not used (only its source is added; its point, question are not used either"),
         "{said}"
     );
     assert!(!said.contains("`Q1?` was given before"), "{said}");
@@ -1934,7 +1935,7 @@ fn a_claims_further_rows_fill_in_what_its_rows_before_left_empty() {
          a,t1,,c1,,disputed,hmm,ck,https://x.example/3\n",
     );
     assert!(
-        said.contains("line 4: claim `c1` was given at line 2; this record's topic, point, rating, note, by differ from it and are not used"),
+        said.contains("line 4: claim `c1` was given at line 2; this record's topic, point differ from it and are not used (only its source is added; its rating, note, by are not used either"),
         "{said}"
     );
     assert!(!said.contains("another verdict"), "{said}");
@@ -3658,4 +3659,26 @@ fn a_columns_own_name_wins_over_another_name_for_it() {
     let d = load(&dir.path().join("out"));
     let texts: Vec<&str> = d.claims().map(|(_, c)| c.text.as_str()).collect();
     assert_eq!(texts, ["First", "One"]);
+}
+
+/// A repeat of a claim in another topic names only what differs from the claim (its topic),
+/// and says apart that the rest of it, the same speaker and rating, is not used: it said "this
+/// record's topic, speaker, rating differ from it".
+#[test]
+fn a_repeat_in_another_topic_names_only_what_differs() {
+    let (_dir, said) = import_said(
+        "side,topic,text,speaker,rating,source_outlet
+         A,Economy,Same text,Ann,mostly-true,v1
+         A,Income,Same text,Ann,mostly-true,v2
+         B,X,y,,,
+",
+    );
+    let line = said
+        .lines()
+        .find(|l| l.contains("line 3: claim `same-text-"))
+        .unwrap_or_else(|| panic!("{said}"));
+    assert!(
+        line.contains("this record's topic differs from it and is not used (only its source is added; its speaker, rating are not used either"),
+        "{said}"
+    );
 }

@@ -1207,7 +1207,7 @@ impl Builder {
         let verdict = [Col::Rating, Col::Note, Col::By]
             .into_iter()
             .any(|c| r.get(c).is_some());
-        let mut differ = if same {
+        let differ = if same {
             self.differing(r, place)
         } else {
             Vec::new()
@@ -1257,6 +1257,9 @@ impl Builder {
                 ),
             );
         } else {
+            // What a row of another topic or point gives besides: not used either, but named
+            // apart from what differs (it said the same speaker and rating differed).
+            let mut unused = Vec::new();
             if elsewhere {
                 for col in [
                     Col::SideName,
@@ -1276,15 +1279,22 @@ impl Builder {
                     if r.get(col).is_some_and(|c| !c.trim().is_empty())
                         && !differ.contains(&col.name())
                     {
-                        differ.push(col.name());
+                        unused.push(col.name());
                     }
                 }
             }
             if !differ.is_empty() {
-                let added = if elsewhere {
-                    "only its source is added"
-                } else {
-                    "its source is added, and what the claim's rows before left empty"
+                let added = match (elsewhere, unused.is_empty()) {
+                    (false, _) => {
+                        "its source is added, and what the claim's rows before left empty"
+                            .to_owned()
+                    }
+                    (true, true) => "only its source is added".to_owned(),
+                    (true, false) => format!(
+                        "only its source is added; its {} {} not used either: a row of another topic or point is likelier another claim's, so give it an `id` of its own if it is one",
+                        unused.join(", "),
+                        is_are(unused.len())
+                    ),
                 };
                 self.problem(
                     file,

@@ -46,12 +46,16 @@ pub fn open(
     app.keymap = keymap;
     // Suggestions start hidden once most claims are linked: say which key shows them.
     if !app.suggest.on && suggest::unlinked_on_both_sides(app.shown()) {
-        let key = app.keymap.key_for(
-            modal::comparison::bindings::BINDINGS,
-            false,
-            Action::ToggleSuggestions,
+        let key_for = |action| {
+            app.keymap
+                .key_for(modal::comparison::bindings::BINDINGS, false, action)
+        };
+        let (key, help, quit) = (
+            key_for(Action::ToggleSuggestions),
+            key_for(Action::Help),
+            key_for(Action::Quit),
         );
-        app.message = strings::suggest_hint(&key);
+        app.message = strings::suggest_hint(&key, &help, &quit);
     }
     // The note on stderr is hidden by the screen: the footer says it too, as a reload does.
     if warnings > 0 {

@@ -213,7 +213,8 @@ mod tests {
         );
         let toggle = map.key_for(table, false, Action::ToggleSuggestions);
         assert!(
-            crate::tui::strings::suggest_hint(&toggle).is_some_and(|s| s.starts_with("M shows"))
+            crate::tui::strings::suggest_hint(&toggle, &help, "q")
+                .is_some_and(|s| s.starts_with("M shows") && s.ends_with("; F1 help, q quit."))
         );
         assert!(crate::tui::strings::not_suggested(&toggle).contains("M shows or hides"));
         let map = read("[keys]\nsearch = \"F3\"\n").unwrap();

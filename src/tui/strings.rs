@@ -169,10 +169,17 @@ pub fn suggestions_toggled(on: bool, key: &str) -> String {
     }
 }
 /// Said on opening a dispute whose suggestions start hidden (most of its claims are linked);
-/// nothing when no key shows them.
-pub fn suggest_hint(key: &str) -> Option<String> {
+/// nothing when no key shows them. It takes the footer's place on the first screen, so it
+/// names the keys the footer would have kept longest: help and quit (`help`, `quit`).
+pub fn suggest_hint(key: &str, help: &str, quit: &str) -> Option<String> {
+    let more = match (help, quit) {
+        ("", "") => String::new(),
+        (help, "") => format!("; {help} help"),
+        ("", quit) => format!("; {quit} quit"),
+        (help, quit) => format!("; {help} help, {quit} quit"),
+    };
     (!key.is_empty())
-        .then(|| format!("{key} shows suggested matches for the claims nobody linked."))
+        .then(|| format!("{key} shows suggested matches for claims nobody linked{more}."))
 }
 /// The footer's mark while suggestions are looked for (seconds at 100,000 claims).
 pub const SUGGESTING: &str = "finding suggestions…";

@@ -230,7 +230,7 @@ impl TryFrom<String> for Colour {
 /// when there is none yet (a new account); each path one shell word, so it runs as shown
 /// (macOS puts the file under "Application Support").
 pub fn write_command(file: &Path) -> String {
-    let word = |p: &Path| shell_words::quote(&crate::export::shown_path(p)).into_owned();
+    let word = |p: &Path| crate::text::shell_path(&crate::export::shown_path(p));
     let make = file
         .parent()
         .filter(|f| !f.as_os_str().is_empty() && !f.exists())

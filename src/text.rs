@@ -160,6 +160,18 @@ pub fn quote(value: &str) -> String {
     )
 }
 
+/// A path as one word of a command a message gives to paste into a shell: quoted as the shell
+/// needs it (`'n 1'`), and after `./` when it starts with `-`, which the command would read as
+/// an option (`-d x` gave `parallax validate '-d x'`, an error).
+pub fn shell_path(path: &str) -> String {
+    let path = if path.starts_with('-') {
+        format!("./{path}")
+    } else {
+        path.to_owned()
+    };
+    shell_words::quote(&path).into_owned()
+}
+
 /// A value (an id, a path, a name) as a message quotes it: cleaned, and on one line, a line
 /// break shown as `␊` and a tab as `␉` where they are (cleaning lays a tab out as spaces), so
 /// `b␊x` is not read as `b x`. Prose, whose line breaks are layout, goes through [`inline`].

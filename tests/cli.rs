@@ -1298,3 +1298,38 @@ fn a_non_utf8_argument_beside_a_mistake_does_not_crash() {
         assert!(!said.contains("panicked"), "{args:?}: {said}");
     }
 }
+
+/// A path that starts with `-` is given in a pasted command after `./`: `parallax validate
+/// '-d x'` was read as an option (`unexpected argument '-d'`).
+#[test]
+fn a_command_to_paste_names_a_path_starting_with_a_dash_so_it_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let dashed = dir.path().join("-d x");
+    std::fs::create_dir(&dashed).unwrap();
+    for side in ["left.json", "right.json"] {
+        std::fs::copy(
+            std::path::Path::new(&fixture("untrusted")).join(side),
+            dashed.join(side),
+        )
+        .unwrap();
+    }
+    let out = parallax()
+        .current_dir(dir.path())
+        .args(["show", "--", "-d x"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("run `parallax validate './-d x'` to see them"),
+        "{said}"
+    );
+    // As pasted: it runs, and lists the warnings.
+    parallax()
+        .current_dir(dir.path())
+        .args(["validate", "./-d x"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("warning[untrusted-text]"));
+    assert_eq!(parallax::text::shell_path("-x"), "./-x");
+    assert_eq!(parallax::text::shell_path("a b"), "'a b'");
+}

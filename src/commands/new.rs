@@ -113,7 +113,7 @@ pub fn new(args: &NewArgs, err: &mut dyn Write) -> Result<(), Failure> {
         err,
         "parallax: add topics and claims (see \"Writing a new dispute\" in the README), then run `parallax validate {}`",
         // Quoted as a shell needs it (a folder `n 1`), so the command can be pasted.
-        shell_words::quote(&crate::export::shown_path(&args.dir))
+        crate::text::shell_path(&crate::export::shown_path(&args.dir))
     )?;
     Ok(())
 }

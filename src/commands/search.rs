@@ -96,11 +96,7 @@ pub fn search(
     let command = |query: &str| {
         let mut parts = vec!["parallax search".to_owned()];
         parts.extend(opts.typed_options.iter().map(|o| option_word(o)));
-        parts.extend(
-            shown_paths
-                .iter()
-                .map(|p| shell_words::quote(p).into_owned()),
-        );
+        parts.extend(shown_paths.iter().map(|p| text::shell_path(p)));
         parts.push(shell_query(query));
         parts.join(" ")
     };
@@ -147,7 +143,7 @@ pub fn search(
             .iter()
             .map(|p| text::clean(&p.to_string_lossy()).text)
             .chain([shown.clone()])
-            .map(|p| shell_words::quote(&p).into_owned())
+            .map(|p| text::shell_path(&p))
             .collect();
         return Err(Failure::Usage(format!(
             "`{shown}` is a dispute path, not a query: give what to search for after it \

@@ -880,7 +880,7 @@ fn read_file<'a, T>(
             )
             .expected(format!(
                 "a side file (\"parallax/1\"); to read its reviews: parallax import claimreview {} -o FOLDER",
-                shell_words::quote(&crate::text::one_line(name))
+                crate::text::shell_path(&crate::text::one_line(name))
             )),
         );
     }
@@ -1200,9 +1200,11 @@ fn syntax_error_at(name: &str, text: &str, e: &serde_json::Error, offset: usize)
 /// names the command names the dispute: without its path, `validate` checks the bundled one.
 pub fn validate_command(paths: &[std::path::PathBuf]) -> String {
     std::iter::once("parallax validate".to_owned())
-        .chain(paths.iter().map(|p| {
-            shell_words::quote(&crate::text::one_line(&p.display().to_string())).into_owned()
-        }))
+        .chain(
+            paths
+                .iter()
+                .map(|p| crate::text::shell_path(&crate::text::one_line(&p.display().to_string()))),
+        )
         .collect::<Vec<_>>()
         .join(" ")
 }

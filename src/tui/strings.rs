@@ -1440,6 +1440,7 @@ pub fn help_notes(mouse: bool, close: &[String]) -> Vec<String> {
         .chain([
             "* one side: only one of the two sides addresses the topic.",
             "⚑ an assessment (disputed, refuted, …); ↳ a relation (contradicts, concedes, …).",
+            "≡ common ground, a row where the two sides agree; ≈ a suggested match nobody linked.",
         ])
         .map(str::to_owned)
         .collect();

@@ -775,6 +775,52 @@ fn an_editor_that_ignores_sigterm_is_ended_and_not_left_behind() {
     assert!(!alive, "the editor {editor} was ended");
 }
 
+/// An editor started through a wrapper (Debian's sensible-editor, a script that runs it) is
+/// the wrapper's child: SIGTERM reaches it too, so it is not left running on the shell's
+/// terminal once the wrapper and the program have ended.
+#[test]
+fn an_ending_signal_reaches_an_editor_a_wrapper_started() {
+    let (_dir, mut s, seen) = with_editor("ed", |seen| {
+        format!(
+            "printf '%s\\n' 'trap \"echo TERM >> $1; exit 0\" TERM' 'echo $$ > $1' 'while :; do sleep 0.05; done' > \"{seen}.inner\"\nsh \"{seen}.inner\" \"{seen}\"\necho after >> \"{seen}\"\n"
+        )
+    });
+    s.send("E");
+    let read = || std::fs::read_to_string(&seen).unwrap_or_default();
+    let start = Instant::now();
+    while read().trim().is_empty() && start.elapsed() < TIMEOUT {
+        s.pump(Duration::from_millis(50));
+    }
+    let editor = read().lines().next().unwrap_or_default().trim().to_owned();
+    assert!(!editor.is_empty(), "the wrapped editor runs");
+    let pid = s.child.process_id().expect("a pid").to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill runs")
+            .success()
+    );
+    assert_eq!(s.exit_code(), 143, "SIGTERM's code");
+    let start = Instant::now();
+    let alive = || {
+        std::process::Command::new("kill")
+            .args(["-0", &editor])
+            .status()
+            .expect("kill runs")
+            .success()
+    };
+    while alive() && start.elapsed() < Duration::from_secs(3) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        !alive(),
+        "the wrapped editor {editor} was ended: {:?}",
+        read()
+    );
+    assert!(read().contains("TERM"), "it was told to end: {:?}", read());
+}
+
 /// A terminal without bracketed paste sends a paste as keys, more than one read of them: every
 /// key arrives without another key pressed (the rest of a read over 1 KiB waited for one).
 #[test]

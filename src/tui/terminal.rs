@@ -680,9 +680,19 @@ fn watch_signals(
                     ) {
                         continue;
                     }
-                    let pid = nix::unistd::Pid::from_raw(i32::try_from(editor).unwrap_or(0));
+                    let raw = i32::try_from(editor).unwrap_or(0);
+                    // The editor and every process below it, found before any ends (then its
+                    // children would be another's): a wrapper (Debian's sensible-editor, a
+                    // script) runs the real editor as its child, which a signal to the wrapper
+                    // alone left running on the shell's terminal.
+                    let tree: Vec<nix::unistd::Pid> = std::iter::once(raw)
+                        .chain(descendants(raw))
+                        .map(nix::unistd::Pid::from_raw)
+                        .collect();
                     if let Ok(sig) = nix::sys::signal::Signal::try_from(n) {
-                        let _ = nix::sys::signal::kill(pid, sig);
+                        for &pid in &tree {
+                            let _ = nix::sys::signal::kill(pid, sig);
+                        }
                     }
                     let start = std::time::Instant::now();
                     while child.load(Ordering::SeqCst) != 0 && start.elapsed() < EDITOR_GRACE {
@@ -690,7 +700,9 @@ fn watch_signals(
                     }
                     // An editor deaf to the signal is not left behind on the shell's terminal.
                     if child.load(Ordering::SeqCst) != 0 {
-                        let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+                        for &pid in &tree {
+                            let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+                        }
                     }
                 }
                 signal.store(usize::try_from(n).unwrap_or(1), Ordering::Relaxed);
@@ -712,6 +724,44 @@ fn watch_signals(
             }
         })?;
     Ok(())
+}
+
+/// The processes below `pid` (its children, theirs…), read from `/proc` where there is one
+/// (elsewhere none are found, and only the editor itself is signalled).
+fn descendants(pid: i32) -> Vec<i32> {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    let mut parents: Vec<(i32, i32)> = Vec::new();
+    for entry in dir.flatten() {
+        let Some(p) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        // `pid (name) state ppid …`: the name may hold spaces and parentheses.
+        let ppid = std::fs::read_to_string(entry.path().join("stat"))
+            .ok()
+            .and_then(|stat| {
+                let (_, rest) = stat.rsplit_once(')')?;
+                rest.split_whitespace().nth(1)?.parse::<i32>().ok()
+            });
+        if let Some(ppid) = ppid {
+            parents.push((p, ppid));
+        }
+    }
+    let (mut found, mut next) = (Vec::new(), vec![pid]);
+    while let Some(p) = next.pop() {
+        for &(child, parent) in &parents {
+            if parent == p && child != pid && !found.contains(&child) {
+                found.push(child);
+                next.push(child);
+            }
+        }
+    }
+    found
 }
 
 /// Gives the terminal back as the shell had it: mouse, alternate screen, cursor, raw mode.

@@ -1415,3 +1415,48 @@ fn a_quoted_tilde_is_not_a_folder_to_create() {
         );
     assert!(!dir.path().join("~").exists());
 }
+
+/// A dispute of more than two sides exported as a comparison of two says which parties it
+/// leaves out and how many claims they hold, in every format that carries a selection: a
+/// reader took India and Pakistan for the whole bundled dispute, its third parties gone.
+#[test]
+fn an_export_of_two_of_three_parties_names_those_left_out() {
+    let bundled = load::load_bundled().dispute.expect("the bundled dispute");
+    let third = bundled
+        .sides
+        .iter()
+        .position(|s| s.party.id == "third-parties")
+        .expect("a third side");
+    let said = format!(
+        "parties: India and Pakistan of 3; not compared: Third parties, {} claims",
+        bundled.claim_count(third)
+    );
+    let out = |format: &str| {
+        String::from_utf8(
+            parallax()
+                .args(["export", "-f", format])
+                .output()
+                .expect("runs")
+                .stdout,
+        )
+        .expect("UTF-8")
+    };
+    let json: serde_json::Value = serde_json::from_str(&out("json")).expect("JSON");
+    assert_eq!(json["selection"], serde_json::json!([said]));
+    let md = out("md");
+    assert!(
+        md.contains(&format!(
+            "Selection (not the whole comparison): {}",
+            said.replace(':', "\\:")
+        )),
+        "{md}"
+    );
+    assert!(out("html").contains(&said));
+    // Two parties of two: nothing is left out, and nothing is said.
+    let (dispute, cmp) = load("normal");
+    let text = String::from_utf8(
+        export::render(Format::Json, &dispute, &cmp, None, &[]).expect("renders"),
+    )
+    .expect("UTF-8");
+    assert!(!text.contains("not compared"), "{text}");
+}

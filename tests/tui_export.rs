@@ -104,7 +104,7 @@ fn enter_writes_the_topic_on_screen_and_the_footer_says_where() {
     keys(&mut a, &[KeyCode::Char('e'), KeyCode::Enter]);
     let text = std::fs::read_to_string(&file).expect("written again");
     assert!(
-        text.contains("Selection (not the whole comparison): topic\\: water\n"),
+        text.contains("Selection (not the whole comparison): topic\\: water · parties\\:"),
         "{text}"
     );
     assert!(!text.contains("talks"), "{text}");

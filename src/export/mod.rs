@@ -215,6 +215,30 @@ pub fn render(
     Ok(out)
 }
 
+/// The selection's label for the parties a dispute of more than two sides leaves out of a
+/// comparison of two (`parties: India and Pakistan of 3; not compared: Third parties, 70
+/// claims`): a reader of the file would take the two for the whole dispute.
+fn others_left_out(dispute: &Dispute, cmp: &Comparison) -> Option<String> {
+    let name = |s: usize| dispute.sides.get(s).map_or("?", |s| s.party.name.as_str());
+    let others: Vec<String> = (0..dispute.sides.len())
+        .filter(|&s| s != cmp.left && s != cmp.right)
+        .map(|s| {
+            let n = dispute.claim_count(s);
+            let claims = if n == 1 { "claim" } else { "claims" };
+            format!("{}, {n} {claims}", name(s))
+        })
+        .collect();
+    (!others.is_empty()).then(|| {
+        format!(
+            "parties: {} and {} of {}; not compared: {}",
+            name(cmp.left),
+            name(cmp.right),
+            dispute.sides.len(),
+            others.join("; ")
+        )
+    })
+}
+
 /// As [`render`], written to `w` as it is rendered (one topic at a time for Markdown and HTML,
 /// record by record for CSV, value by value for JSON), so the whole file is never held.
 pub fn render_to(
@@ -235,6 +259,8 @@ pub fn render_to(
     };
     let mut doc = model::head(dispute, cmp);
     doc.selection = selection.iter().map(|s| s.as_str().into()).collect();
+    doc.selection
+        .extend(others_left_out(dispute, cmp).map(Into::into));
     let topics = cmp.topics.iter().map(|t| model::topic(dispute, cmp, t));
     match format {
         Format::Markdown => markdown::render_to(&doc, topics, w).map_err(encode),

@@ -424,6 +424,7 @@ fn html_of_hostile_text_is_inert() {
         "th",
         "td",
         "span",
+        "bdi",
         "div",
         "a",
         "br",
@@ -461,6 +462,7 @@ fn html_of_hostile_text_is_inert() {
         "y2",
         "d",
         "text-anchor",
+        "dir",
     ];
     for (name, attrs) in tags(&html) {
         let bare = name.trim_start_matches('/');
@@ -1459,4 +1461,34 @@ fn an_export_of_two_of_three_parties_names_those_left_out() {
     )
     .expect("UTF-8");
     assert!(!text.contains("not compared"), "{text}");
+}
+
+/// A name written right to left beside a date or a comma is set apart (`<bdi>`), so a browser
+/// does not reorder them: `— المتحدث, 2025-05-10` drew as `— 10-05-2025 ,المتحدث`. A claim
+/// in Arabic is laid out right to left (`dir="auto"`).
+#[test]
+fn html_sets_names_from_the_files_apart_from_dates_around_them() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for file in ["dispute.json", "north.json", "south.json"] {
+        let text = std::fs::read_to_string(fixture("normal").join(file)).expect("fixture");
+        let text = text
+            .replace("Foreign Minister of Northland", "المتحدث")
+            .replace("\"World Wire\"", "\"الجزيرة\"");
+        std::fs::write(dir.path().join(file), text).expect("written");
+    }
+    let html = String::from_utf8(
+        parallax()
+            .args(["export", "-f", "html"])
+            .arg(dir.path())
+            .output()
+            .expect("runs")
+            .stdout,
+    )
+    .expect("UTF-8");
+    assert!(
+        html.contains("<p class=\"speaker\">— <bdi>المتحدث</bdi>, 2025-05-10</p>"),
+        "{html}"
+    );
+    assert!(html.contains("<bdi>الجزيرة</bdi> 20"), "{html}");
+    assert!(html.contains("<p class=\"text\" dir=\"auto\">"), "{html}");
 }

@@ -204,11 +204,11 @@ fn markdown_and_html_exports_show_reliability_and_who_assessed() {
     );
     let html = render(Format::Html);
     assert!(
-        html.contains("North Herald 2025-03-03 · partisan"),
+        html.contains("<bdi>North Herald</bdi> 2025-03-03 · partisan"),
         "{html}"
     );
     assert!(
-        html.contains("Assessment: disputed (by Harbour Check)"),
+        html.contains("Assessment: disputed (by <bdi>Harbour Check</bdi>)"),
         "{html}"
     );
 }

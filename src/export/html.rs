@@ -120,6 +120,27 @@ fn attr(out: &mut Sink<'_>, s: &str) {
     }
 }
 
+/// A value from the file set apart from the text around it (`<bdi>`): a name written right to
+/// left (`الجزيرة`) next to a date or a comma drew them reordered (`2024-05-03` as
+/// `03-05-2024`, the comma before the name).
+fn value(out: &mut Sink<'_>, s: &str) {
+    out.push_str("<bdi>");
+    text(out, s);
+    out.push_str("</bdi>");
+}
+
+/// A source's label (its outlet, date and rating), the outlet set apart (see [`value`]).
+fn label(out: &mut Sink<'_>, s: &SourceOut) {
+    let label = s.label();
+    match label.strip_prefix(s.outlet.as_ref()) {
+        Some(rest) => {
+            value(out, &s.outlet);
+            text(out, rest);
+        }
+        None => text(out, &label),
+    }
+}
+
 /// A source: a link (http(s) only) or plain text, then its title, quote and locator.
 fn source(out: &mut Sink<'_>, s: &SourceOut) {
     match s.link() {
@@ -127,23 +148,23 @@ fn source(out: &mut Sink<'_>, s: &SourceOut) {
             out.push_str("<a href=\"");
             attr(out, u);
             out.push_str("\" rel=\"noopener noreferrer\">");
-            text(out, &s.label());
+            label(out, s);
             out.push_str("</a>");
         }
-        None => text(out, &s.label()),
+        None => label(out, s),
     }
     if let Some(t) = &s.title {
         out.push_str(": ");
-        text(out, t);
+        value(out, t);
     }
     if let Some(q) = &s.quote {
         out.push_str(" “");
-        text(out, q);
+        value(out, q);
         out.push('”');
     }
     if let Some(l) = &s.locator {
         out.push_str(" (");
-        text(out, l);
+        value(out, l);
         out.push(')');
     }
 }
@@ -151,12 +172,20 @@ fn source(out: &mut Sink<'_>, s: &SourceOut) {
 fn claim(out: &mut Sink<'_>, c: &ClaimOut) {
     out.push_str("<div class=\"claim\" id=\"claim-");
     attr(out, &c.id);
-    out.push_str("\"><p class=\"text\">");
+    // A claim in Arabic or Urdu is laid out right to left, one in English left to right.
+    out.push_str("\"><p class=\"text\" dir=\"auto\">");
     text(out, &c.text);
     out.push_str("</p>");
-    if let Some(s) = c.speaker_line() {
-        out.push_str("<p class=\"speaker\">");
-        text(out, &s);
+    if c.speaker.is_some() || c.date.is_some() {
+        // As `speaker_line` words it, the speaker set apart from the date (see `value`).
+        out.push_str("<p class=\"speaker\">— ");
+        if let Some(s) = &c.speaker {
+            value(out, s);
+        }
+        if let Some(d) = c.date {
+            let comma = if c.speaker.is_some() { ", " } else { "" };
+            let _ = write!(out, "{comma}{d}");
+        }
         out.push_str("</p>");
     }
     if c.sources.is_empty() {
@@ -177,12 +206,12 @@ fn claim(out: &mut Sink<'_>, c: &ClaimOut) {
         text(out, a.rating.as_str());
         if let Some(by) = &a.by {
             out.push_str(" (by ");
-            text(out, by);
+            value(out, by);
             out.push(')');
         }
         if let Some(n) = &a.note {
             out.push_str(" — ");
-            text(out, n);
+            value(out, n);
         }
         for (i, s) in a.sources.iter().enumerate() {
             out.push_str(if i == 0 {

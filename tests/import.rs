@@ -2795,6 +2795,25 @@ fn a_date_written_otherwise_is_said_with_how_to_write_it() {
     }
 }
 
+/// A date in words (`May 4, 2025`) is said with the date to write, as `validate` says it: the
+/// same suggestion, from one place.
+#[test]
+fn a_date_in_words_is_said_with_the_date_to_write() {
+    let (_dir, said) = import_said(
+        "side,topic,text,date\n\
+         a,t,x,\"May 4, 2025\"\n\
+         b,t,y,4 Sept 2025\n",
+    );
+    for expected in [
+        "line 2: the date `May 4, 2025` is not a date (is not written as YYYY, YYYY-MM or \
+         YYYY-MM-DD: write `2025-05-04`); left out",
+        "line 3: the date `4 Sept 2025` is not a date (is not written as YYYY, YYYY-MM or \
+         YYYY-MM-DD: write `2025-09-04`); left out",
+    ] {
+        assert!(said.contains(expected), "{expected}\n{said}");
+    }
+}
+
 /// A spreadsheet re-saved with its own dates: a date-time is read as its day, a source date
 /// that is no date is said on each row that gives it (it was said once, then each later row of
 /// the same source was said to "differ" from the date left out), and problems that differ only

@@ -734,6 +734,70 @@ fn a_date_written_otherwise_is_said_with_how_to_write_it() {
     }
 }
 
+/// A date written in words (`May 3, 2025`, `3 May 2025`), as an ISO date-time or with a space
+/// after it is said with the exact date to write, once: they got only the rule, said twice ("is
+/// not written as YYYY, YYYY-MM or YYYY-MM-DD; expected a date written YYYY, YYYY-MM or
+/// YYYY-MM-DD"). A date that is day first or month first (`12/05/2024`) is never guessed.
+#[test]
+fn a_date_whose_meaning_is_plain_is_said_with_the_date_to_write() {
+    let text = red();
+    for (date, said) in [
+        (
+            "May 3, 2025",
+            "\"May 3, 2025\" is not written as YYYY, YYYY-MM or YYYY-MM-DD: write `2025-05-03`",
+        ),
+        ("3 May 2025", "write `2025-05-03`"),
+        ("3 may, 2025", "write `2025-05-03`"),
+        ("Sep. 30 2025", "write `2025-09-30`"),
+        ("September 2025", "write `2025-09`"),
+        ("2025-05-03T10:00:00Z", "write `2025-05-03`"),
+        ("2025-05-03 10:00", "write `2025-05-03`"),
+        ("2025-05-03 ", "write `2025-05-03`"),
+        (" 2025/5/3", "write `2025-05-03`"),
+    ] {
+        let edited = text.replacen(
+            "\"date\": \"2025-05-01\"",
+            &format!("\"date\": \"{date}\""),
+            1,
+        );
+        assert_ne!(edited, text);
+        let found = side_text_problems(&edited);
+        let bad: Vec<&String> = found
+            .iter()
+            .filter(|(c, _)| *c == Code::BadDate)
+            .map(|(_, m)| m)
+            .collect();
+        assert_eq!(bad.len(), 1, "{date}: {found:?}");
+        assert!(bad[0].contains(said), "{date}: {found:?}");
+        assert_eq!(bad[0].matches("YYYY-MM-DD").count(), 1, "{date}: {found:?}");
+    }
+    for date in [
+        "12/05/2024",
+        "May 32, 2025",
+        "Feb 29 2025",
+        "3 Mai 2025",
+        "2025-05-03T25:00",
+    ] {
+        let edited = text.replacen(
+            "\"date\": \"2025-05-01\"",
+            &format!("\"date\": \"{date}\""),
+            1,
+        );
+        let found = side_text_problems(&edited);
+        let bad: Vec<&String> = found
+            .iter()
+            .filter(|(c, _)| *c == Code::BadDate)
+            .map(|(_, m)| m)
+            .collect();
+        assert_eq!(bad.len(), 1, "{date}: {found:?}");
+        assert!(!bad[0].contains("write `"), "{date}: {found:?}");
+        assert!(
+            bad[0].contains("expected a date such as `2025-05-03`"),
+            "{date}: {found:?}"
+        );
+    }
+}
+
 /// A comment, a string in single quotes and two objects joined (JSON as another language or
 /// a paste writes it; README's `new` example holds comments) are each said as what they are,
 /// with what to do: they were said as "key must be a string", a missing comma.

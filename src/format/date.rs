@@ -22,8 +22,8 @@ pub struct Date {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
     /// The shape is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; with the date `meant` when only the
-    /// writing is off (`2024-3-5`, `2025/05/03`, `2025.5`: the year first, then the month and
-    /// the day, one separator).
+    /// writing is off (`2024-3-5`, `2025/05/03`, `2025.5`, `May 3, 2025`, `3 May 2025`,
+    /// `2025-05-03T10:00:00Z`, `2025-05-03 `; see [`meant`]).
     #[error("is not written as YYYY, YYYY-MM or YYYY-MM-DD{}", write_instead(.meant))]
     Shape { meant: Option<Date> },
     /// Five digits (`45780`): the day number a spreadsheet saves for a date cell, counted from
@@ -63,10 +63,24 @@ fn write_instead(meant: &Option<Date>) -> String {
     meant.map_or_else(String::new, |d| format!(": write `{d}`"))
 }
 
-/// The date a string not written as the format says plainly means: a four-digit year, then a
-/// month and a day of one or two digits, each after one separator (`-`, `/` or `.`, the same
-/// each time); a real date. `None` for anything else (`05/03/2025`: which is the month?).
+/// The date a string not written as the format says plainly means, to suggest it: the year
+/// first with other separators or one-digit parts (`2024-3-5`, `2025/05/03`), an English
+/// month by name in either order (`May 3, 2025`, `3 May 2025`, `Sept. 2025`), the date of an
+/// ISO date-time (`2025-05-03T10:00:00Z`) and a date with spaces around it; always a real date.
+/// `None` for anything else, and for what could mean two dates (`05/03/2025`: which is the
+/// month?).
 fn meant(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let s = day_of(s);
+    Date::written(s)
+        .ok()
+        .or_else(|| numbers(s))
+        .or_else(|| named(s))
+}
+
+/// [`meant`] for a year first, then a month and a day of one or two digits, each after one
+/// separator (`-`, `/` or `.`, the same each time).
+fn numbers(s: &str) -> Option<Date> {
     let sep = s.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
     let mut parts = s.split(sep);
     let year = digits(parts.next()?, 4).ok()?;
@@ -80,10 +94,81 @@ fn meant(s: &str) -> Option<Date> {
         Some(d) => Some(number(d)?),
         None => None,
     };
-    if parts.next().is_some() || !(1..=12).contains(&month) {
+    if parts.next().is_some() {
         return None;
     }
-    if day.is_some_and(|d| d == 0 || d > days_in_month(year, month)) {
+    real(year, month, day)
+}
+
+/// [`meant`] for a month named in English, whole or by its first three letters (`Sept` too),
+/// in any case, with an optional full stop: month, day, year (`May 3, 2025`), day, month, year
+/// (`3 May 2025`, `3rd May, 2025`) or month and year (`May 2025`); words apart by spaces, with
+/// a comma after any but the last.
+fn named(s: &str) -> Option<Date> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let last = words.len().checked_sub(1)?;
+    let mut parts = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let w = if i < last {
+            w.strip_suffix(',').unwrap_or(w)
+        } else {
+            w
+        };
+        if w.is_empty() || w.contains(',') {
+            return None;
+        }
+        parts.push(w);
+    }
+    let year = |w: &str| digits(w, 4).ok();
+    match parts.as_slice() {
+        [m, y] => real(year(y)?, month_named(m)?, None),
+        [m, d, y] if month_named(m).is_some() => {
+            real(year(y)?, month_named(m)?, Some(day_number(d)?))
+        }
+        [d, m, y] => real(year(y)?, month_named(m)?, Some(day_number(d)?)),
+        _ => None,
+    }
+}
+
+/// The month an English name or its abbreviation names (`May`, `sep.`, `Sept`, `SEPTEMBER`).
+fn month_named(w: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = w.strip_suffix('.').unwrap_or(w).to_ascii_lowercase();
+    let at = MONTHS.iter().position(|m| {
+        *m == w || (w.len() == 3 && m.starts_with(w.as_str())) || (w == "sept" && *m == "september")
+    })?;
+    u8::try_from(at + 1).ok()
+}
+
+/// A day of the month written with one or two digits, with or without its English ordinal
+/// ending (`3`, `03`, `3rd`).
+fn day_number(w: &str) -> Option<u8> {
+    let lower = w.to_ascii_lowercase();
+    let n = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|end| lower.strip_suffix(end))
+        .unwrap_or(&lower);
+    (matches!(n.len(), 1 | 2) && n.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| n.parse().ok())
+        .flatten()
+}
+
+/// The date of `year`, `month` and `day` when it is real.
+fn real(year: u16, month: u8, day: Option<u8>) -> Option<Date> {
+    if !(1..=12).contains(&month) || day.is_some_and(|d| d == 0 || d > days_in_month(year, month)) {
         return None;
     }
     Some(Date {
@@ -91,6 +176,53 @@ fn meant(s: &str) -> Option<Date> {
         month: Some(month),
         day,
     })
+}
+
+/// The day of a date-time, as spreadsheets, pandas and schema.org write one
+/// (`2025-05-10T00:00:00Z`, `2025-05-10 14:30`): the date before the `T` or space when what
+/// follows is a time of day; anything else is kept whole, so that a value that is no date is
+/// reported as it was written (`2025-05-03garbage` is no date).
+pub(crate) fn day_of(s: &str) -> &str {
+    match s.split_once(['T', 't', ' ']) {
+        Some((day, time)) if is_time(time.trim_start()) => day,
+        _ => s,
+    }
+}
+
+/// An ISO 8601 time of day as schema.org writes one: `HH:MM`, optional `:SS` and fraction,
+/// then an optional `Z` or `±HH:MM` offset.
+fn is_time(t: &str) -> bool {
+    let two = |s: &str, max: u32| {
+        s.len() == 2
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && s.parse::<u32>().is_ok_and(|n| n <= max)
+    };
+    let (clock, offset) = match t.find(['Z', '+', '-']) {
+        Some(i) => t.split_at(i),
+        None => (t, ""),
+    };
+    let offset_ok = match offset {
+        "" | "Z" => true,
+        o => {
+            let o = o.get(1..).unwrap_or_default();
+            let (h, m) = o
+                .split_once(':')
+                .unwrap_or((o.get(..2).unwrap_or(o), o.get(2..).unwrap_or("")));
+            two(h, 23) && (m.is_empty() || two(m, 59))
+        }
+    };
+    let mut parts = clock.splitn(3, ':');
+    let (Some(h), Some(m)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let seconds_ok = match parts.next() {
+        None => true,
+        Some(s) => {
+            let (whole, frac) = s.split_once('.').unwrap_or((s, "0"));
+            two(whole, 60) && !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit())
+        }
+    };
+    two(h, 23) && two(m, 59) && seconds_ok && offset_ok
 }
 
 fn is_leap(year: u16) -> bool {
@@ -222,6 +354,15 @@ mod tests {
             ("2025/05/03", "2025-05-03"),
             ("2025.5.3", "2025-05-03"),
             ("2025-5", "2025-05"),
+            ("May 3, 2025", "2025-05-03"),
+            ("3 May 2025", "2025-05-03"),
+            ("3rd MAY, 2025", "2025-05-03"),
+            ("Sept 30, 2025", "2025-09-30"),
+            ("feb. 2024", "2024-02"),
+            ("2025-05-03T10:00:00Z", "2025-05-03"),
+            ("2025-05-03t10:00+05:30", "2025-05-03"),
+            ("2025-05-03 ", "2025-05-03"),
+            ("\t2025-05\n", "2025-05"),
         ] {
             let said = given.parse::<Date>().map_err(|e| e.to_string());
             assert_eq!(
@@ -230,6 +371,30 @@ mod tests {
                     "is not written as YYYY, YYYY-MM or YYYY-MM-DD: write `{meant}`"
                 )),
                 "{given}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_that_could_mean_two_or_none_is_not_guessed() {
+        for given in [
+            "12/05/2024",
+            "05/03/2025",
+            "May 2025 3",
+            "May 32, 2025",
+            "Feb 29, 2025",
+            "3 Mai 2025",
+            "Ma 3 2025",
+            "May, 3, 2025,",
+            "2025-05-03T25:00",
+            "2025-05-03 noon",
+            "",
+            " ",
+        ] {
+            assert_eq!(
+                given.parse::<Date>(),
+                Err(DateError::Shape { meant: None }),
+                "{given:?}"
             );
         }
     }

@@ -7,6 +7,7 @@
 mod date;
 mod index;
 
+pub(crate) use date::day_of;
 pub use date::{Date, DateError};
 pub use index::ClaimIndex;
 

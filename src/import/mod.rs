@@ -10,6 +10,8 @@ pub mod record;
 mod sources;
 mod whole;
 
+/// The day of a date-time: the format's, so an import reads a date as `validate` suggests it.
+pub(crate) use crate::format::day_of;
 pub use record::{Col, Kind, Record};
 
 use crate::create::{Draft, make_id};
@@ -1562,51 +1564,4 @@ fn differ_not_used(fields: &[&str]) -> String {
 /// its input.
 fn quote(s: &str) -> String {
     crate::text::quote(s)
-}
-
-/// The day of a date-time, as spreadsheets, pandas and schema.org write one
-/// (`2025-05-10T00:00:00Z`, `2025-05-10 14:30`): the date before the `T` or space when what
-/// follows is a time of day; anything else is kept whole, so that a value that is no date is
-/// reported as it was written (`2025-05-03garbage` is no date).
-pub(crate) fn day_of(s: &str) -> &str {
-    match s.split_once(['T', 't', ' ']) {
-        Some((day, time)) if is_time(time.trim_start()) => day,
-        _ => s,
-    }
-}
-
-/// An ISO 8601 time of day as schema.org writes one: `HH:MM`, optional `:SS` and fraction,
-/// then an optional `Z` or `±HH:MM` offset.
-fn is_time(t: &str) -> bool {
-    let two = |s: &str, max: u32| {
-        s.len() == 2
-            && s.bytes().all(|b| b.is_ascii_digit())
-            && s.parse::<u32>().is_ok_and(|n| n <= max)
-    };
-    let (clock, offset) = match t.find(['Z', '+', '-']) {
-        Some(i) => t.split_at(i),
-        None => (t, ""),
-    };
-    let offset_ok = match offset {
-        "" | "Z" => true,
-        o => {
-            let o = o.get(1..).unwrap_or_default();
-            let (h, m) = o
-                .split_once(':')
-                .unwrap_or((o.get(..2).unwrap_or(o), o.get(2..).unwrap_or("")));
-            two(h, 23) && (m.is_empty() || two(m, 59))
-        }
-    };
-    let mut parts = clock.splitn(3, ':');
-    let (Some(h), Some(m)) = (parts.next(), parts.next()) else {
-        return false;
-    };
-    let seconds_ok = match parts.next() {
-        None => true,
-        Some(s) => {
-            let (whole, frac) = s.split_once('.').unwrap_or((s, "0"));
-            two(whole, 60) && !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit())
-        }
-    };
-    two(h, 23) && two(m, 59) && seconds_ok && offset_ok
 }

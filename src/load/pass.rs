@@ -97,6 +97,19 @@ impl<'f> Cx<'f> {
         self.report(Severity::Error, code, &at, message, expected);
     }
 
+    /// Records an error at the value being read whose message says what to do already, so it
+    /// has no `expected` of its own to repeat it.
+    pub fn error_saying_what_to_do(&mut self, code: Code, message: String) {
+        let at = self.here();
+        self.diagnostics.push(Diagnostic::at(
+            Severity::Error,
+            code,
+            self.file,
+            &at,
+            message,
+        ));
+    }
+
     /// Records a warning at the value being read.
     pub fn warn(&mut self, code: Code, message: String, expected: &str) {
         let at = self.here();
@@ -696,16 +709,22 @@ impl<'de> Want<'de> for DateWant {
         match s.parse::<Date>() {
             Ok(d) => Some(d),
             Err(e) => {
+                // What the message does not say already: the date meant is said in it (`write
+                // 2025-05-03`), and a shape with none meant gets an example, not the rule again.
                 let expected = match e {
-                    DateError::Shape { .. } => "a date written YYYY, YYYY-MM or YYYY-MM-DD",
-                    DateError::DayNumber => "a date written YYYY-MM-DD",
-                    DateError::NotReal => "a real calendar date",
+                    DateError::Shape { meant: Some(_) } => None,
+                    DateError::Shape { meant: None } => Some(
+                        "a date such as `2025-05-03`: the year first, then the month and the \
+                         day, two digits each",
+                    ),
+                    DateError::DayNumber => Some("a date written YYYY-MM-DD"),
+                    DateError::NotReal => Some("a real calendar date"),
                 };
-                cx.error(
-                    Code::BadDate,
-                    format!("\"{}\" {e}", text::quote(&s)),
-                    expected,
-                );
+                let message = format!("\"{}\" {e}", text::quote(&s));
+                match expected {
+                    Some(expected) => cx.error(Code::BadDate, message, expected),
+                    None => cx.error_saying_what_to_do(Code::BadDate, message),
+                }
                 None
             }
         }

@@ -887,6 +887,44 @@ fn validate_checks_one_side_file_on_its_own() {
         .expect("runs");
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
     assert_eq!(v["unchecked_links"], 4);
+    // A source affiliated with another side's party is held back as the links are: a
+    // correct file passes `--strict` (it got `unknown-affiliation … names no loaded party`).
+    common::rewrite(
+        &side,
+        "\"outlet\": \"Wire\"",
+        "\"outlet\": \"Wire\", \"affiliation\": \"b\"",
+    );
+    let out = parallax()
+        .args(["validate", "--strict"])
+        .arg(&side)
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(!said.contains("unknown-affiliation"), "{said}");
+    assert!(
+        said.contains(
+            "checked on its own: 4 link(s) to other sides' claims not followed, 1 source \
+             affiliation(s) naming another party not checked; give the dispute's folder"
+        ),
+        "{said}"
+    );
+    let json = parallax()
+        .args(["validate", "--json"])
+        .arg(&side)
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(v["unchecked_affiliations"], 1);
+    // With the dispute's folder, the affiliation is checked, and names a loaded party.
+    let folder = side.parent().expect("the fixture's folder");
+    let out = parallax()
+        .args(["validate", "--strict"])
+        .arg(folder)
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(!said.contains("unknown-affiliation"), "{said}");
     // Its own errors are said all the same, and fail.
     common::rewrite(&side, "\"id\": \"a1\",", "\"id\": \"A 1\",");
     parallax().arg("validate").arg(&side).assert().code(1);

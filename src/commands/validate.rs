@@ -18,6 +18,10 @@ struct JsonReport<'a> {
     /// One side file checked on its own: the links to other sides' claims not followed.
     #[serde(skip_serializing_if = "Option::is_none")]
     unchecked_links: Option<usize>,
+    /// One side file checked on its own: the sources' affiliations to other sides' parties
+    /// not checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unchecked_affiliations: Option<usize>,
 }
 
 /// Prints the report; returns whether the input passes (no errors; no warnings under `strict`).
@@ -34,7 +38,8 @@ pub fn validate(
     }
     // One side file named alone (an analyst checking the file they edit): it is checked on its
     // own. That one file is no comparison, and that its links to other sides' claims lead
-    // nowhere here, say nothing about the file: they are left out, and counted in a note.
+    // nowhere here, or that its sources' affiliations name no party loaded, say nothing about
+    // the file: they are left out, and counted in a note.
     // A single path that is no folder, mistyped or unreadable, is said as such alone: that
     // no comparison can be made of it adds nothing.
     let single = matches!(input.paths.as_slice(), [p] if !p.is_dir()
@@ -56,11 +61,16 @@ pub fn validate(
             .retain(|d| d.code != Code::TooFewSides);
     }
     let mut unchecked_links = 0;
+    let mut unchecked_affiliations = 0;
     if single {
         loaded.report.diagnostics.retain(|d| match d.code {
             Code::TooFewSides => false,
             Code::UnresolvedRebuttal => {
                 unchecked_links += 1;
+                false
+            }
+            Code::UnknownAffiliation => {
+                unchecked_affiliations += 1;
                 false
             }
             _ => true,
@@ -75,6 +85,7 @@ pub fn validate(
             warnings: report.warnings(),
             diagnostics: &report.diagnostics,
             unchecked_links: alone.then_some(unchecked_links),
+            unchecked_affiliations: alone.then_some(unchecked_affiliations),
         };
         crate::text::write_json(&mut *out, &doc).map_err(std::io::Error::from)?;
         writeln!(out)?;
@@ -83,11 +94,22 @@ pub fn validate(
     for d in &report.diagnostics {
         writeln!(out, "{d}")?;
     }
-    if alone && unchecked_links > 0 {
+    if alone && (unchecked_links > 0 || unchecked_affiliations > 0) {
+        let mut held = Vec::new();
+        if unchecked_links > 0 {
+            held.push(format!(
+                "{unchecked_links} link(s) to other sides' claims not followed"
+            ));
+        }
+        if unchecked_affiliations > 0 {
+            held.push(format!(
+                "{unchecked_affiliations} source affiliation(s) naming another party not checked"
+            ));
+        }
         writeln!(
             out,
-            "checked on its own: {unchecked_links} link(s) to other sides' claims not followed; \
-             give the dispute's folder, or every side file, to check them"
+            "checked on its own: {}; give the dispute's folder, or every side file, to check them",
+            held.join(", ")
         )?;
     }
     if let Some(dispute) = &loaded.dispute {

@@ -148,7 +148,46 @@ fn a_claim_id_used_by_another_side_names_that_sides_file() {
         .map(|d| d.message.clone())
         .unwrap_or_default();
     let good = fixture("good.json").display().to_string();
-    assert!(said.contains(&format!("another side ({good})")), "{said}");
+    // With the line and column of its use there, as a repeated key's first is given.
+    assert!(
+        said.ends_with(&format!("another side ({good}, line 24, column 11)")),
+        "{said}"
+    );
+}
+
+/// A claim, topic or source id used twice in one file names its first use by line and column,
+/// as a repeated key does: it was named by a pointer (`is already used by /topics/0/claims/0`).
+#[test]
+fn an_id_used_twice_in_a_file_names_the_first_use_by_line() {
+    let said: Vec<String> = load_paths(&[fixture("good.json"), fixture("duplicate-id.json")])
+        .report
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code == Code::DuplicateId)
+        .map(|d| d.message)
+        .collect();
+    assert_eq!(
+        said,
+        ["claim id `r1` is already used (first at line 24, column 11)"],
+        "{said:?}"
+    );
+    let text = red().replacen(
+        "\"topics\": [",
+        "\"topics\": [{\"id\": \"t1\", \"title\": \"Again\", \"claims\": []},",
+        1,
+    );
+    let found = side_text_problems(&text);
+    let repeat: Vec<&String> = found
+        .iter()
+        .filter(|(c, _)| *c == Code::DuplicateId)
+        .map(|(_, m)| m)
+        .collect();
+    assert_eq!(repeat.len(), 1, "{found:?}");
+    assert!(
+        repeat[0].contains("id `t1` is already used (first at line 18, column 15)"),
+        "{found:?}"
+    );
+    assert!(!repeat[0].contains("used by /topics/"), "{found:?}");
 }
 
 #[test]

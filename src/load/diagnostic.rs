@@ -117,6 +117,10 @@ pub struct Diagnostic {
     /// What was expected, or what to do.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
+    /// The first use of what this problem repeats (a duplicate id): its file and pointer,
+    /// whose line and column are said at the end of the message once the lines are found.
+    #[serde(skip)]
+    pub first: Option<(String, String)>,
 }
 
 impl Diagnostic {
@@ -137,6 +141,7 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             expected: None,
+            first: None,
         }
     }
 
@@ -156,12 +161,20 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             expected: None,
+            first: None,
         }
     }
 
     /// Adds what was expected.
     pub fn expected(mut self, expected: impl Into<String>) -> Self {
         self.expected = Some(expected.into());
+        self
+    }
+
+    /// Adds the first use of what this problem repeats, at `pointer` in `file`, to be said by
+    /// its line and column (a pointer means little to a reader).
+    pub fn first_at(mut self, file: &str, pointer: &str) -> Self {
+        self.first = Some((file.to_owned(), pointer.to_owned()));
         self
     }
 

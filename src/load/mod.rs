@@ -450,19 +450,22 @@ impl<'a> Loader<'a> {
         for (t, topic) in side.topics.iter().enumerate() {
             for (c, claim) in topic.claims.iter().enumerate() {
                 if let Some(at) = taken.find(&self.sides, claim.id.as_str()) {
-                    let by = self
-                        .sides
-                        .get(at.side())
-                        .map_or_else(String::new, |s| format!(" ({})", s.file));
-                    error(
+                    let mut d = Diagnostic::at(
+                        Severity::Error,
                         Code::DuplicateId,
+                        &side.file,
                         &format!("/topics/{t}/claims/{c}/id"),
                         format!(
-                            "claim id `{}` is already used by another side{by}",
+                            "claim id `{}` is already used by another side",
                             crate::text::quote(&claim.id)
                         ),
-                        "a claim id unique across every side",
-                    );
+                    )
+                    .expected("a claim id unique across every side");
+                    if let Some(other) = self.sides.get(at.side()) {
+                        let pointer = format!("/topics/{}/claims/{}/id", at.topic(), at.claim());
+                        d = d.first_at(&other.file, &pointer);
+                    }
+                    out.push(d);
                 }
             }
         }
@@ -779,6 +782,68 @@ impl<'a> Loader<'a> {
                 {
                     self.locate_in(text, indices);
                 }
+            }
+        }
+        self.place_first_uses();
+    }
+
+    /// Ends the message of each problem that repeats a first use (a duplicate id) with that
+    /// use's line and column, and its file when it is another: ` (first at line 3, column 11)`,
+    /// ` (b.json, line 3, column 11)`. A place that cannot be found is said by its pointer, or
+    /// its file.
+    fn place_first_uses(&mut self) {
+        let mut by_file: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, d) in self.diagnostics.iter().enumerate() {
+            if let Some((file, _)) = &d.first {
+                by_file.entry(file.clone()).or_default().push(i);
+            }
+        }
+        for (file, indices) in by_file {
+            let reread;
+            let text = match self.texts.get(file.as_str()) {
+                Some(text) => Some(*text),
+                None if self.reread.contains_key(&file) => {
+                    reread = files::read_bounded(Path::new(&file), self.max_file).ok();
+                    reread
+                        .as_deref()
+                        .and_then(|bytes| decode(&file, bytes).ok())
+                }
+                None => None,
+            };
+            let locator = text.map(locate::Locator::new);
+            let pointers: Vec<String> = indices
+                .iter()
+                .filter_map(|&i| Some(self.diagnostics.get(i)?.first.as_ref()?.1.clone()))
+                .collect();
+            let lines = locator
+                .as_ref()
+                .map(|l| l.lines(pointers.iter().map(String::as_str)));
+            for i in indices {
+                let Some(d) = self.diagnostics.get_mut(i) else {
+                    continue;
+                };
+                let Some((first_file, pointer)) = d.first.take() else {
+                    continue;
+                };
+                let place = locator
+                    .as_ref()
+                    .zip(lines.as_ref())
+                    .and_then(|(locator, lines)| Some(locator.place(lines.line(&pointer)?)));
+                let same = first_file == d.file;
+                let said = match (place, same) {
+                    (Some((line, column)), true) => {
+                        format!(" (first at line {line}, column {column})")
+                    }
+                    (Some((line, column)), false) => {
+                        format!(" ({}, line {line}, column {column})", first_file)
+                    }
+                    (None, true) => format!(
+                        " (first at {})",
+                        pointer.strip_suffix("/id").unwrap_or(&pointer)
+                    ),
+                    (None, false) => format!(" ({first_file})"),
+                };
+                d.message.push_str(&said);
             }
         }
     }

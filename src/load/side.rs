@@ -1,6 +1,6 @@
 //! Reading a side file: a party's sources and claims, topic by topic, in one typed pass.
 
-use super::diagnostic::{Code, Severity};
+use super::diagnostic::{Code, Diagnostic, Severity};
 use super::pass::{
     self, Cx, DateWant, Fields, FormatWant, Id, Items, List, OPTIONAL_LINE, OPTIONAL_TEXT,
     REQUIRED_LINE, REQUIRED_TEXT, SchemaWant, ShortText, Want, Word, object, require,
@@ -134,16 +134,19 @@ fn duplicate_claims(cx: &mut Cx, topics: &[Topic]) {
                     });
                 }
                 Some(&(ft, fc)) => {
-                    cx.report(
+                    let d = Diagnostic::at(
                         Severity::Error,
                         Code::DuplicateId,
+                        cx.file,
                         &format!("/topics/{t}/claims/{c}/id"),
                         format!(
-                            "claim id `{}` is already used by /topics/{ft}/claims/{fc}",
+                            "claim id `{}` is already used",
                             crate::text::quote(&claim.id)
                         ),
-                        "a claim id unique across every side",
-                    );
+                    )
+                    .expected("a claim id unique across every side")
+                    .first_at(cx.file, &format!("/topics/{ft}/claims/{fc}/id"));
+                    cx.diagnostics.push(d);
                 }
             }
         }
@@ -167,17 +170,16 @@ pub(super) fn first_use(
         }
         Entry::Occupied(first) => {
             let at = format!("{}/id", cx.here());
-            cx.report(
+            let d = Diagnostic::at(
                 Severity::Error,
                 Code::DuplicateId,
+                cx.file,
                 &at,
-                format!(
-                    "id `{}` is already used by {list}/{}",
-                    crate::text::quote(id),
-                    first.get()
-                ),
-                expected,
-            );
+                format!("id `{}` is already used", crate::text::quote(id)),
+            )
+            .expected(expected)
+            .first_at(cx.file, &format!("{list}/{}/id", first.get()));
+            cx.diagnostics.push(d);
             false
         }
     }

@@ -928,3 +928,33 @@ fn a_write_while_another_writer_writes_is_refused_at_once() {
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }
+
+/// Side files named one by one beside a manifest (one an accepted suggestion wrote, say) are
+/// read without it: the screen says so at once, with the command that reads the folder, rather
+/// than show points by their ids as if the questions were lost.
+#[test]
+fn side_files_named_beside_a_manifest_say_it_is_not_read() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for file in ["alpha.json", "beta.json", "gamma.json", "dispute.json"] {
+        std::fs::copy(
+            format!("tests/fixtures/tui/sample/{file}"),
+            dir.path().join(file),
+        )
+        .expect("copied");
+    }
+    let alpha = dir.path().join("alpha.json").display().to_string();
+    let beta = dir.path().join("beta.json").display().to_string();
+    let mut s = Session::start(&[&alpha, &beta], 200, 40);
+    s.wait_for("the note", |t| {
+        t.contains("dispute.json is not read when side files are named one by one")
+    });
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    // The folder itself: nothing to say.
+    let folder = dir.path().display().to_string();
+    let mut s = Session::start(&[&folder], 200, 40);
+    s.wait_for("the comparison", |t| t.contains("Who cut the flow first?"));
+    assert!(!s.screen().contains("is not read"), "{}", s.screen());
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}

@@ -65,6 +65,16 @@ pub fn open(
             None => said,
         });
     }
+    // Side files named one by one leave out the manifest beside them (one an accepted
+    // suggestion wrote, say): its titles and questions are missing from the screen, which
+    // looks as if they were lost. Said at once, with the command that reads it.
+    if let Some(folder) = manifest_beside(paths) {
+        let said = strings::manifest_not_read(&folder);
+        app.message = Some(match app.message.take() {
+            Some(other) => format!("{said} {other}"),
+            None => said,
+        });
+    }
     modal::export::update::configure(&mut app, &config.export);
     if files.is_some() {
         app.live.paths.clone_from(&args.input.paths);
@@ -82,4 +92,22 @@ pub fn open(
     let mouse = app.mouse;
     terminal::run(&mut app, mouse)?;
     Ok(())
+}
+
+/// The folder of side files named one by one (every path a file, all in one folder, none the
+/// manifest) when a manifest stands beside them, which such a read leaves out.
+fn manifest_beside(paths: &[std::path::PathBuf]) -> Option<std::path::PathBuf> {
+    if paths.is_empty() || paths.iter().any(|p| !p.is_file()) {
+        return None;
+    }
+    let folder = crate::edit::folder_of(paths)?;
+    let same = |p: &std::path::Path| {
+        crate::edit::folder_of(std::slice::from_ref(&p.to_path_buf())).as_deref() == Some(&folder)
+    };
+    let manifest = |p: &std::path::Path| {
+        p.file_name()
+            .is_some_and(|n| n == std::ffi::OsStr::new(crate::load::MANIFEST))
+    };
+    (paths.iter().all(|p| same(p) && !manifest(p)) && folder.join(crate::load::MANIFEST).is_file())
+        .then_some(folder)
 }

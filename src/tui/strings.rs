@@ -1259,6 +1259,18 @@ pub fn opened_with_warnings(n: usize, paths: &[std::path::PathBuf]) -> String {
     )
 }
 
+/// Said on opening side files named one by one beside a manifest, which such a read leaves
+/// out (see `commands::open`).
+pub fn manifest_not_read(folder: &std::path::Path) -> String {
+    let shown = crate::export::shown_path(folder);
+    format!(
+        "{} is not read when side files are named one by one, so its titles and questions are \
+         missing here: `parallax {}` opens the folder with it.",
+        crate::export::shown_path(&folder.join(crate::load::MANIFEST)),
+        crate::text::shell_path(&shown)
+    )
+}
+
 /// The message when a linked claim is on a compared side but said after the date in force.
 pub fn hidden_by_date(target: &str, date: &str, key: &str) -> String {
     let said = format!("{target} was said after {date}, the date in force");

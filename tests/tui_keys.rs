@@ -969,3 +969,33 @@ fn messages_of_the_topic_list_name_topics() {
         Some("Z does nothing in Comparison; ? lists the keys that work here.")
     );
 }
+
+/// `k` from the row below into a row taller than the screen enters it at its end and reads it
+/// upward a line at a time, as `j` reads one downward: it showed the row from its heading, so
+/// everything below the first screen of it was skipped.
+#[test]
+fn k_reads_a_tall_row_upward_from_its_end() {
+    // At 60×16 the bundled dispute's first row is taller than the screen.
+    let mut a = common::bundled(60, 16);
+    press(&mut a, &[Action::NextPane, Action::NextRow]);
+    assert_eq!(a.row, 1);
+    let vp = a.viewport() as isize;
+    assert!(a.row_height(0) as isize > vp, "the first row is tall");
+    press(&mut a, &[Action::Up]);
+    assert_eq!(a.row, 0, "k selects the row above");
+    // Its end is at the foot of the screen: the line before the next row's heading.
+    assert_eq!(a.row_start(1), vp, "the screen ends where the row does");
+    let top = a.top;
+    press(&mut a, &[Action::Up]);
+    assert_eq!(a.row, 0, "k scrolls inside the tall row");
+    assert_eq!(a.row_start(1), vp + 1, "one line up");
+    assert!(a.top < top);
+    // Read to its heading, a line at a time.
+    let mut presses = 0;
+    while a.top.line > 0 && presses < 200 {
+        press(&mut a, &[Action::Up]);
+        presses += 1;
+    }
+    assert_eq!(a.row, 0);
+    assert_eq!(presses as isize, a.row_height(0) as isize - vp - 1);
+}

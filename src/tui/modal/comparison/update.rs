@@ -307,8 +307,17 @@ fn comparison_key(app: &mut App, action: Action) {
             if app.row_start(app.row) < 0 || (app.top.row == app.row && app.top.line > 0) {
                 app.scroll_by(-1);
             } else if app.row > 0 {
+                // Where the row above ends, on screen.
+                let end = app.row_start(app.row);
                 app.row -= 1;
-                app.ensure_row_visible();
+                // A row taller than the screen is entered at its end, the screen full of it, and
+                // read upward line by line from there, as `j` reads one downward: shown from its
+                // heading, the rest of it was skipped.
+                if app.row_height(app.row) as isize > vp {
+                    app.scroll_by(end - vp);
+                } else {
+                    app.ensure_row_visible();
+                }
             }
         }
         Action::PageDown => {

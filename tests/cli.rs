@@ -801,10 +801,18 @@ fn the_usage_line_says_parallax_whatever_the_binary_is_called() {
     let copy = dir.path().join("base");
     std::fs::copy(env!("CARGO_BIN_EXE_parallax"), &copy).expect("copied");
     for args in [&["import", "csv"][..], &["show", "--nope"][..]] {
-        let out = std::process::Command::new(&copy)
-            .args(args)
-            .output()
-            .expect("runs");
+        // A copy just written may be "busy" for a moment: another test's thread forked while
+        // the copy's file was open for writing, and the child holds it until it execs.
+        let mut tries = 0;
+        let out = loop {
+            match std::process::Command::new(&copy).args(args).output() {
+                Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 50 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                other => break other.expect("runs"),
+            }
+        };
         let said = String::from_utf8_lossy(&out.stderr);
         assert!(said.contains("Usage: parallax "), "{args:?}: {said}");
         assert!(!said.contains("Usage: base"), "{args:?}: {said}");

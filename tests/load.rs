@@ -756,21 +756,28 @@ fn a_date_written_otherwise_is_said_with_how_to_write_it() {
             "\"45780\" is a spreadsheet's day number: format the column as text (YYYY-MM-DD) before saving",
         ),
     ] {
-        let edited = text.replacen(
-            "\"date\": \"2025-05-01\"",
-            &format!("\"date\": \"{date}\""),
-            1,
-        );
-        assert_ne!(edited, text);
-        let found = side_text_problems(&edited);
-        let bad: Vec<&String> = found
-            .iter()
-            .filter(|(c, _)| *c == Code::BadDate)
-            .map(|(_, m)| m)
-            .collect();
+        let (bad, found) = bad_dates(&text, date);
         assert_eq!(bad.len(), 1, "{date}: {found:?}");
         assert!(bad[0].contains(said), "{date}: {found:?}");
     }
+}
+
+/// The `bad-date` messages of the red fixture (`text`) with its first date written as `date`,
+/// and every problem found.
+fn bad_dates(text: &str, date: &str) -> (Vec<String>, Vec<(Code, String)>) {
+    let edited = text.replacen(
+        "\"date\": \"2025-05-01\"",
+        &format!("\"date\": \"{date}\""),
+        1,
+    );
+    assert_ne!(edited, text);
+    let found = side_text_problems(&edited);
+    let bad = found
+        .iter()
+        .filter(|(c, _)| *c == Code::BadDate)
+        .map(|(_, m)| m.clone())
+        .collect();
+    (bad, found)
 }
 
 /// A date written in words (`May 3, 2025`, `3 May 2025`), as an ISO date-time or with a space
@@ -794,18 +801,7 @@ fn a_date_whose_meaning_is_plain_is_said_with_the_date_to_write() {
         ("2025-05-03 ", "write `2025-05-03`"),
         (" 2025/5/3", "write `2025-05-03`"),
     ] {
-        let edited = text.replacen(
-            "\"date\": \"2025-05-01\"",
-            &format!("\"date\": \"{date}\""),
-            1,
-        );
-        assert_ne!(edited, text);
-        let found = side_text_problems(&edited);
-        let bad: Vec<&String> = found
-            .iter()
-            .filter(|(c, _)| *c == Code::BadDate)
-            .map(|(_, m)| m)
-            .collect();
+        let (bad, found) = bad_dates(&text, date);
         assert_eq!(bad.len(), 1, "{date}: {found:?}");
         assert!(bad[0].contains(said), "{date}: {found:?}");
         assert_eq!(bad[0].matches("YYYY-MM-DD").count(), 1, "{date}: {found:?}");

@@ -1379,3 +1379,29 @@ fn a_command_to_paste_names_a_path_starting_with_a_dash_so_it_runs() {
     assert_eq!(parallax::text::shell_path("-x"), "./-x");
     assert_eq!(parallax::text::shell_path("a b"), "'a b'");
 }
+
+/// A claim id mistyped in `link` or `dismiss` names the id likely meant, as a mistyped topic or
+/// action does: the analyst copied it by hand from `match` and slipped a letter.
+#[test]
+fn a_mistyped_claim_id_names_the_one_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m");
+    std::fs::create_dir(&m).unwrap();
+    for f in ["alpha.json", "beta.json", "dispute.json"] {
+        std::fs::copy(format!("tests/fixtures/match/{f}"), m.join(f)).unwrap();
+    }
+    let m = m.to_string_lossy().into_owned();
+    for command in ["link", "dismiss"] {
+        let said = usage_error(parallax().args([command, "a-people", "b-kravani", &m]));
+        assert!(
+            said.contains("no claim `b-kravani` in this dispute; did you mean `b-karvani`?"),
+            "{command}: {said}"
+        );
+        // Nothing near: no guess.
+        let said = usage_error(parallax().args([command, "a-people", "zzzz", &m]));
+        assert!(
+            said.contains("no claim `zzzz` in this dispute") && !said.contains("did you mean"),
+            "{command}: {said}"
+        );
+    }
+}

@@ -27,7 +27,7 @@ pub fn dismiss(
     let find = |id: &str| {
         dispute
             .find_claim(id)
-            .ok_or_else(|| Failure::Usage(EditError::UnknownClaim(text::quote(id)).to_string()))
+            .ok_or_else(|| Failure::Usage(crate::edit::unknown_claim(&dispute, id).to_string()))
     };
     let (la, ra) = (find(left)?, find(right)?);
     if la == ra {

@@ -182,7 +182,7 @@ fn write_diffs(plan: &crate::edit::Plan, out: &mut dyn Write) -> std::io::Result
 /// files that do not load, changed on disk, or could not be written are 1.
 fn failure(e: EditError) -> Failure {
     match e {
-        EditError::Bundled | EditError::UnknownClaim(_) | EditError::Refused(_) => {
+        EditError::Bundled | EditError::UnknownClaim(..) | EditError::Refused(_) => {
             Failure::Usage(e.to_string())
         }
         EditError::Load(_) => Failure::Input(e.to_string()),

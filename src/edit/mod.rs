@@ -33,9 +33,10 @@ pub enum EditError {
     /// The files do not load cleanly.
     #[error("{0}")]
     Load(String),
-    /// A claim id is not in the dispute.
-    #[error("no claim `{0}` in this dispute")]
-    UnknownClaim(String),
+    /// A claim id is not in the dispute (quoted), with the id likely meant, when one is a typo
+    /// away ([`unknown_claim`]).
+    #[error("no claim `{id}` in this dispute{meant}", id = .0, meant = did_you_mean(.1))]
+    UnknownClaim(String, Option<String>),
     /// What was asked cannot be done; the message says why and what to do.
     #[error("{0}")]
     Refused(String),
@@ -297,7 +298,7 @@ impl Workspace {
         let find = |id: &str| {
             dispute
                 .find_claim(id)
-                .ok_or_else(|| EditError::UnknownClaim(crate::text::quote(id)))
+                .ok_or_else(|| unknown_claim(dispute, id))
         };
         let (la, ra) = (find(left)?, find(right)?);
         if la == ra {
@@ -753,6 +754,34 @@ fn write_error(path: &Path, e: crate::export::ExportError) -> EditError {
         }
         other => EditError::Write(other.to_string()),
     }
+}
+
+/// "; did you mean `x`?" for the id meant, or nothing.
+fn did_you_mean(meant: &Option<String>) -> String {
+    meant
+        .as_ref()
+        .map_or(String::new(), |m| format!("; did you mean `{m}`?"))
+}
+
+/// The error for a claim id the dispute does not hold, naming the id meant when one is at most
+/// two typos away (a letter dropped, doubled, changed or two swapped: `pk-aircraft-six-as-fcat`).
+/// Past 200,000 claims none is looked for: comparing the id with each would take seconds.
+pub fn unknown_claim(dispute: &Dispute, id: &str) -> EditError {
+    const MOST: usize = 2;
+    let meant = (id.len() <= crate::format::ID_MAX && dispute.claims_in_all() <= 200_000)
+        .then(|| {
+            let id = id.to_lowercase();
+            dispute
+                .claims()
+                .map(|(_, c)| c.id.as_str())
+                .filter(|c| c.len().abs_diff(id.len()) <= MOST)
+                .map(|c| (strsim::osa_distance(&id, c), c))
+                .filter(|&(d, c)| d > 0 && d <= if c.len() <= 8 { 1 } else { MOST })
+                .min_by_key(|&(d, _)| d)
+                .map(|(_, c)| c.to_owned())
+        })
+        .flatten();
+    EditError::UnknownClaim(crate::text::quote(id), meant)
 }
 
 /// Side files named one by one leave out the manifest beside them in `folder` (made by an earlier

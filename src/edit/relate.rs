@@ -22,7 +22,7 @@ impl Workspace {
         let find = |id: &str| {
             dispute
                 .find_claim(id)
-                .ok_or_else(|| EditError::UnknownClaim(crate::text::quote(id)))
+                .ok_or_else(|| super::unknown_claim(dispute, id))
         };
         let (at, target) = (find(from)?, find(to)?);
         if at == target {

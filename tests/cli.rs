@@ -82,12 +82,9 @@ fn exit_codes_tell_ok_bad_input_and_usage_apart() {
 #[test]
 fn a_value_with_a_line_break_is_quoted_on_one_line() {
     let dir = tempfile::tempdir().unwrap();
-    let m = dir.path().join("m");
-    std::fs::create_dir(&m).unwrap();
-    for f in ["alpha.json", "beta.json", "dispute.json"] {
-        std::fs::copy(format!("tests/fixtures/match/{f}"), m.join(f)).unwrap();
-    }
-    let m = m.to_string_lossy().into_owned();
+    let m = common::copy_fixture("match", dir.path(), "m")
+        .to_string_lossy()
+        .into_owned();
     for (args, says) in [
         (vec!["dismiss", "a-people", "b\nx", &m], "no claim `b␊x`"),
         (vec!["show", "--left", "a\nb", &m], "no party `a␊b`"),
@@ -1385,12 +1382,9 @@ fn a_command_to_paste_names_a_path_starting_with_a_dash_so_it_runs() {
 #[test]
 fn a_mistyped_claim_id_names_the_one_meant() {
     let dir = tempfile::tempdir().unwrap();
-    let m = dir.path().join("m");
-    std::fs::create_dir(&m).unwrap();
-    for f in ["alpha.json", "beta.json", "dispute.json"] {
-        std::fs::copy(format!("tests/fixtures/match/{f}"), m.join(f)).unwrap();
-    }
-    let m = m.to_string_lossy().into_owned();
+    let m = common::copy_fixture("match", dir.path(), "m")
+        .to_string_lossy()
+        .into_owned();
     for command in ["link", "dismiss"] {
         let said = usage_error(parallax().args([command, "a-people", "b-kravani", &m]));
         assert!(

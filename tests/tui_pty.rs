@@ -497,19 +497,21 @@ fn a_closing_bracket_crosses_a_tall_row_at_once() {
 /// A copy of the sample dispute with an "editor" script beside it, whose body (after `#!/bin/sh`)
 /// is `body(seen)`, `seen` being a file it may note things in; the screen opened on the copy
 /// with `VISUAL` naming the script (as `name`), on the second row of the first topic, where `E`
+/// Copies the sample dispute (`tests/fixtures/tui/sample`) into `dir`, to edit or name file by
+/// file.
+fn copy_sample(dir: &std::path::Path) {
+    for file in ["alpha.json", "beta.json", "gamma.json", "dispute.json"] {
+        std::fs::copy(format!("tests/fixtures/tui/sample/{file}"), dir.join(file)).expect("copied");
+    }
+}
+
 /// asks for the editor. Returns the folder, the session and `seen`.
 fn with_editor(
     name: &str,
     body: impl Fn(&str) -> String,
 ) -> (tempfile::TempDir, Session, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    for file in ["alpha.json", "beta.json", "gamma.json", "dispute.json"] {
-        std::fs::copy(
-            format!("tests/fixtures/tui/sample/{file}"),
-            dir.path().join(file),
-        )
-        .expect("copied");
-    }
+    copy_sample(dir.path());
     let editor = dir.path().join(name);
     let seen = dir.path().join("seen");
     std::fs::write(
@@ -743,20 +745,16 @@ fn an_ending_signal_while_the_editor_runs_ends_the_editor_first() {
     assert!(has("ICANON") && has("ECHO"), "{modes}");
 }
 
-/// An editor deaf to SIGTERM is not left behind: after its grace the program ends it, then
-/// gives the terminal back and ends with the signal's code.
-#[test]
-fn an_editor_that_ignores_sigterm_is_ended_and_not_left_behind() {
-    let (_dir, mut s, seen) = with_editor("ed", |seen| {
-        format!("trap '' TERM\necho $$ > \"{seen}\"\nwhile :; do sleep 0.05; done\n")
-    });
+/// Presses `E`, waits until the editor has written its pid (the first line of `seen`), sends
+/// the program SIGTERM and waits for it to end; the editor's pid.
+fn terminate_while_editing(s: &mut Session, seen: &std::path::Path) -> String {
     s.send("E");
-    let read = || std::fs::read_to_string(&seen).unwrap_or_default();
+    let read = || std::fs::read_to_string(seen).unwrap_or_default();
     let start = Instant::now();
     while read().trim().is_empty() && start.elapsed() < TIMEOUT {
         s.pump(Duration::from_millis(50));
     }
-    let editor = read().trim().to_owned();
+    let editor = read().lines().next().unwrap_or_default().trim().to_owned();
     assert!(!editor.is_empty(), "the editor runs");
     let pid = s.child.process_id().expect("a pid").to_string();
     assert!(
@@ -767,12 +765,27 @@ fn an_editor_that_ignores_sigterm_is_ended_and_not_left_behind() {
             .success()
     );
     assert_eq!(s.exit_code(), 143, "SIGTERM's code");
-    let alive = std::process::Command::new("kill")
-        .args(["-0", &editor])
+    editor
+}
+
+/// True while process `pid` is there.
+fn alive(pid: &str) -> bool {
+    std::process::Command::new("kill")
+        .args(["-0", pid])
         .status()
         .expect("kill runs")
-        .success();
-    assert!(!alive, "the editor {editor} was ended");
+        .success()
+}
+
+/// An editor deaf to SIGTERM is not left behind: after its grace the program ends it, then
+/// gives the terminal back and ends with the signal's code.
+#[test]
+fn an_editor_that_ignores_sigterm_is_ended_and_not_left_behind() {
+    let (_dir, mut s, seen) = with_editor("ed", |seen| {
+        format!("trap '' TERM\necho $$ > \"{seen}\"\nwhile :; do sleep 0.05; done\n")
+    });
+    let editor = terminate_while_editing(&mut s, &seen);
+    assert!(!alive(&editor), "the editor {editor} was ended");
 }
 
 /// An editor started through a wrapper (Debian's sensible-editor, a script that runs it) is
@@ -785,36 +798,14 @@ fn an_ending_signal_reaches_an_editor_a_wrapper_started() {
             "printf '%s\\n' 'trap \"echo TERM >> $1; exit 0\" TERM' 'echo $$ > $1' 'while :; do sleep 0.05; done' > \"{seen}.inner\"\nsh \"{seen}.inner\" \"{seen}\"\necho after >> \"{seen}\"\n"
         )
     });
-    s.send("E");
+    let editor = terminate_while_editing(&mut s, &seen);
     let read = || std::fs::read_to_string(&seen).unwrap_or_default();
     let start = Instant::now();
-    while read().trim().is_empty() && start.elapsed() < TIMEOUT {
-        s.pump(Duration::from_millis(50));
-    }
-    let editor = read().lines().next().unwrap_or_default().trim().to_owned();
-    assert!(!editor.is_empty(), "the wrapped editor runs");
-    let pid = s.child.process_id().expect("a pid").to_string();
-    assert!(
-        std::process::Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .expect("kill runs")
-            .success()
-    );
-    assert_eq!(s.exit_code(), 143, "SIGTERM's code");
-    let start = Instant::now();
-    let alive = || {
-        std::process::Command::new("kill")
-            .args(["-0", &editor])
-            .status()
-            .expect("kill runs")
-            .success()
-    };
-    while alive() && start.elapsed() < Duration::from_secs(3) {
+    while alive(&editor) && start.elapsed() < Duration::from_secs(3) {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(
-        !alive(),
+        !alive(&editor),
         "the wrapped editor {editor} was ended: {:?}",
         read()
     );
@@ -935,13 +926,7 @@ fn a_write_while_another_writer_writes_is_refused_at_once() {
 #[test]
 fn side_files_named_beside_a_manifest_say_it_is_not_read() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    for file in ["alpha.json", "beta.json", "gamma.json", "dispute.json"] {
-        std::fs::copy(
-            format!("tests/fixtures/tui/sample/{file}"),
-            dir.path().join(file),
-        )
-        .expect("copied");
-    }
+    copy_sample(dir.path());
     let alpha = dir.path().join("alpha.json").display().to_string();
     let beta = dir.path().join("beta.json").display().to_string();
     let mut s = Session::start(&[&alpha, &beta], 200, 40);

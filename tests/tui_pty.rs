@@ -790,12 +790,13 @@ fn an_editor_that_ignores_sigterm_is_ended_and_not_left_behind() {
 
 /// An editor started through a wrapper (Debian's sensible-editor, a script that runs it) is
 /// the wrapper's child: SIGTERM reaches it too, so it is not left running on the shell's
-/// terminal once the wrapper and the program have ended.
+/// terminal once the wrapper and the program have ended; and the program waits for it as for
+/// the wrapper (this editor takes a while to save), or its end cut the saving short.
 #[test]
 fn an_ending_signal_reaches_an_editor_a_wrapper_started() {
     let (_dir, mut s, seen) = with_editor("ed", |seen| {
         format!(
-            "printf '%s\\n' 'trap \"echo TERM >> $1; exit 0\" TERM' 'echo $$ > $1' 'while :; do sleep 0.05; done' > \"{seen}.inner\"\nsh \"{seen}.inner\" \"{seen}\"\necho after >> \"{seen}\"\n"
+            "printf '%s\\n' 'trap \"sleep 0.4; echo TERM >> $1; exit 0\" TERM' 'echo $$ > $1' 'while :; do sleep 0.05; done' > \"{seen}.inner\"\nsh \"{seen}.inner\" \"{seen}\"\necho after >> \"{seen}\"\n"
         )
     });
     let editor = terminate_while_editing(&mut s, &seen);

@@ -694,12 +694,19 @@ fn watch_signals(
                             let _ = nix::sys::signal::kill(pid, sig);
                         }
                     }
+                    // Every one of them is waited for, not the editor alone: a wrapper ends at
+                    // once on the signal while the editor it ran is still saving, and the
+                    // terminal's hang-up when the program ends would cut that short.
+                    let waiting = || {
+                        child.load(Ordering::SeqCst) != 0
+                            || tree.iter().skip(1).any(|&pid| running(pid))
+                    };
                     let start = std::time::Instant::now();
-                    while child.load(Ordering::SeqCst) != 0 && start.elapsed() < EDITOR_GRACE {
+                    while waiting() && start.elapsed() < EDITOR_GRACE {
                         std::thread::sleep(SIGNAL_POLL);
                     }
                     // An editor deaf to the signal is not left behind on the shell's terminal.
-                    if child.load(Ordering::SeqCst) != 0 {
+                    if waiting() {
                         for &pid in &tree {
                             let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
                         }
@@ -724,6 +731,19 @@ fn watch_signals(
             }
         })?;
     Ok(())
+}
+
+/// True while process `pid` runs: there and not a zombie (one whose parent has not reaped it
+/// has ended). Without `/proc`, only whether it is there.
+fn running(pid: nix::unistd::Pid) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            .is_some_and(|state| !matches!(state, "Z" | "X")),
+        Err(_) if std::path::Path::new("/proc/self").exists() => false,
+        Err(_) => nix::sys::signal::kill(pid, None).is_ok(),
+    }
 }
 
 /// The processes below `pid` (its children, theirs…), read from `/proc` where there is one

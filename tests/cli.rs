@@ -1399,3 +1399,40 @@ fn a_mistyped_claim_id_names_the_one_meant() {
         );
     }
 }
+
+/// A command's JSON report redirected into a folder of side files (no manifest: every `*.json`
+/// is read) works, though the shell made the file empty before parallax read the folder, and
+/// the saved reports are not taken for sides by the next command.
+#[test]
+fn json_reports_saved_beside_the_side_files_are_not_read_as_sides() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = common::copy_fixture("match", dir.path(), "river");
+    std::fs::remove_file(folder.join("dispute.json")).expect("no manifest");
+    let runs: [(&str, &[&str]); 5] = [
+        ("hits.json", &["search", "--json", "sluice"]),
+        ("report.json", &["validate", "--json"]),
+        ("pairs.json", &["match", "--json"]),
+        ("topics.json", &["topics", "--json"]),
+        ("timeline.json", &["timeline", "--json"]),
+    ];
+    for (file, args) in runs {
+        let (command, rest) = args.split_first().expect("a command");
+        let out = std::fs::File::create(folder.join(file)).expect("the redirect");
+        let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+            .arg(command)
+            .arg(&folder)
+            .args(rest)
+            .stdout(out)
+            .status()
+            .expect("runs");
+        let saved = std::fs::read_to_string(folder.join(file)).unwrap_or_default();
+        assert!(status.success(), "{file}: {saved}");
+        assert!(saved.len() > 2, "{file} holds the report: {saved}");
+    }
+    parallax()
+        .arg("validate")
+        .arg(&folder)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 sides (alpha, beta)"));
+}

@@ -531,30 +531,64 @@ fn gather_folder(
     let files = kept;
     let files: Vec<(PathBuf, bool)> = files.into_iter().map(|f| (f, by_manifest)).collect();
     let read = read_sides(&files, max, seen);
-    // A folder's own exports are not sides: the screen saves its JSON exports to the folder it
-    // was opened from, and the next load must not take one for a side file.
+    // A folder's own exports and reports are not sides: the screen saves its JSON exports to
+    // the folder it was opened from, an analyst saves `search --json` there, and the next load
+    // must not take one for a side file.
     inputs.extend(read.into_iter().filter(|input| {
-        by_manifest || !matches!(input, Input::Side(_, bytes) if is_export(bytes))
+        by_manifest || !matches!(input, Input::Side(_, bytes) if is_output(bytes))
     }));
 }
 
 /// The files a folder without a manifest offers as its sides, in name order: every visible
-/// `*.json` but `dispute.json` (its exports are told apart once read).
+/// `*.json` but `dispute.json` and the one this command writes to (its exports and reports are
+/// told apart once read).
 fn json_files(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let output = standard_output();
     let mut found: Vec<PathBuf> = std::fs::read_dir(folder)?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
             p.file_name()
                 .is_some_and(|n| is_dispute_file(n) && n != MANIFEST)
+                && (output.is_none() || file_id(p) != output)
         })
         .collect();
     found.sort();
     Ok(found)
 }
 
+/// The file (device and inode) this process's standard output writes to, when it is one:
+/// `parallax search DIR --json > DIR/hits.json` has the shell make `hits.json` empty before
+/// parallax reads the folder, which then read it as a side and failed on it.
+#[cfg(unix)]
+fn standard_output() -> Option<(u64, u64)> {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let fd = std::io::stdout().as_fd().try_clone_to_owned().ok()?;
+    let meta = std::fs::File::from(fd).metadata().ok()?;
+    meta.is_file().then(|| (meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn standard_output() -> Option<(u64, u64)> {
+    None
+}
+
+/// The device and inode of the file at `path`, followed through links.
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_: &Path) -> Option<(u64, u64)> {
+    None
+}
+
 /// The side files a read of `folder` (which has no manifest) would take: its visible `*.json`
-/// but the manifest and parallax's exports (only each file's start is read to tell). A folder
+/// but the manifest and parallax's exports and reports (only each file's start is read to tell). A folder
 /// that cannot be listed gives none.
 pub fn folder_sides(folder: &Path) -> Vec<PathBuf> {
     use std::io::Read;
@@ -569,7 +603,7 @@ pub fn folder_sides(folder: &Path) -> Vec<PathBuf> {
     json_files(folder)
         .unwrap_or_default()
         .into_iter()
-        .filter(|p| !is_export(&start(p)))
+        .filter(|p| !is_output(&start(p)))
         .collect()
 }
 
@@ -646,11 +680,30 @@ pub(super) fn is_claimreview_like(bytes: &[u8]) -> bool {
     }
 }
 
-/// True for a file parallax's export wrote, which a folder holds beside the side files: JSON
+/// True for a file parallax wrote, which a folder holds beside the side files: an export (JSON
 /// whose first field is `"format": "parallax-export/1"`, or the ClaimReview export's
-/// `"@context"`. Only the start of the file is looked at.
-fn is_export(bytes: &[u8]) -> bool {
+/// `"@context"`), or a command's JSON report saved there: `validate --json` (first field
+/// `"ok"`), `match --json` (`"suggestions"`), `topics` and `timeline --json` (`"left"`), and
+/// `search --json` (a list, of hits that start with `"party"`). No side starts so. Only the
+/// start of the file is looked at.
+fn is_output(bytes: &[u8]) -> bool {
     if is_claimreview(bytes) {
+        return true;
+    }
+    let skip = |b: &[u8]| -> usize { b.iter().take_while(|c| c.is_ascii_whitespace()).count() };
+    let start = bytes.strip_prefix(super::BOM.as_bytes()).unwrap_or(bytes);
+    if let Some(list) = start.get(skip(start)..).and_then(|b| b.strip_prefix(b"[")) {
+        let list = list.get(skip(list)..).unwrap_or_default();
+        return list.starts_with(b"]")
+            || first_field(list).is_some_and(|b| b.starts_with(b"\"party\""));
+    }
+    let Some(b) = first_field(bytes) else {
+        return false;
+    };
+    if [&b"\"ok\""[..], b"\"suggestions\"", b"\"left\""]
+        .iter()
+        .any(|name| b.starts_with(name))
+    {
         return true;
     }
     let Some(b) = first_field(bytes) else {

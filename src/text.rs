@@ -699,6 +699,19 @@ pub fn nearest_name<'n>(names: &[&'n str], key: &str) -> Option<&'n str> {
         .map(|(_, n)| n)
 }
 
+/// [`nearest_name`] when no other name is as near: a guess among equals (`p4` for `p1`, `p2`
+/// or `p3`) would be one at random, however it is said.
+pub fn nearest_unique_name<'n>(names: &[&'n str], key: &str) -> Option<&'n str> {
+    let found = nearest_name(names, key)?;
+    let key = key.to_lowercase();
+    let best = strsim::osa_distance(&key, found);
+    let ties = names
+        .iter()
+        .filter(|n| n.len().abs_diff(key.len()) <= 2 && strsim::osa_distance(&key, n) == best)
+        .count();
+    (ties == 1).then_some(found)
+}
+
 /// [`nearest`] for a topic id: a list cut short says where every topic is listed.
 pub fn nearest_topic(value: &str, ids: std::collections::BTreeSet<&str>) -> String {
     let said = nearest(value, ids);

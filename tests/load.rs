@@ -1,5 +1,7 @@
 //! Loading and diagnostics: every kind of error and warning, reported at its exact place.
 
+mod common;
+
 use parallax::load::{Code, Loader, Severity, load_paths};
 use std::path::PathBuf;
 
@@ -1427,4 +1429,49 @@ fn a_curly_quote_is_said_as_such_at_its_own_column() {
             && d.message.contains("straight double quotes"),
         "{d:?}"
     );
+}
+
+/// A mistyped word or id is answered with the one it most likely meant: a source kind, a
+/// reliability rating, a party named as an affiliation, a topic or point of the manifest.
+#[test]
+fn a_mistyped_word_or_id_says_what_it_likely_meant() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = common::copy_fixture("match", dir.path(), "river");
+    let alpha = folder.join("alpha.json");
+    let text = std::fs::read_to_string(&alpha).expect("the side");
+    let text = text
+        .replacen("\"kind\": \"news\"}", "\"kind\": \"nwes\", \"affiliation\": \"betta\", \"reliability\": {\"rating\": \"hihg\"}}", 1)
+        .replacen("\"point\": \"who-closed\"", "\"point\": \"who-closd\"", 1)
+        .replacen("\"id\": \"talks\"", "\"id\": \"talk\"", 1);
+    std::fs::write(&alpha, text).expect("written");
+    let said = |loaded: &parallax::load::Loaded| -> String {
+        loaded
+            .report
+            .diagnostics
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let loaded = load_paths(std::slice::from_ref(&folder));
+    let errors = said(&loaded);
+    assert!(
+        errors.contains("\"nwes\" is not a source kind (did you mean `news`?)"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("\"hihg\" is not a reliability rating (did you mean `high`?)"),
+        "{errors}"
+    );
+    // With the words right, the ids are checked against the dispute.
+    let text = std::fs::read_to_string(&alpha).expect("the side");
+    std::fs::write(&alpha, text.replace("nwes", "news").replace("hihg", "high")).expect("written");
+    let warnings = said(&load_paths(&[folder]));
+    for meant in [
+        "affiliation `betta` names no loaded party (did you mean `beta`?)",
+        "point `who-closd` of topic `gates` is not in the manifest (did you mean `who-closed`?)",
+        "topic `talk` is not in the manifest (did you mean `talks`?)",
+    ] {
+        assert!(warnings.contains(meant), "{meant}\n{warnings}");
+    }
 }

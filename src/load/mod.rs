@@ -587,6 +587,12 @@ impl<'a> Loader<'a> {
                     })
                     .collect()
             });
+        // The ids a mistyped party or topic id is compared with.
+        let party_ids: Vec<&str> = parties.iter().copied().collect();
+        let topic_ids: Vec<&str> = manifest
+            .as_ref()
+            .map(|m| m.keys().copied().collect())
+            .unwrap_or_default();
         // The middle year of the claims' dates, from a few thousand of them at most (a pass
         // over every claim of a large dispute costs milliseconds): a date more than
         // `FAR_YEARS` from it is asked about, as a mistyped year (`0205-05-01`) validates and
@@ -608,6 +614,20 @@ impl<'a> Loader<'a> {
         // screen's peak at a million by 61 MiB (BENCHMARKS.md).
         let per_side = |side: &Side| {
             let mut out = Vec::new();
+            // What a mistyped party, topic or point id most likely meant, said after its
+            // message when one id is nearest (the ids come from hash sets: a tie said one at
+            // random); for the first few of a side only, so a side of 100,000 unlisted topics
+            // is not compared with 100,000 listed ones each.
+            let guessed = std::cell::Cell::new(0usize);
+            let meant = |ids: &[&str], id: &str| {
+                const GUESSES: usize = 100;
+                guessed.set(guessed.get() + 1);
+                (guessed.get() <= GUESSES)
+                    .then(|| crate::text::nearest_unique_name(ids, id))
+                    .flatten()
+                    .map(|n| format!(" (did you mean `{}`?)", crate::text::quote(n)))
+                    .unwrap_or_default()
+            };
             let unlikely = |pointer: String, d: &crate::format::Date| {
                 let m = middle.unwrap_or(d.year);
                 Diagnostic::at(
@@ -640,8 +660,9 @@ impl<'a> Loader<'a> {
                         Code::UnknownAffiliation,
                         format!("/sources/{i}/affiliation"),
                         format!(
-                            "affiliation `{}` names no loaded party",
-                            crate::text::quote(a)
+                            "affiliation `{}` names no loaded party{}",
+                            crate::text::quote(a),
+                            meant(&party_ids, a)
                         ),
                         "a loaded party id, or `independent`",
                     ));
@@ -654,8 +675,9 @@ impl<'a> Loader<'a> {
                         Code::TopicNotInManifest,
                         format!("/topics/{t}/id"),
                         format!(
-                            "topic `{}` is not in the manifest",
-                            crate::text::quote(&topic.id)
+                            "topic `{}` is not in the manifest{}",
+                            crate::text::quote(&topic.id),
+                            meant(&topic_ids, &topic.id)
                         ),
                         "the topic listed in dispute.json with a neutral title",
                     ));
@@ -669,13 +691,15 @@ impl<'a> Loader<'a> {
                         && !points.contains(point.as_str())
                         && warned_points.insert(point.as_str())
                     {
+                        let ids: Vec<&str> = points.iter().copied().collect();
                         out.push(warn(
                             Code::PointNotInManifest,
                             format!("/topics/{t}/claims/{c}/point"),
                             format!(
-                                "point `{}` of topic `{}` is not in the manifest",
+                                "point `{}` of topic `{}` is not in the manifest{}",
                                 crate::text::quote(point),
-                                crate::text::quote(&topic.id)
+                                crate::text::quote(&topic.id),
+                                meant(&ids, point)
                             ),
                             "the point listed under its topic in dispute.json with a question",
                         ));

@@ -756,9 +756,12 @@ impl<'de, T: FromStr + VariantNames> Want<'de> for Word<T> {
     fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<T> {
         let parsed = s.parse().ok();
         if parsed.is_none() {
+            let meant = text::nearest_name(T::VARIANTS, &s)
+                .map(|w| format!(" (did you mean `{w}`?)"))
+                .unwrap_or_default();
             cx.error(
                 Code::BadValue,
-                format!("\"{}\" is not {}", text::quote(&s), self.what),
+                format!("\"{}\" is not {}{meant}", text::quote(&s), self.what),
                 &format!("one of {}", T::VARIANTS.join(", ")),
             );
         }

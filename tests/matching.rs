@@ -2050,9 +2050,12 @@ fn a_dismissals_file_that_does_not_read_says_its_form() {
     for (text, says) in [
         (
             "[]",
-            "line 1, column 2 does not fit its form, {\"format\": \"parallax-dismissed/1\"",
+            "at line 1, column 2, it does not fit its form, {\"format\": \"parallax-dismissed/1\"",
         ),
-        ("{\"format\": ", "it is not valid JSON (line 1, column 11)"),
+        (
+            "{\"format\": ",
+            "at line 1, column 11, it is not valid JSON (EOF while parsing a value)",
+        ),
     ] {
         std::fs::write(&file, text).unwrap();
         let out = parallax()
@@ -2078,10 +2081,30 @@ fn validate_checks_the_dismissals_file() {
     let out = parallax().arg("validate").arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("error[bad-dismissals]"), "{said}");
+    // At its line and column, as an editor jumps to them, and so in `--json`.
     assert!(
-        said.contains("not valid JSON (line 1, column 11)"),
+        said.contains(".parallax-dismissed.json:1:11: error[bad-dismissals]"),
         "{said}"
+    );
+    assert!(
+        said.contains("not valid JSON (EOF while parsing a value); fix or delete it"),
+        "{said}"
+    );
+    let json = parallax()
+        .args(["validate", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let bad = report["diagnostics"]
+        .as_array()
+        .and_then(|all| all.iter().find(|d| d["code"] == "bad-dismissals"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        (bad["line"].as_u64(), bad["column"].as_u64()),
+        (Some(1), Some(11)),
+        "{bad}"
     );
     std::fs::write(
         &file,

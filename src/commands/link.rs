@@ -185,7 +185,7 @@ fn failure(e: EditError) -> Failure {
         EditError::Bundled | EditError::UnknownClaim(..) | EditError::Refused(_) => {
             Failure::Usage(e.to_string())
         }
-        EditError::Load(_) => Failure::Input(e.to_string()),
+        EditError::Load(_) | EditError::Malformed { .. } => Failure::Input(e.to_string()),
         EditError::Already(_)
         | EditError::Changed(_)
         | EditError::Invalid(..)

@@ -2,6 +2,7 @@
 
 use super::Failure;
 use crate::cli::InputArgs;
+use crate::edit::EditError;
 use crate::edit::dismissed::{Dismissed, FILE, FORMAT};
 use crate::format::Dispute;
 use crate::load::{Code, Diagnostic, Severity};
@@ -146,20 +147,35 @@ pub fn validate(
 /// the dispute does not have (renamed or deleted since) a warning.
 fn dismissals(folder: &std::path::Path, dispute: Option<&Dispute>) -> Vec<Diagnostic> {
     let file = folder.join(FILE).display().to_string();
+    // The message names the form it expects where it matters: what is added is who writes
+    // the file.
+    let expected =
+        format!("a `{FORMAT}` file, as `x` on the screen or `parallax dismiss` writes it");
     let kept = match Dismissed::read(folder) {
         Ok(kept) => kept,
+        // Said at its line and column, as the loader says a side file's syntax error.
+        Err(EditError::Malformed {
+            why, line, column, ..
+        }) => {
+            let mut d = Diagnostic::in_file(
+                Severity::Error,
+                Code::BadDismissals,
+                &file,
+                format!("the file is not a dismissals file: {why}; fix or delete it"),
+            )
+            .expected(expected);
+            d.line = Some(line);
+            d.column = Some(column);
+            return vec![d];
+        }
         Err(e) => {
             // The message names the file, which the diagnostic names already.
             let said = e.to_string();
             let said = said
                 .strip_prefix(&file)
                 .map_or_else(|| said.clone(), |rest| format!("the file{rest}"));
-            // The message names the form it expects where it matters: what is added is who
-            // writes the file.
             let d = Diagnostic::in_file(Severity::Error, Code::BadDismissals, &file, said)
-                .expected(format!(
-                    "a `{FORMAT}` file, as `x` on the screen or `parallax dismiss` writes it"
-                ));
+                .expected(expected);
             return vec![d];
         }
     };

@@ -265,17 +265,25 @@ fn read_file(path: &Path) -> Result<Option<(Vec<u8>, File)>, EditError> {
             crate::load::char_column(&text, e.line(), e.column()),
         );
         let why = match e.classify() {
+            // serde's words for what is wrong, without its own place (said in characters).
             serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-                format!("it is not valid JSON (line {line}, column {column})")
+                let said = e.to_string();
+                let said = said
+                    .rsplit_once(" at line ")
+                    .map_or(said.as_str(), |(s, _)| s);
+                format!("it is not valid JSON ({said})")
             }
             _ => format!(
-                "line {line}, column {column} does not fit its form, {{\"format\": \"{FORMAT}\", \
+                "it does not fit its form, {{\"format\": \"{FORMAT}\", \
                  \"dismissed\": [{{\"left\": ID, \"right\": ID}}, …]}}"
             ),
         };
-        EditError::Refused(format!(
-            "{name} is not a dismissals file: {why}; fix or delete it"
-        ))
+        EditError::Malformed {
+            file: name.clone(),
+            why,
+            line,
+            column,
+        }
     })?;
     if file.format != FORMAT {
         return Err(EditError::Refused(format!(

@@ -40,6 +40,20 @@ pub enum EditError {
     /// What was asked cannot be done; the message says why and what to do.
     #[error("{0}")]
     Refused(String),
+    /// The dismissals file does not read as one: `why`, at a line and column (in characters).
+    #[error(
+        "{file} is not a dismissals file: at line {line}, column {column}, {why}; fix or delete it"
+    )]
+    Malformed {
+        /// The file, as named.
+        file: String,
+        /// What is wrong, in the file's words.
+        why: String,
+        /// Where, from 1.
+        line: usize,
+        /// Where on the line, in characters from 1.
+        column: usize,
+    },
     /// What was asked is already so: nothing to write (a script that links twice succeeds).
     #[error("{0}")]
     Already(String),

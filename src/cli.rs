@@ -178,6 +178,9 @@ pub enum Command {
         input: InputArgs,
         #[command(flatten)]
         pair: PairArgs,
+        /// Only the suggestions one of whose claims the filters keep (`--topic`, `--query`…).
+        #[command(flatten)]
+        filter: FilterArgs,
         /// Only suggestions scoring at least this (0 to 1; below 0.1 they share little).
         #[arg(long, value_name = "S", default_value_t = 0.1, value_hint = ValueHint::Other, allow_negative_numbers = true, value_parser = parse_score)]
         min_score: f32,

@@ -88,6 +88,7 @@ fn main() -> ExitCode {
         Some(Command::Match {
             input,
             pair,
+            filter,
             min_score,
             limit,
             json,
@@ -95,6 +96,7 @@ fn main() -> ExitCode {
         }) => commands::matches(
             &input,
             &pair,
+            &filter,
             (min_score, limit),
             commands::MatchOutput { json, texts },
             &mut out,

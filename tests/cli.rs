@@ -1187,7 +1187,7 @@ fn an_option_of_other_commands_names_them() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(
-            "`parallax timeline` takes no --since; it is an option of show, search, export"
+            "`parallax timeline` takes no --since; it is an option of show, search, match, export"
         ),
         "{err}"
     );
@@ -1199,7 +1199,7 @@ fn an_option_of_other_commands_names_them() {
         .expect("runs");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("`parallax import csv` takes no --topic; it is an option of show, search, export, timeline, import claimreview"),
+        err.contains("`parallax import csv` takes no --topic; it is an option of show, search, match, export, timeline, import claimreview"),
         "{err}"
     );
     let out = parallax()

@@ -2642,3 +2642,71 @@ fn an_append_only_side_file_is_named_as_such() {
     assert!(!said.contains("sticky"), "{said}");
     assert_eq!(std::fs::read(&alpha).expect("alpha"), before);
 }
+
+/// The filters of `show` narrow `match`: `--topic` keeps the pairs one of whose claims is in
+/// the topic, `--query` those one of whose claims it finds; a mistyped topic names the ones
+/// there are, and filters that leave none say so (exit 1). Scores are written as
+/// `--min-score` compares them.
+#[test]
+fn match_is_narrowed_by_the_filters_of_show() {
+    let run = |args: &[&str]| {
+        let out = parallax()
+            .arg("match")
+            .args(args)
+            .arg(fixture())
+            .output()
+            .expect("runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let pairs = |stdout: &str| -> Vec<(String, String)> {
+        stdout
+            .lines()
+            .filter_map(|l| {
+                let mut w = l.split_whitespace().skip(1);
+                Some((w.next()?.to_owned(), w.next()?.to_owned()))
+            })
+            .collect()
+    };
+    let (_, all, _) = run(&[]);
+    let all = pairs(&all);
+    let d = load(&fixture());
+    let topic_of = |id: &str| {
+        let at = d.find_claim(id).expect("a claim");
+        d.sides[at.side()].topics[at.topic()].id.clone()
+    };
+    let (code, talks, _) = run(&["--topic", "talks"]);
+    assert_eq!(code, Some(0));
+    let talks = pairs(&talks);
+    let expected: Vec<_> = all
+        .iter()
+        .filter(|(l, r)| topic_of(l) == "talks" || topic_of(r) == "talks")
+        .cloned()
+        .collect();
+    assert!(!talks.is_empty() && talks.len() < all.len(), "{talks:?}");
+    assert_eq!(talks, expected);
+    let (code, geneva, _) = run(&["--query", "Vantresk"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        pairs(&geneva),
+        vec![("a-talks-geneva".to_owned(), "b-talks-geneva".to_owned())]
+    );
+    let (code, _, said) = run(&["--topic", "talk"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        said.contains("no topic `talk`") && said.contains("talks"),
+        "{said}"
+    );
+    let (code, _, said) = run(&["--query", "zzyzx"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        said.contains("no suggestion among the claims the filters keep"),
+        "{said}"
+    );
+    // 0.254 is listed so, and `--min-score 0.254` keeps it (two decimals said 0.25).
+    let (_, stdout, _) = run(&["--min-score", "0.254"]);
+    assert!(stdout.contains("0.254  a-talks-water"), "{stdout}");
+}

@@ -2,7 +2,7 @@
 //! linked, best first, as plain lines or JSON. Like `search`, it exits 1 when there is none.
 
 use super::{Failure, open, pair};
-use crate::cli::{InputArgs, PairArgs};
+use crate::cli::{FilterArgs, InputArgs, PairArgs};
 use crate::compare::Comparison;
 use crate::edit::dismissed::Dismissed;
 use crate::matching::{Options, Profiles, Suggestion, suggest, without_counterpart};
@@ -43,11 +43,12 @@ struct JsonOut<'a> {
 }
 
 /// Prints the suggestions for the left claims no right claim answers yet, at most `limit` each
-/// and scoring at least `min_score`, skipping those dismissed beside the dispute. Returns
-/// whether there was any.
+/// and scoring at least `min_score`, skipping those dismissed beside the dispute and those
+/// neither of whose claims the filters keep. Returns whether there was any.
 pub fn matches(
     input: &InputArgs,
     pair_args: &PairArgs,
+    filter: &FilterArgs,
     (min_score, limit): (f32, usize),
     shown: MatchOutput,
     out: &mut dyn Write,
@@ -77,8 +78,27 @@ pub fn matches(
         read.apply(&mut opts);
     }
     let cmp = Comparison::new(&dispute, left, right);
+    let (narrowed, labels) = super::narrow(filter, &dispute, &cmp, err)?;
     let profiles = Profiles::new(&dispute, &cmp);
-    let found = suggest(&cmp, &profiles, &opts);
+    let mut found = suggest(&cmp, &profiles, &opts);
+    // A pair is the filters' when either claim is: `--topic` keeps the answers from other
+    // topics to its claims, and `--party` of either side keeps every pair.
+    if let Some(narrowed) = &narrowed {
+        let kept: std::collections::HashSet<crate::format::ClaimAt> = narrowed
+            .comparison
+            .topics
+            .iter()
+            .flat_map(|t| &t.rows)
+            .flat_map(|r| r.left.iter().chain(&r.right))
+            .copied()
+            .collect();
+        found.retain(|s| kept.contains(&s.left) || kept.contains(&s.right));
+    }
+    let narrowed_by = if labels.is_empty() {
+        String::new()
+    } else {
+        format!(" among the claims the filters keep ({})", labels.join("; "))
+    };
     let id = |s: &Suggestion| (dispute.ids(s.left).2, dispute.ids(s.right).2);
     let topic = |s: &Suggestion| cmp.topics.get(s.topic).map_or("?", |t| t.id.as_str());
     let text = |at| dispute.claim(at).map_or("", |c| c.text.as_str());
@@ -117,10 +137,12 @@ pub fn matches(
                 (None, None) => String::new(),
             };
             let reasons: Vec<String> = s.reasons.iter().map(ToString::to_string).collect();
+            // Written as `--min-score` compares it and `--json` writes it: three decimals (two
+            // showed 0.098 as 0.10, which `--min-score 0.10` then left out).
             writeln!(
                 out,
-                "{:.2}  {l}  {r}{point}  {}",
-                s.score,
+                "{:.3}  {l}  {r}{point}  {}",
+                crate::matching::shown_score(s.score),
                 text::inline(&reasons.join(" · "))
             )?;
             if shown.texts {
@@ -131,7 +153,12 @@ pub fn matches(
                 }
             }
         }
-        if found.is_empty() {
+        if found.is_empty() && !narrowed_by.is_empty() {
+            writeln!(
+                err,
+                "parallax: no suggestion{narrowed_by}; `parallax match` without them lists every one"
+            )?;
+        } else if found.is_empty() {
             match without_counterpart(&cmp, &profiles) {
                 0 => writeln!(
                     err,

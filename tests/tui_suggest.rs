@@ -1318,8 +1318,42 @@ fn m_says_whether_suggested_rows_are_now_shown_or_hidden() {
         "{}",
         screen(&app)
     );
+    // Once they come, how many: as many as the header counts.
+    common::finish_suggestions(&mut app);
+    let found = app
+        .shown()
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .filter(|r| r.kind == RowKind::Suggested)
+        .count();
+    assert!(found > 0);
+    let said = match found {
+        1 => "1 suggested row shown (≈); m hides them.".to_owned(),
+        n => format!("{n} suggested rows shown (≈); m hides them."),
+    };
+    assert!(
+        common::footer_said(&app).contains(&said),
+        "{}",
+        screen(&app)
+    );
     keys(&mut app, &[KeyCode::Char('m')]);
     assert!(common::footer_said(&app).contains("Suggested rows hidden; m shows them"));
+}
+
+/// `m` on a dispute with nothing to suggest says so once the matcher is done, rather than
+/// leaving "as they are found" in the footer for good.
+#[test]
+fn m_says_when_no_suggested_row_was_found() {
+    let mut app = common::app_at("tests/fixtures/relations", 80, 24);
+    keys(&mut app, &[KeyCode::Char('m')]);
+    assert!(app.suggest.on);
+    common::finish_suggestions(&mut app);
+    assert!(
+        common::footer_said(&app).contains("No suggested rows found; `parallax match` lists"),
+        "{}",
+        screen(&app)
+    );
 }
 
 /// Suggestions start shown while a dispute is mostly a draft: a first accepted pair (two of ten

@@ -570,6 +570,19 @@ impl App {
             }
         }
         self.close_stale_accept();
+        // `m` said they were being found: now how many were (the header counts them too).
+        if let Some((said, key)) = self.suggest.announced.take()
+            && self.message.as_deref() == Some(said.as_str())
+        {
+            let found = self
+                .shown()
+                .topics
+                .iter()
+                .flat_map(|t| &t.rows)
+                .filter(|r| r.kind == RowKind::Suggested)
+                .count();
+            self.message = Some(super::strings::suggestions_found(found, &key));
+        }
     }
 
     /// Closes an accept dialog left open while the files changed, once its pair can no longer

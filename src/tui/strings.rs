@@ -168,6 +168,20 @@ pub fn suggestions_toggled(on: bool, key: &str) -> String {
         (false, key) => format!("Suggested rows hidden; {key} shows them again."),
     }
 }
+/// Said when the suggestions `m` showed have come: how many rows (`key` hides them), or that
+/// there are none, and where weaker ones are listed.
+pub fn suggestions_found(rows: usize, key: &str) -> String {
+    let hides = if key.is_empty() {
+        String::new()
+    } else {
+        format!("; {key} hides them")
+    };
+    match rows {
+        0 => "No suggested rows found; `parallax match` lists weaker candidates.".to_owned(),
+        1 => format!("1 suggested row shown (≈){hides}."),
+        n => format!("{n} suggested rows shown (≈){hides}."),
+    }
+}
 /// Said on opening a dispute whose suggestions start hidden (most of its claims are linked);
 /// nothing when no key shows them. It takes the footer's place on the first screen, so it
 /// names the keys the footer would have kept longest: help and quit (`help`, `quit`).

@@ -73,6 +73,9 @@ pub struct Suggest {
     /// the suggestions are looked for again: when they come back and the selection has not
     /// moved, the row holding the pair is selected, so `x` can be pressed again at once.
     pub restore: Option<(String, Option<crate::format::ClaimAt>)>,
+    /// What the footer said when `m` showed the suggestions (and the key that hides them):
+    /// while it still says so, it says what was found once they come, none included.
+    pub announced: Option<(String, String)>,
 }
 
 impl Suggest {

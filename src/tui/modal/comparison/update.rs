@@ -97,7 +97,9 @@ impl Component for Comparison {
                 let key = app
                     .keymap
                     .key_for(BINDINGS, false, Action::ToggleSuggestions);
-                app.message = Some(strings::suggestions_toggled(app.suggest.on, &key));
+                let said = strings::suggestions_toggled(app.suggest.on, &key);
+                app.suggest.announced = app.suggest.on.then(|| (said.clone(), key));
+                app.message = Some(said);
             }
             Action::SwapSides => app.set_pair(app.cmp.right, app.cmp.left),
             Action::FocusTopics => app.focus = Focus::Topics,

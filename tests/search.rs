@@ -2057,3 +2057,46 @@ fn a_claim_id_typed_whole_finds_that_claim_and_a_piece_of_it_does_not() {
     assert!(!ids(&d, piece).contains(&id), "`{piece}` found {id}");
     assert!(!ids(&d, &format!("'{piece}")).contains(&id));
 }
+
+/// Three or four letters match a short field as an acronym's initials, not as the first
+/// letters of any words: an article gives no letter (`aca` is no "a campaign ad"), a short
+/// word not the first, and where the field writes capitals only capitalised words give one
+/// (`cia` is no "claim in a Newsday article"); `doj` and `mea` still find their ministries.
+#[test]
+fn initials_are_an_acronyms_not_any_words_first_letters() {
+    let speakers = [
+        "a campaign ad",
+        "a claim in a Newsday article",
+        "Central Intelligence Agency",
+        "Department of Justice",
+        "Ministry of External Affairs",
+    ];
+    let claims: Vec<(&str, serde_json::Value)> = speakers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let party = if i % 2 == 0 { "a" } else { "b" };
+            (
+                party,
+                serde_json::json!({"id": format!("c{i}"), "text": "Words.", "speaker": s}),
+            )
+        })
+        .collect();
+    let mut claims = claims;
+    claims.sort_by_key(|(p, _)| *p);
+    let (_dir, d) = common::dispute_of(&claims);
+    let searcher = query::Searcher::new(&d, MatcherKind::Nucleo);
+    let found = |q: &str| -> Vec<String> {
+        searcher
+            .search_all(q, |_| true)
+            .1
+            .iter()
+            .filter(|h| h.field == query::Field::Speaker)
+            .map(|h| h.text.to_string())
+            .collect()
+    };
+    assert_eq!(found("aca"), Vec::<String>::new());
+    assert_eq!(found("cia"), vec!["Central Intelligence Agency"]);
+    assert_eq!(found("doj"), vec!["Department of Justice"]);
+    assert_eq!(found("mea"), vec!["Ministry of External Affairs"]);
+}

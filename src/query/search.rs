@@ -40,10 +40,24 @@ pub(super) const NO: u8 = u8::MAX;
 /// the next word, or the one after.
 const MOST_WORDS_APART: usize = 2;
 
-/// Short words that initials pass over (`Ministry of External Affairs` is `mea`).
+/// Short words that initials pass over (`Ministry of External Affairs` is `mea`); after the
+/// first letter they may give one too (`Department of Justice` is `doj`).
 const PASSED_OVER: &[&str] = &[
     "a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to",
 ];
+
+/// Articles: passed over, never a letter of initials (`aca` is no "a campaign ad").
+const ARTICLES: &[&str] = &["a", "an", "the"];
+
+/// Whether a word may give a letter of initials.
+#[derive(Clone, Copy)]
+enum Gives {
+    Always,
+    /// A short word initials pass over: not the first letter.
+    AfterFirst,
+    /// An article, or a word in lower case in a field that writes capitals.
+    Never,
+}
 
 /// One term, prepared: the matcher's needle (short fields, and the literal kinds everywhere)
 /// and, for plain terms and phrases, its words.
@@ -211,31 +225,50 @@ impl Prepared {
     /// The term's letters as the first letters of words of `text` that follow each other (a
     /// short word such as "of" or "the" passed over): their char positions, or `None`. `mea`
     /// in "Ministry of External Affairs", not `hbo` from "House … his bill … on".
+    ///
+    /// Initials are an acronym's: an article gives no letter and a short word not the first
+    /// (`aca` is no "a campaign ad"), and in a field that writes capitals only capitalised
+    /// words give letters (`cia` is no "claim in a Newsday article", `cnn` is "CNN").
     fn initials(&self, text: &str) -> Option<Vec<usize>> {
         let fold = !self.term.case_sensitive;
         let norm = |c: char| {
             if fold { super::words::fold_char(c) } else { c }
         };
         let term: Vec<char> = self.term.text.chars().map(norm).collect();
-        // Each word: where it starts (in chars), its first letter, and whether it is a short
-        // word initials pass over.
-        let mut words: Vec<(usize, char, bool)> = Vec::new();
+        let capitals = text.chars().any(char::is_uppercase);
+        // Each word: where it starts (in chars), its first letter, whether it may give one,
+        // and whether initials pass over it.
+        let mut words: Vec<(usize, char, Gives, bool)> = Vec::new();
         // Char positions counted as the words go, not from the text's start for each word.
         let (mut at, mut counted) = (0, 0);
         for (start, w) in super::words::split(text).iter().map(|(r, w)| (r.start, *w)) {
             at += text.get(counted..start).map_or(0, |b| b.chars().count());
             counted = start;
-            let first = w.chars().next().map_or(' ', norm);
+            let written = w.chars().next().unwrap_or(' ');
             let passed = PASSED_OVER.iter().any(|p| p.eq_ignore_ascii_case(w));
-            words.push((at, first, passed));
+            let gives = if ARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w)) {
+                Gives::Never
+            } else if passed {
+                Gives::AfterFirst
+            } else if capitals && !written.is_uppercase() && !written.is_numeric() {
+                Gives::Never
+            } else {
+                Gives::Always
+            };
+            words.push((at, norm(written), gives, passed));
         }
         (0..words.len()).find_map(|s| {
             let mut found = Vec::with_capacity(term.len());
             let mut k = 0;
-            for &(at, first, passed) in words.get(s..)? {
+            for &(at, first, gives, passed) in words.get(s..)? {
+                let gives = match gives {
+                    Gives::Always => true,
+                    Gives::AfterFirst => k > 0,
+                    Gives::Never => false,
+                };
                 match term.get(k) {
                     None => break,
-                    Some(&t) if t == first => {
+                    Some(&t) if t == first && gives => {
                         found.push(at);
                         k += 1;
                     }

@@ -2100,3 +2100,37 @@ fn initials_are_an_acronyms_not_any_words_first_letters() {
     assert_eq!(found("doj"), vec!["Department of Justice"]);
     assert_eq!(found("mea"), vec!["Ministry of External Affairs"]);
 }
+
+/// `show --query` and `export --query` say how many of the claims kept were found only
+/// through a typo, as `search` does: `iran` finds "Iraq", which a count alone hides.
+#[test]
+fn show_and_export_say_the_claims_a_query_found_only_through_a_typo() {
+    let (dir, _) = common::dispute_of(&[
+        (
+            "a",
+            serde_json::json!({"id": "a1", "text": "The Iran deal holds."}),
+        ),
+        (
+            "a",
+            serde_json::json!({"id": "a2", "text": "Nothing here."}),
+        ),
+        (
+            "b",
+            serde_json::json!({"id": "b1", "text": "The Iraq war ended."}),
+        ),
+    ]);
+    for args in [&["show"][..], &["export", "-f", "md"]] {
+        let out = Command::cargo_bin("parallax")
+            .expect("the binary")
+            .args(args)
+            .arg(dir.path())
+            .args(["--query", "iran"])
+            .output()
+            .expect("runs");
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            said.contains("1 claim only through a typo"),
+            "{args:?}: {said}"
+        );
+    }
+}

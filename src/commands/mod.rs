@@ -234,7 +234,10 @@ pub fn narrow(
     let outcome = crate::query::apply(dispute, cmp, &query, args.matcher);
     let mut labels = query.filter.describe();
     if let Some(p) = &outcome.pattern {
-        labels.push(crate::query::narrowed_label(&p.query));
+        labels.push(crate::query::narrowed_label(
+            &p.query,
+            outcome.counts.typo_only,
+        ));
     }
     Ok((Some(outcome), labels))
 }

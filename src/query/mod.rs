@@ -50,10 +50,16 @@ impl Query {
 }
 
 /// How an export names a search that kept only the rows with a hit (the screen's narrowing,
-/// and `export --query`): the query, and that rows without a hit were left out.
-pub fn narrowed_label(query: &str) -> String {
+/// and `export --query`): the query, that rows without a hit were left out, and how many of
+/// the claims it found it reached only through a typo (`iran` finds "Iraq"), as `search` says.
+pub fn narrowed_label(query: &str, typo_only: usize) -> String {
+    let typos = match typo_only {
+        0 => String::new(),
+        1 => "; 1 claim only through a typo".to_owned(),
+        n => format!("; {n} claims only through a typo"),
+    };
     format!(
-        "search: {} (only the rows with a hit)",
+        "search: {} (only the rows with a hit{typos})",
         crate::text::clean(query).text
     )
 }

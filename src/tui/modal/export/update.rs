@@ -439,7 +439,8 @@ fn selection(app: &App, topic: Option<&str>) -> Vec<String> {
         }
     }
     if let (true, Some(q)) = (app.query.narrow, app.query.search_text()) {
-        labels.push(crate::query::narrowed_label(q));
+        let typo_only = app.outcome.as_ref().map_or(0, |o| o.counts.typo_only);
+        labels.push(crate::query::narrowed_label(q, typo_only));
     }
     labels
 }

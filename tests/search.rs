@@ -2012,6 +2012,13 @@ fn a_field_prefix_is_said_to_be_one_word() {
         .code(1)
         .stderr(predicate::str::contains("there are no field prefixes"))
         .stderr(predicate::str::contains("search `modi`"));
+    // A speaker is isolated by the whole field, which the note says how to write.
+    parallax()
+        .args(["search", FIXTURE, "speaker:modi"])
+        .assert()
+        .stderr(predicate::str::contains(
+            "or a speaker's whole name as `^\"modi\"$` for the claims that speaker made",
+        ));
 }
 
 #[test]

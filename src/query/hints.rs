@@ -98,13 +98,26 @@ pub fn field_prefix(query: &str) -> Option<String> {
     }
     query.split_whitespace().find_map(|t| {
         let (field, word) = t.trim_start_matches('!').split_once(':')?;
-        (FIELD_NAMES.contains(&field.to_lowercase().as_str()) && !word.is_empty()).then(|| {
+        let field = field.to_lowercase();
+        (FIELD_NAMES.contains(&field.as_str()) && !word.is_empty()).then(|| {
+            // A speaker is found by the whole field: `^"barack obama"$` is the claims whose
+            // speaker is so named (or whose other field is the name alone).
+            let instead = if matches!(field.as_str(), "speaker" | "author") {
+                format!(
+                    "search `{0}`, or a speaker's whole name as `^\"{0}\"$` for the claims \
+                     that speaker made",
+                    crate::text::quote(word.trim_matches('"'))
+                )
+            } else {
+                format!(
+                    "search `{}`, and keep a party, tag or source with the filters",
+                    crate::text::quote(word)
+                )
+            };
             format!(
                 "`{}` is searched as one word: there are no field prefixes; every term is \
-                 looked for in every field (text, speaker, tags, sources, topic), so search \
-                 `{}`, and keep a party, tag or source with the filters",
+                 looked for in every field (text, speaker, tags, sources, topic), so {instead}",
                 crate::text::quote(t),
-                crate::text::quote(word)
             )
         })
     })

@@ -313,7 +313,7 @@ fn no_hit_says_so_with_a_hint_never_a_blank_pane() {
     assert_eq!(search::hits(&a), 0);
     let s = screen(&a);
     assert!(s.contains("no claim matches “zqxj”"), "{s}");
-    assert!(s.contains("a typo forgiven (mediat, ceasfire)"), "{s}");
+    assert!(s.contains("a typo forgiven (negot, goverment)"), "{s}");
     insta::assert_snapshot!("no_hit_120x40", s);
     line(&mut a, Action::Open);
     assert!(a.searching(), "Enter with no hit stays in the line");

@@ -893,7 +893,7 @@ pub mod search {
     /// Shown in the list before anything is typed.
     pub const START: &str = "Type to search claims, speakers, tags, sources, topics and questions.";
     /// The syntax, in one line.
-    pub const SYNTAX: &str = "Words match from their start, a typo forgiven (mediat, ceasfire); spaces separate terms that must all match.";
+    pub const SYNTAX: &str = "Words match from their start, a typo forgiven (negot, goverment); spaces separate terms that must all match.";
     /// The marks, in one line.
     pub const MARKS: &str =
         "\"a phrase\"  'exact  ^start  end$  !not  ·  Capitals match case exactly.";

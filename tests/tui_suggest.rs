@@ -1612,3 +1612,65 @@ fn a_read_only_folder_is_not_written_in() {
     assert!(said.contains("permission denied"), "{said}");
     assert_eq!(before, after);
 }
+
+/// `M` goes to the next suggested row wherever it is, round from the last to the first; with
+/// the rows hidden it says which key shows them, and on the only one that it is.
+#[test]
+fn capital_m_goes_to_the_next_suggested_row_in_any_topic() {
+    let mut app = common::bundled(80, 24);
+    keys(&mut app, &[KeyCode::Char('M')]);
+    assert!(
+        common::footer_said(&app).contains("Suggested rows are hidden; m shows them."),
+        "{}",
+        screen(&app)
+    );
+    let suggested = |app: &App| -> Vec<(usize, usize)> {
+        app.shown()
+            .topics
+            .iter()
+            .enumerate()
+            .flat_map(|(t, topic)| {
+                topic
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.kind == RowKind::Suggested)
+                    .map(move |(r, _)| (t, r))
+            })
+            .collect()
+    };
+    // The bundled dispute, mostly linked, has its one suggested row in a later topic.
+    keys(&mut app, &[KeyCode::Char('m')]);
+    common::finish_suggestions(&mut app);
+    let all = suggested(&app);
+    let first = *all
+        .first()
+        .expect("the bundled dispute has a suggested row");
+    assert!(first.0 > app.topic, "a later topic: {first:?}");
+    keys(&mut app, &[KeyCode::Char('M')]);
+    assert_eq!((app.topic, app.row), first, "{}", screen(&app));
+    assert!(screen(&app).contains("≈ suggested"), "{}", screen(&app));
+    if all.len() == 1 {
+        keys(&mut app, &[KeyCode::Char('M')]);
+        assert!(common::footer_said(&app).contains("This is the only suggested row."));
+    }
+    // A draft has several: each in turn, then round to the first.
+    let dir = common::draft();
+    let mut app = common::open_folder(dir.path());
+    let all = suggested(&app);
+    assert!(all.len() > 1, "{all:?}");
+    for &at in all
+        .iter()
+        .skip(usize::from(all.first() == Some(&(app.topic, app.row))))
+    {
+        keys(&mut app, &[KeyCode::Char('M')]);
+        assert_eq!((app.topic, app.row), at);
+    }
+    keys(&mut app, &[KeyCode::Char('M')]);
+    assert_eq!(
+        Some(&(app.topic, app.row)),
+        all.first(),
+        "round to the first"
+    );
+    assert!(common::footer_said(&app).contains("Back to the first suggested row."));
+}

@@ -88,6 +88,8 @@ pub enum Action {
     OpenSource,
     /// Show or hide suggested rows.
     ToggleSuggestions,
+    /// Go to the next suggested row, in this topic or the next one that has one (`M`).
+    NextSuggested,
     /// Accept the selected suggested row: ask for its question, then write the common point.
     Accept,
     /// Dismiss the selected suggested row, for good.

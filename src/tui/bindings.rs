@@ -204,7 +204,7 @@ mod tests {
 
     #[test]
     fn messages_name_the_keys_in_force() {
-        let map = read("[keys]\nhelp = \"F1\"\ntoggle-suggestions = \"M\"\n").unwrap();
+        let map = read("[keys]\nhelp = \"F1\"\ntoggle-suggestions = \"S\"\n").unwrap();
         let table = comparison::bindings::BINDINGS;
         let help = map.key_for(table, false, Action::Help);
         assert_eq!(
@@ -214,9 +214,9 @@ mod tests {
         let toggle = map.key_for(table, false, Action::ToggleSuggestions);
         assert!(
             crate::tui::strings::suggest_hint(&toggle, &help, "q")
-                .is_some_and(|s| s.starts_with("M shows") && s.ends_with("; F1 help, q quit."))
+                .is_some_and(|s| s.starts_with("S shows") && s.ends_with("; F1 help, q quit."))
         );
-        assert!(crate::tui::strings::not_suggested(&toggle).contains("M shows or hides"));
+        assert!(crate::tui::strings::not_suggested(&toggle).contains("S shows or hides"));
         let map = read("[keys]\nsearch = \"F3\"\n").unwrap();
         let search = map.key_for(table, false, Action::Search);
         assert!(

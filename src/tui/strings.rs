@@ -168,6 +168,20 @@ pub fn suggestions_toggled(on: bool, key: &str) -> String {
         (false, key) => format!("Suggested rows hidden; {key} shows them again."),
     }
 }
+/// Said when `M` finds no suggested row to go to: they are hidden (`key` shows them), still
+/// being found, or there are none.
+pub fn no_suggested_row(on: bool, pending: bool, key: &str) -> String {
+    match (on, pending) {
+        (false, _) if key.is_empty() => "Suggested rows are hidden.".to_owned(),
+        (false, _) => format!("Suggested rows are hidden; {key} shows them."),
+        (true, true) => "Finding suggestions…; try again in a moment.".to_owned(),
+        (true, false) => "No suggested rows; `parallax match` lists weaker candidates.".to_owned(),
+    }
+}
+/// Said when `M` is pressed on the only suggested row.
+pub const ONLY_SUGGESTED: &str = "This is the only suggested row.";
+/// Said when `M` went round from the last suggested row to the first.
+pub const SUGGESTED_WRAPPED: &str = "Back to the first suggested row.";
 /// Said when the suggestions `m` showed have come: how many rows (`key` hides them), or that
 /// there are none, and where weaker ones are listed.
 pub fn suggestions_found(rows: usize, key: &str) -> String {
@@ -462,6 +476,7 @@ pub mod help {
     pub const AS_OF: &str = "as of a date: only what had been said by then";
     pub const TIMELINE: &str = "timeline of the topic; moving along it sets the date";
     pub const TOGGLE_SUGGESTIONS: &str = "show or hide suggested rows (≈)";
+    pub const NEXT_SUGGESTED: &str = "next suggested row, in any topic";
     pub const ACCEPT: &str = "accept the suggested row: give both claims a common point";
     pub const DISMISS: &str = "dismiss the suggested row for good";
     pub const UNDISMISS: &str = "bring back the last suggestion dismissed here";

@@ -79,6 +79,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleSuggestions,
         words::TOGGLE_SUGGESTIONS,
     ),
+    listed(&[c('M')], Action::NextSuggested, words::NEXT_SUGGESTED),
     shown(&[c('a')], Action::Accept, words::ACCEPT, footer::ACCEPT),
     shown(&[c('x')], Action::Dismiss, words::DISMISS, footer::DISMISS),
     listed(&[c('u')], Action::Undismiss, words::UNDISMISS),

@@ -4,6 +4,7 @@
 
 use super::bindings::BINDINGS;
 use super::state::Comparison;
+use crate::compare::RowKind;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Scroll};
 use crate::tui::keymap::Binding;
@@ -61,6 +62,9 @@ impl Component for Comparison {
             Action::Open | Action::Copy | Action::CopyId => !app.rows().is_empty(),
             Action::OpenEditor => !app.rows().is_empty() && app.suggest.files.is_some(),
             Action::Undismiss => !app.suggest.dismissed_here.is_empty(),
+            Action::NextSuggested => suggested_rows(app)
+                .iter()
+                .any(|&at| at != (app.topic, app.row)),
             _ => true,
         }
     }
@@ -101,6 +105,7 @@ impl Component for Comparison {
                 app.suggest.announced = app.suggest.on.then(|| (said.clone(), key));
                 app.message = Some(said);
             }
+            Action::NextSuggested => next_suggested(app),
             Action::SwapSides => app.set_pair(app.cmp.right, app.cmp.left),
             Action::FocusTopics => app.focus = Focus::Topics,
             Action::FocusComparison => app.focus = Focus::Comparison,
@@ -183,6 +188,45 @@ impl Component for Comparison {
     }
 }
 
+/// Where the suggested rows are shown: (topic, row), in reading order.
+fn suggested_rows(app: &App) -> Vec<(usize, usize)> {
+    app.shown()
+        .topics
+        .iter()
+        .enumerate()
+        .flat_map(|(t, topic)| {
+            topic
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.kind == RowKind::Suggested)
+                .map(move |(r, _)| (t, r))
+        })
+        .collect()
+}
+
+/// `M`: the next suggested row after the selected one, in this topic or the next that has one,
+/// round to the first (the footer says so). [`edge`] says why there is none to go to.
+fn next_suggested(app: &mut App) {
+    let all = suggested_rows(app);
+    let here = (app.topic, app.row);
+    let Some(&(t, r)) = all.iter().find(|&&at| at > here).or_else(|| all.first()) else {
+        return;
+    };
+    let first = app
+        .shown()
+        .topics
+        .get(t)
+        .and_then(|topic| topic.rows.get(r))
+        .and_then(|row| row.claims().next());
+    if let Some(claim) = first {
+        app.reveal(t, r, claim);
+    }
+    if (t, r) <= here {
+        app.message = Some(strings::SUGGESTED_WRAPPED.to_owned());
+    }
+}
+
 /// What the footer says when a move meets an edge (`None`: not a move).
 fn edge(app: &App, action: Action) -> Option<String> {
     let in_list = app.focus == Focus::Topics;
@@ -205,6 +249,13 @@ fn edge(app: &App, action: Action) -> Option<String> {
         {
             return super::topics::nothing_shown(app);
         }
+        Action::NextSuggested if suggested_rows(app).is_empty() => {
+            let key = app
+                .keymap
+                .key_for(BINDINGS, false, Action::ToggleSuggestions);
+            strings::no_suggested_row(app.suggest.on, app.suggest.pending, &key)
+        }
+        Action::NextSuggested => strings::ONLY_SUGGESTED.to_owned(),
         Action::PrevTopic => strings::edge::FIRST_TOPIC.to_owned(),
         Action::NextTopic => strings::edge::LAST_TOPIC.to_owned(),
         Action::Up | Action::PageUp | Action::First if in_list => {

@@ -1263,7 +1263,10 @@ fn links_made_at_once_all_land_and_the_files_agree() {
         };
         assert_eq!(point(r).as_ref(), Some(&p), "{l} and {r}");
         // The manifest that the links made lists it.
-        assert!(!report.contains(&format!("point `{p}`")), "{report}");
+        assert!(
+            !report.contains(&format!("point `{p}` of topic")),
+            "{report}"
+        );
     }
 }
 
@@ -2709,4 +2712,40 @@ fn match_is_narrowed_by_the_filters_of_show() {
     // 0.254 is listed so, and `--min-score 0.254` keeps it (two decimals said 0.25).
     let (_, stdout, _) = run(&["--min-score", "0.254"]);
     assert!(stdout.contains("0.254  a-talks-water"), "{stdout}");
+}
+
+/// A pair linked without a question gets the placeholder, which `validate` warns of at its
+/// line, so `--strict` (a CI's check) fails until the analyst writes the question.
+#[test]
+fn a_placeholder_question_is_warned_of_until_it_is_replaced() {
+    let dir = copy_fixture();
+    parallax()
+        .args(["link", "a-people", "b-common"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let out = parallax()
+        .args(["validate", "--strict"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    let line = said
+        .lines()
+        .find(|l| l.contains("warning[placeholder-question]"))
+        .unwrap_or_else(|| panic!("{said}"));
+    assert!(line.contains("dispute.json:"), "{line}");
+    assert!(line.contains("still asks the placeholder"), "{line}");
+    rewrite_file(
+        &dir.path().join("dispute.json"),
+        "What is at issue here?",
+        "Are the people worried?",
+    );
+    let out = parallax()
+        .arg("validate")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("placeholder-question"));
 }

@@ -27,6 +27,10 @@ pub const EXPORT_FORMAT: &str = "parallax-export/1";
 /// The affiliation value for an outlet that speaks for no party.
 pub const INDEPENDENT: &str = "independent";
 
+/// The question a point is made with when none is given (accepting a suggestion, `link`):
+/// a placeholder for the analyst to replace, which `validate` warns of until then.
+pub const PLACEHOLDER_QUESTION: &str = "What is at issue here?";
+
 /// What an id is ([`is_id`]), in the words of every message about one that is not.
 pub const ID_RULE: &str =
     "1 to 128 characters of a-z, 0-9, '-', '_', '.', starting with a letter or digit";

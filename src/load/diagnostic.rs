@@ -79,6 +79,8 @@ pub enum Code {
     RepeatedFile,
     /// The dispute's period ends before it starts.
     ReversedPeriod,
+    /// A point of the manifest still asks the placeholder question linking wrote.
+    PlaceholderQuestion,
     /// A date whose year is far from the rest of the dispute's (a mistyped `0205` for 2025).
     UnlikelyDate,
     /// The dismissed suggestions kept beside the dispute cannot be read (`validate` only).

@@ -367,6 +367,19 @@ impl<'de> Fields<'de> for PointFields {
     }
     fn finish(self, cx: &mut Cx, present: u32) -> Option<Point> {
         require(cx, Self::NAMES, present, &[0, 1]);
+        if self.question.as_deref() == Some(crate::format::PLACEHOLDER_QUESTION) {
+            cx.field("question", |cx| {
+                cx.warn(
+                    Code::PlaceholderQuestion,
+                    format!(
+                        "point `{}` still asks the placeholder “{}”, written when a pair was linked without a question",
+                        crate::text::quote(self.id.as_deref().unwrap_or("")),
+                        crate::format::PLACEHOLDER_QUESTION
+                    ),
+                    "the question its claims answer, in neutral words",
+                )
+            });
+        }
         Some(Point {
             id: self.id?,
             question: self.question,

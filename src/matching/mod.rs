@@ -25,7 +25,7 @@ pub use score::{Signals, Weights};
 
 /// The neutral question a new point is offered with, for the analyst to replace. It asks
 /// nothing yet: two claims are never judged to answer it, and a point id is not made of it.
-pub const DEFAULT_QUESTION: &str = "What is at issue here?";
+pub const DEFAULT_QUESTION: &str = crate::format::PLACEHOLDER_QUESTION;
 
 /// True when two questions are one as a reader takes them: letter case, spacing and the
 /// closing `?`, `.` or `!` aside (`who closed the dam gates first` asks what

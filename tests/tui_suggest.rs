@@ -1674,3 +1674,59 @@ fn capital_m_goes_to_the_next_suggested_row_in_any_topic() {
     );
     assert!(common::footer_said(&app).contains("Back to the first suggested row."));
 }
+
+/// A suggested row is judged by reading it in full (`Enter`): `a` and `x` work there, closing
+/// it and acting on the row, as they do on the comparison (they did nothing, and said so).
+#[test]
+fn a_and_x_act_on_a_suggested_row_read_in_full() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    keys(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(
+        app.modal(),
+        Some(parallax::tui::modal::Modal::Detail(_))
+    ));
+    keys(&mut app, &[KeyCode::Char('a')]);
+    assert!(
+        matches!(app.modal(), Some(parallax::tui::modal::Modal::Accept(_))),
+        "{}",
+        screen(&app)
+    );
+    keys(&mut app, &[KeyCode::Esc]);
+    let row = &app.rows()[app.row];
+    let ids = |at: &[parallax::format::ClaimAt]| {
+        app.dispute
+            .claim(at[0])
+            .map(|c| c.id.to_string())
+            .expect("a claim")
+    };
+    let pair = (ids(&row.left), ids(&row.right));
+    keys(&mut app, &[KeyCode::Enter]);
+    let outcome = keys(&mut app, &[KeyCode::Char('x')]);
+    assert_eq!(
+        outcome,
+        Outcome::Dismiss {
+            left: pair.0,
+            right: pair.1
+        }
+    );
+    assert!(app.modal().is_none(), "{}", screen(&app));
+    // On a row that is no suggestion, they are not offered there.
+    let mut app = common::bundled(80, 24);
+    app.focus = parallax::tui::app::Focus::Comparison;
+    keys(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(
+        app.modal(),
+        Some(parallax::tui::modal::Modal::Detail(_))
+    ));
+    keys(&mut app, &[KeyCode::Char('a')]);
+    assert!(
+        matches!(app.modal(), Some(parallax::tui::modal::Modal::Detail(_))),
+        "{:?} {}",
+        app.modal()
+            .map(|m| format!("{m:?}").chars().take(80).collect::<String>()),
+        common::footer_said(&app)
+    );
+    assert!(common::footer_said(&app).contains("Select a suggested row (≈) first"));
+}

@@ -411,6 +411,8 @@ pub mod help {
     pub const DETAIL_DOWN: &str = "next claim; at the last, scroll down";
     pub const DETAIL_FIRST: &str = "first claim";
     pub const DETAIL_LAST: &str = "last claim";
+    pub const DETAIL_ACCEPT: &str = "close the row in full and accept this suggested row";
+    pub const DETAIL_DISMISS: &str = "close the row in full and dismiss this suggested row";
     pub const DETAIL_SEARCH: &str = "close the row in full and search claims";
     pub const DETAIL_PICK: &str = "close the row in full and choose the two parties compared";
     pub const CLOSE: &str = "close";

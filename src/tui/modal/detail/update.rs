@@ -186,6 +186,14 @@ impl Component for RowInFull {
             }
             Action::OpenEditor => app.suggest.files.is_some(),
             Action::PickParties => app.dispute.sides.len() > 2,
+            // The row shown is the comparison's selected row, which the comparison's `a` and
+            // `x` act on.
+            Action::Accept | Action::Dismiss => {
+                (app.topic, app.row) == (d.topic, d.row)
+                    && app
+                        .current_row()
+                        .is_some_and(|r| r.kind == crate::compare::RowKind::Suggested)
+            }
             _ => true,
         }
     }
@@ -223,6 +231,16 @@ impl Component for RowInFull {
             Action::Back => return Step::Close,
             Action::Search => return Step::CloseWith(Action::Search),
             Action::PickParties => return Step::CloseWith(Action::PickParties),
+            Action::Accept | Action::Dismiss if !self.works(app, action) => {
+                let key = app.keymap.key_for(
+                    crate::tui::modal::comparison::bindings::BINDINGS,
+                    false,
+                    Action::ToggleSuggestions,
+                );
+                app.message = Some(strings::not_suggested(&key));
+            }
+            Action::Accept => return Step::CloseWith(Action::Accept),
+            Action::Dismiss => return Step::CloseWith(Action::Dismiss),
             Action::Help => return crate::tui::modal::help::update::open(app, self),
             Action::Down if d.cursor + 1 < claims => {
                 d.cursor += 1;

@@ -1676,6 +1676,64 @@ fn decomposed_text_matches_what_is_typed() {
     assert_eq!(typos, 0, "neither form is a typo away");
 }
 
+/// An accent pasted as a combining mark (a Mac gives `cafe` and U+0301) is the accent typed
+/// as one char, in every engine and every kind of term: read as five letters, `café` so pasted
+/// was matched as letters in order in a speaker and found "Lincoln Chafee".
+#[test]
+fn an_accent_pasted_as_a_combining_mark_is_the_accent_typed() {
+    let (dir, d) = spoken(&[
+        ("a", "cafe", "They met at the Caf\u{e9} Central.", "Someone"),
+        ("a", "chafee", "He spoke at length.", "Lincoln Chafee"),
+        ("b", "other", "Nothing here.", "Another"),
+    ]);
+    let shared = query::Searcher::shared(std::sync::Arc::new(d.clone()), MatcherKind::Nucleo);
+    for (pasted, typed) in [
+        ("cafe\u{301}", "caf\u{e9}"),
+        ("Cafe\u{301}", "Caf\u{e9}"),
+        ("'cafe\u{301}", "'caf\u{e9}"),
+        ("^Cafe\u{301}", "^Caf\u{e9}"),
+        ("\"cafe\u{301} central\"", "\"caf\u{e9} central\""),
+        ("!cafe\u{301}", "!caf\u{e9}"),
+    ] {
+        assert_eq!(
+            query::pattern::parse(pasted),
+            query::pattern::parse(typed),
+            "`{pasted}` is read as `{typed}`"
+        );
+        for m in MatcherKind::ALL {
+            assert_eq!(
+                ids_with(&d, pasted, m),
+                ids_with(&d, typed, m),
+                "`{pasted}` {m:?}"
+            );
+            let pattern = query::Pattern::new(pasted, m);
+            let once = query::oneshot::rank(&pattern, &d, |_, _| true);
+            let indexed = query::Searcher::new(&d, m).search_all(typed, |_| true).1;
+            assert_eq!(once, indexed, "`{pasted}` cold, {m:?}");
+        }
+        let (_, hits) = shared.search_all(pasted, |_| true);
+        let (_, typed_hits) = shared.search_all(typed, |_| true);
+        assert_eq!(hits, typed_hits, "`{pasted}` on the screen's index");
+    }
+    assert_eq!(ids(&d, "cafe\u{301}"), ["cafe"], "not Chafee");
+    // The command, cold: the same lines.
+    let run = |q: &str| {
+        let out = parallax()
+            .args(["search", "--no-cache"])
+            .arg(dir.path())
+            .arg(q)
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let typed = run("caf\u{e9}");
+    assert!(
+        typed.contains("cafe") && !typed.contains("chafee"),
+        "{typed}"
+    );
+    assert_eq!(run("cafe\u{301}"), typed);
+}
+
 /// Ligatures and full-width letters (text copied from PDFs and East Asian layouts) are found by
 /// the plain letters, by a word and by an exact term alike (the quick test on the bytes ruled
 /// `'financial` out); a word pasted with its zero-width non-joiner (Persian) is the word without

@@ -144,34 +144,50 @@ pub fn has_or_bar(query: &str) -> bool {
 
 /// Splits a query into its terms; empty when the query holds nothing to match.
 pub fn parse(query: &str) -> Vec<Term> {
-    // Joiners and selectors are left out, as matching leaves them out of a word (`آتش‌بس`
-    // typed with its zero-width non-joiner is `آتشبس`; an emoji's joiner made the marker's
-    // `U 200D` a term that every joined emoji matched). Any other hidden character is cleaned
-    // as the texts were on load, so a query never holds what the screen would not show.
-    let joined: String;
-    let query = if query.chars().any(super::words::is_joiner) {
-        joined = query
-            .chars()
-            .filter(|&c| !super::words::is_joiner(c))
-            .collect();
-        joined.as_str()
-    } else {
-        query
-    };
-    let cleaned = crate::text::clean_if_needed(query);
-    let query = cleaned.as_ref().map_or(query, |c| c.text.as_str());
-    let straight = straight_quotes(query);
-    let query = straight.as_ref();
+    let query = normalised(query);
     // A term given twice asks nothing more (every term must match): each is matched once, so a
     // pasted paragraph that repeats its words costs what its distinct words cost.
     let mut terms: Vec<Term> = Vec::new();
     let mut seen = foldhash::HashSet::default();
-    for term in raw_terms(query).into_iter().filter_map(Term::parse) {
+    for term in raw_terms(&query).into_iter().filter_map(Term::parse) {
         if seen.insert(term.clone()) {
             terms.push(term);
         }
     }
     terms
+}
+
+/// The query as its terms are read from it, one rule for every engine (cold, cached index,
+/// screen) and for [`narrows`]. Joiners and selectors are left out, as matching leaves them out
+/// of a word (`آتش‌بس` typed with its zero-width non-joiner is `آتشبس`; an emoji's joiner made
+/// the marker's `U 200D` a term that every joined emoji matched). Any other hidden character
+/// is cleaned as the texts were on load, so a query never holds what the screen would not
+/// show. Typographer's quotes are the typist's ([`straight_quotes`]). Last, it is composed
+/// (NFC): an accent pasted as a combining mark (`cafe` and U+0301, as a Mac gives it) is the
+/// term typed with `é`, which counts one char where the other counted two (the rules that
+/// go by a term's length read `café` as five letters and found "Chafee").
+fn normalised(query: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    let mut query = Cow::Borrowed(query);
+    if query.chars().any(super::words::is_joiner) {
+        query = Cow::Owned(
+            query
+                .chars()
+                .filter(|&c| !super::words::is_joiner(c))
+                .collect(),
+        );
+    }
+    if let Some(cleaned) = crate::text::clean_if_needed(&query) {
+        query = Cow::Owned(cleaned.text);
+    }
+    if let Cow::Owned(straight) = straight_quotes(&query) {
+        query = Cow::Owned(straight);
+    }
+    if is_nfc_quick(query.chars()) != IsNormalized::Yes {
+        query = Cow::Owned(query.nfc().collect());
+    }
+    query
 }
 
 /// A query with typographer's double quotes (`“a phrase”`, `„a phrase“`, as a document or a
@@ -230,7 +246,9 @@ fn raw_terms(query: &str) -> Vec<&str> {
 /// finds "Ministry of External Affairs", `me` does not). Typed a key at a time, such a term
 /// lost those hits.
 pub fn narrows(old: &str, new: &str) -> bool {
-    let (old, new) = (straight_quotes(old), straight_quotes(new));
+    // Compared as their terms are read: `cafe` then a combining accent is `café`, no longer
+    // `cafe` grown.
+    let (old, new) = (normalised(old), normalised(new));
     let (old, new) = (old.as_ref(), new.as_ref());
     if old.is_empty() || !new.starts_with(old) || parse(old).is_empty() {
         return false;
@@ -409,5 +427,8 @@ mod tests {
         assert!(!narrows("", "a"));
         assert!(!narrows("!", "!a"));
         assert!(!narrows("abc", "xabc"));
+        // A combining accent typed after a letter makes another letter: `'Café` is no piece
+        // of `'Cafe`.
+        assert!(!narrows("'Cafe", "'Cafe\u{301}"));
     }
 }

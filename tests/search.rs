@@ -1777,6 +1777,50 @@ fn compatibility_forms_and_pasted_joiners_are_found() {
     );
 }
 
+/// A word pasted with an invisible character inside (a soft hyphen from a web page, a
+/// zero-width space, joiner or non-joiner, a word joiner, a byte order mark) is the word without
+/// it, in every kind of term: a soft hyphen became the marker `tax⟨U+00AD⟩es`, which no text of
+/// taxes holds. A zero-width space is dropped too, not read as a break: `tax` and one and
+/// `cuts` is `taxcuts`.
+#[test]
+fn a_word_pasted_with_an_invisible_character_inside_is_the_word() {
+    let (dir, d) = said(&[
+        ("taxes", "New taxes were levied."),
+        ("joined", "The taxcuts bill passed."),
+        ("other", "Nothing here."),
+    ]);
+    for hidden in [
+        '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+    ] {
+        for (pasted, typed) in [
+            (format!("tax{hidden}es"), "taxes"),
+            (format!("'tax{hidden}es"), "'taxes"),
+            (format!("\"new tax{hidden}es\""), "\"new taxes\""),
+            (format!("^New{hidden}"), "^New"),
+            (format!("tax{hidden}cuts"), "taxcuts"),
+        ] {
+            assert_eq!(
+                query::pattern::parse(&pasted),
+                query::pattern::parse(typed),
+                "{pasted:?} is read as `{typed}`"
+            );
+            assert_eq!(ids(&d, &pasted), ids(&d, typed), "{pasted:?}");
+            assert!(!ids(&d, &pasted).is_empty(), "{pasted:?} finds a claim");
+        }
+    }
+    let out = parallax()
+        .args(["search", "--no-cache"])
+        .arg(dir.path())
+        .arg("tax\u{ad}es")
+        .output()
+        .expect("runs");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("taxes"),
+        "the command finds it: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// Accents fold whatever their encoding: letters outside Latin-1 (`č`, `ё`, `ά`, `ễ`), one
 /// char or a letter and marks.
 #[test]

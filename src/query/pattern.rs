@@ -158,9 +158,11 @@ pub fn parse(query: &str) -> Vec<Term> {
 }
 
 /// The query as its terms are read from it, one rule for every engine (cold, cached index,
-/// screen) and for [`narrows`]. Joiners and selectors are left out, as matching leaves them out
-/// of a word (`آتش‌بس` typed with its zero-width non-joiner is `آتشبس`; an emoji's joiner made
-/// the marker's `U 200D` a term that every joined emoji matched). Any other hidden character
+/// screen) and for [`narrows`]. Characters invisible in a word (zero-width ones, the soft
+/// hyphen, selectors: [`super::words::is_ignorable`]) are left out, as matching leaves them out
+/// of a word (`آتش‌بس` typed with its zero-width non-joiner is `آتشبس`, `tax` and a soft hyphen
+/// and `es` is `taxes`, not the `tax⟨U+00AD⟩es` cleaning made of it; an emoji's joiner made the
+/// marker's `U 200D` a term that every joined emoji matched). Any other hidden character
 /// is cleaned as the texts were on load, so a query never holds what the screen would not
 /// show. Typographer's quotes are the typist's ([`straight_quotes`]). Last, it is composed
 /// (NFC): an accent pasted as a combining mark (`cafe` and U+0301, as a Mac gives it) is the
@@ -170,11 +172,11 @@ fn normalised(query: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     let mut query = Cow::Borrowed(query);
-    if query.chars().any(super::words::is_joiner) {
+    if query.chars().any(super::words::is_ignorable) {
         query = Cow::Owned(
             query
                 .chars()
-                .filter(|&c| !super::words::is_joiner(c))
+                .filter(|&c| !super::words::is_ignorable(c))
                 .collect(),
         );
     }

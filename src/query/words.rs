@@ -225,7 +225,7 @@ pub(super) fn inside_word(text: &str, at: usize) -> bool {
 }
 
 /// One grapheme cluster as matching sees it, char by char: composed (NFC; NFKC when folding),
-/// invisible joiners and selectors left out, and when folding, accents dropped and case
+/// invisible characters left out ([`is_ignorable`]), and when folding, accents dropped and case
 /// lowered. Only accents fold (the marks of Latin, Greek and Cyrillic, and the optional vowel
 /// points of Hebrew and Arabic): the vowel signs of Indic scripts are letters of their words, so
 /// `जंग` (war) is not `जग` (world), nor `दल` the start of `दिल्ली`.
@@ -239,7 +239,7 @@ pub(super) fn cluster_chars(g: &str, fold: bool, mut out: impl FnMut(char)) {
         c if fold => nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c)),
         c => c,
     };
-    let keep = |c: char| !(is_joiner(c) || (fold && is_accent(c)));
+    let keep = |c: char| !(is_ignorable(c) || (fold && is_accent(c)));
     let mut chars = g.chars();
     if let (Some(c), None) = (chars.next(), chars.next())
         && c < '\u{c0}'
@@ -287,11 +287,14 @@ fn is_accent(c: char) -> bool {
         | '\u{6ea}'..='\u{6ed}')
 }
 
-/// Invisible in a word: a zero-width character ([`crate::text::is_zero_width`]) or a variation
-/// selector.
-pub(super) fn is_joiner(c: char) -> bool {
+/// Invisible in a word, so no part of it: a zero-width character ([`crate::text::is_zero_width`]:
+/// zero-width space, non-joiner and joiner, word joiner, byte order mark), a soft hyphen
+/// (U+00AD, a line-break hint that text copied from a web page or a PDF keeps inside its words),
+/// or a variation selector. The one rule for the words of a text and for a query's terms
+/// (`super::pattern::parse`): `tax` and a soft hyphen and `es` is `taxes`.
+pub(super) fn is_ignorable(c: char) -> bool {
     crate::text::is_zero_width(c)
-        || matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}')
+        || matches!(c, '\u{ad}' | '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}')
 }
 
 /// The shortest term whose typos may fall in a prefix of a longer word: below it, a term with

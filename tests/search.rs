@@ -1979,6 +1979,36 @@ fn a_query_starting_with_a_dash_is_said() {
     }
 }
 
+/// `show --query` and `export --query` say that a spaced `|` is no OR, as `parallax search`
+/// and the screen say it: they searched `modi | sharif` for a bar as text, without a word.
+#[test]
+fn show_and_export_say_a_spaced_bar_is_no_or() {
+    let note =
+        "`|` (fzf's OR) is not supported: every term must match, and a `|` is searched as text";
+    let run = |args: &[&str]| parallax().args(args).output().expect("runs");
+    for command in [&["show"][..], &["export", "--format", "md"]] {
+        let out = run(&[command, &["--query", "modi | sharif"]].concat());
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{command:?}: {said}");
+        assert!(
+            said.contains(&format!("parallax: {note}")),
+            "{command:?}: {said}"
+        );
+        // A bar inside a term is text, and no OR was meant.
+        let out = run(&[command, &["--query", "modi|sharif"]].concat());
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!said.contains("fzf's OR"), "{command:?}: {said}");
+    }
+    // `search` refuses it, in the same words.
+    let out = run(&["search", "modi | sharif"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(note.split(", and").next().unwrap_or(note)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// A filter of rows (`--common-ground`, `--one-sided`…) compares two parties: when none were
 /// chosen, the search says which two it searched, as the bundled dispute's third parties'
 /// claims are left out (they vanished without a word).

@@ -186,9 +186,7 @@ pub fn search(
                     .join(", then ")
             )
         };
-        return Err(Failure::Usage(format!(
-            "`|` (fzf's OR) is not supported: every term of a query must match. {what}"
-        )));
+        return Err(Failure::Usage(format!("{}. {what}", query::hints::OR_BAR)));
     }
     let input = &input;
     if query_text.is_empty() {
@@ -383,7 +381,8 @@ pub fn dash_query(args: &[String], invalid: &str) -> Option<String> {
          option `{invalid}`; to search for it, put `--` before it: {}",
         parts.join(" ")
     );
-    for hint in query::hints::all(query) {
+    // A spaced `|` is refused once the query is given after `--`, with the reason.
+    for hint in query::hints::all_but_or_bar(query) {
         said.push_str("\nparallax: ");
         said.push_str(&hint);
     }

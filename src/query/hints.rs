@@ -1,6 +1,7 @@
 //! Notes on a query written as another search engine (or a spreadsheet's filter) would read it:
 //! what it finds here instead, and how to write what was meant. The one wording `parallax search`
-//! prints after its hits and the screen's search shows under them.
+//! prints after its hits, `show` and `export` print for their `--query`, and the screen's
+//! search shows over them.
 
 /// The quotes that open a phrase, inside which `-`, `AND`, `$` or `%` are text as written.
 const PHRASE_QUOTES: [char; 4] = ['"', '“', '”', '„'];
@@ -123,8 +124,28 @@ pub fn field_prefix(query: &str) -> Option<String> {
     })
 }
 
-/// Every note on `query`, in the order they are said.
+/// What fzf's OR is here, in the words of every place that says it: `parallax search` refuses
+/// a query holding one, and the rest ([`or_bar`]) say what was searched instead.
+pub const OR_BAR: &str = "`|` (fzf's OR) is not supported: every term must match";
+
+/// A note on fzf's OR, a bar between spaces (`obama | clinton`, see
+/// [`super::pattern::has_or_bar`]): not an OR here, and the bar is one more term, searched as
+/// text. Said by `show --query`, `export --query` and the screen, which search such a query.
+pub fn or_bar(query: &str) -> Option<String> {
+    super::pattern::has_or_bar(query).then(|| format!("{OR_BAR}, and a `|` is searched as text"))
+}
+
+/// Every note on `query`, in the order they are said: a spaced `|` first.
 pub fn all(query: &str) -> Vec<String> {
+    or_bar(query)
+        .into_iter()
+        .chain(all_but_or_bar(query))
+        .collect()
+}
+
+/// [`all`] but the note on a spaced `|`, for a place that says it already (the screen's line
+/// that no claim matches).
+pub fn all_but_or_bar(query: &str) -> Vec<String> {
     [
         foreign_syntax(query),
         field_prefix(query),

@@ -902,9 +902,6 @@ pub mod take {
 pub mod search {
     /// The search panel's title.
     pub const TITLE: &str = "Search";
-    /// The note on a spaced `|`, which the screen searches for as text.
-    pub const OR_BAR: &str =
-        "`|` (fzf's OR) is not supported: every term must match, and a `|` is searched as text";
     /// The prompt before the typed text.
     pub const PROMPT: &str = "/ ";
     /// Shown in the list before anything is typed.

@@ -79,10 +79,7 @@ const NOTE_LINES: usize = 2;
 /// `$1.5`, a spaced `|`), as `parallax search` says them, wrapped to `width`: shown above the
 /// hits, which are not what such a query meant.
 pub fn notes(query: &str, width: usize) -> Vec<String> {
-    let mut said = crate::query::hints::all(query);
-    if crate::query::pattern::has_or_bar(query) {
-        said.insert(0, crate::tui::strings::search::OR_BAR.to_owned());
-    }
+    let said = crate::query::hints::all(query);
     if said.is_empty() {
         return Vec::new();
     }

@@ -287,8 +287,9 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             for l in text::wrap(&words::no_hit(query), width) {
                 lines.push(Line::styled(l, theme.warning()));
             }
-            // What a query in another engine's syntax finds here, and how to write it.
-            for note in crate::query::hints::all(query) {
+            // What a query in another engine's syntax finds here, and how to write it (the
+            // line above says a spaced `|` is no OR).
+            for note in crate::query::hints::all_but_or_bar(query) {
                 for l in text::wrap(&note, width) {
                     lines.push(Line::styled(l, theme.warning()));
                 }

@@ -2153,6 +2153,48 @@ fn a_field_prefix_is_said_to_be_one_word() {
         ));
 }
 
+/// A claim id pasted with the punctuation around it (from a sentence, a list, a quotation)
+/// finds its claim as the bare id does, in every engine: on the screen (owning and shared
+/// index), cold, and the command; `liar-1685,` found nothing.
+#[test]
+fn a_claim_id_pasted_with_punctuation_finds_that_claim() {
+    let d = std::sync::Arc::new(dispute());
+    let (at, claim) = d.claims().nth(3).expect("a fourth claim");
+    let id = claim.id.to_string();
+    let shared = query::Searcher::shared(std::sync::Arc::clone(&d), MatcherKind::Nucleo);
+    for q in [
+        format!("{id},"),
+        format!("({id})"),
+        format!("{id}."),
+        format!("\"{id}\""),
+        format!("\u{201c}{id}\u{201d}"),
+        format!("[{}];", id.to_uppercase()),
+    ] {
+        assert_eq!(ids(&d, &q), std::slice::from_ref(&id), "`{q}`");
+        let (_, hits) = shared.search_all(&q, |_| true);
+        assert_eq!(hits.first().map(|h| h.claim), Some(at), "`{q}`");
+        assert_eq!(hits.first().map(|h| h.field.as_str()), Some("id"), "`{q}`");
+        let pattern = query::Pattern::new(&q, MatcherKind::Nucleo);
+        let once = query::oneshot::rank(&pattern, &d, |_, _| true);
+        assert_eq!(once, hits, "`{q}` cold");
+        assert!(
+            !ids(&d, &format!("!{q}")).contains(&id),
+            "`!{q}` leaves it out"
+        );
+    }
+    let out = parallax()
+        .args(["search", "--no-cache", FIXTURE])
+        .arg(format!("({id})"))
+        .output()
+        .expect("runs");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains(&format!("id: {id}")),
+        "{out:?}"
+    );
+    // Still no piece of an id: `'` asks for text as written.
+    assert!(!ids(&d, &format!("'{id},")).contains(&id));
+}
+
 #[test]
 fn a_claim_id_typed_whole_finds_that_claim_and_a_piece_of_it_does_not() {
     // An analyst with an id from `match`, an export or a colleague finds its claim, as every

@@ -403,7 +403,7 @@ impl<'p, 'd> OneShot<'p, 'd> {
                 question.map(|(s, per)| (Field::Question, *s, of(per))),
             ];
             fields.extend(topic_fields.into_iter().flatten().filter(|f| f.2.is_some()));
-            if p.id.as_deref() == Some(claim.id.as_str()) {
+            if p.ids.iter().any(|id| *id == claim.id.as_str()) {
                 fields.push((Field::Id, claim.id.as_str(), Some(0)));
             }
             let (own, top) = rank::best_of(fields.iter().copied());

@@ -128,6 +128,35 @@ impl Term {
     }
 }
 
+impl Term {
+    /// The claim ids the term may be, in lower case as ids are written: for a plain term, a
+    /// phrase or a whole-field term (`liar-1685`, `"liar-1685"`, `^liar-1685$`), its text when
+    /// that is an id, and its text without the punctuation pasted around it (`liar-1685,`,
+    /// `(liar-1685)`, `liar-1685.`), from its first letter or digit to its last, when that is
+    /// one: an id starts with a letter or digit, and one ending in `.`, `-` or `_` is rare
+    /// beside a sentence's full stop. Not a piece or a start of text (`'liar-16`, `^liar-16`):
+    /// a term that narrows to the hits of a shorter one would find an id the shorter one did
+    /// not (see [`narrows`]).
+    pub fn ids(&self) -> Vec<String> {
+        if !matches!(
+            self.kind,
+            TermKind::Word | TermKind::Phrase { .. } | TermKind::Exact
+        ) {
+            return Vec::new();
+        }
+        let typed = self.text.to_ascii_lowercase();
+        let trimmed = typed.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        let mut ids = Vec::new();
+        if crate::format::is_id(&typed) {
+            ids.push(typed.clone());
+        }
+        if trimmed != typed && crate::format::is_id(trimmed) {
+            ids.push(trimmed.to_owned());
+        }
+        ids
+    }
+}
+
 /// True for a term with nothing to find: empty, or only combining marks (an accent typed alone,
 /// a dead key pressed once), which every letter they could sit on would match: the whole
 /// dispute came back for a lone U+0301.
@@ -274,9 +303,12 @@ pub fn narrows(old: &str, new: &str) -> bool {
         _ if term.negated => false,
         TermKind::Suffix | TermKind::Exact => false,
         TermKind::Word => false,
-        TermKind::Phrase { .. } => {
-            Term::parse(grown).is_some_and(|g| matches!(g.kind, TermKind::Phrase { .. }))
-        }
+        // A phrase grown into an id (`"liar-168` to `"liar-1685"`) finds a claim by it that
+        // the shorter phrase did not.
+        TermKind::Phrase { .. } => Term::parse(grown).is_some_and(|g| {
+            matches!(g.kind, TermKind::Phrase { .. })
+                && g.ids().iter().all(|id| term.ids().contains(id))
+        }),
         _ => Term::parse(grown).is_some_and(|g| g.kind == term.kind),
     }
 }
@@ -373,6 +405,27 @@ mod tests {
     }
 
     #[test]
+    fn punctuation_pasted_around_an_id_is_no_part_of_it() {
+        let ids = |q: &str| -> Vec<String> { parse(q).iter().flat_map(Term::ids).collect() };
+        for q in [
+            "liar-1685",
+            "LIAR-1685",
+            "\"liar-1685\"",
+            "^liar-1685$",
+            "(liar-1685)",
+            "liar-1685,",
+            "\"liar-1685,\"",
+        ] {
+            assert_eq!(ids(q), ["liar-1685"], "`{q}`");
+        }
+        // An id may end in `.`: as typed, or without it.
+        assert_eq!(ids("liar-1685."), ["liar-1685.", "liar-1685"]);
+        assert!(ids("'liar-1685").is_empty(), "a piece of text");
+        assert!(ids("^liar-1685").is_empty(), "a start of text");
+        assert!(ids("\"liar 1685\"").is_empty(), "two words");
+    }
+
+    #[test]
     fn smart_case_is_per_term() {
         let terms = parse("India ceasefire");
         assert!(terms.first().is_some_and(|t| t.case_sensitive));
@@ -418,6 +471,8 @@ mod tests {
         assert!(narrows("\"united st", "\"united sta"));
         assert!(narrows("\"united ", "\"united s"));
         assert!(narrows("\"united sta", "\"united sta\""));
+        assert!(!narrows("\"liar-16", "\"liar-168"), "another id");
+        assert!(narrows("\"liar-168", "\"liar-168\""), "the same id");
         assert!(narrows("cea", "cea"));
         assert!(narrows("cea", "cea fire"));
         assert!(narrows("cea ", "cea !x"));

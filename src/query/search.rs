@@ -65,9 +65,9 @@ pub(super) struct Prepared {
     pub(super) term: Term,
     pub(super) needle: Box<dyn Needle>,
     pub(super) words: Option<Words>,
-    /// The claim id the term may be, typed whole (`liar-1685`, `^liar-1685$`), in lower case
-    /// as ids are written: a plain or whole-field term shaped as an id.
-    pub(super) id: Option<String>,
+    /// The claim ids the term may be, typed whole (`liar-1685`, `^liar-1685$`, `"liar-1685"`),
+    /// with or without punctuation pasted around it ([`Term::ids`]).
+    pub(super) ids: Vec<String>,
 }
 
 impl Prepared {
@@ -86,17 +86,20 @@ impl Prepared {
         if term.kind == TermKind::Word && words.is_none() {
             term.kind = TermKind::Substring;
         }
-        // Not a piece or a start of text (`'liar-16`): a term that narrows to the hits of a
-        // shorter one would find an id the shorter one did not.
-        let id = matches!(term.kind, TermKind::Word | TermKind::Exact)
-            .then(|| term.text.to_ascii_lowercase())
-            .filter(|t| crate::format::is_id(t));
         Prepared {
             needle: matcher.matcher().prepare(&term),
+            ids: term.ids(),
             term,
             words,
-            id,
         }
+    }
+
+    /// The entries of the claims whose id the term may be ([`Prepared::ids`]).
+    fn entries_of_ids(&self, index: &Index) -> Vec<usize> {
+        self.ids
+            .iter()
+            .filter_map(|id| index.entry_of_id(id))
+            .collect()
     }
 
     /// For each vocabulary word, how each of the term's words matches it (typos, or [`NO`]):
@@ -541,11 +544,11 @@ impl Pattern {
             let table = p.table(index);
             let entries: Vec<usize> = alive.iter().map(|a| a.0).collect();
             let found = per_string(index, &entries, |s| p.typos(index, &table, s));
-            let id_of = p.id.as_deref().and_then(|id| index.entry_of_id(id));
+            let id_of = p.entries_of_ids(index);
             alive.retain_mut(|(e, own, typo)| {
                 // The best match in the claim's own fields, and in its topic's or point's.
                 let (mut in_own, mut in_topic) = (NO, NO);
-                if id_of == Some(*e) {
+                if id_of.contains(e) {
                     in_own = 0;
                 }
                 for (f, s) in index.fields(*e) {
@@ -603,9 +606,10 @@ impl Pattern {
             let found = per_string(index, &entries, |s| p.typos(index, &table, s));
             let typos =
                 |s: u32| Some(found.get(s as usize).copied().unwrap_or(NO)).filter(|&t| t != NO);
-            let id_of = p.id.as_deref().and_then(|id| index.entry_of_id(id));
+            let id_of = p.entries_of_ids(index);
             alive.retain_mut(|a| {
-                let id = (id_of == Some(a.entry))
+                let id = id_of
+                    .contains(&a.entry)
                     .then(|| (Field::Id, index.id_string(a.entry), Some(0)));
                 let (own, topic) = rank::best_of(
                     index

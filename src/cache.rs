@@ -35,8 +35,9 @@ const MAX_ENTRY: u64 = 1 << 31;
 /// or what it holds would differ (06: words split as UAX #29 splits ASCII text too; 07: texts
 /// cleaned with more invisible characters marked, and a letter-opened string sequence as
 /// `⟨U+0090⟩`; 08: names and titles read as one line, more format controls marked; 09: the
-/// claims' ids, which a term typed whole finds).
-const MAGIC: &[u8; 8] = b"plxidx09";
+/// claims' ids, which a term typed whole finds; 10: a soft hyphen left out of words as the
+/// zero-width characters are).
+const MAGIC: &[u8; 8] = b"plxidx10";
 
 /// The names a hit is printed with: party, topic and claim ids, by position.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

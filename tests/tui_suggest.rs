@@ -1320,13 +1320,7 @@ fn m_says_whether_suggested_rows_are_now_shown_or_hidden() {
     );
     // Once they come, how many: as many as the header counts.
     common::finish_suggestions(&mut app);
-    let found = app
-        .shown()
-        .topics
-        .iter()
-        .flat_map(|t| &t.rows)
-        .filter(|r| r.kind == RowKind::Suggested)
-        .count();
+    let found = app.suggested_places().len();
     assert!(found > 0);
     let said = match found {
         1 => "1 suggested row shown (≈); m hides them.".to_owned(),
@@ -1624,25 +1618,10 @@ fn capital_m_goes_to_the_next_suggested_row_in_any_topic() {
         "{}",
         screen(&app)
     );
-    let suggested = |app: &App| -> Vec<(usize, usize)> {
-        app.shown()
-            .topics
-            .iter()
-            .enumerate()
-            .flat_map(|(t, topic)| {
-                topic
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| r.kind == RowKind::Suggested)
-                    .map(move |(r, _)| (t, r))
-            })
-            .collect()
-    };
     // The bundled dispute, mostly linked, has its one suggested row in a later topic.
     keys(&mut app, &[KeyCode::Char('m')]);
     common::finish_suggestions(&mut app);
-    let all = suggested(&app);
+    let all = app.suggested_places();
     let first = *all
         .first()
         .expect("the bundled dispute has a suggested row");
@@ -1657,7 +1636,7 @@ fn capital_m_goes_to_the_next_suggested_row_in_any_topic() {
     // A draft has several: each in turn, then round to the first.
     let dir = common::draft();
     let mut app = common::open_folder(dir.path());
-    let all = suggested(&app);
+    let all = app.suggested_places();
     assert!(all.len() > 1, "{all:?}");
     for &at in all
         .iter()

@@ -574,15 +574,27 @@ impl App {
         if let Some((said, key)) = self.suggest.announced.take()
             && self.message.as_deref() == Some(said.as_str())
         {
-            let found = self
-                .shown()
-                .topics
-                .iter()
-                .flat_map(|t| &t.rows)
-                .filter(|r| r.kind == RowKind::Suggested)
-                .count();
+            let found = self.suggested_places().len();
             self.message = Some(super::strings::suggestions_found(found, &key));
         }
+    }
+
+    /// Where the suggested rows shown are, as (topic, row), in reading order: what the header
+    /// counts and `M` steps through.
+    pub fn suggested_places(&self) -> Vec<(usize, usize)> {
+        self.shown()
+            .topics
+            .iter()
+            .enumerate()
+            .flat_map(|(t, topic)| {
+                topic
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.kind == RowKind::Suggested)
+                    .map(move |(r, _)| (t, r))
+            })
+            .collect()
     }
 
     /// Closes an accept dialog left open while the files changed, once its pair can no longer

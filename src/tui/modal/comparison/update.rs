@@ -4,7 +4,6 @@
 
 use super::bindings::BINDINGS;
 use super::state::Comparison;
-use crate::compare::RowKind;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Scroll};
 use crate::tui::keymap::Binding;
@@ -62,7 +61,8 @@ impl Component for Comparison {
             Action::Open | Action::Copy | Action::CopyId => !app.rows().is_empty(),
             Action::OpenEditor => !app.rows().is_empty() && app.suggest.files.is_some(),
             Action::Undismiss => !app.suggest.dismissed_here.is_empty(),
-            Action::NextSuggested => suggested_rows(app)
+            Action::NextSuggested => app
+                .suggested_places()
                 .iter()
                 .any(|&at| at != (app.topic, app.row)),
             _ => true,
@@ -188,27 +188,10 @@ impl Component for Comparison {
     }
 }
 
-/// Where the suggested rows are shown: (topic, row), in reading order.
-fn suggested_rows(app: &App) -> Vec<(usize, usize)> {
-    app.shown()
-        .topics
-        .iter()
-        .enumerate()
-        .flat_map(|(t, topic)| {
-            topic
-                .rows
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.kind == RowKind::Suggested)
-                .map(move |(r, _)| (t, r))
-        })
-        .collect()
-}
-
 /// `M`: the next suggested row after the selected one, in this topic or the next that has one,
 /// round to the first (the footer says so). [`edge`] says why there is none to go to.
 fn next_suggested(app: &mut App) {
-    let all = suggested_rows(app);
+    let all = app.suggested_places();
     let here = (app.topic, app.row);
     let Some(&(t, r)) = all.iter().find(|&&at| at > here).or_else(|| all.first()) else {
         return;
@@ -249,7 +232,7 @@ fn edge(app: &App, action: Action) -> Option<String> {
         {
             return super::topics::nothing_shown(app);
         }
-        Action::NextSuggested if suggested_rows(app).is_empty() => {
+        Action::NextSuggested if app.suggested_places().is_empty() => {
             let key = app
                 .keymap
                 .key_for(BINDINGS, false, Action::ToggleSuggestions);

@@ -885,12 +885,16 @@ fn validate_checks_one_side_file_on_its_own() {
     assert!(!said.contains("too-few-sides"), "{said}");
     assert!(!said.contains("unresolved-rebuttal"), "{said}");
     assert!(said.contains("checked on its own: 4 link(s)"), "{said}");
-    let json = parallax()
-        .args(["validate", "--json"])
-        .arg(&side)
-        .output()
-        .expect("runs");
-    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    // `validate --json` of the side alone, as a script reads it.
+    let report = |side: &std::path::Path| -> serde_json::Value {
+        let json = parallax()
+            .args(["validate", "--json"])
+            .arg(side)
+            .output()
+            .expect("runs");
+        serde_json::from_slice(&json.stdout).expect("JSON")
+    };
+    let v = report(&side);
     assert_eq!(v["unchecked_links"], 4);
     // A source affiliated with another side's party is held back as the links are: a
     // correct file passes `--strict` (it got `unknown-affiliation … names no loaded party`).
@@ -914,12 +918,7 @@ fn validate_checks_one_side_file_on_its_own() {
         ),
         "{said}"
     );
-    let json = parallax()
-        .args(["validate", "--json"])
-        .arg(&side)
-        .output()
-        .expect("runs");
-    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let v = report(&side);
     assert_eq!(v["unchecked_affiliations"], 1);
     // With the dispute's folder, the affiliation is checked, and names a loaded party.
     let folder = side.parent().expect("the fixture's folder");

@@ -1718,12 +1718,7 @@ fn an_accent_pasted_as_a_combining_mark_is_the_accent_typed() {
     assert_eq!(ids(&d, "cafe\u{301}"), ["cafe"], "not Chafee");
     // The command, cold: the same lines.
     let run = |q: &str| {
-        let out = parallax()
-            .args(["search", "--no-cache"])
-            .arg(dir.path())
-            .arg(q)
-            .output()
-            .expect("runs");
+        let out = cold_search(dir.path(), q);
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let typed = run("caf\u{e9}");
@@ -1764,17 +1759,22 @@ fn compatibility_forms_and_pasted_joiners_are_found() {
         "no joined emoji here"
     );
     assert!(query::pattern::parse("\u{fe0f}").is_empty());
-    let out = parallax()
-        .args(["search", "--no-cache"])
-        .arg(dir.path())
-        .arg("'financial")
-        .output()
-        .expect("runs");
+    let out = cold_search(dir.path(), "'financial");
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("ligature"),
         "the cold search finds it too: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// `parallax search --no-cache DIR QUERY`, as typed: what it printed.
+fn cold_search(dir: &std::path::Path, query: &str) -> std::process::Output {
+    parallax()
+        .args(["search", "--no-cache"])
+        .arg(dir)
+        .arg(query)
+        .output()
+        .expect("runs")
 }
 
 /// A word pasted with an invisible character inside (a soft hyphen from a web page, a
@@ -1808,12 +1808,7 @@ fn a_word_pasted_with_an_invisible_character_inside_is_the_word() {
             assert!(!ids(&d, &pasted).is_empty(), "{pasted:?} finds a claim");
         }
     }
-    let out = parallax()
-        .args(["search", "--no-cache"])
-        .arg(dir.path())
-        .arg("tax\u{ad}es")
-        .output()
-        .expect("runs");
+    let out = cold_search(dir.path(), "tax\u{ad}es");
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("taxes"),
         "the command finds it: {}",
@@ -1892,12 +1887,7 @@ fn a_possessive_term_finds_the_word_without_it() {
         hits.iter().all(|h| h.typos == 0),
         "no typo: the stem as typed"
     );
-    let out = parallax()
-        .args(["search", "--no-cache"])
-        .arg(dir.path())
-        .arg("india's")
-        .output()
-        .expect("runs");
+    let out = cold_search(dir.path(), "india's");
     let lines = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         lines.contains(" plain ") && lines.contains(" possessive "),

@@ -1658,14 +1658,12 @@ fn capital_m_goes_to_the_next_suggested_row_in_any_topic() {
 /// it and acting on the row, as they do on the comparison (they did nothing, and said so).
 #[test]
 fn a_and_x_act_on_a_suggested_row_read_in_full() {
+    let in_full = |app: &App| matches!(app.modal(), Some(parallax::tui::modal::Modal::Detail(_)));
     let dir = draft();
     let mut app = open(dir.path());
     select_suggested(&mut app);
     keys(&mut app, &[KeyCode::Enter]);
-    assert!(matches!(
-        app.modal(),
-        Some(parallax::tui::modal::Modal::Detail(_))
-    ));
+    assert!(in_full(&app));
     keys(&mut app, &[KeyCode::Char('a')]);
     assert!(
         matches!(app.modal(), Some(parallax::tui::modal::Modal::Accept(_))),
@@ -1695,17 +1693,8 @@ fn a_and_x_act_on_a_suggested_row_read_in_full() {
     let mut app = common::bundled(80, 24);
     app.focus = parallax::tui::app::Focus::Comparison;
     keys(&mut app, &[KeyCode::Enter]);
-    assert!(matches!(
-        app.modal(),
-        Some(parallax::tui::modal::Modal::Detail(_))
-    ));
+    assert!(in_full(&app));
     keys(&mut app, &[KeyCode::Char('a')]);
-    assert!(
-        matches!(app.modal(), Some(parallax::tui::modal::Modal::Detail(_))),
-        "{:?} {}",
-        app.modal()
-            .map(|m| format!("{m:?}").chars().take(80).collect::<String>()),
-        common::footer_said(&app)
-    );
+    assert!(in_full(&app), "{}", common::footer_said(&app));
     assert!(common::footer_said(&app).contains("Select a suggested row (≈) first"));
 }

@@ -587,12 +587,6 @@ impl<'a> Loader<'a> {
                     })
                     .collect()
             });
-        // The ids a mistyped party or topic id is compared with.
-        let party_ids: Vec<&str> = parties.iter().copied().collect();
-        let topic_ids: Vec<&str> = manifest
-            .as_ref()
-            .map(|m| m.keys().copied().collect())
-            .unwrap_or_default();
         // The middle year of the claims' dates, from a few thousand of them at most (a pass
         // over every claim of a large dispute costs milliseconds): a date more than
         // `FAR_YEARS` from it is asked about, as a mistyped year (`0205-05-01`) validates and
@@ -618,12 +612,13 @@ impl<'a> Loader<'a> {
             // message when one id is nearest (the ids come from hash sets: a tie said one at
             // random); for the first few of a side only, so a side of 100,000 unlisted topics
             // is not compared with 100,000 listed ones each.
+            // The ids are gathered only for a guess, not on every load.
             let guessed = std::cell::Cell::new(0usize);
-            let meant = |ids: &[&str], id: &str| {
+            let meant = |ids: &mut dyn Iterator<Item = &str>, id: &str| {
                 const GUESSES: usize = 100;
                 guessed.set(guessed.get() + 1);
                 (guessed.get() <= GUESSES)
-                    .then(|| crate::text::nearest_unique_name(ids, id))
+                    .then(|| crate::text::nearest_unique_name(&ids.collect::<Vec<_>>(), id))
                     .flatten()
                     .map(|n| format!(" (did you mean `{}`?)", crate::text::quote(n)))
                     .unwrap_or_default()
@@ -662,7 +657,7 @@ impl<'a> Loader<'a> {
                         format!(
                             "affiliation `{}` names no loaded party{}",
                             crate::text::quote(a),
-                            meant(&party_ids, a)
+                            meant(&mut parties.iter().copied(), a)
                         ),
                         "a loaded party id, or `independent`",
                     ));
@@ -677,7 +672,10 @@ impl<'a> Loader<'a> {
                         format!(
                             "topic `{}` is not in the manifest{}",
                             crate::text::quote(&topic.id),
-                            meant(&topic_ids, &topic.id)
+                            meant(
+                                &mut manifest.iter().flat_map(|m| m.keys().copied()),
+                                &topic.id
+                            )
                         ),
                         "the topic listed in dispute.json with a neutral title",
                     ));
@@ -691,7 +689,6 @@ impl<'a> Loader<'a> {
                         && !points.contains(point.as_str())
                         && warned_points.insert(point.as_str())
                     {
-                        let ids: Vec<&str> = points.iter().copied().collect();
                         out.push(warn(
                             Code::PointNotInManifest,
                             format!("/topics/{t}/claims/{c}/point"),
@@ -699,7 +696,7 @@ impl<'a> Loader<'a> {
                                 "point `{}` of topic `{}` is not in the manifest{}",
                                 crate::text::quote(point),
                                 crate::text::quote(&topic.id),
-                                meant(&ids, point)
+                                meant(&mut points.iter().copied(), point)
                             ),
                             "the point listed under its topic in dispute.json with a question",
                         ));

@@ -1393,10 +1393,10 @@ fn u_brings_back_the_last_dismissed_suggestion() {
             .expect("read")
             .contains(&left)
     );
-    let Outcome::Undismiss = keys(&mut app, &[KeyCode::Char('u')]) else {
+    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
         panic!("u asks the loop to take the dismissal back")
     };
-    parallax::tui::effects::undismiss(&mut app);
+    parallax::tui::effects::undo(&mut app);
     assert!(common::footer_said(&app).contains("Dismissal undone"));
     assert_eq!(std::fs::read_to_string(&file).expect("read"), before);
     finish(&mut app);
@@ -1412,10 +1412,10 @@ fn u_brings_back_the_last_dismissed_suggestion() {
     };
     parallax::tui::effects::dismiss(&mut app, &left, &right);
     std::fs::write(&file, &before).expect("the entry deleted by hand");
-    let Outcome::Undismiss = keys(&mut app, &[KeyCode::Char('u')]) else {
+    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
         panic!("u asks the loop to take the dismissal back")
     };
-    parallax::tui::effects::undismiss(&mut app);
+    parallax::tui::effects::undo(&mut app);
     assert!(
         common::footer_said(&app).contains("Nothing to take back"),
         "{}",
@@ -1428,7 +1428,7 @@ fn u_brings_back_the_last_dismissed_suggestion() {
         keys(&mut app, &[KeyCode::Char('u')]),
         Outcome::Continue
     ));
-    assert!(common::footer_said(&app).contains("Nothing dismissed here to bring back"));
+    assert!(common::footer_said(&app).contains("Nothing dismissed or accepted here to take back"));
     assert_eq!(std::fs::read_to_string(&file).expect("read"), before);
 }
 
@@ -1445,10 +1445,10 @@ fn undoing_the_dismissal_that_made_the_file_leaves_no_file() {
     };
     parallax::tui::effects::dismiss(&mut app, &left, &right);
     assert!(file.exists(), "x wrote the dismissal");
-    let Outcome::Undismiss = keys(&mut app, &[KeyCode::Char('u')]) else {
+    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
         panic!("u asks the loop to take the dismissal back")
     };
-    parallax::tui::effects::undismiss(&mut app);
+    parallax::tui::effects::undo(&mut app);
     assert!(common::footer_said(&app).contains("Dismissal undone"));
     assert!(!file.exists(), "the file x made is gone again");
     // A file the analyst had, emptied by an undo, stays: it is theirs.
@@ -1463,10 +1463,10 @@ fn undoing_the_dismissal_that_made_the_file_leaves_no_file() {
         panic!("x asks the loop to remember the dismissal")
     };
     parallax::tui::effects::dismiss(&mut app, &left, &right);
-    let Outcome::Undismiss = keys(&mut app, &[KeyCode::Char('u')]) else {
+    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
         panic!("u asks the loop to take the dismissal back")
     };
-    parallax::tui::effects::undismiss(&mut app);
+    parallax::tui::effects::undo(&mut app);
     assert!(common::footer_said(&app).contains("Dismissal undone"));
     let kept = std::fs::read_to_string(&file).expect("the analyst's file stays");
     assert!(kept.contains("\"dismissed\": []"), "{kept}");
@@ -1697,4 +1697,161 @@ fn a_and_x_act_on_a_suggested_row_read_in_full() {
     keys(&mut app, &[KeyCode::Char('a')]);
     assert!(in_full(&app), "{}", common::footer_said(&app));
     assert!(common::footer_said(&app).contains("Select a suggested row (≈) first"));
+}
+
+/// The selected suggested pair, accepted as the dialog writes it: its claims' ids.
+fn accept_selected(app: &mut App, question: &str) -> (String, String) {
+    keys(app, &[KeyCode::Char('a')]);
+    typed(app, question);
+    let (left, right, question) = common::enter_writes(app);
+    parallax::tui::effects::link(app, &left, &right, &question, None);
+    (left, right)
+}
+
+/// An accept made by mistake is taken back with `u`: every file is as it was before, byte for
+/// byte (the manifest the accept made is gone again), and the pair is suggested and selected
+/// again. `u` takes back the last thing done first: the accept, then the dismissal before it.
+#[test]
+fn u_takes_back_an_accept_and_the_files_are_as_they_were() {
+    let dir = draft();
+    let read = |name: &str| std::fs::read(dir.path().join(name)).ok();
+    let (alpha, beta) = (read("alpha.json"), read("beta.json"));
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    let pairs = suggested_pairs(&app);
+    let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
+        panic!("x asks the loop to remember the dismissal")
+    };
+    parallax::tui::effects::dismiss(&mut app, &left, &right);
+    let dismissed = (left, right);
+    finish(&mut app);
+    select_suggested(&mut app);
+    let accepted = accept_selected(&mut app, "Was the Karvani sluice shut?");
+    assert!(read("dispute.json").is_some(), "the accept made a manifest");
+    assert_ne!(read("alpha.json"), alpha);
+    let said = common::footer_said(&app);
+    assert!(said.contains("(u undoes)"), "{said}");
+    finish(&mut app);
+    assert!(!suggested_pairs(&app).contains(&accepted));
+    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
+        panic!("u asks the loop to take the accept back")
+    };
+    parallax::tui::effects::undo(&mut app);
+    let said = common::footer_said(&app);
+    assert!(said.contains("Accept undone"), "{said}");
+    assert!(
+        said.contains("dispute.json, which it made, is deleted"),
+        "{said}"
+    );
+    assert_eq!(read("alpha.json"), alpha);
+    assert_eq!(read("beta.json"), beta);
+    assert_eq!(read("dispute.json"), None);
+    finish(&mut app);
+    // The pair is a suggestion again, and selected, to accept it as it should have been.
+    assert!(suggested_pairs(&app).contains(&accepted));
+    let row = app.current_row().expect("a row");
+    assert_eq!(row.kind, RowKind::Suggested);
+    assert_eq!(
+        app.dispute.claim(row.left[0]).unwrap().id.as_str(),
+        accepted.0
+    );
+    // Then the dismissal before it.
+    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
+        panic!("u asks the loop to take the dismissal back")
+    };
+    parallax::tui::effects::undo(&mut app);
+    assert!(common::footer_said(&app).contains("Dismissal undone"));
+    finish(&mut app);
+    assert!(suggested_pairs(&app).contains(&dismissed));
+    assert_eq!(suggested_pairs(&app), pairs);
+    assert_eq!(read(".parallax-dismissed.json"), None);
+}
+
+/// An accept whose file was edited since (in an editor, or by another link) is not taken back:
+/// the edit is never written over, and the footer says what to do instead.
+#[test]
+fn u_does_not_take_back_an_accept_over_a_file_edited_since() {
+    // Whether or not the screen has read the edit yet (the watcher reloads it).
+    for seen in [false, true] {
+        edited_since_the_accept(seen);
+    }
+}
+
+fn edited_since_the_accept(seen: bool) {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    accept_selected(&mut app, "Was the Karvani sluice shut?");
+    finish(&mut app);
+    let beta = dir.path().join("beta.json");
+    let edited = std::fs::read_to_string(&beta)
+        .unwrap()
+        .replace("invents a crisis", "invents a crisis again");
+    std::fs::write(&beta, &edited).unwrap();
+    let manifest = std::fs::read(dir.path().join("dispute.json")).unwrap();
+    let alpha = std::fs::read(dir.path().join("alpha.json")).unwrap();
+    if seen {
+        parallax::tui::live::reload(&mut app);
+        finish(&mut app);
+    }
+    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
+        panic!("u asks the loop to take the accept back")
+    };
+    parallax::tui::effects::undo(&mut app);
+    let said = common::footer_said(&app);
+    assert!(said.contains("Nothing was taken back"), "{said}");
+    assert!(
+        said.contains("beta.json changed on disk since the accept"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read_to_string(&beta).unwrap(), edited);
+    assert_eq!(std::fs::read(dir.path().join("alpha.json")).unwrap(), alpha);
+    assert_eq!(
+        std::fs::read(dir.path().join("dispute.json")).unwrap(),
+        manifest
+    );
+    // The screen shows the files as they are now; nothing is left to take back.
+    let at = app.dispute.find_claim("b-karvani").unwrap();
+    assert!(app.dispute.claim(at).unwrap().text.contains("crisis again"));
+    assert!(matches!(
+        keys(&mut app, &[KeyCode::Char('u')]),
+        Outcome::Continue
+    ));
+}
+
+/// Side files opened one by one: the accept made a manifest, which the screen then opened the
+/// dispute by; taken back, the manifest is gone and the screen reads the two files again, so a
+/// second accept writes beside them as the first did.
+#[test]
+fn u_takes_back_an_accept_on_side_files_opened_one_by_one() {
+    let dir = draft();
+    let paths = vec![dir.path().join("alpha.json"), dir.path().join("beta.json")];
+    let (ws, dispute) = Workspace::open(&paths).expect("opens");
+    let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
+    app.live.paths.clone_from(&paths);
+    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
+    let base = app.base_comparison();
+    app.suggest.ask(&app.dispute, &base);
+    finish(&mut app);
+    let alpha = std::fs::read(&paths[0]).unwrap();
+    select_suggested(&mut app);
+    accept_selected(&mut app, "Was the sluice shut?");
+    assert_eq!(app.live.paths, vec![dir.path().join("dispute.json")]);
+    parallax::tui::live::reload(&mut app);
+    finish(&mut app);
+    keys(&mut app, &[KeyCode::Char('u')]);
+    parallax::tui::effects::undo(&mut app);
+    let said = common::footer_said(&app);
+    assert!(said.contains("Accept undone"), "{said}");
+    assert!(!dir.path().join("dispute.json").exists());
+    assert_eq!(std::fs::read(&paths[0]).unwrap(), alpha);
+    assert_eq!(app.live.paths, paths);
+    // The watcher's reload after the write finds the files as the screen shows them.
+    parallax::tui::live::reload(&mut app);
+    finish(&mut app);
+    select_suggested(&mut app);
+    accept_selected(&mut app, "Was the sluice shut?");
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.starts_with("Linked"), "{said}");
+    assert!(dir.path().join("dispute.json").is_file());
 }

@@ -11,6 +11,7 @@ pub mod dismissed;
 pub mod json;
 pub mod lock;
 pub mod relate;
+pub mod undo;
 
 use crate::format::{ClaimAt, Dispute, DisputeInfo, Manifest, ManifestTopic, Point, is_id};
 use crate::load::{Loader, MANIFEST};

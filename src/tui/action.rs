@@ -94,8 +94,9 @@ pub enum Action {
     Accept,
     /// Dismiss the selected suggested row, for good.
     Dismiss,
-    /// Bring back the last suggestion dismissed on this screen (undo `x`).
-    Undismiss,
+    /// Take back the last dismissal or accept made on this screen (undo `x` or `a`). The
+    /// config file's old name for it, `undismiss`, still names it.
+    Undo,
     /// Open the as-of bar: the date the screen is seen as of (`t`).
     AsOf,
     /// Open the timeline of the selected topic (`T`).
@@ -187,8 +188,8 @@ pub enum Outcome {
         /// The right claim's id.
         right: String,
     },
-    /// Take back the last dismissal made on this screen, then look again.
-    Undismiss,
+    /// Take back the last dismissal or accept made on this screen, then look again.
+    Undo,
 }
 
 impl Action {

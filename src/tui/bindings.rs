@@ -74,6 +74,9 @@ pub fn action_names() -> Vec<&'static str> {
 }
 
 /// The keymap the settings of the file at `path` make, checked.
+/// `undo`'s name before it took back accepts too: a config file written then still works.
+const OLD_UNDO: &str = "undismiss";
+
 pub fn keymap(settings: &[KeySetting], path: &Path) -> Result<Keymap, ConfigError> {
     let names = action_names();
     let mut overrides = Vec::new();
@@ -83,7 +86,9 @@ pub fn keymap(settings: &[KeySetting], path: &Path) -> Result<Keymap, ConfigErro
             .iter()
             .flat_map(|(_, t)| t.iter())
             .map(|b| b.action)
-            .find(|a| a.name() == s.action)
+            .find(|a| {
+                a.name() == s.action || (s.action == OLD_UNDO && *a == super::action::Action::Undo)
+            })
         else {
             // A typo, or `_` for `-` (`open_editor`): the name meant, before the whole list.
             let list = match crate::text::nearest_name(&names, &s.action.replace('_', "-")) {
@@ -200,6 +205,17 @@ mod tests {
             .find(|b| b.action == Action::Quit)
             .unwrap();
         assert_eq!(map.labels(global, false), "Ctrl-C");
+    }
+
+    /// `u` was `undismiss` before it took back accepts too: a config file naming it so keeps
+    /// its key.
+    #[test]
+    fn undo_is_also_named_by_its_old_name() {
+        let table = comparison::bindings::BINDINGS;
+        for name in ["undo", "undismiss"] {
+            let map = read(&format!("[keys]\n{name} = \"U\"\n")).unwrap();
+            assert_eq!(map.key_for(table, false, Action::Undo), "U", "{name}");
+        }
     }
 
     #[test]

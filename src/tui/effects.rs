@@ -4,6 +4,7 @@
 
 use super::app::App;
 use super::strings;
+use super::suggest::Taken;
 use base64::Engine;
 
 /// The OSC 52 sequence that puts `text` on the terminal's clipboard. The text travels base64
@@ -109,6 +110,7 @@ pub fn link(
     drop(held);
     match result {
         Ok(plan) => {
+            let undo = crate::edit::undo::Undo::of(&ws.paths, &plan);
             let mut ws = ws;
             ws.applied(&plan);
             let files: Vec<String> = plan
@@ -131,12 +133,23 @@ pub fn link(
                     if let Some(((topic, row, _), at)) = placed {
                         app.reveal(topic, row, at);
                     }
-                    let mut said =
-                        strings::accepted(&plan.point, &crate::text::clean(&files.join(", ")).text);
+                    let undo_key = app.keymap.key_for(
+                        crate::tui::modal::comparison::bindings::BINDINGS,
+                        false,
+                        crate::tui::action::Action::Undo,
+                    );
+                    let mut said = strings::accepted(
+                        &plan.point,
+                        &crate::text::clean(&files.join(", ")).text,
+                        &undo_key,
+                    );
                     if let Some(note) = plan.unlisted_note() {
                         said = format!("{said}. {note}.");
                     }
                     app.message = Some(said);
+                    app.suggest
+                        .taken
+                        .push(Taken::Accepted(left.to_owned(), Box::new(undo)));
                 }
                 Err(e) => app.message = Some(strings::write_failed(&e.to_string())),
             }
@@ -230,7 +243,7 @@ pub fn dismiss(app: &mut App, left: &str, right: &str) {
     let kept = app.suggest.dismissed.path.is_some();
     match app.suggest.dismissed.add(entry.clone(), false) {
         Ok(()) => {
-            app.suggest.dismissed_here.push(entry);
+            app.suggest.taken.push(Taken::Dismissed(entry));
             let place = app.current_topic().map(|t| (t.id.clone(), app.row));
             app.step_past_row();
             app.ensure_row_visible();
@@ -240,7 +253,7 @@ pub fn dismiss(app: &mut App, left: &str, right: &str) {
             let undo = app.keymap.key_for(
                 crate::tui::modal::comparison::bindings::BINDINGS,
                 false,
-                crate::tui::action::Action::Undismiss,
+                crate::tui::action::Action::Undo,
             );
             app.message = Some(strings::dismissed(kept, &undo));
         }
@@ -248,15 +261,21 @@ pub fn dismiss(app: &mut App, left: &str, right: &str) {
     }
 }
 
-/// Takes back the last dismissal made on this screen (`u`): out of the dismissals file, and the
-/// suggestions looked for again, so the pair comes back where it was.
-pub fn undismiss(app: &mut App) {
+/// Takes back the last dismissal or accept made on this screen (`u`), and looks for the
+/// suggestions again, so the pair comes back where it was, selected.
+pub fn undo(app: &mut App) {
     if refused_while_broken(app) {
         return;
     }
-    let Some(entry) = app.suggest.dismissed_here.pop() else {
-        return;
-    };
+    match app.suggest.taken.pop() {
+        Some(Taken::Dismissed(entry)) => undismiss(app, entry),
+        Some(Taken::Accepted(left, undo)) => unlink(app, left, *undo),
+        None => {}
+    }
+}
+
+/// Takes a dismissal back: out of the dismissals file.
+fn undismiss(app: &mut App, entry: crate::edit::dismissed::Entry) {
     let kept = app.suggest.dismissed.path.is_some();
     match app.suggest.dismissed.remove(&entry, false) {
         Ok(removed) => {
@@ -270,8 +289,77 @@ pub fn undismiss(app: &mut App) {
             });
         }
         Err(e) => {
-            app.suggest.dismissed_here.push(entry);
+            app.suggest.taken.push(Taken::Dismissed(entry));
             app.message = Some(strings::write_failed(&e.to_string()));
+        }
+    }
+}
+
+/// Takes an accept back: each file the link wrote gets back what it held, if it still holds
+/// what the link wrote (see `edit::undo`); then the files are read again.
+fn unlink(app: &mut App, left: String, undo: crate::edit::undo::Undo) {
+    use super::live::state::NotRead;
+    let Some(files) = &app.suggest.files else {
+        return;
+    };
+    let held = match crate::edit::folder_of(&files.paths)
+        .map(|f| crate::edit::lock::FolderLock::take(&f, false))
+    {
+        Some(Ok(held)) => held,
+        Some(Err(e)) => {
+            app.message = Some(strings::write_failed(&e.to_string()));
+            app.suggest
+                .taken
+                .push(Taken::Accepted(left, Box::new(undo)));
+            return;
+        }
+        None => return,
+    };
+    let ws = match files.workspace(app.live.max_file, &app.dispute) {
+        Ok(ws) => ws,
+        // Changed since the screen read it: shown as it is now, and not written over.
+        Err(NotRead::Changed(file, gathered)) => {
+            let paths = files.paths.clone();
+            drop(held);
+            reload_changed(app, &paths, &file, gathered, None);
+            app.message = Some(strings::not_unlinked(&crate::text::clean(&file).text));
+            return;
+        }
+        Err(NotRead::Failed(e)) => {
+            app.message = Some(strings::write_failed(&e.to_string()));
+            app.suggest
+                .taken
+                .push(Taken::Accepted(left, Box::new(undo)));
+            return;
+        }
+    };
+    let result = crate::edit::undo::take_back(ws, &undo, &held);
+    drop(held);
+    match result {
+        Ok(ws) => match ws.reload() {
+            Ok(dispute) => {
+                app.suggest.files = Some(super::live::state::Files::of(&ws));
+                app.live.paths.clone_from(&ws.paths);
+                app.reload(dispute);
+                let waiting = app.current_row().and_then(|r| r.claims().next());
+                app.suggest.restore = Some((left, waiting));
+                let shown = |p: &std::path::Path| crate::text::clean(&p.display().to_string()).text;
+                let files: Vec<String> = undo.replaced().map(shown).collect();
+                let made = undo.created().map(shown);
+                app.message = Some(strings::unlinked(&files.join(", "), made.as_deref()));
+            }
+            Err(e) => app.message = Some(strings::write_failed(&e.to_string())),
+        },
+        // A file the link wrote holds something else now: never written over, and the
+        // accept can no longer be taken back.
+        Err(crate::edit::EditError::Changed(file)) => {
+            app.message = Some(strings::not_unlinked(&crate::text::clean(&file).text));
+        }
+        Err(e) => {
+            app.message = Some(strings::write_failed(&e.to_string()));
+            app.suggest
+                .taken
+                .push(Taken::Accepted(left, Box::new(undo)));
         }
     }
 }

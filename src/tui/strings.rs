@@ -236,9 +236,29 @@ pub fn hidden_in_question(c: char) -> String {
         crate::text::code_point(c)
     )
 }
-/// The message after accepting.
-pub fn accepted(point: &str, files: &str) -> String {
-    format!("Linked on point `{point}`; wrote {files}")
+/// The message after accepting, with the key that takes it back.
+pub fn accepted(point: &str, files: &str, undo: &str) -> String {
+    if undo.is_empty() {
+        format!("Linked on point `{point}`; wrote {files}")
+    } else {
+        format!("Linked on point `{point}`; wrote {files} ({undo} undoes)")
+    }
+}
+/// The message after `u` took an accept back: the files written back, and the manifest the
+/// accept made, deleted again.
+pub fn unlinked(written: &str, deleted: Option<&str>) -> String {
+    let deleted = deleted
+        .map(|d| format!(", and {d}, which it made, is deleted"))
+        .unwrap_or_default();
+    format!(
+        "Accept undone: {written} hold again what they held before it{deleted}; the pair can be suggested again."
+    )
+}
+/// The message when `u` finds a file an accept wrote changed since.
+pub fn not_unlinked(file: &str) -> String {
+    format!(
+        "Nothing was taken back: {file} changed on disk since the accept, and is not written over; take the point out in your editor (E) if it is still there."
+    )
 }
 /// The message after dismissing.
 pub fn dismissed(kept: bool, undo: &str) -> String {
@@ -253,13 +273,13 @@ pub fn dismissed(kept: bool, undo: &str) -> String {
         format!("{said} ({undo} undoes).")
     }
 }
-/// The message when `u` finds no dismissal made on this screen to take back; `kept` when the
+/// The message when `u` finds no dismissal or accept made on this screen to take back; `kept` when the
 /// dispute has a dismissals file (the bundled dispute keeps them only until it closes).
 pub fn nothing_to_undismiss(kept: bool) -> String {
     if kept {
-        "Nothing dismissed here to bring back (an older dismissal: delete its entry in .parallax-dismissed.json).".to_owned()
+        "Nothing dismissed or accepted here to take back (an older dismissal: delete its entry in .parallax-dismissed.json).".to_owned()
     } else {
-        "Nothing dismissed here to bring back.".to_owned()
+        "Nothing dismissed or accepted here to take back.".to_owned()
     }
 }
 /// The message when `x` or `u` would write the dismissals while the files at `paths` do not load.
@@ -481,7 +501,7 @@ pub mod help {
     pub const NEXT_SUGGESTED: &str = "next suggested row, in any topic";
     pub const ACCEPT: &str = "accept the suggested row: give both claims a common point";
     pub const DISMISS: &str = "dismiss the suggested row for good";
-    pub const UNDISMISS: &str = "bring back the last suggestion dismissed here";
+    pub const UNDISMISS: &str = "take back the last dismissal or accept made here";
     pub const ACCEPT_SUBMIT: &str = "write the point with this question";
     pub const ACCEPT_CANCEL: &str = "cancel";
     pub const ACCEPT_BACKSPACE: &str = "delete before the cursor (other keys type)";

@@ -44,6 +44,15 @@ pub fn unlinked_on_both_sides(cmp: &Comparison) -> bool {
     })
 }
 
+/// A suggestion acted on, which `u` can take back.
+#[derive(Debug, Clone)]
+pub enum Taken {
+    /// A pair dismissed (`x`): its entry in the dismissals.
+    Dismissed(crate::edit::dismissed::Entry),
+    /// A pair accepted (`a`): its left claim's id, and what the link wrote.
+    Accepted(String, Box<crate::edit::undo::Undo>),
+}
+
 /// The screen's suggestions.
 #[derive(Debug, Clone, Default)]
 pub struct Suggest {
@@ -59,8 +68,9 @@ pub struct Suggest {
     pub job: Option<Job>,
     /// The dismissed suggestions (kept beside the dispute's files).
     pub dismissed: Dismissed,
-    /// The dismissals made on this screen, oldest first: what `u` takes back, the last first.
-    pub dismissed_here: Vec<crate::edit::dismissed::Entry>,
+    /// The dismissals and accepts made on this screen, oldest first: what `u` takes back, the
+    /// last first.
+    pub taken: Vec<Taken>,
     /// The files as read, when the dispute came from files that can be written back (accepting
     /// reads them again and writes over them only if they are unchanged).
     pub files: Option<Files>,

@@ -436,7 +436,7 @@ pub fn event_loop<B: Backend>(
                     .map(|(from, kind, to)| (from.as_str(), *kind, to.as_str())),
             ),
             Outcome::Dismiss { left, right } => super::effects::dismiss(app, &left, &right),
-            Outcome::Undismiss => super::effects::undismiss(app),
+            Outcome::Undo => super::effects::undo(app),
             // An editor given a path that is no file would make one there (the dispute's
             // folder deleted: `vim liar3` started a new file where the folder was).
             Outcome::Editor { file, .. } if !file.is_file() => {

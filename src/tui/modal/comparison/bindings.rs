@@ -82,6 +82,6 @@ pub const BINDINGS: &[Binding] = &[
     listed(&[c('M')], Action::NextSuggested, words::NEXT_SUGGESTED),
     shown(&[c('a')], Action::Accept, words::ACCEPT, footer::ACCEPT),
     shown(&[c('x')], Action::Dismiss, words::DISMISS, footer::DISMISS),
-    listed(&[c('u')], Action::Undismiss, words::UNDISMISS),
+    listed(&[c('u')], Action::Undo, words::UNDISMISS),
     listed(&[c('E')], Action::OpenEditor, words::EDIT_CLAIM),
 ];

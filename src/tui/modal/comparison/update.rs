@@ -60,7 +60,7 @@ impl Component for Comparison {
                 .is_some_and(|r| r.kind == crate::compare::RowKind::Suggested),
             Action::Open | Action::Copy | Action::CopyId => !app.rows().is_empty(),
             Action::OpenEditor => !app.rows().is_empty() && app.suggest.files.is_some(),
-            Action::Undismiss => !app.suggest.dismissed_here.is_empty(),
+            Action::Undo => !app.suggest.taken.is_empty(),
             Action::NextSuggested => app
                 .suggested_places()
                 .iter()
@@ -90,12 +90,12 @@ impl Component for Comparison {
             Action::AsOf => return as_of::update::open(app),
             Action::Timeline => return timeline::update::open(app),
             Action::Dismiss => return accept::update::dismiss(app),
-            Action::Undismiss if app.suggest.dismissed_here.is_empty() => {
+            Action::Undo if app.suggest.taken.is_empty() => {
                 app.message = Some(strings::nothing_to_undismiss(
                     app.suggest.dismissed.path.is_some(),
                 ));
             }
-            Action::Undismiss => return Step::Then(crate::tui::Outcome::Undismiss),
+            Action::Undo => return Step::Then(crate::tui::Outcome::Undo),
             Action::ToggleSuggestions => {
                 app.toggle_suggestions();
                 let key = app

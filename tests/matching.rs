@@ -217,6 +217,86 @@ fn reasons_leave_out_names_every_claim_carries_and_words_a_quote_capitalises() {
     assert!(!said.contains("FactDesk"), "{said}");
 }
 
+/// Two side files whose claims all cite one outlet ("a speech", as PolitiFact's venues are),
+/// and the planted pair (`left-0`, `right-0`) also `rare`, an outlet no other claim cites.
+fn sides_citing(rare: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let texts = [
+        (
+            "The Zarvonia dam was opened on Monday, the minister said.",
+            "The Zarvonia dam stayed shut all week, engineers said.",
+        ),
+        (
+            "Bread prices rose in the capital.",
+            "Bread prices fell after the harvest.",
+        ),
+        (
+            "Teachers walked out over pay.",
+            "Teachers were paid in full.",
+        ),
+        (
+            "The railway closed two stations.",
+            "The railway opened a line.",
+        ),
+        ("Hospitals hired nurses.", "Hospitals lost nurses abroad."),
+        (
+            "The port handled more ships.",
+            "The port handled fewer ships.",
+        ),
+    ];
+    for (party, left) in [("left", true), ("right", false)] {
+        let mut sources = vec![serde_json::json!({"id": "speech", "outlet": "a speech"})];
+        if let Some(r) = rare {
+            sources.push(serde_json::json!({"id": "rare", "outlet": r}));
+        }
+        let claims: Vec<serde_json::Value> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (l, r))| {
+                let cited = if i == 0 && rare.is_some() {
+                    serde_json::json!(["speech", "rare"])
+                } else {
+                    serde_json::json!(["speech"])
+                };
+                serde_json::json!({"id": format!("{party}-{i}"),
+                    "text": if left { l } else { r }, "sources": cited})
+            })
+            .collect();
+        let side = serde_json::json!({"format": "parallax/1", "dispute": "d",
+            "party": {"id": party, "name": party}, "sources": sources,
+            "topics": [{"id": "t", "title": "T", "claims": claims}]});
+        std::fs::write(dir.path().join(format!("{party}.json")), side.to_string()).expect("write");
+    }
+    dir
+}
+
+/// An outlet counts as a word does, by how few claims cite it: every claim citing "a speech"
+/// makes it no reason and adds little to a score, while an outlet only the pair cites is named
+/// and counts more. LIAR's suggestions named "same outlet: a speech", "a news release" or "an
+/// interview" 539 times.
+#[test]
+fn an_outlet_every_claim_cites_is_no_reason_and_a_rare_one_is() {
+    let common = planted_pair(sides_citing(None).path());
+    let rare = planted_pair(sides_citing(Some("Zarvonia Gazette")).path());
+    let outlets = |s: &Suggestion| {
+        s.reasons
+            .iter()
+            .find_map(|r| match r {
+                Reason::SameOutlet(v) => Some(v.clone()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    };
+    assert!(outlets(&common).is_empty(), "{:?}", common.reasons);
+    assert_eq!(outlets(&rare), ["Zarvonia Gazette"], "{:?}", rare.reasons);
+    assert!(
+        rare.score > common.score + 0.03,
+        "a shared rare outlet counts ({} against {})",
+        rare.score,
+        common.score
+    );
+}
+
 /// A word is a shared name only when both texts write it capitalised: "Pat Toomey" and an
 /// airport's "pat-down" were said to share the name Pat.
 #[test]

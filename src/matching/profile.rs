@@ -75,8 +75,8 @@ pub struct Profile<'a> {
     pub own_terms: Vec<Term>,
     /// The first and last day its date covers, and whether the date is a single day.
     pub days: Option<(i64, i64, bool)>,
-    /// The outlets it cites.
-    pub outlets: Vec<&'a str>,
+    /// The outlets it cites, sorted, each with how much citing it says ([`weigh_outlets`]).
+    pub outlets: Vec<(&'a str, f32)>,
     /// How well it fits the questions of its topic, as (question index, share) by index: the
     /// [`FIT_KEPT`] it fits best, the shares summing to at most 1. A topic of thousands of
     /// points would otherwise give every claim thousands of shares.
@@ -85,6 +85,31 @@ pub struct Profile<'a> {
     pub rebuts: Vec<&'a str>,
     /// The profiles it rebuts or is rebutted by, sorted.
     pub links: Vec<usize>,
+}
+
+/// Weighs each claim's outlets as a word is weighed, by how few of the compared claims cite
+/// it: `ln(N / cited) / ln(N)`, 1 for an outlet only one claim cites, 0 for one every claim
+/// cites. Two claims citing "a speech" (3% of LIAR's claims do) say little of each other; two
+/// citing an outlet a handful of claims cite say more.
+fn weigh_outlets(claims: &mut [Profile]) {
+    let mut cited: HashMap<&str, usize> = HashMap::new();
+    for c in claims.iter() {
+        for &(o, _) in &c.outlets {
+            *cited.entry(o).or_default() += 1;
+        }
+    }
+    let n = claims.len() as f32;
+    let scale = n.ln();
+    for c in claims.iter_mut() {
+        for (o, w) in &mut c.outlets {
+            let by = cited.get(o).copied().unwrap_or(1).max(1) as f32;
+            *w = if scale > 0.0 {
+                ((n / by).ln() / scale).clamp(0.0, 1.0)
+            } else {
+                1.0
+            };
+        }
+    }
 }
 
 /// One point of a topic: its id, question and what it is about.
@@ -419,7 +444,7 @@ impl<'a> Profiles<'a> {
                     surfaces: c.tally.iter().map(|&(t, _, s)| (t, s)).collect(),
                     own_terms: c.own_terms,
                     days: c.days,
-                    outlets: c.outlets,
+                    outlets: c.outlets.into_iter().map(|o| (o, 1.0)).collect(),
                     fit: Vec::new(),
                     rebuts: c.rebuts,
                     links: Vec::new(),
@@ -545,6 +570,7 @@ impl<'a> Profiles<'a> {
             l.dedup();
             c.links = l;
         }
+        weigh_outlets(&mut claims);
         let index = claims.iter().enumerate().map(|(i, c)| (c.at, i)).collect();
         Profiles {
             vocab,

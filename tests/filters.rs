@@ -312,6 +312,25 @@ fn a_tag_or_source_nobody_uses_is_refused_with_the_nearest_in_use() {
         .stdout(predicate::str::contains("Showing 1 of"));
 }
 
+/// `--source` is the one list not split at commas (an outlet's name may hold one): outlets
+/// given as one comma-separated value are refused with the flags to give instead, which work.
+#[test]
+fn sources_given_with_a_comma_are_said_to_go_one_per_flag() {
+    parallax()
+        .args(["show", FIXTURE, "--source", "Dawn, PTI"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no source `Dawn, PTI` in this dispute; an outlet's name may hold a comma, so each \
+             is given on its own: --source Dawn --source PTI",
+        ));
+    parallax()
+        .args(["show", FIXTURE, "--source", "Dawn", "--source", "PTI"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("source: Dawn, PTI"));
+}
+
 #[test]
 fn describe_gives_short_labels() {
     let f = Filter {

@@ -271,6 +271,32 @@ impl Filter {
             .iter()
             .find(|o| !sources().any(|s| same_text(o, &s.outlet)))
         {
+            // `--source "a speech,a tweet"`: the other lists split at commas, but an outlet's
+            // name may hold one, so each is given on its own.
+            let parts: Vec<&str> = o.split(',').map(str::trim).collect();
+            if parts.len() > 1
+                && parts
+                    .iter()
+                    .all(|p| sources().any(|s| same_text(p, &s.outlet)))
+            {
+                let flags: Vec<String> = parts
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "--source {}",
+                            shell_words::quote(&crate::text::clean(p).text)
+                        )
+                    })
+                    .collect();
+                return Err(FilterError::UnknownValue {
+                    what: "source",
+                    value: crate::text::quote(o),
+                    choices: format!(
+                        "an outlet's name may hold a comma, so each is given on its own: {}",
+                        flags.join(" ")
+                    ),
+                });
+            }
             return Err(unknown(
                 "source",
                 o,

@@ -449,16 +449,28 @@ fn highlight_byte_ranges_fall_on_char_boundaries() {
 fn typing_narrows_to_the_same_hits_as_a_fresh_search() {
     let d = dispute();
     let cmp = Comparison::new(&d, 0, 1);
-    let mut session = Session::new(&d, MatcherKind::Nucleo);
-    let typed = "ceasefire !med";
-    for end in 1..=typed.len() {
+    // A term typed into a claim's id finds that claim once whole, which its pieces did not.
+    let id = d.claims().nth(3).map(|(_, c)| c.id.to_string()).unwrap();
+    for typed in [
+        "ceasefire !med".to_owned(),
+        format!("'{id}"),
+        format!("^{id}"),
+        format!("\"{id}\","),
+    ] {
+        typed_key_by_key(&d, &cmp, &typed);
+    }
+}
+
+fn typed_key_by_key(d: &parallax::format::Dispute, cmp: &Comparison, typed: &str) {
+    let mut session = Session::new(d, MatcherKind::Nucleo);
+    for end in (1..=typed.len()).filter(|&e| typed.is_char_boundary(e)) {
         let q = Query {
             search: Some(typed[..end].to_owned()),
             narrow: true,
             ..Query::default()
         };
-        let live = session.run(&d, &cmp, &q);
-        let fresh = query::apply(&d, &cmp, &q, MatcherKind::Nucleo);
+        let live = session.run(d, cmp, &q);
+        let fresh = query::apply(d, cmp, &q, MatcherKind::Nucleo);
         let claims =
             |o: &query::Results| o.ranked().iter().map(|(h, _)| h.claim).collect::<Vec<_>>();
         assert_eq!(
@@ -2159,6 +2171,9 @@ fn a_claim_id_pasted_with_punctuation_finds_that_claim() {
         format!("\"{id}\""),
         format!("\u{201c}{id}\u{201d}"),
         format!("[{}];", id.to_uppercase()),
+        // Copied quoted from a list: the comma after the quote is pasted too.
+        format!("\"{id}\","),
+        format!("\"{id}\");"),
     ] {
         assert_eq!(ids(&d, &q), std::slice::from_ref(&id), "`{q}`");
         let (_, hits) = shared.search_all(&q, |_| true);
@@ -2199,7 +2214,15 @@ fn a_claim_id_typed_whole_finds_that_claim_and_a_piece_of_it_does_not() {
         .map(|(_, c)| c.id.to_string())
         .expect("a fifth claim");
     let shared = query::Searcher::shared(std::sync::Arc::clone(&d), MatcherKind::Nucleo);
-    for q in [id.clone(), id.to_uppercase(), format!("^{id}$")] {
+    // fzf's operators take it whole too (`'liar-1685` found nothing).
+    for q in [
+        id.clone(),
+        id.to_uppercase(),
+        format!("^{id}$"),
+        format!("'{id}"),
+        format!("^{id}"),
+        format!("{id}$"),
+    ] {
         assert_eq!(ids(&d, &q), std::slice::from_ref(&id), "`{q}`");
         let (_, hits) = shared.search_all(&q, |_| true);
         assert_eq!(hits.first().map(|h| h.claim), Some(at), "`{q}`");

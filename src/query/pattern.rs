@@ -80,6 +80,12 @@ impl Term {
             });
         }
         if let Some(inner) = rest.strip_prefix('"') {
+            // Punctuation pasted after the closing quote (`"liar-1685",`) is not searched for.
+            let inner = inner
+                .rfind('"')
+                .filter(|&i| inner.get(i + 1..).is_some_and(|a| a.chars().all(is_pasted)))
+                .and_then(|i| inner.get(..=i))
+                .unwrap_or(inner);
             let (open, inner) = match inner.strip_suffix('"') {
                 Some(closed) => (false, closed),
                 None => (true, inner),
@@ -129,22 +135,26 @@ impl Term {
 }
 
 impl Term {
-    /// The claim ids the term may be, in lower case as ids are written: for a plain term, a
-    /// phrase or a whole-field term (`liar-1685`, `"liar-1685"`, `^liar-1685$`), its text when
-    /// that is an id, and its text without the punctuation pasted around it (`liar-1685,`,
-    /// `(liar-1685)`, `liar-1685.`), from its first letter or digit to its last, when that is
-    /// one: an id starts with a letter or digit, and one ending in `.`, `-` or `_` is rare
-    /// beside a sentence's full stop. Not a piece or a start of text (`'liar-16`, `^liar-16`):
-    /// a term that narrows to the hits of a shorter one would find an id the shorter one did
-    /// not (see [`narrows`]).
+    /// The claim ids the term may be, in lower case as ids are written: its text when that is
+    /// an id, whatever its kind (`liar-1685`, `"liar-1685"`, `'liar-1685`, `^liar-1685`,
+    /// `liar-1685$`, `^liar-1685$`: an id is found typed whole, with fzf's operators too), and
+    /// for a plain term, a phrase or a whole-field term, its text without the punctuation pasted
+    /// around it (`liar-1685,`, `(liar-1685)`, `liar-1685.`), from its first letter or digit to
+    /// its last, when that is one: an id starts with a letter or digit, and one ending in `.`,
+    /// `-` or `_` is rare beside a sentence's full stop (`'liar-1685,` asks for the text as
+    /// written). A piece of an id (`'liar-16`) finds no claim by its id, so a term grown into
+    /// an id does not narrow the hits of the shorter one (see [`narrows`]).
     pub fn ids(&self) -> Vec<String> {
+        let typed = self.text.to_ascii_lowercase();
         if !matches!(
             self.kind,
             TermKind::Word | TermKind::Phrase { .. } | TermKind::Exact
         ) {
-            return Vec::new();
+            return crate::format::is_id(&typed)
+                .then_some(typed)
+                .into_iter()
+                .collect();
         }
-        let typed = self.text.to_ascii_lowercase();
         let trimmed = typed.trim_matches(|c: char| !c.is_ascii_alphanumeric());
         let mut ids = Vec::new();
         if crate::format::is_id(&typed) {
@@ -163,6 +173,12 @@ impl Term {
 fn marks_only(text: &str) -> bool {
     text.chars()
         .all(|c| c.is_whitespace() || unicode_normalization::char::is_combining_mark(c))
+}
+
+/// Punctuation that comes pasted with a quoted term from a list or a sentence (`"a",`,
+/// `"b".`, `"c");`): not an operator (`$` anchors a phrase's end), not part of a word.
+fn is_pasted(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | ')' | ']' | '}' | '!' | '?')
 }
 
 /// True when the query holds fzf's OR, a bar between spaces (`modi | sharif`), which this
@@ -256,7 +272,23 @@ fn raw_terms(query: &str) -> Vec<&str> {
                         .and_then(|a| a.chars().next())
                         .is_none_or(char::is_whitespace)
             }) && inner.get(..closing).is_some_and(|p| p.ends_with('"'));
-            rest.len() - inner.len() + closing + usize::from(anchored)
+            // `"liar-1685",` pasted from a list: punctuation alone after the closing quote
+            // goes with the phrase (which leaves it out), not into a term of its own that
+            // every hit would have to hold.
+            let pasted = inner
+                .get(closing..)
+                .filter(|_| !anchored && inner.get(..closing).is_some_and(|p| p.ends_with('"')))
+                .map_or(0, |after| {
+                    let piece = after
+                        .find(char::is_whitespace)
+                        .map_or(after, |i| after.get(..i).unwrap_or_default());
+                    if piece.chars().all(is_pasted) {
+                        piece.len()
+                    } else {
+                        0
+                    }
+                });
+            rest.len() - inner.len() + closing + usize::from(anchored) + pasted
         } else {
             rest.find(char::is_whitespace).unwrap_or(rest.len())
         };
@@ -303,12 +335,12 @@ pub fn narrows(old: &str, new: &str) -> bool {
         _ if term.negated => false,
         TermKind::Suffix | TermKind::Exact => false,
         TermKind::Word => false,
-        // A phrase grown into an id (`"liar-168` to `"liar-1685"`) finds a claim by it that
-        // the shorter phrase did not.
-        TermKind::Phrase { .. } => Term::parse(grown).is_some_and(|g| {
-            matches!(g.kind, TermKind::Phrase { .. })
-                && g.ids().iter().all(|id| term.ids().contains(id))
-        }),
+        // A term grown into a claim's id (`"liar-168` to `"liar-1685"`) finds that claim by
+        // it, which the shorter term may not have found: the search narrowed adds the claims
+        // of the new term's ids to the hits it looks at (`Session::search`).
+        TermKind::Phrase { .. } => {
+            Term::parse(grown).is_some_and(|g| matches!(g.kind, TermKind::Phrase { .. }))
+        }
         _ => Term::parse(grown).is_some_and(|g| g.kind == term.kind),
     }
 }
@@ -420,8 +452,10 @@ mod tests {
         }
         // An id may end in `.`: as typed, or without it.
         assert_eq!(ids("liar-1685."), ["liar-1685.", "liar-1685"]);
-        assert!(ids("'liar-1685").is_empty(), "a piece of text");
-        assert!(ids("^liar-1685").is_empty(), "a start of text");
+        // fzf's operators take an id whole, never trimmed: `'` asks for the text as written.
+        assert_eq!(ids("'liar-1685"), ["liar-1685"]);
+        assert_eq!(ids("^liar-1685"), ["liar-1685"]);
+        assert!(ids("'liar-1685,").is_empty(), "a piece of text");
         assert!(ids("\"liar 1685\"").is_empty(), "two words");
     }
 
@@ -458,6 +492,21 @@ mod tests {
         assert_eq!(parse("!“a b”"), parse("!\"a b\""));
     }
 
+    /// Punctuation pasted after a closing quote goes with the phrase and is not searched for:
+    /// `"liar-1685",` made a second term `,` that the claim's text had to hold.
+    #[test]
+    fn punctuation_after_a_closing_quote_is_no_term() {
+        for q in ["\"in the end\",", "\"in the end\");", "\"in the end\"."] {
+            let terms = parse(q);
+            assert_eq!(terms.len(), 1, "{q}: {terms:?}");
+            assert_eq!(terms[0].text, "in the end", "{q}");
+            assert_eq!(terms[0].kind, TermKind::Phrase { open: false }, "{q}");
+        }
+        // Anything else after it is a term of its own, as before.
+        assert_eq!(parse("\"in the end\",x").len(), 2);
+        assert_eq!(parse("\"in the end\"$")[0].kind, TermKind::Suffix);
+    }
+
     #[test]
     fn narrowing_only_where_it_is_sound() {
         // A word grown may match more: `helth` is one typo from "health", `helt` two; `ceasf`
@@ -471,8 +520,14 @@ mod tests {
         assert!(narrows("\"united st", "\"united sta"));
         assert!(narrows("\"united ", "\"united s"));
         assert!(narrows("\"united sta", "\"united sta\""));
-        assert!(!narrows("\"liar-16", "\"liar-168"), "another id");
-        assert!(narrows("\"liar-168", "\"liar-168\""), "the same id");
+        // Grown into an id: narrowed, the id's claim added (see `Session::search`).
+        assert!(narrows("\"liar-16", "\"liar-168"));
+        assert!(narrows("\"liar-168", "\"liar-168\""));
+        assert!(narrows("'liar-16", "'liar-168"));
+        assert!(
+            narrows("\"liar-168\"", "\"liar-168\","),
+            "pasted punctuation"
+        );
         assert!(narrows("cea", "cea"));
         assert!(narrows("cea", "cea fire"));
         assert!(narrows("cea ", "cea !x"));

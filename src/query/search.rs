@@ -520,6 +520,18 @@ impl Pattern {
         }
     }
 
+    /// The entries of the claims whose id a term may be ([`Prepared::ids`]), ascending.
+    fn entries_of_ids(&self, index: &Index) -> Vec<usize> {
+        let mut entries: Vec<usize> = self
+            .ordered()
+            .filter(|p| !p.term.negated)
+            .flat_map(|p| p.entries_of_ids(index))
+            .collect();
+        entries.sort_unstable();
+        entries.dedup();
+        entries
+    }
+
     /// Positive terms first (they narrow most), then negated ones.
     pub(super) fn ordered(&self) -> impl Iterator<Item = &Prepared> {
         let all = || self.prepared.iter();
@@ -906,7 +918,19 @@ impl Searcher {
             .as_ref()
             .filter(|last| pattern::narrows(&last.query, query) && last.candidates == candidates);
         let (hits, counts) = match narrowed {
-            Some(last) => pattern.matches(&self.index, &last.hits),
+            Some(last) => {
+                // A term grown into a claim's id finds that claim, which the shorter term
+                // may not have (`'liar-168` to `'liar-1685`): it is looked at too.
+                let mut look = last.hits.clone();
+                for e in pattern.entries_of_ids(&self.index) {
+                    if candidates.binary_search(&e).is_ok()
+                        && let Err(at) = look.binary_search(&e)
+                    {
+                        look.insert(at, e);
+                    }
+                }
+                pattern.matches(&self.index, &look)
+            }
             None => pattern.matches(&self.index, candidates),
         };
         self.last = Some(Last {

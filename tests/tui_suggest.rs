@@ -1227,6 +1227,8 @@ fn the_accept_dialog_keeps_both_ids_of_a_long_relation() {
             right: "pk-aircraft-five-jets-and-a-drone".to_owned(),
             question: parallax::tui::text_field::TextField::proposed("What was lost?"),
             relation: Some((true, parallax::format::RelationKind::Contradicts)),
+            questions: vec!["What was lost?".to_owned()],
+            choice: 0,
         },
     ));
     let shown = screen(&app);
@@ -1854,4 +1856,46 @@ fn u_takes_back_an_accept_on_side_files_opened_one_by_one() {
     let said = app.message.clone().unwrap_or_default();
     assert!(said.starts_with("Linked"), "{said}");
     assert!(dir.path().join("dispute.json").is_file());
+}
+
+/// `Tab` in the accept dialog steps through the questions the topic's points ask, so a pair the
+/// matcher did not see answer one joins its point without the question retyped exactly;
+/// `Shift-Tab` steps back, and what was typed comes back in its place.
+#[test]
+fn tab_in_the_accept_dialog_offers_the_topics_questions() {
+    let dir = draft();
+    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match");
+    std::fs::copy(from.join("dispute.json"), dir.path().join("dispute.json")).unwrap();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    // A pair that answers no question of the manifest: the dialog opens on the placeholder.
+    while app.current_row().is_some_and(|r| {
+        let l = app.dispute.claim(r.left[0]).unwrap().id.as_str();
+        r.kind != RowKind::Suggested || l != "a-karvani"
+    }) {
+        app.row += 1;
+    }
+    keys(&mut app, &[KeyCode::Char('a')]);
+    let question = |app: &App| match app.modal() {
+        Some(parallax::tui::modal::Modal::Accept(a)) => a.question.text().to_owned(),
+        other => panic!("the accept dialog: {other:?}"),
+    };
+    assert_eq!(question(&app), parallax::edit::DEFAULT_QUESTION);
+    typed(&mut app, "Was the sluice shut?");
+    keys(&mut app, &[KeyCode::Tab]);
+    assert_eq!(question(&app), "Who closed the dam gates first?");
+    // The dialog says Enter joins that point.
+    let shown = screen(&app);
+    assert!(shown.contains("Both join point `who-closed`"), "{shown}");
+    // Round to what was typed, then back.
+    keys(&mut app, &[KeyCode::Tab]);
+    assert_eq!(question(&app), "Was the sluice shut?");
+    keys(&mut app, &[KeyCode::BackTab]);
+    assert_eq!(question(&app), "Who closed the dam gates first?");
+    let (left, right, question) = common::enter_writes(&mut app);
+    parallax::tui::effects::link(&mut app, &left, &right, &question, None);
+    let alpha = std::fs::read_to_string(dir.path().join("alpha.json")).unwrap();
+    assert!(alpha.contains("\"point\": \"who-closed\""), "{alpha}");
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains("who-closed"), "{said}");
 }

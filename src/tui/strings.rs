@@ -220,6 +220,9 @@ pub fn accept_relation(relation: Option<&str>) -> String {
 }
 /// The message when Enter is pressed in the accept dialog while suggestions are looked for again
 /// (the sides swapped, the files changed, a filter): the pair may no longer be one.
+/// `Tab` in the accept dialog where the topic's points ask nothing else.
+pub const ACCEPT_NO_QUESTIONS: &str =
+    "No other question in this topic to choose: type the question these two answer.";
 pub const ACCEPT_WAIT: &str = "Still looking for suggested matches for the comparison as it is now; Enter once they are shown.";
 /// Why the accept dialog closed by itself: a claim of its pair is no longer in the files.
 pub const ACCEPT_GONE: &str =
@@ -513,6 +516,9 @@ pub mod help {
     pub const ACCEPT_ERASE: &str = "empty the question, to write another";
     pub const ACCEPT_RELATION_NEXT: &str = "next relation to write with the point (none, or one claim contradicts, reframes, concedes or agrees with the other)";
     pub const ACCEPT_RELATION_PREV: &str = "previous relation";
+    pub const ACCEPT_QUESTION_NEXT: &str =
+        "next question of this topic's points (Enter then joins that point)";
+    pub const ACCEPT_QUESTION_PREV: &str = "previous question of this topic's points";
     pub const FILTER_NEXT_SECTION: &str = "next section";
     pub const FILTER_PREV_SECTION: &str = "previous section";
     pub const FILTER_UP: &str = "previous choice or date field";
@@ -576,6 +582,7 @@ pub mod footer {
     pub const ACCEPT_SUBMIT: &str = "write";
     pub const ACCEPT_CANCEL: &str = "cancel";
     pub const ACCEPT_RELATION: &str = "relation";
+    pub const ACCEPT_QUESTION: &str = "question";
     pub const FILTER_SECTION: &str = "section";
     pub const FILTER_TOGGLE: &str = "select";
     pub const FILTER_CLEAR: &str = "clear section";

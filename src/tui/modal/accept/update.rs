@@ -35,6 +35,17 @@ pub const BINDINGS: &[Binding] = &[
         footer::ACCEPT_RELATION,
     ),
     listed(&[k(KeyCode::Up)], Action::Up, help::ACCEPT_RELATION_PREV),
+    shown(
+        &[k(KeyCode::Tab)],
+        Action::NextPane,
+        help::ACCEPT_QUESTION_NEXT,
+        footer::ACCEPT_QUESTION,
+    ),
+    listed(
+        &[k(KeyCode::BackTab)],
+        Action::PrevPane,
+        help::ACCEPT_QUESTION_PREV,
+    ),
     listed(
         &[k(KeyCode::Left)],
         Action::Edit(Edit::Left),
@@ -99,14 +110,28 @@ pub fn open(app: &mut App) -> Step {
             app.message = Some(strings::write_failed(&why));
             Step::Stay
         }
-        Some((left, right)) => Step::Open(Modal::Accept(Accept {
-            question: TextField::proposed(
-                fitting_question(app).unwrap_or_else(|| crate::edit::DEFAULT_QUESTION.to_owned()),
-            ),
-            left,
-            right,
-            relation: None,
-        })),
+        Some((left, right)) => {
+            let first =
+                fitting_question(app).unwrap_or_else(|| crate::edit::DEFAULT_QUESTION.to_owned());
+            // The topic's other questions, for Tab: the pair may answer one the matcher did
+            // not see, and joining its point needs the question exactly as it is written.
+            let topic = app
+                .dispute
+                .find_claim(&left)
+                .map(|at| app.dispute.ids(at).1);
+            let mut questions = vec![first.clone()];
+            if let Some(topic) = topic {
+                questions.extend(super::state::topic_questions(&app.dispute, topic, &first));
+            }
+            Step::Open(Modal::Accept(Accept {
+                question: TextField::proposed(first),
+                left,
+                right,
+                relation: None,
+                questions,
+                choice: 0,
+            }))
+        }
         None => {
             app.message = Some(strings::not_suggested(&toggle_key(app)));
             Step::Stay
@@ -166,6 +191,11 @@ impl Component for Accept {
         true
     }
 
+    /// `Tab` is offered only where the topic's points ask another question.
+    fn works(&self, _app: &App, action: Action) -> bool {
+        !matches!(action, Action::NextPane | Action::PrevPane) || self.questions.len() > 1
+    }
+
     fn update(&mut self, app: &mut App, action: Action) -> Step {
         // F1: help in a field where `?` is typed.
         if action == Action::Help {
@@ -193,6 +223,14 @@ impl Component for Accept {
                     at + n - 1
                 };
                 self.relation = all.get(next % n).copied().flatten();
+                Step::Stay
+            }
+            Action::NextPane | Action::PrevPane if self.questions.len() < 2 => {
+                app.message = Some(strings::ACCEPT_NO_QUESTIONS.to_owned());
+                Step::Stay
+            }
+            Action::NextPane | Action::PrevPane => {
+                self.step_question(action == Action::NextPane);
                 Step::Stay
             }
             Action::Open if app.suggest.pending => {

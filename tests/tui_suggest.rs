@@ -1899,3 +1899,33 @@ fn tab_in_the_accept_dialog_offers_the_topics_questions() {
     let said = app.message.clone().unwrap_or_default();
     assert!(said.contains("who-closed"), "{said}");
 }
+
+/// The topic list counts each topic's suggested rows (`≈2`), so where they are shows before `M`
+/// goes there; hidden (`m`), the count goes too.
+#[test]
+fn the_topic_list_counts_each_topics_suggested_rows() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    let n = app
+        .shown()
+        .topics
+        .first()
+        .expect("a topic")
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Suggested)
+        .count();
+    assert!(n > 0, "the draft's first topic has suggested rows");
+    // The first topic's counts: the first line of the list's column that has them.
+    let counts = |app: &App| -> String {
+        screen(app)
+            .lines()
+            .filter_map(|l| l.split('│').nth(1))
+            .find(|cell| cell.contains('⟷'))
+            .expect("the first topic's counts")
+            .to_owned()
+    };
+    assert!(counts(&app).contains(&format!("≈{n}")), "{}", counts(&app));
+    keys(&mut app, &[KeyCode::Char('m')]);
+    assert!(!counts(&app).contains('≈'), "{}", counts(&app));
+}

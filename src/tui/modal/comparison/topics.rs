@@ -66,6 +66,19 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
                     theme.common(),
                 ));
             }
+            // Where the suggested rows are, as `M` goes to them.
+            let suggested = topic
+                .rows
+                .iter()
+                .filter(|r| r.kind == crate::compare::RowKind::Suggested)
+                .count();
+            if suggested > 0 {
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(
+                    format!("{}{suggested}", strings::SUGGESTED_MARK),
+                    theme.suggested(),
+                ));
+            }
             if topic.one_sided() {
                 let used = spans_width(&spans);
                 // Beside a sparkline the short mark leaves the chart its room.

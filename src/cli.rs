@@ -194,6 +194,10 @@ pub enum Command {
         /// judge it without looking the ids up.
         #[arg(long)]
         texts: bool,
+        /// Every suggestion by score, best first, rather than grouped by left claim in the
+        /// dispute's order: the strongest to review first.
+        #[arg(long)]
+        best_first: bool,
     },
     /// Give two claims of different parties a common point, as accepting a suggestion does: the
     /// point one of them has, or a new one whose question goes into the manifest (created

@@ -93,12 +93,17 @@ fn main() -> ExitCode {
             limit,
             json,
             texts,
+            best_first,
         }) => commands::matches(
             &input,
             &pair,
             &filter,
             (min_score, limit),
-            commands::MatchOutput { json, texts },
+            commands::MatchOutput {
+                json,
+                texts,
+                best_first,
+            },
             &mut out,
             &mut err,
         )

@@ -297,6 +297,39 @@ fn an_outlet_every_claim_cites_is_no_reason_and_a_rare_one_is() {
     );
 }
 
+/// `--best-first` lists the same suggestions by score, best first, instead of grouped by left
+/// claim (the fixture's are not in score order that way: 0.454 comes before 0.430, 0.254, 0.343).
+#[test]
+fn match_best_first_lists_the_same_suggestions_by_score() {
+    let lines = |extra: &[&str]| -> Vec<String> {
+        let out = parallax()
+            .arg("match")
+            .args(extra)
+            .arg(fixture())
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    };
+    let grouped = lines(&[]);
+    let best = lines(&["--best-first"]);
+    let score = |l: &String| -> f32 { l.split_whitespace().next().unwrap().parse().unwrap() };
+    assert!(
+        grouped.windows(2).any(|w| score(&w[0]) < score(&w[1])),
+        "the fixture's suggestions are not already by score: {grouped:?}"
+    );
+    assert!(
+        best.windows(2).all(|w| score(&w[0]) >= score(&w[1])),
+        "{best:?}"
+    );
+    let (mut a, mut b) = (grouped.clone(), best.clone());
+    a.sort();
+    b.sort();
+    assert_eq!(a, b, "the same suggestions");
+}
+
 /// A word is a shared name only when both texts write it capitalised: "Pat Toomey" and an
 /// airport's "pat-down" were said to share the name Pat.
 #[test]

@@ -32,6 +32,9 @@ pub struct MatchOutput {
     pub json: bool,
     /// Each line followed by the two claims' texts.
     pub texts: bool,
+    /// Every suggestion by score, best first (ties in the dispute's order), not grouped by
+    /// left claim.
+    pub best_first: bool,
 }
 
 /// The most chars of a claim's text `--texts` shows on its line.
@@ -93,6 +96,13 @@ pub fn matches(
             .copied()
             .collect();
         found.retain(|s| kept.contains(&s.left) || kept.contains(&s.right));
+    }
+    if shown.best_first {
+        // Stable: equal scores keep the dispute's order. Compared as printed, so the order
+        // read is the order of the scores shown.
+        found.sort_by(|a, b| {
+            crate::matching::shown_score(b.score).total_cmp(&crate::matching::shown_score(a.score))
+        });
     }
     let narrowed_by = if labels.is_empty() {
         String::new()

@@ -28,6 +28,15 @@ fn open(dir: &Path) -> App {
     app
 }
 
+/// The draft with the fixture's manifest: it still asks "Who closed the dam gates first?", a
+/// point no claim is on.
+fn draft_with_manifest() -> tempfile::TempDir {
+    let dir = draft();
+    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match");
+    std::fs::copy(from.join("dispute.json"), dir.path().join("dispute.json")).unwrap();
+    dir
+}
+
 /// Selects the topic `gates` (the first, in a dispute without it) and its first suggested row.
 fn select_suggested(app: &mut App) {
     let t = app
@@ -248,9 +257,7 @@ fn accepting_over_a_file_changed_on_disk_writes_nothing_and_says_why() {
 fn accepting_a_pair_that_answers_a_manifest_question_joins_its_point() {
     // The fixture with its manifest, its claims' points taken out: the manifest still asks
     // "Who closed the dam gates first?".
-    let dir = draft();
-    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match");
-    std::fs::copy(from.join("dispute.json"), dir.path().join("dispute.json")).unwrap();
+    let dir = draft_with_manifest();
     let manifest = std::fs::read(dir.path().join("dispute.json")).unwrap();
     let mut app = open(dir.path());
     let pairs = suggested_pairs(&app);
@@ -292,9 +299,7 @@ fn accepting_a_pair_that_answers_a_manifest_question_joins_its_point() {
 
 #[test]
 fn the_accept_dialog_says_what_enter_writes_in_full_at_80_columns() {
-    let dir = draft();
-    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match");
-    std::fs::copy(from.join("dispute.json"), dir.path().join("dispute.json")).unwrap();
+    let dir = draft_with_manifest();
     let mut app = open(dir.path());
     select_suggested(&mut app);
     while app
@@ -1863,9 +1868,7 @@ fn u_takes_back_an_accept_on_side_files_opened_one_by_one() {
 /// `Shift-Tab` steps back, and what was typed comes back in its place.
 #[test]
 fn tab_in_the_accept_dialog_offers_the_topics_questions() {
-    let dir = draft();
-    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/match");
-    std::fs::copy(from.join("dispute.json"), dir.path().join("dispute.json")).unwrap();
+    let dir = draft_with_manifest();
     let mut app = open(dir.path());
     select_suggested(&mut app);
     // A pair that answers no question of the manifest: the dialog opens on the placeholder.

@@ -1232,7 +1232,8 @@ fn the_accept_dialog_keeps_both_ids_of_a_long_relation() {
             right: "pk-aircraft-five-jets-and-a-drone".to_owned(),
             question: parallax::tui::text_field::TextField::proposed("What was lost?"),
             relation: Some((true, parallax::format::RelationKind::Contradicts)),
-            questions: vec!["What was lost?".to_owned()],
+            questions: Vec::new(),
+            own: Some("What was lost?".to_owned()),
             choice: 0,
         },
     ));
@@ -1791,9 +1792,8 @@ fn edited_since_the_accept(seen: bool) {
     accept_selected(&mut app, "Was the Karvani sluice shut?");
     finish(&mut app);
     let beta = dir.path().join("beta.json");
-    let edited = std::fs::read_to_string(&beta)
-        .unwrap()
-        .replace("invents a crisis", "invents a crisis again");
+    let accepted = std::fs::read_to_string(&beta).unwrap();
+    let edited = accepted.replace("invents a crisis", "invents a crisis again");
     std::fs::write(&beta, &edited).unwrap();
     let manifest = std::fs::read(dir.path().join("dispute.json")).unwrap();
     let alpha = std::fs::read(dir.path().join("alpha.json")).unwrap();
@@ -1811,19 +1811,30 @@ fn edited_since_the_accept(seen: bool) {
         said.contains("beta.json changed on disk since the accept"),
         "{said}"
     );
+    // Every file the accept wrote is named: the point must come out of each.
+    for name in ["alpha.json", "beta.json", "dispute.json"] {
+        assert!(said.contains(name), "{name}: {said}");
+    }
     assert_eq!(std::fs::read_to_string(&beta).unwrap(), edited);
     assert_eq!(std::fs::read(dir.path().join("alpha.json")).unwrap(), alpha);
     assert_eq!(
         std::fs::read(dir.path().join("dispute.json")).unwrap(),
         manifest
     );
-    // The screen shows the files as they are now; nothing is left to take back.
+    // The screen shows the files as they are now.
     let at = app.dispute.find_claim("b-karvani").unwrap();
     assert!(app.dispute.claim(at).unwrap().text.contains("crisis again"));
-    assert!(matches!(
-        keys(&mut app, &[KeyCode::Char('u')]),
-        Outcome::Continue
-    ));
+    // The accept is still the next to take back: with the edit put back, `u` takes it back.
+    std::fs::write(&beta, &accepted).unwrap();
+    parallax::tui::live::reload(&mut app);
+    finish(&mut app);
+    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
+        panic!("u asks the loop to take the accept back")
+    };
+    parallax::tui::effects::undo(&mut app);
+    let said = common::footer_said(&app);
+    assert!(said.contains("Accept undone"), "{said}");
+    assert!(!dir.path().join("dispute.json").exists());
 }
 
 /// Side files opened one by one: the accept made a manifest, which the screen then opened the

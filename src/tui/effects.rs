@@ -274,6 +274,21 @@ pub fn undo(app: &mut App) {
     }
 }
 
+/// What the footer says when `file`, which the accept `undo` wrote, changed since: every file
+/// the accept wrote is named, as the point must come out of each.
+fn not_unlinked(file: &str, undo: &crate::edit::undo::Undo) -> String {
+    let files: Vec<String> = undo
+        .replaced()
+        .chain(undo.created())
+        .map(|p| crate::text::clean(&p.display().to_string()).text)
+        .collect();
+    strings::not_unlinked(
+        &crate::text::clean(file).text,
+        &crate::text::clean(&undo.point).text,
+        &files.join(", "),
+    )
+}
+
 /// Takes a dismissal back: out of the dismissals file.
 fn undismiss(app: &mut App, entry: crate::edit::dismissed::Entry) {
     let kept = app.suggest.dismissed.path.is_some();
@@ -322,7 +337,11 @@ fn unlink(app: &mut App, left: String, undo: crate::edit::undo::Undo) {
             let paths = files.paths.clone();
             drop(held);
             reload_changed(app, &paths, &file, gathered, None);
-            app.message = Some(strings::not_unlinked(&crate::text::clean(&file).text));
+            app.message = Some(not_unlinked(&file, &undo));
+            // Still the next to take back: put back as it was, the file lets it be.
+            app.suggest
+                .taken
+                .push(Taken::Accepted(left, Box::new(undo)));
             return;
         }
         Err(NotRead::Failed(e)) => {
@@ -350,10 +369,13 @@ fn unlink(app: &mut App, left: String, undo: crate::edit::undo::Undo) {
             }
             Err(e) => app.message = Some(strings::write_failed(&e.to_string())),
         },
-        // A file the link wrote holds something else now: never written over, and the
-        // accept can no longer be taken back.
+        // A file the link wrote holds something else now: never written over. The accept
+        // stays the next to take back, for when the file is put back as it was.
         Err(crate::edit::EditError::Changed(file)) => {
-            app.message = Some(strings::not_unlinked(&crate::text::clean(&file).text));
+            app.message = Some(not_unlinked(&file, &undo));
+            app.suggest
+                .taken
+                .push(Taken::Accepted(left, Box::new(undo)));
         }
         Err(e) => {
             app.message = Some(strings::write_failed(&e.to_string()));

@@ -222,7 +222,7 @@ pub fn accept_relation(relation: Option<&str>) -> String {
 /// (the sides swapped, the files changed, a filter): the pair may no longer be one.
 /// `Tab` in the accept dialog where the topic's points ask nothing else.
 pub const ACCEPT_NO_QUESTIONS: &str =
-    "No other question in this topic to choose: type the question these two answer.";
+    "No point of this topic asks a question yet: type the question these two answer.";
 pub const ACCEPT_WAIT: &str = "Still looking for suggested matches for the comparison as it is now; Enter once they are shown.";
 /// Why the accept dialog closed by itself: a claim of its pair is no longer in the files.
 pub const ACCEPT_GONE: &str =
@@ -254,13 +254,14 @@ pub fn unlinked(written: &str, deleted: Option<&str>) -> String {
         .map(|d| format!(", and {d}, which it made, is deleted"))
         .unwrap_or_default();
     format!(
-        "Accept undone: {written} hold again what they held before it{deleted}; the pair can be suggested again."
+        "Accept undone: {written} hold again what they held before it{deleted}; the pair is suggested again."
     )
 }
-/// The message when `u` finds a file an accept wrote changed since.
-pub fn not_unlinked(file: &str) -> String {
+/// The message when `u` finds a file an accept wrote changed since: the accept stays the next
+/// to take back, and `files` are all it wrote.
+pub fn not_unlinked(file: &str, point: &str, files: &str) -> String {
     format!(
-        "Nothing was taken back: {file} changed on disk since the accept, and is not written over; take the point out in your editor (E) if it is still there."
+        "Nothing was taken back: {file} changed on disk since the accept, and is not written over. Put it back as it was and press u again, or take point `{point}` out of {files} in your editor (E)."
     )
 }
 /// The message after dismissing.
@@ -280,7 +281,7 @@ pub fn dismissed(kept: bool, undo: &str) -> String {
 /// dispute has a dismissals file (the bundled dispute keeps them only until it closes).
 pub fn nothing_to_undismiss(kept: bool) -> String {
     if kept {
-        "Nothing dismissed or accepted here to take back (an older dismissal: delete its entry in .parallax-dismissed.json).".to_owned()
+        "Nothing dismissed or accepted here to take back (an older dismissal: delete its entry in .parallax-dismissed.json; an older accept: take its point out by hand, or with git).".to_owned()
     } else {
         "Nothing dismissed or accepted here to take back.".to_owned()
     }

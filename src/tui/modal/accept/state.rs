@@ -17,10 +17,13 @@ pub struct Accept {
     /// The relation written with the point, chosen with ↑ and ↓: whether the left claim is the
     /// one that relates (else the right one), and how. `None` (the default): no relation.
     pub relation: Option<(bool, RelationKind)>,
-    /// The questions `Tab` steps through: the one the dialog opened with, then each question
-    /// of the topic's points (the placeholder left out), each in its place as last edited.
+    /// The questions the topic's points ask (the placeholder left out), which `Tab` steps
+    /// through after [`Accept::own`].
     pub questions: Vec<String>,
-    /// Which of `questions` the field holds (as edited since).
+    /// The question of the analyst's own in the round: the one the dialog opened with when no
+    /// point asks it (the placeholder), or the last one typed, kept to come back to.
+    pub own: Option<String>,
+    /// Where the field is in the round (`own` first, when there is one, then `questions`).
     pub choice: usize,
 }
 
@@ -44,38 +47,54 @@ impl Accept {
         (!pending && !suggested).then_some(strings::ACCEPT_NOT_SUGGESTED)
     }
 
-    /// The next (`forward`) or previous question of [`Accept::questions`], in the field,
-    /// selected so typing replaces it; what was typed stays in its place, to come back to.
+    /// The round `Tab` steps through: [`Accept::own`], then the topic's questions.
+    pub fn round(&self) -> Vec<&str> {
+        self.own
+            .iter()
+            .chain(&self.questions)
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// The next (`forward`) or previous question of the round, in the field, selected so
+    /// typing replaces it. A question typed or edited first becomes the analyst's own, at the
+    /// round's start, so `Tab` past the last question brings it back; the topic's questions
+    /// stay as they are asked.
     pub fn step_question(&mut self, forward: bool) {
-        let n = self.questions.len();
+        let text = self.question.text().to_owned();
+        if self.round().get(self.choice).copied() != Some(text.as_str()) {
+            match self.questions.iter().position(|q| *q == text) {
+                Some(i) => self.choice = i + usize::from(self.own.is_some()),
+                None => {
+                    self.own = Some(text);
+                    self.choice = 0;
+                }
+            }
+        }
+        let round: Vec<String> = self.round().into_iter().map(str::to_owned).collect();
+        let n = round.len();
         if n < 2 {
             return;
-        }
-        if let Some(q) = self.questions.get_mut(self.choice) {
-            self.question.text().clone_into(q);
         }
         self.choice = if forward {
             (self.choice + 1) % n
         } else {
             (self.choice + n - 1) % n
         };
-        if let Some(q) = self.questions.get(self.choice) {
+        if let Some(q) = round.get(self.choice) {
             self.question = TextField::proposed(q.clone());
         }
     }
 }
 
 /// The questions of the points of `topic` that ask something (not the placeholder), each once,
-/// in the manifest's order, less `first`.
-pub fn topic_questions(dispute: &Dispute, topic: &str, first: &str) -> Vec<String> {
+/// in the manifest's order.
+pub fn topic_questions(dispute: &Dispute, topic: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let points = dispute.manifest_topic(topic).map_or(&[][..], |t| &t.points);
     for q in points.iter().filter_map(|p| p.question.as_deref()) {
         let asks = !crate::edit::is_placeholder(q) && !crate::edit::asks_nothing(q);
-        if asks
-            && !crate::edit::same_question(q, first)
-            && !out.iter().any(|o| crate::edit::same_question(o, q))
-        {
+        if asks && !out.iter().any(|o| crate::edit::same_question(o, q)) {
             out.push(q.to_owned());
         }
     }
@@ -92,4 +111,57 @@ pub fn relations() -> Vec<Option<(bool, RelationKind)>> {
                 .flat_map(|&k| [Some((true, k)), Some((false, k))]),
         )
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dialog(questions: &[&str], first: &str) -> Accept {
+        let questions: Vec<String> = questions.iter().map(|q| (*q).to_owned()).collect();
+        let at = questions.iter().position(|q| q == first);
+        Accept {
+            left: "l".to_owned(),
+            right: "r".to_owned(),
+            question: TextField::proposed(first.to_owned()),
+            relation: None,
+            own: at.is_none().then(|| first.to_owned()),
+            choice: at.unwrap_or(0),
+            questions,
+        }
+    }
+
+    fn steps(a: &mut Accept, forward: &[bool]) -> Vec<String> {
+        forward
+            .iter()
+            .map(|&f| {
+                a.step_question(f);
+                a.question.text().to_owned()
+            })
+            .collect()
+    }
+
+    /// Opened on a question a point asks, then typed over: every question of the topic stays in
+    /// the round, the prefilled one too, and what was typed comes back after the last.
+    #[test]
+    fn a_question_typed_over_the_prefill_joins_the_round_and_loses_none() {
+        let mut a = dialog(&["A?", "B?"], "A?");
+        a.question = TextField::proposed("Mine?".to_owned());
+        assert_eq!(
+            steps(&mut a, &[true, true, true, false, false]),
+            ["A?", "B?", "Mine?", "B?", "A?"]
+        );
+    }
+
+    /// Opened on the placeholder (no point asks it): it is the analyst's own until replaced.
+    #[test]
+    fn the_placeholder_is_the_rounds_own_question() {
+        let mut a = dialog(&["A?"], "What is at issue here?");
+        assert_eq!(
+            steps(&mut a, &[true, true]),
+            ["A?", "What is at issue here?"]
+        );
+        let mut none = dialog(&[], "What is at issue here?");
+        assert_eq!(steps(&mut none, &[true]), ["What is at issue here?"]);
+    }
 }

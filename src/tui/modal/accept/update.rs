@@ -113,23 +113,28 @@ pub fn open(app: &mut App) -> Step {
         Some((left, right)) => {
             let first =
                 fitting_question(app).unwrap_or_else(|| crate::edit::DEFAULT_QUESTION.to_owned());
-            // The topic's other questions, for Tab: the pair may answer one the matcher did
-            // not see, and joining its point needs the question exactly as it is written.
+            // The topic's questions, for Tab: the pair may answer one the matcher did not see,
+            // and joining its point needs the question exactly as it is written.
             let topic = app
                 .dispute
                 .find_claim(&left)
                 .map(|at| app.dispute.ids(at).1);
-            let mut questions = vec![first.clone()];
-            if let Some(topic) = topic {
-                questions.extend(super::state::topic_questions(&app.dispute, topic, &first));
-            }
+            let questions = topic
+                .map(|t| super::state::topic_questions(&app.dispute, t))
+                .unwrap_or_default();
+            // The question opened with is in the round: as the topic's, or as the analyst's own.
+            let (own, choice) = match questions.iter().position(|q| *q == first) {
+                Some(i) => (None, i),
+                None => (Some(first.clone()), 0),
+            };
             Step::Open(Modal::Accept(Accept {
                 question: TextField::proposed(first),
                 left,
                 right,
                 relation: None,
                 questions,
-                choice: 0,
+                own,
+                choice,
             }))
         }
         None => {
@@ -193,7 +198,7 @@ impl Component for Accept {
 
     /// `Tab` is offered only where the topic's points ask another question.
     fn works(&self, _app: &App, action: Action) -> bool {
-        !matches!(action, Action::NextPane | Action::PrevPane) || self.questions.len() > 1
+        !matches!(action, Action::NextPane | Action::PrevPane) || self.round().len() > 1
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
@@ -225,7 +230,7 @@ impl Component for Accept {
                 self.relation = all.get(next % n).copied().flatten();
                 Step::Stay
             }
-            Action::NextPane | Action::PrevPane if self.questions.len() < 2 => {
+            Action::NextPane | Action::PrevPane if self.questions.is_empty() => {
                 app.message = Some(strings::ACCEPT_NO_QUESTIONS.to_owned());
                 Step::Stay
             }

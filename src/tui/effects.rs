@@ -276,7 +276,7 @@ pub fn undo(app: &mut App) {
 
 /// What the footer says when `file`, which the accept `undo` wrote, changed since: every file
 /// the accept wrote is named, as the point must come out of each.
-fn not_unlinked(file: &str, undo: &crate::edit::undo::Undo) -> String {
+fn not_unlinked(app: &App, file: &str, undo: &crate::edit::undo::Undo) -> String {
     let files: Vec<String> = undo
         .replaced()
         .chain(undo.created())
@@ -286,6 +286,11 @@ fn not_unlinked(file: &str, undo: &crate::edit::undo::Undo) -> String {
         &crate::text::clean(file).text,
         &crate::text::clean(&undo.point).text,
         &files.join(", "),
+        &app.keymap.key_for(
+            crate::tui::modal::comparison::bindings::BINDINGS,
+            false,
+            crate::tui::action::Action::Undo,
+        ),
     )
 }
 
@@ -337,7 +342,7 @@ fn unlink(app: &mut App, left: String, undo: crate::edit::undo::Undo) {
             let paths = files.paths.clone();
             drop(held);
             reload_changed(app, &paths, &file, gathered, None);
-            app.message = Some(not_unlinked(&file, &undo));
+            app.message = Some(not_unlinked(app, &file, &undo));
             // Still the next to take back: put back as it was, the file lets it be.
             app.suggest
                 .taken
@@ -372,7 +377,7 @@ fn unlink(app: &mut App, left: String, undo: crate::edit::undo::Undo) {
         // A file the link wrote holds something else now: never written over. The accept
         // stays the next to take back, for when the file is put back as it was.
         Err(crate::edit::EditError::Changed(file)) => {
-            app.message = Some(not_unlinked(&file, &undo));
+            app.message = Some(not_unlinked(app, &file, &undo));
             app.suggest
                 .taken
                 .push(Taken::Accepted(left, Box::new(undo)));

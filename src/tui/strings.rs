@@ -259,9 +259,9 @@ pub fn unlinked(written: &str, deleted: Option<&str>) -> String {
 }
 /// The message when `u` finds a file an accept wrote changed since: the accept stays the next
 /// to take back, and `files` are all it wrote.
-pub fn not_unlinked(file: &str, point: &str, files: &str) -> String {
+pub fn not_unlinked(file: &str, point: &str, files: &str, undo: &str) -> String {
     format!(
-        "Nothing was taken back: {file} changed on disk since the accept, and is not written over. Put it back as it was and press u again, or take point `{point}` out of {files} in your editor (E)."
+        "Nothing was taken back: {file} changed on disk since the accept, and is not written over. Put it back as it was and press {undo} again, or take point `{point}` out of {files} in your editor."
     )
 }
 /// The message after dismissing.

@@ -661,6 +661,52 @@ fn a_file_named_twice_is_read_once_with_one_warning() {
     assert!(!out.contains("second-manifest"), "{out}");
 }
 
+/// A side file left in a dispute's folder that the manifest's `sides` does not list is not
+/// read: it was passed over without a word, and its claims were simply missing. It is said,
+/// with how to add it; parallax's own exports and reports there are not side files, and a side
+/// named on the command line beside the manifest is read, so it is not said.
+#[test]
+fn a_side_file_the_manifest_does_not_list_is_said() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for f in ["dispute.json", "india.json", "pakistan.json"] {
+        std::fs::copy(format!("{}/{f}", fixture("query")), dir.path().join(f)).unwrap();
+    }
+    let extra = dir.path().join("china.json");
+    let china = std::fs::read_to_string(dir.path().join("pakistan.json"))
+        .unwrap()
+        .replacen("\"id\": \"pakistan\"", "\"id\": \"china\"", 1)
+        .replace("\"pk-", "\"cn-");
+    std::fs::write(&extra, china).unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let export = dir.path().join("export.json");
+    parallax()
+        .args(["export", folder, "-f", "json", "-o"])
+        .arg(&export)
+        .assert()
+        .success();
+    let report = stdout_of(&["validate", "--json", folder]);
+    std::fs::write(dir.path().join("report.json"), report).unwrap();
+    let out = stdout_of(&["validate", folder]);
+    assert_eq!(out.matches("warning[unlisted-side]").count(), 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "{}: warning[unlisted-side]: a side file in the dispute's folder that \
+             dispute.json's `sides` does not list, so it is not read; to compare it, add \
+             \"china.json\" to `sides`",
+            extra.display()
+        )),
+        "{out}"
+    );
+    assert!(out.contains("2 sides (india, pakistan)"), "{out}");
+    let named = stdout_of(&[
+        "validate",
+        &format!("{folder}/dispute.json"),
+        extra.to_str().unwrap(),
+    ]);
+    assert!(!named.contains("unlisted-side"), "{named}");
+    assert!(named.contains("3 sides"), "{named}");
+}
+
 #[test]
 fn a_link_into_a_side_that_failed_to_load_names_that_file_not_load_it_too() {
     let good = fixture("load/good.json");

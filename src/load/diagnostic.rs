@@ -77,6 +77,9 @@ pub enum Code {
     /// A file named twice (on the command line, or there and in the manifest's `sides`); it is
     /// read once.
     RepeatedFile,
+    /// A side file in the dispute's folder that the manifest's `sides` does not list: it is not
+    /// read.
+    UnlistedSide,
     /// The dispute's period ends before it starts.
     ReversedPeriod,
     /// A point of the manifest still asks the placeholder question linking wrote.

@@ -30,6 +30,8 @@ enum Input {
     /// A file named a second time (by the same canonical path), not read again: the name it
     /// was read by, and the words of the warning.
     Repeated(String, String),
+    /// A side file the manifest's `sides` leaves out, not read: its name, and the warning.
+    Unlisted(String, String),
 }
 
 /// The files already named in one gathering, by canonical path: each is read once, however
@@ -40,6 +42,9 @@ struct Seen {
     files: HashMap<PathBuf, (String, bool)>,
     /// Side files are read on every core at once (see [`gather_at_once`]).
     at_once: bool,
+    /// Every path the command line names, resolved: a side file named there beside its
+    /// folder's manifest is read, so it is no unlisted side.
+    named: Vec<PathBuf>,
 }
 
 impl Seen {
@@ -112,7 +117,7 @@ impl Gathered {
             .filter_map(|i| match i {
                 Input::Manifest(_, b) | Input::Side(_, b) => Some(Some(b.as_slice())),
                 Input::Refused(..) => Some(None),
-                Input::Repeated(..) => None,
+                Input::Repeated(..) | Input::Unlisted(..) => None,
             })
             .collect();
         all.filter(|b| !b.is_empty())
@@ -122,7 +127,7 @@ impl Gathered {
     pub fn files(&self) -> impl Iterator<Item = (&str, &[u8])> {
         self.inputs.iter().filter_map(|i| match i {
             Input::Manifest(name, b) | Input::Side(name, b) => Some((name.as_str(), b.as_slice())),
-            Input::Refused(..) | Input::Repeated(..) => None,
+            Input::Refused(..) | Input::Repeated(..) | Input::Unlisted(..) => None,
         })
     }
 
@@ -158,6 +163,7 @@ impl Gathered {
                 Input::Side(name, bytes) => loader.side_owned(&name, bytes),
                 Input::Refused(name, why) => loader.refused(&name, &why),
                 Input::Repeated(name, message) => loader.repeated(&name, message),
+                Input::Unlisted(name, message) => loader.unlisted(&name, message),
             }
         }
         loader.finish()
@@ -179,7 +185,7 @@ impl Gathered {
                     manifest: false,
                     bytes,
                 }),
-                Input::Refused(..) | Input::Repeated(..) => None,
+                Input::Refused(..) | Input::Repeated(..) | Input::Unlisted(..) => None,
             })
             .collect()
     }
@@ -214,6 +220,10 @@ fn gather_with(paths: &[PathBuf], max_file: u64, at_once: bool) -> Gathered {
     let mut sides = Vec::new();
     let mut seen = Seen {
         at_once,
+        named: paths
+            .iter()
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect(),
         ..Seen::default()
     };
     for path in paths {
@@ -283,6 +293,7 @@ fn load_inputs(inputs: &[Input]) -> Loaded {
                 loader.refused(name, why);
             }
             Input::Repeated(name, message) => loader.repeated(name, message.clone()),
+            Input::Unlisted(name, message) => loader.unlisted(name, message.clone()),
         }
     }
     loader.files(&run);
@@ -487,6 +498,9 @@ fn gather_folder(
         }
         inputs.push(input);
     }
+    if let Some(names) = &listed {
+        inputs.extend(unlisted_sides(folder, &manifest_path, names, &seen.named));
+    }
     let by_manifest = listed.is_some();
     let files: Vec<PathBuf> = match listed {
         // An entry outside the folder is reported by the manifest's reader, and left out of
@@ -537,6 +551,64 @@ fn gather_folder(
     inputs.extend(read.into_iter().filter(|input| {
         by_manifest || !matches!(input, Input::Side(_, bytes) if is_output(bytes))
     }));
+}
+
+/// The side files in `folder` that its manifest's `sides` (`names`) leaves out: never read as
+/// sides, so each is said, with how to add it. A file is taken for a side when its first 4 KiB
+/// hold the format's `"parallax/1"` and it is not one of parallax's exports or reports; only
+/// regular files in the folder are looked at, and not those the command line `named`.
+fn unlisted_sides(
+    folder: &Path,
+    manifest: &Path,
+    names: &[String],
+    named: &[PathBuf],
+) -> Vec<Input> {
+    let Ok(found) = json_files(folder) else {
+        return Vec::new();
+    };
+    let listed: Vec<PathBuf> = names
+        .iter()
+        .filter_map(|n| std::fs::canonicalize(folder.join(n)).ok())
+        .chain(named.iter().cloned())
+        .collect();
+    let shown_manifest = manifest
+        .file_name()
+        .map_or_else(|| MANIFEST.into(), |n| n.to_string_lossy().into_owned());
+    found
+        .into_iter()
+        .filter(|f| f.symlink_metadata().is_ok_and(|m| m.is_file()))
+        .filter(|f| {
+            std::fs::canonicalize(f).is_ok_and(|c| !listed.contains(&c))
+                && head(f).is_some_and(|h| {
+                    h.windows(12).any(|w| w == b"\"parallax/1\"") && !is_output(&h)
+                })
+        })
+        .map(|f| {
+            let name = f
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            Input::Unlisted(
+                display(&f),
+                format!(
+                    "a side file in the dispute's folder that {shown_manifest}'s `sides` does \
+                     not list, so it is not read; to compare it, add \"{name}\" to `sides` \
+                     (or move it out of the folder)"
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The first 4 KiB of a file, if it reads.
+fn head(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::with_capacity(4096);
+    std::fs::File::open(path)
+        .ok()?
+        .take(4096)
+        .read_to_end(&mut out)
+        .ok()?;
+    Some(out)
 }
 
 /// The files a folder without a manifest offers as its sides, in name order: every visible

@@ -132,6 +132,17 @@ impl<'a> Loader<'a> {
         ));
     }
 
+    /// Records a side file of the folder that the manifest's `sides` leaves out (see
+    /// `files::gather`).
+    fn unlisted(&mut self, name: &str, message: String) {
+        self.diagnostics.push(Diagnostic::in_file(
+            Severity::Warning,
+            Code::UnlistedSide,
+            name,
+            message,
+        ));
+    }
+
     /// Adds the manifest; returns its list of side files when it loaded and has one.
     pub fn manifest(&mut self, name: &str, bytes: &'a [u8]) -> Option<Vec<String>> {
         let read = (!self.manifest_seen).then(|| read_manifest(name, bytes));

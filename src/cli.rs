@@ -237,6 +237,10 @@ pub enum Command {
         /// Write nothing: say what would be dismissed and show the file's change as a diff.
         #[arg(long)]
         dry_run: bool,
+        /// Take the dismissal back: out of .parallax-dismissed.json, so the pair can be
+        /// suggested again.
+        #[arg(long)]
+        undo: bool,
         /// The dispute folder, its dispute.json, or its side files.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,

@@ -128,8 +128,15 @@ fn main() -> ExitCode {
             right,
             row,
             dry_run,
+            undo,
             paths,
-        }) => commands::dismiss((&left, &right), row, dry_run, &paths, &mut out).map(|()| 0),
+        }) => commands::dismiss(
+            (&left, &right),
+            commands::DismissOptions { row, dry_run, undo },
+            &paths,
+            &mut out,
+        )
+        .map(|()| 0),
         Some(Command::Export(args)) => commands::help::export_config().and_then(|config| {
             commands::export::export(&args, &config, &mut out, &mut err).map(|()| 0)
         }),

@@ -1208,6 +1208,53 @@ fn dismiss_on_the_command_line_keeps_a_pair_out_of_match() {
     );
 }
 
+/// `dismiss --undo` takes a dismissal back from the command line, as `u` does on the screen:
+/// the pair is suggested again, the other dismissals stay byte for byte, and the file a
+/// dismissal made goes with the last of them; `--dry-run` shows the change and writes nothing.
+#[test]
+fn dismiss_undo_takes_a_dismissal_back() {
+    let dir = copy_fixture();
+    let file = dir.path().join(".parallax-dismissed.json");
+    let run = |args: &[&str]| -> String {
+        let out = parallax().args(args).arg(dir.path()).output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let matched = |dir: &Path| -> String {
+        let out = parallax().arg("match").arg(dir).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let before = matched(dir.path());
+    assert!(before.contains("a-karvani  b-karvani"), "{before}");
+    run(&["dismiss", "a-karvani", "b-karvani"]);
+    let one = std::fs::read(&file).unwrap();
+    run(&["dismiss", "a-people", "b-common"]);
+    assert!(!matched(dir.path()).contains("a-karvani  b-karvani"));
+    let two = std::fs::read(&file).unwrap();
+    let said = run(&["dismiss", "--undo", "--dry-run", "b-common", "a-people"]);
+    assert!(said.contains("Would take back the dismissal of"), "{said}");
+    assert!(said.contains("-      \"left\": \"a-people\","), "{said}");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        two,
+        "--dry-run wrote nothing"
+    );
+    // Taken back in either order of the ids, as a pair is dismissed.
+    let said = run(&["dismiss", "--undo", "b-common", "a-people"]);
+    assert!(said.contains("Dismissal taken back"), "{said}");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        one,
+        "the other kept byte for byte"
+    );
+    let said = run(&["dismiss", "--undo", "a-people", "b-common"]);
+    assert!(said.contains("Not dismissed"), "{said}");
+    let said = run(&["dismiss", "--undo", "a-karvani", "b-karvani"]);
+    assert!(said.contains("is deleted"), "{said}");
+    assert!(!file.exists(), "the file the dismissals made is gone");
+    assert_eq!(matched(dir.path()), before);
+}
+
 #[test]
 fn a_dismissal_is_appended_and_the_rest_of_the_file_stays_as_it_was() {
     let dir = copy_fixture();

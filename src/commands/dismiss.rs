@@ -9,16 +9,27 @@ use crate::text;
 use std::io::Write;
 use std::path::PathBuf;
 
+/// What `dismiss` is asked to do beside the pair.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DismissOptions {
+    /// The left claim joining the right claim's point row, not the pair.
+    pub row: bool,
+    /// Say what would be written, and write nothing.
+    pub dry_run: bool,
+    /// Take the dismissal back instead.
+    pub undo: bool,
+}
+
 /// Remembers the suggestion of `left` and `right` (or, with `row`, of `left` joining the point
-/// row of `right`) as dismissed beside the dispute at `paths`, and says so; with `dry_run`,
-/// says what would be written and writes nothing.
+/// row of `right`) as dismissed beside the dispute at `paths`, and says so; with `undo`, takes
+/// that dismissal back; with `dry_run`, says what would be written and writes nothing.
 pub fn dismiss(
     (left, right): (&str, &str),
-    row: bool,
-    dry_run: bool,
+    opts: DismissOptions,
     paths: &[PathBuf],
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
+    let DismissOptions { row, dry_run, undo } = opts;
     super::ids_before_path("dismiss", (left, right), paths)?;
     let (_, dispute) = Workspace::open(paths).map_err(|e| match e {
         EditError::Bundled | EditError::Refused(_) => Failure::Usage(e.to_string()),
@@ -43,8 +54,9 @@ pub fn dismiss(
             text::clean(right).text
         )));
     }
-    // A pair already on one point is no suggestion: nothing to keep from coming back.
-    if let Some(a) = crate::edit::shared_point(&dispute, la, ra) {
+    // A pair already on one point is no suggestion: nothing to keep from coming back (a
+    // dismissal made before they were linked can still be taken back).
+    if !undo && let Some(a) = crate::edit::shared_point(&dispute, la, ra) {
         writeln!(
             out,
             "Already linked: `{}` and `{}` share the point `{}`; nothing to dismiss",
@@ -73,6 +85,9 @@ pub fn dismiss(
         point: point.clone(),
         topic,
     };
+    if undo {
+        return take_back(&folder, &mut dismissed, &entry, dry_run, out);
+    }
     let known = dismissed.holds(&entry);
     let preview = if dry_run {
         dismissed
@@ -87,18 +102,12 @@ pub fn dismiss(
             .map_err(|e| Failure::Output(e.to_string()))?;
         None
     };
-    let what = match &point {
-        Some(p) => format!(
-            "{} joining point `{}`",
-            text::clean(left).text,
-            text::clean(p).text
-        ),
-        None => format!(
-            "{} with {}",
-            text::clean(left).text,
-            text::clean(right).text
-        ),
-    };
+    let what = described(&Entry {
+        left: left.to_owned(),
+        right: right.to_owned(),
+        point,
+        topic: None,
+    });
     let file = folder.join(FILE);
     if let Some(p) = preview {
         writeln!(
@@ -125,6 +134,84 @@ pub fn dismiss(
             out,
             "Dismissed {what}; kept in {}",
             text::clean(&file.display().to_string()).text
+        )?;
+    }
+    Ok(())
+}
+
+/// A dismissed suggestion as the messages name it: `a3 with b7`, or `a3 joining point `p``.
+fn described(entry: &Entry) -> String {
+    match &entry.point {
+        Some(p) => format!(
+            "{} joining point `{}`",
+            text::clean(&entry.left).text,
+            text::clean(p).text
+        ),
+        None => format!(
+            "{} with {}",
+            text::clean(&entry.left).text,
+            text::clean(&entry.right).text
+        ),
+    }
+}
+
+/// Takes the dismissal of `entry` back (`dismiss --undo`): every entry dismissing the same
+/// suggestion leaves the file, every other line as it is, and the file goes when a dismissal
+/// made it and nothing else is left in it, as `u` on the screen does.
+fn take_back(
+    folder: &std::path::Path,
+    dismissed: &mut Dismissed,
+    entry: &Entry,
+    dry_run: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let what = described(entry);
+    let file = folder.join(FILE);
+    let shown = text::clean(&file.display().to_string()).text;
+    if !dismissed.holds(entry) {
+        writeln!(
+            out,
+            "Not dismissed: {what} is not in {shown}; nothing to take back"
+        )?;
+        return Ok(());
+    }
+    if dry_run {
+        let preview = dismissed
+            .preview_removal(entry)
+            .map_err(|e| Failure::Input(e.to_string()))?;
+        if let Some((w, deleted)) = preview {
+            let how = if deleted {
+                "would delete it (it holds nothing else)".to_owned()
+            } else {
+                format!("would write {shown}")
+            };
+            writeln!(out, "Would take back the dismissal of {what}; {how}")?;
+            writeln!(
+                out,
+                "Nothing was written (--dry-run). The change to the file:"
+            )?;
+            super::write_diff(out, &w.path, w.before.as_deref(), &w.after)?;
+        }
+        return Ok(());
+    }
+    super::say_if_waiting(folder);
+    let removed = dismissed
+        .remove(entry, true)
+        .map_err(|e| Failure::Output(e.to_string()))?;
+    if !removed {
+        writeln!(
+            out,
+            "Not dismissed: {what} is not in {shown}; nothing to take back"
+        )?;
+    } else if file.exists() {
+        writeln!(
+            out,
+            "Dismissal taken back: {what} can be suggested again; {shown} keeps the others"
+        )?;
+    } else {
+        writeln!(
+            out,
+            "Dismissal taken back: {what} can be suggested again; {shown} held nothing else and is deleted"
         )?;
     }
     Ok(())

@@ -14,7 +14,7 @@ mod show;
 pub mod timeline;
 mod validate;
 
-pub use dismiss::dismiss;
+pub use dismiss::{DismissOptions, dismiss};
 pub use link::{Link, link};
 pub use matches::{MatchOutput, matches};
 pub use search::{Options as SearchOptions, dash_query, search};

@@ -155,6 +155,37 @@ impl Dismissed {
         Err(EditError::Changed(path.display().to_string()))
     }
 
+    /// What taking `entry` back would write, without writing: the file's path, its bytes now
+    /// and after, and whether the file would go instead (it holds nothing else, and was made so
+    /// by a dismissal). `None` when nothing would be written (the file holds no such entry).
+    pub fn preview_removal(
+        &self,
+        entry: &Entry,
+    ) -> Result<Option<(super::Write, bool)>, EditError> {
+        let Some(path) = self.path.as_deref() else {
+            return Ok(None);
+        };
+        Ok(match plan_removal(path, entry)? {
+            Planned::Held(_) => None,
+            Planned::Delete { read } => Some((
+                super::Write {
+                    path: path.to_owned(),
+                    before: Some(read.0),
+                    after: Vec::new(),
+                },
+                true,
+            )),
+            Planned::Write { read, bytes, .. } => Some((
+                super::Write {
+                    path: path.to_owned(),
+                    before: read.map(|(text, _)| text),
+                    after: bytes,
+                },
+                false,
+            )),
+        })
+    }
+
     /// What adding `entry` would write, without writing: the file's path, its bytes now
     /// (`None`: no file yet) and after. `None` when nothing would be written (the entry is
     /// held already, or the dismissals live in memory only).

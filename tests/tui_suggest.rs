@@ -37,6 +37,19 @@ fn draft_with_manifest() -> tempfile::TempDir {
     dir
 }
 
+/// The screen on side files named one by one, as `parallax a.json b.json` opens it; the
+/// matcher's job run to its end.
+fn open_files(paths: &[PathBuf]) -> App {
+    let (ws, dispute) = Workspace::open(paths).expect("opens");
+    let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
+    app.live.paths = paths.to_vec();
+    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
+    let base = app.base_comparison();
+    app.suggest.ask(&app.dispute, &base);
+    finish(&mut app);
+    app
+}
+
 /// Selects the topic `gates` (the first, in a dispute without it) and its first suggested row.
 fn select_suggested(app: &mut App) {
     let t = app
@@ -525,13 +538,7 @@ fn accepting_with_a_relation_writes_it_beside_the_point() {
 fn accepting_on_side_files_opened_one_by_one_keeps_the_question_and_the_suggestions() {
     let dir = draft();
     let paths = vec![dir.path().join("alpha.json"), dir.path().join("beta.json")];
-    let (ws, dispute) = Workspace::open(&paths).expect("opens");
-    let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
-    app.live.paths.clone_from(&paths);
-    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
-    let base = app.base_comparison();
-    app.suggest.ask(&app.dispute, &base);
-    finish(&mut app);
+    let mut app = open_files(&paths);
     let before = suggested_pairs(&app).len();
     assert!(before >= 2, "two suggestions or more to begin with");
     select_suggested(&mut app);
@@ -1844,13 +1851,7 @@ fn edited_since_the_accept(seen: bool) {
 fn u_takes_back_an_accept_on_side_files_opened_one_by_one() {
     let dir = draft();
     let paths = vec![dir.path().join("alpha.json"), dir.path().join("beta.json")];
-    let (ws, dispute) = Workspace::open(&paths).expect("opens");
-    let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
-    app.live.paths.clone_from(&paths);
-    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
-    let base = app.base_comparison();
-    app.suggest.ask(&app.dispute, &base);
-    finish(&mut app);
+    let mut app = open_files(&paths);
     let alpha = std::fs::read(&paths[0]).unwrap();
     select_suggested(&mut app);
     accept_selected(&mut app, "Was the sluice shut?");

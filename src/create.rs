@@ -326,6 +326,7 @@ impl Draft {
         Ok(Written {
             paths: written,
             kept,
+            warnings: by_code(&report),
         })
     }
 }
@@ -337,6 +338,20 @@ pub struct Written {
     pub paths: Vec<PathBuf>,
     /// A schema file already in the folder that is not this program's, left as it was.
     pub kept: Option<PathBuf>,
+    /// The warnings the files load with, by code, most first (`validate` lists them).
+    pub warnings: Vec<(&'static str, usize)>,
+}
+
+/// A report's warnings counted by code, most first (then by name).
+fn by_code(report: &Report) -> Vec<(&'static str, usize)> {
+    let mut counts: std::collections::BTreeMap<&'static str, usize> =
+        std::collections::BTreeMap::new();
+    for d in report.diagnostics.iter().filter(|d| !d.is_error()) {
+        *counts.entry(d.code.name()).or_default() += 1;
+    }
+    let mut out: Vec<(&'static str, usize)> = counts.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    out
 }
 
 impl Written {

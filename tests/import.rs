@@ -3701,3 +3701,28 @@ fn a_repeat_in_another_topic_names_only_what_differs() {
         "{said}"
     );
 }
+
+/// The import's own count of problems is about reading the table; what the files then say on
+/// load (a rebuttal of a claim no row holds) is said too, counted by code, with the command
+/// that lists it: "0 problem(s)" alone read as a clean bill.
+#[test]
+fn the_import_says_what_the_files_load_with() {
+    let (_dir, said) = import_said(
+        "side,topic,text,id,rebuts,source_outlet\n\
+         a,t,Alpha says the dam was shut.,a1,b9,Courier\n\
+         b,t,Beta says the dam was open.,b1,a1,Courier\n",
+    );
+    assert!(said.contains("0 problem(s)"), "{said}");
+    assert!(
+        said.contains(
+            "the files load with 1 warning(s) (1 unresolved-rebuttal); `parallax validate"
+        ),
+        "{said}"
+    );
+    let (_dir, clean) = import_said(
+        "side,topic,text,id,rebuts,source_outlet\n\
+         a,t,Alpha says the dam was shut.,a1,b1,Courier\n\
+         b,t,Beta says the dam was open.,b1,a1,Courier\n",
+    );
+    assert!(!clean.contains("load with"), "{clean}");
+}

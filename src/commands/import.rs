@@ -204,6 +204,22 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
             " listed above"
         }
     )?;
+    // What the files say when loaded (a rebuttal of a claim no row holds, claims without a
+    // source), so the import's count is not taken for a clean bill.
+    if !written.warnings.is_empty() {
+        let total: usize = written.warnings.iter().map(|(_, n)| n).sum();
+        let codes: Vec<String> = written
+            .warnings
+            .iter()
+            .map(|(code, n)| format!("{n} {code}"))
+            .collect();
+        writeln!(
+            err,
+            "parallax: the files load with {total} warning(s) ({}); `{}` lists them",
+            codes.join(", "),
+            crate::load::validate_command(std::slice::from_ref(&args.out))
+        )?;
+    }
     Ok(())
 }
 

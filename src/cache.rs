@@ -37,7 +37,7 @@ const MAX_ENTRY: u64 = 1 << 31;
 /// `⟨U+0090⟩`; 08: names and titles read as one line, more format controls marked; 09: the
 /// claims' ids, which a term typed whole finds; 10: a soft hyphen left out of words as the
 /// zero-width characters are).
-const MAGIC: &[u8; 8] = b"plxidx10";
+const MAGIC: &[u8; 8] = b"plxidx11";
 
 /// The names a hit is printed with: party, topic and claim ids, by position.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1213,8 +1213,8 @@ fn the_screens_index_finds_what_the_owning_index_finds() {
             }
         }
     }
-    // Hits came through every kind of field.
-    assert_eq!(fields.len(), 8, "{fields:?}");
+    // Hits came through every kind of field (an assessment's note too, on the bundled dispute).
+    assert_eq!(fields.len(), 9, "{fields:?}");
 }
 
 #[test]
@@ -2327,4 +2327,50 @@ fn show_and_export_say_the_claims_a_query_found_only_through_a_typo() {
             "{args:?}: {said}"
         );
     }
+}
+
+/// A claim's assessment note is searched as prose, as its text is: a fact-checker's reasons
+/// ("could not be independently verified") or verdict find the claim, shown as `note: …`, in
+/// every engine (the index, shared or owning, and the cold one-shot search); a claim whose own
+/// text holds the word ranks first.
+#[test]
+fn an_assessment_note_is_searched_as_prose() {
+    let mut d = dispute();
+    let note = "Inspectors said the zorblat figures could not be independently verified.";
+    let (first, second) = {
+        let mut claims = d.claims().map(|(_, c)| c.id.to_string());
+        (claims.next().unwrap(), claims.nth(2).unwrap())
+    };
+    for side in &mut d.sides {
+        for claim in side.topics.iter_mut().flat_map(|t| &mut t.claims) {
+            if claim.id.as_str() == first {
+                claim.assessment = Some(Box::new(parallax::format::Assessment {
+                    rating: parallax::format::Rating::Disputed,
+                    note: Some(note.to_owned()),
+                    by: None,
+                    sources: Vec::new(),
+                    indices: Vec::new(),
+                }));
+            }
+            if claim.id.as_str() == second {
+                claim.text = "The zorblat figures were published in May.".into();
+            }
+        }
+    }
+    let d = std::sync::Arc::new(d);
+    for q in ["zorblat", "independently verified", "\"could not be\""] {
+        let shared = query::Searcher::shared(std::sync::Arc::clone(&d), MatcherKind::Nucleo);
+        let (_, hits) = shared.search_all(q, |_| true);
+        let found: Vec<(String, &str)> = hits
+            .iter()
+            .map(|h| (d.claim(h.claim).unwrap().id.to_string(), h.field.as_str()))
+            .collect();
+        assert!(found.contains(&(first.clone(), "note")), "`{q}`: {found:?}");
+        let pattern = query::Pattern::new(q, MatcherKind::Nucleo);
+        let once = query::oneshot::rank(&pattern, &d, |_, _| true);
+        assert_eq!(once, hits, "`{q}` cold");
+        assert_eq!(ids(&d, q), ids_with(&d, q, MatcherKind::Skim), "`{q}`");
+    }
+    // The text before the note: the claim that says it ranks above the one rated with it.
+    assert_eq!(ids(&d, "zorblat"), [second, first]);
 }

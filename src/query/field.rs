@@ -32,6 +32,8 @@ pub enum Field {
     Outlet,
     /// The title of a source it cites.
     SourceTitle,
+    /// The note of its assessment: why it was rated so (a fact-checker's reasons).
+    Note,
     /// The topic's neutral title.
     Topic,
     /// The side's own title for the topic.

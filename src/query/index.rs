@@ -160,11 +160,12 @@ pub(super) enum WordIds<'a> {
     Wide(&'a [u32]),
 }
 
-/// One field of a claim: its kind in the top three bits, its string id below.
+/// One field of a claim: its kind in the top four bits, its string id below (268 million
+/// strings).
 #[derive(Clone, Copy, Serialize, Deserialize)]
 struct Slot(u32);
 
-const KIND_SHIFT: u32 = 29;
+const KIND_SHIFT: u32 = 28;
 const STRING_MASK: u32 = (1 << KIND_SHIFT) - 1;
 
 impl Slot {
@@ -172,7 +173,7 @@ impl Slot {
         Slot((field as u32) << KIND_SHIFT | string.min(STRING_MASK))
     }
 
-    /// The field and its string id: every three bits name a field, so this is one look-up
+    /// The field and its string id: the top bits name a field, so this is one look-up
     /// (it runs for every field of every claim a keystroke searches).
     fn get(self) -> (Field, u32) {
         let kind = KINDS
@@ -188,19 +189,20 @@ impl Slot {
 }
 
 /// The fields by their number (`Field as u8`).
-const KINDS: [Field; 8] = [
+const KINDS: [Field; 9] = [
     Field::Text,
     Field::Speaker,
     Field::Tag,
     Field::Outlet,
     Field::SourceTitle,
+    Field::Note,
     Field::Topic,
     Field::Framing,
     Field::Question,
 ];
 
 /// A claim's searchable fields in order: its text, speaker, tags, the outlet and title of each
-/// source it cites, its topic's neutral title, the side's framing of the topic where it differs,
+/// source it cites, its assessment's note, its topic's neutral title, the side's framing of the topic where it differs,
 /// and its point's question.
 fn claim_fields<'d>(
     side: &'d Side,
@@ -221,9 +223,15 @@ fn claim_fields<'d>(
         .chain(claim.speaker.as_deref().map(|s| (Field::Speaker, s)))
         .chain(claim.tags.iter().map(|t| (Field::Tag, t.as_str())))
         .chain(sources)
+        .chain(note(claim).map(|n| (Field::Note, n)))
         .chain(std::iter::once((Field::Topic, neutral)))
         .chain((topic.title != neutral).then_some((Field::Framing, topic.title.as_str())))
         .chain(question.map(|q| (Field::Question, q)))
+}
+
+/// The note of a claim's assessment, if it has one.
+pub(super) fn note(claim: &Claim) -> Option<&str> {
+    claim.assessment.as_ref()?.note.as_deref()
 }
 
 /// A topic's neutral title: its manifest topic's, else the side's own.

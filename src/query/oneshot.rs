@@ -189,8 +189,8 @@ const NO_ROW: u32 = u32::MAX;
 /// Matches already made by one thread: short fields by text, prose words by word.
 #[derive(Default)]
 struct Memo<'d> {
-    /// A short field's row in `short_table`.
-    shorts: HashMap<&'d str, usize, foldhash::fast::RandomState>,
+    /// A short field's (or a note's: `true`) row in `short_table`.
+    shorts: HashMap<(&'d str, bool), usize, foldhash::fast::RandomState>,
     /// Per memoised short field, one entry per term: its typos.
     short_table: Vec<Option<u8>>,
     /// A word's row in `table`.
@@ -322,10 +322,15 @@ impl<'p, 'd> OneShot<'p, 'd> {
             });
         }
         if let Some(s) = claim.speaker.as_deref() {
-            shorts.push((Field::Speaker, s, memo.short(self, s)));
+            shorts.push((Field::Speaker, s, memo.short(self, s, false)));
         }
         for t in &claim.tags {
-            shorts.push((Field::Tag, t.as_str(), memo.short(self, t)));
+            shorts.push((Field::Tag, t.as_str(), memo.short(self, t, false)));
+        }
+        // A note is prose, matched by its words; many claims may share one (a fact-checker's
+        // verdict), so it is matched once per thread too.
+        if let Some(n) = super::index::note(claim) {
+            shorts.push((Field::Note, n, memo.short(self, n, true)));
         }
         (memo.rows, memo.claim_shorts) = (rows, shorts);
         let mut fields = std::mem::take(&mut memo.fields);
@@ -461,9 +466,10 @@ impl<'p, 'd> OneShot<'p, 'd> {
 }
 
 impl<'d> Memo<'d> {
-    /// A short field's row in the short table, matched once per thread.
-    fn short(&mut self, search: &OneShot<'_, 'd>, text: &'d str) -> usize {
-        if let Some(&row) = self.shorts.get(text) {
+    /// A short field's row in the short table (a note's, matched as prose: `prose`), matched
+    /// once per thread.
+    fn short(&mut self, search: &OneShot<'_, 'd>, text: &'d str, prose: bool) -> usize {
+        if let Some(&row) = self.shorts.get(&(text, prose)) {
             return row;
         }
         let row = self.short_table.len() / search.terms.len().max(1);
@@ -471,9 +477,9 @@ impl<'d> Memo<'d> {
             search
                 .terms
                 .iter()
-                .map(|p| p.typos_in(text, false).map(|t| t.min(NO - 1))),
+                .map(|p| p.typos_in(text, prose).map(|t| t.min(NO - 1))),
         );
-        self.shorts.insert(text, row);
+        self.shorts.insert((text, prose), row);
         row
     }
 

@@ -94,6 +94,9 @@ fn field_of(app: &App, o: &Results, at: ClaimAt) -> (Option<&'static str>, Strin
             others.push((Field::SourceTitle, t));
         }
     }
+    if let Some(n) = claim.assessment.as_ref().and_then(|a| a.note.as_deref()) {
+        others.push((Field::Note, n));
+    }
     others
         .into_iter()
         .find(|(_, s)| !o.highlight(s).is_empty())

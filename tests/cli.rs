@@ -686,6 +686,9 @@ fn a_side_file_the_manifest_does_not_list_is_said() {
         .success();
     let report = stdout_of(&["validate", "--json", folder]);
     std::fs::write(dir.path().join("report.json"), report).unwrap();
+    // The format's schema, copied beside the files for an editor, names `parallax/1` too.
+    let schema = format!("{}/narratives/schema.json", env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(&schema, dir.path().join("schema.json")).unwrap();
     let out = stdout_of(&["validate", folder]);
     assert_eq!(out.matches("warning[unlisted-side]").count(), 1, "{out}");
     assert!(
@@ -705,6 +708,14 @@ fn a_side_file_the_manifest_does_not_list_is_said() {
     ]);
     assert!(!named.contains("unlisted-side"), "{named}");
     assert!(named.contains("3 sides"), "{named}");
+    // Without the manifest the schema is no side either: the folder loads.
+    std::fs::remove_file(dir.path().join("dispute.json")).unwrap();
+    std::fs::remove_file(&extra).unwrap();
+    parallax()
+        .args(["validate", folder])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("schema.json").not());
 }
 
 #[test]

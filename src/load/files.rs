@@ -549,7 +549,8 @@ fn gather_folder(
     // the folder it was opened from, an analyst saves `search --json` there, and the next load
     // must not take one for a side file.
     inputs.extend(read.into_iter().filter(|input| {
-        by_manifest || !matches!(input, Input::Side(_, bytes) if is_output(bytes))
+        by_manifest
+            || !matches!(input, Input::Side(_, bytes) if is_output(bytes) || is_schema(bytes))
     }));
 }
 
@@ -580,7 +581,9 @@ fn unlisted_sides(
         .filter(|f| {
             std::fs::canonicalize(f).is_ok_and(|c| !listed.contains(&c))
                 && head(f).is_some_and(|h| {
-                    h.windows(12).any(|w| w == b"\"parallax/1\"") && !is_output(&h)
+                    h.windows(12).any(|w| w == b"\"parallax/1\"")
+                        && !is_output(&h)
+                        && !is_schema(&h)
                 })
         })
         .map(|f| {
@@ -597,6 +600,14 @@ fn unlisted_sides(
             )
         })
         .collect()
+}
+
+/// True for a JSON Schema document (its first 4 KiB name `json-schema.org`), such as the
+/// format's `schema.json` copied beside the side files for an editor to check them: no side.
+fn is_schema(bytes: &[u8]) -> bool {
+    let head = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
+    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    has(b"\"https://json-schema.org/") || has(b"\"http://json-schema.org/")
 }
 
 /// The first 4 KiB of a file, if it reads.

@@ -66,16 +66,11 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
                     theme.common(),
                 ));
             }
-            // Where the suggested rows are, as `M` goes to them.
-            let suggested = topic
-                .rows
-                .iter()
-                .filter(|r| r.kind == crate::compare::RowKind::Suggested)
-                .count();
-            if suggested > 0 {
+            // Where the suggested rows are, as `M` goes to them (counted once with the rest).
+            if counts.suggested > 0 {
                 spans.push(Span::raw(" "));
                 spans.push(Span::styled(
-                    format!("{}{suggested}", strings::SUGGESTED_MARK),
+                    format!("{}{}", strings::SUGGESTED_MARK, counts.suggested),
                     theme.suggested(),
                 ));
             }

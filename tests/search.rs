@@ -29,6 +29,17 @@ fn ids_with(d: &Dispute, q: &str, m: MatcherKind) -> Vec<String> {
         .collect()
 }
 
+/// The speakers the hits of `q` were found through, best first.
+fn speakers_found(searcher: &query::Searcher, q: &str) -> Vec<String> {
+    searcher
+        .search_all(q, |_| true)
+        .1
+        .iter()
+        .filter(|h| h.field == query::Field::Speaker)
+        .map(|h| h.text.to_string())
+        .collect()
+}
+
 fn ids(d: &Dispute, q: &str) -> Vec<String> {
     ids_with(d, q, MatcherKind::Nucleo)
 }
@@ -1276,15 +1287,7 @@ fn letters_strewn_through_a_short_field_do_not_match_but_initials_do() {
         .dispute
         .unwrap_or_else(|| panic!("the bundled dispute loads"));
     let searcher = query::Searcher::new(&d, MatcherKind::Nucleo);
-    let speakers = |q: &str| -> Vec<String> {
-        searcher
-            .search_all(q, |_| true)
-            .1
-            .iter()
-            .filter(|h| h.field == query::Field::Speaker)
-            .map(|h| h.text.to_string())
-            .collect()
-    };
+    let speakers = |q: &str| speakers_found(&searcher, q);
     let strewn = speakers("medation");
     assert!(
         strewn.iter().all(|s| !s.contains("delegation's MPs")),
@@ -2280,15 +2283,7 @@ fn initials_are_an_acronyms_not_any_words_first_letters() {
     claims.sort_by_key(|(p, _)| *p);
     let (_dir, d) = common::dispute_of(&claims);
     let searcher = query::Searcher::new(&d, MatcherKind::Nucleo);
-    let found = |q: &str| -> Vec<String> {
-        searcher
-            .search_all(q, |_| true)
-            .1
-            .iter()
-            .filter(|h| h.field == query::Field::Speaker)
-            .map(|h| h.text.to_string())
-            .collect()
-    };
+    let found = |q: &str| speakers_found(&searcher, q);
     assert_eq!(found("aca"), Vec::<String>::new());
     assert_eq!(found("cia"), vec!["Central Intelligence Agency"]);
     assert_eq!(found("doj"), vec!["Department of Justice"]);

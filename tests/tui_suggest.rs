@@ -50,6 +50,13 @@ fn open_files(paths: &[PathBuf]) -> App {
     app
 }
 
+/// The claim ids of the selected row's first left and right claims.
+fn selected_ids(app: &App) -> (String, String) {
+    let row = app.current_row().expect("a row");
+    let id = |at| app.dispute.claim(at).expect("a claim").id.to_string();
+    (id(row.left[0]), id(row.right[0]))
+}
+
 /// Selects the topic `gates` (the first, in a dispute without it) and its first suggested row.
 fn select_suggested(app: &mut App) {
     let t = app
@@ -462,11 +469,7 @@ fn a_dismissed_suggestion_stays_dismissed_after_a_restart() {
     let dir = draft();
     let mut app = open(dir.path());
     select_suggested(&mut app);
-    let pair = {
-        let row = app.current_row().unwrap();
-        let id = |at| app.dispute.claim(at).unwrap().id.to_string();
-        (id(row.left[0]), id(row.right[0]))
-    };
+    let pair = selected_ids(&app);
     let Outcome::Dismiss { left, right } = keys(&mut app, &[KeyCode::Char('x')]) else {
         panic!("x asks the loop to remember the dismissal")
     };
@@ -484,11 +487,7 @@ fn accepting_with_a_relation_writes_it_beside_the_point() {
     let dir = draft();
     let mut app = open(dir.path());
     select_suggested(&mut app);
-    let (left, right) = {
-        let row = app.current_row().unwrap();
-        let id = |at| app.dispute.claim(at).unwrap().id.to_string();
-        (id(row.left[0]), id(row.right[0]))
-    };
+    let (left, right) = selected_ids(&app);
     keys(&mut app, &[KeyCode::Char('a')]);
     assert!(screen(&app).contains("Relation  none"), "none by default");
     // ↓ steps through: left contradicts right, right contradicts left, left reframes right,
@@ -542,11 +541,7 @@ fn accepting_on_side_files_opened_one_by_one_keeps_the_question_and_the_suggesti
     let before = suggested_pairs(&app).len();
     assert!(before >= 2, "two suggestions or more to begin with");
     select_suggested(&mut app);
-    let (left, right) = {
-        let row = app.current_row().expect("a row");
-        let id = |at| app.dispute.claim(at).unwrap().id.to_string();
-        (id(row.left[0]), id(row.right[0]))
-    };
+    let (left, right) = selected_ids(&app);
     parallax::tui::effects::link(&mut app, &left, &right, "Was the sluice shut?", None);
     assert!(dir.path().join("dispute.json").is_file());
     // What the watcher does after the write: the files are read again, as they now are.

@@ -143,7 +143,7 @@ fn a_key_clash_or_an_unknown_action_names_its_line() {
 
 #[test]
 fn keys_from_the_file_act_and_show_in_the_footer_and_help() {
-    use parallax::tui::modal::Modal;
+    use parallax::tui::state::Modal;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let path = std::path::Path::new("c.toml");
     let config =
@@ -715,7 +715,7 @@ fn an_action_with_no_key_is_offered_nowhere_and_ctrl_c_still_quits() {
 /// with `follow-rebuttal = "R"`, R in the choice of links did nothing while `r` followed one.
 #[test]
 fn a_remapped_key_that_opens_a_popup_closes_it_and_the_default_does_not() {
-    use parallax::tui::modal::Modal;
+    use parallax::tui::state::Modal;
     use ratatui::crossterm::event::KeyCode::{Char, End, F, Tab};
     let keys = "help = \"F2\"\ntimeline = \"F5\"\nfollow-rebuttal = \"R\"\n";
     let mut app = with_keys(common::bundled(80, 24), keys);

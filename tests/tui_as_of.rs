@@ -197,7 +197,7 @@ fn the_bar_says_its_point_in_full_at_80_columns() {
         .modals
         .iter()
         .find_map(|m| match m {
-            parallax::tui::modal::Modal::AsOf(bar) => bar.note.clone(),
+            parallax::tui::state::Modal::AsOf(bar) => bar.note.clone(),
             _ => None,
         })
         .expect("a note");
@@ -341,7 +341,7 @@ fn a_date_that_shows_the_topic_again_goes_back_to_it() {
     assert_ne!(id(&app), topic);
     common::keys(&mut app, &[KeyCode::Tab]);
     let charted = match app.modal() {
-        Some(parallax::tui::modal::Modal::Timeline(chart)) => chart.topic.clone(),
+        Some(parallax::tui::state::Modal::Timeline(chart)) => chart.topic.clone(),
         _ => None,
     };
     assert_eq!(charted, topic);

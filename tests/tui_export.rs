@@ -6,7 +6,7 @@ mod common;
 
 use common::{dialog, keys, screen, typed};
 use parallax::export::Format;
-use parallax::tui::modal::export::state::{Field, Scope, Stage};
+use parallax::tui::state::export::{Field, Scope, Stage};
 use parallax::tui::text_field::Edit;
 use parallax::tui::{Action, App, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -8,7 +8,7 @@ mod common;
 use common::{keys, panel, screen, typed};
 use parallax::format::RelationKind;
 use parallax::query::{AnsweredBy, CommonGround, Filter};
-use parallax::tui::modal::filters::state::Section;
+use parallax::tui::state::filters::Section;
 use parallax::tui::{Action, App, update};
 use ratatui::crossterm::event::KeyCode;
 
@@ -324,7 +324,7 @@ fn one_key_clears_every_filter() {
     assert_eq!(claims(&a), 1);
     assert_eq!(
         parallax::tui::keymap::key_for(
-            parallax::tui::modal::comparison::bindings::BINDINGS,
+            parallax::tui::modal::screen::BINDINGS,
             Action::ClearFilters
         ),
         "F"
@@ -499,7 +499,7 @@ fn counts_agree_with_the_filter(a: &mut App) {
     assert!(lists.len() > 20, "{} choices", lists.len());
     for c in lists {
         let mut filter = parallax::query::Filter::default();
-        parallax::tui::modal::filters::state::toggle(&mut filter, &c.value);
+        parallax::tui::state::filters::toggle(&mut filter, &c.value);
         let kept = filter.apply(&a.dispute, &a.cmp).counts();
         assert_eq!(
             c.claims,

@@ -5,8 +5,8 @@ mod common;
 
 use common::{bundled, lines, press, screen, sized};
 use parallax::tui::app::Focus;
-use parallax::tui::modal::Modal;
-use parallax::tui::modal::picker::state::Choosing;
+use parallax::tui::state::Modal;
+use parallax::tui::state::picker::Choosing;
 use parallax::tui::theme::Theme;
 use parallax::tui::{Action, App, Outcome, update};
 
@@ -298,9 +298,9 @@ fn only_two_sides_means_no_picker() {
 
 #[test]
 fn the_readme_key_table_matches_the_bindings() {
-    use parallax::tui::modal::{comparison, detail, help, links, picker};
+    use parallax::tui::modal::{detail, help, links, picker, screen};
     common::readme_has_table("link choice", links::update::BINDINGS);
-    common::readme_has_table("comparison", comparison::bindings::BINDINGS);
+    common::readme_has_table("comparison", screen::BINDINGS);
     common::readme_has_table("everywhere", parallax::tui::keymap::GLOBAL);
     common::readme_has_table("row in full", detail::update::BINDINGS);
     common::readme_has_table("party picker", picker::update::BINDINGS);
@@ -394,9 +394,9 @@ fn scrolling_deep_then_widening_the_terminal_keeps_the_scroll_inside_its_row() {
 
 #[test]
 fn no_key_is_bound_twice_in_any_modal() {
-    use parallax::tui::modal::{comparison, detail, export, filters, help, picker, search};
+    use parallax::tui::modal::{detail, export, filters, help, picker, screen, search};
     for table in [
-        comparison::bindings::BINDINGS,
+        screen::BINDINGS,
         detail::update::BINDINGS,
         help::update::BINDINGS,
         picker::update::BINDINGS,

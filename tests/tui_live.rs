@@ -6,7 +6,7 @@
 mod common;
 
 use common::{editable, keys, lines, press, rewrite, run_while};
-use parallax::tui::modal::Modal;
+use parallax::tui::state::Modal;
 use parallax::tui::{Action, App, Outcome};
 use ratatui::crossterm::event::KeyCode;
 
@@ -18,7 +18,7 @@ fn selected_claim_id(app: &App) -> Option<String> {
 }
 
 /// The problems panel open on the screen, as it stands.
-fn problems_panel(app: &App) -> parallax::tui::modal::reload::state::Problems {
+fn problems_panel(app: &App) -> parallax::tui::state::reload::Problems {
     app.modals
         .iter()
         .find_map(|m| match m {
@@ -301,7 +301,7 @@ fn a_reload_keeps_to_the_max_file_size_the_screen_was_opened_with() {
 
 #[test]
 fn the_files_opened_as_the_program_opens_them_are_seen_unchanged_until_one_changes() {
-    use parallax::tui::live::state::{Files, Prints};
+    use parallax::tui::state::live::{Files, Prints};
     let (dir, app) = editable(FIXTURE, 100, 30);
     let paths = vec![dir.path().to_path_buf()];
     // As `parallax DIR` opens them: fingerprinted, then loaded without keeping their bytes.

@@ -4,7 +4,7 @@
 
 mod common;
 
-use parallax::tui::modal::Modal;
+use parallax::tui::state::Modal;
 use ratatui::crossterm::event::KeyCode;
 
 const FIXTURE: &str = "tests/fixtures/relations";
@@ -129,7 +129,7 @@ fn r_on_a_link_within_the_row_says_the_claim_is_there() {
 /// message named it).
 #[test]
 fn p_in_a_row_in_full_opens_the_party_picker_the_message_names() {
-    use parallax::tui::modal::Modal;
+    use parallax::tui::state::Modal;
     use ratatui::crossterm::event::KeyCode::{Char, Enter, Tab};
     let mut app = common::bundled(120, 40);
     let mut keys = vec![Tab];

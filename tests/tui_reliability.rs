@@ -5,7 +5,7 @@ mod common;
 
 use common::{keys, panel, screen, typed};
 use parallax::tui::Action;
-use parallax::tui::modal::filters::state::Section;
+use parallax::tui::state::filters::Section;
 use ratatui::crossterm::event::KeyCode;
 
 const FIXTURE: &str = "tests/fixtures/reliability";

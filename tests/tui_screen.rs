@@ -98,7 +98,7 @@ fn help_lists_the_keys_that_work_then_the_rest() {
     let s = screen(&mut app, 120, 40, &[Action::Help]);
     // What help lists (its text wraps in two columns, so read it from the modal).
     let (listed, later): (Vec<&str>, Vec<&str>) = match app.modal() {
-        Some(parallax::tui::modal::Modal::Help(h)) => (
+        Some(parallax::tui::state::Modal::Help(h)) => (
             h.keys.iter().map(|k| k.help).collect(),
             h.later.iter().map(|k| k.help).collect(),
         ),
@@ -106,7 +106,7 @@ fn help_lists_the_keys_that_work_then_the_rest() {
     };
     update(&mut app, Action::Back);
     let beneath = parallax::tui::modal::component::active(&app);
-    for b in parallax::tui::modal::comparison::bindings::BINDINGS {
+    for b in parallax::tui::modal::screen::BINDINGS {
         let works = beneath.works(&app, b.action);
         assert_eq!(
             listed.contains(&b.help),

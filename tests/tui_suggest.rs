@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 fn open(dir: &Path) -> App {
     let (ws, dispute) = Workspace::open(&[dir.to_path_buf()]).expect("opens");
     let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
-    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
+    app.suggest.files = Some(parallax::tui::state::live::Files::of(&ws));
     app.suggest.dismissed = Dismissed::read(dir).expect("reads");
     let base = app.base_comparison();
     app.suggest.ask(&app.dispute, &base);
@@ -43,7 +43,7 @@ fn open_files(paths: &[PathBuf]) -> App {
     let (ws, dispute) = Workspace::open(paths).expect("opens");
     let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
     app.live.paths = paths.to_vec();
-    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
+    app.suggest.files = Some(parallax::tui::state::live::Files::of(&ws));
     let base = app.base_comparison();
     app.suggest.ask(&app.dispute, &base);
     finish(&mut app);
@@ -142,7 +142,7 @@ fn the_accept_dialog_says_a_packed_topic_is_laid_out_anew() {
             &mut app,
             parallax::tui::Action::Resize { width, height: 30 },
         );
-        let Some(parallax::tui::modal::Modal::Accept(dialog)) = app.modal() else {
+        let Some(parallax::tui::state::Modal::Accept(dialog)) = app.modal() else {
             panic!("the accept dialog")
         };
         let area = parallax::tui::modal::accept::update::area(&app, dialog, app.regions().main);
@@ -176,11 +176,11 @@ fn accepting_writes_a_point_beside_and_the_rows_update() {
     keys(&mut app, &[KeyCode::Char('a')]);
     assert!(matches!(
         app.modal(),
-        Some(parallax::tui::modal::Modal::Accept(_))
+        Some(parallax::tui::state::Modal::Accept(_))
     ));
     // The question is prefilled with a neutral default, selected: the analyst's own question,
     // typed, replaces it (it used to be typed onto its end).
-    let Some(parallax::tui::modal::Modal::Accept(dialog)) = app.modal() else {
+    let Some(parallax::tui::state::Modal::Accept(dialog)) = app.modal() else {
         panic!("the accept dialog")
     };
     assert!(dialog.question.is_selected() && !dialog.question.text().is_empty());
@@ -261,7 +261,7 @@ fn accepting_over_a_file_changed_on_disk_writes_nothing_and_says_why() {
     assert!(app.dispute.claim(at).unwrap().text.contains("crisis again"));
     // The dialog is back with the question as typed: Enter, once the rows are back, writes it.
     finish(&mut app);
-    let Some(parallax::tui::modal::Modal::Accept(kept)) = app.modal() else {
+    let Some(parallax::tui::state::Modal::Accept(kept)) = app.modal() else {
         panic!("the accept dialog is given back: {:?}", app.modal())
     };
     assert_eq!(kept.question.text(), "Who shut the sluice?");
@@ -573,7 +573,7 @@ fn the_footer_says_suggestions_are_being_found_until_they_are() {
     let dir = draft();
     let (ws, dispute) = Workspace::open(&[dir.path().to_path_buf()]).expect("opens");
     let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
-    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
+    app.suggest.files = Some(parallax::tui::state::live::Files::of(&ws));
     let base = app.base_comparison();
     app.suggest.ask(&app.dispute, &base);
     assert!(screen(&app).contains("finding suggestions…"));
@@ -1063,7 +1063,7 @@ fn the_bundled_dispute_says_whole_at_80_columns_that_a_dismissal_lasts_the_sessi
 /// The screen on side files named one by one, as `parallax FILE FILE` opens them (fingerprinted,
 /// then loaded), its suggestions found and the first selected; with that suggestion's left claim.
 fn on_first_suggestion_of_files(paths: Vec<PathBuf>) -> (App, String) {
-    use parallax::tui::live::state::{Files, Prints};
+    use parallax::tui::state::live::{Files, Prints};
     let gathered = parallax::load::gather(&paths, parallax::load::DEFAULT_MAX_FILE);
     let prints = Prints::of(&gathered);
     let dispute = gathered.into_loaded().dispute.expect("loads");
@@ -1218,7 +1218,7 @@ fn a_refused_write_keeps_the_accept_dialog_as_typed() {
         std::fs::read_to_string(dir.path().join("alpha.json")).unwrap(),
         before
     );
-    let Some(parallax::tui::modal::Modal::Accept(dialog)) = app.modal() else {
+    let Some(parallax::tui::state::Modal::Accept(dialog)) = app.modal() else {
         panic!("the dialog stays: {message}")
     };
     assert_eq!(dialog.question.text(), "Was the sluice shut?");
@@ -1228,8 +1228,8 @@ fn a_refused_write_keeps_the_accept_dialog_as_typed() {
 #[test]
 fn the_accept_dialog_keeps_both_ids_of_a_long_relation() {
     let mut app = common::bundled(80, 24);
-    app.modals.push(parallax::tui::modal::Modal::Accept(
-        parallax::tui::modal::accept::state::Accept {
+    app.modals.push(parallax::tui::state::Modal::Accept(
+        parallax::tui::state::accept::Accept {
             left: "in-aircraft-embassy-out-of-context".to_owned(),
             right: "pk-aircraft-five-jets-and-a-drone".to_owned(),
             question: parallax::tui::text_field::TextField::proposed("What was lost?"),
@@ -1278,7 +1278,7 @@ fn accepting_over_a_file_broken_on_disk_keeps_the_question_typed() {
         message.contains("reading the files again failed"),
         "{message}"
     );
-    let Some(parallax::tui::modal::Modal::Accept(kept)) = app.modal() else {
+    let Some(parallax::tui::state::Modal::Accept(kept)) = app.modal() else {
         panic!("the accept dialog is given back: {:?}", app.modal())
     };
     assert_eq!(kept.question.text(), "My careful question");
@@ -1501,7 +1501,7 @@ fn x_over_a_dismissals_file_that_does_not_read_says_why() {
         }
         let (ws, dispute) = Workspace::open(&[dir.path().to_path_buf()]).expect("opens");
         let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
-        app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
+        app.suggest.files = Some(parallax::tui::state::live::Files::of(&ws));
         let (dismissed, unread) = Dismissed::open(dir.path());
         assert!(
             unread.is_some(),
@@ -1544,9 +1544,9 @@ fn answered_by_both_sides_keeps_no_suggested_row() {
             .sum()
     };
     typed(&mut app, "f");
-    for _ in 0..parallax::tui::modal::filters::state::Section::ALL.len() {
+    for _ in 0..parallax::tui::state::filters::Section::ALL.len() {
         if common::panel(&app).map(|p| p.section)
-            == Some(parallax::tui::modal::filters::state::Section::Rows)
+            == Some(parallax::tui::state::filters::Section::Rows)
         {
             break;
         }
@@ -1668,7 +1668,7 @@ fn capital_m_goes_to_the_next_suggested_row_in_any_topic() {
 /// it and acting on the row, as they do on the comparison (they did nothing, and said so).
 #[test]
 fn a_and_x_act_on_a_suggested_row_read_in_full() {
-    let in_full = |app: &App| matches!(app.modal(), Some(parallax::tui::modal::Modal::Detail(_)));
+    let in_full = |app: &App| matches!(app.modal(), Some(parallax::tui::state::Modal::Detail(_)));
     let dir = draft();
     let mut app = open(dir.path());
     select_suggested(&mut app);
@@ -1676,7 +1676,7 @@ fn a_and_x_act_on_a_suggested_row_read_in_full() {
     assert!(in_full(&app));
     keys(&mut app, &[KeyCode::Char('a')]);
     assert!(
-        matches!(app.modal(), Some(parallax::tui::modal::Modal::Accept(_))),
+        matches!(app.modal(), Some(parallax::tui::state::Modal::Accept(_))),
         "{}",
         screen(&app)
     );
@@ -1887,7 +1887,7 @@ fn tab_in_the_accept_dialog_offers_the_topics_questions() {
     }
     keys(&mut app, &[KeyCode::Char('a')]);
     let question = |app: &App| match app.modal() {
-        Some(parallax::tui::modal::Modal::Accept(a)) => a.question.text().to_owned(),
+        Some(parallax::tui::state::Modal::Accept(a)) => a.question.text().to_owned(),
         other => panic!("the accept dialog: {other:?}"),
     };
     assert_eq!(question(&app), parallax::edit::DEFAULT_QUESTION);

@@ -8,7 +8,7 @@ use common::{
     draft, finish_suggestions as finish, keys, lines, open_folder as open, rewrite, run_while,
     select_pair_of, suggested_pairs,
 };
-use parallax::tui::modal::Modal;
+use parallax::tui::state::Modal;
 use parallax::tui::{App, Outcome, strings};
 use ratatui::crossterm::event::KeyCode;
 

@@ -6,8 +6,8 @@
 mod common;
 
 use assert_cmd::Command;
-use parallax::tui::modal::Modal;
-use parallax::tui::modal::timeline::state::Chart;
+use parallax::tui::state::Modal;
+use parallax::tui::state::timeline::Chart;
 use parallax::tui::theme::Theme;
 use parallax::tui::{Action, App};
 use ratatui::crossterm::event::KeyCode;

@@ -3,7 +3,7 @@
 
 use super::{Failure, open_from, pair};
 use crate::cli::OpenArgs;
-use crate::tui::{Action, App, bindings, keymap, live, modal, strings, suggest, terminal, theme};
+use crate::tui::{Action, App, bindings, keymap, modal, state, strings, suggest, terminal, theme};
 use std::io::Write;
 
 /// Loads the dispute the arguments name (or the bundled one) and opens the UI on it. Load errors
@@ -20,7 +20,7 @@ pub fn open(
     let gathered =
         (!paths.is_empty()).then(|| crate::load::gather(paths, args.input.read.max_file_size));
     // Nothing else needs the bytes: the load drops each side file's once it is checked.
-    let prints = gathered.as_ref().map(live::state::Prints::of);
+    let prints = gathered.as_ref().map(state::live::Prints::of);
     let loaded = gathered.map_or_else(
         crate::load::load_bundled,
         crate::load::Gathered::into_loaded,
@@ -29,7 +29,7 @@ pub fn open(
     let (left, right) = pair(&dispute, &args.pair)?;
     err.flush()?;
     // Only a fingerprint of the files is kept, not their bytes: a write reads them again.
-    let files = prints.map(|p| live::state::Files::of_read(paths, p, &dispute));
+    let files = prints.map(|p| state::live::Files::of_read(paths, p, &dispute));
     // Side files from several folders have no dispute folder, so no dismissals file.
     let writable = files.as_ref().is_some_and(|f| f.refused.is_none());
     let dismissed = match crate::edit::folder_of(&args.input.paths).filter(|_| writable) {
@@ -46,10 +46,7 @@ pub fn open(
     app.keymap = keymap;
     // Suggestions start hidden once most claims are linked: say which key shows them.
     if !app.suggest.on && suggest::unlinked_on_both_sides(app.shown()) {
-        let key_for = |action| {
-            app.keymap
-                .key_for(modal::comparison::bindings::BINDINGS, false, action)
-        };
+        let key_for = |action| app.keymap.key_for(modal::screen::BINDINGS, false, action);
         let (key, help, quit) = (
             key_for(Action::ToggleSuggestions),
             key_for(Action::Help),

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// The file's name, in the dispute's folder.
-pub const FILE: &str = ".parallax-dismissed.json";
+pub const FILE: &str = crate::format::DISMISSALS_FILE;
 
 /// How many times a dismissal is appended again to a file that changed while it was written.
 const TRIES: usize = 5;

@@ -340,14 +340,14 @@ pub fn dispute_files(
     for p in paths {
         if p.is_dir() {
             files.push(p.join(crate::load::MANIFEST));
-            files.push(p.join(crate::edit::dismissed::FILE));
+            files.push(p.join(crate::format::DISMISSALS_FILE));
         } else {
             files.push(p.clone());
             // Beside side files named one by one, a manifest is not read now, but would be
             // when the folder is opened: an export there would stand in for it.
             let folder = crate::export::folder_of(p);
             files.push(folder.join(crate::load::MANIFEST));
-            files.push(folder.join(crate::edit::dismissed::FILE));
+            files.push(folder.join(crate::format::DISMISSALS_FILE));
         }
     }
     files

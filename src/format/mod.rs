@@ -24,6 +24,11 @@ pub const FORMAT: &str = "parallax/1";
 /// incompatible change. Here beside the side files' own, since a folder scan tells the two apart.
 pub const EXPORT_FORMAT: &str = "parallax-export/1";
 
+/// The name of a dispute folder's dismissals file (the pairs the analyst said are no match):
+/// parallax's own, beside the manifest. Here, with the format's other names, because the files
+/// a write must not replace and the files a reload watches both count it.
+pub const DISMISSALS_FILE: &str = ".parallax-dismissed.json";
+
 /// The affiliation value for an outlet that speaks for no party.
 pub const INDEPENDENT: &str = "independent";
 

@@ -5,10 +5,10 @@
 //! pane width, so nothing here costs more with 100,000 claims than with 100.
 
 use super::layout::{self as regions, Regions, TOPIC_LINES, pane_widths};
-use super::modal::Modal;
-use super::modal::detail::state::{Detail, Held};
-use super::modal::search::state::Search;
 use super::session::Shared;
+use super::state::Modal;
+use super::state::detail::{Detail, Held};
+use super::state::search::Search;
 use super::theme::Theme;
 use crate::compare::{Comparison, Counts, Row, RowKind, TopicRows};
 use crate::format::{ClaimAt, Dispute};
@@ -117,13 +117,13 @@ pub struct App {
     /// Suggested rows: shown or not, the pairs found, the files to write an accepted one to.
     pub suggest: super::suggest::Suggest,
     /// The files on disk the dispute was opened from, for `E` and live reload.
-    pub live: super::live::state::Live,
+    pub live: super::state::live::Live,
     /// The keys the config file gives actions, in place of the tables' own.
     pub keymap: super::keymap::Keymap,
     /// Whether the screen takes the mouse (not with `--no-mouse`), as help says.
     pub mouse: bool,
     /// The export dialog's last choices, which it opens with again.
-    pub last_export: Option<super::modal::export::state::Remembered>,
+    pub last_export: Option<super::state::export::Remembered>,
     heights: HashMap<(usize, usize), Vec<u32>>,
 }
 
@@ -190,7 +190,7 @@ impl App {
             heights: HashMap::new(),
             last_export: None,
             suggest,
-            live: super::live::state::Live::default(),
+            live: super::state::live::Live::default(),
             keymap: super::keymap::Keymap::default(),
             mouse: true,
         };
@@ -598,7 +598,7 @@ impl App {
     }
 
     /// Closes an accept dialog left open while the files changed, once its pair can no longer
-    /// be written (see [`Accept::stale`](super::modal::accept::state::Accept::stale)); the
+    /// be written (see [`Accept::stale`](super::state::accept::Accept::stale)); the
     /// footer says why.
     fn close_stale_accept(&mut self) {
         let why = self.modals.iter().find_map(|m| match m {

@@ -4,7 +4,7 @@
 
 use super::keymap::{self, GLOBAL, Key, Keymap};
 use super::modal::{
-    accept, as_of, comparison, detail, export, filters, find_topic, help, links, picker, reload,
+    accept, as_of, detail, export, filters, find_topic, help, links, picker, reload, screen,
     search, timeline,
 };
 use super::strings;
@@ -14,7 +14,7 @@ use std::path::Path;
 /// The tables `[keys]` changes, with the name help gives them: every modal that does not type.
 pub fn remappable() -> [(&'static str, &'static [keymap::Binding]); 6] {
     [
-        (strings::COMPARISON_TITLE, comparison::bindings::BINDINGS),
+        (strings::COMPARISON_TITLE, screen::BINDINGS),
         (strings::DETAIL_TITLE, detail::update::BINDINGS),
         (strings::HELP_TITLE, help::update::BINDINGS),
         ("Party picker", picker::update::BINDINGS),
@@ -27,7 +27,7 @@ pub fn remappable() -> [(&'static str, &'static [keymap::Binding]); 6] {
 /// page lists them all from here, as help and the README list each from its own table.
 pub fn every_table() -> [(&'static str, &'static [keymap::Binding]); 17] {
     [
-        ("On the comparison screen", comparison::bindings::BINDINGS),
+        ("On the comparison screen", screen::BINDINGS),
         (
             "Everywhere, even while typing in a line or a dialog",
             GLOBAL,
@@ -171,7 +171,7 @@ mod tests {
     fn a_key_that_already_does_the_same_is_no_clash() {
         // Ctrl-C always quits: giving it to quit again was "would do two things: quit and quit".
         let map = read("[keys]\nquit = [\"Ctrl-C\", \"Q\"]\n").unwrap();
-        let table = comparison::bindings::BINDINGS;
+        let table = screen::BINDINGS;
         assert_eq!(
             map.find(table, false, keymap::c('Q')).map(|b| b.action),
             Some(Action::Quit)
@@ -181,7 +181,7 @@ mod tests {
     #[test]
     fn a_key_given_in_the_file_replaces_the_default_where_nothing_types() {
         let map = read("[keys]\nquit = [\"Q\", \"Ctrl-Q\"]\nopen-editor = \"F4\"\n").unwrap();
-        let table = comparison::bindings::BINDINGS;
+        let table = screen::BINDINGS;
         let quit = table.iter().find(|b| b.action == Action::Quit).unwrap();
         assert_eq!(map.labels(quit, false), "Q Ctrl-Q");
         assert_eq!(map.key_for(table, false, Action::OpenEditor), "F4");
@@ -211,7 +211,7 @@ mod tests {
     /// its key.
     #[test]
     fn undo_is_also_named_by_its_old_name() {
-        let table = comparison::bindings::BINDINGS;
+        let table = screen::BINDINGS;
         for name in ["undo", "undismiss"] {
             let map = read(&format!("[keys]\n{name} = \"U\"\n")).unwrap();
             assert_eq!(map.key_for(table, false, Action::Undo), "U", "{name}");
@@ -221,7 +221,7 @@ mod tests {
     #[test]
     fn messages_name_the_keys_in_force() {
         let map = read("[keys]\nhelp = \"F1\"\ntoggle-suggestions = \"S\"\n").unwrap();
-        let table = comparison::bindings::BINDINGS;
+        let table = screen::BINDINGS;
         let help = map.key_for(table, false, Action::Help);
         assert_eq!(
             crate::tui::strings::unbound('m', "Comparison", &help),

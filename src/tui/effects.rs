@@ -50,8 +50,8 @@ pub fn link(
     question: &str,
     relation: Option<(&str, crate::format::RelationKind, &str)>,
 ) {
-    use super::live::state::NotRead;
-    use super::modal::Modal;
+    use super::state::Modal;
+    use super::state::live::NotRead;
     // The dialog as typed, to give back if the write is refused (a file changed on disk).
     let dialog = app.modals.iter().find_map(|m| match m {
         Modal::Accept(a) => Some(a.clone()),
@@ -67,9 +67,9 @@ pub fn link(
     // Held from the check of the files to the write (see `edit::lock`).
     // A refusal worth trying again (the folder held by another parallax, a file that cannot
     // be read or written) leaves the dialog as typed.
-    let give_back = |app: &mut App, dialog: Option<super::modal::accept::state::Accept>| {
+    let give_back = |app: &mut App, dialog: Option<super::state::accept::Accept>| {
         if let Some(d) = dialog {
-            app.modals.push(super::modal::Modal::Accept(d));
+            app.modals.push(super::state::Modal::Accept(d));
         }
     };
     let held = match crate::edit::folder_of(&files.paths)
@@ -120,7 +120,7 @@ pub fn link(
                 .collect();
             match ws.reload() {
                 Ok(dispute) => {
-                    app.suggest.files = Some(super::live::state::Files::of(&ws));
+                    app.suggest.files = Some(super::state::live::Files::of(&ws));
                     // A manifest made beside side files opened one by one is read from now
                     // on (it is in the same folder, which the watcher already watches).
                     app.live.paths.clone_from(&ws.paths);
@@ -134,7 +134,7 @@ pub fn link(
                         app.reveal(topic, row, at);
                     }
                     let undo_key = app.keymap.key_for(
-                        crate::tui::modal::comparison::bindings::BINDINGS,
+                        crate::tui::modal::screen::BINDINGS,
                         false,
                         crate::tui::action::Action::Undo,
                     );
@@ -176,7 +176,7 @@ fn reload_changed(
     paths: &[std::path::PathBuf],
     file: &str,
     gathered: crate::load::Gathered,
-    dialog: Option<super::modal::accept::state::Accept>,
+    dialog: Option<super::state::accept::Accept>,
 ) {
     match super::live::load(paths, gathered) {
         Ok((dispute, files, _)) => {
@@ -185,7 +185,7 @@ fn reload_changed(
             let file = crate::text::clean(file).text;
             app.message = Some(match dialog {
                 Some(d) => {
-                    app.modals.push(super::modal::Modal::Accept(d));
+                    app.modals.push(super::state::Modal::Accept(d));
                     strings::reloaded_kept(&file)
                 }
                 None => strings::reloaded_after(&file),
@@ -202,7 +202,7 @@ fn reload_changed(
             )));
             // The question typed waits, as typed, for the files to be fixed.
             if let Some(d) = dialog {
-                app.modals.push(super::modal::Modal::Accept(d));
+                app.modals.push(super::state::Modal::Accept(d));
             }
         }
     }
@@ -251,7 +251,7 @@ pub fn dismiss(app: &mut App, left: &str, right: &str) {
             let waiting = app.current_row().and_then(|r| r.claims().next());
             app.suggest.resume = place.map(|(topic, row)| (topic, row, waiting));
             let undo = app.keymap.key_for(
-                crate::tui::modal::comparison::bindings::BINDINGS,
+                crate::tui::modal::screen::BINDINGS,
                 false,
                 crate::tui::action::Action::Undo,
             );
@@ -287,7 +287,7 @@ fn not_unlinked(app: &App, file: &str, undo: &crate::edit::undo::Undo) -> String
         &crate::text::clean(&undo.point).text,
         &files.join(", "),
         &app.keymap.key_for(
-            crate::tui::modal::comparison::bindings::BINDINGS,
+            crate::tui::modal::screen::BINDINGS,
             false,
             crate::tui::action::Action::Undo,
         ),
@@ -318,7 +318,7 @@ fn undismiss(app: &mut App, entry: crate::edit::dismissed::Entry) {
 /// Takes an accept back: each file the link wrote gets back what it held, if it still holds
 /// what the link wrote (see `edit::undo`); then the files are read again.
 fn unlink(app: &mut App, left: String, undo: crate::edit::undo::Undo) {
-    use super::live::state::NotRead;
+    use super::state::live::NotRead;
     let Some(files) = &app.suggest.files else {
         return;
     };
@@ -362,7 +362,7 @@ fn unlink(app: &mut App, left: String, undo: crate::edit::undo::Undo) {
     match result {
         Ok(ws) => match ws.reload() {
             Ok(dispute) => {
-                app.suggest.files = Some(super::live::state::Files::of(&ws));
+                app.suggest.files = Some(super::state::live::Files::of(&ws));
                 app.live.paths.clone_from(&ws.paths);
                 app.reload(dispute);
                 let waiting = app.current_row().and_then(|r| r.claims().next());

@@ -5,9 +5,11 @@
 //! [`modal`], one folder each with its state, update, view and bindings. Only [`terminal`] (the
 //! event loop, its threads) and [`effects`] touch the world outside the state.
 //!
-//! Modules depend one way: `terminal` → `update`/`view`/`keys` → `modal::*` → `app` → `layout`,
-//! `keymap`, `text_field`, `theme`, `strings`; a modal's `state.rs` imports no `App`, so `App` can
-//! hold the modals. `tests/tui_structure.rs` checks there is no circle.
+//! Modules depend one way: `terminal` → `update`/`view`/`keys` → `modal::*` → `app` → `state`
+//! → `layout`, `keymap`, `text_field`, `theme`, `strings`. [`state`] holds the plain data `App`
+//! holds (each modal's state, the files on disk), so `App` can hold the modals while their
+//! updates and views change and draw `App`. `tests/structure.rs` checks there is no circle,
+//! between modules or between folders.
 
 pub mod action;
 pub mod app;
@@ -19,6 +21,7 @@ pub mod layout;
 pub mod live;
 pub mod modal;
 pub mod session;
+pub mod state;
 pub mod steady;
 pub mod strings;
 pub mod suggest;

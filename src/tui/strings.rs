@@ -901,6 +901,9 @@ pub mod timeline {
 pub mod take {
     /// Nothing selected to copy or open.
     pub const NO_CLAIM: &str = "No claim is selected here.";
+    /// `E` with files given, but not a workspace that can be edited.
+    pub const NO_FILES: &str =
+        "this claim's file is not known: open the dispute's folder to edit it";
     /// `o` on a claim without an address.
     pub const NO_URL: &str = "This claim cites no source with an address to open.";
 

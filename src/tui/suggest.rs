@@ -3,7 +3,7 @@
 //! `terminal`), so a keystroke never waits for it; its answer comes back through
 //! `App::suggestions_ready`.
 
-use super::live::state::Files;
+use super::state::live::Files;
 use crate::compare::{Comparison, RowKind};
 use crate::edit::dismissed::Dismissed;
 use crate::format::Dispute;

@@ -4,7 +4,8 @@
 
 use super::action::{Action, Outcome};
 use super::app::App;
-use super::modal::component::{self, Component, SCREEN, Step};
+use super::modal::component::{self, Component, Step};
+use super::modal::screen::SCREEN;
 use super::strings;
 
 /// Applies one action to the state.
@@ -34,11 +35,9 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
             return Outcome::Continue;
         }
         Action::PasteNowhere => {
-            let search = app.keymap.key_for(
-                super::modal::comparison::bindings::BINDINGS,
-                false,
-                Action::Search,
-            );
+            let search = app
+                .keymap
+                .key_for(super::modal::screen::BINDINGS, false, Action::Search);
             app.message = Some(strings::paste_nowhere(
                 component::place(app, component::active(app)),
                 &search,

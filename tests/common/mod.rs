@@ -3,9 +3,9 @@
 #![allow(dead_code)]
 
 use parallax::load;
-use parallax::tui::modal::Modal;
-use parallax::tui::modal::export::state::Dialog;
-use parallax::tui::modal::filters::state::Panel;
+use parallax::tui::state::Modal;
+use parallax::tui::state::export::Dialog;
+use parallax::tui::state::filters::Panel;
 use parallax::tui::terminal::{Host, event_loop};
 use parallax::tui::theme::Theme;
 use parallax::tui::{Action, App, Outcome, keys, update, view};
@@ -51,7 +51,7 @@ pub fn editable(fixture: &str, width: u16, height: u16) -> (tempfile::TempDir, A
     let paths = vec![dir.path().to_path_buf()];
     let (ws, dispute) = parallax::edit::Workspace::open(&paths).expect("the copy loads");
     let mut app = App::new(dispute, 0, 1, Theme::plain());
-    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
+    app.suggest.files = Some(parallax::tui::state::live::Files::of(&ws));
     app.live.paths = paths;
     (dir, sized(app, width, height))
 }
@@ -355,7 +355,7 @@ pub fn open_folder(dir: &std::path::Path) -> App {
     let paths = vec![dir.to_path_buf()];
     let (ws, dispute) = parallax::edit::Workspace::open(&paths).expect("opens");
     let mut app = sized(App::new(dispute, 0, 1, Theme::plain()), 120, 40);
-    app.suggest.files = Some(parallax::tui::live::state::Files::of(&ws));
+    app.suggest.files = Some(parallax::tui::state::live::Files::of(&ws));
     app.live.paths = paths;
     app.suggest
         .set_dismissed(parallax::edit::dismissed::Dismissed::read(dir).expect("reads"));

@@ -1,12 +1,12 @@
 //! The one interface every modal (and the comparison screen beneath them) offers: its bindings,
 //! its update and its drawing. Which one takes a key is decided here, in one `match`.
 
-use super::Modal;
-use super::comparison::state::Comparison;
+use super::screen::SCREEN;
 use crate::tui::action::{Action, Outcome};
 use crate::tui::app::App;
 use crate::tui::keymap::Binding;
 use crate::tui::layout::Regions;
+use crate::tui::state::Modal;
 use ratatui::Frame;
 
 /// What the stack of modals does after a modal's update.
@@ -77,9 +77,6 @@ pub trait Component {
     /// Draws the modal over what is beneath.
     fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions);
 }
-
-/// The comparison screen, which is there beneath every modal.
-pub static SCREEN: Comparison = Comparison;
 
 /// A modal as its interface.
 pub fn of(modal: &Modal) -> &dyn Component {

@@ -1,10 +1,13 @@
-//! The modals: what can be open over the comparison screen, one folder each (its state, its
-//! update, its view and its bindings together). [`Modal`] names them; `App` keeps a short stack
-//! of them and the top one takes the keys. [`component`] is the small interface they share.
+//! The modals: what can be open over the comparison screen, one folder each (its update with its
+//! bindings, its view). Their states are in [`crate::tui::state`], which `App` holds, and
+//! [`Modal`](crate::tui::state::Modal) names them; `App` keeps a short stack of them and the top
+//! one takes the keys. [`component`] is the small interface they share, [`screen`] what they
+//! know of the comparison screen beneath them.
 //!
-//! Adding a modal: a folder with `state.rs` (plain data, no `App`), `update.rs` (its bindings
-//! table and `impl Component`), `view.rs` (its drawing); a variant here; an arm in
-//! [`component::of`] and [`component::of_mut`]; and an action or key that opens it.
+//! Adding a modal: its plain data in `state/NAME.rs` (no `App`) and a variant of `Modal` there;
+//! a folder here with `update.rs` (its bindings table and `impl Component`) and `view.rs` (its
+//! drawing); an arm in [`component::of`] and [`component::of_mut`]; and an action or key that
+//! opens it.
 
 pub mod accept;
 pub mod as_of;
@@ -18,35 +21,7 @@ pub mod help;
 pub mod links;
 pub mod picker;
 pub mod reload;
+pub mod screen;
 pub mod search;
 pub mod take;
 pub mod timeline;
-
-/// What is open over the comparison screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Modal {
-    /// The keys and what they do, for the modal beneath.
-    Help(help::state::Help),
-    /// The party picker.
-    Picker(picker::state::Picker),
-    /// A row in full.
-    Detail(detail::state::RowInFull),
-    /// The search line and its results list.
-    Search(search::state::SearchLine),
-    /// The filter panel.
-    Filters(Box<filters::state::Panel>),
-    /// The export dialog.
-    Export(Box<export::state::Dialog>),
-    /// The choice among a claim's (or a row's) rebuttal links.
-    Links(links::state::Links),
-    /// Accepting a suggested row: its question.
-    Accept(accept::state::Accept),
-    /// The date the screen is seen as of.
-    AsOf(as_of::state::AsOfBar),
-    /// The timeline of a topic.
-    Timeline(Box<timeline::state::Chart>),
-    /// The problems that stopped a reload, over the last good dispute.
-    Reload(reload::state::Problems),
-    /// The topic finder over the topic list (`/` there).
-    FindTopic(find_topic::state::FindTopic),
-}

@@ -131,11 +131,32 @@ pub fn edit(app: &mut App, at: Option<ClaimAt>) -> Step {
         app.message = Some(words::NO_CLAIM.to_owned());
         return Step::Stay;
     };
-    match crate::tui::live::claim_location(app, at) {
+    match claim_location(app, at) {
         Ok((file, line)) => Step::Then(Outcome::Editor { file, line }),
         Err(why) => {
             app.message = Some(why);
             Step::Stay
         }
     }
+}
+
+/// Where `E` opens a claim: its side's file and the line the claim starts on, found in the file
+/// as it is now (the screen keeps no copy of its bytes).
+fn claim_location(app: &App, at: ClaimAt) -> Result<(std::path::PathBuf, Option<usize>), String> {
+    let Some(files) = &app.suggest.files else {
+        return Err(if app.live.paths.is_empty() {
+            crate::edit::EditError::Bundled.to_string()
+        } else {
+            words::NO_FILES.to_owned()
+        });
+    };
+    let path = files.sides.get(at.side()).ok_or(words::NO_FILES)?;
+    // Read by the loader's rule: a side file swapped for a pipe must not block the screen.
+    let bytes = crate::load::read_regular(path, app.live.max_file).map_err(|e| {
+        let name = crate::text::clean(&path.display().to_string()).text;
+        format!("cannot read {name}: {e}")
+    })?;
+    let text = String::from_utf8_lossy(&bytes);
+    let pointer = format!("/topics/{}/claims/{}", at.topic(), at.claim());
+    Ok((path.clone(), crate::load::line_of(&text, &pointer)))
 }

@@ -3,7 +3,7 @@
 
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::modal::Modal;
+use crate::tui::state::Modal;
 use crate::tui::strings;
 use crate::tui::theme::Pane;
 use ratatui::Frame;

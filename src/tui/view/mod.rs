@@ -6,7 +6,8 @@ pub mod header;
 
 use super::app::App;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
-use super::modal::component::{self, Component, SCREEN};
+use super::modal::component::{self, Component};
+use super::modal::screen::SCREEN;
 use super::strings;
 use ratatui::Frame;
 use ratatui::widgets::{Paragraph, Wrap};

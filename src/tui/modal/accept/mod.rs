@@ -1,5 +1,4 @@
 //! The dialog that accepts a suggested row: the analyst types the new point's question.
 
-pub mod state;
 pub mod update;
 pub mod view;

@@ -1,13 +1,13 @@
 //! The accept dialog's keys: type the question, Enter writes, Esc cancels.
 
-use super::state::Accept;
 use crate::compare::RowKind;
 use crate::tui::action::{Action, Outcome};
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, ctrl, k, listed, shown};
 use crate::tui::layout::Regions;
-use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
+use crate::tui::state::Modal;
+use crate::tui::state::accept::Accept;
 use crate::tui::strings::{self, footer, help};
 use crate::tui::text_field::{Edit, TextField};
 use ratatui::Frame;
@@ -87,7 +87,7 @@ pub const BINDINGS: &[Binding] = &[
 
 /// Why nothing can be accepted into these files, said before a question is typed: side files
 /// from several folders, or named one by one beside a manifest they leave out.
-fn refusal(files: &crate::tui::live::state::Files) -> Option<String> {
+fn refusal(files: &crate::tui::state::live::Files) -> Option<String> {
     if let Some(why) = &files.refused {
         return Some(why.clone());
     }
@@ -120,7 +120,7 @@ pub fn open(app: &mut App) -> Step {
                 .find_claim(&left)
                 .map(|at| app.dispute.ids(at).1);
             let questions = topic
-                .map(|t| super::state::topic_questions(&app.dispute, t))
+                .map(|t| crate::tui::state::accept::topic_questions(&app.dispute, t))
                 .unwrap_or_default();
             // The question opened with is in the round: as the topic's, or as the analyst's own.
             let (own, choice) = match questions.iter().position(|q| *q == first) {
@@ -219,7 +219,7 @@ impl Component for Accept {
                 Step::Stay
             }
             Action::Up | Action::Down => {
-                let all = super::state::relations();
+                let all = crate::tui::state::accept::relations();
                 let at = all.iter().position(|r| *r == self.relation).unwrap_or(0);
                 let n = all.len();
                 let next = if action == Action::Down {
@@ -284,7 +284,7 @@ impl Component for Accept {
 /// The key in force that shows or hides the suggested rows.
 fn toggle_key(app: &App) -> String {
     app.keymap.key_for(
-        crate::tui::modal::comparison::bindings::BINDINGS,
+        crate::tui::modal::screen::BINDINGS,
         false,
         Action::ToggleSuggestions,
     )

@@ -1,8 +1,8 @@
 //! The accept dialog: the two claims, the question being typed, what accepting writes.
 
-use super::state::Accept;
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::state::accept::Accept;
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};

@@ -2,15 +2,15 @@
 //! to the first and last day a claim was made, Delete shows every date again. Each change
 //! applies at once; Enter keeps it, Esc goes back to the date in force before.
 
-use super::state::AsOfBar;
 use crate::format::Date;
 use crate::timeline;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, k, listed, shown};
 use crate::tui::layout::Regions;
-use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
+use crate::tui::state::Modal;
+use crate::tui::state::as_of::AsOfBar;
 use crate::tui::strings::as_of as words;
 use crate::tui::text_field::{Edit, TextField};
 use ratatui::Frame;

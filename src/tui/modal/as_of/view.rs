@@ -1,9 +1,9 @@
 //! Drawing the as-of bar: at the foot of the screen, so the comparison above shows what the
 //! date in force leaves of it.
 
-use super::state::AsOfBar;
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::state::as_of::AsOfBar;
 use crate::tui::strings::as_of as words;
 use crate::tui::widgets::popup;
 use ratatui::Frame;

@@ -50,8 +50,11 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             );
         } else if app.outcome.is_some() {
             frame.render_widget(
-                Paragraph::new(Line::styled(super::topics::no_match(app), theme.warning()))
-                    .wrap(Wrap { trim: true }),
+                Paragraph::new(Line::styled(
+                    crate::tui::modal::screen::no_match(app),
+                    theme.warning(),
+                ))
+                .wrap(Wrap { trim: true }),
                 regions.body,
             );
         }

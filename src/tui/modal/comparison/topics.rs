@@ -1,11 +1,10 @@
 //! The topic list: neutral titles, claims per side, and a mark on topics only one side addresses.
 //! Only the topics in the list's window are drawn.
 
-use super::bindings::BINDINGS;
 use crate::text;
-use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::{Regions, TOPIC_LINES};
+use crate::tui::modal::screen::no_match;
 use crate::tui::strings;
 use crate::tui::theme::Pane;
 use ratatui::Frame;
@@ -38,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     let shown = usize::from(inner.height) / TOPIC_LINES;
     // While the timeline is open, each topic's claims over time show beside its counts.
     let sparks = app.modals.iter().rev().find_map(|m| match m {
-        crate::tui::modal::Modal::Timeline(c) => Some(&c.sparks),
+        crate::tui::state::Modal::Timeline(c) => Some(&c.sparks),
         _ => None,
     });
     let window = || {
@@ -118,39 +117,6 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// What a key that needs a topic says when none is shown: why (the query left none, and how
-/// to undo it, or the dispute has none), rather than an edge it is not at.
-pub fn nothing_shown(app: &App) -> Option<String> {
-    if !app.shown().topics.is_empty() {
-        return None;
-    }
-    Some(match &app.outcome {
-        Some(_) if !app.cmp.topics.is_empty() => no_match(app),
-        _ => strings::NO_TOPICS.to_owned(),
-    })
-}
-
-/// What the topic list and the comparison say when the query leaves nothing.
-pub fn no_match(app: &App) -> String {
-    // The as-of bar and the timeline step the date: their keys bring claims back, not `F`.
-    if app.query.filter.as_of.is_some()
-        && matches!(
-            app.modal(),
-            Some(crate::tui::modal::Modal::AsOf(_) | crate::tui::modal::Modal::Timeline(_))
-        )
-    {
-        return strings::as_of::NO_MATCH.to_owned();
-    }
-    if app.query.filter.is_empty() {
-        strings::filters::no_search_match(
-            &app.keymap.key_for(BINDINGS, false, Action::Narrow),
-            &app.keymap.key_for(BINDINGS, false, Action::Search),
-        )
-    } else {
-        strings::filters::no_match(&app.keymap.key_for(BINDINGS, false, Action::ClearFilters))
-    }
 }
 
 /// The fewest cells a sparkline is drawn in; below it the list shows none.

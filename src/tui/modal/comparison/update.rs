@@ -2,14 +2,14 @@
 //! panes together, and opening the modals (a row in full, help, the picker, search, filters,
 //! export).
 
-use super::bindings::BINDINGS;
-use super::state::Comparison;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Scroll};
 use crate::tui::keymap::Binding;
 use crate::tui::layout::{Regions, TOPIC_LINES};
 use crate::tui::modal::component::{Component, Step};
 use crate::tui::modal::links::update::{self as links, Follow};
+use crate::tui::modal::screen::BINDINGS;
+use crate::tui::modal::screen::Comparison;
 use crate::tui::modal::{
     accept, as_of, detail, export, filters, find_topic, help, picker, search, take, timeline,
 };
@@ -95,7 +95,7 @@ impl Component for Comparison {
                     app.suggest.dismissed.path.is_some(),
                 ));
             }
-            Action::Undo => return Step::Then(crate::tui::Outcome::Undo),
+            Action::Undo => return Step::Then(crate::tui::action::Outcome::Undo),
             Action::ToggleSuggestions => {
                 app.toggle_suggestions();
                 let key = app
@@ -213,10 +213,7 @@ fn next_suggested(app: &mut App) {
 /// What the footer says when a move meets an edge (`None`: not a move).
 fn edge(app: &App, action: Action) -> Option<String> {
     let in_list = app.focus == Focus::Topics;
-    let next_topic = || {
-        app.keymap
-            .key_for(super::bindings::BINDINGS, false, Action::NextTopic)
-    };
+    let next_topic = || app.keymap.key_for(BINDINGS, false, Action::NextTopic);
     let said = match action {
         Action::PrevTopic
         | Action::NextTopic
@@ -230,7 +227,7 @@ fn edge(app: &App, action: Action) -> Option<String> {
         | Action::NextRow
             if app.shown().topics.is_empty() =>
         {
-            return super::topics::nothing_shown(app);
+            return crate::tui::modal::screen::nothing_shown(app);
         }
         Action::NextSuggested if app.suggested_places().is_empty() => {
             let key = app

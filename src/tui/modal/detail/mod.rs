@@ -1,6 +1,6 @@
-//! The detail modal: its state, its update with its bindings, its view.
+//! The detail modal: its update with its bindings and its view; its state is
+//! [`crate::tui::state::detail`].
 
 pub mod bindings;
-pub mod state;
 pub mod update;
 pub mod view;

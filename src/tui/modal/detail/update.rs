@@ -1,14 +1,14 @@
 //! A row in full: moving from claim to claim, scrolling, following a claim's rebuttal link to the
 //! claim it answers (in whatever topic) and coming back.
 
-use super::state::{Detail, RowInFull};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Binding;
 use crate::tui::layout::{Regions, inset};
-use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
 use crate::tui::modal::links::update::{self as links, Follow};
+use crate::tui::state::Modal;
+use crate::tui::state::detail::{Detail, RowInFull};
 use crate::tui::strings;
 use ratatui::Frame;
 
@@ -18,7 +18,7 @@ pub use super::bindings::BINDINGS;
 pub fn open(app: &mut App) -> Step {
     if app.current_row().is_none() {
         app.message = Some(
-            crate::tui::modal::comparison::topics::nothing_shown(app)
+            crate::tui::modal::screen::nothing_shown(app)
                 .unwrap_or_else(|| strings::NO_ROW.to_owned()),
         );
         return Step::Stay;
@@ -233,7 +233,7 @@ impl Component for RowInFull {
             Action::PickParties => return Step::CloseWith(Action::PickParties),
             Action::Accept | Action::Dismiss if !self.works(app, action) => {
                 let key = app.keymap.key_for(
-                    crate::tui::modal::comparison::bindings::BINDINGS,
+                    crate::tui::modal::screen::BINDINGS,
                     false,
                     Action::ToggleSuggestions,
                 );

@@ -1,7 +1,6 @@
 //! The detail view: the selected row in full. For each claim its speaker, date, tags, assessment
 //! and note, rebuttal links, and every source with all it records.
 
-use super::state::Detail;
 use crate::format::{Claim, ClaimAt};
 use crate::layout;
 use crate::plain;
@@ -9,6 +8,7 @@ use crate::text;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::layout::{Regions, inset};
+use crate::tui::state::detail::Detail;
 use crate::tui::strings::{self, field};
 use crate::tui::theme::Pane;
 use ratatui::Frame;

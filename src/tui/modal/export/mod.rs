@@ -1,5 +1,5 @@
-//! The export modal: its state, its update with its bindings, its view.
+//! The export modal: its update with its bindings and its view; its state is
+//! [`crate::tui::state::export`].
 
-pub mod state;
 pub mod update;
 pub mod view;

@@ -6,14 +6,14 @@
 //! [`update`] is pure: pressing Enter only asks for the export ([`Outcome::Export`]); the event
 //! loop then calls [`perform`], the one place that renders and writes the file.
 
-use super::state::{Dialog, Field, Scope, Stage, format_name};
 use crate::export::{self, ExportError, Format};
 use crate::tui::action::{Action, Outcome};
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, c, ctrl, k, listed, shown};
 use crate::tui::layout::Regions;
-use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
+use crate::tui::state::Modal;
+use crate::tui::state::export::{Dialog, Field, Scope, Stage, format_name};
 use crate::tui::strings::{self, footer, help};
 use crate::tui::text_field::{Edit, TextField};
 use ratatui::Frame;
@@ -128,7 +128,7 @@ pub fn configure(app: &mut App, config: &crate::config::ExportConfig) {
         app.export_folder = folder;
     }
     if let Some(format) = config.format.and_then(|f| f.0.comparison()) {
-        app.last_export = Some(super::state::Remembered {
+        app.last_export = Some(crate::tui::state::export::Remembered {
             scope: Scope::Topic,
             format,
             path: None,

@@ -1,10 +1,10 @@
 //! The export dialog, drawn over the screen: what to export, the format, the file, then what
 //! happened ("overwrite? y / n", or why the last try failed). Its keys show in the footer.
 
-use super::state::{Dialog, Field, Scope, Stage, format_name};
 use crate::export::Format;
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::state::export::{Dialog, Field, Scope, Stage, format_name};
 use crate::tui::strings::export as words;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -89,7 +89,7 @@ fn status(app: &App, d: &Dialog, width: usize) -> Vec<Line<'static>> {
         (Some(note), _) => wrapped(note, width, most, theme.warning()),
         (None, _) => {
             let narrow = app.keymap.key_for(
-                crate::tui::modal::comparison::bindings::BINDINGS,
+                crate::tui::modal::screen::BINDINGS,
                 false,
                 crate::tui::action::Action::Narrow,
             );
@@ -100,7 +100,7 @@ fn status(app: &App, d: &Dialog, width: usize) -> Vec<Line<'static>> {
             // The matcher's guesses go out as shown, marked: said, with the key that hides them.
             let guesses = suggested_rows(app, d.scope).then(|| {
                 words::suggested_in_force(&app.keymap.key_for(
-                    crate::tui::modal::comparison::bindings::BINDINGS,
+                    crate::tui::modal::screen::BINDINGS,
                     false,
                     crate::tui::action::Action::ToggleSuggestions,
                 ))

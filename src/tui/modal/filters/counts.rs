@@ -1,11 +1,11 @@
 //! How many claims of the compared pair each filter choice keeps on its own, counted in one pass
 //! over the comparison (not one filter run per choice), so the panel opens at once on big data.
 
-use super::state::{Choice, Section, Value};
 use crate::compare::{Answered, Comparison};
 use crate::format::{Dispute, RelationKind, SourceKind};
 use crate::query::filter::{Related, rests_on_weak_sources};
 use crate::query::{AnsweredBy, CommonGround};
+use crate::tui::state::filters::{Choice, Section, Value};
 use std::collections::{HashMap, HashSet};
 
 /// What a choice is counted under: its value, outlets by their lower case (as the filter

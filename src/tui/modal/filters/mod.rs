@@ -1,6 +1,6 @@
-//! The filters modal: its state, its update with its bindings, its view.
+//! The filters modal: its update with its bindings and its view; its state is
+//! [`crate::tui::state::filters`].
 
 pub mod counts;
-pub mod state;
 pub mod update;
 pub mod view;

@@ -6,17 +6,17 @@
 //! The panel holds only where the analyst is in it and what is being typed: what is chosen lives
 //! in [`App::query`]'s filter, the one the pipeline runs.
 
-use super::state::{
-    Choice, Home, Panel, Section, Value, clear_section, distinct, is_selected, toggle,
-};
 use crate::format::{Date, DateError, Rating, RelationKind, SourceKind};
 use crate::query::{AnsweredBy, CommonGround, Filter};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, c, ctrl, k, listed, shown};
 use crate::tui::layout::Regions;
-use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
+use crate::tui::state::Modal;
+use crate::tui::state::filters::{
+    Choice, Home, Panel, Section, Value, clear_section, distinct, is_selected, toggle,
+};
 use crate::tui::strings::{filters as words, footer, help};
 use crate::tui::text_field::{Edit, TextField};
 use ratatui::Frame;

@@ -2,9 +2,9 @@
 //! the focused section's choices (or date fields) on the right, then how many claims remain and
 //! why a typed date is not applied. Its keys show in the footer.
 
-use super::state::{Choice, Panel, Section, Value, is_selected, summary};
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::state::filters::{Choice, Panel, Section, Value, is_selected, summary};
 use crate::tui::strings::filters as words;
 use crate::tui::theme::Theme;
 use ratatui::Frame;

@@ -3,6 +3,5 @@
 //! Enter keeps the topic, Esc goes back to the one selected before, Tab searches the claims for
 //! the same words instead.
 
-pub mod state;
 pub mod update;
 pub mod view;

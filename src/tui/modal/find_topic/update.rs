@@ -1,14 +1,14 @@
 //! The topic finder's keys: typing filters the topics, ↑ ↓ move among those left (each shows at
 //! once), Enter keeps it, Esc goes back, Tab turns the words into a search of the claims.
 
-use super::state::{FindTopic, matching};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
 use crate::tui::keymap::{Binding, ctrl, k, listed, shown};
 use crate::tui::layout::Regions;
-use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
 use crate::tui::modal::search;
+use crate::tui::state::Modal;
+use crate::tui::state::find_topic::{FindTopic, matching};
 use crate::tui::strings::find_topic as words;
 use crate::tui::text_field::{Edit, TextField};
 use ratatui::Frame;

@@ -1,10 +1,10 @@
 //! Drawing the topic finder over the topic list: the typed words, then the topics they leave,
 //! one title a line, the chosen one marked; the border shows the position (`3/12`).
 
-use super::state::FindTopic;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::layout::inset;
+use crate::tui::state::find_topic::FindTopic;
 use crate::tui::strings::find_topic as words;
 use crate::tui::widgets::{popup_at, position};
 use ratatui::Frame;

@@ -1,5 +1,5 @@
-//! The help modal: its state, its update with its bindings, its view.
+//! The help modal: its update with its bindings and its view; its state is
+//! [`crate::tui::state::help`].
 
-pub mod state;
 pub mod update;
 pub mod view;

@@ -2,13 +2,13 @@
 //! table and the keys that act everywhere, then a few notes. It scrolls, and says when there is
 //! more.
 
-use super::state::{Help, KeyLine};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, EDITING, GLOBAL, c, k, listed, shown};
 use crate::tui::layout::Regions;
-use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
+use crate::tui::state::Modal;
+use crate::tui::state::help::{Help, KeyLine};
 use crate::tui::strings::{self, footer, help};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;

@@ -1,10 +1,10 @@
 //! Drawing the help: a key table, generated from the bindings of what is beneath, then the notes;
 //! its first and last lines say when there is more above or below.
 
-use super::state::Help;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::layout::{Regions, centered, inset};
+use crate::tui::state::help::Help;
 use crate::tui::strings;
 use crate::tui::widgets::popup;
 use ratatui::Frame;
@@ -36,7 +36,7 @@ pub fn lines(app: &App, h: &Help) -> Vec<Line<'static>> {
     let inner = usize::from(width(app.regions().main).saturating_sub(2)).max(KEY_COLUMN + 8);
     let two = inner >= 2 * (KEY_COLUMN + TEXT_COLUMN) + GUTTER;
     let column = if two { (inner - GUTTER) / 2 } else { inner };
-    let table = |lines: &[super::state::KeyLine]| -> Vec<Line<'static>> {
+    let table = |lines: &[crate::tui::state::help::KeyLine]| -> Vec<Line<'static>> {
         // As wide as the longest keys need, and no wider: the descriptions get the rest.
         let key_column = lines
             .iter()

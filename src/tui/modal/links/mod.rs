@@ -1,5 +1,4 @@
 //! The choice of a rebuttal link to follow, when a claim or a row has several.
 
-pub mod state;
 pub mod update;
 pub mod view;

@@ -2,7 +2,6 @@
 //! row (on the comparison screen) that lead to a claim on screen. One is followed at once;
 //! several open this chooser, whose choice goes back to where `r` was pressed.
 
-use super::state::{Choice, Links};
 use crate::compare::Row;
 use crate::format::ClaimAt;
 use crate::layout;
@@ -10,8 +9,9 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, c, k, listed, shown};
 use crate::tui::layout::{Regions, centered};
-use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
+use crate::tui::state::Modal;
+use crate::tui::state::links::{Choice, Links};
 use crate::tui::strings::{self, footer, help};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
@@ -67,7 +67,7 @@ pub fn of(
                         hidden(app, to, target)
                     } else {
                         let pick = app.keymap.key_for(
-                            crate::tui::modal::comparison::bindings::BINDINGS,
+                            crate::tui::modal::screen::BINDINGS,
                             false,
                             Action::PickParties,
                         );
@@ -89,11 +89,8 @@ pub fn of(
 /// in force it was said after, else a narrowed search, else the filters.
 fn hidden(app: &App, to: ClaimAt, target: &str) -> String {
     let key = |action| {
-        app.keymap.key_for(
-            crate::tui::modal::comparison::bindings::BINDINGS,
-            false,
-            action,
-        )
+        app.keymap
+            .key_for(crate::tui::modal::screen::BINDINGS, false, action)
     };
     let date = app.dispute.claim(to).and_then(|c| c.date);
     match &app.shown().as_of {

@@ -1,8 +1,8 @@
 //! Drawing the link chooser: one line per link, the highlighted one marked.
 
-use super::state::Links;
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::state::links::Links;
 use crate::tui::strings;
 use crate::tui::widgets::{popup_at, position};
 use ratatui::Frame;

@@ -1,5 +1,5 @@
-//! The picker modal: its state, its update with its bindings, its view.
+//! The picker modal: its update with its bindings and its view; its state is
+//! [`crate::tui::state::picker`].
 
-pub mod state;
 pub mod update;
 pub mod view;

@@ -1,13 +1,13 @@
 //! The party picker (`p`, with more than two sides): choose the left side, then the right one
 //! among the others.
 
-use super::state::{Choosing, Picker};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, c, k, listed, shown};
 use crate::tui::layout::{Regions, centered};
-use crate::tui::modal::Modal;
 use crate::tui::modal::component::{Component, Step};
+use crate::tui::state::Modal;
+use crate::tui::state::picker::{Choosing, Picker};
 use crate::tui::strings::{self, footer, help};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
@@ -39,7 +39,7 @@ pub const BINDINGS: &[Binding] = &[
 pub fn open(app: &mut App) -> Step {
     if app.dispute.sides.len() <= 2 {
         let swap = app.keymap.key_for(
-            crate::tui::modal::comparison::bindings::BINDINGS,
+            crate::tui::modal::screen::BINDINGS,
             false,
             Action::SwapSides,
         );

@@ -1,8 +1,8 @@
 //! The party picker: choose the left side, then the right, among all the dispute's sides.
 
-use super::state::{Choosing as Step, Picker};
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::state::picker::{Choosing as Step, Picker};
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,13 +1,13 @@
 //! The problems panel's keys: scroll, open the first problem in the editor, close (the last good
 //! dispute stays; the panel comes back at the next failed reload).
 
-use super::state::Problems;
 use crate::tui::action::{Action, Outcome};
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, c, k, listed, shown};
 use crate::tui::layout::Regions;
 use crate::tui::modal::component::{Component, Step};
 use crate::tui::modal::help;
+use crate::tui::state::reload::Problems;
 use crate::tui::strings::{self, footer, help as words};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;

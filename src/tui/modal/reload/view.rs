@@ -1,8 +1,8 @@
 //! Drawing the problems panel over the lower part of the screen: what happened, then each
 //! problem wrapped to the width.
 
-use super::state::Problems;
 use crate::tui::app::App;
+use crate::tui::state::reload::Problems;
 use crate::tui::strings;
 use crate::tui::widgets::popup_noted;
 use ratatui::Frame;

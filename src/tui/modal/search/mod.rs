@@ -1,6 +1,6 @@
-//! The search modal: its state, its update with its bindings, its view.
+//! The search modal: its update with its bindings and its view; its state is
+//! [`crate::tui::state::search`].
 
 pub mod hits;
-pub mod state;
 pub mod update;
 pub mod view;

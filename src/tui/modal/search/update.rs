@@ -5,13 +5,13 @@
 //! Esc clears it.
 
 pub use super::hits::{active, current, entry, hits, list_len, page, searched};
-use super::state::SearchLine;
 use crate::query::HitAt;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, ctrl, k, listed, shown};
 use crate::tui::layout::Regions;
 use crate::tui::modal::component::{Component, Step};
+use crate::tui::state::search::SearchLine;
 use crate::tui::strings::{self, footer, help};
 use crate::tui::text_field::{Edit, TextField};
 use ratatui::Frame;
@@ -93,7 +93,7 @@ pub const BINDINGS: &[Binding] = &[
 /// Opens the search line on the search in force (or an empty one).
 pub fn open(app: &mut App) -> Step {
     app.search.field.apply(Edit::End);
-    Step::Open(crate::tui::modal::Modal::Search(SearchLine))
+    Step::Open(crate::tui::state::Modal::Search(SearchLine))
 }
 
 /// Clears the search: no hits, no narrowing.
@@ -154,7 +154,7 @@ fn settle_as(app: &mut App, typing: bool) {
 }
 
 /// The worker's ranking came back: the list switches to it if it is for the hits on screen.
-pub fn ranked(app: &mut App, done: super::state::Done) -> bool {
+pub fn ranked(app: &mut App, done: crate::tui::state::search::Done) -> bool {
     let outcome = app.outcome.as_ref();
     let changed = app.search.receive(done, outcome);
     if changed {
@@ -176,11 +176,9 @@ pub fn go(app: &mut App, at: HitAt) {
 pub fn step(app: &mut App, forward: bool) {
     let current = current(app);
     let Some(o) = searched(app) else {
-        let key = app.keymap.key_for(
-            crate::tui::modal::comparison::bindings::BINDINGS,
-            false,
-            Action::Search,
-        );
+        let key = app
+            .keymap
+            .key_for(crate::tui::modal::screen::BINDINGS, false, Action::Search);
         app.message = Some(strings::search::no_search(&key));
         return;
     };

@@ -4,7 +4,6 @@
 //! matched characters in the comparison's panes.
 
 use super::hits::{self as search, PER_HIT, TOP, area};
-use super::state::Ranked;
 use crate::format::ClaimAt;
 use crate::layout::{Line as LaidLine, LineKind};
 use crate::query::highlight;
@@ -12,6 +11,7 @@ use crate::query::{Field, Hit, HitAt, Results};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::layout::Regions;
+use crate::tui::state::search::Ranked;
 use crate::tui::strings::search as words;
 use crate::tui::theme::{Pane, Theme};
 use ratatui::Frame;
@@ -308,9 +308,9 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             let sides = app.dispute.sides.len();
             if sides > 2 {
                 let key = app.keymap.key_for(
-                    crate::tui::modal::comparison::bindings::BINDINGS,
+                    crate::tui::modal::screen::BINDINGS,
                     false,
-                    crate::tui::Action::PickParties,
+                    crate::tui::action::Action::PickParties,
                 );
                 let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));
                 hint(&mut lines, &words::other_sides(left, right, sides, &key));

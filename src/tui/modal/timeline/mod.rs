@@ -3,6 +3,5 @@
 //! highlighted bar. Moving along it sets the as-of date. It draws the counts of
 //! [`crate::timeline`], the ones `parallax timeline` prints.
 
-pub mod state;
 pub mod update;
 pub mod view;

@@ -3,16 +3,16 @@
 //! selected one again, `Delete` shows every date; `Enter` (or the key that opened it, `T`) keeps the date, `Esc` puts back
 //! the one in force before.
 
-use super::state::Chart;
 use crate::query::Filter;
 use crate::timeline::{MAX_DAYS, Timeline};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, c, k, listed, shown};
 use crate::tui::layout::Regions;
-use crate::tui::modal::Modal;
 use crate::tui::modal::as_of::update::set;
 use crate::tui::modal::component::{Component, Step};
+use crate::tui::state::Modal;
+use crate::tui::state::timeline::Chart;
 use crate::tui::strings::timeline as words;
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
@@ -99,7 +99,7 @@ fn sparks(app: &App) -> foldhash::HashMap<String, Vec<usize>> {
 pub fn open(app: &mut App) -> Step {
     let Some(topic) = app.current_topic() else {
         // Why there is no topic: the query left none (and how to undo it), or there is none.
-        let why = crate::tui::modal::comparison::topics::nothing_shown(app)
+        let why = crate::tui::modal::screen::nothing_shown(app)
             .unwrap_or_else(|| crate::tui::strings::NO_TOPICS.to_owned());
         app.message = Some(crate::tui::strings::no_topic_to_chart(&why));
         return Step::Stay;

@@ -4,10 +4,10 @@
 //! the ends, what the selected bar holds, and the undated claims. A span wider than the screen
 //! shows the bars around the selected one (the latest, when none is).
 
-use super::state::Chart;
 use crate::text;
 use crate::timeline::Bin;
 use crate::tui::app::App;
+use crate::tui::state::timeline::Chart;
 use crate::tui::strings::timeline as words;
 use crate::tui::theme::{Pane, Theme};
 use crate::tui::widgets::{popup_at, position};

@@ -1,8 +1,9 @@
-//! The screen's code has no import circle: reading the `use` lines (and the paths written out
-//! in full) of every file under `src/tui`, the modules depend on each other one way only. A modal
-//! plugged in the wrong way round (its state importing `App`, `App` importing a view) fails here
-//! with the circle spelled out. Paths are read from `crate::tui`, `super`, `self`, a module's
-//! own children (`pub use app::App`, `help::state::Help`) and aliases; comments are left out.
+//! The program's code has no import circle: reading the `use` lines (and the paths written out
+//! in full) of every file, its folders depend on each other one way only, and under `src/tui`
+//! so do its modules. A modal plugged in the wrong way round (its state importing `App`, `App`
+//! importing a view) fails here with the circle spelled out. Paths are read from `crate::tui`
+//! (or `crate`), `super`, `self`, a module's own children (`pub use app::App`, `help::Help`)
+//! and aliases; comments are left out.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -32,7 +33,7 @@ fn module_of(root: &Path, file: &Path) -> Module {
         .iter()
         .map(|s| s.to_string_lossy().trim_end_matches(".rs").to_owned())
         .collect();
-    if parts.last().is_some_and(|l| l == "mod") {
+    if parts.last().is_some_and(|l| l == "mod" || l == "lib") {
         parts.pop();
     }
     parts
@@ -55,8 +56,8 @@ fn resolve(known: &BTreeSet<Module>, path: &[String]) -> Option<Module> {
 }
 
 /// Where a path starting with `start` begins, seen from `here`.
-fn base(here: &Module, start: &str) -> Option<Module> {
-    if start == "crate::tui" {
+fn base(here: &Module, start: &str, top: &str) -> Option<Module> {
+    if start == top {
         return Some(Vec::new());
     }
     if start == "self" {
@@ -87,6 +88,18 @@ fn paths_after(code: &str, start: &str) -> Vec<String> {
             continue;
         }
         let rest = &code[from..];
+        // `crate::{a, b::c}`: the group right after a start that ends in `::`.
+        if let Some(group) = rest.strip_prefix('{').filter(|_| start.ends_with("::")) {
+            let end = group.find('}').unwrap_or(group.len());
+            out.extend(
+                group[..end]
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|item| item.starts_with(is_ident_start))
+                    .map(str::to_owned),
+            );
+            continue;
+        }
         let mut path = String::new();
         let mut chars = rest.char_indices().peekable();
         let mut stopped = false;
@@ -125,12 +138,16 @@ fn paths_after(code: &str, start: &str) -> Vec<String> {
     out
 }
 
-#[test]
-fn the_screen_modules_have_no_import_circle() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+type Edges = BTreeMap<Module, BTreeSet<Module>>;
+
+/// What each module under `dir` (`src/tui`, named `crate::tui` in paths) imports from the
+/// others. The binary's `main.rs` is a crate of its own and is left out.
+fn imports(dir: &str, top: &str) -> Edges {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut all = Vec::new();
     files(&root, &mut all);
-    assert!(all.len() > 20, "src/tui has its files");
+    all.retain(|f| f != &root.join("main.rs"));
+    assert!(all.len() > 20, "{dir} has its files");
     let known: BTreeSet<Module> = all.iter().map(|f| module_of(&root, f)).collect();
     let mut edges: BTreeMap<Module, BTreeSet<Module>> = BTreeMap::new();
     for file in &all {
@@ -154,20 +171,21 @@ fn the_screen_modules_have_no_import_circle() {
             .filter(|m| m.len() == here.len() + 1 && m.starts_with(&here))
             .filter_map(|m| m.last().cloned())
             .collect();
-        let mut starts: Vec<(String, Module)> = [
-            "crate::tui",
-            "super::super::super",
-            "super::super",
-            "super",
-            "self",
-        ]
-        .iter()
-        .filter_map(|s| base(&here, s).map(|b| ((*s).to_owned(), b)))
-        .collect();
+        let mut starts: Vec<(String, Module)> =
+            [top, "super::super::super", "super::super", "super", "self"]
+                .iter()
+                .filter_map(|s| base(&here, s, top).map(|b| ((*s).to_owned(), b)))
+                .collect();
         starts.extend(children.iter().map(|c| (c.clone(), here.clone())));
         for (start, b) in &starts {
-            let own = !start.contains("::") && start != "super" && start != "self";
-            for p in paths_after(code, start) {
+            let own = !start.contains("::") && start != "super" && start != "self" && start != top;
+            // `crate` is read only where a path goes on from it (`crate::load`, not `crates`).
+            let needle = if start == top {
+                format!("{top}::")
+            } else {
+                start.clone()
+            };
+            for p in paths_after(code, &needle) {
                 let mut segs = segments(&p);
                 // `super::super::x` is read by the longer start, not as `super` then `super::x`.
                 if segs.first().is_some_and(|s| s == "super") {
@@ -202,10 +220,14 @@ fn the_screen_modules_have_no_import_circle() {
         let deps = edges.entry(here.clone()).or_default();
         deps.extend(found.into_iter().filter(|m| *m != here));
     }
-    // Depth-first search for a circle.
+    edges
+}
+
+/// A circle in `edges`, spelled out, if there is one.
+fn circle(edges: &Edges, top: &str) -> Option<String> {
     fn visit(
         m: &Module,
-        edges: &BTreeMap<Module, BTreeSet<Module>>,
+        edges: &Edges,
         stack: &mut Vec<Module>,
         done: &mut BTreeSet<Module>,
     ) -> Option<Vec<Module>> {
@@ -228,14 +250,27 @@ fn the_screen_modules_have_no_import_circle() {
         None
     }
     let mut done = BTreeSet::new();
-    for m in edges.keys() {
-        let circle = visit(m, &edges, &mut Vec::new(), &mut done);
-        let names: Vec<String> = circle
-            .unwrap_or_default()
-            .iter()
-            .map(|m| format!("tui::{}", m.join("::")))
-            .collect();
-        assert!(names.is_empty(), "import circle: {}", names.join(" → "));
+    edges.keys().find_map(|m| {
+        visit(m, edges, &mut Vec::new(), &mut done).map(|c| {
+            c.iter()
+                .map(|m| {
+                    [top]
+                        .into_iter()
+                        .chain(m.iter().map(String::as_str))
+                        .collect::<Vec<_>>()
+                        .join("::")
+                })
+                .collect::<Vec<_>>()
+                .join(" → ")
+        })
+    })
+}
+
+#[test]
+fn the_screen_modules_have_no_import_circle() {
+    let edges = imports("src/tui", "crate::tui");
+    if let Some(c) = circle(&edges, "tui") {
+        panic!("import circle: {c}");
     }
     // The check sees real dependencies: the loop reaches the modals, a modal reaches `App`.
     let reaches = |from: &[&str], to: &[&str]| {
@@ -249,10 +284,56 @@ fn the_screen_modules_have_no_import_circle() {
         &["modal", "comparison", "update"],
         &["modal", "detail", "update"]
     ));
-    assert!(reaches(&["app"], &["modal"]));
+    assert!(reaches(&["app"], &["state"]));
     // …and the paths named from a module's own children.
     assert!(reaches(&[], &["app"]));
-    assert!(reaches(&["live"], &["live", "state"]));
+    assert!(reaches(&["state"], &["state", "help"]));
+}
+
+/// Nor do its folders: read a folder as one module (`modal::search::update` as `modal`, then as
+/// `modal::search`), and still nothing depends on itself. A modal's state sits below `App`,
+/// which holds it, and its update and view above, so no folder is both above and below another.
+#[test]
+fn the_screen_folders_have_no_import_circle() {
+    let edges = imports("src/tui", "crate::tui");
+    for depth in 1..=2 {
+        let folder = |m: &Module| -> Module { m.iter().take(depth).cloned().collect() };
+        let mut folders: Edges = BTreeMap::new();
+        for (from, tos) in &edges {
+            let deps = folders.entry(folder(from)).or_default();
+            deps.extend(tos.iter().map(folder).filter(|t| *t != folder(from)));
+        }
+        if let Some(c) = circle(&folders, "tui") {
+            panic!("import circle between folders: {c}");
+        }
+    }
+}
+
+/// The whole program's folders read the same way (`load`, `query`, `tui`, `edit`, each as one
+/// module): the core below the screen, and no two parts of the core above each other. The
+/// screen's own modules and folders are checked above.
+#[test]
+fn the_program_folders_have_no_import_circle() {
+    let edges = imports("src", "crate");
+    let folder = |m: &Module| -> Module { m.iter().take(1).cloned().collect() };
+    let mut folders: Edges = BTreeMap::new();
+    for (from, tos) in &edges {
+        let deps = folders.entry(folder(from)).or_default();
+        deps.extend(tos.iter().map(folder).filter(|t| *t != folder(from)));
+    }
+    if let Some(c) = circle(&folders, "crate") {
+        panic!("import circle between folders: {c}");
+    }
+    let reaches = |from: &str, to: &str| {
+        folders
+            .get(&vec![from.to_owned()])
+            .is_some_and(|d| d.contains(&vec![to.to_owned()]))
+    };
+    // It sees real dependencies: the screen reads the core, an edit writes atomically as an
+    // export does.
+    assert!(reaches("tui", "query"));
+    assert!(reaches("edit", "export"));
+    assert!(reaches("commands", "tui"));
 }
 
 /// The screen sits below the commands: nothing under `src/tui` reads the command line or a

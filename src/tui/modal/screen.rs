@@ -1,9 +1,12 @@
-//! The comparison screen's keys: handling, its footer, its help and README's key table read
-//! this one table.
+//! What every modal knows of the comparison screen beneath it: its keys (handling, its footer,
+//! its help and README's key table read this one table; a modal names them in what it says),
+//! its name as a component, and what it says when the query leaves nothing. The screen's own
+//! folder (`comparison/`) opens the modals, so what they need of it is here, below them.
 
 use crate::tui::action::Action;
+use crate::tui::app::App;
 use crate::tui::keymap::{Binding, c, k, listed, shown};
-use crate::tui::strings::{footer, help as words};
+use crate::tui::strings::{self, footer, help as words};
 use ratatui::crossterm::event::KeyCode;
 
 /// The comparison screen's keys, in the order help lists them.
@@ -85,3 +88,43 @@ pub const BINDINGS: &[Binding] = &[
     listed(&[c('u')], Action::Undo, words::UNDISMISS),
     listed(&[c('E')], Action::OpenEditor, words::EDIT_CLAIM),
 ];
+
+/// The comparison screen, beneath every modal.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Comparison;
+
+/// The comparison screen, which is there beneath every modal.
+pub static SCREEN: Comparison = Comparison;
+
+/// What a key that needs a topic says when none is shown: why (the query left none, and how
+/// to undo it, or the dispute has none), rather than an edge it is not at.
+pub fn nothing_shown(app: &App) -> Option<String> {
+    if !app.shown().topics.is_empty() {
+        return None;
+    }
+    Some(match &app.outcome {
+        Some(_) if !app.cmp.topics.is_empty() => no_match(app),
+        _ => strings::NO_TOPICS.to_owned(),
+    })
+}
+
+/// What the topic list and the comparison say when the query leaves nothing.
+pub fn no_match(app: &App) -> String {
+    // The as-of bar and the timeline step the date: their keys bring claims back, not `F`.
+    if app.query.filter.as_of.is_some()
+        && matches!(
+            app.modal(),
+            Some(crate::tui::state::Modal::AsOf(_) | crate::tui::state::Modal::Timeline(_))
+        )
+    {
+        return strings::as_of::NO_MATCH.to_owned();
+    }
+    if app.query.filter.is_empty() {
+        strings::filters::no_search_match(
+            &app.keymap.key_for(BINDINGS, false, Action::Narrow),
+            &app.keymap.key_for(BINDINGS, false, Action::Search),
+        )
+    } else {
+        strings::filters::no_match(&app.keymap.key_for(BINDINGS, false, Action::ClearFilters))
+    }
+}

@@ -5,37 +5,13 @@
 //! (`terminal`), which polls it; what here reads or runs anything is called from the loop only.
 
 use super::app::App;
-use super::modal::Modal;
-use super::modal::reload::state::{Problem, Problems};
-use crate::format::ClaimAt;
+use super::state::Modal;
+use super::state::live::{Files, Prints};
+use super::state::reload::{Problem, Problems};
 use notify::{RecursiveMode, Watcher as _};
-use state::{Files, Prints};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
-
-pub mod state;
-
-/// Where `E` opens a claim: its side's file and the line the claim starts on, found in the file
-/// as it is now (the screen keeps no copy of its bytes).
-pub fn claim_location(app: &App, at: ClaimAt) -> Result<(PathBuf, Option<usize>), String> {
-    let Some(files) = &app.suggest.files else {
-        return Err(if app.live.paths.is_empty() {
-            crate::edit::EditError::Bundled.to_string()
-        } else {
-            words::NO_FILES.to_owned()
-        });
-    };
-    let path = files.sides.get(at.side()).ok_or(words::NO_FILES)?;
-    // Read by the loader's rule: a side file swapped for a pipe must not block the screen.
-    let bytes = crate::load::read_regular(path, app.live.max_file).map_err(|e| {
-        let name = crate::text::clean(&path.display().to_string()).text;
-        format!("cannot read {name}: {e}")
-    })?;
-    let text = String::from_utf8_lossy(&bytes);
-    let pointer = format!("/topics/{}/claims/{}", at.topic(), at.claim());
-    Ok((path.clone(), crate::load::line_of(&text, &pointer)))
-}
 
 /// The editor the analyst chose: `$VISUAL`, else `$EDITOR`, else `vi` (as git and crontab do).
 pub fn chosen_editor() -> String {
@@ -385,10 +361,6 @@ fn relevant(path: &Path) -> bool {
 
 /// The words of this module.
 mod words {
-    /// Files given, but not a workspace that can be edited.
-    pub const NO_FILES: &str =
-        "this claim's file is not known: open the dispute's folder to edit it";
-    /// A load that failed without naming an error.
     /// A side file of the dispute on screen that is no longer on disk.
     pub fn side_gone(path: &std::path::Path) -> String {
         format!(

@@ -145,6 +145,16 @@ fn reasons_name_the_shared_names_numbers_outlet_and_days() {
 
 /// Two side files in a temporary folder: each claim's text as given, each note "FactDesk: ...".
 fn sides_with_notes(left: &[&str], right: &[&str]) -> tempfile::TempDir {
+    sides_noted(left, right, |_, _| "FactDesk: half-true".to_owned())
+}
+
+/// Two side files of one topic with these texts, the claims `left-0`, `left-1`, … and
+/// `right-0`, …, each assessed with the note `note(left, i)` gives it.
+fn sides_noted(
+    left: &[&str],
+    right: &[&str],
+    note: impl Fn(bool, usize) -> String,
+) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
     for (party, texts) in [("left", left), ("right", right)] {
         let claims: Vec<serde_json::Value> = texts
@@ -152,7 +162,7 @@ fn sides_with_notes(left: &[&str], right: &[&str]) -> tempfile::TempDir {
             .enumerate()
             .map(|(i, t)| {
                 serde_json::json!({"id": format!("{party}-{i}"), "text": t,
-                    "assessment": {"rating": "disputed", "note": "FactDesk: half-true"}})
+                    "assessment": {"rating": "disputed", "note": note(party == "left", i)}})
             })
             .collect();
         let side = serde_json::json!({"format": "parallax/1", "dispute": "d",
@@ -215,6 +225,79 @@ fn reasons_leave_out_names_every_claim_carries_and_words_a_quote_capitalises() {
         .collect::<Vec<_>>()
         .join(" · ");
     assert!(!said.contains("FactDesk"), "{said}");
+}
+
+/// A note written word for word on many claims is a label (LIAR's "PolitiFact: pants-fire",
+/// on 647 of 9,837 claims): two claims that carry it share a rating, not a subject. LIAR's
+/// suggestions said "also shared in notes or sources: pants, fire" 40 times. A note only the
+/// pair shares is still read, and named.
+#[test]
+fn a_verdict_label_many_claims_carry_is_no_reason_and_a_shared_finding_is() {
+    // 100 claims a side: the planted pair about a dam, the rest three made-up words each, no
+    // two alike. The label is on 8 claims a side (16 of 200, more than √200); the rest carry
+    // one every claim has.
+    let made_up = |i: usize| -> String {
+        let letter = |n: usize| char::from(b'a' + (n % 26) as u8);
+        (0..3)
+            .map(|k| {
+                let n = i * 3 + k;
+                format!("q{}{}{}on", letter(n), letter(n / 26), letter(n / 676))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let texts = |first: &str, from: usize| -> Vec<String> {
+        std::iter::once(first.to_owned())
+            .chain((1..100).map(|i| made_up(from + i)))
+            .collect()
+    };
+    let left = texts(
+        "The Zarvonia dam was opened by the minister on Monday after talks.",
+        0,
+    );
+    let right = texts(
+        "The Zarvonia dam stayed shut all week, engineers at the site said.",
+        5000,
+    );
+    let (left, right): (Vec<&str>, Vec<&str>) = (
+        left.iter().map(String::as_str).collect(),
+        right.iter().map(String::as_str).collect(),
+    );
+    let label = |_, i: usize| {
+        if i < 8 {
+            "Verdict: pants-fire"
+        } else {
+            "Verdict: true"
+        }
+        .to_owned()
+    };
+    let finding = |left, i: usize| {
+        if i == 0 {
+            "Satellite imagery shows the sluice gates closed.".to_owned()
+        } else {
+            label(left, i)
+        }
+    };
+    let beyond = |s: &Suggestion| -> Vec<String> {
+        s.reasons
+            .iter()
+            .find_map(|r| match r {
+                Reason::BeyondTexts(v) => Some(v.clone()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    };
+    let labelled = planted_pair(sides_noted(&left, &right, label).path());
+    assert!(
+        labelled
+            .reasons
+            .iter()
+            .all(|r| !r.to_string().contains("pants")),
+        "{:?}",
+        labelled.reasons
+    );
+    let found = beyond(&planted_pair(sides_noted(&left, &right, finding).path()));
+    assert!(found.iter().any(|w| w == "imagery"), "{found:?}");
 }
 
 /// Two side files whose claims all cite one outlet ("a speech", as PolitiFact's venues are),

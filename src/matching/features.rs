@@ -6,6 +6,7 @@
 //! inside a sentence, a digit).
 
 use crate::format::{Claim, Dispute};
+use foldhash::HashSet;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -400,14 +401,32 @@ pub fn matched_part(text: &str) -> &str {
         .map_or(head, |at| head.get(..at).unwrap_or(head))
 }
 
-/// A claim's text fields, as the matcher reads them: the text counts fully, tags and the
-/// assessment note less.
-pub fn claim_texts(claim: &Claim) -> [(&str, f32); 2] {
-    let note = claim
-        .assessment
-        .as_ref()
-        .and_then(|a| a.note.as_deref())
-        .unwrap_or("");
+/// A claim's assessment note, if it has one.
+pub fn note(claim: &Claim) -> Option<&str> {
+    claim.assessment.as_ref()?.note.as_deref()
+}
+
+/// The notes that are labels, not findings: each written word for word on more than √N of the
+/// `n` compared claims (LIAR's "PolitiFact: pants-fire" is on 647 of 9,837). Two claims that
+/// share one share a rating, not a subject, so the matcher does not read them; a note shared
+/// by a handful of claims (one finding about one event) is read. The same √N as an outlet
+/// named as a reason.
+pub fn label_notes<'a>(notes: impl Iterator<Item = &'a str>, n: usize) -> HashSet<&'a str> {
+    let mut on: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+    for note in notes {
+        *on.entry(note).or_default() += 1;
+    }
+    let most = (n as f64).sqrt();
+    on.into_iter()
+        .filter(|&(_, k)| k as f64 > most)
+        .map(|(note, _)| note)
+        .collect()
+}
+
+/// A claim's text fields, as the matcher reads them: the text counts fully, the assessment
+/// note less, and not at all when it is one of `labels` ([`label_notes`]).
+pub fn claim_texts<'a>(claim: &'a Claim, labels: &HashSet<&str>) -> [(&'a str, f32); 2] {
+    let note = note(claim).filter(|n| !labels.contains(n)).unwrap_or("");
     [(matched_part(&claim.text), 1.0), (matched_part(note), 0.3)]
 }
 

@@ -8,7 +8,7 @@ use super::features::{
 };
 use crate::compare::{Comparison, RowKind, TopicRows};
 use crate::format::{ClaimAt, Dispute};
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use rayon::prelude::*;
 use std::borrow::Cow;
 
@@ -315,15 +315,13 @@ fn intern_questions(
 /// Cuts one claim (run in parallel).
 fn cut<'a>(
     dispute: &'a Dispute,
-    at: ClaimAt,
-    left: bool,
-    topic: usize,
-    row: usize,
+    labels: &HashSet<&str>,
+    (at, left, topic, row): (ClaimAt, bool, usize, usize),
 ) -> Option<Cut<'a>> {
     let claim = dispute.claim(at)?;
     let mut words = Vec::new();
     let mut own = None;
-    for (text, weight) in claim_texts(claim) {
+    for (text, weight) in claim_texts(claim, labels) {
         raw_words(text, weight, &mut words);
         // The claim's text comes first.
         own.get_or_insert(words.len());
@@ -375,10 +373,14 @@ impl<'a> Profiles<'a> {
         let mut point_index: Vec<HashMap<&str, usize>> = Vec::with_capacity(cmp.topics.len());
         let mut interned: Vec<Interned<'a>> = Vec::with_capacity(places.len());
         let mut words = Vec::new();
+        let notes = places
+            .iter()
+            .filter_map(|&(at, ..)| features::note(dispute.claim(at)?));
+        let labels = features::label_notes(notes, places.len());
         for batch in places.chunks(BATCH) {
             let cuts: Vec<Cut<'a>> = batch
                 .par_iter()
-                .filter_map(|&(at, left, t, r)| cut(dispute, at, left, t, r))
+                .filter_map(|&place| cut(dispute, &labels, place))
                 .collect();
             for c in cuts {
                 while questions.len() <= c.topic {

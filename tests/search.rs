@@ -1782,6 +1782,97 @@ fn compatibility_forms_and_pasted_joiners_are_found() {
     );
 }
 
+/// A word written as one or as two is found either way, as Meilisearch splits and joins words:
+/// `preexisting` finds "pre-existing" (LIAR's 15 claims about pre-existing conditions were out
+/// of its reach), `pre-existing` finds "preexisting", `health care` finds "healthcare" and
+/// `e-mail` "email". Never as exact as the term as typed, which ranks first; a part of one
+/// letter is no part (`abroad` does not find "A broad coalition"). The index, the one-shot
+/// search and the highlights agree.
+#[test]
+fn a_word_written_as_one_or_as_two_is_found_either_way() {
+    let claim = |id: &str, text| {
+        let party = if id.starts_with("a-") { "a" } else { "b" };
+        (party, serde_json::json!({"id": id, "text": text}))
+    };
+    let (_dir, d) = common::dispute_of(&[
+        claim(
+            "a-apart",
+            "Insurers dropped people with pre-existing conditions.",
+        ),
+        claim(
+            "a-together",
+            "Insurers dropped people with preexisting conditions.",
+        ),
+        claim("a-joined", "The healthcare law passed in March."),
+        claim("a-spaced", "The health care law passed in March."),
+        claim("b-far", "Health insurers cut the care budget."),
+        claim("b-mail", "She sent an email to the board."),
+        claim("b-broad", "A broad coalition formed."),
+    ]);
+    for m in MatcherKind::ALL {
+        let found = |q: &str| ids_with(&d, q, m);
+        assert_eq!(found("preexisting"), ["a-together", "a-apart"], "{m:?}");
+        assert_eq!(found("pre-existing"), ["a-apart", "a-together"], "{m:?}");
+        // A prefix of one word and of the second of two rank alike.
+        assert_eq!(
+            sorted(found("preexist")),
+            ["a-apart", "a-together"],
+            "{m:?}: a prefix"
+        );
+        assert_eq!(found("healthcare"), ["a-joined", "a-spaced"], "{m:?}");
+        assert_eq!(
+            found("health care"),
+            ["a-spaced", "b-far", "a-joined"],
+            "{m:?}: both words as typed first, however far apart, then both in one word"
+        );
+        assert_eq!(found("health-care"), ["a-spaced", "a-joined"], "{m:?}");
+        assert_eq!(found("e-mail"), ["b-mail"], "{m:?}");
+        assert!(found("abroad").is_empty(), "{m:?}");
+        for q in [
+            "preexisting",
+            "pre-existing",
+            "preexist",
+            "health care",
+            "e-mail",
+        ] {
+            let searcher = query::Searcher::new(&d, m);
+            let pattern = query::Pattern::new(q, m);
+            let once = query::oneshot::rank(&pattern, &d, |_, _| true);
+            assert_eq!(once, searcher.search_all(q, |_| true).1, "{m:?} `{q}`");
+        }
+        assert_eq!(
+            marked("preexisting", m, "with pre-existing conditions"),
+            ["pre", "existing"],
+            "{m:?}"
+        );
+        assert_eq!(
+            marked("pre-exis", m, "with preexisting conditions"),
+            ["preexis"],
+            "{m:?}"
+        );
+        assert_eq!(
+            marked("health care", m, "the healthcare law"),
+            ["healthcare"],
+            "{m:?}"
+        );
+    }
+    // Typed a key at a time, narrowing as it goes, each step finds what a fresh search does:
+    // `health c` already finds "healthcare", so `health care` loses nothing on the way.
+    let cmp = Comparison::new(&d, 0, 1);
+    for typed in ["health care", "pre-existing", "preexisting"] {
+        typed_key_by_key(&d, &cmp, typed);
+    }
+    assert_eq!(
+        sorted(ids(&d, "health c")),
+        ["a-joined", "a-spaced", "b-far"]
+    );
+    // The plain search's line shows where it was found.
+    let out = cold_search(_dir.path(), "preexisting");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("a-apart"), "{said}");
+    assert!(said.contains("pre-existing conditions"), "{said}");
+}
+
 /// `parallax search --no-cache DIR QUERY`, as typed: what it printed.
 fn cold_search(dir: &std::path::Path, query: &str) -> std::process::Output {
     parallax()

@@ -10,8 +10,8 @@
 //! hits in the same order as [`super::Searcher::search_all`].
 
 use super::rank::{self, Alive};
-use super::search::{Field, Hit, NO, Pattern, Prepared};
-use super::words;
+use super::search::{Field, Hit, NO, Pattern, Prepared, cell, columns};
+use super::words::{self, Compound};
 use crate::format::{Claim, ClaimAt, Dispute, Side};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -147,8 +147,11 @@ struct OneShot<'p, 'd> {
     terms: &'p [&'p Prepared],
     /// Where each term's words start in a memoised word's row (`None`: a term without words).
     offsets: Vec<Option<usize>>,
-    /// The length of a word's row: every term's words.
+    /// The length of a word's row: every term's cells ([`columns`]).
     width: usize,
+    /// The terms that may be found split in two words ([`words::Words::split`]), by index:
+    /// the text's words are watched for their heads as they are read.
+    splits: Vec<(usize, &'p words::Words)>,
     /// Two positive terms of words or more: how close they sit is measured (see
     /// [`OneShot::narrow`]); decided once, not for every claim.
     near: bool,
@@ -201,6 +204,10 @@ struct Memo<'d> {
     /// term), its short fields with their rows, and its
     /// fields as one term matched them (kept from claim to claim to reuse their memory).
     rows: Vec<u32>,
+    /// The compounds of terms found split in the claim's text: (term, first word, compound).
+    split: Vec<(usize, usize, Compound)>,
+    /// Per term, the chars of it the word just read took as a split's head.
+    heads: Vec<Option<usize>>,
     claim_shorts: Vec<(Field, &'d str, usize)>,
     fields: Vec<(Field, &'d str, Option<u8>)>,
 }
@@ -213,8 +220,8 @@ impl<'p, 'd> OneShot<'p, 'd> {
         for p in terms {
             offsets.push(p.words.as_ref().map(|w| {
                 shortest = shortest.min(w.shortest());
-                width += w.words.len();
-                width - w.words.len()
+                width += columns(w);
+                width - columns(w)
             }));
         }
         let all = |text: &str, prose: bool| -> PerTerm {
@@ -288,6 +295,11 @@ impl<'p, 'd> OneShot<'p, 'd> {
                 .filter(|p| p.words.is_some() && !p.term.negated)
                 .count()
                 > 1,
+            splits: terms
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| Some((i, p.words.as_ref().filter(|w| w.split)?)))
+                .collect(),
             terms,
             offsets,
             width,
@@ -308,19 +320,33 @@ impl<'p, 'd> OneShot<'p, 'd> {
     ) -> Option<Alive<&'d str>> {
         // The text's words, each with its row in the memo (`None`: too short for any term),
         // and the short fields (speaker, tags), each with its row: in the memo's scratch.
-        let (mut rows, mut shorts) = (
+        let (mut rows, mut shorts, mut split, mut heads) = (
             std::mem::take(&mut memo.rows),
             std::mem::take(&mut memo.claim_shorts),
+            std::mem::take(&mut memo.split),
+            std::mem::take(&mut memo.heads),
         );
         rows.clear();
         shorts.clear();
+        split.clear();
+        heads.clear();
+        heads.resize(self.terms.len(), None);
+        let mut pending = false;
         if self.width > 0 {
             // Four bytes a word, not sixteen: a claim may hold millions of words.
             words::each_word(&claim.text, |_, w| {
+                let at = rows.len();
                 let row = memo.row(self, w).and_then(|r| u32::try_from(r).ok());
                 rows.push(row.unwrap_or(NO_ROW));
+                // Most words neither follow a head nor may be one: only those are read again.
+                if !self.splits.is_empty()
+                    && (pending || self.splits.iter().any(|(_, s)| s.may_head(w)))
+                {
+                    pending = self.split_words(w, at, &mut heads, &mut split);
+                }
             });
         }
+        (memo.split, memo.heads) = (split, heads);
         if let Some(s) = claim.speaker.as_deref() {
             shorts.push((Field::Speaker, s, memo.short(self, s, false)));
         }
@@ -361,11 +387,15 @@ impl<'p, 'd> OneShot<'p, 'd> {
         for (i, p) in self.terms.iter().enumerate() {
             let in_text = match (p.words.as_ref(), self.offsets.get(i).copied().flatten()) {
                 (Some(w), Some(offset)) => w
-                    .find_in(rows.len(), |word, j| {
-                        let row = *rows.get(word).filter(|&&r| r != NO_ROW)? as usize;
-                        let t = *memo.table.get(row * self.width + offset + j)?;
-                        (t != NO).then_some((t, 0))
-                    })
+                    .find_in(
+                        rows.len(),
+                        |word, j| {
+                            let row = *rows.get(word).filter(|&&r| r != NO_ROW)? as usize;
+                            let t = *memo.table.get(row * self.width + offset + j)?;
+                            (t != NO).then_some((t, 0))
+                        },
+                        self.compounds(memo, i, w, offset),
+                    )
                     .map(|(t, at)| (t.min(NO - 1), at)),
                 _ => p.typos_in(text, true).map(|t| (t.min(NO - 1), 0)),
             };
@@ -428,6 +458,69 @@ impl<'p, 'd> OneShot<'p, 'd> {
         Some(alive)
     }
 
+    /// The compounds of term `i` (words `w`, its cells at `offset`) in the claim's text, in
+    /// order, with their first words: its several words written together in one (that word's
+    /// cell), or its one word split in two (found as the words were read,
+    /// [`OneShot::split_words`]).
+    fn compounds<'m>(
+        &'m self,
+        memo: &'m Memo<'d>,
+        i: usize,
+        w: &'m words::Words,
+        offset: usize,
+    ) -> impl Iterator<Item = (usize, Compound)> + 'm {
+        let n = w.words.len();
+        let joined = (n > 1 && w.has_compounds()).then(|| {
+            memo.rows.iter().enumerate().filter_map(move |(at, &row)| {
+                let cost = *memo
+                    .table
+                    .get((row != NO_ROW).then_some(row as usize)? * self.width + offset + n)?;
+                let len = w.joined.as_ref().map_or(0, Vec::len);
+                (cost != NO).then_some((at, Compound { cost, span: 1, len }))
+            })
+        });
+        let split = memo
+            .split
+            .iter()
+            .filter(move |&&(term, _, _)| term == i)
+            .map(|&(_, at, c)| (at, c));
+        joined.into_iter().flatten().chain(split)
+    }
+
+    /// Reads the text's word `word`, the `at`th, for each term that may be found split in two
+    /// ([`words::Words::split`]): the rest of a term whose head the word before was, into
+    /// `split` as (term, first word, compound); and whether it is a head itself, into `heads`.
+    /// A word is turned into chars only when it follows a head or may be one by its first
+    /// chars. True when the word is a head of some term.
+    fn split_words(
+        &self,
+        word: &str,
+        at: usize,
+        heads: &mut [Option<usize>],
+        split: &mut Vec<(usize, usize, Compound)>,
+    ) -> bool {
+        let mut any = false;
+        for &(i, w) in &self.splits {
+            let Some(head) = heads.get_mut(i) else {
+                continue;
+            };
+            let tail = head.take();
+            if tail.is_none() && !w.may_head(word) {
+                continue;
+            }
+            let chars = words::chars(word, w.fold);
+            if let Some(k) = tail
+                && let Some((cost, len)) = w.split_tail(k, &chars)
+            {
+                let compound = Compound { cost, span: 2, len };
+                split.push((i, at.saturating_sub(1), compound));
+            }
+            *head = w.split_head(&chars);
+            any |= head.is_some();
+        }
+        any
+    }
+
     /// With two or more terms of words in the claim's text, measures how close they sit by
     /// every place of each, not only its first (see [`Alive::narrow`]).
     fn narrow(&self, memo: &Memo<'d>, alive: &mut Alive<&'d str>) {
@@ -453,6 +546,7 @@ impl<'p, 'd> OneShot<'p, 'd> {
                     let t = *memo.table.get(row * self.width + offset + j)?;
                     (t != NO).then_some((t, 0))
                 },
+                self.compounds(memo, i, w, offset),
                 &mut starts,
             );
             if !starts.is_empty() {
@@ -498,10 +592,8 @@ impl<'d> Memo<'d> {
             let Some(w) = &p.words else { continue };
             let chars = if w.fold { &mut folded } else { &mut exact };
             let chars: &Vec<char> = chars.get_or_insert_with(|| words::chars(word, w.fold));
-            for j in 0..w.words.len() {
-                let t = w.word_match(j, chars).map_or(NO, |(t, _)| t);
-                self.table.push(t);
-            }
+            self.table
+                .extend((0..columns(w)).map(|c| cell(w, chars, c)));
         }
         self.words.insert(word, row);
         Some(row)

@@ -118,7 +118,10 @@ impl<S: Copy> Alive<S> {
         if self.in_text + self.elsewhere < 2 {
             return 0;
         }
-        self.span.map_or(0, |(a, b)| b - a) + 64 * self.elsewhere
+        // Terms found in one word (`health care` both in "healthcare") sit no closer than
+        // words side by side: the text that writes them as typed ranks first.
+        let least = self.in_text.saturating_sub(1);
+        self.span.map_or(0, |(a, b)| (b - a).max(least)) + 64 * self.elsewhere
     }
 }
 

@@ -36,6 +36,71 @@ pub struct Counts {
 /// "no" where a string does not match a term.
 pub(super) const NO: u8 = u8::MAX;
 
+/// The cells a term's table holds for one word of text: one per term word, then for a term
+/// with compounds ([`Words::has_compounds`]) one more: for a term of one word, the chars the
+/// word takes as its head split in two ([`Words::split_head`]); for a term of several, how they
+/// match the word written together ([`Words::joined_match`]). The index's tables and a
+/// one-shot search's memo are laid out so.
+pub(super) fn columns(w: &Words) -> usize {
+    w.words.len() + usize::from(w.has_compounds())
+}
+
+/// The cell of column `column` ([`columns`]) for `word` (as [`words::chars`] gives it): typos,
+/// a head's length, or [`NO`].
+pub(super) fn cell(w: &Words, word: &[char], column: usize) -> u8 {
+    let n = w.words.len();
+    let found = match column.checked_sub(n) {
+        None => w.word_match(column, word).map(|(t, _)| t),
+        Some(_) if n > 1 => w.joined_match(word).map(|(t, _)| t),
+        Some(_) => w.split_head(word).and_then(|k| u8::try_from(k).ok()),
+    };
+    found.filter(|&t| t != NO).unwrap_or(NO)
+}
+
+/// Every compound ([`words::Compound`]) of a term in a prose string's word ids, in order, with
+/// its first word: none for a term without them ([`compound_in_ids`]).
+fn compounds_in_ids<'a, T>(
+    w: &'a Words,
+    index: &'a Index,
+    table: &'a [u8],
+    ids: &'a [T],
+    id: impl Fn(&T) -> usize + Copy + 'a,
+) -> impl Iterator<Item = (usize, words::Compound)> + 'a {
+    let places = if w.has_compounds() { ids.len() } else { 0 };
+    (0..places).filter_map(move |at| Some((at, compound_in_ids(w, index, table, ids, id, at)?)))
+}
+
+/// The compound ([`words::Compound`]) at the `at`th of a prose string's word ids, read from a
+/// term's table of the index's vocabulary ([`columns`]): written together in the word, or split
+/// with its head there and its rest the next word (read from the vocabulary: heads are few).
+fn compound_in_ids<T>(
+    w: &Words,
+    index: &Index,
+    table: &[u8],
+    ids: &[T],
+    id: impl Fn(&T) -> usize,
+    at: usize,
+) -> Option<words::Compound> {
+    let (n, width) = (w.words.len(), columns(w));
+    let v = id(ids.get(at)?);
+    let here = *table.get(v * width + n)?;
+    if here == NO {
+        return None;
+    }
+    if n > 1 {
+        let len = w.joined.as_ref().map_or(0, Vec::len);
+        return Some(words::Compound {
+            cost: here,
+            span: 1,
+            len,
+        });
+    }
+    let k = here;
+    let next = index.vocab().get(id(ids.get(at + 1)?))?;
+    let (cost, len) = w.split_tail(usize::from(k), &words::chars(next, w.fold))?;
+    Some(words::Compound { cost, span: 2, len })
+}
+
 /// The most words apart two letters of a term may be when matched in order in a short field:
 /// the next word, or the one after.
 const MOST_WORDS_APART: usize = 2;
@@ -102,67 +167,93 @@ impl Prepared {
             .collect()
     }
 
-    /// For each vocabulary word, how each of the term's words matches it (typos, or [`NO`]):
-    /// entry `v * n + i` for vocabulary word `v` and term word `i`. Empty without words.
+    /// For each vocabulary word, its [`cell`]s for the term: entry `v * columns + c` for
+    /// vocabulary word `v` and column `c` (see [`columns`]). Empty without words.
     fn table(&self, index: &Index) -> Vec<u8> {
         let Some(w) = &self.words else {
             return Vec::new();
         };
-        let n = w.words.len();
+        let width = columns(w);
         index
             .vocab()
             .par_iter()
             .with_min_len(256)
             .flat_map_iter(|v| {
                 let chars = words::chars(v, w.fold);
-                (0..n).map(move |i| w.word_match(i, &chars).map_or(NO, |(t, _)| t))
+                (0..width).map(move |c| cell(w, &chars, c))
             })
             .collect()
     }
 
     /// Where the term's words sit in a prose string's words: typos and the first word's index.
-    fn in_tokens(&self, table: &[u8], tokens: WordIds<'_>) -> Option<(u8, usize)> {
+    fn in_tokens(&self, index: &Index, table: &[u8], tokens: WordIds<'_>) -> Option<(u8, usize)> {
         // One loop per width of word ids, so the scan does not ask the width at every word.
         match tokens {
-            WordIds::Narrow(t) => self.in_ids(table, t, |&v| usize::from(v)),
-            WordIds::Wide(t) => self.in_ids(table, t, |&v| v as usize),
+            WordIds::Narrow(t) => self.in_ids(index, table, t, |&v| usize::from(v)),
+            WordIds::Wide(t) => self.in_ids(index, table, t, |&v| v as usize),
         }
     }
 
     /// Every place where the term's words sit in a prose string's words (see
     /// [`Words::starts_in`]), into `out`.
-    fn starts_in_tokens(&self, table: &[u8], tokens: WordIds<'_>, out: &mut Vec<usize>) {
+    fn starts_in_tokens(
+        &self,
+        index: &Index,
+        table: &[u8],
+        tokens: WordIds<'_>,
+        out: &mut Vec<usize>,
+    ) {
         let Some(w) = self.words.as_ref() else {
             out.clear();
             return;
         };
-        let n = w.words.len();
+        let width = columns(w);
         let at = |v: usize, i: usize| {
-            let t = *table.get(v * n + i)?;
+            let t = *table.get(v * width + i)?;
             (t != NO).then_some((t, 0))
         };
         match tokens {
-            WordIds::Narrow(t) => {
-                w.starts_in(t.len(), |k, i| at(usize::from(*t.get(k)?), i), out);
-            }
-            WordIds::Wide(t) => w.starts_in(t.len(), |k, i| at(*t.get(k)? as usize, i), out),
+            WordIds::Narrow(t) => w.starts_in(
+                t.len(),
+                |k, i| at(usize::from(*t.get(k)?), i),
+                compounds_in_ids(w, index, table, t, |&v| usize::from(v)),
+                out,
+            ),
+            WordIds::Wide(t) => w.starts_in(
+                t.len(),
+                |k, i| at(*t.get(k)? as usize, i),
+                compounds_in_ids(w, index, table, t, |&v| v as usize),
+                out,
+            ),
         }
     }
 
-    fn in_ids<T>(&self, table: &[u8], ids: &[T], id: impl Fn(&T) -> usize) -> Option<(u8, usize)> {
+    fn in_ids<T>(
+        &self,
+        index: &Index,
+        table: &[u8],
+        ids: &[T],
+        id: impl Fn(&T) -> usize,
+    ) -> Option<(u8, usize)> {
         let w = self.words.as_ref()?;
-        let n = w.words.len();
-        w.find_in(ids.len(), |at, i| {
-            let v = id(ids.get(at)?);
-            let t = *table.get(v * n + i)?;
-            (t != NO).then_some((t, 0))
-        })
+        let width = columns(w);
+        w.find_in(
+            ids.len(),
+            |at, i| {
+                let v = id(ids.get(at)?);
+                let t = *table.get(v * width + i)?;
+                (t != NO).then_some((t, 0))
+            },
+            compounds_in_ids(w, index, table, ids, &id),
+        )
     }
 
     /// How the term matches string `s` of the index: its typos, or `None`.
     fn typos(&self, index: &Index, table: &[u8], s: u32) -> Option<u8> {
         if self.words.is_some() && index.is_prose(s) {
-            return self.in_tokens(table, index.tokens(s)).map(|(t, _)| t);
+            return self
+                .in_tokens(index, table, index.tokens(s))
+                .map(|(t, _)| t);
         }
         self.typos_in(index.string(s), false)
     }
@@ -463,7 +554,22 @@ impl Pattern {
     /// Parses `query` and prepares its terms for `matcher`.
     pub fn new(query: &str, matcher: MatcherKind) -> Pattern {
         let terms = pattern::parse(query);
-        let prepared = terms.iter().map(|t| Prepared::new(t, matcher)).collect();
+        let mut prepared: Vec<Prepared> = terms.iter().map(|t| Prepared::new(t, matcher)).collect();
+        // A plain term right after another also matches the two written together: `health
+        // care` finds "healthcare" (`Words::after`).
+        for i in 1..prepared.len() {
+            let (before, after) = prepared.split_at_mut(i);
+            let (Some(b), Some(a)) = (before.last(), after.first_mut()) else {
+                continue;
+            };
+            let plain = |p: &Prepared| p.term.kind == TermKind::Word && !p.term.negated;
+            if plain(b)
+                && plain(a)
+                && let (Some(bw), Some(aw)) = (b.words.as_ref(), a.words.as_mut())
+            {
+                aw.after(bw);
+            }
+        }
         Pattern {
             query: query.to_owned(),
             terms,
@@ -635,7 +741,8 @@ impl Pattern {
                 // Where in the text, for proximity.
                 let at = index.fields(a.entry).next().and_then(|(_, s)| {
                     typos(s)?;
-                    p.in_tokens(&table, index.tokens(s)).map(|(_, at)| at)
+                    p.in_tokens(index, &table, index.tokens(s))
+                        .map(|(_, at)| at)
                 });
                 a.add(own, topic, at)
             });
@@ -656,7 +763,7 @@ impl Pattern {
                 };
                 let mut places = Vec::new();
                 for (p, table) in &worded {
-                    p.starts_in_tokens(table, index.tokens(s), &mut starts);
+                    p.starts_in_tokens(index, table, index.tokens(s), &mut starts);
                     if !starts.is_empty() {
                         places.push(std::mem::take(&mut starts));
                     }
@@ -727,7 +834,20 @@ impl Highlighter<'_> {
                 Some(w) if w.words.len() == 1 => {
                     let shortest = w.shortest();
                     let mut found: Option<(u8, bool, usize)> = None;
+                    // The head of the term split in two, with where it starts (`Words::split`).
+                    let mut head: Option<(usize, usize)> = None;
                     for (range, word) in words::word_ranges(text) {
+                        let tail = head.take();
+                        if tail.is_some() || w.may_head(word) {
+                            let chars = words::chars(word, w.fold);
+                            if let Some((k, at)) = tail
+                                && let Some((t, _)) = w.split_tail(k, &chars)
+                                && found.is_none_or(|f| t < f.0)
+                            {
+                                found = Some((t, words::is_prefix_only(t), at));
+                            }
+                            head = w.split_head(&chars).map(|k| (k, range.start));
+                        }
                         if word.len() < shortest {
                             continue;
                         }
@@ -785,9 +905,15 @@ impl Highlighter<'_> {
                 continue;
             };
             let mut starts = Vec::new();
+            let full: Vec<Vec<char>> = if w.has_compounds() {
+                split.iter().map(|(_, s)| words::chars(s, w.fold)).collect()
+            } else {
+                Vec::new()
+            };
             w.starts_in(
                 split.len(),
                 |k, i| seen_match(seen, w, i, split.get(k)?.1),
+                w.compounds_in(full.len(), |j| full.get(j).map(Vec::as_slice)),
                 &mut starts,
             );
             if !starts.is_empty() {

@@ -447,6 +447,38 @@ pub struct Words {
     /// is one too matches, as a prefix does (`taxes` finds "tax", `countries` "country"), which
     /// neither a prefix nor a typo reaches.
     pub snowball: Vec<Option<Vec<char>>>,
+    /// A plain term of one word of letters (`preexisting`, `healthcare`) also matches two words
+    /// in a row that spell it (`pre-existing`, `health care`), as Meilisearch splits a word: the
+    /// first whole, of [`SPLIT_MIN`] letters or more, and the rest of the term the next word,
+    /// whole or (the last word may be a prefix) its start, of as many. No typos.
+    pub split: bool,
+    /// The one word a plain term's words spell written together, matched with no typos, whole
+    /// or (the last word may be a prefix) as a word's start: `pre-existing` typed finds
+    /// "preexisting". For a plain term after another ([`Words::after`]), the two together:
+    /// `health care` finds "healthcare" (`health` finds it as a prefix).
+    pub joined: Option<Vec<char>>,
+    /// For a term split in two whose first two chars are ASCII letters: those two as bytes,
+    /// and the bits that fold case, for [`Words::may_head`]'s test of a word's first two bytes.
+    head_key: Option<(u16, u16)>,
+    /// A plain term of one word of letters, which a term after it may be joined to
+    /// ([`Words::after`]).
+    joinable: bool,
+}
+
+/// The fewest letters either part of a word split in two has ([`Words::split`]): `e-mail` is
+/// not `email`, so that `abroad` does not find "a broad coalition".
+pub const SPLIT_MIN: usize = 2;
+
+/// A match of a whole term that reading a text word by word cannot see: a compound written
+/// apart or together ([`Words::split`], [`Words::joined`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Compound {
+    /// Its cost: never exact (see [`typos_of`]), so the term as written ranks first.
+    pub cost: u8,
+    /// The words of the text it covers: one (written together) or two (apart).
+    pub span: usize,
+    /// The chars of the last of them it covers.
+    pub len: usize,
 }
 
 /// The shortest stem by which words are matched ([`Words::snowball`]): a word must begin with
@@ -488,13 +520,15 @@ fn snowball_stem(word: &[char]) -> Option<Vec<char>> {
 impl Words {
     /// The words of `text`; `typos` allows typos (plain terms), `last_prefix` a prefix match
     /// of the last word. `None` when `text` holds no word (punctuation only).
-    /// `by_stem`: words of the same stem match ([`Words::snowball`]; plain terms, negated too).
+    /// `plain`: a plain term (negated too): words of the same stem match
+    /// ([`Words::snowball`]), and compounds written apart or together ([`Words::split`],
+    /// [`Words::joined`]).
     pub fn new(
         text: &str,
         fold: bool,
         typos: bool,
         last_prefix: bool,
-        by_stem: bool,
+        plain: bool,
     ) -> Option<Words> {
         let words: Vec<Vec<char>> = split(text).iter().map(|(_, w)| chars(w, fold)).collect();
         if words.is_empty() {
@@ -526,12 +560,25 @@ impl Words {
         let snowball = words
             .iter()
             .map(|w| {
-                (by_stem && fold && w.len() > STEM_HEAD)
+                (plain && fold && w.len() > STEM_HEAD)
                     .then(|| snowball_stem(w))
                     .flatten()
                     .filter(|s| s.len() >= STEM_HEAD && inflection_of(w, s))
             })
             .collect();
+        let letters = |w: &Vec<char>| w.iter().all(|c| c.is_alphabetic());
+        let joinable = plain && words.len() == 1 && words.iter().all(letters);
+        let split = joinable && words.iter().all(|w| w.len() >= 2 * SPLIT_MIN);
+        let joined =
+            (plain && words.len() > 1 && words.iter().all(letters)).then(|| words.concat());
+        let head_key = match words.first().map(Vec::as_slice) {
+            Some([a, b, ..]) if split && a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+                let mask = if fold { 0x2020 } else { 0 };
+                let key = u16::from_le_bytes([*a as u8, *b as u8]);
+                Some((key | mask, mask))
+            }
+            _ => None,
+        };
         Some(Words {
             words,
             budgets,
@@ -539,7 +586,104 @@ impl Words {
             last_prefix,
             stems,
             snowball,
+            split,
+            joined,
+            head_key,
+            joinable,
         })
+    }
+
+    /// A plain term typed after `before`, another (`care` after `health`): it also matches the
+    /// two written together in one word ([`Words::joined`]), as Meilisearch joins the words of
+    /// a query. However short it is (`c`, as it is typed), so that typing the term never loses
+    /// a claim that the whole term finds.
+    pub fn after(&mut self, before: &Words) {
+        if self.joinable && before.joinable && self.fold == before.fold && self.joined.is_none() {
+            self.joined = Some([before.words.concat(), self.words.concat()].concat());
+        }
+    }
+
+    /// True when the term also matches as a compound that no one of its words matches alone:
+    /// split in two words of the text ([`Words::split`]), or its several words written together
+    /// ([`Words::joined`]; a term of one word written together with the one before is a match
+    /// of that word, [`Words::word_match`]).
+    pub fn has_compounds(&self) -> bool {
+        self.split || (self.joined.is_some() && self.words.len() > 1)
+    }
+
+    /// The term written together in `word` (as [`chars`] gives it): see [`Words::joined`].
+    pub fn joined_match(&self, word: &[char]) -> Option<(u8, usize)> {
+        let joined = self.joined.as_deref()?;
+        let whole = word == joined;
+        (whole || (self.last_prefix && word.len() > joined.len() && word.starts_with(joined)))
+            .then_some((cost(0, false), joined.len()))
+    }
+
+    /// True when `word` may begin the term split in two ([`Words::split`]), as far as its first
+    /// two chars tell: a quick test, on every word of a text, before [`Words::split_head`]
+    /// reads it.
+    #[inline]
+    pub fn may_head(&self, word: &str) -> bool {
+        // Two bytes compared at once, case folded by a bit: a letter's case bit set makes it
+        // lower case, and anything else it makes no letter of the key.
+        if let Some((key, mask)) = self.head_key {
+            return match word.as_bytes() {
+                [a, b, ..] => u16::from_le_bytes([*a, *b]) | mask == key,
+                _ => false,
+            };
+        }
+        let Some(term) = self.words.first().filter(|_| self.split) else {
+            return false;
+        };
+        let fold = |b: u8| if self.fold { b.to_ascii_lowercase() } else { b };
+        match word.as_bytes() {
+            [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+                term.first() == Some(&char::from(fold(*a)))
+                    && term.get(1) == Some(&char::from(fold(*b)))
+            }
+            [_, _, ..] => {
+                let first = word
+                    .chars()
+                    .next()
+                    .map(|c| if self.fold { fold_char(c) } else { c });
+                term.first().copied() == first
+            }
+            _ => false,
+        }
+    }
+
+    /// The chars `word` (as [`chars`] gives it) takes of the term when it begins the term split
+    /// in two ([`Words::split`]): the term starts with it, and as many chars are left.
+    pub fn split_head(&self, word: &[char]) -> Option<usize> {
+        let term = self.words.first().filter(|_| self.split)?;
+        (word.len() >= SPLIT_MIN && word.len() + SPLIT_MIN <= term.len() && term.starts_with(word))
+            .then_some(word.len())
+    }
+
+    /// How the rest of the term after a head of `k` chars ([`Words::split_head`]) matches the
+    /// next word of the text: whole, or (the last word may be a prefix) as its start.
+    pub fn split_tail(&self, k: usize, word: &[char]) -> Option<(u8, usize)> {
+        let rest = self.words.first().filter(|_| self.split)?.get(k..)?;
+        let whole = word == rest;
+        (whole || (self.last_prefix && word.len() > rest.len() && word.starts_with(rest)))
+            .then_some((cost(0, false), rest.len()))
+    }
+
+    /// The compound at the `w`th of a text's words, with `word(i)` giving the `i`th as
+    /// [`chars`] gives it (every word, however short).
+    pub fn compound_at<'c>(
+        &self,
+        w: usize,
+        word: impl Fn(usize) -> Option<&'c [char]>,
+    ) -> Option<Compound> {
+        let here = word(w)?;
+        if self.words.len() > 1 {
+            let (cost, len) = self.joined_match(here)?;
+            return Some(Compound { cost, span: 1, len });
+        }
+        let k = self.split_head(here)?;
+        let (cost, len) = self.split_tail(k, word(w + 1)?)?;
+        Some(Compound { cost, span: 2, len })
     }
 
     /// The fewest bytes a word needs for one of the term's words to match it (a word has at
@@ -566,12 +710,27 @@ impl Words {
     /// cost (two per typo, one more for a prefix of a longer word: see [`typos_of`]) and the
     /// matched length in chars. Every count of typos in matching is such a cost, so everything
     /// that keeps the best match keeps a whole word before a prefix.
+    /// A term of one word also matches it written together with the term before
+    /// ([`Words::joined`]: `care` after `health` matches "healthcare").
     pub fn word_match(&self, i: usize, word: &[char]) -> Option<(u8, usize)> {
         // The same stem is no typo: it is taken over a match through typos.
-        match self.spelled(i, word) {
-            Some(found) if typos_of(found.0) == 0 => Some(found),
+        let found = match self.spelled(i, word) {
+            Some(found) if typos_of(found.0) == 0 => return Some(found),
             found => self.same_stem(i, word).or(found),
+        };
+        match (found, self.joined_one(word).filter(|_| i == 0)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
+    }
+
+    /// [`Words::joined_match`] for a term of one word (a term of several matches its joined
+    /// form as a whole, [`Words::compound_at`]).
+    fn joined_one(&self, word: &[char]) -> Option<(u8, usize)> {
+        if self.words.len() != 1 {
+            return None;
+        }
+        self.joined_match(word)
     }
 
     /// A word of the same Snowball stem as the term's word `i`, which begins as the stem does:
@@ -641,11 +800,13 @@ impl Words {
     }
 
     /// Where the term matches in a sequence of words, each given by `at(word index, term word)`
-    /// (typos and matched length, or `None`): the fewest typos and the index of the first word.
+    /// (typos and matched length, or `None`), or as one of `compounds` (its first word and the
+    /// compound, in order): the fewest typos and the index of the first word.
     pub fn find_in(
         &self,
         len: usize,
         mut at: impl FnMut(usize, usize) -> Option<(u8, usize)>,
+        compounds: impl IntoIterator<Item = (usize, Compound)>,
     ) -> Option<(u8, usize)> {
         let n = self.words.len();
         let mut best: Option<(u8, usize)> = None;
@@ -661,19 +822,28 @@ impl Words {
             if all && best.is_none_or(|b| typos < b.0) {
                 best = Some((typos, start));
                 if typos == 0 {
-                    break;
+                    return best;
                 }
+            }
+        }
+        // A compound is never exact: it counts only where nothing cheaper, or as cheap and
+        // earlier, matched.
+        for (start, c) in compounds {
+            if best.is_none_or(|b| (c.cost, start) < b) {
+                best = Some((c.cost, start));
             }
         }
         best
     }
 
     /// Every place where the term matches in a sequence of words read as [`Words::find_in`]
-    /// reads them, with or without typos: the index of its first word, in order, into `out`.
+    /// reads them, with or without typos, compounds too: the index of its first word, in
+    /// order, into `out`.
     pub fn starts_in(
         &self,
         len: usize,
         mut at: impl FnMut(usize, usize) -> Option<(u8, usize)>,
+        compounds: impl IntoIterator<Item = (usize, Compound)>,
         out: &mut Vec<usize>,
     ) {
         out.clear();
@@ -682,6 +852,23 @@ impl Words {
             (0..(len + 1).saturating_sub(n))
                 .filter(|&start| (0..n).all(|i| at(start + i, i).is_some())),
         );
+        let before = out.len();
+        out.extend(compounds.into_iter().map(|(start, _)| start));
+        if out.len() > before {
+            out.sort_unstable();
+            out.dedup();
+        }
+    }
+
+    /// Every compound of the term in a text's words, in order, with `word(i)` giving the
+    /// `i`th as [`chars`] gives it (every word, however short): none for a term without them.
+    pub fn compounds_in<'c>(
+        &self,
+        len: usize,
+        word: impl Fn(usize) -> Option<&'c [char]> + Copy,
+    ) -> impl Iterator<Item = (usize, Compound)> {
+        let places = if self.has_compounds() { len } else { 0 };
+        (0..places).filter_map(move |w| self.compound_at(w, word).map(|c| (w, c)))
     }
 
     /// The words of a split text as [`chars`] gives them, except that a word too short for
@@ -700,18 +887,41 @@ impl Words {
             .collect()
     }
 
+    /// Every word of a split text as [`chars`] gives it, however short, when the term has
+    /// compounds to find in them (else none: nothing reads them).
+    fn compound_chars(&self, split: &[(Range<usize>, &str)]) -> Vec<Vec<char>> {
+        if !self.has_compounds() {
+            return Vec::new();
+        }
+        split.iter().map(|(_, w)| chars(w, self.fold)).collect()
+    }
+
     /// Matches the term in `text`: the fewest typos, or `None`.
     pub fn find(&self, text: &str) -> Option<u8> {
         if self.words.len() == 1 {
-            // One word: the fewest typos over the text's words, each read once into one buffer.
+            // One word: the fewest typos over the text's words, each read once into one buffer;
+            // a word too short to match is read only when it may begin or end a compound.
             let shortest = self.shortest();
-            let (mut best, mut chars) = (None, Vec::new());
+            let (mut best, mut chars, mut head) = (None, Vec::new(), None);
             for (_, word) in word_ranges(text) {
-                if word.len() < shortest {
+                let tail: Option<usize> = head.take();
+                let long = word.len() >= shortest;
+                if !long && tail.is_none() && !self.may_head(word) {
                     continue;
                 }
                 chars_into(word, self.fold, &mut chars);
-                if let Some((t, _)) = self.word_match(0, &chars)
+                let mut found = long
+                    .then(|| self.word_match(0, &chars))
+                    .flatten()
+                    .map(|(t, _)| t);
+                if self.split {
+                    let compound = tail
+                        .and_then(|k| self.split_tail(k, &chars))
+                        .map(|(t, _)| t);
+                    found = found.min(compound).or(found).or(compound);
+                    head = self.split_head(&chars);
+                }
+                if let Some(t) = found
                     && best.is_none_or(|b| t < b)
                 {
                     best = Some(t);
@@ -722,9 +932,15 @@ impl Words {
             }
             return best;
         }
-        let words = self.chars_of(&split(text));
-        self.find_in(words.len(), |w, i| self.word_match(i, words.get(w)?))
-            .map(|(t, _)| t)
+        let split = split(text);
+        let words = self.chars_of(&split);
+        let full = self.compound_chars(&split);
+        self.find_in(
+            words.len(),
+            |w, i| self.word_match(i, words.get(w)?),
+            self.compounds_in(full.len(), |k| full.get(k).map(Vec::as_slice)),
+        )
+        .map(|(t, _)| t)
     }
 
     /// The byte ranges of `text` that every match of the term covers (the matched part of each
@@ -733,7 +949,12 @@ impl Words {
         // Each word of the text is turned into chars once, not once per place it is tried at.
         let split = split(text);
         let words = self.chars_of(&split);
-        self.ranges_in(&split, |i, w| self.word_match(i, words.get(w)?))
+        let full = self.compound_chars(&split);
+        self.ranges_in(
+            &split,
+            |i, w| self.word_match(i, words.get(w)?),
+            |w| self.compound_at(w, |k| full.get(k).map(Vec::as_slice)),
+        )
     }
 
     /// As [`Words::ranges`], with `at(i, word)` saying how the term's word `i` matches a word
@@ -746,13 +967,18 @@ impl Words {
     ) -> Vec<Range<usize>> {
         let split = split(text);
         let shortest = self.shortest();
-        self.ranges_in(&split, |i, w| {
-            let (_, word) = split.get(w)?;
-            if word.len() < shortest {
-                return None;
-            }
-            at(i, word)
-        })
+        let full = self.compound_chars(&split);
+        self.ranges_in(
+            &split,
+            |i, w| {
+                let (_, word) = split.get(w)?;
+                if word.len() < shortest {
+                    return None;
+                }
+                at(i, word)
+            },
+            |w| self.compound_at(w, |k| full.get(k).map(Vec::as_slice)),
+        )
     }
 
     /// Where the term matches best in `text`: the byte where the first of its places with the
@@ -764,34 +990,64 @@ impl Words {
     ) -> Option<(u8, usize)> {
         let split = split(text);
         let shortest = self.shortest();
-        let (typos, start) = self.find_in(split.len(), |w, i| {
-            let (_, word) = split.get(w)?;
-            if word.len() < shortest {
-                return None;
-            }
-            at(i, word)
-        })?;
+        let full = self.compound_chars(&split);
+        let (typos, start) = self.find_in(
+            split.len(),
+            |w, i| {
+                let (_, word) = split.get(w)?;
+                if word.len() < shortest {
+                    return None;
+                }
+                at(i, word)
+            },
+            self.compounds_in(full.len(), |k| full.get(k).map(Vec::as_slice)),
+        )?;
         Some((typos, split.get(start).map_or(0, |(r, _)| r.start)))
     }
 
     /// The ranges of [`Words::ranges`] in a split text, with `at(i, w)` saying how the term's
-    /// word `i` matches the text's word `w`.
+    /// word `i` matches the text's word `w`, and `compound(w)` what compound starts at it.
     fn ranges_in(
         &self,
         split: &[(Range<usize>, &str)],
         mut at: impl FnMut(usize, usize) -> Option<(u8, usize)>,
+        mut compound: impl FnMut(usize) -> Option<Compound>,
     ) -> Vec<Range<usize>> {
         let n = self.words.len();
         let mut out = Vec::new();
+        let compounds = self.has_compounds();
         // The matched length of each term word at the place tried, reused from place to place.
         let mut lens: Vec<usize> = Vec::with_capacity(n);
-        'places: for start in 0..(split.len() + 1).saturating_sub(n) {
+        for start in 0..split.len() {
             lens.clear();
-            for i in 0..n {
-                match at(i, start + i) {
-                    Some((_, len)) => lens.push(len),
-                    None => continue 'places,
-                }
+            let all = start + n <= split.len()
+                && (0..n).all(|i| match at(i, start + i) {
+                    Some((_, len)) => {
+                        lens.push(len);
+                        true
+                    }
+                    None => false,
+                });
+            if !all {
+                // A compound: its first word whole when it spans two, the last as matched.
+                let Some(c) = compound(start).filter(|_| compounds) else {
+                    continue;
+                };
+                lens.clear();
+                lens.extend(
+                    split
+                        .get(start..start + c.span - 1)
+                        .into_iter()
+                        .flatten()
+                        .map(|(_, word)| {
+                            if self.fold {
+                                chars(word, true).len()
+                            } else {
+                                word.chars().count()
+                            }
+                        }),
+                );
+                lens.push(c.len);
             }
             for (w, &len) in (start..).zip(&lens) {
                 if let Some((range, word)) = split.get(w) {

@@ -396,3 +396,109 @@ fn an_empty_dispute_says_what_to_do_next() {
     assert!(shown.contains("│no topics."), "{shown}");
     assert!(!shown.contains("No claim matches the search."), "{shown}");
 }
+
+/// A topic's counts too wide for the topic list at 80 columns are shortened (`1.2k`), not cut
+/// off at its edge: `  1212 ⟷ 1212 ≡1200` lost the last digit of its common-ground count to
+/// the border, and a suggested count after it went unseen. Counts that fit stay in full.
+#[test]
+fn counts_too_wide_for_the_topic_list_are_shortened_not_cut() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let n = 1200;
+    let points: Vec<serde_json::Value> = (0..n)
+        .map(|i| serde_json::json!({"id": format!("p{i}"), "question": format!("Question {i}?")}))
+        .collect();
+    let manifest = serde_json::json!({
+        "format": "parallax/1", "dispute": {"id": "d", "title": "D"},
+        "sides": ["a.json", "b.json"],
+        "topics": [
+            {"id": "big", "title": "Big", "points": points},
+            {"id": "small", "title": "Small"}
+        ]
+    });
+    std::fs::write(dir.path().join("dispute.json"), manifest.to_string()).expect("written");
+    for party in ["a", "b"] {
+        // Both sides' claims on each point rated corroborated: common ground, `≡`.
+        let mut claims: Vec<serde_json::Value> = (0..n)
+            .map(|i| {
+                serde_json::json!({"id": format!("{party}-{i}"), "text": format!("Claim {i}."),
+                    "point": format!("p{i}"), "sources": ["s"],
+                    "assessment": {"rating": "corroborated", "by": "a desk"}})
+            })
+            .collect();
+        // And twelve pairs on no point that answer each other: suggested rows.
+        let dam = if party == "a" {
+            "opened on Monday"
+        } else {
+            "stayed shut all week"
+        };
+        for name in [
+            "Zarvonia", "Belmora", "Quistan", "Dravel", "Ostrava", "Pelmina", "Korvath",
+            "Marnesse", "Tavrin", "Ulmeck", "Vespora", "Wyndal",
+        ] {
+            claims.push(
+                serde_json::json!({"id": format!("{party}-{}", name.to_lowercase()),
+                "text": format!("The {name} dam {dam}, the {name} water board said."),
+                "sources": ["s"]}),
+            );
+        }
+        let small = [
+            serde_json::json!({"id": format!("{party}-small"), "text": "One.",
+            "sources": ["s"]}),
+        ];
+        let side = serde_json::json!({
+            "format": "parallax/1", "dispute": "d",
+            "party": {"id": party, "name": party.to_uppercase()},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/"}],
+            "topics": [
+                {"id": "big", "title": "Big", "claims": claims},
+                {"id": "small", "title": "Small", "claims": small}
+            ]
+        });
+        std::fs::write(dir.path().join(format!("{party}.json")), side.to_string())
+            .expect("written");
+    }
+    let loaded = parallax::load::load_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(loaded.report.errors(), 0, "{:?}", loaded.report);
+    let mut app = App::new(loaded.dispute.expect("loads"), 0, 1, Theme::plain());
+    let at = |app: &mut App, width, height| -> Vec<String> {
+        screen(app, width, height, &[])
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    };
+    let lines = at(&mut app, 80, 24);
+    assert!(
+        lines.iter().any(|l| l.contains("\"│1.2k⟷1.2k ≡1.2k   │")),
+        "{}",
+        lines.join("\n")
+    );
+    // The other topic's counts fit, in full.
+    assert!(
+        lines.iter().any(|l| l.contains("\"│  1 ⟷ 1   ")),
+        "{}",
+        lines.join("\n")
+    );
+    // Wide enough, in full.
+    let wide = at(&mut app, 200, 40);
+    assert!(
+        wide.iter().any(|l| l.contains("  1212 ⟷ 1212 ≡1200 ")),
+        "{}",
+        wide.join("\n")
+    );
+    // With the suggested row shown as well (`s`: most claims are linked, so it starts
+    // hidden), what does not fit gives way to `…`.
+    app.toggle_suggestions();
+    common::finish_suggestions(&mut app);
+    let wide = at(&mut app, 200, 40);
+    assert!(
+        wide.iter().any(|l| l.contains("  1212 ⟷ 1212 ≡1200 ≈12 ")),
+        "{}",
+        wide.join("\n")
+    );
+    let lines = at(&mut app, 80, 24);
+    assert!(
+        lines.iter().any(|l| l.contains("\"│1.2k⟷1.2k ≡1.2k … │")),
+        "{}",
+        lines.join("\n")
+    );
+}

@@ -48,30 +48,50 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             .skip(app.topic_top)
             .take(shown)
     };
-    // Each topic's counts (and marks), before any sparkline.
+    // Each topic's counts (and marks), before any sparkline: in full when they fit the list,
+    // else shortened (`1.2k ⟷ 1.2k ≡1.2k`) rather than cut off at its edge; a mark that still
+    // does not fit gives way to `…`.
     let heads: Vec<Vec<Span>> = window()
         .map(|(i, topic)| {
             let counts = app.topic_counts.get(i).copied().unwrap_or_default();
-            let mut spans = vec![
-                Span::raw("  "),
-                Span::styled(counts.left_claims.to_string(), theme.party(Pane::Left)),
-                Span::styled(" ⟷ ", theme.dim()),
-                Span::styled(counts.right_claims.to_string(), theme.party(Pane::Right)),
-            ];
-            if counts.common > 0 {
-                spans.push(Span::raw(" "));
-                spans.push(Span::styled(
-                    format!("{}{}", strings::COMMON_MARK, counts.common),
-                    theme.common(),
-                ));
-            }
-            // Where the suggested rows are, as `M` goes to them (counted once with the rest).
-            if counts.suggested > 0 {
-                spans.push(Span::raw(" "));
-                spans.push(Span::styled(
-                    format!("{}{}", strings::SUGGESTED_MARK, counts.suggested),
-                    theme.suggested(),
-                ));
+            let line = |short: bool| {
+                let n = |n: usize| if short { short_count(n) } else { n.to_string() };
+                let (indent, arrow) = if short { ("", "⟷") } else { ("  ", " ⟷ ") };
+                let mut spans = vec![
+                    Span::raw(indent),
+                    Span::styled(n(counts.left_claims), theme.party(Pane::Left)),
+                    Span::styled(arrow, theme.dim()),
+                    Span::styled(n(counts.right_claims), theme.party(Pane::Right)),
+                ];
+                if counts.common > 0 {
+                    spans.push(Span::raw(" "));
+                    spans.push(Span::styled(
+                        format!("{}{}", strings::COMMON_MARK, n(counts.common)),
+                        theme.common(),
+                    ));
+                }
+                // Where the suggested rows are, as `M` goes to them (counted once with the
+                // rest).
+                if counts.suggested > 0 {
+                    spans.push(Span::raw(" "));
+                    spans.push(Span::styled(
+                        format!("{}{}", strings::SUGGESTED_MARK, n(counts.suggested)),
+                        theme.suggested(),
+                    ));
+                }
+                spans
+            };
+            let mut spans = line(false);
+            if spans_width(&spans) > width {
+                spans = line(true);
+                let mut cut = false;
+                while spans_width(&spans) + usize::from(cut) * 2 > width && spans.len() > 4 {
+                    spans.truncate(spans.len() - 2);
+                    cut = true;
+                }
+                if cut {
+                    spans.push(Span::styled(" …", theme.dim()));
+                }
             }
             if topic.one_sided() {
                 let used = spans_width(&spans);
@@ -117,6 +137,18 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A count in at most four chars, for a topic list too narrow for it in full: `950`, `1.2k`,
+/// `12k`, `120k`, `1.2M`; rounded down, so a count never reads as more than it is.
+pub fn short_count(n: usize) -> String {
+    match n {
+        0..1_000 => n.to_string(),
+        1_000..10_000 => format!("{}.{}k", n / 1_000, n % 1_000 / 100),
+        10_000..1_000_000 => format!("{}k", n / 1_000),
+        1_000_000..10_000_000 => format!("{}.{}M", n / 1_000_000, n % 1_000_000 / 100_000),
+        _ => format!("{}M", n / 1_000_000),
+    }
 }
 
 /// The fewest cells a sparkline is drawn in; below it the list shows none.

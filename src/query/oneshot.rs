@@ -206,8 +206,9 @@ struct Memo<'d> {
     rows: Vec<u32>,
     /// The compounds of terms found split in the claim's text: (term, first word, compound).
     split: Vec<(usize, usize, Compound)>,
-    /// Per term, the chars of it the word just read took as a split's head.
-    heads: Vec<Option<usize>>,
+    /// Per term, the chars of it the word just read took as a split's head, and where that
+    /// word ends in the text.
+    heads: Vec<Option<(usize, usize)>>,
     claim_shorts: Vec<(Field, &'d str, usize)>,
     fields: Vec<(Field, &'d str, Option<u8>)>,
 }
@@ -334,7 +335,7 @@ impl<'p, 'd> OneShot<'p, 'd> {
         let mut pending = false;
         if self.width > 0 {
             // Four bytes a word, not sixteen: a claim may hold millions of words.
-            words::each_word(&claim.text, |_, w| {
+            words::each_word(&claim.text, |range, w| {
                 let at = rows.len();
                 let row = memo.row(self, w).and_then(|r| u32::try_from(r).ok());
                 rows.push(row.unwrap_or(NO_ROW));
@@ -342,7 +343,8 @@ impl<'p, 'd> OneShot<'p, 'd> {
                 if !self.splits.is_empty()
                     && (pending || self.splits.iter().any(|(_, s)| s.may_head(w)))
                 {
-                    pending = self.split_words(w, at, &mut heads, &mut split);
+                    let place = (&claim.text[..], range, at);
+                    pending = self.split_words(w, place, &mut heads, &mut split);
                 }
             });
         }
@@ -490,13 +492,13 @@ impl<'p, 'd> OneShot<'p, 'd> {
     /// Reads the text's word `word`, the `at`th, for each term that may be found split in two
     /// ([`words::Words::split`]): the rest of a term whose head the word before was, into
     /// `split` as (term, first word, compound); and whether it is a head itself, into `heads`.
-    /// A word is turned into chars only when it follows a head or may be one by its first
-    /// chars. True when the word is a head of some term.
+    /// A word is read only when it follows a head or may be one by its first two chars. True
+    /// when the word is a head of some term.
     fn split_words(
         &self,
         word: &str,
-        at: usize,
-        heads: &mut [Option<usize>],
+        (text, range, at): (&str, std::ops::Range<usize>, usize),
+        heads: &mut [Option<(usize, usize)>],
         split: &mut Vec<(usize, usize, Compound)>,
     ) -> bool {
         let mut any = false;
@@ -504,18 +506,21 @@ impl<'p, 'd> OneShot<'p, 'd> {
             let Some(head) = heads.get_mut(i) else {
                 continue;
             };
-            let tail = head.take();
+            // Only a space or a hyphen between a head and the rest (`words::joins`).
+            let tail = head
+                .take()
+                .filter(|&(_, end)| words::joins(text.get(end..range.start).unwrap_or_default()))
+                .map(|(k, _)| k);
             if tail.is_none() && !w.may_head(word) {
                 continue;
             }
-            let chars = words::chars(word, w.fold);
             if let Some(k) = tail
-                && let Some((cost, len)) = w.split_tail(k, &chars)
+                && let Some((cost, len)) = w.split_tail_str(k, word)
             {
                 let compound = Compound { cost, span: 2, len };
                 split.push((i, at.saturating_sub(1), compound));
             }
-            *head = w.split_head(&chars);
+            *head = w.split_head_str(word).map(|k| (k, range.end));
             any |= head.is_some();
         }
         any

@@ -118,10 +118,12 @@ impl<S: Copy> Alive<S> {
         if self.in_text + self.elsewhere < 2 {
             return 0;
         }
-        // Terms found in one word (`health care` both in "healthcare") sit no closer than
-        // words side by side: the text that writes them as typed ranks first.
+        // Terms found in one word (`health care` both in "healthcare") sit just further apart
+        // than words side by side: the text that writes them as typed ranks first.
         let least = self.in_text.saturating_sub(1);
-        self.span.map_or(0, |(a, b)| (b - a).max(least)) + 64 * self.elsewhere
+        let span = self.span.map_or(0, |(a, b)| b - a);
+        let span = if span < least { least + 1 } else { span };
+        span + 64 * self.elsewhere
     }
 }
 

@@ -20,6 +20,7 @@ use super::words::{self, Words};
 use crate::format::{ClaimAt, Dispute};
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// How many claims a search found, for a header or a summary line.
@@ -61,13 +62,13 @@ pub(super) fn cell(w: &Words, word: &[char], column: usize) -> u8 {
 /// its first word: none for a term without them ([`compound_in_ids`]).
 fn compounds_in_ids<'a, T>(
     w: &'a Words,
-    index: &'a Index,
+    string: (&'a Index, &'a str),
     table: &'a [u8],
     ids: &'a [T],
     id: impl Fn(&T) -> usize + Copy + 'a,
 ) -> impl Iterator<Item = (usize, words::Compound)> + 'a {
     let places = if w.has_compounds() { ids.len() } else { 0 };
-    (0..places).filter_map(move |at| Some((at, compound_in_ids(w, index, table, ids, id, at)?)))
+    (0..places).filter_map(move |at| Some((at, compound_in_ids(w, string, table, ids, id, at)?)))
 }
 
 /// The compound ([`words::Compound`]) at the `at`th of a prose string's word ids, read from a
@@ -75,7 +76,7 @@ fn compounds_in_ids<'a, T>(
 /// with its head there and its rest the next word (read from the vocabulary: heads are few).
 fn compound_in_ids<T>(
     w: &Words,
-    index: &Index,
+    (index, text): (&Index, &str),
     table: &[u8],
     ids: &[T],
     id: impl Fn(&T) -> usize,
@@ -98,7 +99,14 @@ fn compound_in_ids<T>(
     let k = here;
     let next = index.vocab().get(id(ids.get(at + 1)?))?;
     let (cost, len) = w.split_tail(usize::from(k), &words::chars(next, w.fold))?;
-    Some(words::Compound { cost, span: 2, len })
+    // Only a space or a hyphen between the two: the string's words are its word ids, in order.
+    let mut ranges = words::word_ranges(text).skip(at).map(|(r, _)| r);
+    let (first, second) = (ranges.next()?, ranges.next()?);
+    words::joins(text.get(first.end..second.start)?).then_some(words::Compound {
+        cost,
+        span: 2,
+        len,
+    })
 }
 
 /// The most words apart two letters of a term may be when matched in order in a short field:
@@ -185,24 +193,21 @@ impl Prepared {
             .collect()
     }
 
-    /// Where the term's words sit in a prose string's words: typos and the first word's index.
-    fn in_tokens(&self, index: &Index, table: &[u8], tokens: WordIds<'_>) -> Option<(u8, usize)> {
+    /// Where the term's words sit in the words of prose string `s`: typos and the first
+    /// word's index.
+    fn in_tokens(&self, index: &Index, table: &[u8], s: u32) -> Option<(u8, usize)> {
+        let string = (index, index.string(s));
         // One loop per width of word ids, so the scan does not ask the width at every word.
-        match tokens {
-            WordIds::Narrow(t) => self.in_ids(index, table, t, |&v| usize::from(v)),
-            WordIds::Wide(t) => self.in_ids(index, table, t, |&v| v as usize),
+        match index.tokens(s) {
+            WordIds::Narrow(t) => self.in_ids(string, table, t, |&v| usize::from(v)),
+            WordIds::Wide(t) => self.in_ids(string, table, t, |&v| v as usize),
         }
     }
 
     /// Every place where the term's words sit in a prose string's words (see
     /// [`Words::starts_in`]), into `out`.
-    fn starts_in_tokens(
-        &self,
-        index: &Index,
-        table: &[u8],
-        tokens: WordIds<'_>,
-        out: &mut Vec<usize>,
-    ) {
+    fn starts_in_tokens(&self, index: &Index, table: &[u8], s: u32, out: &mut Vec<usize>) {
+        let string = (index, index.string(s));
         let Some(w) = self.words.as_ref() else {
             out.clear();
             return;
@@ -212,17 +217,17 @@ impl Prepared {
             let t = *table.get(v * width + i)?;
             (t != NO).then_some((t, 0))
         };
-        match tokens {
+        match index.tokens(s) {
             WordIds::Narrow(t) => w.starts_in(
                 t.len(),
                 |k, i| at(usize::from(*t.get(k)?), i),
-                compounds_in_ids(w, index, table, t, |&v| usize::from(v)),
+                compounds_in_ids(w, string, table, t, |&v| usize::from(v)),
                 out,
             ),
             WordIds::Wide(t) => w.starts_in(
                 t.len(),
                 |k, i| at(*t.get(k)? as usize, i),
-                compounds_in_ids(w, index, table, t, |&v| v as usize),
+                compounds_in_ids(w, string, table, t, |&v| v as usize),
                 out,
             ),
         }
@@ -230,7 +235,7 @@ impl Prepared {
 
     fn in_ids<T>(
         &self,
-        index: &Index,
+        string: (&Index, &str),
         table: &[u8],
         ids: &[T],
         id: impl Fn(&T) -> usize,
@@ -244,16 +249,14 @@ impl Prepared {
                 let t = *table.get(v * width + i)?;
                 (t != NO).then_some((t, 0))
             },
-            compounds_in_ids(w, index, table, ids, &id),
+            compounds_in_ids(w, string, table, ids, &id),
         )
     }
 
     /// How the term matches string `s` of the index: its typos, or `None`.
     fn typos(&self, index: &Index, table: &[u8], s: u32) -> Option<u8> {
         if self.words.is_some() && index.is_prose(s) {
-            return self
-                .in_tokens(index, table, index.tokens(s))
-                .map(|(t, _)| t);
+            return self.in_tokens(index, table, s).map(|(t, _)| t);
         }
         self.typos_in(index.string(s), false)
     }
@@ -555,19 +558,19 @@ impl Pattern {
     pub fn new(query: &str, matcher: MatcherKind) -> Pattern {
         let terms = pattern::parse(query);
         let mut prepared: Vec<Prepared> = terms.iter().map(|t| Prepared::new(t, matcher)).collect();
-        // A plain term right after another also matches the two written together: `health
-        // care` finds "healthcare" (`Words::after`).
+        // Two plain terms next to each other also match the two written together: `health
+        // care` finds "healthcare" (`Words::join`).
         for i in 1..prepared.len() {
             let (before, after) = prepared.split_at_mut(i);
-            let (Some(b), Some(a)) = (before.last(), after.first_mut()) else {
+            let (Some(b), Some(a)) = (before.last_mut(), after.first_mut()) else {
                 continue;
             };
             let plain = |p: &Prepared| p.term.kind == TermKind::Word && !p.term.negated;
             if plain(b)
                 && plain(a)
-                && let (Some(bw), Some(aw)) = (b.words.as_ref(), a.words.as_mut())
+                && let (Some(bw), Some(aw)) = (b.words.as_mut(), a.words.as_mut())
             {
-                aw.after(bw);
+                Words::join(bw, aw);
             }
         }
         Pattern {
@@ -741,8 +744,7 @@ impl Pattern {
                 // Where in the text, for proximity.
                 let at = index.fields(a.entry).next().and_then(|(_, s)| {
                     typos(s)?;
-                    p.in_tokens(index, &table, index.tokens(s))
-                        .map(|(_, at)| at)
+                    p.in_tokens(index, &table, s).map(|(_, at)| at)
                 });
                 a.add(own, topic, at)
             });
@@ -763,7 +765,7 @@ impl Pattern {
                 };
                 let mut places = Vec::new();
                 for (p, table) in &worded {
-                    p.starts_in_tokens(index, table, index.tokens(s), &mut starts);
+                    p.starts_in_tokens(index, table, s, &mut starts);
                     if !starts.is_empty() {
                         places.push(std::mem::take(&mut starts));
                     }
@@ -834,19 +836,22 @@ impl Highlighter<'_> {
                 Some(w) if w.words.len() == 1 => {
                     let shortest = w.shortest();
                     let mut found: Option<(u8, bool, usize)> = None;
-                    // The head of the term split in two, with where it starts (`Words::split`).
-                    let mut head: Option<(usize, usize)> = None;
+                    // The head of the term split in two, with where it starts and ends
+                    // (`Words::split`): only a space or a hyphen may follow it.
+                    let mut head: Option<(usize, Range<usize>)> = None;
                     for (range, word) in words::word_ranges(text) {
-                        let tail = head.take();
+                        let tail = head.take().filter(|(_, h)| {
+                            words::joins(text.get(h.end..range.start).unwrap_or_default())
+                        });
                         if tail.is_some() || w.may_head(word) {
                             let chars = words::chars(word, w.fold);
-                            if let Some((k, at)) = tail
+                            if let Some((k, h)) = tail
                                 && let Some((t, _)) = w.split_tail(k, &chars)
                                 && found.is_none_or(|f| t < f.0)
                             {
-                                found = Some((t, words::is_prefix_only(t), at));
+                                found = Some((t, words::is_prefix_only(t), h.start));
                             }
-                            head = w.split_head(&chars).map(|k| (k, range.start));
+                            head = w.split_head(&chars).map(|k| (k, range.clone()));
                         }
                         if word.len() < shortest {
                             continue;
@@ -905,15 +910,10 @@ impl Highlighter<'_> {
                 continue;
             };
             let mut starts = Vec::new();
-            let full: Vec<Vec<char>> = if w.has_compounds() {
-                split.iter().map(|(_, s)| words::chars(s, w.fold)).collect()
-            } else {
-                Vec::new()
-            };
             w.starts_in(
                 split.len(),
                 |k, i| seen_match(seen, w, i, split.get(k)?.1),
-                w.compounds_in(full.len(), |j| full.get(j).map(Vec::as_slice)),
+                w.compounds_of(text, &split),
                 &mut starts,
             );
             if !starts.is_empty() {

@@ -448,21 +448,32 @@ pub struct Words {
     /// neither a prefix nor a typo reaches.
     pub snowball: Vec<Option<Vec<char>>>,
     /// A plain term of one word of letters (`preexisting`, `healthcare`) also matches two words
-    /// in a row that spell it (`pre-existing`, `health care`), as Meilisearch splits a word: the
-    /// first whole, of [`SPLIT_MIN`] letters or more, and the rest of the term the next word,
-    /// whole or (the last word may be a prefix) its start, of as many. No typos.
+    /// in a row that spell it (`pre-existing`, `health care`), as Meilisearch splits a word:
+    /// each whole, of [`SPLIT_MIN`] letters or more, with nothing but a space or a hyphen
+    /// between them ([`joins`]). No typos.
     pub split: bool,
-    /// The one word a plain term's words spell written together, matched with no typos, whole
-    /// or (the last word may be a prefix) as a word's start: `pre-existing` typed finds
-    /// "preexisting". For a plain term after another ([`Words::after`]), the two together:
-    /// `health care` finds "healthcare" (`health` finds it as a prefix).
+    /// The one word a plain term's several words spell written together, matched with no
+    /// typos, whole or (the last word may be a prefix) as a word's start: `pre-existing` typed
+    /// finds "preexisting".
     pub joined: Option<Vec<char>>,
+    /// A plain term of one word next to another in the query (`health care`): the two written
+    /// together, each of [`SPLIT_MIN`] letters or more, which it also matches, whole as no
+    /// typo and exact (`care` finds "healthcare", as `health` does), or as a word's start.
+    pub joined_with: Vec<Vec<char>>,
     /// For a term split in two whose first two chars are ASCII letters: those two as bytes,
     /// and the bits that fold case, for [`Words::may_head`]'s test of a word's first two bytes.
     head_key: Option<(u16, u16)>,
     /// A plain term of one word of letters, which a term after it may be joined to
     /// ([`Words::after`]).
     joinable: bool,
+}
+
+/// True when what stands between two words of a text makes them one word written apart: a
+/// space (or any run of white space) or one hyphen, not a stop or a comma ("cease. Fire" is
+/// no "ceasefire", "now, here" no "nowhere").
+pub fn joins(between: &str) -> bool {
+    matches!(between, "-" | "\u{2010}" | "\u{2011}")
+        || (!between.is_empty() && between.chars().all(char::is_whitespace))
 }
 
 /// The fewest letters either part of a word split in two has ([`Words::split`]): `e-mail` is
@@ -567,7 +578,10 @@ impl Words {
             })
             .collect();
         let letters = |w: &Vec<char>| w.iter().all(|c| c.is_alphabetic());
-        let joinable = plain && words.len() == 1 && words.iter().all(letters);
+        let joinable = plain
+            && words.len() == 1
+            && words.iter().all(letters)
+            && words.iter().all(|w| w.len() >= SPLIT_MIN);
         let split = joinable && words.iter().all(|w| w.len() >= 2 * SPLIT_MIN);
         let joined =
             (plain && words.len() > 1 && words.iter().all(letters)).then(|| words.concat());
@@ -588,25 +602,27 @@ impl Words {
             snowball,
             split,
             joined,
+            joined_with: Vec::new(),
             head_key,
             joinable,
         })
     }
 
-    /// A plain term typed after `before`, another (`care` after `health`): it also matches the
-    /// two written together in one word ([`Words::joined`]), as Meilisearch joins the words of
-    /// a query. However short it is (`c`, as it is typed), so that typing the term never loses
-    /// a claim that the whole term finds.
-    pub fn after(&mut self, before: &Words) {
-        if self.joinable && before.joinable && self.fold == before.fold && self.joined.is_none() {
-            self.joined = Some([before.words.concat(), self.words.concat()].concat());
+    /// Two plain terms next to each other in the query (`health care`): each also matches the
+    /// two written together in one word ([`Words::joined_with`]), as Meilisearch joins the
+    /// words of a query.
+    pub fn join(first: &mut Words, second: &mut Words) {
+        if first.joinable && second.joinable && first.fold == second.fold {
+            let both = [first.words.concat(), second.words.concat()].concat();
+            first.joined_with.push(both.clone());
+            second.joined_with.push(both);
         }
     }
 
     /// True when the term also matches as a compound that no one of its words matches alone:
     /// split in two words of the text ([`Words::split`]), or its several words written together
-    /// ([`Words::joined`]; a term of one word written together with the one before is a match
-    /// of that word, [`Words::word_match`]).
+    /// ([`Words::joined`]; a term of one word written together with its neighbour in the query
+    /// is a match of that word, [`Words::word_match`]).
     pub fn has_compounds(&self) -> bool {
         self.split || (self.joined.is_some() && self.words.len() > 1)
     }
@@ -660,30 +676,51 @@ impl Words {
             .then_some(word.len())
     }
 
-    /// How the rest of the term after a head of `k` chars ([`Words::split_head`]) matches the
-    /// next word of the text: whole, or (the last word may be a prefix) as its start.
-    pub fn split_tail(&self, k: usize, word: &[char]) -> Option<(u8, usize)> {
+    /// [`Words::split_head`] of a word as written, without making its chars when it is ASCII
+    /// (a one-shot search asks of every word that may be a head).
+    pub fn split_head_str(&self, word: &str) -> Option<usize> {
+        if !word.is_ascii() {
+            return self.split_head(&chars(word, self.fold));
+        }
+        let term = self.words.first().filter(|_| self.split)?;
+        let same = |b: &u8, t: &char| {
+            let b = if self.fold {
+                b.to_ascii_lowercase()
+            } else {
+                *b
+            };
+            char::from(b) == *t
+        };
+        (word.len() >= SPLIT_MIN
+            && word.len() + SPLIT_MIN <= term.len()
+            && word.as_bytes().iter().zip(term).all(|(b, t)| same(b, t)))
+        .then_some(word.len())
+    }
+
+    /// [`Words::split_tail`] of a word as written, without making its chars when it is ASCII.
+    pub fn split_tail_str(&self, k: usize, word: &str) -> Option<(u8, usize)> {
+        if !word.is_ascii() {
+            return self.split_tail(k, &chars(word, self.fold));
+        }
         let rest = self.words.first().filter(|_| self.split)?.get(k..)?;
-        let whole = word == rest;
-        (whole || (self.last_prefix && word.len() > rest.len() && word.starts_with(rest)))
+        let same = |b: &u8, t: &char| {
+            let b = if self.fold {
+                b.to_ascii_lowercase()
+            } else {
+                *b
+            };
+            char::from(b) == *t
+        };
+        (word.len() == rest.len() && word.as_bytes().iter().zip(rest).all(|(b, t)| same(b, t)))
             .then_some((cost(0, false), rest.len()))
     }
 
-    /// The compound at the `w`th of a text's words, with `word(i)` giving the `i`th as
-    /// [`chars`] gives it (every word, however short).
-    pub fn compound_at<'c>(
-        &self,
-        w: usize,
-        word: impl Fn(usize) -> Option<&'c [char]>,
-    ) -> Option<Compound> {
-        let here = word(w)?;
-        if self.words.len() > 1 {
-            let (cost, len) = self.joined_match(here)?;
-            return Some(Compound { cost, span: 1, len });
-        }
-        let k = self.split_head(here)?;
-        let (cost, len) = self.split_tail(k, word(w + 1)?)?;
-        Some(Compound { cost, span: 2, len })
+    /// How the rest of the term after a head of `k` chars ([`Words::split_head`]) matches the
+    /// next word of the text: whole only, so that `onto` does not find "on top" (a term is a
+    /// prefix of the words it finds, but a word split in two is a word written whole).
+    pub fn split_tail(&self, k: usize, word: &[char]) -> Option<(u8, usize)> {
+        let rest = self.words.first().filter(|_| self.split)?.get(k..)?;
+        (word == rest).then_some((cost(0, false), rest.len()))
     }
 
     /// The fewest bytes a word needs for one of the term's words to match it (a word has at
@@ -710,27 +747,38 @@ impl Words {
     /// cost (two per typo, one more for a prefix of a longer word: see [`typos_of`]) and the
     /// matched length in chars. Every count of typos in matching is such a cost, so everything
     /// that keeps the best match keeps a whole word before a prefix.
-    /// A term of one word also matches it written together with the term before
-    /// ([`Words::joined`]: `care` after `health` matches "healthcare").
+    /// A term of one word also matches it written together with its neighbour in the query
+    /// ([`Words::joined_with`]: `care` and `health` match "healthcare").
     pub fn word_match(&self, i: usize, word: &[char]) -> Option<(u8, usize)> {
         // The same stem is no typo: it is taken over a match through typos.
         let found = match self.spelled(i, word) {
-            Some(found) if typos_of(found.0) == 0 => return Some(found),
+            Some(found) if found.0 == 0 => return Some(found),
+            Some(found) if typos_of(found.0) == 0 => Some(found),
             found => self.same_stem(i, word).or(found),
         };
-        match (found, self.joined_one(word).filter(|_| i == 0)) {
+        if self.joined_with.is_empty() || i != 0 {
+            return found;
+        }
+        match (found, self.joined_one(word)) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         }
     }
 
-    /// [`Words::joined_match`] for a term of one word (a term of several matches its joined
-    /// form as a whole, [`Words::compound_at`]).
+    /// How a term of one word matches `word` written together with its neighbour in the
+    /// query ([`Words::joined_with`]): whole is exact, a start a prefix.
     fn joined_one(&self, word: &[char]) -> Option<(u8, usize)> {
-        if self.words.len() != 1 {
-            return None;
-        }
-        self.joined_match(word)
+        self.joined_with
+            .iter()
+            .filter_map(|j| {
+                if word == j.as_slice() {
+                    Some((cost(0, true), j.len()))
+                } else {
+                    (self.last_prefix && word.len() > j.len() && word.starts_with(j))
+                        .then_some((cost(0, false), j.len()))
+                }
+            })
+            .min()
     }
 
     /// A word of the same Snowball stem as the term's word `i`, which begins as the stem does:
@@ -860,15 +908,43 @@ impl Words {
         }
     }
 
-    /// Every compound of the term in a text's words, in order, with `word(i)` giving the
-    /// `i`th as [`chars`] gives it (every word, however short): none for a term without them.
-    pub fn compounds_in<'c>(
+    /// Every compound of the term in `text` (split into `split`), in order, with its first
+    /// word: none for a term without them. A word is read only when it may be part of one:
+    /// one that may begin the term split in two ([`Words::may_head`]) and the word after it,
+    /// or one long enough to hold the term's words written together.
+    pub fn compounds_of(
         &self,
-        len: usize,
-        word: impl Fn(usize) -> Option<&'c [char]> + Copy,
-    ) -> impl Iterator<Item = (usize, Compound)> {
-        let places = if self.has_compounds() { len } else { 0 };
-        (0..places).filter_map(move |w| self.compound_at(w, word).map(|c| (w, c)))
+        text: &str,
+        split: &[(Range<usize>, &str)],
+    ) -> Vec<(usize, Compound)> {
+        let mut out = Vec::new();
+        if !self.has_compounds() {
+            return out;
+        }
+        if self.words.len() > 1 {
+            let least = self.joined.as_ref().map_or(usize::MAX, Vec::len);
+            for (w, (_, word)) in split.iter().enumerate() {
+                if word.len() >= least
+                    && let Some((cost, len)) = self.joined_match(&chars(word, self.fold))
+                {
+                    out.push((w, Compound { cost, span: 1, len }));
+                }
+            }
+            return out;
+        }
+        for (w, pair) in split.windows(2).enumerate() {
+            let [(a, head), (b, tail)] = pair else {
+                continue;
+            };
+            if self.may_head(head)
+                && joins(text.get(a.end..b.start).unwrap_or_default())
+                && let Some(k) = self.split_head_str(head)
+                && let Some((cost, len)) = self.split_tail_str(k, tail)
+            {
+                out.push((w, Compound { cost, span: 2, len }));
+            }
+        }
+        out
     }
 
     /// The words of a split text as [`chars`] gives them, except that a word too short for
@@ -887,15 +963,6 @@ impl Words {
             .collect()
     }
 
-    /// Every word of a split text as [`chars`] gives it, however short, when the term has
-    /// compounds to find in them (else none: nothing reads them).
-    fn compound_chars(&self, split: &[(Range<usize>, &str)]) -> Vec<Vec<char>> {
-        if !self.has_compounds() {
-            return Vec::new();
-        }
-        split.iter().map(|(_, w)| chars(w, self.fold)).collect()
-    }
-
     /// Matches the term in `text`: the fewest typos, or `None`.
     pub fn find(&self, text: &str) -> Option<u8> {
         if self.words.len() == 1 {
@@ -903,8 +970,12 @@ impl Words {
             // a word too short to match is read only when it may begin or end a compound.
             let shortest = self.shortest();
             let (mut best, mut chars, mut head) = (None, Vec::new(), None);
-            for (_, word) in word_ranges(text) {
-                let tail: Option<usize> = head.take();
+            for (range, word) in word_ranges(text) {
+                // A split's head, and where it ends: only a space or a hyphen may follow it.
+                let tail: Option<usize> = head
+                    .take()
+                    .filter(|&(_, end)| joins(text.get(end..range.start).unwrap_or_default()))
+                    .map(|(k, _)| k);
                 let long = word.len() >= shortest;
                 if !long && tail.is_none() && !self.may_head(word) {
                     continue;
@@ -919,7 +990,7 @@ impl Words {
                         .and_then(|k| self.split_tail(k, &chars))
                         .map(|(t, _)| t);
                     found = found.min(compound).or(found).or(compound);
-                    head = self.split_head(&chars);
+                    head = self.split_head(&chars).map(|k| (k, range.end));
                 }
                 if let Some(t) = found
                     && best.is_none_or(|b| t < b)
@@ -934,11 +1005,10 @@ impl Words {
         }
         let split = split(text);
         let words = self.chars_of(&split);
-        let full = self.compound_chars(&split);
         self.find_in(
             words.len(),
             |w, i| self.word_match(i, words.get(w)?),
-            self.compounds_in(full.len(), |k| full.get(k).map(Vec::as_slice)),
+            self.compounds_of(text, &split),
         )
         .map(|(t, _)| t)
     }
@@ -949,12 +1019,8 @@ impl Words {
         // Each word of the text is turned into chars once, not once per place it is tried at.
         let split = split(text);
         let words = self.chars_of(&split);
-        let full = self.compound_chars(&split);
-        self.ranges_in(
-            &split,
-            |i, w| self.word_match(i, words.get(w)?),
-            |w| self.compound_at(w, |k| full.get(k).map(Vec::as_slice)),
-        )
+        let compounds = self.compounds_of(text, &split);
+        self.ranges_in(&split, |i, w| self.word_match(i, words.get(w)?), &compounds)
     }
 
     /// As [`Words::ranges`], with `at(i, word)` saying how the term's word `i` matches a word
@@ -967,7 +1033,7 @@ impl Words {
     ) -> Vec<Range<usize>> {
         let split = split(text);
         let shortest = self.shortest();
-        let full = self.compound_chars(&split);
+        let compounds = self.compounds_of(text, &split);
         self.ranges_in(
             &split,
             |i, w| {
@@ -977,7 +1043,7 @@ impl Words {
                 }
                 at(i, word)
             },
-            |w| self.compound_at(w, |k| full.get(k).map(Vec::as_slice)),
+            &compounds,
         )
     }
 
@@ -990,7 +1056,6 @@ impl Words {
     ) -> Option<(u8, usize)> {
         let split = split(text);
         let shortest = self.shortest();
-        let full = self.compound_chars(&split);
         let (typos, start) = self.find_in(
             split.len(),
             |w, i| {
@@ -1000,22 +1065,22 @@ impl Words {
                 }
                 at(i, word)
             },
-            self.compounds_in(full.len(), |k| full.get(k).map(Vec::as_slice)),
+            self.compounds_of(text, &split),
         )?;
         Some((typos, split.get(start).map_or(0, |(r, _)| r.start)))
     }
 
     /// The ranges of [`Words::ranges`] in a split text, with `at(i, w)` saying how the term's
-    /// word `i` matches the text's word `w`, and `compound(w)` what compound starts at it.
+    /// word `i` matches the text's word `w`, and `compounds` the compounds found in it
+    /// ([`Words::compounds_of`]).
     fn ranges_in(
         &self,
         split: &[(Range<usize>, &str)],
         mut at: impl FnMut(usize, usize) -> Option<(u8, usize)>,
-        mut compound: impl FnMut(usize) -> Option<Compound>,
+        compounds: &[(usize, Compound)],
     ) -> Vec<Range<usize>> {
         let n = self.words.len();
         let mut out = Vec::new();
-        let compounds = self.has_compounds();
         // The matched length of each term word at the place tried, reused from place to place.
         let mut lens: Vec<usize> = Vec::with_capacity(n);
         for start in 0..split.len() {
@@ -1030,7 +1095,7 @@ impl Words {
                 });
             if !all {
                 // A compound: its first word whole when it spans two, the last as matched.
-                let Some(c) = compound(start).filter(|_| compounds) else {
+                let Some(&(_, c)) = compounds.iter().find(|(w, _)| *w == start) else {
                     continue;
                 };
                 lens.clear();

@@ -391,11 +391,7 @@ impl<'p, 'd> OneShot<'p, 'd> {
                 (Some(w), Some(offset)) => w
                     .find_in(
                         rows.len(),
-                        |word, j| {
-                            let row = *rows.get(word).filter(|&&r| r != NO_ROW)? as usize;
-                            let t = *memo.table.get(row * self.width + offset + j)?;
-                            (t != NO).then_some((t, 0))
-                        },
+                        |word, j| self.cell_at(memo, offset, word, j),
                         self.compounds(memo, i, w, offset),
                     )
                     .map(|(t, at)| (t.min(NO - 1), at)),
@@ -458,6 +454,20 @@ impl<'p, 'd> OneShot<'p, 'd> {
         }
         self.narrow(memo, &mut alive);
         Some(alive)
+    }
+
+    /// How the term word `j` of the term whose cells start at `offset` matches the claim's
+    /// `word`th word, from the memo: typos (and no length: ranking needs none), or `None`.
+    fn cell_at(
+        &self,
+        memo: &Memo<'d>,
+        offset: usize,
+        word: usize,
+        j: usize,
+    ) -> Option<(u8, usize)> {
+        let row = *memo.rows.get(word).filter(|&&r| r != NO_ROW)? as usize;
+        let t = *memo.table.get(row * self.width + offset + j)?;
+        (t != NO).then_some((t, 0))
     }
 
     /// The compounds of term `i` (words `w`, its cells at `offset`) in the claim's text, in
@@ -546,11 +556,7 @@ impl<'p, 'd> OneShot<'p, 'd> {
             let mut starts = Vec::new();
             w.starts_in(
                 rows.len(),
-                |word, j| {
-                    let row = *rows.get(word).filter(|&&r| r != NO_ROW)? as usize;
-                    let t = *memo.table.get(row * self.width + offset + j)?;
-                    (t != NO).then_some((t, 0))
-                },
+                |word, j| self.cell_at(memo, offset, word, j),
                 self.compounds(memo, i, w, offset),
                 &mut starts,
             );

@@ -463,8 +463,8 @@ pub struct Words {
     /// For a term split in two whose first two chars are ASCII letters: those two as bytes,
     /// and the bits that fold case, for [`Words::may_head`]'s test of a word's first two bytes.
     head_key: Option<(u16, u16)>,
-    /// A plain term of one word of letters, which a term after it may be joined to
-    /// ([`Words::after`]).
+    /// A plain term of one word of [`SPLIT_MIN`] letters or more, which its neighbour in the
+    /// query may be joined to ([`Words::join`]).
     joinable: bool,
 }
 

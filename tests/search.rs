@@ -1831,6 +1831,13 @@ fn a_word_written_as_one_or_as_two_is_found_either_way() {
             "{m:?}: one word holding both before a prefix of one"
         );
         assert_eq!(found("health-care"), ["a-spaced", "a-joined"], "{m:?}");
+        // Two terms join as the second is typed; a split's second word must be whole.
+        assert_eq!(
+            sorted(found("health ca")),
+            ["a-joined", "a-spaced", "b-far"],
+            "{m:?}"
+        );
+        assert_eq!(found("preexist"), ["a-together"], "{m:?}");
         assert_eq!(found("e-mail"), ["b-mail"], "{m:?}");
         assert_eq!(found("ceasefire"), ["b-ceasefire"], "{m:?}");
         assert!(found("abroad").is_empty(), "{m:?}");

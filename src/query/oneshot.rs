@@ -524,13 +524,14 @@ impl<'p, 'd> OneShot<'p, 'd> {
             if tail.is_none() && !w.may_head(word) {
                 continue;
             }
+            let chars = words::chars(word, w.fold);
             if let Some(k) = tail
-                && let Some((cost, len)) = w.split_tail_str(k, word)
+                && let Some((cost, len)) = w.split_tail(k, &chars)
             {
                 let compound = Compound { cost, span: 2, len };
                 split.push((i, at.saturating_sub(1), compound));
             }
-            *head = w.split_head_str(word).map(|k| (k, range.end));
+            *head = w.split_head(&chars).map(|k| (k, range.end));
             any |= head.is_some();
         }
         any

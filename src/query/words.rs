@@ -676,45 +676,6 @@ impl Words {
             .then_some(word.len())
     }
 
-    /// [`Words::split_head`] of a word as written, without making its chars when it is ASCII
-    /// (a one-shot search asks of every word that may be a head).
-    pub fn split_head_str(&self, word: &str) -> Option<usize> {
-        if !word.is_ascii() {
-            return self.split_head(&chars(word, self.fold));
-        }
-        let term = self.words.first().filter(|_| self.split)?;
-        let same = |b: &u8, t: &char| {
-            let b = if self.fold {
-                b.to_ascii_lowercase()
-            } else {
-                *b
-            };
-            char::from(b) == *t
-        };
-        (word.len() >= SPLIT_MIN
-            && word.len() + SPLIT_MIN <= term.len()
-            && word.as_bytes().iter().zip(term).all(|(b, t)| same(b, t)))
-        .then_some(word.len())
-    }
-
-    /// [`Words::split_tail`] of a word as written, without making its chars when it is ASCII.
-    pub fn split_tail_str(&self, k: usize, word: &str) -> Option<(u8, usize)> {
-        if !word.is_ascii() {
-            return self.split_tail(k, &chars(word, self.fold));
-        }
-        let rest = self.words.first().filter(|_| self.split)?.get(k..)?;
-        let same = |b: &u8, t: &char| {
-            let b = if self.fold {
-                b.to_ascii_lowercase()
-            } else {
-                *b
-            };
-            char::from(b) == *t
-        };
-        (word.len() == rest.len() && word.as_bytes().iter().zip(rest).all(|(b, t)| same(b, t)))
-            .then_some((cost(0, false), rest.len()))
-    }
-
     /// How the rest of the term after a head of `k` chars ([`Words::split_head`]) matches the
     /// next word of the text: whole only, so that `onto` does not find "on top" (a term is a
     /// prefix of the words it finds, but a word split in two is a word written whole).
@@ -938,8 +899,8 @@ impl Words {
             };
             if self.may_head(head)
                 && joins(text.get(a.end..b.start).unwrap_or_default())
-                && let Some(k) = self.split_head_str(head)
-                && let Some((cost, len)) = self.split_tail_str(k, tail)
+                && let Some(k) = self.split_head(&chars(head, self.fold))
+                && let Some((cost, len)) = self.split_tail(k, &chars(tail, self.fold))
             {
                 out.push((w, Compound { cost, span: 2, len }));
             }

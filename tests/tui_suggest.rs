@@ -1403,10 +1403,7 @@ fn u_brings_back_the_last_dismissed_suggestion() {
             .expect("read")
             .contains(&left)
     );
-    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
-        panic!("u asks the loop to take the dismissal back")
-    };
-    parallax::tui::effects::undo(&mut app);
+    undo(&mut app);
     assert!(common::footer_said(&app).contains("Dismissal undone"));
     assert_eq!(std::fs::read_to_string(&file).expect("read"), before);
     finish(&mut app);
@@ -1422,10 +1419,7 @@ fn u_brings_back_the_last_dismissed_suggestion() {
     };
     parallax::tui::effects::dismiss(&mut app, &left, &right);
     std::fs::write(&file, &before).expect("the entry deleted by hand");
-    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
-        panic!("u asks the loop to take the dismissal back")
-    };
-    parallax::tui::effects::undo(&mut app);
+    undo(&mut app);
     assert!(
         common::footer_said(&app).contains("Nothing to take back"),
         "{}",
@@ -1455,10 +1449,7 @@ fn undoing_the_dismissal_that_made_the_file_leaves_no_file() {
     };
     parallax::tui::effects::dismiss(&mut app, &left, &right);
     assert!(file.exists(), "x wrote the dismissal");
-    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
-        panic!("u asks the loop to take the dismissal back")
-    };
-    parallax::tui::effects::undo(&mut app);
+    undo(&mut app);
     assert!(common::footer_said(&app).contains("Dismissal undone"));
     assert!(!file.exists(), "the file x made is gone again");
     // A file the analyst had, emptied by an undo, stays: it is theirs.
@@ -1473,10 +1464,7 @@ fn undoing_the_dismissal_that_made_the_file_leaves_no_file() {
         panic!("x asks the loop to remember the dismissal")
     };
     parallax::tui::effects::dismiss(&mut app, &left, &right);
-    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
-        panic!("u asks the loop to take the dismissal back")
-    };
-    parallax::tui::effects::undo(&mut app);
+    undo(&mut app);
     assert!(common::footer_said(&app).contains("Dismissal undone"));
     let kept = std::fs::read_to_string(&file).expect("the analyst's file stays");
     assert!(kept.contains("\"dismissed\": []"), "{kept}");
@@ -1743,10 +1731,7 @@ fn u_takes_back_an_accept_and_the_files_are_as_they_were() {
     assert!(said.contains("(u undoes)"), "{said}");
     finish(&mut app);
     assert!(!suggested_pairs(&app).contains(&accepted));
-    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
-        panic!("u asks the loop to take the accept back")
-    };
-    parallax::tui::effects::undo(&mut app);
+    undo(&mut app);
     let said = common::footer_said(&app);
     assert!(said.contains("Accept undone"), "{said}");
     assert!(
@@ -1766,10 +1751,7 @@ fn u_takes_back_an_accept_and_the_files_are_as_they_were() {
         accepted.0
     );
     // Then the dismissal before it.
-    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
-        panic!("u asks the loop to take the dismissal back")
-    };
-    parallax::tui::effects::undo(&mut app);
+    undo(&mut app);
     assert!(common::footer_said(&app).contains("Dismissal undone"));
     finish(&mut app);
     assert!(suggested_pairs(&app).contains(&dismissed));
@@ -1803,10 +1785,7 @@ fn edited_since_the_accept(seen: bool) {
         parallax::tui::live::reload(&mut app);
         finish(&mut app);
     }
-    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
-        panic!("u asks the loop to take the accept back")
-    };
-    parallax::tui::effects::undo(&mut app);
+    undo(&mut app);
     let said = common::footer_said(&app);
     assert!(said.contains("Nothing was taken back"), "{said}");
     assert!(
@@ -1830,10 +1809,7 @@ fn edited_since_the_accept(seen: bool) {
     std::fs::write(&beta, &accepted).unwrap();
     parallax::tui::live::reload(&mut app);
     finish(&mut app);
-    let Outcome::Undo = keys(&mut app, &[KeyCode::Char('u')]) else {
-        panic!("u asks the loop to take the accept back")
-    };
-    parallax::tui::effects::undo(&mut app);
+    undo(&mut app);
     let said = common::footer_said(&app);
     assert!(said.contains("Accept undone"), "{said}");
     assert!(!dir.path().join("dispute.json").exists());
@@ -1853,8 +1829,7 @@ fn u_takes_back_an_accept_on_side_files_opened_one_by_one() {
     assert_eq!(app.live.paths, vec![dir.path().join("dispute.json")]);
     parallax::tui::live::reload(&mut app);
     finish(&mut app);
-    keys(&mut app, &[KeyCode::Char('u')]);
-    parallax::tui::effects::undo(&mut app);
+    undo(&mut app);
     let said = common::footer_said(&app);
     assert!(said.contains("Accept undone"), "{said}");
     assert!(!dir.path().join("dispute.json").exists());
@@ -1938,4 +1913,13 @@ fn the_topic_list_counts_each_topics_suggested_rows() {
     assert!(counts(&app).contains(&format!("≈{n}")), "{}", counts(&app));
     keys(&mut app, &[KeyCode::Char('m')]);
     assert!(!counts(&app).contains('≈'), "{}", counts(&app));
+}
+
+/// Presses `u`, which asks the event loop to take the last dismissal or accept back, and does
+/// what the loop does with it.
+fn undo(app: &mut App) {
+    let Outcome::Undo = keys(app, &[KeyCode::Char('u')]) else {
+        panic!("u asks the loop to take the last change back")
+    };
+    parallax::tui::effects::undo(app);
 }

@@ -211,31 +211,55 @@ fn a_save_that_changes_no_byte_reloads_nothing() {
     assert_eq!(app.dispute.sides.len(), 3, "the last good dispute stays");
 }
 
+/// The file `E` asks for and the line the event loop opens it at, found in the file as it is
+/// when the editor starts (update reads no file).
+fn editor_at(app: &App, outcome: Outcome) -> (std::path::PathBuf, Option<usize>) {
+    let Outcome::Editor { file, at } = outcome else {
+        panic!("E asks for the editor, not {outcome:?}");
+    };
+    let line = parallax::tui::live::editor_line(app, &file, &at).expect("the file is readable");
+    (file, line)
+}
+
+/// The text of `file`'s 1-based `line`, or nothing.
+fn line_text(file: &std::path::Path, line: Option<usize>) -> String {
+    let text = std::fs::read_to_string(file).expect("readable");
+    line.and_then(|l| text.lines().nth(l.checked_sub(1)?))
+        .unwrap_or_default()
+        .to_owned()
+}
+
 #[test]
 fn e_asks_for_the_selected_claims_file_at_its_line() {
     let (dir, mut app) = editable(FIXTURE, 100, 30);
     press(&mut app, &[Action::FocusComparison, Action::Down]);
     let outcome = keys(&mut app, &[KeyCode::Char('E')]);
-    let Outcome::Editor { file, line } = outcome else {
-        panic!("E asks for the editor, not {outcome:?}");
-    };
+    let (file, line) = editor_at(&app, outcome);
     assert_eq!(file, dir.path().join("alpha.json"));
-    let text = std::fs::read_to_string(&file).expect("readable");
-    let at = line
-        .and_then(|l| text.lines().nth(l - 1))
-        .unwrap_or_default();
+    let at = line_text(&file, line);
     assert!(at.contains("\"a-treaty\""), "line {line:?} is {at}");
     // In a row in full, the claim under the cursor: in the first row, the right side's, second.
     keys(&mut app, &[KeyCode::Up, KeyCode::Enter, KeyCode::Down]);
-    let Outcome::Editor { file, line } = keys(&mut app, &[KeyCode::Char('E')]) else {
-        panic!("E in a row in full asks for the editor");
-    };
+    let outcome = keys(&mut app, &[KeyCode::Char('E')]);
+    let (file, line) = editor_at(&app, outcome);
     assert_eq!(file, dir.path().join("beta.json"));
-    let text = std::fs::read_to_string(&file).expect("readable");
-    let at = line
-        .and_then(|l| text.lines().nth(l - 1))
-        .unwrap_or_default();
+    let at = line_text(&file, line);
     assert!(at.contains("\"b-cut\""), "line {line:?} is {at}");
+}
+
+/// The line is found when the editor starts, in the file as it is then: a claim moved down by
+/// an edit made between the key and the editor's start is still found.
+#[test]
+fn e_finds_the_claims_line_in_the_file_as_it_is_when_the_editor_starts() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    press(&mut app, &[Action::FocusComparison, Action::Down]);
+    let outcome = keys(&mut app, &[KeyCode::Char('E')]);
+    let alpha = dir.path().join("alpha.json");
+    let text = std::fs::read_to_string(&alpha).expect("readable");
+    std::fs::write(&alpha, format!("\n\n\n{text}")).expect("written");
+    let (file, line) = editor_at(&app, outcome);
+    let at = line_text(&file, line);
+    assert!(at.contains("\"a-treaty\""), "line {line:?} is {at}");
 }
 
 /// A side file that begins with a byte-order mark (as Notepad saves it) is opened at the
@@ -247,13 +271,10 @@ fn e_finds_the_claims_line_in_a_file_with_a_byte_order_mark() {
     let text = std::fs::read_to_string(&alpha).expect("readable");
     std::fs::write(&alpha, format!("\u{feff}{text}")).expect("written");
     press(&mut app, &[Action::FocusComparison, Action::Down]);
-    let Outcome::Editor { file, line } = keys(&mut app, &[KeyCode::Char('E')]) else {
-        panic!("E asks for the editor");
-    };
+    let outcome = keys(&mut app, &[KeyCode::Char('E')]);
+    let (file, line) = editor_at(&app, outcome);
     assert_eq!(file, alpha);
-    let at = line
-        .and_then(|l| text.lines().nth(l - 1))
-        .unwrap_or_default();
+    let at = line_text(&file, line);
     assert!(at.contains("\"a-treaty\""), "line {line:?} is {at}");
 }
 
@@ -508,6 +529,38 @@ fn e_on_a_file_gone_from_disk_starts_no_editor() {
     parallax::tui::terminal::event_loop(&mut terminal, &mut app, &mut host).expect("ends with q");
     assert!(!ran.get(), "no editor was started");
     assert!(!alpha.exists());
+}
+
+/// `E` on a claim whose side file has grown past `--max-file-size` since it was read starts no
+/// editor, and says which file it could not read (the line is looked for when the editor would
+/// start, by the loader's rule).
+#[test]
+fn e_on_a_file_too_large_to_read_starts_no_editor_and_says_why() {
+    let (_dir, mut app) = editable(FIXTURE, 100, 30);
+    app.live.max_file = 16;
+    press(&mut app, &[Action::FocusComparison, Action::Down]);
+    let ran = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = std::rc::Rc::clone(&ran);
+    let mut host = Scripted {
+        keys: [KeyCode::Char('E')].into_iter().collect(),
+        edit: Some(Box::new(move || flag.set(true))),
+        status: 0,
+    };
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    parallax::tui::terminal::event_loop(&mut terminal, &mut app, &mut host).expect("ends with q");
+    assert!(!ran.get(), "no editor was started");
+    let said: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        said.contains("cannot read") && said.contains("alpha.json"),
+        "{said}"
+    );
 }
 
 /// A side file deleted from a folder without a manifest is named as gone, first: the load saw

@@ -173,13 +173,13 @@ pub enum Outcome {
         /// relates (id), how, and the claim it relates to (id).
         relation: Option<(String, crate::format::RelationKind, String)>,
     },
-    /// Open this file at this line in the analyst's editor (the terminal handed over meanwhile),
-    /// then reload the dispute.
+    /// Open this file at this place in the analyst's editor (the terminal handed over
+    /// meanwhile), then reload the dispute.
     Editor {
         /// The file.
         file: std::path::PathBuf,
-        /// Its 1-based line, when known.
-        line: Option<usize>,
+        /// Where in it the editor starts.
+        at: EditorAt,
     },
     /// Remember this suggestion as dismissed (left and right claim ids), then look again.
     Dismiss {
@@ -190,6 +190,16 @@ pub enum Outcome {
     },
     /// Take back the last dismissal or accept made on this screen, then look again.
     Undo,
+}
+
+/// Where the editor opens a file: a line already known, or a value the event loop finds in the
+/// file as it is then (update reads no file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditorAt {
+    /// This 1-based line, or the top when not known.
+    Line(Option<usize>),
+    /// The line this JSON pointer's value starts on (`/topics/0/claims/1`).
+    Pointer(String),
 }
 
 impl Action {

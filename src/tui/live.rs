@@ -4,6 +4,7 @@
 //! good dispute on screen and opens the problems panel. The [`Watcher`] belongs to the event loop
 //! (`terminal`), which polls it; what here reads or runs anything is called from the loop only.
 
+use super::action::EditorAt;
 use super::app::App;
 use super::state::Modal;
 use super::state::live::{Files, Prints};
@@ -76,6 +77,25 @@ pub fn editor_command(editor: &str, file: &Path, line: Option<usize>) -> Option<
         _ => words.push(file),
     }
     Some(words)
+}
+
+/// The line the editor opens `file` at: the one given, or the line `at`'s JSON pointer starts
+/// on in the file as it is now (read by the loader's rule: a side file swapped for a pipe must
+/// not block the screen). The error says which file could not be read.
+pub fn editor_line(app: &App, file: &Path, at: &EditorAt) -> Result<Option<usize>, String> {
+    match at {
+        EditorAt::Line(line) => Ok(*line),
+        EditorAt::Pointer(pointer) => {
+            let bytes = crate::load::read_regular(file, app.live.max_file).map_err(|e| {
+                let name = crate::text::clean(&file.display().to_string()).text;
+                format!("cannot read {name}: {e}")
+            })?;
+            Ok(crate::load::line_of(
+                &String::from_utf8_lossy(&bytes),
+                pointer,
+            ))
+        }
+    }
 }
 
 /// Reads the dispute's files again (once, within `--max-file-size`). Unchanged bytes change

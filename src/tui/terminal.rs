@@ -442,39 +442,10 @@ pub fn event_loop<B: Backend>(
             Outcome::Editor { file, .. } if !file.is_file() => {
                 app.message = Some(super::strings::no_file_to_edit(&file));
             }
-            Outcome::Editor { file, line } => {
-                let editor = super::live::chosen_editor();
-                let words = super::live::editor_command(&editor, &file, line);
-                match words.as_deref().and_then(<[String]>::split_first) {
-                    Some((program, args)) => {
-                        let mut command = std::process::Command::new(program);
-                        command.args(args);
-                        let ran = host.run(&mut command);
-                        redraw_all(terminal, app)?;
-                        match ran {
-                            Ok(status) => {
-                                super::live::reload(app);
-                                // Before what the reload says (the files changed, or not).
-                                if !status.success() {
-                                    let ended = super::strings::editor_ended(&editor, &status);
-                                    app.message = Some(match app.message.take() {
-                                        Some(reloaded) => format!("{ended} {reloaded}"),
-                                        None => ended,
-                                    });
-                                }
-                            }
-                            Err(e) => {
-                                app.message =
-                                    Some(super::strings::editor_failed(&editor, &e.to_string()))
-                            }
-                        }
-                    }
-                    None => {
-                        app.message =
-                            Some(super::strings::editor_failed(&editor, "not a command line"))
-                    }
-                }
-            }
+            Outcome::Editor { file, at } => match super::live::editor_line(app, &file, &at) {
+                Ok(line) => run_editor(terminal, host, app, &file, line)?,
+                Err(why) => app.message = Some(why),
+            },
             Outcome::Suspend => {
                 host.suspend()?;
                 redraw_all(terminal, app)?;
@@ -482,6 +453,45 @@ pub fn event_loop<B: Backend>(
             Outcome::Redraw => redraw_all(terminal, app)?,
         }
     }
+}
+
+/// Hands the terminal to the analyst's editor on `file` at `line`, then redraws and reloads the
+/// dispute; says so when the editor could not start or ended badly.
+fn run_editor<B: Backend>(
+    terminal: &mut Terminal<B>,
+    host: &mut impl Host,
+    app: &mut App,
+    file: &std::path::Path,
+    line: Option<usize>,
+) -> io::Result<()> {
+    let editor = super::live::chosen_editor();
+    let words = super::live::editor_command(&editor, file, line);
+    match words.as_deref().and_then(<[String]>::split_first) {
+        Some((program, args)) => {
+            let mut command = std::process::Command::new(program);
+            command.args(args);
+            let ran = host.run(&mut command);
+            redraw_all(terminal, app)?;
+            match ran {
+                Ok(status) => {
+                    super::live::reload(app);
+                    // Before what the reload says (the files changed, or not).
+                    if !status.success() {
+                        let ended = super::strings::editor_ended(&editor, &status);
+                        app.message = Some(match app.message.take() {
+                            Some(reloaded) => format!("{ended} {reloaded}"),
+                            None => ended,
+                        });
+                    }
+                }
+                Err(e) => {
+                    app.message = Some(super::strings::editor_failed(&editor, &e.to_string()))
+                }
+            }
+        }
+        None => app.message = Some(super::strings::editor_failed(&editor, "not a command line")),
+    }
+    Ok(())
 }
 
 /// After the shell or another program had the terminal: hides the cursor and redraws all of

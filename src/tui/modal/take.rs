@@ -4,7 +4,7 @@
 
 use crate::format::ClaimAt;
 use crate::layout;
-use crate::tui::action::{Action, Outcome};
+use crate::tui::action::{Action, EditorAt, Outcome};
 use crate::tui::app::App;
 use crate::tui::modal::component::Step;
 use crate::tui::strings::take as words;
@@ -124,39 +124,28 @@ fn label_of(app: &App, at: ClaimAt) -> String {
         .to_owned()
 }
 
-/// `E` on a claim: asks the event loop to open its file at its line in the editor, or says why
-/// it cannot (the bundled dispute has no file).
+/// `E` on a claim: asks the event loop to open its side's file at the claim in the editor (the
+/// loop finds its line in the file as it is then), or says why it cannot (the bundled dispute
+/// has no file).
 pub fn edit(app: &mut App, at: Option<ClaimAt>) -> Step {
     let Some(at) = at else {
         app.message = Some(words::NO_CLAIM.to_owned());
         return Step::Stay;
     };
-    match claim_location(app, at) {
-        Ok((file, line)) => Step::Then(Outcome::Editor { file, line }),
-        Err(why) => {
-            app.message = Some(why);
-            Step::Stay
-        }
-    }
-}
-
-/// Where `E` opens a claim: its side's file and the line the claim starts on, found in the file
-/// as it is now (the screen keeps no copy of its bytes).
-fn claim_location(app: &App, at: ClaimAt) -> Result<(std::path::PathBuf, Option<usize>), String> {
-    let Some(files) = &app.suggest.files else {
-        return Err(if app.live.paths.is_empty() {
+    let file = match &app.suggest.files {
+        Some(files) => files.sides.get(at.side()),
+        None => None,
+    };
+    let Some(file) = file else {
+        app.message = Some(if app.live.paths.is_empty() {
             crate::edit::EditError::Bundled.to_string()
         } else {
             words::NO_FILES.to_owned()
         });
+        return Step::Stay;
     };
-    let path = files.sides.get(at.side()).ok_or(words::NO_FILES)?;
-    // Read by the loader's rule: a side file swapped for a pipe must not block the screen.
-    let bytes = crate::load::read_regular(path, app.live.max_file).map_err(|e| {
-        let name = crate::text::clean(&path.display().to_string()).text;
-        format!("cannot read {name}: {e}")
-    })?;
-    let text = String::from_utf8_lossy(&bytes);
-    let pointer = format!("/topics/{}/claims/{}", at.topic(), at.claim());
-    Ok((path.clone(), crate::load::line_of(&text, &pointer)))
+    Step::Then(Outcome::Editor {
+        file: file.clone(),
+        at: EditorAt::Pointer(format!("/topics/{}/claims/{}", at.topic(), at.claim())),
+    })
 }

@@ -1,7 +1,7 @@
 //! The problems panel's keys: scroll, open the first problem in the editor, close (the last good
 //! dispute stays; the panel comes back at the next failed reload).
 
-use crate::tui::action::{Action, Outcome};
+use crate::tui::action::{Action, EditorAt, Outcome};
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, c, k, listed, shown};
 use crate::tui::layout::Regions;
@@ -53,7 +53,7 @@ impl Component for Problems {
                 if let Some(p) = self.problems.first() {
                     return Step::Then(Outcome::Editor {
                         file: p.file.clone(),
-                        line: p.line,
+                        at: EditorAt::Line(p.line),
                     });
                 }
             }

@@ -16,12 +16,23 @@ use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, RelationKind, Source,
 use std::collections::HashMap;
 
 /// Which rows to keep by who answers them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AnsweredBy {
     /// Rows where both compared sides have a claim.
     Both,
     /// Rows only one of the two sides answers.
     OneSided,
+}
+
+impl AnsweredBy {
+    /// Who answers `row`: both compared sides, or one (a packed or suggested row counts as one
+    /// row of each side alone).
+    pub fn of(row: &Row) -> AnsweredBy {
+        match row.answered() {
+            Answered::Both => AnsweredBy::Both,
+            _ => AnsweredBy::OneSided,
+        }
+    }
 }
 
 /// Which rows to keep by whether the two sides agree in them.
@@ -492,12 +503,8 @@ impl Filter {
     /// True when the row passes the row constraints (judged on the whole row, as of the date
     /// in force).
     pub fn keeps_row(&self, row: &Row) -> bool {
-        let answered = match self.answered {
-            None => true,
-            Some(AnsweredBy::Both) => row.answered() == Answered::Both,
-            Some(AnsweredBy::OneSided) => row.answered() != Answered::Both,
-        };
-        answered && self.common.is_none_or(|c| c.keeps(row))
+        self.answered.is_none_or(|a| a == AnsweredBy::of(row))
+            && self.common.is_none_or(|c| c.keeps(row))
     }
 
     /// The comparison with only what the filter keeps; an empty filter returns it unchanged.

@@ -92,7 +92,7 @@ impl Section {
 }
 
 /// What a choice stands for in the filter.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Value {
     /// A party id.
     Party(String),

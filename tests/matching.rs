@@ -2599,7 +2599,7 @@ fn match_texts_shows_both_claims_under_each_suggestion() {
     let d = load(&fixture());
     assert_eq!(lines.len() % 3, 0, "{stdout}");
     for three in lines.chunks(3) {
-        let ids: Vec<&str> = three[0].split_whitespace().skip(1).take(2).collect();
+        let ids: Vec<&str> = three[0].split_whitespace().skip(2).take(2).collect();
         for (id, line, side) in [(ids[0], three[1], "L"), (ids[1], three[2], "R")] {
             let text = d
                 .find_claim(id)
@@ -2912,7 +2912,7 @@ fn match_is_narrowed_by_the_filters_of_show() {
         stdout
             .lines()
             .filter_map(|l| {
-                let mut w = l.split_whitespace().skip(1);
+                let mut w = l.split_whitespace().skip(2);
                 Some((w.next()?.to_owned(), w.next()?.to_owned()))
             })
             .collect()
@@ -2954,7 +2954,35 @@ fn match_is_narrowed_by_the_filters_of_show() {
     );
     // 0.254 is listed so, and `--min-score 0.254` keeps it (two decimals said 0.25).
     let (_, stdout, _) = run(&["--min-score", "0.254"]);
-    assert!(stdout.contains("0.254  a-talks-water"), "{stdout}");
+    assert!(stdout.contains("0.254  talks  a-talks-water"), "{stdout}");
+}
+
+/// Each plain line names the left claim's topic after the score: with `--best-first` the
+/// topics mix, and ids alone (LIAR's `liar-338`) say nothing of where a pair is.
+#[test]
+fn each_suggestion_line_names_its_topic() {
+    let out = parallax()
+        .args(["match", "--best-first"])
+        .arg(fixture())
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let d = load(&fixture());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let mut topics = std::collections::HashSet::new();
+    for line in stdout.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let (Some(topic), Some(left)) = (words.get(1), words.get(2)) else {
+            panic!("a short line: {line}");
+        };
+        let at = d.find_claim(left).expect("the left claim's id");
+        assert_eq!(*topic, d.sides[at.side()].topics[at.topic()].id, "{line}");
+        topics.insert(*topic);
+    }
+    assert!(
+        topics.len() > 1,
+        "the fixture's suggestions span topics: {stdout}"
+    );
 }
 
 /// A pair linked without a question gets the placeholder, which `validate` warns of at its

@@ -151,8 +151,9 @@ pub fn matches(
             // showed 0.098 as 0.10, which `--min-score 0.10` then left out).
             writeln!(
                 out,
-                "{:.3}  {l}  {r}{point}  {}",
+                "{:.3}  {}  {l}  {r}{point}  {}",
                 crate::matching::shown_score(s.score),
+                topic(s),
                 text::inline(&reasons.join(" · "))
             )?;
             if shown.texts {

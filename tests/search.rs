@@ -1600,6 +1600,37 @@ fn terms_side_by_side_rank_first_wherever_each_first_appears() {
     }
 }
 
+/// As Meilisearch ranks: fewer typos, then terms closer together, and only then more terms
+/// matched exactly. "drones … denied" side by side (a prefix) comes before "drone" and
+/// "denied" a sentence apart (both exact), and a claim found through a typo comes last however
+/// exact its other term is: `wild fire` found "wildfires" after notes that said "pants-fire"
+/// beside a "will" in the text.
+#[test]
+fn terms_side_by_side_rank_above_exact_terms_apart_and_typos_last() {
+    let (_dir, d) = said(&[
+        (
+            "apart",
+            "The drone was seen over the border at night, and the army denied it.",
+        ),
+        ("typo", "The drone was denid by the army."),
+        ("beside", "Drones denied, said the army."),
+        ("other", "Nothing here."),
+    ]);
+    for m in MatcherKind::ALL {
+        assert_eq!(
+            ids_with(&d, "drone denied", m),
+            ["beside", "apart", "typo"],
+            "{m:?}"
+        );
+        let pattern = query::Pattern::new("drone denied", m);
+        let once = query::oneshot::rank(&pattern, &d, |_, _| true);
+        let indexed = query::Searcher::new(&d, m)
+            .search_all("drone denied", |_| true)
+            .1;
+        assert_eq!(once, indexed, "{m:?}");
+    }
+}
+
 /// The snippet shows where the terms sit closest, as ranking measured them: centred on the
 /// first "tax", the line of a claim ranked for "the Bush tax cuts" showed neither word.
 #[test]

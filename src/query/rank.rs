@@ -172,9 +172,9 @@ pub(super) struct Places<C, T, O> {
 }
 
 /// The claims that matched every term, as hits best first: first the claims whose own fields
-/// (text, speaker, tags, sources) hold a term, ranked by how many terms match exactly, then
-/// the fewest typos, then how close together the terms sit in the claim's text, then the field
-/// (text first), then the dispute's order. Then the topic-level hits: claims matched only
+/// (text, speaker, tags, sources) hold a term, ranked as Meilisearch ranks: the fewest typos,
+/// then how close together the terms sit in the claim's text, then how many terms match
+/// exactly, then the field (text first), then the dispute's order. Then the topic-level hits: claims matched only
 /// through their topic's titles or their point's question fold into one hit per side, topic,
 /// field and text, so a topic's framing counts once, not once per claim. `positive` says
 /// whether the query has a positive term.
@@ -192,9 +192,9 @@ where
 {
     let key = |exact: u8, typos: u8, proximity: usize, field: Field| -> u32 {
         let prox = u32::try_from(proximity.min(255)).unwrap_or(255);
-        (u32::from(exact) << 24)
-            | (u32::from(255 - typos) << 16)
-            | ((255 - prox) << 8)
+        (u32::from(255 - typos) << 24)
+            | ((255 - prox) << 16)
+            | (u32::from(exact) << 8)
             | (255 - field as u32)
     };
     let alive = alive.into_iter();

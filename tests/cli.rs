@@ -1289,6 +1289,35 @@ fn an_option_of_other_commands_names_them() {
     );
 }
 
+/// A mistyped path given to a command that shows or writes the dispute is said once, as
+/// `validate` says it: not followed by `too-few-sides` (two errors for one mistake), nor by
+/// advice to run `validate` for a report already printed whole; `export` is not told
+/// "nothing is shown".
+#[test]
+fn a_mistyped_path_is_one_error_in_every_command() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let nope = dir.path().join("nope");
+    for args in [
+        vec!["show"],
+        vec!["topics"],
+        vec!["timeline"],
+        vec!["export", "-f", "md"],
+    ] {
+        let out = parallax().args(&args).arg(&nope).output().expect("runs");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {said}");
+        assert_eq!(said.matches("error[").count(), 1, "{args:?}: {said}");
+        assert!(said.contains("error[unreadable]"), "{args:?}: {said}");
+        assert!(
+            said.contains(
+                "1 error(s) in the input; nothing was done. Fix it: each error says where."
+            ),
+            "{args:?}: {said}"
+        );
+        assert!(!said.contains("validate"), "{args:?}: {said}");
+    }
+}
+
 /// The advice to run `validate` names the dispute it was given: `parallax validate` alone checks
 /// the bundled dispute, and says it is clean.
 #[test]

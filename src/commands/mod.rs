@@ -93,15 +93,26 @@ pub fn open_from(
     paths: &[std::path::PathBuf],
     err: &mut dyn Write,
 ) -> Result<(Dispute, Vec<String>, usize), Failure> {
+    let mut loaded = loaded;
+    not_said_twice(&mut loaded.report, paths);
     let report = &loaded.report;
     if report.errors() > 0 {
         for d in report.diagnostics.iter().filter(|d| d.is_error()) {
             writeln!(err, "{d}")?;
         }
+        // Every error is said above: `validate` would add only the warnings.
+        let them = if report.errors() == 1 { "it" } else { "them" };
+        let advice = if report.warnings() > 0 {
+            format!(
+                "Fix {them}, or run `{}` for the full report.",
+                crate::load::validate_command(paths)
+            )
+        } else {
+            format!("Fix {them}: each error says where.")
+        };
         return Err(Failure::Input(format!(
-            "{} error(s) in the input; nothing is shown. Fix them, or run `{}` for the full report.",
+            "{} error(s) in the input; nothing was done. {advice}",
             report.errors(),
-            crate::load::validate_command(paths)
         )));
     }
     warnings_note(err, report.warnings(), paths)?;
@@ -110,6 +121,23 @@ pub fn open_from(
         .dispute
         .ok_or_else(|| Failure::Input("no dispute could be loaded".to_owned()))?;
     Ok((dispute, loaded.files, warnings))
+}
+
+/// Leaves out what a path named but not there already says: that no comparison can be made
+/// (`show a.json b.jsn`, `validate ./nope`). Its `unreadable` error says why the sides are too
+/// few, and a `too-few-sides` after it adds nothing.
+pub fn not_said_twice(report: &mut load::Report, paths: &[std::path::PathBuf]) {
+    let missing = report.diagnostics.iter().any(|d| {
+        d.code == load::Code::Unreadable
+            && paths
+                .iter()
+                .any(|p| !p.exists() && d.file == p.display().to_string())
+    });
+    if missing {
+        report
+            .diagnostics
+            .retain(|d| d.code != load::Code::TooFewSides);
+    }
 }
 
 /// Tells, on stderr, that the input read from `paths` has warnings that `validate` shows.

@@ -46,21 +46,7 @@ pub fn validate(
     let single = matches!(input.paths.as_slice(), [p] if !p.is_dir()
         && p.file_name().is_none_or(|n| n != crate::load::MANIFEST));
     let alone = single && input.paths.iter().all(|p| p.is_file());
-    // A path named that is not there (`validate a.json b.jsn`): that error says why the sides
-    // are too few, and a too-few-sides after it adds nothing.
-    let missing = loaded.report.diagnostics.iter().any(|d| {
-        d.code == Code::Unreadable
-            && input
-                .paths
-                .iter()
-                .any(|p| !p.exists() && d.file == p.display().to_string())
-    });
-    if missing {
-        loaded
-            .report
-            .diagnostics
-            .retain(|d| d.code != Code::TooFewSides);
-    }
+    super::not_said_twice(&mut loaded.report, &input.paths);
     let mut unchecked_links = 0;
     let mut unchecked_affiliations = 0;
     if single {

@@ -335,9 +335,16 @@ fn one_key_clears_every_filter() {
     assert!(a.active_filters.is_empty());
     assert_eq!(claims(&a), 10);
     assert!(screen(&a).contains("Filters cleared"));
-    // The selected topic (the one left) stays selected; back to the first, all is as before.
-    typed(&mut a, "g");
-    assert_eq!(screen(&a), before, "the screen is as before the filters");
+    // The party filter hid the first topic, where the selection was: it is back there, and
+    // all but the footer's message is as before.
+    assert_eq!(a.topic, 0);
+    let all_but_footer =
+        |s: &str| -> Vec<String> { s.lines().rev().skip(1).map(String::from).collect() };
+    assert_eq!(
+        all_but_footer(&screen(&a)),
+        all_but_footer(&before),
+        "the screen is as before the filters"
+    );
 }
 
 #[test]
@@ -817,6 +824,67 @@ fn clearing_a_filter_that_emptied_the_screen_finds_the_place_again() {
     update(&mut a, Action::ClearFilters);
     assert_eq!(a.selection(), before);
     assert_eq!((a.topic, a.row), (topic, row));
+}
+
+/// A filter that hides the selected topic moves the selection to the nearest topic still
+/// shown, the next one in order (it went to the last); `F` then brings it back to the topic and
+/// row it was on, unless another topic was chosen meanwhile.
+#[test]
+fn a_filter_that_hides_the_topic_selects_the_next_and_f_comes_back() {
+    let mut a = common::bundled(80, 24);
+    let order: Vec<String> = a.shown().topics.iter().map(|t| t.id.clone()).collect();
+    let at = order
+        .iter()
+        .position(|t| t == "diplomatic-outreach")
+        .expect("the bundled dispute's outreach topic");
+    // A tag no claim of that topic holds, held before and after it.
+    let d = a.dispute.clone();
+    let holding = |tag: &str| -> Vec<usize> {
+        order
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| {
+                d.sides.iter().any(|s| {
+                    s.topics
+                        .iter()
+                        .filter(|t| &t.id == *id)
+                        .any(|t| t.claims.iter().any(|c| c.tags.iter().any(|x| x == tag)))
+                })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let tags: std::collections::BTreeSet<String> = d
+        .claims()
+        .flat_map(|(_, c)| c.tags.iter().map(|t| t.to_string()))
+        .collect();
+    let (tag, held) = tags
+        .iter()
+        .map(|t| (t.clone(), holding(t)))
+        .find(|(_, held)| {
+            !held.contains(&at)
+                && held.iter().any(|&i| i < at)
+                && held.iter().filter(|&&i| i > at).count() > 1
+        })
+        .expect("a tag held around the topic but not in it");
+    let next = held.iter().find(|&&i| i > at).map(|&i| order[i].clone());
+    a.select_topic(at);
+    keys(&mut a, &[KeyCode::Right, KeyCode::Down, KeyCode::Down]);
+    let before = a.selection();
+    assert_eq!(before.0.as_deref(), Some("diplomatic-outreach"));
+    a.query.filter.tags = vec![tag.clone()];
+    a.requery();
+    assert_eq!(a.selection().0, next, "{tag}: the next topic still shown");
+    update(&mut a, Action::ClearFilters);
+    assert_eq!(a.selection(), before, "back where it was");
+    // A topic chosen while the filter hid the place: that choice stays.
+    a.query.filter.tags = vec![tag];
+    a.requery();
+    keys(&mut a, &[KeyCode::Left, KeyCode::Up]);
+    let chosen = a.selection();
+    assert_ne!(chosen.0, next, "another topic was chosen");
+    update(&mut a, Action::ClearFilters);
+    assert_eq!(a.selection().0, chosen.0);
 }
 
 /// A filter that leaves nothing on the screen, then other parties chosen (`p`) that the filter

@@ -99,8 +99,9 @@ pub struct App {
     pub modals: Vec<Modal>,
     /// Where `r` followed links from on the comparison screen, most recent last (`b` returns).
     pub back: Vec<Place>,
-    /// The topic and claim selected before a query left nothing on the screen: where the
-    /// selection goes back to once one shows them again (`F` after a filter that emptied it).
+    /// The topic and claim selected before a query hid that topic (or left nothing on the
+    /// screen): where the selection goes back to once one shows them again (`F` after a
+    /// filter that hid it), unless the analyst chose a topic meanwhile.
     pub lost_place: Option<(Option<String>, Option<ClaimAt>)>,
     /// The claim a followed link, a search hit or an accept last went to: while it is in the
     /// selected row it is the row's selected claim (what `y`, `Y`, `o` and `E` act on), drawn
@@ -272,14 +273,19 @@ impl App {
         counted: Option<super::session::Counted>,
     ) {
         let before = self.outcome.as_ref().map(|o| Arc::as_ptr(&o.comparison));
-        // Nothing on the screen: the place before it emptied is the one to find again.
-        let (topic_id, claim) = match self.current_topic() {
-            Some(t) => (
+        let here = self.current_topic().map(|t| {
+            (
                 Some(t.id.clone()),
                 self.current_row().and_then(|r| r.claims().next()),
-            ),
-            None => self.lost_place.clone().unwrap_or((None, None)),
-        };
+            )
+        });
+        // The comparison shown until now and where in it the selection was: a topic the query
+        // hides gives way to the nearest one still shown, the next in this order.
+        let old = self
+            .outcome
+            .as_ref()
+            .map_or_else(|| Arc::clone(&self.cmp), |o| Arc::clone(&o.comparison));
+        let old_topic = self.topic;
         let held = self.take_rows_in_full();
         // Where `b` would go back to, by topic and claim: found again in the new comparison.
         let back: Vec<_> = self
@@ -320,18 +326,35 @@ impl App {
                     })
                 })
                 .collect();
-            self.lost_place = self
-                .shown()
-                .topics
-                .is_empty()
-                .then(|| (topic_id.clone(), claim));
             let topics = &self.shown().topics;
-            let nearest = self.topic.min(topics.len().saturating_sub(1));
-            let topic = topic_id
-                .and_then(|id| topics.iter().position(|t| t.id == id))
-                .unwrap_or(nearest);
+            let shown_at = |id: &Option<String>| {
+                id.as_ref()
+                    .and_then(|id| topics.iter().position(|t| &t.id == id))
+            };
+            // Where a query hid the analyst's place, once shown again (`F` after a filter that
+            // hid the topic); else where the selection is.
+            let lost = self
+                .lost_place
+                .clone()
+                .and_then(|lost| Some((shown_at(&lost.0)?, lost.1)));
+            let back = lost.is_some();
+            let (found, claim) = match lost {
+                Some((t, claim)) => (Some(t), claim),
+                None => {
+                    let (id, claim) = here.clone().unwrap_or((None, None));
+                    (shown_at(&id), claim)
+                }
+            };
+            let topic = found.unwrap_or_else(|| nearest_shown(&old.topics, old_topic, topics));
             let n = topics.len();
+            if back {
+                self.lost_place = None;
+            } else if found.is_none() && self.lost_place.is_none() {
+                self.lost_place = here;
+            }
+            let topics = &self.shown().topics;
             let row = claim
+                .filter(|_| found.is_some())
                 .and_then(|c| {
                     topics
                         .get(topic)?
@@ -1092,6 +1115,8 @@ impl App {
         self.topic = topic.min(n - 1);
         self.row = 0;
         self.top = Scroll::default();
+        // The analyst's own choice: a place a query hid is no longer the one to go back to.
+        self.lost_place = None;
         self.ensure_topic_visible();
     }
 
@@ -1180,6 +1205,23 @@ impl App {
         self.clamp_top();
         self.ensure_row_visible();
     }
+}
+
+/// The topic of `now` nearest to the one that was selected (`old[at]`) when a query hid it:
+/// the first after it in the old order that is still shown, else the last before it; 0 when
+/// none is.
+fn nearest_shown(old: &[TopicRows], at: usize, now: &[TopicRows]) -> usize {
+    let index: foldhash::HashMap<&str, usize> = now
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let after = old.iter().skip(at);
+    let before = old.iter().take(at).rev();
+    after
+        .chain(before)
+        .find_map(|t| index.get(t.id.as_str()).copied())
+        .unwrap_or(0)
 }
 
 /// A place in the comparison: the selection and the scroll.

@@ -60,6 +60,33 @@ fn new_writes_a_dispute_that_validates_and_names_its_schema() {
     }
 }
 
+/// A dispute just made has no topic and no claim: `show` and `match` say so and what to do,
+/// rather than printing bare headers or "every claim of the left side has a counterpart".
+#[test]
+fn show_and_match_on_a_new_dispute_say_it_is_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let river = dir.path().join("river");
+    parallax()
+        .arg("new")
+        .arg(&river)
+        .args(["--title", "The river"])
+        .args(["--side", "alpha:Alpha", "--side", "beta:Beta"])
+        .assert()
+        .success();
+    parallax()
+        .arg("show")
+        .arg(&river)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "the dispute has no topic yet: add topics and claims",
+        ));
+    parallax().arg("match").arg(&river).assert().code(1).stderr(
+        predicate::str::contains("no suggestion; Alpha has no claim yet")
+            .and(predicate::str::contains("counterpart").not()),
+    );
+}
+
 #[test]
 fn new_refuses_to_replace_any_file() {
     let dir = tempfile::tempdir().unwrap();

@@ -170,12 +170,28 @@ pub fn matches(
                 "parallax: no suggestion{narrowed_by}; `parallax match` without them lists every one"
             )?;
         } else if found.is_empty() {
-            match without_counterpart(&cmp, &profiles) {
-                0 => writeln!(
+            let (l, r) = (cmp.counts().left_claims, cmp.counts().right_claims);
+            let empty = [(l, left), (r, right)]
+                .into_iter()
+                .find(|&(n, _)| n == 0)
+                .map(|(_, side)| {
+                    dispute
+                        .sides
+                        .get(side)
+                        .map_or("?", |s| s.party.name.as_str())
+                });
+            match (empty, without_counterpart(&cmp, &profiles)) {
+                // Nothing to match with (a dispute just made by `parallax new`).
+                (Some(party), _) => writeln!(
+                    err,
+                    "parallax: no suggestion; {} has no claim yet: add claims to both sides (see \"Writing a new dispute\" in the README)",
+                    text::inline(party)
+                )?,
+                (None, 0) => writeln!(
                     err,
                     "parallax: no suggestion; every claim of the left side has a counterpart"
                 )?,
-                n => {
+                (None, n) => {
                     let left_out = if dismissed > 0 {
                         format!(
                             "; the {dismissed} dismissed in {} are left out",

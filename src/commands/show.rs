@@ -44,6 +44,13 @@ pub fn show(
             writeln!(err, "parallax: no claim matches {}", labels.join(" · "))?;
         }
     }
+    if cmp.topics.is_empty() {
+        // A dispute just made by `parallax new`: the headers alone would look like a fault.
+        writeln!(
+            err,
+            "parallax: the dispute has no topic yet: add topics and claims (see \"Writing a new dispute\" in the README)"
+        )?;
+    }
     let mut out = std::io::BufWriter::new(out);
     plain::write_show(&mut out, &dispute, shown, width)?;
     out.flush()?;

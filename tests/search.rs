@@ -2285,12 +2285,41 @@ fn a_field_prefix_is_said_to_be_one_word() {
         .code(1)
         .stderr(predicate::str::contains("there are no field prefixes"))
         .stderr(predicate::str::contains("search `modi`"));
-    // A speaker is isolated by the whole field, which the note says how to write.
+    // A speaker is isolated by the whole field: the note names the dispute's speaker whose
+    // name holds the word, anchored, and that query finds the claims it says, again and again
+    // (a cached search has no speakers to name: it is not used for such a query).
+    for _ in 0..2 {
+        let out = parallax()
+            .args(["search", FIXTURE, "speaker:misri"])
+            .output()
+            .expect("runs");
+        let said = String::from_utf8_lossy(&out.stderr).into_owned();
+        let (query, rest) = said
+            .split_once("or `^")
+            .and_then(|(_, rest)| rest.split_once("` for the "))
+            .unwrap_or_else(|| panic!("a speaker's whole name: {said}"));
+        let n = rest.split_whitespace().next().unwrap_or_default();
+        assert!(query.contains("misri") && query.ends_with('$'), "{said}");
+        let out = parallax()
+            .args(["search", FIXTURE, &format!("^{query}")])
+            .output()
+            .expect("runs");
+        let found = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "^{query}: {found}");
+        assert!(found.contains(&format!("{n} claim")), "{n}: {found}");
+    }
+    // Other fields name the filter that keeps them.
     parallax()
-        .args(["search", FIXTURE, "speaker:modi"])
+        .args(["search", FIXTURE, "tag:mediation"])
         .assert()
         .stderr(predicate::str::contains(
-            "or a speaker's whole name as `^\"modi\"$` for the claims that speaker made",
+            "(`--tag mediation`; on the screen, `f`)",
+        ));
+    parallax()
+        .args(["search", FIXTURE, "speaker:zzyzx"])
+        .assert()
+        .stderr(predicate::str::contains(
+            "search `zzyzx`: no speaker's name holds it",
         ));
 }
 

@@ -248,7 +248,11 @@ pub fn narrow(
             crate::text::quote(q)
         )));
     }
-    for hint in args.query.iter().flat_map(|q| crate::query::hints::all(q)) {
+    for hint in args
+        .query
+        .iter()
+        .flat_map(|q| crate::query::hints::all(q, Some(dispute)))
+    {
         writeln!(err, "parallax: {hint}")?;
     }
     let query = crate::query::Query {

@@ -3,7 +3,7 @@
 
 use super::{Failure, open_from, open_loaded, pair};
 use crate::cache;
-use crate::format::ClaimAt;
+use crate::format::{ClaimAt, Dispute};
 use crate::load;
 
 /// Names a hit: its party, topic and claim ids (from the dispute, or from a cache entry).
@@ -217,12 +217,16 @@ pub fn search(
     // neither the pre-check nor the cache answers, and the load reports the refusal.
     let bytes = gathered.as_ref().and_then(load::Gathered::bytes);
     let all_read = bytes.is_some();
+    // A speaker's name in a field prefix is looked up in the dispute: it is loaded.
+    let speaker = query::hints::names_a_speaker(query_text);
     if let Some(bytes) = &bytes
+        && !speaker
         && !query::prefilter::may_match(&query::pattern::parse(query_text), bytes)
     {
         let pattern = Pattern::new(query_text, filter_args.matcher);
         let none = |_| ("", "", "");
         report::<&str>(
+            None,
             &none,
             &pattern,
             &[],
@@ -242,12 +246,14 @@ pub fn search(
         return Ok(false);
     }
     drop(bytes);
-    let cacheable = opts.cache && plain && all_read;
+    // The cache holds no dispute to look a speaker up in.
+    let cacheable = opts.cache && plain && all_read && !speaker;
     if cacheable && let Some(cached) = cache::read(&input.paths) {
         super::warnings_note(err, cached.warnings, &input.paths)?;
         let searcher = Searcher::from_index(cached.index, filter_args.matcher);
         let (pattern, hits) = searcher.search_all(query_text, |_| true);
         let found = report(
+            None,
             &|at| cached.names.place(at),
             &pattern,
             &hits,
@@ -273,7 +279,16 @@ pub fn search(
     macro_rules! report {
         ($pattern:expr, $hits:expr, $labels:expr) => {
             report(
-                &place, $pattern, $hits, $labels, query_text, opts.json, opts.score, out, err,
+                Some(&dispute),
+                &place,
+                $pattern,
+                $hits,
+                $labels,
+                query_text,
+                opts.json,
+                opts.score,
+                out,
+                err,
             )
         };
     }
@@ -382,7 +397,7 @@ pub fn dash_query(args: &[String], invalid: &str) -> Option<String> {
         parts.join(" ")
     );
     // A spaced `|` is refused once the query is given after `--`, with the reason.
-    for hint in query::hints::all_but_or_bar(query) {
+    for hint in query::hints::all_but_or_bar(query, None) {
         said.push_str("\nparallax: ");
         said.push_str(&hint);
     }
@@ -460,6 +475,7 @@ fn dispute_folder(path: &std::path::Path) -> bool {
 /// anything did.
 #[allow(clippy::too_many_arguments)]
 fn report<'a, T: Deref<Target = str> + Sync>(
+    dispute: Option<&Dispute>,
     place: &Place<'a>,
     pattern: &Pattern,
     hits: &[Hit<T>],
@@ -495,7 +511,7 @@ fn report<'a, T: Deref<Target = str> + Sync>(
         writeln!(err, "parallax: {}", text::inline(&line))?;
     }
     // Syntax of other search engines, which reads here as words to find.
-    for hint in crate::query::hints::all(query_text) {
+    for hint in crate::query::hints::all(query_text, dispute) {
         writeln!(err, "parallax: {hint}")?;
     }
     Ok(!hits.is_empty())

@@ -3,6 +3,9 @@
 //! prints after its hits, `show` and `export` print for their `--query`, and the screen's
 //! search shows over them.
 
+use crate::format::Dispute;
+use std::collections::HashMap;
+
 /// The quotes that open a phrase, inside which `-`, `AND`, `$` or `%` are text as written.
 const PHRASE_QUOTES: [char; 4] = ['"', '“', '”', '„'];
 
@@ -92,36 +95,95 @@ const FIELD_NAMES: &[&str] = &[
 ];
 
 /// A note on a term prefixed with a field's name (`speaker:modi`): there are no field prefixes,
-/// and a colon between letters keeps it one word, which no claim holds.
-pub fn field_prefix(query: &str) -> Option<String> {
+/// and a colon between letters keeps it one word, which no claim holds. With the dispute, a
+/// speaker's word names the speaker whose whole name finds their claims.
+pub fn field_prefix(query: &str, dispute: Option<&Dispute>) -> Option<String> {
     if query.contains(PHRASE_QUOTES) {
         return None;
     }
     query.split_whitespace().find_map(|t| {
         let (field, word) = t.trim_start_matches('!').split_once(':')?;
         let field = field.to_lowercase();
-        (FIELD_NAMES.contains(&field.as_str()) && !word.is_empty()).then(|| {
-            // A speaker is found by the whole field: `^"barack obama"$` is the claims whose
-            // speaker is so named (or whose other field is the name alone).
-            let instead = if matches!(field.as_str(), "speaker" | "author") {
-                format!(
-                    "search `{0}`, or a speaker's whole name as `^\"{0}\"$` for the claims \
-                     that speaker made",
-                    crate::text::quote(word.trim_matches('"'))
-                )
-            } else {
-                format!(
-                    "search `{}`, and keep a party, tag or source with the filters",
-                    crate::text::quote(word)
-                )
-            };
-            format!(
-                "`{}` is searched as one word: there are no field prefixes; every term is \
-                 looked for in every field (text, speaker, tags, sources, topic), so {instead}",
-                crate::text::quote(t),
-            )
-        })
+        if !FIELD_NAMES.contains(&field.as_str()) || word.is_empty() {
+            return None;
+        }
+        let shown = crate::text::quote(word);
+        let instead = match field.as_str() {
+            "speaker" | "author" => speaker_instead(word.trim_matches('"'), dispute),
+            "tag" | "tags" => format!(
+                "search `{shown}`, or keep the claims tagged so with the filters (`--tag {shown}`; on the screen, `f`)"
+            ),
+            "party" | "side" => format!(
+                "search `{shown}`, or keep a party's claims with the filters (`--party ID`; on the screen, `f`)"
+            ),
+            "outlet" | "source" => format!(
+                "search `{shown}`, or keep the claims citing an outlet with the filters (`--source OUTLET`; on the screen, `f`)"
+            ),
+            "topic" => format!(
+                "search `{shown}`, or keep a topic with the filters (`--topic ID`; on the screen, `f`)"
+            ),
+            "date" => format!(
+                "search `{shown}`, or keep a span of dates with the filters (`--since DATE`, `--until DATE`; on the screen, `f`)"
+            ),
+            _ => format!("search `{shown}`"),
+        };
+        Some(format!(
+            "`{}` is searched as one word: there are no field prefixes; every term is looked \
+             for in every field (text, speaker, tags, sources, topic), so {instead}",
+            crate::text::quote(t),
+        ))
     })
+}
+
+/// True when the query prefixes a word with `speaker:` or `author:`, which [`field_prefix`]
+/// answers with a speaker of the dispute.
+pub fn names_a_speaker(query: &str) -> bool {
+    !query.contains(PHRASE_QUOTES)
+        && query.split_whitespace().any(|t| {
+            t.trim_start_matches('!')
+                .split_once(':')
+                .is_some_and(|(f, w)| {
+                    !w.is_empty() && matches!(f.to_lowercase().as_str(), "speaker" | "author")
+                })
+        })
+}
+
+/// What `speaker:WORD` should have been: the word alone, or the whole name of the speaker who
+/// made most claims among those whose name holds the word, anchored (`^"barack obama"$`), which
+/// finds the claims that speaker made.
+fn speaker_instead(word: &str, dispute: Option<&Dispute>) -> String {
+    let shown = crate::text::quote(word);
+    let Some(dispute) = dispute else {
+        return format!(
+            "search `{shown}`, or a speaker's whole name as `^\"first last\"$` for the claims \
+             that speaker made"
+        );
+    };
+    let wanted = word.to_lowercase();
+    let mut made: HashMap<&str, usize> = HashMap::new();
+    for (_, claim) in dispute.claims() {
+        let Some(speaker) = claim.speaker.as_deref() else {
+            continue;
+        };
+        let holds = speaker
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.to_lowercase() == wanted);
+        // A name holding a double quote cannot be written inside an anchored phrase.
+        if holds && !speaker.contains(PHRASE_QUOTES) {
+            *made.entry(speaker).or_default() += 1;
+        }
+    }
+    let best = made
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)));
+    match best {
+        Some((name, n)) => format!(
+            "search `{shown}`, or `^\"{}\"$` for the {n} claim(s) {} made",
+            crate::text::quote(&name.to_lowercase()),
+            crate::text::quote(name)
+        ),
+        None => format!("search `{shown}`: no speaker's name holds it"),
+    }
 }
 
 /// What fzf's OR is here, in the words of every place that says it: `parallax search` refuses
@@ -136,19 +198,19 @@ pub fn or_bar(query: &str) -> Option<String> {
 }
 
 /// Every note on `query`, in the order they are said: a spaced `|` first.
-pub fn all(query: &str) -> Vec<String> {
+pub fn all(query: &str, dispute: Option<&Dispute>) -> Vec<String> {
     or_bar(query)
         .into_iter()
-        .chain(all_but_or_bar(query))
+        .chain(all_but_or_bar(query, dispute))
         .collect()
 }
 
 /// [`all`] but the note on a spaced `|`, for a place that says it already (the screen's line
 /// that no claim matches).
-pub fn all_but_or_bar(query: &str) -> Vec<String> {
+pub fn all_but_or_bar(query: &str, dispute: Option<&Dispute>) -> Vec<String> {
     [
         foreign_syntax(query),
-        field_prefix(query),
+        field_prefix(query, dispute),
         symbols_dropped(query),
     ]
     .into_iter()

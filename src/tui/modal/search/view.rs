@@ -292,7 +292,7 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             }
             // What a query in another engine's syntax finds here, and how to write it (the
             // line above says a spaced `|` is no OR).
-            for note in crate::query::hints::all_but_or_bar(query) {
+            for note in crate::query::hints::all_but_or_bar(query, None) {
                 for l in text::wrap(&note, width) {
                     lines.push(Line::styled(l, theme.warning()));
                 }

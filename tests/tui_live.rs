@@ -686,3 +686,32 @@ fn open_panels_count_the_files_again_after_a_reload() {
         );
     }
 }
+
+/// An editor that ends badly after breaking the file: the problems panel opens, and the
+/// footer says how the editor ended too (it was lost under the panel's reload).
+#[test]
+fn an_editor_that_fails_and_breaks_the_file_is_named_beside_the_problems() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    press(&mut app, &[Action::FocusComparison, Action::Down]);
+    let alpha = dir.path().join("alpha.json");
+    let mut host = Scripted {
+        keys: [KeyCode::Char('E')].into_iter().collect(),
+        edit: Some(Box::new(move || rewrite(&alpha, "\"format\"", "\"formt\""))),
+        status: 3 << 8,
+    };
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    parallax::tui::terminal::event_loop(&mut terminal, &mut app, &mut host).expect("ends with q");
+    let said: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        app.modals.iter().any(|m| matches!(m, Modal::Reload(_))),
+        "the problems panel is open"
+    );
+    assert!(said.contains("ended with exit status 3"), "{said}");
+}

@@ -1923,3 +1923,42 @@ fn undo(app: &mut App) {
     };
     parallax::tui::effects::undo(app);
 }
+
+/// The footer offers `a` only where accepting can write: on the bundled dispute (no file) it
+/// always refused, and is left out there, `x` still offered; a row in full of a suggested row
+/// offers `a` and `x`, which work there, as the comparison does.
+#[test]
+fn the_footer_offers_accept_where_it_can_write_and_in_a_row_in_full() {
+    let footer = |app: &App| screen(app).lines().last().unwrap_or_default().to_owned();
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    let said = footer(&app);
+    assert!(
+        said.contains("a  accept") && said.contains("x  dismiss"),
+        "{said}"
+    );
+    keys(&mut app, &[KeyCode::Enter]);
+    assert!(app.detail().is_some(), "the row in full");
+    let said = footer(&app);
+    assert!(
+        said.contains("a  accept") && said.contains("x  dismiss"),
+        "{said}"
+    );
+    // Without files, as the bundled dispute is: `a` says why, and the footer does not offer it.
+    app.suggest.files = None;
+    let said = footer(&app);
+    assert!(
+        !said.contains("accept") && said.contains("x  dismiss"),
+        "{said}"
+    );
+    keys(&mut app, &[KeyCode::Esc]);
+    let said = footer(&app);
+    assert!(
+        !said.contains("accept") && said.contains("x  dismiss"),
+        "{said}"
+    );
+    keys(&mut app, &[KeyCode::Char('a')]);
+    let said = common::footer_said(&app);
+    assert!(said.contains("bundled dispute"), "{said}");
+}

@@ -55,9 +55,16 @@ impl Component for Comparison {
             Action::OpenSource => {
                 take::selected_in_row(app).is_some_and(|at| take::has_address(app, at))
             }
-            Action::Accept | Action::Dismiss => app
-                .current_row()
-                .is_some_and(|r| r.kind == crate::compare::RowKind::Suggested),
+            Action::Accept | Action::Dismiss
+                if !app
+                    .current_row()
+                    .is_some_and(|r| r.kind == crate::compare::RowKind::Suggested) =>
+            {
+                false
+            }
+            // Accepting writes the files: the bundled dispute has none (`a` says so).
+            Action::Accept => app.suggest.files.is_some(),
+            Action::Dismiss => true,
             Action::Open | Action::Copy | Action::CopyId => !app.rows().is_empty(),
             Action::OpenEditor => !app.rows().is_empty() && app.suggest.files.is_some(),
             Action::Undo => !app.suggest.taken.is_empty(),

@@ -35,8 +35,18 @@ pub const BINDINGS: &[Binding] = &[
     listed(&[c('o')], Action::OpenSource, help::OPEN_SOURCE),
     listed(&[c('E')], Action::OpenEditor, help::EDIT_CLAIM),
     // A suggested row is judged by reading it in full: accepted or dismissed from here too.
-    listed(&[c('a')], Action::Accept, help::DETAIL_ACCEPT),
-    listed(&[c('x')], Action::Dismiss, help::DETAIL_DISMISS),
+    shown(
+        &[c('a')],
+        Action::Accept,
+        help::DETAIL_ACCEPT,
+        footer::ACCEPT,
+    ),
+    shown(
+        &[c('x')],
+        Action::Dismiss,
+        help::DETAIL_DISMISS,
+        footer::DISMISS,
+    ),
     // Typed as in the comparison, a search does not run its letters as this view's keys (`r`
     // following a link, `q` quitting).
     listed(&[c('/')], Action::Search, help::DETAIL_SEARCH),

@@ -186,14 +186,9 @@ impl Component for RowInFull {
             }
             Action::OpenEditor => app.suggest.files.is_some(),
             Action::PickParties => app.dispute.sides.len() > 2,
-            // The row shown is the comparison's selected row, which the comparison's `a` and
-            // `x` act on.
-            Action::Accept | Action::Dismiss => {
-                (app.topic, app.row) == (d.topic, d.row)
-                    && app
-                        .current_row()
-                        .is_some_and(|r| r.kind == crate::compare::RowKind::Suggested)
-            }
+            // Accepting writes the files: the bundled dispute has none (`a` says so).
+            Action::Accept => suggested(app, d) && app.suggest.files.is_some(),
+            Action::Dismiss => suggested(app, d),
             _ => true,
         }
     }
@@ -231,7 +226,7 @@ impl Component for RowInFull {
             Action::Back => return Step::Close,
             Action::Search => return Step::CloseWith(Action::Search),
             Action::PickParties => return Step::CloseWith(Action::PickParties),
-            Action::Accept | Action::Dismiss if !self.works(app, action) => {
+            Action::Accept | Action::Dismiss if !suggested(app, self.at) => {
                 let key = app.keymap.key_for(
                     crate::tui::modal::screen::BINDINGS,
                     false,
@@ -320,4 +315,13 @@ impl Component for RowInFull {
     fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions) {
         super::view::draw(frame, app, self.at, regions);
     }
+}
+
+/// True when the row shown is a suggested row and the comparison's selected one, which the
+/// comparison's `a` and `x` act on.
+fn suggested(app: &App, d: crate::tui::state::detail::Detail) -> bool {
+    (app.topic, app.row) == (d.topic, d.row)
+        && app
+            .current_row()
+            .is_some_and(|r| r.kind == crate::compare::RowKind::Suggested)
 }

@@ -999,3 +999,34 @@ fn k_reads_a_tall_row_upward_from_its_end() {
     assert_eq!(a.row, 0);
     assert_eq!(presses as isize, a.row_height(0) as isize - vp - 1);
 }
+
+/// A claim chosen in the row in full stays the row's selected claim once it closes: `j` to the
+/// right claim, `Esc`, and `Y` copies that claim's id (it copied the left one's), with nothing
+/// chosen when the row in full closes on its first claim.
+#[test]
+fn the_claim_chosen_in_a_row_in_full_stays_chosen_after_esc() {
+    let mut a = bundled(120, 40);
+    press(&mut a, &[Action::FocusComparison]);
+    let row = a.current_row().expect("a row");
+    let (first, second) = {
+        let mut claims = row.claims();
+        (claims.next().expect("a claim"), claims.next().expect("two"))
+    };
+    let id = |at| a.dispute.claim(at).expect("a claim").id.to_string();
+    let (first_id, second_id) = (id(first), id(second));
+    press(&mut a, &[Action::Open, Action::Back]);
+    assert_eq!(a.chosen, None, "nothing chosen on the first claim");
+    assert_eq!(update(&mut a, Action::CopyId), Outcome::Copy(first_id));
+    press(&mut a, &[Action::Open]);
+    // Down scrolls a tall row's claim before it moves on: as many as it takes.
+    for _ in 0..40 {
+        if a.detail().is_some_and(|d| d.cursor == 1) {
+            break;
+        }
+        press(&mut a, &[Action::Down]);
+    }
+    assert_eq!(a.detail().map(|d| d.cursor), Some(1));
+    press(&mut a, &[Action::Back]);
+    assert!(a.detail().is_none());
+    assert_eq!(update(&mut a, Action::CopyId), Outcome::Copy(second_id));
+}

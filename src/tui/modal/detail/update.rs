@@ -223,7 +223,10 @@ impl Component for RowInFull {
             }
         };
         match action {
-            Action::Back => return Step::Close,
+            Action::Back => {
+                keep_chosen(app, self.at);
+                return Step::Close;
+            }
             Action::Search => return Step::CloseWith(Action::Search),
             Action::PickParties => return Step::CloseWith(Action::PickParties),
             Action::Accept | Action::Dismiss if !suggested(app, self.at) => {
@@ -324,4 +327,18 @@ fn suggested(app: &App, d: crate::tui::state::detail::Detail) -> bool {
         && app
             .current_row()
             .is_some_and(|r| r.kind == crate::compare::RowKind::Suggested)
+}
+
+/// On closing the row in full: the claim under its cursor, when another than the row's first
+/// was chosen there, stays the row's selected claim, the one `y`, `Y`, `o` and `E` take in the
+/// comparison (`j` to the right claim, `Esc`, `Y` copied the left one's id).
+fn keep_chosen(app: &mut App, d: Detail) {
+    if (app.topic, app.row) != (d.topic, d.row) {
+        return;
+    }
+    let claim = app.current_row().and_then(|r| r.claims().nth(d.cursor));
+    let chose = d.cursor > 0 || crate::tui::modal::take::chosen_in_row(app).is_some();
+    if let Some(claim) = claim.filter(|_| chose) {
+        app.chosen = Some(claim);
+    }
 }

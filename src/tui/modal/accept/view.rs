@@ -13,7 +13,8 @@ use ratatui::widgets::Paragraph;
 pub const WHAT_LINES: usize = 5;
 
 /// Where the dialog sits in `main`, and what Enter writes, wrapped to its inner width: two
-/// borders, five lines (the ids, a blank, the question, the relation's two), and those lines,
+/// borders, seven lines (the ids, each claim's opening words, a blank, the question, the
+/// relation's two), and those lines,
 /// at most [`WHAT_LINES`], so the dialog is as tall as it needs. Found once a frame.
 pub fn layout(app: &App, a: &Accept, main: Rect) -> (Rect, Vec<String>) {
     let width = 72.min(main.width.saturating_sub(4));
@@ -22,7 +23,7 @@ pub fn layout(app: &App, a: &Accept, main: Rect) -> (Rect, Vec<String>) {
         usize::from(width.saturating_sub(2)),
         WHAT_LINES,
     );
-    let height = 7 + u16::try_from(said.len()).unwrap_or(0);
+    let height = 9 + u16::try_from(said.len()).unwrap_or(0);
     (crate::tui::layout::centered(main, width, height), said)
 }
 
@@ -46,6 +47,8 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, main: Rect) {
             ),
             width,
         )),
+        opening(app, &a.left, width),
+        opening(app, &a.right, width),
         Line::raw(""),
         Line::from(question),
     ];
@@ -66,8 +69,34 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, main: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + u16::try_from(label.len() + cursor).unwrap_or(0);
     if x < inner.x + inner.width {
-        frame.set_cursor_position(Position::new(x, inner.y + 2));
+        frame.set_cursor_position(Position::new(x, inner.y + QUESTION_LINE));
     }
+}
+
+/// The line of the dialog the question is typed on (under the ids, the two claims and a blank).
+const QUESTION_LINE: u16 = 4;
+
+/// A claim as the dialog names it beside its id, so the pair accepted is the pair read: its
+/// party, speaker and opening words on one line (`Alpha · Mayor Varga: “The gates were…`).
+fn opening(app: &App, id: &str, width: usize) -> Line<'static> {
+    let Some((at, claim)) = app
+        .dispute
+        .find_claim(id)
+        .and_then(|at| Some((at, app.dispute.claim(at)?)))
+    else {
+        return Line::default();
+    };
+    let who = match claim.speaker.as_deref() {
+        Some(s) => format!("{} · {}", app.party(at.side()), text::clean(s).text),
+        None => app.party(at.side()).to_owned(),
+    };
+    // The opening words only: a claim may hold a whole report.
+    let head: String = claim.text.chars().take(width + 1).collect();
+    let said = text::one_line(&text::clean(&head).text);
+    Line::styled(
+        text::ellipsis(&format!("{who}: “{said}”"), width),
+        app.theme.dim(),
+    )
 }
 
 /// The chosen relation as a sentence of the two ids (`east-1 concedes west-2`); `None`: none.

@@ -1631,6 +1631,27 @@ fn terms_side_by_side_rank_above_exact_terms_apart_and_typos_last() {
     }
 }
 
+/// A term anchored at the field's start or end says where it is: the snippet of a long field
+/// goes to the other term (`'obamacare ^Says` showed only "Says …", the start every such claim
+/// shares, and never the word that made the hit).
+#[test]
+fn the_snippet_goes_to_a_term_that_is_not_anchored() {
+    let filler = "and the budget office said so in its long report to the committee ".repeat(4);
+    let text = format!("Says the plan, {filler}would repeal Obamacare by the spring.");
+    let (dir, _d) = said(&[("long", &text), ("other", "Nothing here.")]);
+    for query in ["'obamacare ^Says", "^Says obamacare", "obamacare spring.$"] {
+        let out = assert_cmd::Command::cargo_bin("parallax")
+            .unwrap()
+            .args(["search", "--no-cache"])
+            .arg(dir.path())
+            .arg(query)
+            .output()
+            .unwrap();
+        let line = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(line.contains("repeal Obamacare"), "{query}: {line}");
+    }
+}
+
 /// The snippet shows where the terms sit closest, as ranking measured them: centred on the
 /// first "tax", the line of a claim ranked for "the Bush tax cuts" showed neither word.
 #[test]

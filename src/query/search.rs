@@ -826,8 +826,8 @@ impl Highlighter<'_> {
         if prose && let Some(at) = self.closest(text) {
             return Some(at);
         }
-        // The best place of each term: (typos, a prefix only, byte).
-        let mut best: Option<(u8, bool, usize)> = None;
+        // The best place of each term: (anchored, typos, a prefix only, byte).
+        let mut best: Option<(bool, u8, bool, usize)> = None;
         for (p, seen) in self.pattern.prepared.iter().zip(&mut self.seen) {
             if p.term.negated {
                 continue;
@@ -886,12 +886,20 @@ impl Highlighter<'_> {
                 let cost = if p.words.is_some() { words::TYPO } else { 0 };
                 ranges.first().map(|r| (cost, false, r.start))
             });
+            // A term anchored at the field's start or end says where it is already: the
+            // snippet goes to another term's place when there is one (`'obamacare ^Says`
+            // showed the "Says …" every such claim starts with, not "Obamacare").
+            let anchored = matches!(
+                p.term.kind,
+                TermKind::Prefix | TermKind::Suffix | TermKind::Exact
+            );
+            let found = found.map(|(t, prefix, at)| (anchored, t, prefix, at));
             best = match (best, found) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
         }
-        best.map(|(_, _, at)| at)
+        best.map(|(_, _, _, at)| at)
     }
 }
 

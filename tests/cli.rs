@@ -1109,6 +1109,29 @@ fn a_path_given_for_a_claim_id_is_named() {
     );
 }
 
+/// `--topic` takes a topic's whole title too, as the topic list and the screen show it (any
+/// case, spaces as one): it said "no topic `the 10 may ceasefire`".
+#[test]
+fn topic_takes_a_title_as_well_as_an_id() {
+    let by_id = parallax()
+        .args(["show", "--topic", "ceasefire", "--width", "100"])
+        .output()
+        .expect("runs");
+    assert!(by_id.status.success());
+    for title in ["The 10 May ceasefire", "the  10 MAY ceasefire"] {
+        let out = parallax()
+            .args(["show", "--topic", title, "--width", "100"])
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{title}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.stdout, by_id.stdout, "{title}");
+    }
+}
+
 /// A mistyped `--topic` lists the likeliest topics first (the whole list was in file order,
 /// 137 topics long on a real dispute, the one meant somewhere inside).
 #[test]
@@ -1121,7 +1144,9 @@ fn a_mistyped_topic_names_the_likeliest_first() {
     for args in runs {
         let said = usage_error(parallax().args(args));
         assert!(
-            said.contains("no topic `sindoor` here; choose one of: operation-sindoor, "),
+            said.contains(
+                "no topic `sindoor` here, by id or title; choose one of: operation-sindoor, "
+            ),
             "{args:?}: {said}"
         );
     }

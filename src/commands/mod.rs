@@ -281,7 +281,12 @@ pub fn filter(
     dispute: &Dispute,
     cmp: Option<&Comparison>,
 ) -> Result<Filter, Failure> {
-    let filter = args.filter();
+    let mut filter = args.filter();
+    for topic in &mut filter.topics {
+        if let Some(id) = topic_titled(dispute, topic) {
+            *topic = id;
+        }
+    }
     filter
         .check(dispute, cmp)
         .map_err(|e| Failure::Usage(e.to_string()))?;
@@ -310,6 +315,38 @@ pub fn filter(
         )));
     }
     Ok(filter)
+}
+
+/// The id of the one topic titled `title` (as `--topic` gives it: lower case), when no topic
+/// has it as its id: `--topic "The 10 May ceasefire"` is the topic `ceasefire`. The manifest's
+/// titles and each side's own are read; spaces count as one.
+fn topic_titled(dispute: &Dispute, title: &str) -> Option<String> {
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let wanted = words(title).to_lowercase();
+    let manifest = dispute
+        .manifest_topics
+        .iter()
+        .map(|t| (t.id.as_str(), t.title.as_str()));
+    let sides = dispute
+        .sides
+        .iter()
+        .flat_map(|s| &s.topics)
+        .map(|t| (t.id.as_str(), t.title.as_str()));
+    let all: Vec<(&str, &str)> = manifest.chain(sides).collect();
+    if all.iter().any(|(id, _)| *id == title) {
+        return None;
+    }
+    let mut ids: Vec<&str> = all
+        .iter()
+        .filter(|(_, t)| words(t).to_lowercase() == wanted)
+        .map(|(id, _)| *id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    match ids.as_slice() {
+        [id] => Some((*id).to_owned()),
+        _ => None,
+    }
 }
 
 /// Standard output for the commands: its write errors say that standard output failed (a full

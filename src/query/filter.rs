@@ -153,7 +153,7 @@ pub enum FilterError {
         right: String,
     },
     /// `--topic` names no topic of the comparison.
-    #[error("no topic `{id}` here; {choices}")]
+    #[error("no topic `{id}` here, by id or title; {choices}")]
     UnknownTopic {
         /// The id given.
         id: String,

@@ -940,3 +940,36 @@ fn no_hit_in_a_dispute_of_three_sides_says_only_two_are_searched() {
         screen(&two)
     );
 }
+
+/// `&` keeps the hit the analyst is on in sight: on the bundled dispute at 100×30, every hit of
+/// `ceasfire !trump` in turn, narrowed, still shows its claim's opening words (the last one's
+/// tall row was shown from its top, the hit below the window).
+#[test]
+fn narrowing_keeps_the_current_hit_in_sight() {
+    let mut a = common::bundled(100, 30);
+    search_for(&mut a, "ceasfire !trump");
+    line(&mut a, Action::Back);
+    let n = search::hits(&a);
+    assert!(n > 3, "{n} hits");
+    for i in 0..n {
+        // The i-th hit (`n`), narrowed, then back to every row for the next.
+        press(&mut a, &[Action::NextHit]);
+        let hit = parallax::tui::modal::take::selected_in_row(&a).expect("a hit");
+        let text = a.dispute.claim(hit).expect("its claim").text.clone();
+        let opening: String = text
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        press(&mut a, &[Action::Narrow]);
+        assert!(a.query.narrow);
+        let shown = screen(&a).replace('\n', " ");
+        let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            shown.contains(&opening),
+            "hit {i}: `{opening}` not in sight:\n{}",
+            screen(&a)
+        );
+        press(&mut a, &[Action::Narrow]);
+    }
+}

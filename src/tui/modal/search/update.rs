@@ -5,6 +5,7 @@
 //! Esc clears it.
 
 pub use super::hits::{active, current, entry, hits, list_len, page, searched};
+use crate::format::ClaimAt;
 use crate::query::HitAt;
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -106,9 +107,29 @@ pub fn clear(app: &mut App) {
 
 /// Keeps only the rows with a hit, or all rows again.
 pub fn toggle_narrow(app: &mut App) {
+    // The hit the analyst is on stays on screen, scrolled to, in the comparison laid out anew
+    // (`&` on a tall row's third claim showed the row from its top, the hit out of sight).
+    let in_row = |at: &ClaimAt| {
+        app.current_row()
+            .is_some_and(|r| r.claims().any(|c| c == *at))
+    };
+    let hit = crate::tui::modal::take::chosen_in_row(app).or_else(|| {
+        app.search
+            .current
+            .and_then(|i| app.outcome.as_ref()?.order.get(i))
+            .map(|h| h.claim)
+            .filter(in_row)
+    });
     app.query.narrow = !app.query.narrow;
     app.search.dirty = false;
     run(app, false);
+    if let Some(at) = hit
+        && let Some((topic, row, _)) = app.locate(at)
+    {
+        let focus = app.focus;
+        app.reveal(topic, row, at);
+        app.focus = focus;
+    }
 }
 
 /// Runs the line's text as the query; `typing` lets a narrowed comparison be kept meanwhile

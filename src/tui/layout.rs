@@ -94,7 +94,9 @@ pub fn regions(area: Rect, header_lines: u16) -> Regions {
         area.width,
         area.height - header_h - 1,
     );
-    let topics_w = (area.width / 4).clamp(18, 36);
+    // A quarter of the width: titles whole on a wide screen (at 200 columns a 34-column list
+    // cut "Diplomatic outreach after the f…" beside a 160-column comparison).
+    let topics_w = (area.width / 4).clamp(18, 48);
     let topics = Rect::new(main.x, main.y, topics_w, main.height);
     let comparison = Rect::new(
         main.x + topics_w,

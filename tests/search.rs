@@ -1585,17 +1585,17 @@ fn terms_side_by_side_rank_first_wherever_each_first_appears() {
         ),
         ("also-apart", "A tax on sugar, and spending cuts."),
     ]);
+    ranks_everywhere(&d, "tax cuts", &["beside", "also-apart", "apart"]);
+}
+
+/// `q` finds the claims `ids`, in that order, with each matcher, and the one-shot search ranks
+/// it as the index does.
+fn ranks_everywhere(d: &Dispute, q: &str, ids: &[&str]) {
     for m in MatcherKind::ALL {
-        assert_eq!(
-            ids_with(&d, "tax cuts", m),
-            ["beside", "also-apart", "apart"],
-            "{m:?}"
-        );
-        let pattern = query::Pattern::new("tax cuts", m);
-        let once = query::oneshot::rank(&pattern, &d, |_, _| true);
-        let indexed = query::Searcher::new(&d, m)
-            .search_all("tax cuts", |_| true)
-            .1;
+        assert_eq!(ids_with(d, q, m), ids, "{m:?}");
+        let pattern = query::Pattern::new(q, m);
+        let once = query::oneshot::rank(&pattern, d, |_, _| true);
+        let indexed = query::Searcher::new(d, m).search_all(q, |_| true).1;
         assert_eq!(once, indexed, "{m:?}");
     }
 }
@@ -1616,19 +1616,7 @@ fn terms_side_by_side_rank_above_exact_terms_apart_and_typos_last() {
         ("beside", "Drones denied, said the army."),
         ("other", "Nothing here."),
     ]);
-    for m in MatcherKind::ALL {
-        assert_eq!(
-            ids_with(&d, "drone denied", m),
-            ["beside", "apart", "typo"],
-            "{m:?}"
-        );
-        let pattern = query::Pattern::new("drone denied", m);
-        let once = query::oneshot::rank(&pattern, &d, |_, _| true);
-        let indexed = query::Searcher::new(&d, m)
-            .search_all("drone denied", |_| true)
-            .1;
-        assert_eq!(once, indexed, "{m:?}");
-    }
+    ranks_everywhere(&d, "drone denied", &["beside", "apart", "typo"]);
 }
 
 /// A term anchored at the field's start or end says where it is: the snippet of a long field

@@ -389,6 +389,30 @@ impl parallax::tui::terminal::Host for Scripted {
     }
 }
 
+/// `E` on the selected claim through the event loop, with an editor that does `edit` and ends
+/// with the raw wait `status`: whether an editor was started, and the last frame (before `q`)
+/// as one string.
+fn after_e(app: &mut App, edit: impl FnOnce() + 'static, status: i32) -> (bool, String) {
+    let ran = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = std::rc::Rc::clone(&ran);
+    let mut host = Scripted {
+        keys: [KeyCode::Char('E')].into_iter().collect(),
+        edit: Some(Box::new(move || {
+            flag.set(true);
+            edit();
+        })),
+        status,
+    };
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    parallax::tui::terminal::event_loop(&mut terminal, app, &mut host).expect("ends with q");
+    let buffer = terminal.backend().buffer();
+    (
+        ran.get(),
+        buffer.content().iter().map(|c| c.symbol()).collect(),
+    )
+}
+
 #[test]
 fn e_from_a_row_in_full_comes_back_to_the_row_in_full() {
     let (dir, mut app) = editable(FIXTURE, 100, 30);
@@ -479,16 +503,7 @@ fn an_editor_that_fails_is_named_in_the_footer() {
 fn after_an_editor_ending_with(status: i32) -> String {
     let (_dir, mut app) = editable(FIXTURE, 100, 30);
     press(&mut app, &[Action::FocusComparison, Action::Down]);
-    let mut host = Scripted {
-        keys: [KeyCode::Char('E')].into_iter().collect(),
-        edit: Some(Box::new(|| {})),
-        status,
-    };
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
-    parallax::tui::terminal::event_loop(&mut terminal, &mut app, &mut host).expect("ends with q");
-    let buffer = terminal.backend().buffer();
-    buffer.content().iter().map(|c| c.symbol()).collect()
+    after_e(&mut app, || {}, status).1
 }
 
 /// An editor ended by a signal (Ctrl-C in it, `kill`) is said with the signal's name: "ended
@@ -517,17 +532,8 @@ fn e_on_a_file_gone_from_disk_starts_no_editor() {
         .cloned()
         .expect("a problem");
     assert_eq!(first.file, alpha, "{}", first.text);
-    let ran = std::rc::Rc::new(std::cell::Cell::new(false));
-    let flag = std::rc::Rc::clone(&ran);
-    let mut host = Scripted {
-        keys: [KeyCode::Char('E')].into_iter().collect(),
-        edit: Some(Box::new(move || flag.set(true))),
-        status: 0,
-    };
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
-    parallax::tui::terminal::event_loop(&mut terminal, &mut app, &mut host).expect("ends with q");
-    assert!(!ran.get(), "no editor was started");
+    let (ran, _) = after_e(&mut app, || {}, 0);
+    assert!(!ran, "no editor was started");
     assert!(!alpha.exists());
 }
 
@@ -539,24 +545,8 @@ fn e_on_a_file_too_large_to_read_starts_no_editor_and_says_why() {
     let (_dir, mut app) = editable(FIXTURE, 100, 30);
     app.live.max_file = 16;
     press(&mut app, &[Action::FocusComparison, Action::Down]);
-    let ran = std::rc::Rc::new(std::cell::Cell::new(false));
-    let flag = std::rc::Rc::clone(&ran);
-    let mut host = Scripted {
-        keys: [KeyCode::Char('E')].into_iter().collect(),
-        edit: Some(Box::new(move || flag.set(true))),
-        status: 0,
-    };
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
-    parallax::tui::terminal::event_loop(&mut terminal, &mut app, &mut host).expect("ends with q");
-    assert!(!ran.get(), "no editor was started");
-    let said: String = terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let (ran, said) = after_e(&mut app, || {}, 0);
+    assert!(!ran, "no editor was started");
     assert!(
         said.contains("cannot read") && said.contains("alpha.json"),
         "{said}"
@@ -694,21 +684,9 @@ fn an_editor_that_fails_and_breaks_the_file_is_named_beside_the_problems() {
     let (dir, mut app) = editable(FIXTURE, 100, 30);
     press(&mut app, &[Action::FocusComparison, Action::Down]);
     let alpha = dir.path().join("alpha.json");
-    let mut host = Scripted {
-        keys: [KeyCode::Char('E')].into_iter().collect(),
-        edit: Some(Box::new(move || rewrite(&alpha, "\"format\"", "\"formt\""))),
-        status: 3 << 8,
-    };
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
-    parallax::tui::terminal::event_loop(&mut terminal, &mut app, &mut host).expect("ends with q");
-    let said: String = terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let breaks = move || rewrite(&alpha, "\"format\"", "\"formt\"");
+    let (ran, said) = after_e(&mut app, breaks, 3 << 8);
+    assert!(ran);
     assert!(
         app.modals.iter().any(|m| matches!(m, Modal::Reload(_))),
         "the problems panel is open"

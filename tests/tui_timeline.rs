@@ -614,3 +614,34 @@ fn long_party_names_give_way_to_ids_so_no_count_is_cut() {
         assert!(!undated.contains('…'), "{undated}");
     }
 }
+
+/// A few bars spread over a wide screen: the bundled dispute's 14 weekly bars of its first
+/// topic take more than half the pane at 200 columns (at three columns a bar they took 42 of
+/// about 150, the rest of the pane empty).
+#[test]
+fn few_bars_spread_over_a_wide_pane() {
+    let mut app = common::bundled(200, 50);
+    common::keys(&mut app, &[KeyCode::Char('T')]);
+    let pane = app.regions().comparison;
+    let inner = usize::from(pane.width.saturating_sub(2));
+    let lines = common::lines(&app);
+    let left = usize::from(pane.x) + 1;
+    // The columns holding a bar's cell, in the pane.
+    let mut first = usize::MAX;
+    let mut last = 0;
+    for line in &lines {
+        for (i, ch) in line.chars().enumerate().skip(left) {
+            if ch == '█' || ch == '▓' {
+                first = first.min(i);
+                last = last.max(i);
+            }
+        }
+    }
+    assert!(last > first, "bars drawn:\n{}", lines.join("\n"));
+    assert!(
+        last - first + 1 > inner / 2,
+        "{} of {inner} columns:\n{}",
+        last - first + 1,
+        lines.join("\n")
+    );
+}

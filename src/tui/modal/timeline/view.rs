@@ -41,6 +41,10 @@ pub fn window(bars: usize, cursor: Option<usize>, cols: usize) -> (usize, usize)
     (first, shown)
 }
 
+/// The widest a bar is drawn, in columns: few bars spread over a wide screen (24 weekly bars
+/// took 72 of 160 columns at 3).
+const BAR_COLUMNS: usize = 6;
+
 /// A bar's height in lines, out of `room`, against the chart's peak (never 0 for a count).
 fn height(count: usize, peak: usize, room: usize) -> usize {
     if count == 0 || peak == 0 {
@@ -105,7 +109,7 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
         room += 1;
     }
     let (above, below) = (room / 2, room / 2);
-    let cols = (width / t.bins.len().max(1)).clamp(1, 3);
+    let cols = (width / t.bins.len().max(1)).clamp(1, BAR_COLUMNS);
     let (first, shown) = window(t.bins.len(), chart.cursor, width / cols);
     let bins = &t.bins[first..first + shown];
     let per_bin = t.assessed_per_bin();

@@ -449,7 +449,7 @@ fn claimreview_imports_a_review_a_graph_and_the_fact_check_api() {
         .arg(&out)
         .args([
             "--side",
-            "Alpha water minister=alpha",
+            "Alpha water minister=alpha:Republic of Alpha",
             "--side",
             "Beta Government=beta",
         ])
@@ -467,6 +467,9 @@ fn claimreview_imports_a_review_a_graph_and_the_fact_check_api() {
     let d = load(&out);
     let ids: Vec<&str> = d.sides.iter().map(|s| s.party.id.as_str()).collect();
     assert_eq!(ids, ["alpha", "beta"]);
+    // A name after the colon names the party; without one the id does.
+    let names: Vec<&str> = d.sides.iter().map(|s| s.party.name.as_str()).collect();
+    assert_eq!(names, ["Republic of Alpha", "beta"]);
     // A misspelt claimant is said, and a side id that is not one is named as such.
     parallax()
         .args(["import", "claimreview"])
@@ -489,6 +492,17 @@ fn claimreview_imports_a_review_a_graph_and_the_fact_check_api() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("`Bad_ID` is not a side id"));
+    parallax()
+        .args(["import", "claimreview"])
+        .arg(fixture("import/review.json"))
+        .arg("-o")
+        .arg(dir.path().join("fourth"))
+        .args(["--side", "Alice=alice:"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the party's name after `:` is empty",
+        ));
     let gates = &d.sides[0].topics[0].claims[0];
     assert_eq!(gates.speaker.as_deref(), Some("Alpha water minister"));
     let a = gates.assessment.as_ref().unwrap();

@@ -123,7 +123,10 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
     }
     // A mapping that matched no claimant is most likely a misspelt name: said, not ignored.
     if let ImportCommand::ClaimReview { sides, .. } = command {
-        for (name, id) in side_map(sides)? {
+        for claimreview::SideOf {
+            claimant: name, id, ..
+        } in side_map(sides)?
+        {
             if !builder.claimants.contains(&name.to_lowercase()) {
                 let mut seen: Vec<&str> = builder.claimants.iter().map(String::as_str).collect();
                 seen.sort_unstable();
@@ -357,24 +360,40 @@ fn dispute_id(args: &ImportArgs) -> Result<String, Failure> {
     }
 }
 
-/// The `--side CLAIMANT=ID` mappings, checked.
-fn side_map(given: &[String]) -> Result<Vec<(String, String)>, Failure> {
+/// The `--side CLAIMANT=ID[:NAME]` mappings, checked.
+fn side_map(given: &[String]) -> Result<Vec<claimreview::SideOf>, Failure> {
     given
         .iter()
         .map(|s| {
             let shown = crate::text::clean(s).text;
-            match s.rsplit_once('=') {
-                Some((claimant, id)) if !claimant.trim().is_empty() && is_id(id.trim()) => {
-                    Ok((claimant.trim().to_owned(), id.trim().to_owned()))
-                }
-                Some((claimant, id)) if !claimant.trim().is_empty() => Err(Failure::Usage(format!(
+            let Some((claimant, side)) = s
+                .rsplit_once('=')
+                .filter(|(claimant, _)| !claimant.trim().is_empty())
+            else {
+                return Err(Failure::Usage(format!(
+                    "--side {shown}: write the claimant's name and a side id as CLAIMANT=ID, or CLAIMANT=ID:NAME to name the party (for example \"Narendra Modi=india:India\")"
+                )));
+            };
+            let (id, name) = match side.split_once(':') {
+                Some((id, name)) => (id.trim(), Some(name.trim())),
+                None => (side.trim(), None),
+            };
+            if !is_id(id) {
+                return Err(Failure::Usage(format!(
                     "--side {shown}: `{}` is not a side id; use {ID_RULE} (for example \"Narendra Modi=india\")",
-                    crate::text::clean(id.trim()).text
-                ))),
-                _ => Err(Failure::Usage(format!(
-                    "--side {shown}: write the claimant's name and a side id as CLAIMANT=ID (for example \"Narendra Modi=india\")"
-                ))),
+                    crate::text::clean(id).text
+                )));
             }
+            if name.is_some_and(str::is_empty) {
+                return Err(Failure::Usage(format!(
+                    "--side {shown}: the party's name after `:` is empty; write CLAIMANT=ID:NAME, or leave `:` out to name the party by its id"
+                )));
+            }
+            Ok(claimreview::SideOf {
+                claimant: claimant.trim().to_owned(),
+                id: id.to_owned(),
+                name: name.map(str::to_owned),
+            })
         })
         .collect()
 }

@@ -286,10 +286,21 @@ fn kind_of(v: &Value) -> &'static str {
     }
 }
 
+/// Where `--side CLAIMANT=ID[:NAME]` puts a claimant's claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SideOf {
+    /// The claimant's name, any case.
+    pub claimant: String,
+    /// The side's id.
+    pub id: String,
+    /// The side's party name, when given; else the id names it.
+    pub name: Option<String>,
+}
+
 /// Options of the import: claimant to side, and the topic.
 pub struct Options<'a> {
-    /// Claimant names (any case) and the side id each goes to.
-    pub sides: &'a [(String, String)],
+    /// Claimant names (any case) and the side each goes to.
+    pub sides: &'a [SideOf],
     /// The topic id every claim goes in.
     pub topic: &'a str,
 }
@@ -864,8 +875,7 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
         options
             .sides
             .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(c))
-            .map(|(_, id)| id.clone())
+            .find(|s| s.claimant.eq_ignore_ascii_case(c))
     });
     let given = review.side_id.as_deref().filter(|id| {
         let ok = is_id(id);
@@ -878,7 +888,7 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
         ok
     });
     let (side, side_name) = match (mapped, given, &claimant) {
-        (Some(id), _, _) => (id.clone(), id),
+        (Some(s), _, _) => (s.id.clone(), s.name.clone().unwrap_or_else(|| s.id.clone())),
         (None, Some(id), c) => (id.to_owned(), c.clone().unwrap_or_else(|| id.to_owned())),
         (None, None, Some(c)) if !make_id(c, 64).is_empty() => (make_id(c, 64), c.clone()),
         _ => {

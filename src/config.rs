@@ -336,9 +336,20 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
 
 /// The error for a problem at a line of the file at `path`.
 pub fn invalid(path: &Path, line: usize, what: &str) -> ConfigError {
+    invalid_lines(path, &[(line, what.to_owned())])
+}
+
+/// The error for problems at lines of the file at `path`, all said at once, in order of line,
+/// so one run names every mistake.
+pub fn invalid_lines(path: &Path, problems: &[(usize, String)]) -> ConfigError {
+    let mut problems = problems.to_vec();
+    problems.sort_by_key(|(line, _)| *line);
     ConfigError::Invalid {
         path: crate::export::shown_path(path),
-        message: format!("line {line}: {}. ", crate::text::clean(what).text),
+        message: problems
+            .iter()
+            .map(|(line, what)| format!("line {line}: {}. ", crate::text::clean(what).text))
+            .collect(),
     }
 }
 

@@ -94,6 +94,29 @@ fn the_theme_colours_the_parties() {
     assert_eq!(plain.party(Pane::Left).fg, None, "NO_COLOR still wins");
 }
 
+/// Every mistake of `[keys]` is said in one run, each at its line, in order: a key that is
+/// none, an action that is none, a clash (one run per mistake was a chore).
+#[test]
+fn every_mistake_in_the_keys_is_said_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(
+        &file,
+        "[keys]\nquit = \"Ctrl-\"\nexprot = \"E\"\nexport = \"x\"\n",
+    )
+    .unwrap();
+    let out = parallax(&file).arg("config").output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    let at = |what: &str| said.find(what).unwrap_or_else(|| panic!("{what}: {said}"));
+    let (key, action, clash) = (
+        at("line 2: the keys of `quit`: `Ctrl-` is not a key"),
+        at("line 3: `exprot` is not an action; did you mean `export`?"),
+        at("line 4: `x` would do two things"),
+    );
+    assert!(key < action && action < clash, "{said}");
+}
+
 #[test]
 fn a_key_clash_or_an_unknown_action_names_its_line() {
     let dir = tempfile::tempdir().unwrap();

@@ -8,7 +8,7 @@ use super::modal::{
     search, timeline,
 };
 use super::strings;
-use crate::config::{ConfigError, KeySetting, invalid};
+use crate::config::{ConfigError, KeySetting, invalid_lines};
 use std::path::Path;
 
 /// The tables `[keys]` changes, with the name help gives them: every modal that does not type.
@@ -81,6 +81,8 @@ pub fn keymap(settings: &[KeySetting], path: &Path) -> Result<Keymap, ConfigErro
     let names = action_names();
     let mut overrides = Vec::new();
     let mut lines = Vec::new();
+    // Every mistake of the file, said at once (one run per mistake was a chore).
+    let mut problems: Vec<(usize, String)> = Vec::new();
     for s in settings {
         let Some(action) = remappable()
             .iter()
@@ -95,22 +97,28 @@ pub fn keymap(settings: &[KeySetting], path: &Path) -> Result<Keymap, ConfigErro
                 Some(meant) => format!("; did you mean `{meant}`? The actions are"),
                 None => "; the actions are".to_owned(),
             };
-            return Err(invalid(
-                path,
+            problems.push((
                 s.line,
-                &format!("`{}` is not an action{list} {}", s.action, names.join(", ")),
+                format!("`{}` is not an action{list} {}", s.action, names.join(", ")),
             ));
+            continue;
         };
         let mut keys: Vec<Key> = Vec::new();
+        let mut unread = false;
         for written in &s.keys {
-            let key = keymap::parse_key(written)
-                .map_err(|e| invalid(path, s.line, &format!("the keys of `{}`: {e}", s.action)))?;
-            if !keys.contains(&key) {
-                keys.push(key);
+            match keymap::parse_key(written) {
+                Ok(key) if !keys.contains(&key) => keys.push(key),
+                Ok(_) => {}
+                Err(e) => {
+                    problems.push((s.line, format!("the keys of `{}`: {e}", s.action)));
+                    unread = true;
+                }
             }
         }
-        overrides.push((action, keys));
-        lines.push((action, s.line));
+        if !unread {
+            overrides.push((action, keys));
+            lines.push((action, s.line));
+        }
     }
     let map = Keymap::new(overrides);
     // The timeline follows the file for the actions it shares (`first`, `timeline`), so a key
@@ -135,25 +143,32 @@ pub fn keymap(settings: &[KeySetting], path: &Path) -> Result<Keymap, ConfigErro
                         .iter()
                         .find_map(|a| lines.iter().find(|(x, _)| x == a).map(|(_, l)| *l))
                         .unwrap_or(1);
-                    return Err(invalid(
-                        path,
-                        line,
-                        &format!(
-                            "`{}` would do two things in the {}: {} ({}) and {} ({}); give one of them another key",
-                            keymap::label(key),
-                            title.to_lowercase(),
-                            other.action.name(),
-                            other.help,
-                            b.action.name(),
-                            b.help
-                        ),
-                    ));
+                    // One clash a line: the same key clashes in several views alike.
+                    if !problems.iter().any(|(l, _)| *l == line) {
+                        problems.push((
+                            line,
+                            format!(
+                                "`{}` would do two things in the {}: {} ({}) and {} ({}); give one of them another key",
+                                keymap::label(key),
+                                title.to_lowercase(),
+                                other.action.name(),
+                                other.help,
+                                b.action.name(),
+                                b.help
+                            ),
+                        ));
+                    }
+                    continue;
                 }
                 seen.push((key, b));
             }
         }
     }
-    Ok(map)
+    if problems.is_empty() {
+        Ok(map)
+    } else {
+        Err(invalid_lines(path, &problems))
+    }
 }
 
 #[cfg(test)]

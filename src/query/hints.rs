@@ -102,11 +102,7 @@ pub fn field_prefix(query: &str, dispute: Option<&Dispute>) -> Option<String> {
         return None;
     }
     query.split_whitespace().find_map(|t| {
-        let (field, word) = t.trim_start_matches('!').split_once(':')?;
-        let field = field.to_lowercase();
-        if !FIELD_NAMES.contains(&field.as_str()) || word.is_empty() {
-            return None;
-        }
+        let (field, word) = prefixed(t)?;
         let shown = crate::text::quote(word);
         let instead = match field.as_str() {
             "speaker" | "author" => speaker_instead(word.trim_matches('"'), dispute),
@@ -139,13 +135,18 @@ pub fn field_prefix(query: &str, dispute: Option<&Dispute>) -> Option<String> {
 /// answers with a speaker of the dispute.
 pub fn names_a_speaker(query: &str) -> bool {
     !query.contains(PHRASE_QUOTES)
-        && query.split_whitespace().any(|t| {
-            t.trim_start_matches('!')
-                .split_once(':')
-                .is_some_and(|(f, w)| {
-                    !w.is_empty() && matches!(f.to_lowercase().as_str(), "speaker" | "author")
-                })
-        })
+        && query
+            .split_whitespace()
+            .filter_map(prefixed)
+            .any(|(field, _)| matches!(field.as_str(), "speaker" | "author"))
+}
+
+/// A term's field name (lower case) and word, when it is written `field:word` (or `!field:word`)
+/// with a field's name another engine knows.
+fn prefixed(term: &str) -> Option<(String, &str)> {
+    let (field, word) = term.trim_start_matches('!').split_once(':')?;
+    let field = field.to_lowercase();
+    (FIELD_NAMES.contains(&field.as_str()) && !word.is_empty()).then_some((field, word))
 }
 
 /// What `speaker:WORD` should have been: the word alone, or the whole name of the speaker who

@@ -466,39 +466,27 @@ fn counts_too_wide_for_the_topic_list_are_shortened_not_cut() {
             .map(str::to_owned)
             .collect()
     };
+    // A line of the screen holds `needle`, or the screen is shown.
+    let has = |lines: &[String], needle: &str| {
+        assert!(
+            lines.iter().any(|l| l.contains(needle)),
+            "{needle}:\n{}",
+            lines.join("\n")
+        );
+    };
     let lines = at(&mut app, 80, 24);
-    assert!(
-        lines.iter().any(|l| l.contains("\"│1.2k⟷1.2k ≡1.2k   │")),
-        "{}",
-        lines.join("\n")
-    );
+    has(&lines, "\"│1.2k⟷1.2k ≡1.2k   │");
     // The other topic's counts fit, in full.
-    assert!(
-        lines.iter().any(|l| l.contains("\"│  1 ⟷ 1   ")),
-        "{}",
-        lines.join("\n")
-    );
+    has(&lines, "\"│  1 ⟷ 1   ");
     // Wide enough, in full.
     let wide = at(&mut app, 200, 40);
-    assert!(
-        wide.iter().any(|l| l.contains("  1212 ⟷ 1212 ≡1200 ")),
-        "{}",
-        wide.join("\n")
-    );
+    has(&wide, "  1212 ⟷ 1212 ≡1200 ");
     // With the suggested row shown as well (`s`: most claims are linked, so it starts
     // hidden), what does not fit gives way to `…`.
     app.toggle_suggestions();
     common::finish_suggestions(&mut app);
     let wide = at(&mut app, 200, 40);
-    assert!(
-        wide.iter().any(|l| l.contains("  1212 ⟷ 1212 ≡1200 ≈12 ")),
-        "{}",
-        wide.join("\n")
-    );
+    has(&wide, "  1212 ⟷ 1212 ≡1200 ≈12 ");
     let lines = at(&mut app, 80, 24);
-    assert!(
-        lines.iter().any(|l| l.contains("\"│1.2k⟷1.2k ≡1.2k … │")),
-        "{}",
-        lines.join("\n")
-    );
+    has(&lines, "\"│1.2k⟷1.2k ≡1.2k … │");
 }

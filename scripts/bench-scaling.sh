@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process scaling curves, as a user runs the commands: each stress shape of `generate
-# --shape` (manifest topics, manifest points, unknown fields, side files, a rebuttal chain, and
-# the ordinary dispute of n claims) at 10k, 20k, 40k and 80k, and for each size `parallax
-# validate`, `show`, `export` in every comparison format, `search --no-cache`, `match` and the
-# screen's first frame (the release binary, files on disk, output to /dev/null). Prints the
+# --shape` (manifest topics, manifest points, unknown fields, side files, a rebuttal chain, the
+# ordinary dispute of n claims, and n claims with errors on one line, `validate` only) at 10k,
+# 20k, 40k and 80k, and for each size `parallax validate`, `show`, `export` in every comparison
+# format, `search --no-cache`, `match` and the screen's first frame (the release binary, files on disk, output to /dev/null). Prints the
 # median wall time per size, the time ratio per doubling (about 2x is linear; the limit is 2.2x)
 # and the peak RSS at the largest size against that size's input.
 #
@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${RUNS:-3}"
-read -r -a shapes <<< "${SHAPES:-topics points unknown-fields sides chain claims}"
+read -r -a shapes <<< "${SHAPES:-topics points unknown-fields sides chain claims errors}"
 read -r -a sizes <<< "${SIZES:-10000 20000 40000 80000}"
 
 cargo build --release --quiet -p parallax -p parallax-synth
@@ -59,6 +59,8 @@ for shape in "${shapes[@]}"; do
   for c in "${cmds[@]}"; do
     case "$c:$shape" in
       match:points | match:chain | match:unknown-fields) continue ;;
+      validate:errors) ;;
+      *:errors) continue ;;
       screen:*) command -v tmux > /dev/null || continue ;;
     esac
     read -r -a words <<< "$c"

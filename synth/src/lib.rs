@@ -220,27 +220,33 @@ pub enum Shape {
     Chain,
     /// The ordinary synthetic dispute of `n` claims ([`generate`]).
     Claims,
+    /// A side of `n` claims on one line (minified), each with errors: its text is empty and
+    /// its id is used twice. The one shape that does not load: it times `n` problems located
+    /// and reported, which once took a second look at the whole line for each.
+    Errors,
 }
 
 impl Shape {
     /// Every shape, in the order the scaling bench runs them.
-    pub const ALL: [Shape; 6] = [
+    pub const ALL: [Shape; 7] = [
         Shape::Topics,
         Shape::Points,
         Shape::UnknownFields,
         Shape::Sides,
         Shape::Chain,
         Shape::Claims,
+        Shape::Errors,
     ];
 
     /// The names `generate --shape` takes, in [`Shape::ALL`]'s order.
-    pub const NAMES: [&'static str; 6] = [
+    pub const NAMES: [&'static str; 7] = [
         "topics",
         "points",
         "unknown-fields",
         "sides",
         "chain",
         "claims",
+        "errors",
     ];
 
     /// The shape with this name.
@@ -388,6 +394,18 @@ pub fn stress(shape: Shape, n: usize) -> Vec<(String, String)> {
             ]
         }
         Shape::Claims => generate(n),
+        Shape::Errors => {
+            let claims: Vec<Value> = (0..n)
+                .map(|i| json!({"id": format!("c{}", i / 2), "text": "", "sources": ["s1"]}))
+                .collect();
+            let topic = vec![json!({"id": "t", "title": "Framing", "claims": claims})];
+            let other =
+                vec![json!({"id": "t", "title": "Framing", "claims": [claim("r1".into())]})];
+            vec![
+                file("left.json", side("left", topic)),
+                file("right.json", side("right", other)),
+            ]
+        }
     }
 }
 
@@ -400,9 +418,15 @@ mod tests {
     }
 
     #[test]
-    fn every_stress_shape_loads_without_errors() {
+    fn every_stress_shape_loads_without_errors_but_errors() {
         for shape in super::Shape::ALL {
             let loaded = super::load(&super::stress(shape, 40));
+            if shape == super::Shape::Errors {
+                // Each claim's empty text, and each second claim's id.
+                let problems = loaded.report.errors();
+                assert!(problems >= 60, "{problems}: {:?}", loaded.report);
+                continue;
+            }
             assert_eq!(loaded.report.errors(), 0, "{shape:?}: {:?}", loaded.report);
             assert!(loaded.dispute.is_some(), "{shape:?}");
         }

@@ -1475,3 +1475,100 @@ fn a_mistyped_word_or_id_says_what_it_likely_meant() {
         assert!(warnings.contains(meant), "{meant}\n{warnings}");
     }
 }
+
+/// A side file of these lines (each claim on a line of its own), loaded beside the good one:
+/// its problems as (code, pointer, line, message).
+fn side_lines_problems(lines: &[&str]) -> Vec<(Code, Option<String>, Option<usize>, String)> {
+    let good = std::fs::read(fixture("good.json")).expect("fixture");
+    let text = lines.join("\n");
+    let mut loader = Loader::new();
+    loader.side("good.json", &good);
+    loader.side("other.json", text.as_bytes());
+    loader
+        .finish()
+        .report
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.file == "other.json" && d.code != Code::TooFewSides)
+        .map(|d| (d.code, d.pointer, d.line, d.message))
+        .collect()
+}
+
+/// A claim or topic left out for an error of its own still counts in the file: the ids after
+/// it are named at their own places (they were numbered one short, and "first at" pointed at
+/// the wrong line), and its own id is still checked for repeats.
+#[test]
+fn ids_after_a_broken_claim_or_topic_are_named_at_their_own_places() {
+    let found = side_lines_problems(&[
+        r#"{"format": "parallax/1", "dispute": "demo", "party": {"id": "red", "name": "Red"},"#,
+        r#" "sources": [{"id": "s1", "outlet": "Daily"}], "topics": ["#,
+        r#"  {"id": "t1", "title": "One", "claims": ["#,
+        r#"   {"id": "c0", "text": "", "sources": ["s1"]},"#,
+        r#"   {"id": "c1", "text": "First.", "sources": ["s1"]},"#,
+        r#"   {"id": "c1", "text": "Again.", "sources": ["s1"]}]},"#,
+        r#"  {"title": "No id", "claims": ["#,
+        r#"   {"id": "c2", "text": "In a topic without an id.", "sources": ["s1"]}]},"#,
+        r#"  {"id": "t2", "title": "Two", "claims": ["#,
+        r#"   {"id": "c0", "text": "The broken claim's id.", "sources": ["s1"]},"#,
+        r#"   {"id": "c2", "text": "The topic without an id's.", "sources": ["s1"]},"#,
+        r#"   {"id": "b1", "text": "The good side's.", "sources": ["s1"]}]}]}"#,
+    ]);
+    let repeats: Vec<(Option<&str>, Option<usize>, &str)> = found
+        .iter()
+        .filter(|(code, ..)| *code == Code::DuplicateId)
+        .map(|(_, pointer, line, message)| (pointer.as_deref(), *line, message.as_str()))
+        .collect();
+    assert_eq!(
+        repeats,
+        [
+            (
+                Some("/topics/0/claims/2/id"),
+                Some(6),
+                "claim id `c1` is already used (first at line 5, column 5)"
+            ),
+            (
+                Some("/topics/2/claims/0/id"),
+                Some(10),
+                "claim id `c0` is already used (first at line 4, column 5)"
+            ),
+            (
+                Some("/topics/2/claims/1/id"),
+                Some(11),
+                "claim id `c2` is already used (first at line 8, column 5)"
+            ),
+            (
+                Some("/topics/2/claims/2/id"),
+                Some(12),
+                "claim id `b1` is already used by another side (good.json, line 24, column 11)"
+            ),
+        ],
+        "{found:#?}"
+    );
+}
+
+/// A side with errors read before the good side: the good side's use of one of its ids is
+/// said in the broken file, at the place there of the claim that uses it.
+#[test]
+fn a_broken_sides_id_taken_by_a_later_side_is_named_at_its_own_place() {
+    let broken = [
+        r#"{"format": "parallax/1", "dispute": "demo", "party": {"id": "red", "name": "Red"},"#,
+        r#" "sources": [{"id": "s1", "outlet": "Daily"}], "topics": ["#,
+        r#"  {"id": "t1", "title": "One", "claims": ["#,
+        r#"   {"id": "c0", "text": "", "sources": ["s1"]},"#,
+        r#"   {"id": "b1", "text": "The good side's.", "sources": ["s1"]}]}]}"#,
+    ]
+    .join("\n");
+    let good = std::fs::read(fixture("good.json")).expect("fixture");
+    let mut loader = Loader::new();
+    loader.side("broken.json", broken.as_bytes());
+    loader.side("good.json", &good);
+    let said: Vec<(Option<String>, Option<usize>)> = loader
+        .finish()
+        .report
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code == Code::DuplicateId)
+        .map(|d| (d.pointer, d.line))
+        .collect();
+    assert_eq!(said, [(Some("/topics/0/claims/1/id".into()), Some(5))]);
+}

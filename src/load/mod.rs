@@ -8,6 +8,7 @@ mod files;
 mod locate;
 mod manifest;
 mod pass;
+mod places;
 mod side;
 
 pub use diagnostic::{Code, Diagnostic, Report, Severity};
@@ -257,13 +258,17 @@ impl<'a> Loader<'a> {
             }
             FileRead::Read(text, diagnostics, side) => (text, diagnostics, side),
         };
+        let (side, places) = match side {
+            Some((side, places)) => (Some(side), places),
+            None => (None, places::Places::default()),
+        };
         let has_errors = |d: &[Diagnostic]| d.iter().any(Diagnostic::is_error);
         // A side with errors of its own is checked against the others too, so fixing them does
         // not bring new errors to light on the next run; the errors of the checks go to the
         // file that has errors already, never to one that loads.
         if let Some(side) = side.as_ref() {
             let broken = has_errors(&diagnostics);
-            diagnostics.extend(self.check_against_loaded(side, broken));
+            diagnostics.extend(self.check_against_loaded(side, &places, broken));
         }
         let ok = !has_errors(&diagnostics);
         match side.as_ref() {
@@ -296,7 +301,7 @@ impl<'a> Loader<'a> {
                     side.party.id.to_string(),
                     side.dispute.to_string(),
                 ));
-                diagnostics.extend(self.claims_of_unloaded(side));
+                diagnostics.extend(self.claims_of_unloaded(side, &places));
             }
             Some(side) => {
                 for (file, _, _) in self
@@ -341,32 +346,31 @@ impl<'a> Loader<'a> {
 
     /// A side that did not load against the claim ids of the sides that did not load before
     /// it (those that loaded were checked already); its ids are kept for the sides after it.
-    fn claims_of_unloaded(&mut self, side: &Side) -> Vec<Diagnostic> {
+    /// Its claims left out for errors of their own count too (`places`).
+    fn claims_of_unloaded(&mut self, side: &Side, places: &places::Places) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for (t, topic) in side.topics.iter().enumerate() {
-            for (c, claim) in topic.claims.iter().enumerate() {
-                let pointer = format!("/topics/{t}/claims/{c}/id");
-                // One error for one id: a loaded side's use of it was said already.
-                let said = self.claims.find(&self.sides, claim.id.as_str()).is_some();
-                match self.unloaded_claims.get(claim.id.as_str()) {
-                    Some((file, _)) if *file != side.file && !said => out.push(
-                        Diagnostic::at(
-                            Severity::Error,
-                            Code::DuplicateId,
-                            &side.file,
-                            &pointer,
-                            format!(
-                                "claim id `{}` is also used by {file}, which did not load",
-                                crate::text::quote(&claim.id)
-                            ),
-                        )
-                        .expected("a claim id unique across every side"),
-                    ),
-                    Some(_) => {}
-                    None => {
-                        self.unloaded_claims
-                            .insert(claim.id.to_string(), (side.file.clone(), pointer));
-                    }
+        for (key, id) in places.claims(&side.topics) {
+            let pointer = places.id_pointer(key);
+            // One error for one id: a loaded side's use of it was said already.
+            let said = self.claims.find(&self.sides, id).is_some();
+            match self.unloaded_claims.get(id) {
+                Some((file, _)) if *file != side.file && !said => out.push(
+                    Diagnostic::at(
+                        Severity::Error,
+                        Code::DuplicateId,
+                        &side.file,
+                        &pointer,
+                        format!(
+                            "claim id `{}` is also used by {file}, which did not load",
+                            crate::text::quote(id)
+                        ),
+                    )
+                    .expected("a claim id unique across every side"),
+                ),
+                Some(_) => {}
+                None => {
+                    self.unloaded_claims
+                        .insert(id.to_owned(), (side.file.clone(), pointer));
                 }
             }
         }
@@ -403,7 +407,12 @@ impl<'a> Loader<'a> {
     /// For a side that has errors already (`broken`), the first side that did not load sets the
     /// dispute when no manifest or loaded side does (its party is checked against theirs by
     /// [`Loader::add_side`], as for any side that fails).
-    fn check_against_loaded(&self, side: &Side, broken: bool) -> Vec<Diagnostic> {
+    fn check_against_loaded(
+        &self,
+        side: &Side,
+        places: &places::Places,
+        broken: bool,
+    ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let mut error = |code, pointer: &str, message: String, expected: &str| {
             out.push(
@@ -458,26 +467,24 @@ impl<'a> Loader<'a> {
             );
         }
         let taken = &self.claims;
-        for (t, topic) in side.topics.iter().enumerate() {
-            for (c, claim) in topic.claims.iter().enumerate() {
-                if let Some(at) = taken.find(&self.sides, claim.id.as_str()) {
-                    let mut d = Diagnostic::at(
-                        Severity::Error,
-                        Code::DuplicateId,
-                        &side.file,
-                        &format!("/topics/{t}/claims/{c}/id"),
-                        format!(
-                            "claim id `{}` is already used by another side",
-                            crate::text::quote(&claim.id)
-                        ),
-                    )
-                    .expected("a claim id unique across every side");
-                    if let Some(other) = self.sides.get(at.side()) {
-                        let pointer = format!("/topics/{}/claims/{}/id", at.topic(), at.claim());
-                        d = d.first_at(&other.file, &pointer);
-                    }
-                    out.push(d);
+        for (key, id) in places.claims(&side.topics) {
+            if let Some(at) = taken.find(&self.sides, id) {
+                let mut d = Diagnostic::at(
+                    Severity::Error,
+                    Code::DuplicateId,
+                    &side.file,
+                    &places.id_pointer(key),
+                    format!(
+                        "claim id `{}` is already used by another side",
+                        crate::text::quote(id)
+                    ),
+                )
+                .expected("a claim id unique across every side");
+                if let Some(other) = self.sides.get(at.side()) {
+                    let pointer = format!("/topics/{}/claims/{}/id", at.topic(), at.claim());
+                    d = d.first_at(&other.file, &pointer);
                 }
+                out.push(d);
             }
         }
         out
@@ -953,7 +960,8 @@ enum FileRead<'a, T> {
 type ManifestRead<'a> = FileRead<'a, Manifest>;
 
 /// A side file, read on its own.
-type SideRead<'a> = FileRead<'a, Side>;
+/// A side file's reading: the side, with where its claims stand in the file.
+type SideRead<'a> = FileRead<'a, (Side, places::Places)>;
 
 /// Reads one file in one typed pass (see `pass`) with the reader of its kind.
 fn read_file<'a, T>(

@@ -5,6 +5,7 @@ use super::pass::{
     self, Cx, DateWant, Fields, FormatWant, Id, Items, List, OPTIONAL_LINE, OPTIONAL_TEXT,
     REQUIRED_LINE, REQUIRED_TEXT, SchemaWant, ShortText, Want, Word, object, require,
 };
+use super::places::{Key, Places};
 use crate::format::{
     Assessment, Claim, CompactString, FORMAT, Party, Rating, Relation, RelationKind, Reliability,
     ReliabilityRating, Side, Source, SourceKind, SourceRef, ThinVec, Topic,
@@ -20,20 +21,24 @@ use std::collections::hash_map::Entry;
 /// two (the table, then the id's own allocation), which at a million claims is a tenth of the load.
 type Index = foldhash::HashMap<CompactString, usize>;
 
-/// Reads a whole side file. `Err` is a syntax error; the side is complete only when `cx`
-/// recorded no error.
-pub(super) fn read(cx: &mut Cx, text: &str) -> Result<Option<Side>, serde_json::Error> {
+/// Reads a whole side file, with where its claims stand in it. `Err` is a syntax error; the
+/// side is complete only when `cx` recorded no error.
+pub(super) fn read(cx: &mut Cx, text: &str) -> Result<Option<(Side, Places)>, serde_json::Error> {
     pass::parse(cx, text, SideWant)
 }
 
 struct SideWant;
 
 impl<'de> Want<'de> for SideWant {
-    type Out = Side;
+    type Out = (Side, Places);
     fn expected(&self) -> Cow<'static, str> {
         "an object".into()
     }
-    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<Side>, A::Error> {
+    fn map<A: MapAccess<'de>>(
+        self,
+        cx: &mut Cx,
+        map: A,
+    ) -> Result<Option<(Side, Places)>, A::Error> {
         object(cx, map, SideFields::default())
     }
 }
@@ -43,13 +48,13 @@ struct SideFields<'de> {
     dispute: Option<String>,
     party: Option<Party>,
     sources: Option<(Vec<Source>, Index)>,
-    topics: Vec<Topic>,
+    topics: (Vec<Topic>, Places),
     /// `topics` met before `sources`: read once the sources are known.
     later: Option<&'de RawValue>,
 }
 
 impl<'de> Fields<'de> for SideFields<'de> {
-    type Out = Side;
+    type Out = (Side, Places);
     const NAMES: &'static [&'static str] =
         &["format", "dispute", "party", "sources", "topics", "$schema"];
 
@@ -82,7 +87,7 @@ impl<'de> Fields<'de> for SideFields<'de> {
         Ok(())
     }
 
-    fn finish(mut self, cx: &mut Cx, present: u32) -> Option<Side> {
+    fn finish(mut self, cx: &mut Cx, present: u32) -> Option<(Side, Places)> {
         let (sources, index) = self.sources.take().unwrap_or_default();
         if let Some(raw) = self.later {
             let mut de = serde_json::Deserializer::from_str(raw.get());
@@ -98,56 +103,47 @@ impl<'de> Fields<'de> for SideFields<'de> {
             }
         }
         require(cx, Self::NAMES, present, &[0, 1, 2, 4]);
-        duplicate_claims(cx, &self.topics);
-        Some(Side {
+        let (topics, places) = self.topics;
+        duplicate_claims(cx, &topics, &places);
+        let side = Side {
             format: FORMAT.to_owned(),
             dispute: self.dispute?,
             party: self.party?,
             sources,
-            topics: self.topics,
+            topics,
             file: cx.file.to_owned(),
-        })
+        };
+        Some((side, places))
     }
 }
 
-/// Reports claim ids used twice in the file. The table keeps each claim's place (two `u32`s),
-/// not its id: it is built while both side files' bytes are alive, at the load's peak.
-fn duplicate_claims(cx: &mut Cx, topics: &[Topic]) {
+/// Reports claim ids used twice in the file, those of claims left out for errors of their own
+/// too. The table keeps each claim's key (two `u32`s), not its id: it is built while both side
+/// files' bytes are alive, at the load's peak.
+fn duplicate_claims(cx: &mut Cx, topics: &[Topic], places: &Places) {
     use std::hash::BuildHasher;
-    let id = |&(t, c): &(u32, u32)| {
-        let claim = topics.get(t as usize)?.claims.get(c as usize)?;
-        Some(claim.id.as_str())
-    };
     let hasher = foldhash::fast::RandomState::default();
     let claims = topics.iter().map(|t| t.claims.len()).sum();
-    let mut seen: hashbrown::HashTable<(u32, u32)> = hashbrown::HashTable::with_capacity(claims);
-    for (t, topic) in topics.iter().enumerate() {
-        for (c, claim) in topic.claims.iter().enumerate() {
-            let (Ok(t32), Ok(c32)) = (u32::try_from(t), u32::try_from(c)) else {
-                continue;
-            };
-            let h = hasher.hash_one(claim.id.as_str());
-            match seen.find(h, |p| id(p) == Some(claim.id.as_str())) {
-                None => {
-                    seen.insert_unique(h, (t32, c32), |p| {
-                        hasher.hash_one(id(p).unwrap_or_default())
-                    });
-                }
-                Some(&(ft, fc)) => {
-                    let d = Diagnostic::at(
-                        Severity::Error,
-                        Code::DuplicateId,
-                        cx.file,
-                        &format!("/topics/{t}/claims/{c}/id"),
-                        format!(
-                            "claim id `{}` is already used",
-                            crate::text::quote(&claim.id)
-                        ),
-                    )
-                    .expected("a claim id unique across every side")
-                    .first_at(cx.file, &format!("/topics/{ft}/claims/{fc}/id"));
-                    cx.diagnostics.push(d);
-                }
+    let mut seen: hashbrown::HashTable<Key> = hashbrown::HashTable::with_capacity(claims);
+    for (key, id) in places.claims(topics) {
+        let h = hasher.hash_one(id);
+        match seen.find(h, |&k| places.id(topics, k) == Some(id)) {
+            None => {
+                seen.insert_unique(h, key, |&k| {
+                    hasher.hash_one(places.id(topics, k).unwrap_or_default())
+                });
+            }
+            Some(&first) => {
+                let d = Diagnostic::at(
+                    Severity::Error,
+                    Code::DuplicateId,
+                    cx.file,
+                    &places.id_pointer(key),
+                    format!("claim id `{}` is already used", crate::text::quote(id)),
+                )
+                .expected("a claim id unique across every side")
+                .first_at(cx.file, &places.id_pointer(first));
+                cx.diagnostics.push(d);
             }
         }
     }
@@ -495,20 +491,25 @@ struct TopicsWant<'i> {
 }
 
 impl<'de> Want<'de> for TopicsWant<'_> {
-    type Out = Vec<Topic>;
+    type Out = (Vec<Topic>, Places);
     fn expected(&self) -> Cow<'static, str> {
         "an array".into()
     }
-    fn seq<A: SeqAccess<'de>>(self, cx: &mut Cx, seq: A) -> Result<Option<Vec<Topic>>, A::Error> {
+    fn seq<A: SeqAccess<'de>>(
+        self,
+        cx: &mut Cx,
+        seq: A,
+    ) -> Result<Option<(Vec<Topic>, Places)>, A::Error> {
         let mut list = TopicList {
             index: self.index,
             seen: HashMap::new(),
             out: Vec::new(),
+            places: Places::default(),
             scratch: Vec::new(),
         };
         pass::items(cx, seq, &mut list)?;
         list.out.shrink_to_fit();
-        Ok(Some(list.out))
+        Ok(Some((list.out, list.places)))
     }
 }
 
@@ -516,6 +517,7 @@ struct TopicList<'i> {
     index: &'i Index,
     seen: HashMap<CompactString, usize>,
     out: Vec<Topic>,
+    places: Places,
     /// Where each topic's claims are gathered before they are moved to a list of their exact
     /// length (a list grown by doubling keeps up to half its room spare, and the allocator
     /// shrinks a block in place, so a shrunk list would keep it).
@@ -527,12 +529,18 @@ impl<'de> Items<'de> for TopicList<'_> {
         let want = TopicWant {
             index: self.index,
             scratch: &mut self.scratch,
+            places: &mut self.places,
+            at: i,
         };
         let expected = "an id unique within the file (put all of a topic's claims under one entry)";
-        if let Some(topic) = pass::read(cx, d, want)?
-            && first_use(cx, &mut self.seen, &topic.id, i, "/topics", expected)
-        {
-            self.out.push(topic);
+        if let Some(topic) = pass::read(cx, d, want)? {
+            if first_use(cx, &mut self.seen, &topic.id, i, "/topics", expected) {
+                self.places.keep_topic(i);
+                self.out.push(topic);
+            } else {
+                self.places
+                    .leave_topic(i, topic.claims.into_iter().map(|c| c.id));
+            }
         }
         Ok(())
     }
@@ -541,6 +549,9 @@ impl<'de> Items<'de> for TopicList<'_> {
 struct TopicWant<'i> {
     index: &'i Index,
     scratch: &'i mut Vec<Claim>,
+    places: &'i mut Places,
+    /// The topic's place in the file.
+    at: usize,
 }
 
 impl<'de> Want<'de> for TopicWant<'_> {
@@ -552,6 +563,8 @@ impl<'de> Want<'de> for TopicWant<'_> {
         let fields = TopicFields {
             index: self.index,
             scratch: self.scratch,
+            places: self.places,
+            at: self.at,
             id: None,
             title: None,
             claims: Vec::new(),
@@ -563,6 +576,8 @@ impl<'de> Want<'de> for TopicWant<'_> {
 struct TopicFields<'i> {
     index: &'i Index,
     scratch: &'i mut Vec<Claim>,
+    places: &'i mut Places,
+    at: usize,
     id: Option<String>,
     title: Option<String>,
     claims: Vec<Claim>,
@@ -579,6 +594,8 @@ impl<'de> Fields<'de> for TopicFields<'_> {
                 let want = ClaimsWant {
                     index: self.index,
                     scratch: self.scratch,
+                    places: self.places,
+                    at: self.at,
                 };
                 self.claims = pass::read(cx, d, want)?.unwrap_or_default();
             }
@@ -587,17 +604,26 @@ impl<'de> Fields<'de> for TopicFields<'_> {
     }
     fn finish(self, cx: &mut Cx, present: u32) -> Option<Topic> {
         require(cx, Self::NAMES, present, &[0, 1, 2]);
-        Some(Topic {
-            id: self.id?,
-            title: self.title?,
-            claims: self.claims,
-        })
+        match (self.id, self.title) {
+            (Some(id), Some(title)) => Some(Topic {
+                id,
+                title,
+                claims: self.claims,
+            }),
+            _ => {
+                let ids = self.claims.into_iter().map(|c| c.id);
+                self.places.leave_topic(self.at, ids);
+                None
+            }
+        }
     }
 }
 
 struct ClaimsWant<'i> {
     index: &'i Index,
     scratch: &'i mut Vec<Claim>,
+    places: &'i mut Places,
+    at: usize,
 }
 
 impl<'de> Want<'de> for ClaimsWant<'_> {
@@ -610,6 +636,8 @@ impl<'de> Want<'de> for ClaimsWant<'_> {
         let mut list = ClaimList {
             index: self.index,
             out: self.scratch,
+            places: self.places,
+            at: self.at,
         };
         pass::items(cx, seq, &mut list)?;
         Ok(Some(list.out.drain(..).collect()))
@@ -619,27 +647,35 @@ impl<'de> Want<'de> for ClaimsWant<'_> {
 struct ClaimList<'i> {
     index: &'i Index,
     out: &'i mut Vec<Claim>,
+    places: &'i mut Places,
+    /// The topic's place in the file.
+    at: usize,
 }
 
 impl<'de> Items<'de> for ClaimList<'_> {
-    fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, _: usize, d: D) -> Result<(), D::Error> {
-        if let Some(claim) = pass::read(cx, d, ClaimWant { index: self.index })? {
-            self.out.push(claim);
+    fn item<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
+        match pass::read(cx, d, ClaimWant { index: self.index })? {
+            Some(Ok(claim)) => self.out.push(claim),
+            Some(Err(id)) => self.places.leave_claim(self.at, i, id),
+            None => self.places.leave_claim(self.at, i, None),
         }
         Ok(())
     }
 }
+
+/// A claim, or the id of one left out for an error of its own (when its id was good).
+type ClaimRead = Result<Claim, Option<CompactString>>;
 
 struct ClaimWant<'i> {
     index: &'i Index,
 }
 
 impl<'de> Want<'de> for ClaimWant<'_> {
-    type Out = Claim;
+    type Out = ClaimRead;
     fn expected(&self) -> Cow<'static, str> {
         "an object".into()
     }
-    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<Claim>, A::Error> {
+    fn map<A: MapAccess<'de>>(self, cx: &mut Cx, map: A) -> Result<Option<ClaimRead>, A::Error> {
         cx.take_flagged();
         let fields = ClaimFields {
             index: self.index,
@@ -676,7 +712,7 @@ struct ClaimFields<'i> {
 }
 
 impl<'de> Fields<'de> for ClaimFields<'_> {
-    type Out = Claim;
+    type Out = ClaimRead;
     const NAMES: &'static [&'static str] = &[
         "id",
         "point",
@@ -710,10 +746,12 @@ impl<'de> Fields<'de> for ClaimFields<'_> {
         }
         Ok(())
     }
-    fn finish(self, cx: &mut Cx, present: u32) -> Option<Claim> {
+    fn finish(self, cx: &mut Cx, present: u32) -> Option<ClaimRead> {
         require(cx, Self::NAMES, present, &[0, 2]);
         let flagged = cx.take_flagged();
-        let id = self.id?;
+        let Some(id) = self.id else {
+            return Some(Err(None));
+        };
         // Text warnings inside the claim name it, wherever its id stands in the object.
         for d in cx.diagnostics.iter_mut().skip(self.start) {
             if d.code == Code::UntrustedText {
@@ -737,10 +775,13 @@ impl<'de> Fields<'de> for ClaimFields<'_> {
                 "at least one source id in `sources`",
             );
         }
+        let Some(text) = self.text else {
+            return Some(Err(Some(id)));
+        };
         let claim = Claim {
             id,
             point: self.point,
-            text: self.text?,
+            text,
             date: self.date,
             speaker: self.speaker,
             sources: self.sources,
@@ -751,7 +792,7 @@ impl<'de> Fields<'de> for ClaimFields<'_> {
             flagged: flagged.into(),
         };
         repeated_relations(cx, &claim);
-        Some(claim)
+        Some(Ok(claim))
     }
 }
 

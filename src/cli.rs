@@ -159,7 +159,7 @@ pub enum Command {
         /// Print the hits as a JSON array.
         #[arg(long)]
         json: bool,
-        /// Print each hit's score (higher ranks first) before its field.
+        /// Print how each hit ranked before its field: typos, words apart, whole words.
         #[arg(long)]
         score: bool,
         /// Read the files again instead of using the cached search index of a large dispute.

@@ -844,7 +844,19 @@ fn plain_lines_show_no_score_unless_asked() {
         .success();
     let line = String::from_utf8_lossy(&scored.get_output().stdout).into_owned();
     let cols: Vec<&str> = line.split_whitespace().collect();
-    assert!(cols[3].parse::<u32>().is_ok(), "{line}");
+    // The score says how the hit ranked, not a packed number (it was `4294902271`).
+    assert_eq!(
+        cols[3..7],
+        ["typos=0", "apart=0", "exact=1", "text:"],
+        "{line}"
+    );
+    let typo = parallax()
+        .args(["search", FIXTURE, "ceasfire", "--score"])
+        .assert()
+        .success();
+    let line = String::from_utf8_lossy(&typo.get_output().stdout).into_owned();
+    let cols: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(cols[3..6], ["typos=1", "apart=0", "exact=0"], "{line}");
 }
 
 /// A mistyped dispute path as the only argument is a usage error (exit 2) that says so, not a

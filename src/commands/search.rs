@@ -10,7 +10,7 @@ use crate::load;
 type Place<'a> = dyn Fn(ClaimAt) -> (&'a str, &'a str, &'a str) + Sync + 'a;
 use crate::cli::{FilterArgs, InputArgs, PairArgs};
 use crate::compare::Comparison;
-use crate::query::{self, Hit, Pattern, Query, Searcher, highlight};
+use crate::query::{self, Hit, Pattern, Query, Score, Searcher, highlight};
 use crate::text;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -546,11 +546,14 @@ fn write_lines<'a, T: Deref<Target = str> + Sync>(
             || (0, 0, 0),
             |a, b| (a.0.max(b.0), a.1.max(b.1), a.2.max(b.2)),
         );
-    let sw = hits
-        .iter()
-        .map(|h| h.score.checked_ilog10().map_or(1, |d| d as usize + 1))
-        .max()
-        .unwrap_or(0);
+    let sw = if score {
+        hits.iter()
+            .map(|h| Score::of(h.score).to_string().len())
+            .max()
+            .unwrap_or(0)
+    } else {
+        0
+    };
     // Snippets cost a highlight each: build the lines on every core, a block of them into one
     // string, and write a batch of blocks in order before the next is built.
     for hits in hits.chunks(BATCH * BLOCK) {
@@ -592,7 +595,7 @@ fn write_blocks<'a, T: Deref<Target = str> + Sync>(
                         block.extend(std::iter::repeat_n(' ', w - text::width(id).min(w) + 2));
                     }
                     if score {
-                        let _ = write!(block, "{:>sw$}  ", hit.score);
+                        let _ = write!(block, "{:<sw$}  ", Score::of(hit.score).to_string());
                     }
                     block.push_str(hit.field.as_str());
                     if hit.is_topic_level() {

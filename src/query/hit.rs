@@ -13,7 +13,7 @@ use std::sync::Arc;
 pub struct Hit<T = HitText> {
     /// The claim.
     pub claim: ClaimAt,
-    /// The rank packed into one number; higher ranks first (see `Pattern::rank`).
+    /// The rank packed into one number; higher ranks first (`rank::key`, read by [`super::Score`]).
     pub score: u32,
     /// The field shown for the hit: where its best term matched.
     pub field: Field,

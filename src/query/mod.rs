@@ -22,6 +22,7 @@ pub mod words;
 pub use filter::{AnsweredBy, CommonGround, Filter, FilterError};
 pub use index::Index;
 pub use matcher::{Matcher, MatcherKind, Needle};
+pub use rank::Score;
 pub use search::{Counts, Field, Highlighter, Hit, HitText, Pattern, Searcher};
 
 use crate::compare::{Comparison, Row};

@@ -160,6 +160,49 @@ pub(super) fn narrowest(places: &[Vec<usize>]) -> Option<(usize, usize)> {
     }
 }
 
+/// A hit's rank, packed into one number (higher ranks first): from the highest byte, 255 less
+/// the typos, 255 less how far apart the terms sit, the terms matched whole, 255 less the field.
+fn key(exact: u8, typos: u8, proximity: usize, field: Field) -> u32 {
+    let prox = u32::try_from(proximity.min(255)).unwrap_or(255);
+    (u32::from(255 - typos) << 24)
+        | ((255 - prox) << 16)
+        | (u32::from(exact) << 8)
+        | (255 - field as u32)
+}
+
+/// What a hit's score says, as `search --score` prints it (`typos=0 apart=2 exact=2`): the
+/// typos its terms needed, how many words apart they sit in the claim's text (64 more for each
+/// term found in another field), and how many matched a whole word as typed. Hits rank by
+/// these in this order, then by the field shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Score {
+    pub typos: u8,
+    pub apart: u8,
+    pub exact: u8,
+}
+
+impl Score {
+    /// The parts of a packed score ([`key`]).
+    pub fn of(score: u32) -> Score {
+        let [typos, apart, exact, _] = score.to_be_bytes();
+        Score {
+            typos: 255 - typos,
+            apart: 255 - apart,
+            exact,
+        }
+    }
+}
+
+impl std::fmt::Display for Score {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "typos={} apart={} exact={}",
+            self.typos, self.apart, self.exact
+        )
+    }
+}
+
 /// How the claims become hits: where each sits, a string's text, and the string of a claim's
 /// own text (shown for a query of negated terms only).
 pub(super) struct Places<C, T, O> {
@@ -190,13 +233,6 @@ where
     X: Send,
     O: Fn(usize) -> Option<S>,
 {
-    let key = |exact: u8, typos: u8, proximity: usize, field: Field| -> u32 {
-        let prox = u32::try_from(proximity.min(255)).unwrap_or(255);
-        (u32::from(255 - typos) << 24)
-            | ((255 - prox) << 16)
-            | (u32::from(exact) << 8)
-            | (255 - field as u32)
-    };
     let alive = alive.into_iter();
     // The hits as light rows first (entry, score, field, string, claims, typos), ranked; their
     // places and texts are made last. At most one row per claim: sized once, not doubled.

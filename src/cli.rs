@@ -301,8 +301,9 @@ pub enum ImportCommand {
     ClaimReview {
         #[command(flatten)]
         args: ImportArgs,
-        /// The side of a claimant, as CLAIMANT=ID, or CLAIMANT=ID:NAME to name its party
-        /// (repeat for more); other claimants get a side of their own, named after them.
+        /// The side of a claimant, as CLAIMANT=ID (its party named by the id in words), or
+        /// CLAIMANT=ID:NAME (repeat for more); other claimants get a side of their own, named
+        /// after them.
         #[arg(long = "side", value_name = "CLAIMANT=ID[:NAME]", value_hint = ValueHint::Other)]
         sides: Vec<String>,
         /// The topic the claims go in.

@@ -467,9 +467,10 @@ fn claimreview_imports_a_review_a_graph_and_the_fact_check_api() {
     let d = load(&out);
     let ids: Vec<&str> = d.sides.iter().map(|s| s.party.id.as_str()).collect();
     assert_eq!(ids, ["alpha", "beta"]);
-    // A name after the colon names the party; without one the id does.
+    // A name after the colon names the party; without one the id does, in words (as
+    // `--topic foreign-policy` is titled "Foreign policy"), not as a bare id.
     let names: Vec<&str> = d.sides.iter().map(|s| s.party.name.as_str()).collect();
-    assert_eq!(names, ["Republic of Alpha", "beta"]);
+    assert_eq!(names, ["Republic of Alpha", "Beta"]);
     // A misspelt claimant is said, and a side id that is not one is named as such.
     parallax()
         .args(["import", "claimreview"])

@@ -888,7 +888,10 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
         ok
     });
     let (side, side_name) = match (mapped, given, &claimant) {
-        (Some(s), _, _) => (s.id.clone(), s.name.clone().unwrap_or_else(|| s.id.clone())),
+        (Some(s), _, _) => (
+            s.id.clone(),
+            s.name.clone().unwrap_or_else(|| in_words(&s.id)),
+        ),
         (None, Some(id), c) => (id.to_owned(), c.clone().unwrap_or_else(|| id.to_owned())),
         (None, None, Some(c)) if !make_id(c, 64).is_empty() => (make_id(c, 64), c.clone()),
         _ => {
@@ -1139,7 +1142,12 @@ fn topic_title(topic: &str) -> String {
     if topic == "fact-checks" {
         return "Fact-checks".to_owned();
     }
-    let words = topic.replace(['-', '_'], " ");
+    in_words(topic)
+}
+
+/// An id in words, to edit later: `foreign-policy` is `Foreign policy`, `india` is `India`.
+fn in_words(id: &str) -> String {
+    let words = id.replace(['-', '_'], " ");
     let mut chars = words.chars();
     chars.next().map_or_else(String::new, |c| {
         c.to_uppercase().chain(chars).collect::<String>()

@@ -31,10 +31,7 @@ pub fn chosen_editor() -> String {
 pub fn editor_command(editor: &str, file: &Path, line: Option<usize>) -> Option<Vec<String>> {
     let mut words = shell_words::split(editor).ok()?;
     let program = words.first()?;
-    let name = Path::new(program)
-        .file_stem()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let name = editor_name(program);
     // A relative path that starts as an option or a command does (`+d/alpha.json` is a vim
     // command, `-d/…` an option) is given as `./+d/…`: every editor reads that as a file.
     let file = match file.display().to_string() {
@@ -77,6 +74,35 @@ pub fn editor_command(editor: &str, file: &Path, line: Option<usize>) -> Option<
         _ => words.push(file),
     }
     Some(words)
+}
+
+/// The editor a program is, by its file's name, lower case and without an extension
+/// (`vim.basic` is vim). Debian's `editor` and `x-editor` are links to the editor chosen
+/// (`/etc/alternatives/editor` to nano, say): the link is followed, so that editor gets its line.
+fn editor_name(program: &str) -> String {
+    let stem = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .map(|n| n.split('.').next().unwrap_or_default().to_owned())
+            .unwrap_or_default()
+    };
+    let path = Path::new(program);
+    let name = stem(path);
+    if !matches!(name.as_str(), "editor" | "x-editor") {
+        return name;
+    }
+    let found = if program.contains('/') {
+        Some(path.to_path_buf())
+    } else {
+        std::env::var_os("PATH").and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|dir| dir.join(program))
+                .find(|p| p.is_file())
+        })
+    };
+    found
+        .and_then(|p| std::fs::canonicalize(p).ok())
+        .map_or(name, |p| stem(&p))
 }
 
 /// The line the editor opens `file` at: the one given, or the line `at`'s JSON pointer starts
@@ -482,6 +508,27 @@ mod tests {
         assert_eq!(odd("-d/alpha.json", "ed"), "ed ./-d/alpha.json");
         assert_eq!(odd("-d/alpha.json", "hx"), "hx ./-d/alpha.json:13");
         assert!(editor_command("  ", f, Some(1)).is_none());
+        // Debian's `editor` link is followed to the editor it names.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let nano = dir.path().join("nano.basic");
+        std::fs::write(&nano, "").expect("written");
+        let link = dir.path().join("editor");
+        std::os::unix::fs::symlink(&nano, &link).expect("linked");
+        let editor = shell_words::quote(&link.display().to_string()).into_owned();
+        assert_eq!(
+            editor_command(&editor, f, Some(5)).unwrap_or_default()[1..],
+            ["+5", "/d/india.json"]
+        );
+        // A link to an editor that takes no line opens the file alone.
+        let ed = dir.path().join("ed");
+        std::fs::write(&ed, "").expect("written");
+        let other = dir.path().join("x-editor");
+        std::os::unix::fs::symlink(&ed, &other).expect("linked");
+        let editor = shell_words::quote(&other.display().to_string()).into_owned();
+        assert_eq!(
+            editor_command(&editor, f, Some(5)).unwrap_or_default()[1..],
+            ["/d/india.json"]
+        );
         assert!(editor_command("vim 'unclosed", f, Some(1)).is_none());
     }
 

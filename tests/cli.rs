@@ -651,6 +651,15 @@ fn a_file_named_twice_is_read_once_with_one_warning() {
             "{india}: warning[repeated-file]: {india} is given twice; read once"
         )))
         .stdout(predicate::str::contains("error[").not());
+    // One side file named twice and nothing else: too few sides says why, not only how many.
+    parallax()
+        .args(["validate", &india, &india])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!(
+            "error[too-few-sides]: 1 side(s) loaded without errors ({india} was named twice, \
+             and is one side)"
+        )));
     // The same folder twice: no second manifest.
     let folder = fixture("query");
     let out = stdout_of(&["validate", &folder, &folder]);

@@ -523,6 +523,18 @@ impl<'a> Loader<'a> {
                     kept_out(),
                 ),
                 (None, []) => ("(input)".to_owned(), String::new()),
+                // The same file named twice is one side, not two (its warning says so too).
+                (None, [a])
+                    if self
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.code == Code::RepeatedFile && d.file == *a) =>
+                {
+                    (
+                        a.clone(),
+                        format!(" ({a} was named twice, and is one side)"),
+                    )
+                }
                 (None, [a]) => (a.clone(), String::new()),
                 (None, [a, b, c, rest @ ..]) if !rest.is_empty() => (
                     a.clone(),

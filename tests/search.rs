@@ -2555,3 +2555,17 @@ fn an_assessment_note_is_searched_as_prose() {
     // The text before the note: the claim that says it ranks above the one rated with it.
     assert_eq!(ids(&d, "zorblat"), [second, first]);
 }
+
+/// Hits of equal score are not listed side by side in blocks: one side's all came first (on
+/// LIAR, `obama` listed 140 Democratic claims before the first Republican one). Each side's
+/// hits interleave by how far through the side each stands, in every view.
+#[test]
+fn equal_hits_of_two_sides_interleave() {
+    let text = serde_json::json!("They cut the tax.");
+    let claims: Vec<(&str, serde_json::Value)> = ["a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4"]
+        .iter()
+        .map(|&id| (&id[..1], serde_json::json!({"id": id, "text": text})))
+        .collect();
+    let (_dir, d) = common::dispute_of(&claims);
+    ranks_everywhere(&d, "tax", &["a1", "b1", "a2", "b2", "a3", "b3", "a4", "b4"]);
+}

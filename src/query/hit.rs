@@ -26,6 +26,9 @@ pub struct Hit<T = HitText> {
     /// Typos the hit needed, over all its terms: more than 0 means it matched only through a
     /// typo (or, in a short field, through letters in order).
     pub typos: u8,
+    /// How far through its side's claims the claim stands ([`super::rank::tie`]): hits of
+    /// equal score are listed by it, so that the sides' hits interleave.
+    pub tie: u32,
 }
 
 impl<T: Deref<Target = str>, U: Deref<Target = str>> PartialEq<Hit<U>> for Hit<T> {
@@ -36,6 +39,7 @@ impl<T: Deref<Target = str>, U: Deref<Target = str>> PartialEq<Hit<U>> for Hit<T
             && *self.text == *other.text
             && self.claims == other.claims
             && self.typos == other.typos
+            && self.tie == other.tie
     }
 }
 

@@ -419,6 +419,20 @@ impl Index {
         &self.vocab
     }
 
+    /// Where the entry's claim stands in its side ([`super::rank::tie`]).
+    pub(super) fn tie(&self, entry: usize) -> u32 {
+        let side = self
+            .first
+            .partition_point(|f| f.first().is_some_and(|&e| e <= entry))
+            .saturating_sub(1);
+        match self.first.get(side).map(|f| (f.first(), f.last())) {
+            Some((Some(&start), Some(&end))) => {
+                super::rank::tie(entry.saturating_sub(start), end.saturating_sub(start))
+            }
+            _ => 0,
+        }
+    }
+
     /// The claim of an entry.
     pub(super) fn claim(&self, entry: usize) -> Option<ClaimAt> {
         if entry >= self.len() {

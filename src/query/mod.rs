@@ -245,9 +245,9 @@ impl std::fmt::Debug for Steps<'_> {
     }
 }
 
-/// The order of ranked hits: the higher score first, then the dispute's order.
-fn rank_order((entry, hit): &(usize, Hit)) -> (std::cmp::Reverse<u32>, usize) {
-    (std::cmp::Reverse(hit.score), *entry)
+/// The order of ranked hits ([`rank::order`]).
+fn rank_order((entry, hit): &(usize, Hit)) -> (std::cmp::Reverse<u32>, u32, usize) {
+    rank::order(hit.score, hit.tie, *entry)
 }
 
 impl Steps<'_> {

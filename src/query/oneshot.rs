@@ -52,8 +52,24 @@ pub fn rank<'d>(
         rest: count,
         inner: alive.into_iter().flatten(),
     };
+    // Where each side's claims start, and how many it has, for each hit's `rank::tie`.
+    let sides: Vec<(usize, usize)> = (0..dispute.sides.len())
+        .scan(0, |start, s| {
+            let len = dispute.claim_count(s);
+            *start += len;
+            Some((*start - len, len))
+        })
+        .collect();
     let places = rank::Places {
         claim: |e: usize| claims.at(e).map(|(at, _)| at),
+        tie: |e: usize| {
+            let side = sides
+                .partition_point(|&(start, _)| start <= e)
+                .saturating_sub(1);
+            sides
+                .get(side)
+                .map_or(0, |&(start, len)| rank::tie(e - start, len))
+        },
         text: |s: &'d str| s,
         own_text: |e: usize| claims.at(e).map(|(_, c)| c.text.as_str()),
     };

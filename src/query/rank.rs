@@ -203,11 +203,27 @@ impl std::fmt::Display for Score {
     }
 }
 
+/// Where the claim at `at` of a side of `len` claims stands in it, as a fraction of the side
+/// (0 its first, near `u32::MAX` its last). Hits of equal score are listed by it, then by the
+/// dispute's order: one side's hits do not all come before the other's (on LIAR, 100 Democratic
+/// claims came before the first Republican one for `obama`), and each side's stay in its order.
+pub fn tie(at: usize, len: usize) -> u32 {
+    let share = (at as u128) << 32;
+    u32::try_from(share / (len.max(1) as u128)).unwrap_or(u32::MAX)
+}
+
+/// The order of hits: the higher score first, then [`tie`], then the dispute's order.
+pub(super) fn order(score: u32, tie: u32, entry: usize) -> (std::cmp::Reverse<u32>, u32, usize) {
+    (std::cmp::Reverse(score), tie, entry)
+}
+
 /// How the claims become hits: where each sits, a string's text, and the string of a claim's
 /// own text (shown for a query of negated terms only).
-pub(super) struct Places<C, T, O> {
+pub(super) struct Places<C, T, O, F> {
     /// The claim of an entry.
     pub claim: C,
+    /// An entry's [`tie`].
+    pub tie: F,
     /// The text of a string.
     pub text: T,
     /// The string of an entry's claim text.
@@ -221,10 +237,10 @@ pub(super) struct Places<C, T, O> {
 /// through their topic's titles or their point's question fold into one hit per side, topic,
 /// field and text, so a topic's framing counts once, not once per claim. `positive` says
 /// whether the query has a positive term.
-pub(super) fn hits<S, C, T, X, O>(
+pub(super) fn hits<S, C, T, X, O, F>(
     alive: impl IntoIterator<Item = Alive<S>>,
     positive: bool,
-    places: &Places<C, T, O>,
+    places: &Places<C, T, O, F>,
 ) -> Vec<(usize, Hit<X>)>
 where
     S: Copy + Eq + Hash + Send + Sync,
@@ -232,9 +248,10 @@ where
     T: Fn(S) -> X + Sync,
     X: Send,
     O: Fn(usize) -> Option<S>,
+    F: Fn(usize) -> u32,
 {
     let alive = alive.into_iter();
-    // The hits as light rows first (entry, score, field, string, claims, typos), ranked; their
+    // The hits as light rows first (entry, score, field, string, claims, typos, tie), ranked; their
     // places and texts are made last. At most one row per claim: sized once, not doubled.
     let mut own: Vec<Row<S>> = Vec::with_capacity(alive.size_hint().0);
     /// A side's topic, a field and its string.
@@ -245,7 +262,8 @@ where
         let score = |field| key(a.exact, a.typos, a.proximity(), field);
         match (a.own, a.topic) {
             (Some((_, field, string)), _) => {
-                own.push((a.entry, score(field), field, string, 1, a.typos));
+                let tie = (places.tie)(a.entry);
+                own.push((a.entry, score(field), field, string, 1, a.typos, tie));
             }
             (None, Some((_, field, string))) if positive => {
                 if let Some(at) = (places.claim)(a.entry) {
@@ -258,23 +276,32 @@ where
             _ => {
                 // Only negated terms: the claim is shown by its text.
                 if let Some(text) = (places.own_text)(a.entry) {
-                    own.push((a.entry, score(Field::Text), Field::Text, text, 1, 0));
+                    let tie = (places.tie)(a.entry);
+                    own.push((a.entry, score(Field::Text), Field::Text, text, 1, 0, tie));
                 }
             }
         }
     }
-    let order = |r: &Row<S>| (std::cmp::Reverse(r.1), r.0);
+    let order = |r: &Row<S>| order(r.1, r.6, r.0);
     own.par_sort_unstable_by_key(order);
     let mut topics: Vec<Row<S>> = groups
         .into_iter()
         .map(|((_, _, field, string), (entry, score, claims, typos))| {
-            (entry, score, field, string, claims, typos)
+            (
+                entry,
+                score,
+                field,
+                string,
+                claims,
+                typos,
+                (places.tie)(entry),
+            )
         })
         .collect();
     topics.sort_unstable_by_key(order);
     own.extend(topics);
     let (claim_of, text_of) = (&places.claim, &places.text);
-    let make = |(entry, score, field, string, claims, typos): Row<S>| {
+    let make = |(entry, score, field, string, claims, typos, tie): Row<S>| {
         let claim = claim_of(entry)?;
         Some((
             entry,
@@ -285,6 +312,7 @@ where
                 text: text_of(string),
                 claims,
                 typos,
+                tie,
             },
         ))
     };
@@ -303,5 +331,5 @@ where
 }
 
 /// A hit before its place and text are made: its entry, score, field, the field's string, how
-/// many claims it stands for, and its typos.
-type Row<S> = (usize, u32, Field, S, usize, u8);
+/// many claims it stands for, its typos and its [`tie`].
+type Row<S> = (usize, u32, Field, S, usize, u8, u32);

@@ -777,6 +777,7 @@ impl Pattern {
         }
         let places = rank::Places {
             claim: |e: usize| index.claim(e),
+            tie: |e: usize| index.tie(e),
             text: |s: u32| indexed(index, s),
             own_text: |e: usize| index.fields(e).next().map(|(_, s)| s),
         };

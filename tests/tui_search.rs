@@ -718,6 +718,11 @@ fn a_narrowed_search_that_leaves_nothing_says_the_way_back() {
     let mut a = app(120, 30);
     search_for(&mut a, "zqxwv");
     line(&mut a, Action::Narrow);
+    // In the line `&` and `/` are letters: it names its own key, and changing the search.
+    let typing = screen(&a);
+    assert!(typing.contains("Press Ctrl-N to show every"), "{typing}");
+    assert!(typing.contains("change the"), "{typing}");
+    assert!(!typing.contains("Press & to"), "{typing}");
     line(&mut a, Action::Back);
     let shown = screen(&a);
     assert!(

@@ -1606,6 +1606,16 @@ pub mod filters {
             ),
         }
     }
+    /// [`no_search_match`] while the search line is open, where `&` and `/` type into it.
+    pub fn no_search_match_typing(narrow_key: &str) -> String {
+        match narrow_key {
+            "" => "No claim matches the search: change it.".to_owned(),
+            narrow => format!(
+                "No claim matches the search. Press {narrow} to show every row again, or change \
+                 the search."
+            ),
+        }
+    }
     /// The footer after the clear key.
     pub const CLEARED: &str = "Filters cleared: every claim is shown.";
     /// The footer after the clear key with no filter in force.

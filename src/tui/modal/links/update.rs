@@ -35,6 +35,7 @@ pub const BINDINGS: &[Binding] = &[
         help::CANCEL,
         footer::CANCEL,
     ),
+    shown(&[c('?')], Action::Help, help::HELP, footer::HELP),
     shown(&[c('q')], Action::Quit, help::QUIT, footer::QUIT),
 ];
 
@@ -164,10 +165,11 @@ impl Component for Links {
         }
     }
 
-    fn update(&mut self, _app: &mut App, action: Action) -> Step {
+    fn update(&mut self, app: &mut App, action: Action) -> Step {
         let last = self.choices.len().saturating_sub(1);
         match action {
             Action::Back => return Step::Close,
+            Action::Help => return crate::tui::modal::help::update::open(app, self),
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
             Action::Down => self.cursor = (self.cursor + 1).min(last),
             Action::Open | Action::FollowRebuttal => {

@@ -193,6 +193,13 @@ impl Draft {
         files
     }
 
+    /// Refuses when a side file of the draft is in `dir` already: an import checks it before it
+    /// lists the records it could not use, so the refusal is not said after them as if the
+    /// import had gone ahead.
+    pub fn check_sides_free(&self, dir: &Path) -> Result<(), CreateError> {
+        none_exists(dir, self.sides.iter().map(|s| s.file.as_str()))
+    }
+
     /// Loads the files in memory, as `parallax validate` would read them from the folder.
     pub fn check(&self) -> Report {
         let files = self.files();
@@ -235,14 +242,7 @@ impl Draft {
             .flatten()
             .any(|e| crate::load::is_dispute_file(&e.file_name()));
         let files = self.files_with(self.needs_manifest() || others);
-        for (name, _) in &files {
-            let path = dir.join(name);
-            if path.symlink_metadata().is_ok() {
-                return Err(CreateError::Exists {
-                    path: crate::export::shown_path(&path),
-                });
-            }
-        }
+        none_exists(dir, files.iter().map(|(name, _)| name.as_str()))?;
         let schema = dir.join(SCHEMA_FILE);
         let folder = crate::export::folder_of(&schema);
         // The folders this write makes, deepest first: the schema's, the dispute's and every
@@ -440,6 +440,22 @@ fn other_than(path: &Path, folder: bool) -> Option<&'static str> {
         Ok(_) => Some("a device, pipe or socket"),
         Err(_) => Some("a link to nothing"),
     }
+}
+
+/// Refuses when a file of one of these names is in `dir` (a link, even to nothing, counts).
+fn none_exists<'n>(
+    dir: &Path,
+    names: impl IntoIterator<Item = &'n str>,
+) -> Result<(), CreateError> {
+    for name in names {
+        let path = dir.join(name);
+        if path.symlink_metadata().is_ok() {
+            return Err(CreateError::Exists {
+                path: crate::export::shown_path(&path),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The files of `dir` that are side files of this format: a folder holding them is a dispute

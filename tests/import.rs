@@ -206,6 +206,19 @@ fn a_spreadsheet_csv_imports_with_every_problem_reported() {
     import_csv(fixture("import/spreadsheet.csv"), &out)
         .code(1)
         .stderr(predicate::str::contains("already exists"));
+    // A file of a side's name that is no side file (an analyst's `{}`): refused before the
+    // rows' problems are listed, which read as if the import had gone ahead.
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).unwrap();
+    std::fs::write(notes.join("alpha.json"), "{}").unwrap();
+    import_csv(fixture("import/spreadsheet.csv"), &notes)
+        .code(1)
+        .stderr(predicate::str::contains("alpha.json already exists"))
+        .stderr(predicate::str::contains("line 6: the date").not());
+    assert_eq!(
+        std::fs::read_to_string(notes.join("alpha.json")).unwrap(),
+        "{}"
+    );
 }
 
 /// The whole dispute as the files give it: the dispute's id, title, summary and period, the

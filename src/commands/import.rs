@@ -156,6 +156,9 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
         .or_else(|| builder.dispute_title().map(str::to_owned))
         .unwrap_or_else(|| id.clone());
     let (draft, problems) = builder.finish(&id, crate::text::clean(&title).text.trim());
+    draft
+        .check_sides_free(&args.out)
+        .map_err(|e| Failure::Input(e.to_string()))?;
     report_problems(&problems, err)?;
     let claims: usize = draft
         .sides

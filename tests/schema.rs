@@ -88,3 +88,53 @@ fn files_with_defects_fail_the_schema() {
         assert!(!v.is_valid(&doc), "load/{name}.json should fail the schema");
     }
 }
+
+/// The schema and the loader agree where they once did not: a null optional field is read as
+/// absent by both (the schema refused it, `validate` said ok), and a url holding a space is
+/// refused by both (the schema passed it, `validate` said bad-url).
+#[test]
+fn the_schema_and_the_loader_agree_on_nulls_and_urls() {
+    let v = validator();
+    let side = |speaker: Value, url: &str| {
+        serde_json::json!({
+            "format": "parallax/1", "dispute": "demo",
+            "party": {"id": "red", "name": "Red", "summary": null},
+            "sources": [{"id": "s1", "outlet": "Daily", "url": url, "date": null}],
+            "topics": [{"id": "t1", "title": "View", "claims": [
+                {"id": "r9", "text": "Red says.", "sources": ["s1"], "speaker": speaker,
+                 "tags": null, "assessment": null}
+            ]}]
+        })
+    };
+    let loads = |doc: &Value| {
+        let good = std::fs::read(root().join("tests/fixtures/load/good.json")).expect("fixture");
+        let text = doc.to_string();
+        let mut loader = parallax::load::Loader::new();
+        loader.side("good.json", &good);
+        loader.side("red.json", text.as_bytes());
+        loader.finish().report.errors() == 0
+    };
+    let nulls = side(Value::Null, "https://example.org/a");
+    assert!(
+        v.is_valid(&nulls),
+        "{:?}",
+        v.iter_errors(&nulls)
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+    );
+    assert!(loads(&nulls));
+    for url in [
+        "https://example.org/a b",
+        "https://example.org/\u{7}",
+        "https://",
+    ] {
+        let spaced = side(serde_json::json!("Red's envoy"), url);
+        assert!(!v.is_valid(&spaced), "{url:?} should fail the schema");
+        assert!(!loads(&spaced), "{url:?} should fail the load");
+    }
+    // A required field is never null.
+    let mut no_text = side(Value::Null, "https://example.org/a");
+    no_text["topics"][0]["claims"][0]["text"] = Value::Null;
+    assert!(!v.is_valid(&no_text));
+    assert!(!loads(&no_text));
+}

@@ -136,6 +136,39 @@ fn a_file_over_the_size_limit_is_refused_and_the_limit_can_be_raised() {
     assert!(ok, "{text}");
 }
 
+/// An export saved in the dispute's folder is passed over as it always is, whatever its size:
+/// over the limit it was refused, and the dispute with it ("1 error(s) in the input").
+#[test]
+fn an_export_over_the_size_limit_in_the_folder_is_passed_over() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["good.json", "red.json"] {
+        std::fs::copy(fixture(name), dir.path().join(name)).expect("copied");
+    }
+    let padding = " ".repeat(5000);
+    std::fs::write(
+        dir.path().join("comparison.json"),
+        format!(r#"{{"format": "parallax-export/1", "dispute": {{"id": "demo"}},{padding}"topics": []}}"#),
+    )
+    .expect("written");
+    let (ok, text) = validate(&[
+        "--max-file-size".as_ref(),
+        "2000".as_ref(),
+        dir.path().as_os_str(),
+    ]);
+    assert!(ok, "{text}");
+    assert!(!text.contains("comparison.json"), "{text}");
+    // A side file over the limit is still refused.
+    let (ok, text) = validate(&[
+        "--max-file-size".as_ref(),
+        "500".as_ref(),
+        dir.path().as_os_str(),
+    ]);
+    assert!(
+        !ok && text.contains("over the limit of 500 bytes"),
+        "{text}"
+    );
+}
+
 /// `parallax import csv` of `input` into a fresh folder, stopped after ten seconds: (success,
 /// standard error).
 fn import_csv(input: &std::path::Path, extra: &[&str]) -> (bool, String) {

@@ -542,16 +542,21 @@ fn gather_folder(
             None => kept.push(f),
         }
     }
-    let files = kept;
-    let files: Vec<(PathBuf, bool)> = files.into_iter().map(|f| (f, by_manifest)).collect();
-    let read = read_sides(&files, max, seen);
     // A folder's own exports and reports are not sides: the screen saves its JSON exports to
     // the folder it was opened from, an analyst saves `search --json` there, and the next load
-    // must not take one for a side file.
-    inputs.extend(read.into_iter().filter(|input| {
-        by_manifest
-            || !matches!(input, Input::Side(_, bytes) if is_output(bytes) || is_schema(bytes))
-    }));
+    // must not take one for a side file. Each is told by its start, before it is read whole:
+    // one over the size limit is passed over as the others are, not refused. Only regular
+    // files are looked at (a pipe is never opened: its read refuses it).
+    let ours = |f: &Path| {
+        std::fs::metadata(f).is_ok_and(|m| m.is_file())
+            && head(f).is_some_and(|h| is_output(&h) || is_schema(&h))
+    };
+    let files: Vec<(PathBuf, bool)> = kept
+        .into_iter()
+        .filter(|f| by_manifest || !ours(f))
+        .map(|f| (f, by_manifest))
+        .collect();
+    inputs.extend(read_sides(&files, max, seen));
 }
 
 /// The side files in `folder` that its manifest's `sides` (`names`) leaves out: never read as

@@ -245,10 +245,31 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
             .chain(path)
             .collect::<Vec<_>>(),
         ),
-        Line::raw(""),
     ];
+    // On a short screen the fields stay, and what gives way first is the blank line, then
+    // where the file goes, then the status's first lines: its last say the search and the
+    // matcher's guesses, which the analyst must not export unawares (at 50×12 they were cut).
+    let room = usize::from(inner.height).saturating_sub(lines.len());
+    let mut status = status;
+    let mut place: Vec<Line> = place
+        .into_iter()
+        .map(|l| Line::styled(l, theme.dim()))
+        .collect();
+    let blank = status.len() + place.len() < room;
+    if status.len() + place.len() > room {
+        place.clear();
+    }
+    // The lines that only keep the fields in place go before any that says something.
+    while status.len() > room && status.last().is_some_and(|l| l.width() == 0) {
+        status.pop();
+    }
+    let cut = status.len().saturating_sub(room);
+    status.drain(..cut);
+    if blank {
+        lines.push(Line::raw(""));
+    }
     lines.extend(status);
-    lines.extend(place.into_iter().map(|l| Line::styled(l, theme.dim())));
+    lines.extend(place);
     frame.render_widget(Paragraph::new(lines), inner);
     if focused(Field::File) {
         let x = inner.x + u16::try_from(LABEL + INDENT.len() + column).unwrap_or(inner.width);

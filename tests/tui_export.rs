@@ -347,6 +347,7 @@ fn the_dialog_says_suggested_rows_go_out_and_how_to_hide_them() {
     let mut a = common::sized(a, 50, 12);
     keys(&mut a, &[KeyCode::Char('e')]);
     assert!(said(&a).contains("Suggested rows (≈)"), "{}", screen(&a));
+    assert!(said(&a).contains("m hides them."), "{}", screen(&a));
     assert!(said(&a).contains("File"), "{}", screen(&a));
     keys(&mut a, &[KeyCode::Esc, KeyCode::Char('m')]);
     keys(&mut a, &[KeyCode::Char('e')]);

@@ -75,62 +75,99 @@ fn choices(
     Line::from(spans)
 }
 
-/// What the dialog says under its fields: why the last try failed or the question before
+/// One thing the dialog says under its fields: its text, style, and the most lines it may wrap
+/// onto.
+type Block = (String, Style, usize);
+
+/// What the dialog says under its fields, in blocks, the least needed first (a short screen
+/// drops whole blocks from the front): why the last try failed or the question before
 /// replacing a file; else what the export holds (the comparison as shown, or the filters in
-/// force) and the search in force. Each wraps rather than being cut.
-fn status(app: &App, d: &Dialog, width: usize) -> Vec<Line<'static>> {
+/// force), the search in force and the suggested rows. Each wraps rather than being cut.
+fn status(app: &App, d: &Dialog) -> Vec<Block> {
     let theme = app.theme;
-    let (least, most) = STATUS;
-    let mut lines = match (&d.note, d.stage) {
+    let (_, most) = STATUS;
+    match (&d.note, d.stage) {
         (Some(note), Stage::Confirm) => vec![
-            Line::styled(text::ellipsis(note, width), theme.warning()),
-            Line::styled(words::OVERWRITE, theme.title()),
+            (note.clone(), theme.warning(), 1),
+            (words::OVERWRITE.to_owned(), theme.title(), 1),
         ],
-        (Some(note), _) => wrapped(note, width, most, theme.warning()),
+        (Some(note), _) => vec![(note.clone(), theme.warning(), most)],
         (None, _) => {
-            let narrow = app.keymap.key_for(
-                crate::tui::modal::screen::BINDINGS,
-                false,
-                crate::tui::action::Action::Narrow,
-            );
-            let search = app
-                .query
-                .search_text()
-                .map(|q| words::search_in_force(&text::clean(q).text, app.query.narrow, &narrow));
-            // The matcher's guesses go out as shown, marked: said, with the key that hides them.
-            let guesses = suggested_rows(app, d.scope).then(|| {
-                words::suggested_in_force(&app.keymap.key_for(
-                    crate::tui::modal::screen::BINDINGS,
-                    false,
-                    crate::tui::action::Action::ToggleSuggestions,
-                ))
-            });
-            // The search keeps a line of its own (two if it needs them), and so do the guesses.
-            let kept =
-                |s: &Option<String>| s.as_ref().map_or(0, |s| text::wrap(s, width).len().min(2));
-            let room = most.saturating_sub(kept(&search) + kept(&guesses)).max(1);
-            let mut lines = if app.active_filters.is_empty() {
-                wrapped(words::AS_SHOWN, width, room, theme.dim())
+            let key = |action| {
+                app.keymap
+                    .key_for(crate::tui::modal::screen::BINDINGS, false, action)
+            };
+            let first = if app.active_filters.is_empty() {
+                (words::AS_SHOWN.to_owned(), theme.dim(), most)
             } else {
                 // The labels are cleaned when made (`Filter::describe`).
                 let s = words::filters_in_force(&app.active_filters);
-                wrapped(&s, width, room, theme.warning())
+                (s, theme.warning(), most)
             };
-            if let Some(s) = search {
-                let left = most.saturating_sub(lines.len() + usize::from(guesses.is_some()));
-                lines.extend(wrapped(&s, width, left.max(1), theme.warning()));
+            let mut blocks = vec![first];
+            if let Some(q) = app.query.search_text() {
+                let s = words::search_in_force(
+                    &text::clean(q).text,
+                    app.query.narrow,
+                    &key(crate::tui::action::Action::Narrow),
+                );
+                blocks.push((s, theme.warning(), 2));
             }
-            if let Some(s) = guesses {
-                let left = most.saturating_sub(lines.len());
-                lines.extend(wrapped(&s, width, left.max(1), theme.warning()));
+            // The matcher's guesses go out as shown, marked: said, with the key that hides them.
+            if suggested_rows(app, d.scope) {
+                let s =
+                    words::suggested_in_force(&key(crate::tui::action::Action::ToggleSuggestions));
+                blocks.push((s, theme.warning(), 3));
             }
-            lines
+            blocks
         }
-    };
-    while lines.len() < least {
-        lines.push(Line::raw(""));
     }
-    lines
+}
+
+/// The lines the blocks need at `width`, each within its most.
+fn needs(blocks: &[Block], width: usize) -> usize {
+    blocks
+        .iter()
+        .map(|(s, _, most)| text::wrap(s, width).len().clamp(1, *most))
+        .sum()
+}
+
+/// The status's blocks in `room` lines (and [`STATUS`]'s most): whole blocks from the front give
+/// way first; then the last blocks take the lines they need, the first the rest, each at least
+/// one, cut with `…`. Padded to [`STATUS`]'s least where there is room, so the fields stay put.
+fn fitted(mut blocks: Vec<Block>, width: usize, room: usize) -> Vec<Line<'static>> {
+    let room = room.min(STATUS.1);
+    let need = |(s, _, most): &Block| text::wrap(s, width).len().clamp(1, *most);
+    // Each block before the last keeps a line at least; the last, whole, matters most.
+    while blocks.len() > 1 && blocks.len() - 1 + blocks.last().map_or(0, need) > room {
+        blocks.remove(0);
+    }
+    let mut left = room;
+    let mut sizes = vec![0; blocks.len()];
+    for (i, block) in blocks.iter().enumerate().rev() {
+        // One line kept for each block before this one.
+        let n = need(block).min(left.saturating_sub(i).max(1));
+        if let Some(size) = sizes.get_mut(i) {
+            *size = n;
+        }
+        left = left.saturating_sub(n);
+    }
+    let mut out: Vec<Line<'static>> = blocks
+        .iter()
+        .zip(sizes)
+        .flat_map(|((s, style, most), n)| {
+            if *most == 1 {
+                vec![Line::styled(text::ellipsis(s, width), *style)]
+            } else {
+                wrapped(s, width, n, *style)
+            }
+        })
+        .take(room)
+        .collect();
+    while out.len() < STATUS.0.min(room) {
+        out.push(Line::raw(""));
+    }
+    out
 }
 
 /// True when what the dialog would export holds a suggested row (`≈`).
@@ -152,7 +189,8 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
     let outer = width_on(main);
     // The popup's border and padding take two columns each side.
     let width = usize::from(outer.saturating_sub(4));
-    let status = status(app, d, width);
+    let status = status(app, d);
+    let status_lines = needs(&status, width).clamp(STATUS.0, STATUS.1);
     // Where a relative path goes: wrapped in two lines at most on a narrow screen, not cut.
     let place = if app.export_folder == std::path::Path::new(".") {
         words::WHERE.to_owned()
@@ -160,7 +198,7 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
         words::where_in(&app.export_folder.display().to_string())
     };
     let place = text::wrap_at_most(&place, width, 2);
-    let height = u16::try_from(FIXED - 1 + place.len() + status.len()).unwrap_or(u16::MAX);
+    let height = u16::try_from(FIXED - 1 + place.len() + status_lines).unwrap_or(u16::MAX);
     let area = crate::tui::layout::centered(main, outer, height.saturating_add(2));
     // A column cleared each side, so the screen's text never shows between the dialog and the
     // panes' borders.
@@ -250,21 +288,15 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
     // where the file goes, then the status's first lines: its last say the search and the
     // matcher's guesses, which the analyst must not export unawares (at 50×12 they were cut).
     let room = usize::from(inner.height).saturating_sub(lines.len());
-    let mut status = status;
     let mut place: Vec<Line> = place
         .into_iter()
         .map(|l| Line::styled(l, theme.dim()))
         .collect();
-    let blank = status.len() + place.len() < room;
-    if status.len() + place.len() > room {
+    let blank = status_lines + place.len() < room;
+    if status_lines + place.len() > room {
         place.clear();
     }
-    // The lines that only keep the fields in place go before any that says something.
-    while status.len() > room && status.last().is_some_and(|l| l.width() == 0) {
-        status.pop();
-    }
-    let cut = status.len().saturating_sub(room);
-    status.drain(..cut);
+    let status = fitted(status, usize::from(inner.width), room);
     if blank {
         lines.push(Line::raw(""));
     }

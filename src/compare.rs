@@ -87,6 +87,47 @@ pub struct Row {
     pub hidden: [u32; 2],
 }
 
+/// Whether a point row of these two claims alone would be common ground ([`Row::agreement`]),
+/// with their links to each other and the relation about to be written (from the left claim
+/// when its flag is true): what accepting a suggested pair makes of it, said before it is.
+pub fn pair_agrees(
+    dispute: &Dispute,
+    left: ClaimAt,
+    right: ClaimAt,
+    relation: Option<(bool, RelationKind)>,
+) -> bool {
+    let mut links = Vec::new();
+    for (from, to) in [(left, right), (right, left)] {
+        if let (Some(claim), Some(target)) = (dispute.claim(from), dispute.claim(to)) {
+            links.extend(
+                claim
+                    .links()
+                    .filter(|&(_, id)| id == target.id.as_str())
+                    .map(|(kind, _)| Link { from, to, kind }),
+            );
+        }
+    }
+    if let Some((from_left, kind)) = relation {
+        let (from, to) = if from_left {
+            (left, right)
+        } else {
+            (right, left)
+        };
+        links.push(Link { from, to, kind });
+    }
+    Row {
+        kind: RowKind::Point,
+        point: None,
+        question: None,
+        left: vec![left],
+        right: vec![right],
+        links,
+        common: false,
+        hidden: [0, 0],
+    }
+    .agreement(dispute, None)
+}
+
 impl Row {
     /// True when the two sides agree in the row: one side's claim `agrees` with the other's,
     /// or, in a point row, each side has a claim rated corroborated and no claim of the row

@@ -1962,3 +1962,41 @@ fn the_footer_offers_accept_where_it_can_write_and_in_a_row_in_full() {
     let said = common::footer_said(&app);
     assert!(said.contains("bundled dispute"), "{said}");
 }
+
+/// Accepting a pair whose claims are both rated corroborated makes a row of common ground
+/// (≡): the dialog says so before it writes, and not once a contradiction is chosen with it
+/// (on LIAR the row turned ≡ unannounced).
+#[test]
+fn the_accept_dialog_says_when_the_row_will_be_common_ground() {
+    let rated = serde_json::json!({"rating": "corroborated"});
+    let (dir, _) = common::dispute_of(&[
+        (
+            "a",
+            serde_json::json!({"id": "a1", "text": "Beta shut the Karvani sluice at Tembla on 3 March.", "assessment": rated}),
+        ),
+        (
+            "b",
+            serde_json::json!({"id": "b1", "text": "The Karvani sluice at Tembla was shut on 3 March.", "assessment": rated}),
+        ),
+    ]);
+    let mut app = open(dir.path());
+    app.focus = parallax::tui::app::Focus::Comparison;
+    app.row = app
+        .rows()
+        .iter()
+        .position(|r| r.kind == RowKind::Suggested)
+        .expect("a suggested row");
+    keys(&mut app, &[KeyCode::Char('a')]);
+    let said = |app: &parallax::tui::App| {
+        let shown = common::lines(app).join(" ").replace('│', " ");
+        shown.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    assert!(
+        said(&app).contains("The row will show as ≡ common ground"),
+        "{}",
+        screen(&app)
+    );
+    // Left contradicts right: the sides do not agree in the row.
+    keys(&mut app, &[KeyCode::Down]);
+    assert!(!said(&app).contains("common ground"), "{}", screen(&app));
+}

@@ -140,6 +140,9 @@ pub const ACCEPT_WHAT: &str =
 /// [`ACCEPT_WHAT`] where the dispute has no manifest: accepting creates one.
 pub const ACCEPT_WHAT_NEW_MANIFEST: &str = "Both claims get a new point with this question; \
      dispute.json is created beside the side files to hold it.";
+/// Added when the new row will be common ground, which marks it as the sides agreeing.
+pub const ACCEPT_COMMON: &str = " The row will show as ≡ common ground: the sides agree in it \
+     (each claim rated corroborated, or one agrees with the other).";
 /// Added when the topic has no point row yet: its unmatched claims stop being packed.
 pub const ACCEPT_UNPACKS: &str =
     " The topic's first point: its unmatched claims then stand one to a row.";

@@ -145,6 +145,12 @@ fn what(app: &App, a: &Accept) -> String {
             if packed {
                 what.push_str(strings::ACCEPT_UNPACKS);
             }
+            let at = |id: &str| app.dispute.find_claim(id);
+            if let (Some(left), Some(right)) = (at(&a.left), at(&a.right))
+                && crate::compare::pair_agrees(&app.dispute, left, right, a.relation)
+            {
+                what.push_str(strings::ACCEPT_COMMON);
+            }
             what
         }
     }

@@ -508,27 +508,20 @@ mod tests {
         assert_eq!(odd("-d/alpha.json", "ed"), "ed ./-d/alpha.json");
         assert_eq!(odd("-d/alpha.json", "hx"), "hx ./-d/alpha.json:13");
         assert!(editor_command("  ", f, Some(1)).is_none());
-        // Debian's `editor` link is followed to the editor it names.
+        // Debian's `editor` link is followed to the editor it names: the words after the
+        // program, for a link `name` to a program `target`.
         let dir = tempfile::tempdir().expect("temp dir");
-        let nano = dir.path().join("nano.basic");
-        std::fs::write(&nano, "").expect("written");
-        let link = dir.path().join("editor");
-        std::os::unix::fs::symlink(&nano, &link).expect("linked");
-        let editor = shell_words::quote(&link.display().to_string()).into_owned();
-        assert_eq!(
-            editor_command(&editor, f, Some(5)).unwrap_or_default()[1..],
-            ["+5", "/d/india.json"]
-        );
+        let args = |name: &str, target: &str| {
+            let target = dir.path().join(target);
+            std::fs::write(&target, "").expect("written");
+            let link = dir.path().join(name);
+            std::os::unix::fs::symlink(&target, &link).expect("linked");
+            let editor = shell_words::quote(&link.display().to_string()).into_owned();
+            editor_command(&editor, f, Some(5)).unwrap_or_default()[1..].join(" ")
+        };
+        assert_eq!(args("editor", "nano.basic"), "+5 /d/india.json");
         // A link to an editor that takes no line opens the file alone.
-        let ed = dir.path().join("ed");
-        std::fs::write(&ed, "").expect("written");
-        let other = dir.path().join("x-editor");
-        std::os::unix::fs::symlink(&ed, &other).expect("linked");
-        let editor = shell_words::quote(&other.display().to_string()).into_owned();
-        assert_eq!(
-            editor_command(&editor, f, Some(5)).unwrap_or_default()[1..],
-            ["/d/india.json"]
-        );
+        assert_eq!(args("x-editor", "ed"), "/d/india.json");
         assert!(editor_command("vim 'unclosed", f, Some(1)).is_none());
     }
 

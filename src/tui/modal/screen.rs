@@ -119,13 +119,7 @@ pub fn no_match(app: &App) -> String {
     {
         return strings::as_of::NO_MATCH.to_owned();
     }
-    if app.query.filter.is_empty()
-        && matches!(app.modal(), Some(crate::tui::state::Modal::Search(_)))
-    {
-        // The line takes `&` and `/` as letters: its own key narrows, and typing changes it.
-        let search = crate::tui::modal::search::update::BINDINGS;
-        strings::filters::no_search_match_typing(&app.keymap.key_for(search, true, Action::Narrow))
-    } else if app.query.filter.is_empty() {
+    if app.query.filter.is_empty() {
         strings::filters::no_search_match(
             &app.keymap.key_for(BINDINGS, false, Action::Narrow),
             &app.keymap.key_for(BINDINGS, false, Action::Search),

@@ -50,11 +50,8 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
             );
         } else if app.outcome.is_some() {
             frame.render_widget(
-                Paragraph::new(Line::styled(
-                    crate::tui::modal::screen::no_match(app),
-                    theme.warning(),
-                ))
-                .wrap(Wrap { trim: true }),
+                Paragraph::new(Line::styled(no_match(app), theme.warning()))
+                    .wrap(Wrap { trim: true }),
                 regions.body,
             );
         }
@@ -253,4 +250,19 @@ fn cell(theme: Theme, line: &LaidLine, width: usize) -> Span<'static> {
     } else {
         Span::styled(s, style)
     }
+}
+
+/// What the panes and the topic list say when the query leaves nothing
+/// ([`crate::tui::modal::screen::no_match`]); while the search line is open, where `&` and `/`
+/// are typed, the line's own key to narrow, and changing the search.
+pub(super) fn no_match(app: &App) -> String {
+    let line_open = matches!(app.modal(), Some(crate::tui::state::Modal::Search(_)));
+    if app.query.filter.is_empty() && line_open {
+        let line = crate::tui::modal::search::update::BINDINGS;
+        let narrow = app
+            .keymap
+            .key_for(line, true, crate::tui::action::Action::Narrow);
+        return strings::filters::no_search_match_typing(&narrow);
+    }
+    crate::tui::modal::screen::no_match(app)
 }

@@ -1,10 +1,10 @@
 //! The topic list: neutral titles, claims per side, and a mark on topics only one side addresses.
 //! Only the topics in the list's window are drawn.
 
+use super::panes::no_match;
 use crate::text;
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::{Regions, TOPIC_LINES};
-use crate::tui::modal::screen::no_match;
 use crate::tui::strings;
 use crate::tui::theme::Pane;
 use ratatui::Frame;

@@ -298,14 +298,107 @@ fn not_valid(e: &toml::de::Error, path: &Path) -> ConfigError {
 
 /// Parses a configuration's text; `path` names it in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-    let mut config: Config = toml::from_str(text).map_err(|e| not_valid(&e, path))?;
-    let line_at = |offset: usize| {
-        text.get(..offset)
-            .map_or(1, |before| before.matches('\n').count() + 1)
+    parse_checking(text, path, &|_| Vec::new())
+}
+
+/// What checks a `[keys]` that reads: its mistakes at their lines (the screen's keymap).
+pub type KeysCheck<'a> = &'a dyn Fn(&[KeySetting]) -> Vec<(usize, String)>;
+
+/// [`parse`], with the keys checked by `check`. A file with mistakes in more than one place
+/// names them all in one run: each section is read again alone, the others blanked (so the
+/// lines stay), and a `[keys]` that reads is checked too, though another section failed.
+pub fn parse_checking(text: &str, path: &Path, check: KeysCheck) -> Result<Config, ConfigError> {
+    let first = match typed(text) {
+        Ok(config) => {
+            let problems = check(&config.keys);
+            return if problems.is_empty() {
+                Ok(config)
+            } else {
+                Err(invalid_lines(path, &problems))
+            };
+        }
+        Err(first) => first,
     };
+    let mut problems = Vec::new();
+    let mut keys = Vec::new();
+    for section in sections(text) {
+        match typed(&section) {
+            Ok(config) => keys.extend(config.keys),
+            Err(problem) => problems.push(problem.at(&section)),
+        }
+    }
+    problems.extend(check(&keys));
+    if problems.len() <= 1 {
+        return Err(match first {
+            Problem::Toml(e) => not_valid(&e, path),
+            Problem::At(line, what) => invalid(path, line, &what),
+        });
+    }
+    problems.dedup();
+    Err(invalid_lines(path, &problems))
+}
+
+/// The first mistake of a configuration's text, as read.
+enum Problem {
+    /// What the `toml` crate said.
+    Toml(toml::de::Error),
+    /// A mistake at a line.
+    At(usize, String),
+}
+
+impl Problem {
+    /// The line and words of the mistake in `text`.
+    fn at(self, text: &str) -> (usize, String) {
+        match self {
+            Problem::Toml(e) => {
+                let line = e.span().map_or(1, |s| line_at(text, s.start));
+                (line, e.message().trim_end_matches('.').to_owned())
+            }
+            Problem::At(line, what) => (line, what),
+        }
+    }
+}
+
+/// The line (from 1) of byte `offset` of `text`.
+fn line_at(text: &str, offset: usize) -> usize {
+    text.get(..offset)
+        .map_or(1, |before| before.matches('\n').count() + 1)
+}
+
+/// The text once for each section (the lines before the first header, then each `[header]`
+/// and its lines), every other line blanked: read alone, each says its own mistakes at their
+/// lines.
+fn sections(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut starts = vec![0];
+    starts.extend(
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| *i > 0 && l.trim_start().starts_with('['))
+            .map(|(i, _)| i),
+    );
+    let ends = starts.iter().skip(1).copied().chain([lines.len()]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&from, to)| {
+            lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| if (from..to).contains(&i) { *l } else { "" })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect()
+}
+
+/// The configuration of `text`, or its first mistake.
+fn typed(text: &str) -> Result<Config, Problem> {
+    let mut config: Config = toml::from_str(text).map_err(Problem::Toml)?;
     let mut keys = Vec::new();
     for (action, value) in std::mem::take(&mut config.keys_read) {
-        let line = line_at(value.span().start);
+        let line = line_at(text, value.span().start);
         let list = match value.get_ref() {
             toml::Value::String(one) => Some(vec![one.clone()]),
             toml::Value::Array(many) => {
@@ -314,10 +407,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             _ => None,
         };
         let Some(list) = list else {
-            return Err(invalid(
-                path,
+            return Err(Problem::At(
                 line,
-                &format!(
+                format!(
                     "the keys of `{}` must be a key or a list of keys, like \"q\" or [\"q\", \"Ctrl-Q\"]",
                     crate::text::clean(&action).text
                 ),
@@ -364,8 +456,13 @@ struct ExportOnly {
 /// The configuration in force: the file's, or the defaults when there is none at the
 /// platform's path. A file that `$PARALLAX_CONFIG` names must exist.
 pub fn load() -> Result<Config, ConfigError> {
+    load_checking(&|_| Vec::new())
+}
+
+/// [`load`], with the keys checked by `check` (see [`parse_checking`]).
+pub fn load_checking(check: KeysCheck) -> Result<Config, ConfigError> {
     match read()? {
-        Some((text, path)) => parse(&text, &path),
+        Some((text, path)) => parse_checking(&text, &path, check),
         None => Ok(Config::default()),
     }
 }

@@ -115,6 +115,23 @@ fn every_mistake_in_the_keys_is_said_at_once() {
         at("line 4: `x` would do two things"),
     );
     assert!(key < action && action < clash, "{said}");
+    // A mistake in another section does not hide them: the screen's check says both, and
+    // two sections' mistakes are said together too.
+    std::fs::write(
+        &file,
+        "[theme]\nleft = \"red\"\nfoo = 1\n[export]\nformat = \"pdf\"\n[keys]\nexprot = \"E\"\n",
+    )
+    .unwrap();
+    let out = parallax(&file).arg("config").output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    for what in [
+        "line 3: unknown field `foo`",
+        "line 5: unknown format `pdf`",
+        "line 7: `exprot` is not an action",
+    ] {
+        assert!(said.contains(what), "{what}: {said}");
+    }
 }
 
 #[test]

@@ -235,7 +235,8 @@ pub fn config(default: bool, path: bool, out: &mut dyn Write) -> Result<(), Fail
         writeln!(out, "{shown}")?;
         return Ok(());
     }
-    let config = crate::config::load().map_err(|e| Failure::Input(e.to_string()))?;
+    let check = crate::tui::bindings::problems;
+    let config = crate::config::load_checking(&check).map_err(|e| Failure::Input(e.to_string()))?;
     crate::tui::bindings::keymap(&config.keys, &file).map_err(|e| Failure::Input(e.to_string()))?;
     if file.exists() {
         writeln!(out, "{shown}: ok")?;
@@ -255,7 +256,8 @@ pub fn config(default: bool, path: bool, out: &mut dyn Write) -> Result<(), Fail
 /// it, so the screen does not read it again. The commands that read no setting never read the
 /// file, so a mistake in it does not break `completions` in a shell's startup file.
 pub fn check_config() -> Result<crate::config::Config, Failure> {
-    let config = crate::config::load().map_err(|e| Failure::Usage(e.to_string()))?;
+    let check = crate::tui::bindings::problems;
+    let config = crate::config::load_checking(&check).map_err(|e| Failure::Usage(e.to_string()))?;
     if let Some(file) = crate::config::path() {
         crate::tui::bindings::keymap(&config.keys, &file)
             .map_err(|e| Failure::Usage(e.to_string()))?;

@@ -78,6 +78,22 @@ pub fn action_names() -> Vec<&'static str> {
 const OLD_UNDO: &str = "undismiss";
 
 pub fn keymap(settings: &[KeySetting], path: &Path) -> Result<Keymap, ConfigError> {
+    let (map, problems) = checked(settings);
+    if problems.is_empty() {
+        Ok(map)
+    } else {
+        Err(invalid_lines(path, &problems))
+    }
+}
+
+/// The mistakes of these `[keys]` settings, at their lines (what [`keymap`] refuses): for a
+/// config file whose other sections fail, so one run names them all.
+pub fn problems(settings: &[KeySetting]) -> Vec<(usize, String)> {
+    checked(settings).1
+}
+
+/// The keymap the settings make, and their mistakes at their lines.
+fn checked(settings: &[KeySetting]) -> (Keymap, Vec<(usize, String)>) {
     let names = action_names();
     let mut overrides = Vec::new();
     let mut lines = Vec::new();
@@ -164,11 +180,7 @@ pub fn keymap(settings: &[KeySetting], path: &Path) -> Result<Keymap, ConfigErro
             }
         }
     }
-    if problems.is_empty() {
-        Ok(map)
-    } else {
-        Err(invalid_lines(path, &problems))
-    }
+    (map, problems)
 }
 
 #[cfg(test)]

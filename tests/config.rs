@@ -100,14 +100,15 @@ fn the_theme_colours_the_parties() {
 fn every_mistake_in_the_keys_is_said_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("config.toml");
-    std::fs::write(
-        &file,
-        "[keys]\nquit = \"Ctrl-\"\nexprot = \"E\"\nexport = \"x\"\n",
-    )
-    .unwrap();
-    let out = parallax(&file).arg("config").output().unwrap();
-    let said = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{said}");
+    // What `parallax config` says of a file of this text, having failed (exit 1).
+    let refused = |text: &str| {
+        std::fs::write(&file, text).unwrap();
+        let out = parallax(&file).arg("config").output().unwrap();
+        let said = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(1), "{said}");
+        said
+    };
+    let said = refused("[keys]\nquit = \"Ctrl-\"\nexprot = \"E\"\nexport = \"x\"\n");
     let at = |what: &str| said.find(what).unwrap_or_else(|| panic!("{what}: {said}"));
     let (key, action, clash) = (
         at("line 2: the keys of `quit`: `Ctrl-` is not a key"),
@@ -117,14 +118,9 @@ fn every_mistake_in_the_keys_is_said_at_once() {
     assert!(key < action && action < clash, "{said}");
     // A mistake in another section does not hide them: the screen's check says both, and
     // two sections' mistakes are said together too.
-    std::fs::write(
-        &file,
+    let said = refused(
         "[theme]\nleft = \"red\"\nfoo = 1\n[export]\nformat = \"pdf\"\n[keys]\nexprot = \"E\"\n",
-    )
-    .unwrap();
-    let out = parallax(&file).arg("config").output().unwrap();
-    let said = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{said}");
+    );
     for what in [
         "line 3: unknown field `foo`",
         "line 5: unknown format `pdf`",

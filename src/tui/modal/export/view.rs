@@ -124,12 +124,14 @@ fn status(app: &App, d: &Dialog) -> Vec<Block> {
     }
 }
 
-/// The lines the blocks need at `width`, each within its most.
+/// The lines a block needs at `width`, within its most.
+fn need((s, _, most): &Block, width: usize) -> usize {
+    text::wrap(s, width).len().clamp(1, *most)
+}
+
+/// The lines the blocks need at `width`.
 fn needs(blocks: &[Block], width: usize) -> usize {
-    blocks
-        .iter()
-        .map(|(s, _, most)| text::wrap(s, width).len().clamp(1, *most))
-        .sum()
+    blocks.iter().map(|b| need(b, width)).sum()
 }
 
 /// The status's blocks in `room` lines (and [`STATUS`]'s most): whole blocks from the front give
@@ -137,16 +139,16 @@ fn needs(blocks: &[Block], width: usize) -> usize {
 /// one, cut with `…`. Padded to [`STATUS`]'s least where there is room, so the fields stay put.
 fn fitted(mut blocks: Vec<Block>, width: usize, room: usize) -> Vec<Line<'static>> {
     let room = room.min(STATUS.1);
-    let need = |(s, _, most): &Block| text::wrap(s, width).len().clamp(1, *most);
     // Each block before the last keeps a line at least; the last, whole, matters most.
-    while blocks.len() > 1 && blocks.len() - 1 + blocks.last().map_or(0, need) > room {
+    while blocks.len() > 1 && blocks.len() - 1 + blocks.last().map_or(0, |b| need(b, width)) > room
+    {
         blocks.remove(0);
     }
     let mut left = room;
     let mut sizes = vec![0; blocks.len()];
     for (i, block) in blocks.iter().enumerate().rev() {
         // One line kept for each block before this one.
-        let n = need(block).min(left.saturating_sub(i).max(1));
+        let n = need(block, width).min(left.saturating_sub(i).max(1));
         if let Some(size) = sizes.get_mut(i) {
             *size = n;
         }

@@ -1363,6 +1363,22 @@ fn a_file_in_the_way_of_the_folder_is_named() {
     );
 }
 
+/// A path ending in `/` where no folder is names the folder: the system's "Not a directory (os
+/// error 20)" said nothing of why, and no file is made.
+#[test]
+fn a_folder_path_that_is_not_there_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    parallax()
+        .current_dir(dir.path())
+        .args(["export", "-f", "md", "-o", "notes/"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "a path ending in / names a folder, and there is no folder notes; give a file name",
+        ));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
 /// An export that keeps no topic says so where its topics would be, in Markdown and HTML: the
 /// file was a bare heading (the "no claim matches" went to the terminal only), and a new
 /// dispute's page an empty one.

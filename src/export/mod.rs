@@ -112,6 +112,16 @@ pub enum ExportError {
         /// What to create: that folder, or it and the folders under it.
         make: &'static str,
     },
+    /// A path ending in `/` (a folder's name) where no folder is: an export is a file.
+    #[error(
+        "cannot write {path}: a path ending in / names a folder, and there is no folder {folder}; give a file name (create the folder first, or leave out the /)"
+    )]
+    FolderNamed {
+        /// The target, as shown.
+        path: String,
+        /// The folder named, as shown.
+        folder: String,
+    },
     /// A file stands where a folder of the path should be.
     #[error("cannot write {path}: {file} is a file, not a folder; choose another path")]
     FileForFolder {

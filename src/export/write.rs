@@ -54,6 +54,13 @@ pub fn check_target(path: &Path, force: bool) -> Result<(), ExportError> {
     if !folder.is_dir() {
         return Err(no_folder(path));
     }
+    // `-o notes/` where no notes is: the system's "Not a directory" would not say why.
+    if typed.ends_with('/') && !bare.exists() {
+        return Err(ExportError::FolderNamed {
+            path: shown_path(path),
+            folder: shown_path(bare),
+        });
+    }
     if path.is_dir() {
         return Err(ExportError::Write {
             path: shown_path(path),

@@ -180,6 +180,28 @@ fn a_dismissal_while_the_files_do_not_load_writes_nothing_and_says_why() {
     );
 }
 
+/// While the files on disk do not load, `a` says so before a question is typed, as `x` does: it
+/// opened the dialog, and only its Enter said that reading the files again had failed.
+#[test]
+fn an_accept_while_the_files_do_not_load_is_refused_before_the_question() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    let alpha = dir.path().join("alpha.json");
+    run_while(&mut app, move || {
+        rewrite(&alpha, "\"id\": \"a-people\"", "\"id\": 7")
+    });
+    keys(&mut app, &[KeyCode::Esc]);
+    select_pair_of(&mut app, "a-karvani");
+    keys(&mut app, &[KeyCode::Char('a')]);
+    assert!(
+        !app.modals.iter().any(|m| matches!(m, Modal::Accept(_))),
+        "no dialog opens"
+    );
+    let said = footer(&app);
+    assert!(said.contains("Nothing was written"), "{said}");
+    assert!(said.contains("do not load"), "{said}");
+}
+
 #[test]
 fn deleting_the_dismissals_file_brings_the_dismissed_pairs_back() {
     let dir = draft();

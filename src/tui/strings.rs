@@ -289,10 +289,10 @@ pub fn nothing_to_undismiss(kept: bool) -> String {
         "Nothing dismissed or accepted here to take back.".to_owned()
     }
 }
-/// The message when `x` or `u` would write the dismissals while the files at `paths` do not load.
+/// The message when `a`, `x` or `u` would write while the files at `paths` do not load.
 pub fn write_while_broken(paths: &[std::path::PathBuf]) -> String {
     format!(
-        "Nothing was written: the files on disk do not load (the header's ⚠), and the screen shows their last good state. Fix them (`{}` lists the problems), then dismiss or undo.",
+        "Nothing was written: the files on disk do not load (the header's ⚠), and the screen shows their last good state. Fix them (`{}` lists the problems), then try again.",
         crate::load::validate_command(paths)
     )
 }

@@ -106,6 +106,11 @@ pub fn open(app: &mut App) -> Step {
             app.message = Some(crate::edit::EditError::Bundled.to_string());
             Step::Stay
         }
+        // As `x` and `u` are: the files on disk do not load, so nothing typed could be written.
+        Some(_) if app.live.broken => {
+            app.message = Some(strings::write_while_broken(&app.live.paths));
+            Step::Stay
+        }
         Some(_) if let Some(why) = app.suggest.files.as_ref().and_then(refusal) => {
             app.message = Some(strings::write_failed(&why));
             Step::Stay

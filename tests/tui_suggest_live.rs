@@ -277,6 +277,32 @@ fn a_row_in_full_stays_open_while_the_suggestions_are_found_again() {
     assert!(screen.contains("Row in full"), "{screen}");
 }
 
+/// A row in full of a suggested pair whose pair no longer stands after an edit says so: it
+/// followed the selected claim to where it stands now, beside another claim or none, and the
+/// footer said only that the files reloaded.
+#[test]
+fn a_row_in_full_whose_pair_is_no_longer_suggested_says_so() {
+    let dir = draft();
+    let mut app = open(dir.path());
+    select_pair_of(&mut app, "a-karvani");
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Down]);
+    rewrite(
+        &dir.path().join("beta.json"),
+        "Nothing was shut at Karvani or Tembla on 3 March; Alpha invents a crisis.",
+        "Our orchards had a mild spring, the farmers' union said.",
+    );
+    parallax::tui::live::reload(&mut app);
+    finish(&mut app);
+    assert!(
+        !suggested_pairs(&app).contains(&("a-karvani".to_owned(), "b-karvani".to_owned())),
+        "the edit broke the pair"
+    );
+    assert!(app.detail().is_some(), "the row in full stays open");
+    let said = footer(&app);
+    assert!(said.contains("no longer suggested"), "{said}");
+    assert!(said.contains("b-karvani where it stands"), "{said}");
+}
+
 #[test]
 fn a_suggested_pair_selected_at_the_top_stays_selected_when_the_suggestions_come_again() {
     // Row 1 of a topic selected, a suggested pair: after an edit the suggestions are found

@@ -400,6 +400,15 @@ impl App {
     /// on the same row; a row that is gone closes.
     fn put_back_rows_in_full(&mut self, held: Held) {
         let found = held.found(&self.dispute, self.shown());
+        // Said once the matcher has answered (the pair may come back); until then it waits.
+        if let Some(lost) = found.gone {
+            if self.suggest.pending {
+                self.suggest.lost = Some(lost);
+            } else {
+                self.message = Some(super::strings::pair_no_longer_suggested(&lost.selected));
+            }
+        }
+        let found = found.rows;
         let top = found.last().map(|(_, r)| r.at);
         for (index, r) in found {
             let at = index.min(self.modals.len());
@@ -551,6 +560,13 @@ impl App {
                 .current_row()
                 .is_none_or(|r| r.kind != RowKind::Suggested);
         self.set_comparison(merged);
+        // A suggested pair shown in full that went at the reload and has not come back.
+        if let Some(lost) = self.suggest.lost.take()
+            && let Some(d) = self.detail()
+            && !lost.stands(d, &self.dispute, self.shown())
+        {
+            self.message = Some(super::strings::pair_no_longer_suggested(&lost.selected));
+        }
         if at_top && self.row != 0 {
             self.row = 0;
             self.top = Scroll::default();

@@ -289,6 +289,15 @@ pub fn nothing_to_undismiss(kept: bool) -> String {
         "Nothing dismissed or accepted here to take back.".to_owned()
     }
 }
+/// The message when the suggested pair a row in full showed is no longer suggested once the
+/// files changed (the matcher pairs its claims otherwise, or not at all): the row in full
+/// follows `id`.
+pub fn pair_no_longer_suggested(id: &str) -> String {
+    format!(
+        "The pair shown is no longer suggested since the files changed; the row in full shows {} where it stands now.",
+        crate::text::clean(id).text
+    )
+}
 /// The message when `a`, `x` or `u` would write while the files at `paths` do not load.
 pub fn write_while_broken(paths: &[std::path::PathBuf]) -> String {
     format!(

@@ -86,6 +86,9 @@ pub struct Suggest {
     /// What the footer said when `m` showed the suggestions (and the key that hides them):
     /// while it still says so, it says what was found once they come, none included.
     pub announced: Option<(String, String)>,
+    /// A suggested pair shown in full that the reload took off the screen while the pairs are
+    /// looked for again: when they come without it, the footer says so.
+    pub lost: Option<crate::tui::state::detail::Lost>,
 }
 
 impl Suggest {

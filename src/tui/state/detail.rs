@@ -39,6 +39,8 @@ pub struct Anchor {
     selected: Option<String>,
     /// The ids of the row's claims.
     claims: Vec<String>,
+    /// Whether the row was a suggested pair.
+    suggested: bool,
     /// Where the row in full was.
     at: Detail,
 }
@@ -54,8 +56,19 @@ impl Anchor {
             point: row.point.clone(),
             selected: row.claims().nth(d.cursor).and_then(id),
             claims: row.claims().filter_map(id).collect(),
+            suggested: row.kind == crate::compare::RowKind::Suggested,
             at: d,
         })
+    }
+
+    /// The pair, when the row was a suggested pair that `d` (where the row was found again in
+    /// `cmp`) no longer holds whole: the matcher pairs its claims otherwise now.
+    fn pair_gone(&self, d: Detail, dispute: &Dispute, cmp: &Comparison) -> Option<Lost> {
+        let lost = Lost {
+            selected: self.selected.clone()?,
+            claims: self.claims.clone(),
+        };
+        (self.suggested && !lost.stands(d, dispute, cmp)).then_some(lost)
     }
 
     /// The same row in `cmp` (a comparison of `dispute`, which may be another dispute read from
@@ -127,13 +140,21 @@ impl Held {
     }
 
     /// The rows in full found again in `cmp`, each with its place in the stack, bottom first; a
-    /// row that is gone is left out, and so is a way back to a row that is gone.
-    pub fn found(self, dispute: &Dispute, cmp: &Comparison) -> Vec<(usize, RowInFull)> {
-        self.0
+    /// row that is gone is left out, and so is a way back to a row that is gone. With them, the
+    /// selected claim of a suggested pair shown whose pair no longer stands (the row in full
+    /// follows that claim to where it is now, which may be beside another claim).
+    pub fn found(self, dispute: &Dispute, cmp: &Comparison) -> Found {
+        let mut gone = None;
+        let rows = self
+            .0
             .into_iter()
             .filter_map(|t| {
                 let mut row = t.row;
-                row.at = t.at?.find(dispute, cmp)?;
+                let anchor = t.at?;
+                row.at = anchor.find(dispute, cmp)?;
+                if let Some(lost) = anchor.pair_gone(row.at, dispute, cmp) {
+                    gone = Some(lost);
+                }
                 row.back = t
                     .back
                     .iter()
@@ -141,6 +162,41 @@ impl Held {
                     .collect();
                 Some((t.index, row))
             })
-            .collect()
+            .collect();
+        Found { rows, gone }
+    }
+}
+
+/// Rows in full found again: see [`Held::found`].
+#[derive(Debug)]
+pub struct Found {
+    /// Each row in full with its place in the stack, bottom first.
+    pub rows: Vec<(usize, RowInFull)>,
+    /// A suggested pair shown in full that no longer stands, if any.
+    pub gone: Option<Lost>,
+}
+
+/// A suggested pair a row in full showed, no longer found whole where the row in full is now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lost {
+    /// The id of the claim the row in full follows.
+    pub selected: String,
+    /// The ids of the pair's claims.
+    claims: Vec<String>,
+}
+
+impl Lost {
+    /// Whether the row at `d` in `cmp` holds the whole pair again: suggested, or linked since
+    /// (not two claims packed side by side, which do not answer each other).
+    pub fn stands(&self, d: Detail, dispute: &Dispute, cmp: &Comparison) -> bool {
+        let Some(row) = cmp.topics.get(d.topic).and_then(|t| t.rows.get(d.row)) else {
+            return false;
+        };
+        row.kind != crate::compare::RowKind::Packed
+            && self.claims.iter().all(|id| {
+                dispute
+                    .find_claim(id)
+                    .is_some_and(|at| row.claims().any(|c| c == at))
+            })
     }
 }

@@ -317,6 +317,58 @@ fn accepting_a_pair_that_answers_a_manifest_question_joins_its_point() {
     }
 }
 
+/// At 80 columns, long party names and speakers leave each claim its opening words in the
+/// dialog: `Democratic Party speakers · American Bridge 21St Century: “Says Romne…` left too few
+/// to tell the pair.
+#[test]
+fn the_accept_dialog_leaves_each_claim_its_words_beside_long_names() {
+    let dir = draft();
+    for (file, name) in [
+        ("alpha.json", "Democratic Party speakers"),
+        ("beta.json", "Republican Party speakers"),
+    ] {
+        let path = dir.path().join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let short = if file == "alpha.json" {
+            "Alpha"
+        } else {
+            "Beta"
+        };
+        let text = text
+            .replace(
+                &format!("\"name\": \"{short}\""),
+                &format!("\"name\": \"{name}\""),
+            )
+            .replace(
+                "\"id\": \"a-closed\",",
+                "\"id\": \"a-closed\", \"speaker\": \"American Bridge 21st Century Action Fund\",",
+            );
+        std::fs::write(&path, text).unwrap();
+    }
+    let mut app = open(dir.path());
+    select_suggested(&mut app);
+    while app
+        .current_row()
+        .map(|r| app.dispute.claim(r.left[0]).unwrap().id.as_str())
+        != Some("a-closed")
+    {
+        app.row += 1;
+    }
+    let mut app = sized(app, 80, 24);
+    keys(&mut app, &[KeyCode::Char('a')]);
+    let shown = screen(&app);
+    for words in [
+        "“Beta closed the upstream gates first, and",
+        "“The gates were opened as usual; Alpha",
+    ] {
+        assert!(shown.contains(words), "{shown}");
+    }
+    assert!(
+        shown.contains("American Bridge"),
+        "the speaker is named: {shown}"
+    );
+}
+
 #[test]
 fn the_accept_dialog_says_what_enter_writes_in_full_at_80_columns() {
     let dir = draft_with_manifest();

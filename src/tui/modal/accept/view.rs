@@ -4,6 +4,7 @@ use crate::text;
 use crate::tui::app::App;
 use crate::tui::state::accept::Accept;
 use crate::tui::strings;
+use crate::tui::theme::Pane;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -47,8 +48,8 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, main: Rect) {
             ),
             width,
         )),
-        opening(app, &a.left, width),
-        opening(app, &a.right, width),
+        opening(app, &a.left, Pane::Left, width),
+        opening(app, &a.right, Pane::Right, width),
         Line::raw(""),
         Line::from(question),
     ];
@@ -77,8 +78,12 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, main: Rect) {
 const QUESTION_LINE: u16 = 4;
 
 /// A claim as the dialog names it beside its id, so the pair accepted is the pair read: its
-/// party, speaker and opening words on one line (`Alpha · Mayor Varga: “The gates were…`).
-fn opening(app: &App, id: &str, width: usize) -> Line<'static> {
+/// party, speaker and opening words on one line (`Alpha · Mayor Varga: “The gates were…`), the
+/// party and speaker in the side's colour. They take at most a third of the line, the speaker
+/// alone when both do not fit (the left claim is always first), so long names leave the claim
+/// its words: at 80 columns `Democratic Party speakers · American Bridge 21St Century` left it
+/// ten letters.
+fn opening(app: &App, id: &str, pane: Pane, width: usize) -> Line<'static> {
     let Some((at, claim)) = app
         .dispute
         .find_claim(id)
@@ -86,17 +91,31 @@ fn opening(app: &App, id: &str, width: usize) -> Line<'static> {
     else {
         return Line::default();
     };
+    let budget = (width / 3).max(12);
+    let party = app.party(at.side());
     let who = match claim.speaker.as_deref() {
-        Some(s) => format!("{} · {}", app.party(at.side()), text::clean(s).text),
-        None => app.party(at.side()).to_owned(),
+        Some(s) => {
+            let speaker = text::one_line(&text::clean(s).text);
+            let both = format!("{party} · {speaker}");
+            if text::width(&both) <= budget {
+                both
+            } else {
+                text::ellipsis(&speaker, budget).trim_end().to_owned()
+            }
+        }
+        None => text::ellipsis(party, budget).trim_end().to_owned(),
     };
     // The opening words only: a claim may hold a whole report.
     let head: String = claim.text.chars().take(width + 1).collect();
     let said = text::one_line(&text::clean(&head).text);
-    Line::styled(
-        text::ellipsis(&format!("{who}: “{said}”"), width),
-        app.theme.dim(),
-    )
+    let rest = width.saturating_sub(text::width(&who));
+    Line::from(vec![
+        Span::styled(who, app.theme.party(pane)),
+        Span::styled(
+            text::ellipsis(&format!(": “{said}”"), rest),
+            app.theme.dim(),
+        ),
+    ])
 }
 
 /// The chosen relation as a sentence of the two ids (`east-1 concedes west-2`); `None`: none.

@@ -746,7 +746,7 @@ fn an_action_with_no_key_is_offered_nowhere_and_ctrl_c_still_quits() {
 }
 
 /// The key the file gives an action that opens a popup acts there too, and the default no
-/// longer does: with `help = "F2"`, F2 in the help said `F2 does nothing in Keys.` while `?`
+/// longer does: with `help = "F2"`, F2 in the help said `F2 does nothing in “Keys”.` while `?`
 /// closed it; with `timeline = "F5"`, F5 in the timeline did nothing while `T` kept the date;
 /// with `follow-rebuttal = "R"`, R in the choice of links did nothing while `r` followed one.
 #[test]
@@ -765,7 +765,7 @@ fn a_remapped_key_that_opens_a_popup_closes_it_and_the_default_does_not() {
         matches!(app.modal(), Some(Modal::Help(_))),
         "? acts no more"
     );
-    assert_eq!(app.message.as_deref(), Some("? does nothing in Keys."));
+    assert_eq!(app.message.as_deref(), Some("? does nothing in “Keys”."));
     common::keys(&mut app, &[F(2)]);
     assert_eq!(app.modal(), None, "F2 closes the help");
     common::keys(&mut app, &[F(5)]);

@@ -953,7 +953,7 @@ fn messages_of_the_topic_list_name_topics() {
     common::keys(&mut a, &[KeyCode::Char('Z')]);
     assert_eq!(
         a.message.as_deref(),
-        Some("Z does nothing in Topics; ? lists the keys that work here.")
+        Some("Z does nothing in “Topics”; ? lists the keys that work here.")
     );
     for action in parallax::tui::terminal::pasted(&a, "some text") {
         parallax::tui::update(&mut a, action);
@@ -966,7 +966,7 @@ fn messages_of_the_topic_list_name_topics() {
     common::keys(&mut a, &[KeyCode::Tab, KeyCode::Char('Z')]);
     assert_eq!(
         a.message.as_deref(),
-        Some("Z does nothing in Comparison; ? lists the keys that work here.")
+        Some("Z does nothing in “Comparison”; ? lists the keys that work here.")
     );
 }
 

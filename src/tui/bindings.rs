@@ -252,7 +252,7 @@ mod tests {
         let help = map.key_for(table, false, Action::Help);
         assert_eq!(
             crate::tui::strings::unbound('m', "Comparison", &help),
-            "m does nothing in Comparison; F1 lists the keys that work here."
+            "m does nothing in “Comparison”; F1 lists the keys that work here."
         );
         let toggle = map.key_for(table, false, Action::ToggleSuggestions);
         assert!(
@@ -269,7 +269,7 @@ mod tests {
         // The key that lists the keys is not said to be the way to list them.
         assert_eq!(
             crate::tui::strings::unbound_named("F1", "Timeline", "F1"),
-            "F1 does nothing in Timeline."
+            "F1 does nothing in “Timeline”."
         );
     }
 

@@ -1483,13 +1483,9 @@ pub fn unbound(key: char, place: &str, help: &str) -> String {
 /// A key, by name, with no meaning where it was pressed; `help` is the key that lists the keys
 /// there, as in force (none where nothing lists them).
 pub fn unbound_named(key: &str, place: &str, help: &str) -> String {
-    // A place named by more than a word (the link chooser's "Follow which link?", the problems
-    // panel's "The files do not load") is quoted, so it reads as a name mid-sentence.
-    let place = if place.contains(' ') {
-        format!("“{place}”")
-    } else {
-        place.to_owned()
-    };
+    // The place is quoted, as the help heads its keys, so a name of several words (the link
+    // chooser's "Follow which link?") reads as a name mid-sentence, and every place alike.
+    let place = format!("“{place}”");
     if help.is_empty() || help == key {
         format!("{key} does nothing in {place}.")
     } else {
@@ -1508,7 +1504,7 @@ pub fn open_failed(why: &str) -> String {
 pub fn help_notes(mouse: bool, close: &[String]) -> Vec<String> {
     let pointer = if mouse {
         [
-            "Mouse: the wheel scrolls the pane under it (the comparison, a row in full, this help); a click selects a topic or a row. Other dialogs take keys only.",
+            "Mouse: the wheel scrolls the pane under it (the topic list, the comparison, a row in full, this help); a click selects a topic or a row. Other dialogs take keys only.",
             "Start with --no-mouse to keep the terminal's own text selection.",
         ]
     } else {

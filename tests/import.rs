@@ -2059,6 +2059,93 @@ fn an_off_scale_rating_and_a_paged_answer_are_reported() {
     );
 }
 
+/// A rating word and a number beside it that say opposite verdicts, or a number off its own
+/// scale beside a word, are reported (the word is read): `True` with 1 of 1 to 5 came in as
+/// corroborated without a word. A word a step from its number (`Mostly False`, 2 of 1 to 6)
+/// is not a contradiction.
+#[test]
+fn a_rating_word_and_number_that_disagree_are_reported() {
+    let review = |claim: &str, party: &str, rating: &str| {
+        format!(
+            r#"{{"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "{claim}",
+                "itemReviewed": {{"@type": "Claim", "author": {{"@type": "Organization", "name": "{party}"}}}},
+                "reviewRating": {rating}, "url": "https://example.org/{party}"}}"#
+        )
+    };
+    let (dir, said) = review_said(&[
+        &review(
+            "The gates were shut.",
+            "Alpha",
+            r#"{"alternateName": "True", "ratingValue": 1}"#,
+        ),
+        &review(
+            "Nothing was shut.",
+            "Beta",
+            r#"{"alternateName": "Pants on Fire", "ratingValue": 9, "worstRating": 1, "bestRating": 5}"#,
+        ),
+        &review(
+            "The sluice was open.",
+            "Gamma",
+            r#"{"alternateName": "Mostly False", "ratingValue": 2, "worstRating": 1, "bestRating": 6}"#,
+        ),
+    ]);
+    assert!(
+        said.contains(
+            "review-0.json: the review: the rating word “True” reads as `corroborated`, but its \
+             `ratingValue` 1 on a scale of 1 to 5 reads as `refuted`; the word is read"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "review-1.json: the review: the rating 9 on a scale of 1 to 5 lies off its own scale \
+             (`worstRating` to `bestRating`); the word “Pants on Fire” is read"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("review-2.json"), "{said}");
+    let dispute = load(&dir.path().join("out"));
+    let rating = |text: &str| {
+        dispute
+            .sides
+            .iter()
+            .flat_map(|s| s.topics.iter().flat_map(|t| t.claims.iter()))
+            .find(|c| c.text == text)
+            .and_then(|c| c.assessment.as_ref())
+            .map(|a| a.rating)
+    };
+    assert_eq!(
+        rating("The gates were shut."),
+        Some(parallax::format::Rating::Corroborated)
+    );
+    assert_eq!(
+        rating("Nothing was shut."),
+        Some(parallax::format::Rating::Refuted)
+    );
+}
+
+/// A ClaimReview's hidden characters are named where the review holds them (`claimReviewed`),
+/// not as the CSV cells they are read into (`the text cell`), which a JSON-LD file has none of.
+#[test]
+fn a_reviews_hidden_characters_are_named_by_its_properties() {
+    let (_dir, said) = review_said(&[
+        r#"{"@context": "https://schema.org", "@type": "ClaimReview",
+            "claimReviewed": "The moon is \u001b[31mcheese",
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Bob \u202eevil"}},
+            "reviewRating": {"alternateName": "False"}, "url": "https://example.org/1"}"#,
+        BETA_REVIEW,
+    ]);
+    assert!(
+        said.contains("the review: `claimReviewed` holds U+001B, a control or hidden character"),
+        "{said}"
+    );
+    assert!(
+        said.contains("the review: the claimant's name (`itemReviewed.author`) holds U+202E"),
+        "{said}"
+    );
+    assert!(!said.contains(" cell "), "{said}");
+}
+
 /// A second `side`, `topic` or `point` record that changes what one before gave is reported.
 #[test]
 fn a_second_record_that_changes_a_name_is_reported() {

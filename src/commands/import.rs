@@ -30,6 +30,7 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
         .transpose()?;
     crate::create::check_folder_free(&args.out).map_err(|e| Failure::Input(e.to_string()))?;
     let mut builder = Builder::default();
+    builder.reviews = matches!(command, ImportCommand::ClaimReview { .. });
     for path in &args.files {
         let name = crate::export::shown_path(path);
         let bytes = crate::load::read_regular(path, args.read.max_file_size).map_err(|e| {

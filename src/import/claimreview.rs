@@ -131,6 +131,15 @@ fn rating_of_number(value: f64, worst: f64, best: f64) -> Option<Rating> {
     })
 }
 
+/// Whether two verdicts are at opposite ends (refuted and corroborated): a word and a number
+/// merely a step apart (`Mostly False` with 2 of 1 to 6) are scales drawn differently.
+fn opposite(a: Rating, b: Rating) -> bool {
+    matches!(
+        (a, b),
+        (Rating::Refuted, Rating::Corroborated) | (Rating::Corroborated, Rating::Refuted)
+    )
+}
+
 /// A string field, or the `name` of an object field, or the first of a list that is one of
 /// these (a `null` or an empty text before it is passed over).
 fn text(v: Option<&Value>) -> Option<String> {
@@ -901,8 +910,26 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
     };
     let (rating, wording) = match (&review.textual, review.number) {
         (Some(t), number) => {
-            let rated =
-                rating_of(t).or_else(|| number.and_then(|(v, w, b)| rating_of_number(v, w, b)));
+            let by_word = rating_of(t);
+            let by_number = number.map(|(v, w, b)| ((v, w, b), rating_of_number(v, w, b)));
+            // The word is read; a number beside it that cannot be read, or that says the
+            // opposite (`True` with 1 of 1 to 5), is said, so the verdict is checked.
+            match (by_word, by_number) {
+                (Some(_), Some(((v, w, b), None))) => problem(format!(
+                    "the rating {v} on a scale of {w} to {b} lies off its own scale (`worstRating` to `bestRating`); the word “{}” is read",
+                    crate::text::quote(t)
+                )),
+                (Some(word), Some(((v, w, b), Some(number)))) if opposite(word, number) => {
+                    problem(format!(
+                        "the rating word “{}” reads as `{}`, but its `ratingValue` {v} on a scale of {w} to {b} reads as `{}`; the word is read (check which the fact-checker meant)",
+                        crate::text::quote(t),
+                        word.as_str(),
+                        number.as_str()
+                    ))
+                }
+                _ => {}
+            }
+            let rated = by_word.or_else(|| by_number.and_then(|(_, r)| r));
             (rated, format!("“{t}”"))
         }
         (None, Some((v, w, b))) => (

@@ -152,6 +152,9 @@ pub struct Builder {
     dispute: DisputeRecord,
     /// The problems met so far.
     pub problems: Vec<Problem>,
+    /// Whether the records come from ClaimReview, whose problems name its properties
+    /// (`claimReviewed`), not the CSV cells they are read into.
+    pub reviews: bool,
     /// Claim ids given to a claim of one side while another side's claim had them: (the side,
     /// the id given) to the id the claim got instead, which the side's later rows with that id
     /// (its further sources) go on to name.
@@ -638,14 +641,15 @@ impl Builder {
                 1 => "a control or hidden character; kept, and shown as a visible marker",
                 _ => "control or hidden characters; kept, and shown as visible markers",
             };
+            let place = if self.reviews {
+                col.review_property()
+            } else {
+                format!("the {} cell", col.name())
+            };
             self.problem(
                 file,
                 at,
-                format!(
-                    "the {} cell holds {}, {what}",
-                    col.name(),
-                    points.join(", ")
-                ),
+                format!("{place} holds {}, {what}", points.join(", ")),
             );
         }
         match r.kind() {

@@ -127,6 +127,32 @@ impl Col {
         }
     }
 
+    /// Where a ClaimReview holds what the column is read from, as a problem names it
+    /// (`claimReviewed`); a column no review gives is named as a cell.
+    pub fn review_property(self) -> String {
+        match self {
+            Col::Side => "the claimant's `identifier`",
+            Col::SideName => "the claimant's name (`itemReviewed.author`)",
+            Col::Topic | Col::TopicTitle => "--topic",
+            Col::Id => "`identifier`",
+            Col::Text => "`claimReviewed`",
+            Col::Speaker => "the speaker's name (`itemReviewed.author`)",
+            Col::Date => "`itemReviewed.datePublished`",
+            Col::Tags => "`keywords`",
+            Col::Rating => "`reviewRating`",
+            Col::Note => "`reviewBody` or `ratingExplanation`",
+            Col::By => "the review's `author`",
+            Col::SourceId => "a source's `identifier`",
+            Col::SourceOutlet => "a source's `publisher`",
+            Col::SourceTitle => "a source's `headline` or `name`",
+            Col::SourceUrl => "a source's `url`",
+            Col::SourceDate => "a source's `datePublished`",
+            Col::SourceAuthor => "a source's `author`",
+            other => return format!("the {} cell", other.name()),
+        }
+        .to_owned()
+    }
+
     /// The column a header cell names: its name in any case, with spaces or `-` for `_`, or a
     /// common other name (`party`, `claim`, `outlet`, `url`, `assessment`…).
     pub fn from_header(cell: &str) -> Option<Col> {

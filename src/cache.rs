@@ -221,17 +221,72 @@ fn unseal(bytes: &[u8]) -> Option<&[u8]> {
     (xxhash_rust::xxh3::xxh3_128(body) == sum).then_some(body)
 }
 
+/// Entries kept: the most recently used [`KEEP`], none unused for longer than [`MAX_AGE`]. Each
+/// holds a dispute's texts, and a folder searched once and deleted since names no entry anyone
+/// would read again.
+const KEEP: usize = 8;
+/// See [`KEEP`]: 30 days.
+const MAX_AGE: Duration = Duration::from_secs(30 * 24 * 60 * 60);
+/// A temporary file of a write that never finished (the process killed) is deleted after a day.
+const TEMP_AGE: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// Deletes the entries past [`KEEP`] (by when each was last used: its modification time) or
+/// older than [`MAX_AGE`], and leftover temporary files, in `folder`; never `kept`, the entry
+/// just written. Only regular files with an entry's or a temporary file's name are touched.
+fn prune(folder: &Path, kept: &Path) {
+    let Ok(dir) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let now = SystemTime::now();
+    let age = |t: SystemTime| now.duration_since(t).unwrap_or_default();
+    let mut found: Vec<(SystemTime, PathBuf)> = Vec::new();
+    for e in dir.filter_map(Result::ok) {
+        // The entry's own type: a link is not followed, and not deleted.
+        let Some(modified) = e
+            .file_type()
+            .ok()
+            .filter(std::fs::FileType::is_file)
+            .and_then(|_| e.metadata().ok()?.modified().ok())
+        else {
+            continue;
+        };
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(".tmp") {
+            if age(modified) > TEMP_AGE {
+                let _ = std::fs::remove_file(e.path());
+            }
+        } else if name.starts_with("search-") && name.ends_with(".bin") && e.path() != kept {
+            found.push((modified, e.path()));
+        }
+    }
+    found.sort_by_key(|f| std::cmp::Reverse(f.0));
+    for (i, (modified, path)) in found.into_iter().enumerate() {
+        if i + 1 >= KEEP || age(modified) > MAX_AGE {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
 /// The entry for these paths, when it exists, is intact, and nothing it was built from has
-/// changed.
+/// changed. An entry used is marked so (its modification time), so [`prune`] keeps the
+/// entries in use.
 pub fn read(paths: &[PathBuf]) -> Option<Cached> {
     let inputs = inputs(paths)?;
-    let bytes = read_regular(&entry_path(&inputs)?, MAX_ENTRY)?;
+    let path = entry_path(&inputs)?;
+    let bytes = read_regular(&path, MAX_ENTRY)?;
     let entry: Entry = postcard::from_bytes(unseal(&bytes)?).ok()?;
     let fresh = entry.version == env!("CARGO_PKG_VERSION")
         && entry.inputs == inputs
         && entry.sources.iter().all(|s| s.now().as_ref() == Some(s))
         && entry.names.clean()
         && entry.index.is_clean();
+    if fresh {
+        let _ = std::fs::File::options()
+            .append(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(SystemTime::now()));
+    }
     fresh.then_some(Cached {
         index: entry.index,
         names: entry.names,
@@ -313,8 +368,9 @@ pub fn write(
     }
     if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(&folder)
         && tmp.write_all(&seal(&body)).is_ok()
+        && tmp.persist(&target).is_ok()
     {
-        let _ = tmp.persist(&target);
+        prune(&folder, &target);
     }
 }
 

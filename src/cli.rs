@@ -162,7 +162,8 @@ pub enum Command {
         /// Print how each hit ranked before its field: typos, words apart, whole words.
         #[arg(long)]
         score: bool,
-        /// Read the files again instead of using the cached search index of a large dispute.
+        /// Read the files again instead of using the cached search index of a large dispute
+        /// (kept in ~/.cache/parallax, or $PARALLAX_CACHE_DIR: the README's "The search cache").
         #[arg(long)]
         no_cache: bool,
         #[command(flatten)]

@@ -273,3 +273,80 @@ fn max_file_size_refuses_the_files_even_when_the_cache_or_the_pre_check_would_an
         assert!(!stderr.contains("no claim matches"), "{query}: {stderr}");
     }
 }
+
+/// The cache does not grow without end: a new entry keeps the seven most recently used others
+/// and none unused for 30 days, and a temporary file left by a write that never finished goes
+/// after a day. A link or a file of another name in the folder is left alone. Using an entry
+/// marks it used. (Each entry holds a dispute's texts: copies of folders searched once and
+/// deleted since stayed forever.)
+#[test]
+fn the_cache_keeps_the_entries_in_use_and_deletes_the_rest() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (data, cache) = (tmp.path().join("d"), tmp.path().join("cache"));
+    generate(&data, 10_000);
+    settle(&data);
+    std::fs::create_dir_all(&cache).expect("cache folder");
+    let day = std::time::Duration::from_secs(24 * 60 * 60);
+    let now = std::time::SystemTime::now();
+    let aged = |name: &str, days: u32| {
+        let path = cache.join(name);
+        std::fs::write(&path, "an old entry").expect("written");
+        let f = std::fs::File::options()
+            .append(true)
+            .open(&path)
+            .expect("open");
+        f.set_modified(now - day * days).expect("dated");
+        path
+    };
+    // Ten entries used 1 to 10 days ago, one 40 days ago.
+    let old: Vec<_> = (1..=10)
+        .map(|d| aged(&format!("search-{d:016x}.bin"), d))
+        .collect();
+    let ancient = aged("search-00000000000000ff.bin", 40);
+    let leftover = aged(".tmpAbC123", 2);
+    let fresh_tmp = aged(".tmpDeF456", 0);
+    let other = aged("notes.txt", 90);
+    let target = aged("target.bin", 90);
+    std::os::unix::fs::symlink(&target, cache.join("search-000000000000abcd.bin")).expect("link");
+    let d = data.to_str().expect("utf-8 path");
+    let (code, _, _) = search(&cache, &[d, "ceasefire"]);
+    assert_eq!(code, 0);
+    let kept: Vec<_> = old.iter().filter(|p| p.exists()).collect();
+    assert_eq!(
+        kept,
+        old.iter().take(7).collect::<Vec<_>>(),
+        "the seven most recent stay"
+    );
+    assert!(!ancient.exists() && !leftover.exists());
+    assert!(fresh_tmp.exists(), "a write may still be under way");
+    assert!(other.exists() && target.exists());
+    assert!(
+        cache
+            .join("search-000000000000abcd.bin")
+            .symlink_metadata()
+            .is_ok()
+    );
+    let new: Vec<_> = entries(&cache)
+        .into_iter()
+        .filter(|p| p.is_file() && !old.contains(p) && p.extension().is_some_and(|e| e == "bin"))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("search-"))
+        })
+        .filter(|p| p.symlink_metadata().is_ok_and(|m| m.is_file()))
+        .collect();
+    assert_eq!(new.len(), 1, "{new:?}");
+    // Used again, the entry is marked used.
+    let f = std::fs::File::options()
+        .append(true)
+        .open(&new[0])
+        .expect("open");
+    f.set_modified(now - day * 20).expect("dated");
+    drop(f);
+    let (code, _, _) = search(&cache, &[d, "ceasefire"]);
+    assert_eq!(code, 0);
+    let used = std::fs::metadata(&new[0])
+        .and_then(|m| m.modified())
+        .expect("modified");
+    assert!(used > now - day, "the entry read was marked used");
+}

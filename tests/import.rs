@@ -2146,6 +2146,34 @@ fn a_reviews_hidden_characters_are_named_by_its_properties() {
     assert!(!said.contains(" cell "), "{said}");
 }
 
+/// In a table claims-csv did not write, a `'` before what a spreadsheet reads as a formula is
+/// still taken off (an export's columns may have been trimmed), but said: `'-ism' is a suffix`
+/// lost its quote without a word. `''` keeps one, as the problem advises, and says nothing.
+#[test]
+fn a_guarding_quote_taken_off_a_hand_made_table_is_said() {
+    let (dir, said) = import_said(
+        "side,topic,text\n\
+         alpha,water,'-ism' is a suffix\n\
+         beta,water,''=kept\n",
+    );
+    assert!(
+        said.contains(
+            "table.csv: line 2: the text cell begins with ' before -: the ' is taken off, as \
+             claims-csv marks a cell a spreadsheet would read as a formula; write '' to keep one"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("line 3"), "{said}");
+    let dispute = load(&dir.path().join("out"));
+    let texts: Vec<&str> = dispute
+        .sides
+        .iter()
+        .flat_map(|s| s.topics.iter().flat_map(|t| t.claims.iter()))
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(texts, ["-ism' is a suffix", "'=kept"]);
+}
+
 /// A second `side`, `topic` or `point` record that changes what one before gave is reported.
 #[test]
 fn a_second_record_that_changes_a_name_is_reported() {

@@ -129,6 +129,17 @@ pub enum CsvError {
     },
 }
 
+/// What a guarded cell's text begins with, as a problem names it: `=`, `a tab`.
+fn guarded_start(text: &str) -> String {
+    match text.trim_start_matches(' ').chars().next() {
+        Some('\t') if text.starts_with('\t') => "a tab".to_owned(),
+        Some('\r') if text.starts_with('\r') => "a carriage return".to_owned(),
+        Some(c) if text.starts_with(' ') => format!("spaces and {c}"),
+        Some(c) => c.to_string(),
+        None => String::new(),
+    }
+}
+
 /// How many rows below a header missing columns are looked at for the header meant.
 const HEADER_BELOW: usize = 5;
 
@@ -564,6 +575,13 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
             unknown,
         });
     }
+    // A file claims-csv wrote (its header whole, in its order) guards a cell a spreadsheet would
+    // read as a formula with a `'`, taken off here. In another file the `'` is taken off too (a
+    // export's columns may have been trimmed), but said: it may be the text's own.
+    let exported = columns
+        .iter()
+        .copied()
+        .eq(Col::ALL.iter().copied().map(Some));
     for result in reader.records() {
         match result {
             Ok(row) => {
@@ -604,7 +622,22 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                         // A cell written on several lines by a spreadsheet on Windows, or on
                         // an old Mac (CR alone, in a file of CR line ends only: elsewhere a
                         // lone CR is a character of the text, flagged as such on load).
-                        let cell = unguard(cell);
+                        let read = unguard(cell);
+                        // `''=x`, as the problem advises, keeps one without a word.
+                        if !exported && read.len() != cell.len() && !read.starts_with('\'') {
+                            builder.problems.push(Problem {
+                                file: file.to_owned(),
+                                at: at.clone(),
+                                reason: format!(
+                                    "the {} cell begins with ' before {}: the ' is taken off, as \
+                                     claims-csv marks a cell a spreadsheet would read as a \
+                                     formula; write '' to keep one",
+                                    col.name(),
+                                    guarded_start(read)
+                                ),
+                            });
+                        }
+                        let cell = read;
                         if cell.contains('\r') {
                             let cell = cell.replace("\r\n", "\n");
                             record.set(

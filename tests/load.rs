@@ -1476,6 +1476,55 @@ fn a_mistyped_word_or_id_says_what_it_likely_meant() {
     }
 }
 
+/// A fact-checker's word given as a rating (`false`, `Pants on Fire`) names the rating it is
+/// in this format, as `import` reads it: "not a rating" with the list alone left the analyst to
+/// guess that `false` is `refuted`. A typo of a rating still names the rating.
+#[test]
+fn a_fact_checkers_word_as_a_rating_names_the_rating_meant() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = common::copy_fixture("match", dir.path(), "river");
+    let alpha = folder.join("alpha.json");
+    let text = std::fs::read_to_string(&alpha).expect("the side");
+    let rated = |rating: &str| {
+        text.replacen(
+            "\"id\": \"a-karvani\",",
+            &format!("\"id\": \"a-karvani\", \"assessment\": {{\"rating\": \"{rating}\"}},"),
+            1,
+        )
+    };
+    for (rating, said) in [
+        (
+            "false",
+            "\"false\" is not a rating (a fact-checker's \"false\" is `refuted` in this format)",
+        ),
+        (
+            "Pants on Fire",
+            "(a fact-checker's \"Pants on Fire\" is `refuted` in this format)",
+        ),
+        (
+            "Mostly True",
+            "(a fact-checker's \"Mostly True\" is `corroborated` in this format)",
+        ),
+        (
+            "refutd",
+            "\"refutd\" is not a rating (did you mean `refuted`?)",
+        ),
+    ] {
+        std::fs::write(&alpha, rated(rating)).expect("written");
+        let loaded = load_paths(std::slice::from_ref(&folder));
+        let errors: Vec<String> = loaded
+            .report
+            .diagnostics
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert!(
+            errors.iter().any(|e| e.contains(said)),
+            "{said}\n{errors:#?}"
+        );
+    }
+}
+
 /// A side file of these lines (each claim on a line of its own), loaded beside the good one:
 /// its problems as (code, pointer, line, message).
 fn side_lines_problems(lines: &[&str]) -> Vec<(Code, Option<String>, Option<usize>, String)> {

@@ -6,6 +6,7 @@
 
 mod date;
 mod index;
+pub mod verdicts;
 
 pub(crate) use date::day_of;
 pub use date::{Date, DateError};

@@ -235,7 +235,7 @@ pub fn claim_id(side: &str, text: &str) -> String {
 /// The rating a `rating` cell names: parallax's own word, or a fact-checker's word as
 /// `import claimreview` maps it (`false` is refuted, `mostly true` corroborated), in any case.
 fn rating_word(word: &str) -> Option<Rating> {
-    Rating::parse(&word.trim().to_lowercase()).or_else(|| claimreview::rating_of(word))
+    Rating::parse(&word.trim().to_lowercase()).or_else(|| crate::format::verdicts::rating_of(word))
 }
 
 /// The id a cell gives, by the one rule every id cell of an import is read with: `Ok` with the

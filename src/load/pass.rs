@@ -748,7 +748,39 @@ impl<T> Word<T> {
     }
 }
 
-impl<'de, T: FromStr + VariantNames> Want<'de> for Word<T> {
+/// What a word that is none of a type's names may have meant, said beside it: the nearest of
+/// the names (a typo); a rating also knows fact-checkers' words (`false`).
+pub(super) trait Meant: VariantNames {
+    /// The words said after the value (` (did you mean `news`?)`), or nothing.
+    fn meant(word: &str) -> String {
+        nearest::<Self>(word).unwrap_or_default()
+    }
+}
+
+/// ` (did you mean `news`?)` for the name of `T` a typo or two from `word`.
+fn nearest<T: VariantNames + ?Sized>(word: &str) -> Option<String> {
+    text::nearest_name(T::VARIANTS, word).map(|w| format!(" (did you mean `{w}`?)"))
+}
+
+impl Meant for format::SourceKind {}
+impl Meant for format::ReliabilityRating {}
+impl Meant for format::RelationKind {}
+impl Meant for format::Rating {
+    fn meant(word: &str) -> String {
+        nearest::<Self>(word)
+            .or_else(|| {
+                let r = format::verdicts::rating_of(word)?;
+                Some(format!(
+                    " (a fact-checker's \"{}\" is `{}` in this format)",
+                    text::quote(word),
+                    r.as_str()
+                ))
+            })
+            .unwrap_or_default()
+    }
+}
+
+impl<'de, T: FromStr + Meant> Want<'de> for Word<T> {
     type Out = T;
     fn expected(&self) -> Cow<'static, str> {
         format!("{} (a string)", self.what).into()
@@ -756,9 +788,7 @@ impl<'de, T: FromStr + VariantNames> Want<'de> for Word<T> {
     fn string(self, cx: &mut Cx, s: Cow<'de, str>) -> Option<T> {
         let parsed = s.parse().ok();
         if parsed.is_none() {
-            let meant = text::nearest_name(T::VARIANTS, &s)
-                .map(|w| format!(" (did you mean `{w}`?)"))
-                .unwrap_or_default();
+            let meant = T::meant(&s);
             cx.error(
                 Code::BadValue,
                 format!("\"{}\" is not {}{meant}", text::quote(&s), self.what),

@@ -711,11 +711,18 @@ fn parse_size(s: &str) -> Result<u64, String> {
             ));
         }
     };
-    number
-        .parse::<u64>()
-        .ok()
-        .and_then(|n| n.checked_mul(1u64 << shift))
-        .ok_or_else(|| format!("`{s}` is not a size; write bytes, or a number with K, M, G or T"))
+    let not_a_size = || format!("`{s}` is not a size; write bytes, or a number with K, M, G or T");
+    // Digits too many to count are a size too large, not a typo.
+    let too_large = || {
+        format!(
+            "`{s}` is too large a size to count; no file is that large (1T is more than enough)"
+        )
+    };
+    match number.parse::<u64>() {
+        Ok(n) => n.checked_mul(1u64 << shift).ok_or_else(too_large),
+        Err(e) if *e.kind() == std::num::IntErrorKind::PosOverflow => Err(too_large()),
+        Err(_) => Err(not_a_size()),
+    }
 }
 
 fn parse_matcher(s: &str) -> Result<MatcherKind, String> {

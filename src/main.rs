@@ -16,6 +16,29 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Words other tools use for what a command does, as a bare word given where no such file is:
+/// the command suggested (`parallax stats` read `stats` as a dispute path).
+const OTHER_WORDS: &[(&str, &str)] = &[
+    ("stats", "topics"),
+    ("stat", "topics"),
+    ("summary", "topics"),
+    ("count", "topics"),
+    ("counts", "topics"),
+    ("list", "topics"),
+    ("diff", "show"),
+    ("compare", "show"),
+    ("print", "show"),
+    ("grep", "search"),
+    ("find", "search"),
+    ("query", "search"),
+    ("check", "validate"),
+    ("lint", "validate"),
+    ("verify", "validate"),
+    ("suggest", "match"),
+    ("init", "new"),
+    ("create", "new"),
+];
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -183,12 +206,21 @@ fn main() -> ExitCode {
                 .filter(|w| w.len() >= 3 && !w.contains(['/', '.']))
                 .find_map(|w| {
                     let lower = w.to_lowercase();
-                    commands
+                    // Another tool's word for a command (`stats`, `diff`, `lint`) first: `lint`
+                    // is a letter from `link`, and means `validate`.
+                    OTHER_WORDS
                         .iter()
-                        .map(|c| (strsim::osa_distance(&lower, c), c))
-                        .filter(|&(d, _)| d <= 2)
-                        .min()
-                        .map(|(_, c)| (w, c))
+                        .find(|(other, _)| *other == lower)
+                        .map(|&(_, c)| c)
+                        .or_else(|| {
+                            commands
+                                .iter()
+                                .map(|c| (strsim::osa_distance(&lower, c), c.as_str()))
+                                .filter(|&(d, _)| d <= 2)
+                                .min()
+                                .map(|(_, c)| c)
+                        })
+                        .map(|c| (w, c))
                 });
             if let Some(name) = named {
                 Err(Failure::Usage(format!(

@@ -618,6 +618,46 @@ fn a_mistyped_command_or_a_missing_path_is_said_at_once() {
         .stderr(predicate::str::contains("needs a terminal").not());
 }
 
+/// Another tool's word for a command is answered with the command: `parallax stats` said
+/// `stats: no such file or folder`, and `lint` named `link`, a letter away.
+#[test]
+fn another_tools_word_for_a_command_names_the_command() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (word, command) in [
+        ("stats", "topics"),
+        ("lint", "validate"),
+        ("grep", "search"),
+    ] {
+        parallax()
+            .current_dir(tmp.path())
+            .arg(word)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "`{word}` is neither a command nor a file or folder here; did you mean `parallax {command}`?"
+            )));
+    }
+}
+
+/// A size too large to count is said to be, not "not a size", which reads as a typo.
+#[test]
+fn a_size_too_large_to_count_is_said_to_be() {
+    for size in ["99999999999G", "99999999999999999999999"] {
+        parallax()
+            .args(["validate", "--max-file-size", size])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "`{size}` is too large a size to count"
+            )));
+    }
+    parallax()
+        .args(["validate", "--max-file-size", "12Q"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`12Q` is not a size"));
+}
+
 #[test]
 fn a_file_named_twice_is_read_once_with_one_warning() {
     let manifest = fixture("query/dispute.json");

@@ -614,7 +614,7 @@ fn search_with_no_hit_says_so_and_exits_1() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "no claim matches `ceasefire` with party: india · tag: terror",
+            "no claim matches `ceasefire` under the filters (party: india · tag: terror)",
         ));
 }
 
@@ -857,6 +857,19 @@ fn plain_lines_show_no_score_unless_asked() {
     let line = String::from_utf8_lossy(&typo.get_output().stdout).into_owned();
     let cols: Vec<&str> = line.split_whitespace().collect();
     assert_eq!(cols[3..6], ["typos=1", "apart=0", "exact=0"], "{line}");
+    // `--json` carries the same parts (it had the packed score and the typos alone).
+    let json = parallax()
+        .args(["search", FIXTURE, "ceasefire bilaterally", "--json"])
+        .assert()
+        .success();
+    let hits: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).expect("JSON");
+    let first = &hits[0];
+    assert_eq!(first["claim"], "in-ceasefire-bilateral", "{first}");
+    assert_eq!(
+        (&first["typos"], &first["apart"], &first["exact"]),
+        (&0.into(), &3.into(), &2.into()),
+        "{first}"
+    );
 }
 
 /// A mistyped dispute path as the only argument is a usage error (exit 2) that says so, not a

@@ -29,9 +29,14 @@ struct JsonHit<'a> {
     claim: &'a str,
     /// How many claims the hit stands for (more than 1 only for a topic-level hit).
     claims: usize,
+    /// The rank, packed (higher first): `typos`, `apart` and `exact` in one number.
     score: u32,
     /// Typos the hit needed; more than 0: it matched only through a typo.
     typos: u8,
+    /// How far apart the terms stood (in words; 64 for each found in another field).
+    apart: u8,
+    /// How many terms matched whole words exactly.
+    exact: u8,
     field: &'a str,
     text: &'a str,
     /// Byte ranges of `text` to highlight, whole grapheme clusters.
@@ -498,7 +503,7 @@ fn report<'a, T: Deref<Target = str> + Sync>(
         let with = if labels.is_empty() {
             String::new()
         } else {
-            format!(" with {}", labels.join(" · "))
+            format!(" under the filters ({})", labels.join(" · "))
         };
         // `taxes|jobs`: a bar inside a term is text (a spaced bar was refused as fzf's OR).
         let bar = if query_text.contains('|') {
@@ -663,6 +668,7 @@ fn write_json<'a, T: Deref<Target = str>>(
         .iter()
         .map(|hit| {
             let (party, topic, claim) = place(hit.claim);
+            let parts = Score::of(hit.score);
             JsonHit {
                 party,
                 topic,
@@ -670,6 +676,8 @@ fn write_json<'a, T: Deref<Target = str>>(
                 claims: hit.claims,
                 score: hit.score,
                 typos: hit.typos,
+                apart: parts.apart,
+                exact: parts.exact,
                 field: hit.field.as_str(),
                 text: &hit.text,
                 matches: highlighter

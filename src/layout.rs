@@ -53,6 +53,17 @@ pub fn silent(hidden: u32) -> std::borrow::Cow<'static, str> {
     }
 }
 
+/// The words under a side's claims shown in a row when the filters hide `hidden` more of its
+/// claims there, so the claims shown are not read as the side's whole answer; `None` when none
+/// are hidden.
+pub fn also_hidden(hidden: u32) -> Option<String> {
+    match hidden {
+        0 => None,
+        1 => Some("and 1 more claim hidden by the filters".to_owned()),
+        n => Some(format!("and {n} more claims hidden by the filters")),
+    }
+}
+
 /// The one-line summary of who said a claim and when, if the file gives either.
 pub fn speaker_line(claim: &Claim) -> Option<String> {
     who_when(claim.speaker.as_deref(), claim.date)
@@ -578,7 +589,7 @@ pub fn row_side(
 }
 
 /// Lays out one side of a row (`true` for the left, and its claims) into `out`: the claims with
-/// a gap between them, or "no counterpart".
+/// a gap between them, and how many more the filters hide; or "no counterpart".
 fn side_lines(
     out: &mut dyn Sink,
     dispute: &Dispute,
@@ -601,6 +612,12 @@ fn side_lines(
         }
         let label = label_at(left, i);
         claim_lines(out, dispute, comparison, at, width, within, &label);
+    }
+    if let Some(more) = also_hidden(hidden) {
+        out.line(LineKind::Gap, "", None);
+        for line in crate::text::wrap(&more, width) {
+            out.line(LineKind::Silent, &line, None);
+        }
     }
 }
 

@@ -642,6 +642,58 @@ fn a_side_the_filter_hides_is_said_hidden_not_silent() {
     }
 }
 
+/// A side with claims shown in a row and more that the filters hide says how many more, in the
+/// Markdown and HTML exports and in `show`, as the CSV and JSON count them: with `--rating
+/// refuted`, two of Pakistan's nine claims on the delegations read as its whole answer.
+#[test]
+fn a_side_partly_hidden_by_the_filters_says_how_many_more() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let json = run(&["export", "--rating", "refuted", "-f", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let mut partly = Vec::new();
+    for row in doc["topics"]
+        .as_array()
+        .expect("topics")
+        .iter()
+        .flat_map(|t| t["rows"].as_array().expect("rows"))
+    {
+        for side in ["left", "right"] {
+            let shown = row[side].as_array().map_or(0, Vec::len);
+            let hidden = row[format!("{side}_hidden")].as_u64().unwrap_or(0);
+            if shown > 0 && hidden > 0 {
+                partly.push(hidden);
+            }
+        }
+    }
+    assert!(
+        !partly.is_empty(),
+        "the bundled dispute has such rows: {json}"
+    );
+    let said = |n: &u64| match n {
+        1 => "and 1 more claim hidden by the filters".to_owned(),
+        n => format!("and {n} more claims hidden by the filters"),
+    };
+    for format in ["md", "html"] {
+        let out = run(&["export", "--rating", "refuted", "-f", format]);
+        let found = out.matches("more claim").count();
+        assert_eq!(found, partly.len(), "{format}");
+        for n in &partly {
+            assert!(out.contains(&said(n)), "{format}: {}", said(n));
+        }
+    }
+    let show = run(&["show", "--rating", "refuted", "--width", "200"]);
+    for n in &partly {
+        assert!(show.contains(&said(n)), "show: {}", said(n));
+    }
+}
+
 /// As of a date, what a side had not said yet is not hidden by the filter: a row's hidden
 /// count is of the claims said by then, and a side that had said nothing is "no counterpart".
 #[test]

@@ -273,6 +273,11 @@ fn side(out: &mut Sink<'_>, class: &str, (claims, hidden): (&[ClaimOut], u32)) {
     for c in claims {
         claim(out, c);
     }
+    if let Some(more) = crate::layout::also_hidden(hidden).filter(|_| !claims.is_empty()) {
+        out.push_str("<p class=\"silent\">");
+        out.push_str(&more);
+        out.push_str("</p>");
+    }
     out.push_str("</td>");
 }
 

@@ -234,7 +234,11 @@ fn row(out: &mut Sink<'_>, doc: &Export, r: &RowOut) {
     out.push_str("### ");
     push(out, &r.heading);
     table_head(out, doc);
-    let height = r.left.len().max(r.right.len()).max(1);
+    // A side with claims shown and more hidden says so on the line under its last claim.
+    let lines = |claims: usize, hidden: u32| claims + usize::from(claims > 0 && hidden > 0);
+    let height = lines(r.left.len(), r.left_hidden)
+        .max(lines(r.right.len(), r.right_hidden))
+        .max(1);
     for i in 0..height {
         for (side, hidden) in [(&r.left, r.left_hidden), (&r.right, r.right_hidden)] {
             out.push_str("| ");
@@ -244,6 +248,13 @@ fn row(out: &mut Sink<'_>, doc: &Export, r: &RowOut) {
                     out.push('*');
                     out.push_str(&crate::layout::silent(hidden));
                     out.push('*');
+                }
+                None if i == side.len() => {
+                    if let Some(more) = crate::layout::also_hidden(hidden) {
+                        out.push('*');
+                        out.push_str(&more);
+                        out.push('*');
+                    }
                 }
                 None => {}
             }

@@ -354,6 +354,47 @@ fn the_dialog_says_suggested_rows_go_out_and_how_to_hide_them() {
     assert!(!said(&a).contains("Suggested rows"), "{}", screen(&a));
 }
 
+/// A file exported with suggested rows says so at its head, as its selection, and the HTML
+/// sets their headings apart: they read as the parties' own answers to each other.
+#[test]
+fn an_export_with_suggested_rows_says_they_are_the_matchers() {
+    let mut a = common::app_at("tests/fixtures/tui/pointless", 80, 24);
+    common::finish_suggestions(&mut a);
+    let n = a
+        .shown()
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .filter(|r| r.kind == parallax::compare::RowKind::Suggested)
+        .count();
+    assert!(n > 0, "the fixture has suggested rows");
+    let label = match n {
+        1 => {
+            "1 suggested pair, marked ≈, which the matcher proposed and nobody confirmed".to_owned()
+        }
+        n => format!(
+            "{n} suggested pairs, marked ≈, which the matcher proposed and nobody confirmed"
+        ),
+    };
+    let render = |a: &App, format| {
+        let bytes = parallax::export::render(format, &a.dispute, a.shown(), None, &[]).unwrap();
+        String::from_utf8(bytes).unwrap()
+    };
+    let md = render(&a, Format::Markdown);
+    assert!(
+        md.contains(&format!("Selection (not the whole comparison): {label}")),
+        "{md}"
+    );
+    let html = render(&a, Format::Html);
+    assert!(html.contains(&label), "{html}");
+    assert_eq!(html.matches("<th class=\"question suggested\"").count(), n);
+    let json = render(&a, Format::Json);
+    assert!(json.contains(&label), "{json}");
+    keys(&mut a, &[KeyCode::Char('m')]);
+    let md = render(&a, Format::Markdown);
+    assert!(!md.contains("suggested pair"), "{md}");
+}
+
 #[test]
 fn export_uses_the_comparison_on_screen() {
     let dir = tempfile::tempdir().expect("tempdir");

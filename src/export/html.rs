@@ -62,6 +62,7 @@ td.left { border-left: .3rem solid var(--left); }
 td.right { border-left: .3rem dashed var(--right); }
 tbody { break-inside: avoid; page-break-inside: avoid; }
 th.question { background: #f3f3f3; font-weight: 600; border-top: 1px solid var(--rule); }
+th.question.suggested { background: #fff; font-weight: 400; font-style: italic; border-top: 1px dashed var(--rule); }
 th.lane { text-align: left; font-weight: 600; font-size: 0.9em; letter-spacing: 0.03em; text-transform: uppercase; color: var(--muted); padding-top: 1em; }
 .claim { margin: 0 0 .8rem; }
 .claim:last-child { margin-bottom: 0; }
@@ -311,7 +312,16 @@ fn unmatched(out: &mut Sink<'_>, rows: &[RowOut]) -> std::io::Result<()> {
 }
 
 fn row(out: &mut Sink<'_>, r: &RowOut) {
-    out.push_str("<tbody><tr><th class=\"question\" colspan=\"2\" scope=\"colgroup\">");
+    // A suggested pair's heading looks unlike a question the parties answer.
+    let class = if matches!(r.kind, super::model::RowKindOut::Suggested) {
+        "question suggested"
+    } else {
+        "question"
+    };
+    let _ = write!(
+        out,
+        "<tbody><tr><th class=\"{class}\" colspan=\"2\" scope=\"colgroup\">"
+    );
     text(out, &r.heading);
     out.push_str("</th></tr><tr>");
     side(out, "left", (&r.left, r.left_hidden));

@@ -228,6 +228,28 @@ pub fn render(
 /// The selection's label for the parties a dispute of more than two sides leaves out of a
 /// comparison of two (`parties: India and Pakistan of 3; not compared: Third parties, 70
 /// claims`): a reader of the file would take the two for the whole dispute.
+/// The selection's label for suggested rows (the screen's, exported with `m` on): pairs the
+/// matcher proposed and nobody confirmed, so a reader does not take them for the parties' own
+/// answers to each other.
+fn suggested(cmp: &Comparison) -> Option<String> {
+    let n = cmp
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .filter(|r| r.kind == crate::compare::RowKind::Suggested)
+        .count();
+    match n {
+        0 => None,
+        1 => Some(
+            "1 suggested pair, marked ≈, which the matcher proposed and nobody confirmed"
+                .to_owned(),
+        ),
+        n => Some(format!(
+            "{n} suggested pairs, marked ≈, which the matcher proposed and nobody confirmed"
+        )),
+    }
+}
+
 fn others_left_out(dispute: &Dispute, cmp: &Comparison) -> Option<String> {
     let name = |s: usize| dispute.sides.get(s).map_or("?", |s| s.party.name.as_str());
     let others: Vec<String> = (0..dispute.sides.len())
@@ -271,6 +293,7 @@ pub fn render_to(
     doc.selection = selection.iter().map(|s| s.as_str().into()).collect();
     doc.selection
         .extend(others_left_out(dispute, cmp).map(Into::into));
+    doc.selection.extend(suggested(cmp).map(Into::into));
     let topics = cmp.topics.iter().map(|t| model::topic(dispute, cmp, t));
     match format {
         Format::Markdown => markdown::render_to(&doc, topics, w).map_err(encode),

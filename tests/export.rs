@@ -1363,6 +1363,33 @@ fn a_file_in_the_way_of_the_folder_is_named() {
     );
 }
 
+/// `-o /dev/stdout` writes to standard output, as `-o -` does: into a pipe it said "cannot write
+/// /proc/self/fd/pipe:[…]: permission denied", and redirected to a file that exists, that the
+/// file (one never named) already existed.
+#[test]
+fn dev_stdout_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let piped = parallax()
+        .args(["export", "-f", "md", "-o", "/dev/stdout"])
+        .assert()
+        .success();
+    let out = String::from_utf8_lossy(&piped.get_output().stdout).into_owned();
+    assert!(out.starts_with("# India and Pakistan"), "{out}");
+    let file = dir.path().join("out.md");
+    std::fs::write(&file, "old").unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["export", "-f", "md", "-o", "/dev/stdout"])
+        .stdout(std::fs::File::create(&file).unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("# India and Pakistan")
+    );
+}
+
 /// A path ending in `/` where no folder is names the folder: the system's "Not a directory (os
 /// error 20)" said nothing of why, and no file is made.
 #[test]

@@ -22,6 +22,9 @@ impl From<ExportError> for Failure {
 }
 
 /// Exports the comparison chosen by `args`; a note on what was written goes to `err`.
+/// The names of standard output an output path may be given as.
+const STANDARD_OUTPUT: [&str; 4] = ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"];
+
 /// `config` is the config file's `[export]`, as the command line read it.
 pub fn export(
     args: &ExportArgs,
@@ -29,7 +32,12 @@ pub fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let target = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    // `-o /dev/stdout` is standard output, as `-o -` is: replaced by a rename, it is a pipe's
+    // `pipe:[…]` or the shell's redirected file, which is not the user's to refuse or replace.
+    let target = args
+        .output
+        .as_deref()
+        .filter(|p| !STANDARD_OUTPUT.iter().any(|s| *p == Path::new(s)));
     let configured = config.format.as_ref().map(|f| f.0);
     let chosen = match (args.format, target.and_then(Format::from_path), configured) {
         (Some(f), _, _) => f,

@@ -733,3 +733,23 @@ fn claims_not_said_by_the_date_are_not_counted_hidden() {
     assert_eq!(hidden("2025-05-10"), 2);
     assert_eq!(hidden("2025-05-31"), 3);
 }
+
+/// A label of four or more values counts them first, so a list cut at the screen's edge still
+/// says how many are in force (115 outlets chosen at once showed three names and no count).
+#[test]
+fn a_long_list_of_values_is_counted_in_its_label() {
+    let filter = parallax::query::Filter {
+        outlets: ["Dawn", "Zee News", "Bharat Express", "The Express Tribune"]
+            .map(String::from)
+            .to_vec(),
+        tags: vec!["ceasefire".to_owned()],
+        ..Default::default()
+    };
+    assert_eq!(
+        filter.describe(),
+        [
+            "source (4): Dawn, Zee News, Bharat Express, The Express Tribune",
+            "tag: ceasefire"
+        ]
+    );
+}

@@ -332,13 +332,18 @@ impl Filter {
     /// Values typed on the command line are cleaned, so the labels are safe to print.
     pub fn describe(&self) -> Vec<String> {
         let mut out = Vec::new();
+        // Four or more values are counted first: a long list cut at the screen's edge (115
+        // outlets chosen at once) would not say how many are in force.
         let mut list = |name: &str, values: Vec<String>| {
-            if !values.is_empty() {
-                out.push(format!(
-                    "{name}: {}",
-                    crate::text::clean(&values.join(", ")).text
-                ));
-            }
+            let counted = match values.len() {
+                0 => return,
+                1..=3 => String::new(),
+                n => format!(" ({n})"),
+            };
+            out.push(format!(
+                "{name}{counted}: {}",
+                crate::text::clean(&values.join(", ")).text
+            ));
         };
         list("party", self.parties.clone());
         list("topic", self.topics.clone());

@@ -1363,6 +1363,33 @@ fn a_file_in_the_way_of_the_folder_is_named() {
     );
 }
 
+/// The HTML page's title names its selection, so a topic's or a filter's page is told apart
+/// from the whole's in a browser's tabs and bookmarks (they all had the same title).
+#[test]
+fn the_html_title_names_the_selection() {
+    let title = |args: &[&str]| {
+        let out = parallax()
+            .args(["export", "-f", "html"])
+            .args(args)
+            .assert()
+            .success();
+        let html = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        let start = html.find("<title>").expect("a title") + "<title>".len();
+        let end = html[start..].find("</title>").expect("its end") + start;
+        html[start..end].to_owned()
+    };
+    let whole = title(&[]);
+    let topic = title(&["--topic", "ceasefire"]);
+    let refuted = title(&["--rating", "refuted"]);
+    assert!(topic.contains("topic: ceasefire"), "{topic}");
+    assert!(refuted.contains("rating: refuted"), "{refuted}");
+    assert!(
+        !whole.contains("topic:") && !whole.contains("rating:"),
+        "{whole}"
+    );
+    assert!(topic.starts_with("India and Pakistan, April to June 2025 — India and Pakistan"));
+}
+
 /// `-o /dev/stdout` writes to standard output, as `-o -` does: into a pipe it said "cannot write
 /// /proc/self/fd/pipe:[…]: permission denied", and redirected to a file that exists, that the
 /// file (one never named) already existed.

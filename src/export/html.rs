@@ -550,6 +550,11 @@ pub fn render_to<'a>(
     text(&mut out, &doc.left.name);
     out.push_str(" and ");
     text(&mut out, &doc.right.name);
+    // A selection's page is told apart from the whole's in tabs, bookmarks and saved names.
+    if !doc.selection.is_empty() {
+        out.push_str(" · ");
+        text(&mut out, &doc.selection.join(" · "));
+    }
     out.push_str("</title>\n<style>");
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n<header>\n<h1>");

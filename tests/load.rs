@@ -1114,12 +1114,7 @@ fn a_link_in_a_folder_that_leads_out_of_it_is_refused() {
     std::fs::write(&elsewhere, r#"{"format": "parallax/1", "secret": 1}"#).expect("written");
     std::os::unix::fs::symlink(&elsewhere, folder.join("dispute.json")).expect("a link");
     let loaded = load_paths(std::slice::from_ref(&folder));
-    let out: Vec<String> = loaded
-        .report
-        .diagnostics
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let out = messages(&loaded);
     assert!(
         out.iter()
             .any(|d| d.contains("dispute.json: error[outside-folder]")),
@@ -1476,6 +1471,16 @@ fn a_mistyped_word_or_id_says_what_it_likely_meant() {
     }
 }
 
+/// Every diagnostic of a load, as printed.
+fn messages(loaded: &parallax::load::Loaded) -> Vec<String> {
+    loaded
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.to_string())
+        .collect()
+}
+
 /// A fact-checker's word given as a rating (`false`, `Pants on Fire`) names the rating it is
 /// in this format, as `import` reads it: "not a rating" with the list alone left the analyst to
 /// guess that `false` is `refuted`. A typo of a rating still names the rating.
@@ -1511,13 +1516,7 @@ fn a_fact_checkers_word_as_a_rating_names_the_rating_meant() {
         ),
     ] {
         std::fs::write(&alpha, rated(rating)).expect("written");
-        let loaded = load_paths(std::slice::from_ref(&folder));
-        let errors: Vec<String> = loaded
-            .report
-            .diagnostics
-            .iter()
-            .map(|d| d.to_string())
-            .collect();
+        let errors = messages(&load_paths(std::slice::from_ref(&folder)));
         assert!(
             errors.iter().any(|e| e.contains(said)),
             "{said}\n{errors:#?}"

@@ -50,6 +50,19 @@ fn open_files(paths: &[PathBuf]) -> App {
     app
 }
 
+/// Selects the suggested row whose first left claim is `left`, in the topic
+/// [`select_suggested`] selects.
+fn select_suggested_from(app: &mut App, left: &str) {
+    select_suggested(app);
+    while app
+        .current_row()
+        .map(|r| app.dispute.claim(r.left[0]).unwrap().id.as_str())
+        != Some(left)
+    {
+        app.row += 1;
+    }
+}
+
 /// The claim ids of the selected row's first left and right claims.
 fn selected_ids(app: &App) -> (String, String) {
     let row = app.current_row().expect("a row");
@@ -285,14 +298,7 @@ fn accepting_a_pair_that_answers_a_manifest_question_joins_its_point() {
         pairs.contains(&("a-closed".to_owned(), "b-opened".to_owned())),
         "{pairs:?}"
     );
-    select_suggested(&mut app);
-    while app
-        .current_row()
-        .map(|r| app.dispute.claim(r.left[0]).unwrap().id.as_str())
-        != Some("a-closed")
-    {
-        app.row += 1;
-    }
+    select_suggested_from(&mut app, "a-closed");
     keys(&mut app, &[KeyCode::Char('a')]);
     // The dialog offers the question both answer, and says Enter joins its point.
     assert!(
@@ -346,14 +352,7 @@ fn the_accept_dialog_leaves_each_claim_its_words_beside_long_names() {
         std::fs::write(&path, text).unwrap();
     }
     let mut app = open(dir.path());
-    select_suggested(&mut app);
-    while app
-        .current_row()
-        .map(|r| app.dispute.claim(r.left[0]).unwrap().id.as_str())
-        != Some("a-closed")
-    {
-        app.row += 1;
-    }
+    select_suggested_from(&mut app, "a-closed");
     let mut app = sized(app, 80, 24);
     keys(&mut app, &[KeyCode::Char('a')]);
     let shown = screen(&app);
@@ -373,14 +372,7 @@ fn the_accept_dialog_leaves_each_claim_its_words_beside_long_names() {
 fn the_accept_dialog_says_what_enter_writes_in_full_at_80_columns() {
     let dir = draft_with_manifest();
     let mut app = open(dir.path());
-    select_suggested(&mut app);
-    while app
-        .current_row()
-        .map(|r| app.dispute.claim(r.left[0]).unwrap().id.as_str())
-        != Some("a-closed")
-    {
-        app.row += 1;
-    }
+    select_suggested_from(&mut app, "a-closed");
     let mut app = sized(app, 80, 24);
     keys(&mut app, &[KeyCode::Char('a')]);
     let shown = screen(&app);

@@ -64,11 +64,15 @@ impl Anchor {
     /// The pair, when the row was a suggested pair that `d` (where the row was found again in
     /// `cmp`) no longer holds whole: the matcher pairs its claims otherwise now.
     fn pair_gone(&self, d: Detail, dispute: &Dispute, cmp: &Comparison) -> Option<Lost> {
+        // Most rows in full are no suggested pair: nothing is copied for them.
+        if !self.suggested {
+            return None;
+        }
         let lost = Lost {
             selected: self.selected.clone()?,
             claims: self.claims.clone(),
         };
-        (self.suggested && !lost.stands(d, dispute, cmp)).then_some(lost)
+        (!lost.stands(d, dispute, cmp)).then_some(lost)
     }
 
     /// The same row in `cmp` (a comparison of `dispute`, which may be another dispute read from

@@ -790,7 +790,11 @@ fn a_filtered_export_says_what_it_was_narrowed_to() {
     let doc: Export = serde_json::from_str(&json).expect("JSON");
     assert_eq!(
         doc.selection,
-        ["party: south", "search: 'truce (only the rows with a hit)"]
+        [
+            "2 of 8 claims",
+            "party: south",
+            "search: 'truce (only the rows with a hit)"
+        ]
     );
     let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     let validator = jsonschema::validator_for(&schema()).expect("schema");
@@ -800,11 +804,13 @@ fn a_filtered_export_says_what_it_was_narrowed_to() {
     );
     let md = run(&["--format", "md", "--party", "south"]);
     assert!(
-        md.contains("Selection (not the whole comparison): party\\: south"),
+        md.contains("Selection (not the whole comparison): 2 of 8 claims · party\\: south"),
         "{md}"
     );
     let html = run(&["--format", "html", "--rating", "disputed"]);
-    assert!(html.contains("Selection (not the whole comparison): rating: disputed"));
+    assert!(
+        html.contains("Selection (not the whole comparison): 1 of 8 claims · rating: disputed")
+    );
     let whole = run(&["--format", "json"]);
     let doc: Export = serde_json::from_str(&whole).expect("JSON");
     assert!(

@@ -94,7 +94,7 @@ fn enter_writes_the_topic_on_screen_and_the_footer_says_where() {
     assert!(!text.contains(other.as_str()), "only the selected topic");
     // And it says so, as `export --topic water` does: it is not the whole comparison.
     assert!(
-        text.contains("Selection (not the whole comparison): topic\\: water"),
+        text.contains("Selection (not the whole comparison): 5 of 9 claims · topic\\: water"),
         "{text}"
     );
     // With a filter of two topics in force, the one exported is named alone (it said both).
@@ -104,7 +104,9 @@ fn enter_writes_the_topic_on_screen_and_the_footer_says_where() {
     keys(&mut a, &[KeyCode::Char('e'), KeyCode::Enter]);
     let text = std::fs::read_to_string(&file).expect("written again");
     assert!(
-        text.contains("Selection (not the whole comparison): topic\\: water · parties\\:"),
+        text.contains(
+            "Selection (not the whole comparison): 5 of 9 claims · topic\\: water · parties\\:"
+        ),
         "{text}"
     );
     assert!(!text.contains("talks"), "{text}");

@@ -446,7 +446,7 @@ fn export_writes_the_filtered_comparison() {
     );
     assert!(!text.contains("Indus Waters"), "{text}");
     assert!(
-        text.contains("Selection (not the whole comparison): party\\: pakistan"),
+        text.contains("Selection (not the whole comparison): 5 of 10 claims · party\\: pakistan"),
         "the file says it holds a selection: {text}"
     );
 }

@@ -109,9 +109,10 @@ pub fn export(
         [one] if shown.topics.iter().any(|t| &t.id == one) => Some(one.as_str()),
         _ => None,
     };
+    let selection = crate::query::counted_labels(&cmp.counts(), &kept, &labels);
     let render = |w: &mut dyn Write| {
         bom(args.bom, w)?;
-        export::render_to(format, &dispute, shown, topic, &labels, w)
+        export::render_to(format, &dispute, shown, topic, &selection, w)
     };
     deliver_with(render, format.extension(), target, args.force, out, err)
 }

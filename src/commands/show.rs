@@ -28,11 +28,10 @@ pub fn show(
     let shown = outcome.as_ref().map_or(&cmp, |o| &o.comparison);
     let width = width.unwrap_or_else(terminal_width);
     if !labels.is_empty() {
-        let (all, kept) = (cmp.counts(), shown.counts());
+        let kept = shown.counts();
         let line = format!(
-            "Showing {} of {} claims ({})",
-            kept.left_claims + kept.right_claims,
-            all.left_claims + all.right_claims,
+            "Showing {} ({})",
+            crate::query::claims_kept(&cmp.counts(), &kept),
             labels.join(" · ")
         );
         // Within the width, as every line of `show` is.

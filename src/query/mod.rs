@@ -65,6 +65,31 @@ pub fn narrowed_label(query: &str, typo_only: usize) -> String {
     )
 }
 
+/// How many of the whole comparison's claims a selection keeps (`4 of 245 claims`), so a
+/// reader of `show` or an export knows how much the filters and search left out.
+pub fn claims_kept(all: &crate::compare::Counts, kept: &crate::compare::Counts) -> String {
+    format!(
+        "{} of {} claims",
+        kept.left_claims + kept.right_claims,
+        all.left_claims + all.right_claims
+    )
+}
+
+/// The labels of a selection headed by [`claims_kept`]; no labels (the whole comparison) stay
+/// none.
+pub fn counted_labels(
+    all: &crate::compare::Counts,
+    kept: &crate::compare::Counts,
+    labels: &[String],
+) -> Vec<String> {
+    if labels.is_empty() {
+        return Vec::new();
+    }
+    std::iter::once(claims_kept(all, kept))
+        .chain(labels.iter().cloned())
+        .collect()
+}
+
 /// Where a hit sits in the filtered comparison: enough for a view to jump to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HitAt {

@@ -442,5 +442,15 @@ fn selection(app: &App, topic: Option<&str>) -> Vec<String> {
         let typo_only = app.outcome.as_ref().map_or(0, |o| o.counts.typo_only);
         labels.push(crate::query::narrowed_label(q, typo_only));
     }
-    labels
+    // Counted as `export` counts: the claims in the file of the whole comparison's.
+    let kept = match topic {
+        Some(id) => {
+            let mut kept = crate::compare::Counts::default();
+            let rows = app.shown().topics.iter().filter(|t| t.id == id);
+            kept.add_rows(rows.flat_map(|t| &t.rows));
+            kept
+        }
+        None => app.shown().counts(),
+    };
+    crate::query::counted_labels(&app.cmp.counts(), &kept, &labels)
 }

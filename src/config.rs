@@ -306,11 +306,13 @@ pub type KeysCheck<'a> = &'a dyn Fn(&[KeySetting]) -> Vec<(usize, String)>;
 
 /// [`parse`], with the keys checked by `check`. A file with mistakes in more than one place
 /// names them all in one run: each section is read again alone, the others blanked (so the
-/// lines stay), and a `[keys]` that reads is checked too, though another section failed.
+/// lines stay), and a section that fails each of its entries alone; a `[keys]` that reads is
+/// checked too, though another section failed.
 pub fn parse_checking(text: &str, path: &Path, check: KeysCheck) -> Result<Config, ConfigError> {
     let first = match typed(text) {
-        Ok(config) => {
-            let problems = check(&config.keys);
+        Ok((config, malformed)) => {
+            let mut problems = check(&config.keys);
+            add_malformed(&mut problems, malformed, check);
             return if problems.is_empty() {
                 Ok(config)
             } else {
@@ -321,42 +323,114 @@ pub fn parse_checking(text: &str, path: &Path, check: KeysCheck) -> Result<Confi
     };
     let mut problems = Vec::new();
     let mut keys = Vec::new();
+    let mut malformed = Vec::new();
     for section in sections(text) {
-        match typed(&section) {
-            Ok(config) => keys.extend(config.keys),
-            Err(problem) => problems.push(problem.at(&section)),
+        let problem = match typed(&section) {
+            Ok((config, bad)) => {
+                keys.extend(config.keys);
+                malformed.extend(bad);
+                continue;
+            }
+            Err(e) => at(&e, &section),
+        };
+        // Each entry alone says its own mistake (`left = "purple"` and `right = "#zzz"`).
+        let mut found = Vec::new();
+        for piece in entries(&section) {
+            match typed(&piece) {
+                Ok((config, bad)) => {
+                    keys.extend(config.keys);
+                    malformed.extend(bad);
+                }
+                Err(e) => found.push(at(&e, &piece)),
+            }
         }
+        // What the section says stands: a mistake no entry shows alone (a key written twice).
+        if !found.iter().any(|(line, _)| *line == problem.0) {
+            found.push(problem);
+        }
+        problems.extend(found);
     }
+    keys.sort_by_key(|k| k.line);
     problems.extend(check(&keys));
+    add_malformed(&mut problems, malformed, check);
     if problems.len() <= 1 {
-        return Err(match first {
-            Problem::Toml(e) => not_valid(&e, path),
-            Problem::At(line, what) => invalid(path, line, &what),
-        });
+        return Err(not_valid(&first, path));
     }
+    problems.sort_by_key(|(line, _)| *line);
     problems.dedup();
     Err(invalid_lines(path, &problems))
 }
 
-/// The first mistake of a configuration's text, as read.
-enum Problem {
-    /// What the `toml` crate said.
-    Toml(toml::de::Error),
-    /// A mistake at a line.
-    At(usize, String),
-}
-
-impl Problem {
-    /// The line and words of the mistake in `text`.
-    fn at(self, text: &str) -> (usize, String) {
-        match self {
-            Problem::Toml(e) => {
-                let line = e.span().map_or(1, |s| line_at(text, s.start));
-                (line, e.message().trim_end_matches('.').to_owned())
-            }
-            Problem::At(line, what) => (line, what),
+/// `[keys]` lines whose value is no key nor list of keys: a name that is no action says so
+/// first (`bogus = 1`), else the value's shape is the mistake.
+fn add_malformed(
+    problems: &mut Vec<(usize, String)>,
+    malformed: Vec<KeySetting>,
+    check: KeysCheck,
+) {
+    for setting in malformed {
+        let line = setting.line;
+        let named = check(std::slice::from_ref(&setting));
+        if named.is_empty() {
+            problems.push((
+                line,
+                format!(
+                    "the keys of `{}` must be a key or a list of keys, like \"q\" or [\"q\", \"Ctrl-Q\"]",
+                    crate::text::clean(&setting.action).text
+                ),
+            ));
+        } else {
+            problems.extend(named);
         }
     }
+}
+
+/// The text of a section once for each of its entries: its header and that entry, everything
+/// else blanked (lines and columns stay). None when the section does not parse as TOML or
+/// holds more than one table: then the section's own mistake is all that is said.
+fn entries(section: &str) -> Vec<String> {
+    let Ok(table) = toml::de::DeTable::parse(section) else {
+        return Vec::new();
+    };
+    let table = table.into_inner();
+    let header = section
+        .lines()
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len() + 1;
+            Some((start, line))
+        })
+        .find(|(_, l)| l.trim_start().starts_with('['))
+        .map(|(start, line)| start..start + line.len());
+    let inner = match (&header, table.len()) {
+        (None, _) => &table,
+        (Some(_), 1) => match table.values().next().map(|v| v.get_ref()) {
+            Some(toml::de::DeValue::Table(t)) => t,
+            _ => return Vec::new(),
+        },
+        _ => return Vec::new(),
+    };
+    inner
+        .iter()
+        .map(|(key, value)| key.span().start..value.span().end)
+        .filter(|range| range.start < range.end)
+        .map(|range| {
+            section
+                .char_indices()
+                .map(|(i, c)| {
+                    let kept =
+                        range.contains(&i) || header.as_ref().is_some_and(|h| h.contains(&i));
+                    if kept || c == '\n' { c } else { ' ' }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The line and words of the mistake `e` in `text`.
+fn at(e: &toml::de::Error, text: &str) -> (usize, String) {
+    let line = e.span().map_or(1, |s| line_at(text, s.start));
+    (line, e.message().trim_end_matches('.').to_owned())
 }
 
 /// The line (from 1) of byte `offset` of `text`.
@@ -393,10 +467,12 @@ fn sections(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The configuration of `text`, or its first mistake.
-fn typed(text: &str) -> Result<Config, Problem> {
-    let mut config: Config = toml::from_str(text).map_err(Problem::Toml)?;
+/// The configuration of `text`, or its first mistake; with it the `[keys]` lines whose value
+/// is no key nor list of keys (`quit = 3`), left out of its keys.
+fn typed(text: &str) -> Result<(Config, Vec<KeySetting>), toml::de::Error> {
+    let mut config: Config = toml::from_str(text)?;
     let mut keys = Vec::new();
+    let mut malformed = Vec::new();
     for (action, value) in std::mem::take(&mut config.keys_read) {
         let line = line_at(text, value.span().start);
         let list = match value.get_ref() {
@@ -406,24 +482,15 @@ fn typed(text: &str) -> Result<Config, Problem> {
             }
             _ => None,
         };
-        let Some(list) = list else {
-            return Err(Problem::At(
-                line,
-                format!(
-                    "the keys of `{}` must be a key or a list of keys, like \"q\" or [\"q\", \"Ctrl-Q\"]",
-                    crate::text::clean(&action).text
-                ),
-            ));
-        };
-        keys.push(KeySetting {
-            action,
-            keys: list,
-            line,
-        });
+        let setting = |keys| KeySetting { action, keys, line };
+        match list {
+            Some(list) => keys.push(setting(list)),
+            None => malformed.push(setting(Vec::new())),
+        }
     }
     keys.sort_by_key(|k| k.line);
     config.keys = keys;
-    Ok(config)
+    Ok((config, malformed))
 }
 
 /// The error for a problem at a line of the file at `path`.
@@ -436,12 +503,23 @@ pub fn invalid(path: &Path, line: usize, what: &str) -> ConfigError {
 pub fn invalid_lines(path: &Path, problems: &[(usize, String)]) -> ConfigError {
     let mut problems = problems.to_vec();
     problems.sort_by_key(|(line, _)| *line);
+    let said =
+        |(line, what): &(usize, String)| format!("line {line}: {}.", crate::text::clean(what).text);
+    // Several mistakes are listed a line each, so each can be read and fixed in turn.
+    let message = match problems.as_slice() {
+        [one] => format!("{} ", said(one)),
+        many => format!(
+            "{} mistakes:\n{}\n",
+            many.len(),
+            many.iter()
+                .map(|p| format!("  {}", said(p)))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    };
     ConfigError::Invalid {
         path: crate::export::shown_path(path),
-        message: problems
-            .iter()
-            .map(|(line, what)| format!("line {line}: {}. ", crate::text::clean(what).text))
-            .collect(),
+        message,
     }
 }
 

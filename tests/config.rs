@@ -128,6 +128,31 @@ fn every_mistake_in_the_keys_is_said_at_once() {
     ] {
         assert!(said.contains(what), "{what}: {said}");
     }
+    // Every mistake of one section too, a line each: not only the first of `[theme]`.
+    let said = refused(
+        "[theme]\nleft = \"purple\"\nright = \"#zzzzzz\"\ncolour = \"x\"\n[export]\nformat = \"pdf\"\nfolder = 3\n",
+    );
+    assert!(said.contains(", 5 mistakes:\n"), "{said}");
+    for what in [
+        "\n  line 2: unknown colour `purple`",
+        "\n  line 3: unknown colour `#zzzzzz`",
+        "\n  line 4: unknown field `colour`",
+        "\n  line 6: unknown format `pdf`",
+        "\n  line 7: invalid type: integer `3`, expected a string",
+    ] {
+        assert!(said.contains(what), "{what}: {said}");
+    }
+    // A name that is no action is said to be none, whatever its value, and the keys after it
+    // are still read.
+    let said = refused("[keys]\nbogus = 1\nquit = \"Ctrl-\"\nhelp = 2\n");
+    for what in [
+        "line 2: `bogus` is not an action",
+        "line 3: the keys of `quit`: `Ctrl-` is not a key",
+        "line 4: the keys of `help` must be a key or a list of keys",
+    ] {
+        assert!(said.contains(what), "{what}: {said}");
+    }
+    assert!(!said.contains("the keys of `bogus`"), "{said}");
 }
 
 #[test]
@@ -799,7 +824,23 @@ fn a_remapped_key_that_opens_a_popup_closes_it_and_the_default_does_not() {
         .unwrap_err()
         .to_string();
     assert!(
-        e.contains("line 2") && e.contains("`Delete` would do two things in the timeline"),
+        e.contains("line 2")
+            && e.contains("`Delete` is the timeline's own key (no date: show what was said at any time), which cannot be changed; give `timeline` another key"),
         "{e}"
     );
+    // Not "would do two things: step-date and first", naming an action the file cannot give.
+    let config = parallax::config::parse(
+        "[keys]\nfocus-topics = [\"Left\", \"H\"]\nfirst = [\"h\", \"Home\"]\n",
+        path,
+    )
+    .unwrap();
+    let e = parallax::tui::bindings::keymap(&config.keys, path)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("line 3: `h` is the timeline's own key")
+            && e.contains("give `first` another key"),
+        "{e}"
+    );
+    assert!(!e.contains("step-date"), "{e}");
 }

@@ -160,19 +160,38 @@ fn checked(settings: &[KeySetting]) -> (Keymap, Vec<(usize, String)>) {
                         .find_map(|a| lines.iter().find(|(x, _)| x == a).map(|(_, l)| *l))
                         .unwrap_or(1);
                     // One clash a line: the same key clashes in several views alike.
-                    if !problems.iter().any(|(l, _)| *l == line) {
-                        problems.push((
-                            line,
+                    // A key the file cannot change (the timeline's `h`): only the other moves.
+                    let fixed = |x: &keymap::Binding| {
+                        GLOBAL.iter().any(|g| std::ptr::eq(g, x))
+                            || !names.contains(&x.action.name())
+                    };
+                    let said = match (fixed(other), fixed(b)) {
+                        (true, false) | (false, true) => {
+                            let (own, given) = if fixed(other) {
+                                (*other, b)
+                            } else {
+                                (b, *other)
+                            };
                             format!(
-                                "`{}` would do two things in the {}: {} ({}) and {} ({}); give one of them another key",
+                                "`{}` is the {}'s own key ({}), which cannot be changed; give `{}` another key",
                                 keymap::label(key),
                                 title.to_lowercase(),
-                                other.action.name(),
-                                other.help,
-                                b.action.name(),
-                                b.help
-                            ),
-                        ));
+                                own.help,
+                                given.action.name()
+                            )
+                        }
+                        _ => format!(
+                            "`{}` would do two things in the {}: {} ({}) and {} ({}); give one of them another key",
+                            keymap::label(key),
+                            title.to_lowercase(),
+                            other.action.name(),
+                            other.help,
+                            b.action.name(),
+                            b.help
+                        ),
+                    };
+                    if !problems.iter().any(|(l, _)| *l == line) {
+                        problems.push((line, said));
                     }
                     continue;
                 }

@@ -204,6 +204,25 @@ fn a_longer_span_counts_per_month_and_a_typo_year_per_year() {
         table.contains("\n0205 "),
         "the year with four digits: {table}"
     );
+    // The table says the empty years between in one line, not 1,819 lines of zeros.
+    assert!(
+        table.contains("\n…           1819 empty years, 0206 to 2024\n"),
+        "{table}"
+    );
+    assert!(table.lines().count() < 10, "{table}");
+    // A party's long name is cut in the table's heading, so its lines fit a terminal.
+    common::rewrite(
+        &east,
+        r#""name": "East""#,
+        r#""name": "The Government of the Eastern Republic and its officials""#,
+    );
+    let table = common::parallax_on_path(&dir, "timeline", &[]);
+    let heading = common::line_with(&table, "assessed");
+    assert!(heading.contains("The Government of the E…"), "{table}");
+    assert!(
+        table.lines().skip(1).all(|l| l.chars().count() <= 80),
+        "{table}"
+    );
 }
 
 #[test]

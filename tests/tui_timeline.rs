@@ -645,3 +645,31 @@ fn few_bars_spread_over_a_wide_pane() {
         lines.join("\n")
     );
 }
+
+/// At 80 columns, long party names give way to the ids in the legend, which alone says which
+/// party is above the axis: it kept only the left name, cut (`█ The Government of the…`).
+#[test]
+fn the_legend_names_both_parties_by_id_when_the_names_are_long() {
+    let mut dispute = common::dispute(FIXTURE);
+    let names = [
+        "The Government of the Eastern Republic and its officials",
+        "The Western Republic's Inter-Services Public Relations",
+    ];
+    for (side, name) in dispute.sides.iter_mut().zip(names) {
+        side.party.name = name.to_owned();
+    }
+    let mut app = common::sized(App::new(dispute, 0, 1, Theme::plain()), 80, 24);
+    common::keys(&mut app, &[KeyCode::Char('T')]);
+    let shown = common::lines(&app).join("\n");
+    assert!(
+        shown.contains("█ east above · ▓ west below · ⚑ assessed"),
+        "{shown}"
+    );
+    // With room, the names in full.
+    let app = common::sized(app, 200, 50);
+    let shown = common::lines(&app).join("\n");
+    assert!(
+        shown.contains(&format!("█ {} above · ▓ {} below", names[0], names[1])),
+        "{shown}"
+    );
+}

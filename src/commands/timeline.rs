@@ -89,16 +89,45 @@ pub fn timeline(
     } else {
         t.bucket.column()
     };
-    let (lw, rw) = (text::width(ln).max(5), text::width(rn).max(5));
+    // A long party name is cut (`The Government of…`), so the table stays within a terminal.
+    let cut = |name: &str| match text::width(name) > NAME_COLUMNS {
+        true => text::ellipsis(name, NAME_COLUMNS),
+        false => name.to_owned(),
+    };
+    let (lc, rc) = (cut(ln), cut(rn));
+    let (lw, rw) = (text::width(&lc).max(5), text::width(&rc).max(5));
     writeln!(
         out,
-        "{first:<10}  {ln:>lw$}  {rn:>rw$}  assessed",
+        "{first:<10}  {lc:>lw$}  {rc:>rw$}  assessed",
         lw = lw,
         rw = rw
     )?;
     let first_day = t.bins.first().map(|b| b.start);
+    let assessed_per_bin = t.assessed_per_bin();
+    // Past 62 bars (years: a mistyped year far from the rest), a run of empty bars is one line,
+    // not thousands of zeros.
+    let gaps = if t.bins.len() > MAX_DAYS {
+        empty_runs(&t.bins, &assessed_per_bin)
+    } else {
+        Vec::new()
+    };
     // The first bar counts what was assessed before it too (see `crate::timeline`).
-    for (bin, &assessed) in t.bins.iter().zip(&t.assessed_per_bin()) {
+    for (i, (bin, &assessed)) in t.bins.iter().zip(&assessed_per_bin).enumerate() {
+        if let Some(run) = gaps.iter().find(|r| r.contains(&i)) {
+            if i == run.start {
+                let last = t.bins.get(run.end - 1).unwrap_or(bin);
+                writeln!(
+                    out,
+                    "{:<10}  {} empty {}s, {} to {}",
+                    "…",
+                    run.len(),
+                    t.bucket.column().trim_end_matches(" of"),
+                    t.bucket.short(bin),
+                    t.bucket.short(last)
+                )?;
+            }
+            continue;
+        }
         let mark = if assessed > 0 {
             format!("  ⚑ {assessed}")
         } else {
@@ -149,4 +178,28 @@ pub fn timeline(
         writeln!(out, "(no claim)")?;
     }
     Ok(())
+}
+
+/// The widest a party's name is in the table's heading.
+const NAME_COLUMNS: usize = 24;
+
+/// The runs of more than two bars in a row with no claim and no assessment.
+fn empty_runs(bins: &[crate::timeline::Bin], assessed: &[usize]) -> Vec<std::ops::Range<usize>> {
+    let empty = |i: usize| {
+        bins.get(i).is_some_and(|b| b.left == 0 && b.right == 0)
+            && assessed.get(i).is_none_or(|&a| a == 0)
+    };
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < bins.len() {
+        let start = i;
+        while i < bins.len() && empty(i) {
+            i += 1;
+        }
+        if i - start > 2 {
+            runs.push(start..i);
+        }
+        i = i.max(start + 1);
+    }
+    runs
 }

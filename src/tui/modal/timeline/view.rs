@@ -175,6 +175,27 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
 
 fn legend(app: &App, left: &str, right: &str, width: usize) -> Line<'static> {
     let theme = app.theme;
+    let said = |l: &str, r: &str| {
+        text::width(&format!(
+            "{LEFT_BAR} {l} {} · {RIGHT_BAR} {r} {} · {ASSESSED} {}",
+            words::ABOVE,
+            words::BELOW,
+            words::MARKS
+        ))
+    };
+    // Too wide for both names (the legend is all that says which party is above): the ids,
+    // as the line under the chart says them, then each id cut to half the room left.
+    let (left, right) = if said(left, right) <= width {
+        (left.to_owned(), right.to_owned())
+    } else {
+        let (l, r) = ids(app);
+        let spare = width.saturating_sub(said("", "")) / 2;
+        let cut = |id: &str| match text::width(id) > spare {
+            true => text::ellipsis(id, spare.max(1)).trim_end().to_owned(),
+            false => id.to_owned(),
+        };
+        (cut(l), cut(r))
+    };
     let spans = vec![
         Span::styled(format!("{LEFT_BAR} {left}"), theme.party(Pane::Left)),
         Span::styled(format!(" {} · ", words::ABOVE), theme.dim()),

@@ -92,36 +92,7 @@ struct WithSchema<'a, T: Serialize> {
     inner: &'a T,
 }
 
-/// Makes an id from any text: lower case ASCII letters and digits, runs of anything else as one
-/// `-`, at most `max` characters, cut at a word. Other letters and digits are written in ASCII
-/// first (`état` gives `etat`, `Straße` `strasse`, `日本` `ri-ben`), as deunicode spells them;
-/// other signs and emoji separate words. Empty when the text holds no letter or digit.
-pub fn make_id(text: &str, max: usize) -> String {
-    let mut id = String::new();
-    let mut push = |c: char| {
-        if c.is_ascii_alphanumeric() {
-            id.push(c.to_ascii_lowercase());
-        } else if !id.is_empty() && !id.ends_with('-') {
-            id.push('-');
-        }
-    };
-    for c in text.chars() {
-        if c.is_ascii() || !c.is_alphanumeric() {
-            // Signs and emoji separate words; they are not spelled out.
-            push(c);
-        } else {
-            deunicode::deunicode_char(c)
-                .unwrap_or(" ")
-                .chars()
-                .for_each(&mut push);
-        }
-    }
-    if id.len() > max {
-        let cut = id[..max].rfind('-').filter(|&i| i > 0).unwrap_or(max);
-        id.truncate(cut);
-    }
-    id.trim_end_matches('-').to_owned()
-}
+pub use crate::format::make_id;
 
 /// The id a dispute folder's name makes (`My Dispute` gives `my-dispute`), the folder resolved
 /// first so that `.` is named by its own name; empty when the name makes none.

@@ -1461,7 +1461,7 @@ fn a_mistyped_word_or_id_says_what_it_likely_meant() {
     // With the words right, the ids are checked against the dispute.
     let text = std::fs::read_to_string(&alpha).expect("the side");
     std::fs::write(&alpha, text.replace("nwes", "news").replace("hihg", "high")).expect("written");
-    let warnings = said(&load_paths(&[folder]));
+    let warnings = said(&load_paths(std::slice::from_ref(&folder)));
     for meant in [
         "affiliation `betta` names no loaded party (did you mean `beta`?)",
         "point `who-closd` of topic `gates` is not in the manifest (did you mean `who-closed`?)",
@@ -1469,6 +1469,24 @@ fn a_mistyped_word_or_id_says_what_it_likely_meant() {
     ] {
         assert!(warnings.contains(meant), "{meant}\n{warnings}");
     }
+    // `independent`, the one affiliation that is no party, is meant too; an id written in
+    // capitals is told the id it likely is.
+    let text = std::fs::read_to_string(&alpha).expect("the side");
+    std::fs::write(&alpha, text.replace("\"betta\"", "\"indepedent\"")).expect("written");
+    let warnings = said(&load_paths(std::slice::from_ref(&folder)));
+    let meant = "affiliation `indepedent` names no loaded party (did you mean `independent`?)";
+    assert!(warnings.contains(meant), "{warnings}");
+    let text = std::fs::read_to_string(&alpha).expect("the side");
+    std::fs::write(
+        &alpha,
+        text.replace("\"id\": \"talk\"", "\"id\": \"Talks\""),
+    )
+    .expect("written");
+    let errors = said(&load_paths(&[folder]));
+    assert!(
+        errors.contains("\"Talks\" is not an id (like `talks`)"),
+        "{errors}"
+    );
 }
 
 /// Every diagnostic of a load, as printed.

@@ -44,6 +44,37 @@ pub const ID_RULE: &str =
 /// The most characters an id has.
 pub const ID_MAX: usize = 128;
 
+/// Makes an id from any text: lower case ASCII letters and digits, runs of anything else as one
+/// `-`, at most `max` characters, cut at a word. Other letters and digits are written in ASCII
+/// first (`état` gives `etat`, `Straße` `strasse`, `日本` `ri-ben`), as deunicode spells them;
+/// other signs and emoji separate words. Empty when the text holds no letter or digit.
+pub fn make_id(text: &str, max: usize) -> String {
+    let mut id = String::new();
+    let mut push = |c: char| {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii() || !c.is_alphanumeric() {
+            // Signs and emoji separate words; they are not spelled out.
+            push(c);
+        } else {
+            deunicode::deunicode_char(c)
+                .unwrap_or(" ")
+                .chars()
+                .for_each(&mut push);
+        }
+    }
+    if id.len() > max {
+        let cut = id[..max].rfind('-').filter(|&i| i > 0).unwrap_or(max);
+        id.truncate(cut);
+    }
+    id.trim_end_matches('-').to_owned()
+}
+
 /// True when `s` is an id: 1 to 128 characters of `a-z`, `0-9`, `-`, `_`, `.`, starting with a
 /// letter or digit.
 pub fn is_id(s: &str) -> bool {

@@ -687,7 +687,7 @@ impl<'a> Loader<'a> {
                         format!(
                             "affiliation `{}` names no loaded party{}",
                             crate::text::quote(a),
-                            meant(&mut parties.iter().copied(), a)
+                            meant(&mut parties.iter().copied().chain([INDEPENDENT]), a)
                         ),
                         "a loaded party id, or `independent`",
                     ));

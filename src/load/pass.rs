@@ -198,9 +198,19 @@ impl<'f> Cx<'f> {
         if format::is_id(&s) {
             return Some(CompactString::from(s));
         }
+        // The id it likely means (`Water`: `water`), as `parallax new` suggests one.
+        // Not for one too long: cut, it would be no likelier than another.
+        let example = match s.chars().count() <= format::ID_MAX {
+            true => format::make_id(&s, format::ID_MAX),
+            false => String::new(),
+        };
+        let like = match example.is_empty() {
+            true => String::new(),
+            false => format!(" (like `{example}`)"),
+        };
         self.error(
             Code::BadId,
-            format!("\"{}\" is not an id", text::quote(&s)),
+            format!("\"{}\" is not an id{like}", text::quote(&s)),
             format::ID_RULE,
         );
         None

@@ -122,6 +122,95 @@ fn compact(value: &(impl serde::Serialize + ?Sized)) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
+/// How the file spaces a value on one line: `{"id": "a", "q": "b"}` or minified
+/// `{"id":"a","q":"b"}`, read from a neighbour's text so a new value looks like it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Spacing {
+    /// A space after each `:`.
+    colon: bool,
+    /// A space after each `,`.
+    comma: bool,
+}
+
+impl Spacing {
+    /// The spacing of `neighbour`, the text of a value beside where the new one goes. A space
+    /// is read after a key's `":` and after a `,` that ends a value; with no `,` in it, the
+    /// commas follow the colons.
+    fn of(neighbour: &str) -> Spacing {
+        let colon = !neighbour.contains("\":") || neighbour.contains("\": ");
+        let commas = ["\",", "],", "},", "e,", "l,"]
+            .iter()
+            .chain(&["0,", "1,", "2,", "3,", "4,", "5,", "6,", "7,", "8,", "9,"])
+            .any(|c| neighbour.contains(c));
+        let spaced = ["\", ", "], ", "}, ", "e, ", "l, "]
+            .iter()
+            .chain(&[
+                "0, ", "1, ", "2, ", "3, ", "4, ", "5, ", "6, ", "7, ", "8, ", "9, ",
+            ])
+            .any(|c| neighbour.contains(c));
+        Spacing {
+            colon,
+            comma: if commas { spaced } else { colon },
+        }
+    }
+
+    /// What goes between two values: `, ` or `,`.
+    fn comma(self) -> &'static str {
+        if self.comma { ", " } else { "," }
+    }
+
+    /// What goes between a key and its value: `: ` or `:`.
+    fn colon(self) -> &'static str {
+        if self.colon { ": " } else { ":" }
+    }
+}
+
+/// A value on one line, spaced as `spacing` says.
+fn one_line(value: &(impl serde::Serialize + ?Sized), spacing: Spacing) -> String {
+    let mut buf = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, Spaced(spacing));
+    if serde::Serialize::serialize(value, &mut ser).is_err() {
+        return compact(value);
+    }
+    String::from_utf8(buf).unwrap_or_else(|_| compact(value))
+}
+
+/// `serde_json`'s compact output, with the spaces of a [`Spacing`].
+struct Spaced(Spacing);
+
+impl serde_json::ser::Formatter for Spaced {
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if first {
+            Ok(())
+        } else {
+            writer.write_all(self.0.comma().as_bytes())
+        }
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if first {
+            Ok(())
+        } else {
+            writer.write_all(self.0.comma().as_bytes())
+        }
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+    ) -> std::io::Result<()> {
+        writer.write_all(self.0.colon().as_bytes())
+    }
+}
+
 /// Renders a value pretty-printed with `unit`, every line after the first indented by `base`.
 fn render(value: &(impl serde::Serialize + ?Sized), unit: &str, base: &str) -> String {
     let mut buf = Vec::new();
@@ -169,7 +258,10 @@ pub fn set_property(
         let rendered = if multiline {
             render(value, &unit(text, &root), indent_at(text, prop.range.start))
         } else {
-            compact(value)
+            one_line(
+                value,
+                Spacing::of(text.get(obj.range.start..obj.range.end).unwrap_or("")),
+            )
         };
         Ok(replace(text, start, end, &rendered))
     })
@@ -199,16 +291,28 @@ fn insert_property_in(
     } else {
         String::new()
     };
+    // On one line, spaced as the object is (`"point":"p2"` in a minified file).
+    let spacing = Spacing::of(text.get(obj.range.start..obj.range.end).unwrap_or(""));
     let rendered = if multiline {
         render(value, &unit, &indent)
     } else {
-        compact(value)
+        one_line(value, spacing)
     };
+    let (comma, colon) = (spacing.comma(), spacing.colon());
     let (at, insertion) = match (comma_after(text, prop.range.end), multiline) {
         (Some(at), true) => (at, format!("\n{indent}{key_json}: {rendered},")),
-        (Some(at), false) => (at, format!(" {key_json}: {rendered},")),
+        (Some(at), false) => (
+            at,
+            format!(
+                "{}{key_json}{colon}{rendered},",
+                comma.trim_start_matches(',')
+            ),
+        ),
         (None, true) => (prop.range.end, format!(",\n{indent}{key_json}: {rendered}")),
-        (None, false) => (prop.range.end, format!(", {key_json}: {rendered}")),
+        (None, false) => (
+            prop.range.end,
+            format!("{comma}{key_json}{colon}{rendered}"),
+        ),
     };
     Ok(splice(text, at, &insertion))
 }
@@ -257,12 +361,31 @@ fn append_to(
     unit: &str,
     value: &(impl serde::Serialize + ?Sized),
 ) -> String {
+    // A neighbour written on one line (`{"id": "p1", "question": "…"}`) gets one like it.
+    let last = arr
+        .elements
+        .last()
+        .map(range)
+        .and_then(|(start, end)| text.get(start..end));
+    // With no element yet, the text around the array says how the file is spaced.
+    let around = || {
+        let start = crate::text::floor_boundary(text, arr.range.start.saturating_sub(2048));
+        let end = crate::text::floor_boundary(text, arr.range.end.saturating_add(2048));
+        text.get(start..end).unwrap_or("")
+    };
+    let spacing = Spacing::of(last.unwrap_or_else(around));
+    let inline = one_line(value, spacing);
+    let on_one_line = last.is_some_and(|l| !l.contains('\n'));
     append_rendered(
         text,
         arr,
         unit,
-        &|indent| render(value, unit, indent),
-        &compact(value),
+        &|indent| match on_one_line {
+            true => inline.clone(),
+            false => render(value, unit, indent),
+        },
+        &inline,
+        spacing.comma(),
     )
 }
 
@@ -341,19 +464,32 @@ fn move_element_in(text: &str, from: &[Step], to: &[Step]) -> Result<String, Jso
             .collect::<Vec<_>>()
             .join("\n")
     };
-    Ok(append_rendered(&left, target, &unit, &reindent, &raw))
+    let spacing = Spacing::of(&raw);
+    Ok(append_rendered(
+        &left,
+        target,
+        &unit,
+        &reindent,
+        &raw,
+        spacing.comma(),
+    ))
 }
 
 /// Appends an element to an array: `multiline(indent)` is its text laid out at `indent`, for an
-/// array of one element a line; `inline` its text on one line.
+/// array of one element a line; `inline` its text on one line, after `comma` (`, ` or `,`).
 fn append_rendered(
     text: &str,
     arr: &Array,
     unit: &str,
     multiline_text: &dyn Fn(&str) -> String,
     inline: &str,
+    comma: &str,
 ) -> String {
     let Some(last) = arr.elements.last() else {
+        // In a file all on one line (minified), `[]` takes the element on that line too.
+        if !text.trim_end().contains('\n') {
+            return replace(text, arr.range.start, arr.range.end, &format!("[{inline}]"));
+        }
         // `[]`: open it up one level deeper than the line it sits on.
         let outer = indent_at(text, arr.range.start).to_owned();
         let inner = format!("{outer}{unit}");
@@ -369,7 +505,7 @@ fn append_rendered(
         let indent = indent_at(text, last_start).to_owned();
         format!(",\n{indent}{}", multiline_text(&indent))
     } else {
-        format!(", {inline}")
+        format!("{comma}{inline}")
     };
     splice(text, last_end, &insertion)
 }
@@ -488,13 +624,53 @@ mod tests {
         assert_eq!(parsed["b"], json!([{"id": 3}, {"id": 2}, {"id": 1}]));
     }
 
+    /// A minified file stays minified, and a one-line object keeps its spaces: an edit reads
+    /// like the text around it (`"point": "p2"` went into minified JSON with spaces, and a
+    /// point appended beside `{"id": "a", "question": "…"}` came without).
+    #[test]
+    fn a_value_on_one_line_is_spaced_as_its_neighbours() {
+        let minified = "{\"points\":[{\"id\":\"a\",\"question\":\"A?\"}],\"c\":{\"id\":\"x\",\"text\":\"t\"},\"e\":[]}\n";
+        let point = json!({"id": "b", "question": "B?"});
+        let out = append_element(minified, &[Step::Key("points")], &point).unwrap();
+        assert!(
+            out.contains("\"A?\"},{\"id\":\"b\",\"question\":\"B?\"}]"),
+            "{out}"
+        );
+        let out = set_property(&out, &[Step::Key("c")], "id", "point", "p2").unwrap();
+        assert!(
+            out.contains("{\"id\":\"x\",\"point\":\"p2\",\"text\":\"t\"}"),
+            "{out}"
+        );
+        let out = append_element(&out, &[Step::Key("e")], &json!({"k": 1})).unwrap();
+        assert!(out.contains("\"e\":[{\"k\":1}]}"), "{out}");
+        assert!(!out.trim_end().contains('\n'), "still one line: {out}");
+        let spaced = "{\n  \"points\": [{\"id\": \"a\", \"question\": \"A?\"}],\n  \"c\": {\"id\": \"x\", \"text\": \"t\"}\n}\n";
+        let out = append_element(spaced, &[Step::Key("points")], &point).unwrap();
+        assert!(
+            out.contains("\"A?\"}, {\"id\": \"b\", \"question\": \"B?\"}]"),
+            "{out}"
+        );
+        let out = set_property(&out, &[Step::Key("c")], "id", "point", "p2").unwrap();
+        assert!(
+            out.contains("{\"id\": \"x\", \"point\": \"p2\", \"text\": \"t\"}"),
+            "{out}"
+        );
+    }
+
     #[test]
     fn an_element_copies_its_siblings_indentation() {
         let text = "{\n    \"points\": [\n        {\"id\": \"a\"}\n    ]\n}";
         let out = append_element(text, &[Step::Key("points")], &json!({"id": "b"})).unwrap();
         assert_eq!(
             out,
-            "{\n    \"points\": [\n        {\"id\": \"a\"},\n        {\n            \"id\": \"b\"\n        }\n    ]\n}"
+            "{\n    \"points\": [\n        {\"id\": \"a\"},\n        {\"id\": \"b\"}\n    ]\n}"
+        );
+        // A sibling written over lines gets one written over lines.
+        let text = "{\n  \"points\": [\n    {\n      \"id\": \"a\"\n    }\n  ]\n}";
+        let out = append_element(text, &[Step::Key("points")], &json!({"id": "b"})).unwrap();
+        assert!(
+            out.ends_with("},\n    {\n      \"id\": \"b\"\n    }\n  ]\n}"),
+            "{out}"
         );
         let empty = "{\n  \"points\": []\n}";
         let out = append_element(empty, &[Step::Key("points")], &json!("x")).unwrap();

@@ -117,9 +117,9 @@ pub fn pieces(text: &str) -> Vec<(&str, bool)> {
     };
     let mut last = None;
     for (i, c) in text.char_indices() {
-        // A thousands separator or decimal point between digits keeps a number whole: 40,000
-        // and 2.8 are one number each, not 40 and 000, or 2 and 8.
-        let in_number = matches!(c, ',' | '.')
+        // A thousands separator, decimal point or slash between digits keeps a number whole:
+        // 40,000, 2.8 and 9/11 are one number each, not 40 and 000, 2 and 8, or 9 and 11.
+        let in_number = matches!(c, ',' | '.' | '/')
             && last.is_some_and(|l: char| l.is_ascii_digit())
             && text
                 .get(i + 1..)
@@ -204,6 +204,9 @@ pub struct Vocabulary {
     pub df: Vec<u32>,
     /// The class of each term (names settled by [`Vocabulary::settle`]).
     pub class: Vec<Class>,
+    /// Terms weighed as common words though they are numbers: one or two digits alone (`97`,
+    /// `25`), which count anything (percent, ages, a bill's number), so sharing one says little.
+    plain: Vec<bool>,
     /// How often each term was written as a name (capitalised inside a sentence, or an acronym)
     /// and how often in lower case: what [`Vocabulary::settle`] decides by.
     votes: Vec<[u32; 2]>,
@@ -232,6 +235,9 @@ impl Vocabulary {
             class
         });
         self.votes.push([0, 0]);
+        self.plain.push(
+            class == Class::Number && stem.len() <= 2 && stem.bytes().all(|b| b.is_ascii_digit()),
+        );
         t
     }
 
@@ -290,6 +296,7 @@ impl Vocabulary {
                     Class::Common
                 }
             }
+            Some(Class::Number) if self.plain.get(t as usize) == Some(&true) => Class::Common,
             Some(c) => *c,
             None => Class::Common,
         }
@@ -481,20 +488,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_number_with_a_thousands_comma_or_a_decimal_point_is_one_piece() {
-        let text = "It cost $40,000 and 2.8 billion. Then 3, 4 and 5.Next";
+    fn a_number_with_a_thousands_comma_a_decimal_point_or_a_slash_is_one_piece() {
+        let text = "It cost $40,000 and 2.8 billion. Then 3, 4 and 5.Next 9/11 and/or";
         let got: Vec<(&str, bool)> = pieces(text);
         let words: Vec<&str> = got.iter().map(|(w, _)| *w).collect();
         assert_eq!(
             words,
             [
                 "It", "cost", "40,000", "and", "2.8", "billion", "Then", "3", "4", "and", "5",
-                "Next"
+                "Next", "9/11", "and", "or"
             ]
         );
         // The full stop after "billion" still starts a sentence; the decimal point does not.
         assert!(got.iter().any(|&(w, start)| w == "Then" && start));
         assert!(got.iter().any(|&(w, start)| w == "billion" && !start));
+    }
+
+    /// One or two digits (`97` percent, bill `97`) count anything: sharing one weighs as a common
+    /// word does, not as a name; a year or a longer number keeps a number's weight.
+    #[test]
+    fn a_number_of_one_or_two_digits_weighs_as_a_common_word() {
+        let mut v = Vocabulary::default();
+        let t = Tokenizer::default();
+        let mut term = |w: &str| v.lowered(&t, w, class_of(w, false), false).expect("a term");
+        let (short, year, long) = (term("97"), term("2025"), term("2.5"));
+        assert_eq!(v.weighed_class(short), Class::Common);
+        assert_eq!(v.weighed_class(year), Class::Number);
+        assert_eq!(v.weighed_class(long), Class::Number);
+        // Still named as a number in the reasons.
+        assert_eq!(v.class.get(short as usize), Some(&Class::Number));
     }
 
     #[test]

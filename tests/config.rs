@@ -591,6 +591,11 @@ fn a_key_no_terminal_sends_as_itself_is_refused_naming_why() {
         ),
         ("help = \"Ctrl-[\"", "help", "terminals send Ctrl-[ as Esc"),
         (
+            "copy = \"Ctrl-H\"",
+            "copy",
+            "Ctrl-H is the code of Backspace on many terminals",
+        ),
+        (
             "open = \"Ctrl-Enter\"",
             "open",
             "terminals send Ctrl-Enter as Enter",

@@ -197,7 +197,9 @@ fn open_navigate_resize_and_quit() {
     for (w, h) in [(40, 10), (70, 20), (30, 8)] {
         s.resize(w, h);
     }
-    s.wait_for("the too-small message", |t| t.contains("needs at least"));
+    s.wait_for("the too-small message", |t| {
+        t.contains("needs at least") && t.contains("Ctrl-C")
+    });
     s.resize(100, 30);
     s.wait_for("the full screen back", |t| {
         t.contains("▶ The border incident")

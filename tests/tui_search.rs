@@ -978,3 +978,24 @@ fn narrowing_keeps_the_current_hit_in_sight() {
         press(&mut a, &[Action::Narrow]);
     }
 }
+
+/// Ctrl-H erases the character before the cursor, as Backspace does: it is the code Backspace
+/// sends on terminals set so (`stty erase ^H`, PuTTY), where it did nothing but say
+/// `Ctrl-H does nothing in "Search"`.
+#[test]
+fn ctrl_h_erases_as_backspace_does() {
+    let mut a = app(80, 24);
+    search_for(&mut a, "jetz");
+    common::key(
+        &mut a,
+        KeyEvent::new(KeyCode::Char('h'), KeyModifiers::CONTROL),
+    );
+    assert_eq!(a.search.text(), "jet");
+    assert!(
+        a.message
+            .as_deref()
+            .is_none_or(|m| !m.contains("does nothing")),
+        "{:?}",
+        a.message
+    );
+}

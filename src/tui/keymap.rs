@@ -144,6 +144,14 @@ pub fn normalise(event: KeyEvent) -> Key {
         mods.remove(KeyModifiers::SHIFT);
     }
     let code = match event.code {
+        // Ctrl-H is the code Backspace sends on terminals set so (`stty erase ^H`, PuTTY):
+        // it erases, as readline has it.
+        KeyCode::Char('h' | 'H') if mods == KeyModifiers::CONTROL => {
+            return Key {
+                code: KeyCode::Backspace,
+                mods: KeyModifiers::NONE,
+            };
+        }
         KeyCode::Char(ch) if mods.contains(KeyModifiers::CONTROL) => {
             KeyCode::Char(ch.to_ascii_lowercase())
         }
@@ -190,10 +198,15 @@ pub fn label(key: Key) -> String {
         KeyCode::Insert => "Insert".to_owned(),
         other => format!("{other:?}"),
     };
-    let name = if key.mods.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{}", name.to_uppercase())
-    } else {
-        name
+    // The terminal sends Ctrl-\ Ctrl-] Ctrl-^ Ctrl-_ as the codes crossterm reads as Ctrl-4 to
+    // Ctrl-7: named as they were most likely pressed.
+    let name = match (key.mods.contains(KeyModifiers::CONTROL), key.code) {
+        (true, KeyCode::Char('4')) => "Ctrl-\\".to_owned(),
+        (true, KeyCode::Char('5')) => "Ctrl-]".to_owned(),
+        (true, KeyCode::Char('6')) => "Ctrl-^".to_owned(),
+        (true, KeyCode::Char('7')) => "Ctrl-_".to_owned(),
+        (true, _) => format!("Ctrl-{}", name.to_uppercase()),
+        (false, _) => name,
     };
     if key.mods.contains(KeyModifiers::ALT) {
         format!("Alt-{name}")
@@ -399,6 +412,9 @@ fn arrives_as(key: Key) -> Option<&'static str> {
     let alt = key.mods.contains(KeyModifiers::ALT);
     match key.code {
         KeyCode::Char('i') if ctrl => Some("terminals send Ctrl-I as Tab"),
+        KeyCode::Char('h') if ctrl && !alt => {
+            Some("Ctrl-H is the code of Backspace on many terminals, and erases as Backspace does")
+        }
         KeyCode::Char('m') if ctrl => Some("terminals send Ctrl-M as Enter"),
         KeyCode::Char('[') if ctrl => Some("terminals send Ctrl-[ as Esc"),
         KeyCode::Char(ch) if ctrl && !(ch.is_ascii_lowercase() || ch == ' ') => {
@@ -442,6 +458,9 @@ mod tests {
             k(KeyCode::BackTab)
         );
         assert_eq!(label(ctrl('z')), "Ctrl-Z");
+        // Ctrl-\ arrives as the code crossterm calls Ctrl-4: it is named as it was pressed.
+        assert_eq!(label(ctrl('4')), "Ctrl-\\");
+        assert_eq!(label(ctrl('7')), "Ctrl-_");
     }
 
     #[test]

@@ -178,7 +178,7 @@ pub fn no_suggested_row(on: bool, pending: bool, key: &str) -> String {
         (false, _) if key.is_empty() => "Suggested rows are hidden.".to_owned(),
         (false, _) => format!("Suggested rows are hidden; {key} shows them."),
         (true, true) => "Finding suggestions…; try again in a moment.".to_owned(),
-        (true, false) => "No suggested rows; `parallax match` lists weaker candidates.".to_owned(),
+        (true, false) => "No suggested rows; `parallax match` lists more candidates, point rows to join among them.".to_owned(),
     }
 }
 /// Said when `M` is pressed on the only suggested row.
@@ -186,7 +186,7 @@ pub const ONLY_SUGGESTED: &str = "This is the only suggested row.";
 /// Said when `M` went round from the last suggested row to the first.
 pub const SUGGESTED_WRAPPED: &str = "Back to the first suggested row.";
 /// Said when the suggestions `m` showed have come: how many rows (`key` hides them), or that
-/// there are none, and where weaker ones are listed.
+/// there are none, and where more are listed.
 pub fn suggestions_found(rows: usize, key: &str) -> String {
     let hides = if key.is_empty() {
         String::new()
@@ -194,7 +194,7 @@ pub fn suggestions_found(rows: usize, key: &str) -> String {
         format!("; {key} hides them")
     };
     match rows {
-        0 => "No suggested rows found; `parallax match` lists weaker candidates.".to_owned(),
+        0 => "No suggested rows found; `parallax match` lists more candidates, point rows to join among them.".to_owned(),
         1 => format!("1 suggested row shown (≈){hides}."),
         n => format!("{n} suggested rows shown (≈){hides}."),
     }
@@ -1292,10 +1292,11 @@ pub fn filters(filters: &[String], width: usize) -> String {
     format!("{FILTERS}: {}", cut.join(" · "))
 }
 
-/// The screen shown when the terminal is below the minimum size.
+/// The screen shown when the terminal is below the minimum size, with the way out that works
+/// whatever is open (Ctrl-C always quits; `q` would type in a search line).
 pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> String {
     format!(
-        "The terminal is {width}×{height}. parallax needs at least {min_width}×{min_height}: enlarge the window."
+        "The terminal is {width}×{height}. parallax needs at least {min_width}×{min_height}: enlarge the window, or press Ctrl-C to quit."
     )
 }
 

@@ -326,6 +326,36 @@ pub fn relation_with_id(
     }
 }
 
+/// A link made to a claim by the claim `source`, as the row in full shows it beside the
+/// claim's own: where the linking claim is, by party and label (`↲ contradicted by India L1,
+/// row 2 of “India's strikes of 7 May” · in-claim-4`), so an answer from another topic is
+/// not missed. `None` for a link from a claim of the same row, which says it there.
+pub fn incoming_with_id(
+    dispute: &Dispute,
+    comparison: &Comparison,
+    from: Option<(usize, usize)>,
+    kind: RelationKind,
+    source: &str,
+) -> Option<String> {
+    let at = dispute.find_claim(source);
+    if from.is_some() && at.and_then(|at| locate(dispute, comparison, at)) == from {
+        return None;
+    }
+    let (place, by_id) = placed(
+        dispute,
+        comparison,
+        from,
+        ("↲", kind.passive()),
+        source,
+        |to| scan(dispute, comparison, to),
+    );
+    Some(if by_id {
+        place
+    } else {
+        format!("{place} · {source}")
+    })
+}
+
 /// [`relation_place`], with the target's topic, row and label found by `find`; true when the
 /// target is named by its id (it has no row on screen).
 fn relation_found(
@@ -336,9 +366,21 @@ fn relation_found(
     target: &str,
     find: impl FnOnce(ClaimAt) -> Option<(usize, usize, String)>,
 ) -> (String, bool) {
-    let verb = kind.verb();
+    placed(dispute, comparison, from, ("↳", kind.verb()), target, find)
+}
+
+/// [`relation_found`] with its arrow and verb given: `↳ contradicts` of a link the claim
+/// makes, `↲ contradicted by` of one made to it.
+fn placed(
+    dispute: &Dispute,
+    comparison: &Comparison,
+    from: Option<(usize, usize)>,
+    (arrow, verb): (&str, &str),
+    target: &str,
+    find: impl FnOnce(ClaimAt) -> Option<(usize, usize, String)>,
+) -> (String, bool) {
     let Some(to) = dispute.find_claim(target) else {
-        return (format!("↳ {verb} {target} (not loaded)"), true);
+        return (format!("{arrow} {verb} {target} (not loaded)"), true);
     };
     let party = dispute
         .sides
@@ -347,21 +389,24 @@ fn relation_found(
     // A target with no row on screen is named by its id, as the exports name it.
     if to.side() != comparison.left && to.side() != comparison.right {
         return (
-            format!("↳ {verb} {party}: {target} (side not compared)"),
+            format!("{arrow} {verb} {party}: {target} (side not compared)"),
             true,
         );
     }
     let Some((t, r, label)) = find(to) else {
-        return (format!("↳ {verb} {party}: {target} (not shown now)"), true);
+        return (
+            format!("{arrow} {verb} {party}: {target} (not shown now)"),
+            true,
+        );
     };
     let Some(topic) = comparison.topics.get(t) else {
-        return (format!("↳ {verb} a claim of {party}"), false);
+        return (format!("{arrow} {verb} a claim of {party}"), false);
     };
     let place = match from {
-        Some((ft, fr)) if ft == t && fr == r => format!("↳ {verb} {party} {label}"),
-        Some((ft, _)) if ft == t => format!("↳ {verb} {party} {label}, row {}", r + 1),
+        Some((ft, fr)) if ft == t && fr == r => format!("{arrow} {verb} {party} {label}"),
+        Some((ft, _)) if ft == t => format!("{arrow} {verb} {party} {label}, row {}", r + 1),
         _ => format!(
-            "↳ {verb} {party} {label}, row {} of “{}”",
+            "{arrow} {verb} {party} {label}, row {} of “{}”",
             r + 1,
             topic.title
         ),

@@ -146,3 +146,36 @@ fn p_in_a_row_in_full_opens_the_party_picker_the_message_names() {
     );
     assert!(common::screen(&app).contains("Choose the left side"));
 }
+
+/// A claim answered from another topic says so in its row in full: Pakistan's claim in "Who
+/// came out ahead diplomatically" read as unanswered, though India's claim in another topic
+/// contradicts it. A link from a claim of the same row is not said twice: its own line says it.
+#[test]
+fn the_row_in_full_names_the_claims_that_answer_it_from_elsewhere() {
+    let mut app = common::bundled(100, 40);
+    common::keys(
+        &mut app,
+        &[KeyCode::Char('G'), KeyCode::Tab, KeyCode::Enter],
+    );
+    assert_eq!(
+        app.current_topic().map(|t| t.id.as_str()),
+        Some("diplomatic-outcome")
+    );
+    let screen = common::lines(&app).join("\n");
+    assert!(
+        screen.contains(
+            "↲ contradicted by India L1, row 6 of “Diplomatic outreach after the fighting”"
+        ),
+        "{screen}"
+    );
+    // West's `w-closed` rebuts East's `e-closed` in the same row: East's claim in full does not
+    // repeat it.
+    let mut app = common::app_at(FIXTURE, 120, 40);
+    common::keys(
+        &mut app,
+        &[KeyCode::Tab, KeyCode::Char(']'), KeyCode::Enter],
+    );
+    let screen = common::lines(&app).join("\n");
+    assert!(screen.contains("↳ contradicts East L1"), "{screen}");
+    assert!(!screen.contains("↲"), "{screen}");
+}

@@ -350,6 +350,17 @@ impl RelationKind {
         }
     }
 
+    /// The verb as a sentence uses it of the claim linked to: "contradicted by", "agreed with
+    /// by".
+    pub fn passive(self) -> &'static str {
+        match self {
+            RelationKind::Contradicts => "contradicted by",
+            RelationKind::Reframes => "reframed by",
+            RelationKind::Concedes => "conceded by",
+            RelationKind::Agrees => "agreed with by",
+        }
+    }
+
     /// True when one claim cannot relate to another in both ways: it cannot both agree with a
     /// claim and contradict it. (A claim may contradict part of a claim and concede, or
     /// reframe, the rest.)
@@ -850,6 +861,19 @@ impl Dispute {
                     .map(move |(c, claim)| (ClaimAt::new(s, t, c), claim))
             })
         })
+    }
+
+    /// The claims that link to the claim `id` (`rebuts` it, or relate to it), each with how:
+    /// what a reader of that claim should know answers it. In file order.
+    pub fn links_to(&self, id: &str) -> Vec<(ClaimAt, RelationKind)> {
+        self.claims()
+            .flat_map(|(at, claim)| {
+                claim
+                    .links()
+                    .filter(move |&(_, to)| to == id)
+                    .map(move |(kind, _)| (at, kind))
+            })
+            .collect()
     }
 
     /// The number of claims on each side.

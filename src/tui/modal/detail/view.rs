@@ -161,6 +161,17 @@ fn claim_block(
         let s = layout::relation_with_id(&app.dispute, app.shown(), Some(place), kind, target);
         c.push(4, &s, theme.line(layout::LineKind::Link), width);
     }
+    // The links other claims make to this one: an answer from another topic is otherwise
+    // seen only from the answer.
+    for (source, kind) in app.dispute.links_to(&claim.id) {
+        let Some(id) = app.dispute.claim(source).map(|c| c.id.as_str()) else {
+            continue;
+        };
+        if let Some(s) = layout::incoming_with_id(&app.dispute, app.shown(), Some(place), kind, id)
+        {
+            c.push(4, &s, theme.line(layout::LineKind::Link), width);
+        }
+    }
     // Offered only when a link leads to a claim of the compared sides (`r` on one to a side
     // not compared only says so).
     if selected

@@ -745,6 +745,10 @@ pub struct Dispute {
     /// The position of each manifest topic, by id: the comparison and the search index look
     /// one up for every topic.
     manifest_index: HashMap<String, usize>,
+    /// The links made to each linked claim, by its id: gathered once, at the first question
+    /// ([`Dispute::links_to`]), so the row in full of a large dispute does not read every claim
+    /// at each frame.
+    incoming: std::sync::OnceLock<HashMap<String, Vec<(ClaimAt, RelationKind)>>>,
 }
 
 impl Dispute {
@@ -793,6 +797,7 @@ impl Dispute {
             sides,
             claims,
             manifest_index,
+            incoming: std::sync::OnceLock::new(),
         }
     }
 
@@ -865,15 +870,17 @@ impl Dispute {
 
     /// The claims that link to the claim `id` (`rebuts` it, or relate to it), each with how:
     /// what a reader of that claim should know answers it. In file order.
-    pub fn links_to(&self, id: &str) -> Vec<(ClaimAt, RelationKind)> {
-        self.claims()
-            .flat_map(|(at, claim)| {
-                claim
-                    .links()
-                    .filter(move |&(_, to)| to == id)
-                    .map(move |(kind, _)| (at, kind))
-            })
-            .collect()
+    pub fn links_to(&self, id: &str) -> &[(ClaimAt, RelationKind)] {
+        let incoming = self.incoming.get_or_init(|| {
+            let mut by_target: HashMap<String, Vec<(ClaimAt, RelationKind)>> = HashMap::default();
+            for (at, claim) in self.claims() {
+                for (kind, to) in claim.links() {
+                    by_target.entry(to.to_owned()).or_default().push((at, kind));
+                }
+            }
+            by_target
+        });
+        incoming.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// The number of claims on each side.

@@ -163,7 +163,7 @@ fn claim_block(
     }
     // The links other claims make to this one: an answer from another topic is otherwise
     // seen only from the answer.
-    for (source, kind) in app.dispute.links_to(&claim.id) {
+    for &(source, kind) in app.dispute.links_to(&claim.id) {
         let Some(id) = app.dispute.claim(source).map(|c| c.id.as_str()) else {
             continue;
         };

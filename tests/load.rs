@@ -1638,3 +1638,28 @@ fn a_broken_sides_id_taken_by_a_later_side_is_named_at_its_own_place() {
         .collect();
     assert_eq!(said, [(Some("/topics/0/claims/1/id".into()), Some(5))]);
 }
+
+/// Claims written under a manifest's topic, or questions under a side's, are said to belong in
+/// the other file: "unknown field" alone left a newcomer's claims silently unshown.
+#[test]
+fn a_field_of_the_other_file_says_where_it_goes() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = common::copy_fixture("match", dir.path(), "river");
+    common::rewrite(
+        &folder.join("dispute.json"),
+        "\"id\": \"gates\",",
+        "\"id\": \"gates\", \"claims\": [],",
+    );
+    common::rewrite(
+        &folder.join("alpha.json"),
+        "\"id\": \"talks\",",
+        "\"id\": \"talks\", \"points\": [],",
+    );
+    let said = messages(&load_paths(&[folder])).join("\n");
+    for place in [
+        "field `claims` is ignored here: a party's claims go in its side file, under a topic of the same id",
+        "field `points` is ignored here: a topic's questions go in the manifest (dispute.json)",
+    ] {
+        assert!(said.contains(place), "{place}\n{said}");
+    }
+}

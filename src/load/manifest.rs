@@ -287,6 +287,10 @@ struct TopicFields {
 impl<'de> Fields<'de> for TopicFields {
     type Out = ManifestTopic;
     const NAMES: &'static [&'static str] = &["id", "title", "summary", "points"];
+    const ELSEWHERE: &'static [(&'static str, &'static str)] = &[(
+        "claims",
+        "a party's claims go in its side file, under a topic of the same id (the manifest holds each topic's neutral title and questions)",
+    )];
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
             0 => self.id = pass::read(cx, d, Id)?.map(String::from),

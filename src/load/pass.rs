@@ -425,6 +425,9 @@ pub(super) trait Fields<'de>: Sized {
     /// True for a look at a few fields whose report nobody reads (which files a manifest
     /// lists): the other fields are skipped unchecked, as the load proper checks them.
     const GLANCE: bool = false;
+    /// Fields of the format that belong in another object, with where they go: said in place
+    /// of a guess when one is written here (`claims` in the manifest's topic).
+    const ELSEWHERE: &'static [(&'static str, &'static str)] = &[];
 }
 
 /// Reads an object with `fields`: repeated keys are errors (the first is kept), unknown keys
@@ -484,11 +487,15 @@ pub(super) fn object<'de, A: MapAccess<'de>, F: Fields<'de>>(
             format!("one of this object's fields: {known} (a newer program may know this one)");
         for key in unknown {
             let shown = text::quote(&key);
-            let message = match text::nearest_name(F::NAMES, &key) {
-                Some(name) => {
+            let elsewhere = F::ELSEWHERE.iter().find(|(k, _)| *k == key);
+            let message = match (elsewhere, text::nearest_name(F::NAMES, &key)) {
+                (Some((_, place)), _) => {
+                    format!("field `{shown}` is ignored here: {place}")
+                }
+                (None, Some(name)) => {
                     format!("unknown field `{shown}` is ignored (did you mean `{name}`?)")
                 }
-                None => format!("unknown field `{shown}` is ignored"),
+                (None, None) => format!("unknown field `{shown}` is ignored"),
             };
             cx.within(Tok::Key(key), |cx| {
                 cx.warn(Code::UnknownField, message, &expected)

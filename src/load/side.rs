@@ -586,6 +586,16 @@ struct TopicFields<'i> {
 impl<'de> Fields<'de> for TopicFields<'_> {
     type Out = Topic;
     const NAMES: &'static [&'static str] = &["id", "title", "claims"];
+    const ELSEWHERE: &'static [(&'static str, &'static str)] = &[
+        (
+            "points",
+            "a topic's questions go in the manifest (dispute.json), under the topic of the same id",
+        ),
+        (
+            "summary",
+            "a topic's neutral summary goes in the manifest (dispute.json); a side's own framing of it is `title`",
+        ),
+    ];
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {
             0 => self.id = pass::read(cx, d, Id)?.map(String::from),

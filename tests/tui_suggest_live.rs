@@ -140,6 +140,33 @@ fn an_accept_dialog_whose_claim_is_gone_closes_at_the_reload() {
         "{:?}",
         app.message
     );
+    // A question typed in the dialog is said back, not lost with it.
+    rewrite(
+        &dir.path().join("alpha.json"),
+        "\"id\": \"a-karvani-sluice\"",
+        "\"id\": \"a-karvani\"",
+    );
+    parallax::tui::live::reload(&mut app);
+    finish(&mut app);
+    select_pair_of(&mut app, "a-karvani");
+    keys(&mut app, &[KeyCode::Char('a')]);
+    assert!(matches!(app.modal(), Some(Modal::Accept(_))));
+    common::typed(&mut app, "Who shut the sluice?");
+    rewrite(
+        &dir.path().join("alpha.json"),
+        "\"id\": \"a-karvani\"",
+        "\"id\": \"a-karvani-sluice\"",
+    );
+    parallax::tui::live::reload(&mut app);
+    assert!(app.modal().is_none(), "the dialog closed");
+    assert!(
+        app.message.as_deref().is_some_and(|m| m.ends_with(&format!(
+            "{} The question was: “Who shut the sluice?”.",
+            strings::ACCEPT_GONE
+        ))),
+        "{:?}",
+        app.message
+    );
 }
 
 #[test]

@@ -641,12 +641,14 @@ impl App {
     /// footer says why.
     fn close_stale_accept(&mut self) {
         let why = self.modals.iter().find_map(|m| match m {
-            Modal::Accept(a) => a.stale(&self.dispute, &self.suggest.pairs, self.suggest.pending),
+            Modal::Accept(a) => a
+                .stale(&self.dispute, &self.suggest.pairs, self.suggest.pending)
+                .map(|why| (why, a.typed().map(str::to_owned))),
             _ => None,
         });
-        if let Some(why) = why {
+        if let Some((why, typed)) = why {
             self.modals.retain(|m| !matches!(m, Modal::Accept(_)));
-            self.message = Some(why.to_owned());
+            self.message = Some(super::strings::accept_closed(why, typed.as_deref()));
         }
     }
 

@@ -233,6 +233,14 @@ pub const ACCEPT_GONE: &str =
 /// Why the accept dialog closed by itself: the files changed and the pair is no longer suggested
 /// (linked or dismissed meanwhile, or no longer a best match).
 pub const ACCEPT_NOT_SUGGESTED: &str = "The accept dialog closed: after the files changed, its pair is no longer suggested; nothing was written.";
+/// The footer when the accept dialog closed by itself (`why`), with the question typed in it,
+/// so it can be typed again.
+pub fn accept_closed(why: &str, typed: Option<&str>) -> String {
+    match typed {
+        Some(q) => format!("{why} The question was: “{}”.", crate::text::one_line(q)),
+        None => why.to_owned(),
+    }
+}
 /// The message when an empty question is submitted.
 pub const EMPTY_QUESTION: &str = "Write the question both claims answer.";
 /// The accept dialog's refusal of a question holding a control or hidden character.

@@ -47,6 +47,15 @@ impl Accept {
         (!pending && !suggested).then_some(strings::ACCEPT_NOT_SUGGESTED)
     }
 
+    /// The question in the field when the analyst typed it (not a proposal left as it was, nor
+    /// one a point of the topic asks, nor empty): what is lost if the dialog closes by itself,
+    /// so the footer says it back.
+    pub fn typed(&self) -> Option<&str> {
+        let text = self.question.text().trim();
+        let given = self.question.is_selected() || self.questions.iter().any(|q| q == text);
+        (!text.is_empty() && !given).then_some(text)
+    }
+
     /// The round `Tab` steps through: [`Accept::own`], then the topic's questions.
     pub fn round(&self) -> Vec<&str> {
         self.own

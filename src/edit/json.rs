@@ -138,20 +138,18 @@ impl Spacing {
     /// commas follow the colons.
     fn of(neighbour: &str) -> Spacing {
         let colon = !neighbour.contains("\":") || neighbour.contains("\": ");
-        let commas = ["\",", "],", "},", "e,", "l,"]
-            .iter()
-            .chain(&["0,", "1,", "2,", "3,", "4,", "5,", "6,", "7,", "8,", "9,"])
-            .any(|c| neighbour.contains(c));
-        let spaced = ["\", ", "], ", "}, ", "e, ", "l, "]
-            .iter()
-            .chain(&[
-                "0, ", "1, ", "2, ", "3, ", "4, ", "5, ", "6, ", "7, ", "8, ", "9, ",
-            ])
-            .any(|c| neighbour.contains(c));
-        Spacing {
-            colon,
-            comma: if commas { spaced } else { colon },
-        }
+        // A `,` after the end of a value (a quote, bracket, digit, or true/false/null's last
+        // letter), and whether a space follows it.
+        let bytes = neighbour.as_bytes();
+        let mut commas = bytes.windows(3).filter(|w| {
+            w[1] == b','
+                && (matches!(w[0], b'"' | b']' | b'}' | b'e' | b'l') || w[0].is_ascii_digit())
+        });
+        let comma = match commas.next() {
+            Some(w) => w[2] == b' ',
+            None => colon,
+        };
+        Spacing { colon, comma }
     }
 
     /// What goes between two values: `, ` or `,`.
@@ -196,11 +194,7 @@ impl serde_json::ser::Formatter for Spaced {
         writer: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        if first {
-            Ok(())
-        } else {
-            writer.write_all(self.0.comma().as_bytes())
-        }
+        self.begin_array_value(writer, first)
     }
 
     fn begin_object_value<W: ?Sized + std::io::Write>(

@@ -85,9 +85,13 @@ fn scrolled_views_count_the_lines_out_of_sight() {
 /// stopped, though a page's first and last lines give way to the counts of lines out of sight.
 #[test]
 fn paging_through_the_help_skips_no_line() {
+    // Spaces collapsed: a wide mark (`⌛`) is followed by a blank cell in one rendering and not
+    // in the other.
     let inner = |l: &String| {
         l.trim_matches(|c: char| c == '│' || c.is_whitespace())
-            .to_owned()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     // Tall enough to show it all at once, in one column as at 80 wide; the help's lines are
     // those the screen beneath does not hold.
@@ -101,7 +105,8 @@ fn paging_through_the_help_skips_no_line() {
     let mut seen = String::new();
     let mut presses = vec![Action::Help];
     for _ in 0..10 {
-        seen.push_str(&common::screen(&at(80, 24, &presses)));
+        let screen = common::screen(&at(80, 24, &presses));
+        seen.push_str(&screen.split_whitespace().collect::<Vec<_>>().join(" "));
         presses.push(Action::PageDown);
     }
     let missing: Vec<&String> = whole

@@ -673,3 +673,26 @@ fn the_legend_names_both_parties_by_id_when_the_names_are_long() {
         "{shown}"
     );
 }
+
+/// `←` with a date before every bar says the date is before the first bar (it said "this is the
+/// first bar" with none selected); `Delete` with no date in force says every date is shown (it
+/// said nothing).
+#[test]
+fn keys_that_cannot_move_the_date_say_why() {
+    let mut app = app(Theme::plain(), 120, 40);
+    common::keys(&mut app, &[KeyCode::Char('T'), KeyCode::Delete]);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Every date is shown already: no date is in force.")
+    );
+    common::keys(&mut app, &[KeyCode::Esc, KeyCode::Char('t')]);
+    common::typed(&mut app, "1900");
+    common::keys(
+        &mut app,
+        &[KeyCode::Enter, KeyCode::Char('T'), KeyCode::Left],
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Nothing is earlier: 1900 is before the first bar; → goes to it.")
+    );
+}

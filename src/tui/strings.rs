@@ -873,6 +873,12 @@ pub mod timeline {
     }
     /// `←` on the first bar.
     pub const NOTHING_EARLIER: &str = "Nothing is earlier: this is the first bar.";
+    /// `←` with a date in force before every bar (`date`), so no bar is selected.
+    pub fn before_every_bar(date: &str) -> String {
+        format!("Nothing is earlier: {date} is before the first bar; → goes to it.")
+    }
+    /// `Delete` with no date in force.
+    pub const EVERY_DATE_ALREADY: &str = "Every date is shown already: no date is in force.";
     /// Before a bar is selected.
     pub const HOW: &str = "← → move along the bars; the date in force follows.";
     pub const BACK: &str = "the bar before: its last day becomes the date in force";
@@ -1528,7 +1534,9 @@ pub fn help_notes(mouse: bool, close: &[String]) -> Vec<String> {
         .chain([
             "* one side: only one of the two sides addresses the topic.",
             "⚑ an assessment (disputed, refuted, …); ↳ a relation (contradicts, concedes, …).",
+            "↲ a claim of another row that relates to this one (in a row in full).",
             "≡ common ground, a row where the two sides agree; ≈ a suggested match nobody linked.",
+            "⌛ as of a date: superseded, undated, or assessed later than the date.",
         ])
         .map(str::to_owned)
         .collect();

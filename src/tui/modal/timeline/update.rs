@@ -204,7 +204,13 @@ impl Component for Chart {
                 if self.cursor.is_none() && before_bars(&self.counts, app.query.filter.as_of) =>
             {
                 if n < 0 {
-                    app.message = Some(words::NOTHING_EARLIER.to_owned());
+                    let date = app
+                        .query
+                        .filter
+                        .as_of
+                        .map(|d| d.to_string())
+                        .unwrap_or_default();
+                    app.message = Some(words::before_every_bar(&date));
                 } else {
                     self.go(app, 0);
                 }
@@ -222,6 +228,9 @@ impl Component for Chart {
             },
             Action::First => self.go(app, 0),
             Action::Last => self.go(app, last),
+            Action::Clear if app.query.filter.as_of.is_none() => {
+                app.message = Some(words::EVERY_DATE_ALREADY.to_owned());
+            }
             Action::Clear => {
                 self.cursor = None;
                 set(app, None);

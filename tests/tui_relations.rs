@@ -179,3 +179,21 @@ fn the_row_in_full_names_the_claims_that_answer_it_from_elsewhere() {
     assert!(screen.contains("↳ contradicts East L1"), "{screen}");
     assert!(!screen.contains("↲"), "{screen}");
 }
+
+/// `b` in a row in full opened after following a link on the comparison goes back to where the
+/// link was followed (it said "Nothing to go back to"), closing the row in full.
+#[test]
+fn b_in_a_row_in_full_goes_back_past_a_link_followed_on_the_comparison() {
+    let mut app = common::app_at(FIXTURE, 120, 40);
+    common::keys(
+        &mut app,
+        &[KeyCode::Char('}'), KeyCode::Tab, KeyCode::Char(']')],
+    );
+    let before = app.place();
+    common::keys(&mut app, &[KeyCode::Char('r'), KeyCode::Enter]);
+    assert!(matches!(app.modal(), Some(Modal::Detail(_))));
+    common::keys(&mut app, &[KeyCode::Char('b')]);
+    assert!(app.modal().is_none(), "{:?}", app.message);
+    assert_eq!(app.place(), before);
+    assert!(app.back.is_empty());
+}

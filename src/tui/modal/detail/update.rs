@@ -179,7 +179,7 @@ impl Component for RowInFull {
         match action {
             Action::Up | Action::PageUp | Action::First => !at_top,
             Action::Down | Action::PageDown | Action::Last => !at_end,
-            Action::JumpBack => !self.back.is_empty(),
+            Action::JumpBack => !self.back.is_empty() || !app.back.is_empty(),
             Action::FollowRebuttal => claim().is_some_and(|at| links::leads_to_compared(app, at)),
             Action::OpenSource => {
                 claim().is_some_and(|at| crate::tui::modal::take::has_address(app, at))
@@ -305,7 +305,15 @@ impl Component for RowInFull {
                         select_beneath(app, prev);
                         self.at = prev;
                     }
-                    None => app.message = Some(strings::NOTHING_BACK.to_owned()),
+                    // A link followed on the comparison before this row was opened in full:
+                    // back there, as `b` on the comparison goes.
+                    None => match app.back.pop() {
+                        Some(place) => {
+                            app.restore(place);
+                            return Step::Close;
+                        }
+                        None => app.message = Some(strings::NOTHING_BACK.to_owned()),
+                    },
                 }
                 return Step::Stay;
             }

@@ -88,6 +88,10 @@ fn paths_after(code: &str, start: &str) -> Vec<String> {
             continue;
         }
         let rest = &code[from..];
+        // A word that only begins like the start (`superseded` in a message) is no path.
+        if !start.ends_with("::") && rest.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
         // `crate::{a, b::c}`: the group right after a start that ends in `::`.
         if let Some(group) = rest.strip_prefix('{').filter(|_| start.ends_with("::")) {
             let end = group.find('}').unwrap_or(group.len());

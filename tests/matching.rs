@@ -3020,3 +3020,20 @@ fn a_placeholder_question_is_warned_of_until_it_is_replaced() {
         .expect("runs");
     assert!(!String::from_utf8_lossy(&out.stdout).contains("placeholder-question"));
 }
+
+/// A mistyped path is one error to `link`, as to `validate` (it said "2 error(s)", counting the
+/// two sides that could then not be compared).
+#[test]
+fn link_counts_a_missing_path_as_one_error_as_validate_does() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let missing = dir.path().join("nope");
+    Command::cargo_bin("parallax")
+        .expect("the binary")
+        .arg("link")
+        .args(["a-karvani", "b-karvani"])
+        .arg(&missing)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("(1 error(s); first:"))
+        .stderr(predicates::str::contains("no such file or folder"));
+}

@@ -123,22 +123,7 @@ pub fn open_from(
     Ok((dispute, loaded.files, warnings))
 }
 
-/// Leaves out what a path named but not there already says: that no comparison can be made
-/// (`show a.json b.jsn`, `validate ./nope`). Its `unreadable` error says why the sides are too
-/// few, and a `too-few-sides` after it adds nothing.
-pub fn not_said_twice(report: &mut load::Report, paths: &[std::path::PathBuf]) {
-    let missing = report.diagnostics.iter().any(|d| {
-        d.code == load::Code::Unreadable
-            && paths
-                .iter()
-                .any(|p| !p.exists() && d.file == p.display().to_string())
-    });
-    if missing {
-        report
-            .diagnostics
-            .retain(|d| d.code != load::Code::TooFewSides);
-    }
-}
+pub use crate::load::not_said_twice;
 
 /// Tells, on stderr, that the input read from `paths` has warnings that `validate` shows.
 pub fn warnings_note(

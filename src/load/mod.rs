@@ -1312,6 +1312,21 @@ fn syntax_error_at(name: &str, text: &str, e: &serde_json::Error, offset: usize)
     d
 }
 
+/// Leaves out what a path named but not there already says: that no comparison can be made
+/// (`show a.json b.jsn`, `validate ./nope`). Its `unreadable` error says why the sides are too
+/// few, and a `too-few-sides` after it adds nothing.
+pub fn not_said_twice(report: &mut Report, paths: &[std::path::PathBuf]) {
+    let missing = report.diagnostics.iter().any(|d| {
+        d.code == Code::Unreadable
+            && paths
+                .iter()
+                .any(|p| !p.exists() && d.file == p.display().to_string())
+    });
+    if missing {
+        report.diagnostics.retain(|d| d.code != Code::TooFewSides);
+    }
+}
+
 /// The command that lists every problem of the dispute read from `paths`, each path one shell
 /// word (`parallax validate liar`); the bundled dispute's is `parallax validate`. Advice that
 /// names the command names the dispute: without its path, `validate` checks the bundled one.

@@ -386,7 +386,7 @@ fn add_malformed(
 }
 
 /// The text of a section once for each of its entries: its header and that entry, everything
-/// else blanked (lines and columns stay). None when the section does not parse as TOML or
+/// else blanked (lines and columns stay). Empty when the section does not parse as TOML or
 /// holds more than one table: then the section's own mistake is all that is said.
 fn entries(section: &str) -> Vec<String> {
     let Ok(table) = toml::de::DeTable::parse(section) else {

@@ -29,6 +29,12 @@ fn header(app: &App) -> String {
         .join("\n")
 }
 
+/// A side file changed in another window, and the watcher's reload of it.
+fn saved_elsewhere(app: &mut App, file: &std::path::Path, from: &str, to: &str) {
+    rewrite(file, from, to);
+    parallax::tui::live::reload(app);
+}
+
 fn footer(app: &App) -> String {
     common::footer_said(app)
 }
@@ -124,12 +130,12 @@ fn an_accept_dialog_whose_claim_is_gone_closes_at_the_reload() {
     select_pair_of(&mut app, "a-karvani");
     keys(&mut app, &[KeyCode::Char('a')]);
     assert!(matches!(app.modal(), Some(Modal::Accept(_))));
-    rewrite(
+    saved_elsewhere(
+        &mut app,
         &dir.path().join("alpha.json"),
         "\"id\": \"a-karvani\"",
         "\"id\": \"a-karvani-sluice\"",
     );
-    parallax::tui::live::reload(&mut app);
     assert!(app.modal().is_none(), "the dialog closed");
     let said = footer(&app);
     assert!(said.contains("Reloaded"), "{said}");
@@ -141,23 +147,23 @@ fn an_accept_dialog_whose_claim_is_gone_closes_at_the_reload() {
         app.message
     );
     // A question typed in the dialog is said back, not lost with it.
-    rewrite(
+    saved_elsewhere(
+        &mut app,
         &dir.path().join("alpha.json"),
         "\"id\": \"a-karvani-sluice\"",
         "\"id\": \"a-karvani\"",
     );
-    parallax::tui::live::reload(&mut app);
     finish(&mut app);
     select_pair_of(&mut app, "a-karvani");
     keys(&mut app, &[KeyCode::Char('a')]);
     assert!(matches!(app.modal(), Some(Modal::Accept(_))));
     common::typed(&mut app, "Who shut the sluice?");
-    rewrite(
+    saved_elsewhere(
+        &mut app,
         &dir.path().join("alpha.json"),
         "\"id\": \"a-karvani\"",
         "\"id\": \"a-karvani-sluice\"",
     );
-    parallax::tui::live::reload(&mut app);
     assert!(app.modal().is_none(), "the dialog closed");
     assert!(
         app.message.as_deref().is_some_and(|m| m.ends_with(&format!(
@@ -293,12 +299,12 @@ fn a_row_in_full_stays_open_while_the_suggestions_are_found_again() {
         Some(app.dispute.claim(at)?.id.to_string())
     };
     assert_eq!(shown(&app).as_deref(), Some("b-karvani"));
-    rewrite(
+    saved_elsewhere(
+        &mut app,
         &dir.path().join("alpha.json"),
         "went well for the people",
         "went well for all",
     );
-    parallax::tui::live::reload(&mut app);
     assert_eq!(
         shown(&app).as_deref(),
         Some("b-karvani"),
@@ -323,12 +329,12 @@ fn a_row_in_full_whose_pair_is_no_longer_suggested_says_so() {
     let mut app = open(dir.path());
     select_pair_of(&mut app, "a-karvani");
     keys(&mut app, &[KeyCode::Enter, KeyCode::Down]);
-    rewrite(
+    saved_elsewhere(
+        &mut app,
         &dir.path().join("beta.json"),
         "Nothing was shut at Karvani or Tembla on 3 March; Alpha invents a crisis.",
         "Our orchards had a mild spring, the farmers' union said.",
     );
-    parallax::tui::live::reload(&mut app);
     finish(&mut app);
     assert!(
         !suggested_pairs(&app).contains(&("a-karvani".to_owned(), "b-karvani".to_owned())),

@@ -90,10 +90,7 @@ pub fn timeline(
         t.bucket.column()
     };
     // A long party name is cut (`The Government of…`), so the table stays within a terminal.
-    let cut = |name: &str| match text::width(name) > NAME_COLUMNS {
-        true => text::ellipsis(name, NAME_COLUMNS),
-        false => name.to_owned(),
-    };
+    let cut = |name: &str| text::ellipsis(name, NAME_COLUMNS).trim_end().to_owned();
     let (lc, rc) = (cut(ln), cut(rn));
     let (lw, rw) = (text::width(&lc).max(5), text::width(&rc).max(5));
     writeln!(

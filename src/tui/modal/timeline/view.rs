@@ -190,10 +190,7 @@ fn legend(app: &App, left: &str, right: &str, width: usize) -> Line<'static> {
     } else {
         let (l, r) = ids(app);
         let spare = width.saturating_sub(said("", "")) / 2;
-        let cut = |id: &str| match text::width(id) > spare {
-            true => text::ellipsis(id, spare.max(1)).trim_end().to_owned(),
-            false => id.to_owned(),
-        };
+        let cut = |id: &str| text::ellipsis(id, spare.max(1)).trim_end().to_owned();
         (cut(l), cut(r))
     };
     let spans = vec![

@@ -486,11 +486,11 @@ pub struct FilterArgs {
     #[arg(long = "rating", value_name = "RATING", value_delimiter = ',', value_parser = Choices::new(rating_names, parse_rating), hide_possible_values = true)]
     pub ratings: Vec<RatingChoice>,
     /// Keep claims whose date reaches this date or later (YYYY, YYYY-MM or YYYY-MM-DD; a claim
-    /// dated `2025` reaches every day of 2025); undated go.
+    /// dated `2025` reaches every day of 2025); undated claims are left out.
     #[arg(long, value_name = "DATE", value_parser = parse_date, value_hint = ValueHint::Other)]
     pub since: Option<Date>,
     /// Keep claims whose date reaches this date or earlier (YYYY, YYYY-MM or YYYY-MM-DD; a
-    /// claim dated `2025` reaches 2025-01-01); undated go.
+    /// claim dated `2025` reaches 2025-01-01); undated claims are left out.
     #[arg(long, value_name = "DATE", value_parser = parse_date, value_hint = ValueHint::Other)]
     pub until: Option<Date>,
     /// Keep rows that only one of the two sides answers.

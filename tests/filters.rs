@@ -448,6 +448,32 @@ fn bad_filter_values_are_usage_errors() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("comes after"));
+    // Nothing said by the date in force can reach into a range that starts after it.
+    parallax()
+        .args([
+            "show",
+            FIXTURE,
+            "--since",
+            "2025-06",
+            "--as-of",
+            "2025-05-01",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--since 2025-06 comes after --as-of 2025-05-01",
+        ));
+    parallax()
+        .args([
+            "show",
+            FIXTURE,
+            "--since",
+            "2025-05",
+            "--as-of",
+            "2025-05-01",
+        ])
+        .assert()
+        .success();
     parallax()
         .args(["show", FIXTURE, "--one-sided", "--both-sides"])
         .assert()

@@ -715,6 +715,24 @@ fn a_relation_no_claim_uses_is_dimmed() {
     }
 }
 
+/// A since date after the date in force (`t`) is not applied, and the panel says why: nothing
+/// said by then could match (the screen emptied as if no claim existed).
+#[test]
+fn a_since_date_after_the_date_in_force_is_not_applied() {
+    let mut a = app(80, 24);
+    a.query.filter.as_of = Some("2025-05-08".parse().expect("a date"));
+    a.requery();
+    section(&mut a, Section::Dates);
+    typed(&mut a, "2025-06");
+    let note = panel(&a).and_then(|p| p.note.clone()).unwrap_or_default();
+    assert!(note.contains("date in force, 2025-05-08"), "{note}");
+    assert_eq!(a.query.filter.since, None);
+    assert!(!a.shown().topics.is_empty());
+    keys(&mut a, &[KeyCode::Backspace]);
+    typed(&mut a, "5");
+    assert_eq!(a.active_filters, ["since 2025-05", "as of 2025-05-08"]);
+}
+
 /// With a date in force, each choice counts the claims said by then (it counted every claim).
 #[test]
 fn the_panel_counts_what_was_said_by_the_date_in_force() {

@@ -299,6 +299,11 @@ pub fn filter(
             "--since {since} comes after --until {until}; nothing could match"
         )));
     }
+    if let Some((since, as_of)) = filter.since_after_as_of() {
+        return Err(Failure::Usage(format!(
+            "--since {since} comes after --as-of {as_of}; nothing said by then could match"
+        )));
+    }
     Ok(filter)
 }
 

@@ -194,6 +194,12 @@ impl Filter {
         Date::reversed(self.since, self.until)
     }
 
+    /// The `since` date and the date in force when the first comes after the second: nothing
+    /// said by then can reach into the range.
+    pub fn since_after_as_of(&self) -> Option<(Date, Date)> {
+        Date::reversed(self.since, self.as_of)
+    }
+
     /// Checks party and topic ids against the dispute: topics against the comparison's, or,
     /// without one, against every topic of the dispute.
     pub fn check(&self, dispute: &Dispute, cmp: Option<&Comparison>) -> Result<(), FilterError> {

@@ -1675,6 +1675,13 @@ pub mod filters {
         format!("since {since} comes after until {until}: nothing could match; dates not applied.")
     }
 
+    /// A `since` date after the date in force (`t`).
+    pub fn since_after_as_of(since: &str, as_of: &str) -> String {
+        format!(
+            "since {since} comes after the date in force, {as_of}: nothing said by then could match; since not applied."
+        )
+    }
+
     /// The topic list and comparison when nothing is left.
     pub fn no_match(clear_key: &str) -> String {
         if clear_key.is_empty() {

@@ -418,6 +418,9 @@ fn apply_dates(filter: &mut Filter, p: &Panel) -> Option<String> {
         filter.since = None;
         filter.until = None;
         note = Some(words::since_after_until(&s.to_string(), &u.to_string()));
+    } else if let Some((s, at)) = filter.since_after_as_of() {
+        filter.since = None;
+        note = Some(words::since_after_as_of(&s.to_string(), &at.to_string()));
     }
     note
 }

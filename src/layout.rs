@@ -143,7 +143,7 @@ pub fn relation_line(
 ) -> String {
     let verb = kind.verb();
     match dispute.find_claim(target) {
-        None => format!("↳ {verb} {target} (not loaded)"),
+        None => format!("↳ {verb} {target} (not found)"),
         Some(to) => {
             let party = dispute
                 .sides
@@ -380,7 +380,7 @@ fn placed(
     find: impl FnOnce(ClaimAt) -> Option<(usize, usize, String)>,
 ) -> (String, bool) {
     let Some(to) = dispute.find_claim(target) else {
-        return (format!("{arrow} {verb} {target} (not loaded)"), true);
+        return (format!("{arrow} {verb} {target} (not found)"), true);
     };
     let party = dispute
         .sides

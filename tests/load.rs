@@ -1663,3 +1663,49 @@ fn a_field_of_the_other_file_says_where_it_goes() {
         assert!(said.contains(place), "{place}\n{said}");
     }
 }
+
+/// With every side of a manifest loaded, a link to an id no claim has is a typo, not a side to
+/// load: the message says so and names the other party's claim on the topic it most likely
+/// meant; a claim that links to itself is told so, not that the target is its party's.
+#[test]
+fn a_mistyped_link_is_told_the_claim_it_likely_meant() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = common::copy_fixture("relations", dir.path(), "harbour");
+    common::rewrite(
+        &folder.join("west.json"),
+        "\"rebuts\": [\"e-closed\"]",
+        "\"rebuts\": [\"e-closd\"]",
+    );
+    common::rewrite(
+        &folder.join("east.json"),
+        "{\"kind\": \"agrees\", \"to\": \"w-venue\"}",
+        "{\"kind\": \"agrees\", \"to\": \"e-venue\"}",
+    );
+    // `show` says the id was not found: there is no side left to load.
+    let shown = common::parallax_on_path(&folder, "show", &["--width", "200"]);
+    assert!(
+        common::line_with(&shown, "e-closd").contains("↳ contradicts e-closd (not found)"),
+        "{shown}"
+    );
+    let said: Vec<String> = load_paths(&[folder])
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UnresolvedRebuttal)
+        .map(|d| {
+            format!(
+                "{} | {}",
+                d.message,
+                d.expected.as_deref().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "claim `e-venue` agrees with itself | the id of another party's claim",
+            "claim `w-closed` rebuts `e-closd`, which no claim of the dispute has as its id \
+             (did you mean `e-closed`?) | the id of another party's claim",
+        ]
+    );
+}

@@ -742,13 +742,35 @@ impl<'a> Loader<'a> {
                     });
                     for (verb, (list, to), r, target) in rebuts.chain(related) {
                         let (message, expected) = match owner(target) {
+                            // Every side of a manifest loaded: the id is nobody's, most
+                            // likely a typo of a claim the other sides make on the topic.
                             None if failed.is_empty() => (
                                 format!(
-                                    "claim `{}` {verb} `{}`, which no loaded side holds",
+                                    "claim `{}` {verb} `{}`, which {}{}",
                                     crate::text::quote(&claim.id),
-                                    crate::text::quote(target)
+                                    crate::text::quote(target),
+                                    if self.manifest.is_some() {
+                                        "no claim of the dispute has as its id"
+                                    } else {
+                                        "no loaded side holds"
+                                    },
+                                    meant(
+                                        &mut self
+                                            .sides
+                                            .iter()
+                                            .filter(|s| s.party.id != side.party.id)
+                                            .flat_map(|s| &s.topics)
+                                            .filter(|o| o.id == topic.id)
+                                            .flat_map(|o| o.claims.iter().map(|c| c.id.as_str())),
+                                        target
+                                    )
                                 ),
-                                "the id of another party's claim (load that side too)".to_owned(),
+                                if self.manifest.is_some() {
+                                    "the id of another party's claim"
+                                } else {
+                                    "the id of another party's claim (load that side too)"
+                                }
+                                .to_owned(),
                             ),
                             // A side given but not loaded may hold it: said once for the
                             // file, below, not once a link (dozens buried the one error).
@@ -762,6 +784,10 @@ impl<'a> Loader<'a> {
                                 waiting.get_or_insert((at, first, 0)).2 += 1;
                                 continue;
                             }
+                            Some(_) if target == claim.id => (
+                                format!("claim `{}` {verb} itself", crate::text::quote(&claim.id)),
+                                "the id of another party's claim".to_owned(),
+                            ),
                             Some(p) if p == side.party.id => (
                                 format!(
                                     "claim `{}` {verb} `{}`, a claim of its own party",

@@ -454,7 +454,9 @@ fn a_claim_id_shared_with_a_file_with_errors_is_said_at_once() {
         pointer.as_deref().is_some_and(|p| p.ends_with("/id")),
         "{said:?}"
     );
-    assert!(message.contains("b.json, which loads"), "{message}");
+    // The other use is located, as when the files are named the other way round.
+    assert!(message.contains("by a side that loads ("), "{message}");
+    assert!(message.contains("b.json, line "), "{message}");
     // At its own place in a.json, wherever the id stands in b.json.
     let place = |first: &str, second: &str| {
         two(first, second)
@@ -555,7 +557,8 @@ fn a_manifest_can_only_name_regular_files_as_sides() {
         has(Code::Unreadable, &["missing.json", "no such file"]),
         "{found:?}"
     );
-    assert!(has(Code::TooFewSides, &[]), "{found:?}");
+    // The file not there says why the sides are too few.
+    assert!(!has(Code::TooFewSides, &[]), "{found:?}");
     assert!(loaded.dispute.is_none());
 }
 
@@ -1372,10 +1375,10 @@ fn too_few_sides_names_the_file_kept_out() {
     assert_eq!(few.len(), 1, "{few:?}");
     assert!(few[0].starts_with("broken.json: "), "{few:?}");
     assert!(
-        few[0].contains("broken.json did not: see their errors"),
+        few[0].contains("broken.json did not: see its errors"),
         "{few:?}"
     );
-    assert!(few[0].contains("those files fixed"), "{few:?}");
+    assert!(few[0].contains("that file fixed"), "{few:?}");
     // In a folder it is said of the manifest, naming the side file kept out too (it said
     // "those files" and named none).
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -1708,4 +1711,59 @@ fn a_mistyped_link_is_told_the_claim_it_likely_meant() {
              (did you mean `e-closed`?) | the id of another party's claim",
         ]
     );
+}
+
+/// Too few sides names the side files kept out, never the manifest beside them (it is no
+/// side); a side the manifest lists that is not there is one error, as the same path named on
+/// the command line is.
+#[test]
+fn too_few_sides_names_sides_only_and_a_missing_one_is_one_error() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = common::copy_fixture("relations", dir.path(), "harbour");
+    common::rewrite(
+        &folder.join("dispute.json"),
+        "\"id\": \"talks\"",
+        "\"id\": \"blockade\"",
+    );
+    common::rewrite(&folder.join("east.json"), "\"id\": \"east\"", "\"id\": 7");
+    let few: Vec<String> = load_paths(std::slice::from_ref(&folder))
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::TooFewSides)
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(few.len(), 1, "{few:?}");
+    assert!(
+        few[0].contains("(") && few[0].contains("east.json did not: see its errors"),
+        "{few:?}"
+    );
+    assert!(!few[0].contains("dispute.json did not"), "{few:?}");
+    assert!(!few[0].contains("dispute.json,"), "{few:?}");
+
+    for name in ["dispute.json", "east.json"] {
+        std::fs::copy(
+            common::fixture_path("relations").join(name),
+            folder.join(name),
+        )
+        .expect("put back");
+    }
+    std::fs::remove_file(folder.join("west.json")).expect("deleted");
+    let counted = |paths: &[std::path::PathBuf]| {
+        let out = assert_cmd::Command::cargo_bin("parallax")
+            .expect("the binary")
+            .arg("validate")
+            .args(paths)
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let whole = counted(std::slice::from_ref(&folder));
+    assert!(whole.contains("1 error(s)"), "{whole}");
+    let named = counted(&[folder.join("east.json"), folder.join("west.json")]);
+    assert!(named.contains("1 error(s)"), "{named}");
 }

@@ -693,3 +693,26 @@ fn an_editor_that_fails_and_breaks_the_file_is_named_beside_the_problems() {
     );
     assert!(said.contains("ended with exit status 3"), "{said}");
 }
+
+/// A side file a manifest lists, deleted, is named as gone in the words of the folder without
+/// one, and is the one problem: the comparison's want of a second side follows from it.
+#[test]
+fn a_side_file_the_manifest_lists_deleted_is_the_one_problem() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = common::copy_fixture("relations", dir.path(), "harbour");
+    let mut app = common::open_folder(&folder);
+    let west = folder.join("west.json");
+    let gone = west.clone();
+    run_while(&mut app, move || {
+        std::fs::remove_file(&gone).expect("deleted")
+    });
+    let problems = problems_panel(&app).problems.clone();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].file, west);
+    assert!(
+        problems[0].text.contains("west.json: no longer there"),
+        "{}",
+        problems[0].text
+    );
+    assert!(lines(&app).join("\n").contains("1 error(s)"));
+}

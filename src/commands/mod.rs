@@ -93,8 +93,6 @@ pub fn open_from(
     paths: &[std::path::PathBuf],
     err: &mut dyn Write,
 ) -> Result<(Dispute, Vec<String>, usize), Failure> {
-    let mut loaded = loaded;
-    not_said_twice(&mut loaded.report, paths);
     let report = &loaded.report;
     if report.errors() > 0 {
         for d in report.diagnostics.iter().filter(|d| d.is_error()) {
@@ -122,8 +120,6 @@ pub fn open_from(
         .ok_or_else(|| Failure::Input("no dispute could be loaded".to_owned()))?;
     Ok((dispute, loaded.files, warnings))
 }
-
-pub use crate::load::not_said_twice;
 
 /// Tells, on stderr, that the input read from `paths` has warnings that `validate` shows.
 pub fn warnings_note(

@@ -46,7 +46,6 @@ pub fn validate(
     let single = matches!(input.paths.as_slice(), [p] if !p.is_dir()
         && p.file_name().is_none_or(|n| n != crate::load::MANIFEST));
     let alone = single && input.paths.iter().all(|p| p.is_file());
-    super::not_said_twice(&mut loaded.report, &input.paths);
     let mut unchecked_links = 0;
     let mut unchecked_affiliations = 0;
     if single {

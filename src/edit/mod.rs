@@ -919,9 +919,6 @@ fn side_title(dispute: &Dispute, topic: &str) -> Option<String> {
 
 /// What a load's errors of the files at `paths` say, in short.
 fn load_failure(report: &crate::load::Report, paths: &[PathBuf]) -> String {
-    // Counted as `validate` counts them: a path not there is one error, not two.
-    let mut report = report.clone();
-    crate::load::not_said_twice(&mut report, paths);
     let first = report
         .diagnostics
         .iter()

@@ -114,7 +114,7 @@ impl<'a> Loader<'a> {
     /// Records a file that was not read, and why.
     fn refused(&mut self, name: &str, why: &files::Refusal) {
         self.order.push(name.to_owned());
-        if Path::new(name).file_name().is_none_or(|n| n != MANIFEST) {
+        if !is_manifest_name(name) {
             self.failed.push(name.to_owned());
         }
         self.diagnostics.push(
@@ -383,7 +383,14 @@ impl<'a> Loader<'a> {
         if self.unloaded_claims.is_empty() {
             return;
         }
-        for claim in side.topics.iter().flat_map(|t| &t.claims) {
+        let claims = side.topics.iter().enumerate().flat_map(|(t, topic)| {
+            topic
+                .claims
+                .iter()
+                .enumerate()
+                .map(move |(c, claim)| (t, c, claim))
+        });
+        for (t, c, claim) in claims {
             if let Some((file, pointer)) = self.unloaded_claims.get(claim.id.as_str()) {
                 self.diagnostics.push(
                     Diagnostic::at(
@@ -392,12 +399,12 @@ impl<'a> Loader<'a> {
                         file,
                         pointer,
                         format!(
-                            "claim id `{}` is also used by {}, which loads",
+                            "claim id `{}` is also used by a side that loads",
                             crate::text::quote(&claim.id),
-                            side.file
                         ),
                     )
-                    .expected("a claim id unique across every side"),
+                    .expected("a claim id unique across every side")
+                    .first_at(&side.file, &format!("/topics/{t}/claims/{c}/id")),
                 );
             }
         }
@@ -492,10 +499,17 @@ impl<'a> Loader<'a> {
 
     /// Runs the checks that need every side, fills in lines, and builds the dispute.
     pub fn finish(mut self) -> Loaded {
-        if self.sides.len() < 2 {
+        // A path named but not there (`show a.json b.jsn`, `validate ./nope`, a side the
+        // manifest lists deleted) says by its `unreadable` error why the sides are too few: a
+        // `too-few-sides` after it adds nothing, and `validate` counts the one error.
+        let missing = self
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::Unreadable && !Path::new(&d.file).exists());
+        if self.sides.len() < 2 && !missing {
             // The files kept out by their own errors: said to be why (a good file was named
             // instead, as if it were at fault).
-            let failed: Vec<&String> = self
+            let mut failed: Vec<&String> = self
                 .order
                 .iter()
                 .filter(|f| {
@@ -504,6 +518,11 @@ impl<'a> Loader<'a> {
                         .any(|d| d.is_error() && &d.file == *f)
                 })
                 .collect();
+            // The manifest is no side: named only when its errors alone kept sides out (a
+            // side it lists outside the folder).
+            if failed.iter().any(|f| !is_manifest_name(f)) {
+                failed.retain(|f| !is_manifest_name(f));
+            }
             // Said of one file, as every diagnostic is (a script opens `file`): the manifest,
             // else the first file kept out by its errors, else the first file read; the message
             // names the others.
@@ -513,7 +532,8 @@ impl<'a> Loader<'a> {
                     0 => String::new(),
                     n => format!(" and {n} more"),
                 };
-                format!(" ({}{more} did not: see their errors)", names.join(", "))
+                let whose = if failed.len() == 1 { "its" } else { "their" };
+                format!(" ({}{more} did not: see {whose} errors)", names.join(", "))
             };
             let (file, of) = match (&self.manifest, self.order.as_slice()) {
                 (Some((n, _)), _) if !failed.is_empty() => (n.clone(), kept_out()),
@@ -555,10 +575,10 @@ impl<'a> Loader<'a> {
                         self.sides.len()
                     ),
                 )
-                .expected(if failed.is_empty() {
-                    "a dispute folder, or two or more side files"
-                } else {
-                    "those files fixed (each of their errors says where)"
+                .expected(match failed.len() {
+                    0 => "a dispute folder, or two or more side files",
+                    1 => "that file fixed (each of its errors says where)",
+                    _ => "those files fixed (each of their errors says where)",
                 }),
             );
         }
@@ -1338,19 +1358,9 @@ fn syntax_error_at(name: &str, text: &str, e: &serde_json::Error, offset: usize)
     d
 }
 
-/// Leaves out what a path named but not there already says: that no comparison can be made
-/// (`show a.json b.jsn`, `validate ./nope`). Its `unreadable` error says why the sides are too
-/// few, and a `too-few-sides` after it adds nothing.
-pub fn not_said_twice(report: &mut Report, paths: &[std::path::PathBuf]) {
-    let missing = report.diagnostics.iter().any(|d| {
-        d.code == Code::Unreadable
-            && paths
-                .iter()
-                .any(|p| !p.exists() && d.file == p.display().to_string())
-    });
-    if missing {
-        report.diagnostics.retain(|d| d.code != Code::TooFewSides);
-    }
+/// True when a file read is named as the manifest is (`dispute.json`): not a side.
+fn is_manifest_name(name: &str) -> bool {
+    Path::new(name).file_name().is_some_and(|n| n == MANIFEST)
 }
 
 /// The command that lists every problem of the dispute read from `paths`, each path one shell

@@ -176,14 +176,17 @@ pub fn reload(app: &mut App) {
         }
         Err(mut problems) => {
             // A side file of the dispute on screen gone from disk is said first, by its name:
-            // in a folder without a manifest the load saw only one side left, and blamed it.
+            // in a folder without a manifest the load saw only one side left, and blamed it;
+            // with one, it said the file listed is not there, in the words of a first load.
             if let Some(files) = &app.suggest.files {
-                let said = |p: &PathBuf| problems.iter().any(|q| q.file == *p);
-                let gone = files
+                let gone: Vec<&PathBuf> = files
                     .sides
                     .iter()
-                    .filter(|p| p.symlink_metadata().is_err() && !said(p));
+                    .filter(|p| p.symlink_metadata().is_err())
+                    .collect();
+                problems.retain(|q| !gone.contains(&&q.file));
                 let gone: Vec<Problem> = gone
+                    .into_iter()
                     .map(|p| Problem {
                         text: words::side_gone(p),
                         file: p.clone(),

@@ -55,6 +55,55 @@ fn bash_completes_a_subcommand_and_a_format() {
     );
 }
 
+/// Tab where a command takes a path offers no options (bash typed the `-` they share, where a
+/// dispute's folder goes), so bash completes file names there; a command's subcommands are
+/// still offered; a file name with a space after `-o` is one choice, not two.
+#[test]
+fn bash_completes_paths_where_a_command_takes_one() {
+    if !have("bash") {
+        eprintln!("skipped: no bash");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("parallax.bash");
+    let out = parallax().args(["completions", "bash"]).output().unwrap();
+    std::fs::write(&script, &out.stdout).unwrap();
+    std::fs::write(dir.path().join("file one.json"), "").unwrap();
+    // Each choice offered on a line of its own, and how many there are.
+    let complete = |words: &str, cword: usize| {
+        let line = format!(
+            "source '{}'; COMP_WORDS=({words}); COMP_CWORD={cword}; \
+             _parallax parallax \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; \
+             printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script.display()
+        );
+        let out = std::process::Command::new("bash")
+            .current_dir(dir.path())
+            .args(["-c", &line])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for command in ["show", "validate", "export", "match"] {
+        let offered = complete(&format!("parallax {command} ''"), 2);
+        assert_eq!(offered.trim(), "", "{command}: {offered}");
+    }
+    assert_eq!(complete("parallax show data ''", 3).trim(), "");
+    assert_eq!(
+        complete("parallax import ''", 2)
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        ["csv", "claimreview", "help"]
+    );
+    assert!(complete("parallax ''", 1).lines().any(|l| l == "show"));
+    assert!(
+        complete("parallax show --l", 2)
+            .lines()
+            .any(|l| l == "--left")
+    );
+    assert_eq!(complete("parallax export -o fi", 3), "file one.json\n");
+}
+
 /// A party or topic id, a tag, a date or a question is no file name: bash offers none there,
 /// while the options that take a path still complete file names.
 #[test]
@@ -83,8 +132,13 @@ fn bash_completion_offers_no_file_names_for_ids_and_words() {
             assert!(!line.contains("compgen -f"), "{flag} offers files: {line}");
         }
     }
+    // The line after the flag's case names every file as one word; the next completes.
+    let output: Vec<&str> = script.split("--output)").skip(1).collect();
+    assert!(!output.is_empty());
     assert!(
-        case("--output").iter().all(|l| l.contains("compgen -f")),
+        output
+            .iter()
+            .all(|after| after.lines().take(3).any(|l| l.contains("compgen -f"))),
         "--output still completes file names"
     );
     // A folder to write into (`man --dir`, `import --out`) completes folders only.

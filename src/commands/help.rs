@@ -14,8 +14,46 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(
     let mut cmd = without_hidden_options(Cli::command());
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "parallax", &mut script);
+    if shell == clap_complete::Shell::Bash {
+        script = mend_bash(&String::from_utf8_lossy(&script)).into_bytes();
+    }
     out.write_all(&script)?;
     Ok(())
+}
+
+/// Bash's script as clap_complete writes it, mended where a bash user meets it:
+/// - a command's first argument, and any argument not after an option, offered the options
+///   alone when nothing was typed, so Tab typed `-` where a dispute's path goes: there only
+///   the command's subcommands are offered, and with none bash completes file names;
+/// - a file name with a space (`file one.json`, after `-o`) was offered as two words.
+fn mend_bash(script: &str) -> String {
+    const FIRST: &str = "if [[ ${cur} == -* || ${COMP_CWORD} -eq ";
+    const OFFER: &str = r#"COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )"#;
+    const FILES: &str = r#"COMPREPLY=($(compgen -f "${cur}"))"#;
+    let mut out = String::with_capacity(script.len() + 4096);
+    let mut after_esac = false;
+    for line in script.lines() {
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(FIRST) {
+            out.push_str(&format!("{indent}if [[ ${{cur}} == -* ]] ; then"));
+        } else if after_esac && trimmed == OFFER {
+            out.push_str(&format!(
+                "{indent}local words=() word; for word in ${{opts}}; do [[ ${{word}} == -* ]] || words+=(\"${{word}}\"); done\n\
+                 {indent}COMPREPLY=( $(compgen -W \"${{words[*]}}\" -- \"${{cur}}\") )"
+            ));
+        } else if trimmed == FILES {
+            out.push_str(&format!(
+                "{indent}local IFS=$'\\n'; compopt -o filenames 2>/dev/null\n\
+                 {indent}COMPREPLY=($(compgen -f -- \"${{cur}}\"))"
+            ));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+        after_esac = trimmed == "esac";
+    }
+    out
 }
 
 /// The command line without the options a command hides: clap_complete offers hidden options

@@ -222,7 +222,14 @@ fn main() -> ExitCode {
                         })
                         .map(|c| (w, c))
                 });
-            if let Some(name) = named {
+            // After `--` every word is a path, as asked: a command's name there is no file.
+            let after_dashes = std::env::args_os().any(|a| a == "--");
+            if let Some(name) = named.filter(|_| after_dashes) {
+                Err(Failure::Input(format!(
+                    "{name}: no such file or folder (after `--` every word is a path; to run \
+                     the command, leave out the `--`: parallax {name} [OPTIONS] ...)"
+                )))
+            } else if let Some(name) = named {
                 Err(Failure::Usage(format!(
                     "`{name}` was read as a dispute path, because an option came before it; put \
                      the options after the command (parallax {name} [OPTIONS] ...)"

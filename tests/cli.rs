@@ -595,6 +595,14 @@ fn an_option_before_the_command_is_named_as_the_reason() {
             "`validate` was read as a dispute path",
         ))
         .stderr(predicate::str::contains("parallax validate [OPTIONS]"));
+    // `--` asks for the word to be read as a path: there is no such file, and no option is
+    // to blame.
+    parallax()
+        .args(["--", "show"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("show: no such file or folder"))
+        .stderr(predicate::str::contains("option").not());
 }
 
 /// A mistyped command is named as one, with the command meant; a path that does not exist is

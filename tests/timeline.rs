@@ -309,6 +309,18 @@ fn a_timeline_with_no_dated_claim_says_so_not_per_day() {
         "{said}"
     );
     assert!(said.contains("undated"), "{said}");
+    // A date in force before every dated claim: the claims are there, not yet said.
+    let out = Command::cargo_bin("parallax")
+        .expect("the binary")
+        .args(["timeline", "--as-of", "2024-12"])
+        .output()
+        .expect("runs");
+    let said = String::from_utf8(out.stdout).unwrap();
+    let head = said.lines().next().unwrap_or_default();
+    assert!(
+        head.ends_with("· as of 2024-12 · no claim dated by then"),
+        "{said}"
+    );
     let mut app = common::app_at(dir.path().to_str().unwrap(), 80, 24);
     common::keys(&mut app, &[ratatui::crossterm::event::KeyCode::Char('T')]);
     let screen = common::screen(&app);

@@ -82,7 +82,12 @@ pub fn timeline(
     if let Some(date) = args.as_of {
         head.push_str(&format!(" · as of {date}"));
     }
-    head.push_str(&format!(" · {}", t.per_in_full()));
+    // Before every dated claim, the claims are there, only not yet said.
+    let per = match args.as_of {
+        Some(_) if t.bins.is_empty() => "no claim dated by then",
+        _ => t.per_in_full(),
+    };
+    head.push_str(&format!(" · {per}"));
     writeln!(out, "{head}")?;
     let first = if t.bins.is_empty() {
         ""

@@ -70,6 +70,20 @@ pub enum CreateError {
     },
 }
 
+/// Why a folder could not be made, and what to do: the system's words (`Permission denied
+/// (os error 13)`) only when there is no advice to give.
+fn not_made(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            "permission denied; choose a folder you can write to".to_owned()
+        }
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            "the disk is full; free some space or choose another disk".to_owned()
+        }
+        _ => e.to_string(),
+    }
+}
+
 /// A dispute about to be written: its manifest and its sides (each side's `file` is its file
 /// name in the folder, and the manifest's `sides` lists them).
 #[derive(Debug, Clone)]
@@ -245,9 +259,11 @@ impl Draft {
                 reason: why,
             });
         }
+        // The folder typed is named when it is the one missing, not the schema's under it.
+        let named = if dir.exists() { &folder } else { dir };
         std::fs::create_dir_all(&folder).map_err(|e| CreateError::Folder {
-            path: crate::export::shown_path(&folder),
-            reason: e.to_string(),
+            path: crate::export::shown_path(named),
+            reason: not_made(&e),
         })?;
         // The schema is the program's own: one already there (from an earlier import) stays,
         // and is said to when it is not this program's (editors check the files against it).
@@ -462,6 +478,19 @@ fn side_files_in(dir: &Path) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A folder that may not be made says what to do, not the system's `os error 13` (tests
+    /// run as root here, where no folder is refused).
+    #[test]
+    fn a_folder_not_made_says_what_to_do() {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(
+            not_made(&denied),
+            "permission denied; choose a folder you can write to"
+        );
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert!(not_made(&full).starts_with("the disk is full"));
+    }
 
     #[test]
     fn ids_are_made_from_any_text() {

@@ -171,7 +171,7 @@ fn main() -> ExitCode {
             commands::help::config(default, path, &mut out).map(|()| 0)
         }
         Some(Command::Man { dir, force }) => {
-            commands::help::man(dir.as_deref(), force, &mut out).map(|()| 0)
+            commands::help::man(dir.as_deref(), force, &mut out, &mut err).map(|()| 0)
         }
         Some(Command::Timeline(args)) => {
             commands::timeline::timeline(&args, &mut out, &mut err).map(|()| 0)

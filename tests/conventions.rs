@@ -305,7 +305,11 @@ fn man_dir_writes_every_page_the_main_page_refers_to() {
         .arg(dir.path())
         .assert()
         .success()
-        .stdout(predicates::str::contains("manual pages into"));
+        .stdout("")
+        .stderr(predicates::prelude::PredicateBooleanExt::and(
+            predicates::str::starts_with("parallax: wrote "),
+            predicates::str::contains(" manual pages into"),
+        ));
     let main = std::fs::read_to_string(dir.path().join("parallax.1")).unwrap();
     let printed = String::from_utf8(parallax().arg("man").output().unwrap().stdout).unwrap();
     assert_eq!(

@@ -82,7 +82,12 @@ fn without_hidden_options(mut cmd: clap::Command) -> clap::Command {
 /// `parallax-import-csv.1`), the pages its SUBCOMMANDS section refers to, and says so. The pages
 /// are written as exports are: only over regular files, an existing page only with `force`, and
 /// each atomically, after every target was checked.
-pub fn man(dir: Option<&std::path::Path>, force: bool, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn man(
+    dir: Option<&std::path::Path>,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
     let Some(dir) = dir else {
         // Without the `help` subcommand, as the pages of a folder are made: the page names no
         // `parallax-help(1)`, which is never generated.
@@ -135,7 +140,12 @@ pub fn man(dir: Option<&std::path::Path>, force: bool, out: &mut dyn Write) -> R
         page.persist()?;
     }
     let shown = crate::export::shown_path(dir);
-    writeln!(out, "wrote {} manual pages into {shown}", pages.len())?;
+    // Said on stderr, as `export` and `new` say what they wrote: stdout is for the page.
+    writeln!(
+        err,
+        "parallax: wrote {} manual pages into {shown}",
+        pages.len()
+    )?;
     Ok(())
 }
 

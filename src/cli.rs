@@ -529,7 +529,7 @@ pub struct FilterArgs {
     /// Search the claims and keep only rows with a hit (same syntax as `parallax search`).
     #[arg(long, value_name = "QUERY", value_hint = ValueHint::Other, allow_hyphen_values = true)]
     pub query: Option<String>,
-    /// The fuzzy matcher: nucleo (default) or skim.
+    /// The fuzzy matcher: nucleo or skim.
     #[arg(long, value_name = "NAME", default_value = "nucleo", value_parser = Choices::new(matcher_names, parse_matcher), hide_possible_values = true)]
     pub matcher: MatcherKind,
 }

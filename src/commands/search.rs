@@ -496,6 +496,9 @@ fn report<'a, T: Deref<Target = str> + Sync>(
     } else {
         write_lines(place, pattern, hits, score, out)?;
     }
+    // The hits are out before they are counted: a count of hits that could not be written
+    // (`> /dev/full`) would be said beside the error.
+    out.flush()?;
     if !hits.is_empty() {
         writeln!(err, "{}", summary(hits))?;
     }

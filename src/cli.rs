@@ -663,7 +663,9 @@ fn id_arg(s: &str) -> Result<String, String> {
 
 fn parse_date(s: &str) -> Result<Date, String> {
     s.parse::<Date>().map_err(|e| match e {
-        crate::format::DateError::NotReal => format!("{e} (write YYYY, YYYY-MM or YYYY-MM-DD)"),
+        crate::format::DateError::NotReal { .. } => {
+            format!("{e} (write YYYY, YYYY-MM or YYYY-MM-DD)")
+        }
         // The message names the forms already.
         _ => e.to_string(),
     })

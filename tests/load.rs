@@ -516,7 +516,7 @@ fn diagnostics_print_file_line_code_pointer_and_expectation() {
     let line = loaded.report.diagnostics[0].to_string();
     assert!(
         line.ends_with(
-            "bad-date.json:30:11: error[bad-date] at /topics/0/claims/0/date: \"2025-02-30\" is not a real calendar date; expected a real calendar date"
+            "bad-date.json:30:11: error[bad-date] at /topics/0/claims/0/date: \"2025-02-30\" is not a real calendar date: February has 28 days; expected a real calendar date"
         ),
         "{line}"
     );

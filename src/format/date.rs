@@ -30,9 +30,33 @@ pub enum DateError {
     /// 1900 (or 1904), so no date can be told for sure.
     #[error("is a spreadsheet's day number: format the column as text (YYYY-MM-DD) before saving")]
     DayNumber,
-    /// The shape is right but the day or month does not exist.
-    #[error("is not a real calendar date")]
-    NotReal,
+    /// The shape is right but the day or month does not exist: said why (`there is no month
+    /// 13`, `2023 is not a leap year`, `April has 30 days`).
+    #[error("is not a real calendar date: {}", unreal(*.year, *.month, *.day))]
+    NotReal { year: u16, month: u8, day: u8 },
+}
+
+/// Why a date of this year, month and day (0 for a date of a month) is no day of the calendar.
+fn unreal(year: u16, month: u8, day: u8) -> String {
+    let name = |m: u8| {
+        let names = MONTHS
+            .get(usize::from(m).saturating_sub(1))
+            .copied()
+            .unwrap_or("");
+        let mut cs = names.chars();
+        cs.next()
+            .map(|c| c.to_ascii_uppercase().to_string() + cs.as_str())
+            .unwrap_or_default()
+    };
+    if !(1..=12).contains(&month) {
+        format!("there is no month {month:02}")
+    } else if day == 0 {
+        "there is no day 00".to_owned()
+    } else if month == 2 && day == 29 {
+        format!("{year} is not a leap year")
+    } else {
+        format!("{} has {} days", name(month), days_in_month(year, month))
+    }
 }
 
 impl Date {
@@ -132,26 +156,28 @@ fn named(s: &str) -> Option<Date> {
 
 /// The month an English name or its abbreviation names (`May`, `sep.`, `Sept`, `SEPTEMBER`).
 fn month_named(w: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let w = w.strip_suffix('.').unwrap_or(w).to_ascii_lowercase();
     let at = MONTHS.iter().position(|m| {
         *m == w || (w.len() == 3 && m.starts_with(w.as_str())) || (w == "sept" && *m == "september")
     })?;
     u8::try_from(at + 1).ok()
 }
+
+/// The months by name, in lower case.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// A day of the month written with one or two digits, with or without its English ordinal
 /// ending (`3`, `03`, `3rd`).
@@ -276,12 +302,20 @@ impl Date {
         let day = day.map(|d| d as u8);
         if let Some(m) = month {
             if !(1..=12).contains(&m) {
-                return Err(DateError::NotReal);
+                return Err(DateError::NotReal {
+                    year,
+                    month: m,
+                    day: day.unwrap_or(0),
+                });
             }
             if let Some(d) = day
                 && (d == 0 || d > days_in_month(year, m))
             {
-                return Err(DateError::NotReal);
+                return Err(DateError::NotReal {
+                    year,
+                    month: m,
+                    day: d,
+                });
             }
         }
         Ok(Date { year, month, day })
@@ -336,13 +370,31 @@ mod tests {
 
     #[test]
     fn rejects_unreal_and_misshapen_dates() {
-        assert_eq!("2025-02-29".parse::<Date>(), Err(DateError::NotReal));
-        assert_eq!("2025-13".parse::<Date>(), Err(DateError::NotReal));
+        let why = |s: &str| s.parse::<Date>().map_err(|e| e.to_string()).err();
+        assert_eq!(
+            why("2025-02-29").as_deref(),
+            Some("is not a real calendar date: 2025 is not a leap year")
+        );
+        assert_eq!(
+            why("2025-13").as_deref(),
+            Some("is not a real calendar date: there is no month 13")
+        );
+        assert_eq!(
+            why("2025-04-31").as_deref(),
+            Some("is not a real calendar date: April has 30 days")
+        );
+        assert_eq!(
+            why("2025-05-00").as_deref(),
+            Some("is not a real calendar date: there is no day 00")
+        );
         let shape = Err(DateError::Shape { meant: None });
         assert_eq!("25-01-01".parse::<Date>(), shape);
         assert_eq!("2025-01-01-01".parse::<Date>(), shape);
         assert_eq!("05/03/2025".parse::<Date>(), shape);
-        assert_eq!("2025-02-30".parse::<Date>(), Err(DateError::NotReal));
+        assert_eq!(
+            why("2025-02-30").as_deref(),
+            Some("is not a real calendar date: February has 28 days")
+        );
         assert_eq!("2025/2/30".parse::<Date>(), shape);
         assert_eq!("2025-05/03".parse::<Date>(), shape);
         assert_eq!("45780".parse::<Date>(), Err(DateError::DayNumber));

@@ -735,7 +735,7 @@ impl<'de> Want<'de> for DateWant {
                          day, two digits each",
                     ),
                     DateError::DayNumber => Some("a date written YYYY-MM-DD"),
-                    DateError::NotReal => Some("a real calendar date"),
+                    DateError::NotReal { .. } => Some("a real calendar date"),
                 };
                 let message = format!("\"{}\" {e}", text::quote(&s));
                 match expected {

@@ -719,7 +719,9 @@ fn nesting_too_deep_is_said_as_such() {
 #[test]
 fn a_trailing_comma_is_said_as_such() {
     let text = red();
-    for (what, edited) in [
+    // Each edit, and text just before its comma, where the error is said to be (an editor
+    // goes there; it was at the bracket, a line below).
+    for (what, edited, before) in [
         (
             "}",
             text.replacen(
@@ -727,18 +729,58 @@ fn a_trailing_comma_is_said_as_such() {
                 "\"format\": \"parallax/1\", }",
                 1,
             ),
+            "\"format\": \"parallax/1\"",
         ),
-        ("]", text.replacen("    }\n  ],", "    },\n  ],", 1)),
-        ("}", text.replacen("{", "{\"x\": 1,\n}", 1)),
+        (
+            "]",
+            text.replacen("    }\n  ],", "    },\n  ],", 1),
+            "    }",
+        ),
+        ("}", text.replacen("{", "{\"x\": 1,\n}", 1), "{\"x\": 1"),
     ] {
         let found = side_text_problems(&edited);
         assert_eq!(found.len(), 1, "{found:?}");
+        let comma = edited.find(&format!("{before},")).expect("the edit") + before.len();
+        let line = edited[..comma].matches('\n').count() + 1;
+        let column = comma - edited[..comma].rfind('\n').map_or(0, |i| i + 1) + 1;
+        assert!(
+            found[0]
+                .1
+                .starts_with(&format!("other.json:{line}:{column}: ")),
+            "{line}:{column} {found:?}"
+        );
         assert!(
             found[0]
                 .1
                 .contains(&format!("a comma before `{what}` with nothing after it")),
             "{found:?}"
         );
+        assert!(!found[0].1.contains("missing comma"), "{found:?}");
+    }
+}
+
+/// Two commas in a row (a field deleted by hand) are said as such, at the second: it was
+/// "key must be a string … check for a missing comma", the opposite of what to do.
+#[test]
+fn two_commas_in_a_row_are_said_as_such() {
+    let text = red();
+    for edited in [
+        text.replacen(
+            "\"format\": \"parallax/1\",",
+            "\"format\": \"parallax/1\",,",
+            1,
+        ),
+        text.replacen(
+            "\"format\": \"parallax/1\",",
+            "\"format\": \"parallax/1\",\n  ,",
+            1,
+        ),
+        text.replacen("\"s1\"\n          ]", "\"s1\", , \"s1\"\n          ]", 1),
+    ] {
+        assert_ne!(edited, text);
+        let found = side_text_problems(&edited);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("two commas in a row"), "{found:?}");
         assert!(!found[0].1.contains("missing comma"), "{found:?}");
     }
 }

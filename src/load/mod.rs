@@ -1081,6 +1081,25 @@ fn trailing_comma(row: Option<&str>, column: usize, said: bool) -> Option<char> 
     (comma && matches!(close, b'}' | b']')).then_some(char::from(close))
 }
 
+/// The line and byte column (from 1) of the comma just before byte `column` of line `line`
+/// of `text`, with only blanks (line breaks too) between: the comma of `,,` or of `, ]`.
+fn comma_before(text: &str, line: usize, column: usize) -> Option<(usize, usize)> {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum();
+    let before = text.as_bytes().get(..start + column.checked_sub(1)?)?;
+    let at = before.iter().rposition(|b| !b.is_ascii_whitespace())?;
+    if before.get(at) != Some(&b',') {
+        return None;
+    }
+    let upto = before.get(..at)?;
+    let line = upto.iter().filter(|b| **b == b'\n').count() + 1;
+    let column = at - upto.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1) + 1;
+    Some((line, column))
+}
+
 /// What is wrong at byte `column` (from 1) of `row` when it opens what JSON does not have,
 /// as other languages write it: a comment (`//`, `/*`, `#`), or a string in single quotes.
 /// Said as such, with what to do, rather than as a missing comma.
@@ -1219,6 +1238,7 @@ fn syntax_error_at(name: &str, text: &str, e: &serde_json::Error, offset: usize)
     let line_break =
         message.starts_with("control character") && ((at_column == 0 && at_line > 1) || at_cr);
     let mut escape_at = None;
+    let mut moved = None;
     // What to do depends on what went wrong: a comma is missing in only some of these.
     let (message, expected) = if message.contains("recursion limit") {
         // Valid JSON that no narrative needs.
@@ -1304,10 +1324,22 @@ fn syntax_error_at(name: &str, text: &str, e: &serde_json::Error, offset: usize)
                 "the text after it deleted",
             )
         }
+    } else if row_of(at_line)
+        .and_then(|row| row.as_bytes().get(at_column.checked_sub(1)?))
+        .is_some_and(|b| *b == b',')
+        && comma_before(text, at_line, at_column).is_some()
+    {
+        // `"a": 1,, "b": 2` or `[1,,2]`: said at the second comma, not as a missing one.
+        (
+            "two commas in a row".to_owned(),
+            "one of them deleted (a comma goes between two fields or items)",
+        )
     } else if let Some(close) =
         trailing_comma(row_of(at_line), at_column, message == "trailing comma")
     {
-        // serde_json's "key must be a string" or "value should come here" at `}` or `]`.
+        // serde_json's "key must be a string" or "value should come here" at `}` or `]`:
+        // said at the comma, where an editor should take the user, not at the bracket.
+        moved = comma_before(text, at_line, at_column);
         (
             format!("a comma before `{close}` with nothing after it"),
             "the comma removed (JSON allows no comma after the last field or item)",
@@ -1348,6 +1380,7 @@ fn syntax_error_at(name: &str, text: &str, e: &serde_json::Error, offset: usize)
         d.column = Some(row.trim_end_matches('\r').chars().count() + 1);
         return d;
     }
+    let (at_line, at_column) = moved.unwrap_or((at_line, at_column));
     d.line = Some(at_line);
     // serde_json counts bytes, and says column 0 at the end of a file ending in a newline.
     d.column = Some(locate::char_column(

@@ -148,6 +148,32 @@ fn a_broken_file_put_back_as_it_was_clears_the_mark() {
     assert!(!screen.contains("do not load"), "{screen}");
 }
 
+/// A broken file put back byte for byte says so in the footer, whether the problems panel was
+/// closed first or is still open (then it said the files had changed on disk, as if new).
+#[test]
+fn a_broken_file_put_back_says_it_is_back_with_the_panel_open_or_not() {
+    for close_first in [true, false] {
+        let (dir, mut app) = editable(FIXTURE, 100, 30);
+        let alpha = dir.path().join("alpha.json");
+        let good = std::fs::read(&alpha).expect("readable");
+        rewrite(&alpha, "\"id\": \"a-treaty\"", "\"id\": 7");
+        parallax::tui::live::reload(&mut app);
+        assert!(app.modals.iter().any(|m| matches!(m, Modal::Reload(_))));
+        if close_first {
+            press(&mut app, &[Action::Back]);
+        }
+        std::fs::write(&alpha, good).expect("written");
+        parallax::tui::live::reload(&mut app);
+        assert!(!app.modals.iter().any(|m| matches!(m, Modal::Reload(_))));
+        assert!(!app.live.broken);
+        let said = common::footer_said(&app);
+        assert!(
+            said.contains("The files on disk load again: they are back to what is shown."),
+            "closed first: {close_first}: {said}"
+        );
+    }
+}
+
 #[test]
 fn a_broken_file_keeps_the_last_good_state_and_shows_where_until_it_is_fixed() {
     let (dir, mut app) = editable(FIXTURE, 100, 30);

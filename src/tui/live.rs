@@ -159,7 +159,26 @@ pub fn reload(app: &mut App) {
         }
         return;
     }
+    // Bytes put back as shown while the problems panel is open load (to close it), and are
+    // said as when it was closed: they are back, not changed.
+    let as_shown = !settled
+        && app
+            .suggest
+            .files
+            .as_ref()
+            .is_some_and(|f| f.same(&gathered));
     match load(&app.live.paths, gathered) {
+        Ok(_) if as_shown => {
+            app.modals.retain(|m| !matches!(m, Modal::Reload(_)));
+            app.live.broken = false;
+            app.message = Some(words::BACK_AS_SHOWN.to_owned());
+            if let Some((changed, said)) = dismissals {
+                if changed {
+                    app.suggest_again();
+                }
+                app.message = Some(said);
+            }
+        }
         Ok((dispute, files, warnings)) => {
             app.modals.retain(|m| !matches!(m, Modal::Reload(_)));
             app.live.broken = false;

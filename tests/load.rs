@@ -1809,3 +1809,57 @@ fn too_few_sides_names_sides_only_and_a_missing_one_is_one_error() {
     let named = counted(&[folder.join("east.json"), folder.join("west.json")]);
     assert!(named.contains("1 error(s)"), "{named}");
 }
+
+/// A side the manifest lists that is not there says more when it can: a name that differs
+/// only in case from the file saved, a link whose target is gone; and a manifest listing one
+/// file twice is told that is why its sides are too few.
+#[test]
+fn a_missing_listed_side_says_why_when_it_can() {
+    let said = |folder: &std::path::Path, code: Code| -> Vec<String> {
+        load_paths(&[folder.to_path_buf()])
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .map(|d| d.to_string())
+            .collect()
+    };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let case = common::copy_fixture("relations", dir.path(), "case");
+    common::rewrite(&case.join("dispute.json"), "\"west.json\"", "\"West.json\"");
+    let found = said(&case, Code::Unreadable);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("`west.json` there differs only in case")
+            && found[0]
+                .contains("expected the name in `sides` written as the file's, \"west.json\""),
+        "{found:?}"
+    );
+
+    #[cfg(unix)]
+    {
+        let link = common::copy_fixture("relations", dir.path(), "link");
+        std::fs::remove_file(link.join("west.json")).expect("removed");
+        std::os::unix::fs::symlink("gone.json", link.join("west.json")).expect("a link");
+        let found = said(&link, Code::Unreadable);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("a link to nothing: its target, gone.json, is not there"),
+            "{found:?}"
+        );
+        assert!(said(&link, Code::TooFewSides).is_empty());
+    }
+
+    let twice = common::copy_fixture("relations", dir.path(), "twice");
+    common::rewrite(
+        &twice.join("dispute.json"),
+        "\"west.json\"",
+        "\"east.json\"",
+    );
+    let found = said(&twice, Code::TooFewSides);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("(`sides` lists a file twice, and it is one side)"),
+        "{found:?}"
+    );
+}

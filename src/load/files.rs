@@ -269,6 +269,10 @@ fn read_sides(files: &[(PathBuf, bool)], max: u64, seen: &mut Seen) -> Vec<Input
         match read(file, Input::Side, max) {
             Input::Refused(name, mut why) if *listed && !file.exists() => {
                 why.message = "no such file (listed in the manifest's `sides`)".to_owned();
+                if let Some((message, expected)) = missing_because(file) {
+                    why.message = message;
+                    why.expected = expected;
+                }
                 Input::Refused(name, why)
             }
             input => input,
@@ -279,6 +283,35 @@ fn read_sides(files: &[(PathBuf, bool)], max: u64, seen: &mut Seen) -> Vec<Input
     } else {
         files.iter().zip(repeats).map(one).collect()
     }
+}
+
+/// Why a side file the manifest lists is not there, when more can be said than that: a link
+/// whose target is gone, or a file whose name differs only in case (`Beta.json` listed,
+/// `beta.json` saved: one file on macOS and Windows, two names here).
+fn missing_because(file: &Path) -> Option<(String, String)> {
+    let listed = "listed in the manifest's `sides`";
+    if let Ok(target) = std::fs::read_link(file) {
+        return Some((
+            format!(
+                "a link to nothing: its target, {}, is not there ({listed})",
+                crate::text::inline(&target.display().to_string())
+            ),
+            "the link's target put back, or the link replaced by the side file".to_owned(),
+        ));
+    }
+    let name = file.file_name()?.to_str()?;
+    let folder = file.parent().filter(|p| !p.as_os_str().is_empty());
+    let entries = std::fs::read_dir(folder.unwrap_or(Path::new("."))).ok()?;
+    let found = entries
+        .take(10_000)
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .find(|n| n != name && n.to_lowercase() == name.to_lowercase())?;
+    let found = crate::text::quote(&found);
+    Some((
+        format!("no such file ({listed}); `{found}` there differs only in case"),
+        format!("the name in `sides` written as the file's, \"{found}\""),
+    ))
 }
 
 fn load_inputs(inputs: &[Input]) -> Loaded {

@@ -537,6 +537,18 @@ impl<'a> Loader<'a> {
             };
             let (file, of) = match (&self.manifest, self.order.as_slice()) {
                 (Some((n, _)), _) if !failed.is_empty() => (n.clone(), kept_out()),
+                // `sides` listing one file twice: one side, said where the fix goes.
+                (Some((n, _)), _)
+                    if self
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.code == Code::RepeatedFile && d.file == *n) =>
+                {
+                    (
+                        n.clone(),
+                        " (`sides` lists a file twice, and it is one side)".to_owned(),
+                    )
+                }
                 (Some((n, _)), _) => (n.clone(), String::new()),
                 (None, _) if !failed.is_empty() => (
                     failed.first().map(|f| f.to_string()).unwrap_or_default(),
@@ -576,6 +588,9 @@ impl<'a> Loader<'a> {
                     ),
                 )
                 .expected(match failed.len() {
+                    0 if self.manifest.is_some() => {
+                        "two or more side files listed in the manifest's `sides`"
+                    }
                     0 => "a dispute folder, or two or more side files",
                     1 => "that file fixed (each of its errors says where)",
                     _ => "those files fixed (each of their errors says where)",

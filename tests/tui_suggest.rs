@@ -2044,3 +2044,81 @@ fn the_accept_dialog_says_when_the_row_will_be_common_ground() {
     keys(&mut app, &[KeyCode::Down]);
     assert!(!said(&app).contains("common ground"), "{}", screen(&app));
 }
+
+/// The keys a script gives the event loop: `now`, all waiting at once (a burst typed ahead),
+/// then `later`, one at a time; Ctrl-C when both are done.
+struct Script {
+    now: std::collections::VecDeque<ratatui::crossterm::event::Event>,
+    later: std::collections::VecDeque<ratatui::crossterm::event::Event>,
+}
+
+impl parallax::tui::terminal::Host for Script {
+    fn read(&mut self) -> std::io::Result<ratatui::crossterm::event::Event> {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        Ok(self
+            .now
+            .pop_front()
+            .or_else(|| self.later.pop_front())
+            .unwrap_or(ratatui::crossterm::event::Event::Key(ctrl_c)))
+    }
+    fn pending(&mut self) -> std::io::Result<bool> {
+        Ok(!self.now.is_empty())
+    }
+    fn suspend(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn copy(&mut self, _: &str) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Keys pressed while an accept writes the files are dropped, not acted on a pair the analyst
+/// has not seen yet (an `x` typed behind `Enter` dismissed the next suggested pair), and the
+/// footer says so.
+#[test]
+fn keys_pressed_while_an_accept_writes_are_dropped() {
+    use ratatui::crossterm::event::Event;
+    let dir = draft();
+    let mut app = open(dir.path());
+    let pairs = suggested_pairs(&app);
+    select_pair_of(&mut app, &pairs[0].0);
+    let press = |code: KeyCode, mods: KeyModifiers| Event::Key(KeyEvent::new(code, mods));
+    let mut now: std::collections::VecDeque<Event> = [
+        press(KeyCode::Char('a'), KeyModifiers::NONE),
+        press(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    ]
+    .into_iter()
+    .collect();
+    now.extend(
+        "Who shut it?"
+            .chars()
+            .map(|c| press(KeyCode::Char(c), KeyModifiers::NONE)),
+    );
+    now.push_back(press(KeyCode::Enter, KeyModifiers::NONE));
+    now.push_back(press(KeyCode::Char('x'), KeyModifiers::NONE));
+    let mut host = Script {
+        now,
+        later: Default::default(),
+    };
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+    parallax::tui::terminal::event_loop(&mut terminal, &mut app, &mut host).expect("quits");
+    assert!(dir.path().join("dispute.json").exists(), "the accept wrote");
+    assert!(
+        !dir.path().join(".parallax-dismissed.json").exists(),
+        "the x typed during the write dismissed nothing"
+    );
+    // The last screen drawn, before the Ctrl-C that ended the script.
+    let drawn: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect::<String>();
+    let said = drawn.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains("A key pressed while writing was ignored."),
+        "{said}"
+    );
+}

@@ -1391,6 +1391,17 @@ pub fn hidden_by_filters(target: &str, key: &str) -> String {
     )
 }
 
+/// The footer while an accept, a dismissal or an undo writes the files.
+pub const WRITING: &str = "Writing the files…";
+
+/// Keys pressed while the files were written, and not acted on.
+pub fn typed_while_writing(keys: usize) -> String {
+    match keys {
+        1 => "A key pressed while writing was ignored.".to_owned(),
+        n => format!("{n} keys pressed while writing were ignored."),
+    }
+}
+
 /// The message when a rebutted claim is not loaded at all.
 pub fn not_loaded(target: &str) -> String {
     format!("{target} is not in the loaded files.")

@@ -426,17 +426,35 @@ pub fn event_loop<B: Backend>(
                 right,
                 question,
                 relation,
-            } => super::effects::link(
-                app,
-                &left,
-                &right,
-                &question,
-                relation
-                    .as_ref()
-                    .map(|(from, kind, to)| (from.as_str(), *kind, to.as_str())),
-            ),
-            Outcome::Dismiss { left, right } => super::effects::dismiss(app, &left, &right),
-            Outcome::Undo => super::effects::undo(app),
+            } => {
+                say_writing(terminal, app)?;
+                super::effects::link(
+                    app,
+                    &left,
+                    &right,
+                    &question,
+                    relation
+                        .as_ref()
+                        .map(|(from, kind, to)| (from.as_str(), *kind, to.as_str())),
+                );
+                if drop_typed_ahead(host, app)? {
+                    return Ok(());
+                }
+            }
+            Outcome::Dismiss { left, right } => {
+                say_writing(terminal, app)?;
+                super::effects::dismiss(app, &left, &right);
+                if drop_typed_ahead(host, app)? {
+                    return Ok(());
+                }
+            }
+            Outcome::Undo => {
+                say_writing(terminal, app)?;
+                super::effects::undo(app);
+                if drop_typed_ahead(host, app)? {
+                    return Ok(());
+                }
+            }
             // An editor given a path that is no file would make one there (the dispute's
             // folder deleted: `vim liar3` started a new file where the folder was).
             Outcome::Editor { file, .. } if !file.is_file() => {
@@ -453,6 +471,50 @@ pub fn event_loop<B: Backend>(
             Outcome::Redraw => redraw_all(terminal, app)?,
         }
     }
+}
+
+/// Says in the footer that the files are being written, and draws it first: at a million
+/// claims a write takes seconds, and a screen that does not change reads as frozen.
+fn say_writing<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
+    app.message = Some(super::strings::WRITING.to_owned());
+    terminal
+        .draw(|frame| view::draw(frame, app))
+        .map_err(backend_error)?;
+    Ok(())
+}
+
+/// After a write: drops the keys pressed while it went on, typed at a screen that did not
+/// answer (an `a` or `x` pressed again would act on the next pair, unseen), and says so. A
+/// resize is still followed, and Ctrl-C still quits: true then.
+fn drop_typed_ahead(host: &mut impl Host, app: &mut App) -> io::Result<bool> {
+    if app.message.as_deref() == Some(super::strings::WRITING) {
+        app.message = None;
+    }
+    let mut dropped = 0usize;
+    while host.pending()? {
+        match host.read()? {
+            Event::Resize(width, height) => {
+                update(app, Action::Resize { width, height });
+            }
+            Event::Key(k)
+                if k.code == event::KeyCode::Char('c')
+                    && k.modifiers.contains(event::KeyModifiers::CONTROL) =>
+            {
+                return Ok(true);
+            }
+            Event::Key(k) if k.kind != KeyEventKind::Release => dropped += 1,
+            Event::Paste(_) => dropped += 1,
+            _ => {}
+        }
+    }
+    if dropped > 0 {
+        let note = super::strings::typed_while_writing(dropped);
+        app.message = Some(match app.message.take() {
+            Some(said) => format!("{said} {note}"),
+            None => note,
+        });
+    }
+    Ok(false)
 }
 
 /// Hands the terminal to the analyst's editor on `file` at `line`, then redraws and reloads the

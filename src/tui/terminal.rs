@@ -475,12 +475,14 @@ pub fn event_loop<B: Backend>(
 
 /// Says in the footer that the files are being written, and draws it first: at a million
 /// claims a write takes seconds, and a screen that does not change reads as frozen.
+/// Drawn without the dialogs (the accept dialog's own keys took the footer); they are put
+/// back for the write, which gives the dialog back if the write is refused.
 fn say_writing<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
     app.message = Some(super::strings::WRITING.to_owned());
-    terminal
-        .draw(|frame| view::draw(frame, app))
-        .map_err(backend_error)?;
-    Ok(())
+    let modals = std::mem::take(&mut app.modals);
+    let drawn = terminal.draw(|frame| view::draw(frame, app)).map(|_| ());
+    app.modals = modals;
+    drawn.map_err(backend_error)
 }
 
 /// After a write: drops the keys pressed while it went on, typed at a screen that did not

@@ -21,23 +21,11 @@ fn bash_completes_a_subcommand_and_a_format() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let script = dir.path().join("parallax.bash");
-    let out = parallax().args(["completions", "bash"]).output().unwrap();
-    assert!(out.status.success());
-    std::fs::write(&script, &out.stdout).unwrap();
-    // As bash calls it: the command, the word being completed, the word before it.
     let complete = |words: &str, cword: usize| {
-        let line = format!(
-            "source '{}'; COMP_WORDS=({words}); COMP_CWORD={cword}; \
-             _parallax parallax \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; \
-             echo \"${{COMPREPLY[@]}}\"",
-            script.display()
-        );
-        let out = std::process::Command::new("bash")
-            .args(["-c", &line])
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout).unwrap()
+        bash_complete(dir.path(), words, cword)
+            .lines()
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     assert_eq!(complete("parallax exp", 1).trim(), "export");
     // `search` refuses --query (its query is the last argument): it is not offered there,
@@ -55,6 +43,29 @@ fn bash_completes_a_subcommand_and_a_format() {
     );
 }
 
+/// What bash offers for `words` with the cursor on word `cword`, a choice a line, as bash calls
+/// the script (the command, the word being completed, the word before it), in `dir`.
+fn bash_complete(dir: &std::path::Path, words: &str, cword: usize) -> String {
+    let script = dir.join("parallax.bash");
+    if !script.exists() {
+        let out = parallax().args(["completions", "bash"]).output().unwrap();
+        assert!(out.status.success());
+        std::fs::write(&script, &out.stdout).unwrap();
+    }
+    let line = format!(
+        "source '{}'; COMP_WORDS=({words}); COMP_CWORD={cword}; \
+         _parallax parallax \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; \
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        script.display()
+    );
+    let out = std::process::Command::new("bash")
+        .current_dir(dir)
+        .args(["-c", &line])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// Tab where a command takes a path offers no options (bash typed the `-` they share, where a
 /// dispute's folder goes), so bash completes file names there; a command's subcommands are
 /// still offered; a file name with a space after `-o` is one choice, not two.
@@ -65,25 +76,8 @@ fn bash_completes_paths_where_a_command_takes_one() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let script = dir.path().join("parallax.bash");
-    let out = parallax().args(["completions", "bash"]).output().unwrap();
-    std::fs::write(&script, &out.stdout).unwrap();
     std::fs::write(dir.path().join("file one.json"), "").unwrap();
-    // Each choice offered on a line of its own, and how many there are.
-    let complete = |words: &str, cword: usize| {
-        let line = format!(
-            "source '{}'; COMP_WORDS=({words}); COMP_CWORD={cword}; \
-             _parallax parallax \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; \
-             printf '%s\\n' \"${{COMPREPLY[@]}}\"",
-            script.display()
-        );
-        let out = std::process::Command::new("bash")
-            .current_dir(dir.path())
-            .args(["-c", &line])
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let complete = |words: &str, cword: usize| bash_complete(dir.path(), words, cword);
     for command in ["show", "validate", "export", "match"] {
         let offered = complete(&format!("parallax {command} ''"), 2);
         assert_eq!(offered.trim(), "", "{command}: {offered}");

@@ -110,6 +110,9 @@ pub struct SideRatings {
     pub by: BTreeMap<String, Tally>,
 }
 
+/// The "assessed by" of a side none of whose claims is assessed.
+pub const NOBODY: &str = "(none assessed)";
+
 /// Counts every side's claims by rating, and its assessments by who made them.
 pub fn count(dispute: &Dispute) -> Vec<SideRatings> {
     let mut out: Vec<SideRatings> = dispute
@@ -194,15 +197,23 @@ pub fn tables(dispute: &Dispute) -> String {
     let rows: Vec<Vec<String>> = sides
         .iter()
         .flat_map(|s| {
-            s.by.iter().map(|(who, t)| {
+            let by = s.by.iter().map(|(who, t)| {
                 let mut row = vec![s.party.clone(), who.clone()];
                 row.extend(counts(t));
                 row.push(t.assessed().to_string());
                 row
-            })
+            });
+            // A side nobody assessed has its line of noughts: counted, not left out.
+            let none = s.by.is_empty().then(|| {
+                let mut row = vec![s.party.clone(), NOBODY.to_owned()];
+                row.extend(counts(&Tally::default()));
+                row.push("0".to_owned());
+                row
+            });
+            by.chain(none)
         })
         .collect();
-    if rows.is_empty() {
+    if sides.iter().all(|s| s.by.is_empty()) {
         out.push_str("(no claim is assessed)\n");
     } else {
         table(&mut out, &headers, &rows, 2);

@@ -1,6 +1,8 @@
 //! Source reliability and who made an assessment: loaded, shown beside every source and rating
 //! in `show` and every export, and filterable ("claims resting only on low or partisan sources").
 
+mod common;
+
 use assert_cmd::Command;
 use parallax::compare::Comparison;
 use parallax::export::{self, Format};
@@ -237,6 +239,35 @@ fn topics_ratings_counts_each_sides_ratings_and_who_made_them() {
     );
     assert!(
         has(&["South", "the compilers", "1", "0", "0", "0", "0", "1"]),
+        "{out}"
+    );
+}
+
+/// A side none of whose claims is assessed has its line of noughts in the table by who made
+/// them (it was left out, as if not counted).
+#[test]
+fn topics_ratings_counts_a_side_nobody_assessed() {
+    let (dir, _) = common::dispute_of(&[
+        (
+            "alpha",
+            serde_json::json!({"id": "a1", "text": "A.", "assessment": {"rating": "refuted", "by": "Checker", "sources": ["s"]}}),
+        ),
+        ("beta", serde_json::json!({"id": "b1", "text": "B."})),
+    ]);
+    let out = common::parallax_on_path(dir.path(), "topics", &["--ratings"]);
+    let by_who = out
+        .split("Ratings by who made them")
+        .nth(1)
+        .unwrap_or_default();
+    let line = common::line_with(by_who, "BETA");
+    let cells: Vec<&str> = line
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(
+        cells,
+        ["BETA", "(none assessed)", "0", "0", "0", "0", "0", "0"],
         "{out}"
     );
 }

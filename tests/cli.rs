@@ -675,7 +675,7 @@ fn a_file_named_twice_is_read_once_with_one_warning() {
     let out = stdout_of(&["validate", &manifest, &india]);
     let warning = format!("{india} is given twice (the manifest lists it); read once");
     assert_eq!(out.matches(&warning).count(), 1, "{out}");
-    assert!(!out.contains("already loaded from"), "{out}");
+    assert!(!out.contains("duplicate-party"), "{out}");
     assert!(!out.contains("already used by another side"), "{out}");
     assert_eq!(
         out.matches("warning[unsourced]").count(),

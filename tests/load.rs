@@ -1860,3 +1860,46 @@ fn said_of(folder: &std::path::Path, code: Code) -> Vec<String> {
         .map(|d| d.to_string())
         .collect()
 }
+
+/// A party id two sides share is located in the other file too, whether it loads or not, as a
+/// claim id used twice is (it named the file alone).
+#[test]
+fn a_party_used_twice_names_where_the_other_use_is() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = common::copy_fixture("relations", dir.path(), "harbour");
+    common::rewrite(
+        &folder.join("west.json"),
+        "\"id\": \"west\", \"name\": \"West\"",
+        "\"id\": \"east\", \"name\": \"West\"",
+    );
+    let east = folder.join("east.json");
+    let line = std::fs::read_to_string(&east)
+        .expect("readable")
+        .lines()
+        .position(|l| l.contains("\"party\""))
+        .expect("a party")
+        + 1;
+    let said = said_of(&folder, Code::DuplicateParty);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains(&format!("east.json, line {line}, column ")),
+        "{said:?}"
+    );
+    // The first file does not load (a date of its own is wrong): the error is its own, and
+    // names where the side that loads says the same.
+    common::rewrite(
+        &east,
+        "\"2025-03-01\", \"sources\"",
+        "\"2025-02-30\", \"sources\"",
+    );
+    let said = said_of(&folder, Code::DuplicateParty);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with(&format!("{}:", east.display())),
+        "{said:?}"
+    );
+    assert!(
+        said[0].contains(&format!("west.json, line {line}, column ")),
+        "{said:?}"
+    );
+}

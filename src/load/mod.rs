@@ -289,11 +289,12 @@ impl<'a> Loader<'a> {
                             &side.file,
                             "/party/id",
                             format!(
-                                "party `{}` is also the party of {other}, which did not load",
+                                "party `{}` is also the party of a side that did not load",
                                 crate::text::quote(&side.party.id)
                             ),
                         )
-                        .expected("a party id unique among the sides"),
+                        .expected("a party id unique among the sides")
+                        .first_at(other, "/party/id"),
                     );
                 }
                 self.unloaded.push((
@@ -316,12 +317,12 @@ impl<'a> Loader<'a> {
                             file,
                             "/party/id",
                             format!(
-                                "party `{}` is also the party of {}, which loads",
+                                "party `{}` is also the party of a side that loads",
                                 crate::text::quote(&side.party.id),
-                                side.file
                             ),
                         )
-                        .expected("a party id unique among the sides"),
+                        .expected("a party id unique among the sides")
+                        .first_at(&side.file, "/party/id"),
                     );
                 }
                 self.claims_against_unloaded(side);
@@ -462,15 +463,20 @@ impl<'a> Loader<'a> {
             .get(&side.party.id)
             .and_then(|&i| self.sides.get(i))
         {
-            error(
-                Code::DuplicateParty,
-                "/party/id",
-                format!(
-                    "party `{}` is already loaded from {}",
-                    crate::text::quote(&side.party.id),
-                    other.file
-                ),
-                "a party id unique among the loaded sides",
+            // Located in the file that loads too, as a claim id used twice is.
+            out.push(
+                Diagnostic::at(
+                    Severity::Error,
+                    Code::DuplicateParty,
+                    &side.file,
+                    "/party/id",
+                    format!(
+                        "party `{}` is already loaded from a side",
+                        crate::text::quote(&side.party.id),
+                    ),
+                )
+                .expected("a party id unique among the loaded sides")
+                .first_at(&other.file, "/party/id"),
             );
         }
         let taken = &self.claims;

@@ -662,13 +662,8 @@ fn id_arg(s: &str) -> Result<String, String> {
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    s.parse::<Date>().map_err(|e| match e {
-        crate::format::DateError::NotReal { .. } => {
-            format!("{e} (write YYYY, YYYY-MM or YYYY-MM-DD)")
-        }
-        // The message names the forms already.
-        _ => e.to_string(),
-    })
+    // Each message says what is wrong: the forms, or why the day is no day of the calendar.
+    s.parse::<Date>().map_err(|e| e.to_string())
 }
 
 /// A size in bytes: a number, optionally followed by K, M, G or T (powers of 1024; `KiB`, `MB`

@@ -132,6 +132,16 @@ pub fn source_tags(
         .collect()
 }
 
+/// What a link to an id no claim on screen has is called: with a manifest every side is loaded
+/// and the id is nobody's; side files named one by one may leave the one holding it out.
+fn unresolved(dispute: &Dispute) -> &'static str {
+    if dispute.has_manifest {
+        "(not found)"
+    } else {
+        "(not loaded)"
+    }
+}
+
 /// How a relation is described: its kind, the claim id and, when the target is not beside this
 /// claim in the comparison, whose claim it is and where (`↳ concedes India: in-jets`).
 pub fn relation_line(
@@ -143,7 +153,7 @@ pub fn relation_line(
 ) -> String {
     let verb = kind.verb();
     match dispute.find_claim(target) {
-        None => format!("↳ {verb} {target} (not found)"),
+        None => format!("↳ {verb} {target} {}", unresolved(dispute)),
         Some(to) => {
             let party = dispute
                 .sides
@@ -380,7 +390,10 @@ fn placed(
     find: impl FnOnce(ClaimAt) -> Option<(usize, usize, String)>,
 ) -> (String, bool) {
     let Some(to) = dispute.find_claim(target) else {
-        return (format!("{arrow} {verb} {target} (not found)"), true);
+        return (
+            format!("{arrow} {verb} {target} {}", unresolved(dispute)),
+            true,
+        );
     };
     let party = dispute
         .sides

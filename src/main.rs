@@ -223,8 +223,13 @@ fn main() -> ExitCode {
                         .map(|c| (w, c))
                 });
             // After `--` every word is a path, as asked: a command's name there is no file.
-            let after_dashes = std::env::args_os().any(|a| a == "--");
-            if let Some(name) = named.filter(|_| after_dashes) {
+            let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+            let after_dashes = |name: &str| {
+                let dashes = args.iter().position(|a| a == "--");
+                let word = args.iter().position(|a| a == name);
+                matches!((dashes, word), (Some(d), Some(w)) if d < w)
+            };
+            if let Some(name) = named.filter(|n| after_dashes(n)) {
                 Err(Failure::Input(format!(
                     "{name}: no such file or folder (after `--` every word is a path; to run \
                      the command, leave out the `--`: parallax {name} [OPTIONS] ...)"

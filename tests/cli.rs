@@ -603,6 +603,14 @@ fn an_option_before_the_command_is_named_as_the_reason() {
         .code(1)
         .stderr(predicate::str::contains("show: no such file or folder"))
         .stderr(predicate::str::contains("option").not());
+    // A `--` after the command's name is not why it was read as a path: the option before it is.
+    parallax()
+        .args(["--left", "india", "show", "--", "somewhere"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`show` was read as a dispute path",
+        ));
 }
 
 /// A mistyped command is named as one, with the command meant; a path that does not exist is

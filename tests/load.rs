@@ -1813,14 +1813,18 @@ fn a_missing_listed_side_says_why_when_it_can() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let case = common::copy_fixture("relations", dir.path(), "case");
     common::rewrite(&case.join("dispute.json"), "\"west.json\"", "\"West.json\"");
-    let found = said(&case, Code::Unreadable);
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert!(
-        found[0].contains("`west.json` there differs only in case")
-            && found[0]
-                .contains("expected the name in `sides` written as the file's, \"west.json\""),
-        "{found:?}"
-    );
+    // On a file system that ignores case (macOS's, Windows'), `West.json` is the file: there
+    // is nothing to say.
+    if !case.join("West.json").exists() {
+        let found = said(&case, Code::Unreadable);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("`west.json` there differs only in case")
+                && found[0]
+                    .contains("expected the name in `sides` written as the file's, \"west.json\""),
+            "{found:?}"
+        );
+    }
 
     #[cfg(unix)]
     {

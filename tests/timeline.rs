@@ -309,6 +309,22 @@ fn a_timeline_with_no_dated_claim_says_so_not_per_day() {
         "{said}"
     );
     assert!(said.contains("undated"), "{said}");
+    // With a date in force too: nothing is dated at all, by then or ever.
+    let out = Command::cargo_bin("parallax")
+        .expect("the binary")
+        .arg("timeline")
+        .arg(dir.path())
+        .args(["--as-of", "2030"])
+        .output()
+        .expect("runs");
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        said.lines()
+            .next()
+            .unwrap_or_default()
+            .ends_with("· no dated claim"),
+        "{said}"
+    );
     // A date in force before every dated claim: the claims are there, not yet said.
     let out = Command::cargo_bin("parallax")
         .expect("the binary")

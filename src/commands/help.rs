@@ -15,27 +15,52 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<(
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "parallax", &mut script);
     if shell == clap_complete::Shell::Bash {
-        script = mend_bash(&String::from_utf8_lossy(&script)).into_bytes();
+        let mut takes_paths = Vec::new();
+        with_positionals(&cmd, "parallax", &mut takes_paths);
+        script = mend_bash(&String::from_utf8_lossy(&script), &takes_paths).into_bytes();
     }
     out.write_all(&script)?;
     Ok(())
 }
 
+/// The names bash's script gives the commands that take an argument of their own (a path, a
+/// shell): `parallax`, `parallax__subcmd__show`, `parallax__subcmd__import__subcmd__csv`.
+fn with_positionals(cmd: &clap::Command, name: &str, out: &mut Vec<String>) {
+    if cmd.get_positionals().next().is_some() {
+        out.push(name.to_owned());
+    }
+    for sub in cmd.get_subcommands() {
+        with_positionals(sub, &format!("{name}__subcmd__{}", sub.get_name()), out);
+    }
+}
+
 /// Bash's script as clap_complete writes it, mended where a bash user meets it:
-/// - a command's first argument, and any argument not after an option, offered the options
-///   alone when nothing was typed, so Tab typed `-` where a dispute's path goes: there only
-///   the command's subcommands are offered, and with none bash completes file names;
+/// - in a command that takes an argument of its own (`takes_paths`, by the script's names),
+///   its first argument, and any not after an option, offered the options alone when nothing
+///   was typed, so Tab typed `-` where a dispute's path goes: there only the command's
+///   subcommands or values are offered, and with none bash completes file names (a command
+///   of options alone, `man`, still offers them);
 /// - a file name with a space (`file one.json`, after `-o`) was offered as two words.
-fn mend_bash(script: &str) -> String {
+fn mend_bash(script: &str, takes_paths: &[String]) -> String {
     const FIRST: &str = "if [[ ${cur} == -* || ${COMP_CWORD} -eq ";
     const OFFER: &str = r#"COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )"#;
     const FILES: &str = r#"COMPREPLY=($(compgen -f "${cur}"))"#;
     let mut out = String::with_capacity(script.len() + 4096);
     let mut after_esac = false;
+    let mut mend = false;
     for line in script.lines() {
         let indent = &line[..line.len() - line.trim_start().len()];
         let trimmed = line.trim_start();
-        if trimmed.starts_with(FIRST) {
+        // A command's own case in the script: `parallax__subcmd__show)`.
+        if let Some(name) = trimmed.strip_suffix(')')
+            && name.starts_with("parallax")
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            mend = takes_paths.iter().any(|t| t == name);
+        }
+        if !mend && trimmed != FILES {
+            out.push_str(line);
+        } else if trimmed.starts_with(FIRST) {
             out.push_str(&format!("{indent}if [[ ${{cur}} == -* ]] ; then"));
         } else if after_esac && trimmed == OFFER {
             out.push_str(&format!(

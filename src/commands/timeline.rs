@@ -83,8 +83,9 @@ pub fn timeline(
         head.push_str(&format!(" · as of {date}"));
     }
     // Before every dated claim, the claims are there, only not yet said.
+    let dated = || dispute.claims().any(|(_, c)| c.date.is_some());
     let per = match args.as_of {
-        Some(_) if t.bins.is_empty() => "no claim dated by then",
+        Some(_) if t.bins.is_empty() && dated() => "no claim dated by then",
         _ => t.per_in_full(),
     };
     head.push_str(&format!(" · {per}"));

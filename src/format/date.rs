@@ -53,7 +53,7 @@ fn unreal(year: u16, month: u8, day: u8) -> String {
     } else if day == 0 {
         "there is no day 00".to_owned()
     } else if month == 2 && day == 29 {
-        format!("{year} is not a leap year")
+        format!("{year:04} is not a leap year")
     } else {
         format!("{} has {} days", name(month), days_in_month(year, month))
     }
@@ -391,6 +391,10 @@ mod tests {
         assert_eq!("25-01-01".parse::<Date>(), shape);
         assert_eq!("2025-01-01-01".parse::<Date>(), shape);
         assert_eq!("05/03/2025".parse::<Date>(), shape);
+        assert_eq!(
+            why("0100-02-29").as_deref(),
+            Some("is not a real calendar date: 0100 is not a leap year")
+        );
         assert_eq!(
             why("2025-02-30").as_deref(),
             Some("is not a real calendar date: February has 28 days")

@@ -291,9 +291,18 @@ fn read_sides(files: &[(PathBuf, bool)], max: u64, seen: &mut Seen) -> Vec<Input
 fn missing_because(file: &Path) -> Option<(String, String)> {
     let listed = "listed in the manifest's `sides`";
     if let Ok(target) = std::fs::read_link(file) {
+        // A link to itself, or round a loop, has a target that is there, and leads nowhere.
+        let at = file
+            .parent()
+            .map_or_else(|| target.clone(), |p| p.join(&target));
+        let why = if at.symlink_metadata().is_ok() {
+            "leads round a loop of links"
+        } else {
+            "is not there"
+        };
         return Some((
             format!(
-                "a link to nothing: its target, {}, is not there ({listed})",
+                "a link to nothing: its target, {}, {why} ({listed})",
                 crate::text::inline(&target.display().to_string())
             ),
             "the link's target put back, or the link replaced by the side file".to_owned(),

@@ -545,10 +545,13 @@ impl<'a> Loader<'a> {
                 (Some((n, _)), _) if !failed.is_empty() => (n.clone(), kept_out()),
                 // `sides` listing one file twice: one side, said where the fix goes.
                 (Some((n, _)), _)
-                    if self
-                        .diagnostics
-                        .iter()
-                        .any(|d| d.code == Code::RepeatedFile && d.file == *n) =>
+                    if self.diagnostics.iter().any(|d| {
+                        d.code == Code::RepeatedFile
+                            && d.file == *n
+                            && d.pointer
+                                .as_deref()
+                                .is_some_and(|p| p.starts_with("/sides/"))
+                    }) =>
                 {
                     (
                         n.clone(),

@@ -783,6 +783,21 @@ fn two_commas_in_a_row_are_said_as_such() {
         assert!(found[0].1.contains("two commas in a row"), "{found:?}");
         assert!(!found[0].1.contains("missing comma"), "{found:?}");
     }
+    // A comma before the first field or item is said as such too.
+    for (edited, opening) in [
+        (text.replacen("\"sources\": [", "\"sources\": [,", 1), '['),
+        (text.replacen("{", "{,", 1), '{'),
+    ] {
+        let found = side_text_problems(&edited);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .1
+                .contains(&format!("a comma just after `{opening}`, before anything")),
+            "{found:?}"
+        );
+        assert!(!found[0].1.contains("missing comma"), "{found:?}");
+    }
 }
 
 /// A date written with one-digit parts or other separators, its meaning plain, is said with

@@ -1105,9 +1105,9 @@ fn trailing_comma(row: Option<&str>, column: usize, said: bool) -> Option<char> 
     (comma && matches!(close, b'}' | b']')).then_some(char::from(close))
 }
 
-/// The line and byte column (from 1) of the comma just before byte `column` of line `line`
-/// of `text`, with only blanks (line breaks too) between: the comma of `,,` or of `, ]`.
-fn comma_before(text: &str, line: usize, column: usize) -> Option<(usize, usize)> {
+/// The bytes of `text` before byte `column` (from 1) of line `line`, and where the last one
+/// that is no blank (line breaks too) stands among them.
+fn last_non_blank(text: &str, line: usize, column: usize) -> Option<(&[u8], usize)> {
     let start: usize = text
         .split_inclusive('\n')
         .take(line.checked_sub(1)?)
@@ -1115,6 +1115,19 @@ fn comma_before(text: &str, line: usize, column: usize) -> Option<(usize, usize)
         .sum();
     let before = text.as_bytes().get(..start + column.checked_sub(1)?)?;
     let at = before.iter().rposition(|b| !b.is_ascii_whitespace())?;
+    Some((before, at))
+}
+
+/// The byte before byte `column` of line `line`, past blanks: `,` of `,,`, `[` of `[,`.
+fn before_blanks(text: &str, line: usize, column: usize) -> Option<u8> {
+    let (before, at) = last_non_blank(text, line, column)?;
+    before.get(at).copied()
+}
+
+/// The line and byte column (from 1) of the comma just before byte `column` of line `line`
+/// of `text`, with only blanks (line breaks too) between: the comma of `,,` or of `, ]`.
+fn comma_before(text: &str, line: usize, column: usize) -> Option<(usize, usize)> {
+    let (before, at) = last_non_blank(text, line, column)?;
     if before.get(at) != Some(&b',') {
         return None;
     }
@@ -1348,16 +1361,27 @@ fn syntax_error_at(name: &str, text: &str, e: &serde_json::Error, offset: usize)
                 "the text after it deleted",
             )
         }
-    } else if row_of(at_line)
+    } else if let Some(opening) = row_of(at_line)
         .and_then(|row| row.as_bytes().get(at_column.checked_sub(1)?))
-        .is_some_and(|b| *b == b',')
-        && comma_before(text, at_line, at_column).is_some()
+        .filter(|b| **b == b',')
+        .and_then(|_| before_blanks(text, at_line, at_column))
+        .filter(|b| matches!(b, b',' | b'[' | b'{'))
     {
-        // `"a": 1,, "b": 2` or `[1,,2]`: said at the second comma, not as a missing one.
-        (
-            "two commas in a row".to_owned(),
-            "one of them deleted (a comma goes between two fields or items)",
-        )
+        // `"a": 1,, "b": 2`, `[1,,2]` or `[,1]`: said at the comma, not as a missing one.
+        if opening == b',' {
+            (
+                "two commas in a row".to_owned(),
+                "one of them deleted (a comma goes between two fields or items)",
+            )
+        } else {
+            (
+                format!(
+                    "a comma just after `{}`, before anything",
+                    char::from(opening)
+                ),
+                "the comma deleted (a comma goes between two fields or items)",
+            )
+        }
     } else if let Some(close) =
         trailing_comma(row_of(at_line), at_column, message == "trailing comma")
     {

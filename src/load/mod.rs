@@ -282,20 +282,12 @@ impl<'a> Loader<'a> {
                     .find(|(_, party, _)| *party == side.party.id.as_str())
                     .filter(|_| !named)
                 {
-                    diagnostics.push(
-                        Diagnostic::at(
-                            Severity::Error,
-                            Code::DuplicateParty,
-                            &side.file,
-                            "/party/id",
-                            format!(
-                                "party `{}` is also the party of a side that did not load",
-                                crate::text::quote(&side.party.id)
-                            ),
-                        )
-                        .expected("a party id unique among the sides")
-                        .first_at(other, "/party/id"),
-                    );
+                    diagnostics.push(party_used_twice(
+                        &side.file,
+                        &side.party.id,
+                        ("is also the party of a side that did not load", other),
+                        "a party id unique among the sides",
+                    ));
                 }
                 self.unloaded.push((
                     side.file.clone(),
@@ -310,20 +302,12 @@ impl<'a> Loader<'a> {
                     .iter()
                     .filter(|(_, party, _)| *party == side.party.id.as_str())
                 {
-                    self.diagnostics.push(
-                        Diagnostic::at(
-                            Severity::Error,
-                            Code::DuplicateParty,
-                            file,
-                            "/party/id",
-                            format!(
-                                "party `{}` is also the party of a side that loads",
-                                crate::text::quote(&side.party.id),
-                            ),
-                        )
-                        .expected("a party id unique among the sides")
-                        .first_at(&side.file, "/party/id"),
-                    );
+                    self.diagnostics.push(party_used_twice(
+                        file,
+                        &side.party.id,
+                        ("is also the party of a side that loads", &side.file),
+                        "a party id unique among the sides",
+                    ));
                 }
                 self.claims_against_unloaded(side);
             }
@@ -463,21 +447,12 @@ impl<'a> Loader<'a> {
             .get(&side.party.id)
             .and_then(|&i| self.sides.get(i))
         {
-            // Located in the file that loads too, as a claim id used twice is.
-            out.push(
-                Diagnostic::at(
-                    Severity::Error,
-                    Code::DuplicateParty,
-                    &side.file,
-                    "/party/id",
-                    format!(
-                        "party `{}` is already loaded from a side",
-                        crate::text::quote(&side.party.id),
-                    ),
-                )
-                .expected("a party id unique among the loaded sides")
-                .first_at(&other.file, "/party/id"),
-            );
+            out.push(party_used_twice(
+                &side.file,
+                &side.party.id,
+                ("is already loaded from a side", &other.file),
+                "a party id unique among the loaded sides",
+            ));
         }
         let taken = &self.claims;
         for (key, id) in places.claims(&side.topics) {
@@ -1437,6 +1412,26 @@ fn syntax_error_at(name: &str, text: &str, e: &serde_json::Error, offset: usize)
         escape_at.unwrap_or(at_column),
     ));
     d
+}
+
+/// The `duplicate-party` error of `file`, whose party `id` another side has: `(how, other)`
+/// says how (`is also the party of a side that loads`) and which file, located in it too, as
+/// a claim id used twice is.
+fn party_used_twice(
+    file: &str,
+    id: &str,
+    (how, other): (&str, &str),
+    expected: &str,
+) -> Diagnostic {
+    Diagnostic::at(
+        Severity::Error,
+        Code::DuplicateParty,
+        file,
+        "/party/id",
+        format!("party `{}` {how}", crate::text::quote(id)),
+    )
+    .expected(expected)
+    .first_at(other, "/party/id")
 }
 
 /// True when a file read is named as the manifest is (`dispute.json`): not a side.

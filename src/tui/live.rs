@@ -135,20 +135,21 @@ pub fn reload(app: &mut App) {
     // Dismissals made or undone outside the screen (`parallax dismiss`, an entry or the file
     // deleted) are in force before the suggestions are asked for again.
     let dismissals = reread_dismissals(app);
-    let settled = !problems_open(app);
     let gathered = crate::load::gather(&app.live.paths, app.live.max_file);
     // Most events change nothing (the editor quit without saving, parallax's own write-back):
     // the files' fingerprints are compared before anything is parsed.
-    if settled
-        && app
-            .suggest
-            .files
-            .as_ref()
-            .is_some_and(|f| f.same(&gathered))
+    if app
+        .suggest
+        .files
+        .as_ref()
+        .is_some_and(|f| f.same(&gathered))
     {
-        // The bytes on screen are back (`git checkout`, an editor's undo): they load, as they
-        // did, so the mark that the files do not load goes.
-        if std::mem::take(&mut app.live.broken) {
+        // The bytes on screen are back (`git checkout`, an editor's undo), the problems panel
+        // open or closed: they load, as they did, so the panel and the mark that the files do
+        // not load go, with nothing to parse.
+        let was_broken = std::mem::take(&mut app.live.broken) | problems_open(app);
+        if was_broken {
+            app.modals.retain(|m| !matches!(m, Modal::Reload(_)));
             app.message = Some(words::BACK_AS_SHOWN.to_owned());
         }
         if let Some((changed, said)) = dismissals {
@@ -159,26 +160,7 @@ pub fn reload(app: &mut App) {
         }
         return;
     }
-    // Bytes put back as shown while the problems panel is open load (to close it), and are
-    // said as when it was closed: they are back, not changed.
-    let as_shown = !settled
-        && app
-            .suggest
-            .files
-            .as_ref()
-            .is_some_and(|f| f.same(&gathered));
     match load(&app.live.paths, gathered) {
-        Ok(_) if as_shown => {
-            app.modals.retain(|m| !matches!(m, Modal::Reload(_)));
-            app.live.broken = false;
-            app.message = Some(words::BACK_AS_SHOWN.to_owned());
-            if let Some((changed, said)) = dismissals {
-                if changed {
-                    app.suggest_again();
-                }
-                app.message = Some(said);
-            }
-        }
         Ok((dispute, files, warnings)) => {
             app.modals.retain(|m| !matches!(m, Modal::Reload(_)));
             app.live.broken = false;

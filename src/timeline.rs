@@ -174,6 +174,12 @@ pub struct Timeline {
     /// Assessments whose sources carry no date, left and right: no place on the axis either,
     /// but counted, so none goes missing from the total.
     pub undated_assessments: [usize; 2],
+    /// Claims dated more than a century from the dispute's middle year ([`Era`](crate::format::Era)), left and
+    /// right: a mistyped year, most likely, counted but kept off the axis, which it would
+    /// stretch over centuries of empty bars.
+    pub far: [usize; 2],
+    /// Assessments dated that far, left and right (see [`Timeline::far`]).
+    pub far_assessments: [usize; 2],
 }
 
 /// A day as a count of days, for arithmetic; `None` for dates `time` cannot hold.
@@ -219,12 +225,15 @@ impl Timeline {
         let mut days: Vec<(i32, usize)> = Vec::new();
         let mut undated = [0, 0];
         let mut undated_assessments = [0, 0];
+        let (mut far, mut far_assessments) = ([0, 0], [0, 0]);
+        let era = dispute.era();
         let mut assessments = Vec::new();
         let mut note = |at: ClaimAt, side: usize| {
             let Some(claim) = dispute.claim(at) else {
                 return;
             };
             match claim.date.and_then(day_number) {
+                _ if claim.date.is_some_and(|d| era.is_far(&d)) => far[side] += 1,
                 Some(n) => days.push((n, side)),
                 None => undated[side] += 1,
             }
@@ -242,6 +251,10 @@ impl Timeline {
                 .date
                 .filter(|c| c.last_day() > made.last_day())
                 .unwrap_or(made);
+            if era.is_far(&made) {
+                far_assessments[side] += 1;
+                return;
+            }
             let date = Some(made)
                 .filter(|&d| as_of.is_none_or(|as_of| said_by(Some(d), as_of)))
                 .and_then(placed);
@@ -275,6 +288,8 @@ impl Timeline {
                 assessments,
                 undated,
                 undated_assessments,
+                far,
+                far_assessments,
             };
         };
         // The shortest bucket that keeps the bars to `max_bins`; years whatever their number.
@@ -315,6 +330,8 @@ impl Timeline {
             assessments,
             undated,
             undated_assessments,
+            far,
+            far_assessments,
         }
     }
 
@@ -390,7 +407,7 @@ pub fn sparklines(dispute: &Dispute, cmp: &Comparison, cells: usize) -> Vec<(Str
                     .rows
                     .iter()
                     .flat_map(|r| r.claims())
-                    .filter_map(|at| day_number(dispute.claim(at)?.date?));
+                    .filter_map(|at| on_axis(dispute, at));
                 for n in at {
                     let i = i64::from(n - first) * cells as i64 / days;
                     if let Some(c) = usize::try_from(i).ok().and_then(|i| line.get_mut(i)) {
@@ -403,15 +420,26 @@ pub fn sparklines(dispute: &Dispute, cmp: &Comparison, cells: usize) -> Vec<(Str
         .collect()
 }
 
+/// The day number of a claim's date, unless it has none or is too far from the rest to place
+/// (see [`Timeline::far`]).
+fn on_axis(dispute: &Dispute, at: ClaimAt) -> Option<i32> {
+    let date = dispute.claim(at)?.date?;
+    if dispute.era().is_far(&date) {
+        return None;
+    }
+    day_number(date)
+}
+
 /// The first and last day on which a claim of the comparison was made (each date placed on its
-/// last day); `None` when no claim is dated. Where the screen's as-of steps start and stop.
+/// last day, one too far from the rest left out); `None` when no claim is dated. Where the
+/// screen's as-of steps start and stop.
 pub fn span(dispute: &Dispute, cmp: &Comparison) -> Option<(Date, Date)> {
     let days = cmp
         .topics
         .iter()
         .flat_map(|t| &t.rows)
         .flat_map(|r| r.claims())
-        .filter_map(|at| day_number(dispute.claim(at)?.date?));
+        .filter_map(|at| on_axis(dispute, at));
     let (first, last) = days.fold(None, |acc: Option<(i32, i32)>, n| match acc {
         None => Some((n, n)),
         Some((a, b)) => Some((a.min(n), b.max(n))),

@@ -236,3 +236,28 @@ fn many_bars_stay_inside_the_chart() {
         assert!(w >= 1.0, "too thin to see: {w}");
     }
 }
+
+/// A claim dated centuries from the rest (a mistyped year) is no bar of the page's timeline
+/// (its axis would run over eighteen centuries) and its caption counts it.
+#[test]
+fn a_mistyped_year_is_counted_in_the_caption_not_drawn() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let dir = common::copy_fixture("relations", tmp.path(), "relations");
+    common::rewrite(
+        &dir.join("east.json"),
+        r#""date": "2025-04""#,
+        r#""date": "0205-04""#,
+    );
+    let dispute = common::dispute(&dir.to_string_lossy());
+    let cmp = Comparison::new(&dispute, 0, 1);
+    let bytes = export::render(Format::Html, &dispute, &cmp, None, &[]).expect("renders");
+    let html = String::from_utf8(bytes).expect("UTF-8");
+    let (header, _) = html.split_once("<main>").expect("a main part");
+    assert!(!header.contains("0205"), "no bar of the year 0205");
+    assert!(
+        header.contains(
+            "Dated over 100 years from the rest (a mistyped year?), not on the axis: East 1, West 0"
+        ),
+        "{header}"
+    );
+}

@@ -154,10 +154,11 @@ fn a_long_span_counts_per_week_and_a_topic_alone() {
     }
 }
 
-/// A span of more than 62 weeks counts per month, and a typo's year far from the rest per year:
-/// a few bars, not hundreds of thousands of days, each still the count the files give.
+/// A span of more than 62 weeks counts per month, and one of decades per year: a few bars, not
+/// hundreds of thousands of days, each still the count the files give. A typo's year centuries
+/// from the rest is off the axis, counted.
 #[test]
-fn a_longer_span_counts_per_month_and_a_typo_year_per_year() {
+fn a_longer_span_counts_per_month_decades_per_year_and_a_typo_year_off_the_axis() {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let dir = common::copy_fixture("relations", tmp.path(), "relations");
     let east = dir.join("east.json");
@@ -188,7 +189,30 @@ fn a_longer_span_counts_per_month_and_a_typo_year_per_year() {
         "a month is named YYYY-MM: {table}"
     );
 
+    // A year over a century from the rest (a mistyped 2025) is counted but kept off the axis:
+    // the bars stay days, not years over eighteen centuries of nothing.
     common::rewrite(&east, r#""date": "2026-09""#, r#""date": "0205-05-07""#);
+    let doc = timeline_json(&dir, &[]);
+    assert_eq!(doc["bucket"], "day", "March 2025 alone is on the axis");
+    assert_eq!(
+        (&doc["far"]["left"], &doc["far"]["right"]),
+        (&1.into(), &0.into())
+    );
+    let (mut from_files, undated) = count_from_files(&dir, ["east.json", "west.json"], None, "day");
+    assert_eq!(from_files.remove(&("0205-05-07".to_owned(), 0)), Some(1));
+    assert_eq!(count_from_json(&doc), (from_files, undated));
+    let table = common::parallax_on_path(&dir, "timeline", &[]);
+    assert!(
+        table.contains(
+            "\ndated over 100 years from most claims (around 2025), not on the axis: East 1 ⚑0, West 0 ⚑0; is the year mistyped?"
+        ),
+        "{table}"
+    );
+    assert!(!table.contains("0205"), "no bar of the year 0205: {table}");
+
+    // Decades apart but within the century: a bar a year, the empty ones said in one line,
+    // not 84 lines of zeros.
+    common::rewrite(&east, r#""date": "0205-05-07""#, r#""date": "1940-05-07""#);
     let doc = timeline_json(&dir, &[]);
     assert_eq!(doc["bucket"], "year");
     assert_eq!(
@@ -196,17 +220,13 @@ fn a_longer_span_counts_per_month_and_a_typo_year_per_year() {
         count_from_files(&dir, ["east.json", "west.json"], None, "year")
     );
     let bins = doc["bins"].as_array().expect("bins");
-    assert_eq!(bins.len(), 2025 - 205 + 1, "one bar a year, no more");
-    assert_eq!(bins[0]["start"], "0205-01-01");
-    assert_eq!(bins[0]["end"], "0205-12-31");
+    assert_eq!(bins.len(), 2025 - 1940 + 1, "one bar a year, no more");
+    assert_eq!(bins[0]["start"], "1940-01-01");
+    assert_eq!(bins[0]["end"], "1940-12-31");
     let table = common::parallax_on_path(&dir, "timeline", &[]);
+    assert!(table.contains("\n1940 "), "{table}");
     assert!(
-        table.contains("\n0205 "),
-        "the year with four digits: {table}"
-    );
-    // The table says the empty years between in one line, not 1,819 lines of zeros.
-    assert!(
-        table.contains("\n…           1819 empty years, 0206 to 2024\n"),
+        table.contains("\n…           84 empty years, 1941 to 2024\n"),
         "{table}"
     );
     assert!(table.lines().count() < 10, "{table}");

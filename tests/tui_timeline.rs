@@ -696,3 +696,28 @@ fn keys_that_cannot_move_the_date_say_why() {
         Some("Nothing is earlier: 1900 is before the first bar; → goes to it.")
     );
 }
+
+/// A claim dated centuries from the rest (a mistyped year) is kept off the axis and said under
+/// it: the bars stay days (they were years over eighteen centuries, every real claim in one),
+/// and the first bar is the first real day.
+#[test]
+fn a_mistyped_year_is_off_the_axis_and_said_under_it() {
+    let (_dir, mut app) = two_sides(
+        r#"[{"id":"a1","text":"Dated.","date":"2020-01-05","sources":["s"]},
+            {"id":"a2","text":"Mistyped.","date":"0202-01-05","sources":["s"]}]"#,
+        r#"[{"id":"s","outlet":"Alpha Post","date":"2020-01-05"}]"#,
+        r#"[{"id":"b1","text":"Beta.","date":"2020-01-06","sources":["s"]}]"#,
+    );
+    common::keys(&mut app, &[KeyCode::Char('T'), KeyCode::Home]);
+    let counts = &chart(&app).counts;
+    assert_eq!(counts.per(), "per day");
+    assert_eq!(counts.bins.len(), 2, "5 and 6 January 2020");
+    assert_eq!(counts.far, [1, 0]);
+    assert_eq!(as_of(&app).as_deref(), Some("2020-01-05"));
+    let shown = common::lines(&app).join("\n");
+    assert!(
+        shown.contains("Far off, not on the axis: alpha 1, beta 0"),
+        "{shown}"
+    );
+    assert!(!shown.contains("0202"), "{shown}");
+}

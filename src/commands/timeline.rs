@@ -30,6 +30,8 @@ struct TimelineJson<'a> {
     assessments: &'a [crate::timeline::Mark],
     undated: UndatedJson,
     undated_assessments: UndatedJson,
+    far: UndatedJson,
+    far_assessments: UndatedJson,
 }
 
 /// Prints the timeline of the comparison `args` choose.
@@ -68,6 +70,14 @@ pub fn timeline(
             undated_assessments: UndatedJson {
                 left: t.undated_assessments[0],
                 right: t.undated_assessments[1],
+            },
+            far: UndatedJson {
+                left: t.far[0],
+                right: t.far[1],
+            },
+            far_assessments: UndatedJson {
+                left: t.far_assessments[0],
+                right: t.far_assessments[1],
             },
         };
         crate::text::write_json(&mut *out, &doc).map_err(std::io::Error::from)?;
@@ -177,7 +187,21 @@ pub fn timeline(
             "assessed, with no dated source: {ln} {l}, {rn} {r} (not on the axis: when they were made is not known)"
         )?;
     }
-    if t.bins.is_empty() && t.undated == [0, 0] {
+    if t.far != [0, 0] || t.far_assessments != [0, 0] {
+        let [l, r] = t.far;
+        let [al, ar] = t.far_assessments;
+        let middle = dispute
+            .era()
+            .middle()
+            .map(|y| format!(" (around {y:04})"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "dated over {} years from most claims{middle}, not on the axis: {ln} {l} ⚑{al}, {rn} {r} ⚑{ar}; is the year mistyped? `parallax validate` says where",
+            crate::format::FAR_YEARS
+        )?;
+    }
+    if t.bins.is_empty() && t.undated == [0, 0] && t.far == [0, 0] {
         writeln!(out, "(no claim)")?;
     }
     Ok(())

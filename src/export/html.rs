@@ -338,9 +338,19 @@ const CHART_FOOT: f64 = 18.0;
 /// The caption's count of what has no place on the axis: undated claims, and assessments none
 /// of whose sources is dated, each side's, when there are any.
 fn off_axis(out: &mut Sink<'_>, doc: &Export, t: &Timeline) {
+    let far = format!(
+        "Dated over {} years from the rest (a mistyped year?)",
+        crate::format::FAR_YEARS
+    );
+    let far_assessed = format!(
+        "Assessed over {} years from the rest",
+        crate::format::FAR_YEARS
+    );
     for ([l, r], what) in [
         (t.undated, "Undated"),
         (t.undated_assessments, "Assessed with no dated source"),
+        (t.far, far.as_str()),
+        (t.far_assessments, far_assessed.as_str()),
     ] {
         if l + r > 0 {
             text(
@@ -367,6 +377,8 @@ fn timeline(out: &mut Sink<'_>, doc: &Export, t: &Timeline, whole: bool) {
             && t.undated
                 .iter()
                 .chain(&t.undated_assessments)
+                .chain(&t.far)
+                .chain(&t.far_assessments)
                 .any(|&n| n > 0)
         {
             out.push_str("<figure class=\"timeline\">\n<figcaption>");

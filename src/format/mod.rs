@@ -5,11 +5,13 @@
 //! the types themselves serialise back to the same JSON shape (used by export and tests).
 
 mod date;
+mod era;
 mod index;
 pub mod verdicts;
 
 pub(crate) use date::day_of;
 pub use date::{Date, DateError};
+pub use era::{Era, FAR_YEARS};
 pub use index::ClaimIndex;
 
 pub use compact_str::CompactString;
@@ -749,6 +751,8 @@ pub struct Dispute {
     /// ([`Dispute::links_to`]), so the row in full of a large dispute does not read every claim
     /// at each frame.
     incoming: std::sync::OnceLock<HashMap<String, Vec<(ClaimAt, RelationKind)>>>,
+    /// The claims' middle year, found at the first question ([`Dispute::era`]).
+    era: std::sync::OnceLock<Era>,
 }
 
 impl Dispute {
@@ -798,7 +802,14 @@ impl Dispute {
             claims,
             manifest_index,
             incoming: std::sync::OnceLock::new(),
+            era: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The years the claims were made in: which dates are too far from them to place on a
+    /// timeline (a mistyped year, most likely; `validate` asks about each).
+    pub fn era(&self) -> Era {
+        *self.era.get_or_init(|| Era::of(&self.sides))
     }
 
     /// Finds a claim by id across every side.

@@ -636,23 +636,10 @@ impl<'a> Loader<'a> {
                     })
                     .collect()
             });
-        // The middle year of the claims' dates, from a few thousand of them at most (a pass
-        // over every claim of a large dispute costs milliseconds): a date more than
-        // `FAR_YEARS` from it is asked about, as a mistyped year (`0205-05-01`) validates and
-        // then stretches the timeline over centuries of empty years.
-        let step = (self.claims.count() / 4096).max(1);
-        let mut years: Vec<u16> = self
-            .sides
-            .iter()
-            .flat_map(|s| s.topics.iter().flat_map(|t| &t.claims))
-            .step_by(step)
-            .filter_map(|c| c.date.map(|d| d.year))
-            .collect();
-        let middle = (!years.is_empty()).then(|| {
-            let at = years.len() / 2;
-            *years.select_nth_unstable(at).1
-        });
-        let far = |d: &crate::format::Date| middle.is_some_and(|m| d.year.abs_diff(m) > FAR_YEARS);
+        // A date far from the claims' middle year is asked about, as a mistyped year
+        // (`0205-05-01`) validates and then would stretch the timeline over centuries.
+        let era = crate::format::Era::of(&self.sides);
+        let far = |d: &crate::format::Date| era.is_far(d);
         // Side by side in order: on both cores this saved 2 ms at 100k claims but raised the
         // screen's peak at a million by 61 MiB (BENCHMARKS.md).
         let per_side = |side: &Side| {
@@ -673,7 +660,7 @@ impl<'a> Loader<'a> {
                     .unwrap_or_default()
             };
             let unlikely = |pointer: String, d: &crate::format::Date| {
-                let m = middle.unwrap_or(d.year);
+                let m = era.middle().unwrap_or(d.year);
                 Diagnostic::at(
                     Severity::Warning,
                     Code::UnlikelyDate,
@@ -988,10 +975,6 @@ impl<'a> Loader<'a> {
         }
     }
 }
-
-/// How far a date's year may be from the middle year of the dispute's claims before `validate`
-/// asks whether it is mistyped: a claim quoting a statement of a century ago stays quiet.
-const FAR_YEARS: u16 = 100;
 
 /// Files named in a message: `a`, `a or b`, `a, b or c`, and past three `a, b, c or 2 more`.
 fn names_list(names: &[String]) -> String {

@@ -921,6 +921,19 @@ pub mod timeline {
             [al, ar] => format!("Undated, not on the axis: {left} {l} ⚑{al}, {right} {r} ⚑{ar}"),
         }
     }
+
+    /// Claims (and assessments) dated over a century from the rest, kept off the axis (see
+    /// [`crate::timeline::Timeline::far`]).
+    pub fn far(left: &str, l: usize, right: &str, r: usize, assessed: [usize; 2]) -> String {
+        let years = crate::format::FAR_YEARS;
+        let counts = match assessed {
+            [0, 0] => format!("{left} {l}, {right} {r}"),
+            [al, ar] => format!("{left} {l} ⚑{al}, {right} {r} ⚑{ar}"),
+        };
+        format!(
+            "Far off, not on the axis: {counts} (over {years} years from the rest: a mistyped year?)"
+        )
+    }
 }
 
 /// The words of copying and opening a claim.

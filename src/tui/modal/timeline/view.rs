@@ -82,6 +82,8 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     let mut lines = vec![legend(app, left, right, width)];
     if t.bins.is_empty() {
         // No chart: the panel has room to say why in full.
+        let far = (t.far != [0, 0] || t.far_assessments != [0, 0])
+            .then(|| words::far(left, t.far[0], right, t.far[1], t.far_assessments));
         let why = [
             words::NO_DATES.to_owned(),
             words::undated(
@@ -91,8 +93,10 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
                 t.undated[1],
                 t.undated_assessments,
             ),
-        ];
-        for l in why.iter().flat_map(|s| text::wrap(s, width)) {
+        ]
+        .into_iter()
+        .chain(far);
+        for l in why.flat_map(|s| text::wrap(&s, width)) {
             lines.push(Line::styled(l, theme.dim()));
         }
         frame.render_widget(Paragraph::new(lines), inner);
@@ -261,13 +265,25 @@ fn ids(app: &App) -> (&str, &str) {
     (app.party_id(app.cmp.left), app.party_id(app.cmp.right))
 }
 
+/// The claims with no place on the axis: undated ones, and those dated too far from the rest
+/// (said instead when every claim has a date, as they are the likelier mistake to fix).
 fn undated(app: &App, t: &crate::timeline::Timeline, width: usize) -> Line<'static> {
     let n = t.undated;
+    let far = t.far != [0, 0] || t.far_assessments != [0, 0];
+    let said = |left: &str, right: &str| {
+        let undated = words::undated(left, n[0], right, n[1], t.undated_assessments);
+        let far_said = words::far(left, t.far[0], right, t.far[1], t.far_assessments);
+        match (far, n == [0, 0] && t.undated_assessments == [0, 0]) {
+            (false, _) => undated,
+            (true, true) => far_said,
+            (true, false) => format!("{far_said} · {undated}"),
+        }
+    };
     let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));
-    let mut s = words::undated(left, n[0], right, n[1], t.undated_assessments);
+    let mut s = said(left, right);
     if text::width(&s) > width {
         let (left, right) = ids(app);
-        s = words::undated(left, n[0], right, n[1], t.undated_assessments);
+        s = said(left, right);
     }
     Line::styled(text::ellipsis(&s, width), app.theme.dim())
 }

@@ -375,10 +375,9 @@ pub fn wrap_lines(
     width: usize,
     mut line: impl FnMut(&str) -> ControlFlow<()>,
 ) -> Option<usize> {
-    let options = wrap_options(width);
     let mut head = head;
     for paragraph in s.split('\n') {
-        let cut = wrap_paragraph((head, paragraph), &options, &mut line);
+        let cut = wrap_paragraph((head, paragraph), width, &mut line);
         if let Some(at) = cut {
             return Some(offset_in(s, paragraph).unwrap_or(0) + at);
         }
@@ -393,7 +392,7 @@ pub fn wrap_lines(
 /// whole paragraph, and the next piece starts where that last line did.
 fn wrap_paragraph(
     (mut head, p): (&str, &str),
-    options: &textwrap::Options,
+    width: usize,
     line: &mut impl FnMut(&str) -> ControlFlow<()>,
 ) -> Option<usize> {
     let mut rest = p;
@@ -407,7 +406,7 @@ fn wrap_paragraph(
         } else {
             Cow::Owned(format!("{head}{piece}"))
         };
-        let lines = textwrap::wrap(&joined, options);
+        let lines = wrap_line(&joined, width);
         let done = p.len() - rest.len();
         // Where a line of this piece starts in the paragraph (0 within `head`).
         let start =
@@ -419,7 +418,7 @@ fn wrap_paragraph(
             (lines.len(), None)
         } else {
             match lines.split_last() {
-                Some((Cow::Borrowed(last), before)) if !before.is_empty() => {
+                Some((last, before)) if !before.is_empty() => {
                     match offset_in(&joined, last).filter(|&at| at > head.len()) {
                         Some(at) => (before.len(), Some(at - head.len())),
                         None => (0, None),
@@ -445,14 +444,92 @@ fn wrap_paragraph(
     }
 }
 
-/// How every text is wrapped. Lines break at spaces (and between the characters of scripts
-/// written without spaces, see [`words_of`]), never at a hyphen: a date (2024-03-03), an id
-/// (in-pahalgam-attack) or a URL stays whole unless it alone is wider than a line.
-fn wrap_options(width: usize) -> textwrap::Options<'static> {
-    textwrap::Options::new(width.max(1))
-        .break_words(true)
-        .word_separator(textwrap::WordSeparator::Custom(words_of))
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+/// One line (no `\n`) wrapped first-fit at `width` columns. Lines break at spaces (and between
+/// the characters of scripts written without spaces, see [`words_of`]), never at a hyphen: a
+/// date (2024-03-03), an id (in-pahalgam-attack) or a URL stays whole unless it alone is wider
+/// than a line, when it is broken between graphemes. Spaces at a line's end are dropped.
+///
+/// textwrap's own `wrap` does the same, but it adds up the widths of characters where the
+/// terminal (and ratatui) draws graphemes: `❤️`, a heart and a variation selector, counted one
+/// column and is drawn in two, so a line of them ran past its pane and lost its end. Here each
+/// word is measured by [`width`], and textwrap's first-fit places them.
+fn wrap_line(line: &str, width: usize) -> Vec<&str> {
+    let width = width.max(1);
+    if line.len() < width {
+        return vec![line.trim_end_matches(' ')];
+    }
+    let mut pieces: Vec<Piece<'_>> = Vec::new();
+    for w in words_of(line) {
+        let cols = self::width(w.word);
+        if cols <= width {
+            pieces.push(Piece {
+                word: w.word,
+                space: w.whitespace,
+                cols,
+            });
+            continue;
+        }
+        let (mut start, mut used) = (0, 0);
+        for (at, g) in w.word.grapheme_indices(true) {
+            let cols = UnicodeWidthStr::width(g);
+            if used > 0 && used + cols > width {
+                pieces.push(Piece {
+                    word: w.word.get(start..at).unwrap_or_default(),
+                    space: "",
+                    cols: used,
+                });
+                (start, used) = (at, 0);
+            }
+            used += cols;
+        }
+        pieces.push(Piece {
+            word: w.word.get(start..).unwrap_or_default(),
+            space: w.whitespace,
+            cols: used,
+        });
+    }
+    // The pieces are contiguous in `line`, so a line is a slice of it from its first piece to
+    // its last (without the last one's spaces).
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for on in textwrap::wrap_algorithms::wrap_first_fit(&pieces, &[width as f64]) {
+        let Some(last) = on.last() else {
+            lines.push("");
+            continue;
+        };
+        let len: usize = on.iter().map(|p| p.word.len() + p.space.len()).sum();
+        lines.push(
+            line.get(at..at + len - last.space.len())
+                .unwrap_or_default(),
+        );
+        at += len;
+    }
+    if lines.is_empty() {
+        lines.push("");
+    }
+    lines
+}
+
+/// A word as [`wrap_line`] places it: its text, the spaces after it, and its columns.
+#[derive(Debug)]
+struct Piece<'a> {
+    word: &'a str,
+    space: &'a str,
+    cols: usize,
+}
+
+impl textwrap::core::Fragment for Piece<'_> {
+    fn width(&self) -> f64 {
+        self.cols as f64
+    }
+
+    fn whitespace_width(&self) -> f64 {
+        self.space.len() as f64
+    }
+
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
 }
 
 /// The words of a line for wrapping: runs of text between spaces, as textwrap's `AsciiSpace`
@@ -766,12 +843,39 @@ pub fn nearest(value: &str, in_use: std::collections::BTreeSet<&str>) -> String 
 mod tests {
     use super::*;
 
-    /// The lines textwrap gives a paragraph wrapped whole, as [`wrap_each`] is set up.
+    /// The lines textwrap's own `wrap` gives a paragraph wrapped whole, set up as
+    /// [`wrap_line`] wraps: the same lines wherever each character's width is its grapheme's.
     fn whole(p: &str, width: usize) -> Vec<String> {
-        textwrap::wrap(p, wrap_options(width))
+        let options = textwrap::Options::new(width.max(1))
+            .break_words(true)
+            .word_separator(textwrap::WordSeparator::Custom(words_of))
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        textwrap::wrap(p, options)
             .into_iter()
             .map(|l| l.into_owned())
             .collect()
+    }
+
+    /// An emoji drawn in two columns but made of a one-column character and a variation
+    /// selector (`❤️`) counts two: every line fits its width and no word is lost (a line of
+    /// them ran past the pane, whose edge cut its last words).
+    #[test]
+    fn emoji_with_a_variation_selector_count_as_drawn() {
+        let p: String = (1..=40).map(|i| format!("w{i} ❤️ ⚖️ ")).collect();
+        let p = p.trim_end();
+        for cols in [1, 2, 5, 13, 38, 80] {
+            let lines = wrap(p, cols);
+            for l in &lines {
+                assert!(width(l) <= cols.max(2), "{l:?} is wider than {cols}");
+            }
+            let words = |s: &str| s.split_whitespace().collect::<String>();
+            assert_eq!(words(&lines.join(" ")), words(p), "width {cols}");
+        }
+        assert_eq!(
+            wrap("a ❤️ b ❤️ c", 6),
+            ["a ❤️ b", "❤️ c"],
+            "two columns each"
+        );
     }
 
     #[test]

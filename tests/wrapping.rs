@@ -152,8 +152,13 @@ fn show_at_its_narrowest_fits_headings_and_party_names_too() {
 
 /// A folder of two sides whose one row pairs a claim of `lines` short lines with a short one.
 fn long_claim_folder(lines: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
     let text: String = (1..=lines).map(|i| format!("line {i}\n")).collect();
+    claim_folder(&text)
+}
+
+/// A folder of two sides whose one row pairs a claim of `text` with a short one.
+fn claim_folder(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let side = |id: &str, claim: serde_json::Value| {
         serde_json::json!({
             "format": "parallax/1", "dispute": "long",
@@ -207,4 +212,30 @@ fn the_screen_cuts_a_claim_of_thousands_of_lines_and_says_how_much_is_left_while
     let s = String::from_utf8(out.stdout).expect("utf-8");
     assert!(s.contains("line 3000"), "{s}");
     assert!(!s.contains("cut here"));
+}
+
+/// Emoji drawn in two columns but written as a one-column character and a variation selector
+/// (`❤️`, `⚖️`, common in quoted posts) are wrapped as drawn: every word of the claim is on
+/// the screen and in `show` (a line of them ran past the pane, which cut its last words).
+#[test]
+fn emoji_with_a_variation_selector_lose_no_word() {
+    let words: Vec<String> = (1..=12).map(|i| format!("w{i}")).collect();
+    let text = format!("{} END", words.join(" ❤️ ⚖️ "));
+    let dir = claim_folder(&text);
+    let mut app = common::app_at(&dir.path().to_string_lossy(), 80, 24);
+    common::press(&mut app, &[Action::FocusComparison]);
+    let screen = common::lines(&app).join("\n");
+    let out = Command::cargo_bin("parallax")
+        .expect("the binary is built")
+        .args(["show", "--width", "80"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let show = String::from_utf8_lossy(&out.stdout);
+    for shown in [&screen, &show.to_string()] {
+        for w in words.iter().chain([&"END".to_owned()]) {
+            let whole = shown.split(|c: char| !c.is_alphanumeric()).any(|t| t == w);
+            assert!(whole, "{w} is missing:\n{shown}");
+        }
+    }
 }

@@ -939,6 +939,67 @@ fn a_header_row_repeated_is_skipped_and_said() {
     assert!(!dir.path().join("out/side.json").exists());
 }
 
+/// Two tables joined whose columns were ordered otherwise: the second header is said and
+/// the rows after it are read by it (read by the first, a row made a party of its `side`
+/// cell's word).
+#[test]
+fn a_header_in_another_order_reads_the_rows_after_it() {
+    let (dir, said) = import_said(
+        "side,topic,text,id\na,t,one,a1\nb,t,two,b1\ntext,id,side,topic\nthree,a3,a,t\nfour,b4,b,t\n",
+    );
+    assert!(
+        said.contains(
+            "table.csv: line 4: a header row with its columns in another order than the header of line 1"
+        ),
+        "{said}"
+    );
+    let d = load(&dir.path().join("out"));
+    let ids: Vec<&str> = d.sides.iter().map(|s| s.party.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    let at = d.find_claim("a3").expect("read by the second header");
+    assert_eq!(d.claim(at).map(|c| c.text.as_str()), Some("three"));
+    assert!(d.find_claim("b4").is_some(), "{said}");
+}
+
+/// Each party's sheet numbers its claims 1, 2…: the second side's ids are made fresh, and a
+/// `rebuts` cell of the first side that named the second side's `2` is pointed at its fresh
+/// id (it named the first side's own claim 2, a rebuttal of itself), and said at its row,
+/// before the rows after it.
+#[test]
+fn a_rebuttal_of_a_renumbered_claim_answers_the_other_side() {
+    let (dir, said) = import_said(
+        "side,topic,id,text,rebuts\n\
+         A,T,1,Alpha says the sky is green,2\n\
+         A,T,2,Alpha says the grass is blue,\n\
+         B,T,1,Beta says the sky is blue,1\n\
+         B,T,2,Beta says the grass is green,\n",
+    );
+    let d = load(&dir.path().join("out"));
+    let claim = |id: &str| d.find_claim(id).and_then(|at| d.claim(at)).expect(id);
+    let beta_two = d
+        .claims()
+        .find(|(_, c)| c.text == "Beta says the grass is green")
+        .map(|(_, c)| c.id.to_string())
+        .expect("beta's second claim");
+    assert_ne!(beta_two, "2");
+    assert_eq!(claim("1").rebuts.as_slice(), [beta_two.as_str()]);
+    // Beta's own `1` was renumbered; its cell `1` names alpha's claim 1, as it meant.
+    let beta_one = d
+        .claims()
+        .find(|(_, c)| c.text == "Beta says the sky is blue")
+        .map(|(_, c)| c.rebuts.to_vec())
+        .expect("beta's first claim");
+    assert_eq!(beta_one, ["1"]);
+    let said_at = |line: &str| said.find(line).unwrap_or_else(|| panic!("{line}: {said}"));
+    assert!(
+        said.contains(&format!(
+            "table.csv: line 2: the rebuts cell names `2`, this side's own claim; it is taken to name b's claim `2`, now `{beta_two}`"
+        )),
+        "{said}"
+    );
+    assert!(said_at("line 2:") < said_at("line 4:"), "{said}");
+}
+
 /// A claim id given again in another file: the problem names the file of the first, so its
 /// line can be found.
 #[test]
@@ -2520,7 +2581,7 @@ fn a_problem_many_records_share_is_counted_and_a_taken_folder_refused_first() {
     );
     assert!(
         said.contains(
-            "review-0.json: 3 more like this: a review without `url`; the assessment has no source"
+            "review-0.json: 3 more like this (@graph[3], @graph[4], @graph[5]): a review without `url`; the assessment has no source"
         ),
         "{said}"
     );
@@ -2991,7 +3052,7 @@ fn spreadsheet_dates_are_read_or_said_once_each_and_counted_by_kind() {
     );
     // Five claim dates written M/D/YYYY: three said in full, the rest counted, in one line.
     assert!(
-        said.contains("table.csv: 2 more like this: the date `…` is not a date"),
+        said.contains("table.csv: 2 more like this (lines 7-8): the date `…` is not a date"),
         "{said}"
     );
     // A bad source date is said once on its row, though the source was found again by url.

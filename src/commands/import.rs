@@ -271,6 +271,20 @@ fn report_problems(
     problems: &[crate::import::Problem],
     err: &mut dyn Write,
 ) -> std::io::Result<()> {
+    // In the order of each file's places (a problem found once every record was read, as a
+    // rebuttal pointed at another side, or a review's, at its record's place), files in the
+    // order they were first named; places alike keep the order they were found in.
+    let mut files: Vec<&str> = Vec::new();
+    for p in problems {
+        if !files.contains(&p.file.as_str()) {
+            files.push(&p.file);
+        }
+    }
+    let mut problems: Vec<&crate::import::Problem> = problems.iter().collect();
+    problems.sort_by_cached_key(|p| {
+        let file = files.iter().position(|f| *f == p.file);
+        (file, numbers_in(&p.at))
+    });
     let mut said: Vec<Kind<'_>> = Vec::new();
     for p in problems {
         let kind = kind_of(&p.reason);
@@ -280,8 +294,9 @@ fn report_problems(
                 k.varies |= k.first != p.reason;
                 if k.count <= SAID_IN_FULL {
                     writeln!(err, "parallax: {p}")?;
-                } else if k.unsaid.is_none() {
-                    k.unsaid = Some(p);
+                } else {
+                    k.unsaid.get_or_insert(p);
+                    k.places.push(&p.at);
                 }
             }
             None => {
@@ -292,6 +307,7 @@ fn report_problems(
                     varies: false,
                     count: 1,
                     unsaid: None,
+                    places: Vec::new(),
                 });
                 writeln!(err, "parallax: {p}")?;
             }
@@ -305,9 +321,10 @@ fn report_problems(
                 let reason = if k.varies { k.kind.as_str() } else { k.first };
                 writeln!(
                     err,
-                    "parallax: {}: {} more like this: {}",
+                    "parallax: {}: {} more like this ({}): {}",
                     crate::text::inline(k.file),
                     k.count - SAID_IN_FULL,
+                    crate::text::inline(&places(&k.places)),
                     crate::text::inline(reason)
                 )?;
             }
@@ -327,6 +344,70 @@ struct Kind<'p> {
     count: usize,
     /// The first problem not said in full: said whole after all when it is the only one.
     unsaid: Option<&'p crate::import::Problem>,
+    /// Where the problems not said in full are.
+    places: Vec<&'p str>,
+}
+
+/// The numbers in a problem's place, to order places by: `line 12` before `line 100`,
+/// `@graph[2]` before `@graph[10]`.
+fn numbers_in(at: &str) -> Vec<u64> {
+    at.split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect()
+}
+
+/// The places of problems counted, not said: lines as runs (`lines 4, 7-9, 12`), at most
+/// [`PLACES_SAID`] of them, then how many more; other places as given.
+fn places(at: &[&str]) -> String {
+    const PLACES_SAID: usize = 8;
+    let lines: Option<Vec<u64>> = at
+        .iter()
+        .map(|a| a.strip_prefix("line ").and_then(|n| n.parse().ok()))
+        .collect();
+    let shown: Vec<String> = match lines {
+        Some(mut lines) => {
+            lines.dedup();
+            let mut runs: Vec<(u64, u64)> = Vec::new();
+            for n in lines {
+                match runs.last_mut() {
+                    Some((_, end)) if *end + 1 == n => *end = n,
+                    _ => runs.push((n, n)),
+                }
+            }
+            runs.iter()
+                .map(|&(a, b)| {
+                    if a == b {
+                        a.to_string()
+                    } else {
+                        format!("{a}-{b}")
+                    }
+                })
+                .collect()
+        }
+        None => at.iter().map(|a| (*a).to_owned()).collect(),
+    };
+    let more = shown.len().saturating_sub(PLACES_SAID);
+    let mut said = shown
+        .iter()
+        .take(PLACES_SAID)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if lines_said(at) {
+        said.insert_str(0, if at.len() == 1 { "line " } else { "lines " });
+    }
+    if more > 0 {
+        said.push_str(&format!(" and {more} more"));
+    }
+    said
+}
+
+/// Whether every place is a line (`line 4`), said once as `lines` before their numbers.
+fn lines_said(at: &[&str]) -> bool {
+    at.iter().all(|a| {
+        a.strip_prefix("line ")
+            .is_some_and(|n| n.parse::<u64>().is_ok())
+    })
 }
 
 /// A reason with each value it quotes (between backticks) written `…`: what problems of one

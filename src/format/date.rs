@@ -100,6 +100,45 @@ fn meant(s: &str) -> Option<Date> {
         .ok()
         .or_else(|| numbers(s))
         .or_else(|| named(s))
+        .or_else(|| year_last(s))
+        .or_else(|| basic(s))
+}
+
+/// [`meant`] for a day and a month of one or two digits before a year of four, apart by the
+/// same `/`, `.` or `-` (a spreadsheet's own date), only where the order cannot be mistaken:
+/// one number over 12 is the day (`22/04/2025`, `04/22/2025`), or both are the same
+/// (`05/05/2025`). `05/03/2025` is the 5th of March in Britain and the 3rd of May in the
+/// United States: no date is suggested.
+fn year_last(s: &str) -> Option<Date> {
+    let sep = s.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+    let parts: Vec<&str> = s.split(sep).collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    let number = |p: &str| {
+        (matches!(p.len(), 1 | 2) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u8>().ok())
+            .flatten()
+    };
+    let (a, b, year) = (number(a)?, number(b)?, digits(y, 4).ok()?);
+    let (month, day) = match (a > 12, b > 12) {
+        (true, false) => (b, a),
+        (false, true) => (a, b),
+        (false, false) if a == b => (a, b),
+        _ => return None,
+    };
+    real(year, month, Some(day))
+}
+
+/// [`meant`] for ISO 8601's basic form, eight digits with no separator (`20250506`).
+fn basic(s: &str) -> Option<Date> {
+    if s.len() != 8 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let part = |r: std::ops::Range<usize>| s.get(r).and_then(|p| p.parse::<u16>().ok());
+    let month = u8::try_from(part(4..6)?).ok()?;
+    let day = u8::try_from(part(6..8)?).ok()?;
+    real(part(0..4)?, month, Some(day))
 }
 
 /// [`meant`] for a year first, then a month and a day of one or two digits, each after one
@@ -216,8 +255,26 @@ pub(crate) fn day_of(s: &str) -> &str {
 }
 
 /// An ISO 8601 time of day as schema.org writes one: `HH:MM`, optional `:SS` and fraction,
-/// then an optional `Z` or `±HH:MM` offset.
+/// then an optional `Z` or `±HH:MM` offset; or a spreadsheet's twelve-hour clock, `2:30 PM`
+/// (`H:MM`, optional `:SS`, then `AM` or `PM` in any case).
 fn is_time(t: &str) -> bool {
+    let upper = t.to_ascii_uppercase();
+    if let Some(clock) = upper
+        .strip_suffix("AM")
+        .or_else(|| upper.strip_suffix("PM"))
+    {
+        let mut parts = clock.trim_end().split(':');
+        let hour = parts.next().filter(|h| matches!(h.len(), 1 | 2));
+        let hour_ok = hour
+            .and_then(|h| h.parse::<u8>().ok())
+            .is_some_and(|h| (1..=12).contains(&h));
+        let rest_ok = parts
+            .by_ref()
+            .take(2)
+            .all(|p| p.len() == 2 && p.parse::<u8>().is_ok_and(|n| n <= 59));
+        let minutes = clock.trim_end().matches(':').count();
+        return hour_ok && rest_ok && matches!(minutes, 1 | 2) && parts.next().is_none();
+    }
     let two = |s: &str, max: u32| {
         s.len() == 2
             && s.bytes().all(|b| b.is_ascii_digit())
@@ -251,6 +308,16 @@ fn is_time(t: &str) -> bool {
     two(h, 23) && two(m, 59) && seconds_ok && offset_ok
 }
 
+/// A spreadsheet's day number: five digits, and the fraction of a day a date-time cell adds
+/// (`45780`, `45780.5`).
+fn is_day_number(s: &str) -> bool {
+    let (whole, frac) = s.split_once('.').unwrap_or((s, "0"));
+    whole.len() == 5
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && !frac.is_empty()
+        && frac.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn is_leap(year: u16) -> bool {
     (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
@@ -277,9 +344,7 @@ impl FromStr for Date {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Date::written(s).map_err(|e| match e {
-            DateError::Shape { .. } if s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit()) => {
-                DateError::DayNumber
-            }
+            DateError::Shape { .. } if is_day_number(s) => DateError::DayNumber,
             DateError::Shape { .. } => DateError::Shape { meant: meant(s) },
             e => e,
         })
@@ -392,6 +457,8 @@ mod tests {
         assert_eq!("2025/2/30".parse::<Date>(), shape);
         assert_eq!("2025-05/03".parse::<Date>(), shape);
         assert_eq!("45780".parse::<Date>(), Err(DateError::DayNumber));
+        assert_eq!("45780.5".parse::<Date>(), Err(DateError::DayNumber));
+        assert_eq!("45780.".parse::<Date>(), shape);
     }
 
     #[test]
@@ -411,6 +478,13 @@ mod tests {
             ("2025-05-03t10:00+05:30", "2025-05-03"),
             ("2025-05-03 ", "2025-05-03"),
             ("\t2025-05\n", "2025-05"),
+            ("22/04/2025", "2025-04-22"),
+            ("04/22/2025", "2025-04-22"),
+            ("5.5.2025", "2025-05-05"),
+            ("31-12-2024", "2024-12-31"),
+            ("20250506", "2025-05-06"),
+            ("2025-05-06 2:30 PM", "2025-05-06"),
+            ("2025-05-06 11:05:09am", "2025-05-06"),
         ] {
             let said = given.parse::<Date>().map_err(|e| e.to_string());
             assert_eq!(
@@ -436,6 +510,12 @@ mod tests {
             "May, 3, 2025,",
             "2025-05-03T25:00",
             "2025-05-03 noon",
+            "2025-05-06 13:30 PM",
+            "2025-05-06 0:30 AM",
+            "31/02/2025",
+            "22/14/2025",
+            "20251306",
+            "2025050",
             "",
             " ",
         ] {

@@ -578,10 +578,11 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
     // A file claims-csv wrote (its header whole, in its order) guards a cell a spreadsheet would
     // read as a formula with a `'`, taken off here. In another file the `'` is taken off too (a
     // export's columns may have been trimmed), but said: it may be the text's own.
-    let exported = columns
-        .iter()
-        .copied()
-        .eq(Col::ALL.iter().copied().map(Some));
+    let is_export = |columns: &[Option<Col>]| columns.iter().copied().eq(Col::ALL.map(Some));
+    let mut exported = is_export(&columns);
+    // The header in force, and where it is: a header again in another order takes over.
+    let mut header_at = header_at;
+    let mut current = headers.clone();
     for result in reader.records() {
         match result {
             Ok(row) => {
@@ -600,10 +601,10 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                 }
                 // The header row again, as two tables joined into one (`cat`) give it: no
                 // record (its `side` cell made a party "side").
-                if row.len() == headers.len()
+                if row.len() == current.len()
                     && row
                         .iter()
-                        .zip(&headers)
+                        .zip(&current)
                         .all(|(cell, name)| header_key(cell) == header_key(name))
                 {
                     builder.problems.push(Problem {
@@ -614,6 +615,27 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                              skipped, and the rows after it read by the header of {header_at}"
                         ),
                     });
+                    continue;
+                }
+                // A header in another order (tables joined whose columns were ordered
+                // otherwise): every cell names a column, the three a claim needs among them.
+                // Its rows are read by it; read by the first header, a row made a party of
+                // its `side` cell's word.
+                if let Some(order) = another_header(&row, &current) {
+                    names = row.iter().map(|c| crate::text::quote(c.trim())).collect();
+                    current = row.clone();
+                    columns = order;
+                    exported = is_export(&columns);
+                    builder.problems.push(Problem {
+                        file: file.to_owned(),
+                        at: at.clone(),
+                        reason: format!(
+                            "a header row with its columns in another order than the header of \
+                             {header_at} (as two tables joined into one give it); skipped, and \
+                             the rows after it read by it"
+                        ),
+                    });
+                    header_at = at;
                     continue;
                 }
                 let mut record = Record::default();
@@ -693,6 +715,29 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
         builder.problems.push(literal_quote(file, place, blank));
     }
     Ok(())
+}
+
+/// The columns a row names when it is a header other than `headers` (the same names in another
+/// order, or other names of columns parallax knows): each of its cells blank, a column of
+/// `headers`, or a column parallax knows, with `side`, `topic` and `text` among them. A column
+/// named twice is read from its first cell, as a first header's duplicate is by default.
+fn another_header(
+    row: &csv::StringRecord,
+    headers: &csv::StringRecord,
+) -> Option<Vec<Option<Col>>> {
+    let ours: Vec<String> = headers.iter().map(header_key).collect();
+    let mut columns: Vec<Option<Col>> = Vec::with_capacity(row.len());
+    for cell in row {
+        let col = Col::from_header(cell);
+        if col.is_none() && !cell.trim().is_empty() && !ours.contains(&header_key(cell)) {
+            return None;
+        }
+        columns.push(col.filter(|c| !columns.contains(&Some(*c))));
+    }
+    [Col::Side, Col::Topic, Col::Text]
+        .iter()
+        .all(|c| columns.contains(&Some(*c)))
+        .then_some(columns)
 }
 
 /// The problem of a quote kept as text in a cell that does not begin with one; `blank` when

@@ -1447,10 +1447,101 @@ impl Builder {
         }
     }
 
+    /// Points each `rebuts` and relation cell at another party's claim, as the format has
+    /// them, where sides number their claims alike (`1`, `2` in each party's sheet): the later
+    /// side's claim `2` was given a fresh id (see `renamed`), so a cell `2` of the first side
+    /// named its own claim, or none. It is made to name the other side's, and that is said at
+    /// the row; with two other sides moved off the id, the cell is left as given.
+    fn answer_other_sides(&mut self) {
+        let mut moved: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
+        for ((side_id, given), fresh) in &self.renamed {
+            if let Some(&s) = self.side_ids.get(side_id) {
+                moved
+                    .entry(given.as_str())
+                    .or_default()
+                    .push((s, fresh.as_str()));
+            }
+        }
+        if moved.is_empty() {
+            return;
+        }
+        let party = |s: usize| self.sides.get(s).map(|d| d.side.party.id.clone());
+        let mut changes = Vec::new();
+        for place in self.claims.values() {
+            let Some(claim) = self
+                .sides
+                .get(place.side)
+                .and_then(|d| d.side.topics.get(place.topic))
+                .and_then(|t| t.claims.get(place.claim))
+            else {
+                continue;
+            };
+            let targets = claim
+                .rebuts
+                .iter()
+                .map(|t| ("rebuts", t))
+                .chain(claim.relations.iter().map(|r| (r.kind.as_str(), &r.to)));
+            for (i, (cell, to)) in targets.enumerate() {
+                let owner = self.claims.get(to.as_str()).map(|p| p.side);
+                if owner.is_some_and(|s| s != place.side) {
+                    continue;
+                }
+                let others: Vec<&(usize, &str)> = moved
+                    .get(to.as_str())
+                    .into_iter()
+                    .flatten()
+                    .filter(|(s, _)| *s != place.side)
+                    .collect();
+                let &[&(other, fresh)] = others.as_slice() else {
+                    continue;
+                };
+                let which = if owner.is_some() {
+                    "this side's own claim"
+                } else {
+                    "no claim kept under that id"
+                };
+                let reason = format!(
+                    "the {cell} cell names `{}`, {which}; it is taken to name {}'s claim `{}`, now `{}`, as a claim answers another party's",
+                    quote(to),
+                    quote(&party(other).unwrap_or_default()),
+                    quote(to),
+                    quote(fresh)
+                );
+                changes.push((place.clone(), i, fresh.to_owned(), reason));
+            }
+        }
+        // In the order of the files' lines, as every other problem is said.
+        let line = |at: &str| at.trim_start_matches("line ").parse::<u64>().unwrap_or(0);
+        changes
+            .sort_by(|a, b| (&a.0.file, line(&a.0.at), a.1).cmp(&(&b.0.file, line(&b.0.at), b.1)));
+        for (place, i, fresh, reason) in changes {
+            let Some(claim) = self
+                .sides
+                .get_mut(place.side)
+                .and_then(|d| d.side.topics.get_mut(place.topic))
+                .and_then(|t| t.claims.get_mut(place.claim))
+            else {
+                continue;
+            };
+            let rebuts = claim.rebuts.len();
+            if let Some(to) = claim.rebuts.get_mut(i) {
+                *to = fresh.as_str().into();
+            } else if let Some(r) = claim.relations.get_mut(i - rebuts) {
+                r.to = fresh.as_str().into();
+            }
+            self.problems.push(Problem {
+                file: place.file,
+                at: place.at,
+                reason,
+            });
+        }
+    }
+
     /// The dispute built: a manifest with this id and title, its topics and points, and the
     /// sides in first-appearance order.
     pub fn finish(mut self, id: &str, title: &str) -> (Draft, Vec<Problem>) {
         self.place_pending();
+        self.answer_other_sides();
         // A side's topic no record titled takes the neutral title, as the manifest has it.
         let neutral: HashMap<&str, &str> = self
             .topics

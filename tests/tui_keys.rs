@@ -960,7 +960,7 @@ fn messages_of_the_topic_list_name_topics() {
     }
     assert_eq!(
         a.message.as_deref(),
-        Some("Nothing takes text in Topics, so the paste was left out; / opens the search line.")
+        Some("Nothing takes text in “Topics”, so the paste was left out; / opens the search line.")
     );
     // In the comparison, the comparison is named.
     common::keys(&mut a, &[KeyCode::Tab, KeyCode::Char('Z')]);

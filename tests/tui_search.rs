@@ -748,6 +748,13 @@ fn f1_opens_the_help_where_a_question_mark_is_typed() {
     common::keys(&mut a, &[KeyCode::Esc]);
     assert_eq!(a.search.text(), "?");
     assert!(search::active(&a));
+    // The key that opened the help closes it (it said "F1 does nothing in “Keys”").
+    common::keys(&mut a, &[KeyCode::F(1)]);
+    assert!(screen(&a).contains("Ctrl-N"));
+    common::keys(&mut a, &[KeyCode::F(1)]);
+    assert!(!screen(&a).contains("Ctrl-N"), "{}", screen(&a));
+    assert!(a.message.is_none(), "{:?}", a.message);
+    assert_eq!(a.search.text(), "?");
 }
 
 #[test]
@@ -910,10 +917,16 @@ fn the_shells_editing_keys_work_in_the_search_line() {
         screen(&a)
     );
     assert!(a.message.is_none(), "{:?}", a.message);
-    // Help lists them with the line's own keys.
+    // Help lists them with the line's own keys; keys as wide as their column have a line of
+    // their own, never touching what they do (`Ctrl-W Alt-Backspacedelete…`).
     key(&mut a, KeyCode::F(1), KeyModifiers::NONE);
     let s = screen(&a);
     assert!(s.contains("delete the word before the cursor"), "{s}");
+    let keys = s
+        .lines()
+        .find(|l| l.contains("Alt-Backspace"))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(!keys.contains("delete"), "{keys}");
 }
 
 #[test]

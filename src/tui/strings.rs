@@ -1498,14 +1498,14 @@ pub fn help_more(lines: usize, keys: &[String]) -> String {
     }
 }
 
-/// The one-line hint for a key with no meaning where it was pressed.
-/// A paste with no text field to take it.
+/// A paste with no text field to take it; the place quoted, as a key that does nothing names
+/// it.
 pub fn paste_nowhere(place: &str, search: &str) -> String {
     if search.is_empty() {
-        format!("Nothing takes text in {place}, so the paste was left out.")
+        format!("Nothing takes text in “{place}”, so the paste was left out.")
     } else {
         format!(
-            "Nothing takes text in {place}, so the paste was left out; {search} opens the search line."
+            "Nothing takes text in “{place}”, so the paste was left out; {search} opens the search line."
         )
     }
 }

@@ -28,7 +28,7 @@ pub const BINDINGS: &[Binding] = &[
     listed(&[k(KeyCode::End), c('G')], Action::Last, help::HELP_LAST),
     shown(&[k(KeyCode::Esc)], Action::Back, help::CLOSE, footer::CLOSE),
     // The key that opens the help closes it: the one the config file gives (`help = "F2"`).
-    listed(&[c('?')], Action::Help, help::CLOSE),
+    listed(&[c('?'), k(KeyCode::F(1))], Action::Help, help::CLOSE),
     shown(&[c('q')], Action::Quit, help::QUIT, footer::QUIT),
 ];
 

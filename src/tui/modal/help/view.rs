@@ -46,12 +46,25 @@ pub fn lines(app: &App, h: &Help) -> Vec<Line<'static>> {
             .min(KEY_COLUMN);
         let mut keys: Vec<Vec<Span<'static>>> = Vec::new();
         for k in lines {
+            // Keys as wide as their column (`Ctrl-W Alt-Backspace`) would touch what they do:
+            // they have a line of their own, and what they do starts below.
+            let alone = text::width(&k.keys) >= key_column;
+            if alone {
+                keys.push(vec![Span::styled(
+                    text::ellipsis(&k.keys, column),
+                    theme.title(),
+                )]);
+            }
             // One column kept blank after the text, so it never touches the border.
             for (i, part) in text::wrap(k.help, (column - key_column).saturating_sub(1))
                 .into_iter()
                 .enumerate()
             {
-                let label = if i == 0 { k.keys.as_str() } else { "" };
+                let label = if i == 0 && !alone {
+                    k.keys.as_str()
+                } else {
+                    ""
+                };
                 keys.push(vec![
                     Span::styled(text::ellipsis(label, key_column), theme.title()),
                     Span::raw(text::fit(&part, column - key_column)),

@@ -870,12 +870,12 @@ fn an_excel_sep_line_names_the_delimiter() {
 /// more); a table that imports says the near column of an unknown one too.
 #[test]
 fn a_misspelt_header_names_every_missing_column_and_the_one_meant() {
-    let (dir, said) = import_said("Sides,Topics,Txt,Source,Notes,Speakr,Mood\nA,W,x,s,n,p,m\n");
+    let (dir, said) = import_said("Sides,Topics,Txt,Source,Nots,Speakr,Mood\nA,W,x,s,n,p,m\n");
     assert!(
         said.contains(
             "table.csv: line 1: the header has no `side`, `topic` or `text` column (`Sides`: did \
              you mean `side`?; `Topics`: did you mean `topic`?; `Txt`: did you mean `text`?; \
-             `Notes`: did you mean `note`?; `Speakr`: did you mean `speaker`?; `Mood` is no \
+             `Nots`: did you mean `note`?; `Speakr`: did you mean `speaker`?; `Mood` is no \
              column parallax knows); name the columns in the header row"
         ),
         "{said}"
@@ -886,8 +886,8 @@ fn a_misspelt_header_names_every_missing_column_and_the_one_meant() {
         said.contains("line 1: the header has no `text` column (`Txt`: did you mean `text`?);"),
         "{said}"
     );
-    let (_dir, said) = import_said("side,topic,text,Speakr,Verdict\na,t,x,p,false\nb,t,y,q,true\n");
-    for (cell, col) in [("Speakr", "speaker"), ("Verdict", "rating")] {
+    let (_dir, said) = import_said("side,topic,text,Speakr,Ruling\na,t,x,p,false\nb,t,y,q,true\n");
+    for (cell, col) in [("Speakr", "speaker"), ("Ruling", "rating")] {
         assert!(
             said.contains(&format!(
                 "line 1: the column `{cell}` is not one parallax knows; ignored (did you mean `{col}`?)"
@@ -895,6 +895,25 @@ fn a_misspelt_header_names_every_missing_column_and_the_one_meant() {
             "{said}"
         );
     }
+    // The words fact-checkers' sheets use for a column are read as it (they were ignored, the
+    // verdicts and notes lost).
+    let (dir, said) = import_said(
+        "Party,Topic,Statement,Claim Date,Speaker Name,Verdict,Notes\n\
+         a,t,x,2025-05-01,Ann,false,Checked twice.\nb,t,y,2025-05-02,Bo,true,\n",
+    );
+    assert!(!said.contains("not one parallax knows"), "{said}");
+    let d = load(&dir.path().join("out"));
+    let (_, x) = d.claims().find(|(_, c)| c.text == "x").expect("claim x");
+    assert_eq!(x.date.map(|d| d.to_string()).as_deref(), Some("2025-05-01"));
+    assert_eq!(x.speaker.as_deref(), Some("Ann"));
+    let a = x.assessment.as_deref().expect("the verdict is read");
+    assert_eq!(a.rating.as_str(), "refuted");
+    assert!(
+        a.note
+            .as_deref()
+            .is_some_and(|n| n.contains("Checked twice.")),
+        "{a:?}"
+    );
 }
 
 /// Blank lines before the header are counted: the header's problems are said at its own line
@@ -937,6 +956,35 @@ fn a_header_row_repeated_is_skipped_and_said() {
     let ids: Vec<&str> = d.sides.iter().map(|s| s.party.id.as_str()).collect();
     assert_eq!(ids, ["a", "b"]);
     assert!(!dir.path().join("out/side.json").exists());
+}
+
+/// A file of a header row alone, imported with others that hold claims, is named (it was
+/// passed over without a word), first, as the files were given.
+#[test]
+fn a_file_of_a_header_alone_is_named_among_the_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = dir.path().join("header.csv");
+    std::fs::write(&header, "side,topic,text\r\n").unwrap();
+    let claims = dir.path().join("claims.csv");
+    std::fs::write(&claims, "side,topic,text,date\na,t,x,1/2/2025\nb,t,y,\n").unwrap();
+    let out = parallax()
+        .args(["import", "csv"])
+        .arg(&header)
+        .arg(&claims)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stderr);
+    let named = said
+        .find("header.csv: the file holds no claim (a header row alone, or blank rows)")
+        .unwrap_or_else(|| panic!("{said}"));
+    let dated = said
+        .find("claims.csv: line 2: the date")
+        .unwrap_or_else(|| panic!("{said}"));
+    assert!(named < dated, "{said}");
+    assert!(said.contains("2 problem(s) listed above"), "{said}");
 }
 
 /// Two tables joined whose columns were ordered otherwise: the second header is said and

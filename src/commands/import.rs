@@ -31,8 +31,11 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
     crate::create::check_folder_free(&args.out).map_err(|e| Failure::Input(e.to_string()))?;
     let mut builder = Builder::default();
     builder.reviews = matches!(command, ImportCommand::ClaimReview { .. });
+    // The files that gave neither a claim nor a problem (a header row alone), to be named.
+    let mut empty: Vec<String> = Vec::new();
     for path in &args.files {
         let name = crate::export::shown_path(path);
+        let before = (builder.claims_read(), builder.problems.len());
         let bytes = crate::load::read_regular(path, args.read.max_file_size).map_err(|e| {
             Failure::Input(format!(
                 "cannot read {name}: {}",
@@ -92,6 +95,9 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                     }
                     let value = serde_json::Value::Array(documents);
                     claimreview::read(&value, &name, &options, &mut builder);
+                    if (builder.claims_read(), builder.problems.len()) == before {
+                        empty.push(name);
+                    }
                     continue;
                 }
                 let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
@@ -120,6 +126,24 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                 claimreview::repeated_keys(bytes, &name, &mut builder);
                 claimreview::read(&value, &name, &options, &mut builder);
             }
+        }
+        if (builder.claims_read(), builder.problems.len()) == before {
+            empty.push(name);
+        }
+    }
+    // Named among the problems while another file gave something; with none that did, the
+    // error that no claim was read names them all.
+    if empty.len() < args.files.len() {
+        let claim = match command {
+            ImportCommand::Csv(_) => "a header row alone, or blank rows",
+            ImportCommand::ClaimReview { .. } => "no ClaimReview in it",
+        };
+        for file in empty {
+            builder.problems.push(crate::import::Problem {
+                file,
+                at: String::new(),
+                reason: format!("the file holds no claim ({claim}); nothing was read from it"),
+            });
         }
     }
     // A mapping that matched no claimant is most likely a misspelt name: said, not ignored.
@@ -160,7 +184,12 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
     draft
         .check_sides_free(&args.out)
         .map_err(|e| Failure::Input(e.to_string()))?;
-    report_problems(&problems, err)?;
+    let given: Vec<String> = args
+        .files
+        .iter()
+        .map(|p| crate::export::shown_path(p))
+        .collect();
+    report_problems(&problems, &given, err)?;
     let claims: usize = draft
         .sides
         .iter()
@@ -269,17 +298,12 @@ const SAID_IN_FULL: usize = 3;
 /// value).
 fn report_problems(
     problems: &[crate::import::Problem],
+    files: &[String],
     err: &mut dyn Write,
 ) -> std::io::Result<()> {
     // In the order of each file's places (a problem found once every record was read, as a
-    // rebuttal pointed at another side, or a review's, at its record's place), files in the
-    // order they were first named; places alike keep the order they were found in.
-    let mut files: Vec<&str> = Vec::new();
-    for p in problems {
-        if !files.contains(&p.file.as_str()) {
-            files.push(&p.file);
-        }
-    }
+    // rebuttal pointed at another side, or a review's, at its record's place), `files` in the
+    // order given; places alike keep the order they were found in.
     let mut problems: Vec<&crate::import::Problem> = problems.iter().collect();
     problems.sort_by_cached_key(|p| {
         let file = files.iter().position(|f| *f == p.file);

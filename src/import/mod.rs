@@ -1447,6 +1447,12 @@ impl Builder {
         }
     }
 
+    /// How many claims the records read so far gave (those waiting for their text too): a file
+    /// that adds none and no problem held no claim, and is said to.
+    pub fn claims_read(&self) -> usize {
+        self.claims.len() + self.pending.len()
+    }
+
     /// Points each `rebuts` and relation cell at another party's claim, as the format has
     /// them, where sides number their claims alike (`1`, `2` in each party's sheet): the later
     /// side's claim `2` was given a fresh id (see `renamed`), so a cell `2` of the first side

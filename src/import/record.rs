@@ -166,7 +166,7 @@ impl Col {
 }
 
 /// The other names a header may give a column, as [`header_key`] writes them.
-const ALIASES: [(&str, Col); 19] = [
+const ALIASES: [(&str, Col); 25] = [
     ("party", Col::Side),
     ("party_id", Col::Side),
     ("side_id", Col::Side),
@@ -176,10 +176,16 @@ const ALIASES: [(&str, Col); 19] = [
     ("claim_id", Col::Id),
     ("claim", Col::Text),
     ("claim_text", Col::Text),
+    ("statement", Col::Text),
+    ("claim_date", Col::Date),
+    ("date_of_claim", Col::Date),
+    ("speaker_name", Col::Speaker),
     ("tag", Col::Tags),
     ("assessment", Col::Rating),
     ("assessment_rating", Col::Rating),
+    ("verdict", Col::Rating),
     ("assessment_note", Col::Note),
+    ("notes", Col::Note),
     ("assessment_by", Col::By),
     ("assessed_by", Col::By),
     ("outlet", Col::SourceOutlet),
@@ -191,12 +197,11 @@ const ALIASES: [(&str, Col); 19] = [
 impl Col {
     /// The column a header cell parallax does not read most likely meant, to suggest it: a
     /// name a letter or two from a column's (`Txt`, `Speakr`, `Sides`) or from one of the other
-    /// names [`Col::from_header`] reads, or a common word for one (`verdict` for `rating`).
+    /// names [`Col::from_header`] reads, or a common word for one (`ruling` for `rating`).
     pub fn near_header(cell: &str) -> Option<Col> {
         let key = header_key(cell);
         let synonym = match key.as_str() {
-            "verdict" | "ruling" | "truth_rating" => Some(Col::Rating),
-            "statement" => Some(Col::Text),
+            "ruling" | "truth_rating" => Some(Col::Rating),
             "claimant" | "said_by" => Some(Col::Speaker),
             "publisher" => Some(Col::SourceOutlet),
             _ => None,

@@ -2166,6 +2166,19 @@ fn an_off_scale_rating_and_a_paged_answer_are_reported() {
         said.contains("the rating 9 on a scale of 1 to 5 lies off its own scale"),
         "{said}"
     );
+    // A value on a scale of one point is on it; the scale says nothing (it said "off").
+    let (_dir, said) = review_said(&[
+        r#"{"@type": "ClaimReview", "claimReviewed": "The sluice was shut.",
+            "itemReviewed": {"author": {"name": "Alpha"}},
+            "reviewRating": {"ratingValue": "-1", "worstRating": "-1", "bestRating": "-1"},
+            "url": "https://example.org/check/4"}"#,
+        BETA_REVIEW,
+    ]);
+    assert!(
+        said.contains("the rating -1 on a scale of -1 to -1 is on a scale of one point, which says neither true nor false"),
+        "{said}"
+    );
+    assert!(!said.contains("lies off"), "{said}");
 }
 
 /// A rating word and a number beside it that say opposite verdicts, or a number off its own
@@ -2252,6 +2265,8 @@ fn a_reviews_hidden_characters_are_named_by_its_properties() {
         said.contains("the review: the claimant's name (`itemReviewed.author`) holds U+202E"),
         "{said}"
     );
+    // The speaker is read from the same property: said once, not again as the speaker's.
+    assert!(!said.contains("the speaker's name"), "{said}");
     assert!(!said.contains(" cell "), "{said}");
 }
 
@@ -2752,8 +2767,9 @@ fn a_review_says_a_rating_list_a_number_for_text_and_an_empty_claim() {
             "url": "https://example.org/check/3"}]"#,
         BETA_REVIEW,
     ]);
+    // The words that disagree are said once, not again as a list of three values.
+    assert!(!said.contains("lists 3 values"), "{said}");
     for words in [
-        "[0]: `reviewRating.alternateName` lists 3 values; the first, `True`, is read and the rest left out",
         "[0]: the rating says `True`, and also `False`, `Pants on Fire`; `True` is read",
         "[0]: `claimReviewed` is a number, not text; it is read as the text `12`",
         "[1]: a ClaimReview whose `claimReviewed` is empty; skipped",

@@ -33,6 +33,16 @@ fn rating_of_number(value: f64, worst: f64, best: f64) -> Option<Rating> {
     })
 }
 
+/// Why a number on a scale reads as no verdict ([`rating_of_number`] gave none): a scale of one
+/// point (`-1` to `-1`) is no scale, else the value is off it (`9` of `1` to `5`).
+fn unread(worst: f64, best: f64) -> &'static str {
+    if (best - worst).is_normal() {
+        "lies off its own scale (`worstRating` to `bestRating`)"
+    } else {
+        "is on a scale of one point, which says neither true nor false (`worstRating` and `bestRating` are the same)"
+    }
+}
+
 /// Whether two verdicts are at opposite ends (refuted and corroborated): a word and a number
 /// merely a step apart (`Mostly False` with 2 of 1 to 6) are scales drawn differently.
 fn opposite(a: Rating, b: Rating) -> bool {
@@ -633,6 +643,8 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                 }
             };
             let words: Vec<String> = RATING_WORDS.into_iter().flat_map(word).collect();
+            // Said so, a list of the rating's words is not said again as a list.
+            let mut words_said = false;
             if let [first, rest @ ..] = &words[..] {
                 // Every word that reads as another verdict is named, not only the second.
                 let others: Vec<String> = rest
@@ -641,6 +653,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                     .map(|w| format!("`{}`", crate::text::quote(w)))
                     .collect();
                 if !others.is_empty() {
+                    words_said = true;
                     problem(
                         at,
                         format!(
@@ -687,6 +700,9 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                 }
             }
             for (key, value) in lists {
+                if words_said && key.starts_with("reviewRating.") {
+                    continue;
+                }
                 if let Some(Value::Array(all)) = value
                     && all.len() > 1
                 {
@@ -818,7 +834,8 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
             // opposite (`True` with 1 of 1 to 5), is said, so the verdict is checked.
             match (by_word, by_number) {
                 (Some(_), Some(((v, w, b), None))) => problem(format!(
-                    "the rating {v} on a scale of {w} to {b} lies off its own scale (`worstRating` to `bestRating`); the word “{}” is read",
+                    "the rating {v} on a scale of {w} to {b} {}; the word “{}” is read",
+                    unread(w, b),
                     crate::text::quote(t)
                 )),
                 (Some(word), Some(((v, w, b), Some(number)))) if opposite(word, number) => {
@@ -843,9 +860,9 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
     let rating = rating.unwrap_or_else(|| {
         if wording.is_empty() {
             problem("the review gives no rating (no `reviewRating` with a `textualRating`, `alternateName` or `ratingValue`); the assessment is `unverified`".to_owned());
-        } else if review.textual.is_none() {
-            // A number alone that reads as nothing lies off its own scale (or the scale is none).
-            problem(format!("the rating {wording} lies off its own scale (`worstRating` to `bestRating`); the assessment is `unverified` and the wording is kept in its note"));
+        } else if let (None, Some((_, w, b))) = (&review.textual, review.number) {
+            // A number alone that reads as nothing: off its own scale, or a scale of one point.
+            problem(format!("the rating {wording} {}; the assessment is `unverified` and the wording is kept in its note", unread(w, b)));
         } else {
             problem(format!("the rating {} is not in the table; the assessment is `unverified` and the wording is kept in its note", crate::text::quote(&wording)));
         }

@@ -625,6 +625,10 @@ impl Builder {
         // Kept as given (the files hold what the source held), but said: every reader of the
         // files shows such a character as a marker, and `validate` warns of it.
         for col in Col::ALL {
+            // A review's speaker and claimant both read `itemReviewed.author`: said once.
+            if self.reviews && col == Col::Speaker && r.get(col) == r.get(Col::SideName) {
+                continue;
+            }
             // Cleaned only when it needs it: most cells are copied nowhere.
             // Each one is named, as the loader's warning names them: the first alone hid an
             // escape sequence behind a bidirectional mark.

@@ -2244,6 +2244,43 @@ fn a_rating_word_and_number_that_disagree_are_reported() {
         rating("Nothing was shut."),
         Some(parallax::format::Rating::Refuted)
     );
+
+    // Beside a word that reads as no verdict, an unread number is kept in the note with the
+    // word; a value that is no number beside a word that reads is said and kept (both were
+    // dropped without a word).
+    let (dir, said) = review_said(&[
+        &review(
+            "The gates were shut.",
+            "Alpha",
+            r#"{"alternateName": "Spicy", "ratingValue": 9, "worstRating": 1, "bestRating": 5}"#,
+        ),
+        &review(
+            "Nothing was shut.",
+            "Beta",
+            r#"{"alternateName": "False", "ratingValue": "3/5"}"#,
+        ),
+    ]);
+    assert!(
+        said.contains(
+            "review-1.json: the review: the `ratingValue` “3/5” is no number; the word “False” is read"
+        ),
+        "{said}"
+    );
+    let dispute = load(&dir.path().join("out"));
+    let note = |text: &str| {
+        dispute
+            .claims()
+            .find(|(_, c)| c.text == text)
+            .and_then(|(_, c)| c.assessment.as_ref()?.note.clone())
+    };
+    assert_eq!(
+        note("The gates were shut.").as_deref(),
+        Some("Rated “Spicy” (9 on a scale of 1 to 5).")
+    );
+    assert_eq!(
+        note("Nothing was shut.").as_deref(),
+        Some("Rated “False” (3/5).")
+    );
 }
 
 /// A ClaimReview's hidden characters are named where the review holds them (`claimReviewed`),

@@ -256,6 +256,9 @@ struct Review {
     /// The textual rating and any numbers, as the reviewer gave them.
     textual: Option<String>,
     number: Option<(f64, f64, f64)>,
+    /// A `ratingValue` that is no number (`3/5`) beside a rating word, which is read: kept in
+    /// the note, and said.
+    odd_value: Option<String>,
 }
 
 /// Reports each key given twice in one object of a file's JSON (`reviewRating.alternateName`),
@@ -518,6 +521,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                         keywords: Vec::new(),
                         textual: text(r.get("textualRating")),
                         number: None,
+                        odd_value: None,
                     },
                 ));
             }
@@ -763,6 +767,9 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                         let value = rating.and_then(|r| r.get("ratingValue"));
                         num("ratingValue").is_none().then(|| text(value)).flatten()
                     }),
+                    odd_value: (!words.is_empty() && num("ratingValue").is_none())
+                        .then(|| text(rating.and_then(|r| r.get("ratingValue"))))
+                        .flatten(),
                     number: num("ratingValue").map(|v| {
                         (
                             v,
@@ -849,7 +856,21 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
                 _ => {}
             }
             let rated = by_word.or_else(|| by_number.and_then(|(_, r)| r));
-            (rated, format!("“{t}”"))
+            // What the word does not say is kept beside it in the note: a number when the word
+            // reads as no verdict, a value that is no number (`3/5`) always.
+            let mut wording = format!("“{t}”");
+            if let (None, Some(((v, w, b), _))) = (by_word, by_number) {
+                wording.push_str(&format!(" ({v} on a scale of {w} to {b})"));
+            }
+            if let Some(odd) = &review.odd_value {
+                problem(format!(
+                    "the `ratingValue` “{}” is no number; the word “{}” is read and the value kept in the note",
+                    crate::text::quote(odd),
+                    crate::text::quote(t)
+                ));
+                wording.push_str(&format!(" ({odd})"));
+            }
+            (rated, wording)
         }
         (None, Some((v, w, b))) => (
             rating_of_number(v, w, b),

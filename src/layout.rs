@@ -143,13 +143,15 @@ fn unresolved(dispute: &Dispute) -> &'static str {
 }
 
 /// How a relation is described: its kind, the claim id and, when the target is not beside this
-/// claim in the comparison, whose claim it is and where (`↳ concedes India: in-jets`).
+/// claim in the comparison, whose claim it is and where (`↳ concedes India: in-jets`), or that
+/// a filter, search or date hides it (`(not shown now)`, as `show` says): `targets` holds the
+/// comparison's targets ([`Targets::new`]).
 pub fn relation_line(
     dispute: &Dispute,
     from: ClaimAt,
     kind: RelationKind,
     target: &str,
-    comparison: &Comparison,
+    (comparison, targets): (&Comparison, &Targets),
 ) -> String {
     let verb = kind.verb();
     match dispute.find_claim(target) {
@@ -169,6 +171,8 @@ pub fn relation_line(
             };
             if !compared {
                 format!("↳ {verb} {party}: {target} (side not compared)")
+            } else if !targets.holds(to) {
+                format!("↳ {verb} {party}: {target} (not shown now)")
             } else if topic_id(to) != topic_id(from) {
                 format!(
                     "↳ {verb} {party}: {target} (topic {})",
@@ -260,6 +264,11 @@ impl Targets {
             at,
             complete: false,
         }
+    }
+
+    /// Whether `to` is in the comparison, for a target of [`Targets::new`]'s.
+    pub fn holds(&self, to: ClaimAt) -> bool {
+        self.at.contains_key(&to)
     }
 
     /// The topic, row and label of `to`: held, else (when not every target is held) found by

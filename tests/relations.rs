@@ -225,6 +225,30 @@ fn exports_write_the_relations_word() {
     assert_eq!(agreed, BTreeSet::from(["e-start", "e-venue"]));
 }
 
+/// A relation whose target a filter hides says so in every export, as `show` does: `(not
+/// shown now)` (the exports named the target as if it were there to find).
+#[test]
+fn an_export_says_a_relation_target_the_filter_hides_is_not_shown() {
+    let dir = fixture("relations");
+    let dir = dir.to_str().expect("a UTF-8 path");
+    let shown = stdout_of(&["show", dir, "--party", "west"]);
+    assert!(
+        shown.contains("↳ contradicts East: e-closed (not shown now)"),
+        "{shown}"
+    );
+    for format in ["md", "html", "json"] {
+        let out = stdout_of(&["export", dir, "--party", "west", "-f", format]);
+        let out = out.replace('\\', "");
+        assert!(
+            out.contains("contradicts East: e-closed (not shown now)"),
+            "{format}: {out}"
+        );
+    }
+    // Unfiltered, the target is there: nothing is said.
+    let out = stdout_of(&["export", dir, "-f", "json"]);
+    assert!(!out.contains("not shown now"), "{out}");
+}
+
 #[test]
 fn common_ground_comes_from_an_agrees_relation_and_from_two_corroborated_claims() {
     let (dispute, cmp) = harbour();

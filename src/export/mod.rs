@@ -294,7 +294,11 @@ pub fn render_to(
     doc.selection
         .extend(others_left_out(dispute, cmp).map(Into::into));
     doc.selection.extend(suggested(cmp).map(Into::into));
-    let topics = cmp.topics.iter().map(|t| model::topic(dispute, cmp, t));
+    let targets = crate::layout::Targets::new(dispute, cmp);
+    let topics = cmp
+        .topics
+        .iter()
+        .map(|t| model::topic(dispute, (cmp, &targets), t));
     match format {
         Format::Markdown => markdown::render_to(&doc, topics, w).map_err(encode),
         Format::Csv => csv::render_to(&doc, topics, w),

@@ -416,7 +416,12 @@ fn source<'a>(
     }
 }
 
-fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) -> ClaimOut<'a> {
+fn claim<'a>(
+    dispute: &'a Dispute,
+    (cmp, targets): (&Comparison, &layout::Targets),
+    at: ClaimAt,
+    c: &'a Claim,
+) -> ClaimOut<'a> {
     let assessed = cmp.assessed(dispute, at, c);
     let standing = cmp.standing(at, c);
     ClaimOut {
@@ -450,7 +455,7 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
                     at,
                     RelationKind::Contradicts,
                     target,
-                    cmp,
+                    (cmp, targets),
                 )),
             })
             .collect(),
@@ -459,7 +464,13 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
             .map(|(kind, target)| RelationOut {
                 kind,
                 claim: b(target),
-                description: Cow::Owned(layout::relation_line(dispute, at, kind, target, cmp)),
+                description: Cow::Owned(layout::relation_line(
+                    dispute,
+                    at,
+                    kind,
+                    target,
+                    (cmp, targets),
+                )),
             })
             .collect(),
         superseded_by: match standing {
@@ -495,16 +506,31 @@ fn claim<'a>(dispute: &'a Dispute, cmp: &Comparison, at: ClaimAt, c: &'a Claim) 
 /// borrows the dispute's and comparison's text rather than copying it.
 pub fn build<'a>(dispute: &'a Dispute, cmp: &'a Comparison) -> Export<'a> {
     let mut doc = head(dispute, cmp);
-    doc.topics = cmp.topics.iter().map(|t| topic(dispute, cmp, t)).collect();
+    let targets = layout::Targets::new(dispute, cmp);
+    doc.topics = cmp
+        .topics
+        .iter()
+        .map(|t| topic(dispute, (cmp, &targets), t))
+        .collect();
     doc
 }
 
 /// One topic of the export document: what [`build`] makes of each, apart, so an export can
 /// write topic after topic without holding them all.
-pub fn topic<'a>(dispute: &'a Dispute, cmp: &'a Comparison, t: &'a TopicRows) -> TopicOut<'a> {
+/// `targets`: the comparison's relation targets ([`layout::Targets::new`]), made once for
+/// every topic.
+pub fn topic<'a>(
+    dispute: &'a Dispute,
+    (cmp, targets): (&'a Comparison, &layout::Targets),
+    t: &'a TopicRows,
+) -> TopicOut<'a> {
     let claims = |ats: &[ClaimAt]| -> Vec<ClaimOut<'a>> {
         ats.iter()
-            .filter_map(|&at| dispute.claim(at).map(|c| claim(dispute, cmp, at, c)))
+            .filter_map(|&at| {
+                dispute
+                    .claim(at)
+                    .map(|c| claim(dispute, (cmp, targets), at, c))
+            })
             .collect()
     };
     TopicOut {

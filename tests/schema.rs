@@ -137,4 +137,34 @@ fn the_schema_and_the_loader_agree_on_nulls_and_urls() {
     no_text["topics"][0]["claims"][0]["text"] = Value::Null;
     assert!(!v.is_valid(&no_text));
     assert!(!loads(&no_text));
+    // An assessment needs its rating: absent or null, both refuse it (the schema passed it).
+    for assessment in [
+        serde_json::json!({"note": "Checked."}),
+        serde_json::json!({"rating": null}),
+    ] {
+        let mut unrated = side(Value::Null, "https://example.org/a");
+        unrated["topics"][0]["claims"][0]["assessment"] = assessment.clone();
+        assert!(!v.is_valid(&unrated), "{assessment} should fail the schema");
+        assert!(!loads(&unrated), "{assessment} should fail the load");
+    }
+}
+
+/// A manifest's side outside its folder (`../x.json`, `/x.json`) fails the schema as it fails
+/// `validate` (outside-folder); one in a folder of it passes both.
+#[test]
+fn the_schema_refuses_a_side_outside_the_folder() {
+    let v = validator();
+    let manifest = |side: &str| {
+        let mut doc = read(&root().join("tests/fixtures/relations/dispute.json"));
+        doc["sides"] = serde_json::json!([side, "west.json"]);
+        doc
+    };
+    for outside in ["../east.json", "/tmp/east.json", "a/../../east.json", ".."] {
+        assert!(!v.is_valid(&manifest(outside)), "{outside} should fail");
+        assert!(!parallax::load::inside_folder(outside), "{outside}");
+    }
+    for inside in ["east.json", "./east.json", "sides/east.json", "east..json"] {
+        assert!(v.is_valid(&manifest(inside)), "{inside} should pass");
+        assert!(parallax::load::inside_folder(inside), "{inside}");
+    }
 }

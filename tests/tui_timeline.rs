@@ -721,3 +721,33 @@ fn a_mistyped_year_is_off_the_axis_and_said_under_it() {
     );
     assert!(!shown.contains("0202"), "{shown}");
 }
+
+/// At 50×13 the legend names both parties by id, without its words, and the selected bar's
+/// line says both counts by the parties' bars (the legend was `… above · … below`, and
+/// Pakistan's count was cut).
+#[test]
+fn a_narrow_timeline_names_both_parties_and_both_counts() {
+    let mut app = common::bundled(50, 13);
+    common::keys(
+        &mut app,
+        &[KeyCode::Char('T'), KeyCode::Left, KeyCode::Left],
+    );
+    let lines = common::lines(&app);
+    let shown = lines.join("\n");
+    assert!(
+        lines.iter().any(|l| l.contains("█ india · ▓ pakistan")),
+        "{shown}"
+    );
+    let counts = &chart(&app).counts;
+    let bar = chart(&app)
+        .cursor
+        .and_then(|i| counts.bins.get(i))
+        .expect("a bar is selected");
+    let said = format!(
+        "{}: █ {} ▓ {}",
+        counts.bucket.short(bar),
+        bar.left,
+        bar.right
+    );
+    assert!(lines.iter().any(|l| l.contains(&said)), "{said}\n{shown}");
+}

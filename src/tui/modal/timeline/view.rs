@@ -188,14 +188,29 @@ fn legend(app: &App, left: &str, right: &str, width: usize) -> Line<'static> {
         ))
     };
     // Too wide for both names (the legend is all that says which party is above): the ids,
-    // as the line under the chart says them, then each id cut to half the room left.
+    // as the line under the chart says them; then the ids by their bars alone, without the
+    // words (the bars say above and below); then each id cut to half the room left.
+    let (l, r) = ids(app);
+    if said(left, right) > width && said(l, r) > width {
+        let bare = |l: &str, r: &str| format!("{LEFT_BAR} {l} · {RIGHT_BAR} {r}");
+        let spare = width.saturating_sub(text::width(&bare("", ""))) / 2;
+        let cut = |id: &str| text::ellipsis(id, spare.max(1)).trim_end().to_owned();
+        let (l, r) = if text::width(&bare(l, r)) <= width {
+            (l.to_owned(), r.to_owned())
+        } else {
+            (cut(l), cut(r))
+        };
+        let spans = vec![
+            Span::styled(format!("{LEFT_BAR} {l}"), theme.party(Pane::Left)),
+            Span::styled(" · ", theme.dim()),
+            Span::styled(format!("{RIGHT_BAR} {r}"), theme.party(Pane::Right)),
+        ];
+        return clip(spans, width);
+    }
     let (left, right) = if said(left, right) <= width {
         (left.to_owned(), right.to_owned())
     } else {
-        let (l, r) = ids(app);
-        let spare = width.saturating_sub(said("", "")) / 2;
-        let cut = |id: &str| text::ellipsis(id, spare.max(1)).trim_end().to_owned();
-        (cut(l), cut(r))
+        (l.to_owned(), r.to_owned())
     };
     let spans = vec![
         Span::styled(format!("{LEFT_BAR} {left}"), theme.party(Pane::Left)),
@@ -254,6 +269,19 @@ fn selection(
         if text::width(&s) > width {
             let (left, right) = ids(app);
             s = words::selected(&short, left, b.left, right, b.right, n);
+        }
+        // Narrower still: the bar's date and each count by its party's bar, as the legend
+        // draws them (`2025-06-30: █ 0 ▓ 3`), so no count is cut.
+        if text::width(&s) > width {
+            s = format!(
+                "{}: {LEFT_BAR} {} {RIGHT_BAR} {}",
+                t.bucket.short(b),
+                b.left,
+                b.right
+            );
+            if n > 0 {
+                s.push_str(&format!(" {ASSESSED} {n}"));
+            }
         }
     }
     Line::styled(text::ellipsis(&s, width), app.theme.heading())

@@ -651,7 +651,7 @@ fn with_keys(mut app: parallax::tui::App, keys: &str) -> parallax::tui::App {
 /// Every message that names a key names the key in force: remapped, `n` said `press / to
 /// search`, `B` said `b returns after r followed a link`, `P` said `press s to swap them`, the
 /// uncompared side `press p`, the export dialog `& narrows`, the timeline `Home goes to the
-/// first` and the help `k, ↑ or PgUp` and `Esc or ? closes this help`.
+/// first` and the help `k, ↑ or PgUp` and `Esc, ? or F1 closes this help`.
 #[test]
 fn messages_that_name_a_key_name_the_key_in_force() {
     use ratatui::crossterm::event::KeyCode::{self, Char, Enter, Esc, Right, Tab};
@@ -712,7 +712,7 @@ fn messages_that_name_a_key_name_the_key_in_force() {
     assert!(s.contains("↑, w or PgUp to scroll back"), "{s}");
     common::keys(&mut small, &[KeyCode::End]);
     let s = common::screen(&small);
-    assert!(s.contains("Esc, W or ? closes this help."), "{s}");
+    assert!(s.contains("Esc, W, ? or F1 closes this help."), "{s}");
     // A dispute of two sides: the key that swaps them.
     let mut two = with_keys(
         common::app_at("tests/fixtures/export/normal", 120, 40),

@@ -251,6 +251,10 @@ impl Timeline {
                 .date
                 .filter(|c| c.last_day() > made.last_day())
                 .unwrap_or(made);
+            // One made after the date in force was not known then, far or not.
+            if as_of.is_some_and(|as_of| !said_by(Some(made), as_of)) {
+                return;
+            }
             if era.is_far(&made) {
                 far_assessments[side] += 1;
                 return;

@@ -987,6 +987,33 @@ fn a_file_of_a_header_alone_is_named_among_the_problems() {
     assert!(said.contains("2 problem(s) listed above"), "{said}");
 }
 
+/// A file that gave records but no claim (a claims-csv split: the dispute, side and topic rows
+/// in one file, the claims in another), or one given twice, is not said to hold nothing.
+#[test]
+fn a_file_of_records_without_claims_is_not_said_to_hold_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let meta = dir.path().join("meta.csv");
+    std::fs::write(
+        &meta,
+        "record,title,side,topic,text\ndispute,The river,,,\n",
+    )
+    .unwrap();
+    let claims = dir.path().join("claims.csv");
+    std::fs::write(&claims, "side,topic,text\na,t,x\nb,t,y\n").unwrap();
+    for (first, second, out) in [(&meta, &claims, "out1"), (&claims, &claims, "out2")] {
+        let said = parallax()
+            .args(["import", "csv", "--strict"])
+            .arg(first)
+            .arg(second)
+            .arg("-o")
+            .arg(dir.path().join(out))
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&said.stderr);
+        assert!(!text.contains("holds no claim"), "{text}");
+    }
+}
+
 /// Two tables joined whose columns were ordered otherwise: the second header is said and
 /// the rows after it are read by it (read by the first, a row made a party of its `side`
 /// cell's word).
@@ -2281,6 +2308,33 @@ fn a_rating_word_and_number_that_disagree_are_reported() {
         note("Nothing was shut.").as_deref(),
         Some("Rated “False” (3/5).")
     );
+
+    // A value that repeats the word is no second value; one beside the rating's own name is
+    // kept too (the note then had only the body).
+    let (dir, said) = review_said(&[
+        &review(
+            "The gates were shut.",
+            "Alpha",
+            r#"{"textualRating": "False", "ratingValue": "False"}"#,
+        ),
+        &review(
+            "Nothing was shut.",
+            "Beta",
+            r#"{"textualRating": "Disputed", "ratingValue": "3/5"}"#,
+        ),
+    ]);
+    assert!(!said.contains("review-0.json"), "{said}");
+    let dispute = load(&dir.path().join("out"));
+    let note = |text: &str| {
+        dispute
+            .claims()
+            .find(|(_, c)| c.text == text)
+            .and_then(|(_, c)| c.assessment.as_ref()?.note.clone())
+    };
+    assert_eq!(
+        note("Nothing was shut.").as_deref(),
+        Some("Rated “Disputed” (3/5).")
+    );
 }
 
 /// A ClaimReview's hidden characters are named where the review holds them (`claimReviewed`),
@@ -3321,6 +3375,12 @@ fn a_file_given_to_the_wrong_import_says_which_reads_it() {
         s.contains("for a table of claims (CSV), use `parallax import csv`"),
         "{s}"
     );
+    // What the file begins with, not serde_json's `expected value`.
+    assert!(
+        s.contains("ab.csv: not JSON (it begins `side,topic,text`)"),
+        "{s}"
+    );
+    assert!(!s.contains("expected"), "{s}");
     let s = said("claimreview", &json);
     assert!(
         s.contains("not JSON: trailing comma; mend the file where it says"),
@@ -3408,7 +3468,7 @@ fn imports_refuse_the_folder_and_title_new_refuses() {
     for folder in ["o8\u{1b}[2J", "nl\nname", "e\u{1b}/sub"] {
         let said_by_new = new(folder, "T");
         assert!(
-            said_by_new.contains("DIR holds the character U+00"),
+            said_by_new.contains("the folder holds the character U+00"),
             "{said_by_new}"
         );
         for import in ["csv", "claimreview"] {
@@ -3422,7 +3482,7 @@ fn imports_refuse_the_folder_and_title_new_refuses() {
             ]);
             assert_eq!(
                 said,
-                said_by_new.replacen("DIR", "-o", 1),
+                said_by_new.replacen("the folder", "-o", 1),
                 "{import} -o {folder:?}"
             );
         }

@@ -210,7 +210,9 @@ fn new_refuses_bad_parties_with_a_usage_error() {
         .args(["--title", "T", "--side", "alpha:A", "--side", "beta:B"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("DIR holds the character U+001B"));
+        .stderr(predicate::str::contains(
+            "the folder holds the character U+001B",
+        ));
     assert!(!odd.exists());
     assert!(!target.exists());
 }

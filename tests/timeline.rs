@@ -436,3 +436,46 @@ fn every_dated_assessment_has_its_bar() {
         .sum();
     assert_eq!(on_bars, 3, "{table}");
 }
+
+/// The middle year is that of the dated claims: among thousands of undated claims, a mistyped
+/// year is still the one far off (a sample of every n-th claim held only it, so every real
+/// date was taken for far and left off the axis).
+#[test]
+fn among_many_undated_claims_the_mistyped_year_is_the_far_one() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let claim = |i: usize, date: Option<&str>| {
+        let mut c = serde_json::json!({"id": format!("a-{i}"), "text": format!("Claim {i}."), "sources": ["s"]});
+        if let Some(d) = date {
+            c["date"] = d.into();
+        }
+        c
+    };
+    let mut claims: Vec<Value> = (0..8192).map(|i| claim(i, None)).collect();
+    claims[0] = claim(0, Some("0205-05-01"));
+    claims[1] = claim(1, Some("2025-05-01"));
+    claims[3] = claim(3, Some("2025-05-02"));
+    let side = |id: &str, claims: Vec<Value>| {
+        serde_json::json!({
+            "format": "parallax/1", "dispute": "d", "party": {"id": id, "name": id},
+            "sources": [{"id": "s", "outlet": "Gazette"}],
+            "topics": [{"id": "t", "title": "T", "claims": claims}]
+        })
+        .to_string()
+    };
+    std::fs::write(tmp.path().join("a.json"), side("a", claims)).expect("written");
+    let b = vec![
+        serde_json::json!({"id": "b-1", "text": "B.", "sources": ["s"], "date": "2025-05-03"}),
+    ];
+    std::fs::write(tmp.path().join("b.json"), side("b", b)).expect("written");
+    let doc = timeline_json(tmp.path(), &[]);
+    assert_eq!(doc["bucket"], "day");
+    assert_eq!(
+        (&doc["far"]["left"], &doc["far"]["right"]),
+        (&1.into(), &0.into())
+    );
+    assert_eq!(
+        doc["bins"].as_array().map(Vec::len),
+        Some(3),
+        "1 to 3 May 2025"
+    );
+}

@@ -31,11 +31,11 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
     crate::create::check_folder_free(&args.out).map_err(|e| Failure::Input(e.to_string()))?;
     let mut builder = Builder::default();
     builder.reviews = matches!(command, ImportCommand::ClaimReview { .. });
-    // The files that gave neither a claim nor a problem (a header row alone), to be named.
+    // The files that gave neither a record nor a problem (a header row alone), to be named.
     let mut empty: Vec<String> = Vec::new();
     for path in &args.files {
         let name = crate::export::shown_path(path);
-        let before = (builder.claims_read(), builder.problems.len());
+        let before = (builder.records_read(), builder.problems.len());
         let bytes = crate::load::read_regular(path, args.read.max_file_size).map_err(|e| {
             Failure::Input(format!(
                 "cannot read {name}: {}",
@@ -95,7 +95,7 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                     }
                     let value = serde_json::Value::Array(documents);
                     claimreview::read(&value, &name, &options, &mut builder);
-                    if (builder.claims_read(), builder.problems.len()) == before {
+                    if (builder.records_read(), builder.problems.len()) == before {
                         empty.push(name);
                     }
                     continue;
@@ -118,6 +118,17 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                         "; `import claimreview` reads ClaimReview JSON: for a table of claims \
                          (CSV), use `parallax import csv`"
                     };
+                    // Not JSON at all (a table): serde_json's words (`expected value`) say
+                    // nothing to the analyst; its first characters say what it is.
+                    if !starts_json {
+                        let first = text.trim_start().lines().next().unwrap_or_default();
+                        let start: String = first.chars().take(40).collect();
+                        let more = if start.len() < first.len() { "…" } else { "" };
+                        return Failure::Input(format!(
+                            "{name}: not JSON (it begins `{}{more}`){advice}",
+                            crate::text::quote(&start)
+                        ));
+                    }
                     Failure::Input(format!(
                         "{name}:{}:{column}: not JSON: {words}{advice}",
                         e.line()
@@ -127,7 +138,7 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
                 claimreview::read(&value, &name, &options, &mut builder);
             }
         }
-        if (builder.claims_read(), builder.problems.len()) == before {
+        if (builder.records_read(), builder.problems.len()) == before {
             empty.push(name);
         }
     }
@@ -304,11 +315,14 @@ fn report_problems(
     // In the order of each file's places (a problem found once every record was read, as a
     // rebuttal pointed at another side, or a review's, at its record's place), `files` in the
     // order given; places alike keep the order they were found in.
+    let order: std::collections::HashMap<&str, usize> = files
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, f)| (f.as_str(), i))
+        .collect();
     let mut problems: Vec<&crate::import::Problem> = problems.iter().collect();
-    problems.sort_by_cached_key(|p| {
-        let file = files.iter().position(|f| *f == p.file);
-        (file, numbers_in(&p.at))
-    });
+    problems.sort_by_cached_key(|p| (order.get(p.file.as_str()), numbers_in(&p.at)));
     let mut said: Vec<Kind<'_>> = Vec::new();
     for p in problems {
         let kind = kind_of(&p.reason);
@@ -418,7 +432,8 @@ fn places(at: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     if lines_said(at) {
-        said.insert_str(0, if at.len() == 1 { "line " } else { "lines " });
+        let one = shown.len() == 1 && !shown.iter().any(|s| s.contains('-'));
+        said.insert_str(0, if one { "line " } else { "lines " });
     }
     if more > 0 {
         said.push_str(&format!(" and {more} more"));

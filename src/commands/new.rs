@@ -68,7 +68,7 @@ fn parties(given: &[String]) -> Result<Vec<Party>, Failure> {
 
 /// Writes the new dispute folder; says on `err` what was written and what to do next.
 pub fn new(args: &NewArgs, err: &mut dyn Write) -> Result<(), Failure> {
-    super::refuse_hidden_folder("DIR", &args.dir)?;
+    super::refuse_hidden_folder("the folder", &args.dir)?;
     // A file where the folder goes, or a dispute there already: said before anything is made.
     crate::create::check_folder_free(&args.dir).map_err(|e| Failure::Input(e.to_string()))?;
     let id = match &args.id {

@@ -264,14 +264,17 @@ fn is_time(t: &str) -> bool {
         .or_else(|| upper.strip_suffix("PM"))
     {
         let mut parts = clock.trim_end().split(':');
-        let hour = parts.next().filter(|h| matches!(h.len(), 1 | 2));
+        let digits = |p: &&str| p.bytes().all(|b| b.is_ascii_digit());
+        let hour = parts
+            .next()
+            .filter(|h| matches!(h.len(), 1 | 2) && digits(h));
         let hour_ok = hour
             .and_then(|h| h.parse::<u8>().ok())
             .is_some_and(|h| (1..=12).contains(&h));
         let rest_ok = parts
             .by_ref()
             .take(2)
-            .all(|p| p.len() == 2 && p.parse::<u8>().is_ok_and(|n| n <= 59));
+            .all(|p| p.len() == 2 && digits(&p) && p.parse::<u8>().is_ok_and(|n| n <= 59));
         let minutes = clock.trim_end().matches(':').count();
         return hour_ok && rest_ok && matches!(minutes, 1 | 2) && parts.next().is_none();
     }
@@ -512,6 +515,8 @@ mod tests {
             "2025-05-03 noon",
             "2025-05-06 13:30 PM",
             "2025-05-06 0:30 AM",
+            "2025-05-06 +2:30 PM",
+            "2025-05-06 2:+5 PM",
             "31/02/2025",
             "22/14/2025",
             "20251306",

@@ -15,19 +15,13 @@ pub struct Era {
 }
 
 impl Era {
-    /// The middle year of the claims' dates, from a few thousand of them at most: a pass over
-    /// every claim of a large dispute costs milliseconds, a sort of all their years more.
+    /// The middle year of the claims' dates, each dated claim's year counted (a sample of every
+    /// n-th claim could hold only the one mistyped date among thousands undated, and take its
+    /// year for the middle): one pass, and a linear selection.
     pub fn of(sides: &[Side]) -> Era {
-        let count: usize = sides
-            .iter()
-            .flat_map(|s| &s.topics)
-            .map(|t| t.claims.len())
-            .sum();
-        let step = (count / 4096).max(1);
         let mut years: Vec<u16> = sides
             .iter()
             .flat_map(|s| s.topics.iter().flat_map(|t| &t.claims))
-            .step_by(step)
             .filter_map(|c| c.date.map(|d| d.year))
             .collect();
         let middle = (!years.is_empty()).then(|| {

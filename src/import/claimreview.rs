@@ -767,9 +767,15 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                         let value = rating.and_then(|r| r.get("ratingValue"));
                         num("ratingValue").is_none().then(|| text(value)).flatten()
                     }),
+                    // Not when it repeats the word (`False` as both, as some checkers write).
                     odd_value: (!words.is_empty() && num("ratingValue").is_none())
                         .then(|| text(rating.and_then(|r| r.get("ratingValue"))))
-                        .flatten(),
+                        .flatten()
+                        .filter(|v| {
+                            words
+                                .first()
+                                .is_none_or(|w| !w.trim().eq_ignore_ascii_case(v.trim()))
+                        }),
                     number: num("ratingValue").map(|v| {
                         (
                             v,
@@ -892,10 +898,12 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
     let by = review.by.clone();
     // The review's own wording is kept in the note, unless it is the rating's own name (as the
     // export writes it), which the rating keeps.
-    let own_name = review
-        .textual
-        .as_deref()
-        .is_some_and(|t| t.eq_ignore_ascii_case(rating.as_str()));
+    // (Not when a value beside it is kept in the note with it.)
+    let own_name = review.odd_value.is_none()
+        && review
+            .textual
+            .as_deref()
+            .is_some_and(|t| t.eq_ignore_ascii_case(rating.as_str()));
     let rated = match (&by, wording.is_empty()) {
         (_, true) => String::new(),
         (Some(p), false) => format!("Rated {wording} by {p}."),

@@ -583,6 +583,7 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
     // The header in force, and where it is: a header again in another order takes over.
     let mut header_at = header_at;
     let mut current = headers.clone();
+    let mut current_keys: Vec<String> = headers.iter().map(header_key).collect();
     for result in reader.records() {
         match result {
             Ok(row) => {
@@ -621,8 +622,9 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
                 // otherwise): every cell names a column, the three a claim needs among them.
                 // Its rows are read by it; read by the first header, a row made a party of
                 // its `side` cell's word.
-                if let Some(order) = another_header(&row, &current) {
+                if let Some(order) = another_header(&row, &current_keys) {
                     names = row.iter().map(|c| crate::text::quote(c.trim())).collect();
+                    current_keys = row.iter().map(header_key).collect();
                     current = row.clone();
                     columns = order;
                     exported = is_export(&columns);
@@ -717,15 +719,11 @@ pub fn read(bytes: &[u8], file: &str, builder: &mut Builder) -> Result<(), CsvEr
     Ok(())
 }
 
-/// The columns a row names when it is a header other than `headers` (the same names in another
-/// order, or other names of columns parallax knows): each of its cells blank, a column of
-/// `headers`, or a column parallax knows, with `side`, `topic` and `text` among them. A column
+/// The columns a row names when it is a header other than the one in force, whose cells are
+/// `ours` as [`header_key`] writes them (the same names in another order, or other names of
+/// columns parallax knows): each of its cells blank, one of `ours`, or a column parallax knows, with `side`, `topic` and `text` among them. A column
 /// named twice is read from its first cell, as a first header's duplicate is by default.
-fn another_header(
-    row: &csv::StringRecord,
-    headers: &csv::StringRecord,
-) -> Option<Vec<Option<Col>>> {
-    let ours: Vec<String> = headers.iter().map(header_key).collect();
+fn another_header(row: &csv::StringRecord, ours: &[String]) -> Option<Vec<Option<Col>>> {
     let mut columns: Vec<Option<Col>> = Vec::with_capacity(row.len());
     for cell in row {
         let col = Col::from_header(cell);

@@ -152,6 +152,8 @@ pub struct Builder {
     dispute: DisputeRecord,
     /// The problems met so far.
     pub problems: Vec<Problem>,
+    /// The records read so far ([`Builder::records_read`]).
+    records: usize,
     /// Whether the records come from ClaimReview, whose problems name its properties
     /// (`claimReviewed`), not the CSV cells they are read into.
     pub reviews: bool,
@@ -622,6 +624,7 @@ impl Builder {
         if r.is_empty() {
             return;
         }
+        self.records += 1;
         // Kept as given (the files hold what the source held), but said: every reader of the
         // files shows such a character as a marker, and `validate` warns of it.
         for col in Col::ALL {
@@ -1451,10 +1454,10 @@ impl Builder {
         }
     }
 
-    /// How many claims the records read so far gave (those waiting for their text too): a file
-    /// that adds none and no problem held no claim, and is said to.
-    pub fn claims_read(&self) -> usize {
-        self.claims.len() + self.pending.len()
+    /// How many records (rows, reviews) were read so far, blank rows not counted: a file that
+    /// adds none and no problem held nothing, and is said to.
+    pub fn records_read(&self) -> usize {
+        self.records
     }
 
     /// Points each `rebuts` and relation cell at another party's claim, as the format has

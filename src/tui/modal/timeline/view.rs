@@ -84,18 +84,21 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
         // No chart: the panel has room to say why in full.
         let far = (t.far != [0, 0] || t.far_assessments != [0, 0])
             .then(|| words::far(left, t.far[0], right, t.far[1], t.far_assessments));
+        // Dated claims all far off: the far line says why, not that nothing is dated.
+        let none_dated = far.is_none().then(|| words::NO_DATES.to_owned());
         let why = [
-            words::NO_DATES.to_owned(),
-            words::undated(
+            none_dated,
+            Some(words::undated(
                 left,
                 t.undated[0],
                 right,
                 t.undated[1],
                 t.undated_assessments,
-            ),
+            )),
+            far,
         ]
         .into_iter()
-        .chain(far);
+        .flatten();
         for l in why.flat_map(|s| text::wrap(&s, width)) {
             lines.push(Line::styled(l, theme.dim()));
         }

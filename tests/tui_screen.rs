@@ -325,6 +325,8 @@ fn one_line_out_of_sight_is_a_line() {
     assert_eq!(hidden_lines(0, 0), None);
 }
 
+/// Long names are each cut with `…`, never `(left)` or `(right)`: both sides stay said at
+/// every width (at 50 columns the cut fell inside `(left)`).
 #[test]
 fn long_party_names_share_the_legend_each_cut_with_an_ellipsis() {
     let dir = common::one_claim_sides(
@@ -336,12 +338,14 @@ fn long_party_names_share_the_legend_each_cut_with_an_ellipsis() {
         "A claim.",
         serde_json::json!({}),
     );
-    let app = common::app_at(dir.path().to_str().unwrap(), 60, 20);
-    let lines = common::lines(&app);
-    let legend = lines.iter().find(|l| l.contains('⟷')).expect("the legend");
-    assert!(legend.starts_with("■ Democratic"), "{legend:?}");
-    assert!(legend.contains("… ⟷ ■ Republican"), "{legend:?}");
-    assert!(legend.trim_end().ends_with('…'), "{legend:?}");
+    for width in [50, 60, 80] {
+        let app = common::app_at(dir.path().to_str().unwrap(), width, 20);
+        let lines = common::lines(&app);
+        let legend = lines.iter().find(|l| l.contains('⟷')).expect("the legend");
+        assert!(legend.starts_with("■ Democratic"), "{legend:?}");
+        assert!(legend.contains("… (left) ⟷ ■ Republican"), "{legend:?}");
+        assert!(legend.trim_end().ends_with("… (right)"), "{legend:?}");
+    }
 }
 
 /// An assessment line is drawn in its rating's colour, as the detail view draws it: every

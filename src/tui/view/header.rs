@@ -16,18 +16,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme;
     let width = usize::from(area.width);
     let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));
-    let [l, sep, r] = strings::legend(left, right);
-    // Too wide: each party gets at least half of what is left, cut with `…`.
-    let room = width.saturating_sub(text::width(&sep));
-    let (lw, rw) = (text::width(&l), text::width(&r));
-    let (l, r) = if lw + rw <= room {
-        (l, r)
+    // Too wide: each party's name gets at least half of what is left, cut with `…`; the
+    // marks and `(left)`, `(right)` stay whole (a cut inside `(left)` left the side unsaid).
+    let [bare_l, sep, bare_r] = strings::legend("", "");
+    let room =
+        width.saturating_sub(text::width(&bare_l) + text::width(&sep) + text::width(&bare_r));
+    let (lw, rw) = (text::width(left), text::width(right));
+    let [l, _, r] = if lw + rw <= room {
+        strings::legend(left, right)
     } else {
         let l_room = lw.min(room.saturating_sub(rw.min(room / 2)));
         let r_room = room.saturating_sub(l_room);
-        (
-            text::ellipsis(&l, l_room).trim_end().to_owned(),
-            text::ellipsis(&r, r_room).trim_end().to_owned(),
+        strings::legend(
+            text::ellipsis(left, l_room).trim_end(),
+            text::ellipsis(right, r_room).trim_end(),
         )
     };
     let mut lines = vec![

@@ -17,6 +17,12 @@ struct UndatedJson {
     right: usize,
 }
 
+impl From<[usize; 2]> for UndatedJson {
+    fn from([left, right]: [usize; 2]) -> Self {
+        UndatedJson { left, right }
+    }
+}
+
 #[derive(Serialize)]
 struct TimelineJson<'a> {
     left: PartyJson<'a>,
@@ -63,22 +69,10 @@ pub fn timeline(
             bucket: t.bucket,
             bins: &t.bins,
             assessments: &t.assessments,
-            undated: UndatedJson {
-                left: t.undated[0],
-                right: t.undated[1],
-            },
-            undated_assessments: UndatedJson {
-                left: t.undated_assessments[0],
-                right: t.undated_assessments[1],
-            },
-            far: UndatedJson {
-                left: t.far[0],
-                right: t.far[1],
-            },
-            far_assessments: UndatedJson {
-                left: t.far_assessments[0],
-                right: t.far_assessments[1],
-            },
+            undated: t.undated.into(),
+            undated_assessments: t.undated_assessments.into(),
+            far: t.far.into(),
+            far_assessments: t.far_assessments.into(),
         };
         crate::text::write_json(&mut *out, &doc).map_err(std::io::Error::from)?;
         writeln!(out)?;

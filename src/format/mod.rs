@@ -806,6 +806,13 @@ impl Dispute {
         }
     }
 
+    /// The dispute with its claims' years already found (the loader finds them for its
+    /// warnings): [`Dispute::era`] then gathers nothing.
+    pub fn knowing_era(self, era: Era) -> Dispute {
+        let _ = self.era.set(era);
+        self
+    }
+
     /// The years the claims were made in: which dates are too far from them to place on a
     /// timeline (a mistyped year, most likely; `validate` asks about each).
     pub fn era(&self) -> Era {

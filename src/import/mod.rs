@@ -1481,12 +1481,7 @@ impl Builder {
         let party = |s: usize| self.sides.get(s).map(|d| d.side.party.id.clone());
         let mut changes = Vec::new();
         for place in self.claims.values() {
-            let Some(claim) = self
-                .sides
-                .get(place.side)
-                .and_then(|d| d.side.topics.get(place.topic))
-                .and_then(|t| t.claims.get(place.claim))
-            else {
+            let Some(claim) = self.claim_at(place) else {
                 continue;
             };
             let targets = claim
@@ -1523,17 +1518,9 @@ impl Builder {
                 changes.push((place.clone(), i, fresh.to_owned(), reason));
             }
         }
-        // In the order of the files' lines, as every other problem is said.
-        let line = |at: &str| at.trim_start_matches("line ").parse::<u64>().unwrap_or(0);
-        changes
-            .sort_by(|a, b| (&a.0.file, line(&a.0.at), a.1).cmp(&(&b.0.file, line(&b.0.at), b.1)));
+        // Said in the order of the files' lines by the report, which orders every problem.
         for (place, i, fresh, reason) in changes {
-            let Some(claim) = self
-                .sides
-                .get_mut(place.side)
-                .and_then(|d| d.side.topics.get_mut(place.topic))
-                .and_then(|t| t.claims.get_mut(place.claim))
-            else {
+            let Some(claim) = self.claim_at_mut(&place) else {
                 continue;
             };
             let rebuts = claim.rebuts.len();

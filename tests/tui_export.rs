@@ -639,6 +639,23 @@ fn a_narrow_dialog_shortens_markdown_so_every_format_can_be_read() {
     assert!(screen(&wide).contains("● Markdown"));
 }
 
+/// On a narrow screen the topic's title gives way, so the focused scope still shows both its
+/// arrows: the `▸` says there is another choice (at 50 columns it ran off the dialog).
+#[test]
+fn a_narrow_dialog_keeps_both_arrows_of_the_scope() {
+    for w in [50, 52, 56, 64, 80] {
+        let mut app = common::bundled(w, 12);
+        keys(&mut app, &[KeyCode::Char('e')]);
+        let s = screen(&app);
+        let line = s.lines().find(|l| l.contains("What")).unwrap_or_default();
+        let all = line.find("all topics").unwrap_or(usize::MAX);
+        assert!(
+            line.contains('◂') && line.rfind('▸').is_some_and(|at| at > all),
+            "{w} columns: {line}"
+        );
+    }
+}
+
 /// On a narrow screen, where a relative path goes wraps inside the dialog rather than running
 /// out of it.
 #[test]

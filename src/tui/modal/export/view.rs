@@ -217,23 +217,39 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
     let focused = |f: Field| editing && d.field == f;
 
     let all = words::all_topics_choice(app.shown().topics.len());
-    let mut scope_items = Vec::new();
-    if let Some(t) = app.current_topic() {
-        // The line holds the label, `◂ `, `● ` the title and a space, a space, `○ ` the other
-        // choice and a space, then ` ▸`.
-        let cols = width
-            .saturating_sub(LABEL + 2 + 3 + 1 + text::width(&all) + 3 + 2)
-            .max(8);
-        let this = words::this_topic_choice(&t.title);
-        // `ellipsis` ends a cut title in its one `…` (and pads, which the choice does not want).
-        let this = if text::width(&this) > cols {
-            text::ellipsis(&this, cols).trim_end().to_owned()
-        } else {
-            this
-        };
-        scope_items.push((this, d.scope == Scope::Topic));
+    let topic = app.current_topic();
+    // The scope's line with this topic's title cut to `cols`: `ellipsis` ends a cut title in
+    // its one `…` (and pads, which the choice does not want).
+    let scope_line = |cols: usize| {
+        let mut items = Vec::new();
+        if let Some(t) = topic {
+            let this = words::this_topic_choice(&t.title);
+            let this = if text::width(&this) > cols {
+                text::ellipsis(&this, cols).trim_end().to_owned()
+            } else {
+                this
+            };
+            items.push((this, d.scope == Scope::Topic));
+        }
+        items.push((all.clone(), d.scope == Scope::All));
+        choices(
+            theme,
+            label(theme, words::SCOPE, focused(Field::Scope)),
+            items,
+            focused(Field::Scope),
+        )
+    };
+    // The line holds the label, `◂ `, `● ` the title and a space, a space, `○ ` the other
+    // choice and a space, then ` ▸`; the title gives up what still runs over, so the `▸` that
+    // says there is more to choose stays on a narrow screen.
+    let cols = width
+        .saturating_sub(LABEL + 2 + 3 + 1 + text::width(&all) + 3 + 2)
+        .max(8);
+    let mut scope = scope_line(cols);
+    let over = scope.width().saturating_sub(width);
+    if over > 0 {
+        scope = scope_line(cols.saturating_sub(over).max(2));
     }
-    scope_items.push((all, d.scope == Scope::All));
     let mut formats: Vec<(String, bool)> = Format::ALL
         .iter()
         .map(|&f| (format_name(f).to_owned(), f == d.format))
@@ -269,12 +285,7 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
         (vec![Span::raw(shown)], column)
     };
     let mut lines = vec![
-        choices(
-            theme,
-            label(theme, words::SCOPE, focused(Field::Scope)),
-            scope_items,
-            focused(Field::Scope),
-        ),
+        scope,
         format,
         Line::from(
             [

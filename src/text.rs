@@ -762,8 +762,9 @@ impl serde_json::ser::Formatter for Inert<'_> {
 /// ignored), when it is at most 1 for a name of up to 4 letters and at most 2 for a longer one.
 pub fn nearest_name<'n>(names: &[&'n str], key: &str) -> Option<&'n str> {
     const MOST: usize = 2;
-    // A long key is no typo of a short name, and is not compared letter by letter.
-    if key.len() > 32 {
+    // Ids of 40–50 letters are common (`tp-pahalgam-attack-trf-retraction`); a key longer than a
+    // message quotes whole is no typo, and is not compared letter by letter.
+    if key.len() > 80 {
         return None;
     }
     let key = key.to_lowercase();

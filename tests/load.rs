@@ -1922,3 +1922,47 @@ fn a_party_used_twice_names_where_the_other_use_is() {
         "{said:?}"
     );
 }
+
+/// A mistyped id is answered with the id it most likely meant, however long (the bundled
+/// dispute's ids run to 50 letters, and ones over 32 were given no guess), and so is a
+/// mistyped source id.
+#[test]
+fn long_and_source_ids_mistyped_are_given_the_id_they_meant() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let from =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("narratives/india-pakistan-2025");
+    for f in [
+        "dispute.json",
+        "india.json",
+        "pakistan.json",
+        "third-parties.json",
+    ] {
+        std::fs::copy(from.join(f), dir.path().join(f)).expect("copied");
+    }
+    let india = dir.path().join("india.json");
+    common::rewrite(
+        &india,
+        "\"tp-pahalgam-attack-trf-retraction\"",
+        "\"tp-pahalgam-attack-trf-retractoin\"",
+    );
+    let rebuts = said_of(dir.path(), Code::UnresolvedRebuttal);
+    assert_eq!(rebuts.len(), 1, "{rebuts:?}");
+    assert!(
+        rebuts[0].contains("(did you mean `tp-pahalgam-attack-trf-retraction`?)"),
+        "{rebuts:?}"
+    );
+    common::rewrite(
+        &india,
+        "              \"newindianexpress-trf-denies-role\",",
+        "              \"newindianexpress-trf-denies-rol\",",
+    );
+    let sources = said_of(dir.path(), Code::UnknownSource);
+    assert_eq!(sources.len(), 1, "{sources:?}");
+    assert!(
+        sources[0].contains(
+            "source `newindianexpress-trf-denies-rol` is not declared in this file's `sources` \
+             (did you mean `newindianexpress-trf-denies-role`?)"
+        ),
+        "{sources:?}"
+    );
+}

@@ -896,13 +896,25 @@ impl<'de> Fields<'de> for RelationFields {
     }
 }
 
-fn unknown_source(cx: &mut Cx, id: &str, at: &str) {
+/// A claim or assessment names a source the file does not declare: said with the declared id it
+/// most likely meant, while the file has few problems (a file citing thousands of undeclared
+/// sources is not compared with its whole list for each).
+fn unknown_source(cx: &mut Cx, index: &Index, id: &str, at: &str) {
+    const GUESSES: usize = 100;
+    let meant = (cx.diagnostics.len() < GUESSES)
+        .then(|| {
+            let ids: Vec<&str> = index.keys().map(CompactString::as_str).collect();
+            crate::text::nearest_unique_name(&ids, id)
+        })
+        .flatten()
+        .map(|n| format!(" (did you mean `{}`?)", crate::text::quote(n)))
+        .unwrap_or_default();
     cx.report(
         Severity::Error,
         Code::UnknownSource,
         at,
         format!(
-            "source `{}` is not declared in this file's `sources`",
+            "source `{}` is not declared in this file's `sources`{meant}",
             crate::text::quote(id)
         ),
         "the id of a source listed in this file",
@@ -949,7 +961,7 @@ impl<'de> Items<'de> for RefList<'_> {
             None => {
                 let at = cx.here();
                 let at = if in_object { format!("{at}/id") } else { at };
-                unknown_source(cx, &id, &at);
+                unknown_source(cx, self.index, &id, &at);
             }
         }
         Ok(())
@@ -1051,7 +1063,7 @@ impl<'de> Fields<'de> for AssessmentFields<'_> {
         for (i, id) in self.sources.iter().enumerate() {
             match self.index.get(id.as_str()) {
                 Some(&index) => indices.push(index),
-                None => unknown_source(cx, id, &format!("{at}/sources/{i}")),
+                None => unknown_source(cx, self.index, id, &format!("{at}/sources/{i}")),
             }
         }
         Some(Assessment {

@@ -239,12 +239,32 @@ fn an_invalid_date_says_why_and_is_not_applied() {
     keys(&mut a, &[KeyCode::Down]);
     typed(&mut a, "2025-05");
     let note = panel(&a).and_then(|p| p.note.clone());
-    assert!(note.is_some_and(|n| n.contains("comes after")));
     assert_eq!(
-        (a.query.filter.since, a.query.filter.until),
-        (None, None),
-        "a reversed range is not applied"
+        note.as_deref(),
+        Some(
+            "since 2025-06 comes after until 2025-05: nothing could match; until 2025-05 not applied."
+        )
     );
+    assert_eq!(
+        a.active_filters,
+        ["since 2025-06"],
+        "the until that reverses the range is not applied; the since stays"
+    );
+    // Closed there, the since is still in force, and the panel opened again shows it.
+    keys(&mut a, &[KeyCode::Esc]);
+    assert!(
+        common::footer_said(&a).contains("until 2025-05 not applied"),
+        "{}",
+        screen(&a)
+    );
+    assert_eq!(a.active_filters, ["since 2025-06"]);
+    section(&mut a, Section::Dates);
+    assert_eq!(
+        panel(&a).map(|p| p.since.text().to_owned()).as_deref(),
+        Some("2025-06")
+    );
+    keys(&mut a, &[KeyCode::Down]);
+    typed(&mut a, "2025-05");
     keys(&mut a, &[KeyCode::Backspace]);
     typed(&mut a, "7");
     assert_eq!(a.active_filters, ["since 2025-06", "until 2025-07"]);
@@ -345,6 +365,69 @@ fn one_key_clears_every_filter() {
         all_but_footer(&before),
         "the screen is as before the filters"
     );
+}
+
+/// A typed date not shaped as one is told the shapes once (they were said twice), and a date
+/// that is not real is told them after why.
+#[test]
+fn a_bad_date_says_the_shapes_once() {
+    let mut a = app(120, 40);
+    section(&mut a, Section::Dates);
+    typed(&mut a, "xyz");
+    let note = panel(&a).and_then(|p| p.note.clone()).unwrap_or_default();
+    assert_eq!(
+        note.matches("YYYY, YYYY-MM or YYYY-MM-DD").count(),
+        1,
+        "{note}"
+    );
+    assert!(
+        note.starts_with("since: “xyz” is not written as YYYY"),
+        "{note}"
+    );
+    keys(&mut a, &[KeyCode::Delete]);
+    typed(&mut a, "2025-02-30");
+    let note = panel(&a).and_then(|p| p.note.clone()).unwrap_or_default();
+    assert!(
+        note.contains("February has 28 days (type YYYY, YYYY-MM or YYYY-MM-DD); not applied."),
+        "{note}"
+    );
+}
+
+/// Clearing the filters under a narrowed search says the search still keeps only its hits:
+/// "every claim is shown" was untrue while it hid most rows.
+#[test]
+fn clearing_filters_under_a_narrowed_search_says_the_search_still_narrows() {
+    let mut a = app(120, 40);
+    choose(&mut a, Section::Party, "pak");
+    while panel(&a).is_some() {
+        keys(&mut a, &[KeyCode::Esc]);
+    }
+    common::press(&mut a, &[Action::FocusComparison, Action::Search]);
+    typed(&mut a, "ceasefire");
+    keys(&mut a, &[KeyCode::Enter, KeyCode::Char('&')]);
+    assert!(a.query.narrow);
+    keys(&mut a, &[KeyCode::Char('F')]);
+    assert!(a.query.filter.is_empty());
+    assert_eq!(
+        a.message.as_deref(),
+        Some(
+            "Filters cleared; the search still keeps only the rows with a hit (& shows every row)."
+        )
+    );
+    assert!(screen(&a).contains("the search still keeps only the rows with a hit"));
+    assert!(claims(&a) < 10, "the search still narrows");
+    // Not narrowed, every claim is shown.
+    keys(&mut a, &[KeyCode::Char('&')]);
+    choose(&mut a, Section::Party, "pak");
+    while panel(&a).is_some() {
+        keys(&mut a, &[KeyCode::Esc]);
+    }
+    keys(&mut a, &[KeyCode::Char('F')]);
+    assert_eq!(
+        a.message.as_deref(),
+        Some("Filters cleared: every claim is shown.")
+    );
+    assert_eq!(claims(&a), 10);
 }
 
 #[test]

@@ -1667,6 +1667,17 @@ pub mod filters {
     }
     /// The footer after the clear key.
     pub const CLEARED: &str = "Filters cleared: every claim is shown.";
+    /// The footer after the clear key while a narrowed search still keeps only its hits, with
+    /// the key that shows every row again (none when unbound).
+    pub fn cleared_narrowed(narrow_key: &str) -> String {
+        match narrow_key {
+            "" => "Filters cleared; the search still keeps only the rows with a hit.".to_owned(),
+            key => format!(
+                "Filters cleared; the search still keeps only the rows with a hit ({key} shows \
+                 every row)."
+            ),
+        }
+    }
     /// The footer after the clear key with no filter in force.
     pub const NOTHING_TO_CLEAR: &str = "No filter is in force.";
 
@@ -1691,12 +1702,26 @@ pub mod filters {
     pub const DATES_TYPED: &str = "The dates are typed here: YYYY, YYYY-MM or YYYY-MM-DD.";
     /// A typed date that is not one.
     pub fn bad_date(field: &str, text: &str, why: &str) -> String {
-        format!("{field}: “{text}” {why} (type YYYY, YYYY-MM or YYYY-MM-DD); not applied.")
+        // A text not shaped as a date is told the shapes already (`is not written as YYYY…`).
+        if why.contains("YYYY") {
+            format!("{field}: “{text}” {why}; not applied.")
+        } else {
+            format!("{field}: “{text}” {why} (type YYYY, YYYY-MM or YYYY-MM-DD); not applied.")
+        }
     }
 
-    /// A range that ends before it starts.
-    pub fn since_after_until(since: &str, until: &str) -> String {
-        format!("since {since} comes after until {until}: nothing could match; dates not applied.")
+    /// A range that ends before it starts: the date being typed (`kept_since`: the until) is
+    /// the one not applied.
+    pub fn since_after_until(since: &str, until: &str, kept_since: bool) -> String {
+        let (dropped, date) = if kept_since {
+            (UNTIL, until)
+        } else {
+            (SINCE, since)
+        };
+        format!(
+            "since {since} comes after until {until}: nothing could match; {dropped} {date} not \
+             applied."
+        )
     }
 
     /// A `since` date after the date in force (`t`).

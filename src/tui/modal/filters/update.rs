@@ -385,7 +385,16 @@ pub fn clear(app: &mut App) {
     }
     app.query.filter = Filter::default();
     app.requery();
-    app.message = Some(words::CLEARED.to_owned());
+    app.message = Some(if app.query.narrow && app.query.search_text().is_some() {
+        let key = app.keymap.key_for(
+            crate::tui::modal::screen::BINDINGS,
+            false,
+            crate::tui::action::Action::Narrow,
+        );
+        words::cleared_narrowed(&key)
+    } else {
+        words::CLEARED.to_owned()
+    });
 }
 
 /// A typed date: empty is no limit.
@@ -399,7 +408,7 @@ fn parse_date(text: &str) -> Result<Option<Date>, DateError> {
 }
 
 /// Applies the dates as typed: a field that is not a date (yet) applies no limit, and neither
-/// does a range that ends before it starts. Returns why, when a date is not applied, so what is
+/// does the date being typed when it puts the range's end before its start. Returns why, when a date is not applied, so what is
 /// applied is always what the panel shows as valid.
 fn apply_dates(filter: &mut Filter, p: &Panel) -> Option<String> {
     let bad = |name: &str, field: &TextField, e: DateError| {
@@ -415,9 +424,19 @@ fn apply_dates(filter: &mut Filter, p: &Panel) -> Option<String> {
         None
     });
     if let Some((s, u)) = filter.reversed_dates() {
-        filter.since = None;
-        filter.until = None;
-        note = Some(words::since_after_until(&s.to_string(), &u.to_string()));
+        // The date being typed is the one not applied; the other stays in force (both went,
+        // and a since applied before was lost as the panel closed).
+        let kept_since = p.date_field() != Some(Value::Since);
+        if kept_since {
+            filter.until = None;
+        } else {
+            filter.since = None;
+        }
+        note = Some(words::since_after_until(
+            &s.to_string(),
+            &u.to_string(),
+            kept_since,
+        ));
     } else if let Some((s, at)) = filter.since_after_as_of() {
         filter.since = None;
         note = Some(words::since_after_as_of(&s.to_string(), &at.to_string()));

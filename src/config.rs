@@ -209,6 +209,8 @@ impl TryFrom<String> for Colour {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
         let name = s.trim().to_lowercase().replace(['_', ' '], "-");
+        // British spelling, as the program's own words are.
+        let name = name.replace("grey", "gray");
         if let Some(i) = NAMES.iter().position(|n| *n == name) {
             return Ok(Colour::Named(i as u8));
         }
@@ -573,6 +575,18 @@ fn read() -> Result<Option<(String, PathBuf)>, ConfigError> {
                 .map_err(|_| unreadable("it is not UTF-8 text".to_owned()))?;
             Ok(Some((text, path)))
         }
+        // A link to nothing (dotfiles moved) is a config meant and not found, not no config.
+        Err(e)
+            if e.kind() == std::io::ErrorKind::NotFound
+                && std::fs::symlink_metadata(&path).is_ok() =>
+        {
+            let to = std::fs::read_link(&path)
+                .map(|to| format!(" to {}", crate::export::shown_path(&to)))
+                .unwrap_or_default();
+            Err(unreadable(format!(
+                "it is a link{to}, which does not exist; mend the link or remove it"
+            )))
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && named().is_some() => {
             Err(ConfigError::Missing {
                 path: crate::export::shown_path(&path),
@@ -590,10 +604,14 @@ fn read() -> Result<Option<(String, PathBuf)>, ConfigError> {
 /// True when a file could not be read because a folder on its way may not be entered, rather
 /// than because the file itself may not be read.
 fn behind_a_closed_folder(kind: std::io::ErrorKind, path: &Path) -> bool {
-    kind == std::io::ErrorKind::PermissionDenied
-        && path
-            .parent()
-            .is_some_and(|folder| std::fs::metadata(folder).is_err())
+    let denied = std::io::ErrorKind::PermissionDenied;
+    // The file's own folder closed (`parallax/` at 700, another's) denies even a look at the
+    // file; a folder further up closed denies a look at its folder.
+    kind == denied
+        && (std::fs::metadata(path).is_err_and(|e| e.kind() == denied)
+            || path
+                .parent()
+                .is_some_and(|folder| std::fs::metadata(folder).is_err()))
 }
 
 /// The largest config file read: far more than every setting takes.

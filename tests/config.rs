@@ -94,6 +94,26 @@ fn the_theme_colours_the_parties() {
     assert_eq!(plain.party(Pane::Left).fg, None, "NO_COLOR still wins");
 }
 
+/// A colour is read as people write it: any case, `_` or a space for `-`, and grey spelt
+/// either way (`grey` was refused while `gray` was taken).
+#[test]
+fn colour_names_are_read_as_people_write_them() {
+    for (written, index) in [
+        ("gray", 7),
+        ("Grey", 7),
+        ("dark grey", 8),
+        ("Light_Blue", 12),
+        (" red", 1),
+    ] {
+        assert_eq!(
+            Colour::try_from(written.to_owned()),
+            Ok(Colour::Named(index)),
+            "{written}"
+        );
+    }
+    assert!(Colour::try_from("purple".to_owned()).is_err());
+}
+
 /// Every mistake of `[keys]` is said in one run, each at its line, in order: a key that is
 /// none, an action that is none, a clash (one run per mistake was a chore).
 #[test]
@@ -848,4 +868,38 @@ fn a_remapped_key_that_opens_a_popup_closes_it_and_the_default_does_not() {
         "{e}"
     );
     assert!(!e.contains("step-date"), "{e}");
+}
+
+/// A config that is a link to nothing (dotfiles moved) is a config meant and not found: said,
+/// with where the link points, not taken for no config with the defaults in silence.
+#[cfg(unix)]
+#[test]
+fn a_config_linked_to_nothing_says_so() {
+    let xdg = tempfile::tempdir().unwrap();
+    let folder = xdg.path().join("parallax");
+    std::fs::create_dir_all(&folder).unwrap();
+    let gone = xdg.path().join("dotfiles/parallax.toml");
+    std::os::unix::fs::symlink(&gone, folder.join("config.toml")).unwrap();
+    let run = |args: &[&str]| {
+        Command::cargo_bin("parallax")
+            .unwrap()
+            .args(args)
+            .env("XDG_CONFIG_HOME", xdg.path())
+            .env_remove("PARALLAX_CONFIG")
+            .output()
+            .unwrap()
+    };
+    let said = format!(
+        "it is a link to {}, which does not exist; mend the link or remove it",
+        gone.display()
+    );
+    let checked = run(&["config"]);
+    assert_eq!(checked.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&checked.stderr);
+    assert!(err.contains(&said), "{err}");
+    assert!(checked.stdout.is_empty());
+    // The screen does not open on the defaults either.
+    let screen = run(&[&fixture()]);
+    assert_eq!(screen.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&screen.stderr).contains(&said));
 }

@@ -313,6 +313,14 @@ pub fn config(default: bool, path: bool, out: &mut dyn Write) -> Result<(), Fail
     crate::tui::bindings::keymap(&config.keys, &file).map_err(|e| Failure::Input(e.to_string()))?;
     if file.exists() {
         writeln!(out, "{shown}: ok")?;
+    } else if std::fs::metadata(&file)
+        .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
+    {
+        // A folder on its way may not be entered: whether a file is there cannot be known.
+        writeln!(
+            out,
+            "{shown}: a folder on this path may not be entered, so no file there can be read; the defaults are in force"
+        )?;
     } else {
         writeln!(
             out,

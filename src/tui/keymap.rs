@@ -384,6 +384,20 @@ pub fn parse_key(text: &str) -> Result<Key, String> {
             match (NAMED.iter().find(|(n, _)| *n == lower), function) {
                 (Some(&(_, code)), _) => code,
                 (None, Some(n)) => KeyCode::F(n),
+                // `Shift-F` is the capital the terminal sends: said so (`F`).
+                (None, None)
+                    if mods.is_empty()
+                        && lower.len() == 7
+                        && lower.starts_with("shift-")
+                        && rest[6..].chars().all(|c| c.is_ascii_alphabetic()) =>
+                {
+                    let capital = rest[6..].to_ascii_uppercase();
+                    return Err(format!(
+                        "`{}` is not a key; Shift with a letter is written as the capital \
+                         letter: `{capital}`",
+                        crate::text::clean(text).text,
+                    ));
+                }
                 (None, None) => {
                     return Err(format!(
                         "`{}` is not a key; write a character (x, E, ?), a name (Up, Down, Left, Right, PgUp, PgDn, Home, End, Tab, Shift-Tab, Enter, Esc, Backspace, Delete, Space, F1 to F12), or either after Ctrl- or Alt-",
@@ -482,6 +496,11 @@ mod tests {
             assert_eq!(key, again, "{written}");
         }
         assert_eq!(parse_key("ctrl-Q").unwrap(), ctrl('q'));
+        // Shift with a letter is told the capital to write.
+        for shifted in ["Shift-F", "shift-f"] {
+            let e = parse_key(shifted).unwrap_err();
+            assert!(e.ends_with("written as the capital letter: `F`"), "{e}");
+        }
         assert_eq!(parse_key("pageup").unwrap(), k(KeyCode::PageUp));
         assert_eq!(parse_key("-").unwrap(), c('-'));
         for wrong in ["", "Ctrl-", "xy", "F13", "Hyper-x", "\u{7}"] {

@@ -1002,6 +1002,17 @@ fn other_parties_after_a_filter_emptied_the_screen_find_the_place_again() {
     a.query.filter.parties = vec!["third-parties".to_owned()];
     a.requery();
     assert!(a.shown().topics.is_empty(), "no third party compared");
+    // The screen says why: the party kept is not compared (it said only "No claim matches").
+    let wide = common::sized(a, 200, 30);
+    let said = screen(&wide);
+    assert!(
+        said.contains(
+            "No claim matches the filters: the party filter keeps third-parties, and this \
+             comparison is India ⟷ Pakistan. Press F to clear the filters."
+        ),
+        "{said}"
+    );
+    let mut a = common::sized(wide, 80, 24);
     // Third parties on the left, Pakistan kept on the right.
     keys(
         &mut a,
@@ -1014,6 +1025,35 @@ fn other_parties_after_a_filter_emptied_the_screen_find_the_place_again() {
     );
     assert!(!a.shown().topics.is_empty(), "third parties compared");
     assert_eq!(a.current_topic().map(|t| t.id.clone()), topic);
+}
+
+/// With the party filter hiding one compared party, the header counts the rows without saying
+/// the other answers them alone: `47 Pakistan only` under `answered by both sides` read as 47
+/// rows India left unanswered.
+#[test]
+fn a_party_hidden_by_the_filter_is_not_counted_as_unanswered() {
+    for width in [200, 80] {
+        let mut a = app(width, 24);
+        choose(&mut a, Section::Party, "pak");
+        let header: Vec<String> = common::lines(&a).into_iter().take(4).collect();
+        let counts = &header[2];
+        assert!(!counts.contains("only"), "{width}: {counts}");
+        assert!(counts.contains("India hidden"), "{width}: {counts}");
+        let rows = a.shown().topics.iter().map(|t| t.rows.len()).sum::<usize>();
+        assert!(
+            counts.contains(&format!("rows {rows} (")),
+            "{width}: {counts}"
+        );
+    }
+    // Both parties kept: counted by side as before.
+    let mut a = app(200, 24);
+    choose(&mut a, Section::Party, "pak");
+    choose(&mut a, Section::Party, "ind");
+    assert!(
+        common::lines(&a)[2].contains("India only"),
+        "{}",
+        screen(&a)
+    );
 }
 
 /// On a screen the filters emptied, a move or `Enter` says why nothing is there and how to

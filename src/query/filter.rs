@@ -174,6 +174,11 @@ pub enum FilterError {
 }
 
 impl Filter {
+    /// True when the party filter leaves out every claim of the party `id`.
+    pub fn hides_party(&self, id: &str) -> bool {
+        !self.parties.is_empty() && !self.parties.iter().any(|p| p == id)
+    }
+
     /// True when the filter keeps everything.
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()
@@ -434,7 +439,7 @@ impl Filter {
         let Some(side) = dispute.sides.get(at.side()) else {
             return false;
         };
-        if !self.parties.is_empty() && !self.parties.contains(&side.party.id) {
+        if self.hides_party(&side.party.id) {
             return false;
         }
         if !self.topics.is_empty()

@@ -1276,6 +1276,29 @@ pub fn counts(c: &crate::compare::Counts, left: &str, right: &str, width: usize)
     }
 }
 
+/// The header's counts in `width` columns while the party filter hides every claim of one
+/// compared party (`hidden`): what is shown stands on one side, so rows are not said to be
+/// answered by it alone (`47 Pakistan only` read as 47 rows India left unanswered).
+pub fn counts_one_party(c: &crate::compare::Counts, hidden: &str, width: usize) -> String {
+    let topics = if c.topics == 1 { "topic" } else { "topics" };
+    let rows = c.both + c.left_only + c.right_only + c.suggested;
+    let full = format!(
+        "{} {topics} · claims {} ⟷ {} · rows {rows} ({hidden} hidden by the party filter)",
+        c.topics, c.left_claims, c.right_claims
+    );
+    if crate::text::width(&full) <= width {
+        return full;
+    }
+    let short = format!(
+        "claims {} ⟷ {} · rows {rows} ({hidden} hidden)",
+        c.left_claims, c.right_claims
+    );
+    if crate::text::width(&short) <= width {
+        return short;
+    }
+    crate::text::ellipsis(&short, width)
+}
+
 /// The mark of a suggested row, in its heading and the header's shortest count.
 pub const SUGGESTED_MARK: &str = "≈";
 
@@ -1729,6 +1752,20 @@ pub mod filters {
         format!(
             "since {since} comes after the date in force, {as_of}: nothing said by then could match; since not applied."
         )
+    }
+
+    /// The topic list and comparison when the party filter keeps neither compared party
+    /// (kept after `p` chose another pair): `kept` the parties it keeps.
+    pub fn no_party_compared(kept: &str, left: &str, right: &str, clear_key: &str) -> String {
+        let said = format!(
+            "No claim matches the filters: the party filter keeps {kept}, and this comparison is \
+             {left} ⟷ {right}."
+        );
+        if clear_key.is_empty() {
+            said
+        } else {
+            format!("{said} Press {clear_key} to clear the filters.")
+        }
     }
 
     /// The topic list and comparison when nothing is left.

@@ -119,12 +119,24 @@ pub fn no_match(app: &App) -> String {
     {
         return strings::as_of::NO_MATCH.to_owned();
     }
+    let filter = &app.query.filter;
+    let clear = || app.keymap.key_for(BINDINGS, false, Action::ClearFilters);
+    if filter.hides_party(app.party_id(app.cmp.left))
+        && filter.hides_party(app.party_id(app.cmp.right))
+    {
+        return strings::filters::no_party_compared(
+            &filter.parties.join(", "),
+            app.party(app.cmp.left),
+            app.party(app.cmp.right),
+            &clear(),
+        );
+    }
     if app.query.filter.is_empty() {
         strings::filters::no_search_match(
             &app.keymap.key_for(BINDINGS, false, Action::Narrow),
             &app.keymap.key_for(BINDINGS, false, Action::Search),
         )
     } else {
-        strings::filters::no_match(&app.keymap.key_for(BINDINGS, false, Action::ClearFilters))
+        strings::filters::no_match(&clear())
     }
 }

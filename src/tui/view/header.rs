@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Span::styled(r, theme.party(Pane::Right)),
         ]),
         Line::styled(
-            text::ellipsis(&strings::counts(&app.counts, left, right, width), width),
+            text::ellipsis(&counts(app, left, right, width), width),
             theme.dim(),
         ),
     ];
@@ -52,6 +52,21 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     lines.extend(crate::tui::modal::search::view::header_line(app, width));
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The counts line: with one compared party's claims all hidden by the party filter, the rows
+/// are counted without saying which side answers them.
+fn counts(app: &App, left: &str, right: &str, width: usize) -> String {
+    let filter = &app.query.filter;
+    let hidden = (
+        filter.hides_party(app.party_id(app.cmp.left)),
+        filter.hides_party(app.party_id(app.cmp.right)),
+    );
+    match hidden {
+        (true, false) => strings::counts_one_party(&app.counts, left, width),
+        (false, true) => strings::counts_one_party(&app.counts, right, width),
+        _ => strings::counts(&app.counts, left, right, width),
+    }
 }
 
 /// The title, and at the right the date in force when there is one, and, once the problems

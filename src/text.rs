@@ -778,9 +778,20 @@ pub fn nearest_name<'n>(names: &[&'n str], key: &str) -> Option<&'n str> {
 }
 
 /// [`nearest_name`] when no other name is as near: a guess among equals (`p4` for `p1`, `p2`
-/// or `p3`) would be one at random, however it is said.
+/// or `p3`) would be one at random, however it is said. A name that differs only in its
+/// digits (`s1` for `s9`, `liar-339` for `liar-338`) is another of a numbered series, not the
+/// one meant: citing it would be wrong, so it is not offered.
 pub fn nearest_unique_name<'n>(names: &[&'n str], key: &str) -> Option<&'n str> {
     let found = nearest_name(names, key)?;
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_ascii_digit())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    if letters(found) == letters(key) {
+        return None;
+    }
     let key = key.to_lowercase();
     let best = strsim::osa_distance(&key, found);
     let ties = names
@@ -843,6 +854,19 @@ pub fn nearest(value: &str, in_use: std::collections::BTreeSet<&str>) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A typo gets the id it likely meant, however long; another of a numbered series does not.
+    #[test]
+    fn a_guess_is_a_typo_mended_not_another_of_a_series() {
+        let long = "tp-pahalgam-attack-trf-retraction";
+        assert_eq!(
+            nearest_unique_name(&[long, "tp-other"], "tp-pahalgam-attack-trf-retractoin"),
+            Some(long)
+        );
+        assert_eq!(nearest_unique_name(&["s1", "bbc"], "s9"), None);
+        assert_eq!(nearest_unique_name(&["liar-339"], "liar-338"), None);
+        assert_eq!(nearest_unique_name(&["src-1"], "scr-1"), Some("src-1"));
+    }
 
     /// The lines textwrap's own `wrap` gives a paragraph wrapped whole, set up as
     /// [`wrap_line`] wraps: the same lines wherever each character's width is its grapheme's.

@@ -474,6 +474,14 @@ fn import_without_kind(e: &clap::Error) -> Option<String> {
 /// other message shows it.
 fn command_line_error(e: clap::Error) -> ExitCode {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
+    // `parallax help --help` (or `-h`) asks for the help of help: the commands' list, as
+    // `parallax help` gives it (clap took `--help` for the name of a command).
+    if e.kind() == ErrorKind::InvalidSubcommand
+        && matches!(typed_args().as_slice(), [help, flag] if help == "help" && (flag == "--help" || flag == "-h"))
+        && let Err(help) = Cli::try_parse_from(["parallax", "--help"])
+    {
+        return help_or_version(&help);
+    }
     if e.kind() == ErrorKind::UnknownArgument
         && let Some(ContextValue::String(invalid)) = e.get(ContextKind::InvalidArg)
         && let Some(said) = commands::dash_query(&typed_args(), invalid)

@@ -1611,3 +1611,25 @@ fn json_reports_saved_beside_the_side_files_are_not_read_as_sides() {
         .success()
         .stdout(predicate::str::contains("2 sides (alpha, beta)"));
 }
+
+/// `parallax help --help` prints the commands' list, as `parallax --help` does (it was clap's
+/// `unrecognized subcommand '--help'`, exit 2).
+#[test]
+fn help_of_help_is_the_help() {
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("parallax")
+            .unwrap()
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, help) = run(&["--help"]);
+    assert_eq!(code, Some(0));
+    for flag in ["--help", "-h"] {
+        assert_eq!(run(&["help", flag]), (Some(0), help.clone()), "help {flag}");
+    }
+}

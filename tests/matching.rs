@@ -1332,6 +1332,15 @@ fn dismiss_undo_takes_a_dismissal_back() {
     );
     let said = run(&["dismiss", "--undo", "a-people", "b-common"]);
     assert!(said.contains("Not dismissed"), "{said}");
+    // The dry run names the file it would delete.
+    let said = run(&["dismiss", "--undo", "--dry-run", "a-karvani", "b-karvani"]);
+    assert!(
+        said.contains(&format!(
+            "would delete {} (it holds nothing else)",
+            file.display()
+        )),
+        "{said}"
+    );
     let said = run(&["dismiss", "--undo", "a-karvani", "b-karvani"]);
     assert!(said.contains("is deleted"), "{said}");
     assert!(!file.exists(), "the file the dismissals made is gone");

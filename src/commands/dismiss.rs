@@ -181,7 +181,7 @@ fn take_back(
             .map_err(|e| Failure::Input(e.to_string()))?;
         if let Some((w, deleted)) = preview {
             let how = if deleted {
-                "would delete it (it holds nothing else)".to_owned()
+                format!("would delete {shown} (it holds nothing else)")
             } else {
                 format!("would write {shown}")
             };

@@ -742,3 +742,94 @@ fn a_side_file_the_manifest_lists_deleted_is_the_one_problem() {
     );
     assert!(lines(&app).join("\n").contains("1 error(s)"));
 }
+
+/// The files as they are on disk, loaded as the screen reloads them.
+fn reloaded(app: &mut App, dir: &std::path::Path) {
+    let d = common::dispute(dir.to_str().expect("a UTF-8 path"));
+    app.reload(d);
+}
+
+/// alpha.json without its first claim, `a-cut` (first of the topic `water`).
+fn remove_a_cut(dir: &std::path::Path) {
+    let file = dir.join("alpha.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("JSON");
+    let claims = v["topics"][0]["claims"].as_array_mut().expect("claims");
+    assert_eq!(claims[0]["id"], "a-cut");
+    claims.remove(0);
+    std::fs::write(&file, serde_json::to_string_pretty(&v).expect("JSON")).expect("written");
+}
+
+/// A claim removed above the selected one in its file moves the selected claim's place there:
+/// the selection stays on its claim, found by id (it landed on the row below).
+#[test]
+fn a_claim_removed_above_the_selected_one_keeps_the_selection_on_its_claim() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    press(
+        &mut app,
+        &[Action::FocusComparison, Action::Down, Action::Down],
+    );
+    let before = selected_claim_id(&app);
+    assert_eq!(before.as_deref(), Some("a-extra"));
+    remove_a_cut(dir.path());
+    reloaded(&mut app, dir.path());
+    assert_eq!(selected_claim_id(&app), before);
+}
+
+/// The places `b` returns to outlive a reload (a save with `E` emptied them): found again by
+/// their topic and claim in the files as they are now.
+#[test]
+fn a_reload_keeps_where_b_goes_back_to() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    while app.current_topic().map(|t| t.id.as_str()) != Some("talks") {
+        press(&mut app, &[Action::Down]);
+    }
+    press(&mut app, &[Action::FocusComparison]);
+    while selected_claim_id(&app).as_deref() != Some("b-later") {
+        let row = app.row;
+        press(&mut app, &[Action::Down]);
+        assert_ne!(app.row, row, "a row with b-later");
+    }
+    press(&mut app, &[Action::FollowRebuttal]);
+    assert_eq!(app.current_topic().map(|t| t.id.as_str()), Some("border"));
+    remove_a_cut(dir.path());
+    reloaded(&mut app, dir.path());
+    assert_eq!(app.back.len(), 1, "{}", common::screen(&app));
+    press(&mut app, &[Action::JumpBack]);
+    assert_eq!(app.current_topic().map(|t| t.id.as_str()), Some("talks"));
+    assert_eq!(selected_claim_id(&app).as_deref(), Some("b-later"));
+}
+
+/// The selected topic gone from the files (renamed, deleted): the selection goes to the
+/// nearest topic still there, not back to the first.
+#[test]
+fn a_topic_gone_on_reload_gives_way_to_the_nearest() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    let ids =
+        |app: &App| -> Vec<String> { app.shown().topics.iter().map(|t| t.id.clone()).collect() };
+    let all = ids(&app);
+    let last = all.len() - 1;
+    while app.topic != last {
+        press(&mut app, &[Action::Down]);
+    }
+    let gone = all[last].clone();
+    for f in ["alpha.json", "beta.json", "dispute.json"] {
+        let path = dir.path().join(f);
+        if path.exists() {
+            rewrite(&path, &format!("\"id\": \"{gone}\""), "\"id\": \"renamed\"");
+        }
+    }
+    reloaded(&mut app, dir.path());
+    let now = ids(&app);
+    assert!(!now.contains(&gone), "{now:?}");
+    let at = app
+        .current_topic()
+        .map(|t| t.id.clone())
+        .unwrap_or_default();
+    assert_ne!(app.topic, 0, "not back to the first: {now:?}");
+    assert_eq!(
+        Some(&at),
+        all.get(last - 1),
+        "the one before it in the old order"
+    );
+}

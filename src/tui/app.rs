@@ -288,17 +288,7 @@ impl App {
         let old_topic = self.topic;
         let held = self.take_rows_in_full();
         // Where `b` would go back to, by topic and claim: found again in the new comparison.
-        let back: Vec<_> = self
-            .back
-            .iter()
-            .map(|p| {
-                let topic = self.shown().topics.get(p.topic);
-                let claim = topic
-                    .and_then(|t| t.rows.get(p.row))
-                    .and_then(|r| r.claims().next());
-                (topic.map(|t| t.id.clone()), claim, p.focus)
-            })
-            .collect();
+        let back = self.back_kept(&Some);
         self.outcome = outcome;
         self.active_filters = self.query.filter.describe();
         let after = self.outcome.as_ref().map(|o| Arc::as_ptr(&o.comparison));
@@ -308,24 +298,7 @@ impl App {
                 None => self.count(),
             }
             self.heights.clear();
-            self.back = back
-                .into_iter()
-                .filter_map(|(topic, claim, focus)| {
-                    let topics = &self.shown().topics;
-                    let t = topics.iter().position(|t| Some(&t.id) == topic.as_ref())?;
-                    let row = topics
-                        .get(t)?
-                        .rows
-                        .iter()
-                        .position(|r| r.claims().any(|c| Some(c) == claim))?;
-                    Some(Place {
-                        topic: t,
-                        row,
-                        top: Scroll { row, line: 0 },
-                        focus,
-                    })
-                })
-                .collect();
+            self.back = self.back_found(back);
             let topics = &self.shown().topics;
             let shown_at = |id: &Option<String>| {
                 id.as_ref()
@@ -670,7 +643,11 @@ impl App {
             .then(|| crate::matching::carried(&self.suggest.pairs, &old, &self.dispute, &cmp));
         self.suggest.ask(&self.dispute, &cmp);
         let shown = self.meanwhile(cmp, carried);
-        self.replace_comparison(shown);
+        // A claim's place in its file moves when one is added or removed above it: the selected
+        // claim and the places `b` returns to are found again by id.
+        let new = Arc::clone(&self.dispute);
+        let moved = move |at: ClaimAt| old.claim(at).and_then(|c| new.find_claim(&c.id));
+        self.replace_comparison(shown, &moved);
         self.put_back_rows_in_full(held);
         self.close_stale_accept();
     }
@@ -680,12 +657,54 @@ impl App {
     /// claims of point-less topics are packed side by side (see [`Comparison::packed`]).
     pub fn set_comparison(&mut self, cmp: Comparison) {
         let held = self.take_rows_in_full();
-        self.replace_comparison(cmp);
+        self.replace_comparison(cmp, &Some);
         self.put_back_rows_in_full(held);
     }
 
-    /// [`App::set_comparison`], leaving the rows in full to the caller.
-    fn replace_comparison(&mut self, cmp: Comparison) {
+    /// Where `b` would go back to, by topic id and claim: found again in another comparison
+    /// with [`App::back_found`]; `moved` gives a claim's place in the dispute it will be shown
+    /// from.
+    fn back_kept(
+        &self,
+        moved: &dyn Fn(ClaimAt) -> Option<ClaimAt>,
+    ) -> Vec<(Option<String>, Option<ClaimAt>, Focus)> {
+        self.back
+            .iter()
+            .map(|p| {
+                let topic = self.shown().topics.get(p.topic);
+                let claim = topic
+                    .and_then(|t| t.rows.get(p.row))
+                    .and_then(|r| r.claims().next())
+                    .and_then(moved);
+                (topic.map(|t| t.id.clone()), claim, p.focus)
+            })
+            .collect()
+    }
+
+    /// The places of [`App::back_kept`] in the comparison now shown; those gone are dropped.
+    fn back_found(&self, kept: Vec<(Option<String>, Option<ClaimAt>, Focus)>) -> Vec<Place> {
+        kept.into_iter()
+            .filter_map(|(topic, claim, focus)| {
+                let topics = &self.shown().topics;
+                let t = topics.iter().position(|t| Some(&t.id) == topic.as_ref())?;
+                let row = topics
+                    .get(t)?
+                    .rows
+                    .iter()
+                    .position(|r| r.claims().any(|c| Some(c) == claim))?;
+                Some(Place {
+                    topic: t,
+                    row,
+                    top: Scroll { row, line: 0 },
+                    focus,
+                })
+            })
+            .collect()
+    }
+
+    /// [`App::set_comparison`], leaving the rows in full to the caller; `moved` gives a claim's
+    /// place in the new comparison's dispute (the same place, unless the dispute was reloaded).
+    fn replace_comparison(&mut self, cmp: Comparison, moved: &dyn Fn(ClaimAt) -> Option<ClaimAt>) {
         // Nothing on the screen (the filters left no topic): the place before it emptied.
         let (topic_id, claim) = match self.current_topic() {
             Some(t) => (
@@ -697,7 +716,18 @@ impl App {
             ),
             None => self.lost_place.clone().unwrap_or((None, None)),
         };
+        let claim = claim.and_then(moved);
+        if let Some(lost) = self.lost_place.as_mut() {
+            lost.1 = lost.1.and_then(moved);
+        }
         self.anchor = claim;
+        // A topic gone (renamed, deleted) gives way to the nearest one still shown.
+        let old = self
+            .outcome
+            .as_ref()
+            .map_or_else(|| Arc::clone(&self.cmp), |o| Arc::clone(&o.comparison));
+        let old_topic = self.topic;
+        let back = self.back_kept(moved);
         // Scrolled down into the selected row (a tall row, shown at a claim of it): kept there.
         let line = (self.top.row == self.row && self.top.line > 0).then_some(self.top.line);
         self.cmp = Arc::new(cmp.packed());
@@ -708,10 +738,10 @@ impl App {
             self.count();
         }
         self.heights.clear();
-        self.back.clear();
+        self.back = self.back_found(back);
         self.topic = topic_id
             .and_then(|id| self.shown().topics.iter().position(|t| t.id == id))
-            .unwrap_or(0);
+            .unwrap_or_else(|| nearest_shown(&old.topics, old_topic, &self.shown().topics));
         self.row = claim
             .and_then(|c| self.rows().iter().position(|r| r.claims().any(|x| x == c)))
             .unwrap_or(0);

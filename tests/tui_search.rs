@@ -939,7 +939,7 @@ fn the_readme_editing_key_table_matches_the_bindings() {
 /// `parallax search` lists the third side's claim).
 #[test]
 fn no_hit_in_a_dispute_of_three_sides_says_only_two_are_searched() {
-    let mut a = common::bundled(160, 40);
+    let mut a = common::bundled(200, 40);
     press(&mut a, &[Action::FocusComparison, Action::Search]);
     type_in(&mut a, "trappier");
     let s = screen(&a);
@@ -948,7 +948,19 @@ fn no_hit_in_a_dispute_of_three_sides_says_only_two_are_searched() {
         s.contains("Only the claims of India and Pakistan are searched, of 3 sides."),
         "{s}"
     );
-    assert!(s.contains("Press p to compare another."), "{s}");
+    assert!(
+        s.contains("Press Esc, then p, to compare another (the search stays)."),
+        "{s}"
+    );
+    // Said so, it works: Esc leaves the line with the search, and p opens the choice of parties
+    // (in the line, p typed).
+    common::keys(&mut a, &[KeyCode::Esc, KeyCode::Char('p')]);
+    assert_eq!(a.query.search_text(), Some("trappier"));
+    assert!(
+        matches!(a.modal(), Some(parallax::tui::state::Modal::Picker(_))),
+        "{}",
+        screen(&a)
+    );
     // Two sides only: no such note.
     let mut two = app(100, 30);
     search_for(&mut two, "zzzzqqq");

@@ -984,12 +984,13 @@ pub mod search {
     /// After "no claim matches" with filters in force.
     pub const WITH_FILTERS: &str = "Only claims the filters keep are searched.";
     /// After "no claim matches" in a dispute of more sides than the two compared (`sides` in
-    /// all): `key`, the key in force that picks the parties.
+    /// all): `key`, the key in force that picks the parties, pressed once `Esc` has left the
+    /// line (in the line it would type).
     pub fn other_sides(left: &str, right: &str, sides: usize, key: &str) -> String {
         let pick = if key.is_empty() {
             String::new()
         } else {
-            format!(" Press {key} to compare another.")
+            format!(" Press Esc, then {key}, to compare another (the search stays).")
         };
         format!("Only the claims of {left} and {right} are searched, of {sides} sides.{pick}")
     }

@@ -818,6 +818,35 @@ fn a_remapped_key_that_opens_a_popup_closes_it_and_the_default_does_not() {
     assert_eq!(app.message.as_deref(), Some("? does nothing in “Keys”."));
     common::keys(&mut app, &[F(2)]);
     assert_eq!(app.modal(), None, "F2 closes the help");
+    // From the search line F1 opens the help whatever the file gives (`?` types there): F1
+    // closes it too, and the help says so (it said `F1 does nothing in “Keys”`).
+    common::keys(&mut app, &[Tab, Char('/'), F(1)]);
+    assert!(
+        matches!(app.modal(), Some(Modal::Help(_))),
+        "{}",
+        common::screen(&app)
+    );
+    common::keys(&mut app, &[End]);
+    let s = common::screen(&app);
+    assert!(s.contains("Esc, F2 or F1 closes this help."), "{s}");
+    common::keys(&mut app, &[F(1)]);
+    assert!(
+        matches!(app.modal(), Some(Modal::Search(_))),
+        "{}",
+        common::screen(&app)
+    );
+    common::keys(
+        &mut app,
+        &[
+            ratatui::crossterm::event::KeyCode::Esc,
+            ratatui::crossterm::event::KeyCode::Esc,
+        ],
+    );
+    // Opened from the comparison, F1 is no key of the help.
+    common::keys(&mut app, &[F(2), F(1)]);
+    assert!(matches!(app.modal(), Some(Modal::Help(_))));
+    common::keys(&mut app, &[F(2)]);
+    assert_eq!(app.modal(), None);
     common::keys(&mut app, &[F(5)]);
     assert!(matches!(app.modal(), Some(Modal::Timeline(_))));
     common::keys(&mut app, &[Char('T')]);

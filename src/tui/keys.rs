@@ -19,6 +19,9 @@ pub fn action_in(app: &App, event: KeyEvent) -> Option<Action> {
     if let Some(b) = found.or_else(editing).or_else(|| keymap::find(GLOBAL, key)) {
         return Some(b.action);
     }
+    if let Some(action) = active.extra_key(key) {
+        return Some(action);
+    }
     match key.code {
         KeyCode::Char(ch)
             if !key

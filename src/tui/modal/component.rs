@@ -71,6 +71,11 @@ pub trait Component {
     fn covers(&self) -> bool {
         false
     }
+    /// The action of a key it takes beyond its table and the config file's keys (the help
+    /// opened from a line by `F1` takes `F1` back as its way out).
+    fn extra_key(&self, _key: crate::tui::keymap::Key) -> Option<Action> {
+        None
+    }
     /// Applies an action. Pure: anything beyond the state is asked of the loop by
     /// [`Step::Then`].
     fn update(&mut self, app: &mut App, action: Action) -> Step;

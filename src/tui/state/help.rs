@@ -20,6 +20,9 @@ pub struct Help {
     pub back_keys: Vec<String>,
     /// The keys in force that close it, for its last note (`Esc or ?`).
     pub close_keys: Vec<String>,
+    /// Opened from a line that types, where `F1` opens it whatever the config file gives the
+    /// help: `F1` closes it too.
+    pub from_typing: bool,
 }
 
 /// One line of the help's key table.

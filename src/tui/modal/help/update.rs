@@ -13,6 +13,12 @@ use crate::tui::strings::{self, footer, help};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 
+/// `F1`, which opens the help from a line that types whatever the config file says.
+const F1: crate::tui::keymap::Key = crate::tui::keymap::Key {
+    code: KeyCode::F(1),
+    mods: ratatui::crossterm::event::KeyModifiers::NONE,
+};
+
 /// The help's own keys.
 pub const BINDINGS: &[Binding] = &[
     shown(
@@ -73,6 +79,12 @@ pub fn open(app: &App, beneath: &dyn Component) -> Step {
     // The comparison screen has two panes: the heading names the one whose keys are listed.
     let title = crate::tui::modal::component::place(app, beneath);
     let scroll_keys = keys_of(app, |a| matches!(a, Action::Down | Action::PageDown));
+    let from_typing = beneath.types();
+    let mut close_keys = keys_of(app, |a| matches!(a, Action::Back | Action::Help));
+    let f1 = crate::tui::keymap::label(F1);
+    if from_typing && !close_keys.contains(&f1) {
+        close_keys.push(f1);
+    }
     Step::Open(Modal::Help(Help {
         scroll: 0,
         title,
@@ -80,7 +92,8 @@ pub fn open(app: &App, beneath: &dyn Component) -> Step {
         later,
         scroll_keys,
         back_keys: keys_of(app, |a| matches!(a, Action::Up | Action::PageUp)),
-        close_keys: keys_of(app, |a| matches!(a, Action::Back | Action::Help)),
+        close_keys,
+        from_typing,
     }))
 }
 
@@ -91,6 +104,10 @@ impl Component for Help {
 
     fn bindings(&self) -> &'static [Binding] {
         BINDINGS
+    }
+
+    fn extra_key(&self, key: crate::tui::keymap::Key) -> Option<Action> {
+        (self.from_typing && key == F1).then_some(Action::Help)
     }
 
     fn works(&self, app: &App, action: Action) -> bool {

@@ -291,6 +291,34 @@ fn the_arrows_step_from_the_end_and_say_when_nothing_is_further() {
         "{:?}",
         app.message
     );
+    // `g` and `G` at their edge say so too (they were silent), and help lists them, with ←,
+    // among the keys that do nothing here yet.
+    app.message = None;
+    common::keys(&mut app, &[KeyCode::Char('g')]);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Nothing is earlier: this is the first bar.")
+    );
+    common::keys(&mut app, &[KeyCode::Char('?'), KeyCode::End]);
+    let help = common::screen(&app);
+    let later = help
+        .split("Keys that do nothing here yet")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{help}"));
+    assert!(
+        later.contains("the first bar") && later.contains("the bar before"),
+        "{help}"
+    );
+    common::keys(&mut app, &[KeyCode::Esc, KeyCode::Char('G')]);
+    app.message = None;
+    common::keys(&mut app, &[KeyCode::Char('G')]);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Nothing is later: this is the last bar")),
+        "{:?}",
+        app.message
+    );
 }
 
 /// At 80 columns a long topic title gives way with `…`; the bucket and the position stay.

@@ -177,8 +177,21 @@ impl Component for Chart {
     }
 
     fn works(&self, app: &App, action: Action) -> bool {
+        let last = self.counts.bins.len().saturating_sub(1);
+        let before = || before_bars(&self.counts, app.query.filter.as_of);
         match action {
-            Action::StepDate(_) | Action::First | Action::Last => !self.counts.bins.is_empty(),
+            Action::StepDate(_) | Action::First | Action::Last if self.counts.bins.is_empty() => {
+                false
+            }
+            // At an edge a move says where it stands, and help lists it with the keys that do
+            // nothing there yet.
+            Action::First => self.cursor != Some(0),
+            Action::Last => self.cursor != Some(last),
+            Action::StepDate(n) => match (self.cursor, n < 0) {
+                (None, back) => back != before(),
+                (Some(i), true) => i > 0,
+                (Some(i), false) => i < last,
+            },
             Action::Clear => app.query.filter.as_of.is_some(),
             _ => true,
         }
@@ -226,6 +239,12 @@ impl Component for Chart {
                 }
                 (Some(_), false) => app.message = Some(words::NOTHING_LATER.to_owned()),
             },
+            Action::First if self.cursor == Some(0) => {
+                app.message = Some(words::NOTHING_EARLIER.to_owned());
+            }
+            Action::Last if self.cursor == Some(last) => {
+                app.message = Some(words::NOTHING_LATER.to_owned());
+            }
             Action::First => self.go(app, 0),
             Action::Last => self.go(app, last),
             Action::Clear if app.query.filter.as_of.is_none() => {

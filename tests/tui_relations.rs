@@ -77,6 +77,31 @@ fn a_link_to_a_claim_the_filters_hide_says_so() {
     assert!(!message.contains("not compared"), "{message}");
 }
 
+/// `r` on a claim whose every link the filters hide says why for the first and how many more
+/// cannot be followed either (it named the first alone, as though the rest could be).
+#[test]
+fn r_with_every_link_hidden_counts_the_others() {
+    let mut app = common::bundled(200, 40);
+    app.query.filter.parties = vec!["india".to_owned()];
+    app.requery();
+    let at = app
+        .dispute
+        .find_claim("in-pahalgam-attack-epicentre-of-terror")
+        .expect("the claim");
+    let (topic, row, _) = app.locate(at).expect("on screen");
+    app.reveal(topic, row, at);
+    common::keys(&mut app, &[KeyCode::Tab, KeyCode::Char('r')]);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("is hidden by the filters; press f"),
+        "{message}"
+    );
+    assert!(
+        message.ends_with(" other links cannot be followed either."),
+        "{message}"
+    );
+}
+
 /// The row in full names a target with no row on screen by its id once, not twice.
 #[test]
 fn the_row_in_full_names_a_hidden_target_once() {

@@ -1419,6 +1419,15 @@ pub fn hidden_by_search(target: &str, key: &str) -> String {
     )
 }
 
+/// Why a link cannot be followed, with how many `more` cannot either.
+pub fn and_more_unfollowable(why: String, more: usize) -> String {
+    match more {
+        0 => why,
+        1 => format!("{why} 1 other link cannot be followed either."),
+        n => format!("{why} {n} other links cannot be followed either."),
+    }
+}
+
 /// The message when the filters leave a linked claim out.
 pub fn hidden_by_filters(target: &str, key: &str) -> String {
     press(

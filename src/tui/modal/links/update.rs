@@ -40,7 +40,8 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// The links of some claims of a row (`place` is the row's topic and index) that lead to a
-/// claim on screen, and the reason the first of the others cannot be followed.
+/// claim on screen, and the reason the first of the others cannot be followed (with how many
+/// more cannot, so none is thought followable).
 pub fn of(
     app: &App,
     row: &Row,
@@ -49,6 +50,7 @@ pub fn of(
 ) -> (Vec<Choice>, Option<String>) {
     let mut choices = Vec::new();
     let mut why = None;
+    let mut missed = 0usize;
     for &from in claims {
         let Some(claim) = app.dispute.claim(from) else {
             continue;
@@ -59,9 +61,11 @@ pub fn of(
                 layout::relation_place(&app.dispute, app.shown(), Some(place), kind, target);
             let Some(to) = app.dispute.find_claim(target) else {
                 why.get_or_insert_with(|| strings::not_loaded(target));
+                missed += 1;
                 continue;
             };
             if app.locate(to).is_none() {
+                missed += 1;
                 let compared = to.side() == app.cmp.left || to.side() == app.cmp.right;
                 why.get_or_insert_with(|| {
                     if compared {
@@ -83,6 +87,7 @@ pub fn of(
             });
         }
     }
+    let why = why.map(|w| strings::and_more_unfollowable(w, missed.saturating_sub(1)));
     (choices, why)
 }
 

@@ -1859,6 +1859,32 @@ fn edited_since_the_accept(seen: bool) {
     assert!(!dir.path().join("dispute.json").exists());
 }
 
+/// A folder opened: the accept made a manifest in it, and the screen reads the folder as
+/// given, so advice names it as typed (it named `…/dispute.json`, a path never typed); the
+/// folder reads the manifest, and after `u` the side files alone.
+#[test]
+fn an_accept_in_a_folder_keeps_the_folder_as_given() {
+    let dir = draft();
+    let paths = vec![dir.path().to_path_buf()];
+    let mut app = open_files(&paths);
+    select_suggested(&mut app);
+    accept_selected(&mut app, "Was the sluice shut?");
+    assert!(dir.path().join("dispute.json").exists());
+    assert_eq!(app.live.paths, paths);
+    parallax::tui::live::reload(&mut app);
+    finish(&mut app);
+    assert!(
+        app.dispute.sides.iter().any(|s| s
+            .topics
+            .iter()
+            .any(|t| t.claims.iter().any(|c| c.point.is_some()))),
+        "the folder read the point the accept wrote"
+    );
+    undo(&mut app);
+    assert!(!dir.path().join("dispute.json").exists());
+    assert_eq!(app.live.paths, paths);
+}
+
 /// Side files opened one by one: the accept made a manifest, which the screen then opened the
 /// dispute by; taken back, the manifest is gone and the screen reads the two files again, so a
 /// second accept writes beside them as the first did.

@@ -123,7 +123,7 @@ pub fn link(
                     app.suggest.files = Some(super::state::live::Files::of(&ws));
                     // A manifest made beside side files opened one by one is read from now
                     // on (it is in the same folder, which the watcher already watches).
-                    app.live.paths.clone_from(&ws.paths);
+                    app.live.paths = read_from(&app.live.paths, &ws.paths);
                     app.reload(dispute);
                     // The accepted pair in view, in its new point row (not the row's top).
                     let placed = app
@@ -363,7 +363,7 @@ fn unlink(app: &mut App, left: String, undo: crate::edit::undo::Undo) {
         Ok(ws) => match ws.reload() {
             Ok(dispute) => {
                 app.suggest.files = Some(super::state::live::Files::of(&ws));
-                app.live.paths.clone_from(&ws.paths);
+                app.live.paths = read_from(&app.live.paths, &ws.paths);
                 app.reload(dispute);
                 let waiting = app.current_row().and_then(|r| r.claims().next());
                 app.suggest.restore = Some((left, waiting));
@@ -388,5 +388,19 @@ fn unlink(app: &mut App, left: String, undo: crate::edit::undo::Undo) {
                 .taken
                 .push(Taken::Accepted(left, Box::new(undo)));
         }
+    }
+}
+
+/// The paths the screen reads after a write (`written`: the workspace's): a folder the
+/// analyst opened stays as given, since it reads the manifest an accept made in it as well as
+/// its side files, so advice names it as typed (`parallax validate liar`, not
+/// `liar/dispute.json`); side files named one by one give way to the manifest made beside them.
+fn read_from(
+    given: &[std::path::PathBuf],
+    written: &[std::path::PathBuf],
+) -> Vec<std::path::PathBuf> {
+    match given {
+        [folder] if folder.is_dir() => given.to_vec(),
+        _ => written.to_vec(),
     }
 }

@@ -265,6 +265,12 @@ fn an_invalid_date_says_why_and_is_not_applied() {
     );
     keys(&mut a, &[KeyCode::Down]);
     typed(&mut a, "2025-05");
+    // The date in force stays wherever the cursor goes next: Enter from the since field keeps
+    // the since, not the until typed after it.
+    keys(&mut a, &[KeyCode::Up, KeyCode::Enter]);
+    assert_eq!(a.active_filters, ["since 2025-06"]);
+    assert!(panel(&a).is_some(), "the note keeps the panel open");
+    keys(&mut a, &[KeyCode::Down]);
     keys(&mut a, &[KeyCode::Backspace]);
     typed(&mut a, "7");
     assert_eq!(a.active_filters, ["since 2025-06", "until 2025-07"]);

@@ -415,6 +415,7 @@ fn apply_dates(filter: &mut Filter, p: &Panel) -> Option<String> {
         words::bad_date(name, &crate::text::clean(field.text()).text, &e.to_string())
     };
     let mut note = None;
+    let was = (filter.since, filter.until);
     filter.since = parse_date(p.since.text()).unwrap_or_else(|e| {
         note = Some(bad(words::SINCE, &p.since, e));
         None
@@ -424,9 +425,14 @@ fn apply_dates(filter: &mut Filter, p: &Panel) -> Option<String> {
         None
     });
     if let Some((s, u)) = filter.reversed_dates() {
-        // The date being typed is the one not applied; the other stays in force (both went,
-        // and a since applied before was lost as the panel closed).
-        let kept_since = p.date_field() != Some(Value::Since);
+        // The date just typed is the one not applied; the one in force before stays (both
+        // went, and a since applied before was lost as the panel closed). Neither or both in
+        // force before: the one being edited gives way.
+        let kept_since = match (was.0 == Some(s), was.1 == Some(u)) {
+            (true, false) => true,
+            (false, true) => false,
+            _ => p.date_field() != Some(Value::Since),
+        };
         if kept_since {
             filter.until = None;
         } else {

@@ -580,7 +580,12 @@ fn read() -> Result<Option<(String, PathBuf)>, ConfigError> {
             if e.kind() == std::io::ErrorKind::NotFound
                 && std::fs::symlink_metadata(&path).is_ok() =>
         {
+            // A relative target is read from the link's folder, and shown so.
             let to = std::fs::read_link(&path)
+                .map(|to| match path.parent() {
+                    Some(folder) if to.is_relative() => folder.join(to),
+                    _ => to,
+                })
                 .map(|to| format!(" to {}", crate::export::shown_path(&to)))
                 .unwrap_or_default();
             Err(unreadable(format!(
@@ -608,7 +613,7 @@ fn behind_a_closed_folder(kind: std::io::ErrorKind, path: &Path) -> bool {
     // The file's own folder closed (`parallax/` at 700, another's) denies even a look at the
     // file; a folder further up closed denies a look at its folder.
     kind == denied
-        && (std::fs::metadata(path).is_err_and(|e| e.kind() == denied)
+        && (std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == denied)
             || path
                 .parent()
                 .is_some_and(|folder| std::fs::metadata(folder).is_err()))

@@ -931,4 +931,13 @@ fn a_config_linked_to_nothing_says_so() {
     let screen = run(&[&fixture()]);
     assert_eq!(screen.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&screen.stderr).contains(&said));
+    // A relative link is read from the link's folder, and said so.
+    std::fs::remove_file(folder.join("config.toml")).unwrap();
+    std::os::unix::fs::symlink("../dotfiles/parallax.toml", folder.join("config.toml")).unwrap();
+    let err = String::from_utf8_lossy(&run(&["config"]).stderr).into_owned();
+    let said = format!(
+        "it is a link to {}, which does not exist",
+        folder.join("../dotfiles/parallax.toml").display()
+    );
+    assert!(err.contains(&said), "{err}");
 }

@@ -313,7 +313,7 @@ pub fn config(default: bool, path: bool, out: &mut dyn Write) -> Result<(), Fail
     crate::tui::bindings::keymap(&config.keys, &file).map_err(|e| Failure::Input(e.to_string()))?;
     if file.exists() {
         writeln!(out, "{shown}: ok")?;
-    } else if std::fs::metadata(&file)
+    } else if std::fs::symlink_metadata(&file)
         .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
     {
         // A folder on its way may not be entered: whether a file is there cannot be known.

@@ -833,3 +833,27 @@ fn a_topic_gone_on_reload_gives_way_to_the_nearest() {
         "the one before it in the old order"
     );
 }
+
+/// The selected claim deleted in its file: the selection stays where it stood in its topic, not
+/// at the topic's top.
+#[test]
+fn the_selected_claim_deleted_leaves_the_selection_where_it_stood() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    press(
+        &mut app,
+        &[Action::FocusComparison, Action::Down, Action::Down],
+    );
+    assert_eq!(selected_claim_id(&app).as_deref(), Some("a-extra"));
+    let (topic, row) = (app.topic, app.row);
+    assert!(row > 0);
+    let file = dir.path().join("alpha.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("JSON");
+    let claims = v["topics"][0]["claims"].as_array_mut().expect("claims");
+    claims.retain(|c| c["id"] != "a-extra");
+    std::fs::write(&file, serde_json::to_string_pretty(&v).expect("JSON")).expect("written");
+    reloaded(&mut app, dir.path());
+    assert_eq!(app.topic, topic);
+    let rows = app.rows().len();
+    assert_eq!(app.row, row.min(rows - 1), "{}", common::screen(&app));
+}

@@ -726,7 +726,7 @@ impl App {
             .outcome
             .as_ref()
             .map_or_else(|| Arc::clone(&self.cmp), |o| Arc::clone(&o.comparison));
-        let old_topic = self.topic;
+        let (old_topic, old_row) = (self.topic, self.row);
         let back = self.back_kept(moved);
         // Scrolled down into the selected row (a tall row, shown at a claim of it): kept there.
         let line = (self.top.row == self.row && self.top.line > 0).then_some(self.top.line);
@@ -739,12 +739,17 @@ impl App {
         }
         self.heights.clear();
         self.back = self.back_found(back);
-        self.topic = topic_id
-            .and_then(|id| self.shown().topics.iter().position(|t| t.id == id))
+        let same_topic = topic_id
+            .as_ref()
+            .and_then(|id| self.shown().topics.iter().position(|t| &t.id == id));
+        self.topic = same_topic
             .unwrap_or_else(|| nearest_shown(&old.topics, old_topic, &self.shown().topics));
+        // The selected claim gone (deleted in its file) leaves the selection where it stood in
+        // its topic, not at the topic's top.
+        let stood = same_topic.map_or(0, |_| old_row.min(self.rows().len().saturating_sub(1)));
         self.row = claim
             .and_then(|c| self.rows().iter().position(|r| r.claims().any(|x| x == c)))
-            .unwrap_or(0);
+            .unwrap_or(stood);
         self.top = Scroll::default();
         self.ensure_topic_visible();
         self.ensure_row_visible();

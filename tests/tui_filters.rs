@@ -1013,7 +1013,7 @@ fn other_parties_after_a_filter_emptied_the_screen_find_the_place_again() {
     let said = screen(&wide);
     assert!(
         said.contains(
-            "No claim matches the filters: the party filter keeps third-parties, and this \
+            "No claim matches the filters: the party filter keeps Third parties, and this \
              comparison is India ⟷ Pakistan. Press F to clear the filters."
         ),
         "{said}"

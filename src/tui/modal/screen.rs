@@ -124,8 +124,20 @@ pub fn no_match(app: &App) -> String {
     if filter.hides_party(app.party_id(app.cmp.left))
         && filter.hides_party(app.party_id(app.cmp.right))
     {
+        // The parties kept, by name where the dispute has them, as the pair is named.
+        let kept: Vec<&str> = filter
+            .parties
+            .iter()
+            .map(|id| {
+                app.dispute
+                    .sides
+                    .iter()
+                    .find(|s| s.party.id == *id)
+                    .map_or(id.as_str(), |s| s.party.name.as_str())
+            })
+            .collect();
         return strings::filters::no_party_compared(
-            &filter.parties.join(", "),
+            &kept.join(", "),
             app.party(app.cmp.left),
             app.party(app.cmp.right),
             &clear(),

@@ -82,7 +82,8 @@ pub fn open(app: &App, beneath: &dyn Component) -> Step {
     let from_typing = beneath.types();
     let mut close_keys = keys_of(app, |a| matches!(a, Action::Back | Action::Help));
     let f1 = crate::tui::keymap::label(F1);
-    if from_typing && !close_keys.contains(&f1) {
+    // Said only where F1 is not another key of the help's (`down = ["j", "F1"]`).
+    if from_typing && !close_keys.contains(&f1) && app.keymap.find(BINDINGS, false, F1).is_none() {
         close_keys.push(f1);
     }
     Step::Open(Modal::Help(Help {

@@ -50,7 +50,8 @@ pub fn of(
 ) -> (Vec<Choice>, Option<String>) {
     let mut choices = Vec::new();
     let mut why = None;
-    let mut missed = 0usize;
+    // The targets that cannot be followed, each once (two claims of a row may rebut one).
+    let mut missed = std::collections::BTreeSet::new();
     for &from in claims {
         let Some(claim) = app.dispute.claim(from) else {
             continue;
@@ -61,11 +62,11 @@ pub fn of(
                 layout::relation_place(&app.dispute, app.shown(), Some(place), kind, target);
             let Some(to) = app.dispute.find_claim(target) else {
                 why.get_or_insert_with(|| strings::not_loaded(target));
-                missed += 1;
+                missed.insert(target);
                 continue;
             };
             if app.locate(to).is_none() {
-                missed += 1;
+                missed.insert(target);
                 let compared = to.side() == app.cmp.left || to.side() == app.cmp.right;
                 why.get_or_insert_with(|| {
                     if compared {
@@ -87,7 +88,7 @@ pub fn of(
             });
         }
     }
-    let why = why.map(|w| strings::and_more_unfollowable(w, missed.saturating_sub(1)));
+    let why = why.map(|w| strings::and_more_unfollowable(w, missed.len().saturating_sub(1)));
     (choices, why)
 }
 

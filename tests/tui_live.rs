@@ -749,15 +749,21 @@ fn reloaded(app: &mut App, dir: &std::path::Path) {
     app.reload(d);
 }
 
-/// alpha.json without its first claim, `a-cut` (first of the topic `water`).
-fn remove_a_cut(dir: &std::path::Path) {
+/// alpha.json without the claim `id` of its first topic, `water`.
+fn remove_from_water(dir: &std::path::Path, id: &str) {
     let file = dir.join("alpha.json");
     let mut v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("JSON");
     let claims = v["topics"][0]["claims"].as_array_mut().expect("claims");
-    assert_eq!(claims[0]["id"], "a-cut");
-    claims.remove(0);
+    let before = claims.len();
+    claims.retain(|c| c["id"] != id);
+    assert_eq!(claims.len(), before - 1, "{id} was in water");
     std::fs::write(&file, serde_json::to_string_pretty(&v).expect("JSON")).expect("written");
+}
+
+/// alpha.json without its first claim, `a-cut` (first of the topic `water`).
+fn remove_a_cut(dir: &std::path::Path) {
+    remove_from_water(dir, "a-cut");
 }
 
 /// A claim removed above the selected one in its file moves the selected claim's place there:
@@ -846,12 +852,7 @@ fn the_selected_claim_deleted_leaves_the_selection_where_it_stood() {
     assert_eq!(selected_claim_id(&app).as_deref(), Some("a-extra"));
     let (topic, row) = (app.topic, app.row);
     assert!(row > 0);
-    let file = dir.path().join("alpha.json");
-    let mut v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("JSON");
-    let claims = v["topics"][0]["claims"].as_array_mut().expect("claims");
-    claims.retain(|c| c["id"] != "a-extra");
-    std::fs::write(&file, serde_json::to_string_pretty(&v).expect("JSON")).expect("written");
+    remove_from_water(dir.path(), "a-extra");
     reloaded(&mut app, dir.path());
     assert_eq!(app.topic, topic);
     let rows = app.rows().len();

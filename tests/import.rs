@@ -2294,12 +2294,7 @@ fn a_rating_word_and_number_that_disagree_are_reported() {
         "{said}"
     );
     let dispute = load(&dir.path().join("out"));
-    let note = |text: &str| {
-        dispute
-            .claims()
-            .find(|(_, c)| c.text == text)
-            .and_then(|(_, c)| c.assessment.as_ref()?.note.clone())
-    };
+    let note = |text: &str| assessment_note(&dispute, text);
     assert_eq!(
         note("The gates were shut.").as_deref(),
         Some("Rated “Spicy” (9 on a scale of 1 to 5).")
@@ -2325,16 +2320,19 @@ fn a_rating_word_and_number_that_disagree_are_reported() {
     ]);
     assert!(!said.contains("review-0.json"), "{said}");
     let dispute = load(&dir.path().join("out"));
-    let note = |text: &str| {
-        dispute
-            .claims()
-            .find(|(_, c)| c.text == text)
-            .and_then(|(_, c)| c.assessment.as_ref()?.note.clone())
-    };
+    let note = |text: &str| assessment_note(&dispute, text);
     assert_eq!(
         note("Nothing was shut.").as_deref(),
         Some("Rated “Disputed” (3/5).")
     );
+}
+
+/// The note of the assessment on the claim whose text is `text`.
+fn assessment_note(dispute: &Dispute, text: &str) -> Option<String> {
+    dispute
+        .claims()
+        .find(|(_, c)| c.text == text)
+        .and_then(|(_, c)| c.assessment.as_ref()?.note.clone())
 }
 
 /// A ClaimReview's hidden characters are named where the review holds them (`claimReviewed`),

@@ -36,6 +36,14 @@ pub enum DateError {
     NotReal { year: u16, month: u8, day: u8 },
 }
 
+impl DateError {
+    /// True when the message says how a date is written (`YYYY-MM-DD`), so a caller adds no
+    /// reminder of it.
+    pub fn says_how_written(&self) -> bool {
+        !matches!(self, DateError::NotReal { .. })
+    }
+}
+
 /// Why a date of this year, month and day (0 for a date of a month) is no day of the calendar.
 fn unreal(year: u16, month: u8, day: u8) -> String {
     let name = |m: u8| {

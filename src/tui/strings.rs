@@ -1734,9 +1734,9 @@ pub mod filters {
     /// Select-all among the typed dates.
     pub const DATES_TYPED: &str = "The dates are typed here: YYYY, YYYY-MM or YYYY-MM-DD.";
     /// A typed date that is not one.
-    pub fn bad_date(field: &str, text: &str, why: &str) -> String {
+    pub fn bad_date(field: &str, text: &str, why: &crate::format::DateError) -> String {
         // A text not shaped as a date is told the shapes already (`is not written as YYYY…`).
-        if why.contains("YYYY") {
+        if why.says_how_written() {
             format!("{field}: “{text}” {why}; not applied.")
         } else {
             format!("{field}: “{text}” {why} (type YYYY, YYYY-MM or YYYY-MM-DD); not applied.")

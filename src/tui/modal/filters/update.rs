@@ -412,7 +412,7 @@ fn parse_date(text: &str) -> Result<Option<Date>, DateError> {
 /// applied is always what the panel shows as valid.
 fn apply_dates(filter: &mut Filter, p: &Panel) -> Option<String> {
     let bad = |name: &str, field: &TextField, e: DateError| {
-        words::bad_date(name, &crate::text::clean(field.text()).text, &e.to_string())
+        words::bad_date(name, &crate::text::clean(field.text()).text, &e)
     };
     let mut note = None;
     let was = (filter.since, filter.until);

@@ -14,10 +14,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 
 /// `F1`, which opens the help from a line that types whatever the config file says.
-const F1: crate::tui::keymap::Key = crate::tui::keymap::Key {
-    code: KeyCode::F(1),
-    mods: ratatui::crossterm::event::KeyModifiers::NONE,
-};
+const F1: crate::tui::keymap::Key = k(KeyCode::F(1));
 
 /// The help's own keys.
 pub const BINDINGS: &[Binding] = &[

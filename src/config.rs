@@ -592,6 +592,11 @@ fn read() -> Result<Option<(String, PathBuf)>, ConfigError> {
                 "it is a link{to}, which does not exist; mend the link or remove it"
             )))
         }
+        Err(e) if crate::load::is_link_loop(&e) => Err(unreadable(format!(
+            "{}; {}",
+            crate::load::LINK_LOOP,
+            crate::load::MEND_LOOP
+        ))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && named().is_some() => {
             Err(ConfigError::Missing {
                 path: crate::export::shown_path(&path),

@@ -941,3 +941,29 @@ fn a_config_linked_to_nothing_says_so() {
     );
     assert!(err.contains(&said), "{err}");
 }
+
+/// A config that is a link to itself (or a circle of links) says so and what to mend, not the
+/// system's "Too many levels of symbolic links".
+#[cfg(unix)]
+#[test]
+fn a_config_whose_links_loop_says_so() {
+    let xdg = tempfile::tempdir().unwrap();
+    let folder = xdg.path().join("parallax");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::os::unix::fs::symlink("config.toml", folder.join("config.toml")).unwrap();
+    let checked = Command::cargo_bin("parallax")
+        .unwrap()
+        .arg("config")
+        .env("XDG_CONFIG_HOME", xdg.path())
+        .env_remove("PARALLAX_CONFIG")
+        .output()
+        .unwrap();
+    assert_eq!(checked.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&checked.stderr);
+    assert!(
+        err.contains("its symbolic links lead round in a loop")
+            && err.contains("point the link at a file"),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
+}

@@ -1197,6 +1197,28 @@ fn a_link_in_a_folder_that_leads_out_of_it_is_refused() {
     );
 }
 
+/// A side file whose links loop is refused by name with what to mend, not the system's "Too
+/// many levels of symbolic links (os error 40)".
+#[test]
+fn a_side_file_whose_links_loop_says_so() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let looped = tmp.path().join("red.json");
+    std::os::unix::fs::symlink("red.json", &looped).expect("a link");
+    let loaded = load_paths(&[fixture("good.json"), looped]);
+    let said: Vec<String> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::Unreadable)
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", loaded.report.diagnostics);
+    assert!(said[0].contains("red.json"), "{said:?}");
+    assert!(said[0].contains("lead round in a loop"), "{said:?}");
+    assert!(said[0].contains("`ls -l` shows where it leads"), "{said:?}");
+    assert!(!said[0].contains("os error"), "{said:?}");
+}
+
 /// A mistyped year (`0205` for 2025) is a warning at the date; a date a lifetime away (a claim
 /// quoting 1950) is not. Both validated silently, and the timeline then ran over eighteen
 /// centuries of empty years.

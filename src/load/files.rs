@@ -465,6 +465,7 @@ pub fn read_failure(path: &Path, error: &std::io::Error) -> String {
         _ if is_stdin(path, error) => {
             format!("{NOT_STDIN}; expected the path of a file (save the input to a file first)")
         }
+        _ if is_link_loop(error) => format!("{LINK_LOOP}; {MEND_LOOP}"),
         std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {
             let why = io_refusal(error);
             format!("{}; expected {}", why.message, why.expected)
@@ -475,10 +476,26 @@ pub fn read_failure(path: &Path, error: &std::io::Error) -> String {
     }
 }
 
+/// True when a path's symbolic links lead round in a loop (ELOOP): the system's words for it
+/// ("Too many levels of symbolic links") do not say what to mend.
+pub fn is_link_loop(error: &std::io::Error) -> bool {
+    error.raw_os_error() == Some(nix::errno::Errno::ELOOP as i32)
+}
+
+/// What is wrong with a path whose links loop ([`is_link_loop`]).
+pub const LINK_LOOP: &str = "its symbolic links lead round in a loop and never reach a file";
+
+/// What to do about a link loop.
+pub const MEND_LOOP: &str = "point the link at a file (`ls -l` shows where it leads), or remove it";
+
 /// The words for a failed read.
 pub(super) fn io_refusal(error: &std::io::Error) -> Refusal {
     let check = "a readable file (check the path)";
     let (message, expected) = match error.kind() {
+        _ if is_link_loop(error) => (
+            LINK_LOOP.to_owned(),
+            "a link that ends at a file (`ls -l` shows where it leads)",
+        ),
         std::io::ErrorKind::NotFound => ("no such file or folder".to_owned(), check),
         // The path is right: the file (or a folder on the way) may not be read by this user.
         std::io::ErrorKind::PermissionDenied => (

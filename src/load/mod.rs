@@ -13,9 +13,9 @@ mod side;
 
 pub use diagnostic::{Code, Diagnostic, Report, Severity};
 pub use files::{
-    DEFAULT_MAX_FILE, Gathered, ReadFile, folder_sides, gather, gather_at_once, inside_folder,
-    is_dispute_file, link_out_of, listed_sides, load_paths, load_paths_limited, read_failure,
-    read_regular,
+    DEFAULT_MAX_FILE, Gathered, LINK_LOOP, MEND_LOOP, ReadFile, folder_sides, gather,
+    gather_at_once, inside_folder, is_dispute_file, is_link_loop, link_out_of, listed_sides,
+    load_paths, load_paths_limited, read_failure, read_regular,
 };
 pub use locate::{char_column, line_of, place_of};
 pub use side::{UrlProblem, is_web_url, url_problem};

@@ -418,7 +418,7 @@ pub struct TimelineArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub pair: PairArgs,
-    /// Count one topic only (a topic id).
+    /// Count one topic only (a topic id, or its whole title in any case).
     #[arg(long, value_name = "ID", value_hint = ValueHint::Other, value_parser = id_arg)]
     pub topic: Option<String>,
     /// Count only what had been said, and the assessments made, by this date (YYYY, YYYY-MM

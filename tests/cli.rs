@@ -1175,25 +1175,34 @@ fn a_path_given_for_a_claim_id_is_named() {
 }
 
 /// `--topic` takes a topic's whole title too, as the topic list and the screen show it (any
-/// case, spaces as one): it said "no topic `the 10 may ceasefire`".
+/// case, spaces as one): it said "no topic `the 10 may ceasefire`", and `timeline` still did
+/// after `show` took titles.
 #[test]
 fn topic_takes_a_title_as_well_as_an_id() {
-    let by_id = parallax()
-        .args(["show", "--topic", "ceasefire", "--width", "100"])
-        .output()
-        .expect("runs");
-    assert!(by_id.status.success());
-    for title in ["The 10 May ceasefire", "the  10 MAY ceasefire"] {
-        let out = parallax()
-            .args(["show", "--topic", title, "--width", "100"])
-            .output()
-            .expect("runs");
-        assert!(
-            out.status.success(),
-            "{title}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(out.stdout, by_id.stdout, "{title}");
+    let commands: [&[&str]; 3] = [
+        &["show", "--width", "100"],
+        &["timeline"],
+        &["timeline", "--json"],
+    ];
+    for command in commands {
+        let run = |topic: &str| {
+            parallax()
+                .args(command)
+                .args(["--topic", topic])
+                .output()
+                .expect("runs")
+        };
+        let by_id = run("ceasefire");
+        assert!(by_id.status.success(), "{command:?}");
+        for title in ["The 10 May ceasefire", "the  10 MAY ceasefire"] {
+            let out = run(title);
+            assert!(
+                out.status.success(),
+                "{command:?} {title}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert_eq!(out.stdout, by_id.stdout, "{command:?} {title}");
+        }
     }
 }
 

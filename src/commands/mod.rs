@@ -306,7 +306,7 @@ pub fn filter(
 /// The id of the one topic titled `title` (as `--topic` gives it: lower case), when no topic
 /// has it as its id: `--topic "The 10 May ceasefire"` is the topic `ceasefire`. The manifest's
 /// titles and each side's own are read; spaces count as one.
-fn topic_titled(dispute: &Dispute, title: &str) -> Option<String> {
+pub fn topic_titled(dispute: &Dispute, title: &str) -> Option<String> {
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let wanted = words(title).to_lowercase();
     let manifest = dispute

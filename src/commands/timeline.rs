@@ -1,7 +1,7 @@
 //! `parallax timeline`: each compared side's claims per day (per week, month or year over a long
 //! span) and the assessment dates, as a table or as JSON for scripts.
 
-use super::{Failure, PartyJson, open, pair};
+use super::{Failure, PartyJson, open, pair, topic_titled};
 use crate::cli::TimelineArgs;
 use crate::compare::Comparison;
 use crate::format::Date;
@@ -49,8 +49,13 @@ pub fn timeline(
     let dispute = open(&args.input, err)?;
     let (left, right) = pair(&dispute, &args.pair)?;
     let cmp = Comparison::new(&dispute, left, right);
+    // A title given as the topic, as the filters of `show` take one, names its topic's id.
+    let topic = args
+        .topic
+        .as_ref()
+        .map(|t| topic_titled(&dispute, t).unwrap_or_else(|| t.clone()));
     let filter = Filter {
-        topics: args.topic.iter().cloned().collect(),
+        topics: topic.iter().cloned().collect(),
         as_of: args.as_of,
         ..Filter::default()
     };
@@ -64,7 +69,7 @@ pub fn timeline(
         let doc = TimelineJson {
             left: party(left),
             right: party(right),
-            topic: args.topic.as_deref(),
+            topic: topic.as_deref(),
             as_of: args.as_of,
             bucket: t.bucket,
             bins: &t.bins,
@@ -80,7 +85,7 @@ pub fn timeline(
     }
     let (ln, rn) = (party(left).name, party(right).name);
     let mut head = format!("Timeline: {ln} ⟷ {rn}");
-    if let Some(topic) = &args.topic {
+    if let Some(topic) = &topic {
         head.push_str(&format!(" · topic {}", text::clean(topic).text));
     }
     if let Some(date) = args.as_of {

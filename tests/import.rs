@@ -3152,6 +3152,73 @@ fn a_date_written_otherwise_is_said_with_how_to_write_it() {
     }
 }
 
+/// A ClaimReview date that is no date is said once, at its node, by its property: a claim's
+/// `claimDate` was said at each of its reviews, and every date as "the date" or "the source
+/// date", which left four properties to guess from.
+#[test]
+fn a_review_date_that_is_no_date_is_said_once_by_its_property() {
+    let api = r#"{"claims": [{"text": "A", "claimant": "Bob", "claimDate": "2024-13-01",
+        "claimReview": [
+          {"publisher": {"name": "FC"}, "url": "https://fc.org/1", "textualRating": "False",
+           "reviewDate": "2024-1-5"},
+          {"publisher": {"name": "FC2"}, "url": "https://fc2.org/1", "textualRating": "False"}]},
+        {"text": "B", "claimant": "Al", "claimReview": [{"publisher": {"name": "FC"},
+          "url": "https://fc.org/2", "textualRating": "False"}]}]}"#;
+    let graph = r#"{"@context": "https://schema.org", "@type": "ClaimReview",
+        "claimReviewed": "X said Y", "datePublished": "2024-02-30",
+        "itemReviewed": {"@type": "Claim", "datePublished": "yesterday",
+          "author": {"@type": "Person", "name": "Bob"},
+          "appearance": [{"url": "https://a.org/1", "datePublished": "2024-1-5"},
+                         {"url": "https://a.org/2", "datePublished": "2024-01-06T10:00:00Z"}]},
+        "citation": {"url": "https://c.org/1", "datePublished": "13/01/2024"},
+        "url": "https://fc.org/r1", "author": {"@type": "Organization", "name": "FC"},
+        "reviewRating": {"@type": "Rating", "alternateName": "False"}}"#;
+    let (dir, said) = review_said(&[api, graph, BETA_REVIEW]);
+    let lines: Vec<&str> = said.lines().filter(|l| l.contains("not a date")).collect();
+    let at = |file: usize, place: &str| {
+        format!(
+            "{}: {place}: ",
+            dir.path().join(format!("review-{file}.json")).display()
+        )
+    };
+    let expected = [
+        format!(
+            "{}`claimDate` `2024-13-01` is not a date",
+            at(0, "claims[0]")
+        ),
+        format!(
+            "{}`reviewDate` `2024-1-5` is not a date",
+            at(0, "claims[0].claimReview[0]")
+        ),
+        format!(
+            "{}`itemReviewed.datePublished` `yesterday`",
+            at(1, "the review")
+        ),
+        format!("{}`datePublished` `2024-02-30`", at(1, "the review")),
+        format!(
+            "{}`itemReviewed.appearance[0].datePublished` `2024-1-5`",
+            at(1, "the review")
+        ),
+        format!(
+            "{}`citation.datePublished` `13/01/2024`",
+            at(1, "the review")
+        ),
+    ];
+    assert_eq!(lines.len(), expected.len(), "{said}");
+    for (line, expected) in lines.iter().zip(&expected) {
+        assert!(line.contains(expected.as_str()), "{line}\n{expected}");
+    }
+    // The dates that are dates are kept: the second appearance's day.
+    let d = load(&dir.path().join("out"));
+    let sources: Vec<String> = d
+        .sides
+        .iter()
+        .flat_map(|s| s.sources.iter())
+        .filter_map(|s| s.date.map(|d| d.to_string()))
+        .collect();
+    assert_eq!(sources, ["2024-01-06"], "{sources:?}");
+}
+
 /// A date in words (`May 4, 2025`) is said with the date to write, as `validate` says it: the
 /// same suggestion, from one place.
 #[test]

@@ -90,6 +90,25 @@ fn day(v: Option<&Value>) -> Option<String> {
     Some(super::day_of(text(v)?.trim()).to_owned())
 }
 
+/// A date property's day (a date-time is read as its day), or none when it holds no date: then
+/// a problem at `at` names the property `key`, once, where it is (not at each record it would
+/// reach: a claim's `claimDate` reaches every review of it).
+fn dated(
+    v: Option<&Value>,
+    key: &str,
+    at: &str,
+    problem: &mut impl FnMut(&str, String),
+) -> Option<String> {
+    let given = text(v)?;
+    match super::read_date(&given, &format!("`{key}`")) {
+        Ok(_) => day(v),
+        Err(why) => {
+            problem(at, why);
+            None
+        }
+    }
+}
+
 /// A work a review names: where the claim appeared (`appearance`, `firstAppearance`) or what
 /// the review cites (`citation`). Each becomes a source.
 #[derive(Debug, Default)]
@@ -120,7 +139,8 @@ fn works(v: Option<&Value>, out: &mut Vec<Work>) {
             title: text(o.get("headline")).or_else(|| text(o.get("name"))),
             outlet: text(o.get("publisher")),
             author: text(o.get("author")),
-            date: day(o.get("datePublished")),
+            // One that is no date is said where it is ([`dated`]), and left out.
+            date: day(o.get("datePublished")).filter(|d| d.parse::<crate::format::Date>().is_ok()),
         }),
         Some(Value::Array(a)) => a.iter().for_each(|x| works(Some(x), out)),
         _ => {}
@@ -499,16 +519,19 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                 problem(&at, "a claim without `claimReview`; skipped".to_owned());
                 continue;
             }
+            let claim_date = dated(c.get("claimDate"), "claimDate", &at, &mut problem);
             for (j, r) in list.into_iter().flatten().enumerate() {
+                let at = format!("{at}.claimReview[{j}]");
+                let date = dated(r.get("reviewDate"), "reviewDate", &at, &mut problem);
                 reviews.push((
-                    format!("{at}.claimReview[{j}]"),
+                    at,
                     Review {
                         identifier: None,
                         claim: claim.clone(),
                         claimant: text(c.get("claimant")),
                         side_id: None,
                         speaker: text(c.get("claimant")),
-                        claim_date: day(c.get("claimDate")),
+                        claim_date: claim_date.clone(),
                         appearances: Vec::new(),
                         citations: Vec::new(),
                         url: text(r.get("url")),
@@ -516,7 +539,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                         by: text(r.get("publisher"))
                             .or_else(|| text(r.get("publisher").and_then(|p| p.get("site")))),
                         outlet: None,
-                        date: day(r.get("reviewDate")),
+                        date,
                         body: None,
                         keywords: Vec::new(),
                         textual: text(r.get("textualRating")),
@@ -620,6 +643,13 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                     format!("`claimReviewed` is a number, not text; it is read as the text `{n}`"),
                 );
             }
+            let claim_date = dated(
+                item.and_then(|i| i.get("datePublished")),
+                "itemReviewed.datePublished",
+                at,
+                &mut problem,
+            );
+            let date = dated(node.get("datePublished"), "datePublished", at, &mut problem);
             let rating = node.get("reviewRating");
             let num = |k: &str| {
                 rating
@@ -693,14 +723,23 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                 ),
                 ("citation", node.get("citation")),
             ] {
-                match works {
-                    Some(Value::Array(all)) => lists.extend(
-                        all.iter()
-                            .enumerate()
-                            .map(|(i, w)| (format!("{key}[{i}].author"), w.get("author"))),
-                    ),
-                    Some(w) => lists.push((format!("{key}.author"), w.get("author"))),
-                    None => {}
+                let each: Vec<(String, &Value)> = match works {
+                    Some(Value::Array(all)) => all
+                        .iter()
+                        .enumerate()
+                        .map(|(i, w)| (format!("{key}[{i}]"), w))
+                        .collect(),
+                    Some(w) => vec![(key.to_owned(), w)],
+                    None => Vec::new(),
+                };
+                for (key, w) in each {
+                    lists.push((format!("{key}.author"), w.get("author")));
+                    dated(
+                        w.get("datePublished"),
+                        &format!("{key}.datePublished"),
+                        at,
+                        &mut problem,
+                    );
                 }
             }
             for (key, value) in lists {
@@ -745,14 +784,14 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                         .then(|| text(author))
                         .flatten(),
                     side_id,
-                    claim_date: day(item.and_then(|i| i.get("datePublished"))),
+                    claim_date,
                     appearances,
                     citations,
                     url: text(node.get("url")),
                     title: text(node.get("headline")).or_else(|| text(node.get("name"))),
                     by: text(node.get("author")).or_else(|| text(node.get("publisher"))),
                     outlet: text(node.get("publisher")),
-                    date: day(node.get("datePublished")),
+                    date,
                     // Why the rating: the review's body, then its rating's explanation.
                     body: [
                         text(node.get("reviewBody")),

@@ -21,6 +21,23 @@ use crate::format::{
 };
 use std::collections::{HashMap, HashSet};
 
+/// A date as an import reads one (a date-time is its day), or the problem to note: `what` (`the
+/// date`, `` `claimDate` ``) holds `cell`, which is not a date, and is left out.
+fn read_date(cell: &str, what: &str) -> Result<Date, String> {
+    day_of(cell.trim()).parse::<Date>().map_err(|e| {
+        // The shape's own message already says how a date is written.
+        let how = if e.says_how_written() {
+            ""
+        } else {
+            " (write YYYY, YYYY-MM or YYYY-MM-DD)"
+        };
+        format!(
+            "{what} `{}` is not a date ({e}); left out{how}",
+            crate::text::quote(cell)
+        )
+    })
+}
+
 /// Something in the input that could not be used as it was.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
@@ -1022,23 +1039,10 @@ impl Builder {
     }
 
     fn date(&mut self, cell: &str, what: &str, file: &str, at: &str) -> Option<Date> {
-        match day_of(cell.trim()).parse::<Date>() {
+        match read_date(cell, &format!("the {what}")) {
             Ok(d) => Some(d),
-            Err(e) => {
-                // The shape's own message already says how a date is written.
-                let how = if e.to_string().contains("YYYY") {
-                    ""
-                } else {
-                    " (write YYYY, YYYY-MM or YYYY-MM-DD)"
-                };
-                self.problem(
-                    file,
-                    at,
-                    format!(
-                        "the {what} `{}` is not a date ({e}); left out{how}",
-                        quote(cell)
-                    ),
-                );
+            Err(why) => {
+                self.problem(file, at, why);
                 None
             }
         }

@@ -372,6 +372,8 @@ fn a_topic_without_dates_says_why_in_full_at_80_columns() {
         "{shown}"
     );
     assert!(flat.contains("Undated, not on the axis"), "{shown}");
+    // No bars, so no legend naming them.
+    assert!(!flat.contains("above"), "{shown}");
 }
 
 #[test]
@@ -643,9 +645,11 @@ fn long_party_names_give_way_to_ids_so_no_count_is_cut() {
     }
 }
 
-/// A few bars spread over a wide screen: the bundled dispute's 14 weekly bars of its first
-/// topic take more than half the pane at 200 columns (at three columns a bar they took 42 of
-/// about 150, the rest of the pane empty).
+/// A few bars spread over a wide screen: the bundled dispute's 13 weekly bars of its first
+/// topic fill most of the pane at 200 columns (at three columns a bar they took 42 of about
+/// 150, at six 78, the rest of the pane empty). The legend gives the scale, and the line under
+/// the bars dates bars between the ends, each under its bar, so the chart reads without
+/// stepping along it.
 #[test]
 fn few_bars_spread_over_a_wide_pane() {
     let mut app = common::bundled(200, 50);
@@ -667,11 +671,36 @@ fn few_bars_spread_over_a_wide_pane() {
     }
     assert!(last > first, "bars drawn:\n{}", lines.join("\n"));
     assert!(
-        last - first + 1 > inner / 2,
+        last - first + 1 > inner * 9 / 10,
         "{} of {inner} columns:\n{}",
         last - first + 1,
         lines.join("\n")
     );
+    let counts = &chart(&app).counts;
+    let screen = lines.join("\n");
+    assert!(
+        screen.contains(&format!("· tallest bar {}", counts.peak())),
+        "{screen}"
+    );
+    // The dates line: the first bar's start, then bars' starts, then the last bar's end.
+    let dates = lines
+        .iter()
+        .find(|l| l.contains(&counts.bins[0].start.to_string()) && !l.contains("move"))
+        .expect("a line of dates");
+    let said: Vec<&str> = dates
+        .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .filter(|w| w.len() == 10)
+        .collect();
+    assert!(said.len() >= 5, "{dates}");
+    let starts: Vec<String> = counts.bins.iter().map(|b| b.start.to_string()).collect();
+    for date in &said[..said.len() - 1] {
+        assert!(
+            starts.iter().any(|s| s == date),
+            "{date} starts no bar: {dates}"
+        );
+    }
+    let end = counts.bins.last().map(|b| b.end.to_string());
+    assert_eq!(said.last().map(|d| d.to_string()), end, "{dates}");
 }
 
 /// At 80 columns, long party names give way to the ids in the legend, which alone says which

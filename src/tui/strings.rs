@@ -856,6 +856,10 @@ pub mod timeline {
     pub const BELOW: &str = "below";
     /// The legend's words for the assessment marks.
     pub const MARKS: &str = "assessed";
+    /// The legend's scale: the claims of the tallest bar, which stands the full height.
+    pub fn tallest(peak: usize) -> String {
+        format!("tallest bar {peak}")
+    }
     /// When no claim is dated.
     pub const NO_DATES: &str = "No claim here has a date, so there is nothing to place in time.";
     /// `→` on the last bar.

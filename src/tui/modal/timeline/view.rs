@@ -5,7 +5,7 @@
 //! shows the bars around the selected one (the latest, when none is).
 
 use crate::text;
-use crate::timeline::Bin;
+use crate::timeline::{Bin, Bucket};
 use crate::tui::app::App;
 use crate::tui::state::timeline::Chart;
 use crate::tui::strings::timeline as words;
@@ -42,8 +42,8 @@ pub fn window(bars: usize, cursor: Option<usize>, cols: usize) -> (usize, usize)
 }
 
 /// The widest a bar is drawn, in columns: few bars spread over a wide screen (24 weekly bars
-/// took 72 of 160 columns at 3).
-const BAR_COLUMNS: usize = 6;
+/// took 72 of 160 columns at 3; 13 took half of 150 at 6), yet two are not slabs.
+const BAR_COLUMNS: usize = 12;
 
 /// A bar's height in lines, out of `room`, against the chart's peak (never 0 for a count).
 fn height(count: usize, peak: usize, room: usize) -> usize {
@@ -79,7 +79,6 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     let inner = popup_at(frame, theme, area, &title, true, at);
     let width = usize::from(inner.width);
     let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));
-    let mut lines = vec![legend(app, left, right, width)];
     if t.bins.is_empty() {
         // No chart: the panel has room to say why in full.
         let far = (t.far != [0, 0] || t.far_assessments != [0, 0])
@@ -99,12 +98,15 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
         ]
         .into_iter()
         .flatten();
-        for l in why.flat_map(|s| text::wrap(&s, width)) {
-            lines.push(Line::styled(l, theme.dim()));
-        }
+        // No legend: there are no bars for it to name.
+        let lines: Vec<Line> = why
+            .flat_map(|s| text::wrap(&s, width))
+            .map(|l| Line::styled(l, theme.dim()))
+            .collect();
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
+    let mut lines = vec![legend(app, (left, right), t.peak(), width)];
     // One scale for both parties: as many lines above the axis as below (an odd line left
     // blank), so equal counts stand equally tall. Short of two lines for bars, the undated
     // count and then the legend give theirs up: bars matter more than their captions.
@@ -169,7 +171,8 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     }
     lines.push(ends(
         theme,
-        bins,
+        (bins, t.bucket),
+        cols,
         shown * cols,
         (first > 0, first + shown < t.bins.len()),
     ));
@@ -180,7 +183,9 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn legend(app: &App, left: &str, right: &str, width: usize) -> Line<'static> {
+/// Which party's bars stand above and which below, what marks an assessment, and the scale
+/// (`peak`, the tallest bar's claims) when there is room for it.
+fn legend(app: &App, (left, right): (&str, &str), peak: usize, width: usize) -> Line<'static> {
     let theme = app.theme;
     let said = |l: &str, r: &str| {
         text::width(&format!(
@@ -215,7 +220,7 @@ fn legend(app: &App, left: &str, right: &str, width: usize) -> Line<'static> {
     } else {
         (l.to_owned(), r.to_owned())
     };
-    let spans = vec![
+    let mut spans = vec![
         Span::styled(format!("{LEFT_BAR} {left}"), theme.party(Pane::Left)),
         Span::styled(format!(" {} · ", words::ABOVE), theme.dim()),
         Span::styled(format!("{RIGHT_BAR} {right}"), theme.party(Pane::Right)),
@@ -224,12 +229,26 @@ fn legend(app: &App, left: &str, right: &str, width: usize) -> Line<'static> {
             theme.dim(),
         ),
     ];
+    // The scale whole or not at all: `tallest…` says nothing.
+    let scale = format!(" · {}", words::tallest(peak));
+    let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    if used + text::width(&scale) <= width {
+        spans.push(Span::styled(scale, theme.dim()));
+    }
     clip(spans, width)
 }
 
 /// The first shown bar's first day at the left, the last one's last day at the right, each
-/// after or before an arrow when bars beyond it are out of view (`hidden`: left, right).
-fn ends(theme: Theme, bins: &[Bin], width: usize, hidden: (bool, bool)) -> Line<'static> {
+/// after or before an arrow when bars beyond it are out of view (`hidden`: left, right); between
+/// them, each bar's date (`2025-05-05`, `2025-05`) under its first column where it fits with
+/// a gap of two, so a wide chart is read without stepping along it.
+fn ends(
+    theme: Theme,
+    (bins, bucket): (&[Bin], Bucket),
+    cols: usize,
+    width: usize,
+    hidden: (bool, bool),
+) -> Line<'static> {
     let (Some(a), Some(b)) = (bins.first(), bins.last()) else {
         return Line::raw("");
     };
@@ -238,11 +257,21 @@ fn ends(theme: Theme, bins: &[Bin], width: usize, hidden: (bool, bool)) -> Line<
         format!("{}{}", b.end, if hidden.1 { " ▸" } else { "" }),
     );
     let gap = width.saturating_sub(text::width(&a) + text::width(&b));
-    let s = if gap == 0 {
-        a
-    } else {
-        format!("{a}{}{b}", " ".repeat(gap))
-    };
+    if gap == 0 {
+        return Line::styled(a, theme.dim());
+    }
+    let right_at = width - text::width(&b);
+    let mut s = a;
+    for (i, bin) in bins.iter().enumerate().skip(1) {
+        let label = bucket.short(bin);
+        let at = i * cols;
+        if at >= text::width(&s) + 2 && at + text::width(&label) + 2 <= right_at {
+            s.push_str(&" ".repeat(at - text::width(&s)));
+            s.push_str(&label);
+        }
+    }
+    s.push_str(&" ".repeat(right_at.saturating_sub(text::width(&s))));
+    s.push_str(&b);
     Line::styled(s, theme.dim())
 }
 

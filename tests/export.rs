@@ -1568,3 +1568,96 @@ fn html_sets_names_from_the_files_apart_from_dates_around_them() {
     assert!(html.contains("<bdi>الجزيرة</bdi> 20"), "{html}");
     assert!(html.contains("<p class=\"text\" dir=\"auto\">"), "{html}");
 }
+
+/// The ids an HTML page links to within itself (`href="#…"`) and the ids it holds.
+fn fragments(html: &str) -> (Vec<String>, Vec<String>) {
+    let mut links = Vec::new();
+    let mut ids = Vec::new();
+    for (_, attrs) in tags(html) {
+        for (key, value) in attrs {
+            match key.as_str() {
+                "href" if value.starts_with('#') => links.push(value[1..].to_owned()),
+                "id" => ids.push(value),
+                _ => {}
+            }
+        }
+    }
+    (links, ids)
+}
+
+/// A page of many topics opens with a list of them, each a link to its section with each side's
+/// claims, as `parallax topics` counts them (137 topics of PolitiFact's statements were 1.6
+/// million pixels to scroll with no way about); a relation is a link to the claim it names,
+/// when the page holds it, and only then: a filtered page links to nothing it left out.
+#[test]
+fn html_lists_its_topics_and_links_relations_to_the_claims_on_the_page() {
+    let html = |args: &[&str]| {
+        let out = parallax()
+            .args(["export", "-f", "html"])
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let whole = html(&[]);
+    let topics: serde_json::Value = serde_json::from_slice(
+        &parallax()
+            .args(["topics", "--json"])
+            .output()
+            .expect("runs")
+            .stdout,
+    )
+    .expect("JSON");
+    let start = whole
+        .find("<nav class=\"contents\"")
+        .expect("a list of topics");
+    let nav = &whole[start..start + whole[start..].find("</nav>").expect("its end")];
+    let listed: Vec<(String, String)> = nav
+        .split("<li><a href=\"#topic-")
+        .skip(1)
+        .map(|li| {
+            let (id, rest) = li.split_once('"').expect("an id");
+            let count = rest
+                .split_once("</a> <span")
+                .and_then(|(_, c)| c.split_once("\">"))
+                .and_then(|(_, c)| c.split_once("</span>"))
+                .map(|(c, _)| c.to_owned())
+                .expect("a count");
+            (id.to_owned(), count)
+        })
+        .collect();
+    let expected: Vec<(String, String)> = topics["topics"]
+        .as_array()
+        .expect("topics")
+        .iter()
+        .map(|t| {
+            (
+                t["id"].as_str().expect("an id").to_owned(),
+                format!("{} ⟷ {}", t["left_claims"], t["right_claims"]),
+            )
+        })
+        .collect();
+    assert_eq!(listed, expected);
+    for args in [&[][..], &["--topic", "ceasefire"], &["--query", "drone"]] {
+        let page = html(args);
+        let (links, ids) = fragments(&page);
+        let to_claims = links.iter().filter(|l| l.starts_with("claim-")).count();
+        assert!(to_claims > 10, "{args:?}: {to_claims} links to claims");
+        for link in &links {
+            assert!(ids.contains(link), "{args:?}: #{link} is not on the page");
+        }
+    }
+    // One topic: nothing to list. A relation to a claim of a party not compared stays text.
+    assert!(!html(&["--topic", "ceasefire"]).contains("<nav"));
+    assert!(whole.contains("<p class=\"relation relation-"));
+    let unlinked = whole
+        .split("<p class=\"relation relation-")
+        .skip(1)
+        .filter(|p| {
+            !p.split_once("\">")
+                .is_some_and(|(_, rest)| rest.starts_with("<a "))
+        })
+        .count();
+    assert!(unlinked > 0, "every relation's claim is on the page");
+}

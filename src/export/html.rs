@@ -41,6 +41,44 @@ impl Charts {
     }
 }
 
+/// What the page holds, known before it is written: its topics with each side's claims, for
+/// the contents under the header, and its claims, so a relation links to the claim it names
+/// only when the page holds that claim (a filtered page may not).
+#[derive(Debug, Clone, Default)]
+pub struct Contents<'a> {
+    /// Each topic's id, title, and the left and the right side's claims.
+    topics: Vec<(&'a str, &'a str, usize, usize)>,
+    /// The ids of the claims on the page.
+    claims: foldhash::HashSet<&'a str>,
+}
+
+impl<'a> Contents<'a> {
+    /// The contents of the comparison exported.
+    pub fn new(dispute: &'a Dispute, cmp: &'a Comparison) -> Contents<'a> {
+        let mut claims = foldhash::HashSet::default();
+        let topics = cmp
+            .topics
+            .iter()
+            .map(|t| {
+                let mut counts = crate::compare::Counts::default();
+                counts.add_rows(&t.rows);
+                let ats = t.rows.iter().flat_map(|r| r.left.iter().chain(&r.right));
+                claims.extend(
+                    ats.filter_map(|&at| dispute.claim(at))
+                        .map(|c| c.id.as_str()),
+                );
+                (
+                    t.id.as_str(),
+                    t.title.as_str(),
+                    counts.left_claims,
+                    counts.right_claims,
+                )
+            })
+            .collect();
+        Contents { topics, claims }
+    }
+}
+
 /// The page's style: screen and print.
 const STYLE: &str = r#"
 :root { --left: #0072b2; --right: #e69f00; --ink: #1a1a1a; --muted: #555; --rule: #ccc; }
@@ -77,6 +115,9 @@ th.lane { text-align: left; font-weight: 600; font-size: 0.9em; letter-spacing: 
 .flag { color: #7a4b00; }
 .id { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .8rem; color: var(--muted); }
 a { color: #00508a; }
+nav.contents ol { columns: 18rem 3; margin: .3rem 0 0; padding-left: 2.2rem; }
+nav.contents h2 { font-size: 1rem; margin: 1rem 0 0; }
+nav.contents .count { color: var(--muted); font-size: .9em; white-space: nowrap; }
 figure.timeline { margin: .6rem 0 1rem; }
 figure.timeline figcaption { color: var(--muted); font-size: .9rem; }
 figure.timeline svg { width: 100%; height: auto; max-height: 12rem; display: block; }
@@ -93,6 +134,7 @@ figure.timeline svg { width: 100%; height: auto; max-height: 12rem; display: blo
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
   a[href]::after { content: " <" attr(href) ">"; font-size: .8em; overflow-wrap: anywhere; }
+  a[href^='#']::after { content: none; }
 }
 "#;
 
@@ -170,7 +212,7 @@ fn source(out: &mut Sink<'_>, s: &SourceOut) {
     }
 }
 
-fn claim(out: &mut Sink<'_>, c: &ClaimOut) {
+fn claim(out: &mut Sink<'_>, page: &Contents, c: &ClaimOut) {
     out.push_str("<div class=\"claim\" id=\"claim-");
     attr(out, &c.id);
     // A claim in Arabic or Urdu is laid out right to left, one in English left to right.
@@ -251,7 +293,16 @@ fn claim(out: &mut Sink<'_>, c: &ClaimOut) {
         out.push_str("<p class=\"relation relation-");
         attr(out, r.kind.as_str());
         out.push_str("\">");
-        text(out, &r.description);
+        // A link to the claim it names, when the page holds it (same page: the policy allows it).
+        if page.claims.contains(&*r.claim) {
+            out.push_str("<a href=\"#claim-");
+            attr(out, &r.claim);
+            out.push_str("\">");
+            text(out, &r.description);
+            out.push_str("</a>");
+        } else {
+            text(out, &r.description);
+        }
         out.push_str("</p>");
     }
     if !c.flagged.is_empty() {
@@ -264,7 +315,7 @@ fn claim(out: &mut Sink<'_>, c: &ClaimOut) {
     out.push_str("</p></div>");
 }
 
-fn side(out: &mut Sink<'_>, class: &str, (claims, hidden): (&[ClaimOut], u32)) {
+fn side(out: &mut Sink<'_>, page: &Contents, class: &str, (claims, hidden): (&[ClaimOut], u32)) {
     let _ = write!(out, "<td class=\"{class}\">");
     if claims.is_empty() {
         out.push_str("<p class=\"silent\">");
@@ -272,7 +323,7 @@ fn side(out: &mut Sink<'_>, class: &str, (claims, hidden): (&[ClaimOut], u32)) {
         out.push_str("</p>");
     }
     for c in claims {
-        claim(out, c);
+        claim(out, page, c);
     }
     if let Some(more) = crate::layout::also_hidden(hidden).filter(|_| !claims.is_empty()) {
         out.push_str("<p class=\"silent\">");
@@ -284,7 +335,7 @@ fn side(out: &mut Sink<'_>, class: &str, (claims, hidden): (&[ClaimOut], u32)) {
 
 /// Claims without a counterpart, one after another: one heading, each claim a line in its
 /// party's column.
-fn unmatched(out: &mut Sink<'_>, rows: &[RowOut]) -> std::io::Result<()> {
+fn unmatched(out: &mut Sink<'_>, page: &Contents, rows: &[RowOut]) -> std::io::Result<()> {
     out.push_str("<tbody><tr><th class=\"question\" colspan=\"2\" scope=\"colgroup\">");
     text(out, &super::unmatched_heading(rows.len()));
     out.push_str("</th></tr>");
@@ -297,7 +348,7 @@ fn unmatched(out: &mut Sink<'_>, rows: &[RowOut]) -> std::io::Result<()> {
                     out.push_str(&empty);
                 }
                 let _ = write!(out, "<td class=\"{class}\">");
-                claim(out, c);
+                claim(out, page, c);
                 out.push_str("</td>");
                 if class == "left" {
                     out.push_str(&empty);
@@ -311,7 +362,7 @@ fn unmatched(out: &mut Sink<'_>, rows: &[RowOut]) -> std::io::Result<()> {
     Ok(())
 }
 
-fn row(out: &mut Sink<'_>, r: &RowOut) {
+fn row(out: &mut Sink<'_>, page: &Contents, r: &RowOut) {
     // A suggested pair's heading looks unlike a question the parties answer.
     let class = if matches!(r.kind, super::model::RowKindOut::Suggested) {
         "question suggested"
@@ -324,8 +375,8 @@ fn row(out: &mut Sink<'_>, r: &RowOut) {
     );
     text(out, &r.heading);
     out.push_str("</th></tr><tr>");
-    side(out, "left", (&r.left, r.left_hidden));
-    side(out, "right", (&r.right, r.right_hidden));
+    side(out, page, "left", (&r.left, r.left_hidden));
+    side(out, page, "right", (&r.right, r.right_hidden));
     out.push_str("</tr></tbody>\n");
 }
 
@@ -477,7 +528,7 @@ fn timeline(out: &mut Sink<'_>, doc: &Export, t: &Timeline, whole: bool) {
 
 fn topic(
     out: &mut Sink<'_>,
-    doc: &Export,
+    (doc, page): (&Export, &Contents),
     t: &TopicOut,
     chart: Option<&Timeline>,
 ) -> std::io::Result<()> {
@@ -529,16 +580,38 @@ fn topic(
         let run = super::unmatched_run(&t.rows, i);
         if run > 1 {
             let rows = t.rows.get(i..i + run).unwrap_or_default();
-            unmatched(out, rows)?;
+            unmatched(out, page, rows)?;
             i += run;
             continue;
         }
         i += 1;
-        row(out, r);
+        row(out, page, r);
         out.check()?;
     }
     out.push_str("</table></section>\n");
     Ok(())
+}
+
+/// The page's topics, each a link to its section with each side's claims (`12 ⟷ 20`), when
+/// there are two or more: a page of 137 topics is long to scroll through.
+fn contents(out: &mut Sink<'_>, doc: &Export, page: &Contents) {
+    if page.topics.len() < 2 {
+        return;
+    }
+    out.push_str("<nav class=\"contents\" aria-labelledby=\"contents\"><h2 id=\"contents\">Topics</h2><ol>\n");
+    for (id, title, left, right) in &page.topics {
+        out.push_str("<li><a href=\"#topic-");
+        attr(out, id);
+        out.push_str("\">");
+        text(out, title);
+        out.push_str("</a> <span class=\"count\" title=\"");
+        attr(
+            out,
+            &format!("{} {left}, {} {right}", doc.left.name, doc.right.name),
+        );
+        let _ = writeln!(out, "\">{left} ⟷ {right}</span></li>");
+    }
+    out.push_str("</ol></nav>\n");
 }
 
 /// Writes the document's head, then `topics`, to `w` as one HTML page, with its timelines when
@@ -547,6 +620,7 @@ pub fn render_to<'a>(
     doc: &Export<'a>,
     topics: impl Iterator<Item = TopicOut<'a>>,
     charts: Option<&Charts>,
+    page: &Contents,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let mut out = Sink::new(w);
@@ -609,6 +683,7 @@ pub fn render_to<'a>(
     if let Some(c) = charts {
         timeline(&mut out, doc, &c.all, true);
     }
+    contents(&mut out, doc, page);
     out.push_str("</header>\n<main>\n");
     let mut any = false;
     for t in topics {
@@ -618,7 +693,7 @@ pub fn render_to<'a>(
         let chart = charts
             .filter(|c| c.topics.len() > 1)
             .and_then(|c| c.topics.get(&*t.id));
-        topic(&mut out, doc, &t, chart)?;
+        topic(&mut out, (doc, page), &t, chart)?;
     }
     if !any {
         out.push_str("<p class=\"muted\">");

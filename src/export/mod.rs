@@ -314,7 +314,8 @@ pub fn render_to(
         }
         Format::Html => {
             let charts = html::Charts::new(dispute, cmp);
-            html::render_to(&doc, topics, Some(&charts), w).map_err(encode)
+            let page = html::Contents::new(dispute, cmp);
+            html::render_to(&doc, topics, Some(&charts), &page, w).map_err(encode)
         }
     }
 }

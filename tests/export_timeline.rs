@@ -46,10 +46,22 @@ fn the_page_carries_one_svg_timeline_per_topic_and_one_for_all_without_script() 
         header.contains("2025-03-02: East 2"),
         "each bar says its count"
     );
-    assert_eq!(
-        header.matches("class=\"mark\"").count(),
-        all.assessments.len()
-    );
+    // One mark a bar with assessments, however many were made in it, each named in its tooltip.
+    let mut marked: Vec<usize> = all
+        .assessments
+        .iter()
+        .filter_map(|a| all.bin_of(a.date))
+        .collect();
+    marked.sort_unstable();
+    marked.dedup();
+    assert_eq!(header.matches("class=\"mark\"").count(), marked.len());
+    for a in &all.assessments {
+        assert!(
+            header.contains(&format!("{}: {}", a.date, a.claim)),
+            "{}",
+            a.claim
+        );
+    }
     assert!(header.contains("Undated, not on the axis: East 1, West 0"));
 }
 
@@ -256,4 +268,63 @@ fn a_mistyped_year_is_counted_in_the_caption_not_drawn() {
         ),
         "{header}"
     );
+}
+
+/// The page's chart can be read without hovering: the scale gives the tallest bar's count above
+/// and below the axis, dates stand between the ends, and a bar in which several assessments were
+/// made has one mark with their count (seven marks drawn on one spot read as one).
+#[test]
+fn the_chart_has_a_scale_dates_between_the_ends_and_one_counted_mark_a_bar() {
+    let dispute = parallax::load::load_bundled()
+        .dispute
+        .expect("the bundled dispute loads");
+    let cmp = Comparison::new(&dispute, 0, 1);
+    let all = Timeline::new(&dispute, &cmp, MAX_DAYS);
+    let bytes = export::render(Format::Html, &dispute, &cmp, None, &[]).expect("renders");
+    let html = String::from_utf8(bytes).expect("UTF-8");
+    let start = html.find("<svg ").expect("a chart");
+    let svg = &html[start..start + html[start..].find("</svg>").expect("its end")];
+    let texts: Vec<(&str, &str)> = svg
+        .split("<text ")
+        .skip(1)
+        .filter_map(|t| t.split_once('>'))
+        .filter_map(|(attrs, rest)| Some((attrs, rest.split_once("</text>")?.0)))
+        .collect();
+    let peak = all.peak().to_string();
+    let scale = texts.iter().filter(|(_, t)| *t == peak).count();
+    assert_eq!(
+        scale, 2,
+        "the tallest count above and below the axis: {texts:?}"
+    );
+    let dates: Vec<&str> = texts
+        .iter()
+        .filter(|(a, t)| !a.contains("marks") && t.contains('-'))
+        .map(|(_, t)| *t)
+        .collect();
+    assert!(dates.len() >= 4, "{dates:?}");
+    assert!(dates.windows(2).all(|w| w[0] < w[1]), "{dates:?}");
+    let mut per_bin: std::collections::BTreeMap<usize, usize> = Default::default();
+    for a in &all.assessments {
+        if let Some(i) = all.bin_of(a.date) {
+            *per_bin.entry(i).or_default() += 1;
+        }
+    }
+    assert!(
+        per_bin.values().any(|&n| n > 1),
+        "a bar with several assessments"
+    );
+    assert_eq!(svg.matches("class=\"mark\"").count(), per_bin.len());
+    let mut counted: Vec<String> = texts
+        .iter()
+        .filter(|(a, _)| a.contains("class=\"marks\""))
+        .map(|(_, t)| t.to_string())
+        .collect();
+    let mut expected: Vec<String> = per_bin
+        .values()
+        .filter(|&&n| n > 1)
+        .map(|n| n.to_string())
+        .collect();
+    counted.sort();
+    expected.sort();
+    assert_eq!(counted, expected);
 }

@@ -125,6 +125,8 @@ figure.timeline svg { width: 100%; height: auto; max-height: 12rem; display: blo
 .timeline .r { fill: var(--right); }
 .timeline .axis { stroke: var(--ink); stroke-width: 1; }
 .timeline .mark { fill: #a0001a; }
+.timeline .grid { stroke: var(--rule); stroke-width: .5; stroke-dasharray: 2 3; }
+.timeline text.marks { font-size: 9px; font-weight: 600; fill: #a0001a; paint-order: stroke; stroke: #fff; stroke-width: 2.5px; }
 .timeline .asof { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 4 3; }
 .timeline text { font-size: 11px; fill: var(--muted); }
 @media print {
@@ -385,6 +387,12 @@ const CHART_W: f64 = 720.0;
 const CHART_H: f64 = 150.0;
 /// Room under the bars for the dates.
 const CHART_FOOT: f64 = 18.0;
+/// Room left of the bars for the scale (the tallest bar's count).
+const SCALE_W: f64 = 30.0;
+/// About how wide a character of the chart's dates is, in user units (11px text).
+const DATE_CHAR_W: f64 = 6.6;
+/// The assessments a mark's tooltip names before it counts the rest.
+const MARK_NAMES: usize = 12;
 
 /// The caption's count of what has no place on the axis: undated claims, and assessments none
 /// of whose sources is dated, each side's, when there are any.
@@ -440,7 +448,8 @@ fn timeline(out: &mut Sink<'_>, doc: &Export, t: &Timeline, whole: bool) {
         return;
     }
     let n = t.bins.len() as f64;
-    let slot = CHART_W / n;
+    // The bars stand right of the scale.
+    let slot = (CHART_W - SCALE_W) / n;
     // A bar is never wider than its slot (1,800 yearly bars spilled past the right edge), and
     // never thinner than a unit, so a lone count among many bars still shows.
     let bar = (slot * 0.8).max(1.0);
@@ -468,7 +477,7 @@ fn timeline(out: &mut Sink<'_>, doc: &Export, t: &Timeline, whole: bool) {
     attr(out, &format!("Timeline of claims {per}"));
     out.push_str("\">\n");
     for (i, b) in t.bins.iter().enumerate() {
-        let x = (i as f64 * slot + (slot - bar) / 2.0).clamp(0.0, CHART_W - bar);
+        let x = (SCALE_W + i as f64 * slot + (slot - bar) / 2.0).clamp(SCALE_W, CHART_W - bar);
         let when = t.bucket.when(b);
         for (count, class, name) in [
             (b.left, "l", &doc.left.name),
@@ -487,40 +496,103 @@ fn timeline(out: &mut Sink<'_>, doc: &Export, t: &Timeline, whole: bool) {
             out.push_str("</title></rect>\n");
         }
     }
+    // The scale: the tallest bar's count at its top, above the axis and below it (one scale
+    // for both parties), each on a faint line across the chart.
+    let top = half - (half - 4.0);
+    for y in [top, CHART_H - top] {
+        let _ = writeln!(
+            out,
+            "<line class=\"grid\" x1=\"{SCALE_W}\" y1=\"{y}\" x2=\"{CHART_W}\" y2=\"{y}\"></line>"
+        );
+        let _ = writeln!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            SCALE_W - 4.0,
+            y + 4.0,
+            t.peak()
+        );
+    }
     let _ = writeln!(
         out,
-        "<line class=\"axis\" x1=\"0\" y1=\"{half}\" x2=\"{CHART_W}\" y2=\"{half}\"></line>"
+        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">0</text>",
+        SCALE_W - 4.0,
+        half + 4.0
     );
+    let _ = writeln!(
+        out,
+        "<line class=\"axis\" x1=\"{SCALE_W}\" y1=\"{half}\" x2=\"{CHART_W}\" y2=\"{half}\"></line>"
+    );
+    // One mark a bar, however many assessments were made in it (seven drawn on one spot read
+    // as one): its count beside it when more than one, each named in its tooltip.
+    let mut marks: Vec<(usize, Vec<&crate::timeline::Mark>)> = Vec::new();
     for a in &t.assessments {
         let Some(i) = t.bin_of(a.date) else { continue };
+        match marks.iter_mut().find(|(bin, _)| *bin == i) {
+            Some((_, all)) => all.push(a),
+            None => marks.push((i, vec![a])),
+        }
+    }
+    for (i, all) in &marks {
         // Within the chart: a mark is 8 wide, about its middle.
-        let x = (i as f64 * slot + slot / 2.0).clamp(4.0, CHART_W - 4.0);
+        let x = (SCALE_W + *i as f64 * slot + slot / 2.0).clamp(SCALE_W + 4.0, CHART_W - 4.0);
         let _ = write!(
             out,
             "<path class=\"mark\" d=\"M{:.2} {:.2} l4 7 h-8 z\"><title>",
             x,
             half - 3.5
         );
-        text(
-            out,
-            &format!("{}: {} {}", a.date, a.claim, a.rating.as_str()),
-        );
+        let named: Vec<String> = all
+            .iter()
+            .take(MARK_NAMES)
+            .map(|a| format!("{}: {} {}", a.date, a.claim, a.rating.as_str()))
+            .collect();
+        // One line: `text` would break lines with `<br>`, which a tooltip does not hold.
+        let mut said = named.join("; ");
+        if all.len() > MARK_NAMES {
+            said.push_str(&format!("; and {} more", all.len() - MARK_NAMES));
+        }
+        if all.len() > 1 {
+            said = format!("{} assessments: {said}", all.len());
+        }
+        text(out, &said);
         out.push_str("</title></path>\n");
+        if all.len() > 1 {
+            let _ = writeln!(
+                out,
+                "<text class=\"marks\" x=\"{:.2}\" y=\"{:.2}\" text-anchor=\"middle\">{}</text>",
+                x,
+                half - 6.0,
+                all.len()
+            );
+        }
     }
     if let Some(i) = doc.as_of.and_then(|d| t.bin_of(d)) {
-        let x = i as f64 * slot + slot / 2.0;
+        let x = SCALE_W + i as f64 * slot + slot / 2.0;
         let _ = writeln!(
             out,
             "<line class=\"asof\" x1=\"{x:.2}\" y1=\"0\" x2=\"{x:.2}\" y2=\"{CHART_H}\"></line>"
         );
     }
+    // The first bar's first day and the last one's last day at the ends; between them, bars'
+    // first days wherever one fits clear of its neighbours, so the axis reads without hovering.
     if let (Some(first), Some(last)) = (t.bins.first(), t.bins.last()) {
         let y = CHART_H + CHART_FOOT - 4.0;
-        let _ = write!(out, "<text x=\"0\" y=\"{y}\">{}</text>", first.start);
+        let wide = |s: &str| s.chars().count() as f64 * DATE_CHAR_W;
+        let (start, end) = (first.start.to_string(), last.end.to_string());
+        let _ = write!(out, "<text x=\"{SCALE_W}\" y=\"{y}\">{start}</text>");
+        let mut free = SCALE_W + wide(&start) + 12.0;
+        let stop = CHART_W - wide(&end) - 12.0;
+        for (i, b) in t.bins.iter().enumerate().skip(1) {
+            let label = t.bucket.short(b);
+            let x = SCALE_W + i as f64 * slot;
+            if x >= free && x + wide(&label) <= stop {
+                let _ = write!(out, "<text x=\"{x:.2}\" y=\"{y}\">{label}</text>");
+                free = x + wide(&label) + 12.0;
+            }
+        }
         let _ = writeln!(
             out,
-            "<text x=\"{CHART_W}\" y=\"{y}\" text-anchor=\"end\">{}</text>",
-            last.end
+            "<text x=\"{CHART_W}\" y=\"{y}\" text-anchor=\"end\">{end}</text>"
         );
     }
     out.push_str("</svg>\n</figure>\n");

@@ -288,6 +288,49 @@ fn a_click_selects_a_topic_and_a_row() {
     assert_eq!((a.focus, a.row), (Focus::Comparison, 1));
 }
 
+/// A click in a dialog that takes keys only (the timeline, the filters, export) says so and
+/// where the keys are listed, as a key that does nothing does: it passed without a word, and
+/// the dialog's radio buttons looked clickable. Nothing beneath is chosen.
+#[test]
+fn a_click_in_a_dialog_of_keys_says_it_takes_keys_only() {
+    for (open, place) in [
+        (Action::Timeline, "Timeline"),
+        (Action::Filters, "Filters"),
+        (Action::Export, "Export"),
+    ] {
+        let mut a = app(100, 30);
+        let first = topic_id(&a).to_owned();
+        update(&mut a, open);
+        let topics = a.regions().topics_inner;
+        update(
+            &mut a,
+            Action::Click {
+                column: topics.x + 2,
+                row: topics.y + 2,
+            },
+        );
+        let said = a.message.clone().unwrap_or_default();
+        assert!(
+            said.contains(&format!(
+                "A click does nothing in “{place}”: it takes keys only;"
+            )) && said.ends_with("lists them."),
+            "{place}: {said}"
+        );
+        assert_eq!(topic_id(&a), first, "{place}: the click chose no topic");
+    }
+    // On the comparison a click still selects.
+    let mut a = app(100, 30);
+    let topics = a.regions().topics_inner;
+    update(
+        &mut a,
+        Action::Click {
+            column: topics.x + 2,
+            row: topics.y + 2,
+        },
+    );
+    assert!(a.message.is_none(), "{:?}", a.message);
+}
+
 #[test]
 fn only_two_sides_means_no_picker() {
     let mut a = common::bundled(100, 30);

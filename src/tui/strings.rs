@@ -1569,6 +1569,16 @@ pub fn unbound_named(key: &str, place: &str, help: &str) -> String {
     }
 }
 
+/// A click in a dialog that takes keys only; `help` is the key that lists its keys, as in force.
+pub fn click_nothing(place: &str, help: &str) -> String {
+    let place = format!("“{place}”");
+    if help.is_empty() {
+        format!("A click does nothing in {place}: it takes keys only.")
+    } else {
+        format!("A click does nothing in {place}: it takes keys only; {help} lists them.")
+    }
+}
+
 /// The footer when the opener could not be started: the reason first, so a narrow screen
 /// shows it, and the address is on the clipboard instead.
 pub fn open_failed(why: &str) -> String {

@@ -34,6 +34,13 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
             app.message = Some(strings::unbound_named(&name, place, &help));
             return Outcome::Continue;
         }
+        // A dialog that takes keys only: the click is said to do nothing there, as a key that
+        // does nothing is, rather than be lost without a word.
+        Action::Click { .. } if !component::active(app).clicks() => {
+            let (place, help) = where_help(app);
+            app.message = Some(strings::click_nothing(place, &help));
+            return Outcome::Continue;
+        }
         Action::PasteNowhere => {
             let search = app
                 .keymap

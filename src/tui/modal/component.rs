@@ -67,6 +67,11 @@ pub trait Component {
     fn takes_paste(&self) -> bool {
         self.types()
     }
+    /// True when a click acts in it (selects a topic or a row); elsewhere a click is said to do
+    /// nothing, rather than pass unremarked.
+    fn clicks(&self) -> bool {
+        false
+    }
     /// True when it covers everything between header and footer (nothing beneath is drawn).
     fn covers(&self) -> bool {
         false

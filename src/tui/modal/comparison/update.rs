@@ -26,6 +26,10 @@ impl Component for Comparison {
         BINDINGS
     }
 
+    fn clicks(&self) -> bool {
+        true
+    }
+
     fn works(&self, app: &App, action: Action) -> bool {
         let searching = search::update::active(app);
         let in_list = app.focus == Focus::Topics;

@@ -513,3 +513,66 @@ fn an_interrupted_import_leaves_nothing_that_blocks_a_retry() {
         .success();
     parallax().arg("validate").arg(&out).assert().success();
 }
+
+/// `-o` naming a folder that is there writes the file the screen's export dialog would name in
+/// it (the dispute's id, the one topic's, what a claims format holds), and says which; it said
+/// "it is a folder; give a file name". The name taken is refused like any file that exists.
+#[test]
+fn an_export_into_a_folder_names_its_file_as_the_dialog_does() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let run = |args: &[&str]| {
+        Command::cargo_bin("parallax")
+            .expect("the binary is built")
+            .arg("export")
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let folder = dir.path().to_str().expect("UTF-8").to_owned();
+    let with_slash = format!("{folder}/");
+    for (args, name) in [
+        (
+            &["-f", "md", "-o", &with_slash][..],
+            "india-pakistan-2025.md",
+        ),
+        (
+            &[
+                "-f",
+                "html",
+                "-o",
+                &folder,
+                "--topic",
+                "The 10 May ceasefire",
+            ],
+            "india-pakistan-2025-ceasefire.html",
+        ),
+        (
+            &["-f", "claims-csv", "-o", &folder],
+            "india-pakistan-2025-claims.csv",
+        ),
+    ] {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        let file = dir.path().join(name);
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains(&format!("wrote {}", file.display())),
+            "{said}"
+        );
+        // What `-o -` writes, the file holds.
+        let mut to_stdout: Vec<&str> = args.to_vec();
+        let o = to_stdout.iter().position(|a| *a == "-o").expect("-o");
+        to_stdout[o + 1] = "-";
+        let expected = run(&to_stdout).stdout;
+        assert_eq!(std::fs::read(&file).expect("written"), expected, "{args:?}");
+    }
+    // Again: the file is there now, and is not replaced without --force.
+    std::fs::write(dir.path().join("india-pakistan-2025.md"), "mine").expect("written");
+    let again = run(&["-f", "md", "-o", &folder]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    assert_eq!(
+        std::fs::read(dir.path().join("india-pakistan-2025.md")).expect("kept"),
+        b"mine"
+    );
+}

@@ -21,10 +21,10 @@ impl From<ExportError> for Failure {
     }
 }
 
-/// Exports the comparison chosen by `args`; a note on what was written goes to `err`.
 /// The names of standard output an output path may be given as.
 const STANDARD_OUTPUT: [&str; 4] = ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"];
 
+/// Exports the comparison chosen by `args`; a note on what was written goes to `err`.
 /// `config` is the config file's `[export]`, as the command line read it.
 pub fn export(
     args: &ExportArgs,
@@ -78,11 +78,24 @@ pub fn export(
                 .to_owned(),
         ));
     }
+    // `-o reports/`, a folder that is there: the file in it gets the name the screen's export
+    // dialog offers, which the dispute's id makes, so the dispute is read first.
+    let mut early = None;
+    let named;
+    let target = match target.filter(|p| p.is_dir()) {
+        Some(folder) => {
+            let dispute = open(&args.input, err)?;
+            named = folder.join(file_name(&dispute, args, chosen));
+            early = Some(dispute);
+            Some(named.as_path())
+        }
+        None => target,
+    };
     if let Some(path) = target {
         export::check_not_read_as_side(path, chosen.file_kind(), &args.input.paths)?;
     }
     let Some(format) = chosen.comparison() else {
-        return claims(args, chosen, target, out, err);
+        return claims(args, (chosen, early), target, out, err);
     };
     if let Some(path) = target {
         // Checked early too, so a long export is not thrown away; the write checks again.
@@ -90,7 +103,10 @@ pub fn export(
         // An interrupted export leaves no temporary file behind.
         crate::cleanup::remove_on_signal()?;
     }
-    let dispute = open(&args.input, err)?;
+    let dispute = match early {
+        Some(dispute) => dispute,
+        None => open(&args.input, err)?,
+    };
     if let Some(path) = target {
         export::check_not_input(path, &export::dispute_files(&dispute, &args.input.paths))?;
     }
@@ -172,9 +188,23 @@ fn wrote(path: &Path, size: u64, name: &str, err: &mut dyn Write) -> Result<(), 
 
 /// Exports every claim of the dispute in a claims format (`claims-csv`, `claimreview`): these
 /// carry the dispute, not a comparison, so filters and the choice of sides do not apply.
+/// The name of the file an export into a folder writes: the dispute's id, the topic's when one
+/// `--topic` is given, and for the claims formats what they hold (`…-claims.csv`,
+/// `…-claimreview.json`, not to be taken for the comparison's), as the screen's dialog names one.
+fn file_name(dispute: &crate::format::Dispute, args: &ExportArgs, format: ExportFormat) -> String {
+    let part = match (format, args.filter.topics.as_slice()) {
+        (ExportFormat::ClaimsCsv, _) => Some("claims".to_owned()),
+        (ExportFormat::ClaimReview, _) => Some("claimreview".to_owned()),
+        (_, [one]) => Some(super::topic_titled(dispute, one).unwrap_or_else(|| one.clone())),
+        _ => None,
+    };
+    export::default_file_name(dispute, part.as_deref(), format.file_kind())
+}
+
+/// `(format, dispute)`: the claims format, and the dispute when it was read already.
 fn claims(
     args: &ExportArgs,
-    format: ExportFormat,
+    (format, early): (ExportFormat, Option<crate::format::Dispute>),
     target: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -192,7 +222,10 @@ fn claims(
         export::check_target(path, args.force)?;
         crate::cleanup::remove_on_signal()?;
     }
-    let dispute = open(&args.input, err)?;
+    let dispute = match early {
+        Some(dispute) => dispute,
+        None => open(&args.input, err)?,
+    };
     if let Some(path) = target {
         export::check_not_input(path, &export::dispute_files(&dispute, &args.input.paths))?;
     }

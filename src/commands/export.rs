@@ -186,8 +186,6 @@ fn wrote(path: &Path, size: u64, name: &str, err: &mut dyn Write) -> Result<(), 
     Ok(())
 }
 
-/// Exports every claim of the dispute in a claims format (`claims-csv`, `claimreview`): these
-/// carry the dispute, not a comparison, so filters and the choice of sides do not apply.
 /// The name of the file an export into a folder writes: the dispute's id, the topic's when one
 /// `--topic` is given, and for the claims formats what they hold (`…-claims.csv`,
 /// `…-claimreview.json`, not to be taken for the comparison's), as the screen's dialog names one.
@@ -201,6 +199,8 @@ fn file_name(dispute: &crate::format::Dispute, args: &ExportArgs, format: Export
     export::default_file_name(dispute, part.as_deref(), format.file_kind())
 }
 
+/// Exports every claim of the dispute in a claims format (`claims-csv`, `claimreview`): these
+/// carry the dispute, not a comparison, so filters and the choice of sides do not apply.
 /// `(format, dispute)`: the claims format, and the dispute when it was read already.
 fn claims(
     args: &ExportArgs,

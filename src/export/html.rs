@@ -498,7 +498,8 @@ fn timeline(out: &mut Sink<'_>, doc: &Export, t: &Timeline, whole: bool) {
     }
     // The scale: the tallest bar's count at its top, above the axis and below it (one scale
     // for both parties), each on a faint line across the chart.
-    let top = half - (half - 4.0);
+    // The tallest bar reaches 4 units short of the chart's edge (a bar is at most `half - 4`).
+    let top = 4.0;
     for y in [top, CHART_H - top] {
         let _ = writeln!(
             out,

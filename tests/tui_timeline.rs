@@ -179,6 +179,55 @@ fn tab_counts_every_topic_and_back() {
     assert!(chart(&app).topic.is_some());
 }
 
+/// `↑` and `↓` chart the topic above or below, selecting it in the list beside the chart, so
+/// every topic is reached without closing the timeline (the list stood still on the one it
+/// opened on); at an end they say so. `Esc` still goes back to the topic of before, and
+/// `Enter` keeps the one charted.
+#[test]
+fn up_and_down_chart_the_topic_above_or_below() {
+    let mut app = common::bundled(100, 30);
+    let ids: Vec<String> = app.cmp.topics.iter().map(|t| t.id.clone()).collect();
+    common::keys(&mut app, &[KeyCode::Char('T')]);
+    common::keys(&mut app, &[KeyCode::Down, KeyCode::Down]);
+    assert_eq!(chart(&app).topic.as_deref(), Some(ids[2].as_str()));
+    assert_eq!(
+        app.current_topic().map(|t| t.id.clone()),
+        Some(ids[2].clone())
+    );
+    let title = app.cmp.topics[2].title.clone();
+    let cut: String = title.chars().take(12).collect();
+    assert!(common::lines(&app).join("\n").contains(&cut), "{title}");
+    common::keys(&mut app, &[KeyCode::Up, KeyCode::Up, KeyCode::Up]);
+    assert_eq!(chart(&app).topic.as_deref(), Some(ids[0].as_str()));
+    assert_eq!(app.message.as_deref(), Some("Already at the first topic."));
+    // From every topic, a step goes back to one.
+    common::keys(&mut app, &[KeyCode::Tab, KeyCode::Down]);
+    assert!(chart(&app).topic.is_some());
+    // Esc: the date and the topic of before.
+    common::keys(
+        &mut app,
+        &[KeyCode::Down, KeyCode::Right, KeyCode::Right, KeyCode::Esc],
+    );
+    assert!(app.modals.is_empty());
+    assert_eq!(as_of(&app), None);
+    assert_eq!(
+        app.current_topic().map(|t| t.id.clone()),
+        Some(ids[0].clone())
+    );
+    // Enter: the topic charted stays selected.
+    let last = ids.len() - 1;
+    common::keys(&mut app, &[KeyCode::Char('T')]);
+    for _ in 0..ids.len() + 2 {
+        common::keys(&mut app, &[KeyCode::Down]);
+    }
+    assert_eq!(app.message.as_deref(), Some("Already at the last topic."));
+    common::keys(&mut app, &[KeyCode::Enter]);
+    assert_eq!(
+        app.current_topic().map(|t| t.id.clone()),
+        Some(ids[last].clone())
+    );
+}
+
 #[test]
 fn the_chart_keys_are_in_readme_and_none_is_bound_twice() {
     use parallax::tui::modal::timeline::update::BINDINGS;
@@ -299,7 +348,11 @@ fn the_arrows_step_from_the_end_and_say_when_nothing_is_further() {
         app.message.as_deref(),
         Some("Nothing is earlier: this is the first bar.")
     );
-    common::keys(&mut app, &[KeyCode::Char('?'), KeyCode::End]);
+    // The end of the help, and two lines back: the heading of the keys that do nothing yet.
+    common::keys(
+        &mut app,
+        &[KeyCode::Char('?'), KeyCode::End, KeyCode::Up, KeyCode::Up],
+    );
     let help = common::screen(&app);
     let later = help
         .split("Keys that do nothing here yet")

@@ -890,6 +890,8 @@ pub mod timeline {
     pub const FIRST: &str = "the first bar";
     pub const LAST: &str = "the last bar";
     pub const SCOPE: &str = "every topic, or the selected one again";
+    pub const TOPIC_UP: &str = "the topic above: its timeline, selected in the list";
+    pub const TOPIC_DOWN: &str = "the topic below: its timeline, selected in the list";
     pub const CLEAR: &str = "no date: show what was said at any time";
     pub const KEEP: &str = "keep the date and close";
     pub const CANCEL: &str = "back to the date, topic and row of before, and close";

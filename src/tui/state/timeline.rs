@@ -20,6 +20,9 @@ pub struct Chart {
     /// The topic (its id) and row selected when the timeline opened (Esc selects them again,
     /// where a date moved the selection away).
     pub selected: (Option<String>, usize),
+    /// The topic (its id) and row charted now: the one it opened on, or one `↑` or `↓` chose.
+    /// Selected again wherever a date moved the selection away while the timeline is open.
+    pub showing: (Option<String>, usize),
     /// Each topic's sparkline, by id, for the topic list beside the chart (looked up per drawn
     /// topic, so a map).
     pub sparks: foldhash::HashMap<String, Vec<usize>>,

@@ -1,6 +1,6 @@
 //! The timeline's keys: `←` and `→` move a bar (a day or a week) and put its last day in force as
-//! the as-of date, `Home` and `End` go to the first and last bar, `Tab` counts every topic or the
-//! selected one again, `Delete` shows every date; `Enter` (or the key that opened it, `T`) keeps the date, `Esc` puts back
+//! the as-of date, `Home` and `End` go to the first and last bar, `↑` and `↓` chart the topic
+//! above or below, `Tab` counts every topic or the selected one again, `Delete` shows every date; `Enter` (or the key that opened it, `T`) keeps the date, `Esc` puts back
 //! the one in force before.
 
 use crate::query::Filter;
@@ -33,6 +33,8 @@ pub const BINDINGS: &[Binding] = &[
     ),
     listed(&[k(KeyCode::Home), c('g')], Action::First, words::FIRST),
     listed(&[k(KeyCode::End), c('G')], Action::Last, words::LAST),
+    listed(&[k(KeyCode::Up), c('k')], Action::Up, words::TOPIC_UP),
+    listed(&[k(KeyCode::Down), c('j')], Action::Down, words::TOPIC_DOWN),
     shown(
         &[k(KeyCode::Tab)],
         Action::NextPane,
@@ -144,6 +146,7 @@ fn chart(
         title,
         before,
         selected: app.selection(),
+        showing: app.selection(),
         sparks,
     }
 }
@@ -193,6 +196,9 @@ impl Component for Chart {
                 (Some(i), false) => i < last,
             },
             Action::Clear => app.query.filter.as_of.is_some(),
+            // From every topic, either goes back to one.
+            Action::Up => self.topic.is_none() || app.topic > 0,
+            Action::Down => self.topic.is_none() || app.topic + 1 < app.shown().topics.len(),
             _ => true,
         }
     }
@@ -254,11 +260,39 @@ impl Component for Chart {
                 self.cursor = None;
                 set(app, None);
             }
+            Action::Up | Action::Down => {
+                let at = app.topic;
+                let next = match (self.topic.is_some(), action == Action::Up) {
+                    // From every topic: the selected one again, as `Tab` goes back to it.
+                    (false, _) => Some(at),
+                    (true, true) => at.checked_sub(1),
+                    (true, false) => Some(at + 1).filter(|&i| i < app.shown().topics.len()),
+                };
+                match next {
+                    None if action == Action::Up => {
+                        app.message = Some(crate::tui::strings::edge::FIRST_TOPIC.to_owned());
+                    }
+                    None => app.message = Some(crate::tui::strings::edge::LAST_TOPIC.to_owned()),
+                    Some(i) => {
+                        app.select_topic(i);
+                        let Some(t) = app.current_topic() else {
+                            return Step::Stay;
+                        };
+                        let (id, title) = (t.id.clone(), t.title.clone());
+                        let next = chart(app, Some(id), title, std::mem::take(&mut self.sparks));
+                        *self = Chart {
+                            before: self.before,
+                            selected: std::mem::take(&mut self.selected),
+                            ..next
+                        };
+                    }
+                }
+            }
             Action::NextPane => {
-                // Back to one topic: the one the timeline opened on, even where the date in
-                // force hides it now (another topic was charted), else the one shown.
+                // Back to one topic: the one charted last, even where the date in force hides
+                // it now (another topic was charted), else the one shown.
                 let opened = self
-                    .selected
+                    .showing
                     .0
                     .as_ref()
                     .and_then(|id| app.cmp.topics.iter().find(|t| &t.id == id));
@@ -273,14 +307,14 @@ impl Component for Chart {
                 *self = Chart {
                     before: self.before,
                     selected: std::mem::take(&mut self.selected),
+                    showing: std::mem::take(&mut self.showing),
                     ..next
                 };
             }
             _ => {}
         }
-        // Back on the topic and row selected when the timeline opened, once the date shows it
-        // again.
-        app.reselect(&self.selected);
+        // Back on the topic and row charted, once the date shows it again.
+        app.reselect(&self.showing);
         Step::Stay
     }
 

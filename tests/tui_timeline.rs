@@ -729,6 +729,22 @@ fn few_bars_spread_over_a_wide_pane() {
         last - first + 1,
         lines.join("\n")
     );
+    // Neighbouring bars stand apart: no run of a party's cells is wider than one bar (three
+    // weeks in a row drew one block 33 columns wide).
+    for line in &lines {
+        for bar in ['█', '▓'] {
+            let widest = line
+                .split(|c| c != bar)
+                .map(|run| run.chars().count())
+                .max()
+                .unwrap_or(0);
+            assert!(
+                widest <= 11,
+                "{widest} columns of {bar}:\n{}",
+                lines.join("\n")
+            );
+        }
+    }
     let counts = &chart(&app).counts;
     let screen = lines.join("\n");
     assert!(

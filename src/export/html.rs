@@ -583,7 +583,10 @@ fn timeline(out: &mut Sink<'_>, doc: &Export, t: &Timeline, whole: bool) {
         let _ = write!(out, "<text x=\"{SCALE_W}\" y=\"{y}\">{start}</text>");
         let mut free = SCALE_W + wide(&start) + 12.0;
         let stop = CHART_W - wide(&end) - 12.0;
-        for (i, b) in t.bins.iter().enumerate().skip(1) {
+        // The last bar's day is said at the right end already (a day's bar ends where it
+        // starts: it was said twice).
+        let inner = t.bins.len().saturating_sub(1);
+        for (i, b) in t.bins.iter().enumerate().take(inner).skip(1) {
             let label = t.bucket.short(b);
             let x = SCALE_W + i as f64 * slot;
             if x >= free && x + wide(&label) <= stop {

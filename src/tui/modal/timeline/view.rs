@@ -127,6 +127,9 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     let selected = |i: usize| chart.cursor == Some(first + i);
     // The selected bar's column: its empty cells shaded, so the column stands out without
     // hiding the bar (reversed, a full block reads as a gap); its axis cell reversed.
+    // Bars three or more columns wide keep their last column empty, so neighbours read as
+    // bars, not one block; the axis runs on unbroken.
+    let gap = usize::from(cols >= 3);
     let cell = |s: &'static str, style: Style, i: usize| {
         let (s, style) = match s {
             _ if !selected(i) => (s, style),
@@ -134,7 +137,11 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
             LEFT_BAR | RIGHT_BAR => (s, style.add_modifier(Modifier::BOLD)),
             _ => (s, style.add_modifier(Modifier::REVERSED)),
         };
-        Span::styled(s.repeat(cols), style)
+        let body = match s {
+            "─" | ASSESSED => s.repeat(cols),
+            _ => format!("{}{}", s.repeat(cols - gap), " ".repeat(gap)),
+        };
+        Span::styled(body, style)
     };
     let (lstyle, rstyle) = (theme.party(Pane::Left), theme.party(Pane::Right));
     for r in 0..above {
@@ -262,7 +269,9 @@ fn ends(
     }
     let right_at = width - text::width(&b);
     let mut s = a;
-    for (i, bin) in bins.iter().enumerate().skip(1) {
+    // The last bar's day is said at the right end already.
+    let inner = bins.len().saturating_sub(1);
+    for (i, bin) in bins.iter().enumerate().take(inner).skip(1) {
         let label = bucket.short(bin);
         let at = i * cols;
         if at >= text::width(&s) + 2 && at + text::width(&label) + 2 <= right_at {

@@ -1204,6 +1204,16 @@ fn topic_takes_a_title_as_well_as_an_id() {
             assert_eq!(out.stdout, by_id.stdout, "{command:?} {title}");
         }
     }
+    // A title pasted with a typographic apostrophe is the title written with a plain one.
+    let show = |topic: &str| {
+        parallax()
+            .args(["show", "--width", "100", "--topic", topic])
+            .output()
+            .expect("runs")
+    };
+    let pasted = show("China’s role in the conflict");
+    assert!(pasted.status.success(), "{pasted:?}");
+    assert_eq!(pasted.stdout, show("china-role").stdout);
 }
 
 /// A mistyped `--topic` lists the likeliest topics first (the whole list was in file order,

@@ -302,6 +302,18 @@ fn the_chart_has_a_scale_dates_between_the_ends_and_one_counted_mark_a_bar() {
         .map(|(_, t)| *t)
         .collect();
     assert!(dates.len() >= 4, "{dates:?}");
+    // A caption explains `▲` where its chart draws one, and only there.
+    let mut unmarked = 0;
+    for figure in html.split("<figure class=\"timeline\">").skip(1) {
+        let figure = &figure[..figure.find("</figure>").expect("its end")];
+        let Some((caption, svg)) = figure.split_once("<svg ") else {
+            continue;
+        };
+        let marked = svg.contains("class=\"mark\"");
+        unmarked += usize::from(!marked);
+        assert_eq!(caption.contains('▲'), marked, "{caption}");
+    }
+    assert!(unmarked > 0, "a chart without an assessment");
     // Every chart's dates, each said once, in order (a chart of two days said its last twice).
     for chart in html.split("<svg ").skip(1) {
         let chart = &chart[..chart.find("</svg>").expect("its end")];

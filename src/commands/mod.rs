@@ -305,9 +305,17 @@ pub fn filter(
 
 /// The id of the one topic titled `title` (as `--topic` gives it: lower case), when no topic
 /// has it as its id: `--topic "The 10 May ceasefire"` is the topic `ceasefire`. The manifest's
-/// titles and each side's own are read; spaces count as one.
+/// titles and each side's own are read; spaces count as one, typographic quotes as plain ones.
 pub fn topic_titled(dispute: &Dispute, title: &str) -> Option<String> {
-    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Spaces count as one, and a typographic quote as the plain one (`China’s` pasted from a
+    // page is `China's`).
+    let words = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(['‘', '’'], "'")
+            .replace(['“', '”'], "\"")
+    };
     let wanted = words(title).to_lowercase();
     let manifest = dispute
         .manifest_topics

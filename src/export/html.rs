@@ -457,11 +457,19 @@ fn timeline(out: &mut Sink<'_>, doc: &Export, t: &Timeline, whole: bool) {
     let peak = t.peak().max(1) as f64;
     let per = t.bucket.per_in_full();
     out.push_str("<figure class=\"timeline\">\n<figcaption>");
+    // `▲` is explained where the chart draws one.
+    let marked = t.assessments.iter().any(|a| t.bin_of(a.date).is_some());
     text(
         out,
         &format!(
-            "Claims {per}: {} above the line, {} below; ▲ an assessment was made then",
-            doc.left.name, doc.right.name
+            "Claims {per}: {} above the line, {} below{}",
+            doc.left.name,
+            doc.right.name,
+            if marked {
+                "; ▲ an assessment was made then"
+            } else {
+                ""
+            }
         ),
     );
     if let Some(d) = &doc.as_of {

@@ -257,34 +257,16 @@ fn help_lists_the_keys_that_do_nothing_yet_after_the_others() {
 fn a_click_selects_a_topic_and_a_row() {
     let mut a = app(100, 30);
     let topics = a.regions().topics_inner;
-    update(
-        &mut a,
-        Action::Click {
-            column: topics.x + 2,
-            row: topics.y + 2,
-        },
-    );
+    common::click(&mut a, topics.x + 2, topics.y + 2);
     assert_eq!(topic_id(&a), "border");
-    update(
-        &mut a,
-        Action::Click {
-            column: topics.x + 2,
-            row: topics.y,
-        },
-    );
+    common::click(&mut a, topics.x + 2, topics.y);
     let body = a.regions().body;
     let screen = lines(&a);
     let y = screen
         .iter()
         .position(|l| l.contains("▸ 2."))
         .expect("row 2 heading on screen");
-    update(
-        &mut a,
-        Action::Click {
-            column: body.x + 3,
-            row: u16::try_from(y).expect("fits") + 1,
-        },
-    );
+    common::click(&mut a, body.x + 3, u16::try_from(y).expect("fits") + 1);
     assert_eq!((a.focus, a.row), (Focus::Comparison, 1));
 }
 
@@ -302,13 +284,7 @@ fn a_click_in_a_dialog_of_keys_says_it_takes_keys_only() {
         let first = topic_id(&a).to_owned();
         update(&mut a, open);
         let topics = a.regions().topics_inner;
-        update(
-            &mut a,
-            Action::Click {
-                column: topics.x + 2,
-                row: topics.y + 2,
-            },
-        );
+        common::click(&mut a, topics.x + 2, topics.y + 2);
         let said = a.message.clone().unwrap_or_default();
         assert!(
             said.contains(&format!(
@@ -321,13 +297,7 @@ fn a_click_in_a_dialog_of_keys_says_it_takes_keys_only() {
     // On the comparison a click still selects.
     let mut a = app(100, 30);
     let topics = a.regions().topics_inner;
-    update(
-        &mut a,
-        Action::Click {
-            column: topics.x + 2,
-            row: topics.y + 2,
-        },
-    );
+    common::click(&mut a, topics.x + 2, topics.y + 2);
     assert!(a.message.is_none(), "{:?}", a.message);
 }
 
@@ -423,13 +393,7 @@ fn scrolling_deep_then_widening_the_terminal_keeps_the_scroll_inside_its_row() {
     );
     // A click anywhere on the panes picks an existing row and never underflows.
     for y in 0..60 {
-        let _ = update(
-            &mut a,
-            Action::Click {
-                column: 120,
-                row: y,
-            },
-        );
+        let _ = common::click(&mut a, 120, y);
         assert!(a.row < rows);
     }
     let _ = lines(&a);

@@ -69,6 +69,11 @@ pub fn press(app: &mut App, actions: &[Action]) {
     }
 }
 
+/// A left click at a cell of the screen, as the terminal reports one.
+pub fn click(app: &mut App, column: u16, row: u16) -> Outcome {
+    update(app, Action::Click { column, row })
+}
+
 /// Presses keys as the terminal reads them (through the active bindings table), carrying out an
 /// export when one is asked for, as the event loop does. Returns the last outcome.
 pub fn keys(app: &mut App, presses: &[KeyCode]) -> Outcome {

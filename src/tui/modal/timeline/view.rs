@@ -268,18 +268,22 @@ fn ends(
         return Line::styled(a, theme.dim());
     }
     let right_at = width - text::width(&b);
+    // The columns written so far, counted as they are written (not measured again each bar:
+    // this is drawn every frame). Dates are ASCII, a column a byte.
+    let mut used = text::width(&a);
     let mut s = a;
     // The last bar's day is said at the right end already.
     let inner = bins.len().saturating_sub(1);
     for (i, bin) in bins.iter().enumerate().take(inner).skip(1) {
         let label = bucket.short(bin);
         let at = i * cols;
-        if at >= text::width(&s) + 2 && at + text::width(&label) + 2 <= right_at {
-            s.push_str(&" ".repeat(at - text::width(&s)));
+        if at >= used + 2 && at + label.len() + 2 <= right_at {
+            s.push_str(&" ".repeat(at - used));
             s.push_str(&label);
+            used = at + label.len();
         }
     }
-    s.push_str(&" ".repeat(right_at.saturating_sub(text::width(&s))));
+    s.push_str(&" ".repeat(right_at.saturating_sub(used)));
     s.push_str(&b);
     Line::styled(s, theme.dim())
 }

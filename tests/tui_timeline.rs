@@ -10,7 +10,7 @@ use parallax::tui::state::Modal;
 use parallax::tui::state::timeline::Chart;
 use parallax::tui::theme::Theme;
 use parallax::tui::{Action, App};
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const FIXTURE: &str = "tests/fixtures/relations";
 
@@ -876,4 +876,54 @@ fn a_narrow_timeline_names_both_parties_and_both_counts() {
         bar.right
     );
     assert!(lines.iter().any(|l| l.contains(&said)), "{said}\n{shown}");
+}
+
+/// Every claim a timeline counts: its bars, the undated and those dated off the axis.
+fn charted(c: &Chart) -> usize {
+    let t = &c.counts;
+    t.bins.iter().map(|b| b.left + b.right).sum::<usize>()
+        + t.undated.iter().sum::<usize>()
+        + t.far.iter().sum::<usize>()
+}
+
+#[test]
+fn a_narrowed_search_charts_only_the_rows_it_shows_at_every_date() {
+    let mut app = common::bundled(120, 40);
+    // `/` in the comparison (in the topic list it finds a topic).
+    common::keys(&mut app, &[KeyCode::Tab, KeyCode::Char('/')]);
+    common::typed(&mut app, "airbase");
+    // Ctrl-N narrows from the search line.
+    common::key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL),
+    );
+    common::keys(&mut app, &[KeyCode::Esc]);
+    assert!(app.query.narrow);
+    let topic = app.current_topic().expect("a topic with a hit").clone();
+    let shown: usize = topic.rows.iter().map(|r| r.claims().count()).sum();
+    let whole = app
+        .cmp
+        .topics
+        .iter()
+        .find(|t| t.id == topic.id)
+        .expect("in the comparison");
+    let all: usize = whole.rows.iter().map(|r| r.claims().count()).sum();
+    assert!(
+        shown < all,
+        "the search narrows the topic: {shown} of {all}"
+    );
+    common::keys(&mut app, &[KeyCode::Char('T')]);
+    assert_eq!(
+        charted(chart(&app)),
+        shown,
+        "the chart counts what the screen shows"
+    );
+    let bars = chart(&app).counts.bins.clone();
+    // A date in force hides the later hits from the screen, not from the chart: charting the
+    // topic again (every topic, then it again) counts the same bars.
+    common::keys(&mut app, &[KeyCode::Home]);
+    assert!(as_of(&app).is_some());
+    common::keys(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
+    assert_eq!(chart(&app).topic.as_deref(), Some(topic.id.as_str()));
+    assert_eq!(chart(&app).counts.bins, bars);
 }

@@ -344,6 +344,22 @@ impl Steps<'_> {
 }
 
 impl Results {
+    /// Another comparison of the same dispute (the filters' at every date, which the screen's
+    /// timeline charts) kept to the rows that hold a hit of this search, as narrowing kept this
+    /// one; `cmp` as it is without a search. Hits are looked for again: a claim this search
+    /// never saw (later than the as-of date) may be one.
+    pub fn narrow_alike(&self, cmp: Comparison) -> Comparison {
+        let Some(pattern) = &self.pattern else {
+            return cmp;
+        };
+        let (entries, _) = pattern.matches(&self.index, &candidates(&self.index, &cmp));
+        let is_hit = hit_table(&self.index, &entries);
+        let index = &self.index;
+        narrow(&cmp, &|at: &ClaimAt| {
+            index.entry(*at).and_then(|e| is_hit.get(e).copied()) == Some(true)
+        })
+    }
+
     /// True when the claim is a hit of the search.
     pub fn is_hit(&self, claim: ClaimAt) -> bool {
         self.index
@@ -563,10 +579,7 @@ impl Session {
                 Some(cmp) if query.filter.is_empty() => Arc::clone(cmp),
                 _ => Arc::new(query.filter.apply(dispute, cmp)),
             };
-            let mut candidates: Vec<usize> = claims_of(&comparison)
-                .filter_map(|(_, _, at)| index.entry(at))
-                .collect();
-            candidates.sort_unstable();
+            let candidates = candidates(&index, &comparison);
             Filtered {
                 filter: query.filter.clone(),
                 pair,
@@ -588,12 +601,7 @@ impl Session {
             };
         };
         let (pattern, entries, counts) = self.searcher.search(search, &cached.candidates);
-        let mut is_hit = vec![false; index.len()];
-        for &e in &entries {
-            if let Some(slot) = is_hit.get_mut(e) {
-                *slot = true;
-            }
-        }
+        let is_hit = hit_table(&index, &entries);
         let hit =
             |at: &ClaimAt| index.entry(*at).and_then(|e| is_hit.get(e).copied()) == Some(true);
         // Nothing to drop when every candidate is a hit (a first letter usually hits all).
@@ -711,6 +719,26 @@ fn claims_of(cmp: &Comparison) -> impl Iterator<Item = (usize, usize, ClaimAt)> 
             .enumerate()
             .flat_map(move |(r, row)| row.left.iter().chain(&row.right).map(move |&at| (t, r, at)))
     })
+}
+
+/// The index entries of a comparison's claims, ascending: what a search of it looks through.
+fn candidates(index: &Index, cmp: &Comparison) -> Vec<usize> {
+    let mut candidates: Vec<usize> = claims_of(cmp)
+        .filter_map(|(_, _, at)| index.entry(at))
+        .collect();
+    candidates.sort_unstable();
+    candidates
+}
+
+/// Per index entry, whether it is one of `entries` (the hits): looked up per claim.
+fn hit_table(index: &Index, entries: &[usize]) -> Vec<bool> {
+    let mut is_hit = vec![false; index.len()];
+    for &e in entries {
+        if let Some(slot) = is_hit.get_mut(e) {
+            *slot = true;
+        }
+    }
+    is_hit
 }
 
 /// True when every element of `small` is in `big` (both ascending).

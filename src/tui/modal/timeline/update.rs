@@ -70,16 +70,25 @@ pub const BINDINGS: &[Binding] = &[
     ),
 ];
 
-/// The counts of one topic (or of every topic, `None`): the comparison as the filters leave it,
-/// at every date, so the chart stays whole while the date moves.
+/// The counts of one topic (or of every topic, `None`): the comparison as the filters and a
+/// narrowed search leave it, at every date, so the chart stays whole while the date moves.
 pub fn count(app: &App, topic: Option<&str>) -> Timeline {
     let filter = Filter {
         as_of: None,
         topics: topic.map_or_else(|| app.query.filter.topics.clone(), |t| vec![t.to_owned()]),
         ..app.query.filter.clone()
     };
+    Timeline::new(&app.dispute, &every_date(app, &filter), MAX_DAYS)
+}
+
+/// The comparison `filter` keeps, narrowed as the screen is to the rows with a hit when the
+/// search in force narrows it: what the screen shows, at every date.
+fn every_date(app: &App, filter: &Filter) -> crate::compare::Comparison {
     let cmp = filter.apply(&app.dispute, &app.cmp);
-    Timeline::new(&app.dispute, &cmp, MAX_DAYS)
+    match &app.outcome {
+        Some(o) if app.query.narrow && app.query.search_text().is_some() => o.narrow_alike(cmp),
+        _ => cmp,
+    }
 }
 
 /// Cells of a topic's sparkline in the topic list.
@@ -91,7 +100,7 @@ fn sparks(app: &App) -> foldhash::HashMap<String, Vec<usize>> {
         as_of: None,
         ..app.query.filter.clone()
     };
-    let cmp = filter.apply(&app.dispute, &app.cmp);
+    let cmp = every_date(app, &filter);
     crate::timeline::sparklines(&app.dispute, &cmp, SPARK_CELLS)
         .into_iter()
         .collect()

@@ -530,6 +530,8 @@ fn an_export_into_a_folder_names_its_file_as_the_dialog_does() {
     };
     let folder = dir.path().to_str().expect("UTF-8").to_owned();
     let with_slash = format!("{folder}/");
+    // Slashes doubled at the end are one in the path said and written.
+    let two_slashes = format!("{folder}//");
     for (args, name) in [
         (
             &["-f", "md", "-o", &with_slash][..],
@@ -549,6 +551,10 @@ fn an_export_into_a_folder_names_its_file_as_the_dialog_does() {
         (
             &["-f", "claims-csv", "-o", &folder],
             "india-pakistan-2025-claims.csv",
+        ),
+        (
+            &["-f", "claimreview", "-o", &two_slashes],
+            "india-pakistan-2025-claimreview.json",
         ),
     ] {
         let out = run(args);

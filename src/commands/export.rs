@@ -85,7 +85,11 @@ pub fn export(
     let target = match target.filter(|p| p.is_dir()) {
         Some(folder) => {
             let dispute = open(&args.input, err)?;
-            named = folder.join(file_name(&dispute, args, chosen));
+            // By its components: `out//` names `out/name`, not `out//name`.
+            named = folder
+                .components()
+                .collect::<std::path::PathBuf>()
+                .join(file_name(&dispute, args, chosen));
             early = Some(dispute);
             Some(named.as_path())
         }

@@ -585,6 +585,31 @@ fn html_keeps_line_breaks_out_of_titles_and_long_words_on_the_page() {
     assert!(parts[2].contains("Party a 1"), "{said}");
 }
 
+/// On a phone's width the charts keep their dates readable: a chart narrower than it draws
+/// scrolls sideways within itself (the page does not), rather than shrinking its text to dots.
+#[test]
+fn html_charts_stay_readable_on_a_narrow_screen() {
+    let out = parallax()
+        .args(["export", "-f", "html"])
+        .output()
+        .expect("runs");
+    let html = String::from_utf8(out.stdout).expect("UTF-8");
+    // Headless Chromium's window is 500 pixels wide at least: the page is narrowed instead.
+    let Some(said) = common::chromium_eval(
+        &html,
+        800,
+        "(document.documentElement.style.width = '360px', \
+         [document.querySelector('figure.timeline svg text').getBoundingClientRect().height, \
+          document.body.scrollWidth <= 360].join('|'))",
+    ) else {
+        return;
+    };
+    let (height, page_fits) = said.split_once('|').expect("two answers");
+    let height: f64 = height.parse().expect("a number");
+    assert!(height >= 9.0, "the chart's dates are {height} pixels tall");
+    assert_eq!(page_fits, "true", "the page scrolls sideways");
+}
+
 // ---------- CLI and files ----------
 
 #[test]

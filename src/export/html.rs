@@ -118,9 +118,9 @@ a { color: #00508a; }
 nav.contents ol { columns: 18rem 3; margin: .3rem 0 0; padding-left: 2.2rem; }
 nav.contents h2 { font-size: 1rem; margin: 1rem 0 0; }
 nav.contents .count { color: var(--muted); font-size: .9em; white-space: nowrap; }
-figure.timeline { margin: .6rem 0 1rem; }
+figure.timeline { margin: .6rem 0 1rem; overflow-x: auto; }
 figure.timeline figcaption { color: var(--muted); font-size: .9rem; }
-figure.timeline svg { width: 100%; height: auto; max-height: 12rem; display: block; }
+figure.timeline svg { width: 100%; min-width: 36rem; height: auto; max-height: 12rem; display: block; }
 .timeline .l { fill: var(--left); }
 .timeline .r { fill: var(--right); }
 .timeline .axis { stroke: var(--ink); stroke-width: 1; }

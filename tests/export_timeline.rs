@@ -91,6 +91,29 @@ fn the_date_in_force_is_a_dashed_line() {
     assert!(html.contains("class=\"asof\""));
     assert!(html.contains("dashed: as of 2025-03-10"));
     assert!(!page(None).contains("class=\"asof\""));
+    // The line stands after the bar of its date, crossing no bar.
+    let number = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+        let rest = tag.get(at..).expect("a value");
+        rest.split('"')
+            .next()
+            .and_then(|v| v.parse().ok())
+            .expect("a number")
+    };
+    let svg = html.split("</svg>").next().expect("a chart");
+    let line = svg.split("<line class=\"asof\"").nth(1).expect("the line");
+    let x = number(line, "x1");
+    let mut before = 0;
+    for rect in svg.split("<rect ").skip(1) {
+        let (left, width) = (number(rect, "x"), number(rect, "width"));
+        assert!(
+            left + width <= x || left >= x,
+            "a bar from {left} to {} crosses the line at {x}",
+            left + width
+        );
+        before += usize::from(left < x);
+    }
+    assert!(before > 0, "bars stand before the line");
 }
 
 #[test]

@@ -575,8 +575,10 @@ fn timeline(out: &mut Sink<'_>, doc: &Export, t: &Timeline, whole: bool) {
             );
         }
     }
+    // After the bar holding the date (its claims were said by then), in the gap before the
+    // next one; within the chart after the last bar.
     if let Some(i) = doc.as_of.and_then(|d| t.bin_of(d)) {
-        let x = SCALE_W + i as f64 * slot + slot / 2.0;
+        let x = (SCALE_W + (i + 1) as f64 * slot).min(CHART_W - 1.0);
         let _ = writeln!(
             out,
             "<line class=\"asof\" x1=\"{x:.2}\" y1=\"0\" x2=\"{x:.2}\" y2=\"{CHART_H}\"></line>"

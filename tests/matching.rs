@@ -1347,6 +1347,38 @@ fn dismiss_undo_takes_a_dismissal_back() {
     assert_eq!(matched(dir.path()), before);
 }
 
+/// A read-only dismissals file is not deleted by taking back its last dismissal, as it is not
+/// replaced by taking back one of several.
+#[test]
+fn dismiss_undo_leaves_a_read_only_file_alone_even_when_it_would_empty_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = copy_fixture();
+    let file = dir.path().join(".parallax-dismissed.json");
+    parallax()
+        .args(["dismiss", "a-karvani", "b-karvani"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let held = std::fs::read(&file).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = parallax()
+        .args(["dismiss", "--undo", "a-karvani", "b-karvani"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("is read-only: make it writable (chmod u+w)"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        held,
+        "the file is kept as it was"
+    );
+}
+
 #[test]
 fn a_dismissal_is_appended_and_the_rest_of_the_file_stays_as_it_was() {
     let dir = copy_fixture();

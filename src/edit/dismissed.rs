@@ -210,6 +210,8 @@ impl Dismissed {
             Planned::Held(now) => return Ok(Some(now)),
             Planned::Write { read, bytes, back } => (read, bytes, back),
             Planned::Delete { read: (was, _) } => {
+                // A file (or folder) its owner made read-only is not deleted either.
+                crate::export::check_target(path, true).map_err(|e| super::write_error(path, e))?;
                 return match crate::load::read_regular(path, crate::load::DEFAULT_MAX_FILE) {
                     Ok(now) if now == was => std::fs::remove_file(path)
                         .map(|()| Some(Vec::new()))

@@ -732,6 +732,16 @@ fn a_narrowed_search_that_leaves_nothing_says_the_way_back() {
     press(&mut a, &[Action::Narrow]);
     let shown = screen(&a);
     assert!(!shown.contains("No claim matches the search"), "{shown}");
+    // Typed down to no hit from a narrowed search with hits: the rows go at once, not when the
+    // line is left (the rows of the last hits stayed on screen under "no claim matches").
+    let mut a = app(120, 30);
+    search_for(&mut a, "escalation");
+    line(&mut a, Action::Narrow);
+    assert_eq!(a.shown().topics.len(), 1);
+    type_in(&mut a, " zqxwv");
+    assert!(a.shown().topics.is_empty(), "{}", screen(&a));
+    let typing = screen(&a);
+    assert!(typing.contains("Press Ctrl-N to show every"), "{typing}");
 }
 
 /// In the search line `?` is typed: F1 opens the help, which lists the keys the footer leaves

@@ -1347,6 +1347,25 @@ fn dismiss_undo_takes_a_dismissal_back() {
     assert_eq!(matched(dir.path()), before);
 }
 
+/// One side file named alone (the other forgotten): the message says two are needed, and does
+/// not send the analyst to `validate`, which checks one file on its own and passes it.
+#[test]
+fn one_side_file_named_alone_is_not_sent_to_validate() {
+    let dir = copy_fixture();
+    let alpha = dir.path().join("alpha.json");
+    for args in [
+        &["match"][..],
+        &["link", "a-karvani", "b-karvani"],
+        &["dismiss", "a-karvani", "b-karvani"],
+    ] {
+        let out = parallax().args(args).arg(&alpha).output().unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}: {said}");
+        assert!(said.contains("a comparison needs two"), "{args:?}: {said}");
+        assert!(!said.contains("validate"), "{args:?}: {said}");
+    }
+}
+
 /// A read-only dismissals file is not deleted by taking back its last dismissal, as it is not
 /// replaced by taking back one of several.
 #[test]

@@ -100,7 +100,10 @@ pub fn open_from(
         }
         // Every error is said above: `validate` would add only the warnings.
         let them = if report.errors() == 1 { "it" } else { "them" };
-        let advice = if report.warnings() > 0 {
+        let advice = if report.lacks_only_sides() {
+            // One side file named alone: `validate` of it would find nothing to fix.
+            "Give the paths it expects.".to_owned()
+        } else if report.warnings() > 0 {
             format!(
                 "Fix {them}, or run `{}` for the full report.",
                 crate::load::validate_command(paths)

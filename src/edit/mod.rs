@@ -925,6 +925,10 @@ fn load_failure(report: &crate::load::Report, paths: &[PathBuf]) -> String {
         .find(|d| d.is_error())
         .map(|d| d.to_string())
         .unwrap_or_else(|| "fewer than two sides loaded".to_owned());
+    // One side file named alone: the error says what to name; `validate` would pass the file.
+    if report.lacks_only_sides() {
+        return format!("{first}; nothing was written");
+    }
     format!(
         "the files do not load cleanly ({} error(s); first: {first}); run `{}` and fix them first",
         report.errors(),

@@ -236,6 +236,13 @@ impl Report {
         self.diagnostics.len() - self.errors()
     }
 
+    /// True when the only error is that too few sides loaded (one side file named alone):
+    /// `validate` of that file checks it on its own and finds nothing, so it is no advice.
+    pub fn lacks_only_sides(&self) -> bool {
+        let mut errors = self.diagnostics.iter().filter(|d| d.is_error()).peekable();
+        errors.peek().is_some() && errors.all(|d| d.code == Code::TooFewSides)
+    }
+
     /// True when nothing at all was found.
     pub fn is_clean(&self) -> bool {
         self.diagnostics.is_empty()

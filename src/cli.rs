@@ -220,6 +220,8 @@ pub enum Command {
         /// The dispute folder, its dispute.json, or its side files.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
     },
     /// Dismiss a suggested match, so neither `match` nor the screen suggests it again: it is
     /// kept in .parallax-dismissed.json beside the dispute, as `x` on the screen keeps it.
@@ -245,6 +247,8 @@ pub enum Command {
         /// The dispute folder, its dispute.json, or its side files.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
     },
     /// Export the comparison to Markdown, CSV, JSON or a self-contained HTML page.
     Export(ExportArgs),

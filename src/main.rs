@@ -137,12 +137,14 @@ fn main() -> ExitCode {
             question,
             dry_run,
             paths,
+            read,
         }) => {
             let wanted = commands::Link {
                 left: &left,
                 right: &right,
                 question: question.as_deref(),
                 dry_run,
+                max_file: read.max_file_size,
             };
             commands::link(&wanted, &paths, &mut out).map(|()| 0)
         }
@@ -153,9 +155,15 @@ fn main() -> ExitCode {
             dry_run,
             undo,
             paths,
+            read,
         }) => commands::dismiss(
             (&left, &right),
-            commands::DismissOptions { row, dry_run, undo },
+            commands::DismissOptions {
+                row,
+                dry_run,
+                undo,
+                max_file: read.max_file_size,
+            },
             &paths,
             &mut out,
         )

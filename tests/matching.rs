@@ -1366,6 +1366,32 @@ fn one_side_file_named_alone_is_not_sent_to_validate() {
     }
 }
 
+/// `link` and `dismiss` read as `match` does: `--max-file-size`, which the loader's refusal of a
+/// file too large names, is taken by them too.
+#[test]
+fn link_and_dismiss_take_the_file_size_limit_their_refusal_names() {
+    for command in ["link", "dismiss"] {
+        let dir = copy_fixture();
+        let run = |limit: &str| {
+            parallax()
+                .args([command, "a-karvani", "b-karvani", "--max-file-size", limit])
+                .arg(dir.path())
+                .output()
+                .unwrap()
+        };
+        let small = run("100");
+        let said = String::from_utf8_lossy(&small.stderr);
+        assert_eq!(small.status.code(), Some(1), "{command}: {said}");
+        assert!(
+            said.contains("over the limit of 100 bytes"),
+            "{command}: {said}"
+        );
+        assert!(said.contains("--max-file-size"), "{command}: {said}");
+        let enough = run("1M");
+        assert!(enough.status.success(), "{command}: {enough:?}");
+    }
+}
+
 /// A read-only dismissals file is not deleted by taking back its last dismissal, as it is not
 /// replaced by taking back one of several.
 #[test]

@@ -18,6 +18,8 @@ pub struct DismissOptions {
     pub dry_run: bool,
     /// Take the dismissal back instead.
     pub undo: bool,
+    /// The largest input file read (`--max-file-size`).
+    pub max_file: u64,
 }
 
 /// Remembers the suggestion of `left` and `right` (or, with `row`, of `left` joining the point
@@ -29,9 +31,14 @@ pub fn dismiss(
     paths: &[PathBuf],
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let DismissOptions { row, dry_run, undo } = opts;
+    let DismissOptions {
+        row,
+        dry_run,
+        undo,
+        max_file,
+    } = opts;
     super::ids_before_path("dismiss", (left, right), paths)?;
-    let (_, dispute) = Workspace::open(paths).map_err(|e| match e {
+    let (_, dispute) = Workspace::open_limited(paths, max_file).map_err(|e| match e {
         EditError::Bundled | EditError::Refused(_) => Failure::Usage(e.to_string()),
         other => Failure::Input(other.to_string()),
     })?;

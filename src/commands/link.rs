@@ -19,6 +19,8 @@ pub struct Link<'a> {
     pub question: Option<&'a str>,
     /// Write nothing; say what would be written, with each file's change as a diff.
     pub dry_run: bool,
+    /// The largest input file read (`--max-file-size`).
+    pub max_file: u64,
 }
 
 /// Gives claims `left` and `right` a common point in the files at `paths`, and says what was
@@ -29,6 +31,7 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
         right,
         question,
         dry_run,
+        max_file,
     } = *wanted;
     super::ids_before_path("link", (left, right), paths)?;
     // A control or hidden character would go into the manifest (and the point's id) as it is:
@@ -49,7 +52,7 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
             Some(FolderLock::take(&folder, true).map_err(failure)?)
         }
     };
-    let (ws, dispute) = Workspace::open(paths).map_err(failure)?;
+    let (ws, dispute) = Workspace::open_limited(paths, max_file).map_err(failure)?;
     // An interrupted write leaves no temporary file behind.
     if !dry_run {
         crate::cleanup::remove_on_signal()?;

@@ -162,11 +162,26 @@ impl Workspace {
     /// As [`Workspace::open`], also returning the number of warnings the files load with.
     /// A file with errors fails the whole open, even when the other sides would load without it.
     pub fn open_counting(paths: &[PathBuf]) -> Result<(Workspace, Dispute, usize), EditError> {
+        Self::open_within(paths, crate::load::DEFAULT_MAX_FILE)
+    }
+
+    /// As [`Workspace::open`], refusing files larger than `max_file` bytes (`--max-file-size`).
+    pub fn open_limited(
+        paths: &[PathBuf],
+        max_file: u64,
+    ) -> Result<(Workspace, Dispute), EditError> {
+        Self::open_within(paths, max_file).map(|(ws, dispute, _)| (ws, dispute))
+    }
+
+    fn open_within(
+        paths: &[PathBuf],
+        max_file: u64,
+    ) -> Result<(Workspace, Dispute, usize), EditError> {
         if paths.is_empty() {
             return Err(EditError::Bundled);
         }
         // Each file is read once: the dispute is loaded from those bytes, which are kept.
-        let gathered = crate::load::gather(paths, crate::load::DEFAULT_MAX_FILE);
+        let gathered = crate::load::gather(paths, max_file);
         let loaded = gathered.load();
         let dispute = match loaded.dispute {
             Some(d) if loaded.report.errors() == 0 => d,

@@ -370,7 +370,8 @@ fn backspace_on_the_proposed_date_shows_every_date() {
 #[test]
 fn a_date_that_empties_the_screen_says_how_to_get_claims_back() {
     let mut app = common::bundled(80, 24);
-    app.query.filter.since = Some("2025".parse().expect("a date"));
+    // Undated claims stand at every date; `until` leaves them out.
+    app.query.filter.until = Some("2025-12".parse().expect("a date"));
     app.requery();
     common::keys(&mut app, &[KeyCode::Char('t')]);
     common::typed(&mut app, "2024");
@@ -381,6 +382,52 @@ fn a_date_that_empties_the_screen_says_how_to_get_claims_back() {
     common::keys(&mut app, &[KeyCode::Enter]);
     let said = text(&app).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(said.contains("Press F to clear them"), "{said}");
+}
+
+/// A date before the filter `since` is not put in force (nothing said by then could match, as
+/// `--since` after `--as-of` is refused): the bar says why, and how to clear `since`, whole at
+/// 80 columns; the screen keeps its claims.
+#[test]
+fn a_date_before_since_is_not_applied_and_the_bar_says_why() {
+    let mut app = common::bundled(80, 24);
+    app.query.filter.since = Some("2025-06".parse().expect("a date"));
+    app.requery();
+    common::keys(&mut app, &[KeyCode::Char('t')]);
+    common::typed(&mut app, "2025-05-10");
+    assert_ne!(as_of(&app).as_deref(), Some("2025-05-10"));
+    assert!(
+        !app.shown().topics.is_empty(),
+        "the screen keeps its claims"
+    );
+    let said = text(&app)
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        said.contains(
+            "2025-05-10 is before the filter since 2025-06, so nothing could match; clear it in \
+             the filters (f)."
+        ),
+        "{said}"
+    );
+    // Enter keeps the bar open and says it again; a later date applies.
+    common::keys(&mut app, &[KeyCode::Enter]);
+    assert!(
+        app.modals
+            .iter()
+            .any(|m| matches!(m, parallax::tui::state::Modal::AsOf(_)))
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("is before the filter since")),
+        "{:?}",
+        app.message
+    );
+    common::keys(&mut app, &[KeyCode::Backspace; 5]);
+    common::typed(&mut app, "06-20");
+    assert_eq!(as_of(&app).as_deref(), Some("2025-06-20"), "{}", text(&app));
 }
 
 /// With a party kept by the filters, `End` goes to that party's last claim and the bar's hint

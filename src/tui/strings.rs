@@ -842,6 +842,16 @@ pub mod as_of {
     pub fn header(date: &str) -> String {
         format!("as of {date}")
     }
+
+    /// A date before the `since` filter's, not put in force: nothing said by then could match.
+    /// `kept`, the date in force; `filters`, the key that opens the filters.
+    pub fn before_since(date: &str, since: &str, kept: Option<&str>, filters: &str) -> String {
+        let kept = kept.map_or_else(|| "none".to_owned(), str::to_owned);
+        format!(
+            "Not applied, so the date in force stays ({kept}): {date} is before the filter since \
+             {since}, so nothing could match; clear it in the filters ({filters})."
+        )
+    }
 }
 
 /// The timeline's words (`T`).

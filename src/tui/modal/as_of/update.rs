@@ -131,7 +131,31 @@ impl AsOfBar {
     fn go(&mut self, app: &mut App, date: Option<Date>) {
         self.field = TextField::proposed(date.map(|d| d.to_string()).unwrap_or_default());
         self.note = None;
-        set(app, date);
+        self.put(app, date);
+    }
+
+    /// Puts `date` in force, unless it comes before the `since` filter (nothing said by then
+    /// could match): then the date in force stays, and the note says why and what to do.
+    fn put(&mut self, app: &mut App, date: Option<Date>) {
+        let filter = crate::query::Filter {
+            as_of: date,
+            ..app.query.filter.clone()
+        };
+        match filter.since_after_as_of() {
+            Some((since, at)) => {
+                let kept = app.query.filter.as_of.map(|d| d.to_string());
+                let key =
+                    app.keymap
+                        .key_for(crate::tui::modal::screen::BINDINGS, false, Action::Filters);
+                self.note = Some(words::before_since(
+                    &at.to_string(),
+                    &since.to_string(),
+                    kept.as_deref(),
+                    &key,
+                ));
+            }
+            None => set(app, date),
+        }
     }
 
     /// Applies the text as typed: a date applies at once; anything else waits, saying why.
@@ -145,7 +169,7 @@ impl AsOfBar {
         match text.parse::<Date>() {
             Ok(d) => {
                 self.note = None;
-                set(app, Some(d));
+                self.put(app, Some(d));
             }
             Err(e) => {
                 let typed = crate::text::clean(text).text;

@@ -2099,6 +2099,13 @@ fn another_engines_syntax_is_said() {
         "{or}"
     );
     assert!(or.contains("no claim matches"), "{or}");
+    // Both at once are both said, and why a capital `AND` finds nothing.
+    let both = said("ceasefire -Trump AND truce");
+    assert!(both.contains("write `!Trump`"), "{both}");
+    assert!(
+        both.contains("`AND` is searched for as a word, not an operator (in capitals, it matches only capitals)"),
+        "{both}"
+    );
     // Inside a phrase a `-` or an `AND` is text; a hyphenated word, or lower-case "or", is no
     // other syntax.
     assert!(!said("\"ceasefire -Trump\" \"rock AND roll\"").contains("operator"));

@@ -37,55 +37,53 @@ pub fn symbols_dropped(query: &str) -> Option<String> {
     })
 }
 
-/// A note on a query written in another search engine's syntax: `-word` (which finds the word;
-/// `!word` leaves it out) and `AND`, `OR`, `NOT` (words to find, not operators).
-pub fn foreign_syntax(query: &str) -> Option<String> {
+/// The notes on a query written in another search engine's syntax, each said: `-word` (which
+/// finds the word; `!word` leaves it out) and `AND`, `OR`, `NOT` (words to find, not operators).
+pub fn foreign_syntax(query: &str) -> Vec<String> {
     // Inside a phrase, a `-` or an `AND` is text as written.
     if query.contains(PHRASE_QUOTES) {
-        return None;
+        return Vec::new();
     }
     let terms: Vec<&str> = query.split_whitespace().collect();
-    if let Some(t) = terms.iter().find(|t| {
-        t.strip_prefix('-')
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_alphabetic)
-    }) {
-        let word = t.trim_start_matches('-');
-        return Some(format!(
-            "`{}` finds the word `{}`: a `-` leaves nothing out; to leave out claims that hold \
-             it, write `!{}`",
-            crate::text::quote(t),
-            crate::text::quote(word),
-            crate::text::quote(word)
-        ));
-    }
+    let minus = terms
+        .iter()
+        .find(|t| {
+            t.strip_prefix('-')
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_alphabetic)
+        })
+        .map(|t| {
+            let word = t.trim_start_matches('-');
+            format!(
+                "`{}` finds the word `{}`: a `-` leaves nothing out; to leave out claims that \
+                 hold it, write `!{}`",
+                crate::text::quote(t),
+                crate::text::quote(word),
+                crate::text::quote(word)
+            )
+        });
     let operators: Vec<&str> = terms
         .iter()
         .copied()
         .filter(|t| matches!(*t, "AND" | "OR" | "NOT"))
         .collect();
-    (!operators.is_empty()).then(|| {
+    let one = operators.len() == 1;
+    let words = (!operators.is_empty()).then(|| {
         format!(
-            "{} {} searched for as {}, not {}: every term must match, and `!word` leaves \
-             claims with a word out",
+            "{} {} searched for as {}, not {} (in capitals, {} only capitals): every term must \
+             match, and `!word` leaves claims with a word out",
             operators
                 .iter()
                 .map(|o| format!("`{o}`"))
                 .collect::<Vec<_>>()
                 .join(", "),
-            if operators.len() == 1 { "is" } else { "are" },
-            if operators.len() == 1 {
-                "a word"
-            } else {
-                "words"
-            },
-            if operators.len() == 1 {
-                "an operator"
-            } else {
-                "operators"
-            },
+            if one { "is" } else { "are" },
+            if one { "a word" } else { "words" },
+            if one { "an operator" } else { "operators" },
+            if one { "it matches" } else { "they match" },
         )
-    })
+    });
+    minus.into_iter().chain(words).collect()
 }
 
 /// Field names a query may prefix a word with elsewhere (`speaker:modi`, `tag:mediation`).
@@ -209,12 +207,12 @@ pub fn all(query: &str, dispute: Option<&Dispute>) -> Vec<String> {
 /// [`all`] but the note on a spaced `|`, for a place that says it already (the screen's line
 /// that no claim matches).
 pub fn all_but_or_bar(query: &str, dispute: Option<&Dispute>) -> Vec<String> {
-    [
-        foreign_syntax(query),
-        field_prefix(query, dispute),
-        symbols_dropped(query),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    foreign_syntax(query)
+        .into_iter()
+        .chain(
+            [field_prefix(query, dispute), symbols_dropped(query)]
+                .into_iter()
+                .flatten(),
+        )
+        .collect()
 }

@@ -1277,6 +1277,25 @@ fn dismiss_on_the_command_line_keeps_a_pair_out_of_match() {
             .iter()
             .any(|(l, r)| l == "a-people" && r == "b-opened")
     );
+    // Taken back without --row: not that dismissal, and said which flag takes the row back;
+    // the other way round too.
+    let undo = |args: &[&str]| -> String {
+        let out = parallax().args(args).arg(dir.path()).output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let said = undo(&["dismiss", "--undo", "a-people", "b-opened"]);
+    assert!(said.contains("Not dismissed"), "{said}");
+    assert!(said.contains("a-people joining point"), "{said}");
+    assert!(said.contains("add --row to take that back"), "{said}");
+    undo(&["dismiss", "--undo", "--row", "a-people", "b-opened"]);
+    undo(&["dismiss", "a-people", "b-opened"]);
+    let said = undo(&["dismiss", "--undo", "--row", "a-people", "b-opened"]);
+    assert!(
+        said.contains("a-people with b-opened is: leave out --row to take that back"),
+        "{said}"
+    );
+    undo(&["dismiss", "--row", "a-people", "b-opened"]);
     // Unknown ids are a usage error (2), and nothing is written.
     let before = std::fs::read(dir.path().join(".parallax-dismissed.json")).unwrap();
     parallax()

@@ -93,7 +93,23 @@ pub fn dismiss(
         topic,
     };
     if undo {
-        return take_back(&folder, &mut dismissed, &entry, dry_run, out);
+        // The same ids dismissed the other way (the row without --row, or the pair with it):
+        // named when this one is not held, with the flag that takes it back.
+        let other = Entry {
+            point: match &entry.point {
+                Some(_) => None,
+                None => dispute
+                    .claim(ra)
+                    .and_then(|c| c.point.as_deref().map(str::to_owned)),
+            },
+            topic: match &entry.point {
+                Some(_) => None,
+                None => Some(dispute.ids(ra).1.to_owned()),
+            },
+            ..entry.clone()
+        };
+        let other = (other.point != entry.point && dismissed.holds(&other)).then_some(other);
+        return take_back(&folder, &mut dismissed, (&entry, other), dry_run, out);
     }
     let known = dismissed.holds(&entry);
     let preview = if dry_run {
@@ -165,10 +181,11 @@ fn described(entry: &Entry) -> String {
 /// Takes the dismissal of `entry` back (`dismiss --undo`): every entry dismissing the same
 /// suggestion leaves the file, every other line as it is, and the file goes when a dismissal
 /// made it and nothing else is left in it, as `u` on the screen does.
+/// `other`: the same ids dismissed the other way (as a row, or as a pair), when that is held.
 fn take_back(
     folder: &std::path::Path,
     dismissed: &mut Dismissed,
-    entry: &Entry,
+    (entry, other): (&Entry, Option<Entry>),
     dry_run: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -176,9 +193,17 @@ fn take_back(
     let file = folder.join(FILE);
     let shown = text::clean(&file.display().to_string()).text;
     if !dismissed.holds(entry) {
+        let instead = other.map_or_else(String::new, |o| {
+            let flag = if o.point.is_some() {
+                "add --row"
+            } else {
+                "leave out --row"
+            };
+            format!("; {} is: {flag} to take that back", described(&o))
+        });
         writeln!(
             out,
-            "Not dismissed: {what} is not in {shown}; nothing to take back"
+            "Not dismissed: {what} is not in {shown}; nothing to take back{instead}"
         )?;
         return Ok(());
     }

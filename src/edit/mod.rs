@@ -59,7 +59,9 @@ pub enum EditError {
     #[error("{0}")]
     Already(String),
     /// A file changed on disk since it was read.
-    #[error("{0} changed on disk since it was read; nothing was written. Reload and try again.")]
+    #[error(
+        "{0} changed on disk since it was read; nothing was written. Try again: the files are read afresh."
+    )]
     Changed(String),
     /// The edit would make the files invalid (a bug, or a file the editor cannot lay out).
     #[error("the change would leave {0} invalid, so nothing was written: {1}")]

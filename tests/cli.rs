@@ -1165,6 +1165,18 @@ fn a_path_given_for_a_claim_id_is_named() {
             )),
             "{said}"
         );
+        // Between the ids too.
+        let said = usage_error(
+            parallax()
+                .current_dir(dir.path())
+                .args([command, "in-a", "po", "pk-b"]),
+        );
+        assert!(
+            said.contains(&format!(
+                "`po` is the dispute: name both claims first, then the dispute: parallax {command} in-a pk-b po"
+            )),
+            "{said}"
+        );
     }
     // With side files after it: a `/` is in no id (it was read as a dispute of one side file).
     let said = usage_error(parallax().args(["link", "a1", "./one.json", "./two.json"]));

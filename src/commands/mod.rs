@@ -439,19 +439,23 @@ fn ids_before_path(
 ) -> Result<(), Failure> {
     // The dispute named first, as `show` and `search` take it (`link DIR A B`): the folder is
     // there and what follows the ids is not, so it is an id. Said with the order to write them in.
+    // So too between them (`link A DIR B`).
     let exists = |s: &str| std::path::Path::new(s).exists();
     if let [last] = paths
-        && exists(left)
-        && !exists(right)
         && !last.exists()
+        && let Some((dispute, id)) = match (exists(left), exists(right)) {
+            (true, false) => Some((left, right)),
+            (false, true) => Some((right, left)),
+            _ => None,
+        }
     {
         let last = last.to_string_lossy();
         return Err(Failure::Usage(format!(
             "`{}` is the dispute: name both claims first, then the dispute: parallax {command} {} {} {}",
-            crate::text::quote(left),
-            crate::text::quote(right),
+            crate::text::quote(dispute),
+            crate::text::quote(id),
             crate::text::quote(&last),
-            crate::text::quote(left)
+            crate::text::quote(dispute)
         )));
     }
     // A `/` is in no id; a name that is there on disk is taken for one only when no path follows.

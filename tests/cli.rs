@@ -1597,6 +1597,12 @@ fn a_mistyped_claim_id_names_the_one_meant() {
             said.contains("no claim `b-kravani` in this dispute; did you mean `b-karvani`?"),
             "{command}: {said}"
         );
+        // Typed in capitals (ids are lower case): the id in lower case.
+        let said = usage_error(parallax().args([command, "A-PEOPLE", "b-karvani", &m]));
+        assert!(
+            said.contains("no claim `A-PEOPLE` in this dispute; did you mean `a-people`?"),
+            "{command}: {said}"
+        );
         // Nothing near: no guess.
         let said = usage_error(parallax().args([command, "a-people", "zzzz", &m]));
         assert!(

@@ -808,7 +808,8 @@ pub fn unknown_claim(dispute: &Dispute, id: &str) -> EditError {
                 .map(|(_, c)| c.id.as_str())
                 .filter(|c| c.len().abs_diff(id.len()) <= MOST)
                 .map(|c| (strsim::osa_distance(&id, c), c))
-                .filter(|&(d, c)| d > 0 && d <= if c.len() <= 8 { 1 } else { MOST })
+                // None away is the id in other case (`A3` for `a3`): the one meant.
+                .filter(|&(d, c)| d <= if c.len() <= 8 { 1 } else { MOST })
                 .min_by_key(|&(d, _)| d)
                 .map(|(_, c)| c.to_owned())
         })

@@ -247,8 +247,9 @@ impl Draft {
                 "{} is read-only; make it writable (chmod u+w) or choose another folder",
                 crate::export::shown_path(parent)
             );
-            // The folder there already: it is its files that cannot be written.
-            if parent == dir {
+            // The folder there already (or its schema folder): it is its files that cannot be
+            // written, not the folder that cannot be made.
+            if parent == dir || dir.is_dir() {
                 return Err(CreateError::Write(crate::export::ExportError::Write {
                     path: crate::export::shown_path(dir),
                     reason: why,

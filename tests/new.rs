@@ -322,6 +322,25 @@ fn new_in_a_read_only_folder_that_exists_says_it_cannot_write_there() {
         0,
         "nothing written"
     );
+    // The same with the folder writable but its schema folder not: that folder is named, and
+    // the dispute's folder is not said to be one that cannot be made.
+    let schema = there.join("schema");
+    std::fs::create_dir(&schema).unwrap();
+    std::fs::set_permissions(&schema, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let out = assert_cmd::Command::cargo_bin("parallax")
+        .unwrap()
+        .args(["new", "--title", "T", "--side", "a:A", "--side", "b:B"])
+        .arg(&there)
+        .output()
+        .unwrap();
+    std::fs::set_permissions(&schema, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("schema is read-only; make it writable"),
+        "{said}"
+    );
+    assert!(!said.contains("cannot create the folder"), "{said}");
 }
 
 /// A write that fails part way (here the file size limit, as a full disk would) takes back

@@ -1034,3 +1034,27 @@ fn ctrl_h_erases_as_backspace_does() {
         a.message
     );
 }
+
+/// Only what a search looks through is marked: a relation line (`↳ contradicts India …`) and
+/// an as-of standing line name a party or a date, no field of the claim, so a term they hold is
+/// not marked there as if the claim matched it.
+#[test]
+fn relation_lines_are_not_marked_as_hits() {
+    let mut a = common::bundled(200, 50);
+    press(&mut a, &[Action::NextPane]);
+    search_for(&mut a, "India");
+    line(&mut a, Action::Back);
+    let mut seen = 0;
+    for _ in 0..search::hits(&a) {
+        press(&mut a, &[Action::NextHit]);
+        for l in marked(&a).lines() {
+            for pane in l.split('│') {
+                if pane.trim_start().starts_with('↳') {
+                    seen += 1;
+                    assert!(!pane.contains('«'), "{pane}");
+                }
+            }
+        }
+    }
+    assert!(seen > 0, "a relation line was shown");
+}

@@ -369,7 +369,13 @@ pub fn cell(
 ) -> Option<Vec<Span<'static>>> {
     let o = search::searched(app)?;
     let at = line.claim?;
-    if matches!(line.kind, LineKind::Gap | LineKind::Silent) || !o.is_hit(at) {
+    // A relation or standing line names another claim's party or a date, no field the search
+    // looks through: a term it holds is no hit there.
+    let searched = !matches!(
+        line.kind,
+        LineKind::Gap | LineKind::Silent | LineKind::Link | LineKind::Standing
+    );
+    if !searched || !o.is_hit(at) {
         return None;
     }
     let base = if current_claim(app) == Some(at) && line.kind == LineKind::Text {

@@ -119,6 +119,17 @@ fn checked(settings: &[KeySetting]) -> (Keymap, Vec<(usize, String)>) {
             ));
             continue;
         };
+        // `undo` and its old name both given: the second would be dropped without a word.
+        if let Some((_, first)) = lines.iter().find(|(a, _)| *a == action) {
+            problems.push((
+                s.line,
+                format!(
+                    "`{OLD_UNDO}` is the old name of `undo`, whose keys line {first} gives \
+                     already; keep one of the two"
+                ),
+            ));
+            continue;
+        }
         let mut keys: Vec<Key> = Vec::new();
         let mut unread = false;
         for written in &s.keys {
@@ -261,6 +272,14 @@ mod tests {
         for name in ["undo", "undismiss"] {
             let map = read(&format!("[keys]\n{name} = \"U\"\n")).unwrap();
             assert_eq!(map.key_for(table, false, Action::Undo), "U", "{name}");
+        }
+        // Both: the second is not dropped in silence (the first won, and `config` said ok).
+        for (a, b) in [("undo", "undismiss"), ("undismiss", "undo")] {
+            let e = read(&format!("[keys]\n{a} = \"U\"\n{b} = \"V\"\n")).unwrap_err();
+            assert!(
+                e.contains("line 3") && e.contains("whose keys line 2 gives already"),
+                "{e}"
+            );
         }
     }
 

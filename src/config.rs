@@ -33,8 +33,9 @@ pub const DEFAULT: &str = r##"# parallax configuration. Where it is read from: `
 # and nothing is typed (the comparison, a row in full, help, the party picker, link choices,
 # the problems panel). A key is a character (x, E, ?), a name (Up, Down, Left, Right, PgUp,
 # PgDn, Home, End, Tab, Shift-Tab, Enter, Esc, Backspace, Delete, Space, F1 to F12), or one of
-# them after Ctrl- or Alt- (not Ctrl-I, Ctrl-M or Ctrl-[: terminals send them as Tab, Enter
-# and Esc; not Alt-[ or Alt-O: they begin the escape sequences of other keys). Give a list for
+# them after Ctrl- or Alt- (not Ctrl-I, Ctrl-M, Ctrl-[ or Ctrl-H: terminals send them as Tab,
+# Enter, Esc and Backspace; not Alt-[ or Alt-O: they begin the escape sequences of other
+# keys). Give a list for
 # several keys, [] for none. Ctrl-C always quits
 # and Ctrl-Z always suspends. `?` lists the keys in force; the README lists the actions.
 # quit = ["q", "Ctrl-Q"]
@@ -604,6 +605,17 @@ fn read() -> Result<Option<(String, PathBuf)>, ConfigError> {
             })
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        // A file where a folder on the way should be (`parallax` a file, not the folder).
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+            let file = path.ancestors().skip(1).find(|a| a.is_file()).map_or_else(
+                || "a part of its path".to_owned(),
+                crate::export::shown_path,
+            );
+            Err(unreadable(format!(
+                "{file} is a file, where a folder on the way to it should be; move that file \
+                 away, or name another config file with PARALLAX_CONFIG"
+            )))
+        }
         // The default place in a home the user may not enter (`sudo -u nobody` keeps
         // `HOME=/root`): whether a file is there cannot be known, and none can be read.
         Err(e) if named().is_none() && behind_a_closed_folder(e.kind(), &path) => Ok(None),

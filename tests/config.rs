@@ -967,3 +967,26 @@ fn a_config_whose_links_loop_says_so() {
     );
     assert!(!err.contains("os error"), "{err}");
 }
+
+/// A file where the config's folder should be (`parallax` a file) is named, not said as the
+/// system's "Not a directory".
+#[test]
+fn a_file_in_the_place_of_the_config_folder_is_named() {
+    let xdg = tempfile::tempdir().unwrap();
+    std::fs::write(xdg.path().join("parallax"), "hi").unwrap();
+    let checked = Command::cargo_bin("parallax")
+        .unwrap()
+        .arg("config")
+        .env("XDG_CONFIG_HOME", xdg.path())
+        .env_remove("PARALLAX_CONFIG")
+        .output()
+        .unwrap();
+    assert_eq!(checked.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&checked.stderr);
+    let said = format!(
+        "{} is a file, where a folder on the way to it should be",
+        xdg.path().join("parallax").display()
+    );
+    assert!(err.contains(&said), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+}

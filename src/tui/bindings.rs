@@ -338,6 +338,14 @@ mod tests {
                 && e.contains("export"),
             "{e}"
         );
+        // A key that shows as nothing (the footer read `␣␣help`).
+        for (written, code) in [("\\u202e", "U+202E"), ("\\u00a0", "U+00A0")] {
+            let e = read(&format!("[keys]\nhelp = \"{written}\"\n")).unwrap_err();
+            assert!(
+                e.contains("line 2") && e.contains(code) && e.contains("shows as nothing"),
+                "{e}"
+            );
+        }
         let e = read("[keys]\nexport = \"Ctrl-C\"\n").unwrap_err();
         assert!(e.contains("line 2") && e.contains("`Ctrl-C`"), "{e}");
         // Swapping two keys is no clash.

@@ -368,6 +368,17 @@ pub fn parse_key(text: &str) -> Result<Key, String> {
     }
     let mut chars = rest.chars();
     let code = match (chars.next(), chars.next()) {
+        // A key the footer and the help would show as a blank (a bidi control, a no-break
+        // space): refused, as no one could read which key it is.
+        (Some(ch), None) if crate::text::is_hidden(ch) || (ch.is_whitespace() && ch != ' ') => {
+            return Err(format!(
+                "`{}` (U+{:04X}) is a character that shows as nothing, so the footer and the help \
+                 could not name the key; give one that can be seen: a character, or a name such \
+                 as F2 or Space",
+                shown(),
+                u32::from(ch)
+            ));
+        }
         (Some(ch), None) if !ch.is_control() => {
             KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) {
                 ch.to_ascii_lowercase()

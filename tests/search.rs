@@ -2589,3 +2589,37 @@ fn equal_hits_of_two_sides_interleave() {
     let (_dir, d) = common::dispute_of(&claims);
     ranks_everywhere(&d, "tax", &["a1", "b1", "a2", "b2", "a3", "b3", "a4", "b4"]);
 }
+
+/// A piece of text (`'war`) found as a whole word ranks before one found inside a word
+/// ("Anwar", "award"): exact, as a plain term's whole word is (they ranked level).
+#[test]
+fn a_quoted_piece_of_text_ranks_whole_words_first() {
+    let out = parallax()
+        .args([
+            "search", "--left", "india", "--right", "pakistan", "--score", "'war",
+        ])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    // The claims' own hits (topic-level hits, `framing (13 claims): …`, come after them).
+    let exact: Vec<(u8, &str)> = said
+        .lines()
+        .filter(|l| !l.contains("claims): ") && !l.contains("claim): "))
+        .filter_map(|l| {
+            let e = l.split("exact=").nth(1)?.split_whitespace().next()?;
+            Some((e.parse().ok()?, l))
+        })
+        .collect();
+    assert!(
+        exact.iter().any(|(e, l)| *e == 0 && l.contains("Anwar")),
+        "{said}"
+    );
+    assert!(
+        exact.iter().any(|(e, l)| *e == 1 && l.contains("of war")),
+        "{said}"
+    );
+    assert!(
+        exact.windows(2).all(|w| w[0].0 >= w[1].0),
+        "whole words first: {said}"
+    );
+}

@@ -266,7 +266,13 @@ impl Prepared {
     /// letters in order, which count as a typo: the term is not in it as written.
     pub(super) fn typos_in(&self, text: &str, prose: bool) -> Option<u8> {
         let Some(w) = &self.words else {
-            return self.needle.is_match(text).then_some(0);
+            if !self.needle.is_match(text) {
+                return None;
+            }
+            // A piece of text found inside a word (`'war` in "Anwar", "award") is found with
+            // no typo but not exactly, as a prefix is: a whole word ("an act of war") first.
+            let inside = self.term.kind == TermKind::Substring && !self.whole_somewhere(text);
+            return Some(u8::from(inside));
         };
         if prose {
             return w.find(text);
@@ -278,6 +284,20 @@ impl Prepared {
                 && self.needle.is_match(text)
                 && self.letters_in_order(text).is_some())
             .then_some(words::TYPO)
+        })
+    }
+
+    /// True when the term, a piece of text, stands somewhere in `text` with no letter or digit
+    /// joined to it on either side where its own end is one.
+    fn whole_somewhere(&self, text: &str) -> bool {
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let t = &self.term.text;
+        let (starts, ends) = (word(t.chars().next()), word(t.chars().last()));
+        self.ranges(text, false).iter().any(|r| {
+            let before = text.get(..r.start).and_then(|s| s.chars().next_back());
+            let after = text.get(r.end..).and_then(|s| s.chars().next());
+            let joined = (starts && word(before)) || (ends && word(after));
+            !joined
         })
     }
 

@@ -144,7 +144,8 @@ fn unresolved(dispute: &Dispute) -> &'static str {
 
 /// How a relation is described: its kind, the claim id and, when the target is not beside this
 /// claim in the comparison, whose claim it is and where (`↳ concedes India: in-jets`), or that
-/// a filter, search or date hides it (`(not shown now)`, as `show` says): `targets` holds the
+/// a filter, search or date hides it (`(not in this selection)`: an export is a file read
+/// later, where the screen and `show` say `(not shown now)`): `targets` holds the
 /// comparison's targets ([`Targets::new`]).
 pub fn relation_line(
     dispute: &Dispute,
@@ -172,7 +173,7 @@ pub fn relation_line(
             if !compared {
                 format!("↳ {verb} {party}: {target} (side not compared)")
             } else if !targets.holds(to) {
-                format!("↳ {verb} {party}: {target} (not shown now)")
+                format!("↳ {verb} {party}: {target} (not in this selection)")
             } else if topic_id(to) != topic_id(from) {
                 format!(
                     "↳ {verb} {party}: {target} (topic {})",

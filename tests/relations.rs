@@ -225,8 +225,9 @@ fn exports_write_the_relations_word() {
     assert_eq!(agreed, BTreeSet::from(["e-start", "e-venue"]));
 }
 
-/// A relation whose target a filter hides says so in every export, as `show` does: `(not
-/// shown now)` (the exports named the target as if it were there to find).
+/// A relation whose target a filter hides says so in every export, as `show` says it is not
+/// shown now: `(not in this selection)` (the exports named the target as if it were there to
+/// find, and then said `(not shown now)`, which a file read later cannot mean).
 #[test]
 fn an_export_says_a_relation_target_the_filter_hides_is_not_shown() {
     let dir = fixture("relations");
@@ -240,13 +241,13 @@ fn an_export_says_a_relation_target_the_filter_hides_is_not_shown() {
         let out = stdout_of(&["export", dir, "--party", "west", "-f", format]);
         let out = out.replace('\\', "");
         assert!(
-            out.contains("contradicts East: e-closed (not shown now)"),
+            out.contains("contradicts East: e-closed (not in this selection)"),
             "{format}: {out}"
         );
     }
     // Unfiltered, the target is there: nothing is said.
     let out = stdout_of(&["export", dir, "-f", "json"]);
-    assert!(!out.contains("not shown now"), "{out}");
+    assert!(!out.contains("not in this selection"), "{out}");
 }
 
 #[test]

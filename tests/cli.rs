@@ -1153,30 +1153,18 @@ fn a_path_given_for_a_claim_id_is_named() {
     // The dispute first, as `show` and `search` take it: the order to write them in (it said
     // the files do not load, and to validate the second claim id).
     std::fs::create_dir(dir.path().join("po")).unwrap();
+    // Between the ids too.
+    let orders: [[&str; 3]; 2] = [["po", "in-a", "pk-b"], ["in-a", "po", "pk-b"]];
     for command in ["dismiss", "link"] {
-        let said = usage_error(
-            parallax()
-                .current_dir(dir.path())
-                .args([command, "po", "in-a", "pk-b"]),
-        );
-        assert!(
-            said.contains(&format!(
-                "`po` is the dispute: name both claims first, then the dispute: parallax {command} in-a pk-b po"
-            )),
-            "{said}"
-        );
-        // Between the ids too.
-        let said = usage_error(
-            parallax()
-                .current_dir(dir.path())
-                .args([command, "in-a", "po", "pk-b"]),
-        );
-        assert!(
-            said.contains(&format!(
-                "`po` is the dispute: name both claims first, then the dispute: parallax {command} in-a pk-b po"
-            )),
-            "{said}"
-        );
+        for order in orders {
+            let said = usage_error(parallax().current_dir(dir.path()).arg(command).args(order));
+            assert!(
+                said.contains(&format!(
+                    "`po` is the dispute: name both claims first, then the dispute: parallax {command} in-a pk-b po"
+                )),
+                "{order:?}: {said}"
+            );
+        }
     }
     // With side files after it: a `/` is in no id (it was read as a dispute of one side file).
     let said = usage_error(parallax().args(["link", "a1", "./one.json", "./two.json"]));

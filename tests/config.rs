@@ -942,6 +942,19 @@ fn a_config_linked_to_nothing_says_so() {
     assert!(err.contains(&said), "{err}");
 }
 
+/// `parallax config` with the config at its place under `xdg`: its message, checked to fail.
+fn config_check_fails(xdg: &std::path::Path) -> String {
+    let checked = Command::cargo_bin("parallax")
+        .unwrap()
+        .arg("config")
+        .env("XDG_CONFIG_HOME", xdg)
+        .env_remove("PARALLAX_CONFIG")
+        .output()
+        .unwrap();
+    assert_eq!(checked.status.code(), Some(1));
+    String::from_utf8_lossy(&checked.stderr).into_owned()
+}
+
 /// A config that is a link to itself (or a circle of links) says so and what to mend, not the
 /// system's "Too many levels of symbolic links".
 #[cfg(unix)]
@@ -951,15 +964,7 @@ fn a_config_whose_links_loop_says_so() {
     let folder = xdg.path().join("parallax");
     std::fs::create_dir_all(&folder).unwrap();
     std::os::unix::fs::symlink("config.toml", folder.join("config.toml")).unwrap();
-    let checked = Command::cargo_bin("parallax")
-        .unwrap()
-        .arg("config")
-        .env("XDG_CONFIG_HOME", xdg.path())
-        .env_remove("PARALLAX_CONFIG")
-        .output()
-        .unwrap();
-    assert_eq!(checked.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&checked.stderr);
+    let err = config_check_fails(xdg.path());
     assert!(
         err.contains("its symbolic links lead round in a loop")
             && err.contains("point the link at a file"),
@@ -974,15 +979,7 @@ fn a_config_whose_links_loop_says_so() {
 fn a_file_in_the_place_of_the_config_folder_is_named() {
     let xdg = tempfile::tempdir().unwrap();
     std::fs::write(xdg.path().join("parallax"), "hi").unwrap();
-    let checked = Command::cargo_bin("parallax")
-        .unwrap()
-        .arg("config")
-        .env("XDG_CONFIG_HOME", xdg.path())
-        .env_remove("PARALLAX_CONFIG")
-        .output()
-        .unwrap();
-    assert_eq!(checked.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&checked.stderr);
+    let err = config_check_fails(xdg.path());
     let said = format!(
         "{} is a file, where a folder on the way to it should be",
         xdg.path().join("parallax").display()

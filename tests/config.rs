@@ -987,3 +987,32 @@ fn a_file_in_the_place_of_the_config_folder_is_named() {
     assert!(err.contains(&said), "{err}");
     assert!(!err.contains("os error"), "{err}");
 }
+
+/// `parallax config` says when `[export] folder` is no folder (missing, or a file): the file is
+/// valid, but the export dialog would refuse at Enter.
+#[test]
+fn an_export_folder_that_is_no_folder_is_noted_by_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    let note = |folder: &std::path::Path| -> String {
+        std::fs::write(
+            &file,
+            format!("[export]\nfolder = {:?}\n", folder.display().to_string()),
+        )
+        .unwrap();
+        let out = parallax(&file).arg("config").output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let missing = dir.path().join("nope");
+    assert!(
+        note(&missing).contains(&format!(
+            "[export] folder {} does not exist",
+            missing.display()
+        )),
+        "{}",
+        note(&missing)
+    );
+    assert!(note(&file).contains("is no folder"), "{}", note(&file));
+    assert!(!note(dir.path()).contains("note:"), "{}", note(dir.path()));
+}

@@ -313,6 +313,19 @@ pub fn config(default: bool, path: bool, out: &mut dyn Write) -> Result<(), Fail
     crate::tui::bindings::keymap(&config.keys, &file).map_err(|e| Failure::Input(e.to_string()))?;
     if file.exists() {
         writeln!(out, "{shown}: ok")?;
+        // Valid, but the export dialog would refuse to write there: said now, not at Enter.
+        if let Some(folder) = config.export.folder().filter(|f| !f.is_dir()) {
+            let what = if folder.exists() {
+                "is no folder"
+            } else {
+                "does not exist"
+            };
+            writeln!(
+                out,
+                "note: [export] folder {} {what}; the screen's export dialog writes nothing there until it is a folder",
+                crate::export::shown_path(&folder)
+            )?;
+        }
     } else if std::fs::symlink_metadata(&file)
         .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
     {

@@ -1411,6 +1411,36 @@ fn link_and_dismiss_take_the_file_size_limit_their_refusal_names() {
     }
 }
 
+/// `link` and `dismiss` whose summary cannot be printed (standard output on a full disk) say
+/// the files were written: the command did its work, and is not to be run again for nothing.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_summary_that_cannot_be_printed_says_the_files_were_written() {
+    for (command, changed) in [
+        ("link", "alpha.json"),
+        ("dismiss", ".parallax-dismissed.json"),
+    ] {
+        let dir = copy_fixture();
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args([command, "a-karvani", "b-karvani"])
+            .arg(dir.path())
+            .stdout(full)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{command}: {said}");
+        assert!(
+            said.contains(&format!("wrote {}", dir.path().join(changed).display()))
+                && said.contains("but could not say so: cannot write to standard output"),
+            "{command}: {said}"
+        );
+    }
+}
+
 /// A read-only dismissals file is not deleted by taking back its last dismissal, as it is not
 /// replaced by taking back one of several.
 #[test]

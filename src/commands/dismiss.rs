@@ -146,20 +146,21 @@ pub fn dismiss(
         super::write_diff(out, &p.path, p.before.as_deref(), &p.after)?;
         return Ok(());
     }
-    if known {
-        writeln!(
-            out,
+    let said = if known {
+        format!(
             "Already dismissed: {what} (in {})",
             text::clean(&file.display().to_string()).text
-        )?;
+        )
     } else {
-        writeln!(
-            out,
+        format!(
             "Dismissed {what}; kept in {}",
             text::clean(&file.display().to_string()).text
-        )?;
-    }
-    Ok(())
+        )
+    };
+    // Flushed here: a summary that cannot be printed says the file was written.
+    writeln!(out, "{said}")
+        .and_then(|()| out.flush())
+        .map_err(|e| super::written_anyway(e, [file.as_path()]))
 }
 
 /// A dismissed suggestion as the messages name it: `a3 with b7`, or `a3 joining point `p``.

@@ -104,6 +104,36 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
         commit(&plan, held).map_err(failure)?;
     }
     // A file that did not exist (a manifest made beside side files) is said to be new.
+    // Once the files are written, what is said is gathered first: a summary that cannot be
+    // printed then says the files were written, so the link is not taken to have failed.
+    let mut said = Vec::new();
+    {
+        let out: &mut dyn Write = if dry_run { &mut *out } else { &mut said };
+        summary(
+            &plan,
+            (left, right, question, given),
+            &dispute,
+            dry_run,
+            out,
+        )?;
+    }
+    if !dry_run {
+        // Flushed here: a full disk behind `>` is found now, not after the command returns.
+        out.write_all(&said)
+            .and_then(|()| out.flush())
+            .map_err(|e| super::written_anyway(e, plan.writes.iter().map(|w| w.path.as_path())))?;
+    }
+    Ok(())
+}
+
+/// What `link` says it did (or, with `dry_run`, would do), with each file's diff on a dry run.
+fn summary(
+    plan: &crate::edit::Plan,
+    (left, right, question, given): (&str, &str, Option<&str>, Option<&str>),
+    dispute: &crate::format::Dispute,
+    dry_run: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let files: Vec<String> = plan
         .writes
         .iter()
@@ -125,7 +155,7 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
     let unused = match given {
         Some(q)
             if !plan.new_point
-                && crate::edit::point_asking(&dispute, &plan.topic, q).as_deref()
+                && crate::edit::point_asking(dispute, &plan.topic, q).as_deref()
                     != Some(plan.point.as_str()) =>
         {
             // Without a manifest there is no question to edit: say where one would go.
@@ -168,7 +198,7 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
             out,
             "Nothing was written (--dry-run). The change to each file:"
         )?;
-        write_diffs(&plan, out)?;
+        write_diffs(plan, out)?;
     }
     Ok(())
 }

@@ -346,6 +346,23 @@ pub fn topic_titled(dispute: &Dispute, title: &str) -> Option<String> {
     }
 }
 
+/// A summary that could not be printed after the analyst's files were written (`link`,
+/// `dismiss`): said with the files written, so the command is not taken to have failed and run
+/// again. A closed pipe stays quiet, as for every command.
+pub fn written_anyway<'a>(
+    e: std::io::Error,
+    written: impl IntoIterator<Item = &'a std::path::Path>,
+) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return Failure::Io(e);
+    }
+    let files: Vec<String> = written.into_iter().map(crate::export::shown_path).collect();
+    Failure::Output(format!(
+        "wrote {}, but could not say so: {e}",
+        files.join(", ")
+    ))
+}
+
 /// Standard output for the commands: its write errors say that standard output failed (a full
 /// disk behind `> file` otherwise reads like a problem of the input). A closed pipe keeps its
 /// kind, so it still ends the program quietly.

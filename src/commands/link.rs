@@ -103,7 +103,6 @@ pub fn link(wanted: &Link<'_>, paths: &[PathBuf], out: &mut dyn Write) -> Result
     if let Some(held) = &held {
         commit(&plan, held).map_err(failure)?;
     }
-    // A file that did not exist (a manifest made beside side files) is said to be new.
     // Once the files are written, what is said is gathered first: a summary that cannot be
     // printed then says the files were written, so the link is not taken to have failed.
     let mut said = Vec::new();
@@ -134,6 +133,7 @@ fn summary(
     dry_run: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
+    // A file that did not exist (a manifest made beside side files) is said to be new.
     let files: Vec<String> = plan
         .writes
         .iter()

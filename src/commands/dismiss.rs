@@ -95,17 +95,18 @@ pub fn dismiss(
     if undo {
         // The same ids dismissed the other way (the row without --row, or the pair with it):
         // named when this one is not held, with the flag that takes it back.
-        let other = Entry {
-            point: match &entry.point {
-                Some(_) => None,
-                None => dispute
+        let (point, topic) = match &entry.point {
+            Some(_) => (None, None),
+            None => (
+                dispute
                     .claim(ra)
                     .and_then(|c| c.point.as_deref().map(str::to_owned)),
-            },
-            topic: match &entry.point {
-                Some(_) => None,
-                None => Some(dispute.ids(ra).1.to_owned()),
-            },
+                Some(dispute.ids(ra).1.to_owned()),
+            ),
+        };
+        let other = Entry {
+            point,
+            topic,
             ..entry.clone()
         };
         let other = (other.point != entry.point && dismissed.holds(&other)).then_some(other);

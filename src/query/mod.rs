@@ -354,10 +354,7 @@ impl Results {
         };
         let (entries, _) = pattern.matches(&self.index, &candidates(&self.index, &cmp));
         let is_hit = hit_table(&self.index, &entries);
-        let index = &self.index;
-        narrow(&cmp, &|at: &ClaimAt| {
-            index.entry(*at).and_then(|e| is_hit.get(e).copied()) == Some(true)
-        })
+        narrow(&cmp, &|at: &ClaimAt| hit_in(&self.index, &is_hit, at))
     }
 
     /// True when the claim is a hit of the search.
@@ -602,8 +599,7 @@ impl Session {
         };
         let (pattern, entries, counts) = self.searcher.search(search, &cached.candidates);
         let is_hit = hit_table(&index, &entries);
-        let hit =
-            |at: &ClaimAt| index.entry(*at).and_then(|e| is_hit.get(e).copied()) == Some(true);
+        let hit = |at: &ClaimAt| hit_in(&index, &is_hit, at);
         // Nothing to drop when every candidate is a hit (a first letter usually hits all).
         let comparison = if !query.narrow {
             Arc::clone(&cached.comparison)
@@ -745,6 +741,11 @@ fn hit_table(index: &Index, entries: &[usize]) -> Vec<bool> {
         }
     }
     is_hit
+}
+
+/// True when the claim at `at` is a hit, by the table [`hit_table`] made.
+fn hit_in(index: &Index, is_hit: &[bool], at: &ClaimAt) -> bool {
+    index.entry(*at).and_then(|e| is_hit.get(e).copied()) == Some(true)
 }
 
 /// True when every element of `small` is in `big` (both ascending).

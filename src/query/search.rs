@@ -253,6 +253,16 @@ impl Prepared {
         )
     }
 
+    /// Whether the term matches string `s` of the index, and with how many typos, for the
+    /// filter a view runs on every key: a piece of text's whole-word test ([`Prepared::typos_in`])
+    /// only ranks, so it is left to the ranking.
+    fn found(&self, index: &Index, table: &[u8], s: u32) -> Option<u8> {
+        match self.words {
+            None => self.needle.is_match(index.string(s)).then_some(0),
+            Some(_) => self.typos(index, table, s),
+        }
+    }
+
     /// How the term matches string `s` of the index: its typos, or `None`.
     fn typos(&self, index: &Index, table: &[u8], s: u32) -> Option<u8> {
         if self.words.is_some() && index.is_prose(s) {
@@ -684,7 +694,7 @@ impl Pattern {
             positive |= !p.term.negated;
             let table = p.table(index);
             let entries: Vec<usize> = alive.iter().map(|a| a.0).collect();
-            let found = per_string(index, &entries, |s| p.typos(index, &table, s));
+            let found = per_string(index, &entries, |s| p.found(index, &table, s));
             let id_of = p.entries_of_ids(index);
             alive.retain_mut(|(e, own, typo)| {
                 // The best match in the claim's own fields, and in its topic's or point's.

@@ -479,3 +479,19 @@ fn among_many_undated_claims_the_mistyped_year_is_the_far_one() {
         "1 to 3 May 2025"
     );
 }
+
+/// With no dated claim there are no bars, so the JSON names no bucket (not `day`, which reads
+/// as if days were counted); the undated claims are counted.
+#[test]
+fn no_dated_claim_names_no_bucket() {
+    let dir = common::one_claim_sides(
+        ("t", "T"),
+        &[("east", "East"), ("west", "West")],
+        "Said with no date.",
+        serde_json::json!({}),
+    );
+    let doc = timeline_json(dir.path(), &[]);
+    assert_eq!(doc["bucket"], Value::Null, "{doc}");
+    assert_eq!(doc["bins"], serde_json::json!([]));
+    assert_eq!(doc["undated"], serde_json::json!({"left": 1, "right": 1}));
+}

@@ -31,7 +31,8 @@ struct TimelineJson<'a> {
     topic: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     as_of: Option<Date>,
-    bucket: Bucket,
+    /// `null` when no claim is dated: there are no bins to be days or weeks of.
+    bucket: Option<Bucket>,
     bins: &'a [crate::timeline::Bin],
     assessments: &'a [crate::timeline::Mark],
     undated: UndatedJson,
@@ -71,7 +72,7 @@ pub fn timeline(
             right: party(right),
             topic: topic.as_deref(),
             as_of: args.as_of,
-            bucket: t.bucket,
+            bucket: (!t.bins.is_empty()).then_some(t.bucket),
             bins: &t.bins,
             assessments: &t.assessments,
             undated: t.undated.into(),

@@ -109,8 +109,9 @@ pub enum Command {
         #[arg(long, conflicts_with = "ratings")]
         json: bool,
         /// Total width of the table in columns, 40 to 1000 (default: the terminal's, or 100
-        /// when piped): long titles and party names are cut with `…` to fit. Not with
-        /// --ratings, whose tables keep every name whole.
+        /// when piped): long titles and party names are cut with `…` to fit; ids and counts
+        /// are never cut, so a narrow table can come out wider. Not with --ratings, whose
+        /// tables keep every name whole.
         #[arg(long, value_name = "N", value_hint = ValueHint::Other, conflicts_with = "ratings", value_parser = parse_count)]
         width: Option<usize>,
     },

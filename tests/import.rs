@@ -3073,6 +3073,20 @@ fn a_verdict_repeated_on_a_claims_next_source_row_is_not_another_verdict() {
         "the word once"
     );
     assert!(!said.contains("claim `a3`"), "{said}");
+    // The same rating in another fact-checker's word (`TRUE` after `mostly-true`: both
+    // corroborated) is another verdict; it was dropped unsaid, the note keeping only the first.
+    let (_, said) = import_said(
+        "side,topic,text,rating,source_url\n\
+         A,t,Crime is low,mostly-true,https://p.example/1\n\
+         A,t,Crime is low,TRUE,https://s.example/2\n\
+         A,t,Crime is low,Mostly True,https://w.example/3\n\
+         B,t,Crime is high,,\n",
+    );
+    assert!(
+        said.contains("line 3: another verdict on claim") && said.contains("TRUE"),
+        "{said}"
+    );
+    assert!(!said.contains("line 4"), "the first word again: {said}");
 }
 
 /// A cell holding several hidden characters names each of them, as the loader's warning does:

@@ -1335,15 +1335,19 @@ impl Builder {
     /// another rating, note or `by` (the same given again, in any case, is none).
     fn other_verdict(&self, r: &Record, place: &ClaimPlace) -> bool {
         let kept = self.claim_at(place).and_then(|c| c.assessment.as_deref());
-        r.get(Col::Rating).is_some_and(|w| match rating_word(w) {
-            Some(rating) => kept.is_none_or(|a| a.rating != rating),
-            // A word not in the table, read as `unverified` with the word in the note (as on
-            // the claim's first row), is the same verdict only when the kept note opens so.
-            None => kept.is_none_or(|a| {
-                let rated = rated_note(Some(w), None).unwrap_or_default();
-                a.rating != Rating::Unverified
-                    || !plain(a.note.as_deref().unwrap_or_default()).starts_with(&plain(&rated))
-            }),
+        r.get(Col::Rating).is_some_and(|w| {
+            // A word not in the table is read as `unverified`, as on the claim's first row.
+            let rating = rating_word(w).unwrap_or(Rating::Unverified);
+            // A fact-checker's own word (`TRUE`, `mostly-true`) is kept in the note, so the same
+            // rating in another word (`TRUE` after `mostly-true`) is another verdict: the same
+            // only when the kept note opens with this word.
+            let rated = rated_note(Some(w), None);
+            kept.is_none_or(|a| {
+                a.rating != rating
+                    || rated.is_some_and(|rated| {
+                        !plain(a.note.as_deref().unwrap_or_default()).starts_with(&plain(&rated))
+                    })
+            })
         }) || r.get(Col::Note).is_some_and(|n| {
             // Compared as the note would be kept, a fact-checker's word before it, in any
             // case: the same verdict given again on a claim's next source row (`False`
@@ -1629,11 +1633,12 @@ fn rated_note(rating: Option<&str>, note: Option<String>) -> Option<String> {
     })
 }
 
-/// A note as two are compared: without case or the kind of quotes (`Rated "mostly true".` and
-/// `Rated “Mostly True”.` say the same).
+/// A note as two are compared: without case, the kind of quotes, or hyphens and underscores
+/// for spaces (`Rated "mostly-true".` and `Rated “Mostly True”.` say the same).
 fn plain(s: &str) -> String {
     s.chars()
         .filter(|c| !matches!(c, '"' | '“' | '”'))
+        .map(|c| if matches!(c, '-' | '_') { ' ' } else { c })
         .flat_map(char::to_lowercase)
         .collect()
 }

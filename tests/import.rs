@@ -4170,3 +4170,64 @@ fn the_import_says_what_the_files_load_with() {
     );
     assert!(!clean.contains("load with"), "{clean}");
 }
+
+/// Two claimants put on one side by `--side`, the side named by one of them: the other takes
+/// that name (its own default, the id in words, was said to conflict at every review, and
+/// `--strict` refused the import); two different names for one side are refused at once.
+#[test]
+fn claimants_mapped_to_one_side_share_the_name_one_of_them_gives() {
+    let review = |n: u32, claimant: &str| {
+        format!(
+            r#"{{"@type": "ClaimReview", "url": "https://f.example/{n}", "claimReviewed": "Claim {n}.",
+            "author": {{"@type": "Organization", "name": "Fact Desk"}},
+            "reviewRating": {{"alternateName": "False"}},
+            "itemReviewed": {{"@type": "Claim", "author": {{"@type": "Person", "name": "{claimant}"}}}}}}"#
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("reviews.json");
+    let doc = format!(
+        "[{}, {}, {}]",
+        review(1, "Jane Mayor"),
+        review(2, "Bob Deputy"),
+        review(3, "Council")
+    );
+    std::fs::write(&file, doc).unwrap();
+    let import = |out: &str, sides: &[&str]| {
+        let mut c = parallax();
+        c.args(["import", "claimreview"]).arg(&file).arg("-o");
+        c.arg(dir.path().join(out)).arg("--strict");
+        for s in sides {
+            c.args(["--side", s]);
+        }
+        c.assert()
+    };
+    // Either order: the name given by one names the side of both.
+    for (out, sides) in [
+        (
+            "one",
+            ["Jane Mayor=mayor:Mayor's office", "Bob Deputy=mayor"],
+        ),
+        (
+            "two",
+            ["Bob Deputy=mayor", "Jane Mayor=mayor:Mayor's office"],
+        ),
+    ] {
+        import(out, &sides)
+            .success()
+            .stderr(predicate::str::contains("side_name").not());
+        let d = load(&dir.path().join(out));
+        let mayor = d.sides.iter().find(|s| s.party.id == "mayor").unwrap();
+        assert_eq!(mayor.party.name, "Mayor's office");
+        assert_eq!(mayor.topics[0].claims.len(), 2);
+    }
+    import(
+        "three",
+        &["Jane Mayor=mayor:Mayor's office", "Bob Deputy=mayor:Deputy"],
+    )
+    .code(2)
+    .stderr(predicate::str::contains(
+        "--side Bob Deputy=mayor:Deputy: the side `mayor` is named `Mayor's office` by --side Jane Mayor=mayor:Mayor's office",
+    ));
+    assert!(!dir.path().join("three").exists());
+}

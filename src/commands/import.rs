@@ -484,9 +484,10 @@ fn dispute_id(args: &ImportArgs) -> Result<String, Failure> {
     }
 }
 
-/// The `--side CLAIMANT=ID[:NAME]` mappings, checked.
+/// The `--side CLAIMANT=ID[:NAME]` mappings, checked. Claimants mapped to one side share its
+/// name: one given by any of them names the side for all (two different names are refused).
 fn side_map(given: &[String]) -> Result<Vec<claimreview::SideOf>, Failure> {
-    given
+    let mut sides: Vec<claimreview::SideOf> = given
         .iter()
         .map(|s| {
             let shown = crate::text::clean(s).text;
@@ -519,7 +520,33 @@ fn side_map(given: &[String]) -> Result<Vec<claimreview::SideOf>, Failure> {
                 name: name.map(str::to_owned),
             })
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    let mut names: Vec<(String, String, &String)> = Vec::new();
+    for (side, flag) in sides.iter().zip(given) {
+        let Some(name) = &side.name else { continue };
+        match names.iter().find(|(id, _, _)| *id == side.id) {
+            Some((_, other, first)) if other != name => {
+                return Err(Failure::Usage(format!(
+                    "--side {}: the side `{}` is named `{}` by --side {}; give its name once, or the same name",
+                    crate::text::clean(flag).text,
+                    side.id,
+                    crate::text::clean(other).text,
+                    crate::text::clean(first).text
+                )));
+            }
+            Some(_) => {}
+            None => names.push((side.id.clone(), name.clone(), flag)),
+        }
+    }
+    for side in &mut sides {
+        if side.name.is_none() {
+            side.name = names
+                .iter()
+                .find(|(id, _, _)| *id == side.id)
+                .map(|(_, name, _)| name.clone());
+        }
+    }
+    Ok(sides)
 }
 
 /// A ClaimReview file that is no JSON text to read, said as `import csv` says it: empty, a

@@ -1895,7 +1895,7 @@ fn a_source_given_again_differently_is_reported_and_a_rating_word_kept() {
          beta,water,Nothing shut.,,,Post,,,\n",
     );
     assert!(
-        said.contains("line 3: the source `wire-2025-03-01` was given before (found by its url); this row's source_outlet, source_title, source_date differ from it and are not used"),
+        said.contains("line 3: the source `wire-2025-03-01` was given before (found by its url); the source_outlet, source_title, source_date given here differ from it and are not used"),
         "{said}"
     );
     let d = load(&dir.path().join("out"));
@@ -3281,7 +3281,7 @@ fn spreadsheet_dates_are_read_or_said_once_each_and_counted_by_kind() {
     );
     // The real difference is still said.
     assert!(
-        said.contains("line 10: the source `s2` was given before (found by its id); this row's source_date differs"),
+        said.contains("line 10: the source `s2` was given before (found by its id); the source_date given here differs"),
         "{said}"
     );
     // Five claim dates written M/D/YYYY: three said in full, the rest counted, in one line.
@@ -4230,4 +4230,58 @@ fn claimants_mapped_to_one_side_share_the_name_one_of_them_gives() {
         "--side Bob Deputy=mayor:Deputy: the side `mayor` is named `Mayor's office` by --side Jane Mayor=mayor:Mayor's office",
     ));
     assert!(!dir.path().join("three").exists());
+}
+
+/// A source found again by its url fills in what its first mention left empty (a title, a
+/// date, a kind); it was said to differ and lost. A value that differs from one given is still
+/// reported. A kind written as a sheet writes it (`Fact Check`) is read.
+#[test]
+fn a_source_found_again_fills_in_what_its_first_mention_left_empty() {
+    let (dir, said) = import_said(
+        "side,topic,text,source_url,source_date,source_title,source_kind\n\
+         A,t,c1,https://n.example/x,,,\n\
+         A,t,c2,https://n.example/x,2025-02-28,Headline,Fact Check\n\
+         A,t,c3,https://n.example/x,2025-03-01,Headline,news\n\
+         B,t,c4,https://m.example/y,,,fact_check\n",
+    );
+    assert!(!said.contains("line 3"), "{said}");
+    assert!(
+        said.contains("line 4: the source `n-example` was given before (found by its url); the source_date, source_kind given here differ from it and are not used"),
+        "{said}"
+    );
+    assert!(!said.contains("source kind"), "{said}");
+    let d = load(&dir.path().join("out"));
+    let a = d.sides.iter().find(|s| s.party.id == "a").unwrap();
+    assert_eq!(a.sources.len(), 1);
+    let s = &a.sources[0];
+    assert_eq!(s.title.as_deref(), Some("Headline"));
+    assert_eq!(s.date.map(|d| d.to_string()).as_deref(), Some("2025-02-28"));
+    assert_eq!(s.kind.map(|k| k.as_str()), Some("fact-check"));
+    let b = d.sides.iter().find(|s| s.party.id == "b").unwrap();
+    assert_eq!(b.sources[0].kind.map(|k| k.as_str()), Some("fact-check"));
+}
+
+/// A ClaimReview whose claim appeared at a page (`appearance`, a bare url) that is also its
+/// `firstAppearance` with a date: one source, dated (the date was said to differ and lost).
+#[test]
+fn a_first_appearance_dates_the_appearance_at_its_url() {
+    let review = r#"{"@type": "ClaimReview", "url": "https://f.example/1", "claimReviewed": "Crime fell.",
+        "reviewRating": {"alternateName": "False"},
+        "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Jane Mayor"},
+            "appearance": ["https://news.example/x"],
+            "firstAppearance": {"@type": "CreativeWork", "url": "https://news.example/x", "datePublished": "2025-02-28"}}}"#;
+    let (dir, said) = review_said(&[review, BETA_REVIEW]);
+    assert!(!said.contains("given before"), "{said}");
+    let d = load(&dir.path().join("out"));
+    let side = d.sides.iter().find(|s| s.party.id == "jane-mayor").unwrap();
+    let news: Vec<_> = side
+        .sources
+        .iter()
+        .filter(|s| s.url.as_deref() == Some("https://news.example/x"))
+        .collect();
+    assert_eq!(news.len(), 1);
+    assert_eq!(
+        news[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2025-02-28")
+    );
 }

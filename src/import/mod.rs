@@ -1320,7 +1320,7 @@ impl Builder {
                         "claim `{}` was given at {}; this record's {} ({added})",
                         quote(id),
                         place.shown_from(file),
-                        differ_not_used(&differ),
+                        differ_not_used(&differ, ""),
                     ),
                 );
             }
@@ -1649,15 +1649,16 @@ fn is_are(n: usize) -> &'static str {
 }
 
 /// Fields a record gives otherwise than one before it, as a problem says so: `note differs from
-/// it and is not used`, `note, title differ from it and are not used`.
-fn differ_not_used(fields: &[&str]) -> String {
+/// it and is not used`, `note, title differ from it and are not used`; `given here` after the
+/// names when `here` is given.
+fn differ_not_used(fields: &[&str], here: &str) -> String {
     let verb = if fields.len() == 1 {
         "differs"
     } else {
         "differ"
     };
     format!(
-        "{} {verb} from it and {} not used",
+        "{}{here} {verb} from it and {} not used",
         fields.join(", "),
         is_are(fields.len())
     )

@@ -76,7 +76,8 @@ impl Builder {
 
     /// Reports the source cells of a record naming a source given before (`by` says how it was
     /// found; `date_said`: its date was read, and a bad one reported, already) that differ from
-    /// that source: they are not read again.
+    /// that source: they are not read again. What the source lacks (its title, url, date,
+    /// author, kind or reliability) a later mention fills in, as a claim's further rows do.
     fn source_differs(
         &mut self,
         r: &Record,
@@ -86,53 +87,79 @@ impl Builder {
         file: &str,
         at: &str,
     ) {
-        let Some(source) = self
+        let Some(index) = self
             .sides
             .get(side)
-            .and_then(|s| s.side.sources.get(*s.source_ids.get(id)?))
+            .and_then(|s| s.source_ids.get(id).copied())
         else {
             return;
         };
-        let same = |col: Col, had: Option<&str>| {
-            r.get(col)
-                .map(str::trim)
-                .is_none_or(|cell| had.is_some_and(|h| h.eq_ignore_ascii_case(cell)))
-        };
+        let cell = |col: Col| r.get(col).map(str::trim).filter(|c| !c.is_empty());
         // The date as a date, not as written (`2025-04-22 00:00` is the day given before); a
-        // cell that is no date is reported as such, not as differing (the source's first date
-        // may have been left out for the same reason).
-        let cell = r
-            .get(Col::SourceDate)
-            .map(str::trim)
-            .filter(|c| !c.is_empty());
-        let date = cell.map(|c| super::day_of(c).parse::<Date>());
-        let date_differs = matches!(date, Some(Ok(d)) if source.date != Some(d));
-        let no_date = cell.filter(|_| matches!(date, Some(Err(_))));
-        let kind = source.kind.map(|k| k.as_str());
-        let rating = source.reliability.as_ref().map(|r| r.rating.as_str());
-        let mut differ: Vec<&str> = [
-            (Col::SourceOutlet, Some(source.outlet.as_str())),
-            (Col::SourceTitle, source.title.as_deref()),
-            (Col::SourceUrl, source.url.as_deref()),
-            (Col::SourceAuthor, source.author.as_deref()),
-            (Col::SourceKind, kind),
-            (Col::SourceReliability, rating),
-        ]
-        .into_iter()
-        .filter(|&(col, had)| !same(col, had))
-        .map(|(col, _)| col.name())
-        .collect();
-        if date_differs {
-            // In the table's order: after the url, before the author.
-            let at = differ
-                .iter()
-                .position(|&n| {
-                    n == Col::SourceAuthor.name()
-                        || n == Col::SourceKind.name()
-                        || n == Col::SourceReliability.name()
+        // cell that is no date is said as such (once), not as a difference.
+        let date_cell = cell(Col::SourceDate);
+        let date = date_cell.map(|c| super::day_of(c).parse::<Date>());
+        let no_date = date_cell.filter(|_| matches!(date, Some(Err(_))));
+        // Read as a new source's are; a cell that cannot be read (no kind, no url) is said
+        // to differ, as it is not used.
+        let kind = cell(Col::SourceKind).map(|k| kind_of(k).ok_or(()));
+        let reliability = cell(Col::SourceReliability).map(|w| {
+            ReliabilityRating::parse(&w.to_lowercase())
+                .map(|rating| Reliability {
+                    rating,
+                    note: cell(Col::SourceReliabilityNote).map(str::to_owned),
                 })
-                .unwrap_or(differ.len());
-            differ.insert(at, Col::SourceDate.name());
+                .ok_or(())
+        });
+        let url = cell(Col::SourceUrl).map(|u| match crate::load::url_problem(u) {
+            None => Ok(u),
+            Some(_) => Err(()),
+        });
+        let Some(source) = self
+            .sides
+            .get_mut(side)
+            .and_then(|s| s.side.sources.get_mut(index))
+        else {
+            return;
+        };
+        let mut differ: Vec<&str> = Vec::new();
+        if cell(Col::SourceOutlet).is_some_and(|o| !source.outlet.eq_ignore_ascii_case(o)) {
+            differ.push(Col::SourceOutlet.name());
+        }
+        if fill(&mut source.title, cell(Col::SourceTitle)) {
+            differ.push(Col::SourceTitle.name());
+        }
+        let had_url = source.url.is_some();
+        if url.is_some_and(|u| u.is_err()) || fill(&mut source.url, url.and_then(Result::ok)) {
+            differ.push(Col::SourceUrl.name());
+        }
+        match (source.date, date) {
+            (None, Some(Ok(d))) => source.date = Some(d),
+            (Some(had), Some(Ok(d))) if had != d => differ.push(Col::SourceDate.name()),
+            _ => {}
+        }
+        if fill(&mut source.author, cell(Col::SourceAuthor)) {
+            differ.push(Col::SourceAuthor.name());
+        }
+        match (source.kind, kind) {
+            (None, Some(Ok(k))) => source.kind = Some(k),
+            (Some(had), Some(Ok(k))) if had == k => {}
+            (_, Some(_)) => differ.push(Col::SourceKind.name()),
+            _ => {}
+        }
+        match (&source.reliability, reliability) {
+            (None, Some(Ok(given))) => source.reliability = Some(given),
+            (Some(had), Some(Ok(given))) if had.rating == given.rating => {}
+            (_, Some(_)) => differ.push(Col::SourceReliability.name()),
+            _ => {}
+        }
+        // A url filled in finds the source again, as the first mention's would have.
+        if let Some(u) = url.and_then(Result::ok).filter(|_| !had_url)
+            && let Some(s) = self.sides.get_mut(side)
+        {
+            s.sources
+                .entry(u.to_owned())
+                .or_insert_with(|| id.to_owned());
         }
         if let Some(cell) = no_date.filter(|_| !date_said) {
             self.date(cell, "source date", file, at);
@@ -142,9 +169,9 @@ impl Builder {
                 file,
                 at,
                 format!(
-                    "the source `{}` was given before (found by {by}); this row's {}",
+                    "the source `{}` was given before (found by {by}); the {}",
                     quote(id),
-                    super::differ_not_used(&differ),
+                    super::differ_not_used(&differ, " given here"),
                 ),
             );
         }
@@ -215,7 +242,7 @@ impl Builder {
             None => {
                 let kind = r.get(Col::SourceKind).and_then(|k| {
                     let k = k.trim();
-                    let parsed = SourceKind::parse(&k.to_lowercase());
+                    let parsed = kind_of(k);
                     if parsed.is_none() {
                         self.problem(
                             file,
@@ -320,6 +347,31 @@ fn host(url: &str) -> Option<String> {
         None => host_port.split(':').next().unwrap_or_default(),
     };
     (!host.is_empty()).then(|| host.to_lowercase())
+}
+
+/// Fills `had` with `given` when it has nothing; true when both have text and they differ
+/// (in more than case).
+fn fill(had: &mut Option<String>, given: Option<&str>) -> bool {
+    match (had.as_deref(), given) {
+        (None, Some(g)) => {
+            *had = Some(g.to_owned());
+            false
+        }
+        (Some(h), Some(g)) => !h.eq_ignore_ascii_case(g),
+        _ => false,
+    }
+}
+
+/// A source kind as a sheet writes it: any case, with a space or `_` for the `-`
+/// (`Fact Check`, `fact_check` are `fact-check`).
+fn kind_of(cell: &str) -> Option<SourceKind> {
+    let word: String = cell
+        .trim()
+        .split([' ', '_', '-'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    SourceKind::parse(&word.to_lowercase())
 }
 
 #[cfg(test)]

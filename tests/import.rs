@@ -4285,3 +4285,55 @@ fn a_first_appearance_dates_the_appearance_at_its_url() {
         Some("2025-02-28")
     );
 }
+
+/// Reviews a page holds in an `ItemList` (as `ListItem`s or bare) or as its `mainEntity` are
+/// read, each problem named at its place; they were skipped whole as "a ItemList, not a
+/// ClaimReview". A page's node holding none is still said, with "an" before a vowel.
+#[test]
+fn reviews_held_in_an_item_list_or_a_pages_main_entity_are_read() {
+    let review = |n: u32, claimant: &str| {
+        format!(
+            r#"{{"@type": "ClaimReview", "url": "https://f.example/{n}", "claimReviewed": "Claim {n}.",
+            "reviewRating": {{"alternateName": "False"}},
+            "itemReviewed": {{"@type": "Claim", "author": {{"@type": "Person", "name": "{claimant}"}}}}}}"#
+        )
+    };
+    let list = format!(
+        r#"{{"@context": "https://schema.org", "@type": "ItemList", "itemListElement": [
+            {{"@type": "ListItem", "position": 1, "item": {}}},
+            {{"@type": "ListItem", "position": 2, "item": {{"@type": "ClaimReview", "url": "https://f.example/9"}}}},
+            {}]}}"#,
+        review(1, "Ann"),
+        review(2, "Bob")
+    );
+    let page = format!(
+        r#"{{"@type": "WebPage", "mainEntity": [{}, {}]}}"#,
+        review(3, "Ann"),
+        review(4, "Bob")
+    );
+    let (dir, said) = review_said(&[
+        &list,
+        &page,
+        r#"{"@type": "ItemList", "itemListElement": []}"#,
+    ]);
+    assert!(
+        said.contains(
+            "review-0.json: itemListElement[1].item: a ClaimReview without `claimReviewed`"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("review-2.json: the document: an ItemList, not a ClaimReview; skipped"),
+        "{said}"
+    );
+    let d = load(&dir.path().join("out"));
+    let mut texts: Vec<&str> = d
+        .sides
+        .iter()
+        .flat_map(|s| &s.topics)
+        .flat_map(|t| &t.claims)
+        .map(|c| c.text.as_str())
+        .collect();
+    texts.sort_unstable();
+    assert_eq!(texts, ["Claim 1.", "Claim 2.", "Claim 3.", "Claim 4."]);
+}

@@ -199,6 +199,41 @@ fn work(s: &crate::format::Source) -> Value {
 /// True when a JSON-LD node has this `@type` (a string or a list of them), written as the term
 /// (`ClaimReview`), a full IRI (`https://schema.org/ClaimReview`) or a compact one
 /// (`schema:ClaimReview`).
+/// The ClaimReviews a page's node holds, with their places: an `ItemList`'s
+/// `itemListElement` (each a review, or a `ListItem` whose `item` is one) and a page's
+/// `mainEntity` (one or a list), looked into a few levels deep.
+fn held_reviews<'v>(at: &str, node: &'v Value, depth: usize, out: &mut Vec<(String, &'v Value)>) {
+    if depth > 4 {
+        return;
+    }
+    let mut look = |at: String, n: &'v Value| {
+        if is_type(n, "ClaimReview") {
+            out.push((at, n));
+        } else {
+            held_reviews(&at, n, depth + 1, out);
+        }
+    };
+    let at = if at == "the review" { "" } else { at };
+    let dot = if at.is_empty() { "" } else { "." };
+    if let Some(items) = node.get("itemListElement").and_then(Value::as_array) {
+        for (k, e) in items.iter().enumerate() {
+            match e.get("item") {
+                Some(item) => look(format!("{at}{dot}itemListElement[{k}].item"), item),
+                None => look(format!("{at}{dot}itemListElement[{k}]"), e),
+            }
+        }
+    }
+    match node.get("mainEntity") {
+        Some(Value::Array(a)) => {
+            for (k, e) in a.iter().enumerate() {
+                look(format!("{at}{dot}mainEntity[{k}]"), e);
+            }
+        }
+        Some(e @ Value::Object(_)) => look(format!("{at}{dot}mainEntity"), e),
+        _ => {}
+    }
+}
+
 fn is_type(node: &Value, name: &str) -> bool {
     let names = |t: &str| {
         t.strip_suffix(name)
@@ -558,7 +593,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                 .map(|(j, n)| (format!("{at}@graph[{j}]"), n))
                 .collect()
         }
-        let nodes: Vec<(String, &Value)> = match value {
+        let top: Vec<(String, &Value)> = match value {
             Value::Array(a) => a
                 .iter()
                 .enumerate()
@@ -573,6 +608,35 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
             },
             _ => Vec::new(),
         };
+        // A page's node that holds its reviews (an `ItemList`'s items, a `WebPage`'s
+        // `mainEntity`) stands for them; one holding none is said as it is, skipped. A review
+        // held there and given at the top too (by its `@id`) is read once.
+        let top_ids: HashSet<&str> = top
+            .iter()
+            .filter_map(|(_, n)| n.get("@id")?.as_str())
+            .collect();
+        let mut nodes: Vec<(String, &Value)> = Vec::new();
+        for (at, n) in top {
+            let mut held = Vec::new();
+            if !is_type(n, "ClaimReview") {
+                held_reviews(&at, n, 0, &mut held);
+                held.retain(|(_, r)| {
+                    r.get("@id")
+                        .and_then(Value::as_str)
+                        .is_none_or(|id| !top_ids.contains(id))
+                });
+            }
+            if held.is_empty() {
+                let at = if at == "the review" && !is_type(n, "ClaimReview") {
+                    "the document".to_owned()
+                } else {
+                    at
+                };
+                nodes.push((at, n));
+            } else {
+                nodes.append(&mut held);
+            }
+        }
         if nodes.is_empty() {
             let why = if value.is_array() || value.get("@graph").is_some() {
                 "an empty list of reviews; nothing to import"
@@ -611,13 +675,13 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
                     Value::Array(_) => "list (a list inside the list of reviews)".to_owned(),
                     _ => text(node.get("@type")).unwrap_or_else(|| "node without @type".to_owned()),
                 };
-                problem(
-                    at,
-                    format!(
-                        "a {}, not a ClaimReview; skipped",
-                        crate::text::quote(&kind)
-                    ),
-                );
+                let kind = crate::text::quote(&kind);
+                let a = if kind.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
+                problem(at, format!("{a} {kind}, not a ClaimReview; skipped"));
                 continue;
             }
             let item = node.get("itemReviewed");

@@ -1549,16 +1549,29 @@ fn two_names_made_one_id_are_said_whichever_came_first() {
         ("side,topic,text\na,Cafe,x\nb,Café,y\n", "Cafe", "Café"),
     ] {
         let (_dir, said) = import_said(table);
+        // An id written as it is after a name made into it is said so, not as "written as"
+        // itself.
+        let merged = if then == "alpha-team" {
+            format!("`{then}` is the id `{first}` was made into: they are one now")
+        } else {
+            format!(
+                "`{then}` is written as the id `{then_id}`, as `{first}` was: they are one now",
+                then_id = if then == "Alpha Team" {
+                    "alpha-team"
+                } else {
+                    "cafe"
+                }
+            )
+        };
         assert!(
-            said.contains("line 3: the ")
-                && said.contains(&format!("`{then}` is written as the id")),
-            "{said}"
-        );
-        assert!(
-            said.contains(&format!("as `{first}` was: they are one now")),
-            "{said}"
+            said.contains("line 3: the ") && said.contains(&merged),
+            "{merged}: {said}"
         );
     }
+    // Said once, however many rows write it again.
+    let (_dir, said) =
+        import_said("side,topic,text\nAlpha Team,t,a\nalpha-team,t,b\nalpha-team,t,c\nbeta,t,d\n");
+    assert_eq!(said.matches("they are one now").count(), 1, "{said}");
     // One name in two cases, and the name given to an id (its `side_name`, its `question`, a
     // `point` record's question) written later: one thing, not two.
     for table in [

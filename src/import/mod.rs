@@ -185,6 +185,9 @@ pub struct Builder {
     /// first cell it was made from. A cell is said to be rewritten once, and two cells made
     /// into one id (one side now) are said to be.
     made: HashMap<(String, String), String>,
+    /// The cells said to have been made into an id another cell had, by what they name, the id
+    /// and the cell (lower case): each is said once.
+    merged: HashSet<(String, String, String)>,
     /// The topics a record gave a neutral title (`topic_title`, or a `topic` record): until
     /// then a topic is titled by its `topic` cell, and the first title given takes its place.
     titled: HashSet<String>,
@@ -601,16 +604,23 @@ impl Builder {
             }
             Some(first) => {
                 let first = quote(first);
-                self.problem(
-                    file,
-                    at,
-                    format!(
-                        "{what} `{}` is written as the id `{}`, as `{first}` was: they are \
-                         one now (give them ids of their own to keep them apart)",
-                        quote(cell),
-                        quote(&made)
-                    ),
-                );
+                let said = (what.to_owned(), made.clone(), cell.to_lowercase());
+                if self.merged.insert(said) {
+                    let how = if written {
+                        format!("is the id `{first}` was made into")
+                    } else {
+                        format!("is written as the id `{}`, as `{first}` was", quote(&made))
+                    };
+                    self.problem(
+                        file,
+                        at,
+                        format!(
+                            "{what} `{}` {how}: they are one now (give them ids of their \
+                             own to keep them apart)",
+                            quote(cell),
+                        ),
+                    );
+                }
             }
             None => {
                 let why = if named {

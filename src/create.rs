@@ -238,28 +238,6 @@ impl Draft {
             .take_while(|f| !f.as_os_str().is_empty() && f.symlink_metadata().is_err())
             .map(Path::to_path_buf)
             .collect();
-        // A folder made read-only is not written in, not even to make a folder (root may
-        // write anything): the nearest folder that exists decides, as it does for an export.
-        if let Some(parent) = folder.ancestors().find(|a| a.exists())
-            && std::fs::metadata(parent).is_ok_and(|m| m.permissions().readonly())
-        {
-            let why = format!(
-                "{} is read-only; make it writable (chmod u+w) or choose another folder",
-                crate::export::shown_path(parent)
-            );
-            // The folder there already (or its schema folder): it is its files that cannot be
-            // written, not the folder that cannot be made.
-            if parent == dir || dir.is_dir() {
-                return Err(CreateError::Write(crate::export::ExportError::Write {
-                    path: crate::export::shown_path(dir),
-                    reason: why,
-                }));
-            }
-            return Err(CreateError::Folder {
-                path: crate::export::shown_path(dir),
-                reason: why,
-            });
-        }
         // The folder typed is named when it is the one missing, not the schema's under it.
         let named = if dir.exists() { &folder } else { dir };
         std::fs::create_dir_all(&folder).map_err(|e| CreateError::Folder {
@@ -413,6 +391,35 @@ pub fn check_folder_free(dir: &Path) -> Result<(), CreateError> {
         return Err(CreateError::Sides {
             folder: crate::export::shown_path(dir),
             files: sides.join(", "),
+        });
+    }
+    writable(dir)
+}
+
+/// A folder made read-only is not written in, not even to make a folder (root may write
+/// anything): the nearest folder that exists of those the write makes or fills decides, as it
+/// does for an export. Asked before the input is read, so its problems do not read as if the
+/// import had gone ahead.
+fn writable(dir: &Path) -> Result<(), CreateError> {
+    let folder = crate::export::folder_of(&dir.join(SCHEMA_FILE));
+    if let Some(parent) = folder.ancestors().find(|a| a.exists())
+        && std::fs::metadata(parent).is_ok_and(|m| m.permissions().readonly())
+    {
+        let why = format!(
+            "{} is read-only; make it writable (chmod u+w) or choose another folder",
+            crate::export::shown_path(parent)
+        );
+        // The folder there already (or its schema folder): it is its files that cannot be
+        // written, not the folder that cannot be made.
+        if parent == dir || dir.is_dir() {
+            return Err(CreateError::Write(crate::export::ExportError::Write {
+                path: crate::export::shown_path(dir),
+                reason: why,
+            }));
+        }
+        return Err(CreateError::Folder {
+            path: crate::export::shown_path(dir),
+            reason: why,
         });
     }
     Ok(())

@@ -3508,6 +3508,16 @@ fn no_folder_is_made_inside_a_read_only_folder() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("locked is read-only"));
+    // Refused before the input is read: none of its problems is listed first, as if the
+    // import had gone ahead.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "side,topic,text,date\nA,t,one,4/22/2025\nB,t,two,\n").unwrap();
+    for out in [locked.clone(), locked.join("new")] {
+        let said = import_csv(&bad, &out).code(1).get_output().stderr.clone();
+        let said = String::from_utf8_lossy(&said);
+        assert!(said.contains("locked is read-only"), "{said}");
+        assert!(!said.contains("is not a date"), "{said}");
+    }
     let made: Vec<_> = std::fs::read_dir(&locked).unwrap().collect();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert!(made.is_empty(), "{made:?}");

@@ -328,10 +328,11 @@ pub struct ImportArgs {
     /// unless --id.
     #[arg(long, short = 'o', value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub out: PathBuf,
-    /// The dispute's title (default: its id).
+    /// The dispute's title (default: a claims table's `dispute` record's, else its id).
     #[arg(long, value_name = "TITLE", value_hint = ValueHint::Other)]
     pub title: Option<String>,
-    /// The dispute's id (default: made from the folder's name).
+    /// The dispute's id (default: a claims table's `dispute` record's, else made from the
+    /// folder's name).
     #[arg(long, value_name = "ID", value_hint = ValueHint::Other)]
     pub id: Option<String>,
     /// Write nothing, and exit 1, when any record has a problem (a value left out, a row not

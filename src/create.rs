@@ -117,6 +117,11 @@ pub fn id_of_folder(dir: &std::path::Path) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // A name that is an id once lower-cased stays as it is (`liar_2025`, not `liar-2025`).
+    let lower = name.to_ascii_lowercase();
+    if crate::format::is_id(&lower) {
+        return lower;
+    }
     make_id(&name, 128)
 }
 

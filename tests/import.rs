@@ -4360,3 +4360,34 @@ fn reviews_held_in_an_item_list_or_a_pages_main_entity_are_read() {
     texts.sort_unstable();
     assert_eq!(texts, ["Claim 1.", "Claim 2.", "Claim 3.", "Claim 4."]);
 }
+
+/// A file named twice (by two paths) is read once, and that is said; read twice, each of its
+/// claims met itself. A folder whose name is an id once lower-cased (`Liar_2025`) names the
+/// dispute so (`liar_2025`; the `_` became `-`).
+#[test]
+fn a_file_named_twice_is_read_once_and_a_folders_id_keeps_its_underscore() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("ab.csv");
+    std::fs::write(&csv, "side,topic,text,tags\na,t,x1,first\nb,t,y1,\n").unwrap();
+    let out = dir.path().join("Liar_2025");
+    let said = parallax()
+        .args(["import", "csv"])
+        .arg(&csv)
+        .arg(dir.path().join(".").join("ab.csv"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    let said = String::from_utf8_lossy(&said);
+    assert!(
+        said.contains("ab.csv is given more than once; it is read once"),
+        "{said}"
+    );
+    assert!(said.contains("0 problem(s)"), "{said}");
+    let d = load(&out);
+    assert_eq!(d.id, "liar_2025");
+    assert_eq!(d.claims().count(), 2);
+}

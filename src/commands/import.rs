@@ -33,8 +33,21 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
     builder.reviews = matches!(command, ImportCommand::ClaimReview { .. });
     // The files that gave neither a record nor a problem (a header row alone), to be named.
     let mut empty: Vec<String> = Vec::new();
+    // A file named twice (`a.csv a.csv`, or by two paths) is read once, and that is said:
+    // read twice, its claims would merge with themselves unsaid.
+    let mut seen: Vec<std::path::PathBuf> = Vec::new();
     for path in &args.files {
         let name = crate::export::shown_path(path);
+        if let Ok(real) = path.canonicalize() {
+            if seen.contains(&real) {
+                writeln!(
+                    err,
+                    "parallax: {name} is given more than once; it is read once"
+                )?;
+                continue;
+            }
+            seen.push(real);
+        }
         let before = (builder.records_read(), builder.problems.len());
         let bytes = crate::load::read_regular(path, args.read.max_file_size).map_err(|e| {
             Failure::Input(format!(

@@ -356,6 +356,40 @@ fn the_dialog_says_suggested_rows_go_out_and_how_to_hide_them() {
     assert!(!said(&a).contains("Suggested rows"), "{}", screen(&a));
 }
 
+/// A narrowed search and suggested rows both said at 80×24, each whole (the search's was cut
+/// with `…` to make room), and still said while the dialog asks before replacing a file (both
+/// went, and the file was replaced unawares).
+#[test]
+fn the_search_and_suggested_notices_stay_whole_and_stay_while_asking() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut a = common::app_at("tests/fixtures/tui/pointless", 80, 24);
+    a.export_folder = dir.path().to_path_buf();
+    common::finish_suggestions(&mut a);
+    update(&mut a, Action::NextPane);
+    update(&mut a, Action::Search);
+    typed(&mut a, "overnight");
+    keys(&mut a, &[KeyCode::Enter]);
+    update(&mut a, Action::Narrow);
+    assert!(
+        a.rows()
+            .iter()
+            .any(|r| r.kind == parallax::compare::RowKind::Suggested),
+        "{}",
+        screen(&a)
+    );
+    let search = "Search “overnight” in force, narrowed: only the rows with a hit are exported.";
+    let suggested = "Suggested rows (≈) go out too, as the matcher's guesses (row kind `suggested`); m hides them.";
+    keys(&mut a, &[KeyCode::Char('e')]);
+    assert!(said(&a).contains(search), "{}", screen(&a));
+    assert!(said(&a).contains(suggested), "{}", screen(&a));
+    let name = path_text(&a);
+    std::fs::write(dir.path().join(&name), "keep me").expect("write");
+    keys(&mut a, &[KeyCode::Enter]);
+    assert!(said(&a).contains("Overwrite it? y / n"), "{}", screen(&a));
+    assert!(said(&a).contains(search), "{}", screen(&a));
+    assert!(said(&a).contains(suggested), "{}", screen(&a));
+}
+
 /// A file exported with suggested rows says so at its head, as its selection, and the HTML
 /// sets their headings apart: they read as the parties' own answers to each other.
 #[test]

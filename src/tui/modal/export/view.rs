@@ -22,7 +22,7 @@ const INDENT: &str = "  ";
 const FIXED: usize = 5;
 /// Lines for what the dialog says of the export: two at least, so the fields stay put, and
 /// more when a long filter or search needs them.
-const STATUS: (usize, usize) = (2, 4);
+const STATUS: (usize, usize) = (2, 6);
 
 /// The dialog's width on the screen's main area.
 fn width_on(main: Rect) -> u16 {
@@ -86,40 +86,44 @@ type Block = (String, Style, usize);
 fn status(app: &App, d: &Dialog) -> Vec<Block> {
     let theme = app.theme;
     let (_, most) = STATUS;
+    let key = |action| {
+        app.keymap
+            .key_for(crate::tui::modal::screen::BINDINGS, false, action)
+    };
+    // What the export holds beyond the comparison as shown: the filters, the search in force
+    // and the matcher's guesses, which go out as shown, marked (said with the key that hides
+    // them).
+    let mut held: Vec<Block> = Vec::new();
+    if !app.active_filters.is_empty() {
+        // The labels are cleaned when made (`Filter::describe`).
+        let s = words::filters_in_force(&app.active_filters);
+        held.push((s, theme.warning(), most));
+    }
+    if let Some(q) = app.query.search_text() {
+        let s = words::search_in_force(
+            &text::clean(q).text,
+            app.query.narrow,
+            &key(crate::tui::action::Action::Narrow),
+        );
+        held.push((s, theme.warning(), 2));
+    }
+    if suggested_rows(app, d.scope) {
+        let s = words::suggested_in_force(&key(crate::tui::action::Action::ToggleSuggestions));
+        held.push((s, theme.warning(), 3));
+    }
     match (&d.note, d.stage) {
-        (Some(note), Stage::Confirm) => vec![
-            (note.clone(), theme.warning(), 1),
-            (words::OVERWRITE.to_owned(), theme.title(), 1),
-        ],
+        // Asked with what would be written still said, so the file is replaced knowingly.
+        (Some(note), Stage::Confirm) => {
+            held.push((note.clone(), theme.warning(), 1));
+            held.push((words::OVERWRITE.to_owned(), theme.title(), 1));
+            held
+        }
         (Some(note), _) => vec![(note.clone(), theme.warning(), most)],
         (None, _) => {
-            let key = |action| {
-                app.keymap
-                    .key_for(crate::tui::modal::screen::BINDINGS, false, action)
-            };
-            let first = if app.active_filters.is_empty() {
-                (words::AS_SHOWN.to_owned(), theme.dim(), most)
-            } else {
-                // The labels are cleaned when made (`Filter::describe`).
-                let s = words::filters_in_force(&app.active_filters);
-                (s, theme.warning(), most)
-            };
-            let mut blocks = vec![first];
-            if let Some(q) = app.query.search_text() {
-                let s = words::search_in_force(
-                    &text::clean(q).text,
-                    app.query.narrow,
-                    &key(crate::tui::action::Action::Narrow),
-                );
-                blocks.push((s, theme.warning(), 2));
+            if app.active_filters.is_empty() {
+                held.insert(0, (words::AS_SHOWN.to_owned(), theme.dim(), most));
             }
-            // The matcher's guesses go out as shown, marked: said, with the key that hides them.
-            if suggested_rows(app, d.scope) {
-                let s =
-                    words::suggested_in_force(&key(crate::tui::action::Action::ToggleSuggestions));
-                blocks.push((s, theme.warning(), 3));
-            }
-            blocks
+            held
         }
     }
 }

@@ -2066,9 +2066,35 @@ fn the_accept_dialog_says_when_the_row_will_be_common_ground() {
         "{}",
         screen(&app)
     );
+    // On the smallest screen the warning stays, with the question typed and the relation;
+    // the ids, the blank line and the rest of what Enter writes give way (the whole of it went).
+    let mut small = common::sized(app, 50, 12);
+    let shown = said(&small);
+    assert!(
+        shown.contains("The row will show as ≡ common ground"),
+        "{}",
+        screen(&small)
+    );
+    assert!(shown.contains("Question"), "{}", screen(&small));
+    assert!(shown.contains("Relation"), "{}", screen(&small));
+    // The cursor stays on the question's line, wherever that line now is.
+    let mut terminal = common::render(&small);
+    let cursor = terminal.get_cursor_position().expect("a cursor");
+    let row = common::lines(&small)
+        .iter()
+        .position(|l| l.contains("Question"))
+        .expect("the question's line");
+    assert_eq!(usize::from(cursor.y), row, "{}", screen(&small));
     // Left contradicts right: the sides do not agree in the row.
+    let mut app = common::sized(small, 80, 24);
     keys(&mut app, &[KeyCode::Down]);
     assert!(!said(&app).contains("common ground"), "{}", screen(&app));
+    small = common::sized(app, 50, 12);
+    assert!(
+        !said(&small).contains("common ground"),
+        "{}",
+        screen(&small)
+    );
 }
 
 /// The keys a script gives the event loop: `now`, all waiting at once (a burst typed ahead),

@@ -39,43 +39,102 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, main: Rect) {
         .question
         .spans(width.saturating_sub(label.len()), theme.heading());
     question.insert(0, Span::styled(label, theme.heading()));
-    let mut lines = vec![
-        Line::raw(text::ellipsis(
-            &format!(
-                "{} ⟷ {}",
-                text::clean(&a.left).text,
-                text::clean(&a.right).text
-            ),
-            width,
-        )),
-        opening(app, &a.left, Pane::Left, width),
-        opening(app, &a.right, Pane::Right, width),
-        Line::raw(""),
-        Line::from(question),
+    // Each line with how much it matters: on a short screen the least give way first, and
+    // the question typed, the relation and a row marked common ground stay longest.
+    let link = theme.line(crate::layout::LineKind::Link);
+    let ids = Line::raw(text::ellipsis(
+        &format!(
+            "{} ⟷ {}",
+            text::clean(&a.left).text,
+            text::clean(&a.right).text
+        ),
+        width,
+    ));
+    let mut lines: Vec<(u8, Line)> = vec![
+        (3, ids),
+        (6, opening(app, &a.left, Pane::Left, width)),
+        (6, opening(app, &a.right, Pane::Right, width)),
+        (1, Line::raw("")),
+        (10, Line::from(question)),
     ];
     // The relation names both claims by id: too long for a line, it takes the blank line
     // under it too rather than lose the second id.
-    let link = theme.line(crate::layout::LineKind::Link);
     let said = text::wrap_at_most(&strings::accept_relation(relation(a).as_deref()), width, 2);
     lines.extend((0..2).map(|i| {
-        said.get(i)
-            .map_or_else(Line::default, |l| Line::styled(l.clone(), link))
+        said.get(i).map_or((0, Line::default()), |l| {
+            (if i == 0 { 8 } else { 7 }, Line::styled(l.clone(), link))
+        })
     }));
     // What Enter writes, wrapped: it names a point, which may be long.
+    let full = lines.len() + said_of_enter.len();
     lines.extend(
         said_of_enter
             .into_iter()
-            .map(|l| Line::styled(l, theme.dim())),
+            .map(|l| (4, Line::styled(l, theme.dim()))),
     );
+    let room = usize::from(inner.height);
+    if full > room {
+        // Too short for all: what Enter writes goes whole, before the claims' lines, but a
+        // row that will show as common ground is still said, on lines of its own.
+        lines.retain(|(p, _)| *p != 4);
+        let (main, common) = what_parts(app, a);
+        lines.extend(
+            text::wrap_at_most(&main, width, WHAT_LINES)
+                .into_iter()
+                .map(|l| (4, Line::styled(l, theme.dim()))),
+        );
+        if common {
+            lines.extend(
+                text::wrap(strings::ACCEPT_COMMON.trim(), width)
+                    .into_iter()
+                    .map(|l| (9, Line::styled(l, theme.warning()))),
+            );
+        }
+        // The lines that matter most first, each kept while there is room (what Enter writes
+        // as one, whole or not at all), in their order.
+        let mut order: Vec<usize> = (0..lines.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(lines.get(i).map_or(0, |(p, _)| *p)));
+        let what: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].0 == 4).collect();
+        let mut keep = vec![false; lines.len()];
+        let mut used = 0;
+        for i in order {
+            let group = if lines[i].0 == 4 { &what[..] } else { &[i][..] };
+            if !keep[i] && used + group.len() <= room {
+                for &j in group {
+                    keep[j] = true;
+                }
+                used += group.len();
+            }
+        }
+        let mut kept = keep.into_iter();
+        lines.retain(|_| kept.next().unwrap_or(false));
+    }
+    let at = lines.iter().position(|(p, _)| *p == 10).unwrap_or(0);
+    let lines: Vec<Line> = lines.into_iter().map(|(_, l)| l).collect();
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + u16::try_from(label.len() + cursor).unwrap_or(0);
-    if x < inner.x + inner.width {
-        frame.set_cursor_position(Position::new(x, inner.y + QUESTION_LINE));
+    let y = inner.y + u16::try_from(at).unwrap_or(0);
+    if x < inner.x + inner.width && y < inner.y + inner.height {
+        frame.set_cursor_position(Position::new(x, y));
     }
 }
 
-/// The line of the dialog the question is typed on (under the ids, the two claims and a blank).
-const QUESTION_LINE: u16 = 4;
+/// What Enter writes, and whether [`strings::ACCEPT_COMMON`] follows it.
+fn what_parts(app: &App, a: &Accept) -> (String, bool) {
+    let what = what(app, a);
+    match what.strip_suffix(strings::ACCEPT_COMMON) {
+        Some(main) => (main.to_owned(), true),
+        None => (what, false),
+    }
+}
+
+/// True when the row accepting makes will show as common ground (both claims corroborated, or
+/// one agreeing with the other), which marks the sides as agreeing.
+fn common(app: &App, a: &Accept) -> bool {
+    let at = |id: &str| app.dispute.find_claim(id);
+    matches!((at(&a.left), at(&a.right)), (Some(left), Some(right))
+        if crate::compare::pair_agrees(&app.dispute, left, right, a.relation))
+}
 
 /// A claim as the dialog names it beside its id, so the pair accepted is the pair read: its
 /// party, speaker and opening words on one line (`Alpha · Mayor Varga: “The gates were…`), the
@@ -164,10 +223,7 @@ fn what(app: &App, a: &Accept) -> String {
             if packed {
                 what.push_str(strings::ACCEPT_UNPACKS);
             }
-            let at = |id: &str| app.dispute.find_claim(id);
-            if let (Some(left), Some(right)) = (at(&a.left), at(&a.right))
-                && crate::compare::pair_agrees(&app.dispute, left, right, a.relation)
-            {
+            if common(app, a) {
                 what.push_str(strings::ACCEPT_COMMON);
             }
             what

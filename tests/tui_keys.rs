@@ -948,6 +948,16 @@ fn a_long_message_never_hides_the_selected_topic() {
     let s = screen(&app);
     assert!(s.contains("the-last.json"), "{s}");
     assert!(s.lines().any(|l| l.contains('▶')), "{s}");
+    // Over the whole width too: a reload's error with its advice took six lines at 80
+    // columns, and was cut at four with `…`.
+    let mut app = bundled(80, 24);
+    let long = format!(
+        "Nothing was written: {} and the end of it.",
+        "the files changed on disk, and reading them again failed; ".repeat(6)
+    );
+    app.message = Some(long);
+    let s = screen(&app);
+    assert!(s.contains("and the end of it."), "{s}");
 }
 
 /// With the topic list focused (help heads its keys "Keys in Topics:"), a key that does

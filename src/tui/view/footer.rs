@@ -205,7 +205,7 @@ fn message_is_long(app: &App, at: &str, width: usize) -> bool {
         .is_some_and(|m| text::width(m) + 3 + text::width(at) > width)
 }
 
-/// Lines at most that a long message takes above the footer.
+/// Lines a long message may always take above the footer, however short the screen.
 const LONG_MESSAGE_LINES: usize = 4;
 
 /// Draws a message too long for the footer line over the bottom of `main`, wrapped whole
@@ -225,7 +225,12 @@ fn draw_long_message(frame: &mut Frame, app: &App, msg: &str, main: Rect) {
         );
         (lines, area)
     };
-    let (mut lines, mut area) = over(main, LONG_MESSAGE_LINES);
+    // As many lines as leave the panes' heads in view, so the message is whole (a reload's
+    // error with its advice took six lines at 80 columns, and was cut at four).
+    let most = usize::from(main.height)
+        .saturating_sub(4)
+        .max(LONG_MESSAGE_LINES);
+    let (mut lines, mut area) = over(main, most);
     // The selected topic is not hidden under the message: over it, the message takes the
     // comparison's columns only (the topic list keeps its place, so a click lands where it
     // looks).
@@ -241,10 +246,7 @@ fn draw_long_message(frame: &mut Frame, app: &App, msg: &str, main: Rect) {
             regions.comparison.width,
             main.height,
         );
-        // Narrower, it may take more lines: as many as leave the panes' heads in view.
-        let most = usize::from(main.height)
-            .saturating_sub(4)
-            .max(LONG_MESSAGE_LINES);
+        // Narrower, it may take more lines.
         (lines, area) = over(beside, most);
     }
     let block = ratatui::widgets::Block::new()

@@ -3172,3 +3172,26 @@ fn link_counts_a_missing_path_as_one_error_as_validate_does() {
         .stderr(predicates::str::contains("(1 error(s); first:"))
         .stderr(predicates::str::contains("no such file or folder"));
 }
+
+/// `dismiss` in a read-only folder with no dismissals file yet says the file would be made
+/// there (it said the file "is replaced through a new file written beside it", of no file).
+#[test]
+fn dismiss_in_a_read_only_folder_says_the_file_would_be_made() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = copy_fixture();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let out = parallax()
+        .args(["dismiss", "a-karvani", "b-karvani"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{said}");
+    assert!(
+        said.contains("may not be written, and the file would be made there"),
+        "{said}"
+    );
+    assert!(!said.contains("replaced"), "{said}");
+    assert!(!dir.path().join(".parallax-dismissed.json").exists());
+}

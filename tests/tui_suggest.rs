@@ -1494,7 +1494,13 @@ fn undoing_the_dismissal_that_made_the_file_leaves_no_file() {
     parallax::tui::effects::dismiss(&mut app, &left, &right);
     assert!(file.exists(), "x wrote the dismissal");
     undo(&mut app);
-    assert!(common::footer_said(&app).contains("Dismissal undone"));
+    // Said as done: the file is deleted, not "taken out of" (it said so of a file gone).
+    assert!(
+        common::footer_said(&app)
+            .contains("Dismissal undone: .parallax-dismissed.json held only it and is deleted"),
+        "{}",
+        common::footer_said(&app)
+    );
     assert!(!file.exists(), "the file x made is gone again");
     // A file the analyst had, emptied by an undo, stays: it is theirs.
     std::fs::write(
@@ -1509,7 +1515,11 @@ fn undoing_the_dismissal_that_made_the_file_leaves_no_file() {
     };
     parallax::tui::effects::dismiss(&mut app, &left, &right);
     undo(&mut app);
-    assert!(common::footer_said(&app).contains("Dismissal undone"));
+    assert!(
+        common::footer_said(&app).contains("Dismissal undone: taken out of"),
+        "{}",
+        common::footer_said(&app)
+    );
     let kept = std::fs::read_to_string(&file).expect("the analyst's file stays");
     assert!(kept.contains("\"dismissed\": []"), "{kept}");
 }

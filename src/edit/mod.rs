@@ -780,8 +780,14 @@ fn write_error(path: &Path, e: crate::export::ExportError) -> EditError {
         crate::export::ExportError::PermissionDenied { path: shown } => {
             let written = crate::export::through_link(path);
             let folder = crate::export::shown_path(&crate::export::folder_of(&written));
+            // A file not there yet would be made in the folder, not replaced.
+            let how = if path.symlink_metadata().is_ok() {
+                "the file is replaced through a new file written beside it"
+            } else {
+                "the file would be made there"
+            };
             EditError::Write(format!(
-                "cannot write {shown}: its folder {folder} may not be written, and the file is replaced through a new file written beside it; make the folder writable (chmod u+w {folder}, or ask its owner) and try again"
+                "cannot write {shown}: its folder {folder} may not be written, and {how}; make the folder writable (chmod u+w {folder}, or ask its owner) and try again"
             ))
         }
         other => EditError::Write(other.to_string()),

@@ -302,8 +302,15 @@ fn undismiss(app: &mut App, entry: crate::edit::dismissed::Entry) {
             app.suggest_again();
             let waiting = app.current_row().and_then(|r| r.claims().next());
             app.suggest.restore = Some((entry.left.clone(), waiting));
+            // The file goes when it held only this dismissal (made by it).
+            let deleted = app
+                .suggest
+                .dismissed
+                .path
+                .as_deref()
+                .is_some_and(|p| p.symlink_metadata().is_err());
             app.message = Some(if removed {
-                strings::undismissed(kept)
+                strings::undismissed(kept, deleted)
             } else {
                 strings::UNDISMISSED_ALREADY.to_owned()
             });

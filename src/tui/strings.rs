@@ -316,9 +316,13 @@ pub fn write_while_broken(paths: &[std::path::PathBuf]) -> String {
 /// The message when `u` finds its dismissal gone from the file already (deleted there).
 pub const UNDISMISSED_ALREADY: &str =
     "Nothing to take back: the dismissal is no longer in .parallax-dismissed.json.";
-/// The message when `u` took a dismissal back.
-pub fn undismissed(kept: bool) -> String {
-    if kept {
+/// The message when `u` took a dismissal back: out of the dismissals file (`kept`), which goes
+/// when it held nothing else (`deleted`), or out of the session's.
+pub fn undismissed(kept: bool, deleted: bool) -> String {
+    if deleted {
+        "Dismissal undone: .parallax-dismissed.json held only it and is deleted; the pair can be suggested again."
+            .to_owned()
+    } else if kept {
         "Dismissal undone: taken out of .parallax-dismissed.json; the pair can be suggested again."
             .to_owned()
     } else {

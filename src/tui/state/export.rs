@@ -87,7 +87,21 @@ impl Dialog {
         Remembered {
             scope: self.scope,
             format: self.format,
-            path: self.edited.then(|| self.path.text().to_owned()),
+            // A name refused (`-`, empty) is not offered again: the offered one is.
+            path: (self.edited && self.refusal().is_none()).then(|| self.path.text().to_owned()),
+        }
+    }
+
+    /// Why the path typed cannot name the file, before anything is written: empty, `-` (standard
+    /// output on the command line), or holding a control or hidden character.
+    pub fn refusal(&self) -> Option<String> {
+        let text = self.path.text();
+        if text.trim().is_empty() {
+            Some(strings::export::NO_FILE.to_owned())
+        } else if text.trim() == "-" {
+            Some(strings::export::DASH.to_owned())
+        } else {
+            crate::text::not_one_line(text).map(strings::export::hidden_in_name)
         }
     }
 }

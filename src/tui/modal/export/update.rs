@@ -243,21 +243,11 @@ fn edit(app: &App, d: &mut Dialog, action: Action) -> (bool, Outcome) {
     let edit = match action {
         Action::Back => return (false, Outcome::Continue),
         Action::Open => {
-            if d.path.text().trim().is_empty() {
+            // On the command line `-` is standard output; here it would name a file `-`; an
+            // escape sequence pasted in would name the file with it.
+            if let Some(why) = d.refusal() {
                 d.field = Field::File;
-                d.note = Some(strings::export::NO_FILE.to_owned());
-                return (true, Outcome::Continue);
-            }
-            // On the command line `-` is standard output; here it would name a file `-`.
-            if d.path.text().trim() == "-" {
-                d.field = Field::File;
-                d.note = Some(strings::export::DASH.to_owned());
-                return (true, Outcome::Continue);
-            }
-            // An escape sequence pasted in would name the file with it.
-            if let Some(c) = crate::text::not_one_line(d.path.text()) {
-                d.field = Field::File;
-                d.note = Some(strings::export::hidden_in_name(c));
+                d.note = Some(why);
                 return (true, Outcome::Continue);
             }
             d.stage = Stage::Writing { force: false };

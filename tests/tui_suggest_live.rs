@@ -284,6 +284,27 @@ fn a_change_to_the_dismissals_file_alone_says_so_and_asks_again() {
     assert!(app.suggest.pending, "suggestions are asked for again");
     finish(&mut app);
     assert!(!suggested_pairs(&app).contains(&("a-karvani".to_owned(), "b-karvani".to_owned())));
+    // Broken, then put back as it was: the footer says it reads again (the error stayed).
+    let file = dir.path().join(".parallax-dismissed.json");
+    let was = std::fs::read(&file).expect("read");
+    std::fs::write(&file, "garbage").expect("written");
+    parallax::tui::live::reload(&mut app);
+    assert!(
+        footer(&app).contains("the dismissals read before stay in force"),
+        "{}",
+        footer(&app)
+    );
+    std::fs::write(&file, &was).expect("written");
+    parallax::tui::live::reload(&mut app);
+    assert!(
+        footer(&app).contains("The dismissals file reads again"),
+        "{}",
+        footer(&app)
+    );
+    // Once said, a reload that finds it unchanged says nothing more.
+    app.message = None;
+    parallax::tui::live::reload(&mut app);
+    assert!(!footer(&app).contains("reads again"), "{}", footer(&app));
 }
 
 #[test]

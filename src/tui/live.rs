@@ -206,13 +206,16 @@ pub fn reload(app: &mut App) {
 /// the footer says then, true when they were replaced; `None` when nothing changed.
 fn reread_dismissals(app: &mut App) -> Option<(bool, String)> {
     let folder = crate::edit::folder_of(&app.live.paths)?;
-    match crate::edit::dismissed::Dismissed::read(&folder) {
+    let read = crate::edit::dismissed::Dismissed::read(&folder);
+    let was_broken = std::mem::replace(&mut app.live.dismissals_broken, read.is_err());
+    match read {
         Ok(now) if now.entries == app.suggest.dismissed.entries => {
             // A file that did not read when the screen opened reads now: dismissals go to it.
             if now.path != app.suggest.dismissed.path {
                 app.suggest.set_dismissed(now);
             }
-            None
+            // Back as it was read: said, so the error shown last is not taken to stand.
+            was_broken.then(|| (false, words::DISMISSALS_BACK.to_owned()))
         }
         Ok(now) => {
             app.suggest.set_dismissed(now);
@@ -427,6 +430,9 @@ mod words {
     /// After the dismissals file changed on disk.
     pub const DISMISSALS_RELOADED: &str =
         "Reloaded the dismissed suggestions: .parallax-dismissed.json changed on disk.";
+
+    /// The dismissals file that did not read reads again, holding what it held before.
+    pub const DISMISSALS_BACK: &str = "The dismissals file reads again: .parallax-dismissed.json holds the dismissals read before.";
 
     /// The dismissals file changed on disk and does not read.
     pub fn dismissals_unread(why: &str) -> String {

@@ -20,6 +20,9 @@ pub struct Live {
     /// The files on disk did not load at the last reload: the screen shows the last good state
     /// (the header says so once the problems panel is closed).
     pub broken: bool,
+    /// The dismissals file did not read at the last reload: the dismissals read before stay in
+    /// force until it reads again, which is said.
+    pub dismissals_broken: bool,
 }
 
 impl Default for Live {
@@ -28,6 +31,7 @@ impl Default for Live {
             paths: Vec::new(),
             max_file: DEFAULT_MAX_FILE,
             broken: false,
+            dismissals_broken: false,
         }
     }
 }

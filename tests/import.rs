@@ -4325,6 +4325,7 @@ fn reviews_held_in_an_item_list_or_a_pages_main_entity_are_read() {
         r#"{{"@context": "https://schema.org", "@type": "ItemList", "itemListElement": [
             {{"@type": "ListItem", "position": 1, "item": {}}},
             {{"@type": "ListItem", "position": 2, "item": {{"@type": "ClaimReview", "url": "https://f.example/9"}}}},
+            {{"@type": "ListItem", "position": 3, "item": {{"@type": "Article", "url": "https://f.example/a"}}}},
             {}]}}"#,
         review(1, "Ann"),
         review(2, "Bob")
@@ -4347,6 +4348,13 @@ fn reviews_held_in_an_item_list_or_a_pages_main_entity_are_read() {
     );
     assert!(
         said.contains("review-2.json: the document: an ItemList, not a ClaimReview; skipped"),
+        "{said}"
+    );
+    // What else the list holds is said where it stands, not dropped unsaid.
+    assert!(
+        said.contains(
+            "review-0.json: itemListElement[2].item: an Article, not a ClaimReview; skipped"
+        ),
         "{said}"
     );
     let d = load(&dir.path().join("out"));
@@ -4390,4 +4398,47 @@ fn a_file_named_twice_is_read_once_and_a_folders_id_keeps_its_underscore() {
     let d = load(&out);
     assert_eq!(d.id, "liar_2025");
     assert_eq!(d.claims().count(), 2);
+}
+
+/// What a source's first mention left empty that a later one gives is filled in too: its
+/// affiliation, its reliability's note, and its outlet where the url's host stood for it (all
+/// three were dropped unsaid, or said to differ). A url another source has already is not
+/// given to a second (the side held two sources of one url); a note with no rating anywhere is
+/// said to be left out.
+#[test]
+fn a_source_found_again_fills_in_its_affiliation_note_and_outlet() {
+    let (dir, said) = import_said(
+        "side,topic,text,source_id,source_url,source_outlet,source_affiliation,source_reliability,source_reliability_note\n\
+         A,t,c1,,https://n.example/1,,,high,\n\
+         A,t,c2,,https://n.example/1,Paper,gov,high,because\n\
+         A,t,c3,,https://n.example/1,,opposition,,\n\
+         A,t,c4,s1,,Mag,,,\n\
+         A,t,c5,s1,https://n.example/1,,,,\n\
+         A,t,c6,,https://n.example/2,,,,a note alone\n\
+         B,t,other,,,,,,\n",
+    );
+    assert!(!said.contains("line 3"), "{said}");
+    assert!(
+        said.contains("line 4: the source `n-example` was given before (found by its url); the source_affiliation given here differs"),
+        "{said}"
+    );
+    assert!(
+        said.contains("line 6: the source `s1` was given before (found by its id); the source_url given here differs"),
+        "{said}"
+    );
+    assert!(
+        said.contains("line 7: a source_reliability_note without a source_reliability is left out"),
+        "{said}"
+    );
+    let d = load(&dir.path().join("out"));
+    let a = d.sides.iter().find(|s| s.party.id == "a").unwrap();
+    let n = a.sources.iter().find(|s| s.id == "n-example").unwrap();
+    assert_eq!(n.outlet, "Paper");
+    assert_eq!(n.affiliation.as_deref(), Some("gov"));
+    assert_eq!(
+        n.reliability.as_ref().and_then(|r| r.note.as_deref()),
+        Some("because")
+    );
+    let urls: Vec<_> = a.sources.iter().filter_map(|s| s.url.as_deref()).collect();
+    assert_eq!(urls, ["https://n.example/1", "https://n.example/2"]);
 }

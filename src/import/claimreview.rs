@@ -199,38 +199,42 @@ fn work(s: &crate::format::Source) -> Value {
 /// True when a JSON-LD node has this `@type` (a string or a list of them), written as the term
 /// (`ClaimReview`), a full IRI (`https://schema.org/ClaimReview`) or a compact one
 /// (`schema:ClaimReview`).
-/// The ClaimReviews a page's node holds, with their places: an `ItemList`'s
-/// `itemListElement` (each a review, or a `ListItem` whose `item` is one) and a page's
-/// `mainEntity` (one or a list), looked into a few levels deep.
-fn held_reviews<'v>(at: &str, node: &'v Value, depth: usize, out: &mut Vec<(String, &'v Value)>) {
-    if depth > 4 {
-        return;
-    }
-    let mut look = |at: String, n: &'v Value| {
-        if is_type(n, "ClaimReview") {
-            out.push((at, n));
-        } else {
-            held_reviews(&at, n, depth + 1, out);
-        }
-    };
+/// The nodes a page's node holds, with their places: an `ItemList`'s `itemListElement` (each
+/// a review, or a `ListItem` whose `item` is one; a list or one) and a page's `mainEntity` (one
+/// or a list), looked into a few levels deep. Reviews are read; anything else held there is
+/// said as a node skipped, as one at the top is.
+fn held_nodes<'v>(at: &str, node: &'v Value, depth: usize, out: &mut Vec<(String, &'v Value)>) {
     let at = if at == "the review" { "" } else { at };
     let dot = if at.is_empty() { "" } else { "." };
-    if let Some(items) = node.get("itemListElement").and_then(Value::as_array) {
-        for (k, e) in items.iter().enumerate() {
-            match e.get("item") {
-                Some(item) => look(format!("{at}{dot}itemListElement[{k}].item"), item),
-                None => look(format!("{at}{dot}itemListElement[{k}]"), e),
-            }
+    let mut look = |at: String, n: &'v Value| {
+        let before = out.len();
+        if !is_type(n, "ClaimReview") && depth < 4 {
+            held_nodes(&at, n, depth + 1, out);
+        }
+        // A node that held nothing is itself what stands there.
+        if out.len() == before {
+            out.push((at, n));
+        }
+    };
+    let many = |v: &'v Value| -> Vec<(Option<usize>, &'v Value)> {
+        match v {
+            Value::Array(a) => a.iter().enumerate().map(|(k, e)| (Some(k), e)).collect(),
+            Value::Object(_) => vec![(None, v)],
+            _ => Vec::new(),
+        }
+    };
+    let place = |key: &str, k: Option<usize>| match k {
+        Some(k) => format!("{at}{dot}{key}[{k}]"),
+        None => format!("{at}{dot}{key}"),
+    };
+    for (k, e) in node.get("itemListElement").map(many).unwrap_or_default() {
+        match e.get("item") {
+            Some(item) => look(format!("{}.item", place("itemListElement", k)), item),
+            None => look(place("itemListElement", k), e),
         }
     }
-    match node.get("mainEntity") {
-        Some(Value::Array(a)) => {
-            for (k, e) in a.iter().enumerate() {
-                look(format!("{at}{dot}mainEntity[{k}]"), e);
-            }
-        }
-        Some(e @ Value::Object(_)) => look(format!("{at}{dot}mainEntity"), e),
-        _ => {}
+    for (k, e) in node.get("mainEntity").map(many).unwrap_or_default() {
+        look(place("mainEntity", k), e);
     }
 }
 
@@ -619,7 +623,7 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
         for (at, n) in top {
             let mut held = Vec::new();
             if !is_type(n, "ClaimReview") {
-                held_reviews(&at, n, 0, &mut held);
+                held_nodes(&at, n, 0, &mut held);
                 held.retain(|(_, r)| {
                     r.get("@id")
                         .and_then(Value::as_str)

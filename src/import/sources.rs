@@ -115,6 +115,17 @@ impl Builder {
             None => Ok(u),
             Some(_) => Err(()),
         });
+        // A url another source of the side has already: filled in here, the side would hold
+        // two sources of one url.
+        let url_elsewhere = url.and_then(Result::ok).is_some_and(|u| {
+            self.sides
+                .get(side)
+                .and_then(|s| s.sources.get(u))
+                .is_some_and(|other| other != id)
+        });
+        let affiliation =
+            cell(Col::SourceAffiliation).and_then(|a| self.id_of(a, "the affiliation", file, at));
+        let note = cell(Col::SourceReliabilityNote);
         let Some(source) = self
             .sides
             .get_mut(side)
@@ -123,14 +134,29 @@ impl Builder {
             return;
         };
         let mut differ: Vec<&str> = Vec::new();
-        if cell(Col::SourceOutlet).is_some_and(|o| !source.outlet.eq_ignore_ascii_case(o)) {
-            differ.push(Col::SourceOutlet.name());
+        // An outlet the first mention did not give (the url's host stood for it) is filled in.
+        let from_host = source
+            .url
+            .as_deref()
+            .and_then(host)
+            .is_some_and(|h| h == source.outlet);
+        match cell(Col::SourceOutlet) {
+            Some(o) if from_host && !o.eq_ignore_ascii_case(&source.outlet) => {
+                source.outlet = o.to_owned();
+            }
+            Some(o) if !source.outlet.eq_ignore_ascii_case(o) => {
+                differ.push(Col::SourceOutlet.name());
+            }
+            _ => {}
         }
         if fill(&mut source.title, cell(Col::SourceTitle)) {
             differ.push(Col::SourceTitle.name());
         }
         let had_url = source.url.is_some();
-        if url.is_some_and(|u| u.is_err()) || fill(&mut source.url, url.and_then(Result::ok)) {
+        if url.is_some_and(|u| u.is_err())
+            || (!had_url && url_elsewhere)
+            || fill(&mut source.url, url.and_then(Result::ok))
+        {
             differ.push(Col::SourceUrl.name());
         }
         match (source.date, date) {
@@ -147,14 +173,30 @@ impl Builder {
             (_, Some(_)) => differ.push(Col::SourceKind.name()),
             _ => {}
         }
-        match (&source.reliability, reliability) {
-            (None, Some(Ok(given))) => source.reliability = Some(given),
-            (Some(had), Some(Ok(given))) if had.rating == given.rating => {}
-            (_, Some(_)) => differ.push(Col::SourceReliability.name()),
-            _ => {}
+        if fill(&mut source.affiliation, affiliation.as_deref()) {
+            differ.push(Col::SourceAffiliation.name());
         }
+        match (&mut source.reliability, reliability) {
+            (None, Some(Ok(given))) => source.reliability = Some(given),
+            (Some(had), Some(Ok(given))) if had.rating == given.rating => {
+                if fill(&mut had.note, given.note.as_deref()) {
+                    differ.push(Col::SourceReliabilityNote.name());
+                }
+            }
+            (_, Some(_)) => differ.push(Col::SourceReliability.name()),
+            // A note alone speaks of the rating given before, when there is one.
+            (Some(had), None) => {
+                if fill(&mut had.note, note) {
+                    differ.push(Col::SourceReliabilityNote.name());
+                }
+            }
+            (None, None) => {}
+        }
+        let lone_note = note.is_some() && source.reliability.is_none();
         // A url filled in finds the source again, as the first mention's would have.
-        if let Some(u) = url.and_then(Result::ok).filter(|_| !had_url)
+        if let Some(u) = url
+            .and_then(Result::ok)
+            .filter(|_| !had_url && !url_elsewhere)
             && let Some(s) = self.sides.get_mut(side)
         {
             s.sources
@@ -163,6 +205,9 @@ impl Builder {
         }
         if let Some(cell) = no_date.filter(|_| !date_said) {
             self.date(cell, "source date", file, at);
+        }
+        if lone_note {
+            self.problem(file, at, LONE_NOTE.to_owned());
         }
         if !differ.is_empty() {
             self.problem(
@@ -280,6 +325,12 @@ impl Builder {
                             .map(|n| n.trim().to_owned()),
                     })
                 });
+                // A note explains a rating: with none, it has nowhere to go.
+                if r.get(Col::SourceReliability).is_none()
+                    && r.get(Col::SourceReliabilityNote).is_some()
+                {
+                    self.problem(file, at, LONE_NOTE.to_owned());
+                }
                 let wanted = given.filter(|g| {
                     let ok = is_id(g);
                     if !ok {
@@ -348,6 +399,9 @@ fn host(url: &str) -> Option<String> {
     };
     (!host.is_empty()).then(|| host.to_lowercase())
 }
+
+/// A reliability note given where no rating is: it explains one, so it has nowhere to go.
+const LONE_NOTE: &str = "a source_reliability_note without a source_reliability is left out: the note explains the rating";
 
 /// Fills `had` with `given` when it has nothing; true when both have text and they differ
 /// (in more than case).

@@ -3093,8 +3093,16 @@ fn a_verdict_repeated_on_a_claims_next_source_row_is_not_another_verdict() {
          A,t,Crime is low,mostly-true,https://p.example/1\n\
          A,t,Crime is low,TRUE,https://s.example/2\n\
          A,t,Crime is low,Mostly True,https://w.example/3\n\
+         A,t,Crime is low,MOSTLY  TRUE!,https://w.example/4\n\
+         A,t,Crime fell,corroborated,https://w.example/5\n\
+         A,t,Crime fell,True,https://w.example/6\n\
          B,t,Crime is high,,\n",
     );
+    // The word again with other spacing or a `!`, and a word after the rating's own name
+    // (no fact-checker's word to compare), are the same verdict.
+    for line in ["line 5", "line 7"] {
+        assert!(!said.contains(line), "{line}: {said}");
+    }
     assert!(
         said.contains("line 3: another verdict on claim") && said.contains("TRUE"),
         "{said}"

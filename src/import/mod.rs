@@ -1351,12 +1351,18 @@ impl Builder {
             // A fact-checker's own word (`TRUE`, `mostly-true`) is kept in the note, so the same
             // rating in another word (`TRUE` after `mostly-true`) is another verdict: the same
             // only when the kept note opens with this word.
+            // The rating's own name (`corroborated`) on either row is no fact-checker's word
+            // to compare.
             let rated = rated_note(Some(w), None);
             kept.is_none_or(|a| {
+                let note = a.note.as_deref().unwrap_or_default();
+                let kept_word = note
+                    .trim_start()
+                    .strip_prefix("Rated ")
+                    .is_some_and(|r| r.starts_with(['“', '"']));
                 a.rating != rating
-                    || rated.is_some_and(|rated| {
-                        !plain(a.note.as_deref().unwrap_or_default()).starts_with(&plain(&rated))
-                    })
+                    || rated
+                        .is_some_and(|rated| kept_word && !plain(note).starts_with(&plain(&rated)))
             })
         }) || r.get(Col::Note).is_some_and(|n| {
             // Compared as the note would be kept, a fact-checker's word before it, in any
@@ -1643,14 +1649,22 @@ fn rated_note(rating: Option<&str>, note: Option<String>) -> Option<String> {
     })
 }
 
-/// A note as two are compared: without case, the kind of quotes, or hyphens and underscores
-/// for spaces (`Rated "mostly-true".` and `Rated “Mostly True”.` say the same).
+/// A note as two are compared: without case, the kind of quotes, `!` or `?`, with hyphens and
+/// underscores for spaces and spaces counted as one (`Rated "mostly-true".` and `Rated “Mostly
+/// True!”.` say the same).
 fn plain(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, '"' | '“' | '”'))
+    let spaced: String = s
+        .chars()
+        .filter(|c| !matches!(c, '"' | '“' | '”' | '!' | '?'))
         .map(|c| if matches!(c, '-' | '_') { ' ' } else { c })
         .flat_map(char::to_lowercase)
-        .collect()
+        .collect();
+    // Spaces count as one (`Mostly  True`).
+    spaced
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "is" or "are", as `n` things take it.

@@ -4261,6 +4261,38 @@ fn claimants_mapped_to_one_side_share_the_name_one_of_them_gives() {
         "--side Bob Deputy=mayor:Deputy: the side `mayor` is named `Mayor's office` by --side Jane Mayor=mayor:Mayor's office",
     ));
     assert!(!dir.path().join("three").exists());
+    // A side a claimant's identifier names in the data, with its own name: the name given on
+    // the command line wins; without one, the data's stands, and the id in words is no name
+    // given to be said not used (both were reported).
+    let named = dir.path().join("named.json");
+    let with_id = r#"{"@type": "ClaimReview", "url": "https://f.example/0", "claimReviewed": "Claim 0.",
+        "reviewRating": {"alternateName": "False"},
+        "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "City of Tembla", "identifier": "mayor"}}}"#;
+    std::fs::write(
+        &named,
+        format!(
+            "[{with_id}, {}, {}]",
+            review(1, "Jane Mayor"),
+            review(3, "Council")
+        ),
+    )
+    .unwrap();
+    for (out, side, name) in [
+        ("four", "Jane Mayor=mayor:Mayor's office", "Mayor's office"),
+        ("five", "Jane Mayor=mayor", "City of Tembla"),
+    ] {
+        parallax()
+            .args(["import", "claimreview"])
+            .arg(&named)
+            .arg("-o")
+            .arg(dir.path().join(out))
+            .args(["--strict", "--side", side])
+            .assert()
+            .success();
+        let d = load(&dir.path().join(out));
+        let mayor = d.sides.iter().find(|s| s.party.id == "mayor").unwrap();
+        assert_eq!(mayor.party.name, name);
+    }
 }
 
 /// A source found again by its url fills in what its first mention left empty (a title, a

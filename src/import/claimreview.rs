@@ -935,9 +935,14 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
         ok
     });
     let (side, side_name) = match (mapped, given, &claimant) {
+        // Named on the command line, or as the side is named already (by a claimant's
+        // identifier), or else by its id in words, which is no name given to be said to differ.
         (Some(s), _, _) => (
             s.id.clone(),
-            s.name.clone().unwrap_or_else(|| in_words(&s.id)),
+            s.name
+                .clone()
+                .or_else(|| builder.side_name(&s.id).map(str::to_owned))
+                .unwrap_or_else(|| in_words(&s.id)),
         ),
         (None, Some(id), c) => (id.to_owned(), c.clone().unwrap_or_else(|| id.to_owned())),
         (None, None, Some(c)) if !make_id(c, 64).is_empty() => (make_id(c, 64), c.clone()),
@@ -946,6 +951,13 @@ fn add(review: Review, at: &str, file: &str, options: &Options, builder: &mut Bu
             ("unknown-claimant".to_owned(), "Unknown claimant".to_owned())
         }
     };
+    // A name given on the command line for the side wins over one the data gives it.
+    let side_name = options
+        .sides
+        .iter()
+        .find(|s| s.id == side && s.name.is_some())
+        .and_then(|s| s.name.clone())
+        .unwrap_or(side_name);
     let (rating, wording) = match (&review.textual, review.number) {
         (Some(t), number) => {
             let by_word = rating_of(t);

@@ -644,6 +644,14 @@ impl Builder {
         Some(made)
     }
 
+    /// The name of the side `id` so far, when a record has made it.
+    pub fn side_name(&self, id: &str) -> Option<&str> {
+        self.sides
+            .iter()
+            .find(|s| s.side.party.id == id)
+            .map(|s| s.side.party.name.as_str())
+    }
+
     /// Adds one record; `at` says where it is (`line 4`).
     pub fn add(&mut self, r: &Record, file: &str, at: &str) {
         // A row of empty cells (`,,`, as a spreadsheet writes a row it emptied) is a blank

@@ -4261,6 +4261,21 @@ fn claimants_mapped_to_one_side_share_the_name_one_of_them_gives() {
         "--side Bob Deputy=mayor:Deputy: the side `mayor` is named `Mayor's office` by --side Jane Mayor=mayor:Mayor's office",
     ));
     assert!(!dir.path().join("three").exists());
+    // One claimant put on two sides is refused (the second was dropped unsaid); a name given
+    // twice in another case is one name.
+    import("six", &["Jane Mayor=mayor", "jane mayor=town"])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--side jane mayor=town: the claimant is put on the side `mayor` by --side Jane Mayor=mayor already",
+        ));
+    import(
+        "seven",
+        &[
+            "Jane Mayor=mayor:Mayor's office",
+            "Bob Deputy=mayor:mayor's office",
+        ],
+    )
+    .success();
     // A side a claimant's identifier names in the data, with its own name: the name given on
     // the command line wins; without one, the data's stands, and the id in words is no name
     // given to be said not used (both were reported).
@@ -4438,6 +4453,23 @@ fn a_file_named_twice_is_read_once_and_a_folders_id_keeps_its_underscore() {
     let d = load(&out);
     assert_eq!(d.id, "liar_2025");
     assert_eq!(d.claims().count(), 2);
+    // A hard link to it is the same file too.
+    let hard = dir.path().join("hard.csv");
+    std::fs::hard_link(&csv, &hard).unwrap();
+    let said = parallax()
+        .args(["import", "csv"])
+        .arg(&csv)
+        .arg(&hard)
+        .arg("-o")
+        .arg(dir.path().join("again"))
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    let said = String::from_utf8_lossy(&said);
+    assert!(said.contains("hard.csv is given more than once"), "{said}");
+    assert!(said.contains("0 problem(s)"), "{said}");
 }
 
 /// What a source's first mention left empty that a later one gives is filled in too: its

@@ -35,10 +35,13 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
     let mut empty: Vec<String> = Vec::new();
     // A file named twice (`a.csv a.csv`, or by two paths) is read once, and that is said:
     // read twice, its claims would merge with themselves unsaid.
-    let mut seen: Vec<std::path::PathBuf> = Vec::new();
+    // One file is one (device, inode), whatever links lead to it.
+    let mut seen: Vec<(u64, u64)> = Vec::new();
     for path in &args.files {
         let name = crate::export::shown_path(path);
-        if let Ok(real) = path.canonicalize() {
+        if let Ok(meta) = std::fs::metadata(path) {
+            use std::os::unix::fs::MetadataExt;
+            let real = (meta.dev(), meta.ino());
             if seen.contains(&real) {
                 writeln!(
                     err,
@@ -534,11 +537,29 @@ fn side_map(given: &[String]) -> Result<Vec<claimreview::SideOf>, Failure> {
             })
         })
         .collect::<Result<_, _>>()?;
+    // A claimant put on two sides: which one is meant cannot be told.
+    for (i, (side, flag)) in sides.iter().zip(given).enumerate() {
+        if let Some((first, first_flag)) = sides
+            .iter()
+            .zip(given)
+            .take(i)
+            .find(|(s, _)| s.claimant.to_lowercase() == side.claimant.to_lowercase())
+            && first.id != side.id
+        {
+            return Err(Failure::Usage(format!(
+                "--side {}: the claimant is put on the side `{}` by --side {} already; give each claimant one side",
+                crate::text::clean(flag).text,
+                first.id,
+                crate::text::clean(first_flag).text
+            )));
+        }
+    }
     let mut names: Vec<(String, String, &String)> = Vec::new();
     for (side, flag) in sides.iter().zip(given) {
         let Some(name) = &side.name else { continue };
         match names.iter().find(|(id, _, _)| *id == side.id) {
-            Some((_, other, first)) if other != name => {
+            // The same name in another case is one name, as the rows' names are.
+            Some((_, other, first)) if other.to_lowercase() != name.to_lowercase() => {
                 return Err(Failure::Usage(format!(
                     "--side {}: the side `{}` is named `{}` by --side {}; give its name once, or the same name",
                     crate::text::clean(flag).text,

@@ -97,7 +97,7 @@ fn write_instead(meant: &Option<Date>) -> String {
 
 /// The date a string not written as the format says plainly means, to suggest it: the year
 /// first with other separators or one-digit parts (`2024-3-5`, `2025/05/03`), an English
-/// month by name in either order (`May 3, 2025`, `3 May 2025`, `Sept. 2025`), the date of an
+/// month by name in either order (`May 3, 2025`, `3 May 2025`, `7-May-2025`, `Sept. 2025`), the date of an
 /// ISO date-time (`2025-05-03T10:00:00Z`) and a date with spaces around it; always a real date.
 /// `None` for anything else, and for what could mean two dates (`05/03/2025`: which is the
 /// month?).
@@ -108,6 +108,12 @@ fn meant(s: &str) -> Option<Date> {
         .ok()
         .or_else(|| numbers(s))
         .or_else(|| named(s))
+        // A spreadsheet's day and month name apart by `-` (`7-May-2025`, `May-2025`).
+        .or_else(|| {
+            s.contains(|c: char| c.is_ascii_alphabetic())
+                .then(|| named(&s.replace('-', " ")))
+                .flatten()
+        })
         .or_else(|| year_last(s))
         .or_else(|| basic(s))
 }
@@ -483,6 +489,9 @@ mod tests {
             ("May 3, 2025", "2025-05-03"),
             ("3 May 2025", "2025-05-03"),
             ("3rd MAY, 2025", "2025-05-03"),
+            ("7-May-2025", "2025-05-07"),
+            ("07-may-2025", "2025-05-07"),
+            ("Sep-2025", "2025-09"),
             ("Sept 30, 2025", "2025-09-30"),
             ("feb. 2024", "2024-02"),
             ("2025-05-03T10:00:00Z", "2025-05-03"),

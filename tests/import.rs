@@ -4514,3 +4514,35 @@ fn a_source_found_again_fills_in_its_affiliation_note_and_outlet() {
     let urls: Vec<_> = a.sources.iter().filter_map(|s| s.url.as_deref()).collect();
     assert_eq!(urls, ["https://n.example/1", "https://n.example/2"]);
 }
+
+/// A review's report names its properties as the review writes them (`datePublished`, the
+/// claimant's name), not the claims table's columns (`source_date`, `side_name`), which a
+/// ClaimReview file has none of.
+#[test]
+fn a_reviews_reports_name_its_properties_not_table_columns() {
+    let review = |n: u32, name: &str, date: &str| {
+        format!(
+            r#"{{"@type": "ClaimReview", "url": "https://f.example/{n}", "claimReviewed": "Claim {n}.",
+            "reviewRating": {{"alternateName": "False"}},
+            "itemReviewed": {{"@type": "Claim", "author": {{"@type": "Organization", "name": "{name}", "identifier": "city"}},
+                "appearance": {{"@type": "CreativeWork", "url": "https://news.example/x", "datePublished": "{date}"}}}}}}"#
+        )
+    };
+    let (_dir, said) = review_said(&[
+        &review(1, "City of Tembla", "2025-03-01"),
+        &review(2, "Tembla Town", "2025-03-02"),
+        BETA_REVIEW,
+    ]);
+    assert!(
+        said.contains("its `datePublished` here differs from it and is not used"),
+        "{said}"
+    );
+    assert!(
+        said.contains("the claimant's name (`itemReviewed.author`) `Tembla Town` is not used"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("source_date") && !said.contains("side_name"),
+        "{said}"
+    );
+}

@@ -511,9 +511,13 @@ impl Builder {
             }
         }
         for (col, cell, kept) in found {
+            let what = if self.reviews {
+                col.review_property()
+            } else {
+                format!("the {}", col.name())
+            };
             let message = format!(
-                "the {} `{}` is not used: `{}` was given before",
-                col.name(),
+                "{what} `{}` is not used: `{}` was given before",
                 quote(cell),
                 quote(&kept)
             );

@@ -153,6 +153,19 @@ impl Col {
         .to_owned()
     }
 
+    /// A source's property as a review writes it (`datePublished`), for a report on a source
+    /// read from a review; a column a review gives no value is named as the column.
+    pub fn review_key(self) -> &'static str {
+        match self {
+            Col::SourceOutlet => "publisher",
+            Col::SourceTitle => "headline",
+            Col::SourceUrl => "url",
+            Col::SourceDate => "datePublished",
+            Col::SourceAuthor => "author",
+            other => other.name(),
+        }
+    }
+
     /// The column a header cell names: its name in any case, with spaces or `-` for `_`, or a
     /// common other name (`party`, `claim`, `outlet`, `url`, `assessment`…).
     pub fn from_header(cell: &str) -> Option<Col> {

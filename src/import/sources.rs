@@ -133,7 +133,7 @@ impl Builder {
         else {
             return;
         };
-        let mut differ: Vec<&str> = Vec::new();
+        let mut differ: Vec<Col> = Vec::new();
         // An outlet the first mention did not give (the url's host stood for it) is filled in.
         let from_host = source
             .url
@@ -145,49 +145,49 @@ impl Builder {
                 source.outlet = o.to_owned();
             }
             Some(o) if !source.outlet.eq_ignore_ascii_case(o) => {
-                differ.push(Col::SourceOutlet.name());
+                differ.push(Col::SourceOutlet);
             }
             _ => {}
         }
         if fill(&mut source.title, cell(Col::SourceTitle)) {
-            differ.push(Col::SourceTitle.name());
+            differ.push(Col::SourceTitle);
         }
         let had_url = source.url.is_some();
         if url.is_some_and(|u| u.is_err())
             || (!had_url && url_elsewhere)
             || fill(&mut source.url, url.and_then(Result::ok))
         {
-            differ.push(Col::SourceUrl.name());
+            differ.push(Col::SourceUrl);
         }
         match (source.date, date) {
             (None, Some(Ok(d))) => source.date = Some(d),
-            (Some(had), Some(Ok(d))) if had != d => differ.push(Col::SourceDate.name()),
+            (Some(had), Some(Ok(d))) if had != d => differ.push(Col::SourceDate),
             _ => {}
         }
         if fill(&mut source.author, cell(Col::SourceAuthor)) {
-            differ.push(Col::SourceAuthor.name());
+            differ.push(Col::SourceAuthor);
         }
         match (source.kind, kind) {
             (None, Some(Ok(k))) => source.kind = Some(k),
             (Some(had), Some(Ok(k))) if had == k => {}
-            (_, Some(_)) => differ.push(Col::SourceKind.name()),
+            (_, Some(_)) => differ.push(Col::SourceKind),
             _ => {}
         }
         if fill(&mut source.affiliation, affiliation.as_deref()) {
-            differ.push(Col::SourceAffiliation.name());
+            differ.push(Col::SourceAffiliation);
         }
         match (&mut source.reliability, reliability) {
             (None, Some(Ok(given))) => source.reliability = Some(given),
             (Some(had), Some(Ok(given))) if had.rating == given.rating => {
                 if fill(&mut had.note, given.note.as_deref()) {
-                    differ.push(Col::SourceReliabilityNote.name());
+                    differ.push(Col::SourceReliabilityNote);
                 }
             }
-            (_, Some(_)) => differ.push(Col::SourceReliability.name()),
+            (_, Some(_)) => differ.push(Col::SourceReliability),
             // A note alone speaks of the rating given before, when there is one.
             (Some(had), None) => {
                 if fill(&mut had.note, note) {
-                    differ.push(Col::SourceReliabilityNote.name());
+                    differ.push(Col::SourceReliabilityNote);
                 }
             }
             (None, None) => {}
@@ -210,13 +210,27 @@ impl Builder {
             self.problem(file, at, LONE_NOTE.to_owned());
         }
         if !differ.is_empty() {
+            // A review's properties by their own names (`datePublished`), a table's by its
+            // columns.
+            let (names, what): (Vec<String>, _) = if self.reviews {
+                let names = differ
+                    .iter()
+                    .map(|c| format!("`{}`", c.review_key()))
+                    .collect();
+                (names, "its ")
+            } else {
+                let names = differ.iter().map(|c| c.name().to_owned()).collect();
+                (names, "the ")
+            };
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let here = if self.reviews { " here" } else { " given here" };
             self.problem(
                 file,
                 at,
                 format!(
-                    "the source `{}` was given before (found by {by}); the {}",
+                    "the source `{}` was given before (found by {by}); {what}{}",
                     quote(id),
-                    super::differ_not_used(&differ, " given here"),
+                    super::differ_not_used(&names, here),
                 ),
             );
         }

@@ -73,6 +73,15 @@ const BETA_REVIEW: &str = r#"{"@context": "https://schema.org", "@type": "ClaimR
     "reviewRating": {"@type": "Rating", "alternateName": "True"},
     "url": "https://example.org/check/2"}"#;
 
+/// A ClaimReview (`Claim {n}.`, rated False) of a claim by the person `claimant`.
+fn claimant_review(n: u32, claimant: &str) -> String {
+    format!(
+        r#"{{"@type": "ClaimReview", "url": "https://f.example/{n}", "claimReviewed": "Claim {n}.",
+        "reviewRating": {{"alternateName": "False"}},
+        "itemReviewed": {{"@type": "Claim", "author": {{"@type": "Person", "name": "{claimant}"}}}}}}"#
+    )
+}
+
 fn load(dir: &Path) -> Dispute {
     let loaded = parallax::load::load_paths(&[dir.to_path_buf()]);
     assert_eq!(loaded.report.errors(), 0, "{:?}", loaded.report.diagnostics);
@@ -4207,14 +4216,7 @@ fn the_import_says_what_the_files_load_with() {
 /// `--strict` refused the import); two different names for one side are refused at once.
 #[test]
 fn claimants_mapped_to_one_side_share_the_name_one_of_them_gives() {
-    let review = |n: u32, claimant: &str| {
-        format!(
-            r#"{{"@type": "ClaimReview", "url": "https://f.example/{n}", "claimReviewed": "Claim {n}.",
-            "author": {{"@type": "Organization", "name": "Fact Desk"}},
-            "reviewRating": {{"alternateName": "False"}},
-            "itemReviewed": {{"@type": "Claim", "author": {{"@type": "Person", "name": "{claimant}"}}}}}}"#
-        )
-    };
+    let review = claimant_review;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("reviews.json");
     let doc = format!(
@@ -4369,13 +4371,7 @@ fn a_first_appearance_dates_the_appearance_at_its_url() {
 /// ClaimReview". A page's node holding none is still said, with "an" before a vowel.
 #[test]
 fn reviews_held_in_an_item_list_or_a_pages_main_entity_are_read() {
-    let review = |n: u32, claimant: &str| {
-        format!(
-            r#"{{"@type": "ClaimReview", "url": "https://f.example/{n}", "claimReviewed": "Claim {n}.",
-            "reviewRating": {{"alternateName": "False"}},
-            "itemReviewed": {{"@type": "Claim", "author": {{"@type": "Person", "name": "{claimant}"}}}}}}"#
-        )
-    };
+    let review = claimant_review;
     let list = format!(
         r#"{{"@context": "https://schema.org", "@type": "ItemList", "itemListElement": [
             {{"@type": "ListItem", "position": 1, "item": {}}},

@@ -33,9 +33,8 @@ pub fn import(command: &ImportCommand, err: &mut dyn Write) -> Result<(), Failur
     builder.reviews = matches!(command, ImportCommand::ClaimReview { .. });
     // The files that gave neither a record nor a problem (a header row alone), to be named.
     let mut empty: Vec<String> = Vec::new();
-    // A file named twice (`a.csv a.csv`, or by two paths) is read once, and that is said:
-    // read twice, its claims would merge with themselves unsaid.
-    // One file is one (device, inode), whatever links lead to it.
+    // A file named twice (`a.csv a.csv`, by two paths or a hard link: one device and inode)
+    // is read once, and that is said: read twice, its claims would merge with themselves unsaid.
     let mut seen: Vec<(u64, u64)> = Vec::new();
     for path in &args.files {
         let name = crate::export::shown_path(path);

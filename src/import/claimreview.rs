@@ -196,9 +196,6 @@ fn work(s: &crate::format::Source) -> Value {
     w
 }
 
-/// True when a JSON-LD node has this `@type` (a string or a list of them), written as the term
-/// (`ClaimReview`), a full IRI (`https://schema.org/ClaimReview`) or a compact one
-/// (`schema:ClaimReview`).
 /// The nodes a page's node holds, with their places: an `ItemList`'s `itemListElement` (each
 /// a review, or a `ListItem` whose `item` is one; a list or one) and a page's `mainEntity` (one
 /// or a list), looked into a few levels deep. Reviews are read; anything else held there is
@@ -238,6 +235,9 @@ fn held_nodes<'v>(at: &str, node: &'v Value, depth: usize, out: &mut Vec<(String
     }
 }
 
+/// True when a JSON-LD node has this `@type` (a string or a list of them), written as the term
+/// (`ClaimReview`), a full IRI (`https://schema.org/ClaimReview`) or a compact one
+/// (`schema:ClaimReview`).
 fn is_type(node: &Value, name: &str) -> bool {
     let names = |t: &str| {
         t.strip_suffix(name)

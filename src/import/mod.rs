@@ -1362,9 +1362,8 @@ impl Builder {
             let rating = rating_word(w).unwrap_or(Rating::Unverified);
             // A fact-checker's own word (`TRUE`, `mostly-true`) is kept in the note, so the same
             // rating in another word (`TRUE` after `mostly-true`) is another verdict: the same
-            // only when the kept note opens with this word.
-            // The rating's own name (`corroborated`) on either row is no fact-checker's word
-            // to compare.
+            // only when the kept note opens with this word. The rating's own name
+            // (`corroborated`) on either row is no fact-checker's word to compare.
             let rated = rated_note(Some(w), None);
             kept.is_none_or(|a| {
                 let note = a.note.as_deref().unwrap_or_default();

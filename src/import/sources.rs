@@ -77,7 +77,9 @@ impl Builder {
     /// Reports the source cells of a record naming a source given before (`by` says how it was
     /// found; `date_said`: its date was read, and a bad one reported, already) that differ from
     /// that source: they are not read again. What the source lacks (its title, url, date,
-    /// author, kind or reliability) a later mention fills in, as a claim's further rows do.
+    /// author, kind, affiliation, reliability or its note, and an outlet its url's host stood
+    /// for) a later mention fills in, as a claim's further rows do; not a url another source
+    /// of the side has.
     fn source_differs(
         &mut self,
         r: &Record,

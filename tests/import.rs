@@ -4339,6 +4339,17 @@ fn a_source_found_again_fills_in_what_its_first_mention_left_empty() {
     assert_eq!(s.kind.map(|k| k.as_str()), Some("fact-check"));
     let b = d.sides.iter().find(|s| s.party.id == "b").unwrap();
     assert_eq!(b.sources[0].kind.map(|k| k.as_str()), Some("fact-check"));
+    // A kind a typo from one names it, as `validate` does.
+    let (_dir, said) = import_said(
+        "side,topic,text,source_url,source_kind,source_reliability\n\
+         A,t,c1,https://n.example/x,factcheck,hihg\n\
+         B,t,c2,,,\n",
+    );
+    assert!(
+        said.contains("the source kind `factcheck` is not one of official, news, opinion, fact-check, social, academic, other; left out (did you mean `fact-check`?)"),
+        "{said}"
+    );
+    assert!(said.contains("left out (did you mean `high`?)"), "{said}");
 }
 
 /// A ClaimReview whose claim appeared at a page (`appearance`, a bare url) that is also its

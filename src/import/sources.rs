@@ -309,9 +309,10 @@ impl Builder {
                             file,
                             at,
                             format!(
-                                "the source kind `{}` is not one of {}; left out",
+                                "the source kind `{}` is not one of {}; left out{}",
                                 quote(k),
-                                SourceKind::VARIANTS.join(", ")
+                                SourceKind::VARIANTS.join(", "),
+                                meant(SourceKind::VARIANTS, k)
                             ),
                         );
                     }
@@ -328,9 +329,10 @@ impl Builder {
                             file,
                             at,
                             format!(
-                                "the source reliability `{}` is not one of {}; left out",
+                                "the source reliability `{}` is not one of {}; left out{}",
                                 quote(w),
-                                ReliabilityRating::VARIANTS.join(", ")
+                                ReliabilityRating::VARIANTS.join(", "),
+                                meant(ReliabilityRating::VARIANTS, w)
                             ),
                         );
                     }
@@ -430,6 +432,20 @@ fn fill(had: &mut Option<String>, given: Option<&str>) -> bool {
         (Some(h), Some(g)) => !h.eq_ignore_ascii_case(g),
         _ => false,
     }
+}
+
+/// ` (did you mean `fact-check`?)` for the word of `words` a typo or two from `cell` (as
+/// written, or in lower case with `-` between its words), as `validate` says it; else nothing.
+fn meant(words: &[&str], cell: &str) -> String {
+    let word = cell
+        .to_lowercase()
+        .split([' ', '_', '-'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    crate::text::nearest_name(words, &word)
+        .map(|w| format!(" (did you mean `{w}`?)"))
+        .unwrap_or_default()
 }
 
 /// A source kind as a sheet writes it: any case, with a space or `_` for the `-`

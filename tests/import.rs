@@ -4496,6 +4496,27 @@ fn a_source_found_again_fills_in_its_affiliation_note_and_outlet() {
          A,t,c6,,https://n.example/2,,,,a note alone\n\
          B,t,other,,,,,,\n",
     );
+    // A more precise date within the one given says more of it: filled in, not said to
+    // differ; a less precise one says less, and nothing.
+    let (month, said_dates) = import_said(
+        "side,topic,text,source_url,source_date\n\
+         A,t,c1,https://n.example/1,2025-01\n\
+         A,t,c2,https://n.example/1,2025-01-05\n\
+         A,t,c3,https://n.example/1,2025\n\
+         A,t,c4,https://n.example/1,2025-02-01\n\
+         B,t,other,,\n",
+    );
+    assert!(
+        !said_dates.contains("line 3") && !said_dates.contains("line 4"),
+        "{said_dates}"
+    );
+    assert!(said_dates.contains("line 5: the source"), "{said_dates}");
+    let d = load(&month.path().join("out"));
+    let a = d.sides.iter().find(|s| s.party.id == "a").unwrap();
+    assert_eq!(
+        a.sources[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2025-01-05")
+    );
     assert!(!said.contains("line 3"), "{said}");
     assert!(
         said.contains("line 4: the source `n-example` was given before (found by its url); the source_affiliation given here differs"),

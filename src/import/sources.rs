@@ -163,7 +163,12 @@ impl Builder {
         }
         match (source.date, date) {
             (None, Some(Ok(d))) => source.date = Some(d),
-            (Some(had), Some(Ok(d))) if had != d => differ.push(Col::SourceDate),
+            // A more precise date within the one given (`2025-01-05` after `2025-01`) says
+            // more of it, filled in as what it lacked.
+            (Some(had), Some(Ok(d))) if had != d && within(had, d) => source.date = Some(d),
+            (Some(had), Some(Ok(d))) if had != d && !within(d, had) => {
+                differ.push(Col::SourceDate);
+            }
             _ => {}
         }
         if fill(&mut source.author, cell(Col::SourceAuthor)) {
@@ -420,6 +425,14 @@ fn host(url: &str) -> Option<String> {
 
 /// A reliability note given where no rating is: it explains one, so it has nowhere to go.
 const LONE_NOTE: &str = "a source_reliability_note without a source_reliability is left out: the note explains the rating";
+
+/// True when `inner` is a date within `outer`, given more precisely (`2025-01-05` in `2025-01`).
+fn within(outer: Date, inner: Date) -> bool {
+    let precision = |d: Date| usize::from(d.month.is_some()) + usize::from(d.day.is_some());
+    precision(inner) > precision(outer)
+        && inner.year == outer.year
+        && outer.month.is_none_or(|m| inner.month == Some(m))
+}
 
 /// Fills `had` with `given` when it has nothing; true when both have text and they differ
 /// (in more than case).

@@ -428,10 +428,7 @@ const LONE_NOTE: &str = "a source_reliability_note without a source_reliability 
 
 /// True when `inner` is a date within `outer`, given more precisely (`2025-01-05` in `2025-01`).
 fn within(outer: Date, inner: Date) -> bool {
-    let precision = |d: Date| usize::from(d.month.is_some()) + usize::from(d.day.is_some());
-    precision(inner) > precision(outer)
-        && inner.year == outer.year
-        && outer.month.is_none_or(|m| inner.month == Some(m))
+    inner != outer && inner.first_day() >= outer.first_day() && inner.last_day() <= outer.last_day()
 }
 
 /// Fills `had` with `given` when it has nothing; true when both have text and they differ
@@ -450,13 +447,7 @@ fn fill(had: &mut Option<String>, given: Option<&str>) -> bool {
 /// ` (did you mean `fact-check`?)` for the word of `words` a typo or two from `cell` (as
 /// written, or in lower case with `-` between its words), as `validate` says it; else nothing.
 fn meant(words: &[&str], cell: &str) -> String {
-    let word = cell
-        .to_lowercase()
-        .split([' ', '_', '-'])
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    crate::text::nearest_name(words, &word)
+    crate::text::nearest_name(words, &dashed(cell))
         .map(|w| format!(" (did you mean `{w}`?)"))
         .unwrap_or_default()
 }
@@ -464,13 +455,17 @@ fn meant(words: &[&str], cell: &str) -> String {
 /// A source kind as a sheet writes it: any case, with a space or `_` for the `-`
 /// (`Fact Check`, `fact_check` are `fact-check`).
 fn kind_of(cell: &str) -> Option<SourceKind> {
-    let word: String = cell
-        .trim()
+    SourceKind::parse(&dashed(cell))
+}
+
+/// A word as the format writes its names: lower case, its parts apart by one `-` (`Fact
+/// Check`, `fact_check` and ` FACT-CHECK ` are `fact-check`).
+fn dashed(cell: &str) -> String {
+    cell.to_lowercase()
         .split([' ', '_', '-'])
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
-        .join("-");
-    SourceKind::parse(&word.to_lowercase())
+        .join("-")
 }
 
 #[cfg(test)]

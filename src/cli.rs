@@ -425,7 +425,7 @@ pub struct TimelineArgs {
     #[command(flatten)]
     pub pair: PairArgs,
     /// Count one topic only (a topic id, or its whole title in any case).
-    #[arg(long, value_name = "ID", value_hint = ValueHint::Other, value_parser = id_arg)]
+    #[arg(long, value_name = "ID", value_hint = ValueHint::Other)]
     pub topic: Option<String>,
     /// Count only what had been said, and the assessments made, by this date (YYYY, YYYY-MM
     /// or YYYY-MM-DD; a month counts to its end).
@@ -472,7 +472,7 @@ pub struct FilterArgs {
     #[arg(long = "party", value_name = "ID", value_delimiter = ',', value_hint = ValueHint::Other, value_parser = id_arg)]
     pub parties: Vec<String>,
     /// Keep these topics (topic ids).
-    #[arg(long = "topic", value_name = "ID", value_delimiter = ',', value_hint = ValueHint::Other, value_parser = id_arg)]
+    #[arg(long = "topic", value_name = "ID", value_delimiter = ',', value_hint = ValueHint::Other)]
     pub topics: Vec<String>,
     /// Keep claims citing this outlet (its whole name, any case; repeat for more).
     #[arg(long = "source", value_name = "OUTLET", value_hint = ValueHint::Other)]

@@ -1216,6 +1216,34 @@ fn topic_takes_a_title_as_well_as_an_id() {
     assert_eq!(pasted.stdout, show("china-role").stdout);
 }
 
+/// A topic the dispute lacks is quoted as typed (it was quoted lower-cased, `cease fire` for
+/// `Cease Fire`, as if the analyst had typed that), while an id in capitals still names its
+/// topic.
+#[test]
+fn a_missing_topic_is_quoted_as_typed() {
+    let runs: [&[&str]; 3] = [
+        &["timeline", "--topic", "Cease Fire"],
+        &["export", "-f", "md", "--topic", "Cease Fire"],
+        &["show", "--topic", "Cease Fire"],
+    ];
+    for args in runs {
+        let said = usage_error(parallax().args(args));
+        assert!(
+            said.contains("no topic `Cease Fire` here, by id or title; choose one of: ceasefire"),
+            "{args:?}: {said}"
+        );
+    }
+    let shown = |topic: &str| {
+        parallax()
+            .args(["show", "--width", "100", "--topic", topic])
+            .output()
+            .expect("runs")
+    };
+    let upper = shown("CEASEFIRE");
+    assert!(upper.status.success(), "{upper:?}");
+    assert_eq!(upper.stdout, shown("ceasefire").stdout);
+}
+
 /// A mistyped `--topic` lists the likeliest topics first (the whole list was in file order,
 /// 137 topics long on a real dispute, the one meant somewhere inside).
 #[test]

@@ -197,7 +197,7 @@ fn file_name(dispute: &crate::format::Dispute, args: &ExportArgs, format: Export
     let part = match (format, args.filter.topics.as_slice()) {
         (ExportFormat::ClaimsCsv, _) => Some("claims".to_owned()),
         (ExportFormat::ClaimReview, _) => Some("claimreview".to_owned()),
-        (_, [one]) => Some(super::topic_titled(dispute, one).unwrap_or_else(|| one.clone())),
+        (_, [one]) => Some(super::topic_id(dispute, one)),
         _ => None,
     };
     export::default_file_name(dispute, part.as_deref(), format.file_kind())

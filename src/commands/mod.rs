@@ -267,9 +267,7 @@ pub fn filter(
 ) -> Result<Filter, Failure> {
     let mut filter = args.filter();
     for topic in &mut filter.topics {
-        if let Some(id) = topic_titled(dispute, topic) {
-            *topic = id;
-        }
+        *topic = topic_id(dispute, topic);
     }
     filter
         .check(dispute, cmp)
@@ -306,7 +304,24 @@ pub fn filter(
     Ok(filter)
 }
 
-/// The id of the one topic titled `title` (as `--topic` gives it: lower case), when no topic
+/// The topic `--topic` names: the one titled so, else the id in lower case (ids are lower
+/// case in every file, so `Ceasefire` can only mean `ceasefire`); a topic the dispute lacks
+/// stays as given, so the error quotes what was typed.
+pub fn topic_id(dispute: &Dispute, given: &str) -> String {
+    if let Some(id) = topic_titled(dispute, given) {
+        return id;
+    }
+    let id = given.to_ascii_lowercase();
+    let known = dispute
+        .manifest_topics
+        .iter()
+        .map(|t| &t.id)
+        .chain(dispute.sides.iter().flat_map(|s| &s.topics).map(|t| &t.id))
+        .any(|t| *t == id);
+    if known { id } else { given.to_owned() }
+}
+
+/// The id of the one topic titled `title` (in any case), when no topic
 /// has it as its id: `--topic "The 10 May ceasefire"` is the topic `ceasefire`. The manifest's
 /// titles and each side's own are read; spaces count as one, typographic quotes as plain ones.
 pub fn topic_titled(dispute: &Dispute, title: &str) -> Option<String> {

@@ -1,7 +1,7 @@
 //! `parallax timeline`: each compared side's claims per day (per week, month or year over a long
 //! span) and the assessment dates, as a table or as JSON for scripts.
 
-use super::{Failure, PartyJson, open, pair, topic_titled};
+use super::{Failure, PartyJson, open, pair, topic_id};
 use crate::cli::TimelineArgs;
 use crate::compare::Comparison;
 use crate::format::Date;
@@ -51,10 +51,7 @@ pub fn timeline(
     let (left, right) = pair(&dispute, &args.pair)?;
     let cmp = Comparison::new(&dispute, left, right);
     // A title given as the topic, as the filters of `show` take one, names its topic's id.
-    let topic = args
-        .topic
-        .as_ref()
-        .map(|t| topic_titled(&dispute, t).unwrap_or_else(|| t.clone()));
+    let topic = args.topic.as_ref().map(|t| topic_id(&dispute, t));
     let filter = Filter {
         topics: topic.iter().cloned().collect(),
         as_of: args.as_of,

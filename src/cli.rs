@@ -108,8 +108,8 @@ pub enum Command {
         /// Print the topics as JSON: ids, titles and counts. Not with --ratings.
         #[arg(long, conflicts_with = "ratings")]
         json: bool,
-        /// Total width of the table in columns, 40 to 1000 (default: the terminal's, or 100
-        /// when piped): long titles and party names are cut with `…` to fit; ids and counts
+        /// Total width of the table in columns, 40 to 1000 (default: the terminal's; piped,
+        /// $COLUMNS, else 100): long titles and party names are cut with `…` to fit; ids and counts
         /// are never cut, so a narrow table can come out wider. Not with --ratings, whose
         /// tables keep every name whole.
         #[arg(long, value_name = "N", value_hint = ValueHint::Other, conflicts_with = "ratings", value_parser = parse_count)]
@@ -121,7 +121,8 @@ pub enum Command {
         input: InputArgs,
         #[command(flatten)]
         pair: PairArgs,
-        /// Total width in columns, 40 to 1000 (default: the terminal's, or 100 when piped).
+        /// Total width in columns, 40 to 1000 (default: the terminal's; piped, $COLUMNS, else
+        /// 100).
         #[arg(long, value_name = "N", value_hint = ValueHint::Other, value_parser = parse_count)]
         width: Option<usize>,
         #[command(flatten)]

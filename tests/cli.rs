@@ -153,6 +153,38 @@ fn a_number_flag_given_a_word_says_what_it_expects() {
     assert!(plus.lines().all(|l| text::width(l) <= 80), "{plus}");
 }
 
+/// Piped, `show` and `topics` take their width from `$COLUMNS` when it holds one (they were
+/// 100 columns whatever it said, so `COLUMNS=160 parallax show | less` was not widened);
+/// brought within 40 to 1000, and 100 when it holds no number. `--width` still wins.
+#[test]
+fn piped_output_takes_its_width_from_columns() {
+    // The bundled dispute: its topic titles fill a wide table.
+    let widest = |command: &str, columns: Option<&str>, extra: &[&str]| {
+        let mut run = parallax();
+        run.env_remove("COLUMNS").arg(command).args(extra);
+        if let Some(c) = columns {
+            run.env("COLUMNS", c);
+        }
+        let out = run.output().expect("runs");
+        assert!(out.status.success(), "{out:?}");
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        text.lines().map(text::width).max().unwrap_or(0)
+    };
+    for command in ["show", "topics"] {
+        assert_eq!(widest(command, None, &[]), 100, "{command}");
+        assert!(widest(command, Some("160"), &[]) > 100, "{command}");
+        assert_eq!(widest(command, Some("70"), &[]), 70, "{command}");
+        assert_eq!(widest(command, Some("wide"), &[]), 100, "{command}");
+        assert_eq!(
+            widest(command, Some("160"), &["--width", "90"]),
+            90,
+            "{command}"
+        );
+    }
+    assert_eq!(widest("show", Some("160"), &[]), 160);
+    assert_eq!(widest("show", Some("5"), &[]), 40);
+}
+
 #[test]
 fn show_refuses_a_width_over_1000_and_says_the_range() {
     // Unbounded, a huge width laid every row out at that width until memory ran out; the

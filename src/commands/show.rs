@@ -65,7 +65,7 @@ pub struct TopicsOptions {
     pub as_of: Option<Date>,
     /// JSON instead of the table.
     pub json: bool,
-    /// The table's total width (default: the terminal's, or 100 when piped).
+    /// The table's total width (default: the terminal's; piped, `$COLUMNS`, else 100).
     pub width: Option<usize>,
 }
 
@@ -189,14 +189,19 @@ fn check_width(width: Option<usize>) -> Result<(), Failure> {
     }
 }
 
-/// The terminal's width when stdout is one, else [`PIPE_WIDTH`].
+/// The terminal's width when stdout is one; piped, `$COLUMNS` when it holds a width (as `ls`
+/// and `man` read it: `COLUMNS=160 parallax show | less`), else [`PIPE_WIDTH`].
 fn terminal_width() -> usize {
     use std::io::IsTerminal;
-    if std::io::stdout().is_terminal() {
-        ratatui::crossterm::terminal::size()
-            .map(|(w, _)| usize::from(w).clamp(plain::MIN_WIDTH, plain::MAX_WIDTH))
-            .unwrap_or(PIPE_WIDTH)
-    } else {
-        PIPE_WIDTH
+    let fit = |w: usize| w.clamp(plain::MIN_WIDTH, plain::MAX_WIDTH);
+    if std::io::stdout().is_terminal()
+        && let Ok((w, _)) = ratatui::crossterm::terminal::size()
+    {
+        return fit(usize::from(w));
     }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|w| *w > 0)
+        .map_or(PIPE_WIDTH, fit)
 }

@@ -1260,6 +1260,42 @@ fn a_year_far_from_the_rest_is_asked_about() {
     assert!(loaded.dispute.is_some(), "a warning: the dispute loads");
 }
 
+/// The one dated claim's mistyped year is asked about, not its source's right one: the middle
+/// year counts the sources' dates too (it was the claim's alone, so `0205` was the middle and
+/// the source's 2024 was said to be 1819 years off).
+#[test]
+fn a_lone_dated_claims_typo_is_asked_about_not_its_source() {
+    let dir = tempfile::tempdir().unwrap();
+    for (id, date) in [("a", Some("0205-03-05")), ("b", None)] {
+        let mut claim = serde_json::json!({"id": format!("{id}-1"), "text": "Said.",
+            "sources": ["s"]});
+        if let Some(d) = date {
+            claim["date"] = d.into();
+        }
+        let side = serde_json::json!({"format": "parallax/1", "dispute": "d",
+            "party": {"id": id, "name": id},
+            "sources": [{"id": "s", "outlet": "O", "url": "https://example.org/",
+                "date": "2024-03-05"}],
+            "topics": [{"id": "t", "title": "T", "claims": [claim]}]});
+        std::fs::write(dir.path().join(format!("{id}.json")), side.to_string()).unwrap();
+    }
+    let loaded = load_paths(&[dir.path().to_path_buf()]);
+    let far: Vec<String> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UnlikelyDate)
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(far.len(), 1, "{far:?}");
+    assert!(
+        far[0].contains("at /topics/0/claims/0/date")
+            && far[0].contains("the date 0205-03-05 is 1819 years from")
+            && far[0].contains("(around 2024)"),
+        "{far:?}"
+    );
+}
+
 /// A Latin-1 byte after accented letters is placed in characters, as an editor counts them, and
 /// named, so the analyst can find it and knows what the file was saved as.
 #[test]

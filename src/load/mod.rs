@@ -677,7 +677,7 @@ impl<'a> Loader<'a> {
                     &side.file,
                     &pointer,
                     format!(
-                        "the date {d} is {} years from most of the dispute's claims (around {m}); is the year mistyped?",
+                        "the date {d} is {} years from most of the dispute's dates (around {m}); is the year mistyped?",
                         d.year.abs_diff(m)
                     ),
                 )

@@ -349,17 +349,27 @@ fn a_date_that_shows_the_topic_again_goes_back_to_it() {
     assert_eq!(id(&app), topic);
 }
 
-/// Backspace on the proposed date empties it: every date is in force again, and the bar says
-/// so as it does on opening (it showed an empty field).
+/// Backspace on the proposed date takes its last character, to type it anew: it emptied the
+/// field, dropping the date in force, when an analyst who stepped to a date wanted to fix its
+/// day (← and → step, so nothing else keeps the date to edit). Delete still clears it.
 #[test]
-fn backspace_on_the_proposed_date_shows_every_date() {
+fn backspace_on_the_proposed_date_takes_its_last_character() {
     let mut app = app();
     common::keys(
         &mut app,
         &[KeyCode::Char('t'), KeyCode::End, KeyCode::Enter],
     );
-    assert!(as_of(&app).is_some());
+    let kept = as_of(&app).expect("a date in force");
     common::keys(&mut app, &[KeyCode::Char('t'), KeyCode::Backspace]);
+    assert_eq!(as_of(&app), Some(kept.clone()), "the date in force stays");
+    let shown = text(&app);
+    assert!(shown.contains(&kept[..kept.len() - 1]), "{shown}");
+    assert!(shown.contains("Not a date yet"), "{shown}");
+    // The day typed anew.
+    common::keys(&mut app, &[KeyCode::Backspace]);
+    common::typed(&mut app, "15");
+    assert_eq!(as_of(&app), Some(format!("{}15", &kept[..kept.len() - 2])));
+    common::keys(&mut app, &[KeyCode::Delete]);
     assert_eq!(as_of(&app), None);
     assert!(text(&app).contains("every date"), "{}", text(&app));
 }

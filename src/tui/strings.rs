@@ -818,7 +818,8 @@ pub mod as_of {
     pub const FIRST: &str = "the first day a claim was made";
     pub const LAST: &str = "the last day a claim was made";
     pub const CLEAR: &str = "no date: show what was said at any time";
-    pub const BACKSPACE: &str = "delete a typed character (digits and - type the date)";
+    pub const BACKSPACE: &str =
+        "delete the date's last character, to type it anew (digits and - type the date)";
     pub const KEEP: &str = "keep this date and close";
     pub const CANCEL: &str = "back to the date in force and the topic selected before, and close";
     pub const FOOTER_DAY_BACK: &str = "day-";

@@ -245,8 +245,18 @@ impl Component for AsOfBar {
             Action::Edit(Edit::Insert(c)) if !(c.is_ascii_digit() || c == '-') => {
                 self.note = Some(words::ONLY_DIGITS.to_owned());
             }
-            // A date put there (on opening, after a step) is a proposal: the first character
-            // typed starts a new date (see `TextField::proposed`).
+            // Backspace on a date put there (on opening, after a step) takes its last
+            // character, as ← and → step and cannot keep the date to edit: `2025-09-29` after
+            // End, its day mistaken, becomes `2025-09-2` to type the day again, not every date
+            // (Delete is that).
+            Action::Edit(Edit::Backspace) if self.field.is_selected() => {
+                self.field.apply(Edit::End);
+                if self.field.apply(Edit::Backspace) {
+                    self.typed(app);
+                }
+            }
+            // A date put there is a proposal: the first character typed starts a new date (see
+            // `TextField::proposed`).
             Action::Edit(edit) if self.field.apply(edit) => self.typed(app),
             _ => {}
         }

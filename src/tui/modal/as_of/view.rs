@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App, bar: &AsOfBar, main: Rect) {
         width.saturating_sub(words::LABEL.len() + 1),
         theme.heading(),
     );
-    // An empty field is every date (as Delete, or Backspace on the date proposed, leaves it).
+    // An empty field is every date (as Delete leaves it).
     let date = if bar.field.text().is_empty() {
         vec![Span::styled(words::EVERY_DATE, theme.dim())]
     } else {

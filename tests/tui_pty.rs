@@ -392,6 +392,39 @@ fn slash_searches_the_bundled_dispute_and_enter_jumps_to_the_hit() {
     assert_eq!(s.exit_code(), 0);
 }
 
+/// The help opened with F1 from a line one types in (the search line, the as-of bar) hides the
+/// terminal's cursor, and closing it shows the cursor on the line again: it blinked inside the
+/// help's text, where nothing can be typed.
+#[test]
+fn the_help_over_a_typing_line_hides_the_cursor() {
+    let mut s = Session::start(&[], 80, 24);
+    s.wait_for("the comparison", |t| t.contains("Topics"));
+    let cursor_shown = |s: &mut Session, shown: bool| {
+        let start = Instant::now();
+        while s.parser.screen().hide_cursor() == shown && start.elapsed() < TIMEOUT {
+            s.pump(Duration::from_millis(50));
+        }
+        s.parser.screen().hide_cursor() != shown
+    };
+    for (open, line) in [("t", "As of"), ("\t/", "Search")] {
+        s.send(open);
+        s.wait_for(line, |t| t.contains(&format!("┌ {line}")));
+        assert!(cursor_shown(&mut s, true), "{}", s.screen());
+        s.send("\x1bOP");
+        s.wait_for("the help", |t| t.contains("┌ Keys"));
+        assert!(cursor_shown(&mut s, false), "{}", s.screen());
+        s.send("\x1bOP");
+        s.wait_for(line, |t| {
+            !t.contains("┌ Keys") && t.contains(&format!("┌ {line}"))
+        });
+        assert!(cursor_shown(&mut s, true), "{}", s.screen());
+        s.send("\x1b");
+        s.wait_for("the comparison", |t| !t.contains(&format!("┌ {line}")));
+    }
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
 #[test]
 fn ending_signals_restore_the_terminal_before_the_program_ends() {
     for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130), ("QUIT", 131)] {

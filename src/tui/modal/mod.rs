@@ -25,3 +25,17 @@ pub mod screen;
 pub mod search;
 pub mod take;
 pub mod timeline;
+
+/// Puts the terminal's cursor at `at` for the open modal `mine` names, when it has the keys: a
+/// line under the help opened from it (F1) shows none, as the help takes the keys and a cursor
+/// blinking in its text reads as a place to type.
+pub fn place_cursor(
+    frame: &mut ratatui::Frame,
+    app: &crate::tui::app::App,
+    mine: fn(&crate::tui::state::Modal) -> bool,
+    at: ratatui::layout::Position,
+) {
+    if app.modals.last().is_some_and(mine) {
+        frame.set_cursor_position(at);
+    }
+}

@@ -2,6 +2,7 @@
 
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::state::Modal;
 use crate::tui::state::accept::Accept;
 use crate::tui::strings;
 use crate::tui::theme::Pane;
@@ -115,7 +116,12 @@ pub fn draw(frame: &mut Frame, app: &App, a: &Accept, main: Rect) {
     let x = inner.x + u16::try_from(label.len() + cursor).unwrap_or(0);
     let y = inner.y + u16::try_from(at).unwrap_or(0);
     if x < inner.x + inner.width && y < inner.y + inner.height {
-        frame.set_cursor_position(Position::new(x, y));
+        super::super::place_cursor(
+            frame,
+            app,
+            |m| matches!(m, Modal::Accept(_)),
+            Position::new(x, y),
+        );
     }
 }
 

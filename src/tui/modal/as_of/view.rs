@@ -3,6 +3,7 @@
 
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::state::Modal;
 use crate::tui::state::as_of::AsOfBar;
 use crate::tui::strings::as_of as words;
 use crate::tui::widgets::popup;
@@ -56,6 +57,11 @@ pub fn draw(frame: &mut Frame, app: &App, bar: &AsOfBar, main: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + u16::try_from(words::LABEL.len() + cursor).unwrap_or(0);
     if x < inner.x + inner.width && inner.height > 0 {
-        frame.set_cursor_position(Position::new(x, inner.y));
+        super::super::place_cursor(
+            frame,
+            app,
+            |m| matches!(m, Modal::AsOf(_)),
+            Position::new(x, inner.y),
+        );
     }
 }

@@ -4,6 +4,7 @@
 use crate::export::Format;
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::state::Modal;
 use crate::tui::state::export::{Dialog, Field, Scope, Stage, format_name};
 use crate::tui::strings::export as words;
 use crate::tui::theme::Theme;
@@ -323,7 +324,12 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Dialog, main: Rect) {
     if focused(Field::File) {
         let x = inner.x + u16::try_from(LABEL + INDENT.len() + column).unwrap_or(inner.width);
         if x < inner.right() && inner.height > 2 {
-            frame.set_cursor_position(Position::new(x, inner.y + 2));
+            super::super::place_cursor(
+                frame,
+                app,
+                |m| matches!(m, Modal::Export(_)),
+                Position::new(x, inner.y + 2),
+            );
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::state::Modal;
 use crate::tui::state::filters::{Choice, Panel, Section, Value, is_selected, summary};
 use crate::tui::strings::filters as words;
 use crate::tui::theme::Theme;
@@ -277,7 +278,12 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
             let x = right.x + u16::try_from(x).unwrap_or(right.width);
             let y = right.y + u16::try_from(y).unwrap_or(0);
             if x < right.right() && y < right.bottom() {
-                frame.set_cursor_position(Position::new(x, y));
+                super::super::place_cursor(
+                    frame,
+                    app,
+                    |m| matches!(m, Modal::Filters(_)),
+                    Position::new(x, y),
+                );
             }
         }
     } else {

@@ -4,6 +4,7 @@
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::layout::inset;
+use crate::tui::state::Modal;
 use crate::tui::state::find_topic::FindTopic;
 use crate::tui::strings::find_topic as words;
 use crate::tui::widgets::{popup_at, position};
@@ -68,6 +69,11 @@ pub fn draw(frame: &mut Frame, app: &App, f: &FindTopic, area: Rect) {
     }
     let x = inner.x + u16::try_from(text::width(label) + cursor).unwrap_or(0);
     if x < inner.x + inner.width && inner.height > 0 {
-        frame.set_cursor_position(Position::new(x, inner.y));
+        super::super::place_cursor(
+            frame,
+            app,
+            |m| matches!(m, Modal::FindTopic(_)),
+            Position::new(x, inner.y),
+        );
     }
 }

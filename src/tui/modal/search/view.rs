@@ -11,6 +11,7 @@ use crate::query::{Field, Hit, HitAt, Results};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::layout::Regions;
+use crate::tui::state::Modal;
 use crate::tui::state::search::Ranked;
 use crate::tui::strings::search as words;
 use crate::tui::theme::{Pane, Theme};
@@ -320,7 +321,12 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + u16::try_from(prompt + column).unwrap_or(inner.width);
     if x < inner.right() {
-        frame.set_cursor_position(Position::new(x, inner.y));
+        super::super::place_cursor(
+            frame,
+            app,
+            |m| matches!(m, Modal::Search(_)),
+            Position::new(x, inner.y),
+        );
     }
 }
 

@@ -842,10 +842,36 @@ fn a_mistyped_year_is_off_the_axis_and_said_under_it() {
     assert_eq!(as_of(&app).as_deref(), Some("2020-01-05"));
     let shown = common::lines(&app).join("\n");
     assert!(
-        shown.contains("Far off, not on the axis: alpha 1, beta 0"),
+        shown.contains("Far off the axis (a mistyped year?): alpha 1, beta 0"),
         "{shown}"
     );
     assert!(!shown.contains("0202"), "{shown}");
+}
+
+/// Far-off and undated claims both: at 80×24 each count is said whole on a line of its own
+/// (one line cut the undated count away behind `(over 100 yea…`), and the footer offers the
+/// help, as every footer does.
+#[test]
+fn far_off_and_undated_claims_are_both_said_at_80_columns() {
+    let (_dir, mut app) = two_sides(
+        r#"[{"id":"a1","text":"Dated.","date":"2020-01-05","sources":["s"]},
+            {"id":"a2","text":"Mistyped.","date":"0202-01-05","sources":["s"]},
+            {"id":"a3","text":"Undated.","sources":["s"]}]"#,
+        r#"[{"id":"s","outlet":"Alpha Post","date":"2020-01-05"}]"#,
+        r#"[{"id":"b1","text":"Beta.","date":"2020-01-06","sources":["s"]}]"#,
+    );
+    common::keys(&mut app, &[KeyCode::Char('T')]);
+    let shown = common::lines(&app).join("\n");
+    assert!(
+        shown.contains("Far off the axis (a mistyped year?): alpha 1, beta 0"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Undated, not on the axis: alpha 1, beta 0"),
+        "{shown}"
+    );
+    let footer = common::lines(&app).last().cloned().unwrap_or_default();
+    assert!(footer.contains("?  help"), "{footer}");
 }
 
 /// At 50×13 the legend names both parties by id, without its words, and the selected bar's

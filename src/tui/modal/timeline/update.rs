@@ -61,7 +61,12 @@ pub const BINDINGS: &[Binding] = &[
         words::CANCEL,
         words::FOOTER_CANCEL,
     ),
-    listed(&[c('?')], Action::Help, crate::tui::strings::help::HELP),
+    shown(
+        &[c('?')],
+        Action::Help,
+        crate::tui::strings::help::HELP,
+        crate::tui::strings::footer::HELP,
+    ),
     shown(
         &[c('q')],
         Action::Quit,

@@ -113,6 +113,10 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     let mut room = usize::from(inner.height.saturating_sub(FIXED_LINES));
     let show_undated = room >= 2;
     room += usize::from(!show_undated);
+    // Far-off and undated claims each on a line of their own, where the bars keep their
+    // height: the line left blank by an odd room, or one of many.
+    let two = show_undated && says_two(t) && (room % 2 == 1 || room >= 8);
+    room -= usize::from(two);
     if room < 2 {
         lines.clear();
         room += 1;
@@ -185,7 +189,7 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     ));
     lines.push(selection(app, chart, &per_bin, (left, right), width));
     if show_undated {
-        lines.push(undated(app, t, width));
+        lines.extend(undated(app, t, width, two));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -340,25 +344,52 @@ fn ids(app: &App) -> (&str, &str) {
 
 /// The claims with no place on the axis: undated ones, and those dated too far from the rest
 /// (said instead when every claim has a date, as they are the likelier mistake to fix).
-fn undated(app: &App, t: &crate::timeline::Timeline, width: usize) -> Line<'static> {
+fn undated(
+    app: &App,
+    t: &crate::timeline::Timeline,
+    width: usize,
+    two: bool,
+) -> Vec<Line<'static>> {
     let n = t.undated;
     let far = t.far != [0, 0] || t.far_assessments != [0, 0];
+    let none_undated = n == [0, 0] && t.undated_assessments == [0, 0];
     let said = |left: &str, right: &str| {
         let undated = words::undated(left, n[0], right, n[1], t.undated_assessments);
         let far_said = words::far(left, t.far[0], right, t.far[1], t.far_assessments);
-        match (far, n == [0, 0] && t.undated_assessments == [0, 0]) {
-            (false, _) => undated,
-            (true, true) => far_said,
-            (true, false) => format!("{far_said} · {undated}"),
+        match (far, none_undated) {
+            (false, _) => vec![undated],
+            (true, true) => vec![far_said],
+            (true, false) => vec![far_said, undated],
         }
     };
+    let fits = |lines: &[String]| lines.iter().all(|l| text::width(l) <= width);
     let (left, right) = (app.party(app.cmp.left), app.party(app.cmp.right));
-    let mut s = said(left, right);
-    if text::width(&s) > width {
+    let mut said_now = said(left, right);
+    let one = |lines: &[String]| lines.join(" · ");
+    // The names while they fit, on one line or on two; else the ids.
+    let names_fit = fits(&[one(&said_now)]) || (two && fits(&said_now));
+    if !names_fit {
         let (left, right) = ids(app);
-        s = said(left, right);
+        said_now = said(left, right);
     }
-    Line::styled(text::ellipsis(&s, width), app.theme.dim())
+    // Both on one line when they fit; else each on its own when there is room for two, so
+    // the undated count is not cut off behind the far one.
+    let lines = if fits(&[one(&said_now)]) || !two {
+        vec![one(&said_now)]
+    } else {
+        said_now
+    };
+    lines
+        .into_iter()
+        .map(|l| Line::styled(text::ellipsis(&l, width), app.theme.dim()))
+        .collect()
+}
+
+/// Whether the line under the chart says two things (far-off and undated claims), which two
+/// lines say whole where one would cut the second.
+fn says_two(t: &crate::timeline::Timeline) -> bool {
+    (t.far != [0, 0] || t.far_assessments != [0, 0])
+        && (t.undated != [0, 0] || t.undated_assessments != [0, 0])
 }
 
 /// Spans cut to `width` columns.

@@ -440,6 +440,28 @@ fn a_date_before_since_is_not_applied_and_the_bar_says_why() {
     assert_eq!(as_of(&app).as_deref(), Some("2025-06-20"), "{}", text(&app));
 }
 
+/// A date before `since` with a date in force says where to clear `since` whole at 80 columns:
+/// two lines cut it at `(f…`, the one thing to do.
+#[test]
+fn a_date_before_since_says_where_to_clear_it_whole_at_80_columns() {
+    let mut app = common::bundled(80, 24);
+    app.query.filter.since = Some("2025-05-01".parse().expect("a date"));
+    app.requery();
+    common::keys(&mut app, &[KeyCode::Char('t')]);
+    common::typed(&mut app, "2025-04-25");
+    let said = text(&app)
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        said.contains("the date in force stays (2025)")
+            && said.contains("clear it in the filters (f)."),
+        "{}",
+        text(&app)
+    );
+}
+
 /// With a party kept by the filters, `End` goes to that party's last claim and the bar's hint
 /// names its span (they were every side's, past what is shown).
 #[test]

@@ -12,14 +12,16 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Draws the bar at the foot of `main`: its last four lines, or five while a note needs two
-/// (why a date typed is not one yet, which a single line cut at 80 columns). The note is
+/// Draws the bar at the foot of `main`: its last four lines, or five or six while a note needs
+/// more (why a date typed is not one yet, which a single line cut at 80 columns). The note is
 /// wrapped once, for the bar's height and its lines alike.
 pub fn draw(frame: &mut Frame, app: &App, bar: &AsOfBar, main: Rect) {
     let theme = app.theme;
     // The bar's inside: its border and padding off `main`'s width.
     let width = usize::from(main.width.saturating_sub(4)).max(1);
-    let note = bar.note.as_deref().map(|n| text::wrap_at_most(n, width, 2));
+    // Up to three lines: a date before `since` says why and where to clear it, whole at 80
+    // columns (two cut the key it names).
+    let note = bar.note.as_deref().map(|n| text::wrap_at_most(n, width, 3));
     let h = u16::try_from(3 + note.as_ref().map_or(1, Vec::len))
         .unwrap_or(4)
         .min(main.height);

@@ -1047,3 +1047,33 @@ fn the_claim_chosen_in_a_row_in_full_stays_chosen_after_esc() {
     assert!(a.detail().is_none());
     assert_eq!(update(&mut a, Action::CopyId), Outcome::Copy(second_id));
 }
+
+/// A window too small to draw says what it needs and how to quit whole: at 20×5 the message
+/// was cut before "quit", and it named only Ctrl-C though `q` quits there too.
+#[test]
+fn a_window_too_small_says_how_to_quit_whole() {
+    let said = |w: u16, h: u16| {
+        let app = common::bundled(w, h);
+        common::lines(&app)
+            .iter()
+            .map(|l| l.trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let roomy = said(40, 10);
+    assert!(
+        roomy.contains("needs at least 50×12") && roomy.contains("press q or Ctrl-C to quit."),
+        "{roomy}"
+    );
+    let tiny = said(20, 5);
+    assert!(
+        tiny.contains("Needs 50×12") && tiny.contains("q to quit."),
+        "{tiny}"
+    );
+    // In the search line `q` types: Ctrl-C alone is said.
+    let mut typing = common::bundled(80, 24);
+    press(&mut typing, &[Action::Search]);
+    let typing = sized(typing, 40, 10);
+    let said = lines(&typing).join(" ");
+    assert!(said.contains("press Ctrl-C to quit"), "{said}");
+}

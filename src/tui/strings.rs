@@ -1365,10 +1365,23 @@ pub fn filters(filters: &[String], width: usize) -> String {
 
 /// The screen shown when the terminal is below the minimum size, with the way out that works
 /// whatever is open (Ctrl-C always quits; `q` would type in a search line).
-pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> String {
+pub fn too_small(
+    width: u16,
+    height: u16,
+    min_width: u16,
+    min_height: u16,
+    quit: Option<&str>,
+) -> String {
+    let keys = quit.map_or_else(|| "Ctrl-C".to_owned(), |q| format!("{q} or Ctrl-C"));
     format!(
-        "The terminal is {width}×{height}. parallax needs at least {min_width}×{min_height}: enlarge the window, or press Ctrl-C to quit."
+        "The terminal is {width}×{height}. parallax needs at least {min_width}×{min_height}: enlarge the window, or press {keys} to quit."
     )
+}
+
+/// [`too_small`] for a window too small to hold it (20×5): what is needed and how to quit.
+pub fn too_small_short(min_width: u16, min_height: u16, quit: Option<&str>) -> String {
+    let key = quit.unwrap_or("Ctrl-C");
+    format!("Needs {min_width}×{min_height}: enlarge, or {key} to quit.")
 }
 
 /// A side's own framing of a topic, above its pane.

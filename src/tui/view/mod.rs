@@ -7,7 +7,7 @@ pub mod header;
 use super::app::App;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::modal::component::{self, Component};
-use super::modal::screen::SCREEN;
+use super::modal::screen::{BINDINGS as SCREEN_BINDINGS, SCREEN};
 use super::strings;
 use ratatui::Frame;
 use ratatui::widgets::{Paragraph, Wrap};
@@ -17,7 +17,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let regions = super::layout::regions(area, app.header_lines());
     if regions.too_small {
-        let msg = strings::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+        // The quit key where it quits; in a line one types in, only Ctrl-C does.
+        let typing = app.modals.last().is_some_and(|m| component::of(m).types());
+        let quit = (!typing).then(|| {
+            app.keymap
+                .key_for(SCREEN_BINDINGS, false, super::action::Action::Quit)
+        });
+        let quit = quit.as_deref();
+        let full = strings::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT, quit);
+        // Said whole: shorter where the whole would be cut (at 20×5 it lost "quit").
+        let fits =
+            crate::text::wrap(&full, usize::from(area.width)).len() <= usize::from(area.height);
+        let msg = if fits {
+            full
+        } else {
+            strings::too_small_short(MIN_WIDTH, MIN_HEIGHT, quit)
+        };
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }

@@ -112,7 +112,7 @@ pub enum Command {
         /// $COLUMNS, else 100): long titles and party names are cut with `…` to fit; ids and counts
         /// are never cut, so a narrow table can come out wider. Not with --ratings, whose
         /// tables keep every name whole.
-        #[arg(long, value_name = "N", value_hint = ValueHint::Other, conflicts_with = "ratings", value_parser = parse_count)]
+        #[arg(long, value_name = "N", value_hint = ValueHint::Other, conflicts_with = "ratings", value_parser = parse_width)]
         width: Option<usize>,
     },
     /// Print the comparison as plain text, two columns side by side.
@@ -123,7 +123,7 @@ pub enum Command {
         pair: PairArgs,
         /// Total width in columns, 40 to 1000 (default: the terminal's; piped, $COLUMNS, else
         /// 100).
-        #[arg(long, value_name = "N", value_hint = ValueHint::Other, value_parser = parse_count)]
+        #[arg(long, value_name = "N", value_hint = ValueHint::Other, value_parser = parse_width)]
         width: Option<usize>,
         #[command(flatten)]
         filter: FilterArgs,
@@ -643,7 +643,10 @@ fn parse_kind(s: &str) -> Result<SourceKind, String> {
 }
 
 fn parse_relation(s: &str) -> Result<RelationKind, String> {
-    RelationKind::parse(&s.to_ascii_lowercase()).ok_or_else(|| {
+    let s = s.to_ascii_lowercase();
+    // `rebuts`, the format's own link, counts as contradicts, as the help says.
+    let s = if s == "rebuts" { "contradicts" } else { &s };
+    RelationKind::parse(s).ok_or_else(|| {
         let all: Vec<&str> = RelationKind::ALL.iter().map(|k| k.as_str()).collect();
         format!("unknown relation; choose one of: {}", all.join(", "))
     })
@@ -684,6 +687,21 @@ fn parse_count(s: &str) -> Result<usize, String> {
     }
     t.parse::<usize>()
         .map_err(|_| format!("expected a whole number up to {}", usize::MAX))
+}
+
+/// A width in columns: a whole number; one too large to count is said too wide, with the
+/// range, as a number within counting is by `show` and `topics` (it said "up to
+/// 18446744073709551615").
+fn parse_width(s: &str) -> Result<usize, String> {
+    let t = s.trim().trim_start_matches('+');
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) && t.parse::<usize>().is_err() {
+        return Err(format!(
+            "too wide; give a width from {} to {} columns",
+            crate::plain::MIN_WIDTH,
+            crate::plain::MAX_WIDTH
+        ));
+    }
+    parse_count(s)
 }
 
 /// A score: a decimal number (`0.2`), said so in words rather than in Rust's.

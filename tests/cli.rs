@@ -185,6 +185,30 @@ fn piped_output_takes_its_width_from_columns() {
     assert_eq!(widest("show", Some("5"), &[]), 40);
 }
 
+/// Arguments refused with what was meant: a width too large to count says the range (it said
+/// "up to 18446744073709551615"), five digits that are no recent day are not taken for a
+/// spreadsheet's day number (`10000`), and `--relation rebuts` is contradicts, as the help
+/// says (it was an unknown relation).
+#[test]
+fn odd_arguments_are_answered_with_what_was_meant() {
+    for command in ["show", "topics"] {
+        let said = usage_error(parallax().args([command, "--width", "99999999999999999999"]));
+        assert!(
+            said.contains("too wide; give a width from 40 to 1000 columns"),
+            "{command}: {said}"
+        );
+    }
+    let said = usage_error(parallax().args(["topics", "--as-of", "10000"]));
+    assert!(!said.contains("day number"), "{said}");
+    assert!(said.contains("YYYY-MM-DD"), "{said}");
+    let said = usage_error(parallax().args(["topics", "--as-of", "45780"]));
+    assert!(said.contains("day number"), "{said}");
+    let rebuts = stdout_of(&["show", "--relation", "rebuts", "--topic", "ceasefire"]);
+    let contradicts = stdout_of(&["show", "--relation", "contradicts", "--topic", "ceasefire"]);
+    assert_eq!(rebuts, contradicts);
+    assert!(rebuts.contains("relation: contradicts"), "{rebuts}");
+}
+
 #[test]
 fn show_refuses_a_width_over_1000_and_says_the_range() {
     // Unbounded, a huge width laid every row out at that width until memory ran out; the

@@ -27,7 +27,7 @@ pub enum DateError {
     #[error("is not written as YYYY, YYYY-MM or YYYY-MM-DD{}", write_instead(.meant))]
     Shape { meant: Option<Date> },
     /// Five digits (`45780`): the day number a spreadsheet saves for a date cell, counted from
-    /// 1900 (or 1904), so no date can be told for sure.
+    /// 1900 (or 1904), so no date can be told for sure (see `is_day_number`).
     #[error("is a spreadsheet's day number: format the column as text (YYYY-MM-DD) before saving")]
     DayNumber,
     /// The shape is right but the day or month does not exist: said why (`there is no month
@@ -325,12 +325,15 @@ fn is_time(t: &str) -> bool {
     two(h, 23) && two(m, 59) && seconds_ok && offset_ok
 }
 
-/// A spreadsheet's day number: five digits, and the fraction of a day a date-time cell adds
-/// (`45780`, `45780.5`).
+/// A spreadsheet's day number: five digits naming a day from 1970 to 2099 (25569 to 73050),
+/// and the fraction of a day a date-time cell adds (`45780`, `45780.5`). Below, five digits are
+/// more likely a year mistyped (`10000`, `20255`) than a day of the 1920s.
 fn is_day_number(s: &str) -> bool {
     let (whole, frac) = s.split_once('.').unwrap_or((s, "0"));
     whole.len() == 5
-        && whole.bytes().all(|b| b.is_ascii_digit())
+        && whole
+            .parse::<u32>()
+            .is_ok_and(|n| (25_569..=73_050).contains(&n))
         && !frac.is_empty()
         && frac.bytes().all(|b| b.is_ascii_digit())
 }
@@ -476,6 +479,10 @@ mod tests {
         assert_eq!("45780".parse::<Date>(), Err(DateError::DayNumber));
         assert_eq!("45780.5".parse::<Date>(), Err(DateError::DayNumber));
         assert_eq!("45780.".parse::<Date>(), shape);
+        // Five digits no day of 1970 to 2099: a year mistyped, not a day of the 1920s.
+        assert_eq!("10000".parse::<Date>(), shape);
+        assert_eq!("20255".parse::<Date>(), shape);
+        assert_eq!("99999".parse::<Date>(), shape);
     }
 
     #[test]

@@ -462,6 +462,48 @@ fn a_date_before_since_says_where_to_clear_it_whole_at_80_columns() {
     );
 }
 
+/// At the first day the footer offers no step back, at the last none on (it offered them, and
+/// they only said that nothing is earlier or later); a step still says so.
+#[test]
+fn the_footer_offers_only_the_steps_that_move() {
+    let mut app = common::bundled(120, 30);
+    let footer = |app: &App| common::lines(app).last().cloned().unwrap_or_default();
+    common::keys(&mut app, &[KeyCode::Char('t'), KeyCode::Home]);
+    let at_first = footer(&app);
+    assert!(
+        !at_first.contains("day-") && !at_first.contains("week-"),
+        "{at_first}"
+    );
+    assert!(
+        at_first.contains("day+") && at_first.contains("week+"),
+        "{at_first}"
+    );
+    common::keys(&mut app, &[KeyCode::Left]);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Nothing is earlier")),
+        "{:?}",
+        app.message
+    );
+    common::keys(&mut app, &[KeyCode::End]);
+    let at_last = footer(&app);
+    assert!(
+        !at_last.contains("day+") && !at_last.contains("week+"),
+        "{at_last}"
+    );
+    assert!(
+        at_last.contains("day-") && at_last.contains("week-"),
+        "{at_last}"
+    );
+    common::keys(&mut app, &[KeyCode::Left]);
+    let between = footer(&app);
+    assert!(
+        between.contains("day-") && between.contains("day+"),
+        "{between}"
+    );
+}
+
 /// With a party kept by the filters, `End` goes to that party's last claim and the bar's hint
 /// names its span (they were every side's, past what is shown).
 #[test]

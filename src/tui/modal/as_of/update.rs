@@ -195,7 +195,14 @@ impl Component for AsOfBar {
 
     fn works(&self, app: &App, action: Action) -> bool {
         match action {
-            Action::StepDate(_) | Action::First | Action::Last => self.span.is_some(),
+            // At either end a step says where it stands; the footer offers only the steps
+            // that move (it offered `← day-` on the first day).
+            Action::StepDate(days) => self.span.is_some_and(|(first, last)| {
+                let from = app.query.filter.as_of.unwrap_or(last);
+                stepped(from, days, self.span) != from
+                    && !(days < 0 && from.last_day() < first.last_day())
+            }),
+            Action::First | Action::Last => self.span.is_some(),
             Action::Clear => app.query.filter.as_of.is_some() || !self.field.text().is_empty(),
             _ => true,
         }

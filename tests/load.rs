@@ -419,6 +419,44 @@ fn files_with_errors_are_checked_against_each_other_at_once() {
     }
 }
 
+/// A side whose party name or dispute id is wrong is still checked against the others: its
+/// party and claim ids taken by a side that loads are said in the same run (they were said
+/// only once the name or the id was fixed, as errors of other fields already were).
+#[test]
+fn a_wrong_party_name_or_dispute_still_checks_the_side_against_the_others() {
+    let red = red();
+    for (what, broken) in [
+        (
+            "an empty name",
+            red.replacen("\"name\": \"Red\"", "\"name\": \"\"", 1),
+        ),
+        (
+            "a name of a number",
+            red.replacen("\"name\": \"Red\"", "\"name\": 5", 1),
+        ),
+        (
+            "a dispute not an id",
+            red.replacen("\"dispute\": \"demo\"", "\"dispute\": \"Demo X\"", 1),
+        ),
+    ] {
+        assert_ne!(broken, red, "{what}: the fixture changed");
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(dir.path().join("a.json"), &red).expect("written");
+        std::fs::write(dir.path().join("b.json"), &broken).expect("written");
+        let said = codes_by_file(dir.path());
+        for code in [Code::DuplicateParty, Code::DuplicateId] {
+            assert!(
+                said.contains(&(code, "b.json".to_owned())),
+                "{what}: {said:?}"
+            );
+        }
+        assert!(
+            !said.iter().any(|(c, _)| *c == Code::DisputeMismatch),
+            "{what}: {said:?}"
+        );
+    }
+}
+
 /// A claim id that a file with errors of its own shares with a later file is said in the same
 /// run, not once those errors are fixed: on the file with errors when the other loads, and on
 /// the later file when neither does.

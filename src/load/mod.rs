@@ -425,10 +425,16 @@ impl<'a> Loader<'a> {
                     .map(|s| (s.dispute.as_str(), s.file.as_str()))
             })
             .or_else(|| {
-                let (file, _, dispute) = self.unloaded.first().filter(|_| broken)?;
+                let (file, _, dispute) = self
+                    .unloaded
+                    .iter()
+                    .find(|(_, _, dispute)| !dispute.is_empty())
+                    .filter(|_| broken)?;
                 Some((dispute.as_str(), file.as_str()))
             });
+        // An empty dispute is one written wrong, reported already (see `SideFields::finish`).
         if let Some((id, from)) = expected
+            && !side.dispute.is_empty()
             && side.dispute != id
         {
             error(

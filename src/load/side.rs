@@ -105,9 +105,12 @@ impl<'de> Fields<'de> for SideFields<'de> {
         require(cx, Self::NAMES, present, &[0, 1, 2, 4]);
         let (topics, places) = self.topics;
         duplicate_claims(cx, &topics, &places);
+        // A dispute id that is wrong (reported already) leaves it empty, no id's spelling, so
+        // the side is still checked against the others (its party, its claim ids) and one run
+        // says every problem; such a side never loads.
         let side = Side {
             format: FORMAT.to_owned(),
-            dispute: self.dispute?,
+            dispute: self.dispute.unwrap_or_default(),
             party: self.party?,
             sources,
             topics,
@@ -213,9 +216,12 @@ impl<'de> Fields<'de> for PartyFields {
     }
     fn finish(self, cx: &mut Cx, present: u32) -> Option<Party> {
         require(cx, Self::NAMES, present, &[0, 1]);
+        // A name that is wrong (reported already) stands as the id, so the side is still
+        // checked against the others; such a side never loads.
+        let id = self.id?;
         Some(Party {
-            id: self.id?,
-            name: self.name?,
+            name: self.name.unwrap_or_else(|| id.to_string()),
+            id,
             summary: self.summary,
         })
     }

@@ -1081,6 +1081,29 @@ fn a_bad_url_names_what_is_wrong_with_it() {
         ),
         "{found:?}"
     );
+    // What a browser cannot open, as the URL standard says (they passed).
+    for (url, why) in [
+        ("https://[::1", "invalid IPv6 address"),
+        ("https://example.org:99999/", "invalid port number"),
+        ("https://user@:80/", "empty host"),
+    ] {
+        let found = with_url(url);
+        assert_eq!(found.len(), 1, "{url}: {found:?}");
+        assert!(
+            found[0]
+                .1
+                .contains(&format!("is not an address a browser can open: {why}")),
+            "{found:?}"
+        );
+    }
+    // Addresses a browser opens pass: a path and a host not in ASCII.
+    for url in [
+        "https://ur.wikipedia.org/wiki/پاکستان",
+        "https://例子.测试/",
+        "https://[::1]:8080/x",
+    ] {
+        assert!(with_url(url).is_empty(), "{url}: {:?}", with_url(url));
+    }
 }
 
 /// Every diagnostic code is listed where users look for it: the README's "Problems parallax

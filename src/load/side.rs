@@ -404,6 +404,9 @@ pub enum UrlProblem {
     Empty,
     /// A space or a control character, at this position (in characters, from 1).
     Character(char, usize),
+    /// What a browser would refuse (`https://[::1`, a port of 99999), as the `url` crate,
+    /// which follows the WHATWG URL standard browsers do, says.
+    Invalid(url::ParseError),
 }
 
 impl UrlProblem {
@@ -434,6 +437,10 @@ impl UrlProblem {
                     "a url without spaces or control characters (write a space as %20)",
                 )
             }
+            UrlProblem::Invalid(e) => (
+                format!("\"{url}\" is not an address a browser can open: {e}"),
+                "a url as a browser reads it, such as https://example.org/page",
+            ),
         }
     }
 }
@@ -455,6 +462,7 @@ pub fn url_problem(s: &str) -> Option<UrlProblem> {
         .enumerate()
         .find(|(_, c)| c.is_whitespace() || c.is_control())
         .map(|(i, c)| UrlProblem::Character(c, i + 1))
+        .or_else(|| url::Url::parse(s).err().map(UrlProblem::Invalid))
 }
 
 /// A source's `url`: http or https only, with hidden characters percent-encoded.

@@ -221,6 +221,13 @@ pub fn is_hidden(c: char) -> bool {
         || is_zero_width(c)
 }
 
+/// True when a text shows nothing: blanks, controls and hidden characters ([`is_hidden`])
+/// only. Such a text is an empty one (a claim of a lone U+200B said nothing, yet loaded).
+pub fn shows_nothing(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_whitespace() || c.is_control() || is_hidden(c))
+}
+
 /// A zero-width character: zero-width space and (non-)joiners, word joiner, byte order mark.
 /// Hidden ([`is_hidden`]), and no part of a word to search (`query::words`).
 pub fn is_zero_width(c: char) -> bool {

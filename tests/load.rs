@@ -1023,6 +1023,37 @@ fn a_source_of_the_wrong_kind_is_not_also_no_source() {
     assert_eq!(codes, [Code::WrongType], "{found:?}");
 }
 
+/// A text of characters that show nothing (a zero-width space, a direction mark) is empty, as
+/// one of blanks is: it loaded with only an untrusted-text warning, a claim that says nothing.
+/// A word with such a character beside it is text, warned about.
+#[test]
+fn a_text_that_shows_nothing_is_empty() {
+    let text = red();
+    let first = text
+        .split("\"text\": \"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a claim text")
+        .to_owned();
+    for (hidden, named) in [
+        ("\\u200b", "(U+200B)"),
+        ("\\u200b\\u200e \\u200b", "(U+200B, U+200E)"),
+    ] {
+        let found = side_text_problems(&text.replacen(&first, hidden, 1));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Code::EmptyText, "{found:?}");
+        assert!(
+            found[0].1.contains(&format!(
+                "is empty but for characters that show nothing {named}"
+            )),
+            "{found:?}"
+        );
+    }
+    let found = side_text_problems(&text.replacen(&first, "a\\u200b", 1));
+    let codes: Vec<Code> = found.iter().map(|f| f.0).collect();
+    assert_eq!(codes, [Code::UntrustedText], "{found:?}");
+}
+
 /// A source that repeats an id and has a problem of its own gets both reported in one pass.
 #[test]
 fn a_repeated_source_id_is_reported_even_when_that_source_has_another_problem() {

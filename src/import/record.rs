@@ -335,14 +335,14 @@ impl Record {
         self.cells.get(col as usize).and_then(|c| c.as_deref())
     }
 
-    /// Sets a cell; blank text counts as empty.
+    /// Sets a cell; text that shows nothing (blanks, hidden characters) counts as empty.
     pub fn set(&mut self, col: Col, value: impl Into<String>) {
         let value: String = value.into();
         if self.cells.len() < Col::ALL.len() {
             self.cells.resize(Col::ALL.len(), None);
         }
         if let Some(cell) = self.cells.get_mut(col as usize) {
-            *cell = (!value.trim().is_empty()).then_some(value);
+            *cell = (!crate::text::shows_nothing(&value)).then_some(value);
         }
     }
 

@@ -164,8 +164,27 @@ impl<'f> Cx<'f> {
     /// that needs no cleaning is returned as it came: borrowed from the file, it is copied
     /// only once, into whatever keeps it.
     pub fn text<'s>(&mut self, s: Cow<'s, str>, non_empty: bool) -> Option<Cow<'s, str>> {
-        if non_empty && s.trim().is_empty() {
-            self.error(Code::EmptyText, "is empty".into(), "some text");
+        if non_empty && text::shows_nothing(&s) {
+            let said = if s.trim().is_empty() {
+                "is empty".to_owned()
+            } else {
+                // Each kind once, the first few.
+                let mut points: Vec<String> = Vec::new();
+                for p in s
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .map(text::code_point)
+                {
+                    if points.len() < 4 && !points.contains(&p) {
+                        points.push(p);
+                    }
+                }
+                format!(
+                    "is empty but for characters that show nothing ({})",
+                    points.join(", ")
+                )
+            };
+            self.error(Code::EmptyText, said, "some text");
             return None;
         }
         let Some(cleaned) = text::clean_if_needed(&s) else {

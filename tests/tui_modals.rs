@@ -81,6 +81,40 @@ fn scrolled_views_count_the_lines_out_of_sight() {
     assert!(screen.contains("↑ "), "no count above:\n{screen}");
 }
 
+/// A message too long for the footer, under a row in full, takes rows of its own below the
+/// view: the view's bottom border, and its count of the lines below, stay in sight (the
+/// message was drawn over them, and nothing said more was below).
+#[test]
+fn a_long_message_under_a_row_in_full_leaves_its_count_in_sight() {
+    let mut app = at(80, 24, &[Action::NextPane, Action::Open]);
+    let message = "Reloaded: the files changed on disk (3 warning(s): `parallax validate \
+                   some/long/folder/name` lists them, with where each is and what to do).";
+    app.message = Some(message.to_owned());
+    let lines = common::lines(&app);
+    let border = lines
+        .iter()
+        .rposition(|l| l.contains('└'))
+        .expect("the view's bottom border");
+    assert!(
+        lines[border].contains("↓ ") && lines[border].contains("more line"),
+        "{}",
+        lines.join("\n")
+    );
+    let below: String = lines[border + 1..lines.len() - 1].join(" ");
+    let said = below.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains("lists them, with where each is and what to do)."),
+        "{}",
+        lines.join("\n")
+    );
+    // The footer line still gives the keys.
+    assert!(
+        lines[lines.len() - 1].contains("Esc"),
+        "{}",
+        lines.join("\n")
+    );
+}
+
 /// Paging through the help shows every line of it: each page starts where the one before
 /// stopped, though a page's first and last lines give way to the counts of lines out of sight.
 #[test]

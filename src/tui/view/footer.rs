@@ -111,6 +111,57 @@ pub fn draw(frame: &mut Frame, app: &App, main: Rect, footer: Rect) {
     }
 }
 
+/// Under a view that covers the main area (a row in full), the lines a long message takes at
+/// the bottom of `main`, so the view stands above it with its bottom border, and the count of
+/// lines it hides there, in sight (the message was drawn over them); 0 with no long message.
+pub fn message_rows(app: &App, main: Rect, footer: Rect) -> u16 {
+    let at = position(app);
+    match &app.message {
+        Some(msg) if message_is_long(app, &at, usize::from(footer.width)) => {
+            let lines =
+                text::wrap_at_most(msg, usize::from(main.width).saturating_sub(2), most(main));
+            // The view keeps its border and a line inside it.
+            u16::try_from(lines.len())
+                .unwrap_or(u16::MAX)
+                .min(main.height.saturating_sub(3))
+        }
+        _ => 0,
+    }
+}
+
+/// Below a view that covers the main area and stands above it ([`message_rows`]): the message
+/// in the rows left free, its rule the view's bottom border; the footer line gives the keys.
+pub fn draw_message_below(
+    frame: &mut Frame,
+    app: &App,
+    regions: crate::tui::layout::Regions,
+    rows: u16,
+) {
+    let Some(msg) = &app.message else {
+        return;
+    };
+    draw_line(frame, app, regions.footer, position(app), true);
+    let main = regions.main;
+    let area = Rect::new(main.x, main.bottom().saturating_sub(rows), main.width, rows);
+    let lines = text::wrap_at_most(msg, usize::from(main.width).saturating_sub(2), most(main));
+    let text: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::styled(l, app.theme.warning()))
+        .collect();
+    let block = ratatui::widgets::Block::new().padding(ratatui::widgets::Padding::horizontal(1));
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(Paragraph::new(text).block(block), area);
+}
+
+/// As many lines as a long message may take over `main`: as many as leave the panes' heads
+/// in view, so the message is whole (a reload's error with its advice took six lines at 80
+/// columns, and was cut at four).
+fn most(main: Rect) -> usize {
+    usize::from(main.height)
+        .saturating_sub(4)
+        .max(LONG_MESSAGE_LINES)
+}
+
 /// The footer line: the keys, or a message that fits; `at`, where the selection is, on the
 /// right.
 fn draw_line(frame: &mut Frame, app: &App, area: Rect, at: String, long: bool) {
@@ -225,11 +276,7 @@ fn draw_long_message(frame: &mut Frame, app: &App, msg: &str, main: Rect) {
         );
         (lines, area)
     };
-    // As many lines as leave the panes' heads in view, so the message is whole (a reload's
-    // error with its advice took six lines at 80 columns, and was cut at four).
-    let most = usize::from(main.height)
-        .saturating_sub(4)
-        .max(LONG_MESSAGE_LINES);
+    let most = most(main);
     let (mut lines, mut area) = over(main, most);
     // The selected topic is not hidden under the message: over it, the message takes the
     // comparison's columns only (the topic list keeps its place, so a click lands where it

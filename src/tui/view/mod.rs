@@ -50,8 +50,30 @@ pub fn draw(frame: &mut Frame, app: &App) {
     {
         SCREEN.draw(frame, app, &regions);
     }
+    // Under a view that covers the main area, a long message takes rows of its own below it,
+    // so the view's bottom border, and the lines it says are hidden there, stay in sight.
+    let covered = app
+        .modals
+        .get(from)
+        .is_some_and(|m| component::of(m).covers());
+    let rows = if covered {
+        footer::message_rows(app, regions.main, regions.footer)
+    } else {
+        0
+    };
+    let above = super::layout::Regions {
+        main: ratatui::layout::Rect {
+            height: regions.main.height.saturating_sub(rows),
+            ..regions.main
+        },
+        ..regions
+    };
     for m in app.modals.iter().skip(from) {
-        component::of(m).draw(frame, app, &regions);
+        component::of(m).draw(frame, app, &above);
     }
-    footer::draw(frame, app, regions.main, regions.footer);
+    if rows > 0 {
+        footer::draw_message_below(frame, app, regions, rows);
+    } else {
+        footer::draw(frame, app, regions.main, regions.footer);
+    }
 }

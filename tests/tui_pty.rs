@@ -425,6 +425,30 @@ fn the_help_over_a_typing_line_hides_the_cursor() {
     assert_eq!(s.exit_code(), 0);
 }
 
+/// `show` and `topics` on a terminal narrower than their narrowest layout say why their lines
+/// wrap (they wrapped unexplained); with `--width` given, nothing is said.
+#[test]
+fn show_on_a_narrow_terminal_says_why_its_lines_wrap() {
+    // A small dispute, so what is printed fits the window and the note stays in sight.
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tui/sample");
+    for command in ["show", "topics"] {
+        let mut s = Session::start(&[command, sample], 30, 200);
+        let said = |t: &str| t.replace('\n', "");
+        s.wait_for("the note", |t| {
+            said(t).contains("the terminal is 30 columns wide, and the layout takes 40 at least")
+        });
+        assert_eq!(s.exit_code(), 0);
+        let mut s = Session::start(&[command, sample, "--width", "40"], 30, 200);
+        assert_eq!(s.exit_code(), 0);
+        s.pump(Duration::from_millis(200));
+        assert!(
+            !said(&s.screen()).contains("the terminal is"),
+            "{}",
+            s.screen()
+        );
+    }
+}
+
 #[test]
 fn ending_signals_restore_the_terminal_before_the_program_ends() {
     for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130), ("QUIT", 131)] {

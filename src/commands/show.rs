@@ -26,6 +26,9 @@ pub fn show(
     let cmp = Comparison::new(&dispute, left, right);
     let (outcome, labels) = super::narrow(filter_args, &dispute, &cmp, err)?;
     let shown = outcome.as_ref().map_or(&cmp, |o| &o.comparison);
+    if width.is_none() {
+        say_narrow_terminal(err)?;
+    }
     let width = width.unwrap_or_else(terminal_width);
     if !labels.is_empty() {
         let kept = shown.counts();
@@ -107,6 +110,9 @@ pub fn topics(
             .map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
+        if width.is_none() {
+            say_narrow_terminal(err)?;
+        }
         let width = width.unwrap_or_else(terminal_width);
         out.write_all(plain::topics_table(&dispute, &cmp, width).as_bytes())?;
     }
@@ -187,6 +193,23 @@ fn check_width(width: Option<usize>) -> Result<(), Failure> {
         ))),
         _ => Ok(()),
     }
+}
+
+/// A terminal narrower than the narrowest layout is said, so lines that wrap at its edge are
+/// not taken for a fault: show and topics lay out at 40 columns at least.
+fn say_narrow_terminal(err: &mut dyn Write) -> std::io::Result<()> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal()
+        && let Ok((w, _)) = ratatui::crossterm::terminal::size()
+        && usize::from(w) < plain::MIN_WIDTH
+    {
+        writeln!(
+            err,
+            "parallax: the terminal is {w} columns wide, and the layout takes {} at least, so its lines wrap: widen the window, or page it with `less -S`",
+            plain::MIN_WIDTH
+        )?;
+    }
+    Ok(())
 }
 
 /// The terminal's width when stdout is one; piped, `$COLUMNS` when it holds a width (as `ls`

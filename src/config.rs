@@ -291,12 +291,11 @@ fn named() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// The error for a file the `toml` crate could not read as asked: its message names the line.
-fn not_valid(e: &toml::de::Error, path: &Path) -> ConfigError {
-    ConfigError::Invalid {
-        path: crate::export::shown_path(path),
-        message: crate::text::clean(&e.to_string()).text,
-    }
+/// The error for a file the `toml` crate could not read as asked, as every mistake is said:
+/// `line 2: unknown format `pdf`…` (the crate's own block of the line and a caret said one
+/// mistake otherwise than two).
+fn not_valid(e: &toml::de::Error, text: &str, path: &Path) -> ConfigError {
+    invalid_lines(path, &[at(e, text)])
 }
 
 /// Parses a configuration's text; `path` names it in errors.
@@ -357,7 +356,7 @@ pub fn parse_checking(text: &str, path: &Path, check: KeysCheck) -> Result<Confi
     problems.extend(check(&keys));
     add_malformed(&mut problems, malformed, check);
     if problems.len() <= 1 {
-        return Err(not_valid(&first, path));
+        return Err(not_valid(&first, text, path));
     }
     problems.sort_by_key(|(line, _)| *line);
     problems.dedup();
@@ -554,7 +553,7 @@ pub fn load_export() -> Result<ExportConfig, ConfigError> {
     match read()? {
         Some((text, path)) => toml::from_str::<ExportOnly>(&text)
             .map(|only| only.export)
-            .map_err(|e| not_valid(&e, &path)),
+            .map_err(|e| not_valid(&e, &text, &path)),
         None => Ok(ExportConfig::default()),
     }
 }

@@ -2362,6 +2362,14 @@ fn a_field_prefix_is_said_to_be_one_word() {
         .stderr(predicate::str::contains(
             "search `zzyzx`: no speaker's name holds it",
         ));
+    // A tag no claim has is not offered as a filter, which would refuse it next.
+    parallax()
+        .args(["search", FIXTURE, "tag:zzyzx"])
+        .assert()
+        .stderr(predicate::str::contains(
+            "so search `zzyzx` (no claim is tagged `zzyzx`)",
+        ))
+        .stderr(predicate::str::contains("--tag").not());
 }
 
 /// A claim id pasted with the punctuation around it (from a sentence, a list, a quotation)

@@ -1377,7 +1377,7 @@ fn m_says_whether_suggested_rows_are_now_shown_or_hidden() {
     let found = app.suggested_places().len();
     assert!(found > 0);
     let said = match found {
-        1 => "1 suggested row shown (≈); m hides them.".to_owned(),
+        1 => "1 suggested row shown (≈); m hides it.".to_owned(),
         n => format!("{n} suggested rows shown (≈); m hides them."),
     };
     assert!(

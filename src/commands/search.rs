@@ -222,8 +222,8 @@ pub fn search(
     // neither the pre-check nor the cache answers, and the load reports the refusal.
     let bytes = gathered.as_ref().and_then(load::Gathered::bytes);
     let all_read = bytes.is_some();
-    // A speaker's name in a field prefix is looked up in the dispute: it is loaded.
-    let speaker = query::hints::names_a_speaker(query_text);
+    // A speaker's name or a tag in a field prefix is looked up in the dispute: it is loaded.
+    let speaker = query::hints::asks_the_dispute(query_text);
     if let Some(bytes) = &bytes
         && !speaker
         && !query::prefilter::may_match(&query::pattern::parse(query_text), bytes)
@@ -251,7 +251,7 @@ pub fn search(
         return Ok(false);
     }
     drop(bytes);
-    // The cache holds no dispute to look a speaker up in.
+    // The cache holds no dispute to look a speaker or a tag up in.
     let cacheable = opts.cache && plain && all_read && !speaker;
     if cacheable && let Some(cached) = cache::read(&input.paths) {
         super::warnings_note(err, cached.warnings, &input.paths)?;

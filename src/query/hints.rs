@@ -104,9 +104,7 @@ pub fn field_prefix(query: &str, dispute: Option<&Dispute>) -> Option<String> {
         let shown = crate::text::quote(word);
         let instead = match field.as_str() {
             "speaker" | "author" => speaker_instead(word.trim_matches('"'), dispute),
-            "tag" | "tags" => format!(
-                "search `{shown}`, or keep the claims tagged so with the filters (`--tag {shown}`; on the screen, `f`)"
-            ),
+            "tag" | "tags" => tag_instead(word.trim_matches('"'), dispute),
             "party" | "side" => format!(
                 "search `{shown}`, or keep a party's claims with the filters (`--party ID`; on the screen, `f`)"
             ),
@@ -129,14 +127,14 @@ pub fn field_prefix(query: &str, dispute: Option<&Dispute>) -> Option<String> {
     })
 }
 
-/// True when the query prefixes a word with `speaker:` or `author:`, which [`field_prefix`]
-/// answers with a speaker of the dispute.
-pub fn names_a_speaker(query: &str) -> bool {
+/// True when the query prefixes a word with `speaker:`, `author:` or `tag:`, which
+/// [`field_prefix`] answers from the dispute: a speaker of it, or whether a claim has the tag.
+pub fn asks_the_dispute(query: &str) -> bool {
     !query.contains(PHRASE_QUOTES)
         && query
             .split_whitespace()
             .filter_map(prefixed)
-            .any(|(field, _)| matches!(field.as_str(), "speaker" | "author"))
+            .any(|(field, _)| matches!(field.as_str(), "speaker" | "author" | "tag" | "tags"))
 }
 
 /// A term's field name (lower case) and word, when it is written `field:word` (or `!field:word`)
@@ -150,6 +148,24 @@ fn prefixed(term: &str) -> Option<(String, &str)> {
 /// What `speaker:WORD` should have been: the word alone, or the whole name of the speaker who
 /// made most claims among those whose name holds the word, anchored (`^"barack obama"$`), which
 /// finds the claims that speaker made.
+/// What to do instead of `tag:word`: the tag filter where a claim has the tag (any case), as
+/// the filter then keeps something; else the search alone (the filter was offered for a tag
+/// no claim has, and refused it next).
+fn tag_instead(word: &str, dispute: Option<&Dispute>) -> String {
+    let shown = crate::text::quote(word);
+    let tagged = dispute.is_none_or(|d| {
+        d.claims()
+            .any(|(_, c)| c.tags.iter().any(|t| t.eq_ignore_ascii_case(word)))
+    });
+    if tagged {
+        format!(
+            "search `{shown}`, or keep the claims tagged so with the filters (`--tag {shown}`; on the screen, `f`)"
+        )
+    } else {
+        format!("search `{shown}` (no claim is tagged `{shown}`)")
+    }
+}
+
 fn speaker_instead(word: &str, dispute: Option<&Dispute>) -> String {
     let shown = crate::text::quote(word);
     let Some(dispute) = dispute else {

@@ -188,10 +188,10 @@ pub const SUGGESTED_WRAPPED: &str = "Back to the first suggested row.";
 /// Said when the suggestions `m` showed have come: how many rows (`key` hides them), or that
 /// there are none, and where more are listed.
 pub fn suggestions_found(rows: usize, key: &str) -> String {
-    let hides = if key.is_empty() {
-        String::new()
-    } else {
-        format!("; {key} hides them")
+    let hides = match (key.is_empty(), rows) {
+        (true, _) => String::new(),
+        (false, 1) => format!("; {key} hides it"),
+        (false, _) => format!("; {key} hides them"),
     };
     match rows {
         0 => "No suggested rows found; `parallax match` lists more candidates, point rows to join among them.".to_owned(),

@@ -2116,3 +2116,40 @@ fn long_and_source_ids_mistyped_are_given_the_id_they_meant() {
         "{sources:?}"
     );
 }
+
+/// The folder above a dispute, opened by mistake (the project's `narratives/`, holding only
+/// schemas beside the dispute's folder), names the folder to open: it said only that no side
+/// loaded, with nothing on what to open instead.
+#[test]
+fn the_folder_above_a_dispute_names_the_folder_to_open() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let loaded = load_paths(&[root.join("narratives")]);
+    let said: Vec<String> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::Unreadable)
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("no side files (*.json) in it, but a folder of them")
+            && said[0].contains("expected that folder: ")
+            && said[0].ends_with("narratives/india-pakistan-2025"),
+        "{said:?}"
+    );
+    // An empty folder says only what it lacks.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let loaded = load_paths(&[dir.path().to_path_buf()]);
+    assert!(
+        loaded
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::Unreadable
+                && d.to_string()
+                    .contains("expected a dispute folder, or the side files themselves")),
+        "{:?}",
+        loaded.report.diagnostics
+    );
+}

@@ -575,15 +575,7 @@ fn gather_folder(
             };
             // A folder named with nothing to load: said here, not left to a count of sides.
             if found.is_empty() && inputs.len() == before {
-                inputs.push(Input::Refused(
-                    display(folder),
-                    Refusal {
-                        message: "a folder with no dispute.json and no side files (*.json) in it"
-                            .to_owned(),
-                        expected: "a dispute folder, or the side files themselves".to_owned(),
-                        code: super::Code::Unreadable,
-                    },
-                ));
+                inputs.push(nothing_to_load(folder));
             }
             found
         }
@@ -615,7 +607,57 @@ fn gather_folder(
         .filter(|f| by_manifest || !ours(f))
         .map(|f| (f, by_manifest))
         .collect();
+    // Only schemas and exports in it (the project's `narratives/`): nothing to load either.
+    if files.is_empty() && !by_manifest && inputs.len() == before {
+        inputs.push(nothing_to_load(folder));
+    }
     inputs.extend(read_sides(&files, max, seen));
+}
+
+/// A folder with nothing to load in it, and the dispute folders inside it, named: the folder
+/// above a dispute opened by mistake (`parallax narratives`) says which to open.
+fn nothing_to_load(folder: &Path) -> Input {
+    let mut inside: Vec<String> = std::fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_dir() && (p.join(MANIFEST).is_file() || json_files(p).is_ok_and(|f| !f.is_empty()))
+        })
+        .map(|p| display(&p))
+        .collect();
+    inside.sort();
+    let (message, expected) = match inside.as_slice() {
+        [] => (
+            "a folder with no dispute.json and no side files (*.json) in it".to_owned(),
+            "a dispute folder, or the side files themselves".to_owned(),
+        ),
+        [one] => (
+            "a folder with no dispute.json and no side files (*.json) in it, but a folder of them"
+                .to_owned(),
+            format!("that folder: {one}"),
+        ),
+        many => (
+            format!(
+                "a folder with no dispute.json and no side files (*.json) in it, but {} folders of them",
+                many.len()
+            ),
+            format!(
+                "one of those folders: {}{}",
+                many.iter().take(3).cloned().collect::<Vec<_>>().join(", "),
+                if many.len() > 3 { ", …" } else { "" }
+            ),
+        ),
+    };
+    Input::Refused(
+        display(folder),
+        Refusal {
+            message,
+            expected,
+            code: super::Code::Unreadable,
+        },
+    )
 }
 
 /// The side files in `folder` that its manifest's `sides` (`names`) leaves out: never read as

@@ -246,6 +246,33 @@ fn the_hit_list_scrolled_small_fills_again_when_the_screen_grows() {
     assert!(s.contains(&snippet), "the first hit is back in sight: {s}");
 }
 
+/// A long list scrolled at a small size shows its first hits again when the screen grows,
+/// with the hit chosen still in sight (its top stayed where the small size put it, hits 1 to 11
+/// out of sight with room for them).
+#[test]
+fn a_long_hit_list_shows_its_first_hits_again_when_the_screen_grows() {
+    let mut a = common::bundled(80, 24);
+    search_for(&mut a, "pakistan");
+    assert!(search::list_len(&a) > 40, "{}", search::list_len(&a));
+    for _ in 0..12 {
+        line(&mut a, Action::Down);
+    }
+    let mut a = common::sized(a, 60, 14);
+    line(&mut a, Action::Down);
+    assert!(a.search.list_top > 0, "scrolled at 60×14");
+    let a = common::sized(a, 80, 60);
+    assert!(
+        search::page(&a) > a.search.cursor,
+        "room for the first hits and the chosen"
+    );
+    assert_eq!(a.search.list_top, 0, "the first hits are back in sight");
+    assert!(
+        screen(&a).contains("▶ "),
+        "the chosen hit is in sight: {}",
+        screen(&a)
+    );
+}
+
 #[test]
 fn esc_keeps_the_search_and_a_second_esc_clears_it() {
     let mut a = app(120, 40);

@@ -20,7 +20,11 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
         Action::Quit => return Outcome::Quit,
         Action::Suspend => return Outcome::Suspend,
         Action::Redraw => return Outcome::Redraw,
-        Action::Resize { width, height } => app.resize(width, height),
+        Action::Resize { width, height } => {
+            let before = super::modal::search::hits::page(app);
+            app.resize(width, height);
+            super::modal::search::update::resized(app, before);
+        }
         // Too small to show anything: keys typed blind would act unseen (into a dialog, say).
         _ if app.regions().too_small => return Outcome::Continue,
         Action::Unbound(key) => {

@@ -273,6 +273,32 @@ fn a_long_hit_list_shows_its_first_hits_again_when_the_screen_grows() {
     );
 }
 
+/// Narrowing turned on in an empty search line says it waits for a search, and off again says
+/// so: it came on silently, and the next search was narrowed unawares.
+#[test]
+fn narrowing_an_empty_line_says_what_it_will_do() {
+    let mut a = app(120, 40);
+    search_for(&mut a, "");
+    line(&mut a, Action::Narrow);
+    assert!(a.query.narrow);
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Narrowing on: once you type")),
+        "{:?}",
+        a.message
+    );
+    line(&mut a, Action::Narrow);
+    assert!(!a.query.narrow);
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Narrowing off")),
+        "{:?}",
+        a.message
+    );
+}
+
 #[test]
 fn esc_keeps_the_search_and_a_second_esc_clears_it() {
     let mut a = app(120, 40);

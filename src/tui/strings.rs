@@ -990,6 +990,12 @@ pub mod take {
 
 /// The search's words.
 pub mod search {
+    /// Narrowing turned on with nothing typed yet: it waits for a search, said so (it came
+    /// on silently, and the next search was narrowed unawares).
+    pub const NARROW_WAITS: &str =
+        "Narrowing on: once you type, only the rows with a hit stay; the same key turns it off.";
+    /// Narrowing turned off with nothing typed.
+    pub const NARROW_OFF: &str = "Narrowing off: a search will mark its hits among every row.";
     /// The search panel's title.
     pub const TITLE: &str = "Search";
     /// The prompt before the typed text.

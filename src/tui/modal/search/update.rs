@@ -123,6 +123,16 @@ pub fn toggle_narrow(app: &mut App) {
     app.query.narrow = !app.query.narrow;
     app.search.dirty = false;
     run(app, false);
+    if app.search.text().trim().is_empty() {
+        app.message = Some(
+            if app.query.narrow {
+                strings::search::NARROW_WAITS
+            } else {
+                strings::search::NARROW_OFF
+            }
+            .to_owned(),
+        );
+    }
     if let Some(at) = hit
         && let Some((topic, row, _)) = app.locate(at)
     {

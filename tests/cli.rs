@@ -1675,6 +1675,16 @@ fn a_mistyped_claim_id_names_the_one_meant() {
             said.contains("no claim `A-PEOPLE` in this dispute; did you mean `a-people`?"),
             "{command}: {said}"
         );
+        // Near only a claim of the other id's party: said so, as the pair would be refused for
+        // it next (the guess led into a second error unsaid).
+        let said = usage_error(parallax().args([command, "a-karvani", "A-PEOPLE", &m]));
+        assert!(
+            said.contains(
+                "did you mean `a-people`, a claim of the same party as `a-karvani` (a pair needs \
+                 one of each)?"
+            ),
+            "{command}: {said}"
+        );
         // Nothing near: no guess.
         let said = usage_error(parallax().args([command, "a-people", "zzzz", &m]));
         assert!(

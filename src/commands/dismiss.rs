@@ -42,12 +42,12 @@ pub fn dismiss(
         EditError::Bundled | EditError::Refused(_) => Failure::Usage(e.to_string()),
         other => Failure::Input(other.to_string()),
     })?;
-    let find = |id: &str| {
-        dispute
-            .find_claim(id)
-            .ok_or_else(|| Failure::Usage(crate::edit::unknown_claim(&dispute, id).to_string()))
+    let find = |id: &str, other: &str| {
+        dispute.find_claim(id).ok_or_else(|| {
+            Failure::Usage(crate::edit::unknown_claim(&dispute, id, other).to_string())
+        })
     };
-    let (la, ra) = (find(left)?, find(right)?);
+    let (la, ra) = (find(left, right)?, find(right, left)?);
     if la == ra {
         return Err(Failure::Usage(format!(
             "`{}` is named twice; a suggestion pairs two claims, one of each party",

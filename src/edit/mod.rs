@@ -36,8 +36,8 @@ pub enum EditError {
     Load(String),
     /// A claim id is not in the dispute (quoted), with the id likely meant, when one is a typo
     /// away ([`unknown_claim`]).
-    #[error("no claim `{id}` in this dispute{meant}", id = .0, meant = did_you_mean(.1))]
-    UnknownClaim(String, Option<String>),
+    #[error("no claim `{0}` in this dispute{1}")]
+    UnknownClaim(String, String),
     /// What was asked cannot be done; the message says why and what to do.
     #[error("{0}")]
     Refused(String),
@@ -327,12 +327,12 @@ impl Workspace {
         right: &str,
         question: Option<&str>,
     ) -> Result<Plan, EditError> {
-        let find = |id: &str| {
+        let find = |id: &str, other: &str| {
             dispute
                 .find_claim(id)
-                .ok_or_else(|| unknown_claim(dispute, id))
+                .ok_or_else(|| unknown_claim(dispute, id, other))
         };
-        let (la, ra) = (find(left)?, find(right)?);
+        let (la, ra) = (find(left, right)?, find(right, left)?);
         if la == ra {
             return Err(EditError::Refused(format!(
                 "`{left}` is named twice; link two claims, one of each party"
@@ -794,33 +794,42 @@ fn write_error(path: &Path, e: crate::export::ExportError) -> EditError {
     }
 }
 
-/// "; did you mean `x`?" for the id meant, or nothing.
-fn did_you_mean(meant: &Option<String>) -> String {
-    meant
-        .as_ref()
-        .map_or(String::new(), |m| format!("; did you mean `{m}`?"))
-}
-
 /// The error for a claim id the dispute does not hold, naming the id meant when one is at most
 /// two typos away (a letter dropped, doubled, changed or two swapped: `pk-aircraft-six-as-fcat`).
-/// Past 200,000 claims none is looked for: comparing the id with each would take seconds.
-pub fn unknown_claim(dispute: &Dispute, id: &str) -> EditError {
+/// `other`, the id named beside it, is of one party: an id of another party is meant before one
+/// of that party, which the pair would be refused for next (`A-PEOPLE` beside `a-karvani`
+/// meant `b-people`, not `a-people`). Past 200,000 claims none is looked for: comparing the id
+/// with each would take seconds.
+pub fn unknown_claim(dispute: &Dispute, id: &str, other: &str) -> EditError {
     const MOST: usize = 2;
+    let beside = dispute.find_claim(other).map(|at| at.side());
     let meant = (id.len() <= crate::format::ID_MAX && dispute.claims_in_all() <= 200_000)
         .then(|| {
             let id = id.to_lowercase();
             dispute
                 .claims()
-                .map(|(_, c)| c.id.as_str())
-                .filter(|c| c.len().abs_diff(id.len()) <= MOST)
-                .map(|c| (strsim::osa_distance(&id, c), c))
+                .map(|(at, c)| (at.side(), c.id.as_str()))
+                .filter(|(_, c)| c.len().abs_diff(id.len()) <= MOST)
+                .map(|(side, c)| (strsim::osa_distance(&id, c), Some(side) == beside, c))
                 // None away is the id in other case (`A3` for `a3`): the one meant.
-                .filter(|&(d, c)| d <= if c.len() <= 8 { 1 } else { MOST })
-                .min_by_key(|&(d, _)| d)
-                .map(|(_, c)| c.to_owned())
+                .filter(|&(d, _, c)| d <= if c.len() <= 8 { 1 } else { MOST })
+                .min_by_key(|&(d, same, _)| (same, d))
+                .map(|(_, same, c)| {
+                    // Said so, when only an id of the other's party is near: the pair would be
+                    // refused for it next.
+                    let party = if same {
+                        format!(
+                            ", a claim of the same party as `{}` (a pair needs one of each)",
+                            crate::text::quote(other)
+                        )
+                    } else {
+                        String::new()
+                    };
+                    format!("; did you mean `{c}`{party}?")
+                })
         })
         .flatten();
-    EditError::UnknownClaim(crate::text::quote(id), meant)
+    EditError::UnknownClaim(crate::text::quote(id), meant.unwrap_or_default())
 }
 
 /// Side files named one by one leave out the manifest beside them in `folder` (made by an earlier

@@ -19,12 +19,12 @@ impl Workspace {
         kind: RelationKind,
         to: &str,
     ) -> Result<Plan, EditError> {
-        let find = |id: &str| {
+        let find = |id: &str, other: &str| {
             dispute
                 .find_claim(id)
-                .ok_or_else(|| super::unknown_claim(dispute, id))
+                .ok_or_else(|| super::unknown_claim(dispute, id, other))
         };
-        let (at, target) = (find(from)?, find(to)?);
+        let (at, target) = (find(from, to)?, find(to, from)?);
         if at == target {
             return Err(EditError::Refused(format!(
                 "`{from}` is named twice; a relation joins two claims, one of each party"

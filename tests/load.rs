@@ -1371,14 +1371,7 @@ fn a_lone_dated_claims_typo_is_asked_about_not_its_source() {
             "topics": [{"id": "t", "title": "T", "claims": [claim]}]});
         std::fs::write(dir.path().join(format!("{id}.json")), side.to_string()).unwrap();
     }
-    let loaded = load_paths(&[dir.path().to_path_buf()]);
-    let far: Vec<String> = loaded
-        .report
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == Code::UnlikelyDate)
-        .map(|d| d.to_string())
-        .collect();
+    let far = said_of(dir.path(), Code::UnlikelyDate);
     assert_eq!(far.len(), 1, "{far:?}");
     assert!(
         far[0].contains("at /topics/0/claims/0/date")
@@ -2123,14 +2116,7 @@ fn long_and_source_ids_mistyped_are_given_the_id_they_meant() {
 #[test]
 fn the_folder_above_a_dispute_names_the_folder_to_open() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let loaded = load_paths(&[root.join("narratives")]);
-    let said: Vec<String> = loaded
-        .report
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == Code::Unreadable)
-        .map(|d| d.to_string())
-        .collect();
+    let said = said_of(&root.join("narratives"), Code::Unreadable);
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(
         said[0].contains("no side files (*.json) in it, but a folder of them")
@@ -2140,16 +2126,10 @@ fn the_folder_above_a_dispute_names_the_folder_to_open() {
     );
     // An empty folder says only what it lacks.
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let loaded = load_paths(&[dir.path().to_path_buf()]);
+    let said = said_of(dir.path(), Code::Unreadable);
     assert!(
-        loaded
-            .report
-            .diagnostics
-            .iter()
-            .any(|d| d.code == Code::Unreadable
-                && d.to_string()
-                    .contains("expected a dispute folder, or the side files themselves")),
-        "{:?}",
-        loaded.report.diagnostics
+        said.iter()
+            .any(|d| d.contains("expected a dispute folder, or the side files themselves")),
+        "{said:?}"
     );
 }

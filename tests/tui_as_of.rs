@@ -467,17 +467,16 @@ fn a_date_before_since_says_where_to_clear_it_whole_at_80_columns() {
 #[test]
 fn the_footer_offers_only_the_steps_that_move() {
     let mut app = common::bundled(120, 30);
-    let footer = |app: &App| common::lines(app).last().cloned().unwrap_or_default();
+    // The footer offers each of `on` and none of `off`.
+    let offers = |app: &App, on: &[&str], off: &[&str]| {
+        let footer = common::lines(app).last().cloned().unwrap_or_default();
+        assert!(
+            on.iter().all(|k| footer.contains(k)) && !off.iter().any(|k| footer.contains(k)),
+            "{footer}"
+        );
+    };
     common::keys(&mut app, &[KeyCode::Char('t'), KeyCode::Home]);
-    let at_first = footer(&app);
-    assert!(
-        !at_first.contains("day-") && !at_first.contains("week-"),
-        "{at_first}"
-    );
-    assert!(
-        at_first.contains("day+") && at_first.contains("week+"),
-        "{at_first}"
-    );
+    offers(&app, &["day+", "week+"], &["day-", "week-"]);
     common::keys(&mut app, &[KeyCode::Left]);
     assert!(
         app.message
@@ -487,21 +486,9 @@ fn the_footer_offers_only_the_steps_that_move() {
         app.message
     );
     common::keys(&mut app, &[KeyCode::End]);
-    let at_last = footer(&app);
-    assert!(
-        !at_last.contains("day+") && !at_last.contains("week+"),
-        "{at_last}"
-    );
-    assert!(
-        at_last.contains("day-") && at_last.contains("week-"),
-        "{at_last}"
-    );
+    offers(&app, &["day-", "week-"], &["day+", "week+"]);
     common::keys(&mut app, &[KeyCode::Left]);
-    let between = footer(&app);
-    assert!(
-        between.contains("day-") && between.contains("day+"),
-        "{between}"
-    );
+    offers(&app, &["day-", "day+"], &[]);
 }
 
 /// With a party kept by the filters, `End` goes to that party's last claim and the bar's hint

@@ -1364,6 +1364,15 @@ fn dismiss_undo_takes_a_dismissal_back() {
     assert!(said.contains("is deleted"), "{said}");
     assert!(!file.exists(), "the file the dismissals made is gone");
     assert_eq!(matched(dir.path()), before);
+    // With no file, nothing is dismissed: said so, not that the pair is not in a file that is
+    // not there.
+    let said = run(&["dismiss", "--undo", "a-karvani", "b-karvani"]);
+    assert!(
+        said.contains("Not dismissed: no suggestion is dismissed here yet")
+            && said.contains(".parallax-dismissed.json does not exist"),
+        "{said}"
+    );
+    assert!(!file.exists(), "nothing written");
 }
 
 /// One side file named alone (the other forgotten): the message says two are needed, and does

@@ -194,6 +194,14 @@ fn take_back(
     let what = described(entry);
     let file = folder.join(FILE);
     let shown = text::clean(&file.display().to_string()).text;
+    // Where nothing was dismissed yet, said so rather than naming a file that is not there.
+    if !dismissed.holds(entry) && file.symlink_metadata().is_err() {
+        writeln!(
+            out,
+            "Not dismissed: no suggestion is dismissed here yet ({shown} does not exist); nothing to take back"
+        )?;
+        return Ok(());
+    }
     if !dismissed.holds(entry) {
         let instead = other.map_or_else(String::new, |o| {
             let flag = if o.point.is_some() {

@@ -949,9 +949,35 @@ fn an_export_saved_beside_the_side_files_is_not_read_as_a_side() {
             .code(1)
             .stderr(predicate::str::contains(
                 "every .json file is read as a side, so the dispute would no longer load",
-            ));
+            ))
+            // The refusal alone: no warning about the name first (it only added a message).
+            .stderr(predicate::str::contains("whose name says").not());
         assert!(!dir.path().join("notes.json").exists(), "{format}");
     }
+    // The names the manifest and the dismissals take are refused as the dispute's own files,
+    // which is what they would become, not as sides.
+    for name in ["dispute.json", ".parallax-dismissed.json"] {
+        parallax()
+            .args(["export", "-f", "md", "-o"])
+            .arg(dir.path().join(name))
+            .arg(dir.path())
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "it is one of the dispute's own files",
+            ))
+            .stderr(predicate::str::contains("whose name says").not());
+        assert!(!dir.path().join(name).exists(), "{name}");
+    }
+    // A name that says another format, where writing is allowed, is still warned about.
+    parallax()
+        .args(["export", "-f", "md", "-o"])
+        .arg(dir.path().join("notes.csv"))
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("whose name says csv"));
+    std::fs::remove_file(dir.path().join("notes.csv")).expect("removed");
     parallax()
         .arg("validate")
         .arg(dir.path())

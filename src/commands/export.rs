@@ -52,19 +52,18 @@ pub fn export(
     };
     // `-o report.md -f csv`: the format given wins, but a name that says otherwise is likelier
     // a slip than a wish, and the file would open in the wrong program.
-    if let (Some(given), Some(path), Some(named)) =
-        (args.format, target, target.and_then(Format::from_path))
-        && given.file_kind() != named
-    {
-        writeln!(
-            err,
+    // Said once the file is known to be one that may be written: before a refusal (a dispute's
+    // own file) it only added a second message.
+    let slip = match (args.format, target, target.and_then(Format::from_path)) {
+        (Some(given), Some(path), Some(named)) if given.file_kind() != named => Some(format!(
             "parallax: warning: writing {} into {}, whose name says {}; rename it to end in .{} if that was a slip",
             given.file_kind().extension(),
             text::clean(&path.display().to_string()).text,
             named.extension(),
             given.file_kind().extension()
-        )?;
-    }
+        )),
+        _ => None,
+    };
     if args.review_url.is_some() && chosen != ExportFormat::ClaimReview {
         writeln!(
             err,
@@ -99,7 +98,7 @@ pub fn export(
         export::check_not_read_as_side(path, chosen.file_kind(), &args.input.paths)?;
     }
     let Some(format) = chosen.comparison() else {
-        return claims(args, (chosen, early), target, out, err);
+        return claims(args, (chosen, early), target, slip.as_deref(), out, err);
     };
     if let Some(path) = target {
         // Checked early too, so a long export is not thrown away; the write checks again.
@@ -113,6 +112,9 @@ pub fn export(
     };
     if let Some(path) = target {
         export::check_not_input(path, &export::dispute_files(&dispute, &args.input.paths))?;
+    }
+    if let Some(slip) = &slip {
+        writeln!(err, "{slip}")?;
     }
     let (left, right) = pair(&dispute, &args.pair)?;
     let cmp = Comparison::new(&dispute, left, right);
@@ -210,6 +212,7 @@ fn claims(
     args: &ExportArgs,
     (format, early): (ExportFormat, Option<crate::format::Dispute>),
     target: Option<&Path>,
+    slip: Option<&str>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -232,6 +235,9 @@ fn claims(
     };
     if let Some(path) = target {
         export::check_not_input(path, &export::dispute_files(&dispute, &args.input.paths))?;
+    }
+    if let Some(slip) = slip {
+        writeln!(err, "{slip}")?;
     }
     if format == ExportFormat::ClaimsCsv {
         // Streamed, record by record, like the comparison formats.

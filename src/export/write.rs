@@ -389,7 +389,12 @@ pub fn check_not_read_as_side(
     let json_name = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if kind == super::Format::Json || !json_name {
+    // The manifest's and the dismissals' own names are refused as the dispute's files are
+    // (`check_not_input`), which says what they would become; not as sides.
+    let own_name = path
+        .file_name()
+        .is_some_and(|n| n == crate::load::MANIFEST || n == crate::format::DISMISSALS_FILE);
+    if kind == super::Format::Json || !json_name || own_name {
         return Ok(());
     }
     let Some(here) = resolved(path).and_then(|p| p.parent().map(Path::to_path_buf)) else {

@@ -709,7 +709,8 @@ fn messages_that_name_a_key_name_the_key_in_force() {
     keys.extend([Enter, Char('R')]);
     let s = said(&mut app, &keys);
     assert!(
-        s.contains("is on a side that is not compared; press P to choose the parties."),
+        s.contains("The linked claim `")
+            && s.contains("` is on a side that is not compared; press P to choose the parties."),
         "{s}"
     );
     common::keys(&mut app, &[Esc]);

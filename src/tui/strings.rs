@@ -1406,10 +1406,13 @@ pub fn position(row: usize, rows: usize) -> String {
 /// The message when a rebutted claim is not in the two sides compared; `pick`, the key in force
 /// that chooses the parties.
 pub fn not_compared(target: &str, pick: &str) -> String {
+    // Said what the id is first: a message starting with a bare id read as garbled.
     if pick.is_empty() {
-        format!("{target} is on a side that is not compared.")
+        format!("The linked claim `{target}` is on a side that is not compared.")
     } else {
-        format!("{target} is on a side that is not compared; press {pick} to choose the parties.")
+        format!(
+            "The linked claim `{target}` is on a side that is not compared; press {pick} to choose the parties."
+        )
     }
 }
 

@@ -35,9 +35,8 @@ pub const DEFAULT: &str = r##"# parallax configuration. Where it is read from: `
 # PgDn, Home, End, Tab, Shift-Tab, Enter, Esc, Backspace, Delete, Space, F1 to F12), or one of
 # them after Ctrl- or Alt- (not Ctrl-I, Ctrl-M, Ctrl-[ or Ctrl-H: terminals send them as Tab,
 # Enter, Esc and Backspace; not Alt-[ or Alt-O: they begin the escape sequences of other
-# keys). Give a list for
-# several keys, [] for none. Ctrl-C always quits
-# and Ctrl-Z always suspends. `?` lists the keys in force; the README lists the actions.
+# keys). Give a list for several keys, [] for none. Ctrl-C always quits and Ctrl-Z always
+# suspends. `?` lists the keys in force; the README lists the actions.
 # quit = ["q", "Ctrl-Q"]
 # open-editor = "E"
 # export = "x"

@@ -22,6 +22,16 @@ fn text(app: &App) -> String {
     common::lines(app).join("\n")
 }
 
+/// The screen's words, box edges and runs of spaces read as one space: a sentence wrapped in
+/// a box reads whole.
+fn read(app: &App) -> String {
+    text(app)
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn as_of(app: &App) -> Option<String> {
     app.query.filter.as_of.map(|d| d.to_string())
 }
@@ -386,11 +396,11 @@ fn a_date_that_empties_the_screen_says_how_to_get_claims_back() {
     common::keys(&mut app, &[KeyCode::Char('t')]);
     common::typed(&mut app, "2024");
     assert!(app.shown().topics.is_empty());
-    let said = text(&app).split_whitespace().collect::<Vec<_>>().join(" ");
+    let said = read(&app);
     assert!(said.contains("No claim matches as of this date"), "{said}");
     assert!(!said.contains("Press F"), "{said}");
     common::keys(&mut app, &[KeyCode::Enter]);
-    let said = text(&app).split_whitespace().collect::<Vec<_>>().join(" ");
+    let said = read(&app);
     assert!(said.contains("Press F to clear them"), "{said}");
 }
 
@@ -409,11 +419,7 @@ fn a_date_before_since_is_not_applied_and_the_bar_says_why() {
         !app.shown().topics.is_empty(),
         "the screen keeps its claims"
     );
-    let said = text(&app)
-        .replace('│', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let said = read(&app);
     assert!(
         said.contains(
             "2025-05-10 is before the filter since 2025-06, so nothing could match; clear it in \
@@ -449,11 +455,7 @@ fn a_date_before_since_says_where_to_clear_it_whole_at_80_columns() {
     app.requery();
     common::keys(&mut app, &[KeyCode::Char('t')]);
     common::typed(&mut app, "2025-04-25");
-    let said = text(&app)
-        .replace('│', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let said = read(&app);
     assert!(
         said.contains("the date in force stays (2025)")
             && said.contains("clear it in the filters (f)."),
@@ -479,9 +481,7 @@ fn the_footer_offers_only_the_steps_that_move() {
     offers(&app, &["day+", "week+"], &["day-", "week-"]);
     common::keys(&mut app, &[KeyCode::Left]);
     assert!(
-        app.message
-            .as_deref()
-            .is_some_and(|m| m.starts_with("Nothing is earlier")),
+        common::message_starts(&app, "Nothing is earlier"),
         "{:?}",
         app.message
     );

@@ -325,18 +325,14 @@ fn the_arrows_step_from_the_end_and_say_when_nothing_is_further() {
     common::keys(&mut app, &[KeyCode::Right]);
     assert_eq!(chart(&app).cursor, Some(bins - 1));
     assert!(
-        app.message
-            .as_deref()
-            .is_some_and(|m| m.starts_with("Nothing is later")),
+        common::message_starts(&app, "Nothing is later"),
         "{:?}",
         app.message
     );
     common::keys(&mut app, &[KeyCode::Home, KeyCode::Left]);
     assert_eq!(chart(&app).cursor, Some(0));
     assert!(
-        app.message
-            .as_deref()
-            .is_some_and(|m| m.starts_with("Nothing is earlier")),
+        common::message_starts(&app, "Nothing is earlier"),
         "{:?}",
         app.message
     );
@@ -366,9 +362,7 @@ fn the_arrows_step_from_the_end_and_say_when_nothing_is_further() {
     app.message = None;
     common::keys(&mut app, &[KeyCode::Char('G')]);
     assert!(
-        app.message
-            .as_deref()
-            .is_some_and(|m| m.starts_with("Nothing is later: this is the last bar")),
+        common::message_starts(&app, "Nothing is later: this is the last bar"),
         "{:?}",
         app.message
     );

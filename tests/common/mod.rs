@@ -128,6 +128,11 @@ pub fn lines(app: &App) -> Vec<String> {
         .collect()
 }
 
+/// True when the message in the footer starts with `start`.
+pub fn message_starts(app: &App, start: &str) -> bool {
+    app.message.as_deref().is_some_and(|m| m.starts_with(start))
+}
+
 /// What the bottom of the screen says: the footer line, and a message too long for it drawn
 /// whole above it, as one line of words (borders and wrapping taken out).
 pub fn footer_said(app: &App) -> String {

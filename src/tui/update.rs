@@ -6,6 +6,7 @@ use super::action::{Action, Outcome};
 use super::app::App;
 use super::modal::component::{self, Component, Step};
 use super::modal::screen::SCREEN;
+use super::state::Modal;
 use super::strings;
 
 /// Applies one action to the state.
@@ -21,9 +22,12 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
         Action::Suspend => return Outcome::Suspend,
         Action::Redraw => return Outcome::Redraw,
         Action::Resize { width, height } => {
-            let before = super::modal::search::hits::page(app);
+            let searching = app.modals.iter().any(|m| matches!(m, Modal::Search(_)));
+            let before = searching.then(|| super::modal::search::hits::page(app));
             app.resize(width, height);
-            super::modal::search::update::resized(app, before);
+            if let Some(before) = before {
+                super::modal::search::update::resized(app, before);
+            }
         }
         // Too small to show anything: keys typed blind would act unseen (into a dialog, say).
         _ if app.regions().too_small => return Outcome::Continue,

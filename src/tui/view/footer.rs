@@ -111,39 +111,37 @@ pub fn draw(frame: &mut Frame, app: &App, main: Rect, footer: Rect) {
     }
 }
 
-/// Under a view that covers the main area (a row in full), the lines a long message takes at
-/// the bottom of `main`, so the view stands above it with its bottom border, and the count of
-/// lines it hides there, in sight (the message was drawn over them); 0 with no long message.
-pub fn message_rows(app: &App, main: Rect, footer: Rect) -> u16 {
+/// Under a view that covers the main area (a row in full), the lines of a long message, wrapped
+/// once for the view's height and for drawing, at the bottom of `main`: the view stands above
+/// them with its bottom border, and the count of lines it hides there, in sight (the message
+/// was drawn over them); none with no long message.
+pub fn message_rows(app: &App, main: Rect, footer: Rect) -> Vec<String> {
     let at = position(app);
     match &app.message {
         Some(msg) if message_is_long(app, &at, usize::from(footer.width)) => {
-            let lines =
+            let mut lines =
                 text::wrap_at_most(msg, usize::from(main.width).saturating_sub(2), most(main));
             // The view keeps its border and a line inside it.
-            u16::try_from(lines.len())
-                .unwrap_or(u16::MAX)
-                .min(main.height.saturating_sub(3))
+            lines.truncate(usize::from(main.height.saturating_sub(3)));
+            lines
         }
-        _ => 0,
+        _ => Vec::new(),
     }
 }
 
-/// Below a view that covers the main area and stands above it ([`message_rows`]): the message
-/// in the rows left free, its rule the view's bottom border; the footer line gives the keys.
+/// Below a view that covers the main area and stands above it: the message's `lines`
+/// ([`message_rows`]) in the rows left free, its rule the view's bottom border; the footer line
+/// gives the keys.
 pub fn draw_message_below(
     frame: &mut Frame,
     app: &App,
     regions: crate::tui::layout::Regions,
-    rows: u16,
+    lines: Vec<String>,
 ) {
-    let Some(msg) = &app.message else {
-        return;
-    };
     draw_line(frame, app, regions.footer, position(app), true);
     let main = regions.main;
+    let rows = u16::try_from(lines.len()).unwrap_or(main.height);
     let area = Rect::new(main.x, main.bottom().saturating_sub(rows), main.width, rows);
-    let lines = text::wrap_at_most(msg, usize::from(main.width).saturating_sub(2), most(main));
     let text: Vec<Line> = lines
         .into_iter()
         .map(|l| Line::styled(l, app.theme.warning()))

@@ -56,11 +56,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         .modals
         .get(from)
         .is_some_and(|m| component::of(m).covers());
-    let rows = if covered {
+    let below = if covered {
         footer::message_rows(app, regions.main, regions.footer)
     } else {
-        0
+        Vec::new()
     };
+    let rows = u16::try_from(below.len()).unwrap_or(regions.main.height);
     let above = super::layout::Regions {
         main: ratatui::layout::Rect {
             height: regions.main.height.saturating_sub(rows),
@@ -71,8 +72,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     for m in app.modals.iter().skip(from) {
         component::of(m).draw(frame, app, &above);
     }
-    if rows > 0 {
-        footer::draw_message_below(frame, app, regions, rows);
+    if !below.is_empty() {
+        footer::draw_message_below(frame, app, regions, below);
     } else {
         footer::draw(frame, app, regions.main, regions.footer);
     }

@@ -233,18 +233,11 @@ pub fn step(app: &mut App, forward: bool) {
     }
 }
 
-/// After a resize, with the list `before` entries tall: grown, the list shows as many more
+/// After a resize with the search open, the list `before` entries tall: grown, the list shows as many more
 /// entries above as it gained rows, so a list scrolled at a small size shows its first hits
 /// again (its top stayed where the small size had put it); shrunk, the hit chosen stays in
 /// sight.
 pub fn resized(app: &mut App, before: usize) {
-    if !app
-        .modals
-        .iter()
-        .any(|m| matches!(m, crate::tui::state::Modal::Search(_)))
-    {
-        return;
-    }
     let after = page(app);
     let s = &mut app.search;
     s.list_top = s.list_top.saturating_sub(after.saturating_sub(before));

@@ -806,36 +806,69 @@ fn a_reload_keeps_where_b_goes_back_to() {
     assert_eq!(selected_claim_id(&app).as_deref(), Some("b-later"));
 }
 
-/// The selected topic gone from the files (renamed, deleted): the selection goes to the
-/// nearest topic still there, not back to the first.
-#[test]
-fn a_topic_gone_on_reload_gives_way_to_the_nearest() {
-    let (dir, mut app) = editable(FIXTURE, 100, 30);
-    let ids =
-        |app: &App| -> Vec<String> { app.shown().topics.iter().map(|t| t.id.clone()).collect() };
-    let all = ids(&app);
-    let last = all.len() - 1;
-    while app.topic != last {
-        press(&mut app, &[Action::Down]);
+/// The last topic selected, with its id and the ids of every topic in order.
+fn on_last_topic(app: &mut App) -> (String, Vec<String>) {
+    let all: Vec<String> = app.shown().topics.iter().map(|t| t.id.clone()).collect();
+    while app.topic != all.len() - 1 {
+        press(app, &[Action::Down]);
     }
-    let gone = all[last].clone();
+    (all[all.len() - 1].clone(), all)
+}
+
+fn selected_topic_id(app: &App) -> String {
+    app.current_topic()
+        .map(|t| t.id.clone())
+        .unwrap_or_default()
+}
+
+/// The selected topic renamed in every file (its claims kept): the selection follows it under
+/// its new id rather than jumping to a neighbour.
+#[test]
+fn a_topic_renamed_on_reload_stays_selected() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    let (last, _) = on_last_topic(&mut app);
+    let topic = app.topic;
     for f in ["alpha.json", "beta.json", "dispute.json"] {
         let path = dir.path().join(f);
         if path.exists() {
-            rewrite(&path, &format!("\"id\": \"{gone}\""), "\"id\": \"renamed\"");
+            rewrite(&path, &format!("\"id\": \"{last}\""), "\"id\": \"renamed\"");
         }
     }
     reloaded(&mut app, dir.path());
-    let now = ids(&app);
+    assert_eq!(
+        selected_topic_id(&app),
+        "renamed",
+        "{}",
+        common::screen(&app)
+    );
+    assert_eq!(app.topic, topic);
+}
+
+/// The selected topic deleted from every file: the selection goes to the nearest topic still
+/// there, not back to the first.
+#[test]
+fn a_topic_gone_on_reload_gives_way_to_the_nearest() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    let (gone, all) = on_last_topic(&mut app);
+    for f in ["alpha.json", "beta.json", "dispute.json"] {
+        let path = dir.path().join(f);
+        if !path.exists() {
+            continue;
+        }
+        let mut v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("JSON");
+        if let Some(topics) = v["topics"].as_array_mut() {
+            topics.retain(|t| t["id"] != gone.as_str());
+        }
+        std::fs::write(&path, serde_json::to_string_pretty(&v).expect("JSON")).expect("written");
+    }
+    reloaded(&mut app, dir.path());
+    let now: Vec<String> = app.shown().topics.iter().map(|t| t.id.clone()).collect();
     assert!(!now.contains(&gone), "{now:?}");
-    let at = app
-        .current_topic()
-        .map(|t| t.id.clone())
-        .unwrap_or_default();
     assert_ne!(app.topic, 0, "not back to the first: {now:?}");
     assert_eq!(
-        Some(&at),
-        all.get(last - 1),
+        Some(&selected_topic_id(&app)),
+        all.get(all.len() - 2),
         "the one before it in the old order"
     );
 }

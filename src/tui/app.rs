@@ -721,7 +721,7 @@ impl App {
             lost.1 = lost.1.and_then(moved);
         }
         self.anchor = claim;
-        // A topic gone (renamed, deleted) gives way to the nearest one still shown.
+        // A topic gone (deleted, or renamed with its claims gone too) gives way to the nearest one still shown.
         let old = self
             .outcome
             .as_ref()
@@ -739,9 +739,11 @@ impl App {
         }
         self.heights.clear();
         self.back = self.back_found(back);
+        // A topic renamed in its files is found again by the selected claim, which moved with it.
         let same_topic = topic_id
             .as_ref()
-            .and_then(|id| self.shown().topics.iter().position(|t| &t.id == id));
+            .and_then(|id| self.shown().topics.iter().position(|t| &t.id == id))
+            .or_else(|| claim.and_then(|c| self.locate(c)).map(|(t, _, _)| t));
         self.topic = same_topic
             .unwrap_or_else(|| nearest_shown(&old.topics, old_topic, &self.shown().topics));
         // The selected claim gone (deleted in its file) leaves the selection where it stood in

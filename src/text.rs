@@ -11,7 +11,7 @@ use std::ops::ControlFlow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// The marker that stands for a whole escape sequence (ESC plus its parameters).
+/// The marker that stands for ESC, the start of an escape sequence.
 pub const ESCAPE_MARKER: &str = "␛";
 
 /// How many spaces a tab in a text becomes: tabs are laid out, never sent raw.
@@ -97,18 +97,12 @@ pub fn clean_if_needed(input: &str) -> Option<Cleaned> {
                     i += tags + 1;
                 }
             }
+            // ESC is marked, as the C1 controls are below; what follows stays in view as the
+            // text it is (`␛[31m`, `␛]0;title␇`): without the ESC it is inert, and nothing the
+            // file holds is hidden from the analyst (a terminal would swallow it).
             '\u{1b}' => {
                 flag(c, &mut flagged);
-                i = skip_escape(&chars, i);
                 out.push_str(ESCAPE_MARKER);
-            }
-            // The C1 CSI goes with its parameters. The C1 introducers of string sequences
-            // (OSC, DCS, SOS, PM, APC) are marked like any C1 control, and what follows them
-            // stays in view (see `skip_escape`).
-            '\u{9b}' => {
-                flag(c, &mut flagged);
-                i = skip_csi(&chars, i);
-                push_marker(&mut out, c);
             }
             c if (c as u32) < 0x20 => {
                 flag(c, &mut flagged);
@@ -291,46 +285,6 @@ fn push_marker(out: &mut String, c: char) {
     out.push('⟨');
     out.push_str(&code_point(c));
     out.push('⟩');
-}
-
-/// Skips what follows an ESC: a CSI, or a short escape (intermediates then one final byte),
-/// unterminated ones to the end. A string sequence (OSC, DCS, SOS, PM, APC) is not skipped: its
-/// payload is text that a terminal would hide (a window title, or with no terminator, the rest
-/// of the string), and nothing hidden is hidden from the analyst. It is shown after the ESC's
-/// marker, its own controls marked in turn (a BEL terminator becomes `␇`, ESC `\` a `␛`).
-fn skip_escape(chars: &[char], mut i: usize) -> usize {
-    match chars.get(i) {
-        Some('[') => skip_csi(chars, i + 1),
-        Some(']' | 'P' | 'X' | '^' | '_') => i,
-        _ => {
-            while let Some(&c) = chars.get(i) {
-                if ('\u{20}'..='\u{2f}').contains(&c) {
-                    i += 1;
-                } else {
-                    if ('\u{30}'..='\u{7e}').contains(&c) {
-                        i += 1;
-                    }
-                    break;
-                }
-            }
-            i
-        }
-    }
-}
-
-/// Skips the parameters, intermediates and final byte of a control sequence.
-fn skip_csi(chars: &[char], mut i: usize) -> usize {
-    while let Some(&c) = chars.get(i) {
-        if ('\u{20}'..='\u{3f}').contains(&c) {
-            i += 1;
-        } else {
-            if ('\u{40}'..='\u{7e}').contains(&c) {
-                i += 1;
-            }
-            break;
-        }
-    }
-    i
 }
 
 /// The number of terminal columns a cleaned string takes, measured by grapheme.
@@ -1020,9 +974,9 @@ mod tests {
     }
 
     #[test]
-    fn a_csi_becomes_one_marker_and_an_osc_payload_stays_in_view() {
+    fn an_escape_sequence_shows_its_escape_marked_and_the_rest_as_text() {
         let c = clean("a\u{1b}[31mred\u{1b}]0;title\u{7}b");
-        assert_eq!(c.text, "a␛red␛]0;title␇b");
+        assert_eq!(c.text, "a␛[31mred␛]0;title␇b");
         assert_eq!(c.flagged, vec!['\u{1b}', '\u{7}']);
     }
 
@@ -1053,7 +1007,7 @@ mod tests {
         }
         // Terminated by ESC \ too: the payload between stays in view.
         let c = clean("x\u{1b}P1;2|secret\u{1b}\\y");
-        assert_eq!(c.text, "x␛P1;2|secret␛y");
+        assert_eq!(c.text, "x␛P1;2|secret␛\\y");
     }
 
     #[test]
@@ -1114,9 +1068,9 @@ mod tests {
     }
 
     #[test]
-    fn c1_csi_is_removed_with_its_parameters() {
+    fn c1_csi_is_marked_and_its_parameters_stay_in_view() {
         let c = clean("a\u{9b}2Jb");
-        assert_eq!(c.text, "a⟨U+009B⟩b");
+        assert_eq!(c.text, "a⟨U+009B⟩2Jb");
     }
 
     #[test]

@@ -459,7 +459,7 @@ fn show_puts_each_rows_question_above_it_and_marks_the_silent_side() {
 #[test]
 fn untrusted_text_is_inert_in_show_output() {
     let out = parallax()
-        .args(["show", "--width", "100", &fixture("untrusted")])
+        .args(["show", "--width", "140", &fixture("untrusted")])
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(0));
@@ -473,8 +473,8 @@ fn untrusted_text_is_inert_in_show_output() {
         !s.chars().any(bad),
         "a control character reached the output"
     );
-    // A control sequence goes whole; a string sequence's text stays in view, inert.
-    assert!(s.contains("Title change␛]0;HACKED␇ and clear␛␛ here."));
+    // Each ESC is marked; the text of its sequence stays in view, inert.
+    assert!(s.contains("Title change␛]0;HACKED␇ and clear␛[2J␛[H here."));
     assert!(s.contains("Clipboard ␛]52;c;ZXZpbA==␇"));
     assert!(s.contains("⟨U+202E⟩gnp.exe⟨U+202C⟩"));
     assert!(s.contains("Mr ⟨U+200B⟩Hidden"));
@@ -1000,8 +1000,8 @@ fn the_usage_line_says_parallax_whatever_the_binary_is_called() {
 #[test]
 fn a_bad_argument_with_an_escape_sequence_is_quoted_with_markers() {
     for (args, quoted) in [
-        (vec!["show", "--as-of", "2025\u{1b}[31m"], "'2025␛'"),
-        (vec!["completions", "\u{1b}[31mzsh"], "'␛zsh'"),
+        (vec!["show", "--as-of", "2025\u{1b}[31m"], "'2025␛[31m'"),
+        (vec!["completions", "\u{1b}[31mzsh"], "'␛[31mzsh'"),
         (vec!["show", "--as-of", "2025\u{200b}"], "'2025⟨U+200B⟩'"),
     ] {
         let out = parallax().args(&args).output().expect("runs");

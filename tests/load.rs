@@ -287,7 +287,7 @@ fn untrusted_text_warning_names_the_claim_and_code_points_and_flags_the_claim() 
     let dispute = loaded.dispute.expect("both sides load with a warning");
     let at = dispute.find_claim("r1").expect("claim r1");
     let claim = dispute.claim(at).expect("claim");
-    assert_eq!(claim.text, "Red ⟨U+202E⟩says␛ one.");
+    assert_eq!(claim.text, "Red ⟨U+202E⟩says␛[2J one.");
     assert_eq!(claim.flagged, vec!['\u{202e}', '\u{1b}']);
 }
 

@@ -286,7 +286,10 @@ fn hostile_text_is_shown_as_markers() {
     });
     let screen = s.screen();
     assert!(screen.contains("Copies ␛]52;c;aGVsbG8=␇"), "{screen}");
-    assert!(screen.contains("Clears the screen ␛␛ now."), "{screen}");
+    assert!(
+        screen.contains("Clears the screen ␛[2J␛[H now."),
+        "{screen}"
+    );
     assert!(
         screen.contains("hostile"),
         "the header is still drawn: {screen}"

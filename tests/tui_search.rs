@@ -916,7 +916,7 @@ fn the_header_shows_a_pasted_hidden_character_as_a_marker() {
         .lines()
         .find(|l| l.contains("search: "))
         .unwrap_or_default();
-    assert!(header.contains("search: cease␛fire⟨U+FFF9⟩"), "{shown}");
+    assert!(header.contains("search: cease␛[31mfire⟨U+FFF9⟩"), "{shown}");
     assert!(!shown.contains(['\u{fff9}', '\u{1b}']), "{shown}");
 }
 

@@ -937,7 +937,7 @@ fn the_accept_dialog_refuses_a_pasted_escape_sequence() {
     let paste = parallax::tui::terminal::pasted(&app, "Did it \u{1b}[1mreally\u{1b}[0m happen?");
     common::press(&mut app, &paste);
     assert!(
-        screen(&app).contains("Did it ␛really␛ happen?"),
+        screen(&app).contains("Did it ␛[1mreally␛[0m happen?"),
         "{}",
         screen(&app)
     );

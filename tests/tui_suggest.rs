@@ -2179,8 +2179,9 @@ fn keys_pressed_while_an_accept_writes_are_dropped() {
         .map(|c| c.symbol())
         .collect::<String>();
     let said = drawn.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Said after the accept's own message, each a sentence of its own.
     assert!(
-        said.contains("A key pressed while writing was ignored."),
+        said.contains("(u undoes). A key pressed while writing was ignored."),
         "{said}"
     );
 }

@@ -144,7 +144,7 @@ pub fn link(
                         &undo_key,
                     );
                     if let Some(note) = plan.unlisted_note() {
-                        said = format!("{said}. {note}.");
+                        said = strings::then(&said, &format!("{note}."));
                     }
                     app.message = Some(said);
                     app.suggest

@@ -253,9 +253,19 @@ pub fn hidden_in_question(c: char) -> String {
 /// The message after accepting, with the key that takes it back.
 pub fn accepted(point: &str, files: &str, undo: &str) -> String {
     if undo.is_empty() {
-        format!("Linked on point `{point}`; wrote {files}")
+        format!("Linked on point `{point}`; wrote {files}.")
     } else {
-        format!("Linked on point `{point}`; wrote {files} ({undo} undoes)")
+        format!("Linked on point `{point}`; wrote {files} ({undo} undoes).")
+    }
+}
+
+/// Two messages said one after the other in the footer, the first closed with a full stop
+/// where it has none, so they do not run together.
+pub fn then(said: &str, more: &str) -> String {
+    if said.ends_with(['.', '!', '?', '…', ':']) {
+        format!("{said} {more}")
+    } else {
+        format!("{said}. {more}")
     }
 }
 /// The message after `u` took an accept back: the files written back, and the manifest the

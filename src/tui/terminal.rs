@@ -512,7 +512,7 @@ fn drop_typed_ahead(host: &mut impl Host, app: &mut App) -> io::Result<bool> {
     if dropped > 0 {
         let note = super::strings::typed_while_writing(dropped);
         app.message = Some(match app.message.take() {
-            Some(said) => format!("{said} {note}"),
+            Some(said) => super::strings::then(&said, &note),
             None => note,
         });
     }

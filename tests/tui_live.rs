@@ -720,6 +720,29 @@ fn an_editor_that_fails_and_breaks_the_file_is_named_beside_the_problems() {
     assert!(said.contains("ended with exit status 3"), "{said}");
 }
 
+/// The watcher's reload of a save already read (after the editor) finds the same problems: the
+/// panel stays as it was, scrolled where it was, and the footer keeps what it said (how the
+/// editor ended: it was wiped, so the panel's keys were all that showed).
+#[test]
+fn a_reload_that_finds_the_same_problems_keeps_the_panel_and_the_message() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    rewrite(&dir.path().join("alpha.json"), "\"format\"", "\"formt\"");
+    parallax::tui::live::reload(&mut app);
+    let panel = problems_panel(&app);
+    app.message = Some("The editor `vi` ended with exit status 3.".to_owned());
+    parallax::tui::live::reload(&mut app);
+    assert_eq!(problems_panel(&app), panel);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("The editor `vi` ended with exit status 3.")
+    );
+    // Other problems replace the panel's, and the footer gives way to its keys.
+    rewrite(&dir.path().join("beta.json"), "\"format\"", "\"formt\"");
+    parallax::tui::live::reload(&mut app);
+    assert_ne!(problems_panel(&app), panel);
+    assert_eq!(app.message, None);
+}
+
 /// A side file a manifest lists, deleted, is named as gone in the words of the folder without
 /// one, and is the one problem: the comparison's want of a second side follows from it.
 #[test]

@@ -271,9 +271,19 @@ fn problems_open(app: &App) -> bool {
 
 /// Opens the problems panel, or refreshes the one open (keeping it where it is in the stack).
 fn show_problems(app: &mut App, problems: Vec<Problem>) {
+    app.live.broken = true;
+    // The same problems again (the watcher's reload of a save already read after the editor):
+    // the panel stays as it is, scrolled where it was, and so does what the footer says (how
+    // the editor ended).
+    if app
+        .modals
+        .iter()
+        .any(|m| matches!(m, Modal::Reload(p) if p.problems == problems))
+    {
+        return;
+    }
     // The footer shows the panel's keys, not an older message.
     app.message = None;
-    app.live.broken = true;
     let fresh = Problems {
         problems,
         scroll: 0,

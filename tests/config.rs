@@ -769,6 +769,17 @@ fn an_action_with_no_key_is_offered_nowhere_and_ctrl_c_still_quits() {
     let f = footer(&app);
     assert!(f.contains(" Ctrl-C  quit"), "{f}");
     assert!(!f.contains("  help") && !f.contains("   quit"), "{f}");
+    // Keys left out at 60 columns: no `…` says help lists them, as no key opens it.
+    let mut narrow = with_keys(common::bundled(60, 24), "help = []\n");
+    common::keys(&mut narrow, &[ratatui::crossterm::event::KeyCode::Tab]);
+    let f = footer(&narrow);
+    assert!(f.contains("quit") && !f.contains('…'), "{f}");
+    let mut narrow = common::bundled(60, 24);
+    common::keys(&mut narrow, &[ratatui::crossterm::event::KeyCode::Tab]);
+    assert!(
+        footer(&narrow).contains('…'),
+        "the default keys left out say so"
+    );
     // The help over the export dialog (whose F1 stays): its footer, and its list.
     common::keys(&mut app, &[Char('e'), F(1)]);
     let f = footer(&app);
@@ -1024,4 +1035,28 @@ fn an_export_folder_that_is_no_folder_is_noted_by_the_check() {
     );
     assert!(note(&file).contains("is no folder"), "{}", note(&file));
     assert!(!note(dir.path()).contains("note:"), "{}", note(dir.path()));
+}
+
+/// A key the file gives quit that quits everywhere already (`quit = "Ctrl-C"`) is listed once
+/// in the help, on the line of Ctrl-C (it was listed twice, `Ctrl-C  quit` above `Ctrl-C  quit`).
+#[test]
+fn a_key_that_acts_everywhere_given_to_its_action_is_listed_once() {
+    use ratatui::crossterm::event::KeyCode::Char;
+    for (keys, quit_lines) in [
+        ("quit = \"Ctrl-C\"\n", vec!["Ctrl-C"]),
+        ("quit = [\"Ctrl-C\", \"Q\"]\n", vec!["Q", "Ctrl-C"]),
+    ] {
+        let mut app = with_keys(common::bundled(120, 60), keys);
+        common::keys(&mut app, &[Char('?')]);
+        let Some(parallax::tui::state::Modal::Help(help)) = app.modals.last() else {
+            panic!("? opens help");
+        };
+        let quits: Vec<&str> = help
+            .keys
+            .iter()
+            .filter(|k| k.help == "quit")
+            .map(|k| k.keys.as_str())
+            .collect();
+        assert_eq!(quits, quit_lines, "{keys}");
+    }
 }

@@ -205,7 +205,9 @@ pub fn label(key: Key) -> String {
         (true, KeyCode::Char('5')) => "Ctrl-]".to_owned(),
         (true, KeyCode::Char('6')) => "Ctrl-^".to_owned(),
         (true, KeyCode::Char('7')) => "Ctrl-_".to_owned(),
-        (true, _) => format!("Ctrl-{}", name.to_uppercase()),
+        // A letter as terminals print it (`Ctrl-X`); a name as written (`Ctrl-Space`).
+        (true, KeyCode::Char(ch)) if ch != ' ' => format!("Ctrl-{}", name.to_uppercase()),
+        (true, _) => format!("Ctrl-{name}"),
         (false, _) => name,
     };
     if key.mods.contains(KeyModifiers::ALT) {
@@ -442,9 +444,9 @@ fn arrives_as(key: Key) -> Option<&'static str> {
         }
         KeyCode::Char('m') if ctrl => Some("terminals send Ctrl-M as Enter"),
         KeyCode::Char('[') if ctrl => Some("terminals send Ctrl-[ as Esc"),
-        KeyCode::Char(ch) if ctrl && !(ch.is_ascii_lowercase() || ch == ' ') => {
-            Some("terminals send Ctrl as a key of its own only with a letter (a to z) or Space")
-        }
+        KeyCode::Char(ch) if ctrl && !(ch.is_ascii_lowercase() || ch == ' ') => Some(
+            "terminals send Ctrl with a character as a key of its own only with a letter (a to z) or Space (and with a named key, such as Ctrl-Up or Ctrl-F5)",
+        ),
         KeyCode::Tab if ctrl => Some("terminals send Ctrl-Tab as Tab"),
         KeyCode::BackTab if ctrl => Some("terminals send Ctrl-Shift-Tab as Shift-Tab"),
         KeyCode::Enter if ctrl => Some("terminals send Ctrl-Enter as Enter"),
@@ -505,6 +507,10 @@ mod tests {
             let key = parse_key(written).unwrap();
             let again = parse_key(&label(key).replace('↑', "Up")).unwrap();
             assert_eq!(key, again, "{written}");
+        }
+        // A named key after Ctrl is named as written, not shouted (`Ctrl-SPACE`, `Ctrl-PGDN`).
+        for written in ["Ctrl-Space", "Ctrl-PgDn", "Ctrl-F5", "Alt-Space"] {
+            assert_eq!(label(parse_key(written).unwrap()), written);
         }
         assert_eq!(parse_key("ctrl-Q").unwrap(), ctrl('q'));
         // Shift with a letter is told the capital to write.

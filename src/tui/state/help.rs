@@ -1,7 +1,5 @@
 //! The help's state: where it is scrolled and whose keys it lists.
 
-use crate::tui::keymap::Binding;
-
 /// The help over a modal (or the comparison screen): that one's keys, scrolled by some lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Help {
@@ -32,14 +30,4 @@ pub struct KeyLine {
     pub keys: String,
     /// What they do.
     pub help: &'static str,
-}
-
-impl KeyLine {
-    /// A binding's line, with its keys in force.
-    pub fn of(b: &Binding, keymap: &crate::tui::keymap::Keymap, types: bool) -> KeyLine {
-        KeyLine {
-            keys: keymap.labels(b, types),
-            help: b.help,
-        }
-    }
 }

@@ -19,7 +19,8 @@ use ratatui::widgets::Paragraph;
 /// way on (`Enter`: open, keep, done) and, on a suggested row, accept and dismiss stay as long as
 /// anything can; of those, the way on goes first, then the way back, then accept and dismiss,
 /// and help and quit last. When some do not fit, the last entry is `…` with no key: `?` lists
-/// them all (left out itself rather than accept, dismiss, help or quit). Each key comes with
+/// them all (left out itself rather than accept, dismiss, help or quit, and never shown when no
+/// key opens the help). Each key comes with
 /// how long it stays ([`ESSENTIAL`] and up: accept, dismiss, help, quit).
 pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str, u8)> {
     let types = component::active(app).types();
@@ -50,8 +51,9 @@ pub fn keys(app: &App, room: usize) -> Vec<(String, &'static str, u8)> {
             .collect();
     let all = shown.len();
     // The sign that keys were left out, once they are; it gives way before accept, dismiss,
-    // help and quit (help, which lists the rest, is then in sight).
-    let mut sign = true;
+    // help and quit (help, which lists the rest, is then in sight). With no key for help
+    // (`help = []`) nothing lists the rest, and no sign says it does.
+    let mut sign = shown.iter().any(|s| s.3 == ESSENTIAL + 1);
     let sign_width = text::width(strings::footer::MORE) + 2;
     loop {
         let keys = shown.iter().map(|s| s.2).sum::<usize>();

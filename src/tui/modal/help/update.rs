@@ -65,10 +65,32 @@ pub fn open(app: &App, beneath: &dyn Component) -> Step {
         .chain(if beneath.types() { EDITING } else { &[] })
         .partition(|b| beneath.works(app, b.action));
     // An action with no key in force (`help = []`) is not listed: nothing would do it.
+    // A key the config gives an action that a key acting everywhere does already (`quit =
+    // "Ctrl-C"`) is listed once, on the line of the key acting everywhere.
     let lines = |bindings: Vec<&Binding>| {
         bindings
             .iter()
-            .map(|b| KeyLine::of(b, &app.keymap, beneath.types()))
+            .map(|b| {
+                let everywhere = GLOBAL
+                    .iter()
+                    .any(|g| g.action == b.action && g.keys == b.keys);
+                let keys: Vec<String> = app
+                    .keymap
+                    .keys(b, beneath.types())
+                    .iter()
+                    .filter(|&&k| {
+                        everywhere
+                            || !GLOBAL
+                                .iter()
+                                .any(|g| g.action == b.action && g.keys.contains(&k))
+                    })
+                    .map(|&k| crate::tui::keymap::label(k))
+                    .collect();
+                KeyLine {
+                    keys: keys.join(" "),
+                    help: b.help,
+                }
+            })
             .filter(|l| !l.keys.is_empty())
             .collect()
     };

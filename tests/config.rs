@@ -899,7 +899,7 @@ fn a_remapped_key_that_opens_a_popup_closes_it_and_the_default_does_not() {
         .to_string();
     assert!(
         e.contains("line 2")
-            && e.contains("`Delete` is the timeline's own key (no date: show what was said at any time), which cannot be changed; give `timeline` another key"),
+            && e.contains("`Delete` is the timeline's own key, for “no date: show what was said at any time”, and cannot be changed; give `timeline` another key"),
         "{e}"
     );
     // Not "would do two things: step-date and first", naming an action the file cannot give.
@@ -917,6 +917,23 @@ fn a_remapped_key_that_opens_a_popup_closes_it_and_the_default_does_not() {
         "{e}"
     );
     assert!(!e.contains("step-date"), "{e}");
+    // An arrow is named as the file writes it too; Ctrl-Z acts everywhere, not in one place.
+    let config = parallax::config::parse(
+        "[keys]\nfocus-comparison = \"L\"\nopen = \"Right\"\nundo = \"Ctrl-Z\"\n",
+        path,
+    )
+    .unwrap();
+    let e = parallax::tui::bindings::keymap(&config.keys, path)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("line 3: `→` (Right) is the timeline's own key, for “the bar after"),
+        "{e}"
+    );
+    assert!(
+        e.contains("line 4: `Ctrl-Z` acts everywhere, for “suspend to the shell (fg to return)”, and cannot be changed; give `undo` another key"),
+        "{e}"
+    );
 }
 
 /// A config that is a link to nothing (dotfiles moved) is a config meant and not found: said,

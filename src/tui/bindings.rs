@@ -183,17 +183,22 @@ fn checked(settings: &[KeySetting]) -> (Keymap, Vec<(usize, String)>) {
                             } else {
                                 (b, *other)
                             };
+                            // Ctrl-Z acts everywhere; the timeline's `→` only there.
+                            let whose = if GLOBAL.iter().any(|g| g.action == own.action) {
+                                "acts everywhere".to_owned()
+                            } else {
+                                format!("is the {}'s own key", title.to_lowercase())
+                            };
                             format!(
-                                "`{}` is the {}'s own key ({}), which cannot be changed; give `{}` another key",
-                                keymap::label(key),
-                                title.to_lowercase(),
+                                "{} {whose}, for “{}”, and cannot be changed; give `{}` another key",
+                                keymap::spelled(key),
                                 own.help,
                                 given.action.name()
                             )
                         }
                         _ => format!(
-                            "`{}` would do two things in the {}: {} ({}) and {} ({}); give one of them another key",
-                            keymap::label(key),
+                            "{} would do two things in the {}: {} ({}) and {} ({}); give one of them another key",
+                            keymap::spelled(key),
                             title.to_lowercase(),
                             other.action.name(),
                             other.help,

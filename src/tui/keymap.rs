@@ -217,6 +217,19 @@ pub fn label(key: Key) -> String {
     }
 }
 
+/// A key as a message names it: as help shows it, and an arrow by its name too, as a config
+/// file writes it (`→` (Right)).
+pub fn spelled(key: Key) -> String {
+    let name = match key.code {
+        KeyCode::Up => "Up",
+        KeyCode::Down => "Down",
+        KeyCode::Left => "Left",
+        KeyCode::Right => "Right",
+        _ => return format!("`{}`", label(key)),
+    };
+    format!("`{}` ({name})", label(key))
+}
+
 /// All the keys of a binding, as help shows them: `↑ k`.
 pub fn labels(binding: &Binding) -> String {
     binding

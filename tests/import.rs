@@ -349,6 +349,33 @@ fn a_csv_with_cr_line_ends_reports_the_right_lines() {
     }
 }
 
+/// Every claim's and assessment's `sources` in a folder's side files, as written, by party and
+/// claim id.
+fn citations(folder: &Path) -> std::collections::BTreeMap<(String, String), (Value, Value)> {
+    let mut out = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let Some(topics) = v["topics"].as_array() else {
+            continue;
+        };
+        let party = v["party"]["id"].as_str().unwrap_or_default().to_owned();
+        for claim in topics
+            .iter()
+            .flat_map(|t| t["claims"].as_array().into_iter().flatten())
+        {
+            let id = claim["id"].as_str().unwrap_or_default().to_owned();
+            let sources = claim["sources"].clone();
+            let assessed = claim["assessment"]["sources"].clone();
+            out.insert((party.clone(), id), (sources, assessed));
+        }
+    }
+    out
+}
+
 #[test]
 fn claims_csv_survives_export_and_import_with_nothing_lost() {
     let dir = tempfile::tempdir().unwrap();
@@ -402,6 +429,9 @@ fn claims_csv_survives_export_and_import_with_nothing_lost() {
             "{name}: a warning the dispute did not have"
         );
         assert_eq!(whole(&before), whole(&after), "{name}: the whole dispute");
+        // Citations are written as they were: an id alone stays a string, not `{"id": …}`,
+        // so the files come back diffable against their originals.
+        assert_eq!(citations(&path), citations(&back), "{name}: citations");
         let shown = (name != "bundled").then_some(path.as_path());
         assert_eq!(
             exported_json(shown),

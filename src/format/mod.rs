@@ -425,8 +425,10 @@ impl Source {
     }
 }
 
-/// A claim's citation of one of its side's sources.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A claim's citation of one of its side's sources. Written as the source's id alone where it
+/// quotes nothing and names no place (`"sources": ["s1"]`, as files are written by hand), as
+/// `{"id", "quote", "locator"}` where it does.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct SourceRef {
     /// The source's id in the same side file.
     pub id: CompactString,
@@ -473,6 +475,25 @@ impl SourceRef {
     /// Where in the source: a paragraph, page or timestamp.
     pub fn locator(&self) -> Option<&str> {
         self.cited.as_ref()?.locator.as_deref()
+    }
+}
+
+impl Serialize for SourceRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let (quote, locator) = (self.quote(), self.locator());
+        if quote.is_none() && locator.is_none() {
+            return s.serialize_str(&self.id);
+        }
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("id", &self.id)?;
+        if let Some(q) = quote {
+            m.serialize_entry("quote", q)?;
+        }
+        if let Some(l) = locator {
+            m.serialize_entry("locator", l)?;
+        }
+        m.end()
     }
 }
 

@@ -382,6 +382,13 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    /// The name `--format` takes for it.
+    pub fn name(self) -> String {
+        clap::ValueEnum::to_possible_value(&self)
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default()
+    }
+
     /// The comparison format, for the four that export a comparison.
     pub fn comparison(self) -> Option<crate::export::Format> {
         use crate::export::Format;
@@ -415,6 +422,23 @@ impl ExportFormat {
             Format::Json => ExportFormat::Json,
             Format::Html => ExportFormat::Html,
         }
+    }
+
+    /// The format a file's name says, if any: its extension, and for the claims formats the
+    /// name an export into a folder gives them (`india-pakistan-2025-claims.csv`,
+    /// `…-claimreview.json`; `claims.csv` or `x_claims.csv` too).
+    pub fn from_path(path: &std::path::Path) -> Option<ExportFormat> {
+        let kind = crate::export::Format::from_path(path)?;
+        let stem = path.file_stem()?.to_str()?.to_ascii_lowercase();
+        let named = |what: &str| {
+            stem.strip_suffix(what)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(['-', '_', '.', ' ']))
+        };
+        Some(match kind {
+            crate::export::Format::Csv if named("claims") => ExportFormat::ClaimsCsv,
+            crate::export::Format::Json if named("claimreview") => ExportFormat::ClaimReview,
+            _ => ExportFormat::from_comparison(kind),
+        })
     }
 }
 

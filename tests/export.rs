@@ -1712,3 +1712,35 @@ fn html_lists_its_topics_and_links_relations_to_the_claims_on_the_page() {
         .count();
     assert!(unlinked > 0, "every relation's claim is on the page");
 }
+
+/// A file named as an export into a folder names the claims formats (`…-claims.csv`,
+/// `…-claimreview.json`) is written in that format with no `-f` (it was written as the
+/// comparison's CSV, which `import csv` then refused); `-f csv` into such a name is warned about.
+#[test]
+fn a_claims_name_chooses_the_claims_format() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, format, first) in [
+        ("river-claims.csv", "claims-csv", "record,side"),
+        ("claims.csv", "claims-csv", "record,side"),
+        ("river-claimreview.json", "claimreview", "{"),
+        ("myclaims.csv", "csv", "topic_id,"),
+    ] {
+        let out = dir.path().join(name);
+        parallax()
+            .args(["export", "-o"])
+            .arg(&out)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(format!("bytes, {format})")));
+        let written = std::fs::read_to_string(&out).expect("written");
+        assert!(written.starts_with(first), "{name}: {written:.60}");
+    }
+    parallax()
+        .args(["export", "-f", "csv", "-o"])
+        .arg(dir.path().join("other-claims.csv"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "whose name says the claims format claims-csv; give -f claims-csv if that was a slip",
+        ));
+}

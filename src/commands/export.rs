@@ -3,7 +3,7 @@
 use super::{Failure, open, pair};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::compare::Comparison;
-use crate::export::{self, ExportError, Format};
+use crate::export::{self, ExportError};
 use crate::text;
 use std::io::Write;
 use std::path::Path;
@@ -39,9 +39,13 @@ pub fn export(
         .as_deref()
         .filter(|p| !STANDARD_OUTPUT.iter().any(|s| *p == Path::new(s)));
     let configured = config.format.as_ref().map(|f| f.0);
-    let chosen = match (args.format, target.and_then(Format::from_path), configured) {
+    let chosen = match (
+        args.format,
+        target.and_then(ExportFormat::from_path),
+        configured,
+    ) {
         (Some(f), _, _) => f,
-        (None, Some(f), _) => ExportFormat::from_comparison(f),
+        (None, Some(f), _) => f,
         (None, None, Some(f)) => f,
         (None, None, None) => {
             return Err(Failure::Usage(
@@ -54,14 +58,32 @@ pub fn export(
     // a slip than a wish, and the file would open in the wrong program.
     // Said once the file is known to be one that may be written: before a refusal (a dispute's
     // own file) it only added a second message.
-    let slip = match (args.format, target, target.and_then(Format::from_path)) {
-        (Some(given), Some(path), Some(named)) if given.file_kind() != named => Some(format!(
-            "parallax: warning: writing {} into {}, whose name says {}; rename it to end in .{} if that was a slip",
-            given.file_kind().extension(),
-            text::clean(&path.display().to_string()).text,
-            named.extension(),
-            given.file_kind().extension()
-        )),
+    let slip = match (
+        args.format,
+        target,
+        target.and_then(ExportFormat::from_path),
+    ) {
+        (Some(given), Some(path), Some(named)) if given.file_kind() != named.file_kind() => {
+            Some(format!(
+                "parallax: warning: writing {} into {}, whose name says {}; rename it to end in .{} if that was a slip",
+                given.file_kind().extension(),
+                text::clean(&path.display().to_string()).text,
+                named.file_kind().extension(),
+                given.file_kind().extension()
+            ))
+        }
+        // `-f csv -o x-claims.csv`: the comparison, in a file named as the claims table is.
+        (Some(given), Some(path), Some(named))
+            if given != named && named.comparison().is_none() =>
+        {
+            Some(format!(
+                "parallax: warning: writing the comparison as {} into {}, whose name says the claims format {}; give -f {} if that was a slip",
+                given.file_kind().extension(),
+                text::clean(&path.display().to_string()).text,
+                named.name(),
+                named.name()
+            ))
+        }
         _ => None,
     };
     if args.review_url.is_some() && chosen != ExportFormat::ClaimReview {

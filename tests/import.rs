@@ -4461,6 +4461,40 @@ fn reviews_held_in_an_item_list_or_a_pages_main_entity_are_read() {
     assert_eq!(texts, ["Claim 1.", "Claim 2.", "Claim 3.", "Claim 4."]);
 }
 
+/// A page in an `@graph` whose `mainEntity` names reviews of the graph by `@id` (as WordPress
+/// writes a page) stands for them: nothing is said of it, and `--strict` passes (the page was
+/// said to be "a WebPage, not a ClaimReview; skipped", and `--strict` wrote nothing).
+#[test]
+fn a_page_naming_its_reviews_by_id_is_not_said_to_be_skipped() {
+    let with_id = |n: u32, who: &str| {
+        claimant_review(n, who).replacen('{', &format!("{{\"@id\": \"#r{n}\", "), 1)
+    };
+    for entity in [
+        r##"{"@id": "#r1"}"##,
+        r##"[{"@id": "#r1"}, {"@id": "#r2"}]"##,
+    ] {
+        let graph = format!(
+            r#"{{"@context": "https://schema.org", "@graph": [{{"@type": "WebPage", "mainEntity": {entity}}}, {}, {}]}}"#,
+            with_id(1, "Ann"),
+            with_id(2, "Bob")
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("page.json");
+        std::fs::write(&file, graph).unwrap();
+        let out = parallax()
+            .args(["import", "claimreview", "--strict"])
+            .arg(&file)
+            .arg("-o")
+            .arg(dir.path().join("out"))
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{entity}: {said}");
+        assert!(!said.contains("WebPage"), "{said}");
+        assert_eq!(load(&dir.path().join("out")).claims().count(), 2);
+    }
+}
+
 /// A file named twice (by two paths) is read once, and that is said; read twice, each of its
 /// claims met itself. A folder whose name is an id once lower-cased (`Liar_2025`) names the
 /// dispute so (`liar_2025`; the `_` became `-`).

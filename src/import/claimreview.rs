@@ -624,11 +624,17 @@ pub fn read(value: &Value, file: &str, options: &Options, builder: &mut Builder)
             let mut held = Vec::new();
             if !is_type(n, "ClaimReview") {
                 held_nodes(&at, n, 0, &mut held);
+                let holds = held.len();
                 held.retain(|(_, r)| {
                     r.get("@id")
                         .and_then(Value::as_str)
                         .is_none_or(|id| !top_ids.contains(id))
                 });
+                // Every node it holds stands at the top too (a page's `mainEntity` naming
+                // reviews of the graph by `@id`): read there, and the page is said no more.
+                if holds > 0 && held.is_empty() {
+                    continue;
+                }
             }
             if held.is_empty() {
                 let at = if at == "the review" && !is_type(n, "ClaimReview") {

@@ -3454,7 +3454,8 @@ fn strict_writes_nothing_when_any_record_has_a_problem() {
 
 /// A source found again by its url reports its row's bad date once (it was said twice: once as
 /// read, once as compared); a single problem beyond the three said in full is said whole, not
-/// counted as "1 more like this".
+/// counted as "1 more like this", and in its place, before the problems of later lines (it
+/// was said after every other).
 #[test]
 fn a_merged_sources_bad_date_is_said_once_and_one_more_problem_in_full() {
     let (_dir, said) = import_said(
@@ -3472,6 +3473,23 @@ fn a_merged_sources_bad_date_is_said_once_and_one_more_problem_in_full() {
     );
     assert!(
         said.contains("line 5: the date `1/4/2025` is not a date"),
+        "{said}"
+    );
+    assert!(!said.contains("more like this"), "{said}");
+    // A fourth date like the three after the first (which is told the date to write), then a
+    // problem of the next line: the fourth is said in its place.
+    let (_dir, said) = import_said(
+        "side,topic,text,source_outlet,source_url,source_date,date\n\
+         alpha,w,One,Daily,https://e.org/1,,1/1/2025\n\
+         alpha,w,Two,Daily,https://e.org/1,,1/2/2025\n\
+         alpha,w,Three,Daily,https://e.org/1,,1/3/2025\n\
+         beta,w,Four,Other,https://e.org/2,,1/4/2025\n\
+         beta,w,Five,Other,https://e.org/2,,1/5/2025\n\
+         beta,w,Six,Other,https://e.org/3,7/7/2025,\n",
+    );
+    let at = |s: &str| said.find(s).unwrap_or_else(|| panic!("{s}: {said}"));
+    assert!(
+        at("line 6: the date `1/5/2025`") < at("line 7: the source date `7/7/2025`"),
         "{said}"
     );
     assert!(!said.contains("more like this"), "{said}");

@@ -338,50 +338,54 @@ fn report_problems(
         .collect();
     let mut problems: Vec<&crate::import::Problem> = problems.iter().collect();
     problems.sort_by_cached_key(|p| (order.get(p.file.as_str()), numbers_in(&p.at)));
+    // How many of each kind there are, first: a kind of one more than is said in full is said
+    // whole, each in its place (the fourth was said after every other problem, out of order).
+    let kinds: Vec<String> = problems.iter().map(|p| kind_of(&p.reason)).collect();
+    let mut total: std::collections::HashMap<(&str, &str), usize> = Default::default();
+    for (p, kind) in problems.iter().zip(&kinds) {
+        *total.entry((p.file.as_str(), kind.as_str())).or_default() += 1;
+    }
     let mut said: Vec<Kind<'_>> = Vec::new();
-    for p in problems {
-        let kind = kind_of(&p.reason);
-        match said.iter_mut().find(|k| k.file == p.file && k.kind == kind) {
+    for (p, kind) in problems.into_iter().zip(&kinds) {
+        let whole = total.get(&(p.file.as_str(), kind.as_str())) == Some(&(SAID_IN_FULL + 1));
+        match said
+            .iter_mut()
+            .find(|k| k.file == p.file && k.kind == *kind)
+        {
             Some(k) => {
                 k.count += 1;
                 k.varies |= k.first != p.reason;
-                if k.count <= SAID_IN_FULL {
+                if k.count <= SAID_IN_FULL || whole {
                     writeln!(err, "parallax: {p}")?;
                 } else {
-                    k.unsaid.get_or_insert(p);
                     k.places.push(&p.at);
                 }
             }
             None => {
                 said.push(Kind {
                     file: &p.file,
-                    kind,
+                    kind: kind.clone(),
                     first: &p.reason,
                     varies: false,
                     count: 1,
-                    unsaid: None,
                     places: Vec::new(),
                 });
                 writeln!(err, "parallax: {p}")?;
             }
         }
     }
-    for k in said.into_iter().filter(|k| k.count > SAID_IN_FULL) {
-        match k.unsaid.filter(|_| k.count == SAID_IN_FULL + 1) {
-            // One more: a line either way, and this one says where.
-            Some(p) => writeln!(err, "parallax: {p}")?,
-            None => {
-                let reason = if k.varies { k.kind.as_str() } else { k.first };
-                writeln!(
-                    err,
-                    "parallax: {}: {} more like this ({}): {}",
-                    crate::text::inline(k.file),
-                    k.count - SAID_IN_FULL,
-                    crate::text::inline(&places(&k.places)),
-                    crate::text::inline(reason)
-                )?;
-            }
-        }
+    // One more than said in full was said in its place: a line either way, and that one says
+    // where.
+    for k in said.into_iter().filter(|k| k.count > SAID_IN_FULL + 1) {
+        let reason = if k.varies { k.kind.as_str() } else { k.first };
+        writeln!(
+            err,
+            "parallax: {}: {} more like this ({}): {}",
+            crate::text::inline(k.file),
+            k.count - SAID_IN_FULL,
+            crate::text::inline(&places(&k.places)),
+            crate::text::inline(reason)
+        )?;
     }
     Ok(())
 }
@@ -395,8 +399,6 @@ struct Kind<'p> {
     first: &'p str,
     varies: bool,
     count: usize,
-    /// The first problem not said in full: said whole after all when it is the only one.
-    unsaid: Option<&'p crate::import::Problem>,
     /// Where the problems not said in full are.
     places: Vec<&'p str>,
 }

@@ -55,6 +55,25 @@ fn main() -> ExitCode {
         cli.command,
         Some(Command::Search { .. } | Command::Match { .. })
     );
+    // A path forgotten in a folder of the analyst's own dispute: said before the bundled one is
+    // read (`search` says it once its query and paths are told apart).
+    let given = match &cli.command {
+        Some(
+            Command::Validate { input, .. }
+            | Command::Topics { input, .. }
+            | Command::Show { input, .. }
+            | Command::Match { input, .. },
+        ) => Some(input.paths.as_slice()),
+        Some(Command::Link { paths, .. } | Command::Dismiss { paths, .. }) => {
+            Some(paths.as_slice())
+        }
+        Some(Command::Export(args)) => Some(args.input.paths.as_slice()),
+        Some(Command::Timeline(args)) => Some(args.input.paths.as_slice()),
+        _ => None,
+    };
+    if let Some(paths) = given {
+        let _ = commands::note_bundled(paths, &mut err);
+    }
     let result = match cli.command {
         Some(Command::Validate {
             input,

@@ -1752,3 +1752,57 @@ fn help_of_help_is_the_help() {
         assert_eq!(run(&["help", flag]), (Some(0), help.clone()), "help {flag}");
     }
 }
+
+/// A command given no path in a folder holding a dispute of its own reads the bundled dispute,
+/// as always, and says so on stderr, with the path to give (`validate` said "ok" of the bundled
+/// dispute while the folder's had errors); elsewhere nothing is said.
+#[test]
+fn no_path_in_a_dispute_folder_notes_the_bundled_dispute() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = "no path was given, so this is the bundled dispute, not the one in this folder";
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/sample");
+    // Side files alone show it too, by a side file's name.
+    for name in ["alpha.json", "beta.json"] {
+        std::fs::copy(fixture.join(name), dir.path().join(name)).unwrap();
+    }
+    for args in [
+        vec!["validate"],
+        vec!["show"],
+        vec!["search", "ceasefire"],
+        vec!["timeline"],
+    ] {
+        parallax()
+            .current_dir(dir.path())
+            .args(&args)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(format!(
+                "{note} (alpha.json); give `.`"
+            )));
+    }
+    std::fs::copy(
+        fixture.join("dispute.json"),
+        dir.path().join("dispute.json"),
+    )
+    .unwrap();
+    parallax()
+        .current_dir(dir.path())
+        .args(["link", "a-cut", "b-cut"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("{note} (dispute.json)")));
+    // With the path, or in a folder of no dispute, nothing is said.
+    parallax()
+        .current_dir(dir.path())
+        .args(["validate", "."])
+        .assert()
+        .stderr(predicate::str::contains(note).not());
+    let empty = tempfile::tempdir().unwrap();
+    parallax()
+        .current_dir(empty.path())
+        .arg("validate")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(note).not());
+}

@@ -59,6 +59,21 @@ impl Session {
 
     /// As [`Session::start`], with these environment variables set.
     fn start_with(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+        Session::spawn(args, env, env!("CARGO_MANIFEST_DIR").as_ref(), cols, rows)
+    }
+
+    /// As [`Session::start`], run in the folder `cwd`.
+    fn start_in(cwd: &std::path::Path, args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::spawn(args, &[], cwd, cols, rows)
+    }
+
+    fn spawn(
+        args: &[&str],
+        env: &[(&str, &str)],
+        cwd: &std::path::Path,
+        cols: u16,
+        rows: u16,
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -69,7 +84,7 @@ impl Session {
             .expect("a pseudo-terminal");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
         cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         for (name, value) in env {
@@ -1003,6 +1018,25 @@ fn side_files_named_beside_a_manifest_say_it_is_not_read() {
     let mut s = Session::start(&[&folder], 200, 40);
     s.wait_for("the comparison", |t| t.contains("Who cut the flow first?"));
     assert!(!s.screen().contains("is not read"), "{}", s.screen());
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
+/// `parallax` with no path, in a folder that holds a dispute of its own: the bundled dispute
+/// opens, as always, and the footer says so and how to open the folder's (a path forgotten read
+/// as the bundled dispute, with nothing said).
+#[test]
+fn no_path_in_a_dispute_folder_says_the_bundled_dispute_is_shown() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/sample");
+    for name in ["dispute.json", "alpha.json", "beta.json"] {
+        std::fs::copy(from.join(name), dir.path().join(name)).expect("copied");
+    }
+    let mut s = Session::start_in(dir.path(), &[], 200, 30);
+    s.wait_for("the note", |t| {
+        t.contains("India and Pakistan")
+            && t.contains("not the one in this folder (dispute.json): quit and run `parallax .`")
+    });
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }

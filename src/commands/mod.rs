@@ -65,6 +65,23 @@ impl<'a> PartyJson<'a> {
     }
 }
 
+/// With no path a command reads the bundled dispute; run in a folder that holds a dispute of its
+/// own, that is likelier a path forgotten than a wish: said on stderr, naming the file that
+/// shows it (`validate` said "ok" of the bundled dispute while the analyst's had errors).
+pub fn note_bundled(paths: &[std::path::PathBuf], err: &mut dyn Write) -> std::io::Result<()> {
+    if !paths.is_empty() {
+        return Ok(());
+    }
+    match load::dispute_here() {
+        Some(file) => writeln!(
+            err,
+            "parallax: note: no path was given, so this is the bundled dispute, not the one in this folder ({}); give `.` to read that one",
+            crate::text::quote(&file)
+        ),
+        None => Ok(()),
+    }
+}
+
 /// Loads what the paths name, or the bundled dispute when there are none.
 pub fn load(input: &InputArgs) -> Loaded {
     if input.paths.is_empty() {

@@ -62,6 +62,16 @@ pub fn open(
             None => said,
         });
     }
+    // No path, in a folder of a dispute of the analyst's own: likelier a path forgotten.
+    if paths.is_empty()
+        && let Some(file) = crate::load::dispute_here()
+    {
+        let said = strings::bundled_not_here(&file);
+        app.message = Some(match app.message.take() {
+            Some(other) => format!("{said} {other}"),
+            None => said,
+        });
+    }
     // Side files named one by one leave out the manifest beside them (one an accepted
     // suggestion wrote, say): its titles and questions are missing from the screen, which
     // looks as if they were lost. Said at once, with the command that reads it.

@@ -206,6 +206,7 @@ pub fn search(
             text::quote(query_text)
         )));
     }
+    super::note_bundled(&input.paths, err)?;
     let one_comparison = pair_args.left.is_some()
         || pair_args.right.is_some()
         || filter_args.one_sided

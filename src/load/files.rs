@@ -776,6 +776,30 @@ fn file_id(_: &Path) -> Option<(u64, u64)> {
     None
 }
 
+/// The file that makes the current folder a dispute of its own, for a command given no path
+/// (which reads the bundled dispute): its manifest, or else a side file (`"parallax/1"` in its
+/// first 4 KiB), by its name. Only regular files are opened, so a pipe cannot stall it.
+pub fn dispute_here() -> Option<String> {
+    use std::io::Read;
+    let here = Path::new(".");
+    if here.join(MANIFEST).is_file() {
+        return Some(MANIFEST.to_owned());
+    }
+    json_files(here)
+        .ok()?
+        .into_iter()
+        .filter(|p| p.is_file())
+        .take(64)
+        .find(|p| {
+            let mut bytes = Vec::new();
+            std::fs::File::open(p)
+                .and_then(|f| f.take(4096).read_to_end(&mut bytes))
+                .is_ok()
+                && memchr::memmem::find(&bytes, b"\"parallax/1\"").is_some()
+        })
+        .and_then(|p| Some(p.file_name()?.to_string_lossy().into_owned()))
+}
+
 /// The side files a read of `folder` (which has no manifest) would take: its visible `*.json`
 /// but the manifest and parallax's exports and reports (only each file's start is read to tell). A folder
 /// that cannot be listed gives none.

@@ -13,7 +13,7 @@ mod side;
 
 pub use diagnostic::{Code, Diagnostic, Report, Severity};
 pub use files::{
-    DEFAULT_MAX_FILE, Gathered, LINK_LOOP, MEND_LOOP, ReadFile, folder_sides, gather,
+    DEFAULT_MAX_FILE, Gathered, LINK_LOOP, MEND_LOOP, ReadFile, dispute_here, folder_sides, gather,
     gather_at_once, inside_folder, is_dispute_file, is_link_loop, link_out_of, listed_sides,
     load_paths, load_paths_limited, read_failure, read_regular,
 };

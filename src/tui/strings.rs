@@ -250,6 +250,14 @@ pub fn hidden_in_question(c: char) -> String {
         crate::text::code_point(c)
     )
 }
+/// The footer when the screen opened the bundled dispute (no path) in a folder holding a
+/// dispute of its own, shown by `file`.
+pub fn bundled_not_here(file: &str) -> String {
+    format!(
+        "No path was given, so this is the bundled dispute, not the one in this folder ({}): quit and run `parallax .` to open that one.",
+        crate::text::quote(file)
+    )
+}
 /// The message after accepting, with the key that takes it back.
 pub fn accepted(point: &str, files: &str, undo: &str) -> String {
     if undo.is_empty() {

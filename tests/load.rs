@@ -1858,9 +1858,16 @@ fn a_field_of_the_other_file_says_where_it_goes() {
         "\"id\": \"talks\",",
         "\"id\": \"talks\", \"points\": [],",
     );
+    // Claims at the top of a side file, beside its topics.
+    common::rewrite(
+        &folder.join("beta.json"),
+        "\"topics\":",
+        "\"claims\": [], \"topics\":",
+    );
     let said = messages(&load_paths(&[folder])).join("\n");
     for place in [
         "field `claims` is ignored here: a party's claims go in its side file, under a topic of the same id",
+        "field `claims` is ignored here: a side's claims go inside its topics, each under `topics[].claims`",
         "field `points` is ignored here: a topic's questions go in the manifest (dispute.json)",
     ] {
         assert!(said.contains(place), "{place}\n{said}");

@@ -57,6 +57,16 @@ impl<'de> Fields<'de> for SideFields<'de> {
     type Out = (Side, Places);
     const NAMES: &'static [&'static str] =
         &["format", "dispute", "party", "sources", "topics", "$schema"];
+    const ELSEWHERE: &'static [(&'static str, &'static str)] = &[
+        (
+            "claims",
+            "a side's claims go inside its topics, each under `topics[].claims` with the topic's `id` (`\"topics\": [{\"id\": \"t\", \"claims\": […]}]`); these are not read",
+        ),
+        (
+            "points",
+            "a topic's questions go in the manifest (dispute.json), under the topic of the same id",
+        ),
+    ];
 
     fn field<D: Deserializer<'de>>(&mut self, cx: &mut Cx, i: usize, d: D) -> Result<(), D::Error> {
         match i {

@@ -57,7 +57,15 @@ fn unreal(year: u16, month: u8, day: u8) -> String {
             .unwrap_or_default()
     };
     if !(1..=12).contains(&month) {
-        format!("there is no month {month:02}")
+        // A day written before its month (`2026-13-01`, day 13 of January): the date meant.
+        let swapped = (1..=12).contains(&day) && month <= days_in_month(year, day);
+        if swapped {
+            format!(
+                "there is no month {month:02} (month and day swapped? write `{year:04}-{day:02}-{month:02}`)"
+            )
+        } else {
+            format!("there is no month {month:02}")
+        }
     } else if day == 0 {
         "there is no day 00".to_owned()
     } else if month == 2 && day == 29 {
@@ -460,6 +468,16 @@ mod tests {
             ("2025-02-29", "2025 is not a leap year"),
             ("0100-02-29", "0100 is not a leap year"),
             ("2025-13", "there is no month 13"),
+            (
+                "2026-13-01",
+                "there is no month 13 (month and day swapped? write `2026-01-13`)",
+            ),
+            (
+                "2026-31-12",
+                "there is no month 31 (month and day swapped? write `2026-12-31`)",
+            ),
+            ("2026-32-12", "there is no month 32"),
+            ("2026-31-02", "there is no month 31"),
             ("2025-04-31", "April has 30 days"),
             ("2025-05-00", "there is no day 00"),
             ("2025-02-30", "February has 28 days"),

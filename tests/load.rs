@@ -1874,6 +1874,29 @@ fn a_field_of_the_other_file_says_where_it_goes() {
     }
 }
 
+/// A required field missing beside one field the object does not know (`q` written for
+/// `question`) names that one as likely it, misnamed: the two messages said nothing of each
+/// other. With two unknown fields, which one is meant is not guessed.
+#[test]
+fn a_missing_field_names_the_unknown_one_likely_meant() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = common::copy_fixture("match", dir.path(), "river");
+    common::rewrite(&folder.join("dispute.json"), "\"question\"", "\"q\"");
+    let said = messages(&load_paths(std::slice::from_ref(&folder))).join("\n");
+    assert!(
+        said.contains("missing required field `question` (the object has `q`, which is no field of it: is that `question` misnamed?)"),
+        "{said}"
+    );
+    common::rewrite(
+        &folder.join("dispute.json"),
+        "\"q\"",
+        "\"q\": \"x\", \"qq\"",
+    );
+    let said = messages(&load_paths(&[folder])).join("\n");
+    assert!(said.contains("missing required field `question`"), "{said}");
+    assert!(!said.contains("misnamed"), "{said}");
+}
+
 /// With every side of a manifest loaded, a link to an id no claim has is a typo, not a side to
 /// load: the message says so and names the other party's claim on the topic it most likely
 /// meant; a claim that links to itself is told so, not that the target is its party's.

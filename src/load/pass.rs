@@ -40,6 +40,9 @@ pub(super) struct Cx<'f> {
     /// its `sources`): the address its text starts at in the file, and the error, placed in
     /// that part. The file is then refused as for any syntax error.
     pub deferred: Option<(usize, serde_json::Error)>,
+    /// The unknown keys of the object being finished, for a required field missing from it
+    /// to name the one that is likely it misnamed (`q` for `question`).
+    unknown_here: Vec<String>,
 }
 
 impl<'f> Cx<'f> {
@@ -50,6 +53,7 @@ impl<'f> Cx<'f> {
             path: Vec::new(),
             flagged: Vec::new(),
             deferred: None,
+            unknown_here: Vec::new(),
         }
     }
 
@@ -153,9 +157,17 @@ impl<'f> Cx<'f> {
 
     /// Reports a required field that is absent (or null) from the object being read.
     pub fn missing(&mut self, name: &str) {
+        // One field of the object unknown, and one it needs missing: likely the same, misnamed.
+        let misnamed = match self.unknown_here.as_slice() {
+            [one] => format!(
+                " (the object has `{}`, which is no field of it: is that `{name}` misnamed?)",
+                text::quote(one)
+            ),
+            _ => String::new(),
+        };
         self.error(
             Code::MissingField,
-            format!("missing required field `{name}`"),
+            format!("missing required field `{name}`{misnamed}"),
             &format!("the `{name}` field"),
         );
     }
@@ -504,10 +516,10 @@ pub(super) fn object<'de, A: MapAccess<'de>, F: Fields<'de>>(
             .join(", ");
         let expected =
             format!("one of this object's fields: {known} (a newer program may know this one)");
-        for key in unknown {
-            let shown = text::quote(&key);
+        for key in &unknown {
+            let shown = text::quote(key);
             let elsewhere = F::ELSEWHERE.iter().find(|(k, _)| *k == key);
-            let message = match (elsewhere, text::nearest_name(F::NAMES, &key)) {
+            let message = match (elsewhere, text::nearest_name(F::NAMES, key)) {
                 (Some((_, place)), _) => {
                     format!("field `{shown}` is ignored here: {place}")
                 }
@@ -516,12 +528,19 @@ pub(super) fn object<'de, A: MapAccess<'de>, F: Fields<'de>>(
                 }
                 (None, None) => format!("unknown field `{shown}` is ignored"),
             };
-            cx.within(Tok::Key(key), |cx| {
+            cx.within(Tok::Key(key.clone()), |cx| {
                 cx.warn(Code::UnknownField, message, &expected)
             });
         }
     }
-    Ok(fields.finish(cx, present))
+    // A key said to belong in another object is not taken for a misnamed field.
+    unknown.retain(|k| !F::ELSEWHERE.iter().any(|(e, _)| e == k));
+    // The object's unknown keys, while it is finished (an object read inside its finish, as a
+    // side's topics read after its sources, keeps its own and gives these back).
+    let outer = std::mem::replace(&mut cx.unknown_here, unknown);
+    let out = fields.finish(cx, present);
+    cx.unknown_here = outer;
+    Ok(out)
 }
 
 /// The position of `key` in `names`. Most names differ in length or first letter, so most

@@ -329,11 +329,12 @@ pub struct ImportArgs {
     /// unless --id.
     #[arg(long, short = 'o', value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub out: PathBuf,
-    /// The dispute's title (default: a claims table's `dispute` record's, else its id).
+    /// The dispute's title (default: for `import csv`, the title of the table's `dispute`
+    /// record, if it has one; else its id).
     #[arg(long, value_name = "TITLE", value_hint = ValueHint::Other)]
     pub title: Option<String>,
-    /// The dispute's id (default: a claims table's `dispute` record's, else made from the
-    /// folder's name).
+    /// The dispute's id (default: for `import csv`, the id of the table's `dispute` record, if
+    /// it has one; else made from the folder's name).
     #[arg(long, value_name = "ID", value_hint = ValueHint::Other)]
     pub id: Option<String>,
     /// Write nothing, and exit 1, when any record has a problem (a value left out, a row not
@@ -783,8 +784,7 @@ fn parse_page(s: &str) -> Result<String, String> {
     if let Some(problem) = crate::load::url_problem(s) {
         let (message, expected) = problem.describe(s);
         return Err(format!(
-            "{message}: give the http:// or https:// address of the page the reviews are \
-             published on ({expected})"
+            "{message}: give the address of the page the reviews are published on ({expected})"
         ));
     }
     if let Some(at) = s.find('#') {

@@ -1096,6 +1096,21 @@ fn a_claimreview_export_without_assessed_claims_and_a_stray_review_url_are_said(
         .stderr(predicate::str::contains(
             "`#top`: each review's url is the page and `#` its claim's id; give the page without it",
         ));
+    // An address of another scheme is told to be http(s) once, not twice over.
+    let said = parallax()
+        .args([
+            "export",
+            "-f",
+            "claimreview",
+            "--review-url",
+            "ftp://x.org/p",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(said.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&said.stderr);
+    assert_eq!(said.matches("http://").count(), 1, "{said}");
+    assert!(said.contains("published on"), "{said}");
 }
 
 #[test]

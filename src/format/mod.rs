@@ -935,15 +935,15 @@ impl Dispute {
 mod tests {
     use super::*;
 
-    /// A citation is written as the format has it, its quote and locator beside its id, and
-    /// without them when it has neither (they are boxed apart only in memory).
+    /// A citation is written as the format has it, its quote and locator beside its id, and as
+    /// its id alone when it has neither (they are boxed apart only in memory).
     #[test]
     fn a_citation_writes_its_quote_and_locator_beside_its_id() {
         let bare = SourceRef::new("s1".into(), None, None, 0);
         assert!(bare.cited.is_none());
         assert_eq!(
             serde_json::to_string(&bare).ok().as_deref(),
-            Some(r#"{"id":"s1"}"#)
+            Some(r#""s1""#)
         );
         let quoted = SourceRef::new("s1".into(), Some("we shut the gates".into()), None, 3);
         assert_eq!(quoted.quote(), Some("we shut the gates"));

@@ -239,6 +239,22 @@ fn a_page_without_dates_says_why_it_has_no_timeline() {
     );
 }
 
+/// Every claim said on one day: the chart's one bar is dated once, not at both ends of its axis.
+#[test]
+fn a_chart_of_one_day_names_the_day_once() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let dir = common::copy_fixture("relations", tmp.path(), "relations");
+    each_claim(&dir, |c| {
+        if let Some(o) = c.as_object_mut() {
+            o.insert("date".into(), "2025-03-10".into());
+            o.remove("assessment");
+        }
+    });
+    let html = page_of(&dir);
+    let (chart, _) = html.split_once("</svg>").expect("a chart");
+    assert_eq!(chart.matches(">2025-03-10</text>").count(), 1, "{chart}");
+}
+
 /// The page of the relations fixture with East's claim of April 2025 dated `date` instead.
 fn page_with_east_dated(date: &str) -> String {
     let tmp = tempfile::tempdir().expect("a temporary folder");

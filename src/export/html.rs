@@ -604,10 +604,13 @@ fn timeline(out: &mut Sink<'_>, doc: &Export, t: &Timeline, whole: bool) {
                 free = x + wide(&label) + 12.0;
             }
         }
-        let _ = writeln!(
-            out,
-            "<text x=\"{CHART_W}\" y=\"{y}\" text-anchor=\"end\">{end}</text>"
-        );
+        // One bar of one day (every claim said the same day): its day once, not at both ends.
+        if end != start {
+            let _ = writeln!(
+                out,
+                "<text x=\"{CHART_W}\" y=\"{y}\" text-anchor=\"end\">{end}</text>"
+            );
+        }
     }
     out.push_str("</svg>\n</figure>\n");
 }

@@ -947,3 +947,41 @@ fn a_narrowed_search_charts_only_the_rows_it_shows_at_every_date() {
     assert_eq!(chart(&app).topic.as_deref(), Some(topic.id.as_str()));
     assert_eq!(chart(&app).counts.bins, bars);
 }
+
+/// The legend explains `⚑` only where the chart draws one: a dispute with no assessment shows
+/// bars and no `⚑ assessed` (it said so of a chart with none).
+#[test]
+fn the_legend_names_the_assessment_mark_only_where_one_is_drawn() {
+    let mut app = app(Theme::plain(), 100, 30);
+    common::keys(&mut app, &[KeyCode::Char('T')]);
+    assert!(
+        common::screen(&app).contains("⚑ assessed"),
+        "the fixture's chart has an assessment"
+    );
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let dir = common::copy_fixture("relations", tmp.path(), "relations");
+    for file in ["east.json", "west.json"] {
+        let path = dir.join(file);
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("JSON");
+        for t in doc["topics"].as_array_mut().expect("topics") {
+            for c in t["claims"].as_array_mut().expect("claims") {
+                c.as_object_mut().map(|o| o.remove("assessment"));
+            }
+        }
+        std::fs::write(&path, doc.to_string()).expect("written");
+    }
+    let mut app = common::sized(
+        App::new(
+            common::dispute(dir.to_str().expect("UTF-8")),
+            0,
+            1,
+            Theme::plain(),
+        ),
+        100,
+        30,
+    );
+    common::keys(&mut app, &[KeyCode::Char('T')]);
+    let s = common::screen(&app);
+    assert!(s.contains("▓ West below") && !s.contains('⚑'), "{s}");
+}

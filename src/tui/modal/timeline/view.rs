@@ -106,7 +106,9 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
-    let mut lines = vec![legend(app, (left, right), t.peak(), width)];
+    // `⚑` is explained only where the chart draws one.
+    let marked = t.assessed_per_bin().iter().any(|&n| n > 0);
+    let mut lines = vec![legend(app, (left, right), t.peak(), marked, width)];
     // One scale for both parties: as many lines above the axis as below (an odd line left
     // blank), so equal counts stand equally tall. Short of two lines for bars, the undated
     // count and then the legend give theirs up: bars matter more than their captions.
@@ -196,14 +198,24 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
 
 /// Which party's bars stand above and which below, what marks an assessment, and the scale
 /// (`peak`, the tallest bar's claims) when there is room for it.
-fn legend(app: &App, (left, right): (&str, &str), peak: usize, width: usize) -> Line<'static> {
+fn legend(
+    app: &App,
+    (left, right): (&str, &str),
+    peak: usize,
+    marked: bool,
+    width: usize,
+) -> Line<'static> {
     let theme = app.theme;
+    let marks = if marked {
+        format!(" · {ASSESSED} {}", words::MARKS)
+    } else {
+        String::new()
+    };
     let said = |l: &str, r: &str| {
         text::width(&format!(
-            "{LEFT_BAR} {l} {} · {RIGHT_BAR} {r} {} · {ASSESSED} {}",
+            "{LEFT_BAR} {l} {} · {RIGHT_BAR} {r} {}{marks}",
             words::ABOVE,
             words::BELOW,
-            words::MARKS
         ))
     };
     // Too wide for both names (the legend is all that says which party is above): the ids,
@@ -235,10 +247,7 @@ fn legend(app: &App, (left, right): (&str, &str), peak: usize, width: usize) -> 
         Span::styled(format!("{LEFT_BAR} {left}"), theme.party(Pane::Left)),
         Span::styled(format!(" {} · ", words::ABOVE), theme.dim()),
         Span::styled(format!("{RIGHT_BAR} {right}"), theme.party(Pane::Right)),
-        Span::styled(
-            format!(" {} · {ASSESSED} {}", words::BELOW, words::MARKS),
-            theme.dim(),
-        ),
+        Span::styled(format!(" {}{marks}", words::BELOW), theme.dim()),
     ];
     // The scale whole or not at all: `tallest…` says nothing.
     let scale = format!(" · {}", words::tallest(peak));

@@ -1874,6 +1874,30 @@ fn a_field_of_the_other_file_says_where_it_goes() {
     }
 }
 
+/// A claim citing a source that another side file declares is told so, and what to do: each
+/// file lists its own sources ("is not declared in this file's `sources`" alone left a newcomer
+/// looking for a typo).
+#[test]
+fn a_source_of_another_side_file_is_named_as_such() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = common::copy_fixture("match", dir.path(), "river");
+    let beta = folder.join("beta.json");
+    let text = std::fs::read_to_string(&beta).expect("read");
+    let cited = text.replacen(
+        "\"sources\": [\"courier-0304\"]",
+        "\"sources\": [\"courier-0303\"]",
+        1,
+    );
+    assert_ne!(cited, text, "a citation to change");
+    std::fs::write(&beta, cited).expect("written");
+    let said = messages(&load_paths(&[folder])).join("\n");
+    assert!(
+        said.contains("source `courier-0303` is not declared in this file's `sources`: it is one of")
+            && said.contains("alpha.json's, and each side file lists its own sources; copy its entry into this file's `sources`"),
+        "{said}"
+    );
+}
+
 /// A required field missing beside one field the object does not know (`q` written for
 /// `question`) names that one as likely it, misnamed: the two messages said nothing of each
 /// other. With two unknown fields, which one is meant is not guessed.

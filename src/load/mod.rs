@@ -591,6 +591,7 @@ impl<'a> Loader<'a> {
             );
         }
         self.cross_side_warnings();
+        self.sources_of_other_files();
         self.locate();
         let order: HashMap<&str, usize> = self
             .order
@@ -627,6 +628,38 @@ impl<'a> Loader<'a> {
                 diagnostics: self.diagnostics,
             },
             files: self.order,
+        }
+    }
+
+    /// A citation of a source another side file declares (each file lists its own): the
+    /// `unknown-source` error names that file, and what to do.
+    fn sources_of_other_files(&mut self) {
+        const START: &str = "source `";
+        const END: &str = "` is not declared in this file's `sources`";
+        for d in self
+            .diagnostics
+            .iter_mut()
+            .filter(|d| d.code == Code::UnknownSource)
+        {
+            let Some(id) = d
+                .message
+                .strip_prefix(START)
+                .and_then(|rest| rest.split_once(END))
+                .map(|(id, _)| id)
+            else {
+                continue;
+            };
+            let Some(other) = self
+                .sides
+                .iter()
+                .find(|s| s.file != d.file && s.sources.iter().any(|src| src.id.as_str() == id))
+            else {
+                continue;
+            };
+            d.message = format!(
+                "{START}{id}{END}: it is one of {}'s, and each side file lists its own sources; copy its entry into this file's `sources`",
+                other.file
+            );
         }
     }
 

@@ -30,6 +30,9 @@ pub enum DateError {
     /// 1900 (or 1904), so no date can be told for sure (see `is_day_number`).
     #[error("is a spreadsheet's day number: format the column as text (YYYY-MM-DD) before saving")]
     DayNumber,
+    /// A month by name and a day, with no year (`May 3`, `3 May`): no date can be told.
+    #[error("names a day of a month but no year: write it with its year, YYYY-MM-DD")]
+    NoYear,
     /// The shape is right but the day or month does not exist: said why (`there is no month
     /// 13`, `2023 is not a leap year`, `April has 30 days`).
     #[error("is not a real calendar date: {}", unreal(*.year, *.month, *.day))]
@@ -215,6 +218,21 @@ fn named(s: &str) -> Option<Date> {
     }
 }
 
+/// True for a month by name and a day with no year (`May 3`, `3rd May`, `May 3,`).
+fn lacks_year(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        [a, b] => {
+            (month_named(a).is_some() && day_number(b).is_some())
+                || (day_number(a).is_some() && month_named(b).is_some())
+        }
+        _ => false,
+    }
+}
+
 /// The month an English name or its abbreviation names (`May`, `sep.`, `Sept`, `SEPTEMBER`).
 fn month_named(w: &str) -> Option<u8> {
     let w = w.strip_suffix('.').unwrap_or(w).to_ascii_lowercase();
@@ -373,6 +391,7 @@ impl FromStr for Date {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Date::written(s).map_err(|e| match e {
             DateError::Shape { .. } if is_day_number(s) => DateError::DayNumber,
+            DateError::Shape { .. } if lacks_year(s) => DateError::NoYear,
             DateError::Shape { .. } => DateError::Shape { meant: meant(s) },
             e => e,
         })
@@ -501,6 +520,12 @@ mod tests {
         assert_eq!("10000".parse::<Date>(), shape);
         assert_eq!("20255".parse::<Date>(), shape);
         assert_eq!("99999".parse::<Date>(), shape);
+        // A month and a day, no year: said so, no year guessed.
+        for no_year in ["May 3", "3 May", "3rd May", "Sept. 14", "May 3,"] {
+            assert_eq!(no_year.parse::<Date>(), Err(DateError::NoYear), "{no_year}");
+        }
+        assert_eq!("May 2025".parse::<Date>().map(|d| d.to_string()).ok(), None);
+        assert_eq!("May".parse::<Date>(), shape);
     }
 
     #[test]

@@ -773,6 +773,7 @@ impl<'de> Want<'de> for DateWant {
                          day, two digits each",
                     ),
                     DateError::DayNumber => Some("a date written YYYY-MM-DD"),
+                    DateError::NoYear => Some("the date with its year, the year first"),
                     DateError::NotReal { .. } => Some("a real calendar date"),
                 };
                 let message = format!("\"{}\" {e}", text::quote(&s));

@@ -669,6 +669,15 @@ fn a_key_no_terminal_sends_as_itself_is_refused_naming_why() {
 }
 
 /// The app on `app`'s dispute with the keys of a `[keys]` table in force.
+/// What the screen says of a `[keys]` section (`keys`, its lines after the heading) it refuses.
+fn keys_refused(keys: &str) -> String {
+    let path = std::path::Path::new("c.toml");
+    let config = parallax::config::parse(&format!("[keys]\n{keys}"), path).unwrap();
+    parallax::tui::bindings::keymap(&config.keys, path)
+        .unwrap_err()
+        .to_string()
+}
+
 fn with_keys(mut app: parallax::tui::App, keys: &str) -> parallax::tui::App {
     let path = std::path::Path::new("c.toml");
     let config = parallax::config::parse(&format!("[keys]\n{keys}"), path).unwrap();
@@ -892,25 +901,14 @@ fn a_remapped_key_that_opens_a_popup_closes_it_and_the_default_does_not() {
     common::keys(&mut app, &[Char('R')]);
     assert_eq!(app.modal(), None, "R follows the link chosen");
     // The timeline follows the file for its actions: a key given one must not clash there.
-    let path = std::path::Path::new("c.toml");
-    let config = parallax::config::parse("[keys]\ntimeline = \"Delete\"\n", path).unwrap();
-    let e = parallax::tui::bindings::keymap(&config.keys, path)
-        .unwrap_err()
-        .to_string();
+    let e = keys_refused("timeline = \"Delete\"\n");
     assert!(
         e.contains("line 2")
             && e.contains("`Delete` is the timeline's own key, for “no date: show what was said at any time”, and cannot be changed; give `timeline` another key"),
         "{e}"
     );
     // Not "would do two things: step-date and first", naming an action the file cannot give.
-    let config = parallax::config::parse(
-        "[keys]\nfocus-topics = [\"Left\", \"H\"]\nfirst = [\"h\", \"Home\"]\n",
-        path,
-    )
-    .unwrap();
-    let e = parallax::tui::bindings::keymap(&config.keys, path)
-        .unwrap_err()
-        .to_string();
+    let e = keys_refused("focus-topics = [\"Left\", \"H\"]\nfirst = [\"h\", \"Home\"]\n");
     assert!(
         e.contains("line 3: `h` is the timeline's own key")
             && e.contains("give `first` another key"),
@@ -918,14 +916,7 @@ fn a_remapped_key_that_opens_a_popup_closes_it_and_the_default_does_not() {
     );
     assert!(!e.contains("step-date"), "{e}");
     // An arrow is named as the file writes it too; Ctrl-Z acts everywhere, not in one place.
-    let config = parallax::config::parse(
-        "[keys]\nfocus-comparison = \"L\"\nopen = \"Right\"\nundo = \"Ctrl-Z\"\n",
-        path,
-    )
-    .unwrap();
-    let e = parallax::tui::bindings::keymap(&config.keys, path)
-        .unwrap_err()
-        .to_string();
+    let e = keys_refused("focus-comparison = \"L\"\nopen = \"Right\"\nundo = \"Ctrl-Z\"\n");
     assert!(
         e.contains("line 3: `→` (Right) is the timeline's own key, for “the bar after"),
         "{e}"

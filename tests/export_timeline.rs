@@ -196,21 +196,6 @@ fn page_of(dir: &std::path::Path) -> String {
     String::from_utf8(bytes).expect("UTF-8")
 }
 
-/// Rewrites every claim of the fixture copy's side files with `f`.
-fn each_claim(dir: &std::path::Path, f: impl Fn(&mut serde_json::Value)) {
-    for file in ["east.json", "west.json"] {
-        let path = dir.join(file);
-        let mut doc: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("JSON");
-        for t in doc["topics"].as_array_mut().expect("topics") {
-            for c in t["claims"].as_array_mut().expect("claims") {
-                f(c);
-            }
-        }
-        std::fs::write(&path, doc.to_string()).expect("written");
-    }
-}
-
 /// With no dated claim there is no chart, and the page says so with the undated counts (it
 /// said nothing, so the undated claims were never mentioned); an assessment dated by its
 /// sources still has its mark, on an axis of its own.
@@ -218,7 +203,7 @@ fn each_claim(dir: &std::path::Path, f: impl Fn(&mut serde_json::Value)) {
 fn a_page_without_dates_says_why_it_has_no_timeline() {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let dir = common::copy_fixture("relations", tmp.path(), "relations");
-    each_claim(&dir, |c| {
+    common::each_claim(&dir, |c| {
         c.as_object_mut().map(|o| o.remove("date"));
     });
     let html = page_of(&dir);
@@ -226,7 +211,7 @@ fn a_page_without_dates_says_why_it_has_no_timeline() {
         html.contains("<title>2025-03-03: e-start corroborated</title>"),
         "{html}"
     );
-    each_claim(&dir, |c| {
+    common::each_claim(&dir, |c| {
         c.as_object_mut().map(|o| o.remove("assessment"));
     });
     let html = page_of(&dir);
@@ -244,7 +229,7 @@ fn a_page_without_dates_says_why_it_has_no_timeline() {
 fn a_chart_of_one_day_names_the_day_once() {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let dir = common::copy_fixture("relations", tmp.path(), "relations");
-    each_claim(&dir, |c| {
+    common::each_claim(&dir, |c| {
         if let Some(o) = c.as_object_mut() {
             o.insert("date".into(), "2025-03-10".into());
             o.remove("assessment");

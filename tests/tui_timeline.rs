@@ -960,17 +960,9 @@ fn the_legend_names_the_assessment_mark_only_where_one_is_drawn() {
     );
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let dir = common::copy_fixture("relations", tmp.path(), "relations");
-    for file in ["east.json", "west.json"] {
-        let path = dir.join(file);
-        let mut doc: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("JSON");
-        for t in doc["topics"].as_array_mut().expect("topics") {
-            for c in t["claims"].as_array_mut().expect("claims") {
-                c.as_object_mut().map(|o| o.remove("assessment"));
-            }
-        }
-        std::fs::write(&path, doc.to_string()).expect("written");
-    }
+    common::each_claim(&dir, |c| {
+        c.as_object_mut().map(|o| o.remove("assessment"));
+    });
     let mut app = common::sized(
         App::new(
             common::dispute(dir.to_str().expect("UTF-8")),

@@ -533,3 +533,27 @@ pub fn one_claim_sides(
     }
     dir
 }
+
+/// Rewrites every claim of the side files in `dir` (every `*.json` with `topics` but the
+/// manifest) with `f`.
+pub fn each_claim(dir: &std::path::Path, f: impl Fn(&mut serde_json::Value)) {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .expect("the folder")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.ends_with("dispute.json"))
+        .collect();
+    files.sort();
+    for path in files {
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("JSON");
+        let Some(topics) = doc["topics"].as_array_mut() else {
+            continue;
+        };
+        for t in topics {
+            for c in t["claims"].as_array_mut().into_iter().flatten() {
+                f(c);
+            }
+        }
+        std::fs::write(&path, doc.to_string()).expect("written");
+    }
+}

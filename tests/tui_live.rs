@@ -602,6 +602,13 @@ fn a_side_file_deleted_from_a_folder_without_a_manifest_is_named_as_gone() {
         first.text
     );
     assert!(lines(&app).join("\n").contains("no longer there"));
+    // The one problem: the side left is not blamed for being alone.
+    assert_eq!(
+        problems_panel(&app).problems.len(),
+        1,
+        "{}",
+        common::screen(&app)
+    );
 }
 
 /// A panel of more problems than it has room for says how many lines are out of sight, on

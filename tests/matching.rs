@@ -507,7 +507,7 @@ fn match_json_parses_and_names_claims_that_exist() {
     let text = String::from_utf8(plain.stdout).unwrap();
     assert!(
         text.lines()
-            .any(|l| l.starts_with("0.") && l.contains("a-karvani  b-karvani"))
+            .any(|l| l.starts_with("0.") && pair_listed(l, "a-karvani", "b-karvani"))
     );
     parallax()
         .args(["match", "--min-score", "1"])
@@ -1327,11 +1327,15 @@ fn dismiss_undo_takes_a_dismissal_back() {
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let before = matched(dir.path());
-    assert!(before.contains("a-karvani  b-karvani"), "{before}");
+    let listed = |text: &str| {
+        text.lines()
+            .any(|l| pair_listed(l, "a-karvani", "b-karvani"))
+    };
+    assert!(listed(&before), "{before}");
     run(&["dismiss", "a-karvani", "b-karvani"]);
     let one = std::fs::read(&file).unwrap();
     run(&["dismiss", "a-people", "b-common"]);
-    assert!(!matched(dir.path()).contains("a-karvani  b-karvani"));
+    assert!(!listed(&matched(dir.path())));
     let two = std::fs::read(&file).unwrap();
     let said = run(&["dismiss", "--undo", "--dry-run", "b-common", "a-people"]);
     assert!(said.contains("Would take back the dismissal of"), "{said}");
@@ -3203,4 +3207,43 @@ fn dismiss_in_a_read_only_folder_says_the_file_would_be_made() {
     );
     assert!(!said.contains("replaced"), "{said}");
     assert!(!dir.path().join(".parallax-dismissed.json").exists());
+}
+
+/// `parallax match` lines up its columns as `search` does: every pair's claims, point and
+/// reasons start in the same column, so a long list reads down (they ran on unaligned).
+#[test]
+fn match_lines_its_columns_up() {
+    let json = Command::cargo_bin("parallax")
+        .unwrap()
+        .args(["match", "--json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let pairs = json["suggestions"].as_array().unwrap();
+    assert!(pairs.len() > 3);
+    let plain = Command::cargo_bin("parallax")
+        .unwrap()
+        .arg("match")
+        .output()
+        .unwrap();
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    let lines: Vec<&str> = plain.lines().collect();
+    assert_eq!(lines.len(), pairs.len());
+    let column = |line: &str, id: &str| line.find(&format!("  {id} ")).map(|i| i + 2);
+    for key in ["left", "right"] {
+        let at: std::collections::BTreeSet<Option<usize>> = lines
+            .iter()
+            .zip(pairs)
+            .map(|(l, p)| column(l, p[key].as_str().unwrap_or_default()))
+            .collect();
+        assert_eq!(at.len(), 1, "{key}: {at:?}\n{plain}");
+        assert!(at.iter().all(Option::is_some), "{key}\n{plain}");
+    }
+}
+
+/// True when a line of `parallax match` lists the pair `left` and `right`, one after the other
+/// in their columns.
+fn pair_listed(line: &str, left: &str, right: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.windows(2).any(|w| w == [left, right])
 }

@@ -139,21 +139,37 @@ pub fn matches(
             .map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
+        let point = |s: &crate::matching::Suggestion| match (s.point.as_deref(), left_point(s)) {
+            (Some(p), _) => format!("  [point {p}]"),
+            (None, Some(p)) => format!("  [left's point {p}]"),
+            (None, None) => String::new(),
+        };
+        // The columns aligned, as `search` aligns its own: topic, the two claims, the point.
+        let widest = |w: &dyn Fn(&crate::matching::Suggestion) -> usize| {
+            found.iter().map(w).max().unwrap_or(0)
+        };
+        let widths = [
+            widest(&|s| text::width(topic(s))),
+            widest(&|s| text::width(id(s).0)),
+            widest(&|s| text::width(id(s).1)),
+            widest(&|s| text::width(&point(s))),
+        ];
+        let pad =
+            |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(text::width(s))));
         for s in &found {
             let (l, r) = id(s);
-            let point = match (s.point.as_deref(), left_point(s)) {
-                (Some(p), _) => format!("  [point {p}]"),
-                (None, Some(p)) => format!("  [left's point {p}]"),
-                (None, None) => String::new(),
-            };
             let reasons: Vec<String> = s.reasons.iter().map(ToString::to_string).collect();
+            let [tw, lw, rw, pw] = widths;
             // Written as `--min-score` compares it and `--json` writes it: three decimals (two
             // showed 0.098 as 0.10, which `--min-score 0.10` then left out).
             writeln!(
                 out,
-                "{:.3}  {}  {l}  {r}{point}  {}",
+                "{:.3}  {}  {}  {}{}  {}",
                 crate::matching::shown_score(s.score),
-                topic(s),
+                pad(topic(s), tw),
+                pad(l, lw),
+                pad(r, rw),
+                pad(&point(s), pw),
                 text::inline(&reasons.join(" · "))
             )?;
             if shown.texts {

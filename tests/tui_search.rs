@@ -282,18 +282,14 @@ fn narrowing_an_empty_line_says_what_it_will_do() {
     line(&mut a, Action::Narrow);
     assert!(a.query.narrow);
     assert!(
-        a.message
-            .as_deref()
-            .is_some_and(|m| m.starts_with("Narrowing on: once you type")),
+        common::message_starts(&a, "Narrowing on: once you type"),
         "{:?}",
         a.message
     );
     line(&mut a, Action::Narrow);
     assert!(!a.query.narrow);
     assert!(
-        a.message
-            .as_deref()
-            .is_some_and(|m| m.starts_with("Narrowing off")),
+        common::message_starts(&a, "Narrowing off"),
         "{:?}",
         a.message
     );

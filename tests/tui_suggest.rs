@@ -599,13 +599,7 @@ fn accepting_on_side_files_opened_one_by_one_keeps_the_question_and_the_suggesti
         .filter_map(|r| r.question.as_deref())
         .collect();
     assert!(questions.contains(&"Was the sluice shut?"), "{questions:?}");
-    assert!(
-        app.message
-            .as_deref()
-            .is_some_and(|m| m.starts_with("Linked")),
-        "{:?}",
-        app.message
-    );
+    assert!(common::message_starts(&app, "Linked"), "{:?}", app.message);
     assert!(app.suggest.on);
     assert_eq!(suggested_pairs(&app).len(), before - 1);
 }

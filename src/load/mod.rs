@@ -634,32 +634,32 @@ impl<'a> Loader<'a> {
     /// A citation of a source another side file declares (each file lists its own): the
     /// `unknown-source` error names that file, and what to do.
     fn sources_of_other_files(&mut self) {
-        const START: &str = "source `";
-        const END: &str = "` is not declared in this file's `sources`";
+        if !self
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::UnknownSource)
+        {
+            return;
+        }
+        // Each source id's files, once: a file citing thousands of undeclared sources is not
+        // compared with every side's list for each.
+        let mut declared: HashMap<&str, Vec<&str>> = HashMap::default();
+        for s in &self.sides {
+            for src in &s.sources {
+                declared.entry(src.id.as_str()).or_default().push(&s.file);
+            }
+        }
         for d in self
             .diagnostics
             .iter_mut()
             .filter(|d| d.code == Code::UnknownSource)
         {
-            let Some(id) = d
-                .message
-                .strip_prefix(START)
-                .and_then(|rest| rest.split_once(END))
-                .map(|(id, _)| id)
-            else {
-                continue;
-            };
-            let Some(other) = self
-                .sides
-                .iter()
-                .find(|s| s.file != d.file && s.sources.iter().any(|src| src.id.as_str() == id))
-            else {
-                continue;
-            };
-            d.message = format!(
-                "{START}{id}{END}: it is one of {}'s, and each side file lists its own sources; copy its entry into this file's `sources`",
-                other.file
-            );
+            let other = side::undeclared_source(&d.message)
+                .and_then(|id| Some((id, declared.get(id)?)))
+                .and_then(|(id, files)| Some((id, files.iter().find(|f| **f != d.file)?)));
+            if let Some((id, file)) = other {
+                d.message = side::declared_elsewhere(id, file);
+            }
         }
     }
 

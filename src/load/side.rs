@@ -920,6 +920,24 @@ impl<'de> Fields<'de> for RelationFields {
     }
 }
 
+/// What an `unknown-source` message says before and after the source's id: written by
+/// [`unknown_source`], read back by [`undeclared_source`] once every side is loaded.
+const UNDECLARED: (&str, &str) = ("source `", "` is not declared in this file's `sources`");
+
+/// The source id an `unknown-source` message names.
+pub(super) fn undeclared_source(message: &str) -> Option<&str> {
+    let (start, end) = UNDECLARED;
+    Some(message.strip_prefix(start)?.split_once(end)?.0)
+}
+
+/// The `unknown-source` message of a source `id` that the side file `file` declares.
+pub(super) fn declared_elsewhere(id: &str, file: &str) -> String {
+    let (start, end) = UNDECLARED;
+    format!(
+        "{start}{id}{end}: it is one of {file}'s, and each side file lists its own sources; copy its entry into this file's `sources`"
+    )
+}
+
 /// A claim or assessment names a source the file does not declare: said with the declared id it
 /// most likely meant, while the file has few problems (a file citing thousands of undeclared
 /// sources is not compared with its whole list for each).
@@ -933,14 +951,12 @@ fn unknown_source(cx: &mut Cx, index: &Index, id: &str, at: &str) {
         .flatten()
         .map(|n| format!(" (did you mean `{}`?)", crate::text::quote(n)))
         .unwrap_or_default();
+    let (start, end) = UNDECLARED;
     cx.report(
         Severity::Error,
         Code::UnknownSource,
         at,
-        format!(
-            "source `{}` is not declared in this file's `sources`{meant}",
-            crate::text::quote(id)
-        ),
+        format!("{start}{}{end}{meant}", crate::text::quote(id)),
         "the id of a source listed in this file",
     );
 }

@@ -107,7 +107,8 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
         return;
     }
     // `⚑` is explained only where the chart draws one.
-    let marked = t.assessed_per_bin().iter().any(|&n| n > 0);
+    let per_bin = t.assessed_per_bin();
+    let marked = per_bin.iter().any(|&n| n > 0);
     let mut lines = vec![legend(app, (left, right), t.peak(), marked, width)];
     // One scale for both parties: as many lines above the axis as below (an odd line left
     // blank), so equal counts stand equally tall. Short of two lines for bars, the undated
@@ -127,7 +128,6 @@ pub fn draw(frame: &mut Frame, app: &App, chart: &Chart, area: Rect) {
     let cols = (width / t.bins.len().max(1)).clamp(1, BAR_COLUMNS);
     let (first, shown) = window(t.bins.len(), chart.cursor, width / cols);
     let bins = &t.bins[first..first + shown];
-    let per_bin = t.assessed_per_bin();
     let assessed = |i: usize| per_bin.get(first + i).copied().unwrap_or(0);
     let peak = t.peak();
     let selected = |i: usize| chart.cursor == Some(first + i);

@@ -120,7 +120,7 @@ fn a_folder_deleted_and_put_back_is_watched_again() {
         write_2040(&folder.join("alpha.json"));
     });
     assert_treaty_says_2040(&app, "the change after the folder came back was read");
-    assert!(!app.live.broken);
+    assert!(app.live.broken.is_empty());
 }
 
 /// A broken file put back byte for byte (`git checkout`, an editor's undo) after the problems
@@ -165,7 +165,7 @@ fn a_broken_file_put_back_says_it_is_back_with_the_panel_open_or_not() {
         std::fs::write(&alpha, good).expect("written");
         parallax::tui::live::reload(&mut app);
         assert!(!app.modals.iter().any(|m| matches!(m, Modal::Reload(_))));
-        assert!(!app.live.broken);
+        assert!(app.live.broken.is_empty());
         let said = common::footer_said(&app);
         assert!(
             said.contains("The files on disk load again: they are back to what is shown."),
@@ -217,6 +217,37 @@ fn a_broken_file_keeps_the_last_good_state_and_shows_where_until_it_is_fixed() {
     assert!(
         !lines(&app).iter().any(|l| l.contains("do not load")),
         "the mark goes once the files load"
+    );
+}
+
+/// The problems panel closed with `Esc` comes back with `!`, as the header's mark says, on the
+/// same problems; once the files load, `!` says there is nothing to show.
+#[test]
+fn the_problems_panel_closed_comes_back_with_its_key() {
+    let (dir, mut app) = editable(FIXTURE, 100, 30);
+    let alpha = dir.path().join("alpha.json");
+    let good = std::fs::read(&alpha).expect("readable");
+    rewrite(&alpha, "\"id\": \"a-treaty\"", "\"id\": 7");
+    parallax::tui::live::reload(&mut app);
+    let shown = problems_panel(&app);
+    press(&mut app, &[Action::Down, Action::Back]);
+    let screen = lines(&app).join("\n");
+    assert!(
+        screen.contains("files on disk do not load: last good state (! shows why)"),
+        "{screen}"
+    );
+    keys(&mut app, &[KeyCode::Char('!')]);
+    assert_eq!(problems_panel(&app).problems, shown.problems);
+    assert!(lines(&app).join("\n").contains("alpha.json:20"));
+    press(&mut app, &[Action::Back]);
+    std::fs::write(&alpha, good).expect("written");
+    parallax::tui::live::reload(&mut app);
+    keys(&mut app, &[KeyCode::Char('!')]);
+    assert!(!app.modals.iter().any(|m| matches!(m, Modal::Reload(_))));
+    assert!(
+        common::footer_said(&app).contains("No problems to show"),
+        "{}",
+        common::footer_said(&app)
     );
 }
 

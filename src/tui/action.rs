@@ -105,6 +105,8 @@ pub enum Action {
     StepDate(i32),
     /// Open the selected claim's file in the analyst's editor at its line (`E`).
     OpenEditor,
+    /// Open the problems panel again, on why the files on disk do not load (`!`).
+    ShowProblems,
     /// A text-editing key, in whatever input the modal has.
     Edit(Edit),
     /// A key with no meaning where it was pressed: the footer says so in one line.

@@ -212,10 +212,11 @@ fn reload_changed(
 /// the write would reload them, and their problems panel would cover what the key did, so a
 /// second press dismissed the next pair unseen. True when refused (the footer says why).
 fn refused_while_broken(app: &mut App) -> bool {
-    if app.live.broken {
+    let broken = !app.live.broken.is_empty();
+    if broken {
         app.message = Some(strings::write_while_broken(&app.live.paths));
     }
-    app.live.broken
+    broken
 }
 
 /// Remembers a dismissed suggestion (in the dismissals file when the dispute has a folder) and

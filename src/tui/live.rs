@@ -147,7 +147,7 @@ pub fn reload(app: &mut App) {
         // The bytes on screen are back (`git checkout`, an editor's undo), the problems panel
         // open or closed: they load, as they did, so the panel and the mark that the files do
         // not load go, with nothing to parse.
-        let was_broken = std::mem::take(&mut app.live.broken) | problems_open(app);
+        let was_broken = !std::mem::take(&mut app.live.broken).is_empty() | problems_open(app);
         if was_broken {
             app.modals.retain(|m| !matches!(m, Modal::Reload(_)));
             app.message = Some(words::BACK_AS_SHOWN.to_owned());
@@ -163,7 +163,7 @@ pub fn reload(app: &mut App) {
     match load(&app.live.paths, gathered) {
         Ok((dispute, files, warnings)) => {
             app.modals.retain(|m| !matches!(m, Modal::Reload(_)));
-            app.live.broken = false;
+            app.live.broken.clear();
             app.suggest.files = files;
             app.message = None;
             app.reload(dispute);
@@ -276,7 +276,7 @@ fn problems_open(app: &App) -> bool {
 
 /// Opens the problems panel, or refreshes the one open (keeping it where it is in the stack).
 fn show_problems(app: &mut App, problems: Vec<Problem>) {
-    app.live.broken = true;
+    app.live.broken.clone_from(&problems);
     // The same problems again (the watcher's reload of a save already read after the editor):
     // the panel stays as it is, scrolled where it was, and so does what the footer says (how
     // the editor ended).

@@ -376,6 +376,18 @@ pub const PROBLEMS_TITLE: &str = "The files do not load";
 /// The header's mark once the problems panel is closed and the files still do not load.
 pub const STALE: &str = "⚠ files on disk do not load: last good state";
 
+/// The header's mark while the files on disk do not load, with the key that shows why.
+pub fn stale(key: &str) -> String {
+    if key.is_empty() {
+        STALE.to_owned()
+    } else {
+        format!("{STALE} ({key} shows why)")
+    }
+}
+
+/// What the show-problems key says when the files on disk load (or there are none).
+pub const NO_PROBLEMS: &str = "No problems to show: the dispute on screen loads as it is on disk (the problems panel opens by itself when a change to its files does not load).";
+
 /// The problems panel's first line.
 pub fn problems_intro(n: usize) -> String {
     format!(
@@ -472,6 +484,8 @@ pub mod help {
     pub const OPEN_SOURCE: &str = "open the selected claim's first source in the browser";
     pub const EDIT_CLAIM: &str = "edit the selected claim's file at its line in $VISUAL or $EDITOR";
     pub const EDIT_PROBLEM: &str = "edit the file of the first problem at its line";
+    pub const SHOW_PROBLEMS: &str =
+        "the problems panel again, while the files on disk do not load (the header's ⚠)";
     pub const CLOSE_PROBLEMS: &str = "close; the last good state stays on screen";
     pub const DETAIL_UP: &str = "previous claim; at the first, scroll up";
     pub const DETAIL_DOWN: &str = "next claim; at the last, scroll down";

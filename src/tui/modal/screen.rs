@@ -87,6 +87,7 @@ pub const BINDINGS: &[Binding] = &[
     shown(&[c('x')], Action::Dismiss, words::DISMISS, footer::DISMISS),
     listed(&[c('u')], Action::Undo, words::UNDISMISS),
     listed(&[c('E')], Action::OpenEditor, words::EDIT_CLAIM),
+    listed(&[c('!')], Action::ShowProblems, words::SHOW_PROBLEMS),
 ];
 
 /// The comparison screen, beneath every modal.

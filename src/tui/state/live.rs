@@ -17,9 +17,10 @@ pub struct Live {
     pub paths: Vec<PathBuf>,
     /// The largest file read, as `--max-file-size` gave it; reloads keep to it too.
     pub max_file: u64,
-    /// The files on disk did not load at the last reload: the screen shows the last good state
-    /// (the header says so once the problems panel is closed).
-    pub broken: bool,
+    /// Why the files on disk did not load at the last reload (empty when they load): the screen
+    /// shows the last good state, the header says so once the problems panel is closed, and `!`
+    /// opens the panel again on these.
+    pub broken: Vec<crate::tui::state::reload::Problem>,
     /// The dismissals file did not read at the last reload: the dismissals read before stay in
     /// force until it reads again, which is said.
     pub dismissals_broken: bool,
@@ -30,7 +31,7 @@ impl Default for Live {
         Live {
             paths: Vec::new(),
             max_file: DEFAULT_MAX_FILE,
-            broken: false,
+            broken: Vec::new(),
             dismissals_broken: false,
         }
     }

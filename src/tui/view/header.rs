@@ -73,10 +73,16 @@ fn counts(app: &App, left: &str, right: &str, width: usize) -> String {
 /// panel is closed, that the files on disk do not load (what is shown is their last good state).
 fn title_line(app: &App, width: usize) -> Line<'static> {
     let theme = app.theme;
-    let broken = app.live.broken && !app.modals.iter().any(|m| matches!(m, Modal::Reload(_)));
+    let broken =
+        !app.live.broken.is_empty() && !app.modals.iter().any(|m| matches!(m, Modal::Reload(_)));
     let mut marks = Vec::new();
     if broken {
-        marks.push((strings::STALE.to_owned(), theme.warning()));
+        let key = app.keymap.key_for(
+            crate::tui::modal::screen::BINDINGS,
+            false,
+            crate::tui::action::Action::ShowProblems,
+        );
+        marks.push((strings::stale(&key), theme.warning()));
     }
     if let Some(as_of) = &app.shown().as_of {
         marks.push((

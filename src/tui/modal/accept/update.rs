@@ -107,7 +107,7 @@ pub fn open(app: &mut App) -> Step {
             Step::Stay
         }
         // As `x` and `u` are: the files on disk do not load, so nothing typed could be written.
-        Some(_) if app.live.broken => {
+        Some(_) if !app.live.broken.is_empty() => {
             app.message = Some(strings::write_while_broken(&app.live.paths));
             Step::Stay
         }

@@ -11,7 +11,8 @@ use crate::tui::modal::links::update::{self as links, Follow};
 use crate::tui::modal::screen::BINDINGS;
 use crate::tui::modal::screen::Comparison;
 use crate::tui::modal::{
-    accept, as_of, detail, export, filters, find_topic, help, picker, search, take, timeline,
+    accept, as_of, detail, export, filters, find_topic, help, picker, reload, search, take,
+    timeline,
 };
 use crate::tui::strings;
 use ratatui::Frame;
@@ -72,6 +73,7 @@ impl Component for Comparison {
             Action::Open | Action::Copy | Action::CopyId => !app.rows().is_empty(),
             Action::OpenEditor => !app.rows().is_empty() && app.suggest.files.is_some(),
             Action::Undo => !app.suggest.taken.is_empty(),
+            Action::ShowProblems => !app.live.broken.is_empty(),
             Action::NextSuggested => app
                 .suggested_places()
                 .iter()
@@ -100,6 +102,7 @@ impl Component for Comparison {
             Action::Accept => return accept::update::open(app),
             Action::AsOf => return as_of::update::open(app),
             Action::Timeline => return timeline::update::open(app),
+            Action::ShowProblems => return reload::update::open(app),
             Action::Dismiss => return accept::update::dismiss(app),
             Action::Undo if app.suggest.taken.is_empty() => {
                 app.message = Some(strings::nothing_to_undismiss(

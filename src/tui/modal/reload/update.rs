@@ -1,5 +1,5 @@
 //! The problems panel's keys: scroll, open the first problem in the editor, close (the last good
-//! dispute stays; the panel comes back at the next failed reload).
+//! dispute stays; the panel comes back at the next failed reload, or with `!`).
 
 use crate::tui::action::{Action, EditorAt, Outcome};
 use crate::tui::app::App;
@@ -7,6 +7,7 @@ use crate::tui::keymap::{Binding, c, k, listed, shown};
 use crate::tui::layout::Regions;
 use crate::tui::modal::component::{Component, Step};
 use crate::tui::modal::help;
+use crate::tui::state::Modal;
 use crate::tui::state::reload::Problems;
 use crate::tui::strings::{self, footer, help as words};
 use ratatui::Frame;
@@ -31,6 +32,18 @@ pub const BINDINGS: &[Binding] = &[
     shown(&[c('?')], Action::Help, words::HELP, footer::HELP),
     shown(&[c('q')], Action::Quit, words::QUIT, footer::QUIT),
 ];
+
+/// Opens the panel again on why the files on disk do not load, or says there is nothing wrong.
+pub fn open(app: &mut App) -> Step {
+    if app.live.broken.is_empty() {
+        app.message = Some(strings::NO_PROBLEMS.to_owned());
+        return Step::Stay;
+    }
+    Step::Open(Modal::Reload(Problems {
+        problems: app.live.broken.clone(),
+        scroll: 0,
+    }))
+}
 
 impl Component for Problems {
     fn title(&self) -> &'static str {

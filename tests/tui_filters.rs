@@ -849,6 +849,65 @@ fn the_panel_counts_what_was_said_by_the_date_in_force() {
     assert_eq!(claims(&a), said, "as the header counts them");
 }
 
+/// The panel's counts are kept for the next opening only while the date in force and the pair
+/// compared are those counted: opened before a date is set, and again after, it counts what was
+/// said by then; after the sides are swapped, the parties' counts follow them.
+#[test]
+fn the_panel_counts_again_after_the_date_or_the_pair_changes() {
+    let mut a = common::sized(
+        App::new(
+            common::dispute("tests/fixtures/tui/sample"),
+            0,
+            1,
+            parallax::tui::theme::Theme::colored(),
+        ),
+        120,
+        40,
+    );
+    let party_counts = |a: &App| -> Vec<Option<usize>> {
+        panel(a)
+            .expect("the panel is open")
+            .choices(Section::Party)
+            .iter()
+            .map(|c| c.claims)
+            .collect()
+    };
+    typed(&mut a, "f");
+    let whole = party_counts(&a);
+    keys(&mut a, &[KeyCode::Esc]);
+    typed(&mut a, "f");
+    assert_eq!(party_counts(&a), whole, "opened again, the same counts");
+    keys(&mut a, &[KeyCode::Esc]);
+    // The pair changes: the third party, not compared before, keeps claims now.
+    a.set_pair(0, 2);
+    typed(&mut a, "f");
+    let other = party_counts(&a);
+    assert_ne!(other, whole);
+    assert_eq!(
+        other.get(1),
+        Some(&Some(0)),
+        "beta is not compared: {other:?}"
+    );
+    keys(&mut a, &[KeyCode::Esc]);
+    a.set_pair(0, 1);
+    let date: parallax::format::Date = "2024-03-03".parse().expect("a date");
+    let before: usize = whole.iter().flatten().sum();
+    let said = a
+        .cmp
+        .topics
+        .iter()
+        .flat_map(|t| &t.rows)
+        .flat_map(|r| r.claims())
+        .filter_map(|at| a.dispute.claim(at))
+        .filter(|c| parallax::query::filter::said_by(c.date, date))
+        .count();
+    assert!(said < before, "the date leaves claims out");
+    a.query.filter.as_of = Some(date);
+    a.requery();
+    typed(&mut a, "f");
+    assert_eq!(party_counts(&a).iter().flatten().sum::<usize>(), said);
+}
+
 /// At 80 columns the Claims choices stay readable, a choice made or not: the left column
 /// gives way to the choices' labels before it widens for its own summary.
 #[test]

@@ -66,7 +66,7 @@ pub fn relates(claim: &Claim, kind: RelationKind) -> bool {
 /// relation choices share.
 #[derive(Debug, Default)]
 pub struct Related<'d> {
-    targets: std::collections::HashSet<(RelationKind, &'d str)>,
+    targets: foldhash::HashSet<(RelationKind, &'d str)>,
 }
 
 impl<'d> Related<'d> {

@@ -72,6 +72,8 @@ pub struct App {
     pub topic_ratings: Vec<Option<[crate::ratings::Tally; 2]>>,
     /// Filters in force, shown in the header when there are any.
     pub active_filters: Vec<String>,
+    /// The filter panel's counts as last tallied, kept for the comparison they counted.
+    pub tallied: Option<super::state::filters::Tallied>,
     /// The palette.
     pub theme: Theme,
     /// The terminal's size in columns and lines.
@@ -171,6 +173,7 @@ impl App {
             outcome: None,
             search: Search::default(),
             active_filters: Vec::new(),
+            tallied: None,
             theme,
             size: (80, 24),
             last_size: (80, 24),

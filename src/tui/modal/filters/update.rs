@@ -21,6 +21,7 @@ use crate::tui::strings::{filters as words, footer, help};
 use crate::tui::text_field::{Edit, TextField};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
+use std::sync::Arc;
 
 /// Choices a page key moves by.
 const PAGE: usize = 10;
@@ -209,7 +210,7 @@ fn lists(app: &App) -> Vec<Vec<Choice>> {
                 .iter()
                 .map(|t| choice(t.title.clone(), Value::Topic(t.id.clone())))
                 .collect(),
-            Section::Outlet => distinct(sources().map(|s| s.outlet.clone()).collect())
+            Section::Outlet => distinct(sources().map(|s| s.outlet.as_str()))
                 .into_iter()
                 .map(|o| choice(o.clone(), Value::Outlet(o)))
                 .collect(),
@@ -233,14 +234,10 @@ fn lists(app: &App) -> Vec<Vec<Choice>> {
                     })
                     .collect()
             }
-            Section::Tag => distinct(
-                claims()
-                    .flat_map(|c| c.tags.iter().map(|t| t.to_string()))
-                    .collect(),
-            )
-            .into_iter()
-            .map(|t| choice(t.clone(), Value::Tag(t)))
-            .collect(),
+            Section::Tag => distinct(claims().flat_map(|c| c.tags.iter().map(|t| t.as_str())))
+                .into_iter()
+                .map(|t| choice(t.clone(), Value::Tag(t)))
+                .collect(),
             Section::Rating => {
                 let mut out: Vec<Choice> = Rating::ALL
                     .iter()
@@ -306,7 +303,7 @@ pub fn open(app: &mut App) -> Step {
 /// After the files changed on disk: the choices, their counts, the total and the dated span
 /// are the new dispute's (they said `246 of 245 claims remain`); the section, the place, what
 /// was typed and the way back stay.
-pub fn refresh(app: &App, p: &mut Panel) {
+pub fn refresh(app: &mut App, p: &mut Panel) {
     let fresh = panel(app);
     p.lists = fresh.lists;
     p.total = fresh.total;
@@ -314,24 +311,46 @@ pub fn refresh(app: &App, p: &mut Panel) {
     p.cursor = p.cursor.min(p.visible().len().saturating_sub(1));
 }
 
-/// The panel on its first section, the dates as applied.
-fn panel(app: &App) -> Panel {
-    let c = app.cmp.counts();
-    let mut lists = lists(app);
+/// Every section's choices, counted for the screen's pair and date in force, and the span of
+/// their dates: those of the last panel again while the pair and date are those it counted
+/// (known by the `Arc`s themselves: a `Weak` keeps its address from being reused), so the panel
+/// opens again at once on a million claims; else listed and counted anew.
+fn counted(app: &mut App) -> (Vec<Vec<Choice>>, Option<(Date, Date)>) {
+    let as_of = app.query.filter.as_of;
+    if let Some(t) = &app.tallied
+        && t.dispute.ptr_eq(&Arc::downgrade(&app.dispute))
+        && t.cmp.ptr_eq(&Arc::downgrade(&app.cmp))
+        && t.as_of == as_of
+    {
+        return (t.lists.clone(), t.dated);
+    }
     // With a date in force, each choice counts the claims said by then, as the screen shows
     // them (the filter's one rule cuts the comparison to that date).
-    let by_date = app.query.filter.as_of.map(|date| {
+    let by_date = as_of.map(|date| {
         let only_date = Filter {
             as_of: Some(date),
             ..Filter::default()
         };
         only_date.apply(&app.dispute, &app.cmp)
     });
-    super::counts::count(
-        &app.dispute,
-        by_date.as_ref().unwrap_or(&app.cmp),
-        &mut lists,
-    );
+    let n = super::counts::tally(&app.dispute, by_date.as_ref().unwrap_or(&app.cmp));
+    let mut lists = lists(app);
+    super::counts::count(&n, &mut lists);
+    let dated = crate::timeline::span(&app.dispute, &app.cmp);
+    app.tallied = Some(crate::tui::state::filters::Tallied {
+        dispute: Arc::downgrade(&app.dispute),
+        cmp: Arc::downgrade(&app.cmp),
+        as_of,
+        lists: lists.clone(),
+        dated,
+    });
+    (lists, dated)
+}
+
+/// The panel on its first section, the dates as applied.
+fn panel(app: &mut App) -> Panel {
+    let (lists, dated) = counted(app);
+    let c = app.cmp.counts();
     Panel {
         section: Section::Party,
         cursor: 0,
@@ -341,7 +360,7 @@ fn panel(app: &App) -> Panel {
         until: date_text(app.query.filter.until),
         note: None,
         total: c.left_claims + c.right_claims,
-        dated: crate::timeline::span(&app.dispute, &app.cmp),
+        dated,
         lists,
         home: Home {
             filter: app.query.filter.clone(),

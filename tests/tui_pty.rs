@@ -571,9 +571,6 @@ fn a_closing_bracket_crosses_a_tall_row_at_once() {
     assert_eq!(s.exit_code(), 0);
 }
 
-/// A copy of the sample dispute with an "editor" script beside it, whose body (after `#!/bin/sh`)
-/// is `body(seen)`, `seen` being a file it may note things in; the screen opened on the copy
-/// with `VISUAL` naming the script (as `name`), on the second row of the first topic, where `E`
 /// Copies the sample dispute (`tests/fixtures/tui/sample`) into `dir`, to edit or name file by
 /// file.
 fn copy_sample(dir: &std::path::Path) {
@@ -582,6 +579,40 @@ fn copy_sample(dir: &std::path::Path) {
     }
 }
 
+/// A big dispute takes seconds to load: while it does, the terminal says what is being read
+/// (not a blank, still screen), and the line is gone once the screen is up and after it quits.
+#[test]
+fn a_big_dispute_says_it_is_being_read_until_the_screen_comes() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    copy_sample(dir.path());
+    let alpha = dir.path().join("alpha.json");
+    let text = std::fs::read_to_string(&alpha).expect("readable");
+    let long = format!(
+        "Beta's soldiers crossed the border {}",
+        "again ".repeat(6_000_000)
+    );
+    std::fs::write(
+        &alpha,
+        text.replacen("Beta's soldiers crossed the border", &long, 1),
+    )
+    .expect("written");
+    let folder = dir.path().display().to_string();
+    let mut s = Session::start(&[&folder], 100, 30);
+    s.wait_for("the comparison", |t| t.contains("Sharing the river"));
+    let said = String::from_utf8_lossy(&s.raw).into_owned();
+    let reading = said
+        .find("parallax: reading 37 MB of side files…")
+        .unwrap_or_else(|| panic!("no notice in {:?}", said.get(..300)));
+    let screen_up = said.find("\x1b[?1049h").expect("the alternate screen");
+    assert!(reading < screen_up, "said before the screen came");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    assert!(!s.screen().contains("reading"), "{}", s.screen());
+}
+
+/// A copy of the sample dispute with an "editor" script beside it, whose body (after `#!/bin/sh`)
+/// is `body(seen)`, `seen` being a file it may note things in; the screen opened on the copy
+/// with `VISUAL` naming the script (as `name`), on the second row of the first topic, where `E`
 /// asks for the editor. Returns the folder, the session and `seen`.
 fn with_editor(
     name: &str,

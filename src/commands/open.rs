@@ -21,10 +21,19 @@ pub fn open(
         (!paths.is_empty()).then(|| crate::load::gather(paths, args.input.read.max_file_size));
     // Nothing else needs the bytes: the load drops each side file's once it is checked.
     let prints = gathered.as_ref().map(state::live::Prints::of);
+    let reading = gathered.as_ref().and_then(slow_to_load);
+    if let Some(said) = &reading {
+        write!(err, "{said}")?;
+        err.flush()?;
+    }
     let loaded = gathered.map_or_else(
         crate::load::load_bundled,
         crate::load::Gathered::into_loaded,
     );
+    if reading.is_some() {
+        // The line goes before what the load has to say, or the screen, takes its place.
+        write!(err, "\r\x1b[2K")?;
+    }
     let (dispute, _, warnings) = open_from(loaded, paths, err)?;
     let (left, right) = pair(&dispute, &args.pair)?;
     err.flush()?;
@@ -99,6 +108,22 @@ pub fn open(
     let mouse = app.mouse;
     terminal::run(&mut app, mouse)?;
     Ok(())
+}
+
+/// From this many bytes read, the screen takes seconds to come (about 3 s for 330 MB).
+const SLOW_LOAD: usize = 32 << 20;
+
+/// What stderr says while files this big load, so the terminal is not left blank and still
+/// (only when stderr is a terminal, where the line is then cleared).
+fn slow_to_load(gathered: &crate::load::Gathered) -> Option<String> {
+    use std::io::IsTerminal;
+    let size: usize = gathered.bytes()?.iter().map(|b| b.len()).sum();
+    (size >= SLOW_LOAD && std::io::stderr().is_terminal()).then(|| {
+        format!(
+            "parallax: reading {} MB of side files…",
+            size.div_ceil(1_000_000)
+        )
+    })
 }
 
 /// The folder of side files named one by one (every path a file, all in one folder, none the

@@ -494,3 +494,18 @@ fn counts_too_wide_for_the_topic_list_are_shortened_not_cut() {
     let lines = at(&mut app, 80, 24);
     has(&lines, "\"│1.2k⟷1.2k ≡1.2k … │");
 }
+
+/// A narrow topic list with thousands of topics: its title gives way to the position, cut with
+/// `…`, not mid-word (`┌ Topi 10000/10000 ┐`).
+#[test]
+fn the_topic_list_title_gives_way_to_its_position() {
+    let loaded = synth::load(&synth::stress(synth::Shape::Topics, 10_000));
+    let dispute = loaded.dispute.expect("the topics load");
+    let mut app = common::sized(App::new(dispute, 0, 1, Theme::plain()), 80, 24);
+    common::press(&mut app, &[Action::Last]);
+    let top = common::lines(&app)
+        .into_iter()
+        .find(|l| l.contains("10000/10000"))
+        .expect("the topic list's border");
+    assert!(top.starts_with("┌ Top… 10000/10000 ┐"), "{top}");
+}

@@ -41,6 +41,20 @@ pub fn popup_noted(
     framed(frame, theme, area, title, true, None, note)
 }
 
+/// A border's title beside the note on the same border (a list's position), in a box `width`
+/// columns wide: it gives way to the note, cut with `…` (ratatui cut it mid-word: `Find topi
+/// 63/137`, `Topi 10000/10000`), and runs up to the note, whose own space sets them apart.
+pub fn fitted_title(title: &str, width: u16, note: Option<&Line<'_>>) -> String {
+    let room = usize::from(width.saturating_sub(2))
+        .saturating_sub(note.map_or(0, Line::width))
+        .saturating_sub(1);
+    if crate::text::width(title) <= room {
+        format!(" {title} ")
+    } else {
+        format!(" {}", crate::text::ellipsis(title, room).trim_end())
+    }
+}
+
 /// Every popup's frame: cleared, bordered, titled, with the notes given on its borders.
 fn framed(
     frame: &mut Frame,
@@ -52,19 +66,8 @@ fn framed(
     bottom: Option<Line<'static>>,
 ) -> Rect {
     frame.render_widget(Clear, area);
-    // The title gives way to the note on the same border, cut with `…` (ratatui cut it
-    // mid-word: `Find topi 63/137`).
-    let room = usize::from(area.width.saturating_sub(2))
-        .saturating_sub(top.as_ref().map_or(0, Line::width))
-        .saturating_sub(1);
-    // Cut, it runs up to the note, whose own space sets them apart.
-    let title = if crate::text::width(title) <= room {
-        format!(" {title} ")
-    } else {
-        format!(" {}", crate::text::ellipsis(title, room).trim_end())
-    };
     let mut block = Block::bordered()
-        .title(title)
+        .title(fitted_title(title, area.width, top.as_ref()))
         .border_style(theme.border(true));
     if let Some(at) = top {
         block = block.title(at);

@@ -15,12 +15,14 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
     let theme = app.theme;
     let focused = app.focus == Focus::Topics;
+    let at = crate::tui::widgets::position(app.topic, app.shown().topics.len());
     let block = Block::bordered()
-        .title(format!(" {} ", strings::TOPICS))
-        .title(crate::tui::widgets::position(
-            app.topic,
-            app.shown().topics.len(),
+        .title(crate::tui::widgets::fitted_title(
+            strings::TOPICS,
+            regions.topics.width,
+            Some(&at),
         ))
+        .title(at)
         .border_style(theme.border(focused));
     frame.render_widget(block, regions.topics);
     let inner = regions.topics_inner;

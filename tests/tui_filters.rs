@@ -1198,3 +1198,15 @@ fn keys_that_do_nothing_in_a_section_of_fixed_choices_say_so() {
     let said = a.message.clone().unwrap_or_default();
     assert!(said.contains("The dates are typed here"), "{said}");
 }
+
+/// A find that keeps no choice quotes what was typed, so a space typed after a word (to tick
+/// the choice, say, where Space types) is seen as the reason.
+#[test]
+fn a_find_that_keeps_nothing_quotes_what_was_typed() {
+    let mut a = app(120, 40);
+    section(&mut a, Section::Tag);
+    typed(&mut a, "/");
+    typed(&mut a, "terror ");
+    let screen = common::screen(&a);
+    assert!(screen.contains("no choice holds “terror ”"), "{screen}");
+}

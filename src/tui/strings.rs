@@ -1756,7 +1756,11 @@ pub mod filters {
     /// A section with no choice in this dispute.
     pub const NOTHING_TO_CHOOSE: &str = "nothing to choose in this dispute";
     /// A search for a choice that finds none.
-    pub const NO_CHOICE_FOUND: &str = "no choice holds this text";
+    /// What the list says when the find keeps no choice: the text quoted, so a space typed
+    /// at its end (to tick a choice, say) is seen.
+    pub fn no_choice_found(find: &str) -> String {
+        format!("no choice holds “{}”", crate::text::clean(find).text)
+    }
     /// The topic list and comparison when a narrowed search alone leaves nothing: the way back
     /// to every row, and to another search.
     pub fn no_search_match(narrow_key: &str, search_key: &str) -> String {

@@ -177,11 +177,11 @@ fn choices(
     }
     if visible.is_empty() {
         let why = if p.choices(p.section).is_empty() {
-            words::NOTHING_TO_CHOOSE
+            words::NOTHING_TO_CHOOSE.to_owned()
         } else {
-            words::NO_CHOICE_FOUND
+            words::no_choice_found(p.find.text())
         };
-        lines.push(Line::styled(text::ellipsis(why, width), theme.dim()));
+        lines.push(Line::styled(text::ellipsis(&why, width), theme.dim()));
         return lines;
     }
     for (i, c) in visible

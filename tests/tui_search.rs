@@ -1107,3 +1107,60 @@ fn relation_lines_are_not_marked_as_hits() {
     }
     assert!(seen > 0, "a relation line was shown");
 }
+
+/// The mouse in the results list: a click on an entry selects it, a click on the entry
+/// selected goes to it as `Enter` does, and the wheel over the list moves the selection.
+#[test]
+fn a_click_selects_a_hit_and_a_second_click_goes_to_it() {
+    let mut a = app(120, 40);
+    search_for(&mut a, "strikes");
+    assert!(search::list_len(&a) >= 3);
+    let lines = common::lines(&a);
+    // Below the line typed, the selected entry's first line carries the mark (the topic
+    // list's is beside); the next entry is PER_HIT lines below.
+    let typed = lines
+        .iter()
+        .position(|l| l.contains("/ strikes"))
+        .expect("the line typed");
+    let column = lines[typed].find("/ strikes").expect("found");
+    let x = u16::try_from(lines[typed][..column].chars().count()).expect("x");
+    let y = typed
+        + lines[typed..]
+            .iter()
+            .position(|l| l.chars().skip(usize::from(x)).any(|c| c == '▶'))
+            .expect("the selected entry");
+    let below = u16::try_from(y + parallax::tui::modal::search::hits::PER_HIT).expect("y");
+    common::click(&mut a, x + 3, below);
+    assert_eq!(a.search.cursor, 1, "{}", common::footer_said(&a));
+    assert!(a.searching(), "one click only selects");
+    press(
+        &mut a,
+        &[Action::Scroll {
+            column: x + 3,
+            row: below,
+            lines: 1,
+        }],
+    );
+    assert_eq!(a.search.cursor, 2, "the wheel moves the selection");
+    press(
+        &mut a,
+        &[Action::Scroll {
+            column: x + 3,
+            row: below,
+            lines: -1,
+        }],
+    );
+    let (at, _) = search::entry(&a, 1).expect("an entry");
+    common::click(&mut a, x + 3, below);
+    assert!(!a.searching(), "a click on the entry selected goes to it");
+    assert_eq!((a.topic, a.row), (at.topic, at.row));
+    // A click above the list (on the line typed) chooses nothing.
+    search_for(&mut a, "strikes");
+    let typed_at = common::lines(&a)
+        .iter()
+        .position(|l| l.contains("/ strikes"))
+        .expect("the line typed");
+    common::click(&mut a, x + 3, u16::try_from(typed_at).expect("y"));
+    assert_eq!(a.search.cursor, 0);
+    assert!(a.searching());
+}

@@ -72,6 +72,25 @@ pub fn page(app: &App) -> usize {
     (usize::from(inner) / PER_HIT).max(1)
 }
 
+/// The entry of the results list drawn at `point`, if one is (as the view lays the list out:
+/// the line typed, what was found, the notes, a rule, then each entry's lines).
+pub fn entry_at(app: &App, point: ratatui::layout::Position) -> Option<usize> {
+    let inner = area(&app.regions()).inner(ratatui::layout::Margin::new(1, 1));
+    if !inner.contains(point) || app.search.text().trim().is_empty() {
+        return None;
+    }
+    let noted = notes(app.search.text().trim(), usize::from(inner.width)).len();
+    let line = usize::from(point.y).checked_sub(usize::from(inner.y) + usize::from(TOP) + noted)?;
+    let shown = usize::from(inner.height)
+        .saturating_sub(usize::from(TOP) + noted)
+        .checked_div(PER_HIT)
+        .unwrap_or(0);
+    let n = list_len(app);
+    let first = app.search.list_top.min(n.saturating_sub(shown));
+    let i = first + line / PER_HIT;
+    (line / PER_HIT < shown && i < n).then_some(i)
+}
+
 /// The most lines the notes on a query take above the hits (the rest is cut with `…`).
 const NOTE_LINES: usize = 2;
 

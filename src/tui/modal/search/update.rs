@@ -267,6 +267,10 @@ impl Component for SearchLine {
         true
     }
 
+    fn clicks(&self) -> bool {
+        true
+    }
+
     fn works(&self, app: &App, action: Action) -> bool {
         let (cursor, n) = (app.search.cursor, list_len(app));
         match action {
@@ -299,6 +303,26 @@ impl Component for SearchLine {
         let last = n.saturating_sub(1);
         let page = page(app);
         let step = match action {
+            // A click on an entry selects it; on the entry selected, goes to it, as Enter.
+            Action::Click { column, row } => {
+                match super::hits::entry_at(app, ratatui::layout::Position::new(column, row)) {
+                    Some(i) if i == app.search.cursor => return self.update(app, Action::Open),
+                    Some(i) => app.search.cursor = i,
+                    None => {}
+                }
+                Step::Stay
+            }
+            Action::Scroll { column, row, lines }
+                if super::hits::area(&app.regions())
+                    .contains(ratatui::layout::Position::new(column, row)) =>
+            {
+                app.search.cursor = app
+                    .search
+                    .cursor
+                    .saturating_add_signed(isize::from(lines))
+                    .min(last);
+                Step::Stay
+            }
             Action::Edit(_) => {
                 app.search.field = TextField::default();
                 app.search.dirty = true;

@@ -1511,6 +1511,52 @@ fn a_mistyped_path_is_one_error_in_every_command() {
     }
 }
 
+/// A side file that could not be read or parsed says why on its own, as a path mistyped does:
+/// no `too-few-sides` after it ("expected those files fixed", or "that file fixed" of a
+/// folder). A pipe (`<(cat a.json)`) is told what to do, as `-` is.
+#[cfg(unix)]
+#[test]
+fn a_side_not_read_or_parsed_is_its_own_one_error() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let fifo = dir.path().join("pipe.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let two = dir.path().join("two");
+    std::fs::create_dir(&two).expect("a folder");
+    std::fs::copy(fixture("load/good.json"), two.join("a.json")).expect("copied");
+    std::fs::write(two.join("b.json"), "{\"format\": \"parallax/1\",").expect("written");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("a folder");
+    let good = fixture("load/good.json");
+    let cases: [(Vec<std::ffi::OsString>, &str); 3] = [
+        (
+            vec![good.clone().into(), fifo.clone().into()],
+            "expected a side file (a regular JSON file: save the input to a file first)",
+        ),
+        (vec![two.clone().into()], "error[syntax]"),
+        (
+            vec![empty.clone().into()],
+            "a folder with no dispute.json and no side files",
+        ),
+    ];
+    for (paths, cause) in cases {
+        let out = parallax()
+            .arg("show")
+            .args(&paths)
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .expect("runs");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{paths:?}: {said}");
+        assert!(said.contains(cause), "{paths:?}: {said}");
+        assert!(!said.contains("too-few-sides"), "{paths:?}: {said}");
+        assert_eq!(said.matches("error[").count(), 1, "{paths:?}: {said}");
+    }
+}
+
 /// The advice to run `validate` names the dispute it was given: `parallax validate` alone checks
 /// the bundled dispute, and says it is clean.
 #[test]

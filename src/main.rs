@@ -511,7 +511,7 @@ fn command_line_error(e: clap::Error) -> ExitCode {
     }
     if e.kind() == ErrorKind::UnknownArgument
         && let Some(ContextValue::String(invalid)) = e.get(ContextKind::InvalidArg)
-        && let Some(said) = commands::dash_query(&typed_args(), invalid)
+        && let Some(said) = commands::dash_query(&typed_args(), invalid, &typed_options("search"))
     {
         let _ = writeln!(io::stderr(), "error: {said}");
         return ExitCode::from(2);

@@ -2161,6 +2161,57 @@ fn a_query_starting_with_a_dash_is_said() {
     }
 }
 
+/// Every command suggested for a query that starts with `-` runs the first time: the words
+/// given unquoted after it are part of it, the options go before `--`, and a suggestion made
+/// for a query given after `--` keeps the `--` (it dropped it: `parallax search "-x
+/// ceasefire"`, the option error again).
+#[test]
+fn a_command_suggested_for_a_dashed_query_runs_as_it_is() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let run = |args: &[String]| {
+        parallax()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    // The command a refusal suggests: after its last `: parallax `, to the end of the line
+    // or the `;` after it.
+    let suggested = |said: &str| -> Vec<String> {
+        let first = said.lines().next().unwrap_or_default();
+        let at = first.rfind(": parallax ").map_or(0, |i| i + 11);
+        let tail = first.get(at..).unwrap_or_default();
+        let command = tail.split("; ").next().unwrap_or_default();
+        shell_words::split(command).expect("one command")
+    };
+    let words = |args: &[&str]| args.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+    for given in [
+        words(&["search", "-x", "ceasefire"]),
+        words(&["search", "--json", "-x", "ceasefire"]),
+        words(&["search", "-x", "ceasefire", "--json"]),
+        words(&["search", "--", "-x", "ceasefire"]),
+        words(&["search", "ceasefire", "-x"]),
+    ] {
+        let out = run(&given);
+        let said = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(2), "{given:?}: {said}");
+        let command = suggested(&said);
+        assert_eq!(
+            command.first().map(String::as_str),
+            Some("search"),
+            "{said}"
+        );
+        let again = run(&command);
+        assert_eq!(
+            again.status.code(),
+            Some(0),
+            "{given:?} -> {command:?}: {}",
+            String::from_utf8_lossy(&again.stderr)
+        );
+        assert!(String::from_utf8_lossy(&again.stdout).contains("ceasefire"));
+    }
+}
+
 /// `show --query` and `export --query` say that a spaced `|` is no OR, as `parallax search`
 /// and the screen say it: they searched `modi | sharif` for a bar as text, without a word.
 #[test]

@@ -1037,6 +1037,35 @@ fn a_query_that_is_also_a_folder_name_is_searched_for_after_a_dispute_path() {
         String::from_utf8_lossy(&out.get_output().stdout).contains("mediation"),
         "the bundled dispute searched"
     );
+    // A file of another kind named alone is no query either: said, with what to do (it
+    // searched the bundled dispute for `notes.txt`, and exited 1, "no claim matches").
+    let out = parallax()
+        .current_dir(words.path().join("mediation"))
+        .args(["search", "notes.txt"])
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains(
+            "`notes.txt` is a file here, not a dispute (side files and manifests are .json \
+             files), and no query follows it: give what to search for after the dispute \
+             (parallax search DISPUTE QUERY); to search for this text itself, quote it as an \
+             exact term: parallax search \"'notes.txt\""
+        ),
+        "{said}"
+    );
+    // After a dispute's path, it is the query.
+    parallax()
+        .current_dir(words.path().join("mediation"))
+        .args([
+            "search",
+            &format!("{}/{FIXTURE}", env!("CARGO_MANIFEST_DIR")),
+            "notes.txt",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no claim matches"));
     // Once it holds a side file, it is a dispute whose query was forgotten.
     std::fs::write(words.path().join("mediation/a.json"), "{}").expect("a file");
     parallax()

@@ -161,14 +161,31 @@ pub fn search(
     // A dispute's path mistyped as the only argument (`liar/nope.json`): said, not searched
     // for as text in the bundled dispute, with an exit of 1 that a script takes for "no hits".
     // After a dispute's path, such text is a query (`./democrat` found 649 of LIAR's claims).
-    if input.paths.is_empty() && missing_path(&query_os) {
+    // So is a file of another kind named alone (`parallax search notes.txt`, `c.bash`), which
+    // searched the bundled dispute for its name and found nothing. A folder holding no JSON is
+    // still a word (see `dispute_folder`).
+    if input.paths.is_empty() {
         let shown = text::clean(query_text).text;
-        return Err(Failure::Usage(format!(
-            "`{shown}` looks like a path, and no such file or folder is here: check it, and give \
-             what to search for after the dispute (parallax search DISPUTE QUERY); to search for \
-             this text itself, quote it as an exact term: parallax search {}",
-            shell_query(&format!("'{shown}"))
-        )));
+        let said = if missing_path(&query_os) {
+            format!(
+                "`{shown}` looks like a path, and no such file or folder is here: check it, and"
+            )
+        } else if std::fs::metadata(&query_os).is_ok_and(|m| !m.is_dir()) {
+            format!(
+                "`{shown}` is a file here, not a dispute (side files and manifests are .json \
+                 files), and no query follows it:"
+            )
+        } else {
+            String::new()
+        };
+        if !said.is_empty() {
+            return Err(Failure::Usage(format!(
+                "{said} give what to search for after the dispute (parallax search DISPUTE \
+                 QUERY); to search for this text itself, quote it as an exact term: parallax \
+                 search {}",
+                shell_query(&format!("'{shown}"))
+            )));
+        }
     }
     // fzf's OR: not a search of ours. Said, rather than searched for as text with every other
     // term required (which found nothing, or a phrase, without a word).

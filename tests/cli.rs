@@ -1470,16 +1470,40 @@ fn an_option_of_other_commands_names_them() {
         err.contains("a similar argument exists: '--since'"),
         "{err}"
     );
-    // Another command's option that is short for one of this command's: said too.
-    let out = parallax()
-        .args(["export", "-f", "md", "--out", "x.md"])
-        .output()
-        .expect("runs");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("takes no --out; it is an option of import csv, import claimreview; here, did you mean --output?"),
-        "{err}"
-    );
+    // `--out` and `--output` are one option in `export` and `import` alike (import took only
+    // `--out`, export only `--output`), and another command is told both are theirs.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let written = dir.path().join("x.md");
+    parallax()
+        .args(["export", "-f", "md", "--out"])
+        .arg(&written)
+        .assert()
+        .success();
+    assert!(written.is_file());
+    let csv = dir.path().join("claims.csv");
+    parallax()
+        .args(["export", "-f", "claims-csv", "--output"])
+        .arg(&csv)
+        .assert()
+        .success();
+    let imported = dir.path().join("again");
+    parallax()
+        .args(["import", "csv"])
+        .arg(&csv)
+        .arg("--output")
+        .arg(&imported)
+        .assert()
+        .success();
+    assert!(imported.join("dispute.json").is_file());
+    for flag in ["--out", "--output"] {
+        let err = usage_error(parallax().args(["show", flag, "x"]));
+        assert!(
+            err.contains(&format!(
+                "takes no {flag}; it is an option of export, import csv, import claimreview"
+            )),
+            "{err}"
+        );
+    }
 }
 
 /// A mistyped path given to a command that shows or writes the dispute is said once, as

@@ -1047,6 +1047,37 @@ fn party_and_topic_ids_are_read_in_any_case() {
     assert!(shown.contains("Pakistan ⟷ India"), "{shown}");
 }
 
+/// `validate --json` says what the plain summary line says of a dispute that loads: its id,
+/// its sides' parties and how many claims (it had only the counts of problems).
+#[test]
+fn validate_json_names_the_dispute_it_loaded() {
+    let out = parallax()
+        .args(["validate", "--json"])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        v["dispute"],
+        serde_json::json!({
+            "id": "india-pakistan-2025",
+            "sides": ["india", "pakistan", "third-parties"],
+            "claims": 315
+        })
+    );
+    let plain = stdout_of(&["validate"]);
+    assert!(
+        plain.contains("india-pakistan-2025: 3 sides (india, pakistan, third-parties), 315 claims"),
+        "{plain}"
+    );
+    // A dispute that does not load has none.
+    let out = parallax()
+        .args(["validate", "--json", &fixture("load/syntax.json")])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(v.get("dispute").is_none(), "{v}");
+}
+
 /// One side file named alone is checked on its own: its own problems only, its links to other
 /// sides' claims counted in a note, no "too few sides" (a wall of warnings and a failure).
 #[test]

@@ -1078,6 +1078,23 @@ fn validate_json_names_the_dispute_it_loaded() {
     assert!(v.get("dispute").is_none(), "{v}");
 }
 
+/// A file name holding a line break is shown with `␊` in a diagnostic, as a quoted value is
+/// (it showed a space: `fn/in x.json`, another file's name).
+#[test]
+fn a_line_break_in_a_file_name_is_shown_as_a_marker() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let side = dir.path().join("in\nx.json");
+    std::fs::copy(fixture("load/bad-date.json"), &side).expect("copied");
+    let out = parallax()
+        .arg("validate")
+        .arg(&side)
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("in␊x.json:"), "{said}");
+    assert!(!said.contains("in x.json"), "{said}");
+}
+
 /// One side file named alone is checked on its own: its own problems only, its links to other
 /// sides' claims counted in a note, no "too few sides" (a wall of warnings and a failure).
 #[test]

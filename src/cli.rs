@@ -327,7 +327,7 @@ pub struct ImportArgs {
     pub files: Vec<PathBuf>,
     /// The folder to write the dispute to (it may exist; no file in it is replaced); its name is the dispute's id
     /// unless --id.
-    #[arg(long, short = 'o', value_name = "DIR", value_hint = ValueHint::DirPath)]
+    #[arg(long, short = 'o', visible_alias = "output", value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub out: PathBuf,
     /// The dispute's title (default: for `import csv`, the title of the table's `dispute`
     /// record, if it has one; else its id).
@@ -479,7 +479,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "URL", value_parser = parse_page)]
     pub review_url: Option<String>,
     /// The file to write; `-` or none for standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
+    #[arg(long, short = 'o', visible_alias = "out", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Replace the output file if it exists.
     #[arg(long)]

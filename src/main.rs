@@ -410,7 +410,11 @@ fn option_of_other_commands(e: &clap::Error) -> Option<String> {
         ));
     }
     let long = flag.strip_prefix("--")?;
-    let takes = |c: &clap::Command| c.get_arguments().any(|a| a.get_long() == Some(long));
+    let takes = |c: &clap::Command| {
+        c.get_arguments().any(|a| {
+            a.get_long() == Some(long) || a.get_all_aliases().is_some_and(|v| v.contains(&long))
+        })
+    };
     // Every command that takes it, by its full name (`import claimreview`).
     fn each<'c>(c: &'c clap::Command, name: String, out: &mut Vec<(String, &'c clap::Command)>) {
         for sub in c.get_subcommands().filter(|s| !s.is_hide_set()) {
@@ -511,7 +515,7 @@ fn command_line_error(e: clap::Error) -> ExitCode {
     }
     if e.kind() == ErrorKind::UnknownArgument
         && let Some(ContextValue::String(invalid)) = e.get(ContextKind::InvalidArg)
-        && let Some(said) = commands::dash_query(&typed_args(), invalid)
+        && let Some(said) = commands::dash_query(&typed_args(), invalid, &typed_options("search"))
     {
         let _ = writeln!(io::stderr(), "error: {said}");
         return ExitCode::from(2);

@@ -1047,6 +1047,54 @@ fn party_and_topic_ids_are_read_in_any_case() {
     assert!(shown.contains("Pakistan ⟷ India"), "{shown}");
 }
 
+/// `validate --json` says what the plain summary line says of a dispute that loads: its id,
+/// its sides' parties and how many claims (it had only the counts of problems).
+#[test]
+fn validate_json_names_the_dispute_it_loaded() {
+    let out = parallax()
+        .args(["validate", "--json"])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        v["dispute"],
+        serde_json::json!({
+            "id": "india-pakistan-2025",
+            "sides": ["india", "pakistan", "third-parties"],
+            "claims": 315
+        })
+    );
+    let plain = stdout_of(&["validate"]);
+    assert!(
+        plain.contains("india-pakistan-2025: 3 sides (india, pakistan, third-parties), 315 claims"),
+        "{plain}"
+    );
+    // A dispute that does not load has none.
+    let out = parallax()
+        .args(["validate", "--json", &fixture("load/syntax.json")])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(v.get("dispute").is_none(), "{v}");
+}
+
+/// A file name holding a line break is shown with `␊` in a diagnostic, as a quoted value is
+/// (it showed a space: `fn/in x.json`, another file's name).
+#[test]
+fn a_line_break_in_a_file_name_is_shown_as_a_marker() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let side = dir.path().join("in\nx.json");
+    std::fs::copy(fixture("load/bad-date.json"), &side).expect("copied");
+    let out = parallax()
+        .arg("validate")
+        .arg(&side)
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("in␊x.json:"), "{said}");
+    assert!(!said.contains("in x.json"), "{said}");
+}
+
 /// One side file named alone is checked on its own: its own problems only, its links to other
 /// sides' claims counted in a note, no "too few sides" (a wall of warnings and a failure).
 #[test]
@@ -1470,16 +1518,40 @@ fn an_option_of_other_commands_names_them() {
         err.contains("a similar argument exists: '--since'"),
         "{err}"
     );
-    // Another command's option that is short for one of this command's: said too.
-    let out = parallax()
-        .args(["export", "-f", "md", "--out", "x.md"])
-        .output()
-        .expect("runs");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("takes no --out; it is an option of import csv, import claimreview; here, did you mean --output?"),
-        "{err}"
-    );
+    // `--out` and `--output` are one option in `export` and `import` alike (import took only
+    // `--out`, export only `--output`), and another command is told both are theirs.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let written = dir.path().join("x.md");
+    parallax()
+        .args(["export", "-f", "md", "--out"])
+        .arg(&written)
+        .assert()
+        .success();
+    assert!(written.is_file());
+    let csv = dir.path().join("claims.csv");
+    parallax()
+        .args(["export", "-f", "claims-csv", "--output"])
+        .arg(&csv)
+        .assert()
+        .success();
+    let imported = dir.path().join("again");
+    parallax()
+        .args(["import", "csv"])
+        .arg(&csv)
+        .arg("--output")
+        .arg(&imported)
+        .assert()
+        .success();
+    assert!(imported.join("dispute.json").is_file());
+    for flag in ["--out", "--output"] {
+        let err = usage_error(parallax().args(["show", flag, "x"]));
+        assert!(
+            err.contains(&format!(
+                "takes no {flag}; it is an option of export, import csv, import claimreview"
+            )),
+            "{err}"
+        );
+    }
 }
 
 /// A mistyped path given to a command that shows or writes the dispute is said once, as
@@ -1508,6 +1580,52 @@ fn a_mistyped_path_is_one_error_in_every_command() {
             "{args:?}: {said}"
         );
         assert!(!said.contains("validate"), "{args:?}: {said}");
+    }
+}
+
+/// A side file that could not be read or parsed says why on its own, as a path mistyped does:
+/// no `too-few-sides` after it ("expected those files fixed", or "that file fixed" of a
+/// folder). A pipe (`<(cat a.json)`) is told what to do, as `-` is.
+#[cfg(unix)]
+#[test]
+fn a_side_not_read_or_parsed_is_its_own_one_error() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let fifo = dir.path().join("pipe.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let two = dir.path().join("two");
+    std::fs::create_dir(&two).expect("a folder");
+    std::fs::copy(fixture("load/good.json"), two.join("a.json")).expect("copied");
+    std::fs::write(two.join("b.json"), "{\"format\": \"parallax/1\",").expect("written");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("a folder");
+    let good = fixture("load/good.json");
+    let cases: [(Vec<std::ffi::OsString>, &str); 3] = [
+        (
+            vec![good.clone().into(), fifo.clone().into()],
+            "expected a side file (a regular JSON file: save the input to a file first)",
+        ),
+        (vec![two.clone().into()], "error[syntax]"),
+        (
+            vec![empty.clone().into()],
+            "a folder with no dispute.json and no side files",
+        ),
+    ];
+    for (paths, cause) in cases {
+        let out = parallax()
+            .arg("show")
+            .args(&paths)
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .expect("runs");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{paths:?}: {said}");
+        assert!(said.contains(cause), "{paths:?}: {said}");
+        assert!(!said.contains("too-few-sides"), "{paths:?}: {said}");
+        assert_eq!(said.matches("error[").count(), 1, "{paths:?}: {said}");
     }
 }
 

@@ -1562,9 +1562,10 @@ fn a_long_valid_id_is_shortened_in_every_message() {
 #[test]
 fn too_few_sides_names_the_file_kept_out() {
     let good = std::fs::read(fixture("good.json")).expect("fixture");
+    let wrong = red().replace("\"parallax/1\"", "\"parallax/9\"");
     let mut loader = Loader::new();
     loader.side("good.json", &good);
-    loader.side("broken.json", b"{");
+    loader.side("broken.json", wrong.as_bytes());
     let report = loader.finish().report;
     let few: Vec<String> = report
         .diagnostics
@@ -1589,7 +1590,11 @@ fn too_few_sides_names_the_file_kept_out() {
         )
         .expect("copied");
     }
-    std::fs::write(dir.path().join("west.json"), "{broken").expect("written");
+    common::rewrite(
+        &dir.path().join("west.json"),
+        "\"parallax/1\"",
+        "\"parallax/9\"",
+    );
     let loaded = load_paths(&[dir.path().to_path_buf()]);
     let few: Vec<&parallax::load::Diagnostic> = loaded
         .report

@@ -3239,6 +3239,26 @@ fn match_lines_its_columns_up() {
         assert_eq!(at.len(), 1, "{key}: {at:?}\n{plain}");
         assert!(at.iter().all(Option::is_some), "{key}\n{plain}");
     }
+    // Every line has the same columns, a pair of no point `-` in the point's (it left the
+    // column out: `awk -F'  +'` counted 5 fields on some lines, 6 on others).
+    fn columns(line: &str) -> Vec<&str> {
+        line.split("  ")
+            .filter(|f| !f.trim().is_empty())
+            .map(str::trim)
+            .collect()
+    }
+    for (line, pair) in lines.iter().zip(pairs) {
+        let fields = columns(line);
+        assert_eq!(fields.len(), 6, "{line}");
+        let point = match (pair["point"].as_str(), pair["left_point"].as_str()) {
+            (Some(p), _) => format!("[point {p}]"),
+            (None, Some(p)) => format!("[left's point {p}]"),
+            (None, None) => "-".to_owned(),
+        };
+        assert_eq!(fields.get(4), Some(&point.as_str()), "{line}");
+    }
+    assert!(pairs.iter().any(|p| p["point"].is_null()), "{plain}");
+    assert!(pairs.iter().any(|p| !p["point"].is_null()), "{plain}");
 }
 
 /// True when a line of `parallax match` lists the pair `left` and `right`, one after the other

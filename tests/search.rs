@@ -1037,6 +1037,35 @@ fn a_query_that_is_also_a_folder_name_is_searched_for_after_a_dispute_path() {
         String::from_utf8_lossy(&out.get_output().stdout).contains("mediation"),
         "the bundled dispute searched"
     );
+    // A file of another kind named alone is no query either: said, with what to do (it
+    // searched the bundled dispute for `notes.txt`, and exited 1, "no claim matches").
+    let out = parallax()
+        .current_dir(words.path().join("mediation"))
+        .args(["search", "notes.txt"])
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains(
+            "`notes.txt` is a file here, not a dispute (side files and manifests are .json \
+             files), and no query follows it: give what to search for after the dispute \
+             (parallax search DISPUTE QUERY); to search for this text itself, quote it as an \
+             exact term: parallax search \"'notes.txt\""
+        ),
+        "{said}"
+    );
+    // After a dispute's path, it is the query.
+    parallax()
+        .current_dir(words.path().join("mediation"))
+        .args([
+            "search",
+            &format!("{}/{FIXTURE}", env!("CARGO_MANIFEST_DIR")),
+            "notes.txt",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no claim matches"));
     // Once it holds a side file, it is a dispute whose query was forgotten.
     std::fs::write(words.path().join("mediation/a.json"), "{}").expect("a file");
     parallax()
@@ -2158,6 +2187,57 @@ fn a_query_starting_with_a_dash_is_said() {
             said.contains("a `-` leaves nothing out"),
             "{command:?}: {said}"
         );
+    }
+}
+
+/// Every command suggested for a query that starts with `-` runs the first time: the words
+/// given unquoted after it are part of it, the options go before `--`, and a suggestion made
+/// for a query given after `--` keeps the `--` (it dropped it: `parallax search "-x
+/// ceasefire"`, the option error again).
+#[test]
+fn a_command_suggested_for_a_dashed_query_runs_as_it_is() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let run = |args: &[String]| {
+        parallax()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    // The command a refusal suggests: after its last `: parallax `, to the end of the line
+    // or the `;` after it.
+    let suggested = |said: &str| -> Vec<String> {
+        let first = said.lines().next().unwrap_or_default();
+        let at = first.rfind(": parallax ").map_or(0, |i| i + 11);
+        let tail = first.get(at..).unwrap_or_default();
+        let command = tail.split("; ").next().unwrap_or_default();
+        shell_words::split(command).expect("one command")
+    };
+    let words = |args: &[&str]| args.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+    for given in [
+        words(&["search", "-x", "ceasefire"]),
+        words(&["search", "--json", "-x", "ceasefire"]),
+        words(&["search", "-x", "ceasefire", "--json"]),
+        words(&["search", "--", "-x", "ceasefire"]),
+        words(&["search", "ceasefire", "-x"]),
+    ] {
+        let out = run(&given);
+        let said = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(2), "{given:?}: {said}");
+        let command = suggested(&said);
+        assert_eq!(
+            command.first().map(String::as_str),
+            Some("search"),
+            "{said}"
+        );
+        let again = run(&command);
+        assert_eq!(
+            again.status.code(),
+            Some(0),
+            "{given:?} -> {command:?}: {}",
+            String::from_utf8_lossy(&again.stderr)
+        );
+        assert!(String::from_utf8_lossy(&again.stdout).contains("ceasefire"));
     }
 }
 

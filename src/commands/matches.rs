@@ -139,10 +139,11 @@ pub fn matches(
             .map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
+        // `-` for no point, so every line has the same columns (`awk -F'  +'` counts them).
         let point = |s: &crate::matching::Suggestion| match (s.point.as_deref(), left_point(s)) {
-            (Some(p), _) => format!("  [point {p}]"),
-            (None, Some(p)) => format!("  [left's point {p}]"),
-            (None, None) => String::new(),
+            (Some(p), _) => format!("[point {p}]"),
+            (None, Some(p)) => format!("[left's point {p}]"),
+            (None, None) => "-".to_owned(),
         };
         // The columns aligned, as `search` aligns its own: topic, the two claims, the point.
         let widest = |w: &dyn Fn(&crate::matching::Suggestion) -> usize| {
@@ -164,7 +165,7 @@ pub fn matches(
             // showed 0.098 as 0.10, which `--min-score 0.10` then left out).
             writeln!(
                 out,
-                "{:.3}  {}  {}  {}{}  {}",
+                "{:.3}  {}  {}  {}  {}  {}",
                 crate::matching::shown_score(s.score),
                 pad(topic(s), tw),
                 pad(l, lw),

@@ -161,14 +161,31 @@ pub fn search(
     // A dispute's path mistyped as the only argument (`liar/nope.json`): said, not searched
     // for as text in the bundled dispute, with an exit of 1 that a script takes for "no hits".
     // After a dispute's path, such text is a query (`./democrat` found 649 of LIAR's claims).
-    if input.paths.is_empty() && missing_path(&query_os) {
+    // So is a file of another kind named alone (`parallax search notes.txt`, `c.bash`), which
+    // searched the bundled dispute for its name and found nothing. A folder holding no JSON is
+    // still a word (see `dispute_folder`).
+    if input.paths.is_empty() {
         let shown = text::clean(query_text).text;
-        return Err(Failure::Usage(format!(
-            "`{shown}` looks like a path, and no such file or folder is here: check it, and give \
-             what to search for after the dispute (parallax search DISPUTE QUERY); to search for \
-             this text itself, quote it as an exact term: parallax search {}",
-            shell_query(&format!("'{shown}"))
-        )));
+        let said = if missing_path(&query_os) {
+            format!(
+                "`{shown}` looks like a path, and no such file or folder is here: check it, and"
+            )
+        } else if std::fs::metadata(&query_os).is_ok_and(|m| !m.is_dir()) {
+            format!(
+                "`{shown}` is a file here, not a dispute (side files and manifests are .json \
+                 files), and no query follows it:"
+            )
+        } else {
+            String::new()
+        };
+        if !said.is_empty() {
+            return Err(Failure::Usage(format!(
+                "{said} give what to search for after the dispute (parallax search DISPUTE \
+                 QUERY); to search for this text itself, quote it as an exact term: parallax \
+                 search {}",
+                shell_query(&format!("'{shown}"))
+            )));
+        }
     }
     // fzf's OR: not a search of ours. Said, rather than searched for as text with every other
     // term required (which found nothing, or a phrase, without a word).
@@ -375,9 +392,13 @@ pub fn search(
 
 /// A query that starts with `-` (`parallax search liar "-obama taxes"`), which the command line
 /// reads as an option: what to say instead of clap's tip (`use '-- -o'`, its first letter only),
-/// given the arguments after `parallax` and the option clap could not place (`-o`). None unless
-/// the command is `search` and one argument after it starts with that option.
-pub fn dash_query(args: &[String], invalid: &str) -> Option<String> {
+/// given the arguments after `parallax`, the options given to `search` as typed (with their
+/// values; see [`Options::typed_options`]) and the option clap could not place (`-o`). None
+/// unless the command is `search` and one argument after it starts with that option. The
+/// command suggested runs as it is: the options first, then the paths, then the query after
+/// `--`, with the words given unquoted after it (`search -x ceasefire`) as part of it, as
+/// `search` takes words that name nothing on disk.
+pub fn dash_query(args: &[String], invalid: &str, options: &[String]) -> Option<String> {
     let at = args.iter().position(|a| a == "search")?;
     if invalid.starts_with("--") || args.iter().take(at).any(|a| !a.starts_with('-')) {
         return None;
@@ -387,23 +408,45 @@ pub fn dash_query(args: &[String], invalid: &str) -> Option<String> {
         .enumerate()
         .skip(at + 1)
         .find(|(_, a)| a.starts_with(invalid) && !a.starts_with("--"))?;
-    let shown = text::clean(&text::one_line(query)).text;
-    let mut parts = vec!["parallax".to_owned()];
-    for (j, a) in args.iter().enumerate() {
-        if j == i {
-            parts.push("--".to_owned());
-            parts.push(shell_query(&shown));
-        } else {
-            parts.push(shell_words::quote(&text::clean(&text::one_line(a)).text).into_owned());
+    let shown = |a: &str| text::clean(&text::one_line(a)).text;
+    // The arguments after `search` that are no option: paths, and the query's words.
+    let mut options_left = options.iter().peekable();
+    let mut kept = Vec::new();
+    let mut paths = Vec::new();
+    let mut words = Vec::new();
+    for (j, a) in args.iter().enumerate().skip(at + 1) {
+        if options_left.peek().is_some_and(|o| *o == a) {
+            options_left.next();
+            if j != i {
+                kept.push(option_word(a));
+                continue;
+            }
+        }
+        if j == i || looks_like_a_word(std::path::Path::new(a)) {
+            words.push(a.as_str());
+        } else if a != "--" {
+            paths.push(text::shell_path(&shown(a)));
         }
     }
+    let joined = words.join(" ");
+    let mut parts = vec!["parallax".to_owned()];
+    parts.extend(args.iter().take(at + 1).map(|a| option_word(a)));
+    parts.extend(kept);
+    parts.extend(paths);
+    parts.push(shell_query(&shown(&joined)));
+    let how = if joined.starts_with('-') {
+        "put `--` before it"
+    } else {
+        "quote it with the words before it"
+    };
     let mut said = format!(
-        "`{shown}` starts with `-`, so it was read as an option, and `parallax search` has no \
-         option `{invalid}`; to search for it, put `--` before it: {}",
+        "`{}` starts with `-`, so it was read as an option, and `parallax search` has no \
+         option `{invalid}`; to search for it, {how}: {}",
+        shown(query),
         parts.join(" ")
     );
     // A spaced `|` is refused once the query is given after `--`, with the reason.
-    for hint in query::hints::all_but_or_bar(query, None) {
+    for hint in query::hints::all_but_or_bar(&joined, None) {
         said.push_str("\nparallax: ");
         said.push_str(&hint);
     }
@@ -422,14 +465,20 @@ fn option_word(option: &str) -> String {
     }
 }
 
-/// A query as one shell word: in double quotes, as a user writes one, unless it holds what a
-/// shell reads inside them (`"`, `$`, `` ` ``, `\`, `!`): then quoted as `shell_words` quotes
-/// (single quotes), so the command suggested runs as shown.
+/// A query as the last word of a command a message suggests: in double quotes, as a user
+/// writes one, unless it holds what a shell reads inside them (`"`, `$`, `` ` ``, `\`, `!`):
+/// then quoted as `shell_words` quotes (single quotes); after `--` when it starts with `-`,
+/// which the command line would read as an option. So the command suggested runs as shown.
 fn shell_query(s: &str) -> String {
-    if s.contains(['"', '$', '`', '\\', '!']) {
+    let quoted = if s.contains(['"', '$', '`', '\\', '!']) {
         shell_words::quote(s).into_owned()
     } else {
         format!("\"{s}\"")
+    };
+    if s.starts_with('-') {
+        format!("-- {quoted}")
+    } else {
+        quoted
     }
 }
 

@@ -23,6 +23,29 @@ struct JsonReport<'a> {
     /// not checked.
     #[serde(skip_serializing_if = "Option::is_none")]
     unchecked_affiliations: Option<usize>,
+    /// The dispute, when it loads: what the plain report's summary line says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dispute: Option<Summary<'a>>,
+}
+
+/// A loaded dispute in brief: its id, its sides' party ids, how many claims they hold.
+#[derive(Serialize)]
+struct Summary<'a> {
+    id: &'a str,
+    sides: Vec<&'a str>,
+    claims: usize,
+}
+
+impl<'a> Summary<'a> {
+    fn of(dispute: &'a crate::format::Dispute) -> Self {
+        Summary {
+            id: dispute.id.as_str(),
+            sides: dispute.sides.iter().map(|s| s.party.id.as_str()).collect(),
+            claims: (0..dispute.sides.len())
+                .map(|s| dispute.claim_count(s))
+                .sum(),
+        }
+    }
 }
 
 /// Prints the report; returns whether the input passes (no errors; no warnings under `strict`).
@@ -72,6 +95,7 @@ pub fn validate(
             diagnostics: &report.diagnostics,
             unchecked_links: alone.then_some(unchecked_links),
             unchecked_affiliations: alone.then_some(unchecked_affiliations),
+            dispute: loaded.dispute.as_ref().map(Summary::of),
         };
         crate::text::write_json(&mut *out, &doc).map_err(std::io::Error::from)?;
         writeln!(out)?;
@@ -98,18 +122,14 @@ pub fn validate(
             held.join(", ")
         )?;
     }
-    if let Some(dispute) = &loaded.dispute {
-        let claims: usize = (0..dispute.sides.len())
-            .map(|s| dispute.claim_count(s))
-            .sum();
-        let parties: Vec<&str> = dispute.sides.iter().map(|s| s.party.id.as_str()).collect();
+    if let Some(summary) = loaded.dispute.as_ref().map(Summary::of) {
         writeln!(
             out,
             "{}: {} sides ({}), {} claims",
-            dispute.id,
-            dispute.sides.len(),
-            parties.join(", "),
-            claims
+            summary.id,
+            summary.sides.len(),
+            summary.sides.join(", "),
+            summary.claims
         )?;
     }
     let verdict = if ok { "ok" } else { "failed" };

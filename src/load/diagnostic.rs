@@ -194,7 +194,8 @@ impl fmt::Display for Diagnostic {
     /// path holding control characters is shown with markers, like any untrusted text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let clean = crate::text::inline;
-        write!(f, "{}", clean(&self.file))?;
+        // A file name is a value, not prose: a line break in it is `␊`, as in a quoted value.
+        write!(f, "{}", crate::text::one_line(&self.file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {

@@ -357,8 +357,8 @@ fn read(path: &Path, kind: fn(String, Vec<u8>) -> Input, max_file: u64) -> Input
 enum Unread {
     /// The system refused (no such file, permission, an error while reading).
     Io(std::io::Error),
-    /// Not a regular file: what it is instead.
-    NotRegular(&'static str),
+    /// Not a regular file: a folder (`true`), or a device, pipe or socket (`false`).
+    NotRegular(bool),
     /// Larger than the limit: its length.
     TooLarge(u64),
 }
@@ -367,7 +367,12 @@ impl Unread {
     fn message(&self, max: u64) -> String {
         match self {
             Unread::Io(e) => e.to_string(),
-            Unread::NotRegular(what) => format!("{what}, not a regular file; only files are read"),
+            Unread::NotRegular(true) => {
+                "a folder, not a regular file; only files are read".to_owned()
+            }
+            Unread::NotRegular(false) => {
+                "a device, pipe or socket, not a regular file; only files are read".to_owned()
+            }
             Unread::TooLarge(len) => {
                 format!("the file is {len} bytes, over the limit of {max} bytes")
             }
@@ -383,9 +388,9 @@ fn read_within(path: &Path, max: u64) -> Result<Vec<u8>, Unread> {
         if meta.is_file() {
             Ok(())
         } else if meta.is_dir() {
-            Err(Unread::NotRegular("a folder"))
+            Err(Unread::NotRegular(true))
         } else {
-            Err(Unread::NotRegular("a device, pipe or socket"))
+            Err(Unread::NotRegular(false))
         }
     };
     let meta = std::fs::metadata(path).map_err(Unread::Io)?;
@@ -410,6 +415,10 @@ fn read_within(path: &Path, max: u64) -> Result<Vec<u8>, Unread> {
 /// `-` is standard input to many tools, not to this one: said, not "no such file".
 const NOT_STDIN: &str = "`-` is no file: standard input is not read";
 
+/// What to do with input that is no file (`-`, a pipe such as `<(…)`, a device): said wherever
+/// such input is refused.
+const SAVE_FIRST: &str = "save the input to a file first";
+
 /// What to do about a file over the limit.
 const TOO_LARGE: &str = "a smaller file, or a higher limit with --max-file-size";
 
@@ -423,14 +432,17 @@ pub(super) fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Refusal> {
     read_within(path, max).map_err(|why| match why {
         Unread::Io(e) if is_stdin(path, &e) => Refusal {
             message: NOT_STDIN.to_owned(),
-            expected: "the path of a side file or dispute folder (save the input to a file first)"
-                .to_owned(),
+            expected: format!("the path of a side file or dispute folder ({SAVE_FIRST})"),
             code: super::Code::Unreadable,
         },
         Unread::Io(e) => io_refusal(&e),
-        Unread::NotRegular(_) => Refusal {
+        Unread::NotRegular(folder) => Refusal {
             message: why.message(max),
-            expected: "a side file (a regular JSON file)".to_owned(),
+            expected: if folder {
+                "a side file (a regular JSON file)".to_owned()
+            } else {
+                format!("a side file (a regular JSON file: {SAVE_FIRST})")
+            },
             code: super::Code::Unreadable,
         },
         Unread::TooLarge(_) => Refusal {
@@ -463,7 +475,7 @@ pub fn read_regular(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
 pub fn read_failure(path: &Path, error: &std::io::Error) -> String {
     match error.kind() {
         _ if is_stdin(path, error) => {
-            format!("{NOT_STDIN}; expected the path of a file (save the input to a file first)")
+            format!("{NOT_STDIN}; expected the path of a file ({SAVE_FIRST})")
         }
         _ if is_link_loop(error) => format!("{LINK_LOOP}; {MEND_LOOP}"),
         std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {

@@ -489,14 +489,14 @@ impl<'a> Loader<'a> {
 
     /// Runs the checks that need every side, fills in lines, and builds the dispute.
     pub fn finish(mut self) -> Loaded {
-        // A path named but not there (`show a.json b.jsn`, `validate ./nope`, a side the
-        // manifest lists deleted) says by its `unreadable` error why the sides are too few: a
-        // `too-few-sides` after it adds nothing, and `validate` counts the one error.
-        let missing = self
-            .diagnostics
-            .iter()
-            .any(|d| d.code == Code::Unreadable && !Path::new(&d.file).exists());
-        if self.sides.len() < 2 && !missing {
+        // A file given or found that could not be read or parsed (a path not there, `show
+        // a.json b.jsn`, a pipe from `<(…)`, a folder with no side files, a side file that is not
+        // JSON) says by its own error why the sides are too few: a `too-few-sides` after it adds
+        // nothing, and `validate` counts the one error.
+        let unread = self.diagnostics.iter().any(|d| {
+            d.is_error() && matches!(d.code, Code::Unreadable | Code::NotUtf8 | Code::Syntax)
+        });
+        if self.sides.len() < 2 && !unread {
             // The files kept out by their own errors: said to be why (a good file was named
             // instead, as if it were at fault).
             let mut failed: Vec<&String> = self

@@ -472,12 +472,19 @@ fn match_json_parses_and_names_claims_that_exist() {
     let list = v["suggestions"].as_array().expect("a list");
     assert!(!list.is_empty());
     let d = load(&fixture());
+    // The pair compared, named as `topics --json` names it.
+    for (end, side) in [("left", 0), ("right", 1)] {
+        let party = &d.sides[side].party;
+        assert_eq!(v[end]["id"].as_str(), Some(party.id.as_str()), "{end}");
+        assert_eq!(v[end]["name"].as_str(), Some(party.name.as_str()), "{end}");
+    }
     let mut per_left: std::collections::HashMap<String, Vec<f64>> = Default::default();
     for s in list {
         let (l, r) = (s["left"].as_str().unwrap(), s["right"].as_str().unwrap());
         let (la, ra) = (d.find_claim(l).unwrap(), d.find_claim(r).unwrap());
         assert_eq!((la.side(), ra.side()), (0, 1));
         assert_eq!(s["topic"].as_str(), Some(d.ids(la).1));
+        assert_eq!(s["right_topic"].as_str(), Some(d.ids(ra).1));
         assert!(s["point"].is_null() || s["point"].is_string());
         assert!(s["reasons"].is_array() && s["cross_topic"].is_boolean());
         // Each claim's text, to judge the pair without looking the ids up.

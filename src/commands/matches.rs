@@ -18,6 +18,8 @@ struct JsonSuggestion<'a> {
     /// For a pair: the point the left claim answers already, which the right claim would join.
     left_point: Option<&'a str>,
     topic: &'a str,
+    /// The right claim's topic: `topic` but for a cross-topic pair.
+    right_topic: &'a str,
     cross_topic: bool,
     score: f64,
     reasons: Vec<String>,
@@ -42,6 +44,9 @@ const TEXT_CHARS: usize = 160;
 
 #[derive(Serialize)]
 struct JsonOut<'a> {
+    /// The two parties compared, as `topics`, `show` and `timeline` name them.
+    left: super::PartyJson<'a>,
+    right: super::PartyJson<'a>,
     suggestions: Vec<JsonSuggestion<'a>>,
 }
 
@@ -128,6 +133,7 @@ pub fn matches(
                 point: s.point.as_deref(),
                 left_point: left_point(s),
                 topic: topic(s),
+                right_topic: dispute.ids(s.right).1,
                 cross_topic: s.cross_topic,
                 score: crate::matching::shown_score(s.score),
                 reasons: s.reasons.iter().map(ToString::to_string).collect(),
@@ -135,8 +141,12 @@ pub fn matches(
                 right_text: text(s.right),
             })
             .collect();
-        crate::text::write_json(&mut *out, &JsonOut { suggestions })
-            .map_err(std::io::Error::from)?;
+        let parties = JsonOut {
+            left: super::PartyJson::of(&dispute, left),
+            right: super::PartyJson::of(&dispute, right),
+            suggestions,
+        };
+        crate::text::write_json(&mut *out, &parties).map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
         // `-` for no point, so every line has the same columns (`awk -F'  +'` counts them).

@@ -419,7 +419,7 @@ impl Index {
         &self.vocab
     }
 
-    /// Where the entry's claim stands in its side ([`super::rank::tie`]).
+    /// Where the entry's claim stands in its side ([`super::tie::tie`]).
     pub(super) fn tie(&self, entry: usize) -> u32 {
         let side = self
             .first
@@ -427,7 +427,7 @@ impl Index {
             .saturating_sub(1);
         match self.first.get(side).map(|f| (f.first(), f.last())) {
             Some((Some(&start), Some(&end))) => {
-                super::rank::tie(entry.saturating_sub(start), end.saturating_sub(start))
+                super::tie::tie(entry.saturating_sub(start), end.saturating_sub(start))
             }
             _ => 0,
         }

@@ -17,6 +17,7 @@ pub mod pattern;
 pub mod prefilter;
 mod rank;
 pub mod search;
+mod tie;
 pub mod words;
 
 pub use filter::{AnsweredBy, CommonGround, Filter, FilterError};

@@ -52,7 +52,7 @@ pub fn rank<'d>(
         rest: count,
         inner: alive.into_iter().flatten(),
     };
-    // Where each side's claims start, and how many it has, for each hit's `rank::tie`.
+    // Where each side's claims start, and how many it has, for each hit's `tie::tie`.
     let sides: Vec<(usize, usize)> = (0..dispute.sides.len())
         .scan(0, |start, s| {
             let len = dispute.claim_count(s);
@@ -68,7 +68,7 @@ pub fn rank<'d>(
                 .saturating_sub(1);
             sides
                 .get(side)
-                .map_or(0, |&(start, len)| rank::tie(e - start, len))
+                .map_or(0, |&(start, len)| super::tie::tie(e - start, len))
         },
         text: |s: &'d str| s,
         own_text: |e: usize| claims.at(e).map(|(_, c)| c.text.as_str()),

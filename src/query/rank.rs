@@ -203,16 +203,7 @@ impl std::fmt::Display for Score {
     }
 }
 
-/// Where the claim at `at` of a side of `len` claims stands in it, as a fraction of the side
-/// (0 its first, near `u32::MAX` its last). Hits of equal score are listed by it, then by the
-/// dispute's order: one side's hits do not all come before the other's (on LIAR, 100 Democratic
-/// claims came before the first Republican one for `obama`), and each side's stay in its order.
-pub fn tie(at: usize, len: usize) -> u32 {
-    let share = (at as u128) << 32;
-    u32::try_from(share / (len.max(1) as u128)).unwrap_or(u32::MAX)
-}
-
-/// The order of hits: the higher score first, then [`tie`], then the dispute's order.
+/// The order of hits: the higher score first, then [`super::tie::tie`], then the dispute's order.
 pub(super) fn order(score: u32, tie: u32, entry: usize) -> (std::cmp::Reverse<u32>, u32, usize) {
     (std::cmp::Reverse(score), tie, entry)
 }
@@ -222,7 +213,7 @@ pub(super) fn order(score: u32, tie: u32, entry: usize) -> (std::cmp::Reverse<u3
 pub(super) struct Places<C, T, O, F> {
     /// The claim of an entry.
     pub claim: C,
-    /// An entry's [`tie`].
+    /// An entry's [`super::tie::tie`].
     pub tie: F,
     /// The text of a string.
     pub text: T,

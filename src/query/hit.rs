@@ -26,7 +26,7 @@ pub struct Hit<T = HitText> {
     /// Typos the hit needed, over all its terms: more than 0 means it matched only through a
     /// typo (or, in a short field, through letters in order).
     pub typos: u8,
-    /// How far through its side's claims the claim stands ([`super::tie::tie`]): hits of
+    /// How far through its side's claims the claim stands (`tie::tie`): hits of
     /// equal score are listed by it, so that the sides' hits interleave.
     pub tie: u32,
 }

@@ -36,14 +36,18 @@ pub fn lines(app: &App, h: &Help) -> Vec<Line<'static>> {
     let inner = usize::from(width(app.regions().main).saturating_sub(2)).max(KEY_COLUMN + 8);
     let two = inner >= 2 * (KEY_COLUMN + TEXT_COLUMN) + GUTTER;
     let column = if two { (inner - GUTTER) / 2 } else { inner };
+    // As wide as the longest keys need, and no wider: the descriptions get the rest. One width
+    // for both tables (the keys that work and those that do not yet), so what the keys do
+    // starts at one column down the help.
+    let key_column = h
+        .keys
+        .iter()
+        .chain(&h.later)
+        .map(|k| text::width(&k.keys) + 2)
+        .max()
+        .unwrap_or(KEY_COLUMN)
+        .min(KEY_COLUMN);
     let table = |lines: &[crate::tui::state::help::KeyLine]| -> Vec<Line<'static>> {
-        // As wide as the longest keys need, and no wider: the descriptions get the rest.
-        let key_column = lines
-            .iter()
-            .map(|k| text::width(&k.keys) + 2)
-            .max()
-            .unwrap_or(KEY_COLUMN)
-            .min(KEY_COLUMN);
         let mut keys: Vec<Vec<Span<'static>>> = Vec::new();
         for k in lines {
             // Keys as wide as their column (`Ctrl-W Alt-Backspace`) would touch what they do:

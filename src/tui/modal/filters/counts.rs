@@ -86,10 +86,7 @@ pub(super) fn tally(dispute: &Dispute, cmp: &Comparison) -> Tally {
     for (t, topic) in cmp.topics.iter().enumerate() {
         for row in &topic.rows {
             let answered = AnsweredBy::of(row);
-            let common: Vec<CommonGround> = [CommonGround::Only, CommonGround::Hide]
-                .into_iter()
-                .filter(|c| c.keeps(row))
-                .collect();
+            let common = [CommonGround::Only, CommonGround::Hide].map(|c| (c, c.keeps(row)));
             for at in row.claims() {
                 let (Some(side), Some(claim)) = (dispute.sides.get(at.side()), dispute.claim(at))
                 else {
@@ -103,8 +100,8 @@ pub(super) fn tally(dispute: &Dispute, cmp: &Comparison) -> Tally {
                     *n += 1;
                 }
                 add(Value::Answered(Some(answered)));
-                for &c in &common {
-                    add(Value::Common(Some(c)));
+                for (c, _) in common.iter().filter(|(_, keeps)| *keeps) {
+                    add(Value::Common(Some(*c)));
                 }
                 for k in RelationKind::ALL {
                     if related.either_end(claim, k) {

@@ -81,14 +81,19 @@ pub fn entry_at(app: &App, point: ratatui::layout::Position) -> Option<usize> {
     }
     let noted = notes(app.search.text().trim(), usize::from(inner.width)).len();
     let line = usize::from(point.y).checked_sub(usize::from(inner.y) + usize::from(TOP) + noted)?;
-    let shown = usize::from(inner.height)
-        .saturating_sub(usize::from(TOP) + noted)
-        .checked_div(PER_HIT)
-        .unwrap_or(0);
-    let n = list_len(app);
-    let first = app.search.list_top.min(n.saturating_sub(shown));
+    let (first, shown) = window(app, inner.height, noted);
     let i = first + line / PER_HIT;
-    (line / PER_HIT < shown && i < n).then_some(i)
+    (line / PER_HIT < shown && i < list_len(app)).then_some(i)
+}
+
+/// The results list's window in a panel whose inside is `height` lines, under `noted` lines of
+/// notes: its first entry and how many entries show. Never past the last page: a list scrolled
+/// at a small size fills again when the screen grows (its first hits stayed out of sight,
+/// blank lines below). The view draws it; a click is read against it.
+pub fn window(app: &App, height: u16, noted: usize) -> (usize, usize) {
+    let shown = usize::from(height).saturating_sub(usize::from(TOP) + noted) / PER_HIT;
+    let first = app.search.list_top.min(list_len(app).saturating_sub(shown));
+    (first, shown)
 }
 
 /// The most lines the notes on a query take above the hits (the rest is cut with `…`).

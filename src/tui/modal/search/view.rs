@@ -3,7 +3,7 @@
 //! matched), the header's search line, the footer's place among the hits, and the highlights of
 //! matched characters in the comparison's panes.
 
-use super::hits::{self as search, PER_HIT, TOP, area};
+use super::hits::{self as search, TOP, area};
 use crate::format::ClaimAt;
 use crate::layout::{Line as LaidLine, LineKind};
 use crate::query::highlight;
@@ -264,13 +264,7 @@ pub fn draw(frame: &mut Frame, app: &App, regions: &Regions) {
                 lines.push(Line::styled(l, theme.warning()));
             }
             lines.push(Line::styled("─".repeat(width), theme.dim()));
-            let shown = usize::from(inner.height.saturating_sub(TOP + noted)) / PER_HIT;
-            // Never past the last page: a list scrolled at a small size fills again when the
-            // screen grows (its first hits stayed out of sight, blank lines below).
-            let first = app
-                .search
-                .list_top
-                .min(search::list_len(app).saturating_sub(shown));
+            let (first, shown) = search::window(app, inner.height, usize::from(noted));
             for i in first..(first + shown).min(search::list_len(app)) {
                 let Some((at, hit)) = search::entry(app, i) else {
                     break;

@@ -359,6 +359,81 @@ fn a_date_that_shows_the_topic_again_goes_back_to_it() {
     assert_eq!(id(&app), topic);
 }
 
+/// In the event loop a date stepped shows at once, in the bar and in the header marked as on
+/// its way, and the comparison follows from the loop's query worker: at a million claims it
+/// takes half a second, and each key waited for it.
+#[test]
+fn a_date_stepped_in_the_loop_shows_at_once_and_the_comparison_follows() {
+    let mut app = common::bundled(120, 40);
+    common::keys(&mut app, &[KeyCode::Char('t'), KeyCode::End]);
+    let last = as_of(&app).unwrap_or_default();
+    let shown = |app: &App| app.shown().as_of.as_ref().map(|a| a.date.to_string());
+    let counts = app.counts;
+    common::burst(&mut app, &[KeyCode::Up]);
+    let asked = as_of(&app).unwrap_or_default();
+    assert_ne!(asked, last, "a week back");
+    let s = text(&app);
+    assert!(
+        s.contains(&format!("Date {asked}")),
+        "the bar shows it:\n{s}"
+    );
+    assert!(
+        s.contains(&format!("as of {asked}…")),
+        "the header marks it as coming:\n{s}"
+    );
+    assert_eq!(shown(&app), Some(last.clone()), "the comparison waits");
+    assert_eq!(app.counts, counts);
+    assert!(common::worker_answers(&mut app));
+    let s = text(&app);
+    assert!(s.contains(&format!("as of {asked}")), "{s}");
+    assert!(!s.contains(&format!("{asked}…")), "{s}");
+    assert_eq!(shown(&app), Some(asked.clone()));
+    assert_ne!(app.counts, counts, "the counts follow the date");
+
+    // Enter with a step still out keeps the date asked, shown: no key acts on the old one.
+    common::burst(&mut app, &[KeyCode::Up]);
+    let asked = as_of(&app).unwrap_or_default();
+    assert_ne!(shown(&app), Some(asked.clone()));
+    common::burst(&mut app, &[KeyCode::Enter]);
+    assert!(app.modal().is_none());
+    assert!(!app.query_pending());
+    assert_eq!(shown(&app), Some(asked));
+}
+
+/// Stepped through time in bursts of keys, with the worker's answers coming after each, the
+/// screen still goes back to the topic a date had hidden once a date shows it again, in the
+/// bar and in the timeline.
+#[test]
+fn stepping_in_the_loop_goes_back_to_the_topic_a_date_had_hidden() {
+    let mut app = common::bundled(200, 50);
+    let last = app.shown().topics.len() - 1;
+    app.select_topic(last);
+    let topic = app.current_topic().map(|t| t.id.clone());
+    let id = |app: &App| app.current_topic().map(|t| t.id.clone());
+    common::keys(&mut app, &[KeyCode::Char('t')]);
+    common::burst(&mut app, &[KeyCode::Home]);
+    assert!(common::worker_answers(&mut app));
+    assert_ne!(id(&app), topic, "the first day hides the last topic");
+    common::burst(&mut app, &[KeyCode::End]);
+    assert!(common::worker_answers(&mut app));
+    assert_eq!(id(&app), topic, "the last day shows it again");
+    // The timeline of every topic: its first bar is the first day.
+    common::keys(
+        &mut app,
+        &[KeyCode::Enter, KeyCode::Char('T'), KeyCode::Tab],
+    );
+    common::burst(&mut app, &[KeyCode::Home]);
+    assert!(common::worker_answers(&mut app));
+    assert_ne!(id(&app), topic, "the first bar hides it");
+    common::burst(&mut app, &[KeyCode::End]);
+    assert!(common::worker_answers(&mut app));
+    assert_eq!(id(&app), topic, "the last bar shows it again");
+    // Esc with a step out goes back to the date and topic of before, at once.
+    common::burst(&mut app, &[KeyCode::Home, KeyCode::Esc]);
+    assert!(!app.query_pending());
+    assert_eq!(id(&app), topic);
+}
+
 /// Backspace on the proposed date takes its last character, to type it anew: it emptied the
 /// field, dropping the date in force, when an analyst who stepped to a date wanted to fix its
 /// day (← and → step, so nothing else keeps the date to edit). Delete still clears it.

@@ -740,7 +740,7 @@ fn while_the_text_as_typed_is_searched_no_old_count_stands_beside_it() {
     let before = screen(&a);
     assert!(before.contains("search: gate · "), "{before}");
     a.query.search = Some("gatez".to_owned());
-    a.ask_query();
+    a.ask_query(true);
     assert!(a.query_pending());
     let shown = screen(&a);
     assert!(shown.contains("search: gatez · searching…"), "{shown}");
@@ -752,7 +752,7 @@ fn while_the_text_as_typed_is_searched_no_old_count_stands_beside_it() {
     // The first search, before any answer: the same (both were blank at 100,000 claims).
     let mut a = app(120, 30);
     a.query.search = Some("gate".to_owned());
-    a.ask_query();
+    a.ask_query(true);
     assert!(a.query_pending());
     let shown = screen(&a);
     assert!(shown.contains("search: gate · searching…"), "{shown}");

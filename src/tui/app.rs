@@ -57,6 +57,9 @@ pub struct App {
     pub query_generation: u64,
     /// A search for the loop to hand to its query worker, left by the search line.
     pub query_job: Option<super::session::Job>,
+    /// The query changed in a burst of keys and has not run yet: the loop hands it to its
+    /// query worker after the burst (see [`App::requery_later`]).
+    pub query_stale: bool,
     /// The number of the query out with the worker, if one is.
     awaiting: Option<u64>,
     /// The last run of [`App::query`]; `None` while nothing is asked.
@@ -169,6 +172,7 @@ impl App {
             indexing: false,
             query_generation: 0,
             query_job: None,
+            query_stale: false,
             awaiting: None,
             outcome: None,
             search: Search::default(),
@@ -211,6 +215,7 @@ impl App {
     /// the comparison on screen, the counts follow and the selection stays on its topic and on
     /// the row holding its claim where they are still shown.
     pub fn requery(&mut self) {
+        self.query_stale = false;
         self.query_generation += 1;
         self.query_job = None;
         self.awaiting = None;
@@ -225,9 +230,30 @@ impl App {
         self.show_outcome(outcome, None);
     }
 
-    /// Asks the loop's query worker to run [`App::query`] (a search being typed), so the key
-    /// that changed it is drawn at once; [`App::query_ready`] takes the answer.
-    pub fn ask_query(&mut self) {
+    /// As [`App::requery`], but in the loop's burst of keys (`search.fold`) the query is left
+    /// for the loop's query worker, so the key that changed it (a date stepped) is drawn at
+    /// once and the comparison follows: at a million claims a date takes half a second.
+    pub fn requery_later(&mut self) {
+        if self.search.fold {
+            self.query_stale = true;
+        } else {
+            self.requery();
+        }
+    }
+
+    /// Runs now a query left for the worker or out with it, so that an action reading the
+    /// comparison reads the one the query makes (the answer, when it comes, is dropped).
+    pub fn settle_query(&mut self) {
+        if self.query_stale || self.query_pending() {
+            self.requery();
+        }
+    }
+
+    /// Asks the loop's query worker to run [`App::query`] (a search being typed, or a date
+    /// stepped), so the key that changed it is drawn at once; [`App::query_ready`] takes the
+    /// answer. `typing`: the search line's text is being typed (see `Session::typing`).
+    pub fn ask_query(&mut self, typing: bool) {
+        self.query_stale = false;
         self.query_generation += 1;
         self.awaiting = Some(self.query_generation);
         self.query_job = Some(super::session::Job {
@@ -236,6 +262,7 @@ impl App {
             dispute: Arc::clone(&self.dispute),
             cmp: Arc::clone(&self.cmp),
             query: self.query.clone(),
+            typing,
         });
     }
 

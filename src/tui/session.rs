@@ -86,15 +86,17 @@ pub struct Job {
     pub cmp: Arc<Comparison>,
     /// The query, search text included.
     pub query: Query,
+    /// The search line's text is being typed (see `query::Session::typing`).
+    pub typing: bool,
 }
 
 /// The query worker's answer: the request's number, its results and their counts, counted on
 /// the worker so the loop only swaps them in.
 pub type Answer = (u64, Results, Counted);
 
-/// Runs a search job while typing (see `query::Session::typing`), on the query worker's thread.
+/// Runs a query job (a search being typed, or a date stepped), on the query worker's thread.
 pub fn search(job: Job) -> Answer {
-    job.session.typing(true);
+    job.session.typing(job.typing);
     let results = job.session.with(&job.dispute, |s| {
         s.run_shared(&job.dispute, &job.cmp, &job.query)
     });

@@ -880,6 +880,14 @@ pub mod as_of {
         format!("as of {date}")
     }
 
+    /// The header's mark of a date asked and not yet shown (`None`: every date).
+    pub fn coming(date: Option<&str>) -> String {
+        match date {
+            Some(date) => format!("as of {date}…"),
+            None => "every date…".to_owned(),
+        }
+    }
+
     /// A date before the `since` filter's, not put in force: nothing said by then could match.
     /// `kept`, the date in force; `filters`, the key that opens the filters.
     pub fn before_since(date: &str, since: &str, kept: Option<&str>, filters: &str) -> String {

@@ -96,6 +96,24 @@ pub fn key(app: &mut App, event: KeyEvent) -> Outcome {
     outcome
 }
 
+/// Presses keys as one burst of the event loop reads them: a query the keys change is left for
+/// the loop's query worker (in `app.query_job`, see [`worker_answers`]), not run.
+pub fn burst(app: &mut App, presses: &[KeyCode]) {
+    app.search.fold = true;
+    keys(app, presses);
+    app.search.fold = false;
+    parallax::tui::modal::search::update::settle_later(app);
+}
+
+/// The query worker's turn: runs the query the loop would hand it and shows the answer as the
+/// loop does; false when none was asked or the answer was dropped.
+pub fn worker_answers(app: &mut App) -> bool {
+    let Some(job) = app.query_job.take() else {
+        return false;
+    };
+    app.query_ready(parallax::tui::session::search(job))
+}
+
 /// Types a text, one key per character.
 pub fn typed(app: &mut App, s: &str) {
     let codes: Vec<KeyCode> = s.chars().map(KeyCode::Char).collect();

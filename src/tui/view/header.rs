@@ -84,11 +84,14 @@ fn title_line(app: &App, width: usize) -> Line<'static> {
         );
         marks.push((strings::stale(&key), theme.warning()));
     }
-    if let Some(as_of) = &app.shown().as_of {
-        marks.push((
-            strings::as_of::header(&as_of.date.to_string()),
-            theme.as_of(),
-        ));
+    let shown = app.shown().as_of.as_ref().map(|a| a.date);
+    if app.query_pending() && app.query.filter.as_of != shown {
+        // A date stepped at a million claims takes the worker half a second: the date asked
+        // shows at once, marked as on its way, over the counts of the date before.
+        let date = app.query.filter.as_of.map(|d| d.to_string());
+        marks.push((strings::as_of::coming(date.as_deref()), theme.dim()));
+    } else if let Some(date) = shown {
+        marks.push((strings::as_of::header(&date.to_string()), theme.as_of()));
     }
     if marks.is_empty() {
         return Line::styled(text::ellipsis(&app.dispute.title, width), theme.title());

@@ -108,11 +108,11 @@ fn span(app: &App) -> Option<(Date, Date)> {
 }
 
 /// Puts a date in force (or none), as `--as-of` does: the comparison, the header and the counts
-/// follow.
+/// follow (in the loop, once its worker has run the query: the key is drawn at once).
 pub fn set(app: &mut App, date: Option<Date>) {
     if app.query.filter.as_of != date {
         app.query.filter.as_of = date;
-        app.requery();
+        app.requery_later();
     }
 }
 
@@ -213,9 +213,18 @@ impl Component for AsOfBar {
         if action == Action::Help {
             return crate::tui::modal::help::update::open(app, self);
         }
+        // Only a new date may leave its query for the loop's worker: the rest act on the
+        // comparison the date in force makes.
+        if !matches!(
+            action,
+            Action::StepDate(_) | Action::First | Action::Last | Action::Clear | Action::Edit(_)
+        ) {
+            app.settle_query();
+        }
         match action {
             Action::Back => {
                 set(app, self.before);
+                app.settle_query();
                 // The topic and row selected before, where the date had moved away from them.
                 app.reselect(&self.selected);
                 return Step::Close;

@@ -162,14 +162,17 @@ pub fn settle(app: &mut App) {
     settle_as(app, typing);
 }
 
-/// What the loop calls after a burst of keys: a search typed in the open line is asked of the
-/// loop's query worker (the line shows the keys at once, the hits follow); anything else that
-/// changed the search runs now.
+/// What the loop calls after a burst of keys: a search typed in the open line, or a query left
+/// for later (a date stepped, see `App::requery_later`), is asked of the loop's query worker
+/// (the key shows at once, the comparison follows); anything else that changed the search runs
+/// now.
 pub fn settle_later(app: &mut App) {
     if app.searching() && app.search.dirty {
         app.search.dirty = false;
         take_line(app);
-        app.ask_query();
+        app.ask_query(true);
+    } else if app.query_stale && !app.search.dirty {
+        app.ask_query(false);
     } else {
         settle(app);
     }
@@ -178,9 +181,13 @@ pub fn settle_later(app: &mut App) {
 /// [`settle`], knowing whether the line is still being typed in. A search still out with the
 /// worker is run now, so a key acts on the hits of the text as typed.
 fn settle_as(app: &mut App, typing: bool) {
-    if app.search.dirty || app.query_pending() {
+    if app.search.dirty {
         app.search.dirty = false;
         run(app, typing);
+    } else if app.query_pending() || app.query_stale {
+        // The line's text is the query's already (taken when it was asked).
+        app.session.typing(typing);
+        app.settle_query();
     }
 }
 

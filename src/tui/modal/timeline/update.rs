@@ -219,9 +219,18 @@ impl Component for Chart {
 
     fn update(&mut self, app: &mut App, action: Action) -> Step {
         let last = self.counts.bins.len().saturating_sub(1);
+        // Only a new date may leave its query for the loop's worker: the rest act on the
+        // comparison the date in force makes.
+        if !matches!(
+            action,
+            Action::StepDate(_) | Action::First | Action::Last | Action::Clear
+        ) {
+            app.settle_query();
+        }
         match action {
             Action::Back => {
                 set(app, self.before);
+                app.settle_query();
                 app.reselect(&self.selected);
                 return Step::Close;
             }

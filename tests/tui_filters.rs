@@ -1210,3 +1210,44 @@ fn a_find_that_keeps_nothing_quotes_what_was_typed() {
     let screen = common::screen(&a);
     assert!(screen.contains("no choice holds “terror ”"), "{screen}");
 }
+
+/// In the event loop a choice shows at once and the comparison follows from the loop's query
+/// worker (at a million claims a choice held its key a few hundred milliseconds); meanwhile the
+/// panel's count says it is of the choices before. Taken back, the choice still returns the
+/// screen to where the panel opened, once the worker answers.
+#[test]
+fn in_the_loop_a_choice_shows_at_once_and_the_comparison_follows() {
+    let mut a = common::bundled(80, 24);
+    keys(
+        &mut a,
+        &[KeyCode::Tab, KeyCode::Char('J'), KeyCode::Char('J')],
+    );
+    keys(&mut a, &[KeyCode::Char('j'), KeyCode::Char('j')]);
+    let place = |a: &App| (a.current_topic().map(|t| t.id.clone()), a.row, a.top);
+    let home = place(&a);
+    let all = claims(&a);
+    section(&mut a, Section::Outlet);
+    common::burst(&mut a, &[KeyCode::Char(' ')]);
+    assert!(!a.query.filter.outlets.is_empty(), "the choice is made");
+    assert!(a.query_pending());
+    let s = screen(&a);
+    assert!(s.contains("[x]"), "the mark shows at once:\n{s}");
+    assert!(
+        s.contains(&format!("{all} of {all} claims remain")) && s.contains("· counting…"),
+        "{s}"
+    );
+    assert_eq!(claims(&a), all, "the comparison waits");
+    assert!(common::worker_answers(&mut a));
+    assert!(claims(&a) < all, "the comparison follows");
+    assert!(!screen(&a).contains("counting…"));
+    assert_ne!(place(&a), home, "the outlet moved the screen");
+    common::burst(&mut a, &[KeyCode::Char(' ')]);
+    assert!(a.query.filter.is_empty());
+    assert!(common::worker_answers(&mut a));
+    assert_eq!(place(&a), home, "taken back: where the panel opened");
+    // Closed with a choice still out: the screen shows what the choices make.
+    common::burst(&mut a, &[KeyCode::Char(' '), KeyCode::Esc]);
+    assert!(panel(&a).is_none());
+    assert!(!a.query_pending());
+    assert!(claims(&a) < all);
+}

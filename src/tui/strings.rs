@@ -1821,6 +1821,11 @@ pub mod filters {
         format!("{shown} of {total} claims remain, in {topics} {t}")
     }
 
+    /// The count above (of the choices before) while the last choice is being applied.
+    pub fn remaining_coming(remaining: &str) -> String {
+        format!("{remaining} · counting…")
+    }
+
     /// A letter typed in a section of fixed choices (rows, common ground), where nothing is
     /// found by typing.
     pub const NO_FINDING_HERE: &str =

@@ -235,7 +235,7 @@ impl Searcher {
         self.0
             .answers()
             .pop()
-            .is_some_and(|answer| app.query_ready(answer))
+            .is_some_and(|answer| super::update::query_ready(app, answer))
     }
 }
 

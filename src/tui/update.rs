@@ -86,6 +86,17 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
     }
 }
 
+/// Shows the query worker's answer, if it answers the latest query, and lets the top modal
+/// follow it (the filter panel puts back the place it opened on); true when it was shown.
+pub fn query_ready(app: &mut App, answer: super::session::Answer) -> bool {
+    let shown = app.query_ready(answer);
+    if shown && let Some(mut modal) = app.modals.pop() {
+        component::of_mut(&mut modal).answered(app);
+        app.modals.push(modal);
+    }
+    shown
+}
+
 /// The part of the screen the keys act in, and the key in force that lists its keys there.
 fn where_help(app: &App) -> (&'static str, String) {
     let active = component::active(app);

@@ -111,7 +111,7 @@ pub fn worker_answers(app: &mut App) -> bool {
     let Some(job) = app.query_job.take() else {
         return false;
     };
-    app.query_ready(parallax::tui::session::search(job))
+    parallax::tui::update::query_ready(app, parallax::tui::session::search(job))
 }
 
 /// Types a text, one key per character.

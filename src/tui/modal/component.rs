@@ -84,6 +84,9 @@ pub trait Component {
     /// Applies an action. Pure: anything beyond the state is asked of the loop by
     /// [`Step::Then`].
     fn update(&mut self, app: &mut App, action: Action) -> Step;
+    /// A query it left for the loop's worker (see `App::requery_later`) came back and is
+    /// shown: what it does once its query has run, it does now.
+    fn answered(&mut self, _app: &mut App) {}
     /// Draws the modal over what is beneath.
     fn draw(&self, frame: &mut Frame, app: &App, regions: &Regions);
 }

@@ -295,6 +295,12 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
 
     let shown = app.counts.left_claims + app.counts.right_claims;
     let remaining = words::remaining(shown, p.total, app.counts.topics);
+    // A choice out with the loop's worker: the count is of the choices before.
+    let remaining = if app.query_pending() {
+        words::remaining_coming(&remaining)
+    } else {
+        remaining
+    };
     let remaining = if shown == 0 {
         Line::styled(text::ellipsis(&remaining, width), theme.warning())
     } else {

@@ -500,6 +500,9 @@ pub struct FilterArgs {
     /// Keep these topics (topic ids).
     #[arg(long = "topic", value_name = "ID", value_delimiter = ',', value_hint = ValueHint::Other)]
     pub topics: Vec<String>,
+    /// Keep claims made by this speaker (the whole name, any case; repeat for more).
+    #[arg(long = "speaker", value_name = "NAME", value_hint = ValueHint::Other)]
+    pub speakers: Vec<String>,
     /// Keep claims citing this outlet (its whole name, any case; repeat for more).
     #[arg(long = "source", value_name = "OUTLET", value_hint = ValueHint::Other)]
     pub sources: Vec<String>,
@@ -577,6 +580,7 @@ impl FilterArgs {
         Filter {
             parties: self.parties.clone(),
             topics: self.topics.clone(),
+            speakers: self.speakers.clone(),
             outlets: self.sources.clone(),
             kinds: self.kinds.clone(),
             affiliations: self.affiliations.clone(),

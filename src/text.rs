@@ -804,7 +804,13 @@ pub fn nearest(value: &str, in_use: std::collections::BTreeSet<&str>) -> String 
     let mut shown: Vec<&str> = shown.into_iter().map(|(_, v)| v).collect();
     let more = shown.len().saturating_sub(MAX);
     shown.truncate(MAX);
-    let list = clean(&shown.join(", ")).text;
+    // Names that hold a comma (`Shehbaz Sharif, Prime Minister`) are told apart by semicolons.
+    let sep = if shown.iter().any(|v| v.contains(',')) {
+        "; "
+    } else {
+        ", "
+    };
+    let list = clean(&shown.join(sep)).text;
     if more > 0 {
         format!("those in use include: {list} … ({} in all)", more + MAX)
     } else {

@@ -312,6 +312,62 @@ fn a_tag_or_source_nobody_uses_is_refused_with_the_nearest_in_use() {
         .stdout(predicate::str::contains("Showing 1 of"));
 }
 
+/// `--speaker` keeps the claims of one speaker (the whole name as written, any case; repeated
+/// for more), and a name nobody in the dispute uses is refused with the likeliest, told apart
+/// by semicolons since a speaker's name may hold a comma.
+#[test]
+fn a_speaker_keeps_their_claims_and_an_unknown_one_is_refused_with_the_nearest() {
+    let out = parallax()
+        .args([
+            "show",
+            FIXTURE,
+            "--speaker",
+            "shehbaz sharif, prime minister",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let shown = String::from_utf8_lossy(&out.stdout);
+    let d = dispute();
+    let by = |who: &str| {
+        d.claims()
+            .filter(|(_, c)| c.speaker.as_deref() == Some(who))
+            .count()
+    };
+    let n = by("Shehbaz Sharif, Prime Minister");
+    assert!(n > 0);
+    assert!(
+        shown.contains(&format!(
+            "Showing {n} of {} claims (speaker: shehbaz sharif, prime minister)",
+            d.claims().count()
+        )),
+        "{shown}"
+    );
+    assert!(!shown.contains("Vikram Misri"), "{shown}");
+    let both = parallax()
+        .args([
+            "show",
+            FIXTURE,
+            "--speaker",
+            "Shehbaz Sharif, Prime Minister",
+            "--speaker",
+            "Vikram Misri, Foreign Secretary",
+        ])
+        .output()
+        .unwrap();
+    let both = String::from_utf8_lossy(&both.stdout);
+    let m = n + by("Vikram Misri, Foreign Secretary");
+    assert!(both.contains(&format!("Showing {m} of")), "{both}");
+    parallax()
+        .args(["show", FIXTURE, "--speaker", "Sharif"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no speaker `Sharif` in this dispute; choose one of: Shehbaz Sharif, Prime \
+             Minister; ",
+        ));
+}
+
 /// `--source` is the one list not split at commas (an outlet's name may hold one): outlets
 /// given as one comma-separated value are refused with the flags to give instead, which work.
 #[test]

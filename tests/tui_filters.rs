@@ -914,7 +914,11 @@ fn the_panel_counts_again_after_the_date_or_the_pair_changes() {
 fn the_claims_choices_stay_readable_at_80_columns() {
     let mut app = common::bundled(80, 24);
     let mut presses = vec![ratatui::crossterm::event::KeyCode::Char('f')];
-    presses.extend([ratatui::crossterm::event::KeyCode::Tab; 11]);
+    // The Claims section, the last.
+    presses.extend(vec![
+        ratatui::crossterm::event::KeyCode::Tab;
+        Section::ALL.len() - 1
+    ]);
     common::keys(&mut app, &presses);
     assert!(common::screen(&app).contains("untrusted text: held hidden"));
     common::keys(
@@ -1250,4 +1254,64 @@ fn in_the_loop_a_choice_shows_at_once_and_the_comparison_follows() {
     assert!(panel(&a).is_none());
     assert!(!a.query_pending());
     assert!(claims(&a) < all);
+}
+
+/// The Speaker section lists who made the claims, each with the claims they keep, and keeps a
+/// speaker's claims, as `--speaker` does.
+#[test]
+fn a_speaker_chosen_keeps_their_claims() {
+    let mut a = app(120, 40);
+    section(&mut a, Section::Speaker);
+    let p = panel(&a).expect("the panel");
+    let listed: Vec<(String, Option<usize>)> = p
+        .choices(Section::Speaker)
+        .iter()
+        .map(|c| (c.label.clone(), c.claims))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("Shehbaz Sharif, Prime Minister".to_owned(), Some(1)),
+            ("Vikram Misri, Foreign Secretary".to_owned(), Some(1)),
+        ]
+    );
+    choose(&mut a, Section::Speaker, "shehbaz");
+    assert_eq!(a.query.filter.speakers, ["Shehbaz Sharif, Prime Minister"]);
+    assert_eq!(claims(&a), 1);
+    let s = screen(&a);
+    assert!(
+        s.contains("filters: speaker: Shehbaz Sharif, Prime Minister"),
+        "{s}"
+    );
+    assert!(s.contains("1 of 10 claims remain, in 1 topic"), "{s}");
+}
+
+/// A speaker written in two cases is one choice, counting the claims of both, and keeps both,
+/// as `--speaker` matches any case.
+#[test]
+fn a_speaker_written_in_two_cases_is_one_choice_counting_both() {
+    let mut d = common::dispute("tests/fixtures/query");
+    let misri = d
+        .sides
+        .iter_mut()
+        .flat_map(|s| s.topics.iter_mut())
+        .flat_map(|t| t.claims.iter_mut())
+        .find(|c| c.speaker.as_deref() == Some("Vikram Misri, Foreign Secretary"))
+        .expect("a claim by Misri");
+    misri.speaker = Some("SHEHBAZ SHARIF, PRIME MINISTER".into());
+    let mut a = common::sized(
+        App::new(d, 0, 1, parallax::tui::theme::Theme::plain()),
+        120,
+        40,
+    );
+    section(&mut a, Section::Speaker);
+    let p = panel(&a).expect("the panel");
+    let listed: Vec<Option<usize>> = p
+        .choices(Section::Speaker)
+        .iter()
+        .map(|c| c.claims)
+        .collect();
+    assert_eq!(listed, [Some(2)], "one choice for both spellings");
+    keys(&mut a, &[KeyCode::Char(' ')]);
+    assert_eq!(claims(&a), 2);
 }

@@ -98,6 +98,8 @@ pub struct Filter {
     pub parties: Vec<String>,
     /// Topic ids: keep these topics.
     pub topics: Vec<String>,
+    /// Speakers, matched whole and ignoring case: keep claims made by one of them.
+    pub speakers: Vec<String>,
     /// Outlet names, matched whole and ignoring case: keep claims citing one of them.
     pub outlets: Vec<String>,
     /// Keep claims citing a source of one of these kinds.
@@ -288,6 +290,19 @@ impl Filter {
                 return Err(unknown("tag", t, in_use));
             }
         }
+        if !self.speakers.is_empty() {
+            let in_use: BTreeSet<&str> = dispute
+                .claims()
+                .filter_map(|(_, c)| c.speaker.as_deref())
+                .collect();
+            if let Some(s) = self
+                .speakers
+                .iter()
+                .find(|s| !in_use.iter().any(|u| same_text(s, u)))
+            {
+                return Err(unknown("speaker", s, in_use));
+            }
+        }
         if let Some(o) = self
             .outlets
             .iter()
@@ -358,6 +373,7 @@ impl Filter {
         };
         list("party", self.parties.clone());
         list("topic", self.topics.clone());
+        list("speaker", self.speakers.clone());
         list("source", self.outlets.clone());
         list(
             "kind",
@@ -447,6 +463,14 @@ impl Filter {
                 .topics
                 .get(at.topic())
                 .is_some_and(|t| self.topics.contains(&t.id))
+        {
+            return false;
+        }
+        if !self.speakers.is_empty()
+            && !claim
+                .speaker
+                .as_deref()
+                .is_some_and(|who| self.speakers.iter().any(|s| same_text(s, who)))
         {
             return false;
         }

@@ -1711,6 +1711,7 @@ pub mod filters {
     pub const AFFILIATION: &str = "Affiliation";
     /// See [`PARTY`].
     pub const TAG: &str = "Tag";
+    pub const SPEAKER: &str = "Speaker";
     /// See [`PARTY`].
     pub const RATING: &str = "Assessment";
     /// See [`PARTY`].

@@ -14,6 +14,8 @@ pub enum Section {
     Party,
     /// Topics, by neutral title.
     Topic,
+    /// Who made the claims.
+    Speaker,
     /// Source outlets.
     Outlet,
     /// Source kinds.
@@ -38,9 +40,10 @@ pub enum Section {
 
 impl Section {
     /// Every section, in order.
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
         Section::Party,
         Section::Topic,
+        Section::Speaker,
         Section::Outlet,
         Section::Kind,
         Section::Affiliation,
@@ -58,6 +61,7 @@ impl Section {
         match self {
             Section::Party => words::PARTY,
             Section::Topic => words::TOPIC,
+            Section::Speaker => words::SPEAKER,
             Section::Outlet => words::OUTLET,
             Section::Kind => words::KIND,
             Section::Affiliation => words::AFFILIATION,
@@ -98,6 +102,8 @@ pub enum Value {
     Party(String),
     /// A topic id.
     Topic(String),
+    /// A speaker's name.
+    Speaker(String),
     /// An outlet name.
     Outlet(String),
     /// A source kind.
@@ -215,6 +221,7 @@ pub fn is_selected(filter: &Filter, value: &Value) -> bool {
     match value {
         Value::Party(id) => filter.parties.contains(id),
         Value::Topic(id) => filter.topics.contains(id),
+        Value::Speaker(s) => filter.speakers.contains(s),
         Value::Outlet(o) => filter.outlets.contains(o),
         Value::Kind(k) => filter.kinds.contains(k),
         Value::Affiliation(a) => filter.affiliations.contains(a),
@@ -245,6 +252,7 @@ pub fn toggle(filter: &mut Filter, value: &Value) {
     match value {
         Value::Party(id) => flip(&mut filter.parties, id),
         Value::Topic(id) => flip(&mut filter.topics, id),
+        Value::Speaker(s) => flip(&mut filter.speakers, s),
         Value::Outlet(o) => flip(&mut filter.outlets, o),
         Value::Kind(k) => flip(&mut filter.kinds, k),
         Value::Affiliation(a) => flip(&mut filter.affiliations, a),
@@ -265,6 +273,7 @@ pub fn clear_section(filter: &mut Filter, section: Section) {
     match section {
         Section::Party => filter.parties.clear(),
         Section::Topic => filter.topics.clear(),
+        Section::Speaker => filter.speakers.clear(),
         Section::Outlet => filter.outlets.clear(),
         Section::Kind => filter.kinds.clear(),
         Section::Affiliation => filter.affiliations.clear(),

@@ -80,6 +80,7 @@ pub(super) fn tally(dispute: &Dispute, cmp: &Comparison) -> Tally {
     let mut outlets = vec![0usize; folded.outlets.len()];
     let mut affiliations = vec![0usize; folded.affiliations.len()];
     let mut tags: HashMap<&str, usize> = HashMap::default();
+    let mut speakers: HashMap<&str, usize> = HashMap::default();
     // What one claim counts under, each once (two sources of one outlet count once).
     let (mut its_tags, mut its_outlets, mut its_kinds, mut its_affiliations) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -111,6 +112,9 @@ pub(super) fn tally(dispute: &Dispute, cmp: &Comparison) -> Tally {
                 add(Value::Rating(
                     cmp.assessed(dispute, at, claim).shown().map(|a| a.rating),
                 ));
+                if let Some(who) = claim.speaker.as_deref() {
+                    *speakers.entry(who).or_default() += 1;
+                }
                 its_tags.clear();
                 its_tags.extend(claim.tags.iter().map(|t| t.as_str()));
                 its_tags.sort_unstable();
@@ -192,6 +196,16 @@ pub(super) fn tally(dispute: &Dispute, cmp: &Comparison) -> Tally {
         )
         .chain(tags.into_iter().map(|(t, n)| (Value::Tag(t.to_owned()), n)));
     plain.extend(named);
+    // A speaker is chosen in any case (`Obama` keeps `obama`'s claims too): each spelling
+    // counts the claims of all, since the panel lists one of them.
+    let mut any_case: HashMap<String, usize> = HashMap::default();
+    for (who, n) in &speakers {
+        *any_case.entry(who.to_lowercase()).or_default() += n;
+    }
+    plain.extend(speakers.into_keys().map(|who| {
+        let n = any_case.get(&who.to_lowercase()).copied().unwrap_or(0);
+        (Value::Speaker(who.to_owned()), n)
+    }));
     plain
 }
 

@@ -210,6 +210,10 @@ fn lists(app: &App) -> Vec<Vec<Choice>> {
                 .iter()
                 .map(|t| choice(t.title.clone(), Value::Topic(t.id.clone())))
                 .collect(),
+            Section::Speaker => distinct(claims().filter_map(|c| c.speaker.as_deref()))
+                .into_iter()
+                .map(|s| choice(s.clone(), Value::Speaker(s)))
+                .collect(),
             Section::Outlet => distinct(sources().map(|s| s.outlet.as_str()))
                 .into_iter()
                 .map(|o| choice(o.clone(), Value::Outlet(o)))

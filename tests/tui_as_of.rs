@@ -383,6 +383,11 @@ fn a_date_stepped_in_the_loop_shows_at_once_and_the_comparison_follows() {
     );
     assert_eq!(shown(&app), Some(last.clone()), "the comparison waits");
     assert_eq!(app.counts, counts);
+    // A burst that acts on nothing (the mouse moved) leaves the query to the worker, rather
+    // than wait for it: the next step would have waited too.
+    common::burst(&mut app, &[]);
+    assert!(app.query_pending());
+    assert_eq!(shown(&app), Some(last.clone()));
     assert!(common::worker_answers(&mut app));
     let s = text(&app);
     assert!(s.contains(&format!("as of {asked}")), "{s}");

@@ -165,16 +165,19 @@ pub fn settle(app: &mut App) {
 /// What the loop calls after a burst of keys: a search typed in the open line, or a query left
 /// for later (a date stepped, see `App::requery_later`), is asked of the loop's query worker
 /// (the key shows at once, the comparison follows); anything else that changed the search runs
-/// now.
+/// now. A query already out with the worker is left to it: a burst that changed nothing (the
+/// mouse moved) does not wait for it, and the keys that read its answer wait in `update`.
 pub fn settle_later(app: &mut App) {
-    if app.searching() && app.search.dirty {
-        app.search.dirty = false;
-        take_line(app);
-        app.ask_query(true);
-    } else if app.query_stale && !app.search.dirty {
+    if app.search.dirty {
+        if app.searching() {
+            app.search.dirty = false;
+            take_line(app);
+            app.ask_query(true);
+        } else {
+            settle(app);
+        }
+    } else if app.query_stale {
         app.ask_query(false);
-    } else {
-        settle(app);
     }
 }
 

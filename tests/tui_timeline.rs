@@ -977,3 +977,40 @@ fn the_legend_names_the_assessment_mark_only_where_one_is_drawn() {
     let s = common::screen(&app);
     assert!(s.contains("▓ West below") && !s.contains('⚑'), "{s}");
 }
+
+/// A topic whose every claim (and assessment) is dated says so under the chart in words, not
+/// as "Undated, not on the axis: India 0, Pakistan 0".
+#[test]
+fn a_topic_with_every_claim_dated_says_so_in_words() {
+    let mut app = common::bundled(120, 40);
+    let n = app.shown().topics.len();
+    let mut seen = (false, false);
+    for t in 0..n {
+        app.select_topic(t);
+        common::keys(&mut app, &[KeyCode::Char('T')]);
+        let c = chart(&app);
+        let none = c.counts.undated == [0, 0]
+            && c.counts.undated_assessments == [0, 0]
+            && c.counts.far == [0, 0]
+            && c.counts.far_assessments == [0, 0]
+            && !c.counts.bins.is_empty();
+        let s = common::screen(&app);
+        if none {
+            assert!(
+                s.contains("Every claim here is dated and on the axis."),
+                "{s}"
+            );
+            assert!(!s.contains("Undated, not on the axis"), "{s}");
+            seen.0 = true;
+        } else if c.counts.undated != [0, 0] {
+            assert!(s.contains("Undated, not on the axis"), "{s}");
+            seen.1 = true;
+        }
+        common::keys(&mut app, &[KeyCode::Esc]);
+    }
+    assert_eq!(
+        seen,
+        (true, true),
+        "a topic of each kind in the bundled dispute"
+    );
+}

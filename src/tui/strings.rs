@@ -973,6 +973,9 @@ pub mod timeline {
         s
     }
 
+    /// Under the chart, when every claim and assessment charted has a place on the axis.
+    pub const EVERY_CLAIM_DATED: &str = "Every claim here is dated and on the axis.";
+
     /// The claims with no place on the axis, and the assessments (`assessed`, left and right)
     /// whose sources carry no date after each side's count, by the legend's mark (`India 0 ⚑15`),
     /// so the line fits 80 columns.

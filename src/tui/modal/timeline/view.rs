@@ -366,7 +366,9 @@ fn undated(
         let undated = words::undated(left, n[0], right, n[1], t.undated_assessments);
         let far_said = words::far(left, t.far[0], right, t.far[1], t.far_assessments);
         match (far, none_undated) {
-            (false, _) => vec![undated],
+            // Said in words, not as two zeros.
+            (false, true) => vec![words::EVERY_CLAIM_DATED.to_owned()],
+            (false, false) => vec![undated],
             (true, true) => vec![far_said],
             (true, false) => vec![far_said, undated],
         }

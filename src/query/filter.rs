@@ -273,35 +273,31 @@ impl Filter {
             value: crate::text::quote(value),
             choices: crate::text::nearest(value, in_use),
         };
+        // The first value asked for that none in use matches, in any case (as outlets are).
+        let all_used = |what, asked: &[String], in_use: BTreeSet<&str>| match asked
+            .iter()
+            .find(|v| !in_use.iter().any(|u| same_text(v, u)))
+        {
+            Some(v) => Err(unknown(what, v, in_use)),
+            None => Ok(()),
+        };
         if !self.tags.is_empty() {
-            let in_use: BTreeSet<&str> = dispute
-                .sides
-                .iter()
-                .flat_map(|s| &s.topics)
-                .flat_map(|t| &t.claims)
-                .flat_map(|c| c.tags.iter().map(|t| t.as_str()))
-                .collect();
-            // Any case, as outlets are matched.
-            if let Some(t) = self
-                .tags
-                .iter()
-                .find(|t| !in_use.iter().any(|u| same_text(t, u)))
-            {
-                return Err(unknown("tag", t, in_use));
-            }
+            let claims = dispute.claims().map(|(_, c)| c);
+            all_used(
+                "tag",
+                &self.tags,
+                claims
+                    .flat_map(|c| c.tags.iter().map(|t| t.as_str()))
+                    .collect(),
+            )?;
         }
         if !self.speakers.is_empty() {
-            let in_use: BTreeSet<&str> = dispute
-                .claims()
-                .filter_map(|(_, c)| c.speaker.as_deref())
-                .collect();
-            if let Some(s) = self
-                .speakers
-                .iter()
-                .find(|s| !in_use.iter().any(|u| same_text(s, u)))
-            {
-                return Err(unknown("speaker", s, in_use));
-            }
+            let claims = dispute.claims().map(|(_, c)| c);
+            all_used(
+                "speaker",
+                &self.speakers,
+                claims.filter_map(|c| c.speaker.as_deref()).collect(),
+            )?;
         }
         if let Some(o) = self
             .outlets

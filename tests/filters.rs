@@ -357,7 +357,14 @@ fn a_speaker_keeps_their_claims_and_an_unknown_one_is_refused_with_the_nearest()
         .unwrap();
     let both = String::from_utf8_lossy(&both.stdout);
     let m = n + by("Vikram Misri, Foreign Secretary");
-    assert!(both.contains(&format!("Showing {m} of")), "{both}");
+    assert!(
+        both.contains(&format!(
+            "Showing {m} of {} claims (speaker: Shehbaz Sharif, Prime Minister; Vikram Misri, \
+             Foreign Secretary)",
+            d.claims().count()
+        )),
+        "{both}"
+    );
     parallax()
         .args(["show", FIXTURE, "--speaker", "Sharif"])
         .assert()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process echo of the keys that change the query without typing a search, in a real
 # terminal: a date stepped in the as-of bar (`t`, then `←`) and a party chosen and unchosen in
-# the filter panel (`f`, `↓`, Space). Each binary given runs in its own tmux pane of 120x40 on
+# the filter panel (`f`, `↓`, Space); then the timeline opened (`T`, until its title shows). Each binary given runs in its own tmux pane of 120x40 on
 # DISPUTE, all at once; the keys are sent to each in turn (A B A B), and each pane is polled
 # until the key shows (the date in the bar, the choice's mark), which is that key's echo; then
 # until the comparison has followed, before the next key. Prints the median and the worst echo
@@ -85,9 +85,20 @@ for _ in range(rounds):
             wait(s, lambda x: total in x and "counting" not in x)
 
 for s in sessions:
+    send(s, "Escape", lambda x: "▸ Party" not in x)
+    wait(s, lambda x: "counting" not in x)
+
+opens = {b: [] for b in bins}
+for _ in range(rounds):
+    for s, b in zip(sessions, bins):
+        opens[b].append(send(s, "T", lambda x: "Timeline:" in x))
+        send(s, "Escape", lambda x: "Timeline:" not in x)
+
+for s in sessions:
     tmux("kill-session", "-t", s)
 for b in bins:
-    for name, times in (("date step (←)", steps[b]), ("party chosen (Space)", choices[b])):
+    for name, times in (("date step (←)", steps[b]), ("party chosen (Space)", choices[b]),
+                        ("timeline opened (T)", opens[b])):
         print(f"{b}: {name}: median {statistics.median(times):.0f} ms, worst {max(times):.0f} ms"
               f" ({len(times)} keys)")
 PY

@@ -16,6 +16,7 @@ use crate::tui::state::timeline::Chart;
 use crate::tui::strings::timeline as words;
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
+use std::borrow::Cow;
 
 /// The timeline's keys.
 pub const BINDINGS: &[Binding] = &[
@@ -87,12 +88,17 @@ pub fn count(app: &App, topic: Option<&str>) -> Timeline {
 }
 
 /// The comparison `filter` keeps, narrowed as the screen is to the rows with a hit when the
-/// search in force narrows it: what the screen shows, at every date.
-fn every_date(app: &App, filter: &Filter) -> crate::compare::Comparison {
-    let cmp = filter.apply(&app.dispute, &app.cmp);
-    match &app.outcome {
-        Some(o) if app.query.narrow && app.query.search_text().is_some() => o.narrow_alike(cmp),
-        _ => cmp,
+/// search in force narrows it: what the screen shows, at every date. With nothing to keep out,
+/// the full comparison itself (a copy of a million claims' rows took a tenth of a second).
+fn every_date<'a>(app: &'a App, filter: &Filter) -> Cow<'a, crate::compare::Comparison> {
+    let narrowed = app
+        .outcome
+        .as_ref()
+        .filter(|_| app.query.narrow && app.query.search_text().is_some());
+    match narrowed {
+        None if filter.is_empty() => Cow::Borrowed(&app.cmp),
+        None => Cow::Owned(filter.apply(&app.dispute, &app.cmp)),
+        Some(o) => Cow::Owned(o.narrow_alike(filter.apply(&app.dispute, &app.cmp))),
     }
 }
 

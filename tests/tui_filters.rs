@@ -1245,10 +1245,15 @@ fn in_the_loop_a_choice_shows_at_once_and_the_comparison_follows() {
     assert!(claims(&a) < all, "the comparison follows");
     assert!(!screen(&a).contains("counting…"));
     assert_ne!(place(&a), home, "the outlet moved the screen");
+    // Taken back, and the help opened over the panel before the answer comes.
     common::burst(&mut a, &[KeyCode::Char(' ')]);
     assert!(a.query.filter.is_empty());
+    common::burst(&mut a, &[KeyCode::F(1)]);
+    assert!(a.query_pending());
     assert!(common::worker_answers(&mut a));
     assert_eq!(place(&a), home, "taken back: where the panel opened");
+    common::keys(&mut a, &[KeyCode::Esc]);
+    assert!(panel(&a).is_some(), "the help closed, back in the panel");
     // Closed with a choice still out: the screen shows what the choices make.
     common::burst(&mut a, &[KeyCode::Char(' '), KeyCode::Esc]);
     assert!(panel(&a).is_none());

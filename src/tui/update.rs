@@ -86,13 +86,17 @@ pub fn update(app: &mut App, action: Action) -> Outcome {
     }
 }
 
-/// Shows the query worker's answer, if it answers the latest query, and lets the top modal
-/// follow it (the filter panel puts back the place it opened on); true when it was shown.
+/// Shows the query worker's answer, if it answers the latest query, and lets every open dialog
+/// follow it (the filter panel puts back the place it opened on, under a help opened over it
+/// too); true when it was shown.
 pub fn query_ready(app: &mut App, answer: super::session::Answer) -> bool {
     let shown = app.query_ready(answer);
-    if shown && let Some(mut modal) = app.modals.pop() {
-        component::of_mut(&mut modal).answered(app);
-        app.modals.push(modal);
+    if shown {
+        let mut modals = std::mem::take(&mut app.modals);
+        for modal in &mut modals {
+            component::of_mut(modal).answered(app);
+        }
+        app.modals = modals;
     }
     shown
 }

@@ -20,6 +20,19 @@ fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// `parallax validate` of these paths: its exit code and what it said on standard output.
+fn validate(paths: &[&std::path::Path]) -> (Option<i32>, String) {
+    let out = parallax()
+        .arg("validate")
+        .args(paths)
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
 fn stdout_of(args: &[&str]) -> String {
     let out = parallax().args(args).output().expect("runs");
     String::from_utf8(out.stdout).expect("utf-8 output")
@@ -498,8 +511,7 @@ fn a_sentence_in_tag_characters_is_flagged_and_shown() {
         &text,
         serde_json::json!({}),
     );
-    let out = parallax().arg("validate").arg(dir.path()).output().unwrap();
-    let err = String::from_utf8_lossy(&out.stdout);
+    let (_, err) = validate(&[dir.path()]);
     assert!(
         err.contains("warning[untrusted-text]")
             && err.contains("U+E0048, U+E0049, U+FFF9, U+FFFB, U+3164"),
@@ -530,8 +542,7 @@ fn a_sentence_in_tag_characters_is_flagged_and_shown() {
         &format!("Come on {england}"),
         serde_json::json!({}),
     );
-    let out = parallax().arg("validate").arg(dir.path()).output().unwrap();
-    let said = String::from_utf8_lossy(&out.stdout);
+    let (_, said) = validate(&[dir.path()]);
     assert!(said.contains("0 warning(s)"), "{said}");
 }
 
@@ -1085,12 +1096,7 @@ fn a_line_break_in_a_file_name_is_shown_as_a_marker() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let side = dir.path().join("in\nx.json");
     std::fs::copy(fixture("load/bad-date.json"), &side).expect("copied");
-    let out = parallax()
-        .arg("validate")
-        .arg(&side)
-        .output()
-        .expect("runs");
-    let said = String::from_utf8_lossy(&out.stdout);
+    let (_, said) = validate(&[&side]);
     assert!(said.contains("in␊x.json:"), "{said}");
     assert!(!said.contains("in x.json"), "{said}");
 }
@@ -1101,13 +1107,8 @@ fn a_line_break_in_a_file_name_is_shown_as_a_marker() {
 fn validate_checks_one_side_file_on_its_own() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let side = common::copy_fixture("compare", dir.path(), "d").join("a.json");
-    let out = parallax()
-        .arg("validate")
-        .arg(&side)
-        .output()
-        .expect("runs");
-    let said = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{said}");
+    let (code, said) = validate(&[&side]);
+    assert_eq!(code, Some(0), "{said}");
     assert!(!said.contains("too-few-sides"), "{said}");
     assert!(!said.contains("unresolved-rebuttal"), "{said}");
     assert!(said.contains("checked on its own: 4 link(s)"), "{said}");
@@ -1159,24 +1160,13 @@ fn validate_checks_one_side_file_on_its_own() {
     common::rewrite(&side, "\"id\": \"a1\",", "\"id\": \"A 1\",");
     parallax().arg("validate").arg(&side).assert().code(1);
     // A mistyped name is said to be missing, and that alone.
-    let out = parallax()
-        .arg("validate")
-        .arg(dir.path().join("nothere.json"))
-        .output()
-        .expect("runs");
-    let said = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{said}");
+    let (code, said) = validate(&[&dir.path().join("nothere.json")]);
+    assert_eq!(code, Some(1), "{said}");
     assert!(said.contains("error[unreadable]"), "{said}");
     assert!(!said.contains("too-few-sides"), "{said}");
     assert!(said.contains("failed: 1 error(s)"), "{said}");
     // So is one of two.
-    let out = parallax()
-        .arg("validate")
-        .arg(&side)
-        .arg(dir.path().join("d/b.jsn"))
-        .output()
-        .expect("runs");
-    let said = String::from_utf8_lossy(&out.stdout);
+    let (_, said) = validate(&[&side, &dir.path().join("d/b.jsn")]);
     assert!(said.contains("b.jsn: error[unreadable]"), "{said}");
     assert!(!said.contains("too-few-sides"), "{said}");
     // ClaimReview (parallax's own export of it) is named as such, with the command that reads
@@ -1187,13 +1177,8 @@ fn validate_checks_one_side_file_on_its_own() {
         .arg(&reviews)
         .assert()
         .success();
-    let out = parallax()
-        .arg("validate")
-        .arg(&reviews)
-        .output()
-        .expect("runs");
-    let said = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{said}");
+    let (code, said) = validate(&[&reviews]);
+    assert_eq!(code, Some(1), "{said}");
     assert!(
         said.contains("this is ClaimReview (JSON-LD), not a side file"),
         "{said}"
@@ -1220,12 +1205,7 @@ fn validate_checks_one_side_file_on_its_own() {
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, text).expect("written");
-        let out = parallax()
-            .arg("validate")
-            .arg(&path)
-            .output()
-            .expect("runs");
-        let said = String::from_utf8_lossy(&out.stdout);
+        let (_, said) = validate(&[&path]);
         assert!(
             said.contains("this is ClaimReview (JSON-LD), not a side file")
                 && said.contains("failed: 1 error(s)"),

@@ -949,17 +949,28 @@ fn every_filter_in_force_shows_in_the_header_a_long_one_cut() {
     assert!(line.contains("… · since 2025-01-01"), "{line}");
 }
 
-#[test]
-fn a_choice_tried_and_taken_back_returns_to_where_the_panel_opened() {
-    // The bundled dispute, on its third topic's third row; the first outlet narrows that topic
-    // away, and taking the choice back must not leave the screen on the topic it moved to.
+/// The bundled dispute at 80×24, on its third topic's third row: the first outlet narrows that
+/// topic away.
+fn third_topic_third_row() -> App {
     let mut a = common::bundled(80, 24);
     keys(
         &mut a,
         &[KeyCode::Tab, KeyCode::Char('J'), KeyCode::Char('J')],
     );
     keys(&mut a, &[KeyCode::Char('j'), KeyCode::Char('j')]);
-    let place = |a: &App| (a.current_topic().map(|t| t.id.clone()), a.row, a.top);
+    a
+}
+
+/// Where the screen stands: the topic, the row and the scroll.
+fn place(a: &App) -> (Option<String>, usize, parallax::tui::app::Scroll) {
+    (a.current_topic().map(|t| t.id.clone()), a.row, a.top)
+}
+
+#[test]
+fn a_choice_tried_and_taken_back_returns_to_where_the_panel_opened() {
+    // The bundled dispute, on its third topic's third row; the first outlet narrows that topic
+    // away, and taking the choice back must not leave the screen on the topic it moved to.
+    let mut a = third_topic_third_row();
     let home = place(&a);
     section(&mut a, Section::Outlet);
     keys(&mut a, &[KeyCode::Char(' ')]);
@@ -1221,13 +1232,7 @@ fn a_find_that_keeps_nothing_quotes_what_was_typed() {
 /// screen to where the panel opened, once the worker answers.
 #[test]
 fn in_the_loop_a_choice_shows_at_once_and_the_comparison_follows() {
-    let mut a = common::bundled(80, 24);
-    keys(
-        &mut a,
-        &[KeyCode::Tab, KeyCode::Char('J'), KeyCode::Char('J')],
-    );
-    keys(&mut a, &[KeyCode::Char('j'), KeyCode::Char('j')]);
-    let place = |a: &App| (a.current_topic().map(|t| t.id.clone()), a.row, a.top);
+    let mut a = third_topic_third_row();
     let home = place(&a);
     let all = claims(&a);
     section(&mut a, Section::Outlet);

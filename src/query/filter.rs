@@ -468,20 +468,17 @@ impl Filter {
         {
             return false;
         }
+        // A value asked for names the claim's, in any case.
+        let named = |asked: &[String], value: &str| asked.iter().any(|s| same_text(s, value));
         if !self.speakers.is_empty()
             && !claim
                 .speaker
                 .as_deref()
-                .is_some_and(|who| self.speakers.iter().any(|s| same_text(s, who)))
+                .is_some_and(|who| named(&self.speakers, who))
         {
             return false;
         }
-        if !self.tags.is_empty()
-            && !claim
-                .tags
-                .iter()
-                .any(|t| self.tags.iter().any(|s| same_text(s, t)))
-        {
+        if !self.tags.is_empty() && !claim.tags.iter().any(|t| named(&self.tags, t)) {
             return false;
         }
         // As of a date, an assessment made later is not there to rate the claim.

@@ -1,7 +1,7 @@
 //! Scaling: each stress shape (many topics, points, unknown fields, sides, a long rebuttal
 //! chain, claims) at 10k, 20k, 40k and 80k, through each step a command takes, in process:
 //! loading and validating, then from the loaded dispute `show`, `export` in each comparison
-//! format, a search that every claim matches (ranked without an index as `search --no-cache`
+//! format, a search that every claim matches (ranked without an index as `search`
 //! does, and through the index the screen builds), `match` (on the shapes whose topics stay
 //! small: it scores every pair of claims within a topic of up to a million pairs, by design;
 //! a larger topic is matched by the distinctive terms its claims share), and a claims-csv round
@@ -52,15 +52,14 @@ fn export(d: &Dispute, format: Format) -> usize {
     parallax::export::render_to(format, d, &cmp, None, &[], &mut out).map_or(0, |()| 1)
 }
 
-/// A search every synthetic claim matches, ranked without an index as `search --no-cache` does
+/// A search every synthetic claim matches, ranked without an index as `search` does
 /// (`query::oneshot`).
 fn search(d: &Dispute) -> usize {
     let pattern = Pattern::new("something", MatcherKind::default());
     parallax::query::oneshot::rank(&pattern, d, |_, _| true).len()
 }
 
-/// The same search through the whole index, built first: what the screen and a cached
-/// `search` do.
+/// The same search through the whole index, built first: what the screen does.
 fn index_search(d: &Dispute) -> usize {
     let searcher = Searcher::new(d, MatcherKind::default());
     searcher.search_all("something", |_| true).1.len()

@@ -31,7 +31,7 @@ fn main() {
     let cmp = phase("compare", || {
         Arc::new(parallax::compare::Comparison::new(&dispute, 0, 1))
     });
-    // The screen's index reads the dispute's strings; the cache's copies them.
+    // The screen's index reads the dispute's strings; an index of its own copies them.
     let owned = phase("index (owning its strings)", || {
         parallax::query::Index::new(&dispute)
     });

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process figures, as a user runs them (the release binary, files on disk, output to
 # /dev/null), each against its baseline measured in the same run, interleaved A B A B:
-#  1. per size: `parallax validate`, `show`, `search --no-cache` and `export -f md|csv|json|html`
+#  1. per size: `parallax validate`, `show`, `search` and `export -f md|csv|json|html`
 #     against `json-baseline`, a bare serde_json::Value parse of the same files; median wall
 #     time, the ratio to the baseline, and peak RSS (/usr/bin/time) against the input's size;
 #  2. scaling (scripts/bench-scaling.sh): each stress shape at 10k, 20k, 40k and 80k, timed for
@@ -20,7 +20,6 @@ cargo build --release --quiet -p parallax -p parallax-synth
 bin="$PWD/target/release"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-export PARALLAX_CACHE_DIR="$work/cache"
 
 . scripts/bench-lib.sh
 
@@ -35,7 +34,7 @@ for n in "${sizes[@]}"; do
   [ -n "${BEFORE:-}" ] && printf ' %9s %7s %10s' before ratio "peak MiB"
   printf '\n'
 
-  cmds=("validate" "show --width 100" "search --no-cache ceasefire" "export -f md" "export -f csv" "export -f json" "export -f html")
+  cmds=("validate" "show --width 100" "search ceasefire" "export -f md" "export -f csv" "export -f json" "export -f html")
   for c in "${cmds[@]}"; do
     read -r -a words <<< "$c"
     : > "$work/a"; : > "$work/b"; : > "$work/c"
@@ -44,7 +43,7 @@ for n in "${sizes[@]}"; do
       for exe in "$bin/parallax" ${BEFORE:+"$BEFORE"}; do
         into="$work/a"; [ "$exe" = "$bin/parallax" ] || into="$work/c"
         if [ "${words[0]}" = search ]; then
-          measure "$into" "$exe" search --no-cache "$dir" "${words[2]}"
+          measure "$into" "$exe" search "$dir" "${words[2]}"
         else
           measure "$into" "$exe" "${words[@]:0:1}" "$dir" "${words[@]:1}"
         fi

@@ -62,7 +62,7 @@ median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 printf '%-34s %22s %22s\n' "command (input)" "baseline: s, MiB" "this build: s, MiB"
 for file in lines paragraph; do
   input=$(( $(stat -c %s "$work/$file.json") / 1048576 ))
-  for cmd in "show" "screen" "match" "search --no-cache short" "export -f md" "export -f html" \
+  for cmd in "show" "screen" "match" "search short" "export -f md" "export -f html" \
     "export -f csv" "export -f claims-csv"; do
     [ -n "${CMDS:-}" ] && [[ " $CMDS " != *" ${cmd%% *} "* ]] && continue
     : > "$work/a"; : > "$work/b"
@@ -74,7 +74,7 @@ for file in lines paragraph; do
         else
           read -r -a words <<< "$cmd"
           case "${words[0]}" in
-            search) run "$work/$which" "$bin" search --no-cache "$work/$file.json" "$work/b.json" short ;;
+            search) run "$work/$which" "$bin" search "$work/$file.json" "$work/b.json" short ;;
             *) run "$work/$which" "$bin" "${words[@]}" "$work/$file.json" "$work/b.json" ;;
           esac
         fi

@@ -3,7 +3,7 @@
 # --shape` (manifest topics, manifest points, unknown fields, side files, a rebuttal chain, the
 # ordinary dispute of n claims, and n claims with errors on one line, `validate` only) at 10k,
 # 20k, 40k and 80k, and for each size `parallax validate`, `show`, `export` in every comparison
-# format, `search --no-cache`, `match` and the screen's first frame (the release binary, files on disk, output to /dev/null). Prints the
+# format, `search`, `match` and the screen's first frame (the release binary, files on disk, output to /dev/null). Prints the
 # median wall time per size, the time ratio per doubling (about 2x is linear; the limit is 2.2x)
 # and the peak RSS at the largest size against that size's input.
 #
@@ -24,7 +24,6 @@ bin="${BIN:-$PWD/target/release/parallax}"
 work="$(mktemp -d)"
 session="parallax-scaling-$$"
 trap 'rm -rf "$work"; tmux kill-session -t "$session" 2> /dev/null || true' EXIT
-export PARALLAX_CACHE_DIR="$work/cache"
 
 . scripts/bench-lib.sh
 
@@ -46,7 +45,7 @@ first_frame() {
 }
 
 cmds=("validate" "show --width 100" "export -f md" "export -f csv" "export -f json" "export -f html"
-  "search --no-cache something" "match" "screen")
+  "search something" "match" "screen")
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); binary: $bin; median of $runs runs"
 for shape in "${shapes[@]}"; do
   for n in "${sizes[@]}"; do
@@ -71,7 +70,7 @@ for shape in "${shapes[@]}"; do
       for _ in $(seq "$runs"); do
         case "${words[0]}" in
           screen) first_frame "$work/a" "$dir" ;;
-          search) measure "$work/a" "$bin" search --no-cache "$dir" "${words[2]}" ;;
+          search) measure "$work/a" "$bin" search "$dir" "${words[2]}" ;;
           *) measure "$work/a" "$bin" "${words[0]}" "$dir" "${words[@]:1}" ;;
         esac
       done

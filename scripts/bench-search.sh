@@ -2,9 +2,8 @@
 # Whole-process search timing: `parallax search QUERY` over a generated 100,000-claim dispute
 # against `fzf --filter QUERY` over the same claim texts, one per line. The commands run
 # interleaved (one run of each in turn, RUNS rounds), so a noisy machine slows them alike; the
-# medians and their ratio to fzf are printed. parallax runs cold (--no-cache: every file read and
-# checked), with its cache of the search index, and `validate` alone (the load a cold search
-# cannot skip).
+# medians and their ratio to fzf are printed. parallax runs as it always does (every file read
+# and checked: it keeps no cache), and `validate` alone (the load a search cannot skip).
 # Needs fzf and python3 (apt-get install -y fzf). Usage:
 #   scripts/bench-search.sh [CLAIMS] [QUERY...]     (default: 100000 ceasefire zqx)
 set -euo pipefail
@@ -18,11 +17,8 @@ cargo build --release --quiet
 bin="$PWD/target/release/parallax"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-export PARALLAX_CACHE_DIR="$work/cache"
 
 cargo run --release --quiet -p parallax-synth --bin generate -- --claims "$claims" --out "$work/dispute" 2>/dev/null
-# The cache keeps only files settled for a second or more.
-touch -d '1 minute ago' "$work/dispute" "$work/dispute"/*
 python3 - "$work/dispute" > "$work/claims.txt" <<'PY'
 import json, sys, pathlib
 for f in ("left.json", "right.json"):
@@ -34,15 +30,13 @@ PY
 echo "claims: $(wc -l < "$work/claims.txt") lines; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 
 for q in "${queries[@]}"; do
-  "$bin" search "$work/dispute" "$q" > /dev/null 2>&1 || true   # fills the cache
-  echo "query '$q': parallax $("$bin" search --no-cache "$work/dispute" "$q" 2>&1 >/dev/null | tail -1); fzf $(fzf --filter "$q" < "$work/claims.txt" | wc -l) lines"
+  echo "query '$q': parallax $("$bin" search "$work/dispute" "$q" 2>&1 >/dev/null | tail -1); fzf $(fzf --filter "$q" < "$work/claims.txt" | wc -l) lines"
   python3 - "$bin" "$work/dispute" "$work/claims.txt" "$q" "${RUNS:-15}" <<'PY'
 import statistics, subprocess, sys, time
 bin, dispute, claims, q, runs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 cmds = {
     "fzf --filter": lambda: subprocess.run(["fzf", "--filter", q], stdin=open(claims), stdout=subprocess.DEVNULL),
-    "parallax search --no-cache (cold)": lambda: subprocess.run([bin, "search", "--no-cache", dispute, q], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
-    "parallax search (cached index)": lambda: subprocess.run([bin, "search", dispute, q], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+    "parallax search": lambda: subprocess.run([bin, "search", dispute, q], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
     "parallax validate (the load and its checks alone)": lambda: subprocess.run([bin, "validate", dispute], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
 }
 times = {name: [] for name in cmds}

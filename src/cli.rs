@@ -164,9 +164,9 @@ pub enum Command {
         /// Print how each hit ranked before its field: typos, words apart, whole words.
         #[arg(long)]
         score: bool,
-        /// Read the files again instead of using the cached search index of a large dispute
-        /// (kept in ~/.cache/parallax, or $PARALLAX_CACHE_DIR: the README's "The search cache").
-        #[arg(long)]
+        /// Accepted and ignored, for scripts written when parallax kept a search cache: every
+        /// search reads the files.
+        #[arg(long, hide = true)]
         no_cache: bool,
         #[command(flatten)]
         read: ReadArgs,

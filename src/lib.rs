@@ -5,7 +5,6 @@
 //! and the command line sit on top of it in the binary.
 #![forbid(unsafe_code)]
 
-pub mod cache;
 pub mod cleanup;
 pub mod cli;
 pub mod commands;

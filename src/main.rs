@@ -108,13 +108,12 @@ fn main() -> ExitCode {
             filter,
             json,
             score,
-            no_cache,
+            no_cache: _,
             read,
         }) => {
             let opts = commands::SearchOptions {
                 json,
                 score,
-                cache: !no_cache,
                 typed_options: typed_options("search"),
             };
             commands::search(

@@ -1152,7 +1152,7 @@ fn the_quick_test_on_the_bytes_never_rules_out_a_query_that_finds_claims() {
 
 #[test]
 fn a_one_shot_search_ranks_as_the_index_does() {
-    // `parallax search` ranks without an index; the TUI and a cached search use one. Both must
+    // `parallax search` ranks without an index; the TUI uses one. Both must
     // give the same hits in the same order, with or without a filter.
     for folder in [FIXTURE, "narratives/india-pakistan-2025"] {
         let d = parallax::load::load_paths(&[PathBuf::from(folder)])
@@ -1202,7 +1202,7 @@ fn a_cold_search_for_what_no_file_holds_answers_without_loading() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     parallax()
-        .args(["search", "--no-cache"])
+        .args(["search"])
         .arg(&side)
         .arg("zqx")
         .assert()
@@ -1210,14 +1210,14 @@ fn a_cold_search_for_what_no_file_holds_answers_without_loading() {
         .stdout("")
         .stderr(predicate::str::contains("no claim matches `zqx`"));
     parallax()
-        .args(["search", "--no-cache", "--json", FIXTURE, "zqx"])
+        .args(["search", "--json", FIXTURE, "zqx"])
         .assert()
         .code(1)
         .stdout("[]\n");
     // A term that might match loads the files, and their errors are reported: a failure (2),
     // which a script tells apart from "no claim matches" (1), as grep's.
     parallax()
-        .args(["search", "--no-cache"])
+        .args(["search"])
         .arg(&side)
         .arg("party")
         .assert()
@@ -1684,7 +1684,7 @@ fn the_snippet_goes_to_a_term_that_is_not_anchored() {
     for query in ["'obamacare ^Says", "^Says obamacare", "obamacare spring.$"] {
         let out = assert_cmd::Command::cargo_bin("parallax")
             .unwrap()
-            .args(["search", "--no-cache"])
+            .args(["search"])
             .arg(dir.path())
             .arg(query)
             .output()
@@ -1704,7 +1704,7 @@ fn the_snippet_shows_the_terms_where_they_sit_closest() {
     let (dir, _d) = said(&[("long", &text), ("other", "Nothing here.")]);
     let out = assert_cmd::Command::cargo_bin("parallax")
         .unwrap()
-        .args(["search", "--no-cache"])
+        .args(["search"])
         .arg(dir.path())
         .arg("tax cuts")
         .output()
@@ -1981,10 +1981,10 @@ fn a_word_written_as_one_or_as_two_is_found_either_way() {
     assert!(said.contains("pre-existing conditions"), "{said}");
 }
 
-/// `parallax search --no-cache DIR QUERY`, as typed: what it printed.
+/// `parallax search DIR QUERY`, as typed: what it printed.
 fn cold_search(dir: &std::path::Path, query: &str) -> std::process::Output {
     parallax()
-        .args(["search", "--no-cache"])
+        .args(["search"])
         .arg(dir)
         .arg(query)
         .output()
@@ -2407,8 +2407,7 @@ fn a_field_prefix_is_said_to_be_one_word() {
         .stderr(predicate::str::contains("there are no field prefixes"))
         .stderr(predicate::str::contains("search `modi`"));
     // A speaker is isolated by the whole field: the note names the dispute's speaker whose
-    // name holds the word, anchored, and that query finds the claims it says, again and again
-    // (a cached search has no speakers to name: it is not used for such a query).
+    // name holds the word, anchored, and that query finds the claims it says, again and again.
     for _ in 0..2 {
         let out = parallax()
             .args(["search", FIXTURE, "speaker:misri"])
@@ -2485,7 +2484,7 @@ fn a_claim_id_pasted_with_punctuation_finds_that_claim() {
         );
     }
     let out = parallax()
-        .args(["search", "--no-cache", FIXTURE])
+        .args(["search", FIXTURE])
         .arg(format!("({id})"))
         .output()
         .expect("runs");
@@ -2710,4 +2709,73 @@ fn a_quoted_piece_of_text_ranks_whole_words_first() {
         exact.windows(2).all(|w| w[0].0 >= w[1].0),
         "whole words first: {said}"
     );
+}
+
+/// `search` keeps no cache on disk: a large dispute searched again writes nothing under the
+/// cache folders (a first search that built and wrote an index for later ones took about as
+/// long as `fzf --filter`, twice a search's time), and `--no-cache`, in scripts of that time,
+/// is still accepted, unlisted, and changes nothing.
+#[test]
+fn a_search_writes_nothing_and_no_cache_is_still_accepted() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (data, home) = (tmp.path().join("d"), tmp.path().join("home"));
+    synth::write(&data, &synth::generate(10_000)).expect("the synthetic dispute is written");
+    std::fs::create_dir(&home).expect("home");
+    // Dated a minute back: files modified a moment before a search were never cached.
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    for entry in std::fs::read_dir(&data).expect("folder") {
+        let file = std::fs::File::open(entry.expect("entry").path()).expect("open");
+        file.set_modified(past).expect("dated");
+    }
+    let d = data.to_str().expect("utf-8 path");
+    let search = |args: &[&str]| {
+        parallax()
+            .env("HOME", &home)
+            .env("XDG_CACHE_HOME", home.join(".cache"))
+            .env("PARALLAX_CACHE_DIR", home.join("parallax"))
+            .arg("search")
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let first = search(&[d, "ceasefire radar"]);
+    assert!(first.status.success(), "{first:?}");
+    assert!(!first.stdout.is_empty());
+    for args in [
+        &[d, "ceasefire radar"][..],
+        &["--no-cache", d, "ceasefire radar"],
+    ] {
+        let again = search(args);
+        assert_eq!(again.status.code(), first.status.code(), "{args:?}");
+        assert_eq!(again.stdout, first.stdout, "{args:?}");
+    }
+    let written: Vec<_> = std::fs::read_dir(&home)
+        .expect("home")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    assert!(written.is_empty(), "{written:?}");
+    let help = search(&["--help"]);
+    assert!(!String::from_utf8_lossy(&help.stdout).contains("cache"));
+}
+
+/// `--max-file-size` refuses a file too large before anything answers from it, the quick test
+/// for a query no file holds included: a failure (2), no hit printed.
+#[test]
+fn max_file_size_refuses_the_files_even_when_the_pre_check_would_answer() {
+    for query in ["ceasefire", "zzqqxx"] {
+        let out = parallax()
+            .args(["search", "--max-file-size", "100", FIXTURE, query])
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{query}: {stderr}");
+        assert!(out.stdout.is_empty(), "{query}");
+        assert!(
+            stderr.contains("over the limit of 100 bytes"),
+            "{query}: {stderr}"
+        );
+        assert!(stderr.contains("--max-file-size"), "{query}: {stderr}");
+        assert!(!stderr.contains("no claim matches"), "{query}: {stderr}");
+    }
 }

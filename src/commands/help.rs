@@ -219,11 +219,6 @@ const FILES: &[(&str, &str)] = &[
         "Beside a dispute's side files: the suggested matches dismissed there (x on the screen, \
          parallax dismiss), so none is suggested again. Delete it to see them all again.",
     ),
-    (
-        "~/.cache/parallax",
-        "The search cache, one file per dispute ($PARALLAX_CACHE_DIR, else \
-         $XDG_CACHE_HOME/parallax, else this). Delete it whenever you like.",
-    ),
 ];
 
 /// What every page says after clap's sections: the exit codes and the environment, which the
@@ -245,9 +240,6 @@ The screen was ended by signal \fIn\fR (143 for SIGTERM), after restoring the te
 .TP
 \fBPARALLAX_CONFIG\fR
 The config file to read instead of the platform's (\fBparallax config \-\-path\fR prints which).
-.TP
-\fBPARALLAX_CACHE_DIR\fR
-Where \fBsearch\fR keeps its index cache (else \fB$XDG_CACHE_HOME/parallax\fR).
 .TP
 \fBNO_COLOR\fR
 Set to any non\-empty value: no colour on the screen.

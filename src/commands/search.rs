@@ -2,15 +2,14 @@
 //! it exits 1 when nothing matches.
 
 use super::{Failure, open_from, open_loaded, pair};
-use crate::cache;
 use crate::format::{ClaimAt, Dispute};
 use crate::load;
 
-/// Names a hit: its party, topic and claim ids (from the dispute, or from a cache entry).
+/// Names a hit: its party, topic and claim ids.
 type Place<'a> = dyn Fn(ClaimAt) -> (&'a str, &'a str, &'a str) + Sync + 'a;
 use crate::cli::{FilterArgs, InputArgs, PairArgs};
 use crate::compare::Comparison;
-use crate::query::{self, Hit, Pattern, Query, Score, Searcher, highlight};
+use crate::query::{self, Hit, Pattern, Query, Score, highlight};
 use crate::text;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -50,15 +49,12 @@ pub struct Options {
     pub json: bool,
     /// Each line carries its score.
     pub score: bool,
-    /// A large dispute's index may come from the cache.
-    pub cache: bool,
     /// The options given, as typed (`--left`, `democrat`), so a command suggested in place of
     /// the one given keeps them.
     pub typed_options: Vec<String>,
 }
 
-/// Prints the hits; returns whether there was any. `input.paths` are the paths, then the query. A
-/// plain search (no filter, no pair) of a large dispute uses and refreshes [`cache`].
+/// Prints the hits; returns whether there was any. `input.paths` are the paths, then the query.
 pub fn search(
     mut input: InputArgs,
     pair_args: &PairArgs,
@@ -233,13 +229,10 @@ pub fn search(
     let plain = !one_comparison && !input.paths.is_empty() && filter_args.filter().is_empty();
     // A plain search reads the files first and rules out a query that none of them can hold,
     // before paying for a load (see `query::prefilter`).
-    // Files changed in the second before this are not cached (see `cache::write`).
-    let started = std::time::SystemTime::now();
     let gathered = plain.then(|| load::gather_at_once(&input.paths, input.read.max_file_size));
-    // `None` too when a file was refused (over --max-file-size, not a regular file): then
-    // neither the pre-check nor the cache answers, and the load reports the refusal.
+    // `None` too when a file was refused (over --max-file-size, not a regular file): then the
+    // pre-check does not answer, and the load reports the refusal.
     let bytes = gathered.as_ref().and_then(load::Gathered::bytes);
-    let all_read = bytes.is_some();
     // A speaker's name or a tag in a field prefix is looked up in the dispute: it is loaded.
     let speaker = query::hints::asks_the_dispute(query_text);
     if let Some(bytes) = &bytes
@@ -269,29 +262,7 @@ pub fn search(
         return Ok(false);
     }
     drop(bytes);
-    // The cache holds no dispute to look a speaker or a tag up in.
-    let cacheable = opts.cache && plain && all_read && !speaker;
-    if cacheable && let Some(cached) = cache::read(&input.paths) {
-        super::warnings_note(err, cached.warnings, &input.paths)?;
-        let searcher = Searcher::from_index(cached.index, filter_args.matcher);
-        let (pattern, hits) = searcher.search_all(query_text, |_| true);
-        let found = report(
-            None,
-            &|at| cached.names.place(at),
-            &pattern,
-            &hits,
-            &[],
-            query_text,
-            opts.json,
-            opts.score,
-            out,
-            err,
-        )?;
-        // The process ends after this command: see the end of the function.
-        std::mem::forget((searcher, hits, cached.names));
-        return Ok(found);
-    }
-    let (dispute, files, warnings) = match &gathered {
+    let (dispute, _, _) = match &gathered {
         Some(g) => open_from(g.load(), &input.paths, err)?,
         None => open_loaded(input, err)?,
     };
@@ -356,32 +327,15 @@ pub fn search(
     } else {
         let filter = super::filter(filter_args, &dispute, None)?;
         let pattern = Pattern::new(query_text, filter_args.matcher);
-        if cacheable {
-            let searcher = Searcher::new(&dispute, filter_args.matcher);
-            cache::write(
-                &input.paths,
-                &files,
-                started,
-                &dispute,
-                searcher.index(),
-                warnings,
-            );
-            let (pattern, hits) = searcher.search_all(query_text, |_| true);
-            let found = report!(&pattern, &hits, &filter.describe())?;
-            // The process ends after this command: leave the index to the OS (see below).
-            std::mem::forget((searcher, hits));
-            found
-        } else {
-            // Searched once: no index is built (see `query::oneshot`), and each hit's text is
-            // the dispute's own string.
-            let related = filter.related(&dispute);
-            let hits = query::oneshot::rank(&pattern, &dispute, |at, c| {
-                filter.keeps_claim(&dispute, &related, at, c)
-            });
-            let found = report!(&pattern, &hits, &filter.describe())?;
-            std::mem::forget(hits);
-            found
-        }
+        // Searched once: no index is built (see `query::oneshot`), and each hit's text is
+        // the dispute's own string.
+        let related = filter.related(&dispute);
+        let hits = query::oneshot::rank(&pattern, &dispute, |at, c| {
+            filter.keeps_claim(&dispute, &related, at, c)
+        });
+        let found = report!(&pattern, &hits, &filter.describe())?;
+        std::mem::forget(hits);
+        found
     };
     // `search` is a one-shot command and the process ends next: its hundreds of thousands of
     // allocations are left to the OS instead of being freed one by one (as rustc does with its

@@ -3,18 +3,16 @@
 //!
 //! It is sized for the screen, which holds it beside the dispute: word ids take two bytes while
 //! the vocabulary allows, a claim's field is one `u32`, and an index made for a shared dispute
-//! ([`Index::shared`]) reads the claims' texts from the dispute instead of copying them. An index that
-//! owns its strings ([`Index::new`]) is the one `crate::cache` keeps.
+//! ([`Index::shared`]) reads the claims' texts from the dispute instead of copying them.
 
 use super::field::Field;
 use super::words;
 use crate::format::{Claim, ClaimAt, Dispute, ManifestTopic, Side, Topic};
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The searchable fields of every claim of a dispute, built once per loaded dispute.
-#[derive(Default, Serialize, Deserialize)]
+#[derive(Default)]
 pub struct Index {
     /// Every distinct field string, by string id.
     texts: Texts,
@@ -39,8 +37,6 @@ pub struct Index {
 }
 
 /// Where the strings' text is.
-#[derive(Deserialize)]
-#[serde(from = "Owned")]
 enum Texts {
     /// Copies, end to end so a scan reads memory in order: string `s` ends at `ends[s]` and
     /// starts where the one before ends.
@@ -67,42 +63,7 @@ impl Default for Texts {
 /// In [`Texts::Dispute`], where a string is a claim's text.
 const CLAIM_TEXT: u32 = u32::MAX;
 
-/// The stored form of [`Texts`]: always copies.
-#[derive(Serialize, Deserialize)]
-struct Owned {
-    arena: String,
-    ends: Vec<usize>,
-}
-
-impl From<Owned> for Texts {
-    fn from(o: Owned) -> Self {
-        Texts::Own {
-            arena: o.arena,
-            ends: o.ends,
-        }
-    }
-}
-
-impl Serialize for Texts {
-    /// Only copies are stored: an index that reads a dispute's strings is the screen's, which
-    /// never goes to the cache (and would take a copy of every string to get there).
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct OwnedRef<'a> {
-            arena: &'a str,
-            ends: &'a [usize],
-        }
-        match self {
-            Texts::Own { arena, ends } => OwnedRef { arena, ends }.serialize(s),
-            Texts::Dispute { .. } => Err(serde::ser::Error::custom(
-                "an index reading a dispute's strings is not stored",
-            )),
-        }
-    }
-}
-
 /// Word ids: two bytes each while the vocabulary has fewer than 65,536 words, else four.
-#[derive(Serialize, Deserialize)]
 enum Tokens {
     Narrow(Vec<u16>),
     Wide(Vec<u32>),
@@ -162,7 +123,7 @@ pub(super) enum WordIds<'a> {
 
 /// One field of a claim: its kind in the top four bits, its string id below (268 million
 /// strings).
-#[derive(Clone, Copy, Serialize, Deserialize)]
+#[derive(Clone, Copy)]
 struct Slot(u32);
 
 const KIND_SHIFT: u32 = 28;

@@ -1325,3 +1325,58 @@ fn a_speaker_written_in_two_cases_is_one_choice_counting_both() {
     keys(&mut a, &[KeyCode::Char(' ')]);
     assert_eq!(claims(&a), 2);
 }
+
+/// On a large comparison the panel opens at once in the screen's loop, and the loop's worker
+/// lists and counts its choices (a first opening at a million claims walked every claim, most
+/// of a second, before the panel showed): until they come the lists say so, and then they are
+/// the ones counted at once.
+#[test]
+fn a_large_comparisons_panel_opens_at_once_and_its_choices_follow() {
+    use parallax::tui::modal::filters::update::{COUNT_AT_ONCE, tally, tally_ready};
+    use parallax::tui::theme::Theme;
+    let large = || {
+        let dispute = synth::dispute(COUNT_AT_ONCE + 2_000).expect("the synthetic dispute loads");
+        common::sized(App::new(dispute, 0, 1, Theme::plain()), 100, 30)
+    };
+    let mut a = large();
+    common::burst(&mut a, &[KeyCode::Char('f')]);
+    assert!(panel(&a).is_some(), "the panel opens at once");
+    let waiting = screen(&a);
+    assert!(
+        waiting.contains("listing and counting the choices…"),
+        "{waiting}"
+    );
+    assert!(!waiting.contains("[ ]"), "{waiting}");
+    assert!(
+        !waiting.contains("0/0"),
+        "no position among no choices yet:\n{waiting}"
+    );
+    let job = a.tally_job.take().expect("the worker is asked to count");
+    assert!(tally_ready(&mut a, tally(job)), "the lists follow");
+    let counted = screen(&a);
+    assert!(!counted.contains("listing and counting"), "{counted}");
+    // Counted at once, outside the loop: the same panel.
+    let mut b = large();
+    typed(&mut b, "f");
+    assert!(b.tally_job.is_none());
+    assert_eq!(counted, screen(&b));
+    // Opened again: the counts kept, nothing asked.
+    common::burst(&mut a, &[KeyCode::Esc]);
+    common::burst(&mut a, &[KeyCode::Char('f')]);
+    assert!(a.tally_job.is_none());
+    assert_eq!(screen(&a), counted);
+}
+
+/// A comparison of ordinary size lists its choices as the panel opens, in the loop too: no
+/// worker, no flicker of an empty list.
+#[test]
+fn an_ordinary_comparisons_panel_opens_with_its_choices() {
+    let mut a = app(100, 30);
+    common::burst(&mut a, &[KeyCode::Char('f')]);
+    assert!(a.tally_job.is_none());
+    let s = screen(&a);
+    assert!(
+        s.contains("[ ]") && !s.contains("listing and counting"),
+        "{s}"
+    );
+}

@@ -77,6 +77,11 @@ pub struct App {
     pub active_filters: Vec<String>,
     /// The filter panel's counts as last tallied, kept for the comparison they counted.
     pub tallied: Option<super::state::filters::Tallied>,
+    /// The filter panel's choices for the loop's worker to list and count (left by the panel
+    /// opened in a burst of keys with none counted for the screen's comparison).
+    pub tally_job: Option<super::state::filters::TallyJob>,
+    /// True while the loop's worker lists and counts the filter panel's choices.
+    pub tallying: bool,
     /// The palette.
     pub theme: Theme,
     /// The terminal's size in columns and lines.
@@ -178,6 +183,8 @@ impl App {
             search: Search::default(),
             active_filters: Vec::new(),
             tallied: None,
+            tally_job: None,
+            tallying: false,
             theme,
             size: (80, 24),
             last_size: (80, 24),

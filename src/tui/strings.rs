@@ -1767,6 +1767,9 @@ pub mod filters {
     pub const FIND: &str = "find";
     /// A section with no choice in this dispute.
     pub const NOTHING_TO_CHOOSE: &str = "nothing to choose in this dispute";
+    /// In place of a list (and of the dates' span) while a large comparison's choices are
+    /// listed and counted behind the open panel.
+    pub const LISTING: &str = "listing and counting the choices…";
     /// A search for a choice that finds none.
     /// What the list says when the find keeps no choice: the text quoted, so a space typed
     /// at its end (to tick a choice, say) is seen.

@@ -9,6 +9,7 @@ use super::app::App;
 use super::keys;
 use super::modal::search;
 use super::session;
+use super::state::filters::{Tallied, TallyJob};
 use super::state::search::{Done, Job, Scoring};
 use super::suggest;
 use super::update::update;
@@ -274,6 +275,44 @@ impl Indexer {
     }
 }
 
+/// The counting worker: lists and counts the filter panel's choices when a large comparison's
+/// panel opens, so the panel shows at once and its lists follow (at a million claims they take
+/// most of a second).
+#[derive(Debug)]
+pub struct Tallier(Worker<TallyJob, Tallied>);
+
+impl Default for Tallier {
+    fn default() -> Self {
+        Tallier(Worker::new(
+            "parallax-tally",
+            Duration::ZERO,
+            super::modal::filters::update::tally,
+        ))
+    }
+}
+
+impl Tallier {
+    /// Hands the worker the counting the state asks for, if any; counted here if the thread
+    /// cannot take it.
+    pub fn send(&mut self, app: &mut App) {
+        if let Some(job) = app.tally_job.take() {
+            if self.0.send(job.clone()) {
+                app.tallying = true;
+            } else {
+                let t = super::modal::filters::update::tally(job);
+                super::modal::filters::update::tally_ready(app, t);
+            }
+        }
+    }
+
+    /// Feeds the worker's answers back into the state; true when the screen changed.
+    pub fn collect(&mut self, app: &mut App) -> bool {
+        self.0.answers().into_iter().fold(false, |changed, t| {
+            super::modal::filters::update::tally_ready(app, t) | changed
+        })
+    }
+}
+
 /// Turns a terminal event into actions: one for a key press (not releases or repeats of
 /// releases, and as the open dialog reads it), a resize, the mouse wheel or a left click; one
 /// per character for a paste (see [`pasted`]).
@@ -354,6 +393,7 @@ pub fn event_loop<B: Backend>(
     let mut matcher = Matcher::default();
     let mut searcher = Searcher::default();
     let mut indexer = Indexer::default();
+    let mut tallier = Tallier::default();
     let mut watcher = super::live::Watcher::start(app);
     loop {
         if watcher.as_mut().is_some_and(super::live::Watcher::settled) {
@@ -367,6 +407,8 @@ pub fn event_loop<B: Backend>(
         searcher.collect(app);
         // The search index is built on the worker once the search or the filters are opened.
         indexer.send(app);
+        tallier.send(app);
+        tallier.collect(app);
         terminal
             .draw(|frame| view::draw(frame, app))
             .map_err(backend_error)?;
@@ -374,6 +416,7 @@ pub fn event_loop<B: Backend>(
             || app.suggest.pending
             || app.query_pending()
             || app.indexing
+            || app.tallying
             || watcher.is_some())
             && !host.wait(BACKGROUND_POLL)?
         {
@@ -386,9 +429,15 @@ pub fn event_loop<B: Backend>(
             matcher.send(app);
             searcher.send(app);
             indexer.send(app);
+            tallier.send(app);
             let searched = searcher.collect(app);
             ranker.send(app);
-            if ranker.collect(app) | matcher.collect(app) | searched | indexer.collect(app) | reload
+            if ranker.collect(app)
+                | matcher.collect(app)
+                | searched
+                | indexer.collect(app)
+                | tallier.collect(app)
+                | reload
             {
                 terminal
                     .draw(|frame| view::draw(frame, app))

@@ -168,6 +168,9 @@ pub struct Panel {
     pub dated: Option<(crate::format::Date, crate::format::Date)>,
     /// The choices of every section, in [`Section::ALL`] order.
     pub lists: Vec<Vec<Choice>>,
+    /// True while the choices are listed and counted on the loop's worker (a first opening at a
+    /// million claims walks every claim, most of a second): the lists are empty until they come.
+    pub listing: bool,
     /// Where the screen was when the panel opened, and with which filter: a choice tried and
     /// taken back returns there, not to the topic the choice moved the screen to.
     pub home: Home,
@@ -296,6 +299,15 @@ pub fn clear_section(filter: &mut Filter, section: Section) {
 
 /// How many claims each choice keeps on its own.
 pub type Tally = foldhash::HashMap<Value, usize>;
+
+/// What the loop's worker lists and counts the filter panel's choices of: the dispute, the pair
+/// compared and the date in force.
+#[derive(Debug, Clone)]
+pub struct TallyJob {
+    pub dispute: std::sync::Arc<crate::format::Dispute>,
+    pub cmp: std::sync::Arc<crate::compare::Comparison>,
+    pub as_of: Option<crate::format::Date>,
+}
 
 /// The filter panel's choices as last counted, and what they counted: the dispute, the pair
 /// compared and the date in force.

@@ -6,6 +6,8 @@
 //! The panel holds only where the analyst is in it and what is being typed: what is chosen lives
 //! in [`App::query`]'s filter, the one the pipeline runs.
 
+use crate::compare::Comparison;
+use crate::format::Dispute;
 use crate::format::{Date, DateError, Rating, RelationKind, SourceKind};
 use crate::query::{AnsweredBy, CommonGround, Filter};
 use crate::tui::action::Action;
@@ -15,7 +17,8 @@ use crate::tui::layout::Regions;
 use crate::tui::modal::component::{Component, Step};
 use crate::tui::state::Modal;
 use crate::tui::state::filters::{
-    Choice, Home, Panel, Section, Value, clear_section, distinct, is_selected, toggle,
+    Choice, Home, Panel, Section, Tallied, TallyJob, Value, clear_section, distinct, is_selected,
+    toggle,
 };
 use crate::tui::strings::{filters as words, footer, help};
 use crate::tui::text_field::{Edit, TextField};
@@ -25,6 +28,11 @@ use std::sync::Arc;
 
 /// Choices a page key moves by.
 const PAGE: usize = 10;
+
+/// Up to this many claims compared, the panel lists and counts its choices as it opens (about
+/// 15 ms); above, in the screen, the loop's worker does, and the panel opens at once with its
+/// lists to come (a million claims take most of a second).
+pub const COUNT_AT_ONCE: usize = 20_000;
 
 /// The bindings inside the filter panel while moving among choices, which the footer and README
 /// list. `j` and `k` move; `/` or any other character (without Ctrl or Alt) starts a find in a
@@ -172,8 +180,7 @@ pub const FINDING: &[Binding] = &[
 ];
 
 /// The choices of every section, from the loaded dispute and the full comparison.
-fn lists(app: &App) -> Vec<Vec<Choice>> {
-    let d = &app.dispute;
+fn lists(d: &Dispute, cmp: &Comparison) -> Vec<Vec<Choice>> {
     let choice = |label: String, value: Value| Choice {
         label,
         value,
@@ -204,8 +211,7 @@ fn lists(app: &App) -> Vec<Vec<Choice>> {
                     )
                 })
                 .collect(),
-            Section::Topic => app
-                .cmp
+            Section::Topic => cmp
                 .topics
                 .iter()
                 .map(|t| choice(t.title.clone(), Value::Topic(t.id.clone())))
@@ -310,50 +316,112 @@ pub fn open(app: &mut App) -> Step {
 pub fn refresh(app: &mut App, p: &mut Panel) {
     let fresh = panel(app);
     p.lists = fresh.lists;
+    p.listing = fresh.listing;
     p.total = fresh.total;
     p.dated = fresh.dated;
     p.cursor = p.cursor.min(p.visible().len().saturating_sub(1));
 }
 
+/// Every section's choices, counted, and the span of their dates.
+type Counted = (Vec<Vec<Choice>>, Option<(Date, Date)>);
+
 /// Every section's choices, counted for the screen's pair and date in force, and the span of
 /// their dates: those of the last panel again while the pair and date are those it counted
 /// (known by the `Arc`s themselves: a `Weak` keeps its address from being reused), so the panel
-/// opens again at once on a million claims; else listed and counted anew.
-fn counted(app: &mut App) -> (Vec<Vec<Choice>>, Option<(Date, Date)>) {
-    let as_of = app.query.filter.as_of;
-    if let Some(t) = &app.tallied
-        && t.dispute.ptr_eq(&Arc::downgrade(&app.dispute))
-        && t.cmp.ptr_eq(&Arc::downgrade(&app.cmp))
-        && t.as_of == as_of
-    {
-        return (t.lists.clone(), t.dated);
+/// opens again at once on a million claims; else listed and counted anew, now, or by the loop's
+/// worker (`None`) when the comparison is large and the panel opens in the loop's burst of keys.
+fn counted(app: &mut App) -> Option<Counted> {
+    if let Some(t) = app.tallied.as_ref().filter(|t| counts_for(app, t)) {
+        return Some((t.lists.clone(), t.dated));
     }
+    let job = TallyJob {
+        dispute: Arc::clone(&app.dispute),
+        cmp: Arc::clone(&app.cmp),
+        as_of: app.query.filter.as_of,
+    };
+    let c = app.cmp.counts();
+    if app.search.fold && c.left_claims + c.right_claims > COUNT_AT_ONCE {
+        // The worker's answer comes to the panel through `tally_ready`; one already out for
+        // this comparison is not asked again.
+        if !app.tallying {
+            app.tally_job = Some(job);
+        }
+        return None;
+    }
+    let t = tally(job);
+    let out = (t.lists.clone(), t.dated);
+    app.tallied = Some(t);
+    Some(out)
+}
+
+/// Whether `t` counted the screen's dispute, pair and date in force.
+fn counts_for(app: &App, t: &Tallied) -> bool {
+    t.dispute.ptr_eq(&Arc::downgrade(&app.dispute))
+        && t.cmp.ptr_eq(&Arc::downgrade(&app.cmp))
+        && t.as_of == app.query.filter.as_of
+}
+
+/// Lists and counts every section's choices for the job's comparison and date: the panel's
+/// first opening, which walks every claim (on the loop's worker for a large comparison).
+pub fn tally(job: TallyJob) -> Tallied {
     // With a date in force, each choice counts the claims said by then, as the screen shows
     // them (the filter's one rule cuts the comparison to that date).
-    let by_date = as_of.map(|date| {
+    let by_date = job.as_of.map(|date| {
         let only_date = Filter {
             as_of: Some(date),
             ..Filter::default()
         };
-        only_date.apply(&app.dispute, &app.cmp)
+        only_date.apply(&job.dispute, &job.cmp)
     });
-    let n = super::counts::tally(&app.dispute, by_date.as_ref().unwrap_or(&app.cmp));
-    let mut lists = lists(app);
+    let n = super::counts::tally(&job.dispute, by_date.as_ref().unwrap_or(&job.cmp));
+    let mut lists = lists(&job.dispute, &job.cmp);
     super::counts::count(&n, &mut lists);
-    let dated = crate::timeline::span(&app.dispute, &app.cmp);
-    app.tallied = Some(crate::tui::state::filters::Tallied {
-        dispute: Arc::downgrade(&app.dispute),
-        cmp: Arc::downgrade(&app.cmp),
-        as_of,
-        lists: lists.clone(),
-        dated,
-    });
-    (lists, dated)
+    Tallied {
+        dispute: Arc::downgrade(&job.dispute),
+        cmp: Arc::downgrade(&job.cmp),
+        as_of: job.as_of,
+        lists,
+        dated: crate::timeline::span(&job.dispute, &job.cmp),
+    }
+}
+
+/// The loop's worker counted the choices: an open panel waiting for them shows them (true: the
+/// screen changed). Counts of a comparison no longer the screen's are dropped, and a panel
+/// still waiting asks for the screen's.
+pub fn tally_ready(app: &mut App, t: Tallied) -> bool {
+    app.tallying = false;
+    let waiting = |m: &Modal| matches!(m, Modal::Filters(p) if p.listing);
+    if !counts_for(app, &t) {
+        if app.modals.iter().any(waiting) {
+            app.tally_job = Some(TallyJob {
+                dispute: Arc::clone(&app.dispute),
+                cmp: Arc::clone(&app.cmp),
+                as_of: app.query.filter.as_of,
+            });
+        }
+        return false;
+    }
+    let mut changed = false;
+    for m in &mut app.modals {
+        if let Modal::Filters(p) = m
+            && p.listing
+        {
+            p.lists = t.lists.clone();
+            p.dated = t.dated;
+            p.listing = false;
+            p.cursor = p.cursor.min(p.visible().len().saturating_sub(1));
+            changed = true;
+        }
+    }
+    app.tallied = Some(t);
+    changed
 }
 
 /// The panel on its first section, the dates as applied.
 fn panel(app: &mut App) -> Panel {
-    let (lists, dated) = counted(app);
+    let counted = counted(app);
+    let listing = counted.is_none();
+    let (lists, dated) = counted.unwrap_or_else(|| (vec![Vec::new(); Section::ALL.len()], None));
     let c = app.cmp.counts();
     Panel {
         section: Section::Party,
@@ -366,6 +434,7 @@ fn panel(app: &mut App) -> Panel {
         total: c.left_claims + c.right_claims,
         dated,
         lists,
+        listing,
         home: Home {
             filter: app.query.filter.clone(),
             topic: (

@@ -127,6 +127,7 @@ fn dates(theme: Theme, p: &Panel, width: usize) -> (Vec<Line<'static>>, Option<(
         lines.push(Line::styled(l, theme.dim()));
     }
     let (span, style) = match p.dated {
+        _ if p.listing => (words::LISTING.to_owned(), theme.dim()),
         Some((first, last)) => (
             words::dated(&first.to_string(), &last.to_string()),
             theme.dim(),
@@ -176,7 +177,9 @@ fn choices(
         room = room.saturating_sub(1);
     }
     if visible.is_empty() {
-        let why = if p.choices(p.section).is_empty() {
+        let why = if p.listing {
+            words::LISTING.to_owned()
+        } else if p.choices(p.section).is_empty() {
             words::NOTHING_TO_CHOOSE.to_owned()
         } else {
             words::no_choice_found(p.find.text())
@@ -233,7 +236,8 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panel, main: Rect) {
         area(main),
         words::TITLE,
         true,
-        Some(crate::tui::widgets::position(p.cursor, visible.len())),
+        // No position among choices still being listed.
+        (!p.listing).then(|| crate::tui::widgets::position(p.cursor, visible.len())),
     );
     let width = usize::from(inner.width);
     let top = inner.height.saturating_sub(BELOW);

@@ -2779,3 +2779,38 @@ fn max_file_size_refuses_the_files_even_when_the_pre_check_would_answer() {
         assert!(!stderr.contains("no claim matches"), "{query}: {stderr}");
     }
 }
+
+/// A hit in a point's question names the point in `--json` (the claims it stands for are that
+/// point's), so a script can tell two question hits of one topic apart; other hits name none.
+#[test]
+fn a_question_hit_names_its_point_in_json() {
+    let folder = "narratives/india-pakistan-2025";
+    let d = parallax::load::load_paths(&[PathBuf::from(folder)])
+        .dispute
+        .expect("the bundled dispute loads");
+    let out = parallax()
+        .args(["search", "--json", folder, "responsible"])
+        .output()
+        .expect("runs");
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON");
+    let point_of = |claim: &str| {
+        d.sides
+            .iter()
+            .flat_map(|s| &s.topics)
+            .flat_map(|t| &t.claims)
+            .find(|c| c.id.as_str() == claim)
+            .and_then(|c| c.point.as_deref().map(str::to_owned))
+    };
+    let mut questions = 0;
+    for h in &hits {
+        let claim = h["claim"].as_str().expect("a claim id");
+        if h["field"] == "question" {
+            questions += 1;
+            let point = h["point"].as_str().expect("a question hit names its point");
+            assert_eq!(Some(point.to_owned()), point_of(claim), "{h}");
+        } else {
+            assert!(h.get("point").is_none(), "{h}");
+        }
+    }
+    assert!(questions > 1, "{hits:?}");
+}

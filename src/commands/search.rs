@@ -26,6 +26,9 @@ struct JsonHit<'a> {
     topic: &'a str,
     /// The claim; for a topic-level hit, the first of the claims it stands for.
     claim: &'a str,
+    /// For a hit in a point's question, the point (the claims it stands for are that point's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    point: Option<&'a str>,
     /// How many claims the hit stands for (more than 1 only for a topic-level hit).
     claims: usize,
     /// The rank, packed (higher first): `typos`, `apart` and `exact` in one number.
@@ -484,7 +487,7 @@ fn dispute_folder(path: &std::path::Path) -> bool {
 /// anything did.
 #[allow(clippy::too_many_arguments)]
 fn report<'a, T: Deref<Target = str> + Sync>(
-    dispute: Option<&Dispute>,
+    dispute: Option<&'a Dispute>,
     place: &Place<'a>,
     pattern: &Pattern,
     hits: &[Hit<T>],
@@ -496,7 +499,7 @@ fn report<'a, T: Deref<Target = str> + Sync>(
     err: &mut dyn Write,
 ) -> Result<bool, Failure> {
     if json {
-        write_json(place, pattern, hits, out)?;
+        write_json(dispute, place, pattern, hits, out)?;
     } else {
         write_lines(place, pattern, hits, score, out)?;
     }
@@ -665,6 +668,7 @@ fn summary<T>(hits: &[Hit<T>]) -> String {
 }
 
 fn write_json<'a, T: Deref<Target = str>>(
+    dispute: Option<&'a Dispute>,
     place: &Place<'a>,
     pattern: &Pattern,
     hits: &[Hit<T>],
@@ -676,10 +680,14 @@ fn write_json<'a, T: Deref<Target = str>>(
         .map(|hit| {
             let (party, topic, claim) = place(hit.claim);
             let parts = Score::of(hit.score);
+            let point = dispute
+                .filter(|_| hit.field == query::Field::Question)
+                .and_then(|d| d.claim(hit.claim)?.point.as_deref());
             JsonHit {
                 party,
                 topic,
                 claim,
+                point,
                 claims: hit.claims,
                 score: hit.score,
                 typos: hit.typos,

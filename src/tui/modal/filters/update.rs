@@ -334,11 +334,7 @@ fn counted(app: &mut App) -> Option<Counted> {
     if let Some(t) = app.tallied.as_ref().filter(|t| counts_for(app, t)) {
         return Some((t.lists.clone(), t.dated));
     }
-    let job = TallyJob {
-        dispute: Arc::clone(&app.dispute),
-        cmp: Arc::clone(&app.cmp),
-        as_of: app.query.filter.as_of,
-    };
+    let job = screens_job(app);
     let c = app.cmp.counts();
     if app.search.fold && c.left_claims + c.right_claims > COUNT_AT_ONCE {
         // The worker's answer comes to the panel through `tally_ready`; one already out for
@@ -352,6 +348,15 @@ fn counted(app: &mut App) -> Option<Counted> {
     let out = (t.lists.clone(), t.dated);
     app.tallied = Some(t);
     Some(out)
+}
+
+/// The counting of the screen's dispute, pair and date in force.
+fn screens_job(app: &App) -> TallyJob {
+    TallyJob {
+        dispute: Arc::clone(&app.dispute),
+        cmp: Arc::clone(&app.cmp),
+        as_of: app.query.filter.as_of,
+    }
 }
 
 /// Whether `t` counted the screen's dispute, pair and date in force.
@@ -393,11 +398,7 @@ pub fn tally_ready(app: &mut App, t: Tallied) -> bool {
     let waiting = |m: &Modal| matches!(m, Modal::Filters(p) if p.listing);
     if !counts_for(app, &t) {
         if app.modals.iter().any(waiting) {
-            app.tally_job = Some(TallyJob {
-                dispute: Arc::clone(&app.dispute),
-                cmp: Arc::clone(&app.cmp),
-                as_of: app.query.filter.as_of,
-            });
+            app.tally_job = Some(screens_job(app));
         }
         return false;
     }

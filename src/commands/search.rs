@@ -230,9 +230,15 @@ pub fn search(
         || filter_args.common_ground
         || filter_args.no_common_ground;
     let plain = !one_comparison && !input.paths.is_empty() && filter_args.filter().is_empty();
+    // One side file named on its own is searched as a dispute of one side: a search compares
+    // nothing, unless a pair or a filter of rows asks for a comparison.
+    let alone = !one_comparison && load::one_side_file(&input.paths);
     // A plain search reads the files first and rules out a query that none of them can hold,
     // before paying for a load (see `query::prefilter`).
-    let gathered = plain.then(|| load::gather_at_once(&input.paths, input.read.max_file_size));
+    let gathered = plain.then(|| {
+        let g = load::gather_at_once(&input.paths, input.read.max_file_size);
+        if alone { g.alone() } else { g }
+    });
     // `None` too when a file was refused (over --max-file-size, not a regular file): then the
     // pre-check does not answer, and the load reports the refusal.
     let bytes = gathered.as_ref().and_then(load::Gathered::bytes);
@@ -266,7 +272,11 @@ pub fn search(
     }
     drop(bytes);
     let (dispute, _, _) = match &gathered {
-        Some(g) => open_from(g.load(), &input.paths, err)?,
+        Some(g) => open_from(on_its_own(g.load(), alone), &input.paths, err)?,
+        None if alone => {
+            let g = load::gather(&input.paths, input.read.max_file_size).alone();
+            open_from(on_its_own(g.into_loaded(), true), &input.paths, err)?
+        }
         None => open_loaded(input, err)?,
     };
     // The dispute owns its text: the files' bytes can go before the search allocates its own.
@@ -345,6 +355,21 @@ pub fn search(
     // arenas). This is a measurable part of a search over a large dispute.
     std::mem::forget(dispute);
     Ok(found)
+}
+
+/// A side file searched on its own (`alone`): its links to other sides' claims and its sources'
+/// affiliations with parties not loaded lead nowhere here and say nothing about the file, so
+/// they are not counted among its warnings (`validate` of the file leaves them out too).
+fn on_its_own(mut loaded: load::Loaded, alone: bool) -> load::Loaded {
+    if alone {
+        loaded.report.diagnostics.retain(|d| {
+            !matches!(
+                d.code,
+                load::Code::UnresolvedRebuttal | load::Code::UnknownAffiliation
+            )
+        });
+    }
+    loaded
 }
 
 /// A query that starts with `-` (`parallax search liar "-obama taxes"`), which the command line

@@ -66,8 +66,7 @@ pub fn validate(
     // the file: they are left out, and counted in a note.
     // A single path that is no folder, mistyped or unreadable, is said as such alone: that
     // no comparison can be made of it adds nothing.
-    let single = matches!(input.paths.as_slice(), [p] if !p.is_dir()
-        && p.file_name().is_none_or(|n| n != crate::load::MANIFEST));
+    let single = crate::load::one_side_file(&input.paths);
     let alone = single && input.paths.iter().all(|p| p.is_file());
     let mut unchecked_links = 0;
     let mut unchecked_affiliations = 0;

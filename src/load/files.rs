@@ -105,9 +105,17 @@ pub fn load_paths_limited(paths: &[PathBuf], max_file: u64) -> Loaded {
 pub struct Gathered {
     inputs: Vec<Input>,
     max_file: u64,
+    alone: bool,
 }
 
 impl Gathered {
+    /// Loads one side file named on its own as a dispute of one side (see [`one_side_file`]):
+    /// for a command that compares nothing.
+    pub fn alone(mut self) -> Self {
+        self.alone = true;
+        self
+    }
+
     /// The bytes of every file read; `None` when none was read or one was refused (the load
     /// reports why).
     pub fn bytes(&self) -> Option<Vec<&[u8]>> {
@@ -134,7 +142,7 @@ impl Gathered {
     /// Loads the dispute from the files read, keeping their bytes (side files are parsed on
     /// every core).
     pub fn load(&self) -> Loaded {
-        load_inputs(&self.inputs)
+        load_inputs(&self.inputs, self.alone)
     }
 
     /// Loads the dispute from the files read, dropping each side file's bytes as soon as it is
@@ -153,6 +161,7 @@ impl Gathered {
         let mut manifests = manifests.iter();
         let mut loader = Loader::new();
         loader.max_file = self.max_file;
+        loader.alone = self.alone;
         for input in inputs {
             match input {
                 Input::Manifest(name, _) => {
@@ -201,6 +210,12 @@ pub struct ReadFile {
     pub bytes: Vec<u8>,
 }
 
+/// True when `paths` name one side file alone: one path that is no folder and no manifest.
+/// `validate` checks it on its own; `search` searches it as a dispute of one side.
+pub fn one_side_file(paths: &[PathBuf]) -> bool {
+    matches!(paths, [p] if !p.is_dir() && p.file_name().is_none_or(|n| n != MANIFEST))
+}
+
 /// Reads the files that `paths` name (as [`load_paths_limited`] does), without parsing them.
 pub fn gather(paths: &[PathBuf], max_file: u64) -> Gathered {
     gather_with(paths, max_file, false)
@@ -239,7 +254,11 @@ fn gather_with(paths: &[PathBuf], max_file: u64, at_once: bool) -> Gathered {
         }
     }
     inputs.extend(read_sides(&sides, max_file, &mut seen));
-    Gathered { inputs, max_file }
+    Gathered {
+        inputs,
+        max_file,
+        alone: false,
+    }
 }
 
 /// Whether a folder's file of this name is part of its dispute: a `*.json` file that is not
@@ -323,8 +342,9 @@ fn missing_because(file: &Path) -> Option<(String, String)> {
     ))
 }
 
-fn load_inputs(inputs: &[Input]) -> Loaded {
+fn load_inputs(inputs: &[Input], alone: bool) -> Loaded {
     let mut loader = Loader::new();
+    loader.alone = alone;
     let mut run: Vec<(&str, &[u8], bool)> = Vec::new();
     for input in inputs {
         match input {

@@ -15,7 +15,7 @@ pub use diagnostic::{Code, Diagnostic, Report, Severity};
 pub use files::{
     DEFAULT_MAX_FILE, Gathered, LINK_LOOP, MEND_LOOP, ReadFile, dispute_here, folder_sides, gather,
     gather_at_once, inside_folder, is_dispute_file, is_link_loop, link_out_of, listed_sides,
-    load_paths, load_paths_limited, read_failure, read_regular,
+    load_paths, load_paths_limited, one_side_file, read_failure, read_regular,
 };
 pub use locate::{char_column, line_of, place_of};
 pub use side::{UrlProblem, is_web_url, url_problem};
@@ -88,6 +88,9 @@ pub struct Loader<'a> {
     reread: HashMap<String, usize>,
     /// The largest file read again.
     max_file: u64,
+    /// One side is a dispute: a single side file named on its own, for a command that compares
+    /// nothing (`search`). Two are needed otherwise.
+    pub alone: bool,
     order: Vec<String>,
     /// The side files given that did not load (refused, or with errors), in order: a claim
     /// that a link names but no loaded side holds may be in one of them.
@@ -496,7 +499,8 @@ impl<'a> Loader<'a> {
         let unread = self.diagnostics.iter().any(|d| {
             d.is_error() && matches!(d.code, Code::Unreadable | Code::NotUtf8 | Code::Syntax)
         });
-        if self.sides.len() < 2 && !unread {
+        let least = if self.alone { 1 } else { 2 };
+        if self.sides.len() < least && !unread {
             // The files kept out by their own errors: said to be why (a good file was named
             // instead, as if it were at fault).
             let mut failed: Vec<&String> = self
@@ -615,7 +619,7 @@ impl<'a> Loader<'a> {
             key(a).cmp(&key(b)).then_with(|| a.pointer.cmp(&b.pointer))
         });
         let era = self.era;
-        let dispute = (self.sides.len() >= 2).then(|| {
+        let dispute = (self.sides.len() >= least).then(|| {
             let d = Dispute::with_claims(self.manifest.map(|(_, m)| m), self.sides, self.claims);
             match era {
                 Some(era) => d.knowing_era(era),

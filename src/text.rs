@@ -772,6 +772,21 @@ pub fn nearest_topic(value: &str, ids: std::collections::BTreeSet<&str>) -> Stri
     }
 }
 
+/// Names joined for one line, told apart by semicolons when one holds a comma (`Shehbaz
+/// Sharif, Prime Minister; Vikram Misri, Foreign Secretary`), else by commas.
+pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    let sep = if names.iter().any(|n| n.as_ref().contains(',')) {
+        "; "
+    } else {
+        ", "
+    };
+    names
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// The values in use (or ids there are) nearest to a mistyped one, for a message: those that share its start or
 /// hold it (ignoring case) first, then the rest in order, at most `MAX`.
 pub fn nearest(value: &str, in_use: std::collections::BTreeSet<&str>) -> String {
@@ -804,13 +819,7 @@ pub fn nearest(value: &str, in_use: std::collections::BTreeSet<&str>) -> String 
     let mut shown: Vec<&str> = shown.into_iter().map(|(_, v)| v).collect();
     let more = shown.len().saturating_sub(MAX);
     shown.truncate(MAX);
-    // Names that hold a comma (`Shehbaz Sharif, Prime Minister`) are told apart by semicolons.
-    let sep = if shown.iter().any(|v| v.contains(',')) {
-        "; "
-    } else {
-        ", "
-    };
-    let list = clean(&shown.join(sep)).text;
+    let list = clean(&join_names(&shown)).text;
     if more > 0 {
         format!("those in use include: {list} … ({} in all)", more + MAX)
     } else {

@@ -362,15 +362,9 @@ impl Filter {
                 1..=3 => String::new(),
                 n => format!(" ({n})"),
             };
-            // Names that hold a comma (a speaker's, an outlet's) are told apart by semicolons.
-            let sep = if values.len() > 1 && values.iter().any(|v| v.contains(',')) {
-                "; "
-            } else {
-                ", "
-            };
             out.push(format!(
                 "{name}{counted}: {}",
-                crate::text::clean(&values.join(sep)).text
+                crate::text::clean(&crate::text::join_names(&values)).text
             ));
         };
         list("party", self.parties.clone());

@@ -288,6 +288,9 @@ fn main() -> ExitCode {
                     } else if dumb_terminal() {
                         Err(Failure::Usage(DUMB_TERMINAL.to_owned()))
                     } else {
+                        // The screen lives on, its workers idle between jobs: what they free
+                        // goes back to the OS at once, not at their next job (see alloc/).
+                        parallax_alloc::purge_at_free();
                         parallax::commands::open::open(&cli.open, &config, &mut err).map(|()| 0)
                     }
                 })

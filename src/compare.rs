@@ -10,7 +10,8 @@
 //! in it, or, in a point row, each side has a claim rated corroborated) is marked, and each
 //! topic's common-ground rows come first, as a lane of their own.
 
-use crate::format::{Assessment, Claim, ClaimAt, Date, Dispute, Rating, RelationKind};
+use crate::format::{Assessment, Claim, ClaimAt, Date, Dispute, Rating, RelationKind, ThinVec};
+use compact_str::CompactString;
 use foldhash::HashMap as Fast;
 use std::collections::{HashMap, HashSet};
 
@@ -64,21 +65,25 @@ pub struct Link {
     pub kind: RelationKind,
 }
 
+/// One side's claims in a row: most rows hold one claim of a side, or none, so one is kept in
+/// the row itself, with no allocation (a comparison has a row for about every other claim).
+pub type Claims = smallvec::SmallVec<[ClaimAt; 1]>;
+
 /// One line of the side-by-side comparison.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// Why these claims share the row.
     pub kind: RowKind,
     /// The point, for point rows.
-    pub point: Option<String>,
+    pub point: Option<CompactString>,
     /// The manifest's question for the point, when it has one.
-    pub question: Option<String>,
+    pub question: Option<Box<str>>,
     /// The left side's claims, in file order.
-    pub left: Vec<ClaimAt>,
+    pub left: Claims,
     /// The right side's claims, in file order.
-    pub right: Vec<ClaimAt>,
-    /// The links among the row's claims.
-    pub links: Vec<Link>,
+    pub right: Claims,
+    /// The links among the row's claims (most rows have none).
+    pub links: ThinVec<Link>,
     /// Whether the two sides agree in the row (see [`Row::agreement`]).
     pub common: bool,
     /// How many of the left and of the right side's claims in the row a filter hides, so a
@@ -119,9 +124,9 @@ pub fn pair_agrees(
         kind: RowKind::Point,
         point: None,
         question: None,
-        left: vec![left],
-        right: vec![right],
-        links,
+        left: smallvec::smallvec![left],
+        right: smallvec::smallvec![right],
+        links: links.into(),
         common: false,
         hidden: [0, 0],
     }
@@ -202,14 +207,14 @@ impl Row {
     }
 
     /// A claim alone in a row of its own (rule 5).
-    fn alone(left: Vec<ClaimAt>, right: Vec<ClaimAt>) -> Row {
+    fn alone(left: Claims, right: Claims) -> Row {
         Row {
             kind: RowKind::Single,
             point: None,
             question: None,
             left,
             right,
-            links: Vec::new(),
+            links: ThinVec::new(),
             common: false,
             hidden: [0, 0],
         }
@@ -284,8 +289,16 @@ impl TopicRows {
         let mut after = 0;
         for row in &self.rows {
             if row.kind == RowKind::Packed {
-                rows.extend(row.left.iter().map(|&c| Row::alone(vec![c], Vec::new())));
-                rights.extend(row.right.iter().map(|&c| Row::alone(Vec::new(), vec![c])));
+                rows.extend(
+                    row.left
+                        .iter()
+                        .map(|&c| Row::alone(smallvec::smallvec![c], Claims::new())),
+                );
+                rights.extend(
+                    row.right
+                        .iter()
+                        .map(|&c| Row::alone(Claims::new(), smallvec::smallvec![c])),
+                );
                 after = rows.len();
             } else {
                 rows.push(row.clone());
@@ -658,11 +671,11 @@ fn rows(
         }
         rows.push(Row {
             kind: RowKind::Point,
-            point: Some((*point).to_owned()),
-            question: question.map(str::to_owned),
-            left: Vec::new(),
-            right: Vec::new(),
-            links: Vec::new(),
+            point: Some((*point).into()),
+            question: question.map(Into::into),
+            left: Claims::new(),
+            right: Claims::new(),
+            links: ThinVec::new(),
             common: false,
             hidden: [0, 0],
         });
@@ -728,9 +741,9 @@ fn rows(
             kind: RowKind::Rebuttal,
             point: None,
             question: None,
-            left: Vec::new(),
-            right: Vec::new(),
-            links: Vec::new(),
+            left: Claims::new(),
+            right: Claims::new(),
+            links: ThinVec::new(),
             common: false,
             hidden: [0, 0],
         });
@@ -754,9 +767,9 @@ fn rows(
                 kind: RowKind::Single,
                 point: None,
                 question: None,
-                left: Vec::new(),
-                right: Vec::new(),
-                links: Vec::new(),
+                left: Claims::new(),
+                right: Claims::new(),
+                links: ThinVec::new(),
                 common: false,
                 hidden: [0, 0],
             });
@@ -802,7 +815,7 @@ fn rows(
         }
     }
     for row in &mut rows {
-        row.links = exact(std::mem::take(&mut row.links));
+        row.links.shrink_to_fit();
     }
     exact(rows)
 }

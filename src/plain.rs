@@ -24,7 +24,7 @@ pub const PACKED_HEADING_SHORT: &str = "Unmatched, side by side: neither answers
 /// The heading of a row: its question, or what kind of row it is.
 pub fn row_heading(row: &Row) -> String {
     match (row.kind, &row.question, &row.point) {
-        (_, Some(q), _) => q.clone(),
+        (_, Some(q), _) => q.to_string(),
         (RowKind::Point, None, Some(p)) => format!("Point: {p}"),
         (RowKind::Rebuttal, _, _) => "Claims that answer each other".to_owned(),
         (RowKind::Packed, _, _) => PACKED_HEADING.to_owned(),

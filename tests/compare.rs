@@ -31,7 +31,14 @@ fn rows(d: &Dispute, cmp: &Comparison, topic: &str) -> Vec<RowShape> {
         .expect("topic present");
     t.rows
         .iter()
-        .map(|r| (r.kind, r.point.clone(), ids(d, &r.left), ids(d, &r.right)))
+        .map(|r| {
+            (
+                r.kind,
+                r.point.as_deref().map(str::to_owned),
+                ids(d, &r.left),
+                ids(d, &r.right),
+            )
+        })
         .collect()
 }
 

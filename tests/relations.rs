@@ -116,7 +116,11 @@ fn related_claims_share_a_row_and_the_row_knows_how() {
         .iter()
         .find(|r| r.left.contains(&find("e-waters")))
         .expect("a row");
-    assert_eq!(row.right, vec![find("w-waters")], "concedes lines them up");
+    assert_eq!(
+        row.right.as_slice(),
+        [find("w-waters")],
+        "concedes lines them up"
+    );
     assert_eq!(row.links.len(), 1);
     assert_eq!(row.links[0].kind, RelationKind::Concedes);
 }

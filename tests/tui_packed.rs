@@ -89,23 +89,23 @@ fn packing_loses_no_claim_and_an_export_undoes_it() {
 /// `parallax export` does: the left side's in file order, then the right side's.
 #[test]
 fn unpacking_puts_the_claims_back_in_the_rules_order() {
-    use parallax::compare::{Row, TopicRows};
+    use parallax::compare::{Claims, Row, TopicRows};
     use parallax::format::ClaimAt;
     let alone = |side: usize, claim: usize| Row {
         kind: RowKind::Single,
         point: None,
         question: None,
         left: if side == 0 {
-            vec![ClaimAt::new(0, 0, claim)]
+            Claims::from_elem(ClaimAt::new(0, 0, claim), 1)
         } else {
-            Vec::new()
+            Claims::new()
         },
         right: if side == 1 {
-            vec![ClaimAt::new(1, 0, claim)]
+            Claims::from_elem(ClaimAt::new(1, 0, claim), 1)
         } else {
-            Vec::new()
+            Claims::new()
         },
-        links: Vec::new(),
+        links: Default::default(),
         common: false,
         hidden: [0, 0],
     };

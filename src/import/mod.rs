@@ -17,7 +17,7 @@ pub use record::{Col, Kind, Record};
 use crate::create::{Draft, make_id};
 use crate::format::{
     Assessment, Claim, CompactString, Date, FORMAT, ID_MAX, ManifestTopic, Party, Period, Point,
-    Rating, Relation, RelationKind, Side, ThinVec, Topic, is_id,
+    Rating, Relation, RelationKind, Side, SourceRefs, ThinVec, Topic, is_id,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -813,7 +813,7 @@ impl Builder {
             text: text.to_owned(),
             date: cells.date,
             speaker: r.get(Col::Speaker).map(|s| s.trim().into()),
-            sources: ThinVec::new(),
+            sources: SourceRefs::new(),
             tags: cells.tags,
             rebuts: cells.rebuts,
             relations: cells.relations,

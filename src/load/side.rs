@@ -8,7 +8,7 @@ use super::pass::{
 use super::places::{Key, Places};
 use crate::format::{
     Assessment, Claim, CompactString, FORMAT, Party, Rating, Relation, RelationKind, Reliability,
-    ReliabilityRating, Side, Source, SourceKind, SourceRef, ThinVec, Topic,
+    ReliabilityRating, Side, Source, SourceKind, SourceRef, SourceRefs, ThinVec, Topic,
 };
 use foldhash::{HashMap, HashMapExt};
 use serde::de::{Deserializer, MapAccess, SeqAccess};
@@ -719,7 +719,7 @@ impl<'de> Want<'de> for ClaimWant<'_> {
             text: None,
             date: None,
             speaker: None,
-            sources: ThinVec::new(),
+            sources: SourceRefs::new(),
             tags: ThinVec::new(),
             rebuts: ThinVec::new(),
             relations: ThinVec::new(),
@@ -738,7 +738,7 @@ struct ClaimFields<'i> {
     text: Option<String>,
     date: Option<crate::format::Date>,
     speaker: Option<CompactString>,
-    sources: ThinVec<SourceRef>,
+    sources: SourceRefs,
     tags: ThinVec<CompactString>,
     rebuts: ThinVec<CompactString>,
     relations: ThinVec<Relation>,
@@ -967,18 +967,14 @@ struct RefsWant<'i> {
 }
 
 impl<'de> Want<'de> for RefsWant<'_> {
-    type Out = ThinVec<SourceRef>;
+    type Out = SourceRefs;
     fn expected(&self) -> Cow<'static, str> {
         "an array".into()
     }
-    fn seq<A: SeqAccess<'de>>(
-        self,
-        cx: &mut Cx,
-        seq: A,
-    ) -> Result<Option<ThinVec<SourceRef>>, A::Error> {
+    fn seq<A: SeqAccess<'de>>(self, cx: &mut Cx, seq: A) -> Result<Option<SourceRefs>, A::Error> {
         let mut list = RefList {
             index: self.index,
-            out: ThinVec::with_capacity(seq.size_hint().unwrap_or(0)),
+            out: SourceRefs::with_capacity(seq.size_hint().unwrap_or(0)),
         };
         pass::items(cx, seq, &mut list)?;
         list.out.shrink_to_fit();
@@ -988,7 +984,7 @@ impl<'de> Want<'de> for RefsWant<'_> {
 
 struct RefList<'i> {
     index: &'i Index,
-    out: ThinVec<SourceRef>,
+    out: SourceRefs,
 }
 
 impl<'de> Items<'de> for RefList<'_> {
@@ -997,7 +993,7 @@ impl<'de> Items<'de> for RefList<'_> {
             return Ok(());
         };
         match self.index.get(id.as_str()) {
-            Some(&index) => pass::push(&mut self.out, SourceRef::new(id, quote, locator, index)),
+            Some(&index) => self.out.push(SourceRef::new(id, quote, locator, index)),
             None => {
                 let at = cx.here();
                 let at = if in_object { format!("{at}/id") } else { at };

@@ -105,10 +105,10 @@ pub fn with_suggested(cmp: &Comparison, pairs: &[Suggestion]) -> Comparison {
         let rows = mine.iter().map(|s| Row {
             kind: RowKind::Suggested,
             point: None,
-            question: Some(heading(s)),
-            left: vec![s.left],
-            right: vec![s.right],
-            links: Vec::new(),
+            question: Some(heading(s).into()),
+            left: smallvec::smallvec![s.left],
+            right: smallvec::smallvec![s.right],
+            links: ThinVec::new(),
             common: false,
             hidden: [0, 0],
         });
@@ -196,7 +196,7 @@ pub fn heading(s: &Suggestion) -> String {
 }
 
 use crate::compare::{Comparison, Row, RowKind};
-use crate::format::{ClaimAt, Dispute};
+use crate::format::{ClaimAt, Dispute, ThinVec};
 use std::fmt;
 
 /// One suggested match between a left and a right claim.

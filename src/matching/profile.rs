@@ -271,7 +271,7 @@ fn topic_points<'t>(
             && !index.contains_key(p.as_str())
         {
             index.insert(p.as_str(), points.len());
-            points.push((p.clone(), row.question.clone()));
+            points.push((p.to_string(), row.question.as_deref().map(str::to_owned)));
         }
     }
     (points, index)

@@ -381,7 +381,7 @@ fn best_for(
         let point = topic
             .and_then(|t| t.rows.get(y.row))
             .filter(|row| row.kind == RowKind::Point)
-            .and_then(|row| row.point.clone());
+            .and_then(|row| row.point.as_deref().map(str::to_owned));
         if let (Some(point), Some(topic)) = (&point, topic)
             && (!rows_taken.insert((y.topic, y.row)) || dismissed.row(left_id, &topic.id, point))
         {

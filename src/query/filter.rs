@@ -11,8 +11,10 @@
 //! judged on that row. An assessment made after the date (dated by its latest source, see
 //! [`crate::compare::assessed`]) does not count, for common ground or for `ratings`.
 
-use crate::compare::{Answered, AsOf, Comparison, Link, Row, RowKind, kept};
-use crate::format::{Claim, ClaimAt, Date, Dispute, Rating, RelationKind, Source, SourceKind};
+use crate::compare::{Answered, AsOf, Claims, Comparison, Link, Row, RowKind, kept};
+use crate::format::{
+    Claim, ClaimAt, Date, Dispute, Rating, RelationKind, Source, SourceKind, ThinVec,
+};
 use std::collections::HashMap;
 
 /// Which rows to keep by who answers them.
@@ -673,19 +675,18 @@ pub fn rests_on_weak_sources(sources: &[Source], claim: &Claim) -> bool {
 /// The row with only the claims `keep` keeps, and the links among them; `None` when no claim
 /// is left.
 pub(super) fn keep_claims(r: &Row, keep: impl Fn(&ClaimAt) -> bool) -> Option<Row> {
-    let left: Vec<ClaimAt> = kept(r.left.iter().copied().filter(&keep), r.left.len());
-    let right: Vec<ClaimAt> = kept(r.right.iter().copied().filter(&keep), r.right.len());
+    let left: Claims = r.left.iter().copied().filter(&keep).collect();
+    let right: Claims = r.right.iter().copied().filter(&keep).collect();
     if left.is_empty() && right.is_empty() {
         return None;
     }
     let has = |at: &ClaimAt| left.contains(at) || right.contains(at);
-    let links: Vec<Link> = kept(
-        r.links
-            .iter()
-            .copied()
-            .filter(|l| has(&l.from) && has(&l.to)),
-        r.links.len(),
-    );
+    let links: ThinVec<Link> = r
+        .links
+        .iter()
+        .copied()
+        .filter(|l| has(&l.from) && has(&l.to))
+        .collect();
     // A suggested or packed pair with one of its two claims filtered out is no pair any more:
     // the claim left is an unmatched claim (and `a` or `x` has nothing to pair it with), and
     // the heading that described the pair (`≈ suggested 0.41 · …`) goes with it.

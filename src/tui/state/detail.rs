@@ -53,7 +53,7 @@ impl Anchor {
         let id = |at: ClaimAt| dispute.claim(at).map(|c| c.id.to_string());
         Some(Anchor {
             topic: topic.id.clone(),
-            point: row.point.clone(),
+            point: row.point.as_deref().map(str::to_owned),
             selected: row.claims().nth(d.cursor).and_then(id),
             claims: row.claims().filter_map(id).collect(),
             suggested: row.kind == crate::compare::RowKind::Suggested,
@@ -87,7 +87,7 @@ impl Anchor {
                 .get(t)?
                 .rows
                 .iter()
-                .position(|r| r.point.as_ref() == Some(point))?;
+                .position(|r| r.point.as_deref() == Some(point.as_str()))?;
             Some((t, r))
         });
         let selected = self

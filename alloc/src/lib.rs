@@ -33,6 +33,31 @@ pub fn purge_at_free() {
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) }
 }
 
+/// While it lives, mimalloc hands a page back to the OS at the free that empties it, as
+/// [`purge_at_free`] has it; dropped, the delay is what it was before. For a part of a one-shot
+/// command that frees what other threads allocated (they hand it back only at their next
+/// allocation), without making the rest of the command fault in fresh pages for what it frees
+/// and allocates again.
+pub struct PurgeAtFree {
+    before: std::ffi::c_long,
+}
+
+impl PurgeAtFree {
+    /// Hands pages back at once from now on, until the value is dropped.
+    pub fn begin() -> Self {
+        let before = purge_delay();
+        purge_at_free();
+        PurgeAtFree { before }
+    }
+}
+
+impl Drop for PurgeAtFree {
+    fn drop(&mut self) {
+        // SAFETY: as in `purge_at_free`.
+        unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, self.before) }
+    }
+}
+
 /// mimalloc's purge delay now, in milliseconds.
 pub fn purge_delay() -> std::ffi::c_long {
     // SAFETY: `mi_option_get` reads a number from mimalloc's table of options, initialising

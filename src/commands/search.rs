@@ -280,6 +280,11 @@ pub fn search(
         None => open_loaded(input, err)?,
     };
     // The dispute owns its text: the files' bytes can go before the search allocates its own.
+    // Until the hits are ranked, what is freed goes back to the OS at once (see
+    // `parallax_alloc`): the bytes were read on other threads, which would hand them back only
+    // at their next allocation, under the ranking's own memory. The load before, and the
+    // output after, which free and allocate again much, run with the default.
+    let eager = parallax_alloc::PurgeAtFree::begin();
     drop(gathered);
     let place = |at| dispute.ids(at);
     // Hits with copied texts and hits with the dispute's own: `report` takes either.
@@ -333,6 +338,7 @@ pub fn search(
         };
         let outcome = query::apply(&dispute, &cmp, &q, filter_args.matcher);
         let hits: Vec<Hit> = outcome.ranked().into_iter().map(|(h, _)| h).collect();
+        drop(eager);
         let Some(pattern) = &outcome.pattern else {
             return Ok(false);
         };
@@ -346,6 +352,7 @@ pub fn search(
         let hits = query::oneshot::rank(&pattern, &dispute, |at, c| {
             filter.keeps_claim(&dispute, &related, at, c)
         });
+        drop(eager);
         let found = report!(&pattern, &hits, &filter.describe())?;
         std::mem::forget(hits);
         found

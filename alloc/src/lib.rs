@@ -1,5 +1,6 @@
-//! Tuning of mimalloc, parallax's allocator: the one `unsafe` call of the workspace, kept in a
-//! crate of its own so that `parallax` itself goes on forbidding unsafe code.
+//! Tuning of mimalloc, parallax's allocator: the workspace's only unsafe code (one option of
+//! mimalloc, set and read through its C API), kept in a crate of its own so that `parallax`
+//! itself goes on forbidding unsafe code.
 //!
 //! mimalloc hands a freed page back to the OS only once it has been free for its purge delay
 //! (10 ms), and it checks that age only when the thread that owns the page next allocates or

@@ -364,17 +364,12 @@ pub fn search(
     Ok(found)
 }
 
-/// A side file searched on its own (`alone`): its links to other sides' claims and its sources'
-/// affiliations with parties not loaded lead nowhere here and say nothing about the file, so
-/// they are not counted among its warnings (`validate` of the file leaves them out too).
+/// A side file searched on its own (`alone`): what says nothing about the file alone is not
+/// counted among its warnings, as `validate` of the file leaves it out
+/// ([`load::Report::set_aside_other_sides`]).
 fn on_its_own(mut loaded: load::Loaded, alone: bool) -> load::Loaded {
     if alone {
-        loaded.report.diagnostics.retain(|d| {
-            !matches!(
-                d.code,
-                load::Code::UnresolvedRebuttal | load::Code::UnknownAffiliation
-            )
-        });
+        loaded.report.set_aside_other_sides();
     }
     loaded
 }

@@ -68,22 +68,13 @@ pub fn validate(
     // no comparison can be made of it adds nothing.
     let single = crate::load::one_side_file(&input.paths);
     let alone = single && input.paths.iter().all(|p| p.is_file());
-    let mut unchecked_links = 0;
-    let mut unchecked_affiliations = 0;
-    if single {
-        loaded.report.diagnostics.retain(|d| match d.code {
-            Code::TooFewSides => false,
-            Code::UnresolvedRebuttal => {
-                unchecked_links += 1;
-                false
-            }
-            Code::UnknownAffiliation => {
-                unchecked_affiliations += 1;
-                false
-            }
-            _ => true,
-        });
-    }
+    let (unchecked_links, unchecked_affiliations) = if single {
+        let report = &mut loaded.report;
+        report.diagnostics.retain(|d| d.code != Code::TooFewSides);
+        report.set_aside_other_sides()
+    } else {
+        (0, 0)
+    };
     let report = &loaded.report;
     let ok = report.errors() == 0 && !(strict && report.warnings() > 0);
     if json {

@@ -244,6 +244,26 @@ impl Report {
         errors.peek().is_some() && errors.all(|d| d.code == Code::TooFewSides)
     }
 
+    /// Sets aside what says nothing about one side file read on its own (`validate` or `search`
+    /// of that file alone): its links to other sides' claims and its sources' affiliations with
+    /// parties not loaded, which lead nowhere without those sides. Returns how many of each
+    /// (links, affiliations) were set aside.
+    pub fn set_aside_other_sides(&mut self) -> (usize, usize) {
+        let (mut links, mut affiliations) = (0, 0);
+        self.diagnostics.retain(|d| match d.code {
+            Code::UnresolvedRebuttal => {
+                links += 1;
+                false
+            }
+            Code::UnknownAffiliation => {
+                affiliations += 1;
+                false
+            }
+            _ => true,
+        });
+        (links, affiliations)
+    }
+
     /// True when nothing at all was found.
     pub fn is_clean(&self) -> bool {
         self.diagnostics.is_empty()

@@ -403,13 +403,27 @@ impl Date {
     /// parsed through it on load.
     #[inline]
     fn written(s: &str) -> Result<Self, DateError> {
-        let mut parts = s.split('-');
-        let year = digits(parts.next().unwrap_or(""), 4)?;
-        let month = parts.next().map(|m| digits(m, 2)).transpose()?;
-        let day = parts.next().map(|d| digits(d, 2)).transpose()?;
-        if parts.next().is_some() {
-            return Err(DateError::Shape { meant: None });
-        }
+        let (year, month, day) = match s.as_bytes() {
+            // A whole day, as nearly every date is written: read by its bytes, not split.
+            &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]
+                if [y0, y1, y2, y3, m0, m1, d0, d1]
+                    .iter()
+                    .all(u8::is_ascii_digit) =>
+            {
+                let n = |d: &[u8]| d.iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
+                (n(&[y0, y1, y2, y3]), Some(n(&[m0, m1])), Some(n(&[d0, d1])))
+            }
+            _ => {
+                let mut parts = s.split('-');
+                let year = digits(parts.next().unwrap_or(""), 4)?;
+                let month = parts.next().map(|m| digits(m, 2)).transpose()?;
+                let day = parts.next().map(|d| digits(d, 2)).transpose()?;
+                if parts.next().is_some() {
+                    return Err(DateError::Shape { meant: None });
+                }
+                (year, month, day)
+            }
+        };
         let month = month.map(|m| m as u8);
         let day = day.map(|d| d as u8);
         if let Some(m) = month {
@@ -478,6 +492,42 @@ mod tests {
             "2024-02-29".parse::<Date>().map(|d| d.to_string()),
             Ok("2024-02-29".into())
         );
+    }
+
+    /// A whole day (read by its bytes) is a date exactly when its month and day exist, and
+    /// reads back as written; anything else is refused as a day that is not real.
+    #[test]
+    fn every_whole_day_reads_as_its_parts() {
+        for year in [0, 1900, 2000, 2024, 2025, 9999] {
+            for month in 0..=13u8 {
+                for day in 0..=32u8 {
+                    let written = format!("{year:04}-{month:02}-{day:02}");
+                    let real = (1..=12).contains(&month)
+                        && (1..=days_in_month(year, month)).contains(&day);
+                    match written.parse::<Date>() {
+                        Ok(d) => {
+                            assert!(real, "{written} read as a date");
+                            assert_eq!(d.to_string(), written);
+                            assert_eq!((d.year, d.month, d.day), (year, Some(month), Some(day)));
+                        }
+                        Err(e) => {
+                            assert!(!real, "{written} refused: {e:?}");
+                            assert!(matches!(e, DateError::NotReal { .. }), "{written}: {e:?}");
+                        }
+                    }
+                }
+            }
+        }
+        // Not a whole day: another shape, read part by part.
+        for s in [
+            "2025-05-1",
+            "2025-5-01",
+            "+025-05-01",
+            "2025-05-01 ",
+            "２025-05-01",
+        ] {
+            assert!(s.parse::<Date>().is_err(), "{s}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! tested against the query's terms directly, on every core. A word is matched once per thread
 //! (a memo by distinct word), and a word too short for any term is passed over unmatched. A
 //! field many claims share (a source's outlet and title, a topic's titles, a point's question)
-//! is matched once. The ranking is the index's (`super::rank`): the same query gives the same
+//! is matched once, the prose ones word by word through the same memo: their words repeat. The ranking is the index's (`super::rank`): the same query gives the same
 //! hits in the same order as [`super::Searcher::search_all`].
 
 use super::rank::{self, Alive};
@@ -241,72 +241,9 @@ impl<'p, 'd> OneShot<'p, 'd> {
                 width - columns(w)
             }));
         }
-        let all = |text: &str, prose: bool| -> PerTerm {
-            terms
-                .iter()
-                .map(|p| p.typos_in(text, prose).map(|t| t.min(NO - 1)))
-                .collect()
-        };
-        let sources = dispute
-            .sides
-            .par_iter()
-            .map(|side| {
-                let mut m = SourceMatches::default();
-                // An outlet is matched once: many sources share one.
-                let mut outlets: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
-                let width = terms.len();
-                for s in &side.sources {
-                    let at = m.outlet.len();
-                    match outlets.get(s.outlet.as_str()) {
-                        Some(&first) => m.outlet.extend_from_within(first..first + width),
-                        None => {
-                            outlets.insert(&s.outlet, at);
-                            m.outlet.extend(all(&s.outlet, false));
-                        }
-                    }
-                    match s.title.as_deref() {
-                        Some(t) => m.title.extend(all(t, true)),
-                        None => m.title.extend(std::iter::repeat_n(None, terms.len())),
-                    }
-                }
-                m
-            })
-            .collect();
-        // Each manifest topic's questions, by point id (the first point of an id counts).
-        let questions: Vec<Questions<'d>> = dispute
-            .manifest_topics
-            .par_iter()
-            .map(|m| {
-                m.questions_by_point()
-                    .into_iter()
-                    .map(|(id, q)| (id, q.map(|t| (t, all(t, true)))))
-                    .collect()
-            })
-            .collect();
-        let topics = dispute
-            .sides
-            .iter()
-            .map(|side| {
-                side.topics
-                    .par_iter()
-                    .map(|topic| {
-                        let at = dispute.manifest_topic_index(&topic.id);
-                        let manifest = at.and_then(|i| dispute.manifest_topics.get(i));
-                        let neutral = manifest.map_or(topic.title.as_str(), |m| m.title.as_str());
-                        let framing = (topic.title != neutral)
-                            .then(|| (topic.title.as_str(), all(&topic.title, true)));
-                        TopicFields {
-                            neutral: (neutral, all(neutral, true)),
-                            framing,
-                            manifest: at,
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
-        OneShot {
+        let mut search = OneShot {
             dispute,
-            questions,
+            questions: Vec::new(),
             near: terms
                 .iter()
                 .filter(|p| p.words.is_some() && !p.term.negated)
@@ -321,9 +258,101 @@ impl<'p, 'd> OneShot<'p, 'd> {
             offsets,
             width,
             shortest,
-            sources,
-            topics,
-        }
+            sources: Vec::new(),
+            topics: Vec::new(),
+        };
+        search.sources = search.sources();
+        search.questions = search.questions();
+        search.topics = search.topics();
+        search
+    }
+
+    /// Per side: how the terms match its sources' outlets and titles.
+    fn sources(&self) -> Vec<SourceMatches> {
+        self.dispute
+            .sides
+            .par_iter()
+            .map(|side| {
+                let mut m = SourceMatches::default();
+                let mut memo = Memo::default();
+                // An outlet is matched once: many sources share one.
+                let mut outlets: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+                let width = self.terms.len();
+                for s in &side.sources {
+                    let at = m.outlet.len();
+                    match outlets.get(s.outlet.as_str()) {
+                        Some(&first) => m.outlet.extend_from_within(first..first + width),
+                        None => {
+                            outlets.insert(&s.outlet, at);
+                            m.outlet.extend(self.short_field(&s.outlet));
+                        }
+                    }
+                    match s.title.as_deref() {
+                        Some(t) => m.title.extend(self.prose(&mut memo, t)),
+                        None => m.title.extend(std::iter::repeat_n(None, width)),
+                    }
+                }
+                m
+            })
+            .collect()
+    }
+
+    /// Each manifest topic's questions, by point id (the first point of an id counts).
+    fn questions(&self) -> Vec<Questions<'d>> {
+        self.dispute
+            .manifest_topics
+            .par_iter()
+            .map_init(Memo::default, |memo, m| {
+                m.questions_by_point()
+                    .into_iter()
+                    .map(|(id, q)| (id, q.map(|t| (t, self.prose(memo, t)))))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Per side, each topic's fields shared by its claims.
+    fn topics(&self) -> Vec<Vec<TopicFields<'d>>> {
+        let dispute = self.dispute;
+        dispute
+            .sides
+            .iter()
+            .map(|side| {
+                side.topics
+                    .par_iter()
+                    .map_init(Memo::default, |memo, topic| {
+                        let at = dispute.manifest_topic_index(&topic.id);
+                        let manifest = at.and_then(|i| dispute.manifest_topics.get(i));
+                        let neutral = manifest.map_or(topic.title.as_str(), |m| m.title.as_str());
+                        let framing = (topic.title != neutral)
+                            .then(|| (topic.title.as_str(), self.prose(memo, &topic.title)));
+                        TopicFields {
+                            neutral: (neutral, self.prose(memo, neutral)),
+                            framing,
+                            manifest: at,
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// How each term matches a short field (an outlet): typos, or `None`.
+    fn short_field(&self, text: &str) -> PerTerm {
+        self.terms
+            .iter()
+            .map(|p| p.typos_in(text, false).map(|t| t.min(NO - 1)))
+            .collect()
+    }
+
+    /// How each term matches a prose field a topic's or a source's claims share (a title, a
+    /// framing, a question), its words read through `memo` as a claim's text is: such fields
+    /// repeat their words, and each distinct word is matched once per thread.
+    fn prose(&self, memo: &mut Memo<'d>, text: &'d str) -> PerTerm {
+        self.read_words(memo, text);
+        (0..self.terms.len())
+            .map(|i| self.text_match(memo, i, text).map(|(t, _)| t))
+            .collect()
     }
 
     /// One claim against every term: the claim as ranking sees it, or `None` when a term rules
@@ -335,36 +364,10 @@ impl<'p, 'd> OneShot<'p, 'd> {
         at: ClaimAt,
         claim: &'d Claim,
     ) -> Option<Alive<&'d str>> {
-        // The text's words, each with its row in the memo (`None`: too short for any term),
-        // and the short fields (speaker, tags), each with its row: in the memo's scratch.
-        let (mut rows, mut shorts, mut split, mut heads) = (
-            std::mem::take(&mut memo.rows),
-            std::mem::take(&mut memo.claim_shorts),
-            std::mem::take(&mut memo.split),
-            std::mem::take(&mut memo.heads),
-        );
-        rows.clear();
+        self.read_words(memo, &claim.text);
+        // The short fields (speaker, tags, note), each with its row: in the memo's scratch.
+        let mut shorts = std::mem::take(&mut memo.claim_shorts);
         shorts.clear();
-        split.clear();
-        heads.clear();
-        heads.resize(self.terms.len(), None);
-        let mut pending = false;
-        if self.width > 0 {
-            // Four bytes a word, not sixteen: a claim may hold millions of words.
-            words::each_word(&claim.text, |range, w| {
-                let at = rows.len();
-                let row = memo.row(self, w).and_then(|r| u32::try_from(r).ok());
-                rows.push(row.unwrap_or(NO_ROW));
-                // Most words neither follow a head nor may be one: only those are read again.
-                if !self.splits.is_empty()
-                    && (pending || self.splits.iter().any(|(_, s)| s.may_head(w)))
-                {
-                    let place = (&claim.text[..], range, at);
-                    pending = self.split_words(w, place, &mut heads, &mut split);
-                }
-            });
-        }
-        (memo.split, memo.heads) = (split, heads);
         if let Some(s) = claim.speaker.as_deref() {
             shorts.push((Field::Speaker, s, memo.short(self, s, false)));
         }
@@ -376,11 +379,58 @@ impl<'p, 'd> OneShot<'p, 'd> {
         if let Some(n) = super::index::note(claim) {
             shorts.push((Field::Note, n, memo.short(self, n, true)));
         }
-        (memo.rows, memo.claim_shorts) = (rows, shorts);
+        memo.claim_shorts = shorts;
         let mut fields = std::mem::take(&mut memo.fields);
         let alive = self.judge(memo, &mut fields, entry, at, claim);
         memo.fields = fields;
         alive
+    }
+
+    /// Reads `text`'s words into the memo's scratch: each word's row in the memo
+    /// ([`NO_ROW`] for a word too short for any term), and the compounds of the terms found
+    /// split in two.
+    fn read_words(&self, memo: &mut Memo<'d>, text: &'d str) {
+        let (mut rows, mut split, mut heads) = (
+            std::mem::take(&mut memo.rows),
+            std::mem::take(&mut memo.split),
+            std::mem::take(&mut memo.heads),
+        );
+        rows.clear();
+        split.clear();
+        heads.clear();
+        heads.resize(self.terms.len(), None);
+        let mut pending = false;
+        if self.width > 0 {
+            // Four bytes a word, not sixteen: a claim may hold millions of words.
+            words::each_word(text, |range, w| {
+                let at = rows.len();
+                let row = memo.row(self, w).and_then(|r| u32::try_from(r).ok());
+                rows.push(row.unwrap_or(NO_ROW));
+                // Most words neither follow a head nor may be one: only those are read again.
+                if !self.splits.is_empty()
+                    && (pending || self.splits.iter().any(|(_, s)| s.may_head(w)))
+                {
+                    pending = self.split_words(w, (text, range, at), &mut heads, &mut split);
+                }
+            });
+        }
+        (memo.rows, memo.split, memo.heads) = (rows, split, heads);
+    }
+
+    /// How term `i` matches the text whose words were read last ([`OneShot::read_words`]): its
+    /// typos and the index of its first word (0 for a term without words).
+    fn text_match(&self, memo: &Memo<'d>, i: usize, text: &str) -> Option<(u8, usize)> {
+        let p = self.terms.get(i)?;
+        match (p.words.as_ref(), self.offsets.get(i).copied().flatten()) {
+            (Some(w), Some(offset)) => w
+                .find_in(
+                    memo.rows.len(),
+                    |word, j| self.cell_at(memo, offset, word, j),
+                    self.compounds(memo, i, w, offset),
+                )
+                .map(|(t, at)| (t.min(NO - 1), at)),
+            _ => p.typos_in(text, true).map(|t| (t.min(NO - 1), 0)),
+        }
     }
 
     /// [`OneShot::claim`], once the memo holds the claim's words and short fields.
@@ -396,23 +446,13 @@ impl<'p, 'd> OneShot<'p, 'd> {
         let topic = self.topics.get(at.side())?.get(at.topic())?;
         let sources = self.sources.get(at.side())?;
         let text = claim.text.as_str();
-        let rows = &memo.rows;
         let question = claim
             .point
             .as_deref()
             .and_then(|p| self.questions.get(topic.manifest?)?.get(p)?.as_ref());
         let mut alive = Alive::new(entry);
         for (i, p) in self.terms.iter().enumerate() {
-            let in_text = match (p.words.as_ref(), self.offsets.get(i).copied().flatten()) {
-                (Some(w), Some(offset)) => w
-                    .find_in(
-                        rows.len(),
-                        |word, j| self.cell_at(memo, offset, word, j),
-                        self.compounds(memo, i, w, offset),
-                    )
-                    .map(|(t, at)| (t.min(NO - 1), at)),
-                _ => p.typos_in(text, true).map(|t| (t.min(NO - 1), 0)),
-            };
+            let in_text = self.text_match(memo, i, text);
             let of = |per: &PerTerm| per.get(i).copied().flatten();
             let width = self.terms.len();
             // Only the fields that match are listed: the best of them is wanted.

@@ -1196,6 +1196,18 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any short ASCII text of the characters that matter splits as UAX #29 does.
+        #[test]
+        fn any_ascii_text_splits_as_uax29_does(text in "[a-zA-Z0-9_'.:,; \\-@`\\[{]{0,48}") {
+            let ascii: Vec<(usize, &str)> = (AsciiWords { text: &text, at: 0 })
+                .map(|(r, w)| (r.start, w))
+                .collect();
+            let unicode: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+            proptest::prop_assert_eq!(ascii, unicode);
+        }
+    }
+
     #[test]
     fn a_term_of_several_words_matches_them_in_sequence() {
         let w = Words::new("united sta", true, false, true, false);

@@ -320,7 +320,7 @@ impl<'p, 'd> OneShot<'p, 'd> {
                         Some(&first) => m.outlet.extend_from_within(first..first + width),
                         None => {
                             outlets.insert(&s.outlet, at);
-                            m.outlet.extend(self.short_field(&s.outlet));
+                            m.outlet.extend(self.field_typos(&s.outlet, false));
                         }
                     }
                     match s.title.as_deref() {
@@ -373,12 +373,16 @@ impl<'p, 'd> OneShot<'p, 'd> {
             .collect()
     }
 
-    /// How each term matches a short field (an outlet): typos, or `None`.
-    fn short_field(&self, text: &str) -> PerTerm {
+    /// How each term matches `text` as one field, matched whole (a short field, or a note as
+    /// prose: `prose`), in the terms' order: typos, or `None`.
+    fn field_typos<'t>(
+        &'t self,
+        text: &'t str,
+        prose: bool,
+    ) -> impl Iterator<Item = Option<u8>> + 't {
         self.terms
             .iter()
-            .map(|p| p.typos_in(text, false).map(|t| t.min(NO - 1)))
-            .collect()
+            .map(move |p| p.typos_in(text, prose).map(|t| t.min(NO - 1)))
     }
 
     /// How each term matches a prose field a topic's or a source's claims share (a title, a
@@ -671,12 +675,7 @@ impl<'d> Memo<'d> {
             return row;
         }
         let row = self.short_table.len() / search.terms.len().max(1);
-        self.short_table.extend(
-            search
-                .terms
-                .iter()
-                .map(|p| p.typos_in(text, prose).map(|t| t.min(NO - 1))),
-        );
+        self.short_table.extend(search.field_typos(text, prose));
         self.shorts.insert((text, prose), row);
         row
     }

@@ -30,28 +30,6 @@ pub fn rank<'d>(
     let positive = terms.iter().any(|p| !p.term.negated);
     let search = OneShot::new(&terms, dispute);
     let claims = Numbered::new(dispute);
-    // A few chunks per core, each with its memo: enough to even out the cores' loads, few
-    // enough that each distinct word is matched only a few times.
-    let chunk = claims.count / (4 * rayon::current_num_threads()) + 1;
-    let chunks: Vec<usize> = (0..claims.count).step_by(chunk).collect();
-    // Each chunk's claims alive, in order: chained, not copied into one list.
-    let alive: Vec<Vec<Alive<&str>>> = chunks
-        .par_iter()
-        .map(|&from| {
-            let mut memo = Memo::default();
-            claims
-                .from(from)
-                .take(chunk)
-                .filter(|&(_, at, claim)| keep(at, claim))
-                .filter_map(|(entry, at, claim)| search.claim(&mut memo, entry, at, claim))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let count = alive.iter().map(Vec::len).sum();
-    let alive = Counted {
-        rest: count,
-        inner: alive.into_iter().flatten(),
-    };
     // Where each side's claims start, and how many it has, for each hit's `tie::tie`.
     let sides: Vec<(usize, usize)> = (0..dispute.sides.len())
         .scan(0, |start, s| {
@@ -73,31 +51,32 @@ pub fn rank<'d>(
         text: |s: &'d str| s,
         own_text: |e: usize| claims.at(e).map(|(_, c)| c.text.as_str()),
     };
-    rank::hits(alive, positive, &places)
+    // A few chunks per core, each with its memo: enough to even out the cores' loads, few
+    // enough that each distinct word is matched only a few times. Each chunk's claims that
+    // match become rows there, on its core, while the claim is at hand.
+    let chunk = claims.count / (4 * rayon::current_num_threads()) + 1;
+    let chunks: Vec<usize> = (0..claims.count).step_by(chunk).collect();
+    let rows: Vec<rank::Rows<&str>> = chunks
+        .par_iter()
+        .map(|&from| {
+            let mut memo = Memo::default();
+            let mut rows = rank::Rows::with_capacity(chunk);
+            for (entry, at, claim) in claims.from(from).take(chunk) {
+                if let Some(a) = keep(at, claim)
+                    .then(|| search.claim(&mut memo, entry, at, claim))
+                    .flatten()
+                {
+                    rows.add(a, positive, &places);
+                }
+            }
+            rows
+        })
+        .collect();
+    rank::Rows::concat(rows)
+        .hits(&places)
         .into_iter()
         .map(|(_, h)| h)
         .collect()
-}
-
-/// An iterator that knows how many items it has left (a chain of lists, for
-/// [`rank::hits`] to size its list once).
-struct Counted<I> {
-    rest: usize,
-    inner: I,
-}
-
-impl<I: Iterator> Iterator for Counted<I> {
-    type Item = I::Item;
-
-    fn next(&mut self) -> Option<I::Item> {
-        let item = self.inner.next()?;
-        self.rest = self.rest.saturating_sub(1);
-        Some(item)
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.rest, Some(self.rest))
-    }
 }
 
 /// The dispute's claims by number (side by side, topic by topic, in file order, as the

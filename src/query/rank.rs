@@ -242,23 +242,53 @@ where
     F: Fn(usize) -> u32,
 {
     let alive = alive.into_iter();
-    // The hits as light rows first (entry, score, field, string, claims, typos, tie), ranked; their
-    // places and texts are made last. At most one row per claim: sized once, not doubled.
-    let mut own: Vec<Row<S>> = Vec::with_capacity(alive.size_hint().0);
-    /// A side's topic, a field and its string.
-    type Group<S> = (usize, usize, Field, S);
-    // For each group: its first entry, score, how many claims, typos.
-    let mut groups: HashMap<Group<S>, (usize, u32, usize, u8)> = HashMap::new();
+    let mut rows = Rows::with_capacity(alive.size_hint().0);
     for a in alive {
+        rows.add(a, positive, places);
+    }
+    rows.hits(places)
+}
+
+/// A side's topic, a field and its string: what a topic-level hit stands for.
+type Group<S> = (usize, usize, Field, S);
+
+/// The hits of [`hits`] as light rows, before they are ranked: their places and texts are made
+/// last. Filled claim by claim in the dispute's order; a search on every core fills one per
+/// run of claims and [`Rows::concat`]s them in order, so no list of [`Alive`] claims is kept.
+pub(super) struct Rows<S> {
+    /// The claims matched through their own fields, a row each.
+    own: Vec<Row<S>>,
+    /// For each topic-level group: its first entry, score, how many claims, typos.
+    groups: HashMap<Group<S>, (usize, u32, usize, u8)>,
+}
+
+impl<S: Copy + Eq + Hash + Send + Sync> Rows<S> {
+    /// Rows for up to `n` claims (at most one row per claim: sized once, not doubled).
+    pub fn with_capacity(n: usize) -> Self {
+        Rows {
+            own: Vec::with_capacity(n),
+            groups: HashMap::new(),
+        }
+    }
+
+    /// Adds a claim that matched every term, after every claim added before it in the
+    /// dispute's order. `positive` says whether the query has a positive term.
+    pub fn add<C, T, O, F>(&mut self, a: Alive<S>, positive: bool, places: &Places<C, T, O, F>)
+    where
+        C: Fn(usize) -> Option<ClaimAt>,
+        O: Fn(usize) -> Option<S>,
+        F: Fn(usize) -> u32,
+    {
         let score = |field| key(a.exact, a.typos, a.proximity(), field);
         match (a.own, a.topic) {
             (Some((_, field, string)), _) => {
                 let tie = (places.tie)(a.entry);
-                own.push((a.entry, score(field), field, string, 1, a.typos, tie));
+                self.own
+                    .push((a.entry, score(field), field, string, 1, a.typos, tie));
             }
             (None, Some((_, field, string))) if positive => {
                 if let Some(at) = (places.claim)(a.entry) {
-                    groups
+                    self.groups
                         .entry((at.side(), at.topic(), field, string))
                         .and_modify(|g| g.2 += 1)
                         .or_insert((a.entry, score(field), 1, a.typos));
@@ -268,57 +298,87 @@ where
                 // Only negated terms: the claim is shown by its text.
                 if let Some(text) = (places.own_text)(a.entry) {
                     let tie = (places.tie)(a.entry);
-                    own.push((a.entry, score(Field::Text), Field::Text, text, 1, 0, tie));
+                    self.own
+                        .push((a.entry, score(Field::Text), Field::Text, text, 1, 0, tie));
                 }
             }
         }
     }
-    let order = |r: &Row<S>| order(r.1, r.6, r.0);
-    own.par_sort_unstable_by_key(order);
-    let mut topics: Vec<Row<S>> = groups
-        .into_iter()
-        .map(|((_, _, field, string), (entry, score, claims, typos))| {
-            (
-                entry,
-                score,
-                field,
-                string,
-                claims,
-                typos,
-                (places.tie)(entry),
-            )
-        })
-        .collect();
-    topics.sort_unstable_by_key(order);
-    own.extend(topics);
-    let (claim_of, text_of) = (&places.claim, &places.text);
-    let make = |(entry, score, field, string, claims, typos, tie): Row<S>| {
-        let claim = claim_of(entry)?;
-        Some((
-            entry,
-            Hit {
-                claim,
-                score,
-                field,
-                text: text_of(string),
-                claims,
-                typos,
-                tie,
-            },
-        ))
-    };
-    // On a pool of one thread (the screen's ranking) a parallel collect would only gather the
-    // hits twice: they are made into a list of their exact length. On more, each thread makes
-    // its share, in memory it freed earlier (a cold search's parse), which peaks lower.
-    if rayon::current_num_threads() == 1 {
-        let mut hits = Vec::with_capacity(own.len());
-        hits.extend(own.into_iter().filter_map(make));
-        return hits;
+
+    /// The rows of runs of claims, given in the dispute's order, as one: a topic-level group
+    /// met in several runs keeps its first claim and counts them all.
+    pub fn concat(parts: Vec<Rows<S>>) -> Self {
+        let mut all = Rows::with_capacity(parts.iter().map(|p| p.own.len()).sum());
+        for part in parts {
+            all.own.extend(part.own);
+            for (group, (entry, score, claims, typos)) in part.groups {
+                all.groups
+                    .entry(group)
+                    .and_modify(|g| g.2 += claims)
+                    .or_insert((entry, score, claims, typos));
+            }
+        }
+        all
     }
-    own.into_par_iter()
-        .with_min_len(1024)
-        .filter_map(make)
-        .collect()
+
+    /// The hits, best first: the claims matched through their own fields, then one hit per
+    /// topic-level group.
+    pub fn hits<C, T, X, O, F>(self, places: &Places<C, T, O, F>) -> Vec<(usize, Hit<X>)>
+    where
+        C: Fn(usize) -> Option<ClaimAt> + Sync,
+        T: Fn(S) -> X + Sync,
+        X: Send,
+        F: Fn(usize) -> u32,
+    {
+        let Rows { mut own, groups } = self;
+        let order = |r: &Row<S>| order(r.1, r.6, r.0);
+        own.par_sort_unstable_by_key(order);
+        let mut topics: Vec<Row<S>> = groups
+            .into_iter()
+            .map(|((_, _, field, string), (entry, score, claims, typos))| {
+                (
+                    entry,
+                    score,
+                    field,
+                    string,
+                    claims,
+                    typos,
+                    (places.tie)(entry),
+                )
+            })
+            .collect();
+        topics.sort_unstable_by_key(order);
+        own.extend(topics);
+        let (claim_of, text_of) = (&places.claim, &places.text);
+        let make = |(entry, score, field, string, claims, typos, tie): Row<S>| {
+            let claim = claim_of(entry)?;
+            Some((
+                entry,
+                Hit {
+                    claim,
+                    score,
+                    field,
+                    text: text_of(string),
+                    claims,
+                    typos,
+                    tie,
+                },
+            ))
+        };
+        // On a pool of one thread (the screen's ranking) a parallel collect would only gather
+        // the hits twice: they are made into a list of their exact length. On more, each
+        // thread makes its share, in memory it freed earlier (a cold search's parse), which
+        // peaks lower.
+        if rayon::current_num_threads() == 1 {
+            let mut hits = Vec::with_capacity(own.len());
+            hits.extend(own.into_iter().filter_map(make));
+            return hits;
+        }
+        own.into_par_iter()
+            .with_min_len(1024)
+            .filter_map(make)
+            .collect()
+    }
 }
 
 /// A hit before its place and text are made: its entry, score, field, the field's string, how

@@ -252,14 +252,38 @@ where
 /// A side's topic, a field and its string: what a topic-level hit stands for.
 type Group<S> = (usize, usize, Field, S);
 
-/// The hits of [`hits`] as light rows, before they are ranked: their places and texts are made
-/// last. Filled claim by claim in the dispute's order; a search on every core fills one per
-/// run of claims and [`Rows::concat`]s them in order, so no list of [`Alive`] claims is kept.
+/// A hit before its text is made.
+#[derive(Clone, Copy)]
+struct Row<S> {
+    /// The claim's entry, and its place.
+    entry: usize,
+    at: ClaimAt,
+    score: u32,
+    field: Field,
+    /// The field's string.
+    string: S,
+    /// How many claims the hit stands for.
+    claims: usize,
+    typos: u8,
+    /// The claim's [`super::tie::tie`].
+    tie: u32,
+}
+
+impl<S> Row<S> {
+    /// The order of hits ([`order`]).
+    fn order(&self) -> (std::cmp::Reverse<u32>, u32, usize) {
+        order(self.score, self.tie, self.entry)
+    }
+}
+
+/// The hits of [`hits`] as light rows, before they are ranked: their texts are made last.
+/// Filled claim by claim in the dispute's order; a search on every core fills one per run of
+/// claims and [`Rows::concat`]s them in order, so no list of [`Alive`] claims is kept.
 pub(super) struct Rows<S> {
     /// The claims matched through their own fields, a row each.
     own: Vec<Row<S>>,
-    /// For each topic-level group: its first entry, score, how many claims, typos.
-    groups: HashMap<Group<S>, (usize, u32, usize, u8)>,
+    /// Each topic-level group's row: its first claim's, counting every claim of the group.
+    groups: HashMap<Group<S>, Row<S>>,
 }
 
 impl<S: Copy + Eq + Hash + Send + Sync> Rows<S> {
@@ -279,27 +303,31 @@ impl<S: Copy + Eq + Hash + Send + Sync> Rows<S> {
         O: Fn(usize) -> Option<S>,
         F: Fn(usize) -> u32,
     {
-        let score = |field| key(a.exact, a.typos, a.proximity(), field);
+        let Some(at) = (places.claim)(a.entry) else {
+            return;
+        };
+        let row = |field, string, typos| Row {
+            entry: a.entry,
+            at,
+            score: key(a.exact, a.typos, a.proximity(), field),
+            field,
+            string,
+            claims: 1,
+            typos,
+            tie: (places.tie)(a.entry),
+        };
         match (a.own, a.topic) {
-            (Some((_, field, string)), _) => {
-                let tie = (places.tie)(a.entry);
-                self.own
-                    .push((a.entry, score(field), field, string, 1, a.typos, tie));
-            }
+            (Some((_, field, string)), _) => self.own.push(row(field, string, a.typos)),
             (None, Some((_, field, string))) if positive => {
-                if let Some(at) = (places.claim)(a.entry) {
-                    self.groups
-                        .entry((at.side(), at.topic(), field, string))
-                        .and_modify(|g| g.2 += 1)
-                        .or_insert((a.entry, score(field), 1, a.typos));
-                }
+                self.groups
+                    .entry((at.side(), at.topic(), field, string))
+                    .and_modify(|g| g.claims += 1)
+                    .or_insert_with(|| row(field, string, a.typos));
             }
             _ => {
                 // Only negated terms: the claim is shown by its text.
                 if let Some(text) = (places.own_text)(a.entry) {
-                    let tie = (places.tie)(a.entry);
-                    self.own
-                        .push((a.entry, score(Field::Text), Field::Text, text, 1, 0, tie));
+                    self.own.push(row(Field::Text, text, 0));
                 }
             }
         }
@@ -308,14 +336,17 @@ impl<S: Copy + Eq + Hash + Send + Sync> Rows<S> {
     /// The rows of runs of claims, given in the dispute's order, as one: a topic-level group
     /// met in several runs keeps its first claim and counts them all.
     pub fn concat(parts: Vec<Rows<S>>) -> Self {
-        let mut all = Rows::with_capacity(parts.iter().map(|p| p.own.len()).sum());
+        let own = parts.iter().map(|p| p.own.len()).sum::<usize>();
+        let groups = parts.iter().map(|p| p.groups.len()).sum::<usize>();
+        // Room for the groups too: they join the list once ranked.
+        let mut all = Rows::with_capacity(own + groups);
         for part in parts {
             all.own.extend(part.own);
-            for (group, (entry, score, claims, typos)) in part.groups {
+            for (group, row) in part.groups {
                 all.groups
                     .entry(group)
-                    .and_modify(|g| g.2 += claims)
-                    .or_insert((entry, score, claims, typos));
+                    .and_modify(|g| g.claims += row.claims)
+                    .or_insert(row);
             }
         }
         all
@@ -325,62 +356,36 @@ impl<S: Copy + Eq + Hash + Send + Sync> Rows<S> {
     /// topic-level group.
     pub fn hits<C, T, X, O, F>(self, places: &Places<C, T, O, F>) -> Vec<(usize, Hit<X>)>
     where
-        C: Fn(usize) -> Option<ClaimAt> + Sync,
         T: Fn(S) -> X + Sync,
         X: Send,
-        F: Fn(usize) -> u32,
     {
         let Rows { mut own, groups } = self;
-        let order = |r: &Row<S>| order(r.1, r.6, r.0);
-        own.par_sort_unstable_by_key(order);
-        let mut topics: Vec<Row<S>> = groups
-            .into_iter()
-            .map(|((_, _, field, string), (entry, score, claims, typos))| {
-                (
-                    entry,
-                    score,
-                    field,
-                    string,
-                    claims,
-                    typos,
-                    (places.tie)(entry),
-                )
-            })
-            .collect();
-        topics.sort_unstable_by_key(order);
+        own.par_sort_unstable_by_key(Row::order);
+        let mut topics: Vec<Row<S>> = groups.into_values().collect();
+        topics.sort_unstable_by_key(Row::order);
         own.extend(topics);
-        let (claim_of, text_of) = (&places.claim, &places.text);
-        let make = |(entry, score, field, string, claims, typos, tie): Row<S>| {
-            let claim = claim_of(entry)?;
-            Some((
-                entry,
+        let text_of = &places.text;
+        let make = |r: Row<S>| {
+            (
+                r.entry,
                 Hit {
-                    claim,
-                    score,
-                    field,
-                    text: text_of(string),
-                    claims,
-                    typos,
-                    tie,
+                    claim: r.at,
+                    score: r.score,
+                    field: r.field,
+                    text: text_of(r.string),
+                    claims: r.claims,
+                    typos: r.typos,
+                    tie: r.tie,
                 },
-            ))
+            )
         };
         // On a pool of one thread (the screen's ranking) a parallel collect would only gather
         // the hits twice: they are made into a list of their exact length. On more, each
         // thread makes its share, in memory it freed earlier (a cold search's parse), which
         // peaks lower.
         if rayon::current_num_threads() == 1 {
-            let mut hits = Vec::with_capacity(own.len());
-            hits.extend(own.into_iter().filter_map(make));
-            return hits;
+            return own.into_iter().map(make).collect();
         }
-        own.into_par_iter()
-            .with_min_len(1024)
-            .filter_map(make)
-            .collect()
+        own.into_par_iter().with_min_len(1024).map(make).collect()
     }
 }
-
-/// A hit before its place and text are made: its entry, score, field, the field's string, how
-/// many claims it stands for, its typos and its [`tie`].
-type Row<S> = (usize, u32, Field, S, usize, u8, u32);

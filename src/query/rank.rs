@@ -255,15 +255,16 @@ type Group<S> = (usize, usize, Field, S);
 /// A hit before its text is made.
 #[derive(Clone, Copy)]
 struct Row<S> {
-    /// The claim's entry, and its place.
-    entry: usize,
+    /// The claim's entry (in 32 bits, as its place: a row per claim, 100,000 of them), and
+    /// its place.
+    entry: u32,
     at: ClaimAt,
     score: u32,
     field: Field,
     /// The field's string.
     string: S,
     /// How many claims the hit stands for.
-    claims: usize,
+    claims: u32,
     typos: u8,
     /// The claim's [`super::tie::tie`].
     tie: u32,
@@ -272,7 +273,7 @@ struct Row<S> {
 impl<S> Row<S> {
     /// The order of hits ([`order`]).
     fn order(&self) -> (std::cmp::Reverse<u32>, u32, usize) {
-        order(self.score, self.tie, self.entry)
+        order(self.score, self.tie, self.entry as usize)
     }
 }
 
@@ -303,11 +304,11 @@ impl<S: Copy + Eq + Hash + Send + Sync> Rows<S> {
         O: Fn(usize) -> Option<S>,
         F: Fn(usize) -> u32,
     {
-        let Some(at) = (places.claim)(a.entry) else {
+        let (Some(at), Ok(entry)) = ((places.claim)(a.entry), u32::try_from(a.entry)) else {
             return;
         };
         let row = |field, string, typos| Row {
-            entry: a.entry,
+            entry,
             at,
             score: key(a.exact, a.typos, a.proximity(), field),
             field,
@@ -321,7 +322,7 @@ impl<S: Copy + Eq + Hash + Send + Sync> Rows<S> {
             (None, Some((_, field, string))) if positive => {
                 self.groups
                     .entry((at.side(), at.topic(), field, string))
-                    .and_modify(|g| g.claims += 1)
+                    .and_modify(|g| g.claims = g.claims.saturating_add(1))
                     .or_insert_with(|| row(field, string, a.typos));
             }
             _ => {
@@ -345,7 +346,7 @@ impl<S: Copy + Eq + Hash + Send + Sync> Rows<S> {
             for (group, row) in part.groups {
                 all.groups
                     .entry(group)
-                    .and_modify(|g| g.claims += row.claims)
+                    .and_modify(|g| g.claims = g.claims.saturating_add(row.claims))
                     .or_insert(row);
             }
         }
@@ -367,13 +368,13 @@ impl<S: Copy + Eq + Hash + Send + Sync> Rows<S> {
         let text_of = &places.text;
         let make = |r: Row<S>| {
             (
-                r.entry,
+                r.entry as usize,
                 Hit {
                     claim: r.at,
                     score: r.score,
                     field: r.field,
                     text: text_of(r.string),
-                    claims: r.claims,
+                    claims: r.claims as usize,
                     typos: r.typos,
                     tie: r.tie,
                 },

@@ -30,15 +30,26 @@ pub fn may_match(terms: &[Term], files: &[&[u8]]) -> bool {
     if positive.is_empty() {
         return true;
     }
-    // Each file on its own core: the bytes of a large dispute take milliseconds to read through.
-    let Some(texts) = files
-        .par_iter()
-        .map(|b| folded(b))
-        .collect::<Option<Vec<_>>>()
-    else {
-        return true;
-    };
-    positive.iter().all(|t| term_may_match(t, &texts))
+    // A term found in the bytes as they are needs no more for a "maybe" (most searches run
+    // find something): the bytes are folded, which reads every byte of every file first, only
+    // for a term not found so.
+    let raw: Vec<Cow<'_, [u8]>> = files.iter().map(|b| Cow::Borrowed(*b)).collect();
+    let mut folded_texts: Option<Option<Vec<Cow<'_, [u8]>>>> = None;
+    positive.iter().all(|t| {
+        if term_may_match(t, &raw) {
+            return true;
+        }
+        // Each file on its own core: the bytes of a large dispute take milliseconds to read
+        // through.
+        let texts =
+            folded_texts.get_or_insert_with(|| files.par_iter().map(|b| folded(b)).collect());
+        match texts {
+            // Folded as they are (ASCII without `\u` escapes): the answer is the one above.
+            Some(texts) if texts.iter().all(|t| matches!(t, Cow::Borrowed(_))) => false,
+            Some(texts) => term_may_match(t, texts),
+            None => true,
+        }
+    })
 }
 
 /// One positive term: can it match anything in `texts` (as [`folded`] gives them)?

@@ -60,7 +60,9 @@ impl ClaimIndex {
                 let h = hash(hasher, id);
                 let taken = check
                     && table
-                        .find(widen(h), |&(n, _)| id_of(starts, sides, n) == Some(id))
+                        .find(widen(h), |&(n, kept)| {
+                            kept == h && id_of(starts, sides, n) == Some(id)
+                        })
                         .is_some();
                 if !taken {
                     table.insert_unique(widen(h), (*count, h), |&(_, h)| widen(h));
@@ -83,10 +85,11 @@ impl ClaimIndex {
 
     /// The place of the claim with this id among `sides` (the sides the index was built from).
     pub fn find(&self, sides: &[Side], id: &str) -> Option<ClaimAt> {
-        let h = widen(hash(&self.hasher, id));
-        let &(n, _) = self
-            .table
-            .find(h, |&(n, _)| id_of(&self.starts, sides, n) == Some(id))?;
+        let h = hash(&self.hasher, id);
+        // The kept hash first: a claim is read (far in memory) only when all 32 bits agree.
+        let &(n, _) = self.table.find(widen(h), |&(n, kept)| {
+            kept == h && id_of(&self.starts, sides, n) == Some(id)
+        })?;
         place(&self.starts, n)
     }
 }

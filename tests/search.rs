@@ -1192,6 +1192,48 @@ fn a_one_shot_search_ranks_as_the_index_does() {
 }
 
 #[test]
+fn a_one_shot_hit_knows_the_place_its_snippet_shows() {
+    // For a query of one term, the one-shot search keeps where the term matched in a claim's
+    // text, and a plain line's snippet is placed there without the text being read again: it
+    // must be the place the highlighter would find (the first of the cheapest matches).
+    for folder in [FIXTURE, "narratives/india-pakistan-2025"] {
+        let d = parallax::load::load_paths(&[PathBuf::from(folder)])
+            .dispute
+            .unwrap_or_else(|| panic!("{folder} loads"));
+        let mut queries = mistyped_queries(&d);
+        queries.extend(
+            [
+                "cease fire",
+                "ceasefire !india",
+                "\"united states\"",
+                "u.s",
+                "'sea",
+                "fire$",
+            ]
+            .map(String::from),
+        );
+        let mut carried = 0;
+        for q in &queries {
+            let pattern = query::Pattern::new(q, MatcherKind::Nucleo);
+            for hit in query::oneshot::rank(&pattern, &d, |_, _| true) {
+                let Some(at) = hit.text.at else { continue };
+                carried += 1;
+                assert_eq!(
+                    pattern.focus(hit.field, &hit.text),
+                    usize::try_from(at).ok(),
+                    "{folder} `{q}`: {:?}",
+                    hit.text.text
+                );
+            }
+        }
+        assert!(
+            carried > 100,
+            "{folder}: {carried} hits carried their place"
+        );
+    }
+}
+
+#[test]
 fn a_cold_search_for_what_no_file_holds_answers_without_loading() {
     // The file is broken past its first bytes: the quick test answers before it is parsed.
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

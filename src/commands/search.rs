@@ -9,7 +9,7 @@ use crate::load;
 type Place<'a> = dyn Fn(ClaimAt) -> (&'a str, &'a str, &'a str) + Sync + 'a;
 use crate::cli::{FilterArgs, InputArgs, PairArgs};
 use crate::compare::Comparison;
-use crate::query::{self, Hit, Pattern, Query, Score, highlight};
+use crate::query::{self, Focused, Hit, Pattern, Query, Score, highlight};
 use crate::text;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -513,7 +513,7 @@ fn dispute_folder(path: &std::path::Path) -> bool {
 /// Prints the hits as lines or JSON, or says on stderr that nothing matched; returns whether
 /// anything did.
 #[allow(clippy::too_many_arguments)]
-fn report<'a, T: Deref<Target = str> + Sync>(
+fn report<'a, T: Deref<Target = str> + Focused + Sync>(
     dispute: Option<&'a Dispute>,
     place: &Place<'a>,
     pattern: &Pattern,
@@ -569,7 +569,7 @@ const BATCH: usize = 4;
 /// One line per hit: `party  topic  claim-id  field: snippet`, columns aligned, the score
 /// (with `--score`) before the field. A topic-level hit names its first claim and says how many
 /// claims it stands for: `framing (12 claims): …`.
-fn write_lines<'a, T: Deref<Target = str> + Sync>(
+fn write_lines<'a, T: Deref<Target = str> + Focused + Sync>(
     place: &Place<'a>,
     pattern: &Pattern,
     hits: &[Hit<T>],
@@ -606,7 +606,7 @@ fn write_lines<'a, T: Deref<Target = str> + Sync>(
 
 /// Builds and writes the lines of [`write_lines`] for some of its hits: `widths` are the
 /// columns' (party, topic, claim, score).
-fn write_blocks<'a, T: Deref<Target = str> + Sync>(
+fn write_blocks<'a, T: Deref<Target = str> + Focused + Sync>(
     place: &Place<'a>,
     pattern: &Pattern,
     hits: &[Hit<T>],
@@ -624,9 +624,13 @@ fn write_blocks<'a, T: Deref<Target = str> + Sync>(
                 for hit in hits {
                     let (party, topic, claim) = place(hit.claim);
                     // Plain lines show no highlight: the best match only places the window of a
-                    // long field, and a field that fits whole needs none.
+                    // long field, and a field that fits whole needs none. The one-shot search
+                    // knows the place already for a query of one term.
                     let first = if hit.text.len() > SNIPPET_CHARS {
-                        highlighter.focus(hit.field, &hit.text).unwrap_or(0)
+                        hit.text
+                            .focused()
+                            .or_else(|| highlighter.focus(hit.field, &hit.text))
+                            .unwrap_or(0)
                     } else {
                         0
                     };

@@ -101,3 +101,46 @@ impl From<Arc<str>> for HitText {
         HitText(TextOf::Copy(s))
     }
 }
+
+/// A hit's field text from a one-shot search: the dispute's own string and, when the search
+/// found it on the way, the byte where the match a snippet shows starts (what
+/// [`super::Highlighter::focus`] would find again, word by word, for each line printed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Located<'d> {
+    pub text: &'d str,
+    pub at: Option<u32>,
+}
+
+impl<'d> Located<'d> {
+    /// A text with no place known.
+    pub fn text(text: &'d str) -> Self {
+        Located { text, at: None }
+    }
+}
+
+impl std::ops::Deref for Located<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.text
+    }
+}
+
+/// A hit's text that may know where its snippet's match starts ([`Located`]); the others say
+/// nothing, and the match is looked for.
+pub trait Focused {
+    /// The byte where the best match starts, when known.
+    fn focused(&self) -> Option<usize> {
+        None
+    }
+}
+
+impl Focused for &str {}
+
+impl Focused for HitText {}
+
+impl Focused for Located<'_> {
+    fn focused(&self) -> Option<usize> {
+        self.at.and_then(|at| usize::try_from(at).ok())
+    }
+}

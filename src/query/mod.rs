@@ -24,7 +24,7 @@ pub use filter::{AnsweredBy, CommonGround, Filter, FilterError};
 pub use index::Index;
 pub use matcher::{Matcher, MatcherKind, Needle};
 pub use rank::Score;
-pub use search::{Counts, Field, Highlighter, Hit, HitText, Pattern, Searcher};
+pub use search::{Counts, Field, Focused, Highlighter, Hit, HitText, Located, Pattern, Searcher};
 
 use crate::compare::{Comparison, Row};
 use crate::format::{ClaimAt, Dispute};

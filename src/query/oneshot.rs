@@ -10,7 +10,7 @@
 //! hits in the same order as [`super::Searcher::search_all`].
 
 use super::rank::{self, Alive};
-use super::search::{Field, Hit, NO, Pattern, Prepared, cell, columns};
+use super::search::{Field, Hit, Located, NO, Pattern, Prepared, cell, columns};
 use super::words::{self, Compound};
 use crate::format::{Claim, ClaimAt, Dispute, Side};
 use rayon::prelude::*;
@@ -25,7 +25,7 @@ pub fn rank<'d>(
     pattern: &Pattern,
     dispute: &'d Dispute,
     keep: impl Fn(ClaimAt, &Claim) -> bool + Sync,
-) -> Vec<Hit<&'d str>> {
+) -> Vec<Hit<Located<'d>>> {
     let terms: Vec<&Prepared> = pattern.ordered().collect();
     let positive = terms.iter().any(|p| !p.term.negated);
     let search = OneShot::new(&terms, dispute);
@@ -48,15 +48,15 @@ pub fn rank<'d>(
                 .get(side)
                 .map_or(0, |&(start, len)| super::tie::tie(e - start, len))
         },
-        text: |s: &'d str| s,
-        own_text: |e: usize| claims.at(e).map(|(_, c)| c.text.as_str()),
+        text: |s: Located<'d>| s,
+        own_text: |e: usize| claims.at(e).map(|(_, c)| Located::text(&c.text)),
     };
     // A few chunks per core, each with its memo: enough to even out the cores' loads, few
     // enough that each distinct word is matched only a few times. Each chunk's claims that
     // match become rows there, on its core, while the claim is at hand.
     let chunk = claims.count / (4 * rayon::current_num_threads()) + 1;
     let chunks: Vec<usize> = (0..claims.count).step_by(chunk).collect();
-    let rows: Vec<rank::Rows<&str>> = chunks
+    let rows: Vec<rank::Rows<Located>> = chunks
         .par_iter()
         .map(|&from| {
             let mut memo = Memo::default();
@@ -150,6 +150,10 @@ struct OneShot<'p, 'd> {
     /// Two positive terms of words or more: how close they sit is measured (see
     /// [`OneShot::narrow`]); decided once, not for every claim.
     near: bool,
+    /// The query's one positive term is of words: where it first matches best in a claim's
+    /// text is the place a snippet of the text centres on ([`super::Highlighter::focus`], for a
+    /// lone term the first of its cheapest matches, as here), so it is kept with the hit.
+    carry: bool,
     /// No term word matches a word of fewer bytes than this.
     shortest: usize,
     /// Per side: how the terms match its sources' outlets and titles.
@@ -235,6 +239,8 @@ struct Memo<'d> {
     /// term), its short fields with their rows, and its
     /// fields as one term matched them (kept from claim to claim to reuse their memory).
     rows: Vec<u32>,
+    /// Where each of those words starts in the text, when [`OneShot::carry`].
+    starts: Vec<u32>,
     /// The compounds of terms found split in the claim's text: (term, first word, compound).
     split: Vec<(usize, usize, Compound)>,
     /// Per term, the chars of it the word just read took as a split's head, and where that
@@ -264,6 +270,10 @@ impl<'p, 'd> OneShot<'p, 'd> {
                 .filter(|p| p.words.is_some() && !p.term.negated)
                 .count()
                 > 1,
+            carry: {
+                let mut positive = terms.iter().filter(|p| !p.term.negated);
+                positive.next().is_some_and(|p| p.words.is_some()) && positive.next().is_none()
+            },
             splits: terms
                 .iter()
                 .enumerate()
@@ -382,7 +392,7 @@ impl<'p, 'd> OneShot<'p, 'd> {
         entry: usize,
         at: ClaimAt,
         claim: &'d Claim,
-    ) -> Option<Alive<&'d str>> {
+    ) -> Option<Alive<Located<'d>>> {
         self.read_words(memo, &claim.text);
         // The short fields (speaker, tags, note), each with its row: in the memo's scratch.
         let mut shorts = std::mem::take(&mut memo.claim_shorts);
@@ -409,12 +419,14 @@ impl<'p, 'd> OneShot<'p, 'd> {
     /// ([`NO_ROW`] for a word too short for any term), and the compounds of the terms found
     /// split in two.
     fn read_words(&self, memo: &mut Memo<'d>, text: &'d str) {
-        let (mut rows, mut split, mut heads) = (
+        let (mut rows, mut starts, mut split, mut heads) = (
             std::mem::take(&mut memo.rows),
+            std::mem::take(&mut memo.starts),
             std::mem::take(&mut memo.split),
             std::mem::take(&mut memo.heads),
         );
         rows.clear();
+        starts.clear();
         split.clear();
         heads.clear();
         heads.resize(self.terms.len(), None);
@@ -425,6 +437,9 @@ impl<'p, 'd> OneShot<'p, 'd> {
                 let at = rows.len();
                 let row = memo.row(self, w).and_then(|r| u32::try_from(r).ok());
                 rows.push(row.unwrap_or(NO_ROW));
+                if self.carry {
+                    starts.push(u32::try_from(range.start).unwrap_or(u32::MAX));
+                }
                 // Most words neither follow a head nor may be one: only those are read again.
                 if !self.splits.is_empty()
                     && (pending || self.splits.iter().any(|(_, s)| s.may_head(w)))
@@ -433,7 +448,7 @@ impl<'p, 'd> OneShot<'p, 'd> {
                 }
             });
         }
-        (memo.rows, memo.split, memo.heads) = (rows, split, heads);
+        (memo.rows, memo.starts, memo.split, memo.heads) = (rows, starts, split, heads);
     }
 
     /// How term `i` matches the text whose words were read last ([`OneShot::read_words`]): its
@@ -460,7 +475,7 @@ impl<'p, 'd> OneShot<'p, 'd> {
         entry: usize,
         at: ClaimAt,
         claim: &'d Claim,
-    ) -> Option<Alive<&'d str>> {
+    ) -> Option<Alive<Located<'d>>> {
         let side: &Side = self.dispute.sides.get(at.side())?;
         let topic = self.topics.get(at.side())?.get(at.topic())?;
         let sources = self.sources.get(at.side())?;
@@ -514,7 +529,15 @@ impl<'p, 'd> OneShot<'p, 'd> {
             if p.ids.iter().any(|id| *id == claim.id.as_str()) {
                 fields.push((Field::Id, claim.id.as_str(), Some(0)));
             }
-            let (own, top) = rank::best_of(fields.iter().copied());
+            // Where the text's match starts, for its snippet: known here for the query's one
+            // term (see `OneShot::carry`).
+            let text_at = in_text
+                .filter(|_| self.carry)
+                .and_then(|(_, word)| memo.starts.get(word).copied());
+            let (own, top) = rank::best_of(fields.iter().map(|&(f, s, t)| {
+                let at = text_at.filter(|_| f == Field::Text);
+                (f, Located { text: s, at }, t)
+            }));
             if p.term.negated {
                 if own.is_some() || top.is_some() {
                     return None;
@@ -614,7 +637,7 @@ impl<'p, 'd> OneShot<'p, 'd> {
 
     /// With two or more terms of words in the claim's text, measures how close they sit by
     /// every place of each, not only its first (see [`Alive::narrow`]).
-    fn narrow(&self, memo: &Memo<'d>, alive: &mut Alive<&'d str>) {
+    fn narrow(&self, memo: &Memo<'d>, alive: &mut Alive<Located<'d>>) {
         if !self.near {
             return;
         }

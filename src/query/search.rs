@@ -11,7 +11,7 @@
 
 pub use super::field::Field;
 use super::hit::indexed;
-pub use super::hit::{Hit, HitText};
+pub use super::hit::{Focused, Hit, HitText, Located};
 use super::index::{Index, WordIds};
 use super::matcher::{MatcherKind, Needle};
 use super::pattern::{self, Term, TermKind};

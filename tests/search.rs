@@ -1076,6 +1076,16 @@ fn a_query_that_is_also_a_folder_name_is_searched_for_after_a_dispute_path() {
         .stderr(predicate::str::contains("is a dispute path, not a query"));
 }
 
+/// The dispute of `folder`, and queries from its words ([`mistyped_queries`]) with `extra`.
+fn dispute_and_queries(folder: &str, extra: &[&str]) -> (Dispute, Vec<String>) {
+    let d = parallax::load::load_paths(&[PathBuf::from(folder)])
+        .dispute
+        .unwrap_or_else(|| panic!("{folder} loads"));
+    let mut queries = mistyped_queries(&d);
+    queries.extend(extra.iter().map(|q| (*q).to_owned()));
+    (d, queries)
+}
+
 /// Queries made from a dispute's own words, as a user mistypes them: whole words, first
 /// letters, a letter dropped, two letters swapped, every other letter of a short field, and
 /// letter triples that are mostly in no word.
@@ -1155,12 +1165,9 @@ fn a_one_shot_search_ranks_as_the_index_does() {
     // `parallax search` ranks without an index; the TUI uses one. Both must
     // give the same hits in the same order, with or without a filter.
     for folder in [FIXTURE, "narratives/india-pakistan-2025"] {
-        let d = parallax::load::load_paths(&[PathBuf::from(folder)])
-            .dispute
-            .unwrap_or_else(|| panic!("{folder} loads"));
-        let mut queries = mistyped_queries(&d);
-        queries.extend(
-            [
+        let (d, mut queries) = dispute_and_queries(
+            folder,
+            &[
                 "ceasefire !india",
                 "\"united states\" talks",
                 "^pak",
@@ -1170,8 +1177,7 @@ fn a_one_shot_search_ranks_as_the_index_does() {
                 "'sea f",
                 "\"open end",
                 "-- fire",
-            ]
-            .map(String::from),
+            ],
         );
         // Claims' ids, found only whole: one of an odd claim, one of an even.
         queries.extend(d.claims().take(2).map(|(_, c)| c.id.to_string()));
@@ -1197,20 +1203,16 @@ fn a_one_shot_hit_knows_the_place_its_snippet_shows() {
     // text, and a plain line's snippet is placed there without the text being read again: it
     // must be the place the highlighter would find (the first of the cheapest matches).
     for folder in [FIXTURE, "narratives/india-pakistan-2025"] {
-        let d = parallax::load::load_paths(&[PathBuf::from(folder)])
-            .dispute
-            .unwrap_or_else(|| panic!("{folder} loads"));
-        let mut queries = mistyped_queries(&d);
-        queries.extend(
-            [
+        let (d, queries) = dispute_and_queries(
+            folder,
+            &[
                 "cease fire",
                 "ceasefire !india",
                 "\"united states\"",
                 "u.s",
                 "'sea",
                 "fire$",
-            ]
-            .map(String::from),
+            ],
         );
         let mut carried = 0;
         for q in &queries {
@@ -1329,13 +1331,10 @@ fn a_ranking_in_parts_shows_the_best_so_far_and_ends_as_one_ranking() {
     // The screen ranks many hits a part at a time and shows the best found so far meanwhile:
     // the best shown must be the best of the claims scored, and the end the one full ranking.
     for folder in [FIXTURE, "narratives/india-pakistan-2025"] {
-        let d = parallax::load::load_paths(&[PathBuf::from(folder)])
-            .dispute
-            .unwrap_or_else(|| panic!("{folder} loads"));
+        let (d, queries) =
+            dispute_and_queries(folder, &["ceasefire !india", "!'the", "India ceasfire"]);
         let cmp = Comparison::new(&d, 0, 1);
         let mut session = Session::new(&d, MatcherKind::Nucleo);
-        let mut queries = mistyped_queries(&d);
-        queries.extend(["ceasefire !india", "!'the", "India ceasfire"].map(String::from));
         let (mut parted, mut topic_level) = (0, 0);
         for q in &queries {
             let query = Query {

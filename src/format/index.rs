@@ -58,12 +58,7 @@ impl ClaimIndex {
             for claim in &topic.claims {
                 let id = claim.id.as_str();
                 let h = hash(hasher, id);
-                let taken = check
-                    && table
-                        .find(widen(h), |&(n, kept)| {
-                            kept == h && id_of(starts, sides, n) == Some(id)
-                        })
-                        .is_some();
+                let taken = check && lookup(table, starts, sides, h, id).is_some();
                 if !taken {
                     table.insert_unique(widen(h), (*count, h), |&(_, h)| widen(h));
                 }
@@ -86,10 +81,7 @@ impl ClaimIndex {
     /// The place of the claim with this id among `sides` (the sides the index was built from).
     pub fn find(&self, sides: &[Side], id: &str) -> Option<ClaimAt> {
         let h = hash(&self.hasher, id);
-        // The kept hash first: a claim is read (far in memory) only when all 32 bits agree.
-        let &(n, _) = self.table.find(widen(h), |&(n, kept)| {
-            kept == h && id_of(&self.starts, sides, n) == Some(id)
-        })?;
+        let n = lookup(&self.table, &self.starts, sides, h, id)?;
         place(&self.starts, n)
     }
 }
@@ -103,6 +95,22 @@ fn place(starts: &[(u32, u32, u32)], n: u32) -> Option<ClaimAt> {
         topic as usize,
         (n - first) as usize,
     ))
+}
+
+/// The number of the claim with id `id`, of hash `h`, in `table`. The kept hash is compared
+/// first: a claim is read (far in memory) only when all 32 bits agree.
+fn lookup(
+    table: &HashTable<(u32, u32)>,
+    starts: &[(u32, u32, u32)],
+    sides: &[Side],
+    h: u32,
+    id: &str,
+) -> Option<u32> {
+    table
+        .find(widen(h), |&(n, kept)| {
+            kept == h && id_of(starts, sides, n) == Some(id)
+        })
+        .map(|&(n, _)| n)
 }
 
 fn id_of<'s>(starts: &[(u32, u32, u32)], sides: &'s [Side], n: u32) -> Option<&'s str> {

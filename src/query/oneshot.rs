@@ -6,8 +6,9 @@
 //! tested against the query's terms directly, on every core. A word is matched once per thread
 //! (a memo by distinct word), and a word too short for any term is passed over unmatched. A
 //! field many claims share (a source's outlet and title, a topic's titles, a point's question)
-//! is matched once, the prose ones word by word through the same memo: their words repeat. The ranking is the index's (`super::rank`): the same query gives the same
-//! hits in the same order as [`super::Searcher::search_all`].
+//! is matched once, the prose ones word by word through the same memo: their words repeat.
+//! The ranking is the index's (`super::rank`): the same query gives the same hits in the same
+//! order as [`super::Searcher::search_all`].
 
 use super::rank::{self, Alive};
 use super::search::{Field, Hit, Located, NO, Pattern, Prepared, cell, columns};
@@ -62,9 +63,8 @@ pub fn rank<'d>(
             let mut memo = Memo::default();
             let mut rows = rank::Rows::with_capacity(chunk);
             for (entry, at, claim) in claims.from(from).take(chunk) {
-                if let Some(a) = keep(at, claim)
-                    .then(|| search.claim(&mut memo, entry, at, claim))
-                    .flatten()
+                if keep(at, claim)
+                    && let Some(a) = search.claim(&mut memo, entry, at, claim)
                 {
                     rows.add(a, positive, &places);
                 }
